@@ -1,0 +1,392 @@
+// The event loop: CPython's BaseEventLoop algorithm (ready deque, heapq of timers, _run_once),
+// with Node as the selector: a step is scheduled with setImmediate when handles are ready,
+// with setTimeout until the earliest timer otherwise, and waits idle when nothing is scheduled
+// until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
+
+import { Coroutine } from "../core/coroutine.js";
+import { KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
+import { isKwargs } from "../values/kwargs.js";
+import { Dict } from "../values/dict.js";
+import { addressOf } from "../values/repr.js";
+import { bindArgs, toSeconds } from "./args.js";
+import { Deque } from "./deque.js";
+import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
+import { Handle, TimerHandle, timerLess, type HandleLoop } from "./handles.js";
+import { heapify, heappop, heappush } from "./heap.js";
+import { _get_running_loop, _set_running_loop } from "./loop-state.js";
+import { Future, isFuture } from "./futures.js";
+import { Task, ensureFutureOn } from "./tasks.js";
+
+/** CPython's constants for purging cancelled timers from the heap. */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** The longest select() timeout CPython uses (one day). */
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+
+/** Drops a trailing `kw({context: ...})` from callback arguments (contexts are not modelled). */
+function callbackArgs(args: unknown[]): unknown[] {
+  return args.length > 0 && isKwargs(args[args.length - 1]) ? args.slice(0, -1) : args;
+}
+
+export type ExceptionHandler = (loop: EventLoop, context: unknown) => unknown;
+
+export class EventLoop implements HandleLoop {
+  static readonly __module__ = "asyncio.unix_events";
+  static readonly pythonName = "_UnixSelectorEventLoop";
+
+  readonly _ready = new Deque<Handle>();
+  _scheduled: TimerHandle[] = [];
+  _timer_cancelled_count = 0;
+  _stopping = false;
+  _closed = false;
+  _debug = false;
+  _clock_resolution = 1e-9;
+  _exception_handler: ExceptionHandler | null = null;
+  _task_factory: ((loop: EventLoop, coro: unknown) => Future) | null = null;
+
+  // The Node-side driver of run_forever.
+  private _running = false;
+  private _inStep = false;
+  private _immediate: ReturnType<typeof setImmediate> | null = null;
+  private _timeout: ReturnType<typeof setTimeout> | null = null;
+  private _settle: ((error?: unknown) => void) | null = null;
+
+  time(): number {
+    return performance.now() / 1000;
+  }
+
+  // ---- scheduling ----
+
+  call_soon(callback: Callback, ...args: unknown[]): Handle {
+    this._check_closed();
+    const handle = new Handle(callback, callbackArgs(args), this);
+    this._ready.push(handle);
+    if (this._running && !this._inStep) this._wake();
+    return handle;
+  }
+
+  /** Like call_soon, and always wakes a waiting loop (for callbacks from Node's side). */
+  call_soon_threadsafe(callback: Callback, ...args: unknown[]): Handle {
+    // call_soon already wakes a loop that is waiting between steps.
+    return this.call_soon(callback, ...args);
+  }
+
+  call_later(delay: unknown, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (delay === null || delay === undefined) throw new RuntimeError("delay cannot be None");
+    return this.call_at(this.time() + toSeconds(delay), callback, ...args);
+  }
+
+  call_at(when: unknown, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (when === null || when === undefined) throw new RuntimeError("when cannot be None");
+    this._check_closed();
+    const timer = new TimerHandle(toSeconds(when, "when"), callback, callbackArgs(args), this);
+    heappush(this._scheduled, timer, timerLess);
+    timer._scheduled = true;
+    if (this._running && !this._inStep) this._wake();
+    return timer;
+  }
+
+  _timer_handle_cancelled(handle: TimerHandle): void {
+    if (handle._scheduled) this._timer_cancelled_count++;
+  }
+
+  create_future(): Future {
+    return new Future(this);
+  }
+
+  create_task<R>(coro: Coroutine<R>, ...args: unknown[]): Task<R>;
+  create_task(coro: unknown, ...args: unknown[]): Task;
+  create_task(coro: unknown, ...args: unknown[]): Future {
+    const [name] = bindArgs("create_task", args, ["name", "context"], 0);
+    this._check_closed();
+    if (this._task_factory !== null) {
+      const task = this._task_factory(this, coro);
+      if (name !== undefined && name !== null && task instanceof Task) task.set_name(name);
+      return task;
+    }
+    return new Task(coro, this, name ?? null);
+  }
+
+  set_task_factory(factory: ((loop: EventLoop, coro: unknown) => Future) | null): void {
+    this._task_factory = factory;
+  }
+
+  get_task_factory(): ((loop: EventLoop, coro: unknown) => Future) | null {
+    return this._task_factory;
+  }
+
+  // ---- running ----
+
+  is_running(): boolean {
+    return this._running;
+  }
+
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  _check_closed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  _check_running(): void {
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (_get_running_loop() !== null) {
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
+  }
+
+  /** Runs until stop() is called; the promise settles when the loop has stopped. */
+  run_forever(): Promise<null> {
+    this._check_closed();
+    this._check_running();
+    this._running = true;
+    _set_running_loop(this);
+    return new Promise<null>((resolve, reject) => {
+      this._settle = (error?: unknown) => {
+        this._settle = null;
+        this._stopping = false;
+        this._running = false;
+        _set_running_loop(null);
+        if (error === undefined) resolve(null);
+        else reject(error);
+      };
+      this._waitFor(this._prepareStep());
+    });
+  }
+
+  /**
+   * Runs until `future` is done and gives its result (a coroutine is wrapped in a Task), as
+   * CPython does: a done callback stops the loop, then the result or exception comes out.
+   */
+  run_until_complete<R>(future: Coroutine<R> | Future<R>): Promise<R>;
+  run_until_complete(future: unknown): Promise<unknown>;
+  run_until_complete(future: unknown): Promise<unknown> {
+    this._check_closed();
+    this._check_running();
+    const newTask = !isFuture(future);
+    const fut = ensureFutureOn(future, this);
+    if (newTask && fut instanceof Task) fut._log_destroy_pending = false;
+    fut.add_done_callback(runUntilCompleteCallback);
+    const finish = (): unknown => {
+      fut.remove_done_callback(runUntilCompleteCallback);
+      if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+      return fut.result();
+    };
+    return this.run_forever().then(finish, (error: unknown) => {
+      // The loop failed (SystemExit, KeyboardInterrupt): do not log the future's exception too.
+      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      fut.remove_done_callback(runUntilCompleteCallback);
+      throw error;
+    });
+  }
+
+  stop(): null {
+    this._stopping = true;
+    if (this._running && !this._inStep) this._wake();
+    return null;
+  }
+
+  close(): null {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return null;
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled = [];
+    return null;
+  }
+
+  /** `loop.shutdown_asyncgens()`: a coroutine (no async generators are tracked yet). */
+  shutdown_asyncgens(): Coroutine<null> {
+    return new Coroutine<null>((function* () { return null; })(), "BaseEventLoop.shutdown_asyncgens");
+  }
+
+  /** `loop.shutdown_default_executor()`: a coroutine (there is no default executor). */
+  shutdown_default_executor(): Coroutine<null> {
+    return new Coroutine<null>(
+      (function* () { return null; })(),
+      "BaseEventLoop.shutdown_default_executor",
+    );
+  }
+
+  // ---- one iteration: _run_once split around Node's wait ----
+
+  /** The first half of _run_once: purge cancelled timers, compute the select timeout. */
+  private _prepareStep(): number | null {
+    const scheduled = this._scheduled;
+    const count = scheduled.length;
+    if (
+      count > MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timer_cancelled_count / count > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      const kept: TimerHandle[] = [];
+      for (const handle of scheduled) {
+        if (handle._cancelled) handle._scheduled = false;
+        else kept.push(handle);
+      }
+      heapify(kept, timerLess);
+      this._scheduled = kept;
+      this._timer_cancelled_count = 0;
+    } else {
+      while (scheduled.length > 0 && scheduled[0]!._cancelled) {
+        this._timer_cancelled_count--;
+        heappop(scheduled, timerLess)._scheduled = false;
+      }
+    }
+    if (this._ready.length > 0 || this._stopping) return 0;
+    if (this._scheduled.length > 0) {
+      const when = this._scheduled[0]!._when;
+      return Math.min(Math.max(0, when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+    }
+    return null;
+  }
+
+  /** The second half of _run_once: due timers join the ready queue; run what is ready now. */
+  private _processStep(): void {
+    const scheduled = this._scheduled;
+    const endTime = this.time() + this._clock_resolution;
+    while (scheduled.length > 0) {
+      const handle = scheduled[0]!;
+      if (handle._when >= endTime) break;
+      heappop(scheduled, timerLess);
+      handle._scheduled = false;
+      this._ready.push(handle);
+    }
+    // Only the handles ready now; callbacks they schedule wait for the next iteration.
+    const ntodo = this._ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = this._ready.shift()!;
+      if (handle._cancelled) continue;
+      handle._run();
+    }
+  }
+
+  /** Node's stand-in for select(timeout). */
+  private _waitFor(timeout: number | null): void {
+    if (this._immediate !== null) return;
+    if (timeout === 0) {
+      this._immediate = setImmediate(this._afterWait);
+    } else if (timeout !== null) {
+      this._timeout = setTimeout(this._afterWait, Math.ceil(timeout * 1000));
+    }
+    // timeout null: idle until _wake().
+  }
+
+  /** Cuts a wait short (CPython's self-pipe write). */
+  private _wake(): void {
+    if (this._immediate !== null) return;
+    if (this._timeout !== null) {
+      clearTimeout(this._timeout);
+      this._timeout = null;
+    }
+    this._immediate = setImmediate(this._afterWait);
+  }
+
+  private readonly _afterWait = (): void => {
+    this._immediate = null;
+    if (this._timeout !== null) {
+      clearTimeout(this._timeout);
+      this._timeout = null;
+    }
+    this._inStep = true;
+    try {
+      this._processStep();
+    } catch (error) {
+      this._inStep = false;
+      this._settle?.(error);
+      return;
+    }
+    this._inStep = false;
+    if (this._stopping) {
+      this._settle?.();
+      return;
+    }
+    this._waitFor(this._prepareStep());
+  };
+
+  // ---- errors ----
+
+  get_exception_handler(): ExceptionHandler | null {
+    return this._exception_handler;
+  }
+
+  set_exception_handler(handler: ExceptionHandler | null): null {
+    this._exception_handler = handler ?? null;
+    return null;
+  }
+
+  default_exception_handler(context: unknown): null {
+    logExceptionContext(toRecord(context));
+    return null;
+  }
+
+  /** Sends an error report to the handler; never raises (a failing handler is logged). */
+  call_exception_handler(context: ExceptionContext): null {
+    const handler = this._exception_handler;
+    if (handler === null) {
+      try {
+        this.default_exception_handler(context);
+      } catch (error) {
+        if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
+        logExceptionContext({ message: "Exception in default exception handler", exception: error });
+      }
+      return null;
+    }
+    try {
+      handler(this, Dict.fromRecord(context));
+    } catch (error) {
+      if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
+      try {
+        this.default_exception_handler({
+          message: "Unhandled error in exception handler",
+          exception: error,
+          context: Dict.fromRecord(context),
+        });
+      } catch (inner) {
+        if (inner instanceof SystemExit || inner instanceof KeyboardInterrupt) throw inner;
+        logExceptionContext({ message: "Exception in default exception handler", exception: inner });
+      }
+    }
+    return null;
+  }
+
+  get_debug(): boolean {
+    return this._debug;
+  }
+
+  set_debug(enabled: unknown): null {
+    this._debug = Boolean(enabled);
+    return null;
+  }
+
+  __repr__(): string {
+    return `<_UnixSelectorEventLoop running=${this._running ? "True" : "False"} closed=${
+      this._closed ? "True" : "False"
+    } debug=${this._debug ? "True" : "False"}>`;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `EventLoop ${addressOf(this)}`;
+  }
+}
+
+/** The context a handler gets: a Dict from Python code, a plain record from the runtime. */
+function toRecord(context: unknown): ExceptionContext {
+  if (context instanceof Dict) {
+    const record: ExceptionContext = {};
+    for (const [k, v] of context.entries()) record[String(k)] = v;
+    return record;
+  }
+  return (context ?? {}) as ExceptionContext;
+}
+
+/** The done callback run_until_complete adds: stops the future's loop. */
+function runUntilCompleteCallback(fut: Future): void {
+  if (!fut.cancelled()) {
+    const exc = fut.exception();
+    // A SystemExit / KeyboardInterrupt is re-raised by the loop itself; do not stop for it.
+    if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) return;
+  }
+  fut.get_loop().stop();
+}
+Object.defineProperty(runUntilCompleteCallback, "__qualname__", { value: "_run_until_complete_cb" });

@@ -1,0 +1,256 @@
+// asyncio.Future: a result that will arrive later, with done callbacks run through the loop's
+// ready queue (CPython's pure-Python Future, with the C implementation's messages).
+
+import { awaitIterator, setPromiseAdapter, type NativeAwaitable } from "../core/await.js";
+import { generator, type PyGenerator } from "../core/generator.js";
+import {
+  BaseException,
+  Exception,
+  PyTypeError,
+  RuntimeError,
+  StopIteration,
+} from "../values/exceptions.js";
+import { repr } from "../values/repr.js";
+import { typeName } from "../values/typename.js";
+import { bindArgs } from "./args.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import type { EventLoop } from "./events.js";
+import { callbackName, type Callback } from "./format.js";
+import { _get_running_loop, get_event_loop } from "./loop-state.js";
+import { markRetrieved, trackUnretrieved, type UnretrievedRecord } from "./never-retrieved.js";
+
+export const PENDING = "PENDING";
+export const CANCELLED = "CANCELLED";
+export const FINISHED = "FINISHED";
+export type FutureState = typeof PENDING | typeof CANCELLED | typeof FINISHED;
+
+/** The loop a future-like object belongs to. */
+export function getLoopOf(fut: unknown): EventLoop {
+  const f = fut as { get_loop?: () => EventLoop; _loop?: EventLoop };
+  if (typeof f.get_loop === "function") return f.get_loop();
+  return f._loop as EventLoop;
+}
+
+/** `asyncio.isfuture`: an object with `_asyncio_future_blocking` (duck-typed as CPython). */
+export function isFuture(x: unknown): x is Future {
+  if (x instanceof Future) return true;
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    "_asyncio_future_blocking" in x &&
+    (x as { _asyncio_future_blocking: unknown })._asyncio_future_blocking !== null &&
+    (x as { _asyncio_future_blocking: unknown })._asyncio_future_blocking !== undefined
+  );
+}
+
+function formatCallbacks(callbacks: readonly Callback[]): string {
+  const show = (cb: Callback): string => `${callbackName(cb)}()`;
+  const n = callbacks.length;
+  if (n === 1) return show(callbacks[0]!);
+  if (n === 2) return `${show(callbacks[0]!)}, ${show(callbacks[1]!)}`;
+  return `${show(callbacks[0]!)}, <${n - 2} more>, ${show(callbacks[n - 1]!)}`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class Future<T = any> implements NativeAwaitable<T> {
+  static readonly __module__ = "_asyncio";
+  _state: FutureState = PENDING;
+  _result: T | null = null;
+  _exception: unknown = null;
+  _loop: EventLoop;
+  _callbacks: Callback[] = [];
+  _cancel_message: unknown = null;
+  _cancelled_exc: unknown = null;
+  /** True while a Task is about to wait on this future (set by `await`). */
+  _asyncio_future_blocking = false;
+  private _unretrieved: UnretrievedRecord | null = null;
+
+  /** `Future(*, loop=None)`; the runtime also passes a loop positionally. */
+  constructor(...args: unknown[]) {
+    let loop: unknown = args[0];
+    if (!(typeof loop === "object" && loop !== null && "call_soon" in loop)) {
+      [loop] = bindArgs("Future", args, ["loop"], 0);
+    }
+    this._loop = (loop as EventLoop | null | undefined) ?? get_event_loop();
+  }
+
+  get _log_traceback(): boolean {
+    return this._unretrieved !== null && this._unretrieved.pending;
+  }
+
+  set _log_traceback(value: boolean) {
+    if (value) throw new Exception("_log_traceback can only be set to False");
+    if (this._unretrieved !== null) {
+      markRetrieved(this, this._unretrieved);
+      this._unretrieved = null;
+    }
+  }
+
+  get_loop(): EventLoop {
+    return this._loop;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /** `cancel(msg=None)`: schedules the callbacks; false if already done. */
+  cancel(...args: unknown[]): boolean {
+    const [msg] = bindArgs("cancel", args, ["msg"]);
+    this._log_traceback = false;
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancel_message = msg ?? null;
+    this._schedule_callbacks();
+    return true;
+  }
+
+  /** Hands every done callback to the loop's ready queue, in the order they were added. */
+  _schedule_callbacks(): void {
+    const callbacks = this._callbacks;
+    if (callbacks.length === 0) return;
+    this._callbacks = [];
+    for (const callback of callbacks) this._loop.call_soon(callback, this);
+  }
+
+  _make_cancelled_error(): BaseException {
+    if (this._cancelled_exc !== null) {
+      const exc = this._cancelled_exc as BaseException;
+      this._cancelled_exc = null;
+      return exc;
+    }
+    const message = this._cancel_message;
+    return message === null || message === undefined ? new CancelledError() : new CancelledError(message);
+  }
+
+  result(): T {
+    if (this._state === CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
+    this._log_traceback = false;
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== FINISHED) throw new InvalidStateError("Exception is not set.");
+    this._log_traceback = false;
+    return this._exception;
+  }
+
+  /** `add_done_callback(fn, *, context=None)`: fn(future) runs soon after completion. */
+  add_done_callback(fn: Callback, ..._context: unknown[]): null {
+    if (this._state !== PENDING) this._loop.call_soon(fn, this);
+    else this._callbacks.push(fn);
+    return null;
+  }
+
+  /** Removes every registration of `fn`; returns how many there were. */
+  remove_done_callback(fn: Callback): number {
+    const kept = this._callbacks.filter((cb) => cb !== fn);
+    const removed = this._callbacks.length - kept.length;
+    if (removed > 0) this._callbacks = kept;
+    return removed;
+  }
+
+  set_result(result: T): null {
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
+    this._result = result;
+    this._state = FINISHED;
+    this._schedule_callbacks();
+    return null;
+  }
+
+  set_exception(exception: unknown): null {
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
+    let exc = exception;
+    if (typeof exc === "function" && (exc === BaseException || exc.prototype instanceof BaseException)) {
+      exc = new (exc as new () => BaseException)();
+    }
+    if (!(exc instanceof Error)) throw new PyTypeError("invalid exception object");
+    if (exc instanceof StopIteration) {
+      throw new PyTypeError(
+        "StopIteration interacts badly with generators and cannot be raised into a Future",
+      );
+    }
+    this._exception = exc;
+    this._state = FINISHED;
+    this._schedule_callbacks();
+    const record: UnretrievedRecord = {
+      pending: true,
+      loop: this._loop,
+      exception: exc,
+      className: typeName(this) === "Task" ? "Task" : "Future",
+      futureRepr: repr(this),
+    };
+    this._unretrieved = record;
+    trackUnretrieved(this, record);
+    return null;
+  }
+
+  /** What `await fut` runs: yield this future to the Task until it is done. */
+  *[awaitIterator](): Generator<unknown, T, unknown> {
+    if (this._state === PENDING) {
+      this._asyncio_future_blocking = true;
+      yield this;
+    }
+    if (this._state === PENDING) throw new RuntimeError("await wasn't used with future");
+    return this.result();
+  }
+
+  __await__(): PyGenerator<unknown, T> {
+    return generator(() => this[awaitIterator](), "Future.__await__");
+  }
+
+  __iter__(): PyGenerator<unknown, T> {
+    return this.__await__();
+  }
+
+  protected _reprInfo(): string[] {
+    const info: string[] = [this._state.toLowerCase()];
+    if (this._state === FINISHED) {
+      if (this._exception !== null) info.push(`exception=${repr(this._exception)}`);
+      else info.push(`result=${repr(this._result)}`);
+    }
+    if (this._callbacks.length > 0) info.push(`cb=[${formatCallbacks(this._callbacks)}]`);
+    return info;
+  }
+
+  __repr__(): string {
+    return `<${typeName(this)} ${this._reprInfo().join(" ")}>`;
+  }
+}
+
+/** Sets a result unless the future was cancelled meanwhile (sleep's timer callback). */
+export function setResultUnlessCancelled(fut: Future, result: unknown): void {
+  if (fut.cancelled()) return;
+  fut.set_result(result);
+}
+Object.defineProperty(setResultUnlessCancelled, "__qualname__", {
+  value: "_set_result_unless_cancelled",
+});
+
+/** A JS promise as a Future of the running (else current) loop; settles via the ready queue. */
+export function futureFromPromise<T>(promise: PromiseLike<T>): Future<T> {
+  const loop = _get_running_loop() ?? get_event_loop();
+  const fut = new Future<T>(loop);
+  promise.then(
+    (value) => {
+      if (!loop.is_closed()) loop.call_soon_threadsafe(setResultUnlessCancelled, fut, value);
+    },
+    (error: unknown) => {
+      if (loop.is_closed()) return;
+      loop.call_soon_threadsafe(() => {
+        if (fut.cancelled()) return;
+        fut.set_exception(error instanceof Error ? error : new Exception(String(error)));
+      });
+    },
+  );
+  return fut;
+}
+
+setPromiseAdapter(futureFromPromise);

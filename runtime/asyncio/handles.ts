@@ -1,0 +1,100 @@
+// Handles: a callback with its arguments, scheduled on the loop's ready queue (Handle) or its
+// timer heap (TimerHandle), cancellable until it runs.
+
+import { KeyboardInterrupt, SystemExit } from "../values/exceptions.js";
+import { floatRepr } from "../values/float-repr.js";
+import { formatCallback, type Callback } from "./format.js";
+
+/** What a handle needs from its loop. */
+export interface HandleLoop {
+  call_exception_handler(context: Record<string, unknown>): void;
+  _timer_handle_cancelled(handle: TimerHandle): void;
+}
+
+export class Handle {
+  static readonly __module__ = "asyncio.events";
+  _callback: Callback | null;
+  _args: readonly unknown[] | null;
+  _cancelled = false;
+  readonly _loop: HandleLoop;
+
+  constructor(callback: Callback, args: readonly unknown[], loop: HandleLoop) {
+    this._callback = callback;
+    this._args = args;
+    this._loop = loop;
+  }
+
+  cancel(): void {
+    if (!this._cancelled) {
+      this._cancelled = true;
+      this._callback = null;
+      this._args = null;
+    }
+  }
+
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  /** Runs the callback; its exceptions go to the loop's exception handler, never further. */
+  _run(): void {
+    const callback = this._callback!;
+    const args = this._args!;
+    try {
+      callback(...args);
+    } catch (exc) {
+      if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
+      this._loop.call_exception_handler({
+        message: `Exception in callback ${formatCallback(callback, args)}`,
+        exception: exc,
+        handle: this,
+      });
+    }
+  }
+
+  protected _reprInfo(): string[] {
+    const info = [this.constructor.name];
+    if (this._cancelled) info.push("cancelled");
+    if (this._callback !== null) info.push(formatCallback(this._callback, this._args ?? []));
+    return info;
+  }
+
+  __repr__(): string {
+    return `<${this._reprInfo().join(" ")}>`;
+  }
+}
+
+export class TimerHandle extends Handle {
+  readonly _when: number;
+  /** True while the handle sits in the loop's timer heap. */
+  _scheduled = false;
+
+  constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop) {
+    super(callback, args, loop);
+    this._when = when;
+  }
+
+  when(): number {
+    return this._when;
+  }
+
+  override cancel(): void {
+    if (!this._cancelled) this._loop._timer_handle_cancelled(this);
+    super.cancel();
+  }
+
+  protected override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${floatRepr(this._when)}`);
+    return info;
+  }
+}
+
+/** The heap order of timers: `when` only, like CPython's `TimerHandle.__lt__`. */
+export function timerLess(a: TimerHandle, b: TimerHandle): boolean {
+  return a._when < b._when;
+}

@@ -1,0 +1,59 @@
+// The `asyncio` module as one namespace object (runtime/README.md), plus the classes for TS use.
+
+import { asyncioCoroutine } from "../core/coroutine-function.js";
+import { TimeoutError } from "../values/exceptions.js";
+import { EventLoop } from "./events.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import { Future, isFuture } from "./futures.js";
+import { gather } from "./gather.js";
+import { Handle, TimerHandle } from "./handles.js";
+import {
+  _get_running_loop,
+  get_event_loop,
+  get_running_loop,
+  new_event_loop,
+  set_event_loop,
+} from "./loop-state.js";
+import { run } from "./run.js";
+import { sleep } from "./sleep.js";
+import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine } from "./tasks.js";
+import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
+
+export const asyncio = Object.freeze({
+  AbstractEventLoop: EventLoop,
+  BaseEventLoop: EventLoop,
+  SelectorEventLoop: EventLoop,
+  EventLoop,
+  Future,
+  Task,
+  Handle,
+  TimerHandle,
+  CancelledError,
+  InvalidStateError,
+  TimeoutError,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
+  get_event_loop,
+  new_event_loop,
+  set_event_loop,
+  get_running_loop,
+  _get_running_loop,
+  run,
+  sleep,
+  ensure_future,
+  create_task,
+  gather,
+  wait,
+  wait_for,
+  current_task,
+  all_tasks,
+  isfuture: isFuture,
+  iscoroutine,
+  coroutine: asyncioCoroutine,
+});
+
+export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };
+export { setErrorSink, setExceptionFormatter } from "./format.js";
+export { _reset_event_loop_policy } from "./loop-state.js";
+export { forgetUnretrieved, reportAllUnretrieved } from "./never-retrieved.js";

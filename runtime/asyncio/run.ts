@@ -1,0 +1,57 @@
+// asyncio.run: a fresh loop for one main coroutine (3.11's Runner, without signal handling).
+
+import type { Coroutine } from "../core/coroutine.js";
+import { RuntimeError, ValueError } from "../values/exceptions.js";
+import { repr } from "../values/repr.js";
+import { bindArgs } from "./args.js";
+import type { EventLoop } from "./events.js";
+import { gather } from "./gather.js";
+import { kw } from "../values/kwargs.js";
+import { _get_running_loop, new_event_loop, set_event_loop } from "./loop-state.js";
+import { all_tasks, iscoroutine } from "./tasks.js";
+
+/** Cancels what is still pending and waits for it, reporting exceptions that are not cancellations. */
+async function cancelAllTasks(loop: EventLoop): Promise<void> {
+  const toCancel = [...all_tasks(loop)];
+  if (toCancel.length === 0) return;
+  for (const task of toCancel) task.cancel();
+  await loop.run_until_complete(gather(...toCancel, kw({ return_exceptions: true })));
+  for (const task of toCancel) {
+    if (task.cancelled()) continue;
+    const exc = task.exception();
+    if (exc !== null) {
+      loop.call_exception_handler({
+        message: "unhandled exception during asyncio.run() shutdown",
+        exception: exc,
+        task,
+      });
+    }
+  }
+}
+
+/** `asyncio.run(main, *, debug=None)`: a promise of main's result. */
+export function run<R>(main: Coroutine<R>, ...args: unknown[]): Promise<R>;
+export function run(main: unknown, ...args: unknown[]): Promise<unknown>;
+export async function run(main: unknown, ...args: unknown[]): Promise<unknown> {
+  const [debug] = bindArgs("run", args, ["debug"], 0);
+  if (_get_running_loop() !== null) {
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  }
+  const loop = new_event_loop();
+  if (debug !== null && debug !== undefined) loop.set_debug(debug);
+  set_event_loop(loop);
+  try {
+    if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
+    const task = loop.create_task(main);
+    return await loop.run_until_complete(task);
+  } finally {
+    try {
+      await cancelAllTasks(loop);
+      await loop.run_until_complete(loop.shutdown_asyncgens());
+      await loop.run_until_complete(loop.shutdown_default_executor());
+    } finally {
+      set_event_loop(null);
+      loop.close();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// asyncio.sleep: a coroutine that waits on a future resolved by a timer handle.
+
+import { await_ } from "../core/await.js";
+import { Coroutine } from "../core/coroutine.js";
+import { bindArgs, toSeconds } from "./args.js";
+import { setResultUnlessCancelled } from "./futures.js";
+import { get_running_loop } from "./loop-state.js";
+
+/**
+ * `asyncio.sleep(delay, result=None)`. `sleep(0)` (or less) yields bare once, letting every
+ * other ready callback run, as CPython's `__sleep0`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function sleep(...args: unknown[]): Coroutine<any> {
+  return new Coroutine(sleepBody(args), "sleep");
+}
+
+function* sleepBody(args: unknown[]): Generator<unknown, unknown, unknown> {
+  const [delayArg, resultArg] = bindArgs("sleep", args, ["delay", "result"]);
+  const delay = toSeconds(delayArg);
+  const result = resultArg ?? null;
+  if (delay <= 0) {
+    yield null;
+    return result;
+  }
+  const loop = get_running_loop();
+  const future = loop.create_future();
+  const handle = loop.call_later(delay, setResultUnlessCancelled, future, result);
+  try {
+    return yield* await_(future);
+  } finally {
+    handle.cancel();
+  }
+}

@@ -1,0 +1,371 @@
+// asyncio.Task: drives a coroutine. Each step sends into (or throws into) the coroutine from
+// the loop's ready queue; a yielded future gets the task's wake-up callback; a bare yield
+// (sleep(0)) schedules the next step at once. Cancellation throws CancelledError in.
+
+import { await_ } from "../core/await.js";
+import { Coroutine } from "../core/coroutine.js";
+import { PyGenerator } from "../core/generator.js";
+import { NEXT, THROW } from "../core/suspendable.js";
+import {
+  KeyboardInterrupt,
+  PyTypeError,
+  RuntimeError,
+  StopIteration,
+  SystemExit,
+  ValueError,
+} from "../values/exceptions.js";
+import { repr, toStr } from "../values/repr.js";
+import { PySet } from "../values/set.js";
+import { bindArgs } from "./args.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import type { EventLoop } from "./events.js";
+import type { Callback } from "./format.js";
+import { Future, getLoopOf, isFuture } from "./futures.js";
+import { get_event_loop, get_running_loop } from "./loop-state.js";
+
+let taskNameCounter = 0;
+/** The task each loop is stepping right now. */
+const currentTasks = new Map<EventLoop, Task>();
+/** Tasks not done yet (CPython's WeakSet of tasks; done ones leave it). */
+const pendingTasks = new Set<Task>();
+
+function enterTask(loop: EventLoop, task: Task): void {
+  const current = currentTasks.get(loop);
+  if (current !== undefined) {
+    throw new RuntimeError(
+      `Cannot enter into task ${repr(task)} while another task ${repr(current)} is being executed.`,
+    );
+  }
+  currentTasks.set(loop, task);
+}
+
+function leaveTask(loop: EventLoop, task: Task): void {
+  const current = currentTasks.get(loop);
+  if (current !== task) {
+    throw new RuntimeError(`Leaving task ${repr(task)} does not match the current task ${repr(current)}.`);
+  }
+  currentTasks.delete(loop);
+}
+
+/** A coroutine-like object from elsewhere (has send and throw): stepped through them. */
+interface ForeignCoroutine {
+  send(value: unknown): unknown;
+  throw(exc: unknown): unknown;
+  close?: () => unknown;
+  __qualname__?: string;
+}
+
+function isForeignCoroutine(x: unknown): x is ForeignCoroutine {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as ForeignCoroutine).send === "function" &&
+    typeof (x as ForeignCoroutine).throw === "function" &&
+    typeof (x as { __await__?: unknown }).__await__ === "function"
+  );
+}
+
+/** `asyncio.iscoroutine`. */
+export function iscoroutine(x: unknown): boolean {
+  return x instanceof Coroutine || (!(x instanceof PyGenerator) && isForeignCoroutine(x));
+}
+
+function stepForeign(coro: ForeignCoroutine, exc: unknown): IteratorResult<unknown, unknown> {
+  try {
+    const value = exc === null ? coro.send(null) : coro.throw(exc);
+    return { done: false, value };
+  } catch (error) {
+    if (error instanceof StopIteration) return { done: true, value: error.value };
+    throw error;
+  }
+}
+
+/** CPython's `_format_coroutine` without source locations: `f() running` / `f() done`. */
+function formatCoroutine(coro: unknown): string {
+  const name = (coro as { __qualname__?: string }).__qualname__ ?? "coroutine";
+  const finished = coro instanceof Coroutine ? coro.done : false;
+  return `${name}() ${finished ? "done" : "running"}`;
+}
+
+function named<F extends Callback>(fn: F, qualname: string): F {
+  (fn as unknown as { __qualname__: string }).__qualname__ = qualname;
+  return fn;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class Task<T = any> extends Future<T> {
+  readonly _coro: Coroutine<T> | ForeignCoroutine;
+  _name: string;
+  _must_cancel = false;
+  _fut_waiter: Future | null = null;
+  _num_cancels_requested = 0;
+  _log_destroy_pending = true;
+  /** The bound `__step` and `__wakeup` the loop and futures call back. */
+  private readonly _stepCallback: (exc?: unknown) => void;
+  private readonly _wakeupCallback: (future: Future) => void;
+
+  /** `Task(coro, *, loop=None, name=None, context=None)`; the runtime passes loop, name positionally. */
+  constructor(coro: unknown, ...args: unknown[]) {
+    let loop: EventLoop | null;
+    let name: unknown;
+    if (args.length > 0 && typeof args[0] === "object" && args[0] !== null && "call_soon" in args[0]) {
+      loop = args[0] as EventLoop;
+      name = args[1];
+    } else {
+      const [loopArg, nameArg] = bindArgs("Task", args, ["loop", "name", "context"], 0);
+      loop = (loopArg as EventLoop | null | undefined) ?? null;
+      name = nameArg;
+    }
+    super(loop ?? get_event_loop());
+    if (!iscoroutine(coro)) {
+      this._log_destroy_pending = false;
+      throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._coro = coro as Coroutine<T> | ForeignCoroutine;
+    this._name = name === null || name === undefined ? `Task-${++taskNameCounter}` : toStr(name);
+    this._stepCallback = named((exc?: unknown) => this._step(exc ?? null), "Task.__step");
+    this._wakeupCallback = named((future: Future) => this._wakeup(future), "Task.__wakeup");
+    this._loop.call_soon(this._stepCallback);
+    pendingTasks.add(this);
+  }
+
+  get_coro(): Coroutine<T> | ForeignCoroutine {
+    return this._coro;
+  }
+
+  get_name(): string {
+    return this._name;
+  }
+
+  set_name(value: unknown): null {
+    this._name = toStr(value);
+    return null;
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  override set_result(_result: T): never {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  override set_exception(_exception: unknown): never {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  override _schedule_callbacks(): void {
+    pendingTasks.delete(this);
+    super._schedule_callbacks();
+  }
+
+  /** Requests cancellation: the coroutine gets CancelledError at its next step. */
+  override cancel(...args: unknown[]): boolean {
+    const [msg] = bindArgs("cancel", args, ["msg"]);
+    this._log_traceback = false;
+    if (this.done()) return false;
+    this._num_cancels_requested += 1;
+    if (this._fut_waiter !== null && this._fut_waiter.cancel(msg ?? null)) return true;
+    // The task is ready to step (or waits on nothing): cancel at its next step.
+    this._must_cancel = true;
+    this._cancel_message = msg ?? null;
+    return true;
+  }
+
+  cancelling(): number {
+    return this._num_cancels_requested;
+  }
+
+  uncancel(): number {
+    if (this._num_cancels_requested > 0) this._num_cancels_requested -= 1;
+    return this._num_cancels_requested;
+  }
+
+  /** One step of the coroutine (CPython's `Task.__step`). */
+  _step(excArg: unknown): void {
+    let exc = excArg;
+    if (this.done()) {
+      throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
+    }
+    if (this._must_cancel) {
+      if (!(exc instanceof CancelledError)) exc = this._make_cancelled_error();
+      this._must_cancel = false;
+    }
+    this._fut_waiter = null;
+    const loop = this._loop;
+    enterTask(loop, this);
+    try {
+      this._resume(exc);
+    } finally {
+      leaveTask(loop, this);
+    }
+  }
+
+  private _resume(exc: unknown): void {
+    const coro = this._coro;
+    let step: IteratorResult<unknown, unknown>;
+    try {
+      if (coro instanceof Coroutine) step = exc === null ? coro._step(NEXT, null) : coro._step(THROW, exc);
+      else step = stepForeign(coro, exc);
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        // Kept so result() re-raises this very exception.
+        this._cancelled_exc = error;
+        Future.prototype.cancel.call(this);
+      } else if (error instanceof KeyboardInterrupt || error instanceof SystemExit) {
+        Future.prototype.set_exception.call(this, error);
+        throw error;
+      } else {
+        Future.prototype.set_exception.call(this, error);
+      }
+      return;
+    }
+    if (step.done) {
+      if (this._must_cancel) {
+        // Cancelled right before the coroutine returned.
+        this._must_cancel = false;
+        Future.prototype.cancel.call(this, this._cancel_message);
+      } else {
+        Future.prototype.set_result.call(this, step.value);
+      }
+      return;
+    }
+    this._handleYield(step.value);
+  }
+
+  /** What the coroutine yielded decides how the task resumes. */
+  private _handleYield(result: unknown): void {
+    if (result === null || result === undefined) {
+      // A bare yield (sleep(0)): give the other callbacks one turn.
+      this._loop.call_soon(this._stepCallback);
+      return;
+    }
+    const blocking = (result as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
+    if (blocking !== undefined && blocking !== null && isFuture(result)) {
+      if (getLoopOf(result) !== this._loop) {
+        this._scheduleError(
+          `Task ${repr(this)} got Future ${repr(result)} attached to a different loop`,
+        );
+      } else if (blocking) {
+        if (result === (this as unknown)) {
+          this._scheduleError(`Task cannot await on itself: ${repr(this)}`);
+          return;
+        }
+        const waiter = result as Future;
+        waiter._asyncio_future_blocking = false;
+        waiter.add_done_callback(this._wakeupCallback);
+        this._fut_waiter = waiter;
+        if (this._must_cancel && waiter.cancel(this._cancel_message)) this._must_cancel = false;
+      } else {
+        this._scheduleError(
+          `yield was used instead of yield from in task ${repr(this)} with ${repr(result)}`,
+        );
+      }
+    } else if (result instanceof PyGenerator) {
+      this._scheduleError(
+        `yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`,
+      );
+    } else {
+      this._scheduleError(`Task got bad yield: ${repr(result)}`);
+    }
+  }
+
+  private _scheduleError(message: string): void {
+    this._loop.call_soon(this._stepCallback, new RuntimeError(message));
+  }
+
+  /** The awaited future is done: step again with its result or exception. */
+  _wakeup(future: Future): void {
+    try {
+      future.result();
+    } catch (exc) {
+      this._step(exc);
+      return;
+    }
+    this._step(null);
+  }
+
+  protected override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    if (this._num_cancels_requested > 0 && !this.done()) info[0] = "cancelling";
+    info.splice(1, 0, `name=${repr(this._name)}`, `coro=<${formatCoroutine(this._coro)}>`);
+    if (this._fut_waiter !== null) info.splice(3, 0, `wait_for=${repr(this._fut_waiter)}`);
+    return info;
+  }
+}
+
+/** `asyncio.current_task(loop=None)`. */
+export function current_task(...args: unknown[]): Task | null {
+  const [loop] = bindArgs("current_task", args, ["loop"]);
+  return currentTasks.get((loop as EventLoop | null | undefined) ?? get_running_loop()) ?? null;
+}
+
+/** `asyncio.all_tasks(loop=None)`: the loop's tasks not done yet. */
+export function all_tasks(...args: unknown[]): PySet<Task> {
+  const [loopArg] = bindArgs("all_tasks", args, ["loop"]);
+  const loop = (loopArg as EventLoop | null | undefined) ?? get_running_loop();
+  const result = new PySet<Task>();
+  for (const task of pendingTasks) if (task._loop === loop && !task.done()) result.add(task);
+  return result;
+}
+
+/** `ensure_future(x, loop=loop)` with the loop already resolved (null: the current one). */
+export function ensureFutureOn(x: unknown, loop: EventLoop | null): Future {
+  if (isFuture(x)) {
+    if (loop !== null && loop !== getLoopOf(x)) {
+      throw new ValueError(
+        "The future belongs to a different loop than the one specified as the loop argument",
+      );
+    }
+    return x;
+  }
+  let coro = x;
+  let wrapped = false;
+  if (!iscoroutine(x)) {
+    if (!isAwaitableObject(x)) {
+      throw new PyTypeError("An asyncio.Future, a coroutine or an awaitable is required");
+    }
+    coro = wrapAwaitable(x);
+    wrapped = true;
+  }
+  const target = loop ?? get_event_loop();
+  try {
+    return target.create_task(coro);
+  } catch (error) {
+    if (!wrapped && error instanceof RuntimeError) (coro as Coroutine).close();
+    throw error;
+  }
+}
+
+function isAwaitableObject(x: unknown): boolean {
+  if (x instanceof PyGenerator) return x._iterableCoroutine;
+  return typeof x === "object" && x !== null && typeof (x as { __await__?: unknown }).__await__ === "function";
+}
+
+/** `_wrap_awaitable`: a coroutine that awaits an awaitable object. */
+function wrapAwaitable(awaitable: unknown): Coroutine {
+  return new Coroutine(
+    (function* (): Generator<unknown, unknown, unknown> {
+      return yield* await_(awaitable);
+    })(),
+    "_wrap_awaitable",
+  );
+}
+
+/** `asyncio.ensure_future(coro_or_future, *, loop=None)`. */
+export function ensure_future<R>(x: Coroutine<R> | Future<R>, ...args: unknown[]): Future<R>;
+export function ensure_future(x: unknown, ...args: unknown[]): Future;
+export function ensure_future(x: unknown, ...args: unknown[]): Future {
+  const [loop] = bindArgs("ensure_future", args, ["loop"], 0);
+  return ensureFutureOn(x, (loop as EventLoop | null | undefined) ?? null);
+}
+
+/** `asyncio.create_task(coro, *, name=None, context=None)`: on the running loop. */
+export function create_task<R>(coro: Coroutine<R>, ...args: unknown[]): Task<R>;
+export function create_task(coro: unknown, ...args: unknown[]): Task;
+export function create_task(coro: unknown, ...args: unknown[]): Task {
+  const [name] = bindArgs("create_task", args, ["name", "context"], 0);
+  const task = get_running_loop().create_task(coro) as Task;
+  if (name !== undefined && name !== null) task.set_name(name);
+  return task;
+}

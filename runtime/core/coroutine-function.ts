@@ -1,0 +1,73 @@
+// Generator-based coroutines: `@types.coroutine` and the lecture-era `@asyncio.coroutine`
+// turn a generator function into a coroutine function, so `yield from future` code runs.
+
+import { Coroutine } from "./coroutine.js";
+import { PyGenerator } from "./generator.js";
+import { awaitIterator, await_ } from "./await.js";
+import { Delegation } from "./suspendable.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFunction = (...args: any[]) => any;
+
+/** A coroutine object running an already-made generator object. */
+export function coroutineFromGenerator<R>(gen: PyGenerator<unknown, R>): Coroutine<R> {
+  return new Coroutine<R>(new Delegation(gen), gen.__qualname__);
+}
+
+function copyNames(target: AnyFunction, source: AnyFunction): void {
+  const named = source as unknown as { __name__?: string; __qualname__?: string };
+  Object.defineProperty(target, "name", { value: source.name });
+  Object.defineProperty(target, "__name__", { value: named.__name__ ?? source.name, writable: true });
+  Object.defineProperty(target, "__qualname__", {
+    value: named.__qualname__ ?? source.name,
+    writable: true,
+  });
+  Object.defineProperty(target, "_is_coroutine", { value: true });
+}
+
+function isAwaitable(x: unknown): boolean {
+  if (x instanceof Coroutine) return true;
+  if (typeof x !== "object" || x === null) return false;
+  return awaitIterator in x || typeof (x as { __await__?: unknown }).__await__ === "function";
+}
+
+/**
+ * `@types.coroutine`: calls of the result return a coroutine whose body is the generator the
+ * function made; other results pass through unchanged.
+ */
+export function coroutineFunction<F extends AnyFunction>(fn: F): F {
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const result: unknown = fn.apply(this, args);
+    return result instanceof PyGenerator ? coroutineFromGenerator(result) : result;
+  };
+  copyNames(wrapped, fn);
+  return wrapped as F;
+}
+
+/**
+ * `@asyncio.coroutine` (removed in 3.11, kept for lecture code): like `types.coroutine`, and a
+ * plain function becomes a coroutine returning its result (awaiting it if awaitable).
+ */
+export function asyncioCoroutine<F extends AnyFunction>(fn: F): F {
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const result: unknown = fn.apply(this, args);
+    if (result instanceof PyGenerator) return coroutineFromGenerator(result);
+    if (result instanceof Coroutine) return result;
+    const qualname = (fn as { __qualname__?: string }).__qualname__ ?? fn.name;
+    return new Coroutine(
+      (function* (): Generator<unknown, unknown, unknown> {
+        return isAwaitable(result) ? yield* await_(result) : result;
+      })(),
+      qualname,
+    );
+  };
+  copyNames(wrapped, fn);
+  return wrapped as F;
+}
+
+/** The `types` module's coroutine support. */
+export const types = Object.freeze({
+  coroutine: coroutineFunction,
+  CoroutineType: Coroutine,
+  GeneratorType: PyGenerator,
+});

@@ -1,0 +1,64 @@
+// Python generator objects: what calling a `def` containing `yield` returns. JS-iterable, so
+// `for...of` and spread work; Python's protocol (`__next__`, send, throw, close) on top.
+
+import { addressOf } from "../values/repr.js";
+import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, type ResumeMode } from "./suspendable.js";
+
+export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> implements Iterable<Y> {
+  static readonly pythonName = "generator";
+
+  /** Set by `types.coroutine`: the generator may be awaited (CO_ITERABLE_COROUTINE). */
+  _iterableCoroutine = false;
+
+  protected get _kind(): string {
+    return "generator";
+  }
+
+  protected _stepFinished(mode: ResumeMode, value: unknown): IteratorResult<Y, R> {
+    // An exhausted generator: next/close just end again; a throw raises the exception itself.
+    if (mode === 1) throw value;
+    return { done: true, value: null as R };
+  }
+
+  get gi_running(): boolean {
+    return this._state === RUNNING;
+  }
+
+  get gi_suspended(): boolean {
+    return this._state === SUSPENDED;
+  }
+
+  /** JS iterator protocol (used by `for...of`, spread, and the runtime's iteration). */
+  next(value?: unknown): IteratorResult<Y, R> {
+    return this._step(NEXT, value);
+  }
+
+  /**
+   * A plain JS iterator over this generator. It has no `return`, so a `break` in `for...of`
+   * leaves the generator open, as Python's `for` does.
+   */
+  [Symbol.iterator](): Iterator<Y, R, unknown> {
+    return { next: (value?: unknown) => this._step(NEXT, value) };
+  }
+
+  __iter__(): this {
+    return this;
+  }
+
+  __next__(): Y {
+    return this.send(null);
+  }
+
+  get done(): boolean {
+    return this._state === DONE;
+  }
+
+  __repr__(): string {
+    return `<generator object ${this.__qualname__} at ${addressOf(this)}>`;
+  }
+}
+
+/** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
+export function generator<Y, R>(body: () => Generator<Y, R, unknown>, qualname: string): PyGenerator<Y, R> {
+  return new PyGenerator<Y, R>(body(), qualname);
+}

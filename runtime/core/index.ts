@@ -1,0 +1,19 @@
+// Coroutine and generator objects and the `await` / `yield from` machinery (runtime/README.md).
+
+export { Coroutine, CoroutineWrapper, coroutine, isCoroutine } from "./coroutine.js";
+export { PyGenerator, generator } from "./generator.js";
+export {
+  await_,
+  awaitIterator,
+  setPromiseAdapter,
+  yieldFrom,
+  type NativeAwaitable,
+} from "./await.js";
+export {
+  asyncioCoroutine,
+  coroutineFromGenerator,
+  coroutineFunction,
+  types,
+} from "./coroutine-function.js";
+export { Delegation, Suspendable } from "./suspendable.js";
+export { reportAllUnstarted, setWarningSink, forgetUnstarted } from "./never-awaited.js";

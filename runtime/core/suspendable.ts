@@ -1,0 +1,190 @@
+// The state machine shared by coroutine and generator objects: one JS generator underneath,
+// stepped with Python's rules (already executing, just started, exhausted, StopIteration
+// escaping the body, close() throwing GeneratorExit in).
+
+import {
+  BaseException,
+  GeneratorExit,
+  PyTypeError,
+  RuntimeError,
+  StopIteration,
+  ValueError,
+} from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
+
+export const CREATED = 0;
+export const SUSPENDED = 1;
+export const RUNNING = 2;
+export const DONE = 3;
+export type FrameState = typeof CREATED | typeof SUSPENDED | typeof RUNNING | typeof DONE;
+
+/** How a step resumes the body: `next(v)`, `throw(e)` or `return(v)`. */
+export const NEXT = 0;
+export const THROW = 1;
+export const RETURN = 2;
+export type ResumeMode = typeof NEXT | typeof THROW | typeof RETURN;
+
+/** The last dotted part of a qualname: `A.<locals>.f` -> `f`. */
+export function nameOfQualname(qualname: string): string {
+  const dot = qualname.lastIndexOf(".");
+  return dot < 0 ? qualname : qualname.slice(dot + 1);
+}
+
+/** Python's StopIteration for a body's return value (no args when it returned None). */
+export function stopIterationFor(value: unknown): StopIteration {
+  return value === null || value === undefined ? new StopIteration() : new StopIteration(value);
+}
+
+/**
+ * `throw(typ[, val[, tb]])` arguments to one exception instance, as CPython accepts them: an
+ * instance, or a class plus an optional value.
+ */
+export function exceptionFromThrowArgs(typ: unknown, val?: unknown): unknown {
+  if (typ instanceof Error) {
+    if (val !== undefined && val !== null) {
+      throw new PyTypeError("instance exception may not have a separate value");
+    }
+    return typ;
+  }
+  if (typeof typ === "function" && (typ === BaseException || typ.prototype instanceof BaseException)) {
+    const cls = typ as new (...args: unknown[]) => BaseException;
+    if (val instanceof cls) return val;
+    return val === undefined || val === null ? new cls() : new cls(val);
+  }
+  throw new PyTypeError(
+    `exceptions must be classes or instances deriving from BaseException, not ${typeName(typ)}`,
+  );
+}
+
+export abstract class Suspendable<Y, R> {
+  /** The JS generator holding the body. */
+  protected readonly _gen: Generator<Y, R, unknown>;
+  _state: FrameState = CREATED;
+  __name__: string;
+  __qualname__: string;
+
+  constructor(gen: Generator<Y, R, unknown>, qualname: string) {
+    this._gen = gen;
+    this.__qualname__ = qualname;
+    this.__name__ = nameOfQualname(qualname);
+  }
+
+  /** "coroutine" or "generator", for error messages. */
+  protected abstract get _kind(): string;
+
+  /** Called once when the body first leaves the created state (send, throw or close). */
+  protected _onStart(): void {}
+
+  /** A step on an exhausted object (coroutines and generators differ). */
+  protected abstract _stepFinished(mode: ResumeMode, value: unknown): IteratorResult<Y, R>;
+
+  /**
+   * One step of the body with JS iterator results: the core of send/throw/close and of `yield*`
+   * delegation. A returned value of JS `undefined` reads as None.
+   */
+  _step(mode: ResumeMode, value: unknown): IteratorResult<Y, R> {
+    const state = this._state;
+    if (state === RUNNING) throw new ValueError(`${this._kind} already executing`);
+    if (state === DONE) return this._stepFinished(mode, value);
+    if (state === CREATED) {
+      if (mode === NEXT && value !== null && value !== undefined) {
+        throw new PyTypeError(`can't send non-None value to a just-started ${this._kind}`);
+      }
+      this._onStart();
+    }
+    this._state = RUNNING;
+    let result: IteratorResult<Y, R>;
+    try {
+      if (mode === NEXT) result = this._gen.next(value);
+      else if (mode === THROW) result = this._gen.throw(value);
+      else result = this._gen.return(value as R);
+    } catch (error) {
+      this._state = DONE;
+      if (error instanceof StopIteration) {
+        // PEP 479: a StopIteration escaping the body would end the caller's iteration silently.
+        const wrapped = new RuntimeError(`${this._kind} raised StopIteration`);
+        wrapped.__cause__ = error;
+        wrapped.__context__ = error;
+        throw wrapped;
+      }
+      throw error;
+    }
+    if (result.done) {
+      this._state = DONE;
+      if (result.value === undefined) return { done: true, value: null as R };
+    } else {
+      this._state = SUSPENDED;
+    }
+    return result;
+  }
+
+  /** Python's `send(value)`: the next yielded value, or StopIteration(return value). */
+  send(value: unknown): Y {
+    const result = this._step(NEXT, value);
+    if (result.done) throw stopIterationFor(result.value);
+    return result.value;
+  }
+
+  /** Python's `throw(exc)` / `throw(type, value)`. */
+  throw(typ: unknown, val?: unknown, _tb?: unknown): Y {
+    const result = this._step(THROW, exceptionFromThrowArgs(typ, val));
+    if (result.done) throw stopIterationFor(result.value);
+    return result.value;
+  }
+
+  /** Python's `close()`: throws GeneratorExit in at the suspension point. */
+  close(): null {
+    const state = this._state;
+    if (state === DONE) return null;
+    if (state === RUNNING) throw new ValueError(`${this._kind} already executing`);
+    if (state === CREATED) {
+      // Never started: it just ends, running none of its code (and never warns).
+      this._onStart();
+      this._state = DONE;
+      this._gen.return(undefined as R);
+      return null;
+    }
+    let result: IteratorResult<Y, R>;
+    try {
+      result = this._step(THROW, new GeneratorExit());
+    } catch (error) {
+      if (error instanceof GeneratorExit || error instanceof StopIteration) return null;
+      throw error;
+    }
+    if (!result.done) throw new RuntimeError(`${this._kind} ignored GeneratorExit`);
+    return null;
+  }
+}
+
+/**
+ * The JS iterator `yield*` delegates to, forwarding next/throw/return into a coroutine or
+ * generator. A GeneratorExit is not thrown in: like `yield from`, the delegate is closed and
+ * the GeneratorExit goes on in the delegating body.
+ */
+export class Delegation<Y, R> implements Generator<Y, R, unknown> {
+  constructor(private readonly target: Suspendable<Y, R>) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<Y, R> {
+    return this.target._step(NEXT, value);
+  }
+
+  throw(error: unknown): IteratorResult<Y, R> {
+    if (error instanceof GeneratorExit) {
+      this.target.close();
+      throw error;
+    }
+    return this.target._step(THROW, error);
+  }
+
+  return(value?: unknown): IteratorResult<Y, R> {
+    return this.target._step(RETURN, value);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Delegation";
+  }
+}

@@ -1,0 +1,90 @@
+// `with` and `async with`: the lowering emits
+//   const ctx = context(cm); x = ctx.enter();
+//   try { body } catch (e) { ctx.error(e); } finally { ctx.exit(); }
+// and the async form awaits each step. `error` calls `__exit__` with the exception and
+// rethrows it unless `__exit__` returned a true value; `exit` calls `__exit__(None, None,
+// None)` unless `error` already ran.
+import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { await_ } from "../core/await.js";
+import { AttributeError } from "../values/exceptions.js";
+import { truthy } from "../values/truth.js";
+import { typeName } from "../values/typename.js";
+import { typeOf } from "./objects.js";
+
+interface SyncManager {
+  __enter__(): unknown;
+  __exit__(type: unknown, value: unknown, traceback: unknown): unknown;
+}
+
+interface AsyncManager {
+  __aenter__(): unknown;
+  __aexit__(type: unknown, value: unknown, traceback: unknown): unknown;
+}
+
+function protocol(manager: unknown, names: string[], asyncForm: boolean): void {
+  for (const name of names) {
+    if (typeof (manager as Record<string, unknown> | null)?.[name] !== "function") {
+      const kind = asyncForm ? "asynchronous context manager protocol" : "context manager protocol";
+      throw new AttributeError(`'${typeName(manager)}' object does not support the ${kind}`);
+    }
+  }
+}
+
+export class SyncContext {
+  private done = false;
+  constructor(private readonly manager: SyncManager) {
+    protocol(manager, ["__enter__", "__exit__"], false);
+  }
+
+  enter(): any {
+    return this.manager.__enter__();
+  }
+
+  error(error: unknown): void {
+    this.done = true;
+    if (!truthy(this.manager.__exit__(typeOf(error), error, null))) throw error;
+  }
+
+  exit(): void {
+    if (this.done) return;
+    this.done = true;
+    this.manager.__exit__(null, null, null);
+  }
+}
+
+export class AsyncContext {
+  private done = false;
+  constructor(private readonly manager: AsyncManager) {
+    protocol(manager, ["__aenter__", "__aexit__"], true);
+  }
+
+  enter(): unknown {
+    return this.manager.__aenter__();
+  }
+
+  error(error: unknown): Coroutine<void> {
+    this.done = true;
+    const manager = this.manager;
+    return coroutine(function* () {
+      const suppress = yield* await_(manager.__aexit__(typeOf(error), error, null));
+      if (!truthy(suppress)) throw error;
+    }, "AsyncContext.error");
+  }
+
+  exit(): Coroutine<void> {
+    const manager = this.manager;
+    const skip = this.done;
+    this.done = true;
+    return coroutine(function* () {
+      if (!skip) yield* await_(manager.__aexit__(null, null, null));
+    }, "AsyncContext.exit");
+  }
+}
+
+export function context(manager: unknown): SyncContext {
+  return new SyncContext(manager as SyncManager);
+}
+
+export function asyncContext(manager: unknown): AsyncContext {
+  return new AsyncContext(manager as AsyncManager);
+}

@@ -1,0 +1,5 @@
+// Helpers the lowering emits for statements: unpacking, with, async for, raise, classes.
+export { unpack, unpackStar } from "./unpack.js";
+export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
+export { aiter, anext, anextStep, listComp, setComp, dictComp, dictItems } from "./iteration.js";
+export { typeOf, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";

@@ -1,0 +1,63 @@
+// `async for` and the comprehension collectors.
+import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { await_ } from "../core/await.js";
+import { PyTypeError, StopAsyncIteration } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
+import { Dict } from "../values/dict.js";
+import { PySet } from "../values/set.js";
+
+interface AsyncIterator {
+  __anext__(): unknown;
+}
+
+/** Python's `aiter(x)`: `x.__aiter__()`. */
+export function aiter(source: unknown): AsyncIterator {
+  const method = (source as { __aiter__?: () => AsyncIterator } | null)?.__aiter__;
+  if (typeof method !== "function") {
+    throw new PyTypeError(`'async for' requires an object with __aiter__ method, got ${typeName(source)}`);
+  }
+  return method.call(source);
+}
+
+/** Python's `anext(it)`: the awaitable `it.__anext__()`. */
+export function anext(iterator: AsyncIterator): unknown {
+  return iterator.__anext__();
+}
+
+/** One `async for` step: `{ done: true }` once `__anext__` raises StopAsyncIteration. */
+export function anextStep(iterator: AsyncIterator): Coroutine<{ done: boolean; value: any }> {
+  return coroutine(function* () {
+    try {
+      const value = yield* await_(iterator.__anext__());
+      return { done: false, value };
+    } catch (error) {
+      if (error instanceof StopAsyncIteration) return { done: true, value: null };
+      throw error;
+    }
+  }, "anext");
+}
+
+export function listComp<T>(body: () => Generator<T, unknown, unknown>): T[] {
+  return Array.from(body() as Iterable<T>);
+}
+
+export function setComp<T>(body: () => Generator<T, unknown, unknown>): PySet<T> {
+  return new PySet<T>(body() as Iterable<T>);
+}
+
+export function dictComp<K, V>(body: () => Generator<[K, V], unknown, unknown>): Dict<K, V> {
+  return new Dict<K, V>(body() as Iterable<[K, V]>);
+}
+
+/** The `[key, value]` pairs of a mapping, for `{**mapping}` in a dict display. */
+export function* dictItems(mapping: unknown): Generator<[unknown, unknown]> {
+  if (mapping instanceof Dict) {
+    for (const key of mapping) yield [key, mapping.get(key)];
+    return;
+  }
+  const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown } | null;
+  if (typeof m?.keys !== "function" || typeof m.__getitem__ !== "function") {
+    throw new PyTypeError(`'${typeName(mapping)}' object is not a mapping`);
+  }
+  for (const key of m.keys()) yield [key, m.__getitem__(key)];
+}

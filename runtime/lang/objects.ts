@@ -1,0 +1,61 @@
+// Raising, names and classes: the small helpers emitted statements call.
+import { BaseException, NameError, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { Bytes } from "../values/bytes.js";
+
+/** The class of a value (for `__exit__`'s first argument). */
+export function typeOf(value: unknown): unknown {
+  return value === null || value === undefined ? null : (value as object).constructor;
+}
+
+/** `raise X`: an exception instance as is, an exception class instantiated. */
+export function exceptionOf(value: unknown): BaseException {
+  if (typeof value === "function" && value.prototype instanceof BaseException) {
+    return new (value as new () => BaseException)();
+  }
+  if (value instanceof BaseException) return value;
+  if (value instanceof Error) return value as BaseException;
+  throw new PyTypeError("exceptions must derive from BaseException");
+}
+
+/** `raise exc from cause`. */
+export function withCause(exc: BaseException, cause: unknown): BaseException {
+  exc.__cause__ = cause === null ? null : exceptionOf(cause);
+  exc.__suppress_context__ = true;
+  return exc;
+}
+
+/** A bare `raise` with no exception being handled. */
+export function reraiseNothing(): BaseException {
+  return new RuntimeError("No active exception to reraise");
+}
+
+/** A name bound nowhere: Python raises NameError when it is evaluated. */
+export function nameError(name: string): never {
+  throw new NameError(`name '${name}' is not defined`);
+}
+
+/** A `b"..."` literal (its chars are the byte values). */
+export function bytesLiteral(latin1: string): Bytes {
+  return Bytes.fromLatin1(latin1);
+}
+
+/**
+ * Class attributes are static properties; instances read them through the prototype, and
+ * assigning through an instance makes an instance attribute, as in Python.
+ */
+export function shareClassAttributes(cls: Function & Record<string, unknown>, names: string[]): void {
+  for (const name of names) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      get() {
+        return cls[name];
+      },
+      set(value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+}
+
+/** The module's `__name__`: converted modules run as the main program. */
+export const __name__ = "__main__";

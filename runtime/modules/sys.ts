@@ -1,0 +1,73 @@
+// Python's `sys` module: argv, exit(), the standard streams (shared with print()), and the
+// interpreter facts programs commonly test (version_info, platform, maxsize).
+
+import { SystemExit } from "../values/exceptions.js";
+import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
+import { Tuple } from "../values/tuple.js";
+
+/** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
+export function programArgv(): string[] {
+  return [process.env["PYTS_ARGV0"] ?? process.argv[1] ?? "", ...process.argv.slice(2)];
+}
+
+/** `sys.version_info`: a 5-tuple with named fields. */
+export class version_info_type extends Tuple<unknown> {
+  get major(): unknown { return this.items[0]; }
+  get minor(): unknown { return this.items[1]; }
+  get micro(): unknown { return this.items[2]; }
+  get releaselevel(): unknown { return this.items[3]; }
+  get serial(): unknown { return this.items[4]; }
+  __repr__(): string {
+    const [major, minor, micro, level, serial] = this.items;
+    return `sys.version_info(major=${major}, minor=${minor}, micro=${micro}, releaselevel='${level}', serial=${serial})`;
+  }
+}
+// Tuple's static pythonName is typed as the literal "tuple", so the name is set afterwards.
+Object.defineProperties(version_info_type, {
+  pythonName: { value: "version_info" },
+  __module__: { value: "sys" },
+});
+
+export const version_info = new version_info_type([3n, 11n, 0n, "final", 0n]);
+
+/** `sys.exit([status])`: raises SystemExit, which the program's runner turns into the exit code. */
+export function exit(...args: unknown[]): never {
+  throw args.length === 0 || args[0] === undefined ? new SystemExit() : new SystemExit(args[0]);
+}
+
+let recursionLimit = 1000n;
+
+/** The `sys` module object. `sys.stdout = f` redirects print(), as in Python. */
+export const sysModule = {
+  __name__: "sys",
+  argv: programArgv(),
+  exit,
+  version_info,
+  version: `3.11.0 (pyts, Node.js ${process.versions.node})`,
+  platform: process.platform,
+  byteorder: "little",
+  maxsize: 9223372036854775807n,
+  executable: process.execPath,
+  implementation: { name: "pyts" },
+  __stdout__: realStdout as TextFile,
+  __stderr__: realStderr as TextFile,
+  get stdout(): TextFile {
+    return standardStreams.stdout;
+  },
+  set stdout(file: TextFile) {
+    standardStreams.stdout = file;
+  },
+  get stderr(): TextFile {
+    return standardStreams.stderr;
+  },
+  set stderr(file: TextFile) {
+    standardStreams.stderr = file;
+  },
+  getrecursionlimit(): bigint {
+    return recursionLimit;
+  },
+  setrecursionlimit(limit: bigint): null {
+    recursionLimit = limit;
+    return null;
+  },
+};

@@ -1,0 +1,209 @@
+// Python's `time` module. sleep() really blocks the thread (Atomics.wait), so the event loop
+// stalls exactly as it does in CPython (lecture example 04a).
+
+import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { Tuple } from "../values/tuple.js";
+import { dayOfYear, weekdayOf } from "./calendar-math.js";
+import { isNone, pyClass, toNumber } from "./callable-class.js";
+import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
+
+/** Wall-clock milliseconds since the epoch with sub-millisecond digits. */
+export function nowMillis(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** `time.time()`: float seconds since the epoch. */
+export function time(): number {
+  return nowMillis() / 1000;
+}
+
+export function time_ns(): bigint {
+  return BigInt(Math.floor(nowMillis() * 1e6));
+}
+
+/** `time.monotonic()` / `time.perf_counter()`: seconds on a clock that never goes back. */
+export function monotonic(): number {
+  return performance.now() / 1000;
+}
+
+export function process_time(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+// One shared cell nobody ever notifies: waiting on it is a plain thread sleep.
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the calling thread for `secs` seconds (nothing else in this thread runs meanwhile). */
+export function blockFor(ms: number): void {
+  const end = performance.now() + ms;
+  // Atomics.wait may wake a little early; keep waiting until the full time has passed.
+  for (let left = ms; left > 0; left = end - performance.now()) {
+    Atomics.wait(sleepCell, 0, 0, left);
+  }
+}
+
+export function sleep(secs: unknown): null {
+  if (typeof secs !== "number" && typeof secs !== "bigint" && typeof secs !== "boolean") {
+    throw new PyTypeError(`'${describe(secs)}' object cannot be interpreted as an integer`);
+  }
+  const seconds = toNumber(secs);
+  if (Number.isNaN(seconds)) throw new ValueError("Invalid value NaN (not a number)");
+  if (seconds < 0) throw new ValueError("sleep length must be non-negative");
+  if (!Number.isFinite(seconds)) throw new OverflowError("timestamp too large to convert to C _PyTime_t");
+  blockFor(seconds * 1000);
+  return null;
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return "NoneType";
+  if (typeof x === "string") return "str";
+  if (Array.isArray(x)) return "list";
+  return typeof x === "object" ? ((x.constructor as { name?: string }).name ?? "object") : typeof x;
+}
+
+const FIELD_NAMES = [
+  "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+] as const;
+
+/** `time.struct_time`: a 9-item tuple with named fields (plus tm_zone and tm_gmtoff). */
+export class struct_time extends Tuple<bigint> {
+  readonly tm_zone: string | null;
+  readonly tm_gmtoff: bigint | null;
+
+  constructor(items: Iterable<unknown>, zone: string | null = null, gmtoff: number | null = null) {
+    const values = Array.from(items, (v) => BigInt(toNumber(v)));
+    if (values.length !== 9) {
+      throw new PyTypeError(`time.struct_time() takes a 9-sequence (${values.length}-sequence given)`);
+    }
+    super(values);
+    this.tm_zone = zone;
+    this.tm_gmtoff = gmtoff === null ? null : BigInt(gmtoff);
+  }
+  get tm_year(): bigint { return this.items[0]!; }
+  get tm_mon(): bigint { return this.items[1]!; }
+  get tm_mday(): bigint { return this.items[2]!; }
+  get tm_hour(): bigint { return this.items[3]!; }
+  get tm_min(): bigint { return this.items[4]!; }
+  get tm_sec(): bigint { return this.items[5]!; }
+  get tm_wday(): bigint { return this.items[6]!; }
+  get tm_yday(): bigint { return this.items[7]!; }
+  get tm_isdst(): bigint { return this.items[8]!; }
+
+  __repr__(): string {
+    return `time.struct_time(${FIELD_NAMES.map((n, i) => `${n}=${this.items[i]}`).join(", ")})`;
+  }
+}
+
+// Tuple's static pythonName is typed as the literal "tuple", so the name is set afterwards.
+Object.defineProperties(struct_time, {
+  pythonName: { value: "struct_time" },
+  __module__: { value: "time" },
+});
+
+/** Local-time parts of a JS Date, the way C's localtime() gives them. */
+export function localParts(d: Date): { fields: number[]; zone: string; gmtoff: number } {
+  const year = d.getFullYear();
+  const month = d.getMonth() + 1;
+  const day = d.getDate();
+  const offsetMinutes = -d.getTimezoneOffset();
+  const jan = -new Date(year, 0, 1).getTimezoneOffset();
+  const jul = -new Date(year, 6, 1).getTimezoneOffset();
+  const isDst = jan !== jul && offsetMinutes === Math.max(jan, jul) ? 1 : 0;
+  const fields = [
+    year, month, day, d.getHours(), d.getMinutes(), d.getSeconds(),
+    weekdayOf(year, month, day), dayOfYear(year, month, day), isDst,
+  ];
+  return { fields, zone: zoneName(d), gmtoff: offsetMinutes * 60 };
+}
+
+/** The short local zone name ("UTC", "CET", ...) where Intl knows one. */
+export function zoneName(d: Date): string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(d);
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+function secondsArg(secs: unknown): number {
+  return isNone(secs) ? time() : toNumber(secs);
+}
+
+export function localtime(secs: unknown = null): struct_time {
+  const { fields, zone, gmtoff } = localParts(new Date(Math.floor(secondsArg(secs)) * 1000));
+  return new struct_time(fields, zone, gmtoff);
+}
+
+export function gmtime(secs: unknown = null): struct_time {
+  const d = new Date(Math.floor(secondsArg(secs)) * 1000);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const fields = [
+    year, month, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(),
+    weekdayOf(year, month, day), dayOfYear(year, month, day), 0,
+  ];
+  return new struct_time(fields, "UTC", 0);
+}
+
+function asFields(t: unknown): number[] {
+  const items = t instanceof Tuple ? t.items : Array.isArray(t) ? t : null;
+  if (items === null || items.length !== 9) {
+    throw new PyTypeError("Tuple or struct_time argument required");
+  }
+  return items.map((v) => toNumber(v));
+}
+
+export function mktime(t: unknown): number {
+  const [y, mo, d, h, mi, s] = asFields(t);
+  const date = new Date(2000, 0, 1, 0, 0, 0);
+  date.setFullYear(y!, mo! - 1, d!);
+  date.setHours(h!, mi!, s!);
+  return date.getTime() / 1000;
+}
+
+export function strftime(pattern: unknown, t: unknown = null): string {
+  if (typeof pattern !== "string") {
+    throw new PyTypeError(`strftime() argument 1 must be str, not ${describe(pattern)}`);
+  }
+  const st = isNone(t) ? localtime() : t;
+  const f = asFields(st);
+  const parts: BrokenDownTime = {
+    year: f[0]!, month: f[1]!, day: f[2]!, hour: f[3]!, minute: f[4]!, second: f[5]!,
+    microsecond: 0, weekday: f[6]!, yday: f[7]!,
+    utcOffset: st instanceof struct_time && st.tm_gmtoff !== null ? Number(st.tm_gmtoff) : null,
+    zoneName: st instanceof struct_time && st.tm_zone !== null ? st.tm_zone : zoneName(new Date()),
+  };
+  return strftimeFormat(parts, pattern);
+}
+
+export function asctime(t: unknown = null): string {
+  return strftime("%a %b %e %H:%M:%S %Y", isNone(t) ? localtime() : t);
+}
+
+export function ctime(secs: unknown = null): string {
+  return asctime(localtime(secs));
+}
+
+/** Seconds west of UTC of the local standard time, like `time.timezone`. */
+const standardOffsetWest = Math.max(
+  new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset(),
+  new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset(),
+) * 60;
+
+/** The `time` module object. */
+export const timeModule = {
+  __name__: "time",
+  time,
+  time_ns,
+  monotonic,
+  perf_counter: monotonic,
+  process_time,
+  sleep,
+  localtime,
+  gmtime,
+  mktime,
+  strftime,
+  asctime,
+  ctime,
+  struct_time: pyClass(struct_time),
+  timezone: BigInt(standardOffsetWest),
+};

@@ -1,0 +1,86 @@
+// The helper thread behind the synchronous urlopen(): it performs one HTTP request per
+// message with Node's asynchronous client, posts the outcome on the request's own port, then
+// wakes the caller, which has been blocked in Atomics.wait the whole time.
+//
+// It runs as an eval'd CommonJS script so it needs no file of its own at run time.
+
+export const WORKER_SOURCE = String.raw`
+const { parentPort } = require("node:worker_threads");
+const http = require("node:http");
+const https = require("node:https");
+
+const MAX_REDIRECTS = 10;
+
+function finish(job, message) {
+  if (job.finished) return;
+  job.finished = true;
+  try {
+    job.port.postMessage(message);
+  } finally {
+    job.port.close();
+    const flag = new Int32Array(job.flag);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+}
+
+function request(job, url, method, body, redirects) {
+  let target;
+  try {
+    target = new URL(url);
+  } catch (e) {
+    finish(job, { kind: "error", code: "EINVAL", message: String(e && e.message) });
+    return;
+  }
+  const client = target.protocol === "https:" ? https : http;
+  const headers = Object.assign({}, job.headers);
+  if (body) headers["Content-Length"] = String(body.length);
+  const req = client.request(target, { method, headers }, (res) => {
+    const status = res.statusCode || 0;
+    const location = res.headers.location;
+    // urllib follows redirects for GET/HEAD, and turns POST into GET on 301/302/303.
+    const canRedirect = [301, 302, 303, 307, 308].includes(status) && location &&
+      (method === "GET" || method === "HEAD" || (method === "POST" && status <= 303));
+    if (canRedirect && redirects < MAX_REDIRECTS) {
+      res.resume();
+      const next = new URL(location, target).href;
+      const nextMethod = method === "HEAD" ? "HEAD" : "GET";
+      request(job, next, nextMethod, null, redirects + 1);
+      return;
+    }
+    const chunks = [];
+    res.on("data", (chunk) => chunks.push(chunk));
+    res.on("end", () => {
+      finish(job, {
+        kind: "response",
+        url,
+        status,
+        reason: res.statusMessage || "",
+        version: res.httpVersion === "1.0" ? 10 : 11,
+        rawHeaders: res.rawHeaders,
+        body: new Uint8Array(Buffer.concat(chunks)),
+        tooManyRedirects: canRedirect === true,
+      });
+    });
+    res.on("error", (e) => finish(job, { kind: "error", code: e.code || "", message: e.message }));
+  });
+  if (job.timeoutMs !== null) {
+    req.setTimeout(job.timeoutMs, () => {
+      // Once connected, CPython lets the read timeout escape unwrapped (TimeoutError).
+      const connected = req.socket && !req.socket.connecting;
+      req.destroy(Object.assign(new Error("timed out"), { code: connected ? "PYTS_READ_TIMEOUT" : "PYTS_TIMEOUT" }));
+    });
+  }
+  req.on("error", (e) => finish(job, { kind: "error", code: e.code || "", message: e.message }));
+  if (body) req.write(body);
+  req.end();
+}
+
+parentPort.on("message", (job) => {
+  try {
+    request(job, job.url, job.method, job.body, 0);
+  } catch (e) {
+    finish(job, { kind: "error", code: "", message: String(e && e.message) });
+  }
+});
+`;

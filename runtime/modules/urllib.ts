@@ -1,0 +1,308 @@
+// Python's `urllib.request.urlopen`, synchronous as in CPython: the calling thread blocks
+// (Atomics.wait) while a helper worker thread performs the request, so a coroutine that calls
+// it stalls the whole event loop (lecture example 05a).
+
+import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { Bytes } from "../values/bytes.js";
+import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { str } from "../values/repr.js";
+import { typeName } from "../values/typename.js";
+import { isNone, pyClass, toNumber } from "./callable-class.js";
+import { HttpHeaders } from "./http-headers.js";
+import { WORKER_SOURCE } from "./urllib-worker.js";
+
+// ---- urllib.error ----
+
+export class URLError extends OSError {
+  static override pythonName = "URLError";
+  static __module__ = "urllib.error";
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    super(reason);
+    this.reason = reason;
+  }
+  __str__(): string {
+    return `<urlopen error ${reasonText(this.reason)}>`;
+  }
+}
+
+/** An HTTP status >= 400. Like CPython's, it is also a response: read() gives the body. */
+export class HTTPError extends URLError {
+  static override pythonName = "HTTPError";
+  static override __module__ = "urllib.error";
+  readonly code: bigint;
+  readonly msg: string;
+  readonly hdrs: HttpHeaders;
+  readonly url: string;
+  private readonly body: Bytes;
+  private consumed = false;
+
+  constructor(url: string, code: bigint, msg: string, hdrs: HttpHeaders, body: Bytes = new Bytes(0)) {
+    super(msg);
+    this.url = url;
+    this.code = code;
+    this.msg = msg;
+    this.hdrs = hdrs;
+    this.body = body;
+  }
+  get headers(): HttpHeaders {
+    return this.hdrs;
+  }
+  get status(): bigint {
+    return this.code;
+  }
+  getcode(): bigint {
+    return this.code;
+  }
+  geturl(): string {
+    return this.url;
+  }
+  info(): HttpHeaders {
+    return this.hdrs;
+  }
+  read(): Bytes {
+    if (this.consumed) return new Bytes(0);
+    this.consumed = true;
+    return this.body;
+  }
+  override __str__(): string {
+    return `HTTP Error ${this.code}: ${this.msg}`;
+  }
+  __repr__(): string {
+    return `<HTTPError ${this.code}: '${this.msg}'>`;
+  }
+}
+
+function reasonText(reason: unknown): string {
+  if (reason instanceof OSError && reason.args.length >= 2) {
+    return `[Errno ${str(reason.errno)}] ${str(reason.strerror)}`;
+  }
+  return str(reason);
+}
+
+/** A Node network error code as the OSError CPython would have raised for it (Linux errno). */
+export function osErrorFor(code: string, message: string): OSError {
+  switch (code) {
+    case "ECONNREFUSED": return new ConnectionRefusedError(111n, "Connection refused");
+    case "ECONNRESET": return new ConnectionResetError(104n, "Connection reset by peer");
+    case "EHOSTUNREACH": return new OSError(113n, "No route to host");
+    case "ENETUNREACH": return new OSError(101n, "Network is unreachable");
+    case "ETIMEDOUT": return new TimeoutError(110n, "Connection timed out");
+    case "ENOTFOUND": return new OSError(-2n, "Name or service not known");
+    case "EAI_AGAIN": return new OSError(-3n, "Temporary failure in name resolution");
+    case "PYTS_TIMEOUT": return new TimeoutError("timed out");
+    default: return new OSError(message);
+  }
+}
+
+// ---- urllib.request ----
+
+/** `urllib.request.Request(url, data=None, headers={}, method=None)`. */
+export class Request {
+  static pythonName = "Request";
+  static __module__ = "urllib.request";
+  full_url: string;
+  data: Bytes | null;
+  headers: Record<string, string>;
+  private readonly explicitMethod: string | null;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const url = pos[0] ?? kws["url"];
+    const data = pos.length > 1 ? pos[1] : kws["data"];
+    const headers = pos.length > 2 ? pos[2] : kws["headers"];
+    const method = pos.length > 5 ? pos[5] : kws["method"];
+    if (typeof url !== "string") throw new PyTypeError(`expected string or bytes-like object, got '${typeName(url)}'`);
+    this.full_url = url;
+    this.data = isNone(data) ? null : asBody(data);
+    this.headers = {};
+    for (const [k, v] of headerEntries(headers)) this.headers[capitalize(String(k))] = String(v);
+    this.explicitMethod = isNone(method) ? null : String(method);
+  }
+
+  get_method(): string {
+    return this.explicitMethod ?? (this.data !== null ? "POST" : "GET");
+  }
+  get_full_url(): string {
+    return this.full_url;
+  }
+  add_header(key: unknown, value: unknown): null {
+    this.headers[capitalize(String(key))] = String(value);
+    return null;
+  }
+}
+
+/** urllib stores header names as `str.capitalize()` does ("content-type" -> "Content-type"). */
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+}
+
+function headerEntries(headers: unknown): Iterable<readonly [unknown, unknown]> {
+  if (isNone(headers)) return [];
+  const entries = (headers as { entries?: () => Iterable<readonly [unknown, unknown]> }).entries;
+  if (typeof entries === "function") return entries.call(headers);
+  return Object.entries(headers as object);
+}
+
+function asBody(data: unknown): Bytes {
+  if (data instanceof Uint8Array) return Bytes.fromArray(data);
+  if (typeof data === "string") {
+    throw new PyTypeError("POST data should be bytes, an iterable of bytes, or a file object. It cannot be of type str.");
+  }
+  throw new PyTypeError(`can't concat ${typeName(data)} to bytes`);
+}
+
+/** What urlopen() returns: http.client.HTTPResponse, with the whole body already received. */
+export class HTTPResponse {
+  static pythonName = "HTTPResponse";
+  static __module__ = "http.client";
+  readonly status: bigint;
+  readonly reason: string;
+  readonly version: bigint;
+  readonly headers: HttpHeaders;
+  readonly url: string;
+  closed = false;
+  private position = 0;
+
+  constructor(url: string, status: number, reason: string, version: number, headers: HttpHeaders, private readonly body: Bytes) {
+    this.url = url;
+    this.status = BigInt(status);
+    this.reason = reason;
+    this.version = BigInt(version);
+    this.headers = headers;
+  }
+
+  get code(): bigint {
+    return this.status;
+  }
+  get msg(): HttpHeaders {
+    return this.headers;
+  }
+  getcode(): bigint {
+    return this.status;
+  }
+  geturl(): string {
+    return this.url;
+  }
+  info(): HttpHeaders {
+    return this.headers;
+  }
+  getheader(name: unknown, fallback: unknown = null): unknown {
+    return this.headers.get(name, fallback);
+  }
+  getheaders(): unknown[] {
+    return this.headers.items();
+  }
+
+  /** read([amt]): the rest of the body (or at most `amt` bytes) as bytes. */
+  read(amt: unknown = null): Bytes {
+    const end = isNone(amt) || toNumber(amt) < 0 ? this.body.length : Math.min(this.body.length, this.position + toNumber(amt));
+    const chunk = Bytes.fromArray(this.body.subarray(this.position, end));
+    this.position = end;
+    return chunk;
+  }
+  readline(): Bytes {
+    const newline = this.body.indexOf(10, this.position);
+    return this.read(BigInt((newline < 0 ? this.body.length : newline + 1) - this.position));
+  }
+  readlines(): Bytes[] {
+    const lines: Bytes[] = [];
+    while (this.position < this.body.length) lines.push(this.readline());
+    return lines;
+  }
+  [Symbol.iterator](): Iterator<Bytes> {
+    return this.readlines()[Symbol.iterator]();
+  }
+  close(): null {
+    this.closed = true;
+    return null;
+  }
+  __enter__(): this {
+    return this;
+  }
+  __exit__(..._exc: unknown[]): null {
+    this.close();
+    return null;
+  }
+  __repr__(): string {
+    return "<http.client.HTTPResponse object>";
+  }
+}
+
+type WorkerReply =
+  | { kind: "response"; url: string; status: number; reason: string; version: number; rawHeaders: string[]; body: Uint8Array; tooManyRedirects: boolean }
+  | { kind: "error"; code: string; message: string };
+
+let helper: Worker | null = null;
+
+function helperThread(): Worker {
+  if (helper === null) {
+    helper = new Worker(WORKER_SOURCE, { eval: true });
+    // The idle helper must not keep the process alive.
+    helper.unref();
+    helper.on("exit", () => {
+      helper = null;
+    });
+  }
+  return helper;
+}
+
+/** Runs one request on the helper thread and blocks this thread until it has finished. */
+function blockingRequest(url: string, method: string, headers: Record<string, string>, body: Bytes | null, timeoutMs: number | null): WorkerReply {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new SharedArrayBuffer(4);
+  const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: port2, flag };
+  helperThread().postMessage(job, [port2]);
+  const cell = new Int32Array(flag);
+  while (Atomics.load(cell, 0) === 0) Atomics.wait(cell, 0, 0);
+  const received = receiveMessageOnPort(port1);
+  port1.close();
+  if (received === undefined) return { kind: "error", code: "", message: "no reply from the HTTP helper thread" };
+  return received.message as WorkerReply;
+}
+
+const DEFAULT_HEADERS = { "User-agent": "Python-urllib/3.11", "Accept-Encoding": "identity", Connection: "close" };
+
+/** `urllib.request.urlopen(url, data=None, timeout=...)`. */
+export function urlopen(...args: unknown[]): HTTPResponse {
+  const [pos, kws] = splitKw(args);
+  const target = pos[0] ?? kws["url"];
+  const data = pos.length > 1 ? pos[1] : kws["data"];
+  const timeout = pos.length > 2 ? pos[2] : kws["timeout"];
+  const request = target instanceof Request ? target : new Request(target);
+  if (!isNone(data)) request.data = asBody(data);
+
+  const url = request.full_url;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
+  if (scheme === undefined) throw new ValueError(`unknown url type: '${url}'`);
+  if (scheme !== "http" && scheme !== "https") throw new URLError(`unknown url type: ${scheme}`);
+
+  const headers: Record<string, string> = { ...DEFAULT_HEADERS, ...request.headers };
+  if (request.data !== null && !("Content-type" in headers)) headers["Content-type"] = "application/x-www-form-urlencoded";
+  const timeoutMs = isNone(timeout) ? null : toNumber(timeout) * 1000;
+  const reply = blockingRequest(url, request.get_method(), headers, request.data, timeoutMs);
+
+  if (reply.kind === "error") {
+    if (reply.code === "PYTS_READ_TIMEOUT") throw new TimeoutError("timed out");
+    throw new URLError(osErrorFor(reply.code, reply.message));
+  }
+  const responseHeaders = HttpHeaders.fromRaw(reply.rawHeaders);
+  const body = Bytes.fromArray(reply.body);
+  if (reply.tooManyRedirects) {
+    throw new HTTPError(
+      reply.url, BigInt(reply.status),
+      `The HTTP server returned a redirect error that would lead to an infinite loop.\nThe last 30x error message was:\n${reply.reason}`,
+      responseHeaders, body,
+    );
+  }
+  if (reply.status >= 400) throw new HTTPError(reply.url, BigInt(reply.status), reply.reason, responseHeaders, body);
+  return new HTTPResponse(reply.url, reply.status, reply.reason, reply.version, responseHeaders, body);
+}
+
+/** The `urllib` package object: `urllib.request` and `urllib.error`. */
+export const urllibModule = {
+  __name__: "urllib",
+  request: { __name__: "urllib.request", urlopen, Request: pyClass(Request) },
+  error: { __name__: "urllib.error", URLError: pyClass(URLError), HTTPError: pyClass(HTTPError) },
+};

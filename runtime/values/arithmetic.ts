@@ -1,0 +1,410 @@
+// Python's binary and unary arithmetic operators on the runtime value model, with dunder
+// dispatch (reflected operands included) and CPython's error messages.
+
+import { Bytes } from "./bytes.js";
+import { Dict } from "./dict.js";
+import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { percentFormat } from "./percent-format.js";
+import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { NotImplemented } from "./singletons.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+type Builtin = (a: unknown, b: unknown) => unknown;
+
+interface OpSpec {
+  symbol: string;
+  dunder: string;
+  reflected: string;
+  builtin: Builtin;
+}
+
+function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const m = (x as Record<string, unknown>)[name];
+  return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
+}
+
+function isProperSubclassInstance(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
+  const ca = (a as object).constructor;
+  const cb = (b as object).constructor;
+  return ca !== cb && b instanceof ca;
+}
+
+/** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
+function binary(a: unknown, b: unknown, op: OpSpec): unknown {
+  const r0 = op.builtin(a, b);
+  if (r0 !== NotImplemented) return r0;
+  if (isProperSubclassInstance(a, b)) {
+    const rm = method(b, op.reflected);
+    if (rm) {
+      const r = rm.call(b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  const m = method(a, op.dunder);
+  if (m) {
+    const r = m.call(a, b);
+    if (r !== NotImplemented) return r;
+  }
+  const rm = method(b, op.reflected);
+  // The reflected method is only tried when the operand types differ (CPython's rule).
+  if (rm && !(m && (a as object).constructor === (b as object).constructor)) {
+    const r = rm.call(b, a);
+    if (r !== NotImplemented) return r;
+  }
+  throw binaryError(a, b, op.symbol);
+}
+
+function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
+  if (symbol === "+") {
+    for (const [test, name] of [
+      [(x: unknown) => typeof x === "string", "str"],
+      [Array.isArray, "list"],
+      [(x: unknown) => x instanceof Tuple, "tuple"],
+    ] as const) {
+      if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
+    }
+  }
+  if (symbol === "*" && (isSequence(a) || isSequence(b))) {
+    const other = isSequence(a) ? b : a;
+    return new PyTypeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
+  }
+  const shown = symbol === "**" ? "** or pow()" : symbol;
+  return new PyTypeError(`unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function isSequence(x: unknown): boolean {
+  return typeof x === "string" || Array.isArray(x) || x instanceof Tuple || x instanceof Bytes;
+}
+
+/** Both numeric: float when either is a float, else int (bool counts as int). */
+function numeric(
+  a: unknown,
+  b: unknown,
+  ints: (x: bigint, y: bigint) => unknown,
+  floats: (x: number, y: number) => unknown,
+): unknown {
+  if (!isNumeric(a) || !isNumeric(b)) return NotImplemented;
+  if (typeof a === "number" || typeof b === "number") return floats(toFloatChecked(a), toFloatChecked(b));
+  return ints(toBigInt(a), toBigInt(b));
+}
+
+/** int -> float conversion that raises like CPython for ints beyond the float range. */
+export function toFloatChecked(x: PyNumber): number {
+  const f = toFloat(x);
+  if (!Number.isFinite(f) && typeof x !== "number") throw new OverflowError("int too large to convert to float");
+  return f;
+}
+
+function repeat<T>(items: readonly T[], count: bigint): T[] {
+  const out: T[] = [];
+  for (let i = 0n; i < count; i++) out.push(...items);
+  return out;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Bytes {
+  const out = new Bytes(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function builtinAdd(a: unknown, b: unknown): unknown {
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (a instanceof Tuple && b instanceof Tuple) return Tuple.from([...a.items, ...b.items]);
+  if (a instanceof Bytes && b instanceof Uint8Array) return concatBytes(a, b);
+  return numeric(a, b, (x, y) => x + y, (x, y) => x + y);
+}
+
+function builtinSub(a: unknown, b: unknown): unknown {
+  if (a instanceof AbstractSet && b instanceof AbstractSet) {
+    return sameSetType(a, [...a].filter((x) => !b.has(x)));
+  }
+  return numeric(a, b, (x, y) => x - y, (x, y) => x - y);
+}
+
+function sequenceTimes(seq: unknown, n: unknown): unknown {
+  if (!isIntLike(n)) return NotImplemented;
+  const count = toBigInt(n);
+  if (typeof seq === "string") return count > 0n ? seq.repeat(Number(count)) : "";
+  if (Array.isArray(seq)) return repeat(seq, count);
+  if (seq instanceof Tuple) return Tuple.from(repeat(seq.items, count));
+  if (seq instanceof Bytes) return Bytes.fromArray(repeat([...seq], count));
+  return NotImplemented;
+}
+
+function builtinMul(a: unknown, b: unknown): unknown {
+  if (isSequence(a)) return sequenceTimes(a, b);
+  if (isSequence(b)) return sequenceTimes(b, a);
+  return numeric(a, b, (x, y) => x * y, (x, y) => x * y);
+}
+
+/** int / int as a correctly rounded float, even for ints beyond 2**53. */
+function intTrueDiv(x: bigint, y: bigint): number {
+  if (y === 0n) throw new ZeroDivisionError("division by zero");
+  const limit = 1n << 53n;
+  const ax = x < 0n ? -x : x;
+  const ay = y < 0n ? -y : y;
+  if (ax <= limit && ay <= limit) return Number(x) / Number(y);
+  // Scale the quotient to 64+ significant bits, then let one rounding do the rest.
+  const shift = BigInt(Math.max(0, 66 - (ax.toString(2).length - ay.toString(2).length)));
+  const q = (ax << shift) / ay;
+  const sticky = (ax << shift) % ay !== 0n ? 1n : 0n;
+  const value = Number(q | sticky) / 2 ** Number(shift);
+  if (!Number.isFinite(value)) throw new OverflowError("integer division result too large for a float");
+  return (x < 0n) !== (y < 0n) ? -value : value;
+}
+
+function builtinTrueDiv(a: unknown, b: unknown): unknown {
+  return numeric(a, b, intTrueDiv, (x, y) => {
+    if (y === 0) throw new ZeroDivisionError("float division by zero");
+    return x / y;
+  });
+}
+
+export function intFloorDiv(x: bigint, y: bigint): bigint {
+  if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+  const q = x / y;
+  return (x % y !== 0n) && ((x < 0n) !== (y < 0n)) ? q - 1n : q;
+}
+
+export function intMod(x: bigint, y: bigint, message = "integer modulo by zero"): bigint {
+  if (y === 0n) throw new ZeroDivisionError(message);
+  const r = x % y;
+  return r !== 0n && (r < 0n) !== (y < 0n) ? r + y : r;
+}
+
+/** Python's float divmod: floor quotient rounded to the nearest integral value, sign-correct mod. */
+export function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else {
+    mod = y < 0 ? -0 : 0;
+  }
+  let floorDiv: number;
+  if (div !== 0) {
+    floorDiv = Math.floor(div);
+    if (div - floorDiv > 0.5) floorDiv += 1;
+  } else {
+    floorDiv = x / y < 0 ? -0 : 0;
+  }
+  return [floorDiv, mod];
+}
+
+function builtinFloorDiv(a: unknown, b: unknown): unknown {
+  return numeric(a, b, intFloorDiv, (x, y) => {
+    if (y === 0) throw new ZeroDivisionError("float floor division by zero");
+    return floatDivmod(x, y)[0];
+  });
+}
+
+function builtinMod(a: unknown, b: unknown): unknown {
+  if (typeof a === "string") return percentFormat(a, b);
+  return numeric(a, b, (x, y) => intMod(x, y), (x, y) => {
+    if (y === 0) throw new ZeroDivisionError("float modulo");
+    return floatDivmod(x, y)[1];
+  });
+}
+
+/** float ** float with CPython's special cases and errors. */
+export function floatPow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
+  if (x === -1 && !Number.isFinite(y)) return 1;
+  if (x < 0 && Number.isFinite(x) && !Number.isInteger(y) && Number.isFinite(y)) {
+    throw new ValueError("math domain error: complex results are not supported");
+  }
+  const r = Math.pow(x, y);
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw new OverflowError("(34, 'Numerical result out of range')");
+  }
+  return r;
+}
+
+function builtinPow(a: unknown, b: unknown): unknown {
+  return numeric(
+    a,
+    b,
+    (x, y) => (y >= 0n ? x ** y : floatPow(toFloatChecked(x), Number(y))),
+    floatPow,
+  );
+}
+
+function intOnly(f: (x: bigint, y: bigint) => bigint): Builtin {
+  return (a, b) => (isIntLike(a) && isIntLike(b) ? f(toBigInt(a), toBigInt(b)) : NotImplemented);
+}
+
+function shiftCount(y: bigint): bigint {
+  if (y < 0n) throw new ValueError("negative shift count");
+  return y;
+}
+
+function sameSetType(model: AbstractSet, items: Iterable<unknown>): AbstractSet {
+  return model instanceof FrozenSet ? new FrozenSet(items) : new PySet(items);
+}
+
+/** & | ^ on bools keep bool; on ints give ints; on sets give sets; dict | dict merges. */
+function bitwise(
+  ints: (x: bigint, y: bigint) => bigint,
+  bools: (x: boolean, y: boolean) => boolean,
+  sets: ((a: AbstractSet, b: AbstractSet) => unknown[]) | null,
+): Builtin {
+  return (a, b) => {
+    if (typeof a === "boolean" && typeof b === "boolean") return bools(a, b);
+    if (isIntLike(a) && isIntLike(b)) return ints(toBigInt(a), toBigInt(b));
+    if (sets && a instanceof AbstractSet && b instanceof AbstractSet) return sameSetType(a, sets(a, b));
+    return NotImplemented;
+  };
+}
+
+function spec(symbol: string, name: string, builtin: Builtin): OpSpec {
+  return { symbol, dunder: `__${name}__`, reflected: `__r${name}__`, builtin };
+}
+
+const noBuiltin: Builtin = () => NotImplemented;
+
+const ADD = spec("+", "add", builtinAdd);
+const SUB = spec("-", "sub", builtinSub);
+const MUL = spec("*", "mul", builtinMul);
+const TRUEDIV = spec("/", "truediv", builtinTrueDiv);
+const FLOORDIV = spec("//", "floordiv", builtinFloorDiv);
+const MOD = spec("%", "mod", builtinMod);
+const POW = spec("**", "pow", builtinPow);
+const MATMUL = spec("@", "matmul", noBuiltin);
+const LSHIFT = spec("<<", "lshift", intOnly((x, y) => x << shiftCount(y)));
+const RSHIFT = spec(">>", "rshift", intOnly((x, y) => x >> shiftCount(y)));
+const AND = spec("&", "and", bitwise((x, y) => x & y, (x, y) => x && y, (a, b) => [...a].filter((x) => b.has(x))));
+const XOR = spec("^", "xor", bitwise((x, y) => x ^ y, (x, y) => x !== y, (a, b) => [
+  ...[...a].filter((x) => !b.has(x)),
+  ...[...b].filter((x) => !a.has(x)),
+]));
+const OR: OpSpec = spec("|", "or", (a, b) => {
+  if (a instanceof Dict && b instanceof Dict) return new Dict([...a.entries(), ...b.entries()]);
+  return bitwise((x, y) => x | y, (x, y) => x || y, (p, q) => [...p, ...q])(a, b);
+});
+
+export function add(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  if (typeof a === "number" && typeof b === "number") return a + b;
+  return binary(a, b, ADD);
+}
+export function sub(a: unknown, b: unknown): any {
+  return binary(a, b, SUB);
+}
+export function mul(a: unknown, b: unknown): any {
+  return binary(a, b, MUL);
+}
+export function truediv(a: unknown, b: unknown): any {
+  return binary(a, b, TRUEDIV);
+}
+export function floordiv(a: unknown, b: unknown): any {
+  return binary(a, b, FLOORDIV);
+}
+export function mod(a: unknown, b: unknown): any {
+  return binary(a, b, MOD);
+}
+export function pow(a: unknown, b: unknown): any {
+  return binary(a, b, POW);
+}
+export function matmul(a: unknown, b: unknown): any {
+  return binary(a, b, MATMUL);
+}
+export function lshift(a: unknown, b: unknown): any {
+  return binary(a, b, LSHIFT);
+}
+export function rshift(a: unknown, b: unknown): any {
+  return binary(a, b, RSHIFT);
+}
+export function bitand(a: unknown, b: unknown): any {
+  return binary(a, b, AND);
+}
+export function bitor(a: unknown, b: unknown): any {
+  return binary(a, b, OR);
+}
+export function bitxor(a: unknown, b: unknown): any {
+  return binary(a, b, XOR);
+}
+
+function unary(x: unknown, symbol: string, dunder: string, builtin: (x: unknown) => unknown): any {
+  const r = builtin(x);
+  if (r !== NotImplemented) return r;
+  const m = method(x, dunder);
+  if (m) return m.call(x);
+  throw new PyTypeError(`bad operand type for unary ${symbol}: '${typeName(x)}'`);
+}
+
+export function neg(x: unknown): any {
+  return unary(x, "-", "__neg__", (v) => (typeof v === "number" ? -v : isIntLike(v) ? -toBigInt(v) : NotImplemented));
+}
+export function pos(x: unknown): any {
+  return unary(x, "+", "__pos__", (v) => (typeof v === "number" ? v : isIntLike(v) ? toBigInt(v) : NotImplemented));
+}
+export function invert(x: unknown): any {
+  return unary(x, "~", "__invert__", (v) => (isIntLike(v) ? ~toBigInt(v) : NotImplemented));
+}
+
+/** Augmented assignment: `a op= b` tries `__iop__` first, then the plain operator. */
+function inplace(name: string, plain: (a: unknown, b: unknown) => unknown) {
+  return (a: unknown, b: unknown): any => {
+    const m = method(a, `__i${name}__`);
+    if (m) {
+      const r = m.call(a, b);
+      if (r !== NotImplemented) return r;
+    }
+    return plain(a, b);
+  };
+}
+
+/** `list += iterable` extends in place; `+=` on other values rebinds. */
+export function iadd(a: unknown, b: unknown): any {
+  if (Array.isArray(a)) {
+    if (typeof b === "string" || (typeof b === "object" && b !== null && Symbol.iterator in b)) {
+      const items = [...(b as Iterable<unknown>)];
+      for (const item of items) a.push(item);
+      return a;
+    }
+    throw new PyTypeError(`'${typeName(b)}' object is not iterable`);
+  }
+  return inplace("add", add)(a, b);
+}
+/** `list *= n` repeats in place. */
+export function imul(a: unknown, b: unknown): any {
+  if (Array.isArray(a) && isIntLike(b)) {
+    const copy = a.slice();
+    a.length = 0;
+    for (let i = 0n; i < toBigInt(b); i++) a.push(...copy);
+    return a;
+  }
+  return inplace("mul", mul)(a, b);
+}
+/** `set |= other`, `dict |= other` update in place. */
+export function ior(a: unknown, b: unknown): any {
+  if (a instanceof PySet && b instanceof AbstractSet) {
+    for (const x of b) a.add(x);
+    return a;
+  }
+  if (a instanceof Dict && b instanceof Dict) {
+    for (const [k, v] of b.entries()) a.set(k, v);
+    return a;
+  }
+  return inplace("or", bitor)(a, b);
+}
+export const isub = inplace("sub", sub);
+export const itruediv = inplace("truediv", truediv);
+export const ifloordiv = inplace("floordiv", floordiv);
+export const imod = inplace("mod", mod);
+export const ipow = inplace("pow", pow);
+export const imatmul = inplace("matmul", matmul);
+export const ilshift = inplace("lshift", lshift);
+export const irshift = inplace("rshift", rshift);
+export const iand = inplace("and", bitand);
+export const ixor = inplace("xor", bitxor);

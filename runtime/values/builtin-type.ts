@@ -1,0 +1,48 @@
+// Built-in type objects (`int`, `str`, `list`, ...): callable like Python's constructors, and
+// carrying what `isinstance`, `issubclass`, `type(x).__name__` and `repr` need.
+
+export interface PyTypeObject {
+  readonly __pytype__: true;
+  readonly pythonName: string;
+  readonly __name__: string;
+  readonly __qualname__: string;
+  readonly __module__: string;
+  /** The base type (`int` for `bool`), or null for a root. */
+  readonly __base__: PyTypeObject | null;
+  /** True when `x` is an instance of this type (subtypes included). */
+  __instancecheck__(x: unknown): boolean;
+}
+
+/** Turns constructor function `fn` into a built-in type object named `name`. */
+export function defineType<F extends (...args: never[]) => unknown>(
+  fn: F,
+  name: string,
+  instanceCheck: (x: unknown) => boolean,
+  base: PyTypeObject | null = null,
+): F & PyTypeObject {
+  const props: PropertyDescriptorMap = {
+    __pytype__: { value: true },
+    pythonName: { value: name },
+    __name__: { value: name },
+    __qualname__: { value: name },
+    __module__: { value: "builtins" },
+    __base__: { value: base },
+    __instancecheck__: { value: instanceCheck },
+  };
+  Object.defineProperties(fn, props);
+  return fn as F & PyTypeObject;
+}
+
+export function isPyTypeObject(x: unknown): x is PyTypeObject {
+  return typeof x === "function" && (x as { __pytype__?: unknown }).__pytype__ === true;
+}
+
+/** Marks a runtime function as built-in, so repr shows `<built-in function len>`. */
+export function builtinFunction<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperties(fn, {
+    __builtin__: { value: true },
+    __name__: { value: name },
+    __qualname__: { value: name },
+  });
+  return fn;
+}

@@ -1,0 +1,254 @@
+// The built-in type objects: int float bool list tuple dict set frozenset bytes object type
+// (str lives in repr.ts). Each is callable as Python's constructor and usable with isinstance.
+
+import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
+import { Bytes } from "./bytes.js";
+import { Dict } from "./dict.js";
+import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
+import { iterable } from "./iteration.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { splitKw } from "./kwargs.js";
+import { Range } from "./range.js";
+import { repr, str } from "./repr.js";
+import { FrozenSet, PySet } from "./set.js";
+import { Slice } from "./slice.js";
+import { truthy } from "./truth.js";
+import { Tuple } from "./tuple.js";
+import { isClass, typeName, type AnyClass } from "./typename.js";
+
+const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
+
+function parseInt_(text: string, base: number): bigint {
+  const fail = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
+  let s = text.trim();
+  let negative = false;
+  if (s.startsWith("-") || s.startsWith("+")) {
+    negative = s[0] === "-";
+    s = s.slice(1);
+  }
+  let radix = base;
+  const prefix = /^0[xXoObB]/.exec(s)?.[0]?.toLowerCase();
+  if (prefix && (base === 0 || base === { "0x": 16, "0o": 8, "0b": 2 }[prefix])) {
+    radix = { "0x": 16, "0o": 8, "0b": 2 }[prefix]!;
+    s = s.slice(2).replace(/^_/, "");
+  } else if (base === 0) {
+    if (!INT_DIGITS.test(s) || (/^0+[1-9]/.test(s.replace(/_/g, "")))) throw fail();
+    radix = 10;
+  }
+  if (!/^[0-9a-zA-Z]+(?:_[0-9a-zA-Z]+)*$/.test(s)) throw fail();
+  s = s.replace(/_/g, "").toLowerCase();
+  let n = 0n;
+  const big = BigInt(radix);
+  for (const ch of s) {
+    const d = parseInt(ch, 36);
+    if (Number.isNaN(d) || d >= radix) throw fail();
+    n = n * big + BigInt(d);
+  }
+  return negative ? -n : n;
+}
+
+/** Python's `int(x)` / `int(text, base)`. */
+function intConstructor(...args: unknown[]): bigint {
+  const [pos, kws] = splitKw(args);
+  const x = pos.length > 0 ? pos[0] : (kws["x"] ?? 0n);
+  const base = pos.length > 1 ? pos[1] : kws["base"];
+  if (base !== undefined) {
+    if (typeof x !== "string" && !(x instanceof Uint8Array)) {
+      throw new PyTypeError("int() can't convert non-string with explicit base");
+    }
+    const b = Number(toBigInt(base as bigint));
+    if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
+    return parseInt_(typeof x === "string" ? x : (x as Bytes).toLatin1?.() ?? String(x), b);
+  }
+  if (isIntLike(x)) return toBigInt(x);
+  if (typeof x === "number") {
+    if (Number.isNaN(x)) throw new ValueError("cannot convert float NaN to integer");
+    if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
+    return BigInt(Math.trunc(x));
+  }
+  if (typeof x === "string") return parseInt_(x, 10);
+  if (x instanceof Uint8Array) return parseInt_(Bytes.prototype.toLatin1.call(x), 10);
+  const obj = x as { __int__?: () => unknown; __index__?: () => unknown; __trunc__?: () => unknown } | null;
+  for (const hook of ["__int__", "__index__", "__trunc__"] as const) {
+    const m = obj && typeof obj === "object" ? obj[hook] : undefined;
+    if (typeof m === "function") {
+      const r = m.call(obj);
+      if (isIntLike(r)) return toBigInt(r);
+      throw new PyTypeError(`${hook} returned non-int (type ${typeName(r)})`);
+    }
+  }
+  throw new PyTypeError(
+    `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`,
+  );
+}
+
+const FLOAT_TEXT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
+
+/** Python's `float(x)`. */
+function floatConstructor(x: unknown = 0.0): number {
+  if (typeof x === "number") return x;
+  if (isIntLike(x)) {
+    const f = Number(toBigInt(x));
+    if (!Number.isFinite(f)) throw new OverflowError("int too large to convert to float");
+    return f;
+  }
+  if (typeof x === "string") {
+    const s = x.trim();
+    const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
+    if (special) {
+      const value = special[2]!.toLowerCase() === "nan" ? NaN : Infinity;
+      return special[1] === "-" ? -value : value;
+    }
+    if (!FLOAT_TEXT.test(s)) throw new ValueError(`could not convert string to float: ${repr(x)}`);
+    return Number(s.replace(/_/g, ""));
+  }
+  const obj = x as { __float__?: () => unknown; __index__?: () => unknown } | null;
+  if (obj && typeof obj === "object") {
+    if (typeof obj.__float__ === "function") {
+      const r = obj.__float__();
+      if (typeof r === "number") return r;
+      throw new PyTypeError(`${typeName(obj)}.__float__ returned non-float (type ${typeName(r)})`);
+    }
+    if (typeof obj.__index__ === "function") return Number(toBigInt(obj.__index__() as bigint));
+  }
+  throw new PyTypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
+}
+
+export const int = defineType(intConstructor, "int", isIntLike);
+export const float = defineType(floatConstructor, "float", (x) => typeof x === "number");
+export const bool = defineType((x: unknown = false): boolean => truthy(x), "bool", (x) => typeof x === "boolean", int);
+export const list = defineType(
+  (x: unknown = []): unknown[] => Array.from(iterable(x)),
+  "list",
+  Array.isArray,
+);
+export const tuple = defineType(
+  (x: unknown = []): Tuple => (x instanceof Tuple ? x : Tuple.from(iterable(x))),
+  "tuple",
+  (x) => x instanceof Tuple,
+);
+
+function dictConstructor(...args: unknown[]): Dict {
+  const [pos, kws] = splitKw(args);
+  const d = new Dict();
+  if (pos.length > 1) throw new PyTypeError(`dict expected at most 1 argument, got ${pos.length}`);
+  if (pos.length === 1) dictUpdate(d, pos[0]);
+  for (const [k, v] of Object.entries(kws)) d.set(k, v);
+  return d;
+}
+
+/** dict(x) / d.update(x): a mapping (Dict or object with keys()) or an iterable of pairs. */
+export function dictUpdate(d: Dict, source: unknown): void {
+  if (source instanceof Dict) {
+    for (const [k, v] of source.entries()) d.set(k, v);
+    return;
+  }
+  const keysMethod = (source as { keys?: () => unknown; __getitem__?: (k: unknown) => unknown } | null);
+  if (keysMethod && typeof keysMethod === "object" && typeof keysMethod.keys === "function" && typeof keysMethod.__getitem__ === "function") {
+    for (const k of iterable(keysMethod.keys())) d.set(k, keysMethod.__getitem__(k));
+    return;
+  }
+  let i = 0;
+  for (const item of iterable(source)) {
+    let pair: unknown[];
+    try {
+      pair = Array.from(iterable(item));
+    } catch {
+      throw new PyTypeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+    }
+    if (pair.length !== 2) {
+      throw new ValueError(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+    }
+    d.set(pair[0], pair[1]);
+    i++;
+  }
+}
+
+export const dict = defineType(dictConstructor, "dict", (x) => x instanceof Dict);
+export const set = defineType((x: unknown = []): PySet => new PySet(iterable(x)), "set", (x) => x instanceof PySet);
+export const frozenset = defineType(
+  (x: unknown = []): FrozenSet => (x instanceof FrozenSet ? x : new FrozenSet(iterable(x))),
+  "frozenset",
+  (x) => x instanceof FrozenSet,
+);
+
+function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
+  if (typeof x === "string") {
+    if (encoding === undefined) throw new PyTypeError("string argument without an encoding");
+    const enc = String(encoding).toLowerCase().replace(/_/g, "-");
+    return enc === "latin-1" || enc === "latin1" || enc === "ascii" ? Bytes.fromLatin1(x) : Bytes.fromUtf8(x);
+  }
+  if (isIntLike(x)) return new Bytes(Number(toBigInt(x)));
+  if (x instanceof Uint8Array) return Bytes.fromArray(x);
+  const values = Array.from(iterable(x), (v) => {
+    if (!isIntLike(v)) throw new PyTypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+    const n = Number(toBigInt(v));
+    if (n < 0 || n > 255) throw new ValueError("bytes must be in range(0, 256)");
+    return n;
+  });
+  return Bytes.fromArray(values);
+}
+export const bytes = defineType(bytesConstructor, "bytes", (x) => x instanceof Bytes);
+export const range = defineType(
+  (...args: unknown[]): Range => makeRangeLazy(...args),
+  "range",
+  (x) => x instanceof Range,
+);
+import { makeRange } from "./range.js";
+function makeRangeLazy(...args: unknown[]): Range {
+  return makeRange(...args);
+}
+export const slice_ = defineType(
+  (a: unknown = null, b?: unknown, c?: unknown): Slice => (b === undefined ? new Slice(null, a, null) : new Slice(a, b, c ?? null)),
+  "slice",
+  (x) => x instanceof Slice,
+);
+class PyObject {
+  static readonly pythonName = "object";
+}
+export const object = defineType((): object => new PyObject(), "object", () => true);
+export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);
+
+/** The type object of a value, as Python's `type(x)`. */
+export function typeOf(x: unknown): unknown {
+  if (x === null || x === undefined) return NoneType;
+  switch (typeof x) {
+    case "boolean":
+      return bool;
+    case "bigint":
+      return int;
+    case "number":
+      return float;
+    case "string":
+      return str;
+    case "function":
+      return isClass(x) ? type : x;
+  }
+  if (Array.isArray(x)) return list;
+  const ctor = (Object.getPrototypeOf(x) as { constructor?: AnyClass } | null)?.constructor;
+  if (ctor === undefined) return object;
+  return RUNTIME_TYPES.get(ctor) ?? ctor;
+}
+
+export const type = defineType((x: unknown): unknown => typeOf(x), "type", isClass);
+
+/** Runtime classes whose Python type is a type object exported here. */
+const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
+  [Tuple, tuple],
+  [Dict, dict],
+  [PySet, set],
+  [FrozenSet, frozenset],
+  [Bytes, bytes],
+  [Range, range],
+  [Slice, slice_],
+  [Object, object],
+  [PyObject, object],
+]);
+
+/** The runtime class behind a type object, for isinstance with subclasses (class D(dict)). */
+export function runtimeClassOf(t: unknown): unknown {
+  for (const [cls, typeObject] of RUNTIME_TYPES) if (typeObject === t) return cls;
+  return undefined;
+}
+
+export { isPyTypeObject };

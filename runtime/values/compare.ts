@@ -1,0 +1,255 @@
+// Python's comparison operators: == != < <= > >= is, with exact int/float comparison,
+// lexicographic sequences, set inclusion and rich-comparison dunders with reflection.
+
+import { Bytes } from "./bytes.js";
+import { Dict } from "./dict.js";
+import { PyTypeError } from "./exceptions.js";
+import { compareNumbers, isNumeric } from "./numeric.js";
+import { AbstractSet } from "./set.js";
+import { NotImplemented } from "./singletons.js";
+import { truthy } from "./truth.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
+
+const REFLECTED: Record<Dunder, Dunder> = {
+  __eq__: "__eq__",
+  __ne__: "__ne__",
+  __lt__: "__gt__",
+  __le__: "__ge__",
+  __gt__: "__lt__",
+  __ge__: "__le__",
+};
+
+const SYMBOL: Record<Dunder, string> = {
+  __eq__: "==",
+  __ne__: "!=",
+  __lt__: "<",
+  __le__: "<=",
+  __gt__: ">",
+  __ge__: ">=",
+};
+
+function dunderOf(x: unknown, name: string): ((other: unknown) => unknown) | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const m = (x as Record<string, unknown>)[name];
+  return typeof m === "function" ? (m as (other: unknown) => unknown) : undefined;
+}
+
+/** True when b's class is a proper subclass of a's: its reflected dunder goes first. */
+function isProperSubclassInstance(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
+  const ca = (a as object).constructor;
+  const cb = (b as object).constructor;
+  return ca !== cb && b instanceof ca;
+}
+
+/** Tries a.op(b), then b.reflected(a); NotImplemented when neither answers. */
+function richCompare(a: unknown, b: unknown, op: Dunder): unknown {
+  const reflected = REFLECTED[op];
+  if (isProperSubclassInstance(a, b)) {
+    const rm = dunderOf(b, reflected);
+    if (rm) {
+      const r = rm.call(b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  const m = dunderOf(a, op);
+  if (m) {
+    const r = m.call(a, b);
+    if (r !== NotImplemented) return r;
+  }
+  const rm = dunderOf(b, reflected);
+  if (rm) {
+    const r = rm.call(b, a);
+    if (r !== NotImplemented) return r;
+  }
+  return NotImplemented;
+}
+
+function sequenceEqual(xs: readonly unknown[], ys: readonly unknown[]): boolean {
+  if (xs.length !== ys.length) return false;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] !== ys[i] && !eq(xs[i], ys[i])) return false;
+  }
+  return true;
+}
+
+function setContainsAll(big: AbstractSet, small: AbstractSet): boolean {
+  for (const item of small) if (!big.has(item)) return false;
+  return true;
+}
+
+function bytesCompare(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
+}
+
+/** Compares strings by code point, as Python does (JS compares UTF-16 units). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 && y >= 0xd800) {
+        const cx = a.codePointAt(i)!;
+        const cy = b.codePointAt(i)!;
+        return cx < cy ? -1 : 1;
+      }
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length - b.length;
+}
+
+/** Built-in equality; undefined when the built-in types do not decide it. */
+function builtinEq(a: unknown, b: unknown): boolean | undefined {
+  if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b) === 0;
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  if (a === null || a === undefined || b === null || b === undefined) {
+    return (a === null || a === undefined) && (b === null || b === undefined);
+  }
+  if (Array.isArray(a)) return Array.isArray(b) ? sequenceEqual(a, b) : undefined;
+  if (a instanceof Tuple) return b instanceof Tuple ? sequenceEqual(a.items, b.items) : undefined;
+  if (a instanceof Dict) {
+    if (!(b instanceof Dict)) return undefined;
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a.entries()) {
+      const entry = b.table.find(k);
+      if (entry === undefined || (entry.value !== v && !eq(v, entry.value))) return false;
+    }
+    return true;
+  }
+  if (a instanceof AbstractSet) {
+    if (!(b instanceof AbstractSet)) return undefined;
+    return a.size === b.size && setContainsAll(a, b);
+  }
+  if (a instanceof Bytes) return b instanceof Bytes ? bytesCompare(a, b) === 0 : undefined;
+  return undefined;
+}
+
+/** Python's `a == b`. */
+export function eq(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+    const r = builtinEq(a, b);
+    if (r !== undefined) return r;
+  }
+  const r = richCompare(a, b, "__eq__");
+  if (r !== NotImplemented) return truthy(r);
+  return a === b || (a == null && b == null);
+}
+
+/** Python's `a != b`. */
+export function ne(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+    const r = builtinEq(a, b);
+    if (r !== undefined) return !r;
+  }
+  const r = richCompare(a, b, "__ne__");
+  if (r !== NotImplemented) return truthy(r);
+  const e = richCompare(a, b, "__eq__");
+  if (e !== NotImplemented) return !truthy(e);
+  return !(a === b || (a == null && b == null));
+}
+
+function hasUserDunders(a: unknown, b: unknown): boolean {
+  return dunderOf(a, "__eq__") !== undefined || dunderOf(b, "__eq__") !== undefined;
+}
+
+/** Built-in ordering: a number (<0, 0, >0, NaN), or undefined when the types do not order. */
+function builtinOrder(a: unknown, b: unknown, op: Dunder): number | undefined {
+  if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b);
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return lexicographic(a, b, op);
+  if (a instanceof Tuple && b instanceof Tuple) return lexicographic(a.items, b.items, op);
+  if (a instanceof Bytes && b instanceof Bytes) return bytesCompare(a, b);
+  return undefined;
+}
+
+/**
+ * Lexicographic order: the first unequal pair decides with the requested operator itself (so
+ * user `__lt__` is honoured and NaN behaves), otherwise the lengths do.
+ */
+function lexicographic(xs: readonly unknown[], ys: readonly unknown[], op: Dunder): number {
+  const n = Math.min(xs.length, ys.length);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === y || eq(x, y)) continue;
+    if (op === "__eq__" || op === "__ne__") return 1;
+    const holds = compare(x, y, op);
+    // Encode the outcome so the caller's test of the operator gives `holds`.
+    return op === "__lt__" || op === "__le__" ? (holds ? -1 : 1) : holds ? 1 : -1;
+  }
+  return xs.length - ys.length;
+}
+
+function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
+  switch (op) {
+    case "__lt__":
+      return a.size < b.size && setContainsAll(b, a);
+    case "__le__":
+      return a.size <= b.size && setContainsAll(b, a);
+    case "__gt__":
+      return a.size > b.size && setContainsAll(a, b);
+    default:
+      return a.size >= b.size && setContainsAll(a, b);
+  }
+}
+
+function compare(a: unknown, b: unknown, op: Dunder): boolean {
+  const order = builtinOrder(a, b, op);
+  if (order !== undefined) {
+    switch (op) {
+      case "__lt__":
+        return order < 0;
+      case "__le__":
+        return order <= 0;
+      case "__gt__":
+        return order > 0;
+      default:
+        return order >= 0;
+    }
+  }
+  if (a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
+  const r = richCompare(a, b, op);
+  if (r !== NotImplemented) return truthy(r);
+  throw new PyTypeError(
+    `'${SYMBOL[op]}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
+  );
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  return compare(a, b, "__lt__");
+}
+export function le(a: unknown, b: unknown): boolean {
+  return compare(a, b, "__le__");
+}
+export function gt(a: unknown, b: unknown): boolean {
+  return compare(a, b, "__gt__");
+}
+export function ge(a: unknown, b: unknown): boolean {
+  return compare(a, b, "__ge__");
+}
+
+/** Python's `is`: None is null or undefined; numbers and strings compare by value. */
+export function is_(a: unknown, b: unknown): boolean {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  return a === b || (Number.isNaN(a) && Number.isNaN(b) && typeof a === "number" && typeof b === "number");
+}
+
+export function isNot(a: unknown, b: unknown): boolean {
+  return !is_(a, b);
+}
+
+/** A three-way comparison for sorting: uses `<` both ways, as Python's sort does. */
+export function sortCompare(a: unknown, b: unknown): number {
+  if (lt(a, b)) return -1;
+  if (lt(b, a)) return 1;
+  return 0;
+}

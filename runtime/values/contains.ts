@@ -1,0 +1,47 @@
+// Python's `in` / `not in`.
+
+import { Bytes } from "./bytes.js";
+import { eq } from "./compare.js";
+import { Dict } from "./dict.js";
+import { PyTypeError } from "./exceptions.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { AbstractSet } from "./set.js";
+import { truthy } from "./truth.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+function sequenceHas(items: readonly unknown[], item: unknown): boolean {
+  for (const x of items) if (x === item || eq(x, item)) return true;
+  return false;
+}
+
+/** Python's `item in container`. */
+export function in_(item: unknown, container: unknown): boolean {
+  if (typeof container === "string") {
+    if (typeof item !== "string") {
+      throw new PyTypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    }
+    return container.includes(item);
+  }
+  if (Array.isArray(container)) return sequenceHas(container, item);
+  if (container instanceof Tuple) return sequenceHas(container.items, item);
+  if (container instanceof Dict || container instanceof AbstractSet) return container.has(item);
+  if (container instanceof Bytes) {
+    if (isIntLike(item)) return container.includes(Number(toBigInt(item)));
+    if (item instanceof Uint8Array) return container.toLatin1().includes(Bytes.prototype.toLatin1.call(item));
+    throw new PyTypeError(`a bytes-like object is required, not '${typeName(item)}'`);
+  }
+  if (typeof container === "object" && container !== null) {
+    const obj = container as { __contains__?: (x: unknown) => unknown; __iter__?: unknown };
+    if (typeof obj.__contains__ === "function") return truthy(obj.__contains__(item));
+    if (Symbol.iterator in container) {
+      for (const x of container as Iterable<unknown>) if (x === item || eq(x, item)) return true;
+      return false;
+    }
+  }
+  throw new PyTypeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+export function notIn(item: unknown, container: unknown): boolean {
+  return !in_(item, container);
+}

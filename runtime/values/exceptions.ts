@@ -1,0 +1,149 @@
+// Python's built-in exception hierarchy. Every Python exception is a JS Error subclass so
+// `throw` / `catch` carry it, and `isinstance` follows the class chain.
+
+import { Tuple } from "./tuple.js";
+
+export class BaseException extends Error {
+  /** The constructor arguments, as Python's `args` tuple. */
+  args: Tuple;
+  __cause__: BaseException | null = null;
+  __context__: BaseException | null = null;
+  __suppress_context__ = false;
+  __traceback__: unknown = null;
+
+  constructor(...args: unknown[]) {
+    super(args.length === 1 ? safeText(args[0]) : args.length === 0 ? "" : args.map(safeText).join(", "));
+    this.args = Tuple.of(...args);
+    // The class name as Python shows it (`ValueError`, or a user subclass's name).
+    const target = new.target as typeof BaseException;
+    this.name = Object.hasOwn(target, "pythonName") && target.pythonName ? target.pythonName : target.name;
+  }
+
+  /** The name Python prints, where the JS class name differs (PyTypeError -> TypeError). */
+  static pythonName?: string;
+
+  /** Python's `exc.with_traceback(tb)`: returns the exception itself. */
+  with_traceback(tb: unknown): this {
+    this.__traceback__ = tb;
+    return this;
+  }
+}
+
+/** A short text for JS's own `message` (Python's str() lives in repr.ts). */
+function safeText(x: unknown): string {
+  if (typeof x === "string") return x;
+  try {
+    return String(x);
+  } catch {
+    return "<unprintable>";
+  }
+}
+
+export class Exception extends BaseException {}
+export class SystemExit extends BaseException {
+  /** The exit status or message: the lone argument, the args tuple, or None. */
+  get code(): unknown {
+    const a = this.args.items;
+    return a.length === 0 ? null : a.length === 1 ? a[0] : this.args;
+  }
+}
+export class KeyboardInterrupt extends BaseException {}
+export class GeneratorExit extends BaseException {}
+
+export class StopIteration extends Exception {
+  get value(): unknown {
+    return this.args.length > 0 ? this.args.items[0] : null;
+  }
+}
+export class StopAsyncIteration extends Exception {}
+export class ArithmeticError extends Exception {}
+export class ZeroDivisionError extends ArithmeticError {}
+export class OverflowError extends ArithmeticError {}
+export class FloatingPointError extends ArithmeticError {}
+export class AssertionError extends Exception {}
+export class AttributeError extends Exception {}
+export class BufferError extends Exception {}
+export class EOFError extends Exception {}
+export class ImportError extends Exception {}
+export class ModuleNotFoundError extends ImportError {}
+export class LookupError extends Exception {}
+export class IndexError extends LookupError {}
+export class KeyError extends LookupError {}
+export class MemoryError extends Exception {}
+export class NameError extends Exception {}
+export class UnboundLocalError extends NameError {}
+export class OSError extends Exception {
+  get errno(): unknown {
+    return this.args.length >= 2 ? this.args.items[0] : null;
+  }
+  get strerror(): unknown {
+    return this.args.length >= 2 ? this.args.items[1] : null;
+  }
+}
+export class BlockingIOError extends OSError {}
+export class ChildProcessError extends OSError {}
+export class ConnectionError extends OSError {}
+export class BrokenPipeError extends ConnectionError {}
+export class ConnectionAbortedError extends ConnectionError {}
+export class ConnectionRefusedError extends ConnectionError {}
+export class ConnectionResetError extends ConnectionError {}
+export class FileExistsError extends OSError {}
+export class FileNotFoundError extends OSError {}
+export class InterruptedError extends OSError {}
+export class IsADirectoryError extends OSError {}
+export class NotADirectoryError extends OSError {}
+export class PermissionError extends OSError {}
+export class ProcessLookupError extends OSError {}
+export class TimeoutError extends OSError {}
+export class ReferenceError extends Exception {}
+export class RuntimeError extends Exception {}
+export class NotImplementedError extends RuntimeError {}
+export class RecursionError extends RuntimeError {}
+export class PySyntaxError extends Exception {
+  static override pythonName = "SyntaxError";
+}
+export class IndentationError extends PySyntaxError {}
+export class TabError extends IndentationError {}
+export class SystemError extends Exception {}
+export class PyTypeError extends Exception {
+  static override pythonName = "TypeError";
+}
+export class ValueError extends Exception {}
+export class UnicodeError extends ValueError {}
+export class UnicodeDecodeError extends UnicodeError {}
+export class UnicodeEncodeError extends UnicodeError {}
+export class Warning extends Exception {}
+export class UserWarning extends Warning {}
+export class DeprecationWarning extends Warning {}
+export class PendingDeprecationWarning extends Warning {}
+export class RuntimeWarning extends Warning {}
+export class SyntaxWarning extends Warning {}
+export class FutureWarning extends Warning {}
+export class ImportWarning extends Warning {}
+export class UnicodeWarning extends Warning {}
+export class BytesWarning extends Warning {}
+export class ResourceWarning extends Warning {}
+
+/** Python's aliases of OSError. */
+export const EnvironmentError = OSError;
+export const IOError = OSError;
+
+// Mark the built-in classes with their own Python name, so repr shows `<class 'ValueError'>`
+// (module builtins) while user subclasses stay `__main__.MyError`.
+for (const cls of [
+  BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, StopIteration,
+  StopAsyncIteration, ArithmeticError, ZeroDivisionError, OverflowError, FloatingPointError,
+  AssertionError, AttributeError, BufferError, EOFError, ImportError, ModuleNotFoundError,
+  LookupError, IndexError, KeyError, MemoryError, NameError, UnboundLocalError, OSError,
+  BlockingIOError, ChildProcessError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
+  ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
+  InterruptedError, IsADirectoryError, NotADirectoryError, PermissionError, ProcessLookupError,
+  TimeoutError, ReferenceError, RuntimeError, NotImplementedError, RecursionError, SystemError,
+  ValueError, UnicodeError, UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning,
+  DeprecationWarning, PendingDeprecationWarning, RuntimeWarning, SyntaxWarning, FutureWarning,
+  ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning, IndentationError, TabError,
+] as (typeof BaseException)[]) {
+  if (!Object.hasOwn(cls, "pythonName")) {
+    Object.defineProperty(cls, "pythonName", { value: cls.name, writable: true, configurable: true });
+  }
+}

@@ -1,0 +1,155 @@
+// Python's hash() and the Map keys that give Dict and set Python's key equality:
+// 1 == 1.0 == True are one key, tuples compare by value, user objects by __hash__/__eq__.
+
+import { Bytes } from "./bytes.js";
+import { PyTypeError } from "./exceptions.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+/** 2**61 - 1, the modulus CPython's documented numeric hash uses on 64-bit builds. */
+const MODULUS = (1n << 61n) - 1n;
+const INF_HASH = 314159n;
+
+function hashInt(n: bigint): bigint {
+  const magnitude = (n < 0n ? -n : n) % MODULUS;
+  const h = n < 0n ? -magnitude : magnitude;
+  return h === -1n ? -2n : h;
+}
+
+function modPow(base: bigint, exp: bigint, m: bigint): bigint {
+  let result = 1n;
+  base %= m;
+  while (exp > 0n) {
+    if (exp & 1n) result = (result * base) % m;
+    base = (base * base) % m;
+    exp >>= 1n;
+  }
+  return result;
+}
+
+function hashFloat(x: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (!Number.isFinite(x)) return x > 0 ? INF_HASH : -INF_HASH;
+  if (Number.isInteger(x)) return hashInt(BigInt(x));
+  // x = m * 2**e exactly, with m an odd integer: hash is m * 2**e reduced mod P (documented).
+  let e = 0;
+  let m = Math.abs(x);
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e -= 1;
+  }
+  const inverse = modPow(2n, MODULUS - 1n + BigInt(e), MODULUS); // 2**e mod P for e < 0
+  let h = (BigInt(m) * inverse) % MODULUS;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+function hashString(s: string): bigint {
+  // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hashInt(h - (1n << 63n));
+}
+
+const objectIds = new WeakMap<object, bigint>();
+let nextObjectId = 0x7f3a1c000000n;
+
+/** A stable identity number per object, like CPython's `id()`. */
+export function identity(x: object): bigint {
+  let id = objectIds.get(x);
+  if (id === undefined) {
+    id = nextObjectId;
+    nextObjectId += 0x30n;
+    objectIds.set(x, id);
+  }
+  return id;
+}
+
+interface Hashable {
+  __hash__(): unknown;
+}
+
+function unhashable(x: unknown): never {
+  throw new PyTypeError(`unhashable type: '${typeName(x)}'`);
+}
+
+/** Python's `hash(x)`. */
+export function pyHash(x: unknown): bigint {
+  if (x === null || x === undefined) return 0x5f3a7c1n;
+  switch (typeof x) {
+    case "boolean":
+      return x ? 1n : 0n;
+    case "bigint":
+      return hashInt(x);
+    case "number":
+      return hashFloat(x);
+    case "string":
+      return hashString(x);
+    case "function":
+      return identity(x) >> 4n;
+  }
+  if (x instanceof Tuple) {
+    let h = 0x345678n;
+    for (const item of x.items) h = ((h ^ pyHash(item)) * 1000003n) & 0xffffffffffffffn;
+    return hashInt(h);
+  }
+  if (x instanceof Bytes) return hashString(x.toLatin1());
+  if (Array.isArray(x)) unhashable(x);
+  const method = (x as Partial<Hashable>).__hash__;
+  if (method === null) unhashable(x);
+  if (typeof method === "function") {
+    const h = method.call(x);
+    if (typeof h === "bigint") return hashInt(h);
+    if (typeof h === "boolean") return h ? 1n : 0n;
+    throw new PyTypeError("__hash__ method should return an integer");
+  }
+  const tag = (x as { __unhashable__?: boolean }).__unhashable__;
+  if (tag) unhashable(x);
+  return identity(x as object) >> 4n;
+}
+
+/** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */
+export const BUCKET_PREFIX = "#";
+
+/**
+ * The Map key standing for Python value `x`. Equal primitives (and tuples of them) map to the
+ * same string; objects without `__hash__` are their own key; anything else maps to a hash
+ * bucket string starting with BUCKET_PREFIX.
+ */
+export function hashKey(x: unknown): unknown {
+  if (x === null || x === undefined) return "N";
+  switch (typeof x) {
+    case "boolean":
+      return x ? "n1" : "n0";
+    case "bigint":
+      return "n" + x.toString();
+    case "number":
+      if (Number.isInteger(x)) return "n" + BigInt(x).toString();
+      return "f" + String(x);
+    case "string":
+      return "s" + x;
+    case "function":
+      return x;
+  }
+  if (x instanceof Tuple) {
+    const parts: string[] = [];
+    for (const item of x.items) {
+      const k = hashKey(item);
+      if (typeof k !== "string" || k.startsWith(BUCKET_PREFIX)) {
+        return BUCKET_PREFIX + pyHash(x).toString();
+      }
+      parts.push(k);
+    }
+    return "(" + parts.map((p) => p.length + ":" + p).join("") + ")";
+  }
+  if (x instanceof Bytes) return "b" + x.toLatin1();
+  if (Array.isArray(x)) unhashable(x);
+  const method = (x as Partial<Hashable>).__hash__;
+  if (method === null) unhashable(x);
+  if ((x as { __unhashable__?: boolean }).__unhashable__) unhashable(x);
+  if (typeof method === "function") return BUCKET_PREFIX + pyHash(x).toString();
+  return x;
+}

@@ -1,0 +1,27 @@
+// Public names of the value model: types, operators, builtins and formatting.
+export * from "./builtin-type.js";
+export * from "./bytes.js";
+export * from "./compare.js";
+export * from "./dict.js";
+export * from "./exceptions.js";
+export { PyTypeError as TypeError, PySyntaxError as SyntaxError } from "./exceptions.js";
+export * from "./float-repr.js";
+export { hashKey, identity, pyHash } from "./hashing.js";
+export * from "./kwargs.js";
+export * from "./numeric.js";
+export * from "./repr.js";
+export * from "./set.js";
+export * from "./singletons.js";
+export * from "./truth.js";
+export * from "./tuple.js";
+export * from "./typename.js";
+export * from "./print.js";
+export * from "./arithmetic.js";
+export * from "./ascii.js";
+export * from "./float-format.js";
+export * from "./format-spec.js";
+export * from "./percent-format.js";
+export * from "./contains.js";
+export * from "./range.js";
+export * from "./slice.js";
+export * from "./subscript.js";

@@ -1,0 +1,110 @@
+// Python's iteration protocol over JS iterables: iter(), next(), and a JS-iterable view of any
+// Python iterable (__iter__/__next__ objects, the old __getitem__ sequence protocol).
+
+import { IndexError, PyTypeError, StopIteration } from "./exceptions.js";
+import { typeName } from "./typename.js";
+
+interface PyIterProtocol {
+  __iter__?: () => unknown;
+  __next__?: () => unknown;
+  __getitem__?: (i: bigint) => unknown;
+}
+
+/** A JS iterator that is also a Python iterator (`__next__`, `__iter__`). */
+export class PyIterator<T = unknown> implements IterableIterator<T> {
+  static readonly pythonName = "iterator";
+  constructor(private readonly source: Iterator<T>) {}
+  next(): IteratorResult<T> {
+    return this.source.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): T {
+    const r = this.source.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
+  }
+}
+
+function fromPythonIterator(it: PyIterProtocol): Iterator<unknown> {
+  return {
+    next(): IteratorResult<unknown> {
+      try {
+        return { done: false, value: it.__next__!() };
+      } catch (e) {
+        if (e instanceof StopIteration) return { done: true, value: e.value };
+        throw e;
+      }
+    },
+  };
+}
+
+/** A JS iterator over any Python iterable; TypeError like CPython otherwise. */
+export function jsIterator(x: unknown): Iterator<unknown> {
+  if (typeof x === "string") return x[Symbol.iterator]();
+  if (x !== null && (typeof x === "object" || typeof x === "function")) {
+    const obj = x as PyIterProtocol & Partial<Iterable<unknown>>;
+    if (typeof obj.__iter__ === "function") {
+      const it = obj.__iter__() as PyIterProtocol & Partial<Iterator<unknown>>;
+      if (typeof it.__next__ === "function") return fromPythonIterator(it);
+      if (it !== null && typeof it === "object" && typeof it.next === "function") return it as Iterator<unknown>;
+      throw new PyTypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+    }
+    if (typeof obj[Symbol.iterator] === "function") return obj[Symbol.iterator]!();
+    if (typeof obj.__next__ === "function") return fromPythonIterator(obj);
+    if (typeof obj.__getitem__ === "function") {
+      let i = 0n;
+      return {
+        next(): IteratorResult<unknown> {
+          try {
+            return { done: false, value: obj.__getitem__!(i++) };
+          } catch (e) {
+            if (e instanceof IndexError || e instanceof StopIteration) return { done: true, value: undefined };
+            throw e;
+          }
+        },
+      };
+    }
+  }
+  throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+/** Any Python iterable as a JS iterable, for `for...of` and spread. */
+export function iterable(x: unknown): Iterable<unknown> {
+  if (typeof x === "string" || Array.isArray(x)) return x as Iterable<unknown>;
+  return { [Symbol.iterator]: () => jsIterator(x) };
+}
+
+/** Python's `iter(x)`. */
+export function iter(x: unknown): PyIterator {
+  if (x instanceof PyIterator) return x;
+  return new PyIterator(jsIterator(x));
+}
+
+const NO_DEFAULT = Symbol("no default");
+
+/** Python's `next(it[, default])`. */
+export function next(it: unknown, fallback: unknown = NO_DEFAULT): any {
+  const obj = it as PyIterProtocol & Partial<Iterator<unknown>>;
+  if (it !== null && typeof it === "object") {
+    if (typeof obj.__next__ === "function") {
+      try {
+        return obj.__next__();
+      } catch (e) {
+        if (e instanceof StopIteration && fallback !== NO_DEFAULT) return fallback;
+        throw e;
+      }
+    }
+    if (typeof obj.next === "function") {
+      const r = obj.next();
+      if (!r.done) return r.value;
+      if (fallback !== NO_DEFAULT) return fallback;
+      throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+    }
+  }
+  throw new PyTypeError(`'${typeName(it)}' object is not an iterator`);
+}

@@ -1,0 +1,223 @@
+// printf-style `str % args` formatting with CPython's argument rules and error messages.
+
+import { Dict } from "./dict.js";
+import { KeyError, OverflowError, PyTypeError, ValueError } from "./exceptions.js";
+import { exponentDigits, fixedDigits, generalDigits, nonFinite } from "./float-format.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { asciiRepr } from "./ascii.js";
+import { repr, toStr } from "./repr.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+const CONVERSION = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gsy;
+
+interface Flags {
+  left: boolean;
+  plus: boolean;
+  space: boolean;
+  alt: boolean;
+  zero: boolean;
+}
+
+function parseFlags(text: string): Flags {
+  return {
+    left: text.includes("-"),
+    plus: text.includes("+"),
+    space: text.includes(" "),
+    alt: text.includes("#"),
+    zero: text.includes("0"),
+  };
+}
+
+function isMapping(x: unknown): boolean {
+  return x instanceof Dict || (typeof x === "object" && x !== null && typeof (x as { __getitem__?: unknown }).__getitem__ === "function" && !(x instanceof Tuple));
+}
+
+function lookup(mapping: unknown, key: string): unknown {
+  if (mapping instanceof Dict) {
+    const entry = mapping.table.find(key);
+    if (entry === undefined) throw new KeyError(key);
+    return entry.value;
+  }
+  return (mapping as { __getitem__(k: unknown): unknown }).__getitem__(key);
+}
+
+/** An int for %d %i %u: ints as is, floats truncated, objects through __int__/__index__. */
+function integerArg(value: unknown, code: string, truncateFloats: boolean): bigint {
+  if (isIntLike(value)) return toBigInt(value);
+  if (typeof value === "number" && truncateFloats) {
+    if (!Number.isFinite(value)) {
+      throw Number.isNaN(value)
+        ? new ValueError("cannot convert float NaN to integer")
+        : new OverflowError("cannot convert float infinity to integer");
+    }
+    return BigInt(Math.trunc(value));
+  }
+  const obj = value as { __index__?: () => unknown; __int__?: () => unknown } | null;
+  const hook = obj && typeof obj === "object" ? (truncateFloats ? obj.__int__ ?? obj.__index__ : obj.__index__) : undefined;
+  if (typeof hook === "function") {
+    const r = hook.call(obj);
+    if (isIntLike(r)) return toBigInt(r);
+  }
+  const need = truncateFloats ? "a real number" : "an integer";
+  throw new PyTypeError(`%${code} format: ${need} is required, not ${typeName(value)}`);
+}
+
+function floatArg(value: unknown, code: string): number {
+  if (typeof value === "number") return value;
+  if (isIntLike(value)) return Number(toBigInt(value));
+  const obj = value as { __float__?: () => unknown } | null;
+  if (obj && typeof obj === "object" && typeof obj.__float__ === "function") {
+    const r = obj.__float__();
+    if (typeof r === "number") return r;
+  }
+  throw new PyTypeError(`must be real number, not ${typeName(value)}`);
+  void code;
+}
+
+function applyWidth(sign: string, body: string, width: number, flags: Flags, numeric: boolean): string {
+  const length = sign.length + [...body].length;
+  if (length >= width) return sign + body;
+  const missing = width - length;
+  if (flags.left) return sign + body + " ".repeat(missing);
+  if (flags.zero && numeric) {
+    // Zeros go after the sign and any 0x prefix.
+    const prefix = /^0[xXob]/.test(body) ? body.slice(0, 2) : "";
+    return sign + prefix + "0".repeat(missing) + body.slice(prefix.length);
+  }
+  return " ".repeat(missing) + sign + body;
+}
+
+function signOf(negative: boolean, flags: Flags): string {
+  return negative ? "-" : flags.plus ? "+" : flags.space ? " " : "";
+}
+
+function formatOne(code: string, value: unknown, flags: Flags, width: number, precision: number | undefined): string {
+  switch (code) {
+    case "s":
+    case "r":
+    case "a": {
+      let text = code === "s" ? toStr(value) : code === "r" ? repr(value) : asciiRepr(value);
+      if (precision !== undefined) text = [...text].slice(0, precision).join("");
+      return applyWidth("", text, width, { ...flags, zero: false }, false);
+    }
+    case "d":
+    case "i":
+    case "u":
+    case "o":
+    case "x":
+    case "X": {
+      const n = integerArg(value, code, "diu".includes(code));
+      const negative = n < 0n;
+      const magnitude = negative ? -n : n;
+      const radix = code === "o" ? 8 : code === "x" || code === "X" ? 16 : 10;
+      let digits = magnitude.toString(radix);
+      if (precision !== undefined) digits = digits.padStart(precision, "0");
+      if (flags.alt && radix !== 10) digits = (code === "o" ? "0o" : "0x") + digits;
+      if (code === "X") digits = digits.toUpperCase();
+      return applyWidth(signOf(negative, flags), digits, width, flags, true);
+    }
+    case "e":
+    case "E":
+    case "f":
+    case "F":
+    case "g":
+    case "G": {
+      const x = floatArg(value, code);
+      const upper = code === code.toUpperCase();
+      const negative = x < 0 || Object.is(x, -0);
+      const abs = Math.abs(x);
+      const p = precision ?? 6;
+      let text = nonFinite(abs, upper);
+      if (text === undefined) {
+        const lower = code.toLowerCase();
+        text = lower === "e" ? exponentDigits(abs, p, flags.alt) : lower === "f" ? fixedDigits(abs, p) : generalDigits(abs, p, flags.alt);
+        if (lower === "f" && flags.alt && !text.includes(".")) text += ".";
+        if (upper) text = text.toUpperCase();
+      }
+      const finite = Number.isFinite(x);
+      return applyWidth(signOf(negative && !Number.isNaN(x), flags), text, width, finite ? flags : { ...flags, zero: false }, true);
+    }
+    case "c": {
+      let ch: string;
+      if (typeof value === "string" && [...value].length === 1) ch = value;
+      else if (isIntLike(value)) {
+        const n = toBigInt(value);
+        if (n < 0n || n > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+        ch = String.fromCodePoint(Number(n));
+      } else throw new PyTypeError("%c requires int or char");
+      return applyWidth("", ch, width, { ...flags, zero: false }, false);
+    }
+    default:
+      throw new ValueError(`unsupported format character '${code}' (0x${code.codePointAt(0)!.toString(16)}) at index`);
+  }
+}
+
+/** Python's `template % args`. */
+export function percentFormat(template: string, args: unknown): string {
+  const tuple = args instanceof Tuple ? args.items : null;
+  const positional = tuple ?? [args];
+  const mapping = !tuple && isMapping(args) ? args : null;
+  let next = 0;
+  let usedMapping = false;
+  const take = (): unknown => {
+    if (next >= positional.length) throw new PyTypeError("not enough arguments for format string");
+    return positional[next++];
+  };
+  let out = "";
+  let index = 0;
+  while (index < template.length) {
+    const percent = template.indexOf("%", index);
+    if (percent < 0) {
+      out += template.slice(index);
+      break;
+    }
+    out += template.slice(index, percent);
+    CONVERSION.lastIndex = percent;
+    const m = CONVERSION.exec(template)!;
+    const [whole, key, flagText, widthText, precisionText, code] = m;
+    index = percent + whole.length;
+    if (code === "") throw new ValueError("incomplete format");
+    if (code === "%" && whole === "%%") {
+      out += "%";
+      continue;
+    }
+    const flags = parseFlags(flagText ?? "");
+    let width = 0;
+    if (widthText === "*") {
+      const w = take();
+      if (!isIntLike(w)) throw new PyTypeError("* wants int");
+      width = Number(toBigInt(w));
+      if (width < 0) {
+        flags.left = true;
+        width = -width;
+      }
+    } else if (widthText) width = Number(widthText);
+    let precision: number | undefined;
+    if (precisionText === "*") {
+      const p = take();
+      if (!isIntLike(p)) throw new PyTypeError("* wants int");
+      precision = Math.max(0, Number(toBigInt(p)));
+    } else if (precisionText !== undefined) precision = precisionText === "" ? 0 : Number(precisionText);
+    let value: unknown;
+    if (key !== undefined) {
+      if (mapping === null) throw new PyTypeError("format requires a mapping");
+      usedMapping = true;
+      value = lookup(mapping, key);
+    } else if (code === "%") {
+      out += applyWidth("", "%", width, flags, false);
+      continue;
+    } else {
+      value = take();
+    }
+    if (!"srdiuoxXeEfFgGca".includes(code!)) {
+      const at = index - 1;
+      throw new ValueError(`unsupported format character '${code}' (0x${code!.codePointAt(0)!.toString(16)}) at index ${at}`);
+    }
+    out += formatOne(code!, value, flags, width, precision);
+  }
+  if (next < positional.length && !usedMapping && mapping === null) {
+    throw new PyTypeError("not all arguments converted during string formatting");
+  }
+  return out;
+}

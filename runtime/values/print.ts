@@ -1,0 +1,99 @@
+// Python's print() and the sys.stdout / sys.stderr file objects. Writes are synchronous
+// (fs.writeSync) so output interleaves with stderr and blocking sleeps exactly as it is
+// produced, and nothing is lost when the process exits.
+
+import { writeSync } from "node:fs";
+import { PyTypeError } from "./exceptions.js";
+import { splitKw } from "./kwargs.js";
+import { toStr } from "./repr.js";
+import { truthy } from "./truth.js";
+import { typeName } from "./typename.js";
+
+/** Anything print() can write to: Python's file protocol, reduced to what print uses. */
+export interface TextFile {
+  write(text: string): unknown;
+  flush?(): unknown;
+}
+
+/** A text stream on a process file descriptor. */
+export class StdStream implements TextFile {
+  static readonly pythonName = "TextIOWrapper";
+  readonly name: string;
+  readonly encoding = "utf-8";
+  constructor(private readonly fd: number, name: string) {
+    this.name = name;
+  }
+
+  write(text: string): bigint {
+    if (typeof text !== "string") {
+      throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
+    }
+    writeAll(this.fd, Buffer.from(text, "utf8"));
+    return BigInt([...text].length);
+  }
+
+  flush(): null {
+    return null;
+  }
+
+  fileno(): bigint {
+    return BigInt(this.fd);
+  }
+
+  isatty(): boolean {
+    return process.stdout.isTTY === true && this.fd === 1;
+  }
+
+  __repr__(): string {
+    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
+  }
+}
+
+/** Writes every byte, retrying while a non-blocking pipe reports EAGAIN. */
+function writeAll(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset, data.length - offset);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+    }
+  }
+}
+
+export const stdout = new StdStream(1, "<stdout>");
+export const stderr = new StdStream(2, "<stderr>");
+
+/** Where print() writes by default; `sys.stdout = x` in Python code updates this holder. */
+export const standardStreams: { stdout: TextFile; stderr: TextFile } = { stdout, stderr };
+
+function optionalText(name: string, value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== "string") {
+    throw new PyTypeError(`${name} must be None or a string, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+/** Python's `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
+export function print(...args: unknown[]): void {
+  const [objects, kws] = splitKw(args);
+  for (const name of Object.keys(kws)) {
+    if (!["sep", "end", "file", "flush"].includes(name)) {
+      throw new PyTypeError(`'${name}' is an invalid keyword argument for print()`);
+    }
+  }
+  const sep = optionalText("sep", kws["sep"], " ");
+  const end = optionalText("end", kws["end"], "\n");
+  const file = (kws["file"] ?? standardStreams.stdout) as TextFile;
+  if (typeof file.write !== "function") {
+    throw new PyTypeError(`'${typeName(file)}' object has no attribute 'write'`);
+  }
+  // One write per piece, as CPython does, so a user file object sees the same calls.
+  objects.forEach((obj, i) => {
+    if (i > 0) file.write(sep);
+    file.write(toStr(obj));
+  });
+  file.write(end);
+  if (truthy(kws["flush"]) && typeof file.flush === "function") file.flush();
+}

@@ -1,0 +1,110 @@
+// Python's range: a lazy arithmetic sequence of ints.
+
+import { PyTypeError, ValueError } from "./exceptions.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { asIndex, normalizeIndex, Slice } from "./slice.js";
+import { typeName } from "./typename.js";
+import { IndexError } from "./exceptions.js";
+
+function rangeArg(x: unknown): bigint {
+  const i = asIndex(x);
+  if (i === undefined) throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  return i;
+}
+
+export class Range implements Iterable<bigint> {
+  static readonly pythonName = "range";
+  readonly start: bigint;
+  readonly stop: bigint;
+  readonly step: bigint;
+
+  constructor(start: bigint, stop: bigint, step: bigint) {
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+
+  get length(): bigint {
+    const { start, stop, step } = this;
+    if (step > 0n) return start < stop ? (stop - start + step - 1n) / step : 0n;
+    return start > stop ? (start - stop - step - 1n) / -step : 0n;
+  }
+
+  *[Symbol.iterator](): Iterator<bigint> {
+    const { start, stop, step } = this;
+    if (step > 0n) for (let i = start; i < stop; i += step) yield i;
+    else for (let i = start; i > stop; i += step) yield i;
+  }
+
+  __len__(): bigint {
+    return this.length;
+  }
+
+  __contains__(x: unknown): boolean {
+    let n: bigint;
+    if (isIntLike(x)) n = toBigInt(x);
+    else if (typeof x === "number" && Number.isInteger(x)) n = BigInt(x);
+    else if (typeof x === "number") return false;
+    else {
+      for (const item of this) if (item === x) return true;
+      return false;
+    }
+    const { start, stop, step } = this;
+    const inside = step > 0n ? n >= start && n < stop : n <= start && n > stop;
+    return inside && (n - start) % step === 0n;
+  }
+
+  __getitem__(key: unknown): unknown {
+    if (key instanceof Slice) {
+      const len = Number(this.length);
+      const [start, stop, step] = key.resolve(len);
+      const at = (i: number) => this.start + BigInt(i) * this.step;
+      return new Range(at(start), at(stop), this.step * BigInt(step));
+    }
+    const i = asIndex(key);
+    if (i === undefined) throw new PyTypeError(`range indices must be integers or slices, not ${typeName(key)}`);
+    const len = this.length;
+    const k = i < 0n ? i + len : i;
+    if (k < 0n || k >= len) throw new IndexError("range object index out of range");
+    void normalizeIndex;
+    return this.start + k * this.step;
+  }
+
+  __eq__(other: unknown): boolean {
+    if (!(other instanceof Range)) return false;
+    const len = this.length;
+    if (len !== other.length) return false;
+    if (len === 0n) return true;
+    if (this.start !== other.start) return false;
+    return len === 1n || this.step === other.step;
+  }
+
+  __hash__(): bigint {
+    return this.length * 1000003n + (this.length > 0n ? this.start : 0n);
+  }
+
+  __repr__(): string {
+    const base = `range(${this.start}, ${this.stop}`;
+    return this.step === 1n ? base + ")" : `${base}, ${this.step})`;
+  }
+
+  index(x: unknown): bigint {
+    if (!this.__contains__(x)) throw new ValueError(`${String(x)} is not in range`);
+    return (toBigInt(x as bigint) - this.start) / this.step;
+  }
+
+  count(x: unknown): bigint {
+    return this.__contains__(x) ? 1n : 0n;
+  }
+}
+
+/** `range(stop)`, `range(start, stop[, step])`. */
+export function makeRange(...args: unknown[]): Range {
+  if (args.length === 0) throw new PyTypeError("range expected at least 1 argument, got 0");
+  if (args.length > 3) throw new PyTypeError(`range expected at most 3 arguments, got ${args.length}`);
+  const [a, b, c] = args.map(rangeArg);
+  if (args.length === 1) return new Range(0n, a!, 1n);
+  const step = c ?? 1n;
+  if (step === 0n) throw new ValueError("range() arg 3 must not be zero");
+  return new Range(a!, b!, step);
+}

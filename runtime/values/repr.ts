@@ -1,0 +1,222 @@
+// Python's repr() and str() for every runtime value, matching CPython's text exactly.
+
+import { Bytes } from "./bytes.js";
+import { Dict } from "./dict.js";
+import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
+import { floatRepr } from "./float-repr.js";
+import { defineType } from "./builtin-type.js";
+import { splitKw } from "./kwargs.js";
+import { identity } from "./hashing.js";
+import { FrozenSet, PySet } from "./set.js";
+import { Tuple } from "./tuple.js";
+import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
+
+/** Containers being printed right now: a second visit prints `...` (CPython's guard). */
+const inProgress = new Set<object>();
+
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, "0");
+}
+
+/** Python's repr of a str: quote choice and escapes as CPython does them. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += "\\x" + hex(code, 2);
+    else if (code < 0x7f) out += ch;
+    else if (ch !== " " && NON_PRINTABLE.test(ch)) {
+      if (code <= 0xff) out += "\\x" + hex(code, 2);
+      else if (code <= 0xffff) out += "\\u" + hex(code, 4);
+      else out += "\\U" + hex(code, 8);
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's repr of bytes: `b'...'`. */
+export function bytesRepr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const byte of b) {
+    if (byte === 0x27) hasSingle = true;
+    else if (byte === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = "b" + quote;
+  for (const byte of b) {
+    const ch = String.fromCharCode(byte);
+    if (ch === quote || ch === "\\") out += "\\" + ch;
+    else if (byte === 0x0a) out += "\\n";
+    else if (byte === 0x0d) out += "\\r";
+    else if (byte === 0x09) out += "\\t";
+    else if (byte < 0x20 || byte >= 0x7f) out += "\\x" + hex(byte, 2);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** The `0x...` address CPython shows in default reprs. */
+export function addressOf(x: object): string {
+  return "0x" + identity(x).toString(16).padStart(12, "0");
+}
+
+function guarded(x: object, emptyText: string, body: () => string): string {
+  if (inProgress.has(x)) return emptyText;
+  inProgress.add(x);
+  try {
+    return body();
+  } finally {
+    inProgress.delete(x);
+  }
+}
+
+function joinRepr(items: Iterable<unknown>): string {
+  const parts: string[] = [];
+  for (const item of items) parts.push(repr(item));
+  return parts.join(", ");
+}
+
+function tupleRepr(t: Tuple): string {
+  if (t.length === 1) return `(${repr(t.items[0])},)`;
+  return `(${joinRepr(t.items)})`;
+}
+
+function dictRepr(d: Dict): string {
+  const parts: string[] = [];
+  for (const [k, v] of d.entries()) parts.push(`${repr(k)}: ${repr(v)}`);
+  return `{${parts.join(", ")}}`;
+}
+
+function setRepr(s: PySet | FrozenSet, name: string): string {
+  if (s.size === 0) return `${name}()`;
+  const body = `{${joinRepr(s)}}`;
+  return name === "set" ? body : `${name}(${body})`;
+}
+
+/** Python's `repr(exc)`: `ValueError('x')`, `KeyError(1, 2)`, `StopIteration()`. */
+export function exceptionRepr(e: BaseException): string {
+  const name = typeName(e);
+  const args = e.args.items;
+  if (args.length === 1) return `${name}(${repr(args[0])})`;
+  return `${name}(${joinRepr(args)})`;
+}
+
+/** Python's `str(exc)`: the lone argument's str, the args tuple's repr, or "". */
+export function exceptionStr(e: BaseException): string {
+  const args = e.args.items;
+  if (args.length === 0) return "";
+  if (args.length === 1) return e instanceof KeyError ? repr(args[0]) : toStr(args[0]);
+  if (e instanceof OSError && args.length === 2) return `[Errno ${toStr(args[0])}] ${toStr(args[1])}`;
+  return tupleRepr(e.args);
+}
+
+function functionRepr(f: AnyFunction): string {
+  if (isClass(f)) {
+    const module = moduleName(f);
+    const name = qualName(f);
+    return module === "builtins" ? `<class '${name}'>` : `<class '${module}.${name}'>`;
+  }
+  if ((f as { __builtin__?: boolean }).__builtin__) return `<built-in function ${qualName(f)}>`;
+  return `<function ${qualName(f) || "<lambda>"} at ${addressOf(f)}>`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type AnyFunction = Function;
+
+interface Dunders {
+  __repr__?: unknown;
+  __str__?: unknown;
+}
+
+function callDunder(x: object, name: "__repr__" | "__str__"): string | undefined {
+  const method = (x as Dunders)[name];
+  if (typeof method !== "function") return undefined;
+  const result: unknown = method.call(x);
+  if (typeof result !== "string") {
+    throw new PyTypeError(`${name} returned non-string (type ${typeName(result)})`);
+  }
+  return result;
+}
+
+/** Python's `repr(x)`. */
+export function repr(x: unknown): string {
+  if (x === null || x === undefined) return "None";
+  switch (typeof x) {
+    case "boolean":
+      return x ? "True" : "False";
+    case "bigint":
+      return x.toString();
+    case "number":
+      return floatRepr(x);
+    case "string":
+      return strRepr(x);
+    case "function":
+      return functionRepr(x);
+    case "symbol":
+      return x.toString();
+  }
+  const obj = x as object;
+  if (Array.isArray(obj)) return guarded(obj, "[...]", () => `[${joinRepr(obj)}]`);
+  if (obj instanceof Tuple) return guarded(obj, "(...)", () => tupleRepr(obj));
+  if (obj instanceof Dict) return guarded(obj, "{...}", () => dictRepr(obj));
+  if (obj instanceof PySet) return guarded(obj, "set(...)", () => setRepr(obj, typeName(obj)));
+  if (obj instanceof FrozenSet) {
+    return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
+  }
+  if (obj instanceof Bytes) return bytesRepr(obj);
+  const custom = callDunder(obj, "__repr__");
+  if (custom !== undefined) return custom;
+  if (obj instanceof BaseException) return exceptionRepr(obj);
+  if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
+  const ctor = (Object.getPrototypeOf(obj) as { constructor?: AnyFunction } | null)?.constructor;
+  const module = typeof ctor === "function" ? moduleName(ctor) : "builtins";
+  const name = typeof ctor === "function" && ctor !== Object ? className(ctor) : "object";
+  const prefix = module === "builtins" || name === "object" ? name : `${module}.${name}`;
+  return `<${prefix} object at ${addressOf(obj)}>`;
+}
+
+/** Python's `str(x)` of one value: `__str__`, an exception's message, else `repr(x)`. */
+export function toStr(x: unknown): string {
+  if (typeof x === "string") return x;
+  if (typeof x === "object" && x !== null) {
+    const custom = callDunder(x, "__str__");
+    if (custom !== undefined) return custom;
+    if (x instanceof BaseException) return exceptionStr(x);
+  }
+  return repr(x);
+}
+
+/** `str(b, encoding, errors)`: decodes bytes. */
+function decodeBytes(data: unknown, encoding: unknown, errors: unknown): string {
+  if (!(data instanceof Uint8Array)) {
+    throw new PyTypeError(`decoding to str: need a bytes-like object, ${typeName(data)} found`);
+  }
+  const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
+  const label = enc === "utf8" ? "utf-8" : enc === "latin-1" || enc === "latin1" ? "latin1" : enc;
+  if (label === "ascii" || label === "latin1") {
+    let out = "";
+    for (const byte of data) out += String.fromCharCode(byte);
+    return out;
+  }
+  return new TextDecoder(label, { fatal: errors !== "replace" && errors !== "ignore" }).decode(data);
+}
+
+function strConstructor(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const encoding = pos.length > 1 ? pos[1] : kws["encoding"];
+  const errors = pos.length > 2 ? pos[2] : kws["errors"];
+  const object = pos.length > 0 ? pos[0] : (kws["object"] ?? "");
+  if (encoding === undefined && errors === undefined) return toStr(object);
+  return decodeBytes(object, encoding, errors);
+}
+
+/** Python's `str`: the type object; calling it is `str(x)` (or decoding with an encoding). */
+export const str = defineType(strConstructor, "str", (x) => typeof x === "string");

@@ -1,0 +1,92 @@
+// Python's slice objects and the index arithmetic shared by every sequence type.
+
+import { PyTypeError, ValueError } from "./exceptions.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { repr } from "./repr.js";
+import { typeName } from "./typename.js";
+
+export class Slice {
+  static readonly pythonName = "slice";
+  constructor(
+    readonly start: unknown = null,
+    readonly stop: unknown = null,
+    readonly step: unknown = null,
+  ) {}
+
+  __repr__(): string {
+    return `slice(${repr(this.start)}, ${repr(this.stop)}, ${repr(this.step)})`;
+  }
+
+  get __unhashable__(): boolean {
+    return true;
+  }
+
+  /** Resolved [start, stop, step] for a sequence of `length` items (Python's slice.indices). */
+  resolve(length: number): [number, number, number] {
+    const step = this.step == null ? 1 : sliceIndex(this.step);
+    if (step === 0) throw new ValueError("slice step cannot be zero");
+    const lower = step < 0 ? -1 : 0;
+    const upper = step < 0 ? length - 1 : length;
+    const bound = (value: unknown, fallback: number): number => {
+      if (value == null) return fallback;
+      let i = sliceIndex(value);
+      if (i < 0) {
+        i += length;
+        if (i < lower) i = lower;
+      } else if (i > upper) i = upper;
+      return i;
+    };
+    return [bound(this.start, step < 0 ? upper : lower), bound(this.stop, step < 0 ? lower : upper), step];
+  }
+
+  /** The selected positions, in order. */
+  positions(length: number): number[] {
+    const [start, stop, step] = this.resolve(length);
+    const out: number[] = [];
+    if (step > 0) for (let i = start; i < stop; i += step) out.push(i);
+    else for (let i = start; i > stop; i += step) out.push(i);
+    return out;
+  }
+
+  indices(length: unknown): unknown {
+    return this.resolve(Number(asIndex(length)));
+  }
+}
+
+/** Builds a slice value: `a[1:2]` becomes `getitem(a, slice(1n, 2n, null))`. */
+export function slice(lower: unknown = null, upper: unknown = null, step: unknown = null): Slice {
+  return new Slice(lower, upper, step);
+}
+
+/** An int for indexing: ints and bools, or an object's `__index__`. */
+export function asIndex(value: unknown): bigint | undefined {
+  if (isIntLike(value)) return toBigInt(value);
+  const hook = (value as { __index__?: () => unknown } | null)?.__index__;
+  if (typeof value === "object" && typeof hook === "function") {
+    const r = hook.call(value);
+    if (isIntLike(r)) return toBigInt(r);
+  }
+  return undefined;
+}
+
+function sliceIndex(value: unknown): number {
+  const i = asIndex(value);
+  if (i === undefined) {
+    throw new PyTypeError("slice indices must be integers or None or have an __index__ method");
+  }
+  // Clamp huge ints: any sequence here is far shorter than 2**53.
+  if (i > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
+  if (i < -BigInt(Number.MAX_SAFE_INTEGER)) return -Number.MAX_SAFE_INTEGER;
+  return Number(i);
+}
+
+/** Normalises a (possibly negative) item index; `undefined` when out of range. */
+export function normalizeIndex(index: bigint, length: number): number | undefined {
+  const i = index < 0n ? index + BigInt(length) : index;
+  return i >= 0n && i < BigInt(length) ? Number(i) : undefined;
+}
+
+export function indexTypeError(container: string, key: unknown): PyTypeError {
+  if (container === "str") return new PyTypeError(`string indices must be integers, not '${typeName(key)}'`);
+  return new PyTypeError(`${container} indices must be integers or slices, not ${typeName(key)}`);
+}

@@ -1,0 +1,139 @@
+// Python's subscription: x[k], x[k] = v, del x[k] on the runtime value model.
+
+import { Bytes } from "./bytes.js";
+import { Dict } from "./dict.js";
+import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
+import { asIndex, indexTypeError, normalizeIndex, Slice } from "./slice.js";
+import { Tuple } from "./tuple.js";
+import { isClass, typeName } from "./typename.js";
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** A str's code points (Python indexes by code point, not UTF-16 unit). */
+export function codePoints(s: string): string[] {
+  return SURROGATE.test(s) ? Array.from(s) : s.split("");
+}
+
+function itemIndex(key: unknown, kind: string, length: number, what = "index"): number {
+  const i = asIndex(key);
+  if (i === undefined) throw indexTypeError(kind, key);
+  const at = normalizeIndex(i, length);
+  if (at === undefined) throw new IndexError(`${kind === "str" ? "string" : kind} ${what} out of range`);
+  return at;
+}
+
+function pick<T>(items: readonly T[], key: Slice): T[] {
+  return key.positions(items.length).map((i) => items[i]!);
+}
+
+interface ItemDunders {
+  __getitem__?: (k: unknown) => unknown;
+  __setitem__?: (k: unknown, v: unknown) => unknown;
+  __delitem__?: (k: unknown) => unknown;
+  __missing__?: (k: unknown) => unknown;
+  __class_getitem__?: (k: unknown) => unknown;
+}
+
+/** Python's `obj[key]`. */
+export function getitem(obj: unknown, key: unknown): any {
+  if (Array.isArray(obj)) {
+    if (key instanceof Slice) return pick(obj, key);
+    return obj[itemIndex(key, "list", obj.length)];
+  }
+  if (typeof obj === "string") {
+    const chars = codePoints(obj);
+    if (key instanceof Slice) return pick(chars, key).join("");
+    return chars[itemIndex(key, "str", chars.length)];
+  }
+  if (obj instanceof Dict) {
+    const entry = obj.table.find(key);
+    if (entry !== undefined) return entry.value;
+    const missing = (obj as ItemDunders).__missing__;
+    if (typeof missing === "function") return missing.call(obj, key);
+    throw new KeyError(key);
+  }
+  if (obj instanceof Tuple) {
+    if (key instanceof Slice) return Tuple.from(pick(obj.items, key));
+    return obj.items[itemIndex(key, "tuple", obj.length)];
+  }
+  if (obj instanceof Bytes) {
+    if (key instanceof Slice) return Bytes.fromArray(pick([...obj], key));
+    return BigInt(obj[itemIndex(key, "index", obj.length)]!);
+  }
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
+    const d = obj as ItemDunders;
+    if (typeof d.__getitem__ === "function") return d.__getitem__(key);
+    if (isClass(obj)) {
+      if (typeof d.__class_getitem__ === "function") return d.__class_getitem__(key);
+      return obj; // `list[int]` in annotations: the generic alias behaves like the class
+    }
+  }
+  throw new PyTypeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+function assignSlice(list: unknown[], key: Slice, value: unknown): void {
+  if (value === null || value === undefined || typeof value !== "object" && typeof value !== "string" || !(Symbol.iterator in Object(value))) {
+    throw new PyTypeError("can only assign an iterable");
+  }
+  const items = [...(value as Iterable<unknown>)];
+  const [start, stop, step] = key.resolve(list.length);
+  if (step === 1) {
+    list.splice(start, Math.max(0, stop - start), ...items);
+    return;
+  }
+  const positions = key.positions(list.length);
+  if (positions.length !== items.length) {
+    throw new ValueError(
+      `attempt to assign sequence of size ${items.length} to extended slice of size ${positions.length}`,
+    );
+  }
+  positions.forEach((p, i) => (list[p] = items[i]));
+}
+
+/** Python's `obj[key] = value`. */
+export function setitem(obj: unknown, key: unknown, value: unknown): void {
+  if (Array.isArray(obj)) {
+    if (key instanceof Slice) return assignSlice(obj, key, value);
+    obj[itemIndex(key, "list", obj.length, "assignment index")] = value;
+    return;
+  }
+  if (obj instanceof Dict) {
+    obj.set(key, value);
+    return;
+  }
+  if (obj !== null && typeof obj === "object") {
+    const d = obj as ItemDunders;
+    if (typeof d.__setitem__ === "function") {
+      d.__setitem__(key, value);
+      return;
+    }
+  }
+  throw new PyTypeError(`'${typeName(obj)}' object does not support item assignment`);
+}
+
+/** Python's `del obj[key]`. */
+export function delitem(obj: unknown, key: unknown): void {
+  if (Array.isArray(obj)) {
+    if (key instanceof Slice) {
+      const doomed = new Set(key.positions(obj.length));
+      const kept = obj.filter((_, i) => !doomed.has(i));
+      obj.length = 0;
+      obj.push(...kept);
+      return;
+    }
+    obj.splice(itemIndex(key, "list", obj.length, "assignment index"), 1);
+    return;
+  }
+  if (obj instanceof Dict) {
+    if (!obj.delete(key)) throw new KeyError(key);
+    return;
+  }
+  if (obj !== null && typeof obj === "object") {
+    const d = obj as ItemDunders;
+    if (typeof d.__delitem__ === "function") {
+      d.__delitem__(key);
+      return;
+    }
+  }
+  throw new PyTypeError(`'${typeName(obj)}' object doesn't support item deletion`);
+}

@@ -1,0 +1,36 @@
+// Python's tuple: an immutable sequence. A class of its own (not an Array) so `repr`,
+// `isinstance` and hashing can tell a tuple from a list.
+
+export class Tuple<T = unknown> implements Iterable<T> {
+  static readonly pythonName = "tuple";
+  /** The items, frozen. Read them freely; never mutate. */
+  readonly items: readonly T[];
+
+  constructor(items: readonly T[] = []) {
+    this.items = Object.isFrozen(items) ? items : Object.freeze(items.slice());
+  }
+
+  static of<T>(...items: T[]): Tuple<T> {
+    return new Tuple<T>(Object.freeze(items));
+  }
+
+  static from<T>(iterable: Iterable<T>): Tuple<T> {
+    return new Tuple<T>(Object.freeze(Array.from(iterable)));
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** Item at a JS index (negative counts from the end), like `Array.prototype.at`. */
+  at(index: number): T | undefined {
+    return this.items.at(index);
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+}
+
+/** The empty tuple (CPython shares one too). */
+export const EMPTY_TUPLE: Tuple<never> = Tuple.of<never>();

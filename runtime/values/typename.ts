@@ -1,0 +1,76 @@
+// Python type names of runtime values. Runtime classes declare their Python name with an own
+// static `pythonName` (Dict -> "dict"); user classes use their JS name, or `__name__` if set.
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type AnyClass = Function;
+
+interface NamedClass {
+  pythonName?: string;
+  __name__?: string;
+  __qualname__?: string;
+  __module__?: string;
+}
+
+const classFlags = new WeakMap<object, boolean>();
+
+/** True when `f` is a class (a JS `class`, or a builtin type object marked `__pytype__`). */
+export function isClass(f: unknown): f is AnyClass {
+  if (typeof f !== "function") return false;
+  if ((f as { __pytype__?: boolean }).__pytype__ === true) return true;
+  let flag = classFlags.get(f);
+  if (flag === undefined) {
+    flag = /^class[\s{]/.test(Function.prototype.toString.call(f));
+    classFlags.set(f, flag);
+  }
+  return flag;
+}
+
+/** The `__name__` Python shows for a class. */
+export function className(cls: AnyClass): string {
+  const named = cls as unknown as NamedClass;
+  if (Object.hasOwn(cls, "pythonName") && named.pythonName) return named.pythonName;
+  if (Object.hasOwn(cls, "__name__") && typeof named.__name__ === "string") return named.__name__;
+  return cls.name;
+}
+
+/** The `__qualname__` of a class or function (falls back to its name). */
+export function qualName(f: AnyClass): string {
+  const named = f as unknown as NamedClass;
+  if (Object.hasOwn(f, "__qualname__") && typeof named.__qualname__ === "string") {
+    return named.__qualname__;
+  }
+  return className(f);
+}
+
+/** The module a class reports: runtime classes are "builtins", user classes "__main__". */
+export function moduleName(cls: AnyClass): string {
+  const named = cls as unknown as NamedClass;
+  if (typeof named.__module__ === "string") return named.__module__;
+  if (Object.hasOwn(cls, "pythonName")) return "builtins";
+  return "__main__";
+}
+
+/** Python's `type(x).__name__`. */
+export function typeName(x: unknown): string {
+  if (x === null || x === undefined) return "NoneType";
+  switch (typeof x) {
+    case "boolean":
+      return "bool";
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "string":
+      return "str";
+    case "function":
+      if (isClass(x)) return "type";
+      return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
+    case "symbol":
+      return "symbol";
+  }
+  if (Array.isArray(x)) return "list";
+  const proto = Object.getPrototypeOf(x) as { constructor?: AnyClass } | null;
+  if (proto === null || proto === Object.prototype) return "object";
+  const ctor = proto.constructor;
+  return typeof ctor === "function" ? className(ctor) : "object";
+}

@@ -1,0 +1,54 @@
+// Converting files for the CLI: one file to text, a tree of files to a folder. Nothing is
+// written for a file that has diagnostics.
+import fs from "node:fs";
+import path from "node:path";
+import { transpile, type TranspileResult } from "../transpile.js";
+import { DiagnosticError } from "../frontend/ast.js";
+import { formatDiagnostic } from "./diagnostics.js";
+
+export class ConversionFailed extends Error {
+  constructor(readonly report: string) {
+    super(report);
+  }
+}
+
+export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string } = {}): Promise<TranspileResult> {
+  const source = fs.readFileSync(file, "utf8");
+  try {
+    return await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule });
+  } catch (error) {
+    if (error instanceof DiagnosticError) {
+      throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));
+    }
+    throw error;
+  }
+}
+
+/** Write a .ts file and its .map only once both are complete. */
+export function writeOutput(outFile: string, result: TranspileResult): void {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  const mapName = path.basename(outFile) + ".map";
+  fs.writeFileSync(outFile + ".map", JSON.stringify(result.map) + "\n");
+  fs.writeFileSync(outFile, `${result.code}//# sourceMappingURL=${mapName}\n`);
+}
+
+/** Every .py file under the given files and folders, with its path relative to its root. */
+export function collectPythonFiles(inputs: string[]): { file: string; relative: string }[] {
+  const found: { file: string; relative: string }[] = [];
+  for (const input of inputs) {
+    const stat = fs.statSync(input);
+    if (stat.isFile()) {
+      found.push({ file: input, relative: path.basename(input) });
+      continue;
+    }
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith(".py")) found.push({ file: full, relative: path.relative(input, full) });
+      }
+    };
+    walk(input);
+  }
+  return found;
+}

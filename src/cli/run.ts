@@ -1,0 +1,34 @@
+// `pyts run`: convert, strip the types with esbuild, and run the module in a child Node
+// process so its stdout, stderr and exit status are the program's own.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { transform } from "esbuild";
+import { convertFile } from "./convert.js";
+
+/** The built runtime, next to this file in dist/. */
+function runtimeUrl(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return pathToFileURL(path.resolve(here, "../../runtime/index.js")).href;
+}
+
+export async function runPython(file: string, args: string[]): Promise<number> {
+  const result = await convertFile(file, { runtimeModule: runtimeUrl() });
+  const js = await transform(result.code, { loader: "ts", format: "esm", target: "node20", sourcemap: "inline", sourcefile: file });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+  const script = path.join(dir, path.basename(file).replace(/\.py$/, "") + ".mjs");
+  fs.writeFileSync(script, js.code);
+  fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
+  try {
+    const child = spawnSync(process.execPath, [script, ...args], {
+      stdio: "inherit",
+      env: { ...process.env, PYTS_ARGV0: file, PYTS_SOURCE_MAP: script + ".pymap.json" },
+    });
+    if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
+    return child.status ?? 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

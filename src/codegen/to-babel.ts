@@ -1,0 +1,306 @@
+// IR -> @babel/types. Each IR node maps to one Babel construct; nothing here decides
+// semantics, only spelling. Python positions travel as Babel `loc` for the source map.
+import * as t from "@babel/types";
+import type * as ir from "../lower/ir.js";
+
+export interface RuntimeImports {
+  /** runtime export name -> local name used in the module */
+  local(name: string): string;
+}
+
+export class BabelBuilder {
+  constructor(
+    private readonly runtime: RuntimeImports,
+    private readonly filename: string,
+  ) {}
+
+  private at<N extends t.Node>(node: N, loc?: ir.Loc): N {
+    if (loc) {
+      const pos = { line: loc.line, column: loc.col, index: 0 };
+      node.loc = { start: pos, end: pos, filename: this.filename, identifierName: undefined };
+    }
+    return node;
+  }
+
+  // ---- types -----------------------------------------------------------------------------
+
+  type(type: ir.TsType): t.TSType {
+    switch (type.k) {
+      case "any":
+        return t.tsAnyKeyword();
+      case "unknown":
+        return t.tsUnknownKeyword();
+      case "keyword":
+        switch (type.name) {
+          case "bigint": return t.tsBigIntKeyword();
+          case "number": return t.tsNumberKeyword();
+          case "string": return t.tsStringKeyword();
+          case "boolean": return t.tsBooleanKeyword();
+          case "null": return t.tsNullKeyword();
+          case "void": return t.tsVoidKeyword();
+        }
+      // eslint-disable-next-line no-fallthrough
+      case "ref": {
+        const name = type.runtime ? this.runtime.local(type.name) : type.name;
+        return t.tsTypeReference(
+          t.identifier(name),
+          type.args.length ? t.tsTypeParameterInstantiation(type.args.map((a) => this.type(a))) : null,
+        );
+      }
+      case "array":
+        return t.tsArrayType(this.type(type.element));
+      case "union":
+        return t.tsUnionType(type.types.map((x) => this.type(x)));
+      case "tuple":
+        return t.tsTupleType(type.elements.map((x) => this.type(x)));
+    }
+  }
+
+  private annotation(type?: ir.TsType): t.TSTypeAnnotation | null {
+    return type ? t.tsTypeAnnotation(this.type(type)) : null;
+  }
+
+  // ---- expressions -----------------------------------------------------------------------
+
+  expr(e: ir.Expr): t.Expression {
+    return this.at(this.exprInner(e), e.loc);
+  }
+
+  private exprInner(e: ir.Expr): t.Expression {
+    switch (e.k) {
+      case "num":
+        return numberLiteral(e.value);
+      case "bigint":
+        return e.value < 0n ? t.unaryExpression("-", t.bigIntLiteral((-e.value).toString())) : t.bigIntLiteral(e.value.toString());
+      case "str":
+        return t.stringLiteral(e.value);
+      case "bool":
+        return t.booleanLiteral(e.value);
+      case "null":
+        return t.nullLiteral();
+      case "id":
+        return t.identifier(e.name);
+      case "rt":
+        return t.identifier(this.runtime.local(e.name));
+      case "this":
+        return t.thisExpression();
+      case "member":
+        return e.optional
+          ? t.optionalMemberExpression(this.expr(e.object), t.identifier(e.property), false, true)
+          : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property));
+      case "index":
+        return t.memberExpression(this.expr(e.object), this.expr(e.index), true);
+      case "call":
+        return t.callExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
+      case "new":
+        return t.newExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
+      case "binary":
+        return t.binaryExpression(e.op, this.expr(e.left), this.expr(e.right));
+      case "logical":
+        return t.logicalExpression(e.op, this.expr(e.left), this.expr(e.right));
+      case "unary":
+        return t.unaryExpression(e.op, this.expr(e.arg));
+      case "cond":
+        return t.conditionalExpression(this.expr(e.test), this.expr(e.then), this.expr(e.else));
+      case "array":
+        return t.arrayExpression(e.elements.map((a) => this.arg(a)));
+      case "object":
+        return t.objectExpression(
+          e.props.map((p) => t.objectProperty(propertyKey(p.key), this.expr(p.value), !t.isValidIdentifier(p.key) && false)),
+        );
+      case "template":
+        return t.templateLiteral(
+          e.quasis.map((q, i) => t.templateElement({ raw: escapeTemplate(q), cooked: q }, i === e.quasis.length - 1)),
+          e.exprs.map((x) => this.expr(x)),
+        );
+      case "func":
+        return this.functionExpression(e.fn);
+      case "arrow": {
+        const params = e.params.map((p) => this.param(p));
+        const body = Array.isArray(e.body) ? t.blockStatement(this.stmts(e.body)) : this.expr(e.body);
+        return t.arrowFunctionExpression(params, body, e.async ?? false);
+      }
+      case "yield":
+        return t.yieldExpression(e.arg ? this.expr(e.arg) : null, e.delegate);
+      case "await":
+        return t.awaitExpression(this.expr(e.arg));
+      case "assign": {
+        const target = e.target.k === "arrayPattern" ? this.pattern(e.target) : (this.expr(e.target) as t.LVal);
+        return t.assignmentExpression(e.op, target, this.expr(e.value));
+      }
+      case "seq":
+        return t.sequenceExpression(e.exprs.map((x) => this.expr(x)));
+      case "as":
+        return t.tsAsExpression(this.expr(e.expr), this.type(e.type));
+    }
+  }
+
+  private arg(a: ir.Arg): t.Expression | t.SpreadElement {
+    return a.k === "spread" ? t.spreadElement(this.expr(a.arg)) : this.expr(a);
+  }
+
+  pattern(p: ir.Pattern): t.ArrayPattern {
+    const elements: (t.PatternLike | null)[] = p.elements.map((el) => (el === null ? null : this.target(el)));
+    if (p.rest) elements.push(t.restElement(this.target(p.rest) as Parameters<typeof t.restElement>[0]));
+    return t.arrayPattern(elements);
+  }
+
+  private target(x: ir.Pattern | ir.Expr): t.PatternLike {
+    if (x.k === "arrayPattern") return this.pattern(x);
+    return this.expr(x) as t.Identifier | t.MemberExpression;
+  }
+
+  private param(p: ir.Param): t.Identifier | t.AssignmentPattern | t.RestElement {
+    const id = t.identifier(p.name);
+    if (p.rest) {
+      const rest = t.restElement(id);
+      rest.typeAnnotation = this.annotation(p.type ?? { k: "array", element: { k: "any" } });
+      return rest;
+    }
+    id.typeAnnotation = this.annotation(p.type);
+    return p.default ? t.assignmentPattern(id, this.expr(p.default)) : id;
+  }
+
+  functionExpression(fn: ir.FunctionIr): t.FunctionExpression {
+    const node = t.functionExpression(
+      fn.name ? t.identifier(fn.name) : null,
+      fn.params.map((p) => this.param(p)),
+      t.blockStatement(this.stmts(fn.body)),
+      fn.generator,
+      fn.async,
+    );
+    node.returnType = this.annotation(fn.returnType);
+    return node;
+  }
+
+  // ---- statements ------------------------------------------------------------------------
+
+  stmts(list: ir.Stmt[]): t.Statement[] {
+    const out: t.Statement[] = [];
+    let pendingComments: string[] = [];
+    for (const s of list) {
+      if (s.k === "comment") {
+        pendingComments.push(s.text);
+        continue;
+      }
+      const node = this.at(this.stmt(s), s.loc);
+      if (pendingComments.length) {
+        node.leadingComments = pendingComments.map((text) => ({ type: "CommentLine", value: text }) as t.CommentLine);
+        pendingComments = [];
+      }
+      out.push(node);
+    }
+    if (pendingComments.length) {
+      const empty = t.emptyStatement();
+      empty.leadingComments = pendingComments.map((text) => ({ type: "CommentLine", value: text }) as t.CommentLine);
+      out.push(empty);
+    }
+    return out;
+  }
+
+  private block(list: ir.Stmt[]): t.BlockStatement {
+    return t.blockStatement(this.stmts(list));
+  }
+
+  stmt(s: ir.Stmt): t.Statement {
+    switch (s.k) {
+      case "expr":
+        return t.expressionStatement(this.expr(s.expr));
+      case "decl": {
+        const id = typeof s.name === "string" ? t.identifier(s.name) : this.pattern(s.name);
+        if (s.type && id.type === "Identifier") id.typeAnnotation = this.annotation(s.type);
+        return t.variableDeclaration(s.kind, [t.variableDeclarator(id, s.init ? this.expr(s.init) : null)]);
+      }
+      case "function": {
+        const fe = this.functionExpression(s.fn);
+        const decl = t.functionDeclaration(t.identifier(s.fn.name ?? "anonymous"), fe.params, fe.body, fe.generator, fe.async);
+        decl.returnType = fe.returnType;
+        return decl;
+      }
+      case "class":
+        return t.classDeclaration(
+          t.identifier(s.name),
+          s.superClass ? this.expr(s.superClass) : null,
+          t.classBody(s.members.map((m) => this.classMember(m))),
+        );
+      case "return":
+        return t.returnStatement(s.arg ? this.expr(s.arg) : null);
+      case "if":
+        return t.ifStatement(this.expr(s.test), this.block(s.then), s.else ? this.elseBranch(s.else) : null);
+      case "while":
+        return t.whileStatement(this.expr(s.test), this.block(s.body));
+      case "forOf": {
+        let left: t.VariableDeclaration | t.LVal;
+        const target = typeof s.target === "string" ? t.identifier(s.target) : this.target(s.target);
+        if (s.declare) left = t.variableDeclaration(s.declare, [t.variableDeclarator(target as t.LVal)]);
+        else left = target as t.LVal;
+        return t.forOfStatement(left, this.expr(s.iter), this.block(s.body));
+      }
+      case "break":
+        return t.breakStatement(s.label ? t.identifier(s.label) : null);
+      case "continue":
+        return t.continueStatement(s.label ? t.identifier(s.label) : null);
+      case "labeled":
+        return t.labeledStatement(t.identifier(s.label), this.stmt(s.body));
+      case "try":
+        return t.tryStatement(
+          this.block(s.block),
+          s.handler ? t.catchClause(s.param ? t.identifier(s.param) : null, this.block(s.handler)) : null,
+          s.finalizer ? this.block(s.finalizer) : null,
+        );
+      case "throw":
+        return t.throwStatement(this.expr(s.arg));
+      case "block":
+        return this.block(s.body);
+      case "comment":
+        return t.emptyStatement();
+    }
+  }
+
+  /** `else { if ... }` prints as `else if`. */
+  private elseBranch(list: ir.Stmt[]): t.Statement {
+    if (list.length === 1 && list[0]!.k === "if") return this.at(this.stmt(list[0]!), list[0]!.loc);
+    return this.block(list);
+  }
+
+  private classMember(m: ir.ClassMember): t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock {
+    switch (m.k) {
+      case "method": {
+        const fe = this.functionExpression(m.fn);
+        const node = t.classMethod(m.kind, propertyKey(m.name), fe.params, fe.body, false, m.isStatic, fe.generator, fe.async);
+        if (m.kind !== "constructor" && m.kind !== "set") node.returnType = fe.returnType;
+        return this.at(node, m.loc);
+      }
+      case "property": {
+        const node = t.classProperty(propertyKey(m.name), m.value ? this.expr(m.value) : null, this.annotation(m.type), null, false, m.isStatic);
+        return this.at(node, m.loc);
+      }
+      case "indexSignature": {
+        const param = t.identifier("attr");
+        param.typeAnnotation = t.tsTypeAnnotation(t.tsStringKeyword());
+        return t.tsIndexSignature([param], t.tsTypeAnnotation(t.tsAnyKeyword()));
+      }
+      case "staticBlock":
+        return t.staticBlock(this.stmts(m.body));
+    }
+  }
+}
+
+function propertyKey(name: string): t.Identifier | t.StringLiteral {
+  return t.isValidIdentifier(name, false) ? t.identifier(name) : t.stringLiteral(name);
+}
+
+function numberLiteral(value: number): t.Expression {
+  if (Number.isNaN(value)) return t.identifier("NaN");
+  if (value === Infinity) return t.identifier("Infinity");
+  if (value === -Infinity) return t.unaryExpression("-", t.identifier("Infinity"));
+  if (value < 0 || Object.is(value, -0)) return t.unaryExpression("-", numberLiteral(-value));
+  const node = t.numericLiteral(value);
+  // Keep a float that holds a whole number visibly a float: Python's `1.0` stays `1.0`.
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) node.extra = { raw: `${value}.0`, rawValue: value };
+  return node;
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}

@@ -1,0 +1,140 @@
+// A plain, fully materialised view of Lezer's concrete tree plus the position arithmetic the
+// AST builders share. Lezer's cursor API is awkward for random access to siblings, so the
+// tree is copied once into arrays of children.
+import type { Tree } from "@lezer/common";
+import { DiagnosticError, type Diagnostic, type Span } from "./ast.js";
+
+export interface CNode {
+  name: string;
+  from: number;
+  to: number;
+  isError: boolean;
+  children: CNode[];
+}
+
+export function buildCst(tree: Tree): CNode {
+  const cursor = tree.cursor();
+  const build = (): CNode => {
+    const node: CNode = {
+      name: cursor.name,
+      from: cursor.from,
+      to: cursor.to,
+      isError: cursor.type.isError,
+      children: [],
+    };
+    if (cursor.firstChild()) {
+      // comments can sit between any two tokens; collectComments reports them separately
+      do if (cursor.name !== "Comment") node.children.push(build());
+      while (cursor.nextSibling());
+      cursor.parent();
+    }
+    return node;
+  };
+  return build();
+}
+
+/** Source text plus line table; converts Lezer offsets (UTF-16 units) to CPython positions. */
+export class Source {
+  private readonly lineStarts: number[] = [0];
+  private readonly hasAstral: boolean;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.lineStarts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      }
+    }
+    this.hasAstral = /[\uD800-\uDBFF]/.test(text);
+  }
+
+  /** 1-based line and 0-based column in code points of an offset. */
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.lineStarts[lo]!;
+    let col = offset - start;
+    if (this.hasAstral) {
+      for (let i = start; i < offset; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c >= 0xdc00 && c <= 0xdfff) col--;
+      }
+    }
+    return { line: lo + 1, col };
+  }
+
+  span(from: number, to: number): Span {
+    const a = this.position(from);
+    const b = this.position(to);
+    return { lineno: a.line, col_offset: a.col, end_lineno: b.line, end_col_offset: b.col };
+  }
+
+  /** Whether only whitespace precedes `offset` on its line. */
+  startsLine(offset: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && (this.text[i] === " " || this.text[i] === "\t" || this.text[i] === "\f")) i--;
+    return i < 0 || this.text[i] === "\n";
+  }
+
+  /** Indentation column of the line holding `offset`. */
+  indentOf(offset: number): number {
+    const p = this.position(offset);
+    const lineStart = this.lineStarts[p.line - 1]!;
+    let i = lineStart;
+    while (this.text[i] === " " || this.text[i] === "\t") i++;
+    return i - lineStart;
+  }
+
+  slice(n: { from: number; to: number }): string {
+    return this.text.slice(n.from, n.to);
+  }
+
+  diagnostic(offset: number, message: string, kind: Diagnostic["kind"] = "SyntaxError"): Diagnostic {
+    const p = this.position(offset);
+    return { kind, message, line: p.line, col: p.col };
+  }
+
+  /** Throws a located SyntaxError. */
+  fail(offset: number, message: string): never {
+    throw new DiagnosticError([this.diagnostic(offset, message)]);
+  }
+
+  unsupported(n: CNode): never {
+    throw new DiagnosticError([this.diagnostic(n.from, `unsupported syntax: ${n.name}`, "Unsupported")]);
+  }
+}
+
+/** Splits a flattened comma-separated child list into groups (a trailing comma yields no group). */
+export function splitOn(children: CNode[], sep: string): CNode[][] {
+  const groups: CNode[][] = [];
+  let cur: CNode[] = [];
+  for (const c of children) {
+    if (c.name === sep) {
+      groups.push(cur);
+      cur = [];
+    } else cur.push(c);
+  }
+  if (cur.length > 0) groups.push(cur);
+  return groups;
+}
+
+export function hasChild(n: CNode, name: string): boolean {
+  return n.children.some((c) => c.name === name);
+}
+
+/** Children without the bracket tokens at each end. */
+export function inner(n: CNode): CNode[] {
+  const cs = n.children;
+  let a = 0;
+  let b = cs.length;
+  if (a < b && "([{".includes(cs[a]!.name)) a++;
+  if (b > a && ")]}".includes(cs[b - 1]!.name)) b--;
+  return cs.slice(a, b);
+}

@@ -1,0 +1,125 @@
+// Finds the first syntax error in Lezer's error-tolerant tree and words it like CPython.
+import type { Diagnostic } from "./ast.js";
+import type { CNode, Source } from "./cst.js";
+
+/** Error nodes that stand for valid Python which this Lezer grammar does not model. */
+function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boolean {
+  const prev = parent.children[index - 1];
+  // bare `yield` (the grammar requires a value)
+  if (n.from === n.to && prev?.name === "yield" && n.children.length === 0) return true;
+  // `5.`: the grammar's Number needs a digit after the point; convertMember turns it into a float
+  if (n.from === n.to && prev?.name === "." && isTrailingDotNumber(parent, src)) return true;
+  // empty `{}` / `[]` patterns (the grammar wants at least one element)
+  if (isEmptyPatternError(n, parent)) return true;
+  // `/` in a lambda's parameters
+  if (parent.name === "ParamList" && src.slice(n).trim() === "/") return true;
+  return false;
+}
+
+/** A MemberExpression `<digits>.` with nothing after the dot: a float literal like `5.`. */
+export function isTrailingDotNumber(n: CNode, src: Source): boolean {
+  const [num, dot] = n.children;
+  return n.name === "MemberExpression" && num?.name === "Number" && dot?.name === "." &&
+    num.to === dot.from && /^[0-9_]+$/.test(src.slice(num)) && (n.children.length === 2 || n.children[2]!.isError);
+}
+
+export function isEmptyPatternError(n: CNode, parent: CNode): boolean {
+  if (parent.name === "MappingPattern") return n.children.length === 1 && n.children[0]!.name === "}";
+  if (parent.name === "PatternArgList" || parent.name === "SequencePattern") {
+    return n.children.length === 1 && (n.children[0]!.name === ")" || n.children[0]!.name === "]");
+  }
+  if (parent.name === "LiteralPattern") return n.from === n.to && parent.from === parent.to;
+  return false;
+}
+
+function firstError(n: CNode, src: Source): { node: CNode; parent: CNode } | null {
+  for (let i = 0; i < n.children.length; i++) {
+    const c = n.children[i]!;
+    if (c.isError && !isTolerated(c, n, i, src)) return { node: c, parent: n };
+    const inner = firstError(c, src);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */
+function unterminatedString(n: CNode, src: Source): Diagnostic | null {
+  if (n.name === "String" || n.name === "FormatString") {
+    const text = src.slice(n);
+    const m = /^[A-Za-z]*("""|'''|"|')/.exec(text);
+    if (m) {
+      const q = m[1]!;
+      const body = text.slice(m[0].length);
+      let closed = body.length >= q.length && body.endsWith(q);
+      if (closed) {
+        // the closing quote must not be escaped
+        let k = body.length - q.length - 1;
+        let slashes = 0;
+        while (k >= 0 && body[k] === "\\") { slashes++; k--; }
+        if (slashes % 2 === 1) closed = false;
+      }
+      if (!closed) {
+        const endLine = src.position(n.to).line;
+        const kind = q.length === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal";
+        return src.diagnostic(n.from, `${kind} (detected at line ${endLine})`);
+      }
+    }
+  }
+  for (const c of n.children) {
+    const d = unterminatedString(c, src);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The innermost node opened by a bracket that has no matching closing child. */
+function unclosedBracket(n: CNode): CNode | null {
+  for (let i = n.children.length - 1; i >= 0; i--) {
+    const found = unclosedBracket(n.children[i]!);
+    if (found) return found;
+  }
+  const first = n.children[0];
+  const lastChild = n.children[n.children.length - 1];
+  const closer: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+  if (first && first.name in closer) {
+    if (!n.children.some((c) => c.name === closer[first.name])) return first;
+  }
+  void lastChild;
+  return null;
+}
+
+export function syntaxErrorFor(root: CNode, src: Source): Diagnostic | null {
+  const str = unterminatedString(root, src);
+  if (str) return str;
+  const found = firstError(root, src);
+  if (!found) return null;
+  const { node, parent } = found;
+  const atEof = /^\s*$/.test(src.text.slice(node.from));
+  if (atEof) {
+    const open = unclosedBracket(root);
+    if (open) return src.diagnostic(open.from, `'${open.name}' was never closed`);
+    // point at the end of the last line with code, where the construct was left incomplete
+    const end = src.text.trimEnd().length;
+    const msg = parent.name === "Body" ? "expected an indented block" : "unexpected EOF while parsing";
+    return src.diagnostic(end, msg);
+  }
+  return src.diagnostic(node.from, messageFor(node, parent, src));
+}
+
+function messageFor(node: CNode, parent: CNode, src: Source): string {
+  const idx = parent.children.indexOf(node);
+  const prev = parent.children[idx - 1];
+  const text = src.slice(node);
+  if (node.from >= src.text.length || (node.from === node.to && /^\s*$/.test(src.text.slice(node.from)))) {
+    return "unexpected EOF while parsing";
+  }
+  if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
+  if (node.from === node.to) {
+    const before = src.text.slice(0, node.from).trimEnd();
+    if (/\b(if|elif|else|while|for|def|class|try|except|finally|with)\b[^\n:]*$/.test(before.split("\n").pop() ?? "")) {
+      return "expected ':'";
+    }
+  }
+  if (/^[)\]}]/.test(text.trim())) return `unmatched '${text.trim()[0]}'`;
+  return "invalid syntax";
+}

@@ -1,0 +1,378 @@
+// Expressions: Lezer expression nodes to typed Python AST expressions.
+import type {
+  CmpOp, Comprehension, Expr, ExprContext, Keyword, Operator, Tuple, UnaryOperator,
+} from "./ast.js";
+import { type CNode, type Source, inner, splitOn } from "./cst.js";
+import { convertLambdaParams } from "./params.js";
+import { parseNumber } from "./numbers.js";
+import { convertStrings } from "./strings.js";
+import { setContext } from "./targets.js";
+import { isTrailingDotNumber } from "./errors.js";
+
+const BIN_OPS: Record<string, Operator> = {
+  "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
+  "<<": "LShift", ">>": "RShift", "|": "BitOr", "^": "BitXor", "&": "BitAnd", "//": "FloorDiv",
+};
+const CMP_OPS: Record<string, CmpOp> = {
+  "==": "Eq", "!=": "NotEq", "<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE", "<>": "NotEq",
+};
+
+function last<T>(xs: T[]): T {
+  return xs[xs.length - 1]!;
+}
+
+/** One comma-separated element: `expr` or `* expr` (a Starred). */
+export function convertElement(group: CNode[], src: Source): Expr {
+  if (group.length === 0) src.fail(0, "invalid syntax");
+  if (group[0]!.name === "*" && group.length === 2) {
+    const value = convertExpr(group[1]!, src);
+    return { _type: "Starred", value, ctx: "Load", ...src.span(group[0]!.from, group[1]!.to) };
+  }
+  if (group.length !== 1) src.fail(group[1]!.from, "invalid syntax");
+  return convertExpr(group[0]!, src);
+}
+
+/** An unparenthesised tuple over `nodes` (elements separated by "," tokens). */
+export function makeTuple(nodes: CNode[], src: Source, ctx: ExprContext): Tuple {
+  const elts = splitOn(nodes, ",").map((g) => convertElement(g, src));
+  return { _type: "Tuple", elts, ctx, ...src.span(nodes[0]!.from, last(nodes).to) };
+}
+
+/** `expressions` in statement position: a single element, or a bare tuple when commas appear. */
+export function convertExprList(nodes: CNode[], src: Source): Expr {
+  if (nodes.some((n) => n.name === ",")) return makeTuple(nodes, src, "Load");
+  return convertElement(nodes, src);
+}
+
+export function convertExpr(n: CNode, src: Source): Expr {
+  const span = src.span(n.from, n.to);
+  const cs = n.children;
+  switch (n.name) {
+    case "VariableName":
+      return { _type: "Name", id: src.slice(n), ctx: "Load", ...span };
+    case "Number":
+      return { _type: "Constant", value: parseNumber(src.slice(n), src, n.from), kind: null, ...span };
+    case "String":
+    case "FormatString":
+    case "ContinuedString":
+      return convertStrings(n, src);
+    case "Ellipsis":
+      return { _type: "Constant", value: { kind: "Ellipsis" }, kind: null, ...span };
+    case "None":
+      return { _type: "Constant", value: { kind: "None" }, kind: null, ...span };
+    case "Boolean":
+      return { _type: "Constant", value: { kind: "bool", value: src.slice(n) === "True" }, kind: null, ...span };
+    case "ParenthesizedExpression": {
+      const body = inner(n);
+      if (body[0]?.name === "*") src.fail(body[0].from, "cannot use starred expression here");
+      return convertExpr(body[0]!, src);
+    }
+    case "TupleExpression": {
+      const body = inner(n);
+      const elts = splitOn(body, ",").map((g) => convertElement(g, src));
+      return { _type: "Tuple", elts, ctx: "Load", ...span };
+    }
+    case "ArrayExpression": {
+      const elts = splitOn(inner(n), ",").map((g) => convertElement(g, src));
+      return { _type: "List", elts, ctx: "Load", ...span };
+    }
+    case "SetExpression": {
+      const elts = splitOn(inner(n), ",").map((g) => convertElement(g, src));
+      return { _type: "Set", elts, ...span };
+    }
+    case "DictionaryExpression":
+      return convertDict(n, src);
+    case "ComprehensionExpression":
+    case "ArrayComprehensionExpression":
+    case "SetComprehensionExpression":
+    case "DictionaryComprehensionExpression":
+      return convertComprehension(n.name, inner(n), n.from, n.to, src);
+    case "CallExpression":
+      return convertCall(n, src);
+    case "MemberExpression":
+      return convertMember(n, src);
+    case "UnaryExpression":
+      return convertUnary(n, src);
+    case "BinaryExpression":
+      return convertBinary(n, src);
+    case "AwaitExpression":
+      return { _type: "Await", value: convertExpr(cs[1]!, src), ...span };
+    case "YieldExpression":
+      return convertYield(n, src);
+    case "ConditionalExpression": {
+      const [body, , test, , orelse] = cs;
+      return {
+        _type: "IfExp", test: convertExpr(test!, src), body: convertExpr(body!, src),
+        orelse: convertExpr(orelse!, src), ...span,
+      };
+    }
+    case "LambdaExpression": {
+      const params = cs.find((c) => c.name === "ParamList");
+      return { _type: "Lambda", args: convertLambdaParams(params, src), body: convertExpr(last(cs), src), ...span };
+    }
+    case "NamedExpression": {
+      const target = convertExpr(cs[0]!, src);
+      if (target._type !== "Name") src.fail(cs[0]!.from, `cannot use assignment expressions with ${describe(target)}`);
+      target.ctx = "Store";
+      return { _type: "NamedExpr", target, value: convertExpr(cs[2]!, src), ...span };
+    }
+    default:
+      if (n.isError) src.fail(n.from, "invalid syntax");
+      return src.unsupported(n);
+  }
+}
+
+/** A short description of an expression kind for CPython-style messages. */
+export function describe(e: Expr): string {
+  switch (e._type) {
+    case "Call": return "function call";
+    case "Constant": return e.value.kind === "Ellipsis" ? "ellipsis" : e.value.kind === "None" || e.value.kind === "bool" ? String(src_repr(e)) : "literal";
+    case "Compare": return "comparison";
+    case "BoolOp": case "BinOp": case "UnaryOp": return "expression";
+    case "Lambda": return "lambda";
+    case "IfExp": return "conditional expression";
+    case "NamedExpr": return "named expression";
+    case "Await": return "await expression";
+    case "Yield": case "YieldFrom": return "yield expression";
+    case "GeneratorExp": return "generator expression";
+    case "ListComp": return "list comprehension";
+    case "SetComp": return "set comprehension";
+    case "DictComp": return "dict comprehension";
+    case "Dict": return "dict literal";
+    case "Set": return "set display";
+    case "JoinedStr": case "FormattedValue": return "f-string expression";
+    case "Tuple": return "tuple";
+    case "List": return "list";
+    case "Starred": return "starred";
+    case "Attribute": return "attribute";
+    case "Subscript": return "subscript";
+    case "Name": return "name";
+    case "Slice": return "slice";
+  }
+}
+
+function src_repr(e: Expr): string {
+  if (e._type !== "Constant") return "";
+  if (e.value.kind === "None") return "None";
+  return e.value.kind === "bool" && e.value.value ? "True" : "False";
+}
+
+function convertDict(n: CNode, src: Source): Expr {
+  const keys: (Expr | null)[] = [];
+  const values: Expr[] = [];
+  for (const g of splitOn(inner(n), ",")) {
+    if (g[0]!.name === "**" && g.length === 2) {
+      keys.push(null);
+      values.push(convertExpr(g[1]!, src));
+    } else if (g.length === 3 && g[1]!.name === ":") {
+      keys.push(convertExpr(g[0]!, src));
+      values.push(convertExpr(g[2]!, src));
+    } else src.fail(g[0]!.from, "invalid syntax");
+  }
+  return { _type: "Dict", keys, values, ...src.span(n.from, n.to) };
+}
+
+/** Parses `async? for targets in iter (if cond)*` clauses starting at nodes[i]. */
+export function convertGenerators(nodes: CNode[], src: Source): Comprehension[] {
+  const gens: Comprehension[] = [];
+  let i = 0;
+  while (i < nodes.length) {
+    let isAsync: 0 | 1 = 0;
+    if (nodes[i]!.name === "async") {
+      isAsync = 1;
+      i++;
+    }
+    if (nodes[i]?.name !== "for") src.fail(nodes[i]?.from ?? nodes[0]!.from, "invalid syntax");
+    i++;
+    const targetNodes: CNode[] = [];
+    while (i < nodes.length && nodes[i]!.name !== "in") targetNodes.push(nodes[i++]!);
+    i++; // "in"
+    const iterNode = nodes[i++];
+    if (!iterNode || targetNodes.length === 0) src.fail(nodes[0]!.from, "invalid syntax");
+    const target = convertExprList(targetNodes, src);
+    setContext(target, "Store", src, targetNodes[0]!.from);
+    const ifs: Expr[] = [];
+    while (nodes[i]?.name === "if") {
+      ifs.push(convertExpr(nodes[i + 1]!, src));
+      i += 2;
+    }
+    gens.push({ _type: "comprehension", target, iter: convertExpr(iterNode, src), ifs, is_async: isAsync });
+  }
+  return gens;
+}
+
+/** A comprehension whose element nodes precede the first `for`/`async` in `body`. */
+export function convertComprehension(kind: string, body: CNode[], from: number, to: number, src: Source): Expr {
+  const split = body.findIndex((c) => c.name === "for" || c.name === "async");
+  const head = body.slice(0, split);
+  const generators = convertGenerators(body.slice(split), src);
+  const span = src.span(from, to);
+  if (kind === "DictionaryComprehensionExpression") {
+    if (head.length !== 3) src.fail(head[0]!.from, "dict unpacking cannot be used in dict comprehension");
+    return { _type: "DictComp", key: convertExpr(head[0]!, src), value: convertExpr(head[2]!, src), generators, ...span };
+  }
+  if (head[0]?.name === "*") src.fail(head[0].from, "iterable unpacking cannot be used in comprehension");
+  const elt = convertElement(head, src);
+  if (kind === "ArrayComprehensionExpression") return { _type: "ListComp", elt, generators, ...span };
+  if (kind === "SetComprehensionExpression") return { _type: "SetComp", elt, generators, ...span };
+  return { _type: "GeneratorExp", elt, generators, ...span };
+}
+
+/** Positional and keyword arguments of an ArgList (calls and class bases). */
+export function convertArgs(argList: CNode, src: Source): { args: Expr[]; keywords: Keyword[] } {
+  const args: Expr[] = [];
+  const keywords: Keyword[] = [];
+  const groups = splitOn(inner(argList), ",");
+  for (const g of groups) {
+    const first = g[0]!;
+    const lastNode = last(g);
+    if (g.some((c) => c.name === "for")) {
+      if (groups.length > 1) src.fail(first.from, "Generator expression must be parenthesized");
+      const start = g[1]?.name === "AssignOp" ? 2 : 0;
+      if (start) src.fail(first.from, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      args.push(convertComprehension("ComprehensionExpression", g.slice(start), argList.from, argList.to, src));
+    } else if (first.name === "**") {
+      keywords.push({ _type: "keyword", arg: null, value: convertExpr(g[1]!, src), ...src.span(first.from, lastNode.to) });
+    } else if (first.name === "*") {
+      if (keywords.some((k) => k.arg === null)) src.fail(first.from, "iterable argument unpacking follows keyword argument unpacking");
+      args.push({ _type: "Starred", value: convertExpr(g[1]!, src), ctx: "Load", ...src.span(first.from, lastNode.to) });
+    } else if (g.length === 3 && g[1]!.name === "AssignOp") {
+      if (src.slice(g[1]!) === ":=") {
+        const target = convertExpr(first, src);
+        if (target._type !== "Name") src.fail(first.from, "invalid syntax");
+        target.ctx = "Store";
+        args.push({ _type: "NamedExpr", target, value: convertExpr(g[2]!, src), ...src.span(first.from, lastNode.to) });
+        continue;
+      }
+      keywords.push({ _type: "keyword", arg: src.slice(first), value: convertExpr(g[2]!, src), ...src.span(first.from, lastNode.to) });
+    } else {
+      if (keywords.length > 0) {
+        const unpackOnly = keywords.every((k) => k.arg === null);
+        src.fail(first.from, unpackOnly
+          ? "positional argument follows keyword argument unpacking"
+          : "positional argument follows keyword argument");
+      }
+      args.push(convertElement(g, src));
+    }
+  }
+  return { args, keywords };
+}
+
+function convertCall(n: CNode, src: Source): Expr {
+  const func = convertExpr(n.children[0]!, src);
+  const { args, keywords } = convertArgs(n.children[1]!, src);
+  return { _type: "Call", func, args, keywords, ...src.span(n.from, n.to) };
+}
+
+function convertMember(n: CNode, src: Source): Expr {
+  const cs = n.children;
+  if (isTrailingDotNumber(n, src)) {
+    const value = Number(src.slice(cs[0]!).replace(/_/g, ""));
+    return { _type: "Constant", value: { kind: "float", value }, kind: null, ...src.span(n.from, cs[1]!.to) };
+  }
+  const value = convertExpr(cs[0]!, src);
+  const span = src.span(n.from, n.to);
+  if (cs[1]?.name === ".") {
+    if (cs[2]?.name !== "PropertyName") src.fail(cs[1].to, "invalid syntax");
+    return { _type: "Attribute", value, attr: src.slice(cs[2]!), ctx: "Load", ...span };
+  }
+  const body = cs.slice(2, cs[cs.length - 1]!.name === "]" ? -1 : cs.length);
+  if (body.length === 0) src.fail(cs[1]!.from, "invalid syntax");
+  const groups = splitOn(body, ",");
+  const items = groups.map((g) => convertSliceItem(g, src));
+  const slice: Expr = groups.length === 1 && !body.some((c) => c.name === ",")
+    ? items[0]!
+    : { _type: "Tuple", elts: items, ctx: "Load", ...src.span(body[0]!.from, last(body).to) };
+  return { _type: "Subscript", value, slice, ctx: "Load", ...span };
+}
+
+function convertSliceItem(g: CNode[], src: Source): Expr {
+  if (!g.some((c) => c.name === ":")) return convertElement(g, src);
+  const parts: (Expr | null)[] = [null, null, null];
+  let k = 0;
+  for (const c of g) {
+    if (c.name === ":") k++;
+    else parts[k] = convertExpr(c, src);
+  }
+  return { _type: "Slice", lower: parts[0]!, upper: parts[1]!, step: parts[2]!, ...src.span(g[0]!.from, last(g).to) };
+}
+
+function convertUnary(n: CNode, src: Source): Expr {
+  const [opNode, operandNode] = n.children;
+  const text = src.slice(opNode!);
+  // Lezer binds `not` looser than `and`/`or`; Python binds it tighter: rotate `not (a and b)`.
+  if (text === "not" && isBoolChain(operandNode!, src)) return convertBinary(pushNotDown(opNode!, n.from, operandNode!, src), src);
+  const op: UnaryOperator = text === "not" ? "Not" : text === "-" ? "USub" : text === "+" ? "UAdd" : "Invert";
+  return { _type: "UnaryOp", op, operand: convertExpr(operandNode!, src), ...src.span(n.from, n.to) };
+}
+
+function isBoolChain(n: CNode, src: Source): boolean {
+  if (n.name !== "BinaryExpression" || n.children.length !== 3) return false;
+  const op = src.slice(n.children[1]!);
+  return op === "and" || op === "or";
+}
+
+/** Moves a `not` onto the leftmost operand of an and/or chain (Python binds `not` tighter). */
+function pushNotDown(notTok: CNode, from: number, n: CNode, src: Source): CNode {
+  if (!isBoolChain(n, src)) return { name: "UnaryExpression", from, to: n.to, isError: false, children: [notTok, n] };
+  const [l, op, r] = n.children;
+  return { ...n, from, children: [pushNotDown(notTok, from, l!, src), op!, r!] };
+}
+
+function convertBinary(n: CNode, src: Source): Expr {
+  const cs = n.children;
+  const left = cs[0]!;
+  const right = last(cs);
+  const ops = cs.slice(1, -1);
+  const opText = ops.map((o) => src.slice(o)).join(" ");
+  const span = src.span(n.from, n.to);
+  if (opText === "and" || opText === "or") {
+    const op = opText === "and" ? "And" : "Or";
+    const values: Expr[] = [];
+    // Lezer nests left-associatively; CPython flattens a run of the same operator.
+    let l = left;
+    const rights: CNode[] = [right];
+    while (l.name === "BinaryExpression" && l.children.length === 3 && src.slice(l.children[1]!) === opText) {
+      rights.push(l.children[2]!);
+      l = l.children[0]!;
+    }
+    values.push(convertExpr(l, src), ...rights.reverse().map((r) => convertExpr(r, src)));
+    return { _type: "BoolOp", op, values, ...span };
+  }
+  const cmp = compareOp(opText);
+  if (cmp) {
+    const opsList: CmpOp[] = [cmp];
+    const comparators: Expr[] = [convertExpr(right, src)];
+    let l = left;
+    while (l.name === "BinaryExpression") {
+      const lop = compareOp(l.children.slice(1, -1).map((o) => src.slice(o)).join(" "));
+      if (!lop) break;
+      opsList.unshift(lop);
+      comparators.unshift(convertExpr(last(l.children), src));
+      l = l.children[0]!;
+    }
+    return { _type: "Compare", left: convertExpr(l, src), ops: opsList, comparators, ...span };
+  }
+  const op = BIN_OPS[opText];
+  if (!op) src.unsupported(n);
+  return { _type: "BinOp", left: convertExpr(left, src), op, right: convertExpr(right, src), ...span };
+}
+
+function compareOp(text: string): CmpOp | null {
+  if (text in CMP_OPS) return CMP_OPS[text]!;
+  switch (text) {
+    case "in": return "In";
+    case "not in": return "NotIn";
+    case "is": return "Is";
+    case "is not": return "IsNot";
+  }
+  return null;
+}
+
+function convertYield(n: CNode, src: Source): Expr {
+  const cs = n.children.filter((c) => !(c.isError && c.from === c.to));
+  const span = src.span(n.from, n.to);
+  if (cs[1]?.name === "from") return { _type: "YieldFrom", value: convertExpr(cs[2]!, src), ...span };
+  const rest = cs.slice(1);
+  return { _type: "Yield", value: rest.length ? convertExprList(rest, src) : null, ...span };
+}

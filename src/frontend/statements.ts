@@ -1,0 +1,375 @@
+// Statements: Lezer statement nodes to typed Python AST statements (compound statements end
+// where their last nested statement ends, as in CPython).
+import type {
+  Alias, ExceptHandler, Expr, Keyword, MatchCase, Name, Operator, Stmt, WithItem,
+} from "./ast.js";
+import { type CNode, type Source, splitOn } from "./cst.js";
+import { convertArgs, convertElement, convertExpr, convertExprList, makeTuple } from "./expressions.js";
+import { convertDefParams } from "./params.js";
+import { convertPatternList } from "./patterns.js";
+import { setContext } from "./targets.js";
+
+const AUG_OPS: Record<string, Operator> = {
+  "+=": "Add", "-=": "Sub", "*=": "Mult", "@=": "MatMult", "/=": "Div", "%=": "Mod", "**=": "Pow",
+  "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "//=": "FloorDiv",
+};
+
+function endOf(body: Stmt[]): { end_lineno: number; end_col_offset: number } {
+  const lastStmt = body[body.length - 1]!;
+  return { end_lineno: lastStmt.end_lineno, end_col_offset: lastStmt.end_col_offset };
+}
+
+function startOf(n: CNode, src: Source): { lineno: number; col_offset: number } {
+  const p = src.position(n.from);
+  return { lineno: p.line, col_offset: p.col };
+}
+
+/** The statements of a `Body` node (after its `:`). */
+export function convertBody(body: CNode | undefined, src: Source, at: number): Stmt[] {
+  if (!body || body.name !== "Body") src.fail(at, "expected ':'");
+  const nodes = body.children.filter((c) => c.name !== ":");
+  // a body on the lines below its header sets its own indentation, deeper than the header's
+  const first = nodes[0];
+  const onNewLine = first !== undefined && src.position(first.from).line > src.position(body.from).line;
+  const headerCol = src.indentOf(at);
+  const col = onNewLine ? src.position(first.from).col : -1;
+  if (onNewLine && col <= headerCol) src.fail(first.from, "expected an indented block");
+  const stmts = convertStatements(nodes, src, col);
+  if (stmts.length === 0) src.fail(body.to, "expected an indented block");
+  return stmts;
+}
+
+/** `indent`: the column every statement starting a line must have (-1: no check). */
+export function convertStatements(nodes: CNode[], src: Source, indent: number): Stmt[] {
+  const out: Stmt[] = [];
+  for (const n of nodes) {
+    if (indent >= 0 && !n.isError && src.startsLine(n.from)) {
+      const col = src.position(n.from).col;
+      if (col > indent) src.fail(n.from, "unexpected indent");
+      if (col < indent) src.fail(n.from, "unindent does not match any outer indentation level");
+    }
+    out.push(...convertStatement(n, src));
+  }
+  return out;
+}
+
+function name(n: CNode, src: Source, ctx: "Load" | "Store" = "Store"): Name {
+  return { _type: "Name", id: src.slice(n), ctx, ...src.span(n.from, n.to) };
+}
+
+export function convertStatement(n: CNode, src: Source): Stmt[] {
+  const cs = n.children;
+  const span = src.span(n.from, n.to);
+  switch (n.name) {
+    case "StatementGroup":
+      return convertStatements(cs.filter((c) => c.name !== ";"), src, -1);
+    case "ExpressionStatement":
+      return [{ _type: "Expr", value: convertExprList(cs, src), ...span }];
+    case "YieldStatement":
+      return [{ _type: "Expr", value: convertExpr({ ...n, name: "YieldExpression" }, src), ...span }];
+    case "AssignStatement":
+      return [convertAssign(n, src)];
+    case "UpdateStatement": {
+      const opIndex = cs.findIndex((c) => c.name === "UpdateOp");
+      const target = convertExprList(cs.slice(0, opIndex), src);
+      if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
+        src.fail(n.from, `'${target._type === "Tuple" ? "tuple" : target._type.toLowerCase()}' is an illegal expression for augmented assignment`);
+      }
+      target.ctx = "Store";
+      const op = AUG_OPS[src.slice(cs[opIndex]!)]!;
+      return [{ _type: "AugAssign", target, op, value: convertExprList(cs.slice(opIndex + 1), src), ...span }];
+    }
+    case "DeleteStatement": {
+      const targets = splitOn(cs.slice(1), ",").map((g) => convertElement(g, src));
+      for (const t of targets) setContext(t, "Del", src, n.from);
+      return [{ _type: "Delete", targets, ...span }];
+    }
+    case "PassStatement":
+      return [{ _type: "Pass", ...span }];
+    case "BreakStatement":
+      return [{ _type: "Break", ...span }];
+    case "ContinueStatement":
+      return [{ _type: "Continue", ...span }];
+    case "ReturnStatement":
+      return [{ _type: "Return", value: cs.length > 1 ? convertExprList(cs.slice(1), src) : null, ...span }];
+    case "PrintStatement":
+      return src.fail(n.from, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    case "RaiseStatement": {
+      if (cs.some((c) => c.name === ",")) src.fail(n.from, "invalid syntax");
+      const fromAt = cs.findIndex((c) => c.name === "from");
+      const exc = cs[1] && cs[1].name !== "from" ? convertExpr(cs[1], src) : null;
+      const cause = fromAt >= 0 ? convertExpr(cs[fromAt + 1]!, src) : null;
+      return [{ _type: "Raise", exc, cause, ...span }];
+    }
+    case "ImportStatement":
+      return [convertImport(n, src)];
+    case "ScopeStatement": {
+      const names = cs.filter((c) => c.name === "VariableName").map((c) => src.slice(c));
+      return [{ _type: cs[0]!.name === "global" ? "Global" : "Nonlocal", names, ...span }];
+    }
+    case "AssertStatement": {
+      const groups = splitOn(cs.slice(1), ",");
+      return [{
+        _type: "Assert", test: convertElement(groups[0]!, src),
+        msg: groups[1] ? convertElement(groups[1], src) : null, ...span,
+      }];
+    }
+    case "IfStatement":
+      return [convertIf(cs, 0, src)];
+    case "WhileStatement": {
+      const body = convertBody(cs[2], src, cs[1]!.to);
+      const orelse = cs[3]?.name === "else" ? convertBody(cs[4], src, cs[3].to) : [];
+      return [{
+        _type: "While", test: convertExpr(cs[1]!, src), body, orelse, ...startOf(n, src),
+        ...endOf(orelse.length ? orelse : body),
+      }];
+    }
+    case "ForStatement":
+      return [convertFor(n, src)];
+    case "TryStatement":
+      return [convertTry(n, src)];
+    case "WithStatement":
+      return [convertWith(n, src)];
+    case "FunctionDefinition":
+      return [convertFunction(n, [], src)];
+    case "ClassDefinition":
+      return [convertClass(n, [], src)];
+    case "DecoratedStatement": {
+      const decorators = cs.filter((c) => c.name === "Decorator").map((d) => convertDecorator(d, src));
+      const def = cs[cs.length - 1]!;
+      if (def.name === "ClassDefinition") return [convertClass(def, decorators, src)];
+      if (def.name === "FunctionDefinition") return [convertFunction(def, decorators, src)];
+      return src.fail(def.from, "invalid syntax");
+    }
+    case "MatchStatement":
+      return [convertMatch(n, src)];
+    default:
+      if (n.isError) src.fail(n.from, "invalid syntax");
+      return src.unsupported(n);
+  }
+}
+
+function convertAssign(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const span = src.span(n.from, n.to);
+  const typeAt = cs.findIndex((c) => c.name === "TypeDef");
+  const sections = splitOn(cs, "AssignOp");
+  if (typeAt >= 0) {
+    const targetNodes = cs.slice(0, typeAt);
+    const target = convertExprList(targetNodes, src);
+    if (target._type === "Tuple" && targetNodes.length > 1) src.fail(n.from, "only single target (not tuple) can be annotated");
+    if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
+      src.fail(n.from, `illegal target for annotation`);
+    }
+    target.ctx = "Store";
+    const typeDef = cs[typeAt]!;
+    const annotation = convertExpr(typeDef.children[typeDef.children.length - 1]!, src);
+    const valueNodes = cs.slice(typeAt + 2);
+    const value = valueNodes.length > 0 ? convertExprList(valueNodes, src) : null;
+    const simple = targetNodes.length === 1 && targetNodes[0]!.name === "VariableName" ? 1 : 0;
+    return { _type: "AnnAssign", target, annotation, value, simple, ...span };
+  }
+  const targets = sections.slice(0, -1).map((s) => {
+    const t = convertExprList(s, src);
+    setContext(t, "Store", src, s[0]!.from);
+    return t;
+  });
+  return { _type: "Assign", targets, value: convertExprList(sections[sections.length - 1]!, src), type_comment: null, ...span };
+}
+
+/** `if`/`elif` chains: each `elif` becomes an If nested in the previous orelse. */
+function convertIf(cs: CNode[], i: number, src: Source): Stmt {
+  const kw = cs[i]!;
+  const body = convertBody(cs[i + 2], src, cs[i + 1]!.to);
+  let orelse: Stmt[] = [];
+  const next = cs[i + 3];
+  if (next?.name === "elif") orelse = [convertIf(cs, i + 3, src)];
+  else if (next?.name === "else") orelse = convertBody(cs[i + 4], src, next.to);
+  return {
+    _type: "If", test: convertExpr(cs[i + 1]!, src), body, orelse, ...startOf(kw, src),
+    ...endOf(orelse.length ? orelse : body),
+  };
+}
+
+function convertFor(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const isAsync = cs[0]!.name === "async";
+  const forAt = isAsync ? 1 : 0;
+  const inAt = cs.findIndex((c) => c.name === "in");
+  const bodyAt = cs.findIndex((c) => c.name === "Body");
+  if (inAt < 0 || bodyAt < 0) src.fail(n.from, "invalid syntax");
+  const targetNodes = cs.slice(forAt + 1, inAt);
+  const target = convertExprList(targetNodes, src);
+  setContext(target, "Store", src, targetNodes[0]!.from);
+  const iter = convertExprList(cs.slice(inAt + 1, bodyAt), src);
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
+  const orelse = cs[bodyAt + 1]?.name === "else" ? convertBody(cs[bodyAt + 2], src, cs[bodyAt + 1]!.to) : [];
+  return {
+    _type: isAsync ? "AsyncFor" : "For", target, iter, body, orelse, type_comment: null,
+    ...startOf(n, src), ...endOf(orelse.length ? orelse : body),
+  };
+}
+
+function convertTry(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const body = convertBody(cs[1], src, cs[0]!.to);
+  const handlers: ExceptHandler[] = [];
+  let orelse: Stmt[] = [];
+  let finalbody: Stmt[] = [];
+  let star: boolean | null = null;
+  let i = 2;
+  while (i < cs.length) {
+    const kw = cs[i]!;
+    if (kw.name === "except") {
+      let j = i + 1;
+      const isStar = cs[j]?.name === "*";
+      if (isStar) j++;
+      if (star !== null && star !== isStar) src.fail(kw.from, "cannot have both 'except' and 'except*' on the same 'try'");
+      star = isStar;
+      let type: Expr | null = null;
+      let nameStr: string | null = null;
+      if (cs[j]?.name !== "Body") type = convertExpr(cs[j++]!, src);
+      if (cs[j]?.name === ",") src.fail(cs[j]!.from, "multiple exception types must be parenthesized");
+      if (cs[j]?.name === "as") {
+        nameStr = src.slice(cs[j + 1]!);
+        j += 2;
+      }
+      if (isStar && type === null) src.fail(kw.from, "expected one or more exception types");
+      const hbody = convertBody(cs[j], src, cs[j - 1]!.to);
+      handlers.push({ _type: "ExceptHandler", type, name: nameStr, body: hbody, ...startOf(kw, src), ...endOf(hbody) });
+      i = j + 1;
+    } else if (kw.name === "else") {
+      orelse = convertBody(cs[i + 1], src, kw.to);
+      i += 2;
+    } else if (kw.name === "finally") {
+      finalbody = convertBody(cs[i + 1], src, kw.to);
+      i += 2;
+    } else src.fail(kw.from, "invalid syntax");
+  }
+  if (handlers.length === 0 && finalbody.length === 0) src.fail(cs[1]!.to, "expected 'except' or 'finally' block");
+  const lastBlock = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? handlers[handlers.length - 1]!.body : body;
+  return {
+    _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody, ...startOf(n, src), ...endOf(lastBlock),
+  };
+}
+
+function convertWith(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const isAsync = cs[0]!.name === "async";
+  const bodyAt = cs.findIndex((c) => c.name === "Body");
+  if (bodyAt < 0) src.fail(n.to, "expected ':'");
+  const items: WithItem[] = splitOn(cs.slice(isAsync ? 2 : 1, bodyAt), ",").map((g) => {
+    const asAt = g.findIndex((c) => c.name === "as");
+    const context_expr = convertElement(asAt >= 0 ? g.slice(0, asAt) : g, src);
+    let optional_vars: Expr | null = null;
+    if (asAt >= 0) {
+      optional_vars = convertElement(g.slice(asAt + 1), src);
+      setContext(optional_vars, "Store", src, g[asAt + 1]!.from);
+    }
+    return { _type: "withitem", context_expr, optional_vars };
+  });
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
+  return { _type: isAsync ? "AsyncWith" : "With", items, body, type_comment: null, ...startOf(n, src), ...endOf(body) };
+}
+
+function convertDecorator(d: CNode, src: Source): Expr {
+  const parts = d.children.filter((c) => c.name === "VariableName");
+  let e: Expr = name(parts[0]!, src, "Load");
+  for (const p of parts.slice(1)) {
+    e = { _type: "Attribute", value: e, attr: src.slice(p), ctx: "Load", ...src.span(parts[0]!.from, p.to) };
+  }
+  const argList = d.children.find((c) => c.name === "ArgList");
+  if (argList) {
+    const { args, keywords } = convertArgs(argList, src);
+    e = { _type: "Call", func: e, args, keywords, ...src.span(parts[0]!.from, argList.to) };
+  }
+  return e;
+}
+
+function convertFunction(n: CNode, decorator_list: Expr[], src: Source): Stmt {
+  const cs = n.children;
+  const isAsync = cs[0]!.name === "async";
+  const nameNode = cs.find((c) => c.name === "VariableName");
+  const params = cs.find((c) => c.name === "ParamList");
+  if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
+  if (!nameNode || !params) src.fail(n.from, "invalid syntax");
+  const typeDef = cs.find((c) => c.name === "TypeDef");
+  const returns = typeDef ? convertExpr(typeDef.children[typeDef.children.length - 1]!, src) : null;
+  const bodyNode = cs.find((c) => c.name === "Body");
+  const body = convertBody(bodyNode, src, (typeDef ?? params).to);
+  return {
+    _type: isAsync ? "AsyncFunctionDef" : "FunctionDef", name: src.slice(nameNode), args: convertDefParams(params, src),
+    body, decorator_list, returns, type_comment: null, ...startOf(n, src), ...endOf(body),
+  };
+}
+
+function convertClass(n: CNode, decorator_list: Expr[], src: Source): Stmt {
+  const cs = n.children;
+  const nameNode = cs.find((c) => c.name === "VariableName");
+  if (!nameNode) src.fail(n.from, "invalid syntax");
+  if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
+  const argList = cs.find((c) => c.name === "ArgList");
+  const { args: bases, keywords } = argList ? convertArgs(argList, src) : { args: [] as Expr[], keywords: [] as Keyword[] };
+  const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to);
+  return {
+    _type: "ClassDef", name: src.slice(nameNode), bases, keywords, body, decorator_list,
+    ...startOf(n, src), ...endOf(body),
+  };
+}
+
+function convertImport(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const span = src.span(n.from, n.to);
+  const importAt = cs.findIndex((c) => c.name === "import");
+  const aliases = (nodes: CNode[]): Alias[] =>
+    splitOn(nodes.filter((c) => c.name !== "(" && c.name !== ")"), ",").map((g) => {
+      const asAt = g.findIndex((c) => c.name === "as");
+      const dotted = asAt >= 0 ? g.slice(0, asAt) : g;
+      const end = g[g.length - 1]!.to;
+      return {
+        _type: "alias", name: src.text.slice(dotted[0]!.from, dotted[dotted.length - 1]!.to).replace(/\s+/g, ""),
+        asname: asAt >= 0 ? src.slice(g[asAt + 1]!) : null, ...src.span(g[0]!.from, end),
+      };
+    });
+  if (cs[0]!.name === "import") return { _type: "Import", names: aliases(cs.slice(1)), ...span };
+  let level = 0;
+  const moduleParts: CNode[] = [];
+  for (const c of cs.slice(1, importAt)) {
+    if (c.name === "." && moduleParts.length === 0) level++;
+    else if (c.name === "Ellipsis") level += 3;
+    else moduleParts.push(c);
+  }
+  const module = moduleParts.length
+    ? src.text.slice(moduleParts[0]!.from, moduleParts[moduleParts.length - 1]!.to).replace(/\s+/g, "")
+    : null;
+  const rest = cs.slice(importAt + 1);
+  if (rest.length === 1 && rest[0]!.name === "*") {
+    return { _type: "ImportFrom", module, names: [{ _type: "alias", name: "*", asname: null, ...src.span(rest[0]!.from, rest[0]!.to) }], level, ...span };
+  }
+  if (rest[0]?.name === "(" && rest[rest.length - 2]?.name === ",") {
+    // a trailing comma inside parentheses is allowed
+  } else if (rest[rest.length - 1]?.name === ",") src.fail(rest[rest.length - 1]!.from, "trailing comma not allowed without surrounding parentheses");
+  return { _type: "ImportFrom", module, names: aliases(rest), level, ...span };
+}
+
+function convertMatch(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const bodyNode = cs.find((c) => c.name === "MatchBody");
+  if (!bodyNode) src.fail(n.to, "expected ':'");
+  const subjectNodes = cs.slice(1, cs.indexOf(bodyNode));
+  const subject = subjectNodes.some((c) => c.name === ",") ? makeTuple(subjectNodes, src, "Load") : convertElement(subjectNodes, src);
+  const cases: MatchCase[] = bodyNode.children.filter((c) => c.name === "MatchClause").map((clause) => {
+    const ccs = clause.children;
+    const guardNode = ccs.find((c) => c.name === "Guard");
+    const bodyAt = ccs.findIndex((c) => c.name === "Body");
+    const patternNodes = ccs.slice(1, guardNode ? ccs.indexOf(guardNode) : bodyAt);
+    return {
+      _type: "match_case",
+      pattern: convertPatternList(patternNodes, src),
+      guard: guardNode ? convertExpr(guardNode.children[1]!, src) : null,
+      body: convertBody(ccs[bodyAt], src, clause.to),
+    };
+  });
+  const lastBody = cases[cases.length - 1]!.body;
+  return { _type: "Match", subject, cases, ...startOf(n, src), ...endOf(lastBody) };
+}

@@ -1,0 +1,203 @@
+// String, bytes and f-string literals: prefix handling, escape decoding, implicit
+// concatenation (merged into one Constant or JoinedStr as CPython does) and f-string fields.
+import type { Constant, Expr, FormattedValue, JoinedStr, Span } from "./ast.js";
+import { type CNode, type Source, splitOn } from "./cst.js";
+import { convertElement, makeTuple } from "./expressions.js";
+
+interface LiteralParts {
+  prefix: string;
+  quoteLen: number;
+}
+
+function literalParts(text: string): LiteralParts {
+  const m = /^[A-Za-z]*/.exec(text)!;
+  const prefix = m[0].toLowerCase();
+  const rest = text.slice(m[0].length);
+  const quoteLen = rest.startsWith('"""') || rest.startsWith("'''") ? 3 : 1;
+  return { prefix, quoteLen };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
+};
+
+/**
+ * Decodes the escapes of a literal body (non-raw); for f-string text also folds `{{`/`}}`.
+ * `offset` is the source offset of `body[0]`, for diagnostics.
+ */
+export function decodeBody(
+  body: string, isBytes: boolean, isRaw: boolean, isFormat: boolean, src: Source, offset: number,
+): string {
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (isFormat && (ch === "{" || ch === "}") && body[i + 1] === ch) {
+      out += ch;
+      i++;
+      continue;
+    }
+    if (isBytes && ch.charCodeAt(0) > 0x7f) {
+      src.fail(offset + i, "bytes can only contain ASCII literal characters");
+    }
+    if (ch !== "\\" || isRaw) {
+      out += ch;
+      if (ch === "\\" && i + 1 < body.length) out += body[++i]!; // raw: `\'` keeps both
+      continue;
+    }
+    const next = body[i + 1];
+    if (next === undefined) {
+      out += ch;
+      continue;
+    }
+    if (next === "\n") {
+      i++;
+      continue;
+    }
+    if (next in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[next];
+      i++;
+      continue;
+    }
+    if (next >= "0" && next <= "7") {
+      let j = i + 1;
+      let digits = "";
+      while (j < body.length && digits.length < 3 && body[j]! >= "0" && body[j]! <= "7") digits += body[j++];
+      out += String.fromCodePoint(parseInt(digits, 8) & (isBytes ? 0xff : 0x1fffff));
+      i = j - 1;
+      continue;
+    }
+    const hexLen = next === "x" ? 2 : !isBytes && next === "u" ? 4 : !isBytes && next === "U" ? 8 : 0;
+    if (hexLen > 0) {
+      const hex = body.slice(i + 2, i + 2 + hexLen);
+      if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex)) {
+        const kind = next === "x" ? "\\xXX" : next === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
+        src.fail(offset + i, `(${isBytes ? "value" : "unicode"} error) ${isBytes ? "invalid \\x escape at position " + i : `'unicodeescape' codec can't decode bytes in position ${i}-${i + 1 + hex.length}: truncated ${kind} escape`}`);
+      }
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff) src.fail(offset + i, "(unicode error) illegal Unicode character");
+      out += String.fromCodePoint(cp);
+      i += 1 + hexLen;
+      continue;
+    }
+    if (!isBytes && next === "N") {
+      src.fail(offset + i, "unsupported syntax: \\N{...} escape");
+    }
+    out += ch; // unknown escapes keep their backslash
+  }
+  return out;
+}
+
+type Piece = { kind: "text"; text: string } | { kind: "field"; value: FormattedValue };
+
+/** Builds the Constant or JoinedStr for a String, FormatString or ContinuedString node. */
+export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
+  const parts = node.name === "ContinuedString" ? node.children : [node];
+  const whole = src.span(node.from, node.to);
+  let isBytes: boolean | null = null;
+  let anyFormat = false;
+  const pieces: Piece[] = [];
+  let kind: string | null = null;
+  parts.forEach((part, index) => {
+    if (part.name !== "String" && part.name !== "FormatString") src.unsupported(part);
+    const text = src.slice(part);
+    const { prefix, quoteLen } = literalParts(text);
+    const bytes = prefix.includes("b");
+    if (isBytes !== null && bytes !== isBytes) src.fail(node.from, "cannot mix bytes and nonbytes literals");
+    isBytes = bytes;
+    if (index === 0 && prefix === "u") kind = "u";
+    const raw = prefix.includes("r");
+    const bodyStart = part.from + prefix.length + quoteLen;
+    const bodyEnd = part.to - quoteLen;
+    if (bodyEnd < bodyStart) src.fail(part.from, "unterminated string literal");
+    if (part.name === "String") {
+      pieces.push({ kind: "text", text: decodeBody(src.text.slice(bodyStart, bodyEnd), bytes, raw, false, src, bodyStart) });
+      return;
+    }
+    anyFormat = true;
+    pieces.push(...formatPieces(part, bodyStart, bodyEnd, raw, src, whole));
+  });
+  if (!anyFormat) {
+    const text = pieces.map((p) => (p.kind === "text" ? p.text : "")).join("");
+    const value: Constant["value"] = isBytes
+      ? { kind: "bytes", value: Uint8Array.from(text, (c) => c.charCodeAt(0)) }
+      : { kind: "str", value: text };
+    return { _type: "Constant", value, kind, ...whole };
+  }
+  return { _type: "JoinedStr", values: mergePieces(pieces, whole), ...whole };
+}
+
+function mergePieces(pieces: Piece[], span: Span): (Constant | FormattedValue)[] {
+  const values: (Constant | FormattedValue)[] = [];
+  let text = "";
+  const flush = () => {
+    if (text !== "") values.push({ _type: "Constant", value: { kind: "str", value: text }, kind: null, ...span });
+    text = "";
+  };
+  for (const p of pieces) {
+    if (p.kind === "text") text += p.text;
+    else {
+      flush();
+      values.push(p.value);
+    }
+  }
+  flush();
+  return values;
+}
+
+/** Literal text and replacement fields of one f-string part, between `from` and `to`. */
+function formatPieces(
+  part: CNode, from: number, to: number, raw: boolean, src: Source, whole: Span,
+): Piece[] {
+  const pieces: Piece[] = [];
+  let pos = from;
+  for (const child of part.children) {
+    if (child.name !== "FormatReplacement") continue;
+    if (child.from > pos) {
+      pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, child.from), false, raw, true, src, pos) });
+    }
+    pieces.push(...formatField(child, part, raw, src, whole));
+    pos = child.to;
+  }
+  if (to > pos) pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, to), false, raw, true, src, pos) });
+  return pieces;
+}
+
+function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole: Span): Piece[] {
+  const cs = field.children;
+  if (cs.length === 0 || cs[0]!.name !== "{" || cs[cs.length - 1]!.name !== "}") {
+    src.fail(field.from, "f-string: expecting '}'");
+  }
+  const body = cs.slice(1, -1);
+  let end = body.length;
+  let spec: CNode | null = null;
+  let conversion = -1;
+  let selfDoc: CNode | null = null;
+  while (end > 0) {
+    const c = body[end - 1]!;
+    if (c.name === "FormatSpec") spec = c;
+    else if (c.name === "FormatConversion") conversion = src.slice(c).charCodeAt(1);
+    else if (c.name === "FormatSelfDoc") selfDoc = c;
+    else break;
+    end--;
+  }
+  const exprNodes = body.slice(0, end);
+  if (exprNodes.length === 0) src.fail(field.from, "f-string: empty expression not allowed");
+  let value: Expr;
+  const groups = splitOn(exprNodes, ",");
+  if (groups.length === 1 && !exprNodes.some((c) => c.name === ",")) value = convertElement(groups[0]!, src);
+  else value = { ...makeTuple(exprNodes, src, "Load"), ...src.span(field.from, field.to) }; // CPython: the braces' span
+  const pieces: Piece[] = [];
+  if (selfDoc) {
+    // the echoed text runs up to the conversion, the spec or the closing brace
+    const after = body[body.indexOf(selfDoc) + 1] ?? cs[cs.length - 1]!;
+    pieces.push({ kind: "text", text: src.text.slice(cs[0]!.to, after.from) });
+    if (conversion === -1 && spec === null) conversion = 114;
+  }
+  let formatSpec: JoinedStr | null = null;
+  if (spec) {
+    const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole);
+    formatSpec = { _type: "JoinedStr", values: mergePieces(specPieces, whole), ...src.span(part.from, part.to) };
+  }
+  pieces.push({ kind: "field", value: { _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...whole } });
+  return pieces;
+}

@@ -1,0 +1,3 @@
+export { transpile, type TranspileOptions, type TranspileResult } from "./transpile.js";
+export { DiagnosticError, type Diagnostic } from "./frontend/ast.js";
+export { parsePython } from "./frontend/parse.js";

@@ -1,0 +1,125 @@
+// The blocking-call analysis. `loop.run_until_complete(...)`, `loop.run_forever()` and
+// `asyncio.run(...)` return promises in the runtime (Node's loop must keep turning), so every
+// function that can reach one becomes `async` and its calls are awaited; module code uses
+// top-level `await`.
+import type * as py from "../frontend/ast.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { childExprs } from "./scope.js";
+
+const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
+
+/** The `def` statement a called name refers to, if it is one. */
+function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef | py.AsyncFunctionDef | null {
+  const scope = cx.resolve(name, from);
+  const bindings = scope?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  return stmt && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") ? stmt : null;
+}
+
+export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boolean {
+  const f = e.func;
+  if (f._type === "Attribute") {
+    if (BLOCKING_METHODS.has(f.attr)) return true;
+    if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return true;
+    return cx.blockingMethodNames.has(f.attr);
+  }
+  if (f._type === "Name") {
+    const def = calledDef(cx, f.id, from);
+    return def !== null && cx.blockingFunctions.has(def);
+  }
+  return false;
+}
+
+/** Find every `def` that reaches a blocking call, to a fixed point. */
+export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
+  const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
+  collectDefs(module.body, false, defs);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { def, inClass } of defs) {
+      if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
+      const scope = cx.scopeOf(def);
+      if (bodyBlocks(cx, def.body, scope)) {
+        cx.blockingFunctions.add(def);
+        if (inClass) cx.blockingMethodNames.add(def.name);
+        changed = true;
+      }
+    }
+  }
+}
+
+function collectDefs(body: py.Stmt[], inClass: boolean, out: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[]): void {
+  for (const s of body) {
+    if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") {
+      out.push({ def: s, inClass });
+      collectDefs(s.body, false, out);
+    } else if (s._type === "ClassDef") collectDefs(s.body, true, out);
+    else for (const block of nestedBodies(s)) collectDefs(block, inClass, out);
+  }
+}
+
+function nestedBodies(s: py.Stmt): py.Stmt[][] {
+  switch (s._type) {
+    case "If":
+    case "While":
+    case "For":
+    case "AsyncFor":
+      return [s.body, s.orelse];
+    case "With":
+    case "AsyncWith":
+      return [s.body];
+    case "Try":
+    case "TryStar":
+      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    case "Match":
+      return s.cases.map((c) => c.body);
+    default:
+      return [];
+  }
+}
+
+/** Does this body (not counting nested defs) contain a blocking call? */
+function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
+  return body.some((s) => stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)));
+}
+
+function stmtExprs(s: py.Stmt): py.Expr[] {
+  switch (s._type) {
+    case "Expr":
+      return [s.value];
+    case "Assign":
+      return [s.value, ...s.targets];
+    case "AugAssign":
+      return [s.target, s.value];
+    case "AnnAssign":
+      return s.value ? [s.value] : [];
+    case "Return":
+      return s.value ? [s.value] : [];
+    case "If":
+    case "While":
+      return [s.test];
+    case "For":
+    case "AsyncFor":
+      return [s.iter];
+    case "With":
+    case "AsyncWith":
+      return s.items.map((i) => i.context_expr);
+    case "Raise":
+      return [s.exc, s.cause].filter((x): x is py.Expr => x !== null);
+    case "Assert":
+      return [s.test];
+    case "Match":
+      return [s.subject];
+    default:
+      return [];
+  }
+}
+
+function exprBlocks(cx: LowerContext, e: py.Expr, scope: Scope): boolean {
+  if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") return false;
+  if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
+  return childExprs(e).some((c) => exprBlocks(cx, c, scope));
+}

@@ -1,0 +1,51 @@
+// What the lowering knows about the runtime: which builtins, modules and methods exist.
+
+/** Python builtins the runtime exports under their own names. */
+export const BUILTIN_FUNCTIONS = new Set([
+  "print", "len", "range", "str", "repr", "ascii", "int", "float", "bool", "list", "dict", "set",
+  "frozenset", "tuple", "bytes", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
+  "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
+  "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
+  "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
+  "vars", "dir", "open", "super", "NotImplemented", "Ellipsis", "__name__",
+]);
+
+/** Built-in exception classes: calling one constructs it with `new`. */
+export const BUILTIN_EXCEPTIONS = new Set([
+  "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit",
+  "StopIteration", "StopAsyncIteration", "ArithmeticError", "ZeroDivisionError",
+  "OverflowError", "AssertionError", "AttributeError", "LookupError", "IndexError", "KeyError",
+  "NameError", "UnboundLocalError", "OSError", "ConnectionError", "TimeoutError",
+  "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
+  "UnicodeError", "Warning", "DeprecationWarning", "RuntimeWarning", "ExceptionGroup",
+  "BaseExceptionGroup",
+]);
+
+/** Modules the runtime provides, by the name `import` binds. */
+export const RUNTIME_MODULES = new Set(["asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types"]);
+
+/** Submodules reachable as attributes (`import urllib.request`). */
+export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse"]);
+
+/**
+ * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver
+ * of unknown type goes through `callMethod`, which dispatches on the value at run time.
+ */
+export const BUILTIN_METHOD_NAMES = new Set([
+  // str
+  "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find",
+  "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit",
+  "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join",
+  "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind",
+  "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith",
+  "strip", "swapcase", "title", "translate", "upper", "zfill",
+  // list
+  "append", "extend", "insert", "pop", "remove", "reverse", "sort", "copy", "clear",
+  // dict
+  "keys", "values", "items", "get", "setdefault", "update", "popitem", "fromkeys",
+  // set
+  "add", "discard", "union", "intersection", "difference", "symmetric_difference", "issubset",
+  "issuperset", "isdisjoint", "intersection_update", "difference_update", "update",
+  // bytes
+  "decode", "hex",
+]);

@@ -1,0 +1,98 @@
+// Classes: a Python class becomes a TS class. Methods bind `self` to `this`; `__init__`
+// becomes the constructor; class attributes are static properties also visible through
+// instances; `super()` calls become `super(...)` / `super.method(...)`.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { lowerExpr } from "./expressions.js";
+import { lowerArgs } from "./calls.js";
+import { lowerDef } from "./functions.js";
+
+function decoratorName(d: py.Expr): string | null {
+  if (d._type === "Name") return d.id;
+  if (d._type === "Attribute" && d.value._type === "Name") return `${d.value.id}.${d.attr}`;
+  return null;
+}
+
+export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
+  if (s.decorator_list.length) return cx.unsupported(s.decorator_list[0]!, "class decorators");
+  if (s.keywords.length) return cx.unsupported(s.keywords[0]!, "class keywords (metaclasses)");
+  if (s.bases.length > 1) return cx.unsupported(s.bases[1]!, "multiple inheritance");
+  const superClass = s.bases.length ? lowerExpr(cx, s.bases[0]!) : null;
+  const members: ir.ClassMember[] = [{ k: "indexSignature" }];
+  const attributes: { name: string; value: ir.Expr }[] = [];
+
+  for (const stmt of s.body) {
+    if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
+      members.push(lowerMethod(cx, stmt, superClass !== null));
+    } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
+      attributes.push({ name: stmt.targets[0]!.id, value: lowerExpr(cx, stmt.value) });
+    } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
+      if (stmt.value) attributes.push({ name: stmt.target.id, value: lowerExpr(cx, stmt.value) });
+    } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
+      continue;
+    } else {
+      return cx.unsupported(stmt, `${stmt._type} statement in a class body`);
+    }
+  }
+  for (const a of attributes) members.push({ k: "property", name: a.name, isStatic: true, value: a.value });
+  if (attributes.length) {
+    // Instances see class attributes through the prototype, as Python's lookup does.
+    const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
+  }
+  const cls: ir.Stmt = { k: "class", name: s.name, superClass, members, loc: cx.loc(s) };
+  const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
+  if (bindings.length === 1 && bindings[0]!.topLevel) {
+    cx.fn.declared.add(s.name);
+    return [cls];
+  }
+  return cx.unsupported(s, "a class defined conditionally or more than once");
+}
+
+function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean): ir.ClassMember {
+  const decorators = s.decorator_list.map(decoratorName);
+  const loc = cx.loc(s);
+  if (decorators.includes("staticmethod")) {
+    return { k: "method", name: s.name, kind: "method", isStatic: true, fn: lowerDef(cx, s, null).fn, loc };
+  }
+  if (decorators.includes("classmethod")) {
+    return { k: "method", name: s.name, kind: "method", isStatic: true, fn: lowerDef(cx, s, { selfParam: true }).fn, loc };
+  }
+  const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
+  if (decorators.length && !property) return cx.unsupported(s.decorator_list[0]!, "this method decorator");
+  const { fn, setup } = lowerDef(cx, s, { selfParam: true });
+  if (setup.length) return cx.unsupported(s, "non-constant default values in a method");
+  if (s.name === "__init__") {
+    fn.returnType = undefined;
+    if (hasBase) moveSuperCallFirst(cx, s, fn);
+    return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
+  }
+  const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
+  return { k: "method", name: s.name, kind, isStatic: false, fn, loc };
+}
+
+/** JS requires `super(...)` before `this`: hoist `super().__init__(...)` above `const self = this`. */
+function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, fn: ir.FunctionIr): void {
+  const index = fn.body.findIndex((st) => st.k === "expr" && st.expr.k === "call" && st.expr.callee.k === "id" && st.expr.callee.name === "super");
+  if (index < 0) {
+    fn.body.unshift({ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [] } });
+    return;
+  }
+  const selfIndex = fn.body.findIndex((st) => st.k === "decl" && st.init?.k === "this");
+  const between = fn.body.slice(selfIndex + 1, index).filter((st) => st.k !== "decl" || st.init);
+  if (between.length) cx.unsupported(s, "statements before super().__init__() in __init__");
+  const [call] = fn.body.splice(index, 1);
+  fn.body.unshift(call!);
+}
+
+/** `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`. */
+export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
+  const f = e.func;
+  if (f._type !== "Attribute" || f.value._type !== "Call") return null;
+  const inner = f.value;
+  if (inner.func._type !== "Name" || inner.func.id !== "super" || inner.args.length) return null;
+  const args = lowerArgs(cx, e);
+  if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
+  return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}

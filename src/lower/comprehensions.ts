@@ -1,0 +1,51 @@
+// Comprehensions and generator expressions. A list/set/dict comprehension is a generator
+// run to completion into the container; a generator expression is a lazy generator object.
+//   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { lowerExpr, lowerTest } from "./expressions.js";
+import { unpackPattern } from "./targets.js";
+import { jsName } from "./names.js";
+
+type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
+
+const COLLECTORS: Record<Comprehension["_type"], string> = {
+  ListComp: "listComp",
+  SetComp: "setComp",
+  DictComp: "dictComp",
+  GeneratorExp: "generator",
+};
+
+export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
+  if (e.generators.some((g) => g.is_async)) return cx.unsupported(e, "asynchronous comprehensions");
+  const scope = cx.scopeOf(e);
+  // The first iterable is evaluated where the comprehension stands.
+  const firstIter = lowerExpr(cx, e.generators[0]!.iter);
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: false });
+  const body = cx.within(state, () => {
+    const produced: ir.Expr =
+      e._type === "DictComp"
+        ? { k: "array", elements: [lowerExpr(cx, e.key), lowerExpr(cx, e.value)] }
+        : lowerExpr(cx, e.elt);
+    let inner: ir.Stmt[] = [{ k: "expr", expr: { k: "yield", arg: produced, delegate: false } }];
+    for (let i = e.generators.length - 1; i >= 0; i--) {
+      const g = e.generators[i]!;
+      for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
+      const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
+      inner = [{ k: "forOf", declare: "const", target: loopTarget(cx, g.target), iter, body: inner }];
+    }
+    const temps: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
+    return [...temps, ...inner];
+  });
+  const fn: ir.FunctionIr = { name: null, params: [], body, generator: true, async: false };
+  const args: ir.Expr[] = [{ k: "func", fn }];
+  if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });
+  return { k: "call", callee: cx.rt(COLLECTORS[e._type]), args, loc: cx.loc(e) };
+}
+
+function loopTarget(cx: LowerContext, target: py.Expr): string | ir.Pattern {
+  if (target._type === "Name") return jsName(target.id);
+  if (target._type === "Tuple" || target._type === "List") return unpackPattern(cx, target);
+  return cx.unsupported(target, "this comprehension target");
+}

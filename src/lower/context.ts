@@ -1,0 +1,146 @@
+// State shared by the lowering of one module: diagnostics, scopes, the current function,
+// and fresh temporary names.
+import type * as py from "../frontend/ast.js";
+import type { Diagnostic } from "../frontend/ast.js";
+import type { Scope, ScopeMap } from "./scope.js";
+import type * as ir from "./ir.js";
+import { jsName } from "./names.js";
+
+/** What the lowering knows statically about a name bound by a module-level statement. */
+export type KnownBinding =
+  | { k: "module"; module: string } // `import asyncio`, `import urllib.request`, `import asyncio as aio`
+  | { k: "function"; def: py.FunctionDef | py.AsyncFunctionDef }
+  | { k: "class"; def: py.ClassDef };
+
+/** Per-function lowering state. */
+export interface FunctionState {
+  scope: Scope;
+  /** the Python function is an `async def` (its body is a coroutine generator) */
+  coroutine: boolean;
+  /** the Python function is a generator (contains `yield`) */
+  generator: boolean;
+  /** the emitted JS function is `async` (it reaches a blocking call) */
+  jsAsync: boolean;
+  /** local names already declared in the emitted JS at this point */
+  declared: Set<string>;
+  /** loops being lowered, innermost last: the label a `break` must use, if any */
+  loops: { breakLabel: string | null }[];
+  /** the caught-exception variable of the innermost `except` (for a bare `raise`) */
+  caught: string[];
+  /** the JS name of `self` in a method, bound to `this` */
+  selfName: string | null;
+  /** temporaries the lowering introduced, declared at the top of the function */
+  temps: string[];
+}
+
+export class UnsupportedError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+export class LowerContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** module-level names whose meaning is known statically */
+  readonly known = new Map<string, KnownBinding>();
+  /** functions (by AST node) whose emitted JS must be async because they block */
+  blockingFunctions = new Set<object>();
+  /** method names of classes whose methods block (calls `x.name()` get awaited) */
+  blockingMethodNames = new Set<string>();
+  topLevelAwait = false;
+  /** Python comments not yet emitted, in source order */
+  comments: { line: number; text: string }[] = [];
+  private tempCounter = 0;
+  fn: FunctionState;
+
+  constructor(
+    readonly scopes: ScopeMap,
+    readonly moduleScope: Scope,
+    readonly userNames: Set<string>,
+  ) {
+    this.fn = this.newFunctionState(moduleScope, { coroutine: false, generator: false, jsAsync: false });
+  }
+
+  newFunctionState(scope: Scope, flags: { coroutine: boolean; generator: boolean; jsAsync: boolean }): FunctionState {
+    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, temps: [] };
+  }
+
+  /** Run `body` with `state` as the current function. */
+  within<T>(state: FunctionState, body: () => T): T {
+    const saved = this.fn;
+    this.fn = state;
+    try {
+      return body();
+    } finally {
+      this.fn = saved;
+    }
+  }
+
+  /** Comments that stand before `line` and have not been emitted yet. */
+  takeComments(line: number): string[] {
+    const taken: string[] = [];
+    while (this.comments.length && this.comments[0]!.line < line) taken.push(this.comments.shift()!.text);
+    return taken;
+  }
+
+  /** Is `name` a module-level `import name` of a runtime module (so it is the runtime's export)? */
+  isRuntimeModuleName(name: string): boolean {
+    const known = this.known.get(name);
+    return known?.k === "module" && known.module === name;
+  }
+
+  scopeOf(node: object): Scope {
+    const scope = this.scopes.get(node);
+    if (!scope) throw new Error("internal: no scope for node");
+    return scope;
+  }
+
+  /** A fresh JS name that clashes with no Python name of the module. */
+  temp(base: string): string {
+    for (;;) {
+      const name = `${base}${++this.tempCounter}`;
+      if (!this.userNames.has(name)) {
+        this.userNames.add(name);
+        return name;
+      }
+    }
+  }
+
+  /** Stop lowering this construct: pyts does not support it. */
+  unsupported(node: py.Span, what: string): never {
+    throw new UnsupportedError({ kind: "Unsupported", message: `unsupported: ${what}`, line: node.lineno, col: node.col_offset });
+  }
+
+  syntaxError(node: py.Span, message: string): never {
+    throw new UnsupportedError({ kind: "SyntaxError", message, line: node.lineno, col: node.col_offset });
+  }
+
+  loc(node: py.Span): ir.Loc {
+    return { line: node.lineno, col: node.col_offset };
+  }
+
+  rt(name: string, at?: py.Span): ir.Expr {
+    return at ? { k: "rt", name, loc: this.loc(at) } : { k: "rt", name };
+  }
+
+  id(pythonName: string): ir.Expr {
+    return { k: "id", name: jsName(pythonName) };
+  }
+
+  /** Which scope a Python name read in the current function resolves to (null: builtin). */
+  resolve(name: string, from: Scope = this.fn.scope): Scope | null {
+    if (from.globals.has(name)) return this.moduleScope.bindings.has(name) ? this.moduleScope : null;
+    if (from.bindings.has(name) && !from.nonlocals.has(name)) return from;
+    for (let s = from.parent; s; s = s.parent) {
+      if (s.kind === "class") continue; // class bodies are not enclosing scopes
+      if (s.globals.has(name)) return this.moduleScope.bindings.has(name) ? this.moduleScope : null;
+      if (s.bindings.has(name) && !s.nonlocals.has(name)) return s;
+    }
+    return null;
+  }
+
+  /** The static meaning of a name, when it resolves to a known module-level binding. */
+  knownBinding(name: string): KnownBinding | null {
+    return this.resolve(name) === this.moduleScope ? (this.known.get(name) ?? null) : null;
+  }
+}

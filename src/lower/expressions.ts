@@ -1,0 +1,262 @@
+// Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
+import { lowerCall } from "./calls.js";
+import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
+import { lowerComprehension } from "./comprehensions.js";
+import { lowerLambda } from "./functions.js";
+import { lowerNamedExpr } from "./targets.js";
+
+const BINARY_HELPERS: Record<py.Operator, string> = {
+  Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
+  Pow: "pow", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "bitor",
+  BitXor: "bitxor", BitAnd: "bitand",
+};
+
+const COMPARE_HELPERS: Record<py.CmpOp, string> = {
+  Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge", Is: "is_", IsNot: "isNot",
+  In: "in_", NotIn: "notIn",
+};
+
+export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
+  const loc = cx.loc(e);
+  switch (e._type) {
+    case "Constant":
+      return lowerConstant(cx, e.value, loc);
+    case "Name":
+      return lowerName(cx, e);
+    case "BinOp":
+      return { k: "call", callee: cx.rt(BINARY_HELPERS[e.op]), args: [lowerExpr(cx, e.left), lowerExpr(cx, e.right)], loc };
+    case "UnaryOp":
+      return lowerUnary(cx, e);
+    case "BoolOp":
+      return lowerBoolOp(cx, e);
+    case "Compare":
+      return lowerCompare(cx, e);
+    case "IfExp":
+      return { k: "cond", test: lowerTest(cx, e.test), then: lowerExpr(cx, e.body), else: lowerExpr(cx, e.orelse), loc };
+    case "Call":
+      return lowerCall(cx, e);
+    case "Attribute":
+      return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
+    case "Subscript":
+      return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
+    case "Slice":
+      return {
+        k: "call",
+        callee: cx.rt("slice"),
+        args: [e.lower, e.upper, e.step].map((x) => (x ? lowerExpr(cx, x) : ({ k: "null" } as ir.Expr))),
+        loc,
+      };
+    case "List":
+      return { k: "array", elements: lowerElements(cx, e.elts), loc };
+    case "Tuple":
+      return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: lowerElements(cx, e.elts), loc };
+    case "Set":
+      return { k: "call", callee: { k: "member", object: cx.rt("PySet"), property: "of" }, args: lowerElements(cx, e.elts), loc };
+    case "Dict":
+      return lowerDict(cx, e);
+    case "JoinedStr":
+      return lowerJoinedStr(cx, e);
+    case "FormattedValue":
+      return lowerFormattedValue(cx, e);
+    case "Lambda":
+      return lowerLambda(cx, e);
+    case "ListComp":
+    case "SetComp":
+    case "DictComp":
+    case "GeneratorExp":
+      return lowerComprehension(cx, e);
+    case "Await":
+      return lowerAwait(cx, e);
+    case "Yield":
+      return lowerYield(cx, e);
+    case "YieldFrom":
+      return lowerYieldFrom(cx, e);
+    case "NamedExpr":
+      return lowerNamedExpr(cx, e);
+    case "Starred":
+      return cx.unsupported(e, "starred expression in this position");
+  }
+}
+
+/** Elements of a list/tuple/set display or call: `*xs` spreads. */
+export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
+  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: lowerExpr(cx, x.value) } : lowerExpr(cx, x)));
+}
+
+export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: ir.Loc): ir.Expr {
+  switch (value.kind) {
+    case "None":
+      return { k: "null", loc };
+    case "bool":
+      return { k: "bool", value: value.value, loc };
+    case "int":
+      return { k: "bigint", value: value.value, loc };
+    case "float":
+      return { k: "num", value: value.value, loc };
+    case "str":
+      return { k: "str", value: value.value, loc };
+    case "bytes":
+      return { k: "call", callee: cx.rt("bytesLiteral"), args: [{ k: "str", value: String.fromCharCode(...value.value) }], loc };
+    case "Ellipsis":
+      return { ...cx.rt("Ellipsis"), loc };
+    case "complex":
+      throw new Error("complex"); // reported by the caller with a location
+  }
+}
+
+export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
+  const loc = cx.loc(e);
+  if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
+  const scope = cx.resolve(e.id);
+  if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
+  if (scope) return { ...cx.id(e.id), loc };
+  if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
+  // Python raises NameError when (and only when) the name is evaluated.
+  return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+}
+
+function lowerUnary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
+  const loc = cx.loc(e);
+  if (e.op === "Not") return { k: "unary", op: "!", arg: lowerTest(cx, e.operand), loc };
+  if (e.op === "USub" && e.operand._type === "Constant") {
+    const v = e.operand.value;
+    if (v.kind === "int") return { k: "bigint", value: -v.value, loc };
+    if (v.kind === "float") return { k: "num", value: -v.value, loc };
+  }
+  const helper = e.op === "USub" ? "neg" : e.op === "UAdd" ? "pos" : "invert";
+  return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, e.operand)], loc };
+}
+
+/** Expressions whose value is always a JS boolean, so they need no `truthy()`. */
+export function isBoolean(e: py.Expr): boolean {
+  switch (e._type) {
+    case "Compare":
+      return true;
+    case "UnaryOp":
+      return e.op === "Not";
+    case "BoolOp":
+      return e.values.every(isBoolean);
+    case "Constant":
+      return e.value.kind === "bool";
+    case "Call":
+      return e.func._type === "Name" && ["isinstance", "issubclass", "hasattr", "callable", "bool", "any", "all"].includes(e.func.id);
+    default:
+      return false;
+  }
+}
+
+/** Values whose JS truthiness equals Python's (so `||`/`&&` return the right operand). */
+function hasJsTruthiness(e: py.Expr): boolean {
+  if (isBoolean(e) || e._type === "JoinedStr") return true;
+  return e._type === "Constant" && ["None", "bool", "int", "float", "str"].includes(e.value.kind);
+}
+
+/** An expression in a condition: a JS boolean with Python's truthiness. */
+export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
+  if (e._type === "BoolOp") {
+    const op = e.op === "And" ? "&&" : "||";
+    return e.values.map((v) => lowerTest(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));
+  }
+  const value = lowerExpr(cx, e);
+  return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
+}
+
+function lowerBoolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
+  if (e.values.every(hasJsTruthiness)) {
+    const op = e.op === "And" ? "&&" : "||";
+    return e.values.map((v) => lowerExpr(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));
+  }
+  // `a or b` is `a` when truthy, else `b`; evaluate `a` once.
+  let result = lowerExpr(cx, e.values[e.values.length - 1]!);
+  for (let i = e.values.length - 2; i >= 0; i--) {
+    const operand = e.values[i]!;
+    let value = lowerExpr(cx, operand);
+    let read: ir.Expr = value;
+    if (operand._type !== "Name") {
+      const tmp = cx.temp("tmp");
+      declareTemp(cx, tmp);
+      read = { k: "id", name: tmp };
+      value = { k: "assign", op: "=", target: read, value };
+    }
+    const test: ir.Expr = { k: "call", callee: cx.rt("truthy"), args: [value] };
+    result = e.op === "Or" ? { k: "cond", test, then: read, else: result } : { k: "cond", test, then: result, else: read };
+  }
+  return { ...result, loc: cx.loc(e) };
+}
+
+/** Temporaries live in the enclosing function; the statement lowering declares them. */
+export function declareTemp(cx: LowerContext, name: string): void {
+  cx.fn.temps.push(name);
+}
+
+function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
+  if ((op === "Is" || op === "IsNot") && rightAst._type === "Constant" && rightAst.value.kind === "None") {
+    return { k: "binary", op: op === "Is" ? "==" : "!=", left, right: { k: "null" }, loc };
+  }
+  if (op === "Is" || op === "IsNot") return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
+  return { k: "call", callee: cx.rt(COMPARE_HELPERS[op]), args: [left, right], loc };
+}
+
+function lowerCompare(cx: LowerContext, e: py.Compare): ir.Expr {
+  const loc = cx.loc(e);
+  let left = lowerExpr(cx, e.left);
+  let result: ir.Expr | null = null;
+  e.ops.forEach((op, i) => {
+    const rightAst = e.comparators[i]!;
+    let right = lowerExpr(cx, rightAst);
+    let next = right;
+    // In a chain, a middle operand is evaluated once.
+    if (i < e.ops.length - 1 && rightAst._type !== "Name" && rightAst._type !== "Constant") {
+      const tmp = cx.temp("tmp");
+      declareTemp(cx, tmp);
+      next = { k: "id", name: tmp };
+      right = { k: "assign", op: "=", target: next, value: right };
+    }
+    const one = compareOne(cx, op, left, right, rightAst, loc);
+    result = result ? { k: "logical", op: "&&", left: result, right: one, loc } : one;
+    left = next;
+  });
+  return result!;
+}
+
+function lowerDict(cx: LowerContext, e: py.Dict): ir.Expr {
+  const entries: ir.Arg[] = e.keys.map((k, i) => {
+    const value = lowerExpr(cx, e.values[i]!);
+    if (k === null) return { k: "spread", arg: { k: "call", callee: cx.rt("dictItems"), args: [value] } };
+    return { k: "array", elements: [lowerExpr(cx, k), value] };
+  });
+  return { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries, loc: cx.loc(e) };
+}
+
+function lowerJoinedStr(cx: LowerContext, e: py.JoinedStr): ir.Expr {
+  const quasis: string[] = [""];
+  const exprs: ir.Expr[] = [];
+  for (const part of e.values) {
+    if (part._type === "Constant") {
+      quasis[quasis.length - 1] += part.value.kind === "str" ? part.value.value : "";
+    } else {
+      exprs.push(lowerFormattedValue(cx, part));
+      quasis.push("");
+    }
+  }
+  if (exprs.length === 0) return { k: "str", value: quasis[0]!, loc: cx.loc(e) };
+  return { k: "template", quasis, exprs, loc: cx.loc(e) };
+}
+
+/** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)`. */
+function lowerFormattedValue(cx: LowerContext, e: py.FormattedValue): ir.Expr {
+  let value = lowerExpr(cx, e.value);
+  const conversion = e.conversion === 114 ? "repr" : e.conversion === 97 ? "ascii" : e.conversion === 115 ? "str" : null;
+  if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "str"), args: [value] };
+  if (conversion) value = { k: "call", callee: cx.rt(conversion), args: [value] };
+  return { k: "call", callee: cx.rt("format"), args: [value, lowerJoinedStr(cx, e.format_spec)] };
+}
+
+/** Is this expression a reference to a class that Python code constructs by calling it? */
+export function isExceptionClassName(name: string): boolean {
+  return BUILTIN_EXCEPTIONS.has(name);
+}

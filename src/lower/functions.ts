@@ -1,0 +1,167 @@
+// Functions: `def`, `async def`, generators, lambdas, parameters and defaults, decorators.
+//
+//   async def f(x): ...   ->  function f(x: any): Coroutine<any> {
+//                                return coroutine(function* () { ... }, "f");
+//                              }
+// Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { FunctionState, LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { jsName } from "./names.js";
+import { lowerConstant, lowerExpr } from "./expressions.js";
+import { lowerBlock } from "./statements.js";
+import { hoistedNames } from "./targets.js";
+import { lowerType } from "./types.js";
+import { isSimpleSignature } from "./calls.js";
+
+const ANY: ir.TsType = { k: "any" };
+
+export interface FunctionShape {
+  /** the emitted function, named as the Python def */
+  fn: ir.FunctionIr;
+  /** statements that must run before the def: defaults evaluated once, as Python does */
+  setup: ir.Stmt[];
+}
+
+/** Qualified name as CPython reports it (`outer.<locals>.inner`, `Class.method`). */
+export function qualname(scope: Scope): string {
+  const parts: string[] = [];
+  for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    const isFunction = s.kind === "function" || s.kind === "lambda";
+    parts.unshift(s !== scope && isFunction ? `${s.name}.<locals>` : s.name);
+  }
+  return parts.join(".");
+}
+
+/** Lower a def's body as the body of the current function state, with its declarations. */
+export function lowerFunctionBody(cx: LowerContext, state: FunctionState, body: py.Stmt[], prologue: ir.Stmt[] = []): ir.Stmt[] {
+  return cx.within(state, () => {
+    const hoisted: ir.Stmt[] = hoistedNames(cx, state.scope).map((name) => {
+      state.declared.add(name);
+      return { k: "decl", kind: "let", name: jsName(name), type: ANY };
+    });
+    const stmts = lowerBlock(cx, body);
+    const temps: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
+    return [...prologue, ...hoisted, ...temps, ...stmts];
+  });
+}
+
+/** Parameters of a def or lambda, with defaults that are not constants hoisted to `setup`. */
+function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[]): ir.Param[] {
+  if (!isSimpleSignature(args)) {
+    const at = args.kwonlyargs[0] ?? args.kwarg!;
+    cx.unsupported(at, "keyword-only parameters and **kwargs");
+  }
+  const positional = [...args.posonlyargs, ...args.args];
+  const firstDefault = positional.length - args.defaults.length;
+  const params: ir.Param[] = positional.map((a, i) => {
+    const param: ir.Param = { name: jsName(a.arg), type: a.annotation ? lowerType(cx, a.annotation) : ANY };
+    const def = i >= firstDefault ? args.defaults[i - firstDefault]! : null;
+    if (def) {
+      if (def._type === "Constant" && def.value.kind !== "complex") param.default = lowerConstant(cx, def.value);
+      else {
+        // Python evaluates a default once, when the def runs.
+        const holder = cx.temp(`${name}_${a.arg}_default`);
+        setup.push({ k: "decl", kind: "const", name: holder, init: lowerExpr(cx, def), loc: cx.loc(def) });
+        param.default = { k: "id", name: holder };
+      }
+    }
+    return param;
+  });
+  if (args.vararg) {
+    const rest = cx.temp(`${args.vararg.arg}_`);
+    params.push({ name: rest, rest: true, type: { k: "array", element: ANY } });
+    // `*args` is a tuple in Python.
+    const tuple: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: [{ k: "spread", arg: { k: "id", name: rest } }] };
+    prologue.push({ k: "decl", kind: "const", name: jsName(args.vararg.arg), init: tuple });
+  }
+  return params;
+}
+
+function refersToItself(scope: Scope, name: string): boolean {
+  const visit = (s: Scope): boolean => s.loads.has(name) || s.children.some(visit);
+  return visit(scope);
+}
+
+/**
+ * The JS function for a def. `selfName` is set for methods, whose first parameter is bound
+ * to `this` instead of being a JS parameter.
+ */
+export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { selfParam: boolean } | null = null): FunctionShape {
+  const scope = cx.scopeOf(s);
+  const isCoroutine = s._type === "AsyncFunctionDef";
+  const isGenerator = scope.isGenerator && !isCoroutine;
+  const jsAsync = cx.blockingFunctions.has(s);
+  const setup: ir.Stmt[] = [];
+  const prologue: ir.Stmt[] = [];
+
+  let args = s.args;
+  let selfName: string | null = null;
+  if (method?.selfParam) {
+    const positional = [...args.posonlyargs, ...args.args];
+    const first = positional[0];
+    if (!first) return cx.unsupported(s, "a method without a self parameter");
+    selfName = first.arg;
+    args = { ...args, posonlyargs: args.posonlyargs.slice(args.posonlyargs.length ? 1 : 0), args: args.posonlyargs.length ? args.args : args.args.slice(1) };
+    prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" } });
+  }
+  const params = lowerParams(cx, s.name, args, setup, prologue);
+  const returnHint = s.returns ? lowerType(cx, s.returns) : ANY;
+
+  const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator, jsAsync });
+  state.selfName = selfName;
+  for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
+  if (s.args.vararg) state.declared.add(s.args.vararg.arg);
+
+  if (isCoroutine || isGenerator) {
+    // The Python body runs inside a generator that the coroutine/generator object drives.
+    const inner = lowerFunctionBody(cx, state, s.body);
+    const body: ir.FunctionIr = {
+      name: null,
+      params: [],
+      body: inner,
+      generator: true,
+      async: false,
+      returnType: isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
+    };
+    const make: ir.Expr = {
+      k: "call",
+      callee: cx.rt(isCoroutine ? "coroutine" : "generator"),
+      args: [{ k: "func", fn: body }, { k: "str", value: qualname(scope) }],
+    };
+    const returnType: ir.TsType = isCoroutine
+      ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
+      : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
+    return {
+      fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
+      setup,
+    };
+  }
+
+  const body = lowerFunctionBody(cx, state, s.body, prologue);
+  let returnType: ir.TsType | undefined = s.returns ? returnHint : refersToItself(scope, s.name) ? ANY : undefined;
+  if (jsAsync) returnType = { k: "ref", name: "Promise", args: [returnType ?? ANY] };
+  return { fn: { name: jsName(s.name), params, returnType, body, generator: false, async: jsAsync }, setup };
+}
+
+/** Apply decorators innermost first: `@a @b def f` is `a(b(f))`. */
+export function decorate(cx: LowerContext, decorators: py.Expr[], value: ir.Expr): ir.Expr {
+  return decorators.reduceRight<ir.Expr>((inner, d) => ({ k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) }), value);
+}
+
+export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
+  const scope = cx.scopeOf(e);
+  const setup: ir.Stmt[] = [];
+  const prologue: ir.Stmt[] = [];
+  const params = lowerParams(cx, "lambda", e.args, setup, prologue);
+  if (setup.length || prologue.length) return cx.unsupported(e, "a lambda with *args or non-constant defaults");
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
+  for (const p of [...e.args.posonlyargs, ...e.args.args]) state.declared.add(p.arg);
+  const body = cx.within(state, () => lowerExpr(cx, e.body));
+  if (state.temps.length) {
+    const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
+    return { k: "arrow", params, body: [...decls, { k: "return", arg: body }], loc: cx.loc(e) };
+  }
+  return { k: "arrow", params, body, loc: cx.loc(e) };
+}

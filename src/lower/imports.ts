@@ -1,0 +1,53 @@
+// Imports. The runtime provides the standard modules pyts supports; `import asyncio` needs
+// no code of its own (the runtime import line brings `asyncio`), `import x as y` and
+// `from x import y` bind local constants.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
+import { bindName } from "./targets.js";
+
+/** Modules whose names only matter to type hints: importing them emits nothing. */
+const TYPING_MODULES = new Set(["typing", "__future__", "collections.abc"]);
+
+function checkModule(cx: LowerContext, at: py.Span, name: string): void {
+  const top = name.split(".")[0]!;
+  if (!RUNTIME_MODULES.has(top) || (name.includes(".") && !RUNTIME_SUBMODULES.has(name))) {
+    cx.unsupported(at, `import of module '${name}' (pyts provides: ${[...RUNTIME_MODULES].sort().join(", ")})`);
+  }
+}
+
+/** The runtime value of a dotted module path: `urllib.request` -> urllib.request. */
+function moduleValue(cx: LowerContext, name: string): ir.Expr {
+  const [top, ...rest] = name.split(".");
+  return rest.reduce<ir.Expr>((object, property) => ({ k: "member", object, property }), cx.rt(top!));
+}
+
+export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  for (const alias of s.names) {
+    if (TYPING_MODULES.has(alias.name)) continue;
+    checkModule(cx, alias, alias.name);
+    const bound = alias.asname ?? alias.name.split(".")[0]!;
+    const value = alias.asname ? moduleValue(cx, alias.name) : cx.rt(bound);
+    // A top-level `import asyncio` is the runtime import itself.
+    if (!alias.asname && cx.fn.scope === cx.moduleScope && cx.isRuntimeModuleName(bound)) continue;
+    out.push(bindName(cx, bound, value, cx.loc(s)));
+  }
+  return out;
+}
+
+export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
+  if (s.level > 0) return cx.unsupported(s, "relative imports");
+  const module = s.module ?? "";
+  if (TYPING_MODULES.has(module)) return [];
+  checkModule(cx, s, module);
+  const out: ir.Stmt[] = [];
+  for (const alias of s.names) {
+    if (alias.name === "*") return cx.unsupported(alias, "'from ... import *'");
+    const full = `${module}.${alias.name}`;
+    const value: ir.Expr = RUNTIME_SUBMODULES.has(full) ? moduleValue(cx, full) : { k: "member", object: moduleValue(cx, module), property: alias.name };
+    out.push(bindName(cx, alias.asname ?? alias.name, value, cx.loc(s)));
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+// The IR: a small tree of TypeScript-level constructs. Every node says exactly what codegen
+// will emit; `loc` is the Python position it came from (for the source map).
+
+export interface Loc {
+  line: number;
+  col: number;
+}
+
+// ---- types -------------------------------------------------------------------------------
+
+export type TsType =
+  | { k: "any" }
+  | { k: "unknown" }
+  | { k: "keyword"; name: "bigint" | "number" | "string" | "boolean" | "null" | "void" }
+  | { k: "ref"; name: string; args: TsType[]; runtime?: boolean }
+  | { k: "array"; element: TsType }
+  | { k: "union"; types: TsType[] }
+  | { k: "tuple"; elements: TsType[] };
+
+// ---- expressions -------------------------------------------------------------------------
+
+export type Expr =
+  | { k: "num"; value: number; loc?: Loc }
+  | { k: "bigint"; value: bigint; loc?: Loc }
+  | { k: "str"; value: string; loc?: Loc }
+  | { k: "bool"; value: boolean; loc?: Loc }
+  | { k: "null"; loc?: Loc }
+  | { k: "id"; name: string; loc?: Loc }
+  /** a name imported from the runtime; codegen adds the import and any alias */
+  | { k: "rt"; name: string; loc?: Loc }
+  | { k: "this"; loc?: Loc }
+  | { k: "member"; object: Expr; property: string; optional?: boolean; loc?: Loc }
+  | { k: "index"; object: Expr; index: Expr; loc?: Loc }
+  | { k: "call"; callee: Expr; args: Arg[]; loc?: Loc }
+  | { k: "new"; callee: Expr; args: Arg[]; loc?: Loc }
+  | { k: "binary"; op: BinaryOp; left: Expr; right: Expr; loc?: Loc }
+  | { k: "logical"; op: "&&" | "||" | "??"; left: Expr; right: Expr; loc?: Loc }
+  | { k: "unary"; op: "!" | "-" | "+" | "~" | "typeof" | "void"; arg: Expr; loc?: Loc }
+  | { k: "cond"; test: Expr; then: Expr; else: Expr; loc?: Loc }
+  | { k: "array"; elements: Arg[]; loc?: Loc }
+  | { k: "object"; props: { key: string; value: Expr }[]; loc?: Loc }
+  | { k: "template"; quasis: string[]; exprs: Expr[]; loc?: Loc }
+  | { k: "func"; fn: FunctionIr; loc?: Loc }
+  | { k: "arrow"; params: Param[]; body: Expr | Stmt[]; async?: boolean; loc?: Loc }
+  | { k: "yield"; arg: Expr | null; delegate: boolean; loc?: Loc }
+  | { k: "await"; arg: Expr; loc?: Loc }
+  | { k: "assign"; op: "=" | "+=" | "-=" | "||=" | "??="; target: Expr | Pattern; value: Expr; loc?: Loc }
+  | { k: "seq"; exprs: Expr[]; loc?: Loc }
+  | { k: "as"; expr: Expr; type: TsType; loc?: Loc };
+
+export type BinaryOp =
+  | "+" | "-" | "*" | "/" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^"
+  | "===" | "!==" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "instanceof" | "in";
+
+export type Arg = Expr | { k: "spread"; arg: Expr };
+
+/** Destructuring target: `[a, [b, ...c]]`. */
+export type Pattern =
+  | { k: "arrayPattern"; elements: (Pattern | Expr | null)[]; rest?: Pattern | Expr };
+
+// ---- functions and classes ---------------------------------------------------------------
+
+export interface Param {
+  name: string;
+  type?: TsType;
+  default?: Expr;
+  rest?: boolean;
+}
+
+export interface FunctionIr {
+  name: string | null;
+  params: Param[];
+  returnType?: TsType;
+  body: Stmt[];
+  generator: boolean;
+  async: boolean;
+}
+
+export type ClassMember =
+  | { k: "method"; name: string; kind: "method" | "constructor" | "get" | "set"; isStatic: boolean; fn: FunctionIr; loc?: Loc }
+  | { k: "property"; name: string; isStatic: boolean; value: Expr | null; type?: TsType; loc?: Loc }
+  | { k: "indexSignature" }
+  | { k: "staticBlock"; body: Stmt[] };
+
+// ---- statements --------------------------------------------------------------------------
+
+export type Stmt =
+  | { k: "expr"; expr: Expr; loc?: Loc }
+  | { k: "decl"; kind: "let" | "const"; name: string | Pattern; type?: TsType; init?: Expr; loc?: Loc }
+  | { k: "function"; fn: FunctionIr; loc?: Loc }
+  | { k: "class"; name: string; superClass: Expr | null; members: ClassMember[]; loc?: Loc }
+  | { k: "return"; arg: Expr | null; loc?: Loc }
+  | { k: "if"; test: Expr; then: Stmt[]; else: Stmt[] | null; loc?: Loc }
+  | { k: "while"; test: Expr; body: Stmt[]; loc?: Loc }
+  | { k: "forOf"; declare: "const" | "let" | null; target: string | Pattern | Expr; iter: Expr; body: Stmt[]; loc?: Loc }
+  | { k: "break"; label?: string; loc?: Loc }
+  | { k: "continue"; label?: string; loc?: Loc }
+  | { k: "labeled"; label: string; body: Stmt; loc?: Loc }
+  | { k: "try"; block: Stmt[]; param: string | null; handler: Stmt[] | null; finalizer: Stmt[] | null; loc?: Loc }
+  | { k: "throw"; arg: Expr; loc?: Loc }
+  | { k: "block"; body: Stmt[]; loc?: Loc }
+  | { k: "comment"; text: string; loc?: Loc };
+
+/** The lowered module. Runtime names used are collected by codegen from `rt` nodes. */
+export interface ModuleIr {
+  body: Stmt[];
+  /** the module specifier emitted code imports the runtime from */
+  runtimeModule: string;
+  /** every identifier bound by user code, so runtime imports can avoid clashing */
+  userNames: Set<string>;
+  /** true when the module body uses top-level await */
+  topLevelAwait: boolean;
+}

@@ -1,0 +1,179 @@
+// Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
+// raise, assert, del, imports, function and class definitions.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { jsName } from "./names.js";
+import { lowerExpr, lowerTest } from "./expressions.js";
+import { assignTarget, bindName, canLoopConst, lowerAugAssign, unpackPattern } from "./targets.js";
+import { decorate, lowerDef } from "./functions.js";
+import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
+import { lowerClass } from "./classes.js";
+import { lowerImport, lowerImportFrom } from "./imports.js";
+import { lowerTry } from "./exceptions.js";
+
+export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  for (const s of body) {
+    for (const text of cx.takeComments(s.lineno)) out.push({ k: "comment", text, loc: cx.loc(s) });
+    out.push(...lowerStmt(cx, s));
+  }
+  return out;
+}
+
+export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
+  const loc = cx.loc(s);
+  switch (s._type) {
+    case "Expr":
+      if (s.value._type === "Constant" && s.value.value.kind === "str") return []; // docstring
+      return [{ k: "expr", expr: lowerExpr(cx, s.value), loc }];
+    case "Assign":
+      return lowerAssign(cx, s);
+    case "AnnAssign":
+      if (!s.value) return [];
+      return assignTarget(cx, s.target, lowerExpr(cx, s.value), loc, s.simple ? s.annotation : null);
+    case "AugAssign":
+      return lowerAugAssign(cx, s);
+    case "Return":
+      if (cx.fn.scope === cx.moduleScope) return cx.syntaxError(s, "'return' outside function");
+      return [{ k: "return", arg: s.value ? lowerExpr(cx, s.value) : null, loc }];
+    case "If":
+      return [{ k: "if", test: lowerTest(cx, s.test), then: lowerBlock(cx, s.body), else: s.orelse.length ? lowerBlock(cx, s.orelse) : null, loc }];
+    case "While":
+      return lowerLoop(cx, s, (body) => [{ k: "while", test: lowerTest(cx, s.test), body, loc }]);
+    case "For":
+      return lowerFor(cx, s);
+    case "AsyncFor":
+      return lowerAsyncFor(cx, s);
+    case "Break": {
+      const loop = cx.fn.loops[cx.fn.loops.length - 1];
+      return [{ k: "break", label: loop?.breakLabel ?? undefined, loc }];
+    }
+    case "Continue":
+      return [{ k: "continue", loc }];
+    case "Pass":
+    case "Global":
+    case "Nonlocal":
+      return [];
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return lowerFunctionStatement(cx, s);
+    case "ClassDef":
+      return lowerClass(cx, s);
+    case "Import":
+      return lowerImport(cx, s);
+    case "ImportFrom":
+      return lowerImportFrom(cx, s);
+    case "Raise":
+      return [{ k: "throw", arg: lowerRaised(cx, s), loc }];
+    case "Try":
+      return lowerTry(cx, s);
+    case "TryStar":
+      return cx.unsupported(s, "try/except*");
+    case "Assert": {
+      const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [] };
+      return [{ k: "if", test: { k: "unary", op: "!", arg: lowerTest(cx, s.test) }, then: [{ k: "throw", arg: error }], else: null, loc }];
+    }
+    case "With":
+    case "AsyncWith":
+      return lowerWith(cx, s, 0);
+    case "Delete":
+      return s.targets.map((t) => lowerDelete(cx, t));
+    case "Match":
+      return cx.unsupported(s, "the match statement");
+  }
+}
+
+function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
+  const loc = cx.loc(s);
+  const value = lowerExpr(cx, s.value);
+  if (s.targets.length === 1) return assignTarget(cx, s.targets[0]!, value, loc);
+  // `a = b = value` evaluates the value once and assigns left to right.
+  const tmp = cx.temp("value");
+  return [{ k: "decl", kind: "const", name: tmp, init: value, loc }, ...s.targets.flatMap((t) => assignTarget(cx, t, { k: "id", name: tmp }, loc))];
+}
+
+function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
+  const { fn, setup } = lowerDef(cx, s);
+  const loc = cx.loc(s);
+  const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
+  const plain = s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
+  if (plain) {
+    cx.fn.declared.add(s.name);
+    return [...setup, { k: "function", fn, loc }];
+  }
+  const value = decorate(cx, s.decorator_list, { k: "func", fn });
+  return [...setup, bindName(cx, s.name, value, loc)];
+}
+
+/**
+ * Loops with an `else` run it unless a `break` left the loop: the loop sits in a labelled
+ * block, and its own breaks leave the whole block.
+ */
+function lowerLoop(cx: LowerContext, s: py.While | py.For | py.AsyncFor, make: (body: ir.Stmt[]) => ir.Stmt[], bodyPrefix: ir.Stmt[] = []): ir.Stmt[] {
+  const label = s.orelse.length ? cx.temp("loop") : null;
+  cx.fn.loops.push({ breakLabel: label });
+  let body: ir.Stmt[];
+  try {
+    body = [...bodyPrefix, ...lowerBlock(cx, s.body)];
+  } finally {
+    cx.fn.loops.pop();
+  }
+  const loop = make(body);
+  if (!label) return loop;
+  return [{ k: "labeled", label, body: { k: "block", body: [...loop, ...lowerBlock(cx, s.orelse)] }, loc: cx.loc(s) }];
+}
+
+function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null; target: string | ir.Pattern | ir.Expr; prefix: ir.Stmt[] } {
+  const declare = canLoopConst(cx, target) ? "const" : null;
+  if (target._type === "Name") return { declare, target: jsName(target.id), prefix: [] };
+  if ((target._type === "Tuple" || target._type === "List") && target.elts.every((e) => e._type === "Name")) {
+    return { declare, target: unpackPattern(cx, target), prefix: [] };
+  }
+  // Other targets (attributes, subscripts, nested): bind from a fresh loop variable.
+  const item = cx.temp("item");
+  return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
+}
+
+function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
+  const iter = lowerExpr(cx, s.iter);
+  const { declare, target, prefix } = forTarget(cx, s.target);
+  return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
+}
+
+function lowerAsyncFor(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {
+  const { iterDecl, stepStmts, value } = lowerAsyncForHead(cx, s);
+  const bind = assignTarget(cx, s.target, value, cx.loc(s.target));
+  const loop = lowerLoop(cx, s, (body) => [{ k: "while", test: { k: "bool", value: true }, body, loc: cx.loc(s) }], [...stepStmts, ...bind]);
+  return [{ k: "block", body: [iterDecl, ...loop] }];
+}
+
+function lowerWith(cx: LowerContext, s: py.With | py.AsyncWith, index: number): ir.Stmt[] {
+  const item = s.items[index]!;
+  const inner = (): ir.Stmt[] => (index + 1 < s.items.length ? lowerWith(cx, s, index + 1) : lowerBlock(cx, s.body));
+  const bind = (target: py.Expr, value: ir.Expr): ir.Stmt[] => assignTarget(cx, target, value, cx.loc(target));
+  const stmts = lowerContextManager(cx, item, s._type === "AsyncWith", bind, inner, cx.loc(s));
+  // A block keeps the context's temporaries to this statement.
+  return [{ k: "block", body: stmts, loc: cx.loc(s) }];
+}
+
+/** The exception a `raise` throws: an instance, or a class to instantiate. */
+function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
+  let exc: ir.Expr;
+  if (!s.exc) {
+    const caught = cx.fn.caught[cx.fn.caught.length - 1];
+    if (!caught) return { k: "call", callee: cx.rt("reraiseNothing"), args: [] };
+    return { k: "id", name: caught };
+  }
+  if (s.exc._type === "Call") exc = lowerExpr(cx, s.exc);
+  else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)] };
+  if (s.cause) exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause)] };
+  return exc;
+}
+
+function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
+  const loc = cx.loc(t);
+  if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
+  if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: t.attr }] }, loc };
+  return cx.unsupported(t, `del of ${t._type === "Name" ? "a name" : t._type}`);
+}

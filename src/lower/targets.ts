@@ -1,0 +1,170 @@
+// Assignment targets and where JS declares Python's function-scoped names.
+//
+// A Python local is declared with `const`/`let` at its first binding when that binding is a
+// statement directly in the function body; any other local is declared (`let x: any;`) at
+// the top of the function, so one JS binding serves the whole Python scope.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { jsName } from "./names.js";
+import { lowerExpr } from "./expressions.js";
+import { lowerType } from "./types.js";
+
+const AUGMENTED_HELPERS: Record<py.Operator, string> = {
+  Add: "iadd", Sub: "isub", Mult: "imul", Div: "itruediv", FloorDiv: "ifloordiv", Mod: "imod",
+  Pow: "ipow", MatMult: "imatmul", LShift: "ilshift", RShift: "irshift", BitOr: "ior",
+  BitXor: "ixor", BitAnd: "iand",
+};
+
+/** Is `name` assigned from a nested scope (`nonlocal`) or another function (`global`)? */
+function assignedElsewhere(cx: LowerContext, scope: Scope, name: string): boolean {
+  const visit = (s: Scope): boolean =>
+    s.children.some((c) => {
+      const declares = scope === cx.moduleScope ? c.globals.has(name) : c.nonlocals.has(name);
+      return (declares && c.bindings.has(name)) || visit(c);
+    });
+  return visit(scope);
+}
+
+/** Locals that must be declared at the top of the function body. */
+export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
+  const names: string[] = [];
+  for (const [name, bindings] of scope.bindings) {
+    if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
+    if (bindings.some((b) => b.kind === "param")) continue;
+    const first = bindings[0];
+    if (first && first.topLevel && (first.kind === "assign" || first.kind === "def" || first.kind === "import")) continue;
+    if (first === undefined && scope.kind !== "module") continue; // annotation only
+    if (bindings.length > 0 && bindings.every((b) => b.kind === "for") && loopConstEligible(cx, scope, name)) continue;
+    names.push(name);
+  }
+  // Names a function assigns with `global` need a module-level declaration.
+  if (scope === cx.moduleScope) {
+    const globals = new Set<string>();
+    const visit = (s: Scope): void => {
+      for (const c of s.children) {
+        for (const g of c.globals) if (c.bindings.has(g) && !scope.bindings.has(g)) globals.add(g);
+        visit(c);
+      }
+    };
+    visit(scope);
+    names.push(...globals);
+  }
+  return names;
+}
+
+/**
+ * A for-loop variable bound only by one loop, read only inside it and not captured by a
+ * closure can be the loop's own `const`.
+ */
+function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolean {
+  const bindings = scope.bindings.get(name)!;
+  const loop = bindings[0]!.stmt;
+  if (!loop || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
+  if (!bindings.every((b) => b.stmt === loop)) return false;
+  if (scope.freeInChildren.has(name) || assignedElsewhere(cx, scope, name)) return false;
+  if (loop.orelse.length > 0) return false;
+  const inside = (p: { line: number; col: number }): boolean =>
+    (p.line > loop.lineno || (p.line === loop.lineno && p.col >= loop.col_offset)) &&
+    (p.line < loop.end_lineno || (p.line === loop.end_lineno && p.col < loop.end_col_offset));
+  return (scope.loads.get(name) ?? []).every(inside);
+}
+
+export function canLoopConst(cx: LowerContext, target: py.Expr): boolean {
+  const names = targetNames(target);
+  return names.length > 0 && names.every((n) => cx.fn.scope.bindings.get(n)?.every((b) => b.kind === "for") && loopConstEligible(cx, cx.fn.scope, n));
+}
+
+function targetNames(t: py.Expr): string[] {
+  if (t._type === "Name") return [t.id];
+  if (t._type === "Tuple" || t._type === "List") return t.elts.flatMap(targetNames);
+  if (t._type === "Starred") return targetNames(t.value);
+  return ["<not a name>"];
+}
+
+/** Bind a Python name: declare it here if this is its first, top-level binding. */
+export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt {
+  const scope = cx.fn.scope;
+  const local = jsName(name);
+  const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
+  if (!isLocal || cx.fn.declared.has(name)) {
+    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: local }, value }, loc };
+  }
+  cx.fn.declared.add(name);
+  const single = scope.bindings.get(name)!.length === 1 && !assignedElsewhere(cx, scope, name);
+  const type = annotation ? lowerType(cx, annotation) : single ? undefined : ({ k: "any" } as ir.TsType);
+  return { k: "decl", kind: single ? "const" : "let", name: local, type, init: value, loc };
+}
+
+/** `target = value` for any Python target. */
+export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt[] {
+  switch (target._type) {
+    case "Name":
+      return [bindName(cx, target.id, value, loc, annotation)];
+    case "Attribute":
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: target.attr }, value }, loc }];
+    case "Subscript":
+      return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
+    case "Tuple":
+    case "List":
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: unpackPattern(cx, target), value: unpackValue(cx, target, value) }, loc }];
+    default:
+      return cx.unsupported(target, `assignment to ${target._type}`);
+  }
+}
+
+/** `[a, [b, c], d]` for a tuple/list target (names must already be declared). */
+export function unpackPattern(cx: LowerContext, target: py.Tuple | py.List): ir.Pattern {
+  const elements = target.elts.map((el): ir.Pattern | ir.Expr => {
+    const inner = el._type === "Starred" ? el.value : el;
+    if (inner._type === "Name") return { k: "id", name: jsName(inner.id) };
+    if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: inner.attr };
+    if (inner._type === "Tuple" || inner._type === "List") return unpackPattern(cx, inner);
+    return cx.unsupported(inner, `${inner._type} inside an unpacking target`);
+  });
+  return { k: "arrayPattern", elements };
+}
+
+/** The value side of an unpacking: checked for length as Python does. */
+export function unpackValue(cx: LowerContext, target: py.Tuple | py.List, value: ir.Expr): ir.Expr {
+  const star = target.elts.findIndex((e) => e._type === "Starred");
+  if (star < 0) return { k: "call", callee: cx.rt("unpack"), args: [value, { k: "num", value: target.elts.length }] };
+  const after = target.elts.length - star - 1;
+  return { k: "call", callee: cx.rt("unpackStar"), args: [value, { k: "num", value: star }, { k: "num", value: after }] };
+}
+
+export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
+  const helper = cx.rt(AUGMENTED_HELPERS[s.op]);
+  const loc = cx.loc(s);
+  const value = lowerExpr(cx, s.value);
+  const t = s.target;
+  if (t._type === "Name") {
+    const id = { k: "id", name: jsName(t.id) } as const;
+    return [{ k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "call", callee: helper, args: [id, value] } }, loc }];
+  }
+  if (t._type === "Attribute") {
+    const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
+    const member: ir.Expr = { k: "member", object: object.read, property: t.attr };
+    return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
+  }
+  if (t._type === "Subscript") {
+    const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
+    const key = simpleOrTemp(cx, lowerExpr(cx, t.slice), t.slice);
+    const current: ir.Expr = { k: "call", callee: cx.rt("getitem"), args: [object.read, key.read] };
+    const update: ir.Expr = { k: "call", callee: cx.rt("setitem"), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] };
+    return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
+  }
+  return cx.unsupported(t, `augmented assignment to ${t._type}`);
+}
+
+/** Evaluate an expression once: names and constants are read directly, others go to a const. */
+function simpleOrTemp(cx: LowerContext, value: ir.Expr, ast: py.Expr): { setup: ir.Stmt[]; read: ir.Expr } {
+  if (ast._type === "Name" || ast._type === "Constant") return { setup: [], read: value };
+  const name = cx.temp("tmp");
+  return { setup: [{ k: "decl", kind: "const", name, init: value }], read: { k: "id", name } };
+}
+
+export function lowerNamedExpr(cx: LowerContext, e: py.NamedExpr): ir.Expr {
+  return { k: "assign", op: "=", target: { k: "id", name: jsName(e.target.id) }, value: lowerExpr(cx, e.value), loc: cx.loc(e) };
+}

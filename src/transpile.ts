@@ -1,0 +1,28 @@
+// The library entry: Python source in, TypeScript module (and source map) out.
+import { parsePython, collectComments } from "./frontend/parse.js";
+import { lowerModule } from "./lower/module.js";
+import { emitModule } from "./codegen/emit.js";
+import type { SourceMapV3 } from "./codegen/source-map.js";
+
+export interface TranspileOptions {
+  /** the .py path shown in diagnostics and recorded in the source map */
+  filename?: string;
+  /** the .ts file name recorded in the source map */
+  outName?: string;
+  /** where emitted code imports the runtime from (default "pyts/runtime") */
+  runtimeModule?: string;
+}
+
+export interface TranspileResult {
+  code: string;
+  map: SourceMapV3;
+}
+
+/** Throws DiagnosticError (with file positions) for input pyts cannot convert. */
+export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
+  const filename = options.filename ?? "<stdin>";
+  const module = parsePython(source, filename);
+  const comments = collectComments(source).map((c) => ({ line: c.line, text: c.text.replace(/^#/, "") }));
+  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments });
+  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts") });
+}

@@ -1,0 +1,38 @@
+"""Prints CPython's ast.dump(include_attributes=True) for each file named on stdin (one per
+line) as a JSON object {path: dump or "SyntaxError:line:col:msg"}. Columns are converted from
+UTF-8 byte offsets to code-point offsets, which is what the pyts frontend reports."""
+import ast
+import json
+import sys
+
+
+def to_chars(tree, source):
+    lines = source.split("\n")
+
+    def conv(lineno, col):
+        if lineno is None or col is None or lineno - 1 >= len(lines):
+            return col
+        line = lines[lineno - 1].encode("utf-8")
+        return len(line[:col].decode("utf-8", errors="replace"))
+
+    for node in ast.walk(tree):
+        if getattr(node, "col_offset", None) is not None:
+            node.col_offset = conv(node.lineno, node.col_offset)
+        if getattr(node, "end_col_offset", None) is not None:
+            node.end_col_offset = conv(node.end_lineno, node.end_col_offset)
+
+
+out = {}
+for path in sys.stdin.read().splitlines():
+    if not path:
+        continue
+    with open(path, encoding="utf-8", newline="") as f:
+        source = f.read().replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        tree = ast.parse(source, path)
+    except SyntaxError as e:
+        out[path] = "SyntaxError:%s:%s:%s" % (e.lineno, e.offset, e.msg)
+        continue
+    to_chars(tree, source)
+    out[path] = ast.dump(tree, include_attributes=True)
+json.dump(out, sys.stdout)
