@@ -184,7 +184,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
       pending: true,
       loop: this._loop,
       exception: exc,
-      className: typeName(this) === "Task" ? "Task" : "Future",
+      className: typeName(this),
       futureRepr: repr(this),
     };
     this._unretrieved = record;

@@ -35,20 +35,28 @@ function isAwaitable(x: unknown): boolean {
  * `@types.coroutine`: calls of the result return a coroutine whose body is the generator the
  * function made; other results pass through unchanged.
  */
-export function coroutineFunction<F extends AnyFunction>(fn: F): F {
+export function coroutineFunction<A extends unknown[], R>(
+  fn: (...args: A) => PyGenerator<unknown, R>,
+): (...args: A) => Coroutine<R>;
+export function coroutineFunction<F extends AnyFunction>(fn: F): F;
+export function coroutineFunction(fn: AnyFunction): AnyFunction {
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const result: unknown = fn.apply(this, args);
     return result instanceof PyGenerator ? coroutineFromGenerator(result) : result;
   };
   copyNames(wrapped, fn);
-  return wrapped as F;
+  return wrapped;
 }
 
 /**
  * `@asyncio.coroutine` (removed in 3.11, kept for lecture code): like `types.coroutine`, and a
  * plain function becomes a coroutine returning its result (awaiting it if awaitable).
  */
-export function asyncioCoroutine<F extends AnyFunction>(fn: F): F {
+export function asyncioCoroutine<A extends unknown[], R>(
+  fn: (...args: A) => PyGenerator<unknown, R>,
+): (...args: A) => Coroutine<R>;
+export function asyncioCoroutine<F extends AnyFunction>(fn: F): F;
+export function asyncioCoroutine(fn: AnyFunction): AnyFunction {
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const result: unknown = fn.apply(this, args);
     if (result instanceof PyGenerator) return coroutineFromGenerator(result);
@@ -62,7 +70,7 @@ export function asyncioCoroutine<F extends AnyFunction>(fn: F): F {
     );
   };
   copyNames(wrapped, fn);
-  return wrapped as F;
+  return wrapped;
 }
 
 /** The `types` module's coroutine support. */

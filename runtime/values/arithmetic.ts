@@ -312,7 +312,7 @@ export function floordiv(a: unknown, b: unknown): any {
 export function mod(a: unknown, b: unknown): any {
   return binary(a, b, MOD);
 }
-export function pow(a: unknown, b: unknown): any {
+export function power(a: unknown, b: unknown): any {
   return binary(a, b, POW);
 }
 export function matmul(a: unknown, b: unknown): any {
@@ -402,7 +402,7 @@ export const isub = inplace("sub", sub);
 export const itruediv = inplace("truediv", truediv);
 export const ifloordiv = inplace("floordiv", floordiv);
 export const imod = inplace("mod", mod);
-export const ipow = inplace("pow", pow);
+export const ipow = inplace("pow", power);
 export const imatmul = inplace("matmul", matmul);
 export const ilshift = inplace("lshift", lshift);
 export const irshift = inplace("rshift", rshift);

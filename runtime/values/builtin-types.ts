@@ -8,7 +8,7 @@ import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { splitKw } from "./kwargs.js";
-import { Range } from "./range.js";
+import { makeRange, Range } from "./range.js";
 import { repr, str } from "./repr.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Slice } from "./slice.js";
@@ -190,14 +190,10 @@ function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
 }
 export const bytes = defineType(bytesConstructor, "bytes", (x) => x instanceof Bytes);
 export const range = defineType(
-  (...args: unknown[]): Range => makeRangeLazy(...args),
+  (...args: unknown[]): Range => makeRange(...args),
   "range",
   (x) => x instanceof Range,
 );
-import { makeRange } from "./range.js";
-function makeRangeLazy(...args: unknown[]): Range {
-  return makeRange(...args);
-}
 export const slice_ = defineType(
   (a: unknown = null, b?: unknown, c?: unknown): Slice => (b === undefined ? new Slice(null, a, null) : new Slice(a, b, c ?? null)),
   "slice",

@@ -50,7 +50,8 @@ export class LowerContext {
   topLevelAwait = false;
   /** Python comments not yet emitted, in source order */
   comments: { line: number; text: string }[] = [];
-  private tempCounter = 0;
+  /** the last number used for each temporary's base name */
+  private readonly tempCounters = new Map<string, number>();
   fn: FunctionState;
 
   constructor(
@@ -98,7 +99,9 @@ export class LowerContext {
   /** A fresh JS name that clashes with no Python name of the module. */
   temp(base: string): string {
     for (;;) {
-      const name = `${base}${++this.tempCounter}`;
+      const n = (this.tempCounters.get(base) ?? 0) + 1;
+      this.tempCounters.set(base, n);
+      const name = `${base}${n}`;
       if (!this.userNames.has(name)) {
         this.userNames.add(name);
         return name;

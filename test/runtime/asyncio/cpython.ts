@@ -5,7 +5,10 @@ import { execFileSync } from "node:child_process";
 import { toStr } from "../../../runtime/values/repr.js";
 
 export function cpythonLines(source: string): string[] {
-  const out = execFileSync("python3", ["-c", source], { encoding: "utf8" });
+  const out = execFileSync("python3", ["-c", source], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return out.split("\n").filter((line, i, all) => i < all.length - 1 || line !== "");
 }
 

@@ -7,6 +7,7 @@ import { coroutine, type Coroutine } from "../../../runtime/core/coroutine.js";
 import { Bytes } from "../../../runtime/values/bytes.js";
 import { Dict } from "../../../runtime/values/dict.js";
 import { str } from "../../../runtime/values/repr.js";
+import { KeyError } from "../../../runtime/values/exceptions.js";
 
 // aiohttp never blocks the thread, so the server can share this process.
 let server: RunningServer;
@@ -73,6 +74,9 @@ describe("aiohttp.ClientSession", () => {
     });
     expect(result.page).toBeInstanceOf(ClientResponse);
     expect(result.page.status).toBe(200n);
+    expect(result.page.headers.__getitem__("content-length")).toBe(String(slowBody(0).length));
+    // aiohttp's headers are a CIMultiDictProxy: a missing name is a KeyError, not None.
+    expect(() => result.page.headers.__getitem__("X-Nope")).toThrow(KeyError);
     expect(result.text).toBe(slowBody(0));
     expect(result.doc).toBeInstanceOf(Dict);
     const doc = result.doc as Dict;

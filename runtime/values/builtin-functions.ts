@@ -1,0 +1,457 @@
+// Python's built-in functions (besides the type constructors in builtin-types.ts).
+
+import { readSync } from "node:fs";
+import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
+import { asciiRepr } from "./ascii.js";
+import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
+import { runtimeClassOf, typeOf } from "./builtin-types.js";
+import { sortCompare, lt, gt } from "./compare.js";
+import { Dict } from "./dict.js";
+import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { fixedDigits } from "./float-format.js";
+import { identity, pyHash } from "./hashing.js";
+import { iter, iterable, jsIterator, PyIterator } from "./iteration.js";
+import { splitKw } from "./kwargs.js";
+import { isIntLike, isNumeric, toBigInt } from "./numeric.js";
+import { standardStreams } from "./print.js";
+import { toStr } from "./repr.js";
+import { add } from "./arithmetic.js";
+import { AbstractSet } from "./set.js";
+import { truthy } from "./truth.js";
+import { Tuple } from "./tuple.js";
+import { isClass, qualName, typeName } from "./typename.js";
+import { getattrImpl } from "./attributes.js";
+
+export function ascii(x: unknown): string {
+  return asciiRepr(x);
+}
+
+/** Python's `len(x)`, as an int. */
+export function len(x: unknown): bigint {
+  if (typeof x === "string") return BigInt(x.length - (x.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0));
+  if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return BigInt(x.length);
+  if (x instanceof Dict || x instanceof AbstractSet) return BigInt(x.size);
+  const m = (x as { __len__?: () => unknown } | null)?.__len__;
+  if (x !== null && typeof x === "object" && typeof m === "function") {
+    const n = m.call(x);
+    if (!isIntLike(n)) throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
+    if (toBigInt(n) < 0n) throw new ValueError("__len__() should return >= 0");
+    return toBigInt(n);
+  }
+  throw new PyTypeError(`object of type '${typeName(x)}' has no len()`);
+}
+
+export function abs(x: unknown): any {
+  if (typeof x === "number") return Math.abs(x);
+  if (isIntLike(x)) {
+    const n = toBigInt(x);
+    return n < 0n ? -n : n;
+  }
+  const m = (x as { __abs__?: () => unknown } | null)?.__abs__;
+  if (x !== null && typeof x === "object" && typeof m === "function") return m.call(x);
+  throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
+}
+
+function call(f: unknown, ...args: unknown[]): unknown {
+  if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+  return (f as (...a: unknown[]) => unknown)(...args);
+}
+
+function extreme(name: "min" | "max", args: unknown[]): unknown {
+  const [pos, kws] = splitKw(args);
+  const key = kws["key"] ?? null;
+  const better = name === "min" ? lt : gt;
+  let items: Iterable<unknown>;
+  if (pos.length === 0) throw new PyTypeError(`${name} expected at least 1 argument, got 0`);
+  if (pos.length === 1) items = iterable(pos[0]);
+  else {
+    if ("default" in kws) {
+      throw new PyTypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+    }
+    items = pos;
+  }
+  let found = false;
+  let best: unknown;
+  let bestKey: unknown;
+  for (const item of items) {
+    const k = key === null ? item : call(key, item);
+    if (!found || better(k, bestKey)) {
+      best = item;
+      bestKey = k;
+      found = true;
+    }
+  }
+  if (!found) {
+    if ("default" in kws) return kws["default"];
+    throw new ValueError(`${name}() arg is an empty sequence`);
+  }
+  return best;
+}
+
+export function min(...args: unknown[]): any {
+  return extreme("min", args);
+}
+export function max(...args: unknown[]): any {
+  return extreme("max", args);
+}
+
+export function sum(...args: unknown[]): any {
+  const [pos, kws] = splitKw(args);
+  let total: unknown = pos.length > 1 ? pos[1] : (kws["start"] ?? 0n);
+  if (typeof total === "string") throw new PyTypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  for (const item of iterable(pos[0])) total = add(total, item);
+  return total;
+}
+
+/** Python's sorted(iterable, *, key=None, reverse=False): stable, using `<` only. */
+export function sorted(...args: unknown[]): any[] {
+  const [pos, kws] = splitKw(args);
+  const items = Array.from(iterable(pos[0]));
+  sortInPlace(items, kws["key"] ?? null, truthy(kws["reverse"]));
+  return items;
+}
+
+export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
+  const keys = key === null || key === undefined ? items : items.map((x) => call(key, x));
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => (reverse ? sortCompare(keys[b], keys[a]) : sortCompare(keys[a], keys[b])));
+  const copy = items.slice();
+  order.forEach((from, to) => (items[to] = copy[from]));
+}
+
+export function reversed(x: unknown): PyIterator {
+  if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple) {
+    const items = typeof x === "string" ? Array.from(x) : Array.isArray(x) ? x.slice() : x.items.slice();
+    return new PyIterator(items.reverse()[Symbol.iterator]());
+  }
+  const obj = x as { __reversed__?: () => unknown; __len__?: () => unknown; __getitem__?: (i: bigint) => unknown };
+  if (obj !== null && typeof obj === "object") {
+    if (typeof obj.__reversed__ === "function") return iter(obj.__reversed__());
+    if (typeof obj.__len__ === "function" && typeof obj.__getitem__ === "function") {
+      const n = len(obj);
+      return new PyIterator((function* () {
+        for (let i = n - 1n; i >= 0n; i--) yield obj.__getitem__!(i);
+      })());
+    }
+  }
+  if (x instanceof Dict) return new PyIterator([...x.keys()].reverse()[Symbol.iterator]());
+  throw new PyTypeError(`'${typeName(x)}' object is not reversible`);
+}
+
+export function enumerate(...args: unknown[]): PyIterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  const start = pos.length > 1 ? pos[1] : (kws["start"] ?? 0n);
+  if (!isIntLike(start)) throw new PyTypeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
+  const it = jsIterator(pos[0]);
+  return new PyIterator((function* () {
+    let i = toBigInt(start);
+    for (let r = it.next(); !r.done; r = it.next()) yield Tuple.of(i++, r.value);
+  })());
+}
+
+export function zip(...args: unknown[]): PyIterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  const strict = truthy(kws["strict"]);
+  const its = pos.map(jsIterator);
+  return new PyIterator((function* () {
+    if (its.length === 0) return;
+    for (;;) {
+      const row: unknown[] = [];
+      for (const [i, it] of its.entries()) {
+        const r = it.next();
+        if (r.done) {
+          if (strict && (i > 0 || its.slice(1).some((o) => !o.next().done))) {
+            throw new ValueError(`zip() argument ${i > 0 ? i + 1 : 2} is ${i > 0 ? "shorter" : "longer"} than argument${i > 1 ? "s 1-" + i : " 1"}`);
+          }
+          return;
+        }
+        row.push(r.value);
+      }
+      yield Tuple.from(row);
+    }
+  })());
+}
+
+export function map(f: unknown, ...sources: unknown[]): PyIterator {
+  const its = sources.map(jsIterator);
+  return new PyIterator((function* () {
+    for (;;) {
+      const row: unknown[] = [];
+      for (const it of its) {
+        const r = it.next();
+        if (r.done) return;
+        row.push(r.value);
+      }
+      yield call(f, ...row);
+    }
+  })());
+}
+
+export function filter(f: unknown, source: unknown): PyIterator {
+  const it = jsIterator(source);
+  return new PyIterator((function* () {
+    for (let r = it.next(); !r.done; r = it.next()) {
+      if (f === null || f === undefined ? truthy(r.value) : truthy(call(f, r.value))) yield r.value;
+    }
+  })());
+}
+
+export function any(x: unknown): boolean {
+  for (const item of iterable(x)) if (truthy(item)) return true;
+  return false;
+}
+export function all(x: unknown): boolean {
+  for (const item of iterable(x)) if (!truthy(item)) return false;
+  return true;
+}
+
+function roundHalfEven(n: bigint, unit: bigint): bigint {
+  const q = intFloorDiv(n, unit);
+  const r = n - q * unit;
+  const twice = 2n * r;
+  if (twice > unit || (twice === unit && q % 2n !== 0n)) return (q + 1n) * unit;
+  return q * unit;
+}
+
+/** Python's round(x[, ndigits]): half-even on the exact value. */
+export function round(x: unknown, ndigits: unknown = null): any {
+  if (typeof x === "number") {
+    if (ndigits === null || ndigits === undefined) {
+      if (!Number.isFinite(x)) {
+        throw Number.isNaN(x) ? new ValueError("cannot convert float NaN to integer") : new OverflowError("cannot convert float infinity to integer");
+      }
+      const text = fixedDigits(x, 0);
+      return BigInt(x < 0 || Object.is(x, -0) ? "-" + text : text);
+    }
+    if (!Number.isFinite(x)) return x;
+    const n = Number(toBigInt(ndigits as bigint));
+    if (n >= 0) {
+      const r = Number(fixedDigits(Math.abs(x), Math.min(n, 400)));
+      return x < 0 ? -r : r;
+    }
+    const unit = 10 ** -n;
+    const r = Number(roundHalfEven(BigInt(Math.trunc(Math.abs(x))), BigInt(unit)));
+    return x < 0 ? -r : r === 0 ? 0 : r;
+  }
+  if (isIntLike(x)) {
+    const n = toBigInt(x);
+    if (ndigits === null || ndigits === undefined) return n;
+    const d = toBigInt(ndigits as bigint);
+    return d >= 0n ? n : roundHalfEven(n, 10n ** -d);
+  }
+  const m = (x as { __round__?: (n?: unknown) => unknown } | null)?.__round__;
+  if (x !== null && typeof x === "object" && typeof m === "function") {
+    return ndigits === null || ndigits === undefined ? m.call(x) : m.call(x, ndigits);
+  }
+  throw new PyTypeError(`type ${typeName(x)} doesn't define __round__ method`);
+}
+
+
+export function divmod(a: unknown, b: unknown): Tuple {
+  if (isIntLike(a) && isIntLike(b)) {
+    const x = toBigInt(a);
+    const y = toBigInt(b);
+    return Tuple.of(intFloorDiv(x, y), intMod(x, y, "integer division or modulo by zero"));
+  }
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = typeof a === "number" ? a : Number(toBigInt(a));
+    const y = typeof b === "number" ? b : Number(toBigInt(b));
+    if (y === 0) throw new ZeroDivisionError("float divmod()");
+    const [q, r] = floatDivmod(x, y);
+    return Tuple.of(q, r);
+  }
+  const m = (a as { __divmod__?: (b: unknown) => unknown } | null)?.__divmod__;
+  if (a !== null && typeof a === "object" && typeof m === "function") return m.call(a, b) as Tuple;
+  throw new PyTypeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+export function pow(base: unknown, exp: unknown, modulus: unknown = null): any {
+  if (modulus === null || modulus === undefined) return powOp(base, exp);
+  if (!isIntLike(base) || !isIntLike(exp) || !isIntLike(modulus)) {
+    throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
+  }
+  let m = toBigInt(modulus);
+  if (m === 0n) throw new ValueError("pow() 3rd argument cannot be 0");
+  const negativeModulus = m < 0n;
+  if (negativeModulus) m = -m;
+  let b = intMod(toBigInt(base), m);
+  let e = toBigInt(exp);
+  if (e < 0n) {
+    b = modInverse(b, m);
+    e = -e;
+  }
+  let result = 1n % m;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % m;
+    b = (b * b) % m;
+    e >>= 1n;
+  }
+  return negativeModulus && result !== 0n ? result - m : result;
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [oldR, r] = [a, m];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  if (oldR !== 1n) throw new ValueError("base is not invertible for the given modulus");
+  return intMod(oldS, m);
+}
+
+export function chr(i: unknown): string {
+  if (!isIntLike(i)) throw new PyTypeError(`'${typeName(i)}' object cannot be interpreted as an integer`);
+  const n = toBigInt(i);
+  if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
+  return String.fromCodePoint(Number(n));
+}
+
+export function ord(c: unknown): bigint {
+  if (typeof c === "string") {
+    const chars = Array.from(c);
+    if (chars.length !== 1) throw new PyTypeError(`ord() expected a character, but string of length ${chars.length} found`);
+    return BigInt(c.codePointAt(0)!);
+  }
+  if (c instanceof Uint8Array) {
+    if (c.length !== 1) throw new PyTypeError(`ord() expected a character, but string of length ${c.length} found`);
+    return BigInt(c[0]!);
+  }
+  throw new PyTypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
+}
+
+function radixText(x: unknown, radix: number, prefix: string): string {
+  let n: bigint | undefined;
+  if (isIntLike(x)) n = toBigInt(x);
+  else {
+    const m = (x as { __index__?: () => unknown } | null)?.__index__;
+    if (x !== null && typeof x === "object" && typeof m === "function") n = toBigInt(m.call(x) as bigint);
+  }
+  if (n === undefined) throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  return (n < 0n ? "-" : "") + prefix + (n < 0n ? -n : n).toString(radix);
+}
+export const hex = (x: unknown): string => radixText(x, 16, "0x");
+export const oct = (x: unknown): string => radixText(x, 8, "0o");
+export const bin = (x: unknown): string => radixText(x, 2, "0b");
+
+function instanceOfOne(x: unknown, cls: unknown): boolean {
+  if (isPyTypeObject(cls)) {
+    if ((cls as PyTypeObject).__instancecheck__(x)) return true;
+    const runtime = runtimeClassOf(cls);
+    return typeof runtime === "function" && x instanceof runtime;
+  }
+  if (typeof cls === "function") {
+    const check = (cls as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
+    if (typeof check === "function") return truthy(check.call(cls, x));
+    return x instanceof cls;
+  }
+  throw new PyTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+/** Python's isinstance(x, cls_or_tuple). */
+export function isinstance(x: unknown, cls: unknown): boolean {
+  if (cls instanceof Tuple) return cls.items.some((c) => isinstance(x, c));
+  return instanceOfOne(x, cls);
+}
+
+/** Python's issubclass(a, cls_or_tuple). */
+export function issubclass(a: unknown, cls: unknown): boolean {
+  if (cls instanceof Tuple) return cls.items.some((c) => issubclass(a, c));
+  if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
+  if (a === cls) return true;
+  if (isPyTypeObject(cls)) {
+    if (cls.__name__ === "object") return true;
+    for (let t: PyTypeObject | null = isPyTypeObject(a) ? a : null; t; t = t.__base__) if (t === cls) return true;
+    const runtime = runtimeClassOf(cls);
+    return typeof runtime === "function" && (a as { prototype?: unknown }).prototype instanceof runtime;
+  }
+  if (typeof cls !== "function") throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  return (a as { prototype?: unknown }).prototype instanceof cls;
+}
+
+const NO_DEFAULT = Symbol("no default");
+
+/** Python's getattr(obj, name[, default]). */
+export function getattr(obj: unknown, name: unknown, fallback: unknown = NO_DEFAULT): any {
+  if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
+  try {
+    return getattrImpl(obj, name);
+  } catch (e) {
+    if (e instanceof AttributeError && fallback !== NO_DEFAULT) return fallback;
+    throw e;
+  }
+}
+
+export function hasattr(obj: unknown, name: unknown): boolean {
+  return getattr(obj, name, NO_DEFAULT_MISSING) !== NO_DEFAULT_MISSING;
+}
+const NO_DEFAULT_MISSING = Symbol("missing");
+
+export function setattr(obj: unknown, name: unknown, value: unknown): null {
+  if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
+  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || Array.isArray(obj) || Object.isFrozen(obj)) {
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  const setter = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
+  if (typeof setter === "function") setter.call(obj, name, value);
+  else (obj as Record<string, unknown>)[name] = value;
+  return null;
+}
+
+export function delattr(obj: unknown, name: unknown): null {
+  if (obj !== null && typeof obj === "object" && typeof name === "string" && name in obj) {
+    delete (obj as Record<string, unknown>)[name];
+    return null;
+  }
+  throw new AttributeError(`'${typeName(obj)}' object has no attribute '${String(name)}'`);
+}
+
+/** Python's id(): a stable number per object; equal primitives share one. */
+export function id(x: unknown): bigint {
+  if ((x !== null && typeof x === "object") || typeof x === "function") return identity(x);
+  return identity(primitiveBox(x));
+}
+const boxes = new Map<unknown, object>();
+function primitiveBox(x: unknown): object {
+  const key = x === undefined ? null : x;
+  let box = boxes.get(key);
+  if (!box) boxes.set(key, (box = {}));
+  return box;
+}
+
+export function hash(x: unknown): bigint {
+  return pyHash(x);
+}
+
+export function callable(x: unknown): boolean {
+  if (typeof x === "function") return true;
+  return x !== null && typeof x === "object" && typeof (x as { __call__?: unknown }).__call__ === "function";
+}
+
+/** Python's input([prompt]): reads one line from stdin synchronously. */
+export function input(prompt: unknown = ""): string {
+  if (prompt !== "") standardStreams.stdout.write(toStr(prompt));
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, one, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) {
+      if (bytes.length === 0) throw new EOFError("EOF when reading a line");
+      break;
+    }
+    if (one[0] === 0x0a) break;
+    bytes.push(one[0]!);
+  }
+  return Buffer.from(bytes).toString("utf8").replace(/\r$/, "");
+}
+
+export { iter, next } from "./iteration.js";
+export { typeOf, qualName };

@@ -1,0 +1,229 @@
+// Methods of list, tuple, dict, set/frozenset and bytes, called through callMethod.
+
+import { dictUpdate } from "./builtin-types.js";
+import { sortInPlace } from "./builtin-functions.js";
+import { eq } from "./compare.js";
+import { Dict } from "./dict.js";
+import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
+import { iterable } from "./iteration.js";
+import { splitKw } from "./kwargs.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { repr } from "./repr.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { normalizeIndex } from "./slice.js";
+import { truthy } from "./truth.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+import { Bytes } from "./bytes.js";
+
+type Method<T> = (self: T, ...args: unknown[]) => unknown;
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || eq(a, b);
+}
+
+function intArg(value: unknown): bigint {
+  if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
+  return toBigInt(value);
+}
+
+function seqIndex(items: readonly unknown[], x: unknown, start: unknown, end: unknown, what: string): bigint {
+  const n = items.length;
+  const clamp = (v: unknown, d: number) => {
+    if (v === undefined || v === null) return d;
+    let i = Number(intArg(v));
+    if (i < 0) i = Math.max(0, i + n);
+    return Math.min(i, n);
+  };
+  for (let i = clamp(start, 0); i < clamp(end, n); i++) if (same(items[i], x)) return BigInt(i);
+  throw new ValueError(what === "list" ? `${repr(x)} is not in list` : "tuple.index(x): x not in tuple");
+}
+
+function countOf(items: readonly unknown[], x: unknown): bigint {
+  let n = 0n;
+  for (const item of items) if (same(item, x)) n++;
+  return n;
+}
+
+export const LIST_METHODS: Record<string, Method<unknown[]>> = {
+  append: (xs, x) => {
+    xs.push(x);
+    return null;
+  },
+  extend: (xs, items) => {
+    xs.push(...Array.from(iterable(items)));
+    return null;
+  },
+  insert: (xs, index, x) => {
+    let i = Number(intArg(index));
+    if (i < 0) i = Math.max(0, i + xs.length);
+    xs.splice(Math.min(i, xs.length), 0, x);
+    return null;
+  },
+  pop: (xs, index) => {
+    if (xs.length === 0) throw new IndexError("pop from empty list");
+    const i = normalizeIndex(index === undefined ? -1n : intArg(index), xs.length);
+    if (i === undefined) throw new IndexError("pop index out of range");
+    return xs.splice(i, 1)[0];
+  },
+  remove: (xs, x) => {
+    const i = xs.findIndex((item) => same(item, x));
+    if (i < 0) throw new ValueError("list.remove(x): x not in list");
+    xs.splice(i, 1);
+    return null;
+  },
+  index: (xs, x, start, end) => seqIndex(xs, x, start, end, "list"),
+  count: (xs, x) => countOf(xs, x),
+  sort: (xs, ...args) => {
+    const [pos, kws] = splitKw(args);
+    if (pos.length > 0) throw new PyTypeError("sort() takes no positional arguments");
+    sortInPlace(xs, kws["key"] ?? null, truthy(kws["reverse"]));
+    return null;
+  },
+  reverse: (xs) => {
+    xs.reverse();
+    return null;
+  },
+  copy: (xs) => xs.slice(),
+  clear: (xs) => {
+    xs.length = 0;
+    return null;
+  },
+};
+
+export const TUPLE_METHODS: Record<string, Method<Tuple>> = {
+  index: (t, x, start, end) => seqIndex(t.items, x, start, end, "tuple"),
+  count: (t, x) => countOf(t.items, x),
+};
+
+const NO_DEFAULT = Symbol("no default");
+
+export const DICT_METHODS: Record<string, Method<Dict>> = {
+  keys: (d) => new DictView(d, "keys"),
+  values: (d) => new DictView(d, "values"),
+  items: (d) => new DictView(d, "items"),
+  get: (d, key, fallback = null) => {
+    const entry = d.table.find(key);
+    return entry === undefined ? fallback : entry.value;
+  },
+  pop: (d, key, fallback = NO_DEFAULT) => {
+    const entry = d.table.delete(key);
+    if (entry !== undefined) return entry.value;
+    if (fallback === NO_DEFAULT) throw new KeyError(key);
+    return fallback;
+  },
+  popitem: (d) => {
+    const entry = d.table.last();
+    if (entry === undefined) throw new KeyError("popitem(): dictionary is empty");
+    d.table.delete(entry.key);
+    return Tuple.of(entry.key, entry.value);
+  },
+  setdefault: (d, key, fallback = null) => {
+    const entry = d.table.find(key);
+    if (entry !== undefined) return entry.value;
+    d.set(key, fallback);
+    return fallback;
+  },
+  update: (d, ...args) => {
+    const [pos, kws] = splitKw(args);
+    if (pos.length > 0) dictUpdate(d, pos[0]);
+    for (const [k, v] of Object.entries(kws)) d.set(k, v);
+    return null;
+  },
+  copy: (d) => new Dict(d.entries()),
+  clear: (d) => {
+    d.clear();
+    return null;
+  },
+};
+
+/** dict.keys()/values()/items(): live views, iterable, with len and `in`. */
+export class DictView implements Iterable<unknown> {
+  static readonly pythonName = "dict_view";
+  constructor(readonly dict: Dict, readonly kind: "keys" | "values" | "items") {}
+  *[Symbol.iterator](): Iterator<unknown> {
+    if (this.kind === "keys") yield* this.dict.keys();
+    else if (this.kind === "values") yield* this.dict.values();
+    else for (const [k, v] of this.dict.entries()) yield Tuple.of(k, v);
+  }
+  __len__(): bigint {
+    return BigInt(this.dict.size);
+  }
+  __contains__(x: unknown): boolean {
+    if (this.kind === "keys") return this.dict.has(x);
+    if (this.kind === "values") return [...this.dict.values()].some((v) => same(v, x));
+    if (!(x instanceof Tuple) || x.length !== 2) return false;
+    const entry = this.dict.table.find(x.items[0]);
+    return entry !== undefined && same(entry.value, x.items[1]);
+  }
+  __repr__(): string {
+    return `dict_${this.kind}(${repr([...this])})`;
+  }
+  __eq__(other: unknown): boolean {
+    if (!(other instanceof DictView) || other.kind !== this.kind || this.kind === "values") return false;
+    return eq(new PySet(this), new PySet(other));
+  }
+}
+
+function others(args: unknown[]): AbstractSet[] {
+  return args.map((a) => (a instanceof AbstractSet ? a : new PySet(iterable(a))));
+}
+
+function like(s: AbstractSet, items: Iterable<unknown>): AbstractSet {
+  return s instanceof FrozenSet ? new FrozenSet(items) : new PySet(items);
+}
+
+export const SET_METHODS: Record<string, Method<AbstractSet>> = {
+  union: (s, ...args) => like(s, [...s, ...others(args).flatMap((o) => [...o])]),
+  intersection: (s, ...args) => like(s, [...s].filter((x) => others(args).every((o) => o.has(x)))),
+  difference: (s, ...args) => like(s, [...s].filter((x) => !others(args).some((o) => o.has(x)))),
+  symmetric_difference: (s, other) => {
+    const [o] = others([other]);
+    return like(s, [...[...s].filter((x) => !o!.has(x)), ...[...o!].filter((x) => !s.has(x))]);
+  },
+  issubset: (s, other) => [...s].every((x) => others([other])[0]!.has(x)),
+  issuperset: (s, other) => [...others([other])[0]!].every((x) => s.has(x)),
+  isdisjoint: (s, other) => ![...others([other])[0]!].some((x) => s.has(x)),
+  copy: (s) => like(s, s),
+};
+
+function mutable(s: AbstractSet, name: string): PySet {
+  if (!(s instanceof PySet)) throw new PyTypeError(`'frozenset' object has no attribute '${name}'`);
+  return s;
+}
+
+Object.assign(SET_METHODS, {
+  add: (s: AbstractSet, x: unknown) => (mutable(s, "add").add(x), null),
+  discard: (s: AbstractSet, x: unknown) => (mutable(s, "discard").delete(x), null),
+  remove: (s: AbstractSet, x: unknown) => (mutable(s, "remove").remove(x), null),
+  pop: (s: AbstractSet) => mutable(s, "pop").pop(),
+  clear: (s: AbstractSet) => (mutable(s, "clear").clear(), null),
+  update: (s: AbstractSet, ...args: unknown[]) => {
+    const target = mutable(s, "update");
+    for (const o of args) for (const x of iterable(o)) target.add(x);
+    return null;
+  },
+  intersection_update: (s: AbstractSet, ...args: unknown[]) => {
+    const target = mutable(s, "intersection_update");
+    const os = others(args);
+    for (const x of [...target]) if (!os.every((o) => o.has(x))) target.delete(x);
+    return null;
+  },
+  difference_update: (s: AbstractSet, ...args: unknown[]) => {
+    const target = mutable(s, "difference_update");
+    for (const o of others(args)) for (const x of o) target.delete(x);
+    return null;
+  },
+});
+
+export const BYTES_METHODS: Record<string, Method<Bytes>> = {
+  decode: (b, encoding, errors) => {
+    const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
+    if (enc === "latin-1" || enc === "latin1" || enc === "ascii") return b.toLatin1();
+    return new TextDecoder(enc === "utf8" ? "utf-8" : enc, { fatal: errors !== "replace" && errors !== "ignore" }).decode(b);
+  },
+  hex: (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(""),
+  startswith: (b, p) => b.toLatin1().startsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
+  endswith: (b, p) => b.toLatin1().endsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
+  count: (b, x) => BigInt(b.toLatin1().split(isIntLike(x) ? String.fromCharCode(Number(toBigInt(x))) : Bytes.prototype.toLatin1.call(x as Bytes)).length - 1),
+};

@@ -1,0 +1,76 @@
+// callMethod(obj, name, ...args): Python's `obj.name(*args)` for built-in values (through
+// per-type method tables) and for any other object (its own method).
+
+import { Bytes } from "./bytes.js";
+import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
+import { Dict } from "./dict.js";
+import { AttributeError, PyTypeError } from "./exceptions.js";
+import { AbstractSet } from "./set.js";
+import { STR_METHODS } from "./str-methods.js";
+import { Tuple } from "./tuple.js";
+import { isClass, typeName, className } from "./typename.js";
+
+type AnyMethod = (self: never, ...args: unknown[]) => unknown;
+
+const INT_METHODS: Record<string, (self: bigint | boolean, ...args: unknown[]) => unknown> = {
+  bit_length: (n) => {
+    const v = typeof n === "boolean" ? (n ? 1n : 0n) : n;
+    return BigInt((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length);
+  },
+  conjugate: (n) => (typeof n === "boolean" ? (n ? 1n : 0n) : n),
+};
+
+const FLOAT_METHODS: Record<string, (self: number, ...args: unknown[]) => unknown> = {
+  is_integer: (x) => Number.isInteger(x),
+  conjugate: (x) => x,
+};
+
+/** The method table of a built-in value, or undefined for other objects. */
+export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined {
+  if (typeof obj === "string") return STR_METHODS as Record<string, AnyMethod>;
+  if (Array.isArray(obj)) return LIST_METHODS as Record<string, AnyMethod>;
+  if (obj instanceof Dict) return DICT_METHODS as Record<string, AnyMethod>;
+  if (obj instanceof AbstractSet) return SET_METHODS as Record<string, AnyMethod>;
+  if (obj instanceof Tuple) return TUPLE_METHODS as Record<string, AnyMethod>;
+  if (obj instanceof Bytes) return BYTES_METHODS as Record<string, AnyMethod>;
+  if (typeof obj === "bigint" || typeof obj === "boolean") return INT_METHODS as Record<string, AnyMethod>;
+  if (typeof obj === "number") return FLOAT_METHODS as Record<string, AnyMethod>;
+  return undefined;
+}
+
+/** The AttributeError CPython raises for a missing attribute. */
+export function missingAttribute(obj: unknown, name: string): AttributeError {
+  if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/** Python's `obj.name(*args)`. */
+export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
+  const table = methodTable(obj);
+  if (table !== undefined) {
+    const m = Object.hasOwn(table, name) ? table[name] : undefined;
+    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+    // A subclass instance (class D(dict)) may define its own methods.
+    if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
+      throw missingAttribute(obj, name);
+    }
+  }
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
+    throw missingAttribute(obj, name);
+  }
+  const target = obj as Record<string, unknown>;
+  if (!(name in target)) {
+    const hook = target["__getattr__"];
+    if (typeof hook === "function") {
+      const f = (hook as (n: string) => unknown).call(obj, name);
+      if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+      return (f as (...a: unknown[]) => unknown)(...args);
+    }
+    throw missingAttribute(obj, name);
+  }
+  const f = target[name];
+  if (typeof f === "function") return (f as (...a: unknown[]) => unknown).apply(obj, args);
+  const call = (f as { __call__?: unknown } | null)?.__call__;
+  if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
+  throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}

@@ -1,0 +1,302 @@
+// Methods of str, called through callMethod(s, name, ...args).
+
+import { Bytes } from "./bytes.js";
+import { PyTypeError, ValueError } from "./exceptions.js";
+import { iterable } from "./iteration.js";
+import { splitKw } from "./kwargs.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { strFormat, strFormatMap } from "./str-format.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+type Method = (self: string, ...args: unknown[]) => unknown;
+
+function strArg(method: string, value: unknown, position = 1): string {
+  if (typeof value !== "string") {
+    throw new PyTypeError(`${method}() argument ${position} must be str, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+function optChars(value: unknown, method: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string") throw new PyTypeError(`${method} arg must be None or str`);
+  return value;
+}
+
+const WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  const set = chars ?? WHITESPACE;
+  let start = 0;
+  let end = s.length;
+  if (left) while (start < end && set.includes(s[start]!)) start++;
+  if (right) while (end > start && set.includes(s[end - 1]!)) end--;
+  return s.slice(start, end);
+}
+
+function bounds(s: string, start: unknown, end: unknown): [number, number] {
+  const n = s.length;
+  const clamp = (v: unknown, d: number) => {
+    if (v === null || v === undefined) return d;
+    let i = Number(toBigInt(v as bigint));
+    if (i < 0) i = Math.max(0, i + n);
+    return Math.min(i, n);
+  };
+  return [clamp(start, 0), clamp(end, n)];
+}
+
+function find(s: string, sub: unknown, start: unknown, end: unknown, last: boolean): bigint {
+  const needle = strArg(last ? "rfind" : "find", sub);
+  const [a, b] = bounds(s, start, end);
+  const hay = s.slice(a, b);
+  if (b - a < needle.length || a > s.length) return -1n;
+  const i = last ? hay.lastIndexOf(needle) : hay.indexOf(needle);
+  return i < 0 ? -1n : BigInt(i + a);
+}
+
+function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): string[] {
+  const words = s.split(/[\s\x1c-\x1f\x85]+/).filter((w) => w !== "");
+  if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
+  if (!fromRight) {
+    const out: string[] = [];
+    let rest = s.replace(/^\s+/, "");
+    for (let i = 0; i < maxsplit; i++) {
+      const m = /\s+/.exec(rest)!;
+      out.push(rest.slice(0, m.index));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    out.push(rest);
+    return out;
+  }
+  const out: string[] = [];
+  let rest = s.replace(/\s+$/, "");
+  for (let i = 0; i < maxsplit; i++) {
+    const m = /\s+(?=\S*$)/.exec(rest)!;
+    out.unshift(rest.slice(m.index + m[0].length));
+    rest = rest.slice(0, m.index);
+  }
+  out.unshift(rest);
+  return out;
+}
+
+function splitArgs(args: unknown[]): [string | null, number] {
+  const [pos, kws] = splitKw(args);
+  const sep = pos.length > 0 ? pos[0] : (kws["sep"] ?? null);
+  const max = pos.length > 1 ? pos[1] : (kws["maxsplit"] ?? -1n);
+  if (sep !== null && typeof sep !== "string") throw new PyTypeError(`must be str or None, not ${typeName(sep)}`);
+  if (sep === "") throw new ValueError("empty separator");
+  return [sep, Number(toBigInt(max as bigint))];
+}
+
+function split(s: string, args: unknown[]): string[] {
+  const [sep, max] = splitArgs(args);
+  if (sep === null) return splitWhitespace(s, max, false);
+  const parts = s.split(sep);
+  if (max < 0 || parts.length <= max + 1) return parts;
+  return [...parts.slice(0, max), parts.slice(max).join(sep)];
+}
+
+function rsplit(s: string, args: unknown[]): string[] {
+  const [sep, max] = splitArgs(args);
+  if (sep === null) return splitWhitespace(s, max, true);
+  const parts = s.split(sep);
+  if (max < 0 || parts.length <= max + 1) return parts;
+  const keep = parts.length - max;
+  return [parts.slice(0, keep).join(sep), ...parts.slice(keep)];
+}
+
+function fillChar(value: unknown): string {
+  if (value === undefined) return " ";
+  if (typeof value !== "string" || Array.from(value).length !== 1) {
+    throw new PyTypeError("The fill character must be exactly one character long");
+  }
+  return value;
+}
+
+function width(value: unknown): number {
+  if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
+  return Number(toBigInt(value));
+}
+
+function affix(s: string, value: unknown, method: string, test: (s: string, x: string) => boolean): boolean {
+  if (value instanceof Tuple) return value.items.some((x) => affix(s, x, method, test));
+  if (typeof value !== "string") {
+    throw new PyTypeError(`${method} first arg must be str or a tuple of str, not ${typeName(value)}`);
+  }
+  return test(s, value);
+}
+
+const cased = (s: string, pred: (ch: string) => boolean): boolean => {
+  let any = false;
+  for (const ch of s) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (!pred(ch)) return false;
+      any = true;
+    }
+  }
+  return any;
+};
+
+function titleCase(s: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const ch of s) {
+    const isCased = ch.toLowerCase() !== ch.toUpperCase();
+    out += isCased ? (prevCased ? ch.toLowerCase() : ch.toUpperCase()) : ch;
+    prevCased = isCased;
+  }
+  return out;
+}
+
+export const STR_METHODS: Record<string, Method> = {
+  upper: (s) => s.toUpperCase(),
+  lower: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase(),
+  swapcase: (s) => Array.from(s, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+  title: (s) => titleCase(s),
+  capitalize: (s) => (s.length === 0 ? s : Array.from(s)[0]!.toUpperCase() + Array.from(s).slice(1).join("").toLowerCase()),
+  strip: (s, chars) => stripChars(s, optChars(chars, "strip"), true, true),
+  lstrip: (s, chars) => stripChars(s, optChars(chars, "lstrip"), true, false),
+  rstrip: (s, chars) => stripChars(s, optChars(chars, "rstrip"), false, true),
+  split: (s, ...args) => split(s, args),
+  rsplit: (s, ...args) => rsplit(s, args),
+  splitlines: (s, keepends) => {
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let last = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      out.push(s.slice(last, keepends ? m.index + m[0].length : m.index));
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return out;
+  },
+  join: (s, items) => {
+    const parts: string[] = [];
+    let i = 0;
+    for (const item of iterable(items)) {
+      if (typeof item !== "string") {
+        throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
+      }
+      parts.push(item);
+      i++;
+    }
+    return parts.join(s);
+  },
+  replace: (s, old, replacement, count) => {
+    const a = strArg("replace", old, 1);
+    const b = strArg("replace", replacement, 2);
+    let n = count === undefined || count === null ? -1 : Number(toBigInt(count as bigint));
+    if (n < 0) return a === "" ? Array.from(s).map((c) => b + c).join("") + b : s.split(a).join(b);
+    let out = "";
+    let rest = s;
+    while (n-- > 0) {
+      const i = rest.indexOf(a);
+      if (i < 0) break;
+      out += rest.slice(0, i) + b;
+      rest = rest.slice(i + Math.max(a.length, 0));
+      if (a === "") {
+        out += rest.slice(0, 1);
+        rest = rest.slice(1);
+      }
+    }
+    return out + rest;
+  },
+  startswith: (s, prefix, start, end) => {
+    const [a, b] = bounds(s, start, end);
+    return affix(s.slice(a, b), prefix, "startswith", (t, x) => t.startsWith(x));
+  },
+  endswith: (s, suffix, start, end) => {
+    const [a, b] = bounds(s, start, end);
+    return affix(s.slice(a, b), suffix, "endswith", (t, x) => t.endsWith(x));
+  },
+  find: (s, sub, start, end) => find(s, sub, start, end, false),
+  rfind: (s, sub, start, end) => find(s, sub, start, end, true),
+  index: (s, sub, start, end) => {
+    const i = find(s, sub, start, end, false);
+    if (i < 0n) throw new ValueError("substring not found");
+    return i;
+  },
+  rindex: (s, sub, start, end) => {
+    const i = find(s, sub, start, end, true);
+    if (i < 0n) throw new ValueError("substring not found");
+    return i;
+  },
+  count: (s, sub, start, end) => {
+    const needle = strArg("count", sub);
+    const [a, b] = bounds(s, start, end);
+    const hay = s.slice(a, b);
+    if (needle === "") return BigInt(Array.from(hay).length + 1);
+    return BigInt(hay.split(needle).length - 1);
+  },
+  partition: (s, sep) => {
+    const x = strArg("partition", sep);
+    if (x === "") throw new ValueError("empty separator");
+    const i = s.indexOf(x);
+    return i < 0 ? Tuple.of(s, "", "") : Tuple.of(s.slice(0, i), x, s.slice(i + x.length));
+  },
+  rpartition: (s, sep) => {
+    const x = strArg("rpartition", sep);
+    if (x === "") throw new ValueError("empty separator");
+    const i = s.lastIndexOf(x);
+    return i < 0 ? Tuple.of("", "", s) : Tuple.of(s.slice(0, i), x, s.slice(i + x.length));
+  },
+  format: (s, ...args) => strFormat(s, ...args),
+  format_map: (s, mapping) => strFormatMap(s, mapping),
+  encode: (s, encoding) => {
+    const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
+    return enc === "latin-1" || enc === "latin1" || enc === "ascii" ? Bytes.fromLatin1(s) : Bytes.fromUtf8(s);
+  },
+  zfill: (s, w) => {
+    const n = width(w);
+    const len = Array.from(s).length;
+    if (len >= n) return s;
+    const sign = s[0] === "+" || s[0] === "-" ? s[0] : "";
+    return sign + "0".repeat(n - len) + s.slice(sign.length);
+  },
+  center: (s, w, fill) => {
+    const n = width(w);
+    const f = fillChar(fill);
+    const len = Array.from(s).length;
+    if (len >= n) return s;
+    const missing = n - len;
+    const left = Math.floor(missing / 2) + (missing & n & 1);
+    return f.repeat(left) + s + f.repeat(missing - left);
+  },
+  ljust: (s, w, fill) => s + fillChar(fill).repeat(Math.max(0, width(w) - Array.from(s).length)),
+  rjust: (s, w, fill) => fillChar(fill).repeat(Math.max(0, width(w) - Array.from(s).length)) + s,
+  expandtabs: (s, size) => {
+    const tab = size === undefined ? 8 : width(size);
+    let out = "";
+    let col = 0;
+    for (const ch of s) {
+      if (ch === "\t") {
+        const n = tab > 0 ? tab - (col % tab) : 0;
+        out += " ".repeat(n);
+        col += n;
+      } else {
+        out += ch;
+        col = ch === "\n" || ch === "\r" ? 0 : col + 1;
+      }
+    }
+    return out;
+  },
+  removeprefix: (s, p) => (s.startsWith(strArg("removeprefix", p)) ? s.slice((p as string).length) : s),
+  removesuffix: (s, p) => {
+    const x = strArg("removesuffix", p);
+    return x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s;
+  },
+  isdigit: (s) => s.length > 0 && /^\p{Nd}+$/u.test(s),
+  isdecimal: (s) => s.length > 0 && /^\p{Nd}+$/u.test(s),
+  isnumeric: (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
+  isalpha: (s) => s.length > 0 && /^\p{L}+$/u.test(s),
+  isalnum: (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
+  isspace: (s) => s.length > 0 && Array.from(s).every((c) => WHITESPACE.includes(c)),
+  isupper: (s) => cased(s, (c) => c === c.toUpperCase()),
+  islower: (s) => cased(s, (c) => c === c.toLowerCase()),
+  istitle: (s) => s.length > 0 && titleCase(s) === s && /\p{L}/u.test(s),
+  isidentifier: (s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s),
+  isascii: (s) => /^[\x00-\x7f]*$/.test(s),
+  isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
+};

@@ -1,0 +1,100 @@
+// Uncaught exceptions: print a Python-style traceback to stderr and exit 1; SystemExit exits
+// quietly with its code. Frames ("File ..., line N, in f") come from a pluggable provider so
+// source-map support can be added without touching this file.
+
+import { writeSync } from "node:fs";
+import { BaseException, SystemExit } from "./exceptions.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { toStr } from "./repr.js";
+import { moduleName, typeName } from "./typename.js";
+
+/** Returns the frame lines (each already indented, e.g. `  File "x.py", line 3, in f`). */
+export type FrameProvider = (error: unknown) => string[];
+
+let frameProvider: FrameProvider = () => [];
+
+/** The seam for source-mapped frames: the provider maps a JS error's stack to .py lines. */
+export function setFrameProvider(provider: FrameProvider): void {
+  frameProvider = provider;
+}
+
+/** `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main). */
+export function exceptionLine(e: unknown): string {
+  let name = typeName(e);
+  if (e instanceof BaseException) {
+    const module = moduleName(e.constructor);
+    if (module !== "__main__" && module !== "builtins") name = `${module}.${name}`;
+  } else if (e instanceof Error) {
+    name = e.name;
+  }
+  let message: string;
+  try {
+    message = e instanceof BaseException ? toStr(e) : e instanceof Error ? e.message : toStr(e);
+  } catch {
+    message = "<exception str() failed>";
+  }
+  return message === "" ? name : `${name}: ${message}`;
+}
+
+function formatOne(e: unknown): string {
+  const frames = frameProvider(e);
+  return ["Traceback (most recent call last):", ...frames, exceptionLine(e)].join("\n") + "\n";
+}
+
+/** The full report CPython prints, including __cause__ / __context__ chains. */
+export function formatException(e: unknown, seen = new Set<unknown>()): string {
+  seen.add(e);
+  let prefix = "";
+  if (e instanceof BaseException) {
+    const cause = e.__cause__;
+    const context = e.__context__;
+    if (cause !== null && cause !== undefined && !seen.has(cause)) {
+      prefix = formatException(cause, seen) + "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (!e.__suppress_context__ && context !== null && context !== undefined && !seen.has(context)) {
+      prefix = formatException(context, seen) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+  }
+  return prefix + formatOne(e);
+}
+
+function writeErr(text: string): void {
+  const data = Buffer.from(text, "utf8");
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(2, data, offset, data.length - offset);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") return;
+    }
+  }
+}
+
+/** The process exit status for SystemExit(code), printing a non-int code like CPython. */
+export function systemExitStatus(e: SystemExit): number {
+  const code = e.code;
+  if (code === null || code === undefined) return 0;
+  if (isIntLike(code)) return Number(BigInt.asUintN(8, toBigInt(code)));
+  writeErr(toStr(code) + "\n");
+  return 1;
+}
+
+/** Reports an uncaught exception the way CPython does and ends the process. */
+export function handleUncaught(e: unknown): never {
+  if (e instanceof SystemExit) process.exit(systemExitStatus(e));
+  writeErr(formatException(e));
+  process.exit(1);
+}
+
+let installed = false;
+
+/**
+ * Installs the hook. A rejected top-level await in an ES module reaches Node's
+ * 'uncaughtException' (origin 'unhandledRejection'); other rejected promises reach
+ * 'unhandledRejection'. Both end here.
+ */
+export function installExceptionHook(): void {
+  if (installed) return;
+  installed = true;
+  process.on("uncaughtException", (e) => handleUncaught(e));
+  process.on("unhandledRejection", (e) => handleUncaught(e));
+}

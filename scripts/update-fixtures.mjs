@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Rewrites the golden .ts of every fixture from the built pyts (review the diff!).
+//   node scripts/update-fixtures.mjs [--oracle] [FILTER]
+// --oracle also re-runs CPython to rewrite the .out (and .status) files: the expected
+// outputs always come from python3, never from pyts. FILTER keeps fixtures whose
+// group/name contains it.
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { transpile } = await import(pathToFileURL(path.join(root, "dist/src/index.js")).href);
+
+const oracle = process.argv.includes("--oracle");
+const filter = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "";
+
+/** The test support modules are TypeScript: bundle them for this script. */
+async function importTs(file) {
+  const out = path.join(root, ".tmp", path.basename(file).replace(/\.ts$/, ".mjs"));
+  await build({ entryPoints: [file], outfile: out, bundle: true, platform: "node", format: "esm", logLevel: "error" });
+  return import(pathToFileURL(out).href);
+}
+
+const { listFixtures, fixtureArgs } = await importTs(path.join(root, "test/support/fixtures.ts"));
+const { startServerProcess } = await importTs(path.join(root, "test/support/http-server.ts"));
+// In its own process: python blocks this one while it runs.
+const server = oracle ? await startServerProcess() : null;
+
+/** CPython with the modules the program imports (Debian's python3 has aiohttp). */
+function pythonFor(source) {
+  if (/^\s*import aiohttp|^\s*from aiohttp/m.test(source) && fs.existsSync("/usr/bin/python3")) return "/usr/bin/python3";
+  return "python3";
+}
+
+let changed = 0;
+for (const fixture of listFixtures()) {
+  if (!`${fixture.group}/${fixture.name}`.includes(filter)) continue;
+  const source = fs.readFileSync(fixture.py, "utf8");
+  const rel = path.relative(root, fixture.py);
+  try {
+    const { code } = await transpile(source, { filename: rel });
+    if (!fs.existsSync(fixture.ts) || fs.readFileSync(fixture.ts, "utf8") !== code) {
+      fs.writeFileSync(fixture.ts, code);
+      changed++;
+      console.log(`golden: ${rel}`);
+    }
+  } catch (error) {
+    console.error(`pyts cannot convert ${rel}: ${error.message}`);
+  }
+  if (oracle) {
+    const args = fixtureArgs(fixture, server.url);
+    const python = pythonFor(source);
+    const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8" });
+    fs.writeFileSync(fixture.out, run.stdout);
+    if (run.status !== 0) fs.writeFileSync(fixture.status, `${run.status}\n`);
+    else fs.rmSync(fixture.status, { force: true });
+    console.log(`oracle (${python}): ${rel} -> exit ${run.status}`);
+  }
+}
+await server?.close();
+console.log(`${changed} golden file(s) rewritten`);

@@ -1,0 +1,157 @@
+// The pyts command as a user runs it: the built CLI in a child process.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ROOT, runPyts } from "../support/fixtures.js";
+
+let work: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-cli-"));
+});
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+function write(name: string, text: string): string {
+  const file = path.join(work, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("usage", () => {
+  test("--help describes the commands and exits 0", async () => {
+    const r = await runPyts(["--help"]);
+    expect(r.status).toBe(0);
+    for (const command of ["build", "run", "--out-dir", "-o"]) expect(r.stdout).toContain(command);
+  });
+
+  test("--version prints the package version", async () => {
+    const r = await runPyts(["--version"]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(r.stdout.trim()).toBe(pkg.version);
+    expect(r.status).toBe(0);
+  });
+
+  test("no arguments is wrong usage: exit 2", async () => {
+    const r = await runPyts([]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("pyts --help");
+  });
+
+  test("an unknown option is wrong usage: exit 2", async () => {
+    const r = await runPyts([path.join(ROOT, "fixtures/lecture/01_co_hello.py"), "--frobnicate"]);
+    expect(r.status).toBe(2);
+  });
+
+  test("a missing input file: exit 2 and no stack trace", async () => {
+    const r = await runPyts([path.join(work, "nope.py")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("nope.py");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("convert", () => {
+  test("prints the TypeScript of a file", async () => {
+    const r = await runPyts(["fixtures/lecture/03_co_sum.py"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(fs.readFileSync(path.join(ROOT, "fixtures/lecture/03_co_sum.ts"), "utf8"));
+  });
+
+  test("-o writes the module and its source map", async () => {
+    const out = path.join(work, "out/sum.ts");
+    const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o", out]);
+    expect(r.status).toBe(0);
+    const code = fs.readFileSync(out, "utf8");
+    expect(code).toBe(fs.readFileSync(path.join(ROOT, "fixtures/lecture/03_co_sum.ts"), "utf8") + "//# sourceMappingURL=sum.ts.map\n");
+    const map = JSON.parse(fs.readFileSync(out + ".map", "utf8")) as { version: number; sources: string[]; mappings: string };
+    expect(map.version).toBe(3);
+    expect(map.sources).toEqual(["fixtures/lecture/03_co_sum.py"]);
+    expect(map.mappings.split(";").filter((l) => l !== "").length).toBeGreaterThan(5);
+  });
+
+  test("a syntax error: file:line:col, a code frame, exit 1, no output file", async () => {
+    const bad = write("bad.py", "import asyncio\n\nasync def f(:\n    pass\n");
+    const out = path.join(work, "bad.ts");
+    const r = await runPyts([bad, "-o", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:\\d+: SyntaxError: `));
+    expect(r.stderr).toContain("3 | async def f(:");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(out + ".map")).toBe(false);
+  });
+
+  test("an unsupported construct: named, located, exit 1, no output file", async () => {
+    const bad = write("unsupported.py", "x = 1\nmatch x:\n    case 1:\n        print('one')\n");
+    const out = path.join(work, "unsupported.ts");
+    const r = await runPyts([bad, "-o", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toBe(`${bad}:2:1: error: unsupported: the match statement`);
+    expect(r.stderr).toContain("2 | match x:");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("build", () => {
+  test("converts a folder into --out-dir keeping relative paths", async () => {
+    write("proj/a.py", "print('a')\n");
+    write("proj/pkg/b.py", "print('b')\n");
+    write("proj/notes.txt", "not python\n");
+    const outDir = path.join(work, "built");
+    const r = await runPyts(["build", path.join(work, "proj"), "--out-dir", outDir]);
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(outDir, "a.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "pkg/b.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "pkg/b.ts.map"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "notes.ts"))).toBe(false);
+  });
+
+  test("a bad file fails the build with exit 1 and is not written", async () => {
+    write("mixed/good.py", "print('good')\n");
+    write("mixed/bad.py", "print('bad'\n");
+    const outDir = path.join(work, "mixed-out");
+    const r = await runPyts(["build", path.join(work, "mixed"), "--out-dir", outDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("bad.py:1:");
+    expect(fs.existsSync(path.join(outDir, "good.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "bad.ts"))).toBe(false);
+  });
+});
+
+describe("run", () => {
+  test("passes arguments as sys.argv[1:] and keeps the program's stdout", async () => {
+    const file = write("args.py", "import sys\nprint(sys.argv[1:])\nprint(len(sys.argv))\n");
+    const r = await runPyts(["run", file, "one", "--two", "3"]);
+    expect(r.stdout).toBe("['one', '--two', '3']\n4\n");
+    expect(r.status).toBe(0);
+  });
+
+  test("the program's exit status is pyts run's exit status", async () => {
+    const file = write("exit.py", "import sys\nprint('bye')\nsys.exit(3)\n");
+    const r = await runPyts(["run", file]);
+    expect(r.stdout).toBe("bye\n");
+    expect(r.status).toBe(3);
+  });
+
+  test("an uncaught exception prints a Python traceback to stderr and exits 1", async () => {
+    const file = write("boom.py", "print('before')\nx = 1 / 0\n");
+    const r = await runPyts(["run", file]);
+    expect(r.stdout).toBe("before\n");
+    expect(r.stderr).toContain("Traceback (most recent call last):");
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe("ZeroDivisionError: division by zero");
+    expect(r.status).toBe(1);
+  });
+
+  test("a syntax error in the program: located error and exit 1, nothing runs", async () => {
+    const file = write("bad-run.py", "print('never')\nif True print('x')\n");
+    const r = await runPyts(["run", file]);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/bad-run\.py:2:\d+: SyntaxError/);
+    expect(r.status).toBe(1);
+  });
+});

@@ -1,0 +1,77 @@
+// Golden tests for every fixture: the emitted TypeScript equals the golden file, it
+// type-checks strictly, and running it prints what CPython printed.
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { transpile } from "../src/index.js";
+import { startServer, type RunningServer } from "./support/http-server.js";
+import { ROOT, expectedStatus, fixtureArgs, listFixtures, normalise, runProcess, runPyts } from "./support/fixtures.js";
+
+const fixtures = listFixtures();
+let server: RunningServer;
+let typeErrors: Map<string, string[]>;
+
+/** One strict `tsgo --noEmit` over all golden files, its errors grouped by file. */
+async function typeCheckGoldens(): Promise<Map<string, string[]>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-tsc-"));
+  const config = {
+    compilerOptions: {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ["node"],
+      typeRoots: [path.join(ROOT, "node_modules/@types")],
+      paths: { "pyts/runtime": [path.join(ROOT, "runtime/index.ts")] },
+    },
+    files: fixtures.map((f) => f.ts).filter((f) => fs.existsSync(f)),
+  };
+  const configFile = path.join(dir, "tsconfig.json");
+  fs.writeFileSync(configFile, JSON.stringify(config));
+  // The goldens are ES modules: a package.json with "type": "module" sits above them.
+  const result = await runProcess(path.join(ROOT, "node_modules/.bin/tsgo"), ["-p", configFile, "--pretty", "false"]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const errors = new Map<string, string[]>();
+  for (const line of result.stdout.split("\n")) {
+    const m = /^(.+?\.ts)\(\d+,\d+\): error/.exec(line);
+    if (!m) continue;
+    const file = path.resolve(ROOT, m[1]!);
+    errors.set(file, [...(errors.get(file) ?? []), line]);
+  }
+  if (result.status !== 0 && errors.size === 0) errors.set("<tsgo>", [result.stdout + result.stderr]);
+  return errors;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  typeErrors = await typeCheckGoldens();
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+test("the type checker ran cleanly apart from per-file errors", () => {
+  expect(typeErrors.get("<tsgo>")).toBeUndefined();
+});
+
+describe.concurrent.each(fixtures)("$group/$name", (fixture) => {
+  test("emits the golden TypeScript", async () => {
+    const source = fs.readFileSync(fixture.py, "utf8");
+    const { code } = await transpile(source, { filename: path.relative(ROOT, fixture.py) });
+    expect(code).toBe(fs.readFileSync(fixture.ts, "utf8"));
+  });
+
+  test("the golden TypeScript type-checks strictly", () => {
+    expect(typeErrors.get(fixture.ts) ?? []).toEqual([]);
+  });
+
+  test("runs with CPython's output and exit status", async () => {
+    const result = await runPyts(["run", path.relative(ROOT, fixture.py), ...fixtureArgs(fixture, server.url)]);
+    expect(normalise(result.stdout)).toBe(normalise(fs.readFileSync(fixture.out, "utf8")));
+    expect(result.status, result.stderr).toBe(expectedStatus(fixture));
+  }, 60_000);
+});
