@@ -4,3 +4,7 @@ export * from "./core/index.js";
 export * from "./asyncio/index.js";
 export * from "./modules/index.js";
 export * from "./lang/index.js";
+
+// An uncaught Python exception prints a traceback and exits 1, as python3 does.
+import { installExceptionHook } from "./values/traceback.js";
+installExceptionHook();

@@ -22,6 +22,8 @@ const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 /** The longest select() timeout CPython uses (one day). */
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** How long the loop runs ready iterations before letting Node poll I/O (milliseconds). */
+const TIME_SLICE_MS = 2;
 
 /** Drops a trailing `kw({context: ...})` from callback arguments (contexts are not modelled). */
 function callbackArgs(args: unknown[]): unknown[] {
@@ -43,6 +45,8 @@ export class EventLoop implements HandleLoop {
   _clock_resolution = 1e-9;
   _exception_handler: ExceptionHandler | null = null;
   _task_factory: ((loop: EventLoop, coro: unknown) => Future) | null = null;
+  /** The task being stepped now (asyncio.current_task). */
+  _current_task: Future | null = null;
 
   // The Node-side driver of run_forever.
   private _running = false;
@@ -282,26 +286,39 @@ export class EventLoop implements HandleLoop {
     this._immediate = setImmediate(this._afterWait);
   }
 
+  /**
+   * One Node turn: runs loop iterations back to back while handles are ready (what select(0)
+   * would allow), giving Node a turn at least every TIME_SLICE_MS so its I/O and promise
+   * completions get in. Iterations stay CPython's; only the Node turns between them are fewer.
+   */
   private readonly _afterWait = (): void => {
     this._immediate = null;
     if (this._timeout !== null) {
       clearTimeout(this._timeout);
       this._timeout = null;
     }
+    const sliceEnd = performance.now() + TIME_SLICE_MS;
     this._inStep = true;
-    try {
-      this._processStep();
-    } catch (error) {
-      this._inStep = false;
-      this._settle?.(error);
-      return;
+    for (;;) {
+      try {
+        this._processStep();
+      } catch (error) {
+        this._inStep = false;
+        this._settle?.(error);
+        return;
+      }
+      if (this._stopping) {
+        this._inStep = false;
+        this._settle?.();
+        return;
+      }
+      const timeout = this._prepareStep();
+      if (timeout !== 0 || performance.now() >= sliceEnd) {
+        this._inStep = false;
+        this._waitFor(timeout);
+        return;
+      }
     }
-    this._inStep = false;
-    if (this._stopping) {
-      this._settle?.();
-      return;
-    }
-    this._waitFor(this._prepareStep());
   };
 
   // ---- errors ----

@@ -16,7 +16,9 @@ export function sleep(...args: unknown[]): Coroutine<any> {
 }
 
 function* sleepBody(args: unknown[]): Generator<unknown, unknown, unknown> {
-  const [delayArg, resultArg] = bindArgs("sleep", args, ["delay", "result"]);
+  // The common `sleep(x)` skips argument binding; `loop=` is accepted and ignored (pre-3.10).
+  const [delayArg, resultArg] =
+    args.length === 1 ? args : bindArgs("sleep", args, ["delay", "result", "loop"], 2);
   const delay = toSeconds(delayArg);
   const result = resultArg ?? null;
   if (delay <= 0) {

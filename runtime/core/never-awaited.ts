@@ -7,6 +7,8 @@
 export interface UnstartedRecord {
   readonly qualname: string;
   reported: boolean;
+  /** Registered with the FinalizationRegistry (and in `pending`). */
+  registered: boolean;
 }
 
 const pending = new Set<UnstartedRecord>();
@@ -41,11 +43,33 @@ function report(record: UnstartedRecord, atExit = false): void {
 
 const registry = new FinalizationRegistry<UnstartedRecord>((record) => report(record));
 
+/**
+ * Coroutines made since the last flush. Most are awaited at once, so registering each with the
+ * FinalizationRegistry (costly) is deferred to a microtask, by which time most have started.
+ */
+let fresh: { token: object; record: UnstartedRecord }[] = [];
+let flushQueued = false;
+
+function flushFresh(): void {
+  flushQueued = false;
+  const batch = fresh;
+  fresh = [];
+  for (const { token, record } of batch) {
+    if (record.reported) continue;
+    record.registered = true;
+    pending.add(record);
+    registry.register(token, record, token);
+  }
+}
+
 /** Starts watching a freshly made coroutine; `token` is the coroutine itself. */
 export function watchUnstarted(token: object, qualname: string): UnstartedRecord {
-  const record: UnstartedRecord = { qualname, reported: false };
-  pending.add(record);
-  registry.register(token, record, token);
+  const record: UnstartedRecord = { qualname, reported: false, registered: false };
+  fresh.push({ token, record });
+  if (!flushQueued) {
+    flushQueued = true;
+    queueMicrotask(flushFresh);
+  }
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on("exit", reportAllUnstarted);
@@ -56,17 +80,21 @@ export function watchUnstarted(token: object, qualname: string): UnstartedRecord
 /** The coroutine started (or was closed): it will never warn. */
 export function markStarted(token: object, record: UnstartedRecord): void {
   record.reported = true;
+  if (!record.registered) return;
   pending.delete(record);
   registry.unregister(token);
 }
 
 /** Reports every coroutine still unstarted (run at process exit). */
 export function reportAllUnstarted(): void {
+  flushFresh();
   for (const record of [...pending]) report(record, true);
 }
 
 /** Forgets all tracked coroutines without reporting (for tests). */
 export function forgetUnstarted(): void {
+  for (const { record } of fresh) record.reported = true;
+  fresh = [];
   for (const record of pending) record.reported = true;
   pending.clear();
   shown.clear();

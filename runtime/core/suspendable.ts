@@ -60,13 +60,21 @@ export abstract class Suspendable<Y, R> {
   /** The JS generator holding the body. */
   protected readonly _gen: Generator<Y, R, unknown>;
   _state: FrameState = CREATED;
-  __name__: string;
   __qualname__: string;
+  /** Set when assigned; otherwise derived from the qualname on demand (cheaper creation). */
+  private _nameOverride: string | null = null;
 
   constructor(gen: Generator<Y, R, unknown>, qualname: string) {
     this._gen = gen;
     this.__qualname__ = qualname;
-    this.__name__ = nameOfQualname(qualname);
+  }
+
+  get __name__(): string {
+    return this._nameOverride ?? nameOfQualname(this.__qualname__);
+  }
+
+  set __name__(value: string) {
+    this._nameOverride = value;
   }
 
   /** "coroutine" or "generator", for error messages. */

@@ -2,4 +2,4 @@
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, listComp, setComp, dictComp, dictItems } from "./iteration.js";
-export { typeOf, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
+export { exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";

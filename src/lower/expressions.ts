@@ -11,7 +11,7 @@ import { lowerNamedExpr } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
-  Pow: "pow", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "bitor",
+  Pow: "power", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "bitor",
   BitXor: "bitxor", BitAnd: "bitand",
 };
 
@@ -19,6 +19,9 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
   Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge", Is: "is_", IsNot: "isNot",
   In: "in_", NotIn: "notIn",
 };
+
+/** Attributes Python computes for every object, which JS objects do not carry as properties. */
+const SPECIAL_ATTRIBUTES = new Set(["__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
@@ -40,6 +43,9 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute":
+      if (SPECIAL_ATTRIBUTES.has(e.attr)) {
+        return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
+      }
       return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
     case "Subscript":
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };

@@ -11,10 +11,11 @@ import { jsName } from "./names.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
 
+/** In-place helpers mutate lists and sets as Python's `+=`, `*=`, `|=` do; the rest rebind. */
 const AUGMENTED_HELPERS: Record<py.Operator, string> = {
-  Add: "iadd", Sub: "isub", Mult: "imul", Div: "itruediv", FloorDiv: "ifloordiv", Mod: "imod",
-  Pow: "ipow", MatMult: "imatmul", LShift: "ilshift", RShift: "irshift", BitOr: "ior",
-  BitXor: "ixor", BitAnd: "iand",
+  Add: "iadd", Sub: "sub", Mult: "imul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
+  Pow: "power", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "ior",
+  BitXor: "bitxor", BitAnd: "bitand",
 };
 
 /** Is `name` assigned from a nested scope (`nonlocal`) or another function (`global`)? */
