@@ -59,7 +59,7 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
 
   const raw = generate(t.file(t.program(program, [], "module")), { comments: true }).code;
-  const formatted = await prettier.format(raw, { parser: "typescript", printWidth: 100 });
+  const formatted = await prettier.format(raw, { parser: "typescript", printWidth: 100, objectWrap: "collapse" });
   return stripMarkers(formatted, options);
 }
 

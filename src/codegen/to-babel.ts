@@ -87,7 +87,7 @@ export class BabelBuilder {
       case "member":
         return e.optional
           ? t.optionalMemberExpression(this.expr(e.object), t.identifier(e.property), false, true)
-          : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property));
+          : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false));
       case "index":
         return t.memberExpression(this.expr(e.object), this.expr(e.index), true);
       case "call":

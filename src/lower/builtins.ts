@@ -22,7 +22,10 @@ export const BUILTIN_EXCEPTIONS = new Set([
 ]);
 
 /** Modules the runtime provides, by the name `import` binds. */
-export const RUNTIME_MODULES = new Set(["asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types"]);
+export const RUNTIME_MODULES = new Set([
+  "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
+  "itertools", "collections", "math", "logging", "dataclasses",
+]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
 export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse"]);

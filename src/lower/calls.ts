@@ -7,6 +7,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { lowerSuperCall } from "./classes.js";
+import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -14,9 +15,13 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   if (superCall) return superCall;
 
   let call: ir.Expr;
-  const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;
-  if (known?.k === "function" && isSimpleSignature(known.def.args)) {
-    call = { k: "call", callee: lowerExpr(cx, e.func), args: bindStatically(cx, e, known.def.args), loc };
+  const bound = bindKnownCallee(cx, e);
+  if (bound && "error" in bound) {
+    // Python evaluates the arguments, then the call raises TypeError.
+    const args = lowerArgs(cx, e);
+    call = { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: args }], loc };
+  } else if (bound) {
+    call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerExpr(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
     if (e.func._type === "Attribute" && !isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)) {
@@ -52,38 +57,36 @@ function keywordArg(cx: LowerContext, keywords: py.Keyword[]): ir.Expr {
   return { k: "call", callee: cx.rt("kw"), args: sources };
 }
 
-/** Positional parameters with optional defaults (and `*args`): plain JS parameters. */
-export function isSimpleSignature(args: py.Arguments): boolean {
-  return args.kwonlyargs.length === 0 && args.kwarg === null;
+/** The undecorated def a called name refers to, when it is bound exactly once. */
+export function resolveDef(cx: LowerContext, name: string): py.FunctionDef | py.AsyncFunctionDef | null {
+  const scope = cx.resolve(name);
+  const bindings = scope?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  if (!stmt || (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") || stmt.decorator_list.length) return null;
+  return stmt;
 }
 
-/**
- * A call to a module-level function whose signature is known: keywords are placed at
- * their parameter's position, so the emitted call is plain positional JS.
- */
-function bindStatically(cx: LowerContext, e: py.Call, sig: py.Arguments): ir.Arg[] {
-  if (e.keywords.length === 0) return lowerElements(cx, e.args);
-  if (e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null)) {
-    return cx.unsupported(e, "a call mixing *args or **kwargs with keyword arguments");
-  }
-  const params = [...sig.posonlyargs, ...sig.args];
-  const slots: (ir.Expr | null)[] = e.args.map((a) => lowerExpr(cx, a));
-  for (const k of e.keywords) {
-    const index = params.findIndex((p) => p.arg === k.arg);
-    if (index < sig.posonlyargs.length) {
-      return cx.unsupported(k, `keyword argument '${k.arg}' that the function does not take by keyword`);
-    }
-    if (slots[index] !== undefined && slots[index] !== null) return cx.syntaxError(k, `multiple values for argument '${k.arg}'`);
-    while (slots.length < index) slots.push(null);
-    slots[index] = lowerExpr(cx, k.value);
-  }
-  // A gap before a keyword-given argument takes the parameter's default.
-  const firstDefault = params.length - sig.defaults.length;
-  return slots.map((slot, i) => {
-    if (slot) return slot;
-    if (i < firstDefault) return cx.syntaxError(e, `missing required argument '${params[i]!.arg}'`);
-    return { k: "id", name: "undefined" };
-  });
+/** The `__init__` that constructs a module-level class (searching its known base classes). */
+export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py.FunctionDef | null {
+  const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  if (init) return init.decorator_list.length ? null : init;
+  const base = cls.bases[0];
+  if (depth > 8 || !base || base._type !== "Name") return null;
+  const known = cx.knownBinding(base.id);
+  return known?.k === "class" ? constructorOf(cx, known.def, depth + 1) : null;
+}
+
+/** Bind the arguments of a call to a def or class known statically (signatures.ts). */
+function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
+  if (e.func._type !== "Name") return null;
+  const def = resolveDef(cx, e.func.id);
+  if (def && cx.keywordWrapped.has(def)) return null; // its wrapper binds at run time
+  if (def) return bindCall(cx, e, describeSignature(def.args), def.name);
+  const known = cx.knownBinding(e.func.id);
+  if (known?.k !== "class" || known.def.decorator_list.length) return null;
+  const init = constructorOf(cx, known.def);
+  return init ? bindCall(cx, e, describeSignature(init.args, true), known.def.name) : null;
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */
@@ -129,9 +132,8 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
-  if (cx.fn.coroutine || cx.fn.generator) {
-    return cx.unsupported(e, "a blocking event-loop call (run_until_complete, run_forever, asyncio.run) inside a coroutine or generator");
-  }
+  // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
+  if (cx.fn.coroutine || cx.fn.generator) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: call, loc: cx.loc(e) };
 }

@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
 import { lowerDef } from "./functions.js";
+import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
 
 function decoratorName(d: py.Expr): string | null {
   if (d._type === "Name") return d.id;
@@ -22,9 +23,14 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   const attributes: { name: string; value: ir.Expr }[] = [];
 
+  const keywordTable: { key: string; value: ir.Expr }[] = [];
   for (const stmt of s.body) {
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null));
+      const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
+      const sig = describeSignature(stmt.args, !isStatic);
+      const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
+      if (stmt.name !== "__init__" && acceptsKeywords(sig) && calledWithKeywords) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push({ name: stmt.targets[0]!.id, value: lowerExpr(cx, stmt.value) });
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
@@ -36,6 +42,11 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     }
   }
   for (const a of attributes) members.push({ k: "property", name: a.name, isStatic: true, value: a.value });
+  if (keywordTable.length) {
+    // Methods called with keyword arguments bind them by name at run time.
+    const table: ir.Expr = { k: "object", props: keywordTable };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, table] } }] });
+  }
   if (attributes.length) {
     // Instances see class attributes through the prototype, as Python's lookup does.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
@@ -53,16 +64,16 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
-  if (decorators.includes("staticmethod")) {
-    return { k: "method", name: s.name, kind: "method", isStatic: true, fn: lowerDef(cx, s, null).fn, loc };
-  }
-  if (decorators.includes("classmethod")) {
-    return { k: "method", name: s.name, kind: "method", isStatic: true, fn: lowerDef(cx, s, { selfParam: true }).fn, loc };
+  if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
+    const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true } : null);
+    cx.fn.before.push(...setup);
+    return { k: "method", name: s.name, kind: "method", isStatic: true, fn, loc };
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property) return cx.unsupported(s.decorator_list[0]!, "this method decorator");
   const { fn, setup } = lowerDef(cx, s, { selfParam: true });
-  if (setup.length) return cx.unsupported(s, "non-constant default values in a method");
+  // Defaults are evaluated once, when the class is defined: just before the class.
+  cx.fn.before.push(...setup);
   if (s.name === "__init__") {
     fn.returnType = undefined;
     if (hasBase) moveSuperCallFirst(cx, s, fn);

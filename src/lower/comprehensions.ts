@@ -38,6 +38,8 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
     const temps: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
     return [...temps, ...inner];
   });
+  // Hoisted lambda defaults inside the comprehension run before the enclosing statement.
+  cx.fn.before.push(...state.before);
   const fn: ir.FunctionIr = { name: null, params: [], body, generator: true, async: false };
   const args: ir.Expr[] = [{ k: "func", fn }];
   if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });

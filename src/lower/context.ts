@@ -31,6 +31,8 @@ export interface FunctionState {
   selfName: string | null;
   /** temporaries the lowering introduced, declared at the top of the function */
   temps: string[];
+  /** statements that must run just before the statement being lowered (hoisted defaults) */
+  before: ir.Stmt[];
 }
 
 export class UnsupportedError extends Error {
@@ -48,6 +50,14 @@ export class LowerContext {
   /** method names of classes whose methods block (calls `x.name()` get awaited) */
   blockingMethodNames = new Set<string>();
   topLevelAwait = false;
+  /** names read somewhere other than as the callee of a call (their functions escape) */
+  escapingNames = new Set<string>();
+  /** attribute names called with keyword arguments somewhere (`obj.move(dx=1)`) */
+  keywordCalledAttributes = new Set<string>();
+  /** defs wrapped with `keywords(fn, spec)`: their calls pass Python-style arguments */
+  keywordWrapped = new Set<object>();
+  /** does some call pass keywords to a callee the lowering cannot resolve? */
+  dynamicKeywordCalls = false;
   /** Python comments not yet emitted, in source order */
   comments: { line: number; text: string }[] = [];
   /** the last number used for each temporary's base name */
@@ -63,7 +73,7 @@ export class LowerContext {
   }
 
   newFunctionState(scope: Scope, flags: { coroutine: boolean; generator: boolean; jsAsync: boolean }): FunctionState {
-    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, temps: [] };
+    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, temps: [], before: [] };
   }
 
   /** Run `body` with `state` as the current function. */

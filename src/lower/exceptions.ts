@@ -64,3 +64,8 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
   if (!finalizer) return [{ k: "block", body: inner }];
   return [{ k: "try", block: inner, param: null, handler: null, finalizer, loc }];
 }
+
+/** try/except* (exception groups). */
+export function lowerTryStar(cx: LowerContext, s: py.TryStar): ir.Stmt[] {
+  return cx.unsupported(s, "try/except*");
+}

@@ -13,7 +13,7 @@ import { lowerConstant, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { hoistedNames } from "./targets.js";
 import { lowerType } from "./types.js";
-import { isSimpleSignature } from "./calls.js";
+import { describeSignature, varargIsRest } from "./signatures.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -47,34 +47,47 @@ export function lowerFunctionBody(cx: LowerContext, state: FunctionState, body: 
   });
 }
 
-/** Parameters of a def or lambda, with defaults that are not constants hoisted to `setup`. */
+/** A default value: a constant inline, anything else evaluated once when the def runs. */
+function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Expr, setup: ir.Stmt[]): ir.Expr {
+  if (def._type === "Constant" && def.value.kind !== "complex") return lowerConstant(cx, def.value);
+  const holder = cx.temp(`${fname}_${pname}_default`);
+  setup.push({ k: "decl", kind: "const", name: holder, init: lowerExpr(cx, def), loc: cx.loc(def) });
+  return { k: "id", name: holder };
+}
+
+/** JS parameters in the layout of signatures.ts, with defaults that are not constants hoisted to `setup`. */
 function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[]): ir.Param[] {
-  if (!isSimpleSignature(args)) {
-    const at = args.kwonlyargs[0] ?? args.kwarg!;
-    cx.unsupported(at, "keyword-only parameters and **kwargs");
-  }
+  const sig = describeSignature(args);
   const positional = [...args.posonlyargs, ...args.args];
   const firstDefault = positional.length - args.defaults.length;
+  const typeOf = (a: py.Arg): ir.TsType => (a.annotation ? lowerType(cx, a.annotation) : ANY);
   const params: ir.Param[] = positional.map((a, i) => {
-    const param: ir.Param = { name: jsName(a.arg), type: a.annotation ? lowerType(cx, a.annotation) : ANY };
-    const def = i >= firstDefault ? args.defaults[i - firstDefault]! : null;
-    if (def) {
-      if (def._type === "Constant" && def.value.kind !== "complex") param.default = lowerConstant(cx, def.value);
-      else {
-        // Python evaluates a default once, when the def runs.
-        const holder = cx.temp(`${name}_${a.arg}_default`);
-        setup.push({ k: "decl", kind: "const", name: holder, init: lowerExpr(cx, def), loc: cx.loc(def) });
-        param.default = { k: "id", name: holder };
-      }
-    }
+    const param: ir.Param = { name: jsName(a.arg), type: typeOf(a) };
+    if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup);
     return param;
   });
-  if (args.vararg) {
+  if (args.vararg && varargIsRest(sig)) {
     const rest = cx.temp(`${args.vararg.arg}_`);
     params.push({ name: rest, rest: true, type: { k: "array", element: ANY } });
     // `*args` is a tuple in Python.
     const tuple: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: [{ k: "spread", arg: { k: "id", name: rest } }] };
     prologue.push({ k: "decl", kind: "const", name: jsName(args.vararg.arg), init: tuple });
+  } else if (args.vararg) {
+    const empty: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: [] };
+    params.push({ name: jsName(args.vararg.arg), type: { k: "ref", name: "Tuple", args: [ANY], runtime: true }, default: empty });
+  }
+  args.kwonlyargs.forEach((a, i) => {
+    const def = args.kw_defaults[i];
+    const missing: ir.Expr = {
+      k: "call",
+      callee: cx.rt("missingArgument"),
+      args: [{ k: "str", value: `${name}() missing 1 required keyword-only argument: '${a.arg}'` }],
+    };
+    params.push({ name: jsName(a.arg), type: typeOf(a), default: def ? defaultValue(cx, name, a.arg, def, setup) : missing });
+  });
+  if (args.kwarg) {
+    const empty: ir.Expr = { k: "new", callee: cx.rt("Dict"), args: [] };
+    params.push({ name: jsName(args.kwarg.arg), type: { k: "ref", name: "Dict", args: [{ k: "keyword", name: "string" }, ANY], runtime: true }, default: empty });
   }
   return params;
 }
@@ -113,6 +126,7 @@ export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionD
   state.selfName = selfName;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
+  if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
 
   if (isCoroutine || isGenerator) {
     // The Python body runs inside a generator that the coroutine/generator object drives.
@@ -155,13 +169,14 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
   const params = lowerParams(cx, "lambda", e.args, setup, prologue);
-  if (setup.length || prologue.length) return cx.unsupported(e, "a lambda with *args or non-constant defaults");
+  // Defaults are evaluated where the lambda is created: just before this statement.
+  cx.fn.before.push(...setup);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
   for (const p of [...e.args.posonlyargs, ...e.args.args]) state.declared.add(p.arg);
   const body = cx.within(state, () => lowerExpr(cx, e.body));
-  if (state.temps.length) {
+  if (state.temps.length || prologue.length) {
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
-    return { k: "arrow", params, body: [...decls, { k: "return", arg: body }], loc: cx.loc(e) };
+    return { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e) };
   }
   return { k: "arrow", params, body, loc: cx.loc(e) };
 }

@@ -7,6 +7,8 @@ import { analyzeScopes, type Scope } from "./scope.js";
 import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
 import { jsName } from "./names.js";
+import { BUILTIN_FUNCTIONS } from "./builtins.js";
+import { acceptsKeywords, describeSignature, varargIsRest } from "./signatures.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -17,6 +19,7 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
   const { moduleScope, scopes } = analyzeScopes(module);
   const cx = new LowerContext(scopes, moduleScope, new Set());
   collectKnownBindings(cx, module);
+  collectCallFacts(cx, module);
   for (const name of userNames(cx, moduleScope)) cx.userNames.add(name);
   cx.comments = [...(options.comments ?? [])];
   try {
@@ -56,4 +59,74 @@ function userNames(cx: LowerContext, scope: Scope): string[] {
   };
   visit(scope);
   return names;
+}
+
+/** Visit every AST node of the module (any object with a `_type`). */
+function walk(node: unknown, visit: (node: { _type: string }) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+  } else if (node !== null && typeof node === "object" && "_type" in node) {
+    visit(node as { _type: string });
+    for (const value of Object.values(node)) if (typeof value === "object") walk(value, visit);
+  }
+}
+
+/** Facts about calls that decide which defs must accept keywords at run time. */
+function collectCallFacts(cx: LowerContext, module: py.Module): void {
+  const defNames = new Set<string>();
+  const callees = new Set<object>();
+  const starCalled = new Set<string>();
+  const doubleStarCalled = new Set<string>();
+  walk(module, (node) => {
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef") {
+      const def = node as py.FunctionDef;
+      defNames.add(def.name);
+      // A decorator is called with the function: it does not escape.
+      for (const d of def.decorator_list) callees.add(d);
+    }
+    if (node._type === "Call") callees.add((node as py.Call).func);
+  });
+  walk(module, (node) => {
+    if (node._type === "Name") {
+      const name = node as py.Name;
+      if (name.ctx === "Load" && !callees.has(name)) cx.escapingNames.add(name.id);
+      return;
+    }
+    if (node._type !== "Call") return;
+    const call = node as py.Call;
+    if (call.func._type === "Name") {
+      if (call.args.some((a) => a._type === "Starred")) starCalled.add(call.func.id);
+      if (call.keywords.some((k) => k.arg === null)) doubleStarCalled.add(call.func.id);
+    }
+    if (call.keywords.length === 0) return;
+    if (call.func._type === "Attribute") {
+      cx.keywordCalledAttributes.add(call.func.attr);
+      if (call.func.value._type !== "Name" || !cx.isRuntimeModuleName(call.func.value.id)) cx.dynamicKeywordCalls = true;
+    } else if (call.func._type !== "Name" || !defNames.has(call.func.id) || call.keywords.some((k) => k.arg === null)) {
+      if (call.func._type !== "Name" || !BUILTIN_FUNCTIONS.has(call.func.id)) cx.dynamicKeywordCalls = true;
+    }
+  });
+  collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
+}
+
+/**
+ * A def is wrapped to bind keywords at run time when a call may reach it that the lowering
+ * cannot bind: it is decorated or passed around (and some call passes keywords dynamically),
+ * or it is called with `**mapping`, or with `*iterable` while its `*args` is a packed tuple.
+ */
+function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: Set<string>, doubleStarCalled: Set<string>): void {
+  walk(module, (node) => {
+    if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef") return;
+    const def = node as py.FunctionDef | py.AsyncFunctionDef;
+    if (isMethod(cx, def)) return;
+    const sig = describeSignature(def.args);
+    if (!acceptsKeywords(sig) && sig.vararg === null) return;
+    const reachedDynamically = cx.dynamicKeywordCalls && acceptsKeywords(sig) && (def.decorator_list.length > 0 || cx.escapingNames.has(def.name));
+    const starBound = starCalled.has(def.name) && sig.vararg !== null && !varargIsRest(sig);
+    if (reachedDynamically || doubleStarCalled.has(def.name) || starBound) cx.keywordWrapped.add(def);
+  });
+}
+
+function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return cx.scopeOf(def).parent?.kind === "class";
 }

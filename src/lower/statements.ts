@@ -7,16 +7,19 @@ import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { assignTarget, bindName, canLoopConst, lowerAugAssign, unpackPattern } from "./targets.js";
 import { decorate, lowerDef } from "./functions.js";
+import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
 import { lowerClass } from "./classes.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
-import { lowerTry } from "./exceptions.js";
+import { lowerTry, lowerTryStar } from "./exceptions.js";
+import { lowerMatch } from "./match.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const s of body) {
     for (const text of cx.takeComments(s.lineno)) out.push({ k: "comment", text, loc: cx.loc(s) });
-    out.push(...lowerStmt(cx, s));
+    const lowered = lowerStmt(cx, s);
+    out.push(...cx.fn.before.splice(0), ...lowered);
   }
   return out;
 }
@@ -69,7 +72,7 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Try":
       return lowerTry(cx, s);
     case "TryStar":
-      return cx.unsupported(s, "try/except*");
+      return lowerTryStar(cx, s);
     case "Assert": {
       const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [] };
       return [{ k: "if", test: { k: "unary", op: "!", arg: lowerTest(cx, s.test) }, then: [{ k: "throw", arg: error }], else: null, loc }];
@@ -80,7 +83,7 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "Delete":
       return s.targets.map((t) => lowerDelete(cx, t));
     case "Match":
-      return cx.unsupported(s, "the match statement");
+      return lowerMatch(cx, s);
   }
 }
 
@@ -97,13 +100,15 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
-  const plain = s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
+  const wrap = cx.keywordWrapped.has(s);
+  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   if (plain) {
     cx.fn.declared.add(s.name);
     return [...setup, { k: "function", fn, loc }];
   }
-  const value = decorate(cx, s.decorator_list, { k: "func", fn });
-  return [...setup, bindName(cx, s.name, value, loc)];
+  let value: ir.Expr = { k: "func", fn };
+  if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args))] };
+  return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc)];
 }
 
 /**
@@ -175,5 +180,10 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   const loc = cx.loc(t);
   if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: t.attr }] }, loc };
-  return cx.unsupported(t, `del of ${t._type === "Name" ? "a name" : t._type}`);
+  if (t._type === "Name") {
+    // The name is unbound again; pyts leaves it undefined (reading it later gives None, not NameError).
+    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };
+  }
+  if (t._type === "Tuple" || t._type === "List") return { k: "block", body: t.elts.map((x) => lowerDelete(cx, x)) };
+  return cx.unsupported(t, `del of ${t._type}`);
 }

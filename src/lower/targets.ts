@@ -109,10 +109,33 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
     case "Tuple":
     case "List":
+      if (!patternable(target)) return unpackThroughTemps(cx, target, value, loc);
       return [{ k: "expr", expr: { k: "assign", op: "=", target: unpackPattern(cx, target), value: unpackValue(cx, target, value) }, loc }];
     default:
       return cx.unsupported(target, `assignment to ${target._type}`);
   }
+}
+
+/** Can JS destructuring assign this target directly (names, attributes, nested tuples)? */
+function patternable(target: py.Tuple | py.List): boolean {
+  return target.elts.every((el) => {
+    const inner = el._type === "Starred" ? el.value : el;
+    if (inner._type === "Tuple" || inner._type === "List") return patternable(inner);
+    return inner._type === "Name" || inner._type === "Attribute";
+  });
+}
+
+/** `a[i], b = value`: unpack into fresh constants, then assign each target in order. */
+function unpackThroughTemps(cx: LowerContext, target: py.Tuple | py.List, value: ir.Expr, loc: ir.Loc): ir.Stmt[] {
+  const names = target.elts.map(() => cx.temp("item"));
+  const out: ir.Stmt[] = [
+    { k: "decl", kind: "const", name: { k: "arrayPattern", elements: names.map((name) => ({ k: "id", name }) as ir.Expr) }, init: unpackValue(cx, target, value), loc },
+  ];
+  target.elts.forEach((el, i) => {
+    const inner = el._type === "Starred" ? el.value : el;
+    out.push(...assignTarget(cx, inner, { k: "id", name: names[i]! }, loc));
+  });
+  return out;
 }
 
 /** `[a, [b, c], d]` for a tuple/list target (names must already be declared). */
