@@ -60,10 +60,27 @@ export class ExceptStar {
     return new BaseExceptionGroup("", [rest]);
   }
 
+  /** copies of handled parts that a bare `raise` in their handler throws */
+  private readonly bareRaises = new Set<BaseException>();
+
+  /**
+   * What a bare `raise` in the handler of `matched` throws: an equal copy, because CPython
+   * treats only a bare `raise` as re-raising the part (`raise e` counts as a new exception).
+   */
+  reraiseOf(matched: Group): Group {
+    const copy = matched.derive(matched.exceptions);
+    copy.__cause__ = matched.__cause__;
+    copy.__context__ = matched.__context__;
+    copy.__suppress_context__ = matched.__suppress_context__;
+    copy.__traceback__ = matched.__traceback__;
+    this.bareRaises.add(copy);
+    return copy;
+  }
+
   /** A handler given `matched` raised `error`. */
   raisedBy(matched: Group, error: unknown): void {
     if (!(error instanceof BaseException)) throw error;
-    if (error === matched) {
+    if (this.bareRaises.has(error)) {
       this.reraised.push(error);
       return;
     }

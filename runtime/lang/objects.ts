@@ -43,7 +43,7 @@ export function bytesLiteral(latin1: string): Bytes {
  * Class attributes are static properties; instances read them through the prototype, and
  * assigning through an instance makes an instance attribute, as in Python.
  */
-export function shareClassAttributes(cls: Function & Record<string, unknown>, names: string[]): void {
+export function shareClassAttributes(cls: any, names: string[]): void {
   for (const name of names) {
     Object.defineProperty(cls.prototype, name, {
       configurable: true,

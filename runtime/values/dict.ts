@@ -107,8 +107,11 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     if (entries) for (const [k, v] of entries) this.table.set(k, v);
   }
 
-  static of<K, V>(...pairs: ReadonlyArray<readonly [K, V]>): Dict<K, V> {
-    return new Dict<K, V>(pairs);
+  /** Pairs of mixed types give a dict of their unions. */
+  static of<K, V>(...pairs: ReadonlyArray<readonly [K, V]>): Dict<K, V>;
+  static of<P extends ReadonlyArray<readonly [unknown, unknown]>>(...pairs: P): Dict<P[number][0], P[number][1]>;
+  static of(...pairs: ReadonlyArray<readonly [unknown, unknown]>): Dict<unknown, unknown> {
+    return new Dict<unknown, unknown>(pairs);
   }
 
   /** A Dict from a JS object's own string keys (for `**kwargs` and tests). */

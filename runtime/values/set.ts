@@ -31,8 +31,10 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 export class PySet<T = unknown> extends AbstractSet<T> {
   static readonly pythonName = "set";
 
-  static of<T>(...items: T[]): PySet<T> {
-    return new PySet<T>(items);
+  static of<T>(...items: T[]): PySet<T>;
+  static of<A extends unknown[]>(...items: A): PySet<A[number]>;
+  static of(...items: unknown[]): PySet<unknown> {
+    return new PySet<unknown>(items);
   }
 
   add(item: T): this {
@@ -70,8 +72,10 @@ export class PySet<T = unknown> extends AbstractSet<T> {
 export class FrozenSet<T = unknown> extends AbstractSet<T> {
   static readonly pythonName = "frozenset";
 
-  static of<T>(...items: T[]): FrozenSet<T> {
-    return new FrozenSet<T>(items);
+  static of<T>(...items: T[]): FrozenSet<T>;
+  static of<A extends unknown[]>(...items: A): FrozenSet<A[number]>;
+  static of(...items: unknown[]): FrozenSet<unknown> {
+    return new FrozenSet<unknown>(items);
   }
 
   /** Order-independent, so equal frozensets hash alike whatever their insertion order. */

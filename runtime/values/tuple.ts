@@ -10,8 +10,11 @@ export class Tuple<T = unknown> implements Iterable<T> {
     this.items = Object.isFrozen(items) ? items : Object.freeze(items.slice());
   }
 
-  static of<T>(...items: T[]): Tuple<T> {
-    return new Tuple<T>(Object.freeze(items));
+  /** Items of mixed types give a tuple of their union (`Tuple.of(1n, "a")`). */
+  static of<T>(...items: T[]): Tuple<T>;
+  static of<A extends unknown[]>(...items: A): Tuple<A[number]>;
+  static of(...items: unknown[]): Tuple<unknown> {
+    return new Tuple<unknown>(Object.freeze(items));
   }
 
   static from<T>(iterable: Iterable<T>): Tuple<T> {

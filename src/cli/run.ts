@@ -16,7 +16,15 @@ function runtimeUrl(): string {
 
 export async function runPython(file: string, args: string[]): Promise<number> {
   const result = await convertFile(file, { runtimeModule: runtimeUrl() });
-  const js = await transform(result.code, { loader: "ts", format: "esm", target: "node20", sourcemap: "inline", sourcefile: file });
+  const js = await transform(result.code, {
+    loader: "ts",
+    format: "esm",
+    target: "node20",
+    sourcemap: "inline",
+    sourcefile: file,
+    // Python shows class and function names: keep them exactly as written.
+    keepNames: true,
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   const script = path.join(dir, path.basename(file).replace(/\.py$/, "") + ".mjs");
   fs.writeFileSync(script, js.code);

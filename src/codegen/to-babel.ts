@@ -69,7 +69,7 @@ export class BabelBuilder {
   private exprInner(e: ir.Expr): t.Expression {
     switch (e.k) {
       case "num":
-        return numberLiteral(e.value);
+        return numberLiteral(e.value, e.float ?? false);
       case "bigint":
         return e.value < 0n ? t.unaryExpression("-", t.bigIntLiteral((-e.value).toString())) : t.bigIntLiteral(e.value.toString());
       case "str":
@@ -132,6 +132,12 @@ export class BabelBuilder {
         return t.sequenceExpression(e.exprs.map((x) => this.expr(x)));
       case "as":
         return t.tsAsExpression(this.expr(e.expr), this.type(e.type));
+      case "classExpr":
+        return t.classExpression(
+          t.identifier(e.name),
+          e.superClass ? this.expr(e.superClass) : null,
+          t.classBody(e.members.map((m) => this.classMember(m))),
+        );
     }
   }
 
@@ -290,14 +296,14 @@ function propertyKey(name: string): t.Identifier | t.StringLiteral {
   return t.isValidIdentifier(name, false) ? t.identifier(name) : t.stringLiteral(name);
 }
 
-function numberLiteral(value: number): t.Expression {
+function numberLiteral(value: number, float: boolean): t.Expression {
   if (Number.isNaN(value)) return t.identifier("NaN");
   if (value === Infinity) return t.identifier("Infinity");
   if (value === -Infinity) return t.unaryExpression("-", t.identifier("Infinity"));
-  if (value < 0 || Object.is(value, -0)) return t.unaryExpression("-", numberLiteral(-value));
+  if (value < 0 || Object.is(value, -0)) return t.unaryExpression("-", numberLiteral(-value, float));
   const node = t.numericLiteral(value);
   // Keep a float that holds a whole number visibly a float: Python's `1.0` stays `1.0`.
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) node.extra = { raw: `${value}.0`, rawValue: value };
+  if (float && Number.isInteger(value) && Math.abs(value) < 1e16) node.extra = { raw: `${value}.0`, rawValue: value };
   return node;
 }
 

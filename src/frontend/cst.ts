@@ -12,6 +12,13 @@ export interface CNode {
   children: CNode[];
 }
 
+/** Moves every offset of a (sub-)tree by `delta`. */
+export function shiftCst(n: CNode, delta: number): void {
+  n.from += delta;
+  n.to += delta;
+  for (const c of n.children) shiftCst(c, delta);
+}
+
 export function buildCst(tree: Tree): CNode {
   const cursor = tree.cursor();
   const build = (): CNode => {
@@ -37,6 +44,8 @@ export function buildCst(tree: Tree): CNode {
 export class Source {
   private readonly lineStarts: number[] = [0];
   private readonly hasAstral: boolean;
+  /** Regions (start -> end offset) that Lezer saw as a placeholder and must be re-parsed; see repair.ts. */
+  readonly regions = new Map<number, number>();
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {

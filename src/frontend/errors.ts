@@ -32,14 +32,20 @@ export function isEmptyPatternError(n: CNode, parent: CNode): boolean {
   return false;
 }
 
-function firstError(n: CNode, src: Source): { node: CNode; parent: CNode } | null {
+/** The first error node Lezer's grammar does not explain away, with its ancestors (root first). */
+export function firstErrorPath(n: CNode, src: Source): CNode[] | null {
   for (let i = 0; i < n.children.length; i++) {
     const c = n.children[i]!;
-    if (c.isError && !isTolerated(c, n, i, src)) return { node: c, parent: n };
-    const inner = firstError(c, src);
-    if (inner) return inner;
+    if (c.isError && !isTolerated(c, n, i, src)) return [n, c];
+    const inner = firstErrorPath(c, src);
+    if (inner) return [n, ...inner];
   }
   return null;
+}
+
+function firstError(n: CNode, src: Source): { node: CNode; parent: CNode } | null {
+  const path = firstErrorPath(n, src);
+  return path ? { node: path[path.length - 1]!, parent: path[path.length - 2]! } : null;
 }
 
 /** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */

@@ -8,6 +8,7 @@ import { parseNumber } from "./numbers.js";
 import { convertStrings } from "./strings.js";
 import { setContext } from "./targets.js";
 import { isTrailingDotNumber } from "./errors.js";
+import { convertBoolChain } from "./booleans.js";
 
 const BIN_OPS: Record<string, Operator> = {
   "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
@@ -222,16 +223,19 @@ export function convertComprehension(kind: string, body: CNode[], from: number, 
 export function convertArgs(argList: CNode, src: Source): { args: Expr[]; keywords: Keyword[] } {
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
-  const groups = splitOn(inner(argList), ",");
+  const nodes = inner(argList);
+  const generator = soleGenerator(nodes, src);
+  if (generator) {
+    const start = nodes[1]?.name === "AssignOp" ? 2 : 0;
+    if (start) src.fail(nodes[0]!.from, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    args.push(convertComprehension("ComprehensionExpression", nodes.slice(start), argList.from, argList.to, src));
+    return { args, keywords };
+  }
+  const groups = splitOn(nodes, ",");
   for (const g of groups) {
     const first = g[0]!;
     const lastNode = last(g);
-    if (g.some((c) => c.name === "for")) {
-      if (groups.length > 1) src.fail(first.from, "Generator expression must be parenthesized");
-      const start = g[1]?.name === "AssignOp" ? 2 : 0;
-      if (start) src.fail(first.from, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-      args.push(convertComprehension("ComprehensionExpression", g.slice(start), argList.from, argList.to, src));
-    } else if (first.name === "**") {
+    if (first.name === "**") {
       keywords.push({ _type: "keyword", arg: null, value: convertExpr(g[1]!, src), ...src.span(first.from, lastNode.to) });
     } else if (first.name === "*") {
       if (keywords.some((k) => k.arg === null)) src.fail(first.from, "iterable argument unpacking follows keyword argument unpacking");
@@ -256,6 +260,30 @@ export function convertArgs(argList: CNode, src: Source): { args: Expr[]; keywor
     }
   }
   return { args, keywords };
+}
+
+/**
+ * Whether a call's arguments are one bare generator expression (`f(x for _, x in y)`; the
+ * commas of its targets are flat siblings in Lezer's tree). Any other argument next to a
+ * generator is CPython's "Generator expression must be parenthesized".
+ */
+function soleGenerator(nodes: CNode[], src: Source): boolean {
+  const forAt = nodes.findIndex((c, i) => c.name === "for" || (c.name === "async" && nodes[i + 1]?.name === "for"));
+  if (forAt < 0) return false;
+  let headStart = forAt;
+  while (headStart > 0 && nodes[headStart - 1]!.name !== ",") headStart--;
+  if (headStart > 0) src.fail(nodes[headStart]!.from, "Generator expression must be parenthesized");
+  // walk `for targets in iter (if cond)*` clauses; anything after them is another argument
+  let i = forAt;
+  while (i < nodes.length && (nodes[i]!.name === "for" || nodes[i]!.name === "async")) {
+    if (nodes[i]!.name === "async") i++;
+    i++;
+    while (i < nodes.length && nodes[i]!.name !== "in") i++;
+    i += 2;
+    while (nodes[i]?.name === "if") i += 2;
+  }
+  if (i < nodes.length) src.fail(nodes[0]!.from, "Generator expression must be parenthesized");
+  return true;
 }
 
 function convertCall(n: CNode, src: Source): Expr {
@@ -300,23 +328,9 @@ function convertSliceItem(g: CNode[], src: Source): Expr {
 function convertUnary(n: CNode, src: Source): Expr {
   const [opNode, operandNode] = n.children;
   const text = src.slice(opNode!);
-  // Lezer binds `not` looser than `and`/`or`; Python binds it tighter: rotate `not (a and b)`.
-  if (text === "not" && isBoolChain(operandNode!, src)) return convertBinary(pushNotDown(opNode!, n.from, operandNode!, src), src);
-  const op: UnaryOperator = text === "not" ? "Not" : text === "-" ? "USub" : text === "+" ? "UAdd" : "Invert";
+  if (text === "not") return convertBoolChain(n, src);
+  const op: UnaryOperator = text === "-" ? "USub" : text === "+" ? "UAdd" : "Invert";
   return { _type: "UnaryOp", op, operand: convertExpr(operandNode!, src), ...src.span(n.from, n.to) };
-}
-
-function isBoolChain(n: CNode, src: Source): boolean {
-  if (n.name !== "BinaryExpression" || n.children.length !== 3) return false;
-  const op = src.slice(n.children[1]!);
-  return op === "and" || op === "or";
-}
-
-/** Moves a `not` onto the leftmost operand of an and/or chain (Python binds `not` tighter). */
-function pushNotDown(notTok: CNode, from: number, n: CNode, src: Source): CNode {
-  if (!isBoolChain(n, src)) return { name: "UnaryExpression", from, to: n.to, isError: false, children: [notTok, n] };
-  const [l, op, r] = n.children;
-  return { ...n, from, children: [pushNotDown(notTok, from, l!, src), op!, r!] };
 }
 
 function convertBinary(n: CNode, src: Source): Expr {
@@ -326,19 +340,7 @@ function convertBinary(n: CNode, src: Source): Expr {
   const ops = cs.slice(1, -1);
   const opText = ops.map((o) => src.slice(o)).join(" ");
   const span = src.span(n.from, n.to);
-  if (opText === "and" || opText === "or") {
-    const op = opText === "and" ? "And" : "Or";
-    const values: Expr[] = [];
-    // Lezer nests left-associatively; CPython flattens a run of the same operator.
-    let l = left;
-    const rights: CNode[] = [right];
-    while (l.name === "BinaryExpression" && l.children.length === 3 && src.slice(l.children[1]!) === opText) {
-      rights.push(l.children[2]!);
-      l = l.children[0]!;
-    }
-    values.push(convertExpr(l, src), ...rights.reverse().map((r) => convertExpr(r, src)));
-    return { _type: "BoolOp", op, values, ...span };
-  }
+  if (opText === "and" || opText === "or") return convertBoolChain(n, src);
   const cmp = compareOp(opText);
   if (cmp) {
     const opsList: CmpOp[] = [cmp];

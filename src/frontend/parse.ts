@@ -1,8 +1,8 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
-import { parser } from "@lezer/python";
 import { DiagnosticError, type Module } from "./ast.js";
-import { buildCst, type CNode, Source } from "./cst.js";
+import { type CNode, Source } from "./cst.js";
 import { syntaxErrorFor } from "./errors.js";
+import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
 import { checkContexts } from "./validate.js";
 
@@ -12,7 +12,8 @@ export function parsePython(source: string, filename: string): Module {
   const text = source.replace(/\r\n?/g, "\n");
   const src = new Source(text);
   try {
-    const root = buildCst(parser.parse(text));
+    const { root, regions } = parseRepaired(text);
+    for (const [from, to] of regions) src.regions.set(from, to);
     const error = syntaxErrorFor(root, src);
     if (error) throw new DiagnosticError([error]);
     const module: Module = { _type: "Module", body: convertStatements(root.children, src, 0), type_ignores: [] };

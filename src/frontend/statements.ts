@@ -7,6 +7,8 @@ import { type CNode, type Source, splitOn } from "./cst.js";
 import { convertArgs, convertElement, convertExpr, convertExprList, makeTuple } from "./expressions.js";
 import { convertDefParams } from "./params.js";
 import { convertPatternList } from "./patterns.js";
+import { regionAt, subParse } from "./repair.js";
+import { findTopLevelWord, matchingBracket, splitTopLevel } from "./scan.js";
 import { setContext } from "./targets.js";
 
 const AUG_OPS: Record<string, Operator> = {
@@ -24,14 +26,18 @@ function startOf(n: CNode, src: Source): { lineno: number; col_offset: number } 
   return { lineno: p.line, col_offset: p.col };
 }
 
-/** The statements of a `Body` node (after its `:`). */
-export function convertBody(body: CNode | undefined, src: Source, at: number): Stmt[] {
+/**
+ * The statements of a `Body` node (after its `:`). `at`: where a missing `:` is reported;
+ * `header`: where the clause starts (its line's indentation, not that of a continuation line
+ * of the header, is what the body must exceed).
+ */
+export function convertBody(body: CNode | undefined, src: Source, at: number, header = at): Stmt[] {
   if (!body || body.name !== "Body") src.fail(at, "expected ':'");
   const nodes = body.children.filter((c) => c.name !== ":");
   // a body on the lines below its header sets its own indentation, deeper than the header's
   const first = nodes[0];
   const onNewLine = first !== undefined && src.position(first.from).line > src.position(body.from).line;
-  const headerCol = src.indentOf(at);
+  const headerCol = src.indentOf(header);
   const col = onNewLine ? src.position(first.from).col : -1;
   if (onNewLine && col <= headerCol) src.fail(first.from, "expected an indented block");
   const stmts = convertStatements(nodes, src, col);
@@ -117,7 +123,7 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
     case "IfStatement":
       return [convertIf(cs, 0, src)];
     case "WhileStatement": {
-      const body = convertBody(cs[2], src, cs[1]!.to);
+      const body = convertBody(cs[2], src, cs[1]!.to, n.from);
       const orelse = cs[3]?.name === "else" ? convertBody(cs[4], src, cs[3].to) : [];
       return [{
         _type: "While", test: convertExpr(cs[1]!, src), body, orelse, ...startOf(n, src),
@@ -180,7 +186,7 @@ function convertAssign(n: CNode, src: Source): Stmt {
 /** `if`/`elif` chains: each `elif` becomes an If nested in the previous orelse. */
 function convertIf(cs: CNode[], i: number, src: Source): Stmt {
   const kw = cs[i]!;
-  const body = convertBody(cs[i + 2], src, cs[i + 1]!.to);
+  const body = convertBody(cs[i + 2], src, cs[i + 1]!.to, kw.from);
   let orelse: Stmt[] = [];
   const next = cs[i + 3];
   if (next?.name === "elif") orelse = [convertIf(cs, i + 3, src)];
@@ -201,8 +207,11 @@ function convertFor(n: CNode, src: Source): Stmt {
   const targetNodes = cs.slice(forAt + 1, inAt);
   const target = convertExprList(targetNodes, src);
   setContext(target, "Store", src, targetNodes[0]!.from);
-  const iter = convertExprList(cs.slice(inAt + 1, bodyAt), src);
-  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
+  const iterEnd = regionAt(src, cs[inAt + 1]?.from);
+  const iter = iterEnd !== undefined
+    ? convertExprList(subParse(src, cs[inAt + 1]!.from, iterEnd), src) // e.g. `for x in *a, *b:`
+    : convertExprList(cs.slice(inAt + 1, bodyAt), src);
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to, n.from);
   const orelse = cs[bodyAt + 1]?.name === "else" ? convertBody(cs[bodyAt + 2], src, cs[bodyAt + 1]!.to) : [];
   return {
     _type: isAsync ? "AsyncFor" : "For", target, iter, body, orelse, type_comment: null,
@@ -235,7 +244,7 @@ function convertTry(n: CNode, src: Source): Stmt {
         j += 2;
       }
       if (isStar && type === null) src.fail(kw.from, "expected one or more exception types");
-      const hbody = convertBody(cs[j], src, cs[j - 1]!.to);
+      const hbody = convertBody(cs[j], src, cs[j - 1]!.to, kw.from);
       handlers.push({ _type: "ExceptHandler", type, name: nameStr, body: hbody, ...startOf(kw, src), ...endOf(hbody) });
       i = j + 1;
     } else if (kw.name === "else") {
@@ -258,22 +267,42 @@ function convertWith(n: CNode, src: Source): Stmt {
   const isAsync = cs[0]!.name === "async";
   const bodyAt = cs.findIndex((c) => c.name === "Body");
   if (bodyAt < 0) src.fail(n.to, "expected ':'");
-  const items: WithItem[] = splitOn(cs.slice(isAsync ? 2 : 1, bodyAt), ",").map((g) => {
-    const asAt = g.findIndex((c) => c.name === "as");
-    const context_expr = convertElement(asAt >= 0 ? g.slice(0, asAt) : g, src);
+  const first = cs[isAsync ? 2 : 1]!;
+  if (first === cs[bodyAt]) src.fail(first.from, "invalid syntax");
+  // the header is read from the text: Lezer knows neither `with (a as b, c as d):` nor targets
+  // other than a name, so repair.ts may have hidden it behind a placeholder
+  const items = withItems(first.from, regionAt(src, first.from) ?? cs[bodyAt]!.from, src);
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to, n.from);
+  return { _type: isAsync ? "AsyncWith" : "With", items, body, type_comment: null, ...startOf(n, src), ...endOf(body) };
+}
+
+/** The with-items of the header text[from, to), in either the plain or the parenthesised form. */
+function withItems(from: number, to: number, src: Source): WithItem[] {
+  let ranges = splitTopLevel(src.text, from, to);
+  const whole = ranges.length === 1 ? ranges[0]! : null;
+  // `with (a, b as c,):` groups items; `with (a, b) as c:` is one item whose value is a tuple
+  if (whole && src.text[whole.from] === "(" && matchingBracket(src.text, whole.from, whole.to) === whole.to) {
+    const grouped = splitTopLevel(src.text, whole.from + 1, whole.to - 1);
+    if (grouped.length > 0) ranges = grouped;
+  }
+  return ranges.map((r) => {
+    if (r.to <= r.from) src.fail(r.from, "invalid syntax");
+    const as = findTopLevelWord(src.text, r.from, r.to, "as");
+    const context_expr = convertElement(subParse(src, r.from, as ? as.from : r.to), src);
     let optional_vars: Expr | null = null;
-    if (asAt >= 0) {
-      optional_vars = convertElement(g.slice(asAt + 1), src);
-      setContext(optional_vars, "Store", src, g[asAt + 1]!.from);
+    if (as) {
+      const targetNodes = subParse(src, as.to, r.to);
+      optional_vars = convertElement(targetNodes, src);
+      setContext(optional_vars, "Store", src, targetNodes[0]!.from);
     }
     return { _type: "withitem", context_expr, optional_vars };
   });
-  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
-  return { _type: isAsync ? "AsyncWith" : "With", items, body, type_comment: null, ...startOf(n, src), ...endOf(body) };
 }
 
 function convertDecorator(d: CNode, src: Source): Expr {
   const parts = d.children.filter((c) => c.name === "VariableName");
+  const end = regionAt(src, parts[0]?.from);
+  if (end !== undefined) return convertElement(subParse(src, parts[0]!.from, end), src); // `@a[0].b`, `@(f)`
   let e: Expr = name(parts[0]!, src, "Load");
   for (const p of parts.slice(1)) {
     e = { _type: "Attribute", value: e, attr: src.slice(p), ctx: "Load", ...src.span(parts[0]!.from, p.to) };
@@ -296,7 +325,7 @@ function convertFunction(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   const typeDef = cs.find((c) => c.name === "TypeDef");
   const returns = typeDef ? convertExpr(typeDef.children[typeDef.children.length - 1]!, src) : null;
   const bodyNode = cs.find((c) => c.name === "Body");
-  const body = convertBody(bodyNode, src, (typeDef ?? params).to);
+  const body = convertBody(bodyNode, src, (typeDef ?? params).to, n.from);
   return {
     _type: isAsync ? "AsyncFunctionDef" : "FunctionDef", name: src.slice(nameNode), args: convertDefParams(params, src),
     body, decorator_list, returns, type_comment: null, ...startOf(n, src), ...endOf(body),
@@ -310,7 +339,7 @@ function convertClass(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
   const argList = cs.find((c) => c.name === "ArgList");
   const { args: bases, keywords } = argList ? convertArgs(argList, src) : { args: [] as Expr[], keywords: [] as Keyword[] };
-  const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to);
+  const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to, n.from);
   return {
     _type: "ClassDef", name: src.slice(nameNode), bases, keywords, body, decorator_list,
     ...startOf(n, src), ...endOf(body),
@@ -357,6 +386,8 @@ function convertMatch(n: CNode, src: Source): Stmt {
   const bodyNode = cs.find((c) => c.name === "MatchBody");
   if (!bodyNode) src.fail(n.to, "expected ':'");
   const subjectNodes = cs.slice(1, cs.indexOf(bodyNode));
+  const subjectEnd = regionAt(src, subjectNodes[0]?.from);
+  if (subjectEnd !== undefined) subjectNodes.splice(0, subjectNodes.length, ...subParse(src, subjectNodes[0]!.from, subjectEnd));
   const subject = subjectNodes.some((c) => c.name === ",") ? makeTuple(subjectNodes, src, "Load") : convertElement(subjectNodes, src);
   const cases: MatchCase[] = bodyNode.children.filter((c) => c.name === "MatchClause").map((clause) => {
     const ccs = clause.children;
@@ -367,7 +398,7 @@ function convertMatch(n: CNode, src: Source): Stmt {
       _type: "match_case",
       pattern: convertPatternList(patternNodes, src),
       guard: guardNode ? convertExpr(guardNode.children[1]!, src) : null,
-      body: convertBody(ccs[bodyAt], src, clause.to),
+      body: convertBody(ccs[bodyAt], src, clause.to, clause.from),
     };
   });
   const lastBody = cases[cases.length - 1]!.body;

@@ -1,8 +1,9 @@
 // String, bytes and f-string literals: prefix handling, escape decoding, implicit
 // concatenation (merged into one Constant or JoinedStr as CPython does) and f-string fields.
-import type { Constant, Expr, FormattedValue, JoinedStr, Span } from "./ast.js";
+import { type Constant, DiagnosticError, type Expr, type FormattedValue, type JoinedStr, type Span } from "./ast.js";
 import { type CNode, type Source, splitOn } from "./cst.js";
 import { convertElement, makeTuple } from "./expressions.js";
+import { lookupCharName } from "./unicode_names.js";
 
 interface LiteralParts {
   prefix: string;
@@ -80,7 +81,18 @@ export function decodeBody(
       continue;
     }
     if (!isBytes && next === "N") {
-      src.fail(offset + i, "unsupported syntax: \\N{...} escape");
+      const close = body[i + 2] === "{" ? body.indexOf("}", i + 3) : -1;
+      if (close < 0 || close === i + 3) {
+        const to = close < 0 ? (body[i + 2] === "{" ? body.length - 1 : i + 1) : i + 2;
+        src.fail(offset + i, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${to}: malformed \\N character escape`);
+      }
+      const cp = lookupCharName(body.slice(i + 3, close));
+      if (cp === null) {
+        throw new DiagnosticError([src.diagnostic(offset + i, `unsupported \\N{${body.slice(i + 3, close)}}: pyts knows only common character names; write the character or a \\u escape`, "Unsupported")]);
+      }
+      out += String.fromCodePoint(cp);
+      i = close;
+      continue;
     }
     out += ch; // unknown escapes keep their backslash
   }
@@ -151,7 +163,7 @@ function formatPieces(
   const pieces: Piece[] = [];
   let pos = from;
   for (const child of part.children) {
-    if (child.name !== "FormatReplacement") continue;
+    if (child.name !== "FormatReplacement" || (!raw && isNamedEscape(src.text, child.from))) continue;
     if (child.from > pos) {
       pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, child.from), false, raw, true, src, pos) });
     }
@@ -160,6 +172,14 @@ function formatPieces(
   }
   if (to > pos) pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, to), false, raw, true, src, pos) });
   return pieces;
+}
+
+/** Whether the `{` at `brace` opens the name of a `\N{...}` escape (Lezer misses them in specs). */
+function isNamedEscape(text: string, brace: number): boolean {
+  if (text[brace - 1] !== "N") return false;
+  let slashes = 0;
+  while (text[brace - 2 - slashes] === "\\") slashes++;
+  return slashes % 2 === 1;
 }
 
 function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole: Span): Piece[] {
@@ -196,7 +216,11 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   let formatSpec: JoinedStr | null = null;
   if (spec) {
     const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole);
-    formatSpec = { _type: "JoinedStr", values: mergePieces(specPieces, whole), ...src.span(part.from, part.to) };
+    // CPython 3.11: the spec's JoinedStr spans the one literal holding it; its text does too
+    // when the spec is plain text, but spans the whole concatenation when fields are nested
+    const partSpan = src.span(part.from, part.to);
+    const textSpan = specPieces.some((p) => p.kind === "field") ? whole : partSpan;
+    formatSpec = { _type: "JoinedStr", values: mergePieces(specPieces, textSpan), ...partSpan };
   }
   pieces.push({ kind: "field", value: { _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...whole } });
   return pieces;

@@ -8,6 +8,7 @@ import { lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { lowerSuperCall } from "./classes.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
+import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -84,7 +85,12 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
   if (def && cx.keywordWrapped.has(def)) return null; // its wrapper binds at run time
   if (def) return bindCall(cx, e, describeSignature(def.args), def.name);
   const known = cx.knownBinding(e.func.id);
-  if (known?.k !== "class" || known.def.decorator_list.length) return null;
+  if (known?.k !== "class") return null;
+  const hasInit = known.def.body.some((s) => s._type === "FunctionDef" && s.name === "__init__");
+  if (!hasInit && known.def.decorator_list.some(isDataclassDecorator)) {
+    return bindCall(cx, e, dataclassSignature(cx, known.def), known.def.name);
+  }
+  if (known.def.decorator_list.length) return null;
   const init = constructorOf(cx, known.def);
   return init ? bindCall(cx, e, describeSignature(init.args, true), known.def.name) : null;
 }

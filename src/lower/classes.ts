@@ -6,7 +6,9 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
-import { lowerDef } from "./functions.js";
+import { decorate, lowerDef } from "./functions.js";
+import { bindName } from "./targets.js";
+import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
 
 function decoratorName(d: py.Expr): string | null {
@@ -16,7 +18,6 @@ function decoratorName(d: py.Expr): string | null {
 }
 
 export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
-  if (s.decorator_list.length) return cx.unsupported(s.decorator_list[0]!, "class decorators");
   if (s.keywords.length) return cx.unsupported(s.keywords[0]!, "class keywords (metaclasses)");
   if (s.bases.length > 1) return cx.unsupported(s.bases[1]!, "multiple inheritance");
   const superClass = s.bases.length ? lowerExpr(cx, s.bases[0]!) : null;
@@ -24,6 +25,10 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   const attributes: { name: string; value: ir.Expr }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
+  const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
+  const isDataclass = dataclassDecorator !== null;
+  const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
+  if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
   for (const stmt of s.body) {
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null));
@@ -34,7 +39,8 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push({ name: stmt.targets[0]!.id, value: lowerExpr(cx, stmt.value) });
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
-      if (stmt.value) attributes.push({ name: stmt.target.id, value: lowerExpr(cx, stmt.value) });
+      // A dataclass's `field(...)` describes the field; it is no class attribute.
+      if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push({ name: stmt.target.id, value: lowerExpr(cx, stmt.value) });
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
     } else {
@@ -52,13 +58,16 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
   }
-  const cls: ir.Stmt = { k: "class", name: s.name, superClass, members, loc: cx.loc(s) };
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
-  if (bindings.length === 1 && bindings[0]!.topLevel) {
+  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel) {
     cx.fn.declared.add(s.name);
-    return [cls];
+    return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];
   }
-  return cx.unsupported(s, "a class defined conditionally or more than once");
+  // A decorated (or conditional) class is a class expression bound to the name.
+  let value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+  if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
+  const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
+  return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
 }
 
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean): ir.ClassMember {

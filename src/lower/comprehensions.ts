@@ -29,14 +29,18 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
         ? { k: "array", elements: [lowerExpr(cx, e.key), lowerExpr(cx, e.value)] }
         : lowerExpr(cx, e.elt);
     let inner: ir.Stmt[] = [{ k: "expr", expr: { k: "yield", arg: produced, delegate: false } }];
+    // A loop variable a lambda captures is one binding for the whole comprehension, as in Python.
+    const shared: string[] = [];
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
       const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
-      inner = [{ k: "forOf", declare: "const", target: loopTarget(cx, g.target), iter, body: inner }];
+      const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
+      shared.push(...captured);
+      inner = [{ k: "forOf", declare: captured.length ? null : "const", target: loopTarget(cx, g.target), iter, body: inner }];
     }
-    const temps: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
-    return [...temps, ...inner];
+    const decls: ir.Stmt[] = [...state.temps, ...shared.map(jsName)].map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
+    return [...decls, ...inner];
   });
   // Hoisted lambda defaults inside the comprehension run before the enclosing statement.
   cx.fn.before.push(...state.before);
@@ -50,4 +54,11 @@ function loopTarget(cx: LowerContext, target: py.Expr): string | ir.Pattern {
   if (target._type === "Name") return jsName(target.id);
   if (target._type === "Tuple" || target._type === "List") return unpackPattern(cx, target);
   return cx.unsupported(target, "this comprehension target");
+}
+
+function boundNames(target: py.Expr): string[] {
+  if (target._type === "Name") return [target.id];
+  if (target._type === "Tuple" || target._type === "List") return target.elts.flatMap(boundNames);
+  if (target._type === "Starred") return boundNames(target.value);
+  return [];
 }

@@ -65,7 +65,83 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
   return [{ k: "try", block: inner, param: null, handler: null, finalizer, loc }];
 }
 
-/** try/except* (exception groups). */
+/** Does a statement contain a bare `raise` of its own function (not of a nested except)? */
+function containsBareRaise(s: py.Stmt): boolean {
+  switch (s._type) {
+    case "Raise":
+      return s.exc === null;
+    case "If":
+    case "For":
+    case "AsyncFor":
+    case "While":
+      return [...s.body, ...s.orelse].some(containsBareRaise);
+    case "With":
+    case "AsyncWith":
+      return s.body.some(containsBareRaise);
+    case "Try":
+    case "TryStar":
+      // A bare raise inside a nested handler re-raises that handler's exception.
+      return [...s.body, ...s.orelse, ...s.finalbody].some(containsBareRaise);
+    case "Match":
+      return s.cases.some((c) => c.body.some(containsBareRaise));
+    default:
+      return false;
+  }
+}
+
+/**
+ * try/except* (exception groups). The catch hands the exception to the runtime's
+ * `exceptStar`, whose `take(type)` gives each clause the part of the group it matches; what
+ * a clause raises is recorded, and `finish()` raises the combination of what the clauses
+ * raised and what none of them handled, as CPython does.
+ */
 export function lowerTryStar(cx: LowerContext, s: py.TryStar): ir.Stmt[] {
-  return cx.unsupported(s, "try/except*");
+  const loc = cx.loc(s);
+  const body = lowerBlock(cx, s.body);
+  const param = cx.temp("error");
+  const handling = cx.temp("handling");
+  const state: ir.Expr = { k: "id", name: handling };
+  const method = (name: string, args: ir.Expr[]): ir.Expr => ({ k: "call", callee: { k: "member", object: state, property: name }, args });
+  const handler: ir.Stmt[] = [{ k: "decl", kind: "const", name: handling, init: { k: "call", callee: cx.rt("exceptStar"), args: [{ k: "id", name: param }] } }];
+  for (const h of s.handlers) {
+    if (!h.type) return cx.syntaxError(h, "expected one or more exception types");
+    // Each clause gets its own `matched` so the clause's own `raise` re-raises its part.
+    const matched = cx.temp("matched");
+    const matchedRef: ir.Expr = { k: "id", name: matched };
+    const raised = cx.temp("raised");
+    const block: ir.Stmt[] = [];
+    if (h.name) block.push(bindName(cx, h.name, matchedRef, cx.loc(h)));
+    // A bare `raise` re-raises the part; it throws a copy the runtime recognises, since
+    // CPython treats `raise e` of the same object as raising a new exception.
+    let reraise = matched;
+    if (h.body.some(containsBareRaise)) {
+      reraise = cx.temp("reraise");
+      block.push({ k: "decl", kind: "const", name: reraise, init: method("reraiseOf", [matchedRef]) });
+    }
+    cx.fn.caught.push(reraise);
+    try {
+      block.push(...lowerBlock(cx, h.body));
+    } finally {
+      cx.fn.caught.pop();
+    }
+    const run: ir.Stmt = { k: "try", block, param: raised, handler: [{ k: "expr", expr: method("raisedBy", [matchedRef, { k: "id", name: raised }]) }], finalizer: null };
+    handler.push(
+      { k: "decl", kind: "const", name: matched, init: method("take", [lowerExpr(cx, h.type)]), loc: cx.loc(h) },
+      { k: "if", test: { k: "binary", op: "!==", left: matchedRef, right: { k: "null" } }, then: [run], else: null },
+    );
+  }
+  handler.push({ k: "expr", expr: method("finish", []) });
+
+  const finalizer = s.finalbody.length ? lowerBlock(cx, s.finalbody) : null;
+  if (!s.orelse.length) return [{ k: "try", block: body, param, handler, finalizer, loc }];
+  // The else clause runs only when the body completed, outside the handlers' reach.
+  const elseFlag = cx.temp("completed");
+  const flag: ir.Expr = { k: "id", name: elseFlag };
+  const inner: ir.Stmt[] = [
+    { k: "decl", kind: "let", name: elseFlag, init: { k: "bool", value: false } },
+    { k: "try", block: [...body, { k: "expr", expr: { k: "assign", op: "=", target: flag, value: { k: "bool", value: true } } }], param, handler, finalizer: null, loc },
+    { k: "if", test: flag, then: lowerBlock(cx, s.orelse), else: null },
+  ];
+  if (!finalizer) return [{ k: "block", body: inner }];
+  return [{ k: "try", block: inner, param: null, handler: null, finalizer, loc }];
 }

@@ -2,8 +2,8 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
-import { lowerCall } from "./calls.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
+import { isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -43,7 +43,8 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute":
-      if (SPECIAL_ATTRIBUTES.has(e.attr)) {
+      // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
+      if (SPECIAL_ATTRIBUTES.has(e.attr) || (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) || isBuiltinType(cx, e.value)) {
         return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
       }
       return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
@@ -57,6 +58,8 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
         loc,
       };
     case "List":
+      // An empty list holds anything: give TS its element type.
+      if (e.elts.length === 0) return { k: "as", expr: { k: "array", elements: [] }, type: { k: "array", element: { k: "any" } }, loc };
       return { k: "array", elements: lowerElements(cx, e.elts), loc };
     case "Tuple":
       return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: lowerElements(cx, e.elts), loc };
@@ -102,7 +105,7 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
     case "int":
       return { k: "bigint", value: value.value, loc };
     case "float":
-      return { k: "num", value: value.value, loc };
+      return { k: "num", value: value.value, float: true, loc };
     case "str":
       return { k: "str", value: value.value, loc };
     case "bytes":
@@ -131,7 +134,7 @@ function lowerUnary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
   if (e.op === "USub" && e.operand._type === "Constant") {
     const v = e.operand.value;
     if (v.kind === "int") return { k: "bigint", value: -v.value, loc };
-    if (v.kind === "float") return { k: "num", value: -v.value, loc };
+    if (v.kind === "float") return { k: "num", value: -v.value, float: true, loc };
   }
   const helper = e.op === "USub" ? "neg" : e.op === "UAdd" ? "pos" : "invert";
   return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, e.operand)], loc };
@@ -171,7 +174,43 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
   return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
 }
 
+/** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */
+function isBuiltinType(cx: LowerContext, e: py.Expr): boolean {
+  return e._type === "Name" && BUILTIN_TYPE_NAMES.has(e.id) && cx.resolve(e.id) === null;
+}
+
+const BUILTIN_TYPE_NAMES = new Set(["str", "int", "float", "bool", "list", "dict", "set", "frozenset", "tuple", "bytes", "object", "type"]);
+
+/** The truthiness of a constant, when the operand is one. */
+function constantTruth(e: py.Expr): boolean | null {
+  if (e._type !== "Constant") return null;
+  const v = e.value;
+  switch (v.kind) {
+    case "None":
+      return false;
+    case "bool":
+      return v.value;
+    case "int":
+      return v.value !== 0n;
+    case "float":
+      return v.value !== 0;
+    case "str":
+      return v.value !== "";
+    default:
+      return null;
+  }
+}
+
 function lowerBoolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
+  // A constant operand decides statically: `"" or x` is `x`, `"a" or x` is "a".
+  const first = e.values[0]!;
+  const truth = constantTruth(first);
+  if (truth !== null) {
+    const decided = (e.op === "Or") === truth;
+    if (decided || e.values.length === 1) return lowerExpr(cx, first);
+    const rest = e.values.slice(1);
+    return rest.length === 1 ? lowerExpr(cx, rest[0]!) : lowerBoolOp(cx, { ...e, values: rest });
+  }
   if (e.values.every(hasJsTruthiness)) {
     const op = e.op === "And" ? "&&" : "||";
     return e.values.map((v) => lowerExpr(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));

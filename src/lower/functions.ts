@@ -13,7 +13,7 @@ import { lowerConstant, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { hoistedNames } from "./targets.js";
 import { lowerType } from "./types.js";
-import { describeSignature, varargIsRest } from "./signatures.js";
+import { describeSignature, signatureSpec, varargIsRest } from "./signatures.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -169,14 +169,22 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
   const params = lowerParams(cx, "lambda", e.args, setup, prologue);
-  // Defaults are evaluated where the lambda is created: just before this statement.
-  cx.fn.before.push(...setup);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
   for (const p of [...e.args.posonlyargs, ...e.args.args]) state.declared.add(p.arg);
   const body = cx.within(state, () => lowerExpr(cx, e.body));
+  let lambda: ir.Expr;
   if (state.temps.length || prologue.length) {
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
-    return { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e) };
+    lambda = { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e) };
+  } else lambda = { k: "arrow", params, body, loc: cx.loc(e) };
+  const sig = describeSignature(e.args);
+  if (sig.vararg !== null || sig.kwonly.length || sig.kwarg !== null) {
+    // `*a`, keyword-only and `**k` parameters bind through the runtime, as for a def.
+    lambda = { k: "call", callee: cx.rt("keywords"), args: [lambda, signatureSpec(sig)] };
   }
-  return { k: "arrow", params, body, loc: cx.loc(e) };
+  if (setup.length === 0) return lambda;
+  // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
+  const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
+  const values = setup.map((st) => (st.k === "decl" && st.init ? st.init : ({ k: "null" } as ir.Expr)));
+  return { k: "call", callee: { k: "arrow", params: holders.map((name) => ({ name, type: ANY })), body: lambda }, args: values, loc: cx.loc(e) };
 }

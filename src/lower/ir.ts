@@ -20,7 +20,8 @@ export type TsType =
 // ---- expressions -------------------------------------------------------------------------
 
 export type Expr =
-  | { k: "num"; value: number; loc?: Loc }
+  /** a JS number; `float` marks a Python float literal, printed with its `.0` */
+  | { k: "num"; value: number; float?: boolean; loc?: Loc }
   | { k: "bigint"; value: bigint; loc?: Loc }
   | { k: "str"; value: string; loc?: Loc }
   | { k: "bool"; value: boolean; loc?: Loc }
@@ -46,7 +47,8 @@ export type Expr =
   | { k: "await"; arg: Expr; loc?: Loc }
   | { k: "assign"; op: "=" | "+=" | "-=" | "||=" | "??="; target: Expr | Pattern; value: Expr; loc?: Loc }
   | { k: "seq"; exprs: Expr[]; loc?: Loc }
-  | { k: "as"; expr: Expr; type: TsType; loc?: Loc };
+  | { k: "as"; expr: Expr; type: TsType; loc?: Loc }
+  | { k: "classExpr"; name: string; superClass: Expr | null; members: ClassMember[]; loc?: Loc };
 
 export type BinaryOp =
   | "+" | "-" | "*" | "/" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^"

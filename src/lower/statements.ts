@@ -5,7 +5,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { assignTarget, bindName, canLoopConst, lowerAugAssign, unpackPattern } from "./targets.js";
+import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpackPattern } from "./targets.js";
 import { decorate, lowerDef } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
@@ -132,7 +132,7 @@ function lowerLoop(cx: LowerContext, s: py.While | py.For | py.AsyncFor, make: (
 function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null; target: string | ir.Pattern | ir.Expr; prefix: ir.Stmt[] } {
   const declare = canLoopConst(cx, target) ? "const" : null;
   if (target._type === "Name") return { declare, target: jsName(target.id), prefix: [] };
-  if ((target._type === "Tuple" || target._type === "List") && target.elts.every((e) => e._type === "Name")) {
+  if ((target._type === "Tuple" || target._type === "List") && namesOnly(target)) {
     return { declare, target: unpackPattern(cx, target), prefix: [] };
   }
   // Other targets (attributes, subscripts, nested): bind from a fresh loop variable.

@@ -60,9 +60,15 @@ export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
  * closure can be the loop's own `const`.
  */
 function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolean {
-  const bindings = scope.bindings.get(name)!;
-  const loop = bindings[0]!.stmt;
+  const loop = scope.bindings.get(name)![0]!.stmt;
   if (!loop || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
+  // The loop declares its whole target with one `const`, so every name in it must qualify.
+  return targetNames(loop.target).every((n) => n !== "<not a name>" && nameLoopConst(cx, scope, n, loop));
+}
+
+function nameLoopConst(cx: LowerContext, scope: Scope, name: string, loop: py.For | py.AsyncFor): boolean {
+  const bindings = scope.bindings.get(name);
+  if (!bindings) return false;
   if (!bindings.every((b) => b.stmt === loop)) return false;
   if (scope.freeInChildren.has(name) || assignedElsewhere(cx, scope, name)) return false;
   if (loop.orelse.length > 0) return false;
@@ -75,6 +81,12 @@ function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolea
 export function canLoopConst(cx: LowerContext, target: py.Expr): boolean {
   const names = targetNames(target);
   return names.length > 0 && names.every((n) => cx.fn.scope.bindings.get(n)?.every((b) => b.kind === "for") && loopConstEligible(cx, cx.fn.scope, n));
+}
+
+/** A (nested) tuple of plain names: a for-loop can destructure it directly. */
+export function namesOnly(target: py.Expr): boolean {
+  if (target._type === "Name") return true;
+  return (target._type === "Tuple" || target._type === "List") && target.elts.every(namesOnly);
 }
 
 function targetNames(t: py.Expr): string[] {

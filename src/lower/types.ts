@@ -64,7 +64,7 @@ function namedType(cx: LowerContext, name: string, args: py.Expr[]): ir.TsType {
     default: {
       // A class defined in this module names its own type.
       const known = cx.knownBinding(name);
-      if (known?.k === "class") return { k: "ref", name, args: [] };
+      if (known?.k === "class" && known.def.decorator_list.length === 0) return { k: "ref", name, args: [] };
       return ANY;
     }
   }

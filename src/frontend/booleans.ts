@@ -1,0 +1,71 @@
+// `and` / `or` / `not` chains. Lezer gives `not` a looser binding than `and`/`or`
+// (`a and not b or c` comes out as `a and not (b or c)`), so the chain's operands and
+// operators are read back in source order and re-grouped with Python's precedence:
+// `or` < `and` < `not`. Runs of one operator become a single BoolOp, as in CPython.
+import type { Expr } from "./ast.js";
+import type { CNode, Source } from "./cst.js";
+import { convertExpr } from "./expressions.js";
+
+type Token = { op: "and" | "or" | "not"; node: CNode } | { op: null; node: CNode };
+
+interface Built {
+  expr: Expr;
+  from: number;
+  to: number;
+}
+
+function flatten(n: CNode, src: Source, out: Token[]): void {
+  const cs = n.children;
+  if (n.name === "BinaryExpression" && cs.length === 3) {
+    const op = src.slice(cs[1]!);
+    if (op === "and" || op === "or") {
+      flatten(cs[0]!, src, out);
+      out.push({ op, node: cs[1]! });
+      flatten(cs[2]!, src, out);
+      return;
+    }
+  }
+  if (n.name === "UnaryExpression" && cs.length === 2 && src.slice(cs[0]!) === "not") {
+    out.push({ op: "not", node: cs[0]! });
+    flatten(cs[1]!, src, out);
+    return;
+  }
+  out.push({ op: null, node: n });
+}
+
+/** Converts a BinaryExpression with `and`/`or` or a UnaryExpression with `not`. */
+export function convertBoolChain(n: CNode, src: Source): Expr {
+  const tokens: Token[] = [];
+  flatten(n, src, tokens);
+  let i = 0;
+  const peek = () => tokens[i]?.op;
+
+  const parseNot = (): Built => {
+    const t = tokens[i++];
+    if (!t) return src.fail(n.to, "invalid syntax");
+    if (t.op === "not") {
+      const operand = parseNot();
+      const span = src.span(t.node.from, operand.to);
+      return { expr: { _type: "UnaryOp", op: "Not", operand: operand.expr, ...span }, from: t.node.from, to: operand.to };
+    }
+    if (t.op !== null) return src.fail(t.node.from, "invalid syntax");
+    return { expr: convertExpr(t.node, src), from: t.node.from, to: t.node.to };
+  };
+  const parseRun = (op: "and" | "or", operand: () => Built): Built => {
+    const first = operand();
+    const values = [first.expr];
+    let to = first.to;
+    while (peek() === op) {
+      i++;
+      const next = operand();
+      values.push(next.expr);
+      to = next.to;
+    }
+    if (values.length === 1) return first;
+    const expr: Expr = { _type: "BoolOp", op: op === "and" ? "And" : "Or", values, ...src.span(first.from, to) };
+    return { expr, from: first.from, to };
+  };
+  const result = parseRun("or", () => parseRun("and", parseNot));
+  if (i !== tokens.length) src.fail(tokens[i]!.node.from, "invalid syntax");
+  return result.expr;
+}

@@ -1,0 +1,140 @@
+// Lezer's Python grammar rejects some valid Python 3.11 (parenthesised with-items, starred
+// for-iterables, tuple match subjects, expression decorators, `{x:=5}` format specs). Rather
+// than fork the grammar, the parse is repaired: at the first error that matches one of these
+// gaps, the offending region is overwritten by a same-length placeholder (`_` then blanks, so
+// every offset stays valid), the text is parsed again, and the region is remembered so the
+// converters parse its original text on its own (subParse).
+import { parser } from "@lezer/python";
+import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
+import { firstErrorPath } from "./errors.js";
+import { headerColon, logicalLineEnd, skipBlanks } from "./scan.js";
+
+export interface Repaired {
+  root: CNode;
+  /** Placeholder regions, start offset -> end offset. */
+  regions: Map<number, number>;
+}
+
+interface Fix {
+  from: number;
+  text: string;
+  /** Whether `text` is a placeholder whose original region must be parsed separately. */
+  region: boolean;
+}
+
+const MAX_REPAIRS = 64;
+
+export function parseRepaired(text: string): Repaired {
+  // form feeds (page breaks between sections) are whitespace to CPython but not to Lezer
+  let work = text.replace(/\f/g, " ");
+  const regions = new Map<number, number>();
+  for (let round = 0; ; round++) {
+    const root = buildCst(parser.parse(work));
+    if (round >= MAX_REPAIRS) return { root, regions };
+    const path = firstErrorPath(root, new Source(work));
+    const fix = path ? findFix(path, work, regions) : null;
+    if (!fix) return { root, regions };
+    work = work.slice(0, fix.from) + fix.text + work.slice(fix.from + fix.text.length);
+    if (fix.region) regions.set(fix.from, fix.from + fix.text.length);
+  }
+}
+
+function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {
+  if (to <= from || regions.has(from)) return null;
+  return { from, text: "_" + " ".repeat(to - from - 1), region: true };
+}
+
+/** The region between a header keyword and the header's `:` (blanks trimmed). */
+function headerRegion(work: string, afterKeyword: number, regions: Map<number, number>): Fix | null {
+  const from = skipBlanks(work, afterKeyword);
+  const colon = headerColon(work, from);
+  if (colon < 0) return null;
+  let to = colon;
+  while (to > from && /[ \t\f\n\\]/.test(work[to - 1]!)) to--;
+  return placeholder(from, to, regions);
+}
+
+function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix | null {
+  const node = path[path.length - 1]!;
+  const parent = path[path.length - 2]!;
+  if (parent.name === "FormatReplacement") {
+    // `{x:=5}` is the value x with format spec "=5", not a walrus: hide the `=` from Lezer;
+    // the spec's text is later read from the original source
+    const k = skipBlanks(work, node.from);
+    if (work.startsWith(":=", k)) return { from: k + 1, text: ">", region: false };
+    // in a format spec Lezer reads `\N{EM DASH}` as a field; make the name one identifier
+    const close = work.indexOf("}", parent.from);
+    if (work[parent.from - 1] === "N" && work[parent.from - 2] === "\\" && close > parent.from + 1) {
+      const name = work.slice(parent.from + 1, close);
+      const fixed = name.replace(/[^A-Za-z0-9_]/g, "_");
+      if (fixed !== name) return { from: parent.from + 1, text: fixed, region: false };
+    }
+    return null;
+  }
+  const before = (a: CNode, name: string) => a.children.some((c) => c.name === name && c.from <= node.from);
+  for (let i = path.length - 2; i >= 0; i--) {
+    const a = path[i]!;
+    switch (a.name) {
+      case "Body":
+      case "MatchBody":
+        return null;
+      case "Decorator":
+      case "DecoratedStatement": {
+        const decorator = a.name === "Decorator"
+          ? a
+          : [...a.children].reverse().find((c) => c.name === "Decorator" && c.from <= node.from);
+        const at = decorator?.children[0];
+        if (!at || at.name !== "At") return null;
+        const from = skipBlanks(work, at.to);
+        return placeholder(from, logicalLineEnd(work, from), regions);
+      }
+      case "ForStatement": {
+        const inTok = a.children.find((c) => c.name === "in");
+        if (!inTok || node.from < inTok.to || before(a, "Body")) return null;
+        return headerRegion(work, inTok.to, regions);
+      }
+      case "MatchStatement": {
+        const kw = a.children[0]!;
+        if (kw.name !== "match" || before(a, "MatchBody")) return null;
+        return headerRegion(work, kw.to, regions);
+      }
+      case "WithStatement": {
+        const kw = a.children.find((c) => c.name === "with");
+        if (!kw || before(a, "Body")) return null;
+        return headerRegion(work, kw.to, regions);
+      }
+      default: {
+        // `match *a, b:` reads to Lezer as a multiplication by the name `match`
+        const atStatement = i > 0 && (path[i - 1]!.name === "Script" || path[i - 1]!.name === "Body");
+        if (atStatement && /^match[ \t]/.test(work.slice(a.from, a.from + 6))) return headerRegion(work, a.from + 5, regions);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses text[from, to) of the original source as if parenthesised; returns the nodes inside
+ * the parentheses (one expression, or elements and commas), with offsets into the source.
+ */
+export function subParse(src: Source, from: number, to: number): CNode[] {
+  const { root, regions } = parseRepaired("(" + src.text.slice(from, to) + ")");
+  const delta = from - 1;
+  shiftCst(root, delta);
+  for (const [a, b] of regions) src.regions.set(a + delta, b + delta);
+  const path = firstErrorPath(root, src);
+  if (path) src.fail(Math.min(Math.max(path[path.length - 1]!.from, from), to), "invalid syntax");
+  const stmt = root.children.length === 1 ? root.children[0] : undefined;
+  const e = stmt?.name === "ExpressionStatement" && stmt.children.length === 1 ? stmt.children[0] : undefined;
+  if (!e || (e.name !== "ParenthesizedExpression" && e.name !== "TupleExpression") || e.from !== from - 1 || e.to !== to + 1) {
+    src.fail(from, "invalid syntax");
+  }
+  const nodes = inner(e);
+  if (nodes.length === 0) src.fail(from, "invalid syntax");
+  return nodes;
+}
+
+/** The end of the placeholder region starting at `from`, if there is one. */
+export function regionAt(src: Source, from: number | undefined): number | undefined {
+  return from === undefined ? undefined : src.regions.get(from);
+}
