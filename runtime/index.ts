@@ -7,4 +7,6 @@ export * from "./lang/index.js";
 
 // An uncaught Python exception prints a traceback and exits 1, as python3 does.
 import { installExceptionHook } from "./values/traceback.js";
+import { installSourceMappedFrames } from "./lang/frames.js";
 installExceptionHook();
+installSourceMappedFrames();

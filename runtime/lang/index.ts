@@ -6,3 +6,4 @@ export { exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareC
 export { keywords, keywordMethods, missingArgument, raiseTypeError } from "./keywords.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
+export { installSourceMappedFrames } from "./frames.js";

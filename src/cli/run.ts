@@ -30,7 +30,8 @@ export async function runPython(file: string, args: string[]): Promise<number> {
   fs.writeFileSync(script, js.code);
   fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
   try {
-    const child = spawnSync(process.execPath, [script, ...args], {
+    // Source maps on: stack positions are TypeScript lines, which the runtime maps to .py lines.
+    const child = spawnSync(process.execPath, ["--enable-source-maps", script, ...args], {
       stdio: "inherit",
       env: { ...process.env, PYTS_ARGV0: file, PYTS_SOURCE_MAP: script + ".pymap.json" },
     });

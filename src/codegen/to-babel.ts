@@ -265,7 +265,8 @@ export class BabelBuilder {
 
   /** `else { if ... }` prints as `else if`. */
   private elseBranch(list: ir.Stmt[]): t.Statement {
-    if (list.length === 1 && list[0]!.k === "if") return this.at(this.stmt(list[0]!), list[0]!.loc);
+    // No position marker here: a comment between `else` and `if` would break `else if`.
+    if (list.length === 1 && list[0]!.k === "if") return this.stmt(list[0]!);
     return this.block(list);
   }
 
