@@ -19,9 +19,17 @@ export function aiter(source: unknown): AsyncIterator {
   return method.call(source);
 }
 
-/** Python's `anext(it)`: the awaitable `it.__anext__()`. */
-export function anext(iterator: AsyncIterator): unknown {
-  return iterator.__anext__();
+/** Python's `anext(it[, default])`: the awaitable `it.__anext__()`, or `default` at the end. */
+export function anext(iterator: AsyncIterator, ...fallback: unknown[]): unknown {
+  if (fallback.length === 0) return iterator.__anext__();
+  return coroutine(function* () {
+    try {
+      return yield* await_(iterator.__anext__());
+    } catch (error) {
+      if (error instanceof StopAsyncIteration) return fallback[0];
+      throw error;
+    }
+  }, "anext");
 }
 
 /** One `async for` step: `{ done: true }` once `__anext__` raises StopAsyncIteration. */
@@ -60,4 +68,19 @@ export function* dictItems(mapping: unknown): Generator<[unknown, unknown]> {
     throw new PyTypeError(`'${typeName(mapping)}' object is not a mapping`);
   }
   for (const key of m.keys()) yield [key, m.__getitem__(key)];
+}
+
+/** Run an async comprehension's generator to its end, collecting a list, set or dict. */
+export function asyncCollect(source: AsyncIterator, kind: "list" | "set" | "dict"): Coroutine<unknown> {
+  return coroutine(function* () {
+    const items: unknown[] = [];
+    for (;;) {
+      const step = yield* await_(anextStep(source));
+      if (step.done) break;
+      items.push(step.value);
+    }
+    if (kind === "list") return items;
+    if (kind === "set") return new PySet(items);
+    return new Dict(items as [unknown, unknown][]);
+  }, "asyncCollect");
 }

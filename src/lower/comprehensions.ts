@@ -7,6 +7,8 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { unpackPattern } from "./targets.js";
 import { jsName } from "./names.js";
+import { childExprs } from "./scope.js";
+import { delegate } from "./coroutines.js";
 
 type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
 
@@ -17,8 +19,17 @@ const COLLECTORS: Record<Comprehension["_type"], string> = {
   GeneratorExp: "generator",
 };
 
+/** Does this expression await (outside any nested function or comprehension)? */
+function awaits(e: py.Expr): boolean {
+  if (e._type === "Await") return true;
+  if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") return false;
+  return childExprs(e).some(awaits);
+}
+
 export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
-  if (e.generators.some((g) => g.is_async)) return cx.unsupported(e, "asynchronous comprehensions");
+  const parts = [...(e._type === "DictComp" ? [e.key, e.value] : [e.elt]), ...e.generators.flatMap((g, i) => [...g.ifs, ...(i > 0 ? [g.iter] : [])])];
+  const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
+  if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
   // The first iterable is evaluated where the comprehension stands.
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
@@ -61,4 +72,54 @@ function boundNames(target: py.Expr): string[] {
   if (target._type === "Tuple" || target._type === "List") return target.elts.flatMap(boundNames);
   if (target._type === "Starred") return boundNames(target.value);
   return [];
+}
+
+/**
+ * An asynchronous comprehension runs as an async generator (its awaits suspend the enclosing
+ * coroutine): a generator expression is that async generator; a list/set/dict comprehension
+ * awaits its collection.
+ */
+function lowerAsyncComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
+  if (!cx.fn.coroutine) return cx.syntaxError(e, "asynchronous comprehension outside of an asynchronous function");
+  const scope = cx.scopeOf(e);
+  const firstIter = lowerExpr(cx, e.generators[0]!.iter);
+  const state = cx.newFunctionState(scope, { coroutine: true, generator: true, jsAsync: false });
+  const body = cx.within(state, () => {
+    const produced: ir.Expr =
+      e._type === "DictComp" ? { k: "array", elements: [lowerExpr(cx, e.key), lowerExpr(cx, e.value)] } : lowerExpr(cx, e.elt);
+    let inner: ir.Stmt[] = [{ k: "expr", expr: delegate(cx, "asyncYield", produced) }];
+    for (let i = e.generators.length - 1; i >= 0; i--) {
+      const g = e.generators[i]!;
+      for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
+      const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
+      const target = loopTarget(cx, g.target);
+      if (!g.is_async) {
+        inner = [{ k: "forOf", declare: "const", target, iter, body: inner }];
+        continue;
+      }
+      const it = cx.temp("it");
+      const step = cx.temp("step");
+      const stepValue: ir.Expr = { k: "member", object: { k: "id", name: step }, property: "value" };
+      inner = [
+        { k: "decl", kind: "const", name: it, init: { k: "call", callee: cx.rt("aiter"), args: [iter] } },
+        {
+          k: "while",
+          test: { k: "bool", value: true },
+          body: [
+            { k: "decl", kind: "const", name: step, init: delegate(cx, "await_", { k: "call", callee: cx.rt("anextStep"), args: [{ k: "id", name: it }] }) },
+            { k: "if", test: { k: "member", object: { k: "id", name: step }, property: "done" }, then: [{ k: "break" }], else: null },
+            { k: "decl", kind: "const", name: target, init: stepValue },
+            ...inner,
+          ],
+        },
+      ];
+    }
+    const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
+    return [...decls, ...inner];
+  });
+  cx.fn.before.push(...state.before);
+  const agen: ir.Expr = { k: "call", callee: cx.rt("asyncGenerator"), args: [{ k: "func", fn: { name: null, params: [], body, generator: true, async: false } }, { k: "str", value: `<${e._type === "GeneratorExp" ? "genexpr" : e._type.toLowerCase()}>` }] };
+  if (e._type === "GeneratorExp") return { ...agen, loc: cx.loc(e) };
+  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : "dict";
+  return delegate(cx, "await_", { k: "call", callee: cx.rt("asyncCollect"), args: [agen, { k: "str", value: kind }] }, cx.loc(e));
 }

@@ -17,7 +17,7 @@ export interface FunctionState {
   scope: Scope;
   /** the Python function is an `async def` (its body is a coroutine generator) */
   coroutine: boolean;
-  /** the Python function is a generator (contains `yield`) */
+  /** the Python function is a generator (contains `yield`); with `coroutine`, an async generator */
   generator: boolean;
   /** the emitted JS function is `async` (it reaches a blocking call) */
   jsAsync: boolean;

@@ -19,8 +19,12 @@ export function lowerAwait(cx: LowerContext, e: py.Await): ir.Expr {
 }
 
 export function lowerYield(cx: LowerContext, e: py.Yield): ir.Expr {
-  if (cx.fn.coroutine) return cx.unsupported(e, "'yield' inside async function (async generators)");
   if (!cx.fn.generator) return cx.syntaxError(e, "'yield' outside function");
+  if (cx.fn.coroutine) {
+    // An async generator hands its value out through the runtime, between awaits.
+    const value: ir.Expr = e.value ? lowerExpr(cx, e.value) : { k: "null" };
+    return delegate(cx, "asyncYield", value, cx.loc(e));
+  }
   return { k: "yield", delegate: false, arg: e.value ? lowerExpr(cx, e.value) : { k: "null" }, loc: cx.loc(e) };
 }
 

@@ -105,6 +105,7 @@ export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionD
   const scope = cx.scopeOf(s);
   const isCoroutine = s._type === "AsyncFunctionDef";
   const isGenerator = scope.isGenerator && !isCoroutine;
+  const isAsyncGenerator = scope.isGenerator && isCoroutine;
   const jsAsync = cx.blockingFunctions.has(s);
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
@@ -122,7 +123,7 @@ export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionD
   const params = lowerParams(cx, s.name, args, setup, prologue);
   const returnHint = s.returns ? lowerType(cx, s.returns) : ANY;
 
-  const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator, jsAsync });
+  const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator || isAsyncGenerator, jsAsync });
   state.selfName = selfName;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
@@ -139,14 +140,17 @@ export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionD
       async: false,
       returnType: isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
     };
+    const maker = isAsyncGenerator ? "asyncGenerator" : isCoroutine ? "coroutine" : "generator";
     const make: ir.Expr = {
       k: "call",
-      callee: cx.rt(isCoroutine ? "coroutine" : "generator"),
+      callee: cx.rt(maker),
       args: [{ k: "func", fn: body }, { k: "str", value: qualname(scope) }],
     };
-    const returnType: ir.TsType = isCoroutine
-      ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
-      : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
+    const returnType: ir.TsType = isAsyncGenerator
+      ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
+      : isCoroutine
+        ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
+        : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
     return {
       fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
       setup,
