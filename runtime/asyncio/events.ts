@@ -3,11 +3,14 @@
 // with setTimeout until the earliest timer otherwise, and waits idle when nothing is scheduled
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
-import { Coroutine } from "../core/coroutine.js";
-import { KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
-import { isKwargs } from "../values/kwargs.js";
+import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
+import { await_ } from "../core/await.js";
+import { Coroutine, coroutine } from "../core/coroutine.js";
+import { flushFresh } from "../core/never-awaited.js";
+import { Exception, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
+import { isKwargs, kw } from "../values/kwargs.js";
 import { Dict } from "../values/dict.js";
-import { addressOf } from "../values/repr.js";
+import { addressOf, repr } from "../values/repr.js";
 import { bindArgs, toSeconds } from "./args.js";
 import { Deque } from "./deque.js";
 import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
@@ -15,6 +18,7 @@ import { Handle, TimerHandle, timerLess, type HandleLoop } from "./handles.js";
 import { heapify, heappop, heappush } from "./heap.js";
 import { _get_running_loop, _set_running_loop } from "./loop-state.js";
 import { Future, isFuture } from "./futures.js";
+import { gather } from "./gather.js";
 import { Task, ensureFutureOn } from "./tasks.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
@@ -101,7 +105,7 @@ export class EventLoop implements HandleLoop {
   create_task<R>(coro: Coroutine<R>, ...args: unknown[]): Task<R>;
   create_task(coro: unknown, ...args: unknown[]): Task;
   create_task(coro: unknown, ...args: unknown[]): Future {
-    const [name] = bindArgs("create_task", args, ["name", "context"], 0);
+    const name = args.length === 0 ? undefined : bindArgs("create_task", args, ["name", "context"], 0)[0];
     this._check_closed();
     if (this._task_factory !== null) {
       const task = this._task_factory(this, coro);
@@ -200,9 +204,33 @@ export class EventLoop implements HandleLoop {
     return null;
   }
 
-  /** `loop.shutdown_asyncgens()`: a coroutine (no async generators are tracked yet). */
+  /** Async generators first iterated while this loop ran and not finished yet. */
+  readonly _asyncgens = new Set<AsyncGenerator_>();
+  _asyncgens_shutdown_called = false;
+
+  /** `loop.shutdown_asyncgens()`: acloses the async generators still open (asyncio.run's end). */
   shutdown_asyncgens(): Coroutine<null> {
-    return new Coroutine<null>((function* () { return null; })(), "BaseEventLoop.shutdown_asyncgens");
+    return coroutine(() => this._shutdownAsyncgens(), "BaseEventLoop.shutdown_asyncgens");
+  }
+
+  private *_shutdownAsyncgens(): Generator<unknown, null, unknown> {
+    this._asyncgens_shutdown_called = true;
+    if (this._asyncgens.size === 0) return null;
+    const closing = [...this._asyncgens];
+    this._asyncgens.clear();
+    const results = (yield* await_(
+      gather(...closing.map((agen) => agen.aclose()), kw({ return_exceptions: true })),
+    )) as unknown[];
+    results.forEach((result, i) => {
+      if (result instanceof Exception) {
+        this.call_exception_handler({
+          message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
+          exception: result,
+          asyncgen: closing[i],
+        });
+      }
+    });
+    return null;
   }
 
   /** `loop.shutdown_default_executor()`: a coroutine (there is no default executor). */
@@ -262,6 +290,7 @@ export class EventLoop implements HandleLoop {
       const handle = this._ready.shift()!;
       if (handle._cancelled) continue;
       handle._run();
+      flushFresh();
     }
   }
 
@@ -407,3 +436,17 @@ function runUntilCompleteCallback(fut: Future): void {
   fut.get_loop().stop();
 }
 Object.defineProperty(runUntilCompleteCallback, "__qualname__", { value: "_run_until_complete_cb" });
+
+/** Which loop tracks each started async generator (sys.set_asyncgen_hooks as asyncio sets them). */
+const asyncgenLoops = new WeakMap<AsyncGenerator_, EventLoop>();
+setAsyncGenHooks(
+  (agen) => {
+    const loop = _get_running_loop();
+    if (loop === null || loop._asyncgens_shutdown_called) return;
+    asyncgenLoops.set(agen, loop);
+    loop._asyncgens.add(agen);
+  },
+  (agen) => {
+    asyncgenLoops.get(agen)?._asyncgens.delete(agen);
+  },
+);

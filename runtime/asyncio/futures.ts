@@ -43,6 +43,9 @@ export function isFuture(x: unknown): x is Future {
   );
 }
 
+/** The `_callbacks` of futures that have none; never mutated. */
+const NO_CALLBACKS: Callback[] = [];
+
 function formatCallbacks(callbacks: readonly Callback[]): string {
   const show = (cb: Callback): string => `${callbackName(cb)}()`;
   const n = callbacks.length;
@@ -58,7 +61,8 @@ export class Future<T = any> implements NativeAwaitable<T> {
   _result: T | null = null;
   _exception: unknown = null;
   _loop: EventLoop;
-  _callbacks: Callback[] = [];
+  /** Shared empty list until the first callback (most futures get one or none). */
+  _callbacks: Callback[] = NO_CALLBACKS;
   _cancel_message: unknown = null;
   _cancelled_exc: unknown = null;
   /** True while a Task is about to wait on this future (set by `await`). */
@@ -113,7 +117,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
   _schedule_callbacks(): void {
     const callbacks = this._callbacks;
     if (callbacks.length === 0) return;
-    this._callbacks = [];
+    this._callbacks = NO_CALLBACKS;
     for (const callback of callbacks) this._loop.call_soon(callback, this);
   }
 
@@ -145,6 +149,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
   /** `add_done_callback(fn, *, context=None)`: fn(future) runs soon after completion. */
   add_done_callback(fn: Callback, ..._context: unknown[]): null {
     if (this._state !== PENDING) this._loop.call_soon(fn, this);
+    else if (this._callbacks === NO_CALLBACKS) this._callbacks = [fn];
     else this._callbacks.push(fn);
     return null;
   }

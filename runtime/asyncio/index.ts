@@ -1,8 +1,16 @@
 // The `asyncio` module as one namespace object (runtime/README.md), plus the classes for TS use.
 
+// events.js first: the module cycle events -> futures/tasks only resolves in this order.
+import { EventLoop } from "./events.js";
+
 import { asyncioCoroutine } from "../core/coroutine-function.js";
 import { TimeoutError } from "../values/exceptions.js";
-import { EventLoop } from "./events.js";
+import { as_completed, shield } from "./combinators.js";
+import { BaseExceptionGroup, ExceptionGroup } from "./exception-group.js";
+import { BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./locks.js";
+import { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull } from "./queues.js";
+import { TaskGroup } from "./taskgroups.js";
+import { Timeout, timeout, timeout_at } from "./timeouts.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, isFuture } from "./futures.js";
 import { gather } from "./gather.js";
@@ -48,12 +56,32 @@ export const asyncio = Object.freeze({
   wait_for,
   current_task,
   all_tasks,
+  as_completed,
+  shield,
+  timeout,
+  timeout_at,
+  Timeout,
+  TaskGroup,
+  Lock,
+  Event,
+  Condition,
+  Semaphore,
+  BoundedSemaphore,
+  Queue,
+  LifoQueue,
+  PriorityQueue,
+  QueueEmpty,
+  QueueFull,
   isfuture: isFuture,
   iscoroutine,
   coroutine: asyncioCoroutine,
 });
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };
+export { BaseExceptionGroup, ExceptionGroup };
+export { BoundedSemaphore, Condition, Event, Lock, Semaphore };
+export { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull };
+export { TaskGroup, Timeout };
 export { setErrorSink, setExceptionFormatter } from "./format.js";
 export { _reset_event_loop_policy } from "./loop-state.js";
 export { forgetUnretrieved, reportAllUnretrieved } from "./never-retrieved.js";

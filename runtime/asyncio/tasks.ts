@@ -95,14 +95,15 @@ function named<F extends Callback>(fn: F, qualname: string): F {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Task<T = any> extends Future<T> {
   readonly _coro: Coroutine<T> | ForeignCoroutine;
-  _name: string;
+  /** The name given, or null for the default `Task-<n>` (made on demand: cheaper creation). */
+  private _givenName: string | null = null;
+  private readonly _number: number;
   _must_cancel = false;
   _fut_waiter: Future | null = null;
   _num_cancels_requested = 0;
   _log_destroy_pending = true;
-  /** The bound `__step` and `__wakeup` the loop and futures call back. */
-  private readonly _stepCallback: (exc?: unknown) => void;
-  private readonly _wakeupCallback: (future: Future) => void;
+  /** The bound wake-up callback futures call back; made when the task first waits. */
+  private _wakeupCallback: ((future: Future) => void) | null = null;
 
   /** `Task(coro, *, loop=None, name=None, context=None)`; the runtime passes loop, name positionally. */
   constructor(coro: unknown, ...args: unknown[]) {
@@ -122,10 +123,10 @@ export class Task<T = any> extends Future<T> {
       throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._coro = coro as Coroutine<T> | ForeignCoroutine;
-    this._name = name === null || name === undefined ? `Task-${++taskNameCounter}` : toStr(name);
-    this._stepCallback = named((exc?: unknown) => this._step(exc ?? null), "Task.__step");
-    this._wakeupCallback = named((future: Future) => this._wakeup(future), "Task.__wakeup");
-    this._loop.call_soon(this._stepCallback);
+    if (coro instanceof Coroutine) coro._claim();
+    this._number = ++taskNameCounter;
+    if (name !== null && name !== undefined) this._givenName = toStr(name);
+    this._loop.call_soon(taskStep, this);
     pendingTasks.add(this);
   }
 
@@ -133,12 +134,16 @@ export class Task<T = any> extends Future<T> {
     return this._coro;
   }
 
+  get _name(): string {
+    return this._givenName ?? `Task-${this._number}`;
+  }
+
   get_name(): string {
     return this._name;
   }
 
   set_name(value: unknown): null {
-    this._name = toStr(value);
+    this._givenName = toStr(value);
     return null;
   }
 
@@ -237,7 +242,7 @@ export class Task<T = any> extends Future<T> {
   private _handleYield(result: unknown): void {
     if (result === null || result === undefined) {
       // A bare yield (sleep(0)): give the other callbacks one turn.
-      this._loop.call_soon(this._stepCallback);
+      this._loop.call_soon(taskStep, this);
       return;
     }
     const blocking = (result as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
@@ -253,7 +258,12 @@ export class Task<T = any> extends Future<T> {
         }
         const waiter = result as Future;
         waiter._asyncio_future_blocking = false;
-        waiter.add_done_callback(this._wakeupCallback);
+        let wakeup = this._wakeupCallback;
+        if (wakeup === null) {
+          wakeup = named((future: Future) => this._wakeup(future), "Task.task_wakeup");
+          this._wakeupCallback = wakeup;
+        }
+        waiter.add_done_callback(wakeup);
         this._fut_waiter = waiter;
         if (this._must_cancel && waiter.cancel(this._cancel_message)) this._must_cancel = false;
       } else {
@@ -271,7 +281,7 @@ export class Task<T = any> extends Future<T> {
   }
 
   private _scheduleError(message: string): void {
-    this._loop.call_soon(this._stepCallback, new RuntimeError(message));
+    this._loop.call_soon(taskStep, this, new RuntimeError(message));
   }
 
   /** The awaited future is done: step again with its result or exception. */
@@ -293,6 +303,12 @@ export class Task<T = any> extends Future<T> {
     return info;
   }
 }
+
+/** What the loop calls to step a task (a shared function: no closure per task). */
+function taskStep(task: Task, exc?: unknown): void {
+  task._step(exc ?? null);
+}
+named(taskStep, "Task.__step");
 
 /** `asyncio.current_task(loop=None)`. */
 export function current_task(...args: unknown[]): Task | null {
@@ -365,7 +381,7 @@ export function ensure_future(x: unknown, ...args: unknown[]): Future {
 export function create_task<R>(coro: Coroutine<R>, ...args: unknown[]): Task<R>;
 export function create_task(coro: unknown, ...args: unknown[]): Task;
 export function create_task(coro: unknown, ...args: unknown[]): Task {
-  const [name] = bindArgs("create_task", args, ["name", "context"], 0);
+  const name = args.length === 0 ? undefined : bindArgs("create_task", args, ["name", "context"], 0)[0];
   const task = get_running_loop().create_task(coro) as Task;
   if (name !== undefined && name !== null) task.set_name(name);
   return task;

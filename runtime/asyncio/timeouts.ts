@@ -104,7 +104,6 @@ export class Timeout {
     return `<Timeout [${this._state}]${info}>`;
   }
 }
-Object.defineProperty(Timeout.prototype, "_onTimeout", { enumerable: false });
 
 /** `asyncio.timeout(delay)`: a deadline `delay` seconds from now (None: none). */
 export function timeout(delay: unknown): Timeout {

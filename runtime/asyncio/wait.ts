@@ -31,7 +31,7 @@ export function wait(...args: unknown[]): Coroutine<Tuple<PySet<Future>>> {
 }
 
 function* waitBody(args: unknown[]): Generator<unknown, Tuple<PySet<Future>>, unknown> {
-  const [fsArg, timeoutArg, returnWhenArg] = bindArgs("wait", args, ["fs", "timeout", "return_when"], 1);
+  const [fsArg, timeoutArg, returnWhenArg] = bindArgs("wait", args, ["fs", "timeout", "return_when", "loop"], 1);
   const returnWhen = returnWhenArg ?? ALL_COMPLETED;
   if (isFuture(fsArg) || iscoroutine(fsArg)) {
     throw new PyTypeError(`expect a list of futures, not ${typeName(fsArg)}`);
@@ -42,9 +42,7 @@ function* waitBody(args: unknown[]): Generator<unknown, Tuple<PySet<Future>>, un
     throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
   }
   const loop = get_running_loop();
-  if (items.some((f) => iscoroutine(f))) {
-    throw new PyTypeError("Passing coroutines is forbidden, use tasks explicitly.");
-  }
+  // Bare coroutines (rejected since 3.11) are wrapped in tasks, as the lecture-era asyncio did.
   const fs = [...new Set(items.map((f) => ensureFutureOn(f, loop)))];
   const timeout = timeoutArg === null || timeoutArg === undefined ? null : toSeconds(timeoutArg, "timeout");
 
@@ -103,7 +101,7 @@ export function wait_for(...args: unknown[]): Coroutine<any> {
 }
 
 function* waitForBody(args: unknown[]): Generator<unknown, unknown, unknown> {
-  const [awArg, timeoutArg] = bindArgs("wait_for", args, ["fut", "timeout"]);
+  const [awArg, timeoutArg] = bindArgs("wait_for", args, ["fut", "timeout", "loop"], 2);
   const loop = get_running_loop();
   if (timeoutArg === null || timeoutArg === undefined) return yield* await_(awArg);
   const timeout = toSeconds(timeoutArg, "timeout");

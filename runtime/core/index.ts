@@ -16,4 +16,11 @@ export {
   types,
 } from "./coroutine-function.js";
 export { Delegation, Suspendable } from "./suspendable.js";
-export { reportAllUnstarted, setWarningSink, forgetUnstarted } from "./never-awaited.js";
+export { flushFresh, reportAllUnstarted, setWarningSink, forgetUnstarted } from "./never-awaited.js";
+export {
+  AsyncGenAwaitable,
+  AsyncGenerator_,
+  asyncGenerator,
+  asyncYield,
+  setAsyncGenHooks,
+} from "./async-generator.js";

@@ -43,46 +43,68 @@ function report(record: UnstartedRecord, atExit = false): void {
 
 const registry = new FinalizationRegistry<UnstartedRecord>((record) => report(record));
 
+/** What a watched coroutine carries (fields on the coroutine, so watching allocates nothing). */
+export interface Watched {
+  readonly __qualname__: string;
+  /** Started, closed or handed to a Task: it can no longer warn. */
+  _neverWarn: boolean;
+  /** Its registry record, once registered. */
+  _watch: UnstartedRecord | null;
+}
+
 /**
- * Coroutines made since the last flush. Most are awaited at once, so registering each with the
- * FinalizationRegistry (costly) is deferred to a microtask, by which time most have started.
+ * Coroutines made since the last flush. Most are awaited (or wrapped in a Task) at once, so
+ * registering each with the FinalizationRegistry, which is costly, is deferred to a microtask.
  */
-let fresh: { token: object; record: UnstartedRecord }[] = [];
+const fresh: Watched[] = [];
 let flushQueued = false;
 
-function flushFresh(): void {
-  flushQueued = false;
-  const batch = fresh;
-  fresh = [];
-  for (const { token, record } of batch) {
-    if (record.reported) continue;
-    record.registered = true;
+/**
+ * Registers the fresh coroutines still unstarted. The event loop calls this after every
+ * callback, so the ones awaited at once are never held past their step (holding them longer
+ * keeps garbage alive through young-generation collections).
+ */
+export function flushFresh(): void {
+  const count = fresh.length;
+  if (count === 0) return;
+  for (let i = 0; i < count; i++) {
+    const coro = fresh[i]!;
+    if (coro._neverWarn) continue;
+    const record: UnstartedRecord = { qualname: coro.__qualname__, reported: false, registered: true };
+    coro._watch = record;
     pending.add(record);
-    registry.register(token, record, token);
+    registry.register(coro, record, coro);
   }
+  fresh.length = 0;
 }
 
-/** Starts watching a freshly made coroutine; `token` is the coroutine itself. */
-export function watchUnstarted(token: object, qualname: string): UnstartedRecord {
-  const record: UnstartedRecord = { qualname, reported: false, registered: false };
-  fresh.push({ token, record });
+function flushFreshTask(): void {
+  flushQueued = false;
+  flushFresh();
+}
+
+/** Starts watching a freshly made coroutine. */
+export function watchUnstarted(coro: Watched): void {
+  fresh.push(coro);
   if (!flushQueued) {
     flushQueued = true;
-    queueMicrotask(flushFresh);
+    queueMicrotask(flushFreshTask);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on("exit", reportAllUnstarted);
+    }
   }
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on("exit", reportAllUnstarted);
-  }
-  return record;
 }
 
-/** The coroutine started (or was closed): it will never warn. */
-export function markStarted(token: object, record: UnstartedRecord): void {
+/** The coroutine started (or was closed, or a Task owns it): it will never warn. */
+export function markStarted(coro: Watched): void {
+  coro._neverWarn = true;
+  const record = coro._watch;
+  if (record === null) return;
+  coro._watch = null;
   record.reported = true;
-  if (!record.registered) return;
   pending.delete(record);
-  registry.unregister(token);
+  registry.unregister(coro);
 }
 
 /** Reports every coroutine still unstarted (run at process exit). */
@@ -93,8 +115,8 @@ export function reportAllUnstarted(): void {
 
 /** Forgets all tracked coroutines without reporting (for tests). */
 export function forgetUnstarted(): void {
-  for (const { record } of fresh) record.reported = true;
-  fresh = [];
+  for (const coro of fresh) coro._neverWarn = true;
+  fresh.length = 0;
   for (const record of pending) record.reported = true;
   pending.clear();
   shown.clear();

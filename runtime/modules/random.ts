@@ -278,7 +278,7 @@ export class Random {
   }
 
   getstate(): Tuple {
-    return Tuple.of(3n, Tuple.from(this.gen.getState().map(BigInt)), this.gaussNext);
+    return Tuple.from<unknown>([3n, Tuple.from(this.gen.getState().map(BigInt)), this.gaussNext]);
   }
 
   setstate(state: unknown): null {

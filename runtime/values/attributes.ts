@@ -1,14 +1,18 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
-import { methodTable, missingAttribute } from "./methods.js";
+import { methodTable, missingAttribute, subclassMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
-import { className, qualName, moduleName } from "./typename.js";
+import { className, isClass, qualName, moduleName } from "./typename.js";
+import { Dict } from "./dict.js";
+import { Tuple } from "./tuple.js";
 
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
   if (name === "__class__") return typeOf(obj);
   const table = methodTable(obj);
+  const override = table !== undefined ? subclassMethod(obj, name) : undefined;
+  if (override !== undefined) return override.bind(obj);
   if (table !== undefined && Object.hasOwn(table, name)) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     return (...args: unknown[]) => m(obj, ...args);
@@ -23,10 +27,15 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "imag") return 0.0;
   }
   if (typeof obj === "function") {
+    if (isClass(obj) && (name === "__mro__" || name === "__bases__")) {
+      const chain = classChain(obj);
+      return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
+    }
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
   }
+  if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) return instanceDict(obj);
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
     if (name in target) {
@@ -41,4 +50,31 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
   }
   throw missingAttribute(obj, name);
+}
+
+/**
+ * A class's single-inheritance MRO: the class, its JS superclasses, then `object`. Runtime
+ * type objects (`int`, `bool`) follow their `__base__` links.
+ */
+function classChain(cls: object): unknown[] {
+  const chain: unknown[] = [];
+  let objectType: unknown;
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype && c !== Error && c !== Object; ) {
+    const base = (c as { __base__?: unknown }).__base__;
+    if (className(c) === "object" && Object.hasOwn(c, "__pytype__")) {
+      objectType = c;
+      break;
+    }
+    chain.push(c);
+    c = base !== undefined ? base : Object.getPrototypeOf(c);
+  }
+  chain.push(objectType ?? typeOf({}));
+  return chain;
+}
+
+/** `obj.__dict__` / `vars(obj)`: the instance's own attributes (a snapshot, in order). */
+export function instanceDict(obj: object): Dict {
+  const d = new Dict();
+  for (const key of Object.keys(obj)) d.set(key, (obj as Record<string, unknown>)[key]);
+  return d;
 }

@@ -20,7 +20,7 @@ import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, qualName, typeName } from "./typename.js";
-import { getattrImpl } from "./attributes.js";
+import { getattrImpl, instanceDict } from "./attributes.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -455,3 +455,11 @@ export function input(prompt: unknown = ""): string {
 
 export { iter, next } from "./iteration.js";
 export { typeOf, qualName };
+
+/** Python's `vars(obj)`: the object's attribute dict. */
+export function vars(obj: unknown): Dict {
+  if (obj === null || obj === undefined || typeof obj !== "object") {
+    throw new PyTypeError("vars() argument must have __dict__ attribute");
+  }
+  return instanceDict(obj);
+}

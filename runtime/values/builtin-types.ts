@@ -203,6 +203,18 @@ class PyObject {
   static readonly pythonName = "object";
 }
 export const object = defineType((): object => new PyObject(), "object", () => true);
+function noInstances(name: string): () => never {
+  return () => {
+    throw new PyTypeError(`cannot create '${name}' instances`);
+  };
+}
+function isBuiltinFunction(x: unknown): boolean {
+  return typeof x === "function" && !isClass(x) && (x as { __builtin__?: boolean }).__builtin__ === true;
+}
+/** `type(f)` of a Python-level function or lambda. */
+export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x));
+/** `type(len)`: functions the runtime provides. */
+export const BuiltinFunctionType = defineType(noInstances("builtin_function_or_method"), "builtin_function_or_method", isBuiltinFunction);
 export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);
 
 /** The type object of a value, as Python's `type(x)`. */
@@ -218,7 +230,8 @@ export function typeOf(x: unknown): unknown {
     case "string":
       return str;
     case "function":
-      return isClass(x) ? type : x;
+      if (isClass(x)) return type;
+      return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }
   if (Array.isArray(x)) return list;
   const ctor = (Object.getPrototypeOf(x) as { constructor?: AnyClass } | null)?.constructor;

@@ -15,6 +15,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
+import { BYTES_STR_METHODS } from "./bytes-methods.js";
 
 type Method<T> = (self: T, ...args: unknown[]) => unknown;
 
@@ -217,6 +218,7 @@ Object.assign(SET_METHODS, {
 });
 
 export const BYTES_METHODS: Record<string, Method<Bytes>> = {
+  ...BYTES_STR_METHODS,
   decode: (b, encoding, errors) => {
     const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
     if (enc === "latin-1" || enc === "latin1" || enc === "ascii") return b.toLatin1();

@@ -4,6 +4,7 @@ import { Bytes } from "./bytes.js";
 import { eq } from "./compare.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
+import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
@@ -32,10 +33,11 @@ export function in_(item: unknown, container: unknown): boolean {
     throw new PyTypeError(`a bytes-like object is required, not '${typeName(item)}'`);
   }
   if (typeof container === "object" && container !== null) {
-    const obj = container as { __contains__?: (x: unknown) => unknown; __iter__?: unknown };
+    const obj = container as { __contains__?: (x: unknown) => unknown; __iter__?: unknown; __getitem__?: unknown };
     if (typeof obj.__contains__ === "function") return truthy(obj.__contains__(item));
-    if (Symbol.iterator in container) {
-      for (const x of container as Iterable<unknown>) if (x === item || eq(x, item)) return true;
+    // No __contains__: Python searches by iteration (__iter__, then the __getitem__ protocol).
+    if (Symbol.iterator in container || typeof obj.__iter__ === "function" || typeof obj.__getitem__ === "function") {
+      for (const x of iterable(container)) if (x === item || eq(x, item)) return true;
       return false;
     }
   }

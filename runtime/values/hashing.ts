@@ -76,6 +76,30 @@ function unhashable(x: unknown): never {
   throw new PyTypeError(`unhashable type: '${typeName(x)}'`);
 }
 
+const eqHidesHash = new WeakMap<object, boolean>();
+
+/**
+ * True when the class of `x` defines `__eq__` below its nearest `__hash__`: Python sets
+ * `__hash__ = None` in a class body that defines `__eq__` alone, making instances unhashable.
+ */
+function eqWithoutHash(x: object): boolean {
+  const proto = Object.getPrototypeOf(x) as object | null;
+  if (proto === null) return false;
+  let answer = eqHidesHash.get(proto);
+  if (answer === undefined) {
+    answer = false;
+    for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+      if (Object.hasOwn(p, "__hash__")) break;
+      if (Object.hasOwn(p, "__eq__")) {
+        answer = true;
+        break;
+      }
+    }
+    eqHidesHash.set(proto, answer);
+  }
+  return answer;
+}
+
 /** Python's `hash(x)`. */
 export function pyHash(x: unknown): bigint {
   if (x === null || x === undefined) return 0x5f3a7c1n;
@@ -99,7 +123,7 @@ export function pyHash(x: unknown): bigint {
   if (x instanceof Bytes) return hashString(x.toLatin1());
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;
-  if (method === null) unhashable(x);
+  if (method === null || eqWithoutHash(x as object)) unhashable(x);
   if (typeof method === "function") {
     const h = method.call(x);
     if (typeof h === "bigint") return hashInt(h);
@@ -148,7 +172,7 @@ export function hashKey(x: unknown): unknown {
   if (x instanceof Bytes) return "b" + x.toLatin1();
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;
-  if (method === null) unhashable(x);
+  if (method === null || eqWithoutHash(x as object)) unhashable(x);
   if ((x as { __unhashable__?: boolean }).__unhashable__) unhashable(x);
   if (typeof method === "function") return BUCKET_PREFIX + pyHash(x).toString();
   return x;

@@ -34,3 +34,4 @@ export * from "./methods.js";
 export * from "./str-format.js";
 export * from "./str-methods.js";
 export * from "./traceback.js";
+import "./type-methods.js";

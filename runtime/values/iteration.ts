@@ -3,6 +3,7 @@
 
 import { IndexError, PyTypeError, StopIteration } from "./exceptions.js";
 import { typeName } from "./typename.js";
+import { eq } from "./compare.js";
 
 interface PyIterProtocol {
   __iter__?: () => unknown;
@@ -46,6 +47,8 @@ function fromPythonIterator(it: PyIterProtocol): Iterator<unknown> {
 /** A JS iterator over any Python iterable; TypeError like CPython otherwise. */
 export function jsIterator(x: unknown): Iterator<unknown> {
   if (typeof x === "string") return x[Symbol.iterator]();
+  // bytes iterate as ints (bigint), not as the JS numbers Uint8Array yields.
+  if (x instanceof Uint8Array) return byteValues(x);
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
     const obj = x as PyIterProtocol & Partial<Iterable<unknown>>;
     if (typeof obj.__iter__ === "function") {
@@ -73,14 +76,31 @@ export function jsIterator(x: unknown): Iterator<unknown> {
   throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
 }
 
+function* byteValues(b: Uint8Array): Generator<bigint> {
+  for (let i = 0; i < b.length; i++) yield BigInt(b[i]!);
+}
+
 /** Any Python iterable as a JS iterable, for `for...of` and spread. */
 export function iterable(x: unknown): Iterable<unknown> {
   if (typeof x === "string" || Array.isArray(x)) return x as Iterable<unknown>;
   return { [Symbol.iterator]: () => jsIterator(x) };
 }
 
-/** Python's `iter(x)`. */
-export function iter(x: unknown): PyIterator {
+/** `iter(callable, sentinel)`: calls `callable()` until it returns a value equal to sentinel. */
+function* callUntil(fn: () => unknown, sentinel: unknown, same: (a: unknown, b: unknown) => boolean): Generator<unknown> {
+  for (;;) {
+    const value = fn();
+    if (value === sentinel || same(value, sentinel)) return;
+    yield value;
+  }
+}
+
+/** Python's `iter(x)` and `iter(callable, sentinel)`. */
+export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
+  if (sentinel.length > 0) {
+    if (typeof x !== "function") throw new PyTypeError("iter(v, w): v must be callable");
+    return new PyIterator(callUntil(x as () => unknown, sentinel[0], eq));
+  }
   if (x instanceof PyIterator) return x;
   return new PyIterator(jsIterator(x));
 }
@@ -108,3 +128,4 @@ export function next(it: unknown, fallback: unknown = NO_DEFAULT): any {
   }
   throw new PyTypeError(`'${typeName(it)}' object is not an iterator`);
 }
+

@@ -5,14 +5,14 @@ import { Bytes } from "./bytes.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
-import { AbstractSet } from "./set.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
-const INT_METHODS: Record<string, (self: bigint | boolean, ...args: unknown[]) => unknown> = {
+export const INT_METHODS: Record<string, (self: bigint | boolean, ...args: unknown[]) => unknown> = {
   bit_length: (n) => {
     const v = typeof n === "boolean" ? (n ? 1n : 0n) : n;
     return BigInt((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length);
@@ -20,7 +20,7 @@ const INT_METHODS: Record<string, (self: bigint | boolean, ...args: unknown[]) =
   conjugate: (n) => (typeof n === "boolean" ? (n ? 1n : 0n) : n),
 };
 
-const FLOAT_METHODS: Record<string, (self: number, ...args: unknown[]) => unknown> = {
+export const FLOAT_METHODS: Record<string, (self: number, ...args: unknown[]) => unknown> = {
   is_integer: (x) => Number.isInteger(x),
   conjugate: (x) => x,
 };
@@ -38,6 +38,24 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
   return undefined;
 }
 
+/** Built-in classes whose methods come from the tables above; their JS methods are not Python's. */
+const BUILTIN_PROTOTYPES = new Set<object>([Array.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype, FrozenSet.prototype, Tuple.prototype, Bytes.prototype, Uint8Array.prototype, Object.prototype]);
+
+/**
+ * A method a subclass of a built-in type defines itself (Counter.update over dict.update):
+ * looked up on the prototype chain below the first built-in runtime prototype.
+ */
+export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) => unknown) | undefined {
+  if (obj === null || typeof obj !== "object") return undefined;
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null && !BUILTIN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, name)) {
+      const value = (p as Record<string, unknown>)[name];
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown) : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
@@ -47,6 +65,8 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
   const table = methodTable(obj);
+  const override = table !== undefined ? subclassMethod(obj, name) : undefined;
+  if (override !== undefined) return override.apply(obj, args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, name) ? table[name] : undefined;
     if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);

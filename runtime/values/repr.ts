@@ -164,6 +164,10 @@ export function repr(x: unknown): string {
       return x.toString();
   }
   const obj = x as object;
+  // Subclasses of built-in containers (defaultdict, Counter, a user `class L(list)`) may
+  // define their own __repr__; the built-in classes themselves define none.
+  const custom = callDunder(obj, "__repr__");
+  if (custom !== undefined) return custom;
   if (Array.isArray(obj)) return guarded(obj, "[...]", () => `[${joinRepr(obj)}]`);
   if (obj instanceof Tuple) return guarded(obj, "(...)", () => tupleRepr(obj));
   if (obj instanceof Dict) return guarded(obj, "{...}", () => dictRepr(obj));
@@ -172,8 +176,6 @@ export function repr(x: unknown): string {
     return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
   }
   if (obj instanceof Bytes) return bytesRepr(obj);
-  const custom = callDunder(obj, "__repr__");
-  if (custom !== undefined) return custom;
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
   const ctor = (Object.getPrototypeOf(obj) as { constructor?: AnyFunction } | null)?.constructor;

@@ -38,6 +38,16 @@ describe("syntax errors", () => {
     ["missing body", "if x:\n", 1, 5, /expected an indented block|unexpected EOF/],
     ["unclosed paren", "f(1, 2\n", 1, 1, "'(' was never closed"],
     ["augmented tuple", "a, b += 1\n", 1, 0, "'tuple' is an illegal expression for augmented assignment"],
+    ["generator after an argument", "f(a, x for x in y)\n", 1, 5, "Generator expression must be parenthesized"],
+    ["generator before an argument", "f(x for _, x in y, z)\n", 1, 2, "Generator expression must be parenthesized"],
+    ["generator with trailing comma", "f(x for x in y,)\n", 1, 2, "Generator expression must be parenthesized"],
+    ["malformed \\N escape", 'x = "ab\\N{bullet"\n', 1, 7,
+      "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-10: malformed \\N character escape"],
+    ["empty \\N name", 'x = "\\N{}"\n', 1, 5,
+      "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape"],
+    ["unknown \\N name", 'x = "\\N{NOT A NAME}"\n', 1, 5, /unsupported \\N\{NOT A NAME\}/],
+    ["error inside a repaired with header", "with (a as b, c as 1):\n    pass\n", 1, 19, "cannot assign to literal"],
+    ["error inside a repaired decorator", "@a[0](\n    1 +)\ndef f(): pass\n", 2, 7, "invalid syntax"],
   ];
   for (const [name, source, line, col, message] of cases) {
     it(name, () => {
@@ -52,6 +62,8 @@ describe("syntax errors", () => {
     expect(() => parsePython("def g():\n    x = yield\n    return (yield)\n", "ok.py")).not.toThrow();
     expect(() => parsePython("f = lambda a, /, b: a\nx = 5.\n", "ok.py")).not.toThrow();
     expect(() => parsePython("await x\n", "ok.py")).not.toThrow();
+    expect(() => parsePython("with (open(a) as f,\n      open(b) as g):\n    pass\n", "ok.py")).not.toThrow();
+    expect(() => parsePython("for x in *a, *b:\n    pass\nmatch a, b:\n    case _: pass\n", "ok.py")).not.toThrow();
   });
 });
 

@@ -1,0 +1,95 @@
+// Python's `collections` module: deque, defaultdict, Counter, OrderedDict, namedtuple and
+// ChainMap. Classes are exported through pyClass so `deque(xs)` and `new Counter(xs)` both work.
+
+import { Dict } from "../values/dict.js";
+import { KeyError } from "../values/exceptions.js";
+import { getitem } from "../values/subscript.js";
+import { in_ } from "../values/contains.js";
+import { repr } from "../values/repr.js";
+import { pyClass } from "./callable-class.js";
+import { Counter, DefaultDict, OrderedDict } from "./collections-mappings.js";
+import { Deque } from "./deque.js";
+import { namedtuple } from "./namedtuple.js";
+import { KeyTable } from "../values/dict.js";
+import { Tuple } from "../values/tuple.js";
+
+/** Several mappings searched in order; writes and deletes go to the first one. */
+export class ChainMap {
+  static readonly pythonName = "ChainMap";
+  static readonly __module__ = "collections";
+  maps: unknown[];
+
+  constructor(...maps: unknown[]) {
+    this.maps = maps.length > 0 ? maps : [new Dict()];
+  }
+
+  __getitem__(key: unknown): unknown {
+    for (const m of this.maps) if (in_(key, m)) return getitem(m, key);
+    throw new KeyError(key);
+  }
+
+  __setitem__(key: unknown, value: unknown): void {
+    (this.maps[0] as Dict).set(key, value);
+  }
+
+  __delitem__(key: unknown): void {
+    if (!(this.maps[0] as Dict).delete(key)) throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+  }
+
+  __contains__(key: unknown): boolean {
+    return this.maps.some((m) => in_(key, m));
+  }
+
+  get(key: unknown, fallback: unknown = null): unknown {
+    return this.__contains__(key) ? this.__getitem__(key) : fallback;
+  }
+
+  /** Keys in CPython's order: the last map's keys first, each new key appended after. */
+  private merged(): KeyTable<unknown, true> {
+    const table = new KeyTable<unknown, true>();
+    for (const m of [...this.maps].reverse()) for (const k of m as Iterable<unknown>) table.set(k, true);
+    return table;
+  }
+
+  *[Symbol.iterator](): Iterator<unknown> {
+    for (const e of this.merged().iterate("ChainMap")) yield e.key;
+  }
+
+  keys(): unknown[] {
+    return [...this];
+  }
+
+  values(): unknown[] {
+    return [...this].map((k) => this.__getitem__(k));
+  }
+
+  items(): unknown[] {
+    return [...this].map((k) => Tuple.of(k, this.__getitem__(k)));
+  }
+
+  __len__(): bigint {
+    return BigInt(this.merged().size);
+  }
+
+  new_child(m: unknown = null): ChainMap {
+    return new ChainMap(m ?? new Dict(), ...this.maps);
+  }
+
+  get parents(): ChainMap {
+    return new ChainMap(...this.maps.slice(1));
+  }
+
+  __repr__(): string {
+    return `ChainMap(${this.maps.map(repr).join(", ")})`;
+  }
+}
+
+export const collectionsModule = {
+  __name__: "collections",
+  deque: pyClass(Deque),
+  defaultdict: pyClass(DefaultDict),
+  Counter: pyClass(Counter),
+  OrderedDict: pyClass(OrderedDict),
+  ChainMap: pyClass(ChainMap),
+  namedtuple,
+};

@@ -1,0 +1,293 @@
+// Python's `dataclasses`, runtime side. The lowering emits a @dataclass class as a normal TS
+// class whose constructor it writes itself, followed by one call:
+//
+//   Point = dataclasses.dataclass(Point, {
+//     fields: [["x", dataclasses.MISSING, null], ["y", 0n, null], ["tags", dataclasses.MISSING, list]],
+//     eq: true, order: false, frozen: false, repr: true, unsafe_hash: false,
+//   });
+//
+// Each field is [name, default or MISSING, default_factory or null]; the default slot may
+// instead hold the Field returned by `dataclasses.field(...)` (its repr/compare/hash flags are
+// honoured). Options left out take CPython's defaults. The call installs __repr__, __eq__,
+// __hash__ (None when eq and not frozen), ordering methods (order=True) and frozen-ness, and
+// returns the class. Use the returned value: for frozen classes it is a Proxy whose instances
+// turn their own field properties read-only after the constructor runs (this is what makes
+// `p.x = 1` raise FrozenInstanceError even when the class declares its fields as class fields).
+
+import { Dict } from "../values/dict.js";
+import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { pyHash } from "../values/hashing.js";
+import { splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { NotImplemented } from "../values/singletons.js";
+import { eq, lt, le, gt, ge } from "../values/compare.js";
+import { Tuple } from "../values/tuple.js";
+import { qualName, typeName } from "../values/typename.js";
+import { isNone, pyClass } from "./callable-class.js";
+import { callValue } from "./pycall.js";
+
+class MissingType {
+  static readonly pythonName = "_MISSING_TYPE";
+  static readonly __module__ = "dataclasses";
+  __repr__(): string {
+    return "<dataclasses._MISSING_TYPE object>";
+  }
+}
+/** The "no default" marker. */
+export const MISSING: unknown = new MissingType();
+
+export class FrozenInstanceError extends AttributeError {
+  static readonly __module__ = "dataclasses";
+}
+Object.defineProperty(FrozenInstanceError, "pythonName", { value: "FrozenInstanceError" });
+
+export class Field {
+  static readonly __module__ = "dataclasses";
+  name = "";
+  type: unknown = null;
+  constructor(
+    readonly defaultValue: unknown,
+    readonly default_factory: unknown,
+    readonly init: boolean,
+    readonly repr: boolean,
+    readonly hash: unknown,
+    readonly compare: boolean,
+    readonly metadata: unknown,
+    readonly kw_only: unknown,
+  ) {}
+  get default(): unknown {
+    return this.defaultValue;
+  }
+  __repr__(): string {
+    return `Field(name=${repr(this.name)},default=${repr(this.defaultValue)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr)},hash=${repr(this.hash)},compare=${repr(this.compare)})`;
+  }
+}
+
+/** `field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, metadata=None, kw_only=MISSING)`. */
+export function field(...args: unknown[]): Field {
+  const [, kws] = splitKw(args);
+  const def = "default" in kws ? kws["default"] : MISSING;
+  const factory = "default_factory" in kws ? kws["default_factory"] : MISSING;
+  if (def !== MISSING && factory !== MISSING) throw new PyTypeError("cannot specify both default and default_factory");
+  return new Field(def, factory, kws["init"] !== false, kws["repr"] !== false, kws["hash"] ?? null,
+    kws["compare"] !== false, kws["metadata"] ?? null, kws["kw_only"] ?? MISSING);
+}
+
+type FieldSpec = readonly [name: string, defaultOrField: unknown, factory: unknown];
+
+export interface DataclassOptions {
+  fields?: readonly FieldSpec[];
+  eq?: boolean;
+  order?: boolean;
+  frozen?: boolean;
+  repr?: boolean;
+  unsafe_hash?: boolean;
+}
+
+interface DataclassInfo {
+  fields: Field[];
+  frozen: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyClass = abstract new (...args: any[]) => unknown;
+
+const INFO = "__dataclass_info__";
+
+function infoOf(x: unknown): DataclassInfo | undefined {
+  if (x === null || x === undefined) return undefined;
+  const holder = (typeof x === "function" ? x : (x as object).constructor) as unknown as Record<string, unknown>;
+  return holder?.[INFO] as DataclassInfo | undefined;
+}
+
+function values(obj: object, fields: Field[], pick: (f: Field) => boolean): Tuple {
+  return Tuple.from(fields.filter(pick).map((f) => (obj as Record<string, unknown>)[f.name]));
+}
+
+function define(proto: object, name: string, value: unknown): void {
+  Object.defineProperty(proto, name, { value, writable: true, configurable: true });
+}
+
+/** Field name -> value of frozen instances whose fields live on the prototype accessors. */
+const frozenStore = new WeakMap<object, Map<string, unknown>>();
+
+function freezeOwnFields(obj: object, fields: Field[]): void {
+  for (const f of fields) {
+    const d = Object.getOwnPropertyDescriptor(obj, f.name);
+    if (!d || !("value" in d)) continue;
+    const value: unknown = d.value;
+    Object.defineProperty(obj, f.name, {
+      get: () => value,
+      set: () => {
+        throw new FrozenInstanceError(`cannot assign to field '${f.name}'`);
+      },
+      enumerable: true,
+      configurable: false,
+    });
+  }
+}
+
+export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions = {}): C {
+  const opts = { eq: true, order: false, frozen: false, repr: true, unsafe_hash: false, ...options };
+  const fields = (opts.fields ?? []).map(([name, def, factory]) => {
+    const f = def instanceof Field ? def : new Field(def, isNone(factory) ? MISSING : factory, true, true, null, true, null, MISSING);
+    f.name = name;
+    return f;
+  });
+  // Fields of dataclass bases come first, as in CPython.
+  const base = Object.getPrototypeOf(cls) as unknown;
+  const inherited = infoOf(base)?.fields ?? [];
+  const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
+  Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen } satisfies DataclassInfo, configurable: true });
+  Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
+  const proto = cls.prototype as Record<string, unknown>;
+  const own = (name: string): boolean => Object.hasOwn(proto, name);
+
+  if (opts.repr && !own("__repr__")) {
+    define(proto, "__repr__", function (this: object): string {
+      const parts = all.filter((f) => f.repr).map((f) => `${f.name}=${repr((this as Record<string, unknown>)[f.name])}`);
+      return `${qualName(this.constructor)}(${parts.join(", ")})`;
+    });
+  }
+  const sameClass = (a: object, b: unknown): boolean =>
+    typeof b === "object" && b !== null && (b as object).constructor === a.constructor;
+  if (opts.eq && !own("__eq__")) {
+    define(proto, "__eq__", function (this: object, other: unknown): unknown {
+      if (!sameClass(this, other)) return NotImplemented;
+      return eq(values(this, all, (f) => f.compare), values(other as object, all, (f) => f.compare));
+    });
+  }
+  if (opts.order) {
+    const ops: Array<[string, (a: unknown, b: unknown) => boolean]> = [["__lt__", lt], ["__le__", le], ["__gt__", gt], ["__ge__", ge]];
+    for (const [name, op] of ops) {
+      if (own(name)) {
+        throw new PyTypeError(`Cannot overwrite attribute ${name} in class ${qualName(cls)}. Consider using functools.total_ordering`);
+      }
+      define(proto, name, function (this: object, other: unknown): unknown {
+        if (!sameClass(this, other)) return NotImplemented;
+        return op(values(this, all, (f) => f.compare), values(other as object, all, (f) => f.compare));
+      });
+    }
+  }
+  const hashable = (f: Field): boolean => (isNone(f.hash) ? f.compare : f.hash === true);
+  if (!own("__hash__")) {
+    if (opts.unsafe_hash || (opts.eq && opts.frozen)) {
+      define(proto, "__hash__", function (this: object): bigint {
+        return pyHash(values(this, all, hashable));
+      });
+    } else if (opts.eq) {
+      define(proto, "__hash__", null);
+    }
+  }
+  if (!opts.frozen) return cls;
+
+  for (const f of all) {
+    Object.defineProperty(proto, f.name, {
+      get(this: object) {
+        return frozenStore.get(this)?.get(f.name);
+      },
+      set(this: object, value: unknown) {
+        let store = frozenStore.get(this);
+        if (!store) frozenStore.set(this, (store = new Map()));
+        if (store.has(f.name)) throw new FrozenInstanceError(`cannot assign to field '${f.name}'`);
+        store.set(f.name, value);
+      },
+      configurable: true,
+    });
+  }
+  define(proto, "__setattr__", function (this: object, name: string): never {
+    throw new FrozenInstanceError(`cannot assign to field '${name}'`);
+  });
+  define(proto, "__delattr__", function (this: object, name: string): never {
+    throw new FrozenInstanceError(`cannot delete field '${name}'`);
+  });
+  const frozenClass = new Proxy(cls, {
+    construct(target, args, newTarget) {
+      const obj = Reflect.construct(target, args, newTarget) as object;
+      freezeOwnFields(obj, all);
+      return obj;
+    },
+  });
+  // type(obj) and replace() then see the class whose construction freezes.
+  define(proto, "constructor", frozenClass);
+  return frozenClass;
+}
+
+function requireDataclass(obj: unknown, fn: string): DataclassInfo {
+  const info = infoOf(obj);
+  if (!info || typeof obj === "function") {
+    throw new PyTypeError(`${fn}() should be called on dataclass instances`);
+  }
+  return info;
+}
+
+export function fields(x: unknown): Tuple<Field> {
+  const info = infoOf(x);
+  if (!info) throw new PyTypeError("must be called with a dataclass type or instance");
+  return Tuple.from(info.fields);
+}
+
+export function is_dataclass(x: unknown): boolean {
+  return infoOf(x) !== undefined;
+}
+
+function convert(x: unknown, asTuple: boolean): unknown {
+  const info = infoOf(x);
+  if (info && typeof x === "object" && x !== null) {
+    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple)] as const);
+    return asTuple ? Tuple.from(items.map(([, v]) => v)) : new Dict(items);
+  }
+  if (Array.isArray(x)) return x.map((v) => convert(v, asTuple));
+  if (x instanceof Tuple) {
+    const items = x.items.map((v) => convert(v, asTuple));
+    return x.constructor === Tuple ? Tuple.from(items) : Reflect.construct(x.constructor, items);
+  }
+  if (x instanceof Dict) return new Dict([...x.entries()].map(([k, v]) => [convert(k, asTuple), convert(v, asTuple)] as const));
+  return x;
+}
+
+export function asdict(obj: unknown): Dict {
+  requireDataclass(obj, "asdict");
+  return convert(obj, false) as Dict;
+}
+
+export function astuple(obj: unknown): Tuple {
+  requireDataclass(obj, "astuple");
+  return convert(obj, true) as Tuple;
+}
+
+/** `replace(obj, **changes)`: a new instance built positionally from the init fields. */
+export function replace(obj: unknown, ...args: unknown[]): unknown {
+  const info = requireDataclass(obj, "replace");
+  const [, changes] = splitKw(args);
+  const values = info.fields.filter((f) => f.init).map((f) => (f.name in changes ? changes[f.name] : (obj as Record<string, unknown>)[f.name]));
+  for (const name of Object.keys(changes)) {
+    const f = info.fields.find((g) => g.name === name);
+    if (!f) throw new PyTypeError(`${typeName(obj)}.__init__() got an unexpected keyword argument '${name}'`);
+    if (!f.init) throw new PyTypeError(`field ${name} is declared with init=False, it cannot be specified with replace()`);
+  }
+  return Reflect.construct((obj as object).constructor, values);
+}
+
+/** A field's default value, calling its factory: for constructors the lowering writes. */
+export function defaultOf(cls: unknown, name: string): unknown {
+  const f = infoOf(cls)?.fields.find((g) => g.name === name);
+  if (!f) throw new PyTypeError(`no field ${name}`);
+  if (f.default_factory !== MISSING) return callValue(f.default_factory);
+  return f.defaultValue;
+}
+
+export const dataclassesModule = {
+  __name__: "dataclasses",
+  dataclass,
+  field,
+  fields,
+  asdict,
+  astuple,
+  replace,
+  is_dataclass,
+  MISSING,
+  FrozenInstanceError,
+  Field: pyClass(Field),
+  defaultOf,
+};

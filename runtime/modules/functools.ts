@@ -1,0 +1,267 @@
+// Python's `functools`: partial, reduce, wraps/update_wrapper, lru_cache/cache (keys by Python
+// equality and hashing, CacheInfo like CPython), total_ordering and cmp_to_key.
+
+import { lt } from "../values/compare.js";
+import { Dict } from "../values/dict.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { jsIterator } from "../values/iteration.js";
+import { kw, splitKw, type KwArgs } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { NotImplemented } from "../values/singletons.js";
+import { truthy } from "../values/truth.js";
+import { Tuple } from "../values/tuple.js";
+import { isNone, toInt } from "./callable-class.js";
+import { isClass } from "../values/typename.js";
+import { namedtuple } from "./namedtuple.js";
+import { callValue } from "./pycall.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Calls `f` with positional args and, when there are any, a keyword marker. */
+function callWith(f: unknown, args: unknown[], kws: KwArgs): unknown {
+  return Object.keys(kws).length > 0 ? callValue(f, ...args, kw(kws)) : callValue(f, ...args);
+}
+
+/** `partial(func, *args, **keywords)`: a function (so emitted calls work) carrying the parts. */
+export function partial(...args: unknown[]): AnyFn {
+  const [pos, kws] = splitKw(args);
+  if (pos.length === 0) throw new PyTypeError("type 'partial' takes at least one argument");
+  let func = pos[0];
+  let bound = pos.slice(1);
+  let keywords: KwArgs = kws;
+  const inner = func as { func?: unknown; args?: Tuple; keywords?: Dict<string, unknown>; __partial__?: boolean };
+  if (typeof func === "function" && inner.__partial__) {
+    // partial(partial(f, 1), 2) flattens, as CPython does.
+    bound = [...inner.args!.items, ...bound];
+    keywords = { ...Object.fromEntries(inner.keywords!.entries()), ...kws };
+    func = inner.func;
+  } else if (typeof func !== "function" && typeof (func as { __call__?: unknown } | null)?.__call__ !== "function") {
+    throw new PyTypeError("the first argument must be callable");
+  }
+  const target = func;
+  const frozenArgs = bound;
+  const frozenKw = keywords;
+  const p = (...callArgs: unknown[]): unknown => {
+    const [more, moreKw] = splitKw(callArgs);
+    return callWith(target, [...frozenArgs, ...more], { ...frozenKw, ...moreKw });
+  };
+  const parts = [repr(target), ...frozenArgs.map(repr), ...Object.entries(frozenKw).map(([k, v]) => `${k}=${repr(v)}`)];
+  Object.defineProperties(p, {
+    __partial__: { value: true },
+    func: { value: target },
+    args: { value: Tuple.from(frozenArgs) },
+    keywords: { value: new Dict(Object.entries(frozenKw)) },
+    __repr__: { value: () => `functools.partial(${parts.join(", ")})` },
+  });
+  return p;
+}
+
+const NO_INITIAL = Symbol("no initial");
+
+/** `reduce(function, iterable[, initial])`. */
+export function reduce(f: unknown, iterable: unknown, initial: unknown = NO_INITIAL): unknown {
+  const it = jsIterator(iterable);
+  let acc = initial;
+  if (acc === NO_INITIAL) {
+    const first = it.next();
+    if (first.done) throw new PyTypeError("reduce() of empty iterable with no initial value");
+    acc = first.value;
+  }
+  for (let r = it.next(); !r.done; r = it.next()) acc = callValue(f, acc, r.value);
+  return acc;
+}
+
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
+
+function attributeOf(f: unknown, name: string): unknown {
+  const obj = f as Record<string, unknown>;
+  if (Object.hasOwn(obj, name) || name in obj) return obj[name];
+  if (typeof f === "function" && name === "__name__") return f.name;
+  if (typeof f === "function" && name === "__qualname__") return f.name;
+  if (typeof f === "function" && name === "__doc__") return null;
+  return undefined;
+}
+
+/** `update_wrapper(wrapper, wrapped)`: copies the identity attributes and sets __wrapped__. */
+export function update_wrapper(wrapper: unknown, wrapped: unknown): unknown {
+  for (const name of WRAPPER_ASSIGNMENTS) {
+    const value = attributeOf(wrapped, name);
+    if (value !== undefined) Object.defineProperty(wrapper, name, { value, writable: true, configurable: true });
+  }
+  if (typeof wrapped === "function" || (typeof wrapped === "object" && wrapped !== null)) {
+    for (const [k, v] of Object.entries(wrapped)) {
+      if (!(k in (wrapper as object))) (wrapper as Record<string, unknown>)[k] = v;
+    }
+  }
+  Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
+  return wrapper;
+}
+
+/** `@wraps(wrapped)`: a decorator applying update_wrapper. */
+export function wraps(wrapped: unknown): (wrapper: unknown) => unknown {
+  return (wrapper: unknown) => update_wrapper(wrapper, wrapped);
+}
+
+export const CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"], kw({ module: "functools" }));
+
+/** The key separating positional from keyword arguments in a cache key. */
+const KWD_MARK = Object.freeze({ __repr__: () => "<kwd_mark>", __hash__: () => 7n });
+
+function makeCached(f: unknown, maxsize: bigint | null): AnyFn {
+  if (typeof f !== "function" && typeof (f as { __call__?: unknown } | null)?.__call__ !== "function") {
+    throw new PyTypeError("Expected first argument to be an integer, a callable, or None");
+  }
+  const cache = new Dict<unknown, unknown>();
+  let hits = 0n;
+  let misses = 0n;
+  // A plain function, so a cached method still receives `this` (Python binds lru_cache
+  // wrappers as methods too); `this` then takes part in the key, like Python's `self`.
+  const call = (self: unknown, pos: unknown[], kws: KwArgs): unknown =>
+    self === undefined || typeof f !== "function" || isClass(f)
+      ? callWith(f, pos, kws)
+      : (f as AnyFn).apply(self, Object.keys(kws).length > 0 ? [...pos, kw(kws)] : pos);
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    const self = this;
+    const [given, kws] = splitKw(args);
+    const pos = self === undefined ? given : [self, ...given];
+    const names = Object.keys(kws);
+    // CPython keys a lone int or str argument by itself, anything else by a tuple of the args.
+    const lone = names.length === 0 && pos.length === 1 && (typeof pos[0] === "bigint" || typeof pos[0] === "string");
+    const key = lone ? pos[0] : Tuple.from(names.length === 0 ? pos : [...pos, KWD_MARK, ...names.flatMap((k) => [k, kws[k]])]);
+    if (maxsize === 0n) {
+      misses++;
+      return call(self, given, kws);
+    }
+    const entry = cache.table.find(key);
+    if (entry !== undefined) {
+      hits++;
+      if (maxsize !== null) {
+        // Most recently used moves to the end.
+        cache.delete(key);
+        cache.set(key, entry.value);
+      }
+      return entry.value;
+    }
+    misses++;
+    const result = call(self, given, kws);
+    cache.set(key, result);
+    if (maxsize !== null && BigInt(cache.size) > maxsize) cache.delete(cache.table.first()!.key);
+    return result;
+  };
+  update_wrapper(wrapper, f);
+  Object.defineProperties(wrapper, {
+    cache_info: { value: () => new CacheInfo(hits, misses, maxsize, BigInt(cache.size)) },
+    cache_clear: {
+      value: () => {
+        cache.clear();
+        hits = 0n;
+        misses = 0n;
+        return null;
+      },
+    },
+    cache_parameters: { value: () => Dict.fromRecord({ maxsize, typed: false }) },
+  });
+  return wrapper;
+}
+
+/** `@lru_cache`, `@lru_cache()`, `@lru_cache(maxsize=n)`, `lru_cache(f)`. */
+export function lru_cache(...args: unknown[]): unknown {
+  const [pos, kws] = splitKw(args);
+  const first = pos.length > 0 ? pos[0] : (kws["maxsize"] ?? 128n);
+  if (typeof first === "function") return makeCached(first, 128n);
+  let maxsize: bigint | null = null;
+  if (!isNone(first)) {
+    if (typeof first !== "bigint" && typeof first !== "boolean") {
+      throw new PyTypeError("Expected first argument to be an integer, a callable, or None");
+    }
+    maxsize = BigInt(Math.max(0, toInt(first)));
+  }
+  return (f: unknown) => makeCached(f, maxsize);
+}
+
+/** `@cache`: an unbounded lru_cache. */
+export function cache(f: unknown): AnyFn {
+  return makeCached(f, null);
+}
+
+type Cmp = (this: unknown, other: unknown) => unknown;
+
+const DERIVED: Record<string, Record<string, (root: Cmp) => Cmp>> = {
+  __lt__: {
+    __gt__: (lt_) => function (other) { const r = lt_.call(this, other); return r === NotImplemented ? r : !truthy(r) && !equal(this, other); },
+    __le__: (lt_) => function (other) { const r = lt_.call(this, other); return r === NotImplemented ? r : truthy(r) || equal(this, other); },
+    __ge__: (lt_) => function (other) { const r = lt_.call(this, other); return r === NotImplemented ? r : !truthy(r); },
+  },
+  __le__: {
+    __ge__: (le) => function (other) { const r = le.call(this, other); return r === NotImplemented ? r : !truthy(r) || equal(this, other); },
+    __lt__: (le) => function (other) { const r = le.call(this, other); return r === NotImplemented ? r : truthy(r) && !equal(this, other); },
+    __gt__: (le) => function (other) { const r = le.call(this, other); return r === NotImplemented ? r : !truthy(r); },
+  },
+  __gt__: {
+    __lt__: (gt) => function (other) { const r = gt.call(this, other); return r === NotImplemented ? r : !truthy(r) && !equal(this, other); },
+    __ge__: (gt) => function (other) { const r = gt.call(this, other); return r === NotImplemented ? r : truthy(r) || equal(this, other); },
+    __le__: (gt) => function (other) { const r = gt.call(this, other); return r === NotImplemented ? r : !truthy(r); },
+  },
+  __ge__: {
+    __le__: (ge) => function (other) { const r = ge.call(this, other); return r === NotImplemented ? r : !truthy(r) || equal(this, other); },
+    __gt__: (ge) => function (other) { const r = ge.call(this, other); return r === NotImplemented ? r : truthy(r) && !equal(this, other); },
+    __lt__: (ge) => function (other) { const r = ge.call(this, other); return r === NotImplemented ? r : !truthy(r); },
+  },
+};
+
+function equal(a: unknown, b: unknown): boolean {
+  const m = (a as { __eq__?: Cmp }).__eq__;
+  if (typeof m === "function") {
+    const r = m.call(a, b);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return a === b;
+}
+
+/** `@total_ordering`: fills in the missing rich comparisons from one the class defines. */
+export function total_ordering<C extends abstract new (...a: never[]) => unknown>(cls: C): C {
+  const proto = cls.prototype as Record<string, unknown>;
+  const roots = ["__lt__", "__le__", "__gt__", "__ge__"].filter((op) => typeof proto[op] === "function");
+  if (roots.length === 0) throw new ValueError("must define at least one ordering operation: < > <= >=");
+  // CPython picks max() of the defined names: __lt__ > __le__ > __gt__ > __ge__.
+  const root = roots.sort().at(-1)!;
+  for (const [op, make] of Object.entries(DERIVED[root]!)) {
+    if (!roots.includes(op)) {
+      Object.defineProperty(proto, op, { value: make(proto[root] as Cmp), writable: true, configurable: true });
+    }
+  }
+  return cls;
+}
+
+/** `cmp_to_key(mycmp)`: a key function whose keys order by mycmp's sign. */
+export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
+  const sign = (a: CmpKey, b: unknown): unknown => {
+    if (!(b instanceof CmpKey)) return NotImplemented;
+    return callValue(mycmp, a.obj, b.obj);
+  };
+  class CmpKey {
+    static readonly pythonName = "K";
+    static readonly __module__ = "functools";
+    constructor(readonly obj: unknown) {}
+    __lt__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : lt(r, 0n); }
+    __gt__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : lt(0n, r); }
+    __le__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(0n, r); }
+    __ge__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n); }
+    __eq__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n) && !lt(0n, r); }
+    get __hash__(): null { return null; }
+  }
+  return (obj: unknown) => new CmpKey(obj);
+}
+
+export const functoolsModule = {
+  __name__: "functools",
+  partial,
+  reduce,
+  wraps,
+  update_wrapper,
+  lru_cache,
+  cache,
+  total_ordering,
+  cmp_to_key,
+  WRAPPER_ASSIGNMENTS: Tuple.from(WRAPPER_ASSIGNMENTS),
+};

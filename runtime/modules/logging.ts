@@ -1,0 +1,509 @@
+// Python's `logging`: loggers in a dotted hierarchy, handlers with levels, %-style Formatters,
+// basicConfig, the module-level shortcuts (which call basicConfig on first use, as CPython
+// does) and the last-resort handler that prints bare messages to stderr.
+//
+// logging.exception() needs the exception being handled: pass `kw({ exc_info: e })`, or let
+// the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
+
+import { appendFileSync, writeFileSync } from "node:fs";
+import { Dict } from "../values/dict.js";
+import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { splitKw, type KwArgs } from "../values/kwargs.js";
+import { percentFormat } from "../values/percent-format.js";
+import { standardStreams, type TextFile } from "../values/print.js";
+import { repr, toStr } from "../values/repr.js";
+import { exceptionLine, formatException } from "../values/traceback.js";
+import { truthy } from "../values/truth.js";
+import { Tuple } from "../values/tuple.js";
+import { isNone, pad, pyClass } from "./callable-class.js";
+import { localtime, strftime } from "./time.js";
+
+export const CRITICAL = 50n;
+export const ERROR = 40n;
+export const WARNING = 30n;
+export const INFO = 20n;
+export const DEBUG = 10n;
+export const NOTSET = 0n;
+
+const levelToName = new Map<bigint, string>([
+  [CRITICAL, "CRITICAL"], [ERROR, "ERROR"], [WARNING, "WARNING"], [INFO, "INFO"], [DEBUG, "DEBUG"], [NOTSET, "NOTSET"],
+]);
+const nameToLevel = new Map<string, bigint>([...levelToName].map(([l, n]) => [n, l]));
+nameToLevel.set("WARN", WARNING);
+nameToLevel.set("FATAL", CRITICAL);
+
+export function getLevelName(level: unknown): unknown {
+  if (typeof level === "bigint" && levelToName.has(level)) return levelToName.get(level);
+  if (typeof level === "string" && nameToLevel.has(level)) return nameToLevel.get(level);
+  return `Level ${toStr(level)}`;
+}
+
+export function addLevelName(level: bigint, name: string): null {
+  levelToName.set(level, name);
+  nameToLevel.set(name, level);
+  return null;
+}
+
+function checkLevel(level: unknown): bigint {
+  if (typeof level === "bigint") return level;
+  if (typeof level === "boolean") return level ? 1n : 0n;
+  if (typeof level === "string") {
+    const l = nameToLevel.get(level);
+    if (l === undefined) throw new ValueError(`Unknown level: ${repr(level)}`);
+    return l;
+  }
+  throw new PyTypeError(`Level not an integer or a valid string: ${repr(level)}`);
+}
+
+// The exceptions being handled right now (innermost last), for logging.exception().
+const handling: unknown[] = [];
+export function enterExceptionHandler(e: unknown): void {
+  handling.push(e);
+}
+export function exitExceptionHandler(): void {
+  handling.pop();
+}
+
+const startTime = Date.now() / 1000;
+
+/** Where the logging call came from, read off the mapped traceback frames when available. */
+function callSite(): { funcName: string; lineno: bigint; pathname: string } {
+  const probe = new Error();
+  // Innermost Python frame: runtime frames (if a provider shows them) do not name a .py file.
+  const frames = formatException(probe).split("\n").filter((l) => /^ {2}File ".*\.py", line /.test(l));
+  const last = frames.at(-1);
+  const m = last ? /File "(.*)", line (\d+), in (.*)$/.exec(last) : null;
+  if (!m) return { funcName: "<module>", lineno: 0n, pathname: process.argv[1] ?? "<stdin>" };
+  return { pathname: m[1]!, lineno: BigInt(m[2]!), funcName: m[3]! };
+}
+
+const RECORD_FIELDS = new Set(["name", "msg", "args", "levelname", "levelno", "pathname", "filename", "module",
+  "exc_info", "exc_text", "lineno", "funcName", "created", "msecs", "relativeCreated", "thread", "threadName",
+  "processName", "process", "message", "asctime"]);
+
+export class LogRecord {
+  static readonly __module__ = "logging";
+  readonly created = Date.now() / 1000;
+  readonly msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
+  readonly relativeCreated = (this.created - startTime) * 1000;
+  readonly levelname: string;
+  readonly process = BigInt(process.pid);
+  readonly processName = "MainProcess";
+  readonly thread = 1n;
+  readonly threadName = "MainThread";
+  message = "";
+  asctime = "";
+  exc_text: string | null = null;
+  private site: ReturnType<typeof callSite> | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly levelno: bigint,
+    readonly msg: unknown,
+    readonly args: unknown,
+    readonly exc_info: unknown,
+  ) {
+    this.levelname = String(getLevelName(levelno));
+  }
+
+  private where(): ReturnType<typeof callSite> {
+    return (this.site ??= callSite());
+  }
+  get funcName(): string {
+    return this.where().funcName;
+  }
+  get lineno(): bigint {
+    return this.where().lineno;
+  }
+  get pathname(): string {
+    return this.where().pathname;
+  }
+  get filename(): string {
+    return this.pathname.split("/").at(-1) ?? this.pathname;
+  }
+  get module(): string {
+    return this.filename.replace(/\.py$/, "");
+  }
+
+  getMessage(): string {
+    const text = toStr(this.msg);
+    const args = this.args as Tuple | Dict;
+    if (args instanceof Tuple && args.length === 0) return text;
+    return percentFormat(text, args);
+  }
+
+  /** The attributes a format string can name, as a lazy mapping for `%(name)s`. */
+  attributes(): { __getitem__(key: unknown): unknown } {
+    return {
+      __getitem__: (key: unknown) => {
+        if (typeof key !== "string" || !RECORD_FIELDS.has(key)) throw new KeyError(key);
+        return (this as unknown as Record<string, unknown>)[key];
+      },
+    };
+  }
+
+  __repr__(): string {
+    return `<LogRecord: ${this.name}, ${this.levelno}, ${this.pathname}, ${this.lineno}, ${repr(toStr(this.msg))}>`;
+  }
+}
+
+export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
+
+export class Formatter {
+  static readonly __module__ = "logging";
+  readonly fmt: string;
+  readonly datefmt: string | null;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const fmt = pos.length > 0 ? pos[0] : (kws["fmt"] ?? null);
+    const datefmt = pos.length > 1 ? pos[1] : (kws["datefmt"] ?? null);
+    const style = pos.length > 2 ? pos[2] : (kws["style"] ?? "%");
+    if (style !== "%") throw new ValueError("pyts supports only '%' logging format style");
+    this.fmt = isNone(fmt) ? "%(message)s" : String(fmt);
+    this.datefmt = isNone(datefmt) ? null : String(datefmt);
+  }
+
+  usesTime(): boolean {
+    return this.fmt.includes("%(asctime)");
+  }
+
+  formatTime(record: LogRecord, datefmt: unknown = null): string {
+    const t = localtime(record.created);
+    if (!isNone(datefmt)) return strftime(datefmt, t);
+    return `${strftime("%Y-%m-%d %H:%M:%S", t)},${pad(record.msecs, 3)}`;
+  }
+
+  formatException(exc: unknown): string {
+    return formatException(exc).replace(/\n$/, "");
+  }
+
+  format(record: LogRecord): string {
+    record.message = record.getMessage();
+    if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
+    let s = percentFormat(this.fmt, record.attributes());
+    if (!isNone(record.exc_info) && record.exc_info !== false) {
+      record.exc_text ??= this.formatException(record.exc_info);
+    }
+    if (record.exc_text) s = (s.endsWith("\n") ? s : s + "\n") + record.exc_text;
+    return s;
+  }
+}
+
+const defaultFormatter = new Formatter();
+
+type Filter = ((r: LogRecord) => unknown) | { filter(r: LogRecord): unknown };
+
+export class Handler {
+  static readonly __module__ = "logging";
+  level: bigint;
+  formatter: Formatter | null = null;
+  filters: Filter[] = [];
+  name: string | null = null;
+
+  constructor(level: unknown = NOTSET) {
+    this.level = checkLevel(level);
+  }
+
+  setLevel(level: unknown): null {
+    this.level = checkLevel(level);
+    return null;
+  }
+  setFormatter(fmt: Formatter | null): null {
+    this.formatter = fmt;
+    return null;
+  }
+  addFilter(f: Filter): null {
+    this.filters.push(f);
+    return null;
+  }
+  removeFilter(f: Filter): null {
+    this.filters = this.filters.filter((x) => x !== f);
+    return null;
+  }
+  filter(record: LogRecord): boolean {
+    return this.filters.every((f) => truthy(typeof f === "function" ? f(record) : f.filter(record)));
+  }
+  format(record: LogRecord): string {
+    return (this.formatter ?? defaultFormatter).format(record);
+  }
+  handle(record: LogRecord): boolean {
+    const ok = this.filter(record);
+    if (ok) {
+      try {
+        this.emit(record);
+      } catch (e) {
+        this.handleError(record, e);
+      }
+    }
+    return ok;
+  }
+  emit(_record: LogRecord): void {
+    throw new PyTypeError("emit must be implemented by Handler subclasses");
+  }
+  handleError(record: LogRecord, e: unknown): void {
+    standardStreams.stderr.write(
+      `--- Logging error ---\n${e instanceof BaseException ? formatException(e) : exceptionLine(e) + "\n"}` +
+        `Message: ${repr(record.msg)}\nArguments: ${repr(record.args)}\n`,
+    );
+  }
+  flush(): null {
+    return null;
+  }
+  close(): null {
+    return null;
+  }
+  __repr__(): string {
+    return `<${this.constructor.name} (${String(getLevelName(this.level))})>`;
+  }
+}
+
+export class StreamHandler extends Handler {
+  terminator = "\n";
+  private readonly fixedStream: TextFile | null;
+
+  constructor(...args: unknown[]) {
+    super();
+    const [pos, kws] = splitKw(args);
+    const stream = pos.length > 0 ? pos[0] : (kws["stream"] ?? null);
+    // None means "sys.stderr at the time of writing", so a redirected sys.stderr is honoured.
+    this.fixedStream = isNone(stream) ? null : (stream as TextFile);
+  }
+  get stream(): TextFile {
+    return this.fixedStream ?? standardStreams.stderr;
+  }
+  override emit(record: LogRecord): void {
+    const msg = this.format(record);
+    this.stream.write(msg + this.terminator);
+    this.stream.flush?.();
+  }
+  override __repr__(): string {
+    const name = (this.stream as { name?: unknown }).name;
+    const shown = name === undefined ? "" : `${toStr(name)} `;
+    return `<StreamHandler ${shown}(${String(getLevelName(this.level))})>`;
+  }
+}
+
+export class FileHandler extends StreamHandler {
+  readonly baseFilename: string;
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const filename = String(pos[0] ?? kws["filename"]);
+    const mode = String(pos.length > 1 ? pos[1] : (kws["mode"] ?? "a"));
+    const file: TextFile = {
+      write: (text: string) => appendFileSync(filename, text, "utf8"),
+    };
+    super(file);
+    this.baseFilename = filename;
+    if (mode.startsWith("w")) writeFileSync(filename, "");
+  }
+}
+
+export class NullHandler extends Handler {
+  override handle(_record: LogRecord): boolean {
+    return true;
+  }
+  override emit(_record: LogRecord): void {}
+}
+
+/** Used when no handler anywhere in the hierarchy takes a record: bare messages to stderr. */
+const lastResort = new StreamHandler();
+lastResort.setLevel(WARNING);
+
+const loggers = new Map<string, Logger>();
+let disabledBelow = NOTSET;
+
+export class Logger {
+  static readonly __module__ = "logging";
+  level: bigint;
+  handlers: Handler[] = [];
+  propagate = true;
+  disabled = false;
+
+  constructor(readonly name: string, level: unknown = NOTSET) {
+    this.level = checkLevel(level);
+  }
+
+  get parent(): Logger | null {
+    if (this === root) return null;
+    for (let name = this.name; name.includes("."); ) {
+      name = name.slice(0, name.lastIndexOf("."));
+      const found = loggers.get(name);
+      if (found) return found;
+    }
+    return root;
+  }
+
+  setLevel(level: unknown): null {
+    this.level = checkLevel(level);
+    return null;
+  }
+  getEffectiveLevel(): bigint {
+    for (let l: Logger | null = this; l; l = l.parent) if (l.level) return l.level;
+    return NOTSET;
+  }
+  isEnabledFor(level: unknown): boolean {
+    const l = checkLevel(level);
+    return !this.disabled && l > disabledBelow && l >= this.getEffectiveLevel();
+  }
+  addHandler(h: Handler): null {
+    if (!this.handlers.includes(h)) this.handlers.push(h);
+    return null;
+  }
+  removeHandler(h: Handler): null {
+    this.handlers = this.handlers.filter((x) => x !== h);
+    return null;
+  }
+  hasHandlers(): boolean {
+    for (let l: Logger | null = this; l; l = l.propagate ? l.parent : null) if (l.handlers.length > 0) return true;
+    return false;
+  }
+  getChild(suffix: string): Logger {
+    return getLogger(this === root ? suffix : `${this.name}.${suffix}`);
+  }
+
+  /** The shared body of debug/info/...: level check, record, handlers up the hierarchy. */
+  private emitAt(level: bigint, args: unknown[], excDefault = false): null {
+    if (!this.isEnabledFor(level)) return null;
+    const [pos, kws] = splitKw(args);
+    const msg = pos[0];
+    let rest: Tuple | Dict = Tuple.from(pos.slice(1));
+    if (rest.length === 1 && rest.items[0] instanceof Dict && rest.items[0].size > 0) rest = rest.items[0];
+    this.handle(new LogRecord(this.name, level, msg, rest, excInfo(kws, excDefault)));
+    return null;
+  }
+
+  handle(record: LogRecord): void {
+    let found = 0;
+    for (let l: Logger | null = this; l; l = l.propagate ? l.parent : null) {
+      for (const h of l.handlers) {
+        found++;
+        if (record.levelno >= h.level) h.handle(record);
+      }
+    }
+    if (found === 0 && record.levelno >= lastResort.level) lastResort.handle(record);
+  }
+
+  debug(...args: unknown[]): null {
+    return this.emitAt(DEBUG, args);
+  }
+  info(...args: unknown[]): null {
+    return this.emitAt(INFO, args);
+  }
+  warning(...args: unknown[]): null {
+    return this.emitAt(WARNING, args);
+  }
+  warn(...args: unknown[]): null {
+    return this.emitAt(WARNING, args);
+  }
+  error(...args: unknown[]): null {
+    return this.emitAt(ERROR, args);
+  }
+  exception(...args: unknown[]): null {
+    return this.emitAt(ERROR, args, true);
+  }
+  critical(...args: unknown[]): null {
+    return this.emitAt(CRITICAL, args);
+  }
+  fatal(...args: unknown[]): null {
+    return this.emitAt(CRITICAL, args);
+  }
+  log(level: unknown, ...args: unknown[]): null {
+    return this.emitAt(checkLevel(level), args);
+  }
+
+  __repr__(): string {
+    const kind = this === root ? "RootLogger" : "Logger";
+    return `<${kind} ${this.name} (${String(getLevelName(this.getEffectiveLevel()))})>`;
+  }
+}
+
+function excInfo(kws: KwArgs, byDefault: boolean): unknown {
+  const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
+  if (given instanceof BaseException || given instanceof Error) return given;
+  if (given instanceof Tuple) return given.items[1] ?? null;
+  if (truthy(given)) return handling.at(-1) ?? null;
+  return null;
+}
+
+export const root = new Logger("root", WARNING);
+
+export function getLogger(name: unknown = null): Logger {
+  if (isNone(name) || name === "" || name === "root") return root;
+  if (typeof name !== "string") throw new PyTypeError("A logger name must be a string");
+  let logger = loggers.get(name);
+  if (!logger) loggers.set(name, (logger = new Logger(name)));
+  return logger;
+}
+
+/** `basicConfig(**kwargs)`: gives the root logger a handler, unless it has one (or force=True). */
+export function basicConfig(...args: unknown[]): null {
+  const [, kws] = splitKw(args);
+  if (truthy(kws["force"])) root.handlers = [];
+  if (root.handlers.length > 0) return null;
+  let handlers = kws["handlers"] as Handler[] | null | undefined;
+  if (isNone(handlers)) {
+    if (!isNone(kws["stream"]) && !isNone(kws["filename"])) {
+      throw new ValueError("'stream' and 'filename' should not be specified together");
+    }
+    handlers = [
+      isNone(kws["filename"])
+        ? new StreamHandler(isNone(kws["stream"]) ? null : kws["stream"])
+        : new FileHandler(kws["filename"], kws["filemode"] ?? "a"),
+    ];
+  }
+  const formatter = new Formatter(kws["format"] ?? BASIC_FORMAT, kws["datefmt"] ?? null, kws["style"] ?? "%");
+  for (const h of handlers) {
+    if (h.formatter === null) h.setFormatter(formatter);
+    root.addHandler(h);
+  }
+  if (!isNone(kws["level"])) root.setLevel(kws["level"]);
+  return null;
+}
+
+/** Module-level shortcuts configure the root logger on first use, as CPython's do. */
+function viaRoot(method: "debug" | "info" | "warning" | "error" | "exception" | "critical"): (...a: unknown[]) => null {
+  return (...args: unknown[]) => {
+    if (root.handlers.length === 0) basicConfig();
+    return root[method](...args);
+  };
+}
+
+function log(level: unknown, ...args: unknown[]): null {
+  if (root.handlers.length === 0) basicConfig();
+  return root.log(level, ...args);
+}
+
+export function disable(level: unknown = CRITICAL): null {
+  disabledBelow = checkLevel(level);
+  return null;
+}
+
+export const loggingModule = {
+  __name__: "logging",
+  CRITICAL, FATAL: CRITICAL, ERROR, WARNING, WARN: WARNING, INFO, DEBUG, NOTSET,
+  BASIC_FORMAT,
+  root,
+  getLogger,
+  basicConfig,
+  getLevelName,
+  addLevelName,
+  disable,
+  debug: viaRoot("debug"),
+  info: viaRoot("info"),
+  warning: viaRoot("warning"),
+  warn: viaRoot("warning"),
+  error: viaRoot("error"),
+  exception: viaRoot("exception"),
+  critical: viaRoot("critical"),
+  fatal: viaRoot("critical"),
+  log,
+  shutdown: (): null => null,
+  Logger: pyClass(Logger),
+  LogRecord: pyClass(LogRecord),
+  Formatter: pyClass(Formatter),
+  Handler: pyClass(Handler),
+  StreamHandler: pyClass(StreamHandler),
+  FileHandler: pyClass(FileHandler),
+  NullHandler: pyClass(NullHandler),
+};

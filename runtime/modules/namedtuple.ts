@@ -1,0 +1,129 @@
+// collections.namedtuple: builds a Tuple subclass with named read-only fields, positional and
+// keyword construction, defaults, _make/_replace/_asdict/_fields and CPython's repr and errors.
+
+import { Dict } from "../values/dict.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { iterable } from "../values/iteration.js";
+import { splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { Tuple } from "../values/tuple.js";
+import { isNone, pyClass, type PyClass } from "./callable-class.js";
+
+function fieldList(spec: unknown): string[] {
+  if (typeof spec === "string") return spec.replace(/,/g, " ").split(/\s+/).filter((s) => s !== "");
+  return Array.from(iterable(spec), (f) => String(f));
+}
+
+function validate(typename: string, fields: string[], rename: boolean): string[] {
+  const seen = new Set<string>();
+  const out = fields.map((name, i) => {
+    const bad = !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.startsWith("_") || seen.has(name);
+    seen.add(name);
+    if (bad && rename) return `_${i}`;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new ValueError(`Type names and field names must be valid identifiers: ${repr(name)}`);
+    }
+    if (name.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(name)}`);
+    if (fields.indexOf(name) !== i) throw new ValueError(`Encountered duplicate field name: ${repr(name)}`);
+    return name;
+  });
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(typename)) {
+    throw new ValueError(`Type names and field names must be valid identifiers: ${repr(typename)}`);
+  }
+  return out;
+}
+
+/** The class namedtuple() returns (each call makes a fresh subclass of this). */
+export abstract class NamedTupleBase extends Tuple<unknown> {
+  static _fields: Tuple<string>;
+  static _field_defaults: Dict<string, unknown>;
+
+  _asdict(): Dict<string, unknown> {
+    const fields = (this.constructor as typeof NamedTupleBase)._fields.items;
+    return new Dict(fields.map((f, i) => [f, this.items[i]] as const));
+  }
+
+  _replace(...args: unknown[]): NamedTupleBase {
+    const [, kws] = splitKw(args);
+    const cls = this.constructor as typeof NamedTupleBase;
+    const fields = cls._fields.items;
+    const unknown = Object.keys(kws).filter((k) => !fields.includes(k));
+    if (unknown.length > 0) throw new ValueError(`Got unexpected field names: ${repr(unknown)}`);
+    const values = fields.map((f, i) => (f in kws ? kws[f] : this.items[i]));
+    return Reflect.construct(cls, values) as NamedTupleBase;
+  }
+
+  __repr__(): string {
+    const cls = this.constructor as typeof NamedTupleBase & { __name__: string };
+    const parts = cls._fields.items.map((f, i) => `${f}=${repr(this.items[i])}`);
+    return `${cls.__name__}(${parts.join(", ")})`;
+  }
+
+  __getnewargs__(): Tuple {
+    return Tuple.from(this.items);
+  }
+}
+
+/** `namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`. */
+export function namedtuple(...args: unknown[]): PyClass<new (...a: unknown[]) => NamedTupleBase> {
+  const [pos, kws] = splitKw(args);
+  const typename = String(pos[0] ?? kws["typename"]);
+  const fields = validate(typename, fieldList(pos.length > 1 ? pos[1] : kws["field_names"]), kws["rename"] === true);
+  const defaults = isNone(kws["defaults"]) ? [] : Array.from(iterable(kws["defaults"]));
+  if (defaults.length > fields.length) throw new PyTypeError("Got more default values than field names");
+  const firstDefault = fields.length - defaults.length;
+  const fieldDefaults = new Dict<string, unknown>(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const));
+  const where = `${typename}.__new__()`;
+
+  const cls = class extends NamedTupleBase {
+    constructor(...callArgs: unknown[]) {
+      const [given, named] = splitKw(callArgs);
+      if (given.length > fields.length) {
+        throw new PyTypeError(`${where} takes ${fields.length + 1} positional arguments but ${given.length + 1} were given`);
+      }
+      const values: unknown[] = given.slice();
+      for (const [name, value] of Object.entries(named)) {
+        const at = fields.indexOf(name);
+        if (at < 0) throw new PyTypeError(`${where} got an unexpected keyword argument '${name}'`);
+        if (at < given.length) throw new PyTypeError(`${where} got multiple values for argument '${name}'`);
+        values[at] = value;
+      }
+      const missing: string[] = [];
+      for (let i = 0; i < fields.length; i++) {
+        if (i in values && values[i] !== undefined) continue;
+        if (i >= firstDefault) values[i] = defaults[i - firstDefault];
+        else missing.push(fields[i]!);
+      }
+      if (missing.length > 0) throw missingError(where, missing);
+      super(values);
+    }
+
+    static _make(source: unknown): NamedTupleBase {
+      const values = Array.from(iterable(source));
+      if (values.length !== fields.length) {
+        throw new PyTypeError(`Expected ${fields.length} arguments, got ${values.length}`);
+      }
+      return Reflect.construct(this, values) as NamedTupleBase;
+    }
+  };
+  fields.forEach((name, i) => {
+    Object.defineProperty(cls.prototype, name, { get(this: Tuple) { return this.items[i]; } });
+  });
+  Object.defineProperties(cls, {
+    name: { value: typename },
+    pythonName: { value: typename },
+    __name__: { value: typename },
+    __qualname__: { value: typename },
+    __module__: { value: typeof kws["module"] === "string" ? kws["module"] : "__main__" },
+    _fields: { value: Tuple.from(fields) },
+    _field_defaults: { value: fieldDefaults },
+  });
+  return pyClass(cls);
+}
+
+function missingError(where: string, missing: string[]): PyTypeError {
+  const quoted = missing.map((m) => `'${m}'`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  const noun = missing.length === 1 ? "argument" : "arguments";
+  return new PyTypeError(`${where} missing ${missing.length} required positional ${noun}: ${list}`);
+}

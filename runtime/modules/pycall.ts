@@ -1,0 +1,20 @@
+// Calling a Python callable from runtime code: plain functions, runtime type objects
+// (callable without `new`), user classes (JS classes, which need `new`) and `__call__` objects.
+
+import { PyTypeError } from "../values/exceptions.js";
+import { isClass, typeName } from "../values/typename.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export function callValue(f: unknown, ...args: unknown[]): any {
+  if (typeof f === "function") {
+    // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call.
+    if (isClass(f) && (f as { __pytype__?: boolean }).__pytype__ !== true) {
+      return Reflect.construct(f, args);
+    }
+    return (f as AnyFn)(...args);
+  }
+  const call = (f as { __call__?: unknown } | null)?.__call__;
+  if (f !== null && typeof f === "object" && typeof call === "function") return (call as AnyFn).apply(f, args);
+  throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}

@@ -1,0 +1,80 @@
+// Methods of bytes that mirror str's: run str's method on the latin-1 view of the bytes (one
+// char per byte) and turn str results back into bytes. Case changes and character classes
+// touch ASCII only, as CPython's bytes methods do.
+
+import { Bytes } from "./bytes.js";
+import { PyTypeError, ValueError } from "./exceptions.js";
+import { STR_METHODS } from "./str-methods.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+type Method = (self: Bytes, ...args: unknown[]) => unknown;
+
+function bytesArg(x: unknown): string {
+  if (x instanceof Uint8Array) return Bytes.prototype.toLatin1.call(x);
+  if (x === null || x === undefined || typeof x === "bigint" || typeof x === "boolean") return x as never;
+  if (Array.isArray(x)) return x.map(bytesArg) as never;
+  if (x instanceof Tuple) return Tuple.from(x.items.map(bytesArg)) as never;
+  if (typeof x === "object" && Symbol.iterator in x) return Array.from(x as Iterable<unknown>, bytesArg) as never;
+  throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
+}
+
+function bytesResult(x: unknown): unknown {
+  if (typeof x === "string") return Bytes.fromLatin1(x);
+  if (Array.isArray(x)) return x.map(bytesResult);
+  if (x instanceof Tuple) return Tuple.from(x.items.map(bytesResult));
+  return x;
+}
+
+function viaStr(name: string): Method {
+  const m = STR_METHODS[name]!;
+  return (b, ...args) => bytesResult(m(b.toLatin1(), ...args.map(bytesArg)));
+}
+
+function mapAscii(b: Bytes, from: [number, number], delta: number): Bytes {
+  return Bytes.fromArray(Array.from(b, (x) => (x >= from[0] && x <= from[1] ? x + delta : x)));
+}
+
+function asciiTest(pattern: RegExp): Method {
+  return (b) => b.length > 0 && pattern.test(b.toLatin1());
+}
+
+export const BYTES_STR_METHODS: Record<string, Method> = {
+  upper: (b) => mapAscii(b, [0x61, 0x7a], -32),
+  lower: (b) => mapAscii(b, [0x41, 0x5a], 32),
+  isdigit: asciiTest(/^[0-9]+$/),
+  isalpha: asciiTest(/^[A-Za-z]+$/),
+  isalnum: asciiTest(/^[A-Za-z0-9]+$/),
+  isspace: asciiTest(/^[ \t\n\r\x0b\x0c]+$/),
+  isupper: (b) => /[A-Z]/.test(b.toLatin1()) && !/[a-z]/.test(b.toLatin1()),
+  islower: (b) => /[a-z]/.test(b.toLatin1()) && !/[A-Z]/.test(b.toLatin1()),
+};
+
+for (const name of [
+  "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "find", "rfind", "index", "rindex",
+  "join", "partition", "rpartition", "removeprefix", "removesuffix", "center", "ljust", "rjust",
+  "zfill", "splitlines", "expandtabs",
+]) {
+  BYTES_STR_METHODS[name] = viaStr(name);
+}
+
+/** `bytes.fromhex(text)`: pairs of hex digits, whitespace between pairs allowed. */
+export function bytesFromHex(text: unknown): Bytes {
+  if (typeof text !== "string") throw new PyTypeError(`fromhex() argument must be str, not ${typeName(text)}`);
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const pair = text.slice(i, i + 2);
+    if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+      const at = /^[0-9a-fA-F]$/.test(text[i]!) ? i + 1 : i;
+      throw new ValueError(`non-hexadecimal number found in fromhex() arg at position ${at}`);
+    }
+    out.push(parseInt(pair, 16));
+    i += 2;
+  }
+  return Bytes.fromArray(out);
+}

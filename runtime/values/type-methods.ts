@@ -1,0 +1,70 @@
+// Methods read off built-in type objects: `str.lower`, `list.append`, `dict.fromkeys`,
+// `bytes.fromhex`. Python's unbound methods take the instance first (`map(str.upper, xs)`,
+// `sorted(words, key=str.lower)`), so each is a function forwarding to callMethod.
+
+import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
+import { bytesFromHex } from "./bytes-methods.js";
+import { bytes, dict, float, frozenset, int, list, set, tuple } from "./builtin-types.js";
+import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
+import { Dict } from "./dict.js";
+import { PyTypeError } from "./exceptions.js";
+import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { STR_METHODS } from "./str-methods.js";
+import { typeName } from "./typename.js";
+import {
+  abs, all, any, ascii, bin, callable, chr, delattr, divmod, getattr, hasattr, hash, hex, id, input,
+  isinstance, issubclass, len, max, min, oct, ord, pow, round, setattr, sorted, sum, vars,
+} from "./builtin-functions.js";
+import { format } from "./format-spec.js";
+import { iter, iterable, next } from "./iteration.js";
+import { print } from "./print.js";
+import { repr, str } from "./repr.js";
+
+function define(type: object, name: string, fn: (...args: never[]) => unknown): void {
+  if (Object.hasOwn(type, name)) return;
+  Object.defineProperty(type, name, { value: builtinFunction(fn, name), writable: true, configurable: true });
+}
+
+function attachUnbound(type: PyTypeObject, names: Iterable<string>): void {
+  for (const name of names) {
+    define(type, name, (...args: unknown[]) => {
+      if (args.length === 0) throw new PyTypeError(`unbound method ${type.__name__}.${name}() needs an argument`);
+      const [self, ...rest] = args;
+      if (!type.__instancecheck__(self)) {
+        throw new PyTypeError(
+          `descriptor '${name}' for '${type.__name__}' objects doesn't apply to a '${typeName(self)}' object`,
+        );
+      }
+      return callMethod(self, name, ...rest);
+    });
+  }
+}
+
+attachUnbound(str, Object.keys(STR_METHODS));
+attachUnbound(list, Object.keys(LIST_METHODS));
+attachUnbound(tuple, Object.keys(TUPLE_METHODS));
+attachUnbound(dict, Object.keys(DICT_METHODS));
+attachUnbound(set, Object.keys(SET_METHODS));
+attachUnbound(frozenset, Object.keys(SET_METHODS).filter((n) => ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"].includes(n)));
+attachUnbound(bytes, Object.keys(BYTES_METHODS));
+attachUnbound(int, Object.keys(INT_METHODS));
+attachUnbound(float, Object.keys(FLOAT_METHODS));
+
+/** `dict.fromkeys(iterable, value=None)`: a class method building a new dict. */
+define(dict, "fromkeys", (...args: unknown[]) => {
+  const [keys, value = null] = args;
+  const d = new Dict();
+  for (const k of iterable(keys)) d.set(k, value);
+  return d;
+});
+define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
+
+// Runtime functions that are Python builtins: `type(len).__name__` is
+// 'builtin_function_or_method' and repr shows `<built-in function len>`.
+for (const [name, fn] of Object.entries({
+  len, abs, min, max, sum, sorted, any, all, round, divmod, pow, chr, ord, hex, oct, bin,
+  isinstance, issubclass, getattr, hasattr, setattr, delattr, id, hash, callable, input, ascii,
+  vars, print, repr, iter, next, format,
+})) {
+  if (!Object.hasOwn(fn, "__builtin__")) builtinFunction(fn, name);
+}
