@@ -82,7 +82,7 @@ function trailingKeywords(args: unknown[]): Kwargs | null {
  * Wrap a def so that a call ending in `kw({...})` is bound by name. Calls without keywords
  * pass straight through (with `*args` packed when it is not a JS rest parameter).
  */
-export function keywords<F extends (...args: any[]) => any>(fn: F, spec: readonly string[]): F {
+export function keywords(fn: (...args: any[]) => any, spec: readonly string[]): (...args: any[]) => any {
   const params = parseSpec(spec);
   const varargPacked = params.some((p) => p.kind === "vararg") && params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
   const simple = !varargPacked;
@@ -101,7 +101,7 @@ export function keywords<F extends (...args: any[]) => any>(fn: F, spec: readonl
   };
   Object.defineProperty(wrapper, "name", { value: fn.name });
   Object.defineProperty(wrapper, "__wrapped_signature__", { value: spec });
-  return wrapper as unknown as F;
+  return wrapper;
 }
 
 /** Wrap methods of a class the same way: `keywordMethods(this, { move: ["dx", "dy="] })`. */

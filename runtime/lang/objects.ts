@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
@@ -27,6 +27,13 @@ export function withCause(exc: BaseException, cause: unknown): BaseException {
 /** A bare `raise` with no exception being handled. */
 export function reraiseNothing(): BaseException {
   return new RuntimeError("No active exception to reraise");
+}
+
+/** A read of a name that may be unbound (deleted, or read before its first assignment). */
+export function bound<T>(value: T, name: string, local: boolean): T {
+  if (value !== undefined) return value;
+  if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
+  throw new NameError(`name '${name}' is not defined`);
 }
 
 /** A name bound nowhere: Python raises NameError when it is evaluated. */

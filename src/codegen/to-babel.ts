@@ -274,7 +274,9 @@ export class BabelBuilder {
     switch (m.k) {
       case "method": {
         const fe = this.functionExpression(m.fn);
-        const node = t.classMethod(m.kind, propertyKey(m.name), fe.params, fe.body, false, m.isStatic, fe.generator, fe.async);
+        const symbolKey = m.name === "[Symbol.iterator]";
+        const key = symbolKey ? t.memberExpression(t.identifier("Symbol"), t.identifier("iterator")) : propertyKey(m.name);
+        const node = t.classMethod(m.kind, key, fe.params, fe.body, symbolKey, m.isStatic, fe.generator, fe.async);
         if (m.kind !== "constructor" && m.kind !== "set") node.returnType = fe.returnType;
         return this.at(node, m.loc);
       }

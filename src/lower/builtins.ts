@@ -14,10 +14,18 @@ export const BUILTIN_FUNCTIONS = new Set([
 export const BUILTIN_EXCEPTIONS = new Set([
   "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit",
   "StopIteration", "StopAsyncIteration", "ArithmeticError", "ZeroDivisionError",
-  "OverflowError", "AssertionError", "AttributeError", "LookupError", "IndexError", "KeyError",
-  "NameError", "UnboundLocalError", "OSError", "ConnectionError", "TimeoutError",
-  "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
-  "UnicodeError", "Warning", "DeprecationWarning", "RuntimeWarning", "ExceptionGroup",
+  "OverflowError", "FloatingPointError", "AssertionError", "AttributeError", "BufferError",
+  "EOFError", "ImportError", "ModuleNotFoundError", "LookupError", "IndexError", "KeyError",
+  "MemoryError", "NameError", "UnboundLocalError", "OSError", "BlockingIOError",
+  "ChildProcessError", "ConnectionError", "BrokenPipeError", "ConnectionAbortedError",
+  "ConnectionRefusedError", "ConnectionResetError", "FileExistsError", "FileNotFoundError",
+  "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError",
+  "ProcessLookupError", "TimeoutError", "ReferenceError", "RuntimeError",
+  "NotImplementedError", "RecursionError", "SyntaxError", "IndentationError", "TabError",
+  "SystemError", "TypeError", "ValueError", "UnicodeError", "UnicodeDecodeError",
+  "UnicodeEncodeError", "Warning", "UserWarning", "DeprecationWarning",
+  "PendingDeprecationWarning", "RuntimeWarning", "SyntaxWarning", "FutureWarning",
+  "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "ExceptionGroup",
   "BaseExceptionGroup",
 ]);
 
@@ -51,4 +59,6 @@ export const BUILTIN_METHOD_NAMES = new Set([
   "issuperset", "isdisjoint", "intersection_update", "difference_update", "update",
   // bytes
   "decode", "hex",
+  // int and float
+  "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes",
 ]);

@@ -25,9 +25,12 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerExpr(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
-    if (e.func._type === "Attribute" && !isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)) {
+    if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
+    } else if (cx.callableInstances && e.func._type === "Name" && callsUnknownValue(cx, e.func)) {
+      // The callee may be an instance with `__call__`, which JS cannot call directly.
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else {
       const callee = lowerExpr(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
@@ -95,8 +98,18 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
   return init ? bindCall(cx, e, describeSignature(init.args, true), known.def.name) : null;
 }
 
+/** A name bound to some value (not a def, class, import or builtin): what it holds is unknown. */
+function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
+  const scope = cx.resolve(name.id);
+  if (!scope) return false;
+  const bindings = scope.bindings.get(name.id) ?? [];
+  return !bindings.every((b) => b.kind === "def" || b.kind === "import");
+}
+
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */
 function constructs(cx: LowerContext, func: py.Expr): boolean {
+  // In a classmethod the class arrives as its first parameter, bound to `this`.
+  if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;
   if (func._type === "Name") {
     const known = cx.knownBinding(func.id);
     if (known) return known.k === "class";
@@ -119,7 +132,9 @@ export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
 export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   if (depth > 4) return false;
   if (isModuleExpr(cx, e)) return true;
-  if (e._type === "Call") return e.func._type === "Attribute" && isRuntimeValue(cx, e.func.value, depth + 1);
+  // What a module function returns (a loop, a session) is a runtime object; what its methods
+  // return may be anything (a str from `task.get_name()`).
+  if (e._type === "Call") return e.func._type === "Attribute" && isModuleExpr(cx, e.func.value);
   if (e._type === "Await") return isRuntimeValue(cx, e.value, depth + 1);
   if (e._type !== "Name") return false;
   const scope = cx.resolve(e.id);

@@ -48,6 +48,7 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     }
   }
   for (const a of attributes) members.push({ k: "property", name: a.name, isStatic: true, value: a.value });
+  members.push(...protocolMembers(cx, s));
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
@@ -74,7 +75,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
   if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
-    const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true } : null);
+    const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
     return { k: "method", name: s.name, kind: "method", isStatic: true, fn, loc };
   }
@@ -115,4 +116,26 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const args = lowerArgs(cx, e);
   if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/**
+ * JS-side members Python protocols need: `for ... of` over an instance of a class with
+ * `__iter__`, and assigning a read-only property raising AttributeError as Python does.
+ */
+function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
+  const out: ir.ClassMember[] = [];
+  const methods = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
+  if (methods.some((m) => m.name === "__iter__")) {
+    const body: ir.Stmt[] = [{ k: "return", arg: { k: "call", callee: cx.rt("jsIterator"), args: [{ k: "this" }] } }];
+    out.push({ k: "method", name: "[Symbol.iterator]", kind: "method", isStatic: false, fn: { name: null, params: [], body, generator: false, async: false } });
+  }
+  const decoratorNames = (m: py.FunctionDef | py.AsyncFunctionDef): string[] => m.decorator_list.map((d) => decoratorName(d) ?? "");
+  for (const m of methods) {
+    if (!decoratorNames(m).includes("property")) continue;
+    if (methods.some((other) => decoratorNames(other).includes(`${m.name}.setter`))) continue;
+    const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
+    const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
+    out.push({ k: "method", name: m.name, kind: "set", isStatic: false, fn });
+  }
+  return out;
 }

@@ -29,6 +29,8 @@ export interface FunctionState {
   caught: string[];
   /** the JS name of `self` in a method, bound to `this` */
   selfName: string | null;
+  /** the function is a classmethod: `selfName` holds the class */
+  classMethod: boolean;
   /** temporaries the lowering introduced, declared at the top of the function */
   temps: string[];
   /** statements that must run just before the statement being lowered (hoisted defaults) */
@@ -56,6 +58,8 @@ export class LowerContext {
   keywordCalledAttributes = new Set<string>();
   /** defs wrapped with `keywords(fn, spec)`: their calls pass Python-style arguments */
   keywordWrapped = new Set<object>();
+  /** does some class define `__call__` (so a call of an unknown value may call an instance)? */
+  callableInstances = false;
   /** does some call pass keywords to a callee the lowering cannot resolve? */
   dynamicKeywordCalls = false;
   /** Python comments not yet emitted, in source order */
@@ -73,7 +77,7 @@ export class LowerContext {
   }
 
   newFunctionState(scope: Scope, flags: { coroutine: boolean; generator: boolean; jsAsync: boolean }): FunctionState {
-    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, temps: [], before: [] };
+    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, classMethod: false, temps: [], before: [] };
   }
 
   /** Run `body` with `state` as the current function. */

@@ -7,7 +7,7 @@ import { isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
-import { lowerNamedExpr } from "./targets.js";
+import { lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -44,7 +44,12 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return lowerCall(cx, e);
     case "Attribute":
       // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
-      if (SPECIAL_ATTRIBUTES.has(e.attr) || (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) || isBuiltinType(cx, e.value)) {
+      if (
+        SPECIAL_ATTRIBUTES.has(e.attr) ||
+        (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
+        isBuiltinType(cx, e.value) ||
+        e.value._type === "Constant"
+      ) {
         return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
       }
       return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
@@ -122,6 +127,11 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
+  if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
+    // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
+    const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
+    return { k: "call", callee: cx.rt("bound"), args: [cx.id(e.id), { k: "str", value: e.id }, local], loc };
+  }
   if (scope) return { ...cx.id(e.id), loc };
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // Python raises NameError when (and only when) the name is evaluated.

@@ -101,7 +101,11 @@ function refersToItself(scope: Scope, name: string): boolean {
  * The JS function for a def. `selfName` is set for methods, whose first parameter is bound
  * to `this` instead of being a JS parameter.
  */
-export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { selfParam: boolean } | null = null): FunctionShape {
+export function lowerDef(
+  cx: LowerContext,
+  s: py.FunctionDef | py.AsyncFunctionDef,
+  method: { selfParam: boolean; classMethod?: boolean } | null = null,
+): FunctionShape {
   const scope = cx.scopeOf(s);
   const isCoroutine = s._type === "AsyncFunctionDef";
   const isGenerator = scope.isGenerator && !isCoroutine;
@@ -125,6 +129,7 @@ export function lowerDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionD
 
   const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator || isAsyncGenerator, jsAsync });
   state.selfName = selfName;
+  state.classMethod = method?.classMethod ?? false;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);

@@ -78,6 +78,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   const starCalled = new Set<string>();
   const doubleStarCalled = new Set<string>();
   walk(module, (node) => {
+    if (node._type === "ClassDef" && (node as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__call__")) {
+      cx.callableInstances = true;
+    }
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef") {
       const def = node as py.FunctionDef;
       defNames.add(def.name);

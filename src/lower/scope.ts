@@ -69,6 +69,16 @@ export function analyzeScopes(module: py.Module): { moduleScope: Scope; scopes: 
   const walker = new ScopeWalker(scopes);
   walker.body(module.body, moduleScope, true);
   for (const scope of scopes.values()) propagateFree(scope);
+  // A function that assigns a name it declares `global` creates a module global.
+  for (const scope of scopes.values()) {
+    if (scope === moduleScope) continue;
+    for (const name of scope.globals) {
+      const bindings = scope.bindings.get(name);
+      if (!bindings?.length) continue;
+      const moduleBindings = moduleScope.bindings.get(name) ?? [];
+      if (moduleBindings.length === 0) moduleScope.bindings.set(name, [{ ...bindings[0]!, topLevel: false, kind: "other" }]);
+    }
+  }
   return { moduleScope, scopes };
 }
 

@@ -108,7 +108,9 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   }
   let value: ir.Expr = { k: "func", fn };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args))] };
-  return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc)];
+  // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
+  const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
+  return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type)];
 }
 
 /**
@@ -181,7 +183,7 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: t.attr }] }, loc };
   if (t._type === "Name") {
-    // The name is unbound again; pyts leaves it undefined (reading it later gives None, not NameError).
+    // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
     return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };
   }
   if (t._type === "Tuple" || t._type === "List") return { k: "block", body: t.elts.map((x) => lowerDelete(cx, x)) };

@@ -28,29 +28,34 @@ function assignedElsewhere(cx: LowerContext, scope: Scope, name: string): boolea
   return visit(scope);
 }
 
+/**
+ * May this read of a local find it unbound? True for a name `del` unbinds, and for a read
+ * that comes before the name's first binding in the source (Python's UnboundLocalError).
+ */
+export function mayBeUnbound(scope: Scope, name: string, at: { line: number; col: number }): boolean {
+  const bindings = scope.bindings.get(name);
+  if (!bindings?.length || bindings.some((b) => b.kind === "param")) return false;
+  if (bindings.some((b) => b.stmt?._type === "Delete")) return true;
+  const first = bindings[0]!;
+  return at.line < first.line || (at.line === first.line && at.col < first.col && first.kind !== "other");
+}
+
 /** Locals that must be declared at the top of the function body. */
 export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
   const names: string[] = [];
   for (const [name, bindings] of scope.bindings) {
     if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
     if (bindings.some((b) => b.kind === "param")) continue;
+    // A name read while unbound must exist (as undefined) for the read to report it.
+    if ((scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at))) {
+      names.push(name);
+      continue;
+    }
     const first = bindings[0];
     if (first && first.topLevel && (first.kind === "assign" || first.kind === "def" || first.kind === "import")) continue;
     if (first === undefined && scope.kind !== "module") continue; // annotation only
     if (bindings.length > 0 && bindings.every((b) => b.kind === "for") && loopConstEligible(cx, scope, name)) continue;
     names.push(name);
-  }
-  // Names a function assigns with `global` need a module-level declaration.
-  if (scope === cx.moduleScope) {
-    const globals = new Set<string>();
-    const visit = (s: Scope): void => {
-      for (const c of s.children) {
-        for (const g of c.globals) if (c.bindings.has(g) && !scope.bindings.has(g)) globals.add(g);
-        visit(c);
-      }
-    };
-    visit(scope);
-    names.push(...globals);
   }
   return names;
 }
@@ -97,7 +102,7 @@ function targetNames(t: py.Expr): string[] {
 }
 
 /** Bind a Python name: declare it here if this is its first, top-level binding. */
-export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt {
+export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null, tsType?: ir.TsType): ir.Stmt {
   const scope = cx.fn.scope;
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
@@ -106,7 +111,7 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   }
   cx.fn.declared.add(name);
   const single = scope.bindings.get(name)!.length === 1 && !assignedElsewhere(cx, scope, name);
-  const type = annotation ? lowerType(cx, annotation) : single ? undefined : ({ k: "any" } as ir.TsType);
+  const type = tsType ?? (annotation ? lowerType(cx, annotation) : single ? undefined : ({ k: "any" } as ir.TsType));
   return { k: "decl", kind: single ? "const" : "let", name: local, type, init: value, loc };
 }
 
