@@ -66,3 +66,51 @@ export function shareClassAttributes(cls: any, names: string[]): void {
 
 /** The module's `__name__`: converted modules run as the main program. */
 export const __name__ = "__main__";
+
+/**
+ * Classmethods and staticmethods are static members; instances reach them through the
+ * prototype, a classmethod bound to the instance's class as Python binds it.
+ */
+export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[]): void {
+  for (const name of classMethods) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      get(this: { constructor: any }) {
+        return cls[name].bind(this.constructor);
+      },
+    });
+  }
+  for (const name of staticMethods) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      get() {
+        return cls[name];
+      },
+    });
+  }
+}
+
+/** An instance of a class with `__getattr__`: missing attributes go to it, as in Python. */
+export function attributeHooks<T extends object>(instance: T): T {
+  return new Proxy(instance, {
+    get(target, property, receiver) {
+      if (typeof property !== "string" || property in target) return Reflect.get(target, property, receiver);
+      return (target as { __getattr__(name: string): unknown }).__getattr__.call(receiver, property);
+    },
+  });
+}
+
+/** `raise` inside an `except` block: the handled exception becomes `__context__`. */
+export function withContext(exc: BaseException, handled: unknown): BaseException {
+  if (exc !== handled && exc instanceof BaseException && exc.__context__ === null && handled instanceof BaseException) {
+    exc.__context__ = handled;
+  }
+  return exc;
+}
+
+/** A function object with the name (and docstring) Python gives it. */
+export function pyFunction<F extends Function>(name: string, fn: F, doc: string | null = null): F {
+  Object.defineProperty(fn, "name", { value: name });
+  if (doc !== null) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
+  return fn;
+}

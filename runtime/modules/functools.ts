@@ -167,7 +167,8 @@ function makeCached(f: unknown, maxsize: bigint | null): AnyFn {
 /** `@lru_cache`, `@lru_cache()`, `@lru_cache(maxsize=n)`, `lru_cache(f)`. */
 export function lru_cache(...args: unknown[]): unknown {
   const [pos, kws] = splitKw(args);
-  const first = pos.length > 0 ? pos[0] : (kws["maxsize"] ?? 128n);
+  // An explicit `maxsize=None` means unbounded; only a missing maxsize defaults to 128.
+  const first = pos.length > 0 ? pos[0] : "maxsize" in kws ? kws["maxsize"] : 128n;
   if (typeof first === "function") return makeCached(first, 128n);
   let maxsize: bigint | null = null;
   if (!isNone(first)) {

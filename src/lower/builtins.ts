@@ -62,3 +62,19 @@ export const BUILTIN_METHOD_NAMES = new Set([
   // int and float
   "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes",
 ]);
+
+/**
+ * Methods of runtime objects (event loops, futures, queues, locks, responses, files) that
+ * programs pass around as callbacks (`loop.call_soon(fut.set_result, 1)`): read without a
+ * call, they are looked up with `getattr`, which binds them as Python's bound methods.
+ */
+export const RUNTIME_METHOD_NAMES = new Set([
+  "call_soon", "call_later", "call_at", "call_soon_threadsafe", "stop", "close", "run_forever",
+  "run_until_complete", "create_task", "create_future", "time", "is_running", "is_closed",
+  "set_result", "set_exception", "result", "exception", "done", "cancelled", "cancel",
+  "add_done_callback", "remove_done_callback", "get_name", "set_name", "get_coro", "get_loop",
+  "put", "get", "put_nowait", "get_nowait", "task_done", "join", "qsize", "empty", "full",
+  "acquire", "release", "locked", "wait", "set", "is_set", "clear", "notify", "notify_all",
+  "wait_for", "read", "text", "json", "write", "flush", "readline", "send", "throw",
+  "__next__", "__anext__", "asend", "athrow", "aclose",
+]);

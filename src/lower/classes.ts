@@ -49,6 +49,18 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   }
   for (const a of attributes) members.push({ k: "property", name: a.name, isStatic: true, value: a.value });
   members.push(...protocolMembers(cx, s));
+  const byDecorator = (name: string): ir.Expr[] =>
+    s.body
+      .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name))
+      .map((st) => ({ k: "str", value: st.name }) as ir.Expr);
+  const classMethods = byDecorator("classmethod");
+  const staticMethods = byDecorator("staticmethod");
+  if (classMethods.length || staticMethods.length) {
+    // Instances reach classmethods and staticmethods too, as in Python.
+    const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
+  if (s.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
@@ -138,4 +150,17 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
     out.push({ k: "method", name: m.name, kind: "set", isStatic: false, fn });
   }
   return out;
+}
+
+/** A class with `__getattr__`: its constructor returns the instance behind a Proxy. */
+function addAttributeHooks(cx: LowerContext, members: ir.ClassMember[], hasBase: boolean): void {
+  const hook: ir.Stmt = { k: "return", arg: { k: "call", callee: cx.rt("attributeHooks"), args: [{ k: "this" }] } };
+  const ctor = members.find((m): m is Extract<ir.ClassMember, { k: "method" }> => m.k === "method" && m.kind === "constructor");
+  if (ctor) {
+    ctor.fn.body.push(hook);
+    return;
+  }
+  const body: ir.Stmt[] = hasBase ? [{ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] } }] : [];
+  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [...body, hook], generator: false, async: false };
+  members.splice(1, 0, { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn });
 }

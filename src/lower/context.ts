@@ -58,6 +58,14 @@ export class LowerContext {
   keywordCalledAttributes = new Set<string>();
   /** defs wrapped with `keywords(fn, spec)`: their calls pass Python-style arguments */
   keywordWrapped = new Set<object>();
+  /** defs whose `__annotations__` the module reads (they keep their hints as values) */
+  annotationsRead = new Set<string>();
+  /** does the module read `__doc__` (so defs keep their docstrings)? */
+  readsDocstrings = false;
+  /** attribute reads that are not the callee of a call */
+  boundMethodReads = new Set<object>();
+  /** names of the methods the module's classes define */
+  methodNames = new Set<string>();
   /** does some class define `__call__` (so a call of an unknown value may call an instance)? */
   callableInstances = false;
   /** does some call pass keywords to a callee the lowering cannot resolve? */

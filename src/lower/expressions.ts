@@ -2,8 +2,8 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
-import { isRuntimeValue, lowerCall } from "./calls.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -21,7 +21,7 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
 };
 
 /** Attributes Python computes for every object, which JS objects do not carry as properties. */
-const SPECIAL_ATTRIBUTES = new Set(["__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__"]);
+const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
@@ -48,7 +48,8 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
         SPECIAL_ATTRIBUTES.has(e.attr) ||
         (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
         isBuiltinType(cx, e.value) ||
-        e.value._type === "Constant"
+        e.value._type === "Constant" ||
+        readsBoundMethod(cx, e)
       ) {
         return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
       }
@@ -182,6 +183,12 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
   }
   const value = lowerExpr(cx, e);
   return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
+}
+
+/** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
+function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
+  if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
+  return RUNTIME_METHOD_NAMES.has(e.attr) || cx.methodNames.has(e.attr);
 }
 
 /** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */

@@ -92,7 +92,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
   return params;
 }
 
-function refersToItself(scope: Scope, name: string): boolean {
+export function refersToItself(scope: Scope, name: string): boolean {
   const visit = (s: Scope): boolean => s.loads.has(name) || s.children.some(visit);
   return visit(scope);
 }

@@ -78,8 +78,11 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   const starCalled = new Set<string>();
   const doubleStarCalled = new Set<string>();
   walk(module, (node) => {
-    if (node._type === "ClassDef" && (node as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__call__")) {
-      cx.callableInstances = true;
+    if (node._type === "ClassDef") {
+      for (const st of (node as py.ClassDef).body) {
+        if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") cx.methodNames.add(st.name);
+      }
+      if (cx.methodNames.has("__call__")) cx.callableInstances = true;
     }
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef") {
       const def = node as py.FunctionDef;
@@ -90,6 +93,13 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "Call") callees.add((node as py.Call).func);
   });
   walk(module, (node) => {
+    if (node._type === "Attribute" && !callees.has(node)) {
+      // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
+      const attribute = node as py.Attribute;
+      if (attribute.ctx === "Load") cx.boundMethodReads.add(attribute);
+      if (attribute.attr === "__doc__") cx.readsDocstrings = true;
+      if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
+    }
     if (node._type === "Name") {
       const name = node as py.Name;
       if (name.ctx === "Load" && !callees.has(name)) cx.escapingNames.add(name.id);

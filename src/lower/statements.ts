@@ -6,7 +6,7 @@ import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpackPattern } from "./targets.js";
-import { decorate, lowerDef } from "./functions.js";
+import { decorate, lowerDef, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
 import { lowerClass } from "./classes.js";
@@ -96,18 +96,60 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   return [{ k: "decl", kind: "const", name: tmp, init: value, loc }, ...s.targets.flatMap((t) => assignTarget(cx, t, { k: "id", name: tmp }, loc))];
 }
 
+/** `f.__annotations__ = {...}`: the def's hints as Python evaluates them. */
+function annotationStatements(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, jsFunction: string): ir.Stmt[] {
+  const args = [...s.args.posonlyargs, ...s.args.args, ...(s.args.vararg ? [s.args.vararg] : []), ...s.args.kwonlyargs, ...(s.args.kwarg ? [s.args.kwarg] : [])];
+  const entries: ir.Arg[] = args
+    .filter((a) => a.annotation)
+    .map((a) => ({ k: "array", elements: [{ k: "str", value: a.arg }, lowerExpr(cx, a.annotation!)] }) as ir.Expr);
+  if (s.returns) entries.push({ k: "array", elements: [{ k: "str", value: "return" }, lowerExpr(cx, s.returns)] });
+  const dict: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries };
+  return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: jsFunction }, property: "__annotations__" }, value: dict } }];
+}
+
+/** The docstring of a def: its first statement, when that is a string. */
+function docstring(body: py.Stmt[]): string | null {
+  const first = body[0];
+  if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return cleanDoc(first.value.value.value);
+  return null;
+}
+
+/** Python 3.11's docstring: the text with common indentation removed (inspect.cleandoc rules). */
+function cleanDoc(text: string): string {
+  const lines = text.replace(/\t/g, "        ").split("\n");
+  const indents = lines.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
+  const margin = indents.length ? Math.min(...indents) : 0;
+  const cleaned = [lines[0]!.trimStart(), ...lines.slice(1).map((l) => l.slice(margin))];
+  while (cleaned.length && cleaned[cleaned.length - 1]!.trim() === "") cleaned.pop();
+  while (cleaned.length && cleaned[0]!.trim() === "") cleaned.shift();
+  return cleaned.join("\n");
+}
+
 function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   const wrap = cx.keywordWrapped.has(s);
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
+  const doc = docstring(s.body);
+  const docStmts: ir.Stmt[] =
+    doc !== null && cx.readsDocstrings
+      ? [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: fn.name! }, property: "__doc__" }, value: { k: "str", value: doc } } }]
+      : [];
+  if (cx.annotationsRead.has(s.name)) docStmts.push(...annotationStatements(cx, s, fn.name!));
   if (plain) {
     cx.fn.declared.add(s.name);
-    return [...setup, { k: "function", fn, loc }];
+    return [...setup, { k: "function", fn, loc }, ...docStmts];
   }
-  let value: ir.Expr = { k: "func", fn };
+  const named = refersToItself(cx.scopeOf(s), s.name) || (doc !== null && cx.readsDocstrings);
+  // A named function expression would capture its own name: recursive calls must reach the
+  // decorated binding, so such a function is anonymous and named by the runtime.
+  let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args))] };
+  if (named) {
+    const docArg: ir.Expr[] = doc !== null && cx.readsDocstrings ? [{ k: "str", value: doc }] : [];
+    value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value, ...docArg] };
+  }
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
   const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
   return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type)];
@@ -175,6 +217,9 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
   if (s.exc._type === "Call") exc = lowerExpr(cx, s.exc);
   else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)] };
   if (s.cause) exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause)] };
+  // Raised while handling another exception: that one becomes its __context__.
+  const handling = cx.fn.caught[cx.fn.caught.length - 1];
+  if (handling) exc = { k: "call", callee: cx.rt("withContext"), args: [exc, { k: "id", name: handling }] };
   return exc;
 }
 
