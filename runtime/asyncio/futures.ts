@@ -155,11 +155,11 @@ export class Future<T = any> implements NativeAwaitable<T> {
   }
 
   /** Removes every registration of `fn`; returns how many there were. */
-  remove_done_callback(fn: Callback): number {
+  remove_done_callback(fn: Callback): bigint {
     const kept = this._callbacks.filter((cb) => cb !== fn);
     const removed = this._callbacks.length - kept.length;
     if (removed > 0) this._callbacks = kept;
-    return removed;
+    return BigInt(removed);
   }
 
   set_result(result: T): null {

@@ -3,7 +3,7 @@
 // events.js first: the module cycle events -> futures/tasks only resolves in this order.
 import { EventLoop } from "./events.js";
 
-import { asyncioCoroutine } from "../core/coroutine-function.js";
+import { asyncioCoroutine, iscoroutinefunction } from "../core/coroutine-function.js";
 import { TimeoutError } from "../values/exceptions.js";
 import { as_completed, shield } from "./combinators.js";
 import { BaseExceptionGroup, ExceptionGroup } from "./exception-group.js";
@@ -74,6 +74,7 @@ export const asyncio = Object.freeze({
   QueueFull,
   isfuture: isFuture,
   iscoroutine,
+  iscoroutinefunction,
   coroutine: asyncioCoroutine,
 });
 

@@ -29,19 +29,26 @@ async function cancelAllTasks(loop: EventLoop): Promise<void> {
   }
 }
 
-/** `asyncio.run(main, *, debug=None)`: a promise of main's result. */
+/**
+ * `asyncio.run(main, *, debug=None)`: a promise of main's result. The argument checks raise at
+ * once (not through the promise), so a nested call fails where CPython's does.
+ */
 export function run<R>(main: Coroutine<R>, ...args: unknown[]): Promise<R>;
 export function run(main: unknown, ...args: unknown[]): Promise<unknown>;
-export async function run(main: unknown, ...args: unknown[]): Promise<unknown> {
+export function run(main: unknown, ...args: unknown[]): Promise<unknown> {
   const [debug] = bindArgs("run", args, ["debug"], 0);
   if (_get_running_loop() !== null) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
+  if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
+  return runOnNewLoop(main, debug);
+}
+
+async function runOnNewLoop(main: unknown, debug: unknown): Promise<unknown> {
   const loop = new_event_loop();
   if (debug !== null && debug !== undefined) loop.set_debug(debug);
   set_event_loop(loop);
   try {
-    if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
     const task = loop.create_task(main);
     return await loop.run_until_complete(task);
   } finally {

@@ -69,7 +69,7 @@ export class TaskGroup {
       this._base_error = exc;
     }
     let propagateCancellation: unknown = excType === CancelledError ? exc : null;
-    if (this._parent_cancel_requested && this._parent_task!.uncancel() === 0) propagateCancellation = null;
+    if (this._parent_cancel_requested && this._parent_task!.uncancel() === 0n) propagateCancellation = null;
     const failed = excType !== null && excType !== undefined;
     if (failed && !this._aborting) this._abort();
 

@@ -177,13 +177,14 @@ export class Task<T = any> extends Future<T> {
     return true;
   }
 
-  cancelling(): number {
-    return this._num_cancels_requested;
+  /** How many cancellations are pending (a Python int). */
+  cancelling(): bigint {
+    return BigInt(this._num_cancels_requested);
   }
 
-  uncancel(): number {
+  uncancel(): bigint {
     if (this._num_cancels_requested > 0) this._num_cancels_requested -= 1;
-    return this._num_cancels_requested;
+    return BigInt(this._num_cancels_requested);
   }
 
   /** One step of the coroutine (CPython's `Task.__step`). */

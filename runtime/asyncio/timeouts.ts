@@ -19,7 +19,7 @@ export class Timeout {
   _timeout_handler: Handle | null = null;
   _task: Task | null = null;
   _when: number | null;
-  _cancelling = 0;
+  _cancelling = 0n;
 
   constructor(when: unknown) {
     this._when = when === null || when === undefined ? null : toSeconds(when, "when");

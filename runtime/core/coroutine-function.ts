@@ -22,7 +22,23 @@ function copyNames(target: AnyFunction, source: AnyFunction): void {
     value: named.__qualname__ ?? source.name,
     writable: true,
   });
+}
+
+/** What `asyncio.iscoroutinefunction` looks for (CPython's `_is_coroutine` marker). */
+function markAsyncioCoroutine(target: AnyFunction): void {
   Object.defineProperty(target, "_is_coroutine", { value: true });
+}
+
+/**
+ * `inspect.iscoroutinefunction` / `asyncio.iscoroutinefunction`: an `async def` function. The
+ * lowering may mark one with `_is_coroutine_function`; otherwise the emitted shape
+ * (`function f(...) { return coroutine(function* ...` ) is recognised.
+ */
+export function iscoroutinefunction(fn: unknown): boolean {
+  if (typeof fn !== "function") return false;
+  const marked = fn as { _is_coroutine?: unknown; _is_coroutine_function?: unknown };
+  if (marked._is_coroutine === true || marked._is_coroutine_function === true) return true;
+  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*function\s*\*/.test(Function.prototype.toString.call(fn));
 }
 
 function isAwaitable(x: unknown): boolean {
@@ -70,6 +86,7 @@ export function asyncioCoroutine(fn: AnyFunction): AnyFunction {
     );
   };
   copyNames(wrapped, fn);
+  markAsyncioCoroutine(wrapped);
   return wrapped;
 }
 

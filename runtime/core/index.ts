@@ -13,6 +13,7 @@ export {
   asyncioCoroutine,
   coroutineFromGenerator,
   coroutineFunction,
+  iscoroutinefunction,
   types,
 } from "./coroutine-function.js";
 export { Delegation, Suspendable } from "./suspendable.js";

@@ -81,7 +81,7 @@ function connectText(osError: unknown, host: string, port: number): string {
 // ---- responses ----
 
 /** JSON text to Python values: objects become dicts, whole numbers ints. */
-function fromJson(value: unknown): unknown {
+function fromJson(value: unknown): any {
   if (Array.isArray(value)) return value.map(fromJson);
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
   if (typeof value === "object" && value !== null) {

@@ -86,11 +86,11 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
     return 0n;
   }
 
-  private count(key: K): unknown {
+  private count(key: K): any {
     return this.table.find(key)?.value ?? 0n;
   }
 
-  total(): unknown {
+  total(): any {
     let sum: unknown = 0n;
     for (const v of this.values()) sum = add(sum, v);
     return sum;
@@ -190,7 +190,7 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
   }
 
   /** Since 3.10 missing elements count as zero in comparisons. */
-  __eq__(other: unknown): unknown {
+  __eq__(other: unknown): any {
     if (!(other instanceof Counter)) return other instanceof Dict ? eq(new Dict(this.entries()), other) : false;
     for (const [k, v] of this.entries()) if (!eq(v, other.count(k))) return false;
     for (const [k, v] of other.entries()) if (!eq(v, this.count(k as K))) return false;
@@ -255,7 +255,7 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   }
 
   /** Order matters between two OrderedDicts, not against a plain dict. */
-  __eq__(other: unknown): unknown {
+  __eq__(other: unknown): any {
     if (!(other instanceof Dict)) return false;
     const plain = new Dict<unknown, unknown>(this.entries());
     if (!eq(plain, new Dict<unknown, unknown>(other.entries()))) return false;

@@ -23,7 +23,7 @@ export class ChainMap {
     this.maps = maps.length > 0 ? maps : [new Dict()];
   }
 
-  __getitem__(key: unknown): unknown {
+  __getitem__(key: unknown): any {
     for (const m of this.maps) if (in_(key, m)) return getitem(m, key);
     throw new KeyError(key);
   }
@@ -40,7 +40,7 @@ export class ChainMap {
     return this.maps.some((m) => in_(key, m));
   }
 
-  get(key: unknown, fallback: unknown = null): unknown {
+  get(key: unknown, fallback: unknown = null): any {
     return this.__contains__(key) ? this.__getitem__(key) : fallback;
   }
 
@@ -51,7 +51,7 @@ export class ChainMap {
     return table;
   }
 
-  *[Symbol.iterator](): Iterator<unknown> {
+  *[Symbol.iterator](): Iterator<any> {
     for (const e of this.merged().iterate("ChainMap")) yield e.key;
   }
 

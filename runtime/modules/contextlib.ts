@@ -15,7 +15,7 @@ class GeneratorContextManager {
   static readonly __module__ = "contextlib";
   constructor(private readonly gen: PyGenerator<unknown, unknown>) {}
 
-  __enter__(): unknown {
+  __enter__(): any {
     try {
       return this.gen.__next__();
     } catch (error) {
@@ -126,7 +126,7 @@ class Closing {
   static readonly pythonName = "closing";
   static readonly __module__ = "contextlib";
   constructor(private readonly thing: { close(): unknown }) {}
-  __enter__(): unknown {
+  __enter__(): any {
     return this.thing;
   }
   __exit__(): boolean {
@@ -140,7 +140,7 @@ class NullContext {
   static readonly pythonName = "nullcontext";
   static readonly __module__ = "contextlib";
   constructor(private readonly value: unknown = null) {}
-  __enter__(): unknown {
+  __enter__(): any {
     return this.value;
   }
   __exit__(): boolean {

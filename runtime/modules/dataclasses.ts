@@ -55,7 +55,7 @@ export class Field {
     readonly metadata: unknown,
     readonly kw_only: unknown,
   ) {}
-  get default(): unknown {
+  get default(): any {
     return this.defaultValue;
   }
   __repr__(): string {
@@ -152,7 +152,7 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   const sameClass = (a: object, b: unknown): boolean =>
     typeof b === "object" && b !== null && (b as object).constructor === a.constructor;
   if (opts.eq && !own("__eq__")) {
-    define(proto, "__eq__", function (this: object, other: unknown): unknown {
+    define(proto, "__eq__", function (this: object, other: unknown): any {
       if (!sameClass(this, other)) return NotImplemented;
       return eq(values(this, all, (f) => f.compare), values(other as object, all, (f) => f.compare));
     });
@@ -163,7 +163,7 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
       if (own(name)) {
         throw new PyTypeError(`Cannot overwrite attribute ${name} in class ${qualName(cls)}. Consider using functools.total_ordering`);
       }
-      define(proto, name, function (this: object, other: unknown): unknown {
+      define(proto, name, function (this: object, other: unknown): any {
         if (!sameClass(this, other)) return NotImplemented;
         return op(values(this, all, (f) => f.compare), values(other as object, all, (f) => f.compare));
       });
@@ -231,7 +231,7 @@ export function is_dataclass(x: unknown): boolean {
   return infoOf(x) !== undefined;
 }
 
-function convert(x: unknown, asTuple: boolean): unknown {
+function convert(x: unknown, asTuple: boolean): any {
   const info = infoOf(x);
   if (info && typeof x === "object" && x !== null) {
     const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple)] as const);
@@ -257,7 +257,7 @@ export function astuple(obj: unknown): Tuple {
 }
 
 /** `replace(obj, **changes)`: a new instance built positionally from the init fields. */
-export function replace(obj: unknown, ...args: unknown[]): unknown {
+export function replace(obj: unknown, ...args: unknown[]): any {
   const info = requireDataclass(obj, "replace");
   const [, changes] = splitKw(args);
   const values = info.fields.filter((f) => f.init).map((f) => (f.name in changes ? changes[f.name] : (obj as Record<string, unknown>)[f.name]));
@@ -270,7 +270,7 @@ export function replace(obj: unknown, ...args: unknown[]): unknown {
 }
 
 /** A field's default value, calling its factory: for constructors the lowering writes. */
-export function defaultOf(cls: unknown, name: string): unknown {
+export function defaultOf(cls: unknown, name: string): any {
   const f = infoOf(cls)?.fields.find((g) => g.name === name);
   if (!f) throw new PyTypeError(`no field ${name}`);
   if (f.default_factory !== MISSING) return callValue(f.default_factory);

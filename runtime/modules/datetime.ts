@@ -29,7 +29,7 @@ function bindArgs(fn: string, names: readonly string[], required: number, args: 
   return bound;
 }
 
-function takeKw(keywords: KwArgs, name: string): unknown {
+function takeKw(keywords: KwArgs, name: string): any {
   const v = keywords[name];
   delete keywords[name];
   return v;
@@ -186,14 +186,14 @@ export class date {
     return new date(BigInt(y), BigInt(m), BigInt(d));
   }
 
-  __add__(other: unknown): unknown {
+  __add__(other: unknown): any {
     if (other instanceof timedelta) return this.shifted(other.totalMicroseconds);
     return NotImplementedValue;
   }
-  __radd__(other: unknown): unknown {
+  __radd__(other: unknown): any {
     return this.__add__(other);
   }
-  __sub__(other: unknown): unknown {
+  __sub__(other: unknown): any {
     if (other instanceof timedelta) return this.shifted(-other.totalMicroseconds);
     if (other instanceof date && sameKind(this, other)) {
       return timedelta.fromMicroseconds(this.absoluteMicroseconds() - other.absoluteMicroseconds());
@@ -206,27 +206,27 @@ export class date {
     const diff = this.absoluteMicroseconds() - other.absoluteMicroseconds();
     return diff < 0n ? -1 : diff > 0n ? 1 : 0;
   }
-  __eq__(other: unknown): unknown {
+  __eq__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c === 0;
   }
-  __ne__(other: unknown): unknown {
+  __ne__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c !== 0;
   }
-  __lt__(other: unknown): unknown {
+  __lt__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c < 0;
   }
-  __le__(other: unknown): unknown {
+  __le__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c <= 0;
   }
-  __gt__(other: unknown): unknown {
+  __gt__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c > 0;
   }
-  __ge__(other: unknown): unknown {
+  __ge__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c >= 0;
   }

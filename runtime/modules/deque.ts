@@ -200,7 +200,7 @@ export class Deque<T = unknown> implements Iterable<T> {
     return [...this].reverse()[Symbol.iterator]();
   }
 
-  __eq__(other: unknown): unknown {
+  __eq__(other: unknown): any {
     if (!(other instanceof Deque)) return false;
     return eq([...this], [...other]);
   }

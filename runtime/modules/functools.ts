@@ -18,7 +18,7 @@ import { callValue } from "./pycall.js";
 type AnyFn = (...args: unknown[]) => unknown;
 
 /** Calls `f` with positional args and, when there are any, a keyword marker. */
-function callWith(f: unknown, args: unknown[], kws: KwArgs): unknown {
+function callWith(f: unknown, args: unknown[], kws: KwArgs): any {
   return Object.keys(kws).length > 0 ? callValue(f, ...args, kw(kws)) : callValue(f, ...args);
 }
 
@@ -59,7 +59,7 @@ export function partial(...args: unknown[]): AnyFn {
 const NO_INITIAL = Symbol("no initial");
 
 /** `reduce(function, iterable[, initial])`. */
-export function reduce(f: unknown, iterable: unknown, initial: unknown = NO_INITIAL): unknown {
+export function reduce(f: unknown, iterable: unknown, initial: unknown = NO_INITIAL): any {
   const it = jsIterator(iterable);
   let acc = initial;
   if (acc === NO_INITIAL) {
@@ -73,7 +73,7 @@ export function reduce(f: unknown, iterable: unknown, initial: unknown = NO_INIT
 
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
 
-function attributeOf(f: unknown, name: string): unknown {
+function attributeOf(f: unknown, name: string): any {
   const obj = f as Record<string, unknown>;
   if (Object.hasOwn(obj, name) || name in obj) return obj[name];
   if (typeof f === "function" && name === "__name__") return f.name;
@@ -83,7 +83,7 @@ function attributeOf(f: unknown, name: string): unknown {
 }
 
 /** `update_wrapper(wrapper, wrapped)`: copies the identity attributes and sets __wrapped__. */
-export function update_wrapper(wrapper: unknown, wrapped: unknown): unknown {
+export function update_wrapper(wrapper: unknown, wrapped: unknown): any {
   for (const name of WRAPPER_ASSIGNMENTS) {
     const value = attributeOf(wrapped, name);
     if (value !== undefined) Object.defineProperty(wrapper, name, { value, writable: true, configurable: true });
@@ -120,7 +120,7 @@ function makeCached(f: unknown, maxsize: bigint | null): AnyFn {
     self === undefined || typeof f !== "function" || isClass(f)
       ? callWith(f, pos, kws)
       : (f as AnyFn).apply(self, Object.keys(kws).length > 0 ? [...pos, kw(kws)] : pos);
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+  const wrapper = function (this: unknown, ...args: unknown[]): any {
     const self = this;
     const [given, kws] = splitKw(args);
     const pos = self === undefined ? given : [self, ...given];
@@ -165,7 +165,7 @@ function makeCached(f: unknown, maxsize: bigint | null): AnyFn {
 }
 
 /** `@lru_cache`, `@lru_cache()`, `@lru_cache(maxsize=n)`, `lru_cache(f)`. */
-export function lru_cache(...args: unknown[]): unknown {
+export function lru_cache(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   // An explicit `maxsize=None` means unbounded; only a missing maxsize defaults to 128.
   const first = pos.length > 0 ? pos[0] : "maxsize" in kws ? kws["maxsize"] : 128n;
@@ -244,11 +244,11 @@ export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
     static readonly pythonName = "K";
     static readonly __module__ = "functools";
     constructor(readonly obj: unknown) {}
-    __lt__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : lt(r, 0n); }
-    __gt__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : lt(0n, r); }
-    __le__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(0n, r); }
-    __ge__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n); }
-    __eq__(other: unknown): unknown { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n) && !lt(0n, r); }
+    __lt__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : lt(r, 0n); }
+    __gt__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : lt(0n, r); }
+    __le__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(0n, r); }
+    __ge__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n); }
+    __eq__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n) && !lt(0n, r); }
     get __hash__(): null { return null; }
   }
   return (obj: unknown) => new CmpKey(obj);

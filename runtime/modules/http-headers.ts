@@ -30,10 +30,10 @@ export class HttpHeaders implements Iterable<string> {
     return this.pairs.find(([n]) => n.toLowerCase() === lower)?.[1];
   }
 
-  get(name: unknown, fallback: unknown = null): unknown {
+  get(name: unknown, fallback: unknown = null): any {
     return this.find(name) ?? fallback;
   }
-  get_all(name: unknown, fallback: unknown = null): unknown {
+  get_all(name: unknown, fallback: unknown = null): any {
     const lower = typeof name === "string" ? name.toLowerCase() : "";
     const all = this.pairs.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
     return all.length > 0 ? all : fallback;
@@ -47,7 +47,7 @@ export class HttpHeaders implements Iterable<string> {
     const value = this.find("content-type");
     return value === undefined ? "text/plain" : value.split(";")[0]!.trim().toLowerCase();
   }
-  __getitem__(name: unknown): unknown {
+  __getitem__(name: unknown): any {
     const value = this.find(name);
     if (value !== undefined) return value;
     if (this.missing === "keyerror") throw new KeyError(name);

@@ -160,7 +160,7 @@ function filterfalse(pred: unknown, source: unknown): PyIterator {
 }
 
 /** Consecutive runs with equal keys; advancing the outer iterator abandons the last group. */
-function groupby(...args: unknown[]): PyIterator<Tuple> {
+function groupby(...args: unknown[]): PyIterator<any> {
   const [pos, kws] = splitKw(args);
   const keyFn = pos.length > 1 ? pos[1] : (kws["key"] ?? null);
   const source = jsIterator(pos[0]);

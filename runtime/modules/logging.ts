@@ -32,7 +32,7 @@ const nameToLevel = new Map<string, bigint>([...levelToName].map(([l, n]) => [n,
 nameToLevel.set("WARN", WARNING);
 nameToLevel.set("FATAL", CRITICAL);
 
-export function getLevelName(level: unknown): unknown {
+export function getLevelName(level: unknown): any {
   if (typeof level === "bigint" && levelToName.has(level)) return levelToName.get(level);
   if (typeof level === "string" && nameToLevel.has(level)) return nameToLevel.get(level);
   return `Level ${toStr(level)}`;
@@ -418,7 +418,7 @@ export class Logger {
   }
 }
 
-function excInfo(kws: KwArgs, byDefault: boolean): unknown {
+function excInfo(kws: KwArgs, byDefault: boolean): any {
   const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
   if (given instanceof BaseException || given instanceof Error) return given;
   if (given instanceof Tuple) return given.items[1] ?? null;

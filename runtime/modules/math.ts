@@ -280,7 +280,7 @@ function fsum(xs: unknown): number {
   return hi;
 }
 
-function prod(...args: unknown[]): unknown {
+function prod(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   let total = kws["start"] ?? 1n;
   for (const x of iterable(pos[0])) total = mul(total, x);

@@ -65,7 +65,7 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
 }
 
 /** `namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`. */
-export function namedtuple(...args: unknown[]): PyClass<new (...a: unknown[]) => NamedTupleBase> {
+export function namedtuple(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   const typename = String(pos[0] ?? kws["typename"]);
   const fields = validate(typename, fieldList(pos.length > 1 ? pos[1] : kws["field_names"]), kws["rename"] === true);

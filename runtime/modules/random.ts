@@ -134,7 +134,7 @@ export class Random {
     return this.randrange(a, add(b, 1n));
   }
 
-  choice(seq: unknown): unknown {
+  choice(seq: unknown): any {
     const n = len(seq);
     if (n === 0n) throw new IndexError("Cannot choose from an empty sequence");
     return getitem(seq, this.randbelow(n));
@@ -241,7 +241,7 @@ export class Random {
     return out;
   }
 
-  uniform(a: unknown, b: unknown): unknown {
+  uniform(a: unknown, b: unknown): any {
     return add(a, mul(sub(b, a), this.random()));
   }
 

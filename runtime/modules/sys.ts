@@ -1,5 +1,6 @@
 // Python's `sys` module: argv, exit(), the standard streams (shared with print()), and the
 // interpreter facts programs commonly test (version_info, platform, maxsize).
+import { dirname, resolve } from "node:path";
 
 import { SystemExit } from "../values/exceptions.js";
 import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
@@ -12,11 +13,11 @@ export function programArgv(): string[] {
 
 /** `sys.version_info`: a 5-tuple with named fields. */
 export class version_info_type extends Tuple<unknown> {
-  get major(): unknown { return this.items[0]; }
-  get minor(): unknown { return this.items[1]; }
-  get micro(): unknown { return this.items[2]; }
-  get releaselevel(): unknown { return this.items[3]; }
-  get serial(): unknown { return this.items[4]; }
+  get major(): any { return this.items[0]; }
+  get minor(): any { return this.items[1]; }
+  get micro(): any { return this.items[2]; }
+  get releaselevel(): any { return this.items[3]; }
+  get serial(): any { return this.items[4]; }
   __repr__(): string {
     const [major, minor, micro, level, serial] = this.items;
     return `sys.version_info(major=${major}, minor=${minor}, micro=${micro}, releaselevel='${level}', serial=${serial})`;
@@ -41,6 +42,8 @@ let recursionLimit = 1000n;
 export const sysModule = {
   __name__: "sys",
   argv: programArgv(),
+  /** The module search path: the script's folder first, as CPython puts it. */
+  path: [dirname(resolve(programArgv()[0] || "."))],
   exit,
   version_info,
   version: `3.11.0 (pyts, Node.js ${process.versions.node})`,

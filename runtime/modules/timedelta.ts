@@ -140,18 +140,18 @@ export class timedelta {
     return this.totalMicroseconds;
   }
 
-  __add__(other: unknown): unknown {
+  __add__(other: unknown): any {
     if (other instanceof timedelta) return timedelta.fromMicroseconds(this.totalMicroseconds + other.totalMicroseconds);
     return NotImplementedValue;
   }
-  __radd__(other: unknown): unknown {
+  __radd__(other: unknown): any {
     return this.__add__(other);
   }
-  __sub__(other: unknown): unknown {
+  __sub__(other: unknown): any {
     if (other instanceof timedelta) return timedelta.fromMicroseconds(this.totalMicroseconds - other.totalMicroseconds);
     return NotImplementedValue;
   }
-  __rsub__(other: unknown): unknown {
+  __rsub__(other: unknown): any {
     if (other instanceof timedelta) return other.__sub__(this);
     return NotImplementedValue;
   }
@@ -164,7 +164,7 @@ export class timedelta {
   __abs__(): timedelta {
     return this.totalMicroseconds < 0n ? this.__neg__() : this;
   }
-  __mul__(other: unknown): unknown {
+  __mul__(other: unknown): any {
     if (typeof other === "bigint" || typeof other === "boolean") {
       return timedelta.fromMicroseconds(this.totalMicroseconds * BigInt(toNumber(other)));
     }
@@ -173,10 +173,10 @@ export class timedelta {
     }
     return NotImplementedValue;
   }
-  __rmul__(other: unknown): unknown {
+  __rmul__(other: unknown): any {
     return this.__mul__(other);
   }
-  __truediv__(other: unknown): unknown {
+  __truediv__(other: unknown): any {
     if (other instanceof timedelta) {
       if (other.totalMicroseconds === 0n) throw new ZeroDivisionError("division by zero");
       return Number(this.totalMicroseconds) / Number(other.totalMicroseconds);
@@ -188,7 +188,7 @@ export class timedelta {
     }
     return NotImplementedValue;
   }
-  __floordiv__(other: unknown): unknown {
+  __floordiv__(other: unknown): any {
     if (other instanceof timedelta) {
       if (other.totalMicroseconds === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
       return floorDivMod(this.totalMicroseconds, other.totalMicroseconds)[0];
@@ -199,7 +199,7 @@ export class timedelta {
     }
     return NotImplementedValue;
   }
-  __mod__(other: unknown): unknown {
+  __mod__(other: unknown): any {
     if (other instanceof timedelta) {
       if (other.totalMicroseconds === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
       return timedelta.fromMicroseconds(floorDivMod(this.totalMicroseconds, other.totalMicroseconds)[1]);
@@ -212,27 +212,27 @@ export class timedelta {
     const d = this.totalMicroseconds - other.totalMicroseconds;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
-  __eq__(other: unknown): unknown {
+  __eq__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c === 0;
   }
-  __ne__(other: unknown): unknown {
+  __ne__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c !== 0;
   }
-  __lt__(other: unknown): unknown {
+  __lt__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c < 0;
   }
-  __le__(other: unknown): unknown {
+  __le__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c <= 0;
   }
-  __gt__(other: unknown): unknown {
+  __gt__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c > 0;
   }
-  __ge__(other: unknown): unknown {
+  __ge__(other: unknown): any {
     const c = this.compare(other);
     return c === undefined ? NotImplementedValue : c >= 0;
   }

@@ -188,7 +188,7 @@ export class HTTPResponse {
   info(): HttpHeaders {
     return this.headers;
   }
-  getheader(name: unknown, fallback: unknown = null): unknown {
+  getheader(name: unknown, fallback: unknown = null): any {
     return this.headers.get(name, fallback);
   }
   getheaders(): unknown[] {

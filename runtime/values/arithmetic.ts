@@ -34,7 +34,7 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 }
 
 /** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
-function binary(a: unknown, b: unknown, op: OpSpec): unknown {
+function binary(a: unknown, b: unknown, op: OpSpec): any {
   const r0 = op.builtin(a, b);
   if (r0 !== NotImplemented) return r0;
   if (isProperSubclassInstance(a, b)) {
@@ -86,7 +86,7 @@ function numeric(
   b: unknown,
   ints: (x: bigint, y: bigint) => unknown,
   floats: (x: number, y: number) => unknown,
-): unknown {
+): any {
   if (!isNumeric(a) || !isNumeric(b)) return NotImplemented;
   if (typeof a === "number" || typeof b === "number") return floats(toFloatChecked(a), toFloatChecked(b));
   return ints(toBigInt(a), toBigInt(b));
@@ -112,7 +112,7 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Bytes {
   return out;
 }
 
-function builtinAdd(a: unknown, b: unknown): unknown {
+function builtinAdd(a: unknown, b: unknown): any {
   if (typeof a === "string" && typeof b === "string") return a + b;
   if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
   if (a instanceof Tuple && b instanceof Tuple) return Tuple.from([...a.items, ...b.items]);
@@ -120,14 +120,14 @@ function builtinAdd(a: unknown, b: unknown): unknown {
   return numeric(a, b, (x, y) => x + y, (x, y) => x + y);
 }
 
-function builtinSub(a: unknown, b: unknown): unknown {
+function builtinSub(a: unknown, b: unknown): any {
   if (a instanceof AbstractSet && b instanceof AbstractSet) {
     return sameSetType(a, [...a].filter((x) => !b.has(x)));
   }
   return numeric(a, b, (x, y) => x - y, (x, y) => x - y);
 }
 
-function sequenceTimes(seq: unknown, n: unknown): unknown {
+function sequenceTimes(seq: unknown, n: unknown): any {
   if (!isIntLike(n)) return NotImplemented;
   const count = toBigInt(n);
   if (typeof seq === "string") return count > 0n ? seq.repeat(Number(count)) : "";
@@ -137,7 +137,7 @@ function sequenceTimes(seq: unknown, n: unknown): unknown {
   return NotImplemented;
 }
 
-function builtinMul(a: unknown, b: unknown): unknown {
+function builtinMul(a: unknown, b: unknown): any {
   if (isSequence(a)) return sequenceTimes(a, b);
   if (isSequence(b)) return sequenceTimes(b, a);
   return numeric(a, b, (x, y) => x * y, (x, y) => x * y);
@@ -159,7 +159,7 @@ function intTrueDiv(x: bigint, y: bigint): number {
   return (x < 0n) !== (y < 0n) ? -value : value;
 }
 
-function builtinTrueDiv(a: unknown, b: unknown): unknown {
+function builtinTrueDiv(a: unknown, b: unknown): any {
   return numeric(a, b, intTrueDiv, (x, y) => {
     if (y === 0) throw new ZeroDivisionError("float division by zero");
     return x / y;
@@ -200,14 +200,14 @@ export function floatDivmod(x: number, y: number): [number, number] {
   return [floorDiv, mod];
 }
 
-function builtinFloorDiv(a: unknown, b: unknown): unknown {
+function builtinFloorDiv(a: unknown, b: unknown): any {
   return numeric(a, b, intFloorDiv, (x, y) => {
     if (y === 0) throw new ZeroDivisionError("float floor division by zero");
     return floatDivmod(x, y)[0];
   });
 }
 
-function builtinMod(a: unknown, b: unknown): unknown {
+function builtinMod(a: unknown, b: unknown): any {
   if (typeof a === "string") return percentFormat(a, b);
   return numeric(a, b, (x, y) => intMod(x, y), (x, y) => {
     if (y === 0) throw new ZeroDivisionError("float modulo");
@@ -230,7 +230,7 @@ export function floatPow(x: number, y: number): number {
   return r;
 }
 
-function builtinPow(a: unknown, b: unknown): unknown {
+function builtinPow(a: unknown, b: unknown): any {
   return numeric(
     a,
     b,

@@ -52,12 +52,12 @@ export function abs(x: unknown): any {
   throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 
-function call(f: unknown, ...args: unknown[]): unknown {
+function call(f: unknown, ...args: unknown[]): any {
   if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
   return (f as (...a: unknown[]) => unknown)(...args);
 }
 
-function extreme(name: "min" | "max", args: unknown[]): unknown {
+function extreme(name: "min" | "max", args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   const key = kws["key"] ?? null;
   const better = name === "min" ? lt : gt;

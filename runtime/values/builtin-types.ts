@@ -218,7 +218,7 @@ export const BuiltinFunctionType = defineType(noInstances("builtin_function_or_m
 export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);
 
 /** The type object of a value, as Python's `type(x)`. */
-export function typeOf(x: unknown): unknown {
+export function typeOf(x: unknown): any {
   if (x === null || x === undefined) return NoneType;
   switch (typeof x) {
     case "boolean":
@@ -255,7 +255,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
 ]);
 
 /** The runtime class behind a type object, for isinstance with subclasses (class D(dict)). */
-export function runtimeClassOf(t: unknown): unknown {
+export function runtimeClassOf(t: unknown): any {
   for (const [cls, typeObject] of RUNTIME_TYPES) if (typeObject === t) return cls;
   return undefined;
 }

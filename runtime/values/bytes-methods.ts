@@ -19,7 +19,7 @@ function bytesArg(x: unknown): string {
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
 }
 
-function bytesResult(x: unknown): unknown {
+function bytesResult(x: unknown): any {
   if (typeof x === "string") return Bytes.fromLatin1(x);
   if (Array.isArray(x)) return x.map(bytesResult);
   if (x instanceof Tuple) return Tuple.from(x.items.map(bytesResult));

@@ -142,7 +142,7 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
 export class DictView implements Iterable<unknown> {
   static readonly pythonName = "dict_view";
   constructor(readonly dict: Dict, readonly kind: "keys" | "values" | "items") {}
-  *[Symbol.iterator](): Iterator<unknown> {
+  *[Symbol.iterator](): Iterator<any> {
     if (this.kind === "keys") yield* this.dict.keys();
     else if (this.kind === "values") yield* this.dict.values();
     else for (const [k, v] of this.dict.entries()) yield Tuple.of(k, v);

@@ -46,7 +46,7 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 }
 
 /** Tries a.op(b), then b.reflected(a); NotImplemented when neither answers. */
-function richCompare(a: unknown, b: unknown, op: Dunder): unknown {
+function richCompare(a: unknown, b: unknown, op: Dunder): any {
   const reflected = REFLECTED[op];
   if (isProperSubclassInstance(a, b)) {
     const rm = dunderOf(b, reflected);

@@ -42,7 +42,7 @@ function safeText(x: unknown): string {
 export class Exception extends BaseException {}
 export class SystemExit extends BaseException {
   /** The exit status or message: the lone argument, the args tuple, or None. */
-  get code(): unknown {
+  get code(): any {
     const a = this.args.items;
     return a.length === 0 ? null : a.length === 1 ? a[0] : this.args;
   }
@@ -51,7 +51,7 @@ export class KeyboardInterrupt extends BaseException {}
 export class GeneratorExit extends BaseException {}
 
 export class StopIteration extends Exception {
-  get value(): unknown {
+  get value(): any {
     return this.args.length > 0 ? this.args.items[0] : null;
   }
 }
@@ -73,10 +73,10 @@ export class MemoryError extends Exception {}
 export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 export class OSError extends Exception {
-  get errno(): unknown {
+  get errno(): any {
     return this.args.length >= 2 ? this.args.items[0] : null;
   }
-  get strerror(): unknown {
+  get strerror(): any {
     return this.args.length >= 2 ? this.args.items[1] : null;
   }
 }

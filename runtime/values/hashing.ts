@@ -143,7 +143,7 @@ export const BUCKET_PREFIX = "#";
  * same string; objects without `__hash__` are their own key; anything else maps to a hash
  * bucket string starting with BUCKET_PREFIX.
  */
-export function hashKey(x: unknown): unknown {
+export function hashKey(x: unknown): any {
   if (x === null || x === undefined) return "N";
   switch (typeof x) {
     case "boolean":

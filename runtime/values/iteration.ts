@@ -31,7 +31,7 @@ export class PyIterator<T = unknown> implements IterableIterator<T> {
   }
 }
 
-function fromPythonIterator(it: PyIterProtocol): Iterator<unknown> {
+function fromPythonIterator(it: PyIterProtocol): Iterator<any> {
   return {
     next(): IteratorResult<unknown> {
       try {
@@ -45,7 +45,7 @@ function fromPythonIterator(it: PyIterProtocol): Iterator<unknown> {
 }
 
 /** A JS iterator over any Python iterable; TypeError like CPython otherwise. */
-export function jsIterator(x: unknown): Iterator<unknown> {
+export function jsIterator(x: unknown): Iterator<any> {
   if (typeof x === "string") return x[Symbol.iterator]();
   // bytes iterate as ints (bigint), not as the JS numbers Uint8Array yields.
   if (x instanceof Uint8Array) return byteValues(x);
@@ -81,7 +81,7 @@ function* byteValues(b: Uint8Array): Generator<bigint> {
 }
 
 /** Any Python iterable as a JS iterable, for `for...of` and spread. */
-export function iterable(x: unknown): Iterable<unknown> {
+export function iterable(x: unknown): Iterable<any> {
   if (typeof x === "string" || Array.isArray(x)) return x as Iterable<unknown>;
   return { [Symbol.iterator]: () => jsIterator(x) };
 }

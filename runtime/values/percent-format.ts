@@ -33,7 +33,7 @@ function isMapping(x: unknown): boolean {
   return x instanceof Dict || (typeof x === "object" && x !== null && typeof (x as { __getitem__?: unknown }).__getitem__ === "function" && !(x instanceof Tuple));
 }
 
-function lookup(mapping: unknown, key: string): unknown {
+function lookup(mapping: unknown, key: string): any {
   if (mapping instanceof Dict) {
     const entry = mapping.table.find(key);
     if (entry === undefined) throw new KeyError(key);

@@ -54,7 +54,7 @@ export class Range implements Iterable<bigint> {
     return inside && (n - start) % step === 0n;
   }
 
-  __getitem__(key: unknown): unknown {
+  __getitem__(key: unknown): any {
     if (key instanceof Slice) {
       const len = Number(this.length);
       const [start, stop, step] = key.resolve(len);

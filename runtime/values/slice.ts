@@ -48,7 +48,7 @@ export class Slice {
     return out;
   }
 
-  indices(length: unknown): unknown {
+  indices(length: unknown): any {
     return this.resolve(Number(asIndex(length)));
   }
 }

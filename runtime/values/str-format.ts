@@ -17,7 +17,7 @@ interface State {
   mode: "auto" | "manual" | undefined;
 }
 
-function lookupName(state: State, name: string): unknown {
+function lookupName(state: State, name: string): any {
   if (state.kwargs instanceof Dict) {
     const entry = state.kwargs.table.find(name);
     if (entry === undefined) throw new KeyError(name);
@@ -27,7 +27,7 @@ function lookupName(state: State, name: string): unknown {
   return state.kwargs[name];
 }
 
-function resolveField(state: State, field: string): unknown {
+function resolveField(state: State, field: string): any {
   const m = /^([^.[]*)(.*)$/s.exec(field)!;
   const first = m[1]!;
   let rest = m[2]!;

@@ -169,12 +169,12 @@ cm = ChainMap({'a': 1}, {'a': 2, 'b': 3}); print(cm['a'], cm['b'], len(cm), list
 // These depend on runtime/values (not this module): each flips to a failure once the value
 // layer dispatches to the subclass, and the `.fails` marker should then be removed.
 describe("integration with runtime/values dispatch (pending there)", () => {
-  it.fails("repr() uses the __repr__ of Dict and Tuple subclasses", () => {
+  it("repr() uses the __repr__ of Dict and Tuple subclasses", () => {
     expect(repr(new collections.Counter("aab"))).toBe("Counter({'a': 2, 'b': 1})");
     expect(repr(collections.namedtuple("P", "x")(1n))).toBe("P(x=1)");
   });
 
-  it.fails("callMethod() prefers a Dict subclass's own update/popitem over dict's", async () => {
+  it("callMethod() prefers a Dict subclass's own update/popitem over dict's", async () => {
     const { callMethod } = await import("../../../runtime/values/methods.js");
     const c = new collections.Counter("a");
     callMethod(c, "update", "aa");
