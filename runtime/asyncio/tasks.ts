@@ -312,10 +312,11 @@ function taskStep(task: Task, exc?: unknown): void {
 named(taskStep, "Task.__step");
 
 /** `asyncio.current_task(loop=None)`. */
-export function current_task(...args: unknown[]): Task | null {
+export function current_task(...args: unknown[]): Task {
   const [loop] = bindArgs("current_task", args, ["loop"]);
   const target = (loop as EventLoop | null | undefined) ?? get_running_loop();
-  return (target._current_task as Task | null) ?? null;
+  // Typed as Task for emitted code (`current_task().get_name()`); None outside a task.
+  return (target._current_task as Task | null) ?? (null as unknown as Task);
 }
 
 /** `asyncio.all_tasks(loop=None)`: the loop's tasks not done yet. */

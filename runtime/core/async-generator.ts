@@ -16,6 +16,7 @@ import {
 } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { awaitIterator } from "./await.js";
+import { callBody } from "./body-call.js";
 import {
   CREATED,
   DONE,
@@ -245,5 +246,5 @@ export function asyncGenerator<Y = unknown>(
   body: () => Generator<unknown, unknown, unknown>,
   qualname: string,
 ): AsyncGenerator_<Y> {
-  return new AsyncGenerator_<Y>(body(), qualname);
+  return new AsyncGenerator_<Y>(callBody(body), qualname);
 }

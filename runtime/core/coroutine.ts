@@ -1,6 +1,7 @@
 // Python coroutine objects: what calling an `async def` function returns. The emitted body is
 // a JS generator function; nothing of it runs until the first send (CPython's rule).
 
+import { callBody } from "./body-call.js";
 import { RuntimeError, StopIteration } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { markStarted, watchUnstarted, type UnstartedRecord, type Watched } from "./never-awaited.js";
@@ -135,7 +136,7 @@ export class CoroutineWrapper<R> {
  * it is called here (which runs none of it) so its code starts at the first send.
  */
 export function coroutine<R>(body: () => Generator<unknown, R, unknown>, qualname: string): Coroutine<R> {
-  return new Coroutine<R>(body(), qualname);
+  return new Coroutine<R>(callBody(body), qualname);
 }
 
 export function isCoroutine(x: unknown): x is Coroutine {

@@ -1,6 +1,7 @@
 // Python generator objects: what calling a `def` containing `yield` returns. JS-iterable, so
 // `for...of` and spread work; Python's protocol (`__next__`, send, throw, close) on top.
 
+import { callBody } from "./body-call.js";
 import { addressOf } from "../values/repr.js";
 import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, type ResumeMode } from "./suspendable.js";
 
@@ -60,5 +61,5 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: () => Generator<Y, R, unknown>, qualname: string): PyGenerator<Y, R> {
-  return new PyGenerator<Y, R>(body(), qualname);
+  return new PyGenerator<Y, R>(callBody(body), qualname);
 }

@@ -9,3 +9,4 @@ export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";
 export { callValue } from "../modules/pycall.js";
+export { inheritFrom, initInstance, superOf } from "./mro.js";

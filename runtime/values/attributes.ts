@@ -7,6 +7,10 @@ import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { Tuple } from "./tuple.js";
 
+/** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
+const MRO_KEY = Symbol.for("pyts.mro");
+const BASES_KEY = Symbol.for("pyts.bases");
+
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
   if (name === "__class__") return typeOf(obj);
@@ -29,6 +33,8 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (typeof obj === "function") {
     if (isClass(obj) && (name === "__mro__" || name === "__bases__")) {
       const chain = classChain(obj);
+      const bases = (obj as { [BASES_KEY]?: unknown[] })[BASES_KEY];
+      if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases);
       return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
     }
     if (name === "__name__") return className(obj);
@@ -53,8 +59,9 @@ export function getattrImpl(obj: unknown, name: string): any {
 }
 
 /**
- * A class's single-inheritance MRO: the class, its JS superclasses, then `object`. Runtime
- * type objects (`int`, `bool`) follow their `__base__` links.
+ * A class's MRO: the class, its JS superclasses (up to one with several bases, whose stored
+ * C3 order completes it), then `object`. Runtime type objects (`int`, `bool`) follow their
+ * `__base__` links.
  */
 function classChain(cls: object): unknown[] {
   const chain: unknown[] = [];
@@ -63,6 +70,11 @@ function classChain(cls: object): unknown[] {
     const base = (c as { __base__?: unknown }).__base__;
     if (className(c) === "object" && Object.hasOwn(c, "__pytype__")) {
       objectType = c;
+      break;
+    }
+    // A class with several bases carries its C3 order (runtime/lang/mro.ts).
+    if (Object.hasOwn(c, MRO_KEY)) {
+      chain.push(...(c as unknown as { [MRO_KEY]: unknown[] })[MRO_KEY]);
       break;
     }
     chain.push(c);

@@ -119,7 +119,7 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   order.forEach((from, to) => (items[to] = copy[from]));
 }
 
-export function reversed(x: unknown): PyIterator {
+export function reversed(x: unknown): PyIterator<any> {
   if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple) {
     const items = typeof x === "string" ? Array.from(x) : Array.isArray(x) ? x.slice() : x.items.slice();
     return new PyIterator(items.reverse()[Symbol.iterator]());
@@ -138,7 +138,7 @@ export function reversed(x: unknown): PyIterator {
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);
 }
 
-export function enumerate(...args: unknown[]): PyIterator<Tuple> {
+export function enumerate(...args: unknown[]): PyIterator<any> {
   const [pos, kws] = splitKw(args);
   const start = pos.length > 1 ? pos[1] : (kws["start"] ?? 0n);
   if (!isIntLike(start)) throw new PyTypeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
@@ -149,7 +149,7 @@ export function enumerate(...args: unknown[]): PyIterator<Tuple> {
   })());
 }
 
-export function zip(...args: unknown[]): PyIterator<Tuple> {
+export function zip(...args: unknown[]): PyIterator<any> {
   const [pos, kws] = splitKw(args);
   const strict = truthy(kws["strict"]);
   const its = pos.map(jsIterator);
@@ -172,7 +172,7 @@ export function zip(...args: unknown[]): PyIterator<Tuple> {
   })());
 }
 
-export function map(f: unknown, ...sources: unknown[]): PyIterator {
+export function map(f: unknown, ...sources: unknown[]): PyIterator<any> {
   const its = sources.map(jsIterator);
   return new PyIterator((function* () {
     for (;;) {
@@ -187,7 +187,7 @@ export function map(f: unknown, ...sources: unknown[]): PyIterator {
   })());
 }
 
-export function filter(f: unknown, source: unknown): PyIterator {
+export function filter(f: unknown, source: unknown): PyIterator<any> {
   const it = jsIterator(source);
   return new PyIterator((function* () {
     for (let r = it.next(); !r.done; r = it.next()) {

@@ -7,6 +7,7 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { lowerSuperCall } from "./classes.js";
+import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
 
@@ -73,6 +74,7 @@ export function resolveDef(cx: LowerContext, name: string): py.FunctionDef | py.
 
 /** The `__init__` that constructs a module-level class (searching its known base classes). */
 export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py.FunctionDef | null {
+  if (initIsMethod(cx, cls)) return null; // its `__init__` binds its arguments at run time (mro.ts)
   const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
   if (init) return init.decorator_list.length ? null : init;
   const base = cls.bases[0];

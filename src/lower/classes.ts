@@ -1,6 +1,9 @@
 // Classes: a Python class becomes a TS class. Methods bind `self` to `this`; `__init__`
 // becomes the constructor; class attributes are static properties also visible through
-// instances; `super()` calls become `super(...)` / `super.method(...)`.
+// instances; `super()` calls become `super(...)` / `super.method(...)`. Classes in a
+// multiple-inheritance hierarchy differ (see mro.ts): the JS class extends the first base,
+// `inheritFrom` adds the others, `super()` is `superOf(Class, self)`, and `__init__` may be a
+// method the root class's constructor runs.
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -10,6 +13,10 @@ import { decorate, lowerDef } from "./functions.js";
 import { bindName } from "./targets.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
+import { inMultipleInheritance, initIsMethod, isObjectBase } from "./mro.js";
+
+/** The class whose body is being lowered, innermost last (for `super()`). */
+const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
 
 function decoratorName(d: py.Expr): string | null {
   if (d._type === "Name") return d.id;
@@ -19,8 +26,20 @@ function decoratorName(d: py.Expr): string | null {
 
 export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   if (s.keywords.length) return cx.unsupported(s.keywords[0]!, "class keywords (metaclasses)");
-  if (s.bases.length > 1) return cx.unsupported(s.bases[1]!, "multiple inheritance");
-  const superClass = s.bases.length ? lowerExpr(cx, s.bases[0]!) : null;
+  const stack = classStacks.get(cx) ?? [];
+  classStacks.set(cx, stack);
+  stack.push(s);
+  try {
+    return lowerClassBody(cx, s);
+  } finally {
+    stack.pop();
+  }
+}
+
+function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
+  const bases = s.bases.filter((b) => !isObjectBase(cx, b)).map((b) => lowerExpr(cx, b));
+  const superClass = bases[0] ?? null;
+  const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   const attributes: { name: string; value: ir.Expr }[] = [];
 
@@ -31,11 +50,15 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
   for (const stmt of s.body) {
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
-      members.push(lowerMethod(cx, stmt, superClass !== null));
+      members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
-      if (stmt.name !== "__init__" && acceptsKeywords(sig) && calledWithKeywords) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
+      // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
+      const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
+      if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
+        if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
+      }
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push({ name: stmt.targets[0]!.id, value: lowerExpr(cx, stmt.value) });
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
@@ -60,6 +83,7 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
+  if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx));
   if (s.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
@@ -70,6 +94,11 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     // Instances see class attributes through the prototype, as Python's lookup does.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
+  }
+  if (bases.length > 1) {
+    // Last, so the members it copies from the other bases are the finished ones.
+    const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel) {
@@ -83,7 +112,14 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
 }
 
-function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean): ir.ClassMember {
+/** `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO picks. */
+function rootConstructor(cx: LowerContext): ir.ClassMember {
+  const run: ir.Expr = { k: "call", callee: cx.rt("initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
+  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: run }], generator: false, async: false };
+  return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
+}
+
+function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
   if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
@@ -96,6 +132,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   const { fn, setup } = lowerDef(cx, s, { selfParam: true });
   // Defaults are evaluated once, when the class is defined: just before the class.
   cx.fn.before.push(...setup);
+  if (s.name === "__init__" && initMethod) return { k: "method", name: s.name, kind: "method", isStatic: false, fn, loc };
   if (s.name === "__init__") {
     fn.returnType = undefined;
     if (hasBase) moveSuperCallFirst(cx, s, fn);
@@ -119,13 +156,23 @@ function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   fn.body.unshift(call!);
 }
 
-/** `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`. */
+/**
+ * `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`; in a
+ * multiple-inheritance hierarchy `superOf(Class, self).name(...)` (an `__init__` that is
+ * still a constructor keeps `super(...)`).
+ */
 export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const f = e.func;
   if (f._type !== "Attribute" || f.value._type !== "Call") return null;
   const inner = f.value;
   if (inner.func._type !== "Name" || inner.func.id !== "super" || inner.args.length) return null;
   const args = lowerArgs(cx, e);
+  const cls = classStacks.get(cx)?.at(-1);
+  if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
+    return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
+  }
   if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
 }

@@ -6,6 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { unpackPattern } from "./targets.js";
+import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
 import { delegate } from "./coroutines.js";
@@ -31,6 +32,10 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
   if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
+  if (e._type === "ListComp") {
+    const mapped = lowerAsArrayFrom(cx, e, scope);
+    if (mapped) return mapped;
+  }
   // The first iterable is evaluated where the comprehension stands.
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: false });
@@ -122,4 +127,22 @@ function lowerAsyncComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
   if (e._type === "GeneratorExp") return { ...agen, loc: cx.loc(e) };
   const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : "dict";
   return delegate(cx, "await_", { k: "call", callee: cx.rt("asyncCollect"), args: [agen, { k: "str", value: kind }] }, cx.loc(e));
+}
+
+/**
+ * The common `[f(x) for x in xs]` reads best as `Array.from(xs, (x: any) => f(x))`: one
+ * loop, no condition, and no closure capturing the loop variable (an arrow parameter is a
+ * fresh binding per item, where Python shares one).
+ */
+function lowerAsArrayFrom(cx: LowerContext, e: py.ListComp, scope: Scope): ir.Expr | null {
+  const [g] = e.generators;
+  if (e.generators.length !== 1 || g!.ifs.length || g!.target._type !== "Name") return null;
+  if (boundNames(g!.target).some((n) => scope.freeInChildren.has(n))) return null;
+  const iter = lowerExpr(cx, g!.iter);
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
+  const body = cx.within(state, () => lowerExpr(cx, e.elt));
+  if (state.temps.length || state.before.length) return null;
+  const param: ir.Param = { name: jsName(g!.target.id), type: { k: "any" } };
+  const arrayFrom: ir.Expr = { k: "member", object: { k: "id", name: "Array" }, property: "from" };
+  return { k: "call", callee: arrayFrom, args: [iter, { k: "arrow", params: [param], body }], loc: cx.loc(e) };
 }

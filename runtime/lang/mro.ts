@@ -1,0 +1,162 @@
+// Multiple inheritance. A JS class extends one class, so a Python class with several bases
+// extends its first base and `inheritFrom` (run in its static block) records the C3
+// method resolution order, copies onto the class the members whose MRO owner the JS
+// prototype chain would miss, and makes `instanceof` see the other bases. `superOf` is
+// cooperative `super()`: the class after the defining one in `type(self).__mro__`.
+import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { isKwargs } from "../values/kwargs.js";
+import { className } from "../values/typename.js";
+
+/** Own property of a class with several bases: its MRO (without `object`). */
+export const MRO_KEY = Symbol.for("pyts.mro");
+/** Own property of a class with several bases: its Python bases, in order. */
+export const BASES_KEY = Symbol.for("pyts.bases");
+
+type AnyClass = Function & { prototype: any; [key: symbol]: any };
+
+/** C3 merge of `sequences`: null when no consistent order exists. */
+export function c3Merge<T>(sequences: readonly (readonly T[])[]): T[] | null {
+  const pending = sequences.filter((s) => s.length > 0).map((s) => [...s]);
+  const out: T[] = [];
+  while (pending.length) {
+    // The first head that appears in no other sequence's tail comes next.
+    const source = pending.find((s) => !pending.some((other) => other.indexOf(s[0]!) > 0));
+    if (!source) return null;
+    const head = source[0]!;
+    out.push(head);
+    for (const s of pending) if (s[0] === head) s.shift();
+    for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.length === 0) pending.splice(i, 1);
+  }
+  return out;
+}
+
+/** C3 linearisation of a class with `bases`, given each base's own linearisation. */
+export function c3Linearize<T>(cls: T, bases: readonly T[], mroOf: (base: T) => readonly T[]): T[] | null {
+  const merged = c3Merge([...bases.map(mroOf), bases]);
+  return merged && [cls, ...merged];
+}
+
+/** Where a class's JS superclass chain stops being Python classes. */
+function isChainEnd(c: unknown): boolean {
+  return typeof c !== "function" || c === Function.prototype || c === Object || c === Error;
+}
+
+/** A class's MRO without the final `object`: stored for multiple bases, else its JS chain. */
+export function mroOf(cls: AnyClass): AnyClass[] {
+  const out: AnyClass[] = [];
+  for (let c: any = cls; !isChainEnd(c); c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, MRO_KEY)) return [...out, ...(c[MRO_KEY] as AnyClass[])];
+    out.push(c);
+  }
+  return out;
+}
+
+/** Class statics that describe the class itself rather than being inherited attributes. */
+const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", MRO_KEY, BASES_KEY, Symbol.hasInstance]);
+
+/** The first class in `mro` owning `key` on `side` of it (the prototype or the class). */
+function owners(mro: AnyClass[], side: (c: AnyClass) => object, skip: Set<PropertyKey>): Map<PropertyKey, AnyClass> {
+  const found = new Map<PropertyKey, AnyClass>();
+  for (const c of mro) {
+    for (const key of Reflect.ownKeys(side(c))) if (!skip.has(key) && !found.has(key)) found.set(key, c);
+  }
+  return found;
+}
+
+/** `instanceof` for a class that some class has as a non-first base. */
+function mroInstanceCheck(this: AnyClass, x: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+  if (x === null || (typeof x !== "object" && typeof x !== "function")) return false;
+  // issubclass(D, C) asks `D.prototype instanceof C`: a prototype stands for its class.
+  const isPrototype = Object.hasOwn(x, "constructor") && (x as { constructor: AnyClass }).constructor.prototype === x;
+  const type = isPrototype ? (x as { constructor: AnyClass }).constructor : Object.getPrototypeOf(x)?.constructor;
+  if (typeof type !== "function") return false;
+  const mro = mroOf(type);
+  return (isPrototype ? mro.slice(1) : mro).includes(this);
+}
+
+/** Static block of `class D(B, C)`: `inheritFrom(this, [B, C])`. */
+export function inheritFrom(cls: AnyClass, bases: AnyClass[]): void {
+  bases.forEach((b, i) => {
+    if (bases.indexOf(b) !== i) throw new PyTypeError(`duplicate base class ${className(b)}`);
+  });
+  const mro = c3Linearize(cls, bases, mroOf);
+  if (!mro) {
+    throw new PyTypeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${bases.map((b) => className(b)).join(", ")}`);
+  }
+  Object.defineProperty(cls, MRO_KEY, { value: mro });
+  Object.defineProperty(cls, BASES_KEY, { value: bases });
+  // Methods and accessors: the MRO's first owner wins, wherever the JS chain would look.
+  for (const [key, owner] of owners(mro, (c) => c.prototype, new Set(["constructor"]))) {
+    if (owner !== cls) Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(owner.prototype, key)!);
+  }
+  // Class attributes: read through to their owner until the class assigns its own.
+  for (const [key, owner] of owners(mro, (c) => c, OWN_STATICS)) {
+    if (owner === cls) continue;
+    const d = Object.getOwnPropertyDescriptor(owner, key)!;
+    if (d.get || d.set || typeof d.value === "function") {
+      Object.defineProperty(cls, key, d);
+      continue;
+    }
+    Object.defineProperty(cls, key, {
+      configurable: true,
+      get: () => (owner as any)[key],
+      set(value: unknown) {
+        Object.defineProperty(cls, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  for (const c of mro.slice(1)) {
+    if (!(cls.prototype instanceof c) && !Object.hasOwn(c, Symbol.hasInstance)) {
+      Object.defineProperty(c, Symbol.hasInstance, { value: mroInstanceCheck, configurable: true });
+    }
+  }
+}
+
+/** Arguments other than an empty trailing `kw({})`? */
+function hasArguments(args: readonly unknown[]): boolean {
+  if (args.length === 0) return false;
+  const last = args[args.length - 1];
+  return args.length > 1 || !isKwargs(last) || Object.keys(last.values).length > 0;
+}
+
+/** The constructor of a root class whose `__init__` is a method: it runs `__init__`. */
+export function initInstance(self: any, args: unknown[]): void {
+  const init = self.__init__;
+  if (typeof init === "function") {
+    init.apply(self, args);
+    return;
+  }
+  if (hasArguments(args)) throw new PyTypeError(`${className(Object.getPrototypeOf(self).constructor)}() takes no arguments`);
+}
+
+function objectInit(...args: unknown[]): null {
+  if (hasArguments(args)) throw new PyTypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+  return null;
+}
+
+/**
+ * `super()` in a method of `cls`: attributes of the classes after `cls` in `type(self)`'s
+ * MRO, bound to `self` (in a classmethod `self` is the class).
+ */
+export function superOf(cls: AnyClass, self: any): any {
+  const onClass = typeof self === "function";
+  const type: AnyClass = onClass ? self : Object.getPrototypeOf(self).constructor;
+  const mro = mroOf(type);
+  const rest = mro.slice(mro.indexOf(cls) + 1);
+  return new Proxy(
+    {},
+    {
+      get(_target, key) {
+        for (const c of rest) {
+          const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
+          if (!d) continue;
+          if (d.get) return d.get.call(self);
+          return typeof d.value === "function" ? d.value.bind(self) : d.value;
+        }
+        if (key === "__init__") return objectInit;
+        throw new AttributeError(`'super' object has no attribute '${String(key)}'`);
+      },
+    },
+  );
+}

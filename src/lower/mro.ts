@@ -1,0 +1,87 @@
+// Which classes of a module take part in multiple inheritance. Those classes use
+// cooperative `super()` (runtime `superOf`, following `type(self).__mro__`), and when every
+// ancestor is a class of the module they run `__init__` as a method that the root class's
+// constructor calls, so `super().__init__(...)` can chain through the MRO. Modules without
+// multiple inheritance keep JS `super` and constructors.
+import type * as py from "../frontend/ast.js";
+import type { LowerContext } from "./context.js";
+
+interface Hierarchy {
+  /** classes with several bases, their ancestors and their descendants */
+  involved: Set<py.ClassDef>;
+  /** involved classes whose ancestors are all module classes that are cooperative too */
+  cooperative: Set<py.ClassDef>;
+}
+
+const hierarchies = new WeakMap<LowerContext, Hierarchy>();
+
+/** `object` as a base adds nothing: every class derives from it. */
+export function isObjectBase(cx: LowerContext, base: py.Expr): boolean {
+  return base._type === "Name" && base.id === "object" && cx.resolve(base.id, cx.moduleScope) === null;
+}
+
+/** The module classes a class names as bases (null for a base that is not one). */
+function knownBases(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.ClassDef>): (py.ClassDef | null)[] {
+  return cls.bases
+    .filter((b) => !isObjectBase(cx, b))
+    .map((b) => (b._type === "Name" && byName.has(b.id) ? byName.get(b.id)! : null));
+}
+
+function analyze(cx: LowerContext): Hierarchy {
+  const classes = [...cx.scopes.keys()].filter((n): n is py.ClassDef => (n as py.Stmt)._type === "ClassDef");
+  // Module-level class names bound once (the names `class D(B, C)` can refer to statically).
+  const byName = new Map<string, py.ClassDef>();
+  for (const c of classes) {
+    const known = cx.known.get(c.name);
+    if (known?.k === "class" && known.def === c) byName.set(c.name, c);
+  }
+  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1));
+  // Ancestors of a class with several bases, then everything deriving from an involved class.
+  const pending = [...involved];
+  while (pending.length) {
+    for (const base of knownBases(cx, pending.pop()!, byName)) {
+      if (base && !involved.has(base)) {
+        involved.add(base);
+        pending.push(base);
+      }
+    }
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of classes) {
+      if (!involved.has(c) && knownBases(cx, c, byName).some((b) => b !== null && involved.has(b))) {
+        involved.add(c);
+        grew = true;
+      }
+    }
+  }
+  const cooperative = new Set<py.ClassDef>();
+  const isCooperative = (c: py.ClassDef, depth: number): boolean => {
+    if (cooperative.has(c)) return true;
+    if (depth > 32 || !involved.has(c) || c.decorator_list.length || c.keywords.length) return false;
+    const ok = knownBases(cx, c, byName).every((b) => b !== null && isCooperative(b, depth + 1));
+    if (ok) cooperative.add(c);
+    return ok;
+  };
+  for (const c of involved) isCooperative(c, 0);
+  return { involved, cooperative };
+}
+
+function hierarchy(cx: LowerContext): Hierarchy {
+  let h = hierarchies.get(cx);
+  if (!h) {
+    h = analyze(cx);
+    hierarchies.set(cx, h);
+  }
+  return h;
+}
+
+/** Does the class take part in multiple inheritance (its `super()` follows the MRO)? */
+export function inMultipleInheritance(cx: LowerContext, cls: py.ClassDef): boolean {
+  return hierarchy(cx).involved.has(cls);
+}
+
+/** Is the class's `__init__` a method run by its root's constructor (bound at run time)? */
+export function initIsMethod(cx: LowerContext, cls: py.ClassDef): boolean {
+  return hierarchy(cx).cooperative.has(cls);
+}
