@@ -14,26 +14,26 @@ export const BASES_KEY = Symbol.for("pyts.bases");
 
 type AnyClass = Function & { prototype: any; [key: symbol]: any };
 
-/** C3 merge of `sequences`: null when no consistent order exists. */
-export function c3Merge<T>(sequences: readonly (readonly T[])[]): T[] | null {
+/** C3 merge of `sequences`: the order, or the heads it got stuck on. */
+export function c3Merge<T>(sequences: readonly (readonly T[])[]): { order: T[] } | { stuck: T[] } {
   const pending = sequences.filter((s) => s.length > 0).map((s) => [...s]);
   const out: T[] = [];
   while (pending.length) {
     // The first head that appears in no other sequence's tail comes next.
     const source = pending.find((s) => !pending.some((other) => other.indexOf(s[0]!) > 0));
-    if (!source) return null;
+    if (!source) return { stuck: [...new Set(pending.map((s) => s[0]!))] };
     const head = source[0]!;
     out.push(head);
     for (const s of pending) if (s[0] === head) s.shift();
     for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.length === 0) pending.splice(i, 1);
   }
-  return out;
+  return { order: out };
 }
 
 /** C3 linearisation of a class with `bases`, given each base's own linearisation. */
-export function c3Linearize<T>(cls: T, bases: readonly T[], mroOf: (base: T) => readonly T[]): T[] | null {
+export function c3Linearize<T>(cls: T, bases: readonly T[], mroOf: (base: T) => readonly T[]): { order: T[] } | { stuck: T[] } {
   const merged = c3Merge([...bases.map(mroOf), bases]);
-  return merged && [cls, ...merged];
+  return "order" in merged ? { order: [cls, ...merged.order] } : merged;
 }
 
 /** Where a class's JS superclass chain stops being Python classes. */
@@ -80,10 +80,12 @@ export function inheritFrom(cls: AnyClass, bases: AnyClass[]): void {
   bases.forEach((b, i) => {
     if (bases.indexOf(b) !== i) throw new PyTypeError(`duplicate base class ${className(b)}`);
   });
-  const mro = c3Linearize(cls, bases, mroOf);
-  if (!mro) {
-    throw new PyTypeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${bases.map((b) => className(b)).join(", ")}`);
+  const linear = c3Linearize(cls, bases, mroOf);
+  if ("stuck" in linear) {
+    // CPython names the heads the merge could not order (its message has this line break).
+    throw new PyTypeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${linear.stuck.map((b) => className(b)).join(", ")}`);
   }
+  const mro = linear.order;
   Object.defineProperty(cls, MRO_KEY, { value: mro });
   Object.defineProperty(cls, BASES_KEY, { value: bases });
   // Methods and accessors: the MRO's first owner wins, wherever the JS chain would look.

@@ -13,7 +13,7 @@ import { decorate, lowerDef } from "./functions.js";
 import { bindName } from "./targets.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
-import { inMultipleInheritance, initIsMethod, isObjectBase } from "./mro.js";
+import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -37,8 +37,9 @@ export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
 }
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
-  const bases = s.bases.filter((b) => !isObjectBase(cx, b)).map((b) => lowerExpr(cx, b));
-  const superClass = bases[0] ?? null;
+  const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
+  const bases = baseExprs.map((b) => lowerExpr(cx, b));
+  const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   const attributes: { name: string; value: ir.Expr }[] = [];

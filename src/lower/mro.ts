@@ -85,3 +85,17 @@ export function inMultipleInheritance(cx: LowerContext, cls: py.ClassDef): boole
 export function initIsMethod(cx: LowerContext, cls: py.ClassDef): boolean {
   return hierarchy(cx).cooperative.has(cls);
 }
+
+/**
+ * Which base the JS class extends: the first one, unless a later base is not a cooperative
+ * module class (a built-in such as Exception): JS objects get their layout (an Error, an
+ * Array) from the class they extend, as a Python instance does from its "solid" base.
+ */
+export function jsBaseIndex(cx: LowerContext, bases: py.Expr[]): number {
+  if (bases.length < 2) return 0;
+  const index = bases.findIndex((b) => {
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k !== "class" || !initIsMethod(cx, known.def);
+  });
+  return Math.max(index, 0);
+}
