@@ -6,7 +6,7 @@
 // group/name contains it.
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -24,9 +24,19 @@ async function importTs(file) {
 }
 
 const { listFixtures, fixtureArgs } = await importTs(path.join(root, "test/support/fixtures.ts"));
-const { startServerProcess } = await importTs(path.join(root, "test/support/http-server.ts"));
-// In its own process: python blocks this one while it runs.
-const server = oracle ? await startServerProcess() : null;
+/** The test HTTP server in its own process: python blocks this one while it runs. */
+function startServer() {
+  const child = spawn(process.execPath, [path.join(root, "test/support/serve.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let text = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      text += chunk;
+      if (text.includes("\n")) resolve({ url: text.split("\n")[0].trim(), close: async () => child.kill() });
+    });
+    child.on("error", reject);
+  });
+}
+const server = oracle ? await startServer() : null;
 
 /** CPython with the modules the program imports (Debian's python3 has aiohttp). */
 function pythonFor(source) {

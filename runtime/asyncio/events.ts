@@ -5,7 +5,7 @@
 
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
-import { Coroutine, coroutine } from "../core/coroutine.js";
+import { Coroutine } from "../core/coroutine.js";
 import { flushFresh } from "../core/never-awaited.js";
 import { Exception, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
 import { isKwargs, kw } from "../values/kwargs.js";
@@ -71,6 +71,13 @@ export class EventLoop implements HandleLoop {
     this._ready.push(handle);
     if (this._running && !this._inStep) this._wake();
     return handle;
+  }
+
+  /** Queues a handle that already ran again (a Task's step); saves allocating a new one. */
+  _requeue(handle: Handle): void {
+    this._check_closed();
+    this._ready.push(handle);
+    if (this._running && !this._inStep) this._wake();
   }
 
   /** Like call_soon, and always wakes a waiting loop (for callbacks from Node's side). */
@@ -210,7 +217,7 @@ export class EventLoop implements HandleLoop {
 
   /** `loop.shutdown_asyncgens()`: acloses the async generators still open (asyncio.run's end). */
   shutdown_asyncgens(): Coroutine<null> {
-    return coroutine(() => this._shutdownAsyncgens(), "BaseEventLoop.shutdown_asyncgens");
+    return new Coroutine(this._shutdownAsyncgens(), "BaseEventLoop.shutdown_asyncgens");
   }
 
   private *_shutdownAsyncgens(): Generator<unknown, null, unknown> {

@@ -3,7 +3,7 @@
 // `loop=` (removed in 3.10) is accepted and ignored, as lecture-era code passes it.
 
 import { await_ } from "../core/await.js";
-import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { coroutine, Coroutine } from "../core/coroutine.js";
 import { RuntimeError, ValueError } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
@@ -86,7 +86,7 @@ export class Lock extends LoopBound implements Acquirable {
   }
 
   acquire(): Coroutine<boolean> {
-    return coroutine(() => this._acquire(), "Lock.acquire");
+    return new Coroutine(this._acquire(), "Lock.acquire");
   }
 
   private *_acquire(): Generator<unknown, boolean, unknown> {
@@ -164,7 +164,7 @@ export class Event extends LoopBound {
   }
 
   wait(): Coroutine<boolean> {
-    return coroutine(() => this._wait(), "Event.wait");
+    return new Coroutine(this._wait(), "Event.wait");
   }
 
   private *_wait(): Generator<unknown, boolean, unknown> {
@@ -209,7 +209,7 @@ export class Condition extends LoopBound implements Acquirable {
   }
 
   wait(): Coroutine<boolean> {
-    return coroutine(() => this._wait(), "Condition.wait");
+    return new Coroutine(this._wait(), "Condition.wait");
   }
 
   private *_wait(): Generator<unknown, boolean, unknown> {
@@ -242,7 +242,7 @@ export class Condition extends LoopBound implements Acquirable {
   }
 
   wait_for(predicate: () => unknown): Coroutine<unknown> {
-    return coroutine(() => this._waitFor(predicate), "Condition.wait_for");
+    return new Coroutine(this._waitFor(predicate), "Condition.wait_for");
   }
 
   private *_waitFor(predicate: () => unknown): Generator<unknown, unknown, unknown> {
@@ -305,7 +305,7 @@ export class Semaphore extends LoopBound implements Acquirable {
   }
 
   acquire(): Coroutine<boolean> {
-    return coroutine(() => this._acquire(), "Semaphore.acquire");
+    return new Coroutine(this._acquire(), "Semaphore.acquire");
   }
 
   private *_acquire(): Generator<unknown, boolean, unknown> {

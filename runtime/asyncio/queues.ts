@@ -2,7 +2,7 @@
 // order; `loop=` (removed in 3.10) is accepted and ignored.
 
 import { await_ } from "../core/await.js";
-import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { Coroutine } from "../core/coroutine.js";
 import { Exception, ValueError } from "../values/exceptions.js";
 import { lt } from "../values/compare.js";
 import { addressOf, repr } from "../values/repr.js";
@@ -88,7 +88,7 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   put(item: T): Coroutine<null> {
-    return coroutine(() => this._putBody(item), "Queue.put");
+    return new Coroutine(this._putBody(item), "Queue.put");
   }
 
   private *_putBody(item: T): Generator<unknown, null, unknown> {
@@ -117,7 +117,7 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   get(): Coroutine<T> {
-    return coroutine(() => this._getBody(), "Queue.get");
+    return new Coroutine(this._getBody(), "Queue.get");
   }
 
   private *_getBody(): Generator<unknown, T, unknown> {
@@ -151,7 +151,7 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   join(): Coroutine<null> {
-    return coroutine(() => this._joinBody(), "Queue.join");
+    return new Coroutine(this._joinBody(), "Queue.join");
   }
 
   private *_joinBody(): Generator<unknown, null, unknown> {

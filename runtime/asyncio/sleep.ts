@@ -12,7 +12,14 @@ import { get_running_loop } from "./loop-state.js";
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function sleep(...args: unknown[]): Coroutine<any> {
+  // sleep(0), the task-switch idiom, skips argument binding entirely.
+  if (args.length === 1 && (args[0] === 0n || args[0] === 0)) return new Coroutine(sleepZero(), "sleep");
   return new Coroutine(sleepBody(args), "sleep");
+}
+
+function* sleepZero(): Generator<unknown, null, unknown> {
+  yield null;
+  return null;
 }
 
 function* sleepBody(args: unknown[]): Generator<unknown, unknown, unknown> {

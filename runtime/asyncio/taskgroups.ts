@@ -2,7 +2,7 @@
 // first failure cancels the siblings and the parent, and the errors come out as one group.
 
 import { await_ } from "../core/await.js";
-import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { coroutine, Coroutine } from "../core/coroutine.js";
 import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
 import { repr } from "../values/repr.js";
 import { bindArgs } from "./args.js";
@@ -60,7 +60,7 @@ export class TaskGroup {
   }
 
   __aexit__(excType: unknown, exc: unknown, _tb: unknown): Coroutine<null> {
-    return coroutine(() => this._exit(excType, exc), "TaskGroup.__aexit__");
+    return new Coroutine(this._exit(excType, exc), "TaskGroup.__aexit__");
   }
 
   private *_exit(excType: unknown, exc: unknown): Generator<unknown, null, unknown> {

@@ -20,6 +20,7 @@ import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
 import type { Callback } from "./format.js";
+import type { Handle } from "./handles.js";
 import { Future, getLoopOf, isFuture } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 
@@ -102,6 +103,8 @@ export class Task<T = any> extends Future<T> {
   _fut_waiter: Future | null = null;
   _num_cancels_requested = 0;
   _log_destroy_pending = true;
+  /** The handle that runs `taskStep(this)`, made once and queued again for each bare yield. */
+  private readonly _stepHandle: Handle;
   /** The bound wake-up callback futures call back; made when the task first waits. */
   private _wakeupCallback: ((future: Future) => void) | null = null;
 
@@ -126,7 +129,7 @@ export class Task<T = any> extends Future<T> {
     if (coro instanceof Coroutine) coro._claim();
     this._number = ++taskNameCounter;
     if (name !== null && name !== undefined) this._givenName = toStr(name);
-    this._loop.call_soon(taskStep, this);
+    this._stepHandle = this._loop.call_soon(taskStep, this);
     pendingTasks.add(this);
   }
 
@@ -242,8 +245,9 @@ export class Task<T = any> extends Future<T> {
   /** What the coroutine yielded decides how the task resumes. */
   private _handleYield(result: unknown): void {
     if (result === null || result === undefined) {
-      // A bare yield (sleep(0)): give the other callbacks one turn.
-      this._loop.call_soon(taskStep, this);
+      // A bare yield (sleep(0)): give the other callbacks one turn. The task's step handle
+      // is not queued while it steps (a task has one pending step at most), so it is reused.
+      this._loop._requeue(this._stepHandle);
       return;
     }
     const blocking = (result as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;

@@ -1,7 +1,7 @@
 // asyncio.timeout / asyncio.timeout_at (3.11): an async context manager that cancels the
 // current task when its deadline passes and turns that cancellation into TimeoutError.
 
-import { coroutine, type Coroutine } from "../core/coroutine.js";
+import { Coroutine } from "../core/coroutine.js";
 import { RuntimeError, TimeoutError } from "../values/exceptions.js";
 import { floatRepr } from "../values/float-repr.js";
 import { toSeconds } from "./args.js";
@@ -57,7 +57,7 @@ export class Timeout {
   };
 
   __aenter__(): Coroutine<Timeout> {
-    return coroutine(() => this._enter(), "Timeout.__aenter__");
+    return new Coroutine(this._enter(), "Timeout.__aenter__");
   }
 
   // eslint-disable-next-line require-yield
@@ -71,7 +71,7 @@ export class Timeout {
   }
 
   __aexit__(excType: unknown, excValue: unknown, _tb: unknown): Coroutine<null> {
-    return coroutine(() => this._exit(excType, excValue), "Timeout.__aexit__");
+    return new Coroutine(this._exit(excType, excValue), "Timeout.__aexit__");
   }
 
   // eslint-disable-next-line require-yield

@@ -56,7 +56,7 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
   /**
    * The iterator `await` delegates to (checked as CPython's GET_AWAITABLE does). A fresh
    * coroutine (the usual case) hands its JS generator to `yield*` directly, which V8 resumes
-   * far faster than through a Delegation object; `awaitedBody` keeps the state and PEP 479.
+   * far faster than through a Delegation object; `AwaitedBody` keeps the state and PEP 479.
    */
   _awaitIterator(): Generator<unknown, R, unknown> {
     const state = this._state;
@@ -64,7 +64,7 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
     if (state !== CREATED) return new Delegation(this);
     this._onStart();
     this._state = SUSPENDED;
-    return awaitedBody(this, this._gen);
+    return new AwaitedBody(this, this._gen);
   }
 
   /** Python's `coro.__await__()`: a `coroutine_wrapper` iterator over this coroutine. */
@@ -81,22 +81,70 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
   }
 }
 
-/** A coroutine's body run under `await`: native `yield*`, then the coroutine is done. */
-function* awaitedBody<R>(coro: Coroutine<R>, gen: Generator<unknown, R, unknown>): Generator<unknown, R, unknown> {
-  try {
-    const result = yield* gen;
-    return result === undefined ? (null as R) : result;
-  } catch (error) {
+/**
+ * A coroutine's body run under `await`: `yield*` drives the JS generator through this thin
+ * iterator, which marks the coroutine done at the end and applies PEP 479 (a StopIteration
+ * escaping the body becomes RuntimeError), as Suspendable._step does for a stepped body.
+ */
+class AwaitedBody<R> implements Generator<unknown, R, unknown> {
+  constructor(
+    private readonly coro: Coroutine<R>,
+    private readonly gen: Generator<unknown, R, unknown>,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  private settle(result: IteratorResult<unknown, R>): IteratorResult<unknown, R> {
+    if (!result.done) return result;
+    this.coro._state = DONE;
+    return result.value === undefined ? { done: true, value: null as R } : result;
+  }
+
+  private fail(error: unknown): never {
+    this.coro._state = DONE;
     if (error instanceof StopIteration) {
-      // PEP 479, as Suspendable._step does for a stepped body.
       const wrapped = new RuntimeError("coroutine raised StopIteration");
       wrapped.__cause__ = error;
       wrapped.__context__ = error;
       throw wrapped;
     }
     throw error;
-  } finally {
-    coro._state = DONE;
+  }
+
+  next(value?: unknown): IteratorResult<unknown, R> {
+    let result: IteratorResult<unknown, R>;
+    try {
+      result = this.gen.next(value);
+    } catch (error) {
+      return this.fail(error);
+    }
+    return this.settle(result);
+  }
+
+  throw(error: unknown): IteratorResult<unknown, R> {
+    let result: IteratorResult<unknown, R>;
+    try {
+      result = this.gen.throw(error);
+    } catch (caught) {
+      return this.fail(caught);
+    }
+    return this.settle(result);
+  }
+
+  return(value?: unknown): IteratorResult<unknown, R> {
+    let result: IteratorResult<unknown, R>;
+    try {
+      result = this.gen.return(value as R);
+    } catch (caught) {
+      return this.fail(caught);
+    }
+    return this.settle(result);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "AwaitedBody";
   }
 }
 

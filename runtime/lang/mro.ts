@@ -76,7 +76,7 @@ function mroInstanceCheck(this: AnyClass, x: unknown): boolean {
 }
 
 /** Static block of `class D(B, C)`: `inheritFrom(this, [B, C])`. */
-export function inheritFrom(cls: AnyClass, bases: AnyClass[]): void {
+export function inheritFrom(cls: any, bases: any[]): void {
   bases.forEach((b, i) => {
     if (bases.indexOf(b) !== i) throw new PyTypeError(`duplicate base class ${className(b)}`);
   });
@@ -141,7 +141,7 @@ function objectInit(...args: unknown[]): null {
  * `super()` in a method of `cls`: attributes of the classes after `cls` in `type(self)`'s
  * MRO, bound to `self` (in a classmethod `self` is the class).
  */
-export function superOf(cls: AnyClass, self: any): any {
+export function superOf(cls: any, self: any): any {
   const onClass = typeof self === "function";
   const type: AnyClass = onClass ? self : Object.getPrototypeOf(self).constructor;
   const mro = mroOf(type);

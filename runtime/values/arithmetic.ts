@@ -2,6 +2,7 @@
 // dispatch (reflected operands included) and CPython's error messages.
 
 import { Bytes } from "./bytes.js";
+import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
@@ -106,7 +107,7 @@ function repeat<T>(items: readonly T[], count: bigint): T[] {
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Bytes {
-  const out = new Bytes(a.length + b.length);
+  const out = new (a instanceof ByteArray ? ByteArray : Bytes)(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
   return out;
@@ -133,7 +134,7 @@ function sequenceTimes(seq: unknown, n: unknown): any {
   if (typeof seq === "string") return count > 0n ? seq.repeat(Number(count)) : "";
   if (Array.isArray(seq)) return repeat(seq, count);
   if (seq instanceof Tuple) return Tuple.from(repeat(seq.items, count));
-  if (seq instanceof Bytes) return Bytes.fromArray(repeat([...seq], count));
+  if (seq instanceof Bytes) return (seq instanceof ByteArray ? ByteArray : Bytes).fromArray(repeat([...seq.values()], count));
   return NotImplemented;
 }
 
@@ -298,9 +299,13 @@ export function add(a: unknown, b: unknown): any {
   return binary(a, b, ADD);
 }
 export function sub(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a - b;
+  if (typeof a === "number" && typeof b === "number") return a - b;
   return binary(a, b, SUB);
 }
 export function mul(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a * b;
+  if (typeof a === "number" && typeof b === "number") return a * b;
   return binary(a, b, MUL);
 }
 export function truediv(a: unknown, b: unknown): any {
@@ -366,6 +371,7 @@ function inplace(name: string, plain: (a: unknown, b: unknown) => unknown) {
 
 /** `list += iterable` extends in place; `+=` on other values rebinds. */
 export function iadd(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a + b;
   if (Array.isArray(a)) {
     if (typeof b === "string" || (typeof b === "object" && b !== null && Symbol.iterator in b)) {
       const items = [...(b as Iterable<unknown>)];

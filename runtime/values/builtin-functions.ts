@@ -120,8 +120,8 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
 }
 
 export function reversed(x: unknown): PyIterator<any> {
-  if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple) {
-    const items = typeof x === "string" ? Array.from(x) : Array.isArray(x) ? x.slice() : x.items.slice();
+  if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple || x instanceof Uint8Array) {
+    const items = typeof x === "string" || x instanceof Uint8Array ? Array.from(iterable(x)) : Array.isArray(x) ? x.slice() : x.items.slice();
     return new PyIterator(items.reverse()[Symbol.iterator]());
   }
   const obj = x as { __reversed__?: () => unknown; __len__?: () => unknown; __getitem__?: (i: bigint) => unknown };

@@ -3,6 +3,7 @@
 
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { Bytes } from "./bytes.js";
+import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
@@ -188,7 +189,12 @@ function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
   });
   return Bytes.fromArray(values);
 }
-export const bytes = defineType(bytesConstructor, "bytes", (x) => x instanceof Bytes);
+export const bytes = defineType(bytesConstructor, "bytes", (x) => x instanceof Bytes && !(x instanceof ByteArray));
+export const bytearray = defineType(
+  (x: unknown = 0n, encoding?: unknown): ByteArray => ByteArray.fromArray(bytesConstructor(x, encoding)),
+  "bytearray",
+  (x) => x instanceof ByteArray,
+);
 export const range = defineType(
   (...args: unknown[]): Range => makeRange(...args),
   "range",
@@ -239,7 +245,7 @@ export function typeOf(x: unknown): any {
   return RUNTIME_TYPES.get(ctor) ?? ctor;
 }
 
-export const type = defineType((x: unknown): unknown => typeOf(x), "type", isClass);
+export const type = defineType((x: unknown): any => typeOf(x), "type", isClass);
 
 /** Runtime classes whose Python type is a type object exported here. */
 const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
@@ -248,6 +254,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [PySet, set],
   [FrozenSet, frozenset],
   [Bytes, bytes],
+  [ByteArray, bytearray],
   [Range, range],
   [Slice, slice_],
   [Object, object],
@@ -256,6 +263,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
 
 /** The runtime class behind a type object, for isinstance with subclasses (class D(dict)). */
 export function runtimeClassOf(t: unknown): any {
+  if (t === bytes) return undefined; // its check is exact: a ByteArray is a Bytes but no bytes
   for (const [cls, typeObject] of RUNTIME_TYPES) if (typeObject === t) return cls;
   return undefined;
 }

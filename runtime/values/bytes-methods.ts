@@ -32,7 +32,7 @@ function viaStr(name: string): Method {
 }
 
 function mapAscii(b: Bytes, from: [number, number], delta: number): Bytes {
-  return Bytes.fromArray(Array.from(b, (x) => (x >= from[0] && x <= from[1] ? x + delta : x)));
+  return Bytes.fromArray(Array.from(b.values(), (x) => (x >= from[0] && x <= from[1] ? x + delta : x)));
 }
 
 function asciiTest(pattern: RegExp): Method {

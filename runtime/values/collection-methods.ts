@@ -224,7 +224,7 @@ export const BYTES_METHODS: Record<string, Method<Bytes>> = {
     if (enc === "latin-1" || enc === "latin1" || enc === "ascii") return b.toLatin1();
     return new TextDecoder(enc === "utf8" ? "utf-8" : enc, { fatal: errors !== "replace" && errors !== "ignore" }).decode(b);
   },
-  hex: (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(""),
+  hex: (b) => Array.from(b.values(), (x) => x.toString(16).padStart(2, "0")).join(""),
   startswith: (b, p) => b.toLatin1().startsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
   endswith: (b, p) => b.toLatin1().endsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
   count: (b, x) => BigInt(b.toLatin1().split(isIntLike(x) ? String.fromCharCode(Number(toBigInt(x))) : Bytes.prototype.toLatin1.call(x as Bytes)).length - 1),

@@ -2,6 +2,7 @@
 // 1 == 1.0 == True are one key, tuples compare by value, user objects by __hash__/__eq__.
 
 import { Bytes } from "./bytes.js";
+import { ByteArray } from "./bytearray.js";
 import { PyTypeError } from "./exceptions.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -120,6 +121,7 @@ export function pyHash(x: unknown): bigint {
     for (const item of x.items) h = ((h ^ pyHash(item)) * 1000003n) & 0xffffffffffffffn;
     return hashInt(h);
   }
+  if (x instanceof ByteArray) unhashable(x);
   if (x instanceof Bytes) return hashString(x.toLatin1());
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;
@@ -169,6 +171,7 @@ export function hashKey(x: unknown): any {
     }
     return "(" + parts.map((p) => p.length + ":" + p).join("") + ")";
   }
+  if (x instanceof ByteArray) unhashable(x);
   if (x instanceof Bytes) return "b" + x.toLatin1();
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;

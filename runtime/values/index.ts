@@ -1,6 +1,7 @@
 // Public names of the value model: types, operators, builtins and formatting.
 export * from "./builtin-type.js";
 export * from "./bytes.js";
+export { ByteArray } from "./bytearray.js";
 export * from "./compare.js";
 export * from "./dict.js";
 export * from "./exceptions.js";

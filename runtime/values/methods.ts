@@ -2,6 +2,7 @@
 // per-type method tables) and for any other object (its own method).
 
 import { Bytes } from "./bytes.js";
+import { ByteArray, byteArrayMethods } from "./bytearray.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
@@ -25,6 +26,8 @@ export const FLOAT_METHODS: Record<string, (self: number, ...args: unknown[]) =>
   conjugate: (x) => x,
 };
 
+let BYTEARRAY_METHODS: Record<string, unknown> | undefined;
+
 /** The method table of a built-in value, or undefined for other objects. */
 export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined {
   if (typeof obj === "string") return STR_METHODS as Record<string, AnyMethod>;
@@ -32,6 +35,7 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
   if (obj instanceof Dict) return DICT_METHODS as Record<string, AnyMethod>;
   if (obj instanceof AbstractSet) return SET_METHODS as Record<string, AnyMethod>;
   if (obj instanceof Tuple) return TUPLE_METHODS as Record<string, AnyMethod>;
+  if (obj instanceof ByteArray) return (BYTEARRAY_METHODS ??= byteArrayMethods(BYTES_METHODS)) as Record<string, AnyMethod>;
   if (obj instanceof Bytes) return BYTES_METHODS as Record<string, AnyMethod>;
   if (typeof obj === "bigint" || typeof obj === "boolean") return INT_METHODS as Record<string, AnyMethod>;
   if (typeof obj === "number") return FLOAT_METHODS as Record<string, AnyMethod>;
@@ -39,7 +43,7 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
 }
 
 /** Built-in classes whose methods come from the tables above; their JS methods are not Python's. */
-const BUILTIN_PROTOTYPES = new Set<object>([Array.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype, FrozenSet.prototype, Tuple.prototype, Bytes.prototype, Uint8Array.prototype, Object.prototype]);
+const BUILTIN_PROTOTYPES = new Set<object>([Array.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype, FrozenSet.prototype, Tuple.prototype, Bytes.prototype, ByteArray.prototype, Uint8Array.prototype, Object.prototype]);
 
 /**
  * A method a subclass of a built-in type defines itself (Counter.update over dict.update):

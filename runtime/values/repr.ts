@@ -1,6 +1,7 @@
 // Python's repr() and str() for every runtime value, matching CPython's text exactly.
 
 import { Bytes } from "./bytes.js";
+import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
@@ -45,13 +46,13 @@ export function strRepr(s: string): string {
 export function bytesRepr(b: Uint8Array): string {
   let hasSingle = false;
   let hasDouble = false;
-  for (const byte of b) {
+  for (const byte of b.values()) {
     if (byte === 0x27) hasSingle = true;
     else if (byte === 0x22) hasDouble = true;
   }
   const quote = hasSingle && !hasDouble ? '"' : "'";
   let out = "b" + quote;
-  for (const byte of b) {
+  for (const byte of b.values()) {
     const ch = String.fromCharCode(byte);
     if (ch === quote || ch === "\\") out += "\\" + ch;
     else if (byte === 0x0a) out += "\\n";
@@ -175,6 +176,7 @@ export function repr(x: unknown): string {
   if (obj instanceof FrozenSet) {
     return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
   }
+  if (obj instanceof ByteArray) return `bytearray(${bytesRepr(obj)})`;
   if (obj instanceof Bytes) return bytesRepr(obj);
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
@@ -205,7 +207,7 @@ function decodeBytes(data: unknown, encoding: unknown, errors: unknown): string 
   const label = enc === "utf8" ? "utf-8" : enc === "latin-1" || enc === "latin1" ? "latin1" : enc;
   if (label === "ascii" || label === "latin1") {
     let out = "";
-    for (const byte of data) out += String.fromCharCode(byte);
+    for (const byte of data.values()) out += String.fromCharCode(byte);
     return out;
   }
   return new TextDecoder(label, { fatal: errors !== "replace" && errors !== "ignore" }).decode(data);

@@ -1,6 +1,7 @@
 // Python's subscription: x[k], x[k] = v, del x[k] on the runtime value model.
 
 import { Bytes } from "./bytes.js";
+import { ByteArray, byteValue, byteValues } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
 import { asIndex, indexTypeError, normalizeIndex, Slice } from "./slice.js";
@@ -57,7 +58,7 @@ export function getitem(obj: unknown, key: unknown): any {
     return obj.items[itemIndex(key, "tuple", obj.length)];
   }
   if (obj instanceof Bytes) {
-    if (key instanceof Slice) return Bytes.fromArray(pick([...obj], key));
+    if (key instanceof Slice) return (obj instanceof ByteArray ? ByteArray : Bytes).fromArray(pick([...obj.values()], key));
     return BigInt(obj[itemIndex(key, "index", obj.length)]!);
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
@@ -101,6 +102,14 @@ export function setitem(obj: unknown, key: unknown, value: unknown): void {
     obj.set(key, value);
     return;
   }
+  if (obj instanceof ByteArray) {
+    if (key instanceof Slice) {
+      const values = [...obj.values()];
+      assignSlice(values, key, byteValues(value));
+      obj.replaceWith(values);
+    } else obj[itemIndex(key, "bytearray", obj.length)] = byteValue(value);
+    return;
+  }
   if (obj !== null && typeof obj === "object") {
     const d = obj as ItemDunders;
     if (typeof d.__setitem__ === "function") {
@@ -126,6 +135,11 @@ export function delitem(obj: unknown, key: unknown): void {
   }
   if (obj instanceof Dict) {
     if (!obj.delete(key)) throw new KeyError(key);
+    return;
+  }
+  if (obj instanceof ByteArray) {
+    const doomed = new Set(key instanceof Slice ? key.positions(obj.length) : [itemIndex(key, "bytearray", obj.length)]);
+    obj.replaceWith([...obj.values()].filter((_, i) => !doomed.has(i)));
     return;
   }
   if (obj !== null && typeof obj === "object") {

@@ -179,6 +179,21 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
 }
 
 /**
+ * `super().name` read without a call: `super.name`, or `superOf(Class, self).name` in a
+ * multiple-inheritance hierarchy. (For expressions.ts: null when `e` is no such read.)
+ */
+export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr | null {
+  const inner = e.value;
+  if (inner._type !== "Call" || inner.func._type !== "Name" || inner.func.id !== "super" || inner.args.length || inner.keywords.length) return null;
+  const cls = classStacks.get(cx)?.at(-1);
+  if (cls && inMultipleInheritance(cx, cls)) {
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    return { k: "member", object: { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] }, property: e.attr };
+  }
+  return { k: "member", object: { k: "id", name: "super" }, property: e.attr };
+}
+
+/**
  * JS-side members Python protocols need: `for ... of` over an instance of a class with
  * `__iter__`, and assigning a read-only property raising AttributeError as Python does.
  */

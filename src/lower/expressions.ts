@@ -7,6 +7,7 @@ import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
+import { lowerSuperAttribute } from "./classes.js";
 import { lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
@@ -42,7 +43,9 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return { k: "cond", test: lowerTest(cx, e.test), then: lowerExpr(cx, e.body), else: lowerExpr(cx, e.orelse), loc };
     case "Call":
       return lowerCall(cx, e);
-    case "Attribute":
+    case "Attribute": {
+      const viaSuper = lowerSuperAttribute(cx, e);
+      if (viaSuper) return viaSuper;
       // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
       if (
         SPECIAL_ATTRIBUTES.has(e.attr) ||
@@ -54,6 +57,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
         return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
       }
       return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
+    }
     case "Subscript":
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
     case "Slice":

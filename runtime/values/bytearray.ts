@@ -1,0 +1,99 @@
+// Python's bytearray: mutable bytes. A ByteArray is a Bytes (so comparison, `in`, slicing,
+// `len` and the bytes methods treat both alike) viewing a resizable buffer, so append,
+// extend and slice assignment change its length in place.
+import { Bytes } from "./bytes.js";
+import { IndexError, PyTypeError, ValueError } from "./exceptions.js";
+import { iterable } from "./iteration.js";
+import { isIntLike, toBigInt } from "./numeric.js";
+import { normalizeIndex } from "./slice.js";
+import { Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+/** Address space each bytearray may grow into (reserved, not allocated). */
+const MAX_BYTES = 2 ** 31;
+
+interface Resizable {
+  resize(byteLength: number): void;
+}
+
+export class ByteArray extends Bytes {
+  static override readonly pythonName: string = "bytearray";
+
+  // Typed-array methods (slice, subarray) construct through here with a buffer view.
+  constructor(source: number | ArrayBuffer = 0, byteOffset?: number, length?: number) {
+    if (typeof source === "number") {
+      // ES2024's resizable ArrayBuffer (Node 20); a view without a length tracks its size.
+      const buffer = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(source, { maxByteLength: MAX_BYTES });
+      super(buffer);
+    } else super(source, byteOffset, length);
+  }
+
+  /** Replace the whole contents (slice assignment and deletion rebuild them). */
+  replaceWith(values: ArrayLike<number>): void {
+    (this.buffer as unknown as Resizable).resize(values.length);
+    this.set(values);
+  }
+}
+
+/** One byte given as a Python int. */
+export function byteValue(x: unknown): number {
+  if (!isIntLike(x)) throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  const n = toBigInt(x);
+  if (n < 0n || n > 255n) throw new ValueError("byte must be in range(0, 256)");
+  return Number(n);
+}
+
+/** The bytes of a bytes-like object or an iterable of ints. */
+export function byteValues(x: unknown): number[] {
+  if (x instanceof Uint8Array) return [...x.values()];
+  return Array.from(iterable(x), byteValue);
+}
+
+/** The bytes methods return bytearrays when called on one. */
+function asByteArray(x: unknown): unknown {
+  if (x instanceof Bytes && !(x instanceof ByteArray)) return ByteArray.fromArray(x);
+  if (Array.isArray(x)) return x.map(asByteArray);
+  if (x instanceof Tuple) return Tuple.from(x.items.map(asByteArray));
+  return x;
+}
+
+type Method = (self: ByteArray, ...args: unknown[]) => unknown;
+
+/** Methods bytearray adds to bytes' (given as `bytesMethods`), and bytes' adapted. */
+export function byteArrayMethods(bytesMethods: Record<string, (self: Bytes, ...args: unknown[]) => unknown>): Record<string, Method> {
+  const table: Record<string, Method> = {};
+  for (const [name, m] of Object.entries(bytesMethods)) table[name] = (b, ...args) => asByteArray(m(b, ...args));
+  table["decode"] = bytesMethods["decode"]!;
+  Object.assign(table, {
+    append: (b: ByteArray, x: unknown) => (b.replaceWith([...b.values(), byteValue(x)]), null),
+    extend: (b: ByteArray, x: unknown) => (b.replaceWith([...b.values(), ...byteValues(x)]), null),
+    insert: (b: ByteArray, i: unknown, x: unknown) => {
+      const values = [...b.values()];
+      const at = Number(toBigInt(i as bigint));
+      values.splice(at < 0 ? Math.max(0, values.length + at) : at, 0, byteValue(x));
+      b.replaceWith(values);
+      return null;
+    },
+    pop: (b: ByteArray, i: unknown = -1n) => {
+      if (b.length === 0) throw new IndexError("pop from empty bytearray");
+      const at = normalizeIndex(toBigInt(i as bigint), b.length);
+      if (at === undefined) throw new IndexError("pop index out of range");
+      const values = [...b.values()];
+      const [removed] = values.splice(at, 1);
+      b.replaceWith(values);
+      return BigInt(removed!);
+    },
+    remove: (b: ByteArray, x: unknown) => {
+      const values = [...b.values()];
+      const at = values.indexOf(byteValue(x));
+      if (at < 0) throw new ValueError("value not found in bytearray");
+      values.splice(at, 1);
+      b.replaceWith(values);
+      return null;
+    },
+    clear: (b: ByteArray) => (b.replaceWith([]), null),
+    reverse: (b: ByteArray) => (b.reverse(), null),
+    copy: (b: ByteArray) => ByteArray.fromArray(b),
+  });
+  return table;
+}
