@@ -1,8 +1,13 @@
 // A FIFO queue with O(1) append and popleft (the loop's `collections.deque` of ready handles).
 
 export class Deque<T> {
-  private items: (T | undefined)[] = [];
-  private head = 0;
+  private declare items: (T | undefined)[];
+  private declare head: number;
+
+  constructor() {
+    this.items = [];
+    this.head = 0;
+  }
 
   get length(): number {
     return this.items.length - this.head;

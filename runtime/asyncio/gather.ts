@@ -10,12 +10,13 @@ import { ensureFutureOn } from "./tasks.js";
 
 /** The future gather returns: cancelling it cancels the children. */
 export class _GatheringFuture<T = unknown[]> extends Future<T> {
-  _children: Future[];
-  _cancel_requested = false;
+  declare _children: Future[];
+  declare _cancel_requested: boolean;
 
   constructor(children: Future[], loop: EventLoop) {
     super(loop);
     this._children = children;
+    this._cancel_requested = false;
   }
 
   override cancel(...args: unknown[]): boolean {

@@ -13,14 +13,16 @@ export interface HandleLoop {
 
 export class Handle {
   static readonly __module__ = "asyncio.events";
-  _callback: Callback | null;
-  _args: readonly unknown[] | null;
-  _cancelled = false;
-  readonly _loop: HandleLoop;
+  // Fields are `declare`d and assigned in the constructor: cheaper creation on V8 (Node 20).
+  declare _callback: Callback | null;
+  declare _args: readonly unknown[] | null;
+  declare _cancelled: boolean;
+  declare readonly _loop: HandleLoop;
 
   constructor(callback: Callback, args: readonly unknown[], loop: HandleLoop) {
     this._callback = callback;
     this._args = args;
+    this._cancelled = false;
     this._loop = loop;
   }
 
@@ -45,7 +47,9 @@ export class Handle {
     const callback = this._callback!;
     const args = this._args!;
     try {
-      callback(...args);
+      // Most handles carry one argument (a task, a future): a direct call skips the spread.
+      if (args.length === 1) callback(args[0]);
+      else callback(...args);
     } catch (exc) {
       if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
       this._loop.call_exception_handler({
@@ -69,13 +73,14 @@ export class Handle {
 }
 
 export class TimerHandle extends Handle {
-  readonly _when: number;
+  declare readonly _when: number;
   /** True while the handle sits in the loop's timer heap. */
-  _scheduled = false;
+  declare _scheduled: boolean;
 
   constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop) {
     super(callback, args, loop);
     this._when = when;
+    this._scheduled = false;
   }
 
   when(): number {

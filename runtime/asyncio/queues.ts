@@ -3,6 +3,7 @@
 
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
+import { FastPathCoroutine, WOULD_BLOCK } from "../core/fast-path-coroutine.js";
 import { Exception, ValueError } from "../values/exceptions.js";
 import { lt } from "../values/compare.js";
 import { addressOf, repr } from "../values/repr.js";
@@ -88,10 +89,15 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   put(item: T): Coroutine<null> {
-    return new Coroutine(this._putBody(item), "Queue.put");
+    return new QueuePut(this, item);
   }
 
-  private *_putBody(item: T): Generator<unknown, null, unknown> {
+  /** `put` without waiting, or WOULD_BLOCK when the queue is full (QueuePut's fast path). */
+  _putNow(item: T): null | typeof WOULD_BLOCK {
+    return this.full() ? WOULD_BLOCK : this.put_nowait(item);
+  }
+
+  *_putBody(item: T): Generator<unknown, null, unknown> {
     while (this.full()) {
       const putter = this._get_loop().create_future();
       this._putters.push(putter);
@@ -117,10 +123,15 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   get(): Coroutine<T> {
-    return new Coroutine(this._getBody(), "Queue.get");
+    return new QueueGet(this);
   }
 
-  private *_getBody(): Generator<unknown, T, unknown> {
+  /** `get` without waiting, or WOULD_BLOCK when the queue is empty (QueueGet's fast path). */
+  _getNow(): T | typeof WOULD_BLOCK {
+    return this.empty() ? WOULD_BLOCK : this.get_nowait();
+  }
+
+  *_getBody(): Generator<unknown, T, unknown> {
     while (this.empty()) {
       const getter = this._get_loop().create_future();
       this._getters.push(getter);
@@ -174,6 +185,44 @@ export class Queue<T = unknown> extends LoopBound {
 
   __str__(): string {
     return `<${typeName(this)} ${this._format()}>`;
+  }
+}
+
+/** The coroutine `Queue.put(item)` returns: puts at once when there is room. */
+class QueuePut<T> extends FastPathCoroutine<null> {
+  private declare readonly queue: Queue<T>;
+  private declare readonly item: T;
+
+  constructor(queue: Queue<T>, item: T) {
+    super("Queue.put");
+    this.queue = queue;
+    this.item = item;
+  }
+
+  protected _now(): null | typeof WOULD_BLOCK {
+    return this.queue._putNow(this.item);
+  }
+
+  protected _body(): Generator<unknown, null, unknown> {
+    return this.queue._putBody(this.item);
+  }
+}
+
+/** The coroutine `Queue.get()` returns: gets at once when an item is there. */
+class QueueGet<T> extends FastPathCoroutine<T> {
+  private declare readonly queue: Queue<T>;
+
+  constructor(queue: Queue<T>) {
+    super("Queue.get");
+    this.queue = queue;
+  }
+
+  protected _now(): T | typeof WOULD_BLOCK {
+    return this.queue._getNow();
+  }
+
+  protected _body(): Generator<unknown, T, unknown> {
+    return this.queue._getBody();
   }
 }
 

@@ -20,7 +20,7 @@ import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
 import type { Callback } from "./format.js";
-import type { Handle } from "./handles.js";
+import { Handle } from "./handles.js";
 import { Future, getLoopOf, isFuture } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 
@@ -95,32 +95,41 @@ function named<F extends Callback>(fn: F, qualname: string): F {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Task<T = any> extends Future<T> {
-  readonly _coro: Coroutine<T> | ForeignCoroutine;
+  // Fields are `declare`d and assigned in the constructor (see Future): cheaper creation.
+  declare readonly _coro: Coroutine<T> | ForeignCoroutine;
   /** The name given, or null for the default `Task-<n>` (made on demand: cheaper creation). */
-  private _givenName: string | null = null;
-  private readonly _number: number;
-  _must_cancel = false;
-  _fut_waiter: Future | null = null;
-  _num_cancels_requested = 0;
-  _log_destroy_pending = true;
+  private declare _givenName: string | null;
+  private declare readonly _number: number;
+  declare _must_cancel: boolean;
+  declare _fut_waiter: Future | null;
+  declare _num_cancels_requested: number;
+  declare _log_destroy_pending: boolean;
   /** The handle that runs `taskStep(this)`, made once and queued again for each bare yield. */
-  private readonly _stepHandle: Handle;
+  private declare readonly _stepHandle: Handle;
   /** The bound wake-up callback futures call back; made when the task first waits. */
-  private _wakeupCallback: ((future: Future) => void) | null = null;
+  private declare _wakeupCallback: ((future: Future) => void) | null;
 
   /** `Task(coro, *, loop=None, name=None, context=None)`; the runtime passes loop, name positionally. */
-  constructor(coro: unknown, ...args: unknown[]) {
+  constructor(coro: unknown, arg1?: unknown, arg2?: unknown, ...rest: unknown[]) {
     let loop: EventLoop | null;
     let name: unknown;
-    if (args.length > 0 && typeof args[0] === "object" && args[0] !== null && "call_soon" in args[0]) {
-      loop = args[0] as EventLoop;
-      name = args[1];
+    if (typeof arg1 === "object" && arg1 !== null && "call_soon" in arg1 && rest.length === 0) {
+      loop = arg1 as EventLoop;
+      name = arg2;
     } else {
+      // Python code never passes JS undefined: the arguments given are the leading defined ones.
+      const args = arg1 === undefined ? [] : arg2 === undefined ? [arg1] : [arg1, arg2, ...rest];
       const [loopArg, nameArg] = bindArgs("Task", args, ["loop", "name", "context"], 0);
       loop = (loopArg as EventLoop | null | undefined) ?? null;
       name = nameArg;
     }
     super(loop ?? get_event_loop());
+    this._givenName = null;
+    this._must_cancel = false;
+    this._fut_waiter = null;
+    this._num_cancels_requested = 0;
+    this._log_destroy_pending = true;
+    this._wakeupCallback = null;
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -129,7 +138,12 @@ export class Task<T = any> extends Future<T> {
     if (coro instanceof Coroutine) coro._claim();
     this._number = ++taskNameCounter;
     if (name !== null && name !== undefined) this._givenName = toStr(name);
-    this._stepHandle = this._loop.call_soon(taskStep, this);
+    // call_soon(taskStep, this) without its argument handling: the handle is kept for reuse.
+    const loopOfTask = this._loop;
+    loopOfTask._check_closed();
+    const step = new Handle(taskStep, [this], loopOfTask);
+    this._stepHandle = step;
+    loopOfTask._requeue(step);
     pendingTasks.add(this);
   }
 

@@ -18,11 +18,13 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {
   static readonly pythonName = "coroutine";
-  _neverWarn = false;
-  _watch: UnstartedRecord | null = null;
+  declare _neverWarn: boolean;
+  declare _watch: UnstartedRecord | null;
 
   constructor(gen: Generator<unknown, R, unknown>, qualname: string) {
     super(gen, qualname);
+    this._neverWarn = false;
+    this._watch = null;
     watchUnstarted(this);
   }
 
@@ -87,10 +89,13 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
  * escaping the body becomes RuntimeError), as Suspendable._step does for a stepped body.
  */
 class AwaitedBody<R> implements Generator<unknown, R, unknown> {
-  constructor(
-    private readonly coro: Coroutine<R>,
-    private readonly gen: Generator<unknown, R, unknown>,
-  ) {}
+  private declare readonly coro: Coroutine<R>;
+  private declare readonly gen: Generator<unknown, R, unknown>;
+
+  constructor(coro: Coroutine<R>, gen: Generator<unknown, R, unknown>) {
+    this.coro = coro;
+    this.gen = gen;
+  }
 
   [Symbol.iterator](): this {
     return this;

@@ -42,7 +42,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
-  const attributes: { name: string; value: ir.Expr }[] = [];
+  const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
@@ -61,17 +61,16 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
         if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
       }
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
-      attributes.push({ name: stmt.targets[0]!.id, value: lowerExpr(cx, stmt.value) });
+      attributes.push(classAttribute(cx, s, stmt.targets[0]!.id, stmt.value, members));
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
-      if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push({ name: stmt.target.id, value: lowerExpr(cx, stmt.value) });
+      if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, stmt.target.id, stmt.value, members));
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
     } else {
       return cx.unsupported(stmt, `${stmt._type} statement in a class body`);
     }
   }
-  for (const a of attributes) members.push({ k: "property", name: a.name, isStatic: true, value: a.value });
   members.push(...protocolMembers(cx, s));
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
@@ -118,6 +117,21 @@ function rootConstructor(cx: LowerContext): ir.ClassMember {
   const run: ir.Expr = { k: "call", callee: cx.rt("initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: run }], generator: false, async: false };
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
+}
+
+/**
+ * A class attribute is a static property, in its place among the members; names the class
+ * body bound before it are read from the class (`this` in a static initializer).
+ */
+function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value: py.Expr, members: ir.ClassMember[]): { name: string } {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    members.push({ k: "property", name, isStatic: true, value: lowerExpr(cx, value), loc: cx.loc(value) });
+  } finally {
+    cx.classBody = saved;
+  }
+  return { name };
 }
 
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {

@@ -5,7 +5,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
-import { bindName } from "./targets.js";
+import { bindName, handlerOnly } from "./targets.js";
+import { jsName } from "./names.js";
 
 /** The test for one `except` clause against the caught value. */
 function matches(cx: LowerContext, caught: ir.Expr, type: py.Expr): ir.Expr {
@@ -32,7 +33,10 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
       for (let i = s.handlers.length - 1; i >= 0; i--) {
         const h = s.handlers[i]!;
         const block: ir.Stmt[] = [];
-        if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
+        if (h.name && handlerOnly(cx.fn.scope, h.name)) {
+          // Python unbinds the name after the handler: it is the handler's own constant.
+          block.push({ k: "decl", kind: "const", name: jsName(h.name), type: { k: "any" }, init: caught, loc: cx.loc(h) });
+        } else if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
         block.push(...lowerBlock(cx, h.body));
         if (!h.type) {
           if (i !== s.handlers.length - 1) cx.syntaxError(h, "default 'except:' must be last");

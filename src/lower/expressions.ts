@@ -129,6 +129,7 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
 
 export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   const loc = cx.loc(e);
+  if (cx.classBody?.bindings.has(e.id)) return { k: "member", object: { k: "this" }, property: e.id, loc };
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);

@@ -40,12 +40,19 @@ export function mayBeUnbound(scope: Scope, name: string, at: { line: number; col
   return at.line < first.line || (at.line === first.line && at.col < first.col && first.kind !== "other");
 }
 
+/** Is every binding of the name an `except ... as name` (so it lives in its handler only)? */
+export function handlerOnly(scope: Scope, name: string): boolean {
+  const bindings = scope.bindings.get(name) ?? [];
+  return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "Try") && !scope.freeInChildren.has(name);
+}
+
 /** Locals that must be declared at the top of the function body. */
 export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
   const names: string[] = [];
   for (const [name, bindings] of scope.bindings) {
     if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
     if (bindings.some((b) => b.kind === "param")) continue;
+    if (handlerOnly(scope, name)) continue;
     // A name read while unbound must exist (as undefined) for the read to report it.
     if ((scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at))) {
       names.push(name);

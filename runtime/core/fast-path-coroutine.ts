@@ -1,0 +1,84 @@
+// Runtime coroutines (Queue.put, Queue.get, ...) that usually finish without suspending. When
+// awaited fresh, `_now()` tries to finish at once; only if it would have to wait is the full
+// generator body made and delegated to. An awaited coroutine that returns before its first
+// yield never suspends, so finishing synchronously is indistinguishable to the awaiting task
+// (same result, same exceptions, same event order), and saves a generator and its resumes.
+
+import { Coroutine } from "./coroutine.js";
+import { CREATED, DONE, type ResumeMode } from "./suspendable.js";
+
+/** What `_now()` gives when the operation has to wait (it then did nothing). */
+export const WOULD_BLOCK: unique symbol = Symbol("pyts.wouldBlock");
+
+/** Stands for the body until it is needed; never stepped (`_ensureBody` replaces it first). */
+const BODY_NOT_MADE = (function* (): Generator<never, never, unknown> {
+  throw new Error("pyts: fast-path coroutine body used before it was made");
+})();
+
+/** The `yield*` target of an awaited coroutine that already finished: no suspension. */
+class FinishedAwait<R> implements Generator<unknown, R, unknown> {
+  private declare readonly value: R;
+
+  constructor(value: R) {
+    this.value = value;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<unknown, R> {
+    return { done: true, value: this.value };
+  }
+
+  throw(error: unknown): IteratorResult<unknown, R> {
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, R> {
+    return { done: true, value: value as R };
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "FinishedAwait";
+  }
+}
+
+export abstract class FastPathCoroutine<R> extends Coroutine<R> {
+  constructor(qualname: string) {
+    super(BODY_NOT_MADE as Generator<unknown, R, unknown>, qualname);
+  }
+
+  /** Finishes the operation now and gives its result, or WOULD_BLOCK having done nothing. */
+  protected abstract _now(): R | typeof WOULD_BLOCK;
+
+  /** The full body (as the plain coroutine would run it), for the waiting case. */
+  protected abstract _body(): Generator<unknown, R, unknown>;
+
+  private _ensureBody(): void {
+    if (this._gen === BODY_NOT_MADE) this._gen = this._body();
+  }
+
+  override _awaitIterator(): Generator<unknown, R, unknown> {
+    if (this._state === CREATED && this._gen === BODY_NOT_MADE) {
+      this._onStart();
+      this._state = DONE;
+      // An exception from the operation is the coroutine's own (it is done either way).
+      const value = this._now();
+      if (value !== WOULD_BLOCK) return new FinishedAwait(value);
+      this._state = CREATED;
+    }
+    this._ensureBody();
+    return super._awaitIterator();
+  }
+
+  override _step(mode: ResumeMode, value: unknown): IteratorResult<unknown, R> {
+    this._ensureBody();
+    return super._step(mode, value);
+  }
+
+  override close(): null {
+    this._ensureBody();
+    return super.close();
+  }
+}
