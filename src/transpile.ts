@@ -11,6 +11,8 @@ export interface TranspileOptions {
   outName?: string;
   /** where emitted code imports the runtime from (default "pyts/runtime") */
   runtimeModule?: string;
+  /** format the TypeScript with prettier (default true; `pyts run` skips it) */
+  format?: boolean;
 }
 
 export interface TranspileResult {
@@ -24,5 +26,5 @@ export async function transpile(source: string, options: TranspileOptions = {}):
   const module = parsePython(source, filename);
   const comments = collectComments(source).map((c) => ({ line: c.line, text: c.text.replace(/^#/, "") }));
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments });
-  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts") });
+  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
 }

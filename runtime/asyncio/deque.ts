@@ -1,40 +1,67 @@
-// A FIFO queue with O(1) append and popleft (the loop's `collections.deque` of ready handles).
+// A FIFO queue with O(1) append and popleft (the loop's `collections.deque` of ready handles):
+// a ring buffer whose capacity doubles when full, so steady use allocates nothing and a burst
+// of many entries copies them only at each doubling.
+
+const INITIAL_CAPACITY = 16;
 
 export class Deque<T> {
   private declare items: (T | undefined)[];
+  /** Index of the first entry; capacity is always a power of two. */
   private declare head: number;
+  private declare count: number;
 
   constructor() {
-    this.items = [];
+    this.items = new Array<T | undefined>(INITIAL_CAPACITY).fill(undefined);
     this.head = 0;
+    this.count = 0;
   }
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.count;
   }
 
   push(item: T): void {
-    this.items.push(item);
+    const items = this.items;
+    const capacity = items.length;
+    if (this.count === capacity) {
+      this.grow();
+      this.items[this.count++] = item;
+      return;
+    }
+    items[(this.head + this.count) & (capacity - 1)] = item;
+    this.count++;
   }
 
   shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined;
-    // Drop the consumed prefix once it dominates, keeping memory bounded.
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    if (this.count === 0) return undefined;
+    const items = this.items;
+    const head = this.head;
+    const item = items[head];
+    items[head] = undefined;
+    this.head = (head + 1) & (items.length - 1);
+    this.count--;
     return item;
   }
 
   clear(): void {
-    this.items = [];
+    this.items = new Array<T | undefined>(INITIAL_CAPACITY).fill(undefined);
+    this.head = 0;
+    this.count = 0;
+  }
+
+  /** Doubles the capacity, moving the entries to the front in order. */
+  private grow(): void {
+    const old = this.items;
+    const capacity = old.length;
+    const items = new Array<T | undefined>(capacity * 2).fill(undefined);
+    for (let i = 0; i < capacity; i++) items[i] = old[(this.head + i) & (capacity - 1)];
+    this.items = items;
     this.head = 0;
   }
 
   *[Symbol.iterator](): Generator<T, void, undefined> {
-    for (let i = this.head; i < this.items.length; i++) yield this.items[i] as T;
+    const items = this.items;
+    const mask = items.length - 1;
+    for (let i = 0; i < this.count; i++) yield items[(this.head + i) & mask] as T;
   }
 }

@@ -14,7 +14,7 @@ import { addressOf, repr } from "../values/repr.js";
 import { bindArgs, toSeconds } from "./args.js";
 import { Deque } from "./deque.js";
 import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
-import { Handle, TimerHandle, timerLess, type HandleLoop } from "./handles.js";
+import { Handle, TimerHandle, runCallback, timerLess, type HandleLoop } from "./handles.js";
 import { heapify, heappop, heappush } from "./heap.js";
 import { _get_running_loop, _set_running_loop } from "./loop-state.js";
 import { Future, isFuture } from "./futures.js";
@@ -40,7 +40,12 @@ export class EventLoop implements HandleLoop {
   static readonly __module__ = "asyncio.unix_events";
   static readonly pythonName = "_UnixSelectorEventLoop";
 
-  readonly _ready = new Deque<Handle>();
+  /**
+   * The ready queue. Besides handles it holds the runtime's own one-argument callbacks (a
+   * task's step, a future's done callbacks) as two entries, the function then its argument:
+   * no Handle is made for them, since nothing can reach (or cancel) those handles.
+   */
+  readonly _ready = new Deque<Handle | Callback | unknown>();
   _scheduled: TimerHandle[] = [];
   _timer_cancelled_count = 0;
   _stopping = false;
@@ -73,10 +78,12 @@ export class EventLoop implements HandleLoop {
     return handle;
   }
 
-  /** Queues a handle that already ran again (a Task's step); saves allocating a new one. */
-  _requeue(handle: Handle): void {
+  /** `call_soon(callback, arg)` for the runtime's own callbacks: nothing to return, no Handle. */
+  _callSoonInternal(callback: Callback, arg: unknown): void {
     this._check_closed();
-    this._ready.push(handle);
+    const ready = this._ready;
+    ready.push(callback);
+    ready.push(arg);
     if (this._running && !this._inStep) this._wake();
   }
 
@@ -292,11 +299,19 @@ export class EventLoop implements HandleLoop {
       this._ready.push(handle);
     }
     // Only the handles ready now; callbacks they schedule wait for the next iteration.
-    const ntodo = this._ready.length;
+    const ready = this._ready;
+    const ntodo = ready.length;
     for (let i = 0; i < ntodo; i++) {
-      const handle = this._ready.shift()!;
-      if (handle._cancelled) continue;
-      handle._run();
+      const entry = ready.shift();
+      if (typeof entry === "function") {
+        // A runtime callback and its argument (see `_ready`).
+        i++;
+        runCallback(this, entry as Callback, ready.shift());
+      } else {
+        const handle = entry as Handle;
+        if (handle._cancelled) continue;
+        handle._run();
+      }
       flushFresh();
     }
   }

@@ -46,6 +46,23 @@ export function isFuture(x: unknown): x is Future {
 /** The `_callbacks` of futures that have none; never mutated. */
 const NO_CALLBACKS: Callback[] = [];
 
+/** `Future._callbacks` as a list (a lone callback is kept without one). */
+function callbackList(callbacks: Callback[] | Callback): Callback[] {
+  return typeof callbacks === "function" ? [callbacks] : callbacks;
+}
+
+/** Whether `fn` is among the pending future's done callbacks. */
+export function hasDoneCallback(fut: Future, fn: Callback): boolean {
+  const callbacks = fut._callbacks;
+  return callbacks === fn || (typeof callbacks !== "function" && callbacks.includes(fn));
+}
+
+/** `loop.call_soon(callback, arg)`, without a Handle on the runtime's loop (any other: as is). */
+export function scheduleCallback(loop: EventLoop, callback: Callback, arg: unknown): void {
+  if (typeof loop._callSoonInternal === "function") loop._callSoonInternal(callback, arg);
+  else loop.call_soon(callback, arg);
+}
+
 function formatCallbacks(callbacks: readonly Callback[]): string {
   const show = (cb: Callback): string => `${callbackName(cb)}()`;
   const n = callbacks.length;
@@ -63,8 +80,11 @@ export class Future<T = any> implements NativeAwaitable<T> {
   declare _result: T | null;
   declare _exception: unknown;
   declare _loop: EventLoop;
-  /** Shared empty list until the first callback (most futures get one or none). */
-  declare _callbacks: Callback[];
+  /**
+   * The done callbacks: the shared empty list, the one callback itself (most futures get one
+   * or none, so no list is made for it), or a list of two or more.
+   */
+  declare _callbacks: Callback[] | Callback;
   declare _cancel_message: unknown;
   declare _cancelled_exc: unknown;
   /** True while a Task is about to wait on this future (set by `await`). */
@@ -126,9 +146,10 @@ export class Future<T = any> implements NativeAwaitable<T> {
   /** Hands every done callback to the loop's ready queue, in the order they were added. */
   _schedule_callbacks(): void {
     const callbacks = this._callbacks;
-    if (callbacks.length === 0) return;
+    if (callbacks === NO_CALLBACKS) return;
     this._callbacks = NO_CALLBACKS;
-    for (const callback of callbacks) this._loop.call_soon(callback, this);
+    if (typeof callbacks === "function") scheduleCallback(this._loop, callbacks, this);
+    else for (const callback of callbacks) scheduleCallback(this._loop, callback, this);
   }
 
   _make_cancelled_error(): BaseException {
@@ -158,17 +179,20 @@ export class Future<T = any> implements NativeAwaitable<T> {
 
   /** `add_done_callback(fn, *, context=None)`: fn(future) runs soon after completion. */
   add_done_callback(fn: Callback, ..._context: unknown[]): null {
-    if (this._state !== PENDING) this._loop.call_soon(fn, this);
-    else if (this._callbacks === NO_CALLBACKS) this._callbacks = [fn];
-    else this._callbacks.push(fn);
+    const callbacks = this._callbacks;
+    if (this._state !== PENDING) scheduleCallback(this._loop, fn, this);
+    else if (callbacks === NO_CALLBACKS) this._callbacks = fn;
+    else if (typeof callbacks === "function") this._callbacks = [callbacks, fn];
+    else callbacks.push(fn);
     return null;
   }
 
   /** Removes every registration of `fn`; returns how many there were. */
   remove_done_callback(fn: Callback): bigint {
-    const kept = this._callbacks.filter((cb) => cb !== fn);
-    const removed = this._callbacks.length - kept.length;
-    if (removed > 0) this._callbacks = kept;
+    const callbacks = callbackList(this._callbacks);
+    const kept = callbacks.filter((cb) => cb !== fn);
+    const removed = callbacks.length - kept.length;
+    if (removed > 0) this._callbacks = kept.length === 0 ? NO_CALLBACKS : kept;
     return BigInt(removed);
   }
 
@@ -226,7 +250,8 @@ export class Future<T = any> implements NativeAwaitable<T> {
       if (this._exception !== null) info.push(`exception=${repr(this._exception)}`);
       else info.push(`result=${repr(this._result)}`);
     }
-    if (this._callbacks.length > 0) info.push(`cb=[${formatCallbacks(this._callbacks)}]`);
+    const callbacks = callbackList(this._callbacks);
+    if (callbacks.length > 0) info.push(`cb=[${formatCallbacks(callbacks)}]`);
     return info;
   }
 

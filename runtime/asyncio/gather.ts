@@ -4,7 +4,7 @@ import type { Coroutine } from "../core/coroutine.js";
 import { splitKw } from "../values/kwargs.js";
 import { CancelledError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
-import { Future, getLoopOf } from "./futures.js";
+import { Future, getLoopOf, hasDoneCallback } from "./futures.js";
 import { get_event_loop } from "./loop-state.js";
 import { ensureFutureOn } from "./tasks.js";
 
@@ -82,6 +82,20 @@ export function gather(...args: unknown[]): Future<unknown[]> {
   Object.defineProperty(onChildDone, "__qualname__", { value: "gather.<locals>._done_callback" });
 
   for (const arg of aws) {
+    // A pending Future seen before already carries onChildDone (no map lookup, the usual case
+    // for a list of tasks); other arguments are told apart through the map, as CPython does.
+    if (arg instanceof Future && !arg.done()) {
+      if (hasDoneCallback(arg, onChildDone)) {
+        children.push(arg);
+        continue;
+      }
+      if (loop !== null && loop !== getLoopOf(arg)) ensureFutureOn(arg, loop);
+      if (loop === null) loop = getLoopOf(arg);
+      nfuts += 1;
+      arg.add_done_callback(onChildDone);
+      children.push(arg);
+      continue;
+    }
     let fut = argToFut.get(arg);
     if (fut === undefined) {
       fut = ensureFutureOn(arg, loop);

@@ -47,17 +47,20 @@ export class Handle {
     const callback = this._callback!;
     const args = this._args!;
     try {
-      // Most handles carry one argument (a task, a future): a direct call skips the spread.
-      if (args.length === 1) callback(args[0]);
-      else callback(...args);
+      callback(...args);
     } catch (exc) {
       if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
-      this._loop.call_exception_handler({
-        message: `Exception in callback ${formatCallback(callback, args)}`,
-        exception: exc,
-        handle: this,
-      });
+      this._reportError(exc);
     }
+  }
+
+  /** Hands an exception the callback raised to the loop's exception handler. */
+  _reportError(exc: unknown): void {
+    this._loop.call_exception_handler({
+      message: `Exception in callback ${formatCallback(this._callback!, this._args ?? [])}`,
+      exception: exc,
+      handle: this,
+    });
   }
 
   protected _reprInfo(): string[] {
@@ -69,6 +72,19 @@ export class Handle {
 
   __repr__(): string {
     return `<${this._reprInfo().join(" ")}>`;
+  }
+}
+
+/**
+ * Runs a runtime callback queued without a Handle (`EventLoop._callSoonInternal`) as
+ * `Handle._run` would; the handle in an error report is made then, as the one it stands for.
+ */
+export function runCallback(loop: HandleLoop, callback: Callback, arg: unknown): void {
+  try {
+    callback(arg);
+  } catch (exc) {
+    if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
+    new Handle(callback, [arg], loop)._reportError(exc);
   }
 }
 

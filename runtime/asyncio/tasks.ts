@@ -20,13 +20,25 @@ import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
 import type { Callback } from "./format.js";
-import { Handle } from "./handles.js";
-import { Future, getLoopOf, isFuture } from "./futures.js";
+import type { Handle } from "./handles.js";
+import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 
 let taskNameCounter = 0;
-/** Tasks not done yet (CPython's WeakSet of tasks; done ones leave it). */
-const pendingTasks = new Set<Task>();
+/**
+ * The tasks made, in creation order (CPython's WeakSet of tasks). Done ones are dropped in bulk
+ * once they are the greater part: cheaper than a Set's add and delete per task.
+ */
+let taskRegistry: Task[] = [];
+let doneInRegistry = 0;
+
+function taskDone(): void {
+  doneInRegistry += 1;
+  if (doneInRegistry > 256 && doneInRegistry * 2 > taskRegistry.length) {
+    taskRegistry = taskRegistry.filter((task) => !task.done());
+    doneInRegistry = 0;
+  }
+}
 
 // The task each loop is stepping right now lives on the loop (`_current_task`): a field is
 // much cheaper than a Map on the hot path.
@@ -104,8 +116,6 @@ export class Task<T = any> extends Future<T> {
   declare _fut_waiter: Future | null;
   declare _num_cancels_requested: number;
   declare _log_destroy_pending: boolean;
-  /** The handle that runs `taskStep(this)`, made once and queued again for each bare yield. */
-  private declare readonly _stepHandle: Handle;
   /** The bound wake-up callback futures call back; made when the task first waits. */
   private declare _wakeupCallback: ((future: Future) => void) | null;
 
@@ -138,13 +148,8 @@ export class Task<T = any> extends Future<T> {
     if (coro instanceof Coroutine) coro._claim();
     this._number = ++taskNameCounter;
     if (name !== null && name !== undefined) this._givenName = toStr(name);
-    // call_soon(taskStep, this) without its argument handling: the handle is kept for reuse.
-    const loopOfTask = this._loop;
-    loopOfTask._check_closed();
-    const step = new Handle(taskStep, [this], loopOfTask);
-    this._stepHandle = step;
-    loopOfTask._requeue(step);
-    pendingTasks.add(this);
+    scheduleCallback(this._loop, taskStep, this);
+    taskRegistry.push(this);
   }
 
   get_coro(): Coroutine<T> | ForeignCoroutine {
@@ -177,7 +182,7 @@ export class Task<T = any> extends Future<T> {
   }
 
   override _schedule_callbacks(): void {
-    pendingTasks.delete(this);
+    taskDone();
     super._schedule_callbacks();
   }
 
@@ -259,9 +264,8 @@ export class Task<T = any> extends Future<T> {
   /** What the coroutine yielded decides how the task resumes. */
   private _handleYield(result: unknown): void {
     if (result === null || result === undefined) {
-      // A bare yield (sleep(0)): give the other callbacks one turn. The task's step handle
-      // is not queued while it steps (a task has one pending step at most), so it is reused.
-      this._loop._requeue(this._stepHandle);
+      // A bare yield (sleep(0)): give the other callbacks one turn.
+      scheduleCallback(this._loop, taskStep, this);
       return;
     }
     const blocking = (result as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
@@ -342,7 +346,7 @@ export function all_tasks(...args: unknown[]): PySet<Task> {
   const [loopArg] = bindArgs("all_tasks", args, ["loop"]);
   const loop = (loopArg as EventLoop | null | undefined) ?? get_running_loop();
   const result = new PySet<Task>();
-  for (const task of pendingTasks) if (task._loop === loop && !task.done()) result.add(task);
+  for (const task of taskRegistry) if (task._loop === loop && !task.done()) result.add(task);
   return result;
 }
 

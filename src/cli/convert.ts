@@ -12,10 +12,10 @@ export class ConversionFailed extends Error {
   }
 }
 
-export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string } = {}): Promise<TranspileResult> {
+export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
   const source = fs.readFileSync(file, "utf8");
   try {
-    return await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule });
+    return await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
   } catch (error) {
     if (error instanceof DiagnosticError) {
       throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));

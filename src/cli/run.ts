@@ -15,7 +15,7 @@ function runtimeUrl(): string {
 }
 
 export async function runPython(file: string, args: string[]): Promise<number> {
-  const result = await convertFile(file, { runtimeModule: runtimeUrl() });
+  const result = await convertFile(file, { runtimeModule: runtimeUrl(), format: false });
   const js = await transform(result.code, {
     loader: "ts",
     format: "esm",

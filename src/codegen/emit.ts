@@ -2,7 +2,6 @@
 // line-level source map back to the Python file.
 import * as t from "@babel/types";
 import * as generatorModule from "@babel/generator";
-import * as prettier from "prettier";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type Mapping, type SourceMapV3 } from "./source-map.js";
@@ -19,6 +18,8 @@ export interface EmitOptions {
   sourceText: string;
   /** the .ts file name recorded in the source map */
   outName: string;
+  /** format with prettier (skipped when the code is only run, never read) */
+  format?: boolean;
 }
 
 export interface EmitResult {
@@ -59,7 +60,11 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
 
   const raw = generate(t.file(t.program(program, [], "module")), { comments: true }).code;
-  const formatted = await prettier.format(raw, { parser: "typescript", printWidth: 100, objectWrap: "collapse" });
+  // prettier is loaded only when formatting: `pyts run` starts faster without it.
+  const formatted =
+    options.format === false
+      ? raw
+      : await (await import("prettier")).format(raw, { parser: "typescript", printWidth: 100, objectWrap: "collapse" });
   return stripMarkers(formatted, options);
 }
 
