@@ -55,15 +55,15 @@ export class ChainMap {
     for (const e of this.merged().iterate("ChainMap")) yield e.key;
   }
 
-  keys(): unknown[] {
+  keys(): any[] {
     return [...this];
   }
 
-  values(): unknown[] {
+  values(): any[] {
     return [...this].map((k) => this.__getitem__(k));
   }
 
-  items(): unknown[] {
+  items(): any[] {
     return [...this].map((k) => Tuple.of(k, this.__getitem__(k)));
   }
 

@@ -13,7 +13,7 @@ export const MINYEAR = 1;
 export const MAXYEAR = 9999;
 
 /** Positional-or-keyword arguments by name; missing optional ones get `defaults`. */
-function bindArgs(fn: string, names: readonly string[], required: number, args: unknown[]): unknown[] {
+function bindArgs(fn: string, names: readonly string[], required: number, args: unknown[]): any[] {
   const [positional, keywords] = splitKw(args);
   if (positional.length > names.length) {
     throw new PyTypeError(`${fn}() takes at most ${names.length} arguments (${positional.length} given)`);

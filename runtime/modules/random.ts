@@ -158,7 +158,7 @@ export class Random {
     return null;
   }
 
-  sample(...args: unknown[]): unknown[] {
+  sample(...args: unknown[]): any[] {
     const [pos, kws] = splitKw(args);
     const population = pos[0];
     const kArg = pos.length > 1 ? pos[1] : kws["k"];
@@ -208,7 +208,7 @@ export class Random {
     return result;
   }
 
-  choices(...args: unknown[]): unknown[] {
+  choices(...args: unknown[]): any[] {
     const [pos, kws] = splitKw(args);
     const population = pos[0];
     const weights = pos.length > 1 ? pos[1] : (kws["weights"] ?? null);

@@ -191,7 +191,7 @@ export class HTTPResponse {
   getheader(name: unknown, fallback: unknown = null): any {
     return this.headers.get(name, fallback);
   }
-  getheaders(): unknown[] {
+  getheaders(): any[] {
     return this.headers.items();
   }
 

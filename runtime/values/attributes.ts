@@ -63,7 +63,7 @@ export function getattrImpl(obj: unknown, name: string): any {
  * C3 order completes it), then `object`. Runtime type objects (`int`, `bool`) follow their
  * `__base__` links.
  */
-function classChain(cls: object): unknown[] {
+function classChain(cls: object): any[] {
   const chain: unknown[] = [];
   let objectType: unknown;
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype && c !== Error && c !== Object; ) {
