@@ -92,7 +92,10 @@ export class Queue<T = unknown> extends LoopBound {
     return new QueuePut(this, item);
   }
 
-  /** `put` without waiting, or WOULD_BLOCK when the queue is full (QueuePut's fast path). */
+  /**
+   * `put` without waiting, or WOULD_BLOCK when the queue is full (QueuePut's fast path). It
+   * goes through `full` and `put_nowait` as the coroutine does, so subclasses' overrides apply.
+   */
   _putNow(item: T): null | typeof WOULD_BLOCK {
     return this.full() ? WOULD_BLOCK : this.put_nowait(item);
   }
@@ -190,6 +193,7 @@ export class Queue<T = unknown> extends LoopBound {
 
 /** The coroutine `Queue.put(item)` returns: puts at once when there is room. */
 class QueuePut<T> extends FastPathCoroutine<null> {
+  static override readonly pythonName = "coroutine";
   private declare readonly queue: Queue<T>;
   private declare readonly item: T;
 
@@ -210,6 +214,7 @@ class QueuePut<T> extends FastPathCoroutine<null> {
 
 /** The coroutine `Queue.get()` returns: gets at once when an item is there. */
 class QueueGet<T> extends FastPathCoroutine<T> {
+  static override readonly pythonName = "coroutine";
   private declare readonly queue: Queue<T>;
 
   constructor(queue: Queue<T>) {

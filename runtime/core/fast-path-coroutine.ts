@@ -44,7 +44,10 @@ class FinishedAwait<R> implements Generator<unknown, R, unknown> {
   }
 }
 
+/** Subclasses declare `static pythonName = "coroutine"` too: type() must say "coroutine". */
 export abstract class FastPathCoroutine<R> extends Coroutine<R> {
+  static override readonly pythonName = "coroutine";
+
   constructor(qualname: string) {
     super(BODY_NOT_MADE as Generator<unknown, R, unknown>, qualname);
   }

@@ -56,7 +56,9 @@ export interface Watched {
  * Coroutines made since the last flush. Most are awaited (or wrapped in a Task) at once, so
  * registering each with the FinalizationRegistry, which is costly, is deferred to a microtask.
  */
-const fresh: Watched[] = [];
+const fresh: (Watched | undefined)[] = [];
+/** How many of `fresh` are in use: the array is reused, as `length = 0` is a slow runtime call. */
+let freshCount = 0;
 let flushQueued = false;
 
 /**
@@ -65,17 +67,18 @@ let flushQueued = false;
  * keeps garbage alive through young-generation collections).
  */
 export function flushFresh(): void {
-  const count = fresh.length;
+  const count = freshCount;
   if (count === 0) return;
+  freshCount = 0;
   for (let i = 0; i < count; i++) {
     const coro = fresh[i]!;
+    fresh[i] = undefined;
     if (coro._neverWarn) continue;
     const record: UnstartedRecord = { qualname: coro.__qualname__, reported: false, registered: true };
     coro._watch = record;
     pending.add(record);
     registry.register(coro, record, coro);
   }
-  fresh.length = 0;
 }
 
 function flushFreshTask(): void {
@@ -85,7 +88,7 @@ function flushFreshTask(): void {
 
 /** Starts watching a freshly made coroutine. */
 export function watchUnstarted(coro: Watched): void {
-  fresh.push(coro);
+  fresh[freshCount++] = coro;
   if (!flushQueued) {
     flushQueued = true;
     queueMicrotask(flushFreshTask);
@@ -115,8 +118,9 @@ export function reportAllUnstarted(): void {
 
 /** Forgets all tracked coroutines without reporting (for tests). */
 export function forgetUnstarted(): void {
-  for (const coro of fresh) coro._neverWarn = true;
+  for (let i = 0; i < freshCount; i++) fresh[i]!._neverWarn = true;
   fresh.length = 0;
+  freshCount = 0;
   for (const record of pending) record.reported = true;
   pending.clear();
   shown.clear();

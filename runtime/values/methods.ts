@@ -68,6 +68,14 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
 
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
+  // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
+  if (typeof obj === "object" && obj !== null) {
+    const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
+    if (proto !== null && !BUILTIN_PROTOTYPES.has(proto) && Object.hasOwn(proto, name)) {
+      const method = proto[name];
+      if (typeof method === "function") return (method as (...a: unknown[]) => unknown).apply(obj, args);
+    }
+  }
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, name) : undefined;
   if (override !== undefined) return override.apply(obj, args);
