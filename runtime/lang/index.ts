@@ -2,7 +2,7 @@
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, listComp, setComp, dictComp, dictItems } from "./iteration.js";
-export { attributeHooks, pyFunction, shareClassMethods, withContext } from "./objects.js";
+export { attributeHooks, decorateMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError } from "./keywords.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";

@@ -1,6 +1,7 @@
 // Raising, names and classes: the small helpers emitted statements call.
 import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
+import { callValue } from "../modules/pycall.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -113,4 +114,22 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
   Object.defineProperty(fn, "name", { value: name });
   if (doc !== null) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
   return fn;
+}
+
+/**
+ * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
+ * `self` first, as in Python, and what they return becomes the method again.
+ */
+export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
+  const method = cls.prototype[name] as (...args: unknown[]) => unknown;
+  const plain = function (self: unknown, ...args: unknown[]): unknown {
+    return method.apply(self, args);
+  };
+  Object.defineProperty(plain, "name", { value: name });
+  let value: unknown = plain;
+  for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
+  const decorated = value as (...args: unknown[]) => unknown;
+  cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
+    return callValue(decorated, this, ...args);
+  };
 }

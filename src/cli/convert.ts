@@ -20,7 +20,10 @@ export async function convertFile(file: string, options: { outName?: string; run
     if (error instanceof DiagnosticError) {
       throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));
     }
-    throw error;
+    // A fault in pyts itself: one clear line, not a stack trace (PYTS_DEBUG=1 shows it).
+    if (process.env.PYTS_DEBUG) throw error;
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new ConversionFailed(`${file}: error: pyts failed on this file (internal error: ${message}); please report it`);
   }
 }
 

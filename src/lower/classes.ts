@@ -84,6 +84,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx));
+  members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
@@ -143,7 +144,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
     return { k: "method", name: s.name, kind: "method", isStatic: true, fn, loc };
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
-  if (decorators.length && !property) return cx.unsupported(s.decorator_list[0]!, "this method decorator");
+  if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
   const { fn, setup } = lowerDef(cx, s, { selfParam: true });
   // Defaults are evaluated once, when the class is defined: just before the class.
   cx.fn.before.push(...setup);
@@ -166,9 +167,31 @@ function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   }
   const selfIndex = fn.body.findIndex((st) => st.k === "decl" && st.init?.k === "this");
   const between = fn.body.slice(selfIndex + 1, index).filter((st) => st.k !== "decl" || st.init);
-  if (between.length) cx.unsupported(s, "statements before super().__init__() in __init__");
-  const [call] = fn.body.splice(index, 1);
-  fn.body.unshift(call!);
+  // `self.x = value` before super().__init__(...) may run after it when neither side reads self
+  // (the built-in base's initialiser does not see the attribute either way).
+  const selfName = fn.body[selfIndex]?.k === "decl" ? (fn.body[selfIndex] as { name: unknown }).name : null;
+  const call = fn.body[index]!;
+  const reorderable =
+    typeof selfName === "string" &&
+    !mentions(call, selfName) &&
+    between.every((st) => st.k === "expr" && st.expr.k === "assign" && isMemberOf(st.expr.target, selfName) && !mentions(st.expr.value, selfName));
+  if (between.length && !reorderable) cx.unsupported(s, "statements before super().__init__() in __init__");
+  fn.body.splice(index, 1);
+  fn.body.unshift(call);
+}
+
+function isMemberOf(target: unknown, name: string): boolean {
+  const t = target as ir.Expr;
+  return t.k === "member" && t.object.k === "id" && t.object.name === name;
+}
+
+/** Does an IR tree mention the identifier `name` anywhere? */
+function mentions(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentions(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as Record<string, unknown>;
+  if (n.k === "id" && n.name === name) return true;
+  return Object.values(n).some((v) => typeof v === "object" && mentions(v, name));
 }
 
 /**
@@ -180,7 +203,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const f = e.func;
   if (f._type !== "Attribute" || f.value._type !== "Call") return null;
   const inner = f.value;
-  if (inner.func._type !== "Name" || inner.func.id !== "super" || inner.args.length) return null;
+  if (!isBareSuper(cx, inner)) return null;
   const args = lowerArgs(cx, e);
   const cls = classStacks.get(cx)?.at(-1);
   if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
@@ -198,7 +221,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
  */
 export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr | null {
   const inner = e.value;
-  if (inner._type !== "Call" || inner.func._type !== "Name" || inner.func.id !== "super" || inner.args.length || inner.keywords.length) return null;
+  if (inner._type !== "Call" || !isBareSuper(cx, inner)) return null;
   const cls = classStacks.get(cx)?.at(-1);
   if (cls && inMultipleInheritance(cx, cls)) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
@@ -240,4 +263,41 @@ function addAttributeHooks(cx: LowerContext, members: ir.ClassMember[], hasBase:
   const body: ir.Stmt[] = hasBase ? [{ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] } }] : [];
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [...body, hook], generator: false, async: false };
   members.splice(1, 0, { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn });
+}
+
+/** `super()`, or the older spelling `super(ThisClass, self)` inside a method of ThisClass. */
+function isBareSuper(cx: LowerContext, call: py.Call): boolean {
+  if (call.func._type !== "Name" || call.func.id !== "super" || call.keywords.length) return false;
+  if (call.args.length === 0) return true;
+  const cls = classStacks.get(cx)?.at(-1);
+  const [first, second] = call.args;
+  return (
+    call.args.length === 2 &&
+    first?._type === "Name" &&
+    first.id === cls?.name &&
+    second?._type === "Name" &&
+    second.id === cx.fn.selfName
+  );
+}
+
+const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "property"]);
+
+/**
+ * Other method decorators (`@functools.cache`, `@abstractmethod`, user ones) replace the
+ * method on the prototype with what they return, as Python stores it in the class.
+ */
+function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
+  const out: ir.ClassMember[] = [];
+  for (const st of cls.body) {
+    if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
+    const others = st.decorator_list.filter((d) => {
+      const name = decoratorName(d);
+      return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter)$/.test(name)));
+    });
+    if (others.length === 0 || st.decorator_list.length !== others.length) continue;
+    const decorators: ir.Expr = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };
+    const call: ir.Expr = { k: "call", callee: cx.rt("decorateMethod"), args: [{ k: "this" }, { k: "str", value: st.name }, decorators] };
+    out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
+  return out;
 }

@@ -139,6 +139,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("bound"), args: [cx.id(e.id), { k: "str", value: e.id }, local], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
+  if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // Python raises NameError when (and only when) the name is evaluated.
   return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };

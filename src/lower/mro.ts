@@ -27,6 +27,24 @@ function knownBases(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.C
     .map((b) => (b._type === "Name" && byName.has(b.id) ? byName.get(b.id)! : null));
 }
 
+/** Does the class's __init__ call super().__init__() after other statements? */
+function initCallsSuperLate(cls: py.ClassDef): boolean {
+  const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  if (!init) return false;
+  const body = init.body.filter((s) => !(s._type === "Expr" && s.value._type === "Constant"));
+  const index = body.findIndex(
+    (s) =>
+      s._type === "Expr" &&
+      s.value._type === "Call" &&
+      s.value.func._type === "Attribute" &&
+      s.value.func.attr === "__init__" &&
+      s.value.func.value._type === "Call" &&
+      s.value.func.value.func._type === "Name" &&
+      s.value.func.value.func.id === "super",
+  );
+  return index > 0;
+}
+
 function analyze(cx: LowerContext): Hierarchy {
   const classes = [...cx.scopes.keys()].filter((n): n is py.ClassDef => (n as py.Stmt)._type === "ClassDef");
   // Module-level class names bound once (the names `class D(B, C)` can refer to statically).
@@ -35,7 +53,9 @@ function analyze(cx: LowerContext): Hierarchy {
     const known = cx.known.get(c.name);
     if (known?.k === "class" && known.def === c) byName.set(c.name, c);
   }
-  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1));
+  // Classes with several bases; also those whose __init__ runs statements before
+  // super().__init__() (JS constructors cannot), which the same __init__-as-method scheme serves.
+  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c)));
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];
   while (pending.length) {
