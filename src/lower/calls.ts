@@ -117,7 +117,11 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     if (known) return known.k === "class";
     return cx.resolve(func.id) === null && BUILTIN_EXCEPTIONS.has(func.id);
   }
-  if (func._type === "Attribute") return isModuleExpr(cx, func.value) && /^[A-Z]/.test(func.attr);
+  if (func._type === "Attribute") {
+    // `asyncio.Future()`; `self.Node(v)` / `Outer.Node(v)` for a class nested in a class.
+    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr);
+    return cx.nestedClassNames.has(func.attr);
+  }
   return false;
 }
 

@@ -25,18 +25,28 @@ function decoratorName(d: py.Expr): string | null {
 }
 
 export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
+  const value = withClass(cx, s, () => lowerClassBody(cx, s, false));
+  return value as ir.Stmt[];
+}
+
+/** A class defined inside a class body: its value, stored as a class attribute. */
+function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
+  return withClass(cx, s, () => lowerClassBody(cx, s, true)) as ir.Expr;
+}
+
+function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
   if (s.keywords.length) return cx.unsupported(s.keywords[0]!, "class keywords (metaclasses)");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
   try {
-    return lowerClassBody(cx, s);
+    return body();
   } finally {
     stack.pop();
   }
 }
 
-function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
+function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const bases = baseExprs.map((b) => lowerExpr(cx, b));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
@@ -65,6 +75,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, stmt.target.id, stmt.value, members));
+    } else if (stmt._type === "ClassDef") {
+      members.push({ k: "property", name: stmt.name, isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
+      attributes.push({ name: stmt.name });
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
     } else {
@@ -102,6 +115,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
+  if (nested) {
+    // Python names a nested class by its path: `Outer.Node`.
+    const path = (classStacks.get(cx) ?? []).map((c) => c.name).join(".");
+    members.push({ k: "property", name: "__qualname__", isStatic: true, value: { k: "str", value: path } });
+    const value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+    const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
+    return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);
+  }
   if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel) {
     cx.fn.declared.add(s.name);
     return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];

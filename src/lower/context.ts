@@ -66,6 +66,8 @@ export class LowerContext {
   boundMethodReads = new Set<object>();
   /** the class whose body is being lowered (its names are read from the class object) */
   classBody: Scope | null = null;
+  /** names of the classes defined inside class bodies (called as `self.Name(...)`) */
+  nestedClassNames = new Set<string>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
   /** does some class define `__call__` (so a call of an unknown value may call an instance)? */

@@ -81,6 +81,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "ClassDef") {
       for (const st of (node as py.ClassDef).body) {
         if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") cx.methodNames.add(st.name);
+        if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
       }
       if (cx.methodNames.has("__call__")) cx.callableInstances = true;
     }
