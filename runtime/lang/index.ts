@@ -10,3 +10,5 @@ export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./ex
 export { installSourceMappedFrames } from "./frames.js";
 export { callValue } from "../modules/pycall.js";
 export { inheritFrom, initInstance, superOf } from "./mro.js";
+export { open, PyFile } from "./files.js";
+export { dir } from "./objects.js";

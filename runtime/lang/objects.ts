@@ -133,3 +133,12 @@ export function decorateMethod(cls: any, name: string, decorators: unknown[]): v
     return callValue(decorated, this, ...args);
   };
 }
+
+/** Python's `dir(obj)`: the sorted attribute names an object and its class chain have. */
+export function dir(obj: unknown): string[] {
+  const names = new Set<string>();
+  for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) if (name !== "constructor" && !name.startsWith("#")) names.add(name);
+  }
+  return [...names].sort();
+}

@@ -140,6 +140,10 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
   Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen } satisfies DataclassInfo, configurable: true });
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
+  // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
+  if (!Object.hasOwn(cls, "__match_args__")) {
+    Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init).map((f) => f.name)), configurable: true });
+  }
   const proto = cls.prototype as Record<string, unknown>;
   const own = (name: string): boolean => Object.hasOwn(proto, name);
 

@@ -98,7 +98,13 @@ export class TimeoutError extends OSError {}
 export class ReferenceError extends Exception {}
 export class RuntimeError extends Exception {}
 export class NotImplementedError extends RuntimeError {}
-export class RecursionError extends RuntimeError {}
+export class RecursionError extends RuntimeError {
+  /** JS reports a too-deep recursion as RangeError: Python code sees RecursionError. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (x instanceof RangeError && /call stack/i.test(x.message)) return true;
+    return Function.prototype[Symbol.hasInstance].call(this, x);
+  }
+}
 export class PySyntaxError extends Exception {
   static override pythonName = "SyntaxError";
 }

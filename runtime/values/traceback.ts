@@ -20,6 +20,8 @@ export function setFrameProvider(provider: FrameProvider): void {
 
 /** `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main). */
 export function exceptionLine(e: unknown): string {
+  // JS's stack overflow is Python's RecursionError.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return "RecursionError: maximum recursion depth exceeded";
   let name = typeName(e);
   if (e instanceof BaseException) {
     const module = moduleName(e.constructor);

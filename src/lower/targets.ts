@@ -111,6 +111,14 @@ function targetNames(t: py.Expr): string[] {
 /** Bind a Python name: declare it here if this is its first, top-level binding. */
 export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null, tsType?: ir.TsType): ir.Stmt {
   const scope = cx.fn.scope;
+  if (scope.globals.has(name) && scope !== cx.moduleScope) {
+    // JS reaches the module's binding only if no enclosing function binds the same name.
+    for (let s = scope.parent; s && s !== cx.moduleScope; s = s.parent) {
+      if (s.kind !== "class" && s.bindings.has(name) && !s.globals.has(name)) {
+        cx.unsupported({ lineno: loc.line, col_offset: loc.col, end_lineno: loc.line, end_col_offset: loc.col }, `'global ${name}' in a function whose enclosing function has its own '${name}'`);
+      }
+    }
+  }
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
   if (!isLocal || cx.fn.declared.has(name)) {
