@@ -12,3 +12,4 @@ export { callValue } from "../modules/pycall.js";
 export { inheritFrom, initInstance, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
+export { ListBase, DictBase } from "./builtin-bases.js";

@@ -17,6 +17,9 @@ import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
 import { BYTES_STR_METHODS } from "./bytes-methods.js";
 
+// A list subclass may define methods named like JS's (push, pop): use Array's own.
+const ArrayMethods = Array.prototype;
+
 type Method<T> = (self: T, ...args: unknown[]) => unknown;
 
 function same(a: unknown, b: unknown): boolean {
@@ -48,29 +51,29 @@ function countOf(items: readonly unknown[], x: unknown): bigint {
 
 export const LIST_METHODS: Record<string, Method<unknown[]>> = {
   append: (xs, x) => {
-    xs.push(x);
+    ArrayMethods.push.call(xs, x);
     return null;
   },
   extend: (xs, items) => {
-    xs.push(...Array.from(iterable(items)));
+    ArrayMethods.push.call(xs, ...Array.from(iterable(items)));
     return null;
   },
   insert: (xs, index, x) => {
     let i = Number(intArg(index));
     if (i < 0) i = Math.max(0, i + xs.length);
-    xs.splice(Math.min(i, xs.length), 0, x);
+    ArrayMethods.splice.call(xs, Math.min(i, xs.length), 0, x);
     return null;
   },
   pop: (xs, index) => {
     if (xs.length === 0) throw new IndexError("pop from empty list");
     const i = normalizeIndex(index === undefined ? -1n : intArg(index), xs.length);
     if (i === undefined) throw new IndexError("pop index out of range");
-    return xs.splice(i, 1)[0];
+    return ArrayMethods.splice.call(xs, i, 1)[0];
   },
   remove: (xs, x) => {
     const i = xs.findIndex((item) => same(item, x));
     if (i < 0) throw new ValueError("list.remove(x): x not in list");
-    xs.splice(i, 1);
+    ArrayMethods.splice.call(xs, i, 1);
     return null;
   },
   index: (xs, x, start, end) => seqIndex(xs, x, start, end, "list"),
@@ -82,10 +85,10 @@ export const LIST_METHODS: Record<string, Method<unknown[]>> = {
     return null;
   },
   reverse: (xs) => {
-    xs.reverse();
+    ArrayMethods.reverse.call(xs);
     return null;
   },
-  copy: (xs) => xs.slice(),
+  copy: (xs) => ArrayMethods.slice.call(xs),
   clear: (xs) => {
     xs.length = 0;
     return null;

@@ -48,7 +48,7 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
-  const bases = baseExprs.map((b) => lowerExpr(cx, b));
+  const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
@@ -321,4 +321,15 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
     out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   return out;
+}
+
+/** `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict. */
+function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
+  if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
+  if (base.id === "list") return cx.rt("ListBase", base);
+  if (base.id === "dict") return cx.rt("DictBase", base);
+  if (["str", "int", "float", "bool", "tuple", "bytes", "set", "frozenset"].includes(base.id)) {
+    return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
+  }
+  return null;
 }
