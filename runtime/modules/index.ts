@@ -14,3 +14,4 @@ export { mathModule as math } from "./math.js";
 export { loggingModule as logging } from "./logging.js";
 export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";
+export { typingModule as typing } from "./typing.js";

@@ -46,6 +46,9 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
   }
 }
 
+/** Hooks into instance creation and attribute storage that pyts's classes do not run. */
+const UNSUPPORTED_DUNDERS = new Set(["__new__", "__setattr__", "__delattr__", "__getattribute__", "__init_subclass__", "__set_name__"]);
+
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
@@ -60,6 +63,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
   for (const stmt of s.body) {
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
+      return cx.unsupported(stmt, `a class defining ${stmt.name}`);
+    }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");

@@ -2,6 +2,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
@@ -133,6 +134,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
+  const typingName = fromTyping(scope, e.id);
+  if (typingName) return { k: "member", object: cx.rt("typing"), property: typingName, loc };
   if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
     // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
     const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
@@ -254,6 +257,14 @@ function lowerBoolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
     result = e.op === "Or" ? { k: "cond", test, then: read, else: result } : { k: "cond", test, then: result, else: read };
   }
   return { ...result, loc: cx.loc(e) };
+}
+
+/** `X` bound by `from typing import X [as Y]`: its name in the runtime's typing module. */
+function fromTyping(scope: Scope | null, name: string): string | null {
+  const bindings = scope?.bindings.get(name);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  if (stmt?._type !== "ImportFrom" || stmt.module !== "typing") return null;
+  return stmt.names.find((a) => (a.asname ?? a.name) === name)?.name ?? null;
 }
 
 /** Temporaries live in the enclosing function; the statement lowering declares them. */

@@ -7,8 +7,11 @@ import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
 
-/** Modules whose names only matter to type hints: importing them emits nothing. */
-const TYPING_MODULES = new Set(["typing", "__future__", "collections.abc"]);
+/**
+ * Modules whose names matter mostly to type hints: `from typing import X` emits nothing;
+ * a use of X as a value reads it from the runtime's `typing` (see lowerName).
+ */
+export const TYPING_MODULES = new Set(["typing", "__future__", "collections.abc"]);
 
 function checkModule(cx: LowerContext, at: py.Span, name: string): void {
   const top = name.split(".")[0]!;
@@ -26,7 +29,7 @@ function moduleValue(cx: LowerContext, name: string): ir.Expr {
 export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const alias of s.names) {
-    if (TYPING_MODULES.has(alias.name)) continue;
+    if (TYPING_MODULES.has(alias.name) && alias.name !== "typing") continue;
     checkModule(cx, alias, alias.name);
     const bound = alias.asname ?? alias.name.split(".")[0]!;
     const value = alias.asname ? moduleValue(cx, alias.name) : cx.rt(bound);

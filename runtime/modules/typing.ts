@@ -1,0 +1,62 @@
+// Python's `typing` at run time. Hints are erased into TypeScript types by pyts, so this only
+// serves programs that use typing's names as values: TypeVar, Generic/Protocol as bases,
+// cast, and the special forms subscripted in expressions.
+
+/** A special form such as `Optional` or `List`: subscripting gives the form back. */
+class SpecialForm {
+  static readonly pythonName = "_SpecialForm";
+  static readonly __module__ = "typing";
+  constructor(readonly _name: string) {}
+  __getitem__(_parameters: unknown): SpecialForm {
+    return this;
+  }
+  __repr__(): string {
+    return `typing.${this._name}`;
+  }
+}
+
+class TypeVarImpl {
+  static readonly pythonName = "TypeVar";
+  static readonly __module__ = "typing";
+  constructor(readonly __name__: string) {}
+  __repr__(): string {
+    return `~${this.__name__}`;
+  }
+}
+
+/** `TypeVar("T", ...)`. */
+function TypeVar(name: unknown, ..._constraints: unknown[]): TypeVarImpl {
+  return new TypeVarImpl(String(name));
+}
+
+/** `class Box(Generic[T])`: subscripting the base gives the base itself. */
+class Generic {
+  static __class_getitem__(_parameters: unknown): typeof Generic {
+    return this;
+  }
+}
+
+class Protocol {
+  static __class_getitem__(_parameters: unknown): typeof Protocol {
+    return this;
+  }
+}
+
+const forms = Object.fromEntries(
+  ["Any", "Optional", "Union", "List", "Dict", "Set", "FrozenSet", "Tuple", "Callable", "Iterable", "Iterator", "Generator",
+    "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Awaitable", "Coroutine", "Sequence", "Mapping", "MutableMapping",
+    "Type", "ClassVar", "Final", "Literal", "Annotated", "NoReturn", "Deque", "DefaultDict", "Counter"].map((name) => [name, new SpecialForm(name)]),
+);
+
+export const typingModule = Object.freeze({
+  __name__: "typing",
+  ...forms,
+  TYPE_CHECKING: false,
+  TypeVar,
+  Generic,
+  Protocol,
+  cast: (_type: unknown, value: unknown): unknown => value,
+  overload: <F>(fn: F): F => fn,
+  final: <F>(fn: F): F => fn,
+  runtime_checkable: <F>(cls: F): F => cls,
+}) as Readonly<Record<string, any>>;
