@@ -18,6 +18,14 @@ import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
 
+/** Python's private names: `__x` inside class `Acc` is `_Acc__x`. */
+export function mangle(cx: LowerContext, name: string): string {
+  const cls = classStacks.get(cx)?.at(-1);
+  if (!cls || !name.startsWith("__") || name.endsWith("__")) return name;
+  const owner = cls.name.replace(/^_+/, "");
+  return owner ? `_${owner}${name}` : name;
+}
+
 function decoratorName(d: py.Expr): string | null {
   if (d._type === "Name") return d.id;
   if (d._type === "Attribute" && d.value._type === "Name") return `${d.value.id}.${d.attr}`;
@@ -77,10 +85,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
         if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
       }
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
-      attributes.push(classAttribute(cx, s, stmt.targets[0]!.id, stmt.value, members));
+      attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
-      if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, stmt.target.id, stmt.value, members));
+      if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
     } else if (stmt._type === "ClassDef") {
       members.push({ k: "property", name: stmt.name, isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
@@ -168,7 +176,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
     const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
-    return { k: "method", name: s.name, kind: "method", isStatic: true, fn, loc };
+    return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
@@ -182,7 +190,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
     return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
-  return { k: "method", name: s.name, kind, isStatic: false, fn, loc };
+  return { k: "method", name: mangle(cx, s.name), kind, isStatic: false, fn, loc };
 }
 
 /** JS requires `super(...)` before `this`: hoist `super().__init__(...)` above `const self = this`. */

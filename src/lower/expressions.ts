@@ -8,7 +8,7 @@ import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
-import { lowerSuperAttribute } from "./classes.js";
+import { lowerSuperAttribute, mangle } from "./classes.js";
 import { lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
@@ -55,9 +55,9 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
         e.value._type === "Constant" ||
         readsBoundMethod(cx, e)
       ) {
-        return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: e.attr }], loc };
+        return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
       }
-      return { k: "member", object: lowerExpr(cx, e.value), property: e.attr, loc };
+      return { k: "member", object: lowerExpr(cx, e.value), property: mangle(cx, e.attr), loc };
     }
     case "Subscript":
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };

@@ -9,7 +9,7 @@ import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpack
 import { decorate, lowerDef, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
-import { lowerClass } from "./classes.js";
+import { lowerClass, mangle } from "./classes.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowerTry, lowerTryStar } from "./exceptions.js";
 import { lowerMatch } from "./match.js";
@@ -226,7 +226,7 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
 function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   const loc = cx.loc(t);
   if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
-  if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: t.attr }] }, loc };
+  if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: mangle(cx, t.attr) }] }, loc };
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
     return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };

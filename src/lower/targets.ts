@@ -10,6 +10,7 @@ import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
+import { mangle } from "./classes.js";
 
 /** In-place helpers mutate lists and sets as Python's `+=`, `*=`, `|=` do; the rest rebind. */
 const AUGMENTED_HELPERS: Record<py.Operator, string> = {
@@ -136,7 +137,7 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
     case "Name":
       return [bindName(cx, target.id, value, loc, annotation)];
     case "Attribute":
-      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: target.attr }, value }, loc }];
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: mangle(cx, target.attr) }, value }, loc }];
     case "Subscript":
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
     case "Tuple":
@@ -175,7 +176,7 @@ export function unpackPattern(cx: LowerContext, target: py.Tuple | py.List): ir.
   const elements = target.elts.map((el): ir.Pattern | ir.Expr => {
     const inner = el._type === "Starred" ? el.value : el;
     if (inner._type === "Name") return { k: "id", name: jsName(inner.id) };
-    if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: inner.attr };
+    if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: mangle(cx, inner.attr) };
     if (inner._type === "Tuple" || inner._type === "List") return unpackPattern(cx, inner);
     return cx.unsupported(inner, `${inner._type} inside an unpacking target`);
   });
@@ -201,7 +202,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   }
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
-    const member: ir.Expr = { k: "member", object: object.read, property: t.attr };
+    const member: ir.Expr = { k: "member", object: object.read, property: mangle(cx, t.attr) };
     return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
   }
   if (t._type === "Subscript") {
