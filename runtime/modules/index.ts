@@ -15,3 +15,4 @@ export { loggingModule as logging } from "./logging.js";
 export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";
 export { typingModule as typing } from "./typing.js";
+export { jsonModule as json } from "./json.js";

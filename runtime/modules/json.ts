@@ -1,0 +1,199 @@
+// Python's `json`: dumps/loads (and dump/load on file objects) with CPython's output format:
+// `", "` and `": "` separators, `indent`, `sort_keys`, `ensure_ascii`, ints kept as ints.
+import { Dict } from "../values/dict.js";
+import { Tuple } from "../values/tuple.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { floatRepr } from "../values/float-repr.js";
+import { typeName } from "../values/typename.js";
+import { callValue } from "./pycall.js";
+
+interface DumpOptions {
+  indent: string | null;
+  itemSeparator: string;
+  keySeparator: string;
+  sortKeys: boolean;
+  ensureAscii: boolean;
+  fallback: unknown;
+}
+
+function quote(text: string, ensureAscii: boolean): string {
+  const json = JSON.stringify(text);
+  return ensureAscii ? json.replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")) : json;
+}
+
+function floatText(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  return floatRepr(x);
+}
+
+function keyText(key: unknown, options: DumpOptions): string {
+  if (typeof key === "string") return quote(key, options.ensureAscii);
+  if (typeof key === "bigint") return `"${key}"`;
+  if (typeof key === "number") return `"${floatText(key)}"`;
+  if (typeof key === "boolean") return key ? '"true"' : '"false"';
+  if (key === null || key === undefined) return '"null"';
+  throw new PyTypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
+}
+
+function encode(value: unknown, options: DumpOptions, depth: number): string {
+  if (value === null || value === undefined) return "null";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") return floatText(value);
+  if (typeof value === "string") return quote(value, options.ensureAscii);
+  const inner = options.indent === null ? "" : "\n" + options.indent.repeat(depth + 1);
+  const outer = options.indent === null ? "" : "\n" + options.indent.repeat(depth);
+  if (Array.isArray(value) || value instanceof Tuple) {
+    const items = Array.isArray(value) ? value : value.items;
+    if (items.length === 0) return "[]";
+    return "[" + inner + items.map((x) => encode(x, options, depth + 1)).join(options.itemSeparator + inner) + outer + "]";
+  }
+  if (value instanceof Dict) {
+    let entries = [...value.entries()];
+    if (entries.length === 0) return "{}";
+    if (options.sortKeys) entries = entries.sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+    const parts = entries.map(([k, v]) => keyText(k, options) + options.keySeparator + encode(v, options, depth + 1));
+    return "{" + inner + parts.join(options.itemSeparator + inner) + outer + "}";
+  }
+  if (options.fallback !== null && options.fallback !== undefined) return encode(callValue(options.fallback, value), options, depth);
+  throw new PyTypeError(`Object of type ${typeName(value)} is not JSON serializable`);
+}
+
+/** `json.dumps(obj, indent=None, separators=None, sort_keys=False, ensure_ascii=True, default=None)`. */
+export function dumps(...args: unknown[]): string {
+  const [positional, kws] = splitKw(args);
+  const indentArg = kws["indent"] ?? null;
+  const indent = indentArg === null ? null : typeof indentArg === "string" ? indentArg : " ".repeat(Number(indentArg));
+  let itemSeparator = indent === null ? ", " : ",";
+  let keySeparator = ": ";
+  const separators = kws["separators"];
+  if (separators !== null && separators !== undefined) {
+    const pair = separators instanceof Tuple ? separators.items : (separators as unknown[]);
+    itemSeparator = String(pair[0]);
+    keySeparator = String(pair[1]);
+  }
+  const options: DumpOptions = {
+    indent,
+    itemSeparator,
+    keySeparator,
+    sortKeys: kws["sort_keys"] === true,
+    ensureAscii: kws["ensure_ascii"] !== false,
+    fallback: kws["default"] ?? null,
+  };
+  return encode(positional[0], options, 0);
+}
+
+/** A JSON text to Python values: ints stay ints (bigint), objects become dicts. */
+class Parser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  fail(what: string): never {
+    const before = this.text.slice(0, this.pos);
+    const line = before.split("\n").length;
+    const column = this.pos - before.lastIndexOf("\n");
+    throw new JSONDecodeError(`${what}: line ${line} column ${column} (char ${this.pos})`);
+  }
+
+  space(): void {
+    while (/\s/.test(this.text[this.pos] ?? "")) this.pos++;
+  }
+
+  parse(): unknown {
+    this.space();
+    const value = this.value();
+    this.space();
+    if (this.pos < this.text.length) this.fail("Extra data");
+    return value;
+  }
+
+  value(): unknown {
+    this.space();
+    const c = this.text[this.pos];
+    if (c === "{") return this.object();
+    if (c === "[") return this.array();
+    if (c === '"') return this.string();
+    for (const [word, value] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return value;
+      }
+    }
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(this.text.slice(this.pos));
+    if (!m) this.fail("Expecting value");
+    this.pos += m[0].length;
+    return m[2] !== undefined || m[3] !== undefined ? Number(m[0]) : BigInt(m[0]);
+  }
+
+  string(): string {
+    const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(this.text.slice(this.pos));
+    if (!m) this.fail("Unterminated string starting at");
+    this.pos += m[0].length;
+    return JSON.parse(m[0]) as string;
+  }
+
+  array(): unknown[] {
+    this.pos++;
+    const items: unknown[] = [];
+    this.space();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return items;
+    }
+    for (;;) {
+      items.push(this.value());
+      this.space();
+      const c = this.text[this.pos++];
+      if (c === "]") return items;
+      if (c !== ",") this.fail("Expecting ',' delimiter");
+    }
+  }
+
+  object(): Dict<string, unknown> {
+    this.pos++;
+    const d = new Dict<string, unknown>();
+    this.space();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return d;
+    }
+    for (;;) {
+      this.space();
+      if (this.text[this.pos] !== '"') this.fail("Expecting property name enclosed in double quotes");
+      const key = this.string();
+      this.space();
+      if (this.text[this.pos++] !== ":") this.fail("Expecting ':' delimiter");
+      d.set(key, this.value());
+      this.space();
+      const c = this.text[this.pos++];
+      if (c === "}") return d;
+      if (c !== ",") this.fail("Expecting ',' delimiter");
+    }
+  }
+}
+
+export class JSONDecodeError extends ValueError {
+  static readonly __module__ = "json.decoder";
+}
+
+export function loads(text: unknown): any {
+  const source = text instanceof Uint8Array ? Buffer.from(text).toString("utf8") : String(text);
+  return new Parser(source).parse();
+}
+
+/** `json.dump(obj, fp, ...)`: write the text to a file object. */
+export function dump(obj: unknown, file: { write(text: string): unknown }, ...rest: unknown[]): null {
+  file.write(dumps(obj, ...rest));
+  return null;
+}
+
+/** `json.load(fp)`. */
+export function load(file: { read(): unknown }): any {
+  return loads(file.read());
+}
+
+export const jsonModule = Object.freeze({ __name__: "json", dumps, loads, dump, load, JSONDecodeError });
