@@ -20,7 +20,6 @@ import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
 import type { Callback } from "./format.js";
-import type { Handle } from "./handles.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 

@@ -7,7 +7,7 @@ import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
-import { isNone, pyClass, type PyClass } from "./callable-class.js";
+import { isNone, pyClass } from "./callable-class.js";
 
 function fieldList(spec: unknown): string[] {
   if (typeof spec === "string") return spec.replace(/,/g, " ").split(/\s+/).filter((s) => s !== "");
