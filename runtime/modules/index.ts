@@ -16,3 +16,4 @@ export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";
 export { typingModule as typing } from "./typing.js";
 export { jsonModule as json } from "./json.js";
+export { enumModule as enum } from "./enum.js";

@@ -32,7 +32,7 @@ export function len(x: unknown): bigint {
   if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return BigInt(x.length);
   if (x instanceof Dict || x instanceof AbstractSet) return BigInt(x.size);
   const m = (x as { __len__?: () => unknown } | null)?.__len__;
-  if (x !== null && typeof x === "object" && typeof m === "function") {
+  if (x !== null && (typeof x === "object" || typeof x === "function") && typeof m === "function") {
     const n = m.call(x);
     if (!isIntLike(n)) throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
     if (toBigInt(n) < 0n) throw new ValueError("__len__() should return >= 0");

@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { transform } from "esbuild";
-import { convertFile } from "./convert.js";
+import { ConversionFailed, convertFile } from "./convert.js";
 
 /** The built runtime, next to this file in dist/. */
 function runtimeUrl(): string {
@@ -14,17 +14,28 @@ function runtimeUrl(): string {
   return pathToFileURL(path.resolve(here, "../../runtime/index.js")).href;
 }
 
+/** TypeScript to JavaScript; a failure here is pyts's fault, reported in one line. */
+async function stripTypes(code: string, file: string): Promise<{ code: string }> {
+  try {
+    return await transform(code, {
+      loader: "ts",
+      format: "esm",
+      target: "node20",
+      sourcemap: "inline",
+      sourcefile: file,
+      // Python shows class and function names: keep them exactly as written.
+      keepNames: true,
+    });
+  } catch (error) {
+    if (process.env.PYTS_DEBUG) throw error;
+    const message = (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 2).join(" ");
+    throw new ConversionFailed(`${file}: error: pyts emitted code it cannot run (internal error: ${message}); please report it`);
+  }
+}
+
 export async function runPython(file: string, args: string[]): Promise<number> {
   const result = await convertFile(file, { runtimeModule: runtimeUrl(), format: false });
-  const js = await transform(result.code, {
-    loader: "ts",
-    format: "esm",
-    target: "node20",
-    sourcemap: "inline",
-    sourcefile: file,
-    // Python shows class and function names: keep them exactly as written.
-    keepNames: true,
-  });
+  const js = await stripTypes(result.code, file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   const script = path.join(dir, path.basename(file).replace(/\.py$/, "") + ".mjs");
   fs.writeFileSync(script, js.code);

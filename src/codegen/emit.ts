@@ -30,6 +30,9 @@ export interface EmitResult {
 /** Marker comments carry Python positions through formatting: `/*@py 12:4*\/`. */
 const MARKER = /\/\*@py (\d+):(\d+)\*\/ ?/g;
 
+/** Words a binding cannot be named in a module (`enum` is a runtime export, so it gets an alias). */
+const RESERVED_WORDS = new Set(["enum", "await", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public"]);
+
 class RuntimeImportTable implements RuntimeImports {
   readonly used = new Map<string, string>();
   constructor(private readonly userNames: Set<string>) {}
@@ -38,7 +41,7 @@ class RuntimeImportTable implements RuntimeImports {
     let local = this.used.get(name);
     if (local === undefined) {
       local = name;
-      while (this.userNames.has(local)) local += "_";
+      while (this.userNames.has(local) || RESERVED_WORDS.has(local)) local += "_";
       this.used.set(name, local);
     }
     return local;

@@ -99,6 +99,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     }
   }
   members.push(...protocolMembers(cx, s));
+  if (s.bases.some((b) => isEnumBase(cx, b))) {
+    // The class attributes become the enumeration's members.
+    const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
+    const define: ir.Expr = { k: "member", object: cx.rt("enum"), property: "defineMembers" };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: define, args: [{ k: "this" }, names] } }] });
+  }
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
       .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name))
@@ -163,7 +169,8 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   const saved = cx.classBody;
   cx.classBody = cx.scopeOf(cls);
   try {
-    members.push({ k: "property", name, isStatic: true, value: lowerExpr(cx, value), loc: cx.loc(value) });
+    // `any`: Python lets later code rebind a class attribute to a value of another type.
+    members.push({ k: "property", name, isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
   } finally {
     cx.classBody = saved;
   }
@@ -346,4 +353,14 @@ function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
     return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
   }
   return null;
+}
+
+/** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
+function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
+  const names = new Set(["Enum", "IntEnum"]);
+  if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
+  if (base._type !== "Name") return false;
+  const bindings = cx.resolve(base.id)?.bindings.get(base.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "enum" && stmt.names.some((a) => (a.asname ?? a.name) === base.id && names.has(a.name));
 }

@@ -1,0 +1,96 @@
+// Python's `enum`: `class Color(Enum): RED = 1` becomes a TS class extending `enum.Enum`,
+// and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
+// class attributes into the enumeration's members.
+import { Dict } from "../values/dict.js";
+import { ValueError, KeyError } from "../values/exceptions.js";
+import { eq } from "../values/compare.js";
+import { repr } from "../values/repr.js";
+
+const MEMBERS = Symbol("pyts.enum.members");
+
+class AutoValue {
+  static readonly pythonName = "auto";
+}
+
+/** `auto()`: the next integer value (1 for the first member, else last int + 1). */
+export function auto(): AutoValue {
+  return new AutoValue();
+}
+
+export class Enum {
+  static readonly __module__ = "enum";
+  declare name: string;
+  declare value: unknown;
+
+  /** `Color(1)`: the member with that value. */
+  constructor(value: unknown) {
+    const members = (new.target as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? [];
+    const found = members.find((m) => eq(m.value, value));
+    if (!found) throw new ValueError(`${repr(value)} is not a valid ${new.target.name}`);
+    return found;
+  }
+
+  get _name_(): string {
+    return this.name;
+  }
+
+  get _value_(): unknown {
+    return this.value;
+  }
+
+  __repr__(): string {
+    return `<${this.constructor.name}.${this.name}: ${repr(this.value)}>`;
+  }
+
+  __str__(): string {
+    return `${this.constructor.name}.${this.name}`;
+  }
+
+  __hash__(): bigint {
+    let h = 0;
+    for (const ch of `${this.constructor.name}.${this.name}`) h = (h * 31 + ch.charCodeAt(0)) | 0;
+    return BigInt(h);
+  }
+
+  static [Symbol.iterator](this: { [MEMBERS]?: Enum[] }): Iterator<Enum> {
+    return (this[MEMBERS] ?? [])[Symbol.iterator]();
+  }
+
+  static __len__(this: { [MEMBERS]?: Enum[] }): bigint {
+    return BigInt((this[MEMBERS] ?? []).length);
+  }
+
+  /** `Color["RED"]`. */
+  static __class_getitem__(this: { [MEMBERS]?: Enum[] }, name: unknown): Enum {
+    const found = (this[MEMBERS] ?? []).find((m) => m.name === name);
+    if (!found) throw new KeyError(name);
+    return found;
+  }
+
+  static get __members__(): Dict<string, Enum> {
+    return new Dict(((this as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? []).map((m) => [m.name, m] as const));
+  }
+}
+
+/** Turn the named class attributes of an Enum subclass into its members, in order. */
+export function defineMembers(cls: any, names: string[]): void {
+  const members: Enum[] = [];
+  let last = 0n;
+  for (const name of names) {
+    let value: unknown = cls[name];
+    if (value instanceof AutoValue) value = last + 1n;
+    if (typeof value === "bigint") last = value;
+    // A repeated value makes an alias of the first member, as in Python.
+    const alias = members.find((m) => eq(m.value, value));
+    const member = alias ?? (Object.create(cls.prototype) as Enum);
+    if (!alias) {
+      Object.defineProperty(member, "name", { value: name, enumerable: true });
+      Object.defineProperty(member, "value", { value, enumerable: true });
+      members.push(member);
+    }
+    Object.defineProperty(cls, name, { value: member, configurable: true, enumerable: true });
+  }
+  Object.defineProperty(cls, MEMBERS, { value: members });
+}
+
+export const enumModule = Object.freeze({ __name__: "enum", Enum, IntEnum: Enum, auto, defineMembers });
