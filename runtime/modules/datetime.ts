@@ -8,6 +8,7 @@ import { NotImplementedValue, isNone, pad, pyClass, toInt, toNumber } from "./ca
 import { format as strftimeFormat } from "./strftime.js";
 import { nowMillis, struct_time } from "./time.js";
 import { US_PER_DAY, floorDivMod, roundHalfEven, timedelta } from "./timedelta.js";
+import { Ordered } from "./ordered.js";
 
 export const MINYEAR = 1;
 export const MAXYEAR = 9999;
@@ -63,7 +64,7 @@ function noTimezone(tz: unknown): void {
   if (!isNone(tz)) throw new PyTypeError("pyts: aware datetimes (tzinfo) are not supported");
 }
 
-export class date {
+export class date extends Ordered {
   static pythonName = "date";
   static __module__ = "datetime";
   static min: date;
@@ -75,6 +76,7 @@ export class date {
   protected readonly d: number;
 
   constructor(...args: unknown[]) {
+    super();
     const [year, month, day] = bindArgs("date", ["year", "month", "day"], 3, args).map((v) => toInt(v));
     checkDate(year!, month!, day!);
     this.y = year!;
@@ -201,34 +203,10 @@ export class date {
     return NotImplementedValue;
   }
 
-  private compare(other: unknown): number | undefined {
+  protected compare(other: unknown): number | undefined {
     if (!(other instanceof date) || !sameKind(this, other)) return undefined;
     const diff = this.absoluteMicroseconds() - other.absoluteMicroseconds();
     return diff < 0n ? -1 : diff > 0n ? 1 : 0;
-  }
-  __eq__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c === 0;
-  }
-  __ne__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c !== 0;
-  }
-  __lt__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c < 0;
-  }
-  __le__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c <= 0;
-  }
-  __gt__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c > 0;
-  }
-  __ge__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c >= 0;
   }
 }
 

@@ -5,6 +5,7 @@ import { OverflowError, PyTypeError, ZeroDivisionError } from "../values/excepti
 import { splitKw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { NotImplementedValue, pad, toNumber } from "./callable-class.js";
+import { Ordered } from "./ordered.js";
 
 export const US_PER_SECOND = 1_000_000n;
 export const US_PER_DAY = 86_400n * US_PER_SECOND;
@@ -49,7 +50,7 @@ function microsecondsOf(value: unknown, unit: bigint): bigint | number {
   throw new PyTypeError(`unsupported type for timedelta component: ${typeName(value)}`);
 }
 
-export class timedelta {
+export class timedelta extends Ordered {
   static pythonName = "timedelta";
   static __module__ = "datetime";
   static min: timedelta;
@@ -60,6 +61,7 @@ export class timedelta {
   readonly totalMicroseconds: bigint;
 
   constructor(...args: unknown[]) {
+    super();
     const [positional, keywords] = splitKw(args);
     if (positional.length > UNITS.length) {
       throw new PyTypeError(`timedelta expected at most ${UNITS.length} arguments, got ${positional.length}`);
@@ -207,34 +209,10 @@ export class timedelta {
     return NotImplementedValue;
   }
 
-  private compare(other: unknown): number | undefined {
+  protected compare(other: unknown): number | undefined {
     if (!(other instanceof timedelta)) return undefined;
     const d = this.totalMicroseconds - other.totalMicroseconds;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
-  }
-  __eq__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c === 0;
-  }
-  __ne__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c !== 0;
-  }
-  __lt__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c < 0;
-  }
-  __le__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c <= 0;
-  }
-  __gt__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c > 0;
-  }
-  __ge__(other: unknown): any {
-    const c = this.compare(other);
-    return c === undefined ? NotImplementedValue : c >= 0;
   }
 }
 
