@@ -12,6 +12,13 @@ export class ConversionFailed extends Error {
   }
 }
 
+/** A fault in pyts itself: one clear line, not a stack trace (PYTS_DEBUG=1 rethrows it). */
+export function internalError(file: string, what: string, error: unknown): ConversionFailed {
+  if (process.env.PYTS_DEBUG) throw error;
+  const message = (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 2).join(" ");
+  return new ConversionFailed(`${file}: error: ${what} (internal error: ${message}); please report it`);
+}
+
 export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
   const source = fs.readFileSync(file, "utf8");
   try {
@@ -20,10 +27,7 @@ export async function convertFile(file: string, options: { outName?: string; run
     if (error instanceof DiagnosticError) {
       throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));
     }
-    // A fault in pyts itself: one clear line, not a stack trace (PYTS_DEBUG=1 shows it).
-    if (process.env.PYTS_DEBUG) throw error;
-    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    throw new ConversionFailed(`${file}: error: pyts failed on this file (internal error: ${message}); please report it`);
+    throw internalError(file, "pyts failed on this file", error);
   }
 }
 

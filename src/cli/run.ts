@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { transform } from "esbuild";
-import { ConversionFailed, convertFile } from "./convert.js";
+import { convertFile, internalError } from "./convert.js";
 
 /** The built runtime, next to this file in dist/. */
 function runtimeUrl(): string {
@@ -27,9 +27,7 @@ async function stripTypes(code: string, file: string): Promise<{ code: string }>
       keepNames: true,
     });
   } catch (error) {
-    if (process.env.PYTS_DEBUG) throw error;
-    const message = (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 2).join(" ");
-    throw new ConversionFailed(`${file}: error: pyts emitted code it cannot run (internal error: ${message}); please report it`);
+    throw internalError(file, "pyts emitted code it cannot run", error);
   }
 }
 
