@@ -1,10 +1,17 @@
-// `npm run bench`: runs every bench/**/*.py under CPython and under pyts in the same run and
-// prints ops/s for each with the ratio pyts/CPython. Each program prints `<name>: <ops/s>`;
-// the best of BENCH_REPEAT runs (default 3) is kept. Needs `npm run build` first.
+// `npm run bench`: measures pyts against CPython in the same run and prints ratio tables.
+//   1. programs: every bench/<group>/*.py (except bench/startup) runs under CPython and under
+//      `pyts run`; each prints `<name>: <ops/s>` for its own hot loop; the best of
+//      BENCH_REPEAT runs (default 3) is kept; each group ends with the geometric mean ratio.
+//   2. start-up: wall time of `pyts run bench/startup/hello.py` against the CPython binary
+//      itself (sys.executable, not a shim), best of 5.
+//   3. transpile throughput: transpile() of every fixture, unformatted and formatted, against
+//      the bare @lezer/python parse of the same files, in this process.
+// `node bench/run.mjs FILTER` runs only programs whose path contains FILTER (and skips 2, 3
+// unless FILTER is "startup" or "transpile"). Needs `npm run build` first.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "dist/src/cli/main.js");
@@ -15,7 +22,7 @@ function findPrograms(dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? findPrograms(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .filter((f) => f.endsWith(".py"))
+    .filter((f) => f.endsWith(".py") && !f.includes(`${path.sep}startup${path.sep}`))
     .sort();
 }
 
@@ -42,31 +49,123 @@ function best(command, args) {
   return result;
 }
 
+function printTable(header, rows) {
+  const cell = (v) => (v.length > 40 ? v.slice(0, 37) + "..." : v);
+  const table = [header, ...rows.map((r) => r.map(cell))];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  const line = (r) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of table.slice(1)) console.log(line(r));
+}
+
+const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+
 if (!fs.existsSync(cli)) {
   console.error("dist/ is missing: run `npm run build` first");
   process.exit(1);
 }
 
+// 1. Programs, grouped by folder.
 const rows = [];
 const failures = [];
+let group = null;
+let ratios = [];
+const closeGroup = () => {
+  if (group !== null && ratios.length > 0) rows.push([`  geometric mean (${group})`, "", "", geomean(ratios).toFixed(2) + "x"]);
+  ratios = [];
+};
 for (const file of findPrograms(path.join(root, "bench"))) {
   const rel = path.relative(root, file);
   if (!rel.includes(filter)) continue;
+  const dir = path.basename(path.dirname(file));
+  if (dir !== group) {
+    closeGroup();
+    group = dir;
+  }
   const cpython = best("python3", [rel]);
   const pyts = best(process.execPath, [cli, "run", rel]);
   const name = cpython.name ?? pyts.name ?? path.basename(file, ".py");
-  const ratio = cpython.ops && pyts.ops ? (pyts.ops / cpython.ops).toFixed(2) + "x" : "-";
-  rows.push([name, cpython.error ?? Math.round(cpython.ops).toString(), pyts.error ?? Math.round(pyts.ops).toString(), ratio]);
+  const ratio = cpython.ops && pyts.ops ? pyts.ops / cpython.ops : null;
+  if (ratio !== null) ratios.push(ratio);
+  rows.push([`${dir}/${name}`, cpython.error ?? Math.round(cpython.ops * 100) / 100 + "", pyts.error ?? Math.round(pyts.ops * 100) / 100 + "", ratio === null ? "-" : ratio.toFixed(2) + "x"]);
   // Failures are shown in full below the table.
   for (const [who, r] of [["CPython", cpython], ["pyts", pyts]]) if (r.error) failures.push(`${rel} (${who}): ${r.error}`);
 }
+closeGroup();
+if (rows.length > 0) {
+  printTable(["benchmark", "CPython ops/s", "pyts ops/s", "pyts/CPython"], rows);
+  if (failures.length > 0) console.log("\n" + failures.join("\n"));
+}
 
-const header = ["benchmark", "CPython ops/s", "pyts ops/s", "pyts/CPython"];
-const cell = (v) => (v.length > 40 ? v.slice(0, 37) + "..." : v);
-const table = [header, ...rows.map((r) => r.map(cell))];
-const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-const line = (r) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
-console.log(line(header));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r.map(cell)));
-if (failures.length > 0) console.log("\n" + failures.join("\n"));
+/** Best wall time in ms of a command over `times` runs. */
+function wallTime(command, args, times = 5) {
+  let bestMs = Infinity;
+  for (let i = 0; i < times; i++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(command, args, { cwd: root, encoding: "utf8" });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status !== 0) return { error: (child.stderr || "").trim().split("\n").pop() };
+    bestMs = Math.min(bestMs, ms);
+  }
+  return { ms: bestMs };
+}
+
+// 2. Start-up.
+if (filter === "" || filter === "startup") {
+  const python = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
+  const hello = "bench/startup/hello.py";
+  const cpython = wallTime(python, [hello]);
+  const pyts = wallTime(process.execPath, [cli, "run", hello]);
+  const nodeBare = wallTime(process.execPath, ["-e", "0"]);
+  console.log("\nstart-up (best of 5, wall time)");
+  printTable(
+    ["program", "CPython ms", "pyts ms", "node -e 0 ms", "pyts/CPython time"],
+    [[hello, cpython.error ?? cpython.ms.toFixed(1), pyts.error ?? pyts.ms.toFixed(1), nodeBare.ms.toFixed(1), cpython.ms && pyts.ms ? (pyts.ms / cpython.ms).toFixed(2) + "x" : "-"]],
+  );
+}
+
+// 3. Transpile throughput against the bare parse.
+if (filter === "" || filter === "transpile") {
+  const { transpile } = await import(pathToFileURL(path.join(root, "dist/src/index.js")).href);
+  const { parser } = await import("@lezer/python");
+  const sources = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(".py")) sources.push({ file: path.relative(root, full), text: fs.readFileSync(full, "utf8") });
+    }
+  };
+  walk(path.join(root, "fixtures"));
+  const bytes = sources.reduce((n, s) => n + s.text.length, 0);
+  /** Best of 3 timed passes over every source, after one warm-up pass. */
+  async function timed(step) {
+    let bestMs = Infinity;
+    for (let round = 0; round < 4; round++) {
+      const start = process.hrtime.bigint();
+      for (const s of sources) {
+        try {
+          await step(s);
+        } catch {
+          // a fixture pyts refuses still costs its parse; nothing to count
+        }
+      }
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (round > 0) bestMs = Math.min(bestMs, ms);
+    }
+    return bestMs;
+  }
+  const parseMs = await timed((s) => parser.parse(s.text));
+  const rawMs = await timed((s) => transpile(s.text, { filename: s.file, format: false }));
+  const formattedMs = await timed((s) => transpile(s.text, { filename: s.file }));
+  console.log(`\ntranspile throughput (${sources.length} fixtures, ${(bytes / 1024).toFixed(0)} KiB, best of 3 warm passes)`);
+  printTable(
+    ["step", "ms", "KiB/s", "x bare parse"],
+    [
+      ["bare @lezer/python parse", parseMs.toFixed(1), (bytes / 1024 / (parseMs / 1000)).toFixed(0), "1.00x"],
+      ["transpile, unformatted", rawMs.toFixed(1), (bytes / 1024 / (rawMs / 1000)).toFixed(0), (rawMs / parseMs).toFixed(2) + "x"],
+      ["transpile, formatted", formattedMs.toFixed(1), (bytes / 1024 / (formattedMs / 1000)).toFixed(0), (formattedMs / parseMs).toFixed(2) + "x"],
+    ],
+  );
+}
