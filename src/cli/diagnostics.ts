@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../frontend/ast.js";
 
 export function formatDiagnostic(filename: string, source: string, d: Diagnostic): string {
-  const kind = d.kind === "SyntaxError" ? "SyntaxError" : "error";
+  const kind = d.kind === "Unsupported" ? "error" : d.kind;
   const header = `${filename}:${d.line}:${d.col + 1}: ${kind}: ${d.message}`;
   const lineText = source.split(/\r?\n/)[d.line - 1];
   if (lineText === undefined) return header;

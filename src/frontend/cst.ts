@@ -111,8 +111,8 @@ export class Source {
   }
 
   /** Throws a located SyntaxError. */
-  fail(offset: number, message: string): never {
-    throw new DiagnosticError([this.diagnostic(offset, message)]);
+  fail(offset: number, message: string, kind: Diagnostic["kind"] = "SyntaxError"): never {
+    throw new DiagnosticError([this.diagnostic(offset, message, kind)]);
   }
 
   unsupported(n: CNode): never {

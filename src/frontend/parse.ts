@@ -1,9 +1,11 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
-import { DiagnosticError, type Module } from "./ast.js";
+import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, Source } from "./cst.js";
 import { syntaxErrorFor } from "./errors.js";
+import { normalizeIdentifiers } from "./identifiers.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
+import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { checkContexts } from "./validate.js";
 
 export function parsePython(source: string, filename: string): Module {
@@ -12,12 +14,17 @@ export function parsePython(source: string, filename: string): Module {
   const text = source.replace(/\r\n?/g, "\n");
   const src = new Source(text);
   try {
-    const { root, regions } = parseRepaired(text);
+    const lexed = tokenize(text);
+    const { error } = lexed;
+    // a tokenizer error with a message wins over any parse error: no need to parse
+    if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
+    const { root, regions } = parseRepaired(lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
-    const error = syntaxErrorFor(root, src);
-    if (error) throw new DiagnosticError([error]);
-    const module: Module = { _type: "Module", body: convertStatements(root.children, src, 0), type_ignores: [] };
+    const chosen = firstError(lexed, syntaxErrorFor(root, src));
+    if (chosen) throw new DiagnosticError([chosen]);
+    const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
     checkContexts(module, src);
+    if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
     return module;
   } catch (e) {
     if (e instanceof DiagnosticError) throw e;
@@ -25,6 +32,53 @@ export function parsePython(source: string, filename: string): Module {
     const message = e instanceof Error ? e.message : String(e);
     throw new DiagnosticError([{ kind: "SyntaxError", message: `invalid syntax (${message})`, line: 1, col: 0 }]);
   }
+}
+
+function diagnostic(e: LexError): Diagnostic {
+  return { kind: e.kind, message: e.message, line: e.line, col: e.col };
+}
+
+function atOrBefore(a: Place, b: Place): boolean {
+  return a.line < b.line || (a.line === b.line && a.col <= b.col);
+}
+
+function strictlyBefore(a: Place, b: Place): boolean {
+  return a.line < b.line || (a.line === b.line && a.col < b.col);
+}
+
+/** "unexpected indent" is raised without the look at the rest of the file that lets tokenizer errors win. */
+function finalParserErrorBefore(lexed: Lexed, error: LexError): boolean {
+  const pe = lexed.parserError;
+  return !!pe && pe.final && strictlyBefore(pe.anchor, error.anchor);
+}
+
+/**
+ * The error CPython reports, given the tokenizer pass and the first error Lezer's parse shows.
+ * The parser fails at the earlier of Lezer's error and the errors the token stream shows; a
+ * tokenizer error counts if the parser reaches it (or always, for the ones with a message).
+ */
+function firstError(lexed: Lexed, lezerError: Diagnostic | null): Diagnostic | null {
+  const pe = lexed.parserError;
+  let parser: Diagnostic | null = null;
+  let parserAt: Place | null = null;
+  let fromLezer = false;
+  if (pe && (!lezerError || atOrBefore(pe.anchor, lezerError))) {
+    parser = diagnostic(pe);
+    parserAt = pe.anchor;
+  } else if (lezerError) {
+    parser = lezerError;
+    parserAt = lezerError;
+    fromLezer = true;
+  }
+  const t = lexed.error;
+  if (t && (t.overrides ? !(pe?.final && parser?.message === pe.message && !fromLezer) : !parserAt || !strictlyBefore(parserAt, t.anchor))) {
+    return diagnostic(t);
+  }
+  if (parser && fromLezer && lexed.unclosed && parser.line > lexed.unclosed.line) {
+    // CPython reads on after a parse error; a bracket left open on an earlier line is the better culprit
+    return { kind: "SyntaxError", message: `'${lexed.unclosed.char}' was never closed`, line: lexed.unclosed.line, col: lexed.unclosed.col };
+  }
+  return parser;
 }
 
 export type { CNode };

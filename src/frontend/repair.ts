@@ -25,8 +25,7 @@ interface Fix {
 const MAX_REPAIRS = 64;
 
 export function parseRepaired(text: string): Repaired {
-  // form feeds (page breaks between sections) are whitespace to CPython but not to Lezer
-  let work = text.replace(/\f/g, " ");
+  let work = text;
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     const root = buildCst(parser.parse(work));
@@ -118,7 +117,8 @@ function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix
  * the parentheses (one expression, or elements and commas), with offsets into the source.
  */
 export function subParse(src: Source, from: number, to: number): CNode[] {
-  const { root, regions } = parseRepaired("(" + src.text.slice(from, to) + ")");
+  // inside brackets a form feed is only a blank (the tokenizer pass arranged those in indentation)
+  const { root, regions } = parseRepaired("(" + src.text.slice(from, to).replace(/\f/g, " ") + ")");
   const delta = from - 1;
   shiftCst(root, delta);
   for (const [a, b] of regions) src.regions.set(a + delta, b + delta);

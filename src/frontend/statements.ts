@@ -27,35 +27,19 @@ function startOf(n: CNode, src: Source): { lineno: number; col_offset: number } 
 }
 
 /**
- * The statements of a `Body` node (after its `:`). `at`: where a missing `:` is reported;
- * `header`: where the clause starts (its line's indentation, not that of a continuation line
- * of the header, is what the body must exceed).
+ * The statements of a `Body` node (after its `:`). `at`: where a missing `:` is reported.
  */
-export function convertBody(body: CNode | undefined, src: Source, at: number, header = at): Stmt[] {
+export function convertBody(body: CNode | undefined, src: Source, at: number): Stmt[] {
   if (!body || body.name !== "Body") src.fail(at, "expected ':'");
-  const nodes = body.children.filter((c) => c.name !== ":");
-  // a body on the lines below its header sets its own indentation, deeper than the header's
-  const first = nodes[0];
-  const onNewLine = first !== undefined && src.position(first.from).line > src.position(body.from).line;
-  const headerCol = src.indentOf(header);
-  const col = onNewLine ? src.position(first.from).col : -1;
-  if (onNewLine && col <= headerCol) src.fail(first.from, "expected an indented block");
-  const stmts = convertStatements(nodes, src, col);
-  if (stmts.length === 0) src.fail(body.to, "expected an indented block");
+  // indentation (which statements belong to the block) was checked by the tokenizer pass
+  const stmts = convertStatements(body.children.filter((c) => c.name !== ":"), src);
+  if (stmts.length === 0) src.fail(body.to, "expected an indented block", "IndentationError");
   return stmts;
 }
 
-/** `indent`: the column every statement starting a line must have (-1: no check). */
-export function convertStatements(nodes: CNode[], src: Source, indent: number): Stmt[] {
+export function convertStatements(nodes: CNode[], src: Source): Stmt[] {
   const out: Stmt[] = [];
-  for (const n of nodes) {
-    if (indent >= 0 && !n.isError && src.startsLine(n.from)) {
-      const col = src.position(n.from).col;
-      if (col > indent) src.fail(n.from, "unexpected indent");
-      if (col < indent) src.fail(n.from, "unindent does not match any outer indentation level");
-    }
-    out.push(...convertStatement(n, src));
-  }
+  for (const n of nodes) out.push(...convertStatement(n, src));
   return out;
 }
 
@@ -68,7 +52,7 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
   const span = src.span(n.from, n.to);
   switch (n.name) {
     case "StatementGroup":
-      return convertStatements(cs.filter((c) => c.name !== ";"), src, -1);
+      return convertStatements(cs.filter((c) => c.name !== ";"), src);
     case "ExpressionStatement":
       return [{ _type: "Expr", value: convertExprList(cs, src), ...span }];
     case "YieldStatement":
@@ -123,7 +107,7 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
     case "IfStatement":
       return [convertIf(cs, 0, src)];
     case "WhileStatement": {
-      const body = convertBody(cs[2], src, cs[1]!.to, n.from);
+      const body = convertBody(cs[2], src, cs[1]!.to);
       const orelse = cs[3]?.name === "else" ? convertBody(cs[4], src, cs[3].to) : [];
       return [{
         _type: "While", test: convertExpr(cs[1]!, src), body, orelse, ...startOf(n, src),
@@ -186,7 +170,7 @@ function convertAssign(n: CNode, src: Source): Stmt {
 /** `if`/`elif` chains: each `elif` becomes an If nested in the previous orelse. */
 function convertIf(cs: CNode[], i: number, src: Source): Stmt {
   const kw = cs[i]!;
-  const body = convertBody(cs[i + 2], src, cs[i + 1]!.to, kw.from);
+  const body = convertBody(cs[i + 2], src, cs[i + 1]!.to);
   let orelse: Stmt[] = [];
   const next = cs[i + 3];
   if (next?.name === "elif") orelse = [convertIf(cs, i + 3, src)];
@@ -211,7 +195,7 @@ function convertFor(n: CNode, src: Source): Stmt {
   const iter = iterEnd !== undefined
     ? convertExprList(subParse(src, cs[inAt + 1]!.from, iterEnd), src) // e.g. `for x in *a, *b:`
     : convertExprList(cs.slice(inAt + 1, bodyAt), src);
-  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to, n.from);
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
   const orelse = cs[bodyAt + 1]?.name === "else" ? convertBody(cs[bodyAt + 2], src, cs[bodyAt + 1]!.to) : [];
   return {
     _type: isAsync ? "AsyncFor" : "For", target, iter, body, orelse, type_comment: null,
@@ -244,7 +228,7 @@ function convertTry(n: CNode, src: Source): Stmt {
         j += 2;
       }
       if (isStar && type === null) src.fail(kw.from, "expected one or more exception types");
-      const hbody = convertBody(cs[j], src, cs[j - 1]!.to, kw.from);
+      const hbody = convertBody(cs[j], src, cs[j - 1]!.to);
       handlers.push({ _type: "ExceptHandler", type, name: nameStr, body: hbody, ...startOf(kw, src), ...endOf(hbody) });
       i = j + 1;
     } else if (kw.name === "else") {
@@ -272,7 +256,7 @@ function convertWith(n: CNode, src: Source): Stmt {
   // the header is read from the text: Lezer knows neither `with (a as b, c as d):` nor targets
   // other than a name, so repair.ts may have hidden it behind a placeholder
   const items = withItems(first.from, regionAt(src, first.from) ?? cs[bodyAt]!.from, src);
-  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to, n.from);
+  const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
   return { _type: isAsync ? "AsyncWith" : "With", items, body, type_comment: null, ...startOf(n, src), ...endOf(body) };
 }
 
@@ -325,7 +309,7 @@ function convertFunction(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   const typeDef = cs.find((c) => c.name === "TypeDef");
   const returns = typeDef ? convertExpr(typeDef.children[typeDef.children.length - 1]!, src) : null;
   const bodyNode = cs.find((c) => c.name === "Body");
-  const body = convertBody(bodyNode, src, (typeDef ?? params).to, n.from);
+  const body = convertBody(bodyNode, src, (typeDef ?? params).to);
   return {
     _type: isAsync ? "AsyncFunctionDef" : "FunctionDef", name: src.slice(nameNode), args: convertDefParams(params, src),
     body, decorator_list, returns, type_comment: null, ...startOf(n, src), ...endOf(body),
@@ -339,7 +323,7 @@ function convertClass(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
   const argList = cs.find((c) => c.name === "ArgList");
   const { args: bases, keywords } = argList ? convertArgs(argList, src) : { args: [] as Expr[], keywords: [] as Keyword[] };
-  const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to, n.from);
+  const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to);
   return {
     _type: "ClassDef", name: src.slice(nameNode), bases, keywords, body, decorator_list,
     ...startOf(n, src), ...endOf(body),
@@ -398,7 +382,7 @@ function convertMatch(n: CNode, src: Source): Stmt {
       _type: "match_case",
       pattern: convertPatternList(patternNodes, src),
       guard: guardNode ? convertExpr(guardNode.children[1]!, src) : null,
-      body: convertBody(ccs[bodyAt], src, clause.to, clause.from),
+      body: convertBody(ccs[bodyAt], src, clause.to),
     };
   });
   const lastBody = cases[cases.length - 1]!.body;

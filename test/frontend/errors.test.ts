@@ -10,7 +10,7 @@ function diag(source: string): { line: number; col: number; message: string } {
   } catch (e) {
     expect(e).toBeInstanceOf(DiagnosticError);
     const d = (e as DiagnosticError).diagnostics[0]!;
-    expect(d.kind === "SyntaxError" || d.kind === "Unsupported").toBe(true);
+    expect(["SyntaxError", "IndentationError", "TabError", "Unsupported"]).toContain(d.kind);
     return { line: d.line, col: d.col, message: d.message };
   }
   throw new Error("expected a diagnostic for: " + source);
@@ -29,7 +29,7 @@ describe("syntax errors", () => {
     ["assign to literal", "x, 1 = y\n", 1, 3, "cannot assign to literal"],
     ["delete a call", "del f()\n", 1, 4, "cannot delete function call"],
     ["python 2 print", "print 'x'\n", 1, 0, /Missing parentheses in call to 'print'/],
-    ["unexpected indent", "x = 1\n    y = 2\n", 2, 4, "unexpected indent"],
+    ["unexpected indent", "x = 1\n    y = 2\n", 2, 3, "unexpected indent"],
     ["non-default after default", "def f(a=1, b): pass\n", 1, 11, "non-default argument follows default argument"],
     ["positional after keyword", "f(a=1, b)\n", 1, 7, "positional argument follows keyword argument"],
     ["leading zero", "x = 012\n", 1, 4, /leading zeros in decimal integer literals/],
