@@ -1,6 +1,6 @@
 // Python comments with their positions, so codegen can carry them into the output.
-import { parser } from "@lezer/python";
 import { Source } from "./cst.js";
+import { tokenize } from "./tokenizer.js";
 
 export interface PyComment {
   line: number;
@@ -9,15 +9,15 @@ export interface PyComment {
   text: string;
 }
 
+/** The comments of a source, as CPython's tokenizer finds them (never inside a string). */
 export function collectComments(source: string): PyComment[] {
-  const src = new Source(source);
+  const text = source.replace(/\r\n?/g, "\n");
+  const src = new Source(text);
+  const { comments } = tokenize(text);
   const out: PyComment[] = [];
-  parser.parse(source).iterate({
-    enter(node) {
-      if (node.name !== "Comment") return;
-      const p = src.position(node.from);
-      out.push({ line: p.line, col: p.col, text: source.slice(node.from, node.to) });
-    },
-  });
+  for (let k = 0; k < comments.length; k += 2) {
+    const p = src.position(comments[k]!);
+    out.push({ line: p.line, col: p.col, text: text.slice(comments[k], comments[k + 1]) });
+  }
   return out;
 }

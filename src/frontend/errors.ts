@@ -34,13 +34,32 @@ export function isEmptyPatternError(n: CNode, parent: CNode): boolean {
 
 /** The first error node Lezer's grammar does not explain away, with its ancestors (root first). */
 export function firstErrorPath(n: CNode, src: Source): CNode[] | null {
-  for (let i = 0; i < n.children.length; i++) {
-    const c = n.children[i]!;
-    if (c.isError && !isTolerated(c, n, i, src)) return [n, c];
-    const inner = firstErrorPath(c, src);
-    if (inner) return [n, ...inner];
-  }
+  for (const path of errorPaths(n, src)) return path;
   return null;
+}
+
+/** Every error node Lezer's grammar does not explain away, in source order, with its ancestors. */
+export function* errorPaths(root: CNode, src: Source): Generator<CNode[]> {
+  // an explicit stack of [node, next child index]: no allocation per node of an error-free tree
+  const nodes: CNode[] = [root];
+  const next: number[] = [0];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const n = nodes[top]!;
+    const i = next[top]!;
+    if (i >= n.children.length) {
+      nodes.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const c = n.children[i]!;
+    if (c.isError && !isTolerated(c, n, i, src)) yield [...nodes, c];
+    else if (c.children.length > 0) {
+      nodes.push(c);
+      next.push(0);
+    }
+  }
 }
 
 function firstError(n: CNode, src: Source): { node: CNode; parent: CNode } | null {

@@ -41,7 +41,8 @@ const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
 /** Python's str.isprintable() for one code point. */
 export function isPrintable(cp: number): boolean {
-  return cp === 0x20 || !NON_PRINTABLE.test(String.fromCodePoint(cp));
+  if (cp < 128) return cp >= 0x20 && cp !== 0x7f;
+  return !NON_PRINTABLE.test(String.fromCodePoint(cp));
 }
 
 /** CPython's message for a character that cannot appear in source outside strings and comments. */

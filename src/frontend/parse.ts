@@ -18,7 +18,8 @@ export function parsePython(source: string, filename: string): Module {
     const { error } = lexed;
     // a tokenizer error with a message wins over any parse error: no need to parse
     if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
-    const { root, regions } = parseRepaired(lexed.lezerText);
+    // the parser only matters up to where the tokenizer stopped
+    const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
     const chosen = firstError(lexed, syntaxErrorFor(root, src));
     if (chosen) throw new DiagnosticError([chosen]);

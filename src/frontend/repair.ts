@@ -4,9 +4,10 @@
 // gaps, the offending region is overwritten by a same-length placeholder (`_` then blanks, so
 // every offset stays valid), the text is parsed again, and the region is remembered so the
 // converters parse its original text on its own (subParse).
+import { type ChangedRange, type Tree, TreeFragment } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
-import { firstErrorPath } from "./errors.js";
+import { errorPaths, firstErrorPath } from "./errors.js";
 import { headerColon, logicalLineEnd, skipBlanks } from "./scan.js";
 
 export interface Repaired {
@@ -22,20 +23,69 @@ interface Fix {
   region: boolean;
 }
 
-const MAX_REPAIRS = 64;
+/**
+ * Rounds of repair. Each round fixes the first error of every statement at once, so the number
+ * of rounds is the most fixes one statement needs (an f-string inside a decorator...), not the
+ * number of fixes in the file: a round costs a parse, so the total stays linear in the size.
+ */
+const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
   let work = text;
   const regions = new Map<number, number>();
+  let fragments: readonly TreeFragment[] = [];
   for (let round = 0; ; round++) {
-    const root = buildCst(parser.parse(work));
-    if (round >= MAX_REPAIRS) return { root, regions };
-    const path = firstErrorPath(root, new Source(work));
-    const fix = path ? findFix(path, work, regions) : null;
-    if (!fix) return { root, regions };
-    work = work.slice(0, fix.from) + fix.text + work.slice(fix.from + fix.text.length);
-    if (fix.region) regions.set(fix.from, fix.from + fix.text.length);
+    const tree: Tree = parser.parse(work, fragments);
+    const root = buildCst(tree);
+    if (round >= MAX_ROUNDS) return { root, regions };
+    const fixes = findFixes(root, work, regions);
+    if (fixes.length === 0) return { root, regions };
+    const changes: ChangedRange[] = [];
+    const parts: string[] = [];
+    let copied = 0;
+    for (const fix of fixes) {
+      parts.push(work.slice(copied, fix.from), fix.text);
+      copied = fix.from + fix.text.length;
+      changes.push({ fromA: fix.from, toA: copied, fromB: fix.from, toB: copied });
+      if (fix.region) regions.set(fix.from, copied);
+    }
+    parts.push(work.slice(copied));
+    work = parts.join("");
+    // the next parse reuses every part of the tree the fixes did not touch
+    fragments = TreeFragment.applyChanges(TreeFragment.addTree(tree, fragments), changes);
   }
+}
+
+/**
+ * The fixes for this round, in source order: for each statement its first error's fix (later
+ * errors in the same statement may only follow from the first), stopping at the first error
+ * that has no fix (the parse fails there whatever comes after).
+ */
+function findFixes(root: CNode, work: string, regions: Map<number, number>): Fix[] {
+  const fixes: Fix[] = [];
+  const handledStatements = new Set<CNode>();
+  let reachedTo = 0;
+  for (const path of errorPaths(root, new Source(work))) {
+    const statement = innermostStatement(path);
+    const local = path[path.length - 2]!.name === "FormatReplacement";
+    if (statement && handledStatements.has(statement) && !local) continue;
+    if (statement) handledStatements.add(statement);
+    const fix = findFix(path, work, regions);
+    if (!fix) break;
+    if (fix.from < reachedTo) continue; // overlaps a fix of this round
+    fixes.push(fix);
+    reachedTo = fix.from + fix.text.length;
+  }
+  return fixes;
+}
+
+/** The innermost ancestor on `path` that is a statement (a child of the script or of a block). */
+function innermostStatement(path: CNode[]): CNode | null {
+  for (let i = path.length - 2; i >= 1; i--) {
+    const parent = path[i - 1]!.name;
+    if (parent === "Script" || parent === "Body") return path[i]!;
+  }
+  return null;
 }
 
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {

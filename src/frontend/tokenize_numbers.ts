@@ -12,8 +12,9 @@ function isHexDigit(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-function isPotentialIdentifierChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || isDigit(c) || c >= 128;
+/** An ASCII letter, digit or underscore (a non-ASCII character after a literal is reported as a character). */
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || isDigit(c);
 }
 
 /**
@@ -34,7 +35,7 @@ function verifyEnd(s: string, at: number, kind: string, fail: Fail): void {
   } else if (c === 111) keyword = rest("r");
   else if (c === 110) keyword = rest("ot");
   if (keyword) return;
-  if (isPotentialIdentifierChar(c)) fail(at, `invalid ${kind} literal`);
+  if (isIdentifierChar(c)) fail(at, `invalid ${kind} literal`);
 }
 
 /** Digits with single underscores between them, from `at` (a digit was read before). */

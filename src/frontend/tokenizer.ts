@@ -31,6 +31,8 @@ export interface TokenizerError extends LexError {
    * (TabError, dedent mismatch, too deep, EOF) only count if the parser gets that far.
    */
   overrides: boolean;
+  /** Source offset where the parser meets it (Lezer need not read past it). */
+  at: number;
 }
 
 export interface ParserPhaseError extends LexError {
@@ -45,6 +47,8 @@ export interface Lexed {
   unclosed: (Place & { char: string }) | null;
   /** The source with a final newline; form feeds moved so Lezer counts indentation like CPython. */
   lezerText: string;
+  /** Comments up to the first error, as [from, to) offset pairs. */
+  comments: number[];
 }
 
 /** Deepest indentation stack CPython allows (MAXINDENT). */
@@ -65,20 +69,49 @@ const BLOCK_KEYWORDS: Record<string, string> = {
   match: "'match' statement", case: "'case' statement",
 };
 
-const THREE_CHAR_OPS = new Set(["**=", "...", "//=", "<<=", ">>=", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->",
-  "//", "/=", ":=", "<<", "<=", "<>", "==", ">=", ">>", "@=", "^=", "|="]);
+/** Length of the operator at `i` (CPython's PyToken_ThreeChars / TwoChars / OneChar). */
+function operatorLength(s: string, i: number): number {
+  const c2 = s.charCodeAt(i + 1);
+  const c3 = s.charCodeAt(i + 2);
+  switch (s.charCodeAt(i)) {
+    case 42: // * ** *= **=
+    case 47: // / // /= //=
+      if (c2 === s.charCodeAt(i)) return c3 === 61 ? 3 : 2;
+      return c2 === 61 ? 2 : 1;
+    case 60: // < << <= <> <<=
+      if (c2 === 60) return c3 === 61 ? 3 : 2;
+      return c2 === 61 || c2 === 62 ? 2 : 1;
+    case 62: // > >> >= >>=
+      if (c2 === 62) return c3 === 61 ? 3 : 2;
+      return c2 === 61 ? 2 : 1;
+    case 46: // . ...
+      return c2 === 46 && c3 === 46 ? 3 : 1;
+    case 45: // - -= ->
+      return c2 === 61 || c2 === 62 ? 2 : 1;
+    case 33: case 37: case 38: case 43: case 58: case 61: case 64: case 94: case 124: // ! % & + : = @ ^ | and their `x=`
+      return c2 === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
 
 class Stop extends Error {}
 
-interface Bracket extends Place {
+interface Bracket {
   char: string;
+  line: number;
+  lineStart: number;
+  at: number;
 }
 
-interface FStringToken {
-  from: number;
-  body: string;
-  raw: boolean;
-  anchor: Place;
+interface StringToken {
+  bytes: boolean;
+  /** Set for an f-string. */
+  fstring: { body: string; raw: boolean } | null;
+  /** Where it starts (its line and that line's start, for a column computed only on error). */
+  at: number;
+  line: number;
+  lineStart: number;
 }
 
 export function tokenize(source: string): Lexed {
@@ -116,11 +149,11 @@ class Tokenizer {
   private secondToken = "";
   private headerLine = 0;
   private lastToken = "";
-  private lastTokenPlace: Place = { line: 1, col: 0 };
+  private lastTokenAt = 0;
   /** Set after the NEWLINE of a block header: the next token must be an INDENT. */
   private expectBlock: { what: string; line: number; anchor: Place } | null = null;
-  /** f-strings of the current run of adjacent string tokens. */
-  private fstrings: FStringToken[] = [];
+  /** The current run of adjacent string tokens (one concatenated literal to the parser). */
+  private stringRun: StringToken[] = [];
   private inStringRun = false;
 
   constructor(source: string) {
@@ -136,15 +169,15 @@ class Tokenizer {
     // Lezer, too, must see the final newline CPython adds (a last line of blanks ends a block)
     if (this.lezer) this.lezer.push(this.s.slice(this.lezerCopied));
     const lezerText = this.lezer ? this.lezer.join("") : this.s;
-    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText };
+    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText, comments: this.comments };
   }
 
   // ---- positions ---------------------------------------------------------------------------
 
-  /** 0-based column in code points of offset `at` on the current line. */
-  private colOf(at: number): number {
-    let col = at - this.lineStart;
-    for (let k = this.lineStart; k < at; k++) {
+  /** 0-based column in code points of offset `at` on the line starting at `lineStart`. */
+  private colOf(at: number, lineStart = this.lineStart): number {
+    let col = at - lineStart;
+    for (let k = lineStart; k < at; k++) {
       const c = this.s.charCodeAt(k);
       if (c >= 0xdc00 && c <= 0xdfff) col--;
     }
@@ -162,14 +195,19 @@ class Tokenizer {
     return this.colOf(end);
   }
 
+  /** Where the parser stands at the end of input: the end of the last line. */
+  private endPlace(): Place {
+    return { line: this.line - 1, col: this.colOf(this.lastLineEnd, this.lastLineStart) };
+  }
+
   /** A tokenizer error raised by `syntaxerror()`: CPython points one character before `cur`. */
   private failAt(cur: number, message: string, kind: ErrorClass = "SyntaxError"): never {
     const place = { line: this.line, col: Math.max(0, this.colOf(cur) - 1) };
     return this.stop({ kind, message, ...place, anchor: place, overrides: true });
   }
 
-  private stop(error: TokenizerError): never {
-    this.error = error;
+  private stop(error: Omit<TokenizerError, "at">, at = this.lineStart): never {
+    this.error = { ...error, at };
     throw new Stop();
   }
 
@@ -179,40 +217,49 @@ class Tokenizer {
 
   // ---- tokens seen by the parser ------------------------------------------------------------
 
-  /** Every token the parser would see, in order (`text` is the token for names and operators). */
-  private token(kind: "name" | "number" | "string" | "op" | "newline" | "indent" | "end", text: string, place: Place): void {
-    if (kind !== "string" && this.inStringRun) this.endStringRun(place);
+  /**
+   * Every token the parser would see, in order, starting at offset `at` of the current line
+   * (`text`: an operator, or a name where the checks need it).
+   */
+  private token(kind: "name" | "number" | "string" | "op" | "newline" | "indent" | "end", text: string, at: number): void {
+    if (kind !== "string" && this.inStringRun) this.endStringRun(kind === "end" ? -1 : at);
     if (this.expectBlock && kind !== "newline") {
       if (kind !== "indent") {
-        const at = kind === "end" ? { line: this.line - 1, col: this.lastLineLength } : place;
+        const place = kind === "end" ? this.endPlace() : this.placeOf(at);
         const what = this.expectBlock.what;
         this.parserPhase("IndentationError", `expected an indented block after ${what} on line ${this.expectBlock.line}`,
-          at, this.expectBlock.anchor);
+          place, this.expectBlock.anchor);
       }
       this.expectBlock = null;
     }
     if (kind === "indent") return;
     if (kind === "newline") {
-      this.endLogicalLine(place);
+      this.endLogicalLine();
       return;
     }
     if (kind === "end") return;
     if (this.lineTokens === 0) {
       this.firstWord = kind === "name" ? text : "";
-      this.headerLine = place.line;
+      this.headerLine = this.line;
     } else if (this.lineTokens === 1) this.secondToken = text;
     this.lineTokens++;
     if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && text !== "import") {
+      const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
-    if (kind === "op" && text === "<>") this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    if (kind === "op" && text === "<>") {
+      const place = this.placeOf(at);
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
     this.lastToken = kind === "name" || kind === "op" ? text : kind;
-    this.lastTokenPlace = place;
+    this.lastTokenAt = at;
   }
 
-  private lastLineLength = 0;
+  /** Start and end offsets of the last physical line that ended. */
+  private lastLineStart = 0;
+  private lastLineEnd = 0;
 
-  private endLogicalLine(place: Place): void {
+  private endLogicalLine(): void {
     if (this.lastToken === ":" && this.lineTokens > 1) {
       let word = this.firstWord;
       if (word === "async" && (this.secondToken === "def" || this.secondToken === "for" || this.secondToken === "with")) {
@@ -220,23 +267,31 @@ class Tokenizer {
       }
       let what = BLOCK_KEYWORDS[word];
       if (word === "except" && this.secondToken === "*") what = "'except*' statement";
-      if (what) this.expectBlock = { what, line: this.headerLine, anchor: this.lastTokenPlace };
+      if (what) this.expectBlock = { what, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
     }
-    void place;
     this.lineTokens = 0;
     this.lastToken = "";
   }
 
-  private endStringRun(next: Place): void {
+  /**
+   * The parser's checks on a concatenated literal; CPython points at the token after it, which
+   * starts at `next` on the current line (-1: the end of input).
+   */
+  private endStringRun(next: number): void {
     this.inStringRun = false;
-    for (const f of this.fstrings) {
-      const problem = fstringProblem(f.body, f.raw);
-      if (problem) {
-        this.parserPhase("SyntaxError", problem, next, f.anchor);
-        break;
-      }
+    const run = this.stringRun;
+    this.stringRun = [];
+    let problem: string | null = null;
+    for (let k = 0; k < run.length && !problem; k++) {
+      const t = run[k]!;
+      if (k > 0 && t.bytes !== run[k - 1]!.bytes) problem = "cannot mix bytes and nonbytes literals";
+      else if (t.fstring) problem = fstringProblem(t.fstring.body, t.fstring.raw);
     }
-    this.fstrings = [];
+    if (problem) {
+      const first = run[0]!;
+      const anchor = { line: first.line, col: this.colOf(first.at, first.lineStart) };
+      this.parserPhase("SyntaxError", problem, next < 0 ? this.endPlace() : this.placeOf(next), anchor);
+    }
   }
 
   // ---- the scan -------------------------------------------------------------------------------
@@ -261,6 +316,7 @@ class Tokenizer {
         commentAt = start;
         const nl = s.indexOf("\n", start);
         this.i = nl < 0 ? n : nl;
+        this.comments.push(start, this.i);
         c = s.charCodeAt(this.i);
       }
       if (this.i >= n) {
@@ -269,8 +325,12 @@ class Tokenizer {
       }
       if (c === 10) {
         const at = commentAt >= 0 ? commentAt : this.i;
-        if (this.brackets.length === 0 && this.lineTokens > 0) this.token("newline", "", this.placeOf(at));
-        this.lastLineLength = this.lineLength();
+        if (this.brackets.length === 0 && this.lineTokens > 0) {
+          this.token("newline", "", at);
+          this.blankRunFrom = this.i;
+        }
+        this.lastLineStart = this.lineStart;
+        this.lastLineEnd = this.i;
         this.i++;
         this.line++;
         this.lineStart = this.i;
@@ -282,7 +342,7 @@ class Tokenizer {
       } else if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(start + 1)))) {
         const end = scanNumber(s, start, (cur, message) => this.numberError(start, cur, message));
         this.i = end;
-        this.token("number", "", this.placeOf(start));
+        this.token("number", "", start);
       } else if (c === 39 || c === 34) {
         this.string(start, start);
       } else if (c === 92) {
@@ -324,6 +384,7 @@ class Tokenizer {
     }
     const next = s.charCodeAt(j);
     const blank = next === 35 || next === 10 || j >= s.length;
+    if (!blank) this.endBlankRun(this.i - 1);
     if (lastFormFeed >= 0) this.moveFormFeeds(this.i, lastFormFeed, j, blank);
     this.i = j;
     if (blank || this.brackets.length > 0) return;
@@ -350,7 +411,7 @@ class Tokenizer {
           lineStartPlace, true);
         void chars;
       }
-      this.token("indent", "", this.placeOf(j));
+      this.token("indent", "", j);
     } else {
       while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
         this.indents.pop();
@@ -371,21 +432,40 @@ class Tokenizer {
    * feed first, then the form feed, then the rest as spaces) gives both the same count.
    */
   private moveFormFeeds(from: number, lastFormFeed: number, to: number, blank: boolean): void {
-    if (!this.lezer) this.lezer = [];
     const s = this.s;
-    // the text before `from` that has not been copied yet
-    const copied = this.lezerCopied;
-    this.lezer.push(s.slice(copied, from));
-    if (blank || this.brackets.length > 0) {
-      this.lezer.push(s.slice(from, to).replace(/\f/g, " "));
+    if (blank) {
+      // a blank line inside a run of blank lines is hidden from Lezer as a whole (see endBlankRun)
+      if (this.blankRunFrom < 0) this.edit(from, s.slice(from, to).replace(/\f/g, " "));
+    } else if (this.brackets.length > 0) {
+      this.edit(from, s.slice(from, to).replace(/\f/g, " "));
     } else {
-      const after = s.slice(lastFormFeed + 1, to);
-      this.lezer.push(after, "\f", " ".repeat(lastFormFeed - from));
+      this.edit(from, s.slice(lastFormFeed + 1, to) + "\f" + " ".repeat(lastFormFeed - from));
     }
-    this.lezerCopied = to;
+  }
+
+  /**
+   * Lezer's parse stack grows with every blank or comment-only line between statements and
+   * breaks down after a few hundred of them (a large file then fails to parse). Lezer is shown
+   * the blank lines after a statement as one comment that ends the statement's line instead:
+   * same length, so every offset stays the same.
+   */
+  private endBlankRun(lastNewline: number): void {
+    const from = this.blankRunFrom;
+    this.blankRunFrom = -1;
+    if (from >= 0 && lastNewline > from) this.edit(from, "#" + " ".repeat(lastNewline - from - 1));
+  }
+
+  /** Replaces text at `from` (same length) in what Lezer sees; edits come in source order. */
+  private edit(from: number, text: string): void {
+    if (!this.lezer) this.lezer = [];
+    this.lezer.push(this.s.slice(this.lezerCopied, from), text);
+    this.lezerCopied = from + text.length;
   }
 
   private lezerCopied = 0;
+  private readonly comments: number[] = [];
+  /** Offset of the newline that ended the last logical line, while only blank lines follow it. */
+  private blankRunFrom = -1;
 
   /** A name, a keyword or a prefixed string; false when it turned out to be a string. */
   private nameOrString(start: number): boolean {
@@ -415,13 +495,14 @@ class Tokenizer {
         j++;
       } else break;
     }
-    const name = s.slice(start, j);
     if (nonAscii) {
-      const bad = invalidIdentifierChar(name);
+      const bad = invalidIdentifierChar(s.slice(start, j));
       if (bad) this.failAt(bad.last ? j : start + bad.end, invalidCharacterMessage(bad.cp));
     }
     this.i = j;
-    this.token("name", name, this.placeOf(start));
+    // the name's text matters at the start of a line and after a `.`
+    const needed = this.lineTokens < 2 || this.lastToken === ".";
+    this.token("name", needed ? s.slice(start, j) : "", start);
     return true;
   }
 
@@ -430,8 +511,9 @@ class Tokenizer {
     const s = this.s;
     const n = s.length;
     const quote = s.charCodeAt(q);
-    const startPlace = this.placeOf(start);
+    const startLine = this.line;
     const startLineStart = this.lineStart;
+    this.token("string", "", start); // before the body moves the current line on
     let quoteSize = 1;
     let j = q + 1;
     if (s.charCodeAt(j) === quote) {
@@ -453,7 +535,8 @@ class Tokenizer {
           const message = quoteSize === 3
             ? `unterminated triple-quoted string literal (detected at line ${detected})`
             : `unterminated string literal (detected at line ${detected})`;
-          this.stop({ kind: "SyntaxError", message, ...startPlace, anchor: startPlace, overrides: true });
+          const place = { line: startLine, col: this.colOf(start, startLineStart) };
+          this.stop({ kind: "SyntaxError", message, ...place, anchor: place, overrides: true });
         }
         const c = s.charCodeAt(j++);
         if (c === quote) {
@@ -470,17 +553,11 @@ class Tokenizer {
       }
       bodyEnd = j - quoteSize;
     }
-    void startLineStart;
     this.i = j;
-    if (!this.inStringRun) {
-      this.inStringRun = true;
-      this.fstrings = [];
-    }
+    this.inStringRun = true;
     const prefix = s.slice(start, q);
-    if (/[fF]/.test(prefix)) {
-      this.fstrings.push({ from: start, body: s.slice(bodyStart, bodyEnd), raw: /[rR]/.test(prefix), anchor: startPlace });
-    }
-    this.token("string", "", startPlace);
+    const fstring = /[fF]/.test(prefix) ? { body: s.slice(bodyStart, bodyEnd), raw: /[rR]/.test(prefix) } : null;
+    this.stringRun.push({ bytes: /[bB]/.test(prefix), fstring, at: start, line: startLine, lineStart: startLineStart });
   }
 
   private newPhysicalLine(nextLineStart: number): void {
@@ -495,12 +572,12 @@ class Tokenizer {
       // E_LINECONT: CPython points at the character after the backslash
       const place = this.placeOf(at + 1);
       this.stop({ kind: "SyntaxError", message: "unexpected character after line continuation character", ...place,
-        anchor: this.placeOf(at), overrides: false });
+        anchor: this.placeOf(at), overrides: false }, at);
     }
     if (at + 2 >= s.length) {
       const place = this.placeOf(at + 1);
       this.stop({ kind: "SyntaxError", message: "unexpected EOF while parsing", ...place, anchor: this.placeOf(at),
-        overrides: false });
+        overrides: false }, at);
     }
     this.i = at + 2;
     this.newPhysicalLine(this.i);
@@ -508,24 +585,16 @@ class Tokenizer {
 
   private operator(start: number): void {
     const s = this.s;
-    const three = s.slice(start, start + 3);
-    if (THREE_CHAR_OPS.has(three)) {
-      this.i = start + 3;
-      this.token("op", three, this.placeOf(start));
-      return;
-    }
-    const two = s.slice(start, start + 2);
-    if (THREE_CHAR_OPS.has(two)) {
-      this.i = start + 2;
-      this.token("op", two, this.placeOf(start));
+    const length = operatorLength(s, start);
+    this.i = start + length;
+    if (length > 1) {
+      this.token("op", s.slice(start, this.i), start);
       return;
     }
     const ch = s[start]!;
-    this.i = start + 1;
-    const place = this.placeOf(start);
     if (ch === "(" || ch === "[" || ch === "{") {
       if (this.brackets.length >= MAX_LEVEL) this.failAt(this.i, "too many nested parentheses");
-      this.brackets.push({ char: ch, ...place });
+      this.brackets.push({ char: ch, line: this.line, lineStart: this.lineStart, at: start });
     } else if (ch === ")" || ch === "]" || ch === "}") {
       const open = this.brackets.pop();
       if (!open) this.failAt(this.i, `unmatched '${ch}'`);
@@ -536,17 +605,18 @@ class Tokenizer {
     } else if (!isPrintable(s.charCodeAt(start))) {
       this.failAt(this.i, invalidCharacterMessage(s.charCodeAt(start)));
     }
-    this.token("op", ch, place);
+    this.token("op", ch, start);
   }
 
   private endOfInput(): void {
+    this.endBlankRun(this.s.length - 1);
     const open = this.brackets[this.brackets.length - 1];
     if (open) {
-      this.unclosed = open;
-      const place = { line: open.line, col: open.col };
+      const place = { line: open.line, col: this.colOf(open.at, open.lineStart) };
+      this.unclosed = { char: open.char, ...place };
       this.stop({ kind: "SyntaxError", message: `'${open.char}' was never closed`, ...place,
-        anchor: { line: this.line, col: 0 }, overrides: false });
+        anchor: { line: this.line, col: 0 }, overrides: false }, this.s.length);
     }
-    this.token("end", "", { line: this.line - 1, col: this.lastLineLength });
+    this.token("end", "", this.s.length);
   }
 }

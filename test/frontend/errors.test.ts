@@ -33,7 +33,7 @@ describe("syntax errors", () => {
     ["non-default after default", "def f(a=1, b): pass\n", 1, 11, "non-default argument follows default argument"],
     ["positional after keyword", "f(a=1, b)\n", 1, 7, "positional argument follows keyword argument"],
     ["leading zero", "x = 012\n", 1, 4, /leading zeros in decimal integer literals/],
-    ["mixed bytes and str", "x = b'a' 'b'\n", 1, 4, "cannot mix bytes and nonbytes literals"],
+    ["mixed bytes and str", "x = b'a' 'b'\n", 1, 12, "cannot mix bytes and nonbytes literals"],
     ["garbage token", "x = = 1\n", 1, 4, "invalid syntax"],
     ["missing body", "if x:\n", 1, 5, /expected an indented block|unexpected EOF/],
     ["unclosed paren", "f(1, 2\n", 1, 1, "'(' was never closed"],
