@@ -4,7 +4,6 @@
 // gaps, the offending region is overwritten by a same-length placeholder (`_` then blanks, so
 // every offset stays valid), the text is parsed again, and the region is remembered so the
 // converters parse its original text on its own (subParse).
-import { type ChangedRange, type Tree, TreeFragment } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
@@ -33,26 +32,22 @@ const MAX_ROUNDS = 32;
 export function parseRepaired(text: string): Repaired {
   let work = text;
   const regions = new Map<number, number>();
-  let fragments: readonly TreeFragment[] = [];
   for (let round = 0; ; round++) {
-    const tree: Tree = parser.parse(work, fragments);
-    const root = buildCst(tree);
+    // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
+    // this grammar's indentation context and gave spurious errors
+    const root = buildCst(parser.parse(work));
     if (round >= MAX_ROUNDS) return { root, regions };
     const fixes = findFixes(root, work, regions);
     if (fixes.length === 0) return { root, regions };
-    const changes: ChangedRange[] = [];
     const parts: string[] = [];
     let copied = 0;
     for (const fix of fixes) {
       parts.push(work.slice(copied, fix.from), fix.text);
       copied = fix.from + fix.text.length;
-      changes.push({ fromA: fix.from, toA: copied, fromB: fix.from, toB: copied });
       if (fix.region) regions.set(fix.from, copied);
     }
     parts.push(work.slice(copied));
     work = parts.join("");
-    // the next parse reuses every part of the tree the fixes did not touch
-    fragments = TreeFragment.applyChanges(TreeFragment.addTree(tree, fragments), changes);
   }
 }
 
