@@ -125,8 +125,10 @@ export function syntaxErrorFor(root: CNode, src: Source): Diagnostic | null {
     if (open) return src.diagnostic(open.from, `'${open.name}' was never closed`);
     // point at the end of the last line with code, where the construct was left incomplete
     const end = src.text.trimEnd().length;
-    const msg = parent.name === "Body" ? "expected an indented block" : "unexpected EOF while parsing";
-    return src.diagnostic(end, msg);
+    // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax"; its
+    // "unexpected EOF while parsing" comes only from the tokenizer (see tokenizer.ts)
+    if (parent.name === "Body") return src.diagnostic(end, "expected an indented block", "IndentationError");
+    return src.diagnostic(end, "invalid syntax");
   }
   return src.diagnostic(node.from, messageFor(node, parent, src));
 }
@@ -136,7 +138,7 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
   const prev = parent.children[idx - 1];
   const text = src.slice(node);
   if (node.from >= src.text.length || (node.from === node.to && /^\s*$/.test(src.text.slice(node.from)))) {
-    return "unexpected EOF while parsing";
+    return "invalid syntax";
   }
   if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
   if (node.from === node.to) {
