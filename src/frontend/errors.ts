@@ -62,9 +62,28 @@ export function* errorPaths(root: CNode, src: Source): Generator<CNode[]> {
   }
 }
 
-function firstError(n: CNode, src: Source): { node: CNode; parent: CNode } | null {
+function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field: CNode | undefined } | null {
   const path = firstErrorPath(n, src);
-  return path ? { node: path[path.length - 1]!, parent: path[path.length - 2]! } : null;
+  if (!path) return null;
+  let field: CNode | undefined;
+  for (const a of path) if (a.name === "FormatReplacement") field = a; // the innermost field
+  return { node: path[path.length - 1]!, parent: path[path.length - 2]!, field };
+}
+
+/**
+ * CPython 3.11 parses an f-string field's expression on its own, as `(expr)`: the message gets
+ * an "f-string: " prefix and the column is the one in that text (the line is the field's).
+ */
+function fstringFieldError(field: CNode, at: number, message: string, src: Source): LocatedDiagnostic {
+  const open = src.position(field.from);
+  const inside = src.position(Math.max(at, field.from + 1)).col - src.position(field.from + 1).col;
+  const where = src.position(at);
+  return { kind: "SyntaxError", message: `f-string: ${message}`, line: open.line, col: 1 + Math.max(0, inside), at: where };
+}
+
+/** A diagnostic whose reported place is not where the parser stopped (`at`, to order errors by). */
+export interface LocatedDiagnostic extends Diagnostic {
+  at?: { line: number; col: number };
 }
 
 /** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */
@@ -113,12 +132,15 @@ function unclosedBracket(n: CNode): CNode | null {
   return null;
 }
 
-export function syntaxErrorFor(root: CNode, src: Source): Diagnostic | null {
+export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | null {
   const str = unterminatedString(root, src);
   if (str) return str;
   const found = firstError(root, src);
   if (!found) return null;
-  const { node, parent } = found;
+  const { node, parent, field } = found;
+  if (field && src.position(node.from).line === src.position(field.from).line) {
+    return fstringFieldError(field, node.from, messageFor(node, parent, src), src);
+  }
   const atEof = /^\s*$/.test(src.text.slice(node.from));
   if (atEof) {
     const open = unclosedBracket(root);

@@ -1,7 +1,7 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
 import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, Source } from "./cst.js";
-import { syntaxErrorFor } from "./errors.js";
+import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
@@ -58,17 +58,24 @@ function finalParserErrorBefore(lexed: Lexed, error: LexError): boolean {
  * The parser fails at the earlier of Lezer's error and the errors the token stream shows; a
  * tokenizer error counts if the parser reaches it (or always, for the ones with a message).
  */
-function firstError(lexed: Lexed, lezerError: Diagnostic | null): Diagnostic | null {
+function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic | null {
+  let lezerError: Diagnostic | null = null;
+  let lezerAt: Place | null = null;
+  if (located) {
+    const { at, ...diagnostic } = located;
+    lezerError = diagnostic;
+    lezerAt = at ?? diagnostic;
+  }
   const pe = lexed.parserError;
   let parser: Diagnostic | null = null;
   let parserAt: Place | null = null;
   let fromLezer = false;
-  if (pe && (!lezerError || atOrBefore(pe.anchor, lezerError))) {
+  if (pe && (!lezerAt || atOrBefore(pe.anchor, lezerAt))) {
     parser = diagnostic(pe);
     parserAt = pe.anchor;
   } else if (lezerError) {
     parser = lezerError;
-    parserAt = lezerError;
+    parserAt = lezerAt;
     fromLezer = true;
   }
   const t = lexed.error;
