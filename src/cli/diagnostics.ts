@@ -7,6 +7,6 @@ export function formatDiagnostic(filename: string, source: string, d: Diagnostic
   const lineText = source.split(/\r?\n/)[d.line - 1];
   if (lineText === undefined) return header;
   const gutter = String(d.line);
-  const caret = " ".repeat(gutter.length) + " | " + lineText.slice(0, d.col).replace(/[^\t]/g, " ") + "^";
+  const caret = " ".repeat(gutter.length) + " | " + lineText.slice(0, Math.max(0, d.col)).replace(/[^\t]/g, " ") + "^";
   return `${header}\n${gutter} | ${lineText}\n${caret}`;
 }

@@ -83,7 +83,7 @@ function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic
     return diagnostic(t);
   }
   if (parser && fromLezer && lexed.unclosed && parser.line > lexed.unclosed.line) {
-    // CPython reads on after a parse error; a bracket left open on an earlier line is the better culprit
+    // CPython reads on after a parse error; a bracket left open on an earlier line is the culprit
     return { kind: "SyntaxError", message: `'${lexed.unclosed.char}' was never closed`, line: lexed.unclosed.line, col: lexed.unclosed.col };
   }
   return parser;

@@ -43,8 +43,8 @@ export interface ParserPhaseError extends LexError {
 export interface Lexed {
   error: TokenizerError | null;
   parserError: ParserPhaseError | null;
-  /** The innermost bracket still open at the end of the input. */
-  unclosed: (Place & { char: string }) | null;
+  /** The innermost bracket still open where the tokenizer stopped without a message (`at`: its offset). */
+  unclosed: (Place & { char: string; at: number }) | null;
   /** The source with a final newline; form feeds moved so Lezer counts indentation like CPython. */
   lezerText: string;
   /** Comments up to the first error, as [from, to) offset pairs. */
@@ -208,6 +208,9 @@ class Tokenizer {
 
   private stop(error: Omit<TokenizerError, "at">, at = this.lineStart): never {
     this.error = { ...error, at };
+    // CPython reads on after a parse error until such an error; a bracket still open then is blamed
+    const open = this.brackets[this.brackets.length - 1];
+    if (!error.overrides && open) this.unclosed = { char: open.char, line: open.line, col: this.colOf(open.at, open.lineStart), at: open.at };
     throw new Stop();
   }
 
@@ -423,6 +426,13 @@ class Tokenizer {
           anchor: { line: this.line, col: 0 }, overrides: false });
       }
       if (altcol !== this.altIndents[this.altIndents.length - 1]) tabError();
+      if (this.expectBlock) {
+        // the token after the header is a DEDENT, which has no column: CPython gives the read position
+        const what = this.expectBlock.what;
+        this.parserPhase("IndentationError", `expected an indented block after ${what} on line ${this.expectBlock.line}`,
+          { line: this.line, col: this.colOf(j) - 1 }, this.expectBlock.anchor);
+        this.expectBlock = null;
+      }
     }
   }
 
@@ -613,7 +623,6 @@ class Tokenizer {
     const open = this.brackets[this.brackets.length - 1];
     if (open) {
       const place = { line: open.line, col: this.colOf(open.at, open.lineStart) };
-      this.unclosed = { char: open.char, ...place };
       this.stop({ kind: "SyntaxError", message: `'${open.char}' was never closed`, ...place,
         anchor: { line: this.line, col: 0 }, overrides: false }, this.s.length);
     }
