@@ -3,6 +3,7 @@ import { parsePython, collectComments } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
+import { decodeSource } from "./frontend/encoding.js";
 
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
@@ -20,11 +21,20 @@ export interface TranspileResult {
   map: SourceMapV3;
 }
 
-/** Throws DiagnosticError (with file positions) for input pyts cannot convert. */
-export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
+/**
+ * `source` is the text, or the file's bytes (decoded as CPython reads a file: PEP 263 coding
+ * comment, UTF-8 BOM, strict UTF-8 by default). Throws DiagnosticError (with file positions)
+ * for input pyts cannot convert.
+ */
+export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
-  const module = parsePython(source, filename);
-  const comments = collectComments(source).map((c) => ({ line: c.line, text: c.text.replace(/^#/, "") }));
-  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments });
-  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  const text = typeof source === "string" ? source : decodeSource(source, filename);
+  const module = parsePython(text, filename);
+  const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
+  const sourceLines = text.split(/\r\n?|\n/);
+  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments, sourceLines });
+  return emitModule(ir, { sourceName: filename, sourceText: text, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
 }
+
+/** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */
+export { decodeSource };
