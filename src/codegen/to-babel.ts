@@ -208,9 +208,10 @@ export class BabelBuilder {
       out.push(node);
     }
     // Comments after a block's last statement stay inside the block.
-    if (pending.some((c) => c.type === "CommentLine")) {
+    while (pending.length && pending[pending.length - 1]!.type !== "CommentLine") pending.pop();
+    if (pending.length) {
       const empty = t.emptyStatement();
-      empty.leadingComments = pending.filter((c) => c.type === "CommentLine");
+      empty.leadingComments = pending;
       out.push(empty);
     }
     return out;

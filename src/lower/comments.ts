@@ -23,8 +23,8 @@ export interface CommentPlan {
   trailing: Map<py.Stmt, SourceComment[]>;
   /** keyed by the block's last statement */
   blockEnd: Map<py.Stmt, SourceComment[]>;
-  /** statements (with their leading comments) that follow a blank line */
-  blankBefore: Set<py.Stmt>;
+  /** statements (their first decorator) and comments right below a blank line */
+  blankBefore: Set<py.Stmt | SourceComment>;
   /** the lines of class-body statements that follow a blank line */
   classMemberBlankLines: Set<number>;
   moduleEnd: SourceComment[];
@@ -47,16 +47,21 @@ export function planComments(module: py.Module, comments: SourceComment[], sourc
     while (at >= 1 && ownLineCommentLines.has(at)) at--;
     return at >= 1 && isBlank(at);
   };
+  // A whitespace-only line right above a comment or statement that starts its line is a real
+  // blank line (inside a string, the string's end would stand before it on its line).
+  const startsLine = (line: number, col: number): boolean => Array.from(sourceLines[line - 1] ?? "").slice(0, col).join("").trim() === "";
+  for (const c of comments) if (c.ownLine && c.line > 1 && isBlank(c.line - 1)) plan.blankBefore.add(c);
 
   const block = (stmts: py.Stmt[], inClass: boolean): void => {
     for (const s of stmts) {
       const decorators = "decorator_list" in s ? s.decorator_list : [];
-      const blank = blankAbove(decorators.length ? Math.min(s.lineno, decorators[0]!.lineno) : s.lineno);
+      const first = decorators.length && decorators[0]!.lineno < s.lineno ? decorators[0]! : s;
       if (inClass) {
-        if (blank) plan.classMemberBlankLines.add(s.lineno);
+        // Class members keep one blank line above them and their comments.
+        if (blankAbove(first.lineno)) plan.classMemberBlankLines.add(s.lineno);
       } else {
         plan.leading.set(s, take((c) => c.line < s.lineno));
-        if (blank) plan.blankBefore.add(s);
+        if (first.lineno > 1 && isBlank(first.lineno - 1) && startsLine(first.lineno, first.col_offset - (first === s ? 0 : 1))) plan.blankBefore.add(s);
       }
       for (const [inner, innerIsClass] of childBlocks(s)) if (inner.length) block(inner, innerIsClass);
       if (!inClass) plan.trailing.set(s, take((c) => c.line <= s.end_lineno));

@@ -28,7 +28,10 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
   try {
     analyzeBlocking(cx, module);
     const body = lowerFunctionBody(cx, cx.fn, module.body);
-    for (const c of cx.comments.moduleEnd) body.push({ k: "comment", text: c.text });
+    for (const c of cx.comments.moduleEnd) {
+      if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
+      body.push({ k: "comment", text: c.text });
+    }
     return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof UnsupportedError) throw new DiagnosticError([error.diagnostic]);

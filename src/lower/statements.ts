@@ -21,15 +21,21 @@ export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
     const leading = cx.takeComments(cx.comments.leading, s);
     const lowered = lowerStmt(cx, s);
     const emitted = [...cx.fn.before.splice(0), ...lowered];
-    if ((emitted.length || leading.length) && cx.comments.blankBefore.has(s)) out.push({ k: "blank" });
-    for (const c of leading) out.push({ k: "comment", text: c.text });
+    for (const c of leading) {
+      if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
+      out.push({ k: "comment", text: c.text });
+    }
+    if (emitted.length && cx.comments.blankBefore.has(s)) out.push({ k: "blank" });
     out.push(...emitted);
     // A comment after the code of a statement stays on its line (unless nothing was emitted).
     const trailing = emitted.length > 0 && !isCompound(s);
     for (const c of cx.takeComments(cx.comments.trailing, s)) out.push({ k: "comment", text: c.text, trailing });
   }
   const last = body[body.length - 1];
-  if (last) for (const c of cx.takeComments(cx.comments.blockEnd, last)) out.push({ k: "comment", text: c.text });
+  for (const c of last ? cx.takeComments(cx.comments.blockEnd, last) : []) {
+    if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
+    out.push({ k: "comment", text: c.text });
+  }
   return out;
 }
 

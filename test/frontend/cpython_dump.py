@@ -4,6 +4,7 @@ UTF-8 byte offsets to code-point offsets, which is what the pyts frontend report
 import ast
 import json
 import sys
+import tokenize
 
 
 def to_chars(tree, source):
@@ -26,7 +27,10 @@ out = {}
 for path in sys.stdin.read().splitlines():
     if not path:
         continue
-    with open(path, encoding="utf-8", newline="") as f:
+    # decoded as CPython reads a file: coding comment or BOM (PEP 263), else UTF-8
+    with open(path, "rb") as f:
+        encoding, _ = tokenize.detect_encoding(f.readline)
+    with open(path, encoding=encoding, newline="") as f:
         source = f.read().replace("\r\n", "\n").replace("\r", "\n")
     try:
         tree = ast.parse(source, path)

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../src/frontend/ast.js";
 import { dumpAst } from "../../src/frontend/dump.js";
 import { parsePython } from "../../src/frontend/parse.js";
+import { decodeSource } from "../../src/frontend/encoding.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = join(here, "..", "..");
@@ -29,7 +30,7 @@ const expected: Record<string, string> = JSON.parse(
 
 function ours(file: string): string {
   try {
-    return dumpAst(parsePython(readFileSync(file, "utf8"), file));
+    return dumpAst(parsePython(decodeSource(readFileSync(file), file), file));
   } catch (e) {
     if (e instanceof DiagnosticError) {
       const d = e.diagnostics[0]!;
