@@ -72,6 +72,16 @@ describe("the CLI reads source files as bytes", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test("tracebacks name the right lines when comments and strings hold line separators", { timeout: 60_000 }, async () => {
+    const source = '# a\u2028b\ns = "x\u2029y"\n\n\ndef f():\n    return 1 / 0  # boom\u2028x\n\n\nf()\n';
+    const file = write("separators.py", Buffer.from(source, "utf8"));
+    const r = await runPyts(["run", file]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split("\n").filter((l) => l.startsWith("  File"));
+    expect(lines).toEqual([`  File "${file}", line 9, in <module>`, `  File "${file}", line 6, in f`]);
+    expect(r.stderr).toContain("ZeroDivisionError: division by zero");
+  });
+
   test("an unknown codec is CPython's SyntaxError", { timeout: 60_000 }, async () => {
     const file = write("unknown.py", Buffer.from("# coding: foo\nprint(1)\n"));
     const r = await runPyts(["run", file]);
