@@ -33,7 +33,9 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments, sourceLines });
-  return emitModule(ir, { sourceName: filename, sourceText: text, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
+  // line number picks the same line in it as in CPython's traceback.
+  return emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */

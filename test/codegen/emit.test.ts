@@ -130,6 +130,13 @@ describe("source map positions", () => {
   }
 });
 
+test("CR and CRLF line endings count as CPython counts them", async () => {
+  const { code, map } = await transpile("x = 1\r\r\rdef f():\r\n    return 1\r\rprint(f())\r", { filename: "prog.py" });
+  const lines = code.split("\n");
+  expect(mappedLines(map).get(lines.findIndex((l) => l.startsWith("print(f()")))).toBe(7);
+  expect((map as { sourcesContent: string[] }).sourcesContent[0]).toBe("x = 1\n\n\ndef f():\n    return 1\n\nprint(f())\n");
+});
+
 describe("comments stay in their block", () => {
   test("a trailing comment after return stays inside its function", async () => {
     const code = await emit("def f():\n    return 1  # trailing\n\nprint(f())\n");
