@@ -29,7 +29,16 @@ interface CommentToken {
 
 /** Every comment token of a printed module, in order. */
 function commentTokens(code: string): CommentToken[] {
-  const file = parse(code, { sourceType: "module", plugins: ["typescript"], attachComment: false, allowAwaitOutsideFunction: true });
+  // Only the comment tokens matter: tolerate anything a stricter reader might object to.
+  const file = parse(code, {
+    sourceType: "module",
+    plugins: ["typescript"],
+    attachComment: false,
+    errorRecovery: true,
+    allowAwaitOutsideFunction: true,
+    allowReturnOutsideFunction: true,
+    allowUndeclaredExports: true,
+  });
   return (file.comments ?? []).map((c) => ({ value: c.value, start: c.start!, end: c.end!, block: c.type === "CommentBlock" }));
 }
 
