@@ -71,9 +71,9 @@ describe("collectComments", () => {
   it("reports every comment with its position", () => {
     const src = "# head\nx = 1  # tail\ndef f():\n    # inner\n    pass\n";
     expect(collectComments(src)).toEqual([
-      { line: 1, col: 0, text: "# head" },
-      { line: 2, col: 7, text: "# tail" },
-      { line: 4, col: 4, text: "# inner" },
+      { line: 1, col: 0, text: "# head", ownLine: true },
+      { line: 2, col: 7, text: "# tail", ownLine: false },
+      { line: 4, col: 4, text: "# inner", ownLine: true },
     ]);
   });
 });
