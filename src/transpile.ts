@@ -1,5 +1,5 @@
 // The library entry: Python source in, TypeScript module (and source map) out.
-import { parsePython, collectComments } from "./frontend/parse.js";
+import { parseModule, collectComments, type CompileWarning } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
@@ -18,13 +18,16 @@ export interface TranspileOptions {
 export interface TranspileResult {
   code: string;
   map: SourceMapV3;
+  /** the warnings CPython's compiler issues for this source (SyntaxWarning), in its order */
+  warnings: CompileWarning[];
 }
 
 /** Throws DiagnosticError (with file positions) for input pyts cannot convert. */
 export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
-  const module = parsePython(source, filename);
+  const { module, warnings } = parseModule(source, filename);
   const comments = collectComments(source).map((c) => ({ line: c.line, text: c.text.replace(/^#/, "") }));
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments });
-  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  const emitted = await emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  return { ...emitted, warnings };
 }

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { transpile, type TranspileResult } from "../transpile.js";
 import { DiagnosticError } from "../frontend/ast.js";
-import { formatDiagnostic } from "./diagnostics.js";
+import { formatDiagnostic, formatWarning } from "./diagnostics.js";
 
 export class ConversionFailed extends Error {
   constructor(readonly report: string) {
@@ -22,7 +22,10 @@ export function internalError(file: string, what: string, error: unknown): Conve
 export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
   const source = fs.readFileSync(file, "utf8");
   try {
-    return await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    const result = await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    // as `python3 FILE.py` does when it compiles the file
+    for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), source, w));
+    return result;
   } catch (error) {
     if (error instanceof DiagnosticError) {
       throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));
