@@ -1,5 +1,5 @@
 // The library entry: Python source in, TypeScript module (and source map) out.
-import { parsePython, collectComments } from "./frontend/parse.js";
+import { parseModule, collectComments, type CompileWarning } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
@@ -19,6 +19,8 @@ export interface TranspileOptions {
 export interface TranspileResult {
   code: string;
   map: SourceMapV3;
+  /** the warnings CPython's compiler issues for this source (SyntaxWarning), in its order */
+  warnings: CompileWarning[];
 }
 
 /**
@@ -29,13 +31,14 @@ export interface TranspileResult {
 export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
   const text = typeof source === "string" ? source : decodeSource(source, filename);
-  const module = parsePython(text, filename);
+  const { module, warnings } = parseModule(text, filename);
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments, sourceLines });
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.
-  return emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  return { ...emitted, warnings };
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { decodeSource, transpile, type TranspileResult } from "../transpile.js";
 import { DiagnosticError } from "../frontend/ast.js";
-import { formatDiagnostic } from "./diagnostics.js";
+import { formatDiagnostic, formatWarning } from "./diagnostics.js";
 
 export class ConversionFailed extends Error {
   constructor(readonly report: string) {
@@ -23,7 +23,10 @@ export async function convertFile(file: string, options: { outName?: string; run
   // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
   const bytes = fs.readFileSync(file);
   try {
-    return await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    // as `python3 FILE.py` does when it compiles the file
+    for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
+    return result;
   } catch (error) {
     if (error instanceof DiagnosticError) {
       throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, sourceForFrame(bytes, file), d)).join("\n"));

@@ -3,6 +3,18 @@
 // frame: the line, cut to a window around the column when it is long, with control and other
 // invisible characters shown as escapes so binary garbage cannot garble the terminal.
 import type { Diagnostic } from "../frontend/ast.js";
+import type { CompileWarning } from "../frontend/warnings.js";
+
+/**
+ * A compile-time warning as CPython's warnings module shows it: `path:line: Category: message`,
+ * then the source line, stripped, indented by two spaces. DeprecationWarnings are hidden by
+ * CPython's default filters for compiled code, so they are not shown either.
+ */
+export function formatWarning(absolutePath: string, source: string, w: CompileWarning): string {
+  if (w.category !== "SyntaxWarning") return "";
+  const line = source.split(/\r\n?|\n/)[w.line - 1]?.trim();
+  return `${absolutePath}:${w.line}: ${w.category}: ${w.message}\n${line ? `  ${line}\n` : ""}`;
+}
 
 /** The widest slice of a source line a code frame shows. */
 const FRAME_WIDTH = 100;

@@ -1,14 +1,38 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
 import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
-import { type CNode, Source } from "./cst.js";
+import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
-import { checkContexts } from "./validate.js";
+import { validateModule } from "./validate.js";
+import type { CompileWarning } from "./warnings.js";
+
+const TOO_DEEP = "unsupported: code nested more than 2500 levels deep (a very long operator chain?)";
+
+export interface Parsed {
+  module: Module;
+  /** what CPython's compiler would warn about (SyntaxWarning), in its order */
+  warnings: CompileWarning[];
+}
 
 export function parsePython(source: string, filename: string): Module {
+  return parseModule(source, filename).module;
+}
+
+export function parseModule(source: string, filename: string): Parsed {
+  const warnings: CompileWarning[] = [];
+  const module = parseAst(source, filename, warnings);
+  warnings.push(...validateModule(module));
+  return { module, warnings };
+}
+
+/**
+ * The tree alone, as `ast.parse` gives it: without the symbol-table and compiler checks.
+ * `warnings` receives what CPython warns about while parsing.
+ */
+export function parseAst(source: string, filename: string, warnings: CompileWarning[] = []): Module {
   void filename; // diagnostics carry positions; the caller pairs them with the file name
   // CPython's tokenizer turns every line ending into "\n"; doing the same keeps literal values right
   const text = source.replace(/\r\n?/g, "\n");
@@ -24,11 +48,16 @@ export function parsePython(source: string, filename: string): Module {
     const chosen = firstError(lexed, syntaxErrorFor(root, src));
     if (chosen) throw new DiagnosticError([chosen]);
     const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
-    checkContexts(module, src);
     if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
+    warnings.push(...src.warnings);
     return module;
   } catch (e) {
     if (e instanceof DiagnosticError) throw e;
+    if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
+      // Lezer's tree holds at most 2500 levels (and building it may exhaust the stack first)
+      const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
+      throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
+    }
     // an unexpected tree shape must not surface as a JS crash
     const message = e instanceof Error ? e.message : String(e);
     throw new DiagnosticError([{ kind: "SyntaxError", message: `invalid syntax (${message})`, line: 1, col: 0 }]);
@@ -82,12 +111,12 @@ function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic
   if (t && (t.overrides ? !(pe?.final && parser?.message === pe.message && !fromLezer) : !parserAt || !strictlyBefore(parserAt, t.anchor))) {
     return diagnostic(t);
   }
-  if (parser && fromLezer && lexed.unclosed && parser.line > lexed.unclosed.line) {
+  if (parser && fromLezer && lexed.unclosed && (parserAt ?? parser).line > lexed.unclosed.line) {
     // CPython reads on after a parse error; a bracket left open on an earlier line is the culprit
     return { kind: "SyntaxError", message: `'${lexed.unclosed.char}' was never closed`, line: lexed.unclosed.line, col: lexed.unclosed.col };
   }
   return parser;
 }
 
-export type { CNode };
+export type { CNode, CompileWarning };
 export { collectComments, type PyComment } from "./comments.js";
