@@ -59,21 +59,43 @@ export function jsIterator(x: unknown): Iterator<any> {
     }
     if (typeof obj[Symbol.iterator] === "function") return obj[Symbol.iterator]!();
     if (typeof obj.__next__ === "function") return fromPythonIterator(obj);
-    if (typeof obj.__getitem__ === "function") {
-      let i = 0n;
-      return {
-        next(): IteratorResult<unknown> {
-          try {
-            return { done: false, value: obj.__getitem__!(i++) };
-          } catch (e) {
-            if (e instanceof IndexError || e instanceof StopIteration) return { done: true, value: undefined };
-            throw e;
-          }
-        },
-      };
-    }
+    if (typeof obj.__getitem__ === "function") return sequenceItems(obj);
   }
   throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+/** The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError. */
+function sequenceItems(obj: PyIterProtocol): Iterator<unknown> {
+  let i = 0n;
+  let done = false;
+  return {
+    next(): IteratorResult<unknown> {
+      if (done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: obj.__getitem__!(i++) };
+      } catch (e) {
+        if (e instanceof IndexError || e instanceof StopIteration) {
+          done = true;
+          return { done: true, value: undefined };
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+function sequenceIterator(this: PyIterProtocol): Iterator<unknown> {
+  return sequenceItems(this);
+}
+
+/**
+ * For a class defining `__getitem__` without `__iter__`: its instances become JS-iterable
+ * through the sequence protocol (so `for`, comprehensions, spread and unpacking see the
+ * items), unless a base class already makes them iterable (an `__iter__`, or list/dict).
+ */
+export function sequenceIteration(cls: { prototype: object }): void {
+  if (Symbol.iterator in cls.prototype) return;
+  Object.defineProperty(cls.prototype, Symbol.iterator, { value: sequenceIterator, writable: true, configurable: true });
 }
 
 function* byteValues(b: Uint8Array): Generator<bigint> {

@@ -274,7 +274,8 @@ export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr 
 
 /**
  * JS-side members Python protocols need: `for ... of` over an instance of a class with
- * `__iter__`, and assigning a read-only property raising AttributeError as Python does.
+ * `__iter__` (or the `__getitem__` sequence protocol), and assigning a read-only property
+ * raising AttributeError as Python does.
  */
 function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
@@ -282,6 +283,8 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   if (methods.some((m) => m.name === "__iter__")) {
     const body: ir.Stmt[] = [{ k: "return", arg: { k: "call", callee: cx.rt("jsIterator"), args: [{ k: "this" }] } }];
     out.push({ k: "method", name: "[Symbol.iterator]", kind: "method", isStatic: false, fn: { name: null, params: [], body, generator: false, async: false } });
+  } else if (methods.some((m) => m.name === "__getitem__")) {
+    out.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("sequenceIteration"), args: [{ k: "this" }] } }] });
   }
   const decoratorNames = (m: py.FunctionDef | py.AsyncFunctionDef): string[] => m.decorator_list.map((d) => decoratorName(d) ?? "");
   for (const m of methods) {

@@ -133,6 +133,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (cx.classBody?.bindings.has(e.id)) return { k: "member", object: { k: "this" }, property: e.id, loc };
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
+  if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
   const typingName = fromTyping(scope, e.id);
   if (typingName) return { k: "member", object: cx.rt("typing"), property: typingName, loc };
@@ -326,11 +327,11 @@ function lowerJoinedStr(cx: LowerContext, e: py.JoinedStr): ir.Expr {
   return { k: "template", quasis, exprs, loc: cx.loc(e) };
 }
 
-/** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)`. */
+/** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)` (`format(x)` alone calls `__format__`). */
 function lowerFormattedValue(cx: LowerContext, e: py.FormattedValue): ir.Expr {
   let value = lowerExpr(cx, e.value);
   const conversion = e.conversion === 114 ? "repr" : e.conversion === 97 ? "ascii" : e.conversion === 115 ? "str" : null;
-  if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "str"), args: [value] };
+  if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "format"), args: [value] };
   if (conversion) value = { k: "call", callee: cx.rt(conversion), args: [value] };
   return { k: "call", callee: cx.rt("format"), args: [value, lowerJoinedStr(cx, e.format_spec)] };
 }

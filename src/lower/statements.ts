@@ -184,8 +184,22 @@ function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null
   return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
 }
 
+/**
+ * Does the loop hold the only reference to a generator it iterates (a call of one of the
+ * module's generator functions, or a generator expression)? CPython then closes it when the
+ * loop is left early.
+ */
+function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
+  if (iter._type === "GeneratorExp") return true;
+  if (iter._type !== "Call") return false;
+  const f = iter.func;
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : null;
+  return name !== null && cx.generatorFunctionNames.has(name);
+}
+
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
-  const iter = lowerExpr(cx, s.iter);
+  let iter = lowerExpr(cx, s.iter);
+  if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
 }
