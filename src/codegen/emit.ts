@@ -5,6 +5,7 @@ import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type Mapping, type SourceMapV3 } from "./source-map.js";
+import { callSpans } from "./call-spans.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
 type Generate = typeof import("@babel/generator").default;
@@ -62,13 +63,17 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   program.push(...body);
   if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
 
-  const raw = generate(t.file(t.program(program, [], "module")), { comments: true }).code;
+  const file = t.file(t.program(program, [], "module"));
+  const raw = generate(file, { comments: true }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
   const formatted =
     options.format === false
       ? raw
       : await (await import("prettier")).format(raw, { parser: "typescript", printWidth: 100, objectWrap: "collapse" });
-  return stripMarkers(formatted, options);
+  const result = stripMarkers(formatted, options);
+  const spans = callSpans(file, result.code);
+  if (spans.length) result.map.x_pyts_calls = spans;
+  return result;
 }
 
 /** Tag each statement (recursively) with its Python position as a leading block comment. */

@@ -154,7 +154,11 @@ export class LowerContext {
   }
 
   loc(node: py.Span): ir.Loc {
-    return { line: node.lineno, col: node.col_offset };
+    const loc: ir.Loc = { line: node.lineno, col: node.col_offset, endLine: node.end_lineno, endCol: node.end_col_offset };
+    const e = node as py.Expr;
+    if (e._type === "BinOp" && e.left.end_lineno === e.lineno) loc.anchor = { kind: "binop", leftEnd: e.left.end_col_offset, right: e.right.col_offset };
+    if (e._type === "Subscript" && e.value.end_lineno === e.lineno) loc.anchor = { kind: "subscript", leftEnd: e.value.end_col_offset, right: e.slice.end_col_offset };
+    return loc;
   }
 
   rt(name: string, at?: py.Span): ir.Expr {

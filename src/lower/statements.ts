@@ -74,7 +74,8 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "TryStar":
       return lowerTryStar(cx, s);
     case "Assert": {
-      const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [] };
+      // CPython's traceback points at the failed test.
+      const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [], loc: cx.loc(s.test) };
       return [{ k: "if", test: { k: "unary", op: "!", arg: lowerTest(cx, s.test) }, then: [{ k: "throw", arg: error }], else: null, loc }];
     }
     case "With":
@@ -228,8 +229,9 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
     if (!caught) return { k: "call", callee: cx.rt("reraiseNothing"), args: [] };
     return { k: "id", name: caught };
   }
-  if (s.exc._type === "Call") exc = lowerExpr(cx, s.exc);
-  else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)] };
+  // A traceback points at the whole `raise` statement, where the exception is made.
+  if (s.exc._type === "Call") exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
+  else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)], loc: cx.loc(s) };
   if (s.cause) exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause)] };
   // Raised while handling another exception: that one becomes its __context__.
   const handling = cx.fn.caught[cx.fn.caught.length - 1];
