@@ -4,16 +4,15 @@
 import { BaseException, PyTypeError, RecursionError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
 
-/** `except kinds:` where `kinds` is computed: a class or a (nested) tuple of classes. */
+function isExceptionClass(kind: unknown): kind is typeof BaseException {
+  return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
+}
+
+/** `except kinds:` where `kinds` is computed: an exception class or a tuple of them. */
 export function exceptionMatches(error: unknown, kinds: unknown): boolean {
-  if (kinds instanceof Tuple) {
-    for (const kind of kinds.items) if (exceptionMatches(error, kind)) return true;
-    return false;
-  }
-  if (typeof kinds === "function" && (kinds === BaseException || kinds.prototype instanceof BaseException)) {
-    return error instanceof kinds;
-  }
-  throw new PyTypeError("catching classes that do not inherit from BaseException is not allowed");
+  const all = kinds instanceof Tuple ? kinds.items : [kinds];
+  if (!all.every(isExceptionClass)) throw new PyTypeError("catching classes that do not inherit from BaseException is not allowed");
+  return all.some((kind) => error instanceof kind);
 }
 
 /** The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError. */

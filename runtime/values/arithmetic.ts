@@ -130,9 +130,20 @@ function builtinSub(a: unknown, b: unknown): any {
   return numeric(a, b, (x, y) => x - y, (x, y) => x - y);
 }
 
+/** A repeat count: an int, or an object with `__index__` (and no `__mul__`/`__rmul__` of its own, which go first). */
+function repeatCount(n: unknown): bigint | undefined {
+  if (isIntLike(n)) return toBigInt(n);
+  if (typeof n !== "object" || n === null) return undefined;
+  const hooks = n as { __index__?: () => unknown; __mul__?: unknown; __rmul__?: unknown };
+  if (typeof hooks.__index__ !== "function" || hooks.__mul__ !== undefined || hooks.__rmul__ !== undefined) return undefined;
+  const i = hooks.__index__();
+  if (!isIntLike(i)) throw new PyTypeError(`__index__ returned non-int (type ${typeName(i)})`);
+  return toBigInt(i);
+}
+
 function sequenceTimes(seq: unknown, n: unknown): any {
-  if (!isIntLike(n)) return NotImplemented;
-  const count = toBigInt(n);
+  const count = repeatCount(n);
+  if (count === undefined) return NotImplemented;
   if (typeof seq === "string") return count > 0n ? seq.repeat(Number(count)) : "";
   if (Array.isArray(seq)) return repeat(seq, count);
   if (seq instanceof Tuple) return Tuple.from(repeat(seq.items, count));

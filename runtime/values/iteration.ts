@@ -4,6 +4,7 @@
 import { IndexError, PyTypeError, StopIteration } from "./exceptions.js";
 import { typeName } from "./typename.js";
 import { eq } from "./compare.js";
+import { Dict } from "./dict.js";
 
 interface PyIterProtocol {
   __iter__?: () => unknown;
@@ -84,18 +85,16 @@ function sequenceItems(obj: PyIterProtocol): Iterator<unknown> {
   };
 }
 
-function sequenceIterator(this: PyIterProtocol): Iterator<unknown> {
-  return sequenceItems(this);
-}
-
 /**
- * For a class defining `__getitem__` without `__iter__`: its instances become JS-iterable
- * through the sequence protocol (so `for`, comprehensions, spread and unpacking see the
- * items), unless a base class already makes them iterable (an `__iter__`, or list/dict).
+ * `[Symbol.iterator]` of a class defining `__getitem__` without `__iter__`: the old sequence
+ * protocol, unless the instance is iterable otherwise (an inherited `__iter__`, a list or a
+ * dict base).
  */
-export function sequenceIteration(cls: { prototype: object }): void {
-  if (Symbol.iterator in cls.prototype) return;
-  Object.defineProperty(cls.prototype, Symbol.iterator, { value: sequenceIterator, writable: true, configurable: true });
+export function sequenceIterator(self: object): Iterator<any> {
+  if (Array.isArray(self)) return Array.prototype[Symbol.iterator].call(self);
+  if (self instanceof Dict) return Dict.prototype[Symbol.iterator].call(self);
+  if (typeof (self as PyIterProtocol).__iter__ === "function") return jsIterator(self);
+  return sequenceItems(self as PyIterProtocol);
 }
 
 function* byteValues(b: Uint8Array): Generator<bigint> {

@@ -190,7 +190,7 @@ function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null
  * module's generator functions, or a generator expression)? CPython then closes it when the
  * loop is left early.
  */
-function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
+export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
   if (iter._type === "GeneratorExp") return true;
   if (iter._type !== "Call") return false;
   const f = iter.func;
