@@ -9,7 +9,7 @@ import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { lowerSuperAttribute, mangle } from "./classes.js";
-import { lowerNamedExpr, mayBeUnbound } from "./targets.js";
+import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -140,7 +140,10 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
     // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
     const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
-    return { k: "call", callee: cx.rt("bound"), args: [cx.id(e.id), { k: "str", value: e.id }, local], loc };
+    // A name bound only by `except ... as name` lives in its handler (Python deletes it at
+    // the handler's end): a read the analysis cannot place in a handler finds it unbound.
+    const value: ir.Expr = handlerOnly(scope, e.id) ? { k: "id", name: "undefined" } : cx.id(e.id);
+    return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
