@@ -12,6 +12,20 @@ interface LineMap {
   lines: string[];
   /** generated (TypeScript) line, 0-based -> Python line, 1-based */
   pythonLine: Map<number, number>;
+  /** `line:col` (0-based, generated) of a call -> the Python span it implements */
+  calls: Map<string, PythonSpan>;
+}
+
+/** A Python expression's span (UTF-8 byte columns, as CPython's) and its caret anchor. */
+interface PythonSpan {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** 0 none, 1 binary operator, 2 subscript */
+  anchor: number;
+  leftEnd: number;
+  right: number;
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -34,7 +48,11 @@ function decodeVlq(segment: string): number[] {
 }
 
 function readLineMap(file: string, argv0: string): LineMap {
-  const map = JSON.parse(readFileSync(file, "utf8")) as { sourcesContent: string[]; mappings: string };
+  const map = JSON.parse(readFileSync(file, "utf8")) as { sourcesContent: string[]; mappings: string; x_pyts_calls?: number[][] };
+  const calls = new Map<string, PythonSpan>();
+  for (const [genLine, genCol, line, col, endLine, endCol, anchor, leftEnd, right] of map.x_pyts_calls ?? []) {
+    calls.set(`${genLine}:${genCol}`, { line: line!, col: col!, endLine: endLine!, endCol: endCol!, anchor: anchor!, leftEnd: leftEnd!, right: right! });
+  }
   const pythonLine = new Map<number, number>();
   let srcLine = 0;
   map.mappings.split(";").forEach((line, genLine) => {
@@ -45,7 +63,7 @@ function readLineMap(file: string, argv0: string): LineMap {
       if (!pythonLine.has(genLine)) pythonLine.set(genLine, srcLine + 1);
     }
   });
-  return { source: argv0, lines: (map.sourcesContent[0] ?? "").split(/\r?\n/), pythonLine };
+  return { source: argv0, lines: (map.sourcesContent[0] ?? "").split(/\r?\n/), pythonLine, calls };
 }
 
 /** The Python line for a TypeScript line: the nearest mapped statement at or above it. */
@@ -55,6 +73,18 @@ function lookup(map: LineMap, tsLine: number): number | null {
     if (py !== undefined) return py;
   }
   return null;
+}
+
+/**
+ * The frame's name when the code at `col` of the line is a lambda's body or the body of a
+ * one-line `def f(): ...`; null otherwise.
+ */
+function sameLineName(text: string, col: number | null): string | null {
+  if (col === null) return null;
+  const before = text.slice(0, col);
+  if (/\blambda\b[^:]*:/.test(before)) return "<lambda>";
+  const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(.*\)[^:]*:/.exec(before);
+  return def ? def[1]! : null;
 }
 
 /** The def (or class) whose body holds a Python line, as CPython names the frame. */
@@ -71,6 +101,64 @@ function enclosingName(lines: string[], line: number): string {
   return "<module>";
 }
 
+/** A UTF-8 byte column of `text` as a character offset (CPython's rule). */
+function charOffset(text: string, byteOffset: number): number {
+  const bytes = new TextEncoder().encode(text).subarray(0, byteOffset);
+  return new TextDecoder().decode(bytes).length;
+}
+
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
+/** CPython's anchors within `segment`: where `~` gives way to `^` and back. */
+function anchors(segment: string, span: PythonSpan, start: number, text: string): [number, number] | null {
+  const leftEnd = charOffset(text, span.leftEnd) - start;
+  const right = charOffset(text, span.right) - start;
+  if (span.anchor === 1) {
+    // As traceback.c does it: the first operator character after the left operand (past
+    // blanks and its closing parentheses), two characters when the next one is not blank.
+    let found: [number, number] | null = null;
+    for (let i = leftEnd; i < right; i++) {
+      if (isSpace(segment[i])) continue;
+      found = [i, i + 1 < right && !isSpace(segment[i + 1]) ? i + 2 : i + 1];
+      if (i + 1 < right && segment[i] === ")") continue;
+      break;
+    }
+    return found;
+  }
+  if (span.anchor === 2) {
+    let left = leftEnd;
+    let rightAnchor = right + 1;
+    while (left < segment.length && segment[left] !== "[") left++;
+    while (rightAnchor < segment.length && segment[rightAnchor] !== "]") rightAnchor++;
+    if (rightAnchor < segment.length) rightAnchor++;
+    return [left, rightAnchor];
+  }
+  return null;
+}
+
+/**
+ * The line of carets CPython 3.11 prints under the failing expression: none when it would
+ * cover the whole line, `~~~^^^~~~` around a binary operator or a subscript.
+ */
+function caretLine(text: string, span: PythonSpan): string | null {
+  const start = charOffset(text, span.col);
+  const oneLine = span.line === span.endLine;
+  const end = oneLine ? charOffset(text, span.endCol) : text.trimEnd().length;
+  const stripped = text.trim();
+  const indent = text.length - text.trimStart().length;
+  const segment = text.slice(start, end);
+  const anchor = oneLine ? anchors(segment, span, start, text) : null;
+  if (!(end - start < stripped.length || (anchor && anchor[1] - anchor[0] > 0))) return null;
+  let carets: string;
+  if (anchor) {
+    const [left, right] = anchor;
+    carets = "~".repeat(left) + "^".repeat(right - left) + "~".repeat(Math.max(0, end - start - right));
+  } else {
+    carets = "^".repeat(end - start);
+  }
+  return "    " + " ".repeat(start - indent) + carets;
+}
+
 export function installSourceMappedFrames(): void {
   const mapFile = process.env.PYTS_SOURCE_MAP;
   const argv0 = process.env.PYTS_ARGV0;
@@ -81,18 +169,64 @@ export function installSourceMappedFrames(): void {
   } catch {
     return;
   }
-  Error.stackTraceLimit = 200;
+  // All frames: a RecursionError's traceback starts at the module, as CPython's does.
+  Error.stackTraceLimit = Infinity;
   setFrameProvider((error) => {
     const stack = error instanceof Error ? (error.stack ?? "") : "";
-    const frames: string[] = [];
+    const frames: { text: string; exact: boolean }[] = [];
     for (const text of stack.split("\n")) {
-      const m = /\((.*):(\d+):\d+\)$/.exec(text) ?? /at (.*):(\d+):\d+$/.exec(text);
+      const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
       if (!m || !m[1]!.endsWith(argv0)) continue;
-      const line = lookup(map, Number(m[2]));
+      const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
+      const line = span?.line ?? lookup(map, Number(m[2]));
       if (line === null) continue;
-      frames.push(`  File "${argv0}", line ${line}, in ${enclosingName(map.lines, line)}\n    ${(map.lines[line - 1] ?? "").trim()}`);
+      const source = map.lines[line - 1] ?? "";
+      const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
+      let frame = `  File "${argv0}", line ${line}, in ${name}\n    ${source.trim()}`;
+      const carets = span ? caretLine(source, span) : null;
+      if (carets !== null) frame += "\n" + carets;
+      frames.push({ text: frame, exact: span !== undefined });
     }
-    // CPython lists the most recent call last; consecutive duplicates come from helpers.
-    return frames.reverse().filter((f, i, all) => i === 0 || f !== all[i - 1]);
+    // CPython lists the most recent call last. Consecutive duplicates located only by their
+    // line come from helpers (a call's own position tells recursion apart).
+    let ordered = frames.reverse().filter((f, i, all) => i === 0 || f.exact || f.text !== all[i - 1]!.text).map((f) => f.text);
+    if (isStackOverflow(error)) ordered = recursionFrames(ordered);
+    return collapseRepeats(ordered);
   });
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof Error && (error instanceof RangeError || error.name === "RecursionError") && /call stack|recursion depth/i.test(error.message + (error.stack ?? ""));
+}
+
+/** CPython's recursion limit: a RecursionError's traceback holds this many frames. */
+const RECURSION_LIMIT = 1000;
+
+/**
+ * JS overflows wherever its stack ends, often inside a helper the recursive call site uses;
+ * CPython stops at the call itself, after RECURSION_LIMIT frames counted from the module.
+ */
+function recursionFrames(frames: string[]): string[] {
+  const n = frames.length;
+  if (n >= 2 && frames[n - 1] !== frames[n - 2] && frames.slice(0, n - 1).includes(frames[n - 2]!)) frames = frames.slice(0, n - 1);
+  return frames.slice(0, RECURSION_LIMIT);
+}
+
+/** More than three identical frames in a row print as `[Previous line repeated N more times]`. */
+function collapseRepeats(frames: string[]): string[] {
+  const out: string[] = [];
+  let count = 0;
+  const flush = (): void => {
+    if (count > 3) out.push(`  [Previous line repeated ${count - 3} more time${count - 3 > 1 ? "s" : ""}]`);
+  };
+  frames.forEach((frame, i) => {
+    if (i > 0 && frame === frames[i - 1]) count++;
+    else {
+      flush();
+      count = 1;
+    }
+    if (count <= 3) out.push(frame);
+  });
+  flush();
+  return out;
 }

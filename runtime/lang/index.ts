@@ -8,6 +8,7 @@ export { keywords, keywordMethods, missingArgument, raiseTypeError } from "./key
 export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";
+export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
 export { callValue } from "../modules/pycall.js";
 export { inheritFrom, initInstance, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";

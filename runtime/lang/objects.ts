@@ -102,7 +102,7 @@ export function attributeHooks<T extends object>(instance: T): T {
 }
 
 /** `raise` inside an `except` block: the handled exception becomes `__context__`. */
-export function withContext(exc: BaseException, handled: unknown): BaseException {
+export function withContext(exc: unknown, handled: unknown): any {
   if (exc !== handled && exc instanceof BaseException && exc.__context__ === null && handled instanceof BaseException) {
     exc.__context__ = handled;
   }

@@ -1,22 +1,41 @@
 // Unpacking assignment (`a, b = value`, `first, *rest = value`) with Python's checks.
-import { ValueError } from "../values/exceptions.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { jsIterator } from "../values/iteration.js";
+import { typeName } from "../values/typename.js";
 
-function toArray(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  return Array.from(value as Iterable<unknown>);
+function iteratorOf(value: unknown): Iterator<unknown> {
+  try {
+    return jsIterator(value);
+  } catch (e) {
+    if (e instanceof PyTypeError && e.message.endsWith("is not iterable")) {
+      throw new PyTypeError(`cannot unpack non-iterable ${typeName(value)} object`);
+    }
+    throw e;
+  }
 }
 
-/** `a, b = value`: exactly `count` items. */
+/** `a, b = value`: exactly `count` items; like CPython, reads at most one item too many. */
 export function unpack(value: unknown, count: number): any[] {
-  const items = toArray(value);
-  if (items.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
+  if (Array.isArray(value)) {
+    if (value.length === count) return value;
+    if (value.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
+    throw new ValueError(`not enough values to unpack (expected ${count}, got ${value.length})`);
+  }
+  const it = iteratorOf(value);
+  const items: unknown[] = [];
+  for (;;) {
+    const r = it.next();
+    if (r.done) break;
+    if (items.length === count) throw new ValueError(`too many values to unpack (expected ${count})`);
+    items.push(r.value);
+  }
   if (items.length < count) throw new ValueError(`not enough values to unpack (expected ${count}, got ${items.length})`);
   return items;
 }
 
 /** `a, *rest, z = value`: `before` items, a list of the middle, then `after` items. */
 export function unpackStar(value: unknown, before: number, after: number): any[] {
-  const items = toArray(value);
+  const items = Array.isArray(value) ? value : Array.from({ [Symbol.iterator]: () => iteratorOf(value) });
   if (items.length < before + after) {
     throw new ValueError(`not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
   }

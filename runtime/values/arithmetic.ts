@@ -35,7 +35,7 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 }
 
 /** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
-function binary(a: unknown, b: unknown, op: OpSpec): any {
+function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
   const r0 = op.builtin(a, b);
   if (r0 !== NotImplemented) return r0;
   if (isProperSubclassInstance(a, b)) {
@@ -56,11 +56,13 @@ function binary(a: unknown, b: unknown, op: OpSpec): any {
     const r = rm.call(b, a);
     if (r !== NotImplemented) return r;
   }
-  throw binaryError(a, b, op.symbol);
+  throw binaryError(a, b, symbol);
 }
 
+/** CPython's message; `symbol` is the operator as written (`+` or `+=`). */
 function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
-  if (symbol === "+") {
+  const plain = symbol.length > 1 && symbol.endsWith("=") ? symbol.slice(0, -1) : symbol;
+  if (plain === "+") {
     for (const [test, name] of [
       [(x: unknown) => typeof x === "string", "str"],
       [Array.isArray, "list"],
@@ -69,7 +71,7 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
       if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
     }
   }
-  if (symbol === "*" && (isSequence(a) || isSequence(b))) {
+  if (plain === "*" && (isSequence(a) || isSequence(b))) {
     const other = isSequence(a) ? b : a;
     return new PyTypeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
   }
@@ -128,9 +130,20 @@ function builtinSub(a: unknown, b: unknown): any {
   return numeric(a, b, (x, y) => x - y, (x, y) => x - y);
 }
 
+/** A repeat count: an int, or an object with `__index__` (and no `__mul__`/`__rmul__` of its own, which go first). */
+function repeatCount(n: unknown): bigint | undefined {
+  if (isIntLike(n)) return toBigInt(n);
+  if (typeof n !== "object" || n === null) return undefined;
+  const hooks = n as { __index__?: () => unknown; __mul__?: unknown; __rmul__?: unknown };
+  if (typeof hooks.__index__ !== "function" || hooks.__mul__ !== undefined || hooks.__rmul__ !== undefined) return undefined;
+  const i = hooks.__index__();
+  if (!isIntLike(i)) throw new PyTypeError(`__index__ returned non-int (type ${typeName(i)})`);
+  return toBigInt(i);
+}
+
 function sequenceTimes(seq: unknown, n: unknown): any {
-  if (!isIntLike(n)) return NotImplemented;
-  const count = toBigInt(n);
+  const count = repeatCount(n);
+  if (count === undefined) return NotImplemented;
   if (typeof seq === "string") return count > 0n ? seq.repeat(Number(count)) : "";
   if (Array.isArray(seq)) return repeat(seq, count);
   if (seq instanceof Tuple) return Tuple.from(repeat(seq.items, count));
@@ -358,14 +371,20 @@ export function invert(x: unknown): any {
 }
 
 /** Augmented assignment: `a op= b` tries `__iop__` first, then the plain operator. */
-function inplace(name: string, plain: (a: unknown, b: unknown) => unknown) {
+function inplace(op: OpSpec, plain: (a: unknown, b: unknown) => unknown) {
+  const dunder = op.dunder.replace("__", "__i");
+  const symbol = op.symbol + "=";
   return (a: unknown, b: unknown): any => {
-    const m = method(a, `__i${name}__`);
-    if (m) {
-      const r = m.call(a, b);
-      if (r !== NotImplemented) return r;
+    if (typeof a === "object" && a !== null) {
+      const m = method(a, dunder);
+      if (m) {
+        const r = m.call(a, b);
+        if (r !== NotImplemented) return r;
+      }
+    } else if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "number")) {
+      return plain(a, b);
     }
-    return plain(a, b);
+    return binary(a, b, op, symbol);
   };
 }
 
@@ -380,7 +399,7 @@ export function iadd(a: unknown, b: unknown): any {
     }
     throw new PyTypeError(`'${typeName(b)}' object is not iterable`);
   }
-  return inplace("add", add)(a, b);
+  return iaddFallback(a, b);
 }
 /** `list *= n` repeats in place. */
 export function imul(a: unknown, b: unknown): any {
@@ -390,7 +409,7 @@ export function imul(a: unknown, b: unknown): any {
     for (let i = 0n; i < toBigInt(b); i++) a.push(...copy);
     return a;
   }
-  return inplace("mul", mul)(a, b);
+  return imulFallback(a, b);
 }
 /** `set |= other`, `dict |= other` update in place. */
 export function ior(a: unknown, b: unknown): any {
@@ -402,15 +421,18 @@ export function ior(a: unknown, b: unknown): any {
     for (const [k, v] of b.entries()) a.set(k, v);
     return a;
   }
-  return inplace("or", bitor)(a, b);
+  return iorFallback(a, b);
 }
-export const isub = inplace("sub", sub);
-export const itruediv = inplace("truediv", truediv);
-export const ifloordiv = inplace("floordiv", floordiv);
-export const imod = inplace("mod", mod);
-export const ipow = inplace("pow", power);
-export const imatmul = inplace("matmul", matmul);
-export const ilshift = inplace("lshift", lshift);
-export const irshift = inplace("rshift", rshift);
-export const iand = inplace("and", bitand);
-export const ixor = inplace("xor", bitxor);
+const iaddFallback = inplace(ADD, add);
+const imulFallback = inplace(MUL, mul);
+const iorFallback = inplace(OR, bitor);
+export const isub = inplace(SUB, sub);
+export const itruediv = inplace(TRUEDIV, truediv);
+export const ifloordiv = inplace(FLOORDIV, floordiv);
+export const imod = inplace(MOD, mod);
+export const ipow = inplace(POW, power);
+export const imatmul = inplace(MATMUL, matmul);
+export const ilshift = inplace(LSHIFT, lshift);
+export const irshift = inplace(RSHIFT, rshift);
+export const iand = inplace(AND, bitand);
+export const ixor = inplace(XOR, bitxor);

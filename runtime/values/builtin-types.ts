@@ -12,7 +12,7 @@ import { splitKw } from "./kwargs.js";
 import { makeRange, Range } from "./range.js";
 import { repr, str } from "./repr.js";
 import { FrozenSet, PySet } from "./set.js";
-import { Slice } from "./slice.js";
+import { Slice, slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
@@ -200,11 +200,8 @@ export const range = defineType(
   "range",
   (x) => x instanceof Range,
 );
-export const slice_ = defineType(
-  (a: unknown = null, b?: unknown, c?: unknown): Slice => (b === undefined ? new Slice(null, a, null) : new Slice(a, b, c ?? null)),
-  "slice",
-  (x) => x instanceof Slice,
-);
+/** The `slice` type object (slice.ts); also exported under this older name. */
+export const slice_ = slice;
 class PyObject {
   static readonly pythonName = "object";
 }

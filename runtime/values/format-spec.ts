@@ -215,6 +215,7 @@ export function format(value: unknown, spec: unknown = ""): string {
   if (typeof spec !== "string") {
     throw new PyTypeError(`format() argument 2 must be str, not ${typeName(spec)}`);
   }
+  if (typeof value === "string" && spec === "") return value;
   if (typeof value === "object" && value !== null) {
     const custom = (value as Formattable).__format__;
     if (typeof custom === "function") {

@@ -4,6 +4,7 @@
 import { IndexError, PyTypeError, StopIteration } from "./exceptions.js";
 import { typeName } from "./typename.js";
 import { eq } from "./compare.js";
+import { Dict } from "./dict.js";
 
 interface PyIterProtocol {
   __iter__?: () => unknown;
@@ -59,21 +60,41 @@ export function jsIterator(x: unknown): Iterator<any> {
     }
     if (typeof obj[Symbol.iterator] === "function") return obj[Symbol.iterator]!();
     if (typeof obj.__next__ === "function") return fromPythonIterator(obj);
-    if (typeof obj.__getitem__ === "function") {
-      let i = 0n;
-      return {
-        next(): IteratorResult<unknown> {
-          try {
-            return { done: false, value: obj.__getitem__!(i++) };
-          } catch (e) {
-            if (e instanceof IndexError || e instanceof StopIteration) return { done: true, value: undefined };
-            throw e;
-          }
-        },
-      };
-    }
+    if (typeof obj.__getitem__ === "function") return sequenceItems(obj);
   }
   throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+/** The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError. */
+function sequenceItems(obj: PyIterProtocol): Iterator<unknown> {
+  let i = 0n;
+  let done = false;
+  return {
+    next(): IteratorResult<unknown> {
+      if (done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: obj.__getitem__!(i++) };
+      } catch (e) {
+        if (e instanceof IndexError || e instanceof StopIteration) {
+          done = true;
+          return { done: true, value: undefined };
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+/**
+ * `[Symbol.iterator]` of a class defining `__getitem__` without `__iter__`: the old sequence
+ * protocol, unless the instance is iterable otherwise (an inherited `__iter__`, a list or a
+ * dict base).
+ */
+export function sequenceIterator(self: object): Iterator<any> {
+  if (Array.isArray(self)) return Array.prototype[Symbol.iterator].call(self);
+  if (self instanceof Dict) return Dict.prototype[Symbol.iterator].call(self);
+  if (typeof (self as PyIterProtocol).__iter__ === "function") return jsIterator(self);
+  return sequenceItems(self as PyIterProtocol);
 }
 
 function* byteValues(b: Uint8Array): Generator<bigint> {

@@ -1,8 +1,12 @@
 // Python's slice objects and the index arithmetic shared by every sequence type.
 
+import { defineType } from "./builtin-type.js";
 import { PyTypeError, ValueError } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
+import { Tuple } from "./tuple.js";
+import { eq } from "./compare.js";
+import { NotImplemented } from "./singletons.js";
 import { typeName } from "./typename.js";
 
 export class Slice {
@@ -15,6 +19,11 @@ export class Slice {
 
   __repr__(): string {
     return `slice(${repr(this.start)}, ${repr(this.stop)}, ${repr(this.step)})`;
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof Slice)) return NotImplemented;
+    return eq(Tuple.of(this.start, this.stop, this.step), Tuple.of(other.start, other.stop, other.step));
   }
 
   get __unhashable__(): boolean {
@@ -48,15 +57,24 @@ export class Slice {
     return out;
   }
 
+  /** Python's `slice.indices(n)`: the `(start, stop, step)` tuple of ints for length `n`. */
   indices(length: unknown): any {
-    return this.resolve(Number(asIndex(length)));
+    const n = asIndex(length);
+    if (n === undefined) throw new PyTypeError(`'${typeName(length)}' object cannot be interpreted as an integer`);
+    if (n < 0n) throw new ValueError("length should not be negative");
+    return Tuple.from(this.resolve(Number(n)).map((i) => BigInt(i)));
   }
 }
 
-/** Builds a slice value: `a[1:2]` becomes `getitem(a, slice(1n, 2n, null))`. */
-export function slice(lower: unknown = null, upper: unknown = null, step: unknown = null): Slice {
-  return new Slice(lower, upper, step);
-}
+/**
+ * Python's `slice` type: `slice(stop)`, `slice(start, stop[, step])`. Emitted subscripts
+ * always pass all three bounds: `a[1:2]` becomes `getitem(a, slice(1n, 2n, null))`.
+ */
+export const slice = defineType(
+  (...bounds: unknown[]): Slice => (bounds.length === 1 ? new Slice(null, bounds[0], null) : new Slice(bounds[0] ?? null, bounds[1] ?? null, bounds[2] ?? null)),
+  "slice",
+  (x) => x instanceof Slice,
+);
 
 /** An int for indexing: ints and bools, or an object's `__index__`. */
 export function asIndex(value: unknown): bigint | undefined {

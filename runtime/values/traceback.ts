@@ -38,25 +38,36 @@ export function exceptionLine(e: unknown): string {
   return message === "" ? name : `${name}: ${message}`;
 }
 
-function formatOne(e: unknown): string {
-  const frames = frameProvider(e);
+/**
+ * A chained exception's traceback runs from the frame that caught it to where it was raised:
+ * the outer frames it shares with the exception raised while handling it are not its own.
+ */
+function ownFrames(frames: string[], later: string[] | null): string[] {
+  if (later === null) return frames;
+  let shared = 0;
+  while (shared < frames.length - 1 && shared < later.length && frames[shared] === later[shared]) shared++;
+  return frames.slice(shared);
+}
+
+function formatOne(e: unknown, frames: string[]): string {
   return ["Traceback (most recent call last):", ...frames, exceptionLine(e)].join("\n") + "\n";
 }
 
 /** The full report CPython prints, including __cause__ / __context__ chains. */
-export function formatException(e: unknown, seen = new Set<unknown>()): string {
+export function formatException(e: unknown, seen = new Set<unknown>(), later: string[] | null = null): string {
   seen.add(e);
+  const frames = frameProvider(e);
   let prefix = "";
   if (e instanceof BaseException) {
     const cause = e.__cause__;
     const context = e.__context__;
     if (cause !== null && cause !== undefined && !seen.has(cause)) {
-      prefix = formatException(cause, seen) + "\nThe above exception was the direct cause of the following exception:\n\n";
+      prefix = formatException(cause, seen, frames) + "\nThe above exception was the direct cause of the following exception:\n\n";
     } else if (!e.__suppress_context__ && context !== null && context !== undefined && !seen.has(context)) {
-      prefix = formatException(context, seen) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+      prefix = formatException(context, seen, frames) + "\nDuring handling of the above exception, another exception occurred:\n\n";
     }
   }
-  return prefix + formatOne(e);
+  return prefix + formatOne(e, ownFrames(frames, later));
 }
 
 function writeErr(text: string): void {

@@ -7,6 +7,7 @@ import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, positionMarker } from "./positions.js";
+import { callSpans } from "./call-spans.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
 type Generate = typeof import("@babel/generator").default;
@@ -63,13 +64,18 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   program.push(...body);
   if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
 
-  const raw = generate(t.file(t.program(program, [], "module")), { comments: true }).code;
+  const file = t.file(t.program(program, [], "module"));
+  const raw = generate(file, { comments: true }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
   const printed = format
     ? await (await import("prettier")).format(applyBlankLines(raw), { parser: "typescript", printWidth: 100, objectWrap: "collapse" })
     : raw;
   const { code, mappings } = extractPositions(printed);
-  return { code, map: buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings) };
+  const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
+  // the Python spans of calls, for the carets under a traceback's failing expression
+  const spans = callSpans(file, code);
+  if (spans.length) map.x_pyts_calls = spans;
+  return { code, map };
 }
 
 /** Tag each statement (recursively) with its Python position as a leading block comment. */

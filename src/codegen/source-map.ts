@@ -31,6 +31,8 @@ export interface SourceMapV3 {
   sourcesContent: string[];
   names: string[];
   mappings: string;
+  /** pyts's extension: the Python span of each call (call-spans.ts) */
+  x_pyts_calls?: number[][];
 }
 
 export function buildSourceMap(file: string, source: string, sourceText: string, mappings: Mapping[]): SourceMapV3 {

@@ -9,6 +9,9 @@ export interface RuntimeImports {
   local(name: string): string;
 }
 
+/** The Python position of each Babel node built from a positioned IR node. */
+export const pythonLocs = new WeakMap<t.Node, ir.Loc>();
+
 export class BabelBuilder {
   constructor(
     private readonly runtime: RuntimeImports,
@@ -20,6 +23,7 @@ export class BabelBuilder {
     if (loc) {
       const pos = { line: loc.line, column: loc.col, index: 0 };
       node.loc = { start: pos, end: pos, filename: this.filename, identifierName: undefined };
+      pythonLocs.set(node, loc);
     }
     return node;
   }

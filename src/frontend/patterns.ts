@@ -71,14 +71,25 @@ export function convertPattern(n: CNode, src: Source): Pattern {
     }
     case "OrPattern": {
       const patterns: Pattern[] = [];
-      for (const c of cs) {
-        if (c.name === "LogicOp") continue;
-        const p = convertPattern(c, src);
+      const alternatives = cs.filter((c) => c.name !== "LogicOp");
+      let capture: { name: string; innerEnd: number } | null = null;
+      for (const [i, c] of alternatives.entries()) {
+        let p = convertPattern(c, src);
+        // Lezer reads `a | b as n` as `a | (b as n)`; in Python `as` binds the whole or-pattern.
+        if (i === alternatives.length - 1 && c.name === "AsPattern" && p._type === "MatchAs" && p.pattern) {
+          capture = { name: p.name!, innerEnd: c.children[0]!.to };
+          p = p.pattern;
+        } else if (c.name === "AsPattern") {
+          src.fail(c.from, "invalid syntax");
+        }
         // Lezer may nest or-patterns; CPython keeps one flat list
-        if (p._type === "MatchOr" && c.name === "OrPattern") patterns.push(...p.patterns);
+        const unparenthesised = c.name === "OrPattern" || (capture !== null && c.children[0]?.name === "OrPattern");
+        if (p._type === "MatchOr" && unparenthesised) patterns.push(...p.patterns);
         else patterns.push(p);
       }
-      return { _type: "MatchOr", patterns, ...span };
+      if (capture === null) return { _type: "MatchOr", patterns, ...span };
+      const or: Pattern = { _type: "MatchOr", patterns, ...src.span(n.from, capture.innerEnd) };
+      return { _type: "MatchAs", pattern: or, name: capture.name, ...span };
     }
     case "StarPattern": {
       const target = cs[1];

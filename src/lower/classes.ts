@@ -274,13 +274,15 @@ export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr 
 
 /**
  * JS-side members Python protocols need: `for ... of` over an instance of a class with
- * `__iter__`, and assigning a read-only property raising AttributeError as Python does.
+ * `__iter__` (or the `__getitem__` sequence protocol), and assigning a read-only property
+ * raising AttributeError as Python does.
  */
 function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
   const methods = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
-  if (methods.some((m) => m.name === "__iter__")) {
-    const body: ir.Stmt[] = [{ k: "return", arg: { k: "call", callee: cx.rt("jsIterator"), args: [{ k: "this" }] } }];
+  const iterate = methods.some((m) => m.name === "__iter__") ? "jsIterator" : methods.some((m) => m.name === "__getitem__") ? "sequenceIterator" : null;
+  if (iterate) {
+    const body: ir.Stmt[] = [{ k: "return", arg: { k: "call", callee: cx.rt(iterate), args: [{ k: "this" }] } }];
     out.push({ k: "method", name: "[Symbol.iterator]", kind: "method", isStatic: false, fn: { name: null, params: [], body, generator: false, async: false } });
   }
   const decoratorNames = (m: py.FunctionDef | py.AsyncFunctionDef): string[] => m.decorator_list.map((d) => decoratorName(d) ?? "");

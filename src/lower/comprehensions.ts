@@ -10,6 +10,7 @@ import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
 import { delegate } from "./coroutines.js";
+import { loopOwnsGenerator } from "./statements.js";
 
 type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
 
@@ -50,7 +51,8 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
-      const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
+      let iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
+      if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       shared.push(...captured);
       inner = [loopOver(cx, g.target, iter, inner, captured.length ? null : "const")];

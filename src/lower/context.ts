@@ -71,6 +71,15 @@ export class LowerContext {
   nestedClassNames = new Set<string>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
+  private generatorNames: Set<string> | null = null;
+  /** names of the module's generator functions and methods (not async generators) */
+  get generatorFunctionNames(): Set<string> {
+    if (this.generatorNames === null) {
+      this.generatorNames = new Set();
+      for (const scope of this.scopes.values()) if (scope.kind === "function" && scope.isGenerator && !scope.isAsync) this.generatorNames.add(scope.name);
+    }
+    return this.generatorNames;
+  }
   /** does some class define `__call__` (so a call of an unknown value may call an instance)? */
   callableInstances = false;
   /** does some call pass keywords to a callee the lowering cannot resolve? */
@@ -146,7 +155,11 @@ export class LowerContext {
   }
 
   loc(node: py.Span): ir.Loc {
-    return { line: node.lineno, col: node.col_offset };
+    const loc: ir.Loc = { line: node.lineno, col: node.col_offset, endLine: node.end_lineno, endCol: node.end_col_offset };
+    const e = node as py.Expr;
+    if (e._type === "BinOp" && e.left.end_lineno === e.lineno) loc.anchor = { kind: "binop", leftEnd: e.left.end_col_offset, right: e.right.col_offset };
+    if (e._type === "Subscript" && e.value.end_lineno === e.lineno) loc.anchor = { kind: "subscript", leftEnd: e.value.end_col_offset, right: e.slice.end_col_offset };
+    return loc;
   }
 
   rt(name: string, at?: py.Span): ir.Expr {
@@ -167,6 +180,34 @@ export class LowerContext {
       if (s.bindings.has(name) && !s.nonlocals.has(name)) return s;
     }
     return null;
+  }
+
+  /** module globals that functions reach through accessors (see shadowedGlobal) */
+  readonly shadowedGlobals = new Set<string>();
+
+  /**
+   * A `global name` of the current function whose enclosing function has its own `name`:
+   * JS would resolve the name to that local, so the function reads and assigns the module's
+   * binding through accessor functions the module defines (`global_name` / `set_global_name`).
+   */
+  shadowedGlobal(name: string): boolean {
+    let declaring: Scope | null = null;
+    for (let s: Scope | null = this.fn.scope; s && s !== this.moduleScope; s = s.parent) {
+      if (s.kind === "class") continue;
+      if (s.globals.has(name)) {
+        declaring = s;
+        break;
+      }
+      if (s.bindings.has(name) && !s.nonlocals.has(name)) return false;
+    }
+    if (declaring === null) return false;
+    for (let s = declaring.parent; s && s !== this.moduleScope; s = s.parent) {
+      if (s.kind !== "class" && s.bindings.has(name) && !s.globals.has(name)) {
+        this.shadowedGlobals.add(name);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The static meaning of a name, when it resolves to a known module-level binding. */

@@ -3,7 +3,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { lowerExpr } from "./expressions.js";
+import { isExceptionClassName, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { bindName, handlerOnly } from "./targets.js";
 import { jsName } from "./names.js";
@@ -13,7 +13,85 @@ function matches(cx: LowerContext, caught: ir.Expr, type: py.Expr): ir.Expr {
   if (type._type === "Tuple") {
     return type.elts.map((t) => matches(cx, caught, t)).reduce((left, right) => ({ k: "logical", op: "||", left, right }));
   }
+  if (!namesExceptionClass(cx, type)) {
+    // A variable, call or other expression may hold a tuple of classes: decided at run time.
+    return { k: "call", callee: cx.rt("exceptionMatches"), args: [caught, lowerExpr(cx, type)], loc: cx.loc(type) };
+  }
   return { k: "binary", op: "instanceof", left: caught, right: lowerExpr(cx, type), loc: cx.loc(type) };
+}
+
+/** A built-in exception, a class statement's name, an imported name, or `module.Name`. */
+function namesExceptionClass(cx: LowerContext, type: py.Expr): boolean {
+  if (type._type === "Attribute") return type.value._type === "Name" && namesExceptionClass(cx, type.value);
+  if (type._type !== "Name") return false;
+  const scope = cx.resolve(type.id);
+  if (scope === null) return isExceptionClassName(type.id);
+  const bindings = scope.bindings.get(type.id) ?? [];
+  return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "ClassDef" || b.kind === "import");
+}
+
+/** An expression that cannot raise in practice: names, constants, and plain f-strings of them. */
+function plainExpr(e: py.Expr): boolean {
+  switch (e._type) {
+    case "Name":
+    case "Constant":
+      return true;
+    case "JoinedStr":
+      return e.values.every(plainExpr);
+    case "FormattedValue":
+      return !e.format_spec && plainExpr(e.value);
+    case "Tuple":
+    case "List":
+      return e.elts.every(plainExpr);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Statements that raise nothing but what their `raise` statements raise (`raise` in an
+ * `except` block gets its `__context__` where it is lowered): printing, plain assignments.
+ */
+function raisesOnlyExplicitly(stmts: py.Stmt[], raiseCounts: boolean): boolean {
+  return stmts.every((st) => {
+    switch (st._type) {
+      case "Pass":
+      case "Break":
+      case "Continue":
+        return true;
+      case "Raise":
+        return !raiseCounts;
+      case "Return":
+        return st.value === null || plainExpr(st.value);
+      case "Assign":
+        return st.targets.every((t) => t._type === "Name") && plainExpr(st.value);
+      case "Expr": {
+        const call = st.value;
+        if (call._type === "Constant") return true;
+        return call._type === "Call" && call.func._type === "Name" && call.func.id === "print" && call.args.every(plainExpr) && call.keywords.every((k) => plainExpr(k.value));
+      }
+      default:
+        return false;
+    }
+  });
+}
+
+/**
+ * `try { block } catch (raised) { throw withContext(raised, handled) }`: an exception raised
+ * while `handled` is being handled (in an `except` block, or a `finally` block an exception
+ * passes through) gets it as `__context__`, as in CPython.
+ */
+function withHandledContext(cx: LowerContext, block: ir.Stmt[], handled: string): ir.Stmt[] {
+  const raised = cx.temp("raised");
+  const rethrow: ir.Stmt = { k: "throw", arg: { k: "call", callee: cx.rt("withContext"), args: [{ k: "id", name: raised }, { k: "id", name: handled }] } };
+  return [{ k: "try", block, param: raised, handler: [rethrow], finalizer: null }];
+}
+
+/** Can a clause catch a JS stack overflow (Python's RecursionError and its bases)? */
+function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
+  const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError"]);
+  const kinds = h.type === null ? [] : h.type._type === "Tuple" ? h.type.elts : [h.type];
+  return h.type === null || kinds.some((k) => !namesExceptionClass(cx, k) || (k._type === "Name" && names.has(k.id)));
 }
 
 export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
@@ -37,7 +115,8 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
           // Python unbinds the name after the handler: it is the handler's own constant.
           block.push({ k: "decl", kind: "const", name: jsName(h.name), type: { k: "any" }, init: caught, loc: cx.loc(h) });
         } else if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
-        block.push(...lowerBlock(cx, h.body));
+        const handlerBody = lowerBlock(cx, h.body);
+        block.push(...(raisesOnlyExplicitly(h.body, false) ? handlerBody : withHandledContext(cx, handlerBody, param)));
         if (!h.type) {
           if (i !== s.handlers.length - 1) cx.syntaxError(h, "default 'except:' must be last");
           chain = block;
@@ -45,17 +124,38 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
           chain = [{ k: "if", test: matches(cx, caught, h.type), then: block, else: chain, loc: cx.loc(h) }];
         }
       }
+      // A JS stack overflow becomes Python's RecursionError before the clauses test it.
+      if (s.handlers.some((h) => catchesRecursion(cx, h))) {
+        chain.unshift({ k: "expr", expr: { k: "assign", op: "=", target: caught, value: { k: "call", callee: cx.rt("pythonException"), args: [caught] } } });
+      }
       handler = chain;
     } finally {
       cx.fn.caught.pop();
     }
   }
 
-  const finalizer = s.finalbody.length ? lowerBlock(cx, s.finalbody) : null;
+  let finalizer = s.finalbody.length ? lowerBlock(cx, s.finalbody) : null;
+  // The exception passing through `finally`, if any: what the finally block raises gets it as
+  // its __context__.
+  let pending: string | null = null;
+  if (finalizer && !raisesOnlyExplicitly(s.finalbody, true)) {
+    pending = cx.temp("pending");
+    finalizer = withHandledContext(cx, finalizer, pending);
+  }
+  const record = (block: ir.Stmt[]): ir.Stmt[] => {
+    if (!pending) return block;
+    const passing = cx.temp("passing");
+    const save: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: pending }, value: { k: "id", name: passing } } };
+    return [
+      { k: "decl", kind: "let", name: pending, type: { k: "any" } },
+      { k: "try", block: [{ k: "try", block, param: passing, handler: [save, { k: "throw", arg: { k: "id", name: passing } }], finalizer: null }], param: null, handler: null, finalizer, loc },
+    ];
+  };
   if (!elseFlag) {
     // try/else without handlers: the else simply follows the body.
     const block = s.handlers.length ? body : [...body, ...lowerBlock(cx, s.orelse)];
     if (!handler && !finalizer) return block;
+    if (pending) return [{ k: "block", body: record(handler ? [{ k: "try", block, param, handler, finalizer: null, loc }] : block) }];
     return [{ k: "try", block, param, handler, finalizer, loc }];
   }
   // The else clause runs only when the body completed, outside the handlers' reach.
@@ -66,6 +166,7 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
     { k: "if", test: flag, then: lowerBlock(cx, s.orelse), else: null },
   ];
   if (!finalizer) return [{ k: "block", body: inner }];
+  if (pending) return [{ k: "block", body: record(inner) }];
   return [{ k: "try", block: inner, param: null, handler: null, finalizer, loc }];
 }
 

@@ -9,7 +9,7 @@ import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { lowerSuperAttribute, mangle } from "./classes.js";
-import { lowerNamedExpr, mayBeUnbound } from "./targets.js";
+import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -133,6 +133,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (cx.classBody?.bindings.has(e.id)) return { k: "member", object: { k: "this" }, property: e.id, loc };
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
+  if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
   if (scope === cx.moduleScope && cx.fn.scope === scope && readsBuiltinInFirstBinding(scope, e)) return cx.rt(e.id, e);
   const typingName = fromTyping(scope, e.id);
@@ -140,7 +141,10 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
     // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
     const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
-    return { k: "call", callee: cx.rt("bound"), args: [cx.id(e.id), { k: "str", value: e.id }, local], loc };
+    // A name bound only by `except ... as name` lives in its handler (Python deletes it at
+    // the handler's end): a read the analysis cannot place in a handler finds it unbound.
+    const value: ir.Expr = handlerOnly(scope, e.id) ? { k: "id", name: "undefined" } : cx.id(e.id);
+    return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
@@ -341,11 +345,11 @@ function lowerJoinedStr(cx: LowerContext, e: py.JoinedStr): ir.Expr {
   return { k: "template", quasis, exprs, loc: cx.loc(e) };
 }
 
-/** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)`. */
+/** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)` (`format(x)` alone calls `__format__`). */
 function lowerFormattedValue(cx: LowerContext, e: py.FormattedValue): ir.Expr {
   let value = lowerExpr(cx, e.value);
   const conversion = e.conversion === 114 ? "repr" : e.conversion === 97 ? "ascii" : e.conversion === 115 ? "str" : null;
-  if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "str"), args: [value] };
+  if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "format"), args: [value] };
   if (conversion) value = { k: "call", callee: cx.rt(conversion), args: [value] };
   return { k: "call", callee: cx.rt("format"), args: [value, lowerJoinedStr(cx, e.format_spec)] };
 }

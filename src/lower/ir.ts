@@ -4,6 +4,15 @@
 export interface Loc {
   line: number;
   col: number;
+  /** where the Python construct ends (for the carets of a traceback) */
+  endLine?: number;
+  endCol?: number;
+  /**
+   * A binary operator or subscript: the column where its left part (`a` of `a + b`, `x` of
+   * `x[i]`) ends and where the right part (`b`, `i`) ends or starts, as CPython's traceback
+   * needs them to draw `~~~^~~~` / `~~~^^^`.
+   */
+  anchor?: { kind: "binop" | "subscript"; leftEnd: number; right: number };
 }
 
 // ---- types -------------------------------------------------------------------------------

@@ -32,11 +32,24 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
     }
+    body.push(...globalAccessors(cx));
     return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof UnsupportedError) throw new DiagnosticError([error.diagnostic]);
     throw error;
   }
+}
+
+/** `global_x()` / `set_global_x(v)` for the globals an enclosing function's local hides. */
+function globalAccessors(cx: LowerContext): ir.Stmt[] {
+  const any: ir.TsType = { k: "any" };
+  return [...cx.shadowedGlobals].flatMap((name): ir.Stmt[] => {
+    const id: ir.Expr = { k: "id", name: jsName(name) };
+    const get: ir.FunctionIr = { name: `global_${name}`, params: [], returnType: any, body: [{ k: "return", arg: id }], generator: false, async: false };
+    const assign: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "id", name: "value" } } };
+    const set: ir.FunctionIr = { name: `set_global_${name}`, params: [{ name: "value", type: any }], body: [assign], generator: false, async: false };
+    return [{ k: "function", fn: get }, { k: "function", fn: set }];
+  });
 }
 
 /** Module-level names bound once by an import, def or class have a static meaning. */

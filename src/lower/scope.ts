@@ -2,6 +2,7 @@
 // binds them. The lowering uses it to place JS declarations so that JS's lexical scoping
 // resolves every name the way Python's LEGB rules do.
 import type * as py from "../frontend/ast.js";
+import { unboundReads } from "./definite.js";
 
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
 
@@ -39,6 +40,8 @@ export interface Scope {
   isAsync: boolean;
   isGenerator: boolean;
   children: Scope[];
+  /** reads (`readKey`s) that may find their name unbound (function and module scopes) */
+  unboundReads: Set<string> | null;
 }
 
 function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync = false): Scope {
@@ -54,6 +57,7 @@ function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync =
     isAsync,
     isGenerator: false,
     children: [],
+    unboundReads: null,
   };
   parent?.children.push(scope);
   return scope;
@@ -78,6 +82,14 @@ export function analyzeScopes(module: py.Module): { moduleScope: Scope; scopes: 
       const moduleBindings = moduleScope.bindings.get(name) ?? [];
       if (moduleBindings.length === 0) moduleScope.bindings.set(name, [{ ...bindings[0]!, topLevel: false, kind: "other" }]);
     }
+  }
+  for (const [node, scope] of scopes) {
+    if (scope.kind === "module") scope.unboundReads = unboundReads((node as py.Module).body, new Set(scope.bindings.keys()), []);
+    if (scope.kind !== "function") continue;
+    const def = node as py.FunctionDef | py.AsyncFunctionDef;
+    const locals = new Set([...scope.bindings.keys()].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n)));
+    const params = [...scope.bindings].filter(([, bs]) => bs.some((b) => b.kind === "param")).map(([n]) => n);
+    scope.unboundReads = unboundReads(def.body, locals, params);
   }
   return { moduleScope, scopes };
 }

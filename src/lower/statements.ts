@@ -89,7 +89,8 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
     case "TryStar":
       return lowerTryStar(cx, s);
     case "Assert": {
-      const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [] };
+      // CPython's traceback points at the failed test.
+      const error: ir.Expr = { k: "new", callee: cx.rt("AssertionError"), args: s.msg ? [lowerExpr(cx, s.msg)] : [], loc: cx.loc(s.test) };
       return [{ k: "if", test: { k: "unary", op: "!", arg: lowerTest(cx, s.test) }, then: [{ k: "throw", arg: error }], else: null, loc }];
     }
     case "With":
@@ -199,8 +200,22 @@ function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null
   return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
 }
 
+/**
+ * Does the loop hold the only reference to a generator it iterates (a call of one of the
+ * module's generator functions, or a generator expression)? CPython then closes it when the
+ * loop is left early.
+ */
+export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
+  if (iter._type === "GeneratorExp") return true;
+  if (iter._type !== "Call") return false;
+  const f = iter.func;
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : null;
+  return name !== null && cx.generatorFunctionNames.has(name);
+}
+
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
-  const iter = lowerExpr(cx, s.iter);
+  let iter = lowerExpr(cx, s.iter);
+  if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
 }
@@ -229,8 +244,9 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
     if (!caught) return { k: "call", callee: cx.rt("reraiseNothing"), args: [] };
     return { k: "id", name: caught };
   }
-  if (s.exc._type === "Call") exc = lowerExpr(cx, s.exc);
-  else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)] };
+  // A traceback points at the whole `raise` statement, where the exception is made.
+  if (s.exc._type === "Call") exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
+  else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)], loc: cx.loc(s) };
   if (s.cause) exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause)] };
   // Raised while handling another exception: that one becomes its __context__.
   const handling = cx.fn.caught[cx.fn.caught.length - 1];

@@ -11,12 +11,13 @@ import { jsName } from "./names.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
 import { mangle } from "./classes.js";
+import { readKey } from "./definite.js";
 
-/** In-place helpers mutate lists and sets as Python's `+=`, `*=`, `|=` do; the rest rebind. */
+/** In-place helpers: `__iop__` first (lists and sets mutate for `+=`, `*=`, `|=`), then `op`. */
 const AUGMENTED_HELPERS: Record<py.Operator, string> = {
-  Add: "iadd", Sub: "sub", Mult: "imul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
-  Pow: "power", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "ior",
-  BitXor: "bitxor", BitAnd: "bitand",
+  Add: "iadd", Sub: "isub", Mult: "imul", Div: "itruediv", FloorDiv: "ifloordiv", Mod: "imod",
+  Pow: "ipow", MatMult: "imatmul", LShift: "ilshift", RShift: "irshift", BitOr: "ior",
+  BitXor: "ixor", BitAnd: "iand",
 };
 
 /** Is `name` assigned from a nested scope (`nonlocal`) or another function (`global`)? */
@@ -35,7 +36,10 @@ function assignedElsewhere(cx: LowerContext, scope: Scope, name: string): boolea
  */
 export function mayBeUnbound(scope: Scope, name: string, at: { line: number; col: number }): boolean {
   const bindings = scope.bindings.get(name);
-  if (!bindings?.length || bindings.some((b) => b.kind === "param")) return false;
+  if (!bindings?.length) return false;
+  // Function and module scopes know it from the flow of control (definite.ts).
+  if (scope.unboundReads) return scope.unboundReads.has(readKey(at.line, at.col));
+  if (bindings.some((b) => b.kind === "param")) return false;
   if (bindings.some((b) => b.stmt?._type === "Delete")) return true;
   const first = bindings[0]!;
   return at.line < first.line || (at.line === first.line && at.col < first.col && first.kind !== "other");
@@ -112,13 +116,8 @@ function targetNames(t: py.Expr): string[] {
 /** Bind a Python name: declare it here if this is its first, top-level binding. */
 export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null, tsType?: ir.TsType): ir.Stmt {
   const scope = cx.fn.scope;
-  if (scope.globals.has(name) && scope !== cx.moduleScope) {
-    // JS reaches the module's binding only if no enclosing function binds the same name.
-    for (let s = scope.parent; s && s !== cx.moduleScope; s = s.parent) {
-      if (s.kind !== "class" && s.bindings.has(name) && !s.globals.has(name)) {
-        cx.unsupported({ lineno: loc.line, col_offset: loc.col, end_lineno: loc.line, end_col_offset: loc.col }, `'global ${name}' in a function whose enclosing function has its own '${name}'`);
-      }
-    }
+  if (cx.shadowedGlobal(name)) {
+    return { k: "expr", expr: { k: "call", callee: { k: "id", name: `set_global_${name}` }, args: [value] }, loc };
   }
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
@@ -198,7 +197,10 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   const t = s.target;
   if (t._type === "Name") {
     const id = { k: "id", name: jsName(t.id) } as const;
-    return [{ k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "call", callee: helper, args: [id, value] } }, loc }];
+    // The read checks that the name is bound (UnboundLocalError for `x += 1` on a fresh local).
+    const current = lowerExpr(cx, { ...t, ctx: "Load" });
+    if (cx.shadowedGlobal(t.id)) return [bindName(cx, t.id, { k: "call", callee: helper, args: [current, value] }, loc)];
+    return [{ k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "call", callee: helper, args: [current, value] } }, loc }];
   }
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);

@@ -142,14 +142,16 @@ describe("run", () => {
     const file = write("boom.py", "print('before')\n\n\ndef divide(a, b):\n    return a / b\n\n\nx = divide(1, 0)\n");
     const r = await runPyts(["run", file]);
     expect(r.stdout).toBe("before\n");
-    // The frames name the .py file, its lines and functions, as CPython's do (without carets).
+    // The frames name the .py file, its lines and functions, as CPython's do.
     expect(r.stderr).toBe(
       [
         "Traceback (most recent call last):",
         `  File "${file}", line 8, in <module>`,
         "    x = divide(1, 0)",
+        "        ^^^^^^^^^^^^",
         `  File "${file}", line 5, in divide`,
         "    return a / b",
+        "           ~~^~~",
         "ZeroDivisionError: division by zero",
         "",
       ].join("\n"),

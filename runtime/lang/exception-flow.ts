@@ -1,0 +1,54 @@
+// What `except` and `for` need beyond JS's own statements: matching an exception against any
+// expression (a class, a tuple of classes, a variable holding either), and closing a
+// generator a `for` loop leaves early.
+import { BaseException, PyTypeError, RecursionError } from "../values/exceptions.js";
+import { Tuple } from "../values/tuple.js";
+
+function isExceptionClass(kind: unknown): kind is typeof BaseException {
+  return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
+}
+
+/** `except kinds:` where `kinds` is computed: an exception class or a tuple of them. */
+export function exceptionMatches(error: unknown, kinds: unknown): boolean {
+  const all = kinds instanceof Tuple ? kinds.items : [kinds];
+  if (!all.every(isExceptionClass)) throw new PyTypeError("catching classes that do not inherit from BaseException is not allowed");
+  return all.some((kind) => error instanceof kind);
+}
+
+/** The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError. */
+export function pythonException(error: unknown): unknown {
+  if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) return error;
+  const converted = new RecursionError("maximum recursion depth exceeded");
+  // Keep the overflow's frames for the traceback.
+  Object.defineProperty(converted, "stack", { value: error.stack, writable: true, configurable: true });
+  return converted;
+}
+
+interface Closable {
+  close(): unknown;
+  [Symbol.iterator](): Iterator<unknown>;
+}
+
+function isClosable(x: unknown): x is Closable {
+  return typeof x === "object" && x !== null && typeof (x as Partial<Closable>).close === "function" && Symbol.iterator in x;
+}
+
+/**
+ * `for x in gen():` over a generator only the loop refers to. CPython closes it (its
+ * `finally` runs) as soon as a `break`, `return` or exception leaves the loop, since the
+ * last reference goes; JS's `for...of` calls the iterator's `return` at that moment.
+ */
+export function closing(source: unknown): any {
+  if (!isClosable(source)) return source;
+  const it = source[Symbol.iterator]();
+  return {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next: (value?: unknown) => it.next(value),
+    return: (value?: unknown) => {
+      source.close();
+      return { done: true, value };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Tracebacks of uncaught exceptions, compared with what python3 prints to stderr for the same
+// program: frames, CPython 3.11's carets under the failing expression, exception chains and
+// the RecursionError summary.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runProcess, runPyts } from "../support/fixtures.js";
+
+let work: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-tb-"));
+});
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const PROGRAMS: Record<string, string> = {
+  binary_operator: "def ratio(a, b):\n    return a / b\n\nvalue = ratio(1, 0)\n",
+  parenthesised_operand: "a = 1; b = 0\nx = (a) // b\n",
+  whole_line_binop: "a = 1; b = 0\na % b\n",
+  subscript: 'd = {}\ny = d[ "k" ]\n',
+  nested_subscript: 'data = {"a": [1, 2]}\nv = data["a"][10]\n',
+  whole_line_call: "def f():\n    return 1 / 0\nf()\n",
+  multi_line_expression: "def f():\n    return [1][\n        5]\nf()\n",
+  method_call: "class A:\n    def m(self, x):\n        return int(x) * 2\nresult = A().m('abc') + 1\n",
+  one_line_def_and_lambda: "def f(): return 1 // 0\ng = lambda: f()\ng()\n",
+  raise_statement: "def check(n):\n    if n < 0: raise ValueError('negative')\n    raise KeyError(n)\ncheck(-1)\n",
+  assert_statement: "assert 1 == 2, 'nope'\n",
+  augmented_assignment: "def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\nprint(total([1, 'a']))\n",
+  direct_cause: 'def load(key):\n    return {"a": 1}[key]\n\ndef main():\n    try:\n        load("b")\n    except KeyError as e:\n        raise ValueError("bad key") from e\n\nmain()\n',
+  context_in_except: "try:\n    {}['a']\nexcept KeyError:\n    int('x')\n",
+  context_in_finally: "def t():\n    try:\n        return 1 / 0\n    finally:\n        print('cleanup')\n        [][0]\nt()\n",
+  recursion: "def f(n):\n    return f(n + 1)\nf(0)\n",
+  recursion_below_main: "def walk(n):\n    return walk(n + 1) + 1\n\ndef main():\n    walk(0)\n\nmain()\n",
+  unbound_local: "def f(flag):\n    if flag:\n        x = 1\n    return x\nf(False)\n",
+};
+
+describe("uncaught exceptions print CPython's traceback", () => {
+  for (const [name, source] of Object.entries(PROGRAMS)) {
+    test(name, async () => {
+      const file = path.join(work, `${name}.py`);
+      fs.writeFileSync(file, source);
+      const expected = await runProcess("python3", [file]);
+      const actual = await runPyts(["run", file]);
+      expect(actual.stderr).toBe(expected.stderr);
+      expect(actual.stdout).toBe(expected.stdout);
+      expect(actual.status).toBe(expected.status);
+    }, 60_000);
+  }
+});
