@@ -4,6 +4,7 @@
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
+import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
@@ -11,7 +12,7 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { splitKw } from "./kwargs.js";
 import { makeRange, Range } from "./range.js";
 import { repr, str } from "./repr.js";
-import { FrozenSet, PySet } from "./set.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { Slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
@@ -166,9 +167,15 @@ export function dictUpdate(d: Dict, source: unknown): void {
 }
 
 export const dict = defineType(dictConstructor, "dict", (x) => x instanceof Dict);
-export const set = defineType((x: unknown = []): PySet => new PySet(iterable(x)), "set", (x) => x instanceof PySet);
+/** A set constructor's argument: sets and exact dicts as they are (CPython merges or presizes). */
+export function setSource(x: unknown): Iterable<unknown> {
+  if (x instanceof AbstractSet || (x instanceof Dict && x.constructor === Dict)) return x;
+  return iterable(x);
+}
+
+export const set = defineType((x: unknown = []): PySet => new PySet(setSource(x)), "set", (x) => x instanceof PySet);
 export const frozenset = defineType(
-  (x: unknown = []): FrozenSet => (x instanceof FrozenSet ? x : new FrozenSet(iterable(x))),
+  (x: unknown = []): FrozenSet => (x instanceof FrozenSet && x.constructor === FrozenSet ? x : new FrozenSet(setSource(x))),
   "frozenset",
   (x) => x instanceof FrozenSet,
 );
@@ -253,6 +260,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [Dict, dict],
   [PySet, set],
   [FrozenSet, frozenset],
+  [PyComplex, complex],
   [Bytes, bytes],
   [ByteArray, bytearray],
   [Range, range],

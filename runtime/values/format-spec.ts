@@ -139,6 +139,11 @@ function unknownCode(type: string, what: string): ValueError {
   return new ValueError(`Unknown format code '${type}' for object of type '${what}'`);
 }
 
+/** A float formatted by an already parsed spec (complex formats its parts with this). */
+export function formatFloatText(value: number, spec: FormatSpec): string {
+  return formatFloat(value, spec);
+}
+
 function formatFloat(value: number, spec: FormatSpec): string {
   const type = spec.type;
   if (!"eEfFgGn%".includes(type)) throw unknownCode(type, "float");

@@ -3,7 +3,7 @@
 /** Python builtins the runtime exports under their own names. */
 export const BUILTIN_FUNCTIONS = new Set([
   "print", "len", "range", "str", "repr", "ascii", "int", "float", "bool", "list", "dict", "set",
-  "frozenset", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
+  "frozenset", "complex", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
   "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",

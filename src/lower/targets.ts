@@ -14,9 +14,9 @@ import { mangle } from "./classes.js";
 
 /** In-place helpers mutate lists and sets as Python's `+=`, `*=`, `|=` do; the rest rebind. */
 const AUGMENTED_HELPERS: Record<py.Operator, string> = {
-  Add: "iadd", Sub: "sub", Mult: "imul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
+  Add: "iadd", Sub: "isub", Mult: "imul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
   Pow: "power", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "ior",
-  BitXor: "bitxor", BitAnd: "bitand",
+  BitXor: "ixor", BitAnd: "iand",
 };
 
 /** Is `name` assigned from a nested scope (`nonlocal`) or another function (`global`)? */
