@@ -2,7 +2,7 @@
 
 import { dictUpdate, setSource } from "./builtin-types.js";
 import { sortInPlace } from "./builtin-functions.js";
-import { eq } from "./compare.js";
+import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
@@ -23,7 +23,7 @@ const ArrayMethods = Array.prototype;
 type Method<T> = (self: T, ...args: unknown[]) => unknown;
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || eq(a, b);
+  return a === b || sameItem(a, b);
 }
 
 function intArg(value: unknown): bigint {
