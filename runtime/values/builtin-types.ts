@@ -6,6 +6,7 @@ import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
+import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
@@ -22,7 +23,7 @@ const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_
 
 function parseInt_(text: string, base: number): bigint {
   const fail = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
-  let s = text.trim();
+  let s = asciiDigits(stripPythonSpace(text));
   let negative = false;
   if (s.startsWith("-") || s.startsWith("+")) {
     negative = s[0] === "-";
@@ -39,6 +40,8 @@ function parseInt_(text: string, base: number): bigint {
   }
   if (!/^[0-9a-zA-Z]+(?:_[0-9a-zA-Z]+)*$/.test(s)) throw fail();
   s = s.replace(/_/g, "").toLowerCase();
+  checkDigitCount(s.length, radix);
+  if (radix === 10 && /^\d+$/.test(s)) return negative ? -BigInt(s) : BigInt(s);
   let n = 0n;
   const big = BigInt(radix);
   for (const ch of s) {
@@ -95,7 +98,7 @@ function floatConstructor(x: unknown = 0.0): number {
     return f;
   }
   if (typeof x === "string") {
-    const s = x.trim();
+    const s = asciiDigits(stripPythonSpace(x));
     const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
     if (special) {
       const value = special[2]!.toLowerCase() === "nan" ? NaN : Infinity;

@@ -8,6 +8,7 @@ import { floatRepr } from "./float-repr.js";
 import { defineType } from "./builtin-type.js";
 import { splitKw } from "./kwargs.js";
 import { identity } from "./hashing.js";
+import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
@@ -154,7 +155,7 @@ export function repr(x: unknown): string {
     case "boolean":
       return x ? "True" : "False";
     case "bigint":
-      return x.toString();
+      return decimalText(x);
     case "number":
       return floatRepr(x);
     case "string":

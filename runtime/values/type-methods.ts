@@ -9,6 +9,7 @@ import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS }
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { floatFromHex, intFromBytes } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
 import { typeName } from "./typename.js";
 import {
@@ -58,6 +59,8 @@ define(dict, "fromkeys", (...args: unknown[]) => {
   return d;
 });
 define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
+define(int, "from_bytes", intFromBytes);
+define(float, "fromhex", floatFromHex);
 
 // Runtime functions that are Python builtins: `type(len).__name__` is
 // 'builtin_function_or_method' and repr shows `<built-in function len>`.

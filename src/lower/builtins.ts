@@ -60,8 +60,12 @@ export const BUILTIN_METHOD_NAMES = new Set([
   // bytes
   "decode", "hex",
   // int and float
-  "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes",
+  "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes", "from_bytes",
+  "fromhex",
 ]);
+
+/** Data attributes of int, float and complex: read with `getattr` (a bigint has no `.real`). */
+export const NUMBER_ATTRIBUTES = new Set(["real", "imag", "numerator", "denominator"]);
 
 /**
  * Methods of runtime objects (event loops, futures, queues, locks, responses, files) that

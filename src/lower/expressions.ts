@@ -3,7 +3,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
@@ -50,6 +50,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
       if (
         SPECIAL_ATTRIBUTES.has(e.attr) ||
+        NUMBER_ATTRIBUTES.has(e.attr) ||
         (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
         isBuiltinType(cx, e.value) ||
         e.value._type === "Constant" ||
