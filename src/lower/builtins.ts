@@ -32,7 +32,7 @@ export const BUILTIN_EXCEPTIONS = new Set([
 /** Modules the runtime provides, by the name `import` binds. */
 export const RUNTIME_MODULES = new Set([
   "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
-  "itertools", "collections", "math", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
+  "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
