@@ -2,6 +2,7 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
+import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
@@ -368,3 +369,7 @@ export const cmathModule = {
   },
   isclose,
 };
+
+for (const [name, value] of Object.entries(cmathModule)) {
+  if (typeof value === "function") builtinFunction(value, name);
+}

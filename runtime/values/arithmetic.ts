@@ -3,6 +3,7 @@
 
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
+import { complexPow, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
@@ -215,12 +216,13 @@ function builtinMod(a: unknown, b: unknown): any {
 }
 
 /** float ** float with CPython's special cases and errors. */
-export function floatPow(x: number, y: number): number {
+export function floatPow(x: number, y: number): number | PyComplex {
   if (y === 0 || x === 1) return 1;
   if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
   if (x === -1 && !Number.isFinite(y)) return 1;
   if (x < 0 && Number.isFinite(x) && !Number.isInteger(y) && Number.isFinite(y)) {
-    throw new ValueError("math domain error: complex results are not supported");
+    // A negative base to a fractional power is complex (CPython hands it to complex.__pow__).
+    return complexPow(new PyComplex(x, 0), new PyComplex(y, 0));
   }
   const r = Math.pow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {

@@ -57,6 +57,7 @@ export const BUILTIN_METHOD_NAMES = new Set([
   // set
   "add", "discard", "union", "intersection", "difference", "symmetric_difference", "issubset",
   "issuperset", "isdisjoint", "intersection_update", "difference_update", "update",
+  "symmetric_difference_update",
   // bytes
   "decode", "hex",
   // int and float
