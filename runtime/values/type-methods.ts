@@ -10,6 +10,7 @@ import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
 import { floatFromHex, intFromBytes } from "./number-methods.js";
+import { maketrans } from "./str-codec.js";
 import { STR_METHODS } from "./str-methods.js";
 import { typeName } from "./typename.js";
 import {
@@ -41,6 +42,8 @@ function attachUnbound(type: PyTypeObject, names: Iterable<string>): void {
   }
 }
 
+// A static method: defined before the unbound instance methods so those do not claim its name.
+define(str, "maketrans", maketrans);
 attachUnbound(str, Object.keys(STR_METHODS));
 attachUnbound(list, Object.keys(LIST_METHODS));
 attachUnbound(tuple, Object.keys(TUPLE_METHODS));

@@ -49,7 +49,7 @@ export const BUILTIN_METHOD_NAMES = new Set([
   "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join",
   "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind",
   "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith",
-  "strip", "swapcase", "title", "translate", "upper", "zfill",
+  "strip", "swapcase", "title", "translate", "upper", "zfill", "maketrans",
   // list
   "append", "extend", "insert", "pop", "remove", "reverse", "sort", "copy", "clear",
   // dict
