@@ -15,6 +15,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
+import { bytesHex, bytesMaketrans, bytesTranslate, decode } from "./bytes-codec.js";
 import { BYTES_STR_METHODS } from "./bytes-methods.js";
 
 // A list subclass may define methods named like JS's (push, pop): use Array's own.
@@ -246,15 +247,31 @@ Object.assign(SET_METHODS, {
   },
 });
 
+/** startswith/endswith of bytes: one bytes-like value or a tuple of them. */
+function bytesAffix(b: Bytes, affix: unknown, method: string, test: (text: string, part: string) => boolean): boolean {
+  if (affix instanceof Tuple) return affix.items.some((x) => bytesAffix(b, x, method, test));
+  if (!(affix instanceof Uint8Array)) {
+    throw new PyTypeError(`${method} first arg must be bytes or a tuple of bytes, not ${typeName(affix)}`);
+  }
+  return test(b.toLatin1(), Bytes.prototype.toLatin1.call(affix as Bytes));
+}
+
 export const BYTES_METHODS: Record<string, Method<Bytes>> = {
   ...BYTES_STR_METHODS,
-  decode: (b, encoding, errors) => {
-    const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
-    if (enc === "latin-1" || enc === "latin1" || enc === "ascii") return b.toLatin1();
-    return new TextDecoder(enc === "utf8" ? "utf-8" : enc, { fatal: errors !== "replace" && errors !== "ignore" }).decode(b);
+  decode: (b, ...args) => {
+    const [pos, kws] = splitKw(args);
+    return decode(b, pos[0] ?? kws["encoding"] ?? "utf-8", pos[1] ?? kws["errors"] ?? "strict");
   },
-  hex: (b) => Array.from(b.values(), (x) => x.toString(16).padStart(2, "0")).join(""),
-  startswith: (b, p) => b.toLatin1().startsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
-  endswith: (b, p) => b.toLatin1().endsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
+  hex: (b, ...args) => {
+    const [pos, kws] = splitKw(args);
+    return bytesHex(b, pos[0] ?? kws["sep"], pos[1] ?? kws["bytes_per_sep"]);
+  },
+  translate: (b, table, ...rest) => {
+    const [pos, kws] = splitKw(rest);
+    return (b.constructor as typeof Bytes).fromArray(bytesTranslate(b, table, pos[0] ?? kws["delete"]));
+  },
+  maketrans: (_b, from, to) => bytesMaketrans(from, to),
+  startswith: (b, p) => bytesAffix(b, p, "startswith", (t, x) => t.startsWith(x)),
+  endswith: (b, p) => bytesAffix(b, p, "endswith", (t, x) => t.endsWith(x)),
   count: (b, x) => BigInt(b.toLatin1().split(isIntLike(x) ? String.fromCharCode(Number(toBigInt(x))) : Bytes.prototype.toLatin1.call(x as Bytes)).length - 1),
 };

@@ -1,6 +1,7 @@
 // Python's repr() and str() for every runtime value, matching CPython's text exactly.
 
 import { Bytes } from "./bytes.js";
+import { decode } from "./bytes-codec.js";
 import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
@@ -204,14 +205,7 @@ function decodeBytes(data: unknown, encoding: unknown, errors: unknown): string 
   if (!(data instanceof Uint8Array)) {
     throw new PyTypeError(`decoding to str: need a bytes-like object, ${typeName(data)} found`);
   }
-  const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
-  const label = enc === "utf8" ? "utf-8" : enc === "latin-1" || enc === "latin1" ? "latin1" : enc;
-  if (label === "ascii" || label === "latin1") {
-    let out = "";
-    for (const byte of data.values()) out += String.fromCharCode(byte);
-    return out;
-  }
-  return new TextDecoder(label, { fatal: errors !== "replace" && errors !== "ignore" }).decode(data);
+  return decode(data, encoding ?? "utf-8", errors ?? "strict");
 }
 
 function strConstructor(...args: unknown[]): string {
