@@ -371,6 +371,8 @@ export class PySet<T = unknown> extends AbstractSet<T> {
    * constant (built, then rebuilt by the compiler's constant merging) and merges that into a
    * new set, which places colliding keys differently from adding them one by one.
    */
+  static ofConstants<T>(...items: T[]): PySet<T>;
+  static ofConstants<A extends unknown[]>(...items: A): PySet<A[number]>;
   static ofConstants(...items: unknown[]): PySet<unknown> {
     const folded = new FrozenSet<unknown>(new FrozenSet<unknown>(items).toArray());
     return new PySet<unknown>(folded);
