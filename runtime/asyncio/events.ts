@@ -63,6 +63,12 @@ export class EventLoop implements HandleLoop {
   private _immediate: ReturnType<typeof setImmediate> | null = null;
   private _timeout: ReturnType<typeof setTimeout> | null = null;
   private _settle: ((error?: unknown) => void) | null = null;
+  /**
+   * When a timed wait began with timeout T, the earliest time CPython's select could return
+   * without I/O: epoll rounds T up to whole milliseconds and sleeps at least that long. Node's
+   * timer may fire a little early; the step then still counts as that late (0: no such wait).
+   */
+  private _waitDeadline = 0;
 
   time(): number {
     return performance.now() / 1000;
@@ -290,7 +296,9 @@ export class EventLoop implements HandleLoop {
   /** The second half of _run_once: due timers join the ready queue; run what is ready now. */
   private _processStep(): void {
     const scheduled = this._scheduled;
-    const endTime = this.time() + this._clock_resolution;
+    const now = Math.max(this.time(), this._waitDeadline);
+    this._waitDeadline = 0;
+    const endTime = now + this._clock_resolution;
     while (scheduled.length > 0) {
       const handle = scheduled[0]!;
       if (handle._when >= endTime) break;
@@ -322,7 +330,9 @@ export class EventLoop implements HandleLoop {
     if (timeout === 0) {
       this._immediate = setImmediate(this._afterWait);
     } else if (timeout !== null) {
-      this._timeout = setTimeout(this._afterWait, Math.ceil(timeout * 1000));
+      const ms = Math.ceil(timeout * 1000);
+      this._waitDeadline = this.time() + ms / 1000;
+      this._timeout = setTimeout(this._afterWait, ms);
     }
     // timeout null: idle until _wake().
   }
@@ -330,6 +340,7 @@ export class EventLoop implements HandleLoop {
   /** Cuts a wait short (CPython's self-pipe write). */
   private _wake(): void {
     if (this._immediate !== null) return;
+    this._waitDeadline = 0; // select returns early for I/O
     if (this._timeout !== null) {
       clearTimeout(this._timeout);
       this._timeout = null;

@@ -11,6 +11,7 @@ export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";
 export { collectionsModule as collections } from "./collections.js";
 export { mathModule as math } from "./math.js";
+export { cmathModule as cmath } from "./cmath.js";
 export { loggingModule as logging } from "./logging.js";
 export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";

@@ -3,6 +3,7 @@
 import { dirname, resolve } from "node:path";
 
 import { SystemExit } from "../values/exceptions.js";
+import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
 import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 
@@ -45,6 +46,11 @@ export const sysModule = {
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [dirname(resolve(programArgv()[0] || "."))],
   exit,
+  set_int_max_str_digits: (maxdigits: unknown): null => {
+    setIntMaxStrDigits(Number(maxdigits as bigint));
+    return null;
+  },
+  get_int_max_str_digits: (): bigint => BigInt(getIntMaxStrDigits()),
   version_info,
   version: `3.11.0 (pyts, Node.js ${process.versions.node})`,
   platform: process.platform,

@@ -3,11 +3,12 @@
 
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
+import { complexPow, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
-import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -124,9 +125,7 @@ function builtinAdd(a: unknown, b: unknown): any {
 }
 
 function builtinSub(a: unknown, b: unknown): any {
-  if (a instanceof AbstractSet && b instanceof AbstractSet) {
-    return sameSetType(a, [...a].filter((x) => !b.has(x)));
-  }
+  if (a instanceof AbstractSet && b instanceof AbstractSet) return setDifference(a, b);
   return numeric(a, b, (x, y) => x - y, (x, y) => x - y);
 }
 
@@ -230,12 +229,13 @@ function builtinMod(a: unknown, b: unknown): any {
 }
 
 /** float ** float with CPython's special cases and errors. */
-export function floatPow(x: number, y: number): number {
+export function floatPow(x: number, y: number): number | PyComplex {
   if (y === 0 || x === 1) return 1;
   if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
   if (x === -1 && !Number.isFinite(y)) return 1;
   if (x < 0 && Number.isFinite(x) && !Number.isInteger(y) && Number.isFinite(y)) {
-    throw new ValueError("math domain error: complex results are not supported");
+    // A negative base to a fractional power is complex (CPython hands it to complex.__pow__).
+    return complexPow(new PyComplex(x, 0), new PyComplex(y, 0));
   }
   const r = Math.pow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
@@ -262,20 +262,16 @@ function shiftCount(y: bigint): bigint {
   return y;
 }
 
-function sameSetType(model: AbstractSet, items: Iterable<unknown>): AbstractSet {
-  return model instanceof FrozenSet ? new FrozenSet(items) : new PySet(items);
-}
-
 /** & | ^ on bools keep bool; on ints give ints; on sets give sets; dict | dict merges. */
 function bitwise(
   ints: (x: bigint, y: bigint) => bigint,
   bools: (x: boolean, y: boolean) => boolean,
-  sets: ((a: AbstractSet, b: AbstractSet) => unknown[]) | null,
+  sets: ((a: AbstractSet, b: AbstractSet) => AbstractSet) | null,
 ): Builtin {
   return (a, b) => {
     if (typeof a === "boolean" && typeof b === "boolean") return bools(a, b);
     if (isIntLike(a) && isIntLike(b)) return ints(toBigInt(a), toBigInt(b));
-    if (sets && a instanceof AbstractSet && b instanceof AbstractSet) return sameSetType(a, sets(a, b));
+    if (sets && a instanceof AbstractSet && b instanceof AbstractSet) return sets(a, b);
     return NotImplemented;
   };
 }
@@ -296,14 +292,11 @@ const POW = spec("**", "pow", builtinPow);
 const MATMUL = spec("@", "matmul", noBuiltin);
 const LSHIFT = spec("<<", "lshift", intOnly((x, y) => x << shiftCount(y)));
 const RSHIFT = spec(">>", "rshift", intOnly((x, y) => x >> shiftCount(y)));
-const AND = spec("&", "and", bitwise((x, y) => x & y, (x, y) => x && y, (a, b) => [...a].filter((x) => b.has(x))));
-const XOR = spec("^", "xor", bitwise((x, y) => x ^ y, (x, y) => x !== y, (a, b) => [
-  ...[...a].filter((x) => !b.has(x)),
-  ...[...b].filter((x) => !a.has(x)),
-]));
+const AND = spec("&", "and", bitwise((x, y) => x & y, (x, y) => x && y, setIntersection));
+const XOR = spec("^", "xor", bitwise((x, y) => x ^ y, (x, y) => x !== y, setSymmetricDifference));
 const OR: OpSpec = spec("|", "or", (a, b) => {
   if (a instanceof Dict && b instanceof Dict) return new Dict([...a.entries(), ...b.entries()]);
-  return bitwise((x, y) => x | y, (x, y) => x || y, (p, q) => [...p, ...q])(a, b);
+  return bitwise((x, y) => x | y, (x, y) => x || y, setUnion)(a, b);
 });
 
 export function add(a: unknown, b: unknown): any {
@@ -414,7 +407,7 @@ export function imul(a: unknown, b: unknown): any {
 /** `set |= other`, `dict |= other` update in place. */
 export function ior(a: unknown, b: unknown): any {
   if (a instanceof PySet && b instanceof AbstractSet) {
-    for (const x of b) a.add(x);
+    a.update(b);
     return a;
   }
   if (a instanceof Dict && b instanceof Dict) {
@@ -426,7 +419,34 @@ export function ior(a: unknown, b: unknown): any {
 const iaddFallback = inplace(ADD, add);
 const imulFallback = inplace(MUL, mul);
 const iorFallback = inplace(OR, bitor);
-export const isub = inplace(SUB, sub);
+const isubFallback = inplace(SUB, sub);
+const iandFallback = inplace(AND, bitand);
+const ixorFallback = inplace(XOR, bitxor);
+
+/** `set -= other`, `set &= other`, `set ^= other` change the set itself, as CPython's do. */
+export function isub(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a - b;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (a instanceof PySet && b instanceof AbstractSet) {
+    a.differenceUpdate(b);
+    return a;
+  }
+  return isubFallback(a, b);
+}
+export function iand(a: unknown, b: unknown): any {
+  if (a instanceof PySet && b instanceof AbstractSet) {
+    a.replaceWith(setIntersection(a, b));
+    return a;
+  }
+  return iandFallback(a, b);
+}
+export function ixor(a: unknown, b: unknown): any {
+  if (a instanceof PySet && b instanceof AbstractSet) {
+    a.symmetricDifferenceUpdate(b);
+    return a;
+  }
+  return ixorFallback(a, b);
+}
 export const itruediv = inplace(TRUEDIV, truediv);
 export const ifloordiv = inplace(FLOORDIV, floordiv);
 export const imod = inplace(MOD, mod);
@@ -434,5 +454,3 @@ export const ipow = inplace(POW, power);
 export const imatmul = inplace(MATMUL, matmul);
 export const ilshift = inplace(LSHIFT, lshift);
 export const irshift = inplace(RSHIFT, rshift);
-export const iand = inplace(AND, bitand);
-export const ixor = inplace(XOR, bitxor);

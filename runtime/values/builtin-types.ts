@@ -4,14 +4,16 @@
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
+import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
+import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { splitKw } from "./kwargs.js";
 import { makeRange, Range } from "./range.js";
 import { repr, str } from "./repr.js";
-import { FrozenSet, PySet } from "./set.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { Slice, slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
@@ -21,7 +23,7 @@ const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_
 
 function parseInt_(text: string, base: number): bigint {
   const fail = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
-  let s = text.trim();
+  let s = asciiDigits(stripPythonSpace(text));
   let negative = false;
   if (s.startsWith("-") || s.startsWith("+")) {
     negative = s[0] === "-";
@@ -38,6 +40,8 @@ function parseInt_(text: string, base: number): bigint {
   }
   if (!/^[0-9a-zA-Z]+(?:_[0-9a-zA-Z]+)*$/.test(s)) throw fail();
   s = s.replace(/_/g, "").toLowerCase();
+  checkDigitCount(s.length, radix);
+  if (radix === 10 && /^\d+$/.test(s)) return negative ? -BigInt(s) : BigInt(s);
   let n = 0n;
   const big = BigInt(radix);
   for (const ch of s) {
@@ -94,7 +98,7 @@ function floatConstructor(x: unknown = 0.0): number {
     return f;
   }
   if (typeof x === "string") {
-    const s = x.trim();
+    const s = asciiDigits(stripPythonSpace(x));
     const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
     if (special) {
       const value = special[2]!.toLowerCase() === "nan" ? NaN : Infinity;
@@ -166,9 +170,15 @@ export function dictUpdate(d: Dict, source: unknown): void {
 }
 
 export const dict = defineType(dictConstructor, "dict", (x) => x instanceof Dict);
-export const set = defineType((x: unknown = []): PySet => new PySet(iterable(x)), "set", (x) => x instanceof PySet);
+/** A set constructor's argument: sets and exact dicts as they are (CPython merges or presizes). */
+export function setSource(x: unknown): Iterable<unknown> {
+  if (x instanceof AbstractSet || (x instanceof Dict && x.constructor === Dict)) return x;
+  return iterable(x);
+}
+
+export const set = defineType((x: unknown = []): PySet => new PySet(setSource(x)), "set", (x) => x instanceof PySet);
 export const frozenset = defineType(
-  (x: unknown = []): FrozenSet => (x instanceof FrozenSet ? x : new FrozenSet(iterable(x))),
+  (x: unknown = []): FrozenSet => (x instanceof FrozenSet && x.constructor === FrozenSet ? x : new FrozenSet(setSource(x))),
   "frozenset",
   (x) => x instanceof FrozenSet,
 );
@@ -250,6 +260,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [Dict, dict],
   [PySet, set],
   [FrozenSet, frozenset],
+  [PyComplex, complex],
   [Bytes, bytes],
   [ByteArray, bytearray],
   [Range, range],

@@ -48,7 +48,30 @@ export const BYTES_STR_METHODS: Record<string, Method> = {
   isspace: asciiTest(/^[ \t\n\r\x0b\x0c]+$/),
   isupper: (b) => /[A-Z]/.test(b.toLatin1()) && !/[a-z]/.test(b.toLatin1()),
   islower: (b) => /[a-z]/.test(b.toLatin1()) && !/[A-Z]/.test(b.toLatin1()),
+  isascii: (b) => /^[\x00-\x7f]*$/.test(b.toLatin1()),
+  swapcase: (b) => Bytes.fromLatin1(b.toLatin1().replace(/[A-Za-z]/g, (c) => (c <= "Z" ? c.toLowerCase() : c.toUpperCase()))),
+  title: (b) => Bytes.fromLatin1(asciiTitle(b.toLatin1())),
+  capitalize: (b) => {
+    const s = b.toLatin1();
+    return Bytes.fromLatin1(s.slice(0, 1).replace(/[a-z]/, (c) => c.toUpperCase()) + s.slice(1).replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  },
+  istitle: (b) => {
+    const s = b.toLatin1();
+    return /[A-Za-z]/.test(s) && asciiTitle(s) === s;
+  },
 };
+
+/** ASCII-only title case: a letter after a letter is lowered, any other raised. */
+function asciiTitle(s: string): string {
+  let previousCased = false;
+  let out = "";
+  for (const c of s) {
+    const letter = /[A-Za-z]/.test(c);
+    out += letter ? (previousCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    previousCased = letter;
+  }
+  return out;
+}
 
 for (const name of [
   "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "find", "rfind", "index", "rindex",

@@ -1,20 +1,21 @@
 // Methods of list, tuple, dict, set/frozenset and bytes, called through callMethod.
 
-import { dictUpdate } from "./builtin-types.js";
+import { dictUpdate, setSource } from "./builtin-types.js";
 import { sortInPlace } from "./builtin-functions.js";
-import { eq } from "./compare.js";
+import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
-import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { AbstractSet, PySet, setCopy, setDifference, setIntersection, setSymmetricDifference } from "./set.js";
 import { normalizeIndex } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
+import { bytesHex, bytesMaketrans, bytesTranslate, decode } from "./bytes-codec.js";
 import { BYTES_STR_METHODS } from "./bytes-methods.js";
 
 // A list subclass may define methods named like JS's (push, pop): use Array's own.
@@ -23,7 +24,7 @@ const ArrayMethods = Array.prototype;
 type Method<T> = (self: T, ...args: unknown[]) => unknown;
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || eq(a, b);
+  return a === b || sameItem(a, b);
 }
 
 function intArg(value: unknown): bigint {
@@ -169,26 +170,49 @@ export class DictView implements Iterable<unknown> {
   }
 }
 
-function others(args: unknown[]): AbstractSet[] {
-  return args.map((a) => (a instanceof AbstractSet ? a : new PySet(iterable(a))));
+/** An argument of a set method: sets as they are, other iterables as JS iterables. */
+function operand(a: unknown): Iterable<unknown> {
+  return setSource(a);
 }
 
-function like(s: AbstractSet, items: Iterable<unknown>): AbstractSet {
-  return s instanceof FrozenSet ? new FrozenSet(items) : new PySet(items);
+function asSet(a: unknown): AbstractSet {
+  return a instanceof AbstractSet ? a : new PySet(iterable(a));
+}
+
+function intersectionOf(s: AbstractSet, args: unknown[]): AbstractSet {
+  let result = s;
+  if (args.length === 0) return setCopy(s);
+  for (const o of args) result = setIntersection(result, operand(o));
+  return result;
 }
 
 export const SET_METHODS: Record<string, Method<AbstractSet>> = {
-  union: (s, ...args) => like(s, [...s, ...others(args).flatMap((o) => [...o])]),
-  intersection: (s, ...args) => like(s, [...s].filter((x) => others(args).every((o) => o.has(x)))),
-  difference: (s, ...args) => like(s, [...s].filter((x) => !others(args).some((o) => o.has(x)))),
-  symmetric_difference: (s, other) => {
-    const [o] = others([other]);
-    return like(s, [...[...s].filter((x) => !o!.has(x)), ...[...o!].filter((x) => !s.has(x))]);
+  union: (s, ...args) => {
+    const result = setCopy(s);
+    for (const o of args) result.update(operand(o));
+    return result;
   },
-  issubset: (s, other) => [...s].every((x) => others([other])[0]!.has(x)),
-  issuperset: (s, other) => [...others([other])[0]!].every((x) => s.has(x)),
-  isdisjoint: (s, other) => ![...others([other])[0]!].some((x) => s.has(x)),
-  copy: (s) => like(s, s),
+  intersection: (s, ...args) => intersectionOf(s, args),
+  difference: (s, ...args) => {
+    if (args.length === 0) return setCopy(s);
+    const result = setDifference(s, operand(args[0]));
+    for (const o of args.slice(1)) result.differenceUpdate(operand(o));
+    return result;
+  },
+  symmetric_difference: (s, other) => setSymmetricDifference(s, operand(other)),
+  issubset: (s, other) => {
+    const o = asSet(other);
+    return s.toArray().every((x) => o.has(x));
+  },
+  issuperset: (s, other) => {
+    for (const x of operand(other)) if (!s.has(x)) return false;
+    return true;
+  },
+  isdisjoint: (s, other) => {
+    for (const x of operand(other)) if (s.has(x)) return false;
+    return true;
+  },
+  copy: (s) => setCopy(s),
 };
 
 function mutable(s: AbstractSet, name: string): PySet {
@@ -204,31 +228,50 @@ Object.assign(SET_METHODS, {
   clear: (s: AbstractSet) => (mutable(s, "clear").clear(), null),
   update: (s: AbstractSet, ...args: unknown[]) => {
     const target = mutable(s, "update");
-    for (const o of args) for (const x of iterable(o)) target.add(x);
+    for (const o of args) target.update(operand(o));
     return null;
   },
   intersection_update: (s: AbstractSet, ...args: unknown[]) => {
     const target = mutable(s, "intersection_update");
-    const os = others(args);
-    for (const x of [...target]) if (!os.every((o) => o.has(x))) target.delete(x);
+    target.replaceWith(intersectionOf(target, args));
     return null;
   },
   difference_update: (s: AbstractSet, ...args: unknown[]) => {
     const target = mutable(s, "difference_update");
-    for (const o of others(args)) for (const x of o) target.delete(x);
+    for (const o of args) target.differenceUpdate(operand(o));
+    return null;
+  },
+  symmetric_difference_update: (s: AbstractSet, other: unknown) => {
+    mutable(s, "symmetric_difference_update").symmetricDifferenceUpdate(operand(other));
     return null;
   },
 });
 
+/** startswith/endswith of bytes: one bytes-like value or a tuple of them. */
+function bytesAffix(b: Bytes, affix: unknown, method: string, test: (text: string, part: string) => boolean): boolean {
+  if (affix instanceof Tuple) return affix.items.some((x) => bytesAffix(b, x, method, test));
+  if (!(affix instanceof Uint8Array)) {
+    throw new PyTypeError(`${method} first arg must be bytes or a tuple of bytes, not ${typeName(affix)}`);
+  }
+  return test(b.toLatin1(), Bytes.prototype.toLatin1.call(affix as Bytes));
+}
+
 export const BYTES_METHODS: Record<string, Method<Bytes>> = {
   ...BYTES_STR_METHODS,
-  decode: (b, encoding, errors) => {
-    const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
-    if (enc === "latin-1" || enc === "latin1" || enc === "ascii") return b.toLatin1();
-    return new TextDecoder(enc === "utf8" ? "utf-8" : enc, { fatal: errors !== "replace" && errors !== "ignore" }).decode(b);
+  decode: (b, ...args) => {
+    const [pos, kws] = splitKw(args);
+    return decode(b, pos[0] ?? kws["encoding"] ?? "utf-8", pos[1] ?? kws["errors"] ?? "strict");
   },
-  hex: (b) => Array.from(b.values(), (x) => x.toString(16).padStart(2, "0")).join(""),
-  startswith: (b, p) => b.toLatin1().startsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
-  endswith: (b, p) => b.toLatin1().endsWith(Bytes.prototype.toLatin1.call(p as Bytes)),
+  hex: (b, ...args) => {
+    const [pos, kws] = splitKw(args);
+    return bytesHex(b, pos[0] ?? kws["sep"], pos[1] ?? kws["bytes_per_sep"]);
+  },
+  translate: (b, table, ...rest) => {
+    const [pos, kws] = splitKw(rest);
+    return (b.constructor as typeof Bytes).fromArray(bytesTranslate(b, table, pos[0] ?? kws["delete"]));
+  },
+  maketrans: (_b, from, to) => bytesMaketrans(from, to),
+  startswith: (b, p) => bytesAffix(b, p, "startswith", (t, x) => t.startsWith(x)),
+  endswith: (b, p) => bytesAffix(b, p, "endswith", (t, x) => t.endsWith(x)),
   count: (b, x) => BigInt(b.toLatin1().split(isIntLike(x) ? String.fromCharCode(Number(toBigInt(x))) : Bytes.prototype.toLatin1.call(x as Bytes)).length - 1),
 };

@@ -68,10 +68,23 @@ function richCompare(a: unknown, b: unknown, op: Dunder): any {
   return NotImplemented;
 }
 
+/**
+ * Identity as containers test it before `==` (CPython's PyObject_RichCompareBool): the same
+ * object. A float NaN is a JS number without identity, so any NaN counts as the same NaN.
+ */
+export function identical(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "number" && typeof b === "number" && a !== a && b !== b);
+}
+
+/** Container equality of two items: identity first, then `==`. */
+export function sameItem(a: unknown, b: unknown): boolean {
+  return identical(a, b) || eq(a, b);
+}
+
 function sequenceEqual(xs: readonly unknown[], ys: readonly unknown[]): boolean {
   if (xs.length !== ys.length) return false;
   for (let i = 0; i < xs.length; i++) {
-    if (xs[i] !== ys[i] && !eq(xs[i], ys[i])) return false;
+    if (xs[i] !== ys[i] && !sameItem(xs[i], ys[i])) return false;
   }
   return true;
 }
@@ -120,7 +133,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
     if (a.size !== b.size) return false;
     for (const [k, v] of a.entries()) {
       const entry = b.table.find(k);
-      if (entry === undefined || (entry.value !== v && !eq(v, entry.value))) return false;
+      if (entry === undefined || (entry.value !== v && !sameItem(v, entry.value))) return false;
     }
     return true;
   }
@@ -179,7 +192,7 @@ function lexicographic(xs: readonly unknown[], ys: readonly unknown[], op: Dunde
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     const y = ys[i];
-    if (x === y || eq(x, y)) continue;
+    if (x === y || sameItem(x, y)) continue;
     if (op === "__eq__" || op === "__ne__") return 1;
     const holds = compare(x, y, op);
     // Encode the outcome so the caller's test of the operator gives `holds`.

@@ -1,7 +1,7 @@
 // Python's `in` / `not in`.
 
 import { Bytes } from "./bytes.js";
-import { eq } from "./compare.js";
+import { sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
@@ -12,7 +12,7 @@ import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 
 function sequenceHas(items: readonly unknown[], item: unknown): boolean {
-  for (const x of items) if (x === item || eq(x, item)) return true;
+  for (const x of items) if (x === item || sameItem(x, item)) return true;
   return false;
 }
 
@@ -37,7 +37,7 @@ export function in_(item: unknown, container: unknown): boolean {
     if (typeof obj.__contains__ === "function") return truthy(obj.__contains__(item));
     // No __contains__: Python searches by iteration (__iter__, then the __getitem__ protocol).
     if (Symbol.iterator in container || typeof obj.__iter__ === "function" || typeof obj.__getitem__ === "function") {
-      for (const x of iterable(container)) if (x === item || eq(x, item)) return true;
+      for (const x of iterable(container)) if (x === item || sameItem(x, item)) return true;
       return false;
     }
   }

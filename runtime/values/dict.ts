@@ -1,6 +1,6 @@
 // Python's dict: insertion-ordered, keyed by Python equality (hashKey + eq for hash buckets).
 
-import { eq } from "./compare.js";
+import { sameItem } from "./compare.js";
 import { RuntimeError } from "./exceptions.js";
 import { BUCKET_PREFIX, hashKey } from "./hashing.js";
 
@@ -25,7 +25,7 @@ export class KeyTable<K, V> {
     const slot = this.index.get(k);
     if (slot === undefined) return undefined;
     if (!Array.isArray(slot)) return slot;
-    for (const entry of slot) if (entry.key === key || eq(entry.key, key)) return entry;
+    for (const entry of slot) if (entry.key === key || sameItem(entry.key, key)) return entry;
     return undefined;
   }
 
@@ -35,7 +35,7 @@ export class KeyTable<K, V> {
     if (typeof k === "string" && k.startsWith(BUCKET_PREFIX)) {
       const bucket = (slot as Entry<K, V>[] | undefined) ?? [];
       for (const entry of bucket) {
-        if (entry.key === key || eq(entry.key, key)) {
+        if (entry.key === key || sameItem(entry.key, key)) {
           entry.value = value;
           return;
         }
@@ -64,7 +64,7 @@ export class KeyTable<K, V> {
       this.order.delete(slot);
       return slot;
     }
-    const at = slot.findIndex((entry) => entry.key === key || eq(entry.key, key));
+    const at = slot.findIndex((entry) => entry.key === key || sameItem(entry.key, key));
     if (at < 0) return undefined;
     const [entry] = slot.splice(at, 1);
     if (slot.length === 0) this.index.delete(k);

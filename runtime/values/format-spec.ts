@@ -4,6 +4,7 @@
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { exponentDigits, fixedDigits, generalDigits, nonFinite } from "./float-format.js";
 import { floatRepr } from "./float-repr.js";
+import { decimalText } from "./int-digits.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { typeName } from "./typename.js";
@@ -130,13 +131,18 @@ function formatInt(value: bigint, spec: FormatSpec, what = "int"): string {
   if (spec.grouping === "," && type !== "d") {
     throw new ValueError(`Cannot specify ',' with '${spec.type}'.`);
   }
-  let digits = magnitude.toString(radix);
+  let digits = radix === 10 ? decimalText(magnitude) : magnitude.toString(radix);
   if (spec.type === "X") digits = digits.toUpperCase();
   return formatNumberText(negative, spec.alt ? prefix : "", digits, "", spec, radix === 10 ? 3 : 4);
 }
 
 function unknownCode(type: string, what: string): ValueError {
   return new ValueError(`Unknown format code '${type}' for object of type '${what}'`);
+}
+
+/** A float formatted by an already parsed spec (complex formats its parts with this). */
+export function formatFloatText(value: number, spec: FormatSpec): string {
+  return formatFloat(value, spec);
 }
 
 function formatFloat(value: number, spec: FormatSpec): string {

@@ -4,46 +4,10 @@
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { PyTypeError } from "./exceptions.js";
+import { PyComplex } from "./complex.js";
+import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-
-/** 2**61 - 1, the modulus CPython's documented numeric hash uses on 64-bit builds. */
-const MODULUS = (1n << 61n) - 1n;
-const INF_HASH = 314159n;
-
-function hashInt(n: bigint): bigint {
-  const magnitude = (n < 0n ? -n : n) % MODULUS;
-  const h = n < 0n ? -magnitude : magnitude;
-  return h === -1n ? -2n : h;
-}
-
-function modPow(base: bigint, exp: bigint, m: bigint): bigint {
-  let result = 1n;
-  base %= m;
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * base) % m;
-    base = (base * base) % m;
-    exp >>= 1n;
-  }
-  return result;
-}
-
-function hashFloat(x: number): bigint {
-  if (Number.isNaN(x)) return 0n;
-  if (!Number.isFinite(x)) return x > 0 ? INF_HASH : -INF_HASH;
-  if (Number.isInteger(x)) return hashInt(BigInt(x));
-  // x = m * 2**e exactly, with m an odd integer: hash is m * 2**e reduced mod P (documented).
-  let e = 0;
-  let m = Math.abs(x);
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  const inverse = modPow(2n, MODULUS - 1n + BigInt(e), MODULUS); // 2**e mod P for e < 0
-  let h = (BigInt(m) * inverse) % MODULUS;
-  if (x < 0) h = -h;
-  return h === -1n ? -2n : h;
-}
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -116,11 +80,7 @@ export function pyHash(x: unknown): bigint {
     case "function":
       return identity(x) >> 4n;
   }
-  if (x instanceof Tuple) {
-    let h = 0x345678n;
-    for (const item of x.items) h = ((h ^ pyHash(item)) * 1000003n) & 0xffffffffffffffn;
-    return hashInt(h);
-  }
+  if (x instanceof Tuple) return tupleHashOf(x.items.map(pyHash));
   if (x instanceof ByteArray) unhashable(x);
   if (x instanceof Bytes) return hashString(x.toLatin1());
   if (Array.isArray(x)) unhashable(x);
@@ -128,7 +88,8 @@ export function pyHash(x: unknown): bigint {
   if (method === null || eqWithoutHash(x as object)) unhashable(x);
   if (typeof method === "function") {
     const h = method.call(x);
-    if (typeof h === "bigint") return hashInt(h);
+    // A result that fits a C Py_ssize_t is used as it is (-1 becomes -2); others are rehashed.
+    if (typeof h === "bigint") return BigInt.asIntN(64, h) === h ? (h === -1n ? -2n : h) : hashInt(h);
     if (typeof h === "boolean") return h ? 1n : 0n;
     throw new PyTypeError("__hash__ method should return an integer");
   }
@@ -173,6 +134,8 @@ export function hashKey(x: unknown): any {
   }
   if (x instanceof ByteArray) unhashable(x);
   if (x instanceof Bytes) return "b" + x.toLatin1();
+  // A complex equal to a float is the same key as that float.
+  if (x instanceof PyComplex && x.im === 0) return hashKey(x.re);
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;
   if (method === null || eqWithoutHash(x as object)) unhashable(x);

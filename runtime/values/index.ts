@@ -3,6 +3,7 @@ export * from "./builtin-type.js";
 export * from "./bytes.js";
 export { ByteArray } from "./bytearray.js";
 export * from "./compare.js";
+export { PyComplex, complex, imaginary } from "./complex.js";
 export * from "./dict.js";
 export * from "./exceptions.js";
 export { PyTypeError as TypeError, PySyntaxError as SyntaxError } from "./exceptions.js";

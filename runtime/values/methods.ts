@@ -7,24 +7,14 @@ import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS }
 import { Dict } from "./dict.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
 import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { FLOAT_METHODS, INT_METHODS } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
-export const INT_METHODS: Record<string, (self: bigint | boolean, ...args: unknown[]) => unknown> = {
-  bit_length: (n) => {
-    const v = typeof n === "boolean" ? (n ? 1n : 0n) : n;
-    return BigInt((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length);
-  },
-  conjugate: (n) => (typeof n === "boolean" ? (n ? 1n : 0n) : n),
-};
-
-export const FLOAT_METHODS: Record<string, (self: number, ...args: unknown[]) => unknown> = {
-  is_integer: (x) => Number.isInteger(x),
-  conjugate: (x) => x,
-};
+export { INT_METHODS, FLOAT_METHODS };
 
 let BYTEARRAY_METHODS: Record<string, unknown> | undefined;
 

@@ -1,6 +1,7 @@
 // Python's repr() and str() for every runtime value, matching CPython's text exactly.
 
 import { Bytes } from "./bytes.js";
+import { decode } from "./bytes-codec.js";
 import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
@@ -8,6 +9,7 @@ import { floatRepr } from "./float-repr.js";
 import { defineType } from "./builtin-type.js";
 import { splitKw } from "./kwargs.js";
 import { identity } from "./hashing.js";
+import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
@@ -154,7 +156,7 @@ export function repr(x: unknown): string {
     case "boolean":
       return x ? "True" : "False";
     case "bigint":
-      return x.toString();
+      return decimalText(x);
     case "number":
       return floatRepr(x);
     case "string":
@@ -203,14 +205,7 @@ function decodeBytes(data: unknown, encoding: unknown, errors: unknown): string 
   if (!(data instanceof Uint8Array)) {
     throw new PyTypeError(`decoding to str: need a bytes-like object, ${typeName(data)} found`);
   }
-  const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
-  const label = enc === "utf8" ? "utf-8" : enc === "latin-1" || enc === "latin1" ? "latin1" : enc;
-  if (label === "ascii" || label === "latin1") {
-    let out = "";
-    for (const byte of data.values()) out += String.fromCharCode(byte);
-    return out;
-  }
-  return new TextDecoder(label, { fatal: errors !== "replace" && errors !== "ignore" }).decode(data);
+  return decode(data, encoding ?? "utf-8", errors ?? "strict");
 }
 
 function strConstructor(...args: unknown[]): string {

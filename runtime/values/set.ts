@@ -1,30 +1,359 @@
-// Python's set and frozenset, on the same key table as Dict (values unused).
+// Python's set and frozenset. Keys whose hash CPython computes the same in every run (ints,
+// bools, floats, complex, tuples of those) live in a copy of CPython's set table
+// (Objects/setobject.c: open addressing, 9 linear probes then perturbation, dummies on removal,
+// the same resize points), so they iterate in CPython's order. Other keys (str, whose hash
+// CPython randomises per process, None, objects) keep insertion order in a KeyTable and
+// iterate after the table's keys.
 
-import { KeyTable } from "./dict.js";
-import { KeyError } from "./exceptions.js";
-import { pyHash } from "./hashing.js";
+import { Dict, KeyTable } from "./dict.js";
+import { eq } from "./compare.js";
+import { KeyError, RuntimeError } from "./exceptions.js";
+import { H, hashValue, orderedHash } from "./hash64.js";
+import { hashKey, pyHash } from "./hashing.js";
+
+const MINSIZE = 8;
+const LINEAR_PROBES = 9;
+/** A removed key's slot: it keeps probe chains intact until the next resize. */
+const DUMMY: unknown = Symbol("dummy");
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
-  readonly table = new KeyTable<T, true>();
+  /** Slot keys: undefined when never used, DUMMY when removed. */
+  keys: unknown[] = new Array(MINSIZE);
+  hashLo: Int32Array = new Int32Array(MINSIZE);
+  hashHi: Int32Array = new Int32Array(MINSIZE);
+  mask = MINSIZE - 1;
+  /** Active + dummy slots. */
+  fill = 0;
+  /** Active slots. */
+  used = 0;
+  /** Where `pop` looks next (CPython's `finger`). */
+  finger = 0;
+  /** Keys without a run-independent hash, in insertion order. */
+  others: KeyTable<T, true> | null = null;
 
   constructor(items?: Iterable<T>) {
-    if (items) for (const item of items) this.table.set(item, true);
+    if (items) this.update(items);
   }
 
   get size(): number {
-    return this.table.size;
+    return this.used + (this.others === null ? 0 : this.others.size);
+  }
+
+  /** Slot index of `key` (hash in H), or -1. */
+  lookup(key: unknown): number {
+    const lo = H.lo | 0;
+    const hi = H.hi | 0;
+    let mask = this.mask;
+    let i = lo >>> 0 & mask;
+    let pLo = H.lo >>> 0;
+    let pHi = H.hi >>> 0;
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      do {
+        const k = this.keys[j];
+        if (k === undefined) return -1;
+        if (this.hashLo[j] === lo && this.hashHi[j] === hi && k !== DUMMY) {
+          if (k === key) return j;
+          const keys = this.keys;
+          const same = eq(k, key);
+          if (keys !== this.keys || this.keys[j] !== k) return this.lookup(key);
+          if (same) return j;
+          mask = this.mask;
+        }
+        j++;
+      } while (probes-- > 0);
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi >>>= 5;
+      i = (i * 5 + 1 + pLo) & mask;
+    }
+  }
+
+  /** CPython's set_add_entry for a key whose hash is in H. */
+  addEntry(key: unknown, lo: number, hi: number): void {
+    let mask = this.mask;
+    let i = lo >>> 0 & mask;
+    let pLo = lo >>> 0;
+    let pHi = hi >>> 0;
+    // A removed slot on the probe path (the last one passed): reused if the key is absent.
+    let freeSlot = -1;
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      do {
+        const k = this.keys[j];
+        if (k === undefined) {
+          if (freeSlot >= 0) {
+            this.used++;
+            this.keys[freeSlot] = key;
+            this.hashLo[freeSlot] = lo;
+            this.hashHi[freeSlot] = hi;
+            return;
+          }
+          this.fill++;
+          this.used++;
+          this.keys[j] = key;
+          this.hashLo[j] = lo;
+          this.hashHi[j] = hi;
+          if (this.fill * 5 < mask * 3) return;
+          this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+          return;
+        }
+        if (this.hashLo[j] === lo && this.hashHi[j] === hi && k !== DUMMY) {
+          if (k === key) return;
+          const keys = this.keys;
+          const same = eq(k, key);
+          if (keys !== this.keys || this.keys[j] !== k) {
+            H.lo = lo;
+            H.hi = hi;
+            this.addEntry(key, lo, hi);
+            return;
+          }
+          if (same) return;
+          mask = this.mask;
+        } else if (k === DUMMY) freeSlot = j; // CPython keeps the last removed slot it passed
+        j++;
+      } while (probes-- > 0);
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi >>>= 5;
+      i = (i * 5 + 1 + pLo) & mask;
+    }
+  }
+
+  /** CPython's set_insert_clean: a key known to be absent, into a table without dummies. */
+  private static insertClean(keys: unknown[], los: Int32Array, his: Int32Array, mask: number, key: unknown, lo: number, hi: number): void {
+    let i = lo >>> 0 & mask;
+    let pLo = lo >>> 0;
+    let pHi = hi >>> 0;
+    let at = -1;
+    for (;;) {
+      if (keys[i] === undefined) {
+        at = i;
+        break;
+      }
+      if (i + LINEAR_PROBES <= mask) {
+        for (let j = i + 1; j <= i + LINEAR_PROBES; j++) {
+          if (keys[j] === undefined) {
+            at = j;
+            break;
+          }
+        }
+        if (at >= 0) break;
+      }
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi >>>= 5;
+      i = (i * 5 + 1 + pLo) & mask;
+    }
+    keys[at] = key;
+    los[at] = lo;
+    his[at] = hi;
+  }
+
+  /** CPython's set_table_resize: the smallest power of two above `minused`, dummies dropped. */
+  resize(minused: number): void {
+    let size = MINSIZE;
+    while (size <= minused) size *= 2;
+    const oldKeys = this.keys;
+    const oldLo = this.hashLo;
+    const oldHi = this.hashHi;
+    const keys = new Array<unknown>(size);
+    const los = new Int32Array(size);
+    const his = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i];
+      if (k !== undefined && k !== DUMMY) AbstractSet.insertClean(keys, los, his, mask, k, oldLo[i]!, oldHi[i]!);
+    }
+    this.keys = keys;
+    this.hashLo = los;
+    this.hashHi = his;
+    this.mask = mask;
+    this.fill = this.used;
   }
 
   has(item: T): boolean {
-    return this.table.find(item) !== undefined;
+    if (orderedHash(item)) return this.lookup(item) >= 0;
+    if (this.others === null) {
+      hashKey(item); // raises TypeError for unhashable values, as the lookup would
+      return false;
+    }
+    return this.others.find(item) !== undefined;
   }
 
+  /** Adds one key (CPython's set_add_key). */
+  addKey(item: T): void {
+    if (orderedHash(item)) this.addEntry(item, H.lo | 0, H.hi | 0);
+    else (this.others ??= new KeyTable<T, true>()).set(item, true);
+  }
+
+  /** Removes `item` if present (CPython's set_discard_key); returns whether it was. */
+  discardKey(item: T): boolean {
+    if (orderedHash(item)) {
+      const at = this.lookup(item);
+      if (at < 0) return false;
+      this.keys[at] = DUMMY;
+      this.hashLo[at] = -1;
+      this.hashHi[at] = -1;
+      this.used--;
+      return true;
+    }
+    if (this.others === null) {
+      hashKey(item);
+      return false;
+    }
+    return this.others.delete(item) !== undefined;
+  }
+
+  /** Adds every key of `other` (CPython's set_merge). */
+  merge(other: AbstractSet<T>): void {
+    if (other === this) return;
+    if (other.used > 0) {
+      if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+      if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
+        this.keys = other.keys.slice();
+        this.hashLo = other.hashLo.slice();
+        this.hashHi = other.hashHi.slice();
+        this.fill = other.fill;
+        this.used = other.used;
+      } else if (this.fill === 0) {
+        this.fill = other.used;
+        this.used = other.used;
+        for (let i = 0; i <= other.mask; i++) {
+          const k = other.keys[i];
+          if (k !== undefined && k !== DUMMY) AbstractSet.insertClean(this.keys, this.hashLo, this.hashHi, this.mask, k, other.hashLo[i]!, other.hashHi[i]!);
+        }
+      } else {
+        for (let i = 0; i <= other.mask; i++) {
+          const k = other.keys[i];
+          if (k !== undefined && k !== DUMMY) this.addEntry(k, other.hashLo[i]!, other.hashHi[i]!);
+        }
+      }
+    }
+    if (other.others !== null) for (const e of other.others.iterate("Set")) this.addKey(e.key);
+  }
+
+  /** CPython's set_update_internal: sets merge, anything else is added key by key. */
+  update(items: Iterable<T>): void {
+    if (items instanceof AbstractSet) {
+      this.merge(items as AbstractSet<T>);
+      return;
+    }
+    if (items instanceof Dict) {
+      // One resize up front, as CPython does for an exact dict.
+      const size = (items as Dict<T, unknown>).size;
+      if ((this.fill + size) * 5 >= this.mask * 3) this.resize((this.used + size) * 2);
+    }
+    for (const item of items) this.addKey(item);
+  }
+
+  /** Drops every dummy slot when they exceed a quarter of the table (after bulk removal). */
+  compactAfterRemoval(): void {
+    if (this.fill - this.used > this.mask / 4) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+  }
+
+  clearAll(): void {
+    this.keys = new Array(MINSIZE);
+    this.hashLo = new Int32Array(MINSIZE);
+    this.hashHi = new Int32Array(MINSIZE);
+    this.mask = MINSIZE - 1;
+    this.fill = 0;
+    this.used = 0;
+    this.others = null;
+  }
+
+  /** In-place `|=` / update with one iterable. */
+  updateWith(items: Iterable<T>): void {
+    this.update(items);
+  }
+
+  /** In-place `-=` / difference_update with one iterable (CPython's difference_update_internal). */
+  differenceUpdate(items: Iterable<T>): void {
+    if (items === this) {
+      this.clearAll();
+      return;
+    }
+    if (items instanceof AbstractSet) {
+      // CPython walks the intersection instead when the other set is over 8 times larger.
+      const other = items.size >> 3 > this.size ? setIntersection(this, items as AbstractSet<T>) : items;
+      for (const x of other.toArray()) this.discardKey(x as T);
+    } else for (const x of items) this.discardKey(x);
+    this.compactAfterRemoval();
+  }
+
+  /** In-place `^=` / symmetric_difference_update (CPython's order: other's keys, one by one). */
+  symmetricDifferenceUpdate(items: Iterable<T>): void {
+    if (items === this) {
+      this.clearAll();
+      return;
+    }
+    const other = items instanceof AbstractSet ? items : new PySet<T>(items);
+    for (const x of other.toArray()) if (!this.discardKey(x)) this.addKey(x);
+  }
+
+  /** Takes over `source`'s table (CPython's set_swap_bodies, as intersection_update uses). */
+  replaceWith(source: AbstractSet<T>): void {
+    this.keys = source.keys;
+    this.hashLo = source.hashLo;
+    this.hashHi = source.hashHi;
+    this.mask = source.mask;
+    this.fill = source.fill;
+    this.used = source.used;
+    this.others = source.others;
+  }
+
+  /** Keys in CPython's iteration order; RuntimeError when the set changes size meanwhile. */
   *values(): Generator<T, void, undefined> {
-    for (const e of this.table.iterate("Set")) yield e.key;
+    const size = this.size;
+    const changed = () => new RuntimeError("Set changed size during iteration");
+    for (let i = 0; i <= this.mask; i++) {
+      const k = this.keys[i];
+      if (k !== undefined && k !== DUMMY) {
+        if (this.size !== size) throw changed();
+        yield k as T;
+      }
+    }
+    if (this.others !== null) {
+      for (const e of this.others.iterate("Set")) {
+        if (this.size !== size) throw changed();
+        yield e.key;
+      }
+    }
+    if (this.size !== size) throw changed();
+  }
+
+  /** The keys as an array, in iteration order (no size checks: for internal use). */
+  toArray(): T[] {
+    const out: T[] = [];
+    for (let i = 0; i <= this.mask; i++) {
+      const k = this.keys[i];
+      if (k !== undefined && k !== DUMMY) out.push(k as T);
+    }
+    if (this.others !== null) for (const e of this.others.iterate("Set")) out.push(e.key);
+    return out;
   }
 
   [Symbol.iterator](): Iterator<T> {
     return this.values();
+  }
+
+  /** CPython's frozenset hash, over the active keys' hashes (independent of their order). */
+  orderFreeHash(hashOf: (x: unknown) => bigint): bigint {
+    const shuffle = (h: bigint) => BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
+    let h = 0n;
+    for (let i = 0; i <= this.mask; i++) {
+      const k = this.keys[i];
+      if (k !== undefined && k !== DUMMY) {
+        H.lo = this.hashLo[i]!;
+        H.hi = this.hashHi[i]!;
+        h ^= shuffle(BigInt.asUintN(64, hashValue()));
+      }
+    }
+    if (this.others !== null) for (const e of this.others.iterate("Set")) h ^= shuffle(BigInt.asUintN(64, hashOf(e.key)));
+    h ^= BigInt.asUintN(64, BigInt(this.size + 1) * 1927868237n);
+    h ^= (h >> 11n) ^ (h >> 25n);
+    h = BigInt.asUintN(64, h * 69069n + 907133923n);
+    if (h === 0xffffffffffffffffn) h = 590923713n;
+    return BigInt.asIntN(64, h);
   }
 }
 
@@ -37,31 +366,57 @@ export class PySet<T = unknown> extends AbstractSet<T> {
     return new PySet<unknown>(items);
   }
 
+  /**
+   * A display of three or more constants (`{1, 2, 3}`): CPython folds it into a frozenset
+   * constant (built, then rebuilt by the compiler's constant merging) and merges that into a
+   * new set, which places colliding keys differently from adding them one by one.
+   */
+  static ofConstants<T>(...items: T[]): PySet<T>;
+  static ofConstants<A extends unknown[]>(...items: A): PySet<A[number]>;
+  static ofConstants(...items: unknown[]): PySet<unknown> {
+    const folded = new FrozenSet<unknown>(new FrozenSet<unknown>(items).toArray());
+    return new PySet<unknown>(folded);
+  }
+
   add(item: T): this {
-    this.table.set(item, true);
+    this.addKey(item);
     return this;
   }
 
   /** Removes `item` if present; returns whether it was. */
   delete(item: T): boolean {
-    return this.table.delete(item) !== undefined;
+    return this.discardKey(item);
   }
 
   /** Python's `set.remove`: KeyError when missing. */
   remove(item: T): void {
-    if (this.table.delete(item) === undefined) throw new KeyError(item);
+    if (!this.discardKey(item)) throw new KeyError(item);
   }
 
-  /** Python's `set.pop`: removes and returns an arbitrary (here: the oldest) item. */
+  /** Python's `set.pop`: CPython's slot scan from the finger, then the insertion-ordered keys. */
   pop(): T {
-    const first = this.table.first();
+    if (this.used > 0) {
+      let i = this.finger & this.mask;
+      while (this.keys[i] === undefined || this.keys[i] === DUMMY) {
+        i++;
+        if (i > this.mask) i = 0;
+      }
+      const key = this.keys[i] as T;
+      this.keys[i] = DUMMY;
+      this.hashLo[i] = -1;
+      this.hashHi[i] = -1;
+      this.used--;
+      this.finger = i + 1;
+      return key;
+    }
+    const first = this.others?.first();
     if (first === undefined) throw new KeyError("pop from an empty set");
-    this.table.delete(first.key);
+    this.others!.delete(first.key);
     return first.key;
   }
 
   clear(): void {
-    this.table.clear();
+    this.clearAll();
   }
 
   get __unhashable__(): boolean {
@@ -78,13 +433,65 @@ export class FrozenSet<T = unknown> extends AbstractSet<T> {
     return new FrozenSet<unknown>(items);
   }
 
-  /** Order-independent, so equal frozensets hash alike whatever their insertion order. */
   __hash__(): bigint {
-    let h = 1927868237n * BigInt(this.size + 1);
-    for (const item of this) {
-      const x = pyHash(item);
-      h ^= ((x ^ (x << 16n) ^ 89869747n) * 3644798167n) & 0xffffffffn;
-    }
-    return h & 0x7fffffffffffn;
+    return this.orderFreeHash(pyHash);
   }
+}
+
+/** An empty set of the base type of `model` (CPython's make_new_set_basetype). */
+function emptyLike<T>(model: AbstractSet<T>): AbstractSet<T> {
+  return model instanceof FrozenSet ? new FrozenSet<T>() : new PySet<T>();
+}
+
+/** A copy of `model` with its table layout (CPython's set_copy). */
+export function setCopy<T>(model: AbstractSet<T>): AbstractSet<T> {
+  const out = emptyLike(model);
+  out.update(model);
+  return out;
+}
+
+/** `a | b`, `a.union(b)`: a copy of `a` updated with `b`. */
+export function setUnion<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet<T> {
+  const out = setCopy(a);
+  if (b !== a) out.update(b);
+  return out;
+}
+
+/** `a & b`, `a.intersection(b)`: CPython walks the smaller set and probes the larger. */
+export function setIntersection<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet<T> {
+  if (b === a) return setCopy(a);
+  const out = emptyLike(a);
+  if (b instanceof AbstractSet) {
+    let probe: AbstractSet<T> = a;
+    let walk = b as AbstractSet<T>;
+    if (walk.size > probe.size) [probe, walk] = [walk, probe];
+    for (const x of walk.toArray()) if (probe.has(x)) out.addKey(x);
+    return out;
+  }
+  for (const x of b) if (a.has(x)) out.addKey(x);
+  return out;
+}
+
+/** `a - b`, `a.difference(b)`: CPython's two strategies, chosen by the sizes. */
+export function setDifference<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet<T> {
+  let otherSize: number | undefined;
+  if (b instanceof AbstractSet) otherSize = b.size;
+  else if (b instanceof Dict) otherSize = b.size;
+  if (otherSize === undefined || a.size >> 2 > otherSize) {
+    const out = setCopy(a);
+    out.differenceUpdate(b);
+    return out;
+  }
+  const out = emptyLike(a);
+  const other = b as AbstractSet<T> | Dict<T, unknown>;
+  for (const x of a.toArray()) if (!other.has(x)) out.addKey(x);
+  return out;
+}
+
+/** `a ^ b`, `a.symmetric_difference(b)`: a copy of `b`, then `a`'s keys toggled in it. */
+export function setSymmetricDifference<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet<T> {
+  const out = emptyLike(a);
+  out.update(b);
+  out.symmetricDifferenceUpdate(a);
+  return out;
 }

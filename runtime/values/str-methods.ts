@@ -1,10 +1,11 @@
 // Methods of str, called through callMethod(s, name, ...args).
 
-import { Bytes } from "./bytes.js";
 import { PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
+import { capitalize, casefold, isdigit, isidentifier, islower, istitle, isupper, swapcase, title } from "./str-case.js";
+import { encode, maketrans, translate } from "./str-codec.js";
 import { strFormat, strFormatMap } from "./str-format.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -57,26 +58,27 @@ function find(s: string, sub: unknown, start: unknown, end: unknown, last: boole
 
 function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): string[] {
   const words = s.split(/[\s\x1c-\x1f\x85]+/).filter((w) => w !== "");
-  if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
+  if (maxsplit < 0 || words.length <= maxsplit) return words;
   if (!fromRight) {
     const out: string[] = [];
-    let rest = s.replace(/^\s+/, "");
+    let rest = s.replace(/^[\s\x1c-\x1f\x85]+/, "");
     for (let i = 0; i < maxsplit; i++) {
-      const m = /\s+/.exec(rest)!;
+      const m = /[\s\x1c-\x1f\x85]+/.exec(rest)!;
       out.push(rest.slice(0, m.index));
       rest = rest.slice(m.index + m[0].length);
     }
-    out.push(rest);
+    // The remainder keeps its trailing whitespace (Python strips only the leading run).
+    if (rest !== "") out.push(rest);
     return out;
   }
   const out: string[] = [];
-  let rest = s.replace(/\s+$/, "");
+  let rest = s.replace(/[\s\x1c-\x1f\x85]+$/, "");
   for (let i = 0; i < maxsplit; i++) {
-    const m = /\s+(?=\S*$)/.exec(rest)!;
+    const m = /[\s\x1c-\x1f\x85]+(?=[^\s\x1c-\x1f\x85]*$)/.exec(rest)!;
     out.unshift(rest.slice(m.index + m[0].length));
     rest = rest.slice(0, m.index);
   }
-  out.unshift(rest);
+  if (rest !== "") out.unshift(rest);
   return out;
 }
 
@@ -127,35 +129,13 @@ function affix(s: string, value: unknown, method: string, test: (s: string, x: s
   return test(s, value);
 }
 
-const cased = (s: string, pred: (ch: string) => boolean): boolean => {
-  let any = false;
-  for (const ch of s) {
-    if (ch.toLowerCase() !== ch.toUpperCase()) {
-      if (!pred(ch)) return false;
-      any = true;
-    }
-  }
-  return any;
-};
-
-function titleCase(s: string): string {
-  let out = "";
-  let prevCased = false;
-  for (const ch of s) {
-    const isCased = ch.toLowerCase() !== ch.toUpperCase();
-    out += isCased ? (prevCased ? ch.toLowerCase() : ch.toUpperCase()) : ch;
-    prevCased = isCased;
-  }
-  return out;
-}
-
 export const STR_METHODS: Record<string, Method> = {
   upper: (s) => s.toUpperCase(),
   lower: (s) => s.toLowerCase(),
-  casefold: (s) => s.toLowerCase(),
-  swapcase: (s) => Array.from(s, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
-  title: (s) => titleCase(s),
-  capitalize: (s) => (s.length === 0 ? s : Array.from(s)[0]!.toUpperCase() + Array.from(s).slice(1).join("").toLowerCase()),
+  casefold: (s) => casefold(s),
+  swapcase: (s) => swapcase(s),
+  title: (s) => title(s),
+  capitalize: (s) => capitalize(s),
   strip: (s, chars) => stripChars(s, optChars(chars, "strip"), true, true),
   lstrip: (s, chars) => stripChars(s, optChars(chars, "lstrip"), true, false),
   rstrip: (s, chars) => stripChars(s, optChars(chars, "rstrip"), false, true),
@@ -244,10 +224,9 @@ export const STR_METHODS: Record<string, Method> = {
   },
   format: (s, ...args) => strFormat(s, ...args),
   format_map: (s, mapping) => strFormatMap(s, mapping),
-  encode: (s, encoding) => {
-    const enc = typeof encoding === "string" ? encoding.toLowerCase().replace(/_/g, "-") : "utf-8";
-    return enc === "latin-1" || enc === "latin1" || enc === "ascii" ? Bytes.fromLatin1(s) : Bytes.fromUtf8(s);
-  },
+  encode: (s, ...args) => encode(s, ...args),
+  translate: (s, table) => translate(s, table),
+  maketrans: (_s, x, y, z) => maketrans(x, y, z),
   zfill: (s, w) => {
     const n = width(w);
     const len = Array.from(s).length;
@@ -287,16 +266,16 @@ export const STR_METHODS: Record<string, Method> = {
     const x = strArg("removesuffix", p);
     return x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s;
   },
-  isdigit: (s) => s.length > 0 && /^\p{Nd}+$/u.test(s),
+  isdigit: (s) => isdigit(s),
   isdecimal: (s) => s.length > 0 && /^\p{Nd}+$/u.test(s),
   isnumeric: (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
   isalpha: (s) => s.length > 0 && /^\p{L}+$/u.test(s),
   isalnum: (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
   isspace: (s) => s.length > 0 && Array.from(s).every((c) => WHITESPACE.includes(c)),
-  isupper: (s) => cased(s, (c) => c === c.toUpperCase()),
-  islower: (s) => cased(s, (c) => c === c.toLowerCase()),
-  istitle: (s) => s.length > 0 && titleCase(s) === s && /\p{L}/u.test(s),
-  isidentifier: (s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s),
+  isupper: (s) => isupper(s),
+  islower: (s) => islower(s),
+  istitle: (s) => istitle(s),
+  isidentifier: (s) => isidentifier(s),
   isascii: (s) => /^[\x00-\x7f]*$/.test(s),
   isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
 };

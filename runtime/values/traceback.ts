@@ -86,7 +86,12 @@ function writeErr(text: string): void {
 export function systemExitStatus(e: SystemExit): number {
   const code = e.code;
   if (code === null || code === undefined) return 0;
-  if (isIntLike(code)) return Number(BigInt.asUintN(8, toBigInt(code)));
+  if (isIntLike(code)) {
+    // CPython: (int)PyLong_AsLong(code); a value beyond a C long reads as -1 (status 255).
+    const n = toBigInt(code);
+    const asLong = BigInt.asIntN(64, n) === n ? n : -1n;
+    return Number(BigInt.asUintN(8, BigInt.asIntN(32, asLong)));
+  }
   writeErr(toStr(code) + "\n");
   return 1;
 }

@@ -3,12 +3,16 @@
 // `sorted(words, key=str.lower)`), so each is a function forwarding to callMethod.
 
 import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
+import { ByteArray } from "./bytearray.js";
+import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
-import { bytes, dict, float, frozenset, int, list, set, tuple } from "./builtin-types.js";
+import { bytearray, bytes, dict, float, frozenset, int, list, set, tuple } from "./builtin-types.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { floatFromHex, intFromBytes } from "./number-methods.js";
+import { maketrans } from "./str-codec.js";
 import { STR_METHODS } from "./str-methods.js";
 import { typeName } from "./typename.js";
 import {
@@ -40,6 +44,10 @@ function attachUnbound(type: PyTypeObject, names: Iterable<string>): void {
   }
 }
 
+// A static method: defined before the unbound instance methods so those do not claim its name.
+define(str, "maketrans", maketrans);
+define(bytes, "maketrans", bytesMaketrans);
+define(bytearray, "maketrans", bytesMaketrans);
 attachUnbound(str, Object.keys(STR_METHODS));
 attachUnbound(list, Object.keys(LIST_METHODS));
 attachUnbound(tuple, Object.keys(TUPLE_METHODS));
@@ -47,6 +55,7 @@ attachUnbound(dict, Object.keys(DICT_METHODS));
 attachUnbound(set, Object.keys(SET_METHODS));
 attachUnbound(frozenset, Object.keys(SET_METHODS).filter((n) => ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"].includes(n)));
 attachUnbound(bytes, Object.keys(BYTES_METHODS));
+attachUnbound(bytearray, Object.keys(BYTES_METHODS));
 attachUnbound(int, Object.keys(INT_METHODS));
 attachUnbound(float, Object.keys(FLOAT_METHODS));
 
@@ -58,6 +67,9 @@ define(dict, "fromkeys", (...args: unknown[]) => {
   return d;
 });
 define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
+define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)));
+define(int, "from_bytes", intFromBytes);
+define(float, "fromhex", floatFromHex);
 
 // Runtime functions that are Python builtins: `type(len).__name__` is
 // 'builtin_function_or_method' and repr shows `<built-in function len>`.

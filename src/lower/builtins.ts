@@ -3,7 +3,7 @@
 /** Python builtins the runtime exports under their own names. */
 export const BUILTIN_FUNCTIONS = new Set([
   "print", "len", "range", "str", "repr", "ascii", "int", "float", "bool", "list", "dict", "set",
-  "frozenset", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
+  "frozenset", "complex", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
   "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
@@ -32,7 +32,7 @@ export const BUILTIN_EXCEPTIONS = new Set([
 /** Modules the runtime provides, by the name `import` binds. */
 export const RUNTIME_MODULES = new Set([
   "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
-  "itertools", "collections", "math", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
+  "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
@@ -49,7 +49,7 @@ export const BUILTIN_METHOD_NAMES = new Set([
   "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join",
   "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind",
   "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith",
-  "strip", "swapcase", "title", "translate", "upper", "zfill",
+  "strip", "swapcase", "title", "translate", "upper", "zfill", "maketrans",
   // list
   "append", "extend", "insert", "pop", "remove", "reverse", "sort", "copy", "clear",
   // dict
@@ -57,11 +57,16 @@ export const BUILTIN_METHOD_NAMES = new Set([
   // set
   "add", "discard", "union", "intersection", "difference", "symmetric_difference", "issubset",
   "issuperset", "isdisjoint", "intersection_update", "difference_update", "update",
+  "symmetric_difference_update",
   // bytes
   "decode", "hex",
   // int and float
-  "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes",
+  "is_integer", "bit_length", "bit_count", "as_integer_ratio", "conjugate", "to_bytes", "from_bytes",
+  "fromhex",
 ]);
+
+/** Data attributes of int, float and complex: read with `getattr` (a bigint has no `.real`). */
+export const NUMBER_ATTRIBUTES = new Set(["real", "imag", "numerator", "denominator"]);
 
 /**
  * Methods of runtime objects (event loops, futures, queues, locks, responses, files) that

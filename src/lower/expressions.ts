@@ -3,7 +3,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
@@ -50,6 +50,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
       if (
         SPECIAL_ATTRIBUTES.has(e.attr) ||
+        NUMBER_ATTRIBUTES.has(e.attr) ||
         (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
         isBuiltinType(cx, e.value) ||
         e.value._type === "Constant" ||
@@ -74,8 +75,12 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return { k: "array", elements: lowerElements(cx, e.elts), loc };
     case "Tuple":
       return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: lowerElements(cx, e.elts), loc };
-    case "Set":
-      return { k: "call", callee: { k: "member", object: cx.rt("PySet"), property: "of" }, args: lowerElements(cx, e.elts), loc };
+    case "Set": {
+      // CPython folds a display of three or more constants into a frozenset constant, which
+      // lays out colliding keys differently: the runtime repeats that construction.
+      const build = e.elts.length > 2 && e.elts.every(isFoldedConstant) ? "ofConstants" : "of";
+      return { k: "call", callee: { k: "member", object: cx.rt("PySet"), property: build }, args: lowerElements(cx, e.elts), loc };
+    }
     case "Dict":
       return lowerDict(cx, e);
     case "JoinedStr":
@@ -107,6 +112,24 @@ export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
   return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: lowerExpr(cx, x.value) } : lowerExpr(cx, x)));
 }
 
+const FOLDED_BINARY_OPS = new Set(["Add", "Sub", "Mult", "Pow", "LShift", "RShift", "BitOr", "BitAnd", "BitXor"]);
+
+/** True when CPython's AST optimizer turns `e` into a constant (literals, signs, tuples, arithmetic). */
+function isFoldedConstant(e: py.Expr): boolean {
+  switch (e._type) {
+    case "Constant":
+      return true;
+    case "UnaryOp":
+      return e.op !== "Not" && isFoldedConstant(e.operand);
+    case "Tuple":
+      return e.elts.every(isFoldedConstant);
+    case "BinOp":
+      return FOLDED_BINARY_OPS.has(e.op) && isFoldedConstant(e.left) && isFoldedConstant(e.right);
+    default:
+      return false;
+  }
+}
+
 export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: ir.Loc): ir.Expr {
   switch (value.kind) {
     case "None":
@@ -124,7 +147,7 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
     case "Ellipsis":
       return { ...cx.rt("Ellipsis"), loc };
     case "complex":
-      throw new Error("complex"); // reported by the caller with a location
+      return { k: "call", callee: cx.rt("imaginary"), args: [{ k: "num", value: value.imag, float: true }], loc };
   }
 }
 

@@ -1,0 +1,375 @@
+// Python's `cmath` module: CPython's algorithms (Modules/cmathmodule.c) for finite arguments,
+// so results agree with CPython's to the last bit wherever the platform's libm does, with its
+// "math domain error" / "math range error" exceptions.
+
+import { builtinFunction } from "../values/builtin-type.js";
+import { PyComplex, complexAbs, quotient } from "../values/complex.js";
+import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { isNumeric, toFloat } from "../values/numeric.js";
+import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
+
+const DBL_MAX = Number.MAX_VALUE;
+const DBL_MIN = 2.2250738585072014e-308;
+const LN2 = Math.LN2;
+const LARGE = DBL_MAX / 4;
+const LOG_LARGE = Math.log(LARGE);
+const SQRT_LARGE = Math.sqrt(LARGE);
+const SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
+const SCALE_UP = 53;
+const SCALE_DOWN = -27;
+
+/** errno as the C functions leave it. */
+let errno: "" | "EDOM" | "ERANGE" = "";
+
+/** Raises what CPython raises for the errno a function left (read through a call: TS narrows). */
+function raiseForErrno(): void {
+  const status = errno as string;
+  if (status === "EDOM") throw new ValueError("math domain error");
+  if (status === "ERANGE") throw new OverflowError("math range error");
+}
+
+function c(re: number, im: number): PyComplex {
+  return new PyComplex(re, im);
+}
+
+function copysign(x: number, y: number): number {
+  const negative = y < 0 || Object.is(y, -0);
+  return negative ? -Math.abs(x) : Math.abs(x);
+}
+
+/** A complex argument: complex, int, float, or an object with __complex__ / __float__ / __index__. */
+function arg(x: unknown): PyComplex {
+  if (x instanceof PyComplex) return x;
+  if (isNumeric(x)) {
+    const f = toFloat(x);
+    if (!Number.isFinite(f) && typeof x === "bigint") throw new OverflowError("int too large to convert to float");
+    return c(f, 0);
+  }
+  const obj = x as { __complex__?: () => unknown; __float__?: () => unknown; __index__?: () => unknown } | null;
+  if (obj !== null && typeof obj === "object") {
+    if (typeof obj.__complex__ === "function") return arg(obj.__complex__());
+    if (typeof obj.__float__ === "function") return arg(obj.__float__());
+    if (typeof obj.__index__ === "function") return arg(obj.__index__());
+  }
+  throw new PyTypeError(`must be real number, not ${typeName(x)}`);
+}
+
+function realArg(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (isNumeric(x)) return toFloat(x);
+  const obj = x as { __float__?: () => unknown; __index__?: () => unknown } | null;
+  if (obj !== null && typeof obj === "object") {
+    if (typeof obj.__float__ === "function") return realArg(obj.__float__());
+    if (typeof obj.__index__ === "function") return realArg(obj.__index__());
+  }
+  throw new PyTypeError(`must be real number, not ${typeName(x)}`);
+}
+
+function finite(z: PyComplex): boolean {
+  return Number.isFinite(z.re) && Number.isFinite(z.im);
+}
+
+function sqrt(z: PyComplex): PyComplex {
+  if (z.re === 0 && z.im === 0) return c(0, z.im);
+  if (!finite(z)) {
+    if (Math.abs(z.im) === Infinity) return c(Infinity, z.im);
+    if (z.re === -Infinity) return c(Number.isNaN(z.im) ? NaN : 0, Number.isNaN(z.im) ? Infinity : copysign(Infinity, z.im));
+    if (z.re === Infinity) return c(Infinity, Number.isNaN(z.im) ? NaN : copysign(0, z.im));
+    return c(NaN, NaN);
+  }
+  let ax = Math.abs(z.re);
+  const ay = Math.abs(z.im);
+  let s: number;
+  if (ax < DBL_MIN && ay < DBL_MIN) {
+    ax = ax * 2 ** SCALE_UP;
+    s = Math.sqrt(ax + Math.hypot(ax, ay * 2 ** SCALE_UP)) * 2 ** SCALE_DOWN;
+  } else {
+    ax /= 8;
+    s = 2 * Math.sqrt(ax + Math.hypot(ax, ay / 8));
+  }
+  const d = ay / (2 * s);
+  return z.re >= 0 ? c(s, copysign(d, z.im)) : c(d, copysign(s, z.im));
+}
+
+function exp(z: PyComplex): PyComplex {
+  let r: PyComplex;
+  if (!finite(z)) {
+    if (Number.isNaN(z.re) || Number.isNaN(z.im)) return z.im === 0 ? c(NaN, z.im) : c(NaN, NaN);
+    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * Math.cos(z.im), 0 * Math.sin(z.im)) : c(0, 0);
+    if (z.re === Infinity && Math.abs(z.im) === Infinity) return c(Infinity, NaN);
+    if (Math.abs(z.im) === Infinity) {
+      errno = "EDOM";
+      return c(NaN, NaN);
+    }
+    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, Math.cos(z.im)), copysign(Infinity, Math.sin(z.im)));
+  }
+  if (z.re > LOG_LARGE) {
+    const l = Math.exp(z.re - 1);
+    r = c(l * Math.cos(z.im) * Math.E, l * Math.sin(z.im) * Math.E);
+  } else {
+    const l = Math.exp(z.re);
+    r = c(l * Math.cos(z.im), l * Math.sin(z.im));
+  }
+  errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
+  return r;
+}
+
+function log(z: PyComplex): PyComplex {
+  if (!finite(z)) {
+    if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return c(Infinity, Math.atan2(z.im, z.re));
+    return c(NaN, NaN);
+  }
+  const ax = Math.abs(z.re);
+  const ay = Math.abs(z.im);
+  let re: number;
+  if (ax > LARGE || ay > LARGE) re = Math.log(Math.hypot(ax / 2, ay / 2)) + LN2;
+  else if (ax < DBL_MIN && ay < DBL_MIN) {
+    if (ax > 0 || ay > 0) re = Math.log(Math.hypot(ax * 2 ** 53, ay * 2 ** 53)) - 53 * LN2;
+    else {
+      errno = "EDOM";
+      return c(-Infinity, Math.atan2(z.im, z.re));
+    }
+  } else {
+    const h = Math.hypot(ax, ay);
+    if (0.71 <= h && h <= 1.73) {
+      const am = ax > ay ? ax : ay;
+      const an = ax > ay ? ay : ax;
+      re = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
+    } else re = Math.log(h);
+  }
+  return c(re, Math.atan2(z.im, z.re));
+}
+
+function asinhReal(x: number): number {
+  return Math.asinh(x);
+}
+
+function acos(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
+    const re = Math.atan2(Math.abs(z.im), z.re);
+    const big = Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2;
+    return c(re, z.re < 0 ? -copysign(big, z.im) : copysign(big, -z.im));
+  }
+  const s1 = sqrt(c(1 - z.re, -z.im));
+  const s2 = sqrt(c(1 + z.re, z.im));
+  return c(2 * Math.atan2(s1.re, s2.re), asinhReal(s2.re * s1.im - s2.im * s1.re));
+}
+
+function acosh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
+    return c(Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2, Math.atan2(z.im, z.re));
+  }
+  const s1 = sqrt(c(z.re - 1, z.im));
+  const s2 = sqrt(c(z.re + 1, z.im));
+  return c(asinhReal(s1.re * s2.re + s1.im * s2.im), 2 * Math.atan2(s1.im, s2.re));
+}
+
+function asinh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
+    const big = Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2;
+    const re = z.im >= 0 ? copysign(big, z.re) : -copysign(big, -z.re);
+    return c(re, Math.atan2(z.im, Math.abs(z.re)));
+  }
+  const s1 = sqrt(c(1 + z.im, -z.re));
+  const s2 = sqrt(c(1 - z.im, z.re));
+  return c(asinhReal(s1.re * s2.im - s2.re * s1.im), Math.atan2(z.im, s1.re * s2.re - s1.im * s2.im));
+}
+
+function asin(z: PyComplex): PyComplex {
+  const s = asinh(c(-z.im, z.re));
+  return c(s.im, -s.re);
+}
+
+function atanh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  if (z.re < 0) {
+    const r = atanh(c(-z.re, -z.im));
+    return c(-r.re, -r.im);
+  }
+  const ay = Math.abs(z.im);
+  if (z.re > SQRT_LARGE || ay > SQRT_LARGE) {
+    const h = Math.hypot(z.re / 2, z.im / 2);
+    return c(z.re / 4 / h / h, -copysign(Math.PI / 2, -z.im));
+  }
+  if (z.re === 1 && ay < SQRT_DBL_MIN) {
+    if (ay === 0) {
+      errno = "EDOM";
+      return c(Infinity, z.im);
+    }
+    return c(-Math.log(Math.sqrt(ay) / Math.sqrt(Math.hypot(ay, 2))), copysign(Math.atan2(2, -ay) / 2, z.im));
+  }
+  return c(
+    Math.log1p((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
+    -Math.atan2(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
+  );
+}
+
+function atan(z: PyComplex): PyComplex {
+  const s = atanh(c(-z.im, z.re));
+  return c(s.im, -s.re);
+}
+
+function cosh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  let r: PyComplex;
+  if (Math.abs(z.re) > LOG_LARGE) {
+    const xm1 = z.re - copysign(1, z.re);
+    r = c(Math.cos(z.im) * Math.cosh(xm1) * Math.E, Math.sin(z.im) * Math.sinh(xm1) * Math.E);
+  } else r = c(Math.cos(z.im) * Math.cosh(z.re), Math.sin(z.im) * Math.sinh(z.re));
+  errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
+  return r;
+}
+
+function sinh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  let r: PyComplex;
+  if (Math.abs(z.re) > LOG_LARGE) {
+    const xm1 = z.re - copysign(1, z.re);
+    r = c(Math.cos(z.im) * Math.sinh(xm1) * Math.E, Math.sin(z.im) * Math.cosh(xm1) * Math.E);
+  } else r = c(Math.cos(z.im) * Math.sinh(z.re), Math.sin(z.im) * Math.cosh(z.re));
+  errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
+  return r;
+}
+
+function tanh(z: PyComplex): PyComplex {
+  if (!finite(z)) return nonFinite(z);
+  if (Math.abs(z.re) > LOG_LARGE) {
+    return c(copysign(1, z.re), 4 * Math.sin(z.im) * Math.cos(z.im) * Math.exp(-2 * Math.abs(z.re)));
+  }
+  const tx = Math.tanh(z.re);
+  const ty = Math.tan(z.im);
+  const cx = 1 / Math.cosh(z.re);
+  const txty = tx * ty;
+  const denom = 1 + txty * txty;
+  return c((tx * (1 + ty * ty)) / denom, ((ty / denom) * cx) * cx);
+}
+
+function cos(z: PyComplex): PyComplex {
+  return cosh(c(-z.im, z.re));
+}
+
+function sin(z: PyComplex): PyComplex {
+  const s = sinh(c(-z.im, z.re));
+  return c(s.im, -s.re);
+}
+
+function tan(z: PyComplex): PyComplex {
+  const s = tanh(c(-z.im, z.re));
+  return c(s.im, -s.re);
+}
+
+/** Infinite or NaN arguments of the inverse and hyperbolic functions: NaN parts (CPython's tables give more). */
+function nonFinite(_z: PyComplex): PyComplex {
+  return c(NaN, NaN);
+}
+
+function checked(f: (z: PyComplex) => PyComplex): (x: unknown) => PyComplex {
+  return (x: unknown) => {
+    const z = arg(x);
+    errno = "";
+    const r = f(z);
+    raiseForErrno();
+    return r;
+  };
+}
+
+function logWithBase(x: unknown, base?: unknown): PyComplex {
+  errno = "";
+  let r = log(arg(x));
+  if (base !== undefined) {
+    const b = log(arg(base));
+    r = quotient(r, b);
+  }
+  raiseForErrno();
+  return r;
+}
+
+function phase(x: unknown): number {
+  const z = arg(x);
+  return Math.atan2(z.im, z.re);
+}
+
+function polar(x: unknown): Tuple<number> {
+  const z = arg(x);
+  return Tuple.of(complexAbs(z), Math.atan2(z.im, z.re));
+}
+
+function rect(r: unknown, phi: unknown): PyComplex {
+  const radius = realArg(r);
+  const angle = realArg(phi);
+  if (!Number.isFinite(radius) || !Number.isFinite(angle)) {
+    if (Number.isFinite(angle) || Number.isNaN(angle)) {
+      if (angle === 0) return c(radius, radius * angle || angle);
+      return c(radius * Math.cos(angle), radius * Math.sin(angle));
+    }
+    if (radius === 0) return c(0, 0);
+    throw new ValueError("math domain error");
+  }
+  if (angle === 0) return c(radius, radius * angle);
+  return c(radius * Math.cos(angle), radius * Math.sin(angle));
+}
+
+function isclose(...args: unknown[]): boolean {
+  const [pos, kws] = splitKw(args);
+  const a = arg(pos[0] ?? kws["a"]);
+  const b = arg(pos[1] ?? kws["b"]);
+  const relTol = realArg(kws["rel_tol"] ?? 1e-9);
+  const absTol = realArg(kws["abs_tol"] ?? 0);
+  if (relTol < 0 || absTol < 0) throw new ValueError("tolerances must be non-negative");
+  if (a.re === b.re && a.im === b.im) return true;
+  if (!finite(a) || !finite(b)) return false;
+  const diff = complexAbs(c(a.re - b.re, a.im - b.im));
+  return diff <= relTol * complexAbs(b) || diff <= relTol * complexAbs(a) || diff <= absTol;
+}
+
+export const cmathModule = {
+  __name__: "cmath",
+  pi: Math.PI,
+  e: Math.E,
+  tau: 2 * Math.PI,
+  inf: Infinity,
+  nan: NaN,
+  infj: new PyComplex(0, Infinity),
+  nanj: new PyComplex(0, NaN),
+  sqrt: checked(sqrt),
+  exp: checked(exp),
+  log: logWithBase,
+  log10: (x: unknown): PyComplex => {
+    const r = logWithBase(x);
+    return c(r.re / Math.LN10, r.im / Math.LN10);
+  },
+  acos: checked(acos),
+  acosh: checked(acosh),
+  asin: checked(asin),
+  asinh: checked(asinh),
+  atan: checked(atan),
+  atanh: checked(atanh),
+  cos: checked(cos),
+  cosh: checked(cosh),
+  sin: checked(sin),
+  sinh: checked(sinh),
+  tan: checked(tan),
+  tanh: checked(tanh),
+  phase,
+  polar,
+  rect,
+  isfinite: (x: unknown): boolean => finite(arg(x)),
+  isinf: (x: unknown): boolean => {
+    const z = arg(x);
+    return Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity;
+  },
+  isnan: (x: unknown): boolean => {
+    const z = arg(x);
+    return Number.isNaN(z.re) || Number.isNaN(z.im);
+  },
+  isclose,
+};
+
+for (const [name, value] of Object.entries(cmathModule)) {
+  if (typeof value === "function") builtinFunction(value, name);
+}
