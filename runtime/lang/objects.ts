@@ -2,6 +2,7 @@
 import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
+import { isDescriptor, setName, shareDescriptor } from "./descriptors.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -49,10 +50,16 @@ export function bytesLiteral(latin1: string): Bytes {
 
 /**
  * Class attributes are static properties; instances read them through the prototype, and
- * assigning through an instance makes an instance attribute, as in Python.
+ * assigning through an instance makes an instance attribute, as in Python. A descriptor
+ * value manages the attribute instead (descriptors.ts).
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
   for (const name of names) {
+    const value = cls[name];
+    if (isDescriptor(value)) {
+      shareDescriptor(cls, name, value);
+      continue;
+    }
     Object.defineProperty(cls.prototype, name, {
       configurable: true,
       get() {
@@ -63,6 +70,7 @@ export function shareClassAttributes(cls: any, names: string[]): void {
       },
     });
   }
+  for (const name of names) setName(cls, name, cls[name]);
 }
 
 /** The module's `__name__`: converted modules run as the main program. */
@@ -116,17 +124,22 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
   return fn;
 }
 
-/**
- * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
- * `self` first, as in Python, and what they return becomes the method again.
- */
-export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
+/** A method as the function Python's class body sees: it takes `self` first. */
+export function plainMethod(cls: any, name: string): (self: unknown, ...args: unknown[]) => unknown {
   const method = cls.prototype[name] as (...args: unknown[]) => unknown;
   const plain = function (self: unknown, ...args: unknown[]): unknown {
     return method.apply(self, args);
   };
   Object.defineProperty(plain, "name", { value: name });
-  let value: unknown = plain;
+  return plain;
+}
+
+/**
+ * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
+ * `self` first, as in Python, and what they return becomes the method again.
+ */
+export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
+  let value: unknown = plainMethod(cls, name);
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   const decorated = value as (...args: unknown[]) => unknown;
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {

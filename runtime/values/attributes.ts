@@ -5,6 +5,7 @@ import { methodTable, missingAttribute, subclassMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
+import { classDict, InstanceDict } from "./namespaces.js";
 import { Tuple } from "./tuple.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
@@ -37,6 +38,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases);
       return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
     }
+    if (isClass(obj) && name === "__dict__" && !Object.hasOwn(obj, "__pytype__")) {
+      return classDict(obj, moduleName(obj), classChain(obj).length === 2);
+    }
+    if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : null;
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
@@ -84,9 +89,24 @@ function classChain(cls: object): any[] {
   return chain;
 }
 
-/** `obj.__dict__` / `vars(obj)`: the instance's own attributes (a snapshot, in order). */
+/** `obj.__dict__` / `vars(obj)`: the instance's own attributes; writes reach the instance. */
 export function instanceDict(obj: object): Dict {
-  const d = new Dict();
-  for (const key of Object.keys(obj)) d.set(key, (obj as Record<string, unknown>)[key]);
-  return d;
+  return new InstanceDict(obj);
+}
+
+/**
+ * `obj.name` came back None or undefined (emitted as `obj.name ?? unsetAttribute(obj, "name")`):
+ * None when the attribute exists (or `__getattr__` supplied it), else AttributeError as in Python.
+ */
+export function unsetAttribute(obj: unknown, name: string): null {
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
+    if (name in obj || typeof (obj as { __getattr__?: unknown }).__getattr__ === "function") return null;
+  }
+  throw missingAttribute(obj, name);
+}
+
+/** `expr.name` for an object expression evaluated once: its value, or AttributeError. */
+export function readAttribute(obj: any, name: string): any {
+  if (obj === null || obj === undefined) throw missingAttribute(obj, name);
+  return obj[name] ?? unsetAttribute(obj, name);
 }

@@ -1,5 +1,6 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
+import { managedDeleter } from "../lang/descriptors.js";
 import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
@@ -400,6 +401,14 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
 }
 
 export function delattr(obj: unknown, name: unknown): null {
+  if (obj !== null && typeof obj === "object" && typeof name === "string" && !Object.hasOwn(obj, name)) {
+    // A property's deleter or a descriptor's __delete__.
+    const deleter = managedDeleter(obj, name);
+    if (deleter) {
+      deleter(obj);
+      return null;
+    }
+  }
   if (obj !== null && typeof obj === "object" && typeof name === "string" && name in obj) {
     delete (obj as Record<string, unknown>)[name];
     return null;

@@ -4,7 +4,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
-import { lowerElements, lowerExpr } from "./expressions.js";
+import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { lowerSuperCall } from "./classes.js";
 import { initIsMethod } from "./mro.js";
@@ -23,7 +23,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const args = lowerArgs(cx, e);
     call = { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: args }], loc };
   } else if (bound) {
-    call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerExpr(cx, e.func), args: bound.args, loc };
+    call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerCallee(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
@@ -33,12 +33,17 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else {
-      const callee = lowerExpr(cx, e.func);
+      const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
     }
   }
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   return call;
+}
+
+/** The called expression: a method called on an object stays a member read (`obj.m(...)`). */
+function lowerCallee(cx: LowerContext, func: py.Expr): ir.Expr {
+  return func._type === "Attribute" ? lowerAttribute(cx, func, true) : lowerExpr(cx, func);
 }
 
 /** Positional arguments, then keywords as one trailing `kw({...})`. */

@@ -18,12 +18,35 @@ import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
 
+/** The class whose body (or method) is being lowered, if any. */
+export function currentClass(cx: LowerContext): py.ClassDef | null {
+  return classStacks.get(cx)?.at(-1) ?? null;
+}
+
 /** Python's private names: `__x` inside class `Acc` is `_Acc__x`. */
 export function mangle(cx: LowerContext, name: string): string {
   const cls = classStacks.get(cx)?.at(-1);
   if (!cls || !name.startsWith("__") || name.endsWith("__")) return name;
   const owner = cls.name.replace(/^_+/, "");
   return owner ? `_${owner}${name}` : name;
+}
+
+/** A function's docstring, if it has one. */
+function docstringOf(s: py.FunctionDef | py.AsyncFunctionDef): string | null {
+  const first = s.body[0];
+  if (first?._type !== "Expr" || first.value._type !== "Constant" || first.value.value.kind !== "str") return null;
+  return first.value.value.value;
+}
+
+/** `@property def name` with no `@name.setter` among the class's methods. */
+function isReadOnlyProperty(m: py.FunctionDef | py.AsyncFunctionDef, methods: (py.FunctionDef | py.AsyncFunctionDef)[]): boolean {
+  const names = (f: py.FunctionDef | py.AsyncFunctionDef): string[] => f.decorator_list.map((d) => decoratorName(d) ?? "");
+  return names(m).includes("property") && !methods.some((other) => names(other).includes(`${m.name}.setter`));
+}
+
+/** `@name.deleter def name(self)`. */
+function isDeleter(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return s.decorator_list.length === 1 && decoratorName(s.decorator_list[0]!) === `${s.name}.deleter`;
 }
 
 function decoratorName(d: py.Expr): string | null {
@@ -55,7 +78,7 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 }
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
-const UNSUPPORTED_DUNDERS = new Set(["__new__", "__setattr__", "__delattr__", "__getattribute__", "__init_subclass__", "__set_name__"]);
+const UNSUPPORTED_DUNDERS = new Set(["__new__", "__setattr__", "__delattr__", "__getattribute__", "__init_subclass__"]);
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
@@ -66,6 +89,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
+  const deleters: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -73,6 +97,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   for (const stmt of s.body) {
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
+    }
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isDeleter(stmt)) {
+      // `@x.deleter`: a plain function taking `self`, which `del obj.x` runs (descriptors.ts).
+      const { fn, setup } = lowerDef(cx, stmt, null);
+      cx.fn.before.push(...setup);
+      deleters.push({ key: stmt.name, value: { k: "func", fn: { ...fn, name: null } } });
+      continue;
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
@@ -92,6 +123,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "ClassDef") {
       members.push({ k: "property", name: stmt.name, isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
+    } else if (stmt === s.body[0] && stmt._type === "Expr" && stmt.value._type === "Constant" && stmt.value.value.kind === "str") {
+      // The docstring, kept when the module reads some `__doc__`.
+      if (cx.readsDocstrings) members.push({ k: "property", name: "__doc__", isStatic: true, value: { k: "str", value: stmt.value.value.value } });
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
     } else {
@@ -99,6 +133,22 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     }
   }
   members.push(...protocolMembers(cx, s));
+  const methodDefs = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
+  const properties = methodDefs.filter((st) => st.decorator_list.some((d) => decoratorName(d) === "property"));
+  if (properties.length) {
+    // `Cls.name` is the property object: what each property has besides its getter.
+    const props = properties.map((st) => {
+      const facts: { key: string; value: ir.Expr }[] = [];
+      const deleter = deleters.find((d) => d.key === st.name);
+      if (deleter) facts.push({ key: "deleter", value: deleter.value });
+      if (isReadOnlyProperty(st, methodDefs)) facts.push({ key: "readOnly", value: { k: "bool", value: true } });
+      const doc = cx.readsDocstrings ? docstringOf(st) : null;
+      if (doc !== null) facts.push({ key: "doc", value: { k: "str", value: doc } });
+      return { key: st.name, value: { k: "object", props: facts } as ir.Expr };
+    });
+    const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
   if (s.bases.some((b) => isEnumBase(cx, b))) {
     // The class attributes become the enumeration's members.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
@@ -285,10 +335,8 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
     const body: ir.Stmt[] = [{ k: "return", arg: { k: "call", callee: cx.rt(iterate), args: [{ k: "this" }] } }];
     out.push({ k: "method", name: "[Symbol.iterator]", kind: "method", isStatic: false, fn: { name: null, params: [], body, generator: false, async: false } });
   }
-  const decoratorNames = (m: py.FunctionDef | py.AsyncFunctionDef): string[] => m.decorator_list.map((d) => decoratorName(d) ?? "");
   for (const m of methods) {
-    if (!decoratorNames(m).includes("property")) continue;
-    if (methods.some((other) => decoratorNames(other).includes(`${m.name}.setter`))) continue;
+    if (!isReadOnlyProperty(m, methods)) continue;
     const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
     const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
     out.push({ k: "method", name: m.name, kind: "set", isStatic: false, fn });
@@ -336,7 +384,7 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
     if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
     const others = st.decorator_list.filter((d) => {
       const name = decoratorName(d);
-      return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter)$/.test(name)));
+      return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
     });
     if (others.length === 0 || st.decorator_list.length !== others.length) continue;
     const decorators: ir.Expr = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };

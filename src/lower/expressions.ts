@@ -8,7 +8,8 @@ import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
-import { lowerSuperAttribute, mangle } from "./classes.js";
+import { currentClass, lowerSuperAttribute, mangle } from "./classes.js";
+import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
@@ -44,22 +45,8 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return { k: "cond", test: lowerTest(cx, e.test), then: lowerExpr(cx, e.body), else: lowerExpr(cx, e.orelse), loc };
     case "Call":
       return lowerCall(cx, e);
-    case "Attribute": {
-      const viaSuper = lowerSuperAttribute(cx, e);
-      if (viaSuper) return viaSuper;
-      // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
-      if (
-        SPECIAL_ATTRIBUTES.has(e.attr) ||
-        NUMBER_ATTRIBUTES.has(e.attr) ||
-        (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
-        isBuiltinType(cx, e.value) ||
-        e.value._type === "Constant" ||
-        readsBoundMethod(cx, e)
-      ) {
-        return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
-      }
-      return { k: "member", object: lowerExpr(cx, e.value), property: mangle(cx, e.attr), loc };
-    }
+    case "Attribute":
+      return lowerAttribute(cx, e);
     case "Subscript":
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
     case "Slice":
@@ -105,6 +92,26 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Starred":
       return cx.unsupported(e, "starred expression in this position");
   }
+}
+
+/** `obj.name`; as the callee of a call (`callee`), a plain member so the method gets `this`. */
+export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false): ir.Expr {
+  const loc = cx.loc(e);
+  const viaSuper = lowerSuperAttribute(cx, e);
+  if (viaSuper) return viaSuper;
+  // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
+  if (
+    SPECIAL_ATTRIBUTES.has(e.attr) ||
+    NUMBER_ATTRIBUTES.has(e.attr) ||
+    (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
+    isBuiltinType(cx, e.value) ||
+    e.value._type === "Constant" ||
+    readsBoundMethod(cx, e)
+  ) {
+    return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
+  }
+  if (callee || isRuntimeValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: mangle(cx, e.attr), loc };
+  return attributeRead(cx, e, lowerExpr(cx, e.value), mangle(cx, e.attr), currentClass(cx), loc);
 }
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
@@ -153,7 +160,13 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
 
 export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   const loc = cx.loc(e);
-  if (cx.classBody?.bindings.has(e.id)) return { k: "member", object: { k: "this" }, property: e.id, loc };
+  if (cx.classBody?.bindings.has(e.id)) {
+    // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
+    const stmt = cx.classBody.bindings.get(e.id)!.at(-1)!.stmt;
+    const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
+    if (isMethod) return { k: "call", callee: cx.rt("plainMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    return { k: "member", object: { k: "this" }, property: e.id, loc };
+  }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
   if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };

@@ -1,0 +1,196 @@
+// Descriptors. A class attribute whose value defines `__get__` (and `__set__`/`__delete__`)
+// decides what reading (assigning, deleting) the attribute through an instance does:
+// `property` objects, user descriptors, `functools.cached_property`. `@property` methods
+// are emitted as JS accessors (fast to read); `Cls.prop` still gives their property object.
+import { AttributeError } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
+import { callValue } from "../modules/pycall.js";
+import { splitKw } from "../values/kwargs.js";
+
+type Fn = ((...args: any[]) => any) | null;
+
+/** Python's `property`: the getter, setter and deleter of one managed attribute. */
+export class PyProperty {
+  static readonly pythonName = "property";
+  /** the attribute name, for error messages (set by `__set_name__`) */
+  private attributeName: string | null = null;
+  __doc__: unknown;
+
+  constructor(
+    readonly fget: Fn = null,
+    readonly fset: Fn = null,
+    readonly fdel: Fn = null,
+    doc: unknown = null,
+  ) {
+    this.__doc__ = doc ?? (fget as { __doc__?: unknown } | null)?.__doc__ ?? null;
+  }
+
+  getter(f: Fn): PyProperty {
+    return this.copy(f, this.fset, this.fdel);
+  }
+
+  setter(f: Fn): PyProperty {
+    return this.copy(this.fget, f, this.fdel);
+  }
+
+  deleter(f: Fn): PyProperty {
+    return this.copy(this.fget, this.fset, f);
+  }
+
+  private copy(fget: Fn, fset: Fn, fdel: Fn): PyProperty {
+    const p = new PyProperty(fget, fset, fdel, this.__doc__);
+    p.attributeName = this.attributeName;
+    return p;
+  }
+
+  private missing(obj: unknown, what: string): AttributeError {
+    const name = this.attributeName ?? (this.fget as { name?: string } | null)?.name ?? "?";
+    return new AttributeError(`property '${name}' of '${typeName(obj)}' object has no ${what}`);
+  }
+
+  __get__(obj: unknown, _owner: unknown = null): unknown {
+    if (obj === null || obj === undefined) return this;
+    if (this.fget === null) throw this.missing(obj, "getter");
+    return callValue(this.fget, obj);
+  }
+
+  __set__(obj: unknown, value: unknown): null {
+    if (this.fset === null) throw this.missing(obj, "setter");
+    callValue(this.fset, obj, value);
+    return null;
+  }
+
+  __delete__(obj: unknown): null {
+    if (this.fdel === null) throw this.missing(obj, "deleter");
+    callValue(this.fdel, obj);
+    return null;
+  }
+
+  __set_name__(_owner: unknown, name: string): null {
+    this.attributeName = name;
+    return null;
+  }
+}
+
+/** `property(fget=None, fset=None, fdel=None, doc=None)`, also as a decorator. */
+export function property(...args: unknown[]): PyProperty {
+  const [positional, keywords] = splitKw(args);
+  const [fget = keywords.fget ?? null, fset = keywords.fset ?? null, fdel = keywords.fdel ?? null, doc = keywords.doc ?? null] = positional;
+  return new PyProperty(fget as Fn, fset as Fn, fdel as Fn, doc);
+}
+Object.defineProperties(property, {
+  __pytype__: { value: true },
+  pythonName: { value: "property" },
+  __name__: { value: "property" },
+  __qualname__: { value: "property" },
+  __module__: { value: "builtins" },
+  __base__: { value: null },
+  __instancecheck__: { value: (x: unknown) => x instanceof PyProperty },
+});
+
+/** Does a class attribute's value take part in attribute access? */
+export function isDescriptor(value: unknown): value is { __get__: (obj: unknown, owner: unknown) => unknown } {
+  // Looked up on the value's class, as Python does (an instance's __getattr__ is not asked).
+  return value !== null && typeof value === "object" && typeof (Object.getPrototypeOf(value) as { __get__?: unknown } | null)?.__get__ === "function";
+}
+
+/** Python calls `value.__set_name__(owner, name)` for each class attribute when the class is made. */
+export function setName(cls: unknown, name: string, value: unknown): void {
+  const hook = value !== null && typeof value === "object" ? (Object.getPrototypeOf(value) as { __set_name__?: unknown } | null)?.__set_name__ : undefined;
+  if (typeof hook === "function") hook.call(value, cls, name);
+}
+
+function classOf(obj: object): any {
+  return (Object.getPrototypeOf(obj) as { constructor: unknown }).constructor;
+}
+
+/**
+ * A class attribute whose value is a descriptor: reading it through an instance calls
+ * `__get__(obj, type(obj))`; assigning calls `__set__` when the descriptor has one (a data
+ * descriptor), else stores an instance attribute that hides it, as in Python.
+ */
+export function shareDescriptor(cls: any, name: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
+  const set = (descriptor as { __set__?: unknown }).__set__;
+  const del = (descriptor as { __delete__?: unknown }).__delete__;
+  Object.defineProperty(cls.prototype, name, {
+    configurable: true,
+    get(this: object) {
+      // An instance attribute (stored by a descriptor without __set__) hides the descriptor.
+      return descriptor.__get__(this, classOf(this));
+    },
+    set(this: object, value: unknown) {
+      if (typeof set === "function") set.call(descriptor, this, value);
+      else Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  if (typeof set === "function") markManaged(cls.prototype, name);
+  if (typeof del === "function") deleters(cls.prototype).set(name, (obj: unknown) => del.call(descriptor, obj));
+}
+
+/** Per prototype: names a data descriptor or property manages (an instance's __dict__ cannot hide them). */
+const MANAGED = Symbol.for("pyts.managed");
+
+function markManaged(proto: any, name: string): void {
+  if (!Object.hasOwn(proto, MANAGED)) Object.defineProperty(proto, MANAGED, { value: new Set() });
+  (proto[MANAGED] as Set<string>).add(name);
+}
+
+/** Does a data descriptor (a property, or a descriptor with __set__) manage `obj.name`? */
+export function isManaged(obj: object, name: string): boolean {
+  for (let p = Object.getPrototypeOf(obj); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    if (Object.hasOwn(p, MANAGED) && (p[MANAGED] as Set<string>).has(name)) return true;
+  }
+  return false;
+}
+
+/** Per prototype: what `del obj.name` runs for a managed attribute (a descriptor's __delete__). */
+const DELETERS = Symbol.for("pyts.deleters");
+
+function deleters(proto: any): Map<string, (obj: unknown) => unknown> {
+  if (!Object.hasOwn(proto, DELETERS)) Object.defineProperty(proto, DELETERS, { value: new Map() });
+  return proto[DELETERS];
+}
+
+/** `del obj.name` for an attribute a class manages: its deleter, or null when none applies. */
+export function managedDeleter(obj: object, name: string): ((obj: unknown) => unknown) | null {
+  for (let p = Object.getPrototypeOf(obj); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const own = Object.hasOwn(p, DELETERS) ? (p[DELETERS] as Map<string, (obj: unknown) => unknown>).get(name) : undefined;
+    if (own) return own;
+  }
+  return null;
+}
+
+/** What the lowering knows of a `@property` besides its getter. */
+export interface PropertyFacts {
+  /** the `@name.deleter` function (taking `self`) */
+  deleter?: (self: any) => unknown;
+  /** no `@name.setter`: the emitted setter only raises AttributeError */
+  readOnly?: boolean;
+  /** the getter's docstring (kept when the module reads `__doc__`) */
+  doc?: string;
+}
+
+/**
+ * Static block of a class with `@property` methods, emitted as JS accessors: `Cls.name` is
+ * the property object (fget/fset the accessor's functions taking `self`), and `del obj.name`
+ * runs the deleter.
+ */
+export function defineProperties(cls: any, properties: Record<string, PropertyFacts>): void {
+  for (const [name, facts] of Object.entries(properties)) {
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, name) ?? {};
+    const get = d.get;
+    const set = facts.readOnly ? undefined : d.set;
+    const fget = get ? namedFunction(name, (self: unknown) => get.call(self)) : null;
+    const fset = set ? namedFunction(name, (self: unknown, value: unknown) => set.call(self, value)) : null;
+    const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
+    p.__set_name__(cls, name);
+    Object.defineProperty(cls, name, { value: p, writable: true, configurable: true });
+    deleters(cls.prototype).set(name, (obj: unknown) => p.__delete__(obj));
+    markManaged(cls.prototype, name);
+  }
+}
+
+function namedFunction<F extends (...args: any[]) => unknown>(name: string, fn: F): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}

@@ -1,0 +1,118 @@
+// The `__dict__` of instances and classes. An instance's `__dict__` is a Dict of its own
+// attributes whose writes go through to the instance (descriptors store values there); a
+// class's is a read-only `mappingproxy` of what its body defined.
+import { Dict } from "./dict.js";
+import { PyTypeError } from "./exceptions.js";
+import { repr } from "./repr.js";
+import { isManaged } from "../lang/descriptors.js";
+
+/** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
+const SHADOWED = Symbol.for("pyts.shadowed");
+
+function shadowed(owner: object): Map<string, unknown> {
+  if (!Object.hasOwn(owner, SHADOWED)) Object.defineProperty(owner, SHADOWED, { value: new Map() });
+  return (owner as { [SHADOWED]: Map<string, unknown> })[SHADOWED];
+}
+
+/** `obj.__dict__`: the instance's attributes; `d[k] = v` and `del d[k]` change the instance. */
+export class InstanceDict extends Dict<unknown, unknown> {
+  static override readonly pythonName = "dict";
+
+  constructor(private readonly owner: object) {
+    super();
+    for (const key of Object.keys(owner)) super.set(key, (owner as Record<string, unknown>)[key]);
+    if (Object.hasOwn(owner, SHADOWED)) for (const [key, value] of shadowed(owner)) super.set(key, value);
+  }
+
+  override set(key: unknown, value: unknown): this {
+    super.set(key, value);
+    if (typeof key !== "string") return this;
+    if (isManaged(this.owner, key)) shadowed(this.owner).set(key, value);
+    else Object.defineProperty(this.owner, key, { value, writable: true, enumerable: true, configurable: true });
+    return this;
+  }
+
+  override delete(key: unknown): boolean {
+    const found = super.delete(key);
+    if (found && typeof key === "string") this.forget(key);
+    return found;
+  }
+
+  override clear(): void {
+    for (const key of this.keys()) if (typeof key === "string") this.forget(key);
+    super.clear();
+  }
+
+  private forget(key: string): void {
+    if (Object.hasOwn(this.owner, SHADOWED)) shadowed(this.owner).delete(key);
+    if (Object.hasOwn(this.owner, key)) delete (this.owner as Record<string, unknown>)[key];
+  }
+}
+
+/** `Cls.__dict__`: a read-only view (Python's `mappingproxy`). */
+export class MappingProxy extends Dict<unknown, unknown> {
+  static readonly __name__ = "mappingproxy";
+
+  override set(key: unknown, value: unknown): this {
+    if (this.sealed) throw new PyTypeError("'mappingproxy' object does not support item assignment");
+    return super.set(key, value);
+  }
+
+  override delete(key: unknown): boolean {
+    if (this.sealed) throw new PyTypeError("'mappingproxy' object does not support item deletion");
+    return super.delete(key);
+  }
+
+  sealed = false;
+
+  __repr__(): string {
+    return `mappingproxy(${repr(new Dict(this.entries()))})`;
+  }
+}
+
+/** What `type` puts in a class's namespace for `__dict__` and `__weakref__`. */
+class AttributeSlot {
+  constructor(private readonly text: string) {}
+
+  __repr__(): string {
+    return this.text;
+  }
+}
+
+/** JS members of a class that are no Python class attributes. */
+const JS_STATICS = new Set(["length", "name", "prototype", "pythonName", "__qualname__", "__name__", "__pytype__"]);
+
+/**
+ * A class's namespace as Python shows it: `__module__`, the docstring, class attributes,
+ * methods and properties (class attributes first: JS keeps them apart from methods), then
+ * what `type` adds to a class without a user base.
+ */
+export function classDict(cls: any, moduleName: string, rootClass: boolean): MappingProxy {
+  const d = new MappingProxy();
+  d.set("__module__", moduleName);
+  const doc = Object.hasOwn(cls, "__doc__") ? cls.__doc__ : null;
+  if (doc !== null) d.set("__doc__", doc);
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    if (JS_STATICS.has(key) || key === "__doc__" || key === "__module__") continue;
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    d.set(key, desc.get ? desc.get.call(cls) : desc.value);
+  }
+  for (const key of Object.getOwnPropertyNames(cls.prototype)) {
+    if (d.has(key) || key.startsWith("#")) continue;
+    if (key === "constructor") {
+      // A class whose __init__ became its JS constructor.
+      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", cls);
+      continue;
+    }
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, key)!;
+    if (desc.get || desc.set) continue; // a class attribute or a property, listed above
+    d.set(key, desc.value);
+  }
+  if (rootClass) {
+    d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${cls.name}' objects>`));
+    d.set("__weakref__", new AttributeSlot(`<attribute '__weakref__' of '${cls.name}' objects>`));
+  }
+  if (doc === null) d.set("__doc__", null);
+  d.sealed = true;
+  return d;
+}
