@@ -2,7 +2,7 @@
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, listComp, setComp, dictComp, dictItems } from "./iteration.js";
-export { attributeHooks, decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
+export { decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError } from "./keywords.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";
@@ -15,3 +15,4 @@ export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
 export { ListBase, DictBase } from "./builtin-bases.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
+export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";

@@ -99,16 +99,6 @@ export function shareClassMethods(cls: any, classMethods: string[], staticMethod
   }
 }
 
-/** An instance of a class with `__getattr__`: missing attributes go to it, as in Python. */
-export function attributeHooks<T extends object>(instance: T): T {
-  return new Proxy(instance, {
-    get(target, property, receiver) {
-      if (typeof property !== "string" || property in target) return Reflect.get(target, property, receiver);
-      return (target as { __getattr__(name: string): unknown }).__getattr__.call(receiver, property);
-    },
-  });
-}
-
 /** `raise` inside an `except` block: the handled exception becomes `__context__`. */
 export function withContext(exc: unknown, handled: unknown): any {
   if (exc !== handled && exc instanceof BaseException && exc.__context__ === null && handled instanceof BaseException) {

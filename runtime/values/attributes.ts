@@ -6,6 +6,7 @@ import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { classDict, InstanceDict } from "./namespaces.js";
+import { hasNoDict } from "../lang/attribute-hooks.js";
 import { Tuple } from "./tuple.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
@@ -46,7 +47,10 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
   }
-  if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) return instanceDict(obj);
+  if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) {
+    if (hasNoDict(obj)) throw missingAttribute(obj, name);
+    return instanceDict(obj);
+  }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
     if (name in target) {
@@ -100,7 +104,8 @@ export function instanceDict(obj: object): Dict {
  */
 export function unsetAttribute(obj: unknown, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
-    if (name in obj || typeof (obj as { __getattr__?: unknown }).__getattr__ === "function") return null;
+    const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
+    if (name in obj || typeof hooked.__getattr__ === "function" || typeof hooked.__getattribute__ === "function") return null;
   }
   throw missingAttribute(obj, name);
 }

@@ -5,6 +5,7 @@ import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
 import { isManaged } from "../lang/descriptors.js";
+import { slotNames } from "../lang/attribute-hooks.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
 const SHADOWED = Symbol.for("pyts.shadowed");
@@ -20,7 +21,8 @@ export class InstanceDict extends Dict<unknown, unknown> {
 
   constructor(private readonly owner: object) {
     super();
-    for (const key of Object.keys(owner)) super.set(key, (owner as Record<string, unknown>)[key]);
+    const slots = slotNames(owner);
+    for (const key of Object.keys(owner)) if (!slots.has(key)) super.set(key, (owner as Record<string, unknown>)[key]);
     if (Object.hasOwn(owner, SHADOWED)) for (const [key, value] of shadowed(owner)) super.set(key, value);
   }
 

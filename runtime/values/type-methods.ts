@@ -6,7 +6,8 @@ import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
 import { ByteArray } from "./bytearray.js";
 import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
-import { bytearray, bytes, dict, float, frozenset, int, list, set, tuple } from "./builtin-types.js";
+import { bytearray, bytes, dict, float, frozenset, int, list, object, set, tuple } from "./builtin-types.js";
+import { objectDelattr, objectGetattribute, objectSetattr } from "../lang/attribute-hooks.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
@@ -70,6 +71,10 @@ define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
 define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)));
 define(int, "from_bytes", intFromBytes);
 define(float, "fromhex", floatFromHex);
+// `object.__setattr__(self, name, value)` inside a class's own hooks.
+define(object, "__setattr__", objectSetattr as (...args: never[]) => unknown);
+define(object, "__getattribute__", objectGetattribute as (...args: never[]) => unknown);
+define(object, "__delattr__", objectDelattr as (...args: never[]) => unknown);
 
 // Runtime functions that are Python builtins: `type(len).__name__` is
 // 'builtin_function_or_method' and repr shows `<built-in function len>`.

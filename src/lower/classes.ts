@@ -78,7 +78,10 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 }
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
-const UNSUPPORTED_DUNDERS = new Set(["__new__", "__setattr__", "__delattr__", "__getattribute__", "__init_subclass__"]);
+const UNSUPPORTED_DUNDERS = new Set(["__new__", "__init_subclass__"]);
+
+/** Methods (and `__slots__`) that make a class take part in attribute access (attribute-hooks.ts). */
+const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
@@ -168,7 +171,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   }
   if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx));
   members.push(...methodDecorators(cx, s));
-  if (s.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) addAttributeHooks(cx, members, superClass !== null);
+  if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
@@ -298,6 +301,12 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (!isBareSuper(cx, inner)) return null;
   const args = lowerArgs(cx, e);
   const cls = classStacks.get(cx)?.at(-1);
+  const objectHook = OBJECT_HOOKS[f.attr];
+  if (cls && objectHook && !basesDefine(cx, cls, f.attr)) {
+    // `super().__setattr__(name, value)` reaching `object`: store on the instance itself.
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    return { k: "call", callee: cx.rt(objectHook), args: [self, ...args], loc: cx.loc(e) };
+  }
   if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
@@ -305,6 +314,19 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   }
   if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/** `object`'s attribute hooks, as runtime functions taking the instance first. */
+const OBJECT_HOOKS: Record<string, string> = { __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
+
+/** Does some module class among `cls`'s ancestors define method `name`? (Unknown bases: no.) */
+function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    const known = b._type === "Name" ? cx.known.get(b.id) : undefined;
+    if (known?.k !== "class" || known.def === cls) return false;
+    return known.def.body.some((st) => st._type === "FunctionDef" && st.name === name) || basesDefine(cx, known.def, name, depth + 1);
+  });
 }
 
 /**
@@ -344,17 +366,48 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   return out;
 }
 
-/** A class with `__getattr__`: its constructor returns the instance behind a Proxy. */
+function definesSlots(st: py.Stmt): boolean {
+  return st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === "__slots__");
+}
+
+/**
+ * A class with attribute hooks (`__getattr__`, `__setattr__`, ..., `__slots__`): its
+ * constructor puts the instance behind a Proxy first, so `__init__`'s own assignments go
+ * through the hooks, and returns it.
+ */
 function addAttributeHooks(cx: LowerContext, members: ir.ClassMember[], hasBase: boolean): void {
-  const hook: ir.Stmt = { k: "return", arg: { k: "call", callee: cx.rt("attributeHooks"), args: [{ k: "this" }] } };
+  const hooked: ir.Expr = { k: "call", callee: cx.rt("attributeHooks"), args: [{ k: "this" }] };
   const ctor = members.find((m): m is Extract<ir.ClassMember, { k: "method" }> => m.k === "method" && m.kind === "constructor");
   if (ctor) {
-    ctor.fn.body.push(hook);
+    const selfDecl = ctor.fn.body.find((st): st is Extract<ir.Stmt, { k: "decl" }> => st.k === "decl" && st.init?.k === "this");
+    if (selfDecl && typeof selfDecl.name === "string") {
+      selfDecl.init = hooked;
+      const self: ir.Expr = { k: "id", name: selfDecl.name };
+      returnInstead(ctor.fn.body, self);
+      ctor.fn.body.push({ k: "return", arg: self });
+    } else ctor.fn.body.push({ k: "return", arg: hooked });
     return;
   }
+  const hook: ir.Stmt = { k: "return", arg: hooked };
   const body: ir.Stmt[] = hasBase ? [{ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] } }] : [];
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [...body, hook], generator: false, async: false };
   members.splice(1, 0, { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn });
+}
+
+/** A bare `return` in a constructor that returns the hooked instance must return it too. */
+function returnInstead(node: unknown, self: ir.Expr): void {
+  if (Array.isArray(node)) {
+    for (const n of node) returnInstead(n, self);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const n = node as Record<string, unknown>;
+  if (n.k === "func" || n.k === "arrow" || n.k === "classExpr" || n.k === "class" || n.k === "function") return;
+  if (n.k === "return" && n.arg === null) {
+    n.arg = self;
+    return;
+  }
+  for (const v of Object.values(n)) if (typeof v === "object") returnInstead(v, self);
 }
 
 /** `super()`, or the older spelling `super(ThisClass, self)` inside a method of ThisClass. */
