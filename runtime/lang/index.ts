@@ -10,7 +10,7 @@ export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./ex
 export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
 export { callValue } from "../modules/pycall.js";
-export { inheritFrom, initInstance, superOf } from "./mro.js";
+export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
 export { ListBase, DictBase } from "./builtin-bases.js";

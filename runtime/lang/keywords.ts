@@ -105,8 +105,9 @@ export function keywords(fn: (...args: any[]) => any, spec: readonly string[]): 
 }
 
 /** Wrap methods of a class the same way: `keywordMethods(this, { move: ["dx", "dy="] })`. */
-export function keywordMethods(cls: { prototype: object }, table: Record<string, readonly string[]>): void {
-  const proto = cls.prototype as Record<string, (...args: unknown[]) => unknown>;
+export function keywordMethods(cls: { prototype: object }, table: Record<string, readonly string[]>, onClass = false): void {
+  // (`onClass`: static methods, such as `__new__`, which the class receives as `this`.)
+  const proto = (onClass ? cls : cls.prototype) as Record<string, (...args: unknown[]) => unknown>;
   for (const [name, spec] of Object.entries(table)) proto[name] = keywords(proto[name]!, spec);
 }
 

@@ -132,6 +132,28 @@ export function initInstance(self: any, args: unknown[]): void {
   if (hasArguments(args)) throw new PyTypeError(`${className(Object.getPrototypeOf(self).constructor)}() takes no arguments`);
 }
 
+/**
+ * The root constructor in a module whose classes define `__new__`: `__new__` makes the
+ * instance (it may return an existing one), then `__init__` runs if it is one of the class's.
+ */
+export function constructInstance(self: any, args: unknown[]): any {
+  const cls = Object.getPrototypeOf(self).constructor;
+  const make = cls.__new__;
+  if (typeof make !== "function") {
+    initInstance(self, args);
+    return self;
+  }
+  const instance = make.apply(cls, args);
+  if (instance instanceof cls && typeof instance.__init__ === "function") instance.__init__(...args);
+  return instance;
+}
+
+/** `object.__new__(cls)`: an instance of `cls` no constructor has run on. */
+export function objectNew(cls: any): any {
+  if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
+  return Object.create(cls.prototype);
+}
+
 function objectInit(...args: unknown[]): null {
   if (hasArguments(args)) throw new PyTypeError("object.__init__() takes exactly one argument (the instance to initialize)");
   return null;

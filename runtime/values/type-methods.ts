@@ -8,6 +8,7 @@ import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
 import { bytearray, bytes, dict, float, frozenset, int, list, object, set, tuple } from "./builtin-types.js";
 import { objectDelattr, objectGetattribute, objectSetattr } from "../lang/attribute-hooks.js";
+import { objectNew } from "../lang/mro.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
@@ -72,6 +73,7 @@ define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex
 define(int, "from_bytes", intFromBytes);
 define(float, "fromhex", floatFromHex);
 // `object.__setattr__(self, name, value)` inside a class's own hooks.
+define(object, "__new__", objectNew as (...args: never[]) => unknown);
 define(object, "__setattr__", objectSetattr as (...args: never[]) => unknown);
 define(object, "__getattribute__", objectGetattribute as (...args: never[]) => unknown);
 define(object, "__delattr__", objectDelattr as (...args: never[]) => unknown);

@@ -78,7 +78,7 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 }
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
-const UNSUPPORTED_DUNDERS = new Set(["__new__", "__init_subclass__"]);
+const UNSUPPORTED_DUNDERS = new Set(["__init_subclass__"]);
 
 /** Methods (and `__slots__`) that make a class take part in attribute access (attribute-hooks.ts). */
 const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
@@ -93,6 +93,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
   const deleters: { key: string; value: ir.Expr }[] = [];
+  const newKeywords: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -115,7 +116,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
-      if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
+      if (stmt.name === "__new__") {
+        // Called by constructInstance with the caller's arguments, keywords unbound.
+        const newSig = describeSignature(stmt.args, true);
+        if (acceptsKeywords(newSig)) newKeywords.push({ key: stmt.name, value: signatureSpec(newSig) });
+      } else if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
         if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
       }
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
@@ -169,13 +174,17 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx));
+  if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx)));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, table] } }] });
+  }
+  if (newKeywords.length) {
+    const table: ir.Expr = { k: "object", props: newKeywords };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, table, { k: "bool", value: true }] } }] });
   }
   if (attributes.length) {
     // Instances see class attributes through the prototype, as Python's lookup does.
@@ -207,10 +216,19 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
 }
 
-/** `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO picks. */
-function rootConstructor(cx: LowerContext): ir.ClassMember {
-  const run: ir.Expr = { k: "call", callee: cx.rt("initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
-  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: run }], generator: false, async: false };
+/** Does some class of the module define `__new__`? */
+function definesNewSomewhere(cx: LowerContext): boolean {
+  return [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
+}
+
+/**
+ * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
+ * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
+ */
+function rootConstructor(cx: LowerContext, withNew: boolean): ir.ClassMember {
+  const run: ir.Expr = { k: "call", callee: cx.rt(withNew ? "constructInstance" : "initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
+  const body: ir.Stmt[] = [withNew ? { k: "return", arg: run } : { k: "expr", expr: run }];
+  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body, generator: false, async: false };
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
 }
 
@@ -233,8 +251,10 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
-  if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
-    const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true, classMethod: true } : null);
+  if (decorators.includes("staticmethod") || decorators.includes("classmethod") || s.name === "__new__") {
+    // `__new__(cls, ...)` is called on the class, which it receives as `this` (constructInstance).
+    const takesClass = decorators.includes("classmethod") || s.name === "__new__";
+    const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
     return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
   }
@@ -303,10 +323,13 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const cls = classStacks.get(cx)?.at(-1);
   const objectHook = OBJECT_HOOKS[f.attr];
   if (cls && objectHook && !basesDefine(cx, cls, f.attr)) {
-    // `super().__setattr__(name, value)` reaching `object`: store on the instance itself.
+    // `super().__setattr__(name, value)` reaching `object`: store on the instance itself;
+    // `super().__new__(cls)` passes the class itself.
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "call", callee: cx.rt(objectHook), args: [self, ...args], loc: cx.loc(e) };
+    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" ? args : [self, ...args], loc: cx.loc(e) };
   }
+  // A module class's `__new__` receives the class as `this`, not as its first argument.
+  if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
   if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
@@ -317,7 +340,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
 }
 
 /** `object`'s attribute hooks, as runtime functions taking the instance first. */
-const OBJECT_HOOKS: Record<string, string> = { __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
+const OBJECT_HOOKS: Record<string, string> = { __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
 
 /** Does some module class among `cls`'s ancestors define method `name`? (Unknown bases: no.) */
 function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {

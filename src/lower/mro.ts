@@ -45,6 +45,10 @@ function initCallsSuperLate(cls: py.ClassDef): boolean {
   return index > 0;
 }
 
+function definesNew(cls: py.ClassDef): boolean {
+  return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__new__");
+}
+
 function analyze(cx: LowerContext): Hierarchy {
   const classes = [...cx.scopes.keys()].filter((n): n is py.ClassDef => (n as py.Stmt)._type === "ClassDef");
   // Module-level class names bound once (the names `class D(B, C)` can refer to statically).
@@ -55,7 +59,8 @@ function analyze(cx: LowerContext): Hierarchy {
   }
   // Classes with several bases; also those whose __init__ runs statements before
   // super().__init__() (JS constructors cannot), which the same __init__-as-method scheme serves.
-  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c)));
+  // Classes defining __new__ too: their instances are made by it, then `__init__` runs as a method.
+  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c)));
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];
   while (pending.length) {
