@@ -16,3 +16,4 @@ export { dir } from "./objects.js";
 export { ListBase, DictBase } from "./builtin-bases.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
+export { classCreated, objectInitSubclass } from "./class-creation.js";

@@ -7,6 +7,7 @@ import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
+import { subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
@@ -42,6 +43,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (isClass(obj) && name === "__dict__" && !Object.hasOwn(obj, "__pytype__")) {
       return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
+    if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
     if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : null;
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);

@@ -29,7 +29,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if (e.func._type === "Name" && callsUnknownValue(cx, e.func)) {
+    } else if ((e.func._type === "Name" && callsUnknownValue(cx, e.func)) || e.func._type === "Subscript") {
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else {

@@ -66,7 +66,8 @@ function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
 }
 
 function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
-  if (s.keywords.length) return cx.unsupported(s.keywords[0]!, "class keywords (metaclasses)");
+  const metaclass = s.keywords.find((k) => k.arg === "metaclass" || k.arg === null);
+  if (metaclass) return cx.unsupported(metaclass, "metaclasses");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
@@ -78,7 +79,7 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 }
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
-const UNSUPPORTED_DUNDERS = new Set(["__init_subclass__"]);
+const UNSUPPORTED_DUNDERS = new Set<string>();
 
 /** Methods (and `__slots__`) that make a class take part in attribute access (attribute-hooks.ts). */
 const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
@@ -116,10 +117,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
-      if (stmt.name === "__new__") {
-        // Called by constructInstance with the caller's arguments, keywords unbound.
-        const newSig = describeSignature(stmt.args, true);
-        if (acceptsKeywords(newSig)) newKeywords.push({ key: stmt.name, value: signatureSpec(newSig) });
+      const onClass = stmt.name === "__new__" || stmt.name === "__init_subclass__" || stmt.decorator_list.some((d) => decoratorName(d) === "classmethod");
+      if (onClass || isStatic) {
+        // Methods of the class object (`__new__` is called by constructInstance with the
+        // caller's arguments, `__init_subclass__` with the class keywords), keywords unbound.
+        const classSig = describeSignature(stmt.args, !isStatic);
+        if (acceptsKeywords(classSig) && (calledWithKeywords || stmt.name.startsWith("__"))) newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
       } else if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
         if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
       }
@@ -196,6 +199,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
+  if (cx.tracksSubclasses || s.keywords.length) {
+    // Last: the base's `__init_subclass__` sees the finished class (and the class keywords).
+    const args: ir.Expr[] = [{ k: "this" }];
+    if (s.keywords.length) args.push(...lowerArgs(cx, { args: [], keywords: s.keywords }) as ir.Expr[]);
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classCreated"), args } }] });
+  }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   if (nested) {
     // Python names a nested class by its path: `Outer.Node`.
@@ -251,9 +260,9 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
-  if (decorators.includes("staticmethod") || decorators.includes("classmethod") || s.name === "__new__") {
+  if (decorators.includes("staticmethod") || decorators.includes("classmethod") || s.name === "__new__" || s.name === "__init_subclass__") {
     // `__new__(cls, ...)` is called on the class, which it receives as `this` (constructInstance).
-    const takesClass = decorators.includes("classmethod") || s.name === "__new__";
+    const takesClass = decorators.includes("classmethod") || s.name === "__new__" || s.name === "__init_subclass__";
     const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
     return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
@@ -326,7 +335,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     // `super().__setattr__(name, value)` reaching `object`: store on the instance itself;
     // `super().__new__(cls)` passes the class itself.
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" ? args : [self, ...args], loc: cx.loc(e) };
+    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? args : [self, ...args], loc: cx.loc(e) };
   }
   // A module class's `__new__` receives the class as `this`, not as its first argument.
   if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
@@ -340,7 +349,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
 }
 
 /** `object`'s attribute hooks, as runtime functions taking the instance first. */
-const OBJECT_HOOKS: Record<string, string> = { __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
+const OBJECT_HOOKS: Record<string, string> = { __init_subclass__: "objectInitSubclass", __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
 
 /** Does some module class among `cls`'s ancestors define method `name`? (Unknown bases: no.) */
 function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {

@@ -61,6 +61,8 @@ export class LowerContext {
   keywordWrapped = new Set<object>();
   /** defs whose `__annotations__` the module reads (they keep their hints as values) */
   annotationsRead = new Set<string>();
+  /** does the module use `__subclasses__` or `__init_subclass__` (so classes report their creation)? */
+  tracksSubclasses = false;
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */

@@ -24,7 +24,7 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
 };
 
 /** Attributes Python computes for every object, which JS objects do not carry as properties. */
-const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__"]);
+const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);

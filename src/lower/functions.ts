@@ -122,7 +122,9 @@ export function lowerDef(
     if (!first) return cx.unsupported(s, "a method without a self parameter");
     selfName = first.arg;
     args = { ...args, posonlyargs: args.posonlyargs.slice(args.posonlyargs.length ? 1 : 0), args: args.posonlyargs.length ? args.args : args.args.slice(1) };
-    prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" } });
+    // A classmethod that adds attributes to its class sees the class untyped (TS knows its statics only).
+    const untyped = method.classMethod === true && storesAttributeOf(s.body, selfName);
+    prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
   const params = lowerParams(cx, s.name, args, setup, prologue);
   const returnHint = s.returns ? lowerType(cx, s.returns) : ANY;
@@ -206,4 +208,14 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
   const values = setup.map((st) => (st.k === "decl" && st.init ? st.init : ({ k: "null" } as ir.Expr)));
   return { k: "call", callee: { k: "arrow", params: holders.map((name) => ({ name, type: ANY })), body: lambda }, args: values, loc: cx.loc(e) };
+}
+
+/** Does a body assign `name.attr = ...` anywhere (outside nested defs)? */
+function storesAttributeOf(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => storesAttributeOf(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { _type?: string; ctx?: string; value?: { _type?: string; id?: string } };
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
+  if (n._type === "Attribute" && n.ctx === "Store" && n.value?._type === "Name" && n.value.id === name) return true;
+  return Object.values(n).some((v) => typeof v === "object" && storesAttributeOf(v, name));
 }

@@ -113,6 +113,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "Call") callees.add((node as py.Call).func);
   });
   walk(module, (node) => {
+    if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
+    if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
       const attribute = node as py.Attribute;

@@ -1,0 +1,48 @@
+// What Python does when a class statement finishes: the new class is recorded among its
+// bases' `__subclasses__()`, and the nearest base's `__init_subclass__` runs with the class
+// keywords (`class Plugin(Base, name="csv")`). Emitted (last in the class's static blocks)
+// only in modules that use either, or that pass class keywords.
+import { PyTypeError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { className } from "../values/typename.js";
+import { mroOf, BASES_KEY } from "./mro.js";
+
+const SUBCLASSES = Symbol.for("pyts.subclasses");
+
+/** The Python bases of a class: stored for several bases, else its JS superclass. */
+function basesOf(cls: any): any[] {
+  if (Object.hasOwn(cls, BASES_KEY)) return cls[BASES_KEY] as any[];
+  const parent = Object.getPrototypeOf(cls);
+  return typeof parent === "function" && parent !== Function.prototype ? [parent] : [];
+}
+
+/** Static block: `classCreated(this)` / `classCreated(this, kw({ ... }))`. */
+export function classCreated(cls: any, ...keywords: unknown[]): void {
+  for (const base of basesOf(cls)) {
+    if (!Object.hasOwn(base, SUBCLASSES)) Object.defineProperty(base, SUBCLASSES, { value: [] });
+    (base[SUBCLASSES] as unknown[]).push(cls);
+  }
+  // `__init_subclass__` is an implicit classmethod of the bases, never of the class itself.
+  for (const c of mroOf(cls).slice(1)) {
+    if (Object.hasOwn(c, "__init_subclass__")) {
+      (c as any).__init_subclass__.call(cls, ...keywords);
+      return;
+    }
+  }
+  objectInitSubclass.call(cls, ...keywords);
+}
+
+/** `object.__init_subclass__()` (called on the new class): accepts no keywords. */
+export function objectInitSubclass(this: unknown, ...args: unknown[]): null {
+  const [, keywords] = splitKw(args);
+  if (Object.keys(keywords).length) {
+    const name = typeof this === "function" ? className(this) : "object";
+    throw new PyTypeError(`${name}.__init_subclass__() takes no keyword arguments`);
+  }
+  return null;
+}
+
+/** `Cls.__subclasses__()`: the classes created with `Cls` as a direct base, in order. */
+export function subclassesOf(cls: object): unknown[] {
+  return Object.hasOwn(cls, SUBCLASSES) ? [...((cls as any)[SUBCLASSES] as unknown[])] : [];
+}
