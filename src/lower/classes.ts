@@ -117,7 +117,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
-      const onClass = stmt.name === "__new__" || stmt.name === "__init_subclass__" || stmt.decorator_list.some((d) => decoratorName(d) === "classmethod");
+      const onClass = IMPLICIT_CLASS_METHODS.has(stmt.name) || stmt.decorator_list.some((d) => decoratorName(d) === "classmethod");
       if (onClass || isStatic) {
         // Methods of the class object (`__new__` is called by constructInstance with the
         // caller's arguments, `__init_subclass__` with the class keywords), keywords unbound.
@@ -257,12 +257,15 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   return { name };
 }
 
+/** Methods Python calls on the class (the class arrives as `this`). */
+const IMPLICIT_CLASS_METHODS = new Set(["__new__", "__init_subclass__", "__class_getitem__"]);
+
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
-  if (decorators.includes("staticmethod") || decorators.includes("classmethod") || s.name === "__new__" || s.name === "__init_subclass__") {
+  if (decorators.includes("staticmethod") || decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name)) {
     // `__new__(cls, ...)` is called on the class, which it receives as `this` (constructInstance).
-    const takesClass = decorators.includes("classmethod") || s.name === "__new__" || s.name === "__init_subclass__";
+    const takesClass = decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name);
     const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
     return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
