@@ -11,6 +11,7 @@ import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef } from "./functions.js";
 import { bindName } from "./targets.js";
+import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
 import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
@@ -140,7 +141,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
     } else {
-      return cx.unsupported(stmt, `${stmt._type} statement in a class body`);
+      // Any other statement runs where it stands, in a static block; the names it binds are
+      // class attributes (declared first, as TS wants its statics declared).
+      members.push(...classBodyStatement(cx, s, stmt, members, attributes));
     }
   }
   members.push(...protocolMembers(cx, s));
@@ -223,6 +226,48 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
   const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+}
+
+/** A statement directly in a class body (`if`, `for`, `try`, `del`, a call...). */
+function classBodyStatement(cx: LowerContext, cls: py.ClassDef, stmt: py.Stmt, members: ir.ClassMember[], attributes: { name: string }[]): ir.ClassMember[] {
+  const scope = cx.scopeOf(cls);
+  const declared = new Set(members.flatMap((m) => ((m.k === "property" || m.k === "method") && m.isStatic ? [m.name] : [])));
+  const out: ir.ClassMember[] = [];
+  for (const name of boundNames(stmt)) {
+    if (!scope.bindings.has(name) || declared.has(name)) continue;
+    out.push({ k: "property", name, isStatic: true, type: { k: "any" }, value: null });
+    if (!attributes.some((a) => a.name === name)) attributes.push({ name });
+  }
+  const saved = cx.classBody;
+  cx.classBody = scope;
+  try {
+    const before = cx.fn.before.length;
+    const body = lowerStmt(cx, stmt);
+    const hoisted = cx.fn.before.splice(before);
+    out.push({ k: "staticBlock", body: [...hoisted, ...body] });
+  } finally {
+    cx.classBody = saved;
+  }
+  return out;
+}
+
+/** Names a statement binds in its own scope (not in nested defs, lambdas or comprehensions). */
+function boundNames(node: unknown, into: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const n of node) boundNames(n, into);
+    return into;
+  }
+  if (node === null || typeof node !== "object") return into;
+  const n = node as { _type?: string; ctx?: string; id?: string; name?: unknown };
+  if (n._type === "Name" && n.ctx === "Store" && n.id && !into.includes(n.id)) into.push(n.id);
+  if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") && typeof n.name === "string") {
+    if (!into.includes(n.name)) into.push(n.name);
+    return into;
+  }
+  if (n._type === "Lambda" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") return into;
+  if (n._type === "ExceptHandler" && typeof n.name === "string" && !into.includes(n.name)) into.push(n.name);
+  for (const v of Object.values(n)) if (typeof v === "object") boundNames(v, into);
+  return into;
 }
 
 /** Does some class of the module define `__new__`? */

@@ -191,6 +191,11 @@ function lowerLoop(cx: LowerContext, s: py.While | py.For | py.AsyncFor, make: (
 
 function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null; target: string | ir.Pattern | ir.Expr; prefix: ir.Stmt[] } {
   const declare = canLoopConst(cx, target) ? "const" : null;
+  // In a class body the loop variables are class attributes: bound from a fresh variable.
+  if (cx.classBody) {
+    const item = cx.temp("item");
+    return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
+  }
   if (target._type === "Name") return { declare, target: jsName(target.id), prefix: [] };
   if ((target._type === "Tuple" || target._type === "List") && namesOnly(target)) {
     return { declare, target: unpackPattern(cx, target), prefix: [] };
@@ -258,6 +263,11 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   const loc = cx.loc(t);
   if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: mangle(cx, t.attr) }] }, loc };
+  if (t._type === "Name" && cx.classBody?.bindings.has(t.id)) {
+    // `del x` in a class body removes the class attribute.
+    const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };
+    return { k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: t.id }] }, loc };
+  }
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
     return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };

@@ -119,6 +119,10 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   if (cx.shadowedGlobal(name)) {
     return { k: "expr", expr: { k: "call", callee: { k: "id", name: `set_global_${name}` }, args: [value] }, loc };
   }
+  if (cx.classBody?.bindings.has(name) && !cx.classBody.globals.has(name)) {
+    // A statement run in a class body (classes.ts) binds class attributes.
+    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: name }, value }, loc };
+  }
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
   if (!isLocal || cx.fn.declared.has(name)) {
@@ -141,7 +145,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
     case "Tuple":
     case "List":
-      if (!patternable(target)) return unpackThroughTemps(cx, target, value, loc);
+      // (In a class body each name is a class attribute: assigned one by one.)
+      if (!patternable(target) || cx.classBody) return unpackThroughTemps(cx, target, value, loc);
       return [{ k: "expr", expr: { k: "assign", op: "=", target: unpackPattern(cx, target), value: unpackValue(cx, target, value) }, loc }];
     default:
       return cx.unsupported(target, `assignment to ${target._type}`);
@@ -196,7 +201,8 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   const value = lowerExpr(cx, s.value);
   const t = s.target;
   if (t._type === "Name") {
-    const id = { k: "id", name: jsName(t.id) } as const;
+    // (In a class body the name is a class attribute.)
+    const id: ir.Expr = cx.classBody?.bindings.has(t.id) ? { k: "member", object: { k: "this" }, property: t.id } : { k: "id", name: jsName(t.id) };
     // The read checks that the name is bound (UnboundLocalError for `x += 1` on a fresh local).
     const current = lowerExpr(cx, { ...t, ctx: "Load" });
     if (cx.shadowedGlobal(t.id)) return [bindName(cx, t.id, { k: "call", callee: helper, args: [current, value] }, loc)];
