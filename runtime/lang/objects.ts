@@ -131,6 +131,13 @@ export function plainMethod(cls: any, name: string): (self: unknown, ...args: un
 export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
   let value: unknown = plainMethod(cls, name);
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
+  if (isDescriptor(value)) {
+    // `@functools.cached_property` and other decorators returning a descriptor.
+    Object.defineProperty(cls, name, { value, writable: true, configurable: true });
+    setName(cls, name, value);
+    shareDescriptor(cls, name, value);
+    return;
+  }
   const decorated = value as (...args: unknown[]) => unknown;
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);

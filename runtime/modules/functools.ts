@@ -254,7 +254,35 @@ export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
   return (obj: unknown) => new CmpKey(obj);
 }
 
+/**
+ * `@cached_property`: a non-data descriptor whose first read through an instance stores the
+ * method's result as an instance attribute, which later reads find first.
+ */
+export class cached_property {
+  static readonly __module__ = "functools";
+  private attrname: string | null = null;
+  __doc__: unknown;
+
+  constructor(readonly func: unknown) {
+    this.__doc__ = (func as { __doc__?: unknown } | null)?.__doc__ ?? null;
+  }
+
+  __set_name__(_owner: unknown, name: string): null {
+    this.attrname = name;
+    return null;
+  }
+
+  __get__(obj: unknown, _owner: unknown = null): unknown {
+    if (obj === null || obj === undefined) return this;
+    if (this.attrname === null) throw new PyTypeError("Cannot use cached_property instance without calling __set_name__ on it.");
+    const value = callValue(this.func, obj);
+    Object.defineProperty(obj, this.attrname, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  }
+}
+
 export const functoolsModule = {
+  cached_property,
   __name__: "functools",
   partial,
   reduce,
