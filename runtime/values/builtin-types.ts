@@ -18,6 +18,7 @@ import { Slice, slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
+import { makeClass } from "../lang/dynamic-classes.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
 
@@ -252,7 +253,8 @@ export function typeOf(x: unknown): any {
   return RUNTIME_TYPES.get(ctor) ?? ctor;
 }
 
-export const type = defineType((x: unknown): any => typeOf(x), "type", isClass);
+/** `type(x)`, or `type(name, bases, namespace)` making a class. */
+export const type = defineType((...args: unknown[]): any => (args.length === 3 ? makeClass(args[0], args[1], args[2]) : typeOf(args[0])), "type", isClass);
 
 /** Runtime classes whose Python type is a type object exported here. */
 const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([

@@ -1,0 +1,50 @@
+// `type(name, bases, namespace)`: a class made at run time. Functions in the namespace are
+// methods (they take `self` first, as Python's do), other values class attributes; an
+// `__init__` runs when the class is called.
+import { Dict } from "../values/dict.js";
+import { PyTypeError } from "../values/exceptions.js";
+import { Tuple } from "../values/tuple.js";
+import { isClass } from "../values/typename.js";
+import { callValue } from "../modules/pycall.js";
+import { inheritFrom } from "./mro.js";
+import { shareClassAttributes } from "./objects.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export function makeClass(name: unknown, bases: unknown, namespace: unknown): any {
+  if (typeof name !== "string") throw new PyTypeError("type.__new__() argument 1 must be str, not " + typeof name);
+  if (!(bases instanceof Tuple)) throw new PyTypeError("type.__new__() argument 2 must be tuple");
+  if (!(namespace instanceof Dict)) throw new PyTypeError("type.__new__() argument 3 must be dict");
+  const baseList = [...bases.items] as any[];
+  const Base: new (...args: unknown[]) => object = baseList[0] ?? Object;
+  const init = namespace.get("__init__");
+  const cls = class extends Base {
+    constructor(...args: unknown[]) {
+      // The namespace's __init__ replaces the base's, which only sees no arguments.
+      super(...(Base === Object || typeof init === "function" ? [] : args));
+      if (typeof init === "function") callValue(init, this, ...args);
+    }
+  } as any;
+  Object.defineProperty(cls, "name", { value: name });
+  Object.defineProperty(cls, "__qualname__", { value: name });
+  const attributes: string[] = [];
+  for (const [key, value] of namespace.entries()) {
+    if (typeof key !== "string" || key === "__init__") continue;
+    if (typeof value === "function" && !isClass(value)) {
+      const fn = value as AnyFn;
+      Object.defineProperty(cls.prototype, key, {
+        value: function (this: unknown, ...args: unknown[]) {
+          return fn(this, ...args);
+        },
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      Object.defineProperty(cls, key, { value, writable: true, enumerable: true, configurable: true });
+      attributes.push(key);
+    }
+  }
+  shareClassAttributes(cls, attributes);
+  if (baseList.length > 1) inheritFrom(cls, baseList);
+  return cls;
+}
