@@ -91,7 +91,7 @@ describe("convert", () => {
     const out = path.join(work, "unsupported.ts");
     const r = await runPyts([bad, "-o", out]);
     expect(r.status).toBe(1);
-    expect(r.stderr.split("\n")[0]).toBe(`${bad}:7:12: error: unsupported: class keywords (metaclasses)`);
+    expect(r.stderr.split("\n")[0]).toBe(`${bad}:7:12: error: unsupported: metaclasses`);
     expect(r.stderr).toContain("7 | class C(A, metaclass=B):");
     expect(fs.existsSync(out)).toBe(false);
   });
