@@ -2,6 +2,7 @@
 import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
+import { functionKey, objectKey, pythonName } from "./attr-names.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -53,13 +54,16 @@ export function bytesLiteral(latin1: string): Bytes {
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
   for (const name of names) {
-    Object.defineProperty(cls.prototype, name, {
+    // The class stores `name` under its function key (`name$`), instances under the object key.
+    const classKey = functionKey(name);
+    const key = objectKey(name);
+    Object.defineProperty(cls.prototype, key, {
       configurable: true,
       get() {
-        return cls[name];
+        return cls[classKey];
       },
       set(value: unknown) {
-        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
       },
     });
   }
@@ -74,18 +78,18 @@ export const __name__ = "__main__";
  */
 export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[]): void {
   for (const name of classMethods) {
-    Object.defineProperty(cls.prototype, name, {
+    Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get(this: { constructor: any }) {
-        return cls[name].bind(this.constructor);
+        return cls[functionKey(name)].bind(this.constructor);
       },
     });
   }
   for (const name of staticMethods) {
-    Object.defineProperty(cls.prototype, name, {
+    Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get() {
-        return cls[name];
+        return cls[functionKey(name)];
       },
     });
   }
@@ -96,7 +100,10 @@ export function attributeHooks<T extends object>(instance: T): T {
   return new Proxy(instance, {
     get(target, property, receiver) {
       if (typeof property !== "string" || property in target) return Reflect.get(target, property, receiver);
-      return (target as { __getattr__(name: string): unknown }).__getattr__.call(receiver, property);
+      // JS's own names (`then`, `toString`, read by JS itself) are no Python attributes.
+      const name = pythonName(property, false);
+      if (name === null) return undefined;
+      return (target as { __getattr__(name: string): unknown }).__getattr__.call(receiver, name);
     },
   });
 }
@@ -120,12 +127,13 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
  * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
  * `self` first, as in Python, and what they return becomes the method again.
  */
-export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
+export function decorateMethod(cls: any, pyName: string, decorators: unknown[]): void {
+  const name = objectKey(pyName);
   const method = cls.prototype[name] as (...args: unknown[]) => unknown;
   const plain = function (self: unknown, ...args: unknown[]): unknown {
     return method.apply(self, args);
   };
-  Object.defineProperty(plain, "name", { value: name });
+  Object.defineProperty(plain, "name", { value: pyName });
   let value: unknown = plain;
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   const decorated = value as (...args: unknown[]) => unknown;
@@ -138,7 +146,10 @@ export function decorateMethod(cls: any, name: string, decorators: unknown[]): v
 export function dir(obj: unknown): string[] {
   const names = new Set<string>();
   for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    for (const name of Object.getOwnPropertyNames(o)) if (name !== "constructor" && !name.startsWith("#")) names.add(name);
+    for (const key of Object.getOwnPropertyNames(o)) {
+      const name = pythonName(key, typeof o === "function");
+      if (name !== null && !key.startsWith("#")) names.add(name);
+    }
   }
   return [...names].sort();
 }

@@ -6,6 +6,8 @@ import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { Tuple } from "./tuple.js";
+import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
+import { boundMethod, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -30,6 +32,10 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "real") return obj;
     if (name === "imag") return 0.0;
   }
+  if (typeof obj === "function" && !isClass(obj)) {
+    const value = functionAttribute(obj, name);
+    if (value !== NO_FUNCTION_ATTRIBUTE) return value;
+  }
   if (typeof obj === "function") {
     if (isClass(obj) && (name === "__mro__" || name === "__bases__")) {
       const chain = classChain(obj);
@@ -44,18 +50,50 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) return instanceDict(obj);
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
-    if (name in target) {
-      const value = target[name];
+    const key = attrKey(obj, name);
+    if (key in target) {
+      const value = target[key];
       // A method read off an instance is bound to it, as Python's bound methods are.
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, name)) {
-        return (value as (...a: unknown[]) => unknown).bind(obj);
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       return value;
+    }
+    if (isClass(obj)) {
+      // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
+      const method = prototypeMethod(obj, objectKey(name));
+      if (method !== undefined) return method;
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
   }
   throw missingAttribute(obj, name);
+}
+
+/** The class whose prototype holds `key` for `obj` (for a bound method's qualified name). */
+function ownerOf(obj: object, key: string): Function | null {
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, key)) {
+      const ctor = (p as { constructor?: unknown }).constructor;
+      return typeof ctor === "function" ? ctor : null;
+    }
+  }
+  return null;
+}
+
+function prototypeMethod(cls: Function, key: string): unknown {
+  const proto = (cls as { prototype?: unknown }).prototype;
+  if (proto === null || typeof proto !== "object") return undefined;
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(p, key);
+    if (desc === undefined) continue;
+    if (typeof desc.value === "function" && !isClass(desc.value)) {
+      const ctor = (p as { constructor?: unknown }).constructor;
+      return plainMethod(desc.value as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -87,6 +125,9 @@ function classChain(cls: object): any[] {
 /** `obj.__dict__` / `vars(obj)`: the instance's own attributes (a snapshot, in order). */
 export function instanceDict(obj: object): Dict {
   const d = new Dict();
-  for (const key of Object.keys(obj)) d.set(key, (obj as Record<string, unknown>)[key]);
+  for (const key of Object.keys(obj)) {
+    const name = pythonName(key, typeof obj === "function");
+    if (name !== null) d.set(name, (obj as Record<string, unknown>)[key]);
+  }
   return d;
 }

@@ -8,15 +8,21 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
-import { lowerArgs } from "./calls.js";
-import { decorate, lowerDef } from "./functions.js";
+import { constructorOf, lowerArgs } from "./calls.js";
+import { decorate, lowerDef, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
-import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
+import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall } from "./signatures.js";
+import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
+
+/** The class whose body is being lowered (innermost). */
+export function currentClass(cx: LowerContext): py.ClassDef | null {
+  return classStacks.get(cx)?.at(-1) ?? null;
+}
 
 /** Python's private names: `__x` inside class `Acc` is `_Acc__x`. */
 export function mangle(cx: LowerContext, name: string): string {
@@ -66,6 +72,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
+  const methodSpecs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -78,11 +85,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
+      // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
+      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name);
+      if (stmt.decorator_list.length === 0 && reachedAsValue) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
       if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
-        if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
+        if (acceptsKeywords(sig) && !isStatic) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       }
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
@@ -90,7 +100,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
     } else if (stmt._type === "ClassDef") {
-      members.push({ k: "property", name: stmt.name, isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
+      members.push({ k: "property", name: functionKey(stmt.name), isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
     } else if (stmt._type === "Pass" || (stmt._type === "Expr" && stmt.value._type === "Constant")) {
       continue;
@@ -119,6 +129,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) addAttributeHooks(cx, members, superClass !== null);
+  if (methodSpecs.length) {
+    // What Python shows of the methods as function objects (bound methods, `Cls.method`).
+    const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
+    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args: [{ k: "this" }, prefix, { k: "object", props: methodSpecs }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
@@ -170,7 +186,7 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   cx.classBody = cx.scopeOf(cls);
   try {
     // `any`: Python lets later code rebind a class attribute to a value of another type.
-    members.push({ k: "property", name, isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
+    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
   } finally {
     cx.classBody = saved;
   }
@@ -183,7 +199,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   if (decorators.includes("staticmethod") || decorators.includes("classmethod")) {
     const { fn, setup } = lowerDef(cx, s, decorators.includes("classmethod") ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
-    return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
+    return { k: "method", name: functionKey(mangle(cx, s.name)), kind: "method", isStatic: true, fn, loc };
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
@@ -197,7 +213,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
     return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
-  return { k: "method", name: mangle(cx, s.name), kind, isStatic: false, fn, loc };
+  return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
 }
 
 /** JS requires `super(...)` before `this`: hoist `super().__init__(...)` above `const self = this`. */
@@ -246,15 +262,41 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (f._type !== "Attribute" || f.value._type !== "Call") return null;
   const inner = f.value;
   if (!isBareSuper(cx, inner)) return null;
-  const args = lowerArgs(cx, e);
   const cls = classStacks.get(cx)?.at(-1);
-  if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
+  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
+  const bound = cls && !multiple ? bindSuperCall(cx, e, cls, f.attr) : null;
+  if (bound && "error" in bound) {
+    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
+  }
+  const args = bound ? bound.args : lowerArgs(cx, e);
+  if (cls && multiple && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
     return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
   }
   if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/**
+ * Bind `super().name(...)`'s arguments at compile time when the base class and its method are
+ * known: keywords reach their parameters by name, and a wrong call raises CPython's TypeError.
+ */
+function bindSuperCall(cx: LowerContext, e: py.Call, cls: py.ClassDef, name: string): BoundCall | null {
+  let base = cls.bases[0];
+  for (let depth = 0; depth < 8 && base?._type === "Name"; depth++) {
+    const known = cx.knownBinding(base.id);
+    if (known?.k !== "class") return null;
+    if (name === "__init__") {
+      const init = constructorOf(cx, known.def);
+      return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
+    }
+    const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+    if (method) return method.decorator_list.length ? null : bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
+    if (known.def.body.some((st) => st._type === "Assign" || st._type === "AnnAssign")) return null;
+    base = known.def.bases[0];
+  }
+  return null;
 }
 
 /**
@@ -291,7 +333,7 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
     if (methods.some((other) => decoratorNames(other).includes(`${m.name}.setter`))) continue;
     const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
     const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
-    out.push({ k: "method", name: m.name, kind: "set", isStatic: false, fn });
+    out.push({ k: "method", name: objectKey(m.name), kind: "set", isStatic: false, fn });
   }
   return out;
 }

@@ -61,6 +61,8 @@ export class LowerContext {
   keywordWrapped = new Set<object>();
   /** defs whose `__annotations__` the module reads (they keep their hints as values) */
   annotationsRead = new Set<string>();
+  /** attribute names the module reads (function objects record `__defaults__`... only when read) */
+  attributesRead = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */
@@ -69,6 +71,8 @@ export class LowerContext {
   classBody: Scope | null = null;
   /** names of the classes defined inside class bodies (called as `self.Name(...)`) */
   nestedClassNames = new Set<string>();
+  /** how many classes define a method of each name */
+  methodDefinitions = new Map<string, number>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
   private generatorNames: Set<string> | null = null;

@@ -10,6 +10,7 @@ import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { lowerSuperAttribute, mangle } from "./classes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
+import { attributeKey } from "./attr-keys.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -23,7 +24,7 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
 };
 
 /** Attributes Python computes for every object, which JS objects do not carry as properties. */
-const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__"]);
+const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
@@ -48,7 +49,9 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       const viaSuper = lowerSuperAttribute(cx, e);
       if (viaSuper) return viaSuper;
       // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
+      const key = attributeKey(cx, e.value, e.attr);
       if (
+        key === null ||
         SPECIAL_ATTRIBUTES.has(e.attr) ||
         NUMBER_ATTRIBUTES.has(e.attr) ||
         (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
@@ -58,7 +61,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       ) {
         return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
       }
-      return { k: "member", object: lowerExpr(cx, e.value), property: mangle(cx, e.attr), loc };
+      return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
     }
     case "Subscript":
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
