@@ -102,6 +102,9 @@ function duplicateOf(args: unknown[]): string | null {
   return last instanceof Kwargs ? last.duplicate : null;
 }
 
+/** Marks a classmethod's function: read off its class it is bound to the class. */
+export const CLASS_METHOD = Symbol.for("pyts.classmethod");
+
 /** What a bound method holds (`__self__`, `__func__`). */
 const BOUND = Symbol.for("pyts.boundMethod");
 interface BoundParts {
@@ -298,4 +301,10 @@ export function setFunctionAttribute(f: Function, name: string, value: unknown):
     return;
   }
   (f as unknown as Record<string, unknown>)[functionKey(name)] = value;
+}
+
+/** `__radd__ = __add__` in a class body: the method stored under a second name. */
+export function aliasMethod(cls: { prototype: object }, key: string, source: string): void {
+  const method = (cls.prototype as Record<string, unknown>)[source];
+  Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true, enumerable: false });
 }

@@ -14,4 +14,4 @@ export { inheritFrom, initInstance, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
 export { ListBase, DictBase } from "./builtin-bases.js";
-export { pyDef, pyMethods, Cell, CodeObject } from "./functions.js";
+export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";

@@ -3,6 +3,7 @@ import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError 
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
+import { boundMethod, CLASS_METHOD } from "./functions.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -78,10 +79,13 @@ export const __name__ = "__main__";
  */
 export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[]): void {
   for (const name of classMethods) {
+    const method = cls[functionKey(name)];
+    // Read off the class or an instance, a classmethod is bound to the class (functions.ts).
+    if (typeof method === "function") (method as { [CLASS_METHOD]?: boolean })[CLASS_METHOD] = true;
     Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get(this: { constructor: any }) {
-        return cls[functionKey(name)].bind(this.constructor);
+        return boundMethod(this.constructor, cls[functionKey(name)]);
       },
     });
   }

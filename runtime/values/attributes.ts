@@ -7,7 +7,7 @@ import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { Tuple } from "./tuple.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
-import { boundMethod, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
+import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -56,6 +56,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // A method read off an instance is bound to it, as Python's bound methods are.
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
+      }
+      if (typeof value === "function" && isClass(obj) && Object.hasOwn(value, CLASS_METHOD)) {
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
       }
       return value;
     }

@@ -9,6 +9,7 @@ import { Tuple } from "./tuple.js";
 import { isClass, moduleName, qualName, typeName } from "./typename.js";
 import { isPyTypeObject } from "./builtin-type.js";
 import { repr } from "./repr.js";
+import { Ellipsis } from "./singletons.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -181,5 +182,6 @@ function typeArgRepr(x: unknown): string {
     return module === "builtins" ? qualName(x) : `${module}.${qualName(x)}`;
   }
   if (x === null || x === undefined) return "None";
+  if (x === Ellipsis) return "...";
   return repr(x);
 }

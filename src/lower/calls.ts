@@ -6,7 +6,7 @@ import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
-import { currentClass, lowerSuperCall } from "./classes.js";
+import { currentClass, isMethodAlias, lowerSuperCall } from "./classes.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
@@ -99,11 +99,10 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const known = cx.knownBinding(f.value.id);
   if (known?.k !== "class") return null;
   const loc = cx.loc(e);
-  const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === f.attr);
+  const method = methodOf(cx, known.def, f.attr);
   if (!method) {
-    // Inherited, or no method at all (a class attribute, a nested class): found at run time.
-    if (!cx.methodNames.has(f.attr) || known.def.body.some((st) => st._type === "ClassDef" && st.name === f.attr)) return null;
-    if (cx.scopeOf(known.def).bindings.has(f.attr)) return null;
+    // An alias (`size = area`) is found at run time.
+    if (!aliasedIn(known.def, f.attr)) return null;
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
@@ -251,4 +250,8 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (cx.fn.coroutine || cx.fn.generator) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: call, loc: cx.loc(e) };
+}
+
+function aliasedIn(cls: py.ClassDef, name: string): boolean {
+  return cls.body.some((st) => isMethodAlias(cls, st) && (st as py.Assign).targets.some((t) => t._type === "Name" && t.id === name));
 }

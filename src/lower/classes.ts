@@ -94,6 +94,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
         if (acceptsKeywords(sig) && !isStatic) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       }
+    } else if (isMethodAlias(s, stmt)) {
+      // `__radd__ = __add__`: the same function under another name, a method like the first.
+      const alias = stmt as py.Assign;
+      const target = (alias.targets[0] as py.Name).id;
+      const source = (alias.value as py.Name).id;
+      const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: objectKey(mangle(cx, target)) }, { k: "str", value: objectKey(mangle(cx, source)) }];
+      members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("aliasMethod"), args } }] });
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
@@ -168,6 +175,16 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
   const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+}
+
+/** `name = other` in a class body where `other` is a method the body defined before (undecorated). */
+export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if (stmt._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.value._type !== "Name") return false;
+  const source = stmt.value.id;
+  const before = cls.body.slice(0, cls.body.indexOf(stmt));
+  const defs = before.filter((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === source) as py.FunctionDef[];
+  const rebound = before.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === source));
+  return defs.length === 1 && defs[0]!.decorator_list.length === 0 && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
 }
 
 /** `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO picks. */

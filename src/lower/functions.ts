@@ -227,13 +227,13 @@ function freeVariables(cx: LowerContext, scope: Scope): string[] {
  * `pyDef(fn, qualname, spec, extras)`: what Python shows of a function object. Extras hold
  * only the attributes the module reads somewhere (`__doc__`, `__defaults__`, `__closure__`...).
  */
-export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, method = false): ir.Expr {
+export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped = false): ir.Expr {
   const sig = describeSignature(args);
   const extras: { key: string; value: ir.Expr }[] = [];
   const reads = cx.attributesRead;
   if (doc !== null && cx.readsDocstrings) extras.push({ key: "doc", value: { k: "str", value: doc } });
   // The defaults are the JS parameters' (constants, or the holders evaluated when the def ran).
-  const positionalCount = args.posonlyargs.length + args.args.length - (method ? 1 : 0);
+  const positionalCount = args.posonlyargs.length + args.args.length;
   if (reads.has("__defaults__") && args.defaults.length) {
     const defaults = params.slice(0, positionalCount).flatMap((p) => (p.default ? [p.default] : []));
     extras.push({ key: "defaults", value: { k: "array", elements: defaults } });
@@ -252,8 +252,9 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
     const locals = [...scope.bindings.keys()].filter((n) => !params.includes(n) && !cells.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
     extras.push({ key: "varnames", value: { k: "array", elements: [...params, ...locals].map((value) => ({ k: "str", value }) as ir.Expr) } });
   }
-  const spec: ir.Expr = method ? { k: "array", elements: [{ k: "str", value: "self" }, ...(signatureSpec(sig) as { elements: ir.Expr[] }).elements] } : signatureSpec(sig);
-  const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, spec];
+  // A `keywords(fn, spec, qualname)` wrapper records the name and signature itself.
+  if (wrapped && extras.length === 0) return fn;
+  const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, signatureSpec(sig)];
   if (extras.length) call.push({ k: "object", props: extras });
   return { k: "call", callee: cx.rt("pyDef"), args: call };
 }

@@ -165,7 +165,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
   if (named) value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value] };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
-  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc);
+  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap);
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
   const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
   return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type), ...annotations];
