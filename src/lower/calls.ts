@@ -12,6 +12,7 @@ import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
 import { qualname } from "./functions.js";
 import { objectKey } from "../../runtime/lang/attr-names.js";
+import { attributeKey } from "./attr-keys.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -134,7 +135,9 @@ function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if ("error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc };
   }
-  return { k: "call", callee: lowerExpr(cx, f), args: bound.args, loc };
+  // The method is the class's own: called directly on the instance.
+  const key = attributeKey(cx, f.value, f.attr) ?? objectKey(f.attr);
+  return { k: "call", callee: { k: "member", object: lowerExpr(cx, f.value), property: key }, args: bound.args, loc };
 }
 
 /**
