@@ -7,6 +7,7 @@ import { AttributeError } from "../values/exceptions.js";
 import { missingAttribute } from "../values/methods.js";
 import { managedDeleter } from "./descriptors.js";
 import { typeName } from "../values/typename.js";
+import { pythonName } from "./attr-names.js";
 
 /** The object behind each instance Proxy. */
 const targets = new WeakMap<object, object>();
@@ -51,17 +52,20 @@ export function attributeHooks<T extends object>(instance: T): T {
   const delattr = userHook(proto, "__delattr__");
   const proxy = new Proxy(instance, {
     get(target, key, receiver) {
-      if (typeof key !== "string" || isDunder(key) || key === "constructor" || key === "then") return Reflect.get(target, key, receiver);
+      if (typeof key !== "string" || isDunder(key)) return Reflect.get(target, key, receiver);
+      // keys are JS keys (`then$` holds Python's `then`); JS's own names are no Python attributes
+      const name = pythonName(key, false);
+      if (name === null) return Reflect.get(target, key, receiver);
       if (getattribute) {
         try {
-          return getattribute.call(receiver, key);
+          return getattribute.call(receiver, name);
         } catch (e) {
-          if (getattr && e instanceof AttributeError) return getattr.call(receiver, key);
+          if (getattr && e instanceof AttributeError) return getattr.call(receiver, name);
           throw e;
         }
       }
       if (key in target) return Reflect.get(target, key, receiver);
-      return getattr ? getattr.call(receiver, key) : undefined;
+      return getattr ? getattr.call(receiver, name) : undefined;
     },
     set(target, key, value, receiver) {
       if (typeof key !== "string") return Reflect.set(target, key, value, receiver);

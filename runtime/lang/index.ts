@@ -17,3 +17,4 @@ export { ListBase, DictBase } from "./builtin-bases.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classCreated, objectInitSubclass } from "./class-creation.js";
+export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";

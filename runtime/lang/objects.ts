@@ -3,6 +3,8 @@ import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError 
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, setName, shareDescriptor } from "./descriptors.js";
+import { functionKey, objectKey, pythonName } from "./attr-names.js";
+import { boundMethod, CLASS_METHOD } from "./functions.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -55,22 +57,25 @@ export function bytesLiteral(latin1: string): Bytes {
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
   for (const name of names) {
-    const value = cls[name];
+    // The class stores `name` under its function key (`name$`), instances under the object key.
+    const classKey = functionKey(name);
+    const key = objectKey(name);
+    const value = cls[classKey];
     if (isDescriptor(value)) {
       shareDescriptor(cls, name, value);
       continue;
     }
-    Object.defineProperty(cls.prototype, name, {
+    Object.defineProperty(cls.prototype, key, {
       configurable: true,
       get() {
-        return cls[name];
+        return cls[classKey];
       },
       set(value: unknown) {
-        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
       },
     });
   }
-  for (const name of names) setName(cls, name, cls[name]);
+  for (const name of names) setName(cls, name, cls[functionKey(name)]);
 }
 
 /** The module's `__name__`: converted modules run as the main program. */
@@ -82,18 +87,21 @@ export const __name__ = "__main__";
  */
 export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[]): void {
   for (const name of classMethods) {
-    Object.defineProperty(cls.prototype, name, {
+    const method = cls[functionKey(name)];
+    // Read off the class or an instance, a classmethod is bound to the class (functions.ts).
+    if (typeof method === "function") (method as { [CLASS_METHOD]?: boolean })[CLASS_METHOD] = true;
+    Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get(this: { constructor: any }) {
-        return cls[name].bind(this.constructor);
+        return boundMethod(this.constructor, cls[functionKey(name)]);
       },
     });
   }
   for (const name of staticMethods) {
-    Object.defineProperty(cls.prototype, name, {
+    Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get() {
-        return cls[name];
+        return cls[functionKey(name)];
       },
     });
   }
@@ -115,12 +123,13 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
 }
 
 /** A method as the function Python's class body sees: it takes `self` first. */
-export function plainMethod(cls: any, name: string): (self: unknown, ...args: unknown[]) => unknown {
+export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: unknown[]) => unknown {
+  const name = objectKey(pyName);
   const method = cls.prototype[name] as (...args: unknown[]) => unknown;
   const plain = function (self: unknown, ...args: unknown[]): unknown {
     return method.apply(self, args);
   };
-  Object.defineProperty(plain, "name", { value: name });
+  Object.defineProperty(plain, "name", { value: pyName });
   return plain;
 }
 
@@ -128,14 +137,15 @@ export function plainMethod(cls: any, name: string): (self: unknown, ...args: un
  * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
  * `self` first, as in Python, and what they return becomes the method again.
  */
-export function decorateMethod(cls: any, name: string, decorators: unknown[]): void {
-  let value: unknown = plainMethod(cls, name);
+export function decorateMethod(cls: any, pyName: string, decorators: unknown[]): void {
+  const name = objectKey(pyName);
+  let value: unknown = plainMethod(cls, pyName);
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   if (isDescriptor(value)) {
     // `@functools.cached_property` and other decorators returning a descriptor.
-    Object.defineProperty(cls, name, { value, writable: true, configurable: true });
-    setName(cls, name, value);
-    shareDescriptor(cls, name, value);
+    Object.defineProperty(cls, functionKey(pyName), { value, writable: true, configurable: true });
+    setName(cls, pyName, value);
+    shareDescriptor(cls, pyName, value);
     return;
   }
   const decorated = value as (...args: unknown[]) => unknown;
@@ -148,7 +158,10 @@ export function decorateMethod(cls: any, name: string, decorators: unknown[]): v
 export function dir(obj: unknown): string[] {
   const names = new Set<string>();
   for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    for (const name of Object.getOwnPropertyNames(o)) if (name !== "constructor" && !name.startsWith("#")) names.add(name);
+    for (const key of Object.getOwnPropertyNames(o)) {
+      const name = pythonName(key, typeof o === "function");
+      if (name !== null && !key.startsWith("#")) names.add(name);
+    }
   }
   return [...names].sort();
 }

@@ -14,6 +14,8 @@ import { isNone, toInt } from "./callable-class.js";
 import { isClass } from "../values/typename.js";
 import { namedtuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
+import { functionName, functionQualname } from "../lang/functions.js";
+import { functionInfo } from "../lang/function-info.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -76,9 +78,9 @@ const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"
 function attributeOf(f: unknown, name: string): any {
   const obj = f as Record<string, unknown>;
   if (Object.hasOwn(obj, name) || name in obj) return obj[name];
-  if (typeof f === "function" && name === "__name__") return f.name;
-  if (typeof f === "function" && name === "__qualname__") return f.name;
-  if (typeof f === "function" && name === "__doc__") return null;
+  if (typeof f === "function" && name === "__name__") return functionName(f);
+  if (typeof f === "function" && name === "__qualname__") return functionQualname(f);
+  if (typeof f === "function" && name === "__doc__") return functionInfo(f)?.doc ?? null;
   return undefined;
 }
 

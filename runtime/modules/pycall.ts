@@ -3,6 +3,7 @@
 
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
+import { callFunction, constructChecked } from "../lang/functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -10,9 +11,9 @@ export function callValue(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
     // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call.
     if (isClass(f) && (f as { __pytype__?: boolean }).__pytype__ !== true) {
-      return Reflect.construct(f, args);
+      return constructChecked(f, args);
     }
-    return (f as AnyFn)(...args);
+    return callFunction(f as AnyFn, args);
   }
   const call = (f as { __call__?: unknown } | null)?.__call__;
   if (f !== null && typeof f === "object" && typeof call === "function") return (call as AnyFn).apply(f, args);

@@ -9,6 +9,8 @@ import { classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
 import { subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
+import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
+import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -33,6 +35,10 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "real") return obj;
     if (name === "imag") return 0.0;
   }
+  if (typeof obj === "function" && !isClass(obj)) {
+    const value = functionAttribute(obj, name);
+    if (value !== NO_FUNCTION_ATTRIBUTE) return value;
+  }
   if (typeof obj === "function") {
     if (isClass(obj) && (name === "__mro__" || name === "__bases__")) {
       const chain = classChain(obj);
@@ -55,18 +61,53 @@ export function getattrImpl(obj: unknown, name: string): any {
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
-    if (name in target) {
-      const value = target[name];
+    const key = attrKey(obj, name);
+    if (key in target) {
+      const value = target[key];
       // A method read off an instance is bound to it, as Python's bound methods are.
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, name)) {
-        return (value as (...a: unknown[]) => unknown).bind(obj);
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
+      }
+      if (typeof value === "function" && isClass(obj) && Object.hasOwn(value, CLASS_METHOD)) {
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
       }
       return value;
+    }
+    if (isClass(obj)) {
+      // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
+      const method = prototypeMethod(obj, objectKey(name));
+      if (method !== undefined) return method;
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
   }
   throw missingAttribute(obj, name);
+}
+
+/** The class whose prototype holds `key` for `obj` (for a bound method's qualified name). */
+function ownerOf(obj: object, key: string): Function | null {
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, key)) {
+      const ctor = (p as { constructor?: unknown }).constructor;
+      return typeof ctor === "function" ? ctor : null;
+    }
+  }
+  return null;
+}
+
+function prototypeMethod(cls: Function, key: string): unknown {
+  const proto = (cls as { prototype?: unknown }).prototype;
+  if (proto === null || typeof proto !== "object") return undefined;
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(p, key);
+    if (desc === undefined) continue;
+    if (typeof desc.value === "function" && !isClass(desc.value)) {
+      const ctor = (p as { constructor?: unknown }).constructor;
+      return plainMethod(desc.value as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -101,19 +142,20 @@ export function instanceDict(obj: object): Dict {
 }
 
 /**
- * `obj.name` came back None or undefined (emitted as `obj.name ?? unsetAttribute(obj, "name")`):
- * None when the attribute exists (or `__getattr__` supplied it), else AttributeError as in Python.
+ * `obj.key` came back None or undefined (emitted as `obj.key ?? unsetAttribute(obj, "key")`,
+ * with the attribute's JS key): None when the attribute exists (or `__getattr__` supplied it),
+ * else AttributeError as in Python, naming the Python attribute.
  */
-export function unsetAttribute(obj: unknown, name: string): null {
+export function unsetAttribute(obj: unknown, key: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
-    if (name in obj || typeof hooked.__getattr__ === "function" || typeof hooked.__getattribute__ === "function") return null;
+    if (key in obj || typeof hooked.__getattr__ === "function" || typeof hooked.__getattribute__ === "function") return null;
   }
-  throw missingAttribute(obj, name);
+  throw missingAttribute(obj, pythonName(key, typeof obj === "function") ?? key);
 }
 
-/** `expr.name` for an object expression evaluated once: its value, or AttributeError. */
-export function readAttribute(obj: any, name: string): any {
-  if (obj === null || obj === undefined) throw missingAttribute(obj, name);
-  return obj[name] ?? unsetAttribute(obj, name);
+/** `expr.key` for an object expression evaluated once: its value, or AttributeError. */
+export function readAttribute(obj: any, key: string): any {
+  if (obj === null || obj === undefined) throw missingAttribute(obj, pythonName(key, false) ?? key);
+  return obj[key] ?? unsetAttribute(obj, key);
 }

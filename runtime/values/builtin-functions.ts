@@ -22,6 +22,8 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
+import { attrKey } from "../lang/attr-names.js";
+import { setFunctionAttribute } from "../lang/functions.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -396,12 +398,13 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   }
   const setter = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
-  else (obj as Record<string, unknown>)[name] = value;
+  else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
+  else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;
 }
 
 export function delattr(obj: unknown, name: unknown): null {
-  if (obj !== null && typeof obj === "object" && typeof name === "string" && !Object.hasOwn(obj, name)) {
+  if (obj !== null && typeof obj === "object" && typeof name === "string" && !Object.hasOwn(obj, attrKey(obj, name))) {
     // A property's deleter or a descriptor's __delete__.
     const deleter = managedDeleter(obj, name);
     if (deleter) {
@@ -409,8 +412,8 @@ export function delattr(obj: unknown, name: unknown): null {
       return null;
     }
   }
-  if (obj !== null && typeof obj === "object" && typeof name === "string" && name in obj) {
-    delete (obj as Record<string, unknown>)[name];
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && typeof name === "string" && Object.hasOwn(obj, attrKey(obj, name))) {
+    delete (obj as Record<string, unknown>)[attrKey(obj, name)];
     return null;
   }
   throw new AttributeError(`'${typeName(obj)}' object has no attribute '${String(name)}'`);
@@ -467,6 +470,7 @@ export { typeOf, qualName };
 
 /** Python's `vars(obj)`: the object's attribute dict. */
 export function vars(obj: unknown): Dict {
+  if (typeof obj === "function" && !isClass(obj)) return getattrImpl(obj, "__dict__") as Dict;
   if (obj === null || obj === undefined || typeof obj !== "object") {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }

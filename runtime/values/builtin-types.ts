@@ -226,7 +226,9 @@ function isBuiltinFunction(x: unknown): boolean {
   return typeof x === "function" && !isClass(x) && (x as { __builtin__?: boolean }).__builtin__ === true;
 }
 /** `type(f)` of a Python-level function or lambda. */
-export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x));
+const isBoundMethod = (x: unknown): boolean => typeof x === "function" && Object.hasOwn(x, Symbol.for("pyts.boundMethod"));
+export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x) && !isBoundMethod(x));
+export const MethodType = defineType(noInstances("method"), "method", isBoundMethod);
 /** `type(len)`: functions the runtime provides. */
 export const BuiltinFunctionType = defineType(noInstances("builtin_function_or_method"), "builtin_function_or_method", isBuiltinFunction);
 export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);
@@ -245,6 +247,7 @@ export function typeOf(x: unknown): any {
       return str;
     case "function":
       if (isClass(x)) return type;
+      if (isBoundMethod(x)) return MethodType;
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }
   if (Array.isArray(x)) return list;

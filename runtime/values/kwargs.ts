@@ -8,6 +8,8 @@ export type KwArgs = Record<string, unknown>;
 
 export class Kwargs {
   readonly values: KwArgs;
+  /** a name given twice (`f(a=1, **{"a": 2})`): the callee raises TypeError naming itself */
+  duplicate: string | null = null;
   constructor(values: KwArgs) {
     this.values = values;
   }
@@ -28,19 +30,26 @@ function isEntrySource(x: unknown): x is EntrySource {
  */
 export function kw(...parts: ReadonlyArray<KwArgs | EntrySource | Kwargs>): Kwargs {
   const values: KwArgs = Object.create(null) as KwArgs;
+  let duplicate: string | null = null;
+  const put = (k: string, v: unknown): void => {
+    if (duplicate === null && parts.length > 1 && Object.hasOwn(values, k)) duplicate = k;
+    values[k] = v;
+  };
   for (const part of parts) {
     if (part instanceof Kwargs) {
-      Object.assign(values, part.values);
+      for (const k of Object.keys(part.values)) put(k, part.values[k]);
     } else if (isEntrySource(part) && !isPlainRecord(part)) {
       for (const [k, v] of part.entries()) {
         if (typeof k !== "string") throw new PyTypeError("keywords must be strings");
-        values[k] = v;
+        put(k, v);
       }
     } else {
-      Object.assign(values, part);
+      for (const k of Object.keys(part)) put(k, (part as KwArgs)[k]);
     }
   }
-  return new Kwargs(values);
+  const marker = new Kwargs(values);
+  marker.duplicate = duplicate;
+  return marker;
 }
 
 function isPlainRecord(x: object): boolean {

@@ -11,6 +11,7 @@ import { FLOAT_METHODS, INT_METHODS } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
+import { attrKey } from "../lang/attr-names.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -57,7 +58,9 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
 }
 
 /** Python's `obj.name(*args)`. */
-export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
+export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
+  // User objects store JS-special names under their mangled key (runtime/lang/attr-names.ts).
+  const name = attrKey(obj, pyName);
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
   if (typeof obj === "object" && obj !== null) {
     const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
@@ -70,25 +73,25 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
   const override = table !== undefined ? subclassMethod(obj, name) : undefined;
   if (override !== undefined) return override.apply(obj, args);
   if (table !== undefined) {
-    const m = Object.hasOwn(table, name) ? table[name] : undefined;
+    const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
     if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
-      throw missingAttribute(obj, name);
+      throw missingAttribute(obj, pyName);
     }
   }
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
-    throw missingAttribute(obj, name);
+    throw missingAttribute(obj, pyName);
   }
   const target = obj as Record<string, unknown>;
   if (!(name in target)) {
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
-      const f = (hook as (n: string) => unknown).call(obj, name);
+      const f = (hook as (n: string) => unknown).call(obj, pyName);
       if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
       return (f as (...a: unknown[]) => unknown)(...args);
     }
-    throw missingAttribute(obj, name);
+    throw missingAttribute(obj, pyName);
   }
   const f = target[name];
   if (typeof f === "function") return (f as (...a: unknown[]) => unknown).apply(obj, args);

@@ -6,6 +6,7 @@ import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
 import { isManaged } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
+import { objectKey, pythonName } from "../lang/attr-names.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
 const SHADOWED = Symbol.for("pyts.shadowed");
@@ -22,7 +23,11 @@ export class InstanceDict extends Dict<unknown, unknown> {
   constructor(private readonly owner: object) {
     super();
     const slots = slotNames(owner);
-    for (const key of Object.keys(owner)) if (!slots.has(key)) super.set(key, (owner as Record<string, unknown>)[key]);
+    // stored keys are JS keys (`then$`); the dict shows Python names
+    for (const key of Object.keys(owner)) {
+      const name = pythonName(key, false);
+      if (name !== null && !slots.has(name)) super.set(name, (owner as Record<string, unknown>)[key]);
+    }
     if (Object.hasOwn(owner, SHADOWED)) for (const [key, value] of shadowed(owner)) super.set(key, value);
   }
 
@@ -30,7 +35,7 @@ export class InstanceDict extends Dict<unknown, unknown> {
     super.set(key, value);
     if (typeof key !== "string") return this;
     if (isManaged(this.owner, key)) shadowed(this.owner).set(key, value);
-    else Object.defineProperty(this.owner, key, { value, writable: true, enumerable: true, configurable: true });
+    else Object.defineProperty(this.owner, objectKey(key), { value, writable: true, enumerable: true, configurable: true });
     return this;
   }
 
@@ -47,7 +52,7 @@ export class InstanceDict extends Dict<unknown, unknown> {
 
   private forget(key: string): void {
     if (Object.hasOwn(this.owner, SHADOWED)) shadowed(this.owner).delete(key);
-    if (Object.hasOwn(this.owner, key)) delete (this.owner as Record<string, unknown>)[key];
+    if (Object.hasOwn(this.owner, objectKey(key))) delete (this.owner as Record<string, unknown>)[objectKey(key)];
   }
 }
 

@@ -13,6 +13,7 @@ import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
+import { functionRepr as pyFunctionRepr } from "../lang/functions.js";
 
 /** Containers being printed right now: a second visit prints `...` (CPython's guard). */
 const inProgress = new Set<object>();
@@ -128,7 +129,7 @@ function functionRepr(f: AnyFunction): string {
     return module === "builtins" ? `<class '${name}'>` : `<class '${module}.${name}'>`;
   }
   if ((f as { __builtin__?: boolean }).__builtin__) return `<built-in function ${qualName(f)}>`;
-  return `<function ${qualName(f) || "<lambda>"} at ${addressOf(f)}>`;
+  return pyFunctionRepr(f, repr, addressOf(f));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -6,7 +6,10 @@ import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
 import { asIndex, indexTypeError, normalizeIndex, Slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
-import { isClass, typeName } from "./typename.js";
+import { isClass, moduleName, qualName, typeName } from "./typename.js";
+import { isPyTypeObject } from "./builtin-type.js";
+import { repr } from "./repr.js";
+import { Ellipsis } from "./singletons.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -66,7 +69,9 @@ export function getitem(obj: unknown, key: unknown): any {
     if (typeof d.__getitem__ === "function") return d.__getitem__(key);
     if (isClass(obj)) {
       if (typeof d.__class_getitem__ === "function") return d.__class_getitem__(key);
-      return obj; // `list[int]` in annotations: the generic alias behaves like the class
+      // `list[int]`: a generic alias of a built-in type, shown as CPython shows it.
+      if (isPyTypeObject(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
+      return obj; // a user class's `Box[int]` behaves like the class
     }
   }
   throw new PyTypeError(`'${typeName(obj)}' object is not subscriptable`);
@@ -150,4 +155,33 @@ export function delitem(obj: unknown, key: unknown): void {
     }
   }
   throw new PyTypeError(`'${typeName(obj)}' object doesn't support item deletion`);
+}
+
+/** `list[int]`, `dict[str, list[int]]`: calling it calls the type; its repr is CPython's. */
+export class GenericAlias {
+  static pythonName = "types.GenericAlias";
+  constructor(
+    readonly __origin__: unknown,
+    readonly __args__items: readonly unknown[],
+  ) {}
+  get __args__(): Tuple<unknown> {
+    return Tuple.from(this.__args__items);
+  }
+  __call__(...args: unknown[]): unknown {
+    return (this.__origin__ as (...a: unknown[]) => unknown)(...args);
+  }
+  __repr__(): string {
+    return `${typeArgRepr(this.__origin__)}[${this.__args__items.map(typeArgRepr).join(", ")}]`;
+  }
+}
+
+function typeArgRepr(x: unknown): string {
+  if (x instanceof GenericAlias) return x.__repr__();
+  if (isClass(x)) {
+    const module = moduleName(x);
+    return module === "builtins" ? qualName(x) : `${module}.${qualName(x)}`;
+  }
+  if (x === null || x === undefined) return "None";
+  if (x === Ellipsis) return "...";
+  return repr(x);
 }

@@ -64,6 +64,7 @@ export function typeName(x: unknown): string {
       return "str";
     case "function":
       if (isClass(x)) return "type";
+      if (Object.hasOwn(x, Symbol.for("pyts.boundMethod"))) return "method";
       return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
     case "symbol":
       return "symbol";

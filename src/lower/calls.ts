@@ -6,10 +6,13 @@ import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
-import { lowerSuperCall } from "./classes.js";
+import { currentClass, isMethodAlias, lowerSuperCall } from "./classes.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
+import { qualname } from "./functions.js";
+import { objectKey } from "../../runtime/lang/attr-names.js";
+import { attributeKey } from "./attr-keys.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -17,8 +20,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   if (superCall) return superCall;
 
   let call: ir.Expr;
-  const bound = bindKnownCallee(cx, e);
-  if (bound && "error" in bound) {
+  const viaClass = lowerClassFunctionCall(cx, e) ?? lowerKnownMethodCall(cx, e);
+  const bound = viaClass ? null : bindKnownCallee(cx, e);
+  if (viaClass) {
+    call = viaClass;
+  } else if (bound && "error" in bound) {
     // Python evaluates the arguments, then the call raises TypeError.
     const args = lowerArgs(cx, e);
     call = { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: args }], loc };
@@ -88,21 +94,105 @@ export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py
   return known?.k === "class" ? constructorOf(cx, known.def, depth + 1) : null;
 }
 
+/**
+ * `Cls.method(obj, ...)`: the plain function stored in a known class, called with `self`
+ * first: `Cls.prototype.method.call(obj, ...)`, bound at compile time when the class body
+ * defines the method, else through `getattr(Cls, "method")` at run time.
+ */
+function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
+  const f = e.func;
+  if (f._type !== "Attribute" || f.value._type !== "Name") return null;
+  const known = cx.knownBinding(f.value.id);
+  if (known?.k !== "class") return null;
+  const loc = cx.loc(e);
+  const method = methodOf(cx, known.def, f.attr);
+  if (!method) {
+    // An alias (`size = area`) is found at run time.
+    if (!aliasedIn(known.def, f.attr)) return null;
+    const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
+    return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
+  }
+  if (method.decorator_list.length || f.attr === "__init__") return null;
+  const key = objectKey(f.attr.startsWith("__") && !f.attr.endsWith("__") ? `_${known.def.name.replace(/^_+/, "")}${f.attr}` : f.attr);
+  const fn: ir.Expr = { k: "member", object: { k: "member", object: lowerExpr(cx, f.value), property: "prototype" }, property: key };
+  const bound = bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)));
+  if (bound && "error" in bound) {
+    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc };
+  }
+  if (bound) return { k: "call", callee: { k: "member", object: fn, property: "call" }, args: bound.args.length ? bound.args : [{ k: "null" }], loc };
+  const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
+  return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
+}
+
+/**
+ * `obj.method(...)` where the lowering knows obj's class and the method: bound at compile time
+ * like a call of a known def, so keywords and wrong argument counts are handled as in CPython.
+ */
+function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
+  const f = e.func;
+  if (f._type !== "Attribute") return null;
+  const cls = receiverClass(cx, f.value, f.attr);
+  const method = cls ? methodOf(cx, cls, f.attr) : null;
+  if (!method || method.decorator_list.length || f.attr === "__init__") return null;
+  const bound = bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
+  if (bound === null) return null;
+  const loc = cx.loc(e);
+  if ("error" in bound) {
+    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc };
+  }
+  // The method is the class's own: called directly on the instance.
+  const key = attributeKey(cx, f.value, f.attr) ?? objectKey(f.attr);
+  return { k: "call", callee: { k: "member", object: lowerExpr(cx, f.value), property: key }, args: bound.args, loc };
+}
+
+/**
+ * The class a receiver is an instance of, when the lowering knows it: `self` in a method
+ * (when no other class defines a method of that name), or a name bound once to `Cls(...)`.
+ */
+function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.ClassDef | null {
+  if (e._type !== "Name") return null;
+  if (cx.fn.selfName === e.id) {
+    if (cx.fn.classMethod || cx.methodDefinitions.get(method) !== 1) return null;
+    return currentClass(cx);
+  }
+  const bindings = cx.resolve(e.id)?.bindings.get(e.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  if (stmt?._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name") return null;
+  const value = stmt.value;
+  if (value._type !== "Call" || value.func._type !== "Name") return null;
+  const known = cx.knownBinding(value.func.id);
+  return known?.k === "class" && known.def.decorator_list.length === 0 ? known.def : null;
+}
+
+/** The def a class (or its single-inheritance bases) gives a method name, when known. */
+function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
+  if (depth > 8 || cls.bases.length > 1 || cls.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) return null;
+  const method = cls.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+  if (method) return method;
+  if (cx.scopeOf(cls).bindings.has(name)) return null;
+  const base = cls.bases[0];
+  if (!base || base._type !== "Name") return null;
+  const known = cx.knownBinding(base.id);
+  return known?.k === "class" ? methodOf(cx, known.def, name, depth + 1) : null;
+}
+
 /** Bind the arguments of a call to a def or class known statically (signatures.ts). */
 function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
   if (e.func._type !== "Name") return null;
   const def = resolveDef(cx, e.func.id);
   if (def && cx.keywordWrapped.has(def)) return null; // its wrapper binds at run time
-  if (def) return bindCall(cx, e, describeSignature(def.args), def.name);
+  if (def) return bindCall(cx, e, describeSignature(def.args), qualname(cx.scopeOf(def)));
   const known = cx.knownBinding(e.func.id);
   if (known?.k !== "class") return null;
   const hasInit = known.def.body.some((s) => s._type === "FunctionDef" && s.name === "__init__");
   if (!hasInit && known.def.decorator_list.some(isDataclassDecorator)) {
-    return bindCall(cx, e, dataclassSignature(cx, known.def), known.def.name);
+    const sig = dataclassSignature(cx, known.def);
+    const withSelf = { ...sig, positional: [{ name: "self", hasDefault: false, positionalOnly: false }, ...sig.positional] };
+    return bindCall(cx, e, withSelf, `${qualname(cx.scopeOf(known.def))}.__init__`, true);
   }
   if (known.def.decorator_list.length) return null;
   const init = constructorOf(cx, known.def);
-  return init ? bindCall(cx, e, describeSignature(init.args, true), known.def.name) : null;
+  return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
 }
 
 /** A name bound to some value (not a def, class, import or builtin): what it holds is unknown. */
@@ -168,4 +258,8 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (cx.fn.coroutine || cx.fn.generator) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: call, loc: cx.loc(e) };
+}
+
+function aliasedIn(cls: py.ClassDef, name: string): boolean {
+  return cls.body.some((st) => isMethodAlias(cls, st) && (st as py.Assign).targets.some((t) => t._type === "Name" && t.id === name));
 }

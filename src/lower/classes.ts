@@ -8,12 +8,13 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
-import { lowerArgs } from "./calls.js";
-import { decorate, lowerDef } from "./functions.js";
+import { constructorOf, lowerArgs } from "./calls.js";
+import { decorate, lowerDef, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
-import { acceptsKeywords, describeSignature, signatureSpec } from "./signatures.js";
+import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall, type Signature } from "./signatures.js";
+import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
@@ -96,6 +97,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const keywordTable: { key: string; value: ir.Expr }[] = [];
   const deleters: { key: string; value: ir.Expr }[] = [];
   const newKeywords: { key: string; value: ir.Expr }[] = [];
+  const methodSpecs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -115,6 +117,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
+      // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
+      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name);
+      if (stmt.decorator_list.length === 0 && reachedAsValue) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
@@ -122,18 +127,26 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       if (onClass || isStatic) {
         // Methods of the class object (`__new__` is called by constructInstance with the
         // caller's arguments, `__init_subclass__` with the class keywords), keywords unbound.
-        const classSig = describeSignature(stmt.args, !isStatic);
+        // The spec names the receiver first (the class; a stand-in for a static method).
+        const classSig = receiverFirst(describeSignature(stmt.args), isStatic);
         if (acceptsKeywords(classSig) && (calledWithKeywords || stmt.name.startsWith("__"))) newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
       } else if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
-        if (acceptsKeywords(sig)) keywordTable.push({ key: stmt.name, value: signatureSpec(sig) });
+        if (acceptsKeywords(sig)) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       }
+    } else if (isMethodAlias(s, stmt)) {
+      // `__radd__ = __add__`: the same function under another name, a method like the first.
+      const alias = stmt as py.Assign;
+      const target = (alias.targets[0] as py.Name).id;
+      const source = (alias.value as py.Name).id;
+      const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: objectKey(mangle(cx, target)) }, { k: "str", value: objectKey(mangle(cx, source)) }];
+      members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("aliasMethod"), args } }] });
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
     } else if (stmt._type === "ClassDef") {
-      members.push({ k: "property", name: stmt.name, isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
+      members.push({ k: "property", name: functionKey(stmt.name), isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
     } else if (stmt === s.body[0] && stmt._type === "Expr" && stmt.value._type === "Constant" && stmt.value.value.kind === "str") {
       // The docstring, kept when the module reads some `__doc__`.
@@ -183,6 +196,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx)));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
+  if (methodSpecs.length) {
+    // What Python shows of the methods as function objects (bound methods, `Cls.method`).
+    const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
+    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args: [{ k: "this" }, prefix, { k: "object", props: methodSpecs }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
@@ -275,6 +294,16 @@ function definesNewSomewhere(cx: LowerContext): boolean {
   return [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
 }
 
+/** `name = other` in a class body where `other` is a method the body defined before (undecorated). */
+export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if (stmt._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.value._type !== "Name") return false;
+  const source = stmt.value.id;
+  const before = cls.body.slice(0, cls.body.indexOf(stmt));
+  const defs = before.filter((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === source) as py.FunctionDef[];
+  const rebound = before.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === source));
+  return defs.length === 1 && defs[0]!.decorator_list.length === 0 && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
+}
+
 /**
  * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
  * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
@@ -295,7 +324,7 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   cx.classBody = cx.scopeOf(cls);
   try {
     // `any`: Python lets later code rebind a class attribute to a value of another type.
-    members.push({ k: "property", name, isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
+    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
   } finally {
     cx.classBody = saved;
   }
@@ -313,7 +342,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
     const takesClass = decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name);
     const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : null);
     cx.fn.before.push(...setup);
-    return { k: "method", name: mangle(cx, s.name), kind: "method", isStatic: true, fn, loc };
+    return { k: "method", name: functionKey(mangle(cx, s.name)), kind: "method", isStatic: true, fn, loc };
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
@@ -327,7 +356,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
     return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
-  return { k: "method", name: mangle(cx, s.name), kind, isStatic: false, fn, loc };
+  return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
 }
 
 /** JS requires `super(...)` before `this`: hoist `super().__init__(...)` above `const self = this`. */
@@ -376,18 +405,24 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (f._type !== "Attribute" || f.value._type !== "Call") return null;
   const inner = f.value;
   if (!isBareSuper(cx, inner)) return null;
-  const args = lowerArgs(cx, e);
   const cls = classStacks.get(cx)?.at(-1);
   const objectHook = OBJECT_HOOKS[f.attr];
   if (cls && objectHook && !basesDefine(cx, cls, f.attr)) {
     // `super().__setattr__(name, value)` reaching `object`: store on the instance itself;
     // `super().__new__(cls)` passes the class itself.
+    const hookArgs = lowerArgs(cx, e);
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? args : [self, ...args], loc: cx.loc(e) };
+    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
   }
+  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
+  const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
+  if (bound && "error" in bound) {
+    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
+  }
+  const args = bound ? bound.args : lowerArgs(cx, e);
   // A module class's `__new__` receives the class as `this`, not as its first argument.
   if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
-  if (cls && inMultipleInheritance(cx, cls) && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
+  if (cls && multiple && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
     return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
@@ -407,6 +442,27 @@ function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0
     if (known?.k !== "class" || known.def === cls) return false;
     return known.def.body.some((st) => st._type === "FunctionDef" && st.name === name) || basesDefine(cx, known.def, name, depth + 1);
   });
+}
+
+/**
+ * Bind `super().name(...)`'s arguments at compile time when the base class and its method are
+ * known: keywords reach their parameters by name, and a wrong call raises CPython's TypeError.
+ */
+function bindSuperCall(cx: LowerContext, e: py.Call, cls: py.ClassDef, name: string): BoundCall | null {
+  let base = cls.bases[0];
+  for (let depth = 0; depth < 8 && base?._type === "Name"; depth++) {
+    const known = cx.knownBinding(base.id);
+    if (known?.k !== "class") return null;
+    if (name === "__init__") {
+      const init = constructorOf(cx, known.def);
+      return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
+    }
+    const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+    if (method) return method.decorator_list.length ? null : bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
+    if (known.def.body.some((st) => st._type === "Assign" || st._type === "AnnAssign")) return null;
+    base = known.def.bases[0];
+  }
+  return null;
 }
 
 /**
@@ -441,7 +497,7 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
     if (!isReadOnlyProperty(m, methods)) continue;
     const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
     const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
-    out.push({ k: "method", name: m.name, kind: "set", isStatic: false, fn });
+    out.push({ k: "method", name: objectKey(m.name), kind: "set", isStatic: false, fn });
   }
   return out;
 }
@@ -546,4 +602,10 @@ function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
   const bindings = cx.resolve(base.id)?.bindings.get(base.id);
   const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
   return stmt?._type === "ImportFrom" && stmt.module === "enum" && stmt.names.some((a) => (a.asname ?? a.name) === base.id && names.has(a.name));
+}
+
+/** A class-object method's signature with its receiver first (a stand-in for a static method). */
+function receiverFirst(sig: Signature, isStatic: boolean): Signature {
+  if (!isStatic) return sig;
+  return { ...sig, positional: [{ name: "$receiver", hasDefault: false, positionalOnly: true }, ...sig.positional] };
 }

@@ -63,6 +63,8 @@ export class LowerContext {
   annotationsRead = new Set<string>();
   /** does the module use `__subclasses__` or `__init_subclass__` (so classes report their creation)? */
   tracksSubclasses = false;
+  /** attribute names the module reads (function objects record `__defaults__`... only when read) */
+  attributesRead = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */
@@ -71,6 +73,8 @@ export class LowerContext {
   classBody: Scope | null = null;
   /** names of the classes defined inside class bodies (called as `self.Name(...)`) */
   nestedClassNames = new Set<string>();
+  /** how many classes define a method of each name */
+  methodDefinitions = new Map<string, number>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
   private generatorNames: Set<string> | null = null;

@@ -11,6 +11,7 @@ import { lowerLambda } from "./functions.js";
 import { currentClass, lowerSuperAttribute, mangle } from "./classes.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
+import { attributeKey } from "./attr-keys.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -24,7 +25,7 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
 };
 
 /** Attributes Python computes for every object, which JS objects do not carry as properties. */
-const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__"]);
+const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
@@ -100,7 +101,10 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   const viaSuper = lowerSuperAttribute(cx, e);
   if (viaSuper) return viaSuper;
   // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
+  // (A null key: a name whose JS key depends on what the object is at run time.)
+  const key = attributeKey(cx, e.value, e.attr);
   if (
+    key === null ||
     SPECIAL_ATTRIBUTES.has(e.attr) ||
     NUMBER_ATTRIBUTES.has(e.attr) ||
     (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
@@ -110,8 +114,8 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   ) {
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }
-  if (callee || isRuntimeValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: mangle(cx, e.attr), loc };
-  return attributeRead(cx, e, lowerExpr(cx, e.value), mangle(cx, e.attr), currentClass(cx), loc);
+  if (callee || isRuntimeValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
+  return attributeRead(cx, e, lowerExpr(cx, e.value), key, currentClass(cx), loc);
 }
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */

@@ -201,8 +201,10 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const sig = describeSignature(e.args);
   if (sig.vararg !== null || sig.kwonly.length || sig.kwarg !== null) {
     // `*a`, keyword-only and `**k` parameters bind through the runtime, as for a def.
-    lambda = { k: "call", callee: cx.rt("keywords"), args: [lambda, signatureSpec(sig)] };
+    lambda = { k: "call", callee: cx.rt("keywords"), args: [lambda, signatureSpec(sig), { k: "str", value: qualname(scope) }] };
   }
+  // A lambda is a function object too: `<lambda>`, its signature checked on dynamic calls.
+  lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig)] };
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
@@ -218,4 +220,53 @@ function storesAttributeOf(node: unknown, name: string): boolean {
   if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
   if (n._type === "Attribute" && n.ctx === "Store" && n.value?._type === "Name" && n.value.id === name) return true;
   return Object.values(n).some((v) => typeof v === "object" && storesAttributeOf(v, name));
+}
+
+/** Names a def's body reads from enclosing function scopes: its `__closure__` cells, sorted as CPython's co_freevars. */
+function freeVariables(cx: LowerContext, scope: Scope): string[] {
+  const used = new Set<string>([...scope.loads.keys(), ...scope.freeInChildren, ...scope.nonlocals]);
+  const free: string[] = [];
+  for (const name of used) {
+    if (scope.bindings.has(name) && !scope.nonlocals.has(name)) continue;
+    if (scope.globals.has(name)) continue;
+    const owner = scope.parent ? cx.resolve(name, scope.parent) : null;
+    if (owner && owner.kind !== "module" && owner.kind !== "class") free.push(name);
+  }
+  return free.sort();
+}
+
+/**
+ * `pyDef(fn, qualname, spec, extras)`: what Python shows of a function object. Extras hold
+ * only the attributes the module reads somewhere (`__doc__`, `__defaults__`, `__closure__`...).
+ */
+export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped = false): ir.Expr {
+  const sig = describeSignature(args);
+  const extras: { key: string; value: ir.Expr }[] = [];
+  const reads = cx.attributesRead;
+  if (doc !== null && cx.readsDocstrings) extras.push({ key: "doc", value: { k: "str", value: doc } });
+  // The defaults are the JS parameters' (constants, or the holders evaluated when the def ran).
+  const positionalCount = args.posonlyargs.length + args.args.length;
+  if (reads.has("__defaults__") && args.defaults.length) {
+    const defaults = params.slice(0, positionalCount).flatMap((p) => (p.default ? [p.default] : []));
+    extras.push({ key: "defaults", value: { k: "array", elements: defaults } });
+  }
+  const kwParams = params.slice(positionalCount + (args.vararg ? 1 : 0), positionalCount + (args.vararg ? 1 : 0) + args.kwonlyargs.length);
+  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: kwParams[i]!.default! }] : []));
+  if (reads.has("__kwdefaults__") && kwdefaults.length) extras.push({ key: "kwdefaults", value: { k: "object", props: kwdefaults } });
+  if (reads.has("__closure__")) {
+    const free = freeVariables(cx, scope);
+    const readers = free.map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
+    if (free.length) extras.push({ key: "closure", value: { k: "array", elements: readers } });
+  }
+  if (reads.has("__code__")) {
+    const params = [...args.posonlyargs, ...args.args, ...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])].map((a) => a.arg);
+    const cells = new Set(scope.freeInChildren);
+    const locals = [...scope.bindings.keys()].filter((n) => !params.includes(n) && !cells.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
+    extras.push({ key: "varnames", value: { k: "array", elements: [...params, ...locals].map((value) => ({ k: "str", value }) as ir.Expr) } });
+  }
+  // A `keywords(fn, spec, qualname)` wrapper records the name and signature itself.
+  if (wrapped && extras.length === 0) return fn;
+  const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, signatureSpec(sig)];
+  if (extras.length) call.push({ k: "object", props: extras });
+  return { k: "call", callee: cx.rt("pyDef"), args: call };
 }

@@ -99,7 +99,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   walk(module, (node) => {
     if (node._type === "ClassDef") {
       for (const st of (node as py.ClassDef).body) {
-        if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") cx.methodNames.add(st.name);
+        if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") {
+          cx.methodNames.add(st.name);
+          cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
+        }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
       }
       if (cx.methodNames.has("__call__")) cx.callableInstances = true;
@@ -119,6 +122,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
       const attribute = node as py.Attribute;
       if (attribute.ctx === "Load") cx.boundMethodReads.add(attribute);
+      if (attribute.ctx === "Load") cx.attributesRead.add(attribute.attr);
       if (attribute.attr === "__doc__") cx.readsDocstrings = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
@@ -129,6 +133,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     if (node._type !== "Call") return;
     const call = node as py.Call;
+    const attrName = call.args[1];
+    if (call.func._type === "Name" && call.func.id === "getattr" && attrName?._type === "Constant" && attrName.value.kind === "str") cx.attributesRead.add(attrName.value.value);
     if (call.func._type === "Name") {
       if (call.args.some((a) => a._type === "Starred")) starCalled.add(call.func.id);
       if (call.keywords.some((k) => k.arg === null)) doubleStarCalled.add(call.func.id);

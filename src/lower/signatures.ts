@@ -10,6 +10,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
+import { bindArguments, parseSpec } from "../../runtime/lang/binding.js";
 
 export interface Signature {
   positional: { name: string; hasDefault: boolean; positionalOnly: boolean }[];
@@ -41,77 +42,53 @@ export function acceptsKeywords(sig: Signature): boolean {
 }
 
 /**
- * The runtime's description of a signature: names in JS parameter order, marked
- * `/name` (positional-only), `name=` (has a default), `*name`, `name` after a `*` entry
- * (keyword-only) and `**name`.
+ * The runtime's description of a signature (runtime/lang/binding.ts): names in JS parameter
+ * order, marked `/name` (positional-only), `name=` (has a default), `*name`, `name` after a
+ * `*` entry (keyword-only) and `**name`.
  */
-export function signatureSpec(sig: Signature): ir.Expr {
+export function specItems(sig: Signature): string[] {
   const items: string[] = [];
   for (const p of sig.positional) items.push(`${p.positionalOnly ? "/" : ""}${p.name}${p.hasDefault ? "=" : ""}`);
   if (sig.vararg !== null || sig.kwonly.length) items.push(sig.vararg !== null ? `*${sig.vararg}` : "*");
   for (const k of sig.kwonly) items.push(`${k.name}${k.hasDefault ? "=" : ""}`);
   if (sig.kwarg !== null) items.push(`**${sig.kwarg}`);
-  return { k: "array", elements: items.map((value) => ({ k: "str", value }) as ir.Expr) };
+  return items;
+}
+
+export function signatureSpec(sig: Signature): ir.Expr {
+  return { k: "array", elements: specItems(sig).map((value) => ({ k: "str", value }) as ir.Expr) };
 }
 
 const UNDEFINED: ir.Expr = { k: "id", name: "undefined" };
+const SELF: ir.Expr = { k: "this" };
 
 export type BoundCall = { args: ir.Arg[] } | { error: string };
 
 /**
- * Bind a call's arguments to a known signature at compile time, or return null when the call
- * has `*iterable` / `**mapping` arguments (bound at run time instead). A call Python would
- * reject gives the TypeError message, raised when the call runs.
+ * Bind a call's arguments to a known signature at compile time (runtime/lang/binding.ts, the
+ * algorithm the runtime uses too), or return null when the call has `*iterable` / `**mapping`
+ * arguments (bound at run time instead). A call Python would reject gives CPython's
+ * TypeError message, raised when the call runs. With `method`, the signature's first
+ * parameter is `self`, which the call supplies (a constructor's or a method's own).
  */
-export function bindCall(cx: LowerContext, e: py.Call, sig: Signature, fname: string): BoundCall | null {
+export function bindCall(cx: LowerContext, e: py.Call, sig: Signature, qualname: string, method = false): BoundCall | null {
   if (e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null)) return null;
-  let error: string | null = null;
-  const fail = (message: string): void => {
-    error ??= message;
-  };
-  const positional: (ir.Expr | null)[] = sig.positional.map(() => null);
-  const extra: ir.Expr[] = [];
-  e.args.forEach((a, i) => {
-    if (i < positional.length) positional[i] = lowerExpr(cx, a);
-    else if (sig.vararg !== null) extra.push(lowerExpr(cx, a));
-    else fail(`${fname}() takes ${positional.length} positional argument${positional.length === 1 ? "" : "s"} but ${e.args.length} were given`);
-  });
-  const kwonly: (ir.Expr | null)[] = sig.kwonly.map(() => null);
-  const rest: { key: string; value: ir.Expr }[] = [];
-  for (const k of e.keywords) {
-    const name = k.arg!;
-    const p = sig.positional.findIndex((x) => x.name === name && !x.positionalOnly);
-    const q = sig.kwonly.findIndex((x) => x.name === name);
-    if (p >= 0) {
-      if (positional[p]) fail(`${fname}() got multiple values for argument '${name}'`);
-      positional[p] = lowerExpr(cx, k.value);
-    } else if (q >= 0) kwonly[q] = lowerExpr(cx, k.value);
-    else if (sig.kwarg !== null) rest.push({ key: name, value: lowerExpr(cx, k.value) });
-    else fail(`${fname}() got an unexpected keyword argument '${name}'`);
-  }
-  const missing = sig.positional.filter((p, i) => !positional[i] && !p.hasDefault).map((p) => p.name);
-  const missingKw = sig.kwonly.filter((p, i) => !kwonly[i] && !p.hasDefault).map((p) => p.name);
-  if (missing.length) fail(missingMessage(fname, "positional", missing));
-  if (missingKw.length) fail(missingMessage(fname, "keyword-only", missingKw));
-
-  const out: ir.Arg[] = positional.map((x) => x ?? UNDEFINED);
+  const args = [...(method ? [SELF] : []), ...e.args.map((a) => lowerExpr(cx, a))];
+  const keywords = e.keywords.map((k) => [k.arg!, lowerExpr(cx, k.value)] as const);
+  const bound = bindArguments(qualname, parseSpec(specItems(sig)), args, keywords);
+  if (typeof bound === "string") return { error: bound };
+  const out: ir.Arg[] = bound.positional.slice(method ? 1 : 0).map((x) => x ?? UNDEFINED);
   if (sig.vararg !== null) {
-    if (varargIsRest(sig)) out.push(...extra);
-    else if (extra.length === 0) out.push(UNDEFINED); // the parameter's default is the empty tuple
-    else out.push({ k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: extra });
+    if (varargIsRest(sig)) out.push(...bound.extra);
+    else if (bound.extra.length === 0) out.push(UNDEFINED); // the parameter's default is the empty tuple
+    else out.push({ k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: bound.extra });
   }
-  out.push(...kwonly.map((x) => x ?? UNDEFINED));
-  if (sig.kwarg !== null && rest.length) {
-    out.push({ k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: rest.map((r) => ({ k: "array", elements: [{ k: "str", value: r.key }, r.value] }) as ir.Expr) });
+  out.push(...bound.kwonly.map((x) => x ?? UNDEFINED));
+  if (sig.kwarg !== null && bound.kwargs.length) {
+    const entries = bound.kwargs.map(([key, value]) => ({ k: "array", elements: [{ k: "str", value: key }, value] }) as ir.Expr);
+    out.push({ k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries });
   }
   // Trailing `undefined`s are what JS passes anyway.
   while (out.length && out[out.length - 1] === UNDEFINED) out.pop();
-  return error !== null ? { error } : { args: out };
-}
-
-/** CPython's wording: `f() missing 2 required positional arguments: 'a' and 'b'`. */
-function missingMessage(fname: string, kind: string, names: string[]): string {
-  const quoted = names.map((n) => `'${n}'`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-  return `${fname}() missing ${names.length} required ${kind} argument${names.length > 1 ? "s" : ""}: ${list}`;
+  return { args: out };
 }

@@ -6,7 +6,7 @@ import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpackPattern } from "./targets.js";
-import { decorate, lowerDef, refersToItself } from "./functions.js";
+import { decorate, functionInfo, lowerDef, qualname, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
 import { lowerClass, mangle } from "./classes.js";
@@ -144,31 +144,31 @@ function cleanDoc(text: string): string {
 function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
+  const scope = cx.scopeOf(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   const wrap = cx.keywordWrapped.has(s);
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   const doc = docstring(s.body);
-  const docStmts: ir.Stmt[] =
-    doc !== null && cx.readsDocstrings
-      ? [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: fn.name! }, property: "__doc__" }, value: { k: "str", value: doc } } }]
-      : [];
-  if (cx.annotationsRead.has(s.name)) docStmts.push(...annotationStatements(cx, s, fn.name!));
+  // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
+  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name);
+  const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs].some((a) => a.annotation);
+  const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
+  const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
   if (plain) {
     cx.fn.declared.add(s.name);
-    return [...setup, { k: "function", fn, loc }, ...docStmts];
+    const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc) }] : [];
+    return [...setup, { k: "function", fn, loc }, ...info, ...annotations];
   }
-  const named = refersToItself(cx.scopeOf(s), s.name) || (doc !== null && cx.readsDocstrings);
+  const named = refersToItself(scope, s.name);
   // A named function expression would capture its own name: recursive calls must reach the
   // decorated binding, so such a function is anonymous and named by the runtime.
   let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
-  if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args))] };
-  if (named) {
-    const docArg: ir.Expr[] = doc !== null && cx.readsDocstrings ? [{ k: "str", value: doc }] : [];
-    value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value, ...docArg] };
-  }
+  if (named) value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value] };
+  if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
+  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap);
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
   const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
-  return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type)];
+  return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type), ...annotations];
 }
 
 /**

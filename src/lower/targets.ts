@@ -5,6 +5,8 @@
 // the top of the function, so one JS binding serves the whole Python scope.
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
+import { attributeKey } from "./attr-keys.js";
+import { objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
@@ -139,8 +141,14 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
   switch (target._type) {
     case "Name":
       return [bindName(cx, target.id, value, loc, annotation)];
-    case "Attribute":
-      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: mangle(cx, target.attr) }, value }, loc }];
+    case "Attribute": {
+      const key = attributeKey(cx, target.value, target.attr);
+      if (key === null) {
+        const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
+        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
+      }
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
+    }
     case "Subscript":
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
     case "Tuple":
@@ -180,7 +188,7 @@ export function unpackPattern(cx: LowerContext, target: py.Tuple | py.List): ir.
   const elements = target.elts.map((el): ir.Pattern | ir.Expr => {
     const inner = el._type === "Starred" ? el.value : el;
     if (inner._type === "Name") return { k: "id", name: jsName(inner.id) };
-    if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: mangle(cx, inner.attr) };
+    if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: attributeKey(cx, inner.value, inner.attr) ?? objectKey(mangle(cx, inner.attr)) };
     if (inner._type === "Tuple" || inner._type === "List") return unpackPattern(cx, inner);
     return cx.unsupported(inner, `${inner._type} inside an unpacking target`);
   });
@@ -210,7 +218,14 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   }
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
-    const member: ir.Expr = { k: "member", object: object.read, property: mangle(cx, t.attr) };
+    const key = attributeKey(cx, t.value, t.attr);
+    if (key === null) {
+      const name: ir.Expr = { k: "str", value: mangle(cx, t.attr) };
+      const current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
+      const update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
+      return [...object.setup, { k: "expr", expr: update, loc }];
+    }
+    const member: ir.Expr = { k: "member", object: object.read, property: key };
     return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
   }
   if (t._type === "Subscript") {

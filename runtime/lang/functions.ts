@@ -1,0 +1,310 @@
+// Python function objects on JS functions: `pyDef` records what Python shows of a def or a
+// lambda (runtime/lang/function-info.ts); calls on dynamic paths (a function passed as a
+// value, a bound method, `Cls.method`) bind their arguments here with CPython's checks;
+// bound methods and `Cls.method` are functions carrying `__self__` / `__func__`.
+import { Kwargs } from "../values/kwargs.js";
+import { Dict } from "../values/dict.js";
+import { Tuple } from "../values/tuple.js";
+import { bindToLayout } from "./keywords.js";
+import { parseSpec, positionalRange, type Param } from "./binding.js";
+import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
+import { functionKey, pythonName } from "./attr-names.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Parsed specs, by spec array (a def's spec literal is evaluated each time the def runs). */
+interface Prepared {
+  params: Param[];
+  range: [number, number];
+  /** `*args` is a packed Tuple parameter: every call is bound */
+  packed: boolean;
+}
+const prepared = new WeakMap<readonly string[], Prepared>();
+
+function prepare(spec: readonly string[]): Prepared {
+  let p = prepared.get(spec);
+  if (p === undefined) {
+    const params = parseSpec(spec);
+    const packed = params.some((x) => x.kind === "vararg" && x.name !== "") && params.some((x) => x.kind === "kwonly" || x.kind === "kwarg");
+    p = { params, range: positionalRange(params), packed };
+    prepared.set(spec, p);
+  }
+  return p;
+}
+
+/**
+ * `def` / `lambda`: record a function's qualified name, signature and the attributes the
+ * program reads (`pyDef(f, "outer.<locals>.f", ["a", "b="], { doc: "..." })`).
+ */
+export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonly string[] | null, extras?: Partial<FunctionInfo>): F {
+  // A `keywords` wrapper already carries a record (it binds its own calls): keep that mark.
+  const info: FunctionInfo = { ...functionInfo(fn), qualname, spec };
+  if (extras !== undefined) Object.assign(info, extras);
+  (fn as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = info;
+  return fn;
+}
+
+/** A class's methods: `pyMethods(this, "Account", { deposit: ["self", "amount"] })`. */
+export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const [key, spec] of Object.entries(specs)) {
+    if (key === "__init__") {
+      // The constructor: calls of the class on dynamic paths are checked against it.
+      (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] = { qualname: `${qualname}.__init__`, spec, method: true };
+      continue;
+    }
+    const method = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
+    if (typeof method !== "function") continue;
+    const name = pythonName(key, false) ?? key;
+    pyDef(method, `${qualname}.${name}`, spec, { method: true });
+  }
+}
+
+const INIT_INFO = Symbol.for("pyts.init");
+
+/** Construct a class on a dynamic path (`make = Shape; make(1)`), its `__init__`'s arguments checked. */
+export function constructChecked(cls: Function, args: unknown[]): unknown {
+  const info = Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
+  if (info === undefined || info.spec === null) return Reflect.construct(cls, args);
+  const { params, range, packed } = prepare(info.spec);
+  if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return Reflect.construct(cls, args);
+  const bound = bindToLayout(info.qualname, params, [null, ...args], duplicateOf(args));
+  return Reflect.construct(cls, bound.slice(1));
+}
+
+/** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
+export function callFunction(f: AnyFn, args: unknown[]): unknown {
+  const info = functionInfo(f);
+  if (info === undefined || info.spec === null || info.binds) return f(...args);
+  const { params, range, packed } = prepare(info.spec);
+  if (!info.method) {
+    if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return f(...args);
+    return f(...bindToLayout(info.qualname, params, args, duplicateOf(args)));
+  }
+  // A method's JS function receives `self` as `this`.
+  return invokeMethod(f, args);
+}
+
+/** Call a method's JS function with `args[0]` as `self`, checking the arguments. */
+export function invokeMethod(method: AnyFn, args: unknown[]): unknown {
+  const info = functionInfo(method);
+  if (info === undefined || info.spec === null || info.binds) return method.apply(args[0], args.slice(1));
+  const { params, range, packed } = prepare(info.spec);
+  if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) {
+    return method.apply(args[0], args.slice(1));
+  }
+  const bound = bindToLayout(info.qualname, params, args, duplicateOf(args));
+  return method.apply(bound[0], bound.slice(1));
+}
+
+function duplicateOf(args: unknown[]): string | null {
+  const last = args[args.length - 1];
+  return last instanceof Kwargs ? last.duplicate : null;
+}
+
+/** Marks a classmethod's function: read off its class it is bound to the class. */
+export const CLASS_METHOD = Symbol.for("pyts.classmethod");
+
+/** What a bound method holds (`__self__`, `__func__`). */
+const BOUND = Symbol.for("pyts.boundMethod");
+interface BoundParts {
+  self: unknown;
+  method: AnyFn;
+  owner: Function | null;
+}
+
+export function boundParts(f: unknown): BoundParts | undefined {
+  return typeof f === "function" ? (f as { [BOUND]?: BoundParts })[BOUND] : undefined;
+}
+
+/** `obj.method` read as a value: a function calling the method on `obj`. */
+export function boundMethod(self: unknown, method: AnyFn, owner: Function | null = null): AnyFn {
+  const bound = function (...args: unknown[]): unknown {
+    const info = functionInfo(method);
+    if (info === undefined || info.spec === null || info.binds) return method.apply(self, args);
+    return invokeMethod(method, [self, ...args]);
+  };
+  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method, owner };
+  return bound;
+}
+
+const plainMethods = new WeakMap<AnyFn, AnyFn>();
+
+/** `Cls.method`: the method as the plain function Python stores, taking `self` first. */
+export function plainMethod(method: AnyFn, owner: Function): AnyFn {
+  let plain = plainMethods.get(method);
+  if (plain === undefined) {
+    const info = functionInfo(method);
+    const name = pythonName(method.name, false) ?? method.name;
+    plain = function (...args: unknown[]): unknown {
+      return invokeMethod(method, args);
+    };
+    pyDef(plain, info?.qualname ?? `${ownerName(owner)}.${name}`, info?.spec ?? null, { ...(info ?? {}), method: false, binds: true });
+    plainMethods.set(method, plain);
+  }
+  return plain;
+}
+
+function ownerName(owner: Function): string {
+  const named = owner as { __qualname__?: unknown; pythonName?: unknown };
+  if (Object.hasOwn(owner, "__qualname__") && typeof named.__qualname__ === "string") return named.__qualname__;
+  return owner.name;
+}
+
+/** The qualified name of a function (a method's from its class when it has no record). */
+export function functionQualname(f: Function): string {
+  const own = f as { __qualname__?: unknown };
+  if (Object.hasOwn(f, "__qualname__") && typeof own.__qualname__ === "string") return own.__qualname__;
+  const info = functionInfo(f);
+  if (info !== undefined) return info.qualname;
+  const parts = boundParts(f);
+  if (parts !== undefined) return methodQualname(parts.method, parts.owner);
+  return pythonName(f.name, false) ?? f.name;
+}
+
+function methodQualname(method: AnyFn, owner: Function | null): string {
+  const info = functionInfo(method);
+  if (info !== undefined) return info.qualname;
+  const name = pythonName(method.name, false) ?? method.name;
+  return owner !== null ? `${ownerName(owner)}.${name}` : name;
+}
+
+/** `__name__`: the last part of the qualified name. */
+export function functionName(f: Function): string {
+  const own = f as { __name__?: unknown };
+  if (Object.hasOwn(f, "__name__") && typeof own.__name__ === "string") return own.__name__;
+  const parts = boundParts(f);
+  if (parts !== undefined) return functionName(parts.method);
+  const info = functionInfo(f);
+  if (info === undefined) return pythonName(f.name, false) ?? f.name;
+  const dotted = info.qualname.replace(/<locals>\./g, "");
+  return dotted.slice(dotted.lastIndexOf(".") + 1);
+}
+
+/** `<function f at 0x...>` / `<bound method A.m of <...>>`. */
+export function functionRepr(f: Function, repr: (x: unknown) => string, address: string): string {
+  const parts = boundParts(f);
+  if (parts !== undefined) return `<bound method ${methodQualname(parts.method, parts.owner)} of ${repr(parts.self)}>`;
+  return `<function ${functionQualname(f) || "<lambda>"} at ${address}>`;
+}
+
+/** A closure cell (`f.__closure__[0].cell_contents`). */
+export class Cell {
+  static pythonName = "cell";
+  readonly #read: () => unknown;
+  constructor(read: () => unknown) {
+    this.#read = read;
+  }
+  get cell_contents(): unknown {
+    return this.#read();
+  }
+}
+
+/** `f.__code__`: the parts pyts knows. */
+export class CodeObject {
+  static pythonName = "code";
+  constructor(
+    readonly co_name: string,
+    readonly co_qualname: string,
+    readonly co_argcount: bigint,
+    readonly co_posonlyargcount: bigint,
+    readonly co_kwonlyargcount: bigint,
+    readonly co_varnames: Tuple<string>,
+  ) {}
+}
+
+const NOT_FOUND = Symbol("not found");
+
+/**
+ * Attributes Python computes for a function (not a class): `__name__`, `__qualname__`,
+ * `__doc__`, `__module__`, `__defaults__`, `__kwdefaults__`, `__closure__`, `__code__`,
+ * `__dict__`, and a bound method's `__self__` / `__func__`. NOT_FOUND for other names.
+ */
+export function functionAttribute(f: Function, name: string): unknown {
+  const parts = boundParts(f);
+  if (parts !== undefined) {
+    if (name === "__self__") return parts.self;
+    if (name === "__func__") return parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
+    if (name === "__name__" || name === "__qualname__" || name === "__doc__" || name === "__module__" || name === "__defaults__" || name === "__code__") {
+      const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
+      return functionAttribute(target, name);
+    }
+  }
+  if (Object.hasOwn(f, name) && name.startsWith("__")) return (f as unknown as Record<string, unknown>)[name];
+  const info = functionInfo(f);
+  switch (name) {
+    case "__name__":
+      return functionName(f);
+    case "__qualname__":
+      return functionQualname(f);
+    case "__module__":
+      return "__main__";
+    case "__doc__":
+      return info?.doc ?? null;
+    case "__defaults__": {
+      const defaults = info?.defaults;
+      return defaults !== undefined && defaults.length ? Tuple.from(defaults) : null;
+    }
+    case "__kwdefaults__": {
+      const kwdefaults = info?.kwdefaults;
+      return kwdefaults !== undefined && Object.keys(kwdefaults).length ? new Dict(Object.entries(kwdefaults)) : null;
+    }
+    case "__closure__":
+      return info?.closure?.length ? Tuple.from(info.closure.map((read) => new Cell(read))) : null;
+    case "__code__":
+      return codeOf(f, info);
+    case "__dict__":
+      return functionDict(f);
+    case "__annotations__":
+      return new Dict();
+  }
+  return NOT_FOUND;
+}
+export { NOT_FOUND as NO_FUNCTION_ATTRIBUTE };
+
+function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
+  const params = info?.spec ? parseSpec(info.spec) : [];
+  const positional = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly");
+  const names = params.filter((p) => p.name !== "");
+  // CPython lists positional, keyword-only, then `*args` and `**kwargs`, then other locals.
+  const ordered = [...positional, ...names.filter((p) => p.kind === "kwonly"), ...names.filter((p) => p.kind === "vararg"), ...names.filter((p) => p.kind === "kwarg")].map((p) => p.name);
+  const varnames = info?.varnames ?? ordered;
+  return new CodeObject(
+    functionName(f),
+    functionQualname(f),
+    BigInt(positional.length),
+    BigInt(positional.filter((p) => p.kind === "positionalOnly").length),
+    BigInt(params.filter((p) => p.kind === "kwonly").length),
+    Tuple.from(varnames),
+  );
+}
+
+/** A function's `__dict__`: the attributes the program set on it. */
+function functionDict(f: Function): Dict {
+  const d = new Dict();
+  for (const key of Object.keys(f)) {
+    const name = pythonName(key, true);
+    if (name !== null) d.set(name, (f as unknown as Record<string, unknown>)[key]);
+  }
+  return d;
+}
+
+/** Store a Python attribute on a function (`f.calls = 0`, `f.name = "x"`). */
+export function setFunctionAttribute(f: Function, name: string, value: unknown): void {
+  const info = functionInfo(f);
+  if (name === "__doc__" && info !== undefined) {
+    info.doc = value as string | null;
+    return;
+  }
+  if (name === "__name__" || name === "__qualname__" || name === "__doc__" || name === "__module__") {
+    Object.defineProperty(f, name, { value, writable: true, configurable: true, enumerable: false });
+    return;
+  }
+  (f as unknown as Record<string, unknown>)[functionKey(name)] = value;
+}
+
+/** `__radd__ = __add__` in a class body: the method stored under a second name. */
+export function aliasMethod(cls: { prototype: object }, key: string, source: string): void {
+  const method = (cls.prototype as Record<string, unknown>)[source];
+  Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true, enumerable: false });
+}
