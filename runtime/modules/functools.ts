@@ -25,7 +25,7 @@ function callWith(f: unknown, args: unknown[], kws: KwArgs): any {
 }
 
 /** `partial(func, *args, **keywords)`: a function (so emitted calls work) carrying the parts. */
-export function partial(...args: unknown[]): AnyFn {
+export function partial(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   if (pos.length === 0) throw new PyTypeError("type 'partial' takes at least one argument");
   let func = pos[0];

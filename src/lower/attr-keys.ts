@@ -23,6 +23,11 @@ export function classMemberKey(name: string, isStatic: boolean): string {
   return isStatic ? functionKey(name) : objectKey(name);
 }
 
+/** Is the receiver a name bound only to defs (a function object, whose static type has no attributes)? */
+export function isFunctionReceiver(cx: LowerContext, receiver: py.Expr): boolean {
+  return receiverKind(cx, receiver) === "function" && !(receiver._type === "Name" && cx.fn.selfName === receiver.id);
+}
+
 function receiverKind(cx: LowerContext, e: py.Expr): "function" | "instance" | null {
   if (e._type !== "Name") return null;
   if (cx.fn.selfName === e.id) return cx.fn.classMethod ? "function" : "instance";

@@ -5,7 +5,7 @@
 // the top of the function, so one JS binding serves the whole Python scope.
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
-import { attributeKey } from "./attr-keys.js";
+import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
@@ -143,7 +143,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       return [bindName(cx, target.id, value, loc, annotation)];
     case "Attribute": {
       const key = attributeKey(cx, target.value, target.attr);
-      if (key === null) {
+      // (a function object's attributes go through setattr too: its static type has none)
+      if (key === null || isFunctionReceiver(cx, target.value)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
