@@ -172,3 +172,15 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
   if (/^[)\]}]/.test(text.trim())) return `unmatched '${text.trim()[0]}'`;
   return "invalid syntax";
 }
+
+/**
+ * The Python exception class CPython raises for a syntax diagnostic. CPython picks
+ * IndentationError and TabError (subclasses of SyntaxError) for a fixed set of messages, so
+ * the class follows from the message.
+ */
+export function syntaxErrorClass(d: Diagnostic): string {
+  if (d.kind !== "SyntaxError") return d.kind;
+  if (d.message.startsWith("inconsistent use of tabs and spaces in indentation")) return "TabError";
+  const indentation = /^(unexpected indent|unexpected unindent|expected an indented block|unindent does not match any outer indentation level|too many levels of indentation)/;
+  return indentation.test(d.message) ? "IndentationError" : "SyntaxError";
+}

@@ -13,26 +13,21 @@ export function parsePython(source: string, filename: string): Module {
   // CPython's tokenizer turns every line ending into "\n"; doing the same keeps literal values right
   const text = source.replace(/\r\n?/g, "\n");
   const src = new Source(text);
-  try {
-    const lexed = tokenize(text);
-    const { error } = lexed;
-    // a tokenizer error with a message wins over any parse error: no need to parse
-    if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
-    // the parser only matters up to where the tokenizer stopped
-    const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
-    for (const [from, to] of regions) src.regions.set(from, to);
-    const chosen = firstError(lexed, syntaxErrorFor(root, src));
-    if (chosen) throw new DiagnosticError([chosen]);
-    const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
-    checkContexts(module, src);
-    if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
-    return module;
-  } catch (e) {
-    if (e instanceof DiagnosticError) throw e;
-    // an unexpected tree shape must not surface as a JS crash
-    const message = e instanceof Error ? e.message : String(e);
-    throw new DiagnosticError([{ kind: "SyntaxError", message: `invalid syntax (${message})`, line: 1, col: 0 }]);
-  }
+  // anything thrown here that is not a DiagnosticError is a fault in pyts: it propagates, and
+  // the CLI reports it as an internal error (never disguised as the user's syntax error)
+  const lexed = tokenize(text);
+  const { error } = lexed;
+  // a tokenizer error with a message wins over any parse error: no need to parse
+  if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
+  // the parser only matters up to where the tokenizer stopped
+  const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
+  for (const [from, to] of regions) src.regions.set(from, to);
+  const chosen = firstError(lexed, syntaxErrorFor(root, src));
+  if (chosen) throw new DiagnosticError([chosen]);
+  const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
+  checkContexts(module, src);
+  if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
+  return module;
 }
 
 function diagnostic(e: LexError): Diagnostic {

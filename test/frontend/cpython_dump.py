@@ -22,17 +22,26 @@ def to_chars(tree, source):
             node.end_col_offset = conv(node.end_lineno, node.end_col_offset)
 
 
-out = {}
-for path in sys.stdin.read().splitlines():
-    if not path:
-        continue
-    with open(path, encoding="utf-8", newline="") as f:
-        source = f.read().replace("\r\n", "\n").replace("\r", "\n")
+def dump_source(source, path="<unknown>"):
+    """ast.dump of source with code-point columns, or "SyntaxError:line:col:msg"."""
     try:
         tree = ast.parse(source, path)
     except SyntaxError as e:
-        out[path] = "SyntaxError:%s:%s:%s" % (e.lineno, e.offset, e.msg)
-        continue
+        return "SyntaxError:%s:%s:%s" % (e.lineno, e.offset, e.msg)
     to_chars(tree, source)
-    out[path] = ast.dump(tree, include_attributes=True)
-json.dump(out, sys.stdout)
+    return ast.dump(tree, include_attributes=True)
+
+
+def main():
+    out = {}
+    for path in sys.stdin.read().splitlines():
+        if not path:
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            source = f.read().replace("\r\n", "\n").replace("\r", "\n")
+        out[path] = dump_source(source, path)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
