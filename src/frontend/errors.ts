@@ -1,6 +1,7 @@
 // Finds the first syntax error in Lezer's error-tolerant tree and words it like CPython.
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
+import { forgotComma, incompleteAtEnd, missingHandler } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
 function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boolean {
@@ -136,6 +137,8 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
   const str = unterminatedString(root, src);
   if (str) return str;
   const found = firstError(root, src);
+  const missing = missingHandler(root, src, found ? found.node.from : Infinity);
+  if (missing) return withClass(missing);
   if (!found) return null;
   const { node, parent, field } = found;
   if (field && src.position(node.from).line === src.position(field.from).line) {
@@ -147,12 +150,15 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     if (open) return src.diagnostic(open.from, `'${open.name}' was never closed`);
     // point at the end of the last line with code, where the construct was left incomplete
     const end = src.text.trimEnd().length;
-    // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax"; its
-    // "unexpected EOF while parsing" comes only from the tokenizer (see tokenizer.ts)
     if (parent.name === "Body") return src.diagnostic(end, "expected an indented block", "IndentationError");
-    return src.diagnostic(end, "invalid syntax");
+    // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax" (its
+    // "unexpected EOF while parsing" comes only from the tokenizer), or for a dangling decorator
+    // at the end-of-file tokens
+    return withClass(incompleteAtEnd(root, src));
   }
-  return src.diagnostic(node.from, messageFor(node, parent, src));
+  const message = messageFor(node, parent, src);
+  const comma = message === "invalid syntax" ? forgotComma(src, node.from) : null;
+  return comma ?? src.diagnostic(node.from, message);
 }
 
 function messageFor(node: CNode, parent: CNode, src: Source): string {
@@ -183,4 +189,9 @@ export function syntaxErrorClass(d: Diagnostic): string {
   if (d.message.startsWith("inconsistent use of tabs and spaces in indentation")) return "TabError";
   const indentation = /^(unexpected indent|unexpected unindent|expected an indented block|unindent does not match any outer indentation level|too many levels of indentation)/;
   return indentation.test(d.message) ? "IndentationError" : "SyntaxError";
+}
+
+/** The diagnostic with CPython's class for its message (IndentationError for "unexpected unindent"). */
+function withClass(d: Diagnostic): Diagnostic {
+  return { ...d, kind: syntaxErrorClass(d) } as Diagnostic;
 }

@@ -6,7 +6,9 @@
 // converters parse its original text on its own (subParse).
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
+import { DiagnosticError } from "./ast.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
+import { forgotComma } from "./parse_errors.js";
 import { headerColon, logicalLineEnd, skipBlanks } from "./scan.js";
 
 export interface Repaired {
@@ -168,7 +170,10 @@ export function subParse(src: Source, from: number, to: number): CNode[] {
   shiftCst(root, delta);
   for (const [a, b] of regions) src.regions.set(a + delta, b + delta);
   const path = firstErrorPath(root, src);
-  if (path) src.fail(Math.min(Math.max(path[path.length - 1]!.from, from), to), "invalid syntax");
+  if (path) {
+    const at = Math.min(Math.max(path[path.length - 1]!.from, from), to);
+    throw new DiagnosticError([forgotComma(src, at) ?? src.diagnostic(at, "invalid syntax")]);
+  }
   const stmt = root.children.length === 1 ? root.children[0] : undefined;
   const e = stmt?.name === "ExpressionStatement" && stmt.children.length === 1 ? stmt.children[0] : undefined;
   if (!e || (e.name !== "ParenthesizedExpression" && e.name !== "TupleExpression") || e.from !== from - 1 || e.to !== to + 1) {
