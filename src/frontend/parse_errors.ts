@@ -93,15 +93,32 @@ function lastStatement(root: CNode): { node: CNode; depth: number } | null {
   }
 }
 
-/** Tokens (not newlines) of the whole text, computed once per Source. */
+/** Tokens of the whole text, with newlines, computed once per Source. */
 const tokenCache = new WeakMap<Source, ScanToken[]>();
-function tokens(src: Source): ScanToken[] {
+function allTokens(src: Source): ScanToken[] {
   let list = tokenCache.get(src);
   if (!list) {
-    list = [...scanTokens(src.text, 0, src.text.length)].filter((t) => t.kind !== "newline");
+    list = [...scanTokens(src.text, 0, src.text.length)];
     tokenCache.set(src, list);
   }
   return list;
+}
+
+function tokens(src: Source): ScanToken[] {
+  return allTokens(src).filter((t) => t.kind !== "newline");
+}
+
+/**
+ * Where the token after `offset` starts, as CPython's parser sees tokens: a line end outside
+ * brackets is a NEWLINE token; at the end of the text, the end-of-file position. CPython blames
+ * errors found while building a node (string literal escapes) on the token after it.
+ */
+export function nextTokenOffset(src: Source, offset: number): number {
+  for (const t of allTokens(src)) {
+    if (t.from < offset) continue;
+    if (t.kind !== "newline" || t.depth === 0) return t.from;
+  }
+  return endOfFileOffset(src);
 }
 
 function isName(src: Source, t: ScanToken): boolean {
