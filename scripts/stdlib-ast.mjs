@@ -4,7 +4,7 @@
 // generated 20k-line file. Files CPython rejects must be rejected by pyts with the same error
 // class and line. Every file is accounted for in the report; the exit status is non-zero on
 // any mismatch. Python work runs in two python3 processes, the frontend in two worker threads.
-//   node scripts/stdlib-ast.mjs [--verbose]
+//   node scripts/stdlib-ast.mjs [--verbose] [--filter SUBSTRING]   (--filter: only matching Lib/ paths)
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -173,7 +173,9 @@ async function main() {
   const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).toString().trim();
   const version = execFileSync("python3", ["--version"]).toString().trim();
   const skippedDirs = [];
-  const libFiles = pyFiles(stdlib, skippedDirs);
+  const filterAt = process.argv.indexOf("--filter");
+  const filter = filterAt > 0 ? process.argv[filterAt + 1] : undefined;
+  const libFiles = pyFiles(stdlib, skippedDirs).filter((f) => !filter || path.relative(stdlib, f).includes(filter));
   const genDir = path.join(root, ".tmp", "stdlib-ast");
   fs.mkdirSync(genDir, { recursive: true });
   const generated = path.join(genDir, "generated_20k.py");

@@ -9,7 +9,7 @@ import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
 import { forgotComma } from "./parse_errors.js";
-import { headerColon, logicalLineEnd, skipBlanks } from "./scan.js";
+import { headerColon, logicalLineEnd, scanTokens, skipBlanks } from "./scan.js";
 
 export interface Repaired {
   root: CNode;
@@ -32,7 +32,7 @@ interface Fix {
 const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
-  let work = text;
+  let work = hideBraceBackslashes(text);
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
@@ -83,6 +83,24 @@ function innermostStatement(path: CNode[]): CNode | null {
     if (parent === "Script" || parent === "Body") return path[i]!;
   }
   return null;
+}
+
+/**
+ * In an f-string a backslash never escapes `{`: `f"\\{x}"` is a backslash, then the field x.
+ * Lezer reads `\\{` as an escape, so such a backslash becomes a blank for Lezer (the literal's
+ * text is later read from the original source, backslash included).
+ */
+function hideBraceBackslashes(text: string): string {
+  let out: string | null = null;
+  for (const t of scanTokens(text, 0, text.length)) {
+    if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
+    for (const m of text.slice(t.from, t.to).matchAll(/\\+(?=\{)/g)) {
+      if (m[0].length % 2 === 0) continue; // `\\\\{`: an escaped backslash, then the brace
+      const at = t.from + m.index! + m[0].length - 1;
+      out = (out ?? text).slice(0, at) + " " + (out ?? text).slice(at + 1);
+    }
+  }
+  return out ?? text;
 }
 
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {

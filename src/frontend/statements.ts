@@ -16,7 +16,12 @@ const AUG_OPS: Record<string, Operator> = {
   "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "//=": "FloorDiv",
 };
 
+/** Where a block ends when that is not where its last statement ends: at a trailing `;`. */
+const blockEnds = new WeakMap<Stmt[], { end_lineno: number; end_col_offset: number }>();
+
 function endOf(body: Stmt[]): { end_lineno: number; end_col_offset: number } {
+  const own = blockEnds.get(body);
+  if (own) return own;
   const lastStmt = body[body.length - 1]!;
   return { end_lineno: lastStmt.end_lineno, end_col_offset: lastStmt.end_col_offset };
 }
@@ -32,8 +37,16 @@ function startOf(n: CNode, src: Source): { lineno: number; col_offset: number } 
 export function convertBody(body: CNode | undefined, src: Source, at: number): Stmt[] {
   if (!body || body.name !== "Body") src.fail(at, "expected ':'");
   // indentation (which statements belong to the block) was checked by the tokenizer pass
-  const stmts = convertStatements(body.children.filter((c) => c.name !== ":"), src);
+  const nodes = body.children.filter((c) => c.name !== ":");
+  const stmts = convertStatements(nodes, src);
   if (stmts.length === 0) src.fail(body.to, "expected an indented block", "IndentationError");
+  // CPython's block ends with its last token, a `;` after the last statement included
+  const group = nodes[nodes.length - 1];
+  const semicolon = group?.name === "StatementGroup" ? group.children[group.children.length - 1] : undefined;
+  if (semicolon?.name === ";") {
+    const end = src.position(semicolon.to);
+    blockEnds.set(stmts, { end_lineno: end.line, end_col_offset: end.col });
+  }
   return stmts;
 }
 

@@ -43,7 +43,8 @@ export function decodeBody(
     }
     if (ch !== "\\" || isRaw) {
       out += ch;
-      if (ch === "\\" && i + 1 < body.length) out += body[++i]!; // raw: `\'` keeps both
+      // raw: `\'` keeps both (in an f-string a brace after the backslash is still a brace)
+      if (ch === "\\" && i + 1 < body.length && !(isFormat && (body[i + 1] === "{" || body[i + 1] === "}"))) out += body[++i]!;
       continue;
     }
     const next = body[i + 1];

@@ -264,10 +264,40 @@ function window(rng: Rng, base: BaseFile): { text: string; label: string } {
   return { text: lines.slice(from, to).join("\n") + "\n", label: `${base.name}:${from + 1}-${to}` };
 }
 
+const nameHashes = new WeakMap<BaseFile, number>();
+
+/** FNV-1a of a base file's name. */
+function nameHash(base: BaseFile): number {
+  let h = nameHashes.get(base);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (let i = 0; i < base.name.length; i++) h = Math.imul(h ^ base.name.charCodeAt(i), 0x01000193) >>> 0;
+    nameHashes.set(base, h);
+  }
+  return h;
+}
+
+/**
+ * The base file of a mutant, by rendezvous hashing on the file names: adding or removing a
+ * fixture changes only the mutants that pick that file, so most cached verdicts stay valid.
+ */
+function pickBase(key: number, bases: readonly BaseFile[]): BaseFile {
+  let best = bases[0]!;
+  let bestScore = -1;
+  for (const b of bases) {
+    const score = mixSeed(key, nameHash(b));
+    if (score > bestScore) {
+      best = b;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Mutant number `index` of the set for `seed`. */
 export function makeMutant(seed: number, index: number, bases: readonly BaseFile[]): Mutant {
   const rng = new Rng(mixSeed(seed, index));
-  const base = bases[rng.int(bases.length)]!;
+  const base = pickBase(mixSeed(seed, index), bases);
   const { text: start, label } = window(rng, base);
   let text = start;
   const ops: string[] = [];
