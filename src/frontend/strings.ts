@@ -168,8 +168,9 @@ function mergePieces(pieces: Piece[], span: Span): (Constant | FormattedValue)[]
 }
 
 /** Literal text and replacement fields of one f-string part, between `from` and `to`. */
+/** `literal`: the string literal holding `part` (itself, or the literal around a format spec). */
 function formatPieces(
-  part: CNode, from: number, to: number, raw: boolean, src: Source, whole: Span,
+  part: CNode, from: number, to: number, raw: boolean, src: Source, whole: Span, literal: CNode = part,
 ): Piece[] {
   const pieces: Piece[] = [];
   let pos = from;
@@ -178,7 +179,7 @@ function formatPieces(
     if (child.from > pos) {
       pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, child.from), false, raw, true, src, pos) });
     }
-    pieces.push(...formatField(child, part, raw, src, whole));
+    pieces.push(...formatField(child, literal, raw, src, whole));
     pos = child.to;
   }
   if (to > pos) pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, to), false, raw, true, src, pos) });
@@ -226,7 +227,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   }
   let formatSpec: JoinedStr | null = null;
   if (spec) {
-    const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole);
+    const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole, part);
     // CPython 3.11: the spec's JoinedStr spans the one literal holding it; its text does too
     // when the spec is plain text, but spans the whole concatenation when fields are nested
     const partSpan = src.span(part.from, part.to);
