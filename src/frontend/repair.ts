@@ -32,7 +32,7 @@ interface Fix {
 const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
-  let work = hideBraceBackslashes(text);
+  let work = hideDotExponents(hideBraceBackslashes(text));
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
@@ -101,6 +101,31 @@ function hideBraceBackslashes(text: string): string {
     }
   }
   return out ?? text;
+}
+
+/**
+ * `3.e14` and `1.e-5` are float literals, but Lezer reads `3.` then the attribute `e14`; for
+ * Lezer they are rewritten in place as `3e014` and `1e-05` (the converter reads the original).
+ */
+function hideDotExponents(text: string): string {
+  const tokens = [...scanTokens(text, 0, text.length)];
+  let out = text;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
+    if (text[dot.from] !== "." || dot.from !== num.to || exp.from !== dot.to || exp.kind !== "word") continue;
+    const e = text.slice(exp.from, exp.to);
+    let signEnd = exp.from + 1;
+    if (/^[eE]$/.test(e)) {
+      // `1.e-5`: the sign, then digits
+      const sign = tokens[i + 3];
+      const digits = tokens[i + 4];
+      if (!sign || !digits || sign.from !== exp.to || !/[+-]/.test(text[sign.from]!) || digits.from !== sign.to || !/^[0-9]/.test(text[digits.from]!)) continue;
+      signEnd = sign.to;
+    } else if (!/^[eE][0-9][0-9_]*[jJ]?$/.test(e)) continue;
+    out = out.slice(0, dot.from) + text.slice(dot.from + 1, signEnd) + "0" + out.slice(signEnd);
+  }
+  return out;
 }
 
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {
