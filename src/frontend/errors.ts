@@ -1,7 +1,7 @@
 // Finds the first syntax error in Lezer's error-tolerant tree and words it like CPython.
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
-import { forgotComma, incompleteAtEnd, missingHandler } from "./parse_errors.js";
+import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
 function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boolean {
@@ -140,6 +140,8 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
   const missing = missingHandler(root, src, found ? found.node.from : Infinity);
   if (missing) return withClass(missing);
   if (!found) return null;
+  const inRegion = regionError(src, found.node.from);
+  if (inRegion) return inRegion;
   const { node, parent, field } = found;
   if (field && src.position(node.from).line === src.position(field.from).line) {
     return fstringFieldError(field, node.from, messageFor(node, parent, src), src);

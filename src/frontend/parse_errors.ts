@@ -2,9 +2,11 @@
 // an error at a different token than the one CPython's PEG parser stops at, so these follow
 // CPython 3.11's rules (Grammar/python.gram `invalid_*` rules, Parser/pegen_errors.c) on the
 // raw tokens instead of on Lezer's recovered tree.
-import type { Diagnostic } from "./ast.js";
+import { type Diagnostic, DiagnosticError } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
+import { subParse } from "./repair.js";
 import { type ScanToken, scanTokens } from "./scan.js";
+import { withItems } from "./statements.js";
 
 const KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -205,4 +207,25 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   if (isName(src, a) && list[i + 1]?.kind === "string" && i + 1 <= j) return null;
   if ((aText === "print" || aText === "exec") && i === j - 1) return null;
   return src.diagnostic(a.from, "invalid syntax. Perhaps you forgot a comma?");
+}
+
+/**
+ * A syntax error inside a region repair.ts hid from Lezer (a decorator, a for-iterable, a match
+ * subject, with-items) that lies before `limit`, Lezer's first error: CPython, reading left to
+ * right, stops there first. The regions are otherwise parsed only during conversion.
+ */
+export function regionError(src: Source, limit: number): Diagnostic | null {
+  const at = src.position(limit);
+  for (const [from, to] of [...src.regions].sort((a, b) => a[0] - b[0])) {
+    if (from >= limit) break;
+    try {
+      if (/\bwith\s*$/.test(src.text.slice(Math.max(0, from - 12), from))) withItems(from, to, src);
+      else subParse(src, from, to);
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      const d = e.diagnostics[0]!;
+      if (d.line < at.line || (d.line === at.line && d.col < at.col)) return d;
+    }
+  }
+  return null;
 }

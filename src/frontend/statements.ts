@@ -274,7 +274,7 @@ function convertWith(n: CNode, src: Source): Stmt {
 }
 
 /** The with-items of the header text[from, to), in either the plain or the parenthesised form. */
-function withItems(from: number, to: number, src: Source): WithItem[] {
+export function withItems(from: number, to: number, src: Source): WithItem[] {
   let ranges = splitTopLevel(src.text, from, to);
   const whole = ranges.length === 1 ? ranges[0]! : null;
   // `with (a, b as c,):` groups items; `with (a, b) as c:` is one item whose value is a tuple
