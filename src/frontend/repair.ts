@@ -104,8 +104,9 @@ function hideBraceBackslashes(text: string): string {
 }
 
 /**
- * `3.e14` and `1.e-5` are float literals, but Lezer reads `3.` then the attribute `e14`; for
- * Lezer they are rewritten in place as `3e014` and `1e-05` (the converter reads the original).
+ * `3.e14`, `1.e-5` and `0.j` are number literals, but Lezer reads `3.` then the attribute
+ * `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05` and `00j` (the converter
+ * reads the original text).
  */
 function hideDotExponents(text: string): string {
   const tokens = [...scanTokens(text, 0, text.length)];
@@ -115,6 +116,11 @@ function hideDotExponents(text: string): string {
     if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
     if (text[dot.from] !== "." || dot.from !== num.to || exp.from !== dot.to || exp.kind !== "word") continue;
     const e = text.slice(exp.from, exp.to);
+    if (/^[jJ]$/.test(e)) {
+      // `1.j` is the imaginary literal 1j: `01j` for Lezer
+      out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + e + out.slice(exp.to);
+      continue;
+    }
     let signEnd = exp.from + 1;
     if (/^[eE]$/.test(e)) {
       // `1.e-5`: the sign, then digits
@@ -124,6 +130,14 @@ function hideDotExponents(text: string): string {
       signEnd = sign.to;
     } else if (!/^[eE][0-9][0-9_]*[jJ]?$/.test(e)) continue;
     out = out.slice(0, dot.from) + text.slice(dot.from + 1, signEnd) + "0" + out.slice(signEnd);
+  }
+  // inside f-strings (one token here) the same, by pattern: literal text is read from the
+  // original source, so rewriting it for Lezer changes nothing
+  for (const t of tokens) {
+    if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
+    const body = out.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9]))/gu,
+      (_m, digits: string, j?: string, e?: string) => (j ? "0" + digits + j : digits + e + "0"));
+    out = out.slice(0, t.from) + body + out.slice(t.to);
   }
   return out;
 }
