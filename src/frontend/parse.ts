@@ -77,7 +77,7 @@ function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic
   if (t && (t.overrides ? !(pe?.final && parser?.message === pe.message && !fromLezer) : !parserAt || !strictlyBefore(parserAt, t.anchor))) {
     return diagnostic(t);
   }
-  if (parser && fromLezer && lexed.unclosed && parser.line > lexed.unclosed.line) {
+  if (parser && fromLezer && lexed.unclosed && (parserAt ?? parser).line > lexed.unclosed.line) {
     // CPython reads on after a parse error; a bracket left open on an earlier line is the culprit
     return { kind: "SyntaxError", message: `'${lexed.unclosed.char}' was never closed`, line: lexed.unclosed.line, col: lexed.unclosed.col };
   }

@@ -206,7 +206,9 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   if (SOFT_KEYWORDS.has(aText)) return null;
   if (isName(src, a) && list[i + 1]?.kind === "string" && i + 1 <= j) return null;
   if ((aText === "print" || aText === "exec") && i === j - 1) return null;
-  return src.diagnostic(a.from, "invalid syntax. Perhaps you forgot a comma?");
+  // `at`: where the parser had read to (past b), which decides whether a bracket left open on
+  // an earlier line is blamed instead (parse.ts)
+  return { ...src.diagnostic(a.from, "invalid syntax. Perhaps you forgot a comma?"), at: src.position(b.to) } as Diagnostic;
 }
 
 /**
