@@ -47,7 +47,7 @@ function pythonFor(source) {
 let changed = 0;
 for (const fixture of listFixtures()) {
   if (!`${fixture.group}/${fixture.name}`.includes(filter)) continue;
-  const source = fs.readFileSync(fixture.py, "utf8");
+  const source = fs.readFileSync(fixture.py); // bytes: the file may declare its encoding
   const rel = path.relative(root, fixture.py);
   try {
     const { code } = await transpile(source, { filename: rel });

@@ -1,8 +1,9 @@
 // The library entry: Python source in, TypeScript module (and source map) out.
-import { parsePython, collectComments } from "./frontend/parse.js";
+import { parseModule, collectComments, type CompileWarning } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
+import { decodeSource } from "./frontend/encoding.js";
 
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
@@ -18,13 +19,27 @@ export interface TranspileOptions {
 export interface TranspileResult {
   code: string;
   map: SourceMapV3;
+  /** the warnings CPython's compiler issues for this source (SyntaxWarning), in its order */
+  warnings: CompileWarning[];
 }
 
-/** Throws DiagnosticError (with file positions) for input pyts cannot convert. */
-export async function transpile(source: string, options: TranspileOptions = {}): Promise<TranspileResult> {
+/**
+ * `source` is the text, or the file's bytes (decoded as CPython reads a file: PEP 263 coding
+ * comment, UTF-8 BOM, strict UTF-8 by default). Throws DiagnosticError (with file positions)
+ * for input pyts cannot convert.
+ */
+export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
-  const module = parsePython(source, filename);
-  const comments = collectComments(source).map((c) => ({ line: c.line, text: c.text.replace(/^#/, "") }));
-  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments });
-  return emitModule(ir, { sourceName: filename, sourceText: source, outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  const text = typeof source === "string" ? source : decodeSource(source, filename);
+  const { module, warnings } = parseModule(text, filename);
+  const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
+  const sourceLines = text.split(/\r\n?|\n/);
+  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments, sourceLines });
+  // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
+  // line number picks the same line in it as in CPython's traceback.
+  const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  return { ...emitted, warnings };
 }
+
+/** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */
+export { decodeSource };

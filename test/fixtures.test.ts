@@ -60,7 +60,7 @@ test("the type checker ran cleanly apart from per-file errors", () => {
 
 describe.concurrent.each(fixtures)("$group/$name", (fixture) => {
   test("emits the golden TypeScript", async () => {
-    const source = fs.readFileSync(fixture.py, "utf8");
+    const source = fs.readFileSync(fixture.py); // bytes: the file may declare its encoding
     const { code } = await transpile(source, { filename: path.relative(ROOT, fixture.py) });
     expect(code).toBe(fs.readFileSync(fixture.ts, "utf8"));
   });

@@ -2,9 +2,9 @@
 // written for a file that has diagnostics.
 import fs from "node:fs";
 import path from "node:path";
-import { transpile, type TranspileResult } from "../transpile.js";
+import { decodeSource, transpile, type TranspileResult } from "../transpile.js";
 import { DiagnosticError } from "../frontend/ast.js";
-import { formatDiagnostic } from "./diagnostics.js";
+import { formatDiagnostic, formatWarning } from "./diagnostics.js";
 
 export class ConversionFailed extends Error {
   constructor(readonly report: string) {
@@ -20,14 +20,27 @@ export function internalError(file: string, what: string, error: unknown): Conve
 }
 
 export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
-  const source = fs.readFileSync(file, "utf8");
+  // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
+  const bytes = fs.readFileSync(file);
   try {
-    return await transpile(source, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    // as `python3 FILE.py` does when it compiles the file
+    for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
+    return result;
   } catch (error) {
     if (error instanceof DiagnosticError) {
-      throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, source, d)).join("\n"));
+      throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, sourceForFrame(bytes, file), d)).join("\n"));
     }
     throw internalError(file, "pyts failed on this file", error);
+  }
+}
+
+/** The text a code frame quotes: the decoded source, or a lossy UTF-8 reading when it cannot be decoded. */
+function sourceForFrame(bytes: Uint8Array, file: string): string {
+  try {
+    return decodeSource(bytes, file);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
   }
 }
 

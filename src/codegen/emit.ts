@@ -1,10 +1,12 @@
 // Codegen entry: IR module -> Babel program -> text (@babel/generator) -> prettier, with a
-// line-level source map back to the Python file.
+// line-level source map back to the Python file. Positions and blank lines travel as marker
+// comment tokens (see positions.ts); no step edits the printed text by pattern.
 import * as t from "@babel/types";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
-import { buildSourceMap, type Mapping, type SourceMapV3 } from "./source-map.js";
+import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
+import { applyBlankLines, extractPositions, positionMarker } from "./positions.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
 type Generate = typeof import("@babel/generator").default;
@@ -27,9 +29,6 @@ export interface EmitResult {
   map: SourceMapV3;
 }
 
-/** Marker comments carry Python positions through formatting: `/*@py 12:4*\/`. */
-const MARKER = /\/\*@py (\d+):(\d+)\*\/ ?/g;
-
 /** Words a binding cannot be named in a module (`enum` is a runtime export, so it gets an alias). */
 const RESERVED_WORDS = new Set(["enum", "await", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public"]);
 
@@ -49,8 +48,10 @@ class RuntimeImportTable implements RuntimeImports {
 }
 
 export async function emitModule(module: ModuleIr, options: EmitOptions): Promise<EmitResult> {
+  const format = options.format !== false;
   const imports = new RuntimeImportTable(module.userNames);
-  const builder = new BabelBuilder(imports, options.sourceName);
+  // Blank lines only matter to a reader: unformatted code (`pyts run`) goes without them.
+  const builder = new BabelBuilder(imports, options.sourceName, { blankLines: format, classMemberBlankLines: module.classMemberBlankLines });
   const body = builder.stmts(module.body);
   markPositions(body);
 
@@ -64,11 +65,11 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const raw = generate(t.file(t.program(program, [], "module")), { comments: true }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
-  const formatted =
-    options.format === false
-      ? raw
-      : await (await import("prettier")).format(raw, { parser: "typescript", printWidth: 100, objectWrap: "collapse" });
-  return stripMarkers(formatted, options);
+  const printed = format
+    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: "typescript", printWidth: 100, objectWrap: "collapse" })
+    : raw;
+  const { code, mappings } = extractPositions(printed);
+  return { code, map: buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings) };
 }
 
 /** Tag each statement (recursively) with its Python position as a leading block comment. */
@@ -77,63 +78,8 @@ function markPositions(statements: t.Node[]): void {
     t.traverseFast(node, (inner) => {
       if (!t.isStatement(inner) && !t.isClassMethod(inner) && !t.isClassProperty(inner)) return;
       if (t.isBlockStatement(inner) || !inner.loc) return;
-      const marker: t.CommentBlock = { type: "CommentBlock", value: `@py ${inner.loc.start.line}:${inner.loc.start.column}` };
       // The marker goes after any Python comments so they keep their own lines.
-      inner.leadingComments = [...(inner.leadingComments ?? []), marker];
+      inner.leadingComments = [...(inner.leadingComments ?? []), positionMarker(inner.loc.start.line, inner.loc.start.column)];
     });
   }
-}
-
-function stripMarkers(formatted: string, options: EmitOptions): EmitResult {
-  const mappings: Mapping[] = [];
-  const pythonLines = options.sourceText.split(/\r?\n/);
-  const out: string[] = [];
-  let pendingMarker: { srcLine: number; srcCol: number } | null = null;
-  for (const line of formatted.split("\n")) {
-    // A marker alone on its line belongs to the statement on the next line.
-    const alone = /^\s*\/\*@py (\d+):(\d+)\*\/\s*$/.exec(line);
-    if (alone) {
-      pendingMarker = { srcLine: Number(alone[1]), srcCol: Number(alone[2]) };
-      continue;
-    }
-    let text = line;
-    const found: { col: number; srcLine: number; srcCol: number }[] = [];
-    let match: RegExpExecArray | null;
-    MARKER.lastIndex = 0;
-    while ((match = MARKER.exec(text)) !== null) {
-      found.push({ col: match.index, srcLine: Number(match[1]), srcCol: Number(match[2]) });
-      text = text.slice(0, match.index) + text.slice(match.index + match[0].length);
-      MARKER.lastIndex = match.index;
-    }
-    if (pendingMarker) {
-      found.unshift({ col: text.length - text.trimStart().length, ...pendingMarker });
-      pendingMarker = null;
-    }
-    // A statement that follows a blank line in the Python source keeps one here.
-    const first = found[0];
-    if (first && first.col === text.length - text.trimStart().length && blankBefore(pythonLines, first.srcLine)) {
-      // The blank goes above the statement's own leading comments.
-      let at = out.length;
-      while (at > 0 && out[at - 1]!.trimStart().startsWith("//")) at--;
-      const previous = out[at - 1];
-      if (previous !== undefined && previous.trim() !== "" && !previous.trimEnd().endsWith("{")) {
-        out.splice(at, 0, "");
-        for (const m of mappings) if (m.genLine >= at) m.genLine++;
-      }
-    }
-    for (const f of found) mappings.push({ genLine: out.length, genCol: f.col, srcLine: f.srcLine, srcCol: f.srcCol });
-    out.push(text);
-  }
-  const code = out.join("\n");
-  return { code, map: buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings) };
-}
-
-/** Is the Python line before `line` (skipping comment lines) blank? */
-function blankBefore(lines: string[], line: number): boolean {
-  for (let i = line - 2; i >= 0; i--) {
-    const text = lines[i]!.trim();
-    if (text === "") return true;
-    if (!text.startsWith("#") && !text.startsWith("@")) return false;
-  }
-  return false;
 }

@@ -2,6 +2,7 @@
 // semantics, only spelling. Python positions travel as Babel `loc` for the source map.
 import * as t from "@babel/types";
 import type * as ir from "../lower/ir.js";
+import { blankLineMarker } from "./positions.js";
 
 export interface RuntimeImports {
   /** runtime export name -> local name used in the module */
@@ -12,6 +13,7 @@ export class BabelBuilder {
   constructor(
     private readonly runtime: RuntimeImports,
     private readonly filename: string,
+    private readonly options: { blankLines: boolean; classMemberBlankLines?: Set<number> } = { blankLines: false },
   ) {}
 
   private at<N extends t.Node>(node: N, loc?: ir.Loc): N {
@@ -183,22 +185,33 @@ export class BabelBuilder {
 
   stmts(list: ir.Stmt[]): t.Statement[] {
     const out: t.Statement[] = [];
-    let pendingComments: string[] = [];
+    let pending: t.Comment[] = [];
     for (const s of list) {
+      if (s.k === "blank") {
+        if (this.options.blankLines) pending.push(blankLineMarker());
+        continue;
+      }
       if (s.k === "comment") {
-        pendingComments.push(s.text);
+        const previous = out[out.length - 1];
+        if (s.trailing && previous && pending.length === 0) {
+          previous.trailingComments = [...(previous.trailingComments ?? []), lineComment(s.text)];
+        } else {
+          pending.push(lineComment(s.text));
+        }
         continue;
       }
       const node = this.at(this.stmt(s), s.loc);
-      if (pendingComments.length) {
-        node.leadingComments = pendingComments.map((text) => ({ type: "CommentLine", value: text }) as t.CommentLine);
-        pendingComments = [];
+      if (pending.length) {
+        node.leadingComments = pending;
+        pending = [];
       }
       out.push(node);
     }
-    if (pendingComments.length) {
+    // Comments after a block's last statement stay inside the block.
+    while (pending.length && pending[pending.length - 1]!.type !== "CommentLine") pending.pop();
+    if (pending.length) {
       const empty = t.emptyStatement();
-      empty.leadingComments = pendingComments.map((text) => ({ type: "CommentLine", value: text }) as t.CommentLine);
+      empty.leadingComments = pending;
       out.push(empty);
     }
     return out;
@@ -259,6 +272,7 @@ export class BabelBuilder {
       case "block":
         return this.block(s.body);
       case "comment":
+      case "blank":
         return t.emptyStatement();
     }
   }
@@ -271,6 +285,14 @@ export class BabelBuilder {
   }
 
   private classMember(m: ir.ClassMember): t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock {
+    const member = this.classMemberInner(m);
+    if (this.options.blankLines && m.k !== "indexSignature" && m.k !== "staticBlock" && m.loc && this.options.classMemberBlankLines?.has(m.loc.line)) {
+      member.leadingComments = [blankLineMarker(), ...(member.leadingComments ?? [])];
+    }
+    return member;
+  }
+
+  private classMemberInner(m: ir.ClassMember): t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock {
     switch (m.k) {
       case "method": {
         const fe = this.functionExpression(m.fn);
@@ -310,6 +332,26 @@ function numberLiteral(value: number, float: boolean): t.Expression {
   return node;
 }
 
+/**
+ * A Python comment as a `//` comment. JavaScript ends a line comment at U+2028/U+2029 (and
+ * counts them as line breaks), so they are written as escapes: the text after them must not
+ * become code.
+ */
+function lineComment(text: string): t.CommentLine {
+  return { type: "CommentLine", value: text.replace(/[\u2028\u2029\r\n]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) };
+}
+
+/**
+ * The raw text of a template literal part whose value is `text`. Besides `\\`, `` ` `` and `${`,
+ * characters whose raw form would change the value or the line count are escaped: a raw CR
+ * reads as LF, U+2028/U+2029 are line breaks, a lone surrogate cannot be written as UTF-8, and
+ * other control characters are escaped to stay visible.
+ */
 function escapeTemplate(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  return text.replace(/[\\`\r\u2028\u2029\0-\x08\x0b-\x1f\x7f]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (m) => {
+    if (m === "\\" || m === "`" || m === "${") return "\\" + m;
+    if (m === "\r") return "\\r";
+    const code = m.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }

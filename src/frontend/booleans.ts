@@ -14,23 +14,28 @@ interface Built {
   to: number;
 }
 
-function flatten(n: CNode, src: Source, out: Token[]): void {
-  const cs = n.children;
-  if (n.name === "BinaryExpression" && cs.length === 3) {
-    const op = src.slice(cs[1]!);
-    if (op === "and" || op === "or") {
-      flatten(cs[0]!, src, out);
-      out.push({ op, node: cs[1]! });
-      flatten(cs[2]!, src, out);
-      return;
+/** The chain's operands and operators in source order (iteratively: chains can be long). */
+function flatten(root: CNode, src: Source, out: Token[]): void {
+  const stack: (CNode | Token)[] = [root];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if ("op" in item) {
+      out.push(item);
+      continue;
     }
+    const cs = item.children;
+    if (item.name === "BinaryExpression" && cs.length === 3) {
+      const op = src.slice(cs[1]!);
+      if (op === "and" || op === "or") {
+        stack.push(cs[2]!, { op, node: cs[1]! }, cs[0]!);
+        continue;
+      }
+    }
+    if (item.name === "UnaryExpression" && cs.length === 2 && src.slice(cs[0]!) === "not") {
+      stack.push(cs[1]!, { op: "not", node: cs[0]! });
+      continue;
+    }
+    out.push({ op: null, node: item });
   }
-  if (n.name === "UnaryExpression" && cs.length === 2 && src.slice(cs[0]!) === "not") {
-    out.push({ op: "not", node: cs[0]! });
-    flatten(cs[1]!, src, out);
-    return;
-  }
-  out.push({ op: null, node: n });
 }
 
 /** Converts a BinaryExpression with `and`/`or` or a UnaryExpression with `not`. */

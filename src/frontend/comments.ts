@@ -7,6 +7,8 @@ export interface PyComment {
   col: number;
   /** the comment text including its leading `#` */
   text: string;
+  /** nothing but spaces, tabs or form feeds before it on its line */
+  ownLine: boolean;
 }
 
 /** The comments of a source, as CPython's tokenizer finds them (never inside a string). */
@@ -16,8 +18,11 @@ export function collectComments(source: string): PyComment[] {
   const { comments } = tokenize(text);
   const out: PyComment[] = [];
   for (let k = 0; k < comments.length; k += 2) {
-    const p = src.position(comments[k]!);
-    out.push({ line: p.line, col: p.col, text: text.slice(comments[k], comments[k + 1]) });
+    const from = comments[k]!;
+    const p = src.position(from);
+    const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+    const ownLine = /^[ \t\f]*$/.test(text.slice(lineStart, from));
+    out.push({ line: p.line, col: p.col, text: text.slice(from, comments[k + 1]), ownLine });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // tree is copied once into arrays of children.
 import type { Tree } from "@lezer/common";
 import { DiagnosticError, type Diagnostic, type Span } from "./ast.js";
+import type { CompileWarning } from "./warnings.js";
 
 export interface CNode {
   name: string;
@@ -13,31 +14,51 @@ export interface CNode {
 }
 
 /** Moves every offset of a (sub-)tree by `delta`. */
-export function shiftCst(n: CNode, delta: number): void {
-  n.from += delta;
-  n.to += delta;
-  for (const c of n.children) shiftCst(c, delta);
+export function shiftCst(root: CNode, delta: number): void {
+  const stack = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    n.from += delta;
+    n.to += delta;
+    stack.push(...n.children);
+  }
 }
 
+/** Lezer flattens whatever lies deeper than 2500 levels of its tree, losing its structure. */
+const MAX_DEPTH = 2500;
+
+export class NestingTooDeep extends Error {
+  constructor(readonly offset: number) {
+    super("nesting too deep");
+  }
+}
+
+/**
+ * Copies Lezer's tree. Iterative, like every walk over the concrete tree: a chain of
+ * thousands of `a + b + ...` terms is a tree thousands of levels deep.
+ */
 export function buildCst(tree: Tree): CNode {
   const cursor = tree.cursor();
-  const build = (): CNode => {
-    const node: CNode = {
-      name: cursor.name,
-      from: cursor.from,
-      to: cursor.to,
-      isError: cursor.type.isError,
-      children: [],
-    };
-    if (cursor.firstChild()) {
-      // comments can sit between any two tokens; collectComments reports them separately
-      do if (cursor.name !== "Comment") node.children.push(build());
-      while (cursor.nextSibling());
-      cursor.parent();
+  const make = (): CNode => ({ name: cursor.name, from: cursor.from, to: cursor.to, isError: cursor.type.isError, children: [] });
+  const root = make();
+  const open: CNode[] = [root];
+  if (!cursor.firstChild()) return root;
+  for (;;) {
+    // comments can sit between any two tokens; collectComments reports them separately
+    if (cursor.name !== "Comment") {
+      const node = make();
+      open[open.length - 1]!.children.push(node);
+      if (cursor.firstChild()) {
+        open.push(node);
+        // Lezer flattens whatever lies deeper than 2500 levels, losing its structure
+        if (open.length >= MAX_DEPTH) throw new NestingTooDeep(node.from);
+        continue;
+      }
     }
-    return node;
-  };
-  return build();
+    while (!cursor.nextSibling()) {
+      if (!cursor.parent() || open.length === 1) return root;
+      open.pop();
+    }
+  }
 }
 
 /** Source text plus line table; converts Lezer offsets (UTF-16 units) to CPython positions. */
@@ -46,6 +67,12 @@ export class Source {
   private readonly hasAstral: boolean;
   /** Regions (start -> end offset) that Lezer saw as a placeholder and must be re-parsed; see repair.ts. */
   readonly regions = new Map<number, number>();
+  /** Warnings CPython issues while parsing (invalid escape sequences), once per line and message. */
+  readonly warnings: CompileWarning[] = [];
+
+  warn(line: number, message: string, category: CompileWarning["category"]): void {
+    if (!this.warnings.some((w) => w.line === line && w.message === message)) this.warnings.push({ category, message, line });
+  }
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {

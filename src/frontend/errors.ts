@@ -1,6 +1,7 @@
 // Finds the first syntax error in Lezer's error-tolerant tree and words it like CPython.
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
+import { hintFor } from "./error_hints.js";
 import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
@@ -12,8 +13,21 @@ function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boole
   if (n.from === n.to && prev?.name === "." && isTrailingDotNumber(parent, src)) return true;
   // empty `{}` / `[]` patterns (the grammar wants at least one element)
   if (isEmptyPatternError(n, parent)) return true;
+  // `*rest` in a comprehension's targets (`for n, *_ in rows`)
+  if (isStarredComprehensionTarget(n, parent, index)) return true;
   // `/` in a lambda's parameters
   if (parent.name === "ParamList" && src.slice(n).trim() === "/") return true;
+  return false;
+}
+
+/** An error node holding only the `*` of a starred target between a comprehension's `for` and `in`. */
+export function isStarredComprehensionTarget(n: CNode, parent: CNode, index: number): boolean {
+  if (!n.isError || n.children.length !== 1 || n.children[0]!.name !== "*") return false;
+  for (let i = index - 1; i >= 0; i--) {
+    const name = parent.children[i]!.name;
+    if (name === "for") return parent.children.slice(index + 1).some((c) => c.name === "in");
+    if (name === "in" || name === "if" || name === "]" || name === "(" || name === "{" || name === "[") return false;
+  }
   return false;
 }
 
@@ -63,12 +77,21 @@ export function* errorPaths(root: CNode, src: Source): Generator<CNode[]> {
   }
 }
 
-function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field: CNode | undefined } | null {
+/** Every node of a tree, parents before children, in source order. */
+function* preorder(root: CNode): Generator<CNode> {
+  const stack = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    yield n;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+}
+
+function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field: CNode | undefined; path: CNode[] } | null {
   const path = firstErrorPath(n, src);
   if (!path) return null;
   let field: CNode | undefined;
   for (const a of path) if (a.name === "FormatReplacement") field = a; // the innermost field
-  return { node: path[path.length - 1]!, parent: path[path.length - 2]!, field };
+  return { node: path[path.length - 1]!, parent: path[path.length - 2]!, field, path };
 }
 
 /**
@@ -88,48 +111,48 @@ export interface LocatedDiagnostic extends Diagnostic {
 }
 
 /** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */
-function unterminatedString(n: CNode, src: Source): Diagnostic | null {
-  if (n.name === "String" || n.name === "FormatString") {
+function unterminatedString(root: CNode, src: Source): Diagnostic | null {
+  for (const n of preorder(root)) {
+    if (n.name !== "String" && n.name !== "FormatString") continue;
     const text = src.slice(n);
     const m = /^[A-Za-z]*("""|'''|"|')/.exec(text);
-    if (m) {
-      const q = m[1]!;
-      const body = text.slice(m[0].length);
-      let closed = body.length >= q.length && body.endsWith(q);
-      if (closed) {
-        // the closing quote must not be escaped
-        let k = body.length - q.length - 1;
-        let slashes = 0;
-        while (k >= 0 && body[k] === "\\") { slashes++; k--; }
-        if (slashes % 2 === 1) closed = false;
-      }
-      if (!closed) {
-        const endLine = src.position(n.to).line;
-        const kind = q.length === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal";
-        return src.diagnostic(n.from, `${kind} (detected at line ${endLine})`);
-      }
+    if (!m) continue;
+    const q = m[1]!;
+    const body = text.slice(m[0].length);
+    let closed = body.length >= q.length && body.endsWith(q);
+    if (closed) {
+      // the closing quote must not be escaped
+      let k = body.length - q.length - 1;
+      let slashes = 0;
+      while (k >= 0 && body[k] === "\\") { slashes++; k--; }
+      if (slashes % 2 === 1) closed = false;
     }
-  }
-  for (const c of n.children) {
-    const d = unterminatedString(c, src);
-    if (d) return d;
+    if (!closed) {
+      const endLine = src.position(n.to).line;
+      const kind = q.length === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal";
+      return src.diagnostic(n.from, `${kind} (detected at line ${endLine})`);
+    }
   }
   return null;
 }
 
-/** The innermost node opened by a bracket that has no matching closing child. */
-function unclosedBracket(n: CNode): CNode | null {
-  for (let i = n.children.length - 1; i >= 0; i--) {
-    const found = unclosedBracket(n.children[i]!);
-    if (found) return found;
+const CLOSER: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/** The innermost, last node opened by a bracket that has no matching closing child. */
+function unclosedBracket(root: CNode): CNode | null {
+  // post-order with children visited last to first; the first unclosed node found wins
+  const stack: [CNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, expanded] = stack.pop()!;
+    if (!expanded) {
+      stack.push([n, true]);
+      for (const c of n.children) stack.push([c, false]);
+      continue;
+    }
+    // the opening bracket need not come first: `from m import (a,` and `x[1`
+    const opener = n.children.find((c) => c.name in CLOSER);
+    if (opener && !n.children.some((c) => c.name === CLOSER[opener.name] && c.from > opener.from)) return opener;
   }
-  const first = n.children[0];
-  const lastChild = n.children[n.children.length - 1];
-  const closer: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
-  if (first && first.name in closer) {
-    if (!n.children.some((c) => c.name === closer[first.name])) return first;
-  }
-  void lastChild;
   return null;
 }
 
@@ -153,14 +176,83 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     // point at the end of the last line with code, where the construct was left incomplete
     const end = src.text.trimEnd().length;
     if (parent.name === "Body") return src.diagnostic(end, "expected an indented block", "IndentationError");
+    const hint = hintFor(found.path, src);
+    // ordered against tokenizer errors by where the parser stopped, not by where it blames
+    if (hint) return { ...hint, at: src.position(node.from) };
     // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax" (its
     // "unexpected EOF while parsing" comes only from the tokenizer), or for a dangling decorator
     // at the end-of-file tokens
     return withClass(incompleteAtEnd(root, src));
   }
+  const prev = parent.children[parent.children.indexOf(node) - 1];
+  if (parent.name === "YieldStatement" && prev?.name === "yield" && /^=(?!=)/.test(src.text.slice(node.from, node.from + 2))) {
+    return src.diagnostic(prev.from, "assignment to yield expression not possible");
+  }
   const message = messageFor(node, parent, src);
-  const comma = message === "invalid syntax" ? forgotComma(src, node.from) : null;
-  return comma ?? src.diagnostic(node.from, message);
+  if (message === "invalid syntax") {
+    const legacy = legacyCall(found.path, src);
+    const at = src.position(node.from);
+    if (legacy) return { ...src.diagnostic(legacy.from, `Missing parentheses in call to '${legacy.name}'. Did you mean ${legacy.name}(...)?`), at };
+    // carries its own `at` (where the parser had read to)
+    // parameters are no expressions: CPython has no comma hint there
+    const comma = found.path.some((a) => a.name === "ParamList") ? null : forgotComma(src, node.from);
+    if (comma) return comma;
+    const hint = hintFor(found.path, src);
+    if (hint) return { ...hint, at };
+  }
+  return src.diagnostic(node.from, message);
+}
+
+const STATEMENT_LISTS = new Set(["Script", "Body", "StatementGroup"]);
+
+/** Words that cannot start an expression (so `print if` is not a Python 2 print statement). */
+const NON_EXPRESSION_WORDS = new Set([
+  "and", "as", "assert", "async", "break", "class", "continue", "def", "del", "elif", "else", "except",
+  "finally", "for", "from", "global", "if", "import", "in", "is", "nonlocal", "or", "pass", "raise",
+  "return", "try", "while", "with", "yield",
+]);
+
+/**
+ * CPython's `invalid_legacy_expression`: in a statement that fails to parse, the name `print`
+ * or `exec` followed (without `(`) by an expression is blamed as a Python 2 statement.
+ */
+function legacyCall(path: CNode[], src: Source): { name: string; from: number } | null {
+  const error = path[path.length - 1]!;
+  const parent = path[path.length - 2]!;
+  let stmt: CNode | undefined;
+  if (STATEMENT_LISTS.has(parent.name)) {
+    // Lezer ends the statement before the error: `print x` is `print`, error, `x`
+    stmt = parent.children[parent.children.indexOf(error) - 1];
+  } else {
+    for (let i = path.length - 2; i >= 0; i--) {
+      if (STATEMENT_LISTS.has(path[i]!.name)) {
+        stmt = path[i + 1];
+        break;
+      }
+    }
+  }
+  if (!stmt) return null;
+  let found: { name: string; from: number } | null = null;
+  const walk = (n: CNode): void => {
+    for (const c of n.children) {
+      if (found || c.from >= error.from) return;
+      if (c.name === "VariableName") {
+        const name = src.slice(c);
+        if ((name === "print" || name === "exec") && startsExpression(src.text, c.to)) found = { name, from: c.from };
+      } else walk(c);
+    }
+  };
+  walk({ ...stmt, children: [stmt] });
+  return found;
+}
+
+export function startsExpression(text: string, at: number): boolean {
+  let i = at;
+  while (text[i] === " " || text[i] === "\t") i++;
+  const rest = text.slice(i, i + 20);
+  if (/^[\[{~+\-*'"0-9]/.test(rest) || rest.startsWith("...")) return true;
+  const word = /^[\p{L}\p{Nl}_][\p{L}\p{N}_]*/u.exec(rest);
+  return word !== null && !NON_EXPRESSION_WORDS.has(word[0]);
 }
 
 function messageFor(node: CNode, parent: CNode, src: Source): string {
@@ -173,10 +265,13 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
   if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
   if (node.from === node.to) {
     const before = src.text.slice(0, node.from).trimEnd();
-    if (/\b(if|elif|else|while|for|def|class|try|except|finally|with)\b[^\n:]*$/.test(before.split("\n").pop() ?? "")) {
-      return "expected ':'";
-    }
+    // a compound statement's header that ends without its colon
+    const lineEnd = src.text.indexOf("\n", node.from);
+    const restOfLine = src.text.slice(node.from, lineEnd < 0 ? undefined : lineEnd);
+    const header = /^[ \t]*(async[ \t]+)?(if|elif|else|while|for|def|class|try|except|finally|with)\b[^\n:]*$/;
+    if (header.test(before.split("\n").pop() ?? "") && /^\s*(#.*)?$/.test(restOfLine)) return "expected ':'";
   }
+  if (parent.name === "DeleteStatement" && node.children.length === 1 && node.children[0]!.name === "*") return "cannot delete starred";
   if (/^[)\]}]/.test(text.trim())) return `unmatched '${text.trim()[0]}'`;
   return "invalid syntax";
 }

@@ -97,7 +97,7 @@ export function convertExpr(n: CNode, src: Source): Expr {
     case "BinaryExpression":
       return convertBinary(n, src);
     case "AwaitExpression":
-      return { _type: "Await", value: convertExpr(cs[1]!, src), ...span };
+      return convertAwait(n, src);
     case "YieldExpression":
       return convertYield(n, src);
     case "ConditionalExpression": {
@@ -186,7 +186,17 @@ export function convertGenerators(nodes: CNode[], src: Source): Comprehension[] 
     if (nodes[i]?.name !== "for") src.fail(nodes[i]?.from ?? nodes[0]!.from, "invalid syntax");
     i++;
     const targetNodes: CNode[] = [];
-    while (i < nodes.length && nodes[i]!.name !== "in") targetNodes.push(nodes[i++]!);
+    while (i < nodes.length && nodes[i]!.name !== "in") {
+      const t = nodes[i++]!;
+      // Lezer's grammar has no starred comprehension targets: its error node wraps the `*`,
+      // or repair.ts blanked a `*` right after `for`
+      if (t.isError && t.children.length === 1 && t.children[0]!.name === "*") targetNodes.push(t.children[0]!);
+      else {
+        const star = targetNodes.length === 0 ? hiddenStar(src, t.from) : -1;
+        if (star >= 0) targetNodes.push({ name: "*", from: star, to: star + 1, isError: false, children: [] });
+        targetNodes.push(t);
+      }
+    }
     i++; // "in"
     const iterNode = nodes[i++];
     if (!iterNode || targetNodes.length === 0) src.fail(nodes[0]!.from, "invalid syntax");
@@ -200,6 +210,13 @@ export function convertGenerators(nodes: CNode[], src: Source): Comprehension[] 
     gens.push({ _type: "comprehension", target, iter: convertExpr(iterNode, src), ifs, is_async: isAsync });
   }
   return gens;
+}
+
+/** The offset of a `*` just before `offset` in the original text (skipping blanks), or -1. */
+function hiddenStar(src: Source, offset: number): number {
+  let k = offset - 1;
+  while (k >= 0 && /[ \t\n\\]/.test(src.text[k]!)) k--;
+  return src.text[k] === "*" ? k : -1;
 }
 
 /** A comprehension whose element nodes precede the first `for`/`async` in `body`. */
@@ -251,8 +268,9 @@ export function convertArgs(argList: CNode, src: Source): { args: Expr[]; keywor
       keywords.push({ _type: "keyword", arg: src.slice(first), value: convertExpr(g[2]!, src), ...src.span(first.from, lastNode.to) });
     } else {
       if (keywords.length > 0) {
-        const unpackOnly = keywords.every((k) => k.arg === null);
-        src.fail(first.from, unpackOnly
+        // CPython blames the call's closing parenthesis
+        const unpacking = keywords.some((k) => k.arg === null);
+        src.fail(argList.to - 1, unpacking
           ? "positional argument follows keyword argument unpacking"
           : "positional argument follows keyword argument");
       }
@@ -355,9 +373,21 @@ function convertBinary(n: CNode, src: Source): Expr {
     }
     return { _type: "Compare", left: convertExpr(l, src), ops: opsList, comparators, ...span };
   }
-  const op = BIN_OPS[opText];
-  if (!op) src.unsupported(n);
-  return { _type: "BinOp", left: convertExpr(left, src), op, right: convertExpr(right, src), ...span };
+  if (!BIN_OPS[opText]) src.unsupported(n);
+  // `a + b - c ...` nests to the left: walk the chain without recursing once per operator
+  const chain: CNode[] = [];
+  let bottom: CNode = n;
+  while (bottom.name === "BinaryExpression" && bottom.children.length === 3 && BIN_OPS[src.slice(bottom.children[1]!)]) {
+    chain.push(bottom);
+    bottom = bottom.children[0]!;
+  }
+  let result = convertExpr(bottom, src);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const b = chain[i]!;
+    const op = BIN_OPS[src.slice(b.children[1]!)]!;
+    result = { _type: "BinOp", left: result, op, right: convertExpr(b.children[2]!, src), ...src.span(b.from, b.to) };
+  }
+  return result;
 }
 
 function compareOp(text: string): CmpOp | null {
@@ -369,6 +399,31 @@ function compareOp(text: string): CmpOp | null {
     case "is not": return "IsNot";
   }
   return null;
+}
+
+/**
+ * `await` takes a primary (`await x ** 2` is `(await x) ** 2`), but Lezer's grammar gives it
+ * a whole binary expression: the operator chain is rebuilt with the await on its leftmost operand.
+ */
+function convertAwait(n: CNode, src: Source): Expr {
+  const [kw, operand] = n.children;
+  if (!operand) return src.fail(n.to, "invalid syntax");
+  if (operand.name !== "BinaryExpression") {
+    if (operand.name === "UnaryExpression" || operand.name === "AwaitExpression") src.fail(operand.from, "invalid syntax");
+    return { _type: "Await", value: convertExpr(operand, src), ...src.span(n.from, n.to) };
+  }
+  const spine: CNode[] = [];
+  let leftmost = operand;
+  while (leftmost.name === "BinaryExpression") {
+    spine.push(leftmost);
+    leftmost = leftmost.children[0]!;
+  }
+  let rebuilt: CNode = { name: "AwaitExpression", from: n.from, to: leftmost.to, isError: false, children: [kw!, leftmost] };
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const b = spine[i]!;
+    rebuilt = { ...b, from: n.from, children: [rebuilt, ...b.children.slice(1)] };
+  }
+  return convertExpr(rebuilt, src);
 }
 
 function convertYield(n: CNode, src: Source): Expr {

@@ -1,5 +1,6 @@
 // Parameter lists of `def` and `lambda`: positional-only, regular, *args, keyword-only,
 // **kwargs, defaults and annotations, as CPython's `arguments` node.
+import { skipBlanks } from "./scan.js";
 import type { Arg, Arguments, Expr } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { convertExpr } from "./expressions.js";
@@ -112,7 +113,13 @@ function convertParams(groups: Group[], allowAnnotations: boolean, src: Source):
     }
   }
   if (sawStar && !result.vararg && result.kwonlyargs.length === 0) {
-    src.fail(starAt, "named arguments must follow bare *");
+    // CPython blames the `*` of a def, but the token after `*` (and a comma) in a lambda
+    let at = starAt;
+    if (!allowAnnotations) {
+      at = skipBlanks(src.text, starAt + 1);
+      if (src.text[at] === ",") at = skipBlanks(src.text, at + 1);
+    }
+    src.fail(at, "named arguments must follow bare *");
   }
   return result;
 }

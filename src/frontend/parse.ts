@@ -1,33 +1,66 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
 import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
-import { type CNode, Source } from "./cst.js";
+import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
-import { checkContexts } from "./validate.js";
+import { validateModule } from "./validate.js";
+import type { CompileWarning } from "./warnings.js";
+
+const TOO_DEEP = "unsupported: code nested more than 2500 levels deep (a very long operator chain?)";
+
+export interface Parsed {
+  module: Module;
+  /** what CPython's compiler would warn about (SyntaxWarning), in its order */
+  warnings: CompileWarning[];
+}
 
 export function parsePython(source: string, filename: string): Module {
+  return parseModule(source, filename).module;
+}
+
+export function parseModule(source: string, filename: string): Parsed {
+  const warnings: CompileWarning[] = [];
+  const module = parseAst(source, filename, warnings);
+  warnings.push(...validateModule(module));
+  return { module, warnings };
+}
+
+/**
+ * The tree alone, as `ast.parse` gives it: without the symbol-table and compiler checks.
+ * `warnings` receives what CPython warns about while parsing.
+ */
+export function parseAst(source: string, filename: string, warnings: CompileWarning[] = []): Module {
   void filename; // diagnostics carry positions; the caller pairs them with the file name
   // CPython's tokenizer turns every line ending into "\n"; doing the same keeps literal values right
   const text = source.replace(/\r\n?/g, "\n");
   const src = new Source(text);
-  // anything thrown here that is not a DiagnosticError is a fault in pyts: it propagates, and
-  // the CLI reports it as an internal error (never disguised as the user's syntax error)
-  const lexed = tokenize(text);
-  const { error } = lexed;
-  // a tokenizer error with a message wins over any parse error: no need to parse
-  if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
-  // the parser only matters up to where the tokenizer stopped
-  const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
-  for (const [from, to] of regions) src.regions.set(from, to);
-  const chosen = firstError(lexed, syntaxErrorFor(root, src));
-  if (chosen) throw new DiagnosticError([chosen]);
-  const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
-  checkContexts(module, src);
-  if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
-  return module;
+  try {
+    const lexed = tokenize(text);
+    const { error } = lexed;
+    // a tokenizer error with a message wins over any parse error: no need to parse
+    if (error?.overrides && !finalParserErrorBefore(lexed, error)) throw new DiagnosticError([diagnostic(error)]);
+    // the parser only matters up to where the tokenizer stopped
+    const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
+    for (const [from, to] of regions) src.regions.set(from, to);
+    const chosen = firstError(lexed, syntaxErrorFor(root, src));
+    if (chosen) throw new DiagnosticError([chosen]);
+    const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
+    if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
+    warnings.push(...src.warnings);
+    return module;
+  } catch (e) {
+    if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
+      // Lezer's tree holds at most 2500 levels (and building it may exhaust the stack first)
+      const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
+      throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
+    }
+    // anything else (a DiagnosticError aside) is a fault in pyts: it propagates, and the CLI
+    // reports it as an internal error (never disguised as the user's syntax error)
+    throw e;
+  }
 }
 
 function diagnostic(e: LexError): Diagnostic {
@@ -84,5 +117,5 @@ function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic
   return parser;
 }
 
-export type { CNode };
+export type { CNode, CompileWarning };
 export { collectComments, type PyComment } from "./comments.js";

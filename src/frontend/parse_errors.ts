@@ -53,7 +53,9 @@ export function missingHandler(root: CNode, src: Source, limit: number): Diagnos
   // the first token after the try body (an `else:` clause is not a handler)
   const body = stmt.children.find((c) => c.name === "Body");
   const next = tokenAt(src, (body ?? stmt).to);
-  return src.diagnostic(next ? next.from : endOfFileOffset(src), "expected 'except' or 'finally' block");
+  // at the end of the file CPython blames the end of the last line (blanks and comments included)
+  const lastLineEnd = src.text.endsWith("\n") ? src.text.length - 1 : src.text.length;
+  return src.diagnostic(next ? next.from : lastLineEnd, "expected 'except' or 'finally' block");
 }
 
 /**

@@ -98,11 +98,13 @@ export function convertPattern(n: CNode, src: Source): Pattern {
       const patterns: Pattern[] = [];
       let rest: string | null = null;
       for (const g of splitOn(inner(n).filter((c) => !c.isError), ",")) {
-        if (g[0]!.name === "**") {
+        const keyNode = g[0]!;
+        // `**rest` must come last
+        if (rest !== null) src.fail(keyNode.from, "invalid syntax");
+        if (keyNode.name === "**") {
           rest = src.slice(g[1]!);
           continue;
         }
-        const keyNode = g[0]!;
         if (keyNode.name !== "LiteralPattern") src.fail(keyNode.from, "invalid syntax");
         const key = literalValue(keyNode, src);
         keys.push(key._type === "MatchValue" ? key.value : {

@@ -4,6 +4,7 @@
 // gaps, the offending region is overwritten by a same-length placeholder (`_` then blanks, so
 // every offset stays valid), the text is parsed again, and the region is remembered so the
 // converters parse its original text on its own (subParse).
+import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
@@ -37,8 +38,16 @@ export function parseRepaired(text: string): Repaired {
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
     // this grammar's indentation context and gave spurious errors
-    const root = buildCst(parser.parse(work));
+    const root = buildCst(parseFully(work));
     if (round >= MAX_ROUNDS) return { root, regions };
+    const prints = legacyPrints(root);
+    if (prints.length > 0) {
+      // Lezer reads a statement starting with `print` as Python 2's print statement; to
+      // Python 3 it is the name `print`. A same-length name keeps every offset (converters
+      // read names from the original text).
+      for (const at of prints) work = work.slice(0, at) + PRINT_STAND_IN + work.slice(at + PRINT_STAND_IN.length);
+      continue;
+    }
     const fixes = findFixes(root, work, regions);
     if (fixes.length === 0) return { root, regions };
     const parts: string[] = [];
@@ -142,6 +151,47 @@ function hideDotExponents(text: string): string {
   return out;
 }
 
+const PRINT_STAND_IN = "prinT";
+
+const COMPREHENSIONS = new Set([
+  "ArrayComprehensionExpression", "SetComprehensionExpression", "DictionaryComprehensionExpression",
+  "ComprehensionExpression", "ArgList",
+]);
+
+/** Nodes that hold statements (the only places Lezer's print statement can appear). */
+const STATEMENT_HOLDERS = new Set([
+  "Script", "Body", "StatementGroup", "IfStatement", "WhileStatement", "ForStatement", "TryStatement",
+  "WithStatement", "FunctionDefinition", "ClassDefinition", "DecoratedStatement", "MatchStatement",
+  "MatchBody", "MatchClause",
+]);
+
+/** Offsets of the `print` keywords of Lezer's legacy print statements. */
+function legacyPrints(root: CNode): number[] {
+  const found: number[] = [];
+  const walk = (n: CNode): void => {
+    for (const c of n.children) {
+      if (c.name === "PrintStatement") found.push(c.from);
+      else if (STATEMENT_HOLDERS.has(c.name) || c.isError) walk(c);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/**
+ * Lezer's parse, without its cut-off for long left-associative chains: after 300 big
+ * reductions from one start it forces the expression closed (an error in the tree), where
+ * CPython accepts thousands of `a + b + ...` terms. The counter is reset before each step.
+ */
+function parseFully(text: string): Tree {
+  const parse = parser.startParse(text) as PartialParse & { bigReductionCount?: number };
+  for (;;) {
+    if (parse.bigReductionCount !== undefined) parse.bigReductionCount = 0;
+    const tree = parse.advance();
+    if (tree) return tree;
+  }
+}
+
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {
   if (to <= from || regions.has(from)) return null;
   return { from, text: "_" + " ".repeat(to - from - 1), region: true };
@@ -173,6 +223,14 @@ function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix
       if (fixed !== name) return { from: parent.from + 1, text: fixed, region: false };
     }
     return null;
+  }
+  // `{x for *a, b in y}`: a starred first comprehension target derails Lezer's recovery;
+  // blank the `*` (convertGenerators finds it in the original text)
+  const at = skipBlanks(work, node.from);
+  if (work[at] === "*" || (node.from === node.to && work[at] === "*")) {
+    if (/(?:^|[^\w])for[ \t\\\n]*$/.test(work.slice(Math.max(0, at - 12), at)) && path.some((a) => COMPREHENSIONS.has(a.name))) {
+      return { from: at, text: " ", region: false };
+    }
   }
   const before = (a: CNode, name: string) => a.children.some((c) => c.name === name && c.from <= node.from);
   for (let i = path.length - 2; i >= 0; i--) {

@@ -3,12 +3,12 @@
 import type {
   Alias, ExceptHandler, Expr, Keyword, MatchCase, Name, Operator, Stmt, WithItem,
 } from "./ast.js";
-import { type CNode, type Source, splitOn } from "./cst.js";
-import { convertArgs, convertElement, convertExpr, convertExprList, makeTuple } from "./expressions.js";
+import { type CNode, type Source, inner, splitOn } from "./cst.js";
+import { convertArgs, convertElement, convertExpr, convertExprList, describe, makeTuple } from "./expressions.js";
 import { convertDefParams } from "./params.js";
 import { convertPatternList } from "./patterns.js";
 import { regionAt, subParse } from "./repair.js";
-import { findTopLevelWord, matchingBracket, splitTopLevel } from "./scan.js";
+import { findTopLevelWord, matchingBracket, skipBlanks, splitTopLevel } from "./scan.js";
 import { setContext } from "./targets.js";
 
 const AUG_OPS: Record<string, Operator> = {
@@ -76,7 +76,7 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
       const opIndex = cs.findIndex((c) => c.name === "UpdateOp");
       const target = convertExprList(cs.slice(0, opIndex), src);
       if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
-        src.fail(n.from, `'${target._type === "Tuple" ? "tuple" : target._type.toLowerCase()}' is an illegal expression for augmented assignment`);
+        src.fail(n.from, `'${describe(target)}' is an illegal expression for augmented assignment`);
       }
       target.ctx = "Store";
       const op = AUG_OPS[src.slice(cs[opIndex]!)]!;
@@ -107,10 +107,12 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
     case "ImportStatement":
       return [convertImport(n, src)];
     case "ScopeStatement": {
+      if (cs[cs.length - 1]!.name === ",") src.fail(skipBlanks(src.text, cs[cs.length - 1]!.to), "invalid syntax");
       const names = cs.filter((c) => c.name === "VariableName").map((c) => src.slice(c));
       return [{ _type: cs[0]!.name === "global" ? "Global" : "Nonlocal", names, ...span }];
     }
     case "AssertStatement": {
+      if (cs[cs.length - 1]!.name === ",") src.fail(skipBlanks(src.text, cs[cs.length - 1]!.to), "invalid syntax");
       const groups = splitOn(cs.slice(1), ",");
       return [{
         _type: "Assert", test: convertElement(groups[0]!, src),
@@ -146,6 +148,9 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
     }
     case "MatchStatement":
       return [convertMatch(n, src)];
+    case "TypeDefinition":
+      // Python 3.12's `type X = ...` is no statement to 3.11
+      return src.fail(skipBlanks(src.text, cs[0]!.to), "invalid syntax");
     default:
       if (n.isError) src.fail(n.from, "invalid syntax");
       return src.unsupported(n);
@@ -160,7 +165,7 @@ function convertAssign(n: CNode, src: Source): Stmt {
   if (typeAt >= 0) {
     const targetNodes = cs.slice(0, typeAt);
     const target = convertExprList(targetNodes, src);
-    if (target._type === "Tuple" && targetNodes.length > 1) src.fail(n.from, "only single target (not tuple) can be annotated");
+    if (target._type === "Tuple" || target._type === "List") src.fail(n.from, `only single target (not ${describe(target)}) can be annotated`);
     if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
       src.fail(n.from, `illegal target for annotation`);
     }
@@ -173,11 +178,40 @@ function convertAssign(n: CNode, src: Source): Stmt {
     return { _type: "AnnAssign", target, annotation, value, simple, ...span };
   }
   const targets = sections.slice(0, -1).map((s) => {
+    if (s.length === 1 && s[0]!.name === "YieldExpression") src.fail(s[0]!.from, "assignment to yield expression not possible");
     const t = convertExprList(s, src);
+    if (sections.length === 2) checkSingleTarget(t, s, sections[1]!, src);
     setContext(t, "Store", src, s[0]!.from);
     return t;
   });
   return { _type: "Assign", targets, value: convertExprList(sections[sections.length - 1]!, src), type_comment: null, ...span };
+}
+
+/** Expressions that are not CPython's `bitwise_or` (and so cannot be the `a` of `a = b`). */
+const NOT_BITWISE_OR = new Set(["Compare", "BoolOp", "Lambda", "IfExp", "NamedExpr", "Yield", "YieldFrom", "Starred"]);
+
+/**
+ * CPython's `invalid_named_expression`: `f() = 1` is read as a mistyped comparison when the
+ * target is one `bitwise_or` (not a tuple, list, True/False/None) and a `bitwise_or` follows `=`.
+ */
+function checkSingleTarget(target: Expr, targetNodes: CNode[], valueNodes: CNode[], src: Source): void {
+  if (targetNodes.length !== 1 || NOT_BITWISE_OR.has(target._type)) return;
+  if (target._type === "Name" || target._type === "Attribute" || target._type === "Subscript") return;
+  if (target._type === "Tuple" || target._type === "List" || target._type === "GeneratorExp") return;
+  if (target._type === "UnaryOp" && target.op === "Not") return;
+  if (target._type === "Constant" && (target.value.kind === "bool" || target.value.kind === "None")) return;
+  const first = valueNodes[0]!;
+  const startsBitwiseOr = !(first.name === "*" || first.name === "LambdaExpression" || first.name === "YieldExpression" ||
+    (first.name === "UnaryExpression" && src.slice(first.children[0]!) === "not"));
+  if (!startsBitwiseOr) return;
+  src.fail(offsetOfNode(targetNodes[0]!), `cannot assign to ${describe(target)} here. Maybe you meant '==' instead of '='?`);
+}
+
+function offsetOfNode(n: CNode): number {
+  // a parenthesised target is blamed at its inner expression, as CPython's group rule does
+  let inner = n;
+  while (inner.name === "ParenthesizedExpression" && inner.children[1]) inner = inner.children[1];
+  return inner.from;
 }
 
 /** `if`/`elif` chains: each `elif` becomes an If nested in the previous orelse. */
@@ -252,7 +286,13 @@ function convertTry(n: CNode, src: Source): Stmt {
       i += 2;
     } else src.fail(kw.from, "invalid syntax");
   }
-  if (handlers.length === 0 && finalbody.length === 0) src.fail(cs[1]!.to, "expected 'except' or 'finally' block");
+  if (handlers.length === 0 && finalbody.length === 0) {
+    // CPython blames the next statement, or the end of the file's last line
+    const elseKw = cs.find((c) => c.name === "else");
+    if (elseKw) src.fail(elseKw.from, "expected 'except' or 'finally' block");
+    const next = /\S/.exec(src.text.slice(n.to).replace(/#[^\n]*/g, (c) => " ".repeat(c.length)));
+    src.fail(next ? n.to + next.index : src.text.trimEnd().length, "expected 'except' or 'finally' block");
+  }
   const lastBlock = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? handlers[handlers.length - 1]!.body : body;
   return {
     _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody, ...startOf(n, src), ...endOf(lastBlock),
@@ -317,7 +357,8 @@ function convertFunction(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   const isAsync = cs[0]!.name === "async";
   const nameNode = cs.find((c) => c.name === "VariableName");
   const params = cs.find((c) => c.name === "ParamList");
-  if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
+  const typeParams = cs.find((c) => c.name === "TypeParamList");
+  if (typeParams) src.fail(typeParams.from, "expected '('"); // Python 3.12 syntax
   if (!nameNode || !params) src.fail(n.from, "invalid syntax");
   const typeDef = cs.find((c) => c.name === "TypeDef");
   const returns = typeDef ? convertExpr(typeDef.children[typeDef.children.length - 1]!, src) : null;
@@ -333,9 +374,13 @@ function convertClass(n: CNode, decorator_list: Expr[], src: Source): Stmt {
   const cs = n.children;
   const nameNode = cs.find((c) => c.name === "VariableName");
   if (!nameNode) src.fail(n.from, "invalid syntax");
-  if (cs.some((c) => c.name === "TypeParamList")) src.unsupported(cs.find((c) => c.name === "TypeParamList")!);
+  const typeParams = cs.find((c) => c.name === "TypeParamList");
+  if (typeParams) src.fail(typeParams.from, "invalid syntax"); // Python 3.12 syntax
   const argList = cs.find((c) => c.name === "ArgList");
   const { args: bases, keywords } = argList ? convertArgs(argList, src) : { args: [] as Expr[], keywords: [] as Keyword[] };
+  // `class C(x for x in y)`: a bare generator is no base list
+  const forToken = argList && bases.length === 1 && bases[0]!._type === "GeneratorExp" ? inner(argList).find((c) => c.name === "for") : undefined;
+  if (forToken) src.fail(forToken.from, "invalid syntax");
   const body = convertBody(cs.find((c) => c.name === "Body"), src, (argList ?? nameNode).to);
   return {
     _type: "ClassDef", name: src.slice(nameNode), bases, keywords, body, decorator_list,
@@ -374,7 +419,7 @@ function convertImport(n: CNode, src: Source): Stmt {
   }
   if (rest[0]?.name === "(" && rest[rest.length - 2]?.name === ",") {
     // a trailing comma inside parentheses is allowed
-  } else if (rest[rest.length - 1]?.name === ",") src.fail(rest[rest.length - 1]!.from, "trailing comma not allowed without surrounding parentheses");
+  } else if (rest[rest.length - 1]?.name === ",") src.fail(rest[rest.length - 1]!.to, "trailing comma not allowed without surrounding parentheses");
   return { _type: "ImportFrom", module, names: aliases(rest), level, ...span };
 }
 

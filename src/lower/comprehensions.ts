@@ -5,7 +5,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { unpackPattern } from "./targets.js";
+import { unpackPattern, unpackValue } from "./targets.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
@@ -53,7 +53,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
       const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       shared.push(...captured);
-      inner = [{ k: "forOf", declare: captured.length ? null : "const", target: loopTarget(cx, g.target), iter, body: inner }];
+      inner = [loopOver(cx, g.target, iter, inner, captured.length ? null : "const")];
     }
     const decls: ir.Stmt[] = [...state.temps, ...shared.map(jsName)].map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
     return [...decls, ...inner];
@@ -64,6 +64,25 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const args: ir.Expr[] = [{ k: "func", fn }];
   if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });
   return { k: "call", callee: cx.rt(COLLECTORS[e._type]), args, loc: cx.loc(e) };
+}
+
+/**
+ * `for target in iter: body` inside a comprehension. A target with `*rest` takes each item
+ * apart through the runtime, as an assignment does (JS destructuring has no middle rest).
+ */
+function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stmt[], declare: "const" | null): ir.Stmt {
+  const starred = (t: py.Expr): boolean =>
+    t._type === "Starred" || ((t._type === "Tuple" || t._type === "List") && t.elts.some(starred));
+  if ((target._type !== "Tuple" && target._type !== "List") || !starred(target)) {
+    return { k: "forOf", declare, target: loopTarget(cx, target), iter, body };
+  }
+  const item = cx.temp("item");
+  const pattern = unpackPattern(cx, target);
+  const value = unpackValue(cx, target, { k: "id", name: item });
+  const unpack: ir.Stmt = declare
+    ? { k: "decl", kind: "const", name: pattern, init: value }
+    : { k: "expr", expr: { k: "assign", op: "=", target: pattern, value } };
+  return { k: "forOf", declare: "const", target: item, iter, body: [unpack, ...body] };
 }
 
 function loopTarget(cx: LowerContext, target: py.Expr): string | ir.Pattern {
@@ -99,7 +118,7 @@ function lowerAsyncComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
       const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
       const target = loopTarget(cx, g.target);
       if (!g.is_async) {
-        inner = [{ k: "forOf", declare: "const", target, iter, body: inner }];
+        inner = [loopOver(cx, g.target, iter, inner, "const")];
         continue;
       }
       const it = cx.temp("it");

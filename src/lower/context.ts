@@ -4,6 +4,7 @@ import type * as py from "../frontend/ast.js";
 import type { Diagnostic } from "../frontend/ast.js";
 import type { Scope, ScopeMap } from "./scope.js";
 import type * as ir from "./ir.js";
+import type { CommentPlan, SourceComment } from "./comments.js";
 import { jsName } from "./names.js";
 
 /** What the lowering knows statically about a name bound by a module-level statement. */
@@ -74,8 +75,8 @@ export class LowerContext {
   callableInstances = false;
   /** does some call pass keywords to a callee the lowering cannot resolve? */
   dynamicKeywordCalls = false;
-  /** Python comments not yet emitted, in source order */
-  comments: { line: number; text: string }[] = [];
+  /** where each Python comment goes (see comments.ts) */
+  comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
   /** the last number used for each temporary's base name */
   private readonly tempCounters = new Map<string, number>();
   fn: FunctionState;
@@ -103,10 +104,10 @@ export class LowerContext {
     }
   }
 
-  /** Comments that stand before `line` and have not been emitted yet. */
-  takeComments(line: number): string[] {
-    const taken: string[] = [];
-    while (this.comments.length && this.comments[0]!.line < line) taken.push(this.comments.shift()!.text);
+  /** The comments planned for a statement in one role, once (a body lowered twice gets them once). */
+  takeComments(role: Map<py.Stmt, SourceComment[]>, s: py.Stmt): SourceComment[] {
+    const taken = role.get(s) ?? [];
+    role.delete(s);
     return taken;
   }
 

@@ -134,6 +134,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
+  if (scope === cx.moduleScope && cx.fn.scope === scope && readsBuiltinInFirstBinding(scope, e)) return cx.rt(e.id, e);
   const typingName = fromTyping(scope, e.id);
   if (typingName) return { k: "member", object: cx.rt("typing"), property: typingName, loc };
   if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
@@ -146,6 +147,20 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // Python raises NameError when (and only when) the name is evaluated.
   return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+}
+
+/**
+ * `print = functools.partial(print, flush=True)` at module level: the value is evaluated
+ * before the global exists, so `print` there is the builtin.
+ */
+function readsBuiltinInFirstBinding(scope: Scope, e: py.Name): boolean {
+  if (!BUILTIN_FUNCTIONS.has(e.id) && !BUILTIN_EXCEPTIONS.has(e.id)) return false;
+  const first = scope.bindings.get(e.id)?.[0];
+  const stmt = first?.stmt;
+  if (!first?.topLevel || !stmt || (stmt._type !== "Assign" && stmt._type !== "AnnAssign") || !stmt.value) return false;
+  const v = stmt.value;
+  const after = (l: number, c: number, l2: number, c2: number) => l > l2 || (l === l2 && c >= c2);
+  return after(e.lineno, e.col_offset, v.lineno, v.col_offset) && after(v.end_lineno, v.end_col_offset, e.end_lineno, e.end_col_offset);
 }
 
 function lowerUnary(cx: LowerContext, e: py.UnaryOp): ir.Expr {

@@ -178,11 +178,21 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
   const params = lowerParams(cx, "lambda", e.args, setup, prologue);
-  const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
+  // `lambda: (yield)` is a generator function, like a def whose body yields
+  const isGenerator = scope.isGenerator;
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: false });
   for (const p of [...e.args.posonlyargs, ...e.args.args]) state.declared.add(p.arg);
   const body = cx.within(state, () => lowerExpr(cx, e.body));
   let lambda: ir.Expr;
-  if (state.temps.length || prologue.length) {
+  if (isGenerator) {
+    const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
+    const gen: ir.FunctionIr = {
+      name: null, params: [], body: [...decls, { k: "return", arg: body }], generator: true, async: false,
+      returnType: { k: "ref", name: "Generator", args: [ANY, ANY, ANY] },
+    };
+    const make: ir.Expr = { k: "call", callee: cx.rt("generator"), args: [{ k: "func", fn: gen }, { k: "str", value: qualname(scope) }] };
+    lambda = { k: "arrow", params, body: [...prologue, { k: "return", arg: make }], loc: cx.loc(e) };
+  } else if (state.temps.length || prologue.length) {
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
     lambda = { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e) };
   } else lambda = { k: "arrow", params, body, loc: cx.loc(e) };

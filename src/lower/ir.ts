@@ -101,7 +101,10 @@ export type Stmt =
   | { k: "try"; block: Stmt[]; param: string | null; handler: Stmt[] | null; finalizer: Stmt[] | null; loc?: Loc }
   | { k: "throw"; arg: Expr; loc?: Loc }
   | { k: "block"; body: Stmt[]; loc?: Loc }
-  | { k: "comment"; text: string; loc?: Loc };
+  /** a Python comment (text after `#`): before the next statement, or `trailing` on the previous one's line */
+  | { k: "comment"; text: string; trailing?: boolean; loc?: Loc }
+  /** the next statement followed a blank line in Python (kept when the output is formatted) */
+  | { k: "blank"; loc?: Loc };
 
 /** The lowered module. Runtime names used are collected by codegen from `rt` nodes. */
 export interface ModuleIr {
@@ -112,4 +115,6 @@ export interface ModuleIr {
   userNames: Set<string>;
   /** true when the module body uses top-level await */
   topLevelAwait: boolean;
+  /** Python lines of class-body statements that follow a blank line (their members keep one) */
+  classMemberBlankLines?: Set<number>;
 }

@@ -8,11 +8,14 @@ import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
 import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS } from "./builtins.js";
+import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest } from "./signatures.js";
 
 export interface LowerOptions {
   runtimeModule: string;
-  comments?: { line: number; text: string }[];
+  /** the module's comments, in source order, and its lines (to see blank lines) */
+  comments?: SourceComment[];
+  sourceLines?: string[];
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
@@ -21,12 +24,15 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
   collectKnownBindings(cx, module);
   collectCallFacts(cx, module);
   for (const name of userNames(cx, moduleScope)) cx.userNames.add(name);
-  cx.comments = [...(options.comments ?? [])];
+  cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);
     const body = lowerFunctionBody(cx, cx.fn, module.body);
-    for (const text of cx.takeComments(Infinity)) body.push({ k: "comment", text });
-    return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait };
+    for (const c of cx.comments.moduleEnd) {
+      if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
+      body.push({ k: "comment", text: c.text });
+    }
+    return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof UnsupportedError) throw new DiagnosticError([error.diagnostic]);
     throw error;

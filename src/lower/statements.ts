@@ -13,13 +13,28 @@ import { lowerClass, mangle } from "./classes.js";
 import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowerTry, lowerTryStar } from "./exceptions.js";
 import { lowerMatch } from "./match.js";
+import { isCompound } from "./comments.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const s of body) {
-    for (const text of cx.takeComments(s.lineno)) out.push({ k: "comment", text, loc: cx.loc(s) });
+    const leading = cx.takeComments(cx.comments.leading, s);
     const lowered = lowerStmt(cx, s);
-    out.push(...cx.fn.before.splice(0), ...lowered);
+    const emitted = [...cx.fn.before.splice(0), ...lowered];
+    for (const c of leading) {
+      if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
+      out.push({ k: "comment", text: c.text });
+    }
+    if (emitted.length && cx.comments.blankBefore.has(s)) out.push({ k: "blank" });
+    out.push(...emitted);
+    // A comment after the code of a statement stays on its line (unless nothing was emitted).
+    const trailing = emitted.length > 0 && !isCompound(s);
+    for (const c of cx.takeComments(cx.comments.trailing, s)) out.push({ k: "comment", text: c.text, trailing });
+  }
+  const last = body[body.length - 1];
+  for (const c of last ? cx.takeComments(cx.comments.blockEnd, last) : []) {
+    if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
+    out.push({ k: "comment", text: c.text });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ROOT, runPyts } from "../support/fixtures.js";
+import { ROOT, runProcess, runPyts } from "../support/fixtures.js";
 
 let work: string;
 
@@ -164,4 +164,38 @@ describe("run", () => {
     expect(r.stderr).toMatch(/bad-run\.py:2:\d+: SyntaxError/);
     expect(r.status).toBe(1);
   });
+});
+
+describe("compile-time warnings", () => {
+  // python3 prints these on stderr when it compiles the script, before the program runs
+  const program = [
+    "x = 1",
+    "if x is 1:",
+    "    print('one')",
+    "y = (1, 2)(3) if x == 2 else 0",
+    "def f():",
+    "    assert (x, 'message')",
+    "    return [1][1.5] if x == 2 else 'a\\d'",
+    "print(f(), y, x is not 'a')",
+    "",
+  ].join("\n");
+
+  test("pyts run prints CPython's SyntaxWarnings on stderr, then runs the program", async () => {
+    const file = write("warns.py", program);
+    const python = await runProcess("python3", [file]);
+    const r = await runPyts(["run", file]);
+    expect(python.stderr).toContain("SyntaxWarning");
+    expect(r.stderr).toBe(python.stderr);
+    expect(r.stdout).toBe(python.stdout);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  test("pyts FILE.py prints the same warnings and the TypeScript", async () => {
+    const file = write("warns2.py", program);
+    const python = await runProcess("python3", ["-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')", file]);
+    const r = await runPyts([file]);
+    expect(r.stderr).toBe(python.stderr);
+    expect(r.stdout).toContain(`from "pyts/runtime"`);
+    expect(r.status).toBe(0);
+  }, 60_000);
 });

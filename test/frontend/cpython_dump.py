@@ -4,6 +4,7 @@ UTF-8 byte offsets to code-point offsets, which is what the pyts frontend report
 import ast
 import json
 import sys
+import tokenize
 
 
 def to_chars(tree, source):
@@ -22,6 +23,15 @@ def to_chars(tree, source):
             node.end_col_offset = conv(node.end_lineno, node.end_col_offset)
 
 
+def read_source(path):
+    """The file's text decoded as CPython reads a file: coding comment or BOM (PEP 263), else
+    UTF-8; line endings as CPython's tokenizer gives them."""
+    with open(path, "rb") as f:
+        encoding, _ = tokenize.detect_encoding(f.readline)
+    with open(path, encoding=encoding, newline="") as f:
+        return f.read().replace("\r\n", "\n").replace("\r", "\n")
+
+
 def dump_source(source, path="<unknown>"):
     """ast.dump of source with code-point columns, or "SyntaxError:line:col:msg"."""
     try:
@@ -37,9 +47,7 @@ def main():
     for path in sys.stdin.read().splitlines():
         if not path:
             continue
-        with open(path, encoding="utf-8", newline="") as f:
-            source = f.read().replace("\r\n", "\n").replace("\r", "\n")
-        out[path] = dump_source(source, path)
+        out[path] = dump_source(read_source(path), path)
     json.dump(out, sys.stdout)
 
 

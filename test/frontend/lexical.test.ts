@@ -71,7 +71,7 @@ describe("what the tokenizer lets through", () => {
     const source = "x = 1  # a\u2028b\u2029c\ny = 2\n";
     const m = parsePython(source, "c.py");
     expect(m.body.map((s) => s.lineno)).toEqual([1, 2]);
-    expect(collectComments(source)).toEqual([{ line: 1, col: 7, text: "# a\u2028b\u2029c" }]);
+    expect(collectComments(source)).toEqual([{ line: 1, col: 7, text: "# a\u2028b\u2029c", ownLine: false }]);
   });
 
   it("reads a form feed in indentation as CPython does (the column count restarts)", () => {
@@ -81,7 +81,7 @@ describe("what the tokenizer lets through", () => {
   });
 
   it("finds comments the way the tokenizer does, never inside strings", () => {
-    expect(collectComments("s = '# no'  # yes\nt = '''\n# no\n'''\n")).toEqual([{ line: 1, col: 12, text: "# yes" }]);
+    expect(collectComments("s = '# no'  # yes\nt = '''\n# no\n'''\n")).toEqual([{ line: 1, col: 12, text: "# yes", ownLine: false }]);
   });
 
   it("converts a generated 50,000-line file", () => {

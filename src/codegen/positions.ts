@@ -1,0 +1,158 @@
+// Python positions and blank lines carried through printing and formatting out of band.
+//
+// Codegen gives each positioned statement a leading block comment `/*@py LINE:COL*/` and,
+// when the output is formatted, a statement that followed a blank line in Python a leading
+// `/*@py-blank*/`. Both are comment *tokens*: they are found again by parsing the printed
+// module with @babel/parser, never by searching its text, so string and template contents
+// (which may spell `/*@py 1:0*/` or start a line with `//`) are never touched.
+import * as t from "@babel/types";
+import { parse } from "@babel/parser";
+import type { Mapping } from "./source-map.js";
+
+const POSITION = /^@py (\d+):(\d+)$/;
+const BLANK = "@py-blank";
+
+export function positionMarker(line: number, col: number): t.CommentBlock {
+  return { type: "CommentBlock", value: `@py ${line}:${col}` };
+}
+
+export function blankLineMarker(): t.CommentBlock {
+  return { type: "CommentBlock", value: BLANK };
+}
+
+interface CommentToken {
+  value: string;
+  start: number;
+  end: number;
+  block: boolean;
+}
+
+/** Every comment token of a printed module, in order. */
+function commentTokens(code: string): CommentToken[] {
+  // Only the comment tokens matter: tolerate anything a stricter reader might object to.
+  const file = parse(code, {
+    sourceType: "module",
+    plugins: ["typescript"],
+    attachComment: false,
+    errorRecovery: true,
+    allowAwaitOutsideFunction: true,
+    allowReturnOutsideFunction: true,
+    allowUndeclaredExports: true,
+  });
+  return (file.comments ?? []).map((c) => ({ value: c.value, start: c.start!, end: c.end!, block: c.type === "CommentBlock" }));
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === " " || ch === "\t";
+}
+
+/** The offsets of the line around [start, end): its first character and the one after its "\n". */
+function lineAround(code: string, start: number, end: number): { from: number; to: number; alone: boolean } {
+  let from = start;
+  while (from > 0 && isSpace(code[from - 1])) from--;
+  let to = end;
+  while (to < code.length && isSpace(code[to])) to++;
+  const alone = (from === 0 || code[from - 1] === "\n") && (to === code.length || code[to] === "\n");
+  return { from, to: to < code.length ? to + 1 : to, alone };
+}
+
+/**
+ * Before formatting: each blank-line marker that stands alone on its line becomes that empty
+ * line, which prettier keeps as one blank line between statements (and drops at a block's start).
+ */
+export function applyBlankLines(code: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const c of commentTokens(code)) {
+    if (!c.block || c.value !== BLANK) continue;
+    const line = lineAround(code, c.start, c.end);
+    if (line.alone) {
+      parts.push(code.slice(copied, line.from), "\n");
+      copied = line.to;
+    } else {
+      parts.push(code.slice(copied, c.start));
+      copied = c.end;
+    }
+  }
+  parts.push(code.slice(copied));
+  return parts.join("");
+}
+
+/**
+ * After printing (and formatting): remove the position markers and return the code with one
+ * mapping per marker, at the first token that follows it (the statement it leads).
+ */
+export function extractPositions(code: string): { code: string; mappings: Mapping[] } {
+  const comments = commentTokens(code);
+  const removals: { from: number; to: number }[] = [];
+  const targets: { offset: number; srcLine: number; srcCol: number }[] = [];
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i]!;
+    const match = c.block ? POSITION.exec(c.value) : null;
+    if (!match && !(c.block && c.value === BLANK)) continue;
+    const line = lineAround(code, c.start, c.end);
+    // A marker alone on its line takes the line with it; otherwise the marker and its spaces go.
+    removals.push(line.alone ? { from: line.from, to: line.to } : { from: c.start, to: skipSpaces(code, c.end) });
+    if (!match) continue;
+    // The statement starts at the next token: skip whitespace and any comments in between.
+    let offset = c.end;
+    let next = i + 1;
+    for (;;) {
+      while (offset < code.length && /\s/.test(code[offset]!)) offset++;
+      const comment = comments[next];
+      if (comment && comment.start === offset) {
+        offset = comment.end;
+        next++;
+        continue;
+      }
+      break;
+    }
+    targets.push({ offset, srcLine: Number(match[1]), srcCol: Number(match[2]) });
+  }
+  if (removals.length === 0) return { code, mappings: [] };
+
+  // Rebuild the text without the markers, tracking how far each target moved.
+  const parts: string[] = [];
+  let copied = 0;
+  let removed = 0;
+  let r = 0;
+  const shifted: number[] = [];
+  for (const target of targets) {
+    while (r < removals.length && removals[r]!.to <= target.offset) {
+      const cut = removals[r]!;
+      parts.push(code.slice(copied, cut.from));
+      copied = cut.to;
+      removed += cut.to - cut.from;
+      r++;
+    }
+    shifted.push(target.offset - removed);
+  }
+  for (; r < removals.length; r++) {
+    parts.push(code.slice(copied, removals[r]!.from));
+    copied = removals[r]!.to;
+  }
+  parts.push(code.slice(copied));
+  const stripped = parts.join("");
+
+  const mappings: Mapping[] = [];
+  let line = 0;
+  let lineStart = 0;
+  let scan = 0;
+  targets.forEach((target, i) => {
+    const offset = shifted[i]!;
+    for (; scan < offset; scan++) {
+      if (stripped.charCodeAt(scan) === 10) {
+        line++;
+        lineStart = scan + 1;
+      }
+    }
+    mappings.push({ genLine: line, genCol: offset - lineStart, srcLine: target.srcLine, srcCol: target.srcCol });
+  });
+  return { code: stripped, mappings };
+}
+
+function skipSpaces(code: string, from: number): number {
+  let to = from;
+  while (to < code.length && isSpace(code[to])) to++;
+  return to;
+}

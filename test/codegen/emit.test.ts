@@ -1,0 +1,211 @@
+// Emitted code must mean what the source means: Python text (comments, strings, templates)
+// never turns into code or changes, positions and blank lines never edit string contents, and
+// comments stay in the block they were written in.
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "@babel/parser";
+import { describe, expect, test } from "vitest";
+import { transpile } from "../../src/index.js";
+import { ROOT } from "../support/fixtures.js";
+
+const BOTH = [true, false] as const;
+
+async function emit(source: string, format = true): Promise<string> {
+  return (await transpile(source, { filename: "prog.py", format })).code;
+}
+
+/** The string values of every string literal and template part of a module. */
+function literalValues(code: string): string[] {
+  const values: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const n = node as { type?: string; value?: unknown; cooked?: string };
+    if (n.type === "StringLiteral" && typeof n.value === "string") values.push(n.value);
+    if (n.type === "TemplateElement") values.push((n.value as { cooked: string }).cooked);
+    for (const [key, value] of Object.entries(node)) if (key !== "loc" && key !== "extra") visit(value);
+  };
+  visit(parse(code, { sourceType: "module", plugins: ["typescript"], allowAwaitOutsideFunction: true }).program);
+  return values;
+}
+
+/** The source map's Python line for each generated line that has a mapping. */
+function mappedLines(map: { mappings: string }): Map<number, number> {
+  const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const out = new Map<number, number>();
+  let srcLine = 0;
+  map.mappings.split(";").forEach((segments, genLine) => {
+    for (const segment of segments.split(",").filter(Boolean)) {
+      const values: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        const digit = BASE64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      srcLine += values[2]!;
+      if (!out.has(genLine)) out.set(genLine, srcLine + 1);
+    }
+  });
+  return out;
+}
+
+describe("JavaScript line terminators in Python text", () => {
+  const sources = [
+    '# note\u2028print("X")\n# other\u2029print("Y")\nprint(1)\n',
+    's = "a\u2028b\u2029c"\nprint(s)\n',
+    'n = 1\nprint(f"{n}\u2028{n}\\r{n}\u2029")\n',
+    'def f():\n    """doc\u2028string"""\n    return f.__doc__\nprint(f())\n',
+    't = """x\n\u2028\ny"""\nprint(t)\n',
+  ];
+  for (const format of BOTH) {
+    test.each(sources)(`never appear raw in the output (format ${format}): %j`, async (source) => {
+      const code = await emit(source, format);
+      expect(code).not.toMatch(/[\u2028\u2029\r]/);
+    });
+  }
+
+  test("a comment holding U+2028 stays one comment", async () => {
+    const code = await emit('# note\u2028print("X")\nprint(1)\n');
+    expect(code).toContain('// note\\u2028print("X")');
+    expect(code.match(/^print\(/gm)).toHaveLength(1);
+  });
+
+  test("string and template values keep the separators and the carriage return", async () => {
+    const values = literalValues(await emit('n = 1\ns = "a\u2028b"\nprint(f"{n}\u2029\\r{n}\\ud800")\n'));
+    expect(values).toContain("a\u2028b");
+    expect(values).toContain("\u2029\r");
+  });
+});
+
+describe("printed text is never edited by pattern", () => {
+  for (const format of BOTH) {
+    test(`marker-like text inside strings survives (format ${format})`, async () => {
+      const source = 'print("a/*@py 1:0*/b")\nx = 1\nprint(f"{x}/*@py 2:0*/ {x}")\n';
+      const values = literalValues(await emit(source, format));
+      expect(values).toContain("a/*@py 1:0*/b");
+      expect(values).toContain("/*@py 2:0*/ ");
+    });
+
+    test(`a template line starting with // is not a place for a blank line (format ${format})`, async () => {
+      const source = 'x = 1\ns = f"""a {x}\n// b"""\n\nprint(s)\n';
+      const values = literalValues(await emit(source, format));
+      expect(values).toContain("\n// b");
+      expect(values.join("")).not.toContain("\n\n");
+    });
+  }
+
+  test("blank lines between statements are kept, inside strings untouched", async () => {
+    const code = await emit('a = 1\n\n# about b\nb = """x\n\n// y"""\n\nprint(a, b)\n');
+    expect(code).toContain('const a = 1n;\n\n// about b\nconst b = "x\\n\\n// y";\n\nprint(a, b);');
+  });
+
+  test("statements joined by ; get no blank line between them", async () => {
+    const code = await emit("print(1)\n\nprint(2); print(3)\n");
+    expect(code).toContain("print(2n);\nprint(3n);");
+  });
+});
+
+describe("source map positions", () => {
+  const source = 'def f(x):\n    y = x + 1\n\n    return y  # done\n\n\ns = "/*@py 9:9*/"\nprint(f(1), s)\n';
+  for (const format of BOTH) {
+    test(`each statement maps to its Python line (format ${format})`, async () => {
+      const { code, map } = await transpile(source, { filename: "prog.py", format });
+      const lines = code.split("\n");
+      const mapped = mappedLines(map);
+      const lineOf = (text: string): number => mapped.get(lines.findIndex((l) => l.includes(text)))!;
+      expect(lineOf("function f")).toBe(1);
+      expect(lineOf("y = ")).toBe(2);
+      expect(lineOf("return y")).toBe(4);
+      expect(lineOf("const s")).toBe(7);
+      expect(lineOf("print(f(")).toBe(8);
+      expect(code.split("/*@py").length - 1).toBe(1); // only the string's text: no marker left behind
+    });
+  }
+});
+
+test("CR and CRLF line endings count as CPython counts them", async () => {
+  const { code, map } = await transpile("x = 1\r\r\rdef f():\r\n    return 1\r\rprint(f())\r", { filename: "prog.py" });
+  const lines = code.split("\n");
+  expect(mappedLines(map).get(lines.findIndex((l) => l.startsWith("print(f()")))).toBe(7);
+  expect((map as { sourcesContent: string[] }).sourcesContent[0]).toBe("x = 1\n\n\ndef f():\n    return 1\n\nprint(f())\n");
+});
+
+describe("comments stay in their block", () => {
+  test("a trailing comment after return stays inside its function", async () => {
+    const code = await emit("def f():\n    return 1  # trailing\n\nprint(f())\n");
+    expect(code).toContain("function f() {\n  return 1n; // trailing\n}");
+  });
+
+  test("comments at the end of nested blocks and at dedent", async () => {
+    const source = [
+      "def f(items):",
+      "    for item in items:",
+      "        if item:",
+      "            pass  # skip",
+      "            # end of if",
+      "        # end of for",
+      "    # end of def",
+      "# before print",
+      "print(f([]))",
+      "",
+    ].join("\n");
+    const code = await emit(source);
+    expect(code).toContain(
+      [
+        "function f(items: any) {",
+        "  for (const item of items) {",
+        "    if (truthy(item)) {",
+        "      // skip",
+        "      // end of if",
+        "    }",
+        "    // end of for",
+        "  }",
+        "  // end of def",
+        "}",
+        "// before print",
+        "print(f([] as any[]));",
+      ].join("\n"),
+    );
+  });
+
+  test("a comment after an else header belongs to the else block", async () => {
+    const code = await emit("x = 1\nif x:\n    print(1)\nelse:\n    # in else\n    print(2)\n");
+    expect(code).toMatch(/} else {\n {2}\/\/ in else\n {2}print\(2n\);\n}/);
+  });
+});
+
+describe("no code is built from text", () => {
+  const FORBIDDEN = [
+    /\beval\s*\(/,
+    /\bnew\s+Function\b/,
+    /(?<![.\w])Function\s*\(/,
+    /\b(?:runInThisContext|runInNewContext|runInContext|compileFunction|SourceTextModule)\b/,
+    /\bimport\s*\(\s*[`"']data:/,
+  ];
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? files(full) : e.name.endsWith(".ts") ? [full] : [];
+    });
+  const scanned = [...files(path.join(ROOT, "fixtures")), ...files(path.join(ROOT, "runtime"))];
+
+  test("there are goldens and runtime sources to scan", () => {
+    expect(scanned.filter((f) => f.includes(`${path.sep}fixtures${path.sep}`)).length).toBeGreaterThan(50);
+    expect(scanned.filter((f) => f.includes(`${path.sep}runtime${path.sep}`)).length).toBeGreaterThan(10);
+  });
+
+  test("no golden file and no runtime source evaluates text as code", () => {
+    const offenders = scanned.flatMap((file) => {
+      const text = fs.readFileSync(file, "utf8");
+      return FORBIDDEN.filter((re) => re.test(text)).map((re) => `${path.relative(ROOT, file)}: ${re}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
