@@ -111,9 +111,10 @@ export interface LocatedDiagnostic extends Diagnostic {
 }
 
 /** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */
-function unterminatedString(root: CNode, src: Source): Diagnostic | null {
+function unterminatedString(root: CNode, src: Source, limit: number): Diagnostic | null {
   for (const n of preorder(root)) {
     if (n.name !== "String" && n.name !== "FormatString") continue;
+    if (n.from > limit) break;
     const text = src.slice(n);
     const m = /^[A-Za-z]*("""|'''|"|')/.exec(text);
     if (!m) continue;
@@ -157,9 +158,10 @@ function unclosedBracket(root: CNode): CNode | null {
 }
 
 export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | null {
-  const str = unterminatedString(root, src);
-  if (str) return str;
   const found = firstError(root, src);
+  // the tokenizer reports an unterminated string only if the parser gets that far
+  const str = unterminatedString(root, src, found ? found.node.from : Infinity);
+  if (str) return str;
   const missing = missingHandler(root, src, found ? found.node.from : Infinity);
   if (missing) return withClass(missing);
   if (!found) return null;
