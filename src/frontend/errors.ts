@@ -163,10 +163,14 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
   const str = unterminatedString(root, src, found ? found.node.from : Infinity);
   if (str) return str;
   const missing = missingHandler(root, src, found ? found.node.from : Infinity);
-  if (missing) return withClass(missing);
-  if (!found) return null;
-  const inRegion = regionError(src, found.node.from);
+  if (!found && !missing) return null;
+  // an error in a region hidden from Lezer (a for-iterable...) may come first
+  const inRegion = regionError(src, found ? found.node.from : src.text.length);
+  if (missing && !(inRegion && (inRegion.line < missing.line || (inRegion.line === missing.line && inRegion.col < missing.col)))) {
+    return withClass(missing);
+  }
   if (inRegion) return inRegion;
+  if (!found) return null;
   const { node, parent, field } = found;
   if (field && src.position(node.from).line === src.position(field.from).line) {
     return fstringFieldError(field, node.from, messageFor(node, parent, src), src);
