@@ -68,8 +68,12 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
       return convertStatements(cs.filter((c) => c.name !== ";"), src);
     case "ExpressionStatement":
       return [{ _type: "Expr", value: convertExprList(cs, src), ...span }];
-    case "YieldStatement":
-      return [{ _type: "Expr", value: convertExpr({ ...n, name: "YieldExpression" }, src), ...span }];
+    case "YieldStatement": {
+      // a bare `yield` ends at the keyword (the grammar's error node for the missing value may
+      // sit past a blank line's stand-in comment)
+      const to = [...cs].reverse().find((c) => !c.isError)?.to ?? n.to;
+      return [{ _type: "Expr", value: convertExpr({ ...n, to, name: "YieldExpression" }, src), ...src.span(n.from, to) }];
+    }
     case "AssignStatement":
       return [convertAssign(n, src)];
     case "UpdateStatement": {
