@@ -1,6 +1,7 @@
 // `ast.dump(tree, include_attributes=True)` text for our AST, byte-for-byte as CPython 3.11
 // prints it, so the frontend can be checked against python3 directly.
 import type { ConstantValue, Module } from "./ast.js";
+import { NON_PRINTABLE_RANGES } from "./unicode_printable_data.js";
 
 const FIELDS: Record<string, string[]> = {
   Module: ["body", "type_ignores"],
@@ -127,7 +128,25 @@ export function reprFloat(x: number, forceDecimal: boolean): string {
   return (neg ? "-" : "") + out;
 }
 
-const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
+let hiddenRanges: number[] | null = null;
+
+/** Whether repr() escapes the code point (not str.isprintable() in CPython's Unicode version). */
+function nonPrintable(cp: number): boolean {
+  // flat [first0, last0, first1, last1, ...], sorted
+  hiddenRanges ??= NON_PRINTABLE_RANGES.split(",").flatMap((r) => {
+    const [a, b] = r.split("-");
+    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+  });
+  let lo = 0;
+  let hi = hiddenRanges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < hiddenRanges[2 * mid]!) hi = mid - 1;
+    else if (cp > hiddenRanges[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 
 export function reprStr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -140,7 +159,7 @@ export function reprStr(s: string): string {
     else if (ch === "\r") out += "\\r";
     else if (cp < 0x20 || cp === 0x7f) out += "\\x" + cp.toString(16).padStart(2, "0");
     else if (cp < 0x7f || ch === " ") out += ch;
-    else if (NON_PRINTABLE.test(ch)) {
+    else if (nonPrintable(cp)) {
       if (cp <= 0xff) out += "\\x" + cp.toString(16).padStart(2, "0");
       else if (cp <= 0xffff) out += "\\u" + cp.toString(16).padStart(4, "0");
       else out += "\\U" + cp.toString(16).padStart(8, "0");

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { hintFor } from "./error_hints.js";
+import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
 function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boolean {
@@ -110,9 +111,10 @@ export interface LocatedDiagnostic extends Diagnostic {
 }
 
 /** An unterminated string literal anywhere in the tree (Lezer closes it at the line end). */
-function unterminatedString(root: CNode, src: Source): Diagnostic | null {
+function unterminatedString(root: CNode, src: Source, limit: number): Diagnostic | null {
   for (const n of preorder(root)) {
     if (n.name !== "String" && n.name !== "FormatString") continue;
+    if (n.from > limit) break;
     const text = src.slice(n);
     const m = /^[A-Za-z]*("""|'''|"|')/.exec(text);
     if (!m) continue;
@@ -156,9 +158,18 @@ function unclosedBracket(root: CNode): CNode | null {
 }
 
 export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | null {
-  const str = unterminatedString(root, src);
-  if (str) return str;
   const found = firstError(root, src);
+  // the tokenizer reports an unterminated string only if the parser gets that far
+  const str = unterminatedString(root, src, found ? found.node.from : Infinity);
+  if (str) return str;
+  const missing = missingHandler(root, src, found ? found.node.from : Infinity);
+  if (!found && !missing) return null;
+  // an error in a region hidden from Lezer (a for-iterable...) may come first
+  const inRegion = regionError(src, found ? found.node.from : src.text.length);
+  if (missing && !(inRegion && (inRegion.line < missing.line || (inRegion.line === missing.line && inRegion.col < missing.col)))) {
+    return withClass(missing);
+  }
+  if (inRegion) return inRegion;
   if (!found) return null;
   const { node, parent, field } = found;
   if (field && src.position(node.from).line === src.position(field.from).line) {
@@ -170,12 +181,14 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     if (open) return src.diagnostic(open.from, `'${open.name}' was never closed`);
     // point at the end of the last line with code, where the construct was left incomplete
     const end = src.text.trimEnd().length;
-    // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax"; its
-    // "unexpected EOF while parsing" comes only from the tokenizer (see tokenizer.ts)
     if (parent.name === "Body") return src.diagnostic(end, "expected an indented block", "IndentationError");
     const hint = hintFor(found.path, src);
     // ordered against tokenizer errors by where the parser stopped, not by where it blames
-    return hint ? { ...hint, at: src.position(node.from) } : src.diagnostic(end, "invalid syntax");
+    if (hint) return { ...hint, at: src.position(node.from) };
+    // CPython 3.11's parser fails at the final NEWLINE with a plain "invalid syntax" (its
+    // "unexpected EOF while parsing" comes only from the tokenizer), or for a dangling decorator
+    // at the end-of-file tokens
+    return withClass(incompleteAtEnd(root, src));
   }
   const prev = parent.children[parent.children.indexOf(node) - 1];
   if (parent.name === "YieldStatement" && prev?.name === "yield" && /^=(?!=)/.test(src.text.slice(node.from, node.from + 2))) {
@@ -186,6 +199,10 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     const legacy = legacyCall(found.path, src);
     const at = src.position(node.from);
     if (legacy) return { ...src.diagnostic(legacy.from, `Missing parentheses in call to '${legacy.name}'. Did you mean ${legacy.name}(...)?`), at };
+    // carries its own `at` (where the parser had read to)
+    // parameters are no expressions: CPython has no comma hint there
+    const comma = found.path.some((a) => a.name === "ParamList") ? null : forgotComma(src, node.from);
+    if (comma) return comma;
     const hint = hintFor(found.path, src);
     if (hint) return { ...hint, at };
   }
@@ -263,4 +280,21 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
   if (parent.name === "DeleteStatement" && node.children.length === 1 && node.children[0]!.name === "*") return "cannot delete starred";
   if (/^[)\]}]/.test(text.trim())) return `unmatched '${text.trim()[0]}'`;
   return "invalid syntax";
+}
+
+/**
+ * The Python exception class CPython raises for a syntax diagnostic. CPython picks
+ * IndentationError and TabError (subclasses of SyntaxError) for a fixed set of messages, so
+ * the class follows from the message.
+ */
+export function syntaxErrorClass(d: Diagnostic): string {
+  if (d.kind !== "SyntaxError") return d.kind;
+  if (d.message.startsWith("inconsistent use of tabs and spaces in indentation")) return "TabError";
+  const indentation = /^(unexpected indent|unexpected unindent|expected an indented block|unindent does not match any outer indentation level|too many levels of indentation)/;
+  return indentation.test(d.message) ? "IndentationError" : "SyntaxError";
+}
+
+/** The diagnostic with CPython's class for its message (IndentationError for "unexpected unindent"). */
+function withClass(d: Diagnostic): Diagnostic {
+  return { ...d, kind: syntaxErrorClass(d) } as Diagnostic;
 }

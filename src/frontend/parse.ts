@@ -52,15 +52,14 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     warnings.push(...src.warnings);
     return module;
   } catch (e) {
-    if (e instanceof DiagnosticError) throw e;
     if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
       // Lezer's tree holds at most 2500 levels (and building it may exhaust the stack first)
       const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
       throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
     }
-    // an unexpected tree shape must not surface as a JS crash
-    const message = e instanceof Error ? e.message : String(e);
-    throw new DiagnosticError([{ kind: "SyntaxError", message: `invalid syntax (${message})`, line: 1, col: 0 }]);
+    // anything else (a DiagnosticError aside) is a fault in pyts: it propagates, and the CLI
+    // reports it as an internal error (never disguised as the user's syntax error)
+    throw e;
   }
 }
 

@@ -7,8 +7,10 @@
 import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
+import { DiagnosticError } from "./ast.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
-import { headerColon, logicalLineEnd, skipBlanks } from "./scan.js";
+import { forgotComma } from "./parse_errors.js";
+import { headerColon, logicalLineEnd, scanTokens, skipBlanks } from "./scan.js";
 
 export interface Repaired {
   root: CNode;
@@ -31,7 +33,7 @@ interface Fix {
 const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
-  let work = text;
+  let work = hideDotExponents(hideBraceBackslashes(text));
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
@@ -90,6 +92,63 @@ function innermostStatement(path: CNode[]): CNode | null {
     if (parent === "Script" || parent === "Body") return path[i]!;
   }
   return null;
+}
+
+/**
+ * In an f-string a backslash never escapes `{`: `f"\\{x}"` is a backslash, then the field x.
+ * Lezer reads `\\{` as an escape, so such a backslash becomes a blank for Lezer (the literal's
+ * text is later read from the original source, backslash included).
+ */
+function hideBraceBackslashes(text: string): string {
+  let out: string | null = null;
+  for (const t of scanTokens(text, 0, text.length)) {
+    if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
+    for (const m of text.slice(t.from, t.to).matchAll(/\\+(?=\{)/g)) {
+      if (m[0].length % 2 === 0) continue; // `\\\\{`: an escaped backslash, then the brace
+      const at = t.from + m.index! + m[0].length - 1;
+      out = (out ?? text).slice(0, at) + " " + (out ?? text).slice(at + 1);
+    }
+  }
+  return out ?? text;
+}
+
+/**
+ * `3.e14`, `1.e-5` and `0.j` are number literals, but Lezer reads `3.` then the attribute
+ * `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05` and `00j` (the converter
+ * reads the original text).
+ */
+function hideDotExponents(text: string): string {
+  const tokens = [...scanTokens(text, 0, text.length)];
+  let out = text;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
+    if (text[dot.from] !== "." || dot.from !== num.to || exp.from !== dot.to || exp.kind !== "word") continue;
+    const e = text.slice(exp.from, exp.to);
+    if (/^[jJ]$/.test(e)) {
+      // `1.j` is the imaginary literal 1j: `01j` for Lezer
+      out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + e + out.slice(exp.to);
+      continue;
+    }
+    let signEnd = exp.from + 1;
+    if (/^[eE]$/.test(e)) {
+      // `1.e-5`: the sign, then digits
+      const sign = tokens[i + 3];
+      const digits = tokens[i + 4];
+      if (!sign || !digits || sign.from !== exp.to || !/[+-]/.test(text[sign.from]!) || digits.from !== sign.to || !/^[0-9]/.test(text[digits.from]!)) continue;
+      signEnd = sign.to;
+    } else if (!/^[eE][0-9][0-9_]*[jJ]?$/.test(e)) continue;
+    out = out.slice(0, dot.from) + text.slice(dot.from + 1, signEnd) + "0" + out.slice(signEnd);
+  }
+  // inside f-strings (one token here) the same, by pattern: literal text is read from the
+  // original source, so rewriting it for Lezer changes nothing
+  for (const t of tokens) {
+    if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
+    const body = out.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9]))/gu,
+      (_m, digits: string, j?: string, e?: string) => (j ? "0" + digits + j : digits + e + "0"));
+    out = out.slice(0, t.from) + body + out.slice(t.to);
+  }
+  return out;
 }
 
 const PRINT_STAND_IN = "prinT";
@@ -226,7 +285,10 @@ export function subParse(src: Source, from: number, to: number): CNode[] {
   shiftCst(root, delta);
   for (const [a, b] of regions) src.regions.set(a + delta, b + delta);
   const path = firstErrorPath(root, src);
-  if (path) src.fail(Math.min(Math.max(path[path.length - 1]!.from, from), to), "invalid syntax");
+  if (path) {
+    const at = Math.min(Math.max(path[path.length - 1]!.from, from), to);
+    throw new DiagnosticError([forgotComma(src, at) ?? src.diagnostic(at, "invalid syntax")]);
+  }
   const stmt = root.children.length === 1 ? root.children[0] : undefined;
   const e = stmt?.name === "ExpressionStatement" && stmt.children.length === 1 ? stmt.children[0] : undefined;
   if (!e || (e.name !== "ParenthesizedExpression" && e.name !== "TupleExpression") || e.from !== from - 1 || e.to !== to + 1) {

@@ -16,7 +16,12 @@ const AUG_OPS: Record<string, Operator> = {
   "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "//=": "FloorDiv",
 };
 
+/** Where a block ends when that is not where its last statement ends: at a trailing `;`. */
+const blockEnds = new WeakMap<Stmt[], { end_lineno: number; end_col_offset: number }>();
+
 function endOf(body: Stmt[]): { end_lineno: number; end_col_offset: number } {
+  const own = blockEnds.get(body);
+  if (own) return own;
   const lastStmt = body[body.length - 1]!;
   return { end_lineno: lastStmt.end_lineno, end_col_offset: lastStmt.end_col_offset };
 }
@@ -32,8 +37,16 @@ function startOf(n: CNode, src: Source): { lineno: number; col_offset: number } 
 export function convertBody(body: CNode | undefined, src: Source, at: number): Stmt[] {
   if (!body || body.name !== "Body") src.fail(at, "expected ':'");
   // indentation (which statements belong to the block) was checked by the tokenizer pass
-  const stmts = convertStatements(body.children.filter((c) => c.name !== ":"), src);
+  const nodes = body.children.filter((c) => c.name !== ":");
+  const stmts = convertStatements(nodes, src);
   if (stmts.length === 0) src.fail(body.to, "expected an indented block", "IndentationError");
+  // CPython's block ends with its last token, a `;` after the last statement included
+  const group = nodes[nodes.length - 1];
+  const semicolon = group?.name === "StatementGroup" ? group.children[group.children.length - 1] : undefined;
+  if (semicolon?.name === ";") {
+    const end = src.position(semicolon.to);
+    blockEnds.set(stmts, { end_lineno: end.line, end_col_offset: end.col });
+  }
   return stmts;
 }
 
@@ -55,8 +68,12 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
       return convertStatements(cs.filter((c) => c.name !== ";"), src);
     case "ExpressionStatement":
       return [{ _type: "Expr", value: convertExprList(cs, src), ...span }];
-    case "YieldStatement":
-      return [{ _type: "Expr", value: convertExpr({ ...n, name: "YieldExpression" }, src), ...span }];
+    case "YieldStatement": {
+      // a bare `yield` ends at the keyword (the grammar's error node for the missing value may
+      // sit past a blank line's stand-in comment)
+      const to = [...cs].reverse().find((c) => !c.isError)?.to ?? n.to;
+      return [{ _type: "Expr", value: convertExpr({ ...n, to, name: "YieldExpression" }, src), ...src.span(n.from, to) }];
+    }
     case "AssignStatement":
       return [convertAssign(n, src)];
     case "UpdateStatement": {
@@ -301,7 +318,7 @@ function convertWith(n: CNode, src: Source): Stmt {
 }
 
 /** The with-items of the header text[from, to), in either the plain or the parenthesised form. */
-function withItems(from: number, to: number, src: Source): WithItem[] {
+export function withItems(from: number, to: number, src: Source): WithItem[] {
   let ranges = splitTopLevel(src.text, from, to);
   const whole = ranges.length === 1 ? ranges[0]! : null;
   // `with (a, b as c,):` groups items; `with (a, b) as c:` is one item whose value is a tuple

@@ -4,6 +4,7 @@ import { type Constant, DiagnosticError, type Expr, type FormattedValue, type Jo
 import { type CNode, type Source, splitOn } from "./cst.js";
 import { convertElement, makeTuple } from "./expressions.js";
 import { lookupCharName } from "./unicode_names.js";
+import { nextTokenOffset } from "./parse_errors.js";
 
 interface LiteralParts {
   prefix: string;
@@ -42,7 +43,8 @@ export function decodeBody(
     }
     if (ch !== "\\" || isRaw) {
       out += ch;
-      if (ch === "\\" && i + 1 < body.length) out += body[++i]!; // raw: `\'` keeps both
+      // raw: `\'` keeps both (in an f-string a brace after the backslash is still a brace)
+      if (ch === "\\" && i + 1 < body.length && !(isFormat && (body[i + 1] === "{" || body[i + 1] === "}"))) out += body[++i]!;
       continue;
     }
     const next = body[i + 1];
@@ -88,7 +90,9 @@ export function decodeBody(
       }
       const cp = lookupCharName(body.slice(i + 3, close));
       if (cp === null) {
-        throw new DiagnosticError([src.diagnostic(offset + i, `unsupported \\N{${body.slice(i + 3, close)}}: pyts knows only common character names; write the character or a \\u escape`, "Unsupported")]);
+        // CPython's codec counts each non-ASCII character of the literal as a 10-byte \U escape
+        const at = (k: number) => [...body.slice(0, k)].reduce((n, c) => n + (c.codePointAt(0)! < 0x80 ? 1 : 10), 0);
+        src.fail(offset + i, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${at(i)}-${at(close)}: unknown Unicode character name`);
       }
       out += String.fromCodePoint(cp);
       i = close;
@@ -111,25 +115,32 @@ export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
   let anyFormat = false;
   const pieces: Piece[] = [];
   let kind: string | null = null;
-  parts.forEach((part, index) => {
-    if (part.name !== "String" && part.name !== "FormatString") src.unsupported(part);
-    const text = src.slice(part);
-    const { prefix, quoteLen } = literalParts(text);
-    const bytes = prefix.includes("b");
-    if (isBytes !== null && bytes !== isBytes) src.fail(node.from, "cannot mix bytes and nonbytes literals");
-    isBytes = bytes;
-    if (index === 0 && prefix === "u") kind = "u";
-    const raw = prefix.includes("r");
-    const bodyStart = part.from + prefix.length + quoteLen;
-    const bodyEnd = part.to - quoteLen;
-    if (bodyEnd < bodyStart) src.fail(part.from, "unterminated string literal");
-    if (part.name === "String") {
-      pieces.push({ kind: "text", text: decodeBody(src.text.slice(bodyStart, bodyEnd), bytes, raw, false, src, bodyStart) });
-      return;
-    }
-    anyFormat = true;
-    pieces.push(...formatPieces(part, bodyStart, bodyEnd, raw, src, whole));
-  });
+  try {
+    parts.forEach((part, index) => {
+      if (part.name !== "String" && part.name !== "FormatString") src.unsupported(part);
+      const text = src.slice(part);
+      const { prefix, quoteLen } = literalParts(text);
+      const bytes = prefix.includes("b");
+      if (isBytes !== null && bytes !== isBytes) src.fail(node.from, "cannot mix bytes and nonbytes literals");
+      isBytes = bytes;
+      if (index === 0 && prefix === "u") kind = "u";
+      const raw = prefix.includes("r");
+      const bodyStart = part.from + prefix.length + quoteLen;
+      const bodyEnd = part.to - quoteLen;
+      if (bodyEnd < bodyStart) src.fail(part.from, "unterminated string literal");
+      if (part.name === "String") {
+        pieces.push({ kind: "text", text: decodeBody(src.text.slice(bodyStart, bodyEnd), bytes, raw, false, src, bodyStart) });
+        return;
+      }
+      anyFormat = true;
+      pieces.push(...formatPieces(part, bodyStart, bodyEnd, raw, src, whole));
+    });
+  } catch (e) {
+    // CPython decodes escapes when it builds the string node, after reading the next token
+    const d = e instanceof DiagnosticError ? e.diagnostics[0] : undefined;
+    if (!d || !/^\((unicode|value) error\)/.test(d.message)) throw e;
+    src.fail(nextTokenOffset(src, node.to), d.message);
+  }
   if (!anyFormat) {
     const text = pieces.map((p) => (p.kind === "text" ? p.text : "")).join("");
     const value: Constant["value"] = isBytes
@@ -159,8 +170,9 @@ function mergePieces(pieces: Piece[], span: Span): (Constant | FormattedValue)[]
 }
 
 /** Literal text and replacement fields of one f-string part, between `from` and `to`. */
+/** `literal`: the string literal holding `part` (itself, or the literal around a format spec). */
 function formatPieces(
-  part: CNode, from: number, to: number, raw: boolean, src: Source, whole: Span,
+  part: CNode, from: number, to: number, raw: boolean, src: Source, whole: Span, literal: CNode = part,
 ): Piece[] {
   const pieces: Piece[] = [];
   let pos = from;
@@ -169,7 +181,7 @@ function formatPieces(
     if (child.from > pos) {
       pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, child.from), false, raw, true, src, pos) });
     }
-    pieces.push(...formatField(child, part, raw, src, whole));
+    pieces.push(...formatField(child, literal, raw, src, whole));
     pos = child.to;
   }
   if (to > pos) pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, to), false, raw, true, src, pos) });
@@ -217,7 +229,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   }
   let formatSpec: JoinedStr | null = null;
   if (spec) {
-    const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole);
+    const specPieces = formatPieces(spec, spec.from + 1, spec.to, raw, src, whole, part);
     // CPython 3.11: the spec's JoinedStr spans the one literal holding it; its text does too
     // when the spec is plain text, but spans the whole concatenation when fields are nested
     const partSpan = src.span(part.from, part.to);

@@ -23,20 +23,33 @@ def to_chars(tree, source):
             node.end_col_offset = conv(node.end_lineno, node.end_col_offset)
 
 
-out = {}
-for path in sys.stdin.read().splitlines():
-    if not path:
-        continue
-    # decoded as CPython reads a file: coding comment or BOM (PEP 263), else UTF-8
+def read_source(path):
+    """The file's text decoded as CPython reads a file: coding comment or BOM (PEP 263), else
+    UTF-8; line endings as CPython's tokenizer gives them."""
     with open(path, "rb") as f:
         encoding, _ = tokenize.detect_encoding(f.readline)
     with open(path, encoding=encoding, newline="") as f:
-        source = f.read().replace("\r\n", "\n").replace("\r", "\n")
+        return f.read().replace("\r\n", "\n").replace("\r", "\n")
+
+
+def dump_source(source, path="<unknown>"):
+    """ast.dump of source with code-point columns, or "SyntaxError:line:col:msg"."""
     try:
         tree = ast.parse(source, path)
     except SyntaxError as e:
-        out[path] = "SyntaxError:%s:%s:%s" % (e.lineno, e.offset, e.msg)
-        continue
+        return "SyntaxError:%s:%s:%s" % (e.lineno, e.offset, e.msg)
     to_chars(tree, source)
-    out[path] = ast.dump(tree, include_attributes=True)
-json.dump(out, sys.stdout)
+    return ast.dump(tree, include_attributes=True)
+
+
+def main():
+    out = {}
+    for path in sys.stdin.read().splitlines():
+        if not path:
+            continue
+        out[path] = dump_source(read_source(path), path)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

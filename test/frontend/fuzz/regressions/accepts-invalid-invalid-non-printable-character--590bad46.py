@@ -1,0 +1,1 @@
+p　rint("never printed")

@@ -1,0 +1,2 @@
+print(sorted(a), l‎en(a))
+try:

@@ -1,0 +1,3 @@
+def gen():
+    ==
+    y = yield from😀 z

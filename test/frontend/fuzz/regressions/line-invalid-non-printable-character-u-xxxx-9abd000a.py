@@ -1,0 +1,2 @@
+async def holder nonlocal (lock, log):
+        　await asyncio.sleep(0.01)

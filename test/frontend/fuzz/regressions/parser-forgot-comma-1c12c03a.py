@@ -1,0 +1,1 @@
+f(a if b c else d)

@@ -1,0 +1,3 @@
+with (yield_
+tx()):
+    pass

@@ -1,0 +1,1 @@
+f(await a b)

@@ -1,0 +1,2 @@
+total = sum(q * p for _, q, p in bo
+dy)

@@ -1,0 +1,5 @@
+try:
+    x
+# c
+else:
+  pass

@@ -1,0 +1,7 @@
+try:
+    try:
+        x
+    except E:
+        pass
+else:
+    pass

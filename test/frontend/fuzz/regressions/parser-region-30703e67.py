@@ -1,0 +1,3 @@
+for x in *a b:
+  pass
+x y

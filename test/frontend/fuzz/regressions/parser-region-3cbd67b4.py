@@ -1,0 +1,2 @@
+@(lambاda : f)
+def g(0): pass

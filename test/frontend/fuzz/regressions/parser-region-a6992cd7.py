@@ -1,0 +1,3 @@
+with (a as 1):
+  pass
+x y

@@ -1,0 +1,1 @@
+print́(sorted(records, key=lambda r: (-r[1], r[0])))
