@@ -25,7 +25,8 @@ export function classMemberKey(name: string, isStatic: boolean): string {
 
 /** Is the receiver a name bound only to defs (a function object, whose static type has no attributes)? */
 export function isFunctionReceiver(cx: LowerContext, receiver: py.Expr): boolean {
-  return receiverKind(cx, receiver) === "function" && !(receiver._type === "Name" && cx.fn.selfName === receiver.id);
+  if (receiver._type !== "Name" || cx.fn.selfName === receiver.id || cx.knownBinding(receiver.id)?.k === "class") return false;
+  return receiverKind(cx, receiver) === "function";
 }
 
 function receiverKind(cx: LowerContext, e: py.Expr): "function" | "instance" | null {

@@ -11,7 +11,7 @@ import { lowerLambda } from "./functions.js";
 import { currentClass, lowerSuperAttribute, mangle } from "./classes.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
-import { attributeKey } from "./attr-keys.js";
+import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -105,6 +105,7 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   const key = attributeKey(cx, e.value, e.attr);
   if (
     key === null ||
+    isFunctionReceiver(cx, e.value) ||
     SPECIAL_ATTRIBUTES.has(e.attr) ||
     NUMBER_ATTRIBUTES.has(e.attr) ||
     (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||

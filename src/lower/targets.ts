@@ -220,7 +220,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
     const key = attributeKey(cx, t.value, t.attr);
-    if (key === null) {
+    if (key === null || isFunctionReceiver(cx, t.value)) {
       const name: ir.Expr = { k: "str", value: mangle(cx, t.attr) };
       const current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
       const update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
