@@ -268,5 +268,14 @@ async function main() {
   console.log(lines.join("\n"));
   const accounted = equal.length + agreedRejections.length + notCompared.length + mismatches.length;
   if (accounted !== files.length) throw new Error(`accounted for ${accounted} of ${files.length} files`);
-  return mismatches.length > 0 ? 1 : 0;
+  // Known mismatches not fixed yet (Lib-relative paths): any other mismatch fails, and so
+  // does a listed file that now matches (take it off the list). `--write-known` rewrites it.
+  const knownFile = path.join(root, "scripts/stdlib-known-mismatches.json");
+  const current = mismatches.map((m) => name(m.file)).sort();
+  if (process.argv.includes("--write-known")) fs.writeFileSync(knownFile, JSON.stringify(current, null, 1) + "\n");
+  const known = new Set(fs.existsSync(knownFile) ? JSON.parse(fs.readFileSync(knownFile, "utf8")) : []);
+  const unexpected = current.filter((f) => !known.has(f));
+  const fixed = [...known].filter((f) => !current.includes(f));
+  console.log(`  ${known.size} known mismatches listed in ${path.relative(root, knownFile)}; new: ${unexpected.length ? unexpected.join(", ") : "none"}; now matching (take off the list): ${fixed.length ? fixed.join(", ") : "none"}`);
+  return unexpected.length > 0 || fixed.length > 0 ? 1 : 0;
 }

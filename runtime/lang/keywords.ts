@@ -79,7 +79,8 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
     const qualname = info?.qualname ?? `${cls.name}.${name}`;
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       const last = args[args.length - 1];
-      if (!(last instanceof Kwargs)) return method.apply(this, args);
+      // (methods of the class object are called by the runtime with plain arguments: always bound)
+      if (!onClass && !(last instanceof Kwargs)) return method.apply(this, args);
       const bound = bindToLayout(qualname, params, [this, ...args], duplicateKeyword(args));
       return method.apply(this, bound.slice(1));
     };
