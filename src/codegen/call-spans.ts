@@ -4,11 +4,13 @@
 // those positions in the final text to the Python expression the call implements.
 //
 // Formatting moves code around but keeps every call, in order: the calls of the Babel AST
-// that was printed and of the printed text parsed again pair up one to one.
+// that was printed and of the printed text parsed again pair up one to one. The printed text
+// is the one position markers are still in (parsed once, see positions.ts); `moved` says where
+// each of its offsets lands in the final code.
 import * as t from "@babel/types";
-import { parse } from "@babel/parser";
 import type * as ir from "../lower/ir.js";
 import { pythonLocs } from "./to-babel.js";
+import type { PositionAfterStrip, PrintedModule } from "./positions.js";
 
 /**
  * One call: generated line (0-based) and column, then the Python line, column, end line, end
@@ -29,34 +31,29 @@ function callsOf(root: t.Node): (t.CallExpression | t.NewExpression)[] {
   return calls;
 }
 
-/** Where V8 reports a frame that is inside this call. */
-function framePosition(call: t.CallExpression | t.NewExpression): { line: number; column: number } | null {
-  if (t.isNewExpression(call)) return call.loc?.start ?? null;
+/** The offset in the printed text where V8 reports a frame that is inside this call. */
+function frameOffset(call: t.CallExpression | t.NewExpression): number | null | undefined {
+  if (t.isNewExpression(call)) return call.start;
   const callee = call.callee;
-  if (t.isMemberExpression(callee) && !callee.computed) return callee.property.loc?.start ?? null;
-  return callee.loc?.start ?? null;
+  if (t.isMemberExpression(callee) && !callee.computed) return callee.property.start;
+  return callee.start;
 }
 
-/** The table for `code`, printed from `program`; empty if the two do not pair up. */
-export function callSpans(program: t.Node, code: string): CallSpan[] {
+/** The table for the final code, from the Babel `program` that was printed; empty if the calls do not pair up. */
+export function callSpans(program: t.Node, printedModule: PrintedModule, moved: PositionAfterStrip): CallSpan[] {
   const built = callsOf(program);
   if (!built.some((c) => pythonLocs.has(c))) return [];
-  let printed: (t.CallExpression | t.NewExpression)[];
-  try {
-    const ast = parse(code, { sourceType: "module", plugins: ["typescript"], allowAwaitOutsideFunction: true });
-    printed = callsOf(ast.program);
-  } catch {
-    return [];
-  }
+  const printed = callsOf(printedModule.program);
   if (printed.length !== built.length) return [];
   const spans: CallSpan[] = [];
   built.forEach((call, i) => {
     const loc: ir.Loc | undefined = pythonLocs.get(call);
-    const at = framePosition(printed[i]!);
-    if (!loc || loc.endLine === undefined || loc.endCol === undefined || !at) return;
+    const offset = frameOffset(printed[i]!);
+    if (!loc || loc.endLine === undefined || loc.endCol === undefined || offset === null || offset === undefined) return;
+    const at = moved(offset);
     const anchor = loc.anchor;
     const kind = anchor === undefined ? 0 : anchor.kind === "binop" ? 1 : 2;
-    spans.push([at.line - 1, at.column, loc.line, loc.col, loc.endLine, loc.endCol, kind, anchor?.leftEnd ?? 0, anchor?.right ?? 0]);
+    spans.push([at.line, at.column, loc.line, loc.col, loc.endLine, loc.endCol, kind, anchor?.leftEnd ?? 0, anchor?.right ?? 0]);
   });
   return spans;
 }

@@ -6,7 +6,7 @@ import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
-import { applyBlankLines, extractPositions, positionMarker } from "./positions.js";
+import { applyBlankLines, extractPositions, parsePrinted, positionMarker } from "./positions.js";
 import { callSpans } from "./call-spans.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -70,10 +70,12 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   const printed = format
     ? await (await import("prettier")).format(applyBlankLines(raw), { parser: "typescript", printWidth: 100, objectWrap: "collapse" })
     : raw;
-  const { code, mappings } = extractPositions(printed);
+  // One parse of the printed text finds the position markers and the calls.
+  const printedModule = parsePrinted(printed);
+  const { code, mappings, moved } = extractPositions(printed, printedModule);
   const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
   // the Python spans of calls, for the carets under a traceback's failing expression
-  const spans = callSpans(file, code);
+  const spans = callSpans(file, printedModule, moved);
   if (spans.length) map.x_pyts_calls = spans;
   return { code, map };
 }

@@ -27,9 +27,14 @@ interface CommentToken {
   block: boolean;
 }
 
-/** Every comment token of a printed module, in order. */
-function commentTokens(code: string): CommentToken[] {
-  // Only the comment tokens matter: tolerate anything a stricter reader might object to.
+/** A printed module parsed once: its syntax tree (for the call table) and its comment tokens. */
+export interface PrintedModule {
+  program: t.Program;
+  comments: CommentToken[];
+}
+
+export function parsePrinted(code: string): PrintedModule {
+  // Tolerate anything a stricter reader might object to: the code is ours and is not judged here.
   const file = parse(code, {
     sourceType: "module",
     plugins: ["typescript"],
@@ -39,7 +44,13 @@ function commentTokens(code: string): CommentToken[] {
     allowReturnOutsideFunction: true,
     allowUndeclaredExports: true,
   });
-  return (file.comments ?? []).map((c) => ({ value: c.value, start: c.start!, end: c.end!, block: c.type === "CommentBlock" }));
+  const comments = (file.comments ?? []).map((c) => ({ value: c.value, start: c.start!, end: c.end!, block: c.type === "CommentBlock" }));
+  return { program: file.program, comments };
+}
+
+/** Every comment token of a printed module, in order. */
+function commentTokens(code: string): CommentToken[] {
+  return parsePrinted(code).comments;
 }
 
 function isSpace(ch: string | undefined): boolean {
@@ -78,12 +89,16 @@ export function applyBlankLines(code: string): string {
   return parts.join("");
 }
 
+/** Where an offset of the printed text lands once the markers are gone: 0-based line and column. */
+export type PositionAfterStrip = (offset: number) => { line: number; column: number };
+
 /**
  * After printing (and formatting): remove the position markers and return the code with one
- * mapping per marker, at the first token that follows it (the statement it leads).
+ * mapping per marker, at the first token that follows it (the statement it leads), and where
+ * any other offset of `code` (outside a marker) moved to.
  */
-export function extractPositions(code: string): { code: string; mappings: Mapping[] } {
-  const comments = commentTokens(code);
+export function extractPositions(code: string, printed: PrintedModule): { code: string; mappings: Mapping[]; moved: PositionAfterStrip } {
+  const comments = printed.comments;
   const removals: { from: number; to: number }[] = [];
   const targets: { offset: number; srcLine: number; srcCol: number }[] = [];
   for (let i = 0; i < comments.length; i++) {
@@ -109,7 +124,7 @@ export function extractPositions(code: string): { code: string; mappings: Mappin
     }
     targets.push({ offset, srcLine: Number(match[1]), srcCol: Number(match[2]) });
   }
-  if (removals.length === 0) return { code, mappings: [] };
+  if (removals.length === 0) return { code, mappings: [], moved: lineColumnOf(code, () => 0, []) };
 
   // Rebuild the text without the markers, tracking how far each target moved.
   const parts: string[] = [];
@@ -148,7 +163,42 @@ export function extractPositions(code: string): { code: string; mappings: Mappin
     }
     mappings.push({ genLine: line, genCol: offset - lineStart, srcLine: target.srcLine, srcCol: target.srcCol });
   });
-  return { code: stripped, mappings };
+  return { code: stripped, mappings, moved: lineColumnOf(stripped, removedBefore(removals), []) };
+}
+
+/** How many characters the removals (sorted, disjoint) take out before an offset. */
+function removedBefore(removals: { from: number; to: number }[]): (offset: number) => number {
+  const total = [0];
+  for (const cut of removals) total.push(total[total.length - 1]! + cut.to - cut.from);
+  return (offset) => {
+    let low = 0;
+    let high = removals.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (removals[mid]!.to <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return total[low]!;
+  };
+}
+
+/** Offsets of the original text to line/column of `text`, given how much was removed before each. */
+function lineColumnOf(text: string, removed: (offset: number) => number, lineStarts: number[]): PositionAfterStrip {
+  return (offset) => {
+    if (lineStarts.length === 0) {
+      lineStarts.push(0);
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    }
+    const at = offset - removed(offset);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, column: at - lineStarts[low]! };
+  };
 }
 
 function skipSpaces(code: string, from: number): number {
