@@ -19,9 +19,17 @@ export function internalError(file: string, what: string, error: unknown): Conve
   return new ConversionFailed(`${file}: error: ${what} (internal error: ${message}); please report it`);
 }
 
+/**
+ * The command line's `-` (standard input, as for python3 itself; diagnostics name `<stdin>`).
+ * yargs reads a lone `-` as an option, so the CLI passes this token instead: a NUL cannot be
+ * part of a real path.
+ */
+export const STDIN = "\0-";
+
 export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
   // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
-  const bytes = fs.readFileSync(file);
+  const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
+  if (file === STDIN) file = "<stdin>";
   try {
     const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
     // as `python3 FILE.py` does when it compiles the file
@@ -44,16 +52,48 @@ function sourceForFrame(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Write a .ts file and its .map only once both are complete. */
+/** Refuses an output path that is the input itself (or its .map is): converting must never destroy the source. */
+export function checkNotInput(input: string, outFile: string): void {
+  if (input === STDIN) return;
+  const same = (a: string, b: string): boolean => {
+    if (path.resolve(a) === path.resolve(b)) return true;
+    try {
+      return fs.realpathSync(a) === fs.realpathSync(b);
+    } catch {
+      return false;
+    }
+  };
+  if (same(input, outFile) || same(input, outFile + ".map")) {
+    throw new ConversionFailed(`pyts: refusing to write ${outFile}: it is the input file`);
+  }
+}
+
+/**
+ * Write a .ts file and its .map atomically: each goes to a temporary file beside its target
+ * and is renamed into place once both are complete, so a failure leaves neither half-written.
+ */
 export function writeOutput(outFile: string, result: TranspileResult): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const mapName = path.basename(outFile) + ".map";
-  fs.writeFileSync(outFile + ".map", JSON.stringify(result.map) + "\n");
-  fs.writeFileSync(outFile, `${result.code}//# sourceMappingURL=${mapName}\n`);
+  const contents: [string, string][] = [
+    [outFile + ".map", JSON.stringify(result.map) + "\n"],
+    [outFile, `${result.code}//# sourceMappingURL=${mapName}\n`],
+  ];
+  const temporaries: string[] = [];
+  try {
+    for (const [target, text] of contents) {
+      const temporary = `${target}.${process.pid}.tmp`;
+      temporaries.push(temporary);
+      fs.writeFileSync(temporary, text);
+    }
+    contents.forEach(([target], i) => fs.renameSync(temporaries[i]!, target));
+  } finally {
+    for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
+  }
 }
 
 /** Every .py file under the given files and folders, with its path relative to its root. */
-export function collectPythonFiles(inputs: string[]): { file: string; relative: string }[] {
+export function collectPythonFiles(inputs: string[], skipped: (file: string, why: string) => void): { file: string; relative: string }[] {
   const found: { file: string; relative: string }[] = [];
   for (const input of inputs) {
     const stat = fs.statSync(input);
@@ -61,10 +101,25 @@ export function collectPythonFiles(inputs: string[]): { file: string; relative: 
       found.push({ file: input, relative: path.basename(input) });
       continue;
     }
+    const seen = new Set<string>();
     const walk = (dir: string): void => {
+      // A folder reached again through a link is walked once (a link to an ancestor would never end).
+      const real = fs.realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
       for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
+        let isDirectory = entry.isDirectory();
+        if (entry.isSymbolicLink()) {
+          // A link is followed; one that leads nowhere is reported and skipped, not fatal.
+          try {
+            isDirectory = fs.statSync(full).isDirectory();
+          } catch {
+            if (entry.name.endsWith(".py")) skipped(full, "a dangling symbolic link");
+            continue;
+          }
+        }
+        if (isDirectory) walk(full);
         else if (entry.name.endsWith(".py")) found.push({ file: full, relative: path.relative(input, full) });
       }
     };

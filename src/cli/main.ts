@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConversionFailed, collectPythonFiles, convertFile, writeOutput } from "./convert.js";
+import { ConversionFailed, STDIN, checkNotInput, collectPythonFiles, convertFile, writeOutput } from "./convert.js";
 import { runPython } from "./run.js";
 
 const EXIT_DIAGNOSTICS = 1;
@@ -28,13 +28,24 @@ async function guarded(action: () => Promise<number>): Promise<never> {
     } else if (error instanceof Error && "code" in error && error.code === "ENOENT") {
       process.stderr.write(`pyts: ${error.message}\n`);
       status = EXIT_USAGE;
+    } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
+      // Any other file-system failure (EISDIR, EEXIST, ENOSPC, EACCES, ...): one line, no stack.
+      process.stderr.write(`pyts: ${error.message}\n`);
+      status = EXIT_DIAGNOSTICS;
     } else throw error;
   }
   process.exit(status);
 }
 
 async function main(): Promise<void> {
-  await yargs(hideBin(process.argv))
+  const argv = hideBin(process.argv).map((arg) => (arg === "-" ? STDIN : arg));
+  // `pyts run FILE ARGS...`: every argument after FILE is the program's, `--help`, `--version`
+  // and `--` included, as `python3 FILE ARGS...` passes them.
+  if (argv[0] === "run" && argv.length >= 2 && (argv[1] === STDIN || !argv[1]!.startsWith("-"))) {
+    const [, file, ...args] = hideBin(process.argv);
+    return guarded(() => runPython(file === "-" ? STDIN : file!, args));
+  }
+  await yargs(argv)
     .scriptName("pyts")
     .usage("Python 3.11 to TypeScript.\n\nUsage: $0 <command>")
     .command(
@@ -42,11 +53,12 @@ async function main(): Promise<void> {
       "convert a Python file and print the TypeScript (or write it with -o)",
       (y) =>
         y
-          .positional("file", { type: "string", demandOption: true, describe: "the .py file" })
-          .option("o", { alias: "out", type: "string", describe: "write the TypeScript here (and OUT.ts.map)" }),
+          .positional("file", { type: "string", demandOption: true, describe: "the .py file, or - for standard input" })
+          .option("o", { alias: "out", type: "string", requiresArg: true, describe: "write the TypeScript here (and OUT.ts.map)" }),
       (argv) =>
         guarded(async () => {
           const out = argv.o;
+          if (out) checkNotInput(argv.file, out);
           const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined });
           if (out) writeOutput(out, result);
           else process.stdout.write(result.code);
@@ -64,7 +76,18 @@ async function main(): Promise<void> {
         guarded(async () => {
           const failures: string[] = [];
           let written = 0;
-          for (const { file, relative } of collectPythonFiles(argv.paths)) {
+          const skipped = (file: string, why: string): void => void process.stderr.write(`pyts: skipping ${file}: ${why}\n`);
+          const inputs = collectPythonFiles(argv.paths, skipped);
+          // Two inputs that map to one output would overwrite each other: refuse before writing.
+          const sources = new Map<string, string>();
+          for (const { file, relative } of inputs) {
+            const outFile = path.resolve(argv.outDir, relative.replace(/\.py$/, ".ts"));
+            const earlier = sources.get(outFile);
+            if (earlier !== undefined) throw new ConversionFailed(`pyts: ${earlier} and ${file} would both be written to ${outFile}`);
+            sources.set(outFile, file);
+            checkNotInput(file, outFile);
+          }
+          for (const { file, relative } of inputs) {
             const outFile = path.join(argv.outDir, relative.replace(/\.py$/, ".ts"));
             try {
               writeOutput(outFile, await convertFile(file, { outName: path.basename(outFile) }));
@@ -93,7 +116,9 @@ async function main(): Promise<void> {
     .version(version())
     .help()
     .fail((message, error) => {
-      if (error) throw error;
+      // yargs's own parse errors (YError) are wrong usage; anything else is a fault of pyts.
+      if (error && error.name !== "YError") throw error;
+      message ||= error?.message ?? "";
       process.stderr.write(`pyts: ${message}\nRun 'pyts --help' for usage.\n`);
       process.exit(EXIT_USAGE);
     })

@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { transform } from "esbuild";
-import { convertFile, internalError } from "./convert.js";
+import { STDIN, convertFile, internalError } from "./convert.js";
 
 /** The built runtime, next to this file in dist/. */
 function runtimeUrl(): string {
@@ -35,14 +35,14 @@ export async function runPython(file: string, args: string[]): Promise<number> {
   const result = await convertFile(file, { runtimeModule: runtimeUrl(), format: false });
   const js = await stripTypes(result.code, file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
-  const script = path.join(dir, path.basename(file).replace(/\.py$/, "") + ".mjs");
+  const script = path.join(dir, file === STDIN ? "stdin.mjs" : path.basename(file).replace(/\.py$/, "") + ".mjs");
   fs.writeFileSync(script, js.code);
   fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
   try {
     // Source maps on: stack positions are TypeScript lines, which the runtime maps to .py lines.
     const child = spawnSync(process.execPath, ["--enable-source-maps", script, ...args], {
       stdio: "inherit",
-      env: { ...process.env, PYTS_ARGV0: file, PYTS_SOURCE_MAP: script + ".pymap.json" },
+      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json" },
     });
     if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
     return child.status ?? 1;

@@ -201,3 +201,68 @@ describe("compile-time warnings", () => {
     expect(r.status).toBe(0);
   }, 60_000);
 });
+
+describe("safety", () => {
+  test("-o naming the input file is refused and the input is untouched", async () => {
+    const file = write("keep/self.py", "print('mine')\n");
+    const r = await runPyts([file, "-o", file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("it is the input file");
+    expect(fs.readFileSync(file, "utf8")).toBe("print('mine')\n");
+  });
+
+  test("-o without a value is wrong usage: exit 2", async () => {
+    const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+  });
+
+  test("- reads the program from standard input", async () => {
+    const r = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "-"], { input: "x = 1\nprint(x\n" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("<stdin>:2:");
+    const ok = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "run", "-"], { input: "print(6 * 7)\n" });
+    expect(ok.stdout).toBe("42\n");
+    expect(ok.status).toBe(0);
+  });
+
+  test("a file-system error is one line and exit 1", async () => {
+    const dir = path.join(work, "a-folder.ts");
+    fs.mkdirSync(dir, { recursive: true });
+    const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o", dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^pyts: .*EISDIR/);
+    expect(fs.readdirSync(work).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  test("pyts run passes --help, --version and -- after the file to the program", async () => {
+    const file = write("passthru.py", "import sys\nprint(sys.argv[1:])\n");
+    const r = await runPyts(["run", file, "--help", "--", "--version", "-o"]);
+    expect(r.stdout).toBe("['--help', '--', '--version', '-o']\n");
+    expect(r.status).toBe(0);
+  });
+
+  test("build: two inputs for one output are an error and nothing is written", async () => {
+    write("twins/one/same.py", "print(1)\n");
+    write("twins/two/same.py", "print(2)\n");
+    const outDir = path.join(work, "twins-out");
+    const r = await runPyts(["build", path.join(work, "twins/one"), path.join(work, "twins/two"), "--out-dir", outDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("would both be written to");
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+
+  test("build: a dangling symbolic link is reported and skipped", async () => {
+    write("links/real.py", "print('real')\n");
+    fs.symlinkSync(path.join(work, "links/missing.py"), path.join(work, "links/gone.py"));
+    fs.symlinkSync(path.join(work, "links"), path.join(work, "links/loop"));
+    const outDir = path.join(work, "links-out");
+    const r = await runPyts(["build", path.join(work, "links"), "--out-dir", outDir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("skipping");
+    expect(r.stderr).toContain("gone.py");
+    expect(fs.existsSync(path.join(outDir, "real.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, "gone.ts"))).toBe(false);
+  });
+});
