@@ -6,8 +6,20 @@ import { decodeSource, transpile, type TranspileResult } from "../transpile.js";
 import { DiagnosticError } from "../frontend/ast.js";
 import { formatDiagnostic, formatWarning } from "./diagnostics.js";
 
+/** A diagnostic as data, for `--format json`: the class CPython would raise (or "error"), 1-based line and column. */
+export interface FileDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  kind: string;
+  message: string;
+}
+
 export class ConversionFailed extends Error {
-  constructor(readonly report: string) {
+  constructor(
+    readonly report: string,
+    readonly diagnostics: FileDiagnostic[] = [],
+  ) {
     super(report);
   }
 }
@@ -26,18 +38,31 @@ export function internalError(file: string, what: string, error: unknown): Conve
  */
 export const STDIN = "\0-";
 
-export async function convertFile(file: string, options: { outName?: string; runtimeModule?: string; format?: boolean } = {}): Promise<TranspileResult> {
+export interface ConvertOptions {
+  outName?: string;
+  runtimeModule?: string;
+  format?: boolean;
+  /** colour the diagnostics' class names (for a terminal) */
+  colour?: boolean;
+  /** leave compile-time warnings unprinted (machine-readable output owns the streams) */
+  quietWarnings?: boolean;
+}
+
+export async function convertFile(file: string, options: ConvertOptions = {}): Promise<TranspileResult> {
   // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
   const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
   if (file === STDIN) file = "<stdin>";
   try {
     const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
     // as `python3 FILE.py` does when it compiles the file
-    for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
+    if (!options.quietWarnings) for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
     return result;
   } catch (error) {
     if (error instanceof DiagnosticError) {
-      throw new ConversionFailed(error.diagnostics.map((d) => formatDiagnostic(file, sourceForFrame(bytes, file), d)).join("\n"));
+      const source = sourceForFrame(bytes, file);
+      const report = error.diagnostics.map((d) => formatDiagnostic(file, source, d, options.colour === true)).join("\n");
+      const data = error.diagnostics.map((d) => ({ file, line: d.line, column: d.col + 1, kind: d.kind === "Unsupported" ? "error" : d.kind, message: d.message }));
+      throw new ConversionFailed(report, data);
     }
     throw internalError(file, "pyts failed on this file", error);
   }

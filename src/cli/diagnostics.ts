@@ -19,9 +19,19 @@ export function formatWarning(absolutePath: string, source: string, w: CompileWa
 /** The widest slice of a source line a code frame shows. */
 const FRAME_WIDTH = 100;
 
-export function formatDiagnostic(filename: string, source: string, d: Diagnostic): string {
+/** Whether diagnostics on this stream get colours: a terminal, unless NO_COLOR says no; FORCE_COLOR says yes. */
+export function wantsColour(stream: NodeJS.WriteStream): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
+
+const RED_BOLD = (text: string): string => `\x1b[1;31m${text}\x1b[0m`;
+
+export function formatDiagnostic(filename: string, source: string, d: Diagnostic, colour = false): string {
   const kind = d.kind === "Unsupported" ? "error" : d.kind;
-  const header = `${filename}:${d.line}:${d.col + 1}: ${kind}: ${d.message}`;
+  const header = `${filename}:${d.line}:${d.col + 1}: ${colour ? RED_BOLD(kind) : kind}: ${d.message}`;
   // Python's own line breaks: \n, \r\n and \r.
   const lineText = source.split(/\r\n?|\n/)[d.line - 1];
   if (lineText === undefined) return header;

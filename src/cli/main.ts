@@ -5,8 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConversionFailed, STDIN, checkNotInput, collectPythonFiles, convertFile, writeOutput } from "./convert.js";
+import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput } from "./convert.js";
 import { runPython } from "./run.js";
+import { DEFAULT_EXCLUDES, runBuild } from "./build.js";
+import { loadBuildConfig } from "./config.js";
+import { wantsColour } from "./diagnostics.js";
 
 const EXIT_DIAGNOSTICS = 1;
 const EXIT_USAGE = 2;
@@ -14,6 +17,11 @@ const EXIT_USAGE = 2;
 function version(): string {
   const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../package.json");
   return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`pyts: ${message}\nRun 'pyts --help' for usage.\n`);
+  return EXIT_USAGE;
 }
 
 /** Run one command, turning conversion failures into their report and exit status 1. */
@@ -59,47 +67,43 @@ async function main(): Promise<void> {
         guarded(async () => {
           const out = argv.o;
           if (out) checkNotInput(argv.file, out);
-          const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined });
+          const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
           if (out) writeOutput(out, result);
           else process.stdout.write(result.code);
           return 0;
         }),
     )
     .command(
-      "build <paths..>",
-      "convert files and folders into --out-dir, keeping relative paths",
+      "build [paths..]",
+      "convert files and folders into --out-dir, keeping relative paths (settings: pyts.config.json or package.json's \"pyts\")",
       (y) =>
         y
-          .positional("paths", { type: "string", array: true, demandOption: true })
-          .option("out-dir", { type: "string", demandOption: true, describe: "output folder" }),
+          .positional("paths", { type: "string", array: true, describe: "files and folders (default: the config's roots)" })
+          .option("out-dir", { type: "string", requiresArg: true, describe: "output folder" })
+          .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if an output is missing or stale or a file has diagnostics" })
+          .option("exclude", { type: "string", array: true, default: [] as string[], describe: `globs to skip, added to ${DEFAULT_EXCLUDES.join(" ")}` })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "diagnostics and summary as text (stderr) or JSON (stdout)" })
+          .option("runtime", { type: "string", requiresArg: true, describe: "module specifier the output imports the runtime from" })
+          .option("pretty", { type: "boolean", describe: "format the output with prettier (default true; --no-pretty skips it)" }),
       (argv) =>
         guarded(async () => {
-          const failures: string[] = [];
-          let written = 0;
-          const skipped = (file: string, why: string): void => void process.stderr.write(`pyts: skipping ${file}: ${why}\n`);
-          const inputs = collectPythonFiles(argv.paths, skipped);
-          // Two inputs that map to one output would overwrite each other: refuse before writing.
-          const sources = new Map<string, string>();
-          for (const { file, relative } of inputs) {
-            const outFile = path.resolve(argv.outDir, relative.replace(/\.py$/, ".ts"));
-            const earlier = sources.get(outFile);
-            if (earlier !== undefined) throw new ConversionFailed(`pyts: ${earlier} and ${file} would both be written to ${outFile}`);
-            sources.set(outFile, file);
-            checkNotInput(file, outFile);
-          }
-          for (const { file, relative } of inputs) {
-            const outFile = path.join(argv.outDir, relative.replace(/\.py$/, ".ts"));
-            try {
-              writeOutput(outFile, await convertFile(file, { outName: path.basename(outFile) }));
-              written++;
-            } catch (error) {
-              if (!(error instanceof ConversionFailed)) throw error;
-              failures.push(error.report);
-            }
-          }
-          process.stderr.write(`pyts: converted ${written} file(s)${failures.length ? `, ${failures.length} failed` : ""}\n`);
-          if (failures.length) process.stderr.write(failures.join("\n") + "\n");
-          return failures.length ? EXIT_DIAGNOSTICS : 0;
+          const config = loadBuildConfig(process.cwd());
+          const paths = argv.paths?.length ? argv.paths : config.roots;
+          const outDir = argv.outDir ?? config.outDir;
+          if (!paths?.length || !outDir) return usageError(!outDir ? "Missing required argument: out-dir" : "Missing files or folders to build");
+          return runBuild({
+            paths,
+            outDir,
+            check: argv.check,
+            exclude: [...DEFAULT_EXCLUDES, ...(config.exclude ?? []), ...argv.exclude],
+            quiet: argv.quiet,
+            json: argv.format === "json",
+            colour: wantsColour(process.stderr),
+            runtimeModule: argv.runtime ?? config.runtime,
+            format: argv.pretty ?? config.format ?? true,
+            version: version(),
+          });
         }),
     )
     .command(

@@ -266,3 +266,108 @@ describe("safety", () => {
     expect(fs.existsSync(path.join(outDir, "gone.ts"))).toBe(false);
   });
 });
+
+describe("build as a build step", () => {
+  test("an unchanged input is not converted again; a changed one is", async () => {
+    write("incr/a.py", "print('a')\n");
+    write("incr/b.py", "print('b')\n");
+    const outDir = path.join(work, "incr-out");
+    const first = await runPyts(["build", path.join(work, "incr"), "--out-dir", outDir]);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/converted 2 file\(s\), 0 up to date in [\d.]+ s/);
+    const before = fs.statSync(path.join(outDir, "a.ts")).mtimeMs;
+    write("incr/b.py", "print('b2')\n");
+    const second = await runPyts(["build", path.join(work, "incr"), "--out-dir", outDir]);
+    expect(second.stderr).toMatch(/converted 1 file\(s\), 1 up to date/);
+    expect(fs.statSync(path.join(outDir, "a.ts")).mtimeMs).toBe(before);
+    expect(fs.readFileSync(path.join(outDir, "b.ts"), "utf8")).toContain("b2");
+    const quiet = await runPyts(["build", path.join(work, "incr"), "--out-dir", outDir, "--quiet"]);
+    expect(quiet.stderr).toBe("");
+    expect(quiet.status).toBe(0);
+  });
+
+  test("--check writes nothing and fails on a missing, stale or bad output", async () => {
+    write("chk/a.py", "print('a')\n");
+    const outDir = path.join(work, "chk-out");
+    const missing = await runPyts(["build", path.join(work, "chk"), "--out-dir", outDir, "--check"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("is missing");
+    expect(fs.existsSync(outDir)).toBe(false);
+    expect((await runPyts(["build", path.join(work, "chk"), "--out-dir", outDir])).status).toBe(0);
+    expect((await runPyts(["build", path.join(work, "chk"), "--out-dir", outDir, "--check"])).status).toBe(0);
+    write("chk/a.py", "print('changed')\n");
+    const stale = await runPyts(["build", path.join(work, "chk"), "--out-dir", outDir, "--check"]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain("out of date");
+    expect(fs.readFileSync(path.join(outDir, "a.ts"), "utf8")).not.toContain("changed");
+    write("chk/a.py", "print('changed'\n");
+    const bad = await runPyts(["build", path.join(work, "chk"), "--out-dir", outDir, "--check"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("a.py:1:6: SyntaxError");
+  });
+
+  test("default and given excludes", async () => {
+    write("ex/main.py", "print(1)\n");
+    write("ex/.venv/lib/site.py", "print(2)\n");
+    write("ex/__pycache__/x.py", "print(3)\n");
+    write("ex/node_modules/m.py", "print(4)\n");
+    write("ex/scratch/tmp.py", "print(5)\n");
+    write("ex/pkg/test_util.py", "print(6)\n");
+    const outDir = path.join(work, "ex-out");
+    const r = await runPyts(["build", path.join(work, "ex"), "--out-dir", outDir, "--exclude", "scratch", "--exclude", "test_*.py"]);
+    expect(r.status).toBe(0);
+    const written = fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith(".ts")).sort();
+    expect(written).toEqual(["main.ts"]);
+  });
+
+  test("--format json: every file's status and diagnostics as data on stdout", async () => {
+    write("js/good.py", "print('good')\n");
+    write("js/bad.py", "x = (1,\n");
+    const r = await runPyts(["build", path.join(work, "js"), "--out-dir", path.join(work, "js-out"), "--format", "json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { ok: boolean; files: { file: string; status: string; diagnostics: { line: number; column: number; kind: string; message: string }[] }[] };
+    expect(report.ok).toBe(false);
+    const byName = new Map(report.files.map((f) => [path.basename(f.file), f]));
+    expect(byName.get("good.py")!.status).toBe("converted");
+    expect(byName.get("bad.py")!.status).toBe("failed");
+    expect(byName.get("bad.py")!.diagnostics).toEqual([{ file: path.join(work, "js/bad.py"), line: 1, column: 5, kind: "SyntaxError", message: "'(' was never closed" }]);
+  });
+
+  test("settings from pyts.config.json and package.json; flags override them", async () => {
+    const project = path.join(work, "cfg");
+    write("cfg/src/app.py", "print('app')\n");
+    write("cfg/src/skip_me.py", "print('skip')\n");
+    write("cfg/pyts.config.json", JSON.stringify({ roots: ["src"], outDir: "gen", exclude: ["skip_*"], runtime: "my-runtime" }));
+    const r = await runPyts(["build"], { cwd: project });
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(project, "gen/app.ts"), "utf8")).toContain('from "my-runtime"');
+    expect(fs.existsSync(path.join(project, "gen/skip_me.ts"))).toBe(false);
+    const flagged = await runPyts(["build", "--out-dir", "other"], { cwd: project });
+    expect(flagged.status).toBe(0);
+    expect(fs.existsSync(path.join(project, "other/app.ts"))).toBe(true);
+
+    const pkgProject = path.join(work, "cfg-pkg");
+    write("cfg-pkg/lib/m.py", "print('m')\n");
+    write("cfg-pkg/package.json", JSON.stringify({ name: "x", pyts: { roots: ["lib"], outDir: "dist-ts", format: false } }));
+    expect((await runPyts(["build"], { cwd: pkgProject })).status).toBe(0);
+    expect(fs.existsSync(path.join(pkgProject, "dist-ts/m.ts"))).toBe(true);
+
+    write("cfg-bad/pyts.config.json", JSON.stringify({ outdir: "x" }));
+    const bad = await runPyts(["build", "a.py"], { cwd: path.join(work, "cfg-bad") });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("unknown setting 'outdir'");
+  });
+
+  test("colours only on request: FORCE_COLOR colours, NO_COLOR does not", async () => {
+    const file = write("colour/bad.py", "print('x'\n");
+    const env = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+      const copy: NodeJS.ProcessEnv = { ...process.env, ...extra };
+      if (!("FORCE_COLOR" in extra)) delete copy.FORCE_COLOR;
+      return copy;
+    };
+    const coloured = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env: env({ FORCE_COLOR: "1" }) });
+    expect(coloured.stderr).toContain("\x1b[1;31mSyntaxError\x1b[0m");
+    const plain = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env: env({ NO_COLOR: "1" }) });
+    expect(plain.stderr).not.toContain("\x1b[");
+  });
+});

@@ -1,0 +1,147 @@
+// `pyts build`: convert a tree of .py files into an output folder, as a build script expects:
+// unchanged files are skipped, `--check` only verifies, diagnostics can be read by machines.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ConversionFailed, checkNotInput, collectPythonFiles, convertFile, writeOutput, type FileDiagnostic } from "./convert.js";
+
+/** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
+export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
+
+export interface BuildOptions {
+  paths: string[];
+  outDir: string;
+  check: boolean;
+  exclude: string[];
+  quiet: boolean;
+  json: boolean;
+  colour: boolean;
+  runtimeModule?: string;
+  format: boolean;
+  version: string;
+}
+
+type FileStatus = "converted" | "up to date" | "stale" | "missing" | "failed";
+
+interface FileOutcome {
+  file: string;
+  output: string;
+  status: FileStatus;
+  diagnostics: FileDiagnostic[];
+  report?: string;
+}
+
+/** What a written output records about its input, so an unchanged input is not converted again. */
+interface BuildStamp {
+  version: string;
+  sourceHash: string;
+  options: string;
+}
+
+function sourceHash(file: string): string {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/** The stamp the map of an earlier build holds, if its .ts is there too. */
+function stampOf(outFile: string): BuildStamp | null {
+  try {
+    if (!fs.existsSync(outFile)) return null;
+    const map = JSON.parse(fs.readFileSync(outFile + ".map", "utf8")) as { x_pyts_build?: BuildStamp };
+    return map.x_pyts_build ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A glob of the exclude list as a test on one path segment or a relative path (`*`, `?`, `**`). */
+function globMatcher(glob: string): (relative: string) => boolean {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === "*" && glob[i + 1] === "*") {
+      pattern += ".*";
+      i++;
+    } else if (ch === "*") pattern += "[^/]*";
+    else if (ch === "?") pattern += "[^/]";
+    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  const whole = new RegExp(`^${pattern}$`);
+  // A glob without a slash names any file or folder of that name at any depth.
+  if (!glob.includes("/")) return (relative) => relative.split("/").some((segment) => whole.test(segment));
+  return (relative) => whole.test(relative) || relative.startsWith(glob.replace(/\/$/, "") + "/");
+}
+
+export async function runBuild(options: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const excluded = options.exclude.map(globMatcher);
+  const skippedLinks: string[] = [];
+  const inputs = collectPythonFiles(options.paths, (file, why) => skippedLinks.push(`${file}: ${why}`)).filter(
+    ({ relative }) => !excluded.some((matches) => matches(relative.split(path.sep).join("/"))),
+  );
+  if (!options.json) for (const line of skippedLinks) process.stderr.write(`pyts: skipping ${line}\n`);
+
+  // Two inputs that map to one output would overwrite each other: refuse before writing anything.
+  const sources = new Map<string, string>();
+  for (const { file, relative } of inputs) {
+    const outFile = path.resolve(options.outDir, relative.replace(/\.py$/, ".ts"));
+    const earlier = sources.get(outFile);
+    if (earlier !== undefined) throw new ConversionFailed(`pyts: ${earlier} and ${file} would both be written to ${outFile}`);
+    sources.set(outFile, file);
+    checkNotInput(file, outFile);
+  }
+
+  const settings = JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format });
+  const progress = !options.quiet && !options.json && process.stderr.isTTY === true && inputs.length > 20;
+  const outcomes: FileOutcome[] = [];
+  for (const [index, { file, relative }] of inputs.entries()) {
+    if (progress) process.stderr.write(`\r\x1b[K[${index + 1}/${inputs.length}] ${relative}`);
+    const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
+    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
+    const previous = stampOf(output);
+    if (previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options) {
+      outcomes.push({ file, output, status: "up to date", diagnostics: [] });
+      continue;
+    }
+    try {
+      const result = await convertFile(file, {
+        outName: path.basename(output),
+        runtimeModule: options.runtimeModule,
+        format: options.format,
+        colour: options.colour,
+        quietWarnings: options.json,
+      });
+      if (options.check) {
+        outcomes.push({ file, output, status: previous === null && !fs.existsSync(output) ? "missing" : "stale", diagnostics: [] });
+        continue;
+      }
+      writeOutput(output, { ...result, map: { ...result.map, x_pyts_build: stamp } });
+      outcomes.push({ file, output, status: "converted", diagnostics: [] });
+    } catch (error) {
+      if (!(error instanceof ConversionFailed)) throw error;
+      outcomes.push({ file, output, status: "failed", diagnostics: error.diagnostics, report: error.report });
+    }
+  }
+  if (progress) process.stderr.write("\r\x1b[K");
+
+  const count = (status: FileStatus): number => outcomes.filter((o) => o.status === status).length;
+  const seconds = (performance.now() - started) / 1000;
+  const failedBuild = outcomes.some((o) => o.status !== "converted" && o.status !== "up to date");
+  if (options.json) {
+    const files = outcomes.map(({ file, output, status, diagnostics }) => ({ file, output, status, diagnostics }));
+    const summary = Object.fromEntries((["converted", "up to date", "stale", "missing", "failed"] as const).map((s) => [s, count(s)]));
+    process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
+    return failedBuild ? 1 : 0;
+  }
+  for (const o of outcomes) {
+    if (o.report) process.stderr.write(o.report + "\n");
+    else if (o.status === "stale" || o.status === "missing") process.stderr.write(`${o.file}: output ${o.output} is ${o.status === "stale" ? "out of date" : "missing"}\n`);
+  }
+  if (!options.quiet || failedBuild) {
+    const parts = options.check
+      ? [`${count("up to date")} up to date`, `${count("stale") + count("missing")} to convert`]
+      : [`converted ${count("converted")} file(s)`, `${count("up to date")} up to date`];
+    if (count("failed")) parts.push(`${count("failed")} failed`);
+    process.stderr.write(`pyts: ${parts.join(", ")} in ${seconds.toFixed(2)} s\n`);
+  }
+  return failedBuild ? 1 : 0;
+}
