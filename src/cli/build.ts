@@ -145,3 +145,41 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   }
   return failedBuild ? 1 : 0;
 }
+
+/**
+ * `--watch`: build, then build again whenever a .py file under the roots changes. Each run
+ * converts only what changed (unchanged inputs are up to date by their stamp) and reports it.
+ * Never returns; the process ends on a signal.
+ */
+export async function watchBuild(options: BuildOptions): Promise<number> {
+  let running: Promise<unknown> = runBuild(options).catch(reportFailure);
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = (): void => {
+    // Editors write a file in several steps: wait for the burst to end, and never run two builds at once.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (again) return;
+      again = true;
+      running = running.then(async () => {
+        again = false;
+        process.stderr.write(`pyts: change detected, rebuilding\n`);
+        await runBuild(options).catch(reportFailure);
+      });
+    }, 100);
+  };
+  for (const root of options.paths) {
+    const folder = fs.statSync(root).isDirectory() ? root : path.dirname(root);
+    fs.watch(folder, { recursive: true }, (_event, name) => {
+      if (name === null || String(name).endsWith(".py")) rebuild();
+    });
+  }
+  await running;
+  process.stderr.write("pyts: watching for changes (Ctrl-C stops)\n");
+  return new Promise<number>(() => {});
+}
+
+function reportFailure(error: unknown): void {
+  if (error instanceof ConversionFailed) process.stderr.write(error.report + "\n");
+  else if (error instanceof Error) process.stderr.write(`pyts: ${error.message}\n`);
+}

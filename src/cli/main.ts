@@ -7,7 +7,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput } from "./convert.js";
 import { runPython } from "./run.js";
-import { DEFAULT_EXCLUDES, runBuild } from "./build.js";
+import { DEFAULT_EXCLUDES, runBuild, watchBuild } from "./build.js";
 import { loadBuildConfig } from "./config.js";
 import { wantsColour } from "./diagnostics.js";
 
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
         y
           .positional("paths", { type: "string", array: true, describe: "files and folders (default: the config's roots)" })
           .option("out-dir", { type: "string", requiresArg: true, describe: "output folder" })
+          .option("watch", { alias: "w", type: "boolean", default: false, describe: "build, then rebuild what changes until stopped" })
           .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if an output is missing or stale or a file has diagnostics" })
           .option("exclude", { type: "string", array: true, default: [] as string[], describe: `globs to skip, added to ${DEFAULT_EXCLUDES.join(" ")}` })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
           const paths = argv.paths?.length ? argv.paths : config.roots;
           const outDir = argv.outDir ?? config.outDir;
           if (!paths?.length || !outDir) return usageError(!outDir ? "Missing required argument: out-dir" : "Missing files or folders to build");
-          return runBuild({
+          return (argv.watch ? watchBuild : runBuild)({
             paths,
             outDir,
             check: argv.check,

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT, runProcess, runPyts } from "../support/fixtures.js";
 
@@ -370,4 +371,33 @@ describe("build as a build step", () => {
     const plain = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env: env({ NO_COLOR: "1" }) });
     expect(plain.stderr).not.toContain("\x1b[");
   });
+});
+
+describe("build --watch", () => {
+  test("rebuilds a changed file and reports each rebuild", async () => {
+    write("watch/w.py", "print('one')\n");
+    const outDir = path.join(work, "watch-out");
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "build", path.join(work, "watch"), "--out-dir", outDir, "--watch"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let waited = 0; !done(); waited += 50) {
+        if (waited > 30_000) throw new Error(`timed out; stderr so far: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await until(() => stderr.includes("watching"));
+      expect(fs.readFileSync(path.join(outDir, "w.ts"), "utf8")).toContain("one");
+      write("watch/w.py", "print('two')\n");
+      await until(() => fs.readFileSync(path.join(outDir, "w.ts"), "utf8").includes("two"));
+      await until(() => /rebuilding\n.*converted 1 file/s.test(stderr));
+      write("watch/new.py", "print('new')\n");
+      await until(() => fs.existsSync(path.join(outDir, "new.ts")));
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 });
