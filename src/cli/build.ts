@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ConversionFailed, checkNotInput, collectPythonFiles, convertFile, writeOutput, type FileDiagnostic } from "./convert.js";
+import { ConversionFailed, checkNotInput, collectPythonFiles, convertFile, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
 export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
@@ -18,6 +18,7 @@ export interface BuildOptions {
   colour: boolean;
   runtimeModule?: string;
   format: boolean;
+  sourceMap: SourceMapMode;
   version: string;
 }
 
@@ -42,15 +43,24 @@ function sourceHash(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }
 
-/** The stamp the map of an earlier build holds, if its .ts is there too. */
-function stampOf(outFile: string): BuildStamp | null {
+/** The build's record in the output folder: a stamp for each output, by its path relative to the folder. */
+const MANIFEST = ".pyts-build.json";
+
+function readManifest(outDir: string): Record<string, BuildStamp> {
   try {
-    if (!fs.existsSync(outFile)) return null;
-    const map = JSON.parse(fs.readFileSync(outFile + ".map", "utf8")) as { x_pyts_build?: BuildStamp };
-    return map.x_pyts_build ?? null;
+    const data = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST), "utf8")) as unknown;
+    return typeof data === "object" && data !== null ? (data as Record<string, BuildStamp>) : {};
   } catch {
-    return null;
+    return {}; // none yet, or unreadable: everything is converted again
   }
+}
+
+function writeManifest(outDir: string, manifest: Record<string, BuildStamp>): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, MANIFEST);
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
+  fs.renameSync(temporary, file);
 }
 
 /** A glob of the exclude list as a test on one path segment or a relative path (`*`, `?`, `**`). */
@@ -90,14 +100,17 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     checkNotInput(file, outFile);
   }
 
-  const settings = JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format });
+  const settings = JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format, sourceMap: options.sourceMap });
+  const manifest = readManifest(options.outDir);
+  let manifestChanged = false;
   const progress = !options.quiet && !options.json && process.stderr.isTTY === true && inputs.length > 20;
   const outcomes: FileOutcome[] = [];
   for (const [index, { file, relative }] of inputs.entries()) {
     if (progress) process.stderr.write(`\r\x1b[K[${index + 1}/${inputs.length}] ${relative}`);
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
     const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
-    const previous = stampOf(output);
+    const key = relative.split(path.sep).join("/");
+    const previous = fs.existsSync(output) ? manifest[key] : undefined;
     if (previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options) {
       outcomes.push({ file, output, status: "up to date", diagnostics: [] });
       continue;
@@ -111,10 +124,12 @@ export async function runBuild(options: BuildOptions): Promise<number> {
         quietWarnings: options.json,
       });
       if (options.check) {
-        outcomes.push({ file, output, status: previous === null && !fs.existsSync(output) ? "missing" : "stale", diagnostics: [] });
+        outcomes.push({ file, output, status: fs.existsSync(output) ? "stale" : "missing", diagnostics: [] });
         continue;
       }
-      writeOutput(output, { ...result, map: { ...result.map, x_pyts_build: stamp } });
+      writeOutput(output, result, file, options.sourceMap);
+      manifest[key] = stamp;
+      manifestChanged = true;
       outcomes.push({ file, output, status: "converted", diagnostics: [] });
     } catch (error) {
       if (!(error instanceof ConversionFailed)) throw error;
@@ -122,6 +137,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     }
   }
   if (progress) process.stderr.write("\r\x1b[K");
+  if (manifestChanged) writeManifest(options.outDir, manifest);
 
   const count = (status: FileStatus): number => outcomes.filter((o) => o.status === status).length;
   const seconds = (performance.now() - started) / 1000;

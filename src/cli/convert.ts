@@ -93,17 +93,25 @@ export function checkNotInput(input: string, outFile: string): void {
   }
 }
 
+/** Where the source map goes: a .map file beside the output, inline in it, or nowhere. */
+export type SourceMapMode = "file" | "inline" | "none";
+
 /**
- * Write a .ts file and its .map atomically: each goes to a temporary file beside its target
- * and is renamed into place once both are complete, so a failure leaves neither half-written.
+ * Write a .ts file and its source map atomically: each goes to a temporary file beside its
+ * target and is renamed into place once all are complete, so a failure leaves nothing
+ * half-written and no stray .map. The map names its source relative to the map's own folder.
  */
-export function writeOutput(outFile: string, result: TranspileResult): void {
+export function writeOutput(outFile: string, result: TranspileResult, input: string, mapMode: SourceMapMode = "file"): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const mapName = path.basename(outFile) + ".map";
-  const contents: [string, string][] = [
-    [outFile + ".map", JSON.stringify(result.map) + "\n"],
-    [outFile, `${result.code}//# sourceMappingURL=${mapName}\n`],
-  ];
+  const source = input === STDIN ? "<stdin>" : path.relative(path.dirname(path.resolve(outFile)), path.resolve(input)).split(path.sep).join("/");
+  const mapText = JSON.stringify({ ...result.map, sources: [source] });
+  const contents: [string, string][] = [];
+  if (mapMode === "file") {
+    contents.push([outFile + ".map", mapText + "\n"]);
+    contents.push([outFile, `${result.code}//# sourceMappingURL=${path.basename(outFile)}.map\n`]);
+  } else if (mapMode === "inline") {
+    contents.push([outFile, `${result.code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
+  } else contents.push([outFile, result.code]);
   const temporaries: string[] = [];
   try {
     for (const [target, text] of contents) {
@@ -112,6 +120,8 @@ export function writeOutput(outFile: string, result: TranspileResult): void {
       fs.writeFileSync(temporary, text);
     }
     contents.forEach(([target], i) => fs.renameSync(temporaries[i]!, target));
+    // A map left by an earlier build with maps in files would no longer match its output.
+    if (mapMode !== "file") fs.rmSync(outFile + ".map", { force: true });
   } finally {
     for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
   }

@@ -5,7 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput } from "./convert.js";
+import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, type SourceMapMode } from "./convert.js";
+
+const SOURCE_MAP_MODES: readonly SourceMapMode[] = ["file", "inline", "none"];
 import { runPython } from "./run.js";
 import { DEFAULT_EXCLUDES, runBuild, watchBuild } from "./build.js";
 import { loadBuildConfig } from "./config.js";
@@ -62,13 +64,14 @@ async function main(): Promise<void> {
       (y) =>
         y
           .positional("file", { type: "string", demandOption: true, describe: "the .py file, or - for standard input" })
-          .option("o", { alias: "out", type: "string", requiresArg: true, describe: "write the TypeScript here (and OUT.ts.map)" }),
+          .option("o", { alias: "out", type: "string", requiresArg: true, describe: "write the TypeScript here (and OUT.ts.map)" })
+          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "with -o: the map in OUT.ts.map, inline in OUT.ts, or none" }),
       (argv) =>
         guarded(async () => {
           const out = argv.o;
           if (out) checkNotInput(argv.file, out);
           const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
-          if (out) writeOutput(out, result);
+          if (out) writeOutput(out, result, argv.file, argv.sourceMap);
           else process.stdout.write(result.code);
           return 0;
         }),
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "diagnostics and summary as text (stderr) or JSON (stdout)" })
           .option("runtime", { type: "string", requiresArg: true, describe: "module specifier the output imports the runtime from" })
+          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "maps in .ts.map files, inline, or none" })
           .option("pretty", { type: "boolean", describe: "format the output with prettier (default true; --no-pretty skips it)" }),
       (argv) =>
         guarded(async () => {
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
             colour: wantsColour(process.stderr),
             runtimeModule: argv.runtime ?? config.runtime,
             format: argv.pretty ?? config.format ?? true,
+            sourceMap: argv.sourceMap,
             version: version(),
           });
         }),

@@ -33,8 +33,6 @@ export interface SourceMapV3 {
   mappings: string;
   /** pyts's extension: the Python span of each call (call-spans.ts) */
   x_pyts_calls?: number[][];
-  /** pyts build's record of what the output was made from (pyts version, source hash, options) */
-  x_pyts_build?: { version: string; sourceHash: string; options: string };
 }
 
 export function buildSourceMap(file: string, source: string, sourceText: string, mappings: Mapping[]): SourceMapV3 {

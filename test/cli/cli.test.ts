@@ -71,7 +71,8 @@ describe("convert", () => {
     expect(code).toBe(fs.readFileSync(path.join(ROOT, "fixtures/lecture/03_co_sum.ts"), "utf8") + "//# sourceMappingURL=sum.ts.map\n");
     const map = JSON.parse(fs.readFileSync(out + ".map", "utf8")) as { version: number; sources: string[]; mappings: string };
     expect(map.version).toBe(3);
-    expect(map.sources).toEqual(["fixtures/lecture/03_co_sum.py"]);
+    // relative to the map's folder, so the map stays right wherever the tree is moved or built from
+    expect(map.sources).toEqual([path.relative(path.dirname(out), path.join(ROOT, "fixtures/lecture/03_co_sum.py"))]);
     expect(map.mappings.split(";").filter((l) => l !== "").length).toBeGreaterThan(5);
   });
 
@@ -400,4 +401,30 @@ describe("build --watch", () => {
       child.kill();
     }
   }, 60_000);
+});
+
+describe("source maps", () => {
+  test("--source-map inline puts the map in the module; none writes no map", async () => {
+    const inline = path.join(work, "maps/inline.ts");
+    expect((await runPyts(["fixtures/lecture/03_co_sum.py", "-o", inline, "--source-map", "inline"])).status).toBe(0);
+    const code = fs.readFileSync(inline, "utf8");
+    const encoded = /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,(\S+)\n$/.exec(code);
+    expect(encoded).not.toBeNull();
+    const map = JSON.parse(Buffer.from(encoded![1]!, "base64").toString("utf8")) as { sources: string[]; sourcesContent: string[] };
+    expect(map.sourcesContent[0]).toBe(fs.readFileSync(path.join(ROOT, "fixtures/lecture/03_co_sum.py"), "utf8"));
+    expect(fs.existsSync(inline + ".map")).toBe(false);
+    const none = path.join(work, "maps/none.ts");
+    expect((await runPyts(["fixtures/lecture/03_co_sum.py", "-o", none, "--source-map", "none"])).status).toBe(0);
+    expect(fs.readFileSync(none, "utf8")).toBe(fs.readFileSync(path.join(ROOT, "fixtures/lecture/03_co_sum.ts"), "utf8"));
+    expect(fs.existsSync(none + ".map")).toBe(false);
+  });
+
+  test("a built tree's maps name their sources relative to themselves", async () => {
+    write("maptree/pkg/deep/m.py", "print('m')\n");
+    const outDir = path.join(work, "maptree-out");
+    expect((await runPyts(["build", path.join(work, "maptree"), "--out-dir", outDir])).status).toBe(0);
+    const mapFile = path.join(outDir, "pkg/deep/m.ts.map");
+    const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as { sources: string[] };
+    expect(path.resolve(path.dirname(mapFile), map.sources[0]!)).toBe(path.join(work, "maptree/pkg/deep/m.py"));
+  });
 });
