@@ -3,7 +3,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ConversionFailed, checkNotInput, collectPythonFiles, convertFile, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
+import { convertAll } from "./convert-pool.js";
+import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
 export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
@@ -105,37 +106,43 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   let manifestChanged = false;
   const progress = !options.quiet && !options.json && process.stderr.isTTY === true && inputs.length > 20;
   const outcomes: FileOutcome[] = [];
+  // First the cheap part: which outputs are up to date. The rest are converted, maybe in parallel.
+  const pending: { index: number; key: string; stamp: BuildStamp }[] = [];
   for (const [index, { file, relative }] of inputs.entries()) {
-    if (progress) process.stderr.write(`\r\x1b[K[${index + 1}/${inputs.length}] ${relative}`);
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
     const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
     const key = relative.split(path.sep).join("/");
     const previous = fs.existsSync(output) ? manifest[key] : undefined;
-    if (previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options) {
-      outcomes.push({ file, output, status: "up to date", diagnostics: [] });
-      continue;
-    }
-    try {
-      const result = await convertFile(file, {
-        outName: path.basename(output),
-        runtimeModule: options.runtimeModule,
-        format: options.format,
-        colour: options.colour,
-        quietWarnings: options.json,
-      });
+    const upToDate = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options;
+    outcomes.push({ file, output, status: upToDate ? "up to date" : "missing", diagnostics: [] });
+    if (!upToDate) pending.push({ index, key, stamp });
+  }
+  const jobs = pending.map(({ index }) => ({
+    file: outcomes[index]!.file,
+    options: { outName: path.basename(outcomes[index]!.output), runtimeModule: options.runtimeModule, format: options.format, colour: options.colour },
+  }));
+  const warnings: string[] = [];
+  let finished = 0;
+  await convertAll(jobs, (reply) => {
+    const { index, key, stamp } = pending[reply.id]!;
+    const outcome = outcomes[index]!;
+    if (progress) process.stderr.write(`\r\x1b[K[${++finished}/${pending.length}] ${key}`);
+    if (reply.kind === "converted") {
+      warnings[index] = reply.warnings;
       if (options.check) {
-        outcomes.push({ file, output, status: fs.existsSync(output) ? "stale" : "missing", diagnostics: [] });
-        continue;
+        outcome.status = fs.existsSync(outcome.output) ? "stale" : "missing";
+        return;
       }
-      writeOutput(output, result, file, options.sourceMap);
+      writeOutput(outcome.output, reply.result, outcome.file, options.sourceMap);
       manifest[key] = stamp;
       manifestChanged = true;
-      outcomes.push({ file, output, status: "converted", diagnostics: [] });
-    } catch (error) {
-      if (!(error instanceof ConversionFailed)) throw error;
-      outcomes.push({ file, output, status: "failed", diagnostics: error.diagnostics, report: error.report });
+      outcome.status = "converted";
+    } else {
+      outcome.status = "failed";
+      outcome.report = reply.kind === "failed" ? reply.report : `${outcome.file}: error: pyts failed on this file (internal error: ${reply.message}); please report it`;
+      if (reply.kind === "failed") outcome.diagnostics = reply.diagnostics;
     }
-  }
+  });
   if (progress) process.stderr.write("\r\x1b[K");
   if (manifestChanged) writeManifest(options.outDir, manifest);
 
@@ -148,7 +155,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
     return failedBuild ? 1 : 0;
   }
-  for (const o of outcomes) {
+  for (const [index, o] of outcomes.entries()) {
+    if (warnings[index]) process.stderr.write(warnings[index]);
     if (o.report) process.stderr.write(o.report + "\n");
     else if (o.status === "stale" || o.status === "missing") process.stderr.write(`${o.file}: output ${o.output} is ${o.status === "stale" ? "out of date" : "missing"}\n`);
   }

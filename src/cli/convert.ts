@@ -44,8 +44,8 @@ export interface ConvertOptions {
   format?: boolean;
   /** colour the diagnostics' class names (for a terminal) */
   colour?: boolean;
-  /** leave compile-time warnings unprinted (machine-readable output owns the streams) */
-  quietWarnings?: boolean;
+  /** where compile-time warnings go, as CPython prints them (default: stderr) */
+  warnings?: (text: string) => void;
 }
 
 export async function convertFile(file: string, options: ConvertOptions = {}): Promise<TranspileResult> {
@@ -55,7 +55,8 @@ export async function convertFile(file: string, options: ConvertOptions = {}): P
   try {
     const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
     // as `python3 FILE.py` does when it compiles the file
-    if (!options.quietWarnings) for (const w of result.warnings) process.stderr.write(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
+    const warn = options.warnings ?? ((text: string) => void process.stderr.write(text));
+    for (const w of result.warnings) warn(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));
     return result;
   } catch (error) {
     if (error instanceof DiagnosticError) {

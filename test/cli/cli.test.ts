@@ -428,3 +428,18 @@ describe("source maps", () => {
     expect(path.resolve(path.dirname(mapFile), map.sources[0]!)).toBe(path.join(work, "maptree/pkg/deep/m.py"));
   });
 });
+
+describe("build of a large tree", () => {
+  test("converts across worker threads with the same outputs and reports in input order", async () => {
+    for (let i = 0; i < 30; i++) write(`big/m${String(i).padStart(2, "0")}.py`, i === 7 || i === 21 ? `print(${i}\n` : `x = ${i}\nprint(x * 2)\n`);
+    const outDir = path.join(work, "big-out");
+    const r = await runPyts(["build", path.join(work, "big"), "--out-dir", outDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/converted 28 file\(s\), 0 up to date, 2 failed/);
+    expect(r.stderr.indexOf("m07.py:1:6")).toBeGreaterThan(-1);
+    expect(r.stderr.indexOf("m07.py:1:6")).toBeLessThan(r.stderr.indexOf("m21.py:1:6"));
+    const single = await runPyts([path.join(work, "big/m12.py")]);
+    expect(fs.readFileSync(path.join(outDir, "m12.ts"), "utf8")).toBe(single.stdout + "//# sourceMappingURL=m12.ts.map\n");
+    expect(fs.existsSync(path.join(outDir, "m21.ts"))).toBe(false);
+  }, 120_000);
+});
