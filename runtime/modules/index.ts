@@ -18,3 +18,7 @@ export { contextlibModule as contextlib } from "./contextlib.js";
 export { typingModule as typing } from "./typing.js";
 export { jsonModule as json } from "./json.js";
 export { enumModule as enum } from "./enum.js";
+export { stringModule as string } from "./string.js";
+export { bisectModule as bisect } from "./bisect.js";
+export { heapqModule as heapq } from "./heapq.js";
+export { importName } from "./module-object.js";

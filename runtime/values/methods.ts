@@ -54,6 +54,7 @@ export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) =
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  if (typeName(obj) === "module") return new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`);
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 

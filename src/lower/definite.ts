@@ -5,6 +5,7 @@
 // The analysis follows control flow over the Python AST: a state is the set of names bound
 // on every path reaching a point (null when no path reaches it). Branches meet by
 // intersection; a loop body starts from the state before the loop (its first iteration).
+import { starNames } from "./module-names.js";
 import type * as py from "../frontend/ast.js";
 import { childExprs } from "./scope.js";
 
@@ -144,7 +145,10 @@ class DefiniteAssignment {
         for (const a of st.names) s = bind(s, a.asname ?? a.name.split(".")[0]!);
         return s;
       case "ImportFrom":
-        for (const a of st.names) if (a.name !== "*") s = bind(s, a.asname ?? a.name);
+        for (const a of st.names) {
+          if (a.name !== "*") s = bind(s, a.asname ?? a.name);
+          else for (const name of starNames(st.module) ?? []) s = bind(s, name);
+        }
         return s;
       case "Expr":
         return this.expr(st.value, s);

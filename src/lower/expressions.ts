@@ -8,6 +8,7 @@ import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
+import { moduleLacks } from "./imports.js";
 import { currentClass, lowerSuperAttribute, mangle } from "./classes.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
@@ -111,7 +112,8 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
     (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
     isBuiltinType(cx, e.value) ||
     e.value._type === "Constant" ||
-    readsBoundMethod(cx, e)
+    readsBoundMethod(cx, e) ||
+    moduleLacks(cx, e)
   ) {
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }

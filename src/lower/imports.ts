@@ -6,6 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
+import { CHECKED_MODULES } from "./module-names.js";
 
 /**
  * Modules whose names matter mostly to type hints: `from typing import X` emits nothing;
@@ -46,11 +47,34 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   if (TYPING_MODULES.has(module)) return [];
   checkModule(cx, s, module);
   const out: ir.Stmt[] = [];
+  const checked = CHECKED_MODULES.get(module);
   for (const alias of s.names) {
-    if (alias.name === "*") return cx.unsupported(alias, "'from ... import *'");
+    if (alias.name === "*") {
+      if (!checked) return cx.unsupported(alias, `'from ${module} import *'`);
+      for (const name of checked.star) out.push(bindName(cx, name, { k: "member", object: moduleValue(cx, module), property: name }, cx.loc(s)));
+      continue;
+    }
     const full = `${module}.${alias.name}`;
-    const value: ir.Expr = RUNTIME_SUBMODULES.has(full) ? moduleValue(cx, full) : { k: "member", object: moduleValue(cx, module), property: alias.name };
+    let value: ir.Expr = RUNTIME_SUBMODULES.has(full) ? moduleValue(cx, full) : { k: "member", object: moduleValue(cx, module), property: alias.name };
+    if (checked && !checked.provided.has(alias.name)) {
+      if (checked.cpython.has(alias.name)) return cx.unsupported(alias, `'${module}.${alias.name}' (pyts's ${module} module does not provide it)`);
+      value = { k: "call", callee: cx.rt("importName"), args: [moduleValue(cx, module), { k: "str", value: alias.name }], loc: cx.loc(alias) };
+    }
     out.push(bindName(cx, alias.asname ?? alias.name, value, cx.loc(s)));
   }
   return out;
+}
+
+/**
+ * `m.name` on a module whose names pyts checks: a located error when only CPython has the
+ * name; true when neither has it (the read then raises CPython's AttributeError at run time).
+ */
+export function moduleLacks(cx: LowerContext, e: py.Attribute): boolean {
+  if (e.value._type !== "Name") return false;
+  const known = cx.knownBinding(e.value.id);
+  if (known?.k !== "module") return false;
+  const checked = CHECKED_MODULES.get(known.module);
+  if (!checked || checked.provided.has(e.attr)) return false;
+  if (checked.cpython.has(e.attr)) cx.unsupported(e, `'${known.module}.${e.attr}' (pyts's ${known.module} module does not provide it)`);
+  return true;
 }

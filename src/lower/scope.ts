@@ -1,6 +1,7 @@
 // Scope analysis: which names each Python scope binds, declares global/nonlocal, and how it
 // binds them. The lowering uses it to place JS declarations so that JS's lexical scoping
 // resolves every name the way Python's LEGB rules do.
+import { starNames } from "./module-names.js";
 import type * as py from "../frontend/ast.js";
 import { unboundReads } from "./definite.js";
 
@@ -221,7 +222,10 @@ class ScopeWalker {
         for (const a of s.names) this.bind(scope, a.asname ?? a.name.split(".")[0]!, "import", s, topLevel, s);
         return;
       case "ImportFrom":
-        for (const a of s.names) if (a.name !== "*") this.bind(scope, a.asname ?? a.name, "import", s, topLevel, s);
+        for (const a of s.names) {
+          if (a.name !== "*") this.bind(scope, a.asname ?? a.name, "import", s, topLevel, s);
+          else for (const name of starNames(s.module) ?? []) this.bind(scope, name, "import", s, topLevel, s);
+        }
         return;
       case "Global":
         for (const n of s.names) scope.globals.add(n);

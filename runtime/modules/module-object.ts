@@ -1,0 +1,31 @@
+// Module objects for the standard modules the runtime provides as Python modules proper:
+// `type(m).__name__` is "module", `repr(m)` names it, and a missing attribute raises
+// CPython's `AttributeError: module 'm' has no attribute 'x'` (see missingAttribute).
+
+import { ImportError } from "../values/exceptions.js";
+
+export class PyModule {
+  static readonly pythonName = "module";
+  declare readonly __name__: string;
+
+  constructor(name: string) {
+    Object.defineProperty(this, "__name__", { value: name, enumerable: true });
+  }
+
+  __repr__(): string {
+    return `<module '${this.__name__}' (built-in)>`;
+  }
+}
+
+/** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
+export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
+  return Object.assign(new PyModule(name), attributes);
+}
+
+/**
+ * `from m import name` for a name the module lacks: CPython's ImportError (pyts's modules
+ * have no file, so the location reads as CPython's does for a module without `__file__`).
+ */
+export function importName(module: PyModule, name: string): never {
+  throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (unknown location)`);
+}

@@ -1,0 +1,44 @@
+// The names of the standard modules whose every name pyts checks at compile time. `cpython`
+// lists what CPython 3.11's module has (`dir(m)`); `provided` what pyts's runtime module has;
+// `star` what `from m import *` binds (`__all__`, or without one the names not starting with
+// `_`). `m.name` for a name CPython has and pyts lacks is a located error; for a name neither
+// has it raises CPython's AttributeError at run time.
+
+export interface ModuleNames {
+  cpython: ReadonlySet<string>;
+  provided: ReadonlySet<string>;
+  star: readonly string[];
+}
+
+const MODULE_DUNDERS = ["__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__"];
+
+function names(cpython: string[], lacking: string[], star: string[]): ModuleNames {
+  const all = new Set([...MODULE_DUNDERS, ...cpython]);
+  const missing = new Set([...MODULE_DUNDERS.filter((n) => n !== "__name__"), ...lacking]);
+  return { cpython: all, provided: new Set([...all].filter((n) => !missing.has(n))), star };
+}
+
+const STRING_ALL = [
+  "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits", "printable",
+  "punctuation", "whitespace", "Formatter", "Template",
+];
+const BISECT_PUBLIC = ["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"];
+const HEAPQ_ALL = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"];
+
+export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
+  ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
+  ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
+  [
+    "heapq",
+    names(
+      [...HEAPQ_ALL, "__about__", "__all__", "_heapify_max", "_heappop_max", "_heapreplace_max", "_siftdown", "_siftdown_max", "_siftup", "_siftup_max"],
+      ["__about__"],
+      HEAPQ_ALL,
+    ),
+  ],
+]);
+
+/** The names `from module import *` binds, when pyts knows them. */
+export function starNames(module: string | null): readonly string[] | null {
+  return CHECKED_MODULES.get(module ?? "")?.star ?? null;
+}
