@@ -1,0 +1,46 @@
+// The compile-time name tables of the standard modules pyts checks (src/lower/module-names.ts)
+// agree with the runtime's module objects, and the lowering applies them: a name CPython's
+// module has and pyts's lacks is a located error, a name neither has reads as a run-time
+// AttributeError (or ImportError), and `from m import *` binds the star names.
+import { describe, expect, test } from "vitest";
+import * as runtime from "../../runtime/index.js";
+import { CHECKED_MODULES } from "../../src/lower/module-names.js";
+import { transpile } from "../../src/transpile.js";
+
+describe.each([...CHECKED_MODULES])("module %s", (name, names) => {
+  const module = (runtime as unknown as Record<string, Record<string, unknown>>)[name]!;
+
+  test("the runtime module has every name the table says pyts provides, and no other", () => {
+    expect([...names.provided].filter((n) => !(n in module))).toEqual([]);
+    const own = Object.keys(module).filter((n) => !n.startsWith("__") || n === "__all__");
+    expect(own.filter((n) => !names.provided.has(n))).toEqual([]);
+  });
+
+  test("the star names are provided, and public", () => {
+    expect(names.star.filter((n) => !names.provided.has(n) || n.startsWith("_"))).toEqual([]);
+  });
+});
+
+async function lowerError(source: string): Promise<string> {
+  try {
+    await transpile(source, { filename: "prog.py", format: false });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "no error";
+}
+
+test("a name only CPython's module has is a located compile-time error", async () => {
+  expect(await lowerError("import string\n\nprint(string._re)\n")).toBe("3:7: unsupported: 'string._re' (pyts's string module does not provide it)");
+  expect(await lowerError("from heapq import __about__\n")).toMatch(/^1:19: unsupported: 'heapq.__about__'/);
+});
+
+test("a name neither has is read at run time, where it raises CPython's error", async () => {
+  const { code } = await transpile("import bisect\nfrom heapq import nosuch\nbisect.nosuch\n", { filename: "prog.py", format: false });
+  expect(code).toContain('importName(heapq, "nosuch")');
+  expect(code).toContain('getattr(bisect, "nosuch")');
+});
+
+test("`from m import *` of a module pyts does not check stays refused", async () => {
+  expect(await lowerError("from math import *\n")).toMatch(/^1:18: unsupported: 'from math import \*'/);
+});
