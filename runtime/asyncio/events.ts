@@ -28,6 +28,12 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** How long the loop runs ready iterations before letting Node poll I/O (milliseconds). */
 const TIME_SLICE_MS = 2;
+/**
+ * How much longer than CPython one iteration may take in pyts before timers it scheduled stop
+ * counting as scheduled together (seconds): first runs of runtime code and a loaded machine
+ * cost milliseconds; a callback that blocks for longer (time.sleep) is CPython's case too.
+ */
+const SAME_ITERATION_SPREAD = 0.005;
 
 /** Drops a trailing `kw({context: ...})` from callback arguments (contexts are not modelled). */
 function callbackArgs(args: unknown[]): unknown[] {
@@ -52,6 +58,8 @@ export class EventLoop implements HandleLoop {
   _closed = false;
   _debug = false;
   _clock_resolution = 1e-9;
+  /** Counts _run_once iterations, so a timer knows which one scheduled it. */
+  private _iteration = 0;
   _exception_handler: ExceptionHandler | null = null;
   _task_factory: ((loop: EventLoop, coro: unknown) => Future) | null = null;
   /** The task being stepped now (asyncio.current_task). */
@@ -107,7 +115,7 @@ export class EventLoop implements HandleLoop {
   call_at(when: unknown, callback: Callback, ...args: unknown[]): TimerHandle {
     if (when === null || when === undefined) throw new RuntimeError("when cannot be None");
     this._check_closed();
-    const timer = new TimerHandle(toSeconds(when, "when"), callback, callbackArgs(args), this);
+    const timer = new TimerHandle(toSeconds(when, "when"), callback, callbackArgs(args), this, this._iteration, this.time());
     heappush(this._scheduled, timer, timerLess);
     timer._scheduled = true;
     if (this._running && !this._inStep) this._wake();
@@ -299,13 +307,16 @@ export class EventLoop implements HandleLoop {
     const now = Math.max(this.time(), this._waitDeadline);
     this._waitDeadline = 0;
     const endTime = now + this._clock_resolution;
+    let due: TimerHandle[] | null = null;
     while (scheduled.length > 0) {
       const handle = scheduled[0]!;
-      if (handle._when >= endTime) break;
+      if (handle._when >= endTime && !(due !== null && this._dueTogether(handle, due))) break;
       heappop(scheduled, timerLess);
       handle._scheduled = false;
       this._ready.push(handle);
+      (due ??= []).push(handle);
     }
+    this._iteration++;
     // Only the handles ready now; callbacks they schedule wait for the next iteration.
     const ready = this._ready;
     const ntodo = ready.length;
@@ -322,6 +333,21 @@ export class EventLoop implements HandleLoop {
       }
       flushFresh();
     }
+  }
+
+  /**
+   * Would `timer` be due now in CPython, which runs an iteration's callbacks in microseconds?
+   * It would when a timer that is due was scheduled in the same iteration, shortly before it,
+   * with a delay at least as long: `n` tasks that each `await asyncio.sleep(d)` wake together.
+   */
+  private _dueTogether(timer: TimerHandle, due: readonly TimerHandle[]): boolean {
+    const delay = timer._when - timer._scheduledAt;
+    return due.some(
+      (d) =>
+        d._batch === timer._batch &&
+        timer._scheduledAt - d._scheduledAt <= SAME_ITERATION_SPREAD &&
+        delay <= d._when - d._scheduledAt + this._clock_resolution,
+    );
   }
 
   /** Node's stand-in for select(timeout). */

@@ -92,11 +92,16 @@ export class TimerHandle extends Handle {
   declare readonly _when: number;
   /** True while the handle sits in the loop's timer heap. */
   declare _scheduled: boolean;
+  /** The loop iteration that scheduled it and the clock then (see EventLoop._dueTogether). */
+  declare _batch: number;
+  declare _scheduledAt: number;
 
-  constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop) {
+  constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop, batch = 0, scheduledAt = 0) {
     super(callback, args, loop);
     this._when = when;
     this._scheduled = false;
+    this._batch = batch;
+    this._scheduledAt = scheduledAt;
   }
 
   when(): number {

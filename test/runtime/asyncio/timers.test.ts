@@ -1,0 +1,44 @@
+// Timers that CPython would find due in one iteration run in one iteration in pyts too, even
+// when pyts (first runs of code, a loaded machine) takes milliseconds between scheduling them;
+// a callback that blocks for longer separates its timers, as it does in CPython.
+// (The loop's clock is moved by hand, so the machine's load cannot change the outcome.)
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { asyncio, _reset_event_loop_policy, forgetUnretrieved } from "../../../runtime/asyncio/index.js";
+
+beforeEach(() => _reset_event_loop_policy());
+afterEach(() => forgetUnretrieved());
+
+/**
+ * Schedules three 10 ms timers in one callback with the loop's clock moved on by `gapMs`
+ * between them (as slow code or a descheduled process would move it); the loop iteration
+ * each timer ran in. The clock moves only by hand and by the loop's own timed waits.
+ */
+async function iterationsOfTimers(gapMs: number): Promise<number[]> {
+  const loop = asyncio.new_event_loop();
+  let now = 1000;
+  loop.time = () => now;
+  const iterationOf = (): number => (loop as unknown as { _iteration: number })._iteration;
+  const ran: number[] = [];
+  loop.call_soon(() => {
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) now += gapMs / 1000;
+      loop.call_later(0.01, () => ran.push(iterationOf()));
+    }
+  });
+  await loop.run_until_complete(asyncio.sleep(0.1));
+  loop.close();
+  return ran;
+}
+
+describe("timers due together", () => {
+  it("timers scheduled in one iteration with one delay run in one iteration despite a 2 ms gap", async () => {
+    const ran = await iterationsOfTimers(2);
+    expect(new Set(ran).size).toBe(1);
+  });
+
+  it("8 ms between them (a callback that blocks) leaves them in separate iterations, as in CPython", async () => {
+    const ran = await iterationsOfTimers(8);
+    expect(new Set(ran).size).toBe(3);
+  });
+});
