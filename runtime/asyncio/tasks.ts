@@ -2,6 +2,7 @@
 // the loop's ready queue; a yielded future gets the task's wake-up callback; a bare yield
 // (sleep(0)) schedules the next step at once. Cancellation throws CancelledError in.
 
+import { programFile } from "../core/code-location.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
 import { PyGenerator } from "../core/generator.js";
@@ -92,11 +93,16 @@ function stepForeign(coro: ForeignCoroutine, exc: unknown): IteratorResult<unkno
   }
 }
 
-/** CPython's `_format_coroutine` without source locations: `f() running` / `f() done`. */
+/**
+ * CPython's `_format_coroutine`: `f() running at prog.py:12` (the line it is suspended at, or
+ * its first line before it starts) / `f() done, defined at prog.py:10`. The runtime's own
+ * coroutines (no line) and foreign ones show no location.
+ */
 function formatCoroutine(coro: unknown): string {
   const name = (coro as { __qualname__?: string }).__qualname__ ?? "coroutine";
-  const finished = coro instanceof Coroutine ? coro.done : false;
-  return `${name}() ${finished ? "done" : "running"}`;
+  if (!(coro instanceof Coroutine)) return `${name}() running`;
+  if (coro._firstLine === 0) return `${name}() ${coro.done ? "done" : "running"}`;
+  return coro.done ? `${name}() done, defined at ${programFile()}:${coro._firstLine}` : `${name}() running at ${programFile()}:${coro._line}`;
 }
 
 function named<F extends Callback>(fn: F, qualname: string): F {

@@ -9,7 +9,7 @@ import {
   StopIteration,
 } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
-import { Coroutine, CoroutineWrapper } from "./coroutine.js";
+import { Coroutine, CoroutineWrapper, noteAwaitLine } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
 import { Delegation } from "./suspendable.js";
 
@@ -113,12 +113,14 @@ function isThenable(x: object): x is PromiseLike<unknown> {
  * Python's `await x`, emitted as `yield* await_(x)`: the value is what the awaitable returns.
  * A Task receives every future yielded on the way and resumes the chain when it is done.
  */
-export function await_<R>(x: Coroutine<R>): Generator<unknown, R, unknown>;
-export function await_<R>(x: NativeAwaitable<R>): Generator<unknown, R, unknown>;
-export function await_<R>(x: PromiseLike<R>): Generator<unknown, R, unknown>;
+export function await_<R>(x: Coroutine<R>, line?: number): Generator<unknown, R, unknown>;
+export function await_<R>(x: NativeAwaitable<R>, line?: number): Generator<unknown, R, unknown>;
+export function await_<R>(x: PromiseLike<R>, line?: number): Generator<unknown, R, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function await_(x: unknown): Generator<unknown, any, unknown>;
-export function await_(x: unknown): Generator<unknown, unknown, unknown> {
+export function await_(x: unknown, line?: number): Generator<unknown, any, unknown>;
+export function await_(x: unknown, line?: number): Generator<unknown, unknown, unknown> {
+  // `line`: the await's line in the emitted coroutine body (CPython's f_lineno if it suspends).
+  if (line !== undefined) noteAwaitLine(line);
   if (x instanceof Coroutine) return x._awaitIterator();
   if (typeof x === "object" && x !== null) {
     const native = (x as Partial<NativeAwaitable<unknown>>)[awaitIterator];

@@ -15,17 +15,41 @@ import {
   type ResumeMode,
 } from "./suspendable.js";
 
+/** The coroutine whose body runs now (the innermost of an await chain), told its lines by await_. */
+let runningCoroutine: Coroutine | null = null;
+
+/** `await` on `line` of the running coroutine's body: where it is suspended if it suspends. */
+export function noteAwaitLine(line: number): void {
+  if (runningCoroutine !== null) runningCoroutine._line = line;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {
   static readonly pythonName = "coroutine";
   declare _neverWarn: boolean;
   declare _watch: UnstartedRecord | null;
+  /** CPython's co_firstlineno (0: not known, for the runtime's own coroutines). */
+  declare readonly _firstLine: number;
+  /** The line of the last await the body reached (CPython's cr_frame.f_lineno while suspended). */
+  declare _line: number;
 
-  constructor(gen: Generator<unknown, R, unknown>, qualname: string) {
+  constructor(gen: Generator<unknown, R, unknown>, qualname: string, firstLine = 0) {
     super(gen, qualname);
     this._neverWarn = false;
     this._watch = null;
+    this._firstLine = firstLine;
+    this._line = firstLine;
     watchUnstarted(this);
+  }
+
+  override _step(mode: ResumeMode, value: unknown): IteratorResult<unknown, R> {
+    const outer = runningCoroutine;
+    runningCoroutine = this;
+    try {
+      return super._step(mode, value);
+    } finally {
+      runningCoroutine = outer;
+    }
   }
 
   /** A Task took this coroutine: it runs it, so no "never awaited" warning is due. */
@@ -120,30 +144,42 @@ class AwaitedBody<R> implements Generator<unknown, R, unknown> {
 
   next(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = runningCoroutine;
+    runningCoroutine = this.coro;
     try {
       result = this.gen.next(value);
     } catch (error) {
       return this.fail(error);
+    } finally {
+      runningCoroutine = outer;
     }
     return this.settle(result);
   }
 
   throw(error: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = runningCoroutine;
+    runningCoroutine = this.coro;
     try {
       result = this.gen.throw(error);
     } catch (caught) {
       return this.fail(caught);
+    } finally {
+      runningCoroutine = outer;
     }
     return this.settle(result);
   }
 
   return(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = runningCoroutine;
+    runningCoroutine = this.coro;
     try {
       result = this.gen.return(value as R);
     } catch (caught) {
       return this.fail(caught);
+    } finally {
+      runningCoroutine = outer;
     }
     return this.settle(result);
   }
@@ -188,8 +224,16 @@ export class CoroutineWrapper<R> {
  * Makes the coroutine object of an `async def` call. `body` is the emitted generator function;
  * it is called here (which runs none of it) so its code starts at the first send.
  */
-export function coroutine<R>(body: () => Generator<unknown, R, unknown>, qualname: string): Coroutine<R> {
-  return new Coroutine<R>(callBody(body), qualname);
+export function coroutine<R>(body: () => Generator<unknown, R, unknown>, qualname: string): Coroutine<R>;
+/** Emitted code names the def and its first line first: `coroutine("f", 12, function* () {...})`. */
+export function coroutine<R>(qualname: string, firstLine: number, body: () => Generator<unknown, R, unknown>): Coroutine<R>;
+export function coroutine<R>(
+  first: string | (() => Generator<unknown, R, unknown>),
+  second: string | number,
+  third?: () => Generator<unknown, R, unknown>,
+): Coroutine<R> {
+  if (typeof first === "string") return new Coroutine<R>(callBody(third!), first, second as number);
+  return new Coroutine<R>(callBody(first), second as string);
 }
 
 export function isCoroutine(x: unknown): x is Coroutine {

@@ -132,7 +132,7 @@ function lowerAsyncComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
           k: "while",
           test: { k: "bool", value: true },
           body: [
-            { k: "decl", kind: "const", name: step, init: delegate(cx, "await_", { k: "call", callee: cx.rt("anextStep"), args: [{ k: "id", name: it }] }) },
+            { k: "decl", kind: "const", name: step, init: delegate(cx, "await_", { k: "call", callee: cx.rt("anextStep"), args: [{ k: "id", name: it }] }, undefined, e.lineno) },
             { k: "if", test: { k: "member", object: { k: "id", name: step }, property: "done" }, then: [{ k: "break" }], else: null },
             { k: "decl", kind: "const", name: target, init: stepValue },
             ...inner,

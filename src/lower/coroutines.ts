@@ -7,8 +7,10 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 
 /** `yield* helper(value)`: delegate to an awaitable or iterable through a runtime helper. */
-export function delegate(cx: LowerContext, helper: string, value: ir.Expr, loc?: ir.Loc): ir.Expr {
-  return { k: "yield", delegate: true, arg: { k: "call", callee: cx.rt(helper), args: [value] }, loc };
+export function delegate(cx: LowerContext, helper: string, value: ir.Expr, loc?: ir.Loc, line = loc?.line): ir.Expr {
+  // `await_` also gets the line, which a suspended coroutine reports (`running at prog.py:12`).
+  const args: ir.Expr[] = helper === "await_" && line !== undefined ? [value, { k: "num", value: line }] : [value];
+  return { k: "yield", delegate: true, arg: { k: "call", callee: cx.rt(helper), args }, loc };
 }
 
 export function lowerAwait(cx: LowerContext, e: py.Await): ir.Expr {
@@ -58,7 +60,7 @@ export function lowerContextManager(
     callee: { k: "member", object: { k: "id", name: ctx }, property: name },
     args,
   });
-  const step = (call: ir.Expr): ir.Expr => (isAsync ? delegate(cx, "await_", call) : call);
+  const step = (call: ir.Expr): ir.Expr => (isAsync ? delegate(cx, "await_", call, undefined, loc.line) : call);
   const out: ir.Stmt[] = [
     {
       k: "decl",
@@ -95,7 +97,7 @@ export function lowerAsyncForHead(cx: LowerContext, s: py.AsyncFor): { iterDecl:
   const step = cx.temp("step");
   const iterDecl: ir.Stmt = { k: "decl", kind: "const", name: it, init: { k: "call", callee: cx.rt("aiter"), args: [lowerExpr(cx, s.iter)] } };
   const stepStmts: ir.Stmt[] = [
-    { k: "decl", kind: "const", name: step, init: delegate(cx, "await_", { k: "call", callee: cx.rt("anextStep"), args: [{ k: "id", name: it }] }) },
+    { k: "decl", kind: "const", name: step, init: delegate(cx, "await_", { k: "call", callee: cx.rt("anextStep"), args: [{ k: "id", name: it }] }, undefined, s.lineno) },
     { k: "if", test: { k: "member", object: { k: "id", name: step }, property: "done" }, then: [{ k: "break" }], else: null },
   ];
   return { iterDecl, stepStmts, value: { k: "member", object: { k: "id", name: step }, property: "value" } };

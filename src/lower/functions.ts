@@ -1,7 +1,7 @@
 // Functions: `def`, `async def`, generators, lambdas, parameters and defaults, decorators.
 //
 //   async def f(x): ...   ->  function f(x: any): Coroutine<any> {
-//                                return coroutine(function* () { ... }, "f");
+//                                return coroutine("f", 1, function* () { ... });
 //                              }
 // Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
 import type * as py from "../frontend/ast.js";
@@ -148,11 +148,12 @@ export function lowerDef(
       returnType: isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
     };
     const maker = isAsyncGenerator ? "asyncGenerator" : isCoroutine ? "coroutine" : "generator";
-    const make: ir.Expr = {
-      k: "call",
-      callee: cx.rt(maker),
-      args: [{ k: "func", fn: body }, { k: "str", value: qualname(scope) }],
-    };
+    // A coroutine also knows the line its code starts at (CPython's co_firstlineno: the first
+    // decorator's line), which a task's repr shows: `coroutine("f", 12, function* () {...})`.
+    const name: ir.Expr = { k: "str", value: qualname(scope) };
+    const args: ir.Expr[] =
+      isCoroutine && !isAsyncGenerator ? [name, { k: "num", value: s.decorator_list[0]?.lineno ?? s.lineno }, { k: "func", fn: body }] : [{ k: "func", fn: body }, name];
+    const make: ir.Expr = { k: "call", callee: cx.rt(maker), args };
     const returnType: ir.TsType = isAsyncGenerator
       ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
       : isCoroutine
