@@ -18,20 +18,56 @@ function escapeLiteral(text: string): string {
   return text.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (ch) => `\\${ch}`);
 }
 
+/** A letter in both cases (`a` -> `aA`), or the character itself. */
+function bothCases(ch: string): string {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower === upper || lower.length !== 1 || upper.length !== 1 ? ch : lower + upper;
+}
+
+/** A class body (between the brackets) with the other case of its ASCII letters added. */
+function classBothCases(body: string): string {
+  let added = "";
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === "\\") {
+      i++;
+      continue;
+    }
+    const from = body[i]!;
+    if (body[i + 1] === "-" && i + 2 < body.length && body[i + 2] !== "]") {
+      const to = body[i + 2]!;
+      for (const [lo, hi, shift] of [["a", "z", -32], ["A", "Z", 32]] as const) {
+        const start = Math.max(from.charCodeAt(0), lo.charCodeAt(0));
+        const end = Math.min(to.charCodeAt(0), hi.charCodeAt(0));
+        if (start <= end) added += `${String.fromCharCode(start + shift)}-${String.fromCharCode(end + shift)}`;
+      }
+      i += 2;
+    } else if (bothCases(from) !== from) {
+      added += bothCases(from).replace(from, "");
+    }
+  }
+  return body + added;
+}
+
 /**
- * A Python regular expression as a JS one: VERBOSE whitespace and `#` comments go, named
- * groups and back references change spelling, inline `(?a:` groups become plain groups (JS
- * classes are ASCII already without the `u` flag), `\A` and `\Z` become anchors.
+ * A Python regular expression as a JS one (used without the `i` flag): VERBOSE whitespace and
+ * `#` comments go, named groups and back references change spelling, case-insensitive parts
+ * (IGNORECASE, or a scoped `(?i:...)`, but not `(?-i:...)`) list both cases of their letters,
+ * `(?a:` groups become plain groups (JS classes are ASCII already), `\A` and `\Z` anchors.
  */
-function translatePattern(source: string, verbose: boolean): string {
+function translatePattern(source: string, verbose: boolean, ignoreCase: boolean): string {
   let out = "";
   let i = 0;
+  // Whether each open group ignores case; the top is the current state.
+  const caseStack: boolean[] = [ignoreCase];
+  const folding = (): boolean => caseStack[caseStack.length - 1]!;
   while (i < source.length) {
     const ch = source[i]!;
     if (ch === "\\") {
       const next = source[i + 1] ?? "";
       if (next === "A") out += "^";
       else if (next === "Z") out += "(?![\\s\\S])";
+      else if (folding() && /[a-zA-Z]/.test(next) && !/[dDwWsSbBntrfv0-9xuck]/.test(next)) out += `[${bothCases(next)}]`;
       else out += ch + next;
       i += 2;
     } else if (ch === "[") {
@@ -40,27 +76,39 @@ function translatePattern(source: string, verbose: boolean): string {
       if (source[j] === "^") j++;
       if (source[j] === "]") j++;
       while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      let body = source.slice(i, j + 1);
-      if (body.startsWith("[]") || body.startsWith("[^]")) body = body.replace("]", "\\]");
-      out += body;
+      let open = "[";
+      let body = source.slice(i + 1, j);
+      if (body.startsWith("^")) {
+        open = "[^";
+        body = body.slice(1);
+      }
+      if (body.startsWith("]")) body = "\\" + body;
+      out += open + (folding() ? classBothCases(body) : body) + "]";
       i = j + 1;
     } else if (verbose && /\s/.test(ch)) {
       i++;
     } else if (verbose && ch === "#") {
       while (i < source.length && source[i] !== "\n") i++;
     } else if (source.startsWith("(?P<", i)) {
-      out += "(?<";
-      i += 4;
+      const close = source.indexOf(">", i);
+      out += `(?<${source.slice(i + 4, close)}>`;
+      caseStack.push(folding());
+      i = close + 1;
     } else if (source.startsWith("(?P=", i)) {
       const close = source.indexOf(")", i);
       out += `\\k<${source.slice(i + 4, close)}>`;
       i = close + 1;
     } else if (/^\(\?[aiLmsux]*(-[imsx]+)?:/.test(source.slice(i, i + 12))) {
-      // Scoped flags: `a` changes nothing here; others are applied to the whole pattern.
+      // Scoped flags: `i` on or off for the group; the others change nothing here.
+      const colon = source.indexOf(":", i);
+      const [on, off = ""] = source.slice(i + 2, colon).split("-");
+      caseStack.push(off.includes("i") ? false : on!.includes("i") ? true : folding());
       out += "(?:";
-      i = source.indexOf(":", i) + 1;
+      i = colon + 1;
     } else {
-      out += ch;
+      if (ch === "(") caseStack.push(folding());
+      else if (ch === ")" && caseStack.length > 1) caseStack.pop();
+      out += folding() && /[a-zA-Z]/.test(ch) ? `[${bothCases(ch)}]` : ch;
       i++;
     }
   }
@@ -78,7 +126,7 @@ export class TemplatePattern {
   ) {
     const verbose = (flags & VERBOSE) !== 0n;
     const ignoreCase = (flags & IGNORECASE) !== 0n || /^\(\?[a-z]*i[a-z]*\)/.test(pattern);
-    this.regex = new RegExp(translatePattern(pattern.replace(/^\(\?[aiLmsux]+\)/, ""), verbose), ignoreCase ? "dgi" : "dg");
+    this.regex = new RegExp(translatePattern(pattern.replace(/^\(\?[aiLmsux]+\)/, ""), verbose, ignoreCase), "dg");
   }
 
   __repr__(): string {
