@@ -470,7 +470,8 @@ export { typeOf, qualName };
 
 /** Python's `vars(obj)`: the object's attribute dict. */
 export function vars(obj: unknown): Dict {
-  if (typeof obj === "function" && !isClass(obj)) return getattrImpl(obj, "__dict__") as Dict;
+  // A function's attributes, a class's namespace (a mappingproxy).
+  if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
   if (obj === null || obj === undefined || typeof obj !== "object") {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }

@@ -102,7 +102,9 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (JS_STATICS.has(key) || key === "__doc__" || key === "__module__") continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
-    d.set(key, desc.get ? desc.get.call(cls) : desc.value);
+    const value = desc.get ? desc.get.call(cls) : desc.value;
+    // (a name the class body declares but never bound, e.g. in a branch not taken)
+    if (value !== undefined) d.set(key, value);
   }
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     if (d.has(key) || key.startsWith("#")) continue;
