@@ -104,6 +104,8 @@ function duplicateOf(args: unknown[]): string | null {
 
 /** Marks a classmethod's function: read off its class it is bound to the class. */
 export const CLASS_METHOD = Symbol.for("pyts.classmethod");
+/** Marks a staticmethod's function: read off the class or an instance it stays unbound. */
+export const STATIC_METHOD = Symbol.for("pyts.staticmethod");
 
 /** What a bound method holds (`__self__`, `__func__`). */
 const BOUND = Symbol.for("pyts.boundMethod");
@@ -125,6 +127,15 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
     return invokeMethod(method, [self, ...args]);
   };
   (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method, owner };
+  return bound;
+}
+
+/** A plain function (taking `self` first) read through an instance: a bound method. */
+export function bindFunction(self: unknown, fn: AnyFn): AnyFn {
+  const bound = function (...args: unknown[]): unknown {
+    return callFunction(fn, [self, ...args]);
+  };
+  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method: fn, owner: null };
   return bound;
 }
 

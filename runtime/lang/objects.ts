@@ -4,7 +4,7 @@ import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
-import { boundMethod, CLASS_METHOD } from "./functions.js";
+import { boundMethod, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -98,6 +98,8 @@ export function shareClassMethods(cls: any, classMethods: string[], staticMethod
     });
   }
   for (const name of staticMethods) {
+    const method = cls[functionKey(name)];
+    if (typeof method === "function") (method as { [STATIC_METHOD]?: boolean })[STATIC_METHOD] = true;
     Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get() {

@@ -24,6 +24,7 @@ import { isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
+import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -399,6 +400,7 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   const setter = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
+  else if (isUserClass(obj)) setClassAttribute(obj, name, value);
   else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;
 }

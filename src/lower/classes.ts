@@ -15,6 +15,7 @@ import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
+import { getsNewAttributes } from "./class-objects.js";
 import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
@@ -92,6 +93,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
+  // Attributes the module adds to the class later are read off it by name.
+  if (getsNewAttributes(cx, s)) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
