@@ -25,6 +25,7 @@ import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
 import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
+import { isMetaclass } from "../lang/type-base.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -365,7 +366,7 @@ export function issubclass(a: unknown, cls: unknown): boolean {
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
   if (isPyTypeObject(cls)) {
-    if (cls.__name__ === "object") return true;
+    if (cls.__name__ === "object" || (cls.__name__ === "type" && isMetaclass(a))) return true;
     for (let t: PyTypeObject | null = isPyTypeObject(a) ? a : null; t; t = t.__base__) if (t === cls) return true;
     const runtime = runtimeClassOf(cls);
     return typeof runtime === "function" && (a as { prototype?: unknown }).prototype instanceof runtime;

@@ -116,9 +116,35 @@ function keepsClass(d: py.Expr): boolean {
  */
 export function mayBeReplaced(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
   if (depth > 32) return false;
-  if (!cls.decorator_list.every(keepsClass)) return true;
+  if (!cls.decorator_list.every(keepsClass) || usesMetaclass(cx, cls)) return true;
   return cls.bases.some((b) => {
     const known = b._type === "Name" ? cx.known.get(b.id) : undefined;
     return known?.k === "class" && known.def !== cls && mayBeReplaced(cx, known.def, depth + 1);
+  });
+}
+
+/** A module class named as a base. */
+function knownBase(cx: LowerContext, base: py.Expr): py.ClassDef | null {
+  const known = base._type === "Name" ? cx.known.get(base.id) : undefined;
+  return known?.k === "class" ? known.def : null;
+}
+
+/** Is the class a metaclass: does it derive from `type` (directly or through module classes)? */
+export function isMetaclassDef(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    if (b._type === "Name" && b.id === "type" && cx.resolve(b.id, cx.moduleScope) === null) return true;
+    const known = knownBase(cx, b);
+    return known !== null && known !== cls && isMetaclassDef(cx, known, depth + 1);
+  });
+}
+
+/** Is the class made by a metaclass: its own `metaclass=`, or a module base's? */
+export function usesMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (cls.keywords.some((k) => k.arg === "metaclass")) return true;
+  return cls.bases.some((b) => {
+    const known = knownBase(cx, b);
+    return known !== null && known !== cls && usesMetaclass(cx, known, depth + 1);
   });
 }

@@ -15,7 +15,7 @@ import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
-import { getsNewAttributes } from "./class-objects.js";
+import { getsNewAttributes, isMetaclassDef, usesMetaclass } from "./class-objects.js";
 import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
@@ -69,8 +69,8 @@ function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
 }
 
 function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
-  const metaclass = s.keywords.find((k) => k.arg === "metaclass" || k.arg === null);
-  if (metaclass) return cx.unsupported(metaclass, "metaclasses");
+  const spread = s.keywords.find((k) => k.arg === null);
+  if (spread) return cx.unsupported(spread, "class keywords passed with **");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
@@ -91,10 +91,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
-  const initMethod = initIsMethod(cx, s);
+  // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
+  const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
+  const withMetaclass = usesMetaclass(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   // Attributes the module adds to the class later are read off it by name.
-  if (getsNewAttributes(cx, s)) members.push({ k: "indexSignature", isStatic: true });
+  if (getsNewAttributes(cx, s) || withMetaclass) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
@@ -106,6 +108,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
   for (const stmt of s.body) {
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && stmt.name === "__prepare__" && initMethod && isMetaclassDef(cx, s)) {
+      // The class body fills a JS class, not the mapping `__prepare__` would return.
+      return cx.unsupported(stmt, "a metaclass defining __prepare__");
+    }
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
     }
@@ -224,7 +230,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (cx.tracksSubclasses || s.keywords.length) {
+  if ((cx.tracksSubclasses || s.keywords.length) && !withMetaclass) {
     // Last: the base's `__init_subclass__` sees the finished class (and the class keywords).
     const args: ir.Expr[] = [{ k: "this" }];
     if (s.keywords.length) args.push(...lowerArgs(cx, { args: [], keywords: s.keywords }) as ir.Expr[]);
@@ -235,19 +241,32 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Python names a nested class by its path: `Outer.Node`.
     const path = (classStacks.get(cx) ?? []).map((c) => c.name).join(".");
     members.push({ k: "property", name: "__qualname__", isStatic: true, value: { k: "str", value: path } });
-    const value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+    const value = metaclassCreation(cx, s, { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, withMetaclass);
     const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
     return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);
   }
-  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel) {
+  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass) {
     cx.fn.declared.add(s.name);
     return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];
   }
   // A decorated (or conditional) class is a class expression bound to the name.
-  let value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+  let value = metaclassCreation(cx, s, { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, withMetaclass);
   if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
   const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+}
+
+/**
+ * A class made by a metaclass: `createClass(class C {...}, Meta, kw({...}))` runs the
+ * metaclass's `__new__` and `__init__` (a subclass passes null: its base's metaclass).
+ */
+function metaclassCreation(cx: LowerContext, s: py.ClassDef, value: ir.Expr, withMetaclass: boolean): ir.Expr {
+  if (!withMetaclass) return value;
+  const metaclass = s.keywords.find((k) => k.arg === "metaclass");
+  const others = s.keywords.filter((k) => k !== metaclass);
+  const args: ir.Expr[] = [value, metaclass ? lowerExpr(cx, metaclass.value) : { k: "null" }];
+  if (others.length) args.push(...(lowerArgs(cx, { args: [], keywords: others }) as ir.Expr[]));
+  return { k: "call", callee: cx.rt("createClass"), args, loc: cx.loc(s) };
 }
 
 /** A statement directly in a class body (`if`, `for`, `try`, `del`, a call...). */
@@ -430,7 +449,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
     return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
   }
-  if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
+  if (f.attr === "__init__" && !(cls && isMetaclassDef(cx, cls))) return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
 }
 
@@ -591,6 +610,7 @@ function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
   if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
   if (base.id === "list") return cx.rt("ListBase", base);
   if (base.id === "dict") return cx.rt("DictBase", base);
+  if (base.id === "type") return cx.rt("TypeBase", base);
   if (["str", "int", "float", "bool", "tuple", "bytes", "set", "frozenset"].includes(base.id)) {
     return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
   }
