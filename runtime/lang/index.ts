@@ -20,3 +20,4 @@ export { classCreated, objectInitSubclass } from "./class-creation.js";
 export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";
 export { createClass, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
+export { classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";

@@ -62,9 +62,9 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
     const key = attrKey(obj, name);
+    const value = key in target ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
-    if (key in target && !(target[key] === undefined && isClass(obj))) {
-      const value = target[key];
+    if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
