@@ -3,9 +3,9 @@
 // method resolution order, copies onto the class the members whose MRO owner the JS
 // prototype chain would miss, and makes `instanceof` see the other bases. `superOf` is
 // cooperative `super()`: the class after the defining one in `type(self).__mro__`.
-import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
-import { className } from "../values/typename.js";
+import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
@@ -167,6 +167,10 @@ function objectInit(...args: unknown[]): null {
  * MRO, bound to `self` (in a classmethod `self` is the class).
  */
 export function superOf(cls: any, self: any): any {
+  if (cls === null || cls === undefined) throw new RuntimeError("super(): no arguments");
+  if (typeof cls !== "function") throw new PyTypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
+  const related = typeof self === "function" ? self === cls || self.prototype instanceof cls || self instanceof cls : self instanceof cls;
+  if (!related) throw new PyTypeError("super(type, obj): obj must be an instance or subtype of type");
   // In a classmethod `self` is a class; in a metaclass's method it is an instance (a class too).
   const onClass = typeof self === "function" && !isMetaclass(cls);
   const type: AnyClass = onClass ? self : typeof self === "function" ? metaclassOf(self)! : Object.getPrototypeOf(self).constructor;

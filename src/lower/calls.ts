@@ -6,7 +6,7 @@ import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
-import { currentClass, isMethodAlias, lowerSuperCall } from "./classes.js";
+import { currentClass, isMethodAlias, lowerSuperCall, lowerSuperValue } from "./classes.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
@@ -17,7 +17,7 @@ import { mayBeReplaced } from "./class-objects.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
-  const superCall = lowerSuperCall(cx, e);
+  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e);
   if (superCall) return superCall;
 
   const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;

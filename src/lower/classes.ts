@@ -453,6 +453,22 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
 }
 
+/**
+ * Any other `super(...)`: `super()` kept in a variable, `super(T, obj)` for any class T,
+ * `super()` outside a method: the runtime's `superOf(T, obj)` proxy (it raises CPython's
+ * errors). Null when `e` is no call of the builtin `super`.
+ */
+export function lowerSuperValue(cx: LowerContext, e: py.Call): ir.Expr | null {
+  if (e.func._type !== "Name" || e.func.id !== "super" || cx.resolve("super") !== null) return null;
+  const loc = cx.loc(e);
+  if (e.keywords.length) return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: "super() takes no keyword arguments" }, { k: "array", elements: [] }], loc };
+  if (e.args.length) return { k: "call", callee: cx.rt("superOf"), args: lowerArgs(cx, e), loc };
+  const cls = classStacks.get(cx)?.at(-1);
+  const inMethod = cls !== undefined && cx.fn.selfName !== null && cx.scopeOf(cls) === cx.fn.scope.parent;
+  if (!inMethod) return { k: "call", callee: cx.rt("superOf"), args: [{ k: "null" }, { k: "null" }], loc };
+  return { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, cx.id(cx.fn.selfName!)], loc };
+}
+
 /** `object`'s attribute hooks, as runtime functions taking the instance first. */
 const OBJECT_HOOKS: Record<string, string> = { __init_subclass__: "objectInitSubclass", __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
 
