@@ -4,6 +4,7 @@
 // a method bound to the instance (so a dunder assigned later acts as that dunder), a
 // descriptor is asked through `__get__`, any other value is read through.
 import { isClass } from "../values/typename.js";
+import { sequenceIterator } from "../values/iteration.js";
 import { functionKey, objectKey } from "./attr-names.js";
 import { isDescriptor, shareDescriptor } from "./descriptors.js";
 import { bindFunction, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
@@ -31,6 +32,15 @@ export function setClassAttribute(cls: any, name: string, value: unknown): void 
     return isMethodValue(current) ? bindFunction(this, current as AnyFn) : current;
   };
   INSTALLED.add(get);
+  if ((name === "__iter__" || name === "__getitem__") && !(Symbol.iterator in cls.prototype)) {
+    // `for x in obj` (a JS for-of) over instances of a class given `__iter__` later.
+    Object.defineProperty(cls.prototype, Symbol.iterator, {
+      configurable: true,
+      value(this: object) {
+        return sequenceIterator(this);
+      },
+    });
+  }
   Object.defineProperty(cls.prototype, key, {
     configurable: true,
     get,
