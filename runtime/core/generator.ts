@@ -60,6 +60,7 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 }
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
-export function generator<Y, R>(body: () => Generator<Y, R, unknown>, qualname: string): PyGenerator<Y, R> {
-  return new PyGenerator<Y, R>(callBody(body), qualname);
+export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {
+  // (A generator expression in a class body passes its first iterable, evaluated there.)
+  return new PyGenerator<Y, R>(callBody(iterable.length ? () => body(...iterable) : body), qualname);
 }

@@ -88,6 +88,9 @@ Object.defineProperties(property, {
   __instancecheck__: { value: (x: unknown) => x instanceof PyProperty },
 });
 
+/** On the class-side getter of a descriptor attribute: the descriptor itself (for `Cls.__dict__`). */
+export const RAW_DESCRIPTOR = Symbol.for("pyts.rawDescriptor");
+
 /** Does a class attribute's value take part in attribute access? */
 export function isDescriptor(value: unknown): value is { __get__: (obj: unknown, owner: unknown) => unknown } {
   // Looked up on the value's class, as Python does (an instance's __getattr__ is not asked).

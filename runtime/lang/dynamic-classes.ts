@@ -26,10 +26,11 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
     }
   } as any;
   Object.defineProperty(cls, "name", { value: name });
-  Object.defineProperty(cls, "__qualname__", { value: name });
+  const qualname = namespace.get("__qualname__");
+  Object.defineProperty(cls, "__qualname__", { value: typeof qualname === "string" ? qualname : name });
   const attributes: string[] = [];
   for (const [key, value] of namespace.entries()) {
-    if (typeof key !== "string" || key === "__init__") continue;
+    if (typeof key !== "string" || key === "__init__" || key === "__qualname__" || key === "__module__") continue;
     if (typeof value === "function" && !isClass(value)) {
       const fn = value as AnyFn;
       Object.defineProperty(cls.prototype, key, {

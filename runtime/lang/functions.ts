@@ -9,6 +9,7 @@ import { bindToLayout } from "./keywords.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
+import { metaclassCall } from "./type-base.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -62,8 +63,18 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
 
 const INIT_INFO = Symbol.for("pyts.init");
 
-/** Construct a class on a dynamic path (`make = Shape; make(1)`), its `__init__`'s arguments checked. */
+/**
+ * Construct a class on a dynamic path (`make = Shape; make(1)`), its `__init__`'s arguments
+ * checked; a metaclass's own `__call__` decides instead (metaclasses.ts).
+ */
 export function constructChecked(cls: Function, args: unknown[]): unknown {
+  const call = metaclassCall(cls);
+  if (call !== null) return invokeMethod(call, [cls, ...args]);
+  return constructDirect(cls, args);
+}
+
+/** `type.__call__`: construct the class, its `__init__`'s arguments checked. */
+export function constructDirect(cls: Function, args: unknown[]): unknown {
   const info = Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
   if (info === undefined || info.spec === null) return Reflect.construct(cls, args);
   const { params, range, packed } = prepare(info.spec);
@@ -104,6 +115,8 @@ function duplicateOf(args: unknown[]): string | null {
 
 /** Marks a classmethod's function: read off its class it is bound to the class. */
 export const CLASS_METHOD = Symbol.for("pyts.classmethod");
+/** Marks a staticmethod's function: read off the class or an instance it stays unbound. */
+export const STATIC_METHOD = Symbol.for("pyts.staticmethod");
 
 /** What a bound method holds (`__self__`, `__func__`). */
 const BOUND = Symbol.for("pyts.boundMethod");
@@ -125,6 +138,15 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
     return invokeMethod(method, [self, ...args]);
   };
   (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method, owner };
+  return bound;
+}
+
+/** A plain function (taking `self` first) read through an instance: a bound method. */
+export function bindFunction(self: unknown, fn: AnyFn): AnyFn {
+  const bound = function (...args: unknown[]): unknown {
+    return callFunction(fn, [self, ...args]);
+  };
+  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method: fn, owner: null };
   return bound;
 }
 

@@ -45,16 +45,17 @@ export function anextStep(iterator: AsyncIterator): Coroutine<{ done: boolean; v
   }, "anext");
 }
 
-export function listComp<T>(body: () => Generator<T, unknown, unknown>): T[] {
-  return Array.from(body() as Iterable<T>);
+// (A comprehension in a class body passes its first iterable, evaluated in the class body.)
+export function listComp<T>(body: (...iterable: any[]) => Generator<T, unknown, unknown>, ...iterable: unknown[]): T[] {
+  return Array.from(body(...iterable) as Iterable<T>);
 }
 
-export function setComp<T>(body: () => Generator<T, unknown, unknown>): PySet<T> {
-  return new PySet<T>(body() as Iterable<T>);
+export function setComp<T>(body: (...iterable: any[]) => Generator<T, unknown, unknown>, ...iterable: unknown[]): PySet<T> {
+  return new PySet<T>(body(...iterable) as Iterable<T>);
 }
 
-export function dictComp<K, V>(body: () => Generator<[K, V], unknown, unknown>): Dict<K, V> {
-  return new Dict<K, V>(body() as Iterable<[K, V]>);
+export function dictComp<K, V>(body: (...iterable: any[]) => Generator<[K, V], unknown, unknown>, ...iterable: unknown[]): Dict<K, V> {
+  return new Dict<K, V>(body(...iterable) as Iterable<[K, V]>);
 }
 
 /** The `[key, value]` pairs of a mapping, for `{**mapping}` in a dict display. */

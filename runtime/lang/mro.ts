@@ -3,9 +3,10 @@
 // method resolution order, copies onto the class the members whose MRO owner the JS
 // prototype chain would miss, and makes `instanceof` see the other bases. `superOf` is
 // cooperative `super()`: the class after the defining one in `type(self).__mro__`.
-import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
-import { className } from "../values/typename.js";
+import { className, typeName } from "../values/typename.js";
+import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -149,7 +150,9 @@ export function constructInstance(self: any, args: unknown[]): any {
 }
 
 /** `object.__new__(cls)`: an instance of `cls` no constructor has run on. */
-export function objectNew(cls: any): any {
+export function objectNew(cls: any, ...args: unknown[]): any {
+  // `super().__new__(mcls, name, bases, ns)` in a metaclass reaches `type.__new__`.
+  if (isMetaclass(cls)) return typeHooks.typeNew(cls, ...args);
   if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
   return Object.create(cls.prototype);
 }
@@ -164,8 +167,13 @@ function objectInit(...args: unknown[]): null {
  * MRO, bound to `self` (in a classmethod `self` is the class).
  */
 export function superOf(cls: any, self: any): any {
-  const onClass = typeof self === "function";
-  const type: AnyClass = onClass ? self : Object.getPrototypeOf(self).constructor;
+  if (cls === null || cls === undefined) throw new RuntimeError("super(): no arguments");
+  if (typeof cls !== "function") throw new PyTypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
+  const related = typeof self === "function" ? self === cls || self.prototype instanceof cls || self instanceof cls : self instanceof cls;
+  if (!related) throw new PyTypeError("super(type, obj): obj must be an instance or subtype of type");
+  // In a classmethod `self` is a class; in a metaclass's method it is an instance (a class too).
+  const onClass = typeof self === "function" && !isMetaclass(cls);
+  const type: AnyClass = onClass ? self : typeof self === "function" ? metaclassOf(self)! : Object.getPrototypeOf(self).constructor;
   const mro = mroOf(type);
   const rest = mro.slice(mro.indexOf(cls) + 1);
   return new Proxy(

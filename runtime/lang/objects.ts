@@ -2,9 +2,9 @@
 import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
-import { isDescriptor, setName, shareDescriptor } from "./descriptors.js";
+import { isDescriptor, RAW_DESCRIPTOR, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
-import { boundMethod, CLASS_METHOD } from "./functions.js";
+import { boundMethod, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -56,14 +56,16 @@ export function bytesLiteral(latin1: string): Bytes {
  * value manages the attribute instead (descriptors.ts).
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
-  for (const name of names) {
+  const values = names.map((name) => cls[functionKey(name)]);
+  names.forEach((name, i) => {
     // The class stores `name` under its function key (`name$`), instances under the object key.
     const classKey = functionKey(name);
     const key = objectKey(name);
-    const value = cls[classKey];
+    const value = values[i];
     if (isDescriptor(value)) {
       shareDescriptor(cls, name, value);
-      continue;
+      readThroughDescriptor(cls, classKey, value);
+      return;
     }
     Object.defineProperty(cls.prototype, key, {
       configurable: true,
@@ -74,8 +76,27 @@ export function shareClassAttributes(cls: any, names: string[]): void {
         Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
       },
     });
-  }
-  for (const name of names) setName(cls, name, cls[functionKey(name)]);
+  });
+  names.forEach((name, i) => setName(cls, name, values[i]));
+}
+
+/**
+ * A descriptor read off the class: `Cls.name` is `descriptor.__get__(None, Cls)` (a property
+ * or a typical descriptor returns itself, a non-data descriptor may give its value).
+ */
+function readThroughDescriptor(cls: any, classKey: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
+  const get = function (this: unknown): unknown {
+    return descriptor.__get__(null, this);
+  };
+  (get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] = descriptor;
+  Object.defineProperty(cls, classKey, {
+    configurable: true,
+    enumerable: true,
+    get,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, classKey, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 /** The module's `__name__`: converted modules run as the main program. */
@@ -98,6 +119,8 @@ export function shareClassMethods(cls: any, classMethods: string[], staticMethod
     });
   }
   for (const name of staticMethods) {
+    const method = cls[functionKey(name)];
+    if (typeof method === "function") (method as { [STATIC_METHOD]?: boolean })[STATIC_METHOD] = true;
     Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get() {

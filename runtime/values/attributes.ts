@@ -62,11 +62,16 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
     const key = attrKey(obj, name);
-    if (key in target) {
-      const value = target[key];
+    const value = key in target ? target[key] : undefined;
+    // (a class attribute the class body declared but never bound is missing)
+    if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
+      }
+      if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
+        // A metaclass's method read off a class is bound to the class.
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, metaclassOwner(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && Object.hasOwn(value, CLASS_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
@@ -82,6 +87,20 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
   }
   throw missingAttribute(obj, name);
+}
+
+/** The metaclass whose prototype gives class `cls` its attribute `key` (null: the class chain has it). */
+function metaclassOwner(cls: object, key: string): Function | null {
+  if (Object.hasOwn(cls, key)) return null;
+  let p = Object.getPrototypeOf(cls) as object | null;
+  for (; typeof p === "function" && p !== Function.prototype; p = Object.getPrototypeOf(p) as object | null) if (Object.hasOwn(p, key)) return null;
+  for (; p !== null && p !== Function.prototype && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, key)) {
+      const ctor = (p as { constructor?: unknown }).constructor;
+      return typeof ctor === "function" ? ctor : null;
+    }
+  }
+  return null;
 }
 
 /** The class whose prototype holds `key` for `obj` (for a bound method's qualified name). */

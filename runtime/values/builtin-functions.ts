@@ -24,6 +24,8 @@ import { isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
+import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
+import { isMetaclass } from "../lang/type-base.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -364,7 +366,7 @@ export function issubclass(a: unknown, cls: unknown): boolean {
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
   if (isPyTypeObject(cls)) {
-    if (cls.__name__ === "object") return true;
+    if (cls.__name__ === "object" || (cls.__name__ === "type" && isMetaclass(a))) return true;
     for (let t: PyTypeObject | null = isPyTypeObject(a) ? a : null; t; t = t.__base__) if (t === cls) return true;
     const runtime = runtimeClassOf(cls);
     return typeof runtime === "function" && (a as { prototype?: unknown }).prototype instanceof runtime;
@@ -399,6 +401,7 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   const setter = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
+  else if (isUserClass(obj)) setClassAttribute(obj, name, value);
   else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;
 }
@@ -470,7 +473,8 @@ export { typeOf, qualName };
 
 /** Python's `vars(obj)`: the object's attribute dict. */
 export function vars(obj: unknown): Dict {
-  if (typeof obj === "function" && !isClass(obj)) return getattrImpl(obj, "__dict__") as Dict;
+  // A function's attributes, a class's namespace (a mappingproxy).
+  if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
   if (obj === null || obj === undefined || typeof obj !== "object") {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }

@@ -19,6 +19,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
+import { metaclassOf } from "../lang/type-base.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
 
@@ -246,7 +247,7 @@ export function typeOf(x: unknown): any {
     case "string":
       return str;
     case "function":
-      if (isClass(x)) return type;
+      if (isClass(x)) return metaclassOf(x) ?? type;
       if (isBoundMethod(x)) return MethodType;
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }

@@ -1,5 +1,6 @@
 // Python's `in` / `not in`.
 
+import { metaclassOf } from "../lang/type-base.js";
 import { Bytes } from "./bytes.js";
 import { sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
@@ -32,7 +33,8 @@ export function in_(item: unknown, container: unknown): boolean {
     if (item instanceof Uint8Array) return container.toLatin1().includes(Bytes.prototype.toLatin1.call(item));
     throw new PyTypeError(`a bytes-like object is required, not '${typeName(item)}'`);
   }
-  if (typeof container === "object" && container !== null) {
+  // (a class whose metaclass defines the container protocol counts as an object here)
+  if ((typeof container === "object" && container !== null) || (typeof container === "function" && metaclassOf(container) !== null)) {
     const obj = container as { __contains__?: (x: unknown) => unknown; __iter__?: unknown; __getitem__?: unknown };
     if (typeof obj.__contains__ === "function") return truthy(obj.__contains__(item));
     // No __contains__: Python searches by iteration (__iter__, then the __getitem__ protocol).

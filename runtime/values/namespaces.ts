@@ -4,9 +4,11 @@
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
-import { isManaged } from "../lang/descriptors.js";
+import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
+import { CLASS_METHOD, STATIC_METHOD } from "../lang/functions.js";
+import { methodObject } from "../lang/method-objects.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
 const SHADOWED = Symbol.for("pyts.shadowed");
@@ -77,6 +79,14 @@ export class MappingProxy extends Dict<unknown, unknown> {
   }
 }
 
+/** A class's static member as its namespace holds it: a `classmethod`/`staticmethod` object for those. */
+function namespaceValue(cls: Function, value: unknown): unknown {
+  if (typeof value !== "function") return value;
+  if (Object.hasOwn(value, CLASS_METHOD)) return methodObject(cls, value as (...a: unknown[]) => unknown, "classmethod");
+  if (Object.hasOwn(value, STATIC_METHOD)) return methodObject(cls, value as (...a: unknown[]) => unknown, "staticmethod");
+  return value;
+}
+
 /** What `type` puts in a class's namespace for `__dict__` and `__weakref__`. */
 class AttributeSlot {
   constructor(private readonly text: string) {}
@@ -102,7 +112,10 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (JS_STATICS.has(key) || key === "__doc__" || key === "__module__") continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
-    d.set(key, desc.get ? desc.get.call(cls) : desc.value);
+    const raw = desc.get !== undefined ? (desc.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
+    const value = raw !== undefined ? raw : desc.get ? desc.get.call(cls) : desc.value;
+    // (a name the class body declares but never bound, e.g. in a branch not taken)
+    if (value !== undefined) d.set(key, namespaceValue(cls, value));
   }
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     if (d.has(key) || key.startsWith("#")) continue;

@@ -1,5 +1,6 @@
 // Python's repr() and str() for every runtime value, matching CPython's text exactly.
 
+import { metaclassOf } from "../lang/type-base.js";
 import { Bytes } from "./bytes.js";
 import { decode } from "./bytes-codec.js";
 import { ByteArray } from "./bytearray.js";
@@ -163,6 +164,8 @@ export function repr(x: unknown): string {
     case "string":
       return strRepr(x);
     case "function":
+      // A class whose metaclass defines `__repr__`.
+      if (metaclassOf(x) !== null) return callDunder(x, "__repr__") ?? functionRepr(x);
       return functionRepr(x);
     case "symbol":
       return x.toString();

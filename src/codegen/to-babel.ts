@@ -313,7 +313,9 @@ export class BabelBuilder {
       case "indexSignature": {
         const param = t.identifier("attr");
         param.typeAnnotation = t.tsTypeAnnotation(t.tsStringKeyword());
-        return t.tsIndexSignature([param], t.tsTypeAnnotation(t.tsAnyKeyword()));
+        const node = t.tsIndexSignature([param], t.tsTypeAnnotation(t.tsAnyKeyword()));
+        if (m.isStatic) node.static = true;
+        return node;
       }
       case "staticBlock":
         return t.staticBlock(this.stmts(m.body));

@@ -7,7 +7,7 @@ export const BUILTIN_FUNCTIONS = new Set([
   "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
-  "vars", "dir", "open", "super", "property", "NotImplemented", "Ellipsis", "__name__",
+  "vars", "dir", "open", "super", "property", "classmethod", "staticmethod", "NotImplemented", "Ellipsis", "__name__",
 ]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */

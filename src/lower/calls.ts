@@ -6,19 +6,27 @@ import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
-import { currentClass, isMethodAlias, lowerSuperCall } from "./classes.js";
+import { currentClass, isMethodAlias } from "./classes.js";
+import { lowerSuperCall, lowerSuperValue } from "./super.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
 import { qualname } from "./functions.js";
 import { objectKey } from "../../runtime/lang/attr-names.js";
 import { attributeKey } from "./attr-keys.js";
+import { mayBeReplaced } from "./class-objects.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
-  const superCall = lowerSuperCall(cx, e);
+  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e);
   if (superCall) return superCall;
 
+  const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;
+  if (known?.k === "class" && mayBeReplaced(cx, known.def)) {
+    // A decorated class: its decorator may have returned anything callable.
+    const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
+    return isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, call) : call;
+  }
   let call: ir.Expr;
   const viaClass = lowerClassFunctionCall(cx, e) ?? lowerKnownMethodCall(cx, e);
   const bound = viaClass ? null : bindKnownCallee(cx, e);

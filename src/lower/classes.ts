@@ -8,14 +8,15 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
-import { constructorOf, lowerArgs } from "./calls.js";
+import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
-import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall, type Signature } from "./signatures.js";
+import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
-import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
+import { getsNewAttributes, isMetaclassDef, usesMetaclass } from "./class-objects.js";
+import { initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -68,8 +69,8 @@ function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
 }
 
 function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
-  const metaclass = s.keywords.find((k) => k.arg === "metaclass" || k.arg === null);
-  if (metaclass) return cx.unsupported(metaclass, "metaclasses");
+  const spread = s.keywords.find((k) => k.arg === null);
+  if (spread) return cx.unsupported(spread, "class keywords passed with **");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
@@ -90,8 +91,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
-  const initMethod = initIsMethod(cx, s);
+  // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
+  const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
+  const withMetaclass = usesMetaclass(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
+  // Attributes the module adds to the class later are read off it by name.
+  if (getsNewAttributes(cx, s) || withMetaclass) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
@@ -103,6 +108,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
   for (const stmt of s.body) {
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && stmt.name === "__prepare__" && initMethod && isMetaclassDef(cx, s)) {
+      // The class body fills a JS class, not the mapping `__prepare__` would return.
+      return cx.unsupported(stmt, "a metaclass defining __prepare__");
+    }
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
     }
@@ -221,7 +230,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (cx.tracksSubclasses || s.keywords.length) {
+  if ((cx.tracksSubclasses || s.keywords.length) && !withMetaclass) {
     // Last: the base's `__init_subclass__` sees the finished class (and the class keywords).
     const args: ir.Expr[] = [{ k: "this" }];
     if (s.keywords.length) args.push(...lowerArgs(cx, { args: [], keywords: s.keywords }) as ir.Expr[]);
@@ -232,19 +241,32 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Python names a nested class by its path: `Outer.Node`.
     const path = (classStacks.get(cx) ?? []).map((c) => c.name).join(".");
     members.push({ k: "property", name: "__qualname__", isStatic: true, value: { k: "str", value: path } });
-    const value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+    const value = metaclassCreation(cx, s, { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, withMetaclass);
     const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
     return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);
   }
-  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel) {
+  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass) {
     cx.fn.declared.add(s.name);
     return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];
   }
   // A decorated (or conditional) class is a class expression bound to the name.
-  let value: ir.Expr = { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) };
+  let value = metaclassCreation(cx, s, { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, withMetaclass);
   if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
   const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+}
+
+/**
+ * A class made by a metaclass: `createClass(class C {...}, Meta, kw({...}))` runs the
+ * metaclass's `__new__` and `__init__` (a subclass passes null: its base's metaclass).
+ */
+function metaclassCreation(cx: LowerContext, s: py.ClassDef, value: ir.Expr, withMetaclass: boolean): ir.Expr {
+  if (!withMetaclass) return value;
+  const metaclass = s.keywords.find((k) => k.arg === "metaclass");
+  const others = s.keywords.filter((k) => k !== metaclass);
+  const args: ir.Expr[] = [value, metaclass ? lowerExpr(cx, metaclass.value) : { k: "null" }];
+  if (others.length) args.push(...(lowerArgs(cx, { args: [], keywords: others }) as ir.Expr[]));
+  return { k: "call", callee: cx.rt("createClass"), args, loc: cx.loc(s) };
 }
 
 /** A statement directly in a class body (`if`, `for`, `try`, `del`, a call...). */
@@ -396,91 +418,6 @@ function mentions(node: unknown, name: string): boolean {
 }
 
 /**
- * `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`; in a
- * multiple-inheritance hierarchy `superOf(Class, self).name(...)` (an `__init__` that is
- * still a constructor keeps `super(...)`).
- */
-export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
-  const f = e.func;
-  if (f._type !== "Attribute" || f.value._type !== "Call") return null;
-  const inner = f.value;
-  if (!isBareSuper(cx, inner)) return null;
-  const cls = classStacks.get(cx)?.at(-1);
-  const objectHook = OBJECT_HOOKS[f.attr];
-  if (cls && objectHook && !basesDefine(cx, cls, f.attr)) {
-    // `super().__setattr__(name, value)` reaching `object`: store on the instance itself;
-    // `super().__new__(cls)` passes the class itself.
-    const hookArgs = lowerArgs(cx, e);
-    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
-  }
-  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
-  const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
-  if (bound && "error" in bound) {
-    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
-  }
-  const args = bound ? bound.args : lowerArgs(cx, e);
-  // A module class's `__new__` receives the class as `this`, not as its first argument.
-  if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
-  if (cls && multiple && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
-    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
-    return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
-  }
-  if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
-  return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
-}
-
-/** `object`'s attribute hooks, as runtime functions taking the instance first. */
-const OBJECT_HOOKS: Record<string, string> = { __init_subclass__: "objectInitSubclass", __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
-
-/** Does some module class among `cls`'s ancestors define method `name`? (Unknown bases: no.) */
-function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {
-  if (depth > 32) return false;
-  return cls.bases.some((b) => {
-    const known = b._type === "Name" ? cx.known.get(b.id) : undefined;
-    if (known?.k !== "class" || known.def === cls) return false;
-    return known.def.body.some((st) => st._type === "FunctionDef" && st.name === name) || basesDefine(cx, known.def, name, depth + 1);
-  });
-}
-
-/**
- * Bind `super().name(...)`'s arguments at compile time when the base class and its method are
- * known: keywords reach their parameters by name, and a wrong call raises CPython's TypeError.
- */
-function bindSuperCall(cx: LowerContext, e: py.Call, cls: py.ClassDef, name: string): BoundCall | null {
-  let base = cls.bases[0];
-  for (let depth = 0; depth < 8 && base?._type === "Name"; depth++) {
-    const known = cx.knownBinding(base.id);
-    if (known?.k !== "class") return null;
-    if (name === "__init__") {
-      const init = constructorOf(cx, known.def);
-      return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
-    }
-    const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
-    if (method) return method.decorator_list.length ? null : bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
-    if (known.def.body.some((st) => st._type === "Assign" || st._type === "AnnAssign")) return null;
-    base = known.def.bases[0];
-  }
-  return null;
-}
-
-/**
- * `super().name` read without a call: `super.name`, or `superOf(Class, self).name` in a
- * multiple-inheritance hierarchy. (For expressions.ts: null when `e` is no such read.)
- */
-export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr | null {
-  const inner = e.value;
-  if (inner._type !== "Call" || !isBareSuper(cx, inner)) return null;
-  const cls = classStacks.get(cx)?.at(-1);
-  if (cls && inMultipleInheritance(cx, cls)) {
-    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "member", object: { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] }, property: e.attr };
-  }
-  return { k: "member", object: { k: "id", name: "super" }, property: e.attr };
-}
-
-/**
  * JS-side members Python protocols need: `for ... of` over an instance of a class with
  * `__iter__` (or the `__getitem__` sequence protocol), and assigning a read-only property
  * raising AttributeError as Python does.
@@ -546,21 +483,6 @@ function returnInstead(node: unknown, self: ir.Expr): void {
   for (const v of Object.values(n)) if (typeof v === "object") returnInstead(v, self);
 }
 
-/** `super()`, or the older spelling `super(ThisClass, self)` inside a method of ThisClass. */
-function isBareSuper(cx: LowerContext, call: py.Call): boolean {
-  if (call.func._type !== "Name" || call.func.id !== "super" || call.keywords.length) return false;
-  if (call.args.length === 0) return true;
-  const cls = classStacks.get(cx)?.at(-1);
-  const [first, second] = call.args;
-  return (
-    call.args.length === 2 &&
-    first?._type === "Name" &&
-    first.id === cls?.name &&
-    second?._type === "Name" &&
-    second.id === cx.fn.selfName
-  );
-}
-
 const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "property"]);
 
 /**
@@ -588,6 +510,7 @@ function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
   if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
   if (base.id === "list") return cx.rt("ListBase", base);
   if (base.id === "dict") return cx.rt("DictBase", base);
+  if (base.id === "type") return cx.rt("TypeBase", base);
   if (["str", "int", "float", "bool", "tuple", "bytes", "set", "frozenset"].includes(base.id)) {
     return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
   }

@@ -39,6 +39,8 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   }
   // The first iterable is evaluated where the comprehension stands.
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
+  // (in a class body it is passed to the generator function as this parameter)
+  const firstParam = cx.classBody !== null ? cx.temp("iterable") : null;
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: false });
   const body = cx.within(state, () => {
     const produced: ir.Expr =
@@ -51,7 +53,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
-      let iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
+      let iter: ir.Expr = i === 0 ? (firstParam !== null ? { k: "id", name: firstParam } : firstIter) : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       shared.push(...captured);
@@ -65,6 +67,12 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const fn: ir.FunctionIr = { name: null, params: [], body, generator: true, async: false };
   const args: ir.Expr[] = [{ k: "func", fn }];
   if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });
+  if (firstParam !== null) {
+    // In a class body the first iterable (read from the class, `this`) is evaluated here and
+    // handed to the generator function, whose own `this` is no class.
+    fn.params.push({ name: firstParam, type: { k: "any" } });
+    args.push(firstIter);
+  }
   return { k: "call", callee: cx.rt(COLLECTORS[e._type]), args, loc: cx.loc(e) };
 }
 

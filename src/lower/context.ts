@@ -111,11 +111,15 @@ export class LowerContext {
   /** Run `body` with `state` as the current function. */
   within<T>(state: FunctionState, body: () => T): T {
     const saved = this.fn;
+    const savedClassBody = this.classBody;
     this.fn = state;
+    // A function or comprehension in a class body does not see the class's names.
+    this.classBody = null;
     try {
       return body();
     } finally {
       this.fn = saved;
+      this.classBody = savedClassBody;
     }
   }
 

@@ -117,6 +117,11 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
         } else if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
         const handlerBody = lowerBlock(cx, h.body);
         block.push(...(raisesOnlyExplicitly(h.body, false) ? handlerBody : withHandledContext(cx, handlerBody, param)));
+        if (h.name && cx.classBody?.bindings.has(h.name)) {
+          // In a class body the name is a class attribute, deleted when the handler ends.
+          const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };
+          block.push({ k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: h.name }] } });
+        }
         if (!h.type) {
           if (i !== s.handlers.length - 1) cx.syntaxError(h, "default 'except:' must be last");
           chain = block;

@@ -90,7 +90,7 @@ export interface FunctionIr {
 export type ClassMember =
   | { k: "method"; name: string; kind: "method" | "constructor" | "get" | "set"; isStatic: boolean; fn: FunctionIr; loc?: Loc }
   | { k: "property"; name: string; isStatic: boolean; value: Expr | null; type?: TsType; loc?: Loc }
-  | { k: "indexSignature" }
+  | { k: "indexSignature"; isStatic?: boolean }
   | { k: "staticBlock"; body: Stmt[] };
 
 // ---- statements --------------------------------------------------------------------------

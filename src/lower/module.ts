@@ -1,4 +1,5 @@
 // Lowering entry: Python module AST -> IR module.
+import { isMethodAlias } from "./classes.js";
 import type * as py from "../frontend/ast.js";
 import { DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -104,6 +105,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
         }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
+        // `__rmul__ = __mul__`: a method under a second name.
+        if (isMethodAlias(node as py.ClassDef, st)) cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
       }
       if (cx.methodNames.has("__call__")) cx.callableInstances = true;
     }

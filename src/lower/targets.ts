@@ -12,6 +12,7 @@ import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
+import { storesNewClassAttribute } from "./class-objects.js";
 import { mangle } from "./classes.js";
 import { readKey } from "./definite.js";
 
@@ -144,7 +145,7 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
     case "Attribute": {
       const key = attributeKey(cx, target.value, target.attr);
       // (a function object's attributes go through setattr too: its static type has none)
-      if (key === null || isFunctionReceiver(cx, target.value)) {
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }

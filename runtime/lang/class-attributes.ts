@@ -1,0 +1,62 @@
+// Class attributes set after the class statement (`Cls.x = 1`, `cls.__repr__ = f` in a class
+// decorator, `setattr(Cls, "__eq__", f)`): the class stores the value as a static, and its
+// prototype gets an accessor so instances see it as Python's lookup does: a function becomes
+// a method bound to the instance (so a dunder assigned later acts as that dunder), a
+// descriptor is asked through `__get__`, any other value is read through.
+import { isClass } from "../values/typename.js";
+import { sequenceIterator } from "../values/iteration.js";
+import { functionKey, objectKey } from "./attr-names.js";
+import { isDescriptor, shareDescriptor } from "./descriptors.js";
+import { bindFunction, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Accessors this module installed (replaced when the attribute is set again). */
+const INSTALLED = new WeakSet<object>();
+
+/** `Cls.name = value` for a user class. */
+export function setClassAttribute(cls: any, name: string, value: unknown): void {
+  Object.defineProperty(cls, functionKey(name), { value, writable: true, enumerable: true, configurable: true });
+  const key = objectKey(name);
+  const own = Object.getOwnPropertyDescriptor(cls.prototype, key);
+  if (isDescriptor(value)) {
+    shareDescriptor(cls, name, value);
+    return;
+  }
+  if (own?.get !== undefined && INSTALLED.has(own.get)) return;
+  // A plain class attribute of the class body is read through already (shareClassAttributes).
+  if (own?.get !== undefined && typeof value !== "function") return;
+  const classKey = functionKey(name);
+  const get = function (this: object): unknown {
+    const current = cls[classKey];
+    return isMethodValue(current) ? bindFunction(this, current as AnyFn) : current;
+  };
+  INSTALLED.add(get);
+  if ((name === "__iter__" || name === "__getitem__") && !(Symbol.iterator in cls.prototype)) {
+    // `for x in obj` (a JS for-of) over instances of a class given `__iter__` later.
+    Object.defineProperty(cls.prototype, Symbol.iterator, {
+      configurable: true,
+      value(this: object) {
+        return sequenceIterator(this);
+      },
+    });
+  }
+  Object.defineProperty(cls.prototype, key, {
+    configurable: true,
+    get,
+    set(this: object, v: unknown) {
+      Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+/** A function that Python binds to the instance it is read through (not a class, a static or class method). */
+function isMethodValue(value: unknown): boolean {
+  if (typeof value !== "function" || isClass(value)) return false;
+  return !Object.hasOwn(value, CLASS_METHOD) && !Object.hasOwn(value, STATIC_METHOD);
+}
+
+/** Is `obj` a class defined by the program (not a runtime type object)? */
+export function isUserClass(obj: unknown): boolean {
+  return typeof obj === "function" && isClass(obj) && (obj as { __pytype__?: boolean }).__pytype__ !== true;
+}

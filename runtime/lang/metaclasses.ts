@@ -1,0 +1,136 @@
+// Metaclasses. `class Meta(type)` extends `TypeBase`; a class is an instance of its
+// metaclass because the root class's static prototype is `Meta.prototype`: `type(Cls)`,
+// `isinstance(Cls, Meta)` and the metaclass's methods and properties read through the class
+// (`Cls.method()` binds the class) follow from the JS prototype chain, and subclasses inherit
+// the metaclass as in Python. A class statement with a metaclass builds its JS class first;
+// `createClass` then runs `Meta.__new__(Meta, name, bases, namespace, **kw)`, whose
+// `type.__new__` (`super().__new__(...)`) adopts that class with what the namespace changed,
+// and `Meta.__init__`. Calling a class whose metaclass defines `__call__` runs it
+// (`constructChecked`), and `type.__call__` (`super().__call__(...)`) makes the instance.
+import { Dict } from "../values/dict.js";
+import { PyTypeError } from "../values/exceptions.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { Tuple } from "../values/tuple.js";
+import { className, isClass } from "../values/typename.js";
+import { classDict } from "../values/namespaces.js";
+import { functionKey, objectKey } from "./attr-names.js";
+import { setClassAttribute } from "./class-attributes.js";
+import { classCreated } from "./class-creation.js";
+import { makeClass } from "./dynamic-classes.js";
+import { constructDirect, invokeMethod, plainMethod } from "./functions.js";
+import { BASES_KEY } from "./mro.js";
+import { isMetaclass, metaclassOf, TypeBase, typeHooks } from "./type-base.js";
+
+export { TypeBase };
+
+type AnyClass = Function & { prototype: any; [key: PropertyKey]: any };
+
+/** The class being created by a class statement, while its metaclass's `__new__` runs. */
+let pending: { cls: AnyClass; namespace: Map<string, unknown> } | null = null;
+
+/** A class's namespace as its metaclass sees it: methods as plain functions taking `self`. */
+function namespaceOf(cls: AnyClass): Dict<unknown, unknown> {
+  const ns = new Dict<unknown, unknown>();
+  const proxy = classDict(cls, "__main__", false);
+  for (const [key, value] of proxy.entries()) {
+    if (key === "__doc__" && value === null) continue;
+    const own = typeof key === "string" ? Object.getOwnPropertyDescriptor(cls.prototype, objectKey(key)) : undefined;
+    const method = own?.value === value && typeof value === "function" && !isClass(value);
+    ns.set(key, method ? plainMethod(value as (...a: unknown[]) => unknown, cls) : value);
+  }
+  ns.set("__qualname__", (cls as { __qualname__?: unknown }).__qualname__ ?? className(cls));
+  return ns;
+}
+
+/**
+ * The end of a class statement with a metaclass (given, or a base's):
+ * `const Model = createClass(class Model {...}, Meta, kw({...}))`.
+ */
+export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unknown[]): any {
+  const meta = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
+  if (meta === null) {
+    classCreated(cls, ...keywords);
+    return cls;
+  }
+  if (!isMetaclass(meta)) {
+    // A plain callable as the metaclass: called with the class's name, bases and namespace.
+    if (typeof meta !== "function") throw new PyTypeError(`'${typeof meta}' object is not callable`);
+    return (meta as (...a: unknown[]) => unknown)(className(cls), basesTuple(cls), namespaceOf(cls), ...keywords);
+  }
+  const namespace = namespaceOf(cls);
+  const saved = pending;
+  pending = { cls, namespace: new Map(namespace.entries() as Iterable<[string, unknown]>) };
+  try {
+    return instantiate(meta, [className(cls), basesTuple(cls), namespace, ...keywords]);
+  } finally {
+    pending = saved;
+  }
+}
+
+/** `Meta(name, bases, namespace)` called by the program. */
+function createDynamic(meta: AnyClass, args: unknown[]): unknown {
+  const [positional] = splitKw(args);
+  if (positional.length !== 3) throw new PyTypeError("type() takes 1 or 3 arguments");
+  const saved = pending;
+  pending = null;
+  try {
+    return instantiate(meta, args);
+  } finally {
+    pending = saved;
+  }
+}
+
+/** `type.__call__(meta, ...)`: the metaclass's `__new__`, then its `__init__` on the result. */
+function instantiate(meta: AnyClass, args: unknown[]): unknown {
+  const created = (meta.__new__ as (...a: unknown[]) => unknown).apply(meta, args);
+  if (created instanceof meta) {
+    const init = meta.prototype.__init__;
+    if (typeof init === "function" && init !== TypeBase.prototype.__init__) invokeMethod(init, [created, ...args]);
+  }
+  return created;
+}
+
+function basesTuple(cls: AnyClass): Tuple<unknown> {
+  if (Object.hasOwn(cls, BASES_KEY)) return Tuple.from(cls[BASES_KEY] as unknown[]);
+  const parent = Object.getPrototypeOf(cls);
+  return Tuple.from(isClass(parent) ? [parent] : []);
+}
+
+/**
+ * `type.__new__(mcls, name, bases, namespace, **kw)`: during a class statement, the class it
+ * built, with the namespace's additions and changes stored on it; otherwise a new class.
+ */
+export function typeNew(mcls: AnyClass, ...args: unknown[]): AnyClass {
+  const [positional, keywords] = splitKw(args);
+  const [name, bases, namespace] = positional;
+  if (positional.length !== 3) throw new PyTypeError(`type.__new__() takes exactly 3 arguments (${positional.length} given)`);
+  if (!(namespace instanceof Dict)) throw new PyTypeError(`type.__new__() argument 3 must be dict, not ${typeof namespace}`);
+  let cls: AnyClass;
+  const building = pending !== null && className(pending.cls) === name ? pending : null;
+  if (building) {
+    cls = building.cls;
+    for (const [key, value] of namespace.entries()) {
+      if (typeof key !== "string" || key === "__qualname__" || key === "__module__") continue;
+      if (!building.namespace.has(key) || building.namespace.get(key) !== value) setClassAttribute(cls, key, value);
+    }
+    for (const key of building.namespace.keys()) {
+      if (!namespace.has(key) && Object.hasOwn(cls, functionKey(key))) delete cls[functionKey(key)];
+    }
+  } else {
+    cls = makeClass(name, bases, namespace);
+  }
+  // The class is an instance of its metaclass: its root's static prototype is the metaclass's.
+  let root: AnyClass = cls;
+  while (isClass(Object.getPrototypeOf(root)) && !isMetaclassPrototype(Object.getPrototypeOf(root))) root = Object.getPrototypeOf(root);
+  if (!(cls instanceof mcls)) Object.setPrototypeOf(root, mcls.prototype);
+  classCreated(cls, ...(Object.keys(keywords).length ? [kw(keywords)] : []));
+  return cls;
+}
+
+function isMetaclassPrototype(p: unknown): boolean {
+  return p instanceof TypeBase;
+}
+
+typeHooks.createDynamic = createDynamic;
+typeHooks.typeNew = typeNew;
+typeHooks.construct = constructDirect;

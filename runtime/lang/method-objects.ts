@@ -1,0 +1,89 @@
+// `classmethod` and `staticmethod` objects: what `Cls.__dict__["name"]` holds for a method
+// the class body decorated (pyts keeps the function itself as the class's static member).
+import { repr } from "../values/repr.js";
+import { PyTypeError } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
+import { bindFunction, plainMethod } from "./functions.js";
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Python's `classmethod` object around a function taking the class first. */
+export class PyClassMethod {
+  static readonly pythonName = "classmethod";
+  constructor(readonly __func__: AnyFn) {}
+
+  get __wrapped__(): AnyFn {
+    return this.__func__;
+  }
+
+  __get__(obj: unknown, owner: unknown = null): unknown {
+    const cls = owner ?? (obj as { constructor?: unknown } | null)?.constructor;
+    return bindFunction(cls, this.__func__);
+  }
+
+  __repr__(): string {
+    return `<classmethod(${describe(this.__func__)})>`;
+  }
+}
+
+/** Python's `staticmethod` object: the function, unbound wherever it is read. */
+export class PyStaticMethod {
+  static readonly pythonName = "staticmethod";
+  constructor(readonly __func__: AnyFn) {}
+
+  get __wrapped__(): AnyFn {
+    return this.__func__;
+  }
+
+  __get__(_obj: unknown, _owner: unknown = null): unknown {
+    return this.__func__;
+  }
+
+  __repr__(): string {
+    return `<staticmethod(${describe(this.__func__)})>`;
+  }
+}
+
+function describe(f: AnyFn): string {
+  return repr(f);
+}
+
+const wrappers = new WeakMap<AnyFn, PyClassMethod | PyStaticMethod>();
+
+/**
+ * The `classmethod` / `staticmethod` object standing for a class's static member (one per
+ * function); a classmethod's `__func__` takes the class first, as Python's does.
+ */
+export function methodObject(cls: Function, fn: AnyFn, kind: "classmethod" | "staticmethod"): PyClassMethod | PyStaticMethod {
+  let w = wrappers.get(fn);
+  if (w === undefined) {
+    w = kind === "classmethod" ? new PyClassMethod(plainMethod(fn, cls)) : new PyStaticMethod(fn);
+    wrappers.set(fn, w);
+  }
+  return w;
+}
+
+/** `classmethod(f)` / `staticmethod(f)` called by the program (a decorator or a call). */
+export function classmethod(f: unknown): PyClassMethod {
+  if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+  return new PyClassMethod(f as AnyFn);
+}
+
+export function staticmethod(f: unknown): PyStaticMethod {
+  return new PyStaticMethod(f as AnyFn);
+}
+
+for (const [fn, cls] of [
+  [classmethod, PyClassMethod],
+  [staticmethod, PyStaticMethod],
+] as const) {
+  Object.defineProperties(fn, {
+    __pytype__: { value: true },
+    pythonName: { value: cls.pythonName },
+    __name__: { value: cls.pythonName },
+    __qualname__: { value: cls.pythonName },
+    __module__: { value: "builtins" },
+    __base__: { value: null },
+    __instancecheck__: { value: (x: unknown) => x instanceof cls },
+  });
+}

@@ -1,0 +1,128 @@
+// `super()`: the common forms `super().name(...)` / `super().name` inside a method become JS
+// `super` (or `superOf(Class, self)` in a multiple-inheritance hierarchy, and runtime
+// functions for `object`'s hooks); every other form is the runtime's `superOf(T, obj)` proxy.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { constructorOf, lowerArgs } from "./calls.js";
+import { qualname } from "./functions.js";
+import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
+import { inMultipleInheritance, initIsMethod } from "./mro.js";
+import { isMetaclassDef } from "./class-objects.js";
+import { currentClass } from "./classes.js";
+
+/**
+ * `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`; in a
+ * multiple-inheritance hierarchy `superOf(Class, self).name(...)` (an `__init__` that is
+ * still a constructor keeps `super(...)`).
+ */
+export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
+  const f = e.func;
+  if (f._type !== "Attribute" || f.value._type !== "Call") return null;
+  const inner = f.value;
+  if (!isBareSuper(cx, inner)) return null;
+  const cls = (currentClass(cx) ?? undefined);
+  const objectHook = OBJECT_HOOKS[f.attr];
+  if (cls && objectHook && !basesDefine(cx, cls, f.attr)) {
+    // `super().__setattr__(name, value)` reaching `object`: store on the instance itself;
+    // `super().__new__(cls)` passes the class itself.
+    const hookArgs = lowerArgs(cx, e);
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
+  }
+  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
+  const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
+  if (bound && "error" in bound) {
+    return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
+  }
+  const args = bound ? bound.args : lowerArgs(cx, e);
+  // A module class's `__new__` receives the class as `this`, not as its first argument.
+  if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
+  if (cls && multiple && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
+    return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
+  }
+  if (f.attr === "__init__" && !(cls && isMetaclassDef(cx, cls))) return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
+  return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/**
+ * Any other `super(...)`: `super()` kept in a variable, `super(T, obj)` for any class T,
+ * `super()` outside a method: the runtime's `superOf(T, obj)` proxy (it raises CPython's
+ * errors). Null when `e` is no call of the builtin `super`.
+ */
+export function lowerSuperValue(cx: LowerContext, e: py.Call): ir.Expr | null {
+  if (e.func._type !== "Name" || e.func.id !== "super" || cx.resolve("super") !== null) return null;
+  const loc = cx.loc(e);
+  if (e.keywords.length) return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: "super() takes no keyword arguments" }, { k: "array", elements: [] }], loc };
+  if (e.args.length) return { k: "call", callee: cx.rt("superOf"), args: lowerArgs(cx, e), loc };
+  const cls = (currentClass(cx) ?? undefined);
+  const inMethod = cls !== undefined && cx.fn.selfName !== null && cx.scopeOf(cls) === cx.fn.scope.parent;
+  if (!inMethod) return { k: "call", callee: cx.rt("superOf"), args: [{ k: "null" }, { k: "null" }], loc };
+  return { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, cx.id(cx.fn.selfName!)], loc };
+}
+
+/** `object`'s attribute hooks, as runtime functions taking the instance first. */
+const OBJECT_HOOKS: Record<string, string> = { __init_subclass__: "objectInitSubclass", __new__: "objectNew", __setattr__: "objectSetattr", __getattribute__: "objectGetattribute", __delattr__: "objectDelattr" };
+
+/** Does some module class among `cls`'s ancestors define method `name`? (Unknown bases: no.) */
+function basesDefine(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    const known = b._type === "Name" ? cx.known.get(b.id) : undefined;
+    if (known?.k !== "class" || known.def === cls) return false;
+    return known.def.body.some((st) => st._type === "FunctionDef" && st.name === name) || basesDefine(cx, known.def, name, depth + 1);
+  });
+}
+
+/**
+ * Bind `super().name(...)`'s arguments at compile time when the base class and its method are
+ * known: keywords reach their parameters by name, and a wrong call raises CPython's TypeError.
+ */
+function bindSuperCall(cx: LowerContext, e: py.Call, cls: py.ClassDef, name: string): BoundCall | null {
+  let base = cls.bases[0];
+  for (let depth = 0; depth < 8 && base?._type === "Name"; depth++) {
+    const known = cx.knownBinding(base.id);
+    if (known?.k !== "class") return null;
+    if (name === "__init__") {
+      const init = constructorOf(cx, known.def);
+      return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
+    }
+    const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+    if (method) return method.decorator_list.length ? null : bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
+    if (known.def.body.some((st) => st._type === "Assign" || st._type === "AnnAssign")) return null;
+    base = known.def.bases[0];
+  }
+  return null;
+}
+
+/**
+ * `super().name` read without a call: `super.name`, or `superOf(Class, self).name` in a
+ * multiple-inheritance hierarchy. (For expressions.ts: null when `e` is no such read.)
+ */
+export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr | null {
+  const inner = e.value;
+  if (inner._type !== "Call" || !isBareSuper(cx, inner)) return null;
+  const cls = (currentClass(cx) ?? undefined);
+  if (cls && inMultipleInheritance(cx, cls)) {
+    const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
+    return { k: "member", object: { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] }, property: e.attr };
+  }
+  return { k: "member", object: { k: "id", name: "super" }, property: e.attr };
+}
+
+/** `super()`, or the older spelling `super(ThisClass, self)` inside a method of ThisClass. */
+function isBareSuper(cx: LowerContext, call: py.Call): boolean {
+  if (call.func._type !== "Name" || call.func.id !== "super" || call.keywords.length) return false;
+  if (call.args.length === 0) return true;
+  const cls = (currentClass(cx) ?? undefined);
+  const [first, second] = call.args;
+  return (
+    call.args.length === 2 &&
+    first?._type === "Name" &&
+    first.id === cls?.name &&
+    second?._type === "Name" &&
+    second.id === cx.fn.selfName
+  );
+}
