@@ -2,6 +2,7 @@
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { hintFor } from "./error_hints.js";
+import { isLegacyCallAt } from "./legacy_print.js";
 import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
@@ -91,7 +92,18 @@ function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field:
   if (!path) return null;
   let field: CNode | undefined;
   for (const a of path) if (a.name === "FormatReplacement") field = a; // the innermost field
-  return { node: path[path.length - 1]!, parent: path[path.length - 2]!, field, path };
+  const node = path[path.length - 1]!;
+  // Lezer met the NEWLINE after a run of blank lines it saw as a comment; CPython meets it
+  // where the statement's line ends
+  const runs = src.hiddenBlankRuns;
+  for (let k = 0; k < runs.length; k += 2) {
+    if (node.from > runs[k]! && node.from <= runs[k + 1]!) {
+      if (node.to <= runs[k + 1]!) node.to = runs[k]!;
+      node.from = runs[k]!;
+      break;
+    }
+  }
+  return { node, parent: path[path.length - 2]!, field, path };
 }
 
 /**
@@ -244,7 +256,7 @@ function legacyCall(path: CNode[], src: Source): { name: string; from: number } 
       if (found || c.from >= error.from) return;
       if (c.name === "VariableName") {
         const name = src.slice(c);
-        if ((name === "print" || name === "exec") && startsExpression(src.text, c.to)) found = { name, from: c.from };
+        if ((name === "print" || name === "exec") && startsExpression(src.text, c.to) && isLegacyCallAt(src.text, c.from)) found = { name, from: c.from };
       } else walk(c);
     }
   };
@@ -269,12 +281,12 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
     return "invalid syntax";
   }
   if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
-  if (node.from === node.to) {
+  if (node.from === node.to || /^\s*$/.test(text)) {
     const before = src.text.slice(0, node.from).trimEnd();
     // a compound statement's header that ends without its colon
     const lineEnd = src.text.indexOf("\n", node.from);
     const restOfLine = src.text.slice(node.from, lineEnd < 0 ? undefined : lineEnd);
-    const header = /^[ \t]*(async[ \t]+)?(if|elif|else|while|for|def|class|try|except|finally|with)\b[^\n:]*$/;
+    const header = /^[ \t]*(async[ \t]+)?(if|elif|else|while|for|def|class|try|except|finally|with|case)\b[^\n:]*$/;
     if (header.test(before.split("\n").pop() ?? "") && /^\s*(#.*)?$/.test(restOfLine)) return "expected ':'";
   }
   if (parent.name === "DeleteStatement" && node.children.length === 1 && node.children[0]!.name === "*") return "cannot delete starred";

@@ -3,6 +3,7 @@ import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
+import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
@@ -45,9 +46,18 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     // the parser only matters up to where the tokenizer stopped
     const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
+    src.hiddenBlankRuns = lexed.hiddenBlankRuns;
     const chosen = firstError(lexed, syntaxErrorFor(root, src));
-    if (chosen) throw new DiagnosticError([chosen]);
-    const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
+    if (chosen) throw new DiagnosticError([isTokenizerError(chosen, lexed) ? chosen : withLegacyCall(chosen, src)]);
+    let body;
+    try {
+      body = convertStatements(root.children, src);
+    } catch (e) {
+      // the converters find the errors of CPython's second parse pass (`1 = x`, `f(a=1, b)`)
+      if (e instanceof DiagnosticError && e.diagnostics.length === 1) throw new DiagnosticError([withLegacyCall(e.diagnostics[0]!, src)]);
+      throw e;
+    }
+    const module: Module = { _type: "Module", body, type_ignores: [] };
     if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
     warnings.push(...src.warnings);
     return module;
@@ -61,6 +71,20 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     // reports it as an internal error (never disguised as the user's syntax error)
     throw e;
   }
+}
+
+/** Tokenizer errors stop CPython's first parse pass: no second pass looks for legacy calls. */
+function isTokenizerError(d: Diagnostic, lexed: Lexed): boolean {
+  const t = lexed.error;
+  return !!t && t.message === d.message && t.line === d.line && t.col === d.col;
+}
+
+/** A parser error, or the Python 2 print statement CPython's second pass meets before it. */
+function withLegacyCall(d: Diagnostic, src: Source): Diagnostic {
+  const at = d as Diagnostic & { at?: Place };
+  const limit = src.offsetOf(at.at?.line ?? d.line, at.at?.col ?? d.col);
+  const legacy = legacyCallBefore(src.text, d, Math.min(limit, src.offsetOf(d.line, d.col)));
+  return legacy ? src.diagnostic(legacy.from, legacyCallMessage(legacy.name)) : d;
 }
 
 function diagnostic(e: LexError): Diagnostic {

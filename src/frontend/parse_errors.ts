@@ -72,7 +72,19 @@ export function incompleteAtEnd(root: CNode, src: Source): Diagnostic {
   if (lastStmt && isDanglingDecorator(lastStmt.node)) {
     return src.diagnostic(endOfFileOffset(src), lastStmt.depth > 0 ? "unexpected unindent" : "invalid syntax");
   }
-  return src.diagnostic(last ? last.to : 0, "invalid syntax");
+  return src.diagnostic(last ? newlineAfter(src.text, last.to) : 0, "invalid syntax");
+}
+
+/** Where the NEWLINE token after offset `at` is: backslash continuations move it to a later line. */
+function newlineAfter(text: string, at: number): number {
+  let i = at;
+  let continued = false;
+  for (;;) {
+    while (text[i] === " " || text[i] === "\t" || text[i] === "\f") i++;
+    if (text[i] !== "\\" || text[i + 1] !== "\n") return continued ? i : at;
+    i += 2;
+    continued = true;
+  }
 }
 
 function isDanglingDecorator(n: CNode): boolean {

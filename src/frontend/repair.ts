@@ -199,7 +199,9 @@ function placeholder(from: number, to: number, regions: Map<number, number>): Fi
 
 /** The region between a header keyword and the header's `:` (blanks trimmed). */
 function headerRegion(work: string, afterKeyword: number, regions: Map<number, number>): Fix | null {
-  const from = skipBlanks(work, afterKeyword);
+  let from = skipBlanks(work, afterKeyword);
+  // `with\` + newline: the placeholder must not join the keyword
+  while (work[from] === "\\" && work[from + 1] === "\n") from = skipBlanks(work, from + 2);
   const colon = headerColon(work, from);
   if (colon < 0) return null;
   let to = colon;

@@ -49,6 +49,8 @@ export interface Lexed {
   lezerText: string;
   /** Comments up to the first error, as [from, to) offset pairs. */
   comments: number[];
+  /** Runs of blank lines Lezer saw as one comment ending the statement's line: [newline, end) pairs. */
+  hiddenBlankRuns: number[];
 }
 
 /** Deepest indentation stack CPython allows (MAXINDENT). */
@@ -169,7 +171,8 @@ class Tokenizer {
     // Lezer, too, must see the final newline CPython adds (a last line of blanks ends a block)
     if (this.lezer) this.lezer.push(this.s.slice(this.lezerCopied));
     const lezerText = this.lezer ? this.lezer.join("") : this.s;
-    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText, comments: this.comments };
+    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText, comments: this.comments,
+      hiddenBlankRuns: this.hiddenBlankRuns };
   }
 
   // ---- positions ---------------------------------------------------------------------------
@@ -370,8 +373,13 @@ class Tokenizer {
     const s = this.s;
     let col = 0;
     let altcol = 0;
-    let j = this.i;
+    const lineBegin = this.i;
+    let j = lineBegin;
     let lastFormFeed = -1;
+    // Indentation cannot be split over physical lines: the column before the first backslash
+    // continuation decides the line's indentation (CPython's cont_line_col)
+    let continuedCol = -1;
+    const continuations: number[] = [];
     for (;; j++) {
       const c = s.charCodeAt(j);
       if (c === 32) {
@@ -383,13 +391,23 @@ class Tokenizer {
       } else if (c === 12) {
         col = altcol = 0; // a form feed restarts the count
         lastFormFeed = j;
+      } else if (c === 92 && lastFormFeed < 0) {
+        if (continuedCol < 0) continuedCol = col;
+        continuations.push(j);
+        this.i = j;
+        this.continuation(j);
+        j = this.i - 1;
       } else break;
     }
     const next = s.charCodeAt(j);
     const blank = next === 35 || next === 10 || j >= s.length;
-    if (!blank) this.endBlankRun(this.i - 1);
-    if (lastFormFeed >= 0) this.moveFormFeeds(this.i, lastFormFeed, j, blank);
+    if (!blank) this.endBlankRun(lineBegin - 1);
+    if (lastFormFeed >= 0) this.moveFormFeeds(lineBegin, lastFormFeed, j, blank);
+    // Lezer sees a line of continuations that ends blank as blank lines (unless the whole run
+    // of blank lines is hidden from it anyway: see endBlankRun)
+    if (blank && this.blankRunFrom < 0) for (const at of continuations) this.edit(at, " ");
     this.i = j;
+    if (continuedCol >= 0) col = altcol = continuedCol;
     if (blank || this.brackets.length > 0) return;
     const top = this.indents[this.indents.length - 1]!;
     const altTop = this.altIndents[this.altIndents.length - 1]!;
@@ -408,11 +426,9 @@ class Tokenizer {
       this.altIndents.push(altcol);
       if (!this.expectBlock) {
         // CPython points just before the first character after the indentation
-        const chars = j - this.i;
         const lineStartPlace = { line: this.line, col: 0 };
         this.parserPhase("IndentationError", "unexpected indent", { line: this.line, col: Math.max(0, this.colOf(j) - 1) },
           lineStartPlace, true);
-        void chars;
       }
       this.token("indent", "", j);
     } else {
@@ -462,7 +478,10 @@ class Tokenizer {
   private endBlankRun(lastNewline: number): void {
     const from = this.blankRunFrom;
     this.blankRunFrom = -1;
-    if (from >= 0 && lastNewline > from) this.edit(from, "#" + " ".repeat(lastNewline - from - 1));
+    if (from >= 0 && lastNewline > from) {
+      this.edit(from, "#" + " ".repeat(lastNewline - from - 1));
+      this.hiddenBlankRuns.push(from, lastNewline);
+    }
   }
 
   /** Replaces text at `from` (same length) in what Lezer sees; edits come in source order. */
@@ -474,6 +493,7 @@ class Tokenizer {
 
   private lezerCopied = 0;
   private readonly comments: number[] = [];
+  private readonly hiddenBlankRuns: number[] = [];
   /** Offset of the newline that ended the last logical line, while only blank lines follow it. */
   private blankRunFrom = -1;
 
@@ -591,6 +611,11 @@ class Tokenizer {
     }
     this.i = at + 2;
     this.newPhysicalLine(this.i);
+    // a continuation into a blank line ends the logical line at that line's newline (CPython
+    // reads on to the next token, the NEWLINE); Lezer sees the two lines joined
+    let k = this.i;
+    while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9 || s.charCodeAt(k) === 12) k++;
+    if ((s.charCodeAt(k) === 10 || s.charCodeAt(k) === 35) && this.lineTokens > 0 && at >= this.lezerCopied) this.edit(at, "  ");
   }
 
   private operator(start: number): void {
