@@ -3,6 +3,7 @@ import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { hintFor } from "./error_hints.js";
 import { isLegacyCallAt } from "./legacy_print.js";
+import { scanTokens } from "./scan.js";
 import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
@@ -13,11 +14,15 @@ function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boole
   // `5.`: the grammar's Number needs a digit after the point; convertMember turns it into a float
   if (n.from === n.to && prev?.name === "." && isTrailingDotNumber(parent, src)) return true;
   // empty `{}` / `[]` patterns (the grammar wants at least one element)
-  if (isEmptyPatternError(n, parent)) return true;
+  if (isEmptyPatternError(n, parent, src)) return true;
   // `*rest` in a comprehension's targets (`for n, *_ in rows`)
   if (isStarredComprehensionTarget(n, parent, index)) return true;
   // `/` in a lambda's parameters
-  if (parent.name === "ParamList" && src.slice(n).trim() === "/") return true;
+  if (parent.name === "ParamList" && src.slice(n).trim() === "/") {
+    // it ends the positional-only parameters: a `,` or the end of the list follows
+    const next = parent.children[index + 1];
+    return !next || next.name === ",";
+  }
   return false;
 }
 
@@ -39,12 +44,13 @@ export function isTrailingDotNumber(n: CNode, src: Source): boolean {
     num.to === dot.from && /^[0-9_]+$/.test(src.slice(num)) && (n.children.length === 2 || n.children[2]!.isError);
 }
 
-export function isEmptyPatternError(n: CNode, parent: CNode): boolean {
+export function isEmptyPatternError(n: CNode, parent: CNode, src: Source): boolean {
   if (parent.name === "MappingPattern") return n.children.length === 1 && n.children[0]!.name === "}";
   if (parent.name === "PatternArgList" || parent.name === "SequencePattern") {
     return n.children.length === 1 && (n.children[0]!.name === ")" || n.children[0]!.name === "]");
   }
-  if (parent.name === "LiteralPattern") return n.from === n.to && parent.from === parent.to;
+  // the empty element Lezer sees in `[]` / `()` (not a missing pattern after `case`)
+  if (parent.name === "LiteralPattern") return n.from === n.to && parent.from === parent.to && /[[(]\s*$/.test(src.text.slice(Math.max(0, n.from - 20), n.from));
   return false;
 }
 
@@ -140,6 +146,8 @@ function unterminatedString(root: CNode, src: Source, limit: number): Diagnostic
       while (k >= 0 && body[k] === "\\") { slashes++; k--; }
       if (slashes % 2 === 1) closed = false;
     }
+    // adjacent literals of a pattern, joined for Lezer (repair.ts)
+    if (!closed && [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind === "string").length > 1) continue;
     if (!closed) {
       const endLine = src.position(n.to).line;
       const kind = q.length === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal";
@@ -217,8 +225,33 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     if (comma) return comma;
     const hint = hintFor(found.path, src);
     if (hint) return { ...hint, at };
+    // the parser failed on a DEDENT token: CPython says so
+    if (atDedent(src, node.from)) return { ...src.diagnostic(lineStartOf(src.text, node.from), "unexpected unindent", "IndentationError"), at };
   }
   return src.diagnostic(node.from, message);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/** Whether `offset` is the first token of a line indented less than the decorator line before it. */
+function atDedent(src: Source, offset: number): boolean {
+  if (!src.startsLine(offset)) return false;
+  const start = lineStartOf(src.text, offset);
+  const indent = offset - start;
+  // the previous line with code (blank and comment-only lines do not count)
+  for (let end = start - 1; end > 0;) {
+    const from = lineStartOf(src.text, end);
+    const line = src.text.slice(from, end);
+    if (/^[ \t\f]*(#.*)?$/.test(line)) {
+      end = from - 1;
+      continue;
+    }
+    // the DEDENT itself fails only where a block cannot end: after a decorator
+    return line.length - line.trimStart().length > indent && /^[ \t\f]*@/.test(line) && !/\\$/.test(line);
+  }
+  return false;
 }
 
 const STATEMENT_LISTS = new Set(["Script", "Body", "StatementGroup"]);

@@ -1,9 +1,10 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
 import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
-import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
+import { firstErrorPath, type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
 import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
+import { regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
 import { convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
@@ -47,7 +48,12 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
     src.hiddenBlankRuns = lexed.hiddenBlankRuns;
-    const chosen = firstError(lexed, syntaxErrorFor(root, src));
+    // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
+    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
+    let chosen = firstError(lexed, parserError);
+    if (chosen && !(lexed.error?.overrides && isTokenizerError(chosen, lexed))) {
+      chosen = earlierStatementError(root, src, src.offsetOf(chosen.line, chosen.col)) ?? chosen;
+    }
     if (chosen) throw new DiagnosticError([isTokenizerError(chosen, lexed) ? chosen : withLegacyCall(chosen, src)]);
     let body;
     try {
@@ -71,6 +77,27 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     // reports it as an internal error (never disguised as the user's syntax error)
     throw e;
   }
+}
+
+/**
+ * CPython's second parse pass meets the errors the converters find (`3 = x`, `f(a=1, b)`) in
+ * the complete statements before the parse error; Lezer's tree holds those statements intact.
+ */
+function earlierStatementError(root: CNode, src: Source, limit: number): Diagnostic | null {
+  const before: CNode[] = [];
+  for (const c of root.children) {
+    if (c.to > limit || c.isError || firstErrorPath(c, src)) break;
+    before.push(c);
+  }
+  if (before.length === 0 || before.length === root.children.length) return null;
+  try {
+    convertStatements(before, src);
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    const d = e.diagnostics[0]!;
+    if (d.kind === "SyntaxError" && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+  }
+  return null;
 }
 
 /** Tokenizer errors stop CPython's first parse pass: no second pass looks for legacy calls. */

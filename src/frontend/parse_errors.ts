@@ -52,6 +52,9 @@ export function missingHandler(root: CNode, src: Source, limit: number): Diagnos
   if (!stmt) return null;
   // the first token after the try body (an `else:` clause is not a handler)
   const body = stmt.children.find((c) => c.name === "Body");
+  // a decorator still waiting for its definition fails inside the body, at the DEDENT
+  const inBody = body?.children.filter((c) => !c.isError && c.name !== ":" && c.name !== "Comment") ?? [];
+  if (inBody.length > 0 && isDanglingDecorator(inBody[inBody.length - 1]!)) return null;
   const next = tokenAt(src, (body ?? stmt).to);
   // at the end of the file CPython blames the end of the last line (blanks and comments included)
   const lastLineEnd = src.text.endsWith("\n") ? src.text.length - 1 : src.text.length;

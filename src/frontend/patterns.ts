@@ -2,6 +2,7 @@
 import type { Expr, Pattern } from "./ast.js";
 import { type CNode, type Source, inner, splitOn } from "./cst.js";
 import { convertExpr } from "./expressions.js";
+import { scanTokens } from "./scan.js";
 
 /** The comma-separated patterns after `case`: one pattern, or an open sequence. */
 export function convertPatternList(nodes: CNode[], src: Source): Pattern {
@@ -21,6 +22,18 @@ function attributeChain(n: CNode, src: Source): Expr {
   return e;
 }
 
+/** A String node that stands for adjacent literals (see repair.ts): the literals, read from the source. */
+function joinedStrings(n: CNode, src: Source): CNode {
+  if (n.name !== "String") return n;
+  const parts = [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind !== "newline");
+  if (parts.length < 2) return n;
+  if (parts.some((t) => /^[a-zA-Z]*[fF]/.test(src.text.slice(t.from, t.to)))) {
+    src.fail(n.from, "patterns may only match literals and attribute lookups");
+  }
+  const children = parts.map((t) => ({ name: "String", from: t.from, to: t.to, isError: false, children: [] }));
+  return { name: "ContinuedString", from: n.from, to: n.to, isError: false, children };
+}
+
 function literalValue(n: CNode, src: Source): Pattern {
   const span = src.span(n.from, n.to);
   const cs = n.children;
@@ -29,7 +42,7 @@ function literalValue(n: CNode, src: Source): Pattern {
   if (first.name === "None") return { _type: "MatchSingleton", value: { kind: "None" }, ...span };
   if (first.name === "Boolean") return { _type: "MatchSingleton", value: { kind: "bool", value: src.slice(first) === "True" }, ...span };
   if (first.name === "String" || first.name === "FormatString" || first.name === "ContinuedString") {
-    const value = convertExpr(first, src);
+    const value = convertExpr(joinedStrings(first, src), src);
     if (value._type === "JoinedStr") src.fail(first.from, "patterns may only match literals and attribute lookups");
     return { _type: "MatchValue", value, ...span };
   }

@@ -10,7 +10,7 @@ import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
 import { forgotComma } from "./parse_errors.js";
-import { headerColon, logicalLineEnd, scanTokens, skipBlanks } from "./scan.js";
+import { headerColon, logicalLineEnd, type ScanToken, scanTokens, skipBlanks } from "./scan.js";
 
 export interface Repaired {
   root: CNode;
@@ -33,7 +33,7 @@ interface Fix {
 const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
-  let work = hideDotExponents(hideBraceBackslashes(text));
+  let work = joinPatternStrings(hideDotExponents(hideBraceBackslashes(text)));
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
@@ -110,6 +110,43 @@ function hideBraceBackslashes(text: string): string {
     }
   }
   return out ?? text;
+}
+
+/**
+ * Adjacent string literals are one literal in a `case` pattern too (`case "a" "b":`), but
+ * Lezer's pattern grammar takes one string: each such run becomes one blank string of the
+ * same length for Lezer (patterns.ts reads the literals from the original text).
+ */
+function joinPatternStrings(text: string): string {
+  if (!/^[ \t]*case\b/m.test(text)) return text;
+  let out = text;
+  let first = true; // at the first token of a logical line
+  let inCase = false;
+  let run: ScanToken[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const from = run[0]!.from;
+      const to = run[run.length - 1]!.to;
+      out = out.slice(0, from) + '"' + " ".repeat(to - from - 2) + '"' + out.slice(to);
+    }
+    run = [];
+  };
+  for (const t of scanTokens(text, 0, text.length)) {
+    if (t.kind === "newline") {
+      if (t.depth === 0) {
+        flush();
+        first = true;
+        inCase = false;
+      }
+      continue;
+    }
+    if (first) inCase = t.kind === "word" && text.slice(t.from, t.to) === "case";
+    first = false;
+    if (inCase && t.kind === "string") run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
 }
 
 /**

@@ -141,6 +141,8 @@ class Tokenizer {
   private readonly brackets: Bracket[] = [];
   private readonly indents = [0];
   private readonly altIndents = [0];
+  /** The header word of each indented block (`case` is a keyword only directly inside a `match`). */
+  private readonly blockWords = [""];
   private error: TokenizerError | null = null;
   private parserError: ParserPhaseError | null = null;
   private unclosed: Lexed["unclosed"] = null;
@@ -153,7 +155,7 @@ class Tokenizer {
   private lastToken = "";
   private lastTokenAt = 0;
   /** Set after the NEWLINE of a block header: the next token must be an INDENT. */
-  private expectBlock: { what: string; line: number; anchor: Place } | null = null;
+  private expectBlock: { what: string; word: string; line: number; anchor: Place } | null = null;
   /** The current run of adjacent string tokens (one concatenated literal to the parser). */
   private stringRun: StringToken[] = [];
   private inStringRun = false;
@@ -164,6 +166,12 @@ class Tokenizer {
 
   run(): Lexed {
     try {
+      const nul = this.s.indexOf("\0");
+      if (nul >= 0) {
+        this.nullByteLine = 1;
+        for (let k = this.s.indexOf("\n"); k >= 0 && k < nul; k = this.s.indexOf("\n", k + 1)) this.nullByteLine++;
+        if (this.nullByteLine === 1) this.nullByte();
+      }
       this.scan();
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
@@ -249,7 +257,13 @@ class Tokenizer {
       this.headerLine = this.line;
     } else if (this.lineTokens === 1) this.secondToken = text;
     this.lineTokens++;
-    if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && text !== "import") {
+    // `from . import x` is the one keyword that may follow a `.`
+    if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && !(text === "import" && this.firstWord === "from")) {
+      const place = this.placeOf(at);
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
+    // `await` takes a primary, and `await x` is none
+    if (kind === "name" && text === "await" && this.lastToken === "await") {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
@@ -271,9 +285,10 @@ class Tokenizer {
       if (word === "async" && (this.secondToken === "def" || this.secondToken === "for" || this.secondToken === "with")) {
         word = this.secondToken;
       }
-      let what = BLOCK_KEYWORDS[word];
+      let what: string | undefined = BLOCK_KEYWORDS[word];
       if (word === "except" && this.secondToken === "*") what = "'except*' statement";
-      if (what) this.expectBlock = { what, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
+      if (word === "case" && this.blockWords[this.blockWords.length - 1] !== "match") what = undefined;
+      if (what) this.expectBlock = { what, word, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
     }
     this.lineTokens = 0;
     this.lastToken = "";
@@ -338,8 +353,7 @@ class Tokenizer {
         this.lastLineStart = this.lineStart;
         this.lastLineEnd = this.i;
         this.i++;
-        this.line++;
-        this.lineStart = this.i;
+        this.newPhysicalLine(this.i);
         atLineStart = true;
         continue;
       }
@@ -424,6 +438,7 @@ class Tokenizer {
       if (altcol <= altTop) tabError();
       this.indents.push(col);
       this.altIndents.push(altcol);
+      this.blockWords.push(this.expectBlock?.word ?? "");
       if (!this.expectBlock) {
         // CPython points just before the first character after the indentation
         const lineStartPlace = { line: this.line, col: 0 };
@@ -435,6 +450,7 @@ class Tokenizer {
       while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
         this.indents.pop();
         this.altIndents.pop();
+        this.blockWords.pop();
       }
       if (col !== this.indents[this.indents.length - 1]) {
         const place = { line: this.line, col: this.lineLength() };
@@ -531,7 +547,7 @@ class Tokenizer {
     }
     this.i = j;
     // the name's text matters at the start of a line and after a `.`
-    const needed = this.lineTokens < 2 || this.lastToken === ".";
+    const needed = this.lineTokens < 2 || this.lastToken === "." || (j - start === 5 && s.startsWith("await", start));
     this.token("name", needed ? s.slice(start, j) : "", start);
     return true;
   }
@@ -593,6 +609,22 @@ class Tokenizer {
   private newPhysicalLine(nextLineStart: number): void {
     this.line++;
     this.lineStart = nextLineStart;
+    if (this.line === this.nullByteLine) this.nullByte();
+  }
+
+  /** The line holding the first NUL character (0: none). */
+  private nullByteLine = 0;
+
+  /** CPython refuses a line holding a NUL as soon as it reads it, whatever comes before on it. */
+  private nullByte(): never {
+    const place = { line: this.line, col: 0 };
+    const header = this.expectBlock;
+    if (header && this.indents.length > 1) {
+      // CPython 3.11 quirk: right after the header of a nested block the parser's complaint wins
+      return this.stop({ kind: "IndentationError", message: `expected an indented block after ${header.what} on line ${header.line}`,
+        ...place, anchor: place, overrides: true });
+    }
+    return this.stop({ kind: "SyntaxError", message: "source code cannot contain null bytes", ...place, anchor: place, overrides: true });
   }
 
   /** A backslash: only a line continuation is allowed. */
