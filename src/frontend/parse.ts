@@ -6,7 +6,7 @@ import { normalizeIdentifiers } from "./identifiers.js";
 import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
 import { regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
-import { convertStatements } from "./statements.js";
+import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { validateModule } from "./validate.js";
 import type { CompileWarning } from "./warnings.js";
@@ -52,7 +52,7 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
     let chosen = firstError(lexed, parserError);
     if (chosen && !(lexed.error?.overrides && isTokenizerError(chosen, lexed))) {
-      chosen = earlierStatementError(root, src, src.offsetOf(chosen.line, chosen.col)) ?? chosen;
+      chosen = earlierStatementError(root.children, src, src.offsetOf(chosen.line, chosen.col)) ?? chosen;
     }
     if (chosen) throw new DiagnosticError([isTokenizerError(chosen, lexed) ? chosen : withLegacyCall(chosen, src)]);
     let body;
@@ -80,22 +80,44 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
 }
 
 /**
- * CPython's second parse pass meets the errors the converters find (`3 = x`, `f(a=1, b)`) in
- * the complete statements before the parse error; Lezer's tree holds those statements intact.
+ * CPython's second parse pass meets the errors the converters find (`3 = x`, `f(a=1, b)`, a
+ * for target `for 1 in x:`) in the complete statements before the parse error, and in the
+ * headers of the blocks holding it; Lezer's tree holds those intact.
  */
-function earlierStatementError(root: CNode, src: Source, limit: number): Diagnostic | null {
+function earlierStatementError(list: CNode[], src: Source, limit: number): Diagnostic | null {
   const before: CNode[] = [];
-  for (const c of root.children) {
-    if (c.to > limit || c.isError || firstErrorPath(c, src)) break;
+  let holding: CNode | null = null;
+  for (const c of list) {
+    if (c.name === ":" || c.name === "Comment") continue;
+    if (c.to > limit || c.isError || firstErrorPath(c, src)) {
+      holding = c;
+      break;
+    }
     before.push(c);
   }
-  if (before.length === 0 || before.length === root.children.length) return null;
+  if (!holding) return null; // no parse error among these statements
+  if (before.length > 0) {
+    const d = conversionError(() => convertStatements(before, src));
+    if (d && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+  }
+  if (holding.isError) return null;
+  const forIn = holding.children.findIndex((c) => c.name === "in");
+  if (holding.name === "ForStatement" && forIn > 0 && holding.children.slice(0, forIn).every((c) => !c.isError && !firstErrorPath(c, src))) {
+    const d = conversionError(() => convertForTarget(holding, src));
+    if (d) return d;
+  }
+  const body = holding.children.find((c) => c.name === "Body" && c.from <= limit && limit <= c.to);
+  return body ? earlierStatementError(body.children, src, limit) : null;
+}
+
+/** The SyntaxError a conversion raises, if any. */
+function conversionError(convert: () => unknown): Diagnostic | null {
   try {
-    convertStatements(before, src);
+    convert();
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     const d = e.diagnostics[0]!;
-    if (d.kind === "SyntaxError" && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+    if (d.kind === "SyntaxError") return d;
   }
   return null;
 }
