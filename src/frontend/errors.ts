@@ -18,6 +18,8 @@ function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boole
   // `*rest` in a comprehension's targets (`for n, *_ in rows`)
   if (isStarredComprehensionTarget(n, parent, index)) return true;
   // `/` in a lambda's parameters
+  // a trailing comma in a lambda's parameters (`lambda a,: 0`)
+  if (parent.name === "ParamList" && n.from === n.to && index === parent.children.length - 1 && index >= 2 && prev?.name === ",") return true;
   if (parent.name === "ParamList" && src.slice(n).trim() === "/") {
     // it ends the positional-only parameters: a `,` or the end of the list follows
     const next = parent.children[index + 1];

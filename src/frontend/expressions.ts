@@ -326,14 +326,27 @@ function convertMember(n: CNode, src: Source): Expr {
   if (body.length === 0) src.fail(cs[1]!.from, "invalid syntax");
   const groups = splitOn(body, ",");
   const items = groups.map((g) => convertSliceItem(g, src));
-  const slice: Expr = groups.length === 1 && !body.some((c) => c.name === ",")
+  // a lone starred element is a one-element tuple (`a[*b]`)
+  const slice: Expr = groups.length === 1 && !body.some((c) => c.name === ",") && items[0]!._type !== "Starred"
     ? items[0]!
-    : { _type: "Tuple", elts: items, ctx: "Load", ...src.span(body[0]!.from, last(body).to) };
+    : { _type: "Tuple", elts: items, ctx: "Load", ...src.span(body[0]!.from, last(body).to), lineno: items[0]!.lineno, col_offset: items[0]!.col_offset };
   return { _type: "Subscript", value, slice, ctx: "Load", ...span };
 }
 
 function convertSliceItem(g: CNode[], src: Source): Expr {
-  if (!g.some((c) => c.name === ":")) return convertElement(g, src);
+  if (!g.some((c) => c.name === ":")) {
+    // a starred element (`a[*b]`) reaches here without its `*`, which Lezer was not shown (repair.ts)
+    let k = g[0]!.from - 1;
+    while (k > 0 && /[ \t\n\\]/.test(src.text[k]!)) k--;
+    if (src.text[k] === "*" && src.text[k - 1] !== "*" && g[0]!.name !== "*") {
+      return { _type: "Starred", value: convertElement(g, src), ctx: "Load", ...src.span(k, last(g).to) };
+    }
+    return convertElement(g, src);
+  }
+  const star = src.text.lastIndexOf("*", g[0]!.from);
+  if (star >= 0 && /^\*[ \t\n\\]*$/.test(src.text.slice(star, g[0]!.from)) && src.text[star - 1] !== "*") {
+    src.fail(g.find((c) => c.name === ":")!.from, "invalid syntax"); // a starred slice bound
+  }
   const parts: (Expr | null)[] = [null, null, null];
   let k = 0;
   for (const c of g) {

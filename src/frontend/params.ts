@@ -31,6 +31,8 @@ function groupParams(nodes: CNode[], from: number, to: number, src: Source): Gro
       gapStart = n.to;
     } else if (n.isError && src.slice(n).trim() === "/") {
       // lambda's `/`: kept as a gap marker
+    } else if (n.isError && n.from === n.to) {
+      // the empty error Lezer puts after a lambda's trailing comma (`lambda a,: 0`)
     } else cur.push(n);
   }
   close(to);

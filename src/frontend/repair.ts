@@ -150,17 +150,22 @@ function joinPatternStrings(text: string): string {
 }
 
 /**
- * `3.e14`, `1.e-5` and `0.j` are number literals, but Lezer reads `3.` then the attribute
- * `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05` and `00j` (the converter
- * reads the original text).
+ * `3.e14`, `1.e-5`, `0.j` and `20.` are number literals, but Lezer reads `3.` then the
+ * attribute `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05`, `00j` and `020`
+ * (the converter reads the original text).
  */
 function hideDotExponents(text: string): string {
   const tokens = [...scanTokens(text, 0, text.length)];
   let out = text;
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
     if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
-    if (text[dot.from] !== "." || dot.from !== num.to || exp.from !== dot.to || exp.kind !== "word") continue;
+    if (text[dot.from] !== "." || dot.from !== num.to) continue;
+    if (!exp || exp.from !== dot.to || exp.kind !== "word") {
+      // `20.` with no digits after the point: `020` for Lezer, which would read on to an attribute
+      if (!/[\p{L}\p{N}_]/u.test(text[dot.to] ?? "")) out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      continue;
+    }
     const e = text.slice(exp.from, exp.to);
     if (/^[jJ]$/.test(e)) {
       // `1.j` is the imaginary literal 1j: `01j` for Lezer
@@ -189,6 +194,9 @@ function hideDotExponents(text: string): string {
 }
 
 const PRINT_STAND_IN = "prinT";
+
+/** Nodes whose own brackets hold the elements after them. */
+const BRACKETED = new Set(["ArgList", "ParenthesizedExpression", "TupleExpression", "ArrayExpression", "SetExpression", "DictionaryExpression"]);
 
 const COMPREHENSIONS = new Set([
   "ArrayComprehensionExpression", "SetComprehensionExpression", "DictionaryComprehensionExpression",
@@ -268,6 +276,15 @@ function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix
   const at = skipBlanks(work, node.from);
   if (work[at] === "*" || (node.from === node.to && work[at] === "*")) {
     if (/(?:^|[^\w])for[ \t\\\n]*$/.test(work.slice(Math.max(0, at - 12), at)) && path.some((a) => COMPREHENSIONS.has(a.name))) {
+      return { from: at, text: " ", region: false };
+    }
+  }
+  // `a[*b]`, `tuple[int, *Ts]`: a starred subscript element (3.11) that Lezer's grammar lacks;
+  // blank the `*` (convertSliceItem finds it in the original text)
+  if (work[at] === "*" && work[at + 1] !== "*" && /[[,][ \t\n\\]*$/.test(work.slice(Math.max(0, at - 20), at)) &&
+    !/^[ \t\n\\]*[\],:]/.test(work.slice(at + 1, at + 21))) {
+    const holder = [...path].reverse().find((a) => a.name === "MemberExpression" || BRACKETED.has(a.name));
+    if (holder?.name === "MemberExpression" && holder.children.some((c) => c.name === "[" && c.from < at)) {
       return { from: at, text: " ", region: false };
     }
   }
