@@ -48,6 +48,7 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
     src.hiddenBlankRuns = lexed.hiddenBlankRuns;
+    clampToBlankRuns(root, lexed.hiddenBlankRuns);
     // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
     const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
     let chosen = firstError(lexed, parserError);
@@ -120,6 +121,36 @@ function conversionError(convert: () => unknown): Diagnostic | null {
     if (d.kind === "SyntaxError") return d;
   }
   return null;
+}
+
+/**
+ * An empty error node Lezer leaves where a value is optional to CPython (bare `yield`) sits
+ * after the hidden blank lines that follow it; the nodes ending there end before them.
+ */
+function clampToBlankRuns(root: CNode, runs: number[]): void {
+  if (runs.length === 0) return;
+  const stack = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    let last = n.children[n.children.length - 1];
+    while (last && !last.isError && last.to === n.to && last.children.length > 0) last = last.children[last.children.length - 1];
+    if (last?.isError && last.from === last.to) {
+      for (let k = 0; k < runs.length; k += 2) {
+        if (n.to > runs[k]! && n.to <= runs[k + 1]! + 1 && last.to === n.to) {
+          clampEnd(n, n.to, runs[k]!);
+          break;
+        }
+      }
+    }
+    stack.push(...n.children);
+  }
+}
+
+/** Ends `n` and its trailing descendants that end at `to` at `at` instead. */
+function clampEnd(n: CNode, to: number, at: number): void {
+  for (let c: CNode | undefined = n; c && c.to === to; c = c.children[c.children.length - 1]) {
+    c.to = at;
+    if (c.from > at) c.from = at;
+  }
 }
 
 /** Tokenizer errors stop CPython's first parse pass: no second pass looks for legacy calls. */

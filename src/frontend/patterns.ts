@@ -13,6 +13,14 @@ export function convertPatternList(nodes: CNode[], src: Source): Pattern {
   return { _type: "MatchSequence", patterns, ...src.span(nodes[0]!.from, nodes[nodes.length - 1]!.to) };
 }
 
+/** A mapping key that is a dotted name (`Keys.KEY`), shown to Lezer as a string (repair.ts). */
+function dottedKey(n: CNode, src: Source): Expr | null {
+  if (!/^[\p{L}\p{Nl}_]/u.test(src.text[n.from] ?? "")) return null;
+  const parts = [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind === "word")
+    .map((t) => ({ name: "PropertyName", from: t.from, to: t.to, isError: false, children: [] }));
+  return attributeChain({ name: "AttributePattern", from: n.from, to: n.to, isError: false, children: parts }, src);
+}
+
 function attributeChain(n: CNode, src: Source): Expr {
   const parts = n.children.filter((c) => c.name === "VariableName" || c.name === "PropertyName");
   let e: Expr = { _type: "Name", id: src.slice(parts[0]!), ctx: "Load", ...src.span(parts[0]!.from, parts[0]!.to) };
@@ -130,6 +138,12 @@ export function convertPattern(n: CNode, src: Source): Pattern {
           continue;
         }
         if (keyNode.name !== "LiteralPattern") src.fail(keyNode.from, "invalid syntax");
+        const dotted = dottedKey(keyNode, src);
+        if (dotted) {
+          keys.push(dotted);
+          patterns.push(convertPattern(g[2]!, src));
+          continue;
+        }
         const key = literalValue(keyNode, src);
         keys.push(key._type === "MatchValue" ? key.value : {
           _type: "Constant", value: key._type === "MatchSingleton" ? key.value : { kind: "None" }, kind: null,

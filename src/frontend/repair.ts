@@ -237,6 +237,12 @@ function parseFully(text: string): Tree {
   }
 }
 
+/** The end of `.name.name...` starting at `at` (blanks allowed around the dots), or -1. */
+function dottedNameEnd(work: string, at: number): number {
+  const m = /^(?:[ \t]*\.[ \t]*[\p{L}\p{Nl}_][\p{L}\p{N}_]*)+/u.exec(work.slice(at, at + 200));
+  return m ? at + m[0].length : -1;
+}
+
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {
   if (to <= from || regions.has(from)) return null;
   return { from, text: "_" + " ".repeat(to - from - 1), region: true };
@@ -287,6 +293,13 @@ function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix
     if (holder?.name === "MemberExpression" && holder.children.some((c) => c.name === "[" && c.from < at)) {
       return { from: at, text: " ", region: false };
     }
+  }
+  // `case {Keys.KEY: v}`: Lezer's mapping keys take no dotted names; the name is shown to it
+  // as a string of the same length (patterns.ts reads the original text)
+  if (parent.name === "MappingPattern" && work[at] === ".") {
+    const key = parent.children[parent.children.indexOf(node) - 1];
+    const end = key?.name === "VariableName" ? dottedNameEnd(work, key.to) : -1;
+    if (end > key!.to) return { from: key!.from, text: '"' + " ".repeat(end - key!.from - 2) + '"', region: false };
   }
   const before = (a: CNode, name: string) => a.children.some((c) => c.name === name && c.from <= node.from);
   for (let i = path.length - 2; i >= 0; i--) {
