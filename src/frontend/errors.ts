@@ -18,6 +18,9 @@ function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boole
   // `*rest` in a comprehension's targets (`for n, *_ in rows`)
   if (isStarredComprehensionTarget(n, parent, index)) return true;
   // `/` in a lambda's parameters
+  // `*args: *Ts` (PEP 646; params.ts checks it annotates `*args`)
+  if (parent.name === "TypeDef" && prev?.name === ":" && n.children.length === 1 && n.children[0]!.name === "*" && index < parent.children.length - 1 &&
+    /[(,]\s*\*\s*[\p{L}\p{Nl}_][\p{L}\p{N}_]*\s*$/u.test(src.text.slice(Math.max(0, parent.from - 80), parent.from))) return true;
   // a trailing comma in a lambda's parameters (`lambda a,: 0`)
   if (parent.name === "ParamList" && n.from === n.to && index === parent.children.length - 1 && index >= 2 && prev?.name === ",") return true;
   if (parent.name === "ParamList" && src.slice(n).trim() === "/") {
