@@ -9,6 +9,7 @@ import { convertStrings } from "./strings.js";
 import { setContext } from "./targets.js";
 import { isTrailingDotNumber } from "./errors.js";
 import { convertBoolChain } from "./booleans.js";
+import { needsRebuild, rebuildChain } from "./operator_precedence.js";
 
 const BIN_OPS: Record<string, Operator> = {
   "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
@@ -357,6 +358,7 @@ function convertSliceItem(g: CNode[], src: Source): Expr {
 }
 
 function convertUnary(n: CNode, src: Source): Expr {
+  if (needsRebuild(n)) return convertExpr(rebuildChain(n, src), src);
   const [opNode, operandNode] = n.children;
   const text = src.slice(opNode!);
   if (text === "not") return convertBoolChain(n, src);
@@ -365,6 +367,7 @@ function convertUnary(n: CNode, src: Source): Expr {
 }
 
 function convertBinary(n: CNode, src: Source): Expr {
+  if (needsRebuild(n)) return convertExpr(rebuildChain(n, src), src);
   const cs = n.children;
   const left = cs[0]!;
   const right = last(cs);
@@ -419,24 +422,12 @@ function compareOp(text: string): CmpOp | null {
  * a whole binary expression: the operator chain is rebuilt with the await on its leftmost operand.
  */
 function convertAwait(n: CNode, src: Source): Expr {
-  const [kw, operand] = n.children;
+  const operand = n.children[1];
   if (!operand) return src.fail(n.to, "invalid syntax");
-  if (operand.name !== "BinaryExpression") {
-    if (operand.name === "UnaryExpression" || operand.name === "AwaitExpression") src.fail(operand.from, "invalid syntax");
-    return { _type: "Await", value: convertExpr(operand, src), ...src.span(n.from, n.to) };
-  }
-  const spine: CNode[] = [];
-  let leftmost = operand;
-  while (leftmost.name === "BinaryExpression") {
-    spine.push(leftmost);
-    leftmost = leftmost.children[0]!;
-  }
-  let rebuilt: CNode = { name: "AwaitExpression", from: n.from, to: leftmost.to, isError: false, children: [kw!, leftmost] };
-  for (let i = spine.length - 1; i >= 0; i--) {
-    const b = spine[i]!;
-    rebuilt = { ...b, from: n.from, children: [rebuilt, ...b.children.slice(1)] };
-  }
-  return convertExpr(rebuilt, src);
+  // `await a + b` is `(await a) + b`: Lezer's tree says otherwise
+  if (operand.name === "BinaryExpression") return convertExpr(rebuildChain(n, src), src);
+  if (operand.name === "UnaryExpression" || operand.name === "AwaitExpression") src.fail(operand.from, "invalid syntax");
+  return { _type: "Await", value: convertExpr(operand, src), ...src.span(n.from, n.to) };
 }
 
 function convertYield(n: CNode, src: Source): Expr {

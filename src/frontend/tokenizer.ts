@@ -9,93 +9,14 @@
 import { fstringProblem } from "./fstring_check.js";
 import { invalidCharacterMessage, invalidIdentifierChar, isPrintable } from "./identifiers.js";
 import { scanNumber } from "./tokenize_numbers.js";
+import {
+  type ErrorClass, type Lexed, type ParserPhaseError, type Place, type TokenizerError,
+} from "./tokenizer_results.js";
+import {
+  BLOCK_KEYWORDS, HARD_KEYWORDS, isAsciiIdentifierChar, isDigit, isIdentifierStartUnit, MAX_INDENT, MAX_LEVEL, operatorLength,
+} from "./tokenizer_tables.js";
 
-export type ErrorClass = "SyntaxError" | "IndentationError" | "TabError";
-
-export interface Place {
-  line: number;
-  col: number;
-}
-
-export interface LexError extends Place {
-  kind: ErrorClass;
-  message: string;
-  /** Where the parser meets the problem, to order it against errors Lezer finds. */
-  anchor: Place;
-}
-
-export interface TokenizerError extends LexError {
-  /**
-   * Errors the tokenizer raises with a message win over any parser error, because CPython
-   * tokenizes the rest of the file after a parse failure; end-of-input and indentation states
-   * (TabError, dedent mismatch, too deep, EOF) only count if the parser gets that far.
-   */
-  overrides: boolean;
-  /** Source offset where the parser meets it (Lezer need not read past it). */
-  at: number;
-}
-
-export interface ParserPhaseError extends LexError {
-  /** "unexpected indent" is reported without looking at the rest of the file. */
-  final: boolean;
-}
-
-export interface Lexed {
-  error: TokenizerError | null;
-  parserError: ParserPhaseError | null;
-  /** The innermost bracket still open where the tokenizer stopped without a message (`at`: its offset). */
-  unclosed: (Place & { char: string; at: number }) | null;
-  /** The source with a final newline; form feeds moved so Lezer counts indentation like CPython. */
-  lezerText: string;
-  /** Comments up to the first error, as [from, to) offset pairs. */
-  comments: number[];
-  /** Runs of blank lines Lezer saw as one comment ending the statement's line: [newline, end) pairs. */
-  hiddenBlankRuns: number[];
-}
-
-/** Deepest indentation stack CPython allows (MAXINDENT). */
-const MAX_INDENT = 100;
-/** Deepest bracket nesting CPython allows (MAXLEVEL). */
-const MAX_LEVEL = 200;
-
-const HARD_KEYWORDS = new Set([
-  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-  "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-  "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-]);
-
-const BLOCK_KEYWORDS: Record<string, string> = {
-  if: "'if' statement", elif: "'elif' statement", else: "'else' statement", while: "'while' statement",
-  for: "'for' statement", with: "'with' statement", try: "'try' statement", except: "'except' statement",
-  finally: "'finally' statement", def: "function definition", class: "class definition",
-  match: "'match' statement", case: "'case' statement",
-};
-
-/** Length of the operator at `i` (CPython's PyToken_ThreeChars / TwoChars / OneChar). */
-function operatorLength(s: string, i: number): number {
-  const c2 = s.charCodeAt(i + 1);
-  const c3 = s.charCodeAt(i + 2);
-  switch (s.charCodeAt(i)) {
-    case 42: // * ** *= **=
-    case 47: // / // /= //=
-      if (c2 === s.charCodeAt(i)) return c3 === 61 ? 3 : 2;
-      return c2 === 61 ? 2 : 1;
-    case 60: // < << <= <> <<=
-      if (c2 === 60) return c3 === 61 ? 3 : 2;
-      return c2 === 61 || c2 === 62 ? 2 : 1;
-    case 62: // > >> >= >>=
-      if (c2 === 62) return c3 === 61 ? 3 : 2;
-      return c2 === 61 ? 2 : 1;
-    case 46: // . ...
-      return c2 === 46 && c3 === 46 ? 3 : 1;
-    case 45: // - -= ->
-      return c2 === 61 || c2 === 62 ? 2 : 1;
-    case 33: case 37: case 38: case 43: case 58: case 61: case 64: case 94: case 124: // ! % & + : = @ ^ | and their `x=`
-      return c2 === 61 ? 2 : 1;
-    default:
-      return 1;
-  }
-}
+export type { ErrorClass, LexError, Lexed, ParserPhaseError, Place, TokenizerError } from "./tokenizer_results.js";
 
 class Stop extends Error {}
 
@@ -118,18 +39,6 @@ interface StringToken {
 
 export function tokenize(source: string): Lexed {
   return new Tokenizer(source).run();
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAsciiIdentifierChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || isDigit(c);
-}
-
-function isIdentifierStartUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
 }
 
 class Tokenizer {
