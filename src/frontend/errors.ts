@@ -107,14 +107,17 @@ function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field:
   // Lezer met the NEWLINE after a run of blank lines it saw as a comment; CPython meets it
   // where the statement's line ends
   const runs = src.hiddenBlankRuns;
-  for (let k = 0; k < runs.length; k += 2) {
+  const parent = path[path.length - 2]!;
+  // (after a block's `:` the next token is the INDENT or DEDENT of the next code line)
+  const afterHeader = parent.name === "Body" && parent.children[parent.children.indexOf(node) - 1]?.name === ":";
+  for (let k = 0; k < runs.length && !afterHeader; k += 2) {
     if (node.from > runs[k]! && node.from <= runs[k + 1]!) {
       if (node.to <= runs[k + 1]!) node.to = runs[k]!;
       node.from = runs[k]!;
       break;
     }
   }
-  return { node, parent: path[path.length - 2]!, field, path };
+  return { node, parent, field, path };
 }
 
 /**

@@ -51,11 +51,18 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     clampToBlankRuns(root, lexed.hiddenBlankRuns);
     // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
     const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
-    let chosen = firstError(lexed, parserError);
-    if (chosen && !(lexed.error?.overrides && isTokenizerError(chosen, lexed))) {
-      chosen = earlierStatementError(root.children, src, src.offsetOf(chosen.line, chosen.col)) ?? chosen;
+    const first = firstError(lexed, parserError);
+    if (first) {
+      let chosen = first;
+      if (!isTokenizerError(first, lexed)) {
+        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? first;
+        chosen = withLegacyCall(chosen, src);
+      }
+      // an error of CPython's second parse pass is followed by a look at the whole token
+      // stream, whose errors win (only "unexpected indent" is reported without it)
+      if (chosen !== first && lexed.error?.overrides) chosen = diagnostic(lexed.error);
+      throw new DiagnosticError([chosen]);
     }
-    if (chosen) throw new DiagnosticError([isTokenizerError(chosen, lexed) ? chosen : withLegacyCall(chosen, src)]);
     let body;
     try {
       body = convertStatements(root.children, src);
@@ -118,7 +125,9 @@ function conversionError(convert: () => unknown): Diagnostic | null {
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     const d = e.diagnostics[0]!;
-    if (d.kind === "SyntaxError") return d;
+    // the converters' own messages for a tree they cannot take ("invalid syntax", "expected an
+    // indented block") are not CPython's second-pass rules: Lezer and the tokenizer pass decide those
+    if (d.kind === "SyntaxError" && d.message !== "invalid syntax") return d;
   }
   return null;
 }
@@ -131,9 +140,13 @@ function clampToBlankRuns(root: CNode, runs: number[]): void {
   if (runs.length === 0) return;
   const stack = [root];
   for (let n = stack.pop(); n; n = stack.pop()) {
+    let holder = n;
     let last = n.children[n.children.length - 1];
-    while (last && !last.isError && last.to === n.to && last.children.length > 0) last = last.children[last.children.length - 1];
-    if (last?.isError && last.from === last.to) {
+    while (last && !last.isError && last.to === n.to && last.children.length > 0) {
+      holder = last;
+      last = last.children[last.children.length - 1];
+    }
+    if (last?.isError && last.from === last.to && holder.name === "YieldExpression") {
       for (let k = 0; k < runs.length; k += 2) {
         if (n.to > runs[k]! && n.to <= runs[k + 1]! + 1 && last.to === n.to) {
           clampEnd(n, n.to, runs[k]!);
