@@ -171,6 +171,18 @@ export class CompileChecker {
   }
 
   private node(n: AnyNode, where: Where): void {
+    const vararg = n._type === "arguments" ? (n as Arguments).vararg : null;
+    if (vararg?.annotation?._type === "Starred") {
+      // `*args: *Ts` (PEP 646): the one place an annotation may be starred
+      const starred = vararg.annotation;
+      vararg.annotation = starred.value;
+      try {
+        forEachChild(n, (c) => this.node(c, where));
+      } finally {
+        vararg.annotation = starred;
+      }
+      return;
+    }
     if (EXPR_TYPES.has(n._type)) this.expr(n as Expr, where);
     else if (STMT_TYPES.has(n._type)) this.stmt(n as Stmt, where);
     else forEachChild(n, (c) => this.node(c, where));

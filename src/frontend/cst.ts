@@ -67,6 +67,8 @@ export class Source {
   private readonly hasAstral: boolean;
   /** Regions (start -> end offset) that Lezer saw as a placeholder and must be re-parsed; see repair.ts. */
   readonly regions = new Map<number, number>();
+  /** Runs of blank lines Lezer saw as a comment after a statement ([newline, end) pairs, see tokenizer.ts). */
+  hiddenBlankRuns: number[] = [];
   /** Warnings CPython issues while parsing (invalid escape sequences), once per line and message. */
   readonly warnings: CompileWarning[] = [];
 
@@ -104,6 +106,14 @@ export class Source {
       }
     }
     return { line: lo + 1, col };
+  }
+
+  /** The offset of a 1-based line and 0-based code-point column (the inverse of position). */
+  offsetOf(line: number, col: number): number {
+    const start = this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1]!;
+    let i = start;
+    for (let k = 0; k < col && i < this.text.length; k++) i += this.text.charCodeAt(i) >= 0xd800 && this.text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    return i;
   }
 
   span(from: number, to: number): Span {

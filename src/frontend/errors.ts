@@ -2,6 +2,8 @@
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { hintFor } from "./error_hints.js";
+import { isLegacyCallAt } from "./legacy_print.js";
+import { scanTokens } from "./scan.js";
 import { forgotComma, incompleteAtEnd, missingHandler, regionError } from "./parse_errors.js";
 
 /** Error nodes that stand for valid Python which this Lezer grammar does not model. */
@@ -12,11 +14,20 @@ function isTolerated(n: CNode, parent: CNode, index: number, src: Source): boole
   // `5.`: the grammar's Number needs a digit after the point; convertMember turns it into a float
   if (n.from === n.to && prev?.name === "." && isTrailingDotNumber(parent, src)) return true;
   // empty `{}` / `[]` patterns (the grammar wants at least one element)
-  if (isEmptyPatternError(n, parent)) return true;
+  if (isEmptyPatternError(n, parent, src)) return true;
   // `*rest` in a comprehension's targets (`for n, *_ in rows`)
   if (isStarredComprehensionTarget(n, parent, index)) return true;
   // `/` in a lambda's parameters
-  if (parent.name === "ParamList" && src.slice(n).trim() === "/") return true;
+  // `*args: *Ts` (PEP 646; params.ts checks it annotates `*args`)
+  if (parent.name === "TypeDef" && prev?.name === ":" && n.children.length === 1 && n.children[0]!.name === "*" && index < parent.children.length - 1 &&
+    /[(,]\s*\*\s*[\p{L}\p{Nl}_][\p{L}\p{N}_]*\s*$/u.test(src.text.slice(Math.max(0, parent.from - 80), parent.from))) return true;
+  // a trailing comma in a lambda's parameters (`lambda a,: 0`)
+  if (parent.name === "ParamList" && n.from === n.to && index === parent.children.length - 1 && index >= 2 && prev?.name === ",") return true;
+  if (parent.name === "ParamList" && src.slice(n).trim() === "/") {
+    // it ends the positional-only parameters: a `,` or the end of the list follows
+    const next = parent.children[index + 1];
+    return !next || next.name === ",";
+  }
   return false;
 }
 
@@ -38,12 +49,13 @@ export function isTrailingDotNumber(n: CNode, src: Source): boolean {
     num.to === dot.from && /^[0-9_]+$/.test(src.slice(num)) && (n.children.length === 2 || n.children[2]!.isError);
 }
 
-export function isEmptyPatternError(n: CNode, parent: CNode): boolean {
+export function isEmptyPatternError(n: CNode, parent: CNode, src: Source): boolean {
   if (parent.name === "MappingPattern") return n.children.length === 1 && n.children[0]!.name === "}";
   if (parent.name === "PatternArgList" || parent.name === "SequencePattern") {
     return n.children.length === 1 && (n.children[0]!.name === ")" || n.children[0]!.name === "]");
   }
-  if (parent.name === "LiteralPattern") return n.from === n.to && parent.from === parent.to;
+  // the empty element Lezer sees in `[]` / `()` (not a missing pattern after `case`)
+  if (parent.name === "LiteralPattern") return n.from === n.to && parent.from === parent.to && /[[(]\s*$/.test(src.text.slice(Math.max(0, n.from - 20), n.from));
   return false;
 }
 
@@ -91,7 +103,21 @@ function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field:
   if (!path) return null;
   let field: CNode | undefined;
   for (const a of path) if (a.name === "FormatReplacement") field = a; // the innermost field
-  return { node: path[path.length - 1]!, parent: path[path.length - 2]!, field, path };
+  const node = path[path.length - 1]!;
+  // Lezer met the NEWLINE after a run of blank lines it saw as a comment; CPython meets it
+  // where the statement's line ends
+  const runs = src.hiddenBlankRuns;
+  const parent = path[path.length - 2]!;
+  // (after a block's `:` the next token is the INDENT or DEDENT of the next code line)
+  const afterHeader = parent.name === "Body" && parent.children[parent.children.indexOf(node) - 1]?.name === ":";
+  for (let k = 0; k < runs.length && !afterHeader; k += 2) {
+    if (node.from > runs[k]! && node.from <= runs[k + 1]!) {
+      if (node.to <= runs[k + 1]!) node.to = runs[k]!;
+      node.from = runs[k]!;
+      break;
+    }
+  }
+  return { node, parent, field, path };
 }
 
 /**
@@ -128,6 +154,8 @@ function unterminatedString(root: CNode, src: Source, limit: number): Diagnostic
       while (k >= 0 && body[k] === "\\") { slashes++; k--; }
       if (slashes % 2 === 1) closed = false;
     }
+    // adjacent literals of a pattern, joined for Lezer (repair.ts)
+    if (!closed && [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind === "string").length > 1) continue;
     if (!closed) {
       const endLine = src.position(n.to).line;
       const kind = q.length === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal";
@@ -205,8 +233,33 @@ export function syntaxErrorFor(root: CNode, src: Source): LocatedDiagnostic | nu
     if (comma) return comma;
     const hint = hintFor(found.path, src);
     if (hint) return { ...hint, at };
+    // the parser failed on a DEDENT token: CPython says so
+    if (atDedent(src, node.from)) return { ...src.diagnostic(lineStartOf(src.text, node.from), "unexpected unindent", "IndentationError"), at };
   }
   return src.diagnostic(node.from, message);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/** Whether `offset` is the first token of a line indented less than the decorator line before it. */
+function atDedent(src: Source, offset: number): boolean {
+  if (!src.startsLine(offset)) return false;
+  const start = lineStartOf(src.text, offset);
+  const indent = offset - start;
+  // the previous line with code (blank and comment-only lines do not count)
+  for (let end = start - 1; end > 0;) {
+    const from = lineStartOf(src.text, end);
+    const line = src.text.slice(from, end);
+    if (/^[ \t\f]*(#.*)?$/.test(line)) {
+      end = from - 1;
+      continue;
+    }
+    // the DEDENT itself fails only where a block cannot end: after a decorator
+    return line.length - line.trimStart().length > indent && /^[ \t\f]*@/.test(line) && !/\\$/.test(line);
+  }
+  return false;
 }
 
 const STATEMENT_LISTS = new Set(["Script", "Body", "StatementGroup"]);
@@ -244,7 +297,7 @@ function legacyCall(path: CNode[], src: Source): { name: string; from: number } 
       if (found || c.from >= error.from) return;
       if (c.name === "VariableName") {
         const name = src.slice(c);
-        if ((name === "print" || name === "exec") && startsExpression(src.text, c.to)) found = { name, from: c.from };
+        if ((name === "print" || name === "exec") && startsExpression(src.text, c.to) && isLegacyCallAt(src.text, c.from)) found = { name, from: c.from };
       } else walk(c);
     }
   };
@@ -269,12 +322,12 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
     return "invalid syntax";
   }
   if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
-  if (node.from === node.to) {
+  if (node.from === node.to || /^\s*$/.test(text)) {
     const before = src.text.slice(0, node.from).trimEnd();
     // a compound statement's header that ends without its colon
     const lineEnd = src.text.indexOf("\n", node.from);
     const restOfLine = src.text.slice(node.from, lineEnd < 0 ? undefined : lineEnd);
-    const header = /^[ \t]*(async[ \t]+)?(if|elif|else|while|for|def|class|try|except|finally|with)\b[^\n:]*$/;
+    const header = /^[ \t]*(async[ \t]+)?(if|elif|else|while|for|def|class|try|except|finally|with|case)\b[^\n:]*$/;
     if (header.test(before.split("\n").pop() ?? "") && /^\s*(#.*)?$/.test(restOfLine)) return "expected ':'";
   }
   if (parent.name === "DeleteStatement" && node.children.length === 1 && node.children[0]!.name === "*") return "cannot delete starred";

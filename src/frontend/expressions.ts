@@ -9,6 +9,7 @@ import { convertStrings } from "./strings.js";
 import { setContext } from "./targets.js";
 import { isTrailingDotNumber } from "./errors.js";
 import { convertBoolChain } from "./booleans.js";
+import { needsRebuild, rebuildChain } from "./operator_precedence.js";
 
 const BIN_OPS: Record<string, Operator> = {
   "+": "Add", "-": "Sub", "*": "Mult", "@": "MatMult", "/": "Div", "%": "Mod", "**": "Pow",
@@ -326,14 +327,27 @@ function convertMember(n: CNode, src: Source): Expr {
   if (body.length === 0) src.fail(cs[1]!.from, "invalid syntax");
   const groups = splitOn(body, ",");
   const items = groups.map((g) => convertSliceItem(g, src));
-  const slice: Expr = groups.length === 1 && !body.some((c) => c.name === ",")
+  // a lone starred element is a one-element tuple (`a[*b]`)
+  const slice: Expr = groups.length === 1 && !body.some((c) => c.name === ",") && items[0]!._type !== "Starred"
     ? items[0]!
-    : { _type: "Tuple", elts: items, ctx: "Load", ...src.span(body[0]!.from, last(body).to) };
+    : { _type: "Tuple", elts: items, ctx: "Load", ...src.span(body[0]!.from, last(body).to), lineno: items[0]!.lineno, col_offset: items[0]!.col_offset };
   return { _type: "Subscript", value, slice, ctx: "Load", ...span };
 }
 
 function convertSliceItem(g: CNode[], src: Source): Expr {
-  if (!g.some((c) => c.name === ":")) return convertElement(g, src);
+  if (!g.some((c) => c.name === ":")) {
+    // a starred element (`a[*b]`) reaches here without its `*`, which Lezer was not shown (repair.ts)
+    let k = g[0]!.from - 1;
+    while (k > 0 && /[ \t\n\\]/.test(src.text[k]!)) k--;
+    if (src.text[k] === "*" && src.text[k - 1] !== "*" && g[0]!.name !== "*") {
+      return { _type: "Starred", value: convertElement(g, src), ctx: "Load", ...src.span(k, last(g).to) };
+    }
+    return convertElement(g, src);
+  }
+  const star = src.text.lastIndexOf("*", g[0]!.from);
+  if (star >= 0 && /^\*[ \t\n\\]*$/.test(src.text.slice(star, g[0]!.from)) && src.text[star - 1] !== "*") {
+    src.fail(g.find((c) => c.name === ":")!.from, "invalid syntax"); // a starred slice bound
+  }
   const parts: (Expr | null)[] = [null, null, null];
   let k = 0;
   for (const c of g) {
@@ -344,6 +358,7 @@ function convertSliceItem(g: CNode[], src: Source): Expr {
 }
 
 function convertUnary(n: CNode, src: Source): Expr {
+  if (needsRebuild(n)) return convertExpr(rebuildChain(n, src), src);
   const [opNode, operandNode] = n.children;
   const text = src.slice(opNode!);
   if (text === "not") return convertBoolChain(n, src);
@@ -352,6 +367,7 @@ function convertUnary(n: CNode, src: Source): Expr {
 }
 
 function convertBinary(n: CNode, src: Source): Expr {
+  if (needsRebuild(n)) return convertExpr(rebuildChain(n, src), src);
   const cs = n.children;
   const left = cs[0]!;
   const right = last(cs);
@@ -406,24 +422,12 @@ function compareOp(text: string): CmpOp | null {
  * a whole binary expression: the operator chain is rebuilt with the await on its leftmost operand.
  */
 function convertAwait(n: CNode, src: Source): Expr {
-  const [kw, operand] = n.children;
+  const operand = n.children[1];
   if (!operand) return src.fail(n.to, "invalid syntax");
-  if (operand.name !== "BinaryExpression") {
-    if (operand.name === "UnaryExpression" || operand.name === "AwaitExpression") src.fail(operand.from, "invalid syntax");
-    return { _type: "Await", value: convertExpr(operand, src), ...src.span(n.from, n.to) };
-  }
-  const spine: CNode[] = [];
-  let leftmost = operand;
-  while (leftmost.name === "BinaryExpression") {
-    spine.push(leftmost);
-    leftmost = leftmost.children[0]!;
-  }
-  let rebuilt: CNode = { name: "AwaitExpression", from: n.from, to: leftmost.to, isError: false, children: [kw!, leftmost] };
-  for (let i = spine.length - 1; i >= 0; i--) {
-    const b = spine[i]!;
-    rebuilt = { ...b, from: n.from, children: [rebuilt, ...b.children.slice(1)] };
-  }
-  return convertExpr(rebuilt, src);
+  // `await a + b` is `(await a) + b`: Lezer's tree says otherwise
+  if (operand.name === "BinaryExpression") return convertExpr(rebuildChain(n, src), src);
+  if (operand.name === "UnaryExpression" || operand.name === "AwaitExpression") src.fail(operand.from, "invalid syntax");
+  return { _type: "Await", value: convertExpr(operand, src), ...src.span(n.from, n.to) };
 }
 
 function convertYield(n: CNode, src: Source): Expr {

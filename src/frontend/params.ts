@@ -31,6 +31,8 @@ function groupParams(nodes: CNode[], from: number, to: number, src: Source): Gro
       gapStart = n.to;
     } else if (n.isError && src.slice(n).trim() === "/") {
       // lambda's `/`: kept as a gap marker
+    } else if (n.isError && n.from === n.to) {
+      // the empty error Lezer puts after a lambda's trailing comma (`lambda a,: 0`)
     } else cur.push(n);
   }
   close(to);
@@ -77,6 +79,12 @@ function convertParams(groups: Group[], allowAnnotations: boolean, src: Source):
       if (c.name === "TypeDef") {
         if (!allowAnnotations) src.fail(c.from, "invalid syntax");
         annotation = convertExpr(c.children[c.children.length - 1]!, src);
+        // `*args: *Ts` (PEP 646): Lezer holds the `*` as an error node
+        const star = c.children.find((k) => k.isError && k.children.length === 1 && k.children[0]!.name === "*");
+        if (star) {
+          if (kind !== "star") src.fail(star.from, "invalid syntax");
+          annotation = { _type: "Starred", value: annotation, ctx: "Load", ...src.span(star.from, c.to) };
+        }
         end = c.to;
       } else if (c.name === "AssignOp") {
         defaultValue = convertExpr(ns[j + 1]!, src);

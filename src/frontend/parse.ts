@@ -1,10 +1,12 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
 import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
-import { type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
+import { firstErrorPath, type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
+import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
+import { regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
-import { convertStatements } from "./statements.js";
+import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { validateModule } from "./validate.js";
 import type { CompileWarning } from "./warnings.js";
@@ -45,9 +47,31 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     // the parser only matters up to where the tokenizer stopped
     const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
-    const chosen = firstError(lexed, syntaxErrorFor(root, src));
-    if (chosen) throw new DiagnosticError([chosen]);
-    const module: Module = { _type: "Module", body: convertStatements(root.children, src), type_ignores: [] };
+    src.hiddenBlankRuns = lexed.hiddenBlankRuns;
+    clampToBlankRuns(root, lexed.hiddenBlankRuns);
+    // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
+    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
+    const first = firstError(lexed, parserError);
+    if (first) {
+      let chosen = first;
+      if (!isTokenizerError(first, lexed)) {
+        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? first;
+        chosen = withLegacyCall(chosen, src);
+      }
+      // an error of CPython's second parse pass is followed by a look at the whole token
+      // stream, whose errors win (only "unexpected indent" is reported without it)
+      if (chosen !== first && lexed.error?.overrides) chosen = diagnostic(lexed.error);
+      throw new DiagnosticError([chosen]);
+    }
+    let body;
+    try {
+      body = convertStatements(root.children, src);
+    } catch (e) {
+      // the converters find the errors of CPython's second parse pass (`1 = x`, `f(a=1, b)`)
+      if (e instanceof DiagnosticError && e.diagnostics.length === 1) throw new DiagnosticError([withLegacyCall(e.diagnostics[0]!, src)]);
+      throw e;
+    }
+    const module: Module = { _type: "Module", body, type_ignores: [] };
     if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
     warnings.push(...src.warnings);
     return module;
@@ -61,6 +85,99 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     // reports it as an internal error (never disguised as the user's syntax error)
     throw e;
   }
+}
+
+/**
+ * CPython's second parse pass meets the errors the converters find (`3 = x`, `f(a=1, b)`, a
+ * for target `for 1 in x:`) in the complete statements before the parse error, and in the
+ * headers of the blocks holding it; Lezer's tree holds those intact.
+ */
+function earlierStatementError(list: CNode[], src: Source, limit: number): Diagnostic | null {
+  const before: CNode[] = [];
+  let holding: CNode | null = null;
+  for (const c of list) {
+    if (c.name === ":" || c.name === "Comment") continue;
+    if (c.to > limit || c.isError || firstErrorPath(c, src)) {
+      holding = c;
+      break;
+    }
+    before.push(c);
+  }
+  if (!holding) return null; // no parse error among these statements
+  if (before.length > 0) {
+    const d = conversionError(() => convertStatements(before, src));
+    if (d && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+  }
+  if (holding.isError) return null;
+  const forIn = holding.children.findIndex((c) => c.name === "in");
+  if (holding.name === "ForStatement" && forIn > 0 && holding.children.slice(0, forIn).every((c) => !c.isError && !firstErrorPath(c, src))) {
+    const d = conversionError(() => convertForTarget(holding, src));
+    if (d) return d;
+  }
+  const body = holding.children.find((c) => c.name === "Body" && c.from <= limit && limit <= c.to);
+  return body ? earlierStatementError(body.children, src, limit) : null;
+}
+
+/** The SyntaxError a conversion raises, if any. */
+function conversionError(convert: () => unknown): Diagnostic | null {
+  try {
+    convert();
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    const d = e.diagnostics[0]!;
+    // the converters' own messages for a tree they cannot take ("invalid syntax", "expected an
+    // indented block") are not CPython's second-pass rules: Lezer and the tokenizer pass decide those
+    if (d.kind === "SyntaxError" && d.message !== "invalid syntax") return d;
+  }
+  return null;
+}
+
+/**
+ * An empty error node Lezer leaves where a value is optional to CPython (bare `yield`) sits
+ * after the hidden blank lines that follow it; the nodes ending there end before them.
+ */
+function clampToBlankRuns(root: CNode, runs: number[]): void {
+  if (runs.length === 0) return;
+  const stack = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    let holder = n;
+    let last = n.children[n.children.length - 1];
+    while (last && !last.isError && last.to === n.to && last.children.length > 0) {
+      holder = last;
+      last = last.children[last.children.length - 1];
+    }
+    if (last?.isError && last.from === last.to && holder.name === "YieldExpression") {
+      for (let k = 0; k < runs.length; k += 2) {
+        if (n.to > runs[k]! && n.to <= runs[k + 1]! + 1 && last.to === n.to) {
+          clampEnd(n, n.to, runs[k]!);
+          break;
+        }
+      }
+    }
+    stack.push(...n.children);
+  }
+}
+
+/** Ends `n` and its trailing descendants that end at `to` at `at` instead. */
+function clampEnd(n: CNode, to: number, at: number): void {
+  for (let c: CNode | undefined = n; c && c.to === to; c = c.children[c.children.length - 1]) {
+    c.to = at;
+    if (c.from > at) c.from = at;
+  }
+}
+
+/** Tokenizer errors stop CPython's first parse pass: no second pass looks for legacy calls. */
+function isTokenizerError(d: Diagnostic, lexed: Lexed): boolean {
+  const t = lexed.error;
+  return !!t && t.message === d.message && t.line === d.line && t.col === d.col;
+}
+
+/** A parser error, or the Python 2 print statement CPython's second pass meets before it. */
+function withLegacyCall(d: Diagnostic, src: Source): Diagnostic {
+  const at = d as Diagnostic & { at?: Place };
+  const limit = src.offsetOf(at.at?.line ?? d.line, at.at?.col ?? d.col);
+  const legacy = legacyCallBefore(src.text, d, Math.min(limit, src.offsetOf(d.line, d.col)));
+  return legacy ? src.diagnostic(legacy.from, legacyCallMessage(legacy.name)) : d;
 }
 
 function diagnostic(e: LexError): Diagnostic {

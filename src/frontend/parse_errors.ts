@@ -52,6 +52,9 @@ export function missingHandler(root: CNode, src: Source, limit: number): Diagnos
   if (!stmt) return null;
   // the first token after the try body (an `else:` clause is not a handler)
   const body = stmt.children.find((c) => c.name === "Body");
+  // a decorator still waiting for its definition fails inside the body, at the DEDENT
+  const inBody = body?.children.filter((c) => !c.isError && c.name !== ":" && c.name !== "Comment") ?? [];
+  if (inBody.length > 0 && isDanglingDecorator(inBody[inBody.length - 1]!)) return null;
   const next = tokenAt(src, (body ?? stmt).to);
   // at the end of the file CPython blames the end of the last line (blanks and comments included)
   const lastLineEnd = src.text.endsWith("\n") ? src.text.length - 1 : src.text.length;
@@ -72,7 +75,19 @@ export function incompleteAtEnd(root: CNode, src: Source): Diagnostic {
   if (lastStmt && isDanglingDecorator(lastStmt.node)) {
     return src.diagnostic(endOfFileOffset(src), lastStmt.depth > 0 ? "unexpected unindent" : "invalid syntax");
   }
-  return src.diagnostic(last ? last.to : 0, "invalid syntax");
+  return src.diagnostic(last ? newlineAfter(src.text, last.to) : 0, "invalid syntax");
+}
+
+/** Where the NEWLINE token after offset `at` is: backslash continuations move it to a later line. */
+function newlineAfter(text: string, at: number): number {
+  let i = at;
+  let continued = false;
+  for (;;) {
+    while (text[i] === " " || text[i] === "\t" || text[i] === "\f") i++;
+    if (text[i] !== "\\" || text[i + 1] !== "\n") return continued ? i : at;
+    i += 2;
+    continued = true;
+  }
 }
 
 function isDanglingDecorator(n: CNode): boolean {

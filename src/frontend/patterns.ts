@@ -2,6 +2,7 @@
 import type { Expr, Pattern } from "./ast.js";
 import { type CNode, type Source, inner, splitOn } from "./cst.js";
 import { convertExpr } from "./expressions.js";
+import { scanTokens } from "./scan.js";
 
 /** The comma-separated patterns after `case`: one pattern, or an open sequence. */
 export function convertPatternList(nodes: CNode[], src: Source): Pattern {
@@ -10,6 +11,14 @@ export function convertPatternList(nodes: CNode[], src: Source): Pattern {
   if (groups.length === 1 && !nodes.some((c) => c.name === ",")) return convertPattern(groups[0]![0]!, src);
   const patterns = groups.map((g) => convertPattern(g[0]!, src));
   return { _type: "MatchSequence", patterns, ...src.span(nodes[0]!.from, nodes[nodes.length - 1]!.to) };
+}
+
+/** A mapping key that is a dotted name (`Keys.KEY`), shown to Lezer as a string (repair.ts). */
+function dottedKey(n: CNode, src: Source): Expr | null {
+  if (!/^[\p{L}\p{Nl}_]/u.test(src.text[n.from] ?? "")) return null;
+  const parts = [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind === "word")
+    .map((t) => ({ name: "PropertyName", from: t.from, to: t.to, isError: false, children: [] }));
+  return attributeChain({ name: "AttributePattern", from: n.from, to: n.to, isError: false, children: parts }, src);
 }
 
 function attributeChain(n: CNode, src: Source): Expr {
@@ -21,6 +30,18 @@ function attributeChain(n: CNode, src: Source): Expr {
   return e;
 }
 
+/** A String node that stands for adjacent literals (see repair.ts): the literals, read from the source. */
+function joinedStrings(n: CNode, src: Source): CNode {
+  if (n.name !== "String") return n;
+  const parts = [...scanTokens(src.text, n.from, n.to)].filter((t) => t.kind !== "newline");
+  if (parts.length < 2) return n;
+  if (parts.some((t) => /^[a-zA-Z]*[fF]/.test(src.text.slice(t.from, t.to)))) {
+    src.fail(n.from, "patterns may only match literals and attribute lookups");
+  }
+  const children = parts.map((t) => ({ name: "String", from: t.from, to: t.to, isError: false, children: [] }));
+  return { name: "ContinuedString", from: n.from, to: n.to, isError: false, children };
+}
+
 function literalValue(n: CNode, src: Source): Pattern {
   const span = src.span(n.from, n.to);
   const cs = n.children;
@@ -29,7 +50,7 @@ function literalValue(n: CNode, src: Source): Pattern {
   if (first.name === "None") return { _type: "MatchSingleton", value: { kind: "None" }, ...span };
   if (first.name === "Boolean") return { _type: "MatchSingleton", value: { kind: "bool", value: src.slice(first) === "True" }, ...span };
   if (first.name === "String" || first.name === "FormatString" || first.name === "ContinuedString") {
-    const value = convertExpr(first, src);
+    const value = convertExpr(joinedStrings(first, src), src);
     if (value._type === "JoinedStr") src.fail(first.from, "patterns may only match literals and attribute lookups");
     return { _type: "MatchValue", value, ...span };
   }
@@ -117,6 +138,12 @@ export function convertPattern(n: CNode, src: Source): Pattern {
           continue;
         }
         if (keyNode.name !== "LiteralPattern") src.fail(keyNode.from, "invalid syntax");
+        const dotted = dottedKey(keyNode, src);
+        if (dotted) {
+          keys.push(dotted);
+          patterns.push(convertPattern(g[2]!, src));
+          continue;
+        }
         const key = literalValue(keyNode, src);
         keys.push(key._type === "MatchValue" ? key.value : {
           _type: "Constant", value: key._type === "MatchSingleton" ? key.value : { kind: "None" }, kind: null,

@@ -10,7 +10,7 @@ import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
 import { forgotComma } from "./parse_errors.js";
-import { headerColon, logicalLineEnd, scanTokens, skipBlanks } from "./scan.js";
+import { headerColon, logicalLineEnd, type ScanToken, scanTokens, skipBlanks } from "./scan.js";
 
 export interface Repaired {
   root: CNode;
@@ -33,7 +33,7 @@ interface Fix {
 const MAX_ROUNDS = 32;
 
 export function parseRepaired(text: string): Repaired {
-  let work = hideDotExponents(hideBraceBackslashes(text));
+  let work = joinPatternStrings(hideDotExponents(hideBraceBackslashes(text)));
   const regions = new Map<number, number>();
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
@@ -113,17 +113,59 @@ function hideBraceBackslashes(text: string): string {
 }
 
 /**
- * `3.e14`, `1.e-5` and `0.j` are number literals, but Lezer reads `3.` then the attribute
- * `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05` and `00j` (the converter
- * reads the original text).
+ * Adjacent string literals are one literal in a `case` pattern too (`case "a" "b":`), but
+ * Lezer's pattern grammar takes one string: each such run becomes one blank string of the
+ * same length for Lezer (patterns.ts reads the literals from the original text).
+ */
+function joinPatternStrings(text: string): string {
+  if (!/^[ \t]*case\b/m.test(text)) return text;
+  let out = text;
+  let first = true; // at the first token of a logical line
+  let inCase = false;
+  let run: ScanToken[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const from = run[0]!.from;
+      const to = run[run.length - 1]!.to;
+      out = out.slice(0, from) + '"' + " ".repeat(to - from - 2) + '"' + out.slice(to);
+    }
+    run = [];
+  };
+  for (const t of scanTokens(text, 0, text.length)) {
+    if (t.kind === "newline") {
+      if (t.depth === 0) {
+        flush();
+        first = true;
+        inCase = false;
+      }
+      continue;
+    }
+    if (first) inCase = t.kind === "word" && text.slice(t.from, t.to) === "case";
+    first = false;
+    if (inCase && t.kind === "string") run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/**
+ * `3.e14`, `1.e-5`, `0.j` and `20.` are number literals, but Lezer reads `3.` then the
+ * attribute `e14`; for Lezer they are rewritten in place as `3e014`, `1e-05`, `00j` and `020`
+ * (the converter reads the original text).
  */
 function hideDotExponents(text: string): string {
   const tokens = [...scanTokens(text, 0, text.length)];
   let out = text;
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
     if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
-    if (text[dot.from] !== "." || dot.from !== num.to || exp.from !== dot.to || exp.kind !== "word") continue;
+    if (text[dot.from] !== "." || dot.from !== num.to) continue;
+    if (!exp || exp.from !== dot.to || exp.kind !== "word") {
+      // `20.` with no digits after the point: `020` for Lezer, which would read on to an attribute
+      if (!/[\p{L}\p{N}_]/u.test(text[dot.to] ?? "")) out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      continue;
+    }
     const e = text.slice(exp.from, exp.to);
     if (/^[jJ]$/.test(e)) {
       // `1.j` is the imaginary literal 1j: `01j` for Lezer
@@ -152,6 +194,9 @@ function hideDotExponents(text: string): string {
 }
 
 const PRINT_STAND_IN = "prinT";
+
+/** Nodes whose own brackets hold the elements after them. */
+const BRACKETED = new Set(["ArgList", "ParenthesizedExpression", "TupleExpression", "ArrayExpression", "SetExpression", "DictionaryExpression"]);
 
 const COMPREHENSIONS = new Set([
   "ArrayComprehensionExpression", "SetComprehensionExpression", "DictionaryComprehensionExpression",
@@ -192,6 +237,12 @@ function parseFully(text: string): Tree {
   }
 }
 
+/** The end of `.name.name...` starting at `at` (blanks allowed around the dots), or -1. */
+function dottedNameEnd(work: string, at: number): number {
+  const m = /^(?:[ \t]*\.[ \t]*[\p{L}\p{Nl}_][\p{L}\p{N}_]*)+/u.exec(work.slice(at, at + 200));
+  return m ? at + m[0].length : -1;
+}
+
 function placeholder(from: number, to: number, regions: Map<number, number>): Fix | null {
   if (to <= from || regions.has(from)) return null;
   return { from, text: "_" + " ".repeat(to - from - 1), region: true };
@@ -199,7 +250,9 @@ function placeholder(from: number, to: number, regions: Map<number, number>): Fi
 
 /** The region between a header keyword and the header's `:` (blanks trimmed). */
 function headerRegion(work: string, afterKeyword: number, regions: Map<number, number>): Fix | null {
-  const from = skipBlanks(work, afterKeyword);
+  let from = skipBlanks(work, afterKeyword);
+  // `with\` + newline: the placeholder must not join the keyword
+  while (work[from] === "\\" && work[from + 1] === "\n") from = skipBlanks(work, from + 2);
   const colon = headerColon(work, from);
   if (colon < 0) return null;
   let to = colon;
@@ -231,6 +284,22 @@ function findFix(path: CNode[], work: string, regions: Map<number, number>): Fix
     if (/(?:^|[^\w])for[ \t\\\n]*$/.test(work.slice(Math.max(0, at - 12), at)) && path.some((a) => COMPREHENSIONS.has(a.name))) {
       return { from: at, text: " ", region: false };
     }
+  }
+  // `a[*b]`, `tuple[int, *Ts]`: a starred subscript element (3.11) that Lezer's grammar lacks;
+  // blank the `*` (convertSliceItem finds it in the original text)
+  if (work[at] === "*" && work[at + 1] !== "*" && /[[,][ \t\n\\]*$/.test(work.slice(Math.max(0, at - 20), at)) &&
+    !/^[ \t\n\\]*[\],:]/.test(work.slice(at + 1, at + 21))) {
+    const holder = [...path].reverse().find((a) => a.name === "MemberExpression" || BRACKETED.has(a.name));
+    if (holder?.name === "MemberExpression" && holder.children.some((c) => c.name === "[" && c.from < at)) {
+      return { from: at, text: " ", region: false };
+    }
+  }
+  // `case {Keys.KEY: v}`: Lezer's mapping keys take no dotted names; the name is shown to it
+  // as a string of the same length (patterns.ts reads the original text)
+  if (parent.name === "MappingPattern" && work[at] === ".") {
+    const key = parent.children[parent.children.indexOf(node) - 1];
+    const end = key?.name === "VariableName" ? dottedNameEnd(work, key.to) : -1;
+    if (end > key!.to) return { from: key!.from, text: '"' + " ".repeat(end - key!.from - 2) + '"', region: false };
   }
   const before = (a: CNode, name: string) => a.children.some((c) => c.name === name && c.from <= node.from);
   for (let i = path.length - 2; i >= 0; i--) {

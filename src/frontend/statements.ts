@@ -232,16 +232,24 @@ function convertIf(cs: CNode[], i: number, src: Source): Stmt {
   };
 }
 
-function convertFor(n: CNode, src: Source): Stmt {
+/** A for statement's target, checked as CPython's parser checks it before the rest. */
+export function convertForTarget(n: CNode, src: Source): Expr {
   const cs = n.children;
-  const isAsync = cs[0]!.name === "async";
-  const forAt = isAsync ? 1 : 0;
+  const forAt = cs[0]!.name === "async" ? 1 : 0;
   const inAt = cs.findIndex((c) => c.name === "in");
-  const bodyAt = cs.findIndex((c) => c.name === "Body");
-  if (inAt < 0 || bodyAt < 0) src.fail(n.from, "invalid syntax");
   const targetNodes = cs.slice(forAt + 1, inAt);
   const target = convertExprList(targetNodes, src);
   setContext(target, "Store", src, targetNodes[0]!.from);
+  return target;
+}
+
+function convertFor(n: CNode, src: Source): Stmt {
+  const cs = n.children;
+  const isAsync = cs[0]!.name === "async";
+  const inAt = cs.findIndex((c) => c.name === "in");
+  const bodyAt = cs.findIndex((c) => c.name === "Body");
+  if (inAt < 0 || bodyAt < 0) src.fail(n.from, "invalid syntax");
+  const target = convertForTarget(n, src);
   const iterEnd = regionAt(src, cs[inAt + 1]?.from);
   const iter = iterEnd !== undefined
     ? convertExprList(subParse(src, cs[inAt + 1]!.from, iterEnd), src) // e.g. `for x in *a, *b:`

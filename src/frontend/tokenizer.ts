@@ -9,91 +9,14 @@
 import { fstringProblem } from "./fstring_check.js";
 import { invalidCharacterMessage, invalidIdentifierChar, isPrintable } from "./identifiers.js";
 import { scanNumber } from "./tokenize_numbers.js";
+import {
+  type ErrorClass, type Lexed, type ParserPhaseError, type Place, type TokenizerError,
+} from "./tokenizer_results.js";
+import {
+  BLOCK_KEYWORDS, HARD_KEYWORDS, isAsciiIdentifierChar, isDigit, isIdentifierStartUnit, MAX_INDENT, MAX_LEVEL, operatorLength,
+} from "./tokenizer_tables.js";
 
-export type ErrorClass = "SyntaxError" | "IndentationError" | "TabError";
-
-export interface Place {
-  line: number;
-  col: number;
-}
-
-export interface LexError extends Place {
-  kind: ErrorClass;
-  message: string;
-  /** Where the parser meets the problem, to order it against errors Lezer finds. */
-  anchor: Place;
-}
-
-export interface TokenizerError extends LexError {
-  /**
-   * Errors the tokenizer raises with a message win over any parser error, because CPython
-   * tokenizes the rest of the file after a parse failure; end-of-input and indentation states
-   * (TabError, dedent mismatch, too deep, EOF) only count if the parser gets that far.
-   */
-  overrides: boolean;
-  /** Source offset where the parser meets it (Lezer need not read past it). */
-  at: number;
-}
-
-export interface ParserPhaseError extends LexError {
-  /** "unexpected indent" is reported without looking at the rest of the file. */
-  final: boolean;
-}
-
-export interface Lexed {
-  error: TokenizerError | null;
-  parserError: ParserPhaseError | null;
-  /** The innermost bracket still open where the tokenizer stopped without a message (`at`: its offset). */
-  unclosed: (Place & { char: string; at: number }) | null;
-  /** The source with a final newline; form feeds moved so Lezer counts indentation like CPython. */
-  lezerText: string;
-  /** Comments up to the first error, as [from, to) offset pairs. */
-  comments: number[];
-}
-
-/** Deepest indentation stack CPython allows (MAXINDENT). */
-const MAX_INDENT = 100;
-/** Deepest bracket nesting CPython allows (MAXLEVEL). */
-const MAX_LEVEL = 200;
-
-const HARD_KEYWORDS = new Set([
-  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-  "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-  "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-]);
-
-const BLOCK_KEYWORDS: Record<string, string> = {
-  if: "'if' statement", elif: "'elif' statement", else: "'else' statement", while: "'while' statement",
-  for: "'for' statement", with: "'with' statement", try: "'try' statement", except: "'except' statement",
-  finally: "'finally' statement", def: "function definition", class: "class definition",
-  match: "'match' statement", case: "'case' statement",
-};
-
-/** Length of the operator at `i` (CPython's PyToken_ThreeChars / TwoChars / OneChar). */
-function operatorLength(s: string, i: number): number {
-  const c2 = s.charCodeAt(i + 1);
-  const c3 = s.charCodeAt(i + 2);
-  switch (s.charCodeAt(i)) {
-    case 42: // * ** *= **=
-    case 47: // / // /= //=
-      if (c2 === s.charCodeAt(i)) return c3 === 61 ? 3 : 2;
-      return c2 === 61 ? 2 : 1;
-    case 60: // < << <= <> <<=
-      if (c2 === 60) return c3 === 61 ? 3 : 2;
-      return c2 === 61 || c2 === 62 ? 2 : 1;
-    case 62: // > >> >= >>=
-      if (c2 === 62) return c3 === 61 ? 3 : 2;
-      return c2 === 61 ? 2 : 1;
-    case 46: // . ...
-      return c2 === 46 && c3 === 46 ? 3 : 1;
-    case 45: // - -= ->
-      return c2 === 61 || c2 === 62 ? 2 : 1;
-    case 33: case 37: case 38: case 43: case 58: case 61: case 64: case 94: case 124: // ! % & + : = @ ^ | and their `x=`
-      return c2 === 61 ? 2 : 1;
-    default:
-      return 1;
-  }
-}
+export type { ErrorClass, LexError, Lexed, ParserPhaseError, Place, TokenizerError } from "./tokenizer_results.js";
 
 class Stop extends Error {}
 
@@ -118,18 +41,6 @@ export function tokenize(source: string): Lexed {
   return new Tokenizer(source).run();
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAsciiIdentifierChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || isDigit(c);
-}
-
-function isIdentifierStartUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
-}
-
 class Tokenizer {
   /** The source with the final newline CPython adds when it is missing. */
   private readonly s: string;
@@ -139,6 +50,8 @@ class Tokenizer {
   private readonly brackets: Bracket[] = [];
   private readonly indents = [0];
   private readonly altIndents = [0];
+  /** The header word of each indented block (`case` is a keyword only directly inside a `match`). */
+  private readonly blockWords = [""];
   private error: TokenizerError | null = null;
   private parserError: ParserPhaseError | null = null;
   private unclosed: Lexed["unclosed"] = null;
@@ -151,7 +64,7 @@ class Tokenizer {
   private lastToken = "";
   private lastTokenAt = 0;
   /** Set after the NEWLINE of a block header: the next token must be an INDENT. */
-  private expectBlock: { what: string; line: number; anchor: Place } | null = null;
+  private expectBlock: { what: string; word: string; line: number; anchor: Place } | null = null;
   /** The current run of adjacent string tokens (one concatenated literal to the parser). */
   private stringRun: StringToken[] = [];
   private inStringRun = false;
@@ -162,6 +75,12 @@ class Tokenizer {
 
   run(): Lexed {
     try {
+      const nul = this.s.indexOf("\0");
+      if (nul >= 0) {
+        this.nullByteLine = 1;
+        for (let k = this.s.indexOf("\n"); k >= 0 && k < nul; k = this.s.indexOf("\n", k + 1)) this.nullByteLine++;
+        if (this.nullByteLine === 1) this.nullByte();
+      }
       this.scan();
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
@@ -169,7 +88,8 @@ class Tokenizer {
     // Lezer, too, must see the final newline CPython adds (a last line of blanks ends a block)
     if (this.lezer) this.lezer.push(this.s.slice(this.lezerCopied));
     const lezerText = this.lezer ? this.lezer.join("") : this.s;
-    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText, comments: this.comments };
+    return { error: this.error, parserError: this.parserError, unclosed: this.unclosed, lezerText, comments: this.comments,
+      hiddenBlankRuns: this.hiddenBlankRuns };
   }
 
   // ---- positions ---------------------------------------------------------------------------
@@ -246,7 +166,13 @@ class Tokenizer {
       this.headerLine = this.line;
     } else if (this.lineTokens === 1) this.secondToken = text;
     this.lineTokens++;
-    if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && text !== "import") {
+    // `from . import x` is the one keyword that may follow a `.`
+    if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && !(text === "import" && this.firstWord === "from")) {
+      const place = this.placeOf(at);
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
+    // `await` takes a primary, and `await x` is none
+    if (kind === "name" && text === "await" && this.lastToken === "await") {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
@@ -268,9 +194,10 @@ class Tokenizer {
       if (word === "async" && (this.secondToken === "def" || this.secondToken === "for" || this.secondToken === "with")) {
         word = this.secondToken;
       }
-      let what = BLOCK_KEYWORDS[word];
+      let what: string | undefined = BLOCK_KEYWORDS[word];
       if (word === "except" && this.secondToken === "*") what = "'except*' statement";
-      if (what) this.expectBlock = { what, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
+      if (word === "case" && this.blockWords[this.blockWords.length - 1] !== "match") what = undefined;
+      if (what) this.expectBlock = { what, word, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
     }
     this.lineTokens = 0;
     this.lastToken = "";
@@ -335,8 +262,7 @@ class Tokenizer {
         this.lastLineStart = this.lineStart;
         this.lastLineEnd = this.i;
         this.i++;
-        this.line++;
-        this.lineStart = this.i;
+        this.newPhysicalLine(this.i);
         atLineStart = true;
         continue;
       }
@@ -370,8 +296,13 @@ class Tokenizer {
     const s = this.s;
     let col = 0;
     let altcol = 0;
-    let j = this.i;
+    const lineBegin = this.i;
+    let j = lineBegin;
     let lastFormFeed = -1;
+    // Indentation cannot be split over physical lines: the column before the first backslash
+    // continuation decides the line's indentation (CPython's cont_line_col)
+    let continuedCol = -1;
+    const continuations: number[] = [];
     for (;; j++) {
       const c = s.charCodeAt(j);
       if (c === 32) {
@@ -383,13 +314,23 @@ class Tokenizer {
       } else if (c === 12) {
         col = altcol = 0; // a form feed restarts the count
         lastFormFeed = j;
+      } else if (c === 92 && lastFormFeed < 0) {
+        if (continuedCol < 0) continuedCol = col;
+        continuations.push(j);
+        this.i = j;
+        this.continuation(j);
+        j = this.i - 1;
       } else break;
     }
     const next = s.charCodeAt(j);
     const blank = next === 35 || next === 10 || j >= s.length;
-    if (!blank) this.endBlankRun(this.i - 1);
-    if (lastFormFeed >= 0) this.moveFormFeeds(this.i, lastFormFeed, j, blank);
+    if (!blank) this.endBlankRun(lineBegin - 1);
+    if (lastFormFeed >= 0) this.moveFormFeeds(lineBegin, lastFormFeed, j, blank);
+    // Lezer sees a line of continuations that ends blank as blank lines (unless the whole run
+    // of blank lines is hidden from it anyway: see endBlankRun)
+    if (blank && this.blankRunFrom < 0) for (const at of continuations) this.edit(at, " ");
     this.i = j;
+    if (continuedCol >= 0) col = altcol = continuedCol;
     if (blank || this.brackets.length > 0) return;
     const top = this.indents[this.indents.length - 1]!;
     const altTop = this.altIndents[this.altIndents.length - 1]!;
@@ -406,19 +347,19 @@ class Tokenizer {
       if (altcol <= altTop) tabError();
       this.indents.push(col);
       this.altIndents.push(altcol);
+      this.blockWords.push(this.expectBlock?.word ?? "");
       if (!this.expectBlock) {
         // CPython points just before the first character after the indentation
-        const chars = j - this.i;
         const lineStartPlace = { line: this.line, col: 0 };
         this.parserPhase("IndentationError", "unexpected indent", { line: this.line, col: Math.max(0, this.colOf(j) - 1) },
           lineStartPlace, true);
-        void chars;
       }
       this.token("indent", "", j);
     } else {
       while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
         this.indents.pop();
         this.altIndents.pop();
+        this.blockWords.pop();
       }
       if (col !== this.indents[this.indents.length - 1]) {
         const place = { line: this.line, col: this.lineLength() };
@@ -462,7 +403,10 @@ class Tokenizer {
   private endBlankRun(lastNewline: number): void {
     const from = this.blankRunFrom;
     this.blankRunFrom = -1;
-    if (from >= 0 && lastNewline > from) this.edit(from, "#" + " ".repeat(lastNewline - from - 1));
+    if (from >= 0 && lastNewline > from) {
+      this.edit(from, "#" + " ".repeat(lastNewline - from - 1));
+      this.hiddenBlankRuns.push(from, lastNewline);
+    }
   }
 
   /** Replaces text at `from` (same length) in what Lezer sees; edits come in source order. */
@@ -474,6 +418,7 @@ class Tokenizer {
 
   private lezerCopied = 0;
   private readonly comments: number[] = [];
+  private readonly hiddenBlankRuns: number[] = [];
   /** Offset of the newline that ended the last logical line, while only blank lines follow it. */
   private blankRunFrom = -1;
 
@@ -511,7 +456,7 @@ class Tokenizer {
     }
     this.i = j;
     // the name's text matters at the start of a line and after a `.`
-    const needed = this.lineTokens < 2 || this.lastToken === ".";
+    const needed = this.lineTokens < 2 || this.lastToken === "." || (j - start === 5 && s.startsWith("await", start));
     this.token("name", needed ? s.slice(start, j) : "", start);
     return true;
   }
@@ -573,6 +518,22 @@ class Tokenizer {
   private newPhysicalLine(nextLineStart: number): void {
     this.line++;
     this.lineStart = nextLineStart;
+    if (this.line === this.nullByteLine) this.nullByte();
+  }
+
+  /** The line holding the first NUL character (0: none). */
+  private nullByteLine = 0;
+
+  /** CPython refuses a line holding a NUL as soon as it reads it, whatever comes before on it. */
+  private nullByte(): never {
+    const place = { line: this.line, col: 0 };
+    const header = this.expectBlock;
+    if (header && this.indents.length > 1) {
+      // CPython 3.11 quirk: right after the header of a nested block the parser's complaint wins
+      return this.stop({ kind: "IndentationError", message: `expected an indented block after ${header.what} on line ${header.line}`,
+        ...place, anchor: place, overrides: true });
+    }
+    return this.stop({ kind: "SyntaxError", message: "source code cannot contain null bytes", ...place, anchor: place, overrides: true });
   }
 
   /** A backslash: only a line continuation is allowed. */
@@ -591,6 +552,11 @@ class Tokenizer {
     }
     this.i = at + 2;
     this.newPhysicalLine(this.i);
+    // a continuation into a blank line ends the logical line at that line's newline (CPython
+    // reads on to the next token, the NEWLINE); Lezer sees the two lines joined
+    let k = this.i;
+    while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9 || s.charCodeAt(k) === 12) k++;
+    if ((s.charCodeAt(k) === 10 || s.charCodeAt(k) === 35) && this.lineTokens > 0 && at >= this.lezerCopied) this.edit(at, "  ");
   }
 
   private operator(start: number): void {

@@ -60,7 +60,8 @@ function disagreements(from: number, names: string[]): Found[] {
   return found;
 }
 
-describe("differential fuzz against CPython's compile()", () => {
+// judging 5,000 mutants takes seconds, more on a busy machine
+describe("differential fuzz against CPython's compile()", { timeout: 120_000 }, () => {
   it("has a large mixed set of mutants", () => {
     expect(new Set(mutants.map((m) => m.text)).size).toBeGreaterThan(COUNT * 0.95);
     for (const kind of MUTATION_KINDS) expect(mutants.filter((m) => m.ops[0]!.startsWith(kind + ":")).length).toBeGreaterThan(COUNT / 10);

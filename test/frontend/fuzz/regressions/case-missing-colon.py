@@ -1,0 +1,5 @@
+match command:
+    case True | False
+
+    case [x, y, *rest]:
+        pass

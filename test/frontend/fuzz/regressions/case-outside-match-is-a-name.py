@@ -1,0 +1,2 @@
+for r in requests:
+    case [(a, [b, {"k": (c, d)}])]:

@@ -1,0 +1,3 @@
+match "whole":
+    case :everything
+        print(everything)

@@ -1,0 +1,17 @@
+class ConfigError(AppError):
+        super().__init__(f"bad config {key}: {reason}")
+def load(key):
+    try:
+        return {"a": 1}[key]
+    except KeyError as e:
+        raise ConfigError(key, "missing") from e
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        raise ValueError("during handling")
+except ValueError as e:
+    print("context:", type(e.__context__).__name__)
+
+        try:
+    raise ValueError("x") from None

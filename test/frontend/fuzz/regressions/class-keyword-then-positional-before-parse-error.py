@@ -1,0 +1,3 @@
+class C(A, B, metaclass=M, kw):
+    """doc"""
+pass A: pass

@@ -1,0 +1,4 @@
+class Base:
+        x = 1
+ \
+        return 2

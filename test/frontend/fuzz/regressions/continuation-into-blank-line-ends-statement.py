@@ -1,0 +1,3 @@
+t = x if \
+
+    y else z

@@ -1,0 +1,6 @@
+print(nested) \
+
+try:
+    pass
+except E:
+    pass

@@ -1,0 +1,8 @@
+async def main():
+    tasks = [
+    ]
+ \
+
+ \
+# comment
+asyncio.run(main())

@@ -1,0 +1,5 @@
+global 
+# comment
+
+async def main():
+    pass

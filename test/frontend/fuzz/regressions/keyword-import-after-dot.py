@@ -1,0 +1,3 @@
+tasks = [
+    asyncio.import(sleeper("C", 1)),
+]

@@ -1,0 +1,1 @@
+j = lambda a, / b: a

@@ -1,0 +1,2 @@
+print -1
+class C(A, B, metaclass=M, kw): pass

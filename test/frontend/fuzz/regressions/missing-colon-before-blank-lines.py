@@ -1,0 +1,5 @@
+try:
+    sys.exit()
+except 
+
+print(1)

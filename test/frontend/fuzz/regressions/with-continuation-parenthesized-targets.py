@@ -1,0 +1,3 @@
+with\
+ x as self.y, z as (a, b):
+    pass
