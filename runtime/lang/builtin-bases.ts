@@ -1,7 +1,8 @@
 // Base classes for user classes that subclass Python's list and dict: JS classes with
 // Python's constructor signatures (`list(iterable)`, `dict(mapping_or_pairs, **kw)`).
 import { Dict } from "../values/dict.js";
-import { dictUpdate } from "../values/builtin-types.js";
+import { dict, dictUpdate, list } from "../values/builtin-types.js";
+import { PYTHON_TYPE } from "../values/wrapped.js";
 import { splitKw } from "../values/kwargs.js";
 import { PyTypeError } from "../values/exceptions.js";
 
@@ -30,6 +31,10 @@ class DictBaseImpl extends Dict<any, any> {
     for (const [k, v] of Object.entries(keywords)) this.set(k, v);
   }
 }
+
+// In `__mro__` they show as the built-in types.
+Object.defineProperty(ListBaseImpl, PYTHON_TYPE, { get: () => list });
+Object.defineProperty(DictBaseImpl, PYTHON_TYPE, { get: () => dict });
 
 /**
  * Typed loosely for emitted code: a Python subclass may define methods whose names JS's

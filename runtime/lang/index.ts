@@ -14,6 +14,7 @@ export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
 export { ListBase, DictBase } from "./builtin-bases.js";
+export { BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classCreated, objectInitSubclass } from "./class-creation.js";

@@ -6,6 +6,7 @@
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
 import { className } from "../values/typename.js";
+import { newBuiltinInstance } from "../values/wrapped.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -149,9 +150,10 @@ export function constructInstance(self: any, args: unknown[]): any {
 }
 
 /** `object.__new__(cls)`: an instance of `cls` no constructor has run on. */
-export function objectNew(cls: any): any {
+export function objectNew(cls: any, ...args: unknown[]): any {
   if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
-  return Object.create(cls.prototype);
+  // `super().__new__(cls, value)` in a subclass of str, int, tuple...: the base makes the value.
+  return newBuiltinInstance(cls, args) ?? Object.create(cls.prototype);
 }
 
 function objectInit(...args: unknown[]): null {

@@ -7,6 +7,7 @@ import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { tuple } from "../values/builtin-types.js";
 import { isNone, pyClass } from "./callable-class.js";
 
 function fieldList(spec: unknown): string[] {
@@ -63,6 +64,9 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
     return Tuple.from(this.items);
   }
 }
+
+// In `__mro__` a named tuple class's base shows as tuple.
+Object.defineProperty(NamedTupleBase, Symbol.for("pyts.pythonType"), { get: () => tuple });
 
 /** `namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`. */
 export function namedtuple(...args: unknown[]): any {

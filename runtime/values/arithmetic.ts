@@ -12,6 +12,7 @@ import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDiffere
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { isWrapped, unwrap } from "./wrapped.js";
 
 type Builtin = (a: unknown, b: unknown) => unknown;
 
@@ -55,6 +56,11 @@ function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
   // The reflected method is only tried when the operand types differ (CPython's rule).
   if (rm && !(m && (a as object).constructor === (b as object).constructor)) {
     const r = rm.call(b, a);
+    if (r !== NotImplemented) return r;
+  }
+  // A subclass of str/int/float: the base type's own operation accepts it (`"x" + Name("y")`).
+  if (isWrapped(a) || isWrapped(b)) {
+    const r = op.builtin(unwrap(a), unwrap(b));
     if (r !== NotImplemented) return r;
   }
   throw binaryError(a, b, symbol);
@@ -454,3 +460,12 @@ export const ipow = inplace(POW, power);
 export const imatmul = inplace(MATMUL, matmul);
 export const ilshift = inplace(LSHIFT, lshift);
 export const irshift = inplace(RSHIFT, rshift);
+
+/**
+ * The built-in binary operators by dunder stem (`add` for `__add__`/`__radd__`): what a
+ * subclass of int, float or str inherits (runtime/lang/value-subclasses.ts). NotImplemented
+ * when the operand types do not support it.
+ */
+export const BUILTIN_BINARY: Record<string, Builtin> = Object.fromEntries(
+  [ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, AND, XOR, OR].map((op) => [op.dunder.slice(2, -2), op.builtin]),
+);

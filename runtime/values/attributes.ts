@@ -15,6 +15,8 @@ import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, pl
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
 const BASES_KEY = Symbol.for("pyts.bases");
+/** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
+const PYTHON_TYPE = Symbol.for("pyts.pythonType");
 
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
@@ -122,6 +124,11 @@ function classChain(cls: object): any[] {
     const base = (c as { __base__?: unknown }).__base__;
     if (className(c) === "object" && Object.hasOwn(c, "__pytype__")) {
       objectType = c;
+      break;
+    }
+    // A runtime base (of `class Name(str)`, `class Stack(list)`) stands for a built-in type.
+    if (Object.hasOwn(c, PYTHON_TYPE)) {
+      chain.push((c as unknown as { [PYTHON_TYPE]: unknown })[PYTHON_TYPE]);
       break;
     }
     // A class with several bases carries its C3 order (runtime/lang/mro.ts).

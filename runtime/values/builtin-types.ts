@@ -19,6 +19,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
+import { FloatValue, IntValue, StrValue } from "./wrapped.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
 
@@ -262,6 +263,9 @@ export const type = defineType((...args: unknown[]): any => (args.length === 3 ?
 /** Runtime classes whose Python type is a type object exported here. */
 const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [Tuple, tuple],
+  [StrValue, str],
+  [IntValue, int],
+  [FloatValue, float],
   [Dict, dict],
   [PySet, set],
   [FrozenSet, frozenset],

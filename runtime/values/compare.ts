@@ -10,8 +10,9 @@ import { NotImplemented } from "./singletons.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { isWrapped, unwrap } from "./wrapped.js";
 
-type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
+export type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
 const REFLECTED: Record<Dunder, Dunder> = {
   __eq__: "__eq__",
@@ -147,7 +148,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
 
 /** Python's `a == b`. */
 export function eq(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
   }
@@ -158,7 +159,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 /** Python's `a != b`. */
 export function ne(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;
   }
@@ -265,4 +266,21 @@ export function sortCompare(a: unknown, b: unknown): number {
   if (lt(a, b)) return -1;
   if (lt(b, a)) return 1;
   return 0;
+}
+
+/**
+ * The built-in comparison `op` of two values (subclass instances of str/int/float unwrapped),
+ * or NotImplemented when their types do not compare: what such a subclass inherits.
+ */
+export function builtinCompare(a: unknown, b: unknown, op: Dunder): boolean | typeof NotImplemented {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (op === "__eq__" || op === "__ne__") {
+    if (typeof x === "string" ? typeof y !== "string" : !(isNumeric(x) && isNumeric(y))) return NotImplemented;
+    const same = builtinEq(x, y) === true;
+    return op === "__eq__" ? same : !same;
+  }
+  const order = builtinOrder(x, y, op);
+  if (order === undefined) return NotImplemented;
+  return op === "__lt__" ? order < 0 : op === "__le__" ? order <= 0 : op === "__gt__" ? order > 0 : order >= 0;
 }

@@ -583,16 +583,24 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
   return out;
 }
 
-/** `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict. */
+/**
+ * `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict; `class N(str)`
+ * and the other immutable built-ins: their runtime bases (runtime/lang/value-subclasses.ts).
+ */
 function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
   if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
   if (base.id === "list") return cx.rt("ListBase", base);
   if (base.id === "dict") return cx.rt("DictBase", base);
-  if (["str", "int", "float", "bool", "tuple", "bytes", "set", "frozenset"].includes(base.id)) {
+  const valueBase = VALUE_BASES[base.id];
+  if (valueBase !== undefined) return cx.rt(valueBase, base);
+  if (["bool", "set"].includes(base.id)) {
     return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
   }
   return null;
 }
+
+/** Built-in immutable types a class may derive from, and the runtime base standing for each. */
+const VALUE_BASES: Record<string, string> = { str: "StrBase", int: "IntBase", float: "FloatBase", tuple: "TupleBase", bytes: "BytesBase", frozenset: "FrozenSetBase" };
 
 /** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
