@@ -13,7 +13,7 @@ export { callValue } from "../modules/pycall.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";
-export { ListBase, DictBase } from "./builtin-bases.js";
+export { ListBase, DictBase, SetBase } from "./builtin-bases.js";
 export { BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";

@@ -14,10 +14,14 @@
 // result is an instance of the class. `super().__new__(cls, value)` is `objectNew(cls, value)`.
 
 import { BUILTIN_BINARY, invert, neg, pos } from "../values/arithmetic.js";
-import { abs, round } from "../values/builtin-functions.js";
+import { abs, divmod, round } from "../values/builtin-functions.js";
+import { isNumeric } from "../values/numeric.js";
+import { NotImplemented } from "../values/singletons.js";
 import { bytes, float, frozenset, int, setSource, tuple } from "../values/builtin-types.js";
 import { Bytes } from "../values/bytes.js";
-import { builtinCompare, type Dunder } from "../values/compare.js";
+import { builtinCompare, eq, ge, gt, le, lt, ne, type Dunder } from "../values/compare.js";
+import { builtinFunction, type PyTypeObject } from "../values/builtin-type.js";
+import { typeName } from "../values/typename.js";
 import { in_ } from "../values/contains.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { format } from "../values/format-spec.js";
@@ -31,6 +35,7 @@ import { STR_METHODS } from "../values/str-methods.js";
 import { getitem } from "../values/subscript.js";
 import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
+import type { IterableBase } from "./builtin-bases.js";
 import { CREATORS, FloatValue, IntValue, PRIMITIVE, PYTHON_TYPE, StrValue, unwrap, wrapValue, type Creator, type WrappedValue } from "../values/wrapped.js";
 
 /** A subclass's constructor: its `__new__` (or the base's), then its `__init__`. */
@@ -63,6 +68,17 @@ function noKeywords(name: string, args: unknown[]): unknown[] {
   if (Object.keys(keywords).length > 0) throw new PyTypeError(`${name}() takes no keyword arguments`);
   if (positional.length > 1) throw new PyTypeError(`${name} expected at most 1 argument, got ${positional.length}`);
   return positional;
+}
+
+/** `str(object="", encoding=..., errors=...)`'s arguments, checked as CPython's str.__new__ does. */
+function strArguments(args: unknown[]): unknown[] {
+  const [positional, keywords] = splitKw(args);
+  for (const name of Object.keys(keywords)) {
+    if (!["object", "encoding", "errors"].includes(name)) throw new PyTypeError(`'${name}' is an invalid keyword argument for str()`);
+  }
+  const count = positional.length + Object.keys(keywords).length;
+  if (count > 3) throw new PyTypeError(`str() takes at most 3 arguments (${count} given)`);
+  return args;
 }
 
 class StrBaseImpl extends StrValue {
@@ -102,12 +118,15 @@ class BytesBaseImpl extends Bytes {
   }
 }
 
-defineBase(StrBaseImpl, () => str, (cls, args) => wrapValue(StrValue, cls, str(...args)));
+defineBase(StrBaseImpl, () => str, (cls, args) => wrapValue(StrValue, cls, str(...strArguments(args))));
 defineBase(IntBaseImpl, () => int, (cls, args) => wrapValue(IntValue, cls, int(...args)));
 defineBase(FloatBaseImpl, () => float, (cls, args) => wrapValue(FloatValue, cls, float(...(noKeywords("float", args) as [unknown]))));
 defineBase(TupleBaseImpl, () => tuple, (cls, args) => {
   const [source] = noKeywords("tuple", args);
-  return Reflect.construct(Tuple, [Array.from(iterable(source ?? []))], cls) as object;
+  const instance = Reflect.construct(Tuple, [Array.from(iterable(source ?? []))], cls) as object;
+  // The items are no attribute of the instance (`vars(row)` shows only what was set on it).
+  Object.defineProperty(instance, "items", { enumerable: false });
+  return instance;
 });
 defineBase(FrozenSetBaseImpl, () => frozenset, (cls, args) => {
   const [source] = noKeywords("frozenset", args);
@@ -129,8 +148,9 @@ function define(proto: object, name: PropertyKey, fn: Fn): void {
   Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
 }
 
-function value(self: WrappedValue): any {
-  return self[PRIMITIVE];
+/** The primitive of a wrapped value (or a plain one: `str.__len__("ab")` runs these too). */
+function value(self: WrappedValue | string | bigint | number): any {
+  return typeof self === "object" ? self[PRIMITIVE] : self;
 }
 
 /** The built-in type's methods (`upper`, `bit_length`, `is_integer`...), on the primitive. */
@@ -184,6 +204,14 @@ function defineNumber(proto: object, isInt: boolean): void {
   defineCommon(proto);
   const stems = ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"];
   defineArithmetic(proto, isInt ? [...stems, "lshift", "rshift", "and", "xor", "or"] : stems, true);
+  define(proto, "__divmod__", function (other) {
+    const o = unwrap(other);
+    return isNumeric(o) ? divmod(value(this), o) : NotImplemented;
+  });
+  define(proto, "__rdivmod__", function (other) {
+    const o = unwrap(other);
+    return isNumeric(o) ? divmod(o, value(this)) : NotImplemented;
+  });
   define(proto, "__neg__", function () {
     return neg(value(this));
   });
@@ -249,10 +277,76 @@ defineMethods(IntBaseImpl.prototype, INT_METHODS);
 defineNumber(FloatBaseImpl.prototype, false);
 defineMethods(FloatBaseImpl.prototype, FLOAT_METHODS);
 
-/** Typed loosely for emitted code: a subclass may define methods of any signature. */
-export const StrBase: new (...args: any[]) => any = StrBaseImpl;
+/**
+ * Typed loosely for emitted code (a subclass may define methods of any signature); instances
+ * of the sequence and set bases are iterable (`for ch in Name("ab")`).
+ */
+export const StrBase: IterableBase = StrBaseImpl as unknown as IterableBase;
 export const IntBase: new (...args: any[]) => any = IntBaseImpl;
 export const FloatBase: new (...args: any[]) => any = FloatBaseImpl;
-export const TupleBase: new (...args: any[]) => any = TupleBaseImpl;
-export const FrozenSetBase: new (...args: any[]) => any = FrozenSetBaseImpl;
-export const BytesBase: new (...args: any[]) => any = BytesBaseImpl;
+export const TupleBase: IterableBase = TupleBaseImpl as unknown as IterableBase;
+export const FrozenSetBase: IterableBase = FrozenSetBaseImpl as unknown as IterableBase;
+export const BytesBase: IterableBase = BytesBaseImpl as unknown as IterableBase;
+
+// --- the type objects' own `__new__` and dunders: `str.__new__(cls, v)`, `tuple.__repr__(self)` ---
+
+function defineOnType(type: object, name: string, fn: (...args: any[]) => unknown): void {
+  if (Object.hasOwn(type, name)) return;
+  Object.defineProperty(type, name, { value: builtinFunction(fn, name), writable: true, configurable: true });
+}
+
+function typeNew(type: PyTypeObject, base: Function): void {
+  defineOnType(type, "__new__", (cls: unknown, ...args: unknown[]) => {
+    if (cls === type) return (type as unknown as (...a: unknown[]) => unknown)(...args);
+    if (typeof cls !== "function" || !(cls.prototype instanceof base)) {
+      throw new PyTypeError(`${type.__name__}.__new__(X): X is not a subtype of ${type.__name__}`);
+    }
+    return CREATORS.get(base)!(cls, args);
+  });
+}
+
+/** `str.__add__(self, other)` and the like: the base's dunder on a (subclass) instance. */
+function typeDunders(type: PyTypeObject, proto: object): void {
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (!name.startsWith("__") || name === "constructor") continue;
+    const method = (proto as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    defineOnType(type, name, (self: unknown, ...args: unknown[]) => {
+      if (!type.__instancecheck__(self) && !(self instanceof (proto.constructor as Function))) {
+        throw new PyTypeError(`descriptor '${name}' requires a '${type.__name__}' object but received a '${typeName(self)}'`);
+      }
+      return method.apply(self, args);
+    });
+  }
+}
+
+typeNew(str, StrBaseImpl);
+typeNew(int, IntBaseImpl);
+typeNew(float, FloatBaseImpl);
+typeNew(tuple, TupleBaseImpl);
+typeNew(frozenset, FrozenSetBaseImpl);
+typeNew(bytes, BytesBaseImpl);
+typeDunders(str, StrBaseImpl.prototype);
+typeDunders(int, IntBaseImpl.prototype);
+typeDunders(float, FloatBaseImpl.prototype);
+
+/** tuple's dunders, on a plain copy of the items (the subclass's own overrides left out). */
+const plainTuple = (self: unknown): Tuple => {
+  if (!(self instanceof Tuple)) throw new PyTypeError(`descriptor requires a 'tuple' object but received a '${typeName(self)}'`);
+  return self.constructor === Tuple ? self : Tuple.from(self.items);
+};
+defineOnType(tuple, "__repr__", (self: unknown) => repr(plainTuple(self)));
+defineOnType(tuple, "__hash__", (self: unknown) => pyHash(plainTuple(self)));
+defineOnType(tuple, "__len__", (self: unknown) => BigInt(plainTuple(self).length));
+defineOnType(tuple, "__getitem__", (self: unknown, key: unknown) => getitem(plainTuple(self), key));
+defineOnType(tuple, "__contains__", (self: unknown, item: unknown) => in_(item, plainTuple(self)));
+defineOnType(tuple, "__iter__", (self: unknown) => iter(plainTuple(self)));
+defineOnType(tuple, "__add__", (self: unknown, other: unknown) => (other instanceof Tuple ? Tuple.from([...plainTuple(self).items, ...other.items]) : NotImplemented));
+for (const op of ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"] as Dunder[]) {
+  defineOnType(tuple, op, (self: unknown, other: unknown) => (other instanceof Tuple ? tupleCompare(plainTuple(self), other, op) : NotImplemented));
+}
+
+function tupleCompare(a: Tuple, b: Tuple, op: Dunder): boolean {
+  const plainB = b.constructor === Tuple ? b : Tuple.from(b.items);
+  const compare = { __eq__: eq, __ne__: ne, __lt__: lt, __le__: le, __gt__: gt, __ge__: ge }[op];
+  return compare(a, plainB);
+}

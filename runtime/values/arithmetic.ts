@@ -8,7 +8,7 @@ import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
-import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
+import { AbstractSet, FrozenSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -29,6 +29,19 @@ function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | u
   return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
 }
 
+/** Does a class below the built-in runtime classes define `name` for `x`? */
+export function userDefines(x: unknown, name: string): boolean {
+  if (typeof x !== "object" || x === null) return false;
+  const builtins = (builtinPrototypes ??= new Set<object>([Object.prototype, Array.prototype, Tuple.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype, FrozenSet.prototype, Bytes.prototype, ByteArray.prototype, Uint8Array.prototype]));
+  for (let p = Object.getPrototypeOf(x) as object | null; p !== null && !builtins.has(p); p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, name)) return true;
+  }
+  return false;
+}
+
+/** Prototypes of the runtime's built-in values (their operators are the built-in ones); made late (import cycles). */
+let builtinPrototypes: Set<object> | undefined;
+
 function isProperSubclassInstance(a: unknown, b: unknown): boolean {
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
   const ca = (a as object).constructor;
@@ -38,7 +51,8 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 
 /** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
 function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
-  const r0 = op.builtin(a, b);
+  // A subclass of a built-in (`class Vec(tuple)` with its own `__add__`) overrides the base.
+  const r0 = userDefines(a, op.dunder) || userDefines(b, op.reflected) ? NotImplemented : op.builtin(a, b);
   if (r0 !== NotImplemented) return r0;
   if (isProperSubclassInstance(a, b)) {
     const rm = method(b, op.reflected);

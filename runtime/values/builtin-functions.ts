@@ -1,5 +1,6 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
+import { NotImplemented } from "./singletons.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
@@ -264,7 +265,15 @@ export function divmod(a: unknown, b: unknown): Tuple {
     return Tuple.of(q, r);
   }
   const m = (a as { __divmod__?: (b: unknown) => unknown } | null)?.__divmod__;
-  if (a !== null && typeof a === "object" && typeof m === "function") return m.call(a, b) as Tuple;
+  if (a !== null && typeof a === "object" && typeof m === "function") {
+    const r = m.call(a, b);
+    if (r !== NotImplemented) return r as Tuple;
+  }
+  const rm = (b as { __rdivmod__?: (a: unknown) => unknown } | null)?.__rdivmod__;
+  if (b !== null && typeof b === "object" && typeof rm === "function") {
+    const r = rm.call(b, a);
+    if (r !== NotImplemented) return r as Tuple;
+  }
   throw new PyTypeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
 }
 

@@ -11,6 +11,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
+import { userDefines } from "./arithmetic.js";
 
 export type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
@@ -216,7 +217,8 @@ function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
 }
 
 function compare(a: unknown, b: unknown, op: Dunder): boolean {
-  const order = builtinOrder(a, b, op);
+  const overridden = userDefines(a, op) || userDefines(b, REFLECTED[op]);
+  const order = overridden ? undefined : builtinOrder(a, b, op);
   if (order !== undefined) {
     switch (op) {
       case "__lt__":
@@ -229,7 +231,7 @@ function compare(a: unknown, b: unknown, op: Dunder): boolean {
         return order >= 0;
     }
   }
-  if (a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
+  if (!overridden && a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
   const r = richCompare(a, b, op);
   if (r !== NotImplemented) return truthy(r);
   throw new PyTypeError(

@@ -8,10 +8,9 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { isWrapped, unwrap } from "./wrapped.js";
+import { hashesAsValue, unwrap } from "./wrapped.js";
 
-/** Marks the `__hash__` that subclasses of str/int/float inherit: their key is their value's. */
-export const INHERITED_HASH = Symbol.for("pyts.inheritedHash");
+export { INHERITED_HASH } from "./wrapped.js";
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -144,7 +143,7 @@ export function hashKey(x: unknown): any {
   const method = (x as Partial<Hashable>).__hash__;
   if (method === null || eqWithoutHash(x as object)) unhashable(x);
   // `Name("a")` and "a" are one key unless the subclass hashes its own way.
-  if (isWrapped(x) && typeof method === "function" && Object.hasOwn(method, INHERITED_HASH)) return hashKey(unwrap(x));
+  if (hashesAsValue(x)) return hashKey(unwrap(x));
   if ((x as { __unhashable__?: boolean }).__unhashable__) unhashable(x);
   if (typeof method === "function") return BUCKET_PREFIX + pyHash(x).toString();
   return x;

@@ -65,3 +65,20 @@ export function newBuiltinInstance(cls: Function, args: unknown[]): object | und
   }
   return undefined;
 }
+
+/** Marks the `__hash__` that subclasses of str/int/float inherit (runtime/lang/value-subclasses.ts). */
+export const INHERITED_HASH = Symbol.for("pyts.inheritedHash");
+
+/**
+ * Does `x` hash and compare as its primitive (`Name("a")` and "a" one dict key)? Not when its
+ * class defines `__hash__` or `__eq__` itself.
+ */
+export function hashesAsValue(x: unknown): x is WrappedValue {
+  if (!(x instanceof WrappedValue)) return false;
+  for (let p = Object.getPrototypeOf(x) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const hash = Object.getOwnPropertyDescriptor(p, "__hash__");
+    if (hash !== undefined) return typeof hash.value === "function" && Object.hasOwn(hash.value, INHERITED_HASH);
+    if (Object.hasOwn(p, "__eq__")) return false;
+  }
+  return false;
+}

@@ -88,7 +88,8 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
-  const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
+  const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
+  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   const initMethod = initIsMethod(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
@@ -142,6 +143,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("aliasMethod"), args } }] });
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
+    } else if (namedTuple && stmt._type === "AnnAssign" && stmt.target._type === "Name") {
+      continue; // a field of the named tuple (namedTupleFields)
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
@@ -591,9 +594,10 @@ function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
   if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
   if (base.id === "list") return cx.rt("ListBase", base);
   if (base.id === "dict") return cx.rt("DictBase", base);
+  if (base.id === "set") return cx.rt("SetBase", base);
   const valueBase = VALUE_BASES[base.id];
   if (valueBase !== undefined) return cx.rt(valueBase, base);
-  if (["bool", "set"].includes(base.id)) {
+  if (base.id === "bool") {
     return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
   }
   return null;
@@ -601,6 +605,31 @@ function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
 
 /** Built-in immutable types a class may derive from, and the runtime base standing for each. */
 const VALUE_BASES: Record<string, string> = { str: "StrBase", int: "IntBase", float: "FloatBase", tuple: "TupleBase", bytes: "BytesBase", frozenset: "FrozenSetBase" };
+
+/** `NamedTuple` imported from typing, or `typing.NamedTuple`. */
+function isNamedTupleBase(cx: LowerContext, base: py.Expr): boolean {
+  if (base._type === "Attribute") return base.attr === "NamedTuple" && base.value._type === "Name" && base.value.id === "typing";
+  if (base._type !== "Name") return false;
+  const bindings = cx.resolve(base.id)?.bindings.get(base.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "typing" && stmt.names.some((a) => (a.asname ?? a.name) === base.id && a.name === "NamedTuple");
+}
+
+/**
+ * `class Employee(NamedTuple)`: its annotated names are the fields (their values the
+ * defaults), and it derives from the named tuple class they make (runtime namedTupleBase).
+ */
+function namedTupleFields(cx: LowerContext, cls: py.ClassDef, base: py.Expr): ir.Expr {
+  const fields: ir.Expr[] = [];
+  const defaults: { key: string; value: ir.Expr }[] = [];
+  for (const st of cls.body) {
+    if (st._type !== "AnnAssign" || st.target._type !== "Name") continue;
+    fields.push({ k: "str", value: st.target.id });
+    if (st.value) defaults.push({ key: st.target.id, value: lowerExpr(cx, st.value) });
+  }
+  const args: ir.Expr[] = [{ k: "str", value: cls.name }, { k: "array", elements: fields }, { k: "object", props: defaults }];
+  return { k: "call", callee: cx.rt("namedTupleBase", base), args, loc: cx.loc(base) };
+}
 
 /** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
