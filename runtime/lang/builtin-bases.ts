@@ -3,6 +3,7 @@
 import { Dict } from "../values/dict.js";
 import { dict, dictUpdate, list, set, setSource } from "../values/builtin-types.js";
 import { PySet } from "../values/set.js";
+import { defineContainerDunders } from "./container-dunders.js";
 import { typeName } from "../values/typename.js";
 import { PYTHON_TYPE } from "../values/wrapped.js";
 import { splitKw } from "../values/kwargs.js";
@@ -44,6 +45,10 @@ class DictBaseImpl extends Dict<any, any> {
     for (const [k, v] of Object.entries(keywords)) this.set(k, v);
   }
 }
+
+defineContainerDunders(ListBaseImpl.prototype, { mutable: true, iterate: (self) => Array.prototype[Symbol.iterator].call(self) });
+defineContainerDunders(DictBaseImpl.prototype, { mutable: true, iterate: (self) => Dict.prototype[Symbol.iterator].call(self) });
+defineContainerDunders(SetBaseImpl.prototype, { mutable: true, iterate: (self) => PySet.prototype[Symbol.iterator].call(self) });
 
 // In `__mro__` they show as the built-in types.
 Object.defineProperty(ListBaseImpl, PYTHON_TYPE, { get: () => list });

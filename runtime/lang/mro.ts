@@ -6,7 +6,8 @@
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
 import { className } from "../values/typename.js";
-import { newBuiltinInstance } from "../values/wrapped.js";
+import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
+import { methodTable } from "../values/methods.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -176,9 +177,17 @@ export function superOf(cls: any, self: any): any {
       get(_target, key) {
         for (const c of rest) {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
-          if (!d) continue;
-          if (d.get) return d.get.call(self);
-          return typeof d.value === "function" ? d.value.bind(self) : d.value;
+          if (d) {
+            if (d.get) return d.get.call(self);
+            return typeof d.value === "function" ? d.value.bind(self) : d.value;
+          }
+          // The runtime base of `class Ring(list)`: the built-in type's own methods, not JS's.
+          if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {
+            const table = methodTable(self);
+            const method = table !== undefined && typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+            if (method !== undefined) return (...args: unknown[]) => (method as (s: unknown, ...a: unknown[]) => unknown)(self, ...args);
+            break;
+          }
         }
         if (key === "__init__") return objectInit;
         throw new AttributeError(`'super' object has no attribute '${String(key)}'`);

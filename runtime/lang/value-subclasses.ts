@@ -36,6 +36,7 @@ import { getitem } from "../values/subscript.js";
 import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import type { IterableBase } from "./builtin-bases.js";
+import { defineContainerDunders } from "./container-dunders.js";
 import { CREATORS, FloatValue, IntValue, PRIMITIVE, PYTHON_TYPE, StrValue, unwrap, wrapValue, type Creator, type WrappedValue } from "../values/wrapped.js";
 
 /** A subclass's constructor: its `__new__` (or the base's), then its `__init__`. */
@@ -138,6 +139,9 @@ defineBase(BytesBaseImpl, () => bytes, (cls, args) => {
   instance.set(value);
   return instance;
 });
+
+defineContainerDunders(TupleBaseImpl.prototype, { mutable: false, iterate: (self: Tuple) => self.items[Symbol.iterator]() });
+defineContainerDunders(FrozenSetBaseImpl.prototype, { mutable: false, iterate: (self: FrozenSet) => FrozenSet.prototype[Symbol.iterator].call(self) });
 
 // --- what the wrapped values inherit from str, int and float ---
 

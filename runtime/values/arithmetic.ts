@@ -8,11 +8,12 @@ import { Dict } from "./dict.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
-import { AbstractSet, FrozenSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
+import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
+import { userDefines } from "./overrides.js";
 
 type Builtin = (a: unknown, b: unknown) => unknown;
 
@@ -28,19 +29,6 @@ function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | u
   const m = (x as Record<string, unknown>)[name];
   return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
 }
-
-/** Does a class below the built-in runtime classes define `name` for `x`? */
-export function userDefines(x: unknown, name: string): boolean {
-  if (typeof x !== "object" || x === null) return false;
-  const builtins = (builtinPrototypes ??= new Set<object>([Object.prototype, Array.prototype, Tuple.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype, FrozenSet.prototype, Bytes.prototype, ByteArray.prototype, Uint8Array.prototype]));
-  for (let p = Object.getPrototypeOf(x) as object | null; p !== null && !builtins.has(p); p = Object.getPrototypeOf(p) as object | null) {
-    if (Object.hasOwn(p, name)) return true;
-  }
-  return false;
-}
-
-/** Prototypes of the runtime's built-in values (their operators are the built-in ones); made late (import cycles). */
-let builtinPrototypes: Set<object> | undefined;
 
 function isProperSubclassInstance(a: unknown, b: unknown): boolean {
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;

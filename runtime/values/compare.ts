@@ -11,7 +11,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { userDefines } from "./arithmetic.js";
+import { userDefines } from "./overrides.js";
 
 export type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 

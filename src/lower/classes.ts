@@ -417,7 +417,8 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
   }
-  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
+  // A runtime base (`class Ring(list)`) has the built-in's methods only through superOf.
+  const multiple = cls !== undefined && (inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
@@ -432,6 +433,17 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   }
   if (f.attr === "__init__") return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/** Does the class, or a module class it derives from, name list/dict/set or an immutable built-in as a base? */
+function derivesFromBuiltin(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    if (b._type !== "Name") return false;
+    if (cx.resolve(b.id) === null) return ["list", "dict", "set"].includes(b.id) || VALUE_BASES[b.id] !== undefined;
+    const known = cx.known.get(b.id);
+    return known?.k === "class" && known.def !== cls && derivesFromBuiltin(cx, known.def, depth + 1);
+  });
 }
 
 /** `object`'s attribute hooks, as runtime functions taking the instance first. */
