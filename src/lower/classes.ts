@@ -15,7 +15,7 @@ import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, bindCall, describeSignature, signatureSpec, type BoundCall, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
-import { inMultipleInheritance, initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
+import { inMultipleInheritance, initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -88,6 +88,8 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
+  const mixedValue = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
+  if (mixedValue) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${(mixedValue as py.Name).id}'`);
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
