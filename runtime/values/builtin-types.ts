@@ -254,7 +254,7 @@ export function typeOf(x: unknown): any {
       if (isBoundMethod(x)) return MethodType;
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }
-  if (Array.isArray(x)) return list;
+  if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return list;
   const ctor = (Object.getPrototypeOf(x) as { constructor?: AnyClass } | null)?.constructor;
   if (ctor === undefined) return object;
   return RUNTIME_TYPES.get(ctor) ?? ctor;
