@@ -42,7 +42,10 @@ import { CREATORS, FloatValue, IntValue, PRIMITIVE, PYTHON_TYPE, StrValue, unwra
 /** A subclass's constructor: its `__new__` (or the base's), then its `__init__`. */
 function construct(cls: any, base: Function, args: unknown[]): any {
   const make = cls.__new__;
-  const instance = typeof make === "function" && make !== (base as { __new__?: unknown }).__new__ ? make.apply(cls, args) : CREATORS.get(base)!(cls, args);
+  let instance = typeof make === "function" && make !== (base as { __new__?: unknown }).__new__ ? make.apply(cls, args) : CREATORS.get(base)!(cls, args);
+  // A JS constructor cannot give a primitive (`__new__` returning a plain str): the instance
+  // stands for that value instead (README, known differences).
+  if (instance === null || (typeof instance !== "object" && typeof instance !== "function")) instance = CREATORS.get(base)!(cls, [instance]);
   if (instance instanceof cls) {
     const init = (instance as { __init__?: unknown }).__init__;
     if (typeof init === "function") init.apply(instance, args);

@@ -40,6 +40,15 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
   static _fields: Tuple<string>;
   static _field_defaults: Dict<string, unknown>;
 
+  // Instances see the class's `_fields` and `_field_defaults`, as Python's attribute lookup does.
+  get _fields(): Tuple<string> {
+    return (this.constructor as typeof NamedTupleBase)._fields;
+  }
+
+  get _field_defaults(): Dict<string, unknown> {
+    return (this.constructor as typeof NamedTupleBase)._field_defaults;
+  }
+
   _asdict(): Dict<string, unknown> {
     const fields = (this.constructor as typeof NamedTupleBase)._fields.items;
     return new Dict(fields.map((f, i) => [f, this.items[i]] as const));
