@@ -1,7 +1,11 @@
-// Base classes for user classes that subclass Python's list and dict: JS classes with
+// Base classes for user classes that subclass Python's list, dict and set: JS classes with
 // Python's constructor signatures (`list(iterable)`, `dict(mapping_or_pairs, **kw)`).
 import { Dict } from "../values/dict.js";
-import { dictUpdate } from "../values/builtin-types.js";
+import { dict, dictUpdate, list, set, setSource } from "../values/builtin-types.js";
+import { PySet } from "../values/set.js";
+import { defineContainerDunders } from "./container-dunders.js";
+import { typeName } from "../values/typename.js";
+import { PYTHON_TYPE } from "../values/wrapped.js";
 import { splitKw } from "../values/kwargs.js";
 import { PyTypeError } from "../values/exceptions.js";
 
@@ -20,6 +24,17 @@ class ListBaseImpl extends Array<any> {
   }
 }
 
+/** `class Bag(set)`: instances are PySets, filled as `set(iterable)` fills one. */
+class SetBaseImpl extends PySet<any> {
+  constructor(...args: any[]) {
+    super();
+    const [positional, keywords] = splitKw(args);
+    if (Object.keys(keywords).length > 0) throw new PyTypeError(`${typeName(this)}() takes no keyword arguments`);
+    if (positional.length > 1) throw new PyTypeError(`set expected at most 1 argument, got ${positional.length}`);
+    if (positional.length === 1) this.update(setSource(positional[0]));
+  }
+}
+
 /** `class Registry(dict)`: instances are Dicts, filled as `dict(...)` fills one. */
 class DictBaseImpl extends Dict<any, any> {
   constructor(...args: any[]) {
@@ -31,9 +46,22 @@ class DictBaseImpl extends Dict<any, any> {
   }
 }
 
+defineContainerDunders(ListBaseImpl.prototype, { mutable: true, iterate: (self) => Array.prototype[Symbol.iterator].call(self) });
+defineContainerDunders(DictBaseImpl.prototype, { mutable: true, iterate: (self) => Dict.prototype[Symbol.iterator].call(self) });
+defineContainerDunders(SetBaseImpl.prototype, { mutable: true, iterate: (self) => PySet.prototype[Symbol.iterator].call(self) });
+
+// In `__mro__` they show as the built-in types.
+Object.defineProperty(ListBaseImpl, PYTHON_TYPE, { get: () => list });
+Object.defineProperty(DictBaseImpl, PYTHON_TYPE, { get: () => dict });
+Object.defineProperty(SetBaseImpl, PYTHON_TYPE, { get: () => set });
+
 /**
  * Typed loosely for emitted code: a Python subclass may define methods whose names JS's
  * Array or Dict already use with other signatures (a `push` that returns None).
  */
-export const ListBase: new (...args: any[]) => any = ListBaseImpl;
-export const DictBase: new (...args: any[]) => any = DictBaseImpl;
+export const ListBase: IterableBase = ListBaseImpl as unknown as IterableBase;
+export const DictBase: IterableBase = DictBaseImpl as unknown as IterableBase;
+export const SetBase: IterableBase = SetBaseImpl as unknown as IterableBase;
+
+/** A runtime base class as emitted code sees it: any members, and iterable. */
+export type IterableBase = new (...args: any[]) => { [Symbol.iterator](): Iterator<any>; [attr: string]: any };

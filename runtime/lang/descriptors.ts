@@ -149,7 +149,7 @@ export function isManaged(obj: object, name: string): boolean {
 /** Per prototype: what `del obj.name` runs for a managed attribute (a descriptor's __delete__). */
 const DELETERS = Symbol.for("pyts.deleters");
 
-function deleters(proto: any): Map<string, (obj: unknown) => unknown> {
+export function deleters(proto: any): Map<string, (obj: unknown) => unknown> {
   if (!Object.hasOwn(proto, DELETERS)) Object.defineProperty(proto, DELETERS, { value: new Map() });
   return proto[DELETERS];
 }

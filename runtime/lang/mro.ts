@@ -7,6 +7,8 @@ import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.
 import { isKwargs } from "../values/kwargs.js";
 import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
+import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
+import { methodTable } from "../values/methods.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -53,7 +55,7 @@ export function mroOf(cls: AnyClass): AnyClass[] {
 }
 
 /** Class statics that describe the class itself rather than being inherited attributes. */
-const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", MRO_KEY, BASES_KEY, Symbol.hasInstance]);
+const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", MRO_KEY, BASES_KEY, PYTHON_TYPE, Symbol.hasInstance]);
 
 /** The first class in `mro` owning `key` on `side` of it (the prototype or the class). */
 function owners(mro: AnyClass[], side: (c: AnyClass) => object, skip: Set<PropertyKey>): Map<PropertyKey, AnyClass> {
@@ -154,7 +156,8 @@ export function objectNew(cls: any, ...args: unknown[]): any {
   // `super().__new__(mcls, name, bases, ns)` in a metaclass reaches `type.__new__`.
   if (isMetaclass(cls)) return typeHooks.typeNew(cls, ...args);
   if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
-  return Object.create(cls.prototype);
+  // `super().__new__(cls, value)` in a subclass of str, int, tuple...: the base makes the value.
+  return newBuiltinInstance(cls, args) ?? Object.create(cls.prototype);
 }
 
 function objectInit(...args: unknown[]): null {
@@ -182,9 +185,17 @@ export function superOf(cls: any, self: any): any {
       get(_target, key) {
         for (const c of rest) {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
-          if (!d) continue;
-          if (d.get) return d.get.call(self);
-          return typeof d.value === "function" ? d.value.bind(self) : d.value;
+          if (d) {
+            if (d.get) return d.get.call(self);
+            return typeof d.value === "function" ? d.value.bind(self) : d.value;
+          }
+          // The runtime base of `class Ring(list)`: the built-in type's own methods, not JS's.
+          if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {
+            const table = methodTable(self);
+            const method = table !== undefined && typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+            if (method !== undefined) return (...args: unknown[]) => (method as (s: unknown, ...a: unknown[]) => unknown)(self, ...args);
+            break;
+          }
         }
         if (key === "__init__") return objectInit;
         throw new AttributeError(`'super' object has no attribute '${String(key)}'`);

@@ -10,6 +10,7 @@ export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";
 export { collectionsModule as collections } from "./collections.js";
+export { namedTupleBase } from "./namedtuple.js";
 export { mathModule as math } from "./math.js";
 export { cmathModule as cmath } from "./cmath.js";
 export { loggingModule as logging } from "./logging.js";

@@ -1,5 +1,6 @@
 // Python's `json`: dumps/loads (and dump/load on file objects) with CPython's output format:
 // `", "` and `": "` separators, `indent`, `sort_keys`, `ensure_ascii`, ints kept as ints.
+import { unwrap, WrappedValue } from "../values/wrapped.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
@@ -29,7 +30,8 @@ function floatText(x: number): string {
   return floatRepr(x);
 }
 
-function keyText(key: unknown, options: DumpOptions): string {
+function keyText(given: unknown, options: DumpOptions): string {
+  const key = unwrap(given);
   if (typeof key === "string") return quote(key, options.ensureAscii);
   if (typeof key === "bigint") return `"${key}"`;
   if (typeof key === "number") return `"${floatText(key)}"`;
@@ -45,6 +47,8 @@ function encode(value: unknown, options: DumpOptions, depth: number): string {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "number") return floatText(value);
   if (typeof value === "string") return quote(value, options.ensureAscii);
+  // Subclasses of str, int and float encode as their value (CPython's encoder checks isinstance).
+  if (value instanceof WrappedValue) return encode(unwrap(value), options, depth);
   const inner = options.indent === null ? "" : "\n" + options.indent.repeat(depth + 1);
   const outer = options.indent === null ? "" : "\n" + options.indent.repeat(depth);
   if (Array.isArray(value) || value instanceof Tuple) {

@@ -2,11 +2,13 @@
 // keyword construction, defaults, _make/_replace/_asdict/_fields and CPython's repr and errors.
 
 import { Dict } from "../values/dict.js";
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { deleters } from "../lang/descriptors.js";
+import { tuple } from "../values/builtin-types.js";
 import { isNone, pyClass } from "./callable-class.js";
 
 function fieldList(spec: unknown): string[] {
@@ -38,6 +40,15 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
   static _fields: Tuple<string>;
   static _field_defaults: Dict<string, unknown>;
 
+  // Instances see the class's `_fields` and `_field_defaults`, as Python's attribute lookup does.
+  get _fields(): Tuple<string> {
+    return (this.constructor as typeof NamedTupleBase)._fields;
+  }
+
+  get _field_defaults(): Dict<string, unknown> {
+    return (this.constructor as typeof NamedTupleBase)._field_defaults;
+  }
+
   _asdict(): Dict<string, unknown> {
     const fields = (this.constructor as typeof NamedTupleBase)._fields.items;
     return new Dict(fields.map((f, i) => [f, this.items[i]] as const));
@@ -64,12 +75,46 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
   }
 }
 
+// In `__mro__` a named tuple class's base shows as tuple.
+Object.defineProperty(NamedTupleBase, Symbol.for("pyts.pythonType"), { get: () => tuple });
+
+/** A named tuple class as emitted code sees it: called or constructed, a base class, iterable instances. */
+export type NamedTupleClass = {
+  new (...args: any[]): { [Symbol.iterator](): Iterator<any>; [attr: string]: any };
+  (...args: any[]): any;
+  [attr: string]: any;
+};
+
 /** `namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`. */
-export function namedtuple(...args: unknown[]): any {
+export function namedtuple(...args: unknown[]): NamedTupleClass {
   const [pos, kws] = splitKw(args);
   const typename = String(pos[0] ?? kws["typename"]);
   const fields = validate(typename, fieldList(pos.length > 1 ? pos[1] : kws["field_names"]), kws["rename"] === true);
   const defaults = isNone(kws["defaults"]) ? [] : Array.from(iterable(kws["defaults"]));
+  return makeNamedTuple(typename, fields, defaults, typeof kws["module"] === "string" ? kws["module"] : "__main__");
+}
+
+/**
+ * `class Employee(NamedTuple)` with annotated fields (`dept: str = "eng"` gives a default):
+ * the named tuple class the class statement derives from. It stands for `tuple` in `__mro__`,
+ * as CPython's class is the named tuple itself.
+ */
+export function namedTupleBase(typename: string, fields: string[], defaults: Record<string, unknown>): NamedTupleClass {
+  const named = fields.filter((f) => Object.hasOwn(defaults, f));
+  const firstDefault = fields.findIndex((f) => Object.hasOwn(defaults, f));
+  if (firstDefault >= 0) {
+    const late = fields.slice(firstDefault).find((f) => !Object.hasOwn(defaults, f));
+    if (late !== undefined) throw new PyTypeError(`Non-default namedtuple field ${late} cannot follow default field ${fields[firstDefault]}`);
+  }
+  for (const f of fields) {
+    if (f.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(f)}`);
+  }
+  const base = makeNamedTuple(typename, fields, named.map((f) => defaults[f]), "__main__");
+  Object.defineProperty(base, Symbol.for("pyts.pythonType"), { get: () => tuple });
+  return base;
+}
+
+function makeNamedTuple(typename: string, fields: string[], defaults: unknown[], module: string): any {
   if (defaults.length > fields.length) throw new PyTypeError("Got more default values than field names");
   const firstDefault = fields.length - defaults.length;
   const fieldDefaults = new Dict<string, unknown>(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const));
@@ -107,14 +152,25 @@ export function namedtuple(...args: unknown[]): any {
     }
   };
   fields.forEach((name, i) => {
-    Object.defineProperty(cls.prototype, name, { get(this: Tuple) { return this.items[i]; } });
+    // A field is a read-only property (CPython's _tuplegetter): assigning or deleting raises.
+    Object.defineProperty(cls.prototype, name, {
+      get(this: Tuple) {
+        return this.items[i];
+      },
+      set() {
+        throw new AttributeError("can't set attribute");
+      },
+    });
+    deleters(cls.prototype).set(name, () => {
+      throw new AttributeError("can't delete attribute");
+    });
   });
   Object.defineProperties(cls, {
     name: { value: typename },
     pythonName: { value: typename },
     __name__: { value: typename },
     __qualname__: { value: typename },
-    __module__: { value: typeof kws["module"] === "string" ? kws["module"] : "__main__" },
+    __module__: { value: module },
     _fields: { value: Tuple.from(fields) },
     _field_defaults: { value: fieldDefaults },
   });

@@ -2,6 +2,10 @@
 // serves programs that use typing's names as values: TypeVar, Generic/Protocol as bases,
 // cast, and the special forms subscripted in expressions.
 
+import { iterable } from "../values/iteration.js";
+import { splitKw } from "../values/kwargs.js";
+import { namedtuple } from "./namedtuple.js";
+
 /** A special form such as `Optional` or `List`: subscripting gives the form back. */
 class SpecialForm {
   static readonly pythonName = "_SpecialForm";
@@ -42,6 +46,17 @@ class Protocol {
   }
 }
 
+/**
+ * `NamedTuple("Point", [("x", int), ("y", int)])`: the functional form, a named tuple class.
+ * (`class Point(NamedTuple)` is lowered to runtime namedTupleBase.)
+ */
+function NamedTuple(...args: unknown[]): unknown {
+  const [positional, keywords] = splitKw(args);
+  const typename = String(positional[0]);
+  const fields = positional.length > 1 ? Array.from(iterable(positional[1]), (pair) => String(Array.from(iterable(pair))[0])) : Object.keys(keywords);
+  return namedtuple(typename, fields);
+}
+
 const forms = Object.fromEntries(
   ["Any", "Optional", "Union", "List", "Dict", "Set", "FrozenSet", "Tuple", "Callable", "Iterable", "Iterator", "Generator",
     "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Awaitable", "Coroutine", "Sequence", "Mapping", "MutableMapping",
@@ -53,6 +68,7 @@ export const typingModule = Object.freeze({
   ...forms,
   TYPE_CHECKING: false,
   TypeVar,
+  NamedTuple,
   Generic,
   Protocol,
   cast: (_type: unknown, value: unknown): unknown => value,

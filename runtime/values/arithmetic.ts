@@ -12,6 +12,8 @@ import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDiffere
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { isWrapped, unwrap } from "./wrapped.js";
+import { userDefines } from "./overrides.js";
 
 type Builtin = (a: unknown, b: unknown) => unknown;
 
@@ -37,7 +39,8 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 
 /** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
 function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
-  const r0 = op.builtin(a, b);
+  // A subclass of a built-in (`class Vec(tuple)` with its own `__add__`) overrides the base.
+  const r0 = userDefines(a, op.dunder) || userDefines(b, op.reflected) ? NotImplemented : op.builtin(a, b);
   if (r0 !== NotImplemented) return r0;
   if (isProperSubclassInstance(a, b)) {
     const rm = method(b, op.reflected);
@@ -55,6 +58,11 @@ function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
   // The reflected method is only tried when the operand types differ (CPython's rule).
   if (rm && !(m && (a as object).constructor === (b as object).constructor)) {
     const r = rm.call(b, a);
+    if (r !== NotImplemented) return r;
+  }
+  // A subclass of str/int/float: the base type's own operation accepts it (`"x" + Name("y")`).
+  if (isWrapped(a) || isWrapped(b)) {
+    const r = op.builtin(unwrap(a), unwrap(b));
     if (r !== NotImplemented) return r;
   }
   throw binaryError(a, b, symbol);
@@ -454,3 +462,12 @@ export const ipow = inplace(POW, power);
 export const imatmul = inplace(MATMUL, matmul);
 export const ilshift = inplace(LSHIFT, lshift);
 export const irshift = inplace(RSHIFT, rshift);
+
+/**
+ * The built-in binary operators by dunder stem (`add` for `__add__`/`__radd__`): what a
+ * subclass of int, float or str inherits (runtime/lang/value-subclasses.ts). NotImplemented
+ * when the operand types do not support it.
+ */
+export const BUILTIN_BINARY: Record<string, Builtin> = Object.fromEntries(
+  [ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, AND, XOR, OR].map((op) => [op.dunder.slice(2, -2), op.builtin]),
+);

@@ -15,6 +15,8 @@ import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, pl
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
 const BASES_KEY = Symbol.for("pyts.bases");
+/** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
+const PYTHON_TYPE = Symbol.for("pyts.pythonType");
 
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
@@ -145,7 +147,12 @@ function classChain(cls: object): any[] {
     }
     // A class with several bases carries its C3 order (runtime/lang/mro.ts).
     if (Object.hasOwn(c, MRO_KEY)) {
-      chain.push(...(c as unknown as { [MRO_KEY]: unknown[] })[MRO_KEY]);
+      chain.push(...withBuiltinTypes((c as unknown as { [MRO_KEY]: unknown[] })[MRO_KEY]));
+      break;
+    }
+    // A runtime base (of `class Name(str)`, `class Stack(list)`) stands for a built-in type.
+    if (Object.hasOwn(c, PYTHON_TYPE)) {
+      chain.push((c as unknown as { [PYTHON_TYPE]: unknown })[PYTHON_TYPE]);
       break;
     }
     chain.push(c);
@@ -153,6 +160,20 @@ function classChain(cls: object): any[] {
   }
   chain.push(objectType ?? typeOf({}));
   return chain;
+}
+
+/** An MRO with each runtime base shown as its built-in type, without the JS classes under it. */
+function withBuiltinTypes(mro: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  const bases: Function[] = [];
+  for (const c of mro) {
+    if (typeof c === "function" && bases.some((b) => b.prototype instanceof c)) continue;
+    if (typeof c === "function" && Object.hasOwn(c, PYTHON_TYPE)) {
+      bases.push(c);
+      out.push((c as unknown as { [PYTHON_TYPE]: unknown })[PYTHON_TYPE]);
+    } else out.push(c);
+  }
+  return out;
 }
 
 /** `obj.__dict__` / `vars(obj)`: the instance's own attributes; writes reach the instance. */

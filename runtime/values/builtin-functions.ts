@@ -1,5 +1,7 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
+import { NotImplemented } from "./singletons.js";
+import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
@@ -33,17 +35,27 @@ export function ascii(x: unknown): string {
 
 /** Python's `len(x)`, as an int. */
 export function len(x: unknown): bigint {
+  if (typeof x === "object" && x !== null && overridden(x, "__len__")) return lenOf(x);
+  return builtinLen(x);
+}
+
+/** `len(x)` as the built-in type answers it. */
+export function builtinLen(x: unknown): bigint {
   if (typeof x === "string") return BigInt(x.length - (x.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0));
   if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return BigInt(x.length);
   if (x instanceof Dict || x instanceof AbstractSet) return BigInt(x.size);
-  const m = (x as { __len__?: () => unknown } | null)?.__len__;
-  if (x !== null && (typeof x === "object" || typeof x === "function") && typeof m === "function") {
-    const n = m.call(x);
-    if (!isIntLike(n)) throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
-    if (toBigInt(n) < 0n) throw new ValueError("__len__() should return >= 0");
-    return toBigInt(n);
-  }
+  if (x !== null && (typeof x === "object" || typeof x === "function")) return lenOf(x);
   throw new PyTypeError(`object of type '${typeName(x)}' has no len()`);
+}
+
+/** `len(x)` by the object's `__len__`. */
+function lenOf(x: object): bigint {
+  const m = (x as { __len__?: () => unknown }).__len__;
+  if (typeof m !== "function") throw new PyTypeError(`object of type '${typeName(x)}' has no len()`);
+  const n = m.call(x);
+  if (!isIntLike(n)) throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
+  if (toBigInt(n) < 0n) throw new ValueError("__len__() should return >= 0");
+  return toBigInt(n);
 }
 
 export function abs(x: unknown): any {
@@ -266,7 +278,15 @@ export function divmod(a: unknown, b: unknown): Tuple {
     return Tuple.of(q, r);
   }
   const m = (a as { __divmod__?: (b: unknown) => unknown } | null)?.__divmod__;
-  if (a !== null && typeof a === "object" && typeof m === "function") return m.call(a, b) as Tuple;
+  if (a !== null && typeof a === "object" && typeof m === "function") {
+    const r = m.call(a, b);
+    if (r !== NotImplemented) return r as Tuple;
+  }
+  const rm = (b as { __rdivmod__?: (a: unknown) => unknown } | null)?.__rdivmod__;
+  if (b !== null && typeof b === "object" && typeof rm === "function") {
+    const r = rm.call(b, a);
+    if (r !== NotImplemented) return r as Tuple;
+  }
   throw new PyTypeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
 }
 

@@ -20,6 +20,7 @@ import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
 import { metaclassOf } from "../lang/type-base.js";
+import { FloatValue, IntValue, StrValue, unwrap } from "./wrapped.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
 
@@ -57,7 +58,9 @@ function parseInt_(text: string, base: number): bigint {
 /** Python's `int(x)` / `int(text, base)`. */
 function intConstructor(...args: unknown[]): bigint {
   const [pos, kws] = splitKw(args);
-  const x = pos.length > 0 ? pos[0] : (kws["x"] ?? 0n);
+  const given = pos.length > 0 ? pos[0] : (kws["x"] ?? 0n);
+  // A str subclass's text (`int(Name("42"))`); int and float subclasses answer __int__/__index__.
+  const x = given instanceof StrValue ? unwrap(given) : given;
   const base = pos.length > 1 ? pos[1] : kws["base"];
   if (base !== undefined) {
     if (typeof x !== "string" && !(x instanceof Uint8Array)) {
@@ -92,7 +95,8 @@ function intConstructor(...args: unknown[]): bigint {
 const FLOAT_TEXT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
 
 /** Python's `float(x)`. */
-function floatConstructor(x: unknown = 0.0): number {
+function floatConstructor(given: unknown = 0.0): number {
+  const x = given instanceof StrValue ? unwrap(given) : given;
   if (typeof x === "number") return x;
   if (isIntLike(x)) {
     const f = Number(toBigInt(x));
@@ -130,7 +134,7 @@ export const list = defineType(
   Array.isArray,
 );
 export const tuple = defineType(
-  (x: unknown = []): Tuple => (x instanceof Tuple ? x : Tuple.from(iterable(x))),
+  (x: unknown = []): Tuple => (x instanceof Tuple && x.constructor === Tuple ? x : Tuple.from(iterable(x))),
   "tuple",
   (x) => x instanceof Tuple,
 );
@@ -251,7 +255,7 @@ export function typeOf(x: unknown): any {
       if (isBoundMethod(x)) return MethodType;
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }
-  if (Array.isArray(x)) return list;
+  if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return list;
   const ctor = (Object.getPrototypeOf(x) as { constructor?: AnyClass } | null)?.constructor;
   if (ctor === undefined) return object;
   return RUNTIME_TYPES.get(ctor) ?? ctor;
@@ -263,6 +267,9 @@ export const type = defineType((...args: unknown[]): any => (args.length === 3 ?
 /** Runtime classes whose Python type is a type object exported here. */
 const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [Tuple, tuple],
+  [StrValue, str],
+  [IntValue, int],
+  [FloatValue, float],
   [Dict, dict],
   [PySet, set],
   [FrozenSet, frozenset],

@@ -137,7 +137,7 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
   },
   copy: (d) => new Dict(d.entries()),
   clear: (d) => {
-    d.clear();
+    Dict.prototype.clear.call(d);
     return null;
   },
 };
@@ -221,14 +221,16 @@ function mutable(s: AbstractSet, name: string): PySet {
 }
 
 Object.assign(SET_METHODS, {
-  add: (s: AbstractSet, x: unknown) => (mutable(s, "add").add(x), null),
-  discard: (s: AbstractSet, x: unknown) => (mutable(s, "discard").delete(x), null),
-  remove: (s: AbstractSet, x: unknown) => (mutable(s, "remove").remove(x), null),
-  pop: (s: AbstractSet) => mutable(s, "pop").pop(),
-  clear: (s: AbstractSet) => (mutable(s, "clear").clear(), null),
+  // Through the prototype: a subclass (`class Seen(set)`) may define its own `add`, whose
+  // `super().add(x)` arrives here.
+  add: (s: AbstractSet, x: unknown) => (PySet.prototype.add.call(mutable(s, "add"), x), null),
+  discard: (s: AbstractSet, x: unknown) => (PySet.prototype.delete.call(mutable(s, "discard"), x), null),
+  remove: (s: AbstractSet, x: unknown) => (PySet.prototype.remove.call(mutable(s, "remove"), x), null),
+  pop: (s: AbstractSet) => PySet.prototype.pop.call(mutable(s, "pop")),
+  clear: (s: AbstractSet) => (PySet.prototype.clear.call(mutable(s, "clear")), null),
   update: (s: AbstractSet, ...args: unknown[]) => {
     const target = mutable(s, "update");
-    for (const o of args) target.update(operand(o));
+    for (const o of args) AbstractSet.prototype.update.call(target, operand(o));
     return null;
   },
   intersection_update: (s: AbstractSet, ...args: unknown[]) => {

@@ -10,8 +10,10 @@ import { NotImplemented } from "./singletons.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { isWrapped, unwrap } from "./wrapped.js";
+import { userDefines } from "./overrides.js";
 
-type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
+export type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
 const REFLECTED: Record<Dunder, Dunder> = {
   __eq__: "__eq__",
@@ -147,7 +149,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
 
 /** Python's `a == b`. */
 export function eq(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
   }
@@ -158,7 +160,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 /** Python's `a != b`. */
 export function ne(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) {
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;
   }
@@ -215,7 +217,8 @@ function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
 }
 
 function compare(a: unknown, b: unknown, op: Dunder): boolean {
-  const order = builtinOrder(a, b, op);
+  const overridden = userDefines(a, op) || userDefines(b, REFLECTED[op]);
+  const order = overridden ? undefined : builtinOrder(a, b, op);
   if (order !== undefined) {
     switch (op) {
       case "__lt__":
@@ -228,7 +231,7 @@ function compare(a: unknown, b: unknown, op: Dunder): boolean {
         return order >= 0;
     }
   }
-  if (a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
+  if (!overridden && a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
   const r = richCompare(a, b, op);
   if (r !== NotImplemented) return truthy(r);
   throw new PyTypeError(
@@ -265,4 +268,21 @@ export function sortCompare(a: unknown, b: unknown): number {
   if (lt(a, b)) return -1;
   if (lt(b, a)) return 1;
   return 0;
+}
+
+/**
+ * The built-in comparison `op` of two values (subclass instances of str/int/float unwrapped),
+ * or NotImplemented when their types do not compare: what such a subclass inherits.
+ */
+export function builtinCompare(a: unknown, b: unknown, op: Dunder): boolean | typeof NotImplemented {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (op === "__eq__" || op === "__ne__") {
+    if (typeof x === "string" ? typeof y !== "string" : !(isNumeric(x) && isNumeric(y))) return NotImplemented;
+    const same = builtinEq(x, y) === true;
+    return op === "__eq__" ? same : !same;
+  }
+  const order = builtinOrder(x, y, op);
+  if (order === undefined) return NotImplemented;
+  return op === "__lt__" ? order < 0 : op === "__le__" ? order <= 0 : op === "__gt__" ? order > 0 : order >= 0;
 }

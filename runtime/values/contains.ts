@@ -11,6 +11,8 @@ import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { PRIMITIVE, StrValue } from "./wrapped.js";
+import { overridden } from "./overrides.js";
 
 function sequenceHas(items: readonly unknown[], item: unknown): boolean {
   for (const x of items) if (x === item || sameItem(x, item)) return true;
@@ -19,8 +21,18 @@ function sequenceHas(items: readonly unknown[], item: unknown): boolean {
 
 /** Python's `item in container`. */
 export function in_(item: unknown, container: unknown): boolean {
+  if (typeof container === "object" && container !== null && overridden(container, "__contains__")) {
+    return truthy((container as { __contains__: (x: unknown) => unknown }).__contains__(item));
+  }
+  return builtinIn(item, container);
+}
+
+/** `item in container` as the built-in type answers it. */
+export function builtinIn(item: unknown, container: unknown): boolean {
   if (typeof container === "string") {
     if (typeof item !== "string") {
+      // A str subclass instance is searched for as its text.
+      if (item instanceof StrValue) return container.includes(item[PRIMITIVE]);
       throw new PyTypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     }
     return container.includes(item);

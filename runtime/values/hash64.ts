@@ -2,6 +2,7 @@
 // float other than NaN, complex, and tuples of those), computed as two 32-bit halves so the
 // set table can place them exactly where CPython does without BigInt arithmetic.
 
+import { hashesAsValue, PRIMITIVE } from "./wrapped.js";
 import { PyComplex } from "./complex.js";
 import { Tuple } from "./tuple.js";
 
@@ -169,6 +170,8 @@ export function orderedHash(x: unknown): boolean {
       return true;
     case "object":
       if (x instanceof Tuple) return tupleHash(x);
+      // An int or float subclass instance hashing as its value sits where the value would.
+      if (hashesAsValue(x)) return orderedHash(x[PRIMITIVE]);
       if (x instanceof PyComplex) {
         if (Number.isNaN(x.re) || Number.isNaN(x.im)) return false;
         setBig(complexHash(x.re, x.im));

@@ -8,6 +8,9 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { hashesAsValue, unwrap } from "./wrapped.js";
+
+export { INHERITED_HASH } from "./wrapped.js";
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -139,6 +142,8 @@ export function hashKey(x: unknown): any {
   if (Array.isArray(x)) unhashable(x);
   const method = (x as Partial<Hashable>).__hash__;
   if (method === null || eqWithoutHash(x as object)) unhashable(x);
+  // `Name("a")` and "a" are one key unless the subclass hashes its own way.
+  if (hashesAsValue(x)) return hashKey(unwrap(x));
   if ((x as { __unhashable__?: boolean }).__unhashable__) unhashable(x);
   if (typeof method === "function") return BUCKET_PREFIX + pyHash(x).toString();
   return x;

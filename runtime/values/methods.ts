@@ -43,9 +43,10 @@ const BUILTIN_PROTOTYPES = new Set<object>([Array.prototype, Dict.prototype, Abs
 export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) => unknown) | undefined {
   if (obj === null || typeof obj !== "object") return undefined;
   for (let p = Object.getPrototypeOf(obj) as object | null; p !== null && !BUILTIN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p) as object | null) {
-    if (Object.hasOwn(p, name)) {
-      const value = (p as Record<string, unknown>)[name];
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown) : undefined;
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined) {
+      // A property (a getter) is no method: it is read on the instance, not on the prototype.
+      return typeof d.value === "function" ? (d.value as (...a: unknown[]) => unknown) : undefined;
     }
   }
   return undefined;

@@ -2,6 +2,8 @@
 // attributes whose writes go through to the instance (descriptors store values there); a
 // class's is a read-only `mappingproxy` of what its body defined.
 import { Dict } from "./dict.js";
+import { AbstractSet, PySet } from "./set.js";
+import { Tuple } from "./tuple.js";
 import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
@@ -18,6 +20,27 @@ function shadowed(owner: object): Map<string, unknown> {
   return (owner as { [SHADOWED]: Map<string, unknown> })[SHADOWED];
 }
 
+let setFields: Set<string> | undefined;
+let dictFields: Set<string> | undefined;
+
+/**
+ * Own keys of an instance of a subclass of a built-in that hold the built-in value itself (a
+ * list's indices, a set's table), which are no attributes; null for other objects.
+ */
+function internalKeys(owner: object): ((key: string) => boolean) | null {
+  if (Array.isArray(owner) || owner instanceof Uint8Array) return (key) => /^\d+$/.test(key);
+  if (owner instanceof AbstractSet) {
+    const fields = (setFields ??= new Set(Object.keys(new PySet())));
+    return (key) => fields.has(key);
+  }
+  if (owner instanceof Dict && !(owner instanceof InstanceDict)) {
+    const fields = (dictFields ??= new Set(Object.keys(new Dict())));
+    return (key) => fields.has(key);
+  }
+  if (owner instanceof Tuple) return (key) => key === "items";
+  return null;
+}
+
 /** `obj.__dict__`: the instance's attributes; `d[k] = v` and `del d[k]` change the instance. */
 export class InstanceDict extends Dict<unknown, unknown> {
   static override readonly pythonName = "dict";
@@ -26,7 +49,9 @@ export class InstanceDict extends Dict<unknown, unknown> {
     super();
     const slots = slotNames(owner);
     // stored keys are JS keys (`then$`); the dict shows Python names
+    const internal = internalKeys(owner);
     for (const key of Object.keys(owner)) {
+      if (internal !== null && internal(key)) continue;
       const name = pythonName(key, false);
       if (name !== null && !slots.has(name)) super.set(name, (owner as Record<string, unknown>)[key]);
     }

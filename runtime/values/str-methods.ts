@@ -9,6 +9,7 @@ import { encode, maketrans, translate } from "./str-codec.js";
 import { strFormat, strFormatMap } from "./str-format.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { StrValue, unwrap } from "./wrapped.js";
 
 type Method = (self: string, ...args: unknown[]) => unknown;
 
@@ -156,10 +157,10 @@ export const STR_METHODS: Record<string, Method> = {
     const parts: string[] = [];
     let i = 0;
     for (const item of iterable(items)) {
-      if (typeof item !== "string") {
+      if (typeof item !== "string" && !(item instanceof StrValue)) {
         throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
       }
-      parts.push(item);
+      parts.push(unwrap(item) as string);
       i++;
     }
     return parts.join(s);

@@ -10,6 +10,7 @@ import { isClass, moduleName, qualName, typeName } from "./typename.js";
 import { isPyTypeObject } from "./builtin-type.js";
 import { repr } from "./repr.js";
 import { Ellipsis } from "./singletons.js";
+import { overridden } from "./overrides.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -40,6 +41,12 @@ interface ItemDunders {
 
 /** Python's `obj[key]`. */
 export function getitem(obj: unknown, key: unknown): any {
+  if (typeof obj === "object" && obj !== null && overridden(obj, "__getitem__")) return (obj as ItemDunders).__getitem__!(key);
+  return builtinGetitem(obj, key);
+}
+
+/** `obj[key]` as the built-in type does it (a subclass's own `__getitem__` left out). */
+export function builtinGetitem(obj: unknown, key: unknown): any {
   if (Array.isArray(obj)) {
     if (key instanceof Slice) return pick(obj, key);
     return obj[itemIndex(key, "list", obj.length)];
@@ -98,6 +105,15 @@ function assignSlice(list: unknown[], key: Slice, value: unknown): void {
 
 /** Python's `obj[key] = value`. */
 export function setitem(obj: unknown, key: unknown, value: unknown): void {
+  if (typeof obj === "object" && obj !== null && overridden(obj, "__setitem__")) {
+    (obj as ItemDunders).__setitem__!(key, value);
+    return;
+  }
+  builtinSetitem(obj, key, value);
+}
+
+/** `obj[key] = value` as the built-in type does it. */
+export function builtinSetitem(obj: unknown, key: unknown, value: unknown): void {
   if (Array.isArray(obj)) {
     if (key instanceof Slice) return assignSlice(obj, key, value);
     obj[itemIndex(key, "list", obj.length, "assignment index")] = value;
@@ -127,6 +143,15 @@ export function setitem(obj: unknown, key: unknown, value: unknown): void {
 
 /** Python's `del obj[key]`. */
 export function delitem(obj: unknown, key: unknown): void {
+  if (typeof obj === "object" && obj !== null && overridden(obj, "__delitem__")) {
+    (obj as ItemDunders).__delitem__!(key);
+    return;
+  }
+  builtinDelitem(obj, key);
+}
+
+/** `del obj[key]` as the built-in type does it. */
+export function builtinDelitem(obj: unknown, key: unknown): void {
   if (Array.isArray(obj)) {
     if (key instanceof Slice) {
       const doomed = new Set(key.positions(obj.length));

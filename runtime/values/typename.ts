@@ -69,7 +69,7 @@ export function typeName(x: unknown): string {
     case "symbol":
       return "symbol";
   }
-  if (Array.isArray(x)) return "list";
+  if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return "list";
   const proto = Object.getPrototypeOf(x) as { constructor?: AnyClass } | null;
   if (proto === null || proto === Object.prototype) return "object";
   const ctor = proto.constructor;

@@ -16,7 +16,8 @@ import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { getsNewAttributes, isMetaclassDef, usesMetaclass } from "./class-objects.js";
-import { initIsMethod, isObjectBase, jsBaseIndex } from "./mro.js";
+import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
+import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -89,7 +90,10 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
-  const bases = baseExprs.map((b) => builtinBase(cx, b) ?? lowerExpr(cx, b));
+  const mixedValue = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
+  if (mixedValue) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${(mixedValue as py.Name).id}'`);
+  const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
+  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
   const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
@@ -151,6 +155,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("aliasMethod"), args } }] });
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
+    } else if (namedTuple && stmt._type === "AnnAssign" && stmt.target._type === "Name") {
+      continue; // a field of the named tuple (namedTupleFields)
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
@@ -503,18 +509,6 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
     out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   return out;
-}
-
-/** `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict. */
-function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
-  if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
-  if (base.id === "list") return cx.rt("ListBase", base);
-  if (base.id === "dict") return cx.rt("DictBase", base);
-  if (base.id === "type") return cx.rt("TypeBase", base);
-  if (["str", "int", "float", "bool", "tuple", "bytes", "set", "frozenset"].includes(base.id)) {
-    return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
-  }
-  return null;
 }
 
 /** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */

@@ -45,6 +45,17 @@ function initCallsSuperLate(cls: py.ClassDef): boolean {
   return index > 0;
 }
 
+/**
+ * A base naming one of the immutable built-ins a class may derive from (`class Name(str)`):
+ * the runtime base's constructor runs `__new__` then `__init__` as a method, as a cooperative
+ * root class does.
+ */
+export function isValueBase(cx: LowerContext, base: py.Expr): boolean {
+  return base._type === "Name" && VALUE_TYPES.has(base.id) && cx.resolve(base.id, cx.moduleScope) === null;
+}
+
+const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes", "frozenset"]);
+
 function definesNew(cls: py.ClassDef): boolean {
   return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__new__");
 }
@@ -60,7 +71,9 @@ function analyze(cx: LowerContext): Hierarchy {
   // Classes with several bases; also those whose __init__ runs statements before
   // super().__init__() (JS constructors cannot), which the same __init__-as-method scheme serves.
   // Classes defining __new__ too: their instances are made by it, then `__init__` runs as a method.
-  const involved = new Set(classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c)));
+  const involved = new Set(
+    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b))),
+  );
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];
   while (pending.length) {
@@ -84,7 +97,8 @@ function analyze(cx: LowerContext): Hierarchy {
   const isCooperative = (c: py.ClassDef, depth: number): boolean => {
     if (cooperative.has(c)) return true;
     if (depth > 32 || !involved.has(c) || c.decorator_list.length || c.keywords.length) return false;
-    const ok = knownBases(cx, c, byName).every((b) => b !== null && isCooperative(b, depth + 1));
+    const bases = c.bases.filter((b) => !isObjectBase(cx, b));
+    const ok = knownBases(cx, c, byName).every((b, i) => (b === null ? isValueBase(cx, bases[i]!) : isCooperative(b, depth + 1)));
     if (ok) cooperative.add(c);
     return ok;
   };

@@ -9,6 +9,7 @@ import { qualname } from "./functions.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { inMultipleInheritance, initIsMethod } from "./mro.js";
 import { isMetaclassDef } from "./class-objects.js";
+import { derivesFromBuiltin } from "./builtin-bases.js";
 import { currentClass } from "./classes.js";
 
 /**
@@ -30,7 +31,8 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
   }
-  const multiple = cls !== undefined && inMultipleInheritance(cx, cls);
+  // A runtime base (`class Ring(list)`) has the built-in's methods only through superOf.
+  const multiple = cls !== undefined && (inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };

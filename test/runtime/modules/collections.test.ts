@@ -181,7 +181,7 @@ describe("integration with runtime/values dispatch (pending there)", () => {
     expect(getitem(c, "a")).toBe(3n);
   });
 
-  it.fails("Counter | Counter uses Counter.__or__ (max of counts), not dict merge", async () => {
+  it("Counter | Counter uses Counter.__or__ (max of counts), not dict merge", async () => {
     const { bitor } = await import("../../../runtime/values/arithmetic.js");
     const r = bitor(new collections.Counter(kw({ a: 3n })), new collections.Counter(kw({ a: 1n, b: 2n })));
     expect(show(r)).toBe("Counter({'a': 3, 'b': 2})");

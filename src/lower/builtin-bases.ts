@@ -1,0 +1,65 @@
+// Classes deriving from built-in types: the runtime base a class extends for `list`, `dict`,
+// `set` and the immutable `str`, `int`, `float`, `tuple`, `bytes`, `frozenset`
+// (runtime/lang/builtin-bases.ts, value-subclasses.ts), and `typing.NamedTuple` classes,
+// which derive from the named tuple their annotated fields make.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { lowerExpr } from "./expressions.js";
+
+/**
+ * `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict; `class N(str)`
+ * and the other immutable built-ins: their runtime bases (runtime/lang/value-subclasses.ts).
+ */
+export function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
+  if (base._type !== "Name" || cx.resolve(base.id) !== null) return null;
+  if (base.id === "list") return cx.rt("ListBase", base);
+  if (base.id === "dict") return cx.rt("DictBase", base);
+  if (base.id === "set") return cx.rt("SetBase", base);
+  if (base.id === "type") return cx.rt("TypeBase", base);
+  const valueBase = VALUE_BASES[base.id];
+  if (valueBase !== undefined) return cx.rt(valueBase, base);
+  if (base.id === "bool") {
+    return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
+  }
+  return null;
+}
+
+/** Built-in immutable types a class may derive from, and the runtime base standing for each. */
+const VALUE_BASES: Record<string, string> = { str: "StrBase", int: "IntBase", float: "FloatBase", tuple: "TupleBase", bytes: "BytesBase", frozenset: "FrozenSetBase" };
+
+/** `NamedTuple` imported from typing, or `typing.NamedTuple`. */
+export function isNamedTupleBase(cx: LowerContext, base: py.Expr): boolean {
+  if (base._type === "Attribute") return base.attr === "NamedTuple" && base.value._type === "Name" && base.value.id === "typing";
+  if (base._type !== "Name") return false;
+  const bindings = cx.resolve(base.id)?.bindings.get(base.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "typing" && stmt.names.some((a) => (a.asname ?? a.name) === base.id && a.name === "NamedTuple");
+}
+
+/**
+ * `class Employee(NamedTuple)`: its annotated names are the fields (their values the
+ * defaults), and it derives from the named tuple class they make (runtime namedTupleBase).
+ */
+export function namedTupleFields(cx: LowerContext, cls: py.ClassDef, base: py.Expr): ir.Expr {
+  const fields: ir.Expr[] = [];
+  const defaults: { key: string; value: ir.Expr }[] = [];
+  for (const st of cls.body) {
+    if (st._type !== "AnnAssign" || st.target._type !== "Name") continue;
+    fields.push({ k: "str", value: st.target.id });
+    if (st.value) defaults.push({ key: st.target.id, value: lowerExpr(cx, st.value) });
+  }
+  const args: ir.Expr[] = [{ k: "str", value: cls.name }, { k: "array", elements: fields }, { k: "object", props: defaults }];
+  return { k: "call", callee: cx.rt("namedTupleBase", base), args, loc: cx.loc(base) };
+}
+
+/** Does the class, or a module class it derives from, name list/dict/set or an immutable built-in as a base? */
+export function derivesFromBuiltin(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    if (b._type !== "Name") return false;
+    if (cx.resolve(b.id) === null) return ["list", "dict", "set"].includes(b.id) || VALUE_BASES[b.id] !== undefined;
+    const known = cx.known.get(b.id);
+    return known?.k === "class" && known.def !== cls && derivesFromBuiltin(cx, known.def, depth + 1);
+  });
+}
