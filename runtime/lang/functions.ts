@@ -9,6 +9,9 @@ import { bindToLayout } from "./keywords.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
+import { boundParts, setBoundParts } from "./bound-parts.js";
+
+export { boundParts };
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -105,18 +108,6 @@ function duplicateOf(args: unknown[]): string | null {
 /** Marks a classmethod's function: read off its class it is bound to the class. */
 export const CLASS_METHOD = Symbol.for("pyts.classmethod");
 
-/** What a bound method holds (`__self__`, `__func__`). */
-const BOUND = Symbol.for("pyts.boundMethod");
-interface BoundParts {
-  self: unknown;
-  method: AnyFn;
-  owner: Function | null;
-}
-
-export function boundParts(f: unknown): BoundParts | undefined {
-  return typeof f === "function" ? (f as { [BOUND]?: BoundParts })[BOUND] : undefined;
-}
-
 /** `obj.method` read as a value: a function calling the method on `obj`. */
 export function boundMethod(self: unknown, method: AnyFn, owner: Function | null = null): AnyFn {
   const bound = function (...args: unknown[]): unknown {
@@ -124,7 +115,7 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
     if (info === undefined || info.spec === null || info.binds) return method.apply(self, args);
     return invokeMethod(method, [self, ...args]);
   };
-  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method, owner };
+  setBoundParts(bound, { self, method, owner });
   return bound;
 }
 

@@ -10,6 +10,7 @@ import { NotImplemented } from "./singletons.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { sameBoundMethod } from "../lang/bound-parts.js";
 
 type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
@@ -142,6 +143,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
     return a.size === b.size && setContainsAll(a, b);
   }
   if (a instanceof Bytes) return b instanceof Bytes ? bytesCompare(a, b) === 0 : undefined;
+  if (typeof a === "function" && typeof b === "function") return sameBoundMethod(a, b);
   return undefined;
 }
 

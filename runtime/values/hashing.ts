@@ -8,6 +8,7 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { boundParts } from "../lang/bound-parts.js";
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -78,7 +79,7 @@ export function pyHash(x: unknown): bigint {
     case "string":
       return hashString(x);
     case "function":
-      return identity(x) >> 4n;
+      return functionHash(x);
   }
   if (x instanceof Tuple) return tupleHashOf(x.items.map(pyHash));
   if (x instanceof ByteArray) unhashable(x);
@@ -96,6 +97,15 @@ export function pyHash(x: unknown): bigint {
   const tag = (x as { __unhashable__?: boolean }).__unhashable__;
   if (tag) unhashable(x);
   return identity(x as object) >> 4n;
+}
+
+/** A function's hash: its identity; a bound method's from its object and function (CPython's meth_hash). */
+function functionHash(f: Function): bigint {
+  const parts = boundParts(f);
+  if (parts === undefined) return identity(f) >> 4n;
+  const self = parts.self;
+  const selfHash = self !== null && (typeof self === "object" || typeof self === "function") ? identity(self) >> 4n : pyHash(self);
+  return BigInt.asIntN(64, selfHash ^ (identity(parts.method) >> 4n));
 }
 
 /** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */
@@ -119,7 +129,8 @@ export function hashKey(x: unknown): any {
     case "string":
       return "s" + x;
     case "function":
-      return x;
+      // Bound methods of one object and function are equal: they share a bucket.
+      return boundParts(x) !== undefined ? BUCKET_PREFIX + functionHash(x).toString() : x;
   }
   if (x instanceof Tuple) {
     const parts: string[] = [];

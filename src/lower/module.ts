@@ -10,6 +10,7 @@ import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest } from "./signatures.js";
+import { isMethodAlias } from "./classes.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -104,6 +105,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
         }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
+        // `__rmul__ = __mul__`: the alias reads as the same method.
+        if (isMethodAlias(node as py.ClassDef, st)) cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
       }
       if (cx.methodNames.has("__call__")) cx.callableInstances = true;
     }
