@@ -1,7 +1,7 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
-import { methodTable, missingAttribute, subclassMethod } from "./methods.js";
+import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
@@ -25,6 +25,10 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (table !== undefined && Object.hasOwn(table, name)) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     return (...args: unknown[]) => m(obj, ...args);
+  }
+  if (table !== undefined) {
+    const typeLevel = typeLevelMethod(obj, name);
+    if (typeLevel !== undefined) return typeLevel;
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
     if (name === "real" || name === "numerator") return typeof obj === "boolean" ? (obj ? 1n : 0n) : obj;
