@@ -3,7 +3,7 @@
 
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
-import { callFunction, constructChecked } from "../lang/functions.js";
+import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -16,6 +16,6 @@ export function callValue(f: unknown, ...args: unknown[]): any {
     return callFunction(f as AnyFn, args);
   }
   const call = (f as { __call__?: unknown } | null)?.__call__;
-  if (f !== null && typeof f === "object" && typeof call === "function") return (call as AnyFn).apply(f, args);
+  if (f !== null && typeof f === "object" && typeof call === "function") return invokeMethod(call as AnyFn, [f, ...args]);
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -24,6 +24,7 @@ import { isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
+import { callValue } from "../modules/pycall.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -55,9 +56,9 @@ export function abs(x: unknown): any {
   throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 
+/** A callable the program passed in (a function, a class, an object with `__call__`). */
 function call(f: unknown, ...args: unknown[]): any {
-  if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
-  return (f as (...a: unknown[]) => unknown)(...args);
+  return callValue(f, ...args);
 }
 
 function extreme(name: "min" | "max", args: unknown[]): any {
