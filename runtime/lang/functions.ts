@@ -274,6 +274,8 @@ function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
 function functionDict(f: Function): Dict {
   const d = new Dict();
   for (const key of Object.keys(f)) {
+    // A def's hints live in their own slot in CPython, not in `__dict__`.
+    if (key === "__annotations__") continue;
     const name = pythonName(key, true);
     if (name !== null) d.set(name, (f as unknown as Record<string, unknown>)[key]);
   }

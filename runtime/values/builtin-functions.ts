@@ -5,7 +5,9 @@ import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
 import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
-import { runtimeClassOf, typeOf } from "./builtin-types.js";
+import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
+import { GenericAlias } from "./subscript.js";
+import { UnionType } from "./union-type.js";
 import { sortCompare, lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
@@ -340,6 +342,10 @@ export const oct = (x: unknown): string => radixText(x, 8, "0o");
 export const bin = (x: unknown): string => radixText(x, 2, "0b");
 
 function instanceOfOne(x: unknown, cls: unknown): boolean {
+  if (cls instanceof UnionType) {
+    if (cls.members.some((m) => m instanceof GenericAlias)) throw new PyTypeError("isinstance() argument 2 cannot be a parameterized generic");
+    return cls.members.some((m) => instanceOfOne(x, m === null ? NoneType : m));
+  }
   if (isPyTypeObject(cls)) {
     if ((cls as PyTypeObject).__instancecheck__(x)) return true;
     const runtime = runtimeClassOf(cls);
@@ -362,6 +368,7 @@ export function isinstance(x: unknown, cls: unknown): boolean {
 /** Python's issubclass(a, cls_or_tuple). */
 export function issubclass(a: unknown, cls: unknown): boolean {
   if (cls instanceof Tuple) return cls.items.some((c) => issubclass(a, c));
+  if (cls instanceof UnionType) return cls.members.some((m) => issubclass(a, m === null ? NoneType : m));
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
   if (isPyTypeObject(cls)) {
