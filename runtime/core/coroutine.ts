@@ -2,6 +2,7 @@
 // a JS generator function; nothing of it runs until the first send (CPython's rule).
 
 import { callBody } from "./body-call.js";
+import { BodyCode, BodyFrame } from "./body-frame.js";
 import { RuntimeError, StopIteration } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { markStarted, watchUnstarted, type UnstartedRecord, type Watched } from "./never-awaited.js";
@@ -12,6 +13,8 @@ import {
   RUNNING,
   SUSPENDED,
   Suspendable,
+  enterBody,
+  suspendedDelegate,
   type ResumeMode,
 } from "./suspendable.js";
 
@@ -53,6 +56,25 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
 
   get cr_suspended(): boolean {
     return this._state === SUSPENDED;
+  }
+
+  /** What the suspended coroutine awaits (a coroutine, a future, ...), else None. */
+  get cr_await(): unknown {
+    return suspendedDelegate(this);
+  }
+
+  /** None once the coroutine has finished, as in CPython. */
+  get cr_frame(): BodyFrame | null {
+    return this._state === DONE ? null : new BodyFrame(this.cr_code);
+  }
+
+  get cr_code(): BodyCode {
+    return new BodyCode(this.__name__, this.__qualname__);
+  }
+
+  /** pyts does not record where coroutines were created (CPython: only with origin tracking on). */
+  get cr_origin(): null {
+    return null;
   }
 
   /**
@@ -120,30 +142,39 @@ class AwaitedBody<R> implements Generator<unknown, R, unknown> {
 
   next(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.next(value);
     } catch (error) {
       return this.fail(error);
+    } finally {
+      enterBody(outer);
     }
     return this.settle(result);
   }
 
   throw(error: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.throw(error);
     } catch (caught) {
       return this.fail(caught);
+    } finally {
+      enterBody(outer);
     }
     return this.settle(result);
   }
 
   return(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.return(value as R);
     } catch (caught) {
       return this.fail(caught);
+    } finally {
+      enterBody(outer);
     }
     return this.settle(result);
   }
