@@ -141,6 +141,8 @@ export function reversed(x: unknown): PyIterator<any> {
     }
   }
   if (x instanceof Dict) return new PyIterator([...x.keys()].reverse()[Symbol.iterator]());
+  // A class whose type defines `__reversed__` (an Enum class).
+  if (typeof x === "function" && typeof obj.__reversed__ === "function") return iter(obj.__reversed__.call(x));
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);
 }
 
