@@ -6,6 +6,7 @@
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
 import { className } from "../values/typename.js";
+import { attributeHooks, needsAttributeHooks } from "./attribute-hooks.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -151,7 +152,9 @@ export function constructInstance(self: any, args: unknown[]): any {
 /** `object.__new__(cls)`: an instance of `cls` no constructor has run on. */
 export function objectNew(cls: any): any {
   if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
-  return Object.create(cls.prototype);
+  const instance = Object.create(cls.prototype) as object;
+  // Slots and attribute hooks apply to it as to an instance the constructor made.
+  return needsAttributeHooks(cls.prototype as object) ? attributeHooks(instance) : instance;
 }
 
 function objectInit(...args: unknown[]): null {

@@ -81,6 +81,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
       const method = prototypeMethod(obj, objectKey(name));
       if (method !== undefined) return method;
+      // `Cls.__new__` and the other methods every class inherits from `object`.
+      const objectType = typeOf({}) as Record<string, unknown>;
+      if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);

@@ -1,6 +1,7 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
 import { managedDeleter } from "../lang/descriptors.js";
+import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
 import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
@@ -426,6 +427,8 @@ export function delattr(obj: unknown, name: unknown): null {
     delete (obj as Record<string, unknown>)[attrKey(obj, name)];
     return null;
   }
+  // An empty slot: CPython's member descriptor names just the attribute.
+  if (obj !== null && typeof obj === "object" && typeof name === "string" && slotNames(obj).has(name)) throw new AttributeError(name);
   throw new AttributeError(`'${typeName(obj)}' object has no attribute '${String(name)}'`);
 }
 
@@ -481,7 +484,7 @@ export { typeOf, qualName };
 /** Python's `vars(obj)`: the object's attribute dict. */
 export function vars(obj: unknown): Dict {
   if (typeof obj === "function" && !isClass(obj)) return getattrImpl(obj, "__dict__") as Dict;
-  if (obj === null || obj === undefined || typeof obj !== "object") {
+  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj)) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
   return instanceDict(obj);

@@ -94,6 +94,9 @@ export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py
   return known?.k === "class" ? constructorOf(cx, known.def, depth + 1) : null;
 }
 
+/** Methods of `object` that `Cls.name(...)` reaches when no class in the MRO defines them. */
+const OBJECT_METHODS = new Set(["__new__", "__setattr__", "__getattribute__", "__delattr__"]);
+
 /**
  * `Cls.method(obj, ...)`: the plain function stored in a known class, called with `self`
  * first: `Cls.prototype.method.call(obj, ...)`, bound at compile time when the class body
@@ -107,8 +110,9 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const loc = cx.loc(e);
   const method = methodOf(cx, known.def, f.attr);
   if (!method) {
-    // An alias (`size = area`) is found at run time.
-    if (!aliasedIn(known.def, f.attr)) return null;
+    // An alias (`size = area`) is found at run time, as are the methods every class has from
+    // `object` (`Point.__new__(Point)` on a class without its own `__new__`).
+    if (!aliasedIn(known.def, f.attr) && !OBJECT_METHODS.has(f.attr)) return null;
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
