@@ -13,6 +13,7 @@ import { dataclassSignature, isDataclassDecorator } from "./dataclasses.js";
 import { qualname } from "./functions.js";
 import { objectKey } from "../../runtime/lang/attr-names.js";
 import { attributeKey } from "./attr-keys.js";
+import { spreadCallsBind } from "./statements.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -35,7 +36,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && callsUnknownValue(cx, e.func)) || e.func._type === "Subscript") {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript") {
+      // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else {
@@ -205,6 +207,13 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   if (!scope) return false;
   const bindings = scope.bindings.get(name.id) ?? [];
   return !bindings.every((b) => b.kind === "def" || b.kind === "import");
+}
+
+/** `f(*xs)` where `f` is a def whose signature records itself for such calls. */
+function spreadsIntoKnownDef(cx: LowerContext, e: py.Call, name: py.Name): boolean {
+  if (!e.args.some((a) => a._type === "Starred")) return false;
+  const def = resolveDef(cx, name.id);
+  return def !== null && spreadCallsBind(cx, def);
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */

@@ -65,6 +65,10 @@ export class LowerContext {
   tracksSubclasses = false;
   /** attribute names the module reads (function objects record `__defaults__`... only when read) */
   attributesRead = new Set<string>();
+  /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */
+  attributesStoredOn = new Set<string>();
+  /** names called with `*iterable` somewhere (their defs record a signature to bind against) */
+  starCalledNames = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */

@@ -129,6 +129,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (attribute.attr === "__doc__") cx.readsDocstrings = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
+    if (node._type === "Attribute" && (node as py.Attribute).ctx === "Store" && (node as py.Attribute).value._type === "Name") {
+      cx.attributesStoredOn.add(((node as py.Attribute).value as py.Name).id);
+    }
     if (node._type === "Name") {
       const name = node as py.Name;
       if (name.ctx === "Load" && !callees.has(name)) cx.escapingNames.add(name.id);
@@ -150,6 +153,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (call.func._type !== "Name" || !BUILTIN_FUNCTIONS.has(call.func.id)) cx.dynamicKeywordCalls = true;
     }
   });
+  for (const name of starCalled) cx.starCalledNames.add(name);
   collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
 }
 
