@@ -3,6 +3,7 @@
 
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
 import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -16,6 +17,16 @@ export function callValue(f: unknown, ...args: unknown[]): any {
     return callFunction(f as AnyFn, args);
   }
   const call = (f as { __call__?: unknown } | null)?.__call__;
-  if (f !== null && typeof f === "object" && typeof call === "function") return invokeMethod(call as AnyFn, [f, ...args]);
+  if (f !== null && typeof f === "object" && typeof call === "function") {
+    enterRecursionSite();
+    try {
+      return invokeMethod(call as AnyFn, [f, ...args]);
+    } catch (e) {
+      noteRecursionSite(e, CALLING);
+      throw e;
+    } finally {
+      leaveRecursionSite();
+    }
+  }
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
 }

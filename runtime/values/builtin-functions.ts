@@ -28,6 +28,7 @@ import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -64,6 +65,19 @@ function call(f: unknown, ...args: unknown[]): any {
   return callValue(f, ...args);
 }
 
+/** A key function called by sorted/min/max (CPython calls it from C: a recursion says so). */
+function callKey(key: unknown, item: unknown): any {
+  enterRecursionSite();
+  try {
+    return callValue(key, item);
+  } catch (e) {
+    noteRecursionSite(e, CALLING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
+}
+
 function extreme(name: "min" | "max", args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   const key = kws["key"] ?? null;
@@ -81,7 +95,7 @@ function extreme(name: "min" | "max", args: unknown[]): any {
   let best: unknown;
   let bestKey: unknown;
   for (const item of items) {
-    const k = key === null ? item : call(key, item);
+    const k = key === null ? item : callKey(key, item);
     if (!found || better(k, bestKey)) {
       best = item;
       bestKey = k;
@@ -119,7 +133,7 @@ export function sorted(...args: unknown[]): any[] {
 }
 
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
-  const keys = key === null || key === undefined ? items : items.map((x) => call(key, x));
+  const keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
   const order = items.map((_, i) => i);
   order.sort((a, b) => (reverse ? sortCompare(keys[b], keys[a]) : sortCompare(keys[a], keys[b])));
   const copy = items.slice();

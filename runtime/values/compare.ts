@@ -11,6 +11,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { sameBoundMethod } from "../lang/bound-parts.js";
+import { COMPARING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 
 type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
@@ -48,6 +49,18 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 
 /** Tries a.op(b), then b.reflected(a); NotImplemented when neither answers. */
 function richCompare(a: unknown, b: unknown, op: Dunder): any {
+  enterRecursionSite();
+  try {
+    return dunderCompare(a, b, op);
+  } catch (e) {
+    noteRecursionSite(e, COMPARING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
+}
+
+function dunderCompare(a: unknown, b: unknown, op: Dunder): any {
   const reflected = REFLECTED[op];
   if (isProperSubclassInstance(a, b)) {
     const rm = dunderOf(b, reflected);

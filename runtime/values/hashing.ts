@@ -8,6 +8,7 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 import { boundParts } from "../lang/bound-parts.js";
 
 function hashString(s: string): bigint {
@@ -88,7 +89,7 @@ export function pyHash(x: unknown): bigint {
   const method = (x as Partial<Hashable>).__hash__;
   if (method === null || eqWithoutHash(x as object)) unhashable(x);
   if (typeof method === "function") {
-    const h = method.call(x);
+    const h = userHash(x, method);
     // A result that fits a C Py_ssize_t is used as it is (-1 becomes -2); others are rehashed.
     if (typeof h === "bigint") return BigInt.asIntN(64, h) === h ? (h === -1n ? -2n : h) : hashInt(h);
     if (typeof h === "boolean") return h ? 1n : 0n;
@@ -106,6 +107,19 @@ function functionHash(f: Function): bigint {
   const self = parts.self;
   const selfHash = self !== null && (typeof self === "object" || typeof self === "function") ? identity(self) >> 4n : pyHash(self);
   return BigInt.asIntN(64, selfHash ^ (identity(parts.method) >> 4n));
+}
+
+/** A class's own `__hash__`, called as CPython's slot does (a recursion through it says so). */
+function userHash(x: unknown, method: () => unknown): unknown {
+  enterRecursionSite();
+  try {
+    return method.call(x);
+  } catch (e) {
+    noteRecursionSite(e, CALLING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
 }
 
 /** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */

@@ -36,7 +36,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript") {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
