@@ -40,6 +40,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && cx.misfitMethodCalls.has(e) && !isRuntimeValue(cx, e.func.value)) {
+      // Arguments some class's method would refuse, on a receiver of unknown class: bound
+      // against the method found at run time, with CPython's TypeError.
+      call = { k: "call", callee: cx.rt("callMethodChecked"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
