@@ -5,10 +5,18 @@ import { repr, toStr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Callback = (...args: any[]) => unknown;
+export type Callback = ((...args: any[]) => unknown) | CallableObject;
+
+/** An instance of a class defining `__call__`. */
+export interface CallableObject {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  __call__(...args: any[]): unknown;
+}
 
 /** A callback's Python name: `__qualname__`, else its JS name without `bound `. */
 export function callbackName(fn: Callback): string {
+  // An object with `__call__` shows as its repr, as in CPython.
+  if (typeof fn !== "function") return repr(fn);
   const named = fn as unknown as { __qualname__?: unknown; __name__?: unknown };
   if (typeof named.__qualname__ === "string" && named.__qualname__) return named.__qualname__;
   if (typeof named.__name__ === "string" && named.__name__) return named.__name__;

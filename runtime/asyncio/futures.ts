@@ -12,6 +12,7 @@ import {
 } from "../values/exceptions.js";
 import { repr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
+import { eq } from "../values/compare.js";
 import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
@@ -48,18 +49,20 @@ const NO_CALLBACKS: Callback[] = [];
 
 /** `Future._callbacks` as a list (a lone callback is kept without one). */
 function callbackList(callbacks: Callback[] | Callback): Callback[] {
-  return typeof callbacks === "function" ? [callbacks] : callbacks;
+  // Array.isArray, not typeof: an object with `__call__` is a callback too.
+  return Array.isArray(callbacks) ? callbacks : [callbacks];
 }
 
 /** Whether `fn` is among the pending future's done callbacks. */
 export function hasDoneCallback(fut: Future, fn: Callback): boolean {
   const callbacks = fut._callbacks;
-  return callbacks === fn || (typeof callbacks !== "function" && callbacks.includes(fn));
+  return callbacks === fn || (Array.isArray(callbacks) && callbacks.includes(fn));
 }
 
 /** `loop.call_soon(callback, arg)`, without a Handle on the runtime's loop (any other: as is). */
 export function scheduleCallback(loop: EventLoop, callback: Callback, arg: unknown): void {
-  if (typeof loop._callSoonInternal === "function") loop._callSoonInternal(callback, arg);
+  // The handle-less fast path takes functions only (the ready queue tells them apart by typeof).
+  if (typeof loop._callSoonInternal === "function" && typeof callback === "function") loop._callSoonInternal(callback, arg);
   else loop.call_soon(callback, arg);
 }
 
@@ -148,7 +151,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
     const callbacks = this._callbacks;
     if (callbacks === NO_CALLBACKS) return;
     this._callbacks = NO_CALLBACKS;
-    if (typeof callbacks === "function") scheduleCallback(this._loop, callbacks, this);
+    if (!Array.isArray(callbacks)) scheduleCallback(this._loop, callbacks, this);
     else for (const callback of callbacks) scheduleCallback(this._loop, callback, this);
   }
 
@@ -182,7 +185,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
     const callbacks = this._callbacks;
     if (this._state !== PENDING) scheduleCallback(this._loop, fn, this);
     else if (callbacks === NO_CALLBACKS) this._callbacks = fn;
-    else if (typeof callbacks === "function") this._callbacks = [callbacks, fn];
+    else if (!Array.isArray(callbacks)) this._callbacks = [callbacks, fn];
     else callbacks.push(fn);
     return null;
   }
@@ -190,7 +193,8 @@ export class Future<T = any> implements NativeAwaitable<T> {
   /** Removes every registration of `fn`; returns how many there were. */
   remove_done_callback(fn: Callback): bigint {
     const callbacks = callbackList(this._callbacks);
-    const kept = callbacks.filter((cb) => cb !== fn);
+    // Compared with `==`, as CPython does: `fut.remove_done_callback(obj.method)` finds it.
+    const kept = callbacks.filter((cb) => cb !== fn && !eq(cb, fn));
     const removed = callbacks.length - kept.length;
     if (removed > 0) this._callbacks = kept.length === 0 ? NO_CALLBACKS : kept;
     return BigInt(removed);

@@ -4,6 +4,7 @@
 import { KeyboardInterrupt, SystemExit } from "../values/exceptions.js";
 import { floatRepr } from "../values/float-repr.js";
 import { formatCallback, type Callback } from "./format.js";
+import { callValue } from "../modules/pycall.js";
 
 /** What a handle needs from its loop. */
 export interface HandleLoop {
@@ -47,7 +48,9 @@ export class Handle {
     const callback = this._callback!;
     const args = this._args!;
     try {
-      callback(...args);
+      // An object with `__call__` is a callback too (call_soon(obj)).
+      if (typeof callback === "function") callback(...args);
+      else callValue(callback, ...args);
     } catch (exc) {
       if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
       this._reportError(exc);
@@ -81,7 +84,8 @@ export class Handle {
  */
 export function runCallback(loop: HandleLoop, callback: Callback, arg: unknown): void {
   try {
-    callback(arg);
+    if (typeof callback === "function") callback(arg);
+    else callValue(callback, arg);
   } catch (exc) {
     if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) throw exc;
     new Handle(callback, [arg], loop)._reportError(exc);

@@ -11,7 +11,7 @@ import {
 import { typeName } from "../values/typename.js";
 import { Coroutine, CoroutineWrapper, noteAwaitLine } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
-import { Delegation } from "./suspendable.js";
+import { clearDelegate, Delegation, noteDelegate } from "./suspendable.js";
 
 /** The method a runtime awaitable (asyncio's Future) provides for a direct `yield*`. */
 export const awaitIterator: unique symbol = Symbol("pyts.awaitIterator");
@@ -59,7 +59,10 @@ class PythonIteratorDelegation implements Generator<unknown, unknown, unknown> {
     try {
       return { done: false, value: call() };
     } catch (error) {
-      if (error instanceof StopIteration) return { done: true, value: error.value };
+      if (error instanceof StopIteration) {
+        clearDelegate(this.it);
+        return { done: true, value: error.value };
+      }
       throw error;
     }
   }
@@ -121,6 +124,7 @@ export function await_(x: unknown, line?: number): Generator<unknown, any, unkno
 export function await_(x: unknown, line?: number): Generator<unknown, unknown, unknown> {
   // `line`: the await's line in the emitted coroutine body (CPython's f_lineno if it suspends).
   if (line !== undefined) noteAwaitLine(line);
+  noteDelegate(x);
   if (x instanceof Coroutine) return x._awaitIterator();
   if (typeof x === "object" && x !== null) {
     const native = (x as Partial<NativeAwaitable<unknown>>)[awaitIterator];
@@ -133,8 +137,9 @@ export function await_(x: unknown, line?: number): Generator<unknown, unknown, u
   throw new PyTypeError(`object ${typeName(x)} can't be used in 'await' expression`);
 }
 
-function* iterateAll<T>(items: Iterable<T>): Generator<T, null, unknown> {
+function* iterateAll<T>(items: Iterable<T>, source: unknown): Generator<T, null, unknown> {
   for (const item of items) yield item;
+  clearDelegate(source);
   return null;
 }
 
@@ -150,20 +155,30 @@ export function yieldFrom<T>(x: Iterable<T>): Generator<T, null, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function yieldFrom(x: unknown): Generator<any, any, unknown>;
 export function yieldFrom(x: unknown): Generator<unknown, unknown, unknown> {
+  // gi_yieldfrom: the generator, coroutine, future or Python iterator delegated to.
+  noteDelegate(x instanceof PyGenerator || x instanceof Coroutine ? x : null);
   if (x instanceof PyGenerator) return new Delegation(x);
   if (x instanceof Coroutine) return x._awaitIterator();
   if (typeof x === "object" && x !== null) {
     const native = (x as Partial<NativeAwaitable<unknown>>)[awaitIterator];
-    if (typeof native === "function") return native.call(x);
+    if (typeof native === "function") {
+      noteDelegate(x);
+      return native.call(x);
+    }
   }
   if (typeof x === "string" || (typeof x === "object" && x !== null)) {
     if (typeof (x as Iterable<unknown>)[Symbol.iterator] === "function") {
-      return iterateAll(x as Iterable<unknown>);
+      // A Python iterator object is its own `iter()`: gi_yieldfrom shows it.
+      if (isPythonIterator(x)) noteDelegate(x);
+      return iterateAll(x as Iterable<unknown>, x);
     }
     const dunder = (x as { __iter__?: unknown }).__iter__;
     if (typeof dunder === "function") {
       const it: unknown = dunder.call(x);
-      if (isPythonIterator(it)) return new PythonIteratorDelegation(it);
+      if (isPythonIterator(it)) {
+        noteDelegate(it);
+        return new PythonIteratorDelegation(it);
+      }
       throw new PyTypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
     }
   }

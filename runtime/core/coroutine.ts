@@ -2,6 +2,7 @@
 // a JS generator function; nothing of it runs until the first send (CPython's rule).
 
 import { callBody } from "./body-call.js";
+import { BodyCode, BodyFrame } from "./body-frame.js";
 import { RuntimeError, StopIteration } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { markStarted, watchUnstarted, type UnstartedRecord, type Watched } from "./never-awaited.js";
@@ -12,15 +13,16 @@ import {
   RUNNING,
   SUSPENDED,
   Suspendable,
+  enterBody,
+  runningBodyNow,
+  suspendedDelegate,
   type ResumeMode,
 } from "./suspendable.js";
 
-/** The coroutine whose body runs now (the innermost of an await chain), told its lines by await_. */
-let runningCoroutine: Coroutine | null = null;
-
 /** `await` on `line` of the running coroutine's body: where it is suspended if it suspends. */
 export function noteAwaitLine(line: number): void {
-  if (runningCoroutine !== null) runningCoroutine._line = line;
+  const body = runningBodyNow();
+  if (body instanceof Coroutine) body._line = line;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,16 +42,6 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
     this._firstLine = firstLine;
     this._line = firstLine;
     watchUnstarted(this);
-  }
-
-  override _step(mode: ResumeMode, value: unknown): IteratorResult<unknown, R> {
-    const outer = runningCoroutine;
-    runningCoroutine = this;
-    try {
-      return super._step(mode, value);
-    } finally {
-      runningCoroutine = outer;
-    }
   }
 
   /** A Task took this coroutine: it runs it, so no "never awaited" warning is due. */
@@ -77,6 +69,25 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
 
   get cr_suspended(): boolean {
     return this._state === SUSPENDED;
+  }
+
+  /** What the suspended coroutine awaits (a coroutine, a future, ...), else None. */
+  get cr_await(): unknown {
+    return suspendedDelegate(this);
+  }
+
+  /** None once the coroutine has finished, as in CPython. */
+  get cr_frame(): BodyFrame | null {
+    return this._state === DONE ? null : new BodyFrame(this.cr_code);
+  }
+
+  get cr_code(): BodyCode {
+    return new BodyCode(this.__name__, this.__qualname__);
+  }
+
+  /** pyts does not record where coroutines were created (CPython: only with origin tracking on). */
+  get cr_origin(): null {
+    return null;
   }
 
   /**
@@ -144,42 +155,39 @@ class AwaitedBody<R> implements Generator<unknown, R, unknown> {
 
   next(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
-    const outer = runningCoroutine;
-    runningCoroutine = this.coro;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.next(value);
     } catch (error) {
       return this.fail(error);
     } finally {
-      runningCoroutine = outer;
+      enterBody(outer);
     }
     return this.settle(result);
   }
 
   throw(error: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
-    const outer = runningCoroutine;
-    runningCoroutine = this.coro;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.throw(error);
     } catch (caught) {
       return this.fail(caught);
     } finally {
-      runningCoroutine = outer;
+      enterBody(outer);
     }
     return this.settle(result);
   }
 
   return(value?: unknown): IteratorResult<unknown, R> {
     let result: IteratorResult<unknown, R>;
-    const outer = runningCoroutine;
-    runningCoroutine = this.coro;
+    const outer = enterBody(this.coro);
     try {
       result = this.gen.return(value as R);
     } catch (caught) {
       return this.fail(caught);
     } finally {
-      runningCoroutine = outer;
+      enterBody(outer);
     }
     return this.settle(result);
   }

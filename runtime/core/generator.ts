@@ -3,7 +3,8 @@
 
 import { callBody } from "./body-call.js";
 import { addressOf } from "../values/repr.js";
-import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, type ResumeMode } from "./suspendable.js";
+import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, suspendedDelegate, type ResumeMode } from "./suspendable.js";
+import { BodyCode, BodyFrame } from "./body-frame.js";
 
 export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> implements Iterable<Y> {
   static readonly pythonName = "generator";
@@ -27,6 +28,20 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 
   get gi_suspended(): boolean {
     return this._state === SUSPENDED;
+  }
+
+  /** The iterator a suspended `yield from` delegates to, else None. */
+  get gi_yieldfrom(): unknown {
+    return suspendedDelegate(this);
+  }
+
+  /** None once the generator has finished, as in CPython. */
+  get gi_frame(): BodyFrame | null {
+    return this._state === DONE ? null : new BodyFrame(this.gi_code);
+  }
+
+  get gi_code(): BodyCode {
+    return new BodyCode(this.__name__, this.__qualname__);
   }
 
   /** JS iterator protocol (used by `for...of`, spread, and the runtime's iteration). */

@@ -56,6 +56,49 @@ export function exceptionFromThrowArgs(typ: unknown, val?: unknown): unknown {
   );
 }
 
+/** The generator or coroutine whose body is running now (the innermost), for `_delegate`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let runningBody: Suspendable<any, any> | null = null;
+
+/** Makes `body` the running one (an awaited coroutine's body run by `yield*`); returns the outer one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function enterBody(body: Suspendable<any, any> | null): Suspendable<any, any> | null {
+  const outer = runningBody;
+  runningBody = body;
+  return outer;
+}
+
+/** The body running now (the innermost of an await or yield-from chain), if any. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function runningBodyNow(): Suspendable<any, any> | null {
+  return runningBody;
+}
+
+/** `yield from x` / `await x` in the running body: remembered as its delegate. */
+export function noteDelegate(target: unknown): void {
+  if (runningBody !== null) runningBody._delegate = target;
+}
+
+/** The delegate finished (a Python iterator raised StopIteration): the body moves on. */
+export function clearDelegate(target: unknown): void {
+  if (runningBody !== null && runningBody._delegate === target) runningBody._delegate = null;
+}
+
+/**
+ * The object a suspended body is delegating to (gi_yieldfrom, cr_await), or None: a
+ * delegate that has finished (a generator, coroutine or future that is done) means the body
+ * moved on past its `yield from`.
+ */
+export function suspendedDelegate(body: Suspendable<unknown, unknown>): unknown {
+  if (body._state !== SUSPENDED) return null;
+  const target = body._delegate;
+  if (target instanceof Suspendable) return target._state === DONE ? null : target;
+  const done = (target as { done?: unknown } | null)?.done;
+  if (typeof done === "function" && done.call(target) === true) return null;
+  if (typeof done === "boolean" && done) return null;
+  return target ?? null;
+}
+
 export abstract class Suspendable<Y, R> {
   // Fields are `declare`d and assigned in the constructor: V8 (Node 20) defines class fields
   // about twice as slowly as it runs assignments, and coroutines are made per call.
@@ -65,12 +108,15 @@ export abstract class Suspendable<Y, R> {
   declare __qualname__: string;
   /** Set when assigned; otherwise derived from the qualname on demand (cheaper creation). */
   private declare _nameOverride: string | null;
+  /** What the body last delegated to with `yield from` / `await` (gi_yieldfrom, cr_await). */
+  declare _delegate: unknown;
 
   constructor(gen: Generator<Y, R, unknown>, qualname: string) {
     this._gen = gen;
     this._state = CREATED;
     this.__qualname__ = qualname;
     this._nameOverride = null;
+    this._delegate = null;
   }
 
   get __name__(): string {
@@ -106,11 +152,14 @@ export abstract class Suspendable<Y, R> {
     }
     this._state = RUNNING;
     let result: IteratorResult<Y, R>;
+    const outer = runningBody;
+    runningBody = this;
     try {
       if (mode === NEXT) result = this._gen.next(value);
       else if (mode === THROW) result = this._gen.throw(value);
       else result = this._gen.return(value as R);
     } catch (error) {
+      runningBody = outer;
       this._state = DONE;
       if (error instanceof StopIteration) {
         // PEP 479: a StopIteration escaping the body would end the caller's iteration silently.
@@ -121,6 +170,7 @@ export abstract class Suspendable<Y, R> {
       }
       throw error;
     }
+    runningBody = outer;
     if (result.done) {
       this._state = DONE;
       if (result.value === undefined) return { done: true, value: null as R };

@@ -39,7 +39,18 @@ function allowedSlots(proto: object | null): Set<string> | null {
     const slots = cls.__slots__;
     for (const name of typeof slots === "string" ? [slots] : (slots as Iterable<string>)) names.add(name);
   }
-  return any ? names : null;
+  // `__slots__ = ("a", "__dict__")` gives instances a `__dict__` after all.
+  return any && !names.has("__dict__") ? names : null;
+}
+
+/**
+ * Whether instances of the class with prototype `proto` live behind attributeHooks (their
+ * class limits attributes with `__slots__` or hooks attribute access): `Cls.__new__(Cls)`
+ * makes them the same way.
+ */
+export function needsAttributeHooks(proto: object | null): boolean {
+  if (allowedSlots(proto) !== null) return true;
+  return ["__getattr__", "__getattribute__", "__setattr__", "__delattr__"].some((name) => userHook(proto, name) !== null);
 }
 
 /** Constructor prologue of such a class: `const self = attributeHooks(this)`. */

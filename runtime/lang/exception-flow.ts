@@ -3,6 +3,7 @@
 // generator a `for` loop leaves early.
 import { BaseException, PyTypeError, RecursionError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
+import { isStackOverflow, recursionMessage } from "../values/recursion.js";
 
 function isExceptionClass(kind: unknown): kind is typeof BaseException {
   return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
@@ -17,8 +18,8 @@ export function exceptionMatches(error: unknown, kinds: unknown): boolean {
 
 /** The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError. */
 export function pythonException(error: unknown): unknown {
-  if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) return error;
-  const converted = new RecursionError("maximum recursion depth exceeded");
+  if (!isStackOverflow(error)) return error;
+  const converted = new RecursionError(recursionMessage(error));
   // Keep the overflow's frames for the traceback.
   Object.defineProperty(converted, "stack", { value: error.stack, writable: true, configurable: true });
   return converted;

@@ -10,6 +10,9 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
+import { boundParts, setBoundParts } from "./bound-parts.js";
+
+export { boundParts };
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -118,18 +121,6 @@ export const CLASS_METHOD = Symbol.for("pyts.classmethod");
 /** Marks a staticmethod's function: read off the class or an instance it stays unbound. */
 export const STATIC_METHOD = Symbol.for("pyts.staticmethod");
 
-/** What a bound method holds (`__self__`, `__func__`). */
-const BOUND = Symbol.for("pyts.boundMethod");
-interface BoundParts {
-  self: unknown;
-  method: AnyFn;
-  owner: Function | null;
-}
-
-export function boundParts(f: unknown): BoundParts | undefined {
-  return typeof f === "function" ? (f as { [BOUND]?: BoundParts })[BOUND] : undefined;
-}
-
 /** `obj.method` read as a value: a function calling the method on `obj`. */
 export function boundMethod(self: unknown, method: AnyFn, owner: Function | null = null): AnyFn {
   const bound = function (...args: unknown[]): unknown {
@@ -137,7 +128,7 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
     if (info === undefined || info.spec === null || info.binds) return method.apply(self, args);
     return invokeMethod(method, [self, ...args]);
   };
-  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method, owner };
+  setBoundParts(bound, { self, method, owner });
   return bound;
 }
 
@@ -146,7 +137,7 @@ export function bindFunction(self: unknown, fn: AnyFn): AnyFn {
   const bound = function (...args: unknown[]): unknown {
     return callFunction(fn, [self, ...args]);
   };
-  (bound as unknown as { [BOUND]: BoundParts })[BOUND] = { self, method: fn, owner: null };
+  setBoundParts(bound, { self, method: fn, owner: null });
   return bound;
 }
 
@@ -305,6 +296,8 @@ function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
 function functionDict(f: Function): Dict {
   const d = new Dict();
   for (const key of Object.keys(f)) {
+    // A def's hints live in their own slot in CPython, not in `__dict__`.
+    if (key === "__annotations__") continue;
     const name = pythonName(key, true);
     if (name !== null) d.set(name, (f as unknown as Record<string, unknown>)[key]);
   }

@@ -9,6 +9,7 @@ import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
 import { methodTable } from "../values/methods.js";
+import { attributeHooks, needsAttributeHooks } from "./attribute-hooks.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -157,7 +158,11 @@ export function objectNew(cls: any, ...args: unknown[]): any {
   if (isMetaclass(cls)) return typeHooks.typeNew(cls, ...args);
   if (typeof cls !== "function") throw new PyTypeError(`object.__new__(X): X is not a type object (${typeof cls})`);
   // `super().__new__(cls, value)` in a subclass of str, int, tuple...: the base makes the value.
-  return newBuiltinInstance(cls, args) ?? Object.create(cls.prototype);
+  const builtin = newBuiltinInstance(cls, args);
+  if (builtin !== null && builtin !== undefined) return builtin;
+  const instance = Object.create(cls.prototype) as object;
+  // Slots and attribute hooks apply to it as to an instance the constructor made.
+  return needsAttributeHooks(cls.prototype as object) ? attributeHooks(instance) : instance;
 }
 
 function objectInit(...args: unknown[]): null {

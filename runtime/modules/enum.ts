@@ -2,11 +2,14 @@
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
 import { Dict } from "../values/dict.js";
-import { ValueError, KeyError } from "../values/exceptions.js";
+import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { repr } from "../values/repr.js";
 
 const MEMBERS = Symbol("pyts.enum.members");
+/** Every member name with its member, aliases included (`__members__`). */
+const NAMES = Symbol("pyts.enum.names");
 
 class AutoValue {
   static readonly pythonName = "auto";
@@ -52,8 +55,31 @@ export class Enum {
     return BigInt(h);
   }
 
+  // The class protocol of an enumeration (EnumType's methods in CPython), found on the class.
   static [Symbol.iterator](this: { [MEMBERS]?: Enum[] }): Iterator<Enum> {
     return (this[MEMBERS] ?? [])[Symbol.iterator]();
+  }
+
+  static __iter__(this: { [MEMBERS]?: Enum[] }): Iterator<Enum> {
+    return (this[MEMBERS] ?? [])[Symbol.iterator]();
+  }
+
+  /** `reversed(Color)`: the members, last first. */
+  static __reversed__(this: { [MEMBERS]?: Enum[] }): Iterator<Enum> {
+    return [...(this[MEMBERS] ?? [])].reverse()[Symbol.iterator]();
+  }
+
+  /** `Color.RED in Color`; in 3.11 a non-member operand is a TypeError. */
+  static __contains__(this: Function, member: unknown): boolean {
+    if (!(member instanceof Enum)) {
+      throw new PyTypeError(`unsupported operand type(s) for 'in': '${typeName(member)}' and 'EnumType'`);
+    }
+    return member instanceof this && ((this as { [MEMBERS]?: Enum[] })[MEMBERS] ?? []).includes(member);
+  }
+
+  /** The canonical members' names, in definition order (aliases left out). */
+  static get _member_names_(): string[] {
+    return ((this as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? []).map((m) => m.name);
   }
 
   static __len__(this: { [MEMBERS]?: Enum[] }): bigint {
@@ -67,14 +93,16 @@ export class Enum {
     return found;
   }
 
+  /** Every name, aliases included, to its member. */
   static get __members__(): Dict<string, Enum> {
-    return new Dict(((this as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? []).map((m) => [m.name, m] as const));
+    return new Dict((this as unknown as { [NAMES]?: [string, Enum][] })[NAMES] ?? []);
   }
 }
 
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
 export function defineMembers(cls: any, names: string[]): void {
   const members: Enum[] = [];
+  const named: [string, Enum][] = [];
   let last = 0n;
   for (const name of names) {
     let value: unknown = cls[name];
@@ -89,8 +117,10 @@ export function defineMembers(cls: any, names: string[]): void {
       members.push(member);
     }
     Object.defineProperty(cls, name, { value: member, configurable: true, enumerable: true });
+    named.push([name, member]);
   }
   Object.defineProperty(cls, MEMBERS, { value: members });
+  Object.defineProperty(cls, NAMES, { value: named });
 }
 
 export const enumModule = Object.freeze({ __name__: "enum", Enum, IntEnum: Enum, auto, defineMembers });

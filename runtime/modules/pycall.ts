@@ -3,7 +3,11 @@
 
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
-import { callFunction, constructChecked } from "../lang/functions.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
+import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
+import { functionInfo } from "../lang/function-info.js";
+import { callMethod } from "../values/methods.js";
+import { attrKey } from "../lang/attr-names.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -16,6 +20,30 @@ export function callValue(f: unknown, ...args: unknown[]): any {
     return callFunction(f as AnyFn, args);
   }
   const call = (f as { __call__?: unknown } | null)?.__call__;
-  if (f !== null && typeof f === "object" && typeof call === "function") return (call as AnyFn).apply(f, args);
+  if (f !== null && typeof f === "object" && typeof call === "function") {
+    enterRecursionSite();
+    try {
+      return invokeMethod(call as AnyFn, [f, ...args]);
+    } catch (e) {
+      noteRecursionSite(e, CALLING);
+      throw e;
+    } finally {
+      leaveRecursionSite();
+    }
+  }
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/**
+ * `obj.name(*args)` where the receiver's class is unknown at compile time and the arguments
+ * may not fit: a method of the object's class with a recorded signature is bound against it
+ * (CPython's TypeError when it does not take them); anything else is called as callMethod does.
+ */
+export function callMethodChecked(obj: unknown, name: string, ...args: unknown[]): any {
+  if (obj !== null && typeof obj === "object") {
+    const key = attrKey(obj, name);
+    const method = Object.hasOwn(obj, key) ? undefined : (obj as Record<string, unknown>)[key];
+    if (typeof method === "function" && functionInfo(method)?.spec) return invokeMethod(method as AnyFn, [obj, ...args]);
+  }
+  return callMethod(obj, name, ...args);
 }

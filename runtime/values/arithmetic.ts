@@ -14,6 +14,8 @@ import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
+import { GenericAlias } from "./subscript.js";
+import { unionOf } from "./union-type.js";
 
 type Builtin = (a: unknown, b: unknown) => unknown;
 
@@ -304,6 +306,8 @@ const AND = spec("&", "and", bitwise((x, y) => x & y, (x, y) => x && y, setInter
 const XOR = spec("^", "xor", bitwise((x, y) => x ^ y, (x, y) => x !== y, setSymmetricDifference));
 const OR: OpSpec = spec("|", "or", (a, b) => {
   if (a instanceof Dict && b instanceof Dict) return new Dict([...a.entries(), ...b.entries()]);
+  // `int | None`: a union of types (types.UnionType).
+  if (typeof a === "function" || typeof b === "function" || a instanceof GenericAlias || b instanceof GenericAlias) return unionOf(a, b);
   return bitwise((x, y) => x | y, (x, y) => x || y, setUnion)(a, b);
 });
 

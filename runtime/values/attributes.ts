@@ -1,7 +1,7 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
-import { methodTable, missingAttribute, subclassMethod } from "./methods.js";
+import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
@@ -27,6 +27,10 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (table !== undefined && Object.hasOwn(table, name)) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     return (...args: unknown[]) => m(obj, ...args);
+  }
+  if (table !== undefined) {
+    const typeLevel = typeLevelMethod(obj, name);
+    if (typeLevel !== undefined) return typeLevel;
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
     if (name === "real" || name === "numerator") return typeof obj === "boolean" ? (obj ? 1n : 0n) : obj;
@@ -84,6 +88,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
       const method = prototypeMethod(obj, objectKey(name));
       if (method !== undefined) return method;
+      // `Cls.__new__` and the other methods every class inherits from `object`.
+      const objectType = typeOf({}) as Record<string, unknown>;
+      if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);

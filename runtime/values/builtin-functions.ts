@@ -3,11 +3,14 @@
 import { NotImplemented } from "./singletons.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
+import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
 import { readSync } from "node:fs";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
 import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
-import { runtimeClassOf, typeOf } from "./builtin-types.js";
+import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
+import { GenericAlias } from "./subscript.js";
+import { UnionType } from "./union-type.js";
 import { sortCompare, lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
@@ -28,6 +31,8 @@ import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
 import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
 import { isMetaclass } from "../lang/type-base.js";
+import { callValue } from "../modules/pycall.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 
 export function ascii(x: unknown): string {
   return asciiRepr(x);
@@ -69,9 +74,22 @@ export function abs(x: unknown): any {
   throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 
+/** A callable the program passed in (a function, a class, an object with `__call__`). */
 function call(f: unknown, ...args: unknown[]): any {
-  if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
-  return (f as (...a: unknown[]) => unknown)(...args);
+  return callValue(f, ...args);
+}
+
+/** A key function called by sorted/min/max (CPython calls it from C: a recursion says so). */
+function callKey(key: unknown, item: unknown): any {
+  enterRecursionSite();
+  try {
+    return callValue(key, item);
+  } catch (e) {
+    noteRecursionSite(e, CALLING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
 }
 
 function extreme(name: "min" | "max", args: unknown[]): any {
@@ -91,7 +109,7 @@ function extreme(name: "min" | "max", args: unknown[]): any {
   let best: unknown;
   let bestKey: unknown;
   for (const item of items) {
-    const k = key === null ? item : call(key, item);
+    const k = key === null ? item : callKey(key, item);
     if (!found || better(k, bestKey)) {
       best = item;
       bestKey = k;
@@ -129,7 +147,7 @@ export function sorted(...args: unknown[]): any[] {
 }
 
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
-  const keys = key === null || key === undefined ? items : items.map((x) => call(key, x));
+  const keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
   const order = items.map((_, i) => i);
   order.sort((a, b) => (reverse ? sortCompare(keys[b], keys[a]) : sortCompare(keys[a], keys[b])));
   const copy = items.slice();
@@ -152,6 +170,8 @@ export function reversed(x: unknown): PyIterator<any> {
     }
   }
   if (x instanceof Dict) return new PyIterator([...x.keys()].reverse()[Symbol.iterator]());
+  // A class whose type defines `__reversed__` (an Enum class).
+  if (typeof x === "function" && typeof obj.__reversed__ === "function") return iter(obj.__reversed__.call(x));
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);
 }
 
@@ -361,6 +381,10 @@ export const oct = (x: unknown): string => radixText(x, 8, "0o");
 export const bin = (x: unknown): string => radixText(x, 2, "0b");
 
 function instanceOfOne(x: unknown, cls: unknown): boolean {
+  if (cls instanceof UnionType) {
+    if (cls.members.some((m) => m instanceof GenericAlias)) throw new PyTypeError("isinstance() argument 2 cannot be a parameterized generic");
+    return cls.members.some((m) => instanceOfOne(x, m === null ? NoneType : m));
+  }
   if (isPyTypeObject(cls)) {
     if ((cls as PyTypeObject).__instancecheck__(x)) return true;
     const runtime = runtimeClassOf(cls);
@@ -383,6 +407,7 @@ export function isinstance(x: unknown, cls: unknown): boolean {
 /** Python's issubclass(a, cls_or_tuple). */
 export function issubclass(a: unknown, cls: unknown): boolean {
   if (cls instanceof Tuple) return cls.items.some((c) => issubclass(a, c));
+  if (cls instanceof UnionType) return cls.members.some((m) => issubclass(a, m === null ? NoneType : m));
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
   if (isPyTypeObject(cls)) {
@@ -439,6 +464,8 @@ export function delattr(obj: unknown, name: unknown): null {
     delete (obj as Record<string, unknown>)[attrKey(obj, name)];
     return null;
   }
+  // An empty slot: CPython's member descriptor names just the attribute.
+  if (obj !== null && typeof obj === "object" && typeof name === "string" && slotNames(obj).has(name)) throw new AttributeError(name);
   throw new AttributeError(`'${typeName(obj)}' object has no attribute '${String(name)}'`);
 }
 
@@ -495,7 +522,7 @@ export { typeOf, qualName };
 export function vars(obj: unknown): Dict {
   // A function's attributes, a class's namespace (a mappingproxy).
   if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
-  if (obj === null || obj === undefined || typeof obj !== "object") {
+  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj)) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
   return instanceDict(obj);

@@ -129,12 +129,13 @@ export const int = defineType(intConstructor, "int", isIntLike);
 export const float = defineType(floatConstructor, "float", (x) => typeof x === "number");
 export const bool = defineType((x: unknown = false): boolean => truthy(x), "bool", (x) => typeof x === "boolean", int);
 export const list = defineType(
-  (x: unknown = []): unknown[] => Array.from(iterable(x)),
+  // Elements typed `any`: a hint such as `-> list[int]` on `return list(xs)` must type-check.
+  (x: unknown = []): any[] => Array.from(iterable(x)),
   "list",
   Array.isArray,
 );
 export const tuple = defineType(
-  (x: unknown = []): Tuple => (x instanceof Tuple && x.constructor === Tuple ? x : Tuple.from(iterable(x))),
+  (x: unknown = []): Tuple<any> => (x instanceof Tuple && x.constructor === Tuple ? x : Tuple.from(iterable(x))),
   "tuple",
   (x) => x instanceof Tuple,
 );

@@ -12,6 +12,8 @@ import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
+import { sameBoundMethod } from "../lang/bound-parts.js";
+import { COMPARING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 
 export type Dunder = "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__";
 
@@ -49,6 +51,18 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
 
 /** Tries a.op(b), then b.reflected(a); NotImplemented when neither answers. */
 function richCompare(a: unknown, b: unknown, op: Dunder): any {
+  enterRecursionSite();
+  try {
+    return dunderCompare(a, b, op);
+  } catch (e) {
+    noteRecursionSite(e, COMPARING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
+}
+
+function dunderCompare(a: unknown, b: unknown, op: Dunder): any {
   const reflected = REFLECTED[op];
   if (isProperSubclassInstance(a, b)) {
     const rm = dunderOf(b, reflected);
@@ -144,6 +158,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
     return a.size === b.size && setContainsAll(a, b);
   }
   if (a instanceof Bytes) return b instanceof Bytes ? bytesCompare(a, b) === 0 : undefined;
+  if (typeof a === "function" && typeof b === "function") return sameBoundMethod(a, b);
   return undefined;
 }
 

@@ -55,6 +55,11 @@ export function builtinIn(item: unknown, container: unknown): boolean {
       return false;
     }
   }
+  if (typeof container === "function") {
+    // A class whose type defines `__contains__` (an Enum class: `Color.RED in Color`).
+    const check = (container as { __contains__?: unknown }).__contains__;
+    if (typeof check === "function") return truthy((check as (x: unknown) => unknown).call(container, item));
+  }
   throw new PyTypeError(`argument of type '${typeName(container)}' is not iterable`);
 }
 

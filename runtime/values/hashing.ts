@@ -11,6 +11,8 @@ import { typeName } from "./typename.js";
 import { hashesAsValue, unwrap } from "./wrapped.js";
 
 export { INHERITED_HASH } from "./wrapped.js";
+import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
+import { boundParts } from "../lang/bound-parts.js";
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -81,7 +83,7 @@ export function pyHash(x: unknown): bigint {
     case "string":
       return hashString(x);
     case "function":
-      return identity(x) >> 4n;
+      return functionHash(x);
   }
   if (x instanceof Tuple) return tupleHashOf(x.items.map(pyHash));
   if (x instanceof ByteArray) unhashable(x);
@@ -90,7 +92,7 @@ export function pyHash(x: unknown): bigint {
   const method = (x as Partial<Hashable>).__hash__;
   if (method === null || eqWithoutHash(x as object)) unhashable(x);
   if (typeof method === "function") {
-    const h = method.call(x);
+    const h = userHash(x, method);
     // A result that fits a C Py_ssize_t is used as it is (-1 becomes -2); others are rehashed.
     if (typeof h === "bigint") return BigInt.asIntN(64, h) === h ? (h === -1n ? -2n : h) : hashInt(h);
     if (typeof h === "boolean") return h ? 1n : 0n;
@@ -99,6 +101,28 @@ export function pyHash(x: unknown): bigint {
   const tag = (x as { __unhashable__?: boolean }).__unhashable__;
   if (tag) unhashable(x);
   return identity(x as object) >> 4n;
+}
+
+/** A function's hash: its identity; a bound method's from its object and function (CPython's meth_hash). */
+function functionHash(f: Function): bigint {
+  const parts = boundParts(f);
+  if (parts === undefined) return identity(f) >> 4n;
+  const self = parts.self;
+  const selfHash = self !== null && (typeof self === "object" || typeof self === "function") ? identity(self) >> 4n : pyHash(self);
+  return BigInt.asIntN(64, selfHash ^ (identity(parts.method) >> 4n));
+}
+
+/** A class's own `__hash__`, called as CPython's slot does (a recursion through it says so). */
+function userHash(x: unknown, method: () => unknown): unknown {
+  enterRecursionSite();
+  try {
+    return method.call(x);
+  } catch (e) {
+    noteRecursionSite(e, CALLING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
 }
 
 /** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */
@@ -122,7 +146,8 @@ export function hashKey(x: unknown): any {
     case "string":
       return "s" + x;
     case "function":
-      return x;
+      // Bound methods of one object and function are equal: they share a bucket.
+      return boundParts(x) !== undefined ? BUCKET_PREFIX + functionHash(x).toString() : x;
   }
   if (x instanceof Tuple) {
     const parts: string[] = [];

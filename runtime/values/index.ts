@@ -27,6 +27,7 @@ export * from "./contains.js";
 export * from "./range.js";
 export * from "./slice.js";
 export * from "./subscript.js";
+export { UnionType } from "./union-type.js";
 export * from "./attributes.js";
 export * from "./builtin-functions.js";
 export * from "./builtin-types.js";

@@ -12,6 +12,7 @@ import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
 import { attrKey } from "../lang/attr-names.js";
+import { typeOf } from "./builtin-types.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -52,6 +53,17 @@ export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) =
   return undefined;
 }
 
+/** Class and static methods of the built-in types, which instances reach too (`{}.fromkeys(xs)`). */
+const TYPE_LEVEL_METHODS = new Set(["fromkeys", "fromhex", "from_bytes", "maketrans"]);
+
+/** `value.fromkeys` and the like: the method of the value's built-in type, or undefined. */
+export function typeLevelMethod(obj: unknown, name: string): ((...a: unknown[]) => unknown) | undefined {
+  if (!TYPE_LEVEL_METHODS.has(name)) return undefined;
+  const type = typeOf(obj) as Record<string, unknown>;
+  const method = Object.hasOwn(type, name) ? type[name] : undefined;
+  return typeof method === "function" ? (method as (...a: unknown[]) => unknown) : undefined;
+}
+
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
@@ -77,6 +89,8 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
     if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+    const typeLevel = typeLevelMethod(obj, pyName);
+    if (typeLevel !== undefined) return typeLevel(...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
       throw missingAttribute(obj, pyName);

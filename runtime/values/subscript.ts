@@ -9,8 +9,10 @@ import { Tuple } from "./tuple.js";
 import { isClass, moduleName, qualName, typeName } from "./typename.js";
 import { isPyTypeObject } from "./builtin-type.js";
 import { repr } from "./repr.js";
-import { Ellipsis } from "./singletons.js";
+import { Ellipsis, NotImplemented } from "./singletons.js";
 import { overridden } from "./overrides.js";
+import { sameItem } from "./compare.js";
+import { pyHash } from "./hashing.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -198,9 +200,19 @@ export class GenericAlias {
   __repr__(): string {
     return `${typeArgRepr(this.__origin__)}[${this.__args__items.map(typeArgRepr).join(", ")}]`;
   }
+  /** `list[int] == list[int]`: the same origin and equal arguments. */
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof GenericAlias)) return NotImplemented;
+    const xs = this.__args__items;
+    const ys = other.__args__items;
+    return this.__origin__ === other.__origin__ && xs.length === ys.length && xs.every((x, i) => sameItem(x, ys[i]));
+  }
+  __hash__(): bigint {
+    return pyHash(this.__origin__) ^ pyHash(Tuple.from(this.__args__items));
+  }
 }
 
-function typeArgRepr(x: unknown): string {
+export function typeArgRepr(x: unknown): string {
   if (x instanceof GenericAlias) return x.__repr__();
   if (isClass(x)) {
     const module = moduleName(x);

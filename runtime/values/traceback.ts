@@ -7,6 +7,7 @@ import { BaseException, SystemExit } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { moduleName, typeName } from "./typename.js";
+import { isStackOverflow, recursionMessage } from "./recursion.js";
 
 /** Returns the frame lines (each already indented, e.g. `  File "x.py", line 3, in f`). */
 export type FrameProvider = (error: unknown) => string[];
@@ -21,7 +22,7 @@ export function setFrameProvider(provider: FrameProvider): void {
 /** `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main). */
 export function exceptionLine(e: unknown): string {
   // JS's stack overflow is Python's RecursionError.
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return "RecursionError: maximum recursion depth exceeded";
+  if (isStackOverflow(e)) return `RecursionError: ${recursionMessage(e)}`;
   let name = typeName(e);
   if (e instanceof BaseException) {
     const module = moduleName(e.constructor);

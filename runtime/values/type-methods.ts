@@ -6,7 +6,7 @@ import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
 import { ByteArray } from "./bytearray.js";
 import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
-import { bytearray, bytes, dict, float, frozenset, int, list, object, set, tuple } from "./builtin-types.js";
+import { bool, bytearray, bytes, dict, float, frozenset, int, list, object, set, tuple } from "./builtin-types.js";
 import { objectDelattr, objectGetattribute, objectSetattr } from "../lang/attribute-hooks.js";
 import { objectNew } from "../lang/mro.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
@@ -71,6 +71,8 @@ define(dict, "fromkeys", (...args: unknown[]) => {
 define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
 define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)));
 define(int, "from_bytes", intFromBytes);
+// The class method called for bool builds a bool from int's result.
+define(bool, "from_bytes", (...args: unknown[]) => bool(intFromBytes(...(args as Parameters<typeof intFromBytes>))));
 define(float, "fromhex", floatFromHex);
 // `object.__setattr__(self, name, value)` inside a class's own hooks.
 define(object, "__new__", objectNew as (...args: never[]) => unknown);

@@ -15,6 +15,7 @@ import { qualname } from "./functions.js";
 import { objectKey } from "../../runtime/lang/attr-names.js";
 import { attributeKey } from "./attr-keys.js";
 import { mayBeReplaced } from "./class-objects.js";
+import { spreadCallsBind } from "./statements.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -43,9 +44,14 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && callsUnknownValue(cx, e.func)) || e.func._type === "Subscript") {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
+      // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && cx.misfitMethodCalls.has(e) && !isRuntimeValue(cx, e.func.value)) {
+      // Arguments some class's method would refuse, on a receiver of unknown class: bound
+      // against the method found at run time, with CPython's TypeError.
+      call = { k: "call", callee: cx.rt("callMethodChecked"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
@@ -102,6 +108,9 @@ export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py
   return known?.k === "class" ? constructorOf(cx, known.def, depth + 1) : null;
 }
 
+/** Methods of `object` that `Cls.name(...)` reaches when no class in the MRO defines them. */
+const OBJECT_METHODS = new Set(["__new__", "__setattr__", "__getattribute__", "__delattr__"]);
+
 /**
  * `Cls.method(obj, ...)`: the plain function stored in a known class, called with `self`
  * first: `Cls.prototype.method.call(obj, ...)`, bound at compile time when the class body
@@ -115,8 +124,9 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const loc = cx.loc(e);
   const method = methodOf(cx, known.def, f.attr);
   if (!method) {
-    // An alias (`size = area`) is found at run time.
-    if (!aliasedIn(known.def, f.attr)) return null;
+    // An alias (`size = area`) is found at run time, as are the methods every class has from
+    // `object` (`Point.__new__(Point)` on a class without its own `__new__`).
+    if (!aliasedIn(known.def, f.attr) && !OBJECT_METHODS.has(f.attr)) return null;
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
@@ -209,6 +219,13 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   if (!scope) return false;
   const bindings = scope.bindings.get(name.id) ?? [];
   return !bindings.every((b) => b.kind === "def" || b.kind === "import");
+}
+
+/** `f(*xs)` where `f` is a def whose signature records itself for such calls. */
+function spreadsIntoKnownDef(cx: LowerContext, e: py.Call, name: py.Name): boolean {
+  if (!e.args.some((a) => a._type === "Starred")) return false;
+  const def = resolveDef(cx, name.id);
+  return def !== null && spreadCallsBind(cx, def);
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */

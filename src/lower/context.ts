@@ -65,6 +65,17 @@ export class LowerContext {
   tracksSubclasses = false;
   /** attribute names the module reads (function objects record `__defaults__`... only when read) */
   attributesRead = new Set<string>();
+  /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */
+  attributesStoredOn = new Set<string>();
+  /** names called with `*iterable` somewhere (their defs record a signature to bind against) */
+  starCalledNames = new Set<string>();
+  /**
+   * `obj.m(a, b)` calls whose positional arguments do not fit some class's `def m`: when the
+   * receiver's class is unknown, they are bound at run time against the method found
+   * (CPython's TypeError if it does not take them); their method names record a signature.
+   */
+  misfitMethodCalls = new Set<object>();
+  misfitMethodNames = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */

@@ -121,7 +121,9 @@ class DefiniteAssignment {
           s = this.expr(item.context_expr, s);
           if (item.optional_vars) s = this.target(item.optional_vars, s);
         }
-        return this.block(st.body, s);
+        // An `__exit__` that returns true suppresses an exception raised anywhere in the
+        // body: execution goes on after the `with` with the body's bindings partly made.
+        return meet(this.block(st.body, s), s);
       case "Try":
       case "TryStar":
         return this.tryStatement(st, s);

@@ -1,5 +1,4 @@
 // Lowering entry: Python module AST -> IR module.
-import { isMethodAlias } from "./classes.js";
 import type * as py from "../frontend/ast.js";
 import { DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -10,7 +9,8 @@ import { lowerFunctionBody } from "./functions.js";
 import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
-import { acceptsKeywords, describeSignature, varargIsRest } from "./signatures.js";
+import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
+import { isMethodAlias } from "./classes.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -97,9 +97,13 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   const callees = new Set<object>();
   const starCalled = new Set<string>();
   const doubleStarCalled = new Set<string>();
+  const methodSignatures = new Map<string, Signature[]>();
   walk(module, (node) => {
     if (node._type === "ClassDef") {
       for (const st of (node as py.ClassDef).body) {
+        if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 0 && !st.name.startsWith("__")) {
+          methodSignatures.set(st.name, [...(methodSignatures.get(st.name) ?? []), describeSignature(st.args, true)]);
+        }
         if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") {
           cx.methodNames.add(st.name);
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
@@ -129,6 +133,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (attribute.attr === "__doc__") cx.readsDocstrings = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
+    if (node._type === "Attribute" && (node as py.Attribute).ctx === "Store" && (node as py.Attribute).value._type === "Name") {
+      cx.attributesStoredOn.add(((node as py.Attribute).value as py.Name).id);
+    }
     if (node._type === "Name") {
       const name = node as py.Name;
       if (name.ctx === "Load" && !callees.has(name)) cx.escapingNames.add(name.id);
@@ -136,6 +143,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     if (node._type !== "Call") return;
     const call = node as py.Call;
+    if (call.func._type === "Attribute" && misfitsMethod(call, methodSignatures.get(call.func.attr))) {
+      cx.misfitMethodCalls.add(call);
+      cx.misfitMethodNames.add(call.func.attr);
+    }
     const attrName = call.args[1];
     if (call.func._type === "Name" && call.func.id === "getattr" && attrName?._type === "Constant" && attrName.value.kind === "str") cx.attributesRead.add(attrName.value.value);
     if (call.func._type === "Name") {
@@ -150,7 +161,19 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (call.func._type !== "Name" || !BUILTIN_FUNCTIONS.has(call.func.id)) cx.dynamicKeywordCalls = true;
     }
   });
+  for (const name of starCalled) cx.starCalledNames.add(name);
   collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
+}
+
+/** A call with plain positional arguments that some `def` of the method's name would refuse. */
+function misfitsMethod(call: py.Call, signatures: Signature[] | undefined): boolean {
+  if (signatures === undefined || call.keywords.length > 0 || call.args.some((a) => a._type === "Starred")) return false;
+  const count = call.args.length;
+  return signatures.some((sig) => {
+    const required = sig.positional.filter((p) => !p.hasDefault).length;
+    const most = sig.vararg !== null ? Infinity : sig.positional.length;
+    return count < required || count > most || sig.kwonly.some((k) => !k.hasDefault);
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { lowerImport, lowerImportFrom } from "./imports.js";
 import { lowerTry, lowerTryStar } from "./exceptions.js";
 import { lowerMatch } from "./match.js";
 import { isCompound } from "./comments.js";
+import { isFunctionReceiver } from "./attr-keys.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
@@ -54,7 +55,7 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return lowerAugAssign(cx, s);
     case "Return":
       if (cx.fn.scope === cx.moduleScope) return cx.syntaxError(s, "'return' outside function");
-      return [{ k: "return", arg: s.value ? lowerExpr(cx, s.value) : null, loc }];
+      return [{ k: "return", arg: s.value ? lowerReturnValue(cx, s.value) : null, loc }];
     case "If":
       return [{ k: "if", test: lowerTest(cx, s.test), then: lowerBlock(cx, s.body), else: s.orelse.length ? lowerBlock(cx, s.orelse) : null, loc }];
     case "While":
@@ -150,7 +151,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   const doc = docstring(s.body);
   // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
-  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name);
+  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s);
   const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs].some((a) => a.annotation);
   const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
@@ -274,4 +275,24 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   }
   if (t._type === "Tuple" || t._type === "List") return { k: "block", body: t.elts.map((x) => lowerDelete(cx, x)) };
   return cx.unsupported(t, `del of ${t._type}`);
+}
+
+/**
+ * A returned value. A def that carries attributes (`acc.history = []; return acc`) leaves as
+ * `any`: TS types a function declaration without them, and the caller reads `a.history`.
+ */
+function lowerReturnValue(cx: LowerContext, value: py.Expr): ir.Expr {
+  const lowered = lowerExpr(cx, value);
+  if (value._type === "Name" && cx.attributesStoredOn.has(value.id) && isFunctionReceiver(cx, value)) {
+    return { k: "as", expr: lowered, type: { k: "any" } };
+  }
+  return lowered;
+}
+
+/** A def called with `*iterable` whose parameters a JS spread does not bind as Python would. */
+export function spreadCallsBind(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  // A `keywords(...)` wrapper binds its calls itself.
+  if (!cx.starCalledNames.has(s.name) || cx.keywordWrapped.has(s)) return false;
+  const a = s.args;
+  return a.vararg === null || a.posonlyargs.length + a.args.length > 0;
 }

@@ -1,0 +1,23 @@
+// What `gi_frame` / `gi_code` (and `cr_frame` / `cr_code`) show of a generator's or
+// coroutine's body: the names pyts knows. Locals, line numbers and argument counts are not
+// recorded, so those attributes are absent (AttributeError) rather than made up.
+import { addressOf } from "../values/repr.js";
+
+export class BodyCode {
+  static readonly pythonName = "code";
+  constructor(
+    readonly co_name: string,
+    readonly co_qualname: string,
+  ) {}
+  __repr__(): string {
+    return `<code object ${this.co_name} at ${addressOf(this)}>`;
+  }
+}
+
+export class BodyFrame {
+  static readonly pythonName = "frame";
+  constructor(readonly f_code: BodyCode) {}
+  __repr__(): string {
+    return `<frame at ${addressOf(this)}, code ${this.f_code.co_name}>`;
+  }
+}
