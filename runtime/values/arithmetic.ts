@@ -475,3 +475,17 @@ export const irshift = inplace(RSHIFT, rshift);
 export const BUILTIN_BINARY: Record<string, Builtin> = Object.fromEntries(
   [ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, AND, XOR, OR].map((op) => [op.dunder.slice(2, -2), op.builtin]),
 );
+
+/**
+ * A very long operator chain (`a + b + c + ...` with hundreds of terms), emitted flat: `steps`
+ * alternates an operator helper and a thunk for its right operand, so each operand is
+ * evaluated just before its operator is applied, in CPython's order.
+ */
+export function binaryChain(first: unknown, steps: unknown[]): any {
+  let acc = first;
+  for (let i = 0; i < steps.length; i += 2) {
+    const operator = steps[i] as (a: unknown, b: unknown) => unknown;
+    acc = operator(acc, (steps[i + 1] as () => unknown)());
+  }
+  return acc;
+}

@@ -75,6 +75,9 @@ export function builtinGetitem(obj: unknown, key: unknown): any {
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const d = obj as ItemDunders;
+    // `tuple[int, ...]`: a built-in type's own `__getitem__` (for `tuple.__getitem__(t, i)`) is
+    // not what subscribing the type means.
+    if (isPyTypeObject(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
     if (typeof d.__getitem__ === "function") return d.__getitem__(key);
     if (isClass(obj)) {
       if (typeof d.__class_getitem__ === "function") return d.__class_getitem__(key);

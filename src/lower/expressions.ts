@@ -14,6 +14,7 @@ import { lowerSuperAttribute } from "./super.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -37,6 +38,10 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Name":
       return lowerName(cx, e);
     case "BinOp":
+      if (leftChainLength(e) > LONG_CHAIN) {
+        const flat = lowerLongChain(cx, e);
+        if (flat) return flat;
+      }
       return { k: "call", callee: cx.rt(BINARY_HELPERS[e.op]), args: [lowerExpr(cx, e.left), lowerExpr(cx, e.right)], loc };
     case "UnaryOp":
       return lowerUnary(cx, e);
@@ -328,6 +333,47 @@ function fromTyping(scope: Scope | null, name: string): string | null {
   const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
   if (stmt?._type !== "ImportFrom" || stmt.module !== "typing") return null;
   return stmt.names.find((a) => (a.asname ?? a.name) === name)?.name ?? null;
+}
+
+/** Operators on a left spine past which a chain is emitted flat (see lowerLongChain). */
+const LONG_CHAIN = 64;
+
+function leftChainLength(e: py.BinOp): number {
+  let length = 0;
+  for (let node: py.Expr = e; node._type === "BinOp"; node = node.left) length++;
+  return length;
+}
+
+/**
+ * `a + b + c + ...` with hundreds of terms: nested helper calls would nest as deep in the
+ * emitted code, past what the parsers and printers after lowering can recurse through. Emitted
+ * flat instead, as `binaryChain(a, [add, () => b, add, () => c, ...])`, which evaluates each
+ * operand just before applying its operator, in CPython's order. Operands that suspend (`await`,
+ * `yield`) cannot move into a thunk: those chains keep the nested form.
+ */
+function lowerLongChain(cx: LowerContext, e: py.BinOp): ir.Expr | null {
+  const spine: py.BinOp[] = [];
+  let node: py.Expr = e;
+  for (; node._type === "BinOp"; node = node.left) spine.push(node);
+  if (spine.some((op) => suspends(op.right)) || suspends(node)) return null;
+  const steps: ir.Expr[] = [];
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const op = spine[i]!;
+    steps.push(cx.rt(BINARY_HELPERS[op.op]), { k: "arrow", params: [], body: lowerExpr(cx, op.right), loc: cx.loc(op) });
+  }
+  return { k: "call", callee: cx.rt("binaryChain"), args: [lowerExpr(cx, node), { k: "array", elements: steps }], loc: cx.loc(e) };
+}
+
+/** Does evaluating `e` possibly suspend the enclosing body (an await or yield outside nested scopes)? */
+function suspends(e: py.Expr): boolean {
+  let found = false;
+  const visit = (n: AnyNode): void => {
+    if (found) return;
+    if (n._type === "Await" || n._type === "Yield" || n._type === "YieldFrom") found = true;
+    else if (n._type !== "Lambda") forEachChild(n, visit);
+  };
+  visit(e);
+  return found;
 }
 
 /** Temporaries live in the enclosing function; the statement lowering declares them. */

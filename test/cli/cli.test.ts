@@ -23,7 +23,7 @@ function write(name: string, text: string): string {
   return file;
 }
 
-describe("usage", () => {
+describe("usage", { timeout: 60_000 }, () => {
   test("--help describes the commands and exits 0", async () => {
     const r = await runPyts(["--help"]);
     expect(r.status).toBe(0);
@@ -56,7 +56,7 @@ describe("usage", () => {
   });
 });
 
-describe("convert", () => {
+describe("convert", { timeout: 60_000 }, () => {
   test("prints the TypeScript of a file", async () => {
     const r = await runPyts(["fixtures/lecture/03_co_sum.py"]);
     expect(r.status).toBe(0);
@@ -99,7 +99,7 @@ describe("convert", () => {
   });
 });
 
-describe("build", () => {
+describe("build", { timeout: 60_000 }, () => {
   test("converts a folder into --out-dir keeping relative paths", async () => {
     write("proj/a.py", "print('a')\n");
     write("proj/pkg/b.py", "print('b')\n");
@@ -125,7 +125,7 @@ describe("build", () => {
   });
 });
 
-describe("run", () => {
+describe("run", { timeout: 60_000 }, () => {
   test("passes arguments as sys.argv[1:] and keeps the program's stdout", async () => {
     const file = write("args.py", "import sys\nprint(sys.argv[1:])\nprint(len(sys.argv))\n");
     const r = await runPyts(["run", file, "one", "--two", "3"]);
@@ -170,7 +170,7 @@ describe("run", () => {
   });
 });
 
-describe("compile-time warnings", () => {
+describe("compile-time warnings", { timeout: 60_000 }, () => {
   // python3 prints these on stderr when it compiles the script, before the program runs
   const program = [
     "x = 1",
@@ -204,7 +204,7 @@ describe("compile-time warnings", () => {
   }, 60_000);
 });
 
-describe("safety", () => {
+describe("safety", { timeout: 60_000 }, () => {
   test("-o naming the input file is refused and the input is untouched", async () => {
     const file = write("keep/self.py", "print('mine')\n");
     const r = await runPyts([file, "-o", file]);
@@ -269,7 +269,7 @@ describe("safety", () => {
   });
 });
 
-describe("build as a build step", () => {
+describe("build as a build step", { timeout: 60_000 }, () => {
   test("an unchanged input is not converted again; a changed one is", async () => {
     write("incr/a.py", "print('a')\n");
     write("incr/b.py", "print('b')\n");
@@ -374,7 +374,7 @@ describe("build as a build step", () => {
   });
 });
 
-describe("build --watch", () => {
+describe("build --watch", { timeout: 60_000 }, () => {
   test("rebuilds a changed file and reports each rebuild", async () => {
     write("watch/w.py", "print('one')\n");
     const outDir = path.join(work, "watch-out");
@@ -403,7 +403,7 @@ describe("build --watch", () => {
   }, 60_000);
 });
 
-describe("source maps", () => {
+describe("source maps", { timeout: 60_000 }, () => {
   test("--source-map inline puts the map in the module; none writes no map", async () => {
     const inline = path.join(work, "maps/inline.ts");
     expect((await runPyts(["fixtures/lecture/03_co_sum.py", "-o", inline, "--source-map", "inline"])).status).toBe(0);
@@ -429,7 +429,7 @@ describe("source maps", () => {
   });
 });
 
-describe("build of a large tree", () => {
+describe("build of a large tree", { timeout: 60_000 }, () => {
   test("converts across worker threads with the same outputs and reports in input order", async () => {
     for (let i = 0; i < 30; i++) write(`big/m${String(i).padStart(2, "0")}.py`, i === 7 || i === 21 ? `print(${i}\n` : `x = ${i}\nprint(x * 2)\n`);
     const outDir = path.join(work, "big-out");
