@@ -301,3 +301,18 @@ export function builtinCompare(a: unknown, b: unknown, op: Dunder): boolean | ty
   if (order === undefined) return NotImplemented;
   return op === "__lt__" ? order < 0 : op === "__le__" ? order <= 0 : op === "__gt__" ? order > 0 : order >= 0;
 }
+
+/**
+ * A very long comparison chain (`a < b <= c ...`), emitted flat: `steps` alternates a
+ * comparison helper and a thunk for its right operand. Each operand is evaluated once, just
+ * before its comparison, and the chain stops at the first false one, as CPython does.
+ */
+export function compareChain(first: unknown, steps: unknown[]): boolean {
+  let left = first;
+  for (let i = 0; i < steps.length; i += 2) {
+    const right = (steps[i + 1] as () => unknown)();
+    if (!(steps[i] as (a: unknown, b: unknown) => boolean)(left, right)) return false;
+    left = right;
+  }
+  return true;
+}

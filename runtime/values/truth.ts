@@ -57,3 +57,16 @@ function isRuntimeContainer(x: object): boolean {
 export function not_(x: unknown): boolean {
   return !truthy(x);
 }
+
+/**
+ * A very long `a and b and ...` (`and` true) or `a or b or ...`, emitted flat: each later
+ * operand is a thunk, evaluated only while the chain is undecided, as CPython short-circuits.
+ */
+export function boolChain(and: boolean, first: unknown, rest: (() => unknown)[]): any {
+  let value = first;
+  for (const next of rest) {
+    if (truthy(value) !== and) return value;
+    value = next();
+  }
+  return value;
+}

@@ -254,7 +254,7 @@ function hasJsTruthiness(e: py.Expr): boolean {
 
 /** An expression in a condition: a JS boolean with Python's truthiness. */
 export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
-  if (e._type === "BoolOp") {
+  if (e._type === "BoolOp" && !isLongBoolOp(e)) {
     const op = e.op === "And" ? "&&" : "||";
     return e.values.map((v) => lowerTest(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));
   }
@@ -297,13 +297,18 @@ function constantTruth(e: py.Expr): boolean | null {
 
 function lowerBoolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
   // A constant operand decides statically: `"" or x` is `x`, `"a" or x` is "a".
-  const first = e.values[0]!;
-  const truth = constantTruth(first);
-  if (truth !== null) {
+  let skip = 0;
+  for (let truth = constantTruth(e.values[0]!); truth !== null; truth = constantTruth(e.values[skip]!)) {
     const decided = (e.op === "Or") === truth;
-    if (decided || e.values.length === 1) return lowerExpr(cx, first);
-    const rest = e.values.slice(1);
-    return rest.length === 1 ? lowerExpr(cx, rest[0]!) : lowerBoolOp(cx, { ...e, values: rest });
+    if (decided || skip === e.values.length - 1) return lowerExpr(cx, e.values[skip]!);
+    skip++;
+  }
+  if (skip > 0) return skip === e.values.length - 1 ? lowerExpr(cx, e.values[skip]!) : lowerBoolOp(cx, { ...e, values: e.values.slice(skip) });
+  if (isLongBoolOp(e)) {
+    // flat, as `boolChain(and, a, [() => b, ...])`: nested conditionals would nest as deep
+    const rest: ir.Expr[] = e.values.slice(1).map((v) => ({ k: "arrow", params: [], body: lowerExpr(cx, v), loc: cx.loc(v) }));
+    const args = [{ k: "bool", value: e.op === "And" } as ir.Expr, lowerExpr(cx, e.values[0]!), { k: "array", elements: rest } as ir.Expr];
+    return { k: "call", callee: cx.rt("boolChain"), args, loc: cx.loc(e) };
   }
   if (e.values.every(hasJsTruthiness)) {
     const op = e.op === "And" ? "&&" : "||";
@@ -337,6 +342,11 @@ function fromTyping(scope: Scope | null, name: string): string | null {
 
 /** Operators on a left spine past which a chain is emitted flat (see lowerLongChain). */
 const LONG_CHAIN = 64;
+
+/** `a and b and ...` long enough to be emitted flat (operands that suspend keep the nested form). */
+function isLongBoolOp(e: py.BoolOp): boolean {
+  return e.values.length > LONG_CHAIN && !suspends(e);
+}
 
 function leftChainLength(e: py.BinOp): number {
   let length = 0;
@@ -391,6 +401,15 @@ function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Exp
 
 function lowerCompare(cx: LowerContext, e: py.Compare): ir.Expr {
   const loc = cx.loc(e);
+  if (e.ops.length > LONG_CHAIN && !suspends(e)) {
+    // flat, as `compareChain(a, [lt, () => b, ...])`: each operand evaluated once, in order
+    const steps: ir.Expr[] = [];
+    e.ops.forEach((op, i) => {
+      const right = e.comparators[i]!;
+      steps.push(cx.rt(COMPARE_HELPERS[op]), { k: "arrow", params: [], body: lowerExpr(cx, right), loc: cx.loc(right) });
+    });
+    return { k: "call", callee: cx.rt("compareChain"), args: [lowerExpr(cx, e.left), { k: "array", elements: steps }], loc };
+  }
   let left = lowerExpr(cx, e.left);
   let result: ir.Expr | null = null;
   e.ops.forEach((op, i) => {
