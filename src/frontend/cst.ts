@@ -32,11 +32,19 @@ export class NestingTooDeep extends Error {
   }
 }
 
+/** Depth from which an expression is parsed again on its own, before Lezer's cut-off. */
+const REPARSE_DEPTH = 2000;
+
+/** Expressions whose text parses on its own (in parentheses) to the same node. */
+const REPARSEABLE = new Set(["BinaryExpression", "UnaryExpression", "CallExpression", "MemberExpression", "ConditionalExpression", "AwaitExpression", "ParenthesizedExpression", "LambdaExpression"]);
+
 /**
  * Copies Lezer's tree. Iterative, like every walk over the concrete tree: a chain of
- * thousands of `a + b + ...` terms is a tree thousands of levels deep.
+ * thousands of `a + b + ...` terms is a tree thousands of levels deep. Past REPARSE_DEPTH,
+ * `reparse` (given) copies an expression from a parse of its own text, which starts again at
+ * the top, so a chain as long as CPython's limit keeps its structure.
  */
-export function buildCst(tree: Tree): CNode {
+export function buildCst(tree: Tree, reparse?: (node: CNode) => CNode | null): CNode {
   const cursor = tree.cursor();
   const make = (): CNode => ({ name: cursor.name, from: cursor.from, to: cursor.to, isError: cursor.type.isError, children: [] });
   const root = make();
@@ -46,8 +54,12 @@ export function buildCst(tree: Tree): CNode {
     // comments can sit between any two tokens; collectComments reports them separately
     if (cursor.name !== "Comment") {
       const node = make();
-      open[open.length - 1]!.children.push(node);
-      if (cursor.firstChild()) {
+      const siblings = open[open.length - 1]!.children;
+      siblings.push(node);
+      const again = reparse && open.length >= REPARSE_DEPTH && REPARSEABLE.has(node.name) ? reparse(node) : null;
+      if (again) {
+        siblings[siblings.length - 1] = again;
+      } else if (cursor.firstChild()) {
         open.push(node);
         // Lezer flattens whatever lies deeper than 2500 levels, losing its structure
         if (open.length >= MAX_DEPTH) throw new NestingTooDeep(node.from);

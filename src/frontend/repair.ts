@@ -38,7 +38,7 @@ export function parseRepaired(text: string): Repaired {
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
     // this grammar's indentation context and gave spurious errors
-    const root = buildCst(parseFully(work));
+    const root = buildCst(parseFully(work), (node) => reparseDeep(work, node, regions));
     if (round >= MAX_ROUNDS) return { root, regions };
     const prints = legacyPrints(root);
     if (prints.length > 0) {
@@ -235,6 +235,23 @@ function parseFully(text: string): Tree {
     const tree = parse.advance();
     if (tree) return tree;
   }
+}
+
+/**
+ * An expression nested deep in the tree (a long operator chain), copied from a parse of its
+ * own text in parentheses; null when that parse does not give the same node.
+ */
+function reparseDeep(work: string, node: CNode, regions: Map<number, number>): CNode | null {
+  const sub = parseRepaired("(" + work.slice(node.from, node.to) + ")");
+  const delta = node.from - 1;
+  shiftCst(sub.root, delta);
+  const stmt = sub.root.children.length === 1 ? sub.root.children[0] : undefined;
+  const paren = stmt?.name === "ExpressionStatement" && stmt.children.length === 1 ? stmt.children[0] : undefined;
+  const nodes = paren?.name === "ParenthesizedExpression" ? inner(paren) : [];
+  const again = nodes.length === 1 ? nodes[0]! : null;
+  if (!again || again.name !== node.name || again.from !== node.from || again.to !== node.to) return null;
+  for (const [a, b] of sub.regions) regions.set(a + delta, b + delta);
+  return again;
 }
 
 /** The end of `.name.name...` starting at `at` (blanks allowed around the dots), or -1. */

@@ -118,8 +118,13 @@ function stmtExprs(s: py.Stmt): py.Expr[] {
   }
 }
 
-function exprBlocks(cx: LowerContext, e: py.Expr, scope: Scope): boolean {
-  if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") return false;
-  if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
-  return childExprs(e).some((c) => exprBlocks(cx, c, scope));
+function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boolean {
+  // iterative: an operator chain nests as deep as it is long
+  const stack = [root];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") continue;
+    if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
+    stack.push(...[...childExprs(e)].reverse());
+  }
+  return false;
 }
