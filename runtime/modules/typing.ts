@@ -33,6 +33,32 @@ function TypeVar(name: unknown, ..._constraints: unknown[]): TypeVarImpl {
   return new TypeVarImpl(String(name));
 }
 
+/** `TypeVarTuple("Ts")`: iterating it (`*Ts`) gives the unpacked form, shown as `*Ts`. */
+class TypeVarTupleImpl {
+  static readonly pythonName = "TypeVarTuple";
+  static readonly __module__ = "typing";
+  constructor(readonly __name__: string) {}
+  __repr__(): string {
+    return this.__name__;
+  }
+  *[Symbol.iterator](): Generator<UnpackedTypeVarTuple> {
+    yield new UnpackedTypeVarTuple(this);
+  }
+}
+
+class UnpackedTypeVarTuple {
+  static readonly pythonName = "_UnpackGenericAlias";
+  static readonly __module__ = "typing";
+  constructor(readonly __args__item: TypeVarTupleImpl) {}
+  __repr__(): string {
+    return `*${this.__args__item.__name__}`;
+  }
+}
+
+function TypeVarTuple(name: unknown): TypeVarTupleImpl {
+  return new TypeVarTupleImpl(String(name));
+}
+
 /** `class Box(Generic[T])`: subscripting the base gives the base itself. */
 class Generic {
   static __class_getitem__(_parameters: unknown): typeof Generic {
@@ -68,6 +94,7 @@ export const typingModule = Object.freeze({
   ...forms,
   TYPE_CHECKING: false,
   TypeVar,
+  TypeVarTuple,
   NamedTuple,
   Generic,
   Protocol,

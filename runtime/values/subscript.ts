@@ -193,7 +193,12 @@ export class GenericAlias {
   constructor(
     readonly __origin__: unknown,
     readonly __args__items: readonly unknown[],
+    /** `*tuple[int, ...]`: what iterating the alias gives (`*args: *tuple[int, ...]`) */
+    readonly __unpacked__ = false,
   ) {}
+  *[Symbol.iterator](): Generator<GenericAlias> {
+    yield new GenericAlias(this.__origin__, this.__args__items, true);
+  }
   get __args__(): Tuple<unknown> {
     return Tuple.from(this.__args__items);
   }
@@ -201,14 +206,14 @@ export class GenericAlias {
     return (this.__origin__ as (...a: unknown[]) => unknown)(...args);
   }
   __repr__(): string {
-    return `${typeArgRepr(this.__origin__)}[${this.__args__items.map(typeArgRepr).join(", ")}]`;
+    return `${this.__unpacked__ ? "*" : ""}${typeArgRepr(this.__origin__)}[${this.__args__items.map(typeArgRepr).join(", ")}]`;
   }
   /** `list[int] == list[int]`: the same origin and equal arguments. */
   __eq__(other: unknown): unknown {
     if (!(other instanceof GenericAlias)) return NotImplemented;
     const xs = this.__args__items;
     const ys = other.__args__items;
-    return this.__origin__ === other.__origin__ && xs.length === ys.length && xs.every((x, i) => sameItem(x, ys[i]));
+    return this.__origin__ === other.__origin__ && this.__unpacked__ === other.__unpacked__ && xs.length === ys.length && xs.every((x, i) => sameItem(x, ys[i]));
   }
   __hash__(): bigint {
     return pyHash(this.__origin__) ^ pyHash(Tuple.from(this.__args__items));

@@ -118,10 +118,17 @@ function annotationStatements(cx: LowerContext, s: py.FunctionDef | py.AsyncFunc
   const args = [...s.args.posonlyargs, ...s.args.args, ...(s.args.vararg ? [s.args.vararg] : []), ...s.args.kwonlyargs, ...(s.args.kwarg ? [s.args.kwarg] : [])];
   const entries: ir.Arg[] = args
     .filter((a) => a.annotation)
-    .map((a) => ({ k: "array", elements: [{ k: "str", value: a.arg }, lowerExpr(cx, a.annotation!)] }) as ir.Expr);
+    .map((a) => ({ k: "array", elements: [{ k: "str", value: a.arg }, annotationValue(cx, a.annotation!)] }) as ir.Expr);
   if (s.returns) entries.push({ k: "array", elements: [{ k: "str", value: "return" }, lowerExpr(cx, s.returns)] });
   const dict: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries };
   return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: jsFunction }, property: "__annotations__" }, value: dict } }];
+}
+
+/** A hint's value; `*args: *Ts` is the one item of `Ts` (CPython: `[value] = [*Ts]`). */
+function annotationValue(cx: LowerContext, hint: py.Expr): ir.Expr {
+  if (hint._type !== "Starred") return lowerExpr(cx, hint);
+  const items: ir.Expr = { k: "call", callee: cx.rt("unpack"), args: [lowerExpr(cx, hint.value), { k: "num", value: 1 }], loc: cx.loc(hint) };
+  return { k: "index", object: items, index: { k: "num", value: 0 } };
 }
 
 /** The docstring of a def: its first statement, when that is a string. */
@@ -152,7 +159,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const doc = docstring(s.body);
   // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
   const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s);
-  const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs].some((a) => a.annotation);
+  const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, s.args.vararg, ...s.args.kwonlyargs, s.args.kwarg].some((a) => a?.annotation);
   const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
   if (plain) {
