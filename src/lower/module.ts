@@ -1,6 +1,6 @@
 // Lowering entry: Python module AST -> IR module.
 import type * as py from "../frontend/ast.js";
-import { DiagnosticError } from "../frontend/ast.js";
+import { type Diagnostic, DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { LowerContext, UnsupportedError } from "./context.js";
 import { analyzeScopes, type Scope } from "./scope.js";
@@ -34,11 +34,25 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
       body.push({ k: "comment", text: c.text });
     }
     body.push(...globalAccessors(cx));
+    if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
-    if (error instanceof UnsupportedError) throw new DiagnosticError([error.diagnostic]);
+    if (error instanceof DiagnosticError) throw error;
+    if (error instanceof UnsupportedError) throw new DiagnosticError(reported([...cx.diagnostics, error.diagnostic]));
+    // lowering went on past a refused statement: what fails later may only follow from it
+    if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     throw error;
   }
+}
+
+/** The errors in source order, each once (a body lowered twice reports its errors once). */
+function reported(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.kind}:${d.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  return unique.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** `global_x()` / `set_global_x(v)` for the globals an enclosing function's local hides. */

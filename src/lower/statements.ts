@@ -2,7 +2,7 @@
 // raise, assert, del, imports, function and class definitions.
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
-import type { LowerContext } from "./context.js";
+import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpackPattern } from "./targets.js";
@@ -20,7 +20,8 @@ export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const s of body) {
     const leading = cx.takeComments(cx.comments.leading, s);
-    const lowered = lowerStmt(cx, s);
+    const lowered = recovering(cx, () => lowerStmt(cx, s));
+    if (!lowered) continue;
     const emitted = [...cx.fn.before.splice(0), ...lowered];
     for (const c of leading) {
       if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
@@ -38,6 +39,22 @@ export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
     out.push({ k: "comment", text: c.text });
   }
   return out;
+}
+
+/**
+ * Lowers one statement; a construct pyts refuses inside it is recorded (null), and lowering
+ * goes on with the next statement, so one run reports every such error of the file.
+ */
+export function recovering<T>(cx: LowerContext, lower: () => T): T | null {
+  const before = cx.fn.before.length;
+  try {
+    return lower();
+  } catch (error) {
+    if (!(error instanceof UnsupportedError)) throw error;
+    cx.diagnostics.push(error.diagnostic);
+    cx.fn.before.length = before;
+    return null;
+  }
 }
 
 export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
