@@ -251,9 +251,9 @@ function convertFor(n: CNode, src: Source): Stmt {
   if (inAt < 0 || bodyAt < 0) src.fail(n.from, "invalid syntax");
   const target = convertForTarget(n, src);
   const iterEnd = regionAt(src, cs[inAt + 1]?.from);
-  const iter = iterEnd !== undefined
-    ? convertExprList(subParse(src, cs[inAt + 1]!.from, iterEnd), src) // e.g. `for x in *a, *b:`
-    : convertExprList(cs.slice(inAt + 1, bodyAt), src);
+  const iterNodes = iterEnd !== undefined ? subParse(src, cs[inAt + 1]!.from, iterEnd) : cs.slice(inAt + 1, bodyAt); // e.g. `for x in *a, *b:`
+  refuseBareYield(iterNodes, src);
+  const iter = convertExprList(iterNodes, src);
   const body = convertBody(cs[bodyAt], src, cs[bodyAt - 1]!.to);
   const orelse = cs[bodyAt + 1]?.name === "else" ? convertBody(cs[bodyAt + 2], src, cs[bodyAt + 1]!.to) : [];
   return {
@@ -329,15 +329,18 @@ function convertWith(n: CNode, src: Source): Stmt {
 export function withItems(from: number, to: number, src: Source): WithItem[] {
   let ranges = splitTopLevel(src.text, from, to);
   const whole = ranges.length === 1 ? ranges[0]! : null;
-  // `with (a, b as c,):` groups items; `with (a, b) as c:` is one item whose value is a tuple
+  // `with (a, b as c,):` groups items; `with (a, b) as c:` is one item whose value is a tuple,
+  // and so is `with (yield a, b):` (a bare yield is no item)
   if (whole && src.text[whole.from] === "(" && matchingBracket(src.text, whole.from, whole.to) === whole.to) {
     const grouped = splitTopLevel(src.text, whole.from + 1, whole.to - 1);
-    if (grouped.length > 0) ranges = grouped;
+    if (grouped.length > 0 && !grouped.some((r) => /^\s*yield\b/.test(src.text.slice(r.from, r.to)))) ranges = grouped;
   }
   return ranges.map((r) => {
     if (r.to <= r.from) src.fail(r.from, "invalid syntax");
     const as = findTopLevelWord(src.text, r.from, r.to, "as");
-    const context_expr = convertElement(subParse(src, r.from, as ? as.from : r.to), src);
+    const valueNodes = subParse(src, r.from, as ? as.from : r.to);
+    refuseBareYield(valueNodes, src);
+    const context_expr = convertElement(valueNodes, src);
     let optional_vars: Expr | null = null;
     if (as) {
       const targetNodes = subParse(src, as.to, r.to);
@@ -346,6 +349,16 @@ export function withItems(from: number, to: number, src: Source): WithItem[] {
     }
     return { _type: "withitem", context_expr, optional_vars };
   });
+}
+
+/**
+ * A `yield` expression stands alone only where CPython's grammar takes `yield_expr` (a
+ * statement, the right of `=`, parentheses); a for-iterable, match subject or with-item is
+ * a plain expression list, where it is invalid syntax.
+ */
+function refuseBareYield(nodes: CNode[], src: Source): void {
+  const bare = nodes.find((c) => c.name === "YieldExpression");
+  if (bare) src.fail(bare.from, "invalid syntax");
 }
 
 function convertDecorator(d: CNode, src: Source): Expr {
@@ -442,6 +455,7 @@ function convertMatch(n: CNode, src: Source): Stmt {
   const subjectNodes = cs.slice(1, cs.indexOf(bodyNode));
   const subjectEnd = regionAt(src, subjectNodes[0]?.from);
   if (subjectEnd !== undefined) subjectNodes.splice(0, subjectNodes.length, ...subParse(src, subjectNodes[0]!.from, subjectEnd));
+  refuseBareYield(subjectNodes, src);
   const subject = subjectNodes.some((c) => c.name === ",") ? makeTuple(subjectNodes, src, "Load") : convertElement(subjectNodes, src);
   const cases: MatchCase[] = bodyNode.children.filter((c) => c.name === "MatchClause").map((clause) => {
     const ccs = clause.children;

@@ -101,6 +101,16 @@ const families: Record<string, string[]> = {
     "class C:\n    def f(self):\n        nonlocal __class__\n",
     "def f():\n    global x\n    def g():\n        nonlocal x\n",
   ],
+  "yield where only an expression may stand": [
+    "def f():\n    with yield('ret'):\n        pass\n", "def f():\n    with yield:\n        pass\n",
+    "def f():\n    with a, yield b:\n        pass\n", "def f():\n    with a as b, yield c:\n        pass\n",
+    "def f():\n    with (yield x):\n        pass\n", "def f():\n    with (yield x, a):\n        pass\n",
+    "def f():\n    with (a, yield b):\n        pass\n", "def f():\n    with (yield) as a, b:\n        pass\n",
+    "def f():\n    for a in yield x:\n        pass\n", "def f():\n    for a in b, yield:\n        pass\n",
+    "def f():\n    for a in (yield), b:\n        pass\n", "def f():\n    match yield x:\n        case 1: pass\n",
+    "def f():\n    match a, yield:\n        case 1: pass\n", "def f():\n    match (yield):\n        case 1: pass\n",
+    "def f():\n    async with yield x:\n        pass\n",
+  ],
   "match patterns": [
     "match x:\n    case 1 | a: pass\n", "match x:\n    case [a, a]: pass\n", "match x:\n    case x: pass\n    case 1: pass\n",
     "match x:\n    case _: pass\n    case 1: pass\n", "match x:\n    case x if x: pass\n    case 1: pass\n", "match x:\n    case a | 1: pass\n",
