@@ -321,7 +321,11 @@ function messageFor(node: CNode, parent: CNode, src: Source): string {
   if (node.from >= src.text.length || (node.from === node.to && /^\s*$/.test(src.text.slice(node.from)))) {
     return "invalid syntax";
   }
-  if (parent.name === "Body" && node.from === node.to && prev?.name === ":") return "expected an indented block";
+  // after the colon on the same line only a simple statement may follow: `if x: def f(): ...`
+  // is invalid syntax at the `def`, like any other compound statement there
+  const lineEnd = src.text.indexOf("\n", node.from);
+  const sameLine = /^[ \t]*[^\s#]/.test(src.text.slice(node.from, lineEnd < 0 ? undefined : lineEnd));
+  if (parent.name === "Body" && node.from === node.to && prev?.name === ":" && !sameLine) return "expected an indented block";
   if (node.from === node.to || /^\s*$/.test(text)) {
     const before = src.text.slice(0, node.from).trimEnd();
     // a compound statement's header that ends without its colon

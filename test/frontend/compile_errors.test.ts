@@ -111,6 +111,11 @@ const families: Record<string, string[]> = {
     "def f():\n    match a, yield:\n        case 1: pass\n", "def f():\n    match (yield):\n        case 1: pass\n",
     "def f():\n    async with yield x:\n        pass\n",
   ],
+  "a compound statement after a colon on the same line": [
+    "class A:def f(self):\n        pass\n", "class A:def f(self): pass\n", "if x:def f(): pass\n", "if x:class B: pass\n",
+    "if x:for a in b: pass\n", "while x:with a: pass\n", "if x: pass\nelse:def f(): pass\n", "class A:@dec\n    def f(): pass\n",
+    "if x:try: pass\n", "if x:\n", "if x:\npass\n", "if x:  # note\npass\n",
+  ],
   "match patterns": [
     "match x:\n    case 1 | a: pass\n", "match x:\n    case [a, a]: pass\n", "match x:\n    case x: pass\n    case 1: pass\n",
     "match x:\n    case _: pass\n    case 1: pass\n", "match x:\n    case x if x: pass\n    case 1: pass\n", "match x:\n    case a | 1: pass\n",
