@@ -79,7 +79,8 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (typeof obj === "object" && obj !== null) {
     const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
     if (proto !== null && !BUILTIN_PROTOTYPES.has(proto) && Object.hasOwn(proto, name)) {
-      const method = proto[name];
+      // (Reflect.get: a getter installed by `Cls.name = f` binds the instance, not the prototype.)
+      const method = Reflect.get(proto, name, obj) as unknown;
       if (typeof method === "function") return (method as (...a: unknown[]) => unknown).apply(obj, args);
     }
   }

@@ -109,6 +109,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
         }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
+        if (st._type === "ClassDef") cx.classAttributeNames.add(st.name);
+        if (st._type === "Assign") for (const t of st.targets) if (t._type === "Name") cx.classAttributeNames.add(t.id);
+        if (st._type === "AnnAssign" && st.target._type === "Name") cx.classAttributeNames.add(st.target.id);
         // `__rmul__ = __mul__`: a method under a second name.
         if (isMethodAlias(node as py.ClassDef, st)) cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
       }
