@@ -13,6 +13,7 @@ import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
 import { attrKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
+import { objectInitOf } from "../lang/mro.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -101,6 +102,7 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     throw missingAttribute(obj, pyName);
   }
   const target = obj as Record<string, unknown>;
+  if (pyName === "__init__" && !(name in target) && typeof obj === "object") return objectInitOf(obj, args);
   if (!(name in target)) {
     const hook = target["__getattr__"];
     if (typeof hook === "function") {

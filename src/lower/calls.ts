@@ -55,7 +55,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     } else if (e.func._type === "Attribute" && definesNoMethod(cx, e.func)) {
       // No class of the program defines this method: it may be an instance attribute, come
       // from `__getattr__`, or be missing (CPython's AttributeError, not a JS TypeError).
-      call = { k: "call", callee: cx.rt("callMethod"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
+      const callee = cx.rt(e.func.attr === "__init__" ? "callMethodChecked" : "callMethod");
+      call = { k: "call", callee, args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
@@ -134,6 +135,10 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
+  if (f.attr === "__init__" && initIsMethod(cx, known.def)) {
+    const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
+    return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
+  }
   if (method.decorator_list.length || f.attr === "__init__") return null;
   const key = objectKey(f.attr.startsWith("__") && !f.attr.endsWith("__") ? `_${known.def.name.replace(/^_+/, "")}${f.attr}` : f.attr);
   const fn: ir.Expr = { k: "member", object: { k: "member", object: lowerExpr(cx, f.value), property: "prototype" }, property: key };
@@ -203,8 +208,10 @@ function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): 
  * or runtime object: the direct JS call would fail with a JS TypeError when it is missing.
  */
 export function definesNoMethod(cx: LowerContext, f: py.Attribute): boolean {
-  if (cx.methodNames.has(f.attr) || cx.classAttributeNames.has(f.attr) || isRuntimeValue(cx, f.value)) return false;
+  if (f.attr !== "__init__" && (cx.methodNames.has(f.attr) || cx.classAttributeNames.has(f.attr))) return false;
+  if (isRuntimeValue(cx, f.value)) return false;
   // Runtime objects (tasks, generators, files) reached through variables keep direct calls.
+  if (f.attr === "__init__") return true; // `obj.__init__(...)` may reach object.__init__
   if (RUNTIME_METHOD_NAMES.has(f.attr) || MORE_RUNTIME_METHODS.has(f.attr) || /^__.*__$/.test(f.attr)) return false;
   return !(f.value._type === "Name" && cx.resolve(f.value.id) === null);
 }

@@ -375,7 +375,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
-  const { fn, setup } = lowerDef(cx, s, { selfParam: true });
+  const { fn, setup } = lowerDef(cx, s, { selfParam: true, isConstructor: s.name === "__init__" && !initMethod });
   // Defaults are evaluated once, when the class is defined: just before the class.
   cx.fn.before.push(...setup);
   if (s.name === "__init__" && initMethod) return { k: "method", name: s.name, kind: "method", isStatic: false, fn, loc };

@@ -127,6 +127,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
+    if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
@@ -166,6 +167,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   for (const name of starCalled) cx.starCalledNames.add(name);
   collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
+}
+
+function isSuperCall(e: py.Expr): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super";
 }
 
 /** A call with plain positional arguments that some `def` of the method's name would refuse. */
