@@ -91,10 +91,13 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const mixedValue = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
-  if (mixedValue) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${(mixedValue as py.Name).id}'`);
+  const mixedKind = mixedValue?._type === "Name" ? mixedValue.id : "";
+  if (mixedValue && !["int", "str", "float"].includes(mixedKind)) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${mixedKind}'`);
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
-  const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
+  // `class Color(str, Enum)`: one runtime base gives the members str's behaviour and Enum's.
+  const mixedBase: ir.Expr | null = mixedValue ? { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "mixedBase" }, args: [{ k: "str", value: mixedKind }] } : null;
+  const superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
   const withMetaclass = usesMetaclass(cx, s);
@@ -232,7 +235,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
   }
-  if (bases.length > 1) {
+  if (bases.length > 1 && mixedBase === null) {
     // Last, so the members it copies from the other bases are the finished ones.
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
@@ -514,7 +517,7 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
 
 /** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
-  const names = new Set(["Enum", "IntEnum"]);
+  const names = new Set(["Enum", "IntEnum", "StrEnum"]);
   if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
   if (base._type !== "Name") return false;
   const bindings = cx.resolve(base.id)?.bindings.get(base.id);
