@@ -70,8 +70,6 @@ function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
 }
 
 function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
-  const spread = s.keywords.find((k) => k.arg === null);
-  if (spread) return cx.unsupported(spread, "class keywords passed with **");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
