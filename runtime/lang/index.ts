@@ -4,7 +4,7 @@ export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, listComp, setComp, dictComp, dictItems } from "./iteration.js";
 export { decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
-export { keywords, keywordMethods, missingArgument, raiseTypeError } from "./keywords.js";
+export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";

@@ -99,3 +99,8 @@ export function missingArgument(message: string): never {
 export function raiseTypeError(message: string, _args: unknown[]): never {
   throw new PyTypeError(message);
 }
+
+/** `class B(bool)`: the base a class statement cannot derive from, refused when it runs. */
+export function unacceptableBase(name: string): new (...args: any[]) => any {
+  throw new PyTypeError(`type '${name}' is not an acceptable base type`);
+}

@@ -47,7 +47,8 @@ function namespaceOf(cls: AnyClass): Dict<unknown, unknown> {
  * `const Model = createClass(class Model {...}, Meta, kw({...}))`.
  */
 export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unknown[]): any {
-  const meta = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
+  const given = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
+  const meta = given === null || isMetaclass(given) ? mostDerivedMetaclass(given, basesTuple(cls).items) : given;
   if (meta === null) {
     classCreated(cls, ...keywords);
     return cls;
@@ -65,6 +66,25 @@ export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unkn
   } finally {
     pending = saved;
   }
+}
+
+/**
+ * CPython's `_PyType_CalculateMetaclass`: the metaclass that derives from every base's
+ * (null stands for `type`), or TypeError when two are unrelated.
+ */
+export function mostDerivedMetaclass(meta: AnyClass | null, bases: readonly unknown[]): AnyClass | null {
+  let winner = meta;
+  for (const base of bases) {
+    const baseMeta = isClass(base) ? metaclassOf(base) : null;
+    if (baseMeta === null || baseMeta === winner) continue;
+    if (winner !== null && winner.prototype instanceof baseMeta) continue;
+    if (winner === null || baseMeta.prototype instanceof winner) {
+      winner = baseMeta;
+      continue;
+    }
+    throw new PyTypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+  }
+  return winner;
 }
 
 /** `Meta(name, bases, namespace)` called by the program. */
@@ -134,3 +154,4 @@ function isMetaclassPrototype(p: unknown): boolean {
 typeHooks.createDynamic = createDynamic;
 typeHooks.typeNew = typeNew;
 typeHooks.construct = constructDirect;
+typeHooks.winner = (bases) => mostDerivedMetaclass(null, bases);

@@ -165,6 +165,12 @@ export function objectNew(cls: any, ...args: unknown[]): any {
   return needsAttributeHooks(cls.prototype as object) ? attributeHooks(instance) : instance;
 }
 
+/** `obj.__init__(...)` reaching `object.__init__` (the class and its bases define none). */
+export function objectInitOf(obj: unknown, args: unknown[]): null {
+  if (hasArguments(args)) throw new PyTypeError(`${typeName(obj)}.__init__() takes exactly one argument (the instance to initialize)`);
+  return null;
+}
+
 function objectInit(...args: unknown[]): null {
   if (hasArguments(args)) throw new PyTypeError("object.__init__() takes exactly one argument (the instance to initialize)");
   return null;

@@ -9,10 +9,13 @@ export const typeHooks: {
   createDynamic: (meta: AnyClass, args: unknown[]) => unknown;
   typeNew: (mcls: AnyClass, ...args: unknown[]) => unknown;
   construct: (cls: Function, args: unknown[]) => unknown;
+  /** `type(name, bases, ns)`: the bases' most derived metaclass (null: `type` itself). */
+  winner: (bases: readonly unknown[]) => AnyClass | null;
 } = {
   createDynamic: () => null,
   typeNew: () => null,
   construct: () => null,
+  winner: () => null,
 };
 
 /** The base of classes deriving from `type`: calling one makes a class. */

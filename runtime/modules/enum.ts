@@ -6,8 +6,10 @@ import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { repr } from "../values/repr.js";
+import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
+import { PRIMITIVE } from "../values/wrapped.js";
 
-const MEMBERS = Symbol("pyts.enum.members");
+const MEMBERS = Symbol.for("pyts.enum.members");
 /** Every member name with its member, aliases included (`__members__`). */
 const NAMES = Symbol("pyts.enum.names");
 
@@ -22,6 +24,12 @@ export function auto(): AutoValue {
 
 export class Enum {
   static readonly __module__ = "enum";
+
+  /** `isinstance(IntEnum member, Enum)`: members of the mixed bases (enum-mixed.ts) count. */
+  static [Symbol.hasInstance](this: Function, x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    return this === Enum && x !== null && typeof x === "object" && MIXED_ENUM in (x.constructor as object);
+  }
   declare name: string;
   declare value: unknown;
 
@@ -109,8 +117,10 @@ export function defineMembers(cls: any, names: string[]): void {
     if (value instanceof AutoValue) value = last + 1n;
     if (typeof value === "bigint") last = value;
     // A repeated value makes an alias of the first member, as in Python.
+    value = mixedMemberValue(cls, value);
     const alias = members.find((m) => eq(m.value, value));
     const member = alias ?? (Object.create(cls.prototype) as Enum);
+    if (!alias && MIXED_ENUM in cls) Object.defineProperty(member, PRIMITIVE, { value, enumerable: false });
     if (!alias) {
       Object.defineProperty(member, "name", { value: name, enumerable: true });
       Object.defineProperty(member, "value", { value, enumerable: true });
@@ -123,4 +133,14 @@ export function defineMembers(cls: any, names: string[]): void {
   Object.defineProperty(cls, NAMES, { value: named });
 }
 
-export const enumModule = Object.freeze({ __name__: "enum", Enum, IntEnum: Enum, auto, defineMembers });
+/** `IntEnum`: members are ints (str() and format() give the number). */
+export const IntEnum = mixedEnum(Enum, "int", true, "IntEnum");
+/** `StrEnum` (3.11): members are strs. */
+export const StrEnum = mixedEnum(Enum, "str", true, "StrEnum");
+
+/** `class Color(str, Enum)`: the base the lowering extends instead. */
+export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) => any {
+  return mixedEnum(Enum, kind, false, "Enum");
+}
+
+export const enumModule = Object.freeze({ __name__: "enum", Enum, IntEnum, StrEnum, auto, defineMembers, mixedBase });

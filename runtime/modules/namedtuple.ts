@@ -7,6 +7,7 @@ import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
 import { deleters } from "../lang/descriptors.js";
 import { tuple } from "../values/builtin-types.js";
 import { isNone, pyClass } from "./callable-class.js";
@@ -65,9 +66,9 @@ export abstract class NamedTupleBase extends Tuple<unknown> {
   }
 
   __repr__(): string {
-    const cls = this.constructor as typeof NamedTupleBase & { __name__: string };
+    const cls = this.constructor as typeof NamedTupleBase;
     const parts = cls._fields.items.map((f, i) => `${f}=${repr(this.items[i])}`);
-    return `${cls.__name__}(${parts.join(", ")})`;
+    return `${typeName(this)}(${parts.join(", ")})`;
   }
 
   __getnewargs__(): Tuple {
@@ -111,6 +112,7 @@ export function namedTupleBase(typename: string, fields: string[], defaults: Rec
   }
   const base = makeNamedTuple(typename, fields, named.map((f) => defaults[f]), "__main__");
   Object.defineProperty(base, Symbol.for("pyts.pythonType"), { get: () => tuple });
+  Object.defineProperty(base, STATEMENT_BASE, { value: true });
   return base;
 }
 
@@ -141,6 +143,10 @@ function makeNamedTuple(typename: string, fields: string[], defaults: unknown[],
       }
       if (missing.length > 0) throw missingError(where, missing);
       super(values);
+      // `__slots__ = ()`: the named tuple's own instances take no new attributes (a subclass
+      // without `__slots__` gives its instances a `__dict__`).
+      // The class statement's class stands for the named tuple class itself.
+      if (new.target === cls || Object.hasOwn(Object.getPrototypeOf(new.target) as object, STATEMENT_BASE)) return new Proxy(this, NO_NEW_ATTRIBUTES);
     }
 
     static _make(source: unknown): NamedTupleBase {
@@ -176,6 +182,16 @@ function makeNamedTuple(typename: string, fields: string[], defaults: unknown[],
   });
   return pyClass(cls);
 }
+
+/** Marks the base a `class X(NamedTuple)` statement derives from. */
+const STATEMENT_BASE = Symbol("pyts.namedtuple.statement");
+
+const NO_NEW_ATTRIBUTES: ProxyHandler<NamedTupleBase> = {
+  set(target, key, value, receiver) {
+    if (typeof key === "string" && !(key in target)) throw new AttributeError(`'${typeName(target)}' object has no attribute '${key}'`);
+    return Reflect.set(target, key, value, receiver);
+  },
+};
 
 function missingError(where: string, missing: string[]): PyTypeError {
   const quoted = missing.map((m) => `'${m}'`);

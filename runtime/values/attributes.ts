@@ -1,6 +1,7 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
+import { isWrapped, unwrap } from "./wrapped.js";
 import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
@@ -17,6 +18,8 @@ const MRO_KEY = Symbol.for("pyts.mro");
 const BASES_KEY = Symbol.for("pyts.bases");
 /** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
+
+const NUMBER_DATA = new Set(["real", "imag", "numerator", "denominator"]);
 
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
@@ -41,6 +44,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "real") return obj;
     if (name === "imag") return 0.0;
   }
+  // `IntSub(3).real`, `P.LOW.numerator`: the number's data attributes, as plain numbers.
+  if (isWrapped(obj) && NUMBER_DATA.has(name) && typeof unwrap(obj) !== "string" && !(name in obj)) return getattrImpl(unwrap(obj), name);
   if (typeof obj === "function" && !isClass(obj)) {
     const value = functionAttribute(obj, name);
     if (value !== NO_FUNCTION_ATTRIBUTE) return value;

@@ -19,7 +19,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
-import { metaclassOf } from "../lang/type-base.js";
+import { metaclassOf, typeHooks } from "../lang/type-base.js";
 import { FloatValue, IntValue, StrValue, unwrap } from "./wrapped.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
@@ -263,7 +263,13 @@ export function typeOf(x: unknown): any {
 }
 
 /** `type(x)`, or `type(name, bases, namespace)` making a class. */
-export const type = defineType((...args: unknown[]): any => (args.length === 3 ? makeClass(args[0], args[1], args[2]) : typeOf(args[0])), "type", isClass);
+export const type = defineType((...args: unknown[]): any => (args.length === 3 ? newType(args) : typeOf(args[0])), "type", isClass);
+
+/** `type(name, bases, ns)`: a base's metaclass makes the class when there is one (its `__new__` runs). */
+function newType(args: unknown[]): unknown {
+  const winner = args[1] instanceof Tuple ? typeHooks.winner(args[1].items) : null;
+  return winner === null ? makeClass(args[0], args[1], args[2]) : typeHooks.createDynamic(winner, args);
+}
 
 /** Runtime classes whose Python type is a type object exported here. */
 const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([

@@ -13,6 +13,7 @@ import { Tuple } from "./tuple.js";
 import { isClass, typeName, className } from "./typename.js";
 import { attrKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
+import { objectInitOf } from "../lang/mro.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -79,7 +80,8 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (typeof obj === "object" && obj !== null) {
     const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
     if (proto !== null && !BUILTIN_PROTOTYPES.has(proto) && Object.hasOwn(proto, name)) {
-      const method = proto[name];
+      // (Reflect.get: a getter installed by `Cls.name = f` binds the instance, not the prototype.)
+      const method = Reflect.get(proto, name, obj) as unknown;
       if (typeof method === "function") return (method as (...a: unknown[]) => unknown).apply(obj, args);
     }
   }
@@ -100,6 +102,7 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     throw missingAttribute(obj, pyName);
   }
   const target = obj as Record<string, unknown>;
+  if (pyName === "__init__" && !(name in target) && typeof obj === "object") return objectInitOf(obj, args);
   if (!(name in target)) {
     const hook = target["__getattr__"];
     if (typeof hook === "function") {

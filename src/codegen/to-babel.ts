@@ -170,6 +170,7 @@ export class BabelBuilder {
       return rest;
     }
     id.typeAnnotation = this.annotation(p.type);
+    if (p.optional) id.optional = true;
     return p.default ? t.assignmentPattern(id, this.expr(p.default)) : id;
   }
 

@@ -20,7 +20,8 @@ export function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
   const valueBase = VALUE_BASES[base.id];
   if (valueBase !== undefined) return cx.rt(valueBase, base);
   if (base.id === "bool") {
-    return cx.unsupported(base, `subclassing the built-in type '${base.id}'`);
+    // CPython refuses it when the class statement runs: `class B(bool)` raises TypeError then.
+    return { k: "call", callee: cx.rt("unacceptableBase"), args: [{ k: "str", value: base.id }], loc: cx.loc(base) };
   }
   return null;
 }

@@ -3,7 +3,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -52,6 +52,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // Arguments some class's method would refuse, on a receiver of unknown class: bound
       // against the method found at run time, with CPython's TypeError.
       call = { k: "call", callee: cx.rt("callMethodChecked"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
+    } else if (e.func._type === "Attribute" && definesNoMethod(cx, e.func)) {
+      // No class of the program defines this method: it may be an instance attribute, come
+      // from `__getattr__`, or be missing (CPython's AttributeError, not a JS TypeError).
+      const callee = cx.rt(e.func.attr === "__init__" ? "callMethodChecked" : "callMethod");
+      call = { k: "call", callee, args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
@@ -130,6 +135,10 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
+  if (f.attr === "__init__" && initIsMethod(cx, known.def)) {
+    const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
+    return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
+  }
   if (method.decorator_list.length || f.attr === "__init__") return null;
   const key = objectKey(f.attr.startsWith("__") && !f.attr.endsWith("__") ? `_${known.def.name.replace(/^_+/, "")}${f.attr}` : f.attr);
   const fn: ir.Expr = { k: "member", object: { k: "member", object: lowerExpr(cx, f.value), property: "prototype" }, property: key };
@@ -193,6 +202,27 @@ function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): 
   const known = cx.knownBinding(base.id);
   return known?.k === "class" ? methodOf(cx, known.def, name, depth + 1) : null;
 }
+
+/**
+ * `obj.name(...)` where no class of the program defines or aliases `name` and obj is no module
+ * or runtime object: the direct JS call would fail with a JS TypeError when it is missing.
+ */
+export function definesNoMethod(cx: LowerContext, f: py.Attribute): boolean {
+  if (f.attr !== "__init__" && (cx.methodNames.has(f.attr) || cx.classAttributeNames.has(f.attr))) return false;
+  if (isRuntimeValue(cx, f.value)) return false;
+  // Runtime objects (tasks, generators, files) reached through variables keep direct calls.
+  if (f.attr === "__init__") return true; // `obj.__init__(...)` may reach object.__init__
+  if (RUNTIME_METHOD_NAMES.has(f.attr) || MORE_RUNTIME_METHODS.has(f.attr) || /^__.*__$/.test(f.attr)) return false;
+  return !(f.value._type === "Name" && cx.resolve(f.value.id) === null);
+}
+
+/** Methods of runtime objects besides those passed around as callbacks (RUNTIME_METHOD_NAMES). */
+const MORE_RUNTIME_METHODS = new Set([
+  "cancelling", "uncancel", "get_stack", "print_stack", "when", "readlines", "writelines", "seek", "tell",
+  "fileno", "getvalue", "release", "raise_for_status", "getcode", "geturl", "info", "getheader", "getheaders",
+  "shutdown_asyncgens", "set_exception_handler", "get_exception_handler", "default_exception_handler",
+  "call_exception_handler", "set_debug", "get_debug", "run_in_executor",
+]);
 
 /** Bind the arguments of a call to a def or class known statically (signatures.ts). */
 function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {

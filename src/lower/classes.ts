@@ -70,8 +70,6 @@ function nestedClassValue(cx: LowerContext, s: py.ClassDef): ir.Expr {
 }
 
 function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
-  const spread = s.keywords.find((k) => k.arg === null);
-  if (spread) return cx.unsupported(spread, "class keywords passed with **");
   const stack = classStacks.get(cx) ?? [];
   classStacks.set(cx, stack);
   stack.push(s);
@@ -91,10 +89,13 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const mixedValue = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
-  if (mixedValue) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${(mixedValue as py.Name).id}'`);
+  const mixedKind = mixedValue?._type === "Name" ? mixedValue.id : "";
+  if (mixedValue && !["int", "str", "float"].includes(mixedKind)) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${mixedKind}'`);
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
-  const superClass = bases[jsBaseIndex(cx, baseExprs)] ?? null;
+  // `class Color(str, Enum)`: one runtime base gives the members str's behaviour and Enum's.
+  const mixedBase: ir.Expr | null = mixedValue ? { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "mixedBase" }, args: [{ k: "str", value: mixedKind }] } : null;
+  const superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
   const withMetaclass = usesMetaclass(cx, s);
@@ -232,7 +233,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
   }
-  if (bases.length > 1) {
+  if (bases.length > 1 && mixedBase === null) {
     // Last, so the members it copies from the other bases are the finished ones.
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
@@ -375,7 +376,7 @@ function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, 
   }
   const property = decorators.find((d) => d === "property" || (d !== null && /\.(setter|getter)$/.test(d)));
   if (decorators.length && !property && s.name === "__init__") return cx.unsupported(s.decorator_list[0]!, "a decorator on __init__");
-  const { fn, setup } = lowerDef(cx, s, { selfParam: true });
+  const { fn, setup } = lowerDef(cx, s, { selfParam: true, isConstructor: s.name === "__init__" && !initMethod });
   // Defaults are evaluated once, when the class is defined: just before the class.
   cx.fn.before.push(...setup);
   if (s.name === "__init__" && initMethod) return { k: "method", name: s.name, kind: "method", isStatic: false, fn, loc };
@@ -514,7 +515,7 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
 
 /** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
-  const names = new Set(["Enum", "IntEnum"]);
+  const names = new Set(["Enum", "IntEnum", "StrEnum"]);
   if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
   if (base._type !== "Name") return false;
   const bindings = cx.resolve(base.id)?.bindings.get(base.id);

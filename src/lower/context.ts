@@ -88,6 +88,10 @@ export class LowerContext {
   methodDefinitions = new Map<string, number>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
+  /** The module reads `x.__init__` other than on `super()` (mro.ts). */
+  callsInitExplicitly = false;
+  /** Names a class body binds other than by `def` (`handler = staticmethod(f)`, `x: int = 0`). */
+  classAttributeNames = new Set<string>();
   private generatorNames: Set<string> | null = null;
   /** names of the module's generator functions and methods (not async generators) */
   get generatorFunctionNames(): Set<string> {

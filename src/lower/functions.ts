@@ -6,6 +6,7 @@
 // Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
+import { currentClass } from "./classes.js";
 import type { FunctionState, LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
@@ -104,7 +105,7 @@ export function refersToItself(scope: Scope, name: string): boolean {
 export function lowerDef(
   cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef,
-  method: { selfParam: boolean; classMethod?: boolean } | null = null,
+  method: { selfParam: boolean; classMethod?: boolean; isConstructor?: boolean } | null = null,
 ): FunctionShape {
   const scope = cx.scopeOf(s);
   const isCoroutine = s._type === "AsyncFunctionDef";
@@ -127,6 +128,10 @@ export function lowerDef(
     prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
   const params = lowerParams(cx, s.name, args, setup, prologue);
+  if (method?.selfParam && !method.classMethod && !method.isConstructor && requiresMoreThanOthers(cx, s)) {
+    const required = params.filter((p) => !p.rest && p.default === undefined);
+    if (required.every((p) => p.type === undefined || p.type.k === "any")) for (const p of required) p.optional = true;
+  }
   const returnHint = s.returns ? lowerType(cx, s.returns) : ANY;
 
   const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator || isAsyncGenerator, jsAsync });
@@ -139,6 +144,8 @@ export function lowerDef(
   if (isCoroutine || isGenerator) {
     // The Python body runs inside a generator that the coroutine/generator object drives.
     const inner = lowerFunctionBody(cx, state, s.body);
+    // `Coroutine<null>` for `async def f() -> None`: its body returns None explicitly.
+    if (isCoroutine && !isAsyncGenerator && s.returns && mayFallOffEnd(s.body)) inner.push({ k: "return", arg: { k: "null" } });
     const body: ir.FunctionIr = {
       name: null,
       params: [],
@@ -167,8 +174,53 @@ export function lowerDef(
 
   const body = lowerFunctionBody(cx, state, s.body, prologue);
   let returnType: ir.TsType | undefined = s.returns ? returnHint : refersToItself(scope, s.name) ? ANY : undefined;
+  const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
+  if (s.returns && !accessor && mayFallOffEnd(s.body)) {
+    // Python returns None there; TS wants an annotated function to return explicitly.
+    body.push({ k: "return", arg: { k: "null" } });
+    if (!admitsNull(returnHint)) returnType = { k: "union", types: [returnHint, { k: "keyword", name: "null" }] };
+  }
   if (jsAsync) returnType = { k: "ref", name: "Promise", args: [returnType ?? ANY] };
   return { fn: { name: jsName(s.name), params, returnType, body, generator: false, async: jsAsync }, setup };
+}
+
+/**
+ * Does a method require more positional arguments than the method of that name in one of its
+ * class's module base classes (TS refuses an override that takes more)?
+ */
+function requiresMoreThanOthers(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  if (s.decorator_list.length) return false;
+  const cls = currentClass(cx);
+  return cls !== null && baseRequiresFewer(cx, cls, s.name, requiredCount(s), 0);
+}
+
+function baseRequiresFewer(cx: LowerContext, cls: py.ClassDef, name: string, count: number, depth: number): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    if (known?.k !== "class" || known.def === cls) return false;
+    const def = known.def.body.find((st): st is py.FunctionDef => st._type === "FunctionDef" && st.name === name && st.decorator_list.length === 0);
+    return def ? requiredCount(def) < count : baseRequiresFewer(cx, known.def, name, count, depth + 1);
+  });
+}
+
+function requiredCount(s: py.FunctionDef | py.AsyncFunctionDef): number {
+  return s.args.posonlyargs.length + s.args.args.length - s.args.defaults.length;
+}
+
+/** Can control reach the end of a body (its last statement is no return, raise or endless loop)? */
+function mayFallOffEnd(body: py.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined) return true;
+  if (last._type === "Return" || last._type === "Raise") return false;
+  if (last._type === "While" && last.test._type === "Constant" && last.test.value.kind === "bool" && last.test.value.value === true) return false;
+  if (last._type === "If") return mayFallOffEnd(last.body) || mayFallOffEnd(last.orelse);
+  return true;
+}
+
+function admitsNull(t: ir.TsType): boolean {
+  if (t.k === "any" || (t.k === "keyword" && t.name === "null")) return true;
+  return t.k === "union" && t.types.some(admitsNull);
 }
 
 /** Apply decorators innermost first: `@a @b def f` is `a(b(f))`. */

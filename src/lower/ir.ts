@@ -76,6 +76,8 @@ export interface Param {
   type?: TsType;
   default?: Expr;
   rest?: boolean;
+  /** `x?: any`: an override taking more arguments than the method it overrides (TS checks arity). */
+  optional?: boolean;
 }
 
 export interface FunctionIr {

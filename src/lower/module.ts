@@ -123,6 +123,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
         }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
+        if (st._type === "ClassDef") cx.classAttributeNames.add(st.name);
+        if (st._type === "Assign") for (const t of st.targets) if (t._type === "Name") cx.classAttributeNames.add(t.id);
+        if (st._type === "AnnAssign" && st.target._type === "Name") cx.classAttributeNames.add(st.target.id);
         // `__rmul__ = __mul__`: a method under a second name.
         if (isMethodAlias(node as py.ClassDef, st)) cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
       }
@@ -138,6 +141,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
+    if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
@@ -177,6 +181,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   for (const name of starCalled) cx.starCalledNames.add(name);
   collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
+}
+
+function isSuperCall(e: py.Expr): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super";
 }
 
 /** A call with plain positional arguments that some `def` of the method's name would refuse. */

@@ -56,6 +56,10 @@ export function isValueBase(cx: LowerContext, base: py.Expr): boolean {
 
 const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes", "frozenset"]);
 
+function definesInit(cls: py.ClassDef): boolean {
+  return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__init__");
+}
+
 function definesNew(cls: py.ClassDef): boolean {
   return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__new__");
 }
@@ -71,8 +75,11 @@ function analyze(cx: LowerContext): Hierarchy {
   // Classes with several bases; also those whose __init__ runs statements before
   // super().__init__() (JS constructors cannot), which the same __init__-as-method scheme serves.
   // Classes defining __new__ too: their instances are made by it, then `__init__` runs as a method.
+  // A program that calls `__init__` itself (`obj.__init__(...)`, `Cls.__init__(obj)`) needs it as a
+  // method of every class that defines one: a JS constructor cannot run on an existing object.
+  const explicitInit = cx.callsInitExplicitly;
   const involved = new Set(
-    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b))),
+    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b)) || (explicitInit && definesInit(c))),
   );
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];

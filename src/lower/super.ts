@@ -32,7 +32,9 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
   }
   // A runtime base (`class Ring(list)`) has the built-in's methods only through superOf.
-  const multiple = cls !== undefined && (inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
+  // A name no class of the program defines reaches superOf, which raises CPython's AttributeError.
+  const undefinedName = !f.attr.startsWith("__") && !cx.methodNames.has(f.attr) && !cx.classAttributeNames.has(f.attr);
+  const multiple = cls !== undefined && (undefinedName || inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };

@@ -1,0 +1,83 @@
+// Enumerations mixed with a built-in value type: `IntEnum`, `StrEnum`, `class Color(str, Enum)`,
+// `class N(int, Enum)`, `class F(float, Enum)`. Their members are wrapped values (values/
+// wrapped.ts) of the int/str/float subclass base, so arithmetic, comparisons, hashing, `in`,
+// indexing and formatting see the value as CPython does, while repr, name, value and the class
+// protocol (iteration, `Color("red")`, `Color["RED"]`) are Enum's.
+import { FloatBase, IntBase, StrBase } from "../lang/value-subclasses.js";
+import { ValueError } from "../values/exceptions.js";
+import { eq } from "../values/compare.js";
+import { repr, toStr } from "../values/repr.js";
+import { format } from "../values/format-spec.js";
+import { PRIMITIVE } from "../values/wrapped.js";
+import { float, int } from "../values/builtin-types.js";
+
+type Kind = "int" | "str" | "float";
+type AnyClass = new (...args: any[]) => any;
+
+const BASES: Record<Kind, AnyClass> = { int: IntBase, str: StrBase as unknown as AnyClass, float: FloatBase };
+const COERCE: Record<Kind, (v: unknown) => unknown> = { int: (v) => int(v), str: (v) => toStr(v), float: (v) => float(v) };
+
+/** The members of an enumeration (enum.ts keeps them under this symbol). */
+export const MEMBERS = Symbol.for("pyts.enum.members");
+/** Marks the mixed bases: `isinstance(member, Enum)` is true for their members. */
+export const MIXED_ENUM = Symbol.for("pyts.enum.mixed");
+
+const made = new Map<string, AnyClass>();
+
+/**
+ * The base class of `class X(<kind>, Enum)` (`plainStr` false: `IntEnum` and `StrEnum`, whose
+ * `str()` and `format()` are the value's). Enum's methods and class protocol are copied from
+ * `enumClass`; the value type's dunders come from the subclass base.
+ */
+export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, name: string): AnyClass {
+  const key = `${kind}/${valueStr}/${name}`;
+  const known = made.get(key);
+  if (known) return known;
+  const base = BASES[kind];
+  // A function, not a class: `Color("red")` finds a member and makes no instance.
+  const cls = function (this: unknown, value: unknown) {
+    return memberFor(new.target as unknown as { [MEMBERS]?: object[]; name: string }, value);
+  } as unknown as AnyClass;
+  Object.setPrototypeOf(cls, base);
+  Object.defineProperty(cls, "name", { value: name });
+  cls.prototype = Object.create(base.prototype, { constructor: { value: cls, writable: true, configurable: true } });
+  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(enumClass))) {
+    if (k !== "prototype" && k !== "length" && k !== "name") Object.defineProperty(cls, k, d);
+  }
+  for (const s of Object.getOwnPropertySymbols(enumClass)) Object.defineProperty(cls, s, Object.getOwnPropertyDescriptor(enumClass, s)!);
+  const own = Object.getOwnPropertyDescriptors((enumClass as { prototype: object }).prototype);
+  for (const k of ["_name_", "_value_", "__repr__"]) Object.defineProperty(cls.prototype, k, own[k]!);
+  if (valueStr) {
+    // IntEnum and StrEnum: str() is the value's own (`int.__repr__` / `str.__str__` in CPython).
+    Object.defineProperty(cls.prototype, "__str__", {
+      value(this: { [PRIMITIVE]: unknown }) {
+        return toStr(this[PRIMITIVE]);
+      },
+      writable: true,
+      configurable: true,
+    });
+  } else Object.defineProperty(cls.prototype, "__str__", own["__str__"]!);
+  Object.defineProperty(cls.prototype, "__format__", {
+    value(this: { [PRIMITIVE]: unknown; __str__(): string }, spec: string) {
+      // 3.11: an empty spec formats as str() does; any other formats the value.
+      return spec === "" ? toStr(this) : format(this[PRIMITIVE], spec);
+    },
+    writable: true,
+    configurable: true,
+  });
+  Object.defineProperty(cls, MIXED_ENUM, { value: kind });
+  made.set(key, cls);
+  return cls;
+}
+
+function memberFor(cls: { [MEMBERS]?: object[]; name: string }, value: unknown): object {
+  const found = (cls[MEMBERS] ?? []).find((m) => eq((m as { value: unknown }).value, value));
+  if (!found) throw new ValueError(`${repr(value)} is not a valid ${cls.name}`);
+  return found;
+}
+
+/** A member of a mixed enumeration stands for its value converted to the mixed type. */
+export function mixedMemberValue(cls: unknown, value: unknown): unknown {
+  const kind = (cls as { [MIXED_ENUM]?: Kind })[MIXED_ENUM];
+  return kind === undefined ? value : COERCE[kind](value);
+}
