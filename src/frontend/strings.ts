@@ -4,6 +4,7 @@ import { type Constant, DiagnosticError, type Expr, type FormattedValue, type Jo
 import { type CNode, type Source, splitOn } from "./cst.js";
 import { convertElement, makeTuple } from "./expressions.js";
 import { lookupCharName } from "./unicode_names.js";
+import { invalidCharacterMessage, isIdentifierContinue } from "./identifiers.js";
 import { nextTokenOffset } from "./parse_errors.js";
 
 interface LiteralParts {
@@ -216,6 +217,26 @@ function isNamedEscape(text: string, brace: number): boolean {
   return slashes % 2 === 1;
 }
 
+/**
+ * A field's expression is tokenized as code: a character no name may hold (`{a√b}`) is
+ * CPython's "invalid character" error (the tokenizer of pyts skips string contents).
+ */
+function checkFieldCharacters(src: Source, from: number, to: number): void {
+  let quote: string | null = null;
+  for (let i = from; i < to; i++) {
+    const ch = src.text[i]!;
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch.charCodeAt(0) > 0x7f) {
+      const cp = src.text.codePointAt(i)!;
+      if (!isIdentifierContinue(cp)) src.fail(i, invalidCharacterMessage(cp));
+      if (cp > 0xffff) i++;
+    }
+  }
+}
+
 function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole: Span): Piece[] {
   const cs = field.children;
   if (cs.length === 0 || cs[0]!.name !== "{" || cs[cs.length - 1]!.name !== "}") {
@@ -236,6 +257,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   }
   const exprNodes = body.slice(0, end);
   if (exprNodes.length === 0) src.fail(field.from, "f-string: empty expression not allowed");
+  checkFieldCharacters(src, exprNodes[0]!.from, exprNodes[exprNodes.length - 1]!.to);
   let value: Expr;
   const groups = splitOn(exprNodes, ",");
   if (groups.length === 1 && !exprNodes.some((c) => c.name === ",")) value = convertElement(groups[0]!, src);
