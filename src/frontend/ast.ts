@@ -192,7 +192,11 @@ export type ConstantValue =
   | { kind: "int"; value: bigint }
   | { kind: "float"; value: number }
   | { kind: "complex"; imag: number }
-  | { kind: "str"; value: string }
+  /**
+   * `split`: UTF-16 indexes of low surrogates that escapes made right after a high one
+   * (`'\ud800\udc00'`): two lone surrogates to CPython, one character in a JS string
+   */
+  | { kind: "str"; value: string; split?: number[] }
   | { kind: "bytes"; value: Uint8Array }
   | { kind: "Ellipsis" };
 

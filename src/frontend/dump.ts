@@ -102,7 +102,7 @@ export function reprConstant(c: ConstantValue): string {
     case "int": return c.value.toString();
     case "float": return reprFloat(c.value, true);
     case "complex": return `${reprFloat(c.imag, false)}j`;
-    case "str": return reprStr(c.value);
+    case "str": return reprStr(c.value, c.split);
     case "bytes": return reprBytes(c.value);
   }
 }
@@ -148,10 +148,18 @@ function nonPrintable(cp: number): boolean {
   return false;
 }
 
-export function reprStr(s: string): string {
+/** `split`: indexes of low surrogates shown as lone, apart from the high one before them. */
+export function reprStr(s: string, split: readonly number[] = []): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
+  const chars: string[] = [];
+  let at = 0;
   for (const ch of s) {
+    if (ch.length === 2 && split.includes(at + 1)) chars.push(ch[0]!, ch[1]!);
+    else chars.push(ch);
+    at += ch.length;
+  }
+  for (const ch of chars) {
     const cp = ch.codePointAt(0)!;
     if (ch === quote || ch === "\\") out += "\\" + ch;
     else if (ch === "\t") out += "\\t";

@@ -298,9 +298,10 @@ function convertTry(n: CNode, src: Source): Stmt {
       i += 2;
     } else src.fail(kw.from, "invalid syntax");
   }
-  if (handlers.length === 0 && finalbody.length === 0) {
+  // `else` needs an `except` before it, even with a `finally` after it
+  const elseKw = cs.find((c) => c.name === "else");
+  if (handlers.length === 0 && (finalbody.length === 0 || elseKw)) {
     // CPython blames the next statement, or the end of the file's last line
-    const elseKw = cs.find((c) => c.name === "else");
     if (elseKw) src.fail(elseKw.from, "expected 'except' or 'finally' block");
     const next = /\S/.exec(src.text.slice(n.to).replace(/#[^\n]*/g, (c) => " ".repeat(c.length)));
     src.fail(next ? n.to + next.index : src.text.trimEnd().length, "expected 'except' or 'finally' block");

@@ -4,6 +4,7 @@ import { type Constant, DiagnosticError, type Expr, type FormattedValue, type Jo
 import { type CNode, type Source, splitOn } from "./cst.js";
 import { convertElement, makeTuple } from "./expressions.js";
 import { lookupCharName } from "./unicode_names.js";
+import { invalidCharacterMessage, isIdentifierContinue } from "./identifiers.js";
 import { nextTokenOffset } from "./parse_errors.js";
 
 interface LiteralParts {
@@ -28,7 +29,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  * `offset` is the source offset of `body[0]`, for diagnostics.
  */
 export function decodeBody(
-  body: string, isBytes: boolean, isRaw: boolean, isFormat: boolean, src: Source, offset: number,
+  body: string, isBytes: boolean, isRaw: boolean, isFormat: boolean, src: Source, offset: number, lows: number[] = [],
 ): string {
   let out = "";
   for (let i = 0; i < body.length; i++) {
@@ -78,6 +79,7 @@ export function decodeBody(
       }
       const cp = parseInt(hex, 16);
       if (cp > 0x10ffff) src.fail(offset + i, "(unicode error) illegal Unicode character");
+      if (cp >= 0xdc00 && cp <= 0xdfff) lows.push(out.length);
       out += String.fromCodePoint(cp);
       i += 1 + hexLen;
       continue;
@@ -105,7 +107,27 @@ export function decodeBody(
   return out;
 }
 
-type Piece = { kind: "text"; text: string } | { kind: "field"; value: FormattedValue };
+/** `lows`: where escapes made a low surrogate in `text` (see ConstantValue's `split`) */
+type Piece = { kind: "text"; text: string; lows: number[] } | { kind: "field"; value: FormattedValue };
+
+/** A text piece: the decoded body, with where its escapes made low surrogates. */
+function textPiece(body: string, raw: boolean, isFormat: boolean, src: Source, offset: number, isBytes = false): Piece {
+  const lows: number[] = [];
+  return { kind: "text", text: decodeBody(body, isBytes, raw, isFormat, src, offset, lows), lows };
+}
+
+/** The str constant of joined text pieces, marking escaped low surrogates that pair with the unit before. */
+function strValue(pieces: Piece[]): { kind: "str"; value: string; split?: number[] } {
+  let text = "";
+  const split: number[] = [];
+  for (const p of pieces) {
+    if (p.kind !== "text") continue;
+    for (const at of p.lows) split.push(text.length + at);
+    text += p.text;
+  }
+  const paired = split.filter((at) => at > 0 && /[\ud800-\udbff]/.test(text[at - 1]!));
+  return paired.length ? { kind: "str", value: text, split: paired } : { kind: "str", value: text };
+}
 
 /** Builds the Constant or JoinedStr for a String, FormatString or ContinuedString node. */
 export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
@@ -129,7 +151,7 @@ export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
       const bodyEnd = part.to - quoteLen;
       if (bodyEnd < bodyStart) src.fail(part.from, "unterminated string literal");
       if (part.name === "String") {
-        pieces.push({ kind: "text", text: decodeBody(src.text.slice(bodyStart, bodyEnd), bytes, raw, false, src, bodyStart) });
+        pieces.push(textPiece(src.text.slice(bodyStart, bodyEnd), raw, false, src, bodyStart, bytes));
         return;
       }
       anyFormat = true;
@@ -143,9 +165,7 @@ export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
   }
   if (!anyFormat) {
     const text = pieces.map((p) => (p.kind === "text" ? p.text : "")).join("");
-    const value: Constant["value"] = isBytes
-      ? { kind: "bytes", value: Uint8Array.from(text, (c) => c.charCodeAt(0)) }
-      : { kind: "str", value: text };
+    const value: Constant["value"] = isBytes ? { kind: "bytes", value: Uint8Array.from(text, (c) => c.charCodeAt(0)) } : strValue(pieces);
     return { _type: "Constant", value, kind, ...whole };
   }
   return { _type: "JoinedStr", values: mergePieces(pieces, whole), ...whole };
@@ -153,13 +173,14 @@ export function convertStrings(node: CNode, src: Source): Constant | JoinedStr {
 
 function mergePieces(pieces: Piece[], span: Span): (Constant | FormattedValue)[] {
   const values: (Constant | FormattedValue)[] = [];
-  let text = "";
+  let run: Piece[] = [];
   const flush = () => {
-    if (text !== "") values.push({ _type: "Constant", value: { kind: "str", value: text }, kind: null, ...span });
-    text = "";
+    const value = strValue(run);
+    if (value.value !== "") values.push({ _type: "Constant", value, kind: null, ...span });
+    run = [];
   };
   for (const p of pieces) {
-    if (p.kind === "text") text += p.text;
+    if (p.kind === "text") run.push(p);
     else {
       flush();
       values.push(p.value);
@@ -179,12 +200,12 @@ function formatPieces(
   for (const child of part.children) {
     if (child.name !== "FormatReplacement" || (!raw && isNamedEscape(src.text, child.from))) continue;
     if (child.from > pos) {
-      pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, child.from), false, raw, true, src, pos) });
+      pieces.push(textPiece(src.text.slice(pos, child.from), raw, true, src, pos));
     }
     pieces.push(...formatField(child, literal, raw, src, whole));
     pos = child.to;
   }
-  if (to > pos) pieces.push({ kind: "text", text: decodeBody(src.text.slice(pos, to), false, raw, true, src, pos) });
+  if (to > pos) pieces.push(textPiece(src.text.slice(pos, to), raw, true, src, pos));
   return pieces;
 }
 
@@ -194,6 +215,26 @@ function isNamedEscape(text: string, brace: number): boolean {
   let slashes = 0;
   while (text[brace - 2 - slashes] === "\\") slashes++;
   return slashes % 2 === 1;
+}
+
+/**
+ * A field's expression is tokenized as code: a character no name may hold (`{a√b}`) is
+ * CPython's "invalid character" error (the tokenizer of pyts skips string contents).
+ */
+function checkFieldCharacters(src: Source, from: number, to: number): void {
+  let quote: string | null = null;
+  for (let i = from; i < to; i++) {
+    const ch = src.text[i]!;
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch.charCodeAt(0) > 0x7f) {
+      const cp = src.text.codePointAt(i)!;
+      if (!isIdentifierContinue(cp)) src.fail(i, invalidCharacterMessage(cp));
+      if (cp > 0xffff) i++;
+    }
+  }
 }
 
 function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole: Span): Piece[] {
@@ -216,6 +257,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   }
   const exprNodes = body.slice(0, end);
   if (exprNodes.length === 0) src.fail(field.from, "f-string: empty expression not allowed");
+  checkFieldCharacters(src, exprNodes[0]!.from, exprNodes[exprNodes.length - 1]!.to);
   let value: Expr;
   const groups = splitOn(exprNodes, ",");
   if (groups.length === 1 && !exprNodes.some((c) => c.name === ",")) value = convertElement(groups[0]!, src);
@@ -224,7 +266,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   if (selfDoc) {
     // the echoed text runs up to the conversion, the spec or the closing brace
     const after = body[body.indexOf(selfDoc) + 1] ?? cs[cs.length - 1]!;
-    pieces.push({ kind: "text", text: src.text.slice(cs[0]!.to, after.from) });
+    pieces.push({ kind: "text", text: src.text.slice(cs[0]!.to, after.from), lows: [] });
     if (conversion === -1 && spec === null) conversion = 114;
   }
   let formatSpec: JoinedStr | null = null;

@@ -1,0 +1,2 @@
+def trace(func):
+        print(f"-> {func.__name__}({arg_√text})")
