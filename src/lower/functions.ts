@@ -225,7 +225,11 @@ function admitsNull(t: ir.TsType): boolean {
 
 /** Apply decorators innermost first: `@a @b def f` is `a(b(f))`. */
 export function decorate(cx: LowerContext, decorators: py.Expr[], value: ir.Expr): ir.Expr {
-  return decorators.reduceRight<ir.Expr>((inner, d) => ({ k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) }), value);
+  return decorators.reduceRight<ir.Expr>((inner, d) => {
+    // A class used as a decorator (`@CountCalls`) is constructed, not called as a JS function.
+    if (d._type === "Name" && cx.knownBinding(d.id)?.k === "class") return { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, d), inner], loc: cx.loc(d) };
+    return { k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) };
+  }, value);
 }
 
 export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
