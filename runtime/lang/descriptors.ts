@@ -2,6 +2,7 @@
 // decides what reading (assigning, deleting) the attribute through an instance does:
 // `property` objects, user descriptors, `functools.cached_property`. `@property` methods
 // are emitted as JS accessors (fast to read); `Cls.prop` still gives their property object.
+import { functionKey } from "./attr-names.js";
 import { AttributeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
@@ -187,7 +188,8 @@ export function defineProperties(cls: any, properties: Record<string, PropertyFa
     const fset = set ? namedFunction(name, (self: unknown, value: unknown) => set.call(self, value)) : null;
     const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
     p.__set_name__(cls, name);
-    Object.defineProperty(cls, name, { value: p, writable: true, configurable: true });
+    // (Under its function key: a property called `name` must not rename the class.)
+    Object.defineProperty(cls, functionKey(name), { value: p, writable: true, configurable: true });
     deleters(cls.prototype).set(name, (obj: unknown) => p.__delete__(obj));
     markManaged(cls.prototype, name);
   }

@@ -79,7 +79,12 @@ export function constructChecked(cls: Function, args: unknown[]): unknown {
 /** `type.__call__`: construct the class, its `__init__`'s arguments checked. */
 export function constructDirect(cls: Function, args: unknown[]): unknown {
   const info = Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
-  if (info === undefined || info.spec === null) return Reflect.construct(cls, args);
+  if (info === undefined || info.spec === null) {
+    // `super().__call__(*args, **kwargs)` with no keywords: nothing to pass but the positionals.
+    const last = args[args.length - 1];
+    if (last instanceof Kwargs && Object.keys(last.values).length === 0) return Reflect.construct(cls, args.slice(0, -1));
+    return Reflect.construct(cls, args);
+  }
   const { params, range, packed } = prepare(info.spec);
   if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return Reflect.construct(cls, args);
   const bound = bindToLayout(info.qualname, params, [null, ...args], duplicateOf(args));

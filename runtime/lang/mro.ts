@@ -165,8 +165,29 @@ export function objectNew(cls: any, ...args: unknown[]): any {
   return needsAttributeHooks(cls.prototype as object) ? attributeHooks(instance) : instance;
 }
 
-/** `obj.__init__(...)` reaching `object.__init__` (the class and its bases define none). */
+/**
+ * `obj.__init__(...)` where no `__init__` method exists: a JS constructor in the class chain
+ * (a class whose `__init__` became its constructor, a dataclass's, an exception's) runs on a
+ * fresh instance whose attributes are copied over (what `__init__` sets; only identity-based
+ * side effects differ); with none it is `object.__init__`.
+ */
 export function objectInitOf(obj: unknown, args: unknown[]): null {
+  const cls = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
+  if (typeof cls === "function" && hasConstructor(cls)) {
+    Object.assign(obj as object, Reflect.construct(cls, args) as object);
+    return null;
+  }
+  return objectInitCheck(obj, args);
+}
+
+function hasConstructor(cls: Function): boolean {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return true;
+  }
+  return false;
+}
+
+function objectInitCheck(obj: unknown, args: unknown[]): null {
   if (hasArguments(args)) throw new PyTypeError(`${typeName(obj)}.__init__() takes exactly one argument (the instance to initialize)`);
   return null;
 }

@@ -175,6 +175,8 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[]):
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);
   };
+  // `@abstractmethod` (abc.ts) marks the function: the method standing for it keeps the mark.
+  if ((decorated as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true) cls.prototype[name].__isabstractmethod__ = true;
 }
 
 /** Python's `dir(obj)`: the sorted attribute names an object and its class chain have. */

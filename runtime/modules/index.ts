@@ -21,5 +21,6 @@ export { jsonModule as json } from "./json.js";
 export { enumModule as enum } from "./enum.js";
 export { stringModule as string } from "./string.js";
 export { bisectModule as bisect } from "./bisect.js";
+export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importName } from "./module-object.js";

@@ -452,6 +452,14 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
 }
 
 export function delattr(obj: unknown, name: unknown): null {
+  // The class's own `__delattr__` decides (it may call object.__delattr__ itself).
+  if (obj !== null && typeof obj === "object" && typeof name === "string") {
+    const hook = (obj as { __delattr__?: unknown }).__delattr__;
+    if (typeof hook === "function") {
+      (hook as (n: string) => unknown).call(obj, name);
+      return null;
+    }
+  }
   if (obj !== null && typeof obj === "object" && typeof name === "string" && !Object.hasOwn(obj, attrKey(obj, name))) {
     // A property's deleter or a descriptor's __delete__.
     const deleter = managedDeleter(obj, name);

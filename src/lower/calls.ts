@@ -44,7 +44,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
@@ -248,7 +248,9 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
   if (!scope) return false;
   const bindings = scope.bindings.get(name.id) ?? [];
-  return !bindings.every((b) => b.kind === "def" || b.kind === "import");
+  // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
+  const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));
+  return classDecorated || !bindings.every((b) => b.kind === "def" || b.kind === "import");
 }
 
 /** `f(*xs)` where `f` is a def whose signature records itself for such calls. */
@@ -256,6 +258,11 @@ function spreadsIntoKnownDef(cx: LowerContext, e: py.Call, name: py.Name): boole
   if (!e.args.some((a) => a._type === "Starred")) return false;
   const def = resolveDef(cx, name.id);
   return def !== null && spreadCallsBind(cx, def);
+}
+
+/** `Cls(*xs)`: the runtime binds the spread against `__init__` (TS cannot spread into fixed parameters). */
+function spreadsIntoClass(cx: LowerContext, e: py.Call, name: py.Name): boolean {
+  return e.args.some((a) => a._type === "Starred") && cx.knownBinding(name.id)?.k === "class";
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */

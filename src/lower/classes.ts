@@ -505,6 +505,12 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
       const name = decoratorName(d);
       return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
     });
+    // `@property @abstractmethod`: the property (or classmethod...) is marked abstract.
+    if (others.length > 0 && others.length < st.decorator_list.length && others.every((d) => decoratorName(d)?.replace(/^abc\./, "") === "abstractmethod")) {
+      const mark: ir.Expr = { k: "call", callee: cx.rt("markAbstract"), args: [{ k: "this" }, { k: "str", value: st.name }] };
+      out.push({ k: "staticBlock", body: [{ k: "expr", expr: mark }] });
+      continue;
+    }
     if (others.length === 0 || st.decorator_list.length !== others.length) continue;
     const decorators: ir.Expr = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };
     const call: ir.Expr = { k: "call", callee: cx.rt("decorateMethod"), args: [{ k: "this" }, { k: "str", value: st.name }, decorators] };

@@ -175,10 +175,12 @@ export function lowerDef(
   const body = lowerFunctionBody(cx, state, s.body, prologue);
   let returnType: ir.TsType | undefined = s.returns ? returnHint : refersToItself(scope, s.name) ? ANY : undefined;
   const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
-  if (s.returns && !accessor && mayFallOffEnd(s.body)) {
+  // A property's getter must return a value for TS too.
+  const getter = s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "getter"));
+  if ((s.returns || getter) && !accessor && mayFallOffEnd(s.body)) {
     // Python returns None there; TS wants an annotated function to return explicitly.
     body.push({ k: "return", arg: { k: "null" } });
-    if (!admitsNull(returnHint)) returnType = { k: "union", types: [returnHint, { k: "keyword", name: "null" }] };
+    if (s.returns && !admitsNull(returnHint)) returnType = { k: "union", types: [returnHint, { k: "keyword", name: "null" }] };
   }
   if (jsAsync) returnType = { k: "ref", name: "Promise", args: [returnType ?? ANY] };
   return { fn: { name: jsName(s.name), params, returnType, body, generator: false, async: jsAsync }, setup };
@@ -225,7 +227,11 @@ function admitsNull(t: ir.TsType): boolean {
 
 /** Apply decorators innermost first: `@a @b def f` is `a(b(f))`. */
 export function decorate(cx: LowerContext, decorators: py.Expr[], value: ir.Expr): ir.Expr {
-  return decorators.reduceRight<ir.Expr>((inner, d) => ({ k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) }), value);
+  return decorators.reduceRight<ir.Expr>((inner, d) => {
+    // A class used as a decorator (`@CountCalls`) is constructed, not called as a JS function.
+    if (d._type === "Name" && cx.knownBinding(d.id)?.k === "class") return { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, d), inner], loc: cx.loc(d) };
+    return { k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) };
+  }, value);
 }
 
 export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {

@@ -25,7 +25,11 @@ const STRING_ALL = [
 const BISECT_PUBLIC = ["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"];
 const HEAPQ_ALL = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"];
 
+const ABC_LACKING = ["ABCMeta", "_abc_init", "_abc_instancecheck", "_abc_register", "_abc_subclasscheck", "_get_dump", "_reset_caches", "_reset_registry",
+  "abstractclassmethod", "abstractproperty", "abstractstaticmethod", "get_cache_token", "update_abstractmethods"];
+
 export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
+  ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "ABCMeta", "abstractmethod", "abstractclassmethod", "abstractstaticmethod", "abstractproperty", "get_cache_token", "update_abstractmethods"])],
   ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
   ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
   [

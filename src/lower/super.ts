@@ -29,7 +29,9 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     // `super().__new__(cls)` passes the class itself.
     const hookArgs = lowerArgs(cx, e);
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
-    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" || f.attr === "__init_subclass__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
+    // `object.__init_subclass__` runs on the class (its error message names it).
+    if (f.attr === "__init_subclass__") return { k: "call", callee: { k: "member", object: cx.rt(objectHook), property: "call" }, args: [self, ...hookArgs], loc: cx.loc(e) };
+    return { k: "call", callee: cx.rt(objectHook), args: f.attr === "__new__" ? hookArgs : [self, ...hookArgs], loc: cx.loc(e) };
   }
   // A runtime base (`class Ring(list)`) has the built-in's methods only through superOf.
   // A name no class of the program defines reaches superOf, which raises CPython's AttributeError.
