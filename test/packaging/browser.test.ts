@@ -40,8 +40,13 @@ function unescapeHtml(text: string): string {
 for (const name of ["03_co_sum", "04b_co_sleep"]) {
   test(`${name} bundled for the browser prints CPython's lines in headless Chromium`, async () => {
     const entry = path.join(ROOT, "fixtures/lecture", name + ".py");
-    const result = await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, plugins: [pyts()], logLevel: "silent" });
+    const result = await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, outfile: path.join(dir, name + ".js"), metafile: true, plugins: [pyts()], logLevel: "silent" });
     const bundle = result.outputFiles[0]!.text;
+    // The runtime's sideEffects declaration lets esbuild drop the library modules the program
+    // does not import (among them the Node-only aiohttp, urllib and logging).
+    const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+    const modules = Object.keys(inputs).filter((file) => /runtime\/dist\/modules\//.test(file) && inputs[file]!.bytesInOutput > 0);
+    expect(modules.map((file) => path.basename(file)).filter((file) => ["aiohttp.js", "urllib.js", "logging.js", "json.js", "datetime.js"].includes(file))).toEqual([]);
     const html = path.join(dir, name + ".html");
     fs.writeFileSync(html, page(bundle));
     // Virtual time: the programs' asyncio.sleep() calls pass instantly, and the DOM is dumped
