@@ -7,6 +7,9 @@ import * as t from "@babel/types";
 /** Keys that hold only type information on otherwise JavaScript nodes. */
 const TYPE_KEYS = ["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeParameters", "implements", "predicate"] as const;
 
+/** Flags that only the type checker reads. */
+const TS_FLAGS = ["optional", "definite", "abstract", "override", "readonly", "declare"];
+
 /** Expressions that wrap a value in a type assertion: the value is what runs. */
 function unwrap(node: t.Node): t.Node {
   while (t.isTSAsExpression(node) || t.isTSSatisfiesExpression(node) || t.isTSNonNullExpression(node) || t.isTSTypeAssertion(node) || t.isTSInstantiationExpression(node)) {
@@ -35,7 +38,9 @@ function strip(node: t.Node): void {
     // `typeAnnotation` of a TS node is its content, but TS nodes never survive to here.
     if (record[key] !== undefined && record[key] !== null) record[key] = key === "implements" ? [] : null;
   }
-  for (const flag of ["optional", "definite", "abstract", "override", "readonly", "declare"]) {
+  // `optional` is JavaScript's `?.` on member and call expressions, TypeScript's `x?` elsewhere.
+  const typeFlags = t.isOptionalMemberExpression(node) || t.isOptionalCallExpression(node) ? TS_FLAGS.slice(1) : TS_FLAGS;
+  for (const flag of typeFlags) {
     if (record[flag] === true && !t.isClassProperty(node)) delete record[flag];
   }
   if (t.isClassProperty(node) || t.isClassMethod(node)) {
