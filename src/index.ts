@@ -1,3 +1,3 @@
-export { transpile, type TranspileOptions, type TranspileResult } from "./transpile.js";
+export { transpile, RUNTIME_PACKAGE, type TranspileOptions, type TranspileResult } from "./transpile.js";
 export { DiagnosticError, type Diagnostic } from "./frontend/ast.js";
 export { parsePython } from "./frontend/parse.js";

@@ -5,15 +5,20 @@ import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
 import { decodeSource } from "./frontend/encoding.js";
 
+/** The runtime's package name: emitted code imports it, and needs nothing else. */
+export const RUNTIME_PACKAGE = "@pyts/runtime";
+
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
   filename?: string;
   /** the .ts file name recorded in the source map */
   outName?: string;
-  /** where emitted code imports the runtime from (default "pyts/runtime") */
+  /** where emitted code imports the runtime from (default RUNTIME_PACKAGE) */
   runtimeModule?: string;
   /** format the TypeScript with prettier (default true; `pyts run` skips it) */
   format?: boolean;
+  /** emit JavaScript instead of TypeScript (the types stripped; `pyts run` executes it) */
+  javascript?: boolean;
 }
 
 export interface TranspileResult {
@@ -34,10 +39,10 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const { module, warnings } = parseModule(text, filename);
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
-  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? "pyts/runtime", comments, sourceLines });
+  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines });
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.
-  const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, ".ts"), format: options.format });
+  const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
   return { ...emitted, warnings };
 }
 

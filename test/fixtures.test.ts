@@ -25,7 +25,7 @@ async function typeCheckGoldens(): Promise<Map<string, string[]>> {
       skipLibCheck: true,
       types: ["node"],
       typeRoots: [path.join(ROOT, "node_modules/@types")],
-      paths: { "pyts/runtime": [path.join(ROOT, "runtime/index.ts")] },
+      paths: { "@pyts/runtime": [path.join(ROOT, "runtime/index.ts")] },
     },
     files: fixtures.map((f) => f.ts).filter((f) => fs.existsSync(f)),
   };

@@ -3,6 +3,7 @@
 // with setTimeout until the earliest timer otherwise, and waits idle when nothing is scheduled
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
+import { setImmediateTask } from "../core/host.js";
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
@@ -71,7 +72,7 @@ export class EventLoop implements HandleLoop {
   // The Node-side driver of run_forever.
   private _running = false;
   private _inStep = false;
-  private _immediate: ReturnType<typeof setImmediate> | null = null;
+  private _immediate: unknown = null;
   private _timeout: ReturnType<typeof setTimeout> | null = null;
   private _settle: ((error?: unknown) => void) | null = null;
   /**
@@ -357,7 +358,7 @@ export class EventLoop implements HandleLoop {
   private _waitFor(timeout: number | null): void {
     if (this._immediate !== null) return;
     if (timeout === 0) {
-      this._immediate = setImmediate(this._afterWait);
+      this._immediate = setImmediateTask(this._afterWait);
     } else if (timeout !== null) {
       const ms = Math.ceil(timeout * 1000);
       this._waitDeadline = this.time() + ms / 1000;
@@ -374,7 +375,7 @@ export class EventLoop implements HandleLoop {
       clearTimeout(this._timeout);
       this._timeout = null;
     }
-    this._immediate = setImmediate(this._afterWait);
+    this._immediate = setImmediateTask(this._afterWait);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Text the loop shows for callbacks and exceptions (CPython's asyncio.format_helpers and the
 // default exception handler), without file:line locations, which JS functions do not carry.
 
+import { writeStderr } from "../core/host.js";
 import { repr, toStr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
 
@@ -49,7 +50,7 @@ export function formatException(exc: unknown): string {
 
 /** Where the loop's log lines go; tests replace it. */
 let errorSink = (text: string): void => {
-  process.stderr.write(text);
+  writeStderr(text);
 };
 
 export function setErrorSink(sink: (text: string) => void): void {

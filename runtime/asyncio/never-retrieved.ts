@@ -3,6 +3,7 @@
 // collected futures, and a process-exit pass for the ones still alive (CPython logs those
 // while tearing down too).
 
+import { onProcessExit } from "../core/host.js";
 import type { ExceptionContext } from "./format.js";
 
 interface ReportingLoop {
@@ -41,7 +42,7 @@ export function trackUnretrieved(future: object, record: UnretrievedRecord): voi
   registry.register(future, record, future);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on("exit", reportAllUnretrieved);
+    onProcessExit(reportAllUnretrieved);
   }
 }
 

@@ -3,6 +3,8 @@
 // coroutines collected unstarted, and a process-exit hook reports the ones still alive then
 // (CPython reports those too, while tearing the interpreter down).
 
+import { onProcessExit, writeStderr } from "./host.js";
+
 /** Shared between a coroutine and its registry entry; must not reference the coroutine. */
 export interface UnstartedRecord {
   readonly qualname: string;
@@ -17,7 +19,7 @@ let exitHookInstalled = false;
 const shown = new Set<string>();
 
 /** Where warnings go; tests replace it to observe them. */
-export let warningSink: (text: string) => void = (text) => process.stderr.write(text);
+export let warningSink: (text: string) => void = (text) => writeStderr(text);
 
 export function setWarningSink(sink: (text: string) => void): void {
   warningSink = sink;
@@ -94,7 +96,7 @@ export function watchUnstarted(coro: Watched): void {
     queueMicrotask(flushFreshTask);
     if (!exitHookInstalled) {
       exitHookInstalled = true;
-      process.on("exit", reportAllUnstarted);
+      onProcessExit(reportAllUnstarted);
     }
   }
 }

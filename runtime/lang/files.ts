@@ -1,5 +1,5 @@
 // Python's `open()` for text and binary files, synchronous like Python's file objects.
-import fs from "node:fs";
+import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { FileNotFoundError, OSError, PermissionError, StopIteration, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
@@ -30,11 +30,11 @@ export class PyFile {
     this.writing = /[wax+]/.test(mode);
     try {
       if (mode.includes("r") || mode.includes("+")) {
-        this.content = fs.readFileSync(name, this.binary ? "latin1" : "utf8");
+        this.content = nodeModule("node:fs").readFileSync(name, this.binary ? "latin1" : "utf8");
       }
-      if (mode.includes("w")) fs.writeFileSync(name, "");
-      else if (mode.includes("x")) fs.writeFileSync(name, "", { flag: "wx" });
-      else if (mode.includes("a")) fs.appendFileSync(name, "");
+      if (mode.includes("w")) nodeModule("node:fs").writeFileSync(name, "");
+      else if (mode.includes("x")) nodeModule("node:fs").writeFileSync(name, "", { flag: "wx" });
+      else if (mode.includes("a")) nodeModule("node:fs").appendFileSync(name, "");
     } catch (error) {
       throw osError(error, name);
     }
@@ -78,7 +78,7 @@ export class PyFile {
     this.check();
     if (!this.writing) throw new OSError("not writable");
     const text = data instanceof Uint8Array ? Buffer.from(data).toString("latin1") : toStr(data);
-    fs.appendFileSync(this.name, text, this.binary ? "latin1" : "utf8");
+    nodeModule("node:fs").appendFileSync(this.name, text, this.binary ? "latin1" : "utf8");
     return BigInt(data instanceof Uint8Array ? data.length : [...text].length);
   }
 

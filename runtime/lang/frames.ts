@@ -3,7 +3,7 @@
 // back to the .py file in PYTS_SOURCE_MAP; each TypeScript frame becomes
 //   File "prog.py", line 12, in compute
 //     return x / y
-import { readFileSync } from "node:fs";
+import { environment, nodeModule } from "../core/host.js";
 import { setFrameProvider } from "../values/traceback.js";
 
 interface LineMap {
@@ -48,7 +48,7 @@ function decodeVlq(segment: string): number[] {
 }
 
 function readLineMap(file: string, argv0: string): LineMap {
-  const map = JSON.parse(readFileSync(file, "utf8")) as { sourcesContent: string[]; mappings: string; x_pyts_calls?: number[][] };
+  const map = JSON.parse(nodeModule("node:fs").readFileSync(file, "utf8")) as { sourcesContent: string[]; mappings: string; x_pyts_calls?: number[][] };
   const calls = new Map<string, PythonSpan>();
   for (const [genLine, genCol, line, col, endLine, endCol, anchor, leftEnd, right] of map.x_pyts_calls ?? []) {
     calls.set(`${genLine}:${genCol}`, { line: line!, col: col!, endLine: endLine!, endCol: endCol!, anchor: anchor!, leftEnd: leftEnd!, right: right! });
@@ -160,9 +160,11 @@ function caretLine(text: string, span: PythonSpan): string | null {
 }
 
 export function installSourceMappedFrames(): void {
-  const mapFile = process.env.PYTS_SOURCE_MAP;
-  const argv0 = process.env.PYTS_ARGV0;
+  const mapFile = environment("PYTS_SOURCE_MAP");
+  const argv0 = environment("PYTS_ARGV0");
   if (!mapFile || !argv0) return;
+  // The map sits beside the script it describes (`pyts run` writes both).
+  const script = mapFile.replace(/\.pymap\.json$/, "");
   let map: LineMap;
   try {
     map = readLineMap(mapFile, argv0);
@@ -176,7 +178,7 @@ export function installSourceMappedFrames(): void {
     const frames: { text: string; exact: boolean }[] = [];
     for (const text of stack.split("\n")) {
       const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
-      if (!m || !m[1]!.endsWith(argv0)) continue;
+      if (!m || !(m[1]!.endsWith(argv0) || m[1]!.endsWith(script))) continue;
       const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
       const line = span?.line ?? lookup(map, Number(m[2]));
       if (line === null) continue;

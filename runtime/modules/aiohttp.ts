@@ -3,8 +3,8 @@
 // completions enter the asyncio loop only through loop.call_soon_threadsafe, so futures are
 // resolved by the loop's own ready queue, never directly from a JS callback.
 
-import http from "node:http";
-import https from "node:https";
+import type * as http from "node:http";
+import { nodeModule } from "../core/host.js";
 import { get_running_loop } from "../asyncio/loop-state.js";
 import { awaitIterator, await_ } from "../core/await.js";
 import { coroutine, type Coroutine } from "../core/coroutine.js";
@@ -229,8 +229,9 @@ export class RequestContextManager {
 export class ClientSession {
   static pythonName = "ClientSession";
   static __module__ = "aiohttp.client";
-  private readonly agent = new http.Agent({ keepAlive: true });
-  private readonly secureAgent = new https.Agent({ keepAlive: true });
+  // Node's HTTP client, loaded with the first session (core/host.ts)
+  private readonly agent = new (nodeModule("node:http").Agent)({ keepAlive: true });
+  private readonly secureAgent = new (nodeModule("node:https").Agent)({ keepAlive: true });
   private readonly defaultHeaders: Record<string, string> = {};
   private isClosed = false;
 
@@ -292,7 +293,7 @@ export class ClientSession {
         headers["Content-Type"] = "application/json";
       }
       const secure = target.protocol === "https:";
-      const client = secure ? https : http;
+      const client = secure ? nodeModule("node:https") : nodeModule("node:http");
       const port = Number(target.port || (secure ? 443 : 80));
       const request = client.request(
         target,

@@ -185,7 +185,7 @@ export class JSONDecodeError extends ValueError {
 }
 
 export function loads(text: unknown): any {
-  const source = text instanceof Uint8Array ? Buffer.from(text).toString("utf8") : String(text);
+  const source = text instanceof Uint8Array ? new TextDecoder().decode(text) : String(text);
   return new Parser(source).parse();
 }
 

@@ -5,7 +5,7 @@
 // logging.exception() needs the exception being handled: pass `kw({ exc_info: e })`, or let
 // the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
 
-import { appendFileSync, writeFileSync } from "node:fs";
+import { nodeModule, nodeProcess } from "../core/host.js";
 import { Dict } from "../values/dict.js";
 import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
@@ -73,7 +73,7 @@ function callSite(): { funcName: string; lineno: bigint; pathname: string } {
   const frames = formatException(probe).split("\n").filter((l) => /^ {2}File ".*\.py", line /.test(l));
   const last = frames.at(-1);
   const m = last ? /File "(.*)", line (\d+), in (.*)$/.exec(last) : null;
-  if (!m) return { funcName: "<module>", lineno: 0n, pathname: process.argv[1] ?? "<stdin>" };
+  if (!m) return { funcName: "<module>", lineno: 0n, pathname: nodeProcess()?.argv[1] ?? "<stdin>" };
   return { pathname: m[1]!, lineno: BigInt(m[2]!), funcName: m[3]! };
 }
 
@@ -87,7 +87,7 @@ export class LogRecord {
   readonly msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
   readonly relativeCreated = (this.created - startTime) * 1000;
   readonly levelname: string;
-  readonly process = BigInt(process.pid);
+  readonly process = BigInt(nodeProcess()?.pid ?? 0);
   readonly processName = "MainProcess";
   readonly thread = 1n;
   readonly threadName = "MainThread";
@@ -291,11 +291,11 @@ export class FileHandler extends StreamHandler {
     const filename = String(pos[0] ?? kws["filename"]);
     const mode = String(pos.length > 1 ? pos[1] : (kws["mode"] ?? "a"));
     const file: TextFile = {
-      write: (text: string) => appendFileSync(filename, text, "utf8"),
+      write: (text: string) => nodeModule("node:fs").appendFileSync(filename, text, "utf8"),
     };
     super(file);
     this.baseFilename = filename;
-    if (mode.startsWith("w")) writeFileSync(filename, "");
+    if (mode.startsWith("w")) nodeModule("node:fs").writeFileSync(filename, "");
   }
 }
 

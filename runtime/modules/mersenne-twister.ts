@@ -2,7 +2,6 @@
 // absolute value, split into 32-bit words (least significant first), fed to init_by_array.
 // Same seed, same words, same stream as CPython.
 
-import { randomBytes } from "node:crypto";
 
 const N = 624;
 const M = 397;
@@ -58,10 +57,8 @@ export class MersenneTwister {
 
   /** Seeds from the OS entropy source, as CPython does when given no seed. */
   seedRandom(): void {
-    const bytes = randomBytes(N * 4);
-    const words: number[] = [];
-    for (let i = 0; i < N; i++) words.push(bytes.readUInt32LE(i * 4));
-    this.seedWords(words);
+    // Web Crypto: Node and browsers both have it as a global.
+    this.seedWords(Array.from(globalThis.crypto.getRandomValues(new Uint32Array(N))));
   }
 
   private initGenrand(s: number): void {

@@ -1,7 +1,7 @@
 // Python's `random` module: CPython's algorithms on top of MT19937, so a seeded program draws
 // the same numbers as under CPython (random, randrange, choice, shuffle, sample, choices, gauss).
 
-import { createHash } from "node:crypto";
+import { nodeModule } from "../core/host.js";
 import { add, mul, sub } from "../values/arithmetic.js";
 import { len } from "../values/builtin-functions.js";
 import { lt } from "../values/compare.js";
@@ -69,6 +69,9 @@ export class Random {
     if (typeof a === "string" || a instanceof Uint8Array) {
       if (version === 1n || version === 1) a = versionOneSeed(a);
       else {
+        // SHA-512 synchronously: Node's crypto (Web Crypto's digest is asynchronous).
+        const { createHash } = nodeModule("node:crypto");
+        const { Buffer } = nodeModule("node:buffer");
         const data = typeof a === "string" ? Buffer.from(a, "utf8") : Buffer.from(a);
         const digest = createHash("sha512").update(data).digest();
         const whole = Buffer.concat([data, digest]);
@@ -296,7 +299,7 @@ function floorDiv(a: bigint, b: bigint): bigint {
 
 /** The version=1 string hash CPython kept for reproducing old sequences. */
 function versionOneSeed(a: string | Uint8Array): bigint {
-  const text = typeof a === "string" ? a : Buffer.from(a).toString("latin1");
+  const text = typeof a === "string" ? a : Array.from(a, (byte) => String.fromCharCode(byte)).join("");
   const codes = Array.from(text, (c) => BigInt(c.codePointAt(0)!));
   let x = codes.length > 0 ? codes[0]! << 7n : 0n;
   for (const c of codes) x = ((1000003n * x) ^ c) & 0xffffffffffffffffn;

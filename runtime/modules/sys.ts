@@ -1,6 +1,6 @@
 // Python's `sys` module: argv, exit(), the standard streams (shared with print()), and the
 // interpreter facts programs commonly test (version_info, platform, maxsize).
-import { dirname, resolve } from "node:path";
+import { nodeModule, nodeProcess } from "../core/host.js";
 
 import { SystemExit } from "../values/exceptions.js";
 import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
@@ -9,6 +9,8 @@ import { Tuple } from "../values/tuple.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
+  const process = nodeProcess();
+  if (process === undefined) return [""];
   return [process.env["PYTS_ARGV0"] ?? process.argv[1] ?? "", ...process.argv.slice(2)];
 }
 
@@ -39,12 +41,15 @@ export function exit(...args: unknown[]): never {
 
 let recursionLimit = 1000n;
 
+/** The host's facts; a browser has no process (core/host.ts). */
+const host = nodeProcess();
+
 /** The `sys` module object. `sys.stdout = f` redirects print(), as in Python. */
 export const sysModule = {
   __name__: "sys",
   argv: programArgv(),
   /** The module search path: the script's folder first, as CPython puts it. */
-  path: [dirname(resolve(programArgv()[0] || "."))],
+  path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
   exit,
   set_int_max_str_digits: (maxdigits: unknown): null => {
     setIntMaxStrDigits(Number(maxdigits as bigint));
@@ -52,11 +57,11 @@ export const sysModule = {
   },
   get_int_max_str_digits: (): bigint => BigInt(getIntMaxStrDigits()),
   version_info,
-  version: `3.11.0 (pyts, Node.js ${process.versions.node})`,
-  platform: process.platform,
+  version: `3.11.0 (pyts, ${host ? `Node.js ${host.versions.node}` : "browser"})`,
+  platform: host?.platform ?? "browser",
   byteorder: "little",
   maxsize: 9223372036854775807n,
-  executable: process.execPath,
+  executable: host?.execPath ?? "",
   implementation: { name: "pyts" },
   __stdout__: realStdout as TextFile,
   __stderr__: realStderr as TextFile,

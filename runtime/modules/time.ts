@@ -2,6 +2,7 @@
 // stalls exactly as it does in CPython (lecture example 04a).
 
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { nodeProcess } from "../core/host.js";
 import { Tuple } from "../values/tuple.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
@@ -27,19 +28,32 @@ export function monotonic(): number {
 }
 
 export function process_time(): number {
+  const process = nodeProcess();
+  // A browser tells no CPU time: the page's clock is the closest it has.
+  if (process === undefined) return performance.now() / 1000;
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 }
 
-// One shared cell nobody ever notifies: waiting on it is a plain thread sleep.
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+// One shared cell nobody ever notifies: waiting on it is a plain thread sleep. Made on first
+// use: a browser page that is not cross-origin isolated has no SharedArrayBuffer.
+let sleepCell: Int32Array | null = null;
 
 /** Blocks the calling thread for `secs` seconds (nothing else in this thread runs meanwhile). */
 export function blockFor(ms: number): void {
   const end = performance.now() + ms;
   // Atomics.wait may wake a little early; keep waiting until the full time has passed.
   for (let left = ms; left > 0; left = end - performance.now()) {
-    Atomics.wait(sleepCell, 0, 0, left);
+    if (sleepCell === null && typeof SharedArrayBuffer === "function") sleepCell = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      if (sleepCell !== null) {
+        Atomics.wait(sleepCell, 0, 0, left);
+        continue;
+      }
+    } catch {
+      // a browser's main thread may not wait: spin instead
+    }
+    while (performance.now() < end);
   }
 }
 

@@ -2,7 +2,8 @@
 // (Atomics.wait) while a helper worker thread performs the request, so a coroutine that calls
 // it stalls the whole event loop (lecture example 05a).
 
-import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
@@ -238,7 +239,7 @@ let helper: Worker | null = null;
 
 function helperThread(): Worker {
   if (helper === null) {
-    helper = new Worker(WORKER_SOURCE, { eval: true });
+    helper = new (nodeModule("node:worker_threads").Worker)(WORKER_SOURCE, { eval: true });
     // The idle helper must not keep the process alive.
     helper.unref();
     helper.on("exit", () => {
@@ -250,6 +251,7 @@ function helperThread(): Worker {
 
 /** Runs one request on the helper thread and blocks this thread until it has finished. */
 function blockingRequest(url: string, method: string, headers: Record<string, string>, body: Bytes | null, timeoutMs: number | null): WorkerReply {
+  const { MessageChannel, receiveMessageOnPort } = nodeModule("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: port2, flag };

@@ -4,7 +4,7 @@ import { NotImplemented } from "./singletons.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
-import { readSync } from "node:fs";
+import { nodeModule } from "../core/host.js";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
 import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
@@ -503,7 +503,8 @@ export function callable(x: unknown): boolean {
 export function input(prompt: unknown = ""): string {
   if (prompt !== "") standardStreams.stdout.write(toStr(prompt));
   const bytes: number[] = [];
-  const one = Buffer.alloc(1);
+  const one = new Uint8Array(1);
+  const { readSync } = nodeModule("node:fs");
   for (;;) {
     let n: number;
     try {
@@ -520,7 +521,7 @@ export function input(prompt: unknown = ""): string {
     if (one[0] === 0x0a) break;
     bytes.push(one[0]!);
   }
-  return Buffer.from(bytes).toString("utf8").replace(/\r$/, "");
+  return new TextDecoder().decode(new Uint8Array(bytes)).replace(/\r$/, "");
 }
 
 export { iter, next } from "./iteration.js";

@@ -1,8 +1,8 @@
 // Python's print() and the sys.stdout / sys.stderr file objects. Writes are synchronous
-// (fs.writeSync) so output interleaves with stderr and blocking sleeps exactly as it is
+// (fs.writeSync under Node, core/host.ts) so output interleaves with stderr and blocking sleeps exactly as it is
 // produced, and nothing is lost when the process exits.
 
-import { writeSync } from "node:fs";
+import { nodeProcess, writeFd } from "../core/host.js";
 import { PyTypeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
@@ -28,7 +28,7 @@ export class StdStream implements TextFile {
     if (typeof text !== "string") {
       throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
     }
-    writeAll(this.fd, Buffer.from(text, "utf8"));
+    writeFd(this.fd, text);
     return BigInt([...text].length);
   }
 
@@ -41,23 +41,11 @@ export class StdStream implements TextFile {
   }
 
   isatty(): boolean {
-    return process.stdout.isTTY === true && this.fd === 1;
+    return nodeProcess()?.stdout.isTTY === true && this.fd === 1;
   }
 
   __repr__(): string {
     return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
-  }
-}
-
-/** Writes every byte, retrying while a non-blocking pipe reports EAGAIN. */
-function writeAll(fd: number, data: Buffer): void {
-  let offset = 0;
-  while (offset < data.length) {
-    try {
-      offset += writeSync(fd, data, offset, data.length - offset);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-    }
   }
 }
 

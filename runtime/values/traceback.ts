@@ -2,7 +2,7 @@
 // quietly with its code. Frames ("File ..., line N, in f") come from a pluggable provider so
 // source-map support can be added without touching this file.
 
-import { writeSync } from "node:fs";
+import { nodeProcess, writeFd } from "../core/host.js";
 import { BaseException, SystemExit } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
@@ -72,14 +72,10 @@ export function formatException(e: unknown, seen = new Set<unknown>(), later: st
 }
 
 function writeErr(text: string): void {
-  const data = Buffer.from(text, "utf8");
-  let offset = 0;
-  while (offset < data.length) {
-    try {
-      offset += writeSync(2, data, offset, data.length - offset);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") return;
-    }
+  try {
+    writeFd(2, text);
+  } catch {
+    // stderr is gone: nothing else can report it
   }
 }
 
@@ -98,10 +94,10 @@ export function systemExitStatus(e: SystemExit): number {
 }
 
 /** Reports an uncaught exception the way CPython does and ends the process. */
-export function handleUncaught(e: unknown): never {
-  if (e instanceof SystemExit) process.exit(systemExitStatus(e));
-  writeErr(formatException(e));
-  process.exit(1);
+export function handleUncaught(e: unknown): void {
+  const status = e instanceof SystemExit ? systemExitStatus(e) : (writeErr(formatException(e)), 1);
+  // A host without processes (a browser) has nothing to end: the traceback is the report.
+  nodeProcess()?.exit(status);
 }
 
 let installed = false;
@@ -112,7 +108,8 @@ let installed = false;
  * 'unhandledRejection'. Both end here.
  */
 export function installExceptionHook(): void {
-  if (installed) return;
+  const process = nodeProcess();
+  if (installed || process === undefined) return;
   installed = true;
   process.on("uncaughtException", (e) => handleUncaught(e));
   process.on("unhandledRejection", (e) => handleUncaught(e));

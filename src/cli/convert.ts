@@ -42,6 +42,8 @@ export interface ConvertOptions {
   outName?: string;
   runtimeModule?: string;
   format?: boolean;
+  /** emit JavaScript instead of TypeScript */
+  javascript?: boolean;
   /** colour the diagnostics' class names (for a terminal) */
   colour?: boolean;
   /** where compile-time warnings go, as CPython prints them (default: stderr) */
@@ -53,7 +55,7 @@ export async function convertFile(file: string, options: ConvertOptions = {}): P
   const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
   if (file === STDIN) file = "<stdin>";
   try {
-    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format });
+    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format, javascript: options.javascript });
     // as `python3 FILE.py` does when it compiles the file
     const warn = options.warnings ?? ((text: string) => void process.stderr.write(text));
     for (const w of result.warnings) warn(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));

@@ -8,6 +8,7 @@ import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, parsePrinted, positionMarker } from "./positions.js";
 import { callSpans } from "./call-spans.js";
+import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
 type Generate = typeof import("@babel/generator").default;
@@ -23,6 +24,8 @@ export interface EmitOptions {
   outName: string;
   /** format with prettier (skipped when the code is only run, never read) */
   format?: boolean;
+  /** emit JavaScript (types stripped from the syntax tree) instead of TypeScript */
+  javascript?: boolean;
 }
 
 export interface EmitResult {
@@ -65,10 +68,11 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
 
   const file = t.file(t.program(program, [], "module"));
+  if (options.javascript) stripTypes(file);
   const raw = generate(file, { comments: true }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
   const printed = format
-    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: "typescript", printWidth: 100, objectWrap: "collapse" })
+    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: options.javascript ? "babel" : "typescript", printWidth: 100, objectWrap: "collapse" })
     : raw;
   // One parse of the printed text finds the position markers and the calls.
   const printedModule = parsePrinted(printed);

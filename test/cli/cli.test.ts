@@ -199,7 +199,7 @@ describe("compile-time warnings", { timeout: 60_000 }, () => {
     const python = await runProcess("python3", ["-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')", file]);
     const r = await runPyts([file]);
     expect(r.stderr).toBe(python.stderr);
-    expect(r.stdout).toContain(`from "pyts/runtime"`);
+    expect(r.stdout).toContain(`from "@pyts/runtime"`);
     expect(r.status).toBe(0);
   }, 60_000);
 });

@@ -1,0 +1,92 @@
+// What the runtime needs from its host. Under Node.js that is the process and Node's built-in
+// modules, loaded when first used (process.getBuiltinModule) rather than imported statically:
+// a bundle of a program that never touches files, sockets or workers then loads nothing of
+// Node's and runs in a browser, where output goes to the console line by line.
+
+/** The Node built-ins the runtime uses (types only: nothing is imported). */
+interface BuiltIns {
+  "node:fs": typeof import("node:fs");
+  "node:path": typeof import("node:path");
+  "node:crypto": typeof import("node:crypto");
+  "node:buffer": typeof import("node:buffer");
+  "node:http": typeof import("node:http");
+  "node:https": typeof import("node:https");
+  "node:worker_threads": typeof import("node:worker_threads");
+}
+
+/** Node's `process`, or undefined on another host. */
+export function nodeProcess(): NodeJS.Process | undefined {
+  const candidate = (globalThis as { process?: NodeJS.Process }).process;
+  return candidate !== undefined && typeof candidate.getBuiltinModule === "function" ? candidate : undefined;
+}
+
+/** A Node built-in module, loaded on first use; a clear error on a host without Node. */
+export function nodeModule<ID extends keyof BuiltIns>(id: ID): BuiltIns[ID] {
+  const process = nodeProcess();
+  if (process === undefined) throw new Error(`${id} is needed here and exists only under Node.js`);
+  return process.getBuiltinModule(id) as BuiltIns[ID];
+}
+
+const encoder = new TextEncoder();
+/** Text written on a host without file descriptors, waiting for its line's end. */
+const pendingLines = new Map<number, string>();
+
+/** Writes all of `text` to file descriptor 1 or 2, synchronously, as UTF-8. */
+export function writeFd(fd: number, text: string): void {
+  if (nodeProcess() === undefined) return writeConsole(fd, text);
+  const { writeSync } = nodeModule("node:fs");
+  const data = encoder.encode(text);
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset, data.length - offset);
+    } catch (e) {
+      // a non-blocking pipe that is full: try again
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+    }
+  }
+}
+
+function writeConsole(fd: number, text: string): void {
+  const lines = ((pendingLines.get(fd) ?? "") + text).split("\n");
+  pendingLines.set(fd, lines.pop()!);
+  for (const line of lines) (fd === 2 ? console.error : console.log)(line);
+}
+
+/** An environment variable of the process ("" hosts have none). */
+export function environment(name: string): string | undefined {
+  return nodeProcess()?.env[name];
+}
+
+let channelQueue: (() => void)[] | null = null;
+let channelPort: { postMessage(message: null): void } | null = null;
+
+/**
+ * Runs `callback` in a later task of the host's event loop: Node's setImmediate; elsewhere a
+ * message-channel task, which, unlike setTimeout(0), is not clamped to 4 ms when nested.
+ */
+export function setImmediateTask(callback: () => void): unknown {
+  if (typeof globalThis.setImmediate === "function") return setImmediate(callback);
+  if (channelQueue === null) {
+    const queue: (() => void)[] = [];
+    const channel = new MessageChannel();
+    (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => queue.shift()!();
+    channelQueue = queue;
+    channelPort = channel.port2 as unknown as { postMessage(message: null): void };
+  }
+  channelQueue.push(callback);
+  channelPort!.postMessage(null);
+  return callback;
+}
+
+/** Runs `hook` when the process exits (Node only: a page has no exit to report at). */
+export function onProcessExit(hook: () => void): void {
+  nodeProcess()?.on("exit", hook);
+}
+
+/** Writes text to standard error as it comes (the console on a host without one). */
+export function writeStderr(text: string): void {
+  const process = nodeProcess();
+  if (process === undefined) writeConsole(2, text);
+  else process.stderr.write(text);
+}
