@@ -23,3 +23,4 @@ export { stringModule as string } from "./string.js";
 export { bisectModule as bisect } from "./bisect.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importName } from "./module-object.js";
+export { defineModule, moduleReady, importModule, importFrom, importLoaded, ProgramModule, type Accessor } from "./program-modules.js";

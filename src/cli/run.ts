@@ -1,5 +1,6 @@
-// `pyts run`: convert, strip the types with esbuild, and run the module in a child Node
-// process so its stdout, stderr and exit status are the program's own.
+// `pyts run`: convert the program (the entry and every module it imports, found from the
+// entry's folder), strip the types with esbuild, and run the entry in a child Node process
+// so its stdout, stderr and exit status are the program's own.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +8,8 @@ import { spawnSync } from "node:child_process";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { transform } from "esbuild";
 import { STDIN, convertFile, internalError } from "./convert.js";
+import { ProgramTree } from "./program.js";
+import type { TranspileResult } from "../transpile.js";
 
 /** The built runtime, next to this file in dist/. */
 function runtimeUrl(): string {
@@ -31,12 +34,41 @@ async function stripTypes(code: string, file: string): Promise<{ code: string }>
   }
 }
 
+/** The entry and the modules it reaches, converted, by their path in the output tree (`pkg/sub.js`). */
+async function convertProgram(file: string): Promise<{ entry: string; result: TranspileResult; modules: Map<string, TranspileResult> }> {
+  const stdin = file === STDIN;
+  const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
+  const entryName = stdin ? "__main__" : path.basename(file).replace(/\.py$/, "");
+  const entry = stdin ? "stdin.js" : `${entryName}.js`;
+  const runtimeModule = runtimeUrl();
+  const result = await convertFile(file, { runtimeModule, format: false, module: { name: entryName, modules: tree, entryOnly: true } });
+  const modules = new Map<string, TranspileResult>();
+  const pending = [...result.imports];
+  const seen = new Set<string>([entryName]);
+  while (pending.length) {
+    const name = pending.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const module = tree.locate(name)!;
+    const converted = await convertFile(path.relative(process.cwd(), module.file), { runtimeModule, format: false, module: { name, isPackage: module.isPackage, modules: tree } });
+    const out = [...name.split("."), ...(module.isPackage ? ["__init__"] : [])].join("/") + ".js";
+    modules.set(out, converted);
+    pending.push(...converted.imports);
+  }
+  return { entry, result, modules };
+}
+
 export async function runPython(file: string, args: string[]): Promise<number> {
-  const result = await convertFile(file, { runtimeModule: runtimeUrl(), format: false });
-  const js = await stripTypes(result.code, file);
+  const { entry, result, modules } = await convertProgram(file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
-  const script = path.join(dir, file === STDIN ? "stdin.mjs" : path.basename(file).replace(/\.py$/, "") + ".mjs");
-  fs.writeFileSync(script, js.code);
+  const script = path.join(dir, entry);
+  // The modules import each other as `./m.js`: ES modules by the folder's package.json.
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  fs.writeFileSync(script, (await stripTypes(result.code, file)).code);
+  for (const [out, converted] of modules) {
+    fs.mkdirSync(path.dirname(path.join(dir, out)), { recursive: true });
+    fs.writeFileSync(path.join(dir, out), (await stripTypes(converted.code, out.replace(/\.js$/, ".py"))).code);
+  }
   fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
   try {
     // Source maps on: stack positions are TypeScript lines, which the runtime maps to .py lines.

@@ -11,30 +11,47 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
+import { isProgramModule, type ProgramModuleInfo } from "./program-imports.js";
+import { moduleEpilogue, modulePrologue } from "./module-object.js";
 
 export interface LowerOptions {
   runtimeModule: string;
   /** the module's comments, in source order, and its lines (to see blank lines) */
   comments?: SourceComment[];
   sourceLines?: string[];
+  /** the module's place in a program of several modules (see program-imports.ts) */
+  program?: ProgramModuleInfo;
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
   const { moduleScope, scopes } = analyzeScopes(module);
   const cx = new LowerContext(scopes, moduleScope, new Set());
+  cx.program = options.program ?? null;
   collectKnownBindings(cx, module);
   collectCallFacts(cx, module);
+  // Another module may call this one's functions with keywords, or read them as values.
+  if (cx.program && !cx.program.entryOnly) {
+    cx.dynamicKeywordCalls = true;
+    for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
+    collectKeywordWrapped(cx, module, new Set(), new Set());
+  }
   for (const name of userNames(cx, moduleScope)) cx.userNames.add(name);
   cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);
-    const body = lowerFunctionBody(cx, cx.fn, module.body);
+    let body = lowerFunctionBody(cx, cx.fn, module.body);
     for (const c of cx.comments.moduleEnd) {
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
     }
     body.push(...globalAccessors(cx));
-    return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
+    let exports: ir.ModuleIr["exports"];
+    if (cx.program) {
+      const globals = modulePrologue(cx, body);
+      body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
+      exports = globals.exports;
+    }
+    return { body, exports, programImports: [...cx.programImports], runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof UnsupportedError) throw new DiagnosticError([error.diagnostic]);
     throw error;
@@ -59,6 +76,7 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
     const once = (name: string): boolean => (cx.moduleScope.bindings.get(name)?.length ?? 0) === 1 && !cx.moduleScope.globals.has(name);
     if (s._type === "Import") {
       for (const a of s.names) {
+        if (isProgramModule(cx, a.name)) continue;
         const bound = a.asname ?? a.name.split(".")[0]!;
         if (once(bound)) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
       }

@@ -1,0 +1,197 @@
+// The program's own modules, as CPython runs them. Each converted module calls defineModule
+// before its body: the module object (whose attributes read and rebind the module's live
+// globals) is registered in sys.modules first, so a circular import finds it partially
+// initialised instead of running the body again. An import statement loads the module's ES
+// file synchronously (Node's require of an ES module) at the point the Python import runs,
+// so bodies run once, at first import, in CPython's order.
+import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
+import { objectKey } from "../lang/attr-names.js";
+import { installExceptionHook } from "../values/traceback.js";
+import { PyModule } from "./module-object.js";
+import { sysModule } from "./sys.js";
+
+/** Set while a module's body runs (read by missingAttribute for CPython's message). */
+export const INITIALIZING = Symbol.for("pyts.initializing");
+
+/** A global's Python name, its reader and, for names the module may rebind, its writer. */
+export type Accessor = readonly [string, () => unknown, ((value: any) => void)?];
+
+export interface ModuleSpec {
+  /** true for a package's `__init__` */
+  package?: boolean;
+}
+
+type Require = (specifier: string) => unknown;
+
+/** A program module: `m.x` reads m's global x now, `m.x = v` rebinds it. */
+export class ProgramModule extends PyModule {
+  declare __file__: string;
+  [INITIALIZING] = true;
+  /** the module's own require, relative to its file */
+  #require: Require | null = null;
+
+  constructor(
+    name: string,
+    readonly url: string,
+  ) {
+    super(name);
+  }
+
+  __repr__(): string {
+    return `<module '${this.__name__}' from '${this.__file__}'>`;
+  }
+
+  /** Loads the ES module at `specifier` (relative to this module) now, synchronously. */
+  load(specifier: string): void {
+    this.#require ??= nodeRequire(this.url);
+    this.#require(specifier);
+  }
+}
+
+function nodeRequire(url: string): Require {
+  const moduleApi = process.getBuiltinModule?.("node:module") as typeof import("node:module") | undefined;
+  if (!moduleApi) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
+  return moduleApi.createRequire(url);
+}
+
+function filePath(url: string): string {
+  if (!url.startsWith("file:")) return url;
+  const urlApi = process.getBuiltinModule?.("node:url") as typeof import("node:url") | undefined;
+  return urlApi ? urlApi.fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
+}
+
+/** sys.modules: every module imported so far, by dotted name. */
+const registry = new Map<string, PyModule>();
+let mainClaimed = false;
+
+/** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
+function isEntry(url: string): boolean {
+  if (mainClaimed || typeof process === "undefined") return false;
+  const script = process.argv[1];
+  if (!script) return false;
+  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const real = (p: string): string => {
+    try {
+      return fsApi ? fsApi.realpathSync(p) : p;
+    } catch {
+      return p;
+    }
+  };
+  return real(filePath(url)) === real(script);
+}
+
+/**
+ * Creates and registers the module object of the module running at `url`. The entry module
+ * is named `__main__` and installs the process-wide handler that prints a Python traceback
+ * for an uncaught exception; an imported module (also one a TypeScript host imports) does not.
+ */
+export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[]): ProgramModule {
+  const entry = !registry.has(name) && isEntry(url);
+  if (entry) {
+    mainClaimed = true;
+    installExceptionHook();
+  }
+  const module = new ProgramModule(entry ? "__main__" : name, url);
+  module.__file__ = filePath(url).replace(/\.[cm]?[jt]s$/, ".py");
+  for (const [pyName, get, set] of globals) {
+    Object.defineProperty(module, objectKey(pyName), {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        let value: unknown;
+        try {
+          value = get();
+        } catch (error) {
+          // A `let` not yet declared (TDZ): the body has not bound the name yet.
+          if (!(error instanceof ReferenceError)) throw error;
+        }
+        if (value === undefined) throw unboundGlobal(module, pyName);
+        return value;
+      },
+      // A def or class cannot be rebound from outside its module; the attribute is replaced.
+      set: set ?? ((value: unknown) => Object.defineProperty(module, objectKey(pyName), { value, writable: true, enumerable: true, configurable: true })),
+    });
+  }
+  if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
+  registry.set(module.__name__, module);
+  if (entry && name !== "__main__") registry.set(name, module);
+  sysModule.modules.set(module.__name__, module);
+  return module;
+}
+
+/** The module's body finished: it is no longer partially initialised. */
+export function moduleReady(module: ProgramModule): void {
+  module[INITIALIZING] = false;
+}
+
+function unboundGlobal(module: PyModule, name: string): AttributeError {
+  return module instanceof ProgramModule && module[INITIALIZING]
+    ? new AttributeError(`partially initialized module '${module.__name__}' has no attribute '${name}' (most likely due to a circular import)`)
+    : new AttributeError(`module '${module.__name__}' has no attribute '${name}'`);
+}
+
+/** A parent package gets its submodule as an attribute once the submodule is imported. */
+function setSubmodule(parent: PyModule, child: string, module: PyModule): void {
+  Object.defineProperty(parent, objectKey(child), { value: module, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * `import a.b.c`: each of `a`, `a.b`, `a.b.c` ([dotted name, specifier relative to the
+ * importer]) imported in turn, as CPython does; returns the last module object (the
+ * first with `top`).
+ */
+export function importModule(importer: ProgramModule, chain: readonly (readonly [string, string])[], top = false): PyModule {
+  let parent: PyModule | null = null;
+  let module: PyModule | undefined;
+  for (const [name, specifier] of chain) {
+    module = registry.get(name);
+    if (!module) {
+      importer.load(specifier);
+      module = registry.get(name);
+      if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
+    }
+    if (parent) setSubmodule(parent, name.slice(name.lastIndexOf(".") + 1), module);
+    parent = module;
+  }
+  // `import a.b.c` binds the top package `a`.
+  return top ? registry.get(chain[0]![0])! : module!;
+}
+
+/**
+ * `from m import name`: the attribute, or the submodule `m.name` when `specifier` names one
+ * (imported now if need be), else CPython's ImportError.
+ */
+export function importFrom(importer: ProgramModule, module: PyModule, name: string, specifier?: string): unknown {
+  const key = objectKey(name);
+  if (specifier !== undefined && !(key in module && hasValue(module, key))) {
+    return importModule(importer, [[`${module.__name__}.${name}`, specifier]]);
+  }
+  if (key in module) {
+    try {
+      const value = (module as unknown as Record<string, unknown>)[key];
+      if (value !== undefined) return value;
+    } catch (error) {
+      if (!(error instanceof AttributeError)) throw error;
+    }
+  }
+  const where = module instanceof ProgramModule ? module.__file__ : "unknown location";
+  if (module instanceof ProgramModule && module[INITIALIZING]) {
+    throw new ImportError(`cannot import name '${name}' from partially initialized module '${module.__name__}' (most likely due to a circular import) (${where})`);
+  }
+  throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (${where})`);
+}
+
+function hasValue(module: PyModule, key: string): boolean {
+  try {
+    return (module as unknown as Record<string, unknown>)[key] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** `importlib.import_module(name)` for a module already loaded (pyts resolves imports at compile time). */
+export function importLoaded(name: string): PyModule {
+  const module = registry.get(name);
+  if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
+  return module;
+}

@@ -1,0 +1,76 @@
+// A program module's object (runtime/modules/program-modules.ts): the module registers it
+// before its body runs, with a reader for each global (and a writer where the global is a
+// `let`), so `m.counter += 1` in another module rebinds `counter` here; the body's end
+// marks it initialised; every global is exported under its Python name for TypeScript.
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { jsName } from "./names.js";
+import { handlerOnly } from "./targets.js";
+import { MODULE_ID } from "./program-imports.js";
+
+const ANY: ir.TsType = { k: "any" };
+
+/** The names a top-level statement declares, with whether JS lets them be assigned. */
+function declared(stmt: ir.Stmt, out: Map<string, boolean>): void {
+  const pattern = (p: ir.Pattern | ir.Expr | null | undefined): void => {
+    if (!p) return;
+    if (p.k === "id") out.set(p.name, true);
+    else if (p.k === "arrayPattern") {
+      p.elements.forEach(pattern);
+      pattern(p.rest);
+    }
+  };
+  if (stmt.k === "decl") {
+    if (typeof stmt.name === "string") out.set(stmt.name, true);
+    else pattern(stmt.name);
+  } else if (stmt.k === "function") {
+    if (stmt.fn.name) out.set(stmt.fn.name, false);
+  } else if (stmt.k === "class") out.set(stmt.name, false);
+}
+
+export interface ModuleGlobals {
+  prologue: ir.Stmt[];
+  /** the body with its top-level `const`s made `let` (another module may rebind them) */
+  body: ir.Stmt[];
+  exports: { local: string; exported: string }[];
+}
+
+export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals {
+  const program = cx.program!;
+  const pyNames = new Map<string, string>();
+  for (const name of cx.moduleScope.bindings.keys()) {
+    if (cx.isRuntimeModuleName(name) || handlerOnly(cx.moduleScope, name)) continue;
+    pyNames.set(jsName(name), name);
+  }
+  const declarations = new Map<string, boolean>();
+  const rewritten = body.map((stmt): ir.Stmt => {
+    declared(stmt, declarations);
+    const isGlobal = stmt.k === "decl" && (typeof stmt.name !== "string" || pyNames.has(stmt.name));
+    return stmt.k === "decl" && stmt.kind === "const" && isGlobal ? { ...stmt, kind: "let" } : stmt;
+  });
+  const accessors: ir.Expr[] = [];
+  const exports: { local: string; exported: string }[] = [];
+  for (const [local, pyName] of pyNames) {
+    const assignable = declarations.get(local);
+    if (assignable === undefined) continue;
+    const id: ir.Expr = { k: "id", name: local };
+    const entry: ir.Expr[] = [{ k: "str", value: pyName }, { k: "arrow", params: [], body: id }];
+    if (assignable) {
+      entry.push({ k: "arrow", params: [{ name: "value", type: ANY }], body: { k: "assign", op: "=", target: id, value: { k: "id", name: "value" } } });
+    }
+    accessors.push({ k: "array", elements: entry });
+    exports.push({ local, exported: pyName });
+  }
+  const spec: ir.Expr = { k: "object", props: program.isPackage ? [{ key: "package", value: { k: "bool", value: true } }] : [] };
+  const define: ir.Expr = {
+    k: "call",
+    callee: cx.rt("defineModule"),
+    args: [{ k: "str", value: program.name }, { k: "member", object: { k: "importMeta" }, property: "url" }, spec, { k: "array", elements: accessors }],
+  };
+  return { prologue: [{ k: "decl", kind: "const", name: MODULE_ID, init: define }], body: rewritten, exports };
+}
+
+/** The body ran to its end: the module is no longer partially initialised. */
+export function moduleEpilogue(cx: LowerContext): ir.Stmt[] {
+  return [{ k: "expr", expr: { k: "call", callee: cx.rt("moduleReady"), args: [{ k: "id", name: MODULE_ID }] } }];
+}
