@@ -14,8 +14,11 @@ export interface ModuleOptions {
   name: string;
   /** the file is a package's `__init__.py` */
   isPackage?: boolean;
-  /** the program's modules (a set of dotted names, packages included) or a resolver */
-  modules: ReadonlyMap<string, { isPackage: boolean }> | ProgramResolver;
+  /**
+   * the program's modules by dotted name (packages included; `starNames`: what `from m import *`
+   * binds, when some module does that), or a resolver
+   */
+  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }> | ProgramResolver;
   /** the module only runs as the program's entry, never imported (its defs can be optimised as a lone file's) */
   entryOnly?: boolean;
 }
@@ -70,6 +73,6 @@ export { decodeSource };
 
 function resolverOf(modules: ModuleOptions["modules"]): ProgramResolver {
   if (!(modules instanceof Map)) return modules as ProgramResolver;
-  const map = modules as ReadonlyMap<string, { isPackage: boolean }>;
-  return { find: (name) => map.get(name) ?? null };
+  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }>;
+  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null };
 }

@@ -25,6 +25,7 @@ type Require = (specifier: string) => unknown;
 
 /** A program module: `m.x` reads m's global x now, `m.x = v` rebinds it. */
 export class ProgramModule extends PyModule {
+  static override readonly pythonName = "module";
   declare __file__: string;
   [INITIALIZING] = true;
   /** the module's own require, relative to its file */
@@ -146,7 +147,14 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
   for (const [name, specifier] of chain) {
     module = registry.get(name);
     if (!module) {
-      importer.load(specifier);
+      try {
+        importer.load(specifier);
+      } catch (error) {
+        // A module whose body raised is not left in sys.modules, as in CPython.
+        registry.delete(name);
+        sysModule.modules.delete(name);
+        throw error;
+      }
       module = registry.get(name);
       if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
     }

@@ -120,3 +120,21 @@ function targetNames(t: py.Expr): string[] {
   if (t._type === "Starred") return targetNames(t.value);
   return [];
 }
+
+/**
+ * The modules of the .py files under one root, as transpile() takes them (plain data, so it
+ * crosses to build workers), and a digest of it: a change in the program's modules or their
+ * star-import names makes every output of the root out of date.
+ */
+export function programModules(root: string, files: string[]): { modules: Map<string, { isPackage: boolean; starNames?: readonly string[] }>; digest: string } {
+  const tree = new ProgramTree(root);
+  const modules = new Map<string, { isPackage: boolean; starNames?: readonly string[] }>();
+  for (const file of files) {
+    const found = tree.nameOf(file);
+    if (!found) continue;
+    const starNames = tree.starNames(found.name);
+    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}) });
+  }
+  const digest = JSON.stringify([...modules].sort(([a], [b]) => a.localeCompare(b)));
+  return { modules, digest };
+}

@@ -41,7 +41,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerCallee(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
-    if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
+    if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
+      // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
     } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
@@ -218,6 +221,8 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
   if (!scope) return false;
   const bindings = scope.bindings.get(name.id) ?? [];
+  // A name imported from a program module may be a class: called without `new`.
+  if (cx.programImportedNames.has(name.id)) return true;
   return !bindings.every((b) => b.kind === "def" || b.kind === "import");
 }
 
@@ -243,6 +248,12 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     return cx.nestedClassNames.has(func.attr);
   }
   return false;
+}
+
+/** `m`, `pkg.sub`: a name some `import` of a program module binds, or an attribute chain from one. */
+function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type === "Name") return cx.programModuleNames.has(e.id);
+  return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
 }
 
 /** `asyncio`, `urllib.request`, `datetime.datetime`: an attribute chain rooted at an imported module. */

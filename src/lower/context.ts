@@ -108,6 +108,10 @@ export class LowerContext {
   program: ProgramModuleInfo | null = null;
   /** the program modules the module imports (their dotted names) */
   readonly programImports = new Set<string>();
+  /** names bound to program modules by some import (calls of their attributes may construct) */
+  readonly programModuleNames = new Set<string>();
+  /** names some `from <program module> import ...` binds */
+  readonly programImportedNames = new Set<string>();
   /** the last number used for each temporary's base name */
   private readonly tempCounters = new Map<string, number>();
   fn: FunctionState;

@@ -4,6 +4,7 @@ import { DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { LowerContext, UnsupportedError } from "./context.js";
 import { analyzeScopes, type Scope } from "./scope.js";
+import { starNames } from "./module-names.js";
 import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
 import { jsName } from "./names.js";
@@ -24,10 +25,12 @@ export interface LowerOptions {
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
-  const { moduleScope, scopes } = analyzeScopes(module);
+  const program = options.program ?? null;
+  const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
-  cx.program = options.program ?? null;
+  cx.program = program;
   collectKnownBindings(cx, module);
+  if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
   // Another module may call this one's functions with keywords, or read them as values.
   if (cx.program && !cx.program.entryOnly) {
@@ -86,6 +89,43 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
       cx.known.set(s.name, { k: "class", def: s });
     }
   }
+}
+
+/** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
+function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
+  walk(module, (node) => {
+    if (node._type === "Import") {
+      for (const a of (node as py.Import).names) if (isProgramModule(cx, a.name)) cx.programModuleNames.add(a.asname ?? a.name.split(".")[0]!);
+    } else if (node._type === "ImportFrom") {
+      const s = node as py.ImportFrom;
+      const base = s.level === 0 ? (s.module ?? "") : relativeBase(cx, s);
+      if (base !== null && isProgramModule(cx, base)) {
+        for (const a of s.names) {
+          if (a.name !== "*") cx.programImportedNames.add(a.asname ?? a.name);
+          else for (const name of cx.program!.resolver.starNames?.(base) ?? []) cx.programImportedNames.add(name);
+        }
+      }
+      for (const a of s.names) if (base !== null && cx.program!.resolver.find(base ? `${base}.${a.name}` : a.name)) cx.programModuleNames.add(a.asname ?? a.name);
+    }
+  });
+}
+
+/** The names `from m import *` binds when m is a program module. */
+function programStarNames(program: ProgramModuleInfo, s: py.ImportFrom): readonly string[] | null {
+  const module = s.level === 0 ? (s.module ?? "") : relativeModule(program, s);
+  if (module === null || !program.resolver.find(module.split(".")[0]!)) return null;
+  return program.resolver.starNames?.(module) ?? null;
+}
+
+/** `from ..pkg import x`'s module, or null where lowering reports the import. */
+function relativeBase(cx: LowerContext, s: py.ImportFrom): string | null {
+  return relativeModule(cx.program!, s);
+}
+
+function relativeModule(program: ProgramModuleInfo, s: py.ImportFrom): string | null {
+  const packageParts = program.isPackage ? program.name.split(".") : program.name.split(".").slice(0, -1);
+  if (s.level - 1 >= packageParts.length) return null;
+  return [...packageParts.slice(0, packageParts.length - (s.level - 1)), ...(s.module ? [s.module] : [])].join(".");
 }
 
 /** Every JS name user code binds, so runtime imports can be aliased around them. */
