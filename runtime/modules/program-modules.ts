@@ -141,7 +141,8 @@ function setSubmodule(parent: PyModule, child: string, module: PyModule): void {
  * importer]) imported in turn, as CPython does; returns the last module object (the
  * first with `top`).
  */
-export function importModule(importer: ProgramModule, chain: readonly (readonly [string, string])[], top = false): PyModule {
+// `any`: emitted code reads the module's attributes, whose types only the other module knows.
+export function importModule(importer: ProgramModule, chain: readonly (readonly [string, string])[], top = false): any {
   let parent: PyModule | null = null;
   let module: PyModule | undefined;
   for (const [name, specifier] of chain) {
@@ -169,7 +170,7 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
  * `from m import name`: the attribute, or the submodule `m.name` when `specifier` names one
  * (imported now if need be), else CPython's ImportError.
  */
-export function importFrom(importer: ProgramModule, module: PyModule, name: string, specifier?: string): unknown {
+export function importFrom(importer: ProgramModule, module: PyModule, name: string, specifier?: string): any {
   const key = objectKey(name);
   if (specifier !== undefined && !(key in module && hasValue(module, key))) {
     return importModule(importer, [[`${module.__name__}.${name}`, specifier]]);

@@ -1,0 +1,56 @@
+// Programs of several modules (fixtures/modules/<program>/): the emitted TypeScript of every
+// module equals its golden file; `pyts run main.py` prints CPython's output; and the tree
+// `pyts build` writes, compiled by tsc (strict, module nodenext) and run by node, prints it too.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { ROOT, normalise, runProcess, runPyts } from "./support/fixtures.js";
+import { expectedProgramStatus, listPrograms, transpileProgram } from "./support/programs.js";
+
+const programs = listPrograms();
+// Inside the project: the built modules import `pyts/runtime` by the package's own name.
+const work = path.join(ROOT, ".tmp", "modules-test");
+let compiled: { status: number | null; output: string };
+
+beforeAll(async () => {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  for (const program of programs) {
+    const built = await runPyts(["build", program.dir, "--out-dir", path.join(work, "ts", program.name), "--quiet"]);
+    if (built.status !== 0) throw new Error(`pyts build ${program.name}: ${built.stderr}`);
+  }
+  const config = {
+    compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, types: ["node"], rootDir: "ts", outDir: "js" },
+    include: ["ts/**/*.ts"],
+  };
+  fs.writeFileSync(path.join(work, "tsconfig.json"), JSON.stringify(config));
+  const tsc = await runProcess(path.join(ROOT, "node_modules/.bin/tsgo"), ["-p", path.join(work, "tsconfig.json"), "--pretty", "false"]);
+  compiled = { status: tsc.status, output: tsc.stdout + tsc.stderr };
+}, 180_000);
+
+test("tsc compiles every built program strictly", () => {
+  expect(compiled.output).toBe("");
+  expect(compiled.status).toBe(0);
+});
+
+describe.concurrent.each(programs)("modules/$name", (program) => {
+  const expected = (): string => normalise(fs.readFileSync(path.join(program.dir, "main.out"), "utf8"));
+
+  test("emits the golden TypeScript for every module", { timeout: 60_000 }, async () => {
+    for (const [file, code] of await transpileProgram(program, ROOT)) {
+      expect(code, file).toBe(fs.readFileSync(path.join(program.dir, file.replace(/\.py$/, ".ts")), "utf8"));
+    }
+  });
+
+  test("pyts run prints CPython's output", async () => {
+    const result = await runPyts(["run", "main.py"], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+  }, 60_000);
+
+  test("built, compiled by tsc and run by node, prints CPython's output", async () => {
+    const result = await runProcess(process.execPath, [path.join(work, "js", program.name, "main.js")], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+  }, 60_000);
+});
