@@ -19,6 +19,14 @@ beforeAll(async () => {
     const built = await runPyts(["build", program.dir, "--out-dir", path.join(work, "ts", program.name), "--quiet"]);
     if (built.status !== 0) throw new Error(`pyts build ${program.name}: ${built.stderr}`);
   }
+  // A TypeScript host beside a converted module (fixtures/modules/ts_host/host.ts).
+  for (const program of programs) {
+    const host = path.join(program.dir, "host.ts");
+    if (fs.existsSync(host)) fs.copyFileSync(host, path.join(work, "ts", program.name, "host.ts"));
+  }
+  // Awaiting a Python coroutine directly from TypeScript must not type-check (it would not run).
+  const awaitError = 'import { greet_later } from "./helper.js";\nexport const wrong = await greet_later("x", 0);\n';
+  fs.writeFileSync(path.join(work, "ts", "ts_host", "await-coroutine.ts"), awaitError);
   const config = {
     compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, types: ["node"], rootDir: "ts", outDir: "js" },
     include: ["ts/**/*.ts"],
@@ -28,9 +36,10 @@ beforeAll(async () => {
   compiled = { status: tsc.status, output: tsc.stdout + tsc.stderr };
 }, 180_000);
 
-test("tsc compiles every built program strictly", () => {
-  expect(compiled.output).toBe("");
-  expect(compiled.status).toBe(0);
+test("tsc compiles every built program strictly; awaiting a coroutine from TypeScript is a type error", () => {
+  const errors = compiled.output.split("\n").filter((line) => line.trim() !== "");
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/await-coroutine\.ts\(2,\d+\): error TS1320/);
 });
 
 describe.concurrent.each(programs)("modules/$name", (program) => {
@@ -46,6 +55,12 @@ describe.concurrent.each(programs)("modules/$name", (program) => {
     const result = await runPyts(["run", "main.py"], { cwd: program.dir });
     expect(normalise(result.stdout)).toBe(expected());
     expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+  }, 60_000);
+
+  test.runIf(fs.existsSync(path.join(program.dir, "host.ts")))("a TypeScript host importing the converted module prints CPython's output", async () => {
+    const result = await runProcess(process.execPath, [path.join(work, "js", program.name, "host.js")], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(0);
   }, 60_000);
 
   test("built, compiled by tsc and run by node, prints CPython's output", async () => {

@@ -6,7 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
-import { CHECKED_MODULES } from "./module-names.js";
+import { CHECKED_MODULES, starNames } from "./module-names.js";
 import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
 /**
@@ -58,8 +58,9 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const checked = CHECKED_MODULES.get(module);
   for (const alias of s.names) {
     if (alias.name === "*") {
-      if (!checked) return cx.unsupported(alias, `'from ${module} import *'`);
-      for (const name of checked.star) out.push(bindName(cx, name, { k: "member", object: moduleValue(cx, module), property: name }, cx.loc(s)));
+      const names = starNames(module);
+      if (!names) return cx.unsupported(alias, `'from ${module} import *'`);
+      for (const name of names) out.push(bindName(cx, name, { k: "member", object: moduleValue(cx, module), property: name }, cx.loc(s)));
       continue;
     }
     const full = `${module}.${alias.name}`;
