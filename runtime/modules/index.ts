@@ -22,5 +22,6 @@ export { enumModule as enum } from "./enum.js";
 export { stringModule as string } from "./string.js";
 export { bisectModule as bisect } from "./bisect.js";
 export { heapqModule as heapq } from "./heapq.js";
+export { importlibModule as importlib } from "./importlib.js";
 export { importName } from "./module-object.js";
-export { defineModule, moduleReady, importModule, importFrom, importLoaded, ProgramModule, type Accessor } from "./program-modules.js";
+export { defineModule, moduleReady, importModule, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";

@@ -34,6 +34,9 @@ export class ProgramModule extends PyModule {
   constructor(
     name: string,
     readonly url: string,
+    /** the dotted name the program knows it by (the entry's own, not `__main__`) */
+    readonly dottedName: string,
+    readonly isPackage: boolean,
   ) {
     super(name);
   }
@@ -45,7 +48,7 @@ export class ProgramModule extends PyModule {
   /** Loads the ES module at `specifier` (relative to this module) now, synchronously. */
   load(specifier: string): void {
     this.#require ??= nodeRequire(this.url);
-    this.#require(specifier);
+    this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
   }
 }
 
@@ -92,7 +95,7 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
     mainClaimed = true;
     installExceptionHook();
   }
-  const module = new ProgramModule(entry ? "__main__" : name, url);
+  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
   module.__file__ = filePath(url).replace(/\.[cm]?[jt]s$/, ".py");
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
@@ -198,9 +201,35 @@ function hasValue(module: PyModule, key: string): boolean {
   }
 }
 
-/** `importlib.import_module(name)` for a module already loaded (pyts resolves imports at compile time). */
-export function importLoaded(name: string): PyModule {
-  const module = registry.get(name);
-  if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
-  return module;
+/** The URL of the program's root folder, found from any program module loaded. */
+function programRoot(): { module: ProgramModule; root: string } | null {
+  for (const module of registry.values()) {
+    if (!(module instanceof ProgramModule)) continue;
+    const depth = module.dottedName.split(".").length - (module.isPackage ? 0 : 1);
+    return { module, root: new URL("../".repeat(depth) || "./", module.url).href };
+  }
+  return null;
+}
+
+/**
+ * `importlib.import_module(name)`: a program module by its dotted name at run time (a
+ * package's `__init__.js`, else the module's `.js`, from the program's root), or one
+ * already in sys.modules.
+ */
+export function importByName(name: string): any {
+  const loaded = registry.get(name);
+  if (loaded) return loaded;
+  const found = programRoot();
+  if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
+  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const exists = (url: string): boolean => fsApi?.existsSync(new URL(url)) ?? false;
+  const parts = name.split(".");
+  const chain: [string, string][] = parts.map((_, i) => {
+    const path = parts.slice(0, i + 1).join("/");
+    const packageInit = new URL(`${path}/__init__.js`, found.root).href;
+    return [parts.slice(0, i + 1).join("."), exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href];
+  });
+  const missing = chain.find(([, url]) => !exists(url));
+  if (missing && !registry.has(missing[0])) throw new ModuleNotFoundError(`No module named '${missing[0]}'`);
+  return importModule(found.module, chain);
 }

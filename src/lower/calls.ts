@@ -1,5 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
+import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -19,6 +20,7 @@ import { spreadCallsBind } from "./statements.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
+  noteDynamicImport(cx, e);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e);
   if (superCall) return superCall;
 

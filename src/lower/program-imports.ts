@@ -111,3 +111,27 @@ export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, modul
   }
   return out;
 }
+
+/**
+ * `importlib.import_module("pkg.mod")` with a literal name: the module joins the program's
+ * import graph (so `pyts run` converts it), though the call resolves it at run time.
+ */
+export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
+  if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
+  if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
+  const [arg, pkg] = e.args;
+  if (arg?._type !== "Constant" || arg.value.kind !== "str") return;
+  let name = arg.value.value;
+  // `import_module(".beta", "plugins")`: relative to the literal package.
+  const level = name.length - name.replace(/^\.+/, "").length;
+  if (level > 0) {
+    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") return;
+    const base = pkg.value.value.split(".");
+    name = [...base.slice(0, base.length - (level - 1)), ...(name.slice(level) ? [name.slice(level)] : [])].join(".");
+  }
+  const parts = name.split(".");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    if (cx.program.resolver.find(prefix)) cx.programImports.add(prefix);
+  }
+}
