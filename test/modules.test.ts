@@ -69,3 +69,17 @@ describe.concurrent.each(programs)("modules/$name", (program) => {
     expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
   }, 60_000);
 });
+
+test("a traceback names the frames of every module of the program, with their .py lines", async () => {
+  const dir = path.join(work, "traceback");
+  fs.mkdirSync(path.join(dir, "pkg"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.py"), 'import pkg.calc\nprint("start")\npkg.calc.divide(1, 0)\n');
+  fs.writeFileSync(path.join(dir, "pkg", "__init__.py"), "");
+  fs.writeFileSync(path.join(dir, "pkg", "calc.py"), "def divide(a, b):\n    return a / b\n");
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  const python = await runProcess("python3", ["main.py"], { cwd: dir });
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status).toBe(1);
+  // CPython names files by absolute path; pyts by the path it was given or found.
+  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
+}, 60_000);

@@ -35,14 +35,14 @@ async function stripTypes(code: string, file: string): Promise<{ code: string }>
 }
 
 /** The entry and the modules it reaches, converted, by their path in the output tree (`pkg/sub.js`). */
-async function convertProgram(file: string): Promise<{ entry: string; result: TranspileResult; modules: Map<string, TranspileResult> }> {
+async function convertProgram(file: string): Promise<{ entry: string; result: TranspileResult; modules: Map<string, { file: string; result: TranspileResult }> }> {
   const stdin = file === STDIN;
   const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
   const entryName = stdin ? "__main__" : path.basename(file).replace(/\.py$/, "");
   const entry = stdin ? "stdin.js" : `${entryName}.js`;
   const runtimeModule = runtimeUrl();
   const result = await convertFile(file, { runtimeModule, format: false, module: { name: entryName, modules: tree, entryOnly: true } });
-  const modules = new Map<string, TranspileResult>();
+  const modules = new Map<string, { file: string; result: TranspileResult }>();
   const pending = [...result.imports];
   const seen = new Set<string>([entryName]);
   while (pending.length) {
@@ -50,9 +50,10 @@ async function convertProgram(file: string): Promise<{ entry: string; result: Tr
     if (seen.has(name)) continue;
     seen.add(name);
     const module = tree.locate(name)!;
-    const converted = await convertFile(path.relative(process.cwd(), module.file), { runtimeModule, format: false, module: { name, isPackage: module.isPackage, modules: tree } });
+    const source = path.relative(process.cwd(), module.file);
+    const converted = await convertFile(source, { runtimeModule, format: false, module: { name, isPackage: module.isPackage, modules: tree } });
     const out = [...name.split("."), ...(module.isPackage ? ["__init__"] : [])].join("/") + ".js";
-    modules.set(out, converted);
+    modules.set(out, { file: source, result: converted });
     pending.push(...converted.imports);
   }
   return { entry, result, modules };
@@ -65,16 +66,23 @@ export async function runPython(file: string, args: string[]): Promise<number> {
   // The modules import each other as `./m.js`: ES modules by the folder's package.json.
   fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   fs.writeFileSync(script, (await stripTypes(result.code, file)).code);
-  for (const [out, converted] of modules) {
-    fs.mkdirSync(path.dirname(path.join(dir, out)), { recursive: true });
-    fs.writeFileSync(path.join(dir, out), (await stripTypes(converted.code, out.replace(/\.js$/, ".py"))).code);
+  // Each module's frames name its .py file in a traceback (runtime/lang/frames.ts).
+  const maps: { path: string; file: string; map: string }[] = [];
+  for (const [out, { file: source, result: converted }] of modules) {
+    const target = path.join(dir, out);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // The map's source sits beside the module, so stack frames name `<dir>/pkg/sub.py`.
+    fs.writeFileSync(target, (await stripTypes(converted.code, path.basename(out, ".js") + ".py")).code);
+    fs.writeFileSync(target + ".pymap.json", JSON.stringify(converted.map));
+    maps.push({ path: target.replace(/\.js$/, ".py"), file: source, map: target + ".pymap.json" });
   }
+  fs.writeFileSync(path.join(dir, "pymaps.json"), JSON.stringify(maps));
   fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
   try {
     // Source maps on: stack positions are TypeScript lines, which the runtime maps to .py lines.
     const child = spawnSync(process.execPath, ["--enable-source-maps", script, ...args], {
       stdio: "inherit",
-      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json" },
+      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json") },
     });
     if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
     return child.status ?? 1;
