@@ -74,3 +74,29 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals
 export function moduleEpilogue(cx: LowerContext): ir.Stmt[] {
   return [{ k: "expr", expr: { k: "call", callee: cx.rt("moduleReady"), args: [{ k: "id", name: MODULE_ID }] } }];
 }
+
+/** Does the statement await at the module's top level (outside any function)? */
+function awaitsAtTop(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(awaitsAtTop);
+  if (node === null || typeof node !== "object") return false;
+  const k = (node as { k?: string }).k;
+  if (k === "await") return true;
+  if (k === "func" || k === "arrow" || k === "function" || k === "class" || k === "classExpr") return false;
+  return Object.values(node).some((v) => typeof v === "object" && awaitsAtTop(v));
+}
+
+/**
+ * A module whose only top-level awaits are in a final `if __name__ == "__main__":` block
+ * runs that block's branches as async functions: the module then has no top-level await, so
+ * another module can import it (a synchronous require), and as the entry it runs as before
+ * (its body ends with the block; a failure reaches the entry's uncaught-exception handler).
+ * Returns whether top-level awaits remain.
+ */
+export function deferMainBlock(body: ir.Stmt[], last: ir.Stmt | undefined): boolean {
+  const index = last ? body.lastIndexOf(last) : -1;
+  if (index < 0 || last!.k !== "if" || body.some((s, i) => i !== index && awaitsAtTop(s))) return body.some(awaitsAtTop);
+  const run = (stmts: ir.Stmt[]): ir.Stmt[] =>
+    awaitsAtTop(stmts) ? [{ k: "expr", expr: { k: "call", callee: { k: "arrow", params: [], body: stmts, async: true }, args: [] } }] : stmts;
+  body[index] = { ...last!, then: run(last!.then), else: last!.else && run(last!.else) };
+  return false;
+}

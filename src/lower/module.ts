@@ -13,7 +13,7 @@ import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
 import { isProgramModule, type ProgramModuleInfo } from "./program-imports.js";
-import { moduleEpilogue, modulePrologue } from "./module-object.js";
+import { deferMainBlock, moduleEpilogue, modulePrologue } from "./module-object.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -43,6 +43,10 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
   try {
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
+    if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
+      const last = body.filter((st) => st.k !== "comment" && st.k !== "blank").at(-1);
+      cx.topLevelAwait = deferMainBlock(body, last);
+    }
     for (const c of cx.comments.moduleEnd) {
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
@@ -89,6 +93,14 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
       cx.known.set(s.name, { k: "class", def: s });
     }
   }
+}
+
+/** `if __name__ == "__main__":` */
+function isMainGuard(s: py.Stmt | undefined): boolean {
+  if (s?._type !== "If" || s.test._type !== "Compare") return false;
+  const { left, ops, comparators } = s.test;
+  const right = comparators[0];
+  return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
 }
 
 /** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
