@@ -49,7 +49,7 @@ export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
 
 export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   if (s.level > 0 && !cx.program) return cx.unsupported(s, "relative imports");
-  const module = absoluteModule(cx, s) ?? "";
+  const module = absoluteModule(cx, s);
   if (isProgramModule(cx, module)) return lowerProgramImportFrom(cx, s, module);
   if (s.level > 0) return cx.unsupported(s, `import of module '${module}': no such module in the program`);
   if (TYPING_MODULES.has(module)) return [];

@@ -12,7 +12,7 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
-import { isProgramModule, type ProgramModuleInfo } from "./program-imports.js";
+import { isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue } from "./module-object.js";
 
 export interface LowerOptions {
@@ -110,7 +110,7 @@ function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
       for (const a of (node as py.Import).names) if (isProgramModule(cx, a.name)) cx.programModuleNames.add(a.asname ?? a.name.split(".")[0]!);
     } else if (node._type === "ImportFrom") {
       const s = node as py.ImportFrom;
-      const base = s.level === 0 ? (s.module ?? "") : relativeBase(cx, s);
+      const base = s.level === 0 ? (s.module ?? "") : relativeModuleName(cx.program!, s);
       if (base !== null && isProgramModule(cx, base)) {
         for (const a of s.names) {
           if (a.name !== "*") cx.programImportedNames.add(a.asname ?? a.name);
@@ -124,20 +124,9 @@ function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
 
 /** The names `from m import *` binds when m is a program module. */
 function programStarNames(program: ProgramModuleInfo, s: py.ImportFrom): readonly string[] | null {
-  const module = s.level === 0 ? (s.module ?? "") : relativeModule(program, s);
+  const module = s.level === 0 ? (s.module ?? "") : relativeModuleName(program, s);
   if (module === null || !program.resolver.find(module.split(".")[0]!)) return null;
   return program.resolver.starNames?.(module) ?? null;
-}
-
-/** `from ..pkg import x`'s module, or null where lowering reports the import. */
-function relativeBase(cx: LowerContext, s: py.ImportFrom): string | null {
-  return relativeModule(cx.program!, s);
-}
-
-function relativeModule(program: ProgramModuleInfo, s: py.ImportFrom): string | null {
-  const packageParts = program.isPackage ? program.name.split(".") : program.name.split(".").slice(0, -1);
-  if (s.level - 1 >= packageParts.length) return null;
-  return [...packageParts.slice(0, packageParts.length - (s.level - 1)), ...(s.module ? [s.module] : [])].join(".");
 }
 
 /** Every JS name user code binds, so runtime imports can be aliased around them. */

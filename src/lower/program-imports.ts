@@ -74,16 +74,21 @@ export function lowerProgramImport(cx: LowerContext, s: py.Import, alias: py.Ali
   return bindName(cx, bound, importCall(cx, alias, alias.name, bindTop), cx.loc(s));
 }
 
-/** The absolute name of `from ..pkg import x`'s module, as CPython resolves it by package. */
-export function absoluteModule(cx: LowerContext, s: py.ImportFrom): string | null {
+/** `from ..pkg import x`'s absolute module name, resolved by package; null when there is no such package. */
+export function relativeModuleName(program: ProgramModuleInfo, s: py.ImportFrom): string | null {
+  const packageParts = program.isPackage ? program.name.split(".") : program.name.split(".").slice(0, -1);
+  if (program.entryOnly || s.level - 1 >= packageParts.length) return null;
+  return [...packageParts.slice(0, packageParts.length - (s.level - 1)), ...(s.module ? [s.module] : [])].join(".");
+}
+
+/** The absolute name of an import-from's module, or a located error for a relative import CPython refuses. */
+export function absoluteModule(cx: LowerContext, s: py.ImportFrom): string {
   if (s.level === 0) return s.module ?? "";
   const program = cx.program;
-  if (!program || program.entryOnly) return cx.unsupported(s, "relative import with no known parent package");
-  const packageParts = program.isPackage ? program.name.split(".") : program.name.split(".").slice(0, -1);
-  if (packageParts.length === 0) return cx.unsupported(s, "relative import with no known parent package");
-  if (s.level - 1 >= packageParts.length) return cx.unsupported(s, "relative import beyond top-level package");
-  const base = packageParts.slice(0, packageParts.length - (s.level - 1));
-  return [...base, ...(s.module ? [s.module] : [])].join(".");
+  const name = program && relativeModuleName(program, s);
+  if (name !== null && name !== undefined) return name;
+  const hasPackage = program && !program.entryOnly && (program.isPackage || program.name.includes("."));
+  return cx.unsupported(s, hasPackage ? "relative import beyond top-level package" : "relative import with no known parent package");
 }
 
 /** `from module import a, b as c, *` for a program module. */
@@ -91,7 +96,15 @@ export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, modul
   const out: ir.Stmt[] = [];
   const call = importCall(cx, s, module);
   const resolver = cx.program!.resolver;
-  const names = s.names.flatMap((alias) => (alias.name === "*" ? (resolver.starNames?.(module) ?? cx.unsupported(alias, `'from ${module} import *' (its names are not known)`)).map((name) => ({ name, asname: null as string | null, star: true, at: alias as py.Span })) : [{ name: alias.name, asname: alias.asname, star: false, at: alias as py.Span }]));
+  const names: { name: string; asname: string | null; star: boolean; at: py.Span }[] = [];
+  for (const alias of s.names) {
+    if (alias.name !== "*") {
+      names.push({ name: alias.name, asname: alias.asname, star: false, at: alias });
+      continue;
+    }
+    const star = resolver.starNames?.(module) ?? cx.unsupported(alias, `'from ${module} import *' (its names are not known)`);
+    for (const name of star) names.push({ name, asname: null, star: true, at: alias });
+  }
   // One name reads from the import call itself; several from a temporary holding the module.
   let source: ir.Expr = call;
   if (names.length !== 1) {
