@@ -64,6 +64,17 @@ function filePath(url: string): string {
   return urlApi ? urlApi.fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
 }
 
+/**
+ * The .py file of a converted module's file: beside it, or, under `pyts run` (which runs the
+ * converted tree from a temporary folder, PYTS_RUN_ROOT), in the program's own folder.
+ */
+function sourceFile(file: string): string {
+  const py = file.replace(/\.[cm]?[jt]s$/, ".py");
+  const runRoot = process.env["PYTS_RUN_ROOT"];
+  const sourceRoot = process.env["PYTS_SOURCE_ROOT"];
+  return runRoot && sourceRoot && py.startsWith(runRoot) ? sourceRoot + py.slice(runRoot.length) : py;
+}
+
 /** sys.modules: every module imported so far, by dotted name. */
 const registry = new Map<string, PyModule>();
 let mainClaimed = false;
@@ -96,7 +107,7 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
     installExceptionHook();
   }
   const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
-  module.__file__ = filePath(url).replace(/\.[cm]?[jt]s$/, ".py");
+  module.__file__ = sourceFile(filePath(url));
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
       enumerable: true,

@@ -35,7 +35,7 @@ async function stripTypes(code: string, file: string): Promise<{ code: string }>
 }
 
 /** The entry and the modules it reaches, converted, by their path in the output tree (`pkg/sub.js`). */
-async function convertProgram(file: string): Promise<{ entry: string; result: TranspileResult; modules: Map<string, { file: string; result: TranspileResult }> }> {
+async function convertProgram(file: string): Promise<{ root: string; entry: string; result: TranspileResult; modules: Map<string, { file: string; result: TranspileResult }> }> {
   const stdin = file === STDIN;
   const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
   const entryName = stdin ? "__main__" : path.basename(file).replace(/\.py$/, "");
@@ -56,11 +56,11 @@ async function convertProgram(file: string): Promise<{ entry: string; result: Tr
     modules.set(out, { file: source, result: converted });
     pending.push(...converted.imports);
   }
-  return { entry, result, modules };
+  return { root: tree.root, entry, result, modules };
 }
 
 export async function runPython(file: string, args: string[]): Promise<number> {
-  const { entry, result, modules } = await convertProgram(file);
+  const { root, entry, result, modules } = await convertProgram(file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   const script = path.join(dir, entry);
   // The modules import each other as `./m.js`: ES modules by the folder's package.json.
@@ -82,7 +82,7 @@ export async function runPython(file: string, args: string[]): Promise<number> {
     // Source maps on: stack positions are TypeScript lines, which the runtime maps to .py lines.
     const child = spawnSync(process.execPath, ["--enable-source-maps", script, ...args], {
       stdio: "inherit",
-      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json") },
+      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json"), PYTS_RUN_ROOT: dir, PYTS_SOURCE_ROOT: root },
     });
     if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
     return child.status ?? 1;
