@@ -21,11 +21,21 @@ function declared(stmt: ir.Stmt, out: Map<string, boolean>): void {
     }
   };
   if (stmt.k === "decl") {
-    if (typeof stmt.name === "string") out.set(stmt.name, true);
-    else pattern(stmt.name);
+    if (typeof stmt.name === "string") out.set(stmt.name, stmt.kind === "let");
+    else if (stmt.kind === "let") pattern(stmt.name);
   } else if (stmt.k === "function") {
     if (stmt.fn.name) out.set(stmt.fn.name, false);
   } else if (stmt.k === "class") out.set(stmt.name, false);
+}
+
+/** The names a `const [a, b] = ...` declares (read-only from outside). */
+function declaredPattern(p: ir.Pattern | ir.Expr | null | undefined, out: Map<string, boolean>): void {
+  if (!p) return;
+  if (p.k === "id") out.set(p.name, false);
+  else if (p.k === "arrayPattern") {
+    p.elements.forEach((e) => declaredPattern(e, out));
+    declaredPattern(p.rest, out);
+  }
 }
 
 export interface ModuleGlobals {
@@ -43,10 +53,13 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals
     pyNames.set(jsName(name), name);
   }
   const declarations = new Map<string, boolean>();
+  // The entry module's constants stay `const` (no other module rebinds them; V8 reads them faster).
   const rewritten = body.map((stmt): ir.Stmt => {
-    declared(stmt, declarations);
     const isGlobal = stmt.k === "decl" && (typeof stmt.name !== "string" || pyNames.has(stmt.name));
-    return stmt.k === "decl" && stmt.kind === "const" && isGlobal ? { ...stmt, kind: "let" } : stmt;
+    const made = stmt.k === "decl" && stmt.kind === "const" && isGlobal && !program.entryOnly ? { ...stmt, kind: "let" as const } : stmt;
+    declared(made, declarations);
+    if (made.k === "decl" && made.kind === "const" && typeof made.name !== "string") declaredPattern(made.name, declarations);
+    return made;
   });
   const accessors: ir.Expr[] = [];
   const exports: { local: string; exported: string }[] = [];
