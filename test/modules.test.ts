@@ -15,10 +15,12 @@ let compiled: { status: number | null; output: string };
 beforeAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  for (const program of programs) {
-    const built = await runPyts(["build", program.dir, "--out-dir", path.join(work, "ts", program.name), "--quiet"]);
-    if (built.status !== 0) throw new Error(`pyts build ${program.name}: ${built.stderr}`);
-  }
+  await Promise.all(
+    programs.map(async (program) => {
+      const built = await runPyts(["build", program.dir, "--out-dir", path.join(work, "ts", program.name), "--quiet"]);
+      if (built.status !== 0) throw new Error(`pyts build ${program.name}: ${built.stderr}`);
+    }),
+  );
   // A TypeScript host beside a converted module (fixtures/modules/ts_host/host.ts).
   for (const program of programs) {
     const host = path.join(program.dir, "host.ts");
@@ -34,7 +36,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(work, "tsconfig.json"), JSON.stringify(config));
   const tsc = await runProcess(path.join(ROOT, "node_modules/.bin/tsgo"), ["-p", path.join(work, "tsconfig.json"), "--pretty", "false"]);
   compiled = { status: tsc.status, output: tsc.stdout + tsc.stderr };
-}, 180_000);
+}, 600_000);
 
 test("tsc compiles every built program strictly; awaiting a coroutine from TypeScript is a type error", () => {
   const errors = compiled.output.split("\n").filter((line) => line.trim() !== "");
