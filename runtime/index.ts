@@ -5,8 +5,8 @@ export * from "./asyncio/index.js";
 export * from "./modules/index.js";
 export * from "./lang/index.js";
 
-// An uncaught Python exception prints a traceback and exits 1, as python3 does.
-import { installExceptionHook } from "./values/traceback.js";
+// Tracebacks name .py lines under `pyts run`. The process-wide handler for uncaught
+// exceptions is installed by the program's entry module only (defineModule), so importing
+// the runtime from a TypeScript host leaves the host's process alone.
 import { installSourceMappedFrames } from "./lang/frames.js";
-installExceptionHook();
 installSourceMappedFrames();

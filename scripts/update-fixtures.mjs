@@ -69,5 +69,31 @@ for (const fixture of listFixtures()) {
     console.log(`oracle (${python}): ${rel} -> exit ${run.status}`);
   }
 }
+
+// Programs of several modules: a golden .ts beside each .py, CPython's output of main.py.
+const { listPrograms, transpileProgram } = await importTs(path.join(root, "test/support/programs.ts"));
+for (const program of listPrograms()) {
+  if (!`modules/${program.name}`.includes(filter)) continue;
+  try {
+    for (const [file, code] of await transpileProgram(program, root)) {
+      const golden = path.join(program.dir, file.replace(/\.py$/, ".ts"));
+      if (!fs.existsSync(golden) || fs.readFileSync(golden, "utf8") !== code) {
+        fs.writeFileSync(golden, code);
+        changed++;
+        console.log(`golden: ${path.relative(root, golden)}`);
+      }
+    }
+  } catch (error) {
+    console.error(`pyts cannot convert fixtures/modules/${program.name}: ${error.message}`);
+  }
+  if (oracle) {
+    const run = spawnSync("python3", ["main.py"], { cwd: program.dir, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    fs.writeFileSync(path.join(program.dir, "main.out"), run.stdout);
+    if (run.status !== 0) fs.writeFileSync(path.join(program.dir, "main.status"), `${run.status}\n`);
+    else fs.rmSync(path.join(program.dir, "main.status"), { force: true });
+    console.log(`oracle: fixtures/modules/${program.name} -> exit ${run.status}`);
+  }
+}
+
 await server?.close();
 console.log(`${changed} golden file(s) rewritten`);

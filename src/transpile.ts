@@ -4,10 +4,27 @@ import { lowerModule } from "./lower/module.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
 import { decodeSource } from "./frontend/encoding.js";
+import type { ProgramResolver } from "./lower/program-imports.js";
 
 /** The runtime's package name: emitted code imports it, and needs nothing else. */
 export const RUNTIME_PACKAGE = "@pyts/runtime";
 
+export type { ProgramResolver };
+
+/** Which module of a program is being converted, and how its imports resolve. */
+export interface ModuleOptions {
+  /** its dotted name (`pkg.sub`; `pkg` for `pkg/__init__.py`; the entry script's own name) */
+  name: string;
+  /** the file is a package's `__init__.py` */
+  isPackage?: boolean;
+  /**
+   * the program's modules by dotted name (packages included; `starNames`: what `from m import *`
+   * binds, when some module does that), or a resolver
+   */
+  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }> | ProgramResolver;
+  /** the module only runs as the program's entry, never imported (its defs can be optimised as a lone file's) */
+  entryOnly?: boolean;
+}
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
   filename?: string;
@@ -19,6 +36,13 @@ export interface TranspileOptions {
   format?: boolean;
   /** emit JavaScript instead of TypeScript (the types stripped; `pyts run` executes it) */
   javascript?: boolean;
+  /**
+   * The module's place in a program of several modules: imports of the program's modules
+   * are resolved at compile time and emitted as relative `.js` imports run at the point of
+   * the Python import; globals become module-object attributes and named exports. Without
+   * it, the module is a lone program (imports of other .py files are refused).
+   */
+  module?: ModuleOptions;
 }
 
 export interface TranspileResult {
@@ -26,6 +50,8 @@ export interface TranspileResult {
   map: SourceMapV3;
   /** the warnings CPython's compiler issues for this source (SyntaxWarning), in its order */
   warnings: CompileWarning[];
+  /** with `module`: the program modules this one imports (dotted names, parents first) */
+  imports: string[];
 }
 
 /**
@@ -39,12 +65,19 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const { module, warnings } = parseModule(text, filename);
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
-  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines });
+  const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, resolver: resolverOf(options.module.modules) };
+  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.
   const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
-  return { ...emitted, warnings };
+  return { ...emitted, warnings, imports: ir.programImports ?? [] };
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */
 export { decodeSource };
+
+function resolverOf(modules: ModuleOptions["modules"]): ProgramResolver {
+  if (!(modules instanceof Map)) return modules as ProgramResolver;
+  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }>;
+  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null };
+}

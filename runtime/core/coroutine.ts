@@ -28,6 +28,12 @@ export function noteAwaitLine(line: number): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {
   static readonly pythonName = "coroutine";
+  /**
+   * Types only (no such member exists): TypeScript's `await coro()` on a Python coroutine is
+   * a type error (TS1320) instead of silently handing back the coroutine un-run. Run it with
+   * `await asyncio.run(coro())`.
+   */
+  declare readonly then: (runWith: "asyncio.run(coroutine)") => never;
   declare _neverWarn: boolean;
   declare _watch: UnstartedRecord | null;
   /** CPython's co_firstlineno (0: not known, for the runtime's own coroutines). */

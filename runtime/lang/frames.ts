@@ -159,18 +159,41 @@ function caretLine(text: string, span: PythonSpan): string | null {
   return "    " + " ".repeat(start - indent) + carets;
 }
 
+/** A converted module's line map, and the stack paths that name it. */
+interface ModuleFrames {
+  matches: (stackPath: string) => boolean;
+  display: string;
+  map: LineMap;
+}
+
+/**
+ * The other modules of a program run by `pyts run`: PYTS_SOURCE_MAPS names a JSON list of
+ * { path (the .py path stack frames show), file (the name a traceback shows), map }.
+ */
+function programModuleFrames(): ModuleFrames[] {
+  const listFile = environment("PYTS_SOURCE_MAPS");
+  if (!listFile) return [];
+  try {
+    const list = JSON.parse(nodeModule("node:fs").readFileSync(listFile, "utf8")) as { path: string; file: string; map: string }[];
+    return list.map((m) => ({ matches: (p: string) => p === m.path || p === "file://" + m.path, display: m.file, map: readLineMap(m.map, m.file) }));
+  } catch {
+    return [];
+  }
+}
+
 export function installSourceMappedFrames(): void {
   const mapFile = environment("PYTS_SOURCE_MAP");
   const argv0 = environment("PYTS_ARGV0");
   if (!mapFile || !argv0) return;
   // The map sits beside the script it describes (`pyts run` writes both).
   const script = mapFile.replace(/\.pymap\.json$/, "");
-  let map: LineMap;
+  let entry: LineMap;
   try {
-    map = readLineMap(mapFile, argv0);
+    entry = readLineMap(mapFile, argv0);
   } catch {
     return;
   }
+  const modules: ModuleFrames[] = [{ matches: (p) => p.endsWith(argv0) || p.endsWith(script), display: argv0, map: entry }, ...programModuleFrames()];
   // All frames: a RecursionError's traceback starts at the module, as CPython's does.
   Error.stackTraceLimit = Infinity;
   setFrameProvider((error) => {
@@ -178,13 +201,15 @@ export function installSourceMappedFrames(): void {
     const frames: { text: string; exact: boolean }[] = [];
     for (const text of stack.split("\n")) {
       const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
-      if (!m || !(m[1]!.endsWith(argv0) || m[1]!.endsWith(script))) continue;
+      const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
+      if (!m || !module) continue;
+      const map = module.map;
       const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
       const line = span?.line ?? lookup(map, Number(m[2]));
       if (line === null) continue;
       const source = map.lines[line - 1] ?? "";
       const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
-      let frame = `  File "${argv0}", line ${line}, in ${name}\n    ${source.trim()}`;
+      let frame = `  File "${module.display}", line ${line}, in ${name}\n    ${source.trim()}`;
       const carets = span ? caretLine(source, span) : null;
       if (carets !== null) frame += "\n" + carets;
       frames.push({ text: frame, exact: span !== undefined });

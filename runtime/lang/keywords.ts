@@ -45,9 +45,10 @@ function duplicateKeyword(args: readonly unknown[]): string | null {
 /**
  * Wrap a def so that a call ending in `kw({...})` is bound by name. Calls without keywords
  * pass straight through when their count fits (with `*args` packed when it is not a JS rest
- * parameter). `qualname` names the function in error messages.
+ * parameter). `qualname` names the function in error messages. The wrapper keeps the def's
+ * return type (a TypeScript caller then sees a coroutine as one).
  */
-export function keywords(fn: (...args: any[]) => any, spec: readonly string[], qualname: string = fn.name): (...args: any[]) => any {
+export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], qualname: string = fn.name): (...args: any[]) => R {
   const params = parseSpec(spec);
   const varargPacked = params.some((p) => p.kind === "vararg") && params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
   const positionalCount = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly").length;
@@ -62,7 +63,7 @@ export function keywords(fn: (...args: any[]) => any, spec: readonly string[], q
   Object.defineProperty(wrapper, "name", { value: fn.name });
   const info: FunctionInfo = { qualname, spec, binds: true };
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
-  return wrapper;
+  return wrapper as (...args: any[]) => R;
 }
 
 /**

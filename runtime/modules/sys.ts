@@ -6,6 +6,7 @@ import { SystemExit } from "../values/exceptions.js";
 import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
 import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
+import { Dict } from "../values/dict.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
@@ -51,6 +52,8 @@ export const sysModule = {
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
   exit,
+  /** The modules imported so far (the program's own; see program-modules.ts). */
+  modules: new Dict<string, unknown>(),
   set_int_max_str_digits: (maxdigits: unknown): null => {
     setIntMaxStrDigits(Number(maxdigits as bigint));
     return null;

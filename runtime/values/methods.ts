@@ -65,9 +65,15 @@ export function typeLevelMethod(obj: unknown, name: string): ((...a: unknown[]) 
   return typeof method === "function" ? (method as (...a: unknown[]) => unknown) : undefined;
 }
 
+/** Set on a program module while its body runs (program-modules.ts). */
+const INITIALIZING = Symbol.for("pyts.initializing");
+
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  if (typeName(obj) === "module" && (obj as { [INITIALIZING]?: boolean })[INITIALIZING]) {
+    return new AttributeError(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`);
+  }
   if (typeName(obj) === "module") return new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`);
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { convertAll } from "./convert-pool.js";
 import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
+import { ProgramTree, programModules } from "./program.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
 export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
@@ -101,7 +102,13 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     checkNotInput(file, outFile);
   }
 
-  const settings = JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format, sourceMap: options.sourceMap });
+  // Each root is a program: its modules import each other by dotted name from the root.
+  const rootOf = (file: string, relative: string): string => path.resolve(file.slice(0, file.length - relative.length) || ".");
+  const byRoot = new Map<string, string[]>();
+  for (const { file, relative } of inputs) byRoot.set(rootOf(file, relative), [...(byRoot.get(rootOf(file, relative)) ?? []), file]);
+  const programs = new Map([...byRoot].map(([root, files]) => [root, { tree: new ProgramTree(root), ...programModules(root, files) }]));
+  const settingsOf = (root: string): string =>
+    JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format, sourceMap: options.sourceMap, program: programs.get(root)!.digest });
   const manifest = readManifest(options.outDir);
   let manifestChanged = false;
   const progress = !options.quiet && !options.json && process.stderr.isTTY === true && inputs.length > 20;
@@ -110,17 +117,22 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const pending: { index: number; key: string; stamp: BuildStamp }[] = [];
   for (const [index, { file, relative }] of inputs.entries()) {
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
-    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
+    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settingsOf(rootOf(file, relative)) };
     const key = relative.split(path.sep).join("/");
     const previous = fs.existsSync(output) ? manifest[key] : undefined;
     const upToDate = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options;
     outcomes.push({ file, output, status: upToDate ? "up to date" : "missing", diagnostics: [] });
     if (!upToDate) pending.push({ index, key, stamp });
   }
-  const jobs = pending.map(({ index }) => ({
-    file: outcomes[index]!.file,
-    options: { outName: path.basename(outcomes[index]!.output), runtimeModule: options.runtimeModule, format: options.format, colour: options.colour },
-  }));
+  const jobs = pending.map(({ index }) => {
+    const { file, relative } = inputs[index]!;
+    const program = programs.get(rootOf(file, relative))!;
+    const found = program.tree.nameOf(file);
+    // A file whose path is no module name (`my-script.py`) can only be a program's entry.
+    const stem = path.basename(file).replace(/\.py$/, "");
+    const module = found ? { name: found.name, isPackage: found.isPackage, modules: program.modules } : { name: stem, modules: program.modules, entryOnly: true };
+    return { file, options: { outName: path.basename(outcomes[index]!.output), runtimeModule: options.runtimeModule, format: options.format, colour: options.colour, module } };
+  });
   const warnings: string[] = [];
   let finished = 0;
   await convertAll(jobs, (reply) => {

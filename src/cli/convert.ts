@@ -2,7 +2,7 @@
 // written for a file that has diagnostics.
 import fs from "node:fs";
 import path from "node:path";
-import { decodeSource, transpile, type TranspileResult } from "../transpile.js";
+import { decodeSource, transpile, type ModuleOptions, type TranspileResult } from "../transpile.js";
 import { DiagnosticError } from "../frontend/ast.js";
 import { formatDiagnostic, formatWarning } from "./diagnostics.js";
 
@@ -46,6 +46,8 @@ export interface ConvertOptions {
   javascript?: boolean;
   /** colour the diagnostics' class names (for a terminal) */
   colour?: boolean;
+  /** the module's place in its program (see transpile()) */
+  module?: ModuleOptions;
   /** where compile-time warnings go, as CPython prints them (default: stderr) */
   warnings?: (text: string) => void;
 }
@@ -55,7 +57,7 @@ export async function convertFile(file: string, options: ConvertOptions = {}): P
   const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
   if (file === STDIN) file = "<stdin>";
   try {
-    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format, javascript: options.javascript });
+    const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format, javascript: options.javascript, module: options.module });
     // as `python3 FILE.py` does when it compiles the file
     const warn = options.warnings ?? ((text: string) => void process.stderr.write(text));
     for (const w of result.warnings) warn(formatWarning(path.resolve(file), sourceForFrame(bytes, file), w));

@@ -65,7 +65,11 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   const program: t.Statement[] = [];
   if (specifiers.length) program.push(t.importDeclaration(specifiers, t.stringLiteral(module.runtimeModule)));
   program.push(...body);
-  if (!module.topLevelAwait && !specifiers.length) program.push(t.exportNamedDeclaration(null, []));
+  // A program module's globals, under their Python names (`export { default_ as default }`).
+  if (module.exports?.length) {
+    program.push(t.exportNamedDeclaration(null, module.exports.map((e) => t.exportSpecifier(t.identifier(e.local), t.isValidIdentifier(e.exported, false) ? t.identifier(e.exported) : t.stringLiteral(e.exported)))));
+  }
+  if (!module.topLevelAwait && !specifiers.length && !module.exports?.length) program.push(t.exportNamedDeclaration(null, []));
 
   const file = t.file(t.program(program, [], "module"));
   if (options.javascript) stripTypes(file);

@@ -90,6 +90,8 @@ export class BabelBuilder {
         return t.identifier(this.runtime.local(e.name));
       case "this":
         return t.thisExpression();
+      case "importMeta":
+        return t.metaProperty(t.identifier("import"), t.identifier("meta"));
       case "member":
         return e.optional
           ? t.optionalMemberExpression(this.expr(e.object), t.identifier(e.property), false, true)

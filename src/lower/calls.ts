@@ -1,5 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
+import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -19,6 +20,7 @@ import { spreadCallsBind } from "./statements.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
+  noteDynamicImport(cx, e);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e);
   if (superCall) return superCall;
 
@@ -41,7 +43,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerCallee(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
-    if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
+    if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
+      // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
     } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
@@ -250,7 +255,9 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const bindings = scope.bindings.get(name.id) ?? [];
   // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
   const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));
-  return classDecorated || !bindings.every((b) => b.kind === "def" || b.kind === "import");
+  // A name imported from a program module may be a class: called without `new`.
+  if (classDecorated || cx.programImportedNames.has(name.id)) return true;
+  return !bindings.every((b) => b.kind === "def" || b.kind === "import");
 }
 
 /** `f(*xs)` where `f` is a def whose signature records itself for such calls. */
@@ -280,6 +287,12 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     return cx.nestedClassNames.has(func.attr);
   }
   return false;
+}
+
+/** `m`, `pkg.sub`: a name some `import` of a program module binds, or an attribute chain from one. */
+function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type === "Name") return cx.programModuleNames.has(e.id);
+  return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
 }
 
 /** `asyncio`, `urllib.request`, `datetime.datetime`: an attribute chain rooted at an imported module. */

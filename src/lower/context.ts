@@ -6,6 +6,7 @@ import type { Scope, ScopeMap } from "./scope.js";
 import type * as ir from "./ir.js";
 import type { CommentPlan, SourceComment } from "./comments.js";
 import { jsName } from "./names.js";
+import type { ProgramModuleInfo } from "./program-imports.js";
 
 /** What the lowering knows statically about a name bound by a module-level statement. */
 export type KnownBinding =
@@ -107,6 +108,14 @@ export class LowerContext {
   dynamicKeywordCalls = false;
   /** where each Python comment goes (see comments.ts) */
   comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
+  /** the module's place in a program of several modules (null: a lone module, as before) */
+  program: ProgramModuleInfo | null = null;
+  /** the program modules the module imports (their dotted names) */
+  readonly programImports = new Set<string>();
+  /** names bound to program modules by some import (calls of their attributes may construct) */
+  readonly programModuleNames = new Set<string>();
+  /** names some `from <program module> import ...` binds */
+  readonly programImportedNames = new Set<string>();
   /** the last number used for each temporary's base name */
   private readonly tempCounters = new Map<string, number>();
   fn: FunctionState;

@@ -1,4 +1,5 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
+import { MODULE_ID } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -196,6 +197,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
+  // A module of a program knows its own name and file (`__main__` for the entry).
+  if (cx.program && (e.id === "__name__" || e.id === "__file__")) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // Python raises NameError when (and only when) the name is evaluated.

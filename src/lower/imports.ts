@@ -6,7 +6,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
-import { CHECKED_MODULES } from "./module-names.js";
+import { CHECKED_MODULES, starNames } from "./module-names.js";
+import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
 /**
  * Modules whose names matter mostly to type hints: `from typing import X` emits nothing;
@@ -30,6 +31,11 @@ function moduleValue(cx: LowerContext, name: string): ir.Expr {
 export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
   const out: ir.Stmt[] = [];
   for (const alias of s.names) {
+    // The program's own module first: CPython searches the script's folder before the standard library.
+    if (isProgramModule(cx, alias.name)) {
+      out.push(lowerProgramImport(cx, s, alias));
+      continue;
+    }
     if (TYPING_MODULES.has(alias.name) && alias.name !== "typing") continue;
     checkModule(cx, alias, alias.name);
     const bound = alias.asname ?? alias.name.split(".")[0]!;
@@ -42,16 +48,19 @@ export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
 }
 
 export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
-  if (s.level > 0) return cx.unsupported(s, "relative imports");
-  const module = s.module ?? "";
+  if (s.level > 0 && !cx.program) return cx.unsupported(s, "relative imports");
+  const module = absoluteModule(cx, s);
+  if (isProgramModule(cx, module)) return lowerProgramImportFrom(cx, s, module);
+  if (s.level > 0) return cx.unsupported(s, `import of module '${module}': no such module in the program`);
   if (TYPING_MODULES.has(module)) return [];
   checkModule(cx, s, module);
   const out: ir.Stmt[] = [];
   const checked = CHECKED_MODULES.get(module);
   for (const alias of s.names) {
     if (alias.name === "*") {
-      if (!checked) return cx.unsupported(alias, `'from ${module} import *'`);
-      for (const name of checked.star) out.push(bindName(cx, name, { k: "member", object: moduleValue(cx, module), property: name }, cx.loc(s)));
+      const names = starNames(module);
+      if (!names) return cx.unsupported(alias, `'from ${module} import *'`);
+      for (const name of names) out.push(bindName(cx, name, { k: "member", object: moduleValue(cx, module), property: name }, cx.loc(s)));
       continue;
     }
     const full = `${module}.${alias.name}`;

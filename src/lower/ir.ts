@@ -39,6 +39,8 @@ export type Expr =
   /** a name imported from the runtime; codegen adds the import and any alias */
   | { k: "rt"; name: string; loc?: Loc }
   | { k: "this"; loc?: Loc }
+  /** `import.meta` */
+  | { k: "importMeta"; loc?: Loc }
   | { k: "member"; object: Expr; property: string; optional?: boolean; loc?: Loc }
   | { k: "index"; object: Expr; index: Expr; loc?: Loc }
   | { k: "call"; callee: Expr; args: Arg[]; loc?: Loc }
@@ -124,6 +126,10 @@ export interface ModuleIr {
   runtimeModule: string;
   /** every identifier bound by user code, so runtime imports can avoid clashing */
   userNames: Set<string>;
+  /** `export { local as exported }` at the end (a program module's globals) */
+  exports?: { local: string; exported: string }[];
+  /** the program modules the module imports (dotted names; see program-imports.ts) */
+  programImports?: string[];
   /** true when the module body uses top-level await */
   topLevelAwait: boolean;
   /** Python lines of class-body statements that follow a blank line (their members keep one) */

@@ -4,6 +4,8 @@
 // `_`). `m.name` for a name CPython has and pyts lacks is a located error; for a name neither
 // has it raises CPython's AttributeError at run time.
 
+import { RUNTIME_STAR_NAMES } from "./star-names.js";
+
 export interface ModuleNames {
   cpython: ReadonlySet<string>;
   provided: ReadonlySet<string>;
@@ -44,5 +46,5 @@ export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
 
 /** The names `from module import *` binds, when pyts knows them. */
 export function starNames(module: string | null): readonly string[] | null {
-  return CHECKED_MODULES.get(module ?? "")?.star ?? null;
+  return CHECKED_MODULES.get(module ?? "")?.star ?? RUNTIME_STAR_NAMES.get(module ?? "") ?? null;
 }

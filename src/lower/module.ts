@@ -4,6 +4,7 @@ import { type Diagnostic, DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { LowerContext, UnsupportedError } from "./context.js";
 import { analyzeScopes, type Scope } from "./scope.js";
+import { starNames } from "./module-names.js";
 import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
 import { jsName } from "./names.js";
@@ -11,31 +12,54 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
+import { isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
+import { deferMainBlock, moduleEpilogue, modulePrologue } from "./module-object.js";
 
 export interface LowerOptions {
   runtimeModule: string;
   /** the module's comments, in source order, and its lines (to see blank lines) */
   comments?: SourceComment[];
   sourceLines?: string[];
+  /** the module's place in a program of several modules (see program-imports.ts) */
+  program?: ProgramModuleInfo;
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
-  const { moduleScope, scopes } = analyzeScopes(module);
+  const program = options.program ?? null;
+  const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
+  cx.program = program;
   collectKnownBindings(cx, module);
+  if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
+  // Another module may call this one's functions with keywords, or read them as values.
+  if (cx.program && !cx.program.entryOnly) {
+    cx.dynamicKeywordCalls = true;
+    for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
+    collectKeywordWrapped(cx, module, new Set(), new Set());
+  }
   for (const name of userNames(cx, moduleScope)) cx.userNames.add(name);
   cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);
-    const body = lowerFunctionBody(cx, cx.fn, module.body);
+    let body = lowerFunctionBody(cx, cx.fn, module.body);
+    if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
+      const last = body.filter((st) => st.k !== "comment" && st.k !== "blank").at(-1);
+      cx.topLevelAwait = deferMainBlock(body, last);
+    }
     for (const c of cx.comments.moduleEnd) {
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
     }
     body.push(...globalAccessors(cx));
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
-    return { body, runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
+    let exports: ir.ModuleIr["exports"];
+    if (cx.program) {
+      const globals = modulePrologue(cx, body);
+      body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
+      exports = globals.exports;
+    }
+    return { body, exports, programImports: [...cx.programImports], runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof DiagnosticError) throw error;
     if (error instanceof UnsupportedError) throw new DiagnosticError(reported([...cx.diagnostics, error.diagnostic]));
@@ -73,6 +97,7 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
     const once = (name: string): boolean => (cx.moduleScope.bindings.get(name)?.length ?? 0) === 1 && !cx.moduleScope.globals.has(name);
     if (s._type === "Import") {
       for (const a of s.names) {
+        if (isProgramModule(cx, a.name)) continue;
         const bound = a.asname ?? a.name.split(".")[0]!;
         if (once(bound)) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
       }
@@ -82,6 +107,40 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
       cx.known.set(s.name, { k: "class", def: s });
     }
   }
+}
+
+/** `if __name__ == "__main__":` */
+function isMainGuard(s: py.Stmt | undefined): boolean {
+  if (s?._type !== "If" || s.test._type !== "Compare") return false;
+  const { left, ops, comparators } = s.test;
+  const right = comparators[0];
+  return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
+}
+
+/** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
+function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
+  walk(module, (node) => {
+    if (node._type === "Import") {
+      for (const a of (node as py.Import).names) if (isProgramModule(cx, a.name)) cx.programModuleNames.add(a.asname ?? a.name.split(".")[0]!);
+    } else if (node._type === "ImportFrom") {
+      const s = node as py.ImportFrom;
+      const base = s.level === 0 ? (s.module ?? "") : relativeModuleName(cx.program!, s);
+      if (base !== null && isProgramModule(cx, base)) {
+        for (const a of s.names) {
+          if (a.name !== "*") cx.programImportedNames.add(a.asname ?? a.name);
+          else for (const name of cx.program!.resolver.starNames?.(base) ?? []) cx.programImportedNames.add(name);
+        }
+      }
+      for (const a of s.names) if (base !== null && cx.program!.resolver.find(base ? `${base}.${a.name}` : a.name)) cx.programModuleNames.add(a.asname ?? a.name);
+    }
+  });
+}
+
+/** The names `from m import *` binds when m is a program module. */
+function programStarNames(program: ProgramModuleInfo, s: py.ImportFrom): readonly string[] | null {
+  const module = s.level === 0 ? (s.module ?? "") : relativeModuleName(program, s);
+  if (module === null || !program.resolver.find(module.split(".")[0]!)) return null;
+  return program.resolver.starNames?.(module) ?? null;
 }
 
 /** Every JS name user code binds, so runtime imports can be aliased around them. */

@@ -67,11 +67,14 @@ function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync =
 /** Scopes by the AST node that opens them. */
 export type ScopeMap = Map<object, Scope>;
 
-export function analyzeScopes(module: py.Module): { moduleScope: Scope; scopes: ScopeMap } {
+/** The names a `from m import *` binds (default: those of the runtime modules pyts checks). */
+export type StarNames = (s: py.ImportFrom) => readonly string[] | null;
+
+export function analyzeScopes(module: py.Module, star: StarNames = (s) => starNames(s.module)): { moduleScope: Scope; scopes: ScopeMap } {
   const scopes: ScopeMap = new Map();
   const moduleScope = newScope("module", "<module>", null);
   scopes.set(module, moduleScope);
-  const walker = new ScopeWalker(scopes);
+  const walker = new ScopeWalker(scopes, star);
   walker.body(module.body, moduleScope, true);
   for (const scope of scopes.values()) propagateFree(scope);
   // A function that assigns a name it declares `global` creates a module global.
@@ -105,7 +108,10 @@ function propagateFree(scope: Scope): void {
 }
 
 class ScopeWalker {
-  constructor(private readonly scopes: ScopeMap) {}
+  constructor(
+    private readonly scopes: ScopeMap,
+    private readonly star: StarNames,
+  ) {}
 
   private bind(scope: Scope, name: string, kind: BindingKind, stmt: py.Stmt | null, topLevel: boolean, at: py.Span | null): void {
     const list = scope.bindings.get(name) ?? [];
@@ -224,7 +230,7 @@ class ScopeWalker {
       case "ImportFrom":
         for (const a of s.names) {
           if (a.name !== "*") this.bind(scope, a.asname ?? a.name, "import", s, topLevel, s);
-          else for (const name of starNames(s.module) ?? []) this.bind(scope, name, "import", s, topLevel, s);
+          else for (const name of this.star(s) ?? []) this.bind(scope, name, "import", s, topLevel, s);
         }
         return;
       case "Global":

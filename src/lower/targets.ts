@@ -80,6 +80,8 @@ export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
  * closure can be the loop's own `const`.
  */
 function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolean {
+  // A program module's globals are attributes of its module object: one binding each.
+  if (cx.program && !cx.program.entryOnly && scope === cx.moduleScope) return false;
   const loop = scope.bindings.get(name)![0]!.stmt;
   if (!loop || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
   // The loop declares its whole target with one `const`, so every name in it must qualify.

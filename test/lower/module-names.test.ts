@@ -5,6 +5,8 @@
 import { describe, expect, test } from "vitest";
 import * as runtime from "../../runtime/index.js";
 import { CHECKED_MODULES } from "../../src/lower/module-names.js";
+import { RUNTIME_STAR_NAMES } from "../../src/lower/star-names.js";
+import { objectKey } from "../../runtime/lang/attr-names.js";
 import { transpile } from "../../src/transpile.js";
 
 describe.each([...CHECKED_MODULES])("module %s", (name, names) => {
@@ -41,6 +43,15 @@ test("a name neither has is read at run time, where it raises CPython's error", 
   expect(code).toContain('getattr(bisect, "nosuch")');
 });
 
-test("`from m import *` of a module pyts does not check stays refused", async () => {
-  expect(await lowerError("from math import *\n")).toMatch(/^1:18: unsupported: 'from math import \*'/);
+test("the star names of every other runtime module (generated from python3 and the runtime) are provided", () => {
+  for (const [name, names] of RUNTIME_STAR_NAMES) {
+    const module = (runtime as unknown as Record<string, Record<string, unknown>>)[name]!;
+    expect(names.filter((n) => module[objectKey(n)] === undefined), name).toEqual([]);
+  }
+});
+
+test("`from m import *` binds the star names of a runtime module; one without a table stays refused", async () => {
+  const { code } = await transpile("from math import *\nprint(sqrt(4))\n", { filename: "prog.py", format: false });
+  expect(code).toContain("const sqrt = math.sqrt;");
+  expect(await lowerError("from aiohttp import *\n")).toMatch(/^1:21: unsupported: 'from aiohttp import \*'/);
 });

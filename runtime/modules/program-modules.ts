@@ -1,0 +1,246 @@
+// The program's own modules, as CPython runs them. Each converted module calls defineModule
+// before its body: the module object (whose attributes read and rebind the module's live
+// globals) is registered in sys.modules first, so a circular import finds it partially
+// initialised instead of running the body again. An import statement loads the module's ES
+// file synchronously (Node's require of an ES module) at the point the Python import runs,
+// so bodies run once, at first import, in CPython's order.
+import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
+import { objectKey } from "../lang/attr-names.js";
+import { installExceptionHook } from "../values/traceback.js";
+import { PyModule } from "./module-object.js";
+import { sysModule } from "./sys.js";
+
+/** Set while a module's body runs (read by missingAttribute for CPython's message). */
+export const INITIALIZING = Symbol.for("pyts.initializing");
+
+/** A global's Python name, its reader and, for names the module may rebind, its writer. */
+export type Accessor = readonly [string, () => unknown, ((value: any) => void)?];
+
+export interface ModuleSpec {
+  /** true for a package's `__init__` */
+  package?: boolean;
+}
+
+type Require = (specifier: string) => unknown;
+
+/** A program module: `m.x` reads m's global x now, `m.x = v` rebinds it. */
+export class ProgramModule extends PyModule {
+  static override readonly pythonName = "module";
+  declare __file__: string;
+  [INITIALIZING] = true;
+  /** the module's own require, relative to its file */
+  #require: Require | null = null;
+
+  constructor(
+    name: string,
+    readonly url: string,
+    /** the dotted name the program knows it by (the entry's own, not `__main__`) */
+    readonly dottedName: string,
+    readonly isPackage: boolean,
+  ) {
+    super(name);
+  }
+
+  __repr__(): string {
+    return `<module '${this.__name__}' from '${this.__file__}'>`;
+  }
+
+  /** Loads the ES module at `specifier` (relative to this module) now, synchronously. */
+  load(specifier: string): void {
+    this.#require ??= nodeRequire(this.url);
+    this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
+  }
+}
+
+function nodeRequire(url: string): Require {
+  const moduleApi = process.getBuiltinModule?.("node:module") as typeof import("node:module") | undefined;
+  if (!moduleApi) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
+  return moduleApi.createRequire(url);
+}
+
+function filePath(url: string): string {
+  if (!url.startsWith("file:")) return url;
+  const urlApi = process.getBuiltinModule?.("node:url") as typeof import("node:url") | undefined;
+  return urlApi ? urlApi.fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
+}
+
+/**
+ * The .py file of a converted module's file: beside it, or, under `pyts run` (which runs the
+ * converted tree from a temporary folder, PYTS_RUN_ROOT), in the program's own folder.
+ */
+function sourceFile(file: string): string {
+  const py = file.replace(/\.[cm]?[jt]s$/, ".py");
+  const runRoot = process.env["PYTS_RUN_ROOT"];
+  const sourceRoot = process.env["PYTS_SOURCE_ROOT"];
+  return runRoot && sourceRoot && py.startsWith(runRoot) ? sourceRoot + py.slice(runRoot.length) : py;
+}
+
+/** sys.modules: every module imported so far, by dotted name. */
+const registry = new Map<string, PyModule>();
+let mainClaimed = false;
+
+/** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
+function isEntry(url: string): boolean {
+  if (mainClaimed || typeof process === "undefined") return false;
+  const script = process.argv[1];
+  if (!script) return false;
+  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const real = (p: string): string => {
+    try {
+      return fsApi ? fsApi.realpathSync(p) : p;
+    } catch {
+      return p;
+    }
+  };
+  return real(filePath(url)) === real(script);
+}
+
+/**
+ * Creates and registers the module object of the module running at `url`. The entry module
+ * is named `__main__` and installs the process-wide handler that prints a Python traceback
+ * for an uncaught exception; an imported module (also one a TypeScript host imports) does not.
+ */
+export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[]): ProgramModule {
+  const entry = !registry.has(name) && isEntry(url);
+  if (entry) {
+    mainClaimed = true;
+    installExceptionHook();
+  }
+  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
+  module.__file__ = sourceFile(filePath(url));
+  for (const [pyName, get, set] of globals) {
+    Object.defineProperty(module, objectKey(pyName), {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        let value: unknown;
+        try {
+          value = get();
+        } catch (error) {
+          // A `let` not yet declared (TDZ): the body has not bound the name yet.
+          if (!(error instanceof ReferenceError)) throw error;
+        }
+        if (value === undefined) throw unboundGlobal(module, pyName);
+        return value;
+      },
+      // A def or class cannot be rebound from outside its module; the attribute is replaced.
+      set: set ?? ((value: unknown) => Object.defineProperty(module, objectKey(pyName), { value, writable: true, enumerable: true, configurable: true })),
+    });
+  }
+  if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
+  registry.set(module.__name__, module);
+  if (entry && name !== "__main__") registry.set(name, module);
+  sysModule.modules.set(module.__name__, module);
+  return module;
+}
+
+/** The module's body finished: it is no longer partially initialised. */
+export function moduleReady(module: ProgramModule): void {
+  module[INITIALIZING] = false;
+}
+
+function unboundGlobal(module: PyModule, name: string): AttributeError {
+  return module instanceof ProgramModule && module[INITIALIZING]
+    ? new AttributeError(`partially initialized module '${module.__name__}' has no attribute '${name}' (most likely due to a circular import)`)
+    : new AttributeError(`module '${module.__name__}' has no attribute '${name}'`);
+}
+
+/** A parent package gets its submodule as an attribute once the submodule is imported. */
+function setSubmodule(parent: PyModule, child: string, module: PyModule): void {
+  Object.defineProperty(parent, objectKey(child), { value: module, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * `import a.b.c`: each of `a`, `a.b`, `a.b.c` ([dotted name, specifier relative to the
+ * importer]) imported in turn, as CPython does; returns the last module object (the
+ * first with `top`).
+ */
+// `any`: emitted code reads the module's attributes, whose types only the other module knows.
+export function importModule(importer: ProgramModule, chain: readonly (readonly [string, string])[], top = false): any {
+  let parent: PyModule | null = null;
+  let module: PyModule | undefined;
+  for (const [name, specifier] of chain) {
+    module = registry.get(name);
+    if (!module) {
+      try {
+        importer.load(specifier);
+      } catch (error) {
+        // A module whose body raised is not left in sys.modules, as in CPython.
+        registry.delete(name);
+        sysModule.modules.delete(name);
+        throw error;
+      }
+      module = registry.get(name);
+      if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
+    }
+    if (parent) setSubmodule(parent, name.slice(name.lastIndexOf(".") + 1), module);
+    parent = module;
+  }
+  // `import a.b.c` binds the top package `a`.
+  return top ? registry.get(chain[0]![0])! : module!;
+}
+
+/**
+ * `from m import name`: the attribute, or the submodule `m.name` when `specifier` names one
+ * (imported now if need be), else CPython's ImportError.
+ */
+export function importFrom(importer: ProgramModule, module: PyModule, name: string, specifier?: string): any {
+  const key = objectKey(name);
+  if (specifier !== undefined && !(key in module && hasValue(module, key))) {
+    return importModule(importer, [[`${module.__name__}.${name}`, specifier]]);
+  }
+  if (key in module) {
+    try {
+      const value = (module as unknown as Record<string, unknown>)[key];
+      if (value !== undefined) return value;
+    } catch (error) {
+      if (!(error instanceof AttributeError)) throw error;
+    }
+  }
+  const where = module instanceof ProgramModule ? module.__file__ : "unknown location";
+  if (module instanceof ProgramModule && module[INITIALIZING]) {
+    throw new ImportError(`cannot import name '${name}' from partially initialized module '${module.__name__}' (most likely due to a circular import) (${where})`);
+  }
+  throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (${where})`);
+}
+
+function hasValue(module: PyModule, key: string): boolean {
+  try {
+    return (module as unknown as Record<string, unknown>)[key] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL of the program's root folder, found from any program module loaded. */
+function programRoot(): { module: ProgramModule; root: string } | null {
+  for (const module of registry.values()) {
+    if (!(module instanceof ProgramModule)) continue;
+    const depth = module.dottedName.split(".").length - (module.isPackage ? 0 : 1);
+    return { module, root: new URL("../".repeat(depth) || "./", module.url).href };
+  }
+  return null;
+}
+
+/**
+ * `importlib.import_module(name)`: a program module by its dotted name at run time (a
+ * package's `__init__.js`, else the module's `.js`, from the program's root), or one
+ * already in sys.modules.
+ */
+export function importByName(name: string): any {
+  const loaded = registry.get(name);
+  if (loaded) return loaded;
+  const found = programRoot();
+  if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
+  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const exists = (url: string): boolean => fsApi?.existsSync(new URL(url)) ?? false;
+  const parts = name.split(".");
+  const chain: [string, string][] = parts.map((_, i) => {
+    const path = parts.slice(0, i + 1).join("/");
+    const packageInit = new URL(`${path}/__init__.js`, found.root).href;
+    return [parts.slice(0, i + 1).join("."), exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href];
+  });
+  const missing = chain.find(([, url]) => !exists(url));
+  if (missing && !registry.has(missing[0])) throw new ModuleNotFoundError(`No module named '${missing[0]}'`);
+  return importModule(found.module, chain);
+}

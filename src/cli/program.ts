@@ -1,0 +1,140 @@
+// A Python program's modules on disk, found as CPython finds them: from a root folder (the
+// entry script's folder, or a build root), a package (`a/__init__.py`) before a module
+// (`a.py`). `from m import *` needs m's names at compile time: its literal `__all__`, else
+// its module-level names that do not start with `_`.
+import fs from "node:fs";
+import path from "node:path";
+import { parsePython } from "../frontend/parse.js";
+import type * as py from "../frontend/ast.js";
+import { decodeSource } from "../frontend/encoding.js";
+import type { ProgramResolver } from "../lower/program-imports.js";
+
+export interface ProgramModuleFile {
+  name: string;
+  file: string;
+  isPackage: boolean;
+}
+
+const isFile = (file: string): boolean => {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The program rooted at `root`: its modules by dotted name, looked up on demand. */
+export class ProgramTree implements ProgramResolver {
+  private readonly found = new Map<string, ProgramModuleFile | null>();
+  private readonly stars = new Map<string, readonly string[] | null>();
+
+  constructor(readonly root: string) {}
+
+  locate(name: string): ProgramModuleFile | null {
+    if (this.found.has(name)) return this.found.get(name)!;
+    let result: ProgramModuleFile | null = null;
+    const parts = name.split(".");
+    if (parts.every((p) => IDENTIFIER.test(p))) {
+      const base = path.join(this.root, ...parts);
+      if (isFile(path.join(base, "__init__.py"))) result = { name, file: path.join(base, "__init__.py"), isPackage: true };
+      else if (isFile(base + ".py")) result = { name, file: base + ".py", isPackage: false };
+      // A submodule lives only inside a package.
+      if (result && parts.length > 1 && !this.locate(parts.slice(0, -1).join("."))?.isPackage) result = null;
+    }
+    this.found.set(name, result);
+    return result;
+  }
+
+  find(name: string): { isPackage: boolean } | null {
+    return this.locate(name);
+  }
+
+  starNames(name: string): readonly string[] | null {
+    if (!this.stars.has(name)) {
+      const module = this.locate(name);
+      this.stars.set(name, module ? starNamesOf(module.file) : null);
+    }
+    return this.stars.get(name)!;
+  }
+
+  /** The dotted name of a .py file under the root (`pkg/__init__.py` is `pkg`), or null. */
+  nameOf(file: string): ProgramModuleFile | null {
+    const relative = path.relative(this.root, path.resolve(file));
+    if (relative.startsWith("..") || path.isAbsolute(relative) || !relative.endsWith(".py")) return null;
+    const parts = relative.slice(0, -3).split(path.sep);
+    const isPackage = parts.at(-1) === "__init__" && parts.length > 1;
+    if (isPackage) parts.pop();
+    if (!parts.every((p) => IDENTIFIER.test(p))) return null;
+    return { name: parts.join("."), file: path.resolve(file), isPackage };
+  }
+}
+
+/** The names `from m import *` binds for the module in `file`. */
+function starNamesOf(file: string): readonly string[] | null {
+  let module: py.Module;
+  try {
+    const bytes = fs.readFileSync(file);
+    module = parsePython(decodeSource(bytes, file), file);
+  } catch {
+    return null;
+  }
+  const names: string[] = [];
+  let all: string[] | null = null;
+  const visit = (body: py.Stmt[]): void => {
+    for (const s of body) {
+      if (s._type === "Assign" || s._type === "AnnAssign") {
+        const targets = s._type === "Assign" ? s.targets : [s.target];
+        for (const t of targets) {
+          if (t._type === "Name" && t.id === "__all__" && s.value && (s.value._type === "List" || s.value._type === "Tuple")) {
+            all = s.value.elts.flatMap((e) => (e._type === "Constant" && e.value.kind === "str" ? [e.value.value] : []));
+          }
+          for (const n of targetNames(t)) names.push(n);
+        }
+      } else if (s._type === "AugAssign" && s.target._type === "Name") names.push(s.target.id);
+      else if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") names.push(s.name);
+      else if (s._type === "Import") {
+        for (const a of s.names) names.push(a.asname ?? a.name.split(".")[0]!);
+      } else if (s._type === "ImportFrom") {
+        for (const a of s.names) if (a.name !== "*") names.push(a.asname ?? a.name);
+      } else if (s._type === "If" || s._type === "While" || s._type === "For") {
+        visit(s.body);
+        visit(s.orelse);
+      } else if (s._type === "Try") {
+        visit(s.body);
+        for (const h of s.handlers) visit(h.body);
+        visit(s.orelse);
+        visit(s.finalbody);
+      } else if (s._type === "With") visit(s.body);
+    }
+  };
+  visit(module.body);
+  if (all !== null) return all;
+  return [...new Set(names)].filter((n) => !n.startsWith("_"));
+}
+
+function targetNames(t: py.Expr): string[] {
+  if (t._type === "Name") return [t.id];
+  if (t._type === "Tuple" || t._type === "List") return t.elts.flatMap(targetNames);
+  if (t._type === "Starred") return targetNames(t.value);
+  return [];
+}
+
+/**
+ * The modules of the .py files under one root, as transpile() takes them (plain data, so it
+ * crosses to build workers), and a digest of it: a change in the program's modules or their
+ * star-import names makes every output of the root out of date.
+ */
+export function programModules(root: string, files: string[]): { modules: Map<string, { isPackage: boolean; starNames?: readonly string[] }>; digest: string } {
+  const tree = new ProgramTree(root);
+  const modules = new Map<string, { isPackage: boolean; starNames?: readonly string[] }>();
+  for (const file of files) {
+    const found = tree.nameOf(file);
+    if (!found) continue;
+    const starNames = tree.starNames(found.name);
+    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}) });
+  }
+  const digest = JSON.stringify([...modules].sort(([a], [b]) => a.localeCompare(b)));
+  return { modules, digest };
+}

@@ -1,0 +1,115 @@
+// A program module's object (runtime/modules/program-modules.ts): the module registers it
+// before its body runs, with a reader for each global (and a writer where the global is a
+// `let`), so `m.counter += 1` in another module rebinds `counter` here; the body's end
+// marks it initialised; every global is exported under its Python name for TypeScript.
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { jsName } from "./names.js";
+import { handlerOnly } from "./targets.js";
+import { MODULE_ID } from "./program-imports.js";
+
+const ANY: ir.TsType = { k: "any" };
+
+/** The names a top-level statement declares, with whether JS lets them be assigned. */
+function declared(stmt: ir.Stmt, out: Map<string, boolean>): void {
+  const pattern = (p: ir.Pattern | ir.Expr | null | undefined): void => {
+    if (!p) return;
+    if (p.k === "id") out.set(p.name, true);
+    else if (p.k === "arrayPattern") {
+      p.elements.forEach(pattern);
+      pattern(p.rest);
+    }
+  };
+  if (stmt.k === "decl") {
+    if (typeof stmt.name === "string") out.set(stmt.name, stmt.kind === "let");
+    else if (stmt.kind === "let") pattern(stmt.name);
+  } else if (stmt.k === "function") {
+    if (stmt.fn.name) out.set(stmt.fn.name, false);
+  } else if (stmt.k === "class") out.set(stmt.name, false);
+}
+
+/** The names a `const [a, b] = ...` declares (read-only from outside). */
+function declaredPattern(p: ir.Pattern | ir.Expr | null | undefined, out: Map<string, boolean>): void {
+  if (!p) return;
+  if (p.k === "id") out.set(p.name, false);
+  else if (p.k === "arrayPattern") {
+    p.elements.forEach((e) => declaredPattern(e, out));
+    declaredPattern(p.rest, out);
+  }
+}
+
+export interface ModuleGlobals {
+  prologue: ir.Stmt[];
+  /** the body with its top-level `const`s made `let` (another module may rebind them) */
+  body: ir.Stmt[];
+  exports: { local: string; exported: string }[];
+}
+
+export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals {
+  const program = cx.program!;
+  const pyNames = new Map<string, string>();
+  for (const name of cx.moduleScope.bindings.keys()) {
+    if (cx.isRuntimeModuleName(name) || handlerOnly(cx.moduleScope, name)) continue;
+    pyNames.set(jsName(name), name);
+  }
+  const declarations = new Map<string, boolean>();
+  // The entry module's constants stay `const` (no other module rebinds them; V8 reads them faster).
+  const rewritten = body.map((stmt): ir.Stmt => {
+    const isGlobal = stmt.k === "decl" && (typeof stmt.name !== "string" || pyNames.has(stmt.name));
+    const made = stmt.k === "decl" && stmt.kind === "const" && isGlobal && !program.entryOnly ? { ...stmt, kind: "let" as const } : stmt;
+    declared(made, declarations);
+    if (made.k === "decl" && made.kind === "const" && typeof made.name !== "string") declaredPattern(made.name, declarations);
+    return made;
+  });
+  const accessors: ir.Expr[] = [];
+  const exports: { local: string; exported: string }[] = [];
+  for (const [local, pyName] of pyNames) {
+    const assignable = declarations.get(local);
+    if (assignable === undefined) continue;
+    const id: ir.Expr = { k: "id", name: local };
+    const entry: ir.Expr[] = [{ k: "str", value: pyName }, { k: "arrow", params: [], body: id }];
+    if (assignable) {
+      entry.push({ k: "arrow", params: [{ name: "value", type: ANY }], body: { k: "assign", op: "=", target: id, value: { k: "id", name: "value" } } });
+    }
+    accessors.push({ k: "array", elements: entry });
+    exports.push({ local, exported: pyName });
+  }
+  const spec: ir.Expr = { k: "object", props: program.isPackage ? [{ key: "package", value: { k: "bool", value: true } }] : [] };
+  const define: ir.Expr = {
+    k: "call",
+    callee: cx.rt("defineModule"),
+    args: [{ k: "str", value: program.name }, { k: "member", object: { k: "importMeta" }, property: "url" }, spec, { k: "array", elements: accessors }],
+  };
+  return { prologue: [{ k: "decl", kind: "const", name: MODULE_ID, init: define }], body: rewritten, exports };
+}
+
+/** The body ran to its end: the module is no longer partially initialised. */
+export function moduleEpilogue(cx: LowerContext): ir.Stmt[] {
+  return [{ k: "expr", expr: { k: "call", callee: cx.rt("moduleReady"), args: [{ k: "id", name: MODULE_ID }] } }];
+}
+
+/** Does the statement await at the module's top level (outside any function)? */
+function awaitsAtTop(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(awaitsAtTop);
+  if (node === null || typeof node !== "object") return false;
+  const k = (node as { k?: string }).k;
+  if (k === "await") return true;
+  if (k === "func" || k === "arrow" || k === "function" || k === "class" || k === "classExpr") return false;
+  return Object.values(node).some((v) => typeof v === "object" && awaitsAtTop(v));
+}
+
+/**
+ * A module whose only top-level awaits are in a final `if __name__ == "__main__":` block
+ * runs that block's branches as async functions: the module then has no top-level await, so
+ * another module can import it (a synchronous require), and as the entry it runs as before
+ * (its body ends with the block; a failure reaches the entry's uncaught-exception handler).
+ * Returns whether top-level awaits remain.
+ */
+export function deferMainBlock(body: ir.Stmt[], last: ir.Stmt | undefined): boolean {
+  const index = last ? body.lastIndexOf(last) : -1;
+  if (index < 0 || last!.k !== "if" || body.some((s, i) => i !== index && awaitsAtTop(s))) return body.some(awaitsAtTop);
+  const run = (stmts: ir.Stmt[]): ir.Stmt[] =>
+    awaitsAtTop(stmts) ? [{ k: "expr", expr: { k: "call", callee: { k: "arrow", params: [], body: stmts, async: true }, args: [] } }] : stmts;
+  body[index] = { ...last!, then: run(last!.then), else: last!.else && run(last!.else) };
+  return false;
+}

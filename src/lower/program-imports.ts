@@ -1,0 +1,150 @@
+// Imports of the program's own modules (a transpile() caller says which module it converts
+// and which modules the program has). Emitted code asks the runtime to import them at the
+// point the Python statement runs (runtime/modules/program-modules.ts): `import a.b` is
+// `importModule($module, [["a", "./a/__init__.js"], ["a.b", "./a/b.js"]])`.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { bindName } from "./targets.js";
+
+/** What the caller knows about the program's modules. */
+export interface ProgramResolver {
+  /** the program module (or package) of this dotted name, if there is one */
+  find(name: string): { isPackage: boolean } | null;
+  /** the names `from name import *` binds (its `__all__`, else its public globals) */
+  starNames?(name: string): readonly string[] | null;
+}
+
+/** The module being converted, in its program. */
+export interface ProgramModuleInfo {
+  /** the dotted name (`pkg.sub`; `pkg` for `pkg/__init__.py`) */
+  name: string;
+  isPackage: boolean;
+  resolver: ProgramResolver;
+  /** the module only ever runs as the program's entry (no other module sees its defs) */
+  entryOnly?: boolean;
+}
+
+/** The emitted name of the module object (`$` cannot start a Python name). */
+export const MODULE_ID = "$module";
+const moduleId: ir.Expr = { k: "id", name: MODULE_ID };
+
+/** The module's path inside the program's tree, without extension. */
+function modulePath(name: string, isPackage: boolean): string[] {
+  const parts = name.split(".");
+  return isPackage ? [...parts, "__init__"] : parts;
+}
+
+/** The specifier an ES import of `target` uses from the module being converted. */
+function specifier(cx: LowerContext, target: string): string {
+  const program = cx.program!;
+  const from = modulePath(program.name, program.isPackage).slice(0, -1);
+  const to = modulePath(target, program.resolver.find(target)?.isPackage ?? false);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.length - common;
+  const rest = to.slice(common).join("/") + ".js";
+  return up === 0 ? `./${rest}` : "../".repeat(up) + rest;
+}
+
+/** Is `name` (or the package it starts with) one of the program's modules? */
+export function isProgramModule(cx: LowerContext, name: string): boolean {
+  return cx.program !== null && cx.program.resolver.find(name.split(".")[0]!) !== null;
+}
+
+/** `importModule($module, chain)` for `a.b.c`: each prefix with its specifier. */
+function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false): ir.Expr {
+  const parts = name.split(".");
+  const chain: ir.Expr[] = [];
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    if (!cx.program!.resolver.find(prefix)) return cx.unsupported(at, `import of module '${name}': no module named '${prefix}' in the program`);
+    cx.programImports.add(prefix);
+    chain.push({ k: "array", elements: [{ k: "str", value: prefix }, { k: "str", value: specifier(cx, prefix) }] });
+  }
+  const args: ir.Expr[] = [moduleId, { k: "array", elements: chain }];
+  if (bindTop) args.push({ k: "bool", value: true });
+  return { k: "call", callee: cx.rt("importModule"), args, loc: cx.loc(at) };
+}
+
+/** `import a.b` (binds `a`) and `import a.b as s` (binds the submodule). */
+export function lowerProgramImport(cx: LowerContext, s: py.Import, alias: py.Alias): ir.Stmt {
+  const bound = alias.asname ?? alias.name.split(".")[0]!;
+  const bindTop = !alias.asname && alias.name.includes(".");
+  return bindName(cx, bound, importCall(cx, alias, alias.name, bindTop), cx.loc(s));
+}
+
+/** `from ..pkg import x`'s absolute module name, resolved by package; null when there is no such package. */
+export function relativeModuleName(program: ProgramModuleInfo, s: py.ImportFrom): string | null {
+  const packageParts = program.isPackage ? program.name.split(".") : program.name.split(".").slice(0, -1);
+  if (program.entryOnly || s.level - 1 >= packageParts.length) return null;
+  return [...packageParts.slice(0, packageParts.length - (s.level - 1)), ...(s.module ? [s.module] : [])].join(".");
+}
+
+/** The absolute name of an import-from's module, or a located error for a relative import CPython refuses. */
+export function absoluteModule(cx: LowerContext, s: py.ImportFrom): string {
+  if (s.level === 0) return s.module ?? "";
+  const program = cx.program;
+  const name = program && relativeModuleName(program, s);
+  if (name !== null && name !== undefined) return name;
+  const hasPackage = program && !program.entryOnly && (program.isPackage || program.name.includes("."));
+  return cx.unsupported(s, hasPackage ? "relative import beyond top-level package" : "relative import with no known parent package");
+}
+
+/** `from module import a, b as c, *` for a program module. */
+export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, module: string): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  const call = importCall(cx, s, module);
+  const resolver = cx.program!.resolver;
+  const names: { name: string; asname: string | null; star: boolean; at: py.Span }[] = [];
+  for (const alias of s.names) {
+    if (alias.name !== "*") {
+      names.push({ name: alias.name, asname: alias.asname, star: false, at: alias });
+      continue;
+    }
+    const star = resolver.starNames?.(module) ?? cx.unsupported(alias, `'from ${module} import *' (its names are not known)`);
+    for (const name of star) names.push({ name, asname: null, star: true, at: alias });
+  }
+  // One name reads from the import call itself; several from a temporary holding the module.
+  let source: ir.Expr = call;
+  if (names.length !== 1) {
+    const temp = cx.temp("module");
+    cx.fn.temps.push(temp);
+    out.push({ k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: temp }, value: call }, loc: cx.loc(s) });
+    source = { k: "id", name: temp };
+  }
+  for (const { name, asname, star, at } of names) {
+    const args: ir.Expr[] = [moduleId, source, { k: "str", value: name }];
+    const sub = `${module}.${name}`;
+    if (!star && resolver.find(sub)) {
+      args.push({ k: "str", value: specifier(cx, sub) });
+      cx.programImports.add(sub);
+    }
+    out.push(bindName(cx, asname ?? name, { k: "call", callee: cx.rt("importFrom"), args, loc: cx.loc(at) }, cx.loc(s)));
+  }
+  return out;
+}
+
+/**
+ * `importlib.import_module("pkg.mod")` with a literal name: the module joins the program's
+ * import graph (so `pyts run` converts it), though the call resolves it at run time.
+ */
+export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
+  if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
+  if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
+  const [arg, pkg] = e.args;
+  if (arg?._type !== "Constant" || arg.value.kind !== "str") return;
+  let name = arg.value.value;
+  // `import_module(".beta", "plugins")`: relative to the literal package.
+  const level = name.length - name.replace(/^\.+/, "").length;
+  if (level > 0) {
+    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") return;
+    const base = pkg.value.value.split(".");
+    name = [...base.slice(0, base.length - (level - 1)), ...(name.slice(level) ? [name.slice(level)] : [])].join(".");
+  }
+  const parts = name.split(".");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    if (cx.program.resolver.find(prefix)) cx.programImports.add(prefix);
+  }
+}

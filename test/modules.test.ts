@@ -1,0 +1,87 @@
+// Programs of several modules (fixtures/modules/<program>/): the emitted TypeScript of every
+// module equals its golden file; `pyts run main.py` prints CPython's output; and the tree
+// `pyts build` writes, compiled by tsc (strict, module nodenext) and run by node, prints it too.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { ROOT, normalise, runProcess, runPyts } from "./support/fixtures.js";
+import { expectedProgramStatus, listPrograms, transpileProgram } from "./support/programs.js";
+
+const programs = listPrograms();
+// Inside the project: the built modules import `@pyts/runtime` by the package's own name.
+const work = path.join(ROOT, ".tmp", "modules-test");
+let compiled: { status: number | null; output: string };
+
+beforeAll(async () => {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  await Promise.all(
+    programs.map(async (program) => {
+      const built = await runPyts(["build", program.dir, "--out-dir", path.join(work, "ts", program.name), "--quiet"]);
+      if (built.status !== 0) throw new Error(`pyts build ${program.name}: ${built.stderr}`);
+    }),
+  );
+  // A TypeScript host beside a converted module (fixtures/modules/ts_host/host.ts).
+  for (const program of programs) {
+    const host = path.join(program.dir, "host.ts");
+    if (fs.existsSync(host)) fs.copyFileSync(host, path.join(work, "ts", program.name, "host.ts"));
+  }
+  // Awaiting a Python coroutine directly from TypeScript must not type-check (it would not run).
+  const awaitError = 'import { greet_later } from "./helper.js";\nexport const wrong = await greet_later("x", 0);\n';
+  fs.writeFileSync(path.join(work, "ts", "ts_host", "await-coroutine.ts"), awaitError);
+  const config = {
+    compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, types: ["node"], rootDir: "ts", outDir: "js" },
+    include: ["ts/**/*.ts"],
+  };
+  fs.writeFileSync(path.join(work, "tsconfig.json"), JSON.stringify(config));
+  const tsc = await runProcess(path.join(ROOT, "node_modules/.bin/tsgo"), ["-p", path.join(work, "tsconfig.json"), "--pretty", "false"]);
+  compiled = { status: tsc.status, output: tsc.stdout + tsc.stderr };
+}, 600_000);
+
+test("tsc compiles every built program strictly; awaiting a coroutine from TypeScript is a type error", () => {
+  const errors = compiled.output.split("\n").filter((line) => line.trim() !== "");
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/await-coroutine\.ts\(2,\d+\): error TS1320/);
+});
+
+describe.concurrent.each(programs)("modules/$name", (program) => {
+  const expected = (): string => normalise(fs.readFileSync(path.join(program.dir, "main.out"), "utf8"));
+
+  test("emits the golden TypeScript for every module", { timeout: 60_000 }, async () => {
+    for (const [file, code] of await transpileProgram(program, ROOT)) {
+      expect(code, file).toBe(fs.readFileSync(path.join(program.dir, file.replace(/\.py$/, ".ts")), "utf8"));
+    }
+  });
+
+  test("pyts run prints CPython's output", async () => {
+    const result = await runPyts(["run", "main.py"], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+  }, 60_000);
+
+  test.runIf(fs.existsSync(path.join(program.dir, "host.ts")))("a TypeScript host importing the converted module prints CPython's output", async () => {
+    const result = await runProcess(process.execPath, [path.join(work, "js", program.name, "host.js")], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(0);
+  }, 60_000);
+
+  test("built, compiled by tsc and run by node, prints CPython's output", async () => {
+    const result = await runProcess(process.execPath, [path.join(work, "js", program.name, "main.js")], { cwd: program.dir });
+    expect(normalise(result.stdout)).toBe(expected());
+    expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+  }, 60_000);
+});
+
+test("a traceback names the frames of every module of the program, with their .py lines", async () => {
+  const dir = path.join(work, "traceback");
+  fs.mkdirSync(path.join(dir, "pkg"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.py"), 'import pkg.calc\nprint("start")\npkg.calc.divide(1, 0)\n');
+  fs.writeFileSync(path.join(dir, "pkg", "__init__.py"), "");
+  fs.writeFileSync(path.join(dir, "pkg", "calc.py"), "def divide(a, b):\n    return a / b\n");
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  const python = await runProcess("python3", ["main.py"], { cwd: dir });
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status).toBe(1);
+  // CPython names files by absolute path; pyts by the path it was given or found.
+  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
+}, 60_000);
