@@ -221,7 +221,7 @@ function isNamedEscape(text: string, brace: number): boolean {
  * A field's expression is tokenized as code: a character no name may hold (`{a√b}`) is
  * CPython's "invalid character" error (the tokenizer of pyts skips string contents).
  */
-function checkFieldCharacters(src: Source, from: number, to: number): void {
+function checkFieldCharacters(src: Source, field: CNode, from: number, to: number): void {
   let quote: string | null = null;
   for (let i = from; i < to; i++) {
     const ch = src.text[i]!;
@@ -231,7 +231,12 @@ function checkFieldCharacters(src: Source, from: number, to: number): void {
     } else if (ch === "'" || ch === '"') quote = ch;
     else if (ch.charCodeAt(0) > 0x7f) {
       const cp = src.text.codePointAt(i)!;
-      if (!isIdentifierContinue(cp)) src.fail(i, invalidCharacterMessage(cp));
+      if (!isIdentifierContinue(cp)) {
+        // CPython 3.11 places it on the field's line, at its column within `(expression)`
+        const line = src.position(field.from).line;
+        const col = 1 + src.position(i).col - src.position(field.from + 1).col;
+        throw new DiagnosticError([{ kind: "SyntaxError", message: invalidCharacterMessage(cp), line, col }]);
+      }
       if (cp > 0xffff) i++;
     }
   }
@@ -257,7 +262,7 @@ function formatField(field: CNode, part: CNode, raw: boolean, src: Source, whole
   }
   const exprNodes = body.slice(0, end);
   if (exprNodes.length === 0) src.fail(field.from, "f-string: empty expression not allowed");
-  checkFieldCharacters(src, exprNodes[0]!.from, exprNodes[exprNodes.length - 1]!.to);
+  checkFieldCharacters(src, field, exprNodes[0]!.from, exprNodes[exprNodes.length - 1]!.to);
   let value: Expr;
   const groups = splitOn(exprNodes, ",");
   if (groups.length === 1 && !exprNodes.some((c) => c.name === ",")) value = convertElement(groups[0]!, src);

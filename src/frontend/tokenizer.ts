@@ -188,7 +188,11 @@ class Tokenizer {
   private lastLineStart = 0;
   private lastLineEnd = 0;
 
+  /** Whether the last logical line was `try:` with its body on the same line. */
+  private inlineTry = false;
+
   private endLogicalLine(): void {
+    this.inlineTry = this.firstWord === "try" && this.secondToken === ":" && this.lastToken !== ":";
     if (this.lastToken === ":" && this.lineTokens > 1) {
       let word = this.firstWord;
       if (word === "async" && (this.secondToken === "def" || this.secondToken === "for" || this.secondToken === "with")) {
@@ -351,8 +355,10 @@ class Tokenizer {
       if (!this.expectBlock) {
         // CPython points just before the first character after the indentation
         const lineStartPlace = { line: this.line, col: 0 };
-        this.parserPhase("IndentationError", "unexpected indent", { line: this.line, col: Math.max(0, this.colOf(j) - 1) },
-          lineStartPlace, true);
+        const place = { line: this.line, col: Math.max(0, this.colOf(j) - 1) };
+        // after `try: body` on one line, CPython's invalid_try_stmt rule blames the missing handler
+        if (this.inlineTry) this.parserPhase("SyntaxError", "expected 'except' or 'finally' block", place, lineStartPlace, true);
+        else this.parserPhase("IndentationError", "unexpected indent", place, lineStartPlace, true);
       }
       this.token("indent", "", j);
     } else {

@@ -116,6 +116,11 @@ const families: Record<string, string[]> = {
     "if x:for a in b: pass\n", "while x:with a: pass\n", "if x: pass\nelse:def f(): pass\n", "class A:@dec\n    def f(): pass\n",
     "if x:try: pass\n", "if x:\n", "if x:\npass\n", "if x:  # note\npass\n",
   ],
+  "an indented line after try with an inline body": [
+    "try: pass\n    x = 1\n", "try: pass\n    x = 1\nexcept: pass\n", "if x: pass\n    y\n", "try:\n    pass\n        y\nexcept: pass\n",
+    "def f():\n    try: x\n        y\n", "try: a; b\n  c\n", "try: pass\n\n    x = 1\n", "try: pass # c\n    # only comment\n    x\n",
+    "try:\n    pass\nelse:\n    pass\nfinally:\n    pass\n", "x = f\"{a\u221ab}\"\n",
+  ],
   "match patterns": [
     "match x:\n    case 1 | a: pass\n", "match x:\n    case [a, a]: pass\n", "match x:\n    case x: pass\n    case 1: pass\n",
     "match x:\n    case _: pass\n    case 1: pass\n", "match x:\n    case x if x: pass\n    case 1: pass\n", "match x:\n    case a | 1: pass\n",

@@ -1,0 +1,3 @@
+async def main():
+    try:1
+        await task
