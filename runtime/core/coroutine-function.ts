@@ -5,13 +5,14 @@ import { Coroutine } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
+import { functionInfo } from "../lang/function-info.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
 
 /** A coroutine object running an already-made generator object. */
-export function coroutineFromGenerator<R>(gen: PyGenerator<unknown, R>): Coroutine<R> {
-  return new Coroutine<R>(new Delegation(gen), gen.__qualname__);
+export function coroutineFromGenerator<R>(gen: PyGenerator<unknown, R>, firstLine = 0): Coroutine<R> {
+  return new Coroutine<R>(new Delegation(gen), gen.__qualname__, firstLine);
 }
 
 function copyNames(target: AnyFunction, source: AnyFunction): void {
@@ -58,7 +59,7 @@ export function coroutineFunction<F extends AnyFunction>(fn: F): F;
 export function coroutineFunction(fn: AnyFunction): AnyFunction {
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const result: unknown = fn.apply(this, args);
-    return result instanceof PyGenerator ? coroutineFromGenerator(result) : result;
+    return result instanceof PyGenerator ? coroutineFromGenerator(result, functionInfo(fn)?.firstLine) : result;
   };
   copyNames(wrapped, fn);
   return wrapped;
@@ -75,7 +76,7 @@ export function asyncioCoroutine<F extends AnyFunction>(fn: F): F;
 export function asyncioCoroutine(fn: AnyFunction): AnyFunction {
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const result: unknown = fn.apply(this, args);
-    if (result instanceof PyGenerator) return coroutineFromGenerator(result);
+    if (result instanceof PyGenerator) return coroutineFromGenerator(result, functionInfo(fn)?.firstLine);
     if (result instanceof Coroutine) return result;
     const qualname = (fn as { __qualname__?: string }).__qualname__ ?? fn.name;
     return new Coroutine(

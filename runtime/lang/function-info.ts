@@ -20,6 +20,8 @@ export interface FunctionInfo {
   closure?: readonly (() => unknown)[];
   /** `__code__.co_varnames`: parameters, then other locals */
   varnames?: readonly string[];
+  /** co_firstlineno of a generator that `@types.coroutine` makes a coroutine (task reprs show it) */
+  firstLine?: number;
 }
 
 export function functionInfo(f: unknown): FunctionInfo | undefined {

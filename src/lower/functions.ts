@@ -298,9 +298,11 @@ function freeVariables(cx: LowerContext, scope: Scope): string[] {
  * `pyDef(fn, qualname, spec, extras)`: what Python shows of a function object. Extras hold
  * only the attributes the module reads somewhere (`__doc__`, `__defaults__`, `__closure__`...).
  */
-export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped = false): ir.Expr {
+export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped = false, firstLine = 0): ir.Expr {
   const sig = describeSignature(args);
   const extras: { key: string; value: ir.Expr }[] = [];
+  // A generator made a coroutine by `@types.coroutine`: its reprs name the def's line.
+  if (firstLine > 0) extras.push({ key: "firstLine", value: { k: "num", value: firstLine } });
   const reads = cx.attributesRead;
   if (doc !== null && cx.readsDocstrings) extras.push({ key: "doc", value: { k: "str", value: doc } });
   // The defaults are the JS parameters' (constants, or the holders evaluated when the def ran).

@@ -166,6 +166,13 @@ function cleanDoc(text: string): string {
   return cleaned.join("\n");
 }
 
+/** `types.coroutine` for a decorator expression `types.coroutine` (dotted names only). */
+function decoratorText(d: py.Expr): string {
+  if (d._type === "Name") return d.id;
+  if (d._type === "Attribute") return `${decoratorText(d.value)}.${d.attr}`;
+  return "";
+}
+
 function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
@@ -190,7 +197,8 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
   if (named) value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value] };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
-  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap);
+  const coroutineLine = scope.isGenerator && !scope.isAsync && s.decorator_list.some((d) => /(^|\.)coroutine$/.test(decoratorText(d))) ? (s.decorator_list[0]?.lineno ?? s.lineno) : 0;
+  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, coroutineLine);
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
   const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
   return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type), ...annotations];
