@@ -162,11 +162,53 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
  */
 function primitiveOrder(keys: unknown[]): ((a: unknown, b: unknown) => number) | null {
   if (keys.length === 0) return null;
+  if (keys[0] instanceof Tuple) return tupleOrder(keys);
   const kind = typeof keys[0];
-  if (kind !== "bigint" && kind !== "number" && kind !== "string" && kind !== "boolean") return null;
+  if (!isPrimitiveKind(kind)) return null;
   for (const k of keys) if (typeof k !== kind || k !== k) return null;
-  if (kind === "string") return compareStrings as (a: unknown, b: unknown) => number;
-  return (a, b) => ((a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0);
+  return kind === "string" ? (compareStrings as (a: unknown, b: unknown) => number) : comparePrimitives;
+}
+
+function isPrimitiveKind(kind: string): boolean {
+  return kind === "bigint" || kind === "number" || kind === "string" || kind === "boolean";
+}
+
+function comparePrimitives(a: unknown, b: unknown): number {
+  return (a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0;
+}
+
+/**
+ * Tuple keys (`key=lambda r: (-r[1], r[0])`) whose items at each position are all of one
+ * primitive kind: Python's tuple order (first unequal item decides, then length) without
+ * dispatch. Else null.
+ */
+function tupleOrder(keys: unknown[]): ((a: unknown, b: unknown) => number) | null {
+  const kinds: string[] = [];
+  for (const k of keys) {
+    if (!(k instanceof Tuple) || Object.getPrototypeOf(k) !== Tuple.prototype) return null;
+    const items = k.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const kind = typeof item;
+      if (item !== item) return null;
+      if (i >= kinds.length) {
+        if (!isPrimitiveKind(kind)) return null;
+        kinds.push(kind);
+      } else if (kinds[i] !== kind) return null;
+    }
+  }
+  return (a, b) => {
+    const xs = (a as Tuple).items;
+    const ys = (b as Tuple).items;
+    const n = Math.min(xs.length, ys.length);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      if (x === y) continue;
+      return kinds[i] === "string" ? compareStrings(x as string, y as string) : comparePrimitives(x, y);
+    }
+    return xs.length - ys.length;
+  };
 }
 
 export function reversed(x: unknown): PyIterator<any> {
