@@ -5,9 +5,11 @@ import { callBody } from "./body-call.js";
 import { addressOf } from "../values/repr.js";
 import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, suspendedDelegate, type ResumeMode } from "./suspendable.js";
 import { BodyCode, BodyFrame } from "./body-frame.js";
+import { JS_NEXT } from "../values/iteration.js";
 
 export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> implements Iterable<Y> {
   static readonly pythonName = "generator";
+  declare readonly [JS_NEXT]: true;
 
   /** Set by `types.coroutine`: the generator may be awaited (CO_ITERABLE_COROUTINE). */
   _iterableCoroutine = false;
@@ -73,6 +75,8 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
     return `<generator object ${this.__qualname__} at ${addressOf(this)}>`;
   }
 }
+
+(PyGenerator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {

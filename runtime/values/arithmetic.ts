@@ -5,7 +5,7 @@ import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { complexPow, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
-import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { MemoryError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
 import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
@@ -114,8 +114,13 @@ export function toFloatChecked(x: PyNumber): number {
 }
 
 function repeat<T>(items: readonly T[], count: bigint): T[] {
+  if (count <= 0n || items.length === 0) return [];
+  // (CPython cannot allocate more either; a JS array stops at 2**32 - 1 items.)
+  if (count * BigInt(items.length) >= 2n ** 32n) throw new MemoryError();
+  const n = Number(count);
+  if (items.length === 1) return new Array<T>(n).fill(items[0]!);
   const out: T[] = [];
-  for (let i = 0n; i < count; i++) out.push(...items);
+  for (let i = 0; i < n; i++) for (const item of items) out.push(item);
   return out;
 }
 
@@ -192,6 +197,8 @@ function builtinTrueDiv(a: unknown, b: unknown): any {
 export function intFloorDiv(x: bigint, y: bigint): bigint {
   if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
   const q = x / y;
+  // Non-negative operands (the common case) need no correction.
+  if (x >= 0n && y > 0n) return q;
   return (x % y !== 0n) && ((x < 0n) !== (y < 0n)) ? q - 1n : q;
 }
 
@@ -311,28 +318,52 @@ const OR: OpSpec = spec("|", "or", (a, b) => {
   return bitwise((x, y) => x | y, (x, y) => x || y, setUnion)(a, b);
 });
 
+// The fast paths below handle int and float operands (the common case) before dunder
+// dispatch; an int operand mixed with a float converts as `numeric` does (OverflowError
+// for an int beyond the float range).
+
+/** A float operand from an int or float known to be one of them. */
+function asFloat(x: bigint | number): number {
+  return typeof x === "number" ? x : toFloatChecked(x);
+}
+
 export function add(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
   if (typeof a === "number" && typeof b === "number") return a + b;
+  if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) + asFloat(b);
   return binary(a, b, ADD);
 }
 export function sub(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a - b;
   if (typeof a === "number" && typeof b === "number") return a - b;
+  if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) - asFloat(b);
   return binary(a, b, SUB);
 }
 export function mul(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a * b;
   if (typeof a === "number" && typeof b === "number") return a * b;
+  if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) * asFloat(b);
   return binary(a, b, MUL);
 }
 export function truediv(a: unknown, b: unknown): any {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0) throw new ZeroDivisionError("float division by zero");
+    return a / b;
+  }
+  if (typeof a === "bigint" && typeof b === "bigint") return intTrueDiv(a, b);
+  if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) {
+    const divisor = asFloat(b);
+    if (divisor === 0) throw new ZeroDivisionError("float division by zero");
+    return asFloat(a) / divisor;
+  }
   return binary(a, b, TRUEDIV);
 }
 export function floordiv(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return intFloorDiv(a, b);
   return binary(a, b, FLOORDIV);
 }
 export function mod(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return intMod(a, b);
   return binary(a, b, MOD);
 }
 export function power(a: unknown, b: unknown): any {
@@ -366,6 +397,8 @@ function unary(x: unknown, symbol: string, dunder: string, builtin: (x: unknown)
 }
 
 export function neg(x: unknown): any {
+  if (typeof x === "number") return -x;
+  if (typeof x === "bigint") return -x;
   return unary(x, "-", "__neg__", (v) => (typeof v === "number" ? -v : isIntLike(v) ? -toBigInt(v) : NotImplemented));
 }
 export function pos(x: unknown): any {
@@ -396,6 +429,8 @@ function inplace(op: OpSpec, plain: (a: unknown, b: unknown) => unknown) {
 /** `list += iterable` extends in place; `+=` on other values rebinds. */
 export function iadd(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  if (typeof a === "number" && typeof b === "number") return a + b;
+  if (typeof a === "string" && typeof b === "string") return a + b;
   if (Array.isArray(a)) {
     if (typeof b === "string" || (typeof b === "object" && b !== null && Symbol.iterator in b)) {
       const items = [...(b as Iterable<unknown>)];

@@ -11,7 +11,7 @@ import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
 import { GenericAlias } from "./subscript.js";
 import { UnionType } from "./union-type.js";
-import { sortCompare, lt, gt } from "./compare.js";
+import { compareStrings, sortCompare, lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
@@ -25,6 +25,7 @@ import { add } from "./arithmetic.js";
 import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
+import { strLength } from "./str-index.js";
 import { isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
@@ -46,7 +47,7 @@ export function len(x: unknown): bigint {
 
 /** `len(x)` as the built-in type answers it. */
 export function builtinLen(x: unknown): bigint {
-  if (typeof x === "string") return BigInt(x.length - (x.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0));
+  if (typeof x === "string") return BigInt(strLength(x));
   if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return BigInt(x.length);
   if (x instanceof Dict || x instanceof AbstractSet) return BigInt(x.size);
   if (x !== null && (typeof x === "object" || typeof x === "function")) return lenOf(x);
@@ -149,9 +150,65 @@ export function sorted(...args: unknown[]): any[] {
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
   const keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
   const order = items.map((_, i) => i);
-  order.sort((a, b) => (reverse ? sortCompare(keys[b], keys[a]) : sortCompare(keys[a], keys[b])));
+  const compare = primitiveOrder(keys) ?? sortCompare;
+  order.sort((a, b) => (reverse ? compare(keys[b], keys[a]) : compare(keys[a], keys[b])));
   const copy = items.slice();
   order.forEach((from, to) => (items[to] = copy[from]));
+}
+
+/**
+ * When every key is an int, every key a float (no NaN), every key a bool or every key a str,
+ * `<` on them is JS's own (str by code point): a comparator without dispatch. Else null.
+ */
+function primitiveOrder(keys: unknown[]): ((a: unknown, b: unknown) => number) | null {
+  if (keys.length === 0) return null;
+  if (keys[0] instanceof Tuple) return tupleOrder(keys);
+  const kind = typeof keys[0];
+  if (!isPrimitiveKind(kind)) return null;
+  for (const k of keys) if (typeof k !== kind || k !== k) return null;
+  return kind === "string" ? (compareStrings as (a: unknown, b: unknown) => number) : comparePrimitives;
+}
+
+function isPrimitiveKind(kind: string): boolean {
+  return kind === "bigint" || kind === "number" || kind === "string" || kind === "boolean";
+}
+
+function comparePrimitives(a: unknown, b: unknown): number {
+  return (a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0;
+}
+
+/**
+ * Tuple keys (`key=lambda r: (-r[1], r[0])`) whose items at each position are all of one
+ * primitive kind: Python's tuple order (first unequal item decides, then length) without
+ * dispatch. Else null.
+ */
+function tupleOrder(keys: unknown[]): ((a: unknown, b: unknown) => number) | null {
+  const kinds: string[] = [];
+  for (const k of keys) {
+    if (!(k instanceof Tuple) || Object.getPrototypeOf(k) !== Tuple.prototype) return null;
+    const items = k.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const kind = typeof item;
+      if (item !== item) return null;
+      if (i >= kinds.length) {
+        if (!isPrimitiveKind(kind)) return null;
+        kinds.push(kind);
+      } else if (kinds[i] !== kind) return null;
+    }
+  }
+  return (a, b) => {
+    const xs = (a as Tuple).items;
+    const ys = (b as Tuple).items;
+    const n = Math.min(xs.length, ys.length);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      if (x === y) continue;
+      return kinds[i] === "string" ? compareStrings(x as string, y as string) : comparePrimitives(x, y);
+    }
+    return xs.length - ys.length;
+  };
 }
 
 export function reversed(x: unknown): PyIterator<any> {

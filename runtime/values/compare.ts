@@ -164,6 +164,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
 
 /** Python's `a == b`. */
 export function eq(a: unknown, b: unknown): boolean {
+  if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a === b;
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
@@ -175,6 +176,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 /** Python's `a != b`. */
 export function ne(a: unknown, b: unknown): boolean {
+  if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a !== b;
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;
@@ -255,15 +257,23 @@ function compare(a: unknown, b: unknown, op: Dunder): boolean {
 }
 
 export function lt(a: unknown, b: unknown): boolean {
+  // Ints and floats: JS compares bigint and number exactly, as Python does.
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) < (b as number);
   return compare(a, b, "__lt__");
 }
 export function le(a: unknown, b: unknown): boolean {
+  // Ints and floats: JS compares bigint and number exactly, as Python does.
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) <= (b as number);
   return compare(a, b, "__le__");
 }
 export function gt(a: unknown, b: unknown): boolean {
+  // Ints and floats: JS compares bigint and number exactly, as Python does.
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) > (b as number);
   return compare(a, b, "__gt__");
 }
 export function ge(a: unknown, b: unknown): boolean {
+  // Ints and floats: JS compares bigint and number exactly, as Python does.
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) >= (b as number);
   return compare(a, b, "__ge__");
 }
 

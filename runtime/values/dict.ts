@@ -4,6 +4,11 @@ import { sameItem } from "./compare.js";
 import { RuntimeError } from "./exceptions.js";
 import { BUCKET_PREFIX, hashKey } from "./hashing.js";
 
+/** hashKey's key for a value equal to a str ("s" + its text). */
+function isTextKey(k: unknown): k is string {
+  return typeof k === "string" && k.charCodeAt(0) === 115;
+}
+
 interface Entry<K, V> {
   key: K;
   value: V;
@@ -13,6 +18,11 @@ interface Entry<K, V> {
 export class KeyTable<K, V> {
   /** Exact keys map to one entry; hash-bucket keys map to the entries sharing that hash. */
   private readonly index = new Map<unknown, Entry<K, V> | Entry<K, V>[]>();
+  /**
+   * str keys (and values equal to a str, such as a str subclass instance) by their text: a
+   * lookup needs no key string built from the value, the commonest dict key being a str.
+   */
+  private readonly texts = new Map<string, Entry<K, V>>();
   /** Insertion order: a JS Set keeps it, and deleting then re-adding moves to the end. */
   private readonly order = new Set<Entry<K, V>>();
 
@@ -21,7 +31,9 @@ export class KeyTable<K, V> {
   }
 
   find(key: K): Entry<K, V> | undefined {
+    if (typeof key === "string") return this.texts.get(key);
     const k = hashKey(key);
+    if (isTextKey(k)) return this.texts.get(k.slice(1));
     const slot = this.index.get(k);
     if (slot === undefined) return undefined;
     if (!Array.isArray(slot)) return slot;
@@ -30,7 +42,19 @@ export class KeyTable<K, V> {
   }
 
   set(key: K, value: V): void {
-    const k = hashKey(key);
+    const k = typeof key === "string" ? key : hashKey(key);
+    if (typeof key === "string" || isTextKey(k)) {
+      const text = typeof key === "string" ? key : (k as string).slice(1);
+      const found = this.texts.get(text);
+      if (found !== undefined) {
+        found.value = value;
+        return;
+      }
+      const entry = { key, value };
+      this.texts.set(text, entry);
+      this.order.add(entry);
+      return;
+    }
     const slot = this.index.get(k);
     if (typeof k === "string" && k.startsWith(BUCKET_PREFIX)) {
       const bucket = (slot as Entry<K, V>[] | undefined) ?? [];
@@ -56,7 +80,15 @@ export class KeyTable<K, V> {
   }
 
   delete(key: K): Entry<K, V> | undefined {
-    const k = hashKey(key);
+    const k = typeof key === "string" ? key : hashKey(key);
+    if (typeof key === "string" || isTextKey(k)) {
+      const text = typeof key === "string" ? key : (k as string).slice(1);
+      const found = this.texts.get(text);
+      if (found === undefined) return undefined;
+      this.texts.delete(text);
+      this.order.delete(found);
+      return found;
+    }
     const slot = this.index.get(k);
     if (slot === undefined) return undefined;
     if (!Array.isArray(slot)) {
@@ -74,6 +106,7 @@ export class KeyTable<K, V> {
 
   clear(): void {
     this.index.clear();
+    this.texts.clear();
     this.order.clear();
   }
 

@@ -12,9 +12,17 @@ interface PyIterProtocol {
   __getitem__?: (i: bigint) => unknown;
 }
 
+/**
+ * Marks a runtime class whose JS `next()` steps exactly as its `__next__` does (generators,
+ * PyIterator): consumers use `next()`, which ends with `{ done: true }` instead of raising
+ * and catching a StopIteration per exhausted iterator.
+ */
+export const JS_NEXT = Symbol("pyts.jsNext");
+
 /** A JS iterator that is also a Python iterator (`__next__`, `__iter__`). */
 export class PyIterator<T = unknown> implements IterableIterator<T> {
   static readonly pythonName = "iterator";
+  declare readonly [JS_NEXT]: true;
   constructor(private readonly source: Iterator<T>) {}
   next(): IteratorResult<T> {
     return this.source.next();
@@ -31,6 +39,7 @@ export class PyIterator<T = unknown> implements IterableIterator<T> {
     return r.value;
   }
 }
+(PyIterator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
 
 function fromPythonIterator(it: PyIterProtocol): Iterator<any> {
   return {
@@ -53,7 +62,8 @@ export function jsIterator(x: unknown): Iterator<any> {
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
     const obj = x as PyIterProtocol & Partial<Iterable<unknown>>;
     if (typeof obj.__iter__ === "function") {
-      const it = obj.__iter__() as PyIterProtocol & Partial<Iterator<unknown>>;
+      const it = obj.__iter__() as PyIterProtocol & Partial<Iterator<unknown>> & { [JS_NEXT]?: true };
+      if (it !== null && typeof it === "object" && it[JS_NEXT] === true) return (it as unknown as Iterable<unknown>)[Symbol.iterator]();
       if (typeof it.__next__ === "function") return fromPythonIterator(it);
       if (it !== null && typeof it === "object" && typeof it.next === "function") return it as Iterator<unknown>;
       throw new PyTypeError(`iter() returned non-iterator of type '${typeName(it)}'`);

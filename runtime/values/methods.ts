@@ -78,8 +78,20 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
+function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
+  if (typeof obj === "string") return STR_METHODS as Record<string, AnyMethod>;
+  if (typeof obj !== "object" || obj === null) return undefined;
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  if (proto === Array.prototype) return LIST_METHODS as Record<string, AnyMethod>;
+  if (proto === Dict.prototype) return DICT_METHODS as Record<string, AnyMethod>;
+  return undefined;
+}
+
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
+  // Plain str, list and dict values (no subclass that could override): their table at once.
+  const plain = plainTable(obj);
+  if (plain !== undefined && Object.hasOwn(plain, pyName)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
   // User objects store JS-special names under their mangled key (runtime/lang/attr-names.ts).
   const name = attrKey(obj, pyName);
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.

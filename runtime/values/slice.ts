@@ -36,16 +36,11 @@ export class Slice {
     if (step === 0) throw new ValueError("slice step cannot be zero");
     const lower = step < 0 ? -1 : 0;
     const upper = step < 0 ? length - 1 : length;
-    const bound = (value: unknown, fallback: number): number => {
-      if (value == null) return fallback;
-      let i = sliceIndex(value);
-      if (i < 0) {
-        i += length;
-        if (i < lower) i = lower;
-      } else if (i > upper) i = upper;
-      return i;
-    };
-    return [bound(this.start, step < 0 ? upper : lower), bound(this.stop, step < 0 ? lower : upper), step];
+    return [
+      sliceBound(this.start, step < 0 ? upper : lower, length, lower, upper),
+      sliceBound(this.stop, step < 0 ? lower : upper, length, lower, upper),
+      step,
+    ];
   }
 
   /** The selected positions, in order. */
@@ -76,6 +71,17 @@ export const slice = defineType(
   (x) => x instanceof Slice,
 );
 
+/** One bound of a slice resolved against `length`, clamped to [lower, upper]. */
+function sliceBound(value: unknown, fallback: number, length: number, lower: number, upper: number): number {
+  if (value === null || value === undefined) return fallback;
+  let i = sliceIndex(value);
+  if (i < 0) {
+    i += length;
+    if (i < lower) i = lower;
+  } else if (i > upper) i = upper;
+  return i;
+}
+
 /** An int for indexing: ints and bools, or an object's `__index__`. */
 export function asIndex(value: unknown): bigint | undefined {
   if (isIntLike(value)) return toBigInt(value);
@@ -88,6 +94,7 @@ export function asIndex(value: unknown): bigint | undefined {
 }
 
 function sliceIndex(value: unknown): number {
+  if (typeof value === "bigint") return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Number(value)));
   const i = asIndex(value);
   if (i === undefined) {
     throw new PyTypeError("slice indices must be integers or None or have an __index__ method");

@@ -57,14 +57,44 @@ function find(s: string, sub: unknown, start: unknown, end: unknown, last: boole
   return i < 0 ? -1n : BigInt(i + a);
 }
 
+/** Python's whitespace (str.isspace) for one UTF-16 unit: none lies outside the BMP. */
+function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** The same whitespace as a regular expression character class (JS's \s differs: U+FEFF). */
+const SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const LEADING_SPACE = new RegExp(`^${SPACE}+`);
+const TRAILING_SPACE = new RegExp(`${SPACE}+$`);
+const SPACE_RUN = new RegExp(`${SPACE}+`);
+const LAST_SPACE_RUN = new RegExp(`${SPACE}+(?=[^${SPACE.slice(1)}*$)`);
+
+/** `s.split()`: the runs of non-whitespace, found in one scan. */
+function whitespaceWords(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceUnit(s.charCodeAt(i))) {
+      if (start >= 0) {
+        words.push(s.slice(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
+}
+
 function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): string[] {
-  const words = s.split(/[\s\x1c-\x1f\x85]+/).filter((w) => w !== "");
+  const words = whitespaceWords(s);
   if (maxsplit < 0 || words.length <= maxsplit) return words;
   if (!fromRight) {
     const out: string[] = [];
-    let rest = s.replace(/^[\s\x1c-\x1f\x85]+/, "");
+    let rest = s.replace(LEADING_SPACE, "");
     for (let i = 0; i < maxsplit; i++) {
-      const m = /[\s\x1c-\x1f\x85]+/.exec(rest)!;
+      const m = SPACE_RUN.exec(rest)!;
       out.push(rest.slice(0, m.index));
       rest = rest.slice(m.index + m[0].length);
     }
@@ -73,9 +103,9 @@ function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): strin
     return out;
   }
   const out: string[] = [];
-  let rest = s.replace(/[\s\x1c-\x1f\x85]+$/, "");
+  let rest = s.replace(TRAILING_SPACE, "");
   for (let i = 0; i < maxsplit; i++) {
-    const m = /[\s\x1c-\x1f\x85]+(?=[^\s\x1c-\x1f\x85]*$)/.exec(rest)!;
+    const m = LAST_SPACE_RUN.exec(rest)!;
     out.unshift(rest.slice(m.index + m[0].length));
     rest = rest.slice(0, m.index);
   }

@@ -13,24 +13,49 @@ import { Ellipsis, NotImplemented } from "./singletons.js";
 import { overridden } from "./overrides.js";
 import { sameItem } from "./compare.js";
 import { pyHash } from "./hashing.js";
+import { astralCodePoints } from "./str-index.js";
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** A str's code points (Python indexes by code point, not UTF-16 unit). */
-export function codePoints(s: string): string[] {
-  return SURROGATE.test(s) ? Array.from(s) : s.split("");
-}
 
 function itemIndex(key: unknown, kind: string, length: number, what = "index"): number {
+  if (typeof key === "bigint") {
+    // Exact for every index a sequence can have; a huge one stays out of range as a Number.
+    let at = Number(key);
+    if (at < 0) at += length;
+    if (at >= 0 && at < length) return at;
+    throw outOfRange(key, kind, what);
+  }
   const i = asIndex(key);
   if (i === undefined) throw indexTypeError(kind, key);
   const at = normalizeIndex(i, length);
-  if (at === undefined) throw new IndexError(`${kind === "str" ? "string" : kind} ${what} out of range`);
+  if (at === undefined) throw outOfRange(i, kind, what);
   return at;
 }
 
+const SSIZE_LIMIT = 1n << 63n;
+
+/** CPython's IndexError for an index outside the sequence (or outside a C ssize_t). */
+function outOfRange(i: bigint, kind: string, what: string): IndexError {
+  if (i >= SSIZE_LIMIT || i < -SSIZE_LIMIT) return new IndexError("cannot fit 'int' into an index-sized integer");
+  return new IndexError(`${kind === "str" ? "string" : kind} ${what} out of range`);
+}
+
 function pick<T>(items: readonly T[], key: Slice): T[] {
-  return key.positions(items.length).map((i) => items[i]!);
+  const [start, stop, step] = key.resolve(items.length);
+  if (step === 1) return stop > start ? items.slice(start, stop) : [];
+  const out: T[] = [];
+  if (step > 0) for (let i = start; i < stop; i += step) out.push(items[i]!);
+  else for (let i = start; i > stop; i += step) out.push(items[i]!);
+  return out;
+}
+
+/** A slice of a str whose UTF-16 units are its code points. */
+function sliceText(s: string, key: Slice): string {
+  const [start, stop, step] = key.resolve(s.length);
+  if (step === 1) return stop > start ? s.slice(start, stop) : "";
+  let out = "";
+  if (step > 0) for (let i = start; i < stop; i += step) out += s[i];
+  else for (let i = start; i > stop; i += step) out += s[i];
+  return out;
 }
 
 interface ItemDunders {
@@ -54,9 +79,13 @@ export function builtinGetitem(obj: unknown, key: unknown): any {
     return obj[itemIndex(key, "list", obj.length)];
   }
   if (typeof obj === "string") {
-    const chars = codePoints(obj);
-    if (key instanceof Slice) return pick(chars, key).join("");
-    return chars[itemIndex(key, "str", chars.length)];
+    const points = astralCodePoints(obj);
+    if (points === null) {
+      if (key instanceof Slice) return sliceText(obj, key);
+      return obj.charAt(itemIndex(key, "str", obj.length));
+    }
+    if (key instanceof Slice) return pick(points, key).join("");
+    return points[itemIndex(key, "str", points.length)];
   }
   if (obj instanceof Dict) {
     const entry = obj.table.find(key);

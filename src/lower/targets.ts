@@ -199,9 +199,20 @@ export function unpackPattern(cx: LowerContext, target: py.Tuple | py.List): ir.
   return { k: "arrayPattern", elements };
 }
 
+/** `Tuple.of(x, y)` with `count` plain elements (a Python tuple display without `*`). */
+function isTupleDisplay(value: ir.Expr, count: number): value is ir.Expr & { k: "call"; args: ir.Expr[] } {
+  if (value.k !== "call" || value.callee.k !== "member" || value.callee.property !== "of") return false;
+  const object = value.callee.object;
+  return object.k === "rt" && object.name === "Tuple" && value.args.length === count && value.args.every((a) => a.k !== "spread");
+}
+
 /** The value side of an unpacking: checked for length as Python does. */
 export function unpackValue(cx: LowerContext, target: py.Tuple | py.List, value: ir.Expr): ir.Expr {
   const star = target.elts.findIndex((e) => e._type === "Starred");
+  // `a, b = b, a % b`: a tuple display of the right length needs no Tuple and no length check.
+  if (star < 0 && isTupleDisplay(value, target.elts.length) && target.elts.every((e) => e._type === "Name" || e._type === "Attribute")) {
+    return { k: "array", elements: value.args };
+  }
   if (star < 0) return { k: "call", callee: cx.rt("unpack"), args: [value, { k: "num", value: target.elts.length }] };
   const after = target.elts.length - star - 1;
   return { k: "call", callee: cx.rt("unpackStar"), args: [value, { k: "num", value: star }, { k: "num", value: after }] };
