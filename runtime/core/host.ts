@@ -12,6 +12,8 @@ interface BuiltIns {
   "node:http": typeof import("node:http");
   "node:https": typeof import("node:https");
   "node:worker_threads": typeof import("node:worker_threads");
+  "node:module": typeof import("node:module");
+  "node:url": typeof import("node:url");
 }
 
 /** Node's `process`, or undefined on another host. */

@@ -7,6 +7,7 @@
 import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { objectKey } from "../lang/attr-names.js";
 import { installExceptionHook } from "../values/traceback.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { PyModule } from "./module-object.js";
 import { sysModule } from "./sys.js";
 
@@ -53,15 +54,13 @@ export class ProgramModule extends PyModule {
 }
 
 function nodeRequire(url: string): Require {
-  const moduleApi = process.getBuiltinModule?.("node:module") as typeof import("node:module") | undefined;
-  if (!moduleApi) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
-  return moduleApi.createRequire(url);
+  if (nodeProcess() === undefined) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
+  return nodeModule("node:module").createRequire(url);
 }
 
 function filePath(url: string): string {
   if (!url.startsWith("file:")) return url;
-  const urlApi = process.getBuiltinModule?.("node:url") as typeof import("node:url") | undefined;
-  return urlApi ? urlApi.fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
+  return nodeProcess() ? nodeModule("node:url").fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
 }
 
 /**
@@ -70,8 +69,8 @@ function filePath(url: string): string {
  */
 function sourceFile(file: string): string {
   const py = file.replace(/\.[cm]?[jt]s$/, ".py");
-  const runRoot = process.env["PYTS_RUN_ROOT"];
-  const sourceRoot = process.env["PYTS_SOURCE_ROOT"];
+  const runRoot = environment("PYTS_RUN_ROOT");
+  const sourceRoot = environment("PYTS_SOURCE_ROOT");
   return runRoot && sourceRoot && py.startsWith(runRoot) ? sourceRoot + py.slice(runRoot.length) : py;
 }
 
@@ -81,13 +80,11 @@ let mainClaimed = false;
 
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
 function isEntry(url: string): boolean {
-  if (mainClaimed || typeof process === "undefined") return false;
-  const script = process.argv[1];
-  if (!script) return false;
-  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const script = nodeProcess()?.argv[1];
+  if (mainClaimed || !script) return false;
   const real = (p: string): string => {
     try {
-      return fsApi ? fsApi.realpathSync(p) : p;
+      return nodeModule("node:fs").realpathSync(p);
     } catch {
       return p;
     }
@@ -185,18 +182,9 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
  * (imported now if need be), else CPython's ImportError.
  */
 export function importFrom(importer: ProgramModule, module: PyModule, name: string, specifier?: string): any {
-  const key = objectKey(name);
-  if (specifier !== undefined && !(key in module && hasValue(module, key))) {
-    return importModule(importer, [[`${module.__name__}.${name}`, specifier]]);
-  }
-  if (key in module) {
-    try {
-      const value = (module as unknown as Record<string, unknown>)[key];
-      if (value !== undefined) return value;
-    } catch (error) {
-      if (!(error instanceof AttributeError)) throw error;
-    }
-  }
+  const value = boundValue(module, objectKey(name));
+  if (value !== undefined) return value;
+  if (specifier !== undefined) return importModule(importer, [[`${module.__name__}.${name}`, specifier]]);
   const where = module instanceof ProgramModule ? module.__file__ : "unknown location";
   if (module instanceof ProgramModule && module[INITIALIZING]) {
     throw new ImportError(`cannot import name '${name}' from partially initialized module '${module.__name__}' (most likely due to a circular import) (${where})`);
@@ -204,11 +192,14 @@ export function importFrom(importer: ProgramModule, module: PyModule, name: stri
   throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (${where})`);
 }
 
-function hasValue(module: PyModule, key: string): boolean {
+/** The module's attribute `key`, or undefined while it is unbound (a global not yet assigned). */
+function boundValue(module: PyModule, key: string): unknown {
+  if (!(key in module)) return undefined;
   try {
-    return (module as unknown as Record<string, unknown>)[key] !== undefined;
-  } catch {
-    return false;
+    return (module as unknown as Record<string, unknown>)[key];
+  } catch (error) {
+    if (error instanceof AttributeError) return undefined;
+    throw error;
   }
 }
 
@@ -232,8 +223,7 @@ export function importByName(name: string): any {
   if (loaded) return loaded;
   const found = programRoot();
   if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
-  const fsApi = process.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
-  const exists = (url: string): boolean => fsApi?.existsSync(new URL(url)) ?? false;
+  const exists = (url: string): boolean => nodeProcess() !== undefined && nodeModule("node:fs").existsSync(new URL(url));
   const parts = name.split(".");
   const chain: [string, string][] = parts.map((_, i) => {
     const path = parts.slice(0, i + 1).join("/");
