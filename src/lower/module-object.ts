@@ -10,32 +10,24 @@ import { MODULE_ID } from "./program-imports.js";
 
 const ANY: ir.TsType = { k: "any" };
 
+/** The names a destructuring pattern declares, each recorded as assignable or not. */
+function patternNames(p: ir.Pattern | ir.Expr | null | undefined, assignable: boolean, out: Map<string, boolean>): void {
+  if (!p) return;
+  if (p.k === "id") out.set(p.name, assignable);
+  else if (p.k === "arrayPattern") {
+    p.elements.forEach((e) => patternNames(e, assignable, out));
+    patternNames(p.rest, assignable, out);
+  }
+}
+
 /** The names a top-level statement declares, with whether JS lets them be assigned. */
 function declared(stmt: ir.Stmt, out: Map<string, boolean>): void {
-  const pattern = (p: ir.Pattern | ir.Expr | null | undefined): void => {
-    if (!p) return;
-    if (p.k === "id") out.set(p.name, true);
-    else if (p.k === "arrayPattern") {
-      p.elements.forEach(pattern);
-      pattern(p.rest);
-    }
-  };
   if (stmt.k === "decl") {
     if (typeof stmt.name === "string") out.set(stmt.name, stmt.kind === "let");
-    else if (stmt.kind === "let") pattern(stmt.name);
+    else patternNames(stmt.name, stmt.kind === "let", out);
   } else if (stmt.k === "function") {
     if (stmt.fn.name) out.set(stmt.fn.name, false);
   } else if (stmt.k === "class") out.set(stmt.name, false);
-}
-
-/** The names a `const [a, b] = ...` declares (read-only from outside). */
-function declaredPattern(p: ir.Pattern | ir.Expr | null | undefined, out: Map<string, boolean>): void {
-  if (!p) return;
-  if (p.k === "id") out.set(p.name, false);
-  else if (p.k === "arrayPattern") {
-    p.elements.forEach((e) => declaredPattern(e, out));
-    declaredPattern(p.rest, out);
-  }
 }
 
 export interface ModuleGlobals {
@@ -58,7 +50,6 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals
     const isGlobal = stmt.k === "decl" && (typeof stmt.name !== "string" || pyNames.has(stmt.name));
     const made = stmt.k === "decl" && stmt.kind === "const" && isGlobal && !program.entryOnly ? { ...stmt, kind: "let" as const } : stmt;
     declared(made, declarations);
-    if (made.k === "decl" && made.kind === "const" && typeof made.name !== "string") declaredPattern(made.name, declarations);
     return made;
   });
   const accessors: ir.Expr[] = [];
