@@ -10,3 +10,6 @@ export * from "./lang/index.js";
 // the runtime from a TypeScript host leaves the host's process alone.
 import { installSourceMappedFrames } from "./lang/frames.js";
 installSourceMappedFrames();
+// `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
+import { startTimelineFromEnvironment } from "./timeline/index.js";
+startTimelineFromEnvironment();

@@ -21,6 +21,8 @@ import { _get_running_loop, _set_running_loop } from "./loop-state.js";
 import { Future, isFuture } from "./futures.js";
 import { gather } from "./gather.js";
 import { Task, ensureFutureOn } from "./tasks.js";
+import { runReadyObserved } from "./observed.js";
+import { recorder } from "../timeline/recorder.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -61,6 +63,8 @@ export class EventLoop implements HandleLoop {
   _stopping = false;
   _closed = false;
   _debug = false;
+  /** Debug mode logs callbacks that run at least this long (seconds). */
+  slow_callback_duration = 0.1;
   _clock_resolution = 1e-9;
   /** Counts _run_once iterations, so a timer knows which one scheduled it. */
   private _iteration = 0;
@@ -324,6 +328,8 @@ export class EventLoop implements HandleLoop {
     // Only the handles ready now; callbacks they schedule wait for the next iteration.
     const ready = this._ready;
     const ntodo = ready.length;
+    // Debug mode and a timeline recording watch each callback: a separate path.
+    if (this._debug || recorder !== null) return runReadyObserved(this, ntodo);
     for (let i = 0; i < ntodo; i++) {
       const entry = ready.shift();
       if (typeof entry === "function") {

@@ -79,3 +79,8 @@ export function logExceptionContext(context: ExceptionContext): void {
   }
   errorSink(lines.join("\n") + "\n");
 }
+
+/** A warning of the `asyncio` logger: unconfigured logging prints just the message. */
+export function logWarning(message: string): void {
+  errorSink(message + "\n");
+}

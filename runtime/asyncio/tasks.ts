@@ -23,6 +23,7 @@ import type { EventLoop } from "./events.js";
 import type { Callback } from "./format.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
+import { recorder } from "../timeline/recorder.js";
 
 let taskNameCounter = 0;
 /**
@@ -155,6 +156,7 @@ export class Task<T = any> extends Future<T> {
     if (name !== null && name !== undefined) this._givenName = toStr(name);
     scheduleCallback(this._loop, taskStep, this);
     taskRegistry.push(this);
+    if (recorder !== null) recorder.taskCreated(this);
   }
 
   get_coro(): Coroutine<T> | ForeignCoroutine {
@@ -188,6 +190,7 @@ export class Task<T = any> extends Future<T> {
 
   override _schedule_callbacks(): void {
     taskDone();
+    if (recorder !== null) recorder.taskDone(this);
     super._schedule_callbacks();
   }
 
@@ -196,6 +199,7 @@ export class Task<T = any> extends Future<T> {
     const [msg] = bindArgs("cancel", args, ["msg"]);
     this._log_traceback = false;
     if (this.done()) return false;
+    if (recorder !== null) recorder.cancelRequested(this);
     this._num_cancels_requested += 1;
     if (this._fut_waiter !== null && this._fut_waiter.cancel(msg ?? null)) return true;
     // The task is ready to step (or waits on nothing): cancel at its next step.
@@ -226,11 +230,14 @@ export class Task<T = any> extends Future<T> {
     }
     this._fut_waiter = null;
     const loop = this._loop;
+    const rec = recorder;
+    if (rec !== null) rec.stepBegin(this, exc);
     enterTask(loop, this);
     try {
       this._resume(exc);
     } finally {
       leaveTask(loop, this);
+      if (rec !== null) rec.stepEnd(this);
     }
   }
 
@@ -289,6 +296,8 @@ export class Task<T = any> extends Future<T> {
         let wakeup = this._wakeupCallback;
         if (wakeup === null) {
           wakeup = named((future: Future) => this._wakeup(future), "Task.task_wakeup");
+          // Debug mode's slow-callback log names the task a wake-up steps (`__self__`).
+          (wakeup as unknown as { __self__: Task }).__self__ = this;
           this._wakeupCallback = wakeup;
         }
         waiter.add_done_callback(wakeup);

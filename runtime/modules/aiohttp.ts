@@ -13,6 +13,7 @@ import { Dict } from "../values/dict.js";
 import { Exception, PyTypeError, RuntimeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { str } from "../values/repr.js";
+import { recorder } from "../timeline/recorder.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { osErrorFor } from "./urllib.js";
@@ -283,6 +284,7 @@ export class ClientSession {
       const target = new URL(String(url));
       const loop = get_running_loop() as unknown as Loop;
       const responseFuture = loop.create_future();
+      if (recorder !== null) recorder.label(responseFuture, `socket read: ${method} ${target.pathname}${target.search}`);
       const headers: Record<string, string> = { ...self.defaultHeaders };
       let body: Buffer | null = null;
       if (!isNone(kws["data"])) {

@@ -1,6 +1,8 @@
 // Python's `time` module. sleep() really blocks the thread (Atomics.wait), so the event loop
 // stalls exactly as it does in CPython (lecture example 04a).
 
+import { recorder } from "../timeline/recorder.js";
+import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { nodeProcess } from "../core/host.js";
 import { Tuple } from "../values/tuple.js";
@@ -65,7 +67,14 @@ export function sleep(secs: unknown): null {
   if (Number.isNaN(seconds)) throw new ValueError("Invalid value NaN (not a number)");
   if (seconds < 0) throw new ValueError("sleep length must be non-negative");
   if (!Number.isFinite(seconds)) throw new OverflowError("timestamp too large to convert to C _PyTime_t");
-  blockFor(seconds * 1000);
+  const rec = recorder;
+  if (rec === null) {
+    blockFor(seconds * 1000);
+  } else {
+    const start = rec.now();
+    blockFor(seconds * 1000);
+    rec.blocked(start, `time.sleep(${repr(secs)})`);
+  }
   return null;
 }
 

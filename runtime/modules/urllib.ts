@@ -7,7 +7,8 @@ import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
-import { str } from "../values/repr.js";
+import { repr, str } from "../values/repr.js";
+import { recorder } from "../timeline/recorder.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
@@ -283,7 +284,10 @@ export function urlopen(...args: unknown[]): HTTPResponse {
   const headers: Record<string, string> = { ...DEFAULT_HEADERS, ...request.headers };
   if (request.data !== null && !("Content-type" in headers)) headers["Content-type"] = "application/x-www-form-urlencoded";
   const timeoutMs = isNone(timeout) ? null : toNumber(timeout) * 1000;
+  const rec = recorder;
+  const start = rec === null ? 0 : rec.now();
   const reply = blockingRequest(url, request.get_method(), headers, request.data, timeoutMs);
+  if (rec !== null) rec.blocked(start, `urlopen(${repr(url)})`);
 
   if (reply.kind === "error") {
     if (reply.code === "PYTS_READ_TIMEOUT") throw new TimeoutError("timed out");

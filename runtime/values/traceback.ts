@@ -19,6 +19,11 @@ export function setFrameProvider(provider: FrameProvider): void {
   frameProvider = provider;
 }
 
+/** The Python frames of a JS error's stack, most recent last (none when not source-mapped). */
+export function pythonFrames(error: unknown): string[] {
+  return frameProvider(error);
+}
+
 /** `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main). */
 export function exceptionLine(e: unknown): string {
   // JS's stack overflow is Python's RecursionError.

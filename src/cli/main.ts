@@ -51,9 +51,16 @@ async function main(): Promise<void> {
   const argv = hideBin(process.argv).map((arg) => (arg === "-" ? STDIN : arg));
   // `pyts run FILE ARGS...`: every argument after FILE is the program's, `--help`, `--version`
   // and `--` included, as `python3 FILE ARGS...` passes them.
-  if (argv[0] === "run" && argv.length >= 2 && (argv[1] === STDIN || !argv[1]!.startsWith("-"))) {
-    const [, file, ...args] = hideBin(process.argv);
-    return guarded(() => runPython(file === "-" ? STDIN : file!, args));
+  if (argv[0] === "run") {
+    // `--timeline OUT` may come before FILE; everything after FILE is the program's.
+    const [, ...raw] = hideBin(process.argv);
+    let timeline: string | undefined;
+    if (raw[0] === "--timeline" && raw.length >= 3) timeline = raw.splice(0, 2)[1];
+    else if (raw[0]?.startsWith("--timeline=") && raw[0].length > 11) timeline = raw.shift()!.slice(11);
+    const [file, ...args] = raw;
+    if (file !== undefined && (file === "-" || !file.startsWith("-"))) {
+      return guarded(() => runPython(file === "-" ? STDIN : file, args, { timeline }));
+    }
   }
   await yargs(argv)
     .scriptName("pyts")
@@ -119,8 +126,9 @@ async function main(): Promise<void> {
         y
           .positional("file", { type: "string", demandOption: true })
           .positional("args", { type: "string", array: true, default: [] as string[] })
+          .option("timeline", { type: "string", requiresArg: true, describe: "record the event loop into FILE.html (a page) or FILE.json (a Chrome trace)" })
           .parserConfiguration({ "unknown-options-as-args": true }),
-      (argv) => guarded(() => runPython(argv.file, (argv.args ?? []).map(String))),
+      (argv) => guarded(() => runPython(argv.file, (argv.args ?? []).map(String), { timeline: argv.timeline })),
     )
     .strict()
     .version(version())

@@ -40,7 +40,12 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
   return { root: tree.root, entry, result, modules };
 }
 
-export async function runPython(file: string, args: string[]): Promise<number> {
+export interface RunOptions {
+  /** Record the event loop into this .html or .json file (runtime/timeline). */
+  timeline?: string | undefined;
+}
+
+export async function runPython(file: string, args: string[], options: RunOptions = {}): Promise<number> {
   const { root, entry, result, modules } = await convertProgram(file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   const script = path.join(dir, entry);
@@ -63,7 +68,7 @@ export async function runPython(file: string, args: string[]): Promise<number> {
     // Stack positions are lines of the scripts, which the runtime maps to .py lines.
     const child = spawnSync(process.execPath, [script, ...args], {
       stdio: "inherit",
-      env: { ...process.env, PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json"), PYTS_RUN_ROOT: dir, PYTS_SOURCE_ROOT: root },
+      env: { ...process.env, ...(options.timeline ? { PYTS_TIMELINE: path.resolve(options.timeline) } : {}), PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json"), PYTS_RUN_ROOT: dir, PYTS_SOURCE_ROOT: root },
     });
     if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
     return child.status ?? 1;

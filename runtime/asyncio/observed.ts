@@ -1,0 +1,68 @@
+// The ready queue run with observers: a timeline recording (runtime/timeline) and CPython's
+// debug mode, which logs every callback that takes longer than `slow_callback_duration`.
+// The loop takes this path only when one of them is on (one check per iteration).
+
+import { flushFresh } from "../core/never-awaited.js";
+import { recorder } from "../timeline/recorder.js";
+import { repr } from "../values/repr.js";
+import { formatCallback, logWarning, type Callback } from "./format.js";
+import { Handle, TimerHandle, runCallback, type HandleLoop } from "./handles.js";
+
+/** What the observed run needs of the loop. */
+export interface ObservedLoop extends HandleLoop {
+  readonly _ready: { shift(): unknown };
+  _debug: boolean;
+  slow_callback_duration: number;
+  time(): number;
+}
+
+/** The task a callback steps (`Task.__step` and a task's wake-up carry it), else null. */
+function taskOf(callback: Callback | null, arg: unknown): unknown {
+  const self = (callback as { __self__?: unknown } | null)?.__self__;
+  if (self !== undefined) return self;
+  return (callback as { __qualname__?: string } | null)?.__qualname__ === "Task.__step" ? arg : null;
+}
+
+/** CPython's `_format_handle`: a task step shows as the task, anything else as the handle. */
+function formatHandle(callback: Callback | null, args: readonly unknown[], handle: Handle | null): string {
+  const task = taskOf(callback, args[0]);
+  if (task !== null) return repr(task);
+  if (handle !== null) return repr(handle);
+  return `<Handle ${formatCallback(callback!, args)}>`;
+}
+
+/** Runs the first `ntodo` entries of the ready queue, as EventLoop._processStep does. */
+export function runReadyObserved(loop: ObservedLoop, ntodo: number): void {
+  const rec = recorder;
+  const ready = loop._ready;
+  if (rec !== null) rec.iterationBegin();
+  for (let i = 0; i < ntodo; i++) {
+    const entry = ready.shift();
+    let handle: Handle | null = null;
+    let callback: Callback | null;
+    let args: readonly unknown[];
+    if (typeof entry === "function") {
+      i++;
+      callback = entry as Callback;
+      args = [ready.shift()];
+    } else {
+      handle = entry as Handle;
+      if (handle._cancelled) continue;
+      callback = handle._callback;
+      args = handle._args ?? [];
+    }
+    const t0 = loop.time();
+    if (rec !== null) rec.callbackBegin();
+    if (handle === null) runCallback(loop, callback!, args[0]);
+    else handle._run();
+    if (rec !== null) rec.callbackEnd(() => formatCallback(callback!, args), handle instanceof TimerHandle);
+    if (loop._debug) {
+      const dt = loop.time() - t0;
+      if (dt >= loop.slow_callback_duration) {
+        logWarning(`Executing ${formatHandle(callback, args, handle)} took ${dt.toFixed(3)} seconds`);
+      }
+    }
+    flushFresh();
+  }
+  if (rec !== null) rec.iterationEnd();
+}

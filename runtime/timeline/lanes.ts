@@ -1,0 +1,116 @@
+// A timeline record arranged as lanes of spans: the event loop, plain callbacks, then one lane
+// per task in creation order. The HTML page and the Chrome trace both draw these spans.
+
+import type { TimelineRecord } from "./recorder.js";
+
+/** What a span shows. */
+export type SpanKind = "iteration" | "stall" | "callback" | "timer" | "step" | "await" | "blocking";
+
+export interface Span {
+  kind: SpanKind;
+  start: number;
+  end: number;
+  /** The short text drawn on it (when it fits) and the trace event's name. */
+  label: string;
+  /** Lines for the hover box: where in the source, what it waited on. */
+  detail: string[];
+  /** Facts for tools (the trace event's args): source lines, what was awaited. */
+  data?: Record<string, string | number | null>;
+}
+
+export interface Mark {
+  at: number;
+  kind: "created" | "done" | "cancelled" | "exception" | "cancel-requested";
+  detail: string;
+}
+
+export interface Lane {
+  id: string;
+  title: string;
+  subtitle: string;
+  spans: Span[];
+  marks: Mark[];
+  /** From creation to completion (tasks), for the lane's thin "alive" line. */
+  alive: [number, number] | null;
+}
+
+function ms(t: number): string {
+  return t >= 1000 ? `${(t / 1000).toFixed(3)} s` : `${t.toFixed(2)} ms`;
+}
+
+export function timeRange(start: number, end: number): string {
+  return `${ms(start)} – ${ms(end)} (${ms(end - start)})`;
+}
+
+/** Arranges the record as lanes. */
+export function lanesOf(record: TimelineRecord): Lane[] {
+  const where = (line: number): string => (line > 0 ? `line ${line}: ${record.lines[line] ?? ""}` : "");
+  const fileLine = (line: number): string => (line > 0 ? `${record.file}:${line}` : record.file);
+
+  const loop: Lane = { id: "loop", title: "event loop", subtitle: "busy / stalled", spans: [], marks: [], alive: null };
+  for (const it of record.iterations) {
+    loop.spans.push({ kind: "iteration", start: it.start, end: it.end, label: "run_once", detail: ["one loop iteration", timeRange(it.start, it.end)] });
+  }
+  const names = new Map(record.tasks.map((t) => [t.id, t.name]));
+  for (const b of record.blocking) {
+    const who = b.task === 0 ? "outside any task" : `in ${names.get(b.task) ?? "a task"}`;
+    loop.spans.push({ kind: "stall", start: b.start, end: b.end, label: `stalled: ${b.what}`, detail: [`the loop stalled: ${b.what} blocked the thread ${who}`, timeRange(b.start, b.end), where(b.line)], data: { call: b.what, line: b.line, task: names.get(b.task) ?? null } });
+  }
+
+  const callbacks: Lane = { id: "callbacks", title: "callbacks", subtitle: "handles, timers", spans: [], marks: [], alive: null };
+  for (const c of record.callbacks) {
+    callbacks.spans.push({ kind: c.timer ? "timer" : "callback", start: c.start, end: c.end, label: c.what, detail: [`${c.timer ? "timer" : "callback"}: ${c.what}`, timeRange(c.start, c.end)] });
+  }
+
+  const lanes: Lane[] = [loop, callbacks];
+  const byTask = new Map<number, Lane>();
+  for (const task of record.tasks) {
+    const lane: Lane = {
+      id: `task-${task.id}`,
+      title: task.name,
+      subtitle: `${task.coro}()`,
+      spans: [],
+      marks: [{ at: task.created, kind: "created", detail: `${task.name} created${task.createdAt > 0 ? ` at ${fileLine(task.createdAt)}` : ""}` }],
+      alive: [task.created, task.done ?? record.end],
+    };
+    if (task.cancelRequested !== null) lane.marks.push({ at: task.cancelRequested, kind: "cancel-requested", detail: `${task.name}.cancel() called` });
+    if (task.done !== null) {
+      const kind = task.outcome === "cancelled" ? "cancelled" : task.outcome === "exception" ? "exception" : "done";
+      const what = kind === "cancelled" ? "cancelled" : kind === "exception" ? `raised ${task.detail}` : `returned ${task.detail}`;
+      lane.marks.push({ at: task.done, kind, detail: `${task.name} ${what}` });
+    }
+    byTask.set(task.id, lane);
+    lanes.push(lane);
+  }
+  const lastStep = new Map<number, { end: number; waitFor: string | null; line: number }>();
+  for (const step of record.steps) {
+    const lane = byTask.get(step.task);
+    if (lane === undefined) continue;
+    const name = lane.title;
+    const before = lastStep.get(step.task);
+    if (before !== undefined && before.waitFor !== null) {
+      lane.spans.push({ kind: "await", start: before.end, end: step.start, label: before.waitFor, detail: [`${name} awaited ${before.waitFor}`, timeRange(before.end, step.start), where(before.line)], data: { wait_for: before.waitFor, line: before.line } });
+    }
+    const detail = [`${name} step (${lane.subtitle})`, timeRange(step.start, step.end), `resumed at ${fileLine(step.resumedAt)}`, where(step.resumedAt)];
+    if (step.thrown !== null) detail.push(`thrown in: ${step.thrown}`);
+    detail.push(step.waitFor === null ? "finished" : `suspended at ${fileLine(step.suspendedAt)}, waiting on ${step.waitFor}`);
+    if (step.waitFor !== null) detail.push(where(step.suspendedAt));
+    lane.spans.push({ kind: "step", start: step.start, end: step.end, label: "step", detail, data: { resumed_line: step.resumedAt, suspended_line: step.suspendedAt, wait_for: step.waitFor, thrown: step.thrown } });
+    lastStep.set(step.task, { end: step.end, waitFor: step.waitFor, line: step.suspendedAt });
+  }
+  for (const b of record.blocking) {
+    const lane = byTask.get(b.task);
+    if (lane === undefined) continue;
+    lane.spans.push({ kind: "blocking", start: b.start, end: b.end, label: b.what, detail: [`blocking call: ${b.what} (the whole loop waited)`, timeRange(b.start, b.end), where(b.line)], data: { call: b.what, line: b.line } });
+  }
+  // A task still waiting when the recording ended.
+  for (const [id, last] of lastStep) {
+    const lane = byTask.get(id)!;
+    const task = record.tasks.find((t) => t.id === id)!;
+    if (last.waitFor !== null && task.done === null) {
+      lane.spans.push({ kind: "await", start: last.end, end: record.end, label: last.waitFor, detail: [`${lane.title} awaited ${last.waitFor} (still waiting at the end)`, timeRange(last.end, record.end), where(last.line)], data: { wait_for: last.waitFor, line: last.line } });
+    }
+  }
+  for (const lane of lanes) lane.spans.sort((a, b) => a.start - b.start);
+  return lanes;
+}
