@@ -2,7 +2,7 @@
 // time scale on top) and a few lines of script for the hover box. Nothing is loaded from the
 // network, so the page opens from disk anywhere.
 
-import { lanesOf, timeRange, type Lane, type Span, type SpanKind } from "./lanes.js";
+import { lanesOf, type Lane, type Span, type SpanKind } from "./lanes.js";
 import type { TimelineRecord } from "./recorder.js";
 
 const LABEL_WIDTH = 190;
@@ -28,6 +28,10 @@ const LEGEND: [SpanKind, string][] = [
   ["iteration", "loop iteration"],
   ["callback", "callback"],
 ];
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
 
 function escape(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -133,7 +137,7 @@ p.summary { margin: 0 0 8px; color: #555; font-size: 13px; }
 </head>
 <body>
 <h1>pyts timeline: ${escape(record.file)}</h1>
-<p class="summary">${escape(`${taskCount} task${taskCount === 1 ? "" : "s"}, ${timeRange(0, record.end)} of the loop's clock. Hover a bar for its source line.`)}</p>
+<p class="summary">${escape(`${taskCount} task${taskCount === 1 ? "" : "s"} over ${seconds(record.end)} of the loop's clock. Hover a bar for its source line.`)}</p>
 <div class="legend">${legend}</div>
 ${svg}
 <div id="tip"></div>
