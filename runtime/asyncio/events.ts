@@ -7,7 +7,7 @@ import { setImmediateTask } from "../core/host.js";
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
-import { flushFresh } from "../core/never-awaited.js";
+import { flushFresh, setCoroutineOriginTracking } from "../core/never-awaited.js";
 import { Exception, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
 import { isKwargs, kw } from "../values/kwargs.js";
 import { Dict } from "../values/dict.js";
@@ -22,6 +22,7 @@ import { Future, isFuture } from "./futures.js";
 import { gather } from "./gather.js";
 import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
+import { atSite, debugFromEnvironment } from "./debug.js";
 import { recorder } from "../timeline/recorder.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
@@ -62,7 +63,7 @@ export class EventLoop implements HandleLoop {
   _timer_cancelled_count = 0;
   _stopping = false;
   _closed = false;
-  _debug = false;
+  _debug = debugFromEnvironment();
   /** Debug mode logs callbacks that run at least this long (seconds). */
   slow_callback_duration = 0.1;
   _clock_resolution = 1e-9;
@@ -135,6 +136,7 @@ export class EventLoop implements HandleLoop {
   }
 
   create_future(): Future {
+    if (this._debug) return atSite("base_events.py:427", () => new Future(this));
     return new Future(this);
   }
 
@@ -186,12 +188,15 @@ export class EventLoop implements HandleLoop {
     this._check_running();
     this._running = true;
     _set_running_loop(this);
+    // Debug mode: coroutines made while this loop runs remember their origin.
+    if (this._debug) setCoroutineOriginTracking(new Error());
     return new Promise<null>((resolve, reject) => {
       this._settle = (error?: unknown) => {
         this._settle = null;
         this._stopping = false;
         this._running = false;
         _set_running_loop(null);
+        if (this._debug) setCoroutineOriginTracking(null);
         if (error === undefined) resolve(null);
         else reject(error);
       };
@@ -471,6 +476,8 @@ export class EventLoop implements HandleLoop {
 
   set_debug(enabled: unknown): null {
     this._debug = Boolean(enabled);
+    // Turned on while running: the frames below the loop are not known then.
+    if (this._running) setCoroutineOriginTracking(this._debug ? Object.assign(new Error(), { stack: "" }) : null);
     return null;
   }
 
@@ -505,6 +512,7 @@ function runUntilCompleteCallback(fut: Future): void {
   fut.get_loop().stop();
 }
 Object.defineProperty(runUntilCompleteCallback, "__qualname__", { value: "_run_until_complete_cb" });
+Object.defineProperty(runUntilCompleteCallback, "_asyncio_source", { value: "base_events.py:180" });
 
 /** Which loop tracks each started async generator (sys.set_asyncgen_hooks as asyncio sets them). */
 const asyncgenLoops = new WeakMap<AsyncGenerator_, EventLoop>();

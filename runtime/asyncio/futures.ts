@@ -19,6 +19,7 @@ import type { EventLoop } from "./events.js";
 import { callbackName, type Callback } from "./format.js";
 import { _get_running_loop, get_event_loop } from "./loop-state.js";
 import { markRetrieved, trackUnretrieved, type UnretrievedRecord } from "./never-retrieved.js";
+import { ASYNCIO_DIR, creationInfo, noteCreation } from "./debug.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -67,7 +68,11 @@ export function scheduleCallback(loop: EventLoop, callback: Callback, arg: unkno
 }
 
 function formatCallbacks(callbacks: readonly Callback[]): string {
-  const show = (cb: Callback): string => `${callbackName(cb)}()`;
+  // Callbacks standing for functions of CPython's asyncio name their line there, as CPython's do.
+  const show = (cb: Callback): string => {
+    const source = (cb as { _asyncio_source?: string })._asyncio_source;
+    return source === undefined ? `${callbackName(cb)}()` : `${callbackName(cb)}() at ${ASYNCIO_DIR}/${source}`;
+  };
   const n = callbacks.length;
   if (n === 1) return show(callbacks[0]!);
   if (n === 2) return `${show(callbacks[0]!)}, ${show(callbacks[1]!)}`;
@@ -109,6 +114,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
     this._cancelled_exc = null;
     this._asyncio_future_blocking = false;
     this._unretrieved = null;
+    if (this._loop._debug) noteCreation(this);
   }
 
   get _log_traceback(): boolean {
@@ -256,6 +262,8 @@ export class Future<T = any> implements NativeAwaitable<T> {
     }
     const callbacks = callbackList(this._callbacks);
     if (callbacks.length > 0) info.push(`cb=[${formatCallbacks(callbacks)}]`);
+    const created = creationInfo(this);
+    if (created !== null) info.push(created);
     return info;
   }
 

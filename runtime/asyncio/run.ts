@@ -9,6 +9,7 @@ import { gather } from "./gather.js";
 import { kw } from "../values/kwargs.js";
 import { _get_running_loop, new_event_loop, set_event_loop } from "./loop-state.js";
 import { all_tasks, iscoroutine } from "./tasks.js";
+import { atSite } from "./debug.js";
 
 /** Cancels what is still pending and waits for it, reporting exceptions that are not cancellations. */
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
@@ -49,7 +50,7 @@ async function runOnNewLoop(main: unknown, debug: unknown): Promise<unknown> {
   if (debug !== null && debug !== undefined) loop.set_debug(debug);
   set_event_loop(loop);
   try {
-    const task = loop.create_task(main);
+    const task = loop._debug ? atSite("runners.py:100", () => loop.create_task(main)) : loop.create_task(main);
     return await loop.run_until_complete(task);
   } finally {
     try {

@@ -24,6 +24,7 @@ import type { Callback } from "./format.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 import { recorder } from "../timeline/recorder.js";
+import { atSite } from "./debug.js";
 
 let taskNameCounter = 0;
 /**
@@ -385,6 +386,7 @@ export function ensureFutureOn(x: unknown, loop: EventLoop | null): Future {
   }
   const target = loop ?? get_event_loop();
   try {
+    if (target._debug) return atSite("tasks.py:680", () => target.create_task(coro));
     return target.create_task(coro);
   } catch (error) {
     if (!wrapped && error instanceof RuntimeError) (coro as Coroutine).close();
@@ -420,7 +422,8 @@ export function create_task<R>(coro: Coroutine<R>, ...args: unknown[]): Task<R>;
 export function create_task(coro: unknown, ...args: unknown[]): Task;
 export function create_task(coro: unknown, ...args: unknown[]): Task {
   const name = args.length === 0 ? undefined : bindArgs("create_task", args, ["name", "context"], 0)[0];
-  const task = get_running_loop().create_task(coro) as Task;
+  const loop = get_running_loop();
+  const task = (loop._debug ? atSite("tasks.py:384", () => loop.create_task(coro)) : loop.create_task(coro)) as Task;
   if (name !== undefined && name !== null) task.set_name(name);
   return task;
 }

@@ -23,3 +23,11 @@ export function programFile(): string {
   programPath = given.startsWith("/") || proc === undefined || given === "<unknown>" ? given : normalise(`${proc.cwd()}/${given}`);
   return programPath;
 }
+
+/** A file as `pyts run` frames name it (as given) made absolute, as CPython's code objects hold it. */
+export function absoluteSourcePath(file: string): string {
+  if (file.startsWith("/")) return file;
+  const proc = typeof process === "undefined" ? undefined : process;
+  if (file === proc?.env["PYTS_ARGV0"]) return programFile();
+  return proc === undefined ? file : normalise(`${proc.cwd()}/${file}`);
+}

@@ -3,6 +3,8 @@
 // coroutines collected unstarted, and a process-exit hook reports the ones still alive then
 // (CPython reports those too, while tearing the interpreter down).
 
+import { pythonFrames } from "../values/traceback.js";
+import { absoluteSourcePath } from "./code-location.js";
 import { onProcessExit, writeStderr } from "./host.js";
 
 /** Shared between a coroutine and its registry entry; must not reference the coroutine. */
@@ -11,6 +13,58 @@ export interface UnstartedRecord {
   reported: boolean;
   /** Registered with the FinalizationRegistry (and in `pending`). */
   registered: boolean;
+  /** Where it was made, when origin tracking was on (asyncio debug mode). */
+  origin?: Origin | undefined;
+}
+
+/**
+ * A coroutine's origin (CPython's cr_origin): the stack when it was made, and the stack that
+ * started the debug loop, whose Python frames lie below a task's own (the loop's steps start
+ * from Node's event loop, not from the code that ran the asyncio loop).
+ */
+interface Origin {
+  outer: Error;
+  inner: Error;
+  /** The `async def` line: the emitted function's own frame, which CPython's origin lacks. */
+  defLine: number;
+}
+
+/** The stack of the code that started the running debug loop: origin tracking is on. */
+let originOuter: Error | null = null;
+const origins = new WeakMap<object, Origin>();
+
+/** `sys.set_coroutine_origin_tracking_depth` as a debug loop sets it (null: off). */
+export function setCoroutineOriginTracking(outer: Error | null): void {
+  originOuter = outer;
+}
+
+/** One frame: `  File "F", line N, in NAME` and its source line (caret lines dropped). */
+function originFrames(origin: Origin): { head: string; source: string }[] {
+  const frames: { head: string; source: string }[] = [];
+  const inner = pythonFrames(origin.inner);
+  if (inner.length > 0 && new RegExp(`, line ${origin.defLine}, `).test(inner[inner.length - 1]!)) inner.pop();
+  for (const text of [...pythonFrames(origin.outer), ...inner]) {
+    const [head, source] = text.split("\n");
+    const m = /^ {2}File "(.*)", line (\d+), in (.*)$/.exec(head ?? "");
+    if (!m) continue;
+    frames.push({ head: `  File "${absoluteSourcePath(m[1]!)}", line ${m[2]}, in ${m[3]}`, source: source ?? "" });
+  }
+  return frames;
+}
+
+/**
+ * CPython's warning for a coroutine with an origin: located at its innermost frame (where the
+ * unawaited coroutine is normally dropped), then "Coroutine created at" and the frames.
+ */
+function originWarning(qualname: string, origin: Origin): string | null {
+  const frames = originFrames(origin);
+  const last = frames[frames.length - 1];
+  if (last === undefined) return null;
+  const m = /File "(.*)", line (\d+)/.exec(last.head)!;
+  const lines = [`${m[1]}:${m[2]}: RuntimeWarning: coroutine '${qualname}' was never awaited`, "Coroutine created at (most recent call last)"];
+  for (const frame of frames) lines.push(frame.head, frame.source);
+  lines.push(`  ${last.source.trim()}`);
+  return lines.join("\n") + "\n";
 }
 
 const pending = new Set<UnstartedRecord>();
@@ -31,12 +85,14 @@ function report(record: UnstartedRecord, atExit = false): void {
   if (record.reported) return;
   record.reported = true;
   pending.delete(record);
-  const text = `sys:1: RuntimeWarning: coroutine '${record.qualname}' was never awaited\n`;
+  const located = record.origin === undefined ? null : originWarning(record.qualname, record.origin);
+  const text = located ?? `sys:1: RuntimeWarning: coroutine '${record.qualname}' was never awaited\n`;
   if (shown.has(text)) return;
   shown.add(text);
-  // CPython adds the tracemalloc hint once, and not to warnings printed during shutdown.
+  // CPython adds the tracemalloc hint once, and not to warnings printed during shutdown (a
+  // located warning stands for one printed where the coroutine was dropped, not at exit).
   let hint = "";
-  if (!atExit && !hintShown) {
+  if ((!atExit || located !== null) && !hintShown) {
     hintShown = true;
     hint = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
   }
@@ -48,6 +104,8 @@ const registry = new FinalizationRegistry<UnstartedRecord>((record) => report(re
 /** What a watched coroutine carries (fields on the coroutine, so watching allocates nothing). */
 export interface Watched {
   readonly __qualname__: string;
+  /** The `async def` line (0 for the runtime's own coroutines). */
+  readonly _firstLine?: number;
   /** Started, closed or handed to a Task: it can no longer warn. */
   _neverWarn: boolean;
   /** Its registry record, once registered. */
@@ -76,7 +134,7 @@ export function flushFresh(): void {
     const coro = fresh[i]!;
     fresh[i] = undefined;
     if (coro._neverWarn) continue;
-    const record: UnstartedRecord = { qualname: coro.__qualname__, reported: false, registered: true };
+    const record: UnstartedRecord = { qualname: coro.__qualname__, reported: false, registered: true, origin: origins.get(coro) };
     coro._watch = record;
     pending.add(record);
     registry.register(coro, record, coro);
@@ -90,6 +148,7 @@ function flushFreshTask(): void {
 
 /** Starts watching a freshly made coroutine. */
 export function watchUnstarted(coro: Watched): void {
+  if (originOuter !== null) origins.set(coro, { outer: originOuter, inner: new Error(), defLine: coro._firstLine ?? 0 });
   fresh[freshCount++] = coro;
   if (!flushQueued) {
     flushQueued = true;
