@@ -166,3 +166,73 @@ test("--timeline needs a file name; --timeline=FILE works too", async () => {
   const waits = trace.traceEvents.filter((e) => e.tid === lane!.tid && e.cat === "await");
   expect(waits.map((w) => [w.args!["wait_for"], w.args!["line"]])).toEqual([["sleep(1.0)", 6]]);
 }, 60_000);
+
+const TARGETS = `import asyncio
+
+
+async def consumer(queue):
+    item = await queue.get()
+    return item
+
+
+async def locked(lock, event):
+    async with lock:
+        await event.wait()
+
+
+async def failing():
+    await asyncio.sleep(0.01)
+    raise ValueError("boom")
+
+
+async def main():
+    queue = asyncio.Queue()
+    lock = asyncio.Lock()
+    event = asyncio.Event()
+    getter = asyncio.create_task(consumer(queue), name="getter")
+    holder = asyncio.create_task(locked(lock, event), name="holder")
+    waiter = asyncio.create_task(locked(lock, event), name="waiter")
+    doomed = asyncio.create_task(asyncio.sleep(10), name="doomed")
+    bad = asyncio.create_task(failing(), name="bad")
+    await asyncio.sleep(0.02)
+    queue.put_nowait("x")
+    event.set()
+    doomed.cancel()
+    print(await getter)
+    await holder
+    await waiter
+    try:
+        await bad
+    except ValueError as e:
+        print("bad:", e)
+    try:
+        await doomed
+    except asyncio.CancelledError:
+        print("doomed cancelled")
+
+
+asyncio.run(main())
+`;
+
+test("awaits name their target (a queue, a lock, an event, another task) and marks show cancellation and exceptions", async () => {
+  const file = path.join(dir, "targets.py");
+  fs.writeFileSync(file, TARGETS);
+  const target = path.join(dir, "targets.json");
+  const run = await runPyts(["run", "--timeline", target, file]);
+  expect(run.stdout).toBe("x\nbad: boom\ndoomed cancelled\n");
+  const trace = JSON.parse(fs.readFileSync(target, "utf8")) as ChromeTrace;
+  const rec: Recorded = { lanes: new Map(), events: trace.traceEvents, stdout: run.stdout };
+  for (const e of trace.traceEvents) if (e.name === "thread_name") rec.lanes.set(e.tid, String(e.args!["name"]));
+  const awaited = (lane: string): unknown[] => spans(rec, laneOf(rec, lane), "await").map((w) => [w.args!["wait_for"], w.args!["line"]]);
+  expect(awaited("getter consumer()")).toEqual([["Queue.get()", 5]]);
+  expect(awaited("holder locked()")).toEqual([["Event.wait()", 11]]);
+  expect(awaited("waiter locked()")).toEqual([["Lock.acquire()", 10]]);
+  expect(awaited("bad failing()")).toEqual([["sleep(0.01)", 15]]);
+  expect(awaited("Task-1 main()")).toEqual([["sleep(0.02)", 28], ["getter", 32], ["waiter", 34]]);
+  const marks = (lane: string): unknown[] => trace.traceEvents.filter((e) => e.ph === "i" && e.tid === laneOf(rec, lane)).map((e) => [e.name, e.args!["detail"]]);
+  expect(marks("doomed sleep()").slice(1)).toEqual([["cancel-requested", "doomed.cancel() called"], ["cancelled", "doomed cancelled"]]);
+  expect(marks("bad failing()").slice(1)).toEqual([["exception", "bad raised ValueError('boom')"]]);
+  // The cancelled task's last step is the one CancelledError was thrown into.
+  const doomedSteps = spans(rec, laneOf(rec, "doomed sleep()"), "step");
+  expect(String(doomedSteps[doomedSteps.length - 1]!.args!["thrown"])).toMatch(/^CancelledError/);
+}, 60_000);
