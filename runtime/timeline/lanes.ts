@@ -34,6 +34,9 @@ export interface Lane {
   alive: [number, number] | null;
 }
 
+/** CPython's `slow_callback_duration`, in milliseconds. */
+const SLOW_STEP_MS = 100;
+
 function ms(t: number): string {
   return t >= 1000 ? `${(t / 1000).toFixed(3)} s` : `${t.toFixed(2)} ms`;
 }
@@ -55,6 +58,15 @@ export function lanesOf(record: TimelineRecord): Lane[] {
   for (const b of record.blocking) {
     const who = b.task === 0 ? "outside any task" : `in ${names.get(b.task) ?? "a task"}`;
     loop.spans.push({ kind: "stall", start: b.start, end: b.end, label: `stalled: ${b.what}`, detail: [`the loop stalled: ${b.what} blocked the thread ${who}`, timeRange(b.start, b.end), where(b.line)], data: { call: b.what, line: b.line, task: names.get(b.task) ?? null } });
+  }
+
+  // A step that runs long without a blocking call (a long computation) stalls the loop too:
+  // as long as CPython's debug mode would report it (slow_callback_duration, 0.1 s).
+  for (const step of record.steps) {
+    const blocked = record.blocking.filter((b) => b.task === step.task && b.start >= step.start && b.end <= step.end).reduce((sum, b) => sum + b.end - b.start, 0);
+    if (step.end - step.start - blocked < SLOW_STEP_MS) continue;
+    const name = names.get(step.task) ?? "a task";
+    loop.spans.push({ kind: "stall", start: step.start, end: step.end, label: `stalled: ${name} computing`, detail: [`the loop stalled: a step of ${name} ran for ${timeRange(step.start, step.end)}`, `resumed at ${fileLine(step.resumedAt)}`, where(step.resumedAt)], data: { call: null, line: step.resumedAt, task: name } });
   }
 
   const callbacks: Lane = { id: "callbacks", title: "callbacks", subtitle: "handles, timers", spans: [], marks: [], alive: null };

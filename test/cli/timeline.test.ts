@@ -236,3 +236,15 @@ test("awaits name their target (a queue, a lock, an event, another task) and mar
   const doomedSteps = spans(rec, laneOf(rec, "doomed sleep()"), "step");
   expect(String(doomedSteps[doomedSteps.length - 1]!.args!["thrown"])).toMatch(/^CancelledError/);
 }, 60_000);
+
+test("a long computation in a step shows as a stall of the loop", async () => {
+  const file = path.join(dir, "compute.py");
+  fs.writeFileSync(file, "import asyncio\nimport time\n\n\nasync def crunch():\n    await asyncio.sleep(0)\n    t0 = time.perf_counter()\n    while time.perf_counter() - t0 < 0.2:\n        pass\n\n\nasyncio.run(crunch())\n");
+  const target = path.join(dir, "compute.json");
+  const run = await runPyts(["run", "--timeline", target, file]);
+  expect(run.status, run.stderr).toBe(0);
+  const trace = JSON.parse(fs.readFileSync(target, "utf8")) as ChromeTrace;
+  const stalls = trace.traceEvents.filter((e) => e.cat === "stall");
+  expect(stalls.map((e) => [e.name, e.args!["line"]])).toEqual([["stalled: Task-1 computing", 6]]);
+  expect(stalls[0]!.dur!).toBeGreaterThanOrEqual(200_000);
+}, 60_000);
