@@ -61,7 +61,14 @@ function laneRow(lane: Lane, index: number, x: (t: number) => number): string {
   if (lane.alive !== null) {
     parts.push(`<line x1="${x(lane.alive[0])}" x2="${x(lane.alive[1])}" y1="${mid}" y2="${mid}" stroke="#999" stroke-width="1"/>`);
   }
-  for (const span of lane.spans) parts.push(spanRect(span, mid, x));
+  // Thousands of sub-pixel spans draw as one: keep the first at each half pixel of each kind.
+  const drawn = new Map<SpanKind, number>();
+  for (const span of lane.spans) {
+    const at = Math.round(x(span.start) * 2);
+    if (x(span.end) - x(span.start) < 1 && drawn.get(span.kind) === at) continue;
+    drawn.set(span.kind, at);
+    parts.push(spanRect(span, mid, x));
+  }
   for (const mark of lane.marks) {
     const colour = mark.kind === "exception" ? "#d62728" : mark.kind === "cancelled" || mark.kind === "cancel-requested" ? "#ff7f0e" : "#333";
     const glyph = mark.kind === "created" ? "▸" : mark.kind === "done" ? "✓" : mark.kind === "exception" ? "✗" : mark.kind === "cancelled" ? "⊘" : "!";
@@ -100,8 +107,13 @@ document.querySelectorAll("[data-tip]").forEach((el) => {
   el.addEventListener("mouseleave", () => { tip.style.display = "none"; });
 });`;
 
+/** Task lanes a page draws at most (the Chrome trace has them all). */
+const MAX_TASK_LANES = 100;
+
 export function timelineHtml(record: TimelineRecord): string {
-  const lanes = lanesOf(record);
+  const all = lanesOf(record);
+  const lanes = all.slice(0, 2 + MAX_TASK_LANES);
+  const hidden = all.length - lanes.length;
   const total = Math.max(record.end, 1);
   const x = (t: number): number => LABEL_WIDTH + (Math.min(Math.max(t, 0), total) / total) * PLOT_WIDTH;
   const height = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 8;
@@ -137,7 +149,7 @@ p.summary { margin: 0 0 8px; color: #555; font-size: 13px; }
 </head>
 <body>
 <h1>pyts timeline: ${escape(record.file)}</h1>
-<p class="summary">${escape(`${taskCount} task${taskCount === 1 ? "" : "s"} over ${seconds(record.end)} of the loop's clock. Hover a bar for its source line.`)}</p>
+<p class="summary">${escape(`${taskCount} task${taskCount === 1 ? "" : "s"} over ${seconds(record.end)} of the loop's clock${hidden > 0 ? ` (the first ${MAX_TASK_LANES} drawn; a .json trace holds all)` : ""}. Hover a bar for its source line.`)}</p>
 <div class="legend">${legend}</div>
 ${svg}
 <div id="tip"></div>

@@ -12,9 +12,25 @@ export { chromeTrace } from "./chrome-trace.js";
 export { timelineHtml } from "./html.js";
 export { startRecording, stopRecording, recorder, type TimelineRecord } from "./recorder.js";
 
-/** The page or trace for a record, by the target's extension. */
-export function renderTimeline(record: TimelineRecord, target: string): string {
-  return target.toLowerCase().endsWith(".json") ? JSON.stringify(chromeTrace(record)) : timelineHtml(record);
+/** Writes the page, or for a `.json` target the trace, event by event (a long run's trace is too big for one string). */
+export function writeTimeline(record: TimelineRecord, target: string): void {
+  const fs = nodeModule("node:fs");
+  if (!target.toLowerCase().endsWith(".json")) {
+    fs.writeFileSync(target, timelineHtml(record));
+    return;
+  }
+  const { traceEvents, ...rest } = chromeTrace(record);
+  const fd = fs.openSync(target, "w");
+  try {
+    fs.writeSync(fd, '{"traceEvents":[\n');
+    for (let i = 0; i < traceEvents.length; i += 1000) {
+      const chunk = traceEvents.slice(i, i + 1000).map((e) => JSON.stringify(e)).join(",\n");
+      fs.writeSync(fd, (i > 0 ? ",\n" : "") + chunk);
+    }
+    fs.writeSync(fd, `\n],${JSON.stringify(rest).slice(1)}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Starts recording when PYTS_TIMELINE names a file to write at exit. */
@@ -32,7 +48,6 @@ export function startTimelineFromEnvironment(): void {
     } catch {
       // no source text: the record still has line numbers
     }
-    const record = rec.finish(environment("PYTS_ARGV0") ?? programFile(), source);
-    fs.writeFileSync(target, renderTimeline(record, target));
+    writeTimeline(rec.finish(environment("PYTS_ARGV0") ?? programFile(), source), target);
   });
 }
