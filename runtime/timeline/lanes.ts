@@ -63,6 +63,7 @@ export function lanesOf(record: TimelineRecord): Lane[] {
   // A step that runs long without a blocking call (a long computation) stalls the loop too:
   // as long as CPython's debug mode would report it (slow_callback_duration, 0.1 s).
   for (const step of record.steps) {
+    if (step.end - step.start < SLOW_STEP_MS) continue;
     const blocked = record.blocking.filter((b) => b.task === step.task && b.start >= step.start && b.end <= step.end).reduce((sum, b) => sum + b.end - b.start, 0);
     if (step.end - step.start - blocked < SLOW_STEP_MS) continue;
     const name = names.get(step.task) ?? "a task";
@@ -118,7 +119,8 @@ export function lanesOf(record: TimelineRecord): Lane[] {
   // A task still waiting when the recording ended.
   for (const [id, last] of lastStep) {
     const lane = byTask.get(id)!;
-    const task = record.tasks.find((t) => t.id === id)!;
+    // Task ids are their 1-based places in record.tasks.
+    const task = record.tasks[id - 1]!;
     if (last.waitFor !== null && task.done === null) {
       lane.spans.push({ kind: "await", start: last.end, end: record.end, label: last.waitFor, detail: [`${lane.title} awaited ${last.waitFor} (still waiting at the end)`, timeRange(last.end, record.end), where(last.line)], data: { wait_for: last.waitFor, line: last.line } });
     }

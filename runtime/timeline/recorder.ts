@@ -107,12 +107,42 @@ function shorten(text: string): string {
   return text.length > 160 ? text.slice(0, 157) + "..." : text;
 }
 
+/** Python lines by the JS position of the program's innermost frame: each call site is mapped once. */
+const lineCache = new Map<string, number>();
+/** The runtime's own files (this package): frames there are not the program's. */
+const RUNTIME_ROOT = new URL("../", import.meta.url).href;
+
+/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
+function programPosition(): string | null {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  Error.stackTraceLimit = 24;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder);
+  const sites = holder.stack ?? [];
+  Error.prepareStackTrace = prepare;
+  Error.stackTraceLimit = limit;
+  for (const site of sites) {
+    const file = site.getFileName();
+    if (!file || file.startsWith("node:") || file.startsWith(RUNTIME_ROOT) || ("file://" + file).startsWith(RUNTIME_ROOT)) continue;
+    return `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+  }
+  return null;
+}
+
 /** The line of the innermost Python frame running now (0 when frames are not mapped). */
 export function currentLine(): number {
+  const position = programPosition();
+  if (position === null) return 0;
+  const known = lineCache.get(position);
+  if (known !== undefined) return known;
   const frames = pythonFrames(new Error());
   const last = frames[frames.length - 1];
   const m = last === undefined ? null : /, line (\d+)/.exec(last);
-  return m ? Number(m[1]) : 0;
+  const line = m ? Number(m[1]) : 0;
+  if (lineCache.size < 100_000) lineCache.set(position, line);
+  return line;
 }
 
 export class Recorder {
