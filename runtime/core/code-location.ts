@@ -2,6 +2,8 @@
 // absolute path, as CPython makes the main script's) and a line. `pyts run` names the file in
 // PYTS_ARGV0; a built module run directly stands for the .py it was converted from.
 
+import { nodeProcess } from "./host.js";
+
 let programPath: string | null = null;
 
 /** `a/./b/../c` -> `a/c` for an absolute POSIX path. */
@@ -27,7 +29,7 @@ export function programFile(): string {
 /** A file as `pyts run` frames name it (as given) made absolute, as CPython's code objects hold it. */
 export function absoluteSourcePath(file: string): string {
   if (file.startsWith("/")) return file;
-  const proc = typeof process === "undefined" ? undefined : process;
+  const proc = nodeProcess();
   if (file === proc?.env["PYTS_ARGV0"]) return programFile();
   return proc === undefined ? file : normalise(`${proc.cwd()}/${file}`);
 }
