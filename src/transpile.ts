@@ -24,6 +24,13 @@ export interface ModuleOptions {
   modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }> | ProgramResolver;
   /** the module only runs as the program's entry, never imported (its defs can be optimised as a lone file's) */
   entryOnly?: boolean;
+  /**
+   * The module is bundled (pyts/esbuild): each program module it imports is also named in a
+   * `require` call the bundler follows (run lazily, at the Python import), and the module
+   * reports `url` (its source's place) rather than the bundle's `import.meta.url`; `main`
+   * marks the bundle's entry point. Needs `javascript`.
+   */
+  bundle?: { url: string; main?: boolean };
 }
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
@@ -65,7 +72,7 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const { module, warnings } = parseModule(text, filename);
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
-  const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, resolver: resolverOf(options.module.modules) };
+  const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, bundle: options.module.bundle, resolver: resolverOf(options.module.modules) };
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.

@@ -85,3 +85,20 @@ test("a traceback names the frames of every module of the program, with their .p
   // CPython names files by absolute path; pyts by the path it was given or found.
   expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
 }, 60_000);
+
+test("an entry its program imports by name runs twice under pyts run, as `__main__` and as that module", async () => {
+  const dir = path.join(work, "twice");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "main.py"),
+    'import sys\nprint("main runs as", __name__, __file__ == sys.modules[__name__].__file__, __file__.endswith("main.py"))\ncounter = 0\nif __name__ == "__main__":\n    import helper\n    helper.show()\n    import main\n    print(main is sys.modules["__main__"], main.__name__, sys.modules["main"].counter)\n    1 / 0\n',
+  );
+  fs.writeFileSync(path.join(dir, "helper.py"), 'import main\nmain.counter += 5\nprint("helper sees", main.__name__)\ndef show():\n    print("show:", main.counter)\n');
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  const python = await runProcess("python3", ["main.py"], { cwd: dir });
+  expect(python.stdout).toContain("main runs as main True True");
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status).toBe(1);
+  // The traceback names the entry's own .py file and line.
+  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, ""));
+}, 60_000);

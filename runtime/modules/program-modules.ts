@@ -8,6 +8,7 @@ import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exce
 import { objectKey } from "../lang/attr-names.js";
 import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
+import { programFile } from "../core/code-location.js";
 import { PyModule } from "./module-object.js";
 import { sysModule } from "./sys.js";
 
@@ -20,7 +21,14 @@ export type Accessor = readonly [string, () => unknown, ((value: any) => void)?]
 export interface ModuleSpec {
   /** true for a package's `__init__` */
   package?: boolean;
+  /** the module is part of a bundle (pyts/esbuild): its loaders come with it */
+  bundled?: boolean;
+  /** the bundle's entry point (in a bundle, the entry is not the script node started) */
+  main?: boolean;
 }
+
+/** A bundled module's loader of another program module (a `require` the bundler followed). */
+export type Loader = readonly [string, () => unknown];
 
 type Require = (specifier: string) => unknown;
 
@@ -58,6 +66,11 @@ function nodeRequire(url: string): Require {
   return nodeModule("node:module").createRequire(url);
 }
 
+/** `main` for `.../main.js`. */
+function fileStem(url: string): string {
+  return url.replace(/^.*[/\\]/, "").replace(/\.[cm]?[jt]s$/, "");
+}
+
 function filePath(url: string): string {
   if (!url.startsWith("file:")) return url;
   return nodeProcess() ? nodeModule("node:url").fileURLToPath(url) : decodeURIComponent(new URL(url).pathname);
@@ -76,6 +89,10 @@ function sourceFile(file: string): string {
 
 /** sys.modules: every module imported so far, by dotted name. */
 const registry = new Map<string, PyModule>();
+/** In a bundle: how to run each program module any bundled module imports, by dotted name. */
+const bundledLoaders = new Map<string, () => unknown>();
+/** Is this program a bundle? Then its modules are the bundled ones, not files. */
+let inBundle = false;
 let mainClaimed = false;
 
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
@@ -97,14 +114,19 @@ function isEntry(url: string): boolean {
  * is named `__main__` and installs the process-wide handler that prints a Python traceback
  * for an uncaught exception; an imported module (also one a TypeScript host imports) does not.
  */
-export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[]): ProgramModule {
-  const entry = !registry.has(name) && isEntry(url);
+export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[], loaders: readonly Loader[] = []): ProgramModule {
+  for (const [dotted, load] of loaders) bundledLoaders.set(dotted, load);
+  if (spec.bundled) inBundle = true;
+  const entry = spec.bundled ? spec.main === true && !mainClaimed : !registry.has(name) && isEntry(url);
   if (entry) {
     mainClaimed = true;
     installExceptionHook();
   }
   const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
-  module.__file__ = sourceFile(filePath(url));
+  // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
+  // that module's own file: two modules, as CPython runs them.
+  const separate = entry && name !== "__main__" && fileStem(url) === "__main__";
+  module.__file__ = separate ? programFile() : sourceFile(filePath(url));
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
       enumerable: true,
@@ -126,7 +148,9 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   }
   if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
   registry.set(module.__name__, module);
-  if (entry && name !== "__main__") registry.set(name, module);
+  // Node runs a built entry from the file `import name` loads, so the two are one module there
+  // (an ES module runs once per file); a bundle and `pyts run` have a second copy.
+  if (entry && name !== "__main__" && !spec.bundled && !separate) registry.set(name, module);
   sysModule.modules.set(module.__name__, module);
   return module;
 }
@@ -160,7 +184,9 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
     module = registry.get(name);
     if (!module) {
       try {
-        importer.load(specifier);
+        const bundled = bundledLoaders.get(name);
+        if (bundled) bundled();
+        else importer.load(specifier);
       } catch (error) {
         // A module whose body raised is not left in sys.modules, as in CPython.
         registry.delete(name);
@@ -222,6 +248,14 @@ export function importByName(name: string): any {
   const loaded = registry.get(name);
   if (loaded) return loaded;
   const found = programRoot();
+  // A bundle holds the modules some import names (and no others); they need no file system.
+  if (found && inBundle) {
+    const parts = name.split(".");
+    const chain = parts.map((_, i) => parts.slice(0, i + 1).join("."));
+    const missing = chain.find((prefix) => !registry.has(prefix) && !bundledLoaders.has(prefix));
+    if (missing) throw new ModuleNotFoundError(`No module named '${missing}'`);
+    return importModule(found.module, chain.map((prefix) => [prefix, ""] as const));
+  }
   if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
   const exists = (url: string): boolean => nodeProcess() !== undefined && nodeModule("node:fs").existsSync(new URL(url));
   const parts = name.split(".");

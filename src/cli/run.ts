@@ -25,7 +25,8 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
   const result = await convertFile(file, { runtimeModule, format: false, javascript: true, module: { name: entryName, modules: tree, entryOnly: true } });
   const modules = new Map<string, { file: string; result: TranspileResult }>();
   const pending = [...result.imports];
-  const seen = new Set<string>([entryName]);
+  // The entry imported by its name is a second module, as in CPython (converted as one).
+  const seen = new Set<string>();
   while (pending.length) {
     const name = pending.shift()!;
     if (seen.has(name)) continue;
@@ -37,7 +38,9 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
     modules.set(out, { file: source, result: converted });
     pending.push(...converted.imports);
   }
-  return { root: tree.root, entry, result, modules };
+  // Then the entry's script takes another name beside that module's file (the runtime names the module `__main__` by the script node starts).
+  const reimported = !stdin && modules.has(entry);
+  return { root: tree.root, entry: reimported ? "__main__.js" : entry, result, modules };
 }
 
 export async function runPython(file: string, args: string[]): Promise<number> {

@@ -6,7 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { handlerOnly } from "./targets.js";
-import { MODULE_ID } from "./program-imports.js";
+import { MODULE_ID, specifier } from "./program-imports.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -65,13 +65,28 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals
     accessors.push({ k: "array", elements: entry });
     exports.push({ local, exported: pyName });
   }
-  const spec: ir.Expr = { k: "object", props: program.isPackage ? [{ key: "package", value: { k: "bool", value: true } }] : [] };
-  const define: ir.Expr = {
-    k: "call",
-    callee: cx.rt("defineModule"),
-    args: [{ k: "str", value: program.name }, { k: "member", object: { k: "importMeta" }, property: "url" }, spec, { k: "array", elements: accessors }],
-  };
+  const flags: { key: string; value: ir.Expr }[] = [];
+  if (program.isPackage) flags.push({ key: "package", value: { k: "bool", value: true } });
+  if (program.bundle) flags.push({ key: "bundled", value: { k: "bool", value: true } });
+  if (program.bundle?.main) flags.push({ key: "main", value: { k: "bool", value: true } });
+  const url: ir.Expr = program.bundle ? { k: "str", value: program.bundle.url } : { k: "member", object: { k: "importMeta" }, property: "url" };
+  const args: ir.Expr[] = [{ k: "str", value: program.name }, url, { k: "object", props: flags }, { k: "array", elements: accessors }];
+  if (program.bundle) args.push(bundledLoaders(cx));
+  const define: ir.Expr = { k: "call", callee: cx.rt("defineModule"), args };
   return { prologue: [{ k: "decl", kind: "const", name: MODULE_ID, init: define }], body: rewritten, exports };
+}
+
+/**
+ * A bundle's loaders: `[name, () => require("./m.js")]` for each program module imported. The
+ * bundler sees the `require` and includes the module, initialised only when the call runs,
+ * which the runtime does at the Python import (so bodies still run in CPython's order).
+ */
+function bundledLoaders(cx: LowerContext): ir.Expr {
+  const loaders = [...cx.programImports].map((name): ir.Expr => {
+    const load: ir.Expr = { k: "call", callee: { k: "id", name: "require" }, args: [{ k: "str", value: specifier(cx, name) }] };
+    return { k: "array", elements: [{ k: "str", value: name }, { k: "arrow", params: [], body: load }] };
+  });
+  return { k: "array", elements: loaders };
 }
 
 /** The body ran to its end: the module is no longer partially initialised. */

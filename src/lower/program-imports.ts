@@ -23,6 +23,15 @@ export interface ProgramModuleInfo {
   resolver: ProgramResolver;
   /** the module only ever runs as the program's entry (no other module sees its defs) */
   entryOnly?: boolean;
+  /** the module is bundled (pyts/esbuild): see ModuleOptions.bundle in transpile.ts */
+  bundle?: BundleInfo;
+}
+
+export interface BundleInfo {
+  /** the URL the module reports (its source's place) instead of the bundle's import.meta.url */
+  url: string;
+  /** the module is the bundle's entry point, so it runs as `__main__` */
+  main?: boolean;
 }
 
 /** The emitted name of the module object (`$` cannot start a Python name). */
@@ -36,7 +45,7 @@ function modulePath(name: string, isPackage: boolean): string[] {
 }
 
 /** The specifier an ES import of `target` uses from the module being converted. */
-function specifier(cx: LowerContext, target: string): string {
+export function specifier(cx: LowerContext, target: string): string {
   const program = cx.program!;
   const from = modulePath(program.name, program.isPackage).slice(0, -1);
   const to = modulePath(target, program.resolver.find(target)?.isPackage ?? false);
