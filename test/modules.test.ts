@@ -6,6 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ROOT, normalise, runProcess, runPyts } from "./support/fixtures.js";
 import { expectedProgramStatus, listPrograms, transpileProgram } from "./support/programs.js";
+import { transpile } from "../src/transpile.js";
 
 const programs = listPrograms();
 // Inside the project: the built modules import `@pyts/runtime` by the package's own name.
@@ -102,3 +103,9 @@ test("an entry its program imports by name runs twice under pyts run, as `__main
   // The traceback names the entry's own .py file and line.
   expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, ""));
 }, 60_000);
+
+test("globals() in a lone file (no module object) is a located error naming it", async () => {
+  await expect(transpile("x = 1\nprint(globals())\n", { filename: "lone.py" })).rejects.toMatchObject({
+    diagnostics: [{ line: 2, col: 6, message: expect.stringContaining("globals() in a lone file") }],
+  });
+});

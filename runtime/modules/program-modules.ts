@@ -10,6 +10,8 @@ import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { programFile } from "../core/code-location.js";
 import { PyModule } from "./module-object.js";
+import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
+import type { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
 
 /** Set while a module's body runs (read by missingAttribute for CPython's message). */
@@ -25,6 +27,8 @@ export interface ModuleSpec {
   bundled?: boolean;
   /** the bundle's entry point (in a bundle, the entry is not the script node started) */
   main?: boolean;
+  /** the module's docstring */
+  doc?: string;
 }
 
 /** A bundled module's loader of another program module (a `require` the bundler followed). */
@@ -39,6 +43,8 @@ export class ProgramModule extends PyModule {
   [INITIALIZING] = true;
   /** the module's own require, relative to its file */
   #require: Require | null = null;
+  #doc: string | null = null;
+  #namespace: Dict | null = null;
 
   constructor(
     name: string,
@@ -46,8 +52,30 @@ export class ProgramModule extends PyModule {
     /** the dotted name the program knows it by (the entry's own, not `__main__`) */
     readonly dottedName: string,
     readonly isPackage: boolean,
+    doc?: string,
   ) {
     super(name);
+    this.#doc = doc ?? null;
+  }
+
+  /** The module's namespace (`vars(m)`, `dir(m)`, `globals()` inside it). */
+  get __package__(): string | null {
+    // CPython sets no package for the script it runs.
+    if (this.__name__ === "__main__") return null;
+    return this.isPackage ? this.dottedName : this.dottedName.split(".").slice(0, -1).join(".");
+  }
+
+  [NAMESPACE](): Dict {
+    const dunders = () => ({ __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __file__: this.__file__ });
+    return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));
+  }
+
+  get __doc__(): string | null {
+    return this.#doc;
+  }
+
+  get __dict__(): Dict {
+    return this[NAMESPACE]();
   }
 
   __repr__(): string {
@@ -60,6 +88,9 @@ export class ProgramModule extends PyModule {
     this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
   }
 }
+
+/** The module object's own JS fields, which are no Python attributes. */
+const PROGRAM_MODULE_FIELDS: ReadonlySet<string> = new Set(["url", "dottedName", "isPackage"]);
 
 function nodeRequire(url: string): Require {
   if (nodeProcess() === undefined) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
@@ -122,7 +153,7 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
     mainClaimed = true;
     installExceptionHook();
   }
-  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
+  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true, spec.doc);
   // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
   // that module's own file: two modules, as CPython runs them.
   const separate = entry && name !== "__main__" && fileStem(url) === "__main__";

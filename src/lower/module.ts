@@ -13,7 +13,7 @@ import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
 import { isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
-import { deferMainBlock, moduleEpilogue, modulePrologue } from "./module-object.js";
+import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -25,7 +25,8 @@ export interface LowerOptions {
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
-  const program = options.program ?? null;
+  // An entry that reads its namespace keeps every global on its module object.
+  const program = options.program?.entryOnly && usesNamespace(module.body) ? { ...options.program, entryOnly: false } : (options.program ?? null);
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
@@ -55,7 +56,9 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     let exports: ir.ModuleIr["exports"];
     if (cx.program) {
-      const globals = modulePrologue(cx, body);
+      const first = module.body[0];
+      const doc = first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str" ? first.value.value.value : null;
+      const globals = modulePrologue(cx, body, doc);
       body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
       exports = globals.exports;
     }
