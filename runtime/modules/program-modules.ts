@@ -85,7 +85,13 @@ export class ProgramModule extends PyModule {
   /** Loads the ES module at `specifier` (relative to this module) now, synchronously. */
   load(specifier: string): void {
     this.#require ??= nodeRequire(this.url);
-    this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
+    try {
+      this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
+    } catch (error) {
+      // The compiler refuses such imports where it can see them; this is the case it could not.
+      if ((error as { code?: unknown }).code !== "ERR_REQUIRE_ASYNC_MODULE") throw error;
+      throw new ImportError(`cannot import ${specifier}: its top level waits for an event loop, which an import cannot run (pyts loads modules synchronously)`);
+    }
   }
 }
 

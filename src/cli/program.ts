@@ -7,7 +7,7 @@ import path from "node:path";
 import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
-import type { ProgramResolver } from "../lower/program-imports.js";
+import { awaitsAtImport, type ProgramResolver } from "../lower/program-imports.js";
 
 export interface ProgramModuleFile {
   name: string;
@@ -29,6 +29,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class ProgramTree implements ProgramResolver {
   private readonly found = new Map<string, ProgramModuleFile | null>();
   private readonly stars = new Map<string, readonly string[] | null>();
+  private readonly awaits = new Map<string, boolean>();
 
   constructor(readonly root: string) {}
 
@@ -59,6 +60,14 @@ export class ProgramTree implements ProgramResolver {
     return this.stars.get(name)!;
   }
 
+  awaitsAtImport(name: string): boolean {
+    if (!this.awaits.has(name)) {
+      const module = this.locate(name);
+      this.awaits.set(name, module !== null && parsed(module.file) !== null && awaitsAtImport(parsed(module.file)!));
+    }
+    return this.awaits.get(name)!;
+  }
+
   /** The dotted name of a .py file under the root (`pkg/__init__.py` is `pkg`), or null. */
   nameOf(file: string): ProgramModuleFile | null {
     const relative = path.relative(this.root, path.resolve(file));
@@ -71,15 +80,24 @@ export class ProgramTree implements ProgramResolver {
   }
 }
 
+/** The module in `file`, parsed (the last file asked for is kept: a module's facts are read together), or null if it does not parse. */
+let lastParsed: { file: string; module: py.Module | null } | null = null;
+function parsed(file: string): py.Module | null {
+  if (lastParsed?.file === file) return lastParsed.module;
+  let module: py.Module | null;
+  try {
+    module = parsePython(decodeSource(fs.readFileSync(file), file), file);
+  } catch {
+    module = null; // its own conversion reports why
+  }
+  lastParsed = { file, module };
+  return module;
+}
+
 /** The names `from m import *` binds for the module in `file`. */
 function starNamesOf(file: string): readonly string[] | null {
-  let module: py.Module;
-  try {
-    const bytes = fs.readFileSync(file);
-    module = parsePython(decodeSource(bytes, file), file);
-  } catch {
-    return null;
-  }
+  const module = parsed(file);
+  if (module === null) return null;
   const names: string[] = [];
   let all: string[] | null = null;
   const visit = (body: py.Stmt[]): void => {
@@ -121,19 +139,26 @@ function targetNames(t: py.Expr): string[] {
   return [];
 }
 
+/** What a module's importers need to know of it, as plain data. */
+export interface ProgramModuleFacts {
+  isPackage: boolean;
+  starNames?: readonly string[];
+  awaitsAtImport?: boolean;
+}
+
 /**
  * The modules of the .py files under one root, as transpile() takes them (plain data, so it
  * crosses to build workers), and a digest of it: a change in the program's modules or their
  * star-import names makes every output of the root out of date.
  */
-export function programModules(root: string, files: string[]): { modules: Map<string, { isPackage: boolean; starNames?: readonly string[] }>; digest: string } {
+export function programModules(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts>; digest: string } {
   const tree = new ProgramTree(root);
-  const modules = new Map<string, { isPackage: boolean; starNames?: readonly string[] }>();
+  const modules = new Map<string, ProgramModuleFacts>();
   for (const file of files) {
     const found = tree.nameOf(file);
     if (!found) continue;
     const starNames = tree.starNames(found.name);
-    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}) });
+    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}), ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}) });
   }
   const digest = JSON.stringify([...modules].sort(([a], [b]) => a.localeCompare(b)));
   return { modules, digest };

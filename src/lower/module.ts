@@ -12,7 +12,7 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
-import { isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
+import { isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 
 export interface LowerOptions {
@@ -113,13 +113,6 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
 }
 
 /** `if __name__ == "__main__":` */
-function isMainGuard(s: py.Stmt | undefined): boolean {
-  if (s?._type !== "If" || s.test._type !== "Compare") return false;
-  const { left, ops, comparators } = s.test;
-  const right = comparators[0];
-  return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
-}
-
 /** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
 function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
   walk(module, (node) => {
