@@ -59,6 +59,8 @@ export interface TranspileResult {
   warnings: CompileWarning[];
   /** with `module`: the program modules this one imports (dotted names, parents first) */
   imports: string[];
+  /** with `module`: it also imports modules by names computed at run time (importlib.import_module(name)) */
+  importsComputed: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.
   const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
-  return { ...emitted, warnings, imports: ir.programImports ?? [] };
+  return { ...emitted, warnings, imports: ir.programImports ?? [], importsComputed: ir.computedImport === true };
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */

@@ -128,3 +128,14 @@ test("importing a module whose top level runs an event loop is a located compile
   expect(result.stdout).toBe("before\nafter 42\n");
   expect(result.status, result.stderr).toBe(0);
 }, 60_000);
+
+test("pyts run with a computed import_module name converts the folder's modules, leaving out one that fails to convert and is never imported", async () => {
+  const dir = path.join(work, "computed-broken");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.py"), 'import importlib\nname = "tool" + "s"\nprint(importlib.import_module(name).VALUE)\n');
+  fs.writeFileSync(path.join(dir, "tools.py"), "VALUE = 7\n");
+  fs.writeFileSync(path.join(dir, "scratch.py"), "def broken(:\n");
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  expect(result.stdout).toBe("7\n");
+  expect(result.status, result.stderr).toBe(0);
+}, 60_000);

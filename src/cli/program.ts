@@ -24,6 +24,7 @@ const isFile = (file: string): boolean => {
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
 
 /** The program rooted at `root`: its modules by dotted name, looked up on demand. */
 export class ProgramTree implements ProgramResolver {
@@ -66,6 +67,34 @@ export class ProgramTree implements ProgramResolver {
       this.awaits.set(name, module !== null && parsed(module.file) !== null && awaitsAtImport(parsed(module.file)!));
     }
     return this.awaits.get(name)!;
+  }
+
+  /**
+   * Every module of the program's folder (what `importlib.import_module` with a computed name
+   * may reach), not entering the folders a build skips by default.
+   */
+  allModules(): ProgramModuleFile[] {
+    const found: ProgramModuleFile[] = [];
+    const walk = (dir: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          // Only a package's modules have dotted names; no environment, cache or dot folder is one.
+          if (IDENTIFIER.test(entry.name) && !SKIPPED_FOLDERS.has(entry.name) && isFile(path.join(full, "__init__.py"))) walk(full);
+        } else if (entry.name.endsWith(".py")) {
+          const module = this.nameOf(full);
+          if (module && this.locate(module.name)?.file === module.file) found.push(module);
+        }
+      }
+    };
+    walk(this.root);
+    return found;
   }
 
   /** The dotted name of a .py file under the root (`pkg/__init__.py` is `pkg`), or null. */

@@ -7,7 +7,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { handlerOnly } from "./targets.js";
-import { MODULE_ID, specifier } from "./program-imports.js";
+import { MODULE_ID, importsComputedName, specifier } from "./program-imports.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -84,7 +84,10 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[], doc: string | 
  * which the runtime does at the Python import (so bodies still run in CPython's order).
  */
 function bundledLoaders(cx: LowerContext): ir.Expr {
-  const loaders = [...cx.programImports].map((name): ir.Expr => {
+  const names = new Set(cx.programImports);
+  // A name computed at run time may be any module of the program's folder.
+  if (importsComputedName(cx)) for (const module of cx.program!.resolver.allModules?.() ?? []) names.add(module.name);
+  const loaders = [...names].map((name): ir.Expr => {
     const load: ir.Expr = { k: "call", callee: { k: "id", name: "require" }, args: [{ k: "str", value: specifier(cx, name) }] };
     return { k: "array", elements: [{ k: "str", value: name }, { k: "arrow", params: [], body: load }] };
   });

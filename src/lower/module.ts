@@ -12,7 +12,7 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
-import { isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
+import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 
 export interface LowerOptions {
@@ -62,7 +62,7 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
       body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
       exports = globals.exports;
     }
-    return { body, exports, programImports: [...cx.programImports], runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
+    return { body, exports, programImports: [...cx.programImports], computedImport: importsComputedName(cx), runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof DiagnosticError) throw error;
     if (error instanceof UnsupportedError) throw new DiagnosticError(reported([...cx.diagnostics, error.diagnostic]));

@@ -15,6 +15,8 @@ export interface ProgramResolver {
   starNames?(name: string): readonly string[] | null;
   /** does importing the module run an event loop at its top level (see awaitsAtImport)? */
   awaitsAtImport?(name: string): boolean;
+  /** every module of the program's folder (a bundle holds them all when some name is computed) */
+  allModules?(): readonly { name: string }[];
 }
 
 /** The module being converted, in its program. */
@@ -142,6 +144,13 @@ export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, modul
   return out;
 }
 
+const computedImporters = new WeakSet<LowerContext>();
+
+/** Does the module call importlib.import_module with a name known only at run time? */
+export function importsComputedName(cx: LowerContext): boolean {
+  return computedImporters.has(cx);
+}
+
 /**
  * `importlib.import_module("pkg.mod")` with a literal name: the module joins the program's
  * import graph (so `pyts run` converts it), though the call resolves it at run time.
@@ -150,12 +159,18 @@ export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
   if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
   if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
   const [arg, pkg] = e.args;
-  if (arg?._type !== "Constant" || arg.value.kind !== "str") return;
+  if (arg?._type !== "Constant" || arg.value.kind !== "str") {
+    computedImporters.add(cx);
+    return;
+  }
   let name = arg.value.value;
   // `import_module(".beta", "plugins")`: relative to the literal package.
   const level = name.length - name.replace(/^\.+/, "").length;
   if (level > 0) {
-    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") return;
+    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") {
+      computedImporters.add(cx);
+      return;
+    }
     const base = pkg.value.value.split(".");
     name = [...base.slice(0, base.length - (level - 1)), ...(name.slice(level) ? [name.slice(level)] : [])].join(".");
   }
