@@ -401,6 +401,40 @@ describe("build --watch", { timeout: 60_000 }, () => {
       child.kill();
     }
   }, 60_000);
+
+  test("rebuilds a changed module and the modules that depend on what changed, naming each", async () => {
+    write("watch-graph/main.py", "from shapes import *\nimport util\nprint(area(2), util.x)\n");
+    write("watch-graph/other.py", "import util\nprint(util.x)\n");
+    write("watch-graph/shapes.py", "def area(r):\n    return r * r\n");
+    write("watch-graph/util.py", "x = 1\n");
+    const outDir = path.join(work, "watch-graph-out");
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "build", path.join(work, "watch-graph"), "--out-dir", outDir, "--watch"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let waited = 0; !done(); waited += 50) {
+        if (waited > 30_000) throw new Error(`timed out; stderr so far: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const rebuilds = (): string[] => stderr.split("\n").filter((line) => line.startsWith("pyts: rebuilt ")).map((line) => line.replace(path.join(work, "watch-graph") + path.sep, ""));
+    try {
+      await until(() => stderr.includes("watching"));
+      // A body change that changes no name another module reads: only that module.
+      write("watch-graph/util.py", "x = 2\n");
+      await until(() => /converted 1 file\(s\), 3 up to date/.test(stderr));
+      expect(rebuilds()).toEqual(["pyts: rebuilt util.py"]);
+      // A new public name changes what `from shapes import *` binds: main.py is rebuilt too, other.py is not.
+      write("watch-graph/shapes.py", "def area(r):\n    return r * r\n\n\ndef perimeter(r):\n    return 4 * r\n");
+      await until(() => /converted 2 file\(s\), 2 up to date/.test(stderr));
+      expect(rebuilds().slice(1).sort()).toEqual(["pyts: rebuilt main.py (a module it imports changed: shapes)", "pyts: rebuilt shapes.py"]);
+      expect(fs.readFileSync(path.join(outDir, "main.ts"), "utf8")).toContain("perimeter");
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 });
 
 describe("source maps", { timeout: 60_000 }, () => {
