@@ -177,10 +177,9 @@ export interface ProgramModuleFacts {
 
 /**
  * The modules of the .py files under one root, as transpile() takes them (plain data, so it
- * crosses to build workers), and a digest of it: a change in the program's modules or their
- * star-import names makes every output of the root out of date.
+ * crosses to build workers). A file's build stamp records the facts of the modules it imports.
  */
-export function programModules(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts>; digest: string } {
+export function programModules(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts> } {
   const tree = new ProgramTree(root);
   const modules = new Map<string, ProgramModuleFacts>();
   for (const file of files) {
@@ -189,6 +188,5 @@ export function programModules(root: string, files: string[]): { modules: Map<st
     const starNames = tree.starNames(found.name);
     modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}), ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}) });
   }
-  const digest = JSON.stringify([...modules].sort(([a], [b]) => a.localeCompare(b)));
-  return { modules, digest };
+  return { modules };
 }
