@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT, runProcess, runPyts } from "../support/fixtures.js";
 
@@ -435,6 +435,21 @@ describe("build --watch", { timeout: 60_000 }, () => {
       child.kill();
     }
   }, 60_000);
+});
+
+describe("build on a terminal", { timeout: 60_000 }, () => {
+  // `script` (util-linux) gives the build a pseudo-terminal as its stderr.
+  test.runIf(spawnSync("which", ["script"]).status === 0)("a long run shows a progress line that it clears; a pipe gets none", async () => {
+    for (let i = 1; i <= 25; i++) write(`progress/m${i}.py`, `print(${i})\n`);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))} build ${JSON.stringify(path.join(work, "progress"))} --out-dir ${JSON.stringify(path.join(work, "progress-out"))}`;
+    const terminal = await runProcess("script", ["-qec", command, "/dev/null"]);
+    expect(terminal.stdout).toContain("\r\x1b[K[1/25] m1.py");
+    expect(terminal.stdout).toContain("\r\x1b[K[25/25] ");
+    expect(terminal.stdout).toMatch(/\r\x1b\[Kpyts: converted 25 file\(s\), 0 up to date in [\d.]+ s/);
+    const piped = await runPyts(["build", path.join(work, "progress"), "--out-dir", path.join(work, "progress-out-2")]);
+    expect(piped.stderr).not.toContain("[1/25]");
+    expect(piped.stderr).toMatch(/^pyts: converted 25 file\(s\), 0 up to date in [\d.]+ s\n$/);
+  }, 180_000);
 });
 
 describe("source maps", { timeout: 60_000 }, () => {
