@@ -21,9 +21,16 @@ export interface ModuleOptions {
    * the program's modules by dotted name (packages included; `starNames`: what `from m import *`
    * binds, when some module does that), or a resolver
    */
-  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }> | ProgramResolver;
+  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean }> | ProgramResolver;
   /** the module only runs as the program's entry, never imported (its defs can be optimised as a lone file's) */
   entryOnly?: boolean;
+  /**
+   * The module is bundled (pyts/esbuild): each program module it imports is also named in a
+   * `require` call the bundler follows (run lazily, at the Python import), and the module
+   * reports `url` (its source's place) rather than the bundle's `import.meta.url`; `main`
+   * marks the bundle's entry point. Needs `javascript`.
+   */
+  bundle?: { url: string; main?: boolean };
 }
 export interface TranspileOptions {
   /** the .py path shown in diagnostics and recorded in the source map */
@@ -52,6 +59,8 @@ export interface TranspileResult {
   warnings: CompileWarning[];
   /** with `module`: the program modules this one imports (dotted names, parents first) */
   imports: string[];
+  /** with `module`: it also imports modules by names computed at run time (importlib.import_module(name)) */
+  importsComputed: boolean;
 }
 
 /**
@@ -65,12 +74,12 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const { module, warnings } = parseModule(text, filename);
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
-  const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, resolver: resolverOf(options.module.modules) };
+  const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, bundle: options.module.bundle, resolver: resolverOf(options.module.modules) };
   const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
   // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
   // line number picks the same line in it as in CPython's traceback.
   const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
-  return { ...emitted, warnings, imports: ir.programImports ?? [] };
+  return { ...emitted, warnings, imports: ir.programImports ?? [], importsComputed: ir.computedImport === true };
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */
@@ -78,6 +87,6 @@ export { decodeSource };
 
 function resolverOf(modules: ModuleOptions["modules"]): ProgramResolver {
   if (!(modules instanceof Map)) return modules as ProgramResolver;
-  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[] }>;
-  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null };
+  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean }>;
+  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null, awaitsAtImport: (name) => map.get(name)?.awaitsAtImport === true };
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ROOT, normalise, runProcess, runPyts } from "./support/fixtures.js";
 import { expectedProgramStatus, listPrograms, transpileProgram } from "./support/programs.js";
+import { transpile } from "../src/transpile.js";
 
 const programs = listPrograms();
 // Inside the project: the built modules import `@pyts/runtime` by the package's own name.
@@ -84,4 +85,57 @@ test("a traceback names the frames of every module of the program, with their .p
   expect(result.status).toBe(1);
   // CPython names files by absolute path; pyts by the path it was given or found.
   expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
+}, 60_000);
+
+test("an entry its program imports by name runs twice under pyts run, as `__main__` and as that module", async () => {
+  const dir = path.join(work, "twice");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "main.py"),
+    'import sys\nprint("main runs as", __name__, __file__ == sys.modules[__name__].__file__, __file__.endswith("main.py"))\ncounter = 0\nif __name__ == "__main__":\n    import helper\n    helper.show()\n    import main\n    print(main is sys.modules["__main__"], main.__name__, sys.modules["main"].counter)\n    1 / 0\n',
+  );
+  fs.writeFileSync(path.join(dir, "helper.py"), 'import main\nmain.counter += 5\nprint("helper sees", main.__name__)\ndef show():\n    print("show:", main.counter)\n');
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  const python = await runProcess("python3", ["main.py"], { cwd: dir });
+  expect(python.stdout).toContain("main runs as main True True");
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status).toBe(1);
+  // The traceback names the entry's own .py file and line.
+  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, ""));
+}, 60_000);
+
+test("globals() in a lone file (no module object) is a located error naming it", async () => {
+  await expect(transpile("x = 1\nprint(globals())\n", { filename: "lone.py" })).rejects.toMatchObject({
+    diagnostics: [{ line: 2, col: 6, message: expect.stringContaining("globals() in a lone file") }],
+  });
+});
+
+test("importing a module whose top level runs an event loop is a located compile-time error saying why", async () => {
+  const dir = path.join(work, "awaits-at-import");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.py"), 'print("before")\nimport job\nprint("after", job.result)\n');
+  const job = "import asyncio\n\nasync def work():\n    await asyncio.sleep(0)\n    return 42\n\ndef compute():\n    return asyncio.run(work())\n\nresult = compute()\n";
+  fs.writeFileSync(path.join(dir, "job.py"), job);
+  for (const args of [["run", "main.py"], ["build", ".", "--out-dir", "out"]]) {
+    const result = await runPyts(args, { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("main.py:2:8: error: unsupported: import of module 'job': its top level runs an event loop");
+  }
+  // The same call under a final main guard is deferred: the module imports.
+  fs.writeFileSync(path.join(dir, "job.py"), job.replace("result = compute()\n", 'result = 42\nif __name__ == "__main__":\n    print(compute())\n'));
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  expect(result.stdout).toBe("before\nafter 42\n");
+  expect(result.status, result.stderr).toBe(0);
+}, 60_000);
+
+test("pyts run with a computed import_module name converts the folder's modules, leaving out one that fails to convert and is never imported", async () => {
+  const dir = path.join(work, "computed-broken");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.py"), 'import importlib\nname = "tool" + "s"\nprint(importlib.import_module(name).VALUE)\n');
+  fs.writeFileSync(path.join(dir, "tools.py"), "VALUE = 7\n");
+  fs.writeFileSync(path.join(dir, "scratch.py"), "def broken(:\n");
+  const result = await runPyts(["run", "main.py"], { cwd: dir });
+  expect(result.stdout).toBe("7\n");
+  expect(result.status, result.stderr).toBe(0);
 }, 60_000);

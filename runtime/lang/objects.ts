@@ -179,8 +179,13 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[]):
   if ((decorated as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true) cls.prototype[name].__isabstractmethod__ = true;
 }
 
+const NAMESPACE = Symbol.for("pyts.namespace");
+
 /** Python's `dir(obj)`: the sorted attribute names an object and its class chain have. */
 export function dir(obj: unknown): string[] {
+  // A program module lists its namespace (runtime/modules/module-namespace.ts).
+  const namespace = (obj as { [NAMESPACE]?: () => Iterable<unknown> } | null)?.[NAMESPACE];
+  if (typeof namespace === "function") return [...namespace.call(obj)].map(String).sort();
   const names = new Set<string>();
   for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const key of Object.getOwnPropertyNames(o)) {

@@ -8,7 +8,10 @@ import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exce
 import { objectKey } from "../lang/attr-names.js";
 import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
+import { programFile } from "../core/code-location.js";
 import { PyModule } from "./module-object.js";
+import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
+import type { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
 
 /** Set while a module's body runs (read by missingAttribute for CPython's message). */
@@ -20,7 +23,16 @@ export type Accessor = readonly [string, () => unknown, ((value: any) => void)?]
 export interface ModuleSpec {
   /** true for a package's `__init__` */
   package?: boolean;
+  /** the module is part of a bundle (pyts/esbuild): its loaders come with it */
+  bundled?: boolean;
+  /** the bundle's entry point (in a bundle, the entry is not the script node started) */
+  main?: boolean;
+  /** the module's docstring */
+  doc?: string;
 }
+
+/** A bundled module's loader of another program module (a `require` the bundler followed). */
+export type Loader = readonly [string, () => unknown];
 
 type Require = (specifier: string) => unknown;
 
@@ -31,6 +43,8 @@ export class ProgramModule extends PyModule {
   [INITIALIZING] = true;
   /** the module's own require, relative to its file */
   #require: Require | null = null;
+  #doc: string | null = null;
+  #namespace: Dict | null = null;
 
   constructor(
     name: string,
@@ -38,8 +52,30 @@ export class ProgramModule extends PyModule {
     /** the dotted name the program knows it by (the entry's own, not `__main__`) */
     readonly dottedName: string,
     readonly isPackage: boolean,
+    doc?: string,
   ) {
     super(name);
+    this.#doc = doc ?? null;
+  }
+
+  /** The module's namespace (`vars(m)`, `dir(m)`, `globals()` inside it). */
+  get __package__(): string | null {
+    // CPython sets no package for the script it runs.
+    if (this.__name__ === "__main__") return null;
+    return this.isPackage ? this.dottedName : this.dottedName.split(".").slice(0, -1).join(".");
+  }
+
+  [NAMESPACE](): Dict {
+    const dunders = () => ({ __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __file__: this.__file__ });
+    return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));
+  }
+
+  get __doc__(): string | null {
+    return this.#doc;
+  }
+
+  get __dict__(): Dict {
+    return this[NAMESPACE]();
   }
 
   __repr__(): string {
@@ -49,13 +85,27 @@ export class ProgramModule extends PyModule {
   /** Loads the ES module at `specifier` (relative to this module) now, synchronously. */
   load(specifier: string): void {
     this.#require ??= nodeRequire(this.url);
-    this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
+    try {
+      this.#require(specifier.startsWith("file:") ? filePath(specifier) : specifier);
+    } catch (error) {
+      // The compiler refuses such imports where it can see them; this is the case it could not.
+      if ((error as { code?: unknown }).code !== "ERR_REQUIRE_ASYNC_MODULE") throw error;
+      throw new ImportError(`cannot import ${specifier}: its top level waits for an event loop, which an import cannot run (pyts loads modules synchronously)`);
+    }
   }
 }
+
+/** The module object's own JS fields, which are no Python attributes. */
+const PROGRAM_MODULE_FIELDS: ReadonlySet<string> = new Set(["url", "dottedName", "isPackage"]);
 
 function nodeRequire(url: string): Require {
   if (nodeProcess() === undefined) throw new ImportError("importing a program module needs Node.js's require (Node.js >= 20.19)");
   return nodeModule("node:module").createRequire(url);
+}
+
+/** `main` for `.../main.js`. */
+function fileStem(url: string): string {
+  return url.replace(/^.*[/\\]/, "").replace(/\.[cm]?[jt]s$/, "");
 }
 
 function filePath(url: string): string {
@@ -76,6 +126,10 @@ function sourceFile(file: string): string {
 
 /** sys.modules: every module imported so far, by dotted name. */
 const registry = new Map<string, PyModule>();
+/** In a bundle: how to run each program module any bundled module imports, by dotted name. */
+const bundledLoaders = new Map<string, () => unknown>();
+/** Is this program a bundle? Then its modules are the bundled ones, not files. */
+let inBundle = false;
 let mainClaimed = false;
 
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
@@ -97,14 +151,19 @@ function isEntry(url: string): boolean {
  * is named `__main__` and installs the process-wide handler that prints a Python traceback
  * for an uncaught exception; an imported module (also one a TypeScript host imports) does not.
  */
-export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[]): ProgramModule {
-  const entry = !registry.has(name) && isEntry(url);
+export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[], loaders: readonly Loader[] = []): ProgramModule {
+  for (const [dotted, load] of loaders) bundledLoaders.set(dotted, load);
+  if (spec.bundled) inBundle = true;
+  const entry = spec.bundled ? spec.main === true && !mainClaimed : !registry.has(name) && isEntry(url);
   if (entry) {
     mainClaimed = true;
     installExceptionHook();
   }
-  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true);
-  module.__file__ = sourceFile(filePath(url));
+  const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true, spec.doc);
+  // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
+  // that module's own file: two modules, as CPython runs them.
+  const separate = entry && name !== "__main__" && fileStem(url) === "__main__";
+  module.__file__ = separate ? programFile() : sourceFile(filePath(url));
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
       enumerable: true,
@@ -126,7 +185,9 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   }
   if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
   registry.set(module.__name__, module);
-  if (entry && name !== "__main__") registry.set(name, module);
+  // Node runs a built entry from the file `import name` loads, so the two are one module there
+  // (an ES module runs once per file); a bundle and `pyts run` have a second copy.
+  if (entry && name !== "__main__" && !spec.bundled && !separate) registry.set(name, module);
   sysModule.modules.set(module.__name__, module);
   return module;
 }
@@ -160,7 +221,9 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
     module = registry.get(name);
     if (!module) {
       try {
-        importer.load(specifier);
+        const bundled = bundledLoaders.get(name);
+        if (bundled) bundled();
+        else importer.load(specifier);
       } catch (error) {
         // A module whose body raised is not left in sys.modules, as in CPython.
         registry.delete(name);
@@ -222,6 +285,14 @@ export function importByName(name: string): any {
   const loaded = registry.get(name);
   if (loaded) return loaded;
   const found = programRoot();
+  // A bundle holds the modules some import names (and no others); they need no file system.
+  if (found && inBundle) {
+    const parts = name.split(".");
+    const chain = parts.map((_, i) => parts.slice(0, i + 1).join("."));
+    const missing = chain.find((prefix) => !registry.has(prefix) && !bundledLoaders.has(prefix));
+    if (missing) throw new ModuleNotFoundError(`No module named '${missing}'`);
+    return importModule(found.module, chain.map((prefix) => [prefix, ""] as const));
+  }
   if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
   const exists = (url: string): boolean => nodeProcess() !== undefined && nodeModule("node:fs").existsSync(new URL(url));
   const parts = name.split(".");

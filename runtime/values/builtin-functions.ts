@@ -584,8 +584,13 @@ export function input(prompt: unknown = ""): string {
 export { iter, next } from "./iteration.js";
 export { typeOf, qualName };
 
+const NAMESPACE = Symbol.for("pyts.namespace");
+
 /** Python's `vars(obj)`: the object's attribute dict. */
 export function vars(obj: unknown): Dict {
+  // A program module makes its own namespace (runtime/modules/module-namespace.ts).
+  const namespace = (obj as { [NAMESPACE]?: () => Dict } | null)?.[NAMESPACE];
+  if (typeof namespace === "function") return namespace.call(obj);
   // A function's attributes, a class's namespace (a mappingproxy).
   if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
   if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj)) {

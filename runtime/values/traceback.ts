@@ -114,8 +114,32 @@ let installed = false;
  */
 export function installExceptionHook(): void {
   const process = nodeProcess();
-  if (installed || process === undefined) return;
+  if (installed) return;
+  if (process === undefined) return installPageHook();
   installed = true;
   process.on("uncaughtException", (e) => handleUncaught(e));
   process.on("unhandledRejection", (e) => handleUncaught(e));
+}
+
+interface PageEvents {
+  addEventListener(type: "error" | "unhandledrejection", listener: (event: { error?: unknown; reason?: unknown; preventDefault(): void }) => void): void;
+}
+
+/**
+ * In a browser page (a bundle's entry module), an uncaught Python exception is reported as
+ * CPython's traceback on the console (console.error) instead of the browser's report of a JS
+ * error. The page has no line maps, so the traceback names no frames. Other errors are left
+ * to the browser.
+ */
+function installPageHook(): void {
+  const page = globalThis as unknown as Partial<PageEvents>;
+  if (typeof page.addEventListener !== "function") return;
+  installed = true;
+  const report = (error: unknown, event: { preventDefault(): void }): void => {
+    if (!(error instanceof BaseException)) return;
+    event.preventDefault();
+    handleUncaught(error);
+  };
+  page.addEventListener("error", (event) => report(event.error, event));
+  page.addEventListener("unhandledrejection", (event) => report(event.reason, event));
 }

@@ -22,6 +22,8 @@ export interface BuildOptions {
   format: boolean;
   sourceMap: SourceMapMode;
   version: string;
+  /** name each file converted and why (a `--watch` rebuild) */
+  reportFiles?: boolean;
 }
 
 type FileStatus = "converted" | "up to date" | "stale" | "missing" | "failed";
@@ -39,6 +41,9 @@ interface BuildStamp {
   version: string;
   sourceHash: string;
   options: string;
+  /** the program modules the file imports, and what its conversion read of them */
+  imports?: string[];
+  deps?: string;
 }
 
 function sourceHash(file: string): string {
@@ -107,22 +112,41 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const byRoot = new Map<string, string[]>();
   for (const { file, relative } of inputs) byRoot.set(rootOf(file, relative), [...(byRoot.get(rootOf(file, relative)) ?? []), file]);
   const programs = new Map([...byRoot].map(([root, files]) => [root, { tree: new ProgramTree(root), ...programModules(root, files) }]));
-  const settingsOf = (root: string): string =>
-    JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format, sourceMap: options.sourceMap, program: programs.get(root)!.digest });
+  const settings = JSON.stringify({ runtimeModule: options.runtimeModule ?? null, format: options.format, sourceMap: options.sourceMap });
+  // A file's output depends on what its conversion read of the modules it imports: their
+  // facts, and a package's submodules (`from pkg import name` may name one). A change there
+  // rebuilds the file (its dependents, not the whole program).
+  const depsOf = (root: string, imports: readonly string[]): string => {
+    const { modules } = programs.get(root)!;
+    return JSON.stringify(imports.map((name) => [name, modules.get(name) ?? null, [...modules.keys()].filter((m) => m.startsWith(name + ".") && !m.slice(name.length + 1).includes(".")).sort()]));
+  };
   const manifest = readManifest(options.outDir);
   let manifestChanged = false;
   const progress = !options.quiet && !options.json && process.stderr.isTTY === true && inputs.length > 20;
   const outcomes: FileOutcome[] = [];
   // First the cheap part: which outputs are up to date. The rest are converted, maybe in parallel.
-  const pending: { index: number; key: string; stamp: BuildStamp }[] = [];
+  const pending: { index: number; key: string; stamp: BuildStamp; why: string }[] = [];
+  /** The imports whose facts differ from what the file's last conversion read (named in a watch rebuild's report). */
+  const changedImports = (previous: BuildStamp, root: string): string => {
+    const imports = previous.imports ?? [];
+    let before: unknown[] = [];
+    try {
+      before = JSON.parse(previous.deps ?? "[]") as unknown[];
+    } catch {
+      // an unreadable record: every import counts as changed
+    }
+    return imports.filter((name, i) => JSON.stringify(before[i] ?? null) !== depsOf(root, [name]).slice(1, -1)).join(", ");
+  };
   for (const [index, { file, relative }] of inputs.entries()) {
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
-    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settingsOf(rootOf(file, relative)) };
+    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
     const key = relative.split(path.sep).join("/");
     const previous = fs.existsSync(output) ? manifest[key] : undefined;
-    const upToDate = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options;
+    const same = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options;
+    const depsChanged = same && previous.deps !== depsOf(rootOf(file, relative), previous.imports ?? []);
+    const upToDate = same && !depsChanged;
     outcomes.push({ file, output, status: upToDate ? "up to date" : "missing", diagnostics: [] });
-    if (!upToDate) pending.push({ index, key, stamp });
+    if (!upToDate) pending.push({ index, key, stamp, why: depsChanged ? ` (a module it imports changed: ${changedImports(previous!, rootOf(file, relative))})` : "" });
   }
   const jobs = pending.map(({ index }) => {
     const { file, relative } = inputs[index]!;
@@ -136,7 +160,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const warnings: string[] = [];
   let finished = 0;
   await convertAll(jobs, (reply) => {
-    const { index, key, stamp } = pending[reply.id]!;
+    const { index, key, stamp, why } = pending[reply.id]!;
     const outcome = outcomes[index]!;
     if (progress) process.stderr.write(`\r\x1b[K[${++finished}/${pending.length}] ${key}`);
     if (reply.kind === "converted") {
@@ -146,7 +170,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
         return;
       }
       writeOutput(outcome.output, reply.result, outcome.file, options.sourceMap);
-      manifest[key] = stamp;
+      const { file, relative } = inputs[index]!;
+      manifest[key] = { ...stamp, imports: reply.result.imports, deps: depsOf(rootOf(file, relative), reply.result.imports) };
+      if (options.reportFiles && !options.json && !options.quiet) process.stderr.write(`pyts: rebuilt ${outcome.file}${why}\n`);
       manifestChanged = true;
       outcome.status = "converted";
     } else {
@@ -184,7 +210,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 
 /**
  * `--watch`: build, then build again whenever a .py file under the roots changes. Each run
- * converts only what changed (unchanged inputs are up to date by their stamp) and reports it.
+ * converts only the changed files and the files whose imports changed in what their
+ * conversion read (the stamps record each file's imports), and names each file it rebuilt.
  * Never returns; the process ends on a signal.
  */
 export async function watchBuild(options: BuildOptions): Promise<number> {
@@ -200,7 +227,7 @@ export async function watchBuild(options: BuildOptions): Promise<number> {
       running = running.then(async () => {
         again = false;
         process.stderr.write(`pyts: change detected, rebuilding\n`);
-        await runBuild(options).catch(reportFailure);
+        await runBuild({ ...options, reportFiles: true }).catch(reportFailure);
       });
     }, 100);
   };

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
-import type { ProgramResolver } from "../lower/program-imports.js";
+import { awaitsAtImport, type ProgramResolver } from "../lower/program-imports.js";
 
 export interface ProgramModuleFile {
   name: string;
@@ -24,11 +24,13 @@ const isFile = (file: string): boolean => {
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
 
 /** The program rooted at `root`: its modules by dotted name, looked up on demand. */
 export class ProgramTree implements ProgramResolver {
   private readonly found = new Map<string, ProgramModuleFile | null>();
   private readonly stars = new Map<string, readonly string[] | null>();
+  private readonly awaits = new Map<string, boolean>();
 
   constructor(readonly root: string) {}
 
@@ -59,6 +61,42 @@ export class ProgramTree implements ProgramResolver {
     return this.stars.get(name)!;
   }
 
+  awaitsAtImport(name: string): boolean {
+    if (!this.awaits.has(name)) {
+      const module = this.locate(name);
+      this.awaits.set(name, module !== null && parsed(module.file) !== null && awaitsAtImport(parsed(module.file)!));
+    }
+    return this.awaits.get(name)!;
+  }
+
+  /**
+   * Every module of the program's folder (what `importlib.import_module` with a computed name
+   * may reach), not entering the folders a build skips by default.
+   */
+  allModules(): ProgramModuleFile[] {
+    const found: ProgramModuleFile[] = [];
+    const walk = (dir: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          // Only a package's modules have dotted names; no environment, cache or dot folder is one.
+          if (IDENTIFIER.test(entry.name) && !SKIPPED_FOLDERS.has(entry.name) && isFile(path.join(full, "__init__.py"))) walk(full);
+        } else if (entry.name.endsWith(".py")) {
+          const module = this.nameOf(full);
+          if (module && this.locate(module.name)?.file === module.file) found.push(module);
+        }
+      }
+    };
+    walk(this.root);
+    return found;
+  }
+
   /** The dotted name of a .py file under the root (`pkg/__init__.py` is `pkg`), or null. */
   nameOf(file: string): ProgramModuleFile | null {
     const relative = path.relative(this.root, path.resolve(file));
@@ -71,15 +109,24 @@ export class ProgramTree implements ProgramResolver {
   }
 }
 
+/** The module in `file`, parsed (the last file asked for is kept: a module's facts are read together), or null if it does not parse. */
+let lastParsed: { file: string; module: py.Module | null } | null = null;
+function parsed(file: string): py.Module | null {
+  if (lastParsed?.file === file) return lastParsed.module;
+  let module: py.Module | null;
+  try {
+    module = parsePython(decodeSource(fs.readFileSync(file), file), file);
+  } catch {
+    module = null; // its own conversion reports why
+  }
+  lastParsed = { file, module };
+  return module;
+}
+
 /** The names `from m import *` binds for the module in `file`. */
 function starNamesOf(file: string): readonly string[] | null {
-  let module: py.Module;
-  try {
-    const bytes = fs.readFileSync(file);
-    module = parsePython(decodeSource(bytes, file), file);
-  } catch {
-    return null;
-  }
+  const module = parsed(file);
+  if (module === null) return null;
   const names: string[] = [];
   let all: string[] | null = null;
   const visit = (body: py.Stmt[]): void => {
@@ -121,20 +168,25 @@ function targetNames(t: py.Expr): string[] {
   return [];
 }
 
+/** What a module's importers need to know of it, as plain data. */
+export interface ProgramModuleFacts {
+  isPackage: boolean;
+  starNames?: readonly string[];
+  awaitsAtImport?: boolean;
+}
+
 /**
  * The modules of the .py files under one root, as transpile() takes them (plain data, so it
- * crosses to build workers), and a digest of it: a change in the program's modules or their
- * star-import names makes every output of the root out of date.
+ * crosses to build workers). A file's build stamp records the facts of the modules it imports.
  */
-export function programModules(root: string, files: string[]): { modules: Map<string, { isPackage: boolean; starNames?: readonly string[] }>; digest: string } {
+export function programModules(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts> } {
   const tree = new ProgramTree(root);
-  const modules = new Map<string, { isPackage: boolean; starNames?: readonly string[] }>();
+  const modules = new Map<string, ProgramModuleFacts>();
   for (const file of files) {
     const found = tree.nameOf(file);
     if (!found) continue;
     const starNames = tree.starNames(found.name);
-    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}) });
+    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}), ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}) });
   }
-  const digest = JSON.stringify([...modules].sort(([a], [b]) => a.localeCompare(b)));
-  return { modules, digest };
+  return { modules };
 }

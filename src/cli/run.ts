@@ -7,7 +7,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { RUNTIME_PACKAGE } from "../transpile.js";
 import type { TranspileResult } from "../transpile.js";
-import { STDIN, convertFile } from "./convert.js";
+import { ConversionFailed, STDIN, convertFile } from "./convert.js";
 import { ProgramTree } from "./program.js";
 
 /** The runtime package pyts depends on, as the program's import resolves it from here. */
@@ -25,19 +25,46 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
   const result = await convertFile(file, { runtimeModule, format: false, javascript: true, module: { name: entryName, modules: tree, entryOnly: true } });
   const modules = new Map<string, { file: string; result: TranspileResult }>();
   const pending = [...result.imports];
-  const seen = new Set<string>([entryName]);
+  // The entry imported by its name is a second module, as in CPython (converted as one).
+  const seen = new Set<string>();
+  // Modules only a computed import_module name may reach: one that fails to convert is left out.
+  const optional = new Set<string>();
+  const required = new Set<string>();
+  const failed = new Map<string, ConversionFailed>();
+  let computed = false;
+  const reach = (converted: TranspileResult): void => {
+    pending.push(...converted.imports);
+    for (const name of converted.imports) required.add(name);
+    if (!converted.importsComputed || computed) return;
+    computed = true;
+    for (const module of tree.allModules()) {
+      optional.add(module.name);
+      pending.push(module.name);
+    }
+  };
+  reach(result);
   while (pending.length) {
     const name = pending.shift()!;
     if (seen.has(name)) continue;
     seen.add(name);
     const module = tree.locate(name)!;
     const source = path.relative(process.cwd(), module.file);
-    const converted = await convertFile(source, { runtimeModule, format: false, javascript: true, module: { name, isPackage: module.isPackage, modules: tree } });
+    let converted: TranspileResult;
+    try {
+      converted = await convertFile(source, { runtimeModule, format: false, javascript: true, module: { name, isPackage: module.isPackage, modules: tree } });
+    } catch (error) {
+      if (!optional.has(name) || !(error instanceof ConversionFailed)) throw error;
+      failed.set(name, error);
+      continue;
+    }
     const out = [...name.split("."), ...(module.isPackage ? ["__init__"] : [])].join("/") + ".js";
     modules.set(out, { file: source, result: converted });
-    pending.push(...converted.imports);
+    reach(converted);
   }
-  return { root: tree.root, entry, result, modules };
+  for (const [name, error] of failed) if (required.has(name)) throw error;
+  // Then the entry's script takes another name beside that module's file (the runtime names the module `__main__` by the script node starts).
+  const reimported = !stdin && modules.has(entry);
+  return { root: tree.root, entry: reimported ? "__main__.js" : entry, result, modules };
 }
 
 export interface RunOptions {

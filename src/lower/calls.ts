@@ -17,11 +17,12 @@ import { objectKey } from "../../runtime/lang/attr-names.js";
 import { attributeKey } from "./attr-keys.js";
 import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
+import { lowerNamespaceCall } from "./module-object.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
-  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e);
+  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) return superCall;
 
   const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;

@@ -198,9 +198,11 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   }
   if (scope) return { ...cx.id(e.id), loc };
   // A module of a program knows its own name and file (`__main__` for the entry).
-  if (cx.program && (e.id === "__name__" || e.id === "__file__")) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
+  if (cx.program && (e.id === "__name__" || e.id === "__file__" || e.id === "__doc__" || e.id === "__package__")) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
+  // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
+  if (cx.program) return { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc };
   // Python raises NameError when (and only when) the name is evaluated.
   return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
 }

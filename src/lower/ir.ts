@@ -130,6 +130,8 @@ export interface ModuleIr {
   exports?: { local: string; exported: string }[];
   /** the program modules the module imports (dotted names; see program-imports.ts) */
   programImports?: string[];
+  /** the module imports a program module by a name computed at run time (importlib.import_module) */
+  computedImport?: boolean;
   /** true when the module body uses top-level await */
   topLevelAwait: boolean;
   /** Python lines of class-body statements that follow a blank line (their members keep one) */

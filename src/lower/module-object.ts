@@ -2,11 +2,12 @@
 // before its body runs, with a reader for each global (and a writer where the global is a
 // `let`), so `m.counter += 1` in another module rebinds `counter` here; the body's end
 // marks it initialised; every global is exported under its Python name for TypeScript.
+import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { handlerOnly } from "./targets.js";
-import { MODULE_ID } from "./program-imports.js";
+import { MODULE_ID, importsComputedName, specifier } from "./program-imports.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -37,7 +38,7 @@ export interface ModuleGlobals {
   exports: { local: string; exported: string }[];
 }
 
-export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals {
+export function modulePrologue(cx: LowerContext, body: ir.Stmt[], doc: string | null): ModuleGlobals {
   const program = cx.program!;
   const pyNames = new Map<string, string>();
   for (const name of cx.moduleScope.bindings.keys()) {
@@ -65,13 +66,56 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[]): ModuleGlobals
     accessors.push({ k: "array", elements: entry });
     exports.push({ local, exported: pyName });
   }
-  const spec: ir.Expr = { k: "object", props: program.isPackage ? [{ key: "package", value: { k: "bool", value: true } }] : [] };
-  const define: ir.Expr = {
-    k: "call",
-    callee: cx.rt("defineModule"),
-    args: [{ k: "str", value: program.name }, { k: "member", object: { k: "importMeta" }, property: "url" }, spec, { k: "array", elements: accessors }],
-  };
+  const flags: { key: string; value: ir.Expr }[] = [];
+  if (program.isPackage) flags.push({ key: "package", value: { k: "bool", value: true } });
+  if (program.bundle) flags.push({ key: "bundled", value: { k: "bool", value: true } });
+  if (program.bundle?.main) flags.push({ key: "main", value: { k: "bool", value: true } });
+  if (doc !== null) flags.push({ key: "doc", value: { k: "str", value: doc } });
+  const url: ir.Expr = program.bundle ? { k: "str", value: program.bundle.url } : { k: "member", object: { k: "importMeta" }, property: "url" };
+  const args: ir.Expr[] = [{ k: "str", value: program.name }, url, { k: "object", props: flags }, { k: "array", elements: accessors }];
+  if (program.bundle) args.push(bundledLoaders(cx));
+  const define: ir.Expr = { k: "call", callee: cx.rt("defineModule"), args };
   return { prologue: [{ k: "decl", kind: "const", name: MODULE_ID, init: define }], body: rewritten, exports };
+}
+
+/**
+ * A bundle's loaders: `[name, () => require("./m.js")]` for each program module imported. The
+ * bundler sees the `require` and includes the module, initialised only when the call runs,
+ * which the runtime does at the Python import (so bodies still run in CPython's order).
+ */
+function bundledLoaders(cx: LowerContext): ir.Expr {
+  const names = new Set(cx.programImports);
+  // A name computed at run time may be any module of the program's folder.
+  if (importsComputedName(cx)) for (const module of cx.program!.resolver.allModules?.() ?? []) names.add(module.name);
+  const loaders = [...names].map((name): ir.Expr => {
+    const load: ir.Expr = { k: "call", callee: { k: "id", name: "require" }, args: [{ k: "str", value: specifier(cx, name) }] };
+    return { k: "array", elements: [{ k: "str", value: name }, { k: "arrow", params: [], body: load }] };
+  });
+  return { k: "array", elements: loaders };
+}
+
+/**
+ * `globals()`, and `vars()`/`dir()` at the module's top level, where they mean the module's
+ * namespace: the runtime makes it from the module object. Null for other calls.
+ */
+export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null {
+  if (e.func._type !== "Name" || e.args.length !== 0 || e.keywords.length !== 0 || cx.resolve(e.func.id) !== null) return null;
+  const name = e.func.id;
+  if (name !== "globals" && !((name === "vars" || name === "dir") && cx.fn.scope === cx.moduleScope)) return null;
+  if (!cx.program) return cx.unsupported(e, `${name}() in a lone file: convert it as a program's module (pyts run, pyts build) so it has a module object`);
+  return { k: "call", callee: cx.rt(name === "dir" ? "dir" : "moduleNamespace"), args: [{ k: "id", name: MODULE_ID }], loc: cx.loc(e) };
+}
+
+/**
+ * Does the module ask for its namespace (`globals()`, or `vars()`/`dir()` without arguments)?
+ * Then even the entry's globals must all be module-object attributes that writes rebind.
+ */
+export function usesNamespace(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(usesNamespace);
+  if (node === null || typeof node !== "object") return false;
+  const call = node as py.Call;
+  if (call._type === "Call" && call.func._type === "Name" && ["globals", "vars", "dir"].includes(call.func.id) && call.args.length === 0) return true;
+  return Object.values(node).some((v) => typeof v === "object" && usesNamespace(v));
 }
 
 /** The body ran to its end: the module is no longer partially initialised. */

@@ -12,8 +12,8 @@ import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
-import { isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
-import { deferMainBlock, moduleEpilogue, modulePrologue } from "./module-object.js";
+import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
+import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -25,7 +25,8 @@ export interface LowerOptions {
 }
 
 export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
-  const program = options.program ?? null;
+  // An entry that reads its namespace keeps every global on its module object.
+  const program = options.program?.entryOnly && usesNamespace(module.body) ? { ...options.program, entryOnly: false } : (options.program ?? null);
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
@@ -55,11 +56,13 @@ export function lowerModule(module: py.Module, options: LowerOptions): ir.Module
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     let exports: ir.ModuleIr["exports"];
     if (cx.program) {
-      const globals = modulePrologue(cx, body);
+      const first = module.body[0];
+      const doc = first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str" ? first.value.value.value : null;
+      const globals = modulePrologue(cx, body, doc);
       body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
       exports = globals.exports;
     }
-    return { body, exports, programImports: [...cx.programImports], runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
+    return { body, exports, programImports: [...cx.programImports], computedImport: importsComputedName(cx), runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof DiagnosticError) throw error;
     if (error instanceof UnsupportedError) throw new DiagnosticError(reported([...cx.diagnostics, error.diagnostic]));
@@ -110,13 +113,6 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
 }
 
 /** `if __name__ == "__main__":` */
-function isMainGuard(s: py.Stmt | undefined): boolean {
-  if (s?._type !== "If" || s.test._type !== "Compare") return false;
-  const { left, ops, comparators } = s.test;
-  const right = comparators[0];
-  return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
-}
-
 /** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
 function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
   walk(module, (node) => {

@@ -13,6 +13,10 @@ export interface ProgramResolver {
   find(name: string): { isPackage: boolean } | null;
   /** the names `from name import *` binds (its `__all__`, else its public globals) */
   starNames?(name: string): readonly string[] | null;
+  /** does importing the module run an event loop at its top level (see awaitsAtImport)? */
+  awaitsAtImport?(name: string): boolean;
+  /** every module of the program's folder (a bundle holds them all when some name is computed) */
+  allModules?(): readonly { name: string }[];
 }
 
 /** The module being converted, in its program. */
@@ -23,6 +27,15 @@ export interface ProgramModuleInfo {
   resolver: ProgramResolver;
   /** the module only ever runs as the program's entry (no other module sees its defs) */
   entryOnly?: boolean;
+  /** the module is bundled (pyts/esbuild): see ModuleOptions.bundle in transpile.ts */
+  bundle?: BundleInfo;
+}
+
+export interface BundleInfo {
+  /** the URL the module reports (its source's place) instead of the bundle's import.meta.url */
+  url: string;
+  /** the module is the bundle's entry point, so it runs as `__main__` */
+  main?: boolean;
 }
 
 /** The emitted name of the module object (`$` cannot start a Python name). */
@@ -36,7 +49,7 @@ function modulePath(name: string, isPackage: boolean): string[] {
 }
 
 /** The specifier an ES import of `target` uses from the module being converted. */
-function specifier(cx: LowerContext, target: string): string {
+export function specifier(cx: LowerContext, target: string): string {
   const program = cx.program!;
   const from = modulePath(program.name, program.isPackage).slice(0, -1);
   const to = modulePath(target, program.resolver.find(target)?.isPackage ?? false);
@@ -59,6 +72,12 @@ function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false
   for (let i = 1; i <= parts.length; i++) {
     const prefix = parts.slice(0, i).join(".");
     if (!cx.program!.resolver.find(prefix)) return cx.unsupported(at, `import of module '${name}': no module named '${prefix}' in the program`);
+    if (cx.program!.resolver.awaitsAtImport?.(prefix)) {
+      return cx.unsupported(
+        at,
+        `import of module '${prefix}': its top level runs an event loop (asyncio.run, run_until_complete or run_forever outside a final \`if __name__ == "__main__":\` block), which an import cannot wait for (pyts loads modules synchronously); move that call under such a block or into a function`,
+      );
+    }
     cx.programImports.add(prefix);
     chain.push({ k: "array", elements: [{ k: "str", value: prefix }, { k: "str", value: specifier(cx, prefix) }] });
   }
@@ -125,6 +144,13 @@ export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, modul
   return out;
 }
 
+const computedImporters = new WeakSet<LowerContext>();
+
+/** Does the module call importlib.import_module with a name known only at run time? */
+export function importsComputedName(cx: LowerContext): boolean {
+  return computedImporters.has(cx);
+}
+
 /**
  * `importlib.import_module("pkg.mod")` with a literal name: the module joins the program's
  * import graph (so `pyts run` converts it), though the call resolves it at run time.
@@ -133,12 +159,18 @@ export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
   if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
   if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
   const [arg, pkg] = e.args;
-  if (arg?._type !== "Constant" || arg.value.kind !== "str") return;
+  if (arg?._type !== "Constant" || arg.value.kind !== "str") {
+    computedImporters.add(cx);
+    return;
+  }
   let name = arg.value.value;
   // `import_module(".beta", "plugins")`: relative to the literal package.
   const level = name.length - name.replace(/^\.+/, "").length;
   if (level > 0) {
-    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") return;
+    if (pkg?._type !== "Constant" || pkg.value.kind !== "str") {
+      computedImporters.add(cx);
+      return;
+    }
     const base = pkg.value.value.split(".");
     name = [...base.slice(0, base.length - (level - 1)), ...(name.slice(level) ? [name.slice(level)] : [])].join(".");
   }
@@ -147,4 +179,52 @@ export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
     const prefix = parts.slice(0, i).join(".");
     if (cx.program.resolver.find(prefix)) cx.programImports.add(prefix);
   }
+}
+
+/** `if __name__ == "__main__":` */
+export function isMainGuard(s: py.Stmt | undefined): boolean {
+  if (s?._type !== "If" || s.test._type !== "Compare") return false;
+  const { left, ops, comparators } = s.test;
+  const right = comparators[0];
+  return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
+}
+
+/** Does `node` hold a call `blocking` accepts, outside functions (a class body runs; its methods do not)? */
+function callsAtTop(node: unknown, blocking: (call: py.Call) => boolean): boolean {
+  if (Array.isArray(node)) return node.some((n) => callsAtTop(n, blocking));
+  if (node === null || typeof node !== "object") return false;
+  const type = (node as { _type?: string })._type;
+  if (type === "FunctionDef" || type === "AsyncFunctionDef" || type === "Lambda") return callsAtTop((node as py.FunctionDef).decorator_list ?? [], blocking);
+  if (type === "Call" && blocking(node as py.Call)) return true;
+  return Object.values(node).some((v) => typeof v === "object" && callsAtTop(v, blocking));
+}
+
+/**
+ * Does running the module's body wait for an event loop: `asyncio.run(...)`,
+ * `loop.run_until_complete(...)`, `loop.run_forever()` or a module-level function reaching
+ * one, outside a final `if __name__ == "__main__":` block (which pyts runs as a deferred
+ * async function)? Such a module's emitted code awaits at its top level, so no synchronous
+ * import can run it. Read from the syntax, before the module is converted.
+ */
+export function awaitsAtImport(module: py.Module): boolean {
+  const defs = new Map<string, py.FunctionDef>();
+  for (const s of module.body) if (s._type === "FunctionDef") defs.set(s.name, s);
+  const blockingDefs = new Set<string>();
+  const blocking = (call: py.Call): boolean => {
+    const f = call.func;
+    if (f._type === "Attribute") return f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio");
+    return f._type === "Name" && blockingDefs.has(f.id);
+  };
+  // Functions that reach a blocking call, to a fixed point.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, def] of defs) {
+      if (!blockingDefs.has(name) && callsAtTop(def.body, blocking)) {
+        blockingDefs.add(name);
+        changed = true;
+      }
+    }
+  }
+  const body = isMainGuard(module.body.at(-1)) ? module.body.slice(0, -1) : module.body;
+  return callsAtTop(body, blocking);
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT, runProcess, runPyts } from "../support/fixtures.js";
 
@@ -401,6 +401,55 @@ describe("build --watch", { timeout: 60_000 }, () => {
       child.kill();
     }
   }, 60_000);
+
+  test("rebuilds a changed module and the modules that depend on what changed, naming each", async () => {
+    write("watch-graph/main.py", "from shapes import *\nimport util\nprint(area(2), util.x)\n");
+    write("watch-graph/other.py", "import util\nprint(util.x)\n");
+    write("watch-graph/shapes.py", "def area(r):\n    return r * r\n");
+    write("watch-graph/util.py", "x = 1\n");
+    const outDir = path.join(work, "watch-graph-out");
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "build", path.join(work, "watch-graph"), "--out-dir", outDir, "--watch"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let waited = 0; !done(); waited += 50) {
+        if (waited > 30_000) throw new Error(`timed out; stderr so far: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const rebuilds = (): string[] => stderr.split("\n").filter((line) => line.startsWith("pyts: rebuilt ")).map((line) => line.replace(path.join(work, "watch-graph") + path.sep, ""));
+    try {
+      await until(() => stderr.includes("watching"));
+      // A body change that changes no name another module reads: only that module.
+      write("watch-graph/util.py", "x = 2\n");
+      await until(() => /converted 1 file\(s\), 3 up to date/.test(stderr));
+      expect(rebuilds()).toEqual(["pyts: rebuilt util.py"]);
+      // A new public name changes what `from shapes import *` binds: main.py is rebuilt too, other.py is not.
+      write("watch-graph/shapes.py", "def area(r):\n    return r * r\n\n\ndef perimeter(r):\n    return 4 * r\n");
+      await until(() => /converted 2 file\(s\), 2 up to date/.test(stderr));
+      expect(rebuilds().slice(1).sort()).toEqual(["pyts: rebuilt main.py (a module it imports changed: shapes)", "pyts: rebuilt shapes.py"]);
+      expect(fs.readFileSync(path.join(outDir, "main.ts"), "utf8")).toContain("perimeter");
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+});
+
+describe("build on a terminal", { timeout: 60_000 }, () => {
+  // `script` (util-linux) gives the build a pseudo-terminal as its stderr.
+  test.runIf(spawnSync("which", ["script"]).status === 0)("a long run shows a progress line that it clears; a pipe gets none", async () => {
+    for (let i = 1; i <= 25; i++) write(`progress/m${i}.py`, `print(${i})\n`);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))} build ${JSON.stringify(path.join(work, "progress"))} --out-dir ${JSON.stringify(path.join(work, "progress-out"))}`;
+    const terminal = await runProcess("script", ["-qec", command, "/dev/null"]);
+    expect(terminal.stdout).toContain("\r\x1b[K[1/25] m1.py");
+    expect(terminal.stdout).toContain("\r\x1b[K[25/25] ");
+    expect(terminal.stdout).toMatch(/\r\x1b\[Kpyts: converted 25 file\(s\), 0 up to date in [\d.]+ s/);
+    const piped = await runPyts(["build", path.join(work, "progress"), "--out-dir", path.join(work, "progress-out-2")]);
+    expect(piped.stderr).not.toContain("[1/25]");
+    expect(piped.stderr).toMatch(/^pyts: converted 25 file\(s\), 0 up to date in [\d.]+ s\n$/);
+  }, 180_000);
 });
 
 describe("source maps", { timeout: 60_000 }, () => {

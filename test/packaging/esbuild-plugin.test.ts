@@ -6,7 +6,8 @@ import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, expect, test } from "vitest";
 import pyts from "../../src/esbuild.js";
-import { ROOT, runProcess } from "../support/fixtures.js";
+import { ROOT, normalise, runProcess } from "../support/fixtures.js";
+import { expectedProgramStatus, listPrograms } from "../support/programs.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-esbuild-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -47,4 +48,31 @@ test("a Python syntax error is an esbuild error at the .py line, not a crash", a
   expect(failure!.errors[0]!.text).toMatch(/^SyntaxError: /);
   const location = failure!.errors[0]!.location!;
   expect([path.resolve(location.file), location.line]).toEqual([path.join(dir, "bad.py"), 2]);
+}, 60_000);
+
+// Every multi-module fixture program: the bundle holds the modules the program's imports
+// reach (including importlib.import_module's), each run at its Python import.
+test.concurrent.each(listPrograms())("the program $name bundles from main.py and runs with CPython's output", async (program) => {
+  const outfile = path.join(dir, `program-${program.name}.mjs`);
+  await build({ entryPoints: [path.join(program.dir, "main.py")], bundle: true, format: "esm", platform: "node", outfile, plugins: [pyts()], logLevel: "silent" });
+  const result = await runProcess(process.execPath, [outfile], { cwd: program.dir });
+  expect(normalise(result.stdout)).toBe(normalise(fs.readFileSync(path.join(program.dir, "main.out"), "utf8")));
+  expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+}, 60_000);
+
+test("an entry point its program imports by name runs twice in the bundle, as `__main__` and as that module", async () => {
+  const program = path.join(dir, "twice");
+  fs.mkdirSync(program, { recursive: true });
+  fs.writeFileSync(
+    path.join(program, "main.py"),
+    'import sys\nprint("main runs as", __name__, __file__.endswith("main.py"))\ncounter = 0\nif __name__ == "__main__":\n    import helper\n    helper.show()\n    import main\n    print(main is sys.modules["__main__"], main.__name__, sys.modules["main"].counter)\n',
+  );
+  fs.writeFileSync(path.join(program, "helper.py"), 'import main\nmain.counter += 5\nprint("helper sees", main.__name__)\ndef show():\n    print("show:", main.counter)\n');
+  const outfile = path.join(dir, "twice.mjs");
+  await build({ entryPoints: [path.join(program, "main.py")], bundle: true, format: "esm", platform: "node", outfile, plugins: [pyts()], logLevel: "silent" });
+  const result = await runProcess(process.execPath, [outfile], { cwd: program });
+  const python = await runProcess("python3", ["main.py"], { cwd: program });
+  expect(python.stdout).toContain("main runs as main True");
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status, result.stderr).toBe(0);
 }, 60_000);
