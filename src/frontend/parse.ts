@@ -154,7 +154,7 @@ function clampToBlankRuns(root: CNode, runs: number[]): void {
         }
       }
     }
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
 }
 

@@ -8,6 +8,7 @@ import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
+import { flatChain } from "./chains.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
 import { forgotComma } from "./parse_errors.js";
 import { headerColon, logicalLineEnd, type ScanToken, scanTokens, skipBlanks } from "./scan.js";
@@ -38,7 +39,10 @@ export function parseRepaired(text: string): Repaired {
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
     // this grammar's indentation context and gave spurious errors
-    const root = buildCst(parseFully(work), (node) => reparseDeep(work, node, regions));
+    const root = buildCst(parseFully(work), {
+      reparse: (node) => reparseDeep(work, node, regions),
+      chain: (node) => flatChain(work, node, parseRepaired, regions),
+    });
     if (round >= MAX_ROUNDS) return { root, regions };
     const prints = legacyPrints(root);
     if (prints.length > 0) {
