@@ -47,6 +47,7 @@ function namespaceOf(cls: AnyClass): Dict<unknown, unknown> {
  * `const Model = createClass(class Model {...}, Meta, kw({...}))`.
  */
 export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unknown[]): any {
+  if (metaclass === null) [metaclass, keywords] = metaclassKeyword(keywords);
   const given = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
   const meta = given === null || isMetaclass(given) ? mostDerivedMetaclass(given, basesTuple(cls).items) : given;
   if (meta === null) {
@@ -66,6 +67,17 @@ export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unkn
   } finally {
     pending = saved;
   }
+}
+
+/**
+ * `class A(**kw)`: a `metaclass` key in the spread keywords is the metaclass, not a keyword
+ * for `__init_subclass__`. Returns it (or null) and the other keywords.
+ */
+function metaclassKeyword(keywords: unknown[]): [unknown, unknown[]] {
+  const [, kws] = splitKw(keywords);
+  if (!("metaclass" in kws)) return [null, keywords];
+  const { metaclass, ...rest } = kws;
+  return [metaclass, Object.keys(rest).length ? [kw(rest)] : []];
 }
 
 /**

@@ -3,11 +3,27 @@
 // produced, and nothing is lost when the process exits.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { PyTypeError } from "./exceptions.js";
+import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
+
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/** The standard streams encode as UTF-8 (strict), which has no lone surrogates: CPython's error. */
+function refuseLoneSurrogates(text: string): void {
+  if (!LONE_SURROGATE.test(text)) return;
+  const chars = [...text];
+  const lone = (c: string | undefined) => c !== undefined && c.length === 1 && LONE_SURROGATE.test(c);
+  const i = chars.findIndex(lone);
+  let end = i + 1;
+  while (lone(chars[end])) end++;
+  const where = end - i === 1
+    ? `character '\\u${chars[i]!.charCodeAt(0).toString(16)}' in position ${i}`
+    : `characters in position ${i}-${end - 1}`;
+  throw new UnicodeEncodeError(`'utf-8' codec can't encode ${where}: surrogates not allowed`);
+}
 
 /** Anything print() can write to: Python's file protocol, reduced to what print uses. */
 export interface TextFile {
@@ -28,6 +44,7 @@ export class StdStream implements TextFile {
     if (typeof text !== "string") {
       throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
     }
+    refuseLoneSurrogates(text);
     writeFd(this.fd, text);
     return BigInt([...text].length);
   }

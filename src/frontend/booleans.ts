@@ -3,6 +3,7 @@
 // operators are read back in source order and re-grouped with Python's precedence:
 // `or` < `and` < `not`. Runs of one operator become a single BoolOp, as in CPython.
 import type { Expr } from "./ast.js";
+import { CHAIN } from "./chains.js";
 import type { CNode, Source } from "./cst.js";
 import { convertExpr } from "./expressions.js";
 
@@ -23,6 +24,14 @@ function flatten(root: CNode, src: Source, out: Token[]): void {
       continue;
     }
     const cs = item.children;
+    if (item.name === CHAIN) {
+      // a flat chain (chains.ts): operands at even indices, `and`/`or` between them
+      for (let k = cs.length - 1; k >= 0; k--) {
+        const c = cs[k]!;
+        stack.push(k % 2 === 0 ? c : { op: src.slice(c) as "and" | "or", node: c });
+      }
+      continue;
+    }
     if (item.name === "BinaryExpression" && cs.length === 3) {
       const op = src.slice(cs[1]!);
       if (op === "and" || op === "or") {
@@ -38,7 +47,7 @@ function flatten(root: CNode, src: Source, out: Token[]): void {
   }
 }
 
-/** Converts a BinaryExpression with `and`/`or` or a UnaryExpression with `not`. */
+/** Converts a BinaryExpression with `and`/`or` (or a flat chain of them) or a UnaryExpression with `not`. */
 export function convertBoolChain(n: CNode, src: Source): Expr {
   const tokens: Token[] = [];
   flatten(n, src, tokens);

@@ -19,7 +19,7 @@ export function shiftCst(root: CNode, delta: number): void {
   for (let n = stack.pop(); n; n = stack.pop()) {
     n.from += delta;
     n.to += delta;
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
 }
 
@@ -38,17 +38,31 @@ const REPARSE_DEPTH = 2000;
 /** Expressions whose text parses on its own (in parentheses) to the same node. */
 const REPARSEABLE = new Set(["BinaryExpression", "UnaryExpression", "CallExpression", "MemberExpression", "ConditionalExpression", "AwaitExpression", "ParenthesizedExpression", "LambdaExpression"]);
 
+/** Levels of operator nesting from which a chain is tried as one flat node (then at each doubling). */
+const CHAIN_DEPTH = 64;
+
+const OPERATOR = new Set(["BinaryExpression", "UnaryExpression"]);
+
+export interface CstHooks {
+  /** an expression deeper than REPARSE_DEPTH, copied from a parse of its own text */
+  reparse(node: CNode): CNode | null;
+  /** an `and`/`or` or comparison chain nested CHAIN_DEPTH levels deep, as one flat node (chains.ts) */
+  chain(node: CNode): CNode | null;
+}
+
 /**
  * Copies Lezer's tree. Iterative, like every walk over the concrete tree: a chain of
  * thousands of `a + b + ...` terms is a tree thousands of levels deep. Past REPARSE_DEPTH,
- * `reparse` (given) copies an expression from a parse of its own text, which starts again at
+ * `hooks.reparse` copies an expression from a parse of its own text, which starts again at
  * the top, so a chain as long as CPython's limit keeps its structure.
  */
-export function buildCst(tree: Tree, reparse?: (node: CNode) => CNode | null): CNode {
+export function buildCst(tree: Tree, hooks?: CstHooks): CNode {
   const cursor = tree.cursor();
   const make = (): CNode => ({ name: cursor.name, from: cursor.from, to: cursor.to, isError: cursor.type.isError, children: [] });
   const root = make();
   const open: CNode[] = [root];
+  // levels of operator nodes directly nested, for each open node
+  const runs: number[] = [0];
   if (!cursor.firstChild()) return root;
   for (;;) {
     // comments can sit between any two tokens; collectComments reports them separately
@@ -56,11 +70,15 @@ export function buildCst(tree: Tree, reparse?: (node: CNode) => CNode | null): C
       const node = make();
       const siblings = open[open.length - 1]!.children;
       siblings.push(node);
-      const again = reparse && open.length >= REPARSE_DEPTH && REPARSEABLE.has(node.name) ? reparse(node) : null;
+      const run = OPERATOR.has(node.name) ? runs[runs.length - 1]! + 1 : 0;
+      let again: CNode | null = null;
+      if (hooks && node.name === "BinaryExpression" && run >= CHAIN_DEPTH && (run & (run - 1)) === 0) again = hooks.chain(node);
+      if (!again && hooks && open.length >= REPARSE_DEPTH && REPARSEABLE.has(node.name)) again = hooks.reparse(node);
       if (again) {
         siblings[siblings.length - 1] = again;
       } else if (cursor.firstChild()) {
         open.push(node);
+        runs.push(run);
         // Lezer flattens whatever lies deeper than 2500 levels, losing its structure
         if (open.length >= MAX_DEPTH) throw new NestingTooDeep(node.from);
         continue;
@@ -69,6 +87,7 @@ export function buildCst(tree: Tree, reparse?: (node: CNode) => CNode | null): C
     while (!cursor.nextSibling()) {
       if (!cursor.parent() || open.length === 1) return root;
       open.pop();
+      runs.pop();
     }
   }
 }

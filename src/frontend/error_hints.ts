@@ -3,6 +3,7 @@
 // `else`, a dictionary key without its value.
 import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
+import { CHAIN } from "./chains.js";
 import { startsExpression } from "./errors.js";
 
 const BRACKETS = new Set(["(", "[", "{"]);
@@ -61,6 +62,7 @@ function describeNode(n: CNode, src: Source): string | null {
     case "CallExpression": return "function call";
     case "MemberExpression": return n.children[1]?.name === "." ? "attribute" : "subscript";
     case "Number": case "String": case "FormatString": return "literal";
+    case CHAIN: return null; // `and`/`or` or a comparison (chains.ts)
     case "BinaryExpression": return /^(and|or|not|in|is|[<>=!]=?)/.test(src.slice(n.children[1]!)) ? null : "expression";
     case "UnaryExpression": return src.slice(n.children[0]!) === "not" ? null : "expression";
     default: return null;

@@ -9,6 +9,7 @@ import { convertStrings } from "./strings.js";
 import { setContext } from "./targets.js";
 import { isTrailingDotNumber } from "./errors.js";
 import { convertBoolChain } from "./booleans.js";
+import { CHAIN, chainOpText } from "./chains.js";
 import { needsRebuild, rebuildChain } from "./operator_precedence.js";
 
 const BIN_OPS: Record<string, Operator> = {
@@ -96,6 +97,7 @@ export function convertExpr(n: CNode, src: Source): Expr {
     case "UnaryExpression":
       return convertUnary(n, src);
     case "BinaryExpression":
+    case CHAIN:
       return convertBinary(n, src);
     case "AwaitExpression":
       return convertAwait(n, src);
@@ -369,26 +371,37 @@ function convertUnary(n: CNode, src: Source): Expr {
 function convertBinary(n: CNode, src: Source): Expr {
   if (needsRebuild(n)) return convertExpr(rebuildChain(n, src), src);
   const cs = n.children;
-  const left = cs[0]!;
-  const right = last(cs);
-  const ops = cs.slice(1, -1);
-  const opText = ops.map((o) => src.slice(o)).join(" ");
+  const opText = n.name === CHAIN ? chainOpText(cs[1]!, (o) => src.slice(o)) : cs.slice(1, -1).map((o) => src.slice(o)).join(" ");
   const span = src.span(n.from, n.to);
   if (opText === "and" || opText === "or") return convertBoolChain(n, src);
   const cmp = compareOp(opText);
   if (cmp) {
-    const opsList: CmpOp[] = [cmp];
-    const comparators: Expr[] = [convertExpr(right, src)];
-    let l = left;
-    while (l.name === "BinaryExpression") {
+    // `a < b < c` nests to the left (and may end in a flat chain, see chains.ts): walk it,
+    // collecting from the right end
+    const opsList: CmpOp[] = [];
+    const comparators: Expr[] = [];
+    let l = n;
+    for (;;) {
+      if (l.name === CHAIN) {
+        for (let k = l.children.length - 1; k > 0; k -= 2) {
+          const op = compareOp(chainOpText(l.children[k - 1]!, (o) => src.slice(o)));
+          if (!op) src.unsupported(l);
+          opsList.push(op);
+          comparators.push(convertExpr(l.children[k]!, src));
+        }
+        l = l.children[0]!;
+        break;
+      }
+      if (l.name !== "BinaryExpression") break;
       const lop = compareOp(l.children.slice(1, -1).map((o) => src.slice(o)).join(" "));
       if (!lop) break;
-      opsList.unshift(lop);
-      comparators.unshift(convertExpr(last(l.children), src));
+      opsList.push(lop);
+      comparators.push(convertExpr(last(l.children), src));
       l = l.children[0]!;
     }
-    return { _type: "Compare", left: convertExpr(l, src), ops: opsList, comparators, ...span };
+    return { _type: "Compare", left: convertExpr(l, src), ops: opsList.reverse(), comparators: comparators.reverse(), ...span };
   }
+  if (n.name === CHAIN) src.unsupported(n);
   if (!BIN_OPS[opText]) src.unsupported(n);
   // `a + b - c ...` nests to the left: walk the chain without recursing once per operator
   const chain: CNode[] = [];

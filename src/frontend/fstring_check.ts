@@ -4,6 +4,8 @@
 // words) CPython gives for braces, quotes, conversions and format specs. Syntax errors inside
 // a field's expression are left to the parser.
 
+import { scanNumber } from "./tokenize_numbers.js";
+
 class FStringError extends Error {}
 
 /** Most brackets a field expression may nest (MAXLEVEL in CPython). */
@@ -140,6 +142,8 @@ function findExpr(s: string, cur: Cursor, raw: boolean, level: number): void {
   if (quote) fail("f-string: unterminated string");
   if (brackets.length > 0) fail(`f-string: unmatched '${brackets[brackets.length - 1]}'`);
   if (cur.pos >= end) fail("f-string: expecting '}'");
+  // CPython compiles the expression right here, before looking at a conversion or spec
+  checkExpression(s.slice(exprStart, cur.pos));
   // an expression made only of whitespace
   let k = exprStart;
   while (k < cur.pos && (s[k] === " " || s[k] === "\t" || s[k] === "\n" || s[k] === "\f")) k++;
@@ -168,4 +172,39 @@ function findExpr(s: string, cur: Cursor, raw: boolean, level: number): void {
   }
   if (cur.pos >= end || s[cur.pos] !== "}") fail("f-string: expecting '}'");
   cur.pos++;
+}
+
+const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+
+function isWordChar(ch: string | undefined): boolean {
+  return !!ch && /[\p{L}\p{N}_]/u.test(ch);
+}
+
+/**
+ * The tokenizer's errors inside a field's expression, found when CPython compiles it: a
+ * malformed number (`1.e`, `2_`) and, in a nested f-string, that f-string's own problem
+ * (reported with one more "f-string: " in front, as CPython's nested parse does).
+ */
+function checkExpression(expr: string): void {
+  for (let i = 0; i < expr.length;) {
+    const ch = expr[i]!;
+    if (ch === "'" || ch === '"') {
+      let p = i - 1;
+      while (p >= 0 && /[a-zA-Z]/.test(expr[p]!)) p--;
+      const prefix = expr.slice(p + 1, i);
+      const triple = expr.startsWith(ch.repeat(3), i);
+      const closer = triple ? ch.repeat(3) : ch;
+      const close = expr.indexOf(closer, i + closer.length);
+      if (close < 0) return; // an unterminated string was reported by the scan
+      if (STRING_PREFIX.test(prefix) && /[fF]/.test(prefix)) {
+        const problem = fstringProblem(expr.slice(i + closer.length, close), /[rR]/.test(prefix));
+        if (problem) fail(`f-string: ${problem}`);
+      }
+      i = close + closer.length;
+    } else if (isWordChar(ch) && !/[0-9]/.test(ch)) {
+      while (isWordChar(expr[i])) i++;
+    } else if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(expr[i + 1] ?? "") && !isWordChar(expr[i - 1]))) {
+      i = scanNumber(expr, i, (_at, message) => fail(message));
+    } else i++;
+  }
 }

@@ -2,6 +2,7 @@
 // expression (`x + await b + c` reads as `x + await (b + c)`), where to CPython `await` takes a
 // primary only. A chain of operators holding such an `await` is taken apart into its operands,
 // prefix operators and binary operators, and rebuilt by CPython's precedence.
+import { CHAIN, CHAIN_OP, chainOpText } from "./chains.js";
 import type { CNode, Source } from "./cst.js";
 
 const BINARY = "BinaryExpression";
@@ -16,6 +17,8 @@ export function needsRebuild(n: CNode): boolean {
       if (operand) stack.push(operand);
     } else if (c.name === BINARY) {
       stack.push(c.children[0]!, c.children[c.children.length - 1]!);
+    } else if (c.name === CHAIN) {
+      for (let k = 0; k < c.children.length; k += 2) stack.push(c.children[k]!);
     } else if (c.name === "UnaryExpression") {
       const operand = c.children[1];
       if (operand) stack.push(operand);
@@ -54,7 +57,13 @@ export function rebuildChain(n: CNode, src: Source): CNode {
       continue;
     }
     const cs = top.children;
-    if (top.name === BINARY) {
+    if (top.name === CHAIN) {
+      // a flat chain (chains.ts): operands at even indices
+      for (let k = cs.length - 1; k >= 0; k--) {
+        const c = cs[k]!;
+        stack.push(k % 2 === 0 ? c : { kind: "binary", nodes: c.name === CHAIN_OP ? c.children : [c], text: chainOpText(c, (o) => src.slice(o)) });
+      }
+    } else if (top.name === BINARY) {
       const ops = cs.slice(1, -1);
       stack.push(cs[cs.length - 1]!, { kind: "binary", nodes: ops, text: ops.map((o) => src.slice(o)).join(" ") }, cs[0]!);
     } else if ((top.name === "AwaitExpression" || top.name === "UnaryExpression") && cs.length === 2) {

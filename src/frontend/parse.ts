@@ -154,7 +154,7 @@ function clampToBlankRuns(root: CNode, runs: number[]): void {
         }
       }
     }
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
 }
 
@@ -227,8 +227,10 @@ function firstError(lexed: Lexed, located: LocatedDiagnostic | null): Diagnostic
   if (t && (t.overrides ? !(pe?.final && parser?.message === pe.message && !fromLezer) : !parserAt || !strictlyBefore(parserAt, t.anchor))) {
     return diagnostic(t);
   }
-  if (parser && fromLezer && lexed.unclosed && (parserAt ?? parser).line > lexed.unclosed.line) {
-    // CPython reads on after a parse error; a bracket left open on an earlier line is the culprit
+  // a generic error (Lezer's, or the token checks' plain "invalid syntax") on a later line
+  // than a bracket left open: CPython reads on after a parse error, and blames the bracket
+  const generic = fromLezer || (!!pe && parser !== null && !pe.final && pe.message === "invalid syntax");
+  if (parser && generic && lexed.unclosed && (parserAt ?? parser).line > lexed.unclosed.line) {
     return { kind: "SyntaxError", message: `'${lexed.unclosed.char}' was never closed`, line: lexed.unclosed.line, col: lexed.unclosed.col };
   }
   return parser;

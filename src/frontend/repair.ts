@@ -8,6 +8,7 @@ import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
+import { flatChain } from "./chains.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
 import { forgotComma } from "./parse_errors.js";
 import { headerColon, logicalLineEnd, type ScanToken, scanTokens, skipBlanks } from "./scan.js";
@@ -38,7 +39,10 @@ export function parseRepaired(text: string): Repaired {
   for (let round = 0; ; round++) {
     // a full parse each round: reusing the previous tree (TreeFragment) is not reliable with
     // this grammar's indentation context and gave spurious errors
-    const root = buildCst(parseFully(work), (node) => reparseDeep(work, node, regions));
+    const root = buildCst(parseFully(work), {
+      reparse: (node) => reparseDeep(work, node, regions),
+      chain: (node) => flatChain(work, node, parseRepaired, regions),
+    });
     if (round >= MAX_ROUNDS) return { root, regions };
     const prints = legacyPrints(root);
     if (prints.length > 0) {
@@ -162,11 +166,21 @@ function hideDotExponents(text: string): string {
     if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
     if (text[dot.from] !== "." || dot.from !== num.to) continue;
     if (!exp || exp.from !== dot.to || exp.kind !== "word") {
-      // `20.` with no digits after the point: `020` for Lezer, which would read on to an attribute
-      if (!/[\p{L}\p{N}_]/u.test(text[dot.to] ?? "")) out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      // `20.` with no digits after the point: `020` for Lezer, which would read on to an
+      // attribute (`0..02` is two numbers: Lezer must see the error)
+      const next = text[dot.to] ?? "";
+      if (!/[\p{L}\p{N}_]/u.test(next) && !(next === "." && /[0-9]/.test(text[dot.to + 1] ?? ""))) {
+        out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      }
       continue;
     }
     const e = text.slice(exp.from, exp.to);
+    if (/^(?:and|else|for|i[fns]|or|not)/.test(e)) {
+      // `2.else`, `3.is`: the number `2.`, then a keyword (CPython's tokenizer only warns),
+      // where Lezer would read an attribute
+      out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      continue;
+    }
     if (/^[jJ]$/.test(e)) {
       // `1.j` is the imaginary literal 1j: `01j` for Lezer
       out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + e + out.slice(exp.to);
@@ -186,8 +200,8 @@ function hideDotExponents(text: string): string {
   // original source, so rewriting it for Lezer changes nothing
   for (const t of tokens) {
     if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
-    const body = out.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9]))/gu,
-      (_m, digits: string, j?: string, e?: string) => (j ? "0" + digits + j : digits + e + "0"));
+    const body = out.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9])|(?=and|else|for|i[fns]|or|not))/gu,
+      (_m, digits: string, j?: string, e?: string) => (j ? "0" + digits + j : e ? digits + e + "0" : "0" + digits));
     out = out.slice(0, t.from) + body + out.slice(t.to);
   }
   return out;

@@ -10,6 +10,9 @@ export interface ScanToken {
   depth: number;
 }
 
+/** A character of a name (or number): Python's identifiers are XID_Continue, `℘` included. */
+const WORD = /\p{ID_Continue}/u;
+
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 
 /** End of the string literal whose opening quote is at `q` (or the text end if unterminated). */
@@ -47,9 +50,9 @@ export function* scanTokens(text: string, from: number, to: number): Generator<S
       const end = stringEnd(text, i);
       yield { kind: "string", from: i, to: end, depth };
       i = end;
-    } else if (/[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) >= 0xd800) {
+    } else if (WORD.test(c) || c.charCodeAt(0) >= 0xd800) {
       let j = i + 1;
-      while (j < to && (/[\p{L}\p{N}_]/u.test(text[j]!) || text.charCodeAt(j) >= 0xd800)) j++;
+      while (j < to && (WORD.test(text[j]!) || text.charCodeAt(j) >= 0xd800)) j++;
       if ((text[j] === '"' || text[j] === "'") && STRING_PREFIX.test(text.slice(i, j))) {
         const end = stringEnd(text, j);
         yield { kind: "string", from: i, to: end, depth };

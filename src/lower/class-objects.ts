@@ -142,7 +142,8 @@ export function isMetaclassDef(cx: LowerContext, cls: py.ClassDef, depth = 0): b
 /** Is the class made by a metaclass: its own `metaclass=`, or a module base's? */
 export function usesMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
   if (depth > 32) return false;
-  if (cls.keywords.some((k) => k.arg === "metaclass")) return true;
+  // `class A(**kw)`: the mapping may hold `metaclass` (createClass looks at run time)
+  if (cls.keywords.some((k) => k.arg === "metaclass" || k.arg === null)) return true;
   return cls.bases.some((b) => {
     const known = knownBase(cx, b);
     return known !== null && known !== cls && usesMetaclass(cx, known, depth + 1);

@@ -35,6 +35,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
   switch (e._type) {
     case "Constant":
+      refuseEscapedPair(cx, e);
       return lowerConstant(cx, e.value, loc);
     case "Name":
       return lowerName(cx, e);
@@ -148,6 +149,16 @@ function isFoldedConstant(e: py.Expr): boolean {
       return FOLDED_BINARY_OPS.has(e.op) && isFoldedConstant(e.left) && isFoldedConstant(e.right);
     default:
       return false;
+  }
+}
+
+/**
+ * Escapes that spell a surrogate pair (`"\\ud83d\\ude00"`) are two code points to CPython, but
+ * one astral character in a JS string: refused rather than given another length and repr.
+ */
+function refuseEscapedPair(cx: LowerContext, e: py.Constant): void {
+  if (e.value.kind === "str" && e.value.split?.length) {
+    cx.unsupported(e, "a string literal whose escapes spell a surrogate pair (two lone surrogates to CPython, one character in pyts)");
   }
 }
 
@@ -449,6 +460,7 @@ function lowerJoinedStr(cx: LowerContext, e: py.JoinedStr): ir.Expr {
   const exprs: ir.Expr[] = [];
   for (const part of e.values) {
     if (part._type === "Constant") {
+      refuseEscapedPair(cx, part);
       quasis[quasis.length - 1] += part.value.kind === "str" ? part.value.value : "";
     } else {
       exprs.push(lowerFormattedValue(cx, part));

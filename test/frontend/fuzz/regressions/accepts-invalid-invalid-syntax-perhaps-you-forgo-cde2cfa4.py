@@ -1,0 +1,4 @@
+async def fetch(name, delay):
+    results = await asyncio.gather(
+        fetch("medium", 0..02),
+    )

@@ -1,0 +1,3 @@
+with (℘
+    open(b) as g,
+):

@@ -1,0 +1,3 @@
+def call_in_except():
+        {}["issing".
+    except KeyError:

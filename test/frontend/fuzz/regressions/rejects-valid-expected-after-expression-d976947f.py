@@ -1,0 +1,1 @@
+print([a if a > 2.else -a for a in range(5)])
