@@ -15,6 +15,7 @@ import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { RE_FLAGS, ReError } from "./re-error.js";
 import { Match } from "./re-match.js";
+import { RegexFlag, regexFlag } from "./re-flags.js";
 import { OverflowFromPattern, parsePattern, ValueFromPattern } from "./re-parse.js";
 import { PATTERN_TOKEN, Pattern } from "./re-pattern.js";
 
@@ -22,13 +23,13 @@ const MAXCACHE = 512;
 const cache = new Map<string, Pattern>();
 
 function flagBits(flags: unknown): number {
-  const value = asIndex(flags instanceof StrValue ? flags : unwrap(flags));
+  const value = typeof flags === "boolean" ? BigInt(flags) : asIndex(unwrap(flags));
   if (value === undefined) throw new PyTypeError(`unsupported operand type(s) for &: '${typeName(flags)}' and 'int'`);
   return Number(BigInt.asUintN(32, value));
 }
 
 /** `re.compile(pattern, flags)`: cached like CPython's `_compile`. */
-function compilePattern(pattern: unknown, flags: unknown = 0n): Pattern {
+function compilePattern(pattern: unknown, flags: unknown = 0n): any {
   if (pattern instanceof Pattern) {
     if (flagBits(flags) !== 0) throw new ValueError("cannot process flags argument with a compiled pattern");
     return pattern;
@@ -55,9 +56,10 @@ function compilePattern(pattern: unknown, flags: unknown = 0n): Pattern {
 
 const compile = builtinFunction(keywords(compilePattern, ["pattern", "flags="], "compile"), "compile");
 
+// Results are `any`, as Python code reads them freely (`m.group(1)` after a None check).
 function withPattern<A extends unknown[]>(name: string, spec: string[], body: (p: Pattern, ...args: A) => unknown) {
   const count = spec.length - 2; // the parameters between `pattern` and `flags`
-  const fn = (pattern: unknown, ...rest: unknown[]): unknown => {
+  const fn = (pattern: unknown, ...rest: unknown[]): any => {
     const args = rest.slice(0, count);
     while (args.length < count) args.push(undefined);
     return body(compilePattern(pattern, rest[count] ?? 0n), ...(args as A));
@@ -157,22 +159,23 @@ export const reModule = moduleObject("re", {
   Pattern,
   Match,
   Scanner: pyClass(Scanner),
-  NOFLAG: 0n,
-  A: BigInt(RE_FLAGS.A),
-  ASCII: BigInt(RE_FLAGS.A),
-  DEBUG: BigInt(RE_FLAGS.DEBUG),
-  I: BigInt(RE_FLAGS.I),
-  IGNORECASE: BigInt(RE_FLAGS.I),
-  L: BigInt(RE_FLAGS.L),
-  LOCALE: BigInt(RE_FLAGS.L),
-  M: BigInt(RE_FLAGS.M),
-  MULTILINE: BigInt(RE_FLAGS.M),
-  S: BigInt(RE_FLAGS.S),
-  DOTALL: BigInt(RE_FLAGS.S),
-  T: BigInt(RE_FLAGS.T),
-  TEMPLATE: BigInt(RE_FLAGS.T),
-  U: BigInt(RE_FLAGS.U),
-  UNICODE: BigInt(RE_FLAGS.U),
-  X: BigInt(RE_FLAGS.X),
-  VERBOSE: BigInt(RE_FLAGS.X),
+  RegexFlag,
+  NOFLAG: regexFlag(0n),
+  A: regexFlag(BigInt(RE_FLAGS.A)),
+  ASCII: regexFlag(BigInt(RE_FLAGS.A)),
+  DEBUG: regexFlag(BigInt(RE_FLAGS.DEBUG)),
+  I: regexFlag(BigInt(RE_FLAGS.I)),
+  IGNORECASE: regexFlag(BigInt(RE_FLAGS.I)),
+  L: regexFlag(BigInt(RE_FLAGS.L)),
+  LOCALE: regexFlag(BigInt(RE_FLAGS.L)),
+  M: regexFlag(BigInt(RE_FLAGS.M)),
+  MULTILINE: regexFlag(BigInt(RE_FLAGS.M)),
+  S: regexFlag(BigInt(RE_FLAGS.S)),
+  DOTALL: regexFlag(BigInt(RE_FLAGS.S)),
+  T: regexFlag(BigInt(RE_FLAGS.T)),
+  TEMPLATE: regexFlag(BigInt(RE_FLAGS.T)),
+  U: regexFlag(BigInt(RE_FLAGS.U)),
+  UNICODE: regexFlag(BigInt(RE_FLAGS.U)),
+  X: regexFlag(BigInt(RE_FLAGS.X)),
+  VERBOSE: regexFlag(BigInt(RE_FLAGS.X)),
 });
