@@ -1,392 +1,204 @@
-// A backtracking matcher with the semantics of CPython's sre: the parsed pattern (re-parse.ts)
-// becomes closures in continuation-passing style. Subjects are arrays of code points, so
-// positions are Python str indices. Repeats stop iterating after an empty iteration as sre's
-// MAX_UNTIL/MIN_UNTIL do; repeats of single-width bodies run as loops (no recursion per item).
+// A backtracking matcher with the semantics of CPython's sre. The parsed pattern (re-parse.ts)
+// is compiled to a small instruction list run by a loop with an explicit choice stack, so
+// long subjects never deepen the JS stack (only lookarounds and atomic groups nest, by the
+// pattern's own depth). Writes to group marks and repeat counters go on a trail that
+// backtracking unwinds. Repeats stop after an empty iteration as sre's MAX_UNTIL/MIN_UNTIL do;
+// repeats of fixed-width bodies (`\w+`, `(?:ab)*`) count in a loop.
 
-import { MAXREPEAT, type Category, type Node, type NodeFlags, type ParsedPattern, type SetItem } from "./re-parse.js";
+import { anchorMatcher, fixedTests, sameIgnoringCase, singleTest, type MatchState } from "./re-chars.js";
+import { MAXREPEAT, type Node, type ParsedPattern } from "./re-parse.js";
 
-/** A subject string as code points, with the UTF-16 offset of each when they differ. */
-export class Subject {
-  readonly cps: Int32Array;
-  private readonly offsets: Int32Array | null;
+export { Subject, type MatchState } from "./re-chars.js";
 
-  constructor(readonly text: string) {
-    const cps = new Int32Array(text.length);
-    let n = 0;
-    let astral = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          cps[n++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-          i++;
-          astral = true;
-          continue;
-        }
-      }
-      cps[n++] = c;
+const enum Op {
+  Test,
+  At,
+  Split,
+  Jump,
+  Save,
+  Backref,
+  Cond,
+  Look,
+  Atomic,
+  Simple,
+  RepInit,
+  RepLoop,
+  RepIter,
+  RepInc,
+  Match,
+}
+
+type Instr =
+  | { op: Op.Test; test: (c: number) => boolean }
+  | { op: Op.At; test: (s: MatchState, i: number) => boolean }
+  | { op: Op.Split; first: number; second: number }
+  | { op: Op.Jump; to: number }
+  | { op: Op.Save; slot: number; group: number }
+  | { op: Op.Backref; group: number; ignoreCase: boolean; ascii: boolean }
+  | { op: Op.Cond; group: number; no: number }
+  | { op: Op.Look; start: number; next: number; behind: boolean; negated: boolean; width: number }
+  | { op: Op.Atomic; start: number; next: number }
+  | { op: Op.Simple; tests: Array<(c: number) => boolean>; min: number; max: number; lazy: boolean; possessive: boolean }
+  | { op: Op.RepInit; reg: number }
+  | { op: Op.RepLoop; reg: number; min: number; max: number; lazy: boolean; body: number; exit: number }
+  | { op: Op.RepIter; reg: number; body: number }
+  | { op: Op.RepInc; reg: number; loop: number }
+  | { op: Op.Match };
+
+/** Compiles nodes into instructions (labels are patched once their targets are known). */
+class Compiler {
+  readonly code: Instr[] = [];
+  registers = 0;
+
+  private emit(instr: Instr): number {
+    this.code.push(instr);
+    return this.code.length - 1;
+  }
+
+  node(node: Node): void {
+    const single = singleTest(node);
+    if (single) {
+      this.emit({ op: Op.Test, test: single });
+      return;
     }
-    this.cps = astral ? cps.slice(0, n) : cps;
-    if (astral) {
-      const offsets = new Int32Array(n + 1);
-      let unit = 0;
-      for (let i = 0; i < n; i++) {
-        offsets[i] = unit;
-        unit += this.cps[i]! > 0xffff ? 2 : 1;
-      }
-      offsets[n] = unit;
-      this.offsets = offsets;
-    } else this.offsets = null;
-  }
-
-  get length(): number {
-    return this.cps.length;
-  }
-
-  slice(start: number, end: number): string {
-    if (this.offsets === null) return this.text.slice(start, end);
-    return this.text.slice(this.offsets[start], this.offsets[end]);
-  }
-}
-
-/** The state of one match attempt: group spans (start, end per group; -1 unset). */
-export interface MatchState {
-  cps: Int32Array;
-  end: number;
-  caps: Int32Array;
-  lastIndex: number;
-}
-
-type Cont = (i: number) => boolean;
-type Matcher = (s: MatchState, i: number, k: Cont) => boolean;
-
-// Character classes, cached for the BMP (0 unknown, 1 no, 2 yes).
-const WORD_RE = /^[\p{L}\p{N}_]$/u;
-const DIGIT_RE = /^\p{Nd}$/u;
-const caches: Record<Category, Uint8Array> = { word: new Uint8Array(0x10000), digit: new Uint8Array(0x10000), space: new Uint8Array(0) };
-
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
-  if (c < 0x85) return false;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-function unicodeCategory(name: Category, c: number): boolean {
-  if (name === "space") return isSpace(c);
-  if (c < 0x80) return name === "digit" ? c >= 48 && c <= 57 : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  const cache = caches[name];
-  if (c < 0x10000 && cache[c] !== 0) return cache[c] === 2;
-  const yes = (name === "digit" ? DIGIT_RE : WORD_RE).test(String.fromCodePoint(c));
-  if (c < 0x10000) cache[c] = yes ? 2 : 1;
-  return yes;
-}
-
-function asciiCategory(name: Category, c: number): boolean {
-  if (name === "digit") return c >= 48 && c <= 57;
-  if (name === "space") return c === 32 || (c >= 9 && c <= 13);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-export function inCategory(name: Category, c: number, ascii: boolean): boolean {
-  return ascii ? asciiCategory(name, c) : unicodeCategory(name, c);
-}
-
-// Simple case mappings (one code point to one), as sre's lower/upper use them.
-const lowerCache = new Int32Array(0x10000).fill(-1);
-const upperCache = new Int32Array(0x10000).fill(-1);
-
-function mapCase(c: number, upper: boolean): number {
-  const cache = upper ? upperCache : lowerCache;
-  if (c < 0x10000 && cache[c] !== -1) return cache[c]!;
-  const ch = String.fromCodePoint(c);
-  const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
-  const first = mapped.codePointAt(0)!;
-  // A full mapping to several characters: the simple lowercase is the first (U+0130 -> i),
-  // the simple uppercase is the character itself (ß -> ß).
-  const result = mapped.length === String.fromCodePoint(first).length ? first : upper ? c : first;
-  if (c < 0x10000) cache[c] = result;
-  return result;
-}
-
-export function lower(c: number, ascii: boolean): number {
-  if (ascii) return c >= 65 && c <= 90 ? c + 32 : c;
-  return c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : mapCase(c, false);
-}
-
-function upper(c: number, ascii: boolean): number {
-  if (ascii) return c >= 97 && c <= 122 ? c - 32 : c;
-  return c < 0x80 ? (c >= 97 && c <= 122 ? c - 32 : c) : mapCase(c, true);
-}
-
-/** The case-insensitive identity of a code point: characters with the same one match. */
-function foldKey(c: number, ascii: boolean): number {
-  return upper(lower(c, ascii), ascii);
-}
-
-/** Whether two code points are equal under IGNORECASE (sre's lower plus its extra cases). */
-function sameIgnoringCase(a: number, b: number, ascii: boolean): boolean {
-  return a === b || lower(a, ascii) === lower(b, ascii) || foldKey(a, ascii) === foldKey(b, ascii);
-}
-
-function itemTest(item: SetItem, ascii: boolean): (c: number) => boolean {
-  if (item.kind === "char") return (c) => c === item.cp;
-  if (item.kind === "range") return (c) => c >= item.lo && c <= item.hi;
-  return item.negated ? (c) => !inCategory(item.name, c, ascii) : (c) => inCategory(item.name, c, ascii);
-}
-
-function setTest(items: SetItem[], negated: boolean, flags: NodeFlags): (c: number) => boolean {
-  const tests = items.map((item) => itemTest(item, flags.ascii));
-  const contains = (c: number): boolean => {
-    for (const test of tests) if (test(c)) return true;
-    return false;
-  };
-  let test = contains;
-  if (flags.ignoreCase) {
-    const ascii = flags.ascii;
-    test = (c) => contains(c) || contains(lower(c, ascii)) || contains(upper(c, ascii)) || contains(foldKey(c, ascii)) || contains(lower(foldKey(c, ascii), ascii));
-  }
-  return negated ? (c) => !test(c) : test;
-}
-
-/** The test of a node that matches exactly one code point, or null for other nodes. */
-function singleTest(node: Node): ((c: number) => boolean) | null {
-  switch (node.kind) {
-    case "char": {
-      const cp = node.cp;
-      if (!node.flags.ignoreCase) return (c) => c === cp;
-      const ascii = node.flags.ascii;
-      return (c) => sameIgnoringCase(c, cp, ascii);
-    }
-    case "notchar": {
-      const cp = node.cp;
-      if (!node.flags.ignoreCase) return (c) => c !== cp;
-      const ascii = node.flags.ascii;
-      return (c) => !sameIgnoringCase(c, cp, ascii);
-    }
-    case "any":
-      return node.dotAll ? () => true : (c) => c !== 10;
-    case "set":
-      return setTest(node.items, node.negated, node.flags);
-    default:
-      return null;
-  }
-}
-
-/** A body of single-width items only (`(?:ab)`, `\d\d`): it matches at most one way. */
-function fixedTests(node: Node): Array<(c: number) => boolean> | null {
-  const one = singleTest(node);
-  if (one) return [one];
-  if (node.kind !== "seq" || node.items.length === 0) return null;
-  const tests: Array<(c: number) => boolean> = [];
-  for (const item of node.items) {
-    const test = singleTest(item);
-    if (!test) return null;
-    tests.push(test);
-  }
-  return tests;
-}
-
-function isWordAt(s: MatchState, i: number, ascii: boolean): boolean {
-  return i >= 0 && i < s.end && inCategory("word", s.cps[i]!, ascii);
-}
-
-function anchorMatcher(node: Extract<Node, { kind: "at" }>): (s: MatchState, i: number) => boolean {
-  const ascii = node.ascii;
-  switch (node.at) {
-    case "start":
-    case "startString":
-      return (_s, i) => i === 0;
-    case "bol":
-      return (s, i) => i === 0 || s.cps[i - 1] === 10;
-    case "end":
-      return (s, i) => i === s.end || (i === s.end - 1 && s.cps[i] === 10);
-    case "eol":
-      return (s, i) => i === s.end || s.cps[i] === 10;
-    case "endString":
-      return (s, i) => i === s.end;
-    case "boundary":
-      return (s, i) => s.end !== 0 && isWordAt(s, i - 1, ascii) !== isWordAt(s, i, ascii);
-    case "nonBoundary":
-      return (s, i) => s.end !== 0 && isWordAt(s, i - 1, ascii) === isWordAt(s, i, ascii);
-  }
-}
-
-function compileRepeat(node: Extract<Node, { kind: "repeat" }>): Matcher {
-  const { min, max, mode } = node;
-  const fixed = fixedTests(node.body);
-  if (fixed) {
-    const width = fixed.length;
-    // How many times the body matches in a row from i (at most `limit`).
-    const count = (s: MatchState, i: number, limit: number): number => {
-      let n = 0;
-      outer: while (n < limit) {
-        const at = i + n * width;
-        if (at + width > s.end) break;
-        for (let j = 0; j < width; j++) if (!fixed[j]!(s.cps[at + j]!)) break outer;
-        n++;
-      }
-      return n;
-    };
-    if (mode === "lazy") {
-      return (s, i, k) => {
-        if (count(s, i, min) < min) return false;
-        for (let n = min; ; n++) {
-          if (k(i + n * width)) return true;
-          if (n >= max || count(s, i + n * width, 1) === 0) return false;
-        }
-      };
-    }
-    return (s, i, k) => {
-      const n = count(s, i, max === MAXREPEAT ? Infinity : max);
-      if (n < min) return false;
-      if (mode === "possessive") return k(i + n * width);
-      for (let c = n; c >= min; c--) if (k(i + c * width)) return true;
-      return false;
-    };
-  }
-  const body = compileNode(node.body);
-  if (mode === "possessive") return atomic(compileRepeat({ ...node, mode: "greedy" }));
-  if (mode === "lazy") {
-    const rep = (s: MatchState, i: number, n: number, last: number, k: Cont): boolean => {
-      if (n < min) return body(s, i, (j) => rep(s, j, n + 1, last, k));
-      if (k(i)) return true;
-      if (n >= max || i === last) return false;
-      return body(s, i, (j) => rep(s, j, n + 1, i, k));
-    };
-    return (s, i, k) => rep(s, i, 0, -1, k);
-  }
-  const rep = (s: MatchState, i: number, n: number, last: number, k: Cont): boolean => {
-    if (n < min) return body(s, i, (j) => rep(s, j, n + 1, last, k));
-    if (n < max && i !== last && body(s, i, (j) => rep(s, j, n + 1, i, k))) return true;
-    return k(i);
-  };
-  return (s, i, k) => rep(s, i, 0, -1, k);
-}
-
-/** The body matched once, its first way only: later failures do not backtrack into it. */
-function atomic(body: Matcher): Matcher {
-  return (s, i, k) => {
-    const saved = s.caps.slice();
-    const lastIndex = s.lastIndex;
-    let end = -1;
-    if (!body(s, i, (j) => ((end = j), true))) return false;
-    if (k(end)) return true;
-    s.caps.set(saved);
-    s.lastIndex = lastIndex;
-    return false;
-  };
-}
-
-function compileSeq(items: Node[]): Matcher {
-  const matchers = items.map(compileNode);
-  if (matchers.length === 0) return (_s, i, k) => k(i);
-  return matchers.reduceRight((next, m) => (s, i, k) => m(s, i, (j) => next(s, j, k)));
-}
-
-function compileNode(node: Node): Matcher {
-  const single = singleTest(node);
-  if (single) return (s, i, k) => i < s.end && single(s.cps[i]!) && k(i + 1);
-  switch (node.kind) {
-    case "seq":
-      return compileSeq(node.items);
-    case "alt": {
-      const branches = node.items.map(compileNode);
-      return (s, i, k) => {
-        for (const branch of branches) if (branch(s, i, k)) return true;
-        return false;
-      };
-    }
-    case "group": {
-      const body = compileNode(node.body);
-      const at = node.index * 2;
-      const index = node.index;
-      return (s, i, k) =>
-        body(s, i, (j) => {
-          const oldStart = s.caps[at]!;
-          const oldEnd = s.caps[at + 1]!;
-          const oldLast = s.lastIndex;
-          s.caps[at] = i;
-          s.caps[at + 1] = j;
-          s.lastIndex = index;
-          if (k(j)) return true;
-          s.caps[at] = oldStart;
-          s.caps[at + 1] = oldEnd;
-          s.lastIndex = oldLast;
-          return false;
+    switch (node.kind) {
+      case "seq":
+        for (const item of node.items) this.node(item);
+        return;
+      case "alt": {
+        const jumps: Array<Extract<Instr, { op: Op.Jump }>> = [];
+        node.items.forEach((item, i) => {
+          if (i < node.items.length - 1) {
+            const split = { op: Op.Split, first: 0, second: 0 } as Extract<Instr, { op: Op.Split }>;
+            split.first = this.emit(split) + 1;
+            this.node(item);
+            const jump = { op: Op.Jump, to: 0 } as Extract<Instr, { op: Op.Jump }>;
+            this.emit(jump);
+            jumps.push(jump);
+            split.second = this.code.length;
+          } else this.node(item);
         });
+        for (const jump of jumps) jump.to = this.code.length;
+        return;
+      }
+      case "group":
+        this.emit({ op: Op.Save, slot: node.index * 2, group: -1 });
+        this.node(node.body);
+        this.emit({ op: Op.Save, slot: node.index * 2 + 1, group: node.index });
+        return;
+      case "repeat":
+        this.repeat(node);
+        return;
+      case "at":
+        this.emit({ op: Op.At, test: anchorMatcher(node) });
+        return;
+      case "look": {
+        const look = { op: Op.Look, start: 0, next: 0, behind: node.behind, negated: node.negated, width: node.width } as Extract<Instr, { op: Op.Look }>;
+        look.start = this.emit(look) + 1;
+        this.node(node.body);
+        this.emit({ op: Op.Match });
+        look.next = this.code.length;
+        return;
+      }
+      case "atomic":
+        this.atomic(() => this.node(node.body));
+        return;
+      case "backref":
+        this.emit({ op: Op.Backref, group: node.index, ignoreCase: node.flags.ignoreCase, ascii: node.flags.ascii });
+        return;
+      case "cond": {
+        const cond = { op: Op.Cond, group: node.index, no: 0 } as Extract<Instr, { op: Op.Cond }>;
+        this.emit(cond);
+        this.node(node.yes);
+        const jump = { op: Op.Jump, to: 0 } as Extract<Instr, { op: Op.Jump }>;
+        this.emit(jump);
+        cond.no = this.code.length;
+        this.node(node.no);
+        jump.to = this.code.length;
+        return;
+      }
+      default:
+        throw new Error(`unreachable: ${node.kind}`);
     }
-    case "repeat":
-      return compileRepeat(node);
-    case "at": {
-      const test = anchorMatcher(node);
-      return (s, i, k) => test(s, i) && k(i);
+  }
+
+  private atomic(body: () => void): void {
+    const atomic = { op: Op.Atomic, start: 0, next: 0 } as Extract<Instr, { op: Op.Atomic }>;
+    atomic.start = this.emit(atomic) + 1;
+    body();
+    this.emit({ op: Op.Match });
+    atomic.next = this.code.length;
+  }
+
+  private repeat(node: Extract<Node, { kind: "repeat" }>): void {
+    const { min, max, mode } = node;
+    const tests = fixedTests(node.body);
+    if (tests) {
+      this.emit({ op: Op.Simple, tests, min, max, lazy: mode === "lazy", possessive: mode === "possessive" });
+      return;
     }
-    case "look": {
-      const body = compileNode(node.body);
-      const { behind, negated, width } = node;
-      return (s, i, k) => {
-        const from = behind ? i - width : i;
-        if (from < 0) return negated && k(i);
-        const saved = s.caps.slice();
-        const lastIndex = s.lastIndex;
-        const found = body(s, from, (j) => !behind || j === i);
-        if (found === negated) {
-          s.caps.set(saved);
-          s.lastIndex = lastIndex;
-          return false;
-        }
-        if (negated) {
-          s.caps.set(saved);
-          s.lastIndex = lastIndex;
-        }
-        if (k(i)) return true;
-        s.caps.set(saved);
-        s.lastIndex = lastIndex;
-        return false;
-      };
+    if (mode === "possessive") {
+      this.atomic(() => this.repeat({ ...node, mode: "greedy" }));
+      return;
     }
-    case "backref": {
-      const at = node.index * 2;
-      const { ignoreCase, ascii } = node.flags;
-      return (s, i, k) => {
-        const start = s.caps[at]!;
-        const end = s.caps[at + 1]!;
-        if (start < 0 || end < 0) return false;
-        const n = end - start;
-        if (i + n > s.end) return false;
-        for (let j = 0; j < n; j++) {
-          const a = s.cps[start + j]!;
-          const b = s.cps[i + j]!;
-          if (a !== b && !(ignoreCase && sameIgnoringCase(a, b, ascii))) return false;
-        }
-        return k(i + n);
-      };
+    const reg = this.registers++;
+    this.emit({ op: Op.RepInit, reg });
+    const loop = { op: Op.RepLoop, reg, min, max, lazy: mode === "lazy", body: 0, exit: 0 } as Extract<Instr, { op: Op.RepLoop }>;
+    const at = this.emit(loop);
+    if (mode === "lazy") {
+      this.emit({ op: Op.RepIter, reg, body: at + 2 });
     }
-    case "cond": {
-      const yes = compileNode(node.yes);
-      const no = compileNode(node.no);
-      const at = node.index * 2;
-      return (s, i, k) => (s.caps[at]! >= 0 && s.caps[at + 1]! >= 0 ? yes(s, i, k) : no(s, i, k));
-    }
-    case "atomic":
-      return atomic(compileNode(node.body));
-    default:
-      throw new Error(`unreachable: ${node.kind}`);
+    loop.body = this.code.length;
+    this.node(node.body);
+    this.emit({ op: Op.RepInc, reg, loop: at });
+    loop.exit = this.code.length;
+  }
+}
+
+// Trail targets: caps[i] for i >= 0, lastIndex for -1, registers[r] for -2 - r.
+const LAST_INDEX = -1;
+
+/**
+ * A test the code point at a match's start must pass, when the pattern's first consuming item
+ * (after zero-width anchors) is one code point: search skips other start positions.
+ */
+function startTest(node: Node): ((c: number) => boolean) | null {
+  for (;;) {
+    if (node.kind === "seq") {
+      const first = node.items.find((item) => item.kind !== "at");
+      if (first === undefined) return null;
+      node = first;
+    } else if (node.kind === "repeat" && node.min >= 1) {
+      node = node.body;
+    } else if (node.kind === "group") {
+      node = node.body;
+    } else return singleTest(node);
   }
 }
 
 /** A compiled pattern: `run` tries one start position, `search` every one from `pos`. */
 export class Program {
-  private readonly matcher: Matcher;
-  /** A first code point every match starts with (case-sensitive), to skip start positions. */
-  private readonly firstChar: number;
+  private readonly code: Instr[];
+  private readonly registerCount: number;
+  private readonly startTest: ((c: number) => boolean) | null;
+  private readonly capCount: number;
+  private machine: Machine | null = null;
 
   constructor(readonly parsed: ParsedPattern) {
-    this.matcher = compileNode(parsed.root);
-    let first: Node = parsed.root;
-    while (first.kind === "seq" && first.items.length > 0) first = first.items[0]!;
-    this.firstChar = first.kind === "char" && !first.flags.ignoreCase ? first.cp : -1;
+    const compiler = new Compiler();
+    compiler.node(parsed.root);
+    compiler.code.push({ op: Op.Match });
+    this.code = compiler.code;
+    this.registerCount = compiler.registers;
+    this.capCount = 2 * (parsed.groups + 1);
+    this.startTest = startTest(parsed.root);
+  }
+
+  /** The machine for this subject (kept while the same subject is matched again). */
+  private machineFor(cps: Int32Array, end: number): Machine {
+    const known = this.machine;
+    if (known !== null && known.cps === cps && known.end === end) return known;
+    return (this.machine = new Machine(this.code, cps, end, this.capCount, this.registerCount));
   }
 
   /**
@@ -394,27 +206,287 @@ export class Program {
    * `end`; `mustAdvance`: it must not be empty at `start` (after an empty match, as sre).
    */
   run(cps: Int32Array, start: number, end: number, full: boolean, mustAdvance: boolean): MatchState | null {
-    const state: MatchState = { cps, end, caps: new Int32Array(2 * (this.parsed.groups + 1)).fill(-1), lastIndex: -1 };
-    const ok = this.matcher(state, start, (j) => {
-      if (full && j !== end) return false;
-      if (mustAdvance && j === start) return false;
-      state.caps[0] = start;
-      state.caps[1] = j;
-      return true;
-    });
-    return ok ? state : null;
+    return this.machineFor(cps, end).top(start, full, mustAdvance);
   }
 
   search(cps: Int32Array, pos: number, end: number, mustAdvance: boolean): MatchState | null {
-    const first = this.firstChar;
+    const machine = this.machineFor(cps, end);
+    const test = this.startTest;
     for (let start = pos; start <= end; start++) {
-      if (first >= 0) {
-        while (start < end && cps[start] !== first) start++;
+      if (test !== null) {
+        while (start < end && !test(cps[start]!)) start++;
         if (start >= end) return null;
       }
-      const found = this.run(cps, start, end, false, mustAdvance && start === pos);
+      const found = machine.top(start, false, mustAdvance && start === pos);
       if (found) return found;
     }
     return null;
+  }
+}
+
+/** One subject's matching state, reused across the start positions of a search. */
+class Machine implements MatchState {
+  readonly caps: number[];
+  lastIndex = -1;
+  private readonly registers: Int32Array;
+  /** Pairs (target, old value) to restore on backtracking. */
+  private readonly trail: number[] = [];
+  /** Choice points: (pc, pos, trail length, count, kind) five numbers each. */
+  private readonly choices: number[] = [];
+
+  constructor(
+    private readonly code: Instr[],
+    readonly cps: Int32Array,
+    readonly end: number,
+    capCount: number,
+    registerCount: number,
+  ) {
+    this.caps = new Array<number>(capCount).fill(-1);
+    this.registers = new Int32Array(registerCount * 2);
+  }
+
+  top(start: number, full: boolean, mustAdvance: boolean): MatchState | null {
+    this.caps.fill(-1);
+    this.lastIndex = -1;
+    if (this.trail.length !== 0) this.trail.length = 0;
+    if (this.choices.length !== 0) this.choices.length = 0;
+    const end = this.exec(0, start, full ? this.end : -1, mustAdvance ? start : -1);
+    if (end < 0) return null;
+    const caps = this.caps.slice();
+    caps[0] = start;
+    caps[1] = end;
+    return { cps: this.cps, end: this.end, caps, lastIndex: this.lastIndex };
+  }
+
+  private set(target: number, value: number): void {
+    if (target >= 0) {
+      this.trail.push(target, this.caps[target]!);
+      this.caps[target] = value;
+    } else if (target === LAST_INDEX) {
+      this.trail.push(target, this.lastIndex);
+      this.lastIndex = value;
+    } else {
+      this.trail.push(target, this.registers[-2 - target]!);
+      this.registers[-2 - target] = value;
+    }
+  }
+
+  private unwind(length: number): void {
+    const trail = this.trail;
+    while (trail.length > length) {
+      const old = trail.pop()!;
+      const target = trail.pop()!;
+      if (target >= 0) this.caps[target] = old;
+      else if (target === LAST_INDEX) this.lastIndex = old;
+      else this.registers[-2 - target] = old;
+    }
+  }
+
+  private push(pc: number, pos: number, count: number, kind: number): void {
+    this.choices.push(pc, pos, this.trail.length, count, kind);
+  }
+
+  /**
+   * Runs from `pc` at `pos` to a Match instruction; the end position, or -1. `want` >= 0: the
+   * match must end there; `refuse` >= 0: it must not end there (an empty match at the start).
+   * On success the choices made inside are dropped (a lookaround or atomic group is not
+   * re-entered); its trail stays, so outer backtracking still undoes its marks.
+   */
+  private exec(pc: number, pos: number, want: number, refuse: number): number {
+    const code = this.code;
+    const cps = this.cps;
+    const end = this.end;
+    const choices = this.choices;
+    const base = choices.length;
+    const trailBase = this.trail.length;
+    for (;;) {
+      let ok = true;
+      const instr = code[pc]!;
+      switch (instr.op) {
+        case Op.Test:
+          if (pos < end && instr.test(cps[pos]!)) {
+            pos++;
+            pc++;
+          } else ok = false;
+          break;
+        case Op.At:
+          if (instr.test(this, pos)) pc++;
+          else ok = false;
+          break;
+        case Op.Split:
+          this.push(instr.second, pos, 0, 0);
+          pc = instr.first;
+          break;
+        case Op.Jump:
+          pc = instr.to;
+          break;
+        case Op.Save:
+          this.set(instr.slot, pos);
+          if (instr.group >= 0) this.set(LAST_INDEX, instr.group);
+          pc++;
+          break;
+        case Op.Backref: {
+          const from = this.caps[instr.group * 2]!;
+          const to = this.caps[instr.group * 2 + 1]!;
+          const n = to - from;
+          if (from < 0 || to < 0 || pos + n > end) {
+            ok = false;
+            break;
+          }
+          for (let j = 0; j < n && ok; j++) {
+            const a = cps[from + j]!;
+            const b = cps[pos + j]!;
+            if (a !== b && !(instr.ignoreCase && sameIgnoringCase(a, b, instr.ascii))) ok = false;
+          }
+          if (ok) {
+            pos += n;
+            pc++;
+          }
+          break;
+        }
+        case Op.Cond:
+          pc = this.caps[instr.group * 2]! >= 0 && this.caps[instr.group * 2 + 1]! >= 0 ? pc + 1 : instr.no;
+          break;
+        case Op.Look: {
+          const from = instr.behind ? pos - instr.width : pos;
+          const mark = this.trail.length;
+          const found = from >= 0 && this.exec(instr.start, from, instr.behind ? pos : -1, -1) >= 0;
+          if (found === instr.negated) ok = false;
+          else {
+            if (instr.negated) this.unwind(mark);
+            pc = instr.next;
+          }
+          break;
+        }
+        case Op.Atomic: {
+          const found = this.exec(instr.start, pos, -1, -1);
+          if (found < 0) ok = false;
+          else {
+            pos = found;
+            pc = instr.next;
+          }
+          break;
+        }
+        case Op.Simple: {
+          const { tests, min, lazy } = instr;
+          const width = tests.length;
+          const limit = instr.max === MAXREPEAT ? Infinity : instr.max;
+          if (lazy) {
+            const n = this.count(instr.tests, pos, min);
+            if (n < min) {
+              ok = false;
+              break;
+            }
+            if (n < limit) this.push(pc, pos, n, 2);
+            pos += n * width;
+          } else {
+            const n = this.count(instr.tests, pos, limit);
+            if (n < min) {
+              ok = false;
+              break;
+            }
+            if (n > min && !instr.possessive) this.push(pc, pos, n, 1);
+            pos += n * width;
+          }
+          pc++;
+          break;
+        }
+        case Op.RepInit:
+          this.set(-2 - instr.reg * 2, 0);
+          this.set(-3 - instr.reg * 2, -1);
+          pc++;
+          break;
+        case Op.RepLoop: {
+          const count = this.registers[instr.reg * 2]!;
+          const last = this.registers[instr.reg * 2 + 1]!;
+          if (count < instr.min) pc = instr.body;
+          else if (count < instr.max && pos !== last) {
+            if (instr.lazy) {
+              this.push(pc + 1, pos, 0, 0);
+              pc = instr.exit;
+            } else {
+              this.push(instr.exit, pos, 0, 0);
+              this.set(-3 - instr.reg * 2, pos);
+              pc = instr.body;
+            }
+          } else pc = instr.exit;
+          break;
+        }
+        case Op.RepIter:
+          this.set(-3 - instr.reg * 2, pos);
+          pc = instr.body;
+          break;
+        case Op.RepInc:
+          this.set(-2 - instr.reg * 2, this.registers[instr.reg * 2]! + 1);
+          pc = instr.loop;
+          break;
+        case Op.Match:
+          if ((want >= 0 && pos !== want) || pos === refuse) ok = false;
+          else {
+            choices.length = base;
+            return pos;
+          }
+          break;
+      }
+      if (ok) continue;
+      // Backtrack to the latest choice point of this run.
+      for (;;) {
+        if (choices.length === base) {
+          this.unwind(trailBase);
+          return -1;
+        }
+        const at = choices.length - 5;
+        const kind = choices[at + 4]!;
+        pc = choices[at]!;
+        pos = choices[at + 1]!;
+        this.unwind(choices[at + 2]!);
+        if (kind === 0) {
+          choices.length = at;
+          break;
+        }
+        const instr = code[pc] as Extract<Instr, { op: Op.Simple }>;
+        const width = instr.tests.length;
+        let n = choices[at + 3]!;
+        if (kind === 1) {
+          // A greedy repeat gives back one more item.
+          n--;
+          if (n > instr.min) choices[at + 3] = n;
+          else choices.length = at;
+        } else {
+          // A lazy repeat takes one more item, if it can.
+          if (this.count(instr.tests, pos + n * width, 1) === 0) {
+            choices.length = at;
+            continue;
+          }
+          n++;
+          const limit = instr.max === MAXREPEAT ? Infinity : instr.max;
+          if (n < limit) choices[at + 3] = n;
+          else choices.length = at;
+        }
+        pos += n * width;
+        pc++;
+        break;
+      }
+    }
+  }
+
+  /** How many times the fixed-width body matches in a row from `pos` (at most `limit`). */
+  private count(tests: Array<(c: number) => boolean>, pos: number, limit: number): number {
+    const width = tests.length;
+    const cps = this.cps;
+    const end = this.end;
+    let n = 0;
+    if (width === 1) {
+      const test = tests[0]!;
+      while (n < limit && pos + n < end && test(cps[pos + n]!)) n++;
+      return n;
+    }
+    outer: while (n < limit) {
+      const at = pos + n * width;
+      if (at + width > end) break;
+      for (let j = 0; j < width; j++) if (!tests[j]!(cps[at + j]!)) break outer;
+      n++;
+    }
+    return n;
   }
 }

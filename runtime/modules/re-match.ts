@@ -26,7 +26,7 @@ export class Match {
   declare readonly pos: bigint;
   declare readonly endpos: bigint;
   declare readonly subject: Subject;
-  declare readonly caps: Int32Array;
+  declare readonly caps: number[];
   declare readonly lastIndexNumber: number;
 
   constructor(token?: unknown, pattern?: PatternLike, subject?: Subject, state?: MatchState, pos?: number, endpos?: number) {

@@ -119,7 +119,18 @@ export class Pattern {
     return this.attempt(string, pos, endpos, "search");
   }
 
-  /** Every match from pos to endpos, left to right, as sre's scanner finds them. */
+  /** Every match from pos to endpos, left to right, as sre's scanner finds them; false stops. */
+  eachMatch(subject: Subject, start: number, end: number, visit: (state: MatchState) => boolean | void): void {
+    let at = start;
+    let mustAdvance = false;
+    while (at <= end) {
+      const state = this.program.search(subject.cps, at, end, mustAdvance);
+      if (!state || visit(state) === false) return;
+      mustAdvance = state.caps[1] === state.caps[0];
+      at = state.caps[1]!;
+    }
+  }
+
   *matches(subject: Subject, start: number, end: number): Generator<MatchState> {
     let at = start;
     let mustAdvance = false;
@@ -138,16 +149,16 @@ export class Pattern {
     const end = bound(endpos, subject.length, subject.length);
     const groups = Number(this.groups);
     const out: unknown[] = [];
-    const text = (caps: Int32Array, n: number): string => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? "" : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
-    for (const { caps } of this.matches(subject, start, end)) {
-      if (groups === 0) out.push(text(caps, 0));
+    const text = (caps: number[], n: number): string => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? "" : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+    this.eachMatch(subject, start, end, ({ caps }) => {
+      if (groups === 0) out.push(subject.slice(caps[0]!, caps[1]!));
       else if (groups === 1) out.push(text(caps, 1));
       else {
         const items: string[] = [];
         for (let n = 1; n <= groups; n++) items.push(text(caps, n));
         out.push(Tuple.from(items));
       }
-    }
+    });
     return out;
   }
 
@@ -172,13 +183,14 @@ export class Pattern {
     const out: unknown[] = [];
     let last = 0;
     let count = 0;
-    for (const { caps } of this.matches(subject, 0, subject.length)) {
-      if (limit !== 0 && count >= limit) break;
+    const groups = Number(this.groups);
+    this.eachMatch(subject, 0, subject.length, ({ caps }) => {
+      if (limit !== 0 && count >= limit) return false;
       out.push(subject.slice(last, caps[0]!));
-      for (let n = 1; n <= Number(this.groups); n++) out.push(caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? null : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+      for (let n = 1; n <= groups; n++) out.push(caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? null : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
       last = caps[1]!;
       count++;
-    }
+    });
     out.push(subject.slice(last, subject.length));
     return out;
   }
@@ -204,16 +216,18 @@ export class Pattern {
       if (repl instanceof Uint8Array) throw new PyTypeError("expected str instance, bytes found");
       throw new PyTypeError(`decoding to str: need a bytes-like object, ${typeName(repl)} found`);
     }
-    let out = "";
+    const pieces: string[] = [];
     let last = 0;
     let n = 0;
-    for (const state of this.matches(subject, 0, subject.length)) {
-      if (n >= limit) break;
-      out += subject.slice(last, state.caps[0]!) + replace(state);
+    this.eachMatch(subject, 0, subject.length, (state) => {
+      if (n >= limit) return false;
+      pieces.push(subject.slice(last, state.caps[0]!), replace(state));
       last = state.caps[1]!;
       n++;
-    }
-    return [out + subject.slice(last, subject.length), n];
+    });
+    pieces.push(subject.slice(last, subject.length));
+    const out = pieces.join("");
+    return [out, n];
   }
 
   sub(repl: unknown, string: unknown, count: unknown = 0n): any {

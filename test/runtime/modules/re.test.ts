@@ -103,7 +103,7 @@ describe("re: generated patterns against CPython", () => {
       if (got !== expected[i]) mismatches.push(`${JSON.stringify(pattern)} on ${JSON.stringify(subject)}:\n  cpython ${expected[i]}\n  pyts    ${got}`);
     });
     expect(mismatches.slice(0, 10).join("\n")).toBe("");
-  });
+  }, 120_000);
 
   it("covers matches, empty results and errors", () => {
     expect(expected.filter((e) => e.startsWith("error")).length).toBeGreaterThan(5);
@@ -150,4 +150,23 @@ describe("re: errors and edge cases as CPython reports them", () => {
     }
     expect(got).toBe(expected);
   });
+});
+
+describe("re: long subjects", () => {
+  it("repeats a group 100,000 times without deepening the stack", () => {
+    const subject = "ab".repeat(100_000);
+    const got = [
+      repr(re.match("(?:a|b)*c", subject + "c").span()),
+      repr(re.match("(ab|cd)*$", subject).span(1n)),
+      repr(re.match("(?:(a)|b)+?$", subject).span(1n)),
+      repr(re.fullmatch("(?:x|ab)*", subject).span()),
+    ];
+    const expected = python(`import re
+s = "ab" * 100_000
+print(re.match("(?:a|b)*c", s + "c").span())
+print(re.match("(ab|cd)*$", s).span(1))
+print(re.match("(?:(a)|b)+?$", s).span(1))
+print(re.fullmatch("(?:x|ab)*", s).span())`);
+    expect(got.join("\n") + "\n").toBe(expected);
+  }, 60_000);
 });
