@@ -30,11 +30,16 @@ const HEAPQ_ALL = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nl
 const ABC_LACKING = ["ABCMeta", "_abc_init", "_abc_instancecheck", "_abc_register", "_abc_subclasscheck", "_get_dump", "_reset_caches", "_reset_registry",
   "abstractclassmethod", "abstractproperty", "abstractstaticmethod", "get_cache_token", "update_abstractmethods"];
 
+// dir(re) in CPython 3.11; pyts lacks re's private helpers and the modules it imports.
+const RE_NAMES = ["A", "ASCII", "DEBUG", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match", "NOFLAG", "Pattern", "RegexFlag", "S", "Scanner", "T", "TEMPLATE", "U", "UNICODE", "VERBOSE", "X", "_MAXCACHE", "__all__", "__path__", "__version__", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "compile", "copyreg", "enum", "error", "escape", "findall", "finditer", "fullmatch", "functools", "match", "purge", "search", "split", "sub", "subn", "template"];
+const RE_LACKING = ["_MAXCACHE", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "copyreg", "enum", "functools", "__path__"];
+
 export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
   // `from abc import *` binds the names pyts provides (README: ABCMeta & co. are missing).
   ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "abstractmethod"])],
   ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
   ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
+  ["re", names(RE_NAMES, RE_LACKING, ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "template", "escape", "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag"])],
   [
     "heapq",
     names(
