@@ -29,7 +29,7 @@ function flagBits(flags: unknown): number {
 }
 
 /** `re.compile(pattern, flags)`: cached like CPython's `_compile`. */
-function compilePattern(pattern: unknown, flags: unknown = 0n): any {
+export function compilePattern(pattern: unknown, flags: unknown = 0n): any {
   if (pattern instanceof Pattern) {
     if (flagBits(flags) !== 0) throw new ValueError("cannot process flags argument with a compiled pattern");
     return pattern;
@@ -80,7 +80,7 @@ const template = withPattern("template", ["pattern", "flags="], (p) => compilePa
 /** The characters `re.escape` backslashes (Lib/re/__init__.py's _special_chars_map). */
 const SPECIAL = new Set("()[]{}?*+-|^$\\.&~# \t\n\r\v\f");
 
-function escape(pattern: unknown): string {
+export function escapePattern(pattern: unknown): string {
   if (pattern instanceof Uint8Array) throw new NotImplementedError("pyts: bytes patterns are not supported (README, known differences)");
   if (pattern instanceof StrValue) pattern = unwrap(pattern);
   if (typeof pattern !== "string") throw new PyTypeError(`'${typeName(pattern)}' object is not iterable`);
@@ -153,7 +153,7 @@ export const reModule = moduleObject("re", {
   sub,
   subn,
   template,
-  escape: builtinFunction(keywords(escape, ["pattern"], "escape"), "escape"),
+  escape: builtinFunction(keywords(escapePattern, ["pattern"], "escape"), "escape"),
   purge: builtinFunction(purge, "purge"),
   error: ReError,
   Pattern,
