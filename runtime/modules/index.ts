@@ -22,6 +22,7 @@ export { enumModule as enum } from "./enum.js";
 export { stringModule as string } from "./string.js";
 export { bisectModule as bisect } from "./bisect.js";
 export { reModule as re } from "./re.js";
+export { textwrapModule as textwrap } from "./textwrap.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importlibModule as importlib } from "./importlib.js";

@@ -34,11 +34,14 @@ const ABC_LACKING = ["ABCMeta", "_abc_init", "_abc_instancecheck", "_abc_registe
 const RE_NAMES = ["A", "ASCII", "DEBUG", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match", "NOFLAG", "Pattern", "RegexFlag", "S", "Scanner", "T", "TEMPLATE", "U", "UNICODE", "VERBOSE", "X", "_MAXCACHE", "__all__", "__path__", "__version__", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "compile", "copyreg", "enum", "error", "escape", "findall", "finditer", "fullmatch", "functools", "match", "purge", "search", "split", "sub", "subn", "template"];
 const RE_LACKING = ["_MAXCACHE", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "copyreg", "enum", "functools", "__path__"];
 
+const TEXTWRAP_NAMES = ["TextWrapper", "__all__", "_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "dedent", "fill", "indent", "re", "shorten", "wrap"];
+
 export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
   // `from abc import *` binds the names pyts provides (README: ABCMeta & co. are missing).
   ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "abstractmethod"])],
   ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
   ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
+  ["textwrap", names(TEXTWRAP_NAMES, ["_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "re"], ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"])],
   ["re", names(RE_NAMES, RE_LACKING, ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "template", "escape", "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag"])],
   [
     "heapq",
