@@ -36,12 +36,15 @@ const RE_LACKING = ["_MAXCACHE", "_cache", "_casefix", "_compile", "_compile_rep
 
 const TEXTWRAP_NAMES = ["TextWrapper", "__all__", "_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "dedent", "fill", "indent", "re", "shorten", "wrap"];
 
+const PPRINT_NAMES = ["PrettyPrinter", "_StringIO", "__all__", "_builtin_scalars", "_collections", "_dataclasses", "_perfcheck", "_recursion", "_safe_key", "_safe_tuple", "_sys", "_types", "_wrap_bytes_repr", "isreadable", "isrecursive", "pformat", "pp", "pprint", "re", "saferepr"];
+
 export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
   // `from abc import *` binds the names pyts provides (README: ABCMeta & co. are missing).
   ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "abstractmethod"])],
   ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
   ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
   ["textwrap", names(TEXTWRAP_NAMES, ["_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "re"], ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"])],
+  ["pprint", names(PPRINT_NAMES, ["_StringIO", "_builtin_scalars", "_collections", "_dataclasses", "_perfcheck", "_recursion", "_safe_key", "_safe_tuple", "_sys", "_types", "_wrap_bytes_repr", "re"], ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "PrettyPrinter", "pp"])],
   ["re", names(RE_NAMES, RE_LACKING, ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "template", "escape", "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag"])],
   [
     "heapq",
