@@ -8,9 +8,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const runtime = await import(pathToFileURL(path.join(root, "dist/runtime/index.js")).href);
+const runtime = await import(pathToFileURL(path.join(root, "runtime/dist/index.js")).href);
 const { RUNTIME_MODULES } = await import(pathToFileURL(path.join(root, "dist/src/lower/builtins.js")).href);
-const { objectKey } = await import(pathToFileURL(path.join(root, "dist/runtime/lang/attr-names.js")).href);
+const { objectKey } = await import(pathToFileURL(path.join(root, "runtime/dist/lang/attr-names.js")).href);
 
 const SKIP = new Set(["typing"]); // `from typing import *` binds type hints only (imports.ts)
 const table = {};

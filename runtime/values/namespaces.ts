@@ -102,6 +102,11 @@ export class MappingProxy extends Dict<unknown, unknown> {
   __repr__(): string {
     return `mappingproxy(${repr(new Dict(this.entries()))})`;
   }
+
+  /** str() of a mappingproxy is its mapping's. */
+  __str__(): string {
+    return repr(new Dict(this.entries()));
+  }
 }
 
 /** A class's static member as its namespace holds it: a `classmethod`/`staticmethod` object for those. */

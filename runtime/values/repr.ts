@@ -152,6 +152,9 @@ function callDunder(x: object, name: "__repr__" | "__str__"): string | undefined
 }
 
 /** Python's `repr(x)`. */
+/** Marks (on a prototype) runtime objects that are JS functions but print with their `__repr__`. */
+export const CALLABLE_OBJECT = Symbol.for("pyts.callableObject");
+
 export function repr(x: unknown): string {
   if (x === null || x === undefined) return "None";
   switch (typeof x) {
@@ -164,6 +167,8 @@ export function repr(x: unknown): string {
     case "string":
       return strRepr(x);
     case "function":
+      // A callable runtime object made as a JS function (operator.itemgetter(1)).
+      if ((x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true) return String((x as unknown as { __repr__(): unknown }).__repr__());
       // A class whose metaclass defines `__repr__`.
       if (metaclassOf(x) !== null) return callDunder(x, "__repr__") ?? functionRepr(x);
       return functionRepr(x);

@@ -302,16 +302,27 @@ export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
   return e._type === "Attribute" && isModuleExpr(cx, e.value);
 }
 
+/** Modules whose functions give str/list/tuple values (or objects without str-like methods). */
+const PLAIN_VALUE_MODULES = new Set(["re", "string", "textwrap", "pprint", "operator"]);
+
+function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
+  if (module._type !== "Name") return false;
+  const known = cx.knownBinding(module.id);
+  return known?.k === "module" && PLAIN_VALUE_MODULES.has(known.module);
+}
+
 /**
  * Is this value an object made by the runtime (a loop, a session, a response) rather than a
  * str/list/dict? Then `x.get(...)` is its own method, not a built-in type's.
  */
 export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   if (depth > 4) return false;
-  if (isModuleExpr(cx, e)) return true;
+  // (`string.digits.index(c)`: a constant of a plain-value module is a str, list, ...)
+  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && returnsPlainValues(cx, e.value));
   // What a module function returns (a loop, a session) is a runtime object; what its methods
   // return may be anything (a str from `task.get_name()`).
-  if (e._type === "Call") return e.func._type === "Attribute" && isModuleExpr(cx, e.func.value);
+  // (A plain-value module's classes, `string.Template(...)`, still make runtime objects.)
+  if (e._type === "Call") return e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && (!returnsPlainValues(cx, e.func.value) || constructs(cx, e.func));
   if (e._type === "Await") return isRuntimeValue(cx, e.value, depth + 1);
   if (e._type !== "Name") return false;
   const scope = cx.resolve(e.id);

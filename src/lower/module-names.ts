@@ -30,11 +30,25 @@ const HEAPQ_ALL = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nl
 const ABC_LACKING = ["ABCMeta", "_abc_init", "_abc_instancecheck", "_abc_register", "_abc_subclasscheck", "_get_dump", "_reset_caches", "_reset_registry",
   "abstractclassmethod", "abstractproperty", "abstractstaticmethod", "get_cache_token", "update_abstractmethods"];
 
+// dir(re) in CPython 3.11; pyts lacks re's private helpers and the modules it imports.
+const RE_NAMES = ["A", "ASCII", "DEBUG", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match", "NOFLAG", "Pattern", "RegexFlag", "S", "Scanner", "T", "TEMPLATE", "U", "UNICODE", "VERBOSE", "X", "_MAXCACHE", "__all__", "__path__", "__version__", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "compile", "copyreg", "enum", "error", "escape", "findall", "finditer", "fullmatch", "functools", "match", "purge", "search", "split", "sub", "subn", "template"];
+const RE_LACKING = ["_MAXCACHE", "_cache", "_casefix", "_compile", "_compile_repl", "_compiler", "_constants", "_expand", "_parser", "_pickle", "_special_chars_map", "_subx", "copyreg", "enum", "functools", "__path__"];
+
+const TEXTWRAP_NAMES = ["TextWrapper", "__all__", "_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "dedent", "fill", "indent", "re", "shorten", "wrap"];
+
+const PPRINT_NAMES = ["PrettyPrinter", "_StringIO", "__all__", "_builtin_scalars", "_collections", "_dataclasses", "_perfcheck", "_recursion", "_safe_key", "_safe_tuple", "_sys", "_types", "_wrap_bytes_repr", "isreadable", "isrecursive", "pformat", "pp", "pprint", "re", "saferepr"];
+
+const OPERATOR_NAMES = ["__abs__", "__add__", "__all__", "__and__", "__call__", "__concat__", "__contains__", "__delitem__", "__eq__", "__floordiv__", "__ge__", "__getitem__", "__gt__", "__iadd__", "__iand__", "__iconcat__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__", "__imul__", "__index__", "__inv__", "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__", "__le__", "__lshift__", "__lt__", "__matmul__", "__mod__", "__mul__", "__ne__", "__neg__", "__not__", "__or__", "__pos__", "__pow__", "__rshift__", "__setitem__", "__sub__", "__truediv__", "__xor__", "_abs", "abs", "add", "and_", "attrgetter", "call", "concat", "contains", "countOf", "delitem", "eq", "floordiv", "ge", "getitem", "gt", "iadd", "iand", "iconcat", "ifloordiv", "ilshift", "imatmul", "imod", "imul", "index", "indexOf", "inv", "invert", "ior", "ipow", "irshift", "is_", "is_not", "isub", "itemgetter", "itruediv", "ixor", "le", "length_hint", "lshift", "lt", "matmul", "methodcaller", "mod", "mul", "ne", "neg", "not_", "or_", "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor"];
+
 export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
   // `from abc import *` binds the names pyts provides (README: ABCMeta & co. are missing).
   ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "abstractmethod"])],
   ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
   ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
+  ["textwrap", names(TEXTWRAP_NAMES, ["_leading_whitespace_re", "_whitespace", "_whitespace_only_re", "re"], ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"])],
+  ["pprint", names(PPRINT_NAMES, ["_StringIO", "_builtin_scalars", "_collections", "_dataclasses", "_perfcheck", "_recursion", "_safe_key", "_safe_tuple", "_sys", "_types", "_wrap_bytes_repr", "re"], ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "PrettyPrinter", "pp"])],
+  ["operator", names(OPERATOR_NAMES, ["__abs__", "__add__", "__and__", "__call__", "__concat__", "__contains__", "__delitem__", "__eq__", "__floordiv__", "__ge__", "__getitem__", "__gt__", "__iadd__", "__iand__", "__iconcat__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__", "__imul__", "__index__", "__inv__", "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__", "__le__", "__lshift__", "__lt__", "__matmul__", "__mod__", "__mul__", "__ne__", "__neg__", "__not__", "__or__", "__pos__", "__pow__", "__rshift__", "__setitem__", "__sub__", "__truediv__", "__xor__", "_abs"], OPERATOR_NAMES.filter((n) => !n.startsWith("_")))],
+  ["re", names(RE_NAMES, RE_LACKING, ["match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile", "purge", "template", "escape", "error", "Pattern", "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG", "RegexFlag"])],
   [
     "heapq",
     names(

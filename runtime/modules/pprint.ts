@@ -1,0 +1,361 @@
+// Python's `pprint`: PrettyPrinter's layout for nested dicts, lists, tuples, sets, frozensets
+// and long strings (`width`, `indent`, `depth`, `compact`, `sort_dicts`), with pprint, pformat,
+// pp, saferepr, isreadable and isrecursive. Like CPython, an object whose repr fits in the
+// space left is written as its (depth-limited) repr; a larger one is split over lines.
+
+import { builtinFunction } from "../values/builtin-type.js";
+import { lt } from "../values/compare.js";
+import { Dict } from "../values/dict.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { Kwargs, splitKw, type KwArgs } from "../values/kwargs.js";
+import { callMethod } from "../values/methods.js";
+import { print } from "../values/print.js";
+import { repr } from "../values/repr.js";
+import { FrozenSet, PySet } from "../values/set.js";
+import { Tuple } from "../values/tuple.js";
+import { truthy } from "../values/truth.js";
+import { typeName } from "../values/typename.js";
+import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
+
+type Kind = "dict" | "list" | "tuple" | "set" | "frozenset" | "str" | null;
+
+/** The container kinds pprint lays out (exact types, as CPython's dispatch on `__repr__`). */
+function kindOf(x: unknown): Kind {
+  if (typeof x === "string") return "str";
+  if (Array.isArray(x)) return Object.getPrototypeOf(x) === Array.prototype ? "list" : null;
+  if (x instanceof Tuple) return x.constructor === Tuple ? "tuple" : null;
+  if (x instanceof Dict) return x.constructor === Dict ? "dict" : null;
+  if (x instanceof PySet) return x.constructor === PySet ? "set" : null;
+  if (x instanceof FrozenSet) return x.constructor === FrozenSet ? "frozenset" : null;
+  return null;
+}
+
+/** Sort as CPython's _safe_key: by `<` where the items allow it, else by type name. */
+function safeSorted<T>(items: T[], key: (x: T) => unknown): T[] {
+  return items.slice().sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    try {
+      return lt(x, y) ? -1 : lt(y, x) ? 1 : 0;
+    } catch {
+      const tx = `<class '${typeName(x)}'>`;
+      const ty = `<class '${typeName(y)}'>`;
+      return tx < ty ? -1 : tx > ty ? 1 : 0;
+    }
+  });
+}
+
+function plen(s: string): number {
+  return s.length === Array.from(s).length ? s.length : Array.from(s).length;
+}
+
+function nonNegative(value: unknown, name: string, allowZero: boolean): number | null {
+  if (value === null || value === undefined) return null;
+  const n = Number(value);
+  if (allowZero ? n < 0 : n <= 0) throw new ValueError(`${name} must be ${allowZero ? ">= 0" : "> 0"}`);
+  return n;
+}
+
+export class PrettyPrinter {
+  static readonly __module__ = "pprint";
+  private readonly indentPerLevel: number;
+  private readonly width: number;
+  private readonly depth: number | null;
+  private readonly compact: boolean;
+  private readonly sortDicts: boolean;
+  private readonly stream: unknown;
+
+  constructor(...args: unknown[]) {
+    const [positional, kws] = splitKw(args);
+    const names = ["indent", "width", "depth", "stream"];
+    const given: KwArgs = Object.create(null) as KwArgs;
+    positional.forEach((v, i) => (given[names[i]!] = v));
+    for (const [k, v] of Object.entries(kws)) {
+      if (![...names, "compact", "sort_dicts", "underscore_numbers"].includes(k)) throw new PyTypeError(`PrettyPrinter.__init__() got an unexpected keyword argument '${k}'`);
+      given[k] = v;
+    }
+    this.indentPerLevel = nonNegative(given["indent"] ?? 1n, "indent", true)!;
+    this.width = Number(given["width"] ?? 80n);
+    if (this.width === 0) throw new ValueError("width must be != 0");
+    this.depth = nonNegative(given["depth"], "depth", false);
+    this.compact = truthy(given["compact"] ?? false);
+    this.sortDicts = truthy(given["sort_dicts"] ?? true);
+    this.stream = given["stream"] ?? null;
+  }
+
+  /** `(repr, readable, recursive)` of an object, nested containers limited to `depth`. */
+  private safeRepr(x: unknown, context: Set<unknown>, maxLevels: number | null, level: number): [string, boolean, boolean] {
+    const kind = kindOf(x);
+    if (kind === "dict") {
+      const d = x as Dict;
+      if (d.size === 0) return ["{}", true, false];
+      if (maxLevels && level >= maxLevels) return ["{...}", false, context.has(x)];
+      if (context.has(x)) return [`<Recursion on dict with id=0>`, false, true];
+      context.add(x);
+      let readable = true;
+      let recursive = false;
+      let entries = [...d.entries()] as Array<[unknown, unknown]>;
+      if (this.sortDicts) entries = safeSorted(entries, (e) => e[0]);
+      const parts = entries.map(([k, v]) => {
+        const [kr, kRead, kRec] = this.safeRepr(k, context, maxLevels, level + 1);
+        const [vr, vRead, vRec] = this.safeRepr(v, context, maxLevels, level + 1);
+        readable = readable && kRead && vRead;
+        recursive = recursive || kRec || vRec;
+        return `${kr}: ${vr}`;
+      });
+      context.delete(x);
+      return [`{${parts.join(", ")}}`, readable, recursive];
+    }
+    if (kind === "list" || kind === "tuple") {
+      const items = kind === "list" ? (x as unknown[]) : (x as Tuple).items;
+      const [open, close] = kind === "list" ? ["[", "]"] : items.length === 1 ? ["(", ",)"] : ["(", ")"];
+      if (items.length === 0) return [open + (kind === "list" ? "]" : ")"), true, false];
+      if (maxLevels && level >= maxLevels) return [`${open}...${close}`, false, context.has(x)];
+      if (context.has(x)) return [`<Recursion on ${kind} with id=0>`, false, true];
+      context.add(x);
+      let readable = true;
+      let recursive = false;
+      const parts = items.map((item) => {
+        const [r, read, rec] = this.safeRepr(item, context, maxLevels, level + 1);
+        readable = readable && read;
+        recursive = recursive || rec;
+        return r;
+      });
+      context.delete(x);
+      return [open + parts.join(", ") + close, readable, recursive];
+    }
+    const text = repr(x);
+    return [text, text !== "" && !text.startsWith("<"), false];
+  }
+
+  private repr(x: unknown, context: Set<unknown>, level: number): string {
+    return this.safeRepr(x, new Set(context), this.depth, level)[0];
+  }
+
+  private format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+    if (context.has(x) && typeof x === "object") {
+      out.push(`<Recursion on ${typeName(x)} with id=0>`);
+      return;
+    }
+    const text = this.repr(x, context, level);
+    const maxWidth = this.width - indent - allowance;
+    const kind = kindOf(x);
+    if (plen(text) > maxWidth && kind !== null) {
+      context.add(x);
+      this.layout(kind, x, out, indent, allowance, context, level + 1);
+      context.delete(x);
+      return;
+    }
+    out.push(text);
+  }
+
+  private layout(kind: Exclude<Kind, null>, x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+    switch (kind) {
+      case "dict": {
+        out.push("{");
+        if (this.indentPerLevel > 1) out.push(" ".repeat(this.indentPerLevel - 1));
+        const d = x as Dict;
+        if (d.size > 0) {
+          let entries = [...d.entries()] as Array<[unknown, unknown]>;
+          if (this.sortDicts) entries = safeSorted(entries, (e) => e[0]);
+          const inner = indent + this.indentPerLevel;
+          entries.forEach(([k, v], i) => {
+            const last = i === entries.length - 1;
+            const keyText = this.repr(k, context, level);
+            out.push(keyText, ": ");
+            this.format(v, out, inner + plen(keyText) + 2, last ? allowance + 1 : 1, context, level);
+            if (!last) out.push(",\n" + " ".repeat(inner));
+          });
+        }
+        out.push("}");
+        return;
+      }
+      case "list":
+        out.push("[");
+        this.items(x as unknown[], out, indent, allowance + 1, context, level);
+        out.push("]");
+        return;
+      case "tuple": {
+        const items = (x as Tuple).items as unknown[];
+        const end = items.length === 1 ? ",)" : ")";
+        out.push("(");
+        this.items(items, out, indent, allowance + end.length, context, level);
+        out.push(end);
+        return;
+      }
+      case "set":
+      case "frozenset": {
+        const items = [...(x as Iterable<unknown>)];
+        if (items.length === 0) {
+          out.push(repr(x));
+          return;
+        }
+        let end = "}";
+        if (kind === "set") out.push("{");
+        else {
+          out.push("frozenset({");
+          end = "})";
+          indent += "frozenset".length + 1;
+        }
+        this.items(safeSorted(items, (i) => i), out, indent, allowance + end.length, context, level);
+        out.push(end);
+        return;
+      }
+      case "str":
+        this.string(x as string, out, indent, allowance, level);
+        return;
+    }
+  }
+
+  private items(items: unknown[], out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+    indent += this.indentPerLevel;
+    if (this.indentPerLevel > 1) out.push(" ".repeat(this.indentPerLevel - 1));
+    const newline = ",\n" + " ".repeat(indent);
+    let delim = "";
+    let width = this.width - indent + 1;
+    let maxWidth = width;
+    items.forEach((item, i) => {
+      const last = i === items.length - 1;
+      if (last) {
+        maxWidth -= allowance;
+        width -= allowance;
+      }
+      if (this.compact) {
+        const text = this.repr(item, context, level);
+        const w = plen(text) + 2;
+        if (width < w) {
+          width = maxWidth;
+          if (delim) delim = newline;
+        }
+        if (width >= w) {
+          width -= w;
+          out.push(delim, text);
+          delim = ", ";
+          return;
+        }
+      }
+      out.push(delim);
+      delim = newline;
+      this.format(item, out, indent, last ? allowance : 1, context, level);
+    });
+  }
+
+  /** A long str as adjacent literals, split at line ends and then between words. */
+  private string(s: string, out: string[], indent: number, allowance: number, level: number): void {
+    if (s.length === 0) {
+      out.push(repr(s));
+      return;
+    }
+    const chunks: string[] = [];
+    const lines = callMethod(s, "splitlines", true) as string[];
+    if (level === 1) {
+      indent += 1;
+      allowance += 1;
+    }
+    let maxWidth1 = this.width - indent;
+    const maxWidth = maxWidth1;
+    let text = "";
+    lines.forEach((line, i) => {
+      text = repr(line);
+      if (i === lines.length - 1) maxWidth1 -= allowance;
+      if (plen(text) <= maxWidth1) {
+        chunks.push(text);
+        return;
+      }
+      const parts = line.match(/\S*\s*/gu)!.filter((p, j, all) => p !== "" || j < all.length - 1);
+      if (parts[parts.length - 1] === "") parts.pop();
+      let maxWidth2 = maxWidth;
+      let current = "";
+      parts.forEach((part, j) => {
+        const candidate = current + part;
+        if (j === parts.length - 1 && i === lines.length - 1) maxWidth2 -= allowance;
+        if (plen(repr(candidate)) > maxWidth2) {
+          if (current) chunks.push(repr(current));
+          current = part;
+        } else current = candidate;
+      });
+      if (current) chunks.push(repr(current));
+    });
+    if (chunks.length === 1) {
+      out.push(text);
+      return;
+    }
+    if (level === 1) out.push("(");
+    chunks.forEach((chunk, i) => {
+      if (i > 0) out.push("\n" + " ".repeat(indent));
+      out.push(chunk);
+    });
+    if (level === 1) out.push(")");
+  }
+
+  pformat(x: unknown): any {
+    const out: string[] = [];
+    this.format(x, out, 0, 0, new Set(), 0);
+    return out.join("");
+  }
+
+  pprint(x: unknown): any {
+    const text = this.pformat(x) as string;
+    if (this.stream === null) print(text);
+    else callMethod(this.stream, "write", text + "\n");
+    return null;
+  }
+
+  oneLine(x: unknown): string {
+    return this.safeRepr(x, new Set(), null, 0)[0];
+  }
+
+  isreadable(x: unknown): any {
+    const [, readable, recursive] = this.safeRepr(x, new Set(), this.depth, 0);
+    return readable && !recursive;
+  }
+
+  isrecursive(x: unknown): any {
+    return this.safeRepr(x, new Set(), this.depth, 0)[2];
+  }
+}
+
+/** The object and a PrettyPrinter from a call's other arguments (`names`: positional ones). */
+function printer(args: unknown[], names: string[], defaults: Record<string, unknown> = {}): [unknown, PrettyPrinter] {
+  const [positional, kws] = splitKw(args);
+  if (positional.length === 0 && !("object" in kws)) throw new PyTypeError("missing 1 required positional argument: 'object'");
+  const object = positional.length > 0 ? positional[0] : kws["object"];
+  const options: KwArgs = Object.assign(Object.create(null) as KwArgs, defaults);
+  positional.slice(1).forEach((v, i) => (options[names[i]!] = v));
+  for (const [k, v] of Object.entries(kws)) if (k !== "object") options[k] = v;
+  return [object, new PrettyPrinter(new Kwargs(options))];
+}
+
+function pformat(...args: unknown[]): any {
+  const [object, p] = printer(args, ["indent", "width", "depth"]);
+  return p.pformat(object);
+}
+
+function pprint(...args: unknown[]): any {
+  const [object, p] = printer(args, ["stream", "indent", "width", "depth"]);
+  return p.pprint(object);
+}
+
+function pp(...args: unknown[]): any {
+  const [object, p] = printer(args, ["stream", "indent", "width", "depth"], { sort_dicts: false });
+  return p.pprint(object);
+}
+
+const shared = new PrettyPrinter();
+
+export const pprintModule = moduleObject("pprint", {
+  __all__: ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "PrettyPrinter", "pp"],
+  PrettyPrinter: pyClass(PrettyPrinter),
+  pprint: builtinFunction(pprint, "pprint"),
+  pformat: builtinFunction(pformat, "pformat"),
+  pp: builtinFunction(pp, "pp"),
+  saferepr: builtinFunction((x: unknown) => safeRepr(x), "saferepr"),
+  isreadable: builtinFunction((x: unknown) => shared.isreadable(x), "isreadable"),
+  isrecursive: builtinFunction((x: unknown) => shared.isrecursive(x), "isrecursive"),
+});
+
+/** `saferepr`: the one-line repr, dicts sorted, recursion marked. */
+function safeRepr(x: unknown): string {
+  return shared.oneLine(x);
+}

@@ -1,0 +1,326 @@
+// `re.Pattern`: a compiled regular expression and its methods (match, fullmatch, search,
+// findall, finditer, split, sub, subn, scanner), with sre's rules for empty matches: after an
+// empty match the next one must not be empty at the same place, so `sub('x*', '-', 'abxd')`
+// gives '-a-b--d-' as in CPython 3.7+.
+
+import { PyTypeError } from "../values/exceptions.js";
+import { callable } from "../values/builtin-functions.js";
+import { StrValue, unwrap } from "../values/wrapped.js";
+import { PyIterator } from "../values/iteration.js";
+import { repr } from "../values/repr.js";
+import { asIndex } from "../values/slice.js";
+import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
+import { MappingProxy } from "../values/namespaces.js";
+import { keywordMethods } from "../lang/keywords.js";
+import { callValue } from "./pycall.js";
+import { Program, Subject, type MatchState } from "./re-engine.js";
+import { RE_FLAGS } from "./re-error.js";
+import { Match } from "./re-match.js";
+import type { ParsedPattern } from "./re-parse.js";
+import { compiledTemplate, fillTemplate } from "./re-template.js";
+
+const FLAG_NAMES: Array<[number, string]> = [
+  [RE_FLAGS.T, "TEMPLATE"],
+  [RE_FLAGS.I, "IGNORECASE"],
+  [RE_FLAGS.L, "LOCALE"],
+  [RE_FLAGS.M, "MULTILINE"],
+  [RE_FLAGS.S, "DOTALL"],
+  [RE_FLAGS.U, "UNICODE"],
+  [RE_FLAGS.X, "VERBOSE"],
+  [RE_FLAGS.DEBUG, "DEBUG"],
+  [RE_FLAGS.A, "ASCII"],
+];
+
+/** `re.IGNORECASE|re.MULTILINE` for a flags value, as RegexFlag's repr writes it. */
+export function flagsRepr(flags: number): string {
+  const names: string[] = [];
+  let rest = flags;
+  for (const [bit, name] of FLAG_NAMES) {
+    if (flags & bit) {
+      names.push(`re.${name}`);
+      rest &= ~bit;
+    }
+  }
+  if (rest) names.push(`0x${rest.toString(16)}`);
+  return names.length === 0 ? "re.NOFLAG" : names.join("|");
+}
+
+let lastSubject: Subject | null = null;
+
+/** The subject as code points (the last one is reused: loops often match one string again). */
+function subjectOf(text: unknown): Subject {
+  if (typeof text !== "string") {
+    if (text instanceof Uint8Array) throw new PyTypeError("cannot use a string pattern on a bytes-like object");
+    if (text instanceof StrValue) return subjectOf(unwrap(text));
+    throw new PyTypeError(`expected string or bytes-like object, got '${typeName(text)}'`);
+  }
+  if (lastSubject === null || lastSubject.text !== text) lastSubject = new Subject(text);
+  return lastSubject;
+}
+
+function bound(x: unknown, length: number, fallback: number): number {
+  if (x === undefined) return fallback;
+  const index = asIndex(x);
+  if (index === undefined) throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  return index < 0n ? 0 : index > BigInt(length) ? length : Number(index);
+}
+
+class CallableIterator extends PyIterator<unknown> {
+  static override readonly pythonName = "callable_iterator" as "iterator";
+}
+
+export class Pattern {
+  static readonly pythonName = "Pattern";
+  static readonly __module__ = "re";
+  static readonly __qualname__ = "Pattern";
+  declare readonly pattern: string;
+  declare readonly flags: bigint;
+  declare readonly groups: bigint;
+  declare readonly groupNames: ReadonlyMap<string, number>;
+  declare readonly program: Program;
+
+  constructor(token: unknown, pattern?: string, parsed?: ParsedPattern) {
+    if (!(parsed && token === PATTERN_TOKEN)) throw new PyTypeError("cannot create 're.Pattern' instances");
+    Object.defineProperties(this, {
+      pattern: { value: pattern },
+      flags: { value: BigInt(parsed.flags) },
+      groups: { value: BigInt(parsed.groups) },
+      groupNames: { value: parsed.groupIndex, enumerable: false },
+      program: { value: new Program(parsed), enumerable: false },
+    });
+  }
+
+  get groupindex(): any {
+    const proxy = new MappingProxy();
+    for (const [name, n] of this.groupNames) proxy.set(name, BigInt(n));
+    proxy.sealed = true;
+    return proxy;
+  }
+
+  private attempt(text: unknown, pos: unknown, endpos: unknown, how: "match" | "fullmatch" | "search"): Match | null {
+    const subject = subjectOf(text);
+    const start = bound(pos, subject.length, 0);
+    const end = bound(endpos, subject.length, subject.length);
+    const state =
+      how === "search" ? this.program.search(subject.cps, start, end, false) : this.program.run(subject.cps, start, end, how === "fullmatch", false);
+    return state ? Match.create(this, subject, state, start, end) : null;
+  }
+
+  match(string: unknown, pos?: unknown, endpos?: unknown): any {
+    return this.attempt(string, pos, endpos, "match");
+  }
+
+  fullmatch(string: unknown, pos?: unknown, endpos?: unknown): any {
+    return this.attempt(string, pos, endpos, "fullmatch");
+  }
+
+  search(string: unknown, pos?: unknown, endpos?: unknown): any {
+    return this.attempt(string, pos, endpos, "search");
+  }
+
+  /** Every match from pos to endpos, left to right, as sre's scanner finds them; false stops. */
+  eachMatch(subject: Subject, start: number, end: number, visit: (state: MatchState) => boolean | void): void {
+    let at = start;
+    let mustAdvance = false;
+    while (at <= end) {
+      const state = this.program.search(subject.cps, at, end, mustAdvance);
+      if (!state || visit(state) === false) return;
+      mustAdvance = state.caps[1] === state.caps[0];
+      at = state.caps[1]!;
+    }
+  }
+
+  *matches(subject: Subject, start: number, end: number): Generator<MatchState> {
+    let at = start;
+    let mustAdvance = false;
+    while (at <= end) {
+      const state = this.program.search(subject.cps, at, end, mustAdvance);
+      if (!state) return;
+      yield state;
+      mustAdvance = state.caps[1] === state.caps[0];
+      at = state.caps[1]!;
+    }
+  }
+
+  findall(string: unknown, pos?: unknown, endpos?: unknown): any {
+    const subject = subjectOf(string);
+    const start = bound(pos, subject.length, 0);
+    const end = bound(endpos, subject.length, subject.length);
+    const groups = Number(this.groups);
+    const out: unknown[] = [];
+    const text = (caps: number[], n: number): string => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? "" : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+    this.eachMatch(subject, start, end, ({ caps }) => {
+      if (groups === 0) out.push(subject.slice(caps[0]!, caps[1]!));
+      else if (groups === 1) out.push(text(caps, 1));
+      else {
+        const items: string[] = [];
+        for (let n = 1; n <= groups; n++) items.push(text(caps, n));
+        out.push(Tuple.from(items));
+      }
+    });
+    return out;
+  }
+
+  finditer(string: unknown, pos?: unknown, endpos?: unknown): any {
+    const subject = subjectOf(string);
+    const start = bound(pos, subject.length, 0);
+    const end = bound(endpos, subject.length, subject.length);
+    const self = this;
+    return new CallableIterator(
+      (function* () {
+        for (const state of self.matches(subject, start, end)) yield Match.create(self, subject, state, start, end);
+      })(),
+    );
+  }
+
+  split(string: unknown, maxsplit: unknown = 0n): any {
+    const subject = subjectOf(string);
+    const max = asIndex(maxsplit);
+    if (max === undefined) throw new PyTypeError(`'${typeName(maxsplit)}' object cannot be interpreted as an integer`);
+    if (max < 0n) return [subject.text];
+    const limit = Number(max);
+    const out: unknown[] = [];
+    let last = 0;
+    let count = 0;
+    const groups = Number(this.groups);
+    this.eachMatch(subject, 0, subject.length, ({ caps }) => {
+      if (limit !== 0 && count >= limit) return false;
+      out.push(subject.slice(last, caps[0]!));
+      for (let n = 1; n <= groups; n++) out.push(caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? null : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+      last = caps[1]!;
+      count++;
+    });
+    out.push(subject.slice(last, subject.length));
+    return out;
+  }
+
+  /** sub and subn: the new string and the number of replacements. */
+  private substitute(repl: unknown, string: unknown, count: unknown): [string, number] {
+    const subject = subjectOf(string);
+    const max = asIndex(count);
+    if (max === undefined) throw new PyTypeError(`'${typeName(count)}' object cannot be interpreted as an integer`);
+    const limit = max <= 0n ? Infinity : Number(max);
+    let replace: (state: MatchState) => string;
+    if (typeof repl === "string" || repl instanceof StrValue) {
+      const parts = compiledTemplate(this, unwrap(repl));
+      replace = (state) => fillTemplate(parts, (n) => (state.caps[2 * n]! < 0 || state.caps[2 * n + 1]! < 0 ? null : subject.slice(state.caps[2 * n]!, state.caps[2 * n + 1]!)));
+    } else if (callable(repl)) {
+      replace = (state) => {
+        const result = callValue(repl, Match.create(this, subject, state, 0, subject.length));
+        if (typeof result === "string") return result;
+        if (result instanceof StrValue) return unwrap(result) as string;
+        throw new PyTypeError(`expected str instance, ${typeName(result)} found`);
+      };
+    } else {
+      if (repl instanceof Uint8Array) throw new PyTypeError("expected str instance, bytes found");
+      throw new PyTypeError(`decoding to str: need a bytes-like object, ${typeName(repl)} found`);
+    }
+    const pieces: string[] = [];
+    let last = 0;
+    let n = 0;
+    this.eachMatch(subject, 0, subject.length, (state) => {
+      if (n >= limit) return false;
+      pieces.push(subject.slice(last, state.caps[0]!), replace(state));
+      last = state.caps[1]!;
+      n++;
+    });
+    pieces.push(subject.slice(last, subject.length));
+    const out = pieces.join("");
+    return [out, n];
+  }
+
+  sub(repl: unknown, string: unknown, count: unknown = 0n): any {
+    return this.substitute(repl, string, count)[0];
+  }
+
+  subn(repl: unknown, string: unknown, count: unknown = 0n): any {
+    const [text, n] = this.substitute(repl, string, count);
+    return Tuple.of(text, BigInt(n));
+  }
+
+  scanner(string: unknown, pos?: unknown, endpos?: unknown): any {
+    return new Scanner(this, subjectOf(string), pos, endpos);
+  }
+
+  __eq__(other: unknown): boolean {
+    return other instanceof Pattern && other.pattern === this.pattern && other.flags === this.flags;
+  }
+
+  __hash__(): bigint {
+    let h = 0;
+    for (let i = 0; i < this.pattern.length; i++) h = (h * 31 + this.pattern.charCodeAt(i)) | 0;
+    return BigInt(h) ^ this.flags;
+  }
+
+  __copy__(): any {
+    return this;
+  }
+
+  __deepcopy__(_memo: unknown): any {
+    return this;
+  }
+
+  __repr__(): string {
+    let text = repr(this.pattern);
+    if (text.length > 200) text = text.slice(0, 200);
+    const flags = Number(this.flags) & ~RE_FLAGS.U;
+    return flags === 0 ? `re.compile(${text})` : `re.compile(${text}, ${flagsRepr(flags)})`;
+  }
+}
+
+export const PATTERN_TOKEN = Symbol("re.Pattern.creating");
+
+/** `Pattern.scanner(string)`: successive `match()` or `search()` calls over one string. */
+class Scanner {
+  static readonly pythonName = "SRE_Scanner";
+  static readonly __module__ = "_sre";
+  private at: number;
+  private readonly end: number;
+  private mustAdvance = false;
+
+  constructor(
+    readonly pattern: Pattern,
+    private readonly subject: Subject,
+    pos: unknown,
+    endpos: unknown,
+  ) {
+    this.at = bound(pos, subject.length, 0);
+    this.end = bound(endpos, subject.length, subject.length);
+  }
+
+  private next(search: boolean): Match | null {
+    if (this.at > this.end) return null;
+    const state = search
+      ? this.pattern.program.search(this.subject.cps, this.at, this.end, this.mustAdvance)
+      : this.pattern.program.run(this.subject.cps, this.at, this.end, false, this.mustAdvance);
+    if (!state) {
+      this.at = this.end + 1;
+      return null;
+    }
+    this.mustAdvance = state.caps[1] === state.caps[0];
+    const start = this.at;
+    this.at = state.caps[1]!;
+    return Match.create(this.pattern, this.subject, state, start, this.end);
+  }
+
+  match(): any {
+    return this.next(false);
+  }
+
+  search(): any {
+    return this.next(true);
+  }
+}
+
+keywordMethods(Pattern, {
+  match: ["self", "string", "pos=", "endpos="],
+  fullmatch: ["self", "string", "pos=", "endpos="],
+  search: ["self", "string", "pos=", "endpos="],
+  findall: ["self", "string", "pos=", "endpos="],
+  finditer: ["self", "string", "pos=", "endpos="],
+  split: ["self", "string", "maxsplit="],
+  sub: ["self", "repl", "string", "count="],
+  subn: ["self", "repl", "string", "count="],
+  scanner: ["self", "string", "pos=", "endpos="],
+});
