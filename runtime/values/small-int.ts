@@ -9,6 +9,7 @@ import { floordiv, mod } from "./arithmetic.js";
 import { len } from "./builtin-functions.js";
 import { makeRange } from "./range.js";
 import { getitem, setitem } from "./subscript.js";
+import { slice } from "./slice.js";
 import { astralCodePoints, strLength } from "./str-index.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
@@ -96,6 +97,18 @@ export function getitemI(obj: unknown, i: Int): unknown {
     if (at >= 0 && at < obj.length) return obj[at];
   }
   return getitem(obj, big(i));
+}
+
+/**
+ * `obj[lo:hi]` with Int (or omitted) bounds: a plain str or list sliced at once (JS's `slice`
+ * clamps and counts negative bounds from the end exactly as Python's does for step 1).
+ */
+export function getsliceI(obj: unknown, lo: Int | null, hi: Int | null): unknown {
+  if (typeof lo !== "bigint" && typeof hi !== "bigint") {
+    if (typeof obj === "string" && astralCodePoints(obj) === null) return obj.slice(lo ?? 0, hi ?? obj.length);
+    if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) return obj.slice(lo ?? 0, hi ?? obj.length);
+  }
+  return getitem(obj, slice(lo === null ? null : big(lo), hi === null ? null : big(hi), null));
 }
 
 /** `obj[i] = value` for an Int index. */

@@ -16,7 +16,7 @@ import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
-import { lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntTest, nativeInt } from "./int-facts.js";
+import { intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntTest, nativeInt } from "./int-facts.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -61,6 +61,10 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return lowerAttribute(cx, e);
     case "Subscript":
       if (nativeInt(cx, e.slice)) return { k: "call", callee: cx.rt("getitemI"), args: [lowerExpr(cx, e.value), lowerInt(cx, e.slice)], loc };
+      if (intSlice(cx, e.slice)) {
+        const bound = (b: py.Expr | null): ir.Expr => (b === null ? { k: "null" } : lowerInt(cx, b));
+        return { k: "call", callee: cx.rt("getsliceI"), args: [lowerExpr(cx, e.value), bound(e.slice.lower), bound(e.slice.upper)], loc };
+      }
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
     case "Slice":
       return {

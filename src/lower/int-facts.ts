@@ -141,6 +141,13 @@ export function nativeInt(cx: LowerContext, e: py.Expr): boolean {
   return intLocals(cx).size > 0 && isIntExpr(cx, e) && readsIntLocal(cx, e);
 }
 
+/** `x[a:b]` without a step, whose bounds are omitted or int expressions, one reading such a local. */
+export function intSlice(cx: LowerContext, e: py.Expr): e is py.Slice {
+  if (e._type !== "Slice" || e.step !== null || intLocals(cx).size === 0) return false;
+  const bounds = [e.lower, e.upper].filter((b): b is py.Expr => b !== null);
+  return bounds.every((b) => isIntExpr(cx, b)) && bounds.some((b) => readsIntLocal(cx, b));
+}
+
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** An int literal as an Int: a number when safe. */
