@@ -41,15 +41,26 @@ function isClosable(x: unknown): x is Closable {
  */
 export function closing(source: unknown): any {
   if (!isClosable(source)) return source;
-  const it = source[Symbol.iterator]();
-  return {
-    [Symbol.iterator]() {
-      return this;
-    },
-    next: (value?: unknown) => it.next(value),
-    return: (value?: unknown) => {
-      source.close();
-      return { done: true, value };
-    },
-  };
+  return new ClosingIterator(source, source[Symbol.iterator]());
+}
+
+/** (A class rather than an object of closures: one is made per loop over a generator.) */
+class ClosingIterator {
+  constructor(
+    private readonly source: Closable,
+    private readonly it: Iterator<unknown>,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<unknown> {
+    return this.it.next(value);
+  }
+
+  return(value?: unknown): IteratorResult<unknown> {
+    this.source.close();
+    return { done: true, value };
+  }
 }

@@ -148,12 +148,25 @@ export function sorted(...args: unknown[]): any[] {
 }
 
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
-  const keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
+  let keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
+  // Ints that all fit a double compare faster as numbers.
+  if (keys.length > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
   const order = items.map((_, i) => i);
   const compare = primitiveOrder(keys) ?? sortCompare;
-  order.sort((a, b) => (reverse ? compare(keys[b], keys[a]) : compare(keys[a], keys[b])));
+  order.sort(reverse ? (a, b) => compare(keys[b], keys[a]) : (a, b) => compare(keys[a], keys[b]));
   const copy = items.slice();
   order.forEach((from, to) => (items[to] = copy[from]));
+}
+
+function isSafeBigint(k: unknown): boolean {
+  return typeof k === "bigint" && k <= 9007199254740991n && k >= -9007199254740991n;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Strs without surrogates: UTF-16 order is code-point order, so JS's own `<` decides. */
+function compareNativeStrings(a: unknown, b: unknown): number {
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
 }
 
 /**
@@ -166,7 +179,8 @@ function primitiveOrder(keys: unknown[]): ((a: unknown, b: unknown) => number) |
   const kind = typeof keys[0];
   if (!isPrimitiveKind(kind)) return null;
   for (const k of keys) if (typeof k !== kind || k !== k) return null;
-  return kind === "string" ? (compareStrings as (a: unknown, b: unknown) => number) : comparePrimitives;
+  if (kind === "string") return keys.some((k) => SURROGATE.test(k as string)) ? (compareStrings as (a: unknown, b: unknown) => number) : compareNativeStrings;
+  return comparePrimitives;
 }
 
 function isPrimitiveKind(kind: string): boolean {

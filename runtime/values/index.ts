@@ -37,4 +37,5 @@ export * from "./methods.js";
 export * from "./str-format.js";
 export * from "./str-methods.js";
 export * from "./traceback.js";
+export * from "./small-int.js";
 import "./type-methods.js";

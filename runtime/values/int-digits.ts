@@ -7,6 +7,8 @@ import { ValueError } from "./exceptions.js";
 let maxDigits = 4300;
 /** Values at or beyond this have more digits than the limit (recomputed on change). */
 let bound = 10n ** 4300n;
+/** `-bound`, kept so the check allocates no 4300-digit bigint per call. */
+let negBound = -bound;
 
 export function getIntMaxStrDigits(): number {
   return maxDigits;
@@ -17,11 +19,12 @@ export function setIntMaxStrDigits(n: number): void {
   if (n !== 0 && n < 640) throw new ValueError("maxdigits must be 0 or larger than 640");
   maxDigits = n;
   bound = n === 0 ? 0n : 10n ** BigInt(n);
+  negBound = -bound;
 }
 
 /** The decimal text of an int, refused past the limit as CPython refuses it. */
 export function decimalText(n: bigint): string {
-  if (bound !== 0n && (n >= bound || n <= -bound)) {
+  if (bound !== 0n && (n >= bound || n <= negBound)) {
     throw new ValueError(
       `Exceeds the limit (${maxDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
     );

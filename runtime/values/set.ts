@@ -16,11 +16,17 @@ const LINEAR_PROBES = 9;
 /** A removed key's slot: it keeps probe chains intact until the next resize. */
 const DUMMY: unknown = Symbol("dummy");
 
+function zeros(size: number): number[] {
+  return new Array<number>(size).fill(0);
+}
+
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
-  hashLo: Int32Array = new Int32Array(MINSIZE);
-  hashHi: Int32Array = new Int32Array(MINSIZE);
+  // (Plain arrays of int32 numbers: V8 allocates them far faster than typed arrays, and sets
+  // are often small and short-lived.)
+  hashLo: number[] = zeros(MINSIZE);
+  hashHi: number[] = zeros(MINSIZE);
   mask = MINSIZE - 1;
   /** Active + dummy slots. */
   fill = 0;
@@ -121,7 +127,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   }
 
   /** CPython's set_insert_clean: a key known to be absent, into a table without dummies. */
-  private static insertClean(keys: unknown[], los: Int32Array, his: Int32Array, mask: number, key: unknown, lo: number, hi: number): void {
+  private static insertClean(keys: unknown[], los: number[], his: number[], mask: number, key: unknown, lo: number, hi: number): void {
     let i = lo >>> 0 & mask;
     let pLo = lo >>> 0;
     let pHi = hi >>> 0;
@@ -157,8 +163,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
     const keys = new Array<unknown>(size);
-    const los = new Int32Array(size);
-    const his = new Int32Array(size);
+    const los = zeros(size);
+    const his = zeros(size);
     const mask = size - 1;
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i];
@@ -253,8 +259,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   clearAll(): void {
     this.keys = new Array(MINSIZE);
-    this.hashLo = new Int32Array(MINSIZE);
-    this.hashHi = new Int32Array(MINSIZE);
+    this.hashLo = zeros(MINSIZE);
+    this.hashHi = zeros(MINSIZE);
     this.mask = MINSIZE - 1;
     this.fill = 0;
     this.used = 0;

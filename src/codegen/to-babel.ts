@@ -262,6 +262,10 @@ export class BabelBuilder {
         else left = target as t.LVal;
         return t.forOfStatement(left, this.expr(s.iter), this.block(s.body));
       }
+      case "for": {
+        const init = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(s.name), this.expr(s.init))]);
+        return t.forStatement(init, this.expr(s.test), this.expr(s.update), this.block(s.body));
+      }
       case "break":
         return t.breakStatement(s.label ? t.identifier(s.label) : null);
       case "continue":

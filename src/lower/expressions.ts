@@ -16,6 +16,7 @@ import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
+import { intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntTest, nativeInt } from "./int-facts.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -33,6 +34,8 @@ const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
+  // An int expression over proven-int locals: computed as an Int, handed on as a bigint.
+  if ((e._type === "Name" || e._type === "BinOp" || e._type === "UnaryOp" || e._type === "IfExp") && nativeInt(cx, e)) return lowerIntAsValue(cx, e);
   switch (e._type) {
     case "Constant":
       refuseEscapedPair(cx, e);
@@ -58,6 +61,11 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Attribute":
       return lowerAttribute(cx, e);
     case "Subscript":
+      if (nativeInt(cx, e.slice)) return { k: "call", callee: cx.rt("getitemI"), args: [lowerExpr(cx, e.value), lowerInt(cx, e.slice)], loc };
+      if (intSlice(cx, e.slice)) {
+        const bound = (b: py.Expr | null): ir.Expr => (b === null ? { k: "null" } : lowerInt(cx, b));
+        return { k: "call", callee: cx.rt("getsliceI"), args: [lowerExpr(cx, e.value), bound(e.slice.lower), bound(e.slice.upper)], loc };
+      }
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
     case "Slice":
       return {
@@ -274,6 +282,8 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
     const op = e.op === "And" ? "&&" : "||";
     return e.values.map((v) => lowerTest(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));
   }
+  const native = lowerIntTest(cx, e);
+  if (native !== null) return native;
   const value = lowerExpr(cx, e);
   return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
 }
@@ -417,6 +427,8 @@ function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Exp
 
 function lowerCompare(cx: LowerContext, e: py.Compare): ir.Expr {
   const loc = cx.loc(e);
+  const native = lowerIntCompare(cx, e);
+  if (native !== null) return native;
   if (e.ops.length > LONG_CHAIN && !suspends(e)) {
     // flat, as `compareChain(a, [lt, () => b, ...])`: each operand evaluated once, in order
     const steps: ir.Expr[] = [];

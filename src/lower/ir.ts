@@ -108,6 +108,8 @@ export type Stmt =
   | { k: "if"; test: Expr; then: Stmt[]; else: Stmt[] | null; loc?: Loc }
   | { k: "while"; test: Expr; body: Stmt[]; loc?: Loc }
   | { k: "forOf"; declare: "const" | "let" | null; target: string | Pattern | Expr; iter: Expr; body: Stmt[]; loc?: Loc }
+  /** a counting loop: `for (let name = init; test; update) body` */
+  | { k: "for"; name: string; init: Expr; test: Expr; update: Expr; body: Stmt[]; loc?: Loc }
   | { k: "break"; label?: string; loc?: Loc }
   | { k: "continue"; label?: string; loc?: Loc }
   | { k: "labeled"; label: string; body: Stmt; loc?: Loc }

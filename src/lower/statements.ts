@@ -15,6 +15,7 @@ import { lowerTry, lowerTryStar } from "./exceptions.js";
 import { lowerMatch } from "./match.js";
 import { isCompound } from "./comments.js";
 import { isFunctionReceiver } from "./attr-keys.js";
+import { displayPair, intLocals, isIntExpr, isRangeCall, lowerInt, rangeLoop } from "./int-facts.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
@@ -123,6 +124,18 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
 
 function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   const loc = cx.loc(s);
+  const ints = intLocals(cx);
+  if (ints.size > 0 && s.targets.length === 1) {
+    // A proven-int local gets its value as an Int (int-facts.ts); others as usual.
+    const t = s.targets[0]!;
+    const valueFor = (name: string, e: py.Expr): ir.Expr => (ints.has(name) && isIntExpr(cx, e) ? lowerInt(cx, e) : lowerExpr(cx, e));
+    if (t._type === "Name" && ints.has(t.id)) return assignTarget(cx, t, valueFor(t.id, s.value), loc);
+    const pair = displayPair(t, s.value);
+    if (pair !== null && pair.targets.some((n) => ints.has(n.id))) {
+      const display: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: pair.values.map((v, i) => valueFor(pair.targets[i]!.id, v)), loc: cx.loc(s.value) };
+      return assignTarget(cx, t, display, loc);
+    }
+  }
   const value = lowerExpr(cx, s.value);
   if (s.targets.length === 1) return assignTarget(cx, s.targets[0]!, value, loc);
   // `a = b = value` evaluates the value once and assigns left to right.
@@ -252,6 +265,10 @@ export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
 }
 
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
+  if (s.target._type === "Name" && intLocals(cx).has(s.target.id) && isRangeCall(cx, s.iter)) {
+    const { bind, make } = rangeLoop(cx, s, canLoopConst(cx, s.target));
+    return lowerLoop(cx, s, make, [bind]);
+  }
   let iter = lowerExpr(cx, s.iter);
   if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
   const { declare, target, prefix } = forTarget(cx, s.target);

@@ -10,7 +10,8 @@ import { objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
-import { lowerExpr } from "./expressions.js";
+import { lowerExpr, lowerName } from "./expressions.js";
+import { INT_HELPERS, intLocals, lowerInt, nativeInt } from "./int-facts.js";
 import { lowerType } from "./types.js";
 import { storesNewClassAttribute } from "./class-objects.js";
 import { mangle } from "./classes.js";
@@ -154,6 +155,9 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
     }
     case "Subscript":
+      if (nativeInt(cx, target.slice)) {
+        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), lowerInt(cx, target.slice), value] }, loc }];
+      }
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
     case "Tuple":
     case "List":
@@ -219,8 +223,14 @@ export function unpackValue(cx: LowerContext, target: py.Tuple | py.List, value:
 }
 
 export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
-  const helper = cx.rt(AUGMENTED_HELPERS[s.op]);
   const loc = cx.loc(s);
+  if (s.target._type === "Name" && intLocals(cx).has(s.target.id)) {
+    // `i += 1` of a proven-int local (int-facts.ts: its value is an int expression).
+    const current = lowerName(cx, { ...s.target, ctx: "Load" });
+    const update: ir.Expr = { k: "call", callee: cx.rt(INT_HELPERS[s.op]!), args: [current, lowerInt(cx, s.value)], loc };
+    return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(s.target.id) }, value: update }, loc }];
+  }
+  const helper = cx.rt(AUGMENTED_HELPERS[s.op]);
   const value = lowerExpr(cx, s.value);
   const t = s.target;
   if (t._type === "Name") {

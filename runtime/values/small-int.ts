@@ -1,0 +1,139 @@
+// Exact int arithmetic for locals the lowering proves hold only ints (src/lower/int-facts.ts).
+// Such a local is a JS number while its value is a safe integer and a bigint past that: every
+// helper answers with number arithmetic when both operands are numbers and the result is
+// still safe, and otherwise computes with bigints (so overflow is never lost) and hands back a
+// number again when the result fits. The rest of the runtime only ever sees bigints: a value
+// leaves such a local through `big()`.
+
+import { floordiv, mod } from "./arithmetic.js";
+import { len } from "./builtin-functions.js";
+import { makeRange } from "./range.js";
+import { getitem, setitem } from "./subscript.js";
+import { slice } from "./slice.js";
+import { astralCodePoints, strLength } from "./str-index.js";
+
+/** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
+export type Int = number | bigint;
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX);
+
+/** The int as the runtime represents ints everywhere else. */
+export function big(x: Int): bigint {
+  return typeof x === "number" ? BigInt(x) : x;
+}
+
+/** A bigint result back as a number when it is safe. */
+function small(x: bigint): Int {
+  return x <= MAX_BIG && x >= -MAX_BIG ? Number(x) : x;
+}
+
+// A sum or product of safe integers that is itself within ±MAX is exact in a double; one
+// outside rounds to a value still outside (rounding is monotonic), so the range check is enough.
+
+export function addI(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (r <= MAX && r >= -MAX) return r;
+  }
+  return small(big(a) + big(b));
+}
+
+export function subI(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (r <= MAX && r >= -MAX) return r;
+  }
+  return small(big(a) - big(b));
+}
+
+export function mulI(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    // (`+ 0` turns JS's -0 of `-3 * 0` into 0: Python's ints have no negative zero.)
+    if (r <= MAX && r >= -MAX) return r + 0;
+  }
+  return small(big(a) * big(b));
+}
+
+/** `a // b`: floor division (ZeroDivisionError through the general helper). */
+export function floordivI(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    const r = a % b;
+    // a - r is an exact multiple of b, so the division is exact.
+    const q = (a - r) / b;
+    return (r !== 0 && r < 0 !== b < 0 ? q - 1 : q) + 0;
+  }
+  return small(floordiv(big(a), big(b)) as bigint);
+}
+
+/** `a % b` with the sign of b, as Python's. */
+export function modI(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    const r = a % b;
+    return (r !== 0 && r < 0 !== b < 0 ? r + b : r) + 0;
+  }
+  return small(mod(big(a), big(b)) as bigint);
+}
+
+export function negI(a: Int): Int {
+  return typeof a === "number" ? 0 - a : small(-a);
+}
+
+/** `len(x)` as an Int: plain strs and lists at once, anything else through `len`. */
+export function lenI(x: unknown): Int {
+  if (typeof x === "string") return strLength(x);
+  if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return x.length;
+  return small(len(x));
+}
+
+/** `obj[i]` for an Int index: a plain list or str at once, anything else through `getitem`. */
+export function getitemI(obj: unknown, i: Int): unknown {
+  if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+    const at = i < 0 ? i + obj.length : i;
+    if (at >= 0 && at < obj.length) return obj[at];
+  } else if (typeof i === "number" && typeof obj === "string" && astralCodePoints(obj) === null) {
+    const at = i < 0 ? i + obj.length : i;
+    if (at >= 0 && at < obj.length) return obj[at];
+  }
+  return getitem(obj, big(i));
+}
+
+/**
+ * `obj[lo:hi]` with Int (or omitted) bounds: a plain str or list sliced at once (JS's `slice`
+ * clamps and counts negative bounds from the end exactly as Python's does for step 1).
+ */
+export function getsliceI(obj: unknown, lo: Int | null, hi: Int | null): unknown {
+  if (typeof lo !== "bigint" && typeof hi !== "bigint") {
+    if (typeof obj === "string" && astralCodePoints(obj) === null) return obj.slice(lo ?? 0, hi ?? obj.length);
+    if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) return obj.slice(lo ?? 0, hi ?? obj.length);
+  }
+  return getitem(obj, slice(lo === null ? null : big(lo), hi === null ? null : big(hi), null));
+}
+
+/** `obj[i] = value` for an Int index. */
+export function setitemI(obj: unknown, i: Int, value: unknown): void {
+  if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+    const at = i < 0 ? i + obj.length : i;
+    if (at >= 0 && at < obj.length) {
+      obj[at] = value;
+      return;
+    }
+  }
+  setitem(obj, big(i), value);
+}
+
+/**
+ * `for i in range(...)` over a proven-int counter: range's own argument checks, then start,
+ * stop and step as numbers when all three are safe, else all as bigints (JS's `<` and `+=`
+ * work on either, and a loop over numbers never overshoots into an inexact value it keeps).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function rangeBounds(...args: unknown[]): [any, any, any] {
+  const r = makeRange(...args);
+  const { start, stop, step } = r;
+  if (start <= MAX_BIG && start >= -MAX_BIG && stop <= MAX_BIG && stop >= -MAX_BIG && step <= MAX_BIG && step >= -MAX_BIG) {
+    return [Number(start), Number(stop), Number(step)];
+  }
+  return [start, stop, step];
+}

@@ -1,0 +1,254 @@
+// Static int facts: the locals of a function that provably only ever hold Python ints (loop
+// counters over `range`, `n = len(x)`, `i += 1`, ...). Such a local is emitted as a JS
+// number while it is a safe integer, a bigint past that (runtime/values/small-int.ts), so
+// counting, indexing and comparing need no bigint allocation; the value leaves it as a
+// bigint (`big(i)`) wherever any other code could see it. The runtime's int stays bigint.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { lowerExpr, lowerName, lowerTest } from "./expressions.js";
+import { jsName } from "./names.js";
+
+const facts = new WeakMap<Scope, Set<string>>();
+const NONE: Set<string> = new Set();
+const MAX_DEPTH = 40;
+
+/** Int operators the helpers implement exactly (`/` and `**` may give floats). */
+export const INT_HELPERS: Partial<Record<py.Operator, string>> = { Add: "addI", Sub: "subI", Mult: "mulI", FloorDiv: "floordivI", Mod: "modI" };
+
+/** Names whose reads would let a program see a local as the JS value it is. */
+const INTROSPECTION = ["locals", "vars", "eval", "exec", "dir"];
+
+/** The proven-int locals of the current function (empty outside a def). */
+export function intLocals(cx: LowerContext): Set<string> {
+  // (A class body's names are class attributes, even inside a def.)
+  if (cx.classBody) return NONE;
+  const scope = cx.fn.scope;
+  let known = facts.get(scope);
+  if (known === undefined) {
+    known = scope.kind === "function" ? analyze(cx, scope) : new Set();
+    facts.set(scope, known);
+  }
+  return known;
+}
+
+function analyze(cx: LowerContext, scope: Scope): Set<string> {
+  if (INTROSPECTION.some((n) => scope.loads.has(n))) return new Set();
+  const candidates = new Set<string>();
+  for (const [name, bindings] of scope.bindings) {
+    if (scope.globals.has(name) || scope.nonlocals.has(name) || scope.freeInChildren.has(name)) continue;
+    if (bindings.every((b) => b.kind === "for" || b.kind === "assign" || b.kind === "other")) candidates.add(name);
+  }
+  // Assume all, then drop every name one of whose bindings is not an int, until none drops.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of candidates) {
+      if (!scope.bindings.get(name)!.every((b) => b.stmt !== null && bindsInt(cx, b.stmt, name, candidates))) {
+        candidates.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return candidates;
+}
+
+/** Does this statement bind `name` only to ints? */
+function bindsInt(cx: LowerContext, s: py.Stmt, name: string, ints: Set<string>): boolean {
+  switch (s._type) {
+    case "For":
+      return s.target._type === "Name" && s.target.id === name && isRangeCall(cx, s.iter);
+    case "Assign": {
+      if (s.targets.length !== 1) return false;
+      const t = s.targets[0]!;
+      if (t._type === "Name") return t.id === name && isIntExpr(cx, s.value, ints);
+      const pair = displayPair(t, s.value);
+      if (pair === null) return false;
+      const at = pair.targets.findIndex((e) => e._type === "Name" && e.id === name);
+      // (A name twice in one target is left to the general path.)
+      return at >= 0 && pair.targets.filter((e) => e._type === "Name" && e.id === name).length === 1 && isIntExpr(cx, pair.values[at]!, ints);
+    }
+    case "AugAssign":
+      return s.target._type === "Name" && s.target.id === name && INT_HELPERS[s.op] !== undefined && isIntExpr(cx, s.value, ints);
+    default:
+      return false;
+  }
+}
+
+/** `a, b = x, y`: names assigned from a tuple display of the same length, without `*`. */
+export function displayPair(target: py.Expr, value: py.Expr): { targets: py.Name[]; values: py.Expr[] } | null {
+  if ((target._type !== "Tuple" && target._type !== "List") || value._type !== "Tuple") return null;
+  if (target.elts.length !== value.elts.length || !target.elts.every((e) => e._type === "Name")) return null;
+  if (value.elts.some((e) => e._type === "Starred")) return null;
+  return { targets: target.elts as py.Name[], values: value.elts };
+}
+
+/** A call of the builtin `name` (not shadowed) with positional arguments only. */
+function builtinCall(cx: LowerContext, e: py.Expr, name: string): e is py.Call {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === name && cx.resolve(name) === null && e.keywords.length === 0 && e.args.every((a) => a._type !== "Starred");
+}
+
+/** `range(...)` of the builtin with one to three arguments. */
+export function isRangeCall(cx: LowerContext, e: py.Expr): e is py.Call {
+  return builtinCall(cx, e, "range") && e.args.length >= 1 && e.args.length <= 3;
+}
+
+/** Is `e` always a Python int (never a bool, float or anything else) when it has a value? */
+export function isIntExpr(cx: LowerContext, e: py.Expr, ints: Set<string> = intLocals(cx), depth = 0): boolean {
+  // (Deep expressions, such as long operator chains, take the general path: no deep recursion.)
+  if (ints.size === 0 || depth > MAX_DEPTH) return false;
+  depth++;
+  switch (e._type) {
+    case "Constant":
+      return e.value.kind === "int";
+    case "Name":
+      return ints.has(e.id) && cx.resolve(e.id) === cx.fn.scope;
+    case "BinOp":
+      // (`**` only by a constant exponent of zero or more: a negative one gives a float.)
+      if (e.op === "Pow") return e.right._type === "Constant" && e.right.value.kind === "int" && e.right.value.value >= 0n && isIntExpr(cx, e.left, ints, depth);
+      return INT_HELPERS[e.op] !== undefined && isIntExpr(cx, e.left, ints, depth) && isIntExpr(cx, e.right, ints, depth);
+    case "UnaryOp":
+      return (e.op === "USub" || e.op === "UAdd") && isIntExpr(cx, e.operand, ints, depth);
+    case "IfExp":
+      return isIntExpr(cx, e.body, ints, depth) && isIntExpr(cx, e.orelse, ints, depth);
+    case "Call":
+      // len() is an int by definition; int() always returns an exact int.
+      return (builtinCall(cx, e, "len") && e.args.length === 1) || (builtinCall(cx, e, "int") && e.args.length <= 2);
+    default:
+      return false;
+  }
+}
+
+/** Does the int expression read a proven-int local (so its lowering differs from the general one)? */
+function readsIntLocal(cx: LowerContext, e: py.Expr, depth = 0): boolean {
+  if (depth++ > MAX_DEPTH) return false;
+  switch (e._type) {
+    case "Name":
+      return isIntExpr(cx, e);
+    case "BinOp":
+      return readsIntLocal(cx, e.left, depth) || readsIntLocal(cx, e.right, depth);
+    case "UnaryOp":
+      return readsIntLocal(cx, e.operand, depth);
+    case "IfExp":
+      return readsIntLocal(cx, e.body, depth) || readsIntLocal(cx, e.orelse, depth);
+    default:
+      return false;
+  }
+}
+
+/** Is `e` an int expression that reads a proven-int local (so it is lowered natively)? */
+export function nativeInt(cx: LowerContext, e: py.Expr): boolean {
+  return intLocals(cx).size > 0 && isIntExpr(cx, e) && readsIntLocal(cx, e);
+}
+
+/** `x[a:b]` without a step, whose bounds are omitted or int expressions, one reading such a local. */
+export function intSlice(cx: LowerContext, e: py.Expr): e is py.Slice {
+  if (e._type !== "Slice" || e.step !== null || intLocals(cx).size === 0) return false;
+  const bounds = [e.lower, e.upper].filter((b): b is py.Expr => b !== null);
+  return bounds.every((b) => isIntExpr(cx, b)) && bounds.some((b) => readsIntLocal(cx, b));
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An int literal as an Int: a number when safe. */
+export function intConstant(value: bigint, loc?: ir.Loc): ir.Expr {
+  if (value <= SAFE && value >= -SAFE) return { k: "num", value: Number(value), loc };
+  // (`as any`: TS rejects comparing a number-typed local with a bigint literal.)
+  return { k: "as", expr: { k: "bigint", value, loc }, type: { k: "any" } };
+}
+
+// ---- lowering -----------------------------------------------------------------------------
+
+/** An int expression (isIntExpr) as an Int: number arithmetic with exact overflow. */
+export function lowerInt(cx: LowerContext, e: py.Expr): ir.Expr {
+  const loc = cx.loc(e);
+  switch (e._type) {
+    case "Constant":
+      if (e.value.kind === "int") return intConstant(e.value.value, loc);
+      break;
+    case "Name":
+      return lowerName(cx, e);
+    case "BinOp":
+      if (e.op === "Pow") return { k: "call", callee: cx.rt("power"), args: [lowerExpr(cx, e.left), lowerExpr(cx, e.right)], loc };
+      return { k: "call", callee: cx.rt(INT_HELPERS[e.op]!), args: [lowerInt(cx, e.left), lowerInt(cx, e.right)], loc };
+    case "UnaryOp":
+      if (e.op === "USub" && e.operand._type === "Constant" && e.operand.value.kind === "int") return intConstant(-e.operand.value.value, loc);
+      return e.op === "USub" ? { k: "call", callee: cx.rt("negI"), args: [lowerInt(cx, e.operand)], loc } : lowerInt(cx, e.operand);
+    case "IfExp":
+      return { k: "cond", test: lowerTest(cx, e.test), then: lowerInt(cx, e.body), else: lowerInt(cx, e.orelse), loc };
+    case "Call":
+      if (e.func._type === "Name" && e.func.id === "len") return { k: "call", callee: cx.rt("lenI"), args: [lowerExpr(cx, e.args[0]!)], loc };
+      break;
+  }
+  // int(...): the general call, whose bigint is an Int too.
+  return lowerExpr(cx, e);
+}
+
+/** A general value from an int expression: the bigint the rest of the runtime expects. */
+export function lowerIntAsValue(cx: LowerContext, e: py.Expr): ir.Expr {
+  return { k: "call", callee: cx.rt("big"), args: [lowerInt(cx, e)], loc: cx.loc(e) };
+}
+
+const NATIVE_COMPARE: Partial<Record<py.CmpOp, ir.BinaryOp>> = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=", Eq: "==", NotEq: "!=" };
+
+/**
+ * `a < b` of two int expressions, one reading a proven-int local: JS compares numbers and
+ * bigints exactly, also mixed (`==` loosely: `3 == 3n`).
+ */
+export function lowerIntCompare(cx: LowerContext, e: py.Compare): ir.Expr | null {
+  if (e.ops.length !== 1 || intLocals(cx).size === 0) return null;
+  const op = NATIVE_COMPARE[e.ops[0]!];
+  const right = e.comparators[0]!;
+  if (op === undefined || !isIntExpr(cx, e.left) || !isIntExpr(cx, right)) return null;
+  if (!readsIntLocal(cx, e.left) && !readsIntLocal(cx, right)) return null;
+  return { k: "binary", op, left: lowerInt(cx, e.left), right: lowerInt(cx, right), loc: cx.loc(e) };
+}
+
+/** `if i:` of an int expression reading such a local: nonzero. */
+export function lowerIntTest(cx: LowerContext, e: py.Expr): ir.Expr | null {
+  if (!nativeInt(cx, e)) return null;
+  return { k: "binary", op: "!=", left: lowerInt(cx, e), right: { k: "num", value: 0 }, loc: cx.loc(e) };
+}
+
+/** The sign of a range call's step when the source fixes it: 1, -1, or 0 when unknown. */
+function stepSign(call: py.Call): number {
+  if (call.args.length < 3) return 1;
+  let step = call.args[2]!;
+  let sign = 1;
+  if (step._type === "UnaryOp" && step.op === "USub") {
+    sign = -1;
+    step = step.operand;
+  }
+  if (step._type !== "Constant" || step.value.kind !== "int" || step.value.value === 0n) return 0;
+  return step.value.value > 0n ? sign : -sign;
+}
+
+/**
+ * `for i in range(...)` with a proven-int `i`: a counting loop. The counter is its own
+ * variable (the body may rebind `i`, and after the loop `i` is the last value, as in Python).
+ * `bind` starts the body; `make` builds the loop around the lowered body.
+ */
+export function rangeLoop(cx: LowerContext, s: py.For, declare: boolean): { bind: ir.Stmt; make: (body: ir.Stmt[]) => ir.Stmt[] } {
+  const call = s.iter as py.Call;
+  const loc = cx.loc(s);
+  const [start, stop, step, k] = [cx.temp("start"), cx.temp("stop"), cx.temp("step"), cx.temp("k")];
+  const id = (name: string): ir.Expr => ({ k: "id", name });
+  const target = jsName((s.target as py.Name).id);
+  const bind: ir.Stmt = declare ? { k: "decl", kind: "const", name: target, init: id(k) } : { k: "expr", expr: { k: "assign", op: "=", target: id(target), value: id(k) } };
+  const make = (body: ir.Stmt[]): ir.Stmt[] => {
+    const bounds: ir.Stmt = {
+      k: "decl",
+      kind: "const",
+      name: { k: "arrayPattern", elements: [start, stop, step].map(id) },
+      init: { k: "call", callee: cx.rt("rangeBounds"), args: call.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(call) },
+      loc,
+    };
+    const sign = stepSign(call);
+    const up: ir.Expr = { k: "binary", op: "<", left: id(k), right: id(stop) };
+    const down: ir.Expr = { k: "binary", op: ">", left: id(k), right: id(stop) };
+    const test: ir.Expr = sign > 0 ? up : sign < 0 ? down : { k: "cond", test: { k: "binary", op: ">", left: id(step), right: { k: "num", value: 0 } }, then: up, else: down };
+    const update: ir.Expr = { k: "assign", op: "+=", target: id(k), value: id(step) };
+    return [bounds, { k: "for", name: k, init: id(start), test, update, body, loc }];
+  };
+  return { bind, make };
+}
