@@ -2,6 +2,10 @@
 //   1. programs: every bench/<group>/*.py (except bench/startup) runs under CPython and under
 //      `pyts run`; each prints `<name>: <ops/s>` for its own hot loop; the best of
 //      BENCH_REPEAT runs (default 3) is kept; each group ends with the geometric mean ratio.
+//      bench/asyncio programs also print `<name> cold: <ops/s>` (their first round in a fresh
+//      process): their table has cold and warm columns.
+//   1b. memory per pending task: bench/memory/task_memory.py run with 50,000 tasks and with
+//      none under /usr/bin/time, CPython and pyts; the difference in peak RSS per task.
 //   2. start-up: wall time of `pyts run bench/startup/hello.py` against the CPython binary
 //      itself (sys.executable, not a shim), best of 5.
 //   3. transpile throughput: transpile() of every fixture, unformatted and formatted, against
@@ -22,7 +26,7 @@ function findPrograms(dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? findPrograms(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .filter((f) => f.endsWith(".py") && !f.includes(`${path.sep}startup${path.sep}`))
+    .filter((f) => f.endsWith(".py") && !/[/\\](startup|memory)[/\\]/.test(f))
     .sort();
 }
 
@@ -36,7 +40,8 @@ function measure(command, args) {
     const detail = lines.find((l) => /^\w*(Error|Exception)\b/.test(l)) ?? lines[lines.length - 1];
     return { error: `exit ${child.status}: ${detail}` };
   }
-  return { name: match[1], ops: Number(match[2]) };
+  const cold = /^[\w.-]+ cold:\s*([\d.]+)\s*$/m.exec(child.stdout);
+  return { name: match[1], ops: Number(match[2]), cold: cold === null ? null : Number(cold[1]) };
 }
 
 function best(command, args) {
@@ -44,7 +49,8 @@ function best(command, args) {
   for (let i = 0; i < repeat; i++) {
     const run = measure(command, args);
     if (run.error) return run;
-    if (result === null || run.ops > result.ops) result = run;
+    if (result === null) result = run;
+    else result = { ...result, ops: Math.max(result.ops, run.ops), cold: run.cold === null ? result.cold : Math.max(result.cold ?? 0, run.cold) };
   }
   return result;
 }
@@ -68,6 +74,9 @@ if (!fs.existsSync(cli)) {
 
 // 1. Programs, grouped by folder.
 const rows = [];
+const coldRows = [];
+let coldRatios = [];
+let warmRatios = [];
 const failures = [];
 let group = null;
 let ratios = [];
@@ -87,16 +96,29 @@ for (const file of findPrograms(path.join(root, "bench"))) {
   const pyts = best(process.execPath, [cli, "run", rel]);
   const name = cpython.name ?? pyts.name ?? path.basename(file, ".py");
   const ratio = cpython.ops && pyts.ops ? pyts.ops / cpython.ops : null;
+  for (const [who, r] of [["CPython", cpython], ["pyts", pyts]]) if (r.error) failures.push(`${rel} (${who}): ${r.error}`);
+  if (cpython.cold != null || pyts.cold != null) {
+    // Cold (first round, fresh process) next to warm (best round).
+    const coldRatio = cpython.cold && pyts.cold ? pyts.cold / cpython.cold : null;
+    if (coldRatio !== null) coldRatios.push(coldRatio);
+    if (ratio !== null) warmRatios.push(ratio);
+    const fmt = (v) => (v == null ? "-" : Math.round(v) + "");
+    coldRows.push([`${dir}/${name}`, cpython.error ?? fmt(cpython.cold), pyts.error ?? fmt(pyts.cold), coldRatio === null ? "-" : coldRatio.toFixed(2) + "x", fmt(cpython.ops), fmt(pyts.ops), ratio === null ? "-" : ratio.toFixed(2) + "x"]);
+    continue;
+  }
   if (ratio !== null) ratios.push(ratio);
   rows.push([`${dir}/${name}`, cpython.error ?? Math.round(cpython.ops * 100) / 100 + "", pyts.error ?? Math.round(pyts.ops * 100) / 100 + "", ratio === null ? "-" : ratio.toFixed(2) + "x"]);
-  // Failures are shown in full below the table.
-  for (const [who, r] of [["CPython", cpython], ["pyts", pyts]]) if (r.error) failures.push(`${rel} (${who}): ${r.error}`);
 }
 closeGroup();
-if (rows.length > 0) {
-  printTable(["benchmark", "CPython ops/s", "pyts ops/s", "pyts/CPython"], rows);
-  if (failures.length > 0) console.log("\n" + failures.join("\n"));
+if (rows.length > 0) printTable(["benchmark", "CPython ops/s", "pyts ops/s", "pyts/CPython"], rows);
+if (coldRows.length > 0) {
+  const gm = (xs) => (xs.length > 0 ? geomean(xs).toFixed(2) + "x" : "-");
+  coldRows.push(["  geometric mean", "", "", gm(coldRatios), "", "", gm(warmRatios)]);
+  if (rows.length > 0) console.log("");
+  console.log(`cold: the first round in a fresh process; warm: the best round (best of ${repeat} processes each)`);
+  printTable(["benchmark", "CPython cold", "pyts cold", "pyts/CPy cold", "CPython warm", "pyts warm", "pyts/CPy warm"], coldRows);
 }
+if (failures.length > 0) console.log("\n" + failures.join("\n"));
 
 /** Best wall time in ms of a command over `times` runs. */
 function wallTime(command, args, times = 5) {
@@ -109,6 +131,39 @@ function wallTime(command, args, times = 5) {
     bestMs = Math.min(bestMs, ms);
   }
   return { ms: bestMs };
+}
+
+// 1b. Memory per pending task: peak RSS (GNU time's %M, KiB) with TASKS tasks minus with none.
+if (filter === "" || filter === "asyncio" || filter === "memory") {
+  const program = "bench/memory/task_memory.py";
+  const tasks = 50000;
+  /** Least peak RSS in KiB over `repeat` runs (GC timing only ever adds). */
+  const peakKiB = (command, args) => {
+    let least = Infinity;
+    for (let i = 0; i < repeat; i++) {
+      const child = spawnSync("/usr/bin/time", ["-f", "peak-rss-kib %M", command, ...args], { cwd: root, encoding: "utf8" });
+      const match = /peak-rss-kib (\d+)/.exec(child.stderr ?? "");
+      if (child.status !== 0 || match === null) return { error: (child.stderr || String(child.error)).trim().split("\n").pop() };
+      least = Math.min(least, Number(match[1]));
+    }
+    return { kib: least };
+  };
+  const perTask = (command, args) => {
+    const full = peakKiB(command, [...args, String(tasks)]);
+    const none = peakKiB(command, [...args, "0"]);
+    if (full.error || none.error) return { error: full.error ?? none.error };
+    return { bytes: ((full.kib - none.kib) * 1024) / tasks };
+  };
+  if (fs.existsSync("/usr/bin/time")) {
+    const cpython = perTask("python3", [program]);
+    const pyts = perTask(process.execPath, [cli, "run", program]);
+    const show = (r) => r.error ?? (r.bytes / 1024).toFixed(2);
+    console.log(`\nmemory per pending task (${tasks} tasks in \`await event.wait()\`, peak RSS difference, least of ${repeat})`);
+    printTable(
+      ["program", "CPython KiB/task", "pyts KiB/task", "pyts/CPython"],
+      [[program, show(cpython), show(pyts), cpython.bytes && pyts.bytes ? (pyts.bytes / cpython.bytes).toFixed(2) + "x" : "-"]],
+    );
+  } else console.log("\nmemory per task: skipped (no /usr/bin/time)");
 }
 
 // 2. Start-up.

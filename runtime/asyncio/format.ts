@@ -14,10 +14,16 @@ export interface CallableObject {
   __call__(...args: any[]): unknown;
 }
 
+/**
+ * Marks a Task registered as a future's done callback in place of its bound `task_wakeup`
+ * (no closure per waiting task); the future's callback list shows it under that name.
+ */
+export const TASK_WAKEUP: unique symbol = Symbol("pyts.taskWakeup");
+
 /** A callback's Python name: `__qualname__`, else its JS name without `bound `. */
 export function callbackName(fn: Callback): string {
   // An object with `__call__` shows as its repr, as in CPython.
-  if (typeof fn !== "function") return repr(fn);
+  if (typeof fn !== "function") return (fn as { [TASK_WAKEUP]?: boolean })[TASK_WAKEUP] === true ? "Task.task_wakeup" : repr(fn);
   const named = fn as unknown as { __qualname__?: unknown; __name__?: unknown };
   if (typeof named.__qualname__ === "string" && named.__qualname__) return named.__qualname__;
   if (typeof named.__name__ === "string" && named.__name__) return named.__name__;

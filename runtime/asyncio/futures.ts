@@ -16,7 +16,7 @@ import { eq } from "../values/compare.js";
 import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
-import { callbackName, type Callback } from "./format.js";
+import { callbackName, TASK_WAKEUP, type Callback } from "./format.js";
 import { _get_running_loop, get_event_loop } from "./loop-state.js";
 import { markRetrieved, trackUnretrieved, type UnretrievedRecord } from "./never-retrieved.js";
 import { ASYNCIO_DIR, creationInfo, noteCreation } from "./debug.js";
@@ -60,11 +60,37 @@ export function hasDoneCallback(fut: Future, fn: Callback): boolean {
   return callbacks === fn || (Array.isArray(callbacks) && callbacks.includes(fn));
 }
 
+/** A Task waiting on a future, registered as its done callback (see TASK_WAKEUP). */
+interface WaitingTask {
+  readonly [TASK_WAKEUP]: true;
+  _fut_waiter: Future | null;
+  _wakeup(future: Future): void;
+}
+
+function isWaitingTask(callback: unknown): callback is WaitingTask {
+  return typeof callback === "object" && callback !== null && (callback as Partial<WaitingTask>)[TASK_WAKEUP] === true;
+}
+
+/**
+ * CPython's `Task.__wakeup(future)` for a task registered as the callback: a task waits on one
+ * future at a time and keeps it in `_fut_waiter` until it steps again, so that is the future.
+ */
+function wakeTask(task: WaitingTask): void {
+  task._wakeup(task._fut_waiter!);
+}
+Object.defineProperty(wakeTask, "__qualname__", { value: "Task.task_wakeup" });
+
 /** `loop.call_soon(callback, arg)`, without a Handle on the runtime's loop (any other: as is). */
 export function scheduleCallback(loop: EventLoop, callback: Callback, arg: unknown): void {
+  let fn = callback;
+  let fnArg = arg;
+  if (typeof fn !== "function" && isWaitingTask(fn)) {
+    fnArg = fn;
+    fn = wakeTask as Callback;
+  }
   // The handle-less fast path takes functions only (the ready queue tells them apart by typeof).
-  if (typeof loop._callSoonInternal === "function" && typeof callback === "function") loop._callSoonInternal(callback, arg);
-  else loop.call_soon(callback, arg);
+  if (typeof loop._callSoonInternal === "function" && typeof fn === "function") loop._callSoonInternal(fn, fnArg);
+  else loop.call_soon(fn, fnArg);
 }
 
 function formatCallbacks(callbacks: readonly Callback[]): string {

@@ -1,6 +1,7 @@
 // asyncio.gather: one future over many awaitables; results in argument order.
 
 import type { Coroutine } from "../core/coroutine.js";
+import { withManyArgs } from "../lang/spread-call.js";
 import { splitKw } from "../values/kwargs.js";
 import { CancelledError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
@@ -34,6 +35,12 @@ type Awaited_<A> = A extends Coroutine<infer R> ? R : A extends Future<infer R> 
 /** `asyncio.gather(*aws, return_exceptions=False)`. */
 export function gather<A extends unknown[]>(...args: A): Future<{ [K in keyof A]: Awaited_<A[K]> }>;
 export function gather(...args: unknown[]): Future<unknown[]> {
+  return gatherAll(args);
+}
+// `gather(*aws)` of any length (see spreadCall).
+withManyArgs(gather, gatherAll);
+
+function gatherAll(args: unknown[]): Future<unknown[]> {
   const [aws, keywords] = splitKw(args);
   const returnExceptions = Boolean(keywords["return_exceptions"]);
   if (aws.length === 0) {

@@ -4,6 +4,7 @@
 
 import { await_ } from "../core/await.js";
 import { coroutine, Coroutine } from "../core/coroutine.js";
+import { CREATED, DONE, SUSPENDED, type ResumeMode } from "../core/suspendable.js";
 import { RuntimeError, ValueError } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
@@ -17,7 +18,9 @@ import { _get_running_loop } from "./loop-state.js";
 /** Removes the first occurrence of `item` (deque.remove). */
 export function removeItem<T>(items: T[], item: T): void {
   const index = items.indexOf(item);
-  if (index >= 0) items.splice(index, 1);
+  // The usual case, the oldest waiter leaving: shift() is O(1) on V8 where splice moves all.
+  if (index === 0) items.shift();
+  else if (index > 0) items.splice(index, 1);
 }
 
 /** CPython's `_LoopBoundMixin`: bound to the running loop on first wait. */
@@ -164,10 +167,10 @@ export class Event extends LoopBound {
   }
 
   wait(): Coroutine<boolean> {
-    return new Coroutine(this._wait(), "Event.wait");
+    return new EventWait(this);
   }
 
-  private *_wait(): Generator<unknown, boolean, unknown> {
+  *_wait(): Generator<unknown, boolean, unknown> {
     if (this._value) return true;
     const fut = this._get_loop().create_future();
     this._waiters.push(fut);
@@ -177,6 +180,117 @@ export class Event extends LoopBound {
     } finally {
       removeItem(this._waiters, fut);
     }
+  }
+}
+
+/** Stands for an EventWait's generator body until it is needed. */
+const BODY_NOT_MADE = (function* (): Generator<never, never, unknown> {
+  throw new Error("pyts: Event.wait body used before it was made");
+})();
+
+/**
+ * The coroutine `Event.wait()` returns. Awaited fresh (the usual case) it runs as a small
+ * iterator instead of a generator: the same steps (wait on a new future in `_waiters`, leave it
+ * on resume or on an exception) for less memory per waiting task. Stepped any other way, it
+ * makes the generator body first.
+ */
+class EventWait extends Coroutine<boolean> {
+  static override readonly pythonName = "coroutine";
+  declare readonly _event: Event;
+
+  constructor(event: Event) {
+    super(BODY_NOT_MADE as Generator<unknown, boolean, unknown>, "Event.wait");
+    this._event = event;
+  }
+
+  override _awaitIterator(): Generator<unknown, boolean, unknown> {
+    if (this._state === CREATED && this._gen === BODY_NOT_MADE) {
+      this._onStart();
+      this._state = SUSPENDED;
+      return new EventWaitAwait(this);
+    }
+    this._ensureBody();
+    return super._awaitIterator();
+  }
+
+  _ensureBody(): void {
+    if (this._gen === BODY_NOT_MADE) this._gen = this._event._wait();
+  }
+
+  override _step(mode: ResumeMode, value: unknown): IteratorResult<unknown, boolean> {
+    this._ensureBody();
+    return super._step(mode, value);
+  }
+
+  override close(): null {
+    this._ensureBody();
+    return super.close();
+  }
+}
+
+/** `yield*` target of an awaited fresh Event.wait(): Event._wait's steps without a generator. */
+class EventWaitAwait implements Generator<unknown, boolean, unknown> {
+  private declare readonly coro: EventWait;
+  /** The future waited on, once made. */
+  private declare fut: Future | null;
+
+  constructor(coro: EventWait) {
+    this.coro = coro;
+    this.fut = null;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** Leaves `_waiters` (the body's `finally`); the coroutine is done. */
+  private leave(): void {
+    const coro = this.coro;
+    coro._state = DONE;
+    coro._delegate = null;
+    if (this.fut !== null) removeItem(coro._event._waiters, this.fut);
+  }
+
+  next(): IteratorResult<unknown, boolean> {
+    const coro = this.coro;
+    const fut = this.fut;
+    if (fut === null) {
+      const event = coro._event;
+      if (event._value) {
+        this.leave();
+        return { done: true, value: true };
+      }
+      let waiter: Future;
+      try {
+        waiter = event._get_loop().create_future();
+      } catch (error) {
+        this.leave();
+        throw error;
+      }
+      event._waiters.push(waiter);
+      this.fut = waiter;
+      coro._delegate = waiter;
+      waiter._asyncio_future_blocking = true;
+      return { done: false, value: waiter };
+    }
+    this.leave();
+    if (!fut.done()) throw new RuntimeError("await wasn't used with future");
+    fut.result();
+    return { done: true, value: true };
+  }
+
+  throw(error: unknown): IteratorResult<unknown, boolean> {
+    this.leave();
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, boolean> {
+    this.leave();
+    return { done: true, value: value as boolean };
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "EventWaitAwait";
   }
 }
 

@@ -5,7 +5,7 @@
 import { flushFresh } from "../core/never-awaited.js";
 import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
-import { callbackName, formatCallback, logWarning, type Callback } from "./format.js";
+import { TASK_WAKEUP, callbackName, formatCallback, logWarning, type Callback } from "./format.js";
 import { typeName } from "../values/typename.js";
 import { Handle, TimerHandle, runCallback, type HandleLoop } from "./handles.js";
 
@@ -21,7 +21,11 @@ export interface ObservedLoop extends HandleLoop {
 function taskOf(callback: Callback | null, arg: unknown): unknown {
   const self = (callback as { __self__?: unknown } | null)?.__self__;
   if (self !== undefined) return self;
-  return (callback as { __qualname__?: string } | null)?.__qualname__ === "Task.__step" ? arg : null;
+  const qualname = (callback as { __qualname__?: string } | null)?.__qualname__;
+  if (qualname === "Task.__step") return arg;
+  // A task registered as a runtime future's done callback is woken with itself as the argument.
+  const waking = qualname === "Task.task_wakeup" && typeof arg === "object" && arg !== null && TASK_WAKEUP in arg;
+  return waking ? arg : null;
 }
 
 /** CPython's `_format_handle`: a task step shows as the task, anything else as the handle. */

@@ -20,7 +20,7 @@ import { PySet } from "../values/set.js";
 import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
-import type { Callback } from "./format.js";
+import { TASK_WAKEUP, type Callback } from "./format.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 import { recorder } from "../timeline/recorder.js";
@@ -123,8 +123,8 @@ export class Task<T = any> extends Future<T> {
   declare _fut_waiter: Future | null;
   declare _num_cancels_requested: number;
   declare _log_destroy_pending: boolean;
-  /** The bound wake-up callback futures call back; made when the task first waits. */
-  private declare _wakeupCallback: ((future: Future) => void) | null;
+  /** The task is its own wake-up callback on the future it waits for (no closure per task). */
+  declare readonly [TASK_WAKEUP]: true;
 
   /** `Task(coro, *, loop=None, name=None, context=None)`; the runtime passes loop, name positionally. */
   constructor(coro: unknown, arg1?: unknown, arg2?: unknown, ...rest: unknown[]) {
@@ -146,7 +146,6 @@ export class Task<T = any> extends Future<T> {
     this._fut_waiter = null;
     this._num_cancels_requested = 0;
     this._log_destroy_pending = true;
-    this._wakeupCallback = null;
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -294,14 +293,16 @@ export class Task<T = any> extends Future<T> {
         }
         const waiter = result as Future;
         waiter._asyncio_future_blocking = false;
-        let wakeup = this._wakeupCallback;
-        if (wakeup === null) {
-          wakeup = named((future: Future) => this._wakeup(future), "Task.task_wakeup");
+        // A runtime future runs its callbacks through scheduleCallback, which knows a task; an
+        // other future-like object (a Python class) gets a function to call.
+        const plain = waiter instanceof Future && waiter.add_done_callback === Future.prototype.add_done_callback;
+        if (plain) waiter.add_done_callback(this as unknown as Callback);
+        else {
+          const wakeup = named((future: Future) => this._wakeup(future), "Task.task_wakeup");
           // Debug mode's slow-callback log names the task a wake-up steps (`__self__`).
           (wakeup as unknown as { __self__: Task }).__self__ = this;
-          this._wakeupCallback = wakeup;
+          waiter.add_done_callback(wakeup);
         }
-        waiter.add_done_callback(wakeup);
         this._fut_waiter = waiter;
         if (this._must_cancel && waiter.cancel(this._cancel_message)) this._must_cancel = false;
       } else {
@@ -341,6 +342,8 @@ export class Task<T = any> extends Future<T> {
     return info;
   }
 }
+
+Object.defineProperty(Task.prototype, TASK_WAKEUP, { value: true });
 
 /** What the loop calls to step a task (a shared function: no closure per task). */
 function taskStep(task: Task, exc?: unknown): void {

@@ -10,6 +10,7 @@ export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./ex
 export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
 export { callMethodChecked, callValue } from "../modules/pycall.js";
+export { spreadCall } from "./spread-call.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";

@@ -63,6 +63,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // from `__getattr__`, or be missing (CPython's AttributeError, not a JS TypeError).
       const callee = cx.rt(e.func.attr === "__init__" ? "callMethodChecked" : "callMethod");
       call = { k: "call", callee, args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
+    } else if (e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && args.some((a) => a.k === "spread") && !constructs(cx, e.func)) {
+      // `asyncio.gather(*coros)`: any number of values, past what a JS spread can pass.
+      const fn = lowerCallee(cx, e.func);
+      call = { k: "call", callee: cx.rt("spreadCall"), args: [fn, { k: "array", elements: args }, lowerExpr(cx, e.func.value)], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
