@@ -6,6 +6,7 @@ import { RuntimeError, StopAsyncIteration, StopIteration } from "../values/excep
 import { isinstance } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
 
 type GeneratorFunction = (...args: any[]) => PyGenerator<unknown, unknown>;
 
@@ -159,11 +160,10 @@ class NullContext {
   }
 }
 
-export const contextlibModule = Object.freeze({
-  __name__: "contextlib",
+export const contextlibModule = Object.freeze(moduleObject("contextlib", {
   contextmanager,
   asynccontextmanager,
   suppress: pyClass(Suppress),
   closing: pyClass(Closing),
   nullcontext: pyClass(NullContext),
-});
+}));

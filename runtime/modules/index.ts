@@ -24,5 +24,5 @@ export { bisectModule as bisect } from "./bisect.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importlibModule as importlib } from "./importlib.js";
-export { importName } from "./module-object.js";
+export { importName, moduleAttribute } from "./module-object.js";
 export { defineModule, moduleReady, importModule, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";

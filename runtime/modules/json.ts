@@ -8,6 +8,7 @@ import { splitKw } from "../values/kwargs.js";
 import { floatRepr } from "../values/float-repr.js";
 import { typeName } from "../values/typename.js";
 import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
 
 interface DumpOptions {
   indent: string | null;
@@ -200,4 +201,4 @@ export function load(file: { read(): unknown }): any {
   return loads(file.read());
 }
 
-export const jsonModule = Object.freeze({ __name__: "json", dumps, loads, dump, load, JSONDecodeError });
+export const jsonModule = Object.freeze(moduleObject("json", { dumps, loads, dump, load, JSONDecodeError }));

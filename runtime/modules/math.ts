@@ -8,6 +8,7 @@ import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { moduleObject } from "./module-object.js";
 
 const domainError = (): ValueError => new ValueError("math domain error");
 const rangeError = (): OverflowError => new OverflowError("math range error");
@@ -345,8 +346,7 @@ function dist(p: unknown, q: unknown): number {
 const DEG_TO_RAD = Math.PI / 180.0;
 const RAD_TO_DEG = 180.0 / Math.PI;
 
-export const mathModule = {
-  __name__: "math",
+export const mathModule = moduleObject("math", {
   pi: Math.PI,
   e: Math.E,
   tau: 2 * Math.PI,
@@ -407,4 +407,4 @@ export const mathModule = {
   isnan: (x: unknown): boolean => Number.isNaN(real(x)),
   fsum,
   prod,
-};
+});

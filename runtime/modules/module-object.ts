@@ -2,7 +2,9 @@
 // `type(m).__name__` is "module", `repr(m)` names it, and a missing attribute raises
 // CPython's `AttributeError: module 'm' has no attribute 'x'` (see missingAttribute).
 
+import { getattrImpl } from "../values/attributes.js";
 import { ImportError } from "../values/exceptions.js";
+import { setSuggestion } from "../values/suggestions.js";
 
 export class PyModule {
   static readonly pythonName = "module";
@@ -28,4 +30,18 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
  */
 export function importName(module: PyModule, name: string): never {
   throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (unknown location)`);
+}
+
+/**
+ * `m.name` where neither CPython's module nor pyts's has `name` (the compiler checked): read at
+ * run time (a program may have set it), else CPython's AttributeError with the hint the
+ * compiler chose from CPython's names of the module.
+ */
+export function moduleAttribute(module: PyModule, name: string, suggestion: string | null): any {
+  try {
+    return getattrImpl(module, name);
+  } catch (error) {
+    setSuggestion(error, suggestion);
+    throw error;
+  }
 }

@@ -18,6 +18,7 @@ import { Dict } from "../values/dict.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { MersenneTwister } from "./mersenne-twister.js";
+import { moduleObject } from "./module-object.js";
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
@@ -316,8 +317,7 @@ function bound<K extends keyof Random>(name: K): Random[K] {
 }
 
 /** The `random` module: functions bound to one hidden, entropy-seeded Random instance. */
-export const randomModule = {
-  __name__: "random",
+export const randomModule = moduleObject("random", {
   Random: pyClass(Random),
   seed: bound("seed"),
   random: bound("random"),
@@ -334,4 +334,4 @@ export const randomModule = {
   expovariate: bound("expovariate"),
   getstate: bound("getstate"),
   setstate: bound("setstate"),
-};
+});

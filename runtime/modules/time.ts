@@ -7,6 +7,7 @@ import { Tuple } from "../values/tuple.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
+import { moduleObject } from "./module-object.js";
 
 /** Wall-clock milliseconds since the epoch with sub-millisecond digits. */
 export function nowMillis(): number {
@@ -204,8 +205,7 @@ const standardOffsetWest = Math.max(
 ) * 60;
 
 /** The `time` module object. */
-export const timeModule = {
-  __name__: "time",
+export const timeModule = moduleObject("time", {
   time,
   time_ns,
   monotonic,
@@ -220,4 +220,4 @@ export const timeModule = {
   ctime,
   struct_time: pyClass(struct_time),
   timezone: BigInt(standardOffsetWest),
-};
+});

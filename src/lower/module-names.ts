@@ -1,10 +1,11 @@
-// The names of the standard modules whose every name pyts checks at compile time. `cpython`
-// lists what CPython 3.11's module has (`dir(m)`); `provided` what pyts's runtime module has;
-// `star` what `from m import *` binds (`__all__`, or without one the names not starting with
-// `_`). `m.name` for a name CPython has and pyts lacks is a located error; for a name neither
-// has it raises CPython's AttributeError at run time.
+// The names of the standard modules the runtime provides, checked at compile time. `cpython`
+// lists what CPython 3.11's module has (`dir(m)`); `provided` what pyts's runtime module has
+// of those; `star` what `from m import *` binds (`__all__`, or without one the names not
+// starting with `_`). `m.name` for a name CPython has and pyts lacks is a located error; for
+// a name neither has it raises CPython's AttributeError at run time. The tables are generated
+// from python3 and the built runtime by scripts/gen-star-names.mjs (src/lower/star-names.ts).
 
-import { RUNTIME_STAR_NAMES } from "./star-names.js";
+import { RUNTIME_MODULE_NAMES, RUNTIME_STAR_NAMES } from "./star-names.js";
 
 export interface ModuleNames {
   cpython: ReadonlySet<string>;
@@ -12,40 +13,16 @@ export interface ModuleNames {
   star: readonly string[];
 }
 
-const MODULE_DUNDERS = ["__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__"];
-
-function names(cpython: string[], lacking: string[], star: string[]): ModuleNames {
-  const all = new Set([...MODULE_DUNDERS, ...cpython]);
-  const missing = new Set([...MODULE_DUNDERS.filter((n) => n !== "__name__"), ...lacking]);
-  return { cpython: all, provided: new Set([...all].filter((n) => !missing.has(n))), star };
-}
-
-const STRING_ALL = [
-  "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits", "printable",
-  "punctuation", "whitespace", "Formatter", "Template",
-];
-const BISECT_PUBLIC = ["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"];
-const HEAPQ_ALL = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"];
-
-const ABC_LACKING = ["ABCMeta", "_abc_init", "_abc_instancecheck", "_abc_register", "_abc_subclasscheck", "_get_dump", "_reset_caches", "_reset_registry",
-  "abstractclassmethod", "abstractproperty", "abstractstaticmethod", "get_cache_token", "update_abstractmethods"];
-
-export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map([
-  // `from abc import *` binds the names pyts provides (README: ABCMeta & co. are missing).
-  ["abc", names(["ABC", "abstractmethod", ...ABC_LACKING], ABC_LACKING, ["ABC", "abstractmethod"])],
-  ["string", names([...STRING_ALL, "__all__", "_ChainMap", "_re", "_sentinel_dict", "_string"], ["_ChainMap", "_re", "_sentinel_dict", "_string"], STRING_ALL)],
-  ["bisect", names(BISECT_PUBLIC, [], BISECT_PUBLIC)],
-  [
-    "heapq",
-    names(
-      [...HEAPQ_ALL, "__about__", "__all__", "_heapify_max", "_heappop_max", "_heapreplace_max", "_siftdown", "_siftdown_max", "_siftup", "_siftup_max"],
-      ["__about__"],
-      HEAPQ_ALL,
-    ),
-  ],
-]);
+export const CHECKED_MODULES: ReadonlyMap<string, ModuleNames> = new Map(
+  [...RUNTIME_MODULE_NAMES].map(([name, table]): [string, ModuleNames] => {
+    const lacking = new Set(table.lacking);
+    const cpython = new Set(table.cpython);
+    const provided = new Set(table.cpython.filter((n) => !lacking.has(n)));
+    return [name, { cpython, provided, star: RUNTIME_STAR_NAMES.get(name) ?? [] }];
+  }),
+);
 
 /** The names `from module import *` binds, when pyts knows them. */
 export function starNames(module: string | null): readonly string[] | null {
-  return CHECKED_MODULES.get(module ?? "")?.star ?? RUNTIME_STAR_NAMES.get(module ?? "") ?? null;
+  return RUNTIME_STAR_NAMES.get(module ?? "") ?? null;
 }
