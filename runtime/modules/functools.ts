@@ -17,6 +17,7 @@ import { callValue } from "./pycall.js";
 import { functionName, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import { moduleObject } from "./module-object.js";
+import { singledispatch } from "./functools-dispatch.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -295,4 +296,6 @@ export const functoolsModule = moduleObject("functools", {
   total_ordering,
   cmp_to_key,
   WRAPPER_ASSIGNMENTS: Tuple.from(WRAPPER_ASSIGNMENTS),
+  WRAPPER_UPDATES: Tuple.from(["__dict__"]),
+  singledispatch,
 });

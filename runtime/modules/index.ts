@@ -25,4 +25,5 @@ export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
+export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
