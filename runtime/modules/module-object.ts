@@ -21,7 +21,8 @@ export class PyModule {
 
 /** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
-  return Object.assign(new PyModule(name), attributes);
+  // Descriptors, not values: accessors such as `sys.stdout` stay live.
+  return Object.defineProperties(new PyModule(name), Object.getOwnPropertyDescriptors(attributes)) as PyModule & T;
 }
 
 /**
