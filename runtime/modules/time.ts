@@ -28,6 +28,9 @@ export function monotonic(): number {
   return performance.now() / 1000;
 }
 
+/** Integer nanoseconds of a clock given in float seconds. */
+const nanoseconds = (clock: () => number) => (): bigint => BigInt(Math.floor(clock() * 1e9));
+
 export function process_time(): number {
   const process = nodeProcess();
   // A browser tells no CPU time: the page's clock is the closest it has.
@@ -211,6 +214,12 @@ export const timeModule = moduleObject("time", {
   monotonic,
   perf_counter: monotonic,
   process_time,
+  // The program runs on one thread: its CPU time is the process's.
+  thread_time: process_time,
+  monotonic_ns: nanoseconds(monotonic),
+  perf_counter_ns: nanoseconds(monotonic),
+  process_time_ns: nanoseconds(process_time),
+  thread_time_ns: nanoseconds(process_time),
   sleep,
   localtime,
   gmtime,
