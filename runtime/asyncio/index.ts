@@ -22,12 +22,13 @@ import {
   new_event_loop,
   set_event_loop,
 } from "./loop-state.js";
+import { moduleObject } from "../modules/module-object.js";
 import { run } from "./run.js";
 import { sleep } from "./sleep.js";
 import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine } from "./tasks.js";
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
 
-export const asyncio = Object.freeze({
+export const asyncio = Object.freeze(moduleObject("asyncio", {
   AbstractEventLoop: EventLoop,
   BaseEventLoop: EventLoop,
   SelectorEventLoop: EventLoop,
@@ -76,7 +77,7 @@ export const asyncio = Object.freeze({
   iscoroutine,
   iscoroutinefunction,
   coroutine: asyncioCoroutine,
-});
+}));
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };
 export { BaseExceptionGroup, ExceptionGroup };

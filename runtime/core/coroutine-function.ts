@@ -6,6 +6,7 @@ import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
 import { functionInfo } from "../lang/function-info.js";
+import { moduleObject } from "../modules/module-object.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
@@ -92,8 +93,8 @@ export function asyncioCoroutine(fn: AnyFunction): AnyFunction {
 }
 
 /** The `types` module's coroutine support. */
-export const types = Object.freeze({
+export const types = Object.freeze(moduleObject("types", {
   coroutine: coroutineFunction,
   CoroutineType: Coroutine,
   GeneratorType: PyGenerator,
-});
+}));

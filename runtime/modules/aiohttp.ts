@@ -17,6 +17,7 @@ import { recorder } from "../timeline/recorder.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { osErrorFor } from "./urllib.js";
+import { moduleObject } from "./module-object.js";
 
 // ---- the loop and futures, as far as this module needs them ----
 
@@ -360,8 +361,7 @@ export class ClientSession {
 }
 
 /** The `aiohttp` module object. */
-export const aiohttpModule = {
-  __name__: "aiohttp",
+export const aiohttpModule = moduleObject("aiohttp", {
   ClientSession: pyClass(ClientSession),
   ClientResponse,
   ClientError,
@@ -371,4 +371,4 @@ export const aiohttpModule = {
   ClientResponseError,
   ContentTypeError,
   ServerDisconnectedError,
-};
+});

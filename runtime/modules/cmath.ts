@@ -9,6 +9,7 @@ import { splitKw } from "../values/kwargs.js";
 import { isNumeric, toFloat } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { moduleObject } from "./module-object.js";
 
 const DBL_MAX = Number.MAX_VALUE;
 const DBL_MIN = 2.2250738585072014e-308;
@@ -327,8 +328,7 @@ function isclose(...args: unknown[]): boolean {
   return diff <= relTol * complexAbs(b) || diff <= relTol * complexAbs(a) || diff <= absTol;
 }
 
-export const cmathModule = {
-  __name__: "cmath",
+export const cmathModule = moduleObject("cmath", {
   pi: Math.PI,
   e: Math.E,
   tau: 2 * Math.PI,
@@ -368,7 +368,7 @@ export const cmathModule = {
     return Number.isNaN(z.re) || Number.isNaN(z.im);
   },
   isclose,
-};
+});
 
 for (const [name, value] of Object.entries(cmathModule)) {
   if (typeof value === "function") builtinFunction(value, name);

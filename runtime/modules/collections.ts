@@ -12,6 +12,7 @@ import { Deque } from "./deque.js";
 import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
+import { moduleObject } from "./module-object.js";
 
 /** Several mappings searched in order; writes and deletes go to the first one. */
 export class ChainMap {
@@ -84,12 +85,11 @@ export class ChainMap {
   }
 }
 
-export const collectionsModule = {
-  __name__: "collections",
+export const collectionsModule = moduleObject("collections", {
   deque: pyClass(Deque),
   defaultdict: pyClass(DefaultDict),
   Counter: pyClass(Counter),
   OrderedDict: pyClass(OrderedDict),
   ChainMap: pyClass(ChainMap),
   namedtuple,
-};
+});

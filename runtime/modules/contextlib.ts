@@ -6,14 +6,28 @@ import { RuntimeError, StopAsyncIteration, StopIteration } from "../values/excep
 import { isinstance } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
+import { AbstractContextManager, ContextDecorator, ExitStack, redirect_stderr, redirect_stdout } from "./contextlib-stack.js";
 
 type GeneratorFunction = (...args: any[]) => PyGenerator<unknown, unknown>;
 
 /** What `@contextmanager` returns: entering runs the generator to its `yield`. */
-class GeneratorContextManager {
+class GeneratorContextManager extends ContextDecorator {
   static readonly pythonName = "_GeneratorContextManager";
   static readonly __module__ = "contextlib";
-  constructor(private readonly gen: PyGenerator<unknown, unknown>) {}
+  private readonly gen: PyGenerator<unknown, unknown>;
+  constructor(
+    private readonly fn: GeneratorFunction,
+    private readonly args: unknown[],
+  ) {
+    super();
+    this.gen = fn(...args);
+  }
+
+  /** Used as a decorator, each call runs in a fresh manager from the same function. */
+  override _recreate_cm(): GeneratorContextManager {
+    return new GeneratorContextManager(this.fn, this.args);
+  }
 
   __enter__(): any {
     try {
@@ -47,7 +61,7 @@ class GeneratorContextManager {
 }
 
 export function contextmanager(fn: GeneratorFunction): (...args: unknown[]) => GeneratorContextManager {
-  const wrapper = (...args: unknown[]): GeneratorContextManager => new GeneratorContextManager(fn(...args));
+  const wrapper = (...args: unknown[]): GeneratorContextManager => new GeneratorContextManager(fn, args);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   return wrapper;
 }
@@ -159,11 +173,15 @@ class NullContext {
   }
 }
 
-export const contextlibModule = Object.freeze({
-  __name__: "contextlib",
+export const contextlibModule = Object.freeze(moduleObject("contextlib", {
   contextmanager,
   asynccontextmanager,
   suppress: pyClass(Suppress),
   closing: pyClass(Closing),
   nullcontext: pyClass(NullContext),
-});
+  ExitStack: pyClass(ExitStack),
+  redirect_stdout: pyClass(redirect_stdout),
+  redirect_stderr: pyClass(redirect_stderr),
+  ContextDecorator: pyClass(ContextDecorator),
+  AbstractContextManager: pyClass(AbstractContextManager),
+}));

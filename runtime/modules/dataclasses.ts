@@ -25,6 +25,7 @@ import { Tuple } from "../values/tuple.js";
 import { qualName, typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
 
 class MissingType {
   static readonly pythonName = "_MISSING_TYPE";
@@ -281,8 +282,7 @@ export function defaultOf(cls: unknown, name: string): any {
   return f.defaultValue;
 }
 
-export const dataclassesModule = {
-  __name__: "dataclasses",
+export const dataclassesModule = moduleObject("dataclasses", {
   dataclass,
   field,
   fields,
@@ -294,4 +294,4 @@ export const dataclassesModule = {
   FrozenInstanceError,
   Field: pyClass(Field),
   defaultOf,
-};
+});

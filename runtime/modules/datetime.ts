@@ -9,6 +9,7 @@ import { format as strftimeFormat } from "./strftime.js";
 import { nowMillis, struct_time } from "./time.js";
 import { US_PER_DAY, floorDivMod, roundHalfEven, timedelta } from "./timedelta.js";
 import { Ordered } from "./ordered.js";
+import { moduleObject } from "./module-object.js";
 
 export const MINYEAR = 1;
 export const MAXYEAR = 9999;
@@ -352,11 +353,10 @@ date.max = new date(9999n, 12n, 31n);
 date.resolution = timedelta.fromMicroseconds(US_PER_DAY);
 
 /** The `datetime` module object. */
-export const datetimeModule = {
-  __name__: "datetime",
+export const datetimeModule = moduleObject("datetime", {
   date: pyClass(date),
   datetime: pyClass(datetime),
   timedelta: pyClass(timedelta),
   MINYEAR: BigInt(MINYEAR),
   MAXYEAR: BigInt(MAXYEAR),
-};
+});

@@ -8,6 +8,7 @@ import { eq } from "../values/compare.js";
 import { repr } from "../values/repr.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
+import { moduleObject } from "./module-object.js";
 
 const MEMBERS = Symbol.for("pyts.enum.members");
 /** Every member name with its member, aliases included (`__members__`). */
@@ -143,4 +144,4 @@ export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) =
   return mixedEnum(Enum, kind, false, "Enum");
 }
 
-export const enumModule = Object.freeze({ __name__: "enum", Enum, IntEnum, StrEnum, auto, defineMembers, mixedBase });
+export const enumModule = Object.freeze(moduleObject("enum", { Enum, IntEnum, StrEnum, auto, defineMembers, mixedBase }));

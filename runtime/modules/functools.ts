@@ -16,6 +16,8 @@ import { namedtuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
 import { functionName, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
+import { moduleObject } from "./module-object.js";
+import { singledispatch } from "./functools-dispatch.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -283,9 +285,8 @@ export class cached_property {
   }
 }
 
-export const functoolsModule = {
+export const functoolsModule = moduleObject("functools", {
   cached_property,
-  __name__: "functools",
   partial,
   reduce,
   wraps,
@@ -295,4 +296,6 @@ export const functoolsModule = {
   total_ordering,
   cmp_to_key,
   WRAPPER_ASSIGNMENTS: Tuple.from(WRAPPER_ASSIGNMENTS),
-};
+  WRAPPER_UPDATES: Tuple.from(["__dict__"]),
+  singledispatch,
+});

@@ -28,6 +28,7 @@ export { operatorModule as operator } from "./operator.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importlibModule as importlib } from "./importlib.js";
-export { importName } from "./module-object.js";
+export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
+export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";

@@ -12,6 +12,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
 import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
 
 /** One PyIterator subclass per itertools type, so type() and repr name it like CPython. */
 type IteratorClass = new (source: Iterator<unknown>) => PyIterator<unknown>;
@@ -401,8 +402,7 @@ function pairwise(source: unknown): PyIterator<Tuple> {
   );
 }
 
-export const itertoolsModule = {
-  __name__: "itertools",
+export const itertoolsModule = moduleObject("itertools", {
   count,
   cycle,
   repeat,
@@ -422,4 +422,4 @@ export const itertoolsModule = {
   combinations,
   combinations_with_replacement,
   pairwise,
-};
+});

@@ -4,21 +4,26 @@ import { unwrap, WrappedValue } from "../values/wrapped.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
-import { splitKw } from "../values/kwargs.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { callMethod } from "../values/methods.js";
 import { floatRepr } from "../values/float-repr.js";
 import { typeName } from "../values/typename.js";
 import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
+import { pyClass } from "./callable-class.js";
+import { JSONDecoder, JSONEncoder } from "./json-codec.js";
 
-interface DumpOptions {
+export interface DumpOptions {
   indent: string | null;
   itemSeparator: string;
   keySeparator: string;
   sortKeys: boolean;
   ensureAscii: boolean;
-  fallback: unknown;
+  /** `default`: turns an object JSON cannot encode into one it can (or raises TypeError). */
+  fallback: ((o: unknown) => unknown) | null;
 }
 
-function quote(text: string, ensureAscii: boolean): string {
+export function quote(text: string, ensureAscii: boolean): string {
   const json = JSON.stringify(text);
   return ensureAscii ? json.replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")) : json;
 }
@@ -40,7 +45,7 @@ function keyText(given: unknown, options: DumpOptions): string {
   throw new PyTypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
 }
 
-function encode(value: unknown, options: DumpOptions, depth: number): string {
+export function encode(value: unknown, options: DumpOptions, depth: number): string {
   if (value === null || value === undefined) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
@@ -63,13 +68,16 @@ function encode(value: unknown, options: DumpOptions, depth: number): string {
     const parts = entries.map(([k, v]) => keyText(k, options) + options.keySeparator + encode(v, options, depth + 1));
     return "{" + inner + parts.join(options.itemSeparator + inner) + outer + "}";
   }
-  if (options.fallback !== null && options.fallback !== undefined) return encode(callValue(options.fallback, value), options, depth);
-  throw new PyTypeError(`Object of type ${typeName(value)} is not JSON serializable`);
+  if (options.fallback !== null) return encode(options.fallback(value), options, depth);
+  throw notSerializable(value);
 }
 
-/** `json.dumps(obj, indent=None, separators=None, sort_keys=False, ensure_ascii=True, default=None)`. */
-export function dumps(...args: unknown[]): string {
-  const [positional, kws] = splitKw(args);
+export function notSerializable(value: unknown): PyTypeError {
+  return new PyTypeError(`Object of type ${typeName(value)} is not JSON serializable`);
+}
+
+/** The encoder settings from `dumps`'s (or JSONEncoder's) keyword arguments. */
+export function dumpOptions(kws: Record<string, unknown>, fallback: ((o: unknown) => unknown) | null): DumpOptions {
   const indentArg = kws["indent"] ?? null;
   const indent = indentArg === null ? null : typeof indentArg === "string" ? indentArg : " ".repeat(Number(indentArg));
   let itemSeparator = indent === null ? ", " : ",";
@@ -80,21 +88,46 @@ export function dumps(...args: unknown[]): string {
     itemSeparator = String(pair[0]);
     keySeparator = String(pair[1]);
   }
-  const options: DumpOptions = {
-    indent,
-    itemSeparator,
-    keySeparator,
-    sortKeys: kws["sort_keys"] === true,
-    ensureAscii: kws["ensure_ascii"] !== false,
-    fallback: kws["default"] ?? null,
-  };
+  return { indent, itemSeparator, keySeparator, sortKeys: kws["sort_keys"] === true, ensureAscii: kws["ensure_ascii"] !== false, fallback };
+}
+
+/** `json.dumps(obj, *, cls=None, indent=None, separators=None, sort_keys=False, ensure_ascii=True, default=None)`. */
+export function dumps(...args: unknown[]): string {
+  const [positional, kws] = splitKw(args);
+  const { cls, ...rest } = kws;
+  if (cls !== null && cls !== undefined) return callMethod(callValue(cls, kw(rest)), "encode", positional[0]) as string;
+  const fallback = kws["default"];
+  const options = dumpOptions(kws, fallback === null || fallback === undefined ? null : (o) => callValue(fallback, o));
   return encode(positional[0], options, 0);
 }
 
 /** A JSON text to Python values: ints stay ints (bigint), objects become dicts. */
-class Parser {
-  private pos = 0;
-  constructor(private readonly text: string) {}
+export interface ParseHooks {
+  objectHook: unknown;
+  pairsHook: unknown;
+  parseFloat: unknown;
+  parseInt: unknown;
+  parseConstant: unknown;
+}
+
+const given = (f: unknown): boolean => f !== null && f !== undefined;
+
+export function parseHooks(kws: Record<string, unknown>): ParseHooks {
+  return { objectHook: kws["object_hook"], pairsHook: kws["object_pairs_hook"], parseFloat: kws["parse_float"], parseInt: kws["parse_int"], parseConstant: kws["parse_constant"] };
+}
+
+export class Parser {
+  pos = 0;
+  constructor(
+    private readonly text: string,
+    private readonly hooks: ParseHooks | null = null,
+  ) {}
+
+  /** One value from `pos` (JSONDecoder.raw_decode): the value and where it ends. */
+  rawDecode(): [unknown, number] {
+    const value = this.value();
+    return [value, this.pos];
+  }
 
   fail(what: string): never {
     const before = this.text.slice(0, this.pos);
@@ -124,13 +157,15 @@ class Parser {
     for (const [word, value] of [["null", null], ["true", true], ["false", false], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
+        if (typeof value === "number" && given(this.hooks?.parseConstant)) return callValue(this.hooks!.parseConstant, word);
         return value;
       }
     }
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(this.text.slice(this.pos));
     if (!m) this.fail("Expecting value");
     this.pos += m[0].length;
-    return m[2] !== undefined || m[3] !== undefined ? Number(m[0]) : BigInt(m[0]);
+    if (m[2] !== undefined || m[3] !== undefined) return given(this.hooks?.parseFloat) ? callValue(this.hooks!.parseFloat, m[0]) : Number(m[0]);
+    return given(this.hooks?.parseInt) ? callValue(this.hooks!.parseInt, m[0]) : BigInt(m[0]);
   }
 
   string(): string {
@@ -157,13 +192,13 @@ class Parser {
     }
   }
 
-  object(): Dict<string, unknown> {
+  object(): unknown {
     this.pos++;
-    const d = new Dict<string, unknown>();
+    const pairs: [string, unknown][] = [];
     this.space();
     if (this.text[this.pos] === "}") {
       this.pos++;
-      return d;
+      return this.finishObject(pairs);
     }
     for (;;) {
       this.space();
@@ -171,12 +206,20 @@ class Parser {
       const key = this.string();
       this.space();
       if (this.text[this.pos++] !== ":") this.fail("Expecting ':' delimiter");
-      d.set(key, this.value());
+      pairs.push([key, this.value()]);
       this.space();
       const c = this.text[this.pos++];
-      if (c === "}") return d;
+      if (c === "}") return this.finishObject(pairs);
       if (c !== ",") this.fail("Expecting ',' delimiter");
     }
+  }
+
+  /** A dict, or what object_pairs_hook / object_hook make of the object. */
+  private finishObject(pairs: [string, unknown][]): unknown {
+    if (given(this.hooks?.pairsHook)) return callValue(this.hooks!.pairsHook, pairs.map(([k, v]) => Tuple.of(k, v)));
+    const d = new Dict<string, unknown>();
+    for (const [k, v] of pairs) d.set(k, v);
+    return given(this.hooks?.objectHook) ? callValue(this.hooks!.objectHook, d) : d;
   }
 }
 
@@ -184,9 +227,13 @@ export class JSONDecodeError extends ValueError {
   static readonly __module__ = "json.decoder";
 }
 
-export function loads(text: unknown): any {
+/** `json.loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None)`. */
+export function loads(...args: unknown[]): any {
+  const [[text], kws] = splitKw(args);
   const source = text instanceof Uint8Array ? new TextDecoder().decode(text) : String(text);
-  return new Parser(source).parse();
+  const { cls, ...rest } = kws;
+  if (cls !== null && cls !== undefined) return callMethod(callValue(cls, kw(rest)), "decode", source);
+  return new Parser(source, parseHooks(kws)).parse();
 }
 
 /** `json.dump(obj, fp, ...)`: write the text to a file object. */
@@ -195,9 +242,11 @@ export function dump(obj: unknown, file: { write(text: string): unknown }, ...re
   return null;
 }
 
-/** `json.load(fp)`. */
-export function load(file: { read(): unknown }): any {
-  return loads(file.read());
+/** `json.load(fp, **kw)`. */
+export function load(file: { read(): unknown }, ...rest: unknown[]): any {
+  return loads(file.read(), ...rest);
 }
 
-export const jsonModule = Object.freeze({ __name__: "json", dumps, loads, dump, load, JSONDecodeError });
+export const jsonModule = Object.freeze(
+  moduleObject("json", { dumps, loads, dump, load, JSONDecodeError, JSONEncoder: pyClass(JSONEncoder), JSONDecoder: pyClass(JSONDecoder) }),
+);

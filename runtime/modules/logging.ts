@@ -17,6 +17,7 @@ import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { isNone, pad, pyClass } from "./callable-class.js";
 import { localtime, strftime } from "./time.js";
+import { moduleObject } from "./module-object.js";
 
 export const CRITICAL = 50n;
 export const ERROR = 40n;
@@ -479,8 +480,7 @@ export function disable(level: unknown = CRITICAL): null {
   return null;
 }
 
-export const loggingModule = {
-  __name__: "logging",
+export const loggingModule = moduleObject("logging", {
   CRITICAL, FATAL: CRITICAL, ERROR, WARNING, WARN: WARNING, INFO, DEBUG, NOTSET,
   BASIC_FORMAT,
   root,
@@ -506,4 +506,4 @@ export const loggingModule = {
   StreamHandler: pyClass(StreamHandler),
   FileHandler: pyClass(FileHandler),
   NullHandler: pyClass(NullHandler),
-};
+});

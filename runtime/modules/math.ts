@@ -8,12 +8,14 @@ import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { moduleObject } from "./module-object.js";
+import { nextafter, remainder, ulp } from "./math-special.js";
 
-const domainError = (): ValueError => new ValueError("math domain error");
+export const domainError = (): ValueError => new ValueError("math domain error");
 const rangeError = (): OverflowError => new OverflowError("math range error");
 
 /** A float argument: int, bool, float, or an object with __float__ / __index__. */
-function real(x: unknown): number {
+export function real(x: unknown): number {
   if (typeof x === "number") return x;
   if (isIntLike(x)) return toFloatChecked(x);
   const obj = x as { __float__?: () => unknown; __index__?: () => unknown } | null;
@@ -345,8 +347,7 @@ function dist(p: unknown, q: unknown): number {
 const DEG_TO_RAD = Math.PI / 180.0;
 const RAD_TO_DEG = 180.0 / Math.PI;
 
-export const mathModule = {
-  __name__: "math",
+export const mathModule = moduleObject("math", {
   pi: Math.PI,
   e: Math.E,
   tau: 2 * Math.PI,
@@ -407,4 +408,7 @@ export const mathModule = {
   isnan: (x: unknown): boolean => Number.isNaN(real(x)),
   fsum,
   prod,
-};
+  nextafter,
+  ulp,
+  remainder,
+});

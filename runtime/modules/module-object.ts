@@ -2,7 +2,9 @@
 // `type(m).__name__` is "module", `repr(m)` names it, and a missing attribute raises
 // CPython's `AttributeError: module 'm' has no attribute 'x'` (see missingAttribute).
 
+import { getattrImpl } from "../values/attributes.js";
 import { ImportError } from "../values/exceptions.js";
+import { setSuggestion } from "../values/suggestions.js";
 
 export class PyModule {
   static readonly pythonName = "module";
@@ -19,7 +21,8 @@ export class PyModule {
 
 /** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
-  return Object.assign(new PyModule(name), attributes);
+  // Descriptors, not values: accessors such as `sys.stdout` stay live.
+  return Object.defineProperties(new PyModule(name), Object.getOwnPropertyDescriptors(attributes)) as PyModule & T;
 }
 
 /**
@@ -28,4 +31,18 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
  */
 export function importName(module: PyModule, name: string): never {
   throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (unknown location)`);
+}
+
+/**
+ * `m.name` where neither CPython's module nor pyts's has `name` (the compiler checked): read at
+ * run time (a program may have set it), else CPython's AttributeError with the hint the
+ * compiler chose from CPython's names of the module.
+ */
+export function moduleAttribute(module: PyModule, name: string, suggestion: string | null): any {
+  try {
+    return getattrImpl(module, name);
+  } catch (error) {
+    setSuggestion(error, suggestion);
+    throw error;
+  }
 }

@@ -13,8 +13,9 @@ type AnyFn = (...args: unknown[]) => unknown;
 
 export function callValue(f: unknown, ...args: unknown[]): any {
   if (typeof f === "function") {
-    // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call.
-    if (isClass(f) && (f as { __pytype__?: boolean }).__pytype__ !== true) {
+    // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call; a user
+    // subclass of one inherits the mark but is a JS class, which needs `new`.
+    if (isClass(f) && !Object.hasOwn(f, "__pytype__")) {
       return constructChecked(f, args);
     }
     return callFunction(f as AnyFn, args);

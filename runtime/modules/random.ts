@@ -18,6 +18,12 @@ import { Dict } from "../values/dict.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { MersenneTwister } from "./mersenne-twister.js";
+import { moduleObject } from "./module-object.js";
+import { Bytes } from "../values/bytes.js";
+import {
+  BPF, LOG4, NV_MAGICCONST, RECIP_BPF, SG_MAGICCONST, TWOPI,
+  betavariate, gammavariate, normalvariate, paretovariate, vonmisesvariate, weibullvariate,
+} from "./random-distributions.js";
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
@@ -276,6 +282,44 @@ export class Random {
     return asFloat(mu) + z * asFloat(sigma);
   }
 
+  normalvariate(mu: unknown = 0.0, sigma: unknown = 1.0): number {
+    return normalvariate(this, asFloat(mu), asFloat(sigma));
+  }
+
+  lognormvariate(mu: unknown, sigma: unknown): number {
+    return Math.exp(normalvariate(this, asFloat(mu), asFloat(sigma)));
+  }
+
+  vonmisesvariate(mu: unknown, kappa: unknown): number {
+    return vonmisesvariate(this, asFloat(mu), asFloat(kappa));
+  }
+
+  gammavariate(alpha: unknown, beta: unknown): number {
+    return gammavariate(this, asFloat(alpha), asFloat(beta));
+  }
+
+  betavariate(alpha: unknown, beta: unknown): number {
+    return betavariate(this, asFloat(alpha), asFloat(beta));
+  }
+
+  paretovariate(alpha: unknown): number {
+    return paretovariate(this, asFloat(alpha));
+  }
+
+  weibullvariate(alpha: unknown, beta: unknown): number {
+    return weibullvariate(this, asFloat(alpha), asFloat(beta));
+  }
+
+  /** n random bytes: getrandbits(n * 8) in little-endian order. */
+  randbytes(n: unknown): Bytes {
+    const count = Number(rangeInt(n, "arg 1"));
+    if (count < 0) throw new ValueError("number of bits must be non-negative");
+    let bits = this.getrandbits(BigInt(count * 8));
+    const out = new Bytes(count);
+    for (let i = 0; i < count; i++, bits >>= 8n) out[i] = Number(bits & 0xffn);
+    return out;
+  }
+
   expovariate(lambd: unknown): number {
     return -Math.log(1.0 - this.random()) / asFloat(lambd);
   }
@@ -316,8 +360,7 @@ function bound<K extends keyof Random>(name: K): Random[K] {
 }
 
 /** The `random` module: functions bound to one hidden, entropy-seeded Random instance. */
-export const randomModule = {
-  __name__: "random",
+export const randomModule = moduleObject("random", {
   Random: pyClass(Random),
   seed: bound("seed"),
   random: bound("random"),
@@ -332,6 +375,20 @@ export const randomModule = {
   triangular: bound("triangular"),
   gauss: bound("gauss"),
   expovariate: bound("expovariate"),
+  normalvariate: bound("normalvariate"),
+  lognormvariate: bound("lognormvariate"),
+  vonmisesvariate: bound("vonmisesvariate"),
+  gammavariate: bound("gammavariate"),
+  betavariate: bound("betavariate"),
+  paretovariate: bound("paretovariate"),
+  weibullvariate: bound("weibullvariate"),
+  randbytes: bound("randbytes"),
+  NV_MAGICCONST,
+  TWOPI,
+  LOG4,
+  SG_MAGICCONST,
+  BPF,
+  RECIP_BPF,
   getstate: bound("getstate"),
   setstate: bound("setstate"),
-};
+});

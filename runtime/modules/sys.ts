@@ -7,6 +7,7 @@ import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js"
 import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
+import { moduleObject } from "./module-object.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
@@ -46,8 +47,7 @@ let recursionLimit = 1000n;
 const host = nodeProcess();
 
 /** The `sys` module object. `sys.stdout = f` redirects print(), as in Python. */
-export const sysModule = {
-  __name__: "sys",
+export const sysModule = moduleObject("sys", {
   argv: programArgv(),
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
@@ -87,4 +87,4 @@ export const sysModule = {
     recursionLimit = limit;
     return null;
   },
-};
+});

@@ -9,6 +9,7 @@ import { Tuple } from "../values/tuple.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
+import { moduleObject } from "./module-object.js";
 
 /** Wall-clock milliseconds since the epoch with sub-millisecond digits. */
 export function nowMillis(): number {
@@ -28,6 +29,9 @@ export function time_ns(): bigint {
 export function monotonic(): number {
   return performance.now() / 1000;
 }
+
+/** Integer nanoseconds of a clock given in float seconds. */
+const nanoseconds = (clock: () => number) => (): bigint => BigInt(Math.floor(clock() * 1e9));
 
 export function process_time(): number {
   const process = nodeProcess();
@@ -213,13 +217,18 @@ const standardOffsetWest = Math.max(
 ) * 60;
 
 /** The `time` module object. */
-export const timeModule = {
-  __name__: "time",
+export const timeModule = moduleObject("time", {
   time,
   time_ns,
   monotonic,
   perf_counter: monotonic,
   process_time,
+  // The program runs on one thread: its CPU time is the process's.
+  thread_time: process_time,
+  monotonic_ns: nanoseconds(monotonic),
+  perf_counter_ns: nanoseconds(monotonic),
+  process_time_ns: nanoseconds(process_time),
+  thread_time_ns: nanoseconds(process_time),
   sleep,
   localtime,
   gmtime,
@@ -229,4 +238,4 @@ export const timeModule = {
   ctime,
   struct_time: pyClass(struct_time),
   timezone: BigInt(standardOffsetWest),
-};
+});

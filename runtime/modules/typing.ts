@@ -5,6 +5,7 @@
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { namedtuple } from "./namedtuple.js";
+import { moduleObject } from "./module-object.js";
 
 /** A special form such as `Optional` or `List`: subscripting gives the form back. */
 class SpecialForm {
@@ -89,8 +90,7 @@ const forms = Object.fromEntries(
     "Type", "ClassVar", "Final", "Literal", "Annotated", "NoReturn", "Deque", "DefaultDict", "Counter"].map((name) => [name, new SpecialForm(name)]),
 );
 
-export const typingModule = Object.freeze({
-  __name__: "typing",
+export const typingModule = Object.freeze(moduleObject("typing", {
   ...forms,
   TYPE_CHECKING: false,
   TypeVar,
@@ -102,4 +102,4 @@ export const typingModule = Object.freeze({
   overload: <F>(fn: F): F => fn,
   final: <F>(fn: F): F => fn,
   runtime_checkable: <F>(cls: F): F => cls,
-}) as Readonly<Record<string, any>>;
+})) as Readonly<Record<string, any>>;

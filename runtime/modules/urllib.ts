@@ -13,6 +13,7 @@ import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { WORKER_SOURCE } from "./urllib-worker.js";
+import { moduleObject } from "./module-object.js";
 
 // ---- urllib.error ----
 
@@ -307,8 +308,7 @@ export function urlopen(...args: unknown[]): HTTPResponse {
 }
 
 /** The `urllib` package object: `urllib.request` and `urllib.error`. */
-export const urllibModule = {
-  __name__: "urllib",
-  request: { __name__: "urllib.request", urlopen, Request: pyClass(Request) },
-  error: { __name__: "urllib.error", URLError: pyClass(URLError), HTTPError: pyClass(HTTPError) },
-};
+export const urllibModule = moduleObject("urllib", {
+  request: moduleObject("urllib.request", { urlopen, Request: pyClass(Request) }),
+  error: moduleObject("urllib.error", { URLError: pyClass(URLError), HTTPError: pyClass(HTTPError) }),
+});

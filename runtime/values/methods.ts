@@ -14,6 +14,7 @@ import { isClass, typeName, className } from "./typename.js";
 import { attrKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
+import { setAttributeTarget } from "./suggestions.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -74,7 +75,7 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (typeName(obj) === "module" && (obj as { [INITIALIZING]?: boolean })[INITIALIZING]) {
     return new AttributeError(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`);
   }
-  if (typeName(obj) === "module") return new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`);
+  if (typeName(obj) === "module") return setAttributeTarget(new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`), obj as object, name);
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 

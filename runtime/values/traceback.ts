@@ -3,7 +3,8 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { BaseException, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, SystemExit } from "./exceptions.js";
+import { attributeSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { moduleName, typeName } from "./typename.js";
@@ -41,6 +42,7 @@ export function exceptionLine(e: unknown): string {
   } catch {
     message = "<exception str() failed>";
   }
+  if (e instanceof AttributeError) message += attributeSuggestion(e);
   return message === "" ? name : `${name}: ${message}`;
 }
 

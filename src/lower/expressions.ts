@@ -119,6 +119,8 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   if (viaSuper) return viaSuper;
   // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
   // (A null key: a name whose JS key depends on what the object is at run time.)
+  const lacking = moduleLacks(cx, e, () => lowerExpr(cx, e.value));
+  if (lacking !== null) return lacking;
   const key = attributeKey(cx, e.value, e.attr);
   if (
     key === null ||
@@ -128,8 +130,7 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
     (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
     isBuiltinType(cx, e.value) ||
     e.value._type === "Constant" ||
-    readsBoundMethod(cx, e) ||
-    moduleLacks(cx, e)
+    readsBoundMethod(cx, e)
   ) {
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }

@@ -229,7 +229,11 @@ function admitsNull(t: ir.TsType): boolean {
 export function decorate(cx: LowerContext, decorators: py.Expr[], value: ir.Expr): ir.Expr {
   return decorators.reduceRight<ir.Expr>((inner, d) => {
     // A class used as a decorator (`@CountCalls`) is constructed, not called as a JS function.
-    if (d._type === "Name" && cx.knownBinding(d.id)?.k === "class") return { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, d), inner], loc: cx.loc(d) };
+    // A decorator factory's result (`@tag("p")`) may be an object with `__call__`, such as a
+    // context manager used as a decorator: called the way Python calls any object.
+    if ((d._type === "Name" && cx.knownBinding(d.id)?.k === "class") || d._type === "Call") {
+      return { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, d), inner], loc: cx.loc(d) };
+    }
     return { k: "call", callee: lowerExpr(cx, d), args: [inner], loc: cx.loc(d) };
   }, value);
 }

@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
 import { CHECKED_MODULES, starNames } from "./module-names.js";
+import { closestName } from "../../runtime/values/suggestions.js";
 import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
 /**
@@ -75,15 +76,17 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
 }
 
 /**
- * `m.name` on a module whose names pyts checks: a located error when only CPython has the
- * name; true when neither has it (the read then raises CPython's AttributeError at run time).
+ * `m.name` on a standard module whose name pyts's module lacks: a located error when CPython's
+ * module has it; otherwise (neither has it) the read that raises CPython's AttributeError at
+ * run time, with the "Did you mean" hint chosen among CPython's names. Null when pyts has it.
  */
-export function moduleLacks(cx: LowerContext, e: py.Attribute): boolean {
-  if (e.value._type !== "Name") return false;
+export function moduleLacks(cx: LowerContext, e: py.Attribute, object: () => ir.Expr): ir.Expr | null {
+  if (e.value._type !== "Name") return null;
   const known = cx.knownBinding(e.value.id);
-  if (known?.k !== "module") return false;
+  if (known?.k !== "module") return null;
   const checked = CHECKED_MODULES.get(known.module);
-  if (!checked || checked.provided.has(e.attr)) return false;
-  if (checked.cpython.has(e.attr)) cx.unsupported(e, `'${known.module}.${e.attr}' (pyts's ${known.module} module does not provide it)`);
-  return true;
+  if (!checked || checked.provided.has(e.attr)) return null;
+  if (checked.cpython.has(e.attr)) return cx.unsupported(e, `'${known.module}.${e.attr}' (pyts's ${known.module} module does not provide it)`);
+  const hint = closestName([...checked.cpython].sort(), e.attr);
+  return { k: "call", callee: cx.rt("moduleAttribute"), args: [object(), { k: "str", value: e.attr }, hint === null ? { k: "null" } : { k: "str", value: hint }], loc: cx.loc(e) };
 }

@@ -145,13 +145,17 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
 
 /** `f.__annotations__ = {...}`: the def's hints as Python evaluates them. */
 function annotationStatements(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, jsFunction: string): ir.Stmt[] {
+  return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: jsFunction }, property: "__annotations__" }, value: annotationDict(cx, s) } }];
+}
+
+/** The def's hints as a dict, in Python's order. */
+function annotationDict(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Expr {
   const args = [...s.args.posonlyargs, ...s.args.args, ...(s.args.vararg ? [s.args.vararg] : []), ...s.args.kwonlyargs, ...(s.args.kwarg ? [s.args.kwarg] : [])];
   const entries: ir.Arg[] = args
     .filter((a) => a.annotation)
     .map((a) => ({ k: "array", elements: [{ k: "str", value: a.arg }, annotationValue(cx, a.annotation!)] }) as ir.Expr);
   if (s.returns) entries.push({ k: "array", elements: [{ k: "str", value: "return" }, lowerExpr(cx, s.returns)] });
-  const dict: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries };
-  return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: jsFunction }, property: "__annotations__" }, value: dict } }];
+  return { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries };
 }
 
 /** A hint's value; `*args: *Ts` is the one item of `Ts` (CPython: `[value] = [*Ts]`). */
@@ -212,6 +216,10 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
   const coroutineLine = scope.isGenerator && !scope.isAsync && s.decorator_list.some((d) => /(^|\.)coroutine$/.test(decoratorText(d))) ? (s.decorator_list[0]?.lineno ?? s.lineno) : 0;
   if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, coroutineLine);
+  // `@f.register` (functools.singledispatch) reads the class from the def's first hint.
+  if (hasHints && s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "register")) {
+    value = { k: "call", callee: cx.rt("withAnnotations"), args: [value, annotationDict(cx, s)] };
+  }
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.
   const type: ir.TsType | undefined = s.decorator_list.length ? { k: "any" } : undefined;
   return [...setup, bindName(cx, s.name, decorate(cx, s.decorator_list, value), loc, null, type), ...annotations];

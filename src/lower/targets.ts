@@ -193,11 +193,30 @@ function unpackThroughTemps(cx: LowerContext, target: py.Tuple | py.List, value:
 
 /** `[a, [b, c], d]` for a tuple/list target (names must already be declared). */
 export function unpackPattern(cx: LowerContext, target: py.Tuple | py.List): ir.Pattern {
-  const elements = target.elts.map((el): ir.Pattern | ir.Expr => {
+  // A name bound twice (`for _, _, x in rows`) keeps the last value, as Python assigns left
+  // to right; its earlier places are holes (JS refuses a name twice in one declaration).
+  const later = new Map<string, number>();
+  const count = (t: py.Tuple | py.List): void => {
+    for (const el of t.elts) {
+      const inner = el._type === "Starred" ? el.value : el;
+      if (inner._type === "Name") later.set(inner.id, (later.get(inner.id) ?? 0) + 1);
+      else if (inner._type === "Tuple" || inner._type === "List") count(inner);
+    }
+  };
+  count(target);
+  return patternOf(cx, target, later);
+}
+
+function patternOf(cx: LowerContext, target: py.Tuple | py.List, later: Map<string, number>): ir.Pattern {
+  const elements = target.elts.map((el): ir.Pattern | ir.Expr | null => {
     const inner = el._type === "Starred" ? el.value : el;
-    if (inner._type === "Name") return { k: "id", name: jsName(inner.id) };
+    if (inner._type === "Name") {
+      const left = later.get(inner.id)! - 1;
+      later.set(inner.id, left);
+      return left > 0 && el._type !== "Starred" ? null : { k: "id", name: jsName(inner.id) };
+    }
     if (inner._type === "Attribute") return { k: "member", object: lowerExpr(cx, inner.value), property: attributeKey(cx, inner.value, inner.attr) ?? objectKey(mangle(cx, inner.attr)) };
-    if (inner._type === "Tuple" || inner._type === "List") return unpackPattern(cx, inner);
+    if (inner._type === "Tuple" || inner._type === "List") return patternOf(cx, inner, later);
     return cx.unsupported(inner, `${inner._type} inside an unpacking target`);
   });
   return { k: "arrayPattern", elements };

@@ -36,6 +36,12 @@ const PROGRAMS: Record<string, string> = {
   recursion: "def f(n):\n    return f(n + 1)\nf(0)\n",
   recursion_below_main: "def walk(n):\n    return walk(n + 1) + 1\n\ndef main():\n    walk(0)\n\nmain()\n",
   unbound_local: "def f(flag):\n    if flag:\n        x = 1\n    return x\nf(False)\n",
+  // A name neither CPython's nor pyts's module has: AttributeError with the "Did you mean" hint.
+  module_attribute_hint: "import math\nprint(math.sqr(2))\n",
+  module_attribute_case_hint: "import json\njson.Dumps({})\n",
+  module_attribute_aliased_hint: "import asyncio as aio\naio.ensure_task(None)\n",
+  module_attribute_no_hint: "import random\nrandom.zzzzzzzzzz()\n",
+  module_attribute_caught: "import itertools\ntry:\n    itertools.chainn\nexcept AttributeError as e:\n    print(e)\nitertools.permutation\n",
 };
 
 describe("uncaught exceptions print CPython's traceback", () => {

@@ -1,0 +1,174 @@
+// contextlib's ExitStack, the stream redirections and ContextDecorator, as Lib/contextlib.py
+// defines them: ExitStack unwinds its callbacks last-in first-out, each seeing the exception
+// the previous one left (or none once one suppressed it), and chains a new exception's
+// __context__ to the one it replaced.
+
+import { BaseException, PyTypeError } from "../values/exceptions.js";
+import { standardStreams, type TextFile } from "../values/print.js";
+import { typeOf } from "../values/builtin-types.js";
+import { truthy } from "../values/truth.js";
+import { typeName } from "../values/typename.js";
+import { update_wrapper } from "./functools.js";
+import { callValue } from "./pycall.js";
+
+type ExitCallback = (type: unknown, value: unknown, traceback: unknown) => unknown;
+
+interface SyncManager {
+  __enter__(): unknown;
+  __exit__(type: unknown, value: unknown, traceback: unknown): unknown;
+}
+
+function hasMethod(obj: unknown, name: string): boolean {
+  return typeof (obj as Record<string, unknown> | null)?.[name] === "function";
+}
+
+export class ExitStack {
+  static readonly __module__ = "contextlib";
+  private callbacks: ExitCallback[] = [];
+
+  __enter__(): this {
+    return this;
+  }
+
+  /** Moves the callbacks to a new stack, leaving this one empty. */
+  pop_all(): ExitStack {
+    const stack = new (this.constructor as new () => ExitStack)();
+    stack.callbacks = this.callbacks;
+    this.callbacks = [];
+    return stack;
+  }
+
+  /** A context manager's `__exit__`, or any callable taking the exception details. */
+  push(exit: unknown): unknown {
+    if (hasMethod(exit, "__exit__")) {
+      const manager = exit as SyncManager;
+      this.callbacks.push((t, v, tb) => manager.__exit__(t, v, tb));
+    } else {
+      this.callbacks.push((t, v, tb) => callValue(exit, t, v, tb));
+    }
+    return exit;
+  }
+
+  enter_context(cm: unknown): unknown {
+    if (!hasMethod(cm, "__enter__") || !hasMethod(cm, "__exit__")) {
+      const cls = typeOf(cm) as { __module__?: string };
+      const module = typeof cls.__module__ === "string" ? cls.__module__ : "builtins";
+      throw new PyTypeError(`'${module}.${typeName(cm)}' object does not support the context manager protocol`);
+    }
+    const manager = cm as SyncManager;
+    const result = manager.__enter__();
+    this.callbacks.push((t, v, tb) => manager.__exit__(t, v, tb));
+    return result;
+  }
+
+  /** `callback(f, *args, **kwds)`: calls f(*args, **kwds) at unwinding; never suppresses. */
+  callback(callback: unknown, ...args: unknown[]): unknown {
+    this.callbacks.push(() => {
+      callValue(callback, ...args);
+      return false;
+    });
+    return callback;
+  }
+
+  close(): null {
+    this.__exit__(null, null, null);
+    return null;
+  }
+
+  __exit__(type: unknown, value: unknown, traceback: unknown): boolean {
+    const received = type !== null && type !== undefined;
+    let details: [unknown, unknown, unknown] = [type, value, traceback];
+    let suppressed = false;
+    let pending = false;
+    while (this.callbacks.length > 0) {
+      const cb = this.callbacks.pop()!;
+      try {
+        if (truthy(cb(...details))) {
+          suppressed = true;
+          pending = false;
+          details = [null, null, null];
+        }
+      } catch (error) {
+        // The exception a callback raised replaces the one it was handed, chained to it.
+        if (error instanceof BaseException && error !== details[1] && error.__context__ === null && details[1] instanceof BaseException) {
+          error.__context__ = details[1];
+        }
+        pending = true;
+        details = [typeOf(error), error, null];
+      }
+    }
+    if (pending) throw details[1];
+    return received && suppressed;
+  }
+}
+
+/** redirect_stdout / redirect_stderr: print() writes to the target inside the block. */
+class RedirectStream {
+  static readonly __module__ = "contextlib";
+  private readonly saved: TextFile[] = [];
+  constructor(
+    private readonly stream: "stdout" | "stderr",
+    private readonly target: TextFile,
+  ) {}
+
+  __enter__(): TextFile {
+    this.saved.push(standardStreams[this.stream]);
+    standardStreams[this.stream] = this.target;
+    return this.target;
+  }
+
+  __exit__(): boolean {
+    standardStreams[this.stream] = this.saved.pop()!;
+    return false;
+  }
+}
+
+export class redirect_stdout extends RedirectStream {
+  constructor(target: TextFile) {
+    super("stdout", target);
+  }
+}
+
+export class redirect_stderr extends RedirectStream {
+  constructor(target: TextFile) {
+    super("stderr", target);
+  }
+}
+
+/** Base class letting a context manager decorate a function: each call runs in a `with`. */
+export class ContextDecorator {
+  static readonly __module__ = "contextlib";
+
+  /** The manager each decorated call enters (a generator-based one makes a fresh one). */
+  _recreate_cm(): SyncManager {
+    return this as unknown as SyncManager;
+  }
+
+  __call__(func: unknown): unknown {
+    const inner = (...args: unknown[]): unknown => {
+      const cm = this._recreate_cm();
+      cm.__enter__();
+      let result: unknown;
+      try {
+        result = callValue(func, ...args);
+      } catch (error) {
+        if (!truthy(cm.__exit__(typeOf(error), error, null))) throw error;
+        return null;
+      }
+      cm.__exit__(null, null, null);
+      return result;
+    };
+    return update_wrapper(inner, func);
+  }
+}
+
+/** AbstractContextManager: `__enter__` returns self; subclasses define `__exit__`. */
+export class AbstractContextManager {
+  static readonly __module__ = "contextlib";
+  __enter__(): this {
+    return this;
+  }
+  __exit__(_type: unknown, _value: unknown, _traceback: unknown): unknown {
+    return null;
+  }
+}
