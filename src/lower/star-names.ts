@@ -7,6 +7,7 @@ export const RUNTIME_STAR_NAMES: ReadonlyMap<string, readonly string[]> = new Ma
   ["cmath", ["acos","acosh","asin","asinh","atan","atanh","cos","cosh","e","exp","inf","infj","isclose","isfinite","isinf","isnan","log","log10","nan","nanj","phase","pi","polar","rect","sin","sinh","sqrt","tan","tanh","tau"]],
   ["collections", ["ChainMap","Counter","OrderedDict","defaultdict","deque","namedtuple"]],
   ["contextlib", ["asynccontextmanager","closing","contextmanager","nullcontext","suppress"]],
+  ["copy", ["Error","copy","deepcopy"]],
   ["dataclasses", ["Field","FrozenInstanceError","MISSING","asdict","astuple","dataclass","field","fields","is_dataclass","replace"]],
   ["datetime", ["MAXYEAR","MINYEAR","date","datetime","timedelta"]],
   ["enum", ["Enum","IntEnum","StrEnum","auto"]],
