@@ -25,6 +25,7 @@ export { reModule as re } from "./re.js";
 export { textwrapModule as textwrap } from "./textwrap.js";
 export { pprintModule as pprint } from "./pprint.js";
 export { operatorModule as operator } from "./operator.js";
+export { copyModule as copy } from "./copy.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { importlibModule as importlib } from "./importlib.js";

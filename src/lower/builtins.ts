@@ -33,7 +33,7 @@ export const BUILTIN_EXCEPTIONS = new Set([
 export const RUNTIME_MODULES = new Set([
   "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
   "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
-  "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator",
+  "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
