@@ -238,6 +238,17 @@ describe("safety", { timeout: 60_000 }, () => {
     expect(fs.readdirSync(work).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
+  test("an output folder that is a file (EEXIST) is one line and exit 1, for a file and for a build", async () => {
+    const file = write("not-a-folder", "");
+    for (const args of [["fixtures/lecture/03_co_sum.py", "-o", path.join(file, "x.ts")], ["build", "fixtures/modules/module_state", "--out-dir", file]]) {
+      const r = await runPyts(args);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^pyts: EEXIST: /);
+    }
+    expect(fs.readFileSync(file, "utf8")).toBe("");
+  }, 180_000);
+
   test("pyts run passes --help, --version and -- after the file to the program", async () => {
     const file = write("passthru.py", "import sys\nprint(sys.argv[1:])\n");
     const r = await runPyts(["run", file, "--help", "--", "--version", "-o"]);
