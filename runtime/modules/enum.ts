@@ -6,6 +6,7 @@ import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { repr } from "../values/repr.js";
+import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
 import { moduleObject } from "./module-object.js";
@@ -134,6 +135,16 @@ export function defineMembers(cls: any, names: string[]): void {
   Object.defineProperty(cls, NAMES, { value: named });
 }
 
+/** `@unique`: refuses an Enum with aliases (a value given to two names). */
+export function unique<C>(cls: C): C {
+  const named = (cls as { [NAMES]?: [string, Enum][] })[NAMES] ?? [];
+  const duplicates = named.filter(([name, member]) => name !== member.name).map(([name, member]) => `${name} -> ${member.name}`);
+  // CPython's enum classes show as `<enum 'Name'>`.
+  const name = String(getattr(cls, "__name__"));
+  if (duplicates.length > 0) throw new ValueError(`duplicate values found in <enum '${name}'>: ${duplicates.join(", ")}`);
+  return cls;
+}
+
 /** `IntEnum`: members are ints (str() and format() give the number). */
 export const IntEnum = mixedEnum(Enum, "int", true, "IntEnum");
 /** `StrEnum` (3.11): members are strs. */
@@ -144,4 +155,4 @@ export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) =
   return mixedEnum(Enum, kind, false, "Enum");
 }
 
-export const enumModule = Object.freeze(moduleObject("enum", { Enum, IntEnum, StrEnum, auto, defineMembers, mixedBase }));
+export const enumModule = Object.freeze(moduleObject("enum", { Enum, IntEnum, StrEnum, auto, unique, defineMembers, mixedBase }));
