@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// The pyts command line. Exit status: 0 success, 1 diagnostics in the input, 2 wrong usage.
+// The pyts command line (main.ts loads it when the start-up path cannot answer alone).
+// Exit status: 0 success, 1 diagnostics in the input, 2 wrong usage.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,9 +26,12 @@ function usageError(message: string): number {
   return EXIT_USAGE;
 }
 
-/** Run one command, turning conversion failures into their report and exit status 1. */
-async function guarded(action: () => Promise<number>): Promise<never> {
-  let status: number;
+/**
+ * Run one command, turning conversion failures into their report and exit status 1. A
+ * command that returns null started a program in this process, which now decides the exit.
+ */
+export async function guarded(action: () => Promise<number | null>): Promise<void> {
+  let status: number | null;
   try {
     status = await action();
   } catch (error) {
@@ -44,17 +47,11 @@ async function guarded(action: () => Promise<number>): Promise<never> {
       status = EXIT_DIAGNOSTICS;
     } else throw error;
   }
-  process.exit(status);
+  if (status !== null) process.exit(status);
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const argv = hideBin(process.argv).map((arg) => (arg === "-" ? STDIN : arg));
-  // `pyts run FILE ARGS...`: every argument after FILE is the program's, `--help`, `--version`
-  // and `--` included, as `python3 FILE ARGS...` passes them.
-  if (argv[0] === "run" && argv.length >= 2 && (argv[1] === STDIN || !argv[1]!.startsWith("-"))) {
-    const [, file, ...args] = hideBin(process.argv);
-    return guarded(() => runPython(file === "-" ? STDIN : file!, args));
-  }
   await yargs(argv)
     .scriptName("pyts")
     .usage("Python 3.11 to TypeScript.\n\nUsage: $0 <command>")
@@ -119,8 +116,9 @@ async function main(): Promise<void> {
         y
           .positional("file", { type: "string", demandOption: true })
           .positional("args", { type: "string", array: true, default: [] as string[] })
+          .option("cache", { type: "boolean", default: true, describe: "reuse the cached conversion of an unchanged program (--no-cache: convert it anew; cache folder: PYTS_CACHE_DIR, else ~/.cache/pyts)" })
           .parserConfiguration({ "unknown-options-as-args": true }),
-      (argv) => guarded(() => runPython(argv.file, (argv.args ?? []).map(String))),
+      (argv) => guarded(() => runPython(argv.file, (argv.args ?? []).map(String), argv.cache)),
     )
     .strict()
     .version(version())
@@ -135,4 +133,3 @@ async function main(): Promise<void> {
     .parseAsync();
 }
 
-await main();
