@@ -42,6 +42,7 @@ export interface CachedProgram {
   /** the entry's script in it */
   script: string;
   root: string;
+  runtime: string;
   warnings: string;
 }
 
@@ -129,7 +130,7 @@ export function findCached(file: string): CachedProgram | null {
   const tree = path.join(folder, manifest.tree);
   const script = path.join(tree, manifest.entry);
   if (!fs.existsSync(script)) return null;
-  return { tree, script, root: manifest.root, warnings: manifest.warnings };
+  return { tree, script, root: manifest.root, runtime: manifest.runtime, warnings: manifest.warnings };
 }
 
 export interface ConvertedProgram {
@@ -176,7 +177,13 @@ export function storeProgram(file: string, runtimeUrl: string, program: Converte
     return null;
   }
   pruneOldTrees(folder, name);
-  return { tree, script: path.join(tree, program.entry), root: program.root, warnings: program.warnings };
+  return { tree, script: path.join(tree, program.entry), root: program.root, runtime: runtimeUrl, warnings: program.warnings };
+}
+
+/** Where the runtime's V8 code cache for this build goes (null: no cache, as for a build without an id). */
+export function codeCacheFile(): string | null {
+  const build = buildId();
+  return build === null ? null : path.join(cacheFolder(), "v8", `runtime-${build}-${process.version}-${process.arch}.bin`);
 }
 
 /** How long a replaced conversion stays: a process still running it may import a module from it later. */

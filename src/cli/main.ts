@@ -2,7 +2,7 @@
 // The pyts command: a small entry that runs an unchanged program straight from the cache,
 // loading neither the compiler nor yargs nor prettier (start-up time is the program's). Any
 // other command, or a program to convert first, loads the rest (cli.ts, run.ts).
-import { findCached } from "./cache.js";
+import { codeCacheFile, findCached } from "./cache.js";
 import { startProgram } from "./run-program.js";
 
 const STDIN_NAME = "-";
@@ -25,7 +25,7 @@ if (run === null) {
   if (cached !== null) {
     // CPython compiles the script, and prints its SyntaxWarnings, on every run.
     if (cached.warnings) process.stderr.write(cached.warnings);
-    startProgram(cached, run.file, run.args);
+    startProgram(cached, run.file, run.args, codeCacheFile());
   } else {
     const [{ guarded }, { runPython }, { STDIN }] = await Promise.all([import("./cli.js"), import("./run.js"), import("./convert.js")]);
     await guarded(() => runPython(run.file === STDIN_NAME ? STDIN : run.file, run.args, run.cache));

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { TranspileResult } from "../transpile.js";
 import { STDIN, convertFile } from "./convert.js";
 import { ProgramTree } from "./program.js";
-import { sourceHash, storeProgram, type CachedProgram, type Lookup } from "./cache.js";
+import { codeCacheFile, sourceHash, storeProgram, type CachedProgram, type Lookup } from "./cache.js";
 import { runtimeUrl, startProgram } from "./run-program.js";
 
 interface Converted {
@@ -100,8 +100,8 @@ export async function runPython(file: string, args: string[], cache = true): Pro
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
     process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
     write(dir, dir);
-    program = { tree: dir, script: path.join(dir, converted.entry), root: converted.root, warnings: converted.warnings };
+    program = { tree: dir, script: path.join(dir, converted.entry), root: converted.root, runtime, warnings: converted.warnings };
   }
-  startProgram(program, file === STDIN ? "-" : file, args);
+  startProgram(program, file === STDIN ? "-" : file, args, cache ? codeCacheFile() : null);
   return null;
 }
