@@ -6,14 +6,15 @@
 //      process): their table has cold and warm columns.
 //   1b. memory per pending task: bench/memory/task_memory.py run with 50,000 tasks and with
 //      none under /usr/bin/time, CPython and pyts; the difference in peak RSS per task.
-//   2. start-up: wall time of `pyts run bench/startup/hello.py` against the CPython binary
-//      itself (sys.executable, not a shim), best of 5.
+//   2. start-up: wall time of `pyts run bench/startup/hello.py` (cached and --no-cache)
+//      against the CPython binary itself (sys.executable, not a shim), best of 5.
 //   3. transpile throughput: transpile() of every fixture, unformatted and formatted, against
 //      the bare @lezer/python parse of the same files, in this process.
 // `node bench/run.mjs FILTER` runs only programs whose path contains FILTER (and skips 2, 3
 // unless FILTER is "startup" or "transpile"). Needs `npm run build` first.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -121,11 +122,11 @@ if (coldRows.length > 0) {
 if (failures.length > 0) console.log("\n" + failures.join("\n"));
 
 /** Best wall time in ms of a command over `times` runs. */
-function wallTime(command, args, times = 5) {
+function wallTime(command, args, times = 5, env = process.env) {
   let bestMs = Infinity;
   for (let i = 0; i < times; i++) {
     const start = process.hrtime.bigint();
-    const child = spawnSync(command, args, { cwd: root, encoding: "utf8" });
+    const child = spawnSync(command, args, { cwd: root, encoding: "utf8", env });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (child.status !== 0) return { error: (child.stderr || "").trim().split("\n").pop() };
     bestMs = Math.min(bestMs, ms);
@@ -166,18 +167,36 @@ if (filter === "" || filter === "asyncio" || filter === "memory") {
   } else console.log("\nmemory per task: skipped (no /usr/bin/time)");
 }
 
-// 2. Start-up.
+// 2. Start-up: CPython's binary against `pyts run` of an unchanged program (its conversion
+// in the cache, as from a program's second run on) and of a changed one (`--no-cache`: the
+// compiler loads and converts), with Node's own start for scale. The cache is a fresh folder.
 if (filter === "" || filter === "startup") {
   const python = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
   const hello = "bench/startup/hello.py";
-  const cpython = wallTime(python, [hello]);
-  const pyts = wallTime(process.execPath, [cli, "run", hello]);
-  const nodeBare = wallTime(process.execPath, ["-e", "0"]);
-  console.log("\nstart-up (best of 5, wall time)");
-  printTable(
-    ["program", "CPython ms", "pyts ms", "node -e 0 ms", "pyts/CPython time"],
-    [[hello, cpython.error ?? cpython.ms.toFixed(1), pyts.error ?? pyts.ms.toFixed(1), nodeBare.ms.toFixed(1), cpython.ms && pyts.ms ? (pyts.ms / cpython.ms).toFixed(2) + "x" : "-"]],
-  );
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-bench-cache-"));
+  const env = { ...process.env, PYTS_CACHE_DIR: cacheDir };
+  try {
+    // Fills the cache (the conversion and the runtime's code cache); not timed.
+    spawnSync(process.execPath, [cli, "run", hello], { cwd: root, env });
+    const cpython = wallTime(python, [hello]);
+    const warm = wallTime(process.execPath, [cli, "run", hello], 5, env);
+    const cold = wallTime(process.execPath, [cli, "run", "--no-cache", hello], 5, env);
+    const nodeBare = wallTime(process.execPath, ["-e", "0"]);
+    const ms = (r) => r.error ?? r.ms.toFixed(1);
+    const ratio = (r) => (cpython.ms && r.ms ? (r.ms / cpython.ms).toFixed(2) + "x" : "-");
+    console.log(`\nstart-up, ${hello} (best of 5, wall time; lower is better)`);
+    printTable(
+      ["command", "ms", "x CPython"],
+      [
+        [`CPython (${python})`, ms(cpython), "1.00x"],
+        ["pyts run, unchanged program (cached)", ms(warm), ratio(warm)],
+        ["pyts run --no-cache (converts)", ms(cold), ratio(cold)],
+        ["node -e 0 (Node's own start)", ms(nodeBare), ratio(nodeBare)],
+      ],
+    );
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 // 3. Transpile throughput against the bare parse.

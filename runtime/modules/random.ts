@@ -351,10 +351,15 @@ function versionOneSeed(a: string | Uint8Array): bigint {
   return x === -1n ? -2n : x;
 }
 
-const shared = new Random();
+// Created, and seeded from OS entropy, on first use: seeding costs start-up time that a
+// program which never draws a number should not pay.
+let shared: Random | null = null;
 
 function bound<K extends keyof Random>(name: K): Random[K] {
-  const f = (shared[name] as (...a: unknown[]) => unknown).bind(shared);
+  const f = (...args: unknown[]): unknown => {
+    shared ??= new Random();
+    return (shared[name] as (...a: unknown[]) => unknown).apply(shared, args);
+  };
   Object.defineProperty(f, "__name__", { value: name });
   return f as Random[K];
 }

@@ -109,8 +109,25 @@ function shorten(text: string): string {
 
 /** Python lines by the JS position of the program's innermost frame: each call site is mapped once. */
 const lineCache = new Map<string, number>();
-/** The runtime's own files (this package): frames there are not the program's. */
-const RUNTIME_ROOT = new URL("../", import.meta.url).href;
+/**
+ * The runtime's own files, as stack frames name them (frames there are not the program's):
+ * this module's folder's parent, or the one file when the runtime is loaded as a single
+ * prebuilt file. Found from a frame of this module, since a bundle has no `import.meta.url`.
+ */
+let runtimeRoot: string | null = null;
+function runtimeFiles(): string {
+  if (runtimeRoot !== null) return runtimeRoot;
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder);
+  const sites = holder.stack ?? []; // read before restoring: V8 formats the stack on first read
+  Error.prepareStackTrace = prepare;
+  const own = (sites[0]?.getFileName() ?? "").replace(/^file:\/\//, "");
+  const modular = /[\\/]timeline[\\/]recorder\.[jt]s$/.exec(own);
+  runtimeRoot = modular ? own.slice(0, modular.index + 1) : own;
+  return runtimeRoot;
+}
 
 /** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
 function programPosition(): string | null {
@@ -125,7 +142,7 @@ function programPosition(): string | null {
   Error.stackTraceLimit = limit;
   for (const site of sites) {
     const file = site.getFileName();
-    if (!file || file.startsWith("node:") || file.startsWith(RUNTIME_ROOT) || ("file://" + file).startsWith(RUNTIME_ROOT)) continue;
+    if (!file || file.startsWith("node:") || (runtimeFiles() !== "" && file.replace(/^file:\/\//, "").startsWith(runtimeFiles()))) continue;
     return `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
   }
   return null;

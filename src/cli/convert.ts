@@ -48,13 +48,15 @@ export interface ConvertOptions {
   colour?: boolean;
   /** the module's place in its program (see transpile()) */
   module?: ModuleOptions;
+  /** the file's bytes, when the caller has read them already */
+  bytes?: Uint8Array;
   /** where compile-time warnings go, as CPython prints them (default: stderr) */
   warnings?: (text: string) => void;
 }
 
 export async function convertFile(file: string, options: ConvertOptions = {}): Promise<TranspileResult> {
   // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
-  const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
+  const bytes = options.bytes ?? (file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file));
   if (file === STDIN) file = "<stdin>";
   try {
     const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format, javascript: options.javascript, module: options.module });

@@ -1,146 +1,61 @@
 #!/usr/bin/env node
-// The pyts command line. Exit status: 0 success, 1 diagnostics in the input, 2 wrong usage.
-import fs from "node:fs";
+// The pyts command: a small entry that runs an unchanged program straight from the cache,
+// loading neither the compiler nor yargs nor prettier (start-up time is the program's). Any
+// other command, or a program to convert first, loads the rest (cli.ts, run.ts).
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
-import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, type SourceMapMode } from "./convert.js";
+import { codeCacheFile, findCached } from "./cache.js";
+import { startProgram } from "./run-program.js";
 
-const SOURCE_MAP_MODES: readonly SourceMapMode[] = ["file", "inline", "none"];
-import { runPython } from "./run.js";
-import { DEFAULT_EXCLUDES, runBuild, watchBuild } from "./build.js";
-import { loadBuildConfig } from "./config.js";
-import { wantsColour } from "./diagnostics.js";
+const STDIN_NAME = "-";
 
-const EXIT_DIAGNOSTICS = 1;
-const EXIT_USAGE = 2;
-
-function version(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../package.json");
-  return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+interface RunCommand {
+  file: string;
+  args: string[];
+  cache: boolean;
+  /** `--timeline OUT`: record the event loop into OUT (.html page or .json trace) */
+  timeline: string | undefined;
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`pyts: ${message}\nRun 'pyts --help' for usage.\n`);
-  return EXIT_USAGE;
-}
-
-/** Run one command, turning conversion failures into their report and exit status 1. */
-async function guarded(action: () => Promise<number>): Promise<never> {
-  let status: number;
-  try {
-    status = await action();
-  } catch (error) {
-    if (error instanceof ConversionFailed) {
-      process.stderr.write(error.report + "\n");
-      status = EXIT_DIAGNOSTICS;
-    } else if (error instanceof Error && "code" in error && error.code === "ENOENT") {
-      process.stderr.write(`pyts: ${error.message}\n`);
-      status = EXIT_USAGE;
-    } else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
-      // Any other file-system failure (EISDIR, EEXIST, ENOSPC, EACCES, ...): one line, no stack.
-      process.stderr.write(`pyts: ${error.message}\n`);
-      status = EXIT_DIAGNOSTICS;
-    } else throw error;
+/**
+ * `pyts run [--no-cache] [--timeline OUT] FILE ARGS...`: every argument after FILE is the
+ * program's, as `python3 FILE ARGS...` passes them. Anything else is for cli.ts (yargs).
+ */
+function runCommand(argv: string[]): RunCommand | null {
+  if (argv[0] !== "run") return null;
+  let cache = true;
+  let timeline: string | undefined;
+  let at = 1;
+  for (;;) {
+    const option = argv[at];
+    if (option === "--no-cache") {
+      cache = false;
+      at += 1;
+    } else if (option === "--timeline" && argv[at + 1] !== undefined) {
+      timeline = argv[at + 1];
+      at += 2;
+    } else if (option?.startsWith("--timeline=") && option.length > "--timeline=".length) {
+      timeline = option.slice("--timeline=".length);
+      at += 1;
+    } else break;
   }
-  process.exit(status);
+  const file = argv[at];
+  if (file === undefined || (file !== STDIN_NAME && file.startsWith("-"))) return null;
+  return { file, args: argv.slice(at + 1), cache, timeline };
 }
 
-async function main(): Promise<void> {
-  const argv = hideBin(process.argv).map((arg) => (arg === "-" ? STDIN : arg));
-  // `pyts run FILE ARGS...`: every argument after FILE is the program's, `--help`, `--version`
-  // and `--` included, as `python3 FILE ARGS...` passes them.
-  if (argv[0] === "run") {
-    // `--timeline OUT` may come before FILE; everything after FILE is the program's.
-    const [, ...raw] = hideBin(process.argv);
-    let timeline: string | undefined;
-    if (raw[0] === "--timeline" && raw.length >= 3) timeline = raw.splice(0, 2)[1];
-    else if (raw[0]?.startsWith("--timeline=") && raw[0].length > 11) timeline = raw.shift()!.slice(11);
-    const [file, ...args] = raw;
-    if (file !== undefined && (file === "-" || !file.startsWith("-"))) {
-      return guarded(() => runPython(file === "-" ? STDIN : file, args, { timeline }));
-    }
+const run = runCommand(process.argv.slice(2));
+if (run === null) {
+  await (await import("./cli.js")).main();
+} else {
+  // The runtime starts recording as it loads when PYTS_TIMELINE names the output (runtime/timeline).
+  if (run.timeline !== undefined) process.env["PYTS_TIMELINE"] = path.resolve(run.timeline);
+  const cached = run.cache && run.file !== STDIN_NAME ? findCached(run.file) : null;
+  if (cached !== null) {
+    // CPython compiles the script, and prints its SyntaxWarnings, on every run.
+    if (cached.warnings) process.stderr.write(cached.warnings);
+    startProgram(cached, run.file, run.args, codeCacheFile());
+  } else {
+    const [{ guarded }, { runPython }, { STDIN }] = await Promise.all([import("./cli.js"), import("./run.js"), import("./convert.js")]);
+    await guarded(() => runPython(run.file === STDIN_NAME ? STDIN : run.file, run.args, run.cache));
   }
-  await yargs(argv)
-    .scriptName("pyts")
-    .usage("Python 3.11 to TypeScript.\n\nUsage: $0 <command>")
-    .command(
-      "$0 <file>",
-      "convert a Python file and print the TypeScript (or write it with -o)",
-      (y) =>
-        y
-          .positional("file", { type: "string", demandOption: true, describe: "the .py file, or - for standard input" })
-          .option("o", { alias: "out", type: "string", requiresArg: true, describe: "write the TypeScript here (and OUT.ts.map)" })
-          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "with -o: the map in OUT.ts.map, inline in OUT.ts, or none" }),
-      (argv) =>
-        guarded(async () => {
-          const out = argv.o;
-          if (out) checkNotInput(argv.file, out);
-          const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
-          if (out) writeOutput(out, result, argv.file, argv.sourceMap);
-          else process.stdout.write(result.code);
-          return 0;
-        }),
-    )
-    .command(
-      "build [paths..]",
-      "convert files and folders into --out-dir, keeping relative paths (settings: pyts.config.json or package.json's \"pyts\")",
-      (y) =>
-        y
-          .positional("paths", { type: "string", array: true, describe: "files and folders (default: the config's roots)" })
-          .option("out-dir", { type: "string", requiresArg: true, describe: "output folder" })
-          .option("watch", { alias: "w", type: "boolean", default: false, describe: "build, then rebuild what changes until stopped" })
-          .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 if an output is missing or stale or a file has diagnostics" })
-          .option("exclude", { type: "string", array: true, default: [] as string[], describe: `globs to skip, added to ${DEFAULT_EXCLUDES.join(" ")}` })
-          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
-          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "diagnostics and summary as text (stderr) or JSON (stdout)" })
-          .option("runtime", { type: "string", requiresArg: true, describe: "module specifier the output imports the runtime from" })
-          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "maps in .ts.map files, inline, or none" })
-          .option("pretty", { type: "boolean", describe: "format the output with prettier (default true; --no-pretty skips it)" }),
-      (argv) =>
-        guarded(async () => {
-          const config = loadBuildConfig(process.cwd());
-          const paths = argv.paths?.length ? argv.paths : config.roots;
-          const outDir = argv.outDir ?? config.outDir;
-          if (!paths?.length || !outDir) return usageError(!outDir ? "Missing required argument: out-dir" : "Missing files or folders to build");
-          return (argv.watch ? watchBuild : runBuild)({
-            paths,
-            outDir,
-            check: argv.check,
-            exclude: [...DEFAULT_EXCLUDES, ...(config.exclude ?? []), ...argv.exclude],
-            quiet: argv.quiet,
-            json: argv.format === "json",
-            colour: wantsColour(process.stderr),
-            runtimeModule: argv.runtime ?? config.runtime,
-            format: argv.pretty ?? config.format ?? true,
-            sourceMap: argv.sourceMap,
-            version: version(),
-          });
-        }),
-    )
-    .command(
-      "run <file> [args..]",
-      "convert a Python file and run it (ARGS become sys.argv[1:])",
-      (y) =>
-        y
-          .positional("file", { type: "string", demandOption: true })
-          .positional("args", { type: "string", array: true, default: [] as string[] })
-          .option("timeline", { type: "string", requiresArg: true, describe: "record the event loop into FILE.html (a page) or FILE.json (a Chrome trace)" })
-          .parserConfiguration({ "unknown-options-as-args": true }),
-      (argv) => guarded(() => runPython(argv.file, (argv.args ?? []).map(String), { timeline: argv.timeline })),
-    )
-    .strict()
-    .version(version())
-    .help()
-    .fail((message, error) => {
-      // yargs's own parse errors (YError) are wrong usage; anything else is a fault of pyts.
-      if (error && error.name !== "YError") throw error;
-      message ||= error?.message ?? "";
-      process.stderr.write(`pyts: ${message}\nRun 'pyts --help' for usage.\n`);
-      process.exit(EXIT_USAGE);
-    })
-    .parseAsync();
 }
-
-await main();

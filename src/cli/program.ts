@@ -8,23 +8,11 @@ import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
 import { awaitsAtImport, type ProgramResolver } from "../lower/program-imports.js";
+import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
 
-export interface ProgramModuleFile {
-  name: string;
-  file: string;
-  isPackage: boolean;
-}
-
-const isFile = (file: string): boolean => {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
+
+export type { ProgramModuleFile };
 
 /** The program rooted at `root`: its modules by dotted name, looked up on demand. */
 export class ProgramTree implements ProgramResolver {
@@ -36,17 +24,14 @@ export class ProgramTree implements ProgramResolver {
 
   locate(name: string): ProgramModuleFile | null {
     if (this.found.has(name)) return this.found.get(name)!;
-    let result: ProgramModuleFile | null = null;
-    const parts = name.split(".");
-    if (parts.every((p) => IDENTIFIER.test(p))) {
-      const base = path.join(this.root, ...parts);
-      if (isFile(path.join(base, "__init__.py"))) result = { name, file: path.join(base, "__init__.py"), isPackage: true };
-      else if (isFile(base + ".py")) result = { name, file: base + ".py", isPackage: false };
-      // A submodule lives only inside a package.
-      if (result && parts.length > 1 && !this.locate(parts.slice(0, -1).join("."))?.isPackage) result = null;
-    }
+    const result = locateModule(this.root, name, (parent) => this.locate(parent));
     this.found.set(name, result);
     return result;
+  }
+
+  /** Every lookup made so far and its answer: what a conversion that used this tree relied on. */
+  lookups(): [string, ProgramModuleFile | null][] {
+    return [...this.found];
   }
 
   find(name: string): { isPackage: boolean } | null {

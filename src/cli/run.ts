@@ -1,30 +1,56 @@
 // `pyts run`: convert the program (the entry and every module it imports, found from the
-// entry's folder) to JavaScript (the emitter strips the types), and run the entry in a child
-// Node process so its stdout, stderr and exit status are the program's own.
+// entry's folder) to JavaScript (the emitter strips the types), keep the conversion in the
+// cache (cache.ts) and run the entry in this process (run-program.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { RUNTIME_PACKAGE } from "../transpile.js";
 import type { TranspileResult } from "../transpile.js";
 import { ConversionFailed, STDIN, convertFile } from "./convert.js";
 import { ProgramTree } from "./program.js";
+import { codeCacheFile, sourceHash, storeProgram, type CachedProgram, type Lookup } from "./cache.js";
+import { runtimeUrl, startProgram } from "./run-program.js";
 
-/** The runtime package pyts depends on, as the program's import resolves it from here. */
-function runtimeUrl(): string {
-  return import.meta.resolve(RUNTIME_PACKAGE);
+interface Converted {
+  root: string;
+  entry: string;
+  result: TranspileResult;
+  modules: Map<string, { file: string; result: TranspileResult }>;
+  /** absolute path -> digest of the bytes converted, entry first */
+  sources: [string, string][];
+  lookups: Lookup[];
+  warnings: string;
+  /** a computed import_module name may reach any module of the folder (not only those looked up) */
+  computed: boolean;
 }
 
 /** The entry and the modules it reaches, converted, by their path in the output tree (`pkg/sub.js`). */
-async function convertProgram(file: string): Promise<{ root: string; entry: string; result: TranspileResult; modules: Map<string, { file: string; result: TranspileResult }> }> {
+async function convertProgram(file: string, runtimeModule: string): Promise<Converted> {
   const stdin = file === STDIN;
   const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
   const entryName = stdin ? "__main__" : path.basename(file).replace(/\.py$/, "");
   const entry = stdin ? "stdin.js" : `${entryName}.js`;
-  const runtimeModule = runtimeUrl();
-  const result = await convertFile(file, { runtimeModule, format: false, javascript: true, module: { name: entryName, modules: tree, entryOnly: true } });
+  const sources: [string, string][] = [];
+  const read = (source: string): Uint8Array => {
+    const bytes = fs.readFileSync(source);
+    sources.push([path.resolve(source), sourceHash(bytes)]);
+    return bytes;
+  };
+  // The entry's warnings are printed now and kept: CPython warns each time it compiles the script.
+  let warnings = "";
+  const entryBytes = stdin ? undefined : read(file);
+  const result = await convertFile(file, {
+    runtimeModule,
+    format: false,
+    javascript: true,
+    module: { name: entryName, modules: tree, entryOnly: true },
+    bytes: entryBytes,
+    warnings: (text) => {
+      warnings += text;
+      process.stderr.write(text);
+    },
+  });
   const modules = new Map<string, { file: string; result: TranspileResult }>();
-  const pending = [...result.imports];
+  const pending: string[] = [];
   // The entry imported by its name is a second module, as in CPython (converted as one).
   const seen = new Set<string>();
   // Modules only a computed import_module name may reach: one that fails to convert is left out.
@@ -51,7 +77,7 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
     const source = path.relative(process.cwd(), module.file);
     let converted: TranspileResult;
     try {
-      converted = await convertFile(source, { runtimeModule, format: false, javascript: true, module: { name, isPackage: module.isPackage, modules: tree } });
+      converted = await convertFile(source, { runtimeModule, format: false, javascript: true, module: { name, isPackage: module.isPackage, modules: tree }, bytes: read(source) });
     } catch (error) {
       if (!optional.has(name) || !(error instanceof ConversionFailed)) throw error;
       failed.set(name, error);
@@ -62,19 +88,14 @@ async function convertProgram(file: string): Promise<{ root: string; entry: stri
     reach(converted);
   }
   for (const [name, error] of failed) if (required.has(name)) throw error;
+  const lookups: Lookup[] = tree.lookups().map(([name, found]) => [name, found?.file ?? null, found?.isPackage ?? false]);
   // Then the entry's script takes another name beside that module's file (the runtime names the module `__main__` by the script node starts).
   const reimported = !stdin && modules.has(entry);
-  return { root: tree.root, entry: reimported ? "__main__.js" : entry, result, modules };
+  return { root: tree.root, entry: reimported ? "__main__.js" : entry, result, modules, sources, lookups, warnings, computed };
 }
 
-export interface RunOptions {
-  /** Record the event loop into this .html or .json file (runtime/timeline). */
-  timeline?: string | undefined;
-}
-
-export async function runPython(file: string, args: string[], options: RunOptions = {}): Promise<number> {
-  const { root, entry, result, modules } = await convertProgram(file);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+/** Writes the converted program into `dir`, with the line maps tracebacks use; the files name paths in `final`, where it will run. */
+function writeTree(dir: string, final: string, { entry, result, modules }: Converted): void {
   const script = path.join(dir, entry);
   // The modules import each other as `./m.js`: ES modules by the folder's package.json.
   fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
@@ -87,19 +108,31 @@ export async function runPython(file: string, args: string[], options: RunOption
     fs.writeFileSync(target, converted.code);
     fs.writeFileSync(target + ".pymap.json", JSON.stringify(converted.map));
     // Stack frames name the script itself (`<dir>/pkg/sub.js`).
-    maps.push({ path: target, file: source, map: target + ".pymap.json" });
+    const runs = path.join(final, out);
+    maps.push({ path: runs, file: source, map: runs + ".pymap.json" });
   }
   fs.writeFileSync(path.join(dir, "pymaps.json"), JSON.stringify(maps));
   fs.writeFileSync(script + ".pymap.json", JSON.stringify(result.map));
-  try {
-    // Stack positions are lines of the scripts, which the runtime maps to .py lines.
-    const child = spawnSync(process.execPath, [script, ...args], {
-      stdio: "inherit",
-      env: { ...process.env, ...(options.timeline ? { PYTS_TIMELINE: path.resolve(options.timeline) } : {}), PYTS_ARGV0: file === STDIN ? "-" : file, PYTS_SOURCE_MAP: script + ".pymap.json", PYTS_SOURCE_MAPS: path.join(dir, "pymaps.json"), PYTS_RUN_ROOT: dir, PYTS_SOURCE_ROOT: root },
-    });
-    if (child.signal) return 128 + (os.constants.signals[child.signal] ?? 0);
-    return child.status ?? 1;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Converts and starts the program; returns null once it runs (in this process, which it now
+ * owns). `cache` false (`--no-cache`), or a program on standard input, runs from a temporary
+ * folder removed at exit.
+ */
+export async function runPython(file: string, args: string[], cache = true): Promise<null> {
+  const runtime = runtimeUrl();
+  const converted = await convertProgram(file, runtime);
+  const write = (dir: string, final: string): void => writeTree(dir, final, converted);
+  // A computed import may reach a module added to the folder later, which the cache's
+  // recorded lookups cannot see: such a program is converted on every run.
+  let program: CachedProgram | null = cache && file !== STDIN && !converted.computed ? storeProgram(file, runtime, converted, write) : null;
+  if (program === null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+    process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+    write(dir, dir);
+    program = { tree: dir, script: path.join(dir, converted.entry), root: converted.root, runtime, warnings: converted.warnings };
   }
+  startProgram(program, file === STDIN ? "-" : file, args, cache ? codeCacheFile() : null);
+  return null;
 }

@@ -9,7 +9,7 @@
 // each of its offsets lands in the final code.
 import * as t from "@babel/types";
 import type * as ir from "../lower/ir.js";
-import { pythonLocs } from "./to-babel.js";
+import { pythonLocOf } from "./to-babel.js";
 import type { PositionAfterStrip, PrintedModule } from "./positions.js";
 
 /**
@@ -42,12 +42,12 @@ function frameOffset(call: t.CallExpression | t.NewExpression): number | null | 
 /** The table for the final code, from the Babel `program` that was printed; empty if the calls do not pair up. */
 export function callSpans(program: t.Node, printedModule: PrintedModule, moved: PositionAfterStrip): CallSpan[] {
   const built = callsOf(program);
-  if (!built.some((c) => pythonLocs.has(c))) return [];
+  if (!built.some((c) => pythonLocOf(c) !== undefined)) return [];
   const printed = callsOf(printedModule.program);
   if (printed.length !== built.length) return [];
   const spans: CallSpan[] = [];
   built.forEach((call, i) => {
-    const loc: ir.Loc | undefined = pythonLocs.get(call);
+    const loc: ir.Loc | undefined = pythonLocOf(call);
     const offset = frameOffset(printed[i]!);
     if (!loc || loc.endLine === undefined || loc.endCol === undefined || offset === null || offset === undefined) return;
     const at = moved(offset);

@@ -9,8 +9,16 @@ export interface RuntimeImports {
   local(name: string): string;
 }
 
-/** The Python position of each Babel node built from a positioned IR node. */
-export const pythonLocs = new WeakMap<t.Node, ir.Loc>();
+/**
+ * The Python position of each Babel node built from a positioned IR node, kept on the node
+ * under a symbol (a WeakMap of every node cost a hash insert per node and ephemeron work in
+ * every garbage collection).
+ */
+const PYTHON_LOC = Symbol("pythonLoc");
+
+export function pythonLocOf(node: t.Node): ir.Loc | undefined {
+  return (node as { [PYTHON_LOC]?: ir.Loc })[PYTHON_LOC];
+}
 
 export class BabelBuilder {
   constructor(
@@ -23,7 +31,7 @@ export class BabelBuilder {
     if (loc) {
       const pos = { line: loc.line, column: loc.col, index: 0 };
       node.loc = { start: pos, end: pos, filename: this.filename, identifierName: undefined };
-      pythonLocs.set(node, loc);
+      (node as { [PYTHON_LOC]?: ir.Loc })[PYTHON_LOC] = loc;
     }
     return node;
   }

@@ -1,5 +1,6 @@
 // Lowering entry: Python module AST -> IR module.
 import type * as py from "../frontend/ast.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { type Diagnostic, DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { LowerContext, UnsupportedError } from "./context.js";
@@ -150,13 +151,18 @@ function userNames(cx: LowerContext, scope: Scope): string[] {
   return names;
 }
 
-/** Visit every AST node of the module (any object with a `_type`). */
-function walk(node: unknown, visit: (node: { _type: string }) => void): void {
-  if (Array.isArray(node)) {
-    for (const item of node) walk(item, visit);
-  } else if (node !== null && typeof node === "object" && "_type" in node) {
-    visit(node as { _type: string });
-    for (const value of Object.values(node)) if (typeof value === "object") walk(value, visit);
+/**
+ * Visit every statement, expression, pattern and helper node of the module, parents first,
+ * through the typed child lists (not every field of every node) and with an explicit stack
+ * (a long operator chain nests deeply).
+ */
+function walk(module: py.Module, visit: (node: { _type: string }) => void): void {
+  const stack: AnyNode[] = [...module.body].reverse();
+  const children: AnyNode[] = [];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    visit(node);
+    forEachChild(node, (child) => children.push(child));
+    while (children.length > 0) stack.push(children.pop()!);
   }
 }
 
