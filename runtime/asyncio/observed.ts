@@ -5,8 +5,7 @@
 import { flushFresh } from "../core/never-awaited.js";
 import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
-import { TASK_WAKEUP, callbackName, formatCallback, logWarning, type Callback } from "./format.js";
-import { typeName } from "../values/typename.js";
+import { TASK_WAKEUP, formatCallback, logWarning, type Callback } from "./format.js";
 import { Handle, TimerHandle, runCallback, type HandleLoop } from "./handles.js";
 
 /** What the observed run needs of the loop. */
@@ -36,17 +35,6 @@ function formatHandle(callback: Callback | null, args: readonly unknown[], handl
   return `<Handle ${formatCallback(callback!, args)}>`;
 }
 
-/** A callback as a timeline names it: cheaper than a repr of each argument (a task's is costly). */
-function briefCallback(callback: Callback, args: readonly unknown[]): string {
-  const brief = (arg: unknown): string => {
-    if (arg === null || arg === undefined) return "None";
-    if (typeof arg !== "object") return repr(arg);
-    const named = arg as { get_name?: () => string };
-    return typeof named.get_name === "function" ? named.get_name() : `<${typeName(arg)}>`;
-  };
-  return `${callbackName(callback)}(${args.map(brief).join(", ")})`;
-}
-
 /** Runs the first `ntodo` entries of the ready queue, as EventLoop._processStep does. */
 export function runReadyObserved(loop: ObservedLoop, ntodo: number): void {
   const rec = recorder;
@@ -67,11 +55,11 @@ export function runReadyObserved(loop: ObservedLoop, ntodo: number): void {
       callback = handle._callback;
       args = handle._args ?? [];
     }
-    const t0 = loop.time();
+    const t0 = loop._debug ? loop.time() : 0;
     if (rec !== null) rec.callbackBegin();
     if (handle === null) runCallback(loop, callback!, args[0]);
     else handle._run();
-    if (rec !== null) rec.callbackEnd(() => briefCallback(callback!, args), handle instanceof TimerHandle);
+    if (rec !== null) rec.callbackEnd(callback!, args, handle instanceof TimerHandle);
     if (loop._debug) {
       const dt = loop.time() - t0;
       if (dt >= loop.slow_callback_duration) {

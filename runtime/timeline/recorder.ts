@@ -4,6 +4,7 @@
 
 import { Coroutine } from "../core/coroutine.js";
 import { repr } from "../values/repr.js";
+import { typeName } from "../values/typename.js";
 import { pythonFrames } from "../values/traceback.js";
 
 /** A task as its lane shows it. */
@@ -100,6 +101,21 @@ function innermostCoroutine(coro: unknown): Coroutine | null {
   let found: Coroutine | null = null;
   for (let c = coro; c instanceof Coroutine; c = c._delegate) found = c;
   return found;
+}
+
+/** A callback as the timeline names it: `f(Task-3, 1)`, tasks by name, other objects by type. */
+function briefCallback(callback: unknown, args: readonly unknown[]): string {
+  const named = callback as { __qualname__?: unknown; name?: string };
+  const name = typeof named.__qualname__ === "string" ? named.__qualname__ : typeof callback === "function" ? named.name!.replace(/^(bound )+/, "") : typeName(callback);
+  if (args.length === 0) return `${name}()`;
+  const brief = (arg: unknown): string => {
+    if (arg === null || arg === undefined) return "None";
+    if (typeof arg === "bigint" || typeof arg === "boolean") return arg === true ? "True" : arg === false ? "False" : String(arg);
+    if (typeof arg !== "object") return typeof arg === "string" ? "str" : repr(arg);
+    const task = arg as { get_name?: () => string };
+    return typeof task.get_name === "function" ? task.get_name() : typeName(arg);
+  };
+  return `${name}(${args.map(brief).join(", ")})`;
 }
 
 /** Long reprs cut to a length a hover box can show. */
@@ -288,11 +304,12 @@ export class Recorder {
     this.callbackStart = this.now();
   }
 
-  callbackEnd(what: () => string, timer: boolean): void {
+  callbackEnd(callback: unknown, args: readonly unknown[], timer: boolean): void {
     // A task's step is drawn on the task's lane, not as a callback.
     if (this.stepped) return;
     const end = this.now();
-    this.callbacks.push({ start: this.callbackStart, end, what: shorten(what()), timer });
+    // The name and the arguments' kinds only: a repr per callback would cost more than the callback.
+    this.callbacks.push({ start: this.callbackStart, end, what: briefCallback(callback, args), timer });
   }
 
   iterationBegin(): void {
