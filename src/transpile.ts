@@ -1,6 +1,7 @@
 // The library entry: Python source in, TypeScript module (and source map) out.
 import { parseModule, collectComments, type CompileWarning } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
+import { stackExhausted } from "./frontend/depth.js";
 import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
 import { decodeSource } from "./frontend/encoding.js";
@@ -75,11 +76,15 @@ export async function transpile(source: string | Uint8Array, options: TranspileO
   const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
   const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, bundle: options.module.bundle, resolver: resolverOf(options.module.modules) };
-  const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
-  // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
-  // line number picks the same line in it as in CPython's traceback.
-  const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
-  return { ...emitted, warnings, imports: ir.programImports ?? [], importsComputed: ir.computedImport === true };
+  try {
+    const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
+    // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
+    // line number picks the same line in it as in CPython's traceback.
+    const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });
+    return { ...emitted, warnings, imports: ir.programImports ?? [], importsComputed: ir.computedImport === true };
+  } catch (e) {
+    throw stackExhausted(module, e) ?? e;
+  }
 }
 
 /** The text of a Python source file's bytes, as CPython decodes it (for code frames too). */

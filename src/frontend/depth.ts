@@ -30,3 +30,47 @@ export function checkCompilerDepth(module: Module): void {
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth]);
   }
 }
+
+/**
+ * The statement holding the most deeply nested node, and that depth (counted as
+ * checkCompilerDepth counts): where a conversion that ran out of stack is reported.
+ */
+export function deepestStatement(module: Module): { stmt: Stmt; depth: number } | null {
+  const stack: [AnyNode, number, Stmt | null][] = [];
+  for (let i = module.body.length - 1; i >= 0; i--) stack.push([module.body[i]!, 0, null]);
+  let best: { stmt: Stmt; depth: number } | null = null;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, outer, holder] = top;
+    const depth = UNCOUNTED.has(node._type) ? outer : outer + 1;
+    // the innermost statement holds the node (its own depth counts from there)
+    const stmt = isStmt(node) ? node : holder!;
+    if (!best || depth > best.depth) best = { stmt, depth };
+    const children: AnyNode[] = [];
+    forEachChild(node, (c) => children.push(c));
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth, stmt]);
+  }
+  return best;
+}
+
+function isStmt(node: AnyNode): node is Stmt {
+  return STATEMENTS.has(node._type);
+}
+
+const STATEMENTS = new Set([
+  "FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "AugAssign", "AnnAssign", "For", "AsyncFor",
+  "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import", "ImportFrom", "Global",
+  "Nonlocal", "Expr", "Pass", "Break", "Continue",
+]);
+
+/**
+ * A pass that recurses once per level of nesting (the symbol table, the lowering, the JS
+ * parser and printer behind the code generator) ran out of stack on code CPython accepts
+ * (it compiles up to 3,000 levels): the located error for it, or null for any other error.
+ */
+export function stackExhausted(module: Module, e: unknown): DiagnosticError | null {
+  if (!(e instanceof RangeError && /call stack/.test(e.message))) return null;
+  const deepest = deepestStatement(module);
+  if (!deepest) return null;
+  const message = `unsupported: code nested ${deepest.depth} levels deep (pyts runs out of stack; CPython allows up to 3,000)`;
+  return new DiagnosticError([{ kind: "Unsupported", message, line: deepest.stmt.lineno, col: deepest.stmt.col_offset }]);
+}

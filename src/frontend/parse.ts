@@ -8,6 +8,7 @@ import { regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
+import { stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
 import type { CompileWarning } from "./warnings.js";
 
@@ -26,7 +27,11 @@ export function parsePython(source: string, filename: string): Module {
 export function parseModule(source: string, filename: string): Parsed {
   const warnings: CompileWarning[] = [];
   const module = parseAst(source, filename, warnings);
-  warnings.push(...validateModule(module));
+  try {
+    warnings.push(...validateModule(module));
+  } catch (e) {
+    throw stackExhausted(module, e) ?? e;
+  }
   return { module, warnings };
 }
 

@@ -446,6 +446,9 @@ function convertImport(n: CNode, src: Source): Stmt {
   if (rest[0]?.name === "(" && rest[rest.length - 2]?.name === ",") {
     // a trailing comma inside parentheses is allowed
   } else if (rest[rest.length - 1]?.name === ",") src.fail(rest[rest.length - 1]!.to, "trailing comma not allowed without surrounding parentheses");
+  // Lezer takes dotted names here; CPython's import_from_as_name is a plain NAME
+  const dot = rest.find((c) => c.name === ".");
+  if (dot) src.fail(dot.from, "invalid syntax");
   return { _type: "ImportFrom", module, names: aliases(rest), level, ...span };
 }
 

@@ -1,0 +1,1 @@
+from itertools import chain, count, cycle, islice, product, permutations, combi.ations, groupby, accumulate, repeat, zip_longest, takewhile, dropwhile, starmap, combinations_with_replacement, pairwise, compress, tee, filterfalse
