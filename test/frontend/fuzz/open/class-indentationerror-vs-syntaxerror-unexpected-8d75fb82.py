@@ -1,0 +1,4 @@
+class Person:
+    @dataclass
+class Student(Person):
+    school: str = "unknown"

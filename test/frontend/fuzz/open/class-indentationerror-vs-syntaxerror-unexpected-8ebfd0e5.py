@@ -1,0 +1,3 @@
+def echo():
+               received = yield
+                print("got", received)

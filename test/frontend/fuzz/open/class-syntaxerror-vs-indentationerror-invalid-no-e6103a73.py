@@ -1,0 +1,3 @@
+match (5, 6)
+        print("not descending; p and q are", 中p, q)
+􏿿

@@ -1,0 +1,4 @@
+def bump():
+    global count
+def report(): \
+

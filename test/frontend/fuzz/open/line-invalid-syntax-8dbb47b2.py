@@ -1,0 +1,4 @@
+def memoize(func):
+    cache = {}
+@yield
+print(sys.def() >= 1000)

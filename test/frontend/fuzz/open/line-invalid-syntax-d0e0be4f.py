@@ -1,0 +1,2 @@
+y = (f'{a:{b:x}}'
+     lambda f'{c}')
