@@ -10,7 +10,7 @@ import { KeyError, PyTypeError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
-import { sortInPlace } from "../values/builtin-functions.js";
+import { sortInPlace } from "../values/sorting.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";

@@ -3,7 +3,7 @@
 // `nsmallest` as Lib/heapq.py defines them (the last two equal `sorted(...)[:n]`).
 
 import { eq, lt } from "../values/compare.js";
-import { sortInPlace } from "../values/builtin-functions.js";
+import { sortInPlace } from "../values/sorting.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { IndexError, PyTypeError, RuntimeError } from "../values/exceptions.js";
 import { jsIterator } from "../values/iteration.js";

@@ -2,7 +2,7 @@
 // points, sre's character categories (Unicode or ASCII), case-insensitive equality, classes
 // and anchors.
 
-import { type Category, type Node, type NodeFlags, type SetItem } from "./re-parse.js";
+import { type Category, type Node, type NodeFlags, type SetItem } from "./re-nodes.js";
 
 /** A subject string as code points, with the UTF-16 offset of each when they differ. */
 export class Subject {

@@ -6,7 +6,7 @@
 // repeats of fixed-width bodies (`\w+`, `(?:ab)*`) count in a loop.
 
 import { anchorMatcher, fixedTests, sameIgnoringCase, singleTest, type MatchState } from "./re-chars.js";
-import { MAXREPEAT, type Node, type ParsedPattern } from "./re-parse.js";
+import { MAXREPEAT, type Node, type ParsedPattern } from "./re-nodes.js";
 
 export { Subject, type MatchState } from "./re-chars.js";
 

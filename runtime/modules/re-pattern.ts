@@ -17,7 +17,7 @@ import { callValue } from "./pycall.js";
 import { Program, Subject, type MatchState } from "./re-engine.js";
 import { RE_FLAGS } from "./re-error.js";
 import { Match } from "./re-match.js";
-import type { ParsedPattern } from "./re-parse.js";
+import type { ParsedPattern } from "./re-nodes.js";
 import { compiledTemplate, fillTemplate } from "./re-template.js";
 
 const FLAG_NAMES: Array<[number, string]> = [

@@ -1,7 +1,7 @@
 // Methods of list, tuple, dict, set/frozenset and bytes, called through callMethod.
 
 import { dictUpdate, setSource } from "./builtin-types.js";
-import { sortInPlace } from "./builtin-functions.js";
+import { sortInPlace } from "./sorting.js";
 import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
