@@ -1,6 +1,7 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
 import { NotImplemented } from "./singletons.js";
+import { noteBlocked } from "../core/effort-clock.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
@@ -478,6 +479,15 @@ export function input(prompt: unknown = ""): string {
   const bytes: number[] = [];
   const one = new Uint8Array(1);
   const { readSync } = nodeModule("node:fs");
+  const start = performance.now();
+  try {
+    return readInputLine(readSync, bytes, one);
+  } finally {
+    noteBlocked((performance.now() - start) / 1000);
+  }
+}
+
+function readInputLine(readSync: typeof import("node:fs").readSync, bytes: number[], one: Uint8Array): string {
   for (;;) {
     let n: number;
     try {
