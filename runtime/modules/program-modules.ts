@@ -13,6 +13,7 @@ import { PyModule } from "./module-object.js";
 import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
 import type { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
+import { ModuleSpec as PyModuleSpec, SourceFileLoader, builtinsModule, builtinsNamespace, cachedPath } from "./module-spec.js";
 
 /** Set while a module's body runs (read by missingAttribute for CPython's message). */
 export const INITIALIZING = Symbol.for("pyts.initializing");
@@ -45,6 +46,8 @@ export class ProgramModule extends PyModule {
   #require: Require | null = null;
   #doc: string | null = null;
   #namespace: Dict | null = null;
+  #loader: SourceFileLoader | null = null;
+  #spec: PyModuleSpec | null = null;
 
   constructor(
     name: string,
@@ -65,8 +68,38 @@ export class ProgramModule extends PyModule {
     return this.isPackage ? this.dottedName : this.dottedName.split(".").slice(0, -1).join(".");
   }
 
+  get __loader__(): SourceFileLoader {
+    return (this.#loader ??= new SourceFileLoader(this.__name__, this.__file__));
+  }
+
+  /** None for the script CPython runs as `__main__`. */
+  get __spec__(): PyModuleSpec | null {
+    if (this.__name__ === "__main__") return null;
+    return (this.#spec ??= new PyModuleSpec(this.__name__, this.__loader__, this.__file__, this.#path(), this.__cached__!));
+  }
+
+  get __cached__(): string | null {
+    return this.__name__ === "__main__" ? null : cachedPath(this.__file__);
+  }
+
+  /** The builtins module in `__main__`, its namespace dict in an imported module (as CPython has them). */
+  // `any`: emitted code reads builtins from it by name (`__builtins__.len`).
+  get __builtins__(): any {
+    return this.__name__ === "__main__" ? builtinsModule() : builtinsNamespace();
+  }
+
+  #path(): string[] | null {
+    return this.isPackage ? ((this as unknown as { __path__?: string[] }).__path__ ?? null) : null;
+  }
+
   [NAMESPACE](): Dict {
-    const dunders = () => ({ __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __file__: this.__file__ });
+    // CPython's order: the script's namespace and an imported module's differ.
+    const dunders = (): Record<string, unknown> => {
+      const path = this.#path();
+      const head = { __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __loader__: this.__loader__, __spec__: this.__spec__, ...(path ? { __path__: path } : {}) };
+      if (this.__name__ === "__main__") return { ...head, __builtins__: this.__builtins__, __file__: this.__file__, __cached__: this.__cached__ };
+      return { ...head, __file__: this.__file__, __cached__: this.__cached__, __builtins__: this.__builtins__ };
+    };
     return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));
   }
 
