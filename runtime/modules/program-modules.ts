@@ -164,6 +164,8 @@ const bundledLoaders = new Map<string, () => unknown>();
 /** Is this program a bundle? Then its modules are the bundled ones, not files. */
 let inBundle = false;
 let mainClaimed = false;
+/** The entry node started from a built module's own file (its name may be imported later). */
+let entryModule: ProgramModule | null = null;
 
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
 function isEntry(url: string): boolean {
@@ -218,9 +220,10 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   }
   if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
   registry.set(module.__name__, module);
-  // Node runs a built entry from the file `import name` loads, so the two are one module there
-  // (an ES module runs once per file); a bundle and `pyts run` have a second copy.
-  if (entry && name !== "__main__" && !spec.bundled && !separate) registry.set(name, module);
+  // Node runs a built entry from the file `import name` loads (an ES module runs once per
+  // URL): its second copy is the twin `pyts build` writes (loadEntryAgain). A bundle and
+  // `pyts run` have a second copy of their own.
+  if (entry && name !== "__main__" && !spec.bundled && !separate) entryModule = module;
   sysModule.modules.set(module.__name__, module);
   return module;
 }
@@ -256,6 +259,7 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
       try {
         const bundled = bundledLoaders.get(name);
         if (bundled) bundled();
+        else if (entryModule?.dottedName === name) loadEntryAgain(entryModule);
         else importer.load(specifier);
       } catch (error) {
         // A module whose body raised is not left in sys.modules, as in CPython.
@@ -271,6 +275,18 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
   }
   // `import a.b.c` binds the top package `a`.
   return top ? registry.get(chain[0]![0])! : module!;
+}
+
+/**
+ * `import main` while main's built file runs as `__main__`: its twin (`main.imported.js`, which
+ * `pyts build` writes where an import cycle can reach the module) loads the file again as the
+ * module `main`, as CPython runs it twice. A tree without the twin (not written by `pyts build`)
+ * has the one module under both names.
+ */
+function loadEntryAgain(entry: ProgramModule): void {
+  const twin = entry.url.replace(/(\.[cm]?[jt]s)$/, ".imported$1");
+  if (twin !== entry.url && nodeModule("node:fs").existsSync(filePath(twin))) entry.load(twin);
+  else registry.set(entry.dottedName, entry);
 }
 
 /**
