@@ -278,6 +278,31 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
 }
 
 /**
+ * `import a.b.c` where a module of the chain has a body that awaits (its top level runs an
+ * event loop): such a module's entry carries a loader (`() => import("./m.js")`, the emitted
+ * module's own dynamic import) and the import waits for its body, as CPython's import blocks
+ * until the body has run. The other modules load as importModule loads them.
+ */
+export async function importModuleAsync(importer: ProgramModule, chain: readonly (readonly [string, string, (() => Promise<unknown>)?])[], top = false): Promise<any> {
+  for (const [name, specifier, loader] of chain) {
+    if (registry.has(name)) continue;
+    if ((!loader && !bundledLoaders.has(name)) || entryModule?.dottedName === name) {
+      importModule(importer, [[name, specifier]]);
+      continue;
+    }
+    try {
+      await (bundledLoaders.get(name) ?? loader!)();
+    } catch (error) {
+      registry.delete(name);
+      sysModule.modules.delete(name);
+      throw error;
+    }
+    if (!registry.has(name)) throw new ModuleNotFoundError(`No module named '${name}'`);
+  }
+  return importModule(importer, chain.map(([name, specifier]) => [name, specifier] as const), top);
+}
+
+/**
  * `import main` while main's built file runs as `__main__`: its twin (`main.imported.js`, which
  * `pyts build` writes where an import cycle can reach the module) loads the file again as the
  * module `main`, as CPython runs it twice. A tree without the twin (not written by `pyts build`)
