@@ -3,8 +3,9 @@
 // back to the .py file in PYTS_SOURCE_MAP; each TypeScript frame becomes
 //   File "prog.py", line 12, in compute
 //     return x / y
-import { environment, nodeModule } from "../core/host.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { setFrameProvider } from "../values/traceback.js";
+import { installPageFrames } from "./page-frames.js";
 
 interface LineMap {
   /** the .py file's path and text */
@@ -30,7 +31,7 @@ interface PythonSpan {
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-function decodeVlq(segment: string): number[] {
+export function decodeVlq(segment: string): number[] {
   const values: number[] = [];
   let value = 0;
   let shift = 0;
@@ -88,7 +89,7 @@ function sameLineName(text: string, col: number | null): string | null {
 }
 
 /** The def (or class) whose body holds a Python line, as CPython names the frame. */
-function enclosingName(lines: string[], line: number): string {
+export function enclosingName(lines: string[], line: number): string {
   const indent = (text: string): number => text.length - text.trimStart().length;
   let limit = indent(lines[line - 1] ?? "");
   for (let i = line - 2; i >= 0; i--) {
@@ -182,6 +183,8 @@ function programModuleFrames(): ModuleFrames[] {
 }
 
 export function installSourceMappedFrames(): void {
+  // A browser page reads the bundle's own source map (page-frames.ts).
+  if (nodeProcess() === undefined) return installPageFrames();
   const mapFile = environment("PYTS_SOURCE_MAP");
   const argv0 = environment("PYTS_ARGV0");
   if (!mapFile || !argv0) return;
@@ -240,7 +243,7 @@ function recursionFrames(frames: string[]): string[] {
 }
 
 /** More than three identical frames in a row print as `[Previous line repeated N more times]`. */
-function collapseRepeats(frames: string[]): string[] {
+export function collapseRepeats(frames: string[]): string[] {
   const out: string[] = [];
   let count = 0;
   const flush = (): void => {
