@@ -87,6 +87,28 @@ test("a traceback names the frames of every module of the program, with their .p
   expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
 }, 60_000);
 
+test("built, compiled by tsc with source maps and run by node, a traceback names every module's .py file and line as CPython does", async () => {
+  const dir = path.join(work, "traceback-built");
+  fs.mkdirSync(path.join(dir, "py", "pkg"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "py", "main.py"), 'import pkg.calc\nprint("start")\n\ndef run(values):\n    total = 0\n    for v in values:\n        total += pkg.calc.divide(1, v)\n    return total\n\napply = lambda f: f([1, 0])\napply(run)\n');
+  fs.writeFileSync(path.join(dir, "py", "pkg", "__init__.py"), "");
+  fs.writeFileSync(path.join(dir, "py", "pkg", "calc.py"), "def divide(a, b):\n    return a / b\n");
+  const built = await runPyts(["build", "py", "--out-dir", "ts", "--quiet"], { cwd: dir });
+  expect(built.status, built.stderr).toBe(0);
+  const config = { compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, types: ["node"], sourceMap: true, rootDir: "ts", outDir: "js" }, include: ["ts/**/*.ts"] };
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config));
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  const tsc = await runProcess(path.join(ROOT, "node_modules/.bin/tsgo"), ["-p", path.join(dir, "tsconfig.json"), "--pretty", "false"]);
+  expect(tsc.stdout + tsc.stderr).toBe("");
+  const result = await runProcess(process.execPath, [path.join(dir, "js", "main.js")], { cwd: dir });
+  const python = await runProcess("python3", [path.join(dir, "py", "main.py")], { cwd: dir });
+  expect(python.stderr).toContain("in <lambda>");
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toBe(python.stderr);
+}, 60_000);
+
 test("an entry its program imports by name runs twice under pyts run, as `__main__` and as that module", async () => {
   const dir = path.join(work, "twice");
   fs.mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@
 //     return x / y
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { setFrameProvider } from "../values/traceback.js";
-import { installPageFrames } from "./page-frames.js";
+import { installMapFrames, pageText } from "./map-frames.js";
 
 interface LineMap {
   /** the .py file's path and text */
@@ -18,7 +18,7 @@ interface LineMap {
 }
 
 /** A Python expression's span (UTF-8 byte columns, as CPython's) and its caret anchor. */
-interface PythonSpan {
+export interface PythonSpan {
   line: number;
   col: number;
   endLine: number;
@@ -80,7 +80,7 @@ function lookup(map: LineMap, tsLine: number): number | null {
  * The frame's name when the code at `col` of the line is a lambda's body or the body of a
  * one-line `def f(): ...`; null otherwise.
  */
-function sameLineName(text: string, col: number | null): string | null {
+export function sameLineName(text: string, col: number | null): string | null {
   if (col === null) return null;
   const before = text.slice(0, col);
   if (/\blambda\b[^:]*:/.test(before)) return "<lambda>";
@@ -103,7 +103,7 @@ export function enclosingName(lines: string[], line: number): string {
 }
 
 /** A UTF-8 byte column of `text` as a character offset (CPython's rule). */
-function charOffset(text: string, byteOffset: number): number {
+export function charOffset(text: string, byteOffset: number): number {
   const bytes = new TextEncoder().encode(text).subarray(0, byteOffset);
   return new TextDecoder().decode(bytes).length;
 }
@@ -141,7 +141,7 @@ function anchors(segment: string, span: PythonSpan, start: number, text: string)
  * The line of carets CPython 3.11 prints under the failing expression: none when it would
  * cover the whole line, `~~~^^^~~~` around a binary operator or a subscript.
  */
-function caretLine(text: string, span: PythonSpan): string | null {
+export function caretLine(text: string, span: PythonSpan): string | null {
   const start = charOffset(text, span.col);
   const oneLine = span.line === span.endLine;
   const end = oneLine ? charOffset(text, span.endCol) : text.trimEnd().length;
@@ -183,11 +183,15 @@ function programModuleFrames(): ModuleFrames[] {
 }
 
 export function installSourceMappedFrames(): void {
-  // A browser page reads the bundle's own source map (page-frames.ts).
-  if (nodeProcess() === undefined) return installPageFrames();
+  // A browser page reads the bundle's own source map (map-frames.ts).
+  if (nodeProcess() === undefined) {
+    if (typeof (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest === "function") installMapFrames(pageText);
+    return;
+  }
   const mapFile = environment("PYTS_SOURCE_MAP");
   const argv0 = environment("PYTS_ARGV0");
-  if (!mapFile || !argv0) return;
+  // A built tree run by node: the maps its files name (tsc's .js.map, then pyts's .ts.map).
+  if (!mapFile || !argv0) return installMapFrames(fileText);
   // The map sits beside the script it describes (`pyts run` writes both).
   const script = mapFile.replace(/\.pymap\.json$/, "");
   let entry: LineMap;
@@ -223,6 +227,16 @@ export function installSourceMappedFrames(): void {
     if (isStackOverflow(error)) ordered = recursionFrames(ordered);
     return collapseRepeats(ordered);
   });
+}
+
+/** A file: URL's text (under Node); null for another URL or a file that cannot be read. */
+function fileText(url: string): string | null {
+  if (!url.startsWith("file:")) return null;
+  try {
+    return nodeModule("node:fs").readFileSync(nodeModule("node:url").fileURLToPath(url), "utf8");
+  } catch {
+    return null;
+  }
 }
 
 function isStackOverflow(error: unknown): boolean {

@@ -193,6 +193,8 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   if (entry) {
     mainClaimed = true;
     installExceptionHook();
+    // All frames: a traceback starts at the module, as CPython's does (map-frames.ts reads them).
+    Error.stackTraceLimit = Infinity;
   }
   const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true, spec.doc);
   // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
