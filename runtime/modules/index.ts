@@ -32,4 +32,4 @@ export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
-export { defineModule, moduleReady, importModule, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
+export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";

@@ -98,6 +98,8 @@ export class BabelBuilder {
         return t.identifier(this.runtime.local(e.name));
       case "this":
         return t.thisExpression();
+      case "dynamicImport":
+        return t.callExpression(t.import(), [t.stringLiteral(e.specifier)]);
       case "importMeta":
         return t.metaProperty(t.identifier("import"), t.identifier("meta"));
       case "member":

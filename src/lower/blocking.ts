@@ -6,6 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
+import { importAwaits } from "./program-imports.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -81,9 +82,11 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
   }
 }
 
-/** Does this body (not counting nested defs) contain a blocking call? */
+/** Does this body (not counting nested defs) contain a blocking call, or an import of a module whose body waits? */
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
-  return body.some((s) => stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)));
+  return body.some(
+    (s) => ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) || stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)),
+  );
 }
 
 function stmtExprs(s: py.Stmt): py.Expr[] {
