@@ -9,7 +9,7 @@ export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
-export { callMethodChecked, callValue } from "../modules/pycall.js";
+export { callMethodChecked, callValue, noMethod } from "../modules/pycall.js";
 export { spreadCall } from "./spread-call.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";

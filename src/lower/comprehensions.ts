@@ -1,6 +1,7 @@
 // Comprehensions and generator expressions. A list/set/dict comprehension is a generator
 // run to completion into the container; a generator expression is a lazy generator object.
 //   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
+import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -55,6 +56,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
       let iter: ir.Expr = i === 0 ? (firstParam !== null ? { k: "id", name: firstParam } : firstIter) : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
+      iter = loopIterable(g.target, g.iter, iter);
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       shared.push(...captured);
       inner = [loopOver(cx, g.target, iter, inner, captured.length ? null : "const")];
