@@ -1,7 +1,7 @@
 // Helpers the lowering emits for statements: unpacking, with, async for, raise, classes.
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
-export { aiter, anext, anextStep, asyncCollect, listComp, setComp, dictComp, dictItems } from "./iteration.js";
+export { aiter, anext, anextStep, asyncCollect, blockingComp, listComp, setComp, dictComp, dictItems } from "./iteration.js";
 export { decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";

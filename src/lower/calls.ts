@@ -349,7 +349,8 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
-  if (cx.fn.coroutine || cx.fn.generator) return call;
+  // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
+  if (cx.fn.coroutine || (cx.fn.generator && !cx.fn.jsAsync)) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
