@@ -6,7 +6,7 @@ import { isClass, typeName } from "../values/typename.js";
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
 import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
-import { callMethod } from "../values/methods.js";
+import { callMethod, missingAttribute } from "../values/methods.js";
 import { attrKey } from "../lang/attr-names.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -47,4 +47,16 @@ export function callMethodChecked(obj: unknown, name: string, ...args: unknown[]
     if (typeof method === "function" && functionInfo(method)?.spec) return invokeMethod(method as AnyFn, [obj, ...args]);
   }
   return callMethod(obj, name, ...args);
+}
+
+/**
+ * `(obj?.name ?? noMethod(obj, "name")).call(obj, ...)`, the lowering's call of a method obj's
+ * class may lack (src/lower/method-guard.ts): CPython's AttributeError, or its TypeError when
+ * the attribute holds None.
+ */
+export function noMethod(obj: unknown, name: string): never {
+  if (obj !== null && obj !== undefined && (Object(obj) as Record<string, unknown>)[attrKey(obj, name)] === null) {
+    throw new PyTypeError("'NoneType' object is not callable");
+  }
+  throw missingAttribute(obj, name);
 }

@@ -104,7 +104,7 @@ export class BabelBuilder {
         return t.metaProperty(t.identifier("import"), t.identifier("meta"));
       case "member":
         return e.optional
-          ? t.optionalMemberExpression(this.expr(e.object), t.identifier(e.property), false, true)
+          ? t.optionalMemberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false), true)
           : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false));
       case "index":
         return t.memberExpression(this.expr(e.object), this.expr(e.index), true);

@@ -121,13 +121,28 @@ function stmtExprs(s: py.Stmt): py.Expr[] {
   }
 }
 
-function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boolean {
+/**
+ * Does the expression make a blocking call, itself or in a comprehension or generator
+ * expression (run at once, as an async generator the function awaits: comprehensions.ts)?
+ * Lambdas run later, from their own callers.
+ */
+export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boolean {
   // iterative: an operator chain nests as deep as it is long
   const stack = [root];
   for (let e = stack.pop(); e; e = stack.pop()) {
-    if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") continue;
+    if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
-    stack.push(...[...childExprs(e)].reverse());
+    stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;
+}
+
+function isComprehension(e: py.Expr): e is py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp {
+  return e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp";
+}
+
+/** A comprehension's items, conditions and iterables. */
+export function comprehensionParts(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): py.Expr[] {
+  const items = e._type === "DictComp" ? [e.key, e.value] : [e.elt];
+  return [...e.generators.flatMap((g) => [g.iter, ...g.ifs]), ...items];
 }

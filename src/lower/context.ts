@@ -77,6 +77,8 @@ export class LowerContext {
    */
   misfitMethodCalls = new Set<object>();
   misfitMethodNames = new Set<string>();
+  /** method names read through a class (`A.method(b)`, `key=Student.average`): their `self` may be of any class */
+  classReadMethodNames = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */

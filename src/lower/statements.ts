@@ -1,5 +1,6 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
+import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
@@ -279,6 +280,7 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   }
   let iter = lowerExpr(cx, s.iter);
   if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
+  iter = loopIterable(s.target, s.iter, iter);
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
 }
