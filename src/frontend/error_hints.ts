@@ -5,6 +5,7 @@ import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { CHAIN } from "./chains.js";
 import { startsExpression } from "./errors.js";
+import { lambdaHasColon } from "./parse_errors.js";
 
 const BRACKETS = new Set(["(", "[", "{"]);
 const PUNCTUATION = new Set(["(", "[", "{", ")", "]", "}", ",", ":", "AssignOp"]);
@@ -72,6 +73,7 @@ function describeNode(n: CNode, src: Source): string | null {
 /** `[1, 2 3]`: two expressions side by side inside brackets (CPython's invalid_expression). */
 function forgottenComma(path: CNode[], at: number, src: Source): Diagnostic | null {
   if (!startsExpression(src.text, at)) return null;
+  if (/^lambda\b/.test(src.text.slice(at, at + 7)) && !lambdaHasColon(src, at)) return null;
   let container: CNode | undefined;
   for (let i = path.length - 2; i >= 0; i--) {
     const first = path[i]!.children[0];

@@ -3,8 +3,8 @@ import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { firstErrorPath, type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
-import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
-import { regionError } from "./parse_errors.js";
+import { isFirstPassError, legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
+import { missingMatchColon, regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
@@ -55,12 +55,18 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     src.hiddenBlankRuns = lexed.hiddenBlankRuns;
     clampToBlankRuns(root, lexed.hiddenBlankRuns);
     // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
-    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
-    const first = firstError(lexed, parserError);
+    // and so may one before the error the token checks found (an unexpected indent...)
+    const pe = lexed.parserError;
+    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null) ??
+      (pe ? regionError(src, src.offsetOf(pe.anchor.line, pe.anchor.col)) : null);
+    let first = firstError(lexed, parserError);
+    if (first && error?.unreached && !isTokenizerError(first, lexed)) first = diagnostic(error.unreached);
     if (first) {
       let chosen = first;
-      if (!isTokenizerError(first, lexed)) {
-        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? first;
+      // a tokenizer error without a message of its own (an indentation state, an unclosed
+      // bracket at the end) is no exception CPython keeps over its second pass's errors
+      if ((!isTokenizerError(first, lexed) || !lexed.error!.overrides) && !isFirstPassError(first.message)) {
+        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? missingMatchColon(src, first) ?? first;
         chosen = withLegacyCall(chosen, src);
       }
       // an error of CPython's second parse pass is followed by a look at the whole token
@@ -108,12 +114,13 @@ function earlierStatementError(list: CNode[], src: Source, limit: number): Diagn
     }
     before.push(c);
   }
-  if (!holding) return null; // no parse error among these statements
+  // (no statement holds the error when it is a tokenizer error past Lezer's text: the
+  // statements before it still go through the second pass)
   if (before.length > 0) {
     const d = conversionError(() => convertStatements(before, src));
-    if (d && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+    if (d && src.offsetOf(d.line, d.col) <= before[before.length - 1]!.to) return d;
   }
-  if (holding.isError) return null;
+  if (!holding || holding.isError) return null;
   const forIn = holding.children.findIndex((c) => c.name === "in");
   if (holding.name === "ForStatement" && forIn > 0 && holding.children.slice(0, forIn).every((c) => !c.isError && !firstErrorPath(c, src))) {
     const d = conversionError(() => convertForTarget(holding, src));

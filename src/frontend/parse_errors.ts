@@ -193,6 +193,20 @@ function isComparisonIn(src: Source, list: ScanToken[], i: number): boolean {
   return true;
 }
 
+/** Whether the lambda at `at` has its `:` before its bracket closes (else it is no expression). */
+export function lambdaHasColon(src: Source, at: number): boolean {
+  const list = tokens(src);
+  const j = list.findIndex((t) => t.from >= at);
+  if (j < 0) return false;
+  const depth = list[j]!.depth;
+  for (let k = j + 1; k < list.length; k++) {
+    const t = list[k]!;
+    if (t.depth < depth) return false;
+    if (t.depth === depth && t.kind === "punct" && src.text[t.from] === ":") return true;
+  }
+  return false;
+}
+
 /**
  * `invalid_expression`: inside brackets, an expression directly followed by another one is
  * "invalid syntax. Perhaps you forgot a comma?", blamed on the first one's start. Not when the
@@ -206,6 +220,8 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   const b = list[j]!;
   const before = list[j - 1]!;
   if (b.depth === 0 || before.depth !== b.depth || !endsOperand(src, before) || !startsOperand(src, b)) return null;
+  // the second must parse as an expression: a lambda needs its `:` (`lambda f'{c}'` is none)
+  if (b.kind === "word" && src.text.slice(b.from, b.to) === "lambda" && !lambdaHasColon(src, b.from)) return null;
   // walk back over the first expression (the disjunction that ends just before b)
   let i = j - 1;
   while (i > 0) {
@@ -247,4 +263,49 @@ export function regionError(src: Source, limit: number): Diagnostic | null {
     }
   }
   return null;
+}
+
+/**
+ * CPython's invalid_match_stmt: a logical line `match <subject>` ending without its `:` is
+ * "expected ':'" in the second parse pass, which wins over the first pass's generic error: on
+ * that line, or the "unexpected indent" after it when the line alone is a valid expression
+ * statement (`match (5, 6)` is a call). `d` is the error the first pass gave.
+ */
+export function missingMatchColon(src: Source, d: Diagnostic): Diagnostic | null {
+  const afterLine = d.message === "unexpected indent";
+  const limit = afterLine ? src.offsetOf(d.line, 0) : src.offsetOf(d.line, d.col);
+  // the logical line holding the error (or ending just before an unexpected indent):
+  // tokens [start, end), `end` being its NEWLINE
+  const list = allTokens(src);
+  let start = -1;
+  let end = -1;
+  for (let i = 0, lineStart = 0; i < list.length; i++) {
+    const t = list[i]!;
+    if (t.kind !== "newline" || t.depth !== 0) continue;
+    if (i > lineStart) {
+      const from = list[lineStart]!.from;
+      if (afterLine ? t.from >= limit : from > limit) break;
+      [start, end] = [lineStart, i];
+    }
+    lineStart = i + 1;
+  }
+  if (start < 0 || end <= start + 1) return null;
+  const first = list[start]!;
+  if (first.kind !== "word" || src.text.slice(first.from, first.to) !== "match") return null;
+  const last = list[end - 1]!;
+  if (src.text.slice(last.from, last.to) === ":") return null;
+  // a lone starred expression is no subject (`match *a`)
+  const starred = list[start + 1]!.kind === "punct" && src.text[list[start + 1]!.from] === "*";
+  if (starred && !list.slice(start + 1, end).some((t) => t.depth === 0 && src.text[t.from] === ",")) return null;
+  try {
+    subParse(src, list[start + 1]!.from, last.to);
+  } catch (e) {
+    if (e instanceof DiagnosticError) return null;
+    throw e;
+  }
+  if (afterLine) return { ...d, kind: "SyntaxError", message: "expected ':'" };
+  // the NEWLINE token starts at a comment, if any
+  let at = last.to;
+  while (src.text[at] === " " || src.text[at] === "\t" || src.text[at] === "\f") at++;
+  return src.diagnostic(at, "expected ':'");
 }
