@@ -12,7 +12,7 @@ import { stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
 import type { CompileWarning } from "./warnings.js";
 
-const TOO_DEEP = "unsupported: code nested more than 2500 levels deep (a very long operator chain?)";
+const TOO_DEEP = "unsupported: code nested too deeply for pyts's parser (a very long chain of conditional expressions, unary operators or `**`?)";
 
 export interface Parsed {
   module: Module;
@@ -88,7 +88,7 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     return module;
   } catch (e) {
     if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
-      // Lezer's tree holds at most 2500 levels (and building it may exhaust the stack first)
+      // Lezer's parse stack and tree have depth limits (and building it may exhaust the stack first)
       const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
       throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
     }
