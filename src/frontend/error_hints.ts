@@ -18,7 +18,9 @@ export function hintFor(path: CNode[], src: Source): Diagnostic | null {
   const index = parent.children.indexOf(error);
   const prev = parent.children[index - 1];
 
-  if (parent.name === "ConditionalExpression" && index === parent.children.length - 1 && prev?.name !== "else") {
+  // (not before a `:`: CPython's rule looks for neither `else` nor `:` next)
+  const colon = src.text[at] === ":" && src.text[at + 1] !== "=";
+  if (parent.name === "ConditionalExpression" && index === parent.children.length - 1 && prev?.name !== "else" && !colon) {
     return src.diagnostic(parent.from, "expected 'else' after 'if' expression");
   }
   if (parent.name === "DictionaryExpression" && prev) {

@@ -6,6 +6,7 @@ import { normalizeIdentifiers } from "./identifiers.js";
 import { isFirstPassError, legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
 import { missingMatchColon, regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
+import { convertDefParams } from "./params.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { stackExhausted } from "./depth.js";
@@ -66,7 +67,11 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
       // a tokenizer error without a message of its own (an indentation state, an unclosed
       // bracket at the end) is no exception CPython keeps over its second pass's errors
       if ((!isTokenizerError(first, lexed) || !lexed.error!.overrides) && !isFirstPassError(first.message)) {
-        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? missingMatchColon(src, first) ?? first;
+        // the second pass meets the statements in order: the earlier of its errors wins
+        const converted = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col));
+        const match = missingMatchColon(src, first);
+        if (converted && (!match || src.offsetOf(converted.line, converted.col) < match.offset)) chosen = converted;
+        else chosen = match?.diagnostic ?? first;
         chosen = withLegacyCall(chosen, src);
       }
       // an error of CPython's second parse pass is followed by a look at the whole token
@@ -121,6 +126,12 @@ function earlierStatementError(list: CNode[], src: Source, limit: number): Diagn
     if (d && src.offsetOf(d.line, d.col) <= before[before.length - 1]!.to) return d;
   }
   if (!holding || holding.isError) return null;
+  // a def's parameters come before its body (`def f(*):` with an error in the body)
+  const params = holding.name === "FunctionDefinition" ? holding.children.find((c) => c.name === "ParamList") : undefined;
+  if (params && params.to <= limit && !params.isError && !firstErrorPath(params, src)) {
+    const d = conversionError(() => convertDefParams(params, src));
+    if (d) return d;
+  }
   const forIn = holding.children.findIndex((c) => c.name === "in");
   if (holding.name === "ForStatement" && forIn > 0 && holding.children.slice(0, forIn).every((c) => !c.isError && !firstErrorPath(c, src))) {
     const d = conversionError(() => convertForTarget(holding, src));
@@ -139,7 +150,8 @@ function conversionError(convert: () => unknown): Diagnostic | null {
     const d = e.diagnostics[0]!;
     // the converters' own messages for a tree they cannot take ("invalid syntax", "expected an
     // indented block") are not CPython's second-pass rules: Lezer and the tokenizer pass decide those
-    if (d.kind === "SyntaxError" && d.message !== "invalid syntax") return d;
+    // (a duplicate parameter is the symbol table's error, after any parse error)
+    if (d.kind === "SyntaxError" && d.message !== "invalid syntax" && !d.message.startsWith("duplicate argument")) return d;
   }
   return null;
 }

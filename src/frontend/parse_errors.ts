@@ -267,45 +267,42 @@ export function regionError(src: Source, limit: number): Diagnostic | null {
 
 /**
  * CPython's invalid_match_stmt: a logical line `match <subject>` ending without its `:` is
- * "expected ':'" in the second parse pass, which wins over the first pass's generic error: on
- * that line, or the "unexpected indent" after it when the line alone is a valid expression
- * statement (`match (5, 6)` is a call). `d` is the error the first pass gave.
+ * "expected ':'" in the second parse pass, which runs after any parse error and tries it on
+ * every statement up to the error, even a valid one (`match(x)` is a call): the first such line
+ * wins over the first pass's error `d`, located where the first pass stopped (on the error's
+ * own line, at its NEWLINE). Null if no such line comes first; `offset`: the line's start.
  */
-export function missingMatchColon(src: Source, d: Diagnostic): Diagnostic | null {
+export function missingMatchColon(src: Source, d: Diagnostic): { diagnostic: Diagnostic; offset: number } | null {
   const afterLine = d.message === "unexpected indent";
   const limit = afterLine ? src.offsetOf(d.line, 0) : src.offsetOf(d.line, d.col);
-  // the logical line holding the error (or ending just before an unexpected indent):
-  // tokens [start, end), `end` being its NEWLINE
   const list = allTokens(src);
-  let start = -1;
-  let end = -1;
-  for (let i = 0, lineStart = 0; i < list.length; i++) {
+  // logical lines: tokens [start, end), `end` being the NEWLINE
+  for (let i = 0, start = 0; i < list.length; i++) {
     const t = list[i]!;
     if (t.kind !== "newline" || t.depth !== 0) continue;
-    if (i > lineStart) {
-      const from = list[lineStart]!.from;
-      if (afterLine ? t.from >= limit : from > limit) break;
-      [start, end] = [lineStart, i];
+    const end = i;
+    const from = start;
+    start = i + 1;
+    if (end <= from + 1) continue;
+    const first = list[from]!;
+    if (first.from > limit || (afterLine && t.from >= limit)) break;
+    if (first.kind !== "word" || src.text.slice(first.from, first.to) !== "match") continue;
+    const last = list[end - 1]!;
+    if (src.text.slice(last.from, last.to) === ":") continue;
+    // a lone starred expression is no subject (`match *a`)
+    const starred = list[from + 1]!.kind === "punct" && src.text[list[from + 1]!.from] === "*";
+    if (starred && !list.slice(from + 1, end).some((k) => k.depth === 0 && src.text[k.from] === ",")) continue;
+    try {
+      subParse(src, list[from + 1]!.from, last.to);
+    } catch (e) {
+      if (e instanceof DiagnosticError) continue;
+      throw e;
     }
-    lineStart = i + 1;
+    if (afterLine || t.from < limit) return { diagnostic: { ...d, kind: "SyntaxError", message: "expected ':'" }, offset: first.from };
+    // the NEWLINE token starts at a comment, if any
+    let at = last.to;
+    while (src.text[at] === " " || src.text[at] === "\t" || src.text[at] === "\f") at++;
+    return { diagnostic: src.diagnostic(at, "expected ':'"), offset: first.from };
   }
-  if (start < 0 || end <= start + 1) return null;
-  const first = list[start]!;
-  if (first.kind !== "word" || src.text.slice(first.from, first.to) !== "match") return null;
-  const last = list[end - 1]!;
-  if (src.text.slice(last.from, last.to) === ":") return null;
-  // a lone starred expression is no subject (`match *a`)
-  const starred = list[start + 1]!.kind === "punct" && src.text[list[start + 1]!.from] === "*";
-  if (starred && !list.slice(start + 1, end).some((t) => t.depth === 0 && src.text[t.from] === ",")) return null;
-  try {
-    subParse(src, list[start + 1]!.from, last.to);
-  } catch (e) {
-    if (e instanceof DiagnosticError) return null;
-    throw e;
-  }
-  if (afterLine) return { ...d, kind: "SyntaxError", message: "expected ':'" };
-  // the NEWLINE token starts at a comment, if any
-  let at = last.to;
-  while (src.text[at] === " " || src.text[at] === "\t" || src.text[at] === "\f") at++;
-  return src.diagnostic(at, "expected ':'");
+  return null;
 }
