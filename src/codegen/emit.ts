@@ -76,7 +76,7 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   const raw = generate(file, { comments: true }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
   const printed = format
-    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: options.javascript ? "babel" : "typescript", printWidth: 100, objectWrap: "collapse" })
+    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse" })
     : raw;
   // One parse of the printed text finds the position markers and the calls.
   const printedModule = parsePrinted(printed);
