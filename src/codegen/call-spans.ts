@@ -100,26 +100,28 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
   return { calls: found.map((c) => ({ loc: c.loc, frame: ids.get(c.node)! })), parent };
 }
 
-/** A mapping of @babel/generator's result (`rawMappings`, not in its type declarations): generated line 1-based. */
-export interface RawMapping {
-  generated: { line: number; column: number };
-  original?: { line: number; column: number } | null;
-}
+/**
+ * @babel/generator's `decodedMap.mappings` (not in its type declarations): per generated line,
+ * segments [column, source, line (0-based), column, name?] (a bare [column] has no source).
+ */
+export type DecodedMappings = readonly (readonly (readonly number[])[])[];
 
 /** Generator mappings of the tagged frames, to call spans of the final code. */
-export function spansFromMappings(tagged: TaggedCalls, mappings: readonly RawMapping[], code: string, moved: PositionAfterStrip): CallSpan[] {
-  const lineStarts = [0];
-  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lineStarts.push(i + 1);
+export function spansFromMappings(tagged: TaggedCalls, mappings: DecodedMappings, code: string, moved: PositionAfterStrip): CallSpan[] {
   const count = tagged.parent.length;
   const offsets = new Array<number>(count).fill(-1);
-  for (const m of mappings) {
-    const o = m.original;
-    if (!o || o.line !== 1 || o.column >= count || offsets[o.column] !== -1) continue;
-    let offset = lineStarts[m.generated.line - 1]! + m.generated.column;
-    // a space or `;` the printer had queued is written under the next node's position
-    for (let c = code.charCodeAt(offset); c === 32 || c === 59 || c === 10 || c === 9; c = code.charCodeAt(offset)) offset++;
-    offsets[o.column] = offset;
-  }
+  let lineStart = 0;
+  mappings.forEach((segments, line) => {
+    if (line > 0) lineStart = code.indexOf("\n", lineStart) + 1;
+    for (const segment of segments) {
+      const id = segment[3];
+      if (segment.length < 4 || segment[2] !== 0 || id === undefined || id >= count || offsets[id] !== -1) continue;
+      let offset = lineStart + segment[0]!;
+      // a space or `;` the printer had queued is written under the next node's position
+      for (let c = code.charCodeAt(offset); c === 32 || c === 59 || c === 10 || c === 9; c = code.charCodeAt(offset)) offset++;
+      offsets[id] = offset;
+    }
+  });
   // nested frames have larger ids: fold each into the frame holding it
   for (let id = count - 1; id >= 0; id--) {
     const parent = tagged.parent[id]!;

@@ -7,7 +7,7 @@ import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
-import { callSpans, spansFromMappings, tagCallFrames, type RawMapping } from "./call-spans.js";
+import { callSpans, spansFromMappings, tagCallFrames, type DecodedMappings } from "./call-spans.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -84,7 +84,7 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
     if (markers !== null) {
       const { code, mappings, moved } = extractPositions(raw, { comments: markers });
       const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
-      const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { rawMappings?: RawMapping[] }).rawMappings ?? [], raw, moved) : [];
+      const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
       if (spans.length) map.x_pyts_calls = spans;
       return { code, map };
     }
