@@ -28,6 +28,8 @@ export { operatorModule as operator } from "./operator.js";
 export { copyModule as copy } from "./copy.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
 export { heapqModule as heapq } from "./heapq.js";
+export { binasciiModule as binascii } from "./binascii.js";
+export { base64Module as base64 } from "./base64.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
