@@ -34,6 +34,7 @@ export { hashlibModule as hashlib } from "./hashlib.js";
 export { structModule as struct } from "./struct.js";
 export { fractionsModule as fractions } from "./fractions.js";
 export { statisticsModule as statistics } from "./statistics.js";
+export { uuidModule as uuid } from "./uuid.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
