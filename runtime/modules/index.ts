@@ -35,6 +35,7 @@ export { structModule as struct } from "./struct.js";
 export { fractionsModule as fractions } from "./fractions.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
+export { calendarModule as calendar } from "./calendar.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
