@@ -7,6 +7,7 @@
 interface BuiltIns {
   "node:fs": typeof import("node:fs");
   "node:path": typeof import("node:path");
+  "node:os": typeof import("node:os");
   "node:crypto": typeof import("node:crypto");
   "node:buffer": typeof import("node:buffer");
   "node:http": typeof import("node:http");
