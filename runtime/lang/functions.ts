@@ -6,6 +6,7 @@ import { Kwargs } from "../values/kwargs.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { bindToLayout } from "./keywords.js";
+import { applyMany } from "./spread-call.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
@@ -94,11 +95,11 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
 /** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
 export function callFunction(f: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(f);
-  if (info === undefined || info.spec === null || info.binds) return f(...args);
+  if (info === undefined || info.spec === null || info.binds) return applyMany(f, undefined, args);
   const { params, range, packed } = prepare(info.spec);
   if (!info.method) {
-    if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return f(...args);
-    return f(...bindToLayout(info.qualname, params, args, duplicateOf(args)));
+    if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return applyMany(f, undefined, args);
+    return applyMany(f, undefined, bindToLayout(info.qualname, params, args, duplicateOf(args)));
   }
   // A method's JS function receives `self` as `this`.
   return invokeMethod(f, args);
@@ -107,13 +108,13 @@ export function callFunction(f: AnyFn, args: unknown[]): unknown {
 /** Call a method's JS function with `args[0]` as `self`, checking the arguments. */
 export function invokeMethod(method: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(method);
-  if (info === undefined || info.spec === null || info.binds) return method.apply(args[0], args.slice(1));
+  if (info === undefined || info.spec === null || info.binds) return applyMany(method, args[0], args.slice(1));
   const { params, range, packed } = prepare(info.spec);
   if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) {
-    return method.apply(args[0], args.slice(1));
+    return applyMany(method, args[0], args.slice(1));
   }
   const bound = bindToLayout(info.qualname, params, args, duplicateOf(args));
-  return method.apply(bound[0], bound.slice(1));
+  return applyMany(method, bound[0], bound.slice(1));
 }
 
 function duplicateOf(args: unknown[]): string | null {
