@@ -11,6 +11,7 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
+import { isClass } from "../values/typename.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 
 export { boundParts };
@@ -90,6 +91,20 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
   if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return Reflect.construct(cls, args);
   const bound = bindToLayout(info.qualname, params, [null, ...args], duplicateOf(args));
   return Reflect.construct(cls, bound.slice(1));
+}
+
+/**
+ * Would `callValue(f, ...count positional values)` call `f` itself with them (a runtime
+ * function, or a def whose signature takes that many)? Lets a caller making many such calls
+ * (a sort's key function) call `f` directly.
+ */
+export function callsDirectly(f: unknown, count: number): f is AnyFn {
+  if (typeof f !== "function" || isClass(f)) return false;
+  const info = functionInfo(f);
+  if (info === undefined || info.spec === null) return true;
+  if (info.binds || info.method) return false;
+  const { range, packed } = prepare(info.spec);
+  return !packed && count >= range[0] && count <= range[1];
 }
 
 /** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
