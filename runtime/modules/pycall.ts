@@ -8,10 +8,27 @@ import { callFunction, constructChecked, invokeMethod } from "../lang/functions.
 import { functionInfo } from "../lang/function-info.js";
 import { callMethod, missingAttribute } from "../values/methods.js";
 import { attrKey } from "../lang/attr-names.js";
+import { applyMany, withManyArgs } from "../lang/spread-call.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
 export function callValue(f: unknown, ...args: unknown[]): any {
+  return callValueWith(f, args);
+}
+// `f(*xs)` of any length (see spreadCall).
+withManyArgs(callValue, (args) => callValueWith(args[0], args.slice(1)));
+
+/**
+ * `f(*xs)`, `f(a, *xs, **kw)`: the call of a Python value with its arguments in one array, as
+ * callValue checks them, for any number of them (a JS spread overflows the stack past ~120k);
+ * with `self`, the runtime function `fn` called on it (`asyncio.gather(*coros)`).
+ */
+export function spreadCall(f: unknown, args: unknown[], self?: unknown): any {
+  if (self !== undefined) return applyMany(f, self, args);
+  return callValueWith(f, args);
+}
+
+function callValueWith(f: unknown, args: unknown[]): any {
   if (typeof f === "function") {
     // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call; a user
     // subclass of one inherits the mark but is a JS class, which needs `new`.

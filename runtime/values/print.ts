@@ -2,6 +2,7 @@
 // (fs.writeSync under Node, core/host.ts) so output interleaves with stderr and blocking sleeps exactly as it is
 // produced, and nothing is lost when the process exits.
 
+import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
 import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
@@ -82,6 +83,12 @@ function optionalText(name: string, value: unknown, fallback: string): string {
 
 /** Python's `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
 export function print(...args: unknown[]): void {
+  printAll(args);
+}
+// `print(*xs)` of any length (see spreadCall).
+withManyArgs(print, printAll);
+
+function printAll(args: unknown[]): void {
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {
     if (!["sep", "end", "file", "flush"].includes(name)) {

@@ -75,8 +75,29 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       call = constructs(cx, e.func) ? { k: "new", callee, args, loc } : guardMethodCall(cx, e, { k: "call", callee, args, loc });
     }
   }
+  call = spreadSafe(cx, call);
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   return call;
+}
+
+/**
+ * A call with a spread argument goes through the runtime (`spreadCall(f, [...xs])`,
+ * `spreadMethod(obj, "m", [...xs])`): a JS spread of more than ~120k values overflows the
+ * stack, and CPython's `f(*xs)` takes any number.
+ */
+function spreadSafe(cx: LowerContext, call: ir.Expr): ir.Expr {
+  if (call.k !== "call" || !call.args.some((a) => a.k === "spread")) return call;
+  const callee = call.callee;
+  const first = call.args[0];
+  if (callee.k === "rt" && callee.name === "callValue" && first !== undefined && first.k !== "spread") {
+    // `callValue(f, ...xs)`: spreadCall checks the arguments as callValue does.
+    return { k: "call", callee: cx.rt("spreadCall"), args: [first, { k: "array", elements: call.args.slice(1) }], loc: call.loc };
+  }
+  const array: ir.Expr = { k: "array", elements: call.args };
+  if (callee.k === "member" && !callee.optional) {
+    return { k: "call", callee: cx.rt("spreadMethod"), args: [callee.object, { k: "str", value: callee.property }, array], loc: call.loc };
+  }
+  return { k: "call", callee: cx.rt("spreadCall"), args: [callee, array], loc: call.loc };
 }
 
 /** The called expression: a method called on an object stays a member read (`obj.m(...)`). */

@@ -78,8 +78,12 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       // An empty list holds anything: give TS its element type.
       if (e.elts.length === 0) return { k: "as", expr: { k: "array", elements: [] }, type: { k: "array", element: { k: "any" } }, loc };
       return { k: "array", elements: lowerElements(cx, e.elts), loc };
-    case "Tuple":
-      return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: lowerElements(cx, e.elts), loc };
+    case "Tuple": {
+      const elements = lowerElements(cx, e.elts);
+      // (`(*xs,)`: from an array, since a JS spread into a call overflows past ~120k values)
+      if (elements.some((a) => a.k === "spread")) return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "from" }, args: [{ k: "array", elements }], loc };
+      return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: elements, loc };
+    }
     case "Set": {
       // CPython folds a display of three or more constants into a frozenset constant, which
       // lays out colliding keys differently: the runtime repeats that construction.

@@ -232,6 +232,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     const attrName = call.args[1];
     if (call.func._type === "Name" && call.func.id === "getattr" && attrName?._type === "Constant" && attrName.value.kind === "str") cx.attributesRead.add(attrName.value.value);
+    if (call.func._type === "Attribute" && call.args.some((a) => a._type === "Starred")) cx.starCalledAttributes.add(call.func.attr);
     if (call.func._type === "Name") {
       if (call.args.some((a) => a._type === "Starred")) starCalled.add(call.func.id);
       if (call.keywords.some((k) => k.arg === null)) doubleStarCalled.add(call.func.id);

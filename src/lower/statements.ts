@@ -200,7 +200,8 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   const doc = docstring(s.body);
   // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
-  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s);
+  // (A def star-called with a `*args` records it too: a huge call passes its rest boxed.)
+  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s) || (s.args.vararg !== null && cx.starCalledNames.has(s.name));
   const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, s.args.vararg, ...s.args.kwonlyargs, s.args.kwarg].some((a) => a?.annotation);
   const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
