@@ -25,6 +25,7 @@ import { iscoroutine } from "./tasks.js";
 import { sleep } from "./sleep.js";
 import type { EventLoop } from "./events.js";
 import type { Future } from "./futures.js";
+import type { Server } from "./servers.js";
 import "./servers.js";
 
 const DEFAULT_LIMIT = 2 ** 16;
@@ -528,7 +529,8 @@ export class StreamWriter {
 }
 
 /** `asyncio.open_connection(host, port, *, limit, **kwds)`: a (reader, writer) pair. */
-export function open_connection(...args: unknown[]): Coroutine<unknown> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function open_connection(...args: unknown[]): Coroutine<Tuple<any>> {
   const [pos, kws] = splitKw(args);
   const host = pos[0] ?? kws["host"] ?? null;
   const port = pos[1] ?? kws["port"] ?? null;
@@ -544,7 +546,7 @@ export function open_connection(...args: unknown[]): Coroutine<unknown> {
 }
 
 /** `asyncio.start_server(client_connected_cb, host, port, *, limit, **kwds)`: a Server. */
-export function start_server(...args: unknown[]): Coroutine<unknown> {
+export function start_server(...args: unknown[]): Coroutine<Server> {
   const [pos, kws] = splitKw(args);
   const cb = pos[0] ?? kws["client_connected_cb"];
   const host = pos[1] ?? kws["host"] ?? null;
