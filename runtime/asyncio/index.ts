@@ -26,6 +26,7 @@ import { moduleObject } from "../modules/module-object.js";
 import { run } from "./run.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { Server } from "./servers.js";
+import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,
   LimitOverrunError,
@@ -101,6 +102,9 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   LimitOverrunError,
   open_connection,
   start_server,
+  create_subprocess_exec,
+  create_subprocess_shell,
+  subprocess: subprocessModule,
 }));
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };

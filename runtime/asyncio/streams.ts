@@ -64,6 +64,9 @@ interface StreamTransport {
   resume_reading(): unknown;
 }
 
+/** What a StreamReader needs of its transport: flow control. */
+type ReadingTransport = Pick<StreamTransport, "pause_reading" | "resume_reading">;
+
 function loopArg(kws: Record<string, unknown>): EventLoop {
   const loop = kws["loop"];
   return loop === undefined || loop === null ? get_event_loop() : (loop as EventLoop);
@@ -80,7 +83,7 @@ export class StreamReader {
   _eof = false;
   _waiter: Future | null = null;
   _exception: unknown = null;
-  _transport: StreamTransport | null = null;
+  _transport: ReadingTransport | null = null;
   _paused = false;
 
   constructor(...args: unknown[]) {
@@ -152,7 +155,7 @@ export class StreamReader {
     }
   }
 
-  set_transport(transport: StreamTransport): null {
+  set_transport(transport: ReadingTransport): null {
     if (this._transport !== null) throw new AssertionError("Transport already set");
     this._transport = transport;
     return null;
