@@ -26,6 +26,7 @@ import { moduleObject } from "../modules/module-object.js";
 import { run } from "./run.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { Server } from "./servers.js";
+import "./datagram.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,
