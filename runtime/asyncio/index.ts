@@ -27,6 +27,7 @@ import { run } from "./run.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { Server } from "./servers.js";
 import "./datagram.js";
+import "./addrinfo.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,
