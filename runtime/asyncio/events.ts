@@ -25,6 +25,7 @@ import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
 import { atSite, debugFromEnvironment } from "./debug.js";
 import { recorder } from "../timeline/recorder.js";
+import { loopRunning } from "./io-handles.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -214,6 +215,7 @@ export class EventLoop implements HandleLoop {
     this._check_running();
     this._running = true;
     _set_running_loop(this);
+    loopRunning(this, true);
     // Debug mode: coroutines made while this loop runs remember their origin.
     if (this._debug) setCoroutineOriginTracking(new Error());
     return new Promise<null>((resolve, reject) => {
@@ -222,6 +224,7 @@ export class EventLoop implements HandleLoop {
         this._stopping = false;
         this._running = false;
         _set_running_loop(null);
+        loopRunning(this, false);
         if (this._debug) setCoroutineOriginTracking(null);
         if (error === undefined) resolve(null);
         else reject(error);

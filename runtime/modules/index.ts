@@ -6,6 +6,7 @@ export { datetimeModule as datetime } from "./datetime.js";
 export { sysModule as sys } from "./sys.js";
 export { urllibModule as urllib } from "./urllib.js";
 export { aiohttpModule as aiohttp } from "./aiohttp.js";
+export { osModule as os } from "./os.js";
 export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";

@@ -4,7 +4,7 @@
 
 import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
-import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
+import { BrokenPipeError, PyTypeError, UnicodeEncodeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
@@ -46,7 +46,13 @@ export class StdStream implements TextFile {
       throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
     }
     refuseLoneSurrogates(text);
-    writeFd(this.fd, text);
+    try {
+      writeFd(this.fd, text);
+    } catch (e) {
+      // The reader went away (`prog | head -1`): CPython's error at the write, catchable.
+      if ((e as NodeJS.ErrnoException).code === "EPIPE") throw new BrokenPipeError(32n, "Broken pipe");
+      throw e;
+    }
     return BigInt([...text].length);
   }
 

@@ -119,7 +119,12 @@ export function exceptionStr(e: BaseException): string {
   const args = e.args.items;
   if (args.length === 0) return "";
   if (args.length === 1) return e instanceof KeyError ? repr(args[0]) : toStr(args[0]);
-  if (e instanceof OSError && args.length === 2) return `[Errno ${toStr(args[0])}] ${toStr(args[1])}`;
+  if (e instanceof OSError && args.length === 2) {
+    const head = `[Errno ${toStr(args[0])}] ${toStr(args[1])}`;
+    if (e.filename === null || e.filename === undefined) return head;
+    const tail = e.filename2 === null || e.filename2 === undefined ? "" : ` -> ${repr(e.filename2)}`;
+    return `${head}: ${repr(e.filename)}${tail}`;
+  }
   return tupleRepr(e.args);
 }
 
