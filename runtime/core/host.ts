@@ -19,7 +19,6 @@ interface BuiltIns {
   "node:dgram": typeof import("node:dgram");
   "node:dns": typeof import("node:dns");
   "node:child_process": typeof import("node:child_process");
-  "node:os": typeof import("node:os");
 }
 
 /** Node's `process`, or undefined on another host. */
