@@ -132,6 +132,16 @@ test("globals() in a lone file (no module object) is a located error naming it",
   });
 });
 
+test("a generator importing a module whose top level runs an event loop is a located error, unless the module's top level imported it first", async () => {
+  const modules = new Map([["main", { isPackage: false }], ["job", { isPackage: false, awaitsAtImport: true }]]);
+  const generator = "def numbers():\n    import job\n    yield job.result\n";
+  await expect(transpile(generator, { filename: "main.py", module: { name: "main", modules } })).rejects.toMatchObject({
+    diagnostics: [{ line: 2, col: 11, message: "unsupported: import of module 'job' (its top level runs an event loop) inside a generator" }],
+  });
+  const { code } = await transpile(`import job\n${generator}`, { filename: "main.py", module: { name: "main", modules } });
+  expect(code).toContain("yield getattr(job");
+});
+
 test("importing, inside a coroutine, a module whose top level runs an event loop meets the running loop as in CPython", async () => {
   const dir = path.join(work, "awaits-at-import");
   fs.mkdirSync(dir, { recursive: true });

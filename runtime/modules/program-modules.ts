@@ -288,6 +288,11 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
 export async function importModuleAsync(importer: ProgramModule, chain: readonly (readonly [string, string, (() => Promise<unknown>)?])[], top = false): Promise<any> {
   for (const [name, specifier, loader] of chain) {
     if (registry.has(name)) continue;
+    if (loader && entryModule?.dottedName === name) {
+      // The entry's own body awaits: its twin loads it again, and the import waits for it.
+      await loadEntryAgainAsync(entryModule);
+      continue;
+    }
     if ((!loader && !bundledLoaders.has(name)) || entryModule?.dottedName === name) {
       importModule(importer, [[name, specifier]]);
       continue;
@@ -314,6 +319,22 @@ function loadEntryAgain(entry: ProgramModule): void {
   const twin = entry.url.replace(/(\.[cm]?[jt]s)$/, ".imported$1");
   if (twin !== entry.url && nodeModule("node:fs").existsSync(filePath(twin))) entry.load(twin);
   else registry.set(entry.dottedName, entry);
+}
+
+/** loadEntryAgain for an entry whose body awaits: the twin is imported, and awaited. */
+async function loadEntryAgainAsync(entry: ProgramModule): Promise<void> {
+  const twin = entry.url.replace(/(\.[cm]?[jt]s)$/, ".imported$1");
+  if (twin === entry.url || !nodeModule("node:fs").existsSync(filePath(twin))) {
+    registry.set(entry.dottedName, entry);
+    return;
+  }
+  try {
+    await import(twin);
+  } catch (error) {
+    registry.delete(entry.dottedName);
+    sysModule.modules.delete(entry.dottedName);
+    throw error;
+  }
 }
 
 /**

@@ -82,10 +82,17 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
   }
 }
 
-/** Does this body (not counting nested defs) contain a blocking call, or an import of a module whose body waits? */
+/**
+ * Does this body (not counting nested defs) contain a blocking call, or an import of a module
+ * whose body waits? A class body runs where the class statement stands: it counts.
+ */
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
-    (s) => ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) || stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)),
+    (s) =>
+      ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
+      stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
+      nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)) ||
+      (s._type === "ClassDef" && bodyBlocks(cx, s.body, cx.scopeOf(s))),
   );
 }
 

@@ -18,6 +18,7 @@ import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { getsNewAttributes, isMetaclassDef, usesMetaclass } from "./class-objects.js";
 import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
+import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -245,6 +246,24 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classCreated"), args } }] });
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
+  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass;
+  // A class body that waits is finished after the class is made (class-awaits.ts).
+  const waits = staticsAwait(members);
+  const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
+  const deferred = waits ? deferAwaitingStatics(members, classRef) : null;
+  if (deferred && nested) return cx.unsupported(s, "a class nested in a class body that waits (asyncio.run, an import of a module whose body awaits)");
+  if (deferred) {
+    members.splice(0, members.length, ...deferred.members);
+    if (declaration) {
+      cx.fn.declared.add(s.name);
+      return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }, ...deferred.after];
+    }
+    const made: ir.Stmt = { k: "decl", kind: "const", name: (classRef as { name: string }).name, init: { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, loc: cx.loc(s) };
+    let value = metaclassCreation(cx, s, classRef, withMetaclass);
+    if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
+    const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
+    return [made, ...deferred.after, bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+  }
   if (nested) {
     // Python names a nested class by its path: `Outer.Node`.
     const path = (classStacks.get(cx) ?? []).map((c) => c.name).join(".");
@@ -315,6 +334,12 @@ function boundNames(node: unknown, into: string[] = []): string[] {
   }
   if (n._type === "Lambda" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") return into;
   if (n._type === "ExceptHandler" && typeof n.name === "string" && !into.includes(n.name)) into.push(n.name);
+  if (n._type === "Import" || n._type === "ImportFrom") {
+    for (const alias of (node as py.Import | py.ImportFrom).names) {
+      const name = alias.asname ?? (n._type === "Import" ? alias.name.split(".")[0]! : alias.name);
+      if (name !== "*" && !into.includes(name)) into.push(name);
+    }
+  }
   for (const v of Object.values(n)) if (typeof v === "object") boundNames(v, into);
   return into;
 }

@@ -71,8 +71,8 @@ export function isProgramModule(cx: LowerContext, name: string): boolean {
  * body awaits (its top level runs an event loop) cannot load synchronously: where the emitted
  * code can wait (module level, a function made async), the import is
  * `await importModuleAsync($module, chain)`, whose entries for such modules carry
- * `() => import(specifier)` (a coroutine awaits that promise); elsewhere (a generator, a class
- * body) the synchronous import raises ImportError at run time.
+ * `() => import(specifier)` (a coroutine awaits that promise); a class body's awaits run after
+ * the class is made (class-awaits.ts). A plain generator cannot wait: a conversion error.
  */
 function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false): ir.Expr {
   const parts = name.split(".");
@@ -85,9 +85,14 @@ function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false
     if (!cx.program!.resolver.find(prefix)) return cx.unsupported(at, `import of module '${name}': no module named '${prefix}' in the program`);
     cx.programImports.add(prefix);
     const entry: ir.Expr[] = [{ k: "str", value: prefix }, { k: "str", value: specifier(cx, prefix) }];
-    if (canAwait && cx.program!.resolver.awaitsAtImport?.(prefix)) {
-      awaits = true;
-      entry.push({ k: "arrow", params: [], body: { k: "dynamicImport", specifier: specifier(cx, prefix) } });
+    if (cx.program!.resolver.awaitsAtImport?.(prefix)) {
+      // A generator's `next()` answers at once: it cannot wait for such a body to run (unless
+      // the module's own top level imported it first, so the import finds it loaded).
+      if (!canAwait && !importedAtTop(cx, prefix)) return cx.unsupported(at, `import of module '${prefix}' (its top level runs an event loop) inside a generator`);
+      if (canAwait) {
+        awaits = true;
+        entry.push({ k: "arrow", params: [], body: { k: "dynamicImport", specifier: specifier(cx, prefix) } });
+      }
     }
     chain.push({ k: "array", elements: entry });
   }
@@ -97,6 +102,14 @@ function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false
   if (cx.fn.coroutine) return delegate(cx, "await_", { k: "call", callee: cx.rt("importModuleAsync"), args, loc: cx.loc(at) }, cx.loc(at));
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: { k: "call", callee: cx.rt("importModuleAsync"), args, loc: cx.loc(at) }, loc: cx.loc(at) };
+}
+
+/** Does a module-level import statement (not in a block) import `name` or a submodule of it? */
+function importedAtTop(cx: LowerContext, name: string): boolean {
+  const within = (m: string): boolean => m === name || m.startsWith(`${name}.`);
+  return [...cx.moduleScope.bindings.values()].some((list) =>
+    list.some(({ stmt, topLevel }) => topLevel && ((stmt?._type === "Import" && stmt.names.some((a) => within(a.name))) || (stmt?._type === "ImportFrom" && stmt.level === 0 && within(stmt.module ?? "")))),
+  );
 }
 
 /** `import a.b` (binds `a`) and `import a.b as s` (binds the submodule). */
