@@ -1,5 +1,6 @@
 // Lowering entry: Python module AST -> IR module.
 import type * as py from "../frontend/ast.js";
+import { withModuleAnnotations } from "./module-annotations.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { type Diagnostic, DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -25,7 +26,9 @@ export interface LowerOptions {
   program?: ProgramModuleInfo;
 }
 
-export function lowerModule(module: py.Module, options: LowerOptions): ir.ModuleIr {
+export function lowerModule(original: py.Module, options: LowerOptions): ir.ModuleIr {
+  const importable = options.program !== undefined && !options.program.entryOnly;
+  const module: py.Module = { ...original, body: withModuleAnnotations(original.body, importable) };
   // An entry that reads its namespace keeps every global on its module object.
   const program = options.program?.entryOnly && usesNamespace(module.body) ? { ...options.program, entryOnly: false } : (options.program ?? null);
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
