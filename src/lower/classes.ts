@@ -251,7 +251,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const waits = staticsAwait(members);
   const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
   const deferred = waits ? deferAwaitingStatics(members, classRef) : null;
-  if (deferred && nested) return cx.unsupported(s, "a class nested in a class body that waits (asyncio.run, an import of a module whose body awaits)");
+  if (deferred && nested) return cx.unsupported(s, "a class nested in a class body whose own body waits (asyncio.run, an import of a module whose body awaits)");
   if (deferred) {
     members.splice(0, members.length, ...deferred.members);
     if (declaration) {
