@@ -24,7 +24,7 @@ import { TASK_WAKEUP, type Callback } from "./format.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
 import { recorder } from "../timeline/recorder.js";
-import { atSite } from "./debug.js";
+import { ASYNCIO_DIR, atSite } from "./debug.js";
 
 let taskNameCounter = 0;
 /**
@@ -96,13 +96,29 @@ function stepForeign(coro: ForeignCoroutine, exc: unknown): IteratorResult<unkno
 }
 
 /**
+ * Where CPython 3.11(.7)'s asyncio/tasks.py has `sleep`: its first line, and the lines it
+ * suspends at (`await __sleep0()` for a delay <= 0, else `return await future`).
+ */
+const SLEEP_LINES = { defined: 637, sleep0: 640, future: 649 };
+
+/** `sleep() running at .../asyncio/tasks.py:649`: the runtime's `asyncio.sleep` as CPython's. */
+function formatSleep(coro: Coroutine<unknown>): string {
+  const file = `${ASYNCIO_DIR}/tasks.py`;
+  if (coro.done) return `sleep() done, defined at ${file}:${SLEEP_LINES.defined}`;
+  if (!coro.cr_suspended) return `sleep() running at ${file}:${SLEEP_LINES.defined}`;
+  return `sleep() running at ${file}:${isFuture(coro.cr_await) ? SLEEP_LINES.future : SLEEP_LINES.sleep0}`;
+}
+
+/**
  * CPython's `_format_coroutine`: `f() running at prog.py:12` (the line it is suspended at, or
  * its first line before it starts) / `f() done, defined at prog.py:10`. The runtime's own
- * coroutines (no line) and foreign ones show no location.
+ * coroutines (no line) and foreign ones show no location, but for `asyncio.sleep`.
  */
 function formatCoroutine(coro: unknown): string {
   const name = (coro as { __qualname__?: string }).__qualname__ ?? "coroutine";
   if (!(coro instanceof Coroutine)) return `${name}() running`;
+  // (A program's own coroutines have a first line.)
+  if (coro._firstLine === 0 && name === "sleep") return formatSleep(coro);
   if (coro._firstLine === 0) return `${name}() ${coro.done ? "done" : "running"}`;
   return coro.done ? `${name}() done, defined at ${programFile()}:${coro._firstLine}` : `${name}() running at ${programFile()}:${coro._line}`;
 }

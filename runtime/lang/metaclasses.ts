@@ -8,6 +8,9 @@
 // and `Meta.__init__`. Calling a class whose metaclass defines `__call__` runs it
 // (`constructChecked`), and `type.__call__` (`super().__call__(...)`) makes the instance.
 import { Dict } from "../values/dict.js";
+import { setitem } from "../values/subscript.js";
+import { getattrImpl } from "../values/attributes.js";
+import { callMethod } from "../values/methods.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
@@ -42,6 +45,31 @@ function namespaceOf(cls: AnyClass): Dict<unknown, unknown> {
   return ns;
 }
 
+/** The mapping each class statement's metaclass `__prepare__` returned, while its body runs. */
+const prepared = new WeakMap<object, any>();
+
+/**
+ * The start of the body of a class whose metaclass defines `__prepare__` (a static block):
+ * `Meta.__prepare__(name, bases, **kw)` makes the namespace, which gets `__module__` and
+ * `__qualname__` first, as in CPython; createClass hands it to `Meta.__new__`.
+ */
+export function prepareNamespace(cls: AnyClass, metaclass: unknown, ...keywords: unknown[]): void {
+  const meta = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
+  if (meta === null) return;
+  const ns = callMethod(meta, "__prepare__", className(cls), basesTuple(cls), ...keywords);
+  setitem(ns, "__module__", getattrImpl(cls, "__module__"));
+  setitem(ns, "__qualname__", (cls as { __qualname__?: unknown }).__qualname__ ?? className(cls));
+  prepared.set(cls, ns);
+}
+
+/** After a statement of such a class body: the names it bound are stored in the namespace. */
+export function storeNamespace(cls: AnyClass, names: string[]): void {
+  const ns = prepared.get(cls);
+  if (ns === undefined) return;
+  const current = namespaceOf(cls);
+  for (const name of names) if (current.has(name)) setitem(ns, name, current.get(name));
+}
+
 /**
  * The end of a class statement with a metaclass (given, or a base's):
  * `const Model = createClass(class Model {...}, Meta, kw({...}))`.
@@ -59,9 +87,10 @@ export function createClass(cls: AnyClass, metaclass: unknown, ...keywords: unkn
     if (typeof meta !== "function") throw new PyTypeError(`'${typeof meta}' object is not callable`);
     return (meta as (...a: unknown[]) => unknown)(className(cls), basesTuple(cls), namespaceOf(cls), ...keywords);
   }
-  const namespace = namespaceOf(cls);
+  const namespace = prepared.get(cls) ?? namespaceOf(cls);
+  prepared.delete(cls);
   const saved = pending;
-  pending = { cls, namespace: new Map(namespace.entries() as Iterable<[string, unknown]>) };
+  pending = { cls, namespace: new Map(namespaceOf(cls).entries() as Iterable<[string, unknown]>) };
   try {
     return instantiate(meta, [className(cls), basesTuple(cls), namespace, ...keywords]);
   } finally {

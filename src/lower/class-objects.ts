@@ -149,3 +149,30 @@ export function usesMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 0): bo
     return known !== null && known !== cls && usesMetaclass(cx, known, depth + 1);
   });
 }
+
+function definesPrepare(cx: LowerContext, meta: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (meta.body.some((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === "__prepare__")) return true;
+  return meta.bases.some((b) => {
+    const known = knownBase(cx, b);
+    return known !== null && known !== meta && definesPrepare(cx, known, depth + 1);
+  });
+}
+
+/**
+ * Is the class made by a metaclass of the module that defines `__prepare__` (its own
+ * `metaclass=`, or a base's)? Its body then also stores each name in the mapping
+ * `__prepare__` returned (metaclasses.ts).
+ */
+export function preparedByMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  const given = cls.keywords.find((k) => k.arg === "metaclass");
+  if (given) {
+    const meta = knownBase(cx, given.value);
+    return meta !== null && definesPrepare(cx, meta);
+  }
+  return cls.bases.some((b) => {
+    const known = knownBase(cx, b);
+    return known !== null && known !== cls && preparedByMetaclass(cx, known, depth + 1);
+  });
+}

@@ -15,7 +15,7 @@ import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
-import { getsNewAttributes, isMetaclassDef, usesMetaclass } from "./class-objects.js";
+import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
 import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
@@ -113,10 +113,23 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
+  // A metaclass's `__prepare__` makes the namespace before the body runs; each statement then
+  // stores the names it bound in it (metaclasses.ts).
+  const prepared = preparedByMetaclass(cx, s);
+  const metaclassKeywords = s.keywords.filter((k) => k.arg !== "metaclass");
+  if (prepared) {
+    const given = s.keywords.find((k) => k.arg === "metaclass");
+    const args: ir.Expr[] = [{ k: "this" }, given ? lowerExpr(cx, given.value) : { k: "null" }, ...(metaclassKeywords.length ? (lowerArgs(cx, { args: [], keywords: metaclassKeywords }) as ir.Expr[]) : [])];
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("prepareNamespace"), args } }] });
+  }
+  // The store of the previous statement's names, pushed after its members.
+  let pendingStore: ir.ClassMember | null = null;
   for (const stmt of s.body) {
-    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && stmt.name === "__prepare__" && initMethod && isMetaclassDef(cx, s)) {
-      // The class body fills a JS class, not the mapping `__prepare__` would return.
-      return cx.unsupported(stmt, "a metaclass defining __prepare__");
+    if (pendingStore !== null) members.push(pendingStore);
+    pendingStore = null;
+    if (prepared && boundInClassBody(stmt).length) {
+      const names: ir.Expr = { k: "array", elements: boundInClassBody(stmt).map((n) => ({ k: "str", value: mangle(cx, n) }) as ir.Expr) };
+      pendingStore = { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("storeNamespace"), args: [{ k: "this" }, names] } }] };
     }
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
@@ -177,6 +190,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push(...classBodyStatement(cx, s, stmt, members, attributes));
     }
   }
+  if (pendingStore !== null) members.push(pendingStore);
   members.push(...protocolMembers(cx, s));
   const methodDefs = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
   const properties = methodDefs.filter((st) => st.decorator_list.some((d) => decoratorName(d) === "property"));
@@ -558,4 +572,23 @@ function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
 function receiverFirst(sig: Signature, isStatic: boolean): Signature {
   if (!isStatic) return sig;
   return { ...sig, positional: [{ name: "$receiver", hasDefault: false, positionalOnly: true }, ...sig.positional] };
+}
+
+/** The names a statement directly in a class body binds, in order (for `__prepare__`'s mapping). */
+function boundInClassBody(stmt: py.Stmt): string[] {
+  const names = (t: py.Expr): string[] => (t._type === "Name" ? [t.id] : t._type === "Tuple" || t._type === "List" ? t.elts.flatMap(names) : t._type === "Starred" ? names(t.value) : []);
+  switch (stmt._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+      return [stmt.name];
+    case "Assign":
+      return stmt.targets.flatMap(names);
+    case "AnnAssign":
+      return stmt.value ? names(stmt.target) : [];
+    case "AugAssign":
+      return names(stmt.target);
+    default:
+      return [];
+  }
 }
