@@ -9,7 +9,8 @@
 //   2. start-up: wall time of `pyts run bench/startup/hello.py` (cached and --no-cache)
 //      against the CPython binary itself (sys.executable, not a shim), best of 5.
 //   3. transpile throughput: transpile() of every fixture, unformatted and formatted, against
-//      the bare @lezer/python parse of the same files, in this process.
+//      the bare @lezer/python parse of the same files, in this process; then linearity: one
+//      program of 8x as many lines as another (the same block repeated) should cost 8x.
 // `node bench/run.mjs FILTER` runs only programs whose path contains FILTER (and skips 2, 3
 // unless FILTER is "startup" or "transpile"). Needs `npm run build` first.
 import { spawnSync } from "node:child_process";
@@ -242,4 +243,55 @@ if (filter === "" || filter === "transpile") {
       ["transpile, formatted", formattedMs.toFixed(1), (bytes / 1024 / (formattedMs / 1000)).toFixed(0), (formattedMs / parseMs).toFixed(2) + "x"],
     ],
   );
+
+  // Linearity: a block of ordinary code repeated (its names numbered), small and 8x larger.
+  const block = (i) => `
+def f${i}(a, b=2, *args, **kw):
+    """doc ${i}"""
+    x = [j * a for j in range(b) if j % 2]
+    d = {"k": x, "n": len(x)}
+    for k, v in d.items():
+        if isinstance(v, int) and v > 3:
+            print("%s=%d" % (k, v))  # a comment
+        else:
+            print(k, v, sep=", ")
+    return sum(x) + a ** 2
+
+
+class C${i}:
+    def __init__(self, v):
+        self.v = v
+
+    def m(self, w):
+        return self.v * w + f${i}(w)
+
+`;
+  const program = (n) => Array.from({ length: n }, (_, i) => block(i)).join("") + "print(f0(3), C0(2).m(4))\n";
+  const sizes = [40, 320];
+  const bestOf = async (step, times = 3) => {
+    let bestMs = Infinity;
+    for (let i = 0; i < times; i++) {
+      const start = process.hrtime.bigint();
+      await step();
+      bestMs = Math.min(bestMs, Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return bestMs;
+  };
+  const linear = [];
+  for (const n of sizes) {
+    const text = program(n);
+    const lines = text.split("\n").length;
+    const parse = await bestOf(() => parser.parse(text));
+    const raw = await bestOf(() => transpile(text, { filename: "big.py", format: false }));
+    const formatted = await bestOf(() => transpile(text, { filename: "big.py" }));
+    linear.push({ lines, parse, raw, formatted });
+  }
+  const perK = (ms, lines) => ((ms / lines) * 1000).toFixed(1);
+  console.log(`\ntranspile linearity (one generated program, ${sizes[0]} and ${sizes[1]} repeats of a 20-line block; ms per 1,000 lines, best of 3)`);
+  printTable(
+    ["lines", "parse", "unformatted", "formatted", "unformatted x parse", "formatted x parse"],
+    linear.map((r) => [String(r.lines), perK(r.parse, r.lines), perK(r.raw, r.lines), perK(r.formatted, r.lines), (r.raw / r.parse).toFixed(2) + "x", (r.formatted / r.parse).toFixed(2) + "x"]),
+  );
+  const [small, large] = linear;
+  console.log(`cost per line, ${large.lines} lines against ${small.lines}: unformatted ${((large.raw / large.lines) / (small.raw / small.lines)).toFixed(2)}x, formatted ${((large.formatted / large.lines) / (small.formatted / small.lines)).toFixed(2)}x (1.00x is linear)`);
 }

@@ -64,29 +64,33 @@ export interface TaggedCalls {
 /** Tags the frame node of every positioned call of `root` and clears every other `loc`. */
 export function tagCallFrames(root: t.Node): TaggedCalls {
   const found: { loc: ir.Loc; node: t.Node }[] = [];
+  // frame nodes -> id (-1 until reached: a call is visited before its callee)
   const ids = new Map<t.Node, number>();
-  t.traverseFast(root, (node) => {
-    if (!isCall(node)) return;
-    const loc = pythonLocOf(node);
-    if (!loc || loc.endLine === undefined || loc.endCol === undefined) return;
-    const frame: t.Node = t.isNewExpression(node) ? node : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
-    found.push({ loc, node: frame });
-    ids.set(frame, -1);
-  });
   const parent: number[] = [];
   const open: number[] = [];
   const visit = (node: t.Node): void => {
     const keys = t.VISITOR_KEYS[node.type];
     if (!keys) return;
-    let id = -1;
-    if (ids.has(node)) {
+    if (isCall(node)) {
+      const loc = pythonLocOf(node);
+      if (loc && loc.endLine !== undefined && loc.endCol !== undefined) {
+        const frame: t.Node = t.isNewExpression(node) ? node : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
+        found.push({ loc, node: frame });
+        if (!ids.has(frame)) ids.set(frame, -1);
+      }
+    }
+    let id = ids.get(node) ?? -1;
+    if (id === -1 && ids.has(node)) {
       id = parent.length;
       ids.set(node, id);
       parent.push(open.length > 0 ? open[open.length - 1]! : -1);
       const pos = { line: 1, column: id, index: 0 };
       node.loc = { start: pos, end: pos, filename: "", identifierName: undefined };
       open.push(id);
-    } else node.loc = null;
+    } else {
+      id = -1;
+      node.loc = null;
+    }
     for (const key of keys) {
       const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[key];
       if (Array.isArray(child)) {
@@ -95,8 +99,8 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
     }
     if (id !== -1) open.pop();
   };
-  if (found.length > 0) visit(root);
-  // (a frame outside the printed tree keeps id -1 and gets no span)
+  visit(root);
+  // (a frame the printed tree does not reach keeps id -1 and gets no span)
   return { calls: found.map((c) => ({ loc: c.loc, frame: ids.get(c.node)! })), parent };
 }
 

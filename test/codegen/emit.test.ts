@@ -130,6 +130,27 @@ describe("source map positions", () => {
   }
 });
 
+describe("call table (carets under a traceback's failing call)", () => {
+  const program = 'def f():\n    return len\n\n\nclass C:\n    def m(self, x):\n        return x\n\n\nc = C()\nprint(c.m(1), f()("ab"), [C().m(n) for n in range(2)])\n';
+  // the token each call's frame position names, with the call's Python span
+  const table = async (source: string, format: boolean): Promise<string[]> => {
+    const { code, map } = await transpile(source, { filename: "prog.py", format });
+    const lines = code.split("\n");
+    const calls = (map as { x_pyts_calls?: number[][] }).x_pyts_calls ?? [];
+    return calls.map(([line, col, ...span]) => `${/^(new\b|[\w$]+|.)/.exec(lines[line!]!.slice(col))![0]} ${span.join(",")}`).sort();
+  };
+  // unformatted output reads the positions from the generator's source map (and, when a string
+  // spells a marker, from a parse); formatted output from a parse: all name the same tokens
+  for (const extra of ["", 's = "/*@py 1:0*/"\n']) {
+    test(`unformatted and formatted output name the same calls${extra ? " (a string spells a marker)" : ""}`, async () => {
+      const raw = await table(program + extra, false);
+      expect(raw.length).toBeGreaterThanOrEqual(6);
+      expect(raw.every((entry) => /^[\w$]/.test(entry))).toBe(true);
+      expect(raw).toEqual(await table(program + extra, true));
+    });
+  }
+});
+
 test("CR and CRLF line endings count as CPython counts them", async () => {
   const { code, map } = await transpile("x = 1\r\r\rdef f():\r\n    return 1\r\rprint(f())\r", { filename: "prog.py" });
   const lines = code.split("\n");
