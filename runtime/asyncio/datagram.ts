@@ -14,7 +14,7 @@ import { truthy } from "../values/truth.js";
 import { callMethod } from "../values/methods.js";
 import { callValue } from "../modules/pycall.js";
 import { toInt } from "../modules/callable-class.js";
-import { osErrorFor } from "../modules/urllib.js";
+import { osErrorFrom } from "../lang/os-errors.js";
 import { EventLoop } from "./events.js";
 import { setResultUnlessCancelled } from "./futures.js";
 import type { Future } from "./futures.js";
@@ -59,7 +59,7 @@ export class DatagramTransport {
     _sock.on("message", (msg: Buffer, rinfo: dgram.RemoteInfo) =>
       fromNode(_loop, () => this._received(Bytes.fromArray(msg), addressTuple(rinfo.address, rinfo.port, rinfo.family))),
     );
-    _sock.on("error", (e: NodeJS.ErrnoException) => fromNode(_loop, () => this._errorReceived(osErrorFor(e.code ?? "", e.message))));
+    _sock.on("error", (e: NodeJS.ErrnoException) => fromNode(_loop, () => this._errorReceived(osErrorFrom(e))));
     _loop.call_soon(() => callMethod(this._protocol, "connection_made", this));
     _loop.call_soon(setResultUnlessCancelled, waiter, null);
   }
@@ -185,7 +185,7 @@ function createDatagramEndpoint(this: EventLoop, ...args: unknown[]): Coroutine<
         fromNode(loop, () => {
           if (fut.done()) return;
           if (error === undefined) fut.set_result(null);
-          else fut.set_exception(osErrorFor(error.code ?? "", error.message));
+          else fut.set_exception(osErrorFrom(error));
         });
       sock.once("error", finish);
       start((error) => {

@@ -13,7 +13,7 @@ import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import { callValue } from "../modules/pycall.js";
 import { toInt } from "../modules/callable-class.js";
-import { osErrorFor } from "../modules/urllib.js";
+import { osErrorFrom } from "../lang/os-errors.js";
 import { EventLoop } from "./events.js";
 import { CancelledError } from "./exceptions.js";
 import type { Future } from "./futures.js";
@@ -213,7 +213,7 @@ function* listenAddresses(loop: EventLoop, host: unknown): Generator<unknown, { 
       out.push({ address: h, family: net.isIP(h) });
     } else {
       const found = (yield* await_(nodeFuture<{ address: string; family: number }[]>(loop, (done, fail) =>
-        nodeModule("node:dns").lookup(h, { all: true }, (err, addresses) => (err ? fail(osErrorFor(err.code ?? "", err.message)) : done(addresses))),
+        nodeModule("node:dns").lookup(h, { all: true }, (err, addresses) => (err ? fail(osErrorFrom(err)) : done(addresses))),
       ))) as { address: string; family: number }[];
       for (const a of found) if (!out.some((o) => o.address === a.address)) out.push(a);
     }
@@ -298,7 +298,7 @@ function createConnection(this: EventLoop, ...args: unknown[]): Coroutine<Tuple>
     const connected = nodeFuture<null>(loop, (done, fail) => {
       sock.once("connect", () => done(null));
       onError = (e) => {
-        const error = osErrorFor(e.code ?? "", e.message);
+        const error = osErrorFrom(e);
         const address = (e as { address?: string }).address;
         // CPython: "[Errno 111] Connect call failed ('127.0.0.1', 8888)".
         const failed = address !== undefined && error.args.length >= 2

@@ -394,13 +394,17 @@ export class StreamReaderProtocol extends Protocol {
         const loop = this._loop;
         const task = loop.create_task(res);
         this._task = task;
-        task.add_done_callback((t: Future) => {
-          const exc = t.cancelled() ? null : t.exception();
+        // As in CPython 3.11, a cancelled handler task makes exception() raise CancelledError
+        // here, which the loop reports as an exception in this callback.
+        const callback = (t: Future): void => {
+          const exc = t.exception();
           if (exc !== null) {
             loop.call_exception_handler({ message: "Unhandled exception in client_connected_cb", exception: exc, transport: tr });
             tr.close();
           }
-        });
+        };
+        Object.defineProperty(callback, "__qualname__", { value: "StreamReaderProtocol.connection_made.<locals>.callback" });
+        task.add_done_callback(callback);
       }
     }
     return null;

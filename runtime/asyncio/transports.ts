@@ -11,7 +11,7 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { callMethod } from "../values/methods.js";
 import { repr } from "../values/repr.js";
-import { osErrorFor } from "../modules/urllib.js";
+import { osErrorFrom } from "../lang/os-errors.js";
 import { holdHandle, releaseHandle } from "./io-handles.js";
 import type { EventLoop } from "./events.js";
 import type { Future } from "./futures.js";
@@ -167,7 +167,7 @@ export class SocketTransport {
 
   private _closedByPeer(failure: NodeJS.ErrnoException | null): void {
     if (this._connLost) return;
-    this._forceClose(failure === null ? null : osErrorFor(failure.code ?? "", failure.message));
+    this._forceClose(failure === null ? null : osErrorFrom(failure));
   }
 
   // ---- writing ----

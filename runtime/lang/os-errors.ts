@@ -54,6 +54,11 @@ const ERRORS: Record<string, [number, string, OSErrorClass?]> = {
   ECONNRESET: [104, "Connection reset by peer", ConnectionResetError],
   ETIMEDOUT: [110, "Connection timed out", TimeoutError],
   ECONNREFUSED: [111, "Connection refused", ConnectionRefusedError],
+  EHOSTUNREACH: [113, "No route to host"],
+  ENETUNREACH: [101, "Network is unreachable"],
+  // Name lookups (socket.gaierror in CPython).
+  ENOTFOUND: [-2, "Name or service not known"],
+  EAI_AGAIN: [-3, "Temporary failure in name resolution"],
 };
 
 /** The OSError CPython would raise for Node's error `error` about `filename` (and `filename2`). */

@@ -7,6 +7,8 @@ export { sysModule as sys } from "./sys.js";
 export { urllibModule as urllib } from "./urllib.js";
 export { aiohttpModule as aiohttp } from "./aiohttp.js";
 export { osModule as os } from "./os.js";
+export { fnmatchModule as fnmatch, globModule as glob } from "./fnmatch.js";
+export { shutilModule as shutil, tempfileModule as tempfile } from "./shutil.js";
 export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";

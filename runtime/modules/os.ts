@@ -169,7 +169,9 @@ function* walkTree(top: string, topdown: boolean, onerror: unknown, followlinks:
   }
 }
 
-function walk(...args: unknown[]): PyIterator<Tuple> {
+/** `os.walk(top, topdown=True, onerror=None, followlinks=False)`: (dirpath, dirnames, filenames). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a tuple of a str and two lists
+function walk(...args: unknown[]): PyIterator<Tuple<any>> {
   const [pos, kws] = splitKw(args);
   const top = fspath(pos[0] ?? kws["top"]);
   const topdown = truthy(pos[1] ?? kws["topdown"] ?? true);

@@ -4,7 +4,7 @@ import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall } from "./blocking.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -331,9 +331,23 @@ export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
 }
 
 /** Modules whose functions give str/list/tuple values (or objects without str-like methods). */
-const PLAIN_VALUE_MODULES = new Set(["re", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar"]);
+const PLAIN_VALUE_MODULES = new Set(["re", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "os", "fnmatch", "glob", "shutil", "tempfile"]);
+
+/** `os.path`, `urllib.request`: a submodule the runtime provides (a module object). */
+function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
+  const parts: string[] = [];
+  while (e._type === "Attribute") {
+    parts.unshift(e.attr);
+    e = e.value;
+  }
+  if (e._type !== "Name") return false;
+  const known = cx.knownBinding(e.id);
+  return known?.k === "module" && RUNTIME_SUBMODULES.has([known.module, ...parts].join("."));
+}
 
 function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
+  // A submodule (`os.path`) returns what its package does.
+  while (module._type === "Attribute") module = module.value;
   if (module._type !== "Name") return false;
   const known = cx.knownBinding(module.id);
   return known?.k === "module" && PLAIN_VALUE_MODULES.has(known.module);
@@ -346,7 +360,7 @@ function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
 export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   if (depth > 4) return false;
   // (`string.digits.index(c)`: a constant of a plain-value module is a str, list, ...)
-  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && returnsPlainValues(cx, e.value));
+  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && returnsPlainValues(cx, e.value) && !isSubmodule(cx, e));
   // What a module function returns (a loop, a session) is a runtime object; what its methods
   // return may be anything (a str from `task.get_name()`).
   // (A plain-value module's classes, `string.Template(...)`, still make runtime objects.)

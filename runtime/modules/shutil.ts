@@ -1,0 +1,254 @@
+// `shutil` (file and tree copies, moves, removal, which) and `tempfile`'s folder functions, on
+// Node's fs with CPython's errors and return values.
+
+import { nodeModule, nodeProcess } from "../core/host.js";
+import { FileExistsError, OSError } from "../values/exceptions.js";
+import { kw as kwOf, splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { truthy } from "../values/truth.js";
+import { PySet } from "../values/set.js";
+import { fsCall } from "../lang/os-errors.js";
+import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
+import { fnmatchModule } from "./fnmatch.js";
+import { fspath, pathModule } from "./os-path.js";
+
+function fs(): typeof import("node:fs") {
+  return nodeModule("node:fs");
+}
+const join = (a: string, b: string): string => pathModule.join(a, b) as string;
+const isdir = (p: string): boolean => pathModule.isdir(p) as boolean;
+
+/** shutil.Error (an OSError subclass). */
+export class Error_ extends OSError {
+  static readonly __module__: string = "shutil";
+  static readonly pythonName: string = "Error";
+}
+export class SameFileError extends Error_ {
+  static override readonly pythonName: string = "SameFileError";
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs().statSync(a);
+    const sb = fs().statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+function copyfile(srcArg: unknown, dstArg: unknown): string {
+  const src = fspath(srcArg);
+  const dst = fspath(dstArg);
+  if (sameFile(src, dst)) throw new SameFileError(`${repr(src)} and ${repr(dst)} are the same file`);
+  const data = fsCall(() => fs().readFileSync(src), src);
+  fsCall(() => fs().writeFileSync(dst, data), dst);
+  return dst;
+}
+
+function copyMode(src: string, dst: string): void {
+  fsCall(() => fs().chmodSync(dst, fs().statSync(src).mode & 0o7777), dst);
+}
+
+function copy(srcArg: unknown, dstArg: unknown): string {
+  const src = fspath(srcArg);
+  let dst = fspath(dstArg);
+  if (isdir(dst)) dst = join(dst, pathModule.basename(src) as string);
+  copyfile(src, dst);
+  copyMode(src, dst);
+  return dst;
+}
+
+function copy2(srcArg: unknown, dstArg: unknown): string {
+  const dst = copy(srcArg, dstArg);
+  const st = fs().statSync(fspath(srcArg));
+  fs().utimesSync(dst, st.atime, st.mtime);
+  return dst;
+}
+
+function copytree(srcArg: unknown, dstArg: unknown, ...rest: unknown[]): string {
+  const [pos, kws] = splitKw(rest);
+  const src = fspath(srcArg);
+  const dst = fspath(dstArg);
+  const ignore = kws["ignore"] ?? null;
+  const copyFunction = kws["copy_function"] ?? copy2;
+  const existOk = truthy(pos[3] ?? kws["dirs_exist_ok"] ?? false);
+  const names = fsCall(() => fs().readdirSync(src), src);
+  const ignored = ignore === null ? new Set<string>() : new Set([...(callValue(ignore, src, names) as Iterable<string>)]);
+  if (!existOk && pathModule.exists(dst)) throw new FileExistsError(17n, "File exists", dst);
+  fsCall(() => fs().mkdirSync(dst, { recursive: true }), dst);
+  for (const name of names) {
+    if (ignored.has(name)) continue;
+    const from = join(src, name);
+    const to = join(dst, name);
+    if (isdir(from)) copytree(from, to, ...(ignore === null ? [] : [kwOf({ ignore })]), kwOf({ dirs_exist_ok: existOk, copy_function: copyFunction }));
+    else callValue(copyFunction, from, to);
+  }
+  copyMode(src, dst);
+  return dst;
+}
+
+function rmtree(pathArg: unknown, ...rest: unknown[]): null {
+  const [pos, kws] = splitKw(rest);
+  const path = fspath(pathArg);
+  const ignoreErrors = truthy(pos[0] ?? kws["ignore_errors"] ?? false);
+  try {
+    const st = fsCall(() => fs().lstatSync(path), path);
+    if (st.isSymbolicLink()) throw new OSError("Cannot call rmtree on a symbolic link");
+    fsCall(() => fs().rmSync(path, { recursive: true }), path);
+  } catch (e) {
+    if (!ignoreErrors) throw e;
+  }
+  return null;
+}
+
+function move(srcArg: unknown, dstArg: unknown): string {
+  const src = fspath(srcArg);
+  let realDst = fspath(dstArg);
+  if (isdir(realDst)) {
+    if (sameFile(src, realDst)) {
+      fsCall(() => fs().renameSync(src, realDst), src, realDst);
+      return realDst;
+    }
+    realDst = join(realDst, pathModule.basename(src.replace(/\/+$/, "")) as string);
+    if (pathModule.exists(realDst)) throw new Error_(`Destination path '${realDst}' already exists`);
+  }
+  try {
+    fs().renameSync(src, realDst);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") fsCall(() => { throw e; }, src, realDst);
+    if (isdir(src)) {
+      copytree(src, realDst);
+      rmtree(src);
+    } else {
+      copy2(src, realDst);
+      fs().unlinkSync(src);
+    }
+  }
+  return realDst;
+}
+
+function which(cmdArg: unknown, ...rest: unknown[]): string | null {
+  const [pos, kws] = splitKw(rest);
+  const cmd = fspath(cmdArg);
+  const pathArg = pos[1] ?? kws["path"] ?? null;
+  const executable = (p: string): boolean => {
+    try {
+      fs().accessSync(p, fs().constants.X_OK);
+      return !isdir(p);
+    } catch {
+      return false;
+    }
+  };
+  if (cmd.includes("/")) return executable(cmd) ? cmd : null;
+  const searchPath = pathArg === null ? (nodeProcess()?.env["PATH"] ?? "/bin:/usr/bin") : String(pathArg);
+  const seen = new Set<string>();
+  for (const dir of searchPath.split(":")) {
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const candidate = join(dir, cmd);
+    if (executable(candidate)) return candidate;
+  }
+  return null;
+}
+
+function ignore_patterns(...patterns: unknown[]): (path: unknown, names: unknown) => PySet<string> {
+  return (_path: unknown, names: unknown) => {
+    const out = new PySet<string>();
+    for (const pattern of patterns) for (const name of fnmatchModule.filter(names, pattern)) out.add(name);
+    return out;
+  };
+}
+
+export const shutilModule = moduleObject("shutil", {
+  Error: Error_,
+  SameFileError,
+  copyfile,
+  copy,
+  copy2,
+  copymode: (src: unknown, dst: unknown) => {
+    copyMode(fspath(src), fspath(dst));
+    return null;
+  },
+  copytree,
+  rmtree,
+  move,
+  which,
+  ignore_patterns,
+});
+
+// ---- tempfile ----
+
+const CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+function randomName(): string {
+  const bytes = nodeModule("node:crypto").randomBytes(8);
+  let out = "";
+  for (const b of bytes) out += CHARACTERS[b % CHARACTERS.length];
+  return out;
+}
+
+function gettempdir(): string {
+  const env = nodeProcess()?.env ?? {};
+  for (const name of ["TMPDIR", "TEMP", "TMP"]) {
+    const dir = env[name];
+    if (dir !== undefined && dir !== "" && isdir(dir)) return pathModule.abspath(dir) as string;
+  }
+  return "/tmp";
+}
+
+function mkdtemp(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const suffix = pos[0] ?? kws["suffix"] ?? null;
+  const prefix = pos[1] ?? kws["prefix"] ?? null;
+  const dir = pos[2] ?? kws["dir"] ?? null;
+  const parent = dir === null ? gettempdir() : fspath(dir);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const path = join(parent, `${prefix === null ? "tmp" : String(prefix)}${randomName()}${suffix === null ? "" : String(suffix)}`);
+    try {
+      fs().mkdirSync(path, { mode: 0o700 });
+      return pathModule.abspath(path) as string;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") fsCall(() => { throw e; }, path);
+    }
+  }
+  throw new FileExistsError(17n, "No usable temporary directory name found");
+}
+
+export class TemporaryDirectory {
+  static readonly __module__ = "tempfile";
+  readonly name: string;
+  private readonly ignoreCleanupErrors: boolean;
+  private cleaned = false;
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    this.name = mkdtemp(pos[0] ?? kws["suffix"] ?? null, pos[1] ?? kws["prefix"] ?? null, pos[2] ?? kws["dir"] ?? null);
+    this.ignoreCleanupErrors = truthy(pos[3] ?? kws["ignore_cleanup_errors"] ?? false);
+  }
+  cleanup(): null {
+    if (this.cleaned) return null;
+    this.cleaned = true;
+    rmtree(this.name, this.ignoreCleanupErrors);
+    return null;
+  }
+  __enter__(): string {
+    return this.name;
+  }
+  __exit__(..._exc: unknown[]): null {
+    this.cleanup();
+    return null;
+  }
+  __repr__(): string {
+    return `<TemporaryDirectory ${repr(this.name)}>`;
+  }
+}
+
+export const tempfileModule = moduleObject("tempfile", {
+  gettempdir,
+  gettempprefix: () => "tmp",
+  mkdtemp,
+  TemporaryDirectory,
+  tempdir: null,
+  template: "tmp",
+});
