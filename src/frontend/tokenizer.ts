@@ -191,6 +191,11 @@ class Tokenizer {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
+    // after a header's `:` only a simple statement may follow on the line: never a `:`
+    if (kind === "op" && text === ":" && this.lastToken === ":" && this.lineTokens > 2 && this.brackets.length === 0) {
+      const place = this.placeOf(at);
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
     this.lastToken = kind === "name" || kind === "op" ? text : kind;
     this.lastTokenAt = at;
     this.lastTokenLine = this.line;
@@ -298,6 +303,13 @@ class Tokenizer {
         const end = scanNumber(s, start, (cur, message) => this.numberError(start, cur, message));
         this.i = end;
         this.token("number", "", start);
+        // `3.Ω` is the number `3.` and a name (ASCII letters there are refused as a bad literal)
+        if (s.charCodeAt(end - 1) === 46 && s.charCodeAt(end) >= 128 && isIdentifierStartUnit(s.charCodeAt(end))) {
+          // inside brackets CPython's invalid_expression rule blames the number: two expressions
+          const place = this.placeOf(end);
+          if (this.brackets.length > 0) this.parserPhase("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", this.placeOf(start), place);
+          else this.parserPhase("SyntaxError", "invalid syntax", place, place);
+        }
       } else if (c === 39 || c === 34) {
         this.string(start, start);
       } else if (c === 92) {
