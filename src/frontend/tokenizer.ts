@@ -20,6 +20,9 @@ export type { ErrorClass, LexError, Lexed, ParserPhaseError, Place, TokenizerErr
 
 class Stop extends Error {}
 
+/** Operators after which `not` cannot come (it binds looser than all of them). */
+const NOT_OPERAND_AFTER = new Set(["+", "-", "*", "/", "%", "**", "//", "<<", ">>", "&", "|", "^", "~", "@", "<", ">", "==", "!=", "<=", ">="]);
+
 /** The keywords an expression may start with. */
 const EXPRESSION_KEYWORDS = new Set(["not", "lambda", "await", "None", "True", "False"]);
 
@@ -191,8 +194,16 @@ class Tokenizer {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
-    // after a header's `:` only a simple statement may follow on the line: never a `:`
-    if (kind === "op" && text === ":" && this.lastToken === ":" && this.lineTokens > 2 && this.brackets.length === 0) {
+    // the `:` ending a compound statement's header (a lambda at the top level owns one `:`)
+    if (this.brackets.length === 0) {
+      if (kind === "name" && text === "lambda") this.lambdas++;
+      else if (kind === "op" && text === ":") {
+        if (this.lambdas > 0) this.lambdas--;
+        else if (this.headerColonAt < 0 && this.lineTokens > 1 && this.firstWord in BLOCK_KEYWORDS) this.headerColonAt = at;
+      }
+    }
+    // `not` is no operand of an arithmetic, bitwise or comparison operator (`a == not b`)
+    if (kind === "name" && text === "not" && NOT_OPERAND_AFTER.has(this.lastToken) && !(this.lastToken === "@" && this.lineTokens === 2)) {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
@@ -214,11 +225,24 @@ class Tokenizer {
   /** Set after the NEWLINE of a decorator: a DEDENT next is where CPython's parser fails. */
   private afterDecorator = false;
 
+  /** Top-level lambdas of the logical line still waiting for their `:`. */
+  private lambdas = 0;
+  /** Offset of the `:` that ended the header of the logical line's compound statement (-1: none). */
+  private headerColonAt = -1;
+
   private endLogicalLine(): void {
+    // after a header's `:` only simple statements follow on the line, and none ends with `:`
+    const colonAfterBody = this.lastToken === ":" && this.headerColonAt >= 0 && this.headerColonAt !== this.lastTokenAt;
+    if (colonAfterBody) {
+      const place = { line: this.lastTokenLine, col: this.colOf(this.lastTokenAt, this.lastTokenLineStart) };
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
+    this.headerColonAt = -1;
+    this.lambdas = 0;
     this.afterDecorator = this.decoratorLine && this.lineTokens > 0;
     this.decoratorLine = false;
     this.inlineTry = this.firstWord === "try" && this.secondToken === ":" && this.lastToken !== ":";
-    if (this.lastToken === ":" && this.lineTokens > 1) {
+    if (this.lastToken === ":" && this.lineTokens > 1 && !colonAfterBody) {
       let word = this.firstWord;
       if (word === "async" && (this.secondToken === "def" || this.secondToken === "for" || this.secondToken === "with")) {
         word = this.secondToken;
@@ -512,7 +536,8 @@ class Tokenizer {
     }
     this.i = j;
     // the name's text matters at the start of a line and after a `.`
-    const needed = this.lineTokens < 2 || this.lastToken === "." || (j - start === 5 && s.startsWith("await", start));
+    const needed = this.lineTokens < 2 || this.lastToken === "." || (j - start === 5 && s.startsWith("await", start)) ||
+      (j - start === 6 && s.startsWith("lambda", start)) || (j - start === 3 && s.startsWith("not", start));
     this.token("name", needed ? s.slice(start, j) : "", start);
     return true;
   }
