@@ -7,6 +7,7 @@
 interface BuiltIns {
   "node:fs": typeof import("node:fs");
   "node:path": typeof import("node:path");
+  "node:os": typeof import("node:os");
   "node:crypto": typeof import("node:crypto");
   "node:buffer": typeof import("node:buffer");
   "node:http": typeof import("node:http");
@@ -14,6 +15,10 @@ interface BuiltIns {
   "node:worker_threads": typeof import("node:worker_threads");
   "node:module": typeof import("node:module");
   "node:url": typeof import("node:url");
+  "node:net": typeof import("node:net");
+  "node:dgram": typeof import("node:dgram");
+  "node:dns": typeof import("node:dns");
+  "node:child_process": typeof import("node:child_process");
 }
 
 /** Node's `process`, or undefined on another host. */

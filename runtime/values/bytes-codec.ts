@@ -125,7 +125,7 @@ export function bytesHex(data: Uint8Array, sep?: unknown, bytesPerSep?: unknown)
   if (sep === undefined || sep === null) return digits.join("");
   let separator: string;
   if (typeof sep === "string") separator = sep;
-  else if (sep instanceof Uint8Array) separator = String.fromCharCode(...sep);
+  else if (sep instanceof Uint8Array) separator = String.fromCharCode(...sep.values());
   else throw new PyTypeError(`sep must be str or bytes.`);
   if ([...separator].length !== 1) throw new ValueError("sep must be length 1.");
   const per = bytesPerSep === undefined ? 1 : isIntLike(bytesPerSep) ? Number(toBigInt(bytesPerSep)) : NaN;

@@ -147,6 +147,13 @@ function tupleHash(t: Tuple): boolean {
  * Computes CPython's hash of `x` into H when it is the same in every CPython run (ints, bools,
  * floats but NaN, complex, tuples of those) and returns true; false for anything else.
  */
+/**
+ * A runtime number type equal to some ints or floats (fractions.Fraction) answers, under this
+ * symbol, the int or float it equals (undefined for none), so both are one dict/set key; its
+ * `__hash__` is CPython's, the same in every run, so sets place it in the ordered table.
+ */
+export const NUMBER_KEY: unique symbol = Symbol("pyts.numberKey");
+
 export function orderedHash(x: unknown): boolean {
   switch (typeof x) {
     case "bigint": {
@@ -172,6 +179,10 @@ export function orderedHash(x: unknown): boolean {
       if (x instanceof Tuple) return tupleHash(x);
       // An int or float subclass instance hashing as its value sits where the value would.
       if (hashesAsValue(x)) return orderedHash(x[PRIMITIVE]);
+      if (x !== null && NUMBER_KEY in x) {
+        setBig((x as unknown as { __hash__(): bigint }).__hash__());
+        return true;
+      }
       if (x instanceof PyComplex) {
         if (Number.isNaN(x.re) || Number.isNaN(x.im)) return false;
         setBig(complexHash(x.re, x.im));

@@ -5,7 +5,8 @@ import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { PyTypeError } from "./exceptions.js";
 import { PyComplex } from "./complex.js";
-import { floatHash as hashFloat, intHash as hashInt, tupleHashOf } from "./hash64.js";
+import { floatHash as hashFloat, intHash as hashInt, NUMBER_KEY, tupleHashOf } from "./hash64.js";
+export { NUMBER_KEY } from "./hash64.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { hashesAsValue, unwrap } from "./wrapped.js";
@@ -170,6 +171,10 @@ export function hashKey(x: unknown): any {
   // `Name("a")` and "a" are one key unless the subclass hashes its own way.
   if (hashesAsValue(x)) return hashKey(unwrap(x));
   if ((x as { __unhashable__?: boolean }).__unhashable__) unhashable(x);
-  if (typeof method === "function") return BUCKET_PREFIX + pyHash(x).toString();
+  if (typeof method === "function") {
+    const asNumber = (x as { [NUMBER_KEY]?: () => unknown })[NUMBER_KEY];
+    const number = typeof asNumber === "function" ? asNumber.call(x) : undefined;
+    return number !== undefined ? hashKey(number) : BUCKET_PREFIX + pyHash(x).toString();
+  }
   return x;
 }

@@ -12,6 +12,7 @@ import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js"
 import { cpythonChainLimit } from "./deep_limits.js";
 import { stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
+import { commentsAt, type PyComment } from "./comments.js";
 import type { CompileWarning } from "./warnings.js";
 
 const TOO_DEEP = "unsupported: code nested too deeply for pyts's parser (a very long chain of conditional expressions, unary operators or `**`?)";
@@ -20,6 +21,8 @@ export interface Parsed {
   module: Module;
   /** what CPython's compiler would warn about (SyntaxWarning), in its order */
   warnings: CompileWarning[];
+  /** the source's comments (the tokenizer finds them while parsing: no second pass) */
+  comments: PyComment[];
 }
 
 export function parsePython(source: string, filename: string): Module {
@@ -28,20 +31,21 @@ export function parsePython(source: string, filename: string): Module {
 
 export function parseModule(source: string, filename: string): Parsed {
   const warnings: CompileWarning[] = [];
-  const module = parseAst(source, filename, warnings);
+  const found: { comments?: PyComment[] } = {};
+  const module = parseAst(source, filename, warnings, found);
   try {
     warnings.push(...validateModule(module));
   } catch (e) {
     throw stackExhausted(module, e) ?? e;
   }
-  return { module, warnings };
+  return { module, warnings, comments: found.comments ?? [] };
 }
 
 /**
  * The tree alone, as `ast.parse` gives it: without the symbol-table and compiler checks.
  * `warnings` receives what CPython warns about while parsing.
  */
-export function parseAst(source: string, filename: string, warnings: CompileWarning[] = []): Module {
+export function parseAst(source: string, filename: string, warnings: CompileWarning[] = [], found?: { comments?: PyComment[] }): Module {
   void filename; // diagnostics carry positions; the caller pairs them with the file name
   // CPython's tokenizer turns every line ending into "\n"; doing the same keeps literal values right
   const text = source.replace(/\r\n?/g, "\n");
@@ -91,6 +95,7 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const module: Module = { _type: "Module", body, type_ignores: [] };
     if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
     warnings.push(...src.warnings);
+    if (found) found.comments = commentsAt(src, lexed.comments);
     return module;
   } catch (e) {
     if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
