@@ -84,11 +84,13 @@ export class LineTokenizer extends TokenStream {
       }
       this.token("indent", "", j);
     } else {
+      let closed = "";
       while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
         this.indents.pop();
         this.altIndents.pop();
-        this.blockWords.pop();
+        closed = this.blockWords.pop()!;
       }
+      this.closedTry = closed === "try";
       if (col !== this.indents[this.indents.length - 1]) {
         const place = { line: this.line, col: this.lineLength() };
         this.stop({ kind: "IndentationError", message: "unindent does not match any outer indentation level", ...place,

@@ -59,6 +59,8 @@ export class TokenizerState {
   protected lastLineStart = 0;
   protected lastLineEnd = 0;
 
+  /** Set when a line dedents to the level of a `try:` header whose body it ends. */
+  protected closedTry = false;
   /** Whether the last logical line was `try:` with its body on the same line. */
   protected inlineTry = false;
 

@@ -34,6 +34,13 @@ export class TokenStream extends TokenizerState {
     }
     if (kind === "end") return;
     if (this.lineTokens === 0) {
+      // CPython's invalid_try_stmt: a try body followed by neither handler fails at that token
+      // (before the parser reaches anything a later line holds, an unexpected indent included)
+      if (this.closedTry && !(kind === "name" && (text === "except" || text === "finally"))) {
+        const place = this.placeOf(at);
+        this.parserPhase("SyntaxError", "expected 'except' or 'finally' block", place, place);
+      }
+      this.closedTry = false;
       this.firstWord = kind === "name" ? text : "";
       this.decoratorLine = kind === "op" && text === "@";
       this.headerLine = this.line;
