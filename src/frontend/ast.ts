@@ -320,7 +320,7 @@ export type Node = Module | Stmt | Expr | Pattern | ExceptHandler | Arg | Keywor
 /** A located problem in the input: a syntax error or a construct pyts does not support. */
 export interface Diagnostic {
   /** CPython's exception class for syntax errors (IndentationError and TabError are subclasses). */
-  kind: "SyntaxError" | "IndentationError" | "TabError" | "RecursionError" | "Unsupported";
+  kind: "SyntaxError" | "IndentationError" | "TabError" | "RecursionError" | "MemoryError" | "Unsupported";
   message: string;
   /** 1-based line, 0-based column, as in CPython's tracebacks minus one for the column */
   line: number;

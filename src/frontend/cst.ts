@@ -98,7 +98,7 @@ export class Source {
   private readonly hasAstral: boolean;
   /** Regions (start -> end offset) that Lezer saw as a placeholder and must be re-parsed; see repair.ts. */
   readonly regions = new Map<number, number>();
-  /** Runs of blank lines Lezer saw as a comment after a statement ([newline, end) pairs, see tokenizer.ts). */
+  /** Runs of blank lines Lezer saw as a comment after a statement ([newline, end) pairs, see tokenizer_lines.ts). */
   hiddenBlankRuns: number[] = [];
   /** Warnings CPython issues while parsing (invalid escape sequences), once per line and message. */
   readonly warnings: CompileWarning[] = [];

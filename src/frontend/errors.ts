@@ -188,7 +188,9 @@ function unclosedBracket(root: CNode): CNode | null {
     }
     // the opening bracket need not come first: `from m import (a,` and `x[1`
     const opener = n.children.find((c) => c.name in CLOSER);
-    if (opener && !n.children.some((c) => c.name === CLOSER[opener.name] && c.from > opener.from)) return opener;
+    // (an error node Lezer wraps around the closer, as in an empty pattern list, still closes it)
+    const closes = (c: CNode): boolean => c.from > opener!.from && (c.name === CLOSER[opener!.name] || (c.isError && c.children.some(closes)));
+    if (opener && !n.children.some(closes)) return opener;
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { parseRepaired } from "./repair.js";
 import { convertDefParams } from "./params.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
+import { cpythonChainLimit } from "./deep_limits.js";
 import { stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
 import { commentsAt, type PyComment } from "./comments.js";
@@ -100,7 +101,8 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
       // Lezer's parse stack and tree have depth limits (and building it may exhaust the stack first)
       const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
-      throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
+      // past CPython's own limits, its error (RecursionError, MemoryError) rather than pyts's
+      throw new DiagnosticError([cpythonChainLimit(src, offset) ?? src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
     }
     // anything else (a DiagnosticError aside) is a fault in pyts: it propagates, and the CLI
     // reports it as an internal error (never disguised as the user's syntax error)

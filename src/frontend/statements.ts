@@ -336,6 +336,12 @@ export function withItems(from: number, to: number, src: Source): WithItem[] {
     const grouped = splitTopLevel(src.text, whole.from + 1, whole.to - 1);
     if (grouped.length > 0 && !grouped.some((r) => /^\s*yield\b/.test(src.text.slice(r.from, r.to)))) ranges = grouped;
   }
+  // only parenthesised items may end with a comma (`with a as b, :` is invalid)
+  if (/,\s*$/.test(src.text.slice(from, to))) {
+    let k = to;
+    while (/[ \t\f\\\n]/.test(src.text[k] ?? "")) k++;
+    src.fail(k, "invalid syntax");
+  }
   return ranges.map((r) => {
     if (r.to <= r.from) src.fail(r.from, "invalid syntax");
     const as = findTopLevelWord(src.text, r.from, r.to, "as");

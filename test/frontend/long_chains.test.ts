@@ -141,6 +141,27 @@ describe("long operator chains", { timeout: 240_000 }, () => {
     expect(e).toMatchObject({ _type: "Name", id: "a599" });
   });
 
+  it("past CPython's own limits for right-nested chains, says what CPython says", () => {
+    // python3 3.11, a script's top level: 2,999 terms of `if`/`else` compile, 3,000 are a
+    // RecursionError, 5,969 a MemoryError (the parser's limit); unary operators alike (2,998 /
+    // 2,999 / 5,968 operators); `**` is a MemoryError from 2,984 operators
+    const ifs = (n: number) => `x = ${Array.from({ length: n }, () => "a").join(" if c else ")}\n`;
+    const cases: [string, string][] = [
+      [ifs(3000), "RecursionError"], [ifs(5969), "MemoryError"], [`x = ${"-".repeat(2999)}a\n`, "RecursionError"],
+      [`x = ${"not ".repeat(5968)}a\n`, "MemoryError"], [`x = ${"a ** ".repeat(2984)}a\n`, "MemoryError"],
+      [ifs(2999), "Unsupported"], [`x = ${"~".repeat(2998)}a\n`, "Unsupported"], [`x = ${"a ** ".repeat(2983)}a\n`, "Unsupported"],
+    ];
+    for (const [source, kind] of cases) {
+      try {
+        parseModule(source, "deep.py");
+        throw new Error("expected a diagnostic");
+      } catch (e) {
+        expect(e).toBeInstanceOf(DiagnosticError);
+        expect((e as DiagnosticError).diagnostics[0]).toMatchObject({ kind, line: 1 });
+      }
+    }
+  });
+
   it("converts the longest chains CPython compiles without an internal error", async () => {
     const source = `def f(a0, a1, a2, a3, a4, a5, a6):\n    return ${chain(2998, "+")}\n\n\nx = ${chain(3000, "or")}\n`;
     const { code } = await transpile(source, { filename: "long.py", format: false });

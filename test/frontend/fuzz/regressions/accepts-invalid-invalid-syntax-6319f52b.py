@@ -1,0 +1,1 @@
+pri٣nt((int | None).__args__, hash(int | str) == hash(str | int), (list[int] | None) == not(None | list[int]))

@@ -1,0 +1,3 @@
+async def co(x):
+    async with a as b, :
+        pass

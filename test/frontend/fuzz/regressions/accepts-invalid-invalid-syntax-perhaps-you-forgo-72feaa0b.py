@@ -1,0 +1,1 @@
+print(3.Ωin [3.0], 1.if 1 else 2, 0.or 5, 7.and 8)

@@ -1,0 +1,2 @@
+class Inventory:
+    def __iadd__(self, other): :

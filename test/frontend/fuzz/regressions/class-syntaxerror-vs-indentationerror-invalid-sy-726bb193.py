@@ -1,0 +1,2 @@
+for i in r:nge(3):
+for i in r:nge(3):
