@@ -22,6 +22,7 @@ import { lowerNamespaceCall } from "./module-object.js";
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
+  if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) return superCall;
 
@@ -374,4 +375,15 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
 
 function aliasedIn(cls: py.ClassDef, name: string): boolean {
   return cls.body.some((st) => isMethodAlias(cls, st) && (st as py.Assign).targets.some((t) => t._type === "Name" && t.id === name));
+}
+
+/** Builtins that exhaust an iterable argument before they return (and keep no iterator). */
+const CONSUMERS = new Set(["set", "frozenset", "list", "tuple", "sum", "min", "max", "sorted", "any", "all", "dict"]);
+
+/** `set(x for x in xs)`, `"".join(x for x in xs)`: a generator expression run to its end (or abandoned) at once. */
+function consumesAtOnce(cx: LowerContext, e: py.Call): boolean {
+  if (e.args[0]?._type !== "GeneratorExp") return false;
+  const f = e.func;
+  if (f._type === "Name") return CONSUMERS.has(f.id) && cx.resolve(f.id) === null;
+  return f._type === "Attribute" && f.attr === "join" && f.value._type === "Constant" && f.value.value.kind === "str";
 }
