@@ -50,7 +50,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
-      call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
+      const named = NAMED_METHOD_CALLS.get(e.func.attr);
+      // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
+      if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
+      else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
     } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
@@ -387,3 +390,9 @@ function consumesAtOnce(cx: LowerContext, e: py.Call): boolean {
   if (f._type === "Name") return CONSUMERS.has(f.id) && cx.resolve(f.id) === null;
   return f._type === "Attribute" && f.attr === "join" && f.value._type === "Constant" && f.value.value.kind === "str";
 }
+
+/** Method calls on built-in values with a runtime helper of their own (values/methods.ts). */
+const NAMED_METHOD_CALLS = new Map([
+  ["append", "callAppend"],
+  ["get", "callGet"],
+]);
