@@ -56,7 +56,8 @@ export const LIST_METHODS: Record<string, Method<unknown[]>> = {
     return null;
   },
   extend: (xs, items) => {
-    ArrayMethods.push.call(xs, ...Array.from(iterable(items)));
+    // (one by one: a spread of a huge iterable would overflow the JS stack)
+    for (const x of Array.from(iterable(items))) ArrayMethods.push.call(xs, x);
     return null;
   },
   insert: (xs, index, x) => {

@@ -137,3 +137,27 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
 }
+
+// The commonest method calls on built-in values, emitted by name: a plain list or dict (no
+// subclass that could override) answers at once, anything else goes through callMethod.
+
+/** `obj.append(x)`. */
+export function callAppend(obj: unknown, ...args: unknown[]): any {
+  if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+    if (args.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${args.length} given)`);
+    obj.push(args[0]);
+    return null;
+  }
+  return callMethod(obj, "append", ...args);
+}
+
+/** `obj.get(key)`, `obj.get(key, default)`. */
+export function callGet(obj: unknown, ...args: unknown[]): any {
+  if (obj instanceof Dict && Object.getPrototypeOf(obj) === Dict.prototype) {
+    if (args.length === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
+    if (args.length > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${args.length}`);
+    const entry = obj.table.find(args[0]);
+    return entry === undefined ? (args.length === 2 ? args[1] : null) : entry.value;
+  }
+  return callMethod(obj, "get", ...args);
+}

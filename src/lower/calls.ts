@@ -23,6 +23,7 @@ import { guardMethodCall } from "./method-guard.js";
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
+  if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) return superCall;
 
@@ -52,7 +53,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
-      call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
+      const named = NAMED_METHOD_CALLS.get(e.func.attr);
+      // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
+      if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
+      else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
     } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`.
@@ -393,3 +397,20 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
 function aliasedIn(cls: py.ClassDef, name: string): boolean {
   return cls.body.some((st) => isMethodAlias(cls, st) && (st as py.Assign).targets.some((t) => t._type === "Name" && t.id === name));
 }
+
+/** Builtins that exhaust an iterable argument before they return (and keep no iterator). */
+const CONSUMERS = new Set(["set", "frozenset", "list", "tuple", "sum", "min", "max", "sorted", "any", "all", "dict"]);
+
+/** `set(x for x in xs)`, `"".join(x for x in xs)`: a generator expression run to its end (or abandoned) at once. */
+function consumesAtOnce(cx: LowerContext, e: py.Call): boolean {
+  if (e.args[0]?._type !== "GeneratorExp") return false;
+  const f = e.func;
+  if (f._type === "Name") return CONSUMERS.has(f.id) && cx.resolve(f.id) === null;
+  return f._type === "Attribute" && f.attr === "join" && f.value._type === "Constant" && f.value.value.kind === "str";
+}
+
+/** Method calls on built-in values with a runtime helper of their own (values/methods.ts). */
+const NAMED_METHOD_CALLS = new Map([
+  ["append", "callAppend"],
+  ["get", "callGet"],
+]);

@@ -45,7 +45,8 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   // The first iterable is evaluated where the comprehension stands.
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
   // (in a class body it is passed to the generator function as this parameter)
-  const firstParam = cx.classBody !== null ? cx.temp("iterable") : null;
+  const free = hoistableFree(cx, e, scope);
+  const firstParam = cx.classBody !== null ? cx.temp("iterable") : free !== null ? "iterable$" : null;
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: false });
   const body = cx.within(state, () => {
     const produced: ir.Expr =
@@ -62,7 +63,8 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
       iter = loopIterable(g.target, g.iter, iter);
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
-      shared.push(...captured);
+      // (an assigned target declares all its names, captured or not)
+      if (captured.length) shared.push(...boundNames(g.target).filter((n) => !shared.includes(n)));
       inner = [loopOver(cx, g.target, iter, inner, captured.length ? null : "const")];
     }
     const decls: ir.Stmt[] = [...state.temps, ...shared.map(jsName)].map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
@@ -71,6 +73,18 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   // Hoisted lambda defaults inside the comprehension run before the enclosing statement.
   cx.fn.before.push(...state.before);
   const fn: ir.FunctionIr = { name: null, params: [], body, generator: true, async: false };
+  if (free !== null && state.before.length === 0 && !reachesEnclosingState(body)) {
+    // A generator function made per evaluation costs V8 a new hidden class each time: the body
+    // becomes one module-level function* taking the first iterable and the enclosing locals it
+    // reads as parameters.
+    const name = `${e._type === "GeneratorExp" ? "genexpr" : e._type.toLowerCase()}$${++cx.hoistedCount}`;
+    const params = [firstParam!, ...free.map(jsName)].map((n) => ({ name: n, type: { k: "any" } as ir.TsType }));
+    cx.hoistedFunctions.push({ k: "function", fn: { ...fn, name, params, returnType: { k: "ref", name: "Generator", args: [{ k: "any" }, { k: "any" }, { k: "any" }] } } });
+    const args: ir.Expr[] = [{ k: "id", name }];
+    if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });
+    args.push(firstIter, ...free.map((n) => ({ k: "id", name: jsName(n) }) as ir.Expr));
+    return { k: "call", callee: cx.rt(COLLECTORS[e._type]), args, loc: cx.loc(e) };
+  }
   const args: ir.Expr[] = [{ k: "func", fn }];
   if (e._type === "GeneratorExp") args.push({ k: "str", value: "<genexpr>" });
   if (firstParam !== null) {
@@ -211,4 +225,42 @@ function lowerAsArrayFrom(cx: LowerContext, e: py.ListComp, scope: Scope): ir.Ex
   const param: ir.Param = { name: jsName(g!.target.id), type: { k: "any" } };
   const arrayFrom: ir.Expr = { k: "member", object: { k: "id", name: "Array" }, property: "from" };
   return { k: "call", callee: arrayFrom, args: [iter, { k: "arrow", params: [param], body }], loc: cx.loc(e) };
+}
+
+/** The scopes of a comprehension and of everything nested in it. */
+function subtree(scope: Scope): Scope[] {
+  return [scope, ...scope.children.flatMap(subtree)];
+}
+
+/**
+ * The enclosing locals a comprehension reads, when its body can be a module-level function
+ * taking them as parameters; else null. It must run to completion where it stands (a
+ * list/set/dict comprehension, or a generator expression a builtin consumes at once), so the
+ * locals cannot be rebound meanwhile, except by a nested `nonlocal` (then it stays a closure).
+ */
+function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope): string[] | null {
+  // (At module level it runs once: it stays where it is, easier to read.)
+  if (cx.classBody !== null || cx.fn.scope.kind === "module") return null;
+  if (e._type === "GeneratorExp" && !cx.immediateGenexprs.has(e)) return null;
+  const inner = subtree(scope);
+  if (inner.some((s) => s.globals.size > 0 || s.nonlocals.size > 0)) return null;
+  const free = new Set<string>();
+  for (const s of inner) {
+    for (const name of [...s.loads.keys(), ...s.freeInChildren]) {
+      if (name === "super" || name === "__class__") return null;
+      const owner = cx.resolve(name, s);
+      if (owner === null || owner.kind === "module" || inner.includes(owner)) continue;
+      if (owner.kind === "class") return null;
+      // (a nested `nonlocal` could rebind it while the comprehension runs)
+      if (subtree(owner).some((o) => o.nonlocals.has(name))) return null;
+      free.add(name);
+    }
+  }
+  return [...free].sort();
+}
+
+/** Does a lowered body reach its JS function's own state (`this`, `arguments`)? Then it stays where it is. */
+function reachesEnclosingState(body: ir.Stmt[]): boolean {
+  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+  return text.includes('"k":"this"') || text.includes('"arguments"');
 }

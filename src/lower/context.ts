@@ -70,6 +70,11 @@ export class LowerContext {
   attributesStoredOn = new Set<string>();
   /** names called with `*iterable` somewhere (their defs record a signature to bind against) */
   starCalledNames = new Set<string>();
+  /** Generator expressions a builtin consumes at once (`set(x for x in xs)`): their bodies may be hoisted. */
+  immediateGenexprs = new Set<py.Expr>();
+  /** Comprehension bodies hoisted to module level (comprehensions.ts), and how many so far. */
+  hoistedFunctions: ir.Stmt[] = [];
+  hoistedCount = 0;
   /** Methods called `obj.m(*xs)` somewhere: one with `*args` records its signature (a huge call boxes its rest). */
   starCalledAttributes = new Set<string>();
   /**

@@ -56,6 +56,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
     }
+    body.push(...cx.hoistedFunctions);
     body.push(...globalAccessors(cx));
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     let exports: ir.ModuleIr["exports"];
