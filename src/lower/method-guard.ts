@@ -38,7 +38,8 @@ function mayLackMethod(cx: LowerContext, f: py.Attribute): boolean {
 export function guardMethodCall(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   const f = e.func;
   if (f._type !== "Attribute" || call.k !== "call" || call.callee.k !== "member" || call.callee.optional) return call;
-  if (!mayLackMethod(cx, f)) return call;
+  // A spread call goes to the runtime's spreadMethod (any number of values), which looks the method up itself.
+  if (!mayLackMethod(cx, f) || call.args.some((a) => a.k === "spread")) return call;
   const member = call.callee;
   // The receiver is read three times: anything but a name is evaluated once, into a temporary.
   let receiver = member.object;
