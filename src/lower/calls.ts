@@ -307,7 +307,7 @@ export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
 }
 
 /** Modules whose functions give str/list/tuple values (or objects without str-like methods). */
-const PLAIN_VALUE_MODULES = new Set(["re", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar"]);
+const PLAIN_VALUE_MODULES = new Set(["re", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html"]);
 
 function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
   if (module._type !== "Name") return false;
