@@ -1,5 +1,5 @@
 // The library entry: Python source in, TypeScript module (and source map) out.
-import { parseModule, collectComments, type CompileWarning } from "./frontend/parse.js";
+import { parseModule, type CompileWarning } from "./frontend/parse.js";
 import { lowerModule } from "./lower/module.js";
 import { stackExhausted } from "./frontend/depth.js";
 import { emitModule } from "./codegen/emit.js";
@@ -72,8 +72,9 @@ export interface TranspileResult {
 export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
   const text = typeof source === "string" ? source : decodeSource(source, filename);
-  const { module, warnings } = parseModule(text, filename);
-  const comments = collectComments(text).map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
+  const parsed = parseModule(text, filename);
+  const { module, warnings } = parsed;
+  const comments = parsed.comments.map((c) => ({ line: c.line, col: c.col, ownLine: c.ownLine, text: c.text.replace(/^#/, "") }));
   const sourceLines = text.split(/\r\n?|\n/);
   const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, bundle: options.module.bundle, resolver: resolverOf(options.module.modules) };
   try {

@@ -15,7 +15,8 @@ import { addressOf, repr } from "../values/repr.js";
 import { bindArgs, toSeconds } from "./args.js";
 import { Deque } from "./deque.js";
 import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
-import { Handle, TimerHandle, runCallback, timerLess, type HandleLoop } from "./handles.js";
+import { Handle, TimerHandle, runCallback, timerLess, type HandleLoop, type TimerBatch } from "./handles.js";
+import { effortSeconds } from "../core/effort-clock.js";
 import { heapify, heappop, heappush } from "./heap.js";
 import { _get_running_loop, _set_running_loop } from "./loop-state.js";
 import { Future, isFuture } from "./futures.js";
@@ -24,6 +25,7 @@ import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
 import { atSite, debugFromEnvironment } from "./debug.js";
 import { recorder } from "../timeline/recorder.js";
+import { loopRunning } from "./io-handles.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -34,12 +36,10 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 const TIME_SLICE_MS = 2;
 /**
  * How much longer than CPython one iteration may take in pyts before timers it scheduled stop
- * counting as scheduled together (seconds): first runs of runtime code and a loaded machine
- * cost milliseconds; a callback that blocks for longer (time.sleep) is CPython's case too.
+ * counting as scheduled together (seconds): first runs of runtime code cost milliseconds; a
+ * callback that blocks or computes for longer (time.sleep) is CPython's case too. Time the
+ * machine kept the process descheduled does not count (see _dueTogether).
  */
-// 50 ms: on a loaded machine (a test suite running five programs on two cores) an iteration of
-// a few task steps was seen to take over 5 ms; a program blocking for less than this between
-// two sleeps scheduled in one iteration gets them run together, where CPython would not.
 const SAME_ITERATION_SPREAD = 0.05;
 
 /** Drops a trailing `kw({context: ...})` from callback arguments (contexts are not modelled). */
@@ -69,6 +69,8 @@ export class EventLoop implements HandleLoop {
   _clock_resolution = 1e-9;
   /** Counts _run_once iterations, so a timer knows which one scheduled it. */
   private _iteration = 0;
+  /** The timers the latest iteration to schedule any scheduled (see _dueTogether). */
+  private _batch: TimerBatch | null = null;
   _exception_handler: ExceptionHandler | null = null;
   _task_factory: ((loop: EventLoop, coro: unknown) => Future) | null = null;
   /** The task being stepped now (asyncio.current_task). */
@@ -118,17 +120,42 @@ export class EventLoop implements HandleLoop {
 
   call_later(delay: unknown, callback: Callback, ...args: unknown[]): TimerHandle {
     if (delay === null || delay === undefined) throw new RuntimeError("delay cannot be None");
-    return this.call_at(this.time() + toSeconds(delay), callback, ...args);
+    const now = this.time();
+    return this._scheduleTimer(now + toSeconds(delay), now, callback, args);
   }
 
   call_at(when: unknown, callback: Callback, ...args: unknown[]): TimerHandle {
     if (when === null || when === undefined) throw new RuntimeError("when cannot be None");
+    return this._scheduleTimer(toSeconds(when, "when"), this.time(), callback, args);
+  }
+
+  /** A timer due at `when`, scheduled at `now`: the clock reading `when` was computed from. */
+  private _scheduleTimer(when: number, now: number, callback: Callback, args: unknown[]): TimerHandle {
     this._check_closed();
-    const timer = new TimerHandle(toSeconds(when, "when"), callback, callbackArgs(args), this, this._iteration, this.time());
+    const timer = new TimerHandle(when, callback, callbackArgs(args), this, this._timerBatch(), now);
     heappush(this._scheduled, timer, timerLess);
     timer._scheduled = true;
     if (this._running && !this._inStep) this._wake();
     return timer;
+  }
+
+  /** The batch of the running iteration, begun by its first timer (see _dueTogether). */
+  private _timerBatch(): TimerBatch {
+    let batch = this._batch;
+    if (batch === null || batch.iteration !== this._iteration) {
+      batch = { iteration: this._iteration, wallAtFirst: performance.now(), effortAtFirst: effortSeconds(), effortSpent: Infinity };
+      this._batch = batch;
+    } else {
+      batch.effortSpent = Infinity; // scheduled to again after its iteration ended: measured anew
+    }
+    return batch;
+  }
+
+  /** Measures what the program did between the batch's first timer and now, its iteration's end. */
+  private _endTimerBatch(batch: TimerBatch): void {
+    const wall = (performance.now() - batch.wallAtFirst) / 1000;
+    // Effort never exceeds the wall time by much: read the costlier clock only when it matters.
+    batch.effortSpent = wall <= SAME_ITERATION_SPREAD ? wall : effortSeconds() - batch.effortAtFirst;
   }
 
   _timer_handle_cancelled(handle: TimerHandle): void {
@@ -188,6 +215,7 @@ export class EventLoop implements HandleLoop {
     this._check_running();
     this._running = true;
     _set_running_loop(this);
+    loopRunning(this, true);
     // Debug mode: coroutines made while this loop runs remember their origin.
     if (this._debug) setCoroutineOriginTracking(new Error());
     return new Promise<null>((resolve, reject) => {
@@ -196,6 +224,7 @@ export class EventLoop implements HandleLoop {
         this._stopping = false;
         this._running = false;
         _set_running_loop(null);
+        loopRunning(this, false);
         if (this._debug) setCoroutineOriginTracking(null);
         if (error === undefined) resolve(null);
         else reject(error);
@@ -334,7 +363,14 @@ export class EventLoop implements HandleLoop {
     const ready = this._ready;
     const ntodo = ready.length;
     // Debug mode and a timeline recording watch each callback: a separate path.
-    if (this._debug || recorder !== null) return runReadyObserved(this, ntodo);
+    if (this._debug || recorder !== null) runReadyObserved(this, ntodo);
+    else this._runReady(ntodo);
+    const batch = this._batch;
+    if (batch !== null && batch.effortSpent === Infinity) this._endTimerBatch(batch);
+  }
+
+  private _runReady(ntodo: number): void {
+    const ready = this._ready;
     for (let i = 0; i < ntodo; i++) {
       const entry = ready.shift();
       if (typeof entry === "function") {
@@ -354,13 +390,18 @@ export class EventLoop implements HandleLoop {
    * Would `timer` be due now in CPython, which runs an iteration's callbacks in microseconds?
    * It would when a timer that is due was scheduled in the same iteration, shortly before it,
    * with a delay at least as long: `n` tasks that each `await asyncio.sleep(d)` wake together.
+   * "Shortly" is measured on the loop's clock or, where that shows a long gap, in what the
+   * program did meanwhile (CPU and blocking calls): a process the machine descheduled between
+   * two timers did nothing that would have separated them in CPython.
    */
   private _dueTogether(timer: TimerHandle, due: readonly TimerHandle[]): boolean {
     const delay = timer._when - timer._scheduledAt;
+    const batch = timer._batch;
+    if (batch === null) return false;
     return due.some(
       (d) =>
-        d._batch === timer._batch &&
-        timer._scheduledAt - d._scheduledAt <= SAME_ITERATION_SPREAD &&
+        d._batch === batch &&
+        Math.min(timer._scheduledAt - d._scheduledAt, batch.effortSpent) <= SAME_ITERATION_SPREAD &&
         delay <= d._when - d._scheduledAt + this._clock_resolution,
     );
   }

@@ -92,15 +92,25 @@ export function runCallback(loop: HandleLoop, callback: Callback, arg: unknown):
   }
 }
 
+/** The timers one loop iteration scheduled, and how much the program did meanwhile. */
+export interface TimerBatch {
+  readonly iteration: number;
+  /** performance.now() and the effort clock (core/effort-clock.ts) at its first timer. */
+  readonly wallAtFirst: number;
+  readonly effortAtFirst: number;
+  /** Effort seconds from its first timer to the end of its iteration; Infinity until then. */
+  effortSpent: number;
+}
+
 export class TimerHandle extends Handle {
   declare readonly _when: number;
   /** True while the handle sits in the loop's timer heap. */
   declare _scheduled: boolean;
-  /** The loop iteration that scheduled it and the clock then (see EventLoop._dueTogether). */
-  declare _batch: number;
+  /** The timers of the loop iteration that scheduled it and the clock then (see EventLoop._dueTogether). */
+  declare _batch: TimerBatch | null;
   declare _scheduledAt: number;
 
-  constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop, batch = 0, scheduledAt = 0) {
+  constructor(when: number, callback: Callback, args: readonly unknown[], loop: HandleLoop, batch: TimerBatch | null = null, scheduledAt = 0) {
     super(callback, args, loop);
     this._when = when;
     this._scheduled = false;

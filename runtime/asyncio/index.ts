@@ -24,6 +24,20 @@ import {
 } from "./loop-state.js";
 import { moduleObject } from "../modules/module-object.js";
 import { run } from "./run.js";
+import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
+import { Server } from "./servers.js";
+import "./datagram.js";
+import "./addrinfo.js";
+import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
+import {
+  IncompleteReadError,
+  LimitOverrunError,
+  StreamReader,
+  StreamReaderProtocol,
+  StreamWriter,
+  open_connection,
+  start_server,
+} from "./streams.js";
 import { sleep } from "./sleep.js";
 import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine } from "./tasks.js";
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
@@ -77,6 +91,22 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   iscoroutine,
   iscoroutinefunction,
   coroutine: asyncioCoroutine,
+  BaseProtocol,
+  Protocol,
+  BufferedProtocol,
+  DatagramProtocol,
+  SubprocessProtocol,
+  Server,
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  IncompleteReadError,
+  LimitOverrunError,
+  open_connection,
+  start_server,
+  create_subprocess_exec,
+  create_subprocess_shell,
+  subprocess: subprocessModule,
 }));
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };

@@ -15,6 +15,10 @@ interface BuiltIns {
   "node:worker_threads": typeof import("node:worker_threads");
   "node:module": typeof import("node:module");
   "node:url": typeof import("node:url");
+  "node:net": typeof import("node:net");
+  "node:dgram": typeof import("node:dgram");
+  "node:dns": typeof import("node:dns");
+  "node:child_process": typeof import("node:child_process");
 }
 
 /** Node's `process`, or undefined on another host. */

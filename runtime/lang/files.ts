@@ -1,17 +1,11 @@
 // Python's `open()` for text and binary files, synchronous like Python's file objects.
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
-import { FileNotFoundError, OSError, PermissionError, StopIteration, ValueError } from "../values/exceptions.js";
+import { OSError, StopIteration, ValueError } from "../values/exceptions.js";
+import { osErrorFrom } from "./os-errors.js";
 import { splitKw } from "../values/kwargs.js";
 import { toStr } from "../values/repr.js";
 
-function osError(error: unknown, path: string): Error {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new FileNotFoundError(`[Errno 2] No such file or directory: '${path}'`);
-  if (code === "EACCES") return new PermissionError(`[Errno 13] Permission denied: '${path}'`);
-  if (code === "EISDIR") return new OSError(`[Errno 21] Is a directory: '${path}'`);
-  return new OSError(String((error as Error).message));
-}
 
 /** An open file: text mode reads and writes str, binary mode bytes. */
 export class PyFile {
@@ -36,7 +30,7 @@ export class PyFile {
       else if (mode.includes("x")) nodeModule("node:fs").writeFileSync(name, "", { flag: "wx" });
       else if (mode.includes("a")) nodeModule("node:fs").appendFileSync(name, "");
     } catch (error) {
-      throw osError(error, name);
+      throw osErrorFrom(error, name);
     }
   }
 

@@ -3,8 +3,9 @@
 // back to the .py file in PYTS_SOURCE_MAP; each TypeScript frame becomes
 //   File "prog.py", line 12, in compute
 //     return x / y
-import { environment, nodeModule } from "../core/host.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { setFrameProvider } from "../values/traceback.js";
+import { installMapFrames, pageText } from "./map-frames.js";
 
 interface LineMap {
   /** the .py file's path and text */
@@ -17,7 +18,7 @@ interface LineMap {
 }
 
 /** A Python expression's span (UTF-8 byte columns, as CPython's) and its caret anchor. */
-interface PythonSpan {
+export interface PythonSpan {
   line: number;
   col: number;
   endLine: number;
@@ -30,7 +31,7 @@ interface PythonSpan {
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-function decodeVlq(segment: string): number[] {
+export function decodeVlq(segment: string): number[] {
   const values: number[] = [];
   let value = 0;
   let shift = 0;
@@ -79,7 +80,7 @@ function lookup(map: LineMap, tsLine: number): number | null {
  * The frame's name when the code at `col` of the line is a lambda's body or the body of a
  * one-line `def f(): ...`; null otherwise.
  */
-function sameLineName(text: string, col: number | null): string | null {
+export function sameLineName(text: string, col: number | null): string | null {
   if (col === null) return null;
   const before = text.slice(0, col);
   if (/\blambda\b[^:]*:/.test(before)) return "<lambda>";
@@ -88,7 +89,7 @@ function sameLineName(text: string, col: number | null): string | null {
 }
 
 /** The def (or class) whose body holds a Python line, as CPython names the frame. */
-function enclosingName(lines: string[], line: number): string {
+export function enclosingName(lines: string[], line: number): string {
   const indent = (text: string): number => text.length - text.trimStart().length;
   let limit = indent(lines[line - 1] ?? "");
   for (let i = line - 2; i >= 0; i--) {
@@ -102,7 +103,7 @@ function enclosingName(lines: string[], line: number): string {
 }
 
 /** A UTF-8 byte column of `text` as a character offset (CPython's rule). */
-function charOffset(text: string, byteOffset: number): number {
+export function charOffset(text: string, byteOffset: number): number {
   const bytes = new TextEncoder().encode(text).subarray(0, byteOffset);
   return new TextDecoder().decode(bytes).length;
 }
@@ -140,7 +141,7 @@ function anchors(segment: string, span: PythonSpan, start: number, text: string)
  * The line of carets CPython 3.11 prints under the failing expression: none when it would
  * cover the whole line, `~~~^^^~~~` around a binary operator or a subscript.
  */
-function caretLine(text: string, span: PythonSpan): string | null {
+export function caretLine(text: string, span: PythonSpan): string | null {
   const start = charOffset(text, span.col);
   const oneLine = span.line === span.endLine;
   const end = oneLine ? charOffset(text, span.endCol) : text.trimEnd().length;
@@ -182,9 +183,15 @@ function programModuleFrames(): ModuleFrames[] {
 }
 
 export function installSourceMappedFrames(): void {
+  // A browser page reads the bundle's own source map (map-frames.ts).
+  if (nodeProcess() === undefined) {
+    if (typeof (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest === "function") installMapFrames(pageText);
+    return;
+  }
   const mapFile = environment("PYTS_SOURCE_MAP");
   const argv0 = environment("PYTS_ARGV0");
-  if (!mapFile || !argv0) return;
+  // A built tree run by node: the maps its files name (tsc's .js.map, then pyts's .ts.map).
+  if (!mapFile || !argv0) return installMapFrames(fileText);
   // The map sits beside the script it describes (`pyts run` writes both).
   const script = mapFile.replace(/\.pymap\.json$/, "");
   let entry: LineMap;
@@ -222,6 +229,16 @@ export function installSourceMappedFrames(): void {
   });
 }
 
+/** A file: URL's text (under Node); null for another URL or a file that cannot be read. */
+function fileText(url: string): string | null {
+  if (!url.startsWith("file:")) return null;
+  try {
+    return nodeModule("node:fs").readFileSync(nodeModule("node:url").fileURLToPath(url), "utf8");
+  } catch {
+    return null;
+  }
+}
+
 function isStackOverflow(error: unknown): boolean {
   return error instanceof Error && (error instanceof RangeError || error.name === "RecursionError") && /call stack|recursion depth/i.test(error.message + (error.stack ?? ""));
 }
@@ -240,7 +257,7 @@ function recursionFrames(frames: string[]): string[] {
 }
 
 /** More than three identical frames in a row print as `[Previous line repeated N more times]`. */
-function collapseRepeats(frames: string[]): string[] {
+export function collapseRepeats(frames: string[]): string[] {
   const out: string[] = [];
   let count = 0;
   const flush = (): void => {

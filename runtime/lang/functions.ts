@@ -6,10 +6,12 @@ import { Kwargs } from "../values/kwargs.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { bindToLayout } from "./keywords.js";
+import { applyMany } from "./spread-call.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
+import { isClass } from "../values/typename.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 
 export { boundParts };
@@ -91,14 +93,28 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
   return Reflect.construct(cls, bound.slice(1));
 }
 
+/**
+ * Would `callValue(f, ...count positional values)` call `f` itself with them (a runtime
+ * function, or a def whose signature takes that many)? Lets a caller making many such calls
+ * (a sort's key function) call `f` directly.
+ */
+export function callsDirectly(f: unknown, count: number): f is AnyFn {
+  if (typeof f !== "function" || isClass(f)) return false;
+  const info = functionInfo(f);
+  if (info === undefined || info.spec === null) return true;
+  if (info.binds || info.method) return false;
+  const { range, packed } = prepare(info.spec);
+  return !packed && count >= range[0] && count <= range[1];
+}
+
 /** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
 export function callFunction(f: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(f);
-  if (info === undefined || info.spec === null || info.binds) return f(...args);
+  if (info === undefined || info.spec === null || info.binds) return applyMany(f, undefined, args);
   const { params, range, packed } = prepare(info.spec);
   if (!info.method) {
-    if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return f(...args);
-    return f(...bindToLayout(info.qualname, params, args, duplicateOf(args)));
+    if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return applyMany(f, undefined, args);
+    return applyMany(f, undefined, bindToLayout(info.qualname, params, args, duplicateOf(args)));
   }
   // A method's JS function receives `self` as `this`.
   return invokeMethod(f, args);
@@ -107,13 +123,13 @@ export function callFunction(f: AnyFn, args: unknown[]): unknown {
 /** Call a method's JS function with `args[0]` as `self`, checking the arguments. */
 export function invokeMethod(method: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(method);
-  if (info === undefined || info.spec === null || info.binds) return method.apply(args[0], args.slice(1));
+  if (info === undefined || info.spec === null || info.binds) return applyMany(method, args[0], args.slice(1));
   const { params, range, packed } = prepare(info.spec);
   if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) {
-    return method.apply(args[0], args.slice(1));
+    return applyMany(method, args[0], args.slice(1));
   }
   const bound = bindToLayout(info.qualname, params, args, duplicateOf(args));
-  return method.apply(bound[0], bound.slice(1));
+  return applyMany(method, bound[0], bound.slice(1));
 }
 
 function duplicateOf(args: unknown[]): string | null {

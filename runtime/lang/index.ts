@@ -1,7 +1,7 @@
 // Helpers the lowering emits for statements: unpacking, with, async for, raise, classes.
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
-export { aiter, anext, anextStep, asyncCollect, listComp, setComp, dictComp, dictItems } from "./iteration.js";
+export { aiter, anext, anextStep, asyncCollect, blockingComp, listComp, setComp, dictComp, dictItems } from "./iteration.js";
 export { decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";
@@ -9,8 +9,8 @@ export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
-export { callMethodChecked, callValue } from "../modules/pycall.js";
-export { spreadCall } from "./spread-call.js";
+export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
+export { spreadMethod, restTuple } from "./spread-call.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, PyFile } from "./files.js";
 export { dir } from "./objects.js";

@@ -5,6 +5,7 @@ import { PyTypeError, StopAsyncIteration } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { Dict } from "../values/dict.js";
 import { PySet } from "../values/set.js";
+import { iter } from "../values/iteration.js";
 
 interface AsyncIterator {
   __anext__(): unknown;
@@ -56,6 +57,21 @@ export function setComp<T>(body: (...iterable: any[]) => Generator<T, unknown, u
 
 export function dictComp<K, V>(body: (...iterable: any[]) => Generator<[K, V], unknown, unknown>, ...iterable: unknown[]): Dict<K, V> {
   return new Dict<K, V>(body(...iterable) as Iterable<[K, V]>);
+}
+
+/**
+ * A list/set/dict comprehension in a plain function whose items make blocking calls
+ * (`[loop.run_until_complete(f(n)) for n in ns]`): its body is a JS async generator (the
+ * calls are awaited, as in the function around it), collected here.
+ */
+export async function blockingComp(kind: "list" | "set" | "dict" | "iterator", body: (...iterable: any[]) => AsyncGenerator<unknown, unknown, unknown>, ...iterable: unknown[]): Promise<any> {
+  const items: unknown[] = [];
+  for await (const item of body(...iterable)) items.push(item);
+  if (kind === "list") return items;
+  if (kind === "set") return new PySet(items);
+  // A generator expression's items, computed ahead (see lowerBlockingComprehension).
+  if (kind === "iterator") return iter(items);
+  return new Dict(items as [unknown, unknown][]);
 }
 
 /** The `[key, value]` pairs of a mapping, for `{**mapping}` in a dict display. */

@@ -7,6 +7,7 @@ import { Tuple } from "../values/tuple.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { bindArguments, parseSpec, type Param } from "./binding.js";
 import { FUNCTION_INFO, type FunctionInfo } from "./function-info.js";
+import { applyMany, withManyArgs } from "./spread-call.js";
 
 /** A call's positional values and keywords, the keywords from a trailing `kw(...)` marker. */
 export function splitCall(args: readonly unknown[]): [unknown[], [string, unknown][]] {
@@ -30,7 +31,8 @@ export function bindToLayout(fname: string, params: readonly Param[], args: read
   if (vararg && vararg.name !== "") {
     const packed = params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
     if (packed) out.push(Tuple.from(bound.extra));
-    else out.push(...bound.extra);
+    // (one by one: `push(...extra)` would pass a huge `*args` on the JS stack)
+    else for (const x of bound.extra) out.push(x);
   }
   out.push(...bound.kwonly);
   if (params.some((p) => p.kind === "kwarg")) out.push(new Dict(bound.kwargs));
@@ -55,11 +57,17 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   const required = params.filter((p) => (p.kind === "positional" || p.kind === "positionalOnly") && !p.hasDefault).length;
   const simple = !varargPacked && !params.some((p) => p.kind === "kwonly" && !p.hasDefault);
   const hasRest = params.some((p) => p.kind === "vararg" && p.name !== "");
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+  // (The rest parameter, if any, follows the positional ones: applyMany passes a huge one boxed.)
+  const rest = hasRest && !varargPacked ? positionalCount : -1;
+  const call = function (this: unknown, args: unknown[]): unknown {
     const last = args[args.length - 1];
-    if (simple && !(last instanceof Kwargs) && args.length >= required && (hasRest || args.length <= positionalCount)) return fn.apply(this, args);
-    return fn.apply(this, bindToLayout(qualname, params, args, duplicateKeyword(args)));
+    if (simple && !(last instanceof Kwargs) && args.length >= required && (hasRest || args.length <= positionalCount)) return applyMany(fn, this, args, rest);
+    return applyMany(fn, this, bindToLayout(qualname, params, args, duplicateKeyword(args)), rest);
   };
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    return call.call(this, args);
+  };
+  withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   const info: FunctionInfo = { qualname, spec, binds: true };
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };

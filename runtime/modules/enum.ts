@@ -5,7 +5,7 @@ import { Dict } from "../values/dict.js";
 import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
-import { repr } from "../values/repr.js";
+import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
@@ -32,6 +32,11 @@ export class Enum {
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
     return this === Enum && x !== null && typeof x === "object" && MIXED_ENUM in (x.constructor as object);
   }
+  /** `EnumType.__repr__`: `<enum 'Color'>`. */
+  static [CLASS_REPR](this: Function): string {
+    return `<enum ${strRepr(String(getattr(this, "__name__")))}>`;
+  }
+
   declare name: string;
   declare value: unknown;
 

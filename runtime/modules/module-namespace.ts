@@ -11,13 +11,8 @@ import { objectKey, pythonName } from "../lang/attr-names.js";
 /** The key `vars()` and `dir()` ask an object with its own namespace for (a program module). */
 export const NAMESPACE = Symbol.for("pyts.namespace");
 
-/** The module's dunder names, as CPython sets them at import. */
-export interface ModuleDunders {
-  __name__: string;
-  __doc__: string | null;
-  __package__: string | null;
-  __file__: string;
-}
+/** The module's dunder names, as CPython sets them at import (in its order). */
+export type ModuleDunders = Record<string, unknown>;
 
 interface NamespaceSource {
   module: object;

@@ -13,6 +13,7 @@ import { PyModule } from "./module-object.js";
 import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
 import type { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
+import { ModuleSpec as PyModuleSpec, SourceFileLoader, builtinsModule, builtinsNamespace, cachedPath } from "./module-spec.js";
 
 /** Set while a module's body runs (read by missingAttribute for CPython's message). */
 export const INITIALIZING = Symbol.for("pyts.initializing");
@@ -45,6 +46,8 @@ export class ProgramModule extends PyModule {
   #require: Require | null = null;
   #doc: string | null = null;
   #namespace: Dict | null = null;
+  #loader: SourceFileLoader | null = null;
+  #spec: PyModuleSpec | null = null;
 
   constructor(
     name: string,
@@ -65,8 +68,38 @@ export class ProgramModule extends PyModule {
     return this.isPackage ? this.dottedName : this.dottedName.split(".").slice(0, -1).join(".");
   }
 
+  get __loader__(): SourceFileLoader {
+    return (this.#loader ??= new SourceFileLoader(this.__name__, this.__file__));
+  }
+
+  /** None for the script CPython runs as `__main__`. */
+  get __spec__(): PyModuleSpec | null {
+    if (this.__name__ === "__main__") return null;
+    return (this.#spec ??= new PyModuleSpec(this.__name__, this.__loader__, this.__file__, this.#path(), this.__cached__!));
+  }
+
+  get __cached__(): string | null {
+    return this.__name__ === "__main__" ? null : cachedPath(this.__file__);
+  }
+
+  /** The builtins module in `__main__`, its namespace dict in an imported module (as CPython has them). */
+  // `any`: emitted code reads builtins from it by name (`__builtins__.len`).
+  get __builtins__(): any {
+    return this.__name__ === "__main__" ? builtinsModule() : builtinsNamespace();
+  }
+
+  #path(): string[] | null {
+    return this.isPackage ? ((this as unknown as { __path__?: string[] }).__path__ ?? null) : null;
+  }
+
   [NAMESPACE](): Dict {
-    const dunders = () => ({ __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __file__: this.__file__ });
+    // CPython's order: the script's namespace and an imported module's differ.
+    const dunders = (): Record<string, unknown> => {
+      const path = this.#path();
+      const head = { __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __loader__: this.__loader__, __spec__: this.__spec__, ...(path ? { __path__: path } : {}) };
+      if (this.__name__ === "__main__") return { ...head, __builtins__: this.__builtins__, __file__: this.__file__, __cached__: this.__cached__ };
+      return { ...head, __file__: this.__file__, __cached__: this.__cached__, __builtins__: this.__builtins__ };
+    };
     return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));
   }
 
@@ -131,6 +164,8 @@ const bundledLoaders = new Map<string, () => unknown>();
 /** Is this program a bundle? Then its modules are the bundled ones, not files. */
 let inBundle = false;
 let mainClaimed = false;
+/** The entry node started from a built module's own file (its name may be imported later). */
+let entryModule: ProgramModule | null = null;
 
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
 function isEntry(url: string): boolean {
@@ -158,6 +193,8 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   if (entry) {
     mainClaimed = true;
     installExceptionHook();
+    // All frames: a traceback starts at the module, as CPython's does (map-frames.ts reads them).
+    Error.stackTraceLimit = Infinity;
   }
   const module = new ProgramModule(entry ? "__main__" : name, url, name, spec.package === true, spec.doc);
   // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
@@ -185,9 +222,10 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   }
   if (spec.package) (module as unknown as Record<string, unknown>)["__path__"] = [filePath(url).replace(/[/\\][^/\\]*$/, "")];
   registry.set(module.__name__, module);
-  // Node runs a built entry from the file `import name` loads, so the two are one module there
-  // (an ES module runs once per file); a bundle and `pyts run` have a second copy.
-  if (entry && name !== "__main__" && !spec.bundled && !separate) registry.set(name, module);
+  // Node runs a built entry from the file `import name` loads (an ES module runs once per
+  // URL): its second copy is the twin `pyts build` writes (loadEntryAgain). A bundle and
+  // `pyts run` have a second copy of their own.
+  if (entry && name !== "__main__" && !spec.bundled && !separate) entryModule = module;
   sysModule.modules.set(module.__name__, module);
   return module;
 }
@@ -223,6 +261,7 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
       try {
         const bundled = bundledLoaders.get(name);
         if (bundled) bundled();
+        else if (entryModule?.dottedName === name) loadEntryAgain(entryModule);
         else importer.load(specifier);
       } catch (error) {
         // A module whose body raised is not left in sys.modules, as in CPython.
@@ -238,6 +277,43 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
   }
   // `import a.b.c` binds the top package `a`.
   return top ? registry.get(chain[0]![0])! : module!;
+}
+
+/**
+ * `import a.b.c` where a module of the chain has a body that awaits (its top level runs an
+ * event loop): such a module's entry carries a loader (`() => import("./m.js")`, the emitted
+ * module's own dynamic import) and the import waits for its body, as CPython's import blocks
+ * until the body has run. The other modules load as importModule loads them.
+ */
+export async function importModuleAsync(importer: ProgramModule, chain: readonly (readonly [string, string, (() => Promise<unknown>)?])[], top = false): Promise<any> {
+  for (const [name, specifier, loader] of chain) {
+    if (registry.has(name)) continue;
+    if ((!loader && !bundledLoaders.has(name)) || entryModule?.dottedName === name) {
+      importModule(importer, [[name, specifier]]);
+      continue;
+    }
+    try {
+      await (bundledLoaders.get(name) ?? loader!)();
+    } catch (error) {
+      registry.delete(name);
+      sysModule.modules.delete(name);
+      throw error;
+    }
+    if (!registry.has(name)) throw new ModuleNotFoundError(`No module named '${name}'`);
+  }
+  return importModule(importer, chain.map(([name, specifier]) => [name, specifier] as const), top);
+}
+
+/**
+ * `import main` while main's built file runs as `__main__`: its twin (`main.imported.js`, which
+ * `pyts build` writes where an import cycle can reach the module) loads the file again as the
+ * module `main`, as CPython runs it twice. A tree without the twin (not written by `pyts build`)
+ * has the one module under both names.
+ */
+function loadEntryAgain(entry: ProgramModule): void {
+  const twin = entry.url.replace(/(\.[cm]?[jt]s)$/, ".imported$1");
+  if (twin !== entry.url && nodeModule("node:fs").existsSync(filePath(twin))) entry.load(twin);
+  else registry.set(entry.dottedName, entry);
 }
 
 /**

@@ -6,12 +6,29 @@ import { isClass, typeName } from "../values/typename.js";
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
 import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
-import { callMethod } from "../values/methods.js";
+import { callMethod, missingAttribute } from "../values/methods.js";
 import { attrKey } from "../lang/attr-names.js";
+import { applyMany, withManyArgs } from "../lang/spread-call.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
 export function callValue(f: unknown, ...args: unknown[]): any {
+  return callValueWith(f, args);
+}
+// `f(*xs)` of any length (see spreadCall).
+withManyArgs(callValue, (args) => callValueWith(args[0], args.slice(1)));
+
+/**
+ * `f(*xs)`, `f(a, *xs, **kw)`: the call of a Python value with its arguments in one array, as
+ * callValue checks them, for any number of them (a JS spread overflows the stack past ~120k);
+ * with `self`, the runtime function `fn` called on it (`asyncio.gather(*coros)`).
+ */
+export function spreadCall(f: unknown, args: unknown[], self?: unknown): any {
+  if (self !== undefined) return applyMany(f, self, args);
+  return callValueWith(f, args);
+}
+
+function callValueWith(f: unknown, args: unknown[]): any {
   if (typeof f === "function") {
     // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call; a user
     // subclass of one inherits the mark but is a JS class, which needs `new`.
@@ -47,4 +64,16 @@ export function callMethodChecked(obj: unknown, name: string, ...args: unknown[]
     if (typeof method === "function" && functionInfo(method)?.spec) return invokeMethod(method as AnyFn, [obj, ...args]);
   }
   return callMethod(obj, name, ...args);
+}
+
+/**
+ * `(obj?.name ?? noMethod(obj, "name")).call(obj, ...)`, the lowering's call of a method obj's
+ * class may lack (src/lower/method-guard.ts): CPython's AttributeError, or its TypeError when
+ * the attribute holds None.
+ */
+export function noMethod(obj: unknown, name: string): never {
+  if (obj !== null && obj !== undefined && (Object(obj) as Record<string, unknown>)[attrKey(obj, name)] === null) {
+    throw new PyTypeError("'NoneType' object is not callable");
+  }
+  throw missingAttribute(obj, name);
 }

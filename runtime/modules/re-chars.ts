@@ -4,12 +4,29 @@
 
 import { type Category, type Node, type NodeFlags, type SetItem } from "./re-nodes.js";
 
-/** A subject string as code points, with the UTF-16 offset of each when they differ. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * A subject string as code points (decoded on first use: a RegExp runs on the text itself),
+ * with the UTF-16 offset of each when they differ.
+ */
 export class Subject {
-  readonly cps: Int32Array;
-  private readonly offsets: Int32Array | null;
+  /** No surrogates: each code point is one UTF-16 unit, and a RegExp may match the text. */
+  readonly plain: boolean;
+  private codePoints: Int32Array | null = null;
+  private offsets: Int32Array | null = null;
 
   constructor(readonly text: string) {
+    this.plain = !SURROGATE.test(text);
+  }
+
+  get cps(): Int32Array {
+    if (this.codePoints === null) this.decode();
+    return this.codePoints!;
+  }
+
+  private decode(): void {
+    const text = this.text;
     const cps = new Int32Array(text.length);
     let n = 0;
     let astral = false;
@@ -26,35 +43,41 @@ export class Subject {
       }
       cps[n++] = c;
     }
-    this.cps = astral ? cps.slice(0, n) : cps;
+    this.codePoints = astral ? cps.slice(0, n) : cps;
     if (astral) {
       const offsets = new Int32Array(n + 1);
       let unit = 0;
       for (let i = 0; i < n; i++) {
         offsets[i] = unit;
-        unit += this.cps[i]! > 0xffff ? 2 : 1;
+        unit += this.codePoints[i]! > 0xffff ? 2 : 1;
       }
       offsets[n] = unit;
       this.offsets = offsets;
-    } else this.offsets = null;
+    }
   }
 
   get length(): number {
-    return this.cps.length;
+    return this.plain ? this.text.length : this.cps.length;
   }
 
   slice(start: number, end: number): string {
+    if (this.plain) return this.text.slice(start, end);
+    if (this.codePoints === null) this.decode(); // the offsets come with the code points
     if (this.offsets === null) return this.text.slice(start, end);
     return this.text.slice(this.offsets[start], this.offsets[end]);
   }
 }
 
-/** The state of one match attempt: group spans (start, end per group; -1 unset). */
-export interface MatchState {
-  cps: Int32Array;
-  end: number;
+/** A match's group spans (start, end per group; -1 unset) and sre's lastindex (-1: none). */
+export interface MatchSpans {
   caps: number[];
   lastIndex: number;
+}
+
+/** The state of one match attempt: group spans (start, end per group; -1 unset). */
+export interface MatchState extends MatchSpans {
+  cps: Int32Array;
+  end: number;
 }
 
 // Character classes, cached for the BMP (0 unknown, 1 no, 2 yes).

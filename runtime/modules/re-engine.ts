@@ -8,7 +8,7 @@
 import { anchorMatcher, fixedTests, sameIgnoringCase, singleTest, type MatchState } from "./re-chars.js";
 import { MAXREPEAT, type Node, type ParsedPattern } from "./re-nodes.js";
 
-export { Subject, type MatchState } from "./re-chars.js";
+export { Subject, type MatchSpans, type MatchState } from "./re-chars.js";
 
 const enum Op {
   Test,

@@ -6,7 +6,7 @@ import { IndexError, PyTypeError } from "../values/exceptions.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { keywordMethods } from "../lang/keywords.js";
-import type { MatchState, Subject } from "./re-engine.js";
+import type { MatchSpans, Subject } from "./re-engine.js";
 import { expandTemplate } from "./re-template.js";
 
 /** What a Match needs of its Pattern (re-pattern.ts), without importing it. */
@@ -29,7 +29,7 @@ export class Match {
   declare readonly caps: number[];
   declare readonly lastIndexNumber: number;
 
-  constructor(token?: unknown, pattern?: PatternLike, subject?: Subject, state?: MatchState, pos?: number, endpos?: number) {
+  constructor(token?: unknown, pattern?: PatternLike, subject?: Subject, state?: MatchSpans, pos?: number, endpos?: number) {
     if (token !== CREATING) throw new PyTypeError("cannot create 're.Match' instances");
     Object.defineProperties(this, {
       re: { value: pattern },
@@ -42,7 +42,7 @@ export class Match {
     });
   }
 
-  static create(pattern: PatternLike, subject: Subject, state: MatchState, pos: number, endpos: number): Match {
+  static create(pattern: PatternLike, subject: Subject, state: MatchSpans, pos: number, endpos: number): Match {
     return new Match(CREATING, pattern, subject, state, pos, endpos);
   }
 

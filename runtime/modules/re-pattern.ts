@@ -14,7 +14,8 @@ import { typeName } from "../values/typename.js";
 import { MappingProxy } from "../values/namespaces.js";
 import { keywordMethods } from "../lang/keywords.js";
 import { callValue } from "./pycall.js";
-import { Program, Subject, type MatchState } from "./re-engine.js";
+import { Program, Subject, type MatchSpans } from "./re-engine.js";
+import { nativePattern, nativeSpans, type NativePattern } from "./re-native.js";
 import { RE_FLAGS } from "./re-error.js";
 import { Match } from "./re-match.js";
 import type { ParsedPattern } from "./re-nodes.js";
@@ -44,6 +45,19 @@ export function flagsRepr(flags: number): string {
   }
   if (rest) names.push(`0x${rest.toString(16)}`);
   return names.length === 0 ? "re.NOFLAG" : names.join("|");
+}
+
+/** Off only to test the engine alone on patterns a RegExp would take (see re.test.ts). */
+let nativeEnabled = true;
+export function useNativeRegExp(on: boolean): void {
+  nativeEnabled = on;
+}
+
+/** One RegExp match of a plain subject, `end` at most, as the engine's spans. */
+function execNative(regexp: RegExp, native: NativePattern, subject: Subject, start: number, end: number): MatchSpans | null {
+  regexp.lastIndex = start;
+  const found = regexp.exec(end === subject.text.length ? subject.text : subject.text.slice(0, end));
+  return found === null ? null : nativeSpans(found, native.parents);
 }
 
 let lastSubject: Subject | null = null;
@@ -79,6 +93,7 @@ export class Pattern {
   declare readonly groups: bigint;
   declare readonly groupNames: ReadonlyMap<string, number>;
   declare readonly program: Program;
+  declare readonly native: NativePattern | null;
 
   constructor(token: unknown, pattern?: string, parsed?: ParsedPattern) {
     if (!(parsed && token === PATTERN_TOKEN)) throw new PyTypeError("cannot create 're.Pattern' instances");
@@ -88,7 +103,30 @@ export class Pattern {
       groups: { value: BigInt(parsed.groups) },
       groupNames: { value: parsed.groupIndex, enumerable: false },
       program: { value: new Program(parsed), enumerable: false },
+      native: { value: nativeEnabled ? nativePattern(parsed) : null, enumerable: false },
     });
+  }
+
+  /**
+   * The first match from `start` (exactly there unless `how` is "search"), none past `end`.
+   * `mustAdvance`: not an empty one at `start` (after an empty match, as sre). A RegExp finds
+   * it where one means the same (re-native.ts), else the engine.
+   */
+  find(subject: Subject, start: number, end: number, how: "match" | "fullmatch" | "search", mustAdvance: boolean): MatchSpans | null {
+    const native = this.native;
+    if (native === null || !subject.plain) {
+      return how === "search" ? this.program.search(subject.cps, start, end, mustAdvance) : this.program.run(subject.cps, start, end, how === "fullmatch", mustAdvance);
+    }
+    if (!mustAdvance) return execNative(how === "search" ? native.global : how === "match" ? native.sticky : native.full, native, subject, start, end);
+    // The first match at `start` in backtracking order; when it is empty, the engine looks
+    // further along the same order for a longer one, as sre does.
+    const first = execNative(native.sticky, native, subject, start, end);
+    if (first !== null) {
+      if (first.caps[1] !== first.caps[0]) return first;
+      const longer = this.program.run(subject.cps, start, end, false, true);
+      if (longer !== null) return longer;
+    }
+    return how === "search" && start < end ? execNative(native.global, native, subject, start + 1, end) : null;
   }
 
   get groupindex(): any {
@@ -102,8 +140,7 @@ export class Pattern {
     const subject = subjectOf(text);
     const start = bound(pos, subject.length, 0);
     const end = bound(endpos, subject.length, subject.length);
-    const state =
-      how === "search" ? this.program.search(subject.cps, start, end, false) : this.program.run(subject.cps, start, end, how === "fullmatch", false);
+    const state = this.find(subject, start, end, how, false);
     return state ? Match.create(this, subject, state, start, end) : null;
   }
 
@@ -120,22 +157,41 @@ export class Pattern {
   }
 
   /** Every match from pos to endpos, left to right, as sre's scanner finds them; false stops. */
-  eachMatch(subject: Subject, start: number, end: number, visit: (state: MatchState) => boolean | void): void {
+  eachMatch(subject: Subject, start: number, end: number, visit: (state: MatchSpans) => boolean | void): void {
     let at = start;
     let mustAdvance = false;
+    const native = this.native;
+    if (native !== null && subject.plain) {
+      // The RegExp's own loop while matches are not empty (the common case); `find` after one.
+      const regexp = native.global;
+      const text = end === subject.text.length ? subject.text : subject.text.slice(0, end);
+      while (at <= end) {
+        let state: MatchSpans | null;
+        if (mustAdvance) state = this.find(subject, at, end, "search", true);
+        else {
+          regexp.lastIndex = at;
+          const found = regexp.exec(text);
+          state = found === null ? null : nativeSpans(found, native.parents);
+        }
+        if (state === null || visit(state) === false) return;
+        mustAdvance = state.caps[1] === state.caps[0];
+        at = state.caps[1]!;
+      }
+      return;
+    }
     while (at <= end) {
-      const state = this.program.search(subject.cps, at, end, mustAdvance);
+      const state = this.find(subject, at, end, "search", mustAdvance);
       if (!state || visit(state) === false) return;
       mustAdvance = state.caps[1] === state.caps[0];
       at = state.caps[1]!;
     }
   }
 
-  *matches(subject: Subject, start: number, end: number): Generator<MatchState> {
+  *matches(subject: Subject, start: number, end: number): Generator<MatchSpans> {
     let at = start;
     let mustAdvance = false;
     while (at <= end) {
-      const state = this.program.search(subject.cps, at, end, mustAdvance);
+      const state = this.find(subject, at, end, "search", mustAdvance);
       if (!state) return;
       yield state;
       mustAdvance = state.caps[1] === state.caps[0];
@@ -201,7 +257,7 @@ export class Pattern {
     const max = asIndex(count);
     if (max === undefined) throw new PyTypeError(`'${typeName(count)}' object cannot be interpreted as an integer`);
     const limit = max <= 0n ? Infinity : Number(max);
-    let replace: (state: MatchState) => string;
+    let replace: (state: MatchSpans) => string;
     if (typeof repl === "string" || repl instanceof StrValue) {
       const parts = compiledTemplate(this, unwrap(repl));
       replace = (state) => fillTemplate(parts, (n) => (state.caps[2 * n]! < 0 || state.caps[2 * n + 1]! < 0 ? null : subject.slice(state.caps[2 * n]!, state.caps[2 * n + 1]!)));
@@ -291,9 +347,7 @@ class Scanner {
 
   private next(search: boolean): Match | null {
     if (this.at > this.end) return null;
-    const state = search
-      ? this.pattern.program.search(this.subject.cps, this.at, this.end, this.mustAdvance)
-      : this.pattern.program.run(this.subject.cps, this.at, this.end, false, this.mustAdvance);
+    const state = this.pattern.find(this.subject, this.at, this.end, search ? "search" : "match", this.mustAdvance);
     if (!state) {
       this.at = this.end + 1;
       return null;

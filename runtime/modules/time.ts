@@ -5,6 +5,7 @@ import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { nodeProcess } from "../core/host.js";
+import { noteBlocked } from "../core/effort-clock.js";
 import { Tuple } from "../values/tuple.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
@@ -47,7 +48,8 @@ let sleepCell: Int32Array | null = null;
 
 /** Blocks the calling thread for `secs` seconds (nothing else in this thread runs meanwhile). */
 export function blockFor(ms: number): void {
-  const end = performance.now() + ms;
+  const start = performance.now();
+  const end = start + ms;
   // Atomics.wait may wake a little early; keep waiting until the full time has passed.
   for (let left = ms; left > 0; left = end - performance.now()) {
     if (sleepCell === null && typeof SharedArrayBuffer === "function") sleepCell = new Int32Array(new SharedArrayBuffer(4));
@@ -61,6 +63,7 @@ export function blockFor(ms: number): void {
     }
     while (performance.now() < end);
   }
+  noteBlocked((performance.now() - start) / 1000);
 }
 
 export function sleep(secs: unknown): null {

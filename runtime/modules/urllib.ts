@@ -3,6 +3,7 @@
 // it stalls the whole event loop (lecture example 05a).
 
 import type { Worker } from "node:worker_threads";
+import { noteBlocked } from "../core/effort-clock.js";
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
@@ -259,7 +260,9 @@ function blockingRequest(url: string, method: string, headers: Record<string, st
   const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: port2, flag };
   helperThread().postMessage(job, [port2]);
   const cell = new Int32Array(flag);
+  const start = performance.now();
   while (Atomics.load(cell, 0) === 0) Atomics.wait(cell, 0, 0);
+  noteBlocked((performance.now() - start) / 1000);
   const received = receiveMessageOnPort(port1);
   port1.close();
   if (received === undefined) return { kind: "error", code: "", message: "no reply from the HTTP helper thread" };

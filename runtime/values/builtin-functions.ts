@@ -1,8 +1,10 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
 import { NotImplemented } from "./singletons.js";
+import { noteBlocked } from "../core/effort-clock.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
+import { withManyArgs } from "../lang/spread-call.js";
 import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
 import { nodeModule } from "../core/host.js";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
@@ -118,6 +120,9 @@ export function min(...args: unknown[]): any {
 export function max(...args: unknown[]): any {
   return extreme("max", args);
 }
+// `min(*xs)` / `max(*xs)` / `zip(*rows)` of any length (see spreadCall).
+withManyArgs(min, (args) => extreme("min", args));
+withManyArgs(max, (args) => extreme("max", args));
 
 export function sum(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
@@ -160,6 +165,11 @@ export function enumerate(...args: unknown[]): PyIterator<any> {
 }
 
 export function zip(...args: unknown[]): PyIterator<any> {
+  return zipAll(args);
+}
+withManyArgs(zip, zipAll);
+
+function zipAll(args: unknown[]): PyIterator<any> {
   const [pos, kws] = splitKw(args);
   const strict = truthy(kws["strict"]);
   const its = pos.map(jsIterator);
@@ -167,8 +177,8 @@ export function zip(...args: unknown[]): PyIterator<any> {
     if (its.length === 0) return;
     for (;;) {
       const row: unknown[] = [];
-      for (const [i, it] of its.entries()) {
-        const r = it.next();
+      for (let i = 0; i < its.length; i++) {
+        const r = its[i]!.next();
         if (r.done) {
           if (strict && (i > 0 || its.slice(1).some((o) => !o.next().done))) {
             throw new ValueError(`zip() argument ${i > 0 ? i + 1 : 2} is ${i > 0 ? "shorter" : "longer"} than argument${i > 1 ? "s 1-" + i : " 1"}`);
@@ -478,6 +488,15 @@ export function input(prompt: unknown = ""): string {
   const bytes: number[] = [];
   const one = new Uint8Array(1);
   const { readSync } = nodeModule("node:fs");
+  const start = performance.now();
+  try {
+    return readInputLine(readSync, bytes, one);
+  } finally {
+    noteBlocked((performance.now() - start) / 1000);
+  }
+}
+
+function readInputLine(readSync: typeof import("node:fs").readSync, bytes: number[], one: Uint8Array): string {
   for (;;) {
     let n: number;
     try {

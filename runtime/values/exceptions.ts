@@ -73,6 +73,17 @@ export class MemoryError extends Exception {}
 export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 export class OSError extends Exception {
+  /** OSError(errno, strerror, filename[, winerror[, filename2]]): args keeps the first two. */
+  filename: unknown = null;
+  filename2: unknown = null;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length >= 3 && args.length <= 5) {
+      this.args = Tuple.of(args[0], args[1]);
+      this.filename = args[2];
+      this.filename2 = args[4] ?? null;
+    }
+  }
   get errno(): any {
     return this.args.length >= 2 ? this.args.items[0] : null;
   }

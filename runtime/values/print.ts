@@ -2,8 +2,9 @@
 // (fs.writeSync under Node, core/host.ts) so output interleaves with stderr and blocking sleeps exactly as it is
 // produced, and nothing is lost when the process exits.
 
+import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
-import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
+import { BrokenPipeError, PyTypeError, UnicodeEncodeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
@@ -45,7 +46,13 @@ export class StdStream implements TextFile {
       throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
     }
     refuseLoneSurrogates(text);
-    writeFd(this.fd, text);
+    try {
+      writeFd(this.fd, text);
+    } catch (e) {
+      // The reader went away (`prog | head -1`): CPython's error at the write, catchable.
+      if ((e as NodeJS.ErrnoException).code === "EPIPE") throw new BrokenPipeError(32n, "Broken pipe");
+      throw e;
+    }
     return BigInt([...text].length);
   }
 
@@ -82,6 +89,12 @@ function optionalText(name: string, value: unknown, fallback: string): string {
 
 /** Python's `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
 export function print(...args: unknown[]): void {
+  printAll(args);
+}
+// `print(*xs)` of any length (see spreadCall).
+withManyArgs(print, printAll);
+
+function printAll(args: unknown[]): void {
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {
     if (!["sep", "end", "file", "flush"].includes(name)) {

@@ -119,7 +119,12 @@ export function exceptionStr(e: BaseException): string {
   const args = e.args.items;
   if (args.length === 0) return "";
   if (args.length === 1) return e instanceof KeyError ? repr(args[0]) : toStr(args[0]);
-  if (e instanceof OSError && args.length === 2) return `[Errno ${toStr(args[0])}] ${toStr(args[1])}`;
+  if (e instanceof OSError && args.length === 2) {
+    const head = `[Errno ${toStr(args[0])}] ${toStr(args[1])}`;
+    if (e.filename === null || e.filename === undefined) return head;
+    const tail = e.filename2 === null || e.filename2 === undefined ? "" : ` -> ${repr(e.filename2)}`;
+    return `${head}: ${repr(e.filename)}${tail}`;
+  }
   return tupleRepr(e.args);
 }
 
@@ -151,9 +156,16 @@ function callDunder(x: object, name: "__repr__" | "__str__"): string | undefined
   return result;
 }
 
-/** Python's `repr(x)`. */
 /** Marks (on a prototype) runtime objects that are JS functions but print with their `__repr__`. */
 export const CALLABLE_OBJECT = Symbol.for("pyts.callableObject");
+
+/**
+ * A static method of runtime classes whose Python metaclass prints them its own way
+ * (`EnumType.__repr__`: `<enum 'Color'>`); it is inherited by the program's subclasses.
+ */
+export const CLASS_REPR = Symbol.for("pyts.classRepr");
+
+/** Python's `repr(x)`. */
 
 export function repr(x: unknown): string {
   if (x === null || x === undefined) return "None";
@@ -169,6 +181,7 @@ export function repr(x: unknown): string {
     case "function":
       // A callable runtime object made as a JS function (operator.itemgetter(1)).
       if ((x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true) return String((x as unknown as { __repr__(): unknown }).__repr__());
+      if (typeof (x as { [CLASS_REPR]?: unknown })[CLASS_REPR] === "function") return String((x as unknown as { [CLASS_REPR](): unknown })[CLASS_REPR]());
       // A class whose metaclass defines `__repr__`.
       if (metaclassOf(x) !== null) return callDunder(x, "__repr__") ?? functionRepr(x);
       return functionRepr(x);

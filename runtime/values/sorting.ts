@@ -2,6 +2,7 @@
 // are (ints, floats, bools or strs of one kind, or tuples of those compare without dispatch).
 
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
+import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
 import { compareStrings, sortCompare } from "./compare.js";
 import { iterable } from "./iteration.js";
@@ -31,14 +32,70 @@ export function sorted(...args: unknown[]): any[] {
 }
 
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
-  let keys = key === null || key === undefined ? items : items.map((x) => callKey(key, x));
+  let keys = key === null || key === undefined ? items : keysOf(items, key);
+  const n = keys.length;
   // Ints that all fit a double compare faster as numbers.
-  if (keys.length > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
-  const order = items.map((_, i) => i);
-  const compare = primitiveOrder(keys) ?? sortCompare;
-  order.sort(reverse ? (a, b) => compare(keys[b], keys[a]) : (a, b) => compare(keys[a], keys[b]));
+  if (n > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
+  let order: number[] | null = n > 1 ? packedIntOrder(keys, reverse) : null;
+  if (order === null) {
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const compare = primitiveOrder(keys) ?? sortCompare;
+    // (One comparator per case, so V8 sees one call target in each.)
+    if (compare === comparePrimitives || compare === compareNativeStrings) {
+      const ks = keys as number[];
+      order.sort(reverse ? (a, b) => (ks[b]! < ks[a]! ? -1 : ks[a]! < ks[b]! ? 1 : 0) : (a, b) => (ks[a]! < ks[b]! ? -1 : ks[b]! < ks[a]! ? 1 : 0));
+    } else {
+      order.sort(reverse ? (a, b) => compare(keys[b], keys[a]) : (a, b) => compare(keys[a], keys[b]));
+    }
+  }
   const copy = items.slice();
-  order.forEach((from, to) => (items[to] = copy[from]));
+  for (let to = 0; to < n; to++) items[to] = copy[order[to]!];
+}
+
+/** The key of each item; the key function is called directly when callValue would do just that. */
+function keysOf(items: unknown[], key: unknown): unknown[] {
+  const keys = new Array<unknown>(items.length);
+  if (!callsDirectly(key, 1)) {
+    for (let i = 0; i < items.length; i++) keys[i] = callKey(key, items[i]);
+    return keys;
+  }
+  // (One recursion site around all the calls: as callKey marks each, nothing runs between them.)
+  enterRecursionSite();
+  try {
+    for (let i = 0; i < items.length; i++) keys[i] = key(items[i]);
+  } catch (e) {
+    noteRecursionSite(e, CALLING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
+  return keys;
+}
+
+/**
+ * Number keys that are all integers in a small range: each key and its position packed into
+ * one double (`(key - min) * n + i`, exact below 2**53) and sorted by the typed array's own
+ * numeric sort, which needs no comparator and is stable by construction. Else null.
+ */
+function packedIntOrder(keys: unknown[], reverse: boolean): number[] | null {
+  const n = keys.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (typeof k !== "number" || !Number.isInteger(k)) return null;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if ((max - min + 1) * n >= 2 ** 53) return null;
+  const packed = new Float64Array(n);
+  // Reversed: larger keys first, equal keys still in their original order.
+  for (let i = 0; i < n; i++) packed[i] = (reverse ? max - (keys[i] as number) : (keys[i] as number) - min) * n + i;
+  packed.sort();
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i]! % n;
+  return order;
 }
 
 function isSafeBigint(k: unknown): boolean {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { convertAll } from "./convert-pool.js";
 import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 import { ProgramTree, programModules } from "./program.js";
+import { modulesNeedingTwins, twinPath, updateTwins, type ModuleImports } from "./entry-twins.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
 export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
@@ -43,6 +44,8 @@ interface BuildStamp {
   options: string;
   /** the program modules the file imports, and what its conversion read of them */
   imports?: string[];
+  /** it also imports names computed at run time */
+  computed?: boolean;
   deps?: string;
 }
 
@@ -105,6 +108,11 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     if (earlier !== undefined) throw new ConversionFailed(`pyts: ${earlier} and ${file} would both be written to ${outFile}`);
     sources.set(outFile, file);
     checkNotInput(file, outFile);
+  }
+  // A module's twin (entry-twins.ts) must not overwrite another input's output either.
+  for (const [outFile, file] of sources) {
+    const other = sources.get(twinPath(outFile));
+    if (other !== undefined) throw new ConversionFailed(`pyts: ${other} would be written to ${twinPath(outFile)}, where the build puts the twin of ${file}`);
   }
 
   // Each root is a program: its modules import each other by dotted name from the root.
@@ -171,7 +179,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       }
       writeOutput(outcome.output, reply.result, outcome.file, options.sourceMap);
       const { file, relative } = inputs[index]!;
-      manifest[key] = { ...stamp, imports: reply.result.imports, deps: depsOf(rootOf(file, relative), reply.result.imports) };
+      manifest[key] = { ...stamp, imports: reply.result.imports, ...(reply.result.importsComputed ? { computed: true } : {}), deps: depsOf(rootOf(file, relative), reply.result.imports) };
       if (options.reportFiles && !options.json && !options.quiet) process.stderr.write(`pyts: rebuilt ${outcome.file}${why}\n`);
       manifestChanged = true;
       outcome.status = "converted";
@@ -183,14 +191,15 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   });
   if (progress) process.stderr.write("\r\x1b[K");
   if (manifestChanged) writeManifest(options.outDir, manifest);
+  const staleTwins = writeTwins(inputs, outcomes, manifest, (file, relative) => programs.get(rootOf(file, relative))!.tree, options.check);
 
   const count = (status: FileStatus): number => outcomes.filter((o) => o.status === status).length;
   const seconds = (performance.now() - started) / 1000;
-  const failedBuild = outcomes.some((o) => o.status !== "converted" && o.status !== "up to date");
+  const failedBuild = outcomes.some((o) => o.status !== "converted" && o.status !== "up to date") || staleTwins.length > 0;
   if (options.json) {
     const files = outcomes.map(({ file, output, status, diagnostics }) => ({ file, output, status, diagnostics }));
     const summary = Object.fromEntries((["converted", "up to date", "stale", "missing", "failed"] as const).map((s) => [s, count(s)]));
-    process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, ...(staleTwins.length ? { staleTwins } : {}), summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
     return failedBuild ? 1 : 0;
   }
   for (const [index, o] of outcomes.entries()) {
@@ -198,6 +207,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     if (o.report) process.stderr.write(o.report + "\n");
     else if (o.status === "stale" || o.status === "missing") process.stderr.write(`${o.file}: output ${o.output} is ${o.status === "stale" ? "out of date" : "missing"}\n`);
   }
+  for (const twin of staleTwins) process.stderr.write(`pyts: output ${twin} is missing or out of date\n`);
   if (!options.quiet || failedBuild) {
     const parts = options.check
       ? [`${count("up to date")} up to date`, `${count("stale") + count("missing")} to convert`]
@@ -206,6 +216,31 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     process.stderr.write(`pyts: ${parts.join(", ")} in ${seconds.toFixed(2)} s\n`);
   }
   return failedBuild ? 1 : 0;
+}
+
+/**
+ * The twins of the modules each program can import by name while they run as its entry, from
+ * what the manifest records of every module's imports; returns those `check` found missing.
+ */
+function writeTwins(
+  inputs: { file: string; relative: string }[],
+  outcomes: FileOutcome[],
+  manifest: Record<string, BuildStamp>,
+  treeOf: (file: string, relative: string) => ProgramTree,
+  check: boolean,
+): string[] {
+  const programs = new Map<ProgramTree, { imports: Map<string, ModuleImports>; outputs: Map<string, string> }>();
+  inputs.forEach(({ file, relative }, index) => {
+    const tree = treeOf(file, relative);
+    const found = tree.nameOf(file);
+    const stamp = manifest[relative.split(path.sep).join("/")];
+    if (!found) return;
+    const program = programs.get(tree) ?? { imports: new Map(), outputs: new Map() };
+    programs.set(tree, program);
+    program.imports.set(found.name, { imports: stamp?.imports ?? [], computed: stamp?.computed === true });
+    program.outputs.set(found.name, outcomes[index]!.output);
+  });
+  return [...programs.values()].flatMap(({ imports, outputs }) => updateTwins(outputs, modulesNeedingTwins(imports), check));
 }
 
 /**

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
-import { awaitsAtImport, type ProgramResolver } from "../lower/program-imports.js";
+import { awaitsAtImport, importedModules, type ProgramResolver } from "../lower/program-imports.js";
 import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
 
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
@@ -46,12 +46,20 @@ export class ProgramTree implements ProgramResolver {
     return this.stars.get(name)!;
   }
 
+  /**
+   * Does importing the module wait: its top level runs an event loop, or imports a module that
+   * waits (so the wait passes up the import chain). Within an import cycle, a module importing
+   * one that is being imported finds it partially initialised and does not wait for it.
+   */
   awaitsAtImport(name: string): boolean {
-    if (!this.awaits.has(name)) {
-      const module = this.locate(name);
-      this.awaits.set(name, module !== null && parsed(module.file) !== null && awaitsAtImport(parsed(module.file)!));
-    }
-    return this.awaits.get(name)!;
+    if (this.awaits.has(name)) return this.awaits.get(name)!;
+    this.awaits.set(name, false);
+    const module = this.locate(name);
+    const tree = module && parsed(module.file);
+    const find = (dotted: string): ProgramModuleFile | null => this.locate(dotted);
+    const waits = !!tree && awaitsAtImport(tree, (s) => importedModules({ name, isPackage: module!.isPackage }, s, find).some((m) => this.awaitsAtImport(m)));
+    this.awaits.set(name, waits);
+    return waits;
   }
 
   /**

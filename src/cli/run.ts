@@ -122,6 +122,16 @@ function writeTree(dir: string, final: string, { entry, result, modules }: Conve
  */
 export async function runPython(file: string, args: string[], cache = true): Promise<null> {
   const runtime = runtimeUrl();
+  const program = await prepareProgram(file, runtime, cache);
+  startProgram(program, file === STDIN ? "-" : file, args, cache ? codeCacheFile() : null);
+  return null;
+}
+
+/**
+ * Converts the program into the cache (or, uncached, a temporary folder removed at exit) and
+ * says where it is, without running it. A test harness warms the cache with it.
+ */
+export async function prepareProgram(file: string, runtime: string = runtimeUrl(), cache = true): Promise<CachedProgram> {
   const converted = await convertProgram(file, runtime);
   const write = (dir: string, final: string): void => writeTree(dir, final, converted);
   // A computed import may reach a module added to the folder later, which the cache's
@@ -133,6 +143,5 @@ export async function runPython(file: string, args: string[], cache = true): Pro
     write(dir, dir);
     program = { tree: dir, script: path.join(dir, converted.entry), root: converted.root, runtime, warnings: converted.warnings };
   }
-  startProgram(program, file === STDIN ? "-" : file, args, cache ? codeCacheFile() : null);
-  return null;
+  return program;
 }

@@ -39,6 +39,104 @@ function frameOffset(call: t.CallExpression | t.NewExpression): number | null | 
   return callee.start;
 }
 
+function spanOf(loc: ir.Loc | undefined, at: { line: number; column: number }): CallSpan | null {
+  if (!loc || loc.endLine === undefined || loc.endCol === undefined) return null;
+  const anchor = loc.anchor;
+  const kind = anchor === undefined ? 0 : anchor.kind === "binop" ? 1 : 2;
+  return [at.line, at.column, loc.line, loc.col, loc.endLine, loc.endCol, kind, anchor?.leftEnd ?? 0, anchor?.right ?? 0];
+}
+
+/**
+ * Without formatting, the generator's own source map says where each call's frame position
+ * was printed: the node V8 names (callee, method property, `new`) carries an id as its `loc`
+ * (line 1, column = id), and every other node none. A frame's first token is the first one
+ * printed under its id or under the id of a frame nested in it (`f()()`: the outer call's
+ * frame is the inner call, whose own callee comes first). `tagCallFrames` sets that up
+ * before printing; `spansFromMappings` reads the positions back.
+ */
+export interface TaggedCalls {
+  /** per call: its Python position and the id of its frame node */
+  calls: { loc: ir.Loc; frame: number }[];
+  /** per frame id (in printing order): the id of the frame it is nested in, or -1 */
+  parent: number[];
+}
+
+/** Tags the frame node of every positioned call of `root` and clears every other `loc`. */
+export function tagCallFrames(root: t.Node): TaggedCalls {
+  const found: { loc: ir.Loc; node: t.Node }[] = [];
+  const ids = new Map<t.Node, number>();
+  t.traverseFast(root, (node) => {
+    if (!isCall(node)) return;
+    const loc = pythonLocOf(node);
+    if (!loc || loc.endLine === undefined || loc.endCol === undefined) return;
+    const frame: t.Node = t.isNewExpression(node) ? node : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
+    found.push({ loc, node: frame });
+    ids.set(frame, -1);
+  });
+  const parent: number[] = [];
+  const open: number[] = [];
+  const visit = (node: t.Node): void => {
+    const keys = t.VISITOR_KEYS[node.type];
+    if (!keys) return;
+    let id = -1;
+    if (ids.has(node)) {
+      id = parent.length;
+      ids.set(node, id);
+      parent.push(open.length > 0 ? open[open.length - 1]! : -1);
+      const pos = { line: 1, column: id, index: 0 };
+      node.loc = { start: pos, end: pos, filename: "", identifierName: undefined };
+      open.push(id);
+    } else node.loc = null;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c) visit(c);
+      } else if (child && typeof child === "object") visit(child);
+    }
+    if (id !== -1) open.pop();
+  };
+  if (found.length > 0) visit(root);
+  // (a frame outside the printed tree keeps id -1 and gets no span)
+  return { calls: found.map((c) => ({ loc: c.loc, frame: ids.get(c.node)! })), parent };
+}
+
+/**
+ * @babel/generator's `decodedMap.mappings` (not in its type declarations): per generated line,
+ * segments [column, source, line (0-based), column, name?] (a bare [column] has no source).
+ */
+export type DecodedMappings = readonly (readonly (readonly number[])[])[];
+
+/** Generator mappings of the tagged frames, to call spans of the final code. */
+export function spansFromMappings(tagged: TaggedCalls, mappings: DecodedMappings, code: string, moved: PositionAfterStrip): CallSpan[] {
+  const count = tagged.parent.length;
+  const offsets = new Array<number>(count).fill(-1);
+  let lineStart = 0;
+  mappings.forEach((segments, line) => {
+    if (line > 0) lineStart = code.indexOf("\n", lineStart) + 1;
+    for (const segment of segments) {
+      const id = segment[3];
+      if (segment.length < 4 || segment[2] !== 0 || id === undefined || id >= count || offsets[id] !== -1) continue;
+      let offset = lineStart + segment[0]!;
+      // a space or `;` the printer had queued is written under the next node's position
+      for (let c = code.charCodeAt(offset); c === 32 || c === 59 || c === 10 || c === 9; c = code.charCodeAt(offset)) offset++;
+      offsets[id] = offset;
+    }
+  });
+  // nested frames have larger ids: fold each into the frame holding it
+  for (let id = count - 1; id >= 0; id--) {
+    const parent = tagged.parent[id]!;
+    if (parent !== -1 && offsets[id] !== -1 && (offsets[parent] === -1 || offsets[id]! < offsets[parent]!)) offsets[parent] = offsets[id]!;
+  }
+  const spans: CallSpan[] = [];
+  for (const call of tagged.calls) {
+    const offset = call.frame === -1 ? -1 : offsets[call.frame]!;
+    if (offset === -1) continue;
+    const span = spanOf(call.loc, moved(offset));
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+
 /** The table for the final code, from the Babel `program` that was printed; empty if the calls do not pair up. */
 export function callSpans(program: t.Node, printedModule: PrintedModule, moved: PositionAfterStrip): CallSpan[] {
   const built = callsOf(program);
@@ -47,13 +145,10 @@ export function callSpans(program: t.Node, printedModule: PrintedModule, moved: 
   if (printed.length !== built.length) return [];
   const spans: CallSpan[] = [];
   built.forEach((call, i) => {
-    const loc: ir.Loc | undefined = pythonLocOf(call);
     const offset = frameOffset(printed[i]!);
-    if (!loc || loc.endLine === undefined || loc.endCol === undefined || offset === null || offset === undefined) return;
-    const at = moved(offset);
-    const anchor = loc.anchor;
-    const kind = anchor === undefined ? 0 : anchor.kind === "binop" ? 1 : 2;
-    spans.push([at.line, at.column, loc.line, loc.col, loc.endLine, loc.endCol, kind, anchor?.leftEnd ?? 0, anchor?.right ?? 0]);
+    if (offset === null || offset === undefined) return;
+    const span = spanOf(pythonLocOf(call), moved(offset));
+    if (span) spans.push(span);
   });
   return spans;
 }

@@ -6,8 +6,8 @@ import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
-import { applyBlankLines, extractPositions, parsePrinted, positionMarker } from "./positions.js";
-import { callSpans } from "./call-spans.js";
+import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
+import { callSpans, spansFromMappings, tagCallFrames, type DecodedMappings } from "./call-spans.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -73,17 +73,37 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const file = t.file(t.program(program, [], "module"));
   if (options.javascript) stripTypes(file);
-  const raw = generate(file, { comments: true }).code;
+  const count = new MarkerCount();
+  if (!format) {
+    // Unformatted, the printed text is final: the generator's source map places the calls,
+    // and a search of the text (exact, or a parse instead) finds the markers.
+    const calls = tagCallFrames(file);
+    const generated = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment, sourceMaps: calls.calls.length > 0, sourceFileName: "py" });
+    const raw = generated.code;
+    const markers = markerTokens(raw, count.positions, count.blanks);
+    if (markers !== null) {
+      const { code, mappings, moved } = extractPositions(raw, { comments: markers });
+      const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
+      const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
+      if (spans.length) map.x_pyts_calls = spans;
+      return { code, map };
+    }
+    return finish(file, raw, options, calls.calls.length > 0);
+  }
+  const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
-  const printed = format
-    ? await (await import("prettier")).format(applyBlankLines(raw), { parser: options.javascript ? "babel" : "typescript", printWidth: 100, objectWrap: "collapse" })
-    : raw;
+  const printed = await (await import("prettier")).format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse" });
+  return finish(file, printed, options, true);
+}
+
+/** Positions and calls found by parsing the printed text. */
+function finish(file: t.File, printed: string, options: EmitOptions, withCalls: boolean): EmitResult {
   // One parse of the printed text finds the position markers and the calls.
   const printedModule = parsePrinted(printed);
   const { code, mappings, moved } = extractPositions(printed, printedModule);
   const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
   // the Python spans of calls, for the carets under a traceback's failing expression
-  const spans = callSpans(file, printedModule, moved);
+  const spans = withCalls ? callSpans(file, printedModule, moved) : [];
   if (spans.length) map.x_pyts_calls = spans;
   return { code, map };
 }

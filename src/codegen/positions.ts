@@ -12,6 +12,40 @@ import type { Mapping } from "./source-map.js";
 const POSITION = /^@py (\d+):(\d+)$/;
 const BLANK = "@py-blank";
 
+/**
+ * Counts the markers the generator prints (its `shouldPrintComment` sees each printed comment
+ * once), so that the printed text can be searched for them instead of parsed: when the text
+ * holds exactly as many marker spellings as were printed, none of them is inside a string,
+ * template or other comment (see markerTokens).
+ */
+export class MarkerCount {
+  positions = 0;
+  blanks = 0;
+  readonly shouldPrintComment = (value: string): boolean => {
+    if (value === BLANK) this.blanks++;
+    else if (POSITION.test(value)) this.positions++;
+    return true;
+  };
+}
+
+const MARKER_TEXT = /\/\*@py(?: \d+:\d+|-blank)\*\//g;
+
+/**
+ * The marker comment tokens of `code`, found by searching its text, when that is exact: the
+ * text spells as many markers of each kind as the generator printed (`positions`, `blanks`).
+ * Otherwise (a string or comment of the program spells one) null: parse instead.
+ */
+export function markerTokens(code: string, positions: number, blanks: number): CommentToken[] | null {
+  const tokens: CommentToken[] = [];
+  let blankCount = 0;
+  for (const m of code.matchAll(MARKER_TEXT)) {
+    const value = m[0].slice(2, -2);
+    if (value === BLANK) blankCount++;
+    tokens.push({ value, start: m.index, end: m.index + m[0].length, block: true });
+  }
+  return blankCount === blanks && tokens.length - blankCount === positions ? tokens : null;
+}
+
 export function positionMarker(line: number, col: number): t.CommentBlock {
   return { type: "CommentBlock", value: `@py ${line}:${col}` };
 }
@@ -20,7 +54,7 @@ export function blankLineMarker(): t.CommentBlock {
   return { type: "CommentBlock", value: BLANK };
 }
 
-interface CommentToken {
+export interface CommentToken {
   value: string;
   start: number;
   end: number;
@@ -71,10 +105,11 @@ function lineAround(code: string, start: number, end: number): { from: number; t
  * Before formatting: each blank-line marker that stands alone on its line becomes that empty
  * line, which prettier keeps as one blank line between statements (and drops at a block's start).
  */
-export function applyBlankLines(code: string): string {
+export function applyBlankLines(code: string, count?: MarkerCount): string {
   const parts: string[] = [];
   let copied = 0;
-  for (const c of commentTokens(code)) {
+  const tokens = (count && markerTokens(code, count.positions, count.blanks)) ?? commentTokens(code);
+  for (const c of tokens) {
     if (!c.block || c.value !== BLANK) continue;
     const line = lineAround(code, c.start, c.end);
     if (line.alone) {
@@ -97,7 +132,7 @@ export type PositionAfterStrip = (offset: number) => { line: number; column: num
  * mapping per marker, at the first token that follows it (the statement it leads), and where
  * any other offset of `code` (outside a marker) moved to.
  */
-export function extractPositions(code: string, printed: PrintedModule): { code: string; mappings: Mapping[]; moved: PositionAfterStrip } {
+export function extractPositions(code: string, printed: { comments: CommentToken[] }): { code: string; mappings: Mapping[]; moved: PositionAfterStrip } {
   const comments = printed.comments;
   const removals: { from: number; to: number }[] = [];
   const targets: { offset: number; srcLine: number; srcCol: number }[] = [];

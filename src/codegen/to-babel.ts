@@ -98,11 +98,13 @@ export class BabelBuilder {
         return t.identifier(this.runtime.local(e.name));
       case "this":
         return t.thisExpression();
+      case "dynamicImport":
+        return t.callExpression(t.import(), [t.stringLiteral(e.specifier)]);
       case "importMeta":
         return t.metaProperty(t.identifier("import"), t.identifier("meta"));
       case "member":
         return e.optional
-          ? t.optionalMemberExpression(this.expr(e.object), t.identifier(e.property), false, true)
+          ? t.optionalMemberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false), true)
           : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false));
       case "index":
         return t.memberExpression(this.expr(e.object), this.expr(e.index), true);

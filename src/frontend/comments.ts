@@ -14,8 +14,12 @@ export interface PyComment {
 /** The comments of a source, as CPython's tokenizer finds them (never inside a string). */
 export function collectComments(source: string): PyComment[] {
   const text = source.replace(/\r\n?/g, "\n");
-  const src = new Source(text);
-  const { comments } = tokenize(text);
+  return commentsAt(new Source(text), tokenize(text).comments);
+}
+
+/** The comments of `src` (its text with "\n" line ends), given the tokenizer's [from, to) pairs. */
+export function commentsAt(src: Source, comments: readonly number[]): PyComment[] {
+  const text = src.text;
   const out: PyComment[] = [];
   for (let k = 0; k < comments.length; k += 2) {
     const from = comments[k]!;

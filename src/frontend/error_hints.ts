@@ -5,6 +5,7 @@ import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { CHAIN } from "./chains.js";
 import { startsExpression } from "./errors.js";
+import { lambdaHasColon } from "./parse_errors.js";
 
 const BRACKETS = new Set(["(", "[", "{"]);
 const PUNCTUATION = new Set(["(", "[", "{", ")", "]", "}", ",", ":", "AssignOp"]);
@@ -17,7 +18,9 @@ export function hintFor(path: CNode[], src: Source): Diagnostic | null {
   const index = parent.children.indexOf(error);
   const prev = parent.children[index - 1];
 
-  if (parent.name === "ConditionalExpression" && index === parent.children.length - 1 && prev?.name !== "else") {
+  // (not before a `:`: CPython's rule looks for neither `else` nor `:` next)
+  const colon = src.text[at] === ":" && src.text[at + 1] !== "=";
+  if (parent.name === "ConditionalExpression" && index === parent.children.length - 1 && prev?.name !== "else" && !colon) {
     return src.diagnostic(parent.from, "expected 'else' after 'if' expression");
   }
   if (parent.name === "DictionaryExpression" && prev) {
@@ -72,6 +75,7 @@ function describeNode(n: CNode, src: Source): string | null {
 /** `[1, 2 3]`: two expressions side by side inside brackets (CPython's invalid_expression). */
 function forgottenComma(path: CNode[], at: number, src: Source): Diagnostic | null {
   if (!startsExpression(src.text, at)) return null;
+  if (/^lambda\b/.test(src.text.slice(at, at + 7)) && !lambdaHasColon(src, at)) return null;
   let container: CNode | undefined;
   for (let i = path.length - 2; i >= 0; i--) {
     const first = path[i]!.children[0];

@@ -117,6 +117,14 @@ function firstError(n: CNode, src: Source): { node: CNode; parent: CNode; field:
       break;
     }
   }
+  // a bare `yield` ending its line: Lezer's error covers the NEWLINE and takes the next line as
+  // the value; CPython's parser stops at the token after that NEWLINE (an INDENT, say)
+  const before = parent.children[parent.children.indexOf(node) - 1];
+  if (before?.name === "yield" && node.children.length === 0 && /\n/.test(src.slice(node)) && /^\s*$/.test(src.slice(node))) {
+    let k = node.to;
+    while (/[ \t\f]/.test(src.text[k] ?? "")) k++;
+    node.from = node.to = k;
+  }
   return { node, parent, field, path };
 }
 
@@ -307,7 +315,12 @@ function legacyCall(path: CNode[], src: Source): { name: string; from: number } 
 
 export function startsExpression(text: string, at: number): boolean {
   let i = at;
-  while (text[i] === " " || text[i] === "\t") i++;
+  // blanks and backslash continuations separate tokens alike
+  for (;;) {
+    if (text[i] === " " || text[i] === "\t" || text[i] === "\f") i++;
+    else if (text[i] === "\\" && text[i + 1] === "\n") i += 2;
+    else break;
+  }
   const rest = text.slice(i, i + 20);
   if (/^[\[{~+\-*'"0-9]/.test(rest) || rest.startsWith("...")) return true;
   const word = /^[\p{L}\p{Nl}_][\p{L}\p{N}_]*/u.exec(rest);

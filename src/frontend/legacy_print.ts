@@ -83,6 +83,11 @@ function atExpressionStart(text: string, list: ScanToken[], k: number, lineStart
   return false;
 }
 
+/** Whether CPython raises this error in its first parse pass, so that no second pass runs. */
+export function isFirstPassError(message: string): boolean {
+  return FIRST_PASS.test(message);
+}
+
 /** The legacy-call error CPython reports instead of `d` (a parser error at or after `limit`), if any. */
 export function legacyCallBefore(text: string, d: Diagnostic, limit: number): LegacyCall | null {
   if (d.kind !== "SyntaxError" && d.kind !== "IndentationError") return null;

@@ -3,21 +3,25 @@ import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { firstErrorPath, type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
-import { legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
-import { regionError } from "./parse_errors.js";
+import { isFirstPassError, legacyCallBefore, legacyCallMessage } from "./legacy_print.js";
+import { missingMatchColon, regionError } from "./parse_errors.js";
 import { parseRepaired } from "./repair.js";
+import { convertDefParams } from "./params.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
+import { commentsAt, type PyComment } from "./comments.js";
 import type { CompileWarning } from "./warnings.js";
 
-const TOO_DEEP = "unsupported: code nested more than 2500 levels deep (a very long operator chain?)";
+const TOO_DEEP = "unsupported: code nested too deeply for pyts's parser (a very long chain of conditional expressions, unary operators or `**`?)";
 
 export interface Parsed {
   module: Module;
   /** what CPython's compiler would warn about (SyntaxWarning), in its order */
   warnings: CompileWarning[];
+  /** the source's comments (the tokenizer finds them while parsing: no second pass) */
+  comments: PyComment[];
 }
 
 export function parsePython(source: string, filename: string): Module {
@@ -26,20 +30,21 @@ export function parsePython(source: string, filename: string): Module {
 
 export function parseModule(source: string, filename: string): Parsed {
   const warnings: CompileWarning[] = [];
-  const module = parseAst(source, filename, warnings);
+  const found: { comments?: PyComment[] } = {};
+  const module = parseAst(source, filename, warnings, found);
   try {
     warnings.push(...validateModule(module));
   } catch (e) {
     throw stackExhausted(module, e) ?? e;
   }
-  return { module, warnings };
+  return { module, warnings, comments: found.comments ?? [] };
 }
 
 /**
  * The tree alone, as `ast.parse` gives it: without the symbol-table and compiler checks.
  * `warnings` receives what CPython warns about while parsing.
  */
-export function parseAst(source: string, filename: string, warnings: CompileWarning[] = []): Module {
+export function parseAst(source: string, filename: string, warnings: CompileWarning[] = [], found?: { comments?: PyComment[] }): Module {
   void filename; // diagnostics carry positions; the caller pairs them with the file name
   // CPython's tokenizer turns every line ending into "\n"; doing the same keeps literal values right
   const text = source.replace(/\r\n?/g, "\n");
@@ -55,12 +60,22 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     src.hiddenBlankRuns = lexed.hiddenBlankRuns;
     clampToBlankRuns(root, lexed.hiddenBlankRuns);
     // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
-    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null);
-    const first = firstError(lexed, parserError);
+    // and so may one before the error the token checks found (an unexpected indent...)
+    const pe = lexed.parserError;
+    const parserError = syntaxErrorFor(root, src) ?? (error && !error.overrides ? regionError(src, error.at) : null) ??
+      (pe ? regionError(src, src.offsetOf(pe.anchor.line, pe.anchor.col)) : null);
+    let first = firstError(lexed, parserError);
+    if (first && error?.unreached && !isTokenizerError(first, lexed)) first = diagnostic(error.unreached);
     if (first) {
       let chosen = first;
-      if (!isTokenizerError(first, lexed)) {
-        chosen = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col)) ?? first;
+      // a tokenizer error without a message of its own (an indentation state, an unclosed
+      // bracket at the end) is no exception CPython keeps over its second pass's errors
+      if ((!isTokenizerError(first, lexed) || !lexed.error!.overrides) && !isFirstPassError(first.message)) {
+        // the second pass meets the statements in order: the earlier of its errors wins
+        const converted = earlierStatementError(root.children, src, src.offsetOf(first.line, first.col));
+        const match = missingMatchColon(src, first);
+        if (converted && (!match || src.offsetOf(converted.line, converted.col) < match.offset)) chosen = converted;
+        else chosen = match?.diagnostic ?? first;
         chosen = withLegacyCall(chosen, src);
       }
       // an error of CPython's second parse pass is followed by a look at the whole token
@@ -79,10 +94,11 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const module: Module = { _type: "Module", body, type_ignores: [] };
     if (/[^\x00-\x7f]/.test(text)) normalizeIdentifiers(module);
     warnings.push(...src.warnings);
+    if (found) found.comments = commentsAt(src, lexed.comments);
     return module;
   } catch (e) {
     if (e instanceof NestingTooDeep || (e instanceof RangeError && /call stack/.test(e.message))) {
-      // Lezer's tree holds at most 2500 levels (and building it may exhaust the stack first)
+      // Lezer's parse stack and tree have depth limits (and building it may exhaust the stack first)
       const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
       throw new DiagnosticError([src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
     }
@@ -108,12 +124,19 @@ function earlierStatementError(list: CNode[], src: Source, limit: number): Diagn
     }
     before.push(c);
   }
-  if (!holding) return null; // no parse error among these statements
+  // (no statement holds the error when it is a tokenizer error past Lezer's text: the
+  // statements before it still go through the second pass)
   if (before.length > 0) {
     const d = conversionError(() => convertStatements(before, src));
-    if (d && src.offsetOf(d.line, d.col) < before[before.length - 1]!.to) return d;
+    if (d && src.offsetOf(d.line, d.col) <= before[before.length - 1]!.to) return d;
   }
-  if (holding.isError) return null;
+  if (!holding || holding.isError) return null;
+  // a def's parameters come before its body (`def f(*):` with an error in the body)
+  const params = holding.name === "FunctionDefinition" ? holding.children.find((c) => c.name === "ParamList") : undefined;
+  if (params && params.to <= limit && !params.isError && !firstErrorPath(params, src)) {
+    const d = conversionError(() => convertDefParams(params, src));
+    if (d) return d;
+  }
   const forIn = holding.children.findIndex((c) => c.name === "in");
   if (holding.name === "ForStatement" && forIn > 0 && holding.children.slice(0, forIn).every((c) => !c.isError && !firstErrorPath(c, src))) {
     const d = conversionError(() => convertForTarget(holding, src));
@@ -132,7 +155,8 @@ function conversionError(convert: () => unknown): Diagnostic | null {
     const d = e.diagnostics[0]!;
     // the converters' own messages for a tree they cannot take ("invalid syntax", "expected an
     // indented block") are not CPython's second-pass rules: Lezer and the tokenizer pass decide those
-    if (d.kind === "SyntaxError" && d.message !== "invalid syntax") return d;
+    // (a duplicate parameter is the symbol table's error, after any parse error)
+    if (d.kind === "SyntaxError" && d.message !== "invalid syntax" && !d.message.startsWith("duplicate argument")) return d;
   }
   return null;
 }

@@ -193,6 +193,20 @@ function isComparisonIn(src: Source, list: ScanToken[], i: number): boolean {
   return true;
 }
 
+/** Whether the lambda at `at` has its `:` before its bracket closes (else it is no expression). */
+export function lambdaHasColon(src: Source, at: number): boolean {
+  const list = tokens(src);
+  const j = list.findIndex((t) => t.from >= at);
+  if (j < 0) return false;
+  const depth = list[j]!.depth;
+  for (let k = j + 1; k < list.length; k++) {
+    const t = list[k]!;
+    if (t.depth < depth) return false;
+    if (t.depth === depth && t.kind === "punct" && src.text[t.from] === ":") return true;
+  }
+  return false;
+}
+
 /**
  * `invalid_expression`: inside brackets, an expression directly followed by another one is
  * "invalid syntax. Perhaps you forgot a comma?", blamed on the first one's start. Not when the
@@ -206,6 +220,8 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   const b = list[j]!;
   const before = list[j - 1]!;
   if (b.depth === 0 || before.depth !== b.depth || !endsOperand(src, before) || !startsOperand(src, b)) return null;
+  // the second must parse as an expression: a lambda needs its `:` (`lambda f'{c}'` is none)
+  if (b.kind === "word" && src.text.slice(b.from, b.to) === "lambda" && !lambdaHasColon(src, b.from)) return null;
   // walk back over the first expression (the disjunction that ends just before b)
   let i = j - 1;
   while (i > 0) {
@@ -245,6 +261,48 @@ export function regionError(src: Source, limit: number): Diagnostic | null {
       const d = e.diagnostics[0]!;
       if (d.line < at.line || (d.line === at.line && d.col < at.col)) return d;
     }
+  }
+  return null;
+}
+
+/**
+ * CPython's invalid_match_stmt: a logical line `match <subject>` ending without its `:` is
+ * "expected ':'" in the second parse pass, which runs after any parse error and tries it on
+ * every statement up to the error, even a valid one (`match(x)` is a call): the first such line
+ * wins over the first pass's error `d`, located where the first pass stopped (on the error's
+ * own line, at its NEWLINE). Null if no such line comes first; `offset`: the line's start.
+ */
+export function missingMatchColon(src: Source, d: Diagnostic): { diagnostic: Diagnostic; offset: number } | null {
+  const afterLine = d.message === "unexpected indent";
+  const limit = afterLine ? src.offsetOf(d.line, 0) : src.offsetOf(d.line, d.col);
+  const list = allTokens(src);
+  // logical lines: tokens [start, end), `end` being the NEWLINE
+  for (let i = 0, start = 0; i < list.length; i++) {
+    const t = list[i]!;
+    if (t.kind !== "newline" || t.depth !== 0) continue;
+    const end = i;
+    const from = start;
+    start = i + 1;
+    if (end <= from + 1) continue;
+    const first = list[from]!;
+    if (first.from > limit || (afterLine && t.from >= limit)) break;
+    if (first.kind !== "word" || src.text.slice(first.from, first.to) !== "match") continue;
+    const last = list[end - 1]!;
+    if (src.text.slice(last.from, last.to) === ":") continue;
+    // a lone starred expression is no subject (`match *a`)
+    const starred = list[from + 1]!.kind === "punct" && src.text[list[from + 1]!.from] === "*";
+    if (starred && !list.slice(from + 1, end).some((k) => k.depth === 0 && src.text[k.from] === ",")) continue;
+    try {
+      subParse(src, list[from + 1]!.from, last.to);
+    } catch (e) {
+      if (e instanceof DiagnosticError) continue;
+      throw e;
+    }
+    if (afterLine || t.from < limit) return { diagnostic: { ...d, kind: "SyntaxError", message: "expected ':'" }, offset: first.from };
+    // the NEWLINE token starts at a comment, if any
+    let at = last.to;
+    while (src.text[at] === " " || src.text[at] === "\t" || src.text[at] === "\f") at++;
+    return { diagnostic: src.diagnostic(at, "expected ':'"), offset: first.from };
   }
   return null;
 }

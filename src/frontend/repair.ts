@@ -6,7 +6,7 @@
 // converters parse its original text on its own (subParse).
 import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
-import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
+import { type CNode, NestingTooDeep, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
 import { flatChain } from "./chains.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
@@ -237,15 +237,22 @@ function legacyPrints(root: CNode): number[] {
   return found;
 }
 
+/** Rec.CutDepth of @lezer/lr: the stack length at which it cuts a parse stack. */
+const LEZER_CUT_DEPTH = 8400;
+
 /**
  * Lezer's parse, without its cut-off for long left-associative chains: after 300 big
  * reductions from one start it forces the expression closed (an error in the tree), where
  * CPython accepts thousands of `a + b + ...` terms. The counter is reset before each step.
  */
 function parseFully(text: string): Tree {
-  const parse = parser.startParse(text) as PartialParse & { bigReductionCount?: number };
+  const parse = parser.startParse(text) as PartialParse & { bigReductionCount?: number; stacks?: { stack: unknown[]; pos: number }[] };
   for (;;) {
     if (parse.bigReductionCount !== undefined) parse.bigReductionCount = 0;
+    // Lezer forces reductions on a parse stack deeper than 8400 entries, which silently
+    // misparses deeply right-nested code (`a if b else c if ...`, `- - x`, `a ** b ** ...`):
+    // refuse it before that happens (one step adds a few entries at most)
+    for (const s of parse.stacks ?? []) if (s.stack.length >= LEZER_CUT_DEPTH - 12) throw new NestingTooDeep(s.pos);
     const tree = parse.advance();
     if (tree) return tree;
   }

@@ -10,7 +10,7 @@ import { fstringProblem } from "./fstring_check.js";
 import { invalidCharacterMessage, invalidIdentifierChar, isPrintable } from "./identifiers.js";
 import { scanNumber } from "./tokenize_numbers.js";
 import {
-  type ErrorClass, type Lexed, type ParserPhaseError, type Place, type TokenizerError,
+  type ErrorClass, type Lexed, type LexError, type ParserPhaseError, type Place, type TokenizerError,
 } from "./tokenizer_results.js";
 import {
   BLOCK_KEYWORDS, HARD_KEYWORDS, isAsciiIdentifierChar, isDigit, isIdentifierStartUnit, MAX_INDENT, MAX_LEVEL, operatorLength,
@@ -19,6 +19,9 @@ import {
 export type { ErrorClass, LexError, Lexed, ParserPhaseError, Place, TokenizerError } from "./tokenizer_results.js";
 
 class Stop extends Error {}
+
+/** The keywords an expression may start with. */
+const EXPRESSION_KEYWORDS = new Set(["not", "lambda", "await", "None", "True", "False"]);
 
 interface Bracket {
   char: string;
@@ -63,6 +66,8 @@ class Tokenizer {
   private headerLine = 0;
   private lastToken = "";
   private lastTokenAt = 0;
+  private lastTokenLine = 1;
+  private lastTokenLineStart = 0;
   /** Set after the NEWLINE of a block header: the next token must be an INDENT. */
   private expectBlock: { what: string; word: string; line: number; anchor: Place } | null = null;
   /** The current run of adjacent string tokens (one concatenated literal to the parser). */
@@ -163,11 +168,17 @@ class Tokenizer {
     if (kind === "end") return;
     if (this.lineTokens === 0) {
       this.firstWord = kind === "name" ? text : "";
+      this.decoratorLine = kind === "op" && text === "@";
       this.headerLine = this.line;
     } else if (this.lineTokens === 1) this.secondToken = text;
     this.lineTokens++;
     // `from . import x` is the one keyword that may follow a `.`
     if (kind === "name" && this.lastToken === "." && HARD_KEYWORDS.has(text) && !(text === "import" && this.firstWord === "from")) {
+      const place = this.placeOf(at);
+      this.parserPhase("SyntaxError", "invalid syntax", place, place);
+    }
+    // a decorator is an expression, and most keywords start none (`@yield`)
+    if (kind === "name" && this.decoratorLine && this.lineTokens === 2 && HARD_KEYWORDS.has(text) && !EXPRESSION_KEYWORDS.has(text)) {
       const place = this.placeOf(at);
       this.parserPhase("SyntaxError", "invalid syntax", place, place);
     }
@@ -182,6 +193,8 @@ class Tokenizer {
     }
     this.lastToken = kind === "name" || kind === "op" ? text : kind;
     this.lastTokenAt = at;
+    this.lastTokenLine = this.line;
+    this.lastTokenLineStart = this.lineStart;
   }
 
   /** Start and end offsets of the last physical line that ended. */
@@ -191,7 +204,14 @@ class Tokenizer {
   /** Whether the last logical line was `try:` with its body on the same line. */
   private inlineTry = false;
 
+  /** Whether the logical line being read starts with `@` (a decorator). */
+  private decoratorLine = false;
+  /** Set after the NEWLINE of a decorator: a DEDENT next is where CPython's parser fails. */
+  private afterDecorator = false;
+
   private endLogicalLine(): void {
+    this.afterDecorator = this.decoratorLine && this.lineTokens > 0;
+    this.decoratorLine = false;
     this.inlineTry = this.firstWord === "try" && this.secondToken === ":" && this.lastToken !== ":";
     if (this.lastToken === ":" && this.lineTokens > 1) {
       let word = this.firstWord;
@@ -201,7 +221,9 @@ class Tokenizer {
       let what: string | undefined = BLOCK_KEYWORDS[word];
       if (word === "except" && this.secondToken === "*") what = "'except*' statement";
       if (word === "case" && this.blockWords[this.blockWords.length - 1] !== "match") what = undefined;
-      if (what) this.expectBlock = { what, word, line: this.headerLine, anchor: this.placeOf(this.lastTokenAt) };
+      // (the NEWLINE may come lines later, after a backslash continuation)
+      const anchor = { line: this.lastTokenLine, col: this.colOf(this.lastTokenAt, this.lastTokenLineStart) };
+      if (what) this.expectBlock = { what, word, line: this.headerLine, anchor };
     }
     this.lineTokens = 0;
     this.lastToken = "";
@@ -301,11 +323,14 @@ class Tokenizer {
     let col = 0;
     let altcol = 0;
     const lineBegin = this.i;
+    // where the parser meets this line's errors: Lezer is shown its indentation from here on
+    const beginPlace = { line: this.line, col: 0 };
     let j = lineBegin;
     let lastFormFeed = -1;
     // Indentation cannot be split over physical lines: the column before the first backslash
-    // continuation decides the line's indentation (CPython's cont_line_col)
-    let continuedCol = -1;
+    // continuation decides the line's indentation (CPython's cont_line_col, where 0 means
+    // unset: a backslash in column 0 leaves it to a later one, or to the column reached)
+    let continuedCol = 0;
     const continuations: number[] = [];
     for (;; j++) {
       const c = s.charCodeAt(j);
@@ -319,7 +344,7 @@ class Tokenizer {
         col = altcol = 0; // a form feed restarts the count
         lastFormFeed = j;
       } else if (c === 92 && lastFormFeed < 0) {
-        if (continuedCol < 0) continuedCol = col;
+        if (continuedCol === 0) continuedCol = col;
         continuations.push(j);
         this.i = j;
         this.continuation(j);
@@ -333,20 +358,29 @@ class Tokenizer {
     // Lezer sees a line of continuations that ends blank as blank lines (unless the whole run
     // of blank lines is hidden from it anyway: see endBlankRun)
     if (blank && this.blankRunFrom < 0) for (const at of continuations) this.edit(at, " ");
+    // Lezer would take the indentation of the line the code is on: show it a blank line, then
+    // the indentation before the first backslash (same length, every offset kept)
+    if (continuedCol > 0) col = altcol = continuedCol;
+    if (!blank && continuations.length > 0) {
+      const room = j - lineBegin - 1;
+      const indent = col <= room ? " ".repeat(col) : s.slice(lineBegin, continuations[0]);
+      this.edit(lineBegin, " ".repeat(room - indent.length) + "\n" + indent);
+    }
     this.i = j;
-    if (continuedCol >= 0) col = altcol = continuedCol;
     if (blank || this.brackets.length > 0) return;
+    const afterDecorator = this.afterDecorator;
+    this.afterDecorator = false;
     const top = this.indents[this.indents.length - 1]!;
     const altTop = this.altIndents[this.altIndents.length - 1]!;
     const tabError = (): never =>
       this.stop({ kind: "TabError", message: "inconsistent use of tabs and spaces in indentation", line: this.line, col: 0,
-        anchor: { line: this.line, col: 0 }, overrides: false });
+        anchor: { line: this.line, col: 0 }, overrides: false }, lineBegin);
     if (col === top) {
       if (altcol !== altTop) tabError();
     } else if (col > top) {
       if (this.indents.length >= MAX_INDENT) {
         this.stop({ kind: "IndentationError", message: "too many levels of indentation", line: this.line, col: 0,
-          anchor: { line: this.line, col: 0 }, overrides: false });
+          anchor: { line: this.line, col: 0 }, overrides: false }, lineBegin);
       }
       if (altcol <= altTop) tabError();
       this.indents.push(col);
@@ -354,7 +388,7 @@ class Tokenizer {
       this.blockWords.push(this.expectBlock?.word ?? "");
       if (!this.expectBlock) {
         // CPython points just before the first character after the indentation
-        const lineStartPlace = { line: this.line, col: 0 };
+        const lineStartPlace = beginPlace;
         const place = { line: this.line, col: Math.max(0, this.colOf(j) - 1) };
         // after `try: body` on one line, CPython's invalid_try_stmt rule blames the missing handler
         if (this.inlineTry) this.parserPhase("SyntaxError", "expected 'except' or 'finally' block", place, lineStartPlace, true);
@@ -370,9 +404,13 @@ class Tokenizer {
       if (col !== this.indents[this.indents.length - 1]) {
         const place = { line: this.line, col: this.lineLength() };
         this.stop({ kind: "IndentationError", message: "unindent does not match any outer indentation level", ...place,
-          anchor: { line: this.line, col: 0 }, overrides: false });
+          anchor: { line: this.line, col: 0 }, overrides: false }, lineBegin);
       }
       if (altcol !== this.altIndents[this.altIndents.length - 1]) tabError();
+      // a decorator waits for its definition: the DEDENT is the token the parser fails at
+      if (afterDecorator) {
+        this.parserPhase("IndentationError", "unexpected unindent", { line: this.line, col: 0 }, beginPlace, true);
+      }
       if (this.expectBlock) {
         // the token after the header is a DEDENT, which has no column: CPython gives the read position
         const what = this.expectBlock.what;
@@ -534,12 +572,15 @@ class Tokenizer {
   private nullByte(): never {
     const place = { line: this.line, col: 0 };
     const header = this.expectBlock;
-    if (header && this.indents.length > 1) {
-      // CPython 3.11 quirk: right after the header of a nested block the parser's complaint wins
+    const nul: LexError = { kind: "SyntaxError", message: "source code cannot contain null bytes", ...place, anchor: place };
+    if (header && this.indents.length > 1 && !this.parserError) {
+      // CPython 3.11 quirk: right after the header of a nested block the parser's complaint wins,
+      // when the parser gets there (the tokenizer is then in its error state, and the rest of
+      // the file is not read again); a parse failing earlier meets the NUL when the rest is read
       return this.stop({ kind: "IndentationError", message: `expected an indented block after ${header.what} on line ${header.line}`,
-        ...place, anchor: place, overrides: true });
+        ...place, anchor: place, overrides: false, unreached: nul });
     }
-    return this.stop({ kind: "SyntaxError", message: "source code cannot contain null bytes", ...place, anchor: place, overrides: true });
+    return this.stop({ ...nul, overrides: true });
   }
 
   /** A backslash: only a line continuation is allowed. */

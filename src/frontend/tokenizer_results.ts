@@ -24,6 +24,8 @@ export interface TokenizerError extends LexError {
   overrides: boolean;
   /** Source offset where the parser meets it (Lezer need not read past it). */
   at: number;
+  /** The error CPython reports instead when its parser fails before reaching this one. */
+  unreached?: LexError;
 }
 
 export interface ParserPhaseError extends LexError {

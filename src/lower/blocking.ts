@@ -6,6 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
+import { importAwaits } from "./program-imports.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -81,9 +82,11 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
   }
 }
 
-/** Does this body (not counting nested defs) contain a blocking call? */
+/** Does this body (not counting nested defs) contain a blocking call, or an import of a module whose body waits? */
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
-  return body.some((s) => stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)));
+  return body.some(
+    (s) => ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) || stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) || nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)),
+  );
 }
 
 function stmtExprs(s: py.Stmt): py.Expr[] {
@@ -118,13 +121,28 @@ function stmtExprs(s: py.Stmt): py.Expr[] {
   }
 }
 
-function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boolean {
+/**
+ * Does the expression make a blocking call, itself or in a comprehension or generator
+ * expression (run at once, as an async generator the function awaits: comprehensions.ts)?
+ * Lambdas run later, from their own callers.
+ */
+export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boolean {
   // iterative: an operator chain nests as deep as it is long
   const stack = [root];
   for (let e = stack.pop(); e; e = stack.pop()) {
-    if (e._type === "Lambda" || e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp") continue;
+    if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
-    stack.push(...[...childExprs(e)].reverse());
+    stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;
+}
+
+function isComprehension(e: py.Expr): e is py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp {
+  return e._type === "ListComp" || e._type === "SetComp" || e._type === "DictComp" || e._type === "GeneratorExp";
+}
+
+/** A comprehension's items, conditions and iterables. */
+export function comprehensionParts(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): py.Expr[] {
+  const items = e._type === "DictComp" ? [e.key, e.value] : [e.elt];
+  return [...e.generators.flatMap((g) => [g.iter, ...g.ifs]), ...items];
 }

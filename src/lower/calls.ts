@@ -18,6 +18,7 @@ import { attributeKey } from "./attr-keys.js";
 import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
+import { guardMethodCall } from "./method-guard.js";
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -32,7 +33,9 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     return isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, call) : call;
   }
   let call: ir.Expr;
-  const viaClass = lowerClassFunctionCall(cx, e) ?? lowerKnownMethodCall(cx, e);
+  const viaClassFunction = lowerClassFunctionCall(cx, e);
+  const knownMethod = viaClassFunction ? null : lowerKnownMethodCall(cx, e);
+  const viaClass = viaClassFunction ?? (knownMethod && guardMethodCall(cx, e, knownMethod));
   const bound = viaClass ? null : bindKnownCallee(cx, e);
   if (viaClass) {
     call = viaClass;
@@ -69,11 +72,32 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       call = { k: "call", callee: cx.rt("spreadCall"), args: [fn, { k: "array", elements: args }, lowerExpr(cx, e.func.value)], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
-      call = { k: constructs(cx, e.func) ? "new" : "call", callee, args, loc };
+      call = constructs(cx, e.func) ? { k: "new", callee, args, loc } : guardMethodCall(cx, e, { k: "call", callee, args, loc });
     }
   }
+  call = spreadSafe(cx, call);
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   return call;
+}
+
+/**
+ * A call with a spread argument goes through the runtime (`spreadCall(f, [...xs])`,
+ * `spreadMethod(obj, "m", [...xs])`): a JS spread of more than ~120k values overflows the
+ * stack, and CPython's `f(*xs)` takes any number.
+ */
+function spreadSafe(cx: LowerContext, call: ir.Expr): ir.Expr {
+  if (call.k !== "call" || !call.args.some((a) => a.k === "spread")) return call;
+  const callee = call.callee;
+  const first = call.args[0];
+  if (callee.k === "rt" && callee.name === "callValue" && first !== undefined && first.k !== "spread") {
+    // `callValue(f, ...xs)`: spreadCall checks the arguments as callValue does.
+    return { k: "call", callee: cx.rt("spreadCall"), args: [first, { k: "array", elements: call.args.slice(1) }], loc: call.loc };
+  }
+  const array: ir.Expr = { k: "array", elements: call.args };
+  if (callee.k === "member" && !callee.optional) {
+    return { k: "call", callee: cx.rt("spreadMethod"), args: [callee.object, { k: "str", value: callee.property }, array], loc: call.loc };
+  }
+  return { k: "call", callee: cx.rt("spreadCall"), args: [callee, array], loc: call.loc };
 }
 
 /** The called expression: a method called on an object stays a member read (`obj.m(...)`). */
@@ -186,7 +210,7 @@ function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
  * The class a receiver is an instance of, when the lowering knows it: `self` in a method
  * (when no other class defines a method of that name), or a name bound once to `Cls(...)`.
  */
-function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.ClassDef | null {
+export function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.ClassDef | null {
   if (e._type !== "Name") return null;
   if (cx.fn.selfName === e.id) {
     if (cx.fn.classMethod || cx.methodDefinitions.get(method) !== 1) return null;
@@ -202,7 +226,7 @@ function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.ClassDe
 }
 
 /** The def a class (or its single-inheritance bases) gives a method name, when known. */
-function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
+export function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
   if (depth > 8 || cls.bases.length > 1 || cls.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) return null;
   const method = cls.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
   if (method) return method;
@@ -346,7 +370,8 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
-  if (cx.fn.coroutine || cx.fn.generator) return call;
+  // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
+  if (cx.fn.coroutine || (cx.fn.generator && !cx.fn.jsAsync)) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   return { k: "await", arg: call, loc: cx.loc(e) };
 }

@@ -133,7 +133,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const sig = describeSignature(stmt.args, !isStatic);
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
       // (`__call__` runs on dynamic paths whenever an instance is called.)
-      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name);
+      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
       if (stmt.decorator_list.length === 0 && reachedAsValue) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).

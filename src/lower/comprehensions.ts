@@ -1,6 +1,7 @@
 // Comprehensions and generator expressions. A list/set/dict comprehension is a generator
 // run to completion into the container; a generator expression is a lazy generator object.
 //   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
+import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -11,6 +12,7 @@ import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
 import { delegate } from "./coroutines.js";
 import { loopOwnsGenerator } from "./statements.js";
+import { comprehensionParts, exprBlocks } from "./blocking.js";
 
 type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
 
@@ -33,6 +35,9 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
   if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
+  if (!cx.fn.coroutine && !cx.fn.generator && comprehensionParts(e).some((part) => exprBlocks(cx, part, scope))) {
+    return lowerBlockingComprehension(cx, e, scope);
+  }
   if (e._type === "ListComp") {
     const mapped = lowerAsArrayFrom(cx, e, scope);
     if (mapped) return mapped;
@@ -55,6 +60,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
       let iter: ir.Expr = i === 0 ? (firstParam !== null ? { k: "id", name: firstParam } : firstIter) : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
+      iter = loopIterable(g.target, g.iter, iter);
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       shared.push(...captured);
       inner = [loopOver(cx, g.target, iter, inner, captured.length ? null : "const")];
@@ -93,6 +99,37 @@ function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stm
     ? { k: "decl", kind: "const", name: pattern, init: value }
     : { k: "expr", expr: { k: "assign", op: "=", target: pattern, value } };
   return { k: "forOf", declare: "const", target: item, iter, body: [unpack, ...body] };
+}
+
+/**
+ * A comprehension in a plain function whose items make blocking calls: a JS async generator
+ * (the calls awaited), collected by `blockingComp` and awaited where it stands. A generator
+ * expression cannot block its consumer's `next()`: its items are computed ahead, when it is
+ * made (what `sum`, `max`, `list`... see is the same; its laziness is lost).
+ *   [run(f(n)) for n in ns]  ->  await blockingComp("list", async function* () { for (const n of ns) yield await run(f(n)); })
+ */
+function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: Scope): ir.Expr {
+  const firstIter = lowerExpr(cx, e.generators[0]!.iter);
+  const param = cx.temp("iterable");
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: true });
+  const body = cx.within(state, () => {
+    const produced: ir.Expr = e._type === "DictComp" ? { k: "array", elements: [lowerExpr(cx, e.key), lowerExpr(cx, e.value)] } : lowerExpr(cx, e.elt);
+    let inner: ir.Stmt[] = [{ k: "expr", expr: { k: "yield", arg: produced, delegate: false } }];
+    for (let i = e.generators.length - 1; i >= 0; i--) {
+      const g = e.generators[i]!;
+      for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
+      const iter = loopIterable(g.target, g.iter, i === 0 ? { k: "id", name: param } : lowerExpr(cx, g.iter));
+      inner = [loopOver(cx, g.target, iter, inner, "const")];
+    }
+    const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
+    return [...decls, ...inner];
+  });
+  cx.fn.before.push(...state.before);
+  if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
+  const fn: ir.FunctionIr = { name: null, params: [{ name: param, type: { k: "any" } }], body, generator: true, async: true };
+  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : e._type === "DictComp" ? "dict" : "iterator";
+  const collect: ir.Expr = { k: "call", callee: cx.rt("blockingComp"), args: [{ k: "str", value: kind }, { k: "func", fn }, firstIter] };
+  return { k: "await", arg: collect, loc: cx.loc(e) };
 }
 
 function loopTarget(cx: LowerContext, target: py.Expr): string | ir.Pattern {

@@ -70,6 +70,8 @@ export class LowerContext {
   attributesStoredOn = new Set<string>();
   /** names called with `*iterable` somewhere (their defs record a signature to bind against) */
   starCalledNames = new Set<string>();
+  /** Methods called `obj.m(*xs)` somewhere: one with `*args` records its signature (a huge call boxes its rest). */
+  starCalledAttributes = new Set<string>();
   /**
    * `obj.m(a, b)` calls whose positional arguments do not fit some class's `def m`: when the
    * receiver's class is unknown, they are bound at run time against the method found
@@ -77,6 +79,8 @@ export class LowerContext {
    */
   misfitMethodCalls = new Set<object>();
   misfitMethodNames = new Set<string>();
+  /** method names read through a class (`A.method(b)`, `key=Student.average`): their `self` may be of any class */
+  classReadMethodNames = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
   /** attribute reads that are not the callee of a call */

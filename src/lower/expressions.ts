@@ -78,8 +78,12 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       // An empty list holds anything: give TS its element type.
       if (e.elts.length === 0) return { k: "as", expr: { k: "array", elements: [] }, type: { k: "array", element: { k: "any" } }, loc };
       return { k: "array", elements: lowerElements(cx, e.elts), loc };
-    case "Tuple":
-      return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: lowerElements(cx, e.elts), loc };
+    case "Tuple": {
+      const elements = lowerElements(cx, e.elts);
+      // (`(*xs,)`: from an array, since a JS spread into a call overflows past ~120k values)
+      if (elements.some((a) => a.k === "spread")) return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "from" }, args: [{ k: "array", elements }], loc };
+      return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: elements, loc };
+    }
     case "Set": {
       // CPython folds a display of three or more constants into a frozenset constant, which
       // lays out colliding keys differently: the runtime repeats that construction.
@@ -218,7 +222,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   }
   if (scope) return { ...cx.id(e.id), loc };
   // A module of a program knows its own name and file (`__main__` for the entry).
-  if (cx.program && (e.id === "__name__" || e.id === "__file__" || e.id === "__doc__" || e.id === "__package__")) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
+  if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
@@ -226,6 +230,9 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   // Python raises NameError when (and only when) the name is evaluated.
   return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
 }
+
+/** The names a program module's globals hold from its import (read from its module object). */
+const MODULE_DUNDERS = new Set(["__name__", "__file__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__", "__builtins__"]);
 
 /**
  * `print = functools.partial(print, flush=True)` at module level: the value is evaluated

@@ -70,8 +70,8 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
   if (args.vararg && varargIsRest(sig)) {
     const rest = cx.temp(`${args.vararg.arg}_`);
     params.push({ name: rest, rest: true, type: { k: "array", element: ANY } });
-    // `*args` is a tuple in Python.
-    const tuple: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: [{ k: "spread", arg: { k: "id", name: rest } }] };
+    // `*args` is a tuple in Python (restTuple also unpacks the box a huge `f(*xs)` passes).
+    const tuple: ir.Expr = { k: "call", callee: cx.rt("restTuple"), args: [{ k: "id", name: rest }] };
     prologue.push({ k: "decl", kind: "const", name: jsName(args.vararg.arg), init: tuple });
   } else if (args.vararg) {
     const empty: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: [] };

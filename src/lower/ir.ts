@@ -41,6 +41,8 @@ export type Expr =
   | { k: "this"; loc?: Loc }
   /** `import.meta` */
   | { k: "importMeta"; loc?: Loc }
+  /** `import("./m.js")`: a program module whose body awaits, loaded when the Python import runs */
+  | { k: "dynamicImport"; specifier: string; loc?: Loc }
   | { k: "member"; object: Expr; property: string; optional?: boolean; loc?: Loc }
   | { k: "index"; object: Expr; index: Expr; loc?: Loc }
   | { k: "call"; callee: Expr; args: Arg[]; loc?: Loc }

@@ -88,7 +88,10 @@ function bundledLoaders(cx: LowerContext): ir.Expr {
   // A name computed at run time may be any module of the program's folder.
   if (importsComputedName(cx)) for (const module of cx.program!.resolver.allModules?.() ?? []) names.add(module.name);
   const loaders = [...names].map((name): ir.Expr => {
-    const load: ir.Expr = { k: "call", callee: { k: "id", name: "require" }, args: [{ k: "str", value: specifier(cx, name) }] };
+    // A module whose body awaits cannot be required: the bundler loads it with `import()`.
+    const load: ir.Expr = cx.program!.resolver.awaitsAtImport?.(name)
+      ? { k: "dynamicImport", specifier: specifier(cx, name) }
+      : { k: "call", callee: { k: "id", name: "require" }, args: [{ k: "str", value: specifier(cx, name) }] };
     return { k: "array", elements: [{ k: "str", value: name }, { k: "arrow", params: [], body: load }] };
   });
   return { k: "array", elements: loaders };

@@ -173,8 +173,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   const starCalled = new Set<string>();
   const doubleStarCalled = new Set<string>();
   const methodSignatures = new Map<string, Signature[]>();
+  const classNames = new Set<string>();
   walk(module, (node) => {
     if (node._type === "ClassDef") {
+      classNames.add((node as py.ClassDef).name);
       for (const st of (node as py.ClassDef).body) {
         if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 0 && !st.name.startsWith("__")) {
           methodSignatures.set(st.name, [...(methodSignatures.get(st.name) ?? []), describeSignature(st.args, true)]);
@@ -203,6 +205,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
+    const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
+    if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
@@ -228,6 +232,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     const attrName = call.args[1];
     if (call.func._type === "Name" && call.func.id === "getattr" && attrName?._type === "Constant" && attrName.value.kind === "str") cx.attributesRead.add(attrName.value.value);
+    if (call.func._type === "Attribute" && call.args.some((a) => a._type === "Starred")) cx.starCalledAttributes.add(call.func.attr);
     if (call.func._type === "Name") {
       if (call.args.some((a) => a._type === "Starred")) starCalled.add(call.func.id);
       if (call.keywords.some((k) => k.arg === null)) doubleStarCalled.add(call.func.id);

@@ -6,6 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { bindName } from "./targets.js";
+import { delegate } from "./coroutines.js";
 
 /** What the caller knows about the program's modules. */
 export interface ProgramResolver {
@@ -65,25 +66,37 @@ export function isProgramModule(cx: LowerContext, name: string): boolean {
   return cx.program !== null && cx.program.resolver.find(name.split(".")[0]!) !== null;
 }
 
-/** `importModule($module, chain)` for `a.b.c`: each prefix with its specifier. */
+/**
+ * `importModule($module, chain)` for `a.b.c`: each prefix with its specifier. A module whose
+ * body awaits (its top level runs an event loop) cannot load synchronously: where the emitted
+ * code can wait (module level, a function made async), the import is
+ * `await importModuleAsync($module, chain)`, whose entries for such modules carry
+ * `() => import(specifier)` (a coroutine awaits that promise); elsewhere (a generator, a class
+ * body) the synchronous import raises ImportError at run time.
+ */
 function importCall(cx: LowerContext, at: py.Span, name: string, bindTop = false): ir.Expr {
   const parts = name.split(".");
   const chain: ir.Expr[] = [];
+  let awaits = false;
+  // A coroutine waits as for any promise (the body then meets the running loop, as in CPython).
+  const canAwait = cx.fn.coroutine || (!cx.fn.generator && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope));
   for (let i = 1; i <= parts.length; i++) {
     const prefix = parts.slice(0, i).join(".");
     if (!cx.program!.resolver.find(prefix)) return cx.unsupported(at, `import of module '${name}': no module named '${prefix}' in the program`);
-    if (cx.program!.resolver.awaitsAtImport?.(prefix)) {
-      return cx.unsupported(
-        at,
-        `import of module '${prefix}': its top level runs an event loop (asyncio.run, run_until_complete or run_forever outside a final \`if __name__ == "__main__":\` block), which an import cannot wait for (pyts loads modules synchronously); move that call under such a block or into a function`,
-      );
-    }
     cx.programImports.add(prefix);
-    chain.push({ k: "array", elements: [{ k: "str", value: prefix }, { k: "str", value: specifier(cx, prefix) }] });
+    const entry: ir.Expr[] = [{ k: "str", value: prefix }, { k: "str", value: specifier(cx, prefix) }];
+    if (canAwait && cx.program!.resolver.awaitsAtImport?.(prefix)) {
+      awaits = true;
+      entry.push({ k: "arrow", params: [], body: { k: "dynamicImport", specifier: specifier(cx, prefix) } });
+    }
+    chain.push({ k: "array", elements: entry });
   }
   const args: ir.Expr[] = [moduleId, { k: "array", elements: chain }];
   if (bindTop) args.push({ k: "bool", value: true });
-  return { k: "call", callee: cx.rt("importModule"), args, loc: cx.loc(at) };
+  if (!awaits) return { k: "call", callee: cx.rt("importModule"), args, loc: cx.loc(at) };
+  if (cx.fn.coroutine) return delegate(cx, "await_", { k: "call", callee: cx.rt("importModuleAsync"), args, loc: cx.loc(at) }, cx.loc(at));
+  if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
+  return { k: "await", arg: { k: "call", callee: cx.rt("importModuleAsync"), args, loc: cx.loc(at) }, loc: cx.loc(at) };
 }
 
 /** `import a.b` (binds `a`) and `import a.b as s` (binds the submodule). */
@@ -138,6 +151,9 @@ export function lowerProgramImportFrom(cx: LowerContext, s: py.ImportFrom, modul
     if (!star && resolver.find(sub)) {
       args.push({ k: "str", value: specifier(cx, sub) });
       cx.programImports.add(sub);
+      // A submodule whose body awaits is imported (and awaited) first; importFrom then finds it.
+      const early = resolver.awaitsAtImport?.(sub) ? importCall(cx, at, sub) : null;
+      if (early?.k === "await" || early?.k === "yield") out.push({ k: "expr", expr: early, loc: cx.loc(s) });
     }
     out.push(bindName(cx, asname ?? name, { k: "call", callee: cx.rt("importFrom"), args, loc: cx.loc(at) }, cx.loc(s)));
   }
@@ -189,28 +205,58 @@ export function isMainGuard(s: py.Stmt | undefined): boolean {
   return left._type === "Name" && left.id === "__name__" && ops.length === 1 && ops[0] === "Eq" && right?._type === "Constant" && right.value.kind === "str" && right.value.value === "__main__";
 }
 
-/** Does `node` hold a call `blocking` accepts, outside functions (a class body runs; its methods do not)? */
-function callsAtTop(node: unknown, blocking: (call: py.Call) => boolean): boolean {
+type Waits = (node: py.Call | py.Import | py.ImportFrom) => boolean;
+
+/** Does `node` hold a call or import `blocking` accepts, outside functions (a class body runs; its methods do not)? */
+function callsAtTop(node: unknown, blocking: Waits): boolean {
   if (Array.isArray(node)) return node.some((n) => callsAtTop(n, blocking));
   if (node === null || typeof node !== "object") return false;
   const type = (node as { _type?: string })._type;
   if (type === "FunctionDef" || type === "AsyncFunctionDef" || type === "Lambda") return callsAtTop((node as py.FunctionDef).decorator_list ?? [], blocking);
-  if (type === "Call" && blocking(node as py.Call)) return true;
+  if ((type === "Call" || type === "Import" || type === "ImportFrom") && blocking(node as py.Call | py.Import | py.ImportFrom)) return true;
   return Object.values(node).some((v) => typeof v === "object" && callsAtTop(v, blocking));
 }
 
 /**
- * Does running the module's body wait for an event loop: `asyncio.run(...)`,
- * `loop.run_until_complete(...)`, `loop.run_forever()` or a module-level function reaching
- * one, outside a final `if __name__ == "__main__":` block (which pyts runs as a deferred
- * async function)? Such a module's emitted code awaits at its top level, so no synchronous
- * import can run it. Read from the syntax, before the module is converted.
+ * The program modules an import statement loads (`import a.b` loads `a` and `a.b`; `from p
+ * import m` loads `p` and, when it is one, the submodule `p.m`), by dotted name.
  */
-export function awaitsAtImport(module: py.Module): boolean {
+export function importedModules(program: Pick<ProgramModuleInfo, "name" | "isPackage" | "entryOnly">, s: py.Import | py.ImportFrom, find: (name: string) => unknown): string[] {
+  const prefixes = (name: string): string[] => name.split(".").map((_, i, parts) => parts.slice(0, i + 1).join("."));
+  const found: string[] = [];
+  if (s._type === "Import") {
+    for (const alias of s.names) found.push(...prefixes(alias.name));
+  } else {
+    const module = s.level === 0 ? s.module : relativeModuleName({ ...program, resolver: { find: () => null } }, s);
+    if (!module) return [];
+    found.push(...prefixes(module));
+    for (const alias of s.names) if (alias.name !== "*") found.push(`${module}.${alias.name}`);
+  }
+  return found.filter((name) => find(name) !== null && find(name) !== undefined);
+}
+
+/** Does the statement import a program module whose body awaits (see awaitsAtImport)? */
+export function importAwaits(cx: LowerContext, s: py.Import | py.ImportFrom): boolean {
+  const program = cx.program;
+  if (!program?.resolver.awaitsAtImport) return false;
+  return importedModules(program, s, (name) => program.resolver.find(name)).some((name) => program.resolver.awaitsAtImport!(name));
+}
+
+/**
+ * Does running the module's body wait for an event loop: `asyncio.run(...)`,
+ * `loop.run_until_complete(...)`, `loop.run_forever()`, an import of a module that waits
+ * (`importAwaits`), or a module-level function reaching one, outside a final
+ * `if __name__ == "__main__":` block (which pyts runs as a deferred async function)? Such a
+ * module's emitted code awaits at its top level, so its importers wait for it (an
+ * `import()`), and they wait in turn. Read from the syntax, before the module is converted.
+ */
+export function awaitsAtImport(module: py.Module, importWaits: (s: py.Import | py.ImportFrom) => boolean = () => false): boolean {
   const defs = new Map<string, py.FunctionDef>();
   for (const s of module.body) if (s._type === "FunctionDef") defs.set(s.name, s);
   const blockingDefs = new Set<string>();
-  const blocking = (call: py.Call): boolean => {
+  const blocking: Waits = (node) => {
+    if (node._type !== "Call") return importWaits(node);
+    const call = node;
     const f = call.func;
     if (f._type === "Attribute") return f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio");
     return f._type === "Name" && blockingDefs.has(f.id);

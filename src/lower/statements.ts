@@ -1,5 +1,6 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
+import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
@@ -199,7 +200,8 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   const doc = docstring(s.body);
   // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
-  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s);
+  // (A def star-called with a `*args` records it too: a huge call passes its rest boxed.)
+  const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s) || (s.args.vararg !== null && cx.starCalledNames.has(s.name));
   const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, s.args.vararg, ...s.args.kwonlyargs, s.args.kwarg].some((a) => a?.annotation);
   const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
@@ -279,6 +281,7 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   }
   let iter = lowerExpr(cx, s.iter);
   if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
+  iter = loopIterable(s.target, s.iter, iter);
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
 }

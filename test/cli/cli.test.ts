@@ -319,6 +319,30 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(bad.stderr).toContain("a.py:1:6: SyntaxError");
   });
 
+  test("a module an import cycle can reach by name gets a twin file; --check wants it; a build without the cycle removes it", async () => {
+    write("twin/main.py", "import helper\n");
+    write("twin/helper.py", "def f():\n    import main\n");
+    write("twin/leaf.py", "import helper\n");
+    const outDir = path.join(work, "twin-out");
+    expect((await runPyts(["build", path.join(work, "twin"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    // main and helper import each other; nothing imports leaf.
+    expect(fs.readdirSync(outDir).filter((f) => f.endsWith(".imported.ts")).sort()).toEqual(["helper.imported.ts", "main.imported.ts"]);
+    expect(fs.readFileSync(path.join(outDir, "main.imported.ts"), "utf8")).toContain('import "./main.js?as-module";');
+    fs.rmSync(path.join(outDir, "main.imported.ts"));
+    const check = await runPyts(["build", path.join(work, "twin"), "--out-dir", outDir, "--check"]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`output ${path.join(outDir, "main.imported.ts")} is missing or out of date`);
+    write("twin/helper.py", "def f():\n    pass\n");
+    expect((await runPyts(["build", path.join(work, "twin"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    expect(fs.readdirSync(outDir).filter((f) => f.endsWith(".imported.ts"))).toEqual([]);
+    // An input whose output is a module's twin is refused.
+    write("twin/helper.py", "import main\n");
+    write("twin/main.imported.py", "print(1)\n");
+    const clash = await runPyts(["build", path.join(work, "twin"), "--out-dir", outDir]);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toContain("where the build puts the twin of");
+  });
+
   test("default and given excludes", async () => {
     write("ex/main.py", "print(1)\n");
     write("ex/.venv/lib/site.py", "print(2)\n");

@@ -1,6 +1,8 @@
 // The timeline page renders in headless Chromium (Debian's `chromium`, as the browser test
 // uses): one lane per task with its label. The screenshots it takes of 04a and 04b are the
-// README's images (docs/timeline-04a.png, docs/timeline-04b.png).
+// README's images (docs/timeline-04a.png, docs/timeline-04b.png): written there only when asked
+// (`PYTS_UPDATE_SCREENSHOTS=1 npx vitest run test/cli/timeline-chromium.test.ts`), otherwise to a
+// temporary directory, so that running the tests leaves the tree clean.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +12,12 @@ import { ROOT, runProcess, runPyts } from "../support/fixtures.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-timeline-chromium-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Where a screenshot goes: the README's docs/ when asked, else the temporary directory. */
+function screenshotPath(name: string): string {
+  const target = process.env["PYTS_UPDATE_SCREENSHOTS"] === "1" ? path.join(ROOT, "docs") : dir;
+  return path.join(target, `timeline-${name}.png`);
+}
 
 function chromium(): string {
   for (const name of ["chromium", "chromium-browser"]) {
@@ -47,7 +55,7 @@ const rows = [...document.querySelectorAll("g.lane")].map((g) => {
 document.getElementById("probe").textContent = rows.join("\\n");
 </script>`;
 
-test("the 04b timeline renders in headless Chromium with one lane per task, and its screenshot is saved", async () => {
+test("the 04b timeline renders in headless Chromium with one lane per task, and its screenshot is taken", async () => {
   const page = await timelinePage("04b_co_sleep");
   const probed = path.join(dir, "probe.html");
   fs.writeFileSync(probed, fs.readFileSync(page, "utf8").replace("</body>", PROBE + "\n</body>"));
@@ -61,7 +69,7 @@ test("the 04b timeline renders in headless Chromium with one lane per task, and 
     expect(Number(row[1])).toBeGreaterThan(0);
     expect(Number(row[2])).toBeGreaterThan(0);
   }
-  const shot = path.join(ROOT, "docs", "timeline-04b.png");
+  const shot = screenshotPath("04b");
   fs.mkdirSync(path.dirname(shot), { recursive: true });
   fs.rmSync(shot, { force: true });
   const saved = await runProcess(chromium(), [...HEADLESS, `--screenshot=${shot}`, "--window-size=1240,350", "file://" + page], { cwd: dir });
@@ -69,9 +77,9 @@ test("the 04b timeline renders in headless Chromium with one lane per task, and 
   expect(pngSize(shot)).toEqual([1240, 350]);
 }, 120_000);
 
-test("the 04a timeline's screenshot is saved beside it for the README", async () => {
+test("the 04a timeline's screenshot is taken (saved for the README when asked)", async () => {
   const page = await timelinePage("04a_co_sleep");
-  const shot = path.join(ROOT, "docs", "timeline-04a.png");
+  const shot = screenshotPath("04a");
   fs.mkdirSync(path.dirname(shot), { recursive: true });
   fs.rmSync(shot, { force: true });
   const saved = await runProcess(chromium(), [...HEADLESS, `--screenshot=${shot}`, "--window-size=1240,350", "file://" + page], { cwd: dir });

@@ -114,6 +114,33 @@ describe("long operator chains", { timeout: 240_000 }, () => {
     expect(code).toContain("compareChain(");
   });
 
+  it("refuses right-nested chains past Lezer's parse-stack limit with a located error, never a misparse", () => {
+    // CPython compiles these (up to ~3,000 levels); Lezer's parser would force them closed at
+    // about 2,800 stack states and report a wrong SyntaxError ("expected 'else'...") or a wrong tree
+    const sources = [
+      `y = 1\nx = ${Array.from({ length: 1000 }, () => "a").join(" if c else ")}\n`,
+      `y = 1\nx = ${"a ** ".repeat(2000)}a\n`,
+      `y = 1\nx = ${"not ".repeat(2900)}a\n`,
+    ];
+    for (const source of sources) {
+      try {
+        parseModule(source, "deep.py");
+        throw new Error("expected a diagnostic");
+      } catch (e) {
+        expect(e).toBeInstanceOf(DiagnosticError);
+        const d = (e as DiagnosticError).diagnostics[0]!;
+        expect(d).toMatchObject({ kind: "Unsupported", line: 2 });
+        expect(d.message).toMatch(/^unsupported: code nested too deeply for pyts's parser/);
+      }
+    }
+    // below the limit the structure is kept
+    let e = valueOf(`x = ${Array.from({ length: 600 }, (_, i) => `a${i}`).join(" if c else ")}\n`);
+    let depth = 0;
+    for (; e._type === "IfExp"; e = e.orelse) depth++;
+    expect(depth).toBe(599);
+    expect(e).toMatchObject({ _type: "Name", id: "a599" });
+  });
+
   it("converts the longest chains CPython compiles without an internal error", async () => {
     const source = `def f(a0, a1, a2, a3, a4, a5, a6):\n    return ${chain(2998, "+")}\n\n\nx = ${chain(3000, "or")}\n`;
     const { code } = await transpile(source, { filename: "long.py", format: false });

@@ -59,24 +59,36 @@ for (const name of ["03_co_sum", "04b_co_sleep"]) {
   }, 120_000);
 }
 
-test("a program of several modules bundled for the browser runs in headless Chromium; an uncaught exception is reported as Python's", async () => {
+/** A page that loads the bundle from its file (Chromium then needs --allow-file-access-from-files), so its source map is readable. */
+function pageLoading(script: string): string {
+  const capture = `
+    const out = document.getElementById("out");
+    const show = (prefix, args) => { out.textContent += prefix + args.map(String).join(" ") + "\\n"; };
+    console.log = (...args) => show("", args);
+    console.error = (...args) => show("stderr: ", args);`;
+  return `<!doctype html>\n<meta charset="utf-8">\n<pre id="out"></pre>\n<script>${capture}</script>\n<script type="module" src="${script}"></script>\n`;
+}
+
+test("a program of several modules bundled for the browser runs in headless Chromium; an uncaught exception prints CPython's traceback, its frames read from the bundle's source map", async () => {
   const program = path.join(dir, "several");
   fs.mkdirSync(path.join(program, "shop"), { recursive: true });
   fs.writeFileSync(path.join(program, "shop", "__init__.py"), "from .cart import Cart\n");
   fs.writeFileSync(path.join(program, "shop", "cart.py"), "class Cart:\n    def __init__(self):\n        self.items = []\n\n    def add(self, item):\n        self.items.append(item)\n        return len(self.items)\n");
-  fs.writeFileSync(path.join(program, "helper.py"), 'print("helper loaded as", __name__)\n\n\ndef divide(a, b):\n    return a / b\n');
+  fs.writeFileSync(path.join(program, "helper.py"), 'print("helper loaded as", __name__)\n\n\ndef divide(a, b):\n    return a / b\n\n\ndef check(n):\n    if n > 1:\n        raise ValueError(f"bad {n}")\n    return n\n');
   fs.writeFileSync(
     path.join(program, "main.py"),
-    'import helper\nfrom shop import Cart\n\ncart = Cart()\nprint(cart.add("apple"), cart.add("pear"), __name__)\nprint(helper.divide(1, 4))\nif __name__ == "__main__":\n    helper.divide(1, 0)\n',
+    'import helper\nfrom shop import Cart\n\ncart = Cart()\nprint(cart.add("apple"), cart.add("pear"), __name__)\nprint(helper.divide(1, 4))\n\n\ndef main():\n    helper.check(1)\n    helper.check(2)\n\n\nif __name__ == "__main__":\n    main()\n',
   );
-  const python = await runProcess("python3", ["main.py"], { cwd: program });
-  expect(python.stderr).toContain("ZeroDivisionError: division by zero");
-  const result = await build({ entryPoints: [path.join(program, "main.py")], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, outfile: path.join(dir, "several.js"), plugins: [pyts()], logLevel: "silent" });
+  // Run by its absolute path, CPython names every file absolutely, as the page's frames do.
+  const python = await runProcess("python3", [path.join(program, "main.py")], { cwd: program });
+  expect(python.stderr).toContain('line 10, in check\n    raise ValueError(f"bad {n}")\nValueError: bad 2');
+  const outfile = path.join(dir, "several.js");
+  await build({ entryPoints: [path.join(program, "main.py")], bundle: true, format: "esm", platform: "browser", target: "es2022", sourcemap: "inline", outfile, plugins: [pyts()], logLevel: "silent" });
   const html = path.join(dir, "several.html");
-  fs.writeFileSync(html, page(result.outputFiles[0]!.text));
-  const run = await runProcess(chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=60000", "--dump-dom", "file://" + html], { cwd: dir });
+  fs.writeFileSync(html, pageLoading("several.js"));
+  const run = await runProcess(chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--virtual-time-budget=60000", "--dump-dom", "file://" + html], { cwd: dir });
   const shown = /<pre id="out">([\s\S]*?)<\/pre>/.exec(run.stdout);
   expect(shown, run.stderr).not.toBeNull();
-  // The page has no line maps: the traceback has CPython's header and exception line, no frames.
-  expect(unescapeHtml(shown![1]!)).toBe(python.stdout + "stderr: Traceback (most recent call last):\nstderr: ZeroDivisionError: division by zero\n");
+  const stderr = python.stderr.replace(/\n$/, "").split("\n").map((line) => `stderr: ${line}\n`).join("");
+  expect(unescapeHtml(shown![1]!)).toBe(python.stdout + stderr);
 }, 120_000);

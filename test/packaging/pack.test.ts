@@ -69,7 +69,7 @@ test("the runtime package has no dependencies and pyts needs no esbuild to run",
 
 /** The README's recipe: its tsconfig.json and commands, run in order in a fresh folder beside the tarballs. */
 const TSCONFIG = {
-  compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, types: ["node"], rootDir: "src", outDir: "dist", skipLibCheck: true },
+  compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, types: ["node"], rootDir: "src", outDir: "dist", skipLibCheck: true, sourceMap: true },
   include: ["src/**/*.ts"],
 };
 const RECIPE = [

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { open } from "../../../runtime/lang/files.js";
 import { FileNotFoundError, ValueError } from "../../../runtime/values/exceptions.js";
-import { repr } from "../../../runtime/values/repr.js";
+import { repr, toStr } from "../../../runtime/values/repr.js";
 import { kw } from "../../../runtime/values/kwargs.js";
 
 test("writes, reads back by lines and whole, and closes", () => {
@@ -33,5 +33,7 @@ test("a missing file raises FileNotFoundError with CPython's message", () => {
     error = e;
   }
   expect(error).toBeInstanceOf(FileNotFoundError);
-  expect(String((error as Error).message)).toBe("[Errno 2] No such file or directory: '/no/such/file.txt'");
+  expect(toStr(error)).toBe("[Errno 2] No such file or directory: '/no/such/file.txt'");
+  expect((error as FileNotFoundError).errno).toBe(2n);
+  expect((error as FileNotFoundError).filename).toBe("/no/such/file.txt");
 });

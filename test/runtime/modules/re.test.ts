@@ -4,6 +4,8 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { reModule as re } from "../../../runtime/modules/re.js";
+import { useNativeRegExp } from "../../../runtime/modules/re-pattern.js";
+import { IGNORECASE_EXTRAS } from "../../../runtime/modules/re-native.js";
 import { repr } from "../../../runtime/values/repr.js";
 import { python } from "./python-oracle.js";
 
@@ -20,7 +22,7 @@ function prng(seed: number): () => number {
 
 function generate(random: () => number, count: number): Array<[string, string]> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const atoms = ["a", "b", "c", "A", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", "[\\w-]", "1", " ", "\\n", "é", "ß", "K", "[^\\s]", "\\.", "x"];
+  const atoms = ["a", "b", "c", "A", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", "[\\w-]", "1", " ", "\\n", "é", "ß", "K", "[^\\s]", "\\.", "x", "i", "s", "k", "[h-l]", "\\D", "\\S", "[\\s\\d]", "[^\\W]"];
   const anchors = ["^", "$", "\\b", "\\B", "\\A", "\\Z"];
   const quantifiers = ["*", "+", "?", "*?", "+?", "??", "{2}", "{1,2}", "{,2}", "{2,}", "{1,2}?", "*+", "++", "?+"];
   let groups = 0;
@@ -53,7 +55,7 @@ function generate(random: () => number, count: number): Array<[string, string]> 
     }
     return parts.join("");
   };
-  const alphabet = ["a", "b", "c", "A", "B", "1", "2", " ", "\n", "_", "é", "É", "ß", "K", "k", "x", "-", "."];
+  const alphabet = ["a", "b", "c", "A", "B", "1", "2", " ", "\n", "_", "é", "É", "ß", "K", "k", "x", "-", ".", "i", "s", "\u0130", "\u0131", "\u017f", "\u212a", "\r", "\u2028", "\u0663"];
   const cases: Array<[string, string]> = [];
   for (let i = 0; i < count; i++) {
     groups = 0;
@@ -96,14 +98,41 @@ describe("re: generated patterns against CPython", () => {
   const cases = generate(prng(11), 4000);
   const expected = JSON.parse(execFileSync("python3", ["-c", ORACLE], { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 1 << 26 })) as string[];
 
-  it("gives CPython's search, findall, sub and split results (or re.error) for every case", () => {
+  const mismatchesOf = (): string => {
     const mismatches: string[] = [];
     cases.forEach(([pattern, subject], i) => {
       const got = pyts(pattern, subject);
       if (got !== expected[i]) mismatches.push(`${JSON.stringify(pattern)} on ${JSON.stringify(subject)}:\n  cpython ${expected[i]}\n  pyts    ${got}`);
     });
-    expect(mismatches.slice(0, 10).join("\n")).toBe("");
+    return mismatches.slice(0, 10).join("\n");
+  };
+
+  it("gives CPython's search, findall, sub and split results (or re.error) for every case", () => {
+    expect(mismatchesOf()).toBe("");
   }, 120_000);
+
+  it("gives them with pyts's own engine alone too (no pattern handed to a JavaScript RegExp)", () => {
+    re.purge();
+    useNativeRegExp(false);
+    try {
+      expect(mismatchesOf()).toBe("");
+    } finally {
+      useNativeRegExp(true);
+      re.purge();
+    }
+  }, 120_000);
+
+  it("hands a good share of the patterns to a JavaScript RegExp", () => {
+    let native = 0;
+    for (const [pattern] of cases) {
+      try {
+        if ((re.compile(pattern) as { native: unknown }).native !== null) native++;
+      } catch {
+        // re.error
+      }
+    }
+    expect(native).toBeGreaterThan(cases.length / 4);
+  });
 
   it("covers matches, empty results and errors", () => {
     expect(expected.filter((e) => e.startsWith("error")).length).toBeGreaterThan(5);
@@ -150,6 +179,21 @@ describe("re: errors and edge cases as CPython reports them", () => {
     }
     expect(got).toBe(expected);
   });
+});
+
+describe("re: IGNORECASE beyond ASCII", () => {
+  it("knows every non-ASCII character (of the BMP) CPython matches for an ASCII letter", () => {
+    const expected = python(`import re, string
+for letter in string.ascii_lowercase:
+    found = [c for c in range(0x80, 0x10000) if re.match("(?i)" + letter, chr(c))]
+    if found:
+        print(letter, found)`);
+    const table = Object.entries(IGNORECASE_EXTRAS)
+      .sort()
+      .map(([letter, cps]) => `${letter} [${cps.join(", ")}]\n`)
+      .join("");
+    expect(table).toBe(expected);
+  }, 60_000);
 });
 
 describe("re: long subjects", () => {

@@ -1,0 +1,395 @@
+// The `os` module on Node's fs, process and os modules (loaded when first used), with
+// CPython's errors (lang/os-errors.ts). Paths are str; bytes paths are not supported.
+
+import type * as nodeFs from "node:fs";
+import { nodeModule, nodeProcess } from "../core/host.js";
+import { Bytes } from "../values/bytes.js";
+import { Dict } from "../values/dict.js";
+import { FileExistsError, OSError, PyTypeError } from "../values/exceptions.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { Tuple } from "../values/tuple.js";
+import { truthy } from "../values/truth.js";
+import { typeName } from "../values/typename.js";
+import { PyIterator } from "../values/iteration.js";
+import { fsCall, osErrorFrom } from "../lang/os-errors.js";
+import { toInt } from "./callable-class.js";
+import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
+import { cwd, fspath, pathModule, setStat } from "./os-path.js";
+
+function fs(): typeof nodeFs {
+  return nodeModule("node:fs");
+}
+
+setStat((path) => fsCall(() => fs().statSync(path), path));
+
+/** `os.stat_result`: the fields programs read. */
+export class stat_result {
+  static readonly __module__ = "os";
+  readonly st_mode: bigint;
+  readonly st_ino: bigint;
+  readonly st_dev: bigint;
+  readonly st_nlink: bigint;
+  readonly st_uid: bigint;
+  readonly st_gid: bigint;
+  readonly st_size: bigint;
+  readonly st_atime: number;
+  readonly st_mtime: number;
+  readonly st_ctime: number;
+  readonly st_atime_ns: bigint;
+  readonly st_mtime_ns: bigint;
+  readonly st_ctime_ns: bigint;
+  constructor(s: nodeFs.BigIntStats) {
+    this.st_mode = s.mode;
+    this.st_ino = s.ino;
+    this.st_dev = s.dev;
+    this.st_nlink = s.nlink;
+    this.st_uid = s.uid;
+    this.st_gid = s.gid;
+    this.st_size = s.size;
+    this.st_atime_ns = s.atimeNs;
+    this.st_mtime_ns = s.mtimeNs;
+    this.st_ctime_ns = s.ctimeNs;
+    this.st_atime = Number(s.atimeNs) / 1e9;
+    this.st_mtime = Number(s.mtimeNs) / 1e9;
+    this.st_ctime = Number(s.ctimeNs) / 1e9;
+  }
+  __repr__(): string {
+    const fields = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size"] as const;
+    const ints = fields.map((f) => `${f}=${this[f]}`);
+    const times = (["st_atime", "st_mtime", "st_ctime"] as const).map((f) => `${f}=${Math.trunc(this[f])}`);
+    return `os.stat_result(${[...ints, ...times].join(", ")})`;
+  }
+}
+
+function stat(p: unknown, ...rest: unknown[]): stat_result {
+  const [, kws] = splitKw(rest);
+  const path = fspath(p);
+  const follow = kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]);
+  return new stat_result(fsCall(() => (follow ? fs().statSync(path, { bigint: true }) : fs().lstatSync(path, { bigint: true })), path));
+}
+
+/** `os.DirEntry`, as scandir yields it. */
+export class DirEntry {
+  static readonly __module__ = "posix";
+  constructor(readonly name: string, readonly path: string, private readonly dirent: nodeFs.Dirent) {}
+  private followed(): nodeFs.Stats | undefined {
+    try {
+      return fs().statSync(this.path);
+    } catch {
+      return undefined;
+    }
+  }
+  is_dir(...args: unknown[]): boolean {
+    const [, kws] = splitKw(args);
+    if (this.dirent.isSymbolicLink() && (kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]))) return this.followed()?.isDirectory() === true;
+    return this.dirent.isDirectory();
+  }
+  is_file(...args: unknown[]): boolean {
+    const [, kws] = splitKw(args);
+    if (this.dirent.isSymbolicLink() && (kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]))) return this.followed()?.isFile() === true;
+    return this.dirent.isFile();
+  }
+  is_symlink(): boolean {
+    return this.dirent.isSymbolicLink();
+  }
+  stat(...args: unknown[]): stat_result {
+    return stat(this.path, ...args);
+  }
+  inode(): bigint {
+    return stat(this.path).st_ino;
+  }
+  __fspath__(): string {
+    return this.path;
+  }
+  __repr__(): string {
+    return `<DirEntry ${repr(this.name)}>`;
+  }
+}
+
+function entriesOf(path: string): DirEntry[] {
+  const dirents = fsCall(() => fs().readdirSync(path, { withFileTypes: true }), path);
+  return dirents.map((d) => new DirEntry(d.name, pathModule.join(path, d.name) as string, d));
+}
+
+/** The iterator scandir returns: also a context manager. */
+class ScandirIterator extends PyIterator<DirEntry> {
+  close(): null {
+    return null;
+  }
+  __enter__(): this {
+    return this;
+  }
+  __exit__(..._exc: unknown[]): null {
+    return null;
+  }
+}
+
+function scandir(p: unknown = "."): ScandirIterator {
+  const path = p === null ? "." : fspath(p);
+  return new ScandirIterator(entriesOf(path)[Symbol.iterator]());
+}
+
+function listdir(p: unknown = "."): string[] {
+  const path = p === null ? "." : fspath(p);
+  return fsCall(() => fs().readdirSync(path), path);
+}
+
+function* walkTree(top: string, topdown: boolean, onerror: unknown, followlinks: boolean): Generator<Tuple> {
+  let entries: DirEntry[];
+  try {
+    entries = entriesOf(top);
+  } catch (e) {
+    if (onerror !== null && onerror !== undefined && e instanceof OSError) callValue(onerror, e);
+    else if (!(e instanceof OSError)) throw e;
+    return;
+  }
+  const dirs: string[] = [];
+  const nondirs: string[] = [];
+  const walkInto: boolean[] = [];
+  for (const entry of entries) {
+    if (entry.is_dir()) {
+      dirs.push(entry.name);
+      walkInto.push(followlinks || !entry.is_symlink());
+    } else nondirs.push(entry.name);
+  }
+  if (topdown) {
+    yield Tuple.of(top, dirs, nondirs);
+    // The caller may have pruned `dirs` in place.
+    for (const name of dirs) {
+      const next = pathModule.join(top, name) as string;
+      if (followlinks || !(pathModule.islink(next) as boolean)) yield* walkTree(next, topdown, onerror, followlinks);
+    }
+  } else {
+    for (let i = 0; i < dirs.length; i++) {
+      if (walkInto[i]) yield* walkTree(pathModule.join(top, dirs[i]) as string, topdown, onerror, followlinks);
+    }
+    yield Tuple.of(top, dirs, nondirs);
+  }
+}
+
+function walk(...args: unknown[]): PyIterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  const top = fspath(pos[0] ?? kws["top"]);
+  const topdown = truthy(pos[1] ?? kws["topdown"] ?? true);
+  const onerror = pos[2] ?? kws["onerror"] ?? null;
+  const followlinks = truthy(pos[3] ?? kws["followlinks"] ?? false);
+  return new PyIterator(walkTree(top, topdown, onerror, followlinks));
+}
+
+function mkdir(p: unknown, ...rest: unknown[]): null {
+  const [pos, kws] = splitKw(rest);
+  const path = fspath(p);
+  const mode = toInt(pos[0] ?? kws["mode"] ?? 0o777n);
+  fsCall(() => fs().mkdirSync(path, { mode }), path);
+  return null;
+}
+
+function makedirs(p: unknown, ...rest: unknown[]): null {
+  const [pos, kws] = splitKw(rest);
+  const path = fspath(p);
+  const mode = toInt(pos[0] ?? kws["mode"] ?? 0o777n);
+  const existOk = truthy(pos[1] ?? kws["exist_ok"] ?? false);
+  if (pathModule.exists(path) as boolean) {
+    if (existOk && (pathModule.isdir(path) as boolean)) return null;
+    throw new FileExistsError(17n, "File exists", path);
+  }
+  fsCall(() => fs().mkdirSync(path, { mode, recursive: true }), path);
+  return null;
+}
+
+function removedirs(p: unknown): null {
+  const path = fspath(p);
+  fsCall(() => fs().rmdirSync(path), path);
+  let [head, tail] = (pathModule.split(path) as Tuple<string>).items as [string, string];
+  if (tail === "") [head, tail] = (pathModule.split(head) as Tuple<string>).items as [string, string];
+  while (head !== "" && tail !== "") {
+    try {
+      fs().rmdirSync(head);
+    } catch {
+      break;
+    }
+    [head, tail] = (pathModule.split(head) as Tuple<string>).items as [string, string];
+  }
+  return null;
+}
+
+function pathCall(call: (path: string) => unknown): (p: unknown) => null {
+  return (p: unknown) => {
+    const path = fspath(p);
+    fsCall(() => call(path), path);
+    return null;
+  };
+}
+
+function twoPathCall(call: (a: string, b: string) => unknown): (a: unknown, b: unknown) => null {
+  return (a: unknown, b: unknown) => {
+    const src = fspath(a);
+    const dst = fspath(b);
+    fsCall(() => call(src, dst), src, dst);
+    return null;
+  };
+}
+
+/** `os.environ`: a dict of str whose writes reach the process (and so its children). */
+export class Environ extends Dict<string, string> {
+  static readonly __module__ = "os";
+  override set(key: string, value: string): this {
+    if (typeof key !== "string") throw new PyTypeError(`str expected, not ${typeName(key)}`);
+    if (typeof value !== "string") throw new PyTypeError(`str expected, not ${typeName(value)}`);
+    const env = nodeProcess()?.env;
+    if (env !== undefined) env[key] = value;
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    const env = nodeProcess()?.env;
+    if (env !== undefined) delete env[key];
+    return super.delete(key);
+  }
+  __repr__(): string {
+    return `environ({${[...this.entries()].map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(", ")}})`;
+  }
+}
+
+let environ: Environ | null = null;
+function environment(): Environ {
+  environ ??= new Environ(Object.entries(nodeProcess()?.env ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
+  return environ;
+}
+
+function getenv(key: unknown, fallback: unknown = null): unknown {
+  if (typeof key !== "string") throw new PyTypeError(`str expected, not ${typeName(key)}`);
+  const value = environment().get(key);
+  return value === undefined ? fallback : value;
+}
+
+/** `os.terminal_size`: (columns, lines). */
+class terminal_size extends Tuple<bigint> {
+  static readonly __module__ = "os";
+  get columns(): bigint {
+    return this.items[0]!;
+  }
+  get lines(): bigint {
+    return this.items[1]!;
+  }
+  __repr__(): string {
+    return `os.terminal_size(columns=${this.items[0]}, lines=${this.items[1]})`;
+  }
+}
+
+function get_terminal_size(fd: unknown = 1n): terminal_size {
+  const n = toInt(fd);
+  const process = nodeProcess();
+  const stream = n === 2 ? process?.stderr : n === 1 ? process?.stdout : undefined;
+  if (stream === undefined || !stream.isTTY) throw new OSError(25n, "Inappropriate ioctl for device");
+  return new terminal_size([BigInt(stream.columns), BigInt(stream.rows)]);
+}
+
+function system(command: unknown): bigint {
+  const result = nodeModule("node:child_process").spawnSync("/bin/sh", ["-c", String(command)], { stdio: "inherit" });
+  if (result.status !== null) return BigInt(result.status) << 8n;
+  const signals = nodeModule("node:os").constants.signals as Record<string, number>;
+  return BigInt(signals[result.signal ?? ""] ?? 0);
+}
+
+function strerror(code: unknown): string {
+  const names = nodeModule("node:os").constants.errno as Record<string, number>;
+  const n = toInt(code);
+  const name = Object.keys(names).find((k) => names[k] === n);
+  const error = osErrorFrom({ code: name });
+  return error.args.length >= 2 ? String(error.args.items[1]) : `Unknown error ${n}`;
+}
+
+// Python's names for classes that extend a built-in one (whose pythonName is a literal type).
+for (const [cls, name] of [[ScandirIterator, "ScandirIterator"], [Environ, "_Environ"], [terminal_size, "terminal_size"]] as const) {
+  Object.defineProperty(cls, "pythonName", { value: name });
+}
+
+export const osModule = moduleObject("os", {
+  name: "posix",
+  sep: "/",
+  altsep: null,
+  extsep: ".",
+  pathsep: ":",
+  linesep: "\n",
+  curdir: ".",
+  pardir: "..",
+  devnull: "/dev/null",
+  defpath: "/bin:/usr/bin",
+  F_OK: 0n,
+  R_OK: 4n,
+  W_OK: 2n,
+  X_OK: 1n,
+  path: pathModule,
+  error: OSError,
+  stat_result,
+  DirEntry,
+  terminal_size,
+  fspath,
+  getcwd: () => cwd(),
+  chdir: pathCall((path) => nodeProcess()!.chdir(path)),
+  listdir,
+  scandir,
+  walk,
+  mkdir,
+  makedirs,
+  rmdir: pathCall((path) => fs().rmdirSync(path)),
+  removedirs,
+  remove: pathCall((path) => fs().unlinkSync(path)),
+  unlink: pathCall((path) => fs().unlinkSync(path)),
+  rename: twoPathCall((a, b) => fs().renameSync(a, b)),
+  replace: twoPathCall((a, b) => fs().renameSync(a, b)),
+  symlink: twoPathCall((a, b) => fs().symlinkSync(a, b)),
+  link: twoPathCall((a, b) => fs().linkSync(a, b)),
+  readlink: (p: unknown) => {
+    const path = fspath(p);
+    return fsCall(() => fs().readlinkSync(path), path);
+  },
+  chmod: (p: unknown, mode: unknown) => {
+    const path = fspath(p);
+    fsCall(() => fs().chmodSync(path, toInt(mode)), path);
+    return null;
+  },
+  access: (p: unknown, mode: unknown) => {
+    try {
+      fs().accessSync(fspath(p), toInt(mode));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  stat,
+  lstat: (p: unknown) => stat(p, kw({ follow_symlinks: false })),
+  get environ() {
+    return environment();
+  },
+  getenv,
+  putenv: (key: unknown, value: unknown) => {
+    const env = nodeProcess()?.env;
+    if (env !== undefined) env[String(key)] = String(value);
+    return null;
+  },
+  unsetenv: (key: unknown) => {
+    const env = nodeProcess()?.env;
+    if (env !== undefined) delete env[String(key)];
+    return null;
+  },
+  getpid: () => BigInt(nodeProcess()?.pid ?? 0),
+  getppid: () => BigInt(nodeProcess()?.ppid ?? 0),
+  getuid: () => BigInt(nodeProcess()?.getuid?.() ?? 0),
+  getgid: () => BigInt(nodeProcess()?.getgid?.() ?? 0),
+  cpu_count: () => BigInt(nodeModule("node:os").availableParallelism()),
+  urandom: (n: unknown) => Bytes.fromArray(nodeModule("node:crypto").randomBytes(toInt(n))),
+  get_terminal_size,
+  system,
+  strerror,
+  kill: (pid: unknown, sig: unknown) => {
+    try {
+      nodeProcess()!.kill(toInt(pid), toInt(sig));
+    } catch (e) {
+      throw osErrorFrom(e);
+    }
+    return null;
+  },
+});

@@ -1,0 +1,2 @@
+x = a if b:
+  pass

@@ -1,0 +1,2 @@
+async def f(*, **k):
+  x y

@@ -1,0 +1,1 @@
+f(a lambda x y)

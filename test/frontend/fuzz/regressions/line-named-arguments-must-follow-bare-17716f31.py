@@ -1,0 +1,2 @@
+def ends(*):
+        case [*finally, "end"]:

@@ -1,0 +1,3 @@
+match(x)
+print(1)
+x y

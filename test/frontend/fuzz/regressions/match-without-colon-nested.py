@@ -1,0 +1,3 @@
+if 1:
+  match x, y
+    z
