@@ -123,7 +123,7 @@ export function defineMembers(cls: any, names: string[]): void {
   for (const name of names) {
     let value: unknown = cls[name];
     // Flag's auto(): the next power of two above the last value.
-    if (value instanceof AutoValue) value = cls.prototype instanceof Flag ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
+    if (value instanceof AutoValue) value = cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
     // A repeated value makes an alias of the first member, as in Python.
     value = mixedMemberValue(cls, value);
@@ -162,6 +162,8 @@ function flagBin(n: bigint, maxBits: number): string {
 
 type FlagClass = typeof Flag & { [MEMBERS]?: Flag[]; [PSEUDO]?: Map<bigint, Flag> };
 const PSEUDO = Symbol("pyts.enum.pseudo");
+/** Marks IntFlag (boundary KEEP): unknown bits are kept, ints combine with members. */
+const KEEP_BITS = Symbol("pyts.enum.keepBits");
 
 /** `enum.Flag` (3.11, boundary STRICT): members combine with `|`, `&`, `^`, `~`. */
 export class Flag extends Enum {
@@ -180,24 +182,35 @@ export class Flag extends Enum {
     return (cls[MEMBERS] ?? []).reduce((acc, m) => acc | m.value, 0n);
   }
 
-  /** A value no member has: the combination of members it names (made once per value). */
+  /**
+   * A value no member has: the combination of members it names (made once per value). STRICT
+   * (Flag) refuses bits outside the members; KEEP (IntFlag) names them as a number.
+   */
   static _missing_(this: FlagClass, value: unknown): Flag | undefined {
     if (typeof value !== "bigint") return undefined;
     const mask = Flag.mask(this);
-    if ((value & ~mask) !== 0n || value < 0n) {
-      const maxBits = Math.max(value.toString(2).length, mask.toString(2).length);
+    const keep = KEEP_BITS in this;
+    // A negative value (`~member`) stands for its bits within the members' width.
+    if (keep && value < 0n) value = value & ((1n << BigInt(mask.toString(2).length)) - 1n);
+    const flags = value as bigint;
+    const unknown = flags & ~mask;
+    if (!keep && (unknown !== 0n || flags < 0n)) {
+      const maxBits = Math.max(flags.toString(2).length, mask.toString(2).length);
       const name = String(getattr(this, "__name__"));
-      throw new ValueError(`<flag '${name}'> invalid value ${repr(value)}\n    given ${flagBin(value, maxBits)}\n  allowed ${flagBin(mask, maxBits)}`);
+      throw new ValueError(`<flag '${name}'> invalid value ${repr(flags)}\n    given ${flagBin(flags, maxBits)}\n  allowed ${flagBin(mask, maxBits)}`);
     }
     const cache = this[PSEUDO] ?? new Map<bigint, Flag>();
     if (!Object.hasOwn(this, PSEUDO)) Object.defineProperty(this, PSEUDO, { value: cache });
-    let pseudo = cache.get(value);
+    let pseudo = cache.get(flags);
     if (pseudo === undefined) {
       pseudo = Object.create(this.prototype) as Flag;
-      const parts = Flag.canonical(this).filter((m) => (m.value & value) === m.value);
-      Object.defineProperty(pseudo, "name", { value: value === 0n ? null : parts.map((m) => m.name).join("|"), enumerable: true });
-      Object.defineProperty(pseudo, "value", { value, enumerable: true });
-      cache.set(value, pseudo);
+      const parts = Flag.canonical(this).filter((m) => (m.value & flags) === m.value).map((m) => m.name);
+      if (unknown !== 0n) parts.push(String(unknown));
+      const name = parts.length > 0 && parts.length > (unknown !== 0n ? 1 : 0) ? parts.join("|") : null;
+      Object.defineProperty(pseudo, "name", { value: name, enumerable: true });
+      Object.defineProperty(pseudo, "value", { value: flags, enumerable: true });
+      if (MIXED_ENUM in this) Object.defineProperty(pseudo, PRIMITIVE, { value: flags, enumerable: false });
+      cache.set(flags, pseudo);
     }
     return pseudo;
   }
@@ -222,19 +235,42 @@ export class Flag extends Enum {
     return other instanceof (this.constructor as Function);
   }
 
+  /** The other operand's bits: a member of this class, or for IntFlag any int. */
+  private operand(other: unknown): bigint | undefined {
+    if (this.sameClass(other)) return other.value;
+    if (KEEP_BITS in this.constructor && (typeof other === "bigint" || typeof other === "boolean")) return BigInt(other);
+    return undefined;
+  }
+
   __or__(other: unknown): unknown {
-    return this.sameClass(other) ? this.make(this.value | other.value) : NotImplemented;
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value | bits);
   }
 
   __and__(other: unknown): unknown {
-    return this.sameClass(other) ? this.make(this.value & other.value) : NotImplemented;
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value & bits);
   }
 
   __xor__(other: unknown): unknown {
-    return this.sameClass(other) ? this.make(this.value ^ other.value) : NotImplemented;
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value ^ bits);
+  }
+
+  __ror__(other: unknown): unknown {
+    return this.__or__(other);
+  }
+
+  __rand__(other: unknown): unknown {
+    return this.__and__(other);
+  }
+
+  __rxor__(other: unknown): unknown {
+    return this.__xor__(other);
   }
 
   __invert__(): Flag {
+    if (KEEP_BITS in this.constructor) return this.make(~this.value);
     const singles = Flag.canonical(this.constructor as FlagClass).reduce((acc, m) => acc | m.value, 0n);
     return this.make(singles & ~this.value);
   }
@@ -279,9 +315,24 @@ export const IntEnum = mixedEnum(Enum, "int", true, "IntEnum");
 /** `StrEnum` (3.11): members are strs. */
 export const StrEnum = mixedEnum(Enum, "str", true, "StrEnum");
 
+/** `IntFlag` (3.11): Flag's members and operators on int members, boundary KEEP. */
+export const IntFlag = intFlag();
+
+function intFlag(): new (...args: any[]) => any {
+  const cls = mixedEnum(Enum, "int", true, "IntFlag");
+  for (const key of Reflect.ownKeys(Flag)) {
+    if (key !== "prototype" && key !== "length" && key !== "name") Object.defineProperty(cls, key, Object.getOwnPropertyDescriptor(Flag, key)!);
+  }
+  for (const key of Reflect.ownKeys(Flag.prototype)) {
+    if (key !== "constructor" && key !== "__str__") Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(Flag.prototype, key)!);
+  }
+  Object.defineProperty(cls, KEEP_BITS, { value: true });
+  return cls;
+}
+
 /** `class Color(str, Enum)`: the base the lowering extends instead. */
 export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) => any {
   return mixedEnum(Enum, kind, false, "Enum");
 }
 
-export const enumModule = Object.freeze(moduleObject("enum", { Enum, Flag, IntEnum, StrEnum, auto, unique, defineMembers, mixedBase }));
+export const enumModule = Object.freeze(moduleObject("enum", { Enum, Flag, IntEnum, IntFlag, StrEnum, auto, unique, defineMembers, mixedBase }));
