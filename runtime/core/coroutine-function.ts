@@ -6,7 +6,6 @@ import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
 import { functionInfo } from "../lang/function-info.js";
-import { moduleObject } from "../modules/module-object.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
@@ -91,10 +90,3 @@ export function asyncioCoroutine(fn: AnyFunction): AnyFunction {
   markAsyncioCoroutine(wrapped);
   return wrapped;
 }
-
-/** The `types` module's coroutine support. */
-export const types = Object.freeze(moduleObject("types", {
-  coroutine: coroutineFunction,
-  CoroutineType: Coroutine,
-  GeneratorType: PyGenerator,
-}));

@@ -14,7 +14,6 @@ export {
   coroutineFromGenerator,
   coroutineFunction,
   iscoroutinefunction,
-  types,
 } from "./coroutine-function.js";
 export { Delegation, Suspendable } from "./suspendable.js";
 export { flushFresh, reportAllUnstarted, setWarningSink, forgetUnstarted } from "./never-awaited.js";

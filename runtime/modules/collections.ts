@@ -1,5 +1,5 @@
 // Python's `collections` module: deque, defaultdict, Counter, OrderedDict, namedtuple and
-// ChainMap. Classes are exported through pyClass so `deque(xs)` and `new Counter(xs)` both work.
+// ChainMap, and the UserDict/UserList/UserString wrappers. Classes are exported through pyClass so `deque(xs)` and `new Counter(xs)` both work.
 
 import { Dict } from "../values/dict.js";
 import { KeyError } from "../values/exceptions.js";
@@ -9,6 +9,7 @@ import { repr } from "../values/repr.js";
 import { pyClass } from "./callable-class.js";
 import { Counter, DefaultDict, OrderedDict } from "./collections-mappings.js";
 import { Deque } from "./deque.js";
+import { UserDict, UserList, UserString } from "./collections-user.js";
 import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
@@ -92,4 +93,7 @@ export const collectionsModule = moduleObject("collections", {
   OrderedDict: pyClass(OrderedDict),
   ChainMap: pyClass(ChainMap),
   namedtuple,
+  UserDict: pyClass(UserDict),
+  UserList: pyClass(UserList),
+  UserString: pyClass(UserString),
 });

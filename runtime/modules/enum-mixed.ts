@@ -71,7 +71,7 @@ export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, na
 }
 
 function memberFor(cls: { [MEMBERS]?: object[]; name: string }, value: unknown): object {
-  const found = (cls[MEMBERS] ?? []).find((m) => eq((m as { value: unknown }).value, value));
+  const found = (cls[MEMBERS] ?? []).find((m) => eq((m as { value: unknown }).value, value)) ?? (cls as { _missing_?(v: unknown): object | undefined })._missing_?.(value);
   if (!found) throw new ValueError(`${repr(value)} is not a valid ${cls.name}`);
   return found;
 }

@@ -9,6 +9,7 @@ import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
+import { NotImplemented } from "../values/singletons.js";
 import { moduleObject } from "./module-object.js";
 
 const MEMBERS = Symbol.for("pyts.enum.members");
@@ -43,7 +44,7 @@ export class Enum {
   /** `Color(1)`: the member with that value. */
   constructor(value: unknown) {
     const members = (new.target as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? [];
-    const found = members.find((m) => eq(m.value, value));
+    const found = members.find((m) => eq(m.value, value)) ?? (new.target as unknown as { _missing_?(v: unknown): Enum | undefined })._missing_?.(value);
     if (!found) throw new ValueError(`${repr(value)} is not a valid ${new.target.name}`);
     return found;
   }
@@ -121,7 +122,8 @@ export function defineMembers(cls: any, names: string[]): void {
   let last = 0n;
   for (const name of names) {
     let value: unknown = cls[name];
-    if (value instanceof AutoValue) value = last + 1n;
+    // Flag's auto(): the next power of two above the last value.
+    if (value instanceof AutoValue) value = cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
     // A repeated value makes an alias of the first member, as in Python.
     value = mixedMemberValue(cls, value);
@@ -150,14 +152,187 @@ export function unique<C>(cls: C): C {
   return cls;
 }
 
+/** `bin()` of Lib/enum.py: sign bit, then the digits padded to `maxBits`. */
+function flagBin(n: bigint, maxBits: number): string {
+  const s = "0b" + (n + (1n << BigInt(n.toString(2).length))).toString(2).replace("1", "0");
+  let digits = s.slice(3);
+  if (digits.length < maxBits) digits = ("0".repeat(maxBits) + digits).slice(-maxBits);
+  return `${s.slice(0, 3)} ${digits}`;
+}
+
+type FlagClass = typeof Flag & { [MEMBERS]?: Flag[]; [PSEUDO]?: Map<bigint, Flag> };
+const PSEUDO = Symbol("pyts.enum.pseudo");
+/** Marks IntFlag (boundary KEEP): unknown bits are kept, ints combine with members. */
+const KEEP_BITS = Symbol("pyts.enum.keepBits");
+
+/** `enum.Flag` (3.11, boundary STRICT): members combine with `|`, `&`, `^`, `~`. */
+export class Flag extends Enum {
+  declare value: bigint;
+
+  static [CLASS_REPR](this: Function): string {
+    return `<flag ${strRepr(String(getattr(this, "__name__")))}>`;
+  }
+
+  /** The single-bit members, in definition order (what iterating the class gives). */
+  static canonical(cls: FlagClass): Flag[] {
+    return (cls[MEMBERS] ?? []).filter((m) => typeof m.value === "bigint" && m.value > 0n && (m.value & (m.value - 1n)) === 0n);
+  }
+
+  static mask(cls: FlagClass): bigint {
+    return (cls[MEMBERS] ?? []).reduce((acc, m) => acc | m.value, 0n);
+  }
+
+  /**
+   * A value no member has: the combination of members it names (made once per value). STRICT
+   * (Flag) refuses bits outside the members; KEEP (IntFlag) names them as a number.
+   */
+  static _missing_(this: FlagClass, value: unknown): Flag | undefined {
+    if (typeof value !== "bigint") return undefined;
+    const mask = Flag.mask(this);
+    const keep = KEEP_BITS in this;
+    // A negative value (`~member`) stands for its bits within the members' width.
+    if (keep && value < 0n) value = value & ((1n << BigInt(mask.toString(2).length)) - 1n);
+    const flags = value as bigint;
+    const unknown = flags & ~mask;
+    if (!keep && (unknown !== 0n || flags < 0n)) {
+      const maxBits = Math.max(flags.toString(2).length, mask.toString(2).length);
+      const name = String(getattr(this, "__name__"));
+      throw new ValueError(`<flag '${name}'> invalid value ${repr(flags)}\n    given ${flagBin(flags, maxBits)}\n  allowed ${flagBin(mask, maxBits)}`);
+    }
+    const cache = this[PSEUDO] ?? new Map<bigint, Flag>();
+    if (!Object.hasOwn(this, PSEUDO)) Object.defineProperty(this, PSEUDO, { value: cache });
+    let pseudo = cache.get(flags);
+    if (pseudo === undefined) {
+      pseudo = Object.create(this.prototype) as Flag;
+      const parts = Flag.canonical(this).filter((m) => (m.value & flags) === m.value).map((m) => m.name);
+      if (unknown !== 0n) parts.push(String(unknown));
+      const name = parts.length > 0 && parts.length > (unknown !== 0n ? 1 : 0) ? parts.join("|") : null;
+      Object.defineProperty(pseudo, "name", { value: name, enumerable: true });
+      Object.defineProperty(pseudo, "value", { value: flags, enumerable: true });
+      if (MIXED_ENUM in this) Object.defineProperty(pseudo, PRIMITIVE, { value: flags, enumerable: false });
+      cache.set(flags, pseudo);
+    }
+    return pseudo;
+  }
+
+  static [Symbol.iterator](this: FlagClass): Iterator<Flag> {
+    return Flag.canonical(this)[Symbol.iterator]();
+  }
+
+  static __iter__(this: FlagClass): Iterator<Flag> {
+    return Flag.canonical(this)[Symbol.iterator]();
+  }
+
+  static __len__(this: FlagClass): bigint {
+    return BigInt(Flag.canonical(this).length);
+  }
+
+  private make(value: bigint): Flag {
+    return new (this.constructor as new (v: bigint) => Flag)(value);
+  }
+
+  private sameClass(other: unknown): other is Flag {
+    return other instanceof (this.constructor as Function);
+  }
+
+  /** The other operand's bits: a member of this class, or for IntFlag any int. */
+  private operand(other: unknown): bigint | undefined {
+    if (this.sameClass(other)) return other.value;
+    if (KEEP_BITS in this.constructor && (typeof other === "bigint" || typeof other === "boolean")) return BigInt(other);
+    return undefined;
+  }
+
+  __or__(other: unknown): unknown {
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value | bits);
+  }
+
+  __and__(other: unknown): unknown {
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value & bits);
+  }
+
+  __xor__(other: unknown): unknown {
+    const bits = this.operand(other);
+    return bits === undefined ? NotImplemented : this.make(this.value ^ bits);
+  }
+
+  __ror__(other: unknown): unknown {
+    return this.__or__(other);
+  }
+
+  __rand__(other: unknown): unknown {
+    return this.__and__(other);
+  }
+
+  __rxor__(other: unknown): unknown {
+    return this.__xor__(other);
+  }
+
+  __invert__(): Flag {
+    if (KEEP_BITS in this.constructor) return this.make(~this.value);
+    const singles = Flag.canonical(this.constructor as FlagClass).reduce((acc, m) => acc | m.value, 0n);
+    return this.make(singles & ~this.value);
+  }
+
+  __contains__(other: unknown): boolean {
+    if (!this.sameClass(other)) {
+      throw new PyTypeError(`unsupported operand type(s) for 'in': '${typeName(other)}' and '${typeName(this)}'`);
+    }
+    return (other.value & this.value) === other.value;
+  }
+
+  __bool__(): boolean {
+    return this.value !== 0n;
+  }
+
+  /** The single-bit members this value holds, in definition order. */
+  *[Symbol.iterator](): Iterator<Flag> {
+    yield* Flag.canonical(this.constructor as FlagClass).filter((m) => (m.value & this.value) === m.value && m.value !== 0n);
+  }
+
+  __iter__(): Iterator<Flag> {
+    return this[Symbol.iterator]();
+  }
+
+  __len__(): bigint {
+    return BigInt([...this].length);
+  }
+
+  __repr__(): string {
+    const cls = this.constructor.name;
+    return this.name === null ? `<${cls}: ${repr(this.value)}>` : `<${cls}.${this.name}: ${repr(this.value)}>`;
+  }
+
+  __str__(): string {
+    const cls = this.constructor.name;
+    return this.name === null ? `${cls}(${repr(this.value)})` : `${cls}.${this.name}`;
+  }
+}
+
 /** `IntEnum`: members are ints (str() and format() give the number). */
 export const IntEnum = mixedEnum(Enum, "int", true, "IntEnum");
 /** `StrEnum` (3.11): members are strs. */
 export const StrEnum = mixedEnum(Enum, "str", true, "StrEnum");
+
+/** `IntFlag` (3.11): Flag's members and operators on int members, boundary KEEP. */
+export const IntFlag = intFlag();
+
+function intFlag(): new (...args: any[]) => any {
+  const cls = mixedEnum(Enum, "int", true, "IntFlag");
+  for (const key of Reflect.ownKeys(Flag)) {
+    if (key !== "prototype" && key !== "length" && key !== "name") Object.defineProperty(cls, key, Object.getOwnPropertyDescriptor(Flag, key)!);
+  }
+  for (const key of Reflect.ownKeys(Flag.prototype)) {
+    if (key !== "constructor" && key !== "__str__") Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(Flag.prototype, key)!);
+  }
+  Object.defineProperty(cls, KEEP_BITS, { value: true });
+  return cls;
+}
 
 /** `class Color(str, Enum)`: the base the lowering extends instead. */
 export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) => any {
   return mixedEnum(Enum, kind, false, "Enum");
 }
 
-export const enumModule = Object.freeze(moduleObject("enum", { Enum, IntEnum, StrEnum, auto, unique, defineMembers, mixedBase }));
+export const enumModule = Object.freeze(moduleObject("enum", { Enum, Flag, IntEnum, IntFlag, StrEnum, auto, unique, defineMembers, mixedBase }));

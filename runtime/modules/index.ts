@@ -39,6 +39,8 @@ export { fractionsModule as fractions } from "./fractions.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
 export { calendarModule as calendar } from "./calendar.js";
+export { typesModule as types } from "./types.js";
+export { htmlModule as html } from "./html.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";

@@ -34,7 +34,7 @@ export const RUNTIME_MODULES = new Set([
   "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
   "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
-  "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar",
+  "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
   "os", "fnmatch", "glob", "shutil", "tempfile",
 ]);
 

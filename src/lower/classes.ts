@@ -558,9 +558,9 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
   return out;
 }
 
-/** `Enum` / `IntEnum` imported from enum, or `enum.Enum`. */
+/** `Enum` / `IntEnum` / `Flag` / `IntFlag` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
-  const names = new Set(["Enum", "IntEnum", "StrEnum"]);
+  const names = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
   if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
   if (base._type !== "Name") return false;
   const bindings = cx.resolve(base.id)?.bindings.get(base.id);

@@ -1,0 +1,169 @@
+// Python's `types`: SimpleNamespace, MappingProxyType, the type objects of functions, methods,
+// builtins, modules, None, Ellipsis and NotImplemented, and the coroutine support (core's
+// `types.coroutine`, CoroutineType, GeneratorType).
+
+import { Coroutine } from "../core/coroutine.js";
+import { coroutineFunction } from "../core/coroutine-function.js";
+import { PyGenerator } from "../core/generator.js";
+import { objectKey, pythonName } from "../lang/attr-names.js";
+import { BuiltinFunctionType, FunctionType, MethodType, NoneType, typeOf } from "../values/builtin-types.js";
+import { eq } from "../values/compare.js";
+import { Dict } from "../values/dict.js";
+import { len } from "../values/builtin-functions.js";
+import { in_ } from "../values/contains.js";
+import { iter, type PyIterator } from "../values/iteration.js";
+import { PyTypeError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { callMethod } from "../values/methods.js";
+import { repr } from "../values/repr.js";
+import { Ellipsis, NotImplemented } from "../values/singletons.js";
+import { getitem } from "../values/subscript.js";
+import { typeName } from "../values/typename.js";
+import { pyClass } from "./callable-class.js";
+import { moduleObject, PyModule } from "./module-object.js";
+
+const inRepr = new Set<object>();
+
+/** `types.SimpleNamespace(**kwargs)`: attributes in insertion order, compared by value. */
+export class SimpleNamespace {
+  static readonly __module__ = "types";
+  static readonly __hash__ = null;
+  /** Any attribute a program sets. */
+  [attr: string]: any;
+
+  constructor(...args: unknown[]) {
+    const [positional, kws] = splitKw(args);
+    if (positional.length > 0) throw new PyTypeError("no positional arguments expected");
+    for (const key of Object.keys(kws)) (this as Record<string, unknown>)[objectKey(key)] = kws[key];
+  }
+
+  /** The attributes as [Python name, value] pairs. */
+  private attributes(): [string, unknown][] {
+    const out: [string, unknown][] = [];
+    for (const key of Object.keys(this)) {
+      const name = pythonName(key, false);
+      if (name !== null) out.push([name, (this as Record<string, unknown>)[key]]);
+    }
+    return out;
+  }
+
+  __repr__(): string {
+    const name = this.constructor === SimpleNamespace ? "namespace" : typeName(this);
+    if (inRepr.has(this)) return `${name}(...)`;
+    inRepr.add(this);
+    try {
+      return `${name}(${this.attributes().map(([k, v]) => `${k}=${repr(v)}`).join(", ")})`;
+    } finally {
+      inRepr.delete(this);
+    }
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof SimpleNamespace)) return NotImplemented;
+    const a = this.attributes();
+    const b = new Map(other.attributes());
+    return a.length === b.size && a.every(([k, v]) => b.has(k) && eq(v, b.get(k)));
+  }
+}
+(SimpleNamespace.prototype as unknown as { __hash__: null }).__hash__ = null;
+
+/** `types.MappingProxyType(mapping)`: a read-only view of a mapping. */
+export class MappingProxyType {
+  static readonly pythonName = "mappingproxy";
+  static readonly __module__ = "builtins";
+  readonly #mapping: unknown;
+
+  constructor(mapping: unknown) {
+    if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping) || typeof (mapping as { keys?: unknown }).keys !== "function") {
+      throw new PyTypeError(`mappingproxy() argument must be a mapping, not ${typeName(mapping)}`);
+    }
+    this.#mapping = mapping;
+  }
+
+  __getitem__(key: unknown): unknown {
+    return getitem(this.#mapping, key);
+  }
+  __setitem__(_key: unknown, _value: unknown): never {
+    throw new PyTypeError("'mappingproxy' object does not support item assignment");
+  }
+  __delitem__(_key: unknown): never {
+    throw new PyTypeError("'mappingproxy' object does not support item deletion");
+  }
+  __len__(): bigint {
+    return len(this.#mapping);
+  }
+  __contains__(key: unknown): boolean {
+    return in_(key, this.#mapping);
+  }
+  __iter__(): PyIterator {
+    return iter(this.#mapping);
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return iter(this.#mapping);
+  }
+  get(...args: unknown[]): unknown {
+    return callMethod(this.#mapping, "get", ...args);
+  }
+  keys(): unknown {
+    return callMethod(this.#mapping, "keys");
+  }
+  values(): unknown {
+    return callMethod(this.#mapping, "values");
+  }
+  items(): unknown {
+    return callMethod(this.#mapping, "items");
+  }
+  copy(): unknown {
+    return callMethod(this.#mapping, "copy");
+  }
+  __eq__(other: unknown): unknown {
+    return eq(this.#mapping, other instanceof MappingProxyType ? other.#mapping : other);
+  }
+  __or__(other: unknown): unknown {
+    const merged = callMethod(this.#mapping, "copy") as Dict;
+    callMethod(merged, "update", other instanceof MappingProxyType ? other.#mapping : other);
+    return merged;
+  }
+  __repr__(): string {
+    return repr(this.#mapping);
+  }
+}
+
+/** `types.ModuleType(name, doc=None)`: a new, empty module; every module is an instance. */
+class ModuleType extends PyModule {
+  static override readonly pythonName = "module";
+  declare __doc__: unknown;
+
+  constructor(...args: unknown[]) {
+    const [[name, doc], kws] = splitKw(args);
+    const given = name ?? kws.name;
+    if (typeof given !== "string") throw new PyTypeError(`module.__init__() argument 'name' must be str, not ${typeName(given)}`);
+    super(given);
+    this.__doc__ = doc ?? kws.doc ?? null;
+  }
+
+  override __repr__(): string {
+    return `<module '${this.__name__}'>`;
+  }
+}
+
+// Every module (pyts's standard ones, a program's) is an instance.
+Object.defineProperties(ModuleType, { __pytype__: { value: true }, __instancecheck__: { value: (x: unknown): boolean => x instanceof PyModule } });
+const PyModuleType = pyClass(ModuleType);
+
+export const typesModule = moduleObject("types", {
+  coroutine: coroutineFunction,
+  CoroutineType: Coroutine,
+  GeneratorType: PyGenerator,
+  SimpleNamespace: pyClass(SimpleNamespace),
+  MappingProxyType: pyClass(MappingProxyType),
+  FunctionType,
+  LambdaType: FunctionType,
+  MethodType,
+  BuiltinFunctionType,
+  BuiltinMethodType: BuiltinFunctionType,
+  ModuleType: PyModuleType,
+  NoneType,
+  EllipsisType: typeOf(Ellipsis),
+  NotImplementedType: typeOf(NotImplemented),
+});
