@@ -2,7 +2,8 @@
 // and running loops, the exception handler, waking an idle loop, promises, wait_for, gather.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { await_, coroutine, types, yieldFrom, generator, type Coroutine } from "../../../runtime/core/index.js";
+import { await_, coroutine, yieldFrom, generator, type Coroutine } from "../../../runtime/core/index.js";
+import { types } from "../../../runtime/modules/index.js";
 import {
   asyncio,
   _reset_event_loop_policy,
