@@ -14,7 +14,7 @@ export interface BrokenDownTime {
   microsecond: number;
   weekday: number; // 0 = Monday
   yday: number; // 1-based
-  /** Offset east of UTC in seconds; null for a naive datetime (then %z prints nothing). */
+  /** Offset east of UTC in seconds (fractions allowed); null for a naive datetime (then %z prints nothing). */
   utcOffset: number | null;
   /** Time zone name for %Z ("" for a naive datetime). */
   zoneName: string;
@@ -27,11 +27,17 @@ function isoWeek(t: BrokenDownTime): [number, number] {
   return [isoYear, Math.floor((thursday - toOrdinal(isoYear, 1, 1)) / 7) + 1];
 }
 
+/** `%z`: `+HHMM`, with seconds and microseconds only when the offset has them. */
 function offsetText(seconds: number | null): string {
   if (seconds === null) return "";
   const sign = seconds < 0 ? "-" : "+";
-  const abs = Math.abs(seconds);
-  return sign + pad(Math.floor(abs / 3600)) + pad(Math.floor(abs / 60) % 60);
+  const totalUs = Math.round(Math.abs(seconds) * 1e6);
+  const micro = totalUs % 1e6;
+  const whole = (totalUs - micro) / 1e6;
+  let text = sign + pad(Math.floor(whole / 3600)) + pad(Math.floor(whole / 60) % 60);
+  if (whole % 60 !== 0 || micro !== 0) text += pad(whole % 60);
+  if (micro !== 0) text += "." + pad(micro, 6);
+  return text;
 }
 
 function field(t: BrokenDownTime, code: string): string | undefined {

@@ -11,6 +11,10 @@ import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
 import { moduleObject } from "./module-object.js";
+import { strptime as parseTime } from "./strptime.js";
+import { SimpleNamespace } from "./types.js";
+import { kw } from "../values/kwargs.js";
+import { OSError } from "../values/exceptions.js";
 
 /** Wall-clock milliseconds since the epoch with sub-millisecond digits. */
 export function nowMillis(): number {
@@ -205,6 +209,12 @@ export function strftime(pattern: unknown, t: unknown = null): string {
   return strftimeFormat(parts, pattern);
 }
 
+/** `time.strptime`: a struct_time of the fields `format` finds in `data` (C locale). */
+export function strptime(data: unknown, format: unknown = "%a %b %d %H:%M:%S %Y"): struct_time {
+  const parsed = parseTime(data, format);
+  return new struct_time(parsed.fields, parsed.zoneName, parsed.gmtoff);
+}
+
 export function asctime(t: unknown = null): string {
   return strftime("%a %b %e %H:%M:%S %Y", isNone(t) ? localtime() : t);
 }
@@ -218,6 +228,66 @@ const standardOffsetWest = Math.max(
   new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset(),
   new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset(),
 ) * 60;
+
+/** The local zone's standard and summer offsets west of UTC, and its names (C's `tzname`). */
+function localZone(): { altzone: number; daylight: number; tzname: Tuple<string> } {
+  const year = new Date().getFullYear();
+  const january = new Date(year, 0, 1);
+  const july = new Date(year, 6, 1);
+  const [standard, summer] = january.getTimezoneOffset() >= july.getTimezoneOffset() ? [january, july] : [july, january];
+  const daylight = standard.getTimezoneOffset() !== summer.getTimezoneOffset() ? 1 : 0;
+  const name = (d: Date): string => {
+    const zone = zoneName(d);
+    return zone === "" || /^GMT([+-]|$)/.test(zone) ? "UTC" : zone;
+  };
+  return { altzone: summer.getTimezoneOffset() * 60, daylight, tzname: Tuple.of(name(standard), name(summer)) };
+}
+
+// POSIX clock ids, as Linux numbers them.
+const CLOCKS: Record<string, number> = {
+  CLOCK_REALTIME: 0, CLOCK_MONOTONIC: 1, CLOCK_PROCESS_CPUTIME_ID: 2, CLOCK_THREAD_CPUTIME_ID: 3,
+  CLOCK_MONOTONIC_RAW: 4, CLOCK_BOOTTIME: 7, CLOCK_TAI: 11,
+};
+
+/** Seconds on the POSIX clock `id` (the TAI clock runs 37 s ahead of UTC). */
+export function clock_gettime(id: unknown): number {
+  switch (toNumber(id)) {
+    case 0: return time();
+    case 11: return time() + 37;
+    case 1: case 4: case 7: return monotonic();
+    case 2: case 3: return process_time();
+  }
+  throw new OSError(22n, "Invalid argument");
+}
+
+const CLOCK_INFO: Record<string, [string, boolean, boolean]> = {
+  time: ["clock_gettime(CLOCK_REALTIME)", false, true],
+  monotonic: ["clock_gettime(CLOCK_MONOTONIC)", true, false],
+  perf_counter: ["clock_gettime(CLOCK_MONOTONIC)", true, false],
+  process_time: ["clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false],
+  thread_time: ["clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false],
+};
+
+export function get_clock_info(name: unknown): SimpleNamespace {
+  const info = typeof name === "string" ? CLOCK_INFO[name] : undefined;
+  if (info === undefined) throw new ValueError("unknown clock");
+  const [implementation, isMonotonic, adjustable] = info;
+  return new SimpleNamespace(kw({ implementation, monotonic: isMonotonic, adjustable, resolution: 1e-9 }));
+}
+
+const zoneAtLoad = localZone();
+
+/** Rereads the zone after the program changed `TZ` (Node applies a new TZ to Date at once). */
+function tzset(): null {
+  const zone = localZone();
+  const standard = Math.max(new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset(), new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset()) * 60;
+  const attributes = timeModule as unknown as Record<string, unknown>;
+  attributes.timezone = BigInt(standard);
+  attributes.altzone = BigInt(zone.altzone);
+  attributes.daylight = BigInt(zone.daylight);
+  attributes.tzname = zone.tzname;
+  return null;
+}
 
 /** The `time` module object. */
 export const timeModule = moduleObject("time", {
@@ -237,8 +307,25 @@ export const timeModule = moduleObject("time", {
   gmtime,
   mktime,
   strftime,
+  strptime,
   asctime,
   ctime,
   struct_time: pyClass(struct_time),
   timezone: BigInt(standardOffsetWest),
+  altzone: BigInt(zoneAtLoad.altzone),
+  daylight: BigInt(zoneAtLoad.daylight),
+  tzname: zoneAtLoad.tzname,
+  tzset,
+  get_clock_info,
+  clock_gettime,
+  clock_gettime_ns: (id: unknown): bigint => BigInt(Math.floor(clock_gettime(id) * 1e9)),
+  clock_getres: (id: unknown): number => (clock_gettime(id), 1e-9),
+  _STRUCT_TM_ITEMS: 11n,
+  CLOCK_REALTIME: BigInt(CLOCKS.CLOCK_REALTIME!),
+  CLOCK_MONOTONIC: BigInt(CLOCKS.CLOCK_MONOTONIC!),
+  CLOCK_PROCESS_CPUTIME_ID: BigInt(CLOCKS.CLOCK_PROCESS_CPUTIME_ID!),
+  CLOCK_THREAD_CPUTIME_ID: BigInt(CLOCKS.CLOCK_THREAD_CPUTIME_ID!),
+  CLOCK_MONOTONIC_RAW: BigInt(CLOCKS.CLOCK_MONOTONIC_RAW!),
+  CLOCK_BOOTTIME: BigInt(CLOCKS.CLOCK_BOOTTIME!),
+  CLOCK_TAI: BigInt(CLOCKS.CLOCK_TAI!),
 });
