@@ -15,9 +15,9 @@
 // `p.x = 1` raise FrozenInstanceError even when the class declares its fields as class fields).
 
 import { Dict } from "../values/dict.js";
-import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { pyHash } from "../values/hashing.js";
-import { splitKw } from "../values/kwargs.js";
+import { kw, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { NotImplemented } from "../values/singletons.js";
 import { eq, lt, le, gt, ge } from "../values/compare.js";
@@ -26,6 +26,7 @@ import { qualName, typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
+import { InitVar, KW_ONLY, make_dataclass } from "./dataclasses-make.js";
 
 class MissingType {
   static readonly pythonName = "_MISSING_TYPE";
@@ -54,7 +55,7 @@ export class Field {
     readonly hash: unknown,
     readonly compare: boolean,
     readonly metadata: unknown,
-    readonly kw_only: unknown,
+    public kw_only: unknown,
   ) {}
   get default(): any {
     return this.defaultValue;
@@ -74,7 +75,7 @@ export function field(...args: unknown[]): Field {
     kws["compare"] !== false, kws["metadata"] ?? null, kws["kw_only"] ?? MISSING);
 }
 
-type FieldSpec = readonly [name: string, defaultOrField: unknown, factory: unknown];
+type FieldSpec = readonly [name: string, defaultOrField: unknown, factory: unknown, kwOnly?: boolean];
 
 export interface DataclassOptions {
   fields?: readonly FieldSpec[];
@@ -83,11 +84,26 @@ export interface DataclassOptions {
   frozen?: boolean;
   repr?: boolean;
   unsafe_hash?: boolean;
+  kw_only?: boolean;
+  /** Sets `__slots__` to the field names (other attributes stay assignable: no slot storage). */
+  slots?: boolean;
+  match_args?: boolean;
+  init?: boolean;
+  weakref_slot?: boolean;
+  /** __init__'s parameter names in order, given when InitVars are among them. */
+  params?: readonly string[];
+  /** The InitVar parameters: [name, has a default]. */
+  initVars?: readonly (readonly [string, boolean])[];
+  /** The constructor binds keywords itself (make_dataclass): replace() passes them so. */
+  byKeyword?: boolean;
 }
 
 interface DataclassInfo {
+  byKeyword?: boolean;
   fields: Field[];
   frozen: boolean;
+  params?: readonly string[];
+  initVars?: readonly (readonly [string, boolean])[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -130,20 +146,24 @@ function freezeOwnFields(obj: object, fields: Field[]): void {
 
 export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions = {}): C {
   const opts = { eq: true, order: false, frozen: false, repr: true, unsafe_hash: false, ...options };
-  const fields = (opts.fields ?? []).map(([name, def, factory]) => {
+  const fields = (opts.fields ?? []).map(([name, def, factory, kwOnly]) => {
     const f = def instanceof Field ? def : new Field(def, isNone(factory) ? MISSING : factory, true, true, null, true, null, MISSING);
     f.name = name;
+    if (f.kw_only === MISSING) f.kw_only = kwOnly === true || opts.kw_only === true;
     return f;
   });
   // Fields of dataclass bases come first, as in CPython.
   const base = Object.getPrototypeOf(cls) as unknown;
   const inherited = infoOf(base)?.fields ?? [];
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
-  Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen } satisfies DataclassInfo, configurable: true });
+  Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen, params: opts.params, initVars: opts.initVars, byKeyword: opts.byKeyword } satisfies DataclassInfo, configurable: true });
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
   // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
   if (!Object.hasOwn(cls, "__match_args__")) {
     Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init).map((f) => f.name)), configurable: true });
+  }
+  if (options.slots === true && !Object.hasOwn(cls, "__slots__")) {
+    Object.defineProperty(cls, "__slots__", { value: Tuple.from(all.map((f) => f.name)), configurable: true });
   }
   const proto = cls.prototype as Record<string, unknown>;
   const own = (name: string): boolean => Object.hasOwn(proto, name);
@@ -206,7 +226,11 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   define(proto, "__delattr__", function (this: object, name: string): never {
     throw new FrozenInstanceError(`cannot delete field '${name}'`);
   });
-  const frozenClass = new Proxy(cls, {
+  const frozenClass: C = new Proxy(cls, {
+    // Called as a value (`make_dataclass(...)(1)`), the class constructs.
+    apply(_target, _this, args) {
+      return Reflect.construct(frozenClass, args);
+    },
     construct(target, args, newTarget) {
       const obj = Reflect.construct(target, args, newTarget) as object;
       freezeOwnFields(obj, all);
@@ -265,13 +289,28 @@ export function astuple(obj: unknown): Tuple {
 export function replace(obj: unknown, ...args: unknown[]): any {
   const info = requireDataclass(obj, "replace");
   const [, changes] = splitKw(args);
-  const values = info.fields.filter((f) => f.init).map((f) => (f.name in changes ? changes[f.name] : (obj as Record<string, unknown>)[f.name]));
+  const initVars = new Map(info.initVars ?? []);
   for (const name of Object.keys(changes)) {
     const f = info.fields.find((g) => g.name === name);
+    if (!f && initVars.has(name)) continue;
     if (!f) throw new PyTypeError(`${typeName(obj)}.__init__() got an unexpected keyword argument '${name}'`);
-    if (!f.init) throw new PyTypeError(`field ${name} is declared with init=False, it cannot be specified with replace()`);
+    if (!f.init) throw new ValueError(`field ${name} is declared with init=False, it cannot be specified with replace()`);
   }
-  return Reflect.construct((obj as object).constructor, values);
+  for (const [name, hasDefault] of initVars) {
+    if (!(name in changes) && !hasDefault) throw new ValueError(`InitVar '${name}' must be specified with replace()`);
+  }
+  // The constructor takes the positional fields first, then the keyword-only ones.
+  const params = info.params ?? [
+    ...info.fields.filter((f) => f.init && f.kw_only !== true).map((f) => f.name),
+    ...info.fields.filter((f) => f.init && f.kw_only === true).map((f) => f.name),
+  ];
+  // An InitVar left out takes its default (undefined lets the parameter's default apply).
+  const valueOf = (name: string): unknown => (name in changes ? changes[name] : initVars.has(name) ? undefined : (obj as Record<string, unknown>)[name]);
+  if (info.byKeyword) {
+    const named = Object.fromEntries(params.map((name) => [name, valueOf(name)] as const).filter(([, v]) => v !== undefined));
+    return Reflect.construct((obj as object).constructor, [kw(named)]);
+  }
+  return Reflect.construct((obj as object).constructor, params.map(valueOf));
 }
 
 /** A field's default value, calling its factory: for constructors the lowering writes. */
@@ -283,6 +322,9 @@ export function defaultOf(cls: unknown, name: string): any {
 }
 
 export const dataclassesModule = moduleObject("dataclasses", {
+  InitVar: pyClass(InitVar),
+  KW_ONLY,
+  make_dataclass,
   dataclass,
   field,
   fields,

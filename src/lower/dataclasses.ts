@@ -19,6 +19,12 @@ interface DataclassField {
   name: string;
   annotation: py.Expr;
   value: py.Expr | null;
+  /** A keyword-only parameter of __init__ (after `_: KW_ONLY`, `kw_only=True`). */
+  kwOnly: boolean;
+  /** `x: InitVar[T]`: a parameter passed to __post_init__, not a field. */
+  initVar: boolean;
+  /** False for `field(init=False)`: no parameter; the default is assigned. */
+  init: boolean;
 }
 
 /** Is this decorator `dataclass`, `dataclass(...)` or `dataclasses.dataclass(...)`? */
@@ -27,82 +33,132 @@ export function isDataclassDecorator(d: py.Expr): boolean {
   return (target._type === "Name" && target.id === "dataclass") || (target._type === "Attribute" && target.attr === "dataclass");
 }
 
-function isClassVar(annotation: py.Expr): boolean {
+/** `Name` or `module.Name` (subscripted or not) for a typing marker such as ClassVar. */
+function isMarker(annotation: py.Expr, marker: string): boolean {
   const base = annotation._type === "Subscript" ? annotation.value : annotation;
-  return (base._type === "Name" && base.id === "ClassVar") || (base._type === "Attribute" && base.attr === "ClassVar");
+  return (base._type === "Name" && base.id === marker) || (base._type === "Attribute" && base.attr === marker);
 }
 
-/** The fields a dataclass body declares, in order. */
+/** A constant boolean keyword of a call (`kw_only=True`), or null when absent or not constant. */
+function booleanKeyword(call: py.Expr | null, name: string): boolean | null {
+  if (call?._type !== "Call") return null;
+  const k = call.keywords.find((kw) => kw.arg === name);
+  if (k?.value._type !== "Constant") return null;
+  const v = k.value.value;
+  return v.kind === "bool" ? v.value : null;
+}
+
+/** The fields a dataclass body declares, in order (InitVars included, `_: KW_ONLY` not). */
 export function dataclassFields(cls: py.ClassDef): DataclassField[] {
+  const decorator = cls.decorator_list.find(isDataclassDecorator) ?? null;
+  let kwOnly = booleanKeyword(decorator, "kw_only") ?? false;
   const fields: DataclassField[] = [];
   for (const s of cls.body) {
-    if (s._type === "AnnAssign" && s.target._type === "Name" && !isClassVar(s.annotation)) {
-      fields.push({ name: s.target.id, annotation: s.annotation, value: s.value });
+    if (s._type !== "AnnAssign" || s.target._type !== "Name" || isMarker(s.annotation, "ClassVar")) continue;
+    if (isMarker(s.annotation, "KW_ONLY")) {
+      kwOnly = true;
+      continue;
     }
+    const fieldCall = isFieldCall(s.value) ? s.value : null;
+    fields.push({
+      name: s.target.id,
+      annotation: s.annotation,
+      value: s.value,
+      kwOnly: booleanKeyword(fieldCall, "kw_only") ?? kwOnly,
+      initVar: isMarker(s.annotation, "InitVar"),
+      init: booleanKeyword(fieldCall, "init") ?? true,
+    });
   }
   return fields;
 }
 
 /** Is `value` a `field(...)` call (its default lives in the Field, not the class)? */
-export function isFieldCall(value: py.Expr | null): boolean {
+export function isFieldCall(value: py.Expr | null): value is py.Call {
   if (value?._type !== "Call") return false;
   const f = value.func;
   return (f._type === "Name" && f.id === "field") || (f._type === "Attribute" && f.attr === "field");
 }
 
+/** Does the field have a default (a value, or a `field()` with `default=`/`default_factory=`)? */
+function hasDefault(f: DataclassField): boolean {
+  if (f.value === null) return false;
+  if (!isFieldCall(f.value)) return true;
+  return f.value.keywords.some((k) => k.arg === "default" || k.arg === "default_factory");
+}
+
+/** The dataclass a class's first base names, when the module defines it. */
+function dataclassBase(cx: LowerContext, cls: py.ClassDef): py.ClassDef | null {
+  const base = cls.bases[0];
+  if (base?._type !== "Name") return null;
+  const known = cx.knownBinding(base.id);
+  return known?.k === "class" && known.def.decorator_list.some(isDataclassDecorator) ? known.def : null;
+}
+
 /** Fields of a known dataclass base, then this class's own (a redefinition keeps its place). */
 function allFields(cx: LowerContext, cls: py.ClassDef, depth = 0): DataclassField[] {
-  const base = cls.bases[0];
-  let inherited: DataclassField[] = [];
-  if (base?._type === "Name" && depth < 8) {
-    const known = cx.knownBinding(base.id);
-    if (known?.k === "class" && known.def.decorator_list.some(isDataclassDecorator)) inherited = allFields(cx, known.def, depth + 1);
-  }
+  const base = depth < 8 ? dataclassBase(cx, cls) : null;
+  const inherited = base ? allFields(cx, base, depth + 1) : [];
   const own = dataclassFields(cls);
   const merged = inherited.map((f) => own.find((o) => o.name === f.name) ?? f);
   return [...merged, ...own.filter((o) => !inherited.some((f) => f.name === o.name))];
 }
 
-function inheritedFieldCount(cx: LowerContext, cls: py.ClassDef): number {
-  const base = cls.bases[0];
-  if (base?._type !== "Name") return 0;
-  const known = cx.knownBinding(base.id);
-  return known?.k === "class" && known.def.decorator_list.some(isDataclassDecorator) ? allFields(cx, known.def).length : 0;
+/** __init__'s parameters in CPython's order: positional fields, then keyword-only ones. */
+function initOrder(fields: DataclassField[]): DataclassField[] {
+  const params = fields.filter((f) => f.init);
+  return [...params.filter((f) => !f.kwOnly), ...params.filter((f) => f.kwOnly)];
 }
 
 /** The signature of the constructor `dataclassConstructor` writes. */
 export function dataclassSignature(cx: LowerContext, cls: py.ClassDef): Signature {
-  const positional = allFields(cx, cls).map((f) => ({ name: f.name, hasDefault: f.value !== null, positionalOnly: false }));
-  return { positional, vararg: null, kwonly: [], kwarg: null };
+  const params = initOrder(allFields(cx, cls));
+  const positional = params.filter((f) => !f.kwOnly).map((f) => ({ name: f.name, hasDefault: hasDefault(f), positionalOnly: false }));
+  const kwonly = params.filter((f) => f.kwOnly).map((f) => ({ name: f.name, hasDefault: hasDefault(f) }));
+  return { positional, vararg: null, kwonly, kwarg: null };
 }
+
+/** `dataclasses.defaultOf(Cls, "name")`: a default read from the class's Field. */
+function defaultOfField(cx: LowerContext, cls: py.ClassDef, name: string): ir.Expr {
+  const defaultOf: ir.Expr = { k: "member", object: cx.rt("dataclasses"), property: "defaultOf" };
+  return { k: "call", callee: defaultOf, args: [{ k: "id", name: cls.name }, { k: "str", value: name }] };
+}
+
+const assignToThis = (property: string, value: ir.Expr): ir.Stmt => ({
+  k: "expr",
+  expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property }, value },
+});
 
 /** The constructor a dataclass gets when its body defines no __init__. */
 export function dataclassConstructor(cx: LowerContext, cls: py.ClassDef): ir.ClassMember {
   const fields = allFields(cx, cls);
-  const params: ir.Param[] = fields.map((f) => {
+  const params: ir.Param[] = initOrder(fields).map((f) => {
     const param: ir.Param = { name: jsName(f.name), type: lowerType(cx, f.annotation) };
-    if (f.value?._type === "Constant") param.default = lowerExpr(cx, f.value);
-    else if (f.value) {
-      const defaultOf: ir.Expr = { k: "member", object: cx.rt("dataclasses"), property: "defaultOf" };
-      param.default = { k: "call", callee: defaultOf, args: [{ k: "this" }, { k: "str", value: f.name }] };
+    if (f.value?._type === "Constant" && !f.initVar) param.default = lowerExpr(cx, f.value);
+    else if (f.value && !f.initVar && hasDefault(f)) param.default = defaultOfField(cx, cls, f.name);
+    else if (f.value && f.initVar) param.default = lowerExpr(cx, f.value);
+    else if (f.kwOnly) {
+      const message = `__init__() missing 1 required keyword-only argument: '${f.name}'`;
+      param.default = { k: "call", callee: cx.rt("missingArgument"), args: [{ k: "str", value: message }] };
     }
     return param;
   });
-  // A parameter default cannot see `this` of the instance: defaults read the class instead.
-  for (const p of params) {
-    if (p.default?.k === "call" && p.default.args[0]?.k === "this") p.default.args[0] = { k: "id", name: cls.name };
-  }
   const body: ir.Stmt[] = [];
-  const inherited = inheritedFieldCount(cx, cls);
+  const base = dataclassBase(cx, cls);
+  const baseFields = base ? allFields(cx, base) : [];
   if (cls.bases.length) {
-    const baseArgs: ir.Arg[] = params.slice(0, inherited).map((p) => ({ k: "id", name: p.name }) as ir.Expr);
+    const baseArgs: ir.Arg[] = initOrder(baseFields).map((f) => ({ k: "id", name: jsName(f.name) }) as ir.Expr);
     body.push({ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: baseArgs } });
   }
-  for (const p of params.slice(inherited)) {
-    body.push({ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: p.name }, value: { k: "id", name: p.name } } });
+  for (const f of fields) {
+    if (f.initVar || baseFields.some((b) => b.name === f.name && b.init === f.init)) continue;
+    if (f.init) body.push(assignToThis(jsName(f.name), { k: "id", name: jsName(f.name) }));
+    else if (hasDefault(f)) body.push(assignToThis(jsName(f.name), defaultOfField(cx, cls, f.name)));
   }
   const postInit = cls.body.some((s) => s._type === "FunctionDef" && s.name === "__post_init__");
-  if (postInit) body.push({ k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: [] } });
+  if (postInit) {
+    const initVars: ir.Arg[] = fields.filter((f) => f.initVar).map((f) => ({ k: "id", name: jsName(f.name) }) as ir.Expr);
+    body.push({ k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: initVars } });
+  }
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn: { name: null, params, body, generator: false, async: false } };
 }
 
@@ -111,12 +167,26 @@ export function applyDataclass(cx: LowerContext, cls: py.ClassDef, decorator: py
   const missing: ir.Expr = { k: "member", object: cx.rt("dataclasses"), property: "MISSING" };
   const fields: ir.Expr = {
     k: "array",
-    elements: allFields(cx, cls).map((f) => ({
+    // InitVars are no fields; a keyword-only field says so in a fourth slot.
+    elements: allFields(cx, cls).filter((f) => !f.initVar).map((f) => ({
       k: "array",
-      elements: [{ k: "str", value: f.name }, f.value ? lowerExpr(cx, f.value) : missing, { k: "null" }],
+      elements: [
+        { k: "str", value: f.name },
+        f.value ? lowerExpr(cx, f.value) : missing,
+        { k: "null" },
+        ...(f.kwOnly ? [{ k: "bool", value: true } as ir.Expr] : []),
+      ],
     })),
   };
   const props: { key: string; value: ir.Expr }[] = [{ key: "fields", value: fields }];
+  const all = allFields(cx, cls);
+  if (all.some((f) => f.initVar)) {
+    // replace() rebuilds an instance through __init__, which also takes the InitVars.
+    const str = (value: string): ir.Expr => ({ k: "str", value });
+    props.push({ key: "params", value: { k: "array", elements: initOrder(all).map((f) => str(f.name)) } });
+    const initVars = all.filter((f) => f.initVar).map((f): ir.Expr => ({ k: "array", elements: [str(f.name), { k: "bool", value: hasDefault(f) }] }));
+    props.push({ key: "initVars", value: { k: "array", elements: initVars } });
+  }
   let callee: ir.Expr;
   if (decorator._type === "Call") {
     callee = lowerExpr(cx, decorator.func);
