@@ -7,7 +7,7 @@ import { BaseException, PyTypeError } from "../values/exceptions.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { typeOf } from "../values/builtin-types.js";
 import { truthy } from "../values/truth.js";
-import { typeName } from "../values/typename.js";
+import { moduleName, typeName, type AnyClass } from "../values/typename.js";
 import { update_wrapper } from "./functools.js";
 import { callValue } from "./pycall.js";
 
@@ -51,8 +51,7 @@ export class ExitStack {
 
   enter_context(cm: unknown): unknown {
     if (!hasMethod(cm, "__enter__") || !hasMethod(cm, "__exit__")) {
-      const cls = typeOf(cm) as { __module__?: string };
-      const module = typeof cls.__module__ === "string" ? cls.__module__ : "builtins";
+      const module = moduleName(typeOf(cm) as AnyClass);
       throw new PyTypeError(`'${module}.${typeName(cm)}' object does not support the context manager protocol`);
     }
     const manager = cm as SyncManager;

@@ -8,6 +8,7 @@ import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { AbstractContextManager, ContextDecorator, ExitStack, redirect_stderr, redirect_stdout } from "./contextlib-stack.js";
+import { AbstractAsyncContextManager, AsyncContextDecorator, AsyncExitStack, aclosing, chdir } from "./contextlib-async.js";
 
 type GeneratorFunction = (...args: any[]) => PyGenerator<unknown, unknown>;
 
@@ -71,11 +72,22 @@ interface AsyncGen {
   athrow(typ: unknown, val?: unknown): unknown;
 }
 
-/** What `@asynccontextmanager` returns. */
-class AsyncGeneratorContextManager {
+/** What `@asynccontextmanager` returns (also usable as a decorator of coroutine functions). */
+class AsyncGeneratorContextManager extends AsyncContextDecorator {
   static readonly pythonName = "_AsyncGeneratorContextManager";
   static readonly __module__ = "contextlib";
-  constructor(private readonly gen: AsyncGen) {}
+  private readonly gen: AsyncGen;
+  constructor(
+    private readonly fn: (...args: any[]) => AsyncGen,
+    private readonly args: unknown[],
+  ) {
+    super();
+    this.gen = fn(...args);
+  }
+
+  override _recreate_cm(): AsyncGeneratorContextManager {
+    return new AsyncGeneratorContextManager(this.fn, this.args);
+  }
 
   __aenter__(): Coroutine<unknown> {
     const gen = this.gen;
@@ -114,7 +126,7 @@ class AsyncGeneratorContextManager {
 }
 
 export function asynccontextmanager(fn: (...args: any[]) => AsyncGen): (...args: unknown[]) => AsyncGeneratorContextManager {
-  const wrapper = (...args: unknown[]): AsyncGeneratorContextManager => new AsyncGeneratorContextManager(fn(...args));
+  const wrapper = (...args: unknown[]): AsyncGeneratorContextManager => new AsyncGeneratorContextManager(fn, args);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   return wrapper;
 }
@@ -184,4 +196,9 @@ export const contextlibModule = Object.freeze(moduleObject("contextlib", {
   redirect_stderr: pyClass(redirect_stderr),
   ContextDecorator: pyClass(ContextDecorator),
   AbstractContextManager: pyClass(AbstractContextManager),
+  AbstractAsyncContextManager: pyClass(AbstractAsyncContextManager),
+  AsyncContextDecorator: pyClass(AsyncContextDecorator),
+  AsyncExitStack: pyClass(AsyncExitStack),
+  aclosing: pyClass(aclosing),
+  chdir: pyClass(chdir),
 }));
