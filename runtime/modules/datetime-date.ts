@@ -70,6 +70,7 @@ Object.defineProperties(IsoCalendarDate, { pythonName: { value: "IsoCalendarDate
 
 export class date extends Ordered {
   static pythonName = "date";
+  static readonly tpName: string = "datetime.date";
   static __module__ = "datetime";
   static min: date;
   static max: date;

@@ -42,6 +42,7 @@ export function reprTail(tz: unknown, fold: number): string {
 
 export class time {
   static pythonName = "time";
+  static readonly tpName = "datetime.time";
   static __module__ = "datetime";
   static min: time;
   static max: time;

@@ -105,6 +105,7 @@ export function offsetText(offset: timedelta, separator = ":"): string {
 
 export class timezone extends tzinfo {
   static override pythonName = "timezone";
+  static readonly tpName = "datetime.timezone";
   static override __module__ = "datetime";
   static utc: timezone;
   static min: timezone;

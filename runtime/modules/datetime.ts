@@ -41,6 +41,7 @@ function fieldsOf(us: bigint): number[] {
 
 export class datetime extends date {
   static override pythonName = "datetime";
+  static override readonly tpName = "datetime.datetime";
   static override __module__ = "datetime";
   static override min: datetime;
   static override max: datetime;

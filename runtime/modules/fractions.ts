@@ -10,6 +10,7 @@ import { PyComplex } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "../values/exceptions.js";
 import { intHash } from "../values/hash64.js";
 import { NUMBER_KEY } from "../values/hashing.js";
+import { Decimal } from "./decimal.js";
 import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { asciiDigits } from "../values/int-digits.js";
@@ -105,6 +106,10 @@ export class Fraction {
         [this._numerator, this._denominator] = floatRatio(numerator);
         return;
       }
+      if (numerator instanceof Decimal) {
+        [this._numerator, this._denominator] = numerator.as_integer_ratio().items as [bigint, bigint];
+        return;
+      }
       if (typeof numerator !== "string") throw new PyTypeError("argument should be a string or a Rational instance");
       const m = RATIONAL.exec(asciiDigits(numerator));
       if (m === null) throw new ValueError(`Invalid literal for Fraction: ${repr(numerator)}`);
@@ -154,7 +159,7 @@ export class Fraction {
   }
 
   static from_decimal(dec: unknown): Fraction {
-    if (isIntLike(dec)) return new Fraction(dec);
+    if (isIntLike(dec) || dec instanceof Decimal) return new Fraction(dec);
     throw new PyTypeError(`Fraction.from_decimal() only takes Decimals, not ${repr(dec)} (${typeName(dec)})`);
   }
 

@@ -36,6 +36,7 @@ export { base64Module as base64 } from "./base64.js";
 export { hashlibModule as hashlib } from "./hashlib.js";
 export { structModule as struct } from "./struct.js";
 export { fractionsModule as fractions } from "./fractions.js";
+export { decimalModule as decimal } from "./decimal.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
 export { calendarModule as calendar } from "./calendar.js";

@@ -52,6 +52,7 @@ function microsecondsOf(value: unknown, unit: bigint): bigint | number {
 
 export class timedelta extends Ordered {
   static pythonName = "timedelta";
+  static readonly tpName = "datetime.timedelta";
   static __module__ = "datetime";
   static min: timedelta;
   static max: timedelta;

@@ -11,7 +11,7 @@ import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeri
 import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
-import { typeName } from "./typename.js";
+import { tpName, typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
 import { GenericAlias } from "./subscript.js";
@@ -87,7 +87,7 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
     return new PyTypeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
   }
   const shown = symbol === "**" ? "** or pow()" : symbol;
-  return new PyTypeError(`unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
+  return new PyTypeError(`unsupported operand type(s) for ${shown}: '${tpName(a)}' and '${tpName(b)}'`);
 }
 
 function isSequence(x: unknown): boolean {

@@ -295,6 +295,12 @@ export function divmod(a: unknown, b: unknown): Tuple {
 
 export function pow(base: unknown, exp: unknown, modulus: unknown = null): any {
   if (modulus === null || modulus === undefined) return powOp(base, exp);
+  // A type with a three-argument __pow__ (decimal.Decimal) computes it itself.
+  const ternary = (base as { __pow__?: (e: unknown, m: unknown) => unknown } | null)?.__pow__;
+  if (typeof base === "object" && base !== null && typeof ternary === "function") {
+    const r = ternary.call(base, exp, modulus);
+    if (r !== NotImplemented) return r;
+  }
   if (!isIntLike(base) || !isIntLike(exp) || !isIntLike(modulus)) {
     throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
   }

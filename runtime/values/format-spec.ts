@@ -71,7 +71,7 @@ function group(digits: string, separator: string, size: number): string {
 }
 
 /** Formats sign + prefix + digits (+ fraction/exponent rest), with grouping and padding. */
-function formatNumberText(
+export function formatNumberText(
   negative: boolean,
   prefix: string,
   intDigits: string,

@@ -50,6 +50,17 @@ export function moduleName(cls: AnyClass): string {
   return "__main__";
 }
 
+/**
+ * The name operator errors show for `x`'s type: CPython's C types report their tp_name,
+ * module-qualified for extension types (`decimal.Decimal`, `datetime.date`), declared by a
+ * runtime class as its own static `tpName`; every other type shows its `__name__`.
+ */
+export function tpName(x: unknown): string {
+  const ctor = x !== null && typeof x === "object" ? (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor : undefined;
+  if (typeof ctor === "function" && Object.hasOwn(ctor, "tpName")) return (ctor as unknown as { tpName: string }).tpName;
+  return typeName(x);
+}
+
 /** Python's `type(x).__name__`. */
 export function typeName(x: unknown): string {
   if (x === null || x === undefined) return "NoneType";

@@ -36,6 +36,7 @@ export const RUNTIME_MODULES = new Set([
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
   "os", "fnmatch", "glob", "shutil", "tempfile",
+  "decimal",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
