@@ -17,6 +17,7 @@ import {
   Inexact, InvalidContext, InvalidOperation, Overflow, Rounded, Subnormal, Underflow, type Rounding,
 } from "./decimal-signals.js";
 import { adjusted, compareNums, digitCount, fromDouble, num, pow10, rescale, roundToPlaces, stripZeros, type Num } from "./decimal-number.js";
+import { exp, ln, log10, logb, powerReal } from "./decimal-transcendental.js";
 import { NAN, add, divide, divideInteger, finish, invalid, multiply, nanResult, negate, powerInteger, quantize, squareRoot, toIntegral } from "./decimal-ops.js";
 
 const NUMBER = /^([+-])?(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
@@ -310,6 +311,22 @@ export class Decimal {
     if (nan) return wrap(nan);
     return wrap(finish(num(0, this.n.coeff, this.n.exp, this.n.kind), ctx));
   }
+  exp(...args: unknown[]): Decimal {
+    const [context] = bindArgs("exp", ["context"], 0, args);
+    return wrap(exp(this.n, contextArg(context)));
+  }
+  ln(...args: unknown[]): Decimal {
+    const [context] = bindArgs("ln", ["context"], 0, args);
+    return wrap(ln(this.n, contextArg(context)));
+  }
+  log10(...args: unknown[]): Decimal {
+    const [context] = bindArgs("log10", ["context"], 0, args);
+    return wrap(log10(this.n, contextArg(context)));
+  }
+  logb(...args: unknown[]): Decimal {
+    const [context] = bindArgs("logb", ["context"], 0, args);
+    return wrap(logb(this.n, contextArg(context)));
+  }
   sqrt(...args: unknown[]): Decimal {
     const [context] = bindArgs("sqrt", ["context"], 0, args);
     return wrap(squareRoot(this.n, contextArg(context)));
@@ -543,8 +560,7 @@ function power(x: Num, y: Num, ctx: Context): Num {
     const root = squareRoot(x, ctx);
     return y.sign ? divide(num(0, 1n, 0), root, ctx) : root;
   }
-  if (x.sign === 1 && !(x.kind === "finite" && x.coeff === 0n)) return invalid(ctx);
-  throw new InvalidOperation("pyts: Decimal powers with a non-integral exponent other than 0.5 are not supported");
+  return powerReal(x, y, ctx);
 }
 
 function powerModulo(x: Num, y: Num, modulo: unknown): Decimal {
@@ -693,6 +709,10 @@ const CONTEXT_METHODS: Record<string, (this: Context, ...args: unknown[]) => unk
   divmod(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__divmod__(toDecimal(b))); },
   power(a: unknown, b: unknown, modulo: unknown = null) { return under(this, () => toDecimal(a).__pow__(toDecimal(b), modulo)); },
   sqrt(a: unknown) { return under(this, () => toDecimal(a).sqrt()); },
+  exp(a: unknown) { return under(this, () => toDecimal(a).exp()); },
+  ln(a: unknown) { return under(this, () => toDecimal(a).ln()); },
+  log10(a: unknown) { return under(this, () => toDecimal(a).log10()); },
+  logb(a: unknown) { return under(this, () => toDecimal(a).logb()); },
   quantize(a: unknown, b: unknown) { return under(this, () => toDecimal(a).quantize(toDecimal(b))); },
   normalize(a: unknown) { return under(this, () => toDecimal(a).normalize()); },
   compare(a: unknown, b: unknown) { return under(this, () => toDecimal(a).compare(toDecimal(b))); },

@@ -16,7 +16,7 @@ function generator(seed: number): () => number {
 }
 
 const MODES = ["ROUND_UP", "ROUND_DOWN", "ROUND_CEILING", "ROUND_FLOOR", "ROUND_HALF_UP", "ROUND_HALF_DOWN", "ROUND_HALF_EVEN", "ROUND_05UP"];
-const OPS = ["+", "-", "*", "/", "//", "%", "sqrt", "quantize", "normalize", "pow", "fmt"];
+const OPS = ["+", "-", "*", "/", "//", "%", "sqrt", "quantize", "normalize", "pow", "fmt", "exp", "ln", "log10", "rpow"];
 
 function operand(rand: () => number): string {
   const digits = 1 + Math.floor(rand() * 14);
@@ -30,7 +30,7 @@ function operand(rand: () => number): string {
 interface Case { a: string; b: string; op: string; prec: number; mode: string }
 
 const rand = generator(12345);
-const cases: Case[] = Array.from({ length: 1200 }, () => ({
+const cases: Case[] = Array.from({ length: 1500 }, () => ({
   a: operand(rand),
   b: operand(rand),
   op: OPS[Math.floor(rand() * OPS.length)]!,
@@ -46,6 +46,10 @@ function pythonExpression(c: Case): string {
     case "quantize": return `${a}.quantize(Decimal('1E${(c.b.length % 7) - 3}'))`;
     case "normalize": return `${a}.normalize()`;
     case "pow": return `${a} ** ${(c.b.length % 9) - 3}`;
+    case "exp": return `Decimal('${c.a.slice(0, 6)}E-${c.a.length % 4}').exp()`;
+    case "ln": return `abs(${a}).ln()`;
+    case "log10": return `abs(${a}).log10()`;
+    case "rpow": return `abs(${a}) ** Decimal('${c.b.slice(0, 4)}E-3')`;
     case "fmt": return `format(${a}, ',.${c.prec % 6}f') + '|' + format(${a}, '.${1 + (c.prec % 5)}e') + '|' + format(${a}, '.${1 + (c.prec % 8)}g')`;
     default: return `${a} ${c.op} ${b}`;
   }
@@ -78,6 +82,10 @@ function pytsResult(c: Case): string {
       case "quantize": return String(a.quantize(new Decimal(`1E${(c.b.length % 7) - 3}`)));
       case "normalize": return String(a.normalize());
       case "pow": return String(a.__pow__(BigInt((c.b.length % 9) - 3)));
+      case "exp": return String(new Decimal(`${c.a.slice(0, 6)}E-${c.a.length % 4}`).exp());
+      case "ln": return String(a.__abs__().ln());
+      case "log10": return String(a.__abs__().log10());
+      case "rpow": return String(a.__abs__().__pow__(new Decimal(`${c.b.slice(0, 4)}E-3`)));
       case "fmt":
         return [`,.${c.prec % 6}f`, `.${1 + (c.prec % 5)}e`, `.${1 + (c.prec % 8)}g`].map((s) => a.__format__(s)).join("|");
     }
@@ -88,7 +96,7 @@ function pytsResult(c: Case): string {
 }
 
 describe("decimal against CPython", () => {
-  it("computes 1,200 random operations as CPython does", () => {
+  it("computes 1,500 random operations as CPython does", () => {
     const expected = pythonLines(script);
     const saved = getcontext();
     try {
