@@ -18,6 +18,7 @@ import {
 } from "./decimal-signals.js";
 import { adjusted, compareNums, digitCount, fromDouble, num, pow10, rescale, roundToPlaces, stripZeros, type Num } from "./decimal-number.js";
 import { exp, ln, log10, logb, powerReal } from "./decimal-transcendental.js";
+import { byMagnitude, compareSignal, compareTotal, logical, next, nextToward, rotate, shift } from "./decimal-digits.js";
 import { NAN, add, divide, divideInteger, finish, invalid, multiply, nanResult, negate, powerInteger, quantize, squareRoot, toIntegral } from "./decimal-ops.js";
 
 const NUMBER = /^([+-])?(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
@@ -395,6 +396,71 @@ export class Decimal {
     return wrap(r);
   }
 
+  // --- digit-wise, neighbours, total order --------------------------------------
+  private other(name: string, args: unknown[]): [Num, Context] {
+    const [other, context] = bindArgs(name, ["other", "context"], 1, args);
+    const ctx = contextArg(context);
+    return [operand(other) ?? Decimal.convert(other, ctx), ctx];
+  }
+  logical_and(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("logical_and", args);
+    return wrap(logical(this.n, o, "and", ctx));
+  }
+  logical_or(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("logical_or", args);
+    return wrap(logical(this.n, o, "or", ctx));
+  }
+  logical_xor(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("logical_xor", args);
+    return wrap(logical(this.n, o, "xor", ctx));
+  }
+  logical_invert(...args: unknown[]): Decimal {
+    const [context] = bindArgs("logical_invert", ["context"], 0, args);
+    return wrap(logical(this.n, null, "invert", contextArg(context)));
+  }
+  rotate(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("rotate", args);
+    return wrap(rotate(this.n, o, ctx));
+  }
+  shift(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("shift", args);
+    return wrap(shift(this.n, o, ctx));
+  }
+  next_plus(...args: unknown[]): Decimal {
+    const [context] = bindArgs("next_plus", ["context"], 0, args);
+    return wrap(next(this.n, true, contextArg(context)));
+  }
+  next_minus(...args: unknown[]): Decimal {
+    const [context] = bindArgs("next_minus", ["context"], 0, args);
+    return wrap(next(this.n, false, contextArg(context)));
+  }
+  next_toward(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("next_toward", args);
+    return wrap(nextToward(this.n, o, ctx));
+  }
+  compare_total(...args: unknown[]): Decimal {
+    const [o] = this.other("compare_total", args);
+    const c = compareTotal(this.n, o);
+    return wrap(num(c < 0 ? 1 : 0, c === 0 ? 0n : 1n, 0));
+  }
+  compare_total_mag(...args: unknown[]): Decimal {
+    const [o] = this.other("compare_total_mag", args);
+    const c = compareTotal(num(0, this.n.coeff, this.n.exp, this.n.kind), num(0, o.coeff, o.exp, o.kind));
+    return wrap(num(c < 0 ? 1 : 0, c === 0 ? 0n : 1n, 0));
+  }
+  compare_signal(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("compare_signal", args);
+    return wrap(compareSignal(this.n, o, ctx));
+  }
+  max_mag(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("max_mag", args);
+    return wrap(byMagnitude(this.n, o, true, ctx));
+  }
+  min_mag(...args: unknown[]): Decimal {
+    const [o, ctx] = this.other("min_mag", args);
+    return wrap(byMagnitude(this.n, o, false, ctx));
+  }
+
   // --- comparisons ------------------------------------------------------------
   private compareWith(other: unknown, equality: boolean): number | null | undefined {
     let o = operand(other);
@@ -744,6 +810,20 @@ const CONTEXT_METHODS: Record<string, (this: Context, ...args: unknown[]) => unk
   is_canonical(a: unknown) { return toDecimal(a).is_canonical(); },
   canonical(a: unknown) { return toDecimal(a); },
   radix() { return wrap(num(0, 10n, 0)); },
+  logical_and(a: unknown, b: unknown) { return toDecimal(a).logical_and(b, this); },
+  logical_or(a: unknown, b: unknown) { return toDecimal(a).logical_or(b, this); },
+  logical_xor(a: unknown, b: unknown) { return toDecimal(a).logical_xor(b, this); },
+  logical_invert(a: unknown) { return toDecimal(a).logical_invert(this); },
+  rotate(a: unknown, b: unknown) { return toDecimal(a).rotate(b, this); },
+  shift(a: unknown, b: unknown) { return toDecimal(a).shift(b, this); },
+  next_plus(a: unknown) { return toDecimal(a).next_plus(this); },
+  next_minus(a: unknown) { return toDecimal(a).next_minus(this); },
+  next_toward(a: unknown, b: unknown) { return toDecimal(a).next_toward(b, this); },
+  compare_total(a: unknown, b: unknown) { return toDecimal(a).compare_total(b); },
+  compare_total_mag(a: unknown, b: unknown) { return toDecimal(a).compare_total_mag(b); },
+  compare_signal(a: unknown, b: unknown) { return toDecimal(a).compare_signal(b, this); },
+  max_mag(a: unknown, b: unknown) { return toDecimal(a).max_mag(b, this); },
+  min_mag(a: unknown, b: unknown) { return toDecimal(a).min_mag(b, this); },
 };
 for (const [name, fn] of Object.entries(CONTEXT_METHODS)) {
   Object.defineProperty(Context.prototype, name, { value: fn, writable: true, configurable: true });
