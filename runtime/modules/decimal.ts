@@ -738,6 +738,8 @@ export const decimalModule = moduleObject("decimal", {
   MIN_ETINY: -1999999999999999997n,
   HAVE_THREADS: true,
   HAVE_CONTEXTVAR: true,
+  __version__: "1.70",
+  __libmpdec_version__: "2.5.1",
 });
 void NAN;
 void Clamped;
