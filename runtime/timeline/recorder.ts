@@ -4,7 +4,8 @@
 
 import { Coroutine } from "../core/coroutine.js";
 import { repr } from "../values/repr.js";
-import { typeName } from "../values/typename.js";
+import { isClass, qualName, typeName } from "../values/typename.js";
+import { functionQualname } from "../lang/functions.js";
 import { pythonFrames } from "../values/traceback.js";
 
 /** A task as its lane shows it. */
@@ -103,19 +104,12 @@ function innermostCoroutine(coro: unknown): Coroutine | null {
   return found;
 }
 
-/** A callback as the timeline names it: `f(Task-3, 1)`, tasks by name, other objects by type. */
-function briefCallback(callback: unknown, args: readonly unknown[]): string {
-  const named = callback as { __qualname__?: unknown; name?: string };
-  const name = typeof named.__qualname__ === "string" ? named.__qualname__ : typeof callback === "function" ? named.name!.replace(/^(bound )+/, "") : typeName(callback);
-  if (args.length === 0) return `${name}()`;
-  const brief = (arg: unknown): string => {
-    if (arg === null || arg === undefined) return "None";
-    if (typeof arg === "bigint" || typeof arg === "boolean") return arg === true ? "True" : arg === false ? "False" : String(arg);
-    if (typeof arg !== "object") return typeof arg === "string" ? "str" : repr(arg);
-    const task = arg as { get_name?: () => string };
-    return typeof task.get_name === "function" ? task.get_name() : typeName(arg);
-  };
-  return `${name}(${args.map(brief).join(", ")})`;
+/** A callback's name as the timeline shows it: its Python qualname, else its type. */
+function callbackName(callback: unknown): string {
+  const named = callback as { __qualname__?: unknown };
+  if (typeof named.__qualname__ === "string") return named.__qualname__;
+  if (typeof callback !== "function") return typeName(callback);
+  return (isClass(callback) ? qualName(callback) : functionQualname(callback)).replace(/^(bound )+/, "") || "<lambda>";
 }
 
 /** Long reprs cut to a length a hover box can show. */
@@ -220,8 +214,12 @@ export class Recorder {
   private callbackStartAt = new Float64Array(1024);
   private callbackEndAt = new Float64Array(1024);
   private callbackTimer = new Uint8Array(1024);
-  private readonly callbackFns: unknown[] = [];
-  private readonly callbackArgs: (readonly unknown[])[] = [];
+  /** The callback, as an index into `functions`; its argument count; its first argument's kind (a string index). */
+  private callbackFn = new Int32Array(1024);
+  private callbackArgc = new Int32Array(1024);
+  private callbackFirst = new Int32Array(1024);
+  private readonly functions: unknown[] = [];
+  private readonly functionIds = new Map<unknown, number>();
 
   private iterationCount = 0;
   private iterationStartAt = new Float64Array(1024);
@@ -380,13 +378,33 @@ export class Recorder {
       this.callbackStartAt = grow(this.callbackStartAt, i);
       this.callbackEndAt = grow(this.callbackEndAt, i);
       this.callbackTimer = grow(this.callbackTimer, i);
+      this.callbackFn = grow(this.callbackFn, i);
+      this.callbackArgc = grow(this.callbackArgc, i);
+      this.callbackFirst = grow(this.callbackFirst, i);
     }
     this.callbackStartAt[i] = this.callbackStart;
     this.callbackEndAt[i] = end;
     this.callbackTimer[i] = timer ? 1 : 0;
-    // Named when the record is written: a string per callback would cost more than the callback.
-    this.callbackFns.push(callback);
-    this.callbackArgs.push(args);
+    // No string and nothing kept alive per callback: the function by index, the first
+    // argument by kind (a task by name), named when the record is written.
+    let fn = this.functionIds.get(callback);
+    if (fn === undefined) {
+      fn = this.functions.length;
+      this.functions.push(callback);
+      this.functionIds.set(callback, fn);
+    }
+    this.callbackFn[i] = fn;
+    this.callbackArgc[i] = args.length;
+    this.callbackFirst[i] = args.length === 0 ? NONE : this.kindOf(args[0]);
+  }
+
+  /** An argument as a callback's label shows it: a task by name, anything else by its type. */
+  private kindOf(arg: unknown): number {
+    if (typeof arg === "object" && arg !== null) {
+      const task = this.ids.get(arg);
+      if (task !== undefined) return this.intern(task.name);
+    }
+    return this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
   }
 
   iterationBegin(): void {
@@ -401,6 +419,13 @@ export class Recorder {
     }
     this.iterationStartAt[i] = this.iterationStart;
     this.iterationEndAt[i] = this.now();
+  }
+
+  /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
+  private callbackText(i: number): string {
+    const argc = this.callbackArgc[i]!;
+    const first = argc === 0 ? "" : this.strings[this.callbackFirst[i]!]!;
+    return `${callbackName(this.functions[this.callbackFn[i]!])}(${first}${argc > 1 ? ", ..." : ""})`;
   }
 
   /** The whole record, with the text of every line it names read from `source`. */
@@ -434,7 +459,7 @@ export class Recorder {
     }
     const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbackCount);
     for (let i = 0; i < this.callbackCount; i++) {
-      callbacks[i] = { start: this.callbackStartAt[i]!, end: this.callbackEndAt[i]!, what: briefCallback(this.callbackFns[i], this.callbackArgs[i]!), timer: this.callbackTimer[i] === 1 };
+      callbacks[i] = { start: this.callbackStartAt[i]!, end: this.callbackEndAt[i]!, what: this.callbackText(i), timer: this.callbackTimer[i] === 1 };
     }
     const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterationCount);
     for (let i = 0; i < this.iterationCount; i++) iterations[i] = { start: this.iterationStartAt[i]!, end: this.iterationEndAt[i]! };
