@@ -247,6 +247,7 @@ export class CodeObject {
     readonly co_posonlyargcount: bigint,
     readonly co_kwonlyargcount: bigint,
     readonly co_varnames: Tuple<string>,
+    readonly co_firstlineno: bigint,
   ) {}
 }
 
@@ -313,6 +314,7 @@ function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
     BigInt(positional.filter((p) => p.kind === "positionalOnly").length),
     BigInt(params.filter((p) => p.kind === "kwonly").length),
     Tuple.from(varnames),
+    BigInt(info?.firstLine ?? 0),
   );
 }
 
