@@ -139,23 +139,36 @@ function runtimeFiles(): string {
   return runtimeRoot;
 }
 
-/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
-function programPosition(): string | null {
+const keepSites = (_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] => sites;
+
+/** The first call site outside the runtime and Node among the innermost `depth` frames. */
+function firstProgramSite(depth: number): NodeJS.CallSite | null | undefined {
   const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_error, sites) => sites;
-  Error.stackTraceLimit = 24;
+  Error.prepareStackTrace = keepSites;
+  Error.stackTraceLimit = depth;
   const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder);
+  Error.captureStackTrace(holder, firstProgramSite);
   const sites = holder.stack ?? [];
   Error.prepareStackTrace = prepare;
   Error.stackTraceLimit = limit;
+  const root = runtimeFiles();
+  const rootUrl = `file://${root}`;
   for (const site of sites) {
     const file = site.getFileName();
-    if (!file || file.startsWith("node:") || (runtimeFiles() !== "" && file.replace(/^file:\/\//, "").startsWith(runtimeFiles()))) continue;
-    return `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+    if (!file || file.startsWith("node:") || (root !== "" && (file.startsWith(root) || file.startsWith(rootUrl)))) continue;
+    return site;
   }
-  return null;
+  // undefined: none among as many frames as asked for (a deeper look may find one).
+  return sites.length < depth ? null : undefined;
+}
+
+/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
+function programPosition(): string | null {
+  // The program is usually a few frames out (the runtime's calls that reached the hook).
+  let site = firstProgramSite(12);
+  if (site === undefined) site = firstProgramSite(64);
+  return site ? `${site.getFileName()}:${site.getLineNumber()}:${site.getColumnNumber()}` : null;
 }
 
 /** The line of the innermost Python frame running now (0 when frames are not mapped). */
