@@ -4,7 +4,9 @@
 //      BENCH_REPEAT runs (default 3) is kept; each group ends with the geometric mean ratio.
 //      bench/asyncio programs also print `<name> cold: <ops/s>` (their first round in a fresh
 //      process): their table has cold and warm columns.
-//   1b. memory per pending task: bench/memory/task_memory.py run with 50,000 tasks and with
+//   1b. timeline cost: the bench/asyncio programs with and without `--timeline` (on/off ratio;
+//      BENCH_TIMELINE_BASE=DIR compares "off" with a build without the recording hooks).
+//   1c. memory per pending task: bench/memory/task_memory.py run with 50,000 tasks and with
 //      none under /usr/bin/time, CPython and pyts; the difference in peak RSS per task.
 //   2. start-up: wall time of `pyts run bench/startup/hello.py` (cached and --no-cache)
 //      against the CPython binary itself (sys.executable, not a shim), best of 5.
@@ -135,7 +137,45 @@ function wallTime(command, args, times = 5, env = process.env) {
   return { ms: bestMs };
 }
 
-// 1b. Memory per pending task: peak RSS (GNU time's %M, KiB) with TASKS tasks minus with none.
+// 1b. What recording the event-loop timeline costs: each bench/asyncio program under
+// `pyts run` without a recording ("off") and with `--timeline PAGE.html` ("on"; the page is
+// written at exit, outside the program's own timing), runs alternating, best of BENCH_REPEAT.
+// Off, the hooks are one null check each; BENCH_TIMELINE_BASE=DIR (another pyts checkout,
+// built, without the hooks) adds its runs as "no hooks" to show what that check costs.
+if (filter === "" || filter === "asyncio" || filter === "timeline") {
+  const page = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pyts-bench-timeline-")), "timeline.html");
+  const baseRoot = process.env.BENCH_TIMELINE_BASE ? path.resolve(process.env.BENCH_TIMELINE_BASE) : null;
+  const baseCli = baseRoot === null ? null : path.join(baseRoot, "dist/src/cli/main.js");
+  const timelineRows = [];
+  const onRatios = [];
+  for (const file of findPrograms(path.join(root, "bench/asyncio"))) {
+    const rel = path.relative(root, file);
+    const top = { off: null, on: null, base: null };
+    const keep = (key, run) => {
+      if (run.error) top[key] = top[key] ?? run;
+      else if (top[key] === null || top[key].error || run.ops > top[key].ops) top[key] = run;
+    };
+    for (let i = 0; i < repeat; i++) {
+      keep("off", measure(process.execPath, [cli, "run", rel]));
+      keep("on", measure(process.execPath, [cli, "run", "--timeline", page, rel]));
+      if (baseCli !== null) keep("base", measure(process.execPath, [baseCli, "run", rel]));
+    }
+    const show = (r) => r.error ?? Math.round(r.ops) + "";
+    const ratio = top.off.ops && top.on.ops ? top.on.ops / top.off.ops : null;
+    if (ratio !== null) onRatios.push(ratio);
+    const row = [rel, show(top.off)];
+    if (baseCli !== null) row.push(show(top.base), top.base.ops && top.off.ops ? (top.off.ops / top.base.ops).toFixed(2) + "x" : "-");
+    row.push(show(top.on), ratio === null ? "-" : ratio.toFixed(2) + "x");
+    timelineRows.push(row);
+  }
+  const header = ["program", "off ops/s", ...(baseCli !== null ? ["no hooks ops/s", "off/no hooks"] : []), "on ops/s", "on/off"];
+  if (onRatios.length > 0) timelineRows.push(["  geometric mean", "", ...(baseCli !== null ? ["", ""] : []), "", geomean(onRatios).toFixed(2) + "x"]);
+  console.log(`\ntimeline recording cost (pyts run with and without --timeline, warm, best of ${repeat})`);
+  printTable(header, timelineRows);
+  fs.rmSync(path.dirname(page), { recursive: true, force: true });
+}
+
+// 1c. Memory per pending task: peak RSS (GNU time's %M, KiB) with TASKS tasks minus with none.
 if (filter === "" || filter === "asyncio" || filter === "memory") {
   const program = "bench/memory/task_memory.py";
   const tasks = 50000;

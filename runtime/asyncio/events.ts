@@ -23,7 +23,7 @@ import { Future, isFuture } from "./futures.js";
 import { gather } from "./gather.js";
 import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
-import { atSite, debugFromEnvironment } from "./debug.js";
+import { atSite, debugFromEnvironment, noteCreation } from "./debug.js";
 import { recorder } from "../timeline/recorder.js";
 import { loopRunning } from "./io-handles.js";
 
@@ -98,6 +98,7 @@ export class EventLoop implements HandleLoop {
   call_soon(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
     const handle = new Handle(callback, callbackArgs(args), this);
+    if (this._debug) noteCreation(handle);
     this._ready.push(handle);
     if (this._running && !this._inStep) this._wake();
     return handle;
@@ -133,6 +134,7 @@ export class EventLoop implements HandleLoop {
   private _scheduleTimer(when: number, now: number, callback: Callback, args: unknown[]): TimerHandle {
     this._check_closed();
     const timer = new TimerHandle(when, callback, callbackArgs(args), this, this._timerBatch(), now);
+    if (this._debug) noteCreation(timer);
     heappush(this._scheduled, timer, timerLess);
     timer._scheduled = true;
     if (this._running && !this._inStep) this._wake();

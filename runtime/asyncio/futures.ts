@@ -16,7 +16,7 @@ import { eq } from "../values/compare.js";
 import { bindArgs } from "./args.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import type { EventLoop } from "./events.js";
-import { callbackName, TASK_WAKEUP, type Callback } from "./format.js";
+import { callbackName, formatCallbackSource, TASK_WAKEUP, type Callback } from "./format.js";
 import { _get_running_loop, get_event_loop } from "./loop-state.js";
 import { markRetrieved, trackUnretrieved, type UnretrievedRecord } from "./never-retrieved.js";
 import { ASYNCIO_DIR, creationInfo, noteCreation } from "./debug.js";
@@ -97,7 +97,7 @@ function formatCallbacks(callbacks: readonly Callback[]): string {
   // Callbacks standing for functions of CPython's asyncio name their line there, as CPython's do.
   const show = (cb: Callback): string => {
     const source = (cb as { _asyncio_source?: string })._asyncio_source;
-    return source === undefined ? `${callbackName(cb)}()` : `${callbackName(cb)}() at ${ASYNCIO_DIR}/${source}`;
+    return source === undefined ? formatCallbackSource(cb, []) : `${callbackName(cb)}() at ${ASYNCIO_DIR}/${source}`;
   };
   const n = callbacks.length;
   if (n === 1) return show(callbacks[0]!);

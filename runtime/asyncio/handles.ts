@@ -3,7 +3,8 @@
 
 import { KeyboardInterrupt, SystemExit } from "../values/exceptions.js";
 import { floatRepr } from "../values/float-repr.js";
-import { formatCallback, type Callback } from "./format.js";
+import { creationInfo } from "./debug.js";
+import { formatCallbackSource, type Callback } from "./format.js";
 import { callValue } from "../modules/pycall.js";
 
 /** What a handle needs from its loop. */
@@ -60,7 +61,7 @@ export class Handle {
   /** Hands an exception the callback raised to the loop's exception handler. */
   _reportError(exc: unknown): void {
     this._loop.call_exception_handler({
-      message: `Exception in callback ${formatCallback(this._callback!, this._args ?? [])}`,
+      message: `Exception in callback ${formatCallbackSource(this._callback!, this._args ?? [])}`,
       exception: exc,
       handle: this,
     });
@@ -69,7 +70,10 @@ export class Handle {
   protected _reprInfo(): string[] {
     const info = [this.constructor.name];
     if (this._cancelled) info.push("cancelled");
-    if (this._callback !== null) info.push(formatCallback(this._callback, this._args ?? []));
+    if (this._callback !== null) info.push(formatCallbackSource(this._callback, this._args ?? []));
+    // A handle made while its loop was in debug mode says where (CPython's `_source_traceback[-1]`).
+    const created = creationInfo(this);
+    if (created !== null) info.push(created);
     return info;
   }
 

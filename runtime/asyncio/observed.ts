@@ -5,7 +5,7 @@
 import { flushFresh } from "../core/never-awaited.js";
 import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
-import { TASK_WAKEUP, formatCallback, logWarning, type Callback } from "./format.js";
+import { TASK_WAKEUP, formatCallbackSource, logWarning, type Callback } from "./format.js";
 import { Handle, TimerHandle, runCallback, type HandleLoop } from "./handles.js";
 
 /** What the observed run needs of the loop. */
@@ -32,7 +32,7 @@ function formatHandle(callback: Callback | null, args: readonly unknown[], handl
   const task = taskOf(callback, args[0]);
   if (task !== null) return repr(task);
   if (handle !== null) return repr(handle);
-  return `<Handle ${formatCallback(callback!, args)}>`;
+  return `<Handle ${formatCallbackSource(callback!, args)}>`;
 }
 
 /** Runs the first `ntodo` entries of the ready queue, as EventLoop._processStep does. */

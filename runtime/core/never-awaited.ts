@@ -79,8 +79,6 @@ export function setWarningSink(sink: (text: string) => void): void {
   warningSink = sink;
 }
 
-let hintShown = false;
-
 function report(record: UnstartedRecord, atExit = false): void {
   if (record.reported) return;
   record.reported = true;
@@ -89,13 +87,9 @@ function report(record: UnstartedRecord, atExit = false): void {
   const text = located ?? `sys:1: RuntimeWarning: coroutine '${record.qualname}' was never awaited\n`;
   if (shown.has(text)) return;
   shown.add(text);
-  // CPython adds the tracemalloc hint once, and not to warnings printed during shutdown (a
-  // located warning stands for one printed where the coroutine was dropped, not at exit).
-  let hint = "";
-  if ((!atExit || located !== null) && !hintShown) {
-    hintShown = true;
-    hint = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
-  }
+  // CPython adds the tracemalloc hint to each warning shown, but not to those printed during
+  // shutdown (a located warning stands for one printed where the coroutine was dropped, not at exit).
+  const hint = !atExit || located !== null ? "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n" : "";
   warningSink(text + hint);
 }
 
@@ -185,5 +179,4 @@ export function forgetUnstarted(): void {
   for (const record of pending) record.reported = true;
   pending.clear();
   shown.clear();
-  hintShown = false;
 }

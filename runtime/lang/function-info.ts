@@ -20,7 +20,7 @@ export interface FunctionInfo {
   closure?: readonly (() => unknown)[];
   /** `__code__.co_varnames`: parameters, then other locals */
   varnames?: readonly string[];
-  /** co_firstlineno of a generator that `@types.coroutine` makes a coroutine (task reprs show it) */
+  /** co_firstlineno (the first decorator's line): asyncio's reprs and logs locate callbacks by it, and task reprs a generator that `@types.coroutine` makes a coroutine */
   firstLine?: number;
 }
 

@@ -39,12 +39,15 @@ function prepare(spec: readonly string[]): Prepared {
 }
 
 /**
- * `def` / `lambda`: record a function's qualified name, signature and the attributes the
- * program reads (`pyDef(f, "outer.<locals>.f", ["a", "b="], { doc: "..." })`).
+ * `def` / `lambda`: record a function's qualified name, signature, first line (co_firstlineno)
+ * and the attributes the program reads (`pyDef(f, "outer.<locals>.f", ["a", "b="], 12, { doc: "..." })`).
  */
-export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonly string[] | null, extras?: Partial<FunctionInfo>): F {
+export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonly string[] | null, firstLine?: number | Partial<FunctionInfo>, extras?: Partial<FunctionInfo>): F {
   // A `keywords` wrapper already carries a record (it binds its own calls): keep that mark.
   const info: FunctionInfo = { ...functionInfo(fn), qualname, spec };
+  if (typeof firstLine === "number") {
+    if (firstLine > 0) info.firstLine = firstLine;
+  } else if (firstLine !== undefined) Object.assign(info, firstLine);
   if (extras !== undefined) Object.assign(info, extras);
   (fn as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = info;
   return fn;
@@ -244,6 +247,7 @@ export class CodeObject {
     readonly co_posonlyargcount: bigint,
     readonly co_kwonlyargcount: bigint,
     readonly co_varnames: Tuple<string>,
+    readonly co_firstlineno: bigint,
   ) {}
 }
 
@@ -310,6 +314,7 @@ function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
     BigInt(positional.filter((p) => p.kind === "positionalOnly").length),
     BigInt(params.filter((p) => p.kind === "kwonly").length),
     Tuple.from(varnames),
+    BigInt(info?.firstLine ?? 0),
   );
 }
 

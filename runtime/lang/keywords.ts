@@ -50,7 +50,7 @@ function duplicateKeyword(args: readonly unknown[]): string | null {
  * parameter). `qualname` names the function in error messages. The wrapper keeps the def's
  * return type (a TypeScript caller then sees a coroutine as one).
  */
-export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], qualname: string = fn.name): (...args: any[]) => R {
+export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], qualname: string = fn.name, firstLine = 0): (...args: any[]) => R {
   const params = parseSpec(spec);
   const varargPacked = params.some((p) => p.kind === "vararg") && params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
   const positionalCount = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly").length;
@@ -70,6 +70,7 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   const info: FunctionInfo = { qualname, spec, binds: true };
+  if (firstLine > 0) info.firstLine = firstLine;
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
   return wrapper as (...args: any[]) => R;
 }

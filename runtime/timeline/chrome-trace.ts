@@ -2,7 +2,7 @@
 // chrome://tracing open: one thread per lane, complete events ("X") for spans, instant
 // events ("i") for a task's creation, cancellation and end. Times are microseconds.
 
-import { lanesOf } from "./lanes.js";
+import { eachLane } from "./lanes.js";
 import type { TimelineRecord } from "./recorder.js";
 
 export interface TraceEvent {
@@ -29,15 +29,17 @@ function us(ms: number): number {
   return Math.round(ms * 1000);
 }
 
-export function chromeTrace(record: TimelineRecord): ChromeTrace {
-  const events: TraceEvent[] = [{ name: "process_name", ph: "M", pid: PID, tid: 0, args: { name: `pyts run ${record.file}` } }];
-  lanesOf(record).forEach((lane, index) => {
+/** The trace's events lane by lane, made as they are written (a long run's are too many to hold). */
+export function* traceEvents(record: TimelineRecord): Generator<TraceEvent, void, undefined> {
+  yield { name: "process_name", ph: "M", pid: PID, tid: 0, args: { name: `pyts run ${record.file}` } };
+  let index = 0;
+  for (const lane of eachLane(record)) {
     const tid = index + 1;
     const title = lane.id.startsWith("task-") ? `${lane.title} ${lane.subtitle}` : lane.title;
-    events.push({ name: "thread_name", ph: "M", pid: PID, tid, args: { name: title } });
-    events.push({ name: "thread_sort_index", ph: "M", pid: PID, tid, args: { sort_index: index } });
+    yield { name: "thread_name", ph: "M", pid: PID, tid, args: { name: title } };
+    yield { name: "thread_sort_index", ph: "M", pid: PID, tid, args: { sort_index: index } };
     for (const span of lane.spans) {
-      events.push({
+      yield {
         name: span.kind === "await" ? `await ${span.label}` : span.label,
         cat: span.kind,
         ph: "X",
@@ -46,11 +48,20 @@ export function chromeTrace(record: TimelineRecord): ChromeTrace {
         ts: us(span.start),
         dur: Math.max(0, us(span.end) - us(span.start)),
         args: { ...span.data, detail: span.detail.filter((line) => line !== "").join("\n") },
-      });
+      };
     }
     for (const mark of lane.marks) {
-      events.push({ name: mark.kind, cat: "task", ph: "i", s: "t", pid: PID, tid, ts: us(mark.at), args: { detail: mark.detail } });
+      yield { name: mark.kind, cat: "task", ph: "i", s: "t", pid: PID, tid, ts: us(mark.at), args: { detail: mark.detail } };
     }
-  });
-  return { traceEvents: events, displayTimeUnit: "ms", otherData: { file: record.file, recorder: "pyts" } };
+    index++;
+  }
+}
+
+/** The trace's other members. */
+export function traceInfo(record: TimelineRecord): Omit<ChromeTrace, "traceEvents"> {
+  return { displayTimeUnit: "ms", otherData: { file: record.file, recorder: "pyts" } };
+}
+
+export function chromeTrace(record: TimelineRecord): ChromeTrace {
+  return { traceEvents: [...traceEvents(record)], ...traceInfo(record) };
 }

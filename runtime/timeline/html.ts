@@ -2,7 +2,7 @@
 // time scale on top) and a few lines of script for the hover box. Nothing is loaded from the
 // network, so the page opens from disk anywhere.
 
-import { lanesOf, type Lane, type Span, type SpanKind } from "./lanes.js";
+import { eachLane, type Lane, type Span, type SpanKind } from "./lanes.js";
 import type { TimelineRecord } from "./recorder.js";
 
 const LABEL_WIDTH = 190;
@@ -111,9 +111,13 @@ document.querySelectorAll("[data-tip]").forEach((el) => {
 const MAX_TASK_LANES = 100;
 
 export function timelineHtml(record: TimelineRecord): string {
-  const all = lanesOf(record);
-  const lanes = all.slice(0, 2 + MAX_TASK_LANES);
-  const hidden = all.length - lanes.length;
+  // The lanes are made one at a time: the ones past those drawn never are.
+  const lanes: Lane[] = [];
+  for (const lane of eachLane(record)) {
+    lanes.push(lane);
+    if (lanes.length >= 2 + MAX_TASK_LANES) break;
+  }
+  const hidden = 2 + record.tasks.length - lanes.length;
   const total = Math.max(record.end, 1);
   const x = (t: number): number => LABEL_WIDTH + (Math.min(Math.max(t, 0), total) / total) * PLOT_WIDTH;
   const height = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 8;

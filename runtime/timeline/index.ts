@@ -4,7 +4,7 @@
 
 import { programFile } from "../core/code-location.js";
 import { environment, nodeModule, onProcessExit } from "../core/host.js";
-import { chromeTrace } from "./chrome-trace.js";
+import { traceEvents, traceInfo } from "./chrome-trace.js";
 import { timelineHtml } from "./html.js";
 import { startRecording, stopRecording, type TimelineRecord } from "./recorder.js";
 
@@ -19,15 +19,26 @@ export function writeTimeline(record: TimelineRecord, target: string): void {
     fs.writeFileSync(target, timelineHtml(record));
     return;
   }
-  const { traceEvents, ...rest } = chromeTrace(record);
   const fd = fs.openSync(target, "w");
   try {
     fs.writeSync(fd, '{"traceEvents":[\n');
-    for (let i = 0; i < traceEvents.length; i += 1000) {
-      const chunk = traceEvents.slice(i, i + 1000).map((e) => JSON.stringify(e)).join(",\n");
-      fs.writeSync(fd, (i > 0 ? ",\n" : "") + chunk);
+    // Written in chunks of about a megabyte as the events are made.
+    let chunk: string[] = [];
+    let size = 0;
+    let first = true;
+    for (const event of traceEvents(record)) {
+      const text = JSON.stringify(event);
+      chunk.push(text);
+      size += text.length;
+      if (size > 1 << 20) {
+        fs.writeSync(fd, (first ? "" : ",\n") + chunk.join(",\n"));
+        first = false;
+        chunk = [];
+        size = 0;
+      }
     }
-    fs.writeSync(fd, `\n],${JSON.stringify(rest).slice(1)}\n`);
+    if (chunk.length > 0) fs.writeSync(fd, (first ? "" : ",\n") + chunk.join(",\n"));
+    fs.writeSync(fd, `\n],${JSON.stringify(traceInfo(record)).slice(1)}\n`);
   } finally {
     fs.closeSync(fd);
   }

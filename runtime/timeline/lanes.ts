@@ -1,7 +1,7 @@
 // A timeline record arranged as lanes of spans: the event loop, plain callbacks, then one lane
 // per task in creation order. The HTML page and the Chrome trace both draw these spans.
 
-import type { TimelineRecord } from "./recorder.js";
+import type { BlockingRecord, TimelineRecord } from "./recorder.js";
 
 /** What a span shows. */
 export type SpanKind = "iteration" | "stall" | "callback" | "timer" | "step" | "await" | "blocking";
@@ -47,6 +47,14 @@ export function timeRange(start: number, end: number): string {
 
 /** Arranges the record as lanes. */
 export function lanesOf(record: TimelineRecord): Lane[] {
+  return [...eachLane(record)];
+}
+
+/**
+ * The lanes one at a time (the loop's, the callbacks', then each task's in creation order): a
+ * writer can write each and let it go, so a run of millions of steps never holds all spans.
+ */
+export function* eachLane(record: TimelineRecord): Generator<Lane, void, undefined> {
   const where = (line: number): string => (line > 0 ? `line ${line}: ${record.lines[line] ?? ""}` : "");
   const fileLine = (line: number): string => (line > 0 ? `${record.file}:${line}` : record.file);
 
@@ -69,14 +77,33 @@ export function lanesOf(record: TimelineRecord): Lane[] {
     const name = names.get(step.task) ?? "a task";
     loop.spans.push({ kind: "stall", start: step.start, end: step.end, label: `stalled: ${name} computing`, detail: [`the loop stalled: a step of ${name} ran for ${timeRange(step.start, step.end)}`, `resumed at ${fileLine(step.resumedAt)}`, where(step.resumedAt)], data: { call: null, line: step.resumedAt, task: name } });
   }
+  loop.spans.sort((a, b) => a.start - b.start);
+  yield loop;
 
   const callbacks: Lane = { id: "callbacks", title: "callbacks", subtitle: "handles, timers", spans: [], marks: [], alive: null };
   for (const c of record.callbacks) {
     callbacks.spans.push({ kind: c.timer ? "timer" : "callback", start: c.start, end: c.end, label: c.what, detail: [`${c.timer ? "timer" : "callback"}: ${c.what}`, timeRange(c.start, c.end)] });
   }
+  callbacks.spans.sort((a, b) => a.start - b.start);
+  yield callbacks;
 
-  const lanes: Lane[] = [loop, callbacks];
-  const byTask = new Map<number, Lane>();
+  // Each task's steps by index, grouped (a counting sort: task ids are 1..tasks.length).
+  const count = record.tasks.length;
+  const offsets = new Int32Array(count + 2);
+  for (const step of record.steps) if (step.task >= 1 && step.task <= count) offsets[step.task + 1]!++;
+  for (let t = 1; t <= count + 1; t++) offsets[t]! += offsets[t - 1]!;
+  const order = new Int32Array(offsets[count + 1]!);
+  const fill = offsets.slice();
+  record.steps.forEach((step, i) => {
+    if (step.task >= 1 && step.task <= count) order[fill[step.task]!++] = i;
+  });
+  const blockingByTask = new Map<number, BlockingRecord[]>();
+  for (const b of record.blocking) {
+    const list = blockingByTask.get(b.task);
+    if (list === undefined) blockingByTask.set(b.task, [b]);
+    else list.push(b);
+  }
+
   for (const task of record.tasks) {
     const lane: Lane = {
       id: `task-${task.id}`,
@@ -92,39 +119,28 @@ export function lanesOf(record: TimelineRecord): Lane[] {
       const what = kind === "cancelled" ? "cancelled" : kind === "exception" ? `raised ${task.detail}` : `returned ${task.detail}`;
       lane.marks.push({ at: task.done, kind, detail: `${task.name} ${what}` });
     }
-    byTask.set(task.id, lane);
-    lanes.push(lane);
-  }
-  const lastStep = new Map<number, { end: number; waitFor: string | null; line: number }>();
-  for (const step of record.steps) {
-    const lane = byTask.get(step.task);
-    if (lane === undefined) continue;
     const name = lane.title;
-    const before = lastStep.get(step.task);
-    if (before !== undefined && before.waitFor !== null) {
-      lane.spans.push({ kind: "await", start: before.end, end: step.start, label: before.waitFor, detail: [`${name} awaited ${before.waitFor}`, timeRange(before.end, step.start), where(before.line)], data: { wait_for: before.waitFor, line: before.line } });
+    let before: { end: number; waitFor: string | null; line: number } | null = null;
+    for (let k = offsets[task.id]!; k < offsets[task.id + 1]!; k++) {
+      const step = record.steps[order[k]!]!;
+      if (before !== null && before.waitFor !== null) {
+        lane.spans.push({ kind: "await", start: before.end, end: step.start, label: before.waitFor, detail: [`${name} awaited ${before.waitFor}`, timeRange(before.end, step.start), where(before.line)], data: { wait_for: before.waitFor, line: before.line } });
+      }
+      const detail = [`${name} step (${lane.subtitle})`, timeRange(step.start, step.end), `resumed at ${fileLine(step.resumedAt)}`, where(step.resumedAt)];
+      if (step.thrown !== null) detail.push(`thrown in: ${step.thrown}`);
+      detail.push(step.waitFor === null ? "finished" : `suspended at ${fileLine(step.suspendedAt)}, waiting on ${step.waitFor}`);
+      if (step.waitFor !== null) detail.push(where(step.suspendedAt));
+      lane.spans.push({ kind: "step", start: step.start, end: step.end, label: "step", detail, data: { resumed_line: step.resumedAt, suspended_line: step.suspendedAt, wait_for: step.waitFor, thrown: step.thrown } });
+      before = { end: step.end, waitFor: step.waitFor, line: step.suspendedAt };
     }
-    const detail = [`${name} step (${lane.subtitle})`, timeRange(step.start, step.end), `resumed at ${fileLine(step.resumedAt)}`, where(step.resumedAt)];
-    if (step.thrown !== null) detail.push(`thrown in: ${step.thrown}`);
-    detail.push(step.waitFor === null ? "finished" : `suspended at ${fileLine(step.suspendedAt)}, waiting on ${step.waitFor}`);
-    if (step.waitFor !== null) detail.push(where(step.suspendedAt));
-    lane.spans.push({ kind: "step", start: step.start, end: step.end, label: "step", detail, data: { resumed_line: step.resumedAt, suspended_line: step.suspendedAt, wait_for: step.waitFor, thrown: step.thrown } });
-    lastStep.set(step.task, { end: step.end, waitFor: step.waitFor, line: step.suspendedAt });
-  }
-  for (const b of record.blocking) {
-    const lane = byTask.get(b.task);
-    if (lane === undefined) continue;
-    lane.spans.push({ kind: "blocking", start: b.start, end: b.end, label: b.what, detail: [`blocking call: ${b.what} (the whole loop waited)`, timeRange(b.start, b.end), where(b.line)], data: { call: b.what, line: b.line } });
-  }
-  // A task still waiting when the recording ended.
-  for (const [id, last] of lastStep) {
-    const lane = byTask.get(id)!;
-    // Task ids are their 1-based places in record.tasks.
-    const task = record.tasks[id - 1]!;
-    if (last.waitFor !== null && task.done === null) {
-      lane.spans.push({ kind: "await", start: last.end, end: record.end, label: last.waitFor, detail: [`${lane.title} awaited ${last.waitFor} (still waiting at the end)`, timeRange(last.end, record.end), where(last.line)], data: { wait_for: last.waitFor, line: last.line } });
+    for (const b of blockingByTask.get(task.id) ?? []) {
+      lane.spans.push({ kind: "blocking", start: b.start, end: b.end, label: b.what, detail: [`blocking call: ${b.what} (the whole loop waited)`, timeRange(b.start, b.end), where(b.line)], data: { call: b.what, line: b.line } });
     }
+    // A task still waiting when the recording ended.
+    if (before !== null && before.waitFor !== null && task.done === null) {
+      lane.spans.push({ kind: "await", start: before.end, end: record.end, label: before.waitFor, detail: [`${lane.title} awaited ${before.waitFor} (still waiting at the end)`, timeRange(before.end, record.end), where(before.line)], data: { wait_for: before.waitFor, line: before.line } });
+    }
+    lane.spans.sort((a, b) => a.start - b.start);
+    yield lane;
   }
-  for (const lane of lanes) lane.spans.sort((a, b) => a.start - b.start);
-  return lanes;
 }

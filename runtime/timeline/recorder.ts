@@ -4,7 +4,8 @@
 
 import { Coroutine } from "../core/coroutine.js";
 import { repr } from "../values/repr.js";
-import { typeName } from "../values/typename.js";
+import { isClass, qualName, typeName } from "../values/typename.js";
+import { functionQualname } from "../lang/functions.js";
 import { pythonFrames } from "../values/traceback.js";
 
 /** A task as its lane shows it. */
@@ -103,19 +104,12 @@ function innermostCoroutine(coro: unknown): Coroutine | null {
   return found;
 }
 
-/** A callback as the timeline names it: `f(Task-3, 1)`, tasks by name, other objects by type. */
-function briefCallback(callback: unknown, args: readonly unknown[]): string {
-  const named = callback as { __qualname__?: unknown; name?: string };
-  const name = typeof named.__qualname__ === "string" ? named.__qualname__ : typeof callback === "function" ? named.name!.replace(/^(bound )+/, "") : typeName(callback);
-  if (args.length === 0) return `${name}()`;
-  const brief = (arg: unknown): string => {
-    if (arg === null || arg === undefined) return "None";
-    if (typeof arg === "bigint" || typeof arg === "boolean") return arg === true ? "True" : arg === false ? "False" : String(arg);
-    if (typeof arg !== "object") return typeof arg === "string" ? "str" : repr(arg);
-    const task = arg as { get_name?: () => string };
-    return typeof task.get_name === "function" ? task.get_name() : typeName(arg);
-  };
-  return `${name}(${args.map(brief).join(", ")})`;
+/** A callback's name as the timeline shows it: its Python qualname, else its type. */
+function callbackName(callback: unknown): string {
+  const named = callback as { __qualname__?: unknown };
+  if (typeof named.__qualname__ === "string") return named.__qualname__;
+  if (typeof callback !== "function") return typeName(callback);
+  return (isClass(callback) ? qualName(callback) : functionQualname(callback)).replace(/^(bound )+/, "") || "<lambda>";
 }
 
 /** Long reprs cut to a length a hover box can show. */
@@ -145,23 +139,36 @@ function runtimeFiles(): string {
   return runtimeRoot;
 }
 
-/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
-function programPosition(): string | null {
+const keepSites = (_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] => sites;
+
+/** The first call site outside the runtime and Node among the innermost `depth` frames. */
+function firstProgramSite(depth: number): NodeJS.CallSite | null | undefined {
   const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_error, sites) => sites;
-  Error.stackTraceLimit = 24;
+  Error.prepareStackTrace = keepSites;
+  Error.stackTraceLimit = depth;
   const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder);
+  Error.captureStackTrace(holder, firstProgramSite);
   const sites = holder.stack ?? [];
   Error.prepareStackTrace = prepare;
   Error.stackTraceLimit = limit;
+  const root = runtimeFiles();
+  const rootUrl = `file://${root}`;
   for (const site of sites) {
     const file = site.getFileName();
-    if (!file || file.startsWith("node:") || (runtimeFiles() !== "" && file.replace(/^file:\/\//, "").startsWith(runtimeFiles()))) continue;
-    return `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+    if (!file || file.startsWith("node:") || (root !== "" && (file.startsWith(root) || file.startsWith(rootUrl)))) continue;
+    return site;
   }
-  return null;
+  // undefined: none among as many frames as asked for (a deeper look may find one).
+  return sites.length < depth ? null : undefined;
+}
+
+/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
+function programPosition(): string | null {
+  // The program is usually a few frames out (the runtime's calls that reached the hook).
+  let site = firstProgramSite(12);
+  if (site === undefined) site = firstProgramSite(64);
+  return site ? `${site.getFileName()}:${site.getLineNumber()}:${site.getColumnNumber()}` : null;
 }
 
 /** The line of the innermost Python frame running now (0 when frames are not mapped). */
@@ -178,18 +185,59 @@ export function currentLine(): number {
   return line;
 }
 
+/** A growable column of numbers: one typed array, doubled when full (no object per event). */
+function grow<T extends Float64Array | Int32Array | Uint8Array>(column: T, size: number): T {
+  if (size < column.length) return column;
+  const bigger = new (column.constructor as new (n: number) => T)(column.length * 2);
+  bigger.set(column);
+  return bigger;
+}
+
+const NONE = -1;
+
+/**
+ * The recording. Events the loop makes by the million (task steps, callbacks, iterations) go
+ * into typed-array columns, with what a suspension waited on as an index into a table of
+ * distinct strings; callbacks keep their function and arguments, named only when the record
+ * is written. Tasks, blocking calls and labels are few and stay objects.
+ */
 export class Recorder {
   readonly origin = performance.now();
   readonly tasks: TaskRecord[] = [];
-  readonly steps: StepRecord[] = [];
   readonly blocking: BlockingRecord[] = [];
-  readonly callbacks: CallbackRecord[] = [];
-  readonly iterations: IterationRecord[] = [];
   private readonly ids = new WeakMap<object, TaskRecord>();
   /** What futures made by the runtime stand for (`sleep(1)`, an HTTP response). */
   private readonly labels = new WeakMap<object, string>();
-  /** The step being run, if any. */
-  private current: StepRecord | null = null;
+  /** Distinct texts (what a step waited on, an exception thrown in) and their indexes. */
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+
+  private stepCount = 0;
+  private stepTask = new Int32Array(1024);
+  private stepStart = new Float64Array(1024);
+  private stepEndAt = new Float64Array(1024);
+  private stepResumed = new Int32Array(1024);
+  private stepSuspended = new Int32Array(1024);
+  private stepWait = new Int32Array(1024);
+  private stepThrown = new Int32Array(1024);
+  /** The index of the step being run, or NONE. */
+  private current = NONE;
+
+  private callbackCount = 0;
+  private callbackStartAt = new Float64Array(1024);
+  private callbackEndAt = new Float64Array(1024);
+  private callbackTimer = new Uint8Array(1024);
+  /** The callback, as an index into `functions`; its argument count; its first argument's kind (a string index). */
+  private callbackFn = new Int32Array(1024);
+  private callbackArgc = new Int32Array(1024);
+  private callbackFirst = new Int32Array(1024);
+  private readonly functions: unknown[] = [];
+  private readonly functionIds = new Map<unknown, number>();
+
+  private iterationCount = 0;
+  private iterationStartAt = new Float64Array(1024);
+  private iterationEndAt = new Float64Array(1024);
+
   /** Did a task step run inside the callback being run? */
   private stepped = false;
   private callbackStart = 0;
@@ -199,6 +247,16 @@ export class Recorder {
 
   now(): number {
     return performance.now() - this.origin;
+  }
+
+  private intern(text: string): number {
+    let id = this.stringIds.get(text);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(text);
+      this.stringIds.set(text, id);
+    }
+    return id;
   }
 
   taskCreated(task: RecordedTask): void {
@@ -234,29 +292,36 @@ export class Recorder {
     record.name = task.get_name(); // set_name() may have renamed it
     const own = programCoroutine(task.get_coro());
     this.stepped = true;
-    this.current = {
-      task: record.id,
-      start: this.now(),
-      end: 0,
-      resumedAt: own?._line ?? 0,
-      suspendedAt: 0,
-      waitFor: null,
-      thrown: thrown === null || thrown === undefined ? null : repr(thrown),
-    };
+    const i = this.stepCount++;
+    if (i >= this.stepTask.length) {
+      this.stepTask = grow(this.stepTask, i);
+      this.stepStart = grow(this.stepStart, i);
+      this.stepEndAt = grow(this.stepEndAt, i);
+      this.stepResumed = grow(this.stepResumed, i);
+      this.stepSuspended = grow(this.stepSuspended, i);
+      this.stepWait = grow(this.stepWait, i);
+      this.stepThrown = grow(this.stepThrown, i);
+    }
+    this.current = i;
+    this.stepTask[i] = record.id;
+    this.stepResumed[i] = own?._line ?? 0;
+    this.stepSuspended[i] = 0;
+    this.stepWait[i] = NONE;
+    this.stepThrown[i] = thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown));
+    this.stepStart[i] = this.now();
   }
 
   stepEnd(task: RecordedTask): void {
-    const step = this.current;
-    if (step === null) return;
-    this.current = null;
-    step.end = this.now();
-    const waiter = task._fut_waiter;
+    const i = this.current;
+    if (i === NONE) return;
+    this.current = NONE;
+    this.stepEndAt[i] = this.now();
     if (!task.done()) {
       const coro = task.get_coro();
-      step.suspendedAt = programCoroutine(coro)?._line ?? 0;
-      step.waitFor = waiter === null ? "the next iteration" : this.describe(waiter, coro);
+      const waiter = task._fut_waiter;
+      this.stepSuspended[i] = programCoroutine(coro)?._line ?? 0;
+      this.stepWait[i] = this.intern(waiter === null ? "the next iteration" : this.describe(waiter, coro));
     }
-    this.steps.push(step);
   }
 
   /** Names what a suspended task waits on. */
@@ -274,6 +339,18 @@ export class Recorder {
   /** Names a future the runtime made for one purpose (`sleep(1)`). */
   label(future: object, what: string): void {
     this.labels.set(future, what);
+  }
+
+  private readonly sleepLabels = new Map<unknown, string>();
+
+  /** Names the future of an `asyncio.sleep(delay)`, the text made once per distinct delay. */
+  labelSleep(future: object, delay: unknown): void {
+    let text = this.sleepLabels.get(delay);
+    if (text === undefined) {
+      text = `sleep(${repr(delay)})`;
+      if (this.sleepLabels.size < 1000 && (typeof delay === "number" || typeof delay === "bigint" || typeof delay === "boolean")) this.sleepLabels.set(delay, text);
+    }
+    this.labels.set(future, text);
   }
 
   taskDone(task: RecordedTask): void {
@@ -296,7 +373,8 @@ export class Recorder {
 
   /** A blocking call that began at `start` (from `now()`) has returned. */
   blocked(start: number, what: string): void {
-    this.blocking.push({ task: this.current?.task ?? 0, start, end: this.now(), what, line: currentLine() });
+    const task = this.current === NONE ? 0 : this.stepTask[this.current]!;
+    this.blocking.push({ task, start, end: this.now(), what, line: currentLine() });
   }
 
   callbackBegin(): void {
@@ -308,8 +386,38 @@ export class Recorder {
     // A task's step is drawn on the task's lane, not as a callback.
     if (this.stepped) return;
     const end = this.now();
-    // The name and the arguments' kinds only: a repr per callback would cost more than the callback.
-    this.callbacks.push({ start: this.callbackStart, end, what: briefCallback(callback, args), timer });
+    const i = this.callbackCount++;
+    if (i >= this.callbackStartAt.length) {
+      this.callbackStartAt = grow(this.callbackStartAt, i);
+      this.callbackEndAt = grow(this.callbackEndAt, i);
+      this.callbackTimer = grow(this.callbackTimer, i);
+      this.callbackFn = grow(this.callbackFn, i);
+      this.callbackArgc = grow(this.callbackArgc, i);
+      this.callbackFirst = grow(this.callbackFirst, i);
+    }
+    this.callbackStartAt[i] = this.callbackStart;
+    this.callbackEndAt[i] = end;
+    this.callbackTimer[i] = timer ? 1 : 0;
+    // No string and nothing kept alive per callback: the function by index, the first
+    // argument by kind (a task by name), named when the record is written.
+    let fn = this.functionIds.get(callback);
+    if (fn === undefined) {
+      fn = this.functions.length;
+      this.functions.push(callback);
+      this.functionIds.set(callback, fn);
+    }
+    this.callbackFn[i] = fn;
+    this.callbackArgc[i] = args.length;
+    this.callbackFirst[i] = args.length === 0 ? NONE : this.kindOf(args[0]);
+  }
+
+  /** An argument as a callback's label shows it: a task by name, anything else by its type. */
+  private kindOf(arg: unknown): number {
+    if (typeof arg === "object" && arg !== null) {
+      const task = this.ids.get(arg);
+      if (task !== undefined) return this.intern(task.name);
+    }
+    return this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
   }
 
   iterationBegin(): void {
@@ -317,36 +425,59 @@ export class Recorder {
   }
 
   iterationEnd(): void {
-    this.iterations.push({ start: this.iterationStart, end: this.now() });
+    const i = this.iterationCount++;
+    if (i >= this.iterationStartAt.length) {
+      this.iterationStartAt = grow(this.iterationStartAt, i);
+      this.iterationEndAt = grow(this.iterationEndAt, i);
+    }
+    this.iterationStartAt[i] = this.iterationStart;
+    this.iterationEndAt[i] = this.now();
+  }
+
+  /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
+  private callbackText(i: number): string {
+    const argc = this.callbackArgc[i]!;
+    const first = argc === 0 ? "" : this.strings[this.callbackFirst[i]!]!;
+    return `${callbackName(this.functions[this.callbackFn[i]!])}(${first}${argc > 1 ? ", ..." : ""})`;
   }
 
   /** The whole record, with the text of every line it names read from `source`. */
   finish(file: string, source: readonly string[]): TimelineRecord {
+    const end = this.now();
     const lines: Record<number, string> = {};
     const keep = (line: number): void => {
-      if (line > 0 && source[line - 1] !== undefined) lines[line] = source[line - 1]!.trim();
+      if (line > 0 && lines[line] === undefined && source[line - 1] !== undefined) lines[line] = source[line - 1]!.trim();
     };
     for (const [task, value] of this.details) task.detail = shorten(repr(value));
     for (const task of this.tasks) {
       keep(task.defLine);
       keep(task.createdAt);
     }
-    for (const step of this.steps) {
-      keep(step.resumedAt);
-      keep(step.suspendedAt);
+    const text = (id: number): string | null => (id === NONE ? null : this.strings[id]!);
+    // A step still running when the record is written (the program exited inside it) is left out.
+    const stepCount = this.current === NONE ? this.stepCount : this.current;
+    const steps: StepRecord[] = new Array<StepRecord>(stepCount);
+    for (let i = 0; i < stepCount; i++) {
+      steps[i] = {
+        task: this.stepTask[i]!,
+        start: this.stepStart[i]!,
+        end: this.stepEndAt[i]!,
+        resumedAt: this.stepResumed[i]!,
+        suspendedAt: this.stepSuspended[i]!,
+        waitFor: text(this.stepWait[i]!),
+        thrown: text(this.stepThrown[i]!),
+      };
+      keep(steps[i]!.resumedAt);
+      keep(steps[i]!.suspendedAt);
     }
+    const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbackCount);
+    for (let i = 0; i < this.callbackCount; i++) {
+      callbacks[i] = { start: this.callbackStartAt[i]!, end: this.callbackEndAt[i]!, what: this.callbackText(i), timer: this.callbackTimer[i] === 1 };
+    }
+    const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterationCount);
+    for (let i = 0; i < this.iterationCount; i++) iterations[i] = { start: this.iterationStartAt[i]!, end: this.iterationEndAt[i]! };
     for (const block of this.blocking) keep(block.line);
-    return {
-      file,
-      lines,
-      origin: this.origin,
-      end: this.now(),
-      tasks: this.tasks,
-      steps: this.steps,
-      blocking: this.blocking,
-      callbacks: this.callbacks,
-      iterations: this.iterations,
-    };
+    return { file, lines, origin: this.origin, end, tasks: this.tasks, steps, blocking: this.blocking, callbacks, iterations };
   }
 }
 

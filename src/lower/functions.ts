@@ -267,7 +267,7 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
     lambda = { k: "call", callee: cx.rt("keywords"), args: [lambda, signatureSpec(sig), { k: "str", value: qualname(scope) }] };
   }
   // A lambda is a function object too: `<lambda>`, its signature checked on dynamic calls.
-  lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig)] };
+  lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: e.lineno }] };
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
@@ -299,14 +299,14 @@ function freeVariables(cx: LowerContext, scope: Scope): string[] {
 }
 
 /**
- * `pyDef(fn, qualname, spec, extras)`: what Python shows of a function object. Extras hold
- * only the attributes the module reads somewhere (`__doc__`, `__defaults__`, `__closure__`...).
+ * `pyDef(fn, qualname, spec, firstLine, extras)`: what Python shows of a function object. The
+ * first line (CPython's co_firstlineno: the first decorator's) locates a callback in asyncio's
+ * reprs and logs. Extras hold only the attributes the module reads somewhere (`__doc__`,
+ * `__defaults__`, `__closure__`...).
  */
-export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped = false, firstLine = 0): ir.Expr {
+export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped: boolean, firstLine: number): ir.Expr {
   const sig = describeSignature(args);
   const extras: { key: string; value: ir.Expr }[] = [];
-  // A generator made a coroutine by `@types.coroutine`: its reprs name the def's line.
-  if (firstLine > 0) extras.push({ key: "firstLine", value: { k: "num", value: firstLine } });
   const reads = cx.attributesRead;
   if (doc !== null && cx.readsDocstrings) extras.push({ key: "doc", value: { k: "str", value: doc } });
   // The defaults are the JS parameters' (constants, or the holders evaluated when the def ran).
@@ -329,9 +329,9 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
     const locals = [...scope.bindings.keys()].filter((n) => !params.includes(n) && !cells.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
     extras.push({ key: "varnames", value: { k: "array", elements: [...params, ...locals].map((value) => ({ k: "str", value }) as ir.Expr) } });
   }
-  // A `keywords(fn, spec, qualname)` wrapper records the name and signature itself.
-  if (wrapped && extras.length === 0) return fn;
-  const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, signatureSpec(sig)];
+  // A `keywords(fn, spec, qualname)` wrapper records the name and signature itself (and the line).
+  if (wrapped && extras.length === 0) return fn.k === "call" ? { ...fn, args: [...fn.args, { k: "num", value: firstLine }] } : fn;
+  const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: firstLine }];
   if (extras.length) call.push({ k: "object", props: extras });
   return { k: "call", callee: cx.rt("pyDef"), args: call };
 }

@@ -184,13 +184,6 @@ function cleanDoc(text: string): string {
   return cleaned.join("\n");
 }
 
-/** `types.coroutine` for a decorator expression `types.coroutine` (dotted names only). */
-function decoratorText(d: py.Expr): string {
-  if (d._type === "Name") return d.id;
-  if (d._type === "Attribute") return `${decoratorText(d.value)}.${d.attr}`;
-  return "";
-}
-
 function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
@@ -199,6 +192,8 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const wrap = cx.keywordWrapped.has(s);
   const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
   const doc = docstring(s.body);
+  // CPython's co_firstlineno: the first decorator's line, else the def's.
+  const firstLine = s.decorator_list[0]?.lineno ?? s.lineno;
   // A function used as a value records what Python shows of it (runtime/lang/functions.ts).
   // (A def star-called with a `*args` records it too: a huge call passes its rest boxed.)
   const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s) || (s.args.vararg !== null && cx.starCalledNames.has(s.name));
@@ -207,7 +202,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
   if (plain) {
     cx.fn.declared.add(s.name);
-    const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc) }] : [];
+    const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc, false, firstLine) }] : [];
     return [...setup, { k: "function", fn, loc }, ...info, ...annotations];
   }
   const named = refersToItself(scope, s.name);
@@ -216,8 +211,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
   if (named) value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value] };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
-  const coroutineLine = scope.isGenerator && !scope.isAsync && s.decorator_list.some((d) => /(^|\.)coroutine$/.test(decoratorText(d))) ? (s.decorator_list[0]?.lineno ?? s.lineno) : 0;
-  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, coroutineLine);
+  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, firstLine);
   // `@f.register` (functools.singledispatch) reads the class from the def's first hint.
   if (hasHints && s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "register")) {
     value = { k: "call", callee: cx.rt("withAnnotations"), args: [value, annotationDict(cx, s)] };
