@@ -10,6 +10,7 @@ export { osModule as os } from "./os.js";
 export { fnmatchModule as fnmatch, globModule as glob } from "./fnmatch.js";
 export { shutilModule as shutil, tempfileModule as tempfile } from "./shutil.js";
 export { ioModule as io } from "./io.js";
+export { pathlibModule as pathlib } from "./pathlib.js";
 export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";
