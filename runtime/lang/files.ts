@@ -74,6 +74,7 @@ export class BufferedFile extends IOBase {
   constructor(
     readonly name: unknown,
     m: Mode,
+    private readonly closefd = true,
   ) {
     super();
     const path = typeof name === "string" ? name : String(name);
@@ -85,9 +86,9 @@ export class BufferedFile extends IOBase {
     if (m.writing) flags |= c.O_CREAT | c.O_TRUNC;
     if (m.appending) flags |= c.O_CREAT | c.O_APPEND;
     if (m.creating) flags |= c.O_CREAT | c.O_EXCL;
-    this.fd = fsCall(() => fs().openSync(path, flags, 0o666), name);
+    this.fd = typeof name === "bigint" ? Number(name) : fsCall(() => fs().openSync(path, flags, 0o666), name);
     if (fs().fstatSync(this.fd).isDirectory()) {
-      fs().closeSync(this.fd);
+      if (this.closefd) fs().closeSync(this.fd);
       throw osErrorFrom({ code: "EISDIR" }, name);
     }
     if (m.appending) this.pos = fs().fstatSync(this.fd).size;
@@ -122,7 +123,7 @@ export class BufferedFile extends IOBase {
   override close(): null {
     if (!this.isClosed) {
       this.isClosed = true;
-      fs().closeSync(this.fd);
+      if (this.closefd) fsCall(() => fs().closeSync(this.fd));
     }
     return null;
   }
@@ -470,7 +471,17 @@ export function open(...args: unknown[]): any {
   if (m.binary && encoding !== null) throw new ValueError("binary mode doesn't take an encoding argument");
   if (m.binary && errors !== null) throw new ValueError("binary mode doesn't take an errors argument");
   if (m.binary && newline !== null) throw new ValueError("binary mode doesn't take a newline argument");
-  if (!truthy(arg(6, true))) throw new ValueError("Cannot use closefd=False with file name");
+  const closefd = truthy(arg(6, true));
+  if (typeof file === "bigint" || typeof file === "boolean") {
+    const fd = BigInt(file);
+    const cls = (m.reading || m.updating) && (!m.reading || m.updating) ? BufferedRandom : m.reading ? BufferedReader : BufferedWriter;
+    const binary = new cls(fd, m, closefd);
+    if (m.binary) return binary;
+    const text = new TextIOWrapper(binary, encoding, errors, newline);
+    text.mode = mode;
+    return text;
+  }
+  if (!closefd) throw new ValueError("Cannot use closefd=False with file name");
   const path = pathArg(file);
   const cls = (m.reading || m.updating) && (!m.reading || m.updating) ? BufferedRandom : m.reading ? BufferedReader : BufferedWriter;
   const binary = new cls(path, m);
