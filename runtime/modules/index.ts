@@ -12,6 +12,7 @@ export { shutilModule as shutil } from "./shutil.js";
 export { tempfileModule as tempfile } from "./tempfile.js";
 export { ioModule as io } from "./io.js";
 export { pathlibModule as pathlib } from "./pathlib.js";
+export { csvModule as csv } from "./csv.js";
 export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";
