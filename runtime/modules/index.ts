@@ -14,6 +14,7 @@ export { ioModule as io } from "./io.js";
 export { pathlibModule as pathlib } from "./pathlib.js";
 export { csvModule as csv } from "./csv.js";
 export { fileinputModule as fileinput } from "./fileinput.js";
+export { configparserModule as configparser } from "./configparser.js";
 export { randomModule as random } from "./random.js";
 export { functoolsModule as functools } from "./functools.js";
 export { itertoolsModule as itertools } from "./itertools.js";
