@@ -15,6 +15,7 @@ import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
+import { Sniffer } from "./csv-sniffer.js";
 
 export class Error extends Exception {
   static readonly __module__ = "_csv";
@@ -152,6 +153,11 @@ function dialectFrom(dialect: unknown, params: Record<string, unknown>): CsvDial
     }
   }
   return new CsvDialect(values);
+}
+
+/** A dialect argument without fmtparams (the Sniffer's). */
+export function dialectFor(dialect: unknown): CsvDialect {
+  return dialectFrom(dialect, {});
 }
 
 /** `reader(f, dialect='excel', **fmtparams)` / `writer(...)`: the dialect and the iterable/file. */
@@ -613,5 +619,6 @@ export const csvModule = moduleObject("csv", {
   field_size_limit,
   DictReader: pyClass(DictReader),
   DictWriter: pyClass(DictWriter),
+  Sniffer: pyClass(Sniffer),
   __version__: "1.0",
 });
