@@ -3,7 +3,7 @@
 // TextIOWrapper decoding it with encoding/errors/newline as CPython does. Errors are CPython's:
 // OSError subclasses with errno and filename, io.UnsupportedOperation, ValueError for modes.
 
-import { nodeModule } from "../core/host.js";
+import { nodeModule, nodeProcess } from "../core/host.js";
 import { decode } from "../values/bytes-codec.js";
 import { Bytes } from "../values/bytes.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -61,11 +61,32 @@ function rawMode(m: Mode): string {
   return "wb";
 }
 
+/** Files holding written bytes not yet in the file: written when the process exits, as CPython does. */
+const unflushed = new Set<BufferedFile>();
+let exitHook = false;
+
+function flushAtExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  nodeProcess()?.once("exit", () => {
+    for (const f of unflushed) {
+      try {
+        f.flushPending();
+      } catch {
+        // (the process is ending)
+      }
+    }
+  });
+}
+
 /** A binary file: BufferedReader, BufferedWriter or BufferedRandom by its mode. */
 export class BufferedFile extends IOBase {
   static override readonly __module__: string = "_io";
   private fd: number;
   private pos = 0;
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+  private pendingAt = 0;
   readonly mode: string;
   private readonly canRead: boolean;
   private readonly canWrite: boolean;
@@ -122,14 +143,39 @@ export class BufferedFile extends IOBase {
 
   override close(): null {
     if (!this.isClosed) {
-      this.isClosed = true;
-      if (this.closefd) fsCall(() => fs().closeSync(this.fd));
+      try {
+        this.flushPending();
+      } finally {
+        this.isClosed = true;
+        if (this.closefd) fsCall(() => fs().closeSync(this.fd));
+      }
     }
     return null;
   }
 
+  override flush(): null {
+    this.checkClosed();
+    this.flushPending();
+    return null;
+  }
+
+  /** Writes what write() has buffered (CPython's BufferedWriter buffers too; here up to 64 KiB). */
+  flushPending(): void {
+    if (this.pendingSize === 0) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
+    const at = this.appending ? null : this.pendingAt;
+    this.pending = [];
+    this.pendingSize = 0;
+    unflushed.delete(this);
+    fsCall(() => {
+      for (let done = 0; done < data.length; ) done += fs().writeSync(this.fd, data, done, data.length - done, at === null ? null : at + done);
+    }, this.name);
+    if (this.appending) this.pos = fs().fstatSync(this.fd).size;
+  }
+
   /** Bytes from `at` up to `n` of them (all to the end when n < 0), without moving. */
   readAt(at: number, n: number): Bytes {
+    this.flushPending();
     if (n >= 0) {
       const out = new Bytes(n);
       const got = fsCall(() => fs().readSync(this.fd, out, 0, n, at), this.name);
@@ -198,23 +244,28 @@ export class BufferedFile extends IOBase {
     this.checkClosed();
     if (!this.canWrite) throw new UnsupportedOperation("write");
     const bytes = bytesLike(data);
-    if (this.appending) {
-      fsCall(() => fs().writeSync(this.fd, bytes, 0, bytes.length, null), this.name);
-      this.pos = fs().fstatSync(this.fd).size;
-    } else {
-      fsCall(() => fs().writeSync(this.fd, bytes, 0, bytes.length, this.pos), this.name);
-      this.pos += bytes.length;
+    if (this.pendingSize === 0) {
+      this.pendingAt = this.pos;
+      unflushed.add(this);
+      flushAtExit();
     }
+    // (a bytes object cannot change; anything else is copied as it is now)
+    this.pending.push(bytes.constructor === Bytes ? bytes : Uint8Array.prototype.slice.call(bytes));
+    this.pendingSize += bytes.length;
+    this.pos += bytes.length;
+    if (this.pendingSize >= 65536) this.flushPending();
     return BigInt(bytes.length);
   }
 
   tell(): bigint {
     this.checkClosed();
+    if (this.appending) this.flushPending();
     return BigInt(this.pos);
   }
 
   seek(offset: unknown, whence: unknown = 0n): bigint {
     this.checkClosed();
+    this.flushPending();
     const where = intArg(offset);
     const how = intArg(whence);
     if (how < 0 || how > 2) throw new ValueError(`whence value ${how} unsupported`);
@@ -227,6 +278,7 @@ export class BufferedFile extends IOBase {
   truncate(size: unknown = null): bigint {
     this.checkClosed();
     if (!this.canWrite) throw new UnsupportedOperation("truncate");
+    this.flushPending();
     const limit = size === null ? this.pos : intArg(size);
     fsCall(() => fs().ftruncateSync(this.fd, limit), this.name);
     return BigInt(limit);
@@ -295,7 +347,13 @@ export class TextIOWrapper extends IOBase {
     }
     this.newline = newline as string | null;
     this.aheadAt = Number(this.buffer.tell());
+    const enc = encodingName(this.encoding);
+    this.utf8 = enc === "utf-8" || enc === "utf8";
+    this.sig = enc === "utf-8-sig";
   }
+
+  private readonly utf8: boolean;
+  private readonly sig: boolean;
 
   get name(): unknown {
     if (this.buffer.name === undefined) throw new AttributeError(`'${typeName(this.buffer)}' object has no attribute 'name'`);
@@ -332,6 +390,12 @@ export class TextIOWrapper extends IOBase {
 
   override fileno(): bigint {
     return this.buffer.fileno();
+  }
+
+  override flush(): null {
+    this.checkClosed();
+    (this.buffer as { flush?: () => unknown }).flush?.();
+    return null;
   }
 
   override isatty(): boolean {
@@ -405,11 +469,14 @@ export class TextIOWrapper extends IOBase {
     this.ahead = "";
     this.used = 0;
     const text = this.newline !== null && this.newline !== "" && this.newline !== "\n" ? data.replace(/\n/g, this.newline) : data;
-    const wasEmpty = Number(this.buffer.tell()) === 0;
-    let bytes: Uint8Array = encode(text, encodingName(this.encoding) === "utf-8-sig" ? "utf-8" : this.encoding, this.errors);
-    if (wasEmpty && encodingName(this.encoding) === "utf-8-sig") bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    let bytes: Uint8Array;
+    if (this.utf8 && this.errors === "strict") bytes = Bytes.fromUtf8(text);
+    else if (this.sig) {
+      bytes = encode(text, "utf-8", this.errors);
+      if (Number(this.buffer.tell()) === 0) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    } else bytes = encode(text, this.encoding, this.errors);
     this.buffer.write(bytes);
-    this.aheadAt = Number(this.buffer.tell());
+    if (!/[\uD800-\uDFFF]/.test(data)) return BigInt(data.length);
     let count = 0;
     for (const _ of data) count++;
     return BigInt(count);
