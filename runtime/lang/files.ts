@@ -311,6 +311,17 @@ interface BinaryStream {
   isatty(): boolean;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** UTF-8 text at once; on an error, the codec that reports it as CPython does. */
+function decodeUtf8Fast(bytes: Uint8Array, errors: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return decode(bytes, "utf-8", errors);
+  }
+}
+
 function encodingName(encoding: string): string {
   return encoding.toLowerCase().replace(/_/g, "-");
 }
@@ -417,7 +428,7 @@ export class TextIOWrapper extends IOBase {
     const at = Number(this.buffer.tell());
     const bytes = this.buffer.read(-1n);
     this.aheadAt = at;
-    this.ahead = decode(bytes, this.encoding, this.errors);
+    this.ahead = this.utf8 ? decodeUtf8Fast(bytes, this.errors) : decode(bytes, this.encoding, this.errors);
     if (at === 0 && encodingName(this.encoding) === "utf-8-sig" && this.ahead.startsWith("\ufeff")) this.ahead = this.ahead.slice(1);
     this.used = 0;
   }
