@@ -12,7 +12,7 @@ import { strRepr } from "../values/repr.js";
 import { encode } from "../values/str-codec.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
-import { IOBase, intArg, sizeArg, UnsupportedOperation } from "./io-base.js";
+import { BufferedIOBase, intArg, sizeArg, TextIOBase, UnsupportedOperation } from "./io-base.js";
 import { bytesLike, lineEnd } from "./io-memory.js";
 import { fsCall, osErrorFrom } from "./os-errors.js";
 
@@ -80,7 +80,7 @@ function flushAtExit(): void {
 }
 
 /** A binary file: BufferedReader, BufferedWriter or BufferedRandom by its mode. */
-export class BufferedFile extends IOBase {
+export class BufferedFile extends BufferedIOBase {
   static override readonly __module__: string = "_io";
   private fd: number;
   private pos = 0;
@@ -327,7 +327,7 @@ function encodingName(encoding: string): string {
 }
 
 /** A text file over a binary one: decodes, translates newlines, counts positions in bytes. */
-export class TextIOWrapper extends IOBase {
+export class TextIOWrapper extends TextIOBase {
   static override readonly __module__: string = "_io";
   /** Decoded text read ahead (untranslated) and how far the reader has consumed it. */
   private ahead = "";
@@ -351,7 +351,7 @@ export class TextIOWrapper extends IOBase {
     const errors = arg(2);
     const newline = arg(3);
     this.encoding = encoding === null ? "UTF-8" : String(encoding);
-    encode("", this.encoding); // an unknown encoding is CPython's LookupError
+    if (encodingName(this.encoding) !== "utf-8-sig") encode("", this.encoding); // an unknown encoding is CPython's LookupError
     this.errors = errors === null ? "strict" : String(errors);
     if (newline !== null && !["", "\n", "\r", "\r\n"].includes(newline as string)) {
       throw new ValueError(`illegal newline value: ${String(newline)}`);
@@ -428,8 +428,12 @@ export class TextIOWrapper extends IOBase {
     const at = Number(this.buffer.tell());
     const bytes = this.buffer.read(-1n);
     this.aheadAt = at;
-    this.ahead = this.utf8 ? decodeUtf8Fast(bytes, this.errors) : decode(bytes, this.encoding, this.errors);
-    if (at === 0 && encodingName(this.encoding) === "utf-8-sig" && this.ahead.startsWith("\ufeff")) this.ahead = this.ahead.slice(1);
+    this.ahead = this.utf8 || this.sig ? decodeUtf8Fast(bytes, this.errors) : decode(bytes, this.encoding, this.errors);
+    if (at === 0 && this.sig && this.ahead.startsWith("\ufeff")) {
+      // The BOM is not text: positions still count its three bytes.
+      this.ahead = this.ahead.slice(1);
+      this.aheadAt = 3;
+    }
     this.used = 0;
   }
 

@@ -131,3 +131,8 @@ export abstract class IOBase {
     }
   }
 }
+
+/** io.RawIOBase, io.BufferedIOBase and io.TextIOBase: what the concrete streams derive from. */
+export abstract class RawIOBase extends IOBase {}
+export abstract class BufferedIOBase extends IOBase {}
+export abstract class TextIOBase extends IOBase {}

@@ -6,7 +6,7 @@ import { OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
-import { IOBase, intArg, sizeArg, UnsupportedOperation } from "./io-base.js";
+import { BufferedIOBase, intArg, sizeArg, TextIOBase, UnsupportedOperation } from "./io-base.js";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -51,7 +51,7 @@ function newlineArg(value: unknown): string | null {
   return value;
 }
 
-export class StringIO extends IOBase {
+export class StringIO extends TextIOBase {
   static override readonly __module__: string = "_io";
   private text = "";
   /** Position in UTF-16 units (code points are counted when `astral`). */
@@ -188,7 +188,7 @@ export function bytesLike(data: unknown): Uint8Array {
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(data)}'`);
 }
 
-export class BytesIO extends IOBase {
+export class BytesIO extends BufferedIOBase {
   static override readonly __module__: string = "_io";
   private data = new Uint8Array(0);
   private size = 0;

@@ -2,7 +2,8 @@
 // constants and UnsupportedOperation.
 
 import { BufferedRandom, BufferedReader, BufferedWriter, open, TextIOWrapper } from "../lang/files.js";
-import { IOBase, SEEK_CUR, SEEK_END, SEEK_SET, UnsupportedOperation } from "../lang/io-base.js";
+import { BufferedIOBase, IOBase, RawIOBase, SEEK_CUR, SEEK_END, SEEK_SET, TextIOBase, UnsupportedOperation } from "../lang/io-base.js";
+import { BlockingIOError } from "../values/exceptions.js";
 import { BytesIO, StringIO } from "../lang/io-memory.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
@@ -15,6 +16,12 @@ export const ioModule = moduleObject("io", {
   BufferedWriter,
   BufferedRandom,
   IOBase,
+  RawIOBase,
+  BufferedIOBase,
+  TextIOBase,
+  BlockingIOError,
+  text_encoding: (encoding: unknown, _stacklevel: unknown = 2n) => (encoding === null || encoding === undefined ? "locale" : encoding),
+  open_code: (path: unknown) => open(path, "rb"),
   UnsupportedOperation,
   SEEK_SET,
   SEEK_CUR,
