@@ -91,7 +91,7 @@ export class PurePath {
   private cachedStr: string | undefined;
 
   constructor(...args: unknown[]) {
-    if (new.target === PurePath) return new PurePosixPath(...args);
+    if (new.target.prototype === PurePath.prototype) return new PurePosixPath(...args); // (also through the pyClass proxy)
     const p = parseParts(argParts(args));
     this.rootPart = p.root;
     this.partsList = p.parts;
@@ -421,7 +421,7 @@ function statOrNull(path: string, follow = true): import("node:fs").Stats | null
 
 export class Path extends PurePath {
   constructor(...args: unknown[]) {
-    if (new.target === Path) return new PosixPath(...args);
+    if (new.target.prototype === Path.prototype) return new PosixPath(...args);
     super(...args);
   }
 
