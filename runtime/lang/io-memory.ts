@@ -2,7 +2,7 @@
 // StringIO, bytes for BytesIO), seek/tell/truncate rules, newline handling and messages.
 
 import { Bytes } from "../values/bytes.js";
-import { OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { NotImplementedError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
@@ -78,6 +78,14 @@ export class StringIO extends TextIOBase {
   get line_buffering(): boolean {
     this.checkClosed();
     return false;
+  }
+
+  get encoding(): null {
+    return null;
+  }
+
+  get errors(): null {
+    return null;
   }
 
   get newlines(): null {
@@ -246,6 +254,19 @@ export class BytesIO extends BufferedIOBase {
     const chunk = this.read(BigInt(target.length));
     target.set(chunk);
     return BigInt(chunk.length);
+  }
+
+  readinto1(buffer: unknown): bigint {
+    return this.readinto(buffer);
+  }
+
+  detach(): never {
+    throw new UnsupportedOperation("detach");
+  }
+
+  /** CPython gives a memoryview, which pyts does not have: a Python error, not a JS one. */
+  getbuffer(): never {
+    throw new NotImplementedError("BytesIO.getbuffer() needs memoryview, which pyts does not provide");
   }
 
   readline(size: unknown = -1n): Bytes {
