@@ -439,7 +439,7 @@ export class TextIOWrapper extends TextIOBase {
 
   /** Python's view of raw text: universal newlines become "\n" unless newline is given. */
   private translate(raw: string): string {
-    return this.newline === null ? raw.replace(/\r\n?/g, "\n") : raw;
+    return this.newline === null && raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
   }
 
   read(size: unknown = -1n): string {
@@ -468,7 +468,7 @@ export class TextIOWrapper extends TextIOBase {
   readline(size: unknown = -1n): string {
     this.checkReadable();
     this.fill();
-    const n = sizeArg(size);
+    const n = size === -1n ? -1 : sizeArg(size);
     let end = lineEnd(this.ahead, this.used, this.newline === null || this.newline === "" ? null : this.newline);
     if (n >= 0) end = Math.min(end, this.used + n);
     const out = this.ahead.slice(this.used, end);
