@@ -350,17 +350,22 @@ export class Writer {
   static readonly __module__ = "_csv";
   static readonly pythonName = "writer";
   private readonly write: unknown;
+  /** The characters that make a field need quoting or escaping. */
+  private readonly special: RegExp;
 
   constructor(
     file: unknown,
     readonly dialect: CsvDialect,
   ) {
+    const chars = [dialect.delimiter, dialect.quotechar ?? "", dialect.escapechar ?? "", dialect.lineterminator].join("");
+    this.special = new RegExp(`[${chars.replace(/[\\\]^-]/g, "\\$&")}]`, "u");
     this.write = getattr(file, "write", MISSING);
     if (this.write === MISSING) throw new PyTypeError('argument 1 must have a "write" method');
   }
 
   private quoteField(field: string, quoted: boolean, quoteEmpty: boolean): string {
     const d = this.dialect;
+    if (field.length > 0 && !this.special.test(field)) return quoted ? d.quotechar + field + d.quotechar : field;
     let out = "";
     for (const c of field) {
       let escape = false;
