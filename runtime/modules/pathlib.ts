@@ -648,6 +648,27 @@ export class Path extends PurePath {
     return null;
   }
 
+  /** 3.11's deprecated `link_to`: makes `target` a hard link to this path. */
+  link_to(target: unknown): null {
+    const to = pathArg(target instanceof PurePath ? target.__str__() : target);
+    fsDo(this.path, () => fs().linkSync(this.path, to), to);
+    return null;
+  }
+
+  lchmod(mode: unknown): null {
+    fsDo(this.path, () => fs().lchmodSync?.(this.path, Number(mode)) ?? fs().chmodSync(this.path, Number(mode)));
+    return null;
+  }
+
+  /** (Deprecated in 3.11: a Path as a context manager does nothing.) */
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(..._exc: unknown[]): null {
+    return null;
+  }
+
   exists(): boolean {
     return statOrNull(this.path) !== null;
   }
