@@ -12,7 +12,7 @@ export { closing, exceptionMatches, pythonException } from "./exception-flow.js"
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
-export { open, PyFile } from "./files.js";
+export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";
 export { ListBase, DictBase, SetBase } from "./builtin-bases.js";
 export { BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";

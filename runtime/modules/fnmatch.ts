@@ -101,7 +101,7 @@ function matcher(pat: string): { match(s: string): unknown } {
   return m;
 }
 
-function fnmatchcase(name: unknown, pat: unknown): boolean {
+export function fnmatchcase(name: unknown, pat: unknown): boolean {
   const m = matcher(fspath(pat));
   return m.match(fspath(name)) !== null;
 }

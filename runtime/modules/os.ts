@@ -13,6 +13,7 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { PyIterator } from "../values/iteration.js";
 import { fsCall, osErrorFrom } from "../lang/os-errors.js";
+import { open } from "../lang/files.js";
 import { toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
@@ -386,6 +387,31 @@ export const osModule = moduleObject("os", {
   get_terminal_size,
   system,
   strerror,
+  open: (p: unknown, flags: unknown, mode: unknown = 0o777n) => {
+    const path = fspath(p);
+    return BigInt(fsCall(() => fs().openSync(path, toInt(flags), toInt(mode)), path));
+  },
+  close: (fd: unknown) => {
+    fsCall(() => fs().closeSync(toInt(fd)));
+    return null;
+  },
+  write: (fd: unknown, data: unknown) => {
+    if (!(data instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(data)}'`);
+    return BigInt(fsCall(() => fs().writeSync(toInt(fd), data)));
+  },
+  read: (fd: unknown, n: unknown) => {
+    const buffer = new Bytes(toInt(n));
+    const got = fsCall(() => fs().readSync(toInt(fd), buffer, 0, buffer.length, null));
+    return Bytes.fromArray(buffer.subarray(0, got));
+  },
+  fdopen: (fd: unknown, ...rest: unknown[]) => open(fd, ...rest),
+  O_RDONLY: 0n,
+  O_WRONLY: 1n,
+  O_RDWR: 2n,
+  O_CREAT: 0o100n,
+  O_EXCL: 0o200n,
+  O_TRUNC: 0o1000n,
+  O_APPEND: 0o2000n,
   kill: (pid: unknown, sig: unknown) => {
     try {
       nodeProcess()!.kill(toInt(pid), toInt(sig));

@@ -182,14 +182,14 @@ export const shutilModule = moduleObject("shutil", {
 
 const CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_";
 
-function randomName(): string {
+export function randomName(): string {
   const bytes = nodeModule("node:crypto").randomBytes(8);
   let out = "";
   for (const b of bytes) out += CHARACTERS[b % CHARACTERS.length];
   return out;
 }
 
-function gettempdir(): string {
+export function gettempdir(): string {
   const env = nodeProcess()?.env ?? {};
   for (const name of ["TMPDIR", "TEMP", "TMP"]) {
     const dir = env[name];
@@ -198,7 +198,7 @@ function gettempdir(): string {
   return "/tmp";
 }
 
-function mkdtemp(...args: unknown[]): string {
+export function mkdtemp(...args: unknown[]): string {
   const [pos, kws] = splitKw(args);
   const suffix = pos[0] ?? kws["suffix"] ?? null;
   const prefix = pos[1] ?? kws["prefix"] ?? null;
@@ -243,12 +243,3 @@ export class TemporaryDirectory {
     return `<TemporaryDirectory ${repr(this.name)}>`;
   }
 }
-
-export const tempfileModule = moduleObject("tempfile", {
-  gettempdir,
-  gettempprefix: () => "tmp",
-  mkdtemp,
-  TemporaryDirectory,
-  tempdir: null,
-  template: "tmp",
-});

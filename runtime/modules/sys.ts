@@ -68,17 +68,18 @@ export const sysModule = moduleObject("sys", {
   implementation: { name: "pyts" },
   __stdout__: realStdout as TextFile,
   __stderr__: realStderr as TextFile,
-  get stdout(): TextFile {
+  // (any: a program may assign any object with write(), a StringIO say, and call its methods)
+  get stdout(): any {
     return standardStreams.stdout;
   },
-  set stdout(file: TextFile) {
-    standardStreams.stdout = file;
+  set stdout(file: any) {
+    standardStreams.stdout = file as TextFile;
   },
-  get stderr(): TextFile {
+  get stderr(): any {
     return standardStreams.stderr;
   },
-  set stderr(file: TextFile) {
-    standardStreams.stderr = file;
+  set stderr(file: any) {
+    standardStreams.stderr = file as TextFile;
   },
   getrecursionlimit(): bigint {
     return recursionLimit;

@@ -368,6 +368,8 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
   // What a module function returns (a loop, a session) is a runtime object; what its methods
   // return may be anything (a str from `task.get_name()`).
   // (A plain-value module's classes, `string.Template(...)`, still make runtime objects.)
+  // (`sys.stdout.getvalue()`: a stream the program may have replaced, say by a StringIO, gives anything.)
+  if (e._type === "Call" && e.func._type === "Attribute" && isProgramStream(cx, e.func.value)) return false;
   if (e._type === "Call") return e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && (!returnsPlainValues(cx, e.func.value) || constructs(cx, e.func));
   if (e._type === "Await") return isRuntimeValue(cx, e.value, depth + 1);
   if (e._type !== "Name") return false;
@@ -384,6 +386,13 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
     }
     return false;
   });
+}
+
+/** `sys.stdout`, `sys.stderr`, `sys.stdin`: assignable, so their methods may be a program's. */
+function isProgramStream(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Attribute" || !["stdout", "stderr", "stdin"].includes(e.attr) || e.value._type !== "Name") return false;
+  const known = cx.knownBinding(e.value.id);
+  return known?.k === "module" && known.module === "sys";
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {

@@ -1,0 +1,674 @@
+// Python's `configparser` as Lib/configparser.py (3.11): RawConfigParser/ConfigParser with
+// its line parser (delimiters, comment prefixes, inline comments, continuation lines,
+// empty_lines_in_values, allow_no_value, strict duplicates), the DEFAULT section, get/getint/
+// getfloat/getboolean with fallback and vars, items, write, read/read_file/read_string/
+// read_dict, the mapping protocol with SectionProxy, Basic and Extended interpolation and the
+// module's exceptions with their messages.
+
+import { open } from "../lang/files.js";
+import { float, int } from "../values/builtin-types.js";
+import { getattr } from "../values/builtin-functions.js";
+import { Dict } from "../values/dict.js";
+import { KeyError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { jsIterator } from "../values/iteration.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { repr, toStr } from "../values/repr.js";
+import {
+  BasicInterpolation,
+  DuplicateOptionError,
+  DuplicateSectionError,
+  Error,
+  ExtendedInterpolation,
+  Interpolation,
+  InterpolationDepthError,
+  InterpolationError,
+  InterpolationMissingOptionError,
+  InterpolationSyntaxError,
+  type Lookup,
+  MAX_INTERPOLATION_DEPTH,
+  MissingSectionHeaderError,
+  NoOptionError,
+  NoSectionError,
+  ParsingError,
+} from "./configparser-errors.js";
+import { Tuple } from "../values/tuple.js";
+import { truthy } from "../values/truth.js";
+import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
+import { fspath } from "./os-path.js";
+import { callValue } from "./pycall.js";
+
+const UNSET = Symbol("unset");
+
+type Section = Map<string, string | null>;
+
+const BOOLEAN_STATES: Record<string, boolean> = { "1": true, yes: true, true: true, on: true, "0": false, no: false, false: false, off: false };
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** (key, value) pairs of a mapping argument (dict, SectionProxy, any object with items()). */
+function mappingItems(m: unknown): [unknown, unknown][] {
+  if (m instanceof Dict) return [...m.entries()];
+  const out: [unknown, unknown][] = [];
+  const it = jsIterator(callValue(getattr(m, "items")));
+  for (let s = it.next(); !s.done; s = it.next()) {
+    const pair = s.value as Tuple;
+    out.push([pair.items[0], pair.items[1]]);
+  }
+  return out;
+}
+
+/** Positional-or-keyword arguments by name, with defaults. */
+function params(args: unknown[], names: string[], defaults: unknown[]): unknown[] {
+  const [pos, kws] = splitKw(args);
+  return names.map((name, i) => (i < pos.length ? pos[i] : name in kws ? kws[name] : defaults[i]));
+}
+
+export class RawConfigParser {
+  static readonly __module__: string = "configparser";
+  static BOOLEAN_STATES = Dict.fromRecord(BOOLEAN_STATES);
+  readonly default_section: string;
+  private readonly sectionMap = new Map<string, Section>();
+  private readonly defaultMap: Section = new Map();
+  private readonly proxies = new Map<string, SectionProxy>();
+  private readonly delimiters: string[];
+  private readonly commentPrefixes: string[];
+  private readonly inlinePrefixes: string[];
+  private readonly strict: boolean;
+  private readonly emptyLinesInValues: boolean;
+  protected readonly allowNoValue: boolean;
+  private readonly optcre: RegExp;
+  private interpolation: Interpolation;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const defaults = pos[0] ?? kws["defaults"] ?? null;
+    this.allowNoValue = truthy(pos[2] ?? kws["allow_no_value"] ?? false);
+    const list = (x: unknown): string[] => [...(function* () {
+      const it = jsIterator(x);
+      for (let s = it.next(); !s.done; s = it.next()) yield String(s.value);
+    })()];
+    this.delimiters = list(kws["delimiters"] ?? ["=", ":"]);
+    this.commentPrefixes = list(kws["comment_prefixes"] ?? ["#", ";"]);
+    this.inlinePrefixes = list(kws["inline_comment_prefixes"] ?? []);
+    this.strict = truthy(kws["strict"] ?? true);
+    this.emptyLinesInValues = truthy(kws["empty_lines_in_values"] ?? true);
+    this.default_section = String(kws["default_section"] ?? "DEFAULT");
+    const delim = this.delimiters.map(escapeRe).join("|");
+    this.optcre = this.allowNoValue
+      ? new RegExp(`^(.*?)\\s*(?:(${delim})\\s*(.*))?$`, "u")
+      : new RegExp(`^(.*?)\\s*(${delim})\\s*(.*)$`, "u");
+    const interpolation = "interpolation" in kws ? kws["interpolation"] : UNSET;
+    this.interpolation = interpolation === UNSET ? this.defaultInterpolation() : interpolation === null ? new Interpolation() : (interpolation as Interpolation);
+    this.proxies.set(this.default_section, new SectionProxy(this, this.default_section));
+    if (defaults !== null) {
+      // `_read_defaults`: without interpolation, for backwards compatibility.
+      const hold = this.interpolation;
+      this.interpolation = new Interpolation();
+      try {
+        this.read_dict(new Dict([[this.default_section, defaults]]));
+      } finally {
+        this.interpolation = hold;
+      }
+    }
+  }
+
+  protected defaultInterpolation(): Interpolation {
+    return new Interpolation();
+  }
+
+  optionxform(optionstr: unknown): string {
+    return String(optionstr).toLowerCase();
+  }
+
+  /** optionxform as the program may have replaced it (`parser.optionxform = str`). */
+  xform(name: string): string {
+    const f = (this as unknown as { optionxform: unknown }).optionxform;
+    return toStr(f === RawConfigParser.prototype.optionxform ? this.optionxform(name) : callValue(f, name));
+  }
+
+  defaults(): Dict {
+    return new Dict([...this.defaultMap.entries()]);
+  }
+
+  sections(): string[] {
+    return [...this.sectionMap.keys()];
+  }
+
+  protected validate(section: unknown = "", option: unknown = "", value: unknown = ""): void {
+    void section;
+    void option;
+    void value;
+  }
+
+  add_section(section: unknown): null {
+    this.validate(section);
+    if (section === this.default_section) throw new ValueError(`Invalid section name: ${repr(section)}`);
+    const name = section as string;
+    if (this.sectionMap.has(name)) throw new DuplicateSectionError(name);
+    this.sectionMap.set(name, new Map());
+    this.proxies.set(name, new SectionProxy(this, name));
+    return null;
+  }
+
+  has_section(section: unknown): boolean {
+    return this.sectionMap.has(section as string);
+  }
+
+  hasSectionOrDefault(section: string): boolean {
+    return section === this.default_section || this.sectionMap.has(section);
+  }
+
+  options(section: unknown): string[] {
+    const opts = this.sectionMap.get(section as string);
+    if (opts === undefined) throw new NoSectionError(section);
+    const out = new Map(opts);
+    for (const [k, v] of this.defaultMap) out.set(k, v);
+    return [...out.keys()];
+  }
+
+  read(...args: unknown[]): string[] {
+    const [filenames, encoding] = params(args, ["filenames", "encoding"], [undefined, null]);
+    const names: unknown[] = typeof filenames === "string" || (typeof filenames === "object" && filenames !== null && "__fspath__" in filenames) ? [filenames] : [...(function* () {
+      const it = jsIterator(filenames);
+      for (let s = it.next(); !s.done; s = it.next()) yield s.value;
+    })()];
+    const ok: string[] = [];
+    for (const name of names) {
+      let f: any;
+      try {
+        f = open(name, "r", -1n, encoding);
+      } catch (e) {
+        if (e instanceof OSError) continue;
+        throw e;
+      }
+      try {
+        this.readLines(f, name);
+      } finally {
+        f.close();
+      }
+      ok.push(fspath(name));
+    }
+    return ok;
+  }
+
+  read_file(...args: unknown[]): null {
+    const [f, source] = params(args, ["f", "source"], [undefined, null]);
+    let name = source;
+    if (name === null) {
+      try {
+        name = getattr(f, "name");
+      } catch {
+        name = "<???>";
+      }
+    }
+    this.readLines(f, name);
+    return null;
+  }
+
+  read_string(...args: unknown[]): null {
+    const [text, source] = params(args, ["string", "source"], [undefined, "<string>"]);
+    const lines = String(text).match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    this.readLines(lines, source);
+    return null;
+  }
+
+  read_dict(...args: unknown[]): null {
+    const [dictionary, source] = params(args, ["dictionary", "source"], [undefined, "<dict>"]);
+    const added = new Set<string>();
+    for (const [rawSection, keys] of mappingItems(dictionary)) {
+      const section = toStr(rawSection);
+      try {
+        this.add_section(section);
+      } catch (e) {
+        if (!(e instanceof DuplicateSectionError || e instanceof ValueError)) throw e;
+        if (this.strict && added.has(section)) throw e;
+      }
+      added.add(section);
+      for (const [rawKey, rawValue] of mappingItems(keys)) {
+        const key = this.xform(toStr(rawKey));
+        const value = rawValue === null ? null : toStr(rawValue);
+        const id = `${section}\u0000${key}`;
+        if (this.strict && added.has(id)) throw new DuplicateOptionError(section, key, source);
+        added.add(id);
+        this.set(section, key, value);
+      }
+    }
+    return null;
+  }
+
+  /** The parsing loop of `RawConfigParser._read`. */
+  private readLines(fp: unknown, fpname: unknown): void {
+    const added = new Set<string>();
+    let cursect: Map<string, string[] | string | null> | null = null;
+    let sectname: string | null = null;
+    let optname: string | null = null;
+    let indentLevel = 0;
+    let error: ParsingError | null = null;
+    const pending = new Map<Section, Map<string, string[] | string | null>>();
+    const sectionOf = (target: Section): Map<string, string[] | string | null> => {
+      let p = pending.get(target);
+      if (p === undefined) {
+        p = target as Map<string, string[] | string | null>;
+        pending.set(target, p);
+      }
+      return p;
+    };
+    const it = jsIterator(fp);
+    let lineno = 0;
+    for (let step = it.next(); !step.done; step = it.next()) {
+      const line = String(step.value);
+      lineno++;
+      let commentStart = Infinity;
+      let inline = new Map(this.inlinePrefixes.map((p) => [p, -1] as [string, number]));
+      while (commentStart === Infinity && inline.size) {
+        const next = new Map<string, number>();
+        for (const [prefix, index] of inline) {
+          const at = line.indexOf(prefix, index + 1);
+          if (at === -1) continue;
+          next.set(prefix, at);
+          if (at === 0 || (at > 0 && /\s/.test(line[at - 1]!))) commentStart = Math.min(commentStart, at);
+        }
+        inline = next;
+      }
+      for (const prefix of this.commentPrefixes) {
+        if (line.trim().startsWith(prefix)) {
+          commentStart = 0;
+          break;
+        }
+      }
+      const value = (commentStart === Infinity ? line : line.slice(0, commentStart)).trim();
+      if (!value) {
+        if (this.emptyLinesInValues) {
+          if (commentStart === Infinity && cursect !== null && optname && cursect.get(optname) !== null && cursect.get(optname) !== undefined) {
+            (cursect.get(optname) as string[]).push("");
+          }
+        } else indentLevel = Infinity;
+        continue;
+      }
+      const first = /\S/.exec(line);
+      const curIndent = first ? first.index : 0;
+      if (cursect !== null && optname && curIndent > indentLevel) {
+        (cursect.get(optname) as string[]).push(value);
+        continue;
+      }
+      indentLevel = curIndent;
+      const header = /^\[(.+)\]/u.exec(value);
+      if (header) {
+        sectname = header[1]!;
+        if (this.sectionMap.has(sectname)) {
+          if (this.strict && added.has(sectname)) throw new DuplicateSectionError(sectname, fpname, BigInt(lineno));
+          cursect = sectionOf(this.sectionMap.get(sectname)!);
+          added.add(sectname);
+        } else if (sectname === this.default_section) {
+          cursect = sectionOf(this.defaultMap);
+        } else {
+          const fresh: Section = new Map();
+          this.sectionMap.set(sectname, fresh);
+          this.proxies.set(sectname, new SectionProxy(this, sectname));
+          cursect = sectionOf(fresh);
+          added.add(sectname);
+        }
+        optname = null;
+      } else if (cursect === null) {
+        throw new MissingSectionHeaderError(fpname, lineno, line);
+      } else {
+        const mo = this.optcre.exec(value);
+        if (mo) {
+          const name = mo[1]!;
+          const optval = mo[3];
+          if (!name) error = this.handleError(error, fpname, lineno, line);
+          optname = this.xform(name.trimEnd());
+          const id = `${sectname}\u0000${optname}`;
+          if (this.strict && added.has(id)) throw new DuplicateOptionError(sectname, optname, fpname, BigInt(lineno));
+          added.add(id);
+          cursect.set(optname, optval !== undefined ? [optval.trim()] : null);
+        } else error = this.handleError(error, fpname, lineno, line);
+      }
+    }
+    // _join_multiline_values
+    for (const [target, values] of [[this.default_section, this.defaultMap] as const, ...this.sectionMap.entries()]) {
+      const map = values as Map<string, string[] | string | null>;
+      for (const [name, val] of map) {
+        const joined = Array.isArray(val) ? val.join("\n").trimEnd() : val;
+        map.set(name, this.interpolation.before_read(this, target, name, joined) as string | null);
+      }
+    }
+    if (error !== null) throw error;
+  }
+
+  private handleError(exc: ParsingError | null, fpname: unknown, lineno: number, line: string): ParsingError {
+    const e = exc ?? new ParsingError(fpname);
+    e.append(lineno, repr(line));
+    return e;
+  }
+
+  /** A value as stored (no interpolation), undefined when absent. */
+  rawGet(section: string, option: string): string | null | undefined {
+    const s = this.sectionMap.get(section);
+    if (s !== undefined && s.has(option)) return s.get(option);
+    return this.defaultMap.get(option);
+  }
+
+  /** `_unify_values`: vars, then the section, then DEFAULT. */
+  lookupIn(section: string, vars: unknown): Lookup {
+    const s = this.sectionMap.get(section);
+    if (s === undefined && section !== this.default_section) throw new NoSectionError(section);
+    const v = new Map<string, string | null>();
+    if (vars !== null && vars !== undefined) {
+      for (const [k, value] of mappingItems(vars)) v.set(this.xform(toStr(k)), value === null ? null : toStr(value));
+    }
+    return (option) => {
+      if (v.has(option)) return v.get(option);
+      if (s !== undefined && s.has(option)) return s.get(option);
+      return this.defaultMap.get(option);
+    };
+  }
+
+  get(...args: unknown[]): unknown {
+    const [pos, kws] = splitKw(args);
+    const section = pos[0] ?? kws["section"];
+    const option = pos[1] ?? kws["option"];
+    const raw = truthy(kws["raw"] ?? false);
+    const vars = kws["vars"] ?? null;
+    const fallback = "fallback" in kws ? kws["fallback"] : UNSET;
+    let lookup: Lookup;
+    try {
+      lookup = this.lookupIn(section as string, vars);
+    } catch (e) {
+      if (e instanceof NoSectionError && fallback !== UNSET) return fallback;
+      throw e;
+    }
+    const name = this.xform(toStr(option));
+    const value = lookup(name);
+    if (value === undefined) {
+      if (fallback === UNSET) throw new NoOptionError(name, section);
+      return fallback;
+    }
+    if (raw || value === null) return value;
+    return this.interpolation.expand(this, section as string, name, value, lookup);
+  }
+
+  private convert(conv: (s: unknown) => unknown, args: unknown[]): unknown {
+    const [pos, kws] = splitKw(args);
+    const hasFallback = "fallback" in kws;
+    const fallback = kws["fallback"];
+    delete kws["fallback"];
+    let value: unknown;
+    try {
+      value = this.get(...pos, kw(kws));
+    } catch (e) {
+      if ((e instanceof NoSectionError || e instanceof NoOptionError) && hasFallback) return fallback;
+      throw e;
+    }
+    return conv(value);
+  }
+
+  getint(...args: unknown[]): unknown {
+    return this.convert((s) => int(s), args);
+  }
+
+  getfloat(...args: unknown[]): unknown {
+    return this.convert((s) => float(s), args);
+  }
+
+  getboolean(...args: unknown[]): unknown {
+    return this.convert((s) => {
+      const key = String(s).toLowerCase();
+      if (!(key in BOOLEAN_STATES)) throw new ValueError(`Not a boolean: ${toStr(s)}`);
+      return BOOLEAN_STATES[key];
+    }, args);
+  }
+
+  items(...args: unknown[]): Tuple<any>[] {
+    const [pos, kws] = splitKw(args);
+    const section = pos.length > 0 ? pos[0] : "section" in kws ? kws["section"] : UNSET;
+    if (section === UNSET) return [this.default_section, ...this.sectionMap.keys()].map((name) => Tuple.of(name, this.proxies.get(name)));
+    const raw = truthy(pos[1] ?? kws["raw"] ?? false);
+    const vars = pos[2] ?? kws["vars"] ?? null;
+    const d = new Map(this.defaultMap);
+    const s = this.sectionMap.get(section as string);
+    if (s === undefined && section !== this.default_section) throw new NoSectionError(section);
+    if (s !== undefined) for (const [k, v] of s) d.set(k, v);
+    const keys = [...d.keys()];
+    if (vars !== null) for (const [k, v] of mappingItems(vars)) d.set(this.xform(toStr(k)), v as string);
+    const lookup: Lookup = (o) => d.get(o);
+    return keys.map((option) => {
+      const value = d.get(option)!;
+      return Tuple.of(option, raw || value === null ? value : this.interpolation.expand(this, section as string, option, value, lookup));
+    });
+  }
+
+  has_option(section: unknown, option: unknown): boolean {
+    const name = this.xform(toStr(option));
+    if (!section || section === this.default_section) return this.defaultMap.has(name);
+    const s = this.sectionMap.get(section as string);
+    if (s === undefined) return false;
+    return s.has(name) || this.defaultMap.has(name);
+  }
+
+  set(section: unknown, option: unknown, value: unknown = null): null {
+    let v = value;
+    if (truthy(v)) v = this.interpolation.before_set(this, section, option, v);
+    let target: Section;
+    if (!section || section === this.default_section) target = this.defaultMap;
+    else {
+      const s = this.sectionMap.get(section as string);
+      if (s === undefined) throw new NoSectionError(section);
+      target = s;
+    }
+    target.set(this.xform(toStr(option)), v as string | null);
+    return null;
+  }
+
+  write(...args: unknown[]): null {
+    const [pos, kws] = splitKw(args);
+    const fp = pos[0] ?? kws["fp"];
+    const d = truthy(pos[1] ?? kws["space_around_delimiters"] ?? true) ? ` ${this.delimiters[0]} ` : this.delimiters[0]!;
+    const write = getattr(fp, "write");
+    const section = (name: string, items: Section): void => {
+      callValue(write, `[${name}]\n`);
+      for (const [key, raw] of items) {
+        const value = this.interpolation.before_write(this, name, key, raw);
+        const text = value !== null || !this.allowNoValue ? d + toStr(value).replaceAll("\n", "\n\t") : "";
+        callValue(write, `${key}${text}\n`);
+      }
+      callValue(write, "\n");
+    };
+    if (this.defaultMap.size) section(this.default_section, this.defaultMap);
+    for (const [name, items] of this.sectionMap) section(name, items);
+    return null;
+  }
+
+  remove_option(section: unknown, option: unknown): boolean {
+    let target: Section;
+    if (!section || section === this.default_section) target = this.defaultMap;
+    else {
+      const s = this.sectionMap.get(section as string);
+      if (s === undefined) throw new NoSectionError(section);
+      target = s;
+    }
+    return target.delete(this.xform(toStr(option)));
+  }
+
+  remove_section(section: unknown): boolean {
+    const existed = this.sectionMap.delete(section as string);
+    if (existed) this.proxies.delete(section as string);
+    return existed;
+  }
+
+  __getitem__(key: unknown): SectionProxy {
+    if (key !== this.default_section && !this.has_section(key)) throw new KeyError(key);
+    return this.proxies.get(key as string)!;
+  }
+
+  __setitem__(key: unknown, value: unknown): null {
+    if (this.__contains__(key) && this.proxies.get(key as string) === value) return null;
+    if (key === this.default_section) this.defaultMap.clear();
+    else this.sectionMap.get(key as string)?.clear();
+    this.read_dict(new Dict([[key, value]]));
+    return null;
+  }
+
+  __delitem__(key: unknown): null {
+    if (key === this.default_section) throw new ValueError("Cannot remove the default section.");
+    if (!this.has_section(key)) throw new KeyError(key);
+    this.remove_section(key);
+    return null;
+  }
+
+  __contains__(key: unknown): boolean {
+    return key === this.default_section || this.has_section(key);
+  }
+
+  __len__(): bigint {
+    return BigInt(this.sectionMap.size + 1);
+  }
+
+  __iter__(): Iterator<string> {
+    return [this.default_section, ...this.sectionMap.keys()][Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.__iter__();
+  }
+
+  keys(): string[] {
+    return [this.default_section, ...this.sectionMap.keys()];
+  }
+
+  values(): SectionProxy[] {
+    return this.keys().map((k) => this.proxies.get(k)!);
+  }
+}
+
+export class ConfigParser extends RawConfigParser {
+  protected override defaultInterpolation(): Interpolation {
+    return new BasicInterpolation();
+  }
+
+  protected override validate(section: unknown = "", option: unknown = "", value: unknown = ""): void {
+    if (typeof section !== "string") throw new PyTypeError("section names must be strings");
+    if (typeof option !== "string") throw new PyTypeError("option keys must be strings");
+    if (!this.allowNoValue || truthy(value)) {
+      if (typeof value !== "string") throw new PyTypeError("option values must be strings");
+    }
+  }
+
+  override set(section: unknown, option: unknown, value: unknown = null): null {
+    this.validate("", option, value);
+    return super.set(section, option, value);
+  }
+}
+
+export class SafeConfigParser extends ConfigParser {}
+
+/** `parser[section]`: a live view of one section. */
+export class SectionProxy {
+  static readonly __module__: string = "configparser";
+  constructor(
+    readonly parser: RawConfigParser,
+    readonly name: string,
+  ) {}
+
+  __repr__(): string {
+    return `<Section: ${this.name}>`;
+  }
+
+  private optionNames(): string[] {
+    return this.name !== this.parser.default_section ? this.parser.options(this.name) : [...this.parser.defaults().keys()] as string[];
+  }
+
+  __getitem__(key: unknown): unknown {
+    if (!this.parser.has_option(this.name, key)) throw new KeyError(key);
+    return this.parser.get(this.name, key);
+  }
+
+  __setitem__(key: unknown, value: unknown): null {
+    return this.parser.set(this.name, key, value);
+  }
+
+  __delitem__(key: unknown): null {
+    if (!(this.parser.has_option(this.name, key) && this.parser.remove_option(this.name, key))) throw new KeyError(key);
+    return null;
+  }
+
+  __contains__(key: unknown): boolean {
+    return this.parser.has_option(this.name, key);
+  }
+
+  __len__(): bigint {
+    return BigInt(this.optionNames().length);
+  }
+
+  __iter__(): Iterator<string> {
+    return this.optionNames()[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.__iter__();
+  }
+
+  keys(): string[] {
+    return this.optionNames();
+  }
+
+  values(): unknown[] {
+    return this.optionNames().map((k) => this.__getitem__(k));
+  }
+
+  items(): Tuple<any>[] {
+    return this.optionNames().map((k) => Tuple.of(k, this.__getitem__(k)));
+  }
+
+  private call(method: "get" | "getint" | "getfloat" | "getboolean", args: unknown[]): unknown {
+    const [pos, kws] = splitKw(args);
+    const option = pos[0] ?? kws["option"];
+    const fallback = pos[1] ?? ("fallback" in kws ? kws["fallback"] : null);
+    const rest: Record<string, unknown> = { fallback };
+    if ("raw" in kws) rest["raw"] = kws["raw"];
+    if ("vars" in kws) rest["vars"] = kws["vars"];
+    return (this.parser[method] as (...a: unknown[]) => unknown).call(this.parser, this.name, option, kw(rest));
+  }
+
+  get(...args: unknown[]): unknown {
+    return this.call("get", args);
+  }
+
+  getint(...args: unknown[]): unknown {
+    return this.call("getint", args);
+  }
+
+  getfloat(...args: unknown[]): unknown {
+    return this.call("getfloat", args);
+  }
+
+  getboolean(...args: unknown[]): unknown {
+    return this.call("getboolean", args);
+  }
+}
+
+export const configparserModule = moduleObject("configparser", {
+  ConfigParser: pyClass(ConfigParser),
+  RawConfigParser: pyClass(RawConfigParser),
+  SafeConfigParser: pyClass(SafeConfigParser),
+  SectionProxy: pyClass(SectionProxy),
+  Interpolation: pyClass(Interpolation),
+  BasicInterpolation: pyClass(BasicInterpolation),
+  ExtendedInterpolation: pyClass(ExtendedInterpolation),
+  Error,
+  NoSectionError,
+  DuplicateSectionError,
+  DuplicateOptionError,
+  NoOptionError,
+  InterpolationError,
+  InterpolationMissingOptionError,
+  InterpolationSyntaxError,
+  InterpolationDepthError,
+  ParsingError,
+  MissingSectionHeaderError,
+  DEFAULTSECT: "DEFAULT",
+  MAX_INTERPOLATION_DEPTH: BigInt(MAX_INTERPOLATION_DEPTH),
+});
