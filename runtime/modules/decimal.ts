@@ -7,69 +7,22 @@ import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js"
 import { NUMBER_KEY, intHash } from "../values/hash64.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
-import { parseSpec, formatNumberText } from "../values/format-spec.js";
 import { pyClass } from "./callable-class.js";
 import { bindArgs } from "./datetime-args.js";
 import { moduleObject } from "./module-object.js";
+import { formatDecimal, parseNumber, toText } from "./decimal-text.js";
+import { installContextMethods } from "./decimal-context-methods.js";
 import { BasicContext, Context, DefaultContext, ExtendedContext, getcontext, localcontext, setcontext } from "./decimal-context.js";
 import {
   Clamped, ConversionSyntax, DecimalException, DivisionByZero, DivisionImpossible, DivisionUndefined, FloatOperation,
   Inexact, InvalidContext, InvalidOperation, Overflow, Rounded, Subnormal, Underflow, type Rounding,
 } from "./decimal-signals.js";
-import { adjusted, compareNums, digitCount, fromDouble, num, pow10, rescale, roundToPlaces, stripZeros, type Num } from "./decimal-number.js";
+import { adjusted, compareNums, fromDouble, num, pow10, rescale, stripZeros, type Num } from "./decimal-number.js";
 import { exp, ln, log10, logb, powerReal } from "./decimal-transcendental.js";
 import { byMagnitude, compareSignal, compareTotal, logical, next, nextToward, rotate, shift } from "./decimal-digits.js";
 import { NAN, add, divide, divideInteger, finish, invalid, multiply, nanResult, negate, powerInteger, quantize, squareRoot, toIntegral } from "./decimal-ops.js";
 
-const NUMBER = /^([+-])?(?:(\d+(?:_\d+)*)(?:\.(\d+(?:_\d+)*)?)?|\.(\d+(?:_\d+)*))(?:[eE]([+-]?\d+(?:_\d+)*))?$/;
-const SPECIAL = /^([+-])?(?:(inf|infinity)|(s?nan)(\d*))$/i;
 const HASH_MODULUS = 2n ** 61n - 1n;
-
-function parseNumber(text: string): Num | null {
-  const s = text.trim();
-  const m = NUMBER.exec(s);
-  if (m) {
-    const sign = m[1] === "-" ? 1 : 0;
-    const whole = (m[2] ?? "").replaceAll("_", "");
-    const fraction = (m[3] ?? m[4] ?? "").replaceAll("_", "");
-    const exp = m[5] === undefined ? 0 : Number(m[5].replaceAll("_", ""));
-    return num(sign, BigInt(whole + fraction || "0"), exp - fraction.length);
-  }
-  const sp = SPECIAL.exec(s);
-  if (!sp) return null;
-  const sign = sp[1] === "-" ? 1 : 0;
-  if (sp[2]) return num(sign, 0n, 0, "inf");
-  return num(sign, BigInt(sp[4] || "0"), 0, sp[3]!.toLowerCase() === "snan" ? "snan" : "nan");
-}
-
-/** `Decimal`'s scientific string (to-sci-string), or engineering notation. */
-function toText(x: Num, capitals: boolean, engineering = false): string {
-  const sign = x.sign ? "-" : "";
-  if (x.kind === "inf") return sign + "Infinity";
-  if (x.kind === "nan" || x.kind === "snan") return sign + (x.kind === "snan" ? "sNaN" : "NaN") + (x.coeff ? String(x.coeff) : "");
-  const digits = x.coeff.toString();
-  const leftdigits = x.exp + digits.length;
-  let dotplace: number;
-  if (x.exp <= 0 && leftdigits > -6) dotplace = leftdigits;
-  else if (!engineering) dotplace = 1;
-  else if (x.coeff === 0n) dotplace = ((((leftdigits + 1) % 3) + 3) % 3) - 1;
-  else dotplace = ((((leftdigits - 1) % 3) + 3) % 3) + 1;
-  let intpart: string;
-  let fracpart: string;
-  if (dotplace <= 0) {
-    intpart = "0";
-    fracpart = "." + "0".repeat(-dotplace) + digits;
-  } else if (dotplace >= digits.length) {
-    intpart = digits + "0".repeat(dotplace - digits.length);
-    fracpart = "";
-  } else {
-    intpart = digits.slice(0, dotplace);
-    fracpart = "." + digits.slice(dotplace);
-  }
-  const e = leftdigits - dotplace;
-  const exponent = leftdigits === dotplace ? "" : (capitals ? "E" : "e") + (e >= 0 ? "+" : "-") + Math.abs(e);
-  return sign + intpart + fracpart + exponent;
-}
 
 /** `DecimalTuple(sign, digits, exponent)`. */
 export class DecimalTuple extends Tuple {
@@ -647,58 +600,6 @@ function powerModulo(x: Num, y: Num, modulo: unknown): Decimal {
   return wrap(num(r < 0n ? 1 : 0, r < 0n ? -r : r, 0));
 }
 
-/** `format(d, spec)`, following CPython's Decimal.__format__. */
-function formatDecimal(value: Num, specText: string, ctx: Context): string {
-  const spec = parseSpec(specText);
-  let type = spec.type;
-  if (type !== "" && !"eEfFgGn%".includes(type)) throw new ValueError(`Invalid format specifier`);
-  if (spec.align === undefined && spec.fill === " ") spec.align = ">";
-  if (value.kind !== "finite") {
-    const body = value.kind === "inf" ? "Infinity" : toText(num(0, value.coeff, 0, value.kind), true);
-    return formatNumberText(value.sign === 1, "", body + (type === "%" ? "%" : ""), "", { ...spec, grouping: undefined }, 3);
-  }
-  const explicitType = type !== "";
-  if (!explicitType) type = ctx.capitalE ? "G" : "g";
-  if (type === "n") type = "g";
-  let x = value;
-  if (type === "%") x = num(x.sign, x.coeff, x.exp + 2);
-  let precision = spec.precision;
-  if (precision !== undefined) {
-    if ("gG".includes(type) && precision === 0) precision = 1;
-    if ("eE".includes(type)) x = roundToPlaces(x, precision + 1, ctx.roundingMode);
-    else if ("fF%".includes(type)) x = rescale(x, -precision, ctx.roundingMode).value;
-    else if ("gG".includes(type) && digitCount(x.coeff) > precision) x = roundToPlaces(x, precision, ctx.roundingMode);
-  }
-  if (x.coeff === 0n && x.exp > 0 && "fF%".includes(type)) x = rescale(x, 0, ctx.roundingMode).value;
-  const digits = x.coeff.toString();
-  const leftdigits = x.exp + digits.length;
-  let dotplace: number;
-  if ("eE".includes(type)) dotplace = x.coeff === 0n && precision !== undefined ? 1 - precision : 1;
-  else if ("fF%".includes(type)) dotplace = leftdigits;
-  else dotplace = x.exp <= 0 && leftdigits > -6 ? leftdigits : 1;
-  let intpart: string;
-  let fracpart: string;
-  if (dotplace < 0) {
-    intpart = "0";
-    fracpart = "0".repeat(-dotplace) + digits;
-  } else if (dotplace > digits.length) {
-    intpart = digits + "0".repeat(dotplace - digits.length);
-    fracpart = "";
-  } else {
-    intpart = digits.slice(0, dotplace) || "0";
-    fracpart = digits.slice(dotplace);
-  }
-  const exp = leftdigits - dotplace;
-  let rest = fracpart || spec.alt ? "." + fracpart : "";
-  if (exp !== 0 || "eE".includes(type)) {
-    const echar = { E: "E", e: "e", G: "E", g: "e" }[type as "E"] ?? "e";
-    rest += echar + (exp >= 0 ? "+" : "-") + Math.abs(exp);
-  }
-  if (type === "%") rest += "%";
-  const negative = x.sign === 1 && !(spec.zeroNegative && x.coeff === 0n);
-  return formatNumberText(negative, "", intpart, rest, spec, 3);
-}
-
 /** The `decimal` module object. */
 export const decimalModule = moduleObject("decimal", {
   Decimal: pyClass(Decimal),
@@ -744,89 +645,5 @@ export const decimalModule = moduleObject("decimal", {
 void NAN;
 void Clamped;
 
-/** Runs `op` with `ctx` as the current context (a Context's methods are Decimal's under it). */
-function under<T>(ctx: Context, op: () => T): T {
-  const saved = getcontext();
-  setcontext(ctx);
-  try {
-    return op();
-  } finally {
-    setcontext(saved);
-  }
-}
-
-const toDecimal = (x: unknown): Decimal => (x instanceof Decimal ? x : new Decimal(x));
-
-// The Context methods: each converts its operands and applies the Decimal operation.
-const CONTEXT_METHODS: Record<string, (this: Context, ...args: unknown[]) => unknown> = {
-  create_decimal(value: unknown = "0") {
-    return under(this, () => wrap(finish(toDecimal(value).n, this)));
-  },
-  create_decimal_from_float(f: unknown) {
-    return under(this, () => wrap(finish(Decimal.from_float(f).n, this)));
-  },
-  abs(a: unknown) { return under(this, () => toDecimal(a).__abs__()); },
-  plus(a: unknown) { return under(this, () => toDecimal(a).__pos__()); },
-  minus(a: unknown) { return under(this, () => toDecimal(a).__neg__()); },
-  add(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__add__(toDecimal(b))); },
-  subtract(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__sub__(toDecimal(b))); },
-  multiply(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__mul__(toDecimal(b))); },
-  divide(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__truediv__(toDecimal(b))); },
-  divide_int(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__floordiv__(toDecimal(b))); },
-  remainder(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__mod__(toDecimal(b))); },
-  divmod(a: unknown, b: unknown) { return under(this, () => toDecimal(a).__divmod__(toDecimal(b))); },
-  power(a: unknown, b: unknown, modulo: unknown = null) { return under(this, () => toDecimal(a).__pow__(toDecimal(b), modulo)); },
-  sqrt(a: unknown) { return under(this, () => toDecimal(a).sqrt()); },
-  exp(a: unknown) { return under(this, () => toDecimal(a).exp()); },
-  ln(a: unknown) { return under(this, () => toDecimal(a).ln()); },
-  log10(a: unknown) { return under(this, () => toDecimal(a).log10()); },
-  logb(a: unknown) { return under(this, () => toDecimal(a).logb()); },
-  quantize(a: unknown, b: unknown) { return under(this, () => toDecimal(a).quantize(toDecimal(b))); },
-  normalize(a: unknown) { return under(this, () => toDecimal(a).normalize()); },
-  compare(a: unknown, b: unknown) { return under(this, () => toDecimal(a).compare(toDecimal(b))); },
-  max(a: unknown, b: unknown) { return under(this, () => toDecimal(a).max(toDecimal(b))); },
-  min(a: unknown, b: unknown) { return under(this, () => toDecimal(a).min(toDecimal(b))); },
-  fma(a: unknown, b: unknown, c: unknown) { return under(this, () => toDecimal(a).fma(b, c)); },
-  scaleb(a: unknown, b: unknown) { return under(this, () => toDecimal(a).scaleb(b)); },
-  remainder_near(a: unknown, b: unknown) { return under(this, () => toDecimal(a).remainder_near(b)); },
-  to_integral_value(a: unknown) { return under(this, () => toDecimal(a).to_integral_value()); },
-  to_integral(a: unknown) { return under(this, () => toDecimal(a).to_integral_value()); },
-  to_integral_exact(a: unknown) { return under(this, () => toDecimal(a).to_integral_exact()); },
-  to_sci_string(a: unknown) { return under(this, () => toDecimal(a).__str__()); },
-  to_eng_string(a: unknown) { return under(this, () => toDecimal(a).to_eng_string()); },
-  copy_abs(a: unknown) { return toDecimal(a).copy_abs(); },
-  copy_negate(a: unknown) { return toDecimal(a).copy_negate(); },
-  copy_sign(a: unknown, b: unknown) { return toDecimal(a).copy_sign(b); },
-  copy_decimal(a: unknown) { return toDecimal(a); },
-  number_class(a: unknown) { return toDecimal(a).number_class(this); },
-  same_quantum(a: unknown, b: unknown) { return toDecimal(a).same_quantum(b); },
-  is_zero(a: unknown) { return toDecimal(a).is_zero(); },
-  is_signed(a: unknown) { return toDecimal(a).is_signed(); },
-  is_nan(a: unknown) { return toDecimal(a).is_nan(); },
-  is_qnan(a: unknown) { return toDecimal(a).is_qnan(); },
-  is_snan(a: unknown) { return toDecimal(a).is_snan(); },
-  is_finite(a: unknown) { return toDecimal(a).is_finite(); },
-  is_infinite(a: unknown) { return toDecimal(a).is_infinite(); },
-  is_normal(a: unknown) { return toDecimal(a).is_normal(this); },
-  is_subnormal(a: unknown) { return toDecimal(a).is_subnormal(this); },
-  is_canonical(a: unknown) { return toDecimal(a).is_canonical(); },
-  canonical(a: unknown) { return toDecimal(a); },
-  radix() { return wrap(num(0, 10n, 0)); },
-  logical_and(a: unknown, b: unknown) { return toDecimal(a).logical_and(b, this); },
-  logical_or(a: unknown, b: unknown) { return toDecimal(a).logical_or(b, this); },
-  logical_xor(a: unknown, b: unknown) { return toDecimal(a).logical_xor(b, this); },
-  logical_invert(a: unknown) { return toDecimal(a).logical_invert(this); },
-  rotate(a: unknown, b: unknown) { return toDecimal(a).rotate(b, this); },
-  shift(a: unknown, b: unknown) { return toDecimal(a).shift(b, this); },
-  next_plus(a: unknown) { return toDecimal(a).next_plus(this); },
-  next_minus(a: unknown) { return toDecimal(a).next_minus(this); },
-  next_toward(a: unknown, b: unknown) { return toDecimal(a).next_toward(b, this); },
-  compare_total(a: unknown, b: unknown) { return toDecimal(a).compare_total(b); },
-  compare_total_mag(a: unknown, b: unknown) { return toDecimal(a).compare_total_mag(b); },
-  compare_signal(a: unknown, b: unknown) { return toDecimal(a).compare_signal(b, this); },
-  max_mag(a: unknown, b: unknown) { return toDecimal(a).max_mag(b, this); },
-  min_mag(a: unknown, b: unknown) { return toDecimal(a).min_mag(b, this); },
-};
-for (const [name, fn] of Object.entries(CONTEXT_METHODS)) {
-  Object.defineProperty(Context.prototype, name, { value: fn, writable: true, configurable: true });
-}
+// Context.add, Context.divide, ...: the Decimal operations under that context.
+installContextMethods();
