@@ -95,6 +95,8 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     for (const { def, inClass } of defs) {
       if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
       const scope = cx.scopeOf(def);
+      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts).
+      if (scope.isGenerator) continue;
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
         if (inClass) cx.blockingMethodNames.add(def.name);

@@ -24,6 +24,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
+  if (cx.fn.generator && !cx.fn.coroutine && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) return superCall;
 
@@ -384,6 +385,24 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
     }
     return false;
   });
+}
+
+/**
+ * A blocking call in a generator's body: `next()` answers at once, so it cannot wait for a
+ * promise. `asyncio.run`, `loop.run_until_complete` and `loop.run_forever` run the loop on
+ * this thread instead (runtime/asyncio/run.ts: runNow); a function that reaches one is async
+ * and cannot be waited for here: a located error.
+ */
+function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
+  const f = e.func;
+  const loc = cx.loc(e);
+  if (f._type === "Attribute") {
+    if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return { k: "call", callee: cx.rt("runNow"), args: lowerArgs(cx, e), loc };
+    const helper = f.attr === "run_until_complete" ? "runUntilCompleteNow" : f.attr === "run_forever" ? "runForeverNow" : null;
+    if (helper !== null) return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, f.value), ...lowerArgs(cx, e)], loc };
+  }
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "the function";
+  return cx.unsupported(e, `a call of '${name}' (it runs an event loop) inside a generator`);
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
