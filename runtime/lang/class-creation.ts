@@ -46,3 +46,13 @@ export function objectInitSubclass(this: unknown, ...args: unknown[]): null {
 export function subclassesOf(cls: object): unknown[] {
   return Object.hasOwn(cls, SUBCLASSES) ? [...((cls as any)[SUBCLASSES] as unknown[])] : [];
 }
+
+/**
+ * Static block, first in a class of a program's module: `classOrigin(this, "Item", $module)`.
+ * The class's `__name__` is its Python name (a bundler may rename the JS class) and its
+ * `__module__` the module's `__name__` (`"__main__"` for the entry, else its dotted name).
+ */
+export function classOrigin(cls: any, name: string, module: { __name__: unknown }): void {
+  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(cls, "__module__", { value: module.__name__, writable: true, configurable: true, enumerable: false });
+}

@@ -19,6 +19,7 @@ import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass }
 import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
+import { MODULE_ID } from "./program-imports.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -104,6 +105,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // Attributes the module adds to the class later are read off it by name.
   if (getsNewAttributes(cx, s) || withMetaclass) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
+  if (cx.program !== null) {
+    // In a program's module the class records its Python name and its module's `__name__`
+    // (a bundler may rename the JS class; the module runs as `__main__` or by its name).
+    const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: s.name }, { k: "id", name: MODULE_ID }];
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classOrigin"), args } }] });
+  }
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
   const deleters: { key: string; value: ir.Expr }[] = [];
