@@ -174,6 +174,11 @@ export function plainMethod(method: AnyFn, owner: Function): AnyFn {
       return invokeMethod(method, args);
     };
     pyDef(plain, info?.qualname ?? `${ownerName(owner)}.${name}`, info?.spec ?? null, { ...(info ?? {}), method: false, binds: true });
+    // `Cls.method.__annotations__`: the method's own hints (class-creation.ts: methodAnnotations).
+    const hints = method as unknown as { __annotations__?: unknown };
+    if (Object.hasOwn(method, "__annotations__")) {
+      Object.defineProperty(plain, "__annotations__", { get: () => hints.__annotations__, set: (v: unknown) => void (hints.__annotations__ = v), configurable: true, enumerable: false });
+    }
     plainMethods.set(method, plain);
   }
   return plain;
@@ -263,6 +268,7 @@ export function functionAttribute(f: Function, name: string): unknown {
       const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
       return functionAttribute(target, name);
     }
+    if (name === "__annotations__" && Object.hasOwn(parts.method, name)) return (parts.method as unknown as Record<string, unknown>)[name];
   }
   if (Object.hasOwn(f, name) && name.startsWith("__")) return (f as unknown as Record<string, unknown>)[name];
   const info = functionInfo(f);

@@ -11,7 +11,7 @@ import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
-import { lowerStmt } from "./statements.js";
+import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
@@ -20,6 +20,7 @@ import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { MODULE_ID } from "./program-imports.js";
+import { unparseAnnotation } from "./unparse.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -150,6 +151,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
+      if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
+        members.push(methodAnnotations(cx, s, stmt));
+      }
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
@@ -183,6 +187,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
+      if (stmt.simple && cx.attributesRead.has("__annotations__")) members.push(classAnnotation(cx, s, mangle(cx, stmt.target.id), stmt.annotation));
     } else if (stmt._type === "ClassDef") {
       members.push({ k: "property", name: functionKey(stmt.name), isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
@@ -395,6 +400,35 @@ function rootConstructor(cx: LowerContext, withNew: boolean): ir.ClassMember {
  * A class attribute is a static property, in its place among the members; names the class
  * body bound before it are read from the class (`this` in a static initializer).
  */
+/** `name: hint` in a class body stores the hint (its text under `from __future__ import annotations`) in the class's `__annotations__`. */
+function classAnnotation(cx: LowerContext, cls: py.ClassDef, name: string, hint: py.Expr): ir.ClassMember {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    const value: ir.Expr = cx.futureAnnotations ? { k: "str", value: unparseAnnotation(hint) } : lowerExpr(cx, hint);
+    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classAnnotation"), args: [{ k: "this" }, { k: "str", value: name }, value] } }] };
+  } finally {
+    cx.classBody = saved;
+  }
+}
+
+function hasHints(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  const a = s.args;
+  return s.returns !== null || [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg].some((arg) => arg?.annotation);
+}
+
+/** A method's `__annotations__`, evaluated in the class body where the def stands. */
+function methodAnnotations(cx: LowerContext, cls: py.ClassDef, def: py.FunctionDef | py.AsyncFunctionDef): ir.ClassMember {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: functionKey(mangle(cx, def.name)) }, annotationDict(cx, def)];
+    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("methodAnnotations"), args } }] };
+  } finally {
+    cx.classBody = saved;
+  }
+}
+
 function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value: py.Expr, members: ir.ClassMember[]): { name: string } {
   const saved = cx.classBody;
   cx.classBody = cx.scopeOf(cls);
