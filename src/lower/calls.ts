@@ -144,7 +144,7 @@ export function resolveDef(cx: LowerContext, name: string): py.FunctionDef | py.
 /** The `__init__` that constructs a module-level class (searching its known base classes). */
 export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py.FunctionDef | null {
   if (initIsMethod(cx, cls)) return null; // its `__init__` binds its arguments at run time (mro.ts)
-  const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
   if (init) return init.decorator_list.length ? null : init;
   const base = cls.bases[0];
   if (depth > 8 || !base || base._type !== "Name") return null;
@@ -233,7 +233,7 @@ export function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.
 /** The def a class (or its single-inheritance bases) gives a method name, when known. */
 export function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
   if (depth > 8 || cls.bases.length > 1 || cls.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) return null;
-  const method = cls.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+  const method = [...cls.body].reverse().find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
   if (method) return method;
   if (cx.scopeOf(cls).bindings.has(name)) return null;
   const base = cls.bases[0];

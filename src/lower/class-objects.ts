@@ -64,7 +64,7 @@ function classParameters(cx: LowerContext): Map<Scope, Set<string>> {
       for (const st of known.def.body) {
         if (st._type !== "Return" || st.value?._type !== "Name") continue;
         const name = st.value.id;
-        const inner = known.def.body.find((x): x is py.FunctionDef => x._type === "FunctionDef" && x.name === name);
+        const inner = [...known.def.body].reverse().find((x): x is py.FunctionDef => x._type === "FunctionDef" && x.name === name);
         if (inner) add(inner);
       }
     }

@@ -142,6 +142,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
     }
+    if (redefinedLater(s, stmt)) continue; // Python's last def wins; TS refuses a duplicate method
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isDeleter(stmt)) {
       // `@x.deleter`: a plain function taking `self`, which `del obj.x` runs (descriptors.ts).
       const { fn, setup } = lowerDef(cx, stmt, null);
@@ -410,6 +411,30 @@ function classAnnotation(cx: LowerContext, cls: py.ClassDef, name: string, hint:
   } finally {
     cx.classBody = saved;
   }
+}
+
+/**
+ * A plain method def that a later plain def of the same name replaces, with nothing in the
+ * class body reading the name in between: only the last one is ever seen.
+ */
+function redefinedLater(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if ((stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") || stmt.decorator_list.length) return false;
+  const start = cls.body.indexOf(stmt);
+  const later = cls.body.findIndex((st, i) => i > start && (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === stmt.name);
+  if (later < 0) return false;
+  const replacement = cls.body[later] as py.FunctionDef | py.AsyncFunctionDef;
+  if (replacement.decorator_list.length) return false;
+  return !cls.body.slice(start + 1, later + 1).some((st) => readsName(st._type === "FunctionDef" || st._type === "AsyncFunctionDef" ? [st.decorator_list, st.args.defaults, st.args.kw_defaults] : st, stmt.name));
+}
+
+/** Does the node (not counting nested defs' bodies) load `name`? */
+function readsName(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => readsName(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { _type?: string; id?: string; ctx?: string };
+  if (n._type === "Name" && n.id === name && n.ctx === "Load") return true;
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") return readsName([(node as py.FunctionDef).decorator_list, (node as py.FunctionDef).args.defaults], name);
+  return Object.values(node).some((v) => typeof v === "object" && readsName(v, name));
 }
 
 function hasHints(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
