@@ -63,6 +63,11 @@ export class ProgramTree implements ProgramResolver {
   /** Set while waitsOf runs: the modules it analysed, and whether one met a module still being analysed (a cycle). */
   private analysing: { modules: string[]; cycle: boolean } | null = null;
 
+  /** The names of the module's methods whose calls wait. */
+  blockingMethods(name: string): readonly string[] {
+    return [...this.waitsOf(name).methods];
+  }
+
   private waitsOf(name: string): ModuleWaits {
     const known = this.waits.get(name);
     if (known) {
@@ -72,7 +77,7 @@ export class ProgramTree implements ProgramResolver {
     const outer = this.analysing === null;
     if (outer) this.analysing = { modules: [], cycle: false };
     this.analysing!.modules.push(name);
-    const pending: ModuleWaits & { pending?: boolean } = { atImport: false, functions: new Set(), pending: true };
+    const pending: ModuleWaits & { pending?: boolean } = { atImport: false, functions: new Set(), methods: new Set(), pending: true };
     this.waits.set(name, pending);
     const first = this.analyse(name);
     this.waits.set(name, first);
@@ -86,8 +91,8 @@ export class ProgramTree implements ProgramResolver {
         for (const m of modules) {
           const before = this.waits.get(m)!;
           const after = this.analyse(m);
-          if (after.functions.size > before.functions.size) {
-            this.waits.set(m, { atImport: before.atImport, functions: after.functions });
+          if (after.functions.size > before.functions.size || after.methods.size > before.methods.size) {
+            this.waits.set(m, { atImport: before.atImport, functions: after.functions, methods: after.methods });
             changed = true;
           }
         }
@@ -101,11 +106,12 @@ export class ProgramTree implements ProgramResolver {
     const tree = module && parsed(module.file);
     const find = (dotted: string): ProgramModuleFile | null => this.locate(dotted);
     const info = { name, isPackage: module?.isPackage ?? false };
-    if (!tree) return { atImport: false, functions: new Set<string>() };
+    if (!tree) return { atImport: false, functions: new Set<string>(), methods: new Set<string>() };
     return moduleWaits(tree, (s) => importedModules(info, s, find).some((m) => this.awaitsAtImport(m)), {
       moduleOf: (s) => relativeModuleName({ ...info, resolver: { find } }, s),
       isModule: (dotted) => find(dotted) !== null,
       functionWaits: (other, fn) => this.waitsOf(other).functions.has(fn),
+      importedMethods: () => new Set(importsOf(tree, info, find).flatMap((m) => (m === name ? [] : [...this.waitsOf(m).methods]))),
     });
   }
 
@@ -215,6 +221,25 @@ export interface ProgramModuleFacts {
   awaitsAtImport?: boolean;
   /** its module-level functions whose calls wait */
   blockingFunctions?: readonly string[];
+  /** the names of its methods whose calls wait */
+  blockingMethods?: readonly string[];
+}
+
+/** The program modules a module's import statements load, anywhere in it. */
+function importsOf(tree: py.Module, info: { name: string; isPackage: boolean }, find: (name: string) => ProgramModuleFile | null): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const s = node as py.Stmt;
+    if (s._type === "Import" || s._type === "ImportFrom") {
+      for (const m of importedModules(info, s, find)) found.add(m);
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(tree.body);
+  return [...found];
 }
 
 /**
@@ -229,7 +254,14 @@ export function programModules(root: string, files: string[]): { modules: Map<st
     if (!found) continue;
     const starNames = tree.starNames(found.name);
     const blocking = tree.blockingFunctions(found.name);
-    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}), ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}), ...(blocking.length ? { blockingFunctions: blocking } : {}) });
+    const methods = tree.blockingMethods(found.name);
+    modules.set(found.name, {
+      isPackage: found.isPackage,
+      ...(starNames ? { starNames } : {}),
+      ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}),
+      ...(blocking.length ? { blockingFunctions: blocking } : {}),
+      ...(methods.length ? { blockingMethods: methods } : {}),
+    });
   }
   return { modules };
 }

@@ -6,7 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
-import { absoluteModule, importAwaits } from "./program-imports.js";
+import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -87,6 +87,15 @@ function importedFunction(cx: LowerContext, name: string, from: Scope): [string,
 
 /** Find every `def` that reaches a blocking call, to a fixed point. */
 export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
+  // Methods of the imported program modules' classes that wait: their calls are awaited here too.
+  const program = cx.program;
+  if (program?.resolver.blockingMethods) {
+    for (const s of importStatements(module.body)) {
+      for (const name of importedModules(program, s, (m) => program.resolver.find(m))) {
+        for (const method of program.resolver.blockingMethods(name) ?? []) cx.blockingMethodNames.add(method);
+      }
+    }
+  }
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
@@ -206,4 +215,17 @@ function isComprehension(e: py.Expr): e is py.ListComp | py.SetComp | py.DictCom
 export function comprehensionParts(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): py.Expr[] {
   const items = e._type === "DictComp" ? [e.key, e.value] : [e.elt];
   return [...e.generators.flatMap((g) => [g.iter, ...g.ifs]), ...items];
+}
+
+/** Every import statement of the module, in functions and classes too. */
+function importStatements(node: unknown, into: (py.Import | py.ImportFrom)[] = []): (py.Import | py.ImportFrom)[] {
+  if (node === null || typeof node !== "object") return into;
+  if (Array.isArray(node)) {
+    for (const n of node) importStatements(n, into);
+    return into;
+  }
+  const s = node as py.Stmt;
+  if (s._type === "Import" || s._type === "ImportFrom") into.push(s);
+  else for (const v of Object.values(node)) if (typeof v === "object") importStatements(v, into);
+  return into;
 }

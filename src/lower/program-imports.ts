@@ -18,6 +18,8 @@ export interface ProgramResolver {
   awaitsAtImport?(name: string): boolean;
   /** the module-level functions of the module whose calls wait (they reach a blocking call) */
   blockingFunctions?(name: string): readonly string[] | null;
+  /** the names of the module's methods whose calls wait */
+  blockingMethods?(name: string): readonly string[] | null;
   /** every module of the program's folder (a bundle holds them all when some name is computed) */
   allModules?(): readonly { name: string }[];
 }
@@ -263,6 +265,8 @@ export interface ModuleWaits {
   atImport: boolean;
   /** the module-level functions whose calls wait (they reach a blocking call) */
   functions: ReadonlySet<string>;
+  /** the names of methods of its classes whose calls wait (a call `x.name()` is awaited, as within a module) */
+  methods: ReadonlySet<string>;
 }
 
 /** How the syntax analysis learns of other modules: the module an import names, and whether a function of it waits. */
@@ -272,6 +276,8 @@ export interface OtherModules {
   isModule?(name: string): boolean;
   /** does calling `name` of program module `module` wait? */
   functionWaits?(module: string, name: string): boolean;
+  /** the names of waiting methods of the modules this one imports */
+  importedMethods?(): ReadonlySet<string>;
 }
 
 /**
@@ -296,6 +302,9 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
   for (const s of module.body) if (s._type === "FunctionDef") defs.set(s.name, s);
   const imported = importBindings(module, others);
   const blockingDefs = new Set<string>();
+  const blockingMethods = new Set<string>(others.importedMethods?.() ?? []);
+  const methods: py.FunctionDef[] = [];
+  for (const s of module.body) if (s._type === "ClassDef") for (const m of s.body) if (m._type === "FunctionDef") methods.push(m);
   const elsewhere = (moduleName: string | undefined, name: string): boolean => moduleName !== undefined && others.functionWaits?.(moduleName, name) === true;
   const blocking: Waits = (node) => {
     if (node._type !== "Call") return importWaits(node);
@@ -303,6 +312,7 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
     const f = call.func;
     if (f._type === "Attribute") {
       if (f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio")) return true;
+      if (blockingMethods.has(f.attr)) return true;
       const dotted = dottedName(f.value);
       return dotted !== null && elsewhere(moduleOfDotted(dotted, imported.modules, others), f.attr);
     }
@@ -320,9 +330,16 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
         changed = true;
       }
     }
+    for (const def of methods) {
+      if (!blockingMethods.has(def.name) && !isGeneratorDef(def) && callsAtTop(def.body, blocking)) {
+        blockingMethods.add(def.name);
+        changed = true;
+      }
+    }
   }
   const body = isMainGuard(module.body.at(-1)) ? module.body.slice(0, -1) : module.body;
-  return { atImport: callsAtTop(body, blocking), functions: blockingDefs };
+  const own = new Set(methods.filter((m) => blockingMethods.has(m.name)).map((m) => m.name));
+  return { atImport: callsAtTop(body, blocking), functions: blockingDefs, methods: own };
 }
 
 /** A generator's body runs at each `next()`, not at its call: calling one never waits. */
