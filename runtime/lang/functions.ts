@@ -179,6 +179,8 @@ export function plainMethod(method: AnyFn, owner: Function): AnyFn {
     if (Object.hasOwn(method, "__annotations__")) {
       Object.defineProperty(plain, "__annotations__", { get: () => hints.__annotations__, set: (v: unknown) => void (hints.__annotations__ = v), configurable: true, enumerable: false });
     }
+    const module = functionModules.get(method);
+    if (module !== undefined) functionModules.set(plain, module);
     plainMethods.set(method, plain);
   }
   return plain;
@@ -254,6 +256,14 @@ export class CodeObject {
 
 const NOT_FOUND = Symbol("not found");
 
+/** The module each function of a program's module was defined in (set when the module's body has run). */
+const functionModules = new WeakMap<Function, string>();
+
+/** `f.__module__` for a module-level function, or for the methods of a module-level class. */
+export function setFunctionModule(f: Function, module: string): void {
+  if (!functionModules.has(f)) functionModules.set(f, module);
+}
+
 /**
  * Attributes Python computes for a function (not a class): `__name__`, `__qualname__`,
  * `__doc__`, `__module__`, `__defaults__`, `__kwdefaults__`, `__closure__`, `__code__`,
@@ -278,7 +288,7 @@ export function functionAttribute(f: Function, name: string): unknown {
     case "__qualname__":
       return functionQualname(f);
     case "__module__":
-      return "__main__";
+      return functionModules.get(f) ?? "__main__";
     case "__doc__":
       return info?.doc ?? null;
     case "__defaults__": {
