@@ -142,6 +142,22 @@ test("a generator importing a module whose top level runs an event loop is a loc
   expect(code).toContain("yield getattr(job");
 });
 
+test("a generator calling a function that runs an event loop (here or in another module) is a located error; asyncio.run itself runs in place", async () => {
+  const modules = new Map([["main", { isPackage: false }], ["job", { isPackage: false, blockingFunctions: ["compute"] }]]);
+  const local = "import asyncio\n\nasync def f():\n    return 1\n\ndef run():\n    return asyncio.run(f())\n\ndef numbers():\n    yield run()\n";
+  await expect(transpile(local, { filename: "main.py", module: { name: "main", modules } })).rejects.toMatchObject({
+    diagnostics: [{ line: 10, col: 10, message: "unsupported: a call of 'run' (it runs an event loop) inside a generator" }],
+  });
+  const other = "import job\n\ndef numbers():\n    yield job.compute(1)\n";
+  await expect(transpile(other, { filename: "main.py", module: { name: "main", modules } })).rejects.toMatchObject({
+    diagnostics: [{ line: 4, col: 10, message: "unsupported: a call of 'compute' (it runs an event loop) inside a generator" }],
+  });
+  // Outside a generator the call of another module's waiting function is awaited.
+  const { code } = await transpile("import job\n\ndef total():\n    return job.compute(1) + 1\n", { filename: "main.py", module: { name: "main", modules } });
+  expect(code).toMatch(/async function total/);
+  expect(code).toContain("await callValue(job?.compute");
+});
+
 test("importing, inside a coroutine, a module whose top level runs an event loop meets the running loop as in CPython", async () => {
   const dir = path.join(work, "awaits-at-import");
   fs.mkdirSync(dir, { recursive: true });

@@ -26,6 +26,7 @@ import { runReadyObserved } from "./observed.js";
 import { atSite, debugFromEnvironment, noteCreation } from "./debug.js";
 import { recorder } from "../timeline/recorder.js";
 import { loopRunning } from "./io-handles.js";
+import { sleepThread } from "../core/sleep-thread.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -233,6 +234,61 @@ export class EventLoop implements HandleLoop {
       };
       this._waitFor(this._prepareStep());
     });
+  }
+
+  /**
+   * run_forever without Node's loop, for code that cannot wait for a promise (a generator's
+   * `next()`): timers are waited for by blocking the thread; a loop left waiting for Node's
+   * I/O raises. Returns when stop() is called.
+   */
+  _runForeverNow(): null {
+    this._check_closed();
+    this._check_running();
+    this._running = true;
+    _set_running_loop(this);
+    loopRunning(this, true);
+    if (this._debug) setCoroutineOriginTracking(new Error());
+    this._inStep = true;
+    try {
+      for (;;) {
+        const timeout = this._prepareStep();
+        if (timeout === null) throw new RuntimeError("the event loop waits for I/O, which pyts cannot do inside a generator's next() (run the loop outside the generator)");
+        if (timeout > 0) {
+          const ms = Math.ceil(timeout * 1000);
+          this._waitDeadline = this.time() + ms / 1000;
+          sleepThread(ms);
+        }
+        this._processStep();
+        if (this._stopping) return null;
+      }
+    } finally {
+      this._inStep = false;
+      this._stopping = false;
+      this._running = false;
+      _set_running_loop(null);
+      loopRunning(this, false);
+      if (this._debug) setCoroutineOriginTracking(null);
+    }
+  }
+
+  /** run_until_complete without Node's loop (see _runForeverNow). */
+  _runUntilCompleteNow(future: unknown): unknown {
+    this._check_closed();
+    this._check_running();
+    const newTask = !isFuture(future);
+    const fut = ensureFutureOn(future, this);
+    if (newTask && fut instanceof Task) fut._log_destroy_pending = false;
+    fut.add_done_callback(runUntilCompleteCallback);
+    try {
+      this._runForeverNow();
+    } catch (error) {
+      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw error;
+    } finally {
+      fut.remove_done_callback(runUntilCompleteCallback);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
   }
 
   /**

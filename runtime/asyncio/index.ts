@@ -116,4 +116,5 @@ export { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull };
 export { TaskGroup, Timeout };
 export { setErrorSink, setExceptionFormatter } from "./format.js";
 export { _reset_event_loop_policy } from "./loop-state.js";
+export { runNow, runUntilCompleteNow, runForeverNow } from "./run.js";
 export { forgetUnretrieved, reportAllUnretrieved } from "./never-retrieved.js";

@@ -5,6 +5,8 @@
 import { PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { className } from "../values/typename.js";
+import { Dict } from "../values/dict.js";
+import { setitem } from "../values/subscript.js";
 import { mroOf, BASES_KEY } from "./mro.js";
 
 const SUBCLASSES = Symbol.for("pyts.subclasses");
@@ -45,4 +47,35 @@ export function objectInitSubclass(this: unknown, ...args: unknown[]): null {
 /** `Cls.__subclasses__()`: the classes created with `Cls` as a direct base, in order. */
 export function subclassesOf(cls: object): unknown[] {
   return Object.hasOwn(cls, SUBCLASSES) ? [...((cls as any)[SUBCLASSES] as unknown[])] : [];
+}
+
+/**
+ * Static block, first in a class of a program's module: `classOrigin(this, "Item", $module)`.
+ * The class's `__name__` is its Python name (a bundler may rename the JS class) and its
+ * `__module__` the module's `__name__` (`"__main__"` for the entry, else its dotted name).
+ */
+export function classOrigin(cls: any, name: string, module: { __name__: unknown }): void {
+  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(cls, "__module__", { value: module.__name__, writable: true, configurable: true, enumerable: false });
+}
+
+/** A class's own `__annotations__` (3.10+: made empty on first read, never inherited). */
+export function classAnnotations(cls: any): Dict {
+  if (!Object.hasOwn(cls, "__annotations__")) {
+    Object.defineProperty(cls, "__annotations__", { value: new Dict(), writable: true, configurable: true, enumerable: false });
+  }
+  return cls.__annotations__ as Dict;
+}
+
+/** Static block for `name: hint` in a class body: the hint joins the class's `__annotations__`. */
+export function classAnnotation(cls: any, name: string, hint: unknown): void {
+  const annotations = classAnnotations(cls);
+  if (annotations instanceof Dict) annotations.set(name, hint);
+  else setitem(annotations, name, hint);
+}
+
+/** Static block: the hints of the method stored under `key` (on the prototype) become its `__annotations__`. */
+export function methodAnnotations(cls: any, key: string, hints: Dict): void {
+  const method: unknown = Object.getOwnPropertyDescriptor(cls.prototype, key)?.value;
+  if (typeof method === "function") Object.defineProperty(method, "__annotations__", { value: hints, writable: true, configurable: true, enumerable: false });
 }

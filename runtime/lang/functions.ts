@@ -177,6 +177,13 @@ export function plainMethod(method: AnyFn, owner: Function): AnyFn {
       return invokeMethod(method, args);
     };
     pyDef(plain, info?.qualname ?? `${ownerName(owner)}.${name}`, info?.spec ?? null, { ...(info ?? {}), method: false, binds: true });
+    // `Cls.method.__annotations__`: the method's own hints (class-creation.ts: methodAnnotations).
+    const hints = method as unknown as { __annotations__?: unknown };
+    if (Object.hasOwn(method, "__annotations__")) {
+      Object.defineProperty(plain, "__annotations__", { get: () => hints.__annotations__, set: (v: unknown) => void (hints.__annotations__ = v), configurable: true, enumerable: false });
+    }
+    const module = functionModules.get(method);
+    if (module !== undefined) functionModules.set(plain, module);
     plainMethods.set(method, plain);
   }
   return plain;
@@ -253,6 +260,14 @@ export class CodeObject {
 
 const NOT_FOUND = Symbol("not found");
 
+/** The module each function of a program's module was defined in (set when the module's body has run). */
+const functionModules = new WeakMap<Function, string>();
+
+/** `f.__module__` for a module-level function, or for the methods of a module-level class. */
+export function setFunctionModule(f: Function, module: string): void {
+  if (!functionModules.has(f)) functionModules.set(f, module);
+}
+
 /**
  * Attributes Python computes for a function (not a class): `__name__`, `__qualname__`,
  * `__doc__`, `__module__`, `__defaults__`, `__kwdefaults__`, `__closure__`, `__code__`,
@@ -267,6 +282,7 @@ export function functionAttribute(f: Function, name: string): unknown {
       const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
       return functionAttribute(target, name);
     }
+    if (name === "__annotations__" && Object.hasOwn(parts.method, name)) return (parts.method as unknown as Record<string, unknown>)[name];
   }
   if (Object.hasOwn(f, name) && name.startsWith("__")) return (f as unknown as Record<string, unknown>)[name];
   const info = functionInfo(f);
@@ -276,7 +292,7 @@ export function functionAttribute(f: Function, name: string): unknown {
     case "__qualname__":
       return functionQualname(f);
     case "__module__":
-      return "__main__";
+      return functionModules.get(f) ?? "__main__";
     case "__doc__":
       return info?.doc ?? null;
     case "__defaults__": {

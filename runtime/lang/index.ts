@@ -18,7 +18,7 @@ export { ListBase, DictBase, SetBase } from "./builtin-bases.js";
 export { BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
-export { classCreated, objectInitSubclass } from "./class-creation.js";
+export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectInitSubclass } from "./class-creation.js";
 export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";
 export { createClass, prepareNamespace, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";

@@ -96,6 +96,8 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
     };
     Object.defineProperty(wrapper, "name", { value: method.name });
     (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true };
+    const hints = Object.getOwnPropertyDescriptor(method, "__annotations__");
+    if (hints !== undefined) Object.defineProperty(wrapper, "__annotations__", hints);
     proto[name] = wrapper;
   }
 }

@@ -55,7 +55,8 @@ const prepared = new WeakMap<object, any>();
  */
 export function prepareNamespace(cls: AnyClass, metaclass: unknown, ...keywords: unknown[]): void {
   const meta = (metaclass ?? metaclassOf(cls)) as AnyClass | null;
-  if (meta === null) return;
+  // (a metaclass of another module the compiler could not see may have no __prepare__: type's)
+  if (meta === null || typeof (meta as { __prepare__?: unknown }).__prepare__ !== "function") return;
   const ns = callMethod(meta, "__prepare__", className(cls), basesTuple(cls), ...keywords);
   setitem(ns, "__module__", getattrImpl(cls, "__module__"));
   setitem(ns, "__qualname__", (cls as { __qualname__?: unknown }).__qualname__ ?? className(cls));

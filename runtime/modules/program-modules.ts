@@ -6,6 +6,8 @@
 // so bodies run once, at first import, in CPython's order.
 import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { objectKey } from "../lang/attr-names.js";
+import { setFunctionModule } from "../lang/functions.js";
+import { isClass } from "../values/typename.js";
 import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { programFile } from "../core/code-location.js";
@@ -233,6 +235,21 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
 /** The module's body finished: it is no longer partially initialised. */
 export function moduleReady(module: ProgramModule): void {
   module[INITIALIZING] = false;
+  // Its functions, and its classes' methods, report the module as their __module__.
+  const name = String(module.__name__);
+  for (const key of Object.keys(module)) {
+    let value: unknown;
+    try {
+      value = (module as unknown as Record<string, unknown>)[key];
+    } catch {
+      continue; // a global left unbound
+    }
+    if (typeof value !== "function") continue;
+    if (!isClass(value)) setFunctionModule(value, name);
+    else if ((value as { __module__?: unknown }).__module__ === name) {
+      for (const method of Object.values(Object.getOwnPropertyDescriptors(value.prototype))) if (typeof method.value === "function") setFunctionModule(method.value as Function, name);
+    }
+  }
 }
 
 function unboundGlobal(module: PyModule, name: string): AttributeError {

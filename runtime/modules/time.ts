@@ -6,6 +6,7 @@ import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { nodeProcess } from "../core/host.js";
 import { noteBlocked } from "../core/effort-clock.js";
+import { sleepThread } from "../core/sleep-thread.js";
 import { Tuple } from "../values/tuple.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
@@ -46,27 +47,10 @@ export function process_time(): number {
   return (user + system) / 1e6;
 }
 
-// One shared cell nobody ever notifies: waiting on it is a plain thread sleep. Made on first
-// use: a browser page that is not cross-origin isolated has no SharedArrayBuffer.
-let sleepCell: Int32Array | null = null;
-
-/** Blocks the calling thread for `secs` seconds (nothing else in this thread runs meanwhile). */
+/** Blocks the calling thread for `ms` milliseconds (nothing else in this thread runs meanwhile). */
 export function blockFor(ms: number): void {
   const start = performance.now();
-  const end = start + ms;
-  // Atomics.wait may wake a little early; keep waiting until the full time has passed.
-  for (let left = ms; left > 0; left = end - performance.now()) {
-    if (sleepCell === null && typeof SharedArrayBuffer === "function") sleepCell = new Int32Array(new SharedArrayBuffer(4));
-    try {
-      if (sleepCell !== null) {
-        Atomics.wait(sleepCell, 0, 0, left);
-        continue;
-      }
-    } catch {
-      // a browser's main thread may not wait: spin instead
-    }
-    while (performance.now() < end);
-  }
+  sleepThread(ms);
   noteBlocked((performance.now() - start) / 1000);
 }
 

@@ -8,7 +8,7 @@ import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
-import { subclassesOf } from "../lang/class-creation.js";
+import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
@@ -61,6 +61,7 @@ export function getattrImpl(obj: unknown, name: string): any {
       return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
+    if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
     if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : null;
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);

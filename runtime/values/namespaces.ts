@@ -6,6 +6,7 @@ import { AbstractSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
+import { className } from "./typename.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
@@ -159,8 +160,8 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     d.set(key, desc.value);
   }
   if (rootClass) {
-    d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${cls.name}' objects>`));
-    d.set("__weakref__", new AttributeSlot(`<attribute '__weakref__' of '${cls.name}' objects>`));
+    d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${className(cls)}' objects>`));
+    d.set("__weakref__", new AttributeSlot(`<attribute '__weakref__' of '${className(cls)}' objects>`));
   }
   if (doc === null) d.set("__doc__", null);
   d.sealed = true;

@@ -65,7 +65,8 @@ export async function main(): Promise<void> {
           .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "with -o: the map in OUT.ts.map, inline in OUT.ts, or none" }),
       (argv) =>
         guarded(async () => {
-          const out = argv.o;
+          // `-o -`: standard output, as without -o.
+          const out = argv.o === STDIN || argv.o === "-" ? undefined : argv.o;
           if (out) checkNotInput(argv.file, out);
           const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
           if (out) writeOutput(out, result, argv.file, argv.sourceMap);

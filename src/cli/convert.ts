@@ -119,6 +119,12 @@ export function writeOutput(outFile: string, result: TranspileResult, input: str
   } else if (mapMode === "inline") {
     contents.push([outFile, `${result.code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
   } else contents.push([outFile, result.code]);
+  // A folder in an output's place is refused before anything is written (one line, exit 1).
+  for (const [target] of contents) {
+    if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new ConversionFailed(`pyts: EISDIR: cannot write ${target}: it is a directory`);
+  }
+  // The .ts is renamed into place first: should that fail, no map of it is left behind.
+  contents.reverse();
   const temporaries: string[] = [];
   try {
     for (const [target, text] of contents) {

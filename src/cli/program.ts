@@ -7,7 +7,7 @@ import path from "node:path";
 import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
-import { awaitsAtImport, importedModules, type ProgramResolver } from "../lower/program-imports.js";
+import { importedModules, moduleWaits, relativeModuleName, type ModuleWaits, type ProgramResolver } from "../lower/program-imports.js";
 import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
 
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
@@ -18,7 +18,7 @@ export type { ProgramModuleFile };
 export class ProgramTree implements ProgramResolver {
   private readonly found = new Map<string, ProgramModuleFile | null>();
   private readonly stars = new Map<string, readonly string[] | null>();
-  private readonly awaits = new Map<string, boolean>();
+  private readonly waits = new Map<string, ModuleWaits & { pending?: boolean }>();
 
   constructor(readonly root: string) {}
 
@@ -52,14 +52,67 @@ export class ProgramTree implements ProgramResolver {
    * one that is being imported finds it partially initialised and does not wait for it.
    */
   awaitsAtImport(name: string): boolean {
-    if (this.awaits.has(name)) return this.awaits.get(name)!;
-    this.awaits.set(name, false);
+    return this.waitsOf(name).atImport;
+  }
+
+  /** The module-level functions of the module whose calls wait (they reach a blocking call). */
+  blockingFunctions(name: string): readonly string[] {
+    return [...this.waitsOf(name).functions];
+  }
+
+  /** Set while waitsOf runs: the modules it analysed, and whether one met a module still being analysed (a cycle). */
+  private analysing: { modules: string[]; cycle: boolean } | null = null;
+
+  /** The names of the module's methods whose calls wait. */
+  blockingMethods(name: string): readonly string[] {
+    return [...this.waitsOf(name).methods];
+  }
+
+  private waitsOf(name: string): ModuleWaits {
+    const known = this.waits.get(name);
+    if (known) {
+      if (this.analysing && this.analysing.modules.includes(name) && known.pending) this.analysing.cycle = true;
+      return known;
+    }
+    const outer = this.analysing === null;
+    if (outer) this.analysing = { modules: [], cycle: false };
+    this.analysing!.modules.push(name);
+    const pending: ModuleWaits & { pending?: boolean } = { atImport: false, functions: new Set(), methods: new Set(), pending: true };
+    this.waits.set(name, pending);
+    const first = this.analyse(name);
+    this.waits.set(name, first);
+    if (outer) {
+      // Functions calling each other across an import cycle: analysed again until nothing changes
+      // (a module's top level still does not wait for one being imported, see awaitsAtImport).
+      const { modules, cycle } = this.analysing!;
+      this.analysing = null;
+      for (let changed = cycle; changed; ) {
+        changed = false;
+        for (const m of modules) {
+          const before = this.waits.get(m)!;
+          const after = this.analyse(m);
+          if (after.functions.size > before.functions.size || after.methods.size > before.methods.size) {
+            this.waits.set(m, { atImport: before.atImport, functions: after.functions, methods: after.methods });
+            changed = true;
+          }
+        }
+      }
+    }
+    return this.waits.get(name)!;
+  }
+
+  private analyse(name: string): ModuleWaits {
     const module = this.locate(name);
     const tree = module && parsed(module.file);
     const find = (dotted: string): ProgramModuleFile | null => this.locate(dotted);
-    const waits = !!tree && awaitsAtImport(tree, (s) => importedModules({ name, isPackage: module!.isPackage }, s, find).some((m) => this.awaitsAtImport(m)));
-    this.awaits.set(name, waits);
-    return waits;
+    const info = { name, isPackage: module?.isPackage ?? false };
+    if (!tree) return { atImport: false, functions: new Set<string>(), methods: new Set<string>() };
+    return moduleWaits(tree, (s) => importedModules(info, s, find).some((m) => this.awaitsAtImport(m)), {
+      moduleOf: (s) => relativeModuleName({ ...info, resolver: { find } }, s),
+      isModule: (dotted) => find(dotted) !== null,
+      functionWaits: (other, fn) => this.waitsOf(other).functions.has(fn),
+      importedMethods: () => new Set(importsOf(tree, info, find).flatMap((m) => (m === name ? [] : [...this.waitsOf(m).methods]))),
+    });
   }
 
   /**
@@ -166,6 +219,27 @@ export interface ProgramModuleFacts {
   isPackage: boolean;
   starNames?: readonly string[];
   awaitsAtImport?: boolean;
+  /** its module-level functions whose calls wait */
+  blockingFunctions?: readonly string[];
+  /** the names of its methods whose calls wait */
+  blockingMethods?: readonly string[];
+}
+
+/** The program modules a module's import statements load, anywhere in it. */
+function importsOf(tree: py.Module, info: { name: string; isPackage: boolean }, find: (name: string) => ProgramModuleFile | null): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const s = node as py.Stmt;
+    if (s._type === "Import" || s._type === "ImportFrom") {
+      for (const m of importedModules(info, s, find)) found.add(m);
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(tree.body);
+  return [...found];
 }
 
 /**
@@ -179,7 +253,15 @@ export function programModules(root: string, files: string[]): { modules: Map<st
     const found = tree.nameOf(file);
     if (!found) continue;
     const starNames = tree.starNames(found.name);
-    modules.set(found.name, { isPackage: found.isPackage, ...(starNames ? { starNames } : {}), ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}) });
+    const blocking = tree.blockingFunctions(found.name);
+    const methods = tree.blockingMethods(found.name);
+    modules.set(found.name, {
+      isPackage: found.isPackage,
+      ...(starNames ? { starNames } : {}),
+      ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}),
+      ...(blocking.length ? { blockingFunctions: blocking } : {}),
+      ...(methods.length ? { blockingMethods: methods } : {}),
+    });
   }
   return { modules };
 }

@@ -26,3 +26,14 @@ export function checkFutureImports(body: Stmt[]): Set<Stmt> {
 function isDocstring(s: Stmt): boolean {
   return s._type === "Expr" && s.value._type === "Constant" && s.value.value.kind === "str";
 }
+
+/** The features the leading future imports name (without checking them). */
+export function leadingFutures(body: Stmt[]): Set<string> {
+  const names = new Set<string>();
+  for (let i = body[0] && isDocstring(body[0]) ? 1 : 0; i < body.length; i++) {
+    const s = body[i]!;
+    if (s._type !== "ImportFrom" || s.module !== "__future__" || s.level !== 0) break;
+    for (const alias of s.names) names.add(alias.name);
+  }
+  return names;
+}

@@ -4,6 +4,7 @@
 import type { Arguments, Comprehension, Expr, Span, Stmt } from "./ast.js";
 import { type AnyNode, binOpOperands, forEachChild } from "./walk.js";
 import { syntaxError } from "./diagnostics.js";
+import { leadingFutures } from "./future.js";
 
 export type ScopeKind = "module" | "function" | "lambda" | "class" | "comprehension";
 
@@ -47,6 +48,7 @@ export type ScopeMap = Map<AnyNode, Scope>;
 
 export function buildSymtable(body: Stmt[]): { module: Scope; scopes: ScopeMap } {
   const builder = new Builder();
+  builder.futureAnnotations = leadingFutures(body).has("annotations");
   for (const s of body) builder.visit(s);
   analyze(builder.module, null);
   return { module: builder.module, scopes: builder.scopes };
@@ -61,6 +63,26 @@ class Builder {
   readonly module = new Scope("module", null);
   readonly scopes: ScopeMap = new Map();
   private cur = this.module;
+  /** `from __future__ import annotations`: hints are visited as blocks of their own */
+  futureAnnotations = false;
+  /** the scope whose annotation is being visited, under futureAnnotations (CPython's AnnotationBlock) */
+  private annotationOf: Scope | null = null;
+
+  private annotation(e: Expr): void {
+    if (!this.futureAnnotations) return this.visit(e);
+    const outer = this.annotationOf;
+    this.annotationOf = this.cur;
+    try {
+      this.visit(e);
+    } finally {
+      this.annotationOf = outer;
+    }
+  }
+
+  /** CPython's symtable_raise_if_annotation_block. */
+  private notInAnnotation(what: string, e: Expr): void {
+    if (this.annotationOf !== null && this.annotationOf === this.cur) syntaxError(e, `'${what}' can not be used within an annotation`);
+  }
 
   private enter(kind: ScopeKind, node: AnyNode, comprehensionName = ""): Scope {
     const scope = new Scope(kind, this.cur, comprehensionName);
@@ -84,7 +106,7 @@ class Builder {
       case "AsyncFunctionDef": {
         cur.add(n.name, DEF_LOCAL);
         this.visit(n.args);
-        if (n.returns) this.visit(n.returns);
+        if (n.returns) this.annotation(n.returns);
         for (const d of n.decorator_list) this.visit(d);
         const scope = this.enter("function", n);
         if (n._type === "AsyncFunctionDef") scope.isCoroutine = true;
@@ -139,7 +161,7 @@ class Builder {
           if (n.simple) cur.add(target.id, DEF_ANNOT | DEF_LOCAL);
           else if (n.value) cur.add(target.id, DEF_LOCAL);
         } else this.visit(target);
-        this.visit(n.annotation);
+        this.annotation(n.annotation);
         if (n.value) this.visit(n.value);
         return;
       }
@@ -163,16 +185,27 @@ class Builder {
       case "Name":
         cur.add(n.id, n.ctx === "Load" ? USE : DEF_LOCAL);
         return;
+      case "arguments":
+        // (a parameter's hint is an annotation: a block of its own under the future import)
+        for (const a of [...n.posonlyargs, ...n.args, ...(n.vararg ? [n.vararg] : []), ...n.kwonlyargs, ...(n.kwarg ? [n.kwarg] : [])]) {
+          if (a.annotation) this.annotation(a.annotation);
+        }
+        for (const d of n.defaults) this.visit(d);
+        for (const d of n.kw_defaults) if (d) this.visit(d);
+        return;
       case "NamedExpr":
+        this.notInAnnotation("named expression", n);
         this.namedExpr(n.target.id, n);
         this.visit(n.value);
         return;
       case "Yield":
       case "YieldFrom":
+        this.notInAnnotation("yield expression", n);
         if (cur.kind === "comprehension") syntaxError(n, `'yield' inside ${cur.comprehensionName}`);
         cur.isGenerator = true;
         break;
       case "Await":
+        this.notInAnnotation("await expression", n);
         cur.isCoroutine = true;
         break;
       case "BinOp":

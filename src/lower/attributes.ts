@@ -72,7 +72,7 @@ export function instanceAttributeNames(cx: LowerContext, cls: py.ClassDef, depth
   let names = instanceNames.get(cls);
   if (names) return names;
   names = new Set(classMemberNames(cx, cls));
-  const init = cls.body.find((st): st is py.FunctionDef => st._type === "FunctionDef" && st.name === "__init__");
+  const init = [...cls.body].reverse().find((st): st is py.FunctionDef => st._type === "FunctionDef" && st.name === "__init__");
   const self = init?.args.posonlyargs[0]?.arg ?? init?.args.args[0]?.arg;
   // Without an __init__ of its own, or with one that runs the base's, the bases' attributes count.
   let runsBaseInit = init === undefined;

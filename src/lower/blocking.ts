@@ -6,7 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
-import { importAwaits } from "./program-imports.js";
+import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -24,17 +24,78 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
     if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return true;
-    return cx.blockingMethodNames.has(f.attr);
+    if (cx.blockingMethodNames.has(f.attr)) return true;
+    const module = programModuleOf(cx, f.value, from);
+    return module !== null && otherModuleWaits(cx, module, f.attr);
   }
   if (f._type === "Name") {
     const def = calledDef(cx, f.id, from);
-    return def !== null && cx.blockingFunctions.has(def);
+    if (def !== null) return cx.blockingFunctions.has(def);
+    const imported = importedFunction(cx, f.id, from);
+    return imported !== null && otherModuleWaits(cx, imported[0], imported[1]);
   }
   return false;
 }
 
+/** Does calling `name` of the program module `module` wait (its function reaches a blocking call)? */
+function otherModuleWaits(cx: LowerContext, module: string, name: string): boolean {
+  return cx.program?.resolver.blockingFunctions?.(module)?.includes(name) === true;
+}
+
+/** The one import statement binding `name` where it is read, if that is how it is bound. */
+function importBinding(cx: LowerContext, name: string, from: Scope): py.Import | py.ImportFrom | null {
+  const bindings = cx.resolve(name, from)?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  return stmt && (stmt._type === "Import" || stmt._type === "ImportFrom") ? stmt : null;
+}
+
+/** The program module an expression names through an import (`m`, `s` of `import a.b as s`, `a.b` of `import a.b`), or null. */
+function programModuleOf(cx: LowerContext, e: py.Expr, from: Scope): string | null {
+  if (!cx.program) return null;
+  const parts: string[] = [];
+  let head = e;
+  while (head._type === "Attribute") {
+    parts.unshift(head.attr);
+    head = head.value;
+  }
+  if (head._type !== "Name") return null;
+  const stmt = importBinding(cx, head.id, from);
+  let base: string | null = null;
+  if (stmt?._type === "Import") {
+    const alias = stmt.names.find((a) => (a.asname ?? a.name.split(".")[0]) === head.id);
+    if (alias) base = alias.asname ? alias.name : head.id;
+  } else if (stmt?._type === "ImportFrom") {
+    const alias = stmt.names.find((a) => (a.asname ?? a.name) === head.id);
+    if (alias) base = `${absoluteModule(cx, stmt)}.${alias.name}`;
+  }
+  if (base === null) return null;
+  const name = [base, ...parts].join(".");
+  return cx.program.resolver.find(name) ? name : null;
+}
+
+/** `[module, name]` for a name bound by `from module import name` of a program module, or null. */
+function importedFunction(cx: LowerContext, name: string, from: Scope): [string, string] | null {
+  if (!cx.program) return null;
+  const stmt = importBinding(cx, name, from);
+  if (stmt?._type !== "ImportFrom") return null;
+  const alias = stmt.names.find((a) => (a.asname ?? a.name) === name);
+  if (!alias) return null;
+  const module = absoluteModule(cx, stmt);
+  return cx.program.resolver.find(module) ? [module, alias.name] : null;
+}
+
 /** Find every `def` that reaches a blocking call, to a fixed point. */
 export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
+  // Methods of the imported program modules' classes that wait: their calls are awaited here too.
+  const program = cx.program;
+  if (program?.resolver.blockingMethods) {
+    for (const s of importStatements(module.body)) {
+      for (const name of importedModules(program, s, (m) => program.resolver.find(m))) {
+        for (const method of program.resolver.blockingMethods(name) ?? []) cx.blockingMethodNames.add(method);
+      }
+    }
+  }
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
@@ -43,6 +104,8 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     for (const { def, inClass } of defs) {
       if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
       const scope = cx.scopeOf(def);
+      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts).
+      if (scope.isGenerator) continue;
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
         if (inClass) cx.blockingMethodNames.add(def.name);
@@ -152,4 +215,17 @@ function isComprehension(e: py.Expr): e is py.ListComp | py.SetComp | py.DictCom
 export function comprehensionParts(e: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp): py.Expr[] {
   const items = e._type === "DictComp" ? [e.key, e.value] : [e.elt];
   return [...e.generators.flatMap((g) => [g.iter, ...g.ifs]), ...items];
+}
+
+/** Every import statement of the module, in functions and classes too. */
+function importStatements(node: unknown, into: (py.Import | py.ImportFrom)[] = []): (py.Import | py.ImportFrom)[] {
+  if (node === null || typeof node !== "object") return into;
+  if (Array.isArray(node)) {
+    for (const n of node) importStatements(n, into);
+    return into;
+  }
+  const s = node as py.Stmt;
+  if (s._type === "Import" || s._type === "ImportFrom") into.push(s);
+  else for (const v of Object.values(node)) if (typeof v === "object") importStatements(v, into);
+  return into;
 }

@@ -24,6 +24,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
+  if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) return superCall;
 
@@ -143,7 +144,7 @@ export function resolveDef(cx: LowerContext, name: string): py.FunctionDef | py.
 /** The `__init__` that constructs a module-level class (searching its known base classes). */
 export function constructorOf(cx: LowerContext, cls: py.ClassDef, depth = 0): py.FunctionDef | null {
   if (initIsMethod(cx, cls)) return null; // its `__init__` binds its arguments at run time (mro.ts)
-  const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
   if (init) return init.decorator_list.length ? null : init;
   const base = cls.bases[0];
   if (depth > 8 || !base || base._type !== "Name") return null;
@@ -232,7 +233,7 @@ export function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.
 /** The def a class (or its single-inheritance bases) gives a method name, when known. */
 export function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
   if (depth > 8 || cls.bases.length > 1 || cls.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) return null;
-  const method = cls.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+  const method = [...cls.body].reverse().find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
   if (method) return method;
   if (cx.scopeOf(cls).bindings.has(name)) return null;
   const base = cls.bases[0];
@@ -393,6 +394,24 @@ function isProgramStream(cx: LowerContext, e: py.Expr): boolean {
   if (e._type !== "Attribute" || !["stdout", "stderr", "stdin"].includes(e.attr) || e.value._type !== "Name") return false;
   const known = cx.knownBinding(e.value.id);
   return known?.k === "module" && known.module === "sys";
+}
+
+/**
+ * A blocking call in a generator's body: `next()` answers at once, so it cannot wait for a
+ * promise. `asyncio.run`, `loop.run_until_complete` and `loop.run_forever` run the loop on
+ * this thread instead (runtime/asyncio/run.ts: runNow); a function that reaches one is async
+ * and cannot be waited for here: a located error.
+ */
+function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
+  const f = e.func;
+  const loc = cx.loc(e);
+  if (f._type === "Attribute") {
+    if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return { k: "call", callee: cx.rt("runNow"), args: lowerArgs(cx, e), loc };
+    const helper = f.attr === "run_until_complete" ? "runUntilCompleteNow" : f.attr === "run_forever" ? "runForeverNow" : null;
+    if (helper !== null) return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, f.value), ...lowerArgs(cx, e)], loc };
+  }
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "the function";
+  return cx.unsupported(e, `a call of '${name}' (it runs an event loop) inside a generator`);
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {

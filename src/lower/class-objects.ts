@@ -64,7 +64,7 @@ function classParameters(cx: LowerContext): Map<Scope, Set<string>> {
       for (const st of known.def.body) {
         if (st._type !== "Return" || st.value?._type !== "Name") continue;
         const name = st.value.id;
-        const inner = known.def.body.find((x): x is py.FunctionDef => x._type === "FunctionDef" && x.name === name);
+        const inner = [...known.def.body].reverse().find((x): x is py.FunctionDef => x._type === "FunctionDef" && x.name === name);
         if (inner) add(inner);
       }
     }
@@ -164,12 +164,22 @@ function definesPrepare(cx: LowerContext, meta: py.ClassDef, depth = 0): boolean
  * `metaclass=`, or a base's)? Its body then also stores each name in the mapping
  * `__prepare__` returned (metaclasses.ts).
  */
+/** `Meta` imported from a program module, or `mod.Meta` of one. */
+function fromProgramModule(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type === "Name") return cx.programImportedNames.has(e.id);
+  let head: py.Expr = e;
+  while (head._type === "Attribute") head = head.value;
+  return e._type === "Attribute" && head._type === "Name" && cx.programModuleNames.has(head.id);
+}
+
 export function preparedByMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
   if (depth > 32) return false;
   const given = cls.keywords.find((k) => k.arg === "metaclass");
   if (given) {
     const meta = knownBase(cx, given.value);
-    return meta !== null && definesPrepare(cx, meta);
+    // A metaclass from another of the program's modules may define __prepare__ (asked at run time).
+    if (meta === null) return fromProgramModule(cx, given.value);
+    return definesPrepare(cx, meta);
   }
   return cls.bases.some((b) => {
     const known = knownBase(cx, b);

@@ -11,7 +11,7 @@ import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
-import { lowerStmt } from "./statements.js";
+import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
@@ -19,6 +19,8 @@ import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass }
 import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
+import { MODULE_ID } from "./program-imports.js";
+import { unparseAnnotation } from "./unparse.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -104,6 +106,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // Attributes the module adds to the class later are read off it by name.
   if (getsNewAttributes(cx, s) || withMetaclass) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
+  if (cx.program !== null) {
+    // In a program's module the class records its Python name and its module's `__name__`
+    // (a bundler may rename the JS class; the module runs as `__main__` or by its name).
+    const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: s.name }, { k: "id", name: MODULE_ID }];
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classOrigin"), args } }] });
+  }
 
   const keywordTable: { key: string; value: ir.Expr }[] = [];
   const deleters: { key: string; value: ir.Expr }[] = [];
@@ -134,6 +142,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && UNSUPPORTED_DUNDERS.has(stmt.name)) {
       return cx.unsupported(stmt, `a class defining ${stmt.name}`);
     }
+    if (redefinedLater(s, stmt)) continue; // Python's last def wins; TS refuses a duplicate method
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isDeleter(stmt)) {
       // `@x.deleter`: a plain function taking `self`, which `del obj.x` runs (descriptors.ts).
       const { fn, setup } = lowerDef(cx, stmt, null);
@@ -143,6 +152,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
+      if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
+        members.push(methodAnnotations(cx, s, stmt));
+      }
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
@@ -176,6 +188,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
+      if (stmt.simple && cx.attributesRead.has("__annotations__")) members.push(classAnnotation(cx, s, mangle(cx, stmt.target.id), stmt.annotation));
     } else if (stmt._type === "ClassDef") {
       members.push({ k: "property", name: functionKey(stmt.name), isStatic: true, value: nestedClassValue(cx, stmt), loc: cx.loc(stmt) });
       attributes.push({ name: stmt.name });
@@ -388,6 +401,59 @@ function rootConstructor(cx: LowerContext, withNew: boolean): ir.ClassMember {
  * A class attribute is a static property, in its place among the members; names the class
  * body bound before it are read from the class (`this` in a static initializer).
  */
+/** `name: hint` in a class body stores the hint (its text under `from __future__ import annotations`) in the class's `__annotations__`. */
+function classAnnotation(cx: LowerContext, cls: py.ClassDef, name: string, hint: py.Expr): ir.ClassMember {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    const value: ir.Expr = cx.futureAnnotations ? { k: "str", value: unparseAnnotation(hint) } : lowerExpr(cx, hint);
+    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classAnnotation"), args: [{ k: "this" }, { k: "str", value: name }, value] } }] };
+  } finally {
+    cx.classBody = saved;
+  }
+}
+
+/**
+ * A plain method def that a later plain def of the same name replaces, with nothing in the
+ * class body reading the name in between: only the last one is ever seen.
+ */
+function redefinedLater(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if ((stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") || stmt.decorator_list.length) return false;
+  const start = cls.body.indexOf(stmt);
+  const later = cls.body.findIndex((st, i) => i > start && (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === stmt.name);
+  if (later < 0) return false;
+  const replacement = cls.body[later] as py.FunctionDef | py.AsyncFunctionDef;
+  if (replacement.decorator_list.length) return false;
+  return !cls.body.slice(start + 1, later + 1).some((st) => readsName(st._type === "FunctionDef" || st._type === "AsyncFunctionDef" ? [st.decorator_list, st.args.defaults, st.args.kw_defaults] : st, stmt.name));
+}
+
+/** Does the node (not counting nested defs' bodies) load `name`? */
+function readsName(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => readsName(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { _type?: string; id?: string; ctx?: string };
+  if (n._type === "Name" && n.id === name && n.ctx === "Load") return true;
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") return readsName([(node as py.FunctionDef).decorator_list, (node as py.FunctionDef).args.defaults], name);
+  return Object.values(node).some((v) => typeof v === "object" && readsName(v, name));
+}
+
+function hasHints(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  const a = s.args;
+  return s.returns !== null || [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg].some((arg) => arg?.annotation);
+}
+
+/** A method's `__annotations__`, evaluated in the class body where the def stands. */
+function methodAnnotations(cx: LowerContext, cls: py.ClassDef, def: py.FunctionDef | py.AsyncFunctionDef): ir.ClassMember {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: functionKey(mangle(cx, def.name)) }, annotationDict(cx, def)];
+    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("methodAnnotations"), args } }] };
+  } finally {
+    cx.classBody = saved;
+  }
+}
+
 function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value: py.Expr, members: ir.ClassMember[]): { name: string } {
   const saved = cx.classBody;
   cx.classBody = cx.scopeOf(cls);

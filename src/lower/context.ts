@@ -60,6 +60,8 @@ export class LowerContext {
   keywordCalledAttributes = new Set<string>();
   /** defs wrapped with `keywords(fn, spec)`: their calls pass Python-style arguments */
   keywordWrapped = new Set<object>();
+  /** `from __future__ import annotations`: hints are stored as their source text */
+  futureAnnotations = false;
   /** defs whose `__annotations__` the module reads (they keep their hints as values) */
   annotationsRead = new Set<string>();
   /** does the module use `__subclasses__` or `__init_subclass__` (so classes report their creation)? */

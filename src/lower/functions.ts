@@ -201,7 +201,7 @@ function baseRequiresFewer(cx: LowerContext, cls: py.ClassDef, name: string, cou
   return cls.bases.some((b) => {
     const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
     if (known?.k !== "class" || known.def === cls) return false;
-    const def = known.def.body.find((st): st is py.FunctionDef => st._type === "FunctionDef" && st.name === name && st.decorator_list.length === 0);
+    const def = [...known.def.body].reverse().find((st): st is py.FunctionDef => st._type === "FunctionDef" && st.name === name && st.decorator_list.length === 0);
     return def ? requiredCount(def) < count : baseRequiresFewer(cx, known.def, name, count, depth + 1);
   });
 }

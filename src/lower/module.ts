@@ -1,6 +1,6 @@
 // Lowering entry: Python module AST -> IR module.
 import type * as py from "../frontend/ast.js";
-import { withModuleAnnotations } from "./module-annotations.js";
+import { futureAnnotations, withModuleAnnotations } from "./module-annotations.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { type Diagnostic, DiagnosticError } from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -34,6 +34,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
+  cx.futureAnnotations = module.body.some(futureAnnotations);
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);

@@ -29,7 +29,7 @@ function knownBases(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.C
 
 /** Does the class's __init__ call super().__init__() after other statements? */
 function initCallsSuperLate(cls: py.ClassDef): boolean {
-  const init = cls.body.find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
   if (!init) return false;
   const body = init.body.filter((s) => !(s._type === "Expr" && s.value._type === "Constant"));
   const index = body.findIndex(

@@ -16,6 +16,10 @@ export interface ProgramResolver {
   starNames?(name: string): readonly string[] | null;
   /** does importing the module run an event loop at its top level (see awaitsAtImport)? */
   awaitsAtImport?(name: string): boolean;
+  /** the module-level functions of the module whose calls wait (they reach a blocking call) */
+  blockingFunctions?(name: string): readonly string[] | null;
+  /** the names of the module's methods whose calls wait */
+  blockingMethods?(name: string): readonly string[] | null;
   /** every module of the program's folder (a bundle holds them all when some name is computed) */
   allModules?(): readonly { name: string }[];
 }
@@ -255,6 +259,27 @@ export function importAwaits(cx: LowerContext, s: py.Import | py.ImportFrom): bo
   return importedModules(program, s, (name) => program.resolver.find(name)).some((name) => program.resolver.awaitsAtImport!(name));
 }
 
+/** What the syntax tells of a module's waits: its body's, and its functions'. */
+export interface ModuleWaits {
+  /** importing the module waits (see awaitsAtImport) */
+  atImport: boolean;
+  /** the module-level functions whose calls wait (they reach a blocking call) */
+  functions: ReadonlySet<string>;
+  /** the names of methods of its classes whose calls wait (a call `x.name()` is awaited, as within a module) */
+  methods: ReadonlySet<string>;
+}
+
+/** How the syntax analysis learns of other modules: the module an import names, and whether a function of it waits. */
+export interface OtherModules {
+  /** the absolute module of an import-from (null when there is none), and whether it is a program module */
+  moduleOf?(s: py.ImportFrom): string | null;
+  isModule?(name: string): boolean;
+  /** does calling `name` of program module `module` wait? */
+  functionWaits?(module: string, name: string): boolean;
+  /** the names of waiting methods of the modules this one imports */
+  importedMethods?(): ReadonlySet<string>;
+}
+
 /**
  * Does running the module's body wait for an event loop: `asyncio.run(...)`,
  * `loop.run_until_complete(...)`, `loop.run_forever()`, an import of a module that waits
@@ -264,26 +289,119 @@ export function importAwaits(cx: LowerContext, s: py.Import | py.ImportFrom): bo
  * `import()`), and they wait in turn. Read from the syntax, before the module is converted.
  */
 export function awaitsAtImport(module: py.Module, importWaits: (s: py.Import | py.ImportFrom) => boolean = () => false): boolean {
+  return moduleWaits(module, importWaits).atImport;
+}
+
+/**
+ * The module's waits, read from the syntax: its top level's (awaitsAtImport) and its
+ * module-level functions' (a call of one from another module is awaited: blocking.ts). Calls
+ * of other modules' functions count through `others` (`import m; m.f()`, `from m import f`).
+ */
+export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.ImportFrom) => boolean = () => false, others: OtherModules = {}): ModuleWaits {
   const defs = new Map<string, py.FunctionDef>();
   for (const s of module.body) if (s._type === "FunctionDef") defs.set(s.name, s);
+  const imported = importBindings(module, others);
   const blockingDefs = new Set<string>();
+  const blockingMethods = new Set<string>(others.importedMethods?.() ?? []);
+  const methods: py.FunctionDef[] = [];
+  for (const s of module.body) if (s._type === "ClassDef") for (const m of s.body) if (m._type === "FunctionDef") methods.push(m);
+  const elsewhere = (moduleName: string | undefined, name: string): boolean => moduleName !== undefined && others.functionWaits?.(moduleName, name) === true;
   const blocking: Waits = (node) => {
     if (node._type !== "Call") return importWaits(node);
     const call = node;
     const f = call.func;
-    if (f._type === "Attribute") return f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio");
-    return f._type === "Name" && blockingDefs.has(f.id);
+    if (f._type === "Attribute") {
+      if (f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio")) return true;
+      if (blockingMethods.has(f.attr)) return true;
+      const dotted = dottedName(f.value);
+      return dotted !== null && elsewhere(moduleOfDotted(dotted, imported.modules, others), f.attr);
+    }
+    if (f._type !== "Name") return false;
+    if (blockingDefs.has(f.id)) return true;
+    const from = imported.names.get(f.id);
+    return !defs.has(f.id) && from !== undefined && elsewhere(from[0], from[1]);
   };
   // Functions that reach a blocking call, to a fixed point.
   for (let changed = true; changed; ) {
     changed = false;
     for (const [name, def] of defs) {
-      if (!blockingDefs.has(name) && callsAtTop(def.body, blocking)) {
+      if (!blockingDefs.has(name) && !isGeneratorDef(def) && callsAtTop(def.body, blocking)) {
         blockingDefs.add(name);
+        changed = true;
+      }
+    }
+    for (const def of methods) {
+      if (!blockingMethods.has(def.name) && !isGeneratorDef(def) && callsAtTop(def.body, blocking)) {
+        blockingMethods.add(def.name);
         changed = true;
       }
     }
   }
   const body = isMainGuard(module.body.at(-1)) ? module.body.slice(0, -1) : module.body;
-  return callsAtTop(body, blocking);
+  const own = new Set(methods.filter((m) => blockingMethods.has(m.name)).map((m) => m.name));
+  return { atImport: callsAtTop(body, blocking), functions: blockingDefs, methods: own };
+}
+
+/** A generator's body runs at each `next()`, not at its call: calling one never waits. */
+function isGeneratorDef(def: py.FunctionDef): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const type = (node as { _type?: string })._type;
+    if (type === "FunctionDef" || type === "AsyncFunctionDef" || type === "Lambda" || type === "ClassDef") return;
+    if (type === "Yield" || type === "YieldFrom") found = true;
+    else Object.values(node).forEach(visit);
+  };
+  def.body.forEach(visit);
+  return found;
+}
+
+/** `a.b.c` as text, or null for another expression. */
+function dottedName(e: py.Expr): string | null {
+  if (e._type === "Name") return e.id;
+  if (e._type !== "Attribute") return null;
+  const head = dottedName(e.value);
+  return head === null ? null : `${head}.${e.attr}`;
+}
+
+/** The program module a dotted name reaches through the module's imports (`s` of `import a.b as s`; `a.b` of `import a.b`). */
+function moduleOfDotted(dotted: string, modules: Map<string, string>, others: OtherModules): string | undefined {
+  const [head, ...rest] = dotted.split(".");
+  const bound = modules.get(head!);
+  if (bound === undefined) return undefined;
+  const name = [bound, ...rest].join(".");
+  return others.isModule?.(name) ? name : undefined;
+}
+
+/** The names the module's imports bind anywhere in it (scopes not told apart): to modules, and to names of modules. */
+function importBindings(module: py.Module, others: OtherModules): { modules: Map<string, string>; names: Map<string, [string, string]> } {
+  const modules = new Map<string, string>();
+  const names = new Map<string, [string, string]>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const s = node as py.Stmt;
+    if (s._type === "Import") {
+      for (const a of s.names) {
+        if (a.asname) modules.set(a.asname, a.name);
+        else modules.set(a.name.split(".")[0]!, a.name.split(".")[0]!);
+      }
+      return;
+    }
+    if (s._type === "ImportFrom") {
+      const from = s.level === 0 ? s.module : (others.moduleOf?.(s) ?? null);
+      if (from === null || !others.isModule?.(from)) return;
+      for (const a of s.names) {
+        if (a.name === "*") continue;
+        const bound = a.asname ?? a.name;
+        if (others.isModule(`${from}.${a.name}`)) modules.set(bound, `${from}.${a.name}`);
+        else names.set(bound, [from, a.name]);
+      }
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(module.body);
+  return { modules, names };
 }

@@ -2,6 +2,7 @@
 // raise, assert, del, imports, function and class definitions.
 import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
+import { unparseAnnotation } from "./unparse.js";
 import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
@@ -146,21 +147,24 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
 
 /** `f.__annotations__ = {...}`: the def's hints as Python evaluates them. */
 function annotationStatements(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, jsFunction: string): ir.Stmt[] {
-  return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "id", name: jsFunction }, property: "__annotations__" }, value: annotationDict(cx, s) } }];
+  // (through the runtime: a keyword-wrapped def's type has no such property)
+  return [{ k: "expr", expr: { k: "call", callee: cx.rt("withAnnotations"), args: [{ k: "id", name: jsFunction }, annotationDict(cx, s)] } }];
 }
 
 /** The def's hints as a dict, in Python's order. */
-function annotationDict(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Expr {
-  const args = [...s.args.posonlyargs, ...s.args.args, ...(s.args.vararg ? [s.args.vararg] : []), ...s.args.kwonlyargs, ...(s.args.kwarg ? [s.args.kwarg] : [])];
+export function annotationDict(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Expr {
+  // CPython's order (compiler_visit_annotations): the plain parameters before the positional-only ones.
+  const args = [...s.args.args, ...s.args.posonlyargs, ...(s.args.vararg ? [s.args.vararg] : []), ...s.args.kwonlyargs, ...(s.args.kwarg ? [s.args.kwarg] : [])];
   const entries: ir.Arg[] = args
     .filter((a) => a.annotation)
     .map((a) => ({ k: "array", elements: [{ k: "str", value: a.arg }, annotationValue(cx, a.annotation!)] }) as ir.Expr);
-  if (s.returns) entries.push({ k: "array", elements: [{ k: "str", value: "return" }, lowerExpr(cx, s.returns)] });
+  if (s.returns) entries.push({ k: "array", elements: [{ k: "str", value: "return" }, cx.futureAnnotations ? { k: "str", value: unparseAnnotation(s.returns) } : lowerExpr(cx, s.returns)] });
   return { k: "call", callee: { k: "member", object: cx.rt("Dict"), property: "of" }, args: entries };
 }
 
 /** A hint's value; `*args: *Ts` is the one item of `Ts` (CPython: `[value] = [*Ts]`). */
 function annotationValue(cx: LowerContext, hint: py.Expr): ir.Expr {
+  if (cx.futureAnnotations) return { k: "str", value: unparseAnnotation(hint) };
   if (hint._type !== "Starred") return lowerExpr(cx, hint);
   const items: ir.Expr = { k: "call", callee: cx.rt("unpack"), args: [lowerExpr(cx, hint.value), { k: "num", value: 1 }], loc: cx.loc(hint) };
   return { k: "index", object: items, index: { k: "num", value: 0 } };

@@ -95,7 +95,7 @@ function bindSuperCall(cx: LowerContext, e: py.Call, cls: py.ClassDef, name: str
       const init = constructorOf(cx, known.def);
       return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
     }
-    const method = known.def.body.find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
+    const method = [...known.def.body].reverse().find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
     if (method) return method.decorator_list.length ? null : bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
     if (known.def.body.some((st) => st._type === "Assign" || st._type === "AnnAssign")) return null;
     base = known.def.bases[0];

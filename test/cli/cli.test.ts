@@ -236,6 +236,16 @@ describe("safety", { timeout: 60_000 }, () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^pyts: .*EISDIR/);
     expect(fs.readdirSync(work).filter((f) => f.includes(".tmp"))).toEqual([]);
+    // nor the map beside it
+    expect(fs.existsSync(`${dir}.map`)).toBe(false);
+  });
+
+  test("-o - writes the TypeScript to standard output, as without -o", async () => {
+    const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o", "-"]);
+    const plain = await runPyts(["fixtures/lecture/03_co_sum.py"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stdout).toContain(`from "@pyts/runtime"`);
   });
 
   test("an output folder that is a file (EEXIST) is one line and exit 1, for a file and for a build", async () => {

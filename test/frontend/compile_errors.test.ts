@@ -64,6 +64,11 @@ const families: Record<string, string[]> = {
     "from __future__ import braces\n", "from __future__ import nope\n", "x = 1\nfrom __future__ import annotations\n",
     "'''doc'''\nfrom __future__ import annotations\nfrom __future__ import division\n",
     "'''doc'''\n'''more'''\nfrom __future__ import annotations\n", "from __future__ import annotations, braces\n",
+    "from __future__ import annotations\ndef f(a: (x := 5)): pass\n", "from __future__ import annotations\ndef f(a: (yield)): pass\n",
+    "from __future__ import annotations\ndef f(a) -> await x: pass\n", "from __future__ import annotations\nx: (yield from y)\n",
+    "from __future__ import annotations\nclass C:\n    x: (y := 1)\n", "from __future__ import annotations\ndef f(a: [(yield) for i in x]): pass\n",
+    "from __future__ import annotations\ndef f(a: lambda: (yield)): pass\n", "from __future__ import annotations\ndef f(*, a: (b := 1) = 2): pass\n",
+    "def f(a: (x := 5)): pass\n", "x: (yield)\n",
   ],
   "symbol table": [
     "def f():\n    nonlocal x\n", "nonlocal x\n", "class C:\n    nonlocal q\n", "def f(a):\n    global a\n",

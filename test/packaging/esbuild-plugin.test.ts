@@ -52,17 +52,31 @@ test("a Python syntax error is an esbuild error at the .py line, not a crash", a
 
 // Every multi-module fixture program: the bundle holds the modules the program's imports
 // reach (including importlib.import_module's), each run at its Python import.
-// Known bug, open: a decorated class whose body waits is emitted as a named class expression
-// beside a `let` of the same name, which esbuild renames (`Tagged3`), and the class's
-// __name__ follows the JS name. It runs correctly under `pyts run` and tsc + node.
-const KNOWN_BUNDLE_BUGS = new Set(["class_body_waits"]);
-
-test.concurrent.each(listPrograms().filter((p) => !KNOWN_BUNDLE_BUGS.has(p.name)))("the program $name bundles from main.py and runs with CPython's output", async (program) => {
+// A class records its Python name (classOrigin): esbuild renames a JS class whose name another
+// module uses too (`Tagged3`), and `__name__` stays the Python one.
+test.concurrent.each(listPrograms())("the program $name bundles from main.py and runs with CPython's output", async (program) => {
   const outfile = path.join(dir, `program-${program.name}.mjs`);
   await build({ entryPoints: [path.join(program.dir, "main.py")], bundle: true, format: "esm", platform: "node", outfile, plugins: [pyts()], logLevel: "silent" });
   const result = await runProcess(process.execPath, [outfile], { cwd: program.dir });
   expect(normalise(result.stdout)).toBe(normalise(fs.readFileSync(path.join(program.dir, "main.out"), "utf8")));
   expect(result.status, result.stderr).toBe(expectedProgramStatus(program));
+}, 60_000);
+
+test("classes of the same name in two modules keep their Python __name__ and __module__ in the bundle", async () => {
+  const program = path.join(dir, "same-names");
+  fs.mkdirSync(program, { recursive: true });
+  fs.writeFileSync(
+    path.join(program, "main.py"),
+    'import other\n\nclass Item:\n    pass\n\nprint(Item.__name__, Item.__module__, repr(Item())[:16])\nprint(other.Item.__name__, other.Item.__module__, repr(other.Item())[:14])\ntry:\n    other.fail()\nexcept Exception as e:\n    print(type(e).__name__, type(e).__module__, type(e).__qualname__)\n',
+  );
+  fs.writeFileSync(path.join(program, "other.py"), 'class Item:\n    pass\n\nclass Item2(Exception):\n    pass\n\ndef fail():\n    raise Item2("bad")\n');
+  const outfile = path.join(dir, "same-names.mjs");
+  await build({ entryPoints: [path.join(program, "main.py")], bundle: true, format: "esm", platform: "node", outfile, plugins: [pyts()], logLevel: "silent" });
+  const result = await runProcess(process.execPath, [outfile], { cwd: program });
+  const python = await runProcess("python3", ["main.py"], { cwd: program });
+  expect(python.stdout).toBe("Item __main__ <__main__.Item o\nItem other <other.Item ob\nItem2 other Item2\n");
+  expect(result.stdout).toBe(python.stdout);
+  expect(result.status, result.stderr).toBe(0);
 }, 60_000);
 
 test("an entry point its program imports by name runs twice in the bundle, as `__main__` and as that module", async () => {
