@@ -13,3 +13,5 @@ installSourceMappedFrames();
 // `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
 import { startTimelineFromEnvironment } from "./timeline/index.js";
 startTimelineFromEnvironment();
+export { awaitPending } from "./threads/scheduler.js";
+export { threadSleep } from "./modules/time.js";

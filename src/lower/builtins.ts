@@ -35,11 +35,11 @@ export const RUNTIME_MODULES = new Set([
   "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
-  "os", "fnmatch", "glob", "shutil", "tempfile",
+  "os", "fnmatch", "glob", "shutil", "tempfile", "threading", "queue", "concurrent",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess"]);
+export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver

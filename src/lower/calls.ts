@@ -6,7 +6,9 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isBlockingCall } from "./blocking.js";
+import { isBlockingCall, runsLoop } from "./blocking.js";
+import { threadSwitch } from "./thread-switches.js";
+import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
 import { initIsMethod } from "./mro.js";
@@ -387,10 +389,17 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
+  const threadSwitchKind = cx.threads !== null && !runsLoop(e) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
   // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
-  if (cx.fn.coroutine || (cx.fn.generator && !cx.fn.jsAsync)) return call;
+  // A thread switch (or a function reaching one) there waits as for a promise, when it must;
+  // time.sleep blocks the loop, as in CPython.
+  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(e) && threadSwitchKind !== "sleep" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
+  if (cx.fn.generator && !cx.fn.jsAsync) return call;
+  // A function the runtime calls for a value at once (`__init__`, a lambda) cannot wait.
+  if ((cx.fn.scope.kind === "function" || cx.fn.scope.kind === "lambda") && !cx.fn.jsAsync) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
+  if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

@@ -1,0 +1,158 @@
+// Green threads (DESIGN.md §7). One thread runs at a time, as under CPython's GIL, and it
+// gives way only where CPython's thread would block: the lowering makes every call that may
+// block an `await` in threaded programs, and a blocking operation that must wait returns a
+// `Suspension`. Awaiting one hands the GIL to the next ready thread; the waiting thread joins
+// the ready queue (FIFO) when its wait ends, and runs again when the running one blocks.
+//
+// A thread is any object (threading.Thread, the main thread); `current` is the one holding the
+// GIL, null while none does (all wait: Node's own loop runs timers and asyncio steps then).
+// Awaiting anything else (a coloured function's promise) does not give the GIL away: only
+// the holder's continuations can be pending then, so no other thread slips in.
+
+import { await_ } from "../core/await.js";
+
+interface Ready {
+  thread: object;
+  resume: () => void;
+}
+
+/** The main thread's token until threading registers its Python object. */
+let mainThread: object = { main: true };
+let current: object | null = mainThread;
+const ready: Ready[] = [];
+let readyHead = 0;
+/** The thread waiting in run_forever while its loop's steps run (they run as that thread). */
+let loopHost: object | null = null;
+/** Daemon threads: their timers do not keep the process alive. */
+const daemons = new WeakSet<object>();
+
+export function registerMainThread(thread: object): void {
+  if (current === mainThread) current = thread;
+  mainThread = thread;
+}
+
+export function markDaemon(thread: object): void {
+  daemons.add(thread);
+}
+
+/** The thread running now: the GIL holder, else the thread whose event loop is stepping. */
+export function runningThread(): object {
+  return current ?? loopHost ?? mainThread;
+}
+
+/** A thread becomes runnable; it runs when no thread holds the GIL and those before it ran. */
+export function makeReady(thread: object, resume: () => void): void {
+  ready.push({ thread, resume });
+  dispatch();
+}
+
+function dispatch(): void {
+  if (current !== null || readyHead >= ready.length) return;
+  const next = ready[readyHead]!;
+  ready[readyHead++] = undefined as unknown as Ready;
+  if (readyHead > 64 && readyHead * 2 > ready.length) {
+    ready.splice(0, readyHead);
+    readyHead = 0;
+  }
+  current = next.thread;
+  next.resume();
+}
+
+/** The running thread ends: the next ready one gets the GIL. */
+export function threadFinished(thread: object): void {
+  if (current === thread) current = null;
+  dispatch();
+}
+
+type Arrange<T> = (wake: (value: T) => void, fail: (error: unknown) => void, thread: object) => void;
+
+/**
+ * A wait, begun when awaited: `arrange` registers the wake-up (a timer, a lock's waiter list)
+ * and the GIL passes on. Not awaited (a call the lowering could not make an await), nothing
+ * happens and the caller keeps running.
+ */
+export class Suspension<T> implements PromiseLike<T> {
+  constructor(private readonly arrange: Arrange<T>) {}
+
+  then<A = T, B = never>(onValue?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
+    // Outside every thread (an asyncio callback while its loop's thread waits): no GIL to pass.
+    const me = current;
+    const waited = new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const wake = (value: T): void => {
+        if (settled) return;
+        settled = true;
+        if (me === null) resolve(value);
+        else makeReady(me, () => resolve(value));
+      };
+      const fail = (error: unknown): void => {
+        if (settled) return;
+        settled = true;
+        if (me === null) reject(error);
+        else makeReady(me, () => reject(error));
+      };
+      try {
+        this.arrange(wake, fail, me ?? mainThread);
+      } catch (error) {
+        fail(error);
+      }
+      if (me !== null && current === me) {
+        current = null;
+        dispatch();
+      }
+    });
+    return waited.then(onValue, onError);
+  }
+}
+
+/** Gives the GIL to the threads ready now and waits behind them (`time.sleep(0)`, `start()`). */
+export function yieldGil(): Suspension<null> {
+  return new Suspension<null>((wake) => wake(null));
+}
+
+/** A timer that keeps the process alive unless it belongs to a daemon thread. */
+export function threadTimer(thread: object, seconds: number, callback: () => void): ReturnType<typeof setTimeout> {
+  const timer = setTimeout(callback, Math.max(0, seconds * 1000));
+  if (daemons.has(thread)) (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
+
+/** `time.sleep(secs)` in a thread that can wait: the others run meanwhile. */
+export function threadSleep(seconds: number): Suspension<null> {
+  return new Suspension<null>((wake, _fail, thread) => {
+    threadTimer(thread, seconds, () => wake(null));
+  });
+}
+
+/**
+ * A JS promise the running thread waits for (run_forever's): the GIL is free meanwhile, and
+ * the thread gets it back, in its turn, once the promise settles.
+ */
+export function waitForPromise<T>(promise: Promise<T>): Promise<T> {
+  const me = current;
+  if (me === null) return promise;
+  const previousHost = loopHost;
+  loopHost = me;
+  current = null;
+  dispatch();
+  return new Promise<T>((resolve, reject) => {
+    const back = (): void => {
+      loopHost = previousHost;
+    };
+    promise.then(
+      (value) => makeReady(me, () => (back(), resolve(value))),
+      (error: unknown) => makeReady(me, () => (back(), reject(error))),
+    );
+  });
+}
+
+/** Awaits a value that may be a promise or suspension (what a thread's target returned). */
+export function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return x instanceof Promise || x instanceof Suspension;
+}
+
+/** `yield* awaitPending(x)` in a coroutine: waits (as for any promise) when `x` is pending. */
+export function* awaitPending(x: unknown, line?: number): Generator<unknown, unknown, unknown> {
+  if (x instanceof Promise || x instanceof Suspension) return yield* await_(Promise.resolve(x), line);
+  return x;
+}
