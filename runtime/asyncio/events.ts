@@ -4,6 +4,8 @@
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
 import { setImmediateTask } from "../core/host.js";
+import { waitForPromise } from "../threads/scheduler.js";
+import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
@@ -218,7 +220,8 @@ export class EventLoop implements HandleLoop {
     loopRunning(this, true);
     // Debug mode: coroutines made while this loop runs remember their origin.
     if (this._debug) setCoroutineOriginTracking(new Error());
-    return new Promise<null>((resolve, reject) => {
+    // The loop's thread waits in select: other threads run meanwhile (scheduler.ts).
+    return waitForPromise(new Promise<null>((resolve, reject) => {
       this._settle = (error?: unknown) => {
         this._settle = null;
         this._stopping = false;
@@ -230,7 +233,7 @@ export class EventLoop implements HandleLoop {
         else reject(error);
       };
       this._waitFor(this._prepareStep());
-    });
+    }));
   }
 
   /**
@@ -303,12 +306,18 @@ export class EventLoop implements HandleLoop {
     return null;
   }
 
-  /** `loop.shutdown_default_executor()`: a coroutine (there is no default executor). */
+  /** `loop.shutdown_default_executor()`: a coroutine waiting for the default executor's threads. */
   shutdown_default_executor(): Coroutine<null> {
-    return new Coroutine<null>(
-      (function* () { return null; })(),
-      "BaseEventLoop.shutdown_default_executor",
-    );
+    return shutdownDefaultExecutor(this);
+  }
+
+  /** `loop.run_in_executor(executor, func, *args)` (executors.ts). */
+  run_in_executor(executor: unknown, func: unknown, ...args: unknown[]): Future {
+    return runInExecutor(this, executor, func, args);
+  }
+
+  set_default_executor(executor: unknown): null {
+    return setDefaultExecutor(this, executor);
   }
 
   // ---- one iteration: _run_once split around Node's wait ----

@@ -153,12 +153,12 @@ export class Future {
     })();
   }
 
-  result(...args: unknown[]): unknown {
+  result(...args: unknown[]): any {
     const [timeout] = bindArgs("result", args, ["timeout"]);
     return this._waitThen(timeout, () => this._outcome());
   }
 
-  exception(...args: unknown[]): unknown {
+  exception(...args: unknown[]): any {
     const [timeout] = bindArgs("exception", args, ["timeout"]);
     return this._waitThen(timeout, () => {
       if (this.cancelled()) throw new CancelledError();
@@ -223,13 +223,23 @@ export class ThreadPoolExecutor {
   }
 
   submit(fn: unknown, ...rest: unknown[]): Future | Promise<Future> {
-    if (this._shutdown) throw new RuntimeError("cannot schedule new futures after shutdown");
-    const future = new Future();
-    this._work_queue.put([future, fn, rest]);
-    const started = this._adjust_thread_count();
+    const future = this._submit(fn, rest);
+    const started = this._started;
+    this._started = null;
     if (started === null) return future;
     return Promise.resolve(started).then(() => future);
   }
+
+  /** Queues the call; a worker it starts (`_started`) runs when the caller next waits. */
+  _submit(fn: unknown, args: unknown[]): Future {
+    if (this._shutdown) throw new RuntimeError("cannot schedule new futures after shutdown");
+    const future = new Future();
+    this._work_queue.put([future, fn, args]);
+    this._started = this._adjust_thread_count();
+    return future;
+  }
+
+  _started: unknown = null;
 
   /** Starts a worker unless one is idle (CPython's _adjust_thread_count). */
   _adjust_thread_count(): unknown {
@@ -381,7 +391,7 @@ async function waitUntil(futures: Future[], enough: () => boolean, seconds: numb
   }
 }
 
-function wait(...args: unknown[]): unknown {
+function wait(...args: unknown[]): any {
   const [fs, timeout, returnWhen] = bindArgs("wait", args, ["fs", "timeout", "return_when"]);
   const futures = futuresOf(fs);
   const when = returnWhen ?? ALL_COMPLETED;
@@ -401,7 +411,7 @@ function wait(...args: unknown[]): unknown {
 }
 
 /** Waits for every future, then iterates over them in the order they completed. */
-function as_completed(...args: unknown[]): unknown {
+function as_completed(...args: unknown[]): any {
   const [fs, timeout] = bindArgs("as_completed", args, ["fs", "timeout"]);
   const futures = futuresOf(fs);
   const seconds = timeoutSeconds(timeout, null);

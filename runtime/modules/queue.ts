@@ -118,7 +118,7 @@ export class Queue {
     return this.put(item, false);
   }
 
-  get(...args: unknown[]): unknown {
+  get(...args: unknown[]): any {
     const [block, timeout] = blockArgs("get", args, ["block", "timeout"]);
     if (this._qsize() > 0) return this._take();
     const [blocking, seconds] = waitSeconds(block, timeout);
@@ -132,7 +132,7 @@ export class Queue {
     return item;
   }
 
-  get_nowait(): unknown {
+  get_nowait(): any {
     return this.get(false);
   }
 
@@ -203,14 +203,14 @@ export class SimpleQueue {
   put_nowait(item: unknown): null {
     return this.put(item);
   }
-  get(...args: unknown[]): unknown {
+  get(...args: unknown[]): any {
     const [block, timeout] = bindArgs("get", args, ["block", "timeout"]);
     if (this._items.length > 0) return this._items.popleft();
     const [blocking, seconds] = waitSeconds(block, timeout);
     if (!blocking) throw new Empty();
     return waitUntil(this._waiters, () => this._items.length > 0, seconds, () => new Empty()).then(() => this._items.popleft());
   }
-  get_nowait(): unknown {
+  get_nowait(): any {
     return this.get(false);
   }
   empty(): boolean {
