@@ -4,7 +4,7 @@
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
 import { setImmediateTask } from "../core/host.js";
-import { waitForPromise } from "../threads/scheduler.js";
+import { outsideThreads, waitForPromise } from "../threads/scheduler.js";
 import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
@@ -444,7 +444,9 @@ export class EventLoop implements HandleLoop {
    * would allow), giving Node a turn at least every TIME_SLICE_MS so its I/O and promise
    * completions get in. Iterations stay CPython's; only the Node turns between them are fewer.
    */
-  private readonly _afterWait = (): void => {
+  private readonly _afterWait = (): void => outsideThreads(this._turn);
+
+  private readonly _turn = (): void => {
     this._immediate = null;
     if (this._timeout !== null) {
       clearTimeout(this._timeout);

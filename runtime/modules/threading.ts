@@ -15,7 +15,7 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { pyClass } from "./callable-class.js";
 import { nodeProcess } from "../core/host.js";
-import { threadTimer as setTimerFor, isThenable, makeReady, markDaemon, registerMainThread, runningThread, Suspension, threadFinished, yieldGil } from "../threads/scheduler.js";
+import { threadTimer as setTimerFor, isThenable, startThread, markDaemon, registerMainThread, runningThread, Suspension, threadFinished, yieldGil } from "../threads/scheduler.js";
 import { Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError, TIMEOUT_MAX, timeoutSeconds } from "./threading-locks.js";
 
 let threadCounter = 0;
@@ -111,7 +111,7 @@ export class Thread {
     this._native_id = nativeId(active.size + identCounter);
     active.set(this._ident, this);
     if (this._daemonic) markDaemon(this);
-    makeReady(this, () => void Promise.resolve().then(() => this._bootstrap()));
+    startThread(this, () => void this._bootstrap());
     return yieldGil();
   }
 

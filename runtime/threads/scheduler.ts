@@ -10,10 +10,52 @@
 // the holder's continuations can be pending then, so no other thread slips in.
 
 import { await_ } from "../core/await.js";
+import { nodeModule, nodeProcess } from "../core/host.js";
 
 interface Ready {
   thread: object;
   resume: () => void;
+}
+
+/**
+ * Which thread's code is running: an AsyncLocalStorage (Node) whose store follows a thread's
+ * code through its promise continuations; made when the first thread starts. Its store is the
+ * thread, undefined in the main thread's code, OUTSIDE in an event loop's steps (which run for
+ * the thread waiting in run_forever and hold no GIL). Without one (no Node), the GIL holder.
+ */
+interface Contexts {
+  getStore(): object | undefined;
+  run<R>(store: object, fn: () => R): R;
+}
+let contexts: Contexts | null = null;
+const OUTSIDE = { outside: true };
+
+function enableContexts(): void {
+  if (contexts !== null) return;
+  const hooks = nodeProcess() === undefined ? null : nodeModule("node:async_hooks");
+  if (hooks !== null) contexts = new hooks.AsyncLocalStorage<object>();
+}
+
+/** The thread whose code runs now (null: an event loop's step, outside every thread). */
+function owner(): object | null {
+  if (contexts === null) return current;
+  const store = contexts.getStore();
+  if (store === undefined) return mainThread;
+  return store === OUTSIDE ? null : store;
+}
+
+/** Runs an event loop's step outside every thread (once threads exist). */
+export function outsideThreads(step: () => void): void {
+  if (contexts === null) step();
+  else contexts.run(OUTSIDE, step);
+}
+
+/** Starts a thread's code (in its own context) when it first gets the GIL. */
+export function startThread(thread: object, body: () => void): void {
+  enableContexts();
+  makeReady(thread, () => {
+    void Promise.resolve().then(() => (contexts === null ? body() : contexts.run(thread, body)));
+  });
 }
 
 /** The main thread's token until threading registers its Python object. */
@@ -37,7 +79,7 @@ export function markDaemon(thread: object): void {
 
 /** The thread running now: the GIL holder, else the thread whose event loop is stepping. */
 export function runningThread(): object {
-  return current ?? loopHost ?? mainThread;
+  return owner() ?? loopHost ?? mainThread;
 }
 
 /** A thread becomes runnable; it runs when no thread holds the GIL and those before it ran. */
@@ -72,11 +114,14 @@ type Arrange<T> = (wake: (value: T) => void, fail: (error: unknown) => void, thr
  * happens and the caller keeps running.
  */
 export class Suspension<T> implements PromiseLike<T> {
-  constructor(private readonly arrange: Arrange<T>) {}
+  /** the thread that waits (null: code outside every thread, which holds no GIL to pass) */
+  private readonly me: object | null;
+  constructor(private readonly arrange: Arrange<T>) {
+    this.me = owner();
+  }
 
   then<A = T, B = never>(onValue?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
-    // Outside every thread (an asyncio callback while its loop's thread waits): no GIL to pass.
-    const me = current;
+    const me = this.me;
     const waited = new Promise<T>((resolve, reject) => {
       let settled = false;
       const wake = (value: T): void => {
@@ -129,8 +174,8 @@ export function threadSleep(seconds: number): Suspension<null> {
  * the thread gets it back, in its turn, once the promise settles.
  */
 export function waitForPromise<T>(promise: Promise<T>): Promise<T> {
-  const me = current;
-  if (me === null) return promise;
+  const me = owner();
+  if (me === null || current !== me) return promise;
   const previousHost = loopHost;
   loopHost = me;
   current = null;
