@@ -15,3 +15,4 @@ import { startTimelineFromEnvironment } from "./timeline/index.js";
 startTimelineFromEnvironment();
 export { awaitPending } from "./threads/scheduler.js";
 export { threadSleep } from "./modules/time.js";
+export { threadUrlopen } from "./modules/urllib.js";

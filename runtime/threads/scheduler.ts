@@ -201,3 +201,16 @@ export function* awaitPending(x: unknown, line?: number): Generator<unknown, unk
   if (x instanceof Promise || x instanceof Suspension) return yield* await_(Promise.resolve(x), line);
   return x;
 }
+
+/** Is a thread other than the main one running (so a blocking call may wait instead)? */
+export function inGreenThread(): boolean {
+  const me = owner();
+  return me !== null && me !== mainThread;
+}
+
+/** A promise the running thread waits for: a Suspension woken when it settles. */
+export function waitInThread<T>(promise: Promise<T>): Suspension<T> {
+  return new Suspension<T>((wake, fail) => {
+    promise.then(wake, fail);
+  });
+}

@@ -83,6 +83,37 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   }
   call = spreadSafe(cx, call);
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
+  if (callsUnknownFunction(cx, e)) return awaitIfAble(cx, e, call);
+  return call;
+}
+
+/**
+ * In a program using threads, a call of a value the lowering cannot see through (a parameter,
+ * a loop variable, `handlers[k]()`) may return a waiting function's promise: where the
+ * function can wait anyway, it waits for it (no function becomes async for it).
+ */
+function callsUnknownFunction(cx: LowerContext, e: py.Call): boolean {
+  if (cx.threads === null) return false;
+  const f = e.func;
+  if (f._type === "Subscript") return true;
+  if (f._type !== "Name") return false;
+  const scope = cx.resolve(f.id, cx.fn.scope);
+  const bindings = scope?.bindings.get(f.id);
+  if (!bindings || bindings.length === 0) return false;
+  return !bindings.some((b) => {
+    const t = b.stmt?._type;
+    return t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Import" || t === "ImportFrom";
+  });
+}
+
+function awaitIfAble(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
+  if (cx.fn.coroutine) return delegate(cx, "awaitPending", call, cx.loc(e));
+  if (cx.fn.generator) return call;
+  if (cx.fn.jsAsync) return { k: "await", arg: call, loc: cx.loc(e) };
+  if (cx.fn.scope === cx.moduleScope) {
+    cx.topLevelAwait = true;
+    return { k: "await", arg: call, loc: cx.loc(e) };
+  }
   return call;
 }
 
@@ -394,12 +425,13 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
   // A thread switch (or a function reaching one) there waits as for a promise, when it must;
   // time.sleep blocks the loop, as in CPython.
-  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(e) && threadSwitchKind !== "sleep" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
+  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(e) && threadSwitchKind !== "sleep" && threadSwitchKind !== "urlopen" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
   if (cx.fn.generator && !cx.fn.jsAsync) return call;
   // A function the runtime calls for a value at once (`__init__`, a lambda) cannot wait.
   if ((cx.fn.scope.kind === "function" || cx.fn.scope.kind === "lambda") && !cx.fn.jsAsync) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
+  if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

@@ -78,6 +78,7 @@ function importedName(cx: LowerContext, name: string, from: Scope): [string, str
 function moduleFunction(module: string, name: string): string | null {
   if (module === "time" && name === "sleep") return "sleep";
   if (module === "concurrent.futures" && (name === "wait" || name === "as_completed")) return "call";
+  if (module === "urllib.request" && name === "urlopen") return "urlopen";
   return null;
 }
 
