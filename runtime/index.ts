@@ -13,6 +13,6 @@ installSourceMappedFrames();
 // `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
 import { startTimelineFromEnvironment } from "./timeline/index.js";
 startTimelineFromEnvironment();
-export { awaitPending } from "./threads/scheduler.js";
+export { awaitPending, mainThreadDone } from "./threads/scheduler.js";
 export { threadSleep } from "./modules/time.js";
 export { threadUrlopen } from "./modules/urllib.js";

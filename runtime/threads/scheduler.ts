@@ -32,8 +32,22 @@ const OUTSIDE = { outside: true };
 
 function enableContexts(): void {
   if (contexts !== null) return;
-  const hooks = nodeProcess() === undefined ? null : nodeModule("node:async_hooks");
-  if (hooks !== null) contexts = new hooks.AsyncLocalStorage<object>();
+  const process = nodeProcess();
+  if (process === undefined) return;
+  contexts = new (nodeModule("node:async_hooks").AsyncLocalStorage)<object>();
+  // Nothing left to do while the main thread holds the GIL: its code has ended (a program whose
+  // end the lowering did not mark), so the threads it started run on.
+  process.on("beforeExit", () => {
+    if (current === mainThread && readyHead < ready.length) mainThreadDone("__main__");
+  });
+}
+
+/** The main module's code has ended (`__name__` is the module's): the GIL passes on for good. */
+export function mainThreadDone(name: unknown): null {
+  if (name !== "__main__" || current !== mainThread) return null;
+  current = null;
+  dispatch();
+  return null;
 }
 
 /** The thread whose code runs now (null: an event loop's step, outside every thread). */
