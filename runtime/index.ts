@@ -16,3 +16,4 @@ startTimelineFromEnvironment();
 export { awaitPending, mainThreadDone } from "./threads/scheduler.js";
 export { threadSleep } from "./modules/time.js";
 export { threadUrlopen } from "./modules/urllib.js";
+export { threadIterator } from "./modules/concurrent-futures.js";

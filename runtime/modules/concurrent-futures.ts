@@ -16,7 +16,7 @@ import { moduleObject } from "./module-object.js";
 import { pyClass } from "./callable-class.js";
 import { namedtuple } from "./namedtuple.js";
 import { nodeModule, writeStderr } from "../core/host.js";
-import { isThenable, Suspension, threadTimer } from "../threads/scheduler.js";
+import { isThenable, LazyWait, Suspension, threadTimer } from "../threads/scheduler.js";
 import { Thread } from "./threading.js";
 import { SimpleQueue } from "./queue.js";
 import { Semaphore, timeoutSeconds, type Wake } from "./threading-locks.js";
@@ -274,39 +274,51 @@ export class ThreadPoolExecutor {
     }
   }
 
-  /** Submits every call and waits for all (a list iterator then gives the results in order). */
-  map(fn: unknown, ...rest: unknown[]): Promise<PyIterator> {
+  /**
+   * Submits every call and waits for all (a list iterator then gives the results in order);
+   * a loop over it (`for r in executor.map(...)`) gets each result as it is ready instead.
+   */
+  map(fn: unknown, ...rest: unknown[]): LazyWait<PyIterator> {
     const [iterables, keywords] = splitKw(rest);
     const timeout = timeoutSeconds(keywords["timeout"], null);
     const columns = iterables.map((it) => [...iterable(it)]);
     const count = columns.length === 0 ? 0 : Math.min(...columns.map((c) => c.length));
-    return (async () => {
-      const futures: Future[] = [];
-      for (let i = 0; i < count; i++) {
-        const submitted = this.submit(fn, ...columns.map((c) => c[i]));
-        futures.push(isThenable(submitted) ? await submitted : submitted);
-      }
-      const outcomes: unknown[] = [];
-      const end = timeout === null ? null : performance.now() / 1000 + timeout;
-      for (const future of futures) {
-        try {
-          const left = end === null ? null : Math.max(0, end - performance.now() / 1000);
-          const r = future.result(left);
-          outcomes.push({ value: isThenable(r) ? await r : r });
-        } catch (error) {
-          outcomes.push({ error });
-          break;
+    // Submitted when the results are first waited for (in the waiting thread's turn).
+    let submitted: Promise<Future[]> | null = null;
+    const submitAll = (): Promise<Future[]> =>
+      (submitted ??= (async () => {
+        const futures: Future[] = [];
+        for (let i = 0; i < count; i++) {
+          const one = this.submit(fn, ...columns.map((c) => c[i]));
+          futures.push(isThenable(one) ? await one : one);
         }
+        return futures;
+      })());
+    const end = timeout === null ? null : performance.now() / 1000 + timeout;
+    async function* results(): AsyncGenerator<unknown> {
+      for (const future of await submitAll()) {
+        const left = end === null ? null : Math.max(0, end - performance.now() / 1000);
+        const r = future.result(left);
+        yield isThenable(r) ? await r : r;
+      }
+    }
+    const all = new LazyWait(async () => {
+      const outcomes: { value?: unknown; error?: unknown }[] = [];
+      try {
+        for await (const value of results()) outcomes.push({ value });
+      } catch (error) {
+        outcomes.push({ error });
       }
       return new PyIterator(
         (function* () {
-          for (const o of outcomes as { value?: unknown; error?: unknown }[]) {
+          for (const o of outcomes) {
             if ("error" in o) throw o.error;
             yield o.value;
           }
         })(),
       );
-    })();
+    });
+    return Object.assign(all, { [RESULT_STREAM]: results });
   }
 
   shutdown(...args: unknown[]): null | Promise<null> {
@@ -370,25 +382,43 @@ function futuresOf(fs: unknown): Future[] {
   return [...new Set(list)];
 }
 
+/** Waits until one of `futures` (not done) finishes, or `left` seconds pass. */
+function waitForChange(futures: Future[], left: number | null): Suspension<boolean> {
+  return new Suspension<boolean>((wake, _fail, thread) => {
+    const pending = futures.filter((f) => !f.done());
+    const once = (value: boolean): void => {
+      for (const f of pending) {
+        const index = f._waiters.indexOf(once);
+        if (index >= 0) f._waiters.splice(index, 1);
+      }
+      wake(value);
+    };
+    for (const f of pending) f._waiters.push(once);
+    if (left !== null) threadTimer(thread, left, () => once(false));
+  });
+}
+
 /** Waits until `enough(futures)` holds or `seconds` pass (a Suspension per change). */
 async function waitUntil(futures: Future[], enough: () => boolean, seconds: number | null): Promise<void> {
   const end = seconds === null ? null : performance.now() / 1000 + seconds;
   while (!enough()) {
     const left = end === null ? null : end - performance.now() / 1000;
     if (left !== null && left <= 0) return;
-    await new Suspension<boolean>((wake, _fail, thread) => {
-      const pending = futures.filter((f) => !f.done());
-      const once = (value: boolean): void => {
-        for (const f of pending) {
-          const index = f._waiters.indexOf(once);
-          if (index >= 0) f._waiters.splice(index, 1);
-        }
-        wake(value);
-      };
-      for (const f of pending) f._waiters.push(once);
-      if (left !== null) threadTimer(thread, left, () => once(false));
-    });
+    await waitForChange(futures, left);
   }
+}
+
+/** What a loop over `as_completed(...)` / `executor.map(...)` iterates: results as they come. */
+export const RESULT_STREAM = Symbol("pyts.resultStream");
+
+/** The async iterator a loop over a thread-switching iterable uses (statements.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function threadIterator(x: unknown): AsyncIterator<any> {
+  const stream = (x as { [RESULT_STREAM]?: () => AsyncIterator<unknown> } | null)?.[RESULT_STREAM];
+  if (typeof stream === "function") return stream();
+  return (async function* () {
+    yield* iterable(isThenable(x) ? await x : x);
+  })();
 }
 
 function wait(...args: unknown[]): any {
@@ -410,24 +440,43 @@ function wait(...args: unknown[]): any {
   return waitUntil(futures, enough, timeoutSeconds(timeout, null)).then(result);
 }
 
-/** Waits for every future, then iterates over them in the order they completed. */
+/**
+ * `as_completed(fs, timeout=None)`: waits for every future, then iterates over them in the
+ * order they completed; a loop over it gets each future as it completes.
+ */
 function as_completed(...args: unknown[]): any {
   const [fs, timeout] = bindArgs("as_completed", args, ["fs", "timeout"]);
   const futures = futuresOf(fs);
   const seconds = timeoutSeconds(timeout, null);
+  const end = seconds === null ? null : performance.now() / 1000 + seconds;
+  const unfinished = (n: number): Error => new TimeoutError(`${n} (of ${futures.length}) futures unfinished`);
+  async function* stream(): AsyncGenerator<Future> {
+    const pending = new Set(futures);
+    while (pending.size > 0) {
+      const done = [...pending].filter((f) => f.done()).sort((a, b) => a._doneOrder - b._doneOrder);
+      for (const f of done) {
+        pending.delete(f);
+        yield f;
+      }
+      if (pending.size === 0) break;
+      const left = end === null ? null : end - performance.now() / 1000;
+      if (left !== null && left <= 0) throw unfinished(pending.size);
+      await waitForChange([...pending], left);
+    }
+  }
   const ordered = (): PyIterator => {
     const done = futures.filter((f) => f.done()).sort((a, b) => a._doneOrder - b._doneOrder);
     const missing = futures.length - done.length;
     return new PyIterator(
       (function* () {
         yield* done;
-        if (missing > 0) throw new TimeoutError(`${missing} (of ${futures.length}) futures unfinished`);
+        if (missing > 0) throw unfinished(missing);
       })(),
     );
   };
   const all = (): boolean => futures.every((f) => f.done());
-  if (all()) return ordered();
-  return waitUntil(futures, all, seconds).then(ordered);
+  const result = all() ? ordered() : new LazyWait(() => waitUntil(futures, all, seconds).then(ordered));
+  return Object.assign(result, { [RESULT_STREAM]: stream });
 }
 
 export const futuresModule = moduleObject("concurrent.futures", {

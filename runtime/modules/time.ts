@@ -1,7 +1,7 @@
 // Python's `time` module. sleep() really blocks the thread (Atomics.wait), so the event loop
 // stalls exactly as it does in CPython (lecture example 04a).
 
-import { threadSleep as greenSleep, type Suspension } from "../threads/scheduler.js";
+import { inGreenThread, threadSleep as greenSleep, type Suspension } from "../threads/scheduler.js";
 import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -87,6 +87,8 @@ function sleepSeconds(secs: unknown): number {
 }
 
 export function sleep(secs: unknown): null {
+  // A green thread (a function run by a thread or an executor) waits while the others run.
+  if (inGreenThread()) return threadSleep(secs) as unknown as null;
   if (typeof secs !== "number" && typeof secs !== "bigint" && typeof secs !== "boolean") {
     throw new PyTypeError(`'${describe(secs)}' object cannot be interpreted as an integer`);
   }

@@ -207,12 +207,26 @@ export function waitForPromise<T>(promise: Promise<T>): Promise<T> {
 
 /** Awaits a value that may be a promise or suspension (what a thread's target returned). */
 export function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return x instanceof Promise || x instanceof Suspension;
+  return x instanceof Promise || x instanceof Suspension || x instanceof LazyWait;
+}
+
+/**
+ * A wait begun only when awaited (`as_completed(fs)`, `executor.map(...)`): a loop that
+ * iterates it as results come (its RESULT_STREAM) never starts the wait for them all.
+ */
+export class LazyWait<T> implements PromiseLike<T> {
+  private started: Promise<T> | null = null;
+  constructor(private readonly start: () => Promise<T>) {}
+
+  then<A = T, B = never>(onValue?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((error: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
+    this.started ??= this.start();
+    return this.started.then(onValue, onError);
+  }
 }
 
 /** `yield* awaitPending(x)` in a coroutine: waits (as for any promise) when `x` is pending. */
 export function* awaitPending(x: unknown, line?: number): Generator<unknown, unknown, unknown> {
-  if (x instanceof Promise || x instanceof Suspension) return yield* await_(Promise.resolve(x), line);
+  if (isThenable(x)) return yield* await_(Promise.resolve(x), line);
   return x;
 }
 

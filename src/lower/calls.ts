@@ -420,6 +420,7 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
+  if (cx.streamedCalls.has(e)) return call;
   const threadSwitchKind = cx.threads !== null && !runsLoop(e) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
   // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)

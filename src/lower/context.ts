@@ -56,6 +56,8 @@ export class LowerContext {
   blockingMethodNames = new Set<string>();
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
+  /** `as_completed(...)` / `executor.map(...)` calls a loop iterates as results come (not awaited) */
+  streamedCalls = new Set<py.Expr>();
   topLevelAwait = false;
   /** names read somewhere other than as the callee of a call (their functions escape) */
   escapingNames = new Set<string>();
