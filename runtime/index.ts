@@ -13,3 +13,7 @@ installSourceMappedFrames();
 // `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
 import { startTimelineFromEnvironment } from "./timeline/index.js";
 startTimelineFromEnvironment();
+export { awaitPending, mainThreadDone } from "./threads/scheduler.js";
+export { threadSleep } from "./modules/time.js";
+export { threadUrlopen } from "./modules/urllib.js";
+export { threadIterator } from "./modules/concurrent-futures.js";

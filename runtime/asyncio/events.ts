@@ -4,6 +4,8 @@
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
 import { setImmediateTask } from "../core/host.js";
+import { outsideThreads, waitForPromise } from "../threads/scheduler.js";
+import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
 import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
@@ -221,7 +223,8 @@ export class EventLoop implements HandleLoop {
     loopRunning(this, true);
     // Debug mode: coroutines made while this loop runs remember their origin.
     if (this._debug) setCoroutineOriginTracking(new Error());
-    return new Promise<null>((resolve, reject) => {
+    // The loop's thread waits in select: other threads run meanwhile (scheduler.ts).
+    return waitForPromise(new Promise<null>((resolve, reject) => {
       this._settle = (error?: unknown) => {
         this._settle = null;
         this._stopping = false;
@@ -233,7 +236,7 @@ export class EventLoop implements HandleLoop {
         else reject(error);
       };
       this._waitFor(this._prepareStep());
-    });
+    }));
   }
 
   /**
@@ -361,12 +364,18 @@ export class EventLoop implements HandleLoop {
     return null;
   }
 
-  /** `loop.shutdown_default_executor()`: a coroutine (there is no default executor). */
+  /** `loop.shutdown_default_executor()`: a coroutine waiting for the default executor's threads. */
   shutdown_default_executor(): Coroutine<null> {
-    return new Coroutine<null>(
-      (function* () { return null; })(),
-      "BaseEventLoop.shutdown_default_executor",
-    );
+    return shutdownDefaultExecutor(this);
+  }
+
+  /** `loop.run_in_executor(executor, func, *args)` (executors.ts). */
+  run_in_executor(executor: unknown, func: unknown, ...args: unknown[]): Future {
+    return runInExecutor(this, executor, func, args);
+  }
+
+  set_default_executor(executor: unknown): null {
+    return setDefaultExecutor(this, executor);
   }
 
   // ---- one iteration: _run_once split around Node's wait ----
@@ -493,7 +502,9 @@ export class EventLoop implements HandleLoop {
    * would allow), giving Node a turn at least every TIME_SLICE_MS so its I/O and promise
    * completions get in. Iterations stay CPython's; only the Node turns between them are fewer.
    */
-  private readonly _afterWait = (): void => {
+  private readonly _afterWait = (): void => outsideThreads(this._turn);
+
+  private readonly _turn = (): void => {
     this._immediate = null;
     if (this._timeout !== null) {
       clearTimeout(this._timeout);

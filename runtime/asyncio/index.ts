@@ -39,6 +39,8 @@ import {
   start_server,
 } from "./streams.js";
 import { sleep } from "./sleep.js";
+import { executorFunctions } from "./executors.js";
+import { Barrier, BrokenBarrierError } from "./barrier.js";
 import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine } from "./tasks.js";
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
 
@@ -107,6 +109,9 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   create_subprocess_exec,
   create_subprocess_shell,
   subprocess: subprocessModule,
+  ...executorFunctions,
+  Barrier,
+  BrokenBarrierError,
 }));
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };

@@ -19,6 +19,7 @@ interface BuiltIns {
   "node:dgram": typeof import("node:dgram");
   "node:dns": typeof import("node:dns");
   "node:child_process": typeof import("node:child_process");
+  "node:async_hooks": typeof import("node:async_hooks");
 }
 
 /** Node's `process`, or undefined on another host. */

@@ -40,15 +40,23 @@ export class SyncContext {
     return this.manager.__enter__();
   }
 
-  error(error: unknown): void {
+  error(error: unknown): void | Promise<void> {
     this.done = true;
-    if (!truthy(this.manager.__exit__(typeOf(error), error, null))) throw error;
+    const suppress = this.manager.__exit__(typeOf(error), error, null);
+    // A thread switch in `__exit__` (programs using threads await it: thread-switches.ts).
+    if (suppress instanceof Promise) {
+      return suppress.then((value) => {
+        if (!truthy(value)) throw error;
+      });
+    }
+    if (!truthy(suppress)) throw error;
   }
 
-  exit(): void {
+  exit(): void | Promise<unknown> {
     if (this.done) return;
     this.done = true;
-    this.manager.__exit__(null, null, null);
+    const result = this.manager.__exit__(null, null, null);
+    if (result instanceof Promise) return result;
   }
 }
 

@@ -1,6 +1,7 @@
 // Python's `time` module. sleep() really blocks the thread (Atomics.wait), so the event loop
 // stalls exactly as it does in CPython (lecture example 04a).
 
+import { inGreenThread, threadSleep as greenSleep, type Suspension } from "../threads/scheduler.js";
 import { recorder } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -54,7 +55,28 @@ export function blockFor(ms: number): void {
   noteBlocked((performance.now() - start) / 1000);
 }
 
+/**
+ * `time.sleep(secs)` where a green thread can wait (the lowering awaits it in programs using
+ * threads): the other threads run meanwhile.
+ */
+export function threadSleep(secs: unknown): Suspension<null> {
+  return greenSleep(sleepSeconds(secs));
+}
+
+function sleepSeconds(secs: unknown): number {
+  if (typeof secs !== "number" && typeof secs !== "bigint" && typeof secs !== "boolean") {
+    throw new PyTypeError(`'${describe(secs)}' object cannot be interpreted as an integer`);
+  }
+  const seconds = toNumber(secs);
+  if (Number.isNaN(seconds)) throw new ValueError("Invalid value NaN (not a number)");
+  if (seconds < 0) throw new ValueError("sleep length must be non-negative");
+  if (!Number.isFinite(seconds)) throw new OverflowError("timestamp too large to convert to C _PyTime_t");
+  return seconds;
+}
+
 export function sleep(secs: unknown): null {
+  // A green thread (a function run by a thread or an executor) waits while the others run.
+  if (inGreenThread()) return threadSleep(secs) as unknown as null;
   if (typeof secs !== "number" && typeof secs !== "bigint" && typeof secs !== "boolean") {
     throw new PyTypeError(`'${describe(secs)}' object cannot be interpreted as an integer`);
   }

@@ -15,6 +15,7 @@ import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { WORKER_SOURCE } from "./urllib-worker.js";
 import { moduleObject } from "./module-object.js";
+import { inGreenThread, waitInThread } from "../threads/scheduler.js";
 
 // ---- urllib.error ----
 
@@ -269,10 +270,40 @@ function blockingRequest(url: string, method: string, headers: Record<string, st
   return received.message as WorkerReply;
 }
 
+/** Runs one request on the helper thread; the promise settles with its reply (nothing blocks). */
+function requestInBackground(url: string, method: string, headers: Record<string, string>, body: Bytes | null, timeoutMs: number | null): Promise<WorkerReply> {
+  const { MessageChannel } = nodeModule("node:worker_threads");
+  const { port1, port2 } = new MessageChannel();
+  const flag = new SharedArrayBuffer(4);
+  const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: port2, flag };
+  return new Promise<WorkerReply>((resolve) => {
+    port1.once("message", (message: WorkerReply) => {
+      port1.close();
+      resolve(message);
+    });
+    helperThread().postMessage(job, [port2]);
+  });
+}
+
 const DEFAULT_HEADERS = { "User-agent": "Python-urllib/3.11", "Accept-Encoding": "identity", Connection: "close" };
 
-/** `urllib.request.urlopen(url, data=None, timeout=...)`. */
+/**
+ * `urllib.request.urlopen(url, data=None, timeout=...)`. In a green thread of a program using
+ * threads (a call the lowering awaits, or a function run by a thread or executor), it waits
+ * without blocking the others, as CPython's I/O releases the GIL.
+ */
 export function urlopen(...args: unknown[]): HTTPResponse {
+  return openURL(args, inGreenThread());
+}
+
+/** `urlopen(...)` where the lowering awaits it in a program using threads. */
+export function threadUrlopen(...args: unknown[]): Promise<HTTPResponse> {
+  return openURL(args, true);
+}
+
+function openURL(args: unknown[], background: true): Promise<HTTPResponse>;
+function openURL(args: unknown[], background: boolean): HTTPResponse;
+function openURL(args: unknown[], background: boolean): HTTPResponse | Promise<HTTPResponse> {
   const [pos, kws] = splitKw(args);
   const target = pos[0] ?? kws["url"];
   const data = pos.length > 1 ? pos[1] : kws["data"];
@@ -290,9 +321,16 @@ export function urlopen(...args: unknown[]): HTTPResponse {
   const timeoutMs = isNone(timeout) ? null : toNumber(timeout) * 1000;
   const rec = recorder;
   const start = rec === null ? 0 : rec.now();
+  if (background) {
+    const waiting = requestInBackground(url, request.get_method(), headers, request.data, timeoutMs);
+    return Promise.resolve(waitInThread(waiting)).then((reply) => responseFor(reply));
+  }
   const reply = blockingRequest(url, request.get_method(), headers, request.data, timeoutMs);
   if (rec !== null) rec.blocked(start, `urlopen(${repr(url)})`);
+  return responseFor(reply);
+}
 
+function responseFor(reply: WorkerReply): HTTPResponse {
   if (reply.kind === "error") {
     if (reply.code === "PYTS_READ_TIMEOUT") throw new TimeoutError("timed out");
     throw new URLError(osErrorFor(reply.code, reply.message));

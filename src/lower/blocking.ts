@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
+import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -19,16 +20,24 @@ function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef 
   return stmt && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") ? stmt : null;
 }
 
+/** Does the call run an event loop (`asyncio.run`, `run_until_complete`, `run_forever`)? */
+export function runsLoop(e: py.Call): boolean {
+  const f = e.func;
+  return f._type === "Attribute" && (BLOCKING_METHODS.has(f.attr) || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio"));
+}
+
 export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boolean {
   const f = e.func;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
     if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return true;
+    if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     if (cx.blockingMethodNames.has(f.attr)) return true;
     const module = programModuleOf(cx, f.value, from);
     return module !== null && otherModuleWaits(cx, module, f.attr);
   }
   if (f._type === "Name") {
+    if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
     const imported = importedFunction(cx, f.id, from);
@@ -96,6 +105,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       }
     }
   }
+  cx.threads = threadUse(module);
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
@@ -103,6 +113,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     changed = false;
     for (const { def, inClass } of defs) {
       if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
+      if (cx.threads !== null && !mayWait(def)) continue;
       const scope = cx.scopeOf(def);
       // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts).
       if (scope.isGenerator) continue;
@@ -152,6 +163,7 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
+      (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
       stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
       nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)) ||

@@ -36,11 +36,11 @@ export const RUNTIME_MODULES = new Set([
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
   "os", "fnmatch", "glob", "shutil", "tempfile", "io", "pathlib", "csv", "fileinput", "configparser",
-  "decimal",
+  "decimal", "threading", "queue", "concurrent",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess"]);
+export const RUNTIME_SUBMODULES = new Set(["urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver

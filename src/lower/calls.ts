@@ -6,7 +6,9 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isBlockingCall } from "./blocking.js";
+import { isBlockingCall, runsLoop } from "./blocking.js";
+import { threadSwitch } from "./thread-switches.js";
+import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
 import { initIsMethod } from "./mro.js";
@@ -82,6 +84,37 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   }
   call = spreadSafe(cx, call);
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
+  if (callsUnknownFunction(cx, e)) return awaitIfAble(cx, e, call);
+  return call;
+}
+
+/**
+ * In a program using threads, a call of a value the lowering cannot see through (a parameter,
+ * a loop variable, `handlers[k]()`) may return a waiting function's promise: where the
+ * function can wait anyway, it waits for it (no function becomes async for it).
+ */
+function callsUnknownFunction(cx: LowerContext, e: py.Call): boolean {
+  if (cx.threads === null) return false;
+  const f = e.func;
+  if (f._type === "Subscript") return true;
+  if (f._type !== "Name") return false;
+  const scope = cx.resolve(f.id, cx.fn.scope);
+  const bindings = scope?.bindings.get(f.id);
+  if (!bindings || bindings.length === 0) return false;
+  return !bindings.some((b) => {
+    const t = b.stmt?._type;
+    return t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Import" || t === "ImportFrom";
+  });
+}
+
+function awaitIfAble(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
+  if (cx.fn.coroutine) return delegate(cx, "awaitPending", call, cx.loc(e));
+  if (cx.fn.generator) return call;
+  if (cx.fn.jsAsync) return { k: "await", arg: call, loc: cx.loc(e) };
+  if (cx.fn.scope === cx.moduleScope) {
+    cx.topLevelAwait = true;
+    return { k: "await", arg: call, loc: cx.loc(e) };
+  }
   return call;
 }
 
@@ -415,10 +448,19 @@ function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
 }
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
+  if (cx.streamedCalls.has(e)) return call;
+  const threadSwitchKind = cx.threads !== null && !runsLoop(e) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
   // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
-  if (cx.fn.coroutine || (cx.fn.generator && !cx.fn.jsAsync)) return call;
+  // A thread switch (or a function reaching one) there waits as for a promise, when it must;
+  // time.sleep blocks the loop, as in CPython.
+  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(e) && threadSwitchKind !== "sleep" && threadSwitchKind !== "urlopen" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
+  if (cx.fn.generator && !cx.fn.jsAsync) return call;
+  // A function the runtime calls for a value at once (`__init__`, a lambda) cannot wait.
+  if ((cx.fn.scope.kind === "function" || cx.fn.scope.kind === "lambda") && !cx.fn.jsAsync) return call;
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
+  if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
+  if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

@@ -7,6 +7,7 @@ import type * as ir from "./ir.js";
 import type { CommentPlan, SourceComment } from "./comments.js";
 import { jsName } from "./names.js";
 import type { ProgramModuleInfo } from "./program-imports.js";
+import type { ThreadUse } from "./thread-switches.js";
 
 /** What the lowering knows statically about a name bound by a module-level statement. */
 export type KnownBinding =
@@ -53,6 +54,10 @@ export class LowerContext {
   blockingFunctions = new Set<object>();
   /** method names of classes whose methods block (calls `x.name()` get awaited) */
   blockingMethodNames = new Set<string>();
+  /** the module uses threads (thread-switches.ts): their switch points are awaited */
+  threads: ThreadUse | null = null;
+  /** `as_completed(...)` / `executor.map(...)` calls a loop iterates as results come (not awaited) */
+  streamedCalls = new Set<py.Expr>();
   topLevelAwait = false;
   /** names read somewhere other than as the callee of a call (their functions escape) */
   escapingNames = new Set<string>();

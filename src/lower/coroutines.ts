@@ -5,6 +5,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
+import { switchingWith } from "./thread-switches.js";
 
 /** `yield* helper(value)`: delegate to an awaitable or iterable through a runtime helper. */
 export function delegate(cx: LowerContext, helper: string, value: ir.Expr, loc?: ir.Loc, line = loc?.line): ir.Expr {
@@ -60,7 +61,13 @@ export function lowerContextManager(
     callee: { k: "member", object: { k: "id", name: ctx }, property: name },
     args,
   });
-  const step = (call: ir.Expr): ir.Expr => (isAsync ? delegate(cx, "await_", call, undefined, loc.line) : call);
+  const waits = !isAsync && cx.threads !== null && switchingWith(item.context_expr) ? threadWait(cx) : null;
+  const step = (call: ir.Expr): ir.Expr => {
+    if (isAsync) return delegate(cx, "await_", call, undefined, loc.line);
+    if (waits === "await") return { k: "await", arg: call, loc };
+    if (waits === "pending") return delegate(cx, "awaitPending", call, loc);
+    return call;
+  };
   const out: ir.Stmt[] = [
     {
       k: "decl",
@@ -81,6 +88,18 @@ export function lowerContextManager(
     finalizer: [{ k: "expr", expr: step(method("exit")) }],
   });
   return out;
+}
+
+/** How the current function waits at a thread switch: JS `await`, a coroutine's, or not at all. */
+function threadWait(cx: LowerContext): "await" | "pending" | null {
+  if (cx.fn.coroutine) return "pending";
+  if (cx.fn.generator) return null;
+  if (cx.fn.jsAsync) return "await";
+  if (cx.fn.scope === cx.moduleScope) {
+    cx.topLevelAwait = true;
+    return "await";
+  }
+  return null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { analyzeScopes, type Scope } from "./scope.js";
 import { starNames } from "./module-names.js";
 import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
+import { lowerExpr } from "./expressions.js";
 import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
@@ -52,6 +53,12 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
       const last = body.filter((st) => st.k !== "comment" && st.k !== "blank").at(-1);
       cx.topLevelAwait = deferMainBlock(body, last);
+    }
+    const lastStatement = module.body.at(-1);
+    if (cx.threads !== null && cx.program === null && lastStatement !== undefined) {
+      // The main thread's code ends here: the other threads run on (threading's shutdown).
+      const name: py.Name = { ...lastStatement, _type: "Name", id: "__name__", ctx: "Load" } as py.Name;
+      body.push({ k: "expr", expr: { k: "call", callee: cx.rt("mainThreadDone"), args: [lowerExpr(cx, name)] } });
     }
     for (const c of cx.comments.moduleEnd) {
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });

@@ -1,6 +1,7 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { loopIterable } from "./loop-types.js";
+import { threadSwitch } from "./thread-switches.js";
 import type * as py from "../frontend/ast.js";
 import { unparseAnnotation } from "./unparse.js";
 import type * as ir from "./ir.js";
@@ -273,6 +274,7 @@ export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
 }
 
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
+  if (streamsResults(cx, s.iter)) return lowerResultStream(cx, s);
   if (s.target._type === "Name" && intLocals(cx).has(s.target.id) && isRangeCall(cx, s.iter)) {
     const { bind, make } = rangeLoop(cx, s, canLoopConst(cx, s.target));
     return lowerLoop(cx, s, make, [bind]);
@@ -282,6 +284,38 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   iter = loopIterable(s.target, s.iter, iter);
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
+}
+
+/**
+ * `for f in as_completed(fs):` / `for r in executor.map(fn, xs):` where the loop can wait:
+ * each item comes as it is ready (CPython's generators), through an async iterator:
+ *   const it = threadIterator(as_completed(fs));
+ *   while (true) { const step = await it.next(); if (step.done) break; f = step.value; body }
+ */
+function streamsResults(cx: LowerContext, iter: py.Expr): boolean {
+  if (cx.threads === null || iter._type !== "Call" || cx.fn.coroutine || cx.fn.generator) return false;
+  if (!cx.fn.jsAsync && cx.fn.scope !== cx.moduleScope) return false;
+  const kind = threadSwitch(cx, iter, iter.func, cx.fn.scope);
+  const f = iter.func;
+  const name = f._type === "Attribute" ? f.attr : f._type === "Name" ? f.id : "";
+  return (kind === "call" && name !== "wait") || (kind === "method" && name === "map");
+}
+
+function lowerResultStream(cx: LowerContext, s: py.For): ir.Stmt[] {
+  const it = cx.temp("it");
+  const step = cx.temp("step");
+  if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
+  cx.streamedCalls.add(s.iter);
+  const source = lowerExpr(cx, s.iter);
+  const iterDecl: ir.Stmt = { k: "decl", kind: "const", name: it, init: { k: "call", callee: cx.rt("threadIterator"), args: [source] }, loc: cx.loc(s.iter) };
+  const next: ir.Expr = { k: "await", arg: { k: "call", callee: { k: "member", object: { k: "id", name: it }, property: "next" }, args: [] }, loc: cx.loc(s.iter) };
+  const stepStmts: ir.Stmt[] = [
+    { k: "decl", kind: "const", name: step, init: next },
+    { k: "if", test: { k: "member", object: { k: "id", name: step }, property: "done" }, then: [{ k: "break" }], else: null },
+  ];
+  const bind = assignTarget(cx, s.target, { k: "member", object: { k: "id", name: step }, property: "value" }, cx.loc(s.target));
+  const loop = lowerLoop(cx, s, (body) => [{ k: "while", test: { k: "bool", value: true }, body, loc: cx.loc(s) }], [...stepStmts, ...bind]);
+  return [{ k: "block", body: [iterDecl, ...loop] }];
 }
 
 function lowerAsyncFor(cx: LowerContext, s: py.AsyncFor): ir.Stmt[] {

@@ -1,0 +1,153 @@
+// Thread switch points (DESIGN.md §7): in a program that imports threading, queue or
+// concurrent.futures (or hands work to threads from asyncio), the calls where a green thread
+// may wait for another become awaits, and so do the calls of functions reaching one
+// (blocking.ts colours them as it does for run_until_complete).
+import type * as py from "../frontend/ast.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { RUNTIME_SUBMODULES } from "./builtins.js";
+
+export interface ThreadUse {
+  /** concurrent.futures is imported (or run_coroutine_threadsafe used): `.result()` may wait */
+  futures: boolean;
+}
+
+const THREAD_MODULES = new Set(["threading", "queue", "concurrent", "concurrent.futures", "_thread"]);
+const EXECUTOR_ATTRIBUTES = new Set(["run_in_executor", "to_thread", "run_coroutine_threadsafe", "wrap_future"]);
+
+/** Does the module use threads, and how? (null: it does not, and keeps today's code) */
+export function threadUse(module: py.Module): ThreadUse | null {
+  let threads = false;
+  let futures = false;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (typeof node !== "object" || node === null) return;
+    const n = node as { _type?: string };
+    if (n._type === "Import") {
+      for (const alias of (node as py.Import).names) {
+        if (THREAD_MODULES.has(alias.name)) threads = true;
+        if (alias.name.startsWith("concurrent")) futures = true;
+      }
+    } else if (n._type === "ImportFrom") {
+      const from = node as py.ImportFrom;
+      const name = from.module ?? "";
+      if (from.level === 0 && THREAD_MODULES.has(name)) threads = true;
+      if (from.level === 0 && name.startsWith("concurrent")) futures = true;
+    } else if (n._type === "Attribute") {
+      const attr = (node as py.Attribute).attr;
+      if (EXECUTOR_ATTRIBUTES.has(attr)) threads = true;
+      if (attr === "run_coroutine_threadsafe") futures = true;
+    }
+    for (const key in node) {
+      if (key === "_type") continue;
+      const value = (node as Record<string, unknown>)[key];
+      if (typeof value === "object" && value !== null) visit(value);
+    }
+  };
+  visit(module.body);
+  return threads ? { futures } : null;
+}
+
+/** The runtime module an expression names (`time`, `concurrent.futures`), if it is one. */
+function moduleName(cx: LowerContext, e: py.Expr): string | null {
+  if (e._type === "Name") {
+    const known = cx.knownBinding(e.id);
+    return known?.k === "module" ? known.module : null;
+  }
+  if (e._type !== "Attribute") return null;
+  const outer = moduleName(cx, e.value);
+  const inner = outer === null ? null : `${outer}.${e.attr}`;
+  return inner !== null && RUNTIME_SUBMODULES.has(inner) ? inner : null;
+}
+
+/** `sleep` bound by `from time import sleep`: its module and name. */
+function importedName(cx: LowerContext, name: string, from: Scope): [string, string] | null {
+  const scope = cx.resolve(name, from);
+  const bindings = scope?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  if (stmt?._type !== "ImportFrom" || stmt.level !== 0 || stmt.module === null) return null;
+  const alias = stmt.names.find((a) => (a.asname ?? a.name) === name);
+  return alias ? [stmt.module, alias.name] : null;
+}
+
+/** What kind of switch a module function is: "sleep" (time.sleep) or "call". */
+function moduleFunction(module: string, name: string): string | null {
+  if (module === "time" && name === "sleep") return "sleep";
+  if (module === "concurrent.futures" && (name === "wait" || name === "as_completed")) return "call";
+  if (module === "urllib.request" && name === "urlopen") return "urlopen";
+  return null;
+}
+
+function isNumber(e: py.Expr | undefined): boolean {
+  if (e === undefined) return false;
+  if (e._type === "UnaryOp") return isNumber(e.operand);
+  return e._type === "Constant" && (e.value.kind === "int" || e.value.kind === "float");
+}
+
+function isBool(e: py.Expr | undefined): boolean {
+  return e !== undefined && e._type === "Constant" && e.value.kind === "bool";
+}
+
+/**
+ * Is the call a thread switch point: "sleep" for time.sleep, "call" or "method" for the
+ * others (a method named like a waiting one of threading, queue or concurrent.futures, on a
+ * receiver that is neither a module nor a constant, with arguments that fit it)?
+ */
+export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Scope): string | null {
+  if (f._type === "Name") {
+    const imported = importedName(cx, f.id, from);
+    return imported === null ? null : moduleFunction(imported[0], imported[1]);
+  }
+  if (f._type !== "Attribute") return null;
+  const module = moduleName(cx, f.value);
+  if (module !== null) return moduleFunction(module, f.attr);
+  if (f.value._type === "Constant" || f.value._type === "JoinedStr") return null;
+  const positional = e.args.length;
+  const keywords = e.keywords.map((k) => k.arg);
+  switch (f.attr) {
+    case "acquire":
+    case "wait":
+    case "wait_for":
+    case "put":
+    case "submit":
+    case "shutdown":
+      return "method";
+    case "map":
+      return positional >= 2 ? "method" : null;
+    case "join":
+      return (positional === 0 && keywords.every((k) => k === "timeout")) || (positional === 1 && isNumber(e.args[0])) ? "method" : null;
+    case "get":
+      return positional === 0 || isBool(e.args[0]) || keywords.some((k) => k === "block" || k === "timeout") ? "method" : null;
+    case "start":
+      return positional === 0 && keywords.length === 0 ? "method" : null;
+    case "result":
+    case "exception":
+      return cx.threads?.futures ? "method" : null;
+    default:
+      return null;
+  }
+}
+
+/** `with lock:`, `with self.cond:`, `with ThreadPoolExecutor() as ex:`: entering may wait. */
+export function switchingWith(e: py.Expr): boolean {
+  if (e._type === "Name" || e._type === "Attribute") return true;
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
+  return name.endsWith("Executor");
+}
+
+const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__"]);
+
+/**
+ * May the function become async for threads? Not one the runtime calls and uses the value of
+ * at once (`__init__`, `__str__`, ..., properties): there a switch call is not awaited.
+ */
+export function mayWait(def: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  if (def.name.startsWith("__") && def.name.endsWith("__") && !WAITING_DUNDERS.has(def.name)) return false;
+  return !def.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")));
+}
