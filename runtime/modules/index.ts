@@ -38,6 +38,7 @@ export { structModule as struct } from "./struct.js";
 export { fractionsModule as fractions } from "./fractions.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
+export { argparseModule as argparse } from "./argparse.js";
 export { calendarModule as calendar } from "./calendar.js";
 export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";
