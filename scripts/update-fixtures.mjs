@@ -64,6 +64,7 @@ for (const fixture of listFixtures()) {
     const python = pythonFor(source);
     const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8" });
     fs.writeFileSync(fixture.out, run.stdout);
+    if (fs.existsSync(fixture.err)) fs.writeFileSync(fixture.err, run.stderr);
     if (run.status !== 0) fs.writeFileSync(fixture.status, `${run.status}\n`);
     else fs.rmSync(fixture.status, { force: true });
     console.log(`oracle (${python}): ${rel} -> exit ${run.status}`);

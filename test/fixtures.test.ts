@@ -98,6 +98,7 @@ describe.concurrent.each(fixtures)("$group/$name", (fixture) => {
   test("runs with CPython's output and exit status", async () => {
     const result = await runPyts(["run", path.relative(ROOT, fixture.py), ...fixtureArgs(fixture, server.url)]);
     expect(normalise(result.stdout)).toBe(normalise(fs.readFileSync(fixture.out, "utf8")));
+    if (fs.existsSync(fixture.err)) expect(normalise(result.stderr)).toBe(normalise(fs.readFileSync(fixture.err, "utf8")));
     expect(result.status, result.stderr).toBe(expectedStatus(fixture));
   }, 60_000);
 });

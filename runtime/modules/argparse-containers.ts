@@ -92,12 +92,12 @@ export class _ActionsContainer {
     return null;
   }
 
-  get_default(dest: unknown): unknown {
+  get_default(dest: unknown): any {
     for (const action of this._actions) if (action.dest === dest && !none(action.default)) return action.default;
     return this._defaults.get(dest as string) ?? null;
   }
 
-  add_argument(...allArgs: unknown[]): Action {
+  add_argument(...allArgs: unknown[]): any {
     const [args, kws0] = splitKw(allArgs);
     let kws = kwRecord(kws0);
     const chars = this.prefix_chars;
@@ -130,13 +130,13 @@ export class _ActionsContainer {
     return this._add_action(action);
   }
 
-  add_argument_group(...args: unknown[]): _ArgumentGroup {
+  add_argument_group(...args: unknown[]): any {
     const group = new _ArgumentGroup(this, ...args);
     this._action_groups.push(group);
     return group;
   }
 
-  add_mutually_exclusive_group(...args: unknown[]): _MutuallyExclusiveGroup {
+  add_mutually_exclusive_group(...args: unknown[]): any {
     const group = new _MutuallyExclusiveGroup(this, ...args);
     this._mutually_exclusive_groups.push(group);
     return group;
@@ -323,7 +323,7 @@ export class _SubParsersAction extends Action {
     this._choices_actions = [];
   }
 
-  add_parser(...args: unknown[]): unknown {
+  add_parser(...args: unknown[]): any {
     const [pos, kws0] = splitKw(args);
     if (pos.length !== 1) throw new PyTypeError(`_SubParsersAction.add_parser() takes 2 positional arguments but ${pos.length + 1} were given`);
     const name = toStr(pos[0]);

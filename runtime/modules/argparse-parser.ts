@@ -86,7 +86,7 @@ export class ArgumentParser extends _ActionsContainer {
     return attributeRepr(this, (this.constructor as { name: string }).name, [], this._get_kwargs());
   }
 
-  add_subparsers(...args: unknown[]): Action {
+  add_subparsers(...args: unknown[]): any {
     if (this._subparsers !== null) this.error("cannot have multiple subparser arguments");
     const [, kws0] = splitKw(args);
     const kws: Record<string, unknown> = { ...kws0 };
@@ -107,7 +107,7 @@ export class ArgumentParser extends _ActionsContainer {
     }
     const parsersClass = this._pop_action_class(kws, "parsers");
     const action = construct(parsersClass, [kw({ option_strings: [], ...kws })]) as Action;
-    this._subparsers._add_action(action);
+    this._subparsers!._add_action(action);
     return action;
   }
 
@@ -125,13 +125,13 @@ export class ArgumentParser extends _ActionsContainer {
     return this._actions.filter((a) => a.option_strings.length === 0);
   }
 
-  parse_args(args: unknown = null, namespace: unknown = null): unknown {
+  parse_args(args: unknown = null, namespace: unknown = null): any {
     const [ns, argv] = Array.from(iterable(callMethod(this, "parse_known_args", args, namespace))) as [unknown, unknown[]];
     if (argv.length > 0) this.error(`unrecognized arguments: ${argv.map(toStr).join(" ")}`);
     return ns;
   }
 
-  parse_known_args(argsIn: unknown = null, namespaceIn: unknown = null): Tuple {
+  parse_known_args(argsIn: unknown = null, namespaceIn: unknown = null): any {
     const args = none(argsIn) ? (sysModule.argv as unknown[]).slice(1) : Array.from(iterable(argsIn));
     const namespace = none(namespaceIn) ? new Namespace() : namespaceIn;
     for (const action of this._actions) {
@@ -408,13 +408,13 @@ export class ArgumentParser extends _ActionsContainer {
     return p;
   }
 
-  parse_intermixed_args(args: unknown = null, namespace: unknown = null): unknown {
+  parse_intermixed_args(args: unknown = null, namespace: unknown = null): any {
     const [ns, argv] = Array.from(iterable(this.parse_known_intermixed_args(args, namespace))) as [unknown, unknown[]];
     if (argv.length > 0) this.error(`unrecognized arguments: ${argv.map(toStr).join(" ")}`);
     return ns;
   }
 
-  parse_known_intermixed_args(args: unknown = null, namespaceIn: unknown = null): Tuple {
+  parse_known_intermixed_args(args: unknown = null, namespaceIn: unknown = null): any {
     const positionals = this._get_positional_actions();
     const bad = positionals.filter((a) => a.nargs === PARSER || a.nargs === REMAINDER);
     if (bad.length > 0) throw new PyTypeError(`parse_intermixed_args: positional arg with nargs=${toStr(bad[0]!.nargs)}`);
@@ -456,7 +456,7 @@ export class ArgumentParser extends _ActionsContainer {
     }
   }
 
-  _get_values(action: Action, argStringsIn: string[]): unknown {
+  _get_values(action: Action, argStringsIn: string[]): any {
     const argStrings = argStringsIn.slice();
     if (action.nargs !== PARSER && action.nargs !== REMAINDER) {
       const i = argStrings.indexOf("--");
@@ -491,7 +491,7 @@ export class ArgumentParser extends _ActionsContainer {
     return value;
   }
 
-  _get_value(action: Action, argString: unknown): unknown {
+  _get_value(action: Action, argString: unknown): any {
     const typeFunc = this._registry_get("type", action.type, action.type);
     if (!callable(typeFunc)) throw new ArgumentError(action, `${repr(typeFunc)} is not callable`);
     try {
@@ -533,7 +533,7 @@ export class ArgumentParser extends _ActionsContainer {
     return toStr(callMethod(formatter, "format_help"));
   }
 
-  _get_formatter(): unknown {
+  _get_formatter(): any {
     return construct(this.formatter_class, [kw({ prog: this.prog })]);
   }
 

@@ -6,6 +6,8 @@
 // fixtures/<group>/<name>.status CPython's exit status, when it is not 0
 // fixtures/<group>/<name>.args   command-line arguments, one a line; $SERVER is the base
 //                                URL of the local test HTTP server
+// fixtures/<group>/<name>.err    CPython's stderr, for fixtures whose stderr is checked too
+//                                (create it empty to opt in; the oracle fills it)
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -34,6 +36,7 @@ export interface Fixture {
   out: string;
   status: string;
   args: string;
+  err: string;
 }
 
 export function listFixtures(): Fixture[] {
@@ -44,7 +47,7 @@ export function listFixtures(): Fixture[] {
     for (const file of fs.readdirSync(dir).sort()) {
       if (!file.endsWith(".py")) continue;
       const base = path.join(dir, file.slice(0, -3));
-      found.push({ group, name: file.slice(0, -3), py: base + ".py", ts: base + ".ts", out: base + ".out", status: base + ".status", args: base + ".args" });
+      found.push({ group, name: file.slice(0, -3), py: base + ".py", ts: base + ".ts", out: base + ".out", status: base + ".status", args: base + ".args", err: base + ".err" });
     }
   }
   return found;
