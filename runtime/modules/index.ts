@@ -39,6 +39,8 @@ export { fractionsModule as fractions } from "./fractions.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
 export { argparseModule as argparse } from "./argparse.js";
+export { shlexModule as shlex } from "./shlex.js";
+export { getoptModule as getopt } from "./getopt.js";
 export { calendarModule as calendar } from "./calendar.js";
 export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";
