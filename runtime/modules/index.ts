@@ -41,6 +41,8 @@ export { uuidModule as uuid } from "./uuid.js";
 export { argparseModule as argparse } from "./argparse.js";
 export { shlexModule as shlex } from "./shlex.js";
 export { getoptModule as getopt } from "./getopt.js";
+export { platformModule as platform } from "./platform.js";
+export { getpassModule as getpass } from "./getpass.js";
 export { calendarModule as calendar } from "./calendar.js";
 export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";

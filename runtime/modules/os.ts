@@ -1,6 +1,7 @@
 // The `os` module on Node's fs, process and os modules (loaded when first used), with
 // CPython's errors (lang/os-errors.ts). Paths are str; bytes paths are not supported.
 
+import { osUname } from "./platform.js";
 import type * as nodeFs from "node:fs";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -384,6 +385,7 @@ export const osModule = moduleObject("os", {
   cpu_count: () => BigInt(nodeModule("node:os").availableParallelism()),
   urandom: (n: unknown) => Bytes.fromArray(nodeModule("node:crypto").randomBytes(toInt(n))),
   get_terminal_size,
+  uname: osUname,
   system,
   strerror,
   kill: (pid: unknown, sig: unknown) => {
