@@ -44,6 +44,7 @@ export { getoptModule as getopt } from "./getopt.js";
 export { platformModule as platform } from "./platform.js";
 export { getpassModule as getpass } from "./getpass.js";
 export { subprocessModule as subprocess } from "./subprocess.js";
+export { signalModule as signal } from "./signal.js";
 export { calendarModule as calendar } from "./calendar.js";
 export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";

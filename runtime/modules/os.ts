@@ -2,6 +2,8 @@
 // CPython's errors (lang/os-errors.ts). Paths are str; bytes paths are not supported.
 
 import { osUname } from "./platform.js";
+import { sendToSelf } from "./signal.js";
+import { asIndex } from "../values/slice.js";
 import type * as nodeFs from "node:fs";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -389,8 +391,14 @@ export const osModule = moduleObject("os", {
   system,
   strerror,
   kill: (pid: unknown, sig: unknown) => {
+    // To this process: the Python handler runs before kill returns, as in CPython.
+    const signum = toInt(asIndex(sig) ?? sig);
+    if (toInt(pid) === nodeProcess()?.pid) {
+      sendToSelf(signum);
+      return null;
+    }
     try {
-      nodeProcess()!.kill(toInt(pid), toInt(sig));
+      nodeProcess()!.kill(toInt(pid), signum);
     } catch (e) {
       throw osErrorFrom(e);
     }
