@@ -6,6 +6,7 @@
 // the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
+import { configModule } from "./logging-config.js";
 import { Dict } from "../values/dict.js";
 import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
@@ -312,6 +313,10 @@ const lastResort = new StreamHandler();
 lastResort.setLevel(WARNING);
 
 const loggers = new Map<string, Logger>();
+/** The loggers made so far, by name (logging.config disables the ones a configuration leaves out). */
+export function existingLoggers(): Map<string, Logger> {
+  return loggers;
+}
 let disabledBelow = NOTSET;
 
 export class Logger {
@@ -506,4 +511,5 @@ export const loggingModule = moduleObject("logging", {
   StreamHandler: pyClass(StreamHandler),
   FileHandler: pyClass(FileHandler),
   NullHandler: pyClass(NullHandler),
+  config: configModule,
 });
