@@ -434,8 +434,9 @@ export class ArgumentParser extends _ActionsContainer {
         }
         [namespace, remaining] = Array.from(iterable(this.parse_known_args(args, namespaceIn))) as [unknown, unknown[]];
         for (const a of positionals) {
-          const v = getattr(namespace, a.dest, undefined);
-          if (v !== undefined && Array.isArray(v) && v.length === 0) delattr(namespace, a.dest);
+          if (!hasattr(namespace, a.dest)) continue;
+          const v = getattr(namespace, a.dest);
+          if (Array.isArray(v) && v.length === 0) delattr(namespace, a.dest);
         }
       } finally {
         positionals.forEach((a, i) => ([a.nargs, a.default] = saved[i]!));
