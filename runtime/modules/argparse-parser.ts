@@ -125,13 +125,15 @@ export class ArgumentParser extends _ActionsContainer {
     return this._actions.filter((a) => a.option_strings.length === 0);
   }
 
-  parse_args(args: unknown = null, namespace: unknown = null): any {
+  parse_args(...a: unknown[]): any {
+    const { args, namespace } = bindArgs("parse_args", a, ["args", "namespace"], { args: null, namespace: null });
     const [ns, argv] = Array.from(iterable(callMethod(this, "parse_known_args", args, namespace))) as [unknown, unknown[]];
     if (argv.length > 0) this.error(`unrecognized arguments: ${argv.map(toStr).join(" ")}`);
     return ns;
   }
 
-  parse_known_args(argsIn: unknown = null, namespaceIn: unknown = null): any {
+  parse_known_args(...a: unknown[]): any {
+    const { args: argsIn, namespace: namespaceIn } = bindArgs("parse_known_args", a, ["args", "namespace"], { args: null, namespace: null });
     const args = none(argsIn) ? (sysModule.argv as unknown[]).slice(1) : Array.from(iterable(argsIn));
     const namespace = none(namespaceIn) ? new Namespace() : namespaceIn;
     for (const action of this._actions) {
@@ -408,13 +410,15 @@ export class ArgumentParser extends _ActionsContainer {
     return p;
   }
 
-  parse_intermixed_args(args: unknown = null, namespace: unknown = null): any {
+  parse_intermixed_args(...a: unknown[]): any {
+    const { args, namespace } = bindArgs("parse_intermixed_args", a, ["args", "namespace"], { args: null, namespace: null });
     const [ns, argv] = Array.from(iterable(this.parse_known_intermixed_args(args, namespace))) as [unknown, unknown[]];
     if (argv.length > 0) this.error(`unrecognized arguments: ${argv.map(toStr).join(" ")}`);
     return ns;
   }
 
-  parse_known_intermixed_args(args: unknown = null, namespaceIn: unknown = null): any {
+  parse_known_intermixed_args(...a: unknown[]): any {
+    const { args, namespace: namespaceIn } = bindArgs("parse_known_intermixed_args", a, ["args", "namespace"], { args: null, namespace: null });
     const positionals = this._get_positional_actions();
     const bad = positionals.filter((a) => a.nargs === PARSER || a.nargs === REMAINDER);
     if (bad.length > 0) throw new PyTypeError(`parse_intermixed_args: positional arg with nargs=${toStr(bad[0]!.nargs)}`);
@@ -538,12 +542,14 @@ export class ArgumentParser extends _ActionsContainer {
     return construct(this.formatter_class, [kw({ prog: this.prog })]);
   }
 
-  print_usage(file: unknown = null): null {
+  print_usage(...a: unknown[]): null {
+    const { file } = bindArgs("print_usage", a, ["file"], { file: null });
     this._print_message(callMethod(this, "format_usage"), none(file) ? stdoutFile() : file);
     return null;
   }
 
-  print_help(file: unknown = null): null {
+  print_help(...a: unknown[]): null {
+    const { file } = bindArgs("print_help", a, ["file"], { file: null });
     this._print_message(callMethod(this, "format_help"), none(file) ? stdoutFile() : file);
     return null;
   }
@@ -553,12 +559,14 @@ export class ArgumentParser extends _ActionsContainer {
     return null;
   }
 
-  exit(status: unknown = 0n, message: unknown = null): never {
+  exit(...a: unknown[]): any {
+    const { status, message } = bindArgs("exit", a, ["status", "message"], { status: 0n, message: null });
     if (truthy(message)) this._print_message(message, stderrFile());
     throw new SystemExit(status);
   }
 
-  error(message: unknown): never {
+  error(...a: unknown[]): any {
+    const { message } = bindArgs("error", a, ["message"], {});
     callMethod(this, "print_usage", stderrFile());
     callMethod(this, "exit", 2n, `${toStr(this.prog)}: error: ${toStr(message)}\n`);
     throw new SystemExit(2n);
