@@ -7,6 +7,8 @@
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { configModule } from "./logging-config.js";
+import { enterHandler, exitHandler, handledException } from "../lang/handled.js";
+import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
 import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
@@ -58,12 +60,11 @@ function checkLevel(level: unknown): bigint {
 }
 
 // The exceptions being handled right now (innermost last), for logging.exception().
-const handling: unknown[] = [];
 export function enterExceptionHandler(e: unknown): void {
-  handling.push(e);
+  enterHandler(e);
 }
 export function exitExceptionHandler(): void {
-  handling.pop();
+  exitHandler();
 }
 
 const startTime = Date.now() / 1000;
@@ -177,7 +178,8 @@ export class Formatter {
   }
 
   formatException(exc: unknown): string {
-    return formatException(exc).replace(/\n$/, "");
+    const e = exc instanceof Tuple ? exc.items[1] : exc;
+    return formatException(e).replace(/\n$/, "");
   }
 
   format(record: LogRecord): string {
@@ -424,11 +426,16 @@ export class Logger {
   }
 }
 
+/** A record's exc_info as CPython keeps it: the (type, value, traceback) tuple, or None. */
 function excInfo(kws: KwArgs, byDefault: boolean): any {
   const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
-  if (given instanceof BaseException || given instanceof Error) return given;
-  if (given instanceof Tuple) return given.items[1] ?? null;
-  if (truthy(given)) return handling.at(-1) ?? null;
+  const tuple = (e: unknown): Tuple => Tuple.of(typeOf(e), e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+  if (given instanceof BaseException || given instanceof Error) return tuple(given);
+  if (given instanceof Tuple) return given.items[1] === null || given.items[1] === undefined ? null : given;
+  if (truthy(given)) {
+    const e = handledException();
+    return e === null ? null : tuple(e);
+  }
   return null;
 }
 

@@ -10,6 +10,8 @@ import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
 import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
+import { handledException } from "../lang/handled.js";
+import { typeOf } from "../values/builtin-types.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 
@@ -79,6 +81,16 @@ export const sysModule = moduleObject("sys", {
     stdinHolder.stdin = file;
   },
   getsizeof,
+  /** `sys.exc_info()`: (type, value, traceback) of the exception being handled, else Nones. */
+  exc_info(): Tuple {
+    const e = handledException();
+    if (e === null) return Tuple.of(null, null, null);
+    return Tuple.of(typeOf(e), e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+  },
+  /** `sys.exception()` (3.11): the exception being handled, else None. */
+  exception(): unknown {
+    return handledException();
+  },
   /** `sys.intern(s)`: JS strings are values, so the string itself. */
   intern(s: unknown): string {
     if (typeof s !== "string") throw new PyTypeError(`intern() argument must be str, not ${typeName(s)}`);
