@@ -1,6 +1,7 @@
 // subprocess.Popen: the child runs (spawnSync) when the program first waits for it:
 // communicate(), wait(), poll(), or reading a pipe. Until then, writes to its stdin pipe are
-// kept and given to the child as its input.
+// kept and given to the child as its input; kill()/terminate()/send_signal() before then end
+// it without running it (returncode -signal, as a child killed at once reports).
 
 import { ValueError } from "../values/exceptions.js";
 import { toStr } from "../values/repr.js";
@@ -9,6 +10,7 @@ import { Tuple } from "../values/tuple.js";
 import { Bytes } from "../values/bytes.js";
 import { StopIteration } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
+import { asIndex } from "../values/slice.js";
 
 type Options = Record<string, unknown>;
 interface Outcome {
@@ -184,16 +186,20 @@ export class Popen {
     return this.returncode;
   }
 
-  kill(): null {
+  /** A signal sent before the child ran ends it at once: it never runs, its returncode is -signal. */
+  send_signal(sig: unknown): null {
+    if (this.started) return null;
+    this.started = true;
+    this.returncode = -(asIndex(sig) ?? 0n);
     return null;
+  }
+
+  kill(): null {
+    return this.send_signal(9n);
   }
 
   terminate(): null {
-    return null;
-  }
-
-  send_signal(_sig: unknown): null {
-    return null;
+    return this.send_signal(15n);
   }
 
   __enter__(): this {
