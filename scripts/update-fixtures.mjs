@@ -62,8 +62,10 @@ for (const fixture of listFixtures()) {
   if (oracle) {
     const args = fixtureArgs(fixture, server.url);
     const python = pythonFor(source);
-    const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8" });
+    const input = fs.existsSync(fixture.input) ? fs.readFileSync(fixture.input, "utf8") : "";
+    const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8", input });
     fs.writeFileSync(fixture.out, run.stdout);
+    if (fs.existsSync(fixture.err)) fs.writeFileSync(fixture.err, run.stderr);
     if (run.status !== 0) fs.writeFileSync(fixture.status, `${run.status}\n`);
     else fs.rmSync(fixture.status, { force: true });
     console.log(`oracle (${python}): ${rel} -> exit ${run.status}`);

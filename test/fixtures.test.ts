@@ -6,7 +6,7 @@ import os from "node:os";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { transpile } from "../src/index.js";
 import { startServer, type RunningServer } from "./support/http-server.js";
-import { ROOT, expectedStatus, fixtureArgs, listFixtures, normalise, runProcess, runPyts } from "./support/fixtures.js";
+import { ROOT, expectedStatus, fixtureArgs, fixtureInput, listFixtures, normalise, runProcess, runPyts } from "./support/fixtures.js";
 
 const fixtures = listFixtures();
 let server: RunningServer;
@@ -96,8 +96,9 @@ describe.concurrent.each(fixtures)("$group/$name", (fixture) => {
   });
 
   test("runs with CPython's output and exit status", async () => {
-    const result = await runPyts(["run", path.relative(ROOT, fixture.py), ...fixtureArgs(fixture, server.url)]);
+    const result = await runPyts(["run", path.relative(ROOT, fixture.py), ...fixtureArgs(fixture, server.url)], { input: fixtureInput(fixture) });
     expect(normalise(result.stdout)).toBe(normalise(fs.readFileSync(fixture.out, "utf8")));
+    if (fs.existsSync(fixture.err)) expect(normalise(result.stderr)).toBe(normalise(fs.readFileSync(fixture.err, "utf8")));
     expect(result.status, result.stderr).toBe(expectedStatus(fixture));
   }, 60_000);
 });

@@ -14,6 +14,7 @@ export { spreadMethod, restTuple } from "./spread-call.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";
+export { enterHandler, exitHandler } from "./handled.js";
 export { ListBase, DictBase, SetBase } from "./builtin-bases.js";
 export { BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";
 export { defineProperties, property, PyProperty } from "./descriptors.js";

@@ -6,6 +6,9 @@
 // the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
+import { configModule } from "./logging-config.js";
+import { enterHandler, exitHandler, handledException } from "../lang/handled.js";
+import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
 import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
@@ -57,12 +60,11 @@ function checkLevel(level: unknown): bigint {
 }
 
 // The exceptions being handled right now (innermost last), for logging.exception().
-const handling: unknown[] = [];
 export function enterExceptionHandler(e: unknown): void {
-  handling.push(e);
+  enterHandler(e);
 }
 export function exitExceptionHandler(): void {
-  handling.pop();
+  exitHandler();
 }
 
 const startTime = Date.now() / 1000;
@@ -176,7 +178,8 @@ export class Formatter {
   }
 
   formatException(exc: unknown): string {
-    return formatException(exc).replace(/\n$/, "");
+    const e = exc instanceof Tuple ? exc.items[1] : exc;
+    return formatException(e).replace(/\n$/, "");
   }
 
   format(record: LogRecord): string {
@@ -312,6 +315,10 @@ const lastResort = new StreamHandler();
 lastResort.setLevel(WARNING);
 
 const loggers = new Map<string, Logger>();
+/** The loggers made so far, by name (logging.config disables the ones a configuration leaves out). */
+export function existingLoggers(): Map<string, Logger> {
+  return loggers;
+}
 let disabledBelow = NOTSET;
 
 export class Logger {
@@ -419,11 +426,16 @@ export class Logger {
   }
 }
 
+/** A record's exc_info as CPython keeps it: the (type, value, traceback) tuple, or None. */
 function excInfo(kws: KwArgs, byDefault: boolean): any {
   const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
-  if (given instanceof BaseException || given instanceof Error) return given;
-  if (given instanceof Tuple) return given.items[1] ?? null;
-  if (truthy(given)) return handling.at(-1) ?? null;
+  const tuple = (e: unknown): Tuple => Tuple.of(typeOf(e), e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+  if (given instanceof BaseException || given instanceof Error) return tuple(given);
+  if (given instanceof Tuple) return given.items[1] === null || given.items[1] === undefined ? null : given;
+  if (truthy(given)) {
+    const e = handledException();
+    return e === null ? null : tuple(e);
+  }
   return null;
 }
 
@@ -506,4 +518,5 @@ export const loggingModule = moduleObject("logging", {
   StreamHandler: pyClass(StreamHandler),
   FileHandler: pyClass(FileHandler),
   NullHandler: pyClass(NullHandler),
+  config: configModule,
 });

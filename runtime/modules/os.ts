@@ -1,6 +1,9 @@
 // The `os` module on Node's fs, process and os modules (loaded when first used), with
 // CPython's errors (lang/os-errors.ts). Paths are str; bytes paths are not supported.
 
+import { osUname } from "./platform.js";
+import { sendToSelf } from "./signal.js";
+import { asIndex } from "../values/slice.js";
 import type * as nodeFs from "node:fs";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -385,6 +388,7 @@ export const osModule = moduleObject("os", {
   cpu_count: () => BigInt(nodeModule("node:os").availableParallelism()),
   urandom: (n: unknown) => Bytes.fromArray(nodeModule("node:crypto").randomBytes(toInt(n))),
   get_terminal_size,
+  uname: osUname,
   system,
   strerror,
   open: (p: unknown, flags: unknown, mode: unknown = 0o777n) => {
@@ -413,8 +417,14 @@ export const osModule = moduleObject("os", {
   O_TRUNC: 0o1000n,
   O_APPEND: 0o2000n,
   kill: (pid: unknown, sig: unknown) => {
+    // To this process: the Python handler runs before kill returns, as in CPython.
+    const signum = toInt(asIndex(sig) ?? sig);
+    if (toInt(pid) === nodeProcess()?.pid) {
+      sendToSelf(signum);
+      return null;
+    }
     try {
-      nodeProcess()!.kill(toInt(pid), toInt(sig));
+      nodeProcess()!.kill(toInt(pid), signum);
     } catch (e) {
       throw osErrorFrom(e);
     }

@@ -4,10 +4,16 @@ import { nodeModule, nodeProcess } from "../core/host.js";
 
 import { SystemExit } from "../values/exceptions.js";
 import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
-import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
+import { standardStreams, stdout as realStdout, stderr as realStderr } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
+import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
+import { getsizeof } from "./sys-sizeof.js";
+import { handledException } from "../lang/handled.js";
+import { typeOf } from "../values/builtin-types.js";
+import { PyTypeError } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
@@ -66,20 +72,49 @@ export const sysModule = moduleObject("sys", {
   maxsize: 9223372036854775807n,
   executable: host?.execPath ?? "",
   implementation: { name: "pyts" },
-  __stdout__: realStdout as TextFile,
-  __stderr__: realStderr as TextFile,
-  // (any: a program may assign any object with write(), a StringIO say, and call its methods)
+  __stdin__: realStdin as unknown,
+  __stdout__: realStdout as any,
+  get stdin(): any {
+    return stdinHolder.stdin;
+  },
+  set stdin(file: any) {
+    stdinHolder.stdin = file;
+  },
+  getsizeof,
+  /** `sys.exc_info()`: (type, value, traceback) of the exception being handled, else Nones. */
+  exc_info(): Tuple {
+    const e = handledException();
+    if (e === null) return Tuple.of(null, null, null);
+    return Tuple.of(typeOf(e), e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+  },
+  /** `sys.exception()` (3.11): the exception being handled, else None. */
+  exception(): unknown {
+    return handledException();
+  },
+  /** `sys.intern(s)`: JS strings are values, so the string itself. */
+  intern(s: unknown): string {
+    if (typeof s !== "string") throw new PyTypeError(`intern() argument must be str, not ${typeName(s)}`);
+    return s;
+  },
+  getdefaultencoding: (): string => "utf-8",
+  getfilesystemencoding: (): string => "utf-8",
+  getfilesystemencodeerrors: (): string => "surrogateescape",
+  hexversion: 0x030b00f0n,
+  maxunicode: 1114111n,
+  api_version: 1013n,
+  orig_argv: host ? [host.argv0, ...host.execArgv, ...host.argv.slice(1)] : [],
+  __stderr__: realStderr as any,
   get stdout(): any {
     return standardStreams.stdout;
   },
   set stdout(file: any) {
-    standardStreams.stdout = file as TextFile;
+    standardStreams.stdout = file;
   },
   get stderr(): any {
     return standardStreams.stderr;
   },
   set stderr(file: any) {
-    standardStreams.stderr = file as TextFile;
+    standardStreams.stderr = file;
   },
   getrecursionlimit(): bigint {
     return recursionLimit;

@@ -1,12 +1,12 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
 import { NotImplemented } from "./singletons.js";
-import { noteBlocked } from "../core/effort-clock.js";
+import { StdinStream, stdinHolder } from "./stdin.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { withManyArgs } from "../lang/spread-call.js";
 import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
-import { nodeModule } from "../core/host.js";
+import { callMethod } from "./methods.js";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
 import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
@@ -488,38 +488,16 @@ export function callable(x: unknown): boolean {
   return x !== null && typeof x === "object" && typeof (x as { __call__?: unknown }).__call__ === "function";
 }
 
-/** Python's input([prompt]): reads one line from stdin synchronously. */
+/** Python's input([prompt]): reads one line from sys.stdin (synchronously). */
 export function input(prompt: unknown = ""): string {
-  if (prompt !== "") standardStreams.stdout.write(toStr(prompt));
-  const bytes: number[] = [];
-  const one = new Uint8Array(1);
-  const { readSync } = nodeModule("node:fs");
-  const start = performance.now();
-  try {
-    return readInputLine(readSync, bytes, one);
-  } finally {
-    noteBlocked((performance.now() - start) / 1000);
+  if (prompt !== "") {
+    standardStreams.stdout.write(toStr(prompt));
+    standardStreams.stdout.flush?.();
   }
-}
-
-function readInputLine(readSync: typeof import("node:fs").readSync, bytes: number[], one: Uint8Array): string {
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(0, one, 0, 1, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
-      else throw e;
-    }
-    if (n === 0) {
-      if (bytes.length === 0) throw new EOFError("EOF when reading a line");
-      break;
-    }
-    if (one[0] === 0x0a) break;
-    bytes.push(one[0]!);
-  }
-  return new TextDecoder().decode(new Uint8Array(bytes)).replace(/\r$/, "");
+  const source = stdinHolder.stdin;
+  const line = source instanceof StdinStream ? source.readline() : toStr(callMethod(source, "readline"));
+  if (line === "") throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
 }
 
 export { iter, next } from "./iteration.js";

@@ -511,6 +511,14 @@ function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     typeof selfName === "string" &&
     !mentions(call, selfName) &&
     between.every((st) => st.k === "expr" && st.expr.k === "assign" && isMemberOf(st.expr.target, selfName) && !mentions(st.expr.value, selfName));
+  // Statements that never touch self (argument checks, locals) may run before super(...) as
+  // written: `const self = this` moves after the call instead.
+  if (between.length && !reorderable && typeof selfName === "string" && selfIndex >= 0 && !mentions(call, selfName) && !mentions(between, selfName) && !mentions(between, "this")) {
+    const selfDecl = fn.body[selfIndex]!;
+    fn.body.splice(index + 1, 0, selfDecl);
+    fn.body.splice(selfIndex, 1);
+    return;
+  }
   if (between.length && !reorderable) cx.unsupported(s, "statements before super().__init__() in __init__");
   fn.body.splice(index, 1);
   fn.body.unshift(call);

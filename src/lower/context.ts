@@ -71,6 +71,8 @@ export class LowerContext {
   annotationsRead = new Set<string>();
   /** does the module use `__subclasses__` or `__init_subclass__` (so classes report their creation)? */
   tracksSubclasses = false;
+  /** does the module read `exc_info` or `exception` (so its except handlers record what they handle)? */
+  tracksHandledExceptions = false;
   /** attribute names the module reads (function objects record `__defaults__`... only when read) */
   attributesRead = new Set<string>();
   /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */

@@ -87,6 +87,15 @@ function withHandledContext(cx: LowerContext, block: ir.Stmt[], handled: string)
   return [{ k: "try", block, param: raised, handler: [rethrow], finalizer: null }];
 }
 
+/** `enterHandler(e); try { handler } finally { exitHandler(); }`: sys.exc_info() sees `e` meanwhile. */
+function recordHandled(cx: LowerContext, block: ir.Stmt[], caught: ir.Expr): ir.Stmt[] {
+  const exit: ir.Stmt = { k: "expr", expr: { k: "call", callee: cx.rt("exitHandler"), args: [] } };
+  return [
+    { k: "expr", expr: { k: "call", callee: cx.rt("enterHandler"), args: [caught] } },
+    { k: "try", block, param: null, handler: null, finalizer: [exit] },
+  ];
+}
+
 /** Can a clause catch a JS stack overflow (Python's RecursionError and its bases)? */
 function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
   const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError"]);
@@ -116,7 +125,8 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
           block.push({ k: "decl", kind: "const", name: jsName(h.name), type: { k: "any" }, init: caught, loc: cx.loc(h) });
         } else if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
         const handlerBody = lowerBlock(cx, h.body);
-        block.push(...(raisesOnlyExplicitly(h.body, false) ? handlerBody : withHandledContext(cx, handlerBody, param)));
+        const handled = raisesOnlyExplicitly(h.body, false) ? handlerBody : withHandledContext(cx, handlerBody, param);
+        block.push(...(cx.tracksHandledExceptions ? recordHandled(cx, handled, caught) : handled));
         if (h.name && cx.classBody?.bindings.has(h.name)) {
           // In a class body the name is a class attribute, deleted when the handler ends.
           const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };

@@ -216,6 +216,11 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
+    // sys.exc_info(), sys.exception(), logging.exception(...) / log.exception("...") (a
+    // future's exception() takes no message) read the exception being handled.
+    if (node._type === "Attribute" && (node as py.Attribute).attr === "exc_info") cx.tracksHandledExceptions = true;
+    if (node._type === "Attribute" && (node as py.Attribute).attr === "exception" && (node as py.Attribute).value._type === "Name" && ["sys", "logging"].includes(((node as py.Attribute).value as py.Name).id)) cx.tracksHandledExceptions = true;
+    if (node._type === "Call" && (node as py.Call).func._type === "Attribute" && ((node as py.Call).func as py.Attribute).attr === "exception" && (node as py.Call).args[0]?._type === "Constant") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
     const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);

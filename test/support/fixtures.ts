@@ -6,6 +6,9 @@
 // fixtures/<group>/<name>.status CPython's exit status, when it is not 0
 // fixtures/<group>/<name>.args   command-line arguments, one a line; $SERVER is the base
 //                                URL of the local test HTTP server
+// fixtures/<group>/<name>.err    CPython's stderr, for fixtures whose stderr is checked too
+//                                (create it empty to opt in; the oracle fills it)
+// fixtures/<group>/<name>.in     the program's standard input (else stdin is empty)
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -34,6 +37,8 @@ export interface Fixture {
   out: string;
   status: string;
   args: string;
+  err: string;
+  input: string;
 }
 
 export function listFixtures(): Fixture[] {
@@ -44,7 +49,7 @@ export function listFixtures(): Fixture[] {
     for (const file of fs.readdirSync(dir).sort()) {
       if (!file.endsWith(".py")) continue;
       const base = path.join(dir, file.slice(0, -3));
-      found.push({ group, name: file.slice(0, -3), py: base + ".py", ts: base + ".ts", out: base + ".out", status: base + ".status", args: base + ".args" });
+      found.push({ group, name: file.slice(0, -3), py: base + ".py", ts: base + ".ts", out: base + ".out", status: base + ".status", args: base + ".args", err: base + ".err", input: base + ".in" });
     }
   }
   return found;
@@ -57,6 +62,11 @@ export function fixtureArgs(fixture: Fixture, serverUrl: string): string[] {
     .split("\n")
     .filter((line) => line !== "")
     .map((line) => line.replaceAll("$SERVER", serverUrl));
+}
+
+/** The fixture's standard input, when it has a .in file. */
+export function fixtureInput(fixture: Fixture): string | undefined {
+  return fs.existsSync(fixture.input) ? fs.readFileSync(fixture.input, "utf8") : undefined;
 }
 
 export function expectedStatus(fixture: Fixture): number {
@@ -93,6 +103,6 @@ export function runProcess(command: string, args: string[], options: { cwd?: str
   });
 }
 
-export function runPyts(args: string[], options: { cwd?: string } = {}): Promise<ProcessResult> {
+export function runPyts(args: string[], options: { cwd?: string; input?: string } = {}): Promise<ProcessResult> {
   return runProcess(process.execPath, [CLI, ...args], options);
 }

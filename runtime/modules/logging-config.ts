@@ -1,0 +1,266 @@
+// Python's `logging.config`: dictConfig (version 1: formatters, handlers with class/level/
+// formatter/stream/filename/mode and other keyword arguments, '()' factories, loggers, root,
+// disable_existing_loggers) and fileConfig (the INI layout: [loggers] [handlers] [formatters]
+// and their sections, a handler's args tuple of strings, numbers and sys.stdout/sys.stderr).
+// Not provided: filters in a configuration, incremental configuration, listen().
+
+import { nodeModule } from "../core/host.js";
+import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { repr, toStr } from "../values/repr.js";
+import { iterable } from "../values/iteration.js";
+import { truthy } from "../values/truth.js";
+import { callMethod } from "../values/methods.js";
+import { standardStreams } from "../values/print.js";
+import { callValue } from "./pycall.js";
+import { moduleObject } from "./module-object.js";
+import * as logging from "./logging.js";
+
+type Config = Map<string, unknown>;
+
+/** A Python mapping (dict) as a Map of its string keys. */
+function mapping(x: unknown, what: string): Config {
+  if (x === null || x === undefined) return new Map();
+  if (typeof (x as { items?: unknown }).items !== "function" && typeof (x as { entries?: unknown }).entries !== "function") {
+    throw new ValueError(`${what} is not a dictionary`);
+  }
+  const out: Config = new Map();
+  for (const pair of iterable(callMethod(x, "items"))) {
+    const [k, v] = Array.from(iterable(pair));
+    out.set(toStr(k), v);
+  }
+  return out;
+}
+
+/** "ext://sys.stdout" and friends. */
+function resolveValue(v: unknown): unknown {
+  if (typeof v !== "string" || !v.startsWith("ext://")) return v;
+  const name = v.slice(6);
+  if (name === "sys.stdout") return standardStreams.stdout;
+  if (name === "sys.stderr") return standardStreams.stderr;
+  return resolveName(name);
+}
+
+/** A dotted name of a handler or formatter class: logging's own, by name. */
+function resolveName(name: string): unknown {
+  const short = name.startsWith("logging.") ? name.slice(8) : name;
+  const value = (logging.loggingModule as unknown as Record<string, unknown>)[short];
+  if (value === undefined) throw new ValueError(`Cannot resolve '${name}': No module named '${name.split(".")[0]}'`);
+  return value;
+}
+
+function makeFormatter(spec: Config): unknown {
+  if (spec.has("()")) {
+    const factory = spec.get("()");
+    const rest = Object.fromEntries([...spec].filter(([k]) => k !== "()"));
+    return callValue(typeof factory === "string" ? resolveName(factory) : factory, kw(rest));
+  }
+  const cls = spec.has("class") ? resolveName(toStr(spec.get("class"))) : logging.loggingModule.Formatter;
+  const style = spec.get("style") ?? "%";
+  return callValue(cls, spec.get("format") ?? null, spec.get("datefmt") ?? null, style);
+}
+
+function makeHandler(name: string, spec: Config, formatters: Map<string, unknown>): logging.Handler {
+  try {
+    let handler: logging.Handler;
+    const special = new Set(["class", "()", "level", "formatter", "filters", ".", "name"]);
+    const kwargs = Object.fromEntries([...spec].filter(([k]) => !special.has(k)).map(([k, v]) => [k, resolveValue(v)]));
+    if (spec.has("()")) {
+      const factory = spec.get("()");
+      handler = callValue(typeof factory === "string" ? resolveName(factory) : factory, kw(kwargs)) as logging.Handler;
+    } else {
+      if (!spec.has("class")) throw new KeyError("class");
+      handler = callValue(resolveName(toStr(spec.get("class"))), kw(kwargs)) as logging.Handler;
+    }
+    if (spec.has("formatter")) {
+      const f = toStr(spec.get("formatter"));
+      if (!formatters.has(f)) throw new ValueError(`Unable to set formatter ${repr(f)}`);
+      callMethod(handler, "setFormatter", formatters.get(f));
+    }
+    if (spec.has("level")) callMethod(handler, "setLevel", spec.get("level"));
+    (handler as { name: unknown }).name = name;
+    return handler;
+  } catch (e) {
+    if (e instanceof ValueError || e instanceof KeyError || e instanceof PyTypeError) {
+      const err = new ValueError(`Unable to configure handler ${repr(name)}`);
+      err.__cause__ = e;
+      throw err;
+    }
+    throw e;
+  }
+}
+
+function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<string, logging.Handler>, isRoot: boolean): void {
+  if (spec.has("level")) logger.setLevel(spec.get("level"));
+  for (const h of logger.handlers.slice()) logger.removeHandler(h);
+  for (const h of iterable(spec.get("handlers") ?? [])) {
+    const name = toStr(h);
+    const handler = handlers.get(name);
+    if (handler === undefined) throw new ValueError(`Unable to add handler ${repr(name)}`);
+    logger.addHandler(handler);
+  }
+  if (!isRoot && spec.has("propagate")) (logger as { propagate: unknown }).propagate = spec.get("propagate");
+  logger.disabled = false;
+}
+
+/** Disables the existing loggers a configuration does not name (nor their children). */
+function disableExisting(named: string[], disable: boolean): void {
+  for (const [name, logger] of logging.existingLoggers()) {
+    if (named.includes(name)) continue;
+    if (named.some((n) => name.startsWith(n + "."))) continue;
+    logger.disabled = disable;
+  }
+}
+
+function dictConfig(config: unknown): null {
+  const c = mapping(config, "config");
+  if (!c.has("version")) throw new ValueError("dictionary doesn't specify a version");
+  if (c.get("version") !== 1n) throw new ValueError(`Unsupported version: ${toStr(c.get("version"))}`);
+  if (truthy(c.get("incremental") ?? false)) throw new ValueError("pyts: incremental logging configuration is not supported");
+  const formatters = new Map<string, unknown>();
+  for (const [name, spec] of mapping(c.get("formatters"), "formatters")) {
+    try {
+      formatters.set(name, makeFormatter(mapping(spec, name)));
+    } catch (e) {
+      const err = new ValueError(`Unable to configure formatter ${repr(name)}`);
+      err.__cause__ = e as never;
+      throw err;
+    }
+  }
+  const handlers = new Map<string, logging.Handler>();
+  for (const [name, spec] of [...mapping(c.get("handlers"), "handlers")].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    handlers.set(name, makeHandler(name, mapping(spec, name), formatters));
+  }
+  const loggers = mapping(c.get("loggers"), "loggers");
+  disableExisting([...loggers.keys()], truthy(c.get("disable_existing_loggers") ?? true));
+  for (const [name, spec] of loggers) {
+    try {
+      configureLogger(logging.getLogger(name), mapping(spec, name), handlers, false);
+    } catch (e) {
+      const err = new ValueError(`Unable to configure logger ${repr(name)}`);
+      err.__cause__ = e as never;
+      throw err;
+    }
+  }
+  if (c.has("root")) configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), handlers, true);
+  return null;
+}
+
+// ---- fileConfig ----
+
+type Ini = Map<string, Map<string, string>>;
+
+/** The INI file as configparser reads it (sections, `key = value` / `key: value`, continuations). */
+function parseIni(text: string, defaults: Map<string, string>): Ini {
+  const sections: Ini = new Map();
+  let current: Map<string, string> | null = null;
+  let lastKey: string | null = null;
+  for (const raw of text.split(/\r?\n/)) {
+    if (/^\s*[#;]/.test(raw) || raw.trim() === "") {
+      lastKey = null;
+      continue;
+    }
+    const section = /^\[([^\]]+)\]/.exec(raw);
+    if (section) {
+      current = sections.get(section[1]!) ?? new Map(defaults);
+      sections.set(section[1]!, current);
+      lastKey = null;
+      continue;
+    }
+    if (/^\s/.test(raw) && current !== null && lastKey !== null) {
+      current.set(lastKey, current.get(lastKey) + "\n" + raw.trim());
+      continue;
+    }
+    const m = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw);
+    if (m && current !== null) {
+      lastKey = m[1]!.toLowerCase();
+      current.set(lastKey, m[2]!);
+    }
+  }
+  return sections;
+}
+
+/** A handler's `args=` tuple: string and number literals, sys.stdout/sys.stderr, None/True/False. */
+function parseArgs(text: string): unknown[] {
+  const out: unknown[] = [];
+  const re = /\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(sys\.stdout|sys\.stderr)|(-?\d+\.\d*)|(-?\d+)|(None|True|False))\s*,?/y;
+  const body = text.trim().replace(/^\(/, "").replace(/\)$/, "");
+  let i = 0;
+  while (i < body.length) {
+    re.lastIndex = i;
+    const m = re.exec(body);
+    if (!m || m[0] === "") throw new ValueError(`pyts: cannot evaluate handler args ${repr(text)}`);
+    if (m[1] !== undefined || m[2] !== undefined) out.push((m[1] ?? m[2])!.replace(/\\(.)/g, "$1"));
+    else if (m[3] !== undefined) out.push(m[3] === "sys.stdout" ? standardStreams.stdout : standardStreams.stderr);
+    else if (m[4] !== undefined) out.push(Number(m[4]));
+    else if (m[5] !== undefined) out.push(BigInt(m[5]));
+    else out.push(m[6] === "None" ? null : m[6] === "True");
+    i = re.lastIndex;
+  }
+  return out;
+}
+
+function keys(text: string | undefined): string[] {
+  return (text ?? "").split(",").map((k) => k.trim()).filter((k) => k);
+}
+
+function fileConfig(...args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  const fname = pos[0] ?? kws.fname;
+  const defaults = mapping(pos[1] ?? kws.defaults ?? null, "defaults");
+  const disable = truthy(pos[2] ?? kws.disable_existing_loggers ?? true);
+  let text: string;
+  if (typeof fname === "string") {
+    try {
+      text = nodeModule("node:fs").readFileSync(fname, "utf8");
+    } catch {
+      throw new KeyError("formatters");
+    }
+  } else {
+    text = toStr(callMethod(fname, "read"));
+  }
+  const ini = parseIni(text, new Map([...defaults].map(([k, v]) => [k, toStr(v)])));
+  const section = (name: string): Map<string, string> => {
+    const s = ini.get(name);
+    if (s === undefined) throw new KeyError(name);
+    return s;
+  };
+  const formatters = new Map<string, unknown>();
+  for (const name of keys(section("formatters").get("keys"))) {
+    const s = section(`formatter_${name}`);
+    const spec: Config = new Map<string, unknown>([["format", s.get("format") ?? null], ["datefmt", s.get("datefmt") ?? null], ["style", s.get("style") ?? "%"]]);
+    if (s.has("class")) spec.set("class", s.get("class"));
+    formatters.set(name, makeFormatter(spec));
+  }
+  const handlers = new Map<string, logging.Handler>();
+  for (const name of keys(section("handlers").get("keys"))) {
+    const s = section(`handler_${name}`);
+    const cls = resolveName(s.get("class") ?? "");
+    const handler = callValue(cls, ...parseArgs(s.get("args") ?? "()")) as logging.Handler;
+    if (s.get("level")) handler.setLevel(s.get("level"));
+    if (s.get("formatter")) handler.setFormatter(formatters.get(s.get("formatter")!) as logging.Formatter);
+    (handler as { name: unknown }).name = name;
+    handlers.set(name, handler);
+  }
+  const loggerKeys = keys(section("loggers").get("keys"));
+  const named: string[] = [];
+  for (const key of loggerKeys) {
+    const s = section(`logger_${key}`);
+    if (key === "root") {
+      configureLogger(logging.getLogger(), new Map<string, unknown>([...(s.has("level") ? [["level", s.get("level")] as [string, unknown]] : []), ["handlers", keys(s.get("handlers"))]]), handlers, true);
+      continue;
+    }
+    const qualname = s.get("qualname") ?? key;
+    named.push(qualname);
+    const spec: Config = new Map<string, unknown>([["handlers", keys(s.get("handlers"))], ["propagate", BigInt(Number.parseInt(s.get("propagate") ?? "1", 10))]]);
+    if (s.has("level")) spec.set("level", s.get("level"));
+    configureLogger(logging.getLogger(qualname), spec, handlers, false);
+  }
+  disableExisting(named, disable);
+  return null;
+}
+
+export const configModule = moduleObject("logging.config", {
+  dictConfig,
+  fileConfig,
+});
