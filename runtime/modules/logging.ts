@@ -3,7 +3,7 @@
 // does) and the last-resort handler that prints bare messages to stderr.
 //
 // logging.exception() needs the exception being handled: pass `kw({ exc_info: e })`, or let
-// the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
+// the lowering wrap the call in `handling(caught, ...)` (values/handled.ts) inside an except block.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Dict } from "../values/dict.js";
@@ -13,6 +13,7 @@ import { percentFormat } from "../values/percent-format.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { repr, toStr } from "../values/repr.js";
 import { exceptionLine, formatException } from "../values/traceback.js";
+import { currentHandled } from "../values/handled.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { isNone, pad, pyClass } from "./callable-class.js";
@@ -57,13 +58,7 @@ function checkLevel(level: unknown): bigint {
 }
 
 // The exceptions being handled right now (innermost last), for logging.exception().
-const handling: unknown[] = [];
-export function enterExceptionHandler(e: unknown): void {
-  handling.push(e);
-}
-export function exitExceptionHandler(): void {
-  handling.pop();
-}
+export { enterHandler as enterExceptionHandler, exitHandler as exitExceptionHandler } from "../values/handled.js";
 
 const startTime = Date.now() / 1000;
 
@@ -423,7 +418,7 @@ function excInfo(kws: KwArgs, byDefault: boolean): any {
   const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
   if (given instanceof BaseException || given instanceof Error) return given;
   if (given instanceof Tuple) return given.items[1] ?? null;
-  if (truthy(given)) return handling.at(-1) ?? null;
+  if (truthy(given)) return currentHandled();
   return null;
 }
 

@@ -7,6 +7,7 @@ import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js"
 import { standardStreams, stdout as realStdout, stderr as realStderr, type TextFile } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
+import { currentHandled } from "../values/handled.js";
 import { moduleObject } from "./module-object.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
@@ -86,5 +87,14 @@ export const sysModule = moduleObject("sys", {
   setrecursionlimit(limit: bigint): null {
     recursionLimit = limit;
     return null;
+  },
+  /** The exception being handled (an `except` block's, see values/handled.ts), as (type, value, traceback). */
+  exc_info(): Tuple {
+    const e = currentHandled();
+    if (e === null || e === undefined) return Tuple.of(null, null, null);
+    return Tuple.of((e as object).constructor, e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+  },
+  exception(): unknown {
+    return currentHandled();
   },
 });
