@@ -43,6 +43,7 @@ export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { tracebackModule as traceback } from "./traceback.js";
+export { warningsModule as warnings } from "./warnings.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";

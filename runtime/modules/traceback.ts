@@ -15,6 +15,7 @@ import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { exceptionLine, pythonFrames } from "../values/traceback.js";
 import { moduleObject } from "./module-object.js";
+import { pyClass } from "./callable-class.js";
 
 const sentinel = Symbol("sentinel");
 const isNone = (x: unknown): boolean => x === null || x === undefined;
@@ -513,9 +514,9 @@ function clear_frames(_tb: unknown): null {
 
 
 export const tracebackModule = moduleObject("traceback", {
-  FrameSummary,
-  StackSummary,
-  TracebackException,
+  FrameSummary: pyClass(FrameSummary),
+  StackSummary: pyClass(StackSummary),
+  TracebackException: pyClass(TracebackException),
   format_exception,
   print_exception,
   format_exception_only,
