@@ -44,6 +44,7 @@ export { htmlModule as html } from "./html.js";
 export { importlibModule as importlib } from "./importlib.js";
 export { tracebackModule as traceback } from "./traceback.js";
 export { warningsModule as warnings } from "./warnings.js";
+export { atexitModule as atexit } from "./atexit.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
