@@ -45,6 +45,8 @@ export { importlibModule as importlib } from "./importlib.js";
 export { tracebackModule as traceback } from "./traceback.js";
 export { warningsModule as warnings } from "./warnings.js";
 export { atexitModule as atexit } from "./atexit.js";
+export { gcModule as gc } from "./gc.js";
+export { timeitModule as timeit } from "./timeit.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
