@@ -47,6 +47,7 @@ export { warningsModule as warnings } from "./warnings.js";
 export { atexitModule as atexit } from "./atexit.js";
 export { gcModule as gc } from "./gc.js";
 export { timeitModule as timeit } from "./timeit.js";
+export { numbersModule as numbers } from "./numbers.js";
 export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";

@@ -35,7 +35,7 @@ export const RUNTIME_MODULES = new Set([
   "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
-  "os", "fnmatch", "glob", "shutil", "tempfile", "traceback", "warnings", "atexit", "gc", "timeit",
+  "os", "fnmatch", "glob", "shutil", "tempfile", "traceback", "warnings", "atexit", "gc", "timeit", "numbers",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
