@@ -82,10 +82,71 @@ function lookup(map: LineMap, tsLine: number): number | null {
  */
 export function sameLineName(text: string, col: number | null): string | null {
   if (col === null) return null;
+  const comprehension = comprehensionName(text, col);
+  if (comprehension !== null) return comprehension;
   const before = text.slice(0, col);
   if (/\blambda\b[^:]*:/.test(before)) return "<lambda>";
   const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(.*\)[^:]*:/.exec(before);
   return def ? def[1]! : null;
+}
+
+/** The line with string literals blanked (same length), so brackets and words in them are not seen. */
+function blankStrings(text: string): string {
+  return text.replace(/("""|\'\'\'|"|')(?:\\.|(?!\1)[^\\])*?\1/g, (m) => m[0] + " ".repeat(m.length - 2) + m[m.length - 1]);
+}
+
+/**
+ * `<genexpr>`, `<listcomp>`, `<setcomp>` or `<dictcomp>` when the code at `col` runs inside a
+ * comprehension written on this line: in its element, its conditions or its later `for`
+ * clauses, not in the first iterable (which the enclosing scope evaluates).
+ */
+export function comprehensionName(text: string, col: number): string | null {
+  const line = blankStrings(text);
+  const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+  // The brackets open at `col`, innermost last.
+  const open: number[] = [];
+  for (let i = 0; i < col && i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch in closers) open.push(i);
+    else if (ch === ")" || ch === "]" || ch === "}") open.pop();
+  }
+  for (let k = open.length - 1; k >= 0; k--) {
+    const start = open[k]!;
+    // The bracket's top-level `for`, `in`, `if` and `:` positions.
+    const fors: number[] = [];
+    const stops: number[] = [];
+    let colon = -1;
+    let depth = 0;
+    let end = line.length;
+    for (let i = start + 1; i < line.length; i++) {
+      const ch = line[i]!;
+      if (ch in closers) depth++;
+      else if (ch === ")" || ch === "]" || ch === "}") {
+        if (depth === 0) {
+          end = i;
+          break;
+        }
+        depth--;
+      } else if (depth === 0) {
+        const word = /^(?:async\s+)?for\b|^if\b/.exec(line.slice(i));
+        if (word && !/\w/.test(line[i - 1] ?? "")) {
+          if (word[0] === "if") stops.push(i);
+          else fors.push(i);
+        } else if (ch === ":" && fors.length === 0 && colon < 0) colon = i;
+      }
+    }
+    if (fors.length === 0 || col >= end) continue;
+    const firstFor = fors[0]!;
+    const inWord = /\bin\b/g;
+    inWord.lastIndex = firstFor;
+    const firstIn = inWord.exec(line.slice(0, end));
+    const iterableStart = firstIn ? firstIn.index + 2 : end;
+    const iterableEnd = Math.min(...[...fors.slice(1), ...stops].filter((p) => p > iterableStart), end);
+    if (col >= iterableStart && col < iterableEnd) continue; // the first iterable: the enclosing scope's
+    const bracket = line[start]!;
+    return bracket === "(" ? "<genexpr>" : bracket === "[" ? "<listcomp>" : colon >= 0 ? "<dictcomp>" : "<setcomp>";
+  }
+  return null;
 }
 
 /** The def (or class) whose body holds a Python line, as CPython names the frame. */

@@ -14,6 +14,7 @@ import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
+import { collectionsAbcModule } from "./collections-abc.js";
 
 /** Several mappings searched in order; writes and deletes go to the first one. */
 export class ChainMap {
@@ -87,6 +88,7 @@ export class ChainMap {
 }
 
 export const collectionsModule = moduleObject("collections", {
+  abc: collectionsAbcModule,
   deque: pyClass(Deque),
   defaultdict: pyClass(DefaultDict),
   Counter: pyClass(Counter),

@@ -3,7 +3,7 @@
 // does) and the last-resort handler that prints bare messages to stderr.
 //
 // logging.exception() needs the exception being handled: pass `kw({ exc_info: e })`, or let
-// the lowering record handled exceptions with enterExceptionHandler / exitExceptionHandler.
+// the lowering wrap the call in `handling(caught, ...)` (values/handled.ts) inside an except block.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { configModule } from "./logging-config.js";

@@ -1,6 +1,4 @@
 // The IEEE-754 helpers of `math`: nextafter, ulp and remainder, exact as CPython's.
-// (gamma and lgamma are not provided: CPython's Lanczos formula needs a correctly rounded
-// pow, which V8's Math.pow is not, so results would differ in the last digit.)
 
 import { domainError, real } from "./math.js";
 

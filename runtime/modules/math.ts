@@ -10,6 +10,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { nextafter, remainder, ulp } from "./math-special.js";
+import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
 const rangeError = (): OverflowError => new OverflowError("math range error");
@@ -411,4 +412,8 @@ export const mathModule = moduleObject("math", {
   nextafter,
   ulp,
   remainder,
+  gamma,
+  lgamma,
+  erf,
+  erfc,
 });

@@ -22,7 +22,13 @@ export class PyModule {
 /** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
   // Descriptors, not values: accessors such as `sys.stdout` stay live.
-  return Object.defineProperties(new PyModule(name), Object.getOwnPropertyDescriptors(attributes)) as PyModule & T;
+  const descriptors = Object.getOwnPropertyDescriptors(attributes);
+  for (const [key, descriptor] of Object.entries(descriptors)) {
+    // A function made by a helper (`unary(Math.sqrt)`) is anonymous: its __name__ is its key.
+    const value: unknown = descriptor.value;
+    if (typeof value === "function" && value.name === "") Object.defineProperty(value, "name", { value: key });
+  }
+  return Object.defineProperties(new PyModule(name), descriptors) as PyModule & T;
 }
 
 /**

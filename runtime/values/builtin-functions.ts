@@ -399,6 +399,9 @@ export function issubclass(a: unknown, cls: unknown): boolean {
   if (cls instanceof UnionType) return cls.members.some((m) => issubclass(a, m === null ? NoneType : m));
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
+  // An ABC's own check (collections.abc: registered and structural subclasses).
+  const check = typeof cls === "function" ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
+  if (typeof check === "function") return truthy(check.call(cls, a));
   if (isPyTypeObject(cls)) {
     if (cls.__name__ === "object" || (cls.__name__ === "type" && isMetaclass(a))) return true;
     for (let t: PyTypeObject | null = isPyTypeObject(a) ? a : null; t; t = t.__base__) if (t === cls) return true;

@@ -3,13 +3,28 @@
 
 import { Tuple } from "./tuple.js";
 
+const TRACEBACK = Symbol("traceback");
+
+/** Makes an exception's traceback object (installed by the traceback module; None before). */
+export const tracebackHook: { make: (e: BaseException) => unknown } = { make: () => null };
+
 export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */
   args: Tuple;
   __cause__: BaseException | null = null;
   __context__: BaseException | null = null;
   __suppress_context__ = false;
-  __traceback__: unknown = null;
+  declare [TRACEBACK]?: unknown;
+
+  /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */
+  get __traceback__(): unknown {
+    if (this[TRACEBACK] === undefined) this[TRACEBACK] = tracebackHook.make(this);
+    return this[TRACEBACK];
+  }
+
+  set __traceback__(tb: unknown) {
+    this[TRACEBACK] = tb;
+  }
 
   constructor(...args: unknown[]) {
     super(args.length === 1 ? safeText(args[0]) : args.length === 0 ? "" : args.map(safeText).join(", "));

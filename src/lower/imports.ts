@@ -14,7 +14,7 @@ import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImport
  * Modules whose names matter mostly to type hints: `from typing import X` emits nothing;
  * a use of X as a value reads it from the runtime's `typing` (see lowerName).
  */
-export const TYPING_MODULES = new Set(["typing", "__future__", "collections.abc"]);
+export const TYPING_MODULES = new Set(["typing", "__future__"]);
 
 function checkModule(cx: LowerContext, at: py.Span, name: string): void {
   const top = name.split(".")[0]!;
