@@ -1,17 +1,9 @@
 // The exceptions being handled right now (innermost last): what `sys.exc_info()`,
-// `sys.exception()`, `traceback.print_exc()` and `logging.exception()` report. The lowering
-// wraps such calls made inside an `except` block in `handling(caught, () => call)`.
+// `sys.exception()`, `traceback.print_exc()` and `logging.exception()` report. The except
+// handlers of a module that reads them record themselves (src/lower/exceptions.ts).
 
 const stack: unknown[] = [];
 
-export function handling<T>(exc: unknown, thunk: () => T): T {
-  stack.push(exc);
-  try {
-    return thunk();
-  } finally {
-    stack.pop();
-  }
-}
 
 /** The innermost exception being handled, or null. */
 export function currentHandled(): unknown {

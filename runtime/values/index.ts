@@ -39,4 +39,3 @@ export * from "./str-methods.js";
 export * from "./traceback.js";
 export * from "./small-int.js";
 import "./type-methods.js";
-export { handling } from "./handled.js";

@@ -85,7 +85,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   call = spreadSafe(cx, call);
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   if (callsUnknownFunction(cx, e)) return awaitIfAble(cx, e, call);
-  return reportsHandled(cx, e, call);
+  return call;
 }
 
 /**
@@ -118,24 +118,6 @@ function awaitIfAble(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   return call;
 }
 
-/** Module functions that report the exception being handled (`traceback.print_exc()`). */
-const HANDLED_READERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["traceback", new Set(["print_exc", "format_exc"])],
-  ["sys", new Set(["exc_info", "exception"])],
-  ["logging", new Set(["exception"])],
-]);
-
-/**
- * Inside an `except` block, a call that reports the exception being handled runs with it
- * known to the runtime: `handling(caught, () => traceback.print_exc())`.
- */
-function reportsHandled(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
-  const caught = cx.fn.caught[cx.fn.caught.length - 1];
-  if (caught === undefined || e.func._type !== "Attribute" || e.func.value._type !== "Name") return call;
-  const known = cx.knownBinding(e.func.value.id);
-  if (known?.k !== "module" || !HANDLED_READERS.get(known.module)?.has(e.func.attr)) return call;
-  return { k: "call", callee: cx.rt("handling"), args: [{ k: "id", name: caught }, { k: "arrow", params: [], body: call }], loc: call.loc };
-}
 
 /**
  * A call with a spread argument goes through the runtime (`spreadCall(f, [...xs])`,

@@ -219,6 +219,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     // sys.exc_info(), sys.exception(), logging.exception(...) / log.exception("...") (a
     // future's exception() takes no message) read the exception being handled.
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exc_info") cx.tracksHandledExceptions = true;
+    // traceback.print_exc() / format_exc() (also imported by name) print the handled exception.
+    const readName = node._type === "Attribute" ? (node as py.Attribute).attr : node._type === "Name" ? (node as py.Name).id : "";
+    if (readName === "print_exc" || readName === "format_exc") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exception" && (node as py.Attribute).value._type === "Name" && ["sys", "logging"].includes(((node as py.Attribute).value as py.Name).id)) cx.tracksHandledExceptions = true;
     if (node._type === "Call" && (node as py.Call).func._type === "Attribute" && ((node as py.Call).func as py.Attribute).attr === "exception" && (node as py.Call).args[0]?._type === "Constant") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
