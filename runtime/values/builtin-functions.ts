@@ -18,7 +18,7 @@ import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
 import { identity, pyHash } from "./hashing.js";
-import { iter, iterable, jsIterator, PyIterator } from "./iteration.js";
+import { iteratorClass, iter, iterable, jsIterator, PyIterator } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, isNumeric, toBigInt } from "./numeric.js";
 import { standardStreams } from "./print.js";
@@ -135,19 +135,19 @@ export function sum(...args: unknown[]): any {
 export function reversed(x: unknown): PyIterator<any> {
   if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple || x instanceof Uint8Array) {
     const items = typeof x === "string" || x instanceof Uint8Array ? Array.from(iterable(x)) : Array.isArray(x) ? x.slice() : x.items.slice();
-    return new PyIterator(items.reverse()[Symbol.iterator]());
+    return new (iteratorClass(Array.isArray(x) ? "list_reverseiterator" : "reversed"))(items.reverse()[Symbol.iterator]());
   }
   const obj = x as { __reversed__?: () => unknown; __len__?: () => unknown; __getitem__?: (i: bigint) => unknown };
   if (obj !== null && typeof obj === "object") {
     if (typeof obj.__reversed__ === "function") return iter(obj.__reversed__());
     if (typeof obj.__len__ === "function" && typeof obj.__getitem__ === "function") {
       const n = len(obj);
-      return new PyIterator((function* () {
+      return new (iteratorClass("reversed"))((function* () {
         for (let i = n - 1n; i >= 0n; i--) yield obj.__getitem__!(i);
       })());
     }
   }
-  if (x instanceof Dict) return new PyIterator([...x.keys()].reverse()[Symbol.iterator]());
+  if (x instanceof Dict) return new (iteratorClass("dict_reversekeyiterator"))([...x.keys()].reverse()[Symbol.iterator]());
   // A class whose type defines `__reversed__` (an Enum class).
   if (typeof x === "function" && typeof obj.__reversed__ === "function") return iter(obj.__reversed__.call(x));
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);

@@ -105,9 +105,9 @@ export const TUPLE_METHODS: Record<string, Method<Tuple>> = {
 const NO_DEFAULT = Symbol("no default");
 
 export const DICT_METHODS: Record<string, Method<Dict>> = {
-  keys: (d) => new DictView(d, "keys"),
-  values: (d) => new DictView(d, "values"),
-  items: (d) => new DictView(d, "items"),
+  keys: (d) => new DictKeys(d, "keys"),
+  values: (d) => new DictValues(d, "values"),
+  items: (d) => new DictItems(d, "items"),
   get: (d, key, fallback = null) => {
     const entry = d.table.find(key);
     return entry === undefined ? fallback : entry.value;
@@ -145,7 +145,7 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
 
 /** dict.keys()/values()/items(): live views, iterable, with len and `in`. */
 export class DictView implements Iterable<unknown> {
-  static readonly pythonName = "dict_view";
+  static readonly pythonName: string = "dict_view";
   constructor(readonly dict: Dict, readonly kind: "keys" | "values" | "items") {}
   *[Symbol.iterator](): Iterator<any> {
     if (this.kind === "keys") yield* this.dict.keys();
@@ -169,6 +169,17 @@ export class DictView implements Iterable<unknown> {
     if (!(other instanceof DictView) || other.kind !== this.kind || this.kind === "values") return false;
     return eq(new PySet(this), new PySet(other));
   }
+}
+
+/** The three kinds of view, each its own type as in CPython (`type(d.keys()).__name__`). */
+class DictKeys extends DictView {
+  static override readonly pythonName = "dict_keys";
+}
+class DictValues extends DictView {
+  static override readonly pythonName = "dict_values";
+}
+class DictItems extends DictView {
+  static override readonly pythonName = "dict_items";
 }
 
 /** An argument of a set method: sets as they are, other iterables as JS iterables. */

@@ -21,7 +21,7 @@ export const JS_NEXT = Symbol("pyts.jsNext");
 
 /** A JS iterator that is also a Python iterator (`__next__`, `__iter__`). */
 export class PyIterator<T = unknown> implements IterableIterator<T> {
-  static readonly pythonName = "iterator";
+  static readonly pythonName: string = "iterator";
   declare readonly [JS_NEXT]: true;
   constructor(private readonly source: Iterator<T>) {}
   next(): IteratorResult<T> {
@@ -40,6 +40,43 @@ export class PyIterator<T = unknown> implements IterableIterator<T> {
   }
 }
 (PyIterator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
+
+type IteratorClass = new <T>(source: Iterator<T>) => PyIterator<T>;
+const iteratorClasses = new Map<string, IteratorClass>();
+
+/** The iterator type CPython names for this kind (`list_iterator`, `dict_keyiterator`, ...). */
+export function iteratorClass(name: string): IteratorClass {
+  let cls = iteratorClasses.get(name);
+  if (cls === undefined) {
+    const named = class<T> extends PyIterator<T> {} as IteratorClass;
+    Object.defineProperty(named, "pythonName", { value: name });
+    iteratorClasses.set(name, named);
+    cls = named;
+  }
+  return cls;
+}
+
+/** Iterator type names of the built-in iterables, by their type's name. */
+const ITERATOR_NAMES: Record<string, string> = {
+  tuple: "tuple_iterator", dict: "dict_keyiterator", set: "set_iterator", frozenset: "set_iterator",
+  range: "range_iterator", bytes: "bytes_iterator", bytearray: "bytearray_iterator",
+  dict_keys: "dict_keyiterator", dict_values: "dict_valueiterator", dict_items: "dict_itemiterator",
+};
+
+/** The name of `type(iter(x))` for a built-in iterable x ("iterator" for others). */
+function iteratorName(x: unknown): string {
+  if (Array.isArray(x)) return "list_iterator";
+  if (typeof x === "string") return /^[\x00-\x7f]*$/.test(x) ? "str_ascii_iterator" : "str_iterator";
+  if (x === null || typeof x !== "object") return "iterator";
+  let proto = Object.getPrototypeOf(x) as { constructor?: { pythonName?: string } } | null;
+  // A subclass of a built-in (class L(list)) iterates with its base's iterator.
+  while (proto !== null && proto !== Object.prototype) {
+    const ctor = proto.constructor;
+    if (ctor !== undefined && Object.hasOwn(ctor, "pythonName")) return ITERATOR_NAMES[ctor.pythonName!] ?? "iterator";
+    proto = Object.getPrototypeOf(proto) as typeof proto;
+  }
+  return "iterator";
+}
 
 function fromPythonIterator(it: PyIterProtocol): Iterator<any> {
   return {
@@ -130,10 +167,10 @@ function* callUntil(fn: () => unknown, sentinel: unknown, same: (a: unknown, b: 
 export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
   if (sentinel.length > 0) {
     if (typeof x !== "function") throw new PyTypeError("iter(v, w): v must be callable");
-    return new PyIterator(callUntil(x as () => unknown, sentinel[0], eq));
+    return new (iteratorClass("callable_iterator"))(callUntil(x as () => unknown, sentinel[0], eq));
   }
   if (x instanceof PyIterator) return x;
-  return new PyIterator(jsIterator(x));
+  return new (iteratorClass(iteratorName(x)))(jsIterator(x));
 }
 
 const NO_DEFAULT = Symbol("no default");

@@ -347,7 +347,11 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
   if (func._type === "Name") {
     const known = cx.knownBinding(func.id);
     if (known) return known.k === "class";
-    return cx.resolve(func.id) === null && BUILTIN_EXCEPTIONS.has(func.id);
+    const scope = cx.resolve(func.id);
+    if (scope === null) return BUILTIN_EXCEPTIONS.has(func.id);
+    // A class statement in a `try`/`if` block: every binding of the name is a plain class.
+    const bindings = scope.bindings.get(func.id) ?? [];
+    return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "ClassDef" && b.stmt.decorator_list.length === 0 && b.stmt.keywords.length === 0);
   }
   if (func._type === "Attribute") {
     // `asyncio.Future()`; `self.Node(v)` / `Outer.Node(v)` for a class nested in a class.
