@@ -96,7 +96,7 @@ function pytsResult(c: Case): string {
 }
 
 describe("decimal against CPython", () => {
-  it("computes 1,500 random operations as CPython does", () => {
+  it("computes 1,500 random operations as CPython does", { timeout: 120_000 }, () => {
     const expected = pythonLines(script);
     const saved = getcontext();
     try {
