@@ -69,3 +69,4 @@ export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
+export { arrayModule as array } from "./array.js";
