@@ -70,3 +70,4 @@ export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
 export { arrayModule as array } from "./array.js";
+export { unicodedataModule as unicodedata } from "./unicodedata.js";
