@@ -72,3 +72,4 @@ export { defineModule, moduleReady, importModule, importModuleAsync, importFrom,
 export { arrayModule as array } from "./array.js";
 export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
+export { localeModule as locale } from "./locale.js";
