@@ -73,3 +73,4 @@ export { arrayModule as array } from "./array.js";
 export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
 export { localeModule as locale } from "./locale.js";
+export { weakrefModule as weakref } from "./weakref.js";
