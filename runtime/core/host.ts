@@ -20,6 +20,7 @@ interface BuiltIns {
   "node:dns": typeof import("node:dns");
   "node:child_process": typeof import("node:child_process");
   "node:async_hooks": typeof import("node:async_hooks");
+  "node:zlib": typeof import("node:zlib");
 }
 
 /** Node's `process`, or undefined on another host. */

@@ -69,3 +69,8 @@ export { importName, moduleAttribute } from "./module-object.js";
 export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
+export { arrayModule as array } from "./array.js";
+export { unicodedataModule as unicodedata } from "./unicodedata.js";
+export { zlibModule as zlib } from "./zlib.js";
+export { localeModule as locale } from "./locale.js";
+export { weakrefModule as weakref } from "./weakref.js";

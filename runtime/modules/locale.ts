@@ -1,0 +1,79 @@
+// Python's `locale` for the C locale, the only one pyts provides: setlocale accepts "C", "POSIX"
+// and "" (all read as C), localeconv is the C locale's table, number formatting is plain %
+// formatting (the C locale has no grouping), currency() fails as CPython's does under C, and
+// collation compares code points.
+
+import { builtinCompare } from "../values/compare.js";
+import { Dict } from "../values/dict.js";
+import { Exception, PyTypeError, ValueError } from "../values/exceptions.js";
+import { float, int } from "../values/builtin-types.js";
+import { splitKw } from "../values/kwargs.js";
+import { percentFormat } from "../values/percent-format.js";
+import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
+import { moduleObject } from "./module-object.js";
+
+export class Error extends Exception {
+  static readonly __module__ = "locale";
+}
+
+const CHAR_MAX = 127n;
+const CATEGORIES = [0n, 1n, 2n, 3n, 4n, 5n, 6n];
+
+function setlocale(category: unknown, locale: unknown = null): string {
+  if (typeof category !== "bigint" || !CATEGORIES.includes(category)) throw new Error(locale === null || locale === undefined ? "locale query failed" : "unsupported locale setting");
+  if (locale === null || locale === undefined) return "C";
+  if (typeof locale !== "string") throw new PyTypeError(`setlocale() argument 2 must be str or None, not ${typeName(locale)}`);
+  if (locale === "C" || locale === "POSIX" || locale === "") return "C";
+  throw new Error("unsupported locale setting");
+}
+
+function localeconv(): Dict {
+  return Dict.fromRecord<unknown>({
+    int_curr_symbol: "", currency_symbol: "", mon_decimal_point: "", mon_thousands_sep: "", mon_grouping: [],
+    positive_sign: "", negative_sign: "", int_frac_digits: CHAR_MAX, frac_digits: CHAR_MAX,
+    p_cs_precedes: CHAR_MAX, p_sep_by_space: CHAR_MAX, n_cs_precedes: CHAR_MAX, n_sep_by_space: CHAR_MAX,
+    p_sign_posn: CHAR_MAX, n_sign_posn: CHAR_MAX, decimal_point: ".", thousands_sep: "", grouping: [],
+  });
+}
+
+function format_string(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const f = pos[0] ?? kws["f"];
+  if (typeof f !== "string") throw new PyTypeError(`format_string() argument 1 must be str, not ${typeName(f)}`);
+  return percentFormat(f, pos[1] ?? kws["val"]);
+}
+
+function currency(..._args: unknown[]): string {
+  throw new ValueError("Currency formatting is not possible using the 'C' locale.");
+}
+
+const delocalize = (s: unknown): string => {
+  if (typeof s !== "string") throw new PyTypeError(`expected str, got ${typeName(s)}`);
+  return s;
+};
+
+export const localeModule = moduleObject("locale", {
+  Error,
+  CHAR_MAX,
+  LC_CTYPE: 0n, LC_NUMERIC: 1n, LC_TIME: 2n, LC_COLLATE: 3n, LC_MONETARY: 4n, LC_MESSAGES: 5n, LC_ALL: 6n,
+  setlocale,
+  localeconv,
+  getlocale: (_category: unknown = 0n): Tuple => Tuple.of(null, null),
+  getdefaultlocale: (): Tuple => Tuple.of(null, null),
+  getpreferredencoding: (_setlocale: unknown = true): string => "UTF-8",
+  getencoding: (): string => "utf-8",
+  resetlocale: (_category: unknown = 6n): null => null,
+  format_string,
+  currency,
+  str: (val: unknown): string => percentFormat("%.12g", val),
+  delocalize,
+  localize: (s: unknown, _grouping: unknown = false, _monetary: unknown = false): string => delocalize(s),
+  atof: (s: unknown, func: unknown = float): unknown => (func as (x: string) => unknown)(delocalize(s)),
+  atoi: (s: unknown): unknown => (int as unknown as (x: string) => unknown)(delocalize(s)),
+  strcoll: (a: unknown, b: unknown): bigint => {
+    if (typeof a !== "string" || typeof b !== "string") throw new PyTypeError(`strcoll() argument must be str, not ${typeName(typeof a !== "string" ? a : b)}`);
+    return builtinCompare(a, b, "__lt__") === true ? -1n : a === b ? 0n : 1n;
+  },
+  strxfrm: (s: unknown): string => delocalize(s),
+});
