@@ -103,6 +103,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // `boundary=EJECT` makes `F(value)` return a plain int, which a class call cannot in JS.
   const eject = s.keywords.find((k) => k.arg === "boundary" && ((k.value._type === "Name" && k.value.id === "EJECT") || (k.value._type === "Attribute" && k.value.attr === "EJECT")));
   if (eject && s.bases.some((b) => isEnumBase(cx, b))) return cx.unsupported(eject.value, "a Flag with boundary=EJECT (a class call cannot return a plain int)");
+  // `@member def f(...)` in an enumeration's body (its defs are methods here, never members).
+  const memberDecorator = s.bases.some((b) => isEnumBase(cx, b))
+    ? s.body.flatMap((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef" ? st.decorator_list : [])).find((d) => (d._type === "Name" && d.id === "member") || (d._type === "Attribute" && d.attr === "member"))
+    : undefined;
+  if (memberDecorator) return cx.unsupported(memberDecorator, "@member on a def or class in an Enum body (assign NAME = member(value) instead)");
   const superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
