@@ -22,6 +22,9 @@ export const MEMBERS = Symbol.for("pyts.enum.members");
 /** Marks the mixed bases: `isinstance(member, Enum)` is true for their members. */
 export const MIXED_ENUM = Symbol.for("pyts.enum.mixed");
 
+/** Marks the mixed bases whose str() and format() are the value's (ReprEnum's). */
+export const VALUE_STR = Symbol.for("pyts.enum.valueStr");
+
 const made = new Map<string, AnyClass>();
 
 /**
@@ -66,6 +69,7 @@ export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, na
     configurable: true,
   });
   Object.defineProperty(cls, MIXED_ENUM, { value: kind });
+  if (valueStr) Object.defineProperty(cls, VALUE_STR, { value: true });
   made.set(key, cls);
   return cls;
 }

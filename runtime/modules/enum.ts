@@ -2,7 +2,7 @@
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
 import { Dict } from "../values/dict.js";
-import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
@@ -10,7 +10,18 @@ import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
 import { NotImplemented } from "../values/singletons.js";
-import { moduleObject } from "./module-object.js";
+import { kw, splitKw } from "../values/kwargs.js";
+import { objectInitSubclass } from "../lang/class-creation.js";
+
+/** The class's own `type()` when not `type` (`EnumType` for enumerations). */
+export const CLASS_TYPE = Symbol.for("pyts.classType");
+
+/** A Flag class's boundary as its value: "strict", "conform", "eject" or "keep". */
+function boundaryOf(cls: unknown): string {
+  const b = (cls as { _boundary_?: unknown })._boundary_;
+  if (b === undefined) return KEEP_BITS in (cls as object) ? "keep" : "strict";
+  return String((b as { value?: unknown }).value ?? b);
+}
 
 const MEMBERS = Symbol.for("pyts.enum.members");
 /** Every member name with its member, aliases included (`__members__`). */
@@ -25,6 +36,16 @@ export function auto(): AutoValue {
   return new AutoValue();
 }
 
+/** `enum.EnumType` (`EnumMeta`): `type(Color)`, and `isinstance(Color, EnumType)`. */
+export class EnumType {
+  static readonly __module__ = "enum";
+  static readonly pythonName = "EnumType";
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "function" && (x === Enum || (x as { prototype?: unknown }).prototype instanceof Enum || MIXED_ENUM in x);
+  }
+}
+
 export class Enum {
   static readonly __module__ = "enum";
 
@@ -36,6 +57,17 @@ export class Enum {
   /** `EnumType.__repr__`: `<enum 'Color'>`. */
   static [CLASS_REPR](this: Function): string {
     return `<enum ${strRepr(String(getattr(this, "__name__")))}>`;
+  }
+
+  /** `type(Color)` is `EnumType` (enum-extras.ts sets it; values/builtin-types.ts reads it). */
+  static [CLASS_TYPE]: unknown = EnumType;
+
+  /** The class keywords of an enumeration: `boundary=` (Flag's), others as `object`'s. */
+  static __init_subclass__(this: Function, ...args: unknown[]): null {
+    const [, keywords] = splitKw(args);
+    const { boundary, ...rest } = keywords as Record<string, unknown>;
+    if (boundary !== undefined) Object.defineProperty(this, "_boundary_", { value: boundary, writable: true, configurable: true });
+    return objectInitSubclass.call(this, kw(rest));
   }
 
   declare name: string;
@@ -115,6 +147,30 @@ export class Enum {
   }
 }
 
+/** `enum.member(value)`: makes a member of what would not be one. */
+class MemberMark {
+  static readonly __module__ = "enum";
+  static readonly pythonName = "member";
+  constructor(public value: unknown) {}
+}
+
+/** `enum.nonmember(value)`: keeps a class attribute out of the members. */
+class NonMemberMark {
+  static readonly __module__ = "enum";
+  static readonly pythonName = "nonmember";
+  constructor(public value: unknown) {}
+}
+
+/** `enum.member(value)`. */
+export function member(value: unknown): MemberMark {
+  return new MemberMark(value);
+}
+
+/** `enum.nonmember(value)`. */
+export function nonmember(value: unknown): NonMemberMark {
+  return new NonMemberMark(value);
+}
+
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
 export function defineMembers(cls: any, names: string[]): void {
   const members: Enum[] = [];
@@ -122,6 +178,11 @@ export function defineMembers(cls: any, names: string[]): void {
   let last = 0n;
   for (const name of names) {
     let value: unknown = cls[name];
+    if (value instanceof NonMemberMark) {
+      Object.defineProperty(cls, name, { value: value.value, configurable: true, writable: true, enumerable: true });
+      continue;
+    }
+    if (value instanceof MemberMark) value = value.value;
     // Flag's auto(): the next power of two above the last value.
     if (value instanceof AutoValue) value = cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
@@ -154,10 +215,13 @@ export function unique<C>(cls: C): C {
 
 /** `bin()` of Lib/enum.py: sign bit, then the digits padded to `maxBits`. */
 function flagBin(n: bigint, maxBits: number): string {
-  const s = "0b" + (n + (1n << BigInt(n.toString(2).length))).toString(2).replace("1", "0");
+  const ceiling = 1n << BigInt(n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+  // Python's bin() of the sum, the leading 1 made the sign bit 0; negatives in two's complement.
+  const s = n >= 0n ? "0b" + (n + ceiling).toString(2).replace("1", "0") : "0b" + (~n ^ (ceiling - 1n + ceiling)).toString(2);
+  const sign = s.slice(0, 3);
   let digits = s.slice(3);
-  if (digits.length < maxBits) digits = ("0".repeat(maxBits) + digits).slice(-maxBits);
-  return `${s.slice(0, 3)} ${digits}`;
+  if (digits.length < maxBits) digits = (sign.at(-1)!.repeat(maxBits) + digits).slice(-maxBits);
+  return `${sign} ${digits}`;
 }
 
 type FlagClass = typeof Flag & { [MEMBERS]?: Flag[]; [PSEUDO]?: Map<bigint, Flag> };
@@ -168,6 +232,8 @@ const KEEP_BITS = Symbol("pyts.enum.keepBits");
 /** `enum.Flag` (3.11, boundary STRICT): members combine with `|`, `&`, `^`, `~`. */
 export class Flag extends Enum {
   declare value: bigint;
+  /** The FlagBoundary (STRICT; IntFlag's KEEP; `class F(Flag, boundary=...)`), set in enum-extras.ts. */
+  declare static _boundary_: unknown;
 
   static [CLASS_REPR](this: Function): string {
     return `<flag ${strRepr(String(getattr(this, "__name__")))}>`;
@@ -186,19 +252,32 @@ export class Flag extends Enum {
    * A value no member has: the combination of members it names (made once per value). STRICT
    * (Flag) refuses bits outside the members; KEEP (IntFlag) names them as a number.
    */
-  static _missing_(this: FlagClass, value: unknown): Flag | undefined {
-    if (typeof value !== "bigint") return undefined;
+  static _missing_(this: FlagClass, given: unknown): Flag | undefined {
+    if (typeof given !== "bigint") return undefined;
+    let value: bigint = given;
     const mask = Flag.mask(this);
-    const keep = KEEP_BITS in this;
-    // A negative value (`~member`) stands for its bits within the members' width.
-    if (keep && value < 0n) value = value & ((1n << BigInt(mask.toString(2).length)) - 1n);
-    const flags = value as bigint;
-    const unknown = flags & ~mask;
-    if (!keep && (unknown !== 0n || flags < 0n)) {
-      const maxBits = Math.max(flags.toString(2).length, mask.toString(2).length);
-      const name = String(getattr(this, "__name__"));
-      throw new ValueError(`<flag '${name}'> invalid value ${repr(flags)}\n    given ${flagBin(flags, maxBits)}\n  allowed ${flagBin(mask, maxBits)}`);
+    const boundary = boundaryOf(this);
+    const keep = boundary === "keep";
+    const bitLength = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+    const allBits = (1n << BigInt(bitLength(mask))) - 1n;
+    // In range: -allBits-1 ... allBits, with no bit the members skip (Lib/enum.py's check).
+    if (value < ~allBits || value > allBits || (value & (allBits ^ mask)) !== 0n) {
+      if (boundary === "strict") {
+        const maxBits = Math.max(bitLength(value), bitLength(mask));
+        const name = String(getattr(this, "__name__"));
+        throw new ValueError(`<flag '${name}'> invalid value ${repr(value)}\n    given ${flagBin(value, maxBits)}\n  allowed ${flagBin(mask, maxBits)}`);
+      } else if (boundary === "conform") value = value & mask;
+      else if (boundary === "eject") {
+        throw new NotImplementedError(`pyts: boundary EJECT would make ${String(getattr(this, "__name__"))}(${repr(value)}) a plain int, which a class call cannot return`);
+      } else if (keep && value < 0n) {
+        const span = allBits + 1n > 1n << BigInt(bitLength(value)) ? allBits + 1n : 1n << BigInt(bitLength(value));
+        value = span + value;
+      }
     }
+    // A negative value (`~member`) stands for its bits within the members' width.
+    if (value < 0n) value = allBits + 1n + value;
+    const flags = value;
+    const unknown = flags & ~mask;
     const cache = this[PSEUDO] ?? new Map<bigint, Flag>();
     if (!Object.hasOwn(this, PSEUDO)) Object.defineProperty(this, PSEUDO, { value: cache });
     let pseudo = cache.get(flags);
@@ -270,7 +349,8 @@ export class Flag extends Enum {
   }
 
   __invert__(): Flag {
-    if (KEEP_BITS in this.constructor) return this.make(~this.value);
+    const boundary = boundaryOf(this.constructor);
+    if (boundary === "keep" || boundary === "eject") return this.make(~this.value);
     const singles = Flag.canonical(this.constructor as FlagClass).reduce((acc, m) => acc | m.value, 0n);
     return this.make(singles & ~this.value);
   }
@@ -318,7 +398,7 @@ export const StrEnum = mixedEnum(Enum, "str", true, "StrEnum");
 /** `IntFlag` (3.11): Flag's members and operators on int members, boundary KEEP. */
 export const IntFlag = intFlag();
 
-function intFlag(): new (...args: any[]) => any {
+function intFlag(): (new (...args: any[]) => any) & { _boundary_: unknown } {
   const cls = mixedEnum(Enum, "int", true, "IntFlag");
   for (const key of Reflect.ownKeys(Flag)) {
     if (key !== "prototype" && key !== "length" && key !== "name") Object.defineProperty(cls, key, Object.getOwnPropertyDescriptor(Flag, key)!);
@@ -327,7 +407,7 @@ function intFlag(): new (...args: any[]) => any {
     if (key !== "constructor" && key !== "__str__") Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(Flag.prototype, key)!);
   }
   Object.defineProperty(cls, KEEP_BITS, { value: true });
-  return cls;
+  return cls as (new (...args: any[]) => any) & { _boundary_: unknown };
 }
 
 /** `class Color(str, Enum)`: the base the lowering extends instead. */
@@ -335,4 +415,3 @@ export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) =
   return mixedEnum(Enum, kind, false, "Enum");
 }
 
-export const enumModule = Object.freeze(moduleObject("enum", { Enum, Flag, IntEnum, IntFlag, StrEnum, auto, unique, defineMembers, mixedBase }));

@@ -27,7 +27,7 @@ export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";
 export { typingModule as typing } from "./typing.js";
 export { jsonModule as json } from "./json.js";
-export { enumModule as enum } from "./enum.js";
+export { enumModule as enum } from "./enum-extras.js";
 export { stringModule as string } from "./string.js";
 export { bisectModule as bisect } from "./bisect.js";
 export { reModule as re } from "./re.js";

@@ -20,6 +20,9 @@ import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
 import { metaclassOf, typeHooks } from "../lang/type-base.js";
+
+/** A class's own `type()` besides `type` (enum.ts: `EnumType`). */
+const CLASS_TYPE = Symbol.for("pyts.classType");
 import { FloatValue, IntValue, StrValue, unwrap } from "./wrapped.js";
 
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
@@ -252,6 +255,8 @@ export function typeOf(x: unknown): any {
     case "string":
       return str;
     case "function":
+      // Enumerations (the mixed ones are functions, not JS classes) are of `EnumType`.
+      if (CLASS_TYPE in x) return metaclassOf(x) ?? (x as { [CLASS_TYPE]: AnyClass })[CLASS_TYPE];
       if (isClass(x)) return metaclassOf(x) ?? type;
       if (isBoundMethod(x)) return MethodType;
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;

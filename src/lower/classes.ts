@@ -97,7 +97,17 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
   // `class Color(str, Enum)`: one runtime base gives the members str's behaviour and Enum's.
-  const mixedBase: ir.Expr | null = mixedValue ? { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "mixedBase" }, args: [{ k: "str", value: mixedKind }] } : null;
+  // `class X(int, ReprEnum)`: str() and format() are the value's.
+  const reprEnum = s.bases.some((b) => enumBaseName(cx, b, new Set(["ReprEnum"])));
+  const mixedBase: ir.Expr | null = mixedValue ? { k: "call", callee: { k: "member", object: cx.rt("enum"), property: reprEnum ? "reprMixedBase" : "mixedBase" }, args: [{ k: "str", value: mixedKind }] } : null;
+  // `boundary=EJECT` makes `F(value)` return a plain int, which a class call cannot in JS.
+  const eject = s.keywords.find((k) => k.arg === "boundary" && ((k.value._type === "Name" && k.value.id === "EJECT") || (k.value._type === "Attribute" && k.value.attr === "EJECT")));
+  if (eject && s.bases.some((b) => isEnumBase(cx, b))) return cx.unsupported(eject.value, "a Flag with boundary=EJECT (a class call cannot return a plain int)");
+  // `@member def f(...)` in an enumeration's body (its defs are methods here, never members).
+  const memberDecorator = s.bases.some((b) => isEnumBase(cx, b))
+    ? s.body.flatMap((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef" ? st.decorator_list : [])).find((d) => (d._type === "Name" && d.id === "member") || (d._type === "Attribute" && d.attr === "member"))
+    : undefined;
+  if (memberDecorator) return cx.unsupported(memberDecorator, "@member on a def or class in an Enum body (assign NAME = member(value) instead)");
   const superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
@@ -634,7 +644,11 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
 
 /** `Enum` / `IntEnum` / `Flag` / `IntFlag` imported from enum, or `enum.Enum`. */
 function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
-  const names = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
+  return enumBaseName(cx, base, new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]));
+}
+
+/** `base` is one of `names` imported from enum, or `enum.<name>`. */
+function enumBaseName(cx: LowerContext, base: py.Expr, names: ReadonlySet<string>): boolean {
   if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
   if (base._type !== "Name") return false;
   const bindings = cx.resolve(base.id)?.bindings.get(base.id);

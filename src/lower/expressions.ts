@@ -196,6 +196,19 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
   }
 }
 
+/** The module-level class decorated with `@global_enum` whose body assigns `name`, if any. */
+function globalEnumOf(cx: LowerContext, name: string): string | null {
+  for (const bindings of cx.moduleScope.bindings.values()) {
+    for (const { stmt } of bindings) {
+      if (stmt?._type !== "ClassDef") continue;
+      const decorated = stmt.decorator_list.some((d) => (d._type === "Name" && d.id === "global_enum") || (d._type === "Attribute" && d.attr === "global_enum"));
+      const assigns = stmt.body.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === name));
+      if (decorated && assigns) return stmt.name;
+    }
+  }
+  return null;
+}
+
 export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   const loc = cx.loc(e);
   if (cx.classBody?.bindings.has(e.id)) {
@@ -221,6 +234,9 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
+  // `@global_enum class Lvl(IntEnum): LOW = 1` makes `LOW` a module global: `Lvl.LOW`.
+  const globalEnum = globalEnumOf(cx, e.id);
+  if (globalEnum !== null) return { k: "member", object: cx.id(globalEnum), property: e.id, loc };
   // A module of a program knows its own name and file (`__main__` for the entry).
   if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");

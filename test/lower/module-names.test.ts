@@ -67,3 +67,11 @@ test("`from m import *` binds the star names of a runtime module; one without a 
 test("every provided standard module is checked, including the ones reached as submodules", () => {
   for (const name of ["asyncio", "datetime", "math", "json", "functools", "urllib.request"]) expect(CHECKED_MODULES.has(name), name).toBe(true);
 });
+
+test("enum's 3.11 names are provided; a Flag with boundary=EJECT is a located error", async () => {
+  const { code } = await transpile("from enum import Flag, CONFORM, verify, UNIQUE\n\nclass F(Flag, boundary=CONFORM):\n    A = 1\n", { filename: "prog.py", format: false });
+  expect(code).toContain("CONFORM");
+  expect(await lowerError("from enum import Flag, EJECT\n\nclass F(Flag, boundary=EJECT):\n    A = 1\n")).toBe("3:24: unsupported: a Flag with boundary=EJECT (a class call cannot return a plain int)");
+  expect(await lowerError("import enum\n\nclass F(enum.Flag, boundary=enum.EJECT):\n    A = 1\n")).toBe("3:29: unsupported: a Flag with boundary=EJECT (a class call cannot return a plain int)");
+  expect(await lowerError("from enum import Enum, member\n\nclass Op(Enum):\n    @member\n    def add(x, y):\n        return x + y\n")).toBe("4:6: unsupported: @member on a def or class in an Enum body (assign NAME = member(value) instead)");
+});
