@@ -281,17 +281,16 @@ export function get_clock_info(name: unknown): SimpleNamespace {
   return new SimpleNamespace(kw({ implementation, monotonic: isMonotonic, adjustable, resolution: 1e-9 }));
 }
 
-const zoneAtLoad = localZone();
+// The zone's names need Intl (slow to start): computed at the first read, again after tzset().
+let zoneCache: ReturnType<typeof localZone> | null = null;
+const zone = (): ReturnType<typeof localZone> => (zoneCache ??= localZone());
 
 /** Rereads the zone after the program changed `TZ` (Node applies a new TZ to Date at once). */
 function tzset(): null {
-  const zone = localZone();
-  const standard = Math.max(new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset(), new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset()) * 60;
-  const attributes = timeModule as unknown as Record<string, unknown>;
-  attributes.timezone = BigInt(standard);
-  attributes.altzone = BigInt(zone.altzone);
-  attributes.daylight = BigInt(zone.daylight);
-  attributes.tzname = zone.tzname;
+  zoneCache = null;
+  const year = new Date().getFullYear();
+  const standard = Math.max(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset()) * 60;
+  (timeModule as unknown as Record<string, unknown>).timezone = BigInt(standard);
   return null;
 }
 
@@ -318,9 +317,15 @@ export const timeModule = moduleObject("time", {
   ctime,
   struct_time: pyClass(struct_time),
   timezone: BigInt(standardOffsetWest),
-  altzone: BigInt(zoneAtLoad.altzone),
-  daylight: BigInt(zoneAtLoad.daylight),
-  tzname: zoneAtLoad.tzname,
+  get altzone(): bigint {
+    return BigInt(zone().altzone);
+  },
+  get daylight(): bigint {
+    return BigInt(zone().daylight);
+  },
+  get tzname(): Tuple<string> {
+    return zone().tzname;
+  },
   tzset,
   get_clock_info,
   clock_gettime,
