@@ -11,7 +11,7 @@ import { FrozenSet } from "../values/set.js";
 import { NotImplemented } from "../values/singletons.js";
 import { truthy } from "../values/truth.js";
 import { functionKey, objectKey, pythonName } from "../lang/attr-names.js";
-import { TypeBase } from "../lang/type-base.js";
+import { IMPLICIT_METACLASS, metaclassOf, TypeBase } from "../lang/type-base.js";
 import { constructDirect } from "../lang/functions.js";
 import { PyClassMethod, PyStaticMethod } from "../lang/method-objects.js";
 import { PyProperty } from "../lang/descriptors.js";
@@ -120,7 +120,7 @@ function* registryEntries(): Iterable<[Function, Set<Function>]> {
 
 function subclassHook(abc: AnyClass, cls: unknown): unknown {
   const hook = abc[functionKey("__subclasshook__")] ?? abc.__subclasshook__;
-  if (typeof hook !== "function" || hook === ABC.__subclasshook__)
+  if (typeof hook !== "function")
     return NotImplemented;
   return (hook as (c: unknown) => unknown).call(abc, cls);
 }
@@ -144,6 +144,11 @@ function registerTo(abc: AnyClass, subclass: unknown): unknown {
 /** `ABCMeta`: the metaclass of abstract base classes. */
 export class ABCMeta extends TypeBase {
   static readonly __module__ = "abc";
+
+  /** `isinstance(Cls, ABCMeta)`: also the subclasses of ABC. */
+  static __instancecheck__(this: AnyClass, x: unknown): boolean {
+    return x instanceof this || (isClass(x) && metaclassOf(x) !== null && (metaclassOf(x) === this || metaclassOf(x)!.prototype instanceof this));
+  }
 
   /**
    * `Base.register(Sub)`: a virtual subclass; returns it (usable as a decorator, read off the
@@ -213,12 +218,28 @@ export class ABC {
     checkInstantiable(new.target);
   }
 
-  static __subclasshook__(_cls: unknown): unknown {
-    return NotImplemented;
+  // ABCMeta's methods, read off the class (ABC is not an instance of ABCMeta: see type-base.ts).
+  static get register(): (subclass: unknown) => unknown {
+    const abc = this as unknown as AnyClass;
+    return (subclass: unknown) => registerTo(abc, subclass);
+  }
+
+  static __instancecheck__(x: unknown): boolean {
+    return ABCMeta.prototype.__instancecheck__.call(this as unknown as AnyClass, x);
+  }
+
+  static __subclasscheck__(cls: unknown): boolean {
+    return ABCMeta.prototype.__subclasscheck__.call(this as unknown as AnyClass, cls);
+  }
+
+  static get __abstractmethods__(): FrozenSet<string> {
+    return new FrozenSet(abstractMethodsOf(this));
   }
 }
-// `type(ABC) is ABCMeta`: the class is an instance of its metaclass (metaclasses.ts).
-Object.setPrototypeOf(ABC, ABCMeta.prototype);
+
+// `type(ABC) is ABCMeta`, for ABC and its subclasses.
+Object.defineProperty(ABC, IMPLICIT_METACLASS, { value: ABCMeta });
+Object.defineProperty(ABC, Symbol.for("pyts.metaclassStatics"), { value: new Set(["register", "__instancecheck__", "__subclasscheck__", "__abstractmethods__"]) });
 
 /** `@abstractmethod`: marks the function (`f.__isabstractmethod__ is True`). */
 export function abstractmethod<F>(f: F): F {
