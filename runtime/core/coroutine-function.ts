@@ -39,7 +39,7 @@ export function iscoroutinefunction(fn: unknown): boolean {
   if (typeof fn !== "function") return false;
   const marked = fn as { _is_coroutine?: unknown; _is_coroutine_function?: unknown };
   if (marked._is_coroutine === true || marked._is_coroutine_function === true) return true;
-  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*function\s*\*/.test(Function.prototype.toString.call(fn));
+  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(Function.prototype.toString.call(fn));
 }
 
 function isAwaitable(x: unknown): boolean {

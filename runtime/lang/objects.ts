@@ -4,6 +4,7 @@ import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, RAW_DESCRIPTOR, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
+import { isClass } from "../values/typename.js";
 import { boundMethod, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
@@ -182,15 +183,29 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[]):
 const NAMESPACE = Symbol.for("pyts.namespace");
 
 /** Python's `dir(obj)`: the sorted attribute names an object and its class chain have. */
+/** On a runtime class: its static keys that stand for its metaclass's methods (dir omits them). */
+export const METACLASS_STATICS = Symbol.for("pyts.metaclassStatics");
+
 export function dir(obj: unknown): string[] {
   // A program module lists its namespace (runtime/modules/module-namespace.ts).
   const namespace = (obj as { [NAMESPACE]?: () => Iterable<unknown> } | null)?.[NAMESPACE];
   if (typeof namespace === "function") return [...namespace.call(obj)].map(String).sort();
   const names = new Set<string>();
   for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    // (a runtime class's statics standing for its metaclass's methods are not the class's)
+    const hidden = typeof o === "function" ? (o as { [METACLASS_STATICS]?: ReadonlySet<string> })[METACLASS_STATICS] : undefined;
     for (const key of Object.getOwnPropertyNames(o)) {
       const name = pythonName(key, typeof o === "function");
-      if (name !== null && !key.startsWith("#")) names.add(name);
+      if (name !== null && !key.startsWith("#") && !(hidden !== undefined && Object.hasOwn(o, METACLASS_STATICS) && hidden.has(key))) names.add(name);
+    }
+  }
+  // A class also lists what its instances inherit from it (methods live on the prototype).
+  if (typeof obj === "function" && typeof (obj as { prototype?: unknown }).prototype === "object" && isClass(obj)) {
+    for (let o = (obj as { prototype: object }).prototype as object | null; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+      for (const key of Object.getOwnPropertyNames(o)) {
+        const name = pythonName(key, false);
+        if (name !== null && !key.startsWith("#")) names.add(name);
+      }
     }
   }
   return [...names].sort();

@@ -45,6 +45,12 @@ export class TypeBase {
 // Classes are functions: a class whose static prototype is a metaclass's keeps call/bind.
 Object.setPrototypeOf(TypeBase.prototype, Function.prototype);
 
+/**
+ * A runtime class whose subclasses report this metaclass (`type(ABC) is ABCMeta`) while their
+ * class attributes stay before the metaclass's (`Sub.__init__` is never `type.__init__`).
+ */
+export const IMPLICIT_METACLASS = Symbol.for("pyts.implicitMetaclass");
+
 /** Is `cls` a metaclass (`type` subclassed by the program)? */
 export function isMetaclass(cls: unknown): boolean {
   return typeof cls === "function" && (cls === TypeBase || (cls as AnyClass).prototype instanceof TypeBase);
@@ -55,7 +61,11 @@ export function metaclassOf(cls: unknown): AnyClass | null {
   if (typeof cls !== "function") return null;
   let p: unknown = Object.getPrototypeOf(cls);
   while (typeof p === "function" && p !== Function.prototype) p = Object.getPrototypeOf(p);
-  if (p === null || typeof p !== "object" || !(p instanceof TypeBase)) return null;
+  if (p === null || typeof p !== "object" || !(p instanceof TypeBase)) {
+    // A runtime class standing for its metaclass without being its instance (abc.ABC).
+    const implicit = (cls as { [IMPLICIT_METACLASS]?: unknown })[IMPLICIT_METACLASS];
+    return isMetaclass(implicit) ? (implicit as AnyClass) : null;
+  }
   const meta = (p as { constructor?: unknown }).constructor;
   return isMetaclass(meta) ? (meta as AnyClass) : null;
 }

@@ -36,6 +36,7 @@ export { pprintModule as pprint } from "./pprint.js";
 export { operatorModule as operator } from "./operator.js";
 export { copyModule as copy } from "./copy.js";
 export { abcModule as abc, markAbstract } from "./abc.js";
+export { inspectModule as inspect } from "./inspect.js";
 export { heapqModule as heapq } from "./heapq.js";
 export { binasciiModule as binascii } from "./binascii.js";
 export { base64Module as base64 } from "./base64.js";

@@ -62,7 +62,24 @@ function decoratorName(d: py.Expr): string | null {
   return null;
 }
 
+/** abc's deprecated `@abstractclassmethod` & co.: the built-in decorator under `@abstractmethod`. */
+const ABSTRACT_FORMS: Record<string, string> = { abstractclassmethod: "classmethod", abstractstaticmethod: "staticmethod", abstractproperty: "property" };
+
+function expandAbstractForms(s: py.ClassDef): void {
+  for (const st of s.body) {
+    if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
+    st.decorator_list = st.decorator_list.flatMap((d) => {
+      const name = decoratorName(d)?.replace(/^abc\./, "");
+      const builtin = name === undefined ? undefined : ABSTRACT_FORMS[name];
+      if (builtin === undefined) return [d];
+      const at = { lineno: d.lineno, col_offset: d.col_offset, end_lineno: d.end_lineno, end_col_offset: d.end_col_offset };
+      return [{ _type: "Name", id: builtin, ctx: "Load", ...at } as unknown as py.Expr, { _type: "Name", id: "abstractmethod", ctx: "Load", ...at } as unknown as py.Expr];
+    });
+  }
+}
+
 export function lowerClass(cx: LowerContext, s: py.ClassDef): ir.Stmt[] {
+  expandAbstractForms(s);
   const value = withClass(cx, s, () => lowerClassBody(cx, s, false));
   return value as ir.Stmt[];
 }

@@ -228,6 +228,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
+    // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
+    if ((node._type === "Attribute" && (node as py.Attribute).attr === "getdoc") || (node._type === "Name" && (node as py.Name).id === "getdoc")) cx.readsDocstrings = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
       const attribute = node as py.Attribute;

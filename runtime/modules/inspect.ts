@@ -1,0 +1,170 @@
+// Python's `inspect`, the parts pyts can answer honestly: the `is...` predicates, `getmembers`
+// (with a predicate), `getdoc`/`cleandoc`, `getmro`. `signature`, `getsource`,
+// `getmodule` and frames are not provided (pyts does not keep default values and source text for every function):
+// using them is a compile-time "unsupported" error.
+import { PyTypeError } from "../values/exceptions.js";
+import { isClass } from "../values/typename.js";
+import { getattr } from "../values/builtin-functions.js";
+import { typeOf } from "../values/builtin-types.js";
+import { truthy } from "../values/truth.js";
+import { Tuple } from "../values/tuple.js";
+import { dir } from "../lang/objects.js";
+import { PyClassMethod, PyStaticMethod } from "../lang/method-objects.js";
+import { PyProperty } from "../lang/descriptors.js";
+import { iscoroutinefunction as coroutineFunction } from "../core/coroutine-function.js";
+import { PyGenerator } from "../core/generator.js";
+import { Coroutine } from "../core/coroutine.js";
+import { AsyncGenerator_ } from "../core/async-generator.js";
+import { PyModule, moduleObject } from "./module-object.js";
+
+const BOUND = Symbol.for("pyts.boundMethod");
+const ABSENT = Symbol("absent");
+
+function source(f: unknown): string {
+  return typeof f === "function" ? Function.prototype.toString.call(f) : "";
+}
+
+export function isclass(x: unknown): boolean {
+  return isClass(x);
+}
+
+export function ismodule(x: unknown): boolean {
+  return x instanceof PyModule;
+}
+
+export function ismethod(x: unknown): boolean {
+  return typeof x === "function" && Object.hasOwn(x, BOUND);
+}
+
+export function isfunction(x: unknown): boolean {
+  return typeOf(x)?.__name__ === "function";
+}
+
+export function isbuiltin(x: unknown): boolean {
+  return typeOf(x)?.__name__ === "builtin_function_or_method";
+}
+
+export function isroutine(x: unknown): boolean {
+  return isfunction(x) || ismethod(x) || isbuiltin(x);
+}
+
+function unwrapMethod(x: unknown): unknown {
+  if (ismethod(x)) return getattr(x, "__func__");
+  return x;
+}
+
+export function isgeneratorfunction(x: unknown): boolean {
+  return /^[^{]*\{\s*return\s+generator\d*\(/.test(source(unwrapMethod(x)));
+}
+
+export function isasyncgenfunction(x: unknown): boolean {
+  return /^[^{]*\{\s*return\s+asyncGenerator\d*\(/.test(source(unwrapMethod(x)));
+}
+
+export function iscoroutinefunction(x: unknown): boolean {
+  const f = unwrapMethod(x);
+  return coroutineFunction(f) || /^[^{]*\{\s*return\s+coroutine\d*\(/.test(source(f));
+}
+
+export function isgenerator(x: unknown): boolean {
+  return x instanceof PyGenerator;
+}
+
+export function iscoroutine(x: unknown): boolean {
+  return x instanceof Coroutine;
+}
+
+export function isasyncgen(x: unknown): boolean {
+  return x instanceof AsyncGenerator_;
+}
+
+export function isawaitable(x: unknown): boolean {
+  if (x instanceof Coroutine) return true;
+  if (x === null || x === undefined) return false;
+  return getattr(x, "__await__", null) !== null;
+}
+
+export function isabstract(x: unknown): boolean {
+  if (!isClass(x)) return false;
+  const abstract = getattr(x, "__abstractmethods__", null) as { size?: number; __len__?: () => bigint } | null;
+  return abstract !== null && truthy(abstract);
+}
+
+export function isdatadescriptor(x: unknown): boolean {
+  if (isClass(x) || ismethod(x) || isfunction(x)) return false;
+  if (x instanceof PyProperty) return true;
+  return x !== null && typeof x === "object" && (getattr(x, "__set__", null) !== null || getattr(x, "__delete__", null) !== null);
+}
+
+export function ismethoddescriptor(x: unknown): boolean {
+  if (isClass(x) || ismethod(x) || isfunction(x) || isdatadescriptor(x)) return false;
+  return x instanceof PyClassMethod || x instanceof PyStaticMethod;
+}
+
+/** `getmembers(obj, predicate=None)`: (name, value) pairs sorted by name. */
+export function getmembers(obj: unknown, predicate: unknown = null): Tuple<unknown>[] {
+  const out: Tuple<unknown>[] = [];
+  for (const name of [...dir(obj)].sort()) {
+    const value = getattr(obj, name, ABSENT);
+    if (value === ABSENT) continue;
+    if (predicate !== null && !truthy((predicate as (v: unknown) => unknown)(value))) continue;
+    out.push(Tuple.from([name, value]));
+  }
+  return out;
+}
+
+/** `cleandoc(doc)`: tabs expanded, common indentation and blank edge lines removed. */
+export function cleandoc(doc: unknown): string {
+  const lines = String(doc).replace(/\t/g, "        ").split("\n");
+  let margin = Infinity;
+  for (const line of lines.slice(1)) {
+    const content = line.trimStart().length;
+    if (content) margin = Math.min(margin, line.length - content);
+  }
+  if (lines.length) lines[0] = lines[0]!.trimStart();
+  if (margin < Infinity) for (let i = 1; i < lines.length; i++) lines[i] = lines[i]!.slice(margin);
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  while (lines.length && !lines[0]) lines.shift();
+  return lines.join("\n");
+}
+
+/** `getdoc(obj)`: the cleaned docstring, inherited from the class's bases when missing. */
+export function getdoc(obj: unknown): unknown {
+  let doc = getattr(obj, "__doc__", null);
+  if (doc === null && isClass(obj)) {
+    for (const base of (getattr(obj, "__mro__") as Tuple<unknown>).items.slice(1)) {
+      if (base === typeOf({})) break;
+      doc = getattr(base, "__doc__", null);
+      if (doc !== null) break;
+    }
+  }
+  return typeof doc === "string" ? cleandoc(doc) : null;
+}
+
+export function getmro(cls: unknown): Tuple<unknown> {
+  if (!isClass(cls)) throw new PyTypeError("getmro() argument must be a class");
+  return getattr(cls, "__mro__") as Tuple<unknown>;
+}
+
+export const inspectModule = moduleObject("inspect", {
+  isclass,
+  ismodule,
+  ismethod,
+  isfunction,
+  isbuiltin,
+  isroutine,
+  isgeneratorfunction,
+  isasyncgenfunction,
+  iscoroutinefunction,
+  isgenerator,
+  iscoroutine,
+  isasyncgen,
+  isawaitable,
+  isabstract,
+  isdatadescriptor,
+  ismethoddescriptor,
+  getmembers,
+  cleandoc,
+  getdoc,
+  getmro,
+});
