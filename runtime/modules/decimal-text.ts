@@ -2,6 +2,7 @@
 // (to-sci-string), and `format()` with CPython's Decimal.__format__ rules.
 
 import { ValueError } from "../values/exceptions.js";
+import { Tuple } from "../values/tuple.js";
 import { parseSpec, formatNumberText } from "../values/format-spec.js";
 import type { Context } from "./decimal-context.js";
 import { digitCount, num, rescale, roundToPlaces, type Num } from "./decimal-number.js";
@@ -107,3 +108,15 @@ export function formatDecimal(value: Num, specText: string, ctx: Context): strin
   return formatNumberText(negative, "", intpart, rest, spec, 3);
 }
 
+/** `DecimalTuple(sign, digits, exponent)`. */
+export class DecimalTuple extends Tuple {
+  get sign(): unknown { return this.items[0]; }
+  get digits(): unknown { return this.items[1]; }
+  get exponent(): unknown { return this.items[2]; }
+  __repr__(): string {
+    const [sign, digits, exponent] = this.items as [bigint, Tuple<bigint>, unknown];
+    const digitText = digits.items.length === 1 ? `(${digits.items[0]},)` : `(${digits.items.join(", ")})`;
+    return `DecimalTuple(sign=${sign}, digits=${digitText}, exponent=${typeof exponent === "string" ? `'${exponent}'` : exponent})`;
+  }
+}
+Object.defineProperties(DecimalTuple, { pythonName: { value: "DecimalTuple" }, __module__: { value: "decimal" } });

@@ -4,13 +4,13 @@
 
 import { NotImplemented } from "../values/singletons.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
-import { NUMBER_KEY, intHash } from "../values/hash64.js";
+import { NUMBER_KEY, intHash, modPow } from "../values/hash64.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { bindArgs } from "./datetime-args.js";
 import { moduleObject } from "./module-object.js";
-import { formatDecimal, parseNumber, toText } from "./decimal-text.js";
+import { DecimalTuple, formatDecimal, parseNumber, toText } from "./decimal-text.js";
 import { installContextMethods } from "./decimal-context-methods.js";
 import { BasicContext, Context, DefaultContext, ExtendedContext, getcontext, localcontext, setcontext } from "./decimal-context.js";
 import {
@@ -18,24 +18,13 @@ import {
   Inexact, InvalidContext, InvalidOperation, Overflow, Rounded, Subnormal, Underflow, type Rounding,
 } from "./decimal-signals.js";
 import { adjusted, compareNums, fromDouble, num, pow10, rescale, stripZeros, type Num } from "./decimal-number.js";
-import { exp, ln, log10, logb, powerReal } from "./decimal-transcendental.js";
+import { exp, ln, log10, logb } from "./decimal-transcendental.js";
+import { power, powerModulo } from "./decimal-power.js";
 import { byMagnitude, compareSignal, compareTotal, logical, next, nextToward, rotate, shift } from "./decimal-digits.js";
-import { NAN, add, divide, divideInteger, finish, invalid, multiply, nanResult, negate, powerInteger, quantize, squareRoot, toIntegral } from "./decimal-ops.js";
+import { add, divide, divideInteger, finish, invalid, multiply, nanResult, negate, quantize, squareRoot, toIntegral } from "./decimal-ops.js";
 
 const HASH_MODULUS = 2n ** 61n - 1n;
 
-/** `DecimalTuple(sign, digits, exponent)`. */
-export class DecimalTuple extends Tuple {
-  get sign(): unknown { return this.items[0]; }
-  get digits(): unknown { return this.items[1]; }
-  get exponent(): unknown { return this.items[2]; }
-  __repr__(): string {
-    const [sign, digits, exponent] = this.items as [bigint, Tuple<bigint>, unknown];
-    const digitText = digits.items.length === 1 ? `(${digits.items[0]},)` : `(${digits.items.join(", ")})`;
-    return `DecimalTuple(sign=${sign}, digits=${digitText}, exponent=${typeof exponent === "string" ? `'${exponent}'` : exponent})`;
-  }
-}
-Object.defineProperties(DecimalTuple, { pythonName: { value: "DecimalTuple" }, __module__: { value: "decimal" } });
 
 /** An operand: a Decimal or an int (exactly); anything else is not one (NotImplemented). */
 function operand(x: unknown): Num | null {
@@ -234,7 +223,11 @@ export class Decimal {
   __pow__(other: unknown, modulo: unknown = null): any {
     const o = operand(other);
     if (o === null) return NotImplemented;
-    if (modulo !== null && modulo !== undefined) return powerModulo(this.n, o, modulo);
+    if (modulo !== null && modulo !== undefined) {
+      const m = operand(modulo);
+      if (m === null) throw new PyTypeError("unsupported operand type(s) for pow()");
+      return wrap(powerModulo(this.n, o, m));
+    }
     return wrap(power(this.n, o, getcontext()));
   }
   __rpow__(other: unknown): any {
@@ -555,51 +548,6 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-function modPow(base: bigint, exp: bigint, m: bigint): bigint {
-  let result = 1n;
-  base %= m;
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * base) % m;
-    base = (base * base) % m;
-    exp >>= 1n;
-  }
-  return result;
-}
-
-/** `x ** y`: integral exponents exactly; others through exp(y * ln x) when x > 0. */
-function power(x: Num, y: Num, ctx: Context): Num {
-  const nan = nanResult(ctx, x, y);
-  if (nan) return nan;
-  if (y.kind === "finite" && (y.exp >= 0 || y.coeff % pow10(-y.exp) === 0n)) {
-    const magnitude = y.exp >= 0 ? y.coeff * pow10(y.exp) : y.coeff / pow10(-y.exp);
-    return powerInteger(x, y.sign ? -magnitude : magnitude, ctx);
-  }
-  if (y.kind === "finite" && y.exp === -1 && y.coeff === 5n && x.kind === "finite" && x.sign === 0) {
-    // x ** 0.5 and x ** -0.5: the square root, correctly rounded.
-    const root = squareRoot(x, ctx);
-    return y.sign ? divide(num(0, 1n, 0), root, ctx) : root;
-  }
-  return powerReal(x, y, ctx);
-}
-
-function powerModulo(x: Num, y: Num, modulo: unknown): Decimal {
-  const m = operand(modulo);
-  if (m === null) throw new PyTypeError("unsupported operand type(s) for pow()");
-  const integer = (n: Num): bigint => {
-    if (n.kind !== "finite" || (n.exp < 0 && n.coeff % pow10(-n.exp) !== 0n)) throw new InvalidOperation([InvalidOperation]);
-    const v = n.exp >= 0 ? n.coeff * pow10(n.exp) : n.coeff / pow10(-n.exp);
-    return n.sign ? -v : v;
-  };
-  const base = integer(x);
-  const exponent = integer(y);
-  const mod = integer(m);
-  if (exponent < 0n || mod === 0n) throw new InvalidOperation([InvalidOperation]);
-  const absMod = mod < 0n ? -mod : mod;
-  let r = modPow(((base % absMod) + absMod) % absMod, exponent, absMod);
-  if (base < 0n && exponent % 2n === 1n && r !== 0n) r = r - absMod;
-  return wrap(num(r < 0n ? 1 : 0, r < 0n ? -r : r, 0));
-}
-
 /** The `decimal` module object. */
 export const decimalModule = moduleObject("decimal", {
   Decimal: pyClass(Decimal),
@@ -642,8 +590,6 @@ export const decimalModule = moduleObject("decimal", {
   __version__: "1.70",
   __libmpdec_version__: "2.5.1",
 });
-void NAN;
-void Clamped;
 
 // Context.add, Context.divide, ...: the Decimal operations under that context.
 installContextMethods();

@@ -48,7 +48,8 @@ export function intHash(n: bigint): bigint {
   return h === -1n ? -2n : h;
 }
 
-function modPow(base: bigint, exp: bigint, m: bigint): bigint {
+/** base ** exp modulo m, for non-negative exp. */
+export function modPow(base: bigint, exp: bigint, m: bigint): bigint {
   let result = 1n;
   base %= m;
   while (exp > 0n) {
