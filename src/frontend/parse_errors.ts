@@ -3,8 +3,9 @@
 // CPython 3.11's rules (Grammar/python.gram `invalid_*` rules, Parser/pegen_errors.c) on the
 // raw tokens instead of on Lezer's recovered tree.
 import { type Diagnostic, DiagnosticError } from "./ast.js";
-import type { CNode, Source } from "./cst.js";
-import { subParse } from "./repair.js";
+import { type CNode, Source } from "./cst.js";
+import { firstErrorPath } from "./errors.js";
+import { parseRepaired, subParse } from "./repair.js";
 import { type ScanToken, scanTokens } from "./scan.js";
 import { withItems } from "./statements.js";
 
@@ -239,9 +240,38 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   if (SOFT_KEYWORDS.has(aText)) return null;
   if (isName(src, a) && list[i + 1]?.kind === "string" && i + 1 <= j) return null;
   if ((aText === "print" || aText === "exec") && i === j - 1) return null;
+  const unclosed = unclosedReadToEnd(src, list, j);
+  if (unclosed) return unclosed;
   // `at`: where the parser had read to (past b), which decides whether a bracket left open on
   // an earlier line is blamed instead (parse.ts)
   return { ...src.diagnostic(a.from, "invalid syntax. Perhaps you forgot a comma?"), at: src.position(b.to) } as Diagnostic;
+}
+
+const CLOSER: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/**
+ * CPython parses the second expression of `invalid_expression` as far as it goes, and then looks
+ * at the next token: when the expression runs to the end of a file whose brackets are not all
+ * closed, that look asks for a token past the end, and the tokenizer's "'(' was never closed"
+ * (for the innermost open bracket) wins.
+ */
+function unclosedReadToEnd(src: Source, list: ScanToken[], j: number): Diagnostic | null {
+  const depth = list[j]!.depth;
+  const open: ScanToken[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const t = list[k]!;
+    if (k >= j && t.depth < depth) return null;
+    if (t.kind !== "punct") continue;
+    const c = src.text[t.from]!;
+    if (c in CLOSER) open.push(t);
+    else if (c === ")" || c === "]" || c === "}") open.pop();
+  }
+  const innermost = open[open.length - 1];
+  if (!innermost) return null;
+  const closers = open.filter((t) => t.from >= list[j]!.from).map((t) => CLOSER[src.text[t.from]!]).reverse().join("");
+  const probe = new Source("(" + src.text.slice(list[j]!.from).replace(/\f/g, " ") + closers + ")");
+  if (firstErrorPath(parseRepaired(probe.text).root, probe)) return null;
+  return src.diagnostic(innermost.from, `'${src.text[innermost.from]}' was never closed`);
 }
 
 /**
