@@ -6,6 +6,8 @@ import { emitModule } from "./codegen/emit.js";
 import type { SourceMapV3 } from "./codegen/source-map.js";
 import { decodeSource } from "./frontend/encoding.js";
 import type { ProgramResolver } from "./lower/program-imports.js";
+import { OutOfStack } from "./frontend/ast.js";
+import { onLargeStack, transpileOnLargeStack } from "./large-stack.js";
 
 /** The runtime's package name: emitted code imports it, and needs nothing else. */
 export const RUNTIME_PACKAGE = "@pyts/runtime";
@@ -70,6 +72,17 @@ export interface TranspileResult {
  * for input pyts cannot convert.
  */
 export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
+  try {
+    return await convert(source, options);
+  } catch (e) {
+    // code nested hundreds of levels deep: again, on a thread with room for it
+    if (!(e instanceof OutOfStack) || onLargeStack()) throw e;
+    const modules = options.module?.modules;
+    return await transpileOnLargeStack(source, options, modules && !(modules instanceof Map) ? resolverOf(modules) : null, e);
+  }
+}
+
+async function convert(source: string | Uint8Array, options: TranspileOptions): Promise<TranspileResult> {
   const filename = options.filename ?? "<stdin>";
   const text = typeof source === "string" ? source : decodeSource(source, filename);
   const parsed = parseModule(text, filename);

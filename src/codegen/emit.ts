@@ -73,23 +73,38 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const file = t.file(t.program(program, [], "module"));
   if (options.javascript) stripTypes(file);
-  const count = new MarkerCount();
-  if (!format) {
-    // Unformatted, the printed text is final: the generator's source map places the calls,
-    // and a search of the text (exact, or a parse instead) finds the markers.
-    const calls = tagCallFrames(file);
-    const generated = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment, sourceMaps: calls.calls.length > 0, sourceFileName: "py" });
-    const raw = generated.code;
-    const markers = markerTokens(raw, count.positions, count.blanks);
-    if (markers !== null) {
-      const { code, mappings, moved } = extractPositions(raw, { comments: markers });
-      const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
-      const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
-      if (spans.length) map.x_pyts_calls = spans;
-      return { code, map };
+  if (format) {
+    try {
+      return await formatted(file, options);
+    } catch (e) {
+      // prettier recurses several frames per level of nesting: code nested hundreds of levels
+      // deep (which CPython compiles) is emitted as the generator prints it instead
+      if (!(e instanceof RangeError && /call stack/.test(e.message))) throw e;
     }
-    return finish(file, raw, options, calls.calls.length > 0);
   }
+  return unformatted(file, options);
+}
+
+/** Unformatted, the printed text is final: the generator's source map places the calls, and a
+ * search of the text (exact, or a parse instead) finds the markers. */
+function unformatted(file: t.File, options: EmitOptions): EmitResult {
+  const count = new MarkerCount();
+  const calls = tagCallFrames(file);
+  const generated = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment, sourceMaps: calls.calls.length > 0, sourceFileName: "py" });
+  const raw = generated.code;
+  const markers = markerTokens(raw, count.positions, count.blanks);
+  if (markers !== null) {
+    const { code, mappings, moved } = extractPositions(raw, { comments: markers });
+    const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
+    const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
+    if (spans.length) map.x_pyts_calls = spans;
+    return { code, map };
+  }
+  return finish(file, raw, options, calls.calls.length > 0);
+}
+
+async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult> {
+  const count = new MarkerCount();
   const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
   const printed = await (await import("prettier")).format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse" });

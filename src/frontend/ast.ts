@@ -332,3 +332,6 @@ export class DiagnosticError extends Error {
     super(diagnostics.map((d) => `${d.line}:${d.col + 1}: ${d.message}`).join("\n"));
   }
 }
+
+/** A conversion ran out of this thread's stack on code CPython accepts (transpile() then retries it on a larger one). */
+export class OutOfStack extends DiagnosticError {}

@@ -1,7 +1,7 @@
 // CPython's compiler refuses code nested deeper than it can recurse through: its AST optimizer
 // counts every statement, expression and pattern on the way down and raises RecursionError
 // past 3 x the recursion limit (1000 by default), measured from a script's top level.
-import { DiagnosticError, type Module, type Stmt } from "./ast.js";
+import { DiagnosticError, OutOfStack, type Module, type Stmt } from "./ast.js";
 import { forEachChild, type AnyNode } from "./walk.js";
 
 /** Levels CPython's compiler accepts (COMPILER_STACK_FRAME_SCALE x the default recursion limit). */
@@ -67,10 +67,10 @@ const STATEMENTS = new Set([
  * parser and printer behind the code generator) ran out of stack on code CPython accepts
  * (it compiles up to 3,000 levels): the located error for it, or null for any other error.
  */
-export function stackExhausted(module: Module, e: unknown): DiagnosticError | null {
+export function stackExhausted(module: Module, e: unknown): OutOfStack | null {
   if (!(e instanceof RangeError && /call stack/.test(e.message))) return null;
   const deepest = deepestStatement(module);
   if (!deepest) return null;
   const message = `unsupported: code nested ${deepest.depth} levels deep (pyts runs out of stack; CPython allows up to 3,000)`;
-  return new DiagnosticError([{ kind: "Unsupported", message, line: deepest.stmt.lineno, col: deepest.stmt.col_offset }]);
+  return new OutOfStack([{ kind: "Unsupported", message, line: deepest.stmt.lineno, col: deepest.stmt.col_offset }]);
 }

@@ -1,5 +1,5 @@
 // Entry point of the frontend: Python source text to a typed Module, or located diagnostics.
-import { type Diagnostic, DiagnosticError, type Module } from "./ast.js";
+import { type Diagnostic, DiagnosticError, type Module, OutOfStack } from "./ast.js";
 import { type CNode, NestingTooDeep, Source } from "./cst.js";
 import { firstErrorPath, type LocatedDiagnostic, syntaxErrorFor } from "./errors.js";
 import { normalizeIdentifiers } from "./identifiers.js";
@@ -102,7 +102,10 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
       // Lezer's parse stack and tree have depth limits (and building it may exhaust the stack first)
       const offset = e instanceof NestingTooDeep ? Math.min(e.offset, text.length) : 0;
       // past CPython's own limits, its error (RecursionError, MemoryError) rather than pyts's
-      throw new DiagnosticError([cpythonChainLimit(src, offset) ?? src.diagnostic(offset, TOO_DEEP, "Unsupported")]);
+      const limit = cpythonChainLimit(src, offset);
+      if (limit) throw new DiagnosticError([limit]);
+      const tooDeep = src.diagnostic(offset, TOO_DEEP, "Unsupported");
+      throw e instanceof NestingTooDeep ? new DiagnosticError([tooDeep]) : new OutOfStack([tooDeep]);
     }
     // anything else (a DiagnosticError aside) is a fault in pyts: it propagates, and the CLI
     // reports it as an internal error (never disguised as the user's syntax error)
