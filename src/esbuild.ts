@@ -100,8 +100,17 @@ export function pyts(options: PytsPluginOptions = {}): PytsPlugin {
     name: "pyts",
     setup(build) {
       const trees = new Map<string, ProgramTree>();
-      const treeOf = (root: string): ProgramTree => trees.get(root) ?? trees.set(root, new ProgramTree(root)).get(root)!;
       const entries = entryPaths(build);
+      const treeOf = (root: string): ProgramTree => {
+        let tree = trees.get(root);
+        if (!tree) {
+          tree = new ProgramTree(root);
+          // the programs are the bundle's entry points under this root, and what they import
+          tree.setEntries([...entries].flatMap((file) => tree!.nameOf(file)?.name ?? []));
+          trees.set(root, tree);
+        }
+        return tree;
+      };
       /** A `.py` file reached from a module of the program at `from` (or from a host: its own folder's program). */
       const pythonModule = (file: string, kind: string, from: ProgramData | null): ResolveResult => {
         if (kind === "entry-point") return { path: file, pluginData: { root: path.dirname(file), main: true } };

@@ -11,8 +11,8 @@ import type { ModuleOptions, TranspileOptions, TranspileResult } from "./transpi
 /** The worker's stack: about 250 times Node's default, far more than 3,000 levels need. */
 const STACK_MB = 256;
 
-type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "allModules";
-const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "allModules"];
+type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "programBlockingMethods" | "allModules";
+const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "programBlockingMethods", "allModules"];
 
 /** What the worker is given. */
 export interface LargeStackJob {
@@ -49,6 +49,7 @@ export function remoteResolver(remote: NonNullable<LargeStackJob["resolver"]>): 
   if (has.has("awaitsAtImport")) resolver.awaitsAtImport = (name) => ask("awaitsAtImport", name) as boolean;
   if (has.has("blockingFunctions")) resolver.blockingFunctions = (name) => ask("blockingFunctions", name) as readonly string[] | null;
   if (has.has("blockingMethods")) resolver.blockingMethods = (name) => ask("blockingMethods", name) as readonly string[] | null;
+  if (has.has("programBlockingMethods")) resolver.programBlockingMethods = (name) => ask("programBlockingMethods", name) as readonly string[] | null;
   if (has.has("allModules")) resolver.allModules = () => ask("allModules") as readonly { name: string }[];
   return resolver;
 }

@@ -109,6 +109,30 @@ test("built, compiled by tsc with source maps and run by node, a traceback names
   expect(result.stderr).toBe(python.stderr);
 }, 60_000);
 
+test("a build converts a module again when a method that waits appears elsewhere in its program, though nothing it imports changed", async () => {
+  const dir = path.join(work, "methods-anywhere");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "py"), { recursive: true });
+  const write = (file: string, text: string): void => fs.writeFileSync(path.join(dir, "py", file), text);
+  write("main.py", "import maker\nimport user\nprint(user.use(maker.make()))\n");
+  write("maker.py", "class Box:\n    def get(self):\n        return 1\n\ndef make():\n    return Box()\n");
+  write("user.py", "def use(box):\n    return box.get() + 1\n");
+  const build = async (): Promise<string> => {
+    const built = await runPyts(["build", "py", "--out-dir", "ts"], { cwd: dir });
+    expect(built.status, built.stderr).toBe(0);
+    return built.stderr;
+  };
+  await build();
+  const before = fs.readFileSync(path.join(dir, "ts", "user.ts"), "utf8");
+  // `get` now runs an event loop: user.py, which never imports maker, must await its calls
+  write("maker.py", "import asyncio\n\nasync def one():\n    return 1\n\nclass Box:\n    def get(self):\n        return asyncio.run(one())\n\ndef make():\n    return Box()\n");
+  await build();
+  const after = fs.readFileSync(path.join(dir, "ts", "user.ts"), "utf8");
+  expect(after).not.toBe(before);
+  const run = await runPyts(["run", "py/main.py"], { cwd: dir });
+  expect(run.stdout).toBe("2\n");
+}, 60_000);
+
 test("an entry its program imports by name runs twice under pyts run, as `__main__` and as that module", async () => {
   const dir = path.join(work, "twice");
   fs.mkdirSync(dir, { recursive: true });

@@ -47,6 +47,8 @@ interface BuildStamp {
   /** it also imports names computed at run time */
   computed?: boolean;
   deps?: string;
+  /** the waiting methods of the programs it is part of, which its conversion awaits the calls of */
+  programMethods?: string;
 }
 
 function sourceHash(file: string): string {
@@ -147,10 +149,11 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   };
   for (const [index, { file, relative }] of inputs.entries()) {
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
-    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings };
+    const programMethods = JSON.stringify(programs.get(rootOf(file, relative))!.modules.get(programs.get(rootOf(file, relative))!.tree.nameOf(file)?.name ?? "")?.programBlockingMethods ?? []);
+    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings, programMethods };
     const key = relative.split(path.sep).join("/");
     const previous = fs.existsSync(output) ? manifest[key] : undefined;
-    const same = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options;
+    const same = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options && (previous.programMethods ?? "[]") === programMethods;
     const depsChanged = same && previous.deps !== depsOf(rootOf(file, relative), previous.imports ?? []);
     const upToDate = same && !depsChanged;
     outcomes.push({ file, output, status: upToDate ? "up to date" : "missing", diagnostics: [] });

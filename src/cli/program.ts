@@ -68,6 +68,100 @@ export class ProgramTree implements ProgramResolver {
     return [...this.waitsOf(name).methods];
   }
 
+  /** The program's entry modules (see setEntries), and what was found of the programs they start. */
+  private entries: readonly string[] | null = null;
+  private programs: { members: Set<string>; methods: Set<string> }[] | null = null;
+
+  /**
+   * The modules the programs start from (`pyts run`: the entry; a build: the modules no other
+   * one imports). A program is an entry and what it imports, transitively.
+   */
+  setEntries(entries: readonly string[]): void {
+    this.entries = entries;
+    this.programs = null;
+  }
+
+  /** The names of the methods whose calls wait, in any module of the programs holding this one. */
+  programBlockingMethods(name: string): readonly string[] | null {
+    if (!this.entries) return null;
+    this.programs ??= this.analysePrograms(this.entries);
+    const methods = new Set<string>();
+    for (const p of this.programs) if (p.members.has(name)) for (const m of p.methods) methods.add(m);
+    return [...methods];
+  }
+
+  /** Each program's members and their waiting methods, to a fixed point across the programs. */
+  private analysePrograms(entries: readonly string[]): { members: Set<string>; methods: Set<string> }[] {
+    return keepingParsed(() => this.analyseProgramsParsed(entries));
+  }
+
+  private analyseProgramsParsed(entries: readonly string[]): { members: Set<string>; methods: Set<string> }[] {
+    const programs = entries.map((entry) => ({ members: this.importClosure(entry), methods: new Set<string>() }));
+    this.programWide = (name) => {
+      const methods = new Set<string>();
+      for (const p of programs) if (p.members.has(name)) for (const m of p.methods) methods.add(m);
+      return methods;
+    };
+    for (const p of programs) for (const m of p.members) for (const method of this.waitsOf(m).methods) p.methods.add(method);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const name of new Set(programs.flatMap((p) => [...p.members]))) {
+        const before = this.waits.get(name)!;
+        const after = this.analyse(name);
+        if (after.functions.size > before.functions.size || after.methods.size > before.methods.size) {
+          this.waits.set(name, { atImport: before.atImport, functions: after.functions, methods: after.methods });
+          for (const p of programs) if (p.members.has(name)) for (const method of after.methods) p.methods.add(method);
+          changed = true;
+        }
+      }
+    }
+    return programs;
+  }
+
+  /**
+   * The programs among these files (a build's): the modules no other one imports, and one module
+   * of each import cycle that none of those reaches.
+   */
+  programEntries(files: readonly string[]): string[] {
+    return keepingParsed(() => this.programEntriesParsed(files));
+  }
+
+  private programEntriesParsed(files: readonly string[]): string[] {
+    const names = files.flatMap((f) => {
+      const found = this.nameOf(f);
+      return found && this.locate(found.name)?.file === found.file ? [found.name] : [];
+    });
+    const imported = new Set<string>();
+    for (const name of names) for (const m of this.importClosure(name)) if (m !== name) imported.add(m);
+    const entries = names.filter((n) => !imported.has(n));
+    const reached = new Set(entries.flatMap((e) => [...this.importClosure(e)]));
+    for (const name of names) {
+      if (reached.has(name)) continue;
+      entries.push(name);
+      for (const m of this.importClosure(name)) reached.add(m);
+    }
+    return entries;
+  }
+
+  /** The module and the program modules it imports, transitively. */
+  private importClosure(entry: string): Set<string> {
+    const members = new Set<string>();
+    const find = (dotted: string): ProgramModuleFile | null => this.locate(dotted);
+    for (const queue = [entry]; queue.length > 0; ) {
+      const name = queue.pop()!;
+      if (members.has(name)) continue;
+      const module = this.locate(name);
+      if (!module) continue;
+      members.add(name);
+      const tree = parsed(module.file);
+      if (tree) queue.push(...importsOf(tree, { name, isPackage: module.isPackage }, find));
+    }
+    return members;
+  }
+
+  /** While programs are analysed: the waiting methods of the programs holding a module. */
+  private programWide: ((name: string) => Set<string>) | null = null;
+
   private waitsOf(name: string): ModuleWaits {
     const known = this.waits.get(name);
     if (known) {
@@ -111,7 +205,11 @@ export class ProgramTree implements ProgramResolver {
       moduleOf: (s) => relativeModuleName({ ...info, resolver: { find } }, s),
       isModule: (dotted) => find(dotted) !== null,
       functionWaits: (other, fn) => this.waitsOf(other).functions.has(fn),
-      importedMethods: () => new Set(importsOf(tree, info, find).flatMap((m) => (m === name ? [] : [...this.waitsOf(m).methods]))),
+      importedMethods: () => {
+        const imported = new Set(importsOf(tree, info, find).flatMap((m) => (m === name ? [] : [...this.waitsOf(m).methods])));
+        for (const m of this.programWide?.(name) ?? []) imported.add(m);
+        return imported;
+      },
     });
   }
 
@@ -157,8 +255,21 @@ export class ProgramTree implements ProgramResolver {
 
 /** The module in `file`, parsed (the last file asked for is kept: a module's facts are read together), or null if it does not parse. */
 let lastParsed: { file: string; module: py.Module | null } | null = null;
+/** Every module parsed while whole programs are analysed (each is read several times then). */
+let keptParsed: Map<string, py.Module | null> | null = null;
+function keepingParsed<T>(work: () => T): T {
+  const outer = keptParsed;
+  keptParsed ??= new Map();
+  try {
+    return work();
+  } finally {
+    keptParsed = outer;
+  }
+}
+
 function parsed(file: string): py.Module | null {
   if (lastParsed?.file === file) return lastParsed.module;
+  if (keptParsed?.has(file)) return keptParsed.get(file)!;
   let module: py.Module | null;
   try {
     module = parsePython(decodeSource(fs.readFileSync(file), file), file);
@@ -166,6 +277,7 @@ function parsed(file: string): py.Module | null {
     module = null; // its own conversion reports why
   }
   lastParsed = { file, module };
+  keptParsed?.set(file, module);
   return module;
 }
 
@@ -223,6 +335,8 @@ export interface ProgramModuleFacts {
   blockingFunctions?: readonly string[];
   /** the names of its methods whose calls wait */
   blockingMethods?: readonly string[];
+  /** the names of the methods whose calls wait in any module of the programs it is part of */
+  programBlockingMethods?: readonly string[];
 }
 
 /** The program modules a module's import statements load, anywhere in it. */
@@ -247,11 +361,17 @@ function importsOf(tree: py.Module, info: { name: string; isPackage: boolean }, 
  * crosses to build workers). A file's build stamp records the facts of the modules it imports.
  */
 export function programModules(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts> } {
+  return keepingParsed(() => programModulesParsed(root, files));
+}
+
+function programModulesParsed(root: string, files: string[]): { modules: Map<string, ProgramModuleFacts> } {
   const tree = new ProgramTree(root);
   const modules = new Map<string, ProgramModuleFacts>();
+  tree.setEntries(tree.programEntries(files));
   for (const file of files) {
     const found = tree.nameOf(file);
     if (!found) continue;
+    const anywhere = tree.programBlockingMethods(found.name) ?? [];
     const starNames = tree.starNames(found.name);
     const blocking = tree.blockingFunctions(found.name);
     const methods = tree.blockingMethods(found.name);
@@ -261,6 +381,7 @@ export function programModules(root: string, files: string[]): { modules: Map<st
       ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}),
       ...(blocking.length ? { blockingFunctions: blocking } : {}),
       ...(methods.length ? { blockingMethods: methods } : {}),
+      ...(anywhere.length ? { programBlockingMethods: anywhere } : {}),
     });
   }
   return { modules };

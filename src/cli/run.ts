@@ -27,6 +27,9 @@ interface Converted {
 async function convertProgram(file: string, runtimeModule: string): Promise<Converted> {
   const stdin = file === STDIN;
   const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
+  // the program is the entry and what it imports (a script on stdin: no module of the folder is its)
+  const entryModule = stdin ? null : tree.nameOf(path.resolve(file));
+  if (entryModule) tree.setEntries([entryModule.name]);
   const entryName = stdin ? "__main__" : path.basename(file).replace(/\.py$/, "");
   const entry = stdin ? "stdin.js" : `${entryName}.js`;
   const sources: [string, string][] = [];

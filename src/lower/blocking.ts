@@ -105,6 +105,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       }
     }
   }
+  if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
   cx.threads = threadUse(module);
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);

@@ -20,6 +20,12 @@ export interface ProgramResolver {
   blockingFunctions?(name: string): readonly string[] | null;
   /** the names of the module's methods whose calls wait */
   blockingMethods?(name: string): readonly string[] | null;
+  /**
+   * The names of the methods whose calls wait in any module of the programs this module is part
+   * of: an object reaches code that never imported its class's module (made by a factory in one
+   * module, used in another).
+   */
+  programBlockingMethods?(name: string): readonly string[] | null;
   /** every module of the program's folder (a bundle holds them all when some name is computed) */
   allModules?(): readonly { name: string }[];
 }
