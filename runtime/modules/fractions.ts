@@ -8,7 +8,7 @@ import { add, floordiv, mod, mul, power, sub, truediv } from "../values/arithmet
 import { divmod } from "../values/builtin-functions.js";
 import { PyComplex } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "../values/exceptions.js";
-import { intHash } from "../values/hash64.js";
+import { intHash, modPow } from "../values/hash64.js";
 import { NUMBER_KEY } from "../values/hashing.js";
 import { Decimal } from "./decimal.js";
 import { splitKw } from "../values/kwargs.js";
@@ -68,17 +68,6 @@ function parts(x: bigint | boolean | Fraction): [bigint, bigint] {
 }
 
 const MODULUS = 2n ** 61n - 1n;
-
-function modPow(base: bigint, exp: bigint, m: bigint): bigint {
-  let result = 1n;
-  base %= m;
-  while (exp > 0n) {
-    if (exp & 1n) result = (result * base) % m;
-    base = (base * base) % m;
-    exp >>= 1n;
-  }
-  return result;
-}
 
 type Op = (a: unknown, b: unknown) => unknown;
 

@@ -58,14 +58,64 @@ function openFd(fd: number, a: Record<string, unknown>): any {
   return open(BigInt(fd), mode, -1n, kw({ encoding: a["encoding"], errors: a["errors"], newline: a["newline"] }));
 }
 
+/** The file methods both wrappers pass on to the file they hold. */
+abstract class FileDelegate {
+  protected abstract get held(): any;
+  read(...a: unknown[]): unknown {
+    return this.held.read(...a);
+  }
+  readline(...a: unknown[]): unknown {
+    return this.held.readline(...a);
+  }
+  readlines(...a: unknown[]): unknown {
+    return this.held.readlines(...a);
+  }
+  seek(...a: unknown[]): unknown {
+    return this.held.seek(...a);
+  }
+  tell(): unknown {
+    return this.held.tell();
+  }
+  truncate(...a: unknown[]): unknown {
+    return this.held.truncate(...a);
+  }
+  flush(): unknown {
+    return this.held.flush();
+  }
+  readable(): unknown {
+    return this.held.readable();
+  }
+  writable(): unknown {
+    return this.held.writable();
+  }
+  seekable(): unknown {
+    return this.held.seekable();
+  }
+  __iter__(): unknown {
+    return this.held.__iter__();
+  }
+  __next__(): unknown {
+    return this.held.__next__();
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.held[Symbol.iterator]();
+  }
+}
+
 /** The object NamedTemporaryFile returns: the file's methods, with `name` and `delete`. */
-export class _TemporaryFileWrapper {
+export class _TemporaryFileWrapper extends FileDelegate {
   static readonly __module__ = "tempfile";
   constructor(
     readonly file: any,
     readonly name: string,
     private readonly deleteOnClose: boolean,
-  ) {}
+  ) {
+    super();
+  }
+
+  protected get held(): any {
+    return this.file;
+  }
 
   get delete(): boolean {
     return this.deleteOnClose;
@@ -103,53 +153,14 @@ export class _TemporaryFileWrapper {
     return null;
   }
 
-  read(...a: unknown[]): unknown {
-    return this.file.read(...a);
-  }
-  readline(...a: unknown[]): unknown {
-    return this.file.readline(...a);
-  }
-  readlines(...a: unknown[]): unknown {
-    return this.file.readlines(...a);
-  }
   write(data: unknown): unknown {
     return this.file.write(data);
   }
   writelines(lines: unknown): unknown {
     return this.file.writelines(lines);
   }
-  seek(...a: unknown[]): unknown {
-    return this.file.seek(...a);
-  }
-  tell(): unknown {
-    return this.file.tell();
-  }
-  truncate(...a: unknown[]): unknown {
-    return this.file.truncate(...a);
-  }
-  flush(): unknown {
-    return this.file.flush();
-  }
   fileno(): unknown {
     return this.file.fileno();
-  }
-  readable(): unknown {
-    return this.file.readable();
-  }
-  writable(): unknown {
-    return this.file.writable();
-  }
-  seekable(): unknown {
-    return this.file.seekable();
-  }
-  __iter__(): unknown {
-    return this.file.__iter__();
-  }
-  __next__(): unknown {
-    return this.file.__next__();
-  }
-  [Symbol.iterator](): Iterator<unknown> {
-    return this.file[Symbol.iterator]();
   }
   __repr__(): string {
     return `<tempfile._TemporaryFileWrapper object at ${addressOf(this)}>`;
@@ -172,7 +183,7 @@ function temporaryFile(...args: unknown[]): any {
 }
 
 /** `SpooledTemporaryFile(max_size=0, mode='w+b', ...)`: a StringIO/BytesIO until it grows past max_size. */
-export class SpooledTemporaryFile {
+export class SpooledTemporaryFile extends FileDelegate {
   static readonly __module__ = "tempfile";
   private file: any;
   _rolled = false;
@@ -180,11 +191,16 @@ export class SpooledTemporaryFile {
   private readonly args: Record<string, unknown>;
 
   constructor(...args: unknown[]) {
+    super();
     const a = fileArgs(args, ["max_size", ...FILE_NAMES]);
     this.maxSize = a["max_size"] === null ? 0 : Number(a["max_size"]);
     this.args = a;
     const mode = String(a["mode"] ?? "w+b");
     this.file = mode.includes("b") ? new BytesIO() : new StringIO(kw({ newline: "\n" }));
+  }
+
+  protected get held(): any {
+    return this.file;
   }
 
   private check(): void {
@@ -234,51 +250,12 @@ export class SpooledTemporaryFile {
   close(): unknown {
     return this.file.close();
   }
-  read(...a: unknown[]): unknown {
-    return this.file.read(...a);
-  }
-  readline(...a: unknown[]): unknown {
-    return this.file.readline(...a);
-  }
-  readlines(...a: unknown[]): unknown {
-    return this.file.readlines(...a);
-  }
-  seek(...a: unknown[]): unknown {
-    return this.file.seek(...a);
-  }
-  tell(): unknown {
-    return this.file.tell();
-  }
-  truncate(...a: unknown[]): unknown {
-    return this.file.truncate(...a);
-  }
-  flush(): unknown {
-    return this.file.flush();
-  }
-  readable(): unknown {
-    return this.file.readable();
-  }
-  writable(): unknown {
-    return this.file.writable();
-  }
-  seekable(): unknown {
-    return this.file.seekable();
-  }
   __enter__(): this {
     return this;
   }
   __exit__(..._exc: unknown[]): null {
     this.file.close();
     return null;
-  }
-  __iter__(): unknown {
-    return this.file.__iter__();
-  }
-  __next__(): unknown {
-    return this.file.__next__();
-  }
-  [Symbol.iterator](): Iterator<unknown> {
-    return this.file[Symbol.iterator]();
   }
   __repr__(): string {
     return `<tempfile.SpooledTemporaryFile object at ${addressOf(this)}>`;
