@@ -34,10 +34,10 @@ function attribOf(attrib: unknown, extra: Record<string, unknown>, where?: strin
 
 export class Element {
   static readonly __module__ = MODULE;
-  tag: unknown;
-  attrib: Dict;
-  text: unknown = null;
-  tail: unknown = null;
+  tag: any;
+  attrib: Dict<any, any>;
+  text: any = null;
+  tail: any = null;
   /** The children, in order (CPython's `_children`). */
   children: Element[] = [];
 
@@ -61,18 +61,18 @@ export class Element {
     return this.children.length !== 0;
   }
 
-  __iter__(): PyIterator<Element> {
+  __iter__(): PyIterator<any> {
     const children = this.children;
     let i = 0;
     const next = (): IteratorResult<Element> => (i < children.length ? { done: false, value: children[i++]! } : { done: true, value: undefined });
     return new PyIterator<Element>({ next });
   }
 
-  [Symbol.iterator](): Iterator<Element> {
+  [Symbol.iterator](): Iterator<any> {
     return this.__iter__();
   }
 
-  __getitem__(key: unknown): unknown {
+  __getitem__(key: unknown): any {
     if (key instanceof Slice) return key.positions(this.children.length).map((i) => this.children[i]!);
     const index = asIndex(key);
     if (index === undefined) throw new PyTypeError(`element indices must be integers`);
@@ -154,7 +154,7 @@ export class Element {
     return null;
   }
 
-  get(...args: unknown[]): unknown {
+  get(...args: unknown[]): any {
     const [pos, kws] = splitKw(args);
     const key = "key" in kws ? kws.key : pos[0];
     const value = this.attrib.get(key);
@@ -167,7 +167,7 @@ export class Element {
     return null;
   }
 
-  keys(): unknown[] {
+  keys(): any[] {
     return [...this.attrib.keys()];
   }
 
@@ -202,7 +202,7 @@ export class Element {
     for (let i = 0; i < children.length; i++) yield* children[i]!.walk(tag);
   }
 
-  iter(...args: unknown[]): PyIterator<Element> {
+  iter(...args: unknown[]): PyIterator<any> {
     const [pos, kws] = splitKw(args);
     let tag = "tag" in kws ? kws.tag : pos.length > 0 ? pos[0] : null;
     if (tag === "*") tag = null;
@@ -223,17 +223,17 @@ export class Element {
     return new PyIterator(this.texts());
   }
 
-  find(...args: unknown[]): unknown {
+  find(...args: unknown[]): any {
     const [path, namespaces] = pathArgs(args, "find");
     return elementPath.find(this, path, namespaces);
   }
 
-  findall(...args: unknown[]): Element[] {
+  findall(...args: unknown[]): any[] {
     const [path, namespaces] = pathArgs(args, "findall");
     return elementPath.findall(this, path, namespaces);
   }
 
-  findtext(...args: unknown[]): unknown {
+  findtext(...args: unknown[]): any {
     const [pos, kws] = splitKw(args);
     const path = "path" in kws ? kws.path : pos[0];
     const fallback = "default" in kws ? kws.default : pos.length > 1 ? pos[1] : null;
@@ -242,7 +242,7 @@ export class Element {
     return elementPath.findtext(this, checkPath(path), fallback, namespaces as Dict | null);
   }
 
-  iterfind(...args: unknown[]): PyIterator<Element> {
+  iterfind(...args: unknown[]): PyIterator<any> {
     const [path, namespaces] = pathArgs(args, "iterfind");
     return new PyIterator(elementPath.iterfind(this, path, namespaces)[Symbol.iterator]());
   }

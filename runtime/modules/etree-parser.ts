@@ -62,7 +62,7 @@ export class TreeBuilder {
     this.chunks = [];
   }
 
-  start(tag: unknown, attrs: unknown): Element {
+  start(tag: unknown, attrs: unknown): any {
     this.flush();
     const elem = (this.factory === null ? new Element(tag, attrs) : callValue(this.factory, tag, attrs)) as Element;
     this.last = elem;
@@ -73,7 +73,7 @@ export class TreeBuilder {
     return elem;
   }
 
-  end(_tag: unknown): Element {
+  end(_tag: unknown): any {
     this.flush();
     this.last = this.elems.pop() ?? null;
     this.tail = true;
@@ -104,7 +104,7 @@ export class TreeBuilder {
     return this.single(this.piFactory, ProcessingInstruction, this.insertPis, target, text);
   }
 
-  close(): Element | null {
+  close(): any {
     return this.root;
   }
 }
@@ -202,7 +202,7 @@ export class XMLParser {
     return null;
   }
 
-  close(): unknown {
+  close(): any {
     this.run("", true);
     if (this.target instanceof TreeBuilder) return this.target.close();
     return hasattr(this.target, "close") ? callMethod(this.target, "close") : null;
@@ -241,7 +241,7 @@ export class XMLPullParser {
     return null;
   }
 
-  close(): unknown {
+  close(): any {
     this.closed = true;
     try {
       return this.parser.close();
@@ -261,7 +261,7 @@ export class XMLPullParser {
     }
   }
 
-  read_events(): PyIterator<Tuple> {
+  read_events(): PyIterator<any> {
     return new PyIterator(this.drain());
   }
 

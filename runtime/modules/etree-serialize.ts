@@ -167,8 +167,8 @@ export interface SerializeOptions {
   shortEmptyElements: boolean;
 }
 
-/** The text of `root` serialised by `method` (without any XML declaration). */
-export function serialize(root: Element, options: SerializeOptions): string {
+/** The pieces of `root` serialised by `method` as CPython writes them (no XML declaration). */
+export function serialize(root: Element, options: SerializeOptions): string[] {
   const out: string[] = [];
   if (options.method === "text") serializeText(out, root);
   else {
@@ -176,7 +176,7 @@ export function serialize(root: Element, options: SerializeOptions): string {
     if (options.method === "html") serializeHtml(out, root, qnames, namespaces);
     else serializeXml(out, root, qnames, namespaces, options.shortEmptyElements);
   }
-  return out.join("");
+  return out;
 }
 
 /** ElementTree's `indent(tree, space="  ", level=0)` on the root element. */

@@ -49,19 +49,25 @@ interface WriteOptions {
   shortEmptyElements: unknown;
 }
 
-/** ElementTree.write's text (declaration and body) and whether it is str ("unicode"). */
+/** ElementTree.write's text (declaration and body) and its encoding ("unicode" for str). */
 function render(root: Element, o: WriteOptions, declared: (encoding: string) => string): [string, string] {
+  const [pieces, encoding] = renderPieces(root, o, declared);
+  return [pieces.join(""), encoding];
+}
+
+/** The pieces ElementTree.write writes, and the encoding. */
+function renderPieces(root: Element, o: WriteOptions, declared: (encoding: string) => string): [string[], string] {
   const method = o.method === null || o.method === undefined || o.method === "" ? "xml" : String(o.method);
   if (method !== "xml" && method !== "html" && method !== "text" && method !== "c14n") throw new ValueError(`unknown method '${method}'`);
   const encoding = o.encoding === null || o.encoding === undefined || o.encoding === "" ? (method === "c14n" ? "utf-8" : "us-ascii") : String(o.encoding);
   const declaredEncoding = declared(encoding);
-  let head = "";
+  const pieces: string[] = [];
   const decl = o.xmlDeclaration;
   if (method === "xml" && (truthy(decl ?? false) || ((decl === null || decl === undefined) && encoding.toLowerCase() !== "unicode" && !["utf-8", "us-ascii"].includes(declaredEncoding.toLowerCase())))) {
-    head = `<?xml version='1.0' encoding='${declaredEncoding}'?>\n`;
+    pieces.push(`<?xml version='1.0' encoding='${declaredEncoding}'?>\n`);
   }
-  const body = serialize(root, { method, defaultNamespace: o.defaultNamespace ?? null, shortEmptyElements: truthy(o.shortEmptyElements ?? true) });
-  return [head + body, encoding];
+  pieces.push(...serialize(root, { method, defaultNamespace: o.defaultNamespace ?? null, shortEmptyElements: truthy(o.shortEmptyElements ?? true) }));
+  return [pieces, encoding];
 }
 
 function writeOptions(pos: unknown[], kws: Record<string, unknown>, from: number): WriteOptions {
@@ -97,7 +103,7 @@ export class ElementTree {
     if (file !== null) this.parse(file);
   }
 
-  getroot(): unknown {
+  getroot(): any {
     return this._root;
   }
 
@@ -106,7 +112,7 @@ export class ElementTree {
     return null;
   }
 
-  parse(source: unknown, parser: unknown = null): unknown {
+  parse(source: unknown, parser: unknown = null): any {
     this._root = parseSource(source, parser);
     return this._root;
   }
@@ -115,7 +121,7 @@ export class ElementTree {
     return this._root as Element;
   }
 
-  iter(...args: unknown[]): unknown {
+  iter(...args: unknown[]): any {
     return this.root().iter(...args);
   }
 
@@ -123,20 +129,20 @@ export class ElementTree {
     return typeof path === "string" && path.startsWith("/") ? "." + path : path;
   }
 
-  find(path: unknown, namespaces: unknown = null): unknown {
+  find(path: unknown, namespaces: unknown = null): any {
     return this.root().find(ElementTree.path(path), kw({ namespaces }));
   }
 
-  findall(path: unknown, namespaces: unknown = null): unknown {
+  findall(path: unknown, namespaces: unknown = null): any {
     return this.root().findall(ElementTree.path(path), kw({ namespaces }));
   }
 
-  findtext(...args: unknown[]): unknown {
+  findtext(...args: unknown[]): any {
     const [pos, kws] = splitKw(args);
     return this.root().findtext(ElementTree.path(pos[0] ?? kws.path), kw({ default: pos[1] ?? kws.default ?? null, namespaces: pos[2] ?? kws.namespaces ?? null }));
   }
 
-  iterfind(path: unknown, namespaces: unknown = null): unknown {
+  iterfind(path: unknown, namespaces: unknown = null): any {
     return this.root().iterfind(ElementTree.path(path), kw({ namespaces }));
   }
 
@@ -164,34 +170,43 @@ export class ElementTree {
   }
 }
 
-/** `tostring(element, encoding="us-ascii", method="xml", *, xml_declaration, default_namespace, short_empty_elements)`. */
-export function tostring(...args: unknown[]): unknown {
-  const [pos, kws] = splitKw(args);
-  const element = pos[0] ?? kws.element;
-  const options: WriteOptions = {
+function tostringOptions(pos: unknown[], kws: Record<string, unknown>): WriteOptions {
+  return {
     encoding: "encoding" in kws ? kws.encoding : pos[1] ?? null,
     method: "method" in kws ? kws.method : pos[2] ?? null,
     xmlDeclaration: kws.xml_declaration ?? null,
     defaultNamespace: kws.default_namespace ?? null,
     shortEmptyElements: "short_empty_elements" in kws ? kws.short_empty_elements : true,
   };
+}
+
+function checkedElement(element: unknown): Element {
   if (!(element instanceof Element)) throw new PyTypeError(`'${typeName(element)}' object has no attribute 'iter'`);
-  const [text, encoding] = render(element, options, (enc) => (enc.toLowerCase() === "unicode" ? "utf-8" : enc));
+  return element;
+}
+
+/** `tostring(element, encoding="us-ascii", method="xml", *, xml_declaration, default_namespace, short_empty_elements)`. */
+export function tostring(...args: unknown[]): any {
+  const [pos, kws] = splitKw(args);
+  const [text, encoding] = render(checkedElement(pos[0] ?? kws.element), tostringOptions(pos, kws), (enc) => (enc.toLowerCase() === "unicode" ? "utf-8" : enc));
   return encoding.toLowerCase() === "unicode" ? text : encode(text, encoding);
 }
 
-export function tostringlist(...args: unknown[]): unknown[] {
-  return [tostring(...args)];
+/** `tostringlist(...)`: the pieces as written (str), or the encoded bytes in one piece. */
+export function tostringlist(...args: unknown[]): any[] {
+  const [pos, kws] = splitKw(args);
+  const [pieces, encoding] = renderPieces(checkedElement(pos[0] ?? kws.element), tostringOptions(pos, kws), (enc) => (enc.toLowerCase() === "unicode" ? "utf-8" : enc));
+  return encoding.toLowerCase() === "unicode" ? pieces : [encode(pieces.join(""), encoding)];
 }
 
-export function fromstring(...args: unknown[]): unknown {
+export function fromstring(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   const parser = pos[1] ?? kws.parser ?? new XMLParser(kw({ target: new TreeBuilder() }));
   callMethod(parser, "feed", pos[0] ?? kws.text);
   return callMethod(parser, "close");
 }
 
-export function fromstringlist(sequence: unknown, parser: unknown = null): unknown {
+export function fromstringlist(sequence: unknown, parser: unknown = null): any {
   const p = parser ?? new XMLParser(kw({ target: new TreeBuilder() }));
   for (const part of iterable(sequence)) callMethod(p, "feed", part);
   return callMethod(p, "close");
@@ -215,7 +230,7 @@ export function parse(source: unknown, parser: unknown = null): ElementTree {
 }
 
 /** `iterparse(source, events=None, parser=None)`: (event, element) pairs as the source is read. */
-export function iterparse(...args: unknown[]): PyIterator<Tuple> & { root: unknown } {
+export function iterparse(...args: unknown[]): PyIterator<any> & { root: any } {
   const [pos, kws] = splitKw(args);
   const source = pos[0] ?? kws.source;
   const events = pos[1] ?? kws.events ?? null;
@@ -238,7 +253,7 @@ export function iterparse(...args: unknown[]): PyIterator<Tuple> & { root: unkno
   }
   const it = new (class IterParseIterator extends PyIterator<Tuple> {
     static override readonly pythonName = "IterParseIterator";
-    get root(): unknown {
+    get root(): any {
       return result.root;
     }
   })(run());
@@ -267,21 +282,27 @@ export function indent(...args: unknown[]): null {
   return null;
 }
 
+/** A function the lowering may call with `new` (a capitalised name reads as a class). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Factory<F extends (...a: any[]) => any> = F & (new (...a: Parameters<F>) => ReturnType<F>);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const factory = <F extends (...a: any[]) => any>(f: F): Factory<F> => f as Factory<F>;
+
 export const elementTreeModule = moduleObject(MODULE, {
   Element: ElementClass,
-  SubElement,
+  SubElement: factory(SubElement),
   ElementTree: pyClass(ElementTree),
-  Comment,
-  ProcessingInstruction,
-  PI: ProcessingInstruction,
+  Comment: factory(Comment),
+  ProcessingInstruction: factory(ProcessingInstruction),
+  PI: factory(ProcessingInstruction),
   QName: pyClass(QName),
   ParseError,
   TreeBuilder: pyClass(TreeBuilder),
   XMLParser: pyClass(XMLParser),
   XMLPullParser: pyClass(XMLPullParser),
   VERSION: "1.3.0",
-  XML: fromstring,
-  XMLID,
+  XML: factory(fromstring),
+  XMLID: factory(XMLID),
   dump,
   fromstring,
   fromstringlist,
