@@ -32,6 +32,9 @@ function attribOf(attrib: unknown, extra: Record<string, unknown>, where?: strin
   return out;
 }
 
+/** The attrib a TreeBuilder hands over (the C accelerator keeps the parser's dict, no copy). */
+let adopting: Dict | null = null;
+
 export class Element {
   static readonly __module__ = MODULE;
   tag: any;
@@ -46,7 +49,17 @@ export class Element {
     if (pos.length < 1) throw new PyTypeError("Element() missing required argument 'tag' (pos 1)");
     if (pos.length > 2) throw new PyTypeError(`Element() takes at most 2 arguments (${pos.length} given)`);
     this.tag = pos[0];
-    this.attrib = attribOf(pos.length > 1 ? pos[1] : new Dict(), kws);
+    this.attrib = adopting ?? attribOf(pos.length > 1 ? pos[1] : new Dict(), kws);
+  }
+
+  /** An element holding `attrib` itself (TreeBuilder's default factory). */
+  static adopt(tag: unknown, attrib: Dict): Element {
+    adopting = attrib;
+    try {
+      return new Element(tag);
+    } finally {
+      adopting = null;
+    }
   }
 
   __repr__(): string {

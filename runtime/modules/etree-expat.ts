@@ -353,9 +353,19 @@ export class ExpatParser {
         if (ch === "&") {
           const refAt = this.pos;
           parts.push({ text: this.reference(refAt), ref: true, at: refAt });
-        } else {
-          parts.push({ text: ch === "\n" || ch === "\t" ? " " : ch, ref: false, at: this.pos });
+        } else if (ch === "\n" || ch === "\t") {
+          parts.push({ text: " ", ref: false, at: this.pos });
           this.pos++;
+        } else {
+          // a run of plain characters at once
+          let end = this.pos + 1;
+          while (end < buf.length) {
+            const c2 = buf[end]!;
+            if (c2 === quote || c2 === "&" || c2 === "<" || c2 === "\n" || c2 === "\t" || BAD_CHAR.test(c2)) break;
+            end++;
+          }
+          parts.push({ text: buf.slice(this.pos, end), ref: false, at: this.pos });
+          this.pos = end;
         }
       }
       this.pos++;

@@ -64,7 +64,7 @@ export class TreeBuilder {
 
   start(tag: unknown, attrs: unknown): any {
     this.flush();
-    const elem = (this.factory === null ? new Element(tag, attrs) : callValue(this.factory, tag, attrs)) as Element;
+    const elem = (this.factory === null ? (attrs instanceof Dict ? Element.adopt(tag, attrs) : new Element(tag, attrs)) : callValue(this.factory, tag, attrs)) as Element;
     this.last = elem;
     if (this.elems.length > 0) callMethod(this.elems[this.elems.length - 1], "append", elem);
     else if (this.root === null) this.root = elem;

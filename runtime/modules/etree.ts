@@ -36,6 +36,7 @@ function encode(text: string, encoding: string): Bytes {
     return Bytes.fromArray(codes);
   };
   if (enc === "utf-8" || enc === "utf8") return Bytes.fromUtf8(text);
+  if (/^[\x00-\x7f]*$/u.test(text)) return Bytes.fromLatin1(text);
   if (enc === "us-ascii" || enc === "ascii") return refs(128);
   if (enc === "latin-1" || enc === "iso-8859-1" || enc === "latin1" || enc === "iso8859-1") return refs(256);
   throw new LookupError(`unknown encoding: ${encoding}`);
@@ -66,8 +67,8 @@ function renderPieces(root: Element, o: WriteOptions, declared: (encoding: strin
   if (method === "xml" && (truthy(decl ?? false) || ((decl === null || decl === undefined) && encoding.toLowerCase() !== "unicode" && !["utf-8", "us-ascii"].includes(declaredEncoding.toLowerCase())))) {
     pieces.push(`<?xml version='1.0' encoding='${declaredEncoding}'?>\n`);
   }
-  pieces.push(...serialize(root, { method, defaultNamespace: o.defaultNamespace ?? null, shortEmptyElements: truthy(o.shortEmptyElements ?? true) }));
-  return [pieces, encoding];
+  const body = serialize(root, { method, defaultNamespace: o.defaultNamespace ?? null, shortEmptyElements: truthy(o.shortEmptyElements ?? true) });
+  return [pieces.length === 0 ? body : pieces.concat(body), encoding];
 }
 
 function writeOptions(pos: unknown[], kws: Record<string, unknown>, from: number): WriteOptions {
