@@ -108,21 +108,26 @@ export class TreeBuilder {
     return this.root;
   }
 }
+type Decoder = InstanceType<typeof TextDecoder>;
+
+/** A decoder for bytes input: the given encoding, else the one the XML declaration names, else UTF-8. */
+function decoderFor(data: Uint8Array, encoding: string | null): Decoder {
+  let label = encoding;
+  if (label === null) {
+    const head = Buffer.from(data.subarray(0, 200)).toString("latin1");
+    label = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/u.exec(head)?.[1] ?? "utf-8";
+  }
+  try {
+    return new TextDecoder(label.toLowerCase() === "us-ascii" ? "utf-8" : label);
+  } catch {
+    throw new ValueError(`multi-byte encodings are not supported`);
+  }
+}
+
 /** Text from str or bytes input (bytes decoded by the encoding the XML declaration names). */
 export function xmlText(data: unknown, encoding: string | null = null): string {
   if (typeof data === "string") return data;
-  if (data instanceof Uint8Array) {
-    let label = encoding;
-    if (label === null) {
-      const head = Buffer.from(data.subarray(0, 200)).toString("latin1");
-      label = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/u.exec(head)?.[1] ?? "utf-8";
-    }
-    try {
-      return new TextDecoder(label.toLowerCase() === "us-ascii" ? "utf-8" : label).decode(data).replace(/^\uFEFF/u, "");
-    } catch {
-      throw new ValueError(`multi-byte encodings are not supported`);
-    }
-  }
+  if (data instanceof Uint8Array) return decoderFor(data, encoding).decode(data).replace(/^\uFEFF/u, "");
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(data)}'`);
 }
 
@@ -135,6 +140,7 @@ export class XMLParser {
   readonly entity = new Dict();
   private readonly parser: ExpatParser;
   private readonly encoding: string | null;
+  private decoder: Decoder | null = null;
   /** The events an XMLPullParser collects, and which ones. */
   events: { queue: EventQueue; wanted: Set<string> } | null = null;
 
@@ -198,7 +204,13 @@ export class XMLParser {
   }
 
   feed(data: unknown): null {
-    this.run(xmlText(data, this.encoding), false);
+    if (data instanceof Uint8Array) {
+      // Bytes fed in pieces: one decoder, so a character split between two feeds stays whole.
+      this.decoder ??= decoderFor(data, this.encoding);
+      this.run(this.decoder.decode(data, { stream: true }).replace(/^\uFEFF/u, ""), false);
+    } else {
+      this.run(xmlText(data, this.encoding), false);
+    }
     return null;
   }
 
