@@ -23,10 +23,9 @@ const modules = [...RUNTIME_MODULES, ...RUNTIME_SUBMODULES].filter((m) => !SKIP.
 const code = `
 import importlib, json, sys
 star = {}
-# Star names first, before the submodules are imported (which adds them to the package).
+# Star names first, in sorted order: a package's before its submodules are imported (which
+# adds them to the package).
 for name in json.loads(sys.argv[1]):
-    if "." in name:
-        continue
     try:
         m = importlib.import_module(name)
     except ImportError:
@@ -59,7 +58,9 @@ for (const name of modules) {
   }
   const module = value(name);
   const has = (n) => module != null && module[objectKey(n)] !== undefined;
-  if (!name.includes(".")) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(cpython[name].star.filter(has))}],`);
+  const starred = cpython[name].star.filter(has);
+  // (A submodule none of whose star names pyts has stays refused, not silently empty.)
+  if (!name.includes(".") || starred.length > 0) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(starred)}],`);
   const lacking = cpython[name].dir.filter((n) => !has(n));
   dirs.push(`  [${JSON.stringify(name)}, { cpython: ${JSON.stringify(cpython[name].dir)}, lacking: ${JSON.stringify(lacking)} }],`);
 }

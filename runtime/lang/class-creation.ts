@@ -74,8 +74,13 @@ export function classAnnotation(cls: any, name: string, hint: unknown): void {
   else setitem(annotations, name, hint);
 }
 
+/** The hints of a class's `__init__`, which is its JS constructor. */
+export const INIT_HINTS = Symbol.for("pyts.initHints");
+
 /** Static block: the hints of the method stored under `key` (on the prototype) become its `__annotations__`. */
 export function methodAnnotations(cls: any, key: string, hints: Dict): void {
   const method: unknown = Object.getOwnPropertyDescriptor(cls.prototype, key)?.value;
   if (typeof method === "function") Object.defineProperty(method, "__annotations__", { value: hints, writable: true, configurable: true, enumerable: false });
+  // (`__init__` is the JS constructor: its hints stay on the class, for inspect.signature)
+  else if (key === "__init__") Object.defineProperty(cls, INIT_HINTS, { value: hints, configurable: true });
 }

@@ -54,19 +54,25 @@ export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonl
 }
 
 /** A class's methods: `pyMethods(this, "Account", { deposit: ["self", "amount"] })`. */
-export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>): void {
+export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>, defaults: Record<string, readonly unknown[]> = {}): void {
   const proto = cls.prototype as Record<string, unknown>;
   for (const [key, spec] of Object.entries(specs)) {
+    const extras: Partial<FunctionInfo> = Object.hasOwn(defaults, key) ? { defaults: defaults[key] } : {};
     if (key === "__init__") {
       // The constructor: calls of the class on dynamic paths are checked against it.
-      (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] = { qualname: `${qualname}.__init__`, spec, method: true };
+      (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] = { qualname: `${qualname}.__init__`, spec, method: true, ...extras };
       continue;
     }
     const method = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
     if (typeof method !== "function") continue;
     const name = pythonName(key, false) ?? key;
-    pyDef(method, `${qualname}.${name}`, spec, { method: true });
+    pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras });
   }
+}
+
+/** What pyMethods recorded of a class's `__init__` (the JS constructor). */
+export function initInfo(cls: Function): FunctionInfo | undefined {
+  return Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
 }
 
 const INIT_INFO = Symbol.for("pyts.init");

@@ -75,3 +75,4 @@ export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
+export { xmlModule as xml } from "./etree.js";

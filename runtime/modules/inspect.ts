@@ -1,6 +1,6 @@
 // Python's `inspect`, the parts pyts can answer honestly: the `is...` predicates, `getmembers`
-// (with a predicate), `getdoc`/`cleandoc`, `getmro`. `signature`, `getsource`,
-// `getmodule` and frames are not provided (pyts does not keep default values and source text for every function):
+// (with a predicate), `getdoc`/`cleandoc`, `getmro`, `signature` (inspect-signature.ts).
+// `getsource`, `getmodule` and frames are not provided (pyts does not keep the source text):
 // using them is a compile-time "unsupported" error.
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
@@ -16,6 +16,7 @@ import { PyGenerator } from "../core/generator.js";
 import { Coroutine } from "../core/coroutine.js";
 import { AsyncGenerator_ } from "../core/async-generator.js";
 import { PyModule, moduleObject } from "./module-object.js";
+import { signatureNames } from "./inspect-signature.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -167,4 +168,5 @@ export const inspectModule = moduleObject("inspect", {
   cleandoc,
   getdoc,
   getmro,
+  ...signatureNames,
 });

@@ -1,23 +1,27 @@
-// Python's `weakref` (ref and finalize) on JS WeakRef and FinalizationRegistry. The difference
-// from CPython: V8 collects when it chooses, not when the last reference goes, so after `del x`
-// a ref() still returns the object and callbacks/finalizers run later (or at exit, for
-// finalize) rather than at once. A ref is an object with __call__: `r()` works where the
-// callee is a name, attribute or subscript; calling a call's result (`ref(x)()`) does not.
-// Not provided: proxy, WeakValueDictionary, WeakKeyDictionary, WeakSet, WeakMethod, getweakrefcount, getweakrefs.
+// Python's `weakref` on JS WeakRef and FinalizationRegistry: ref (one shared ref per object
+// without a callback, as CPython), proxy, WeakMethod, finalize, getweakrefcount/getweakrefs, and
+// the weak collections (weakref-collections.ts). The difference from CPython: V8 collects when
+// it chooses, not when the last reference goes, so after `del x` a ref() still returns the
+// object and callbacks/finalizers run later (or at exit, for finalize) rather than at once.
+// A ref is an object with __call__: `r()` works where the callee is a name, attribute or
+// subscript; calling a call's result (`ref(x)()`) does not.
 
 import { Bytes } from "../values/bytes.js";
 import { eq } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
-import { PyTypeError } from "../values/exceptions.js";
+import { PyTypeError, ReferenceError } from "../values/exceptions.js";
+import { pyHash } from "../values/hashing.js";
+import { boundMethod, boundParts } from "../lang/functions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { NotImplemented } from "../values/singletons.js";
-import { addressOf } from "../values/repr.js";
+import { addressOf, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { className, typeName } from "../values/typename.js";
 import { atexitModule } from "./atexit.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
+import { WeakKeyDictionary, WeakSet, WeakValueDictionary } from "./weakref-collections.js";
 
 function target(obj: unknown): object {
   const ok = (typeof obj === "object" || typeof obj === "function") && obj !== null && !Array.isArray(obj) && !(obj instanceof Dict) && !(obj instanceof Tuple) && !(obj instanceof Bytes);
@@ -27,15 +31,37 @@ function target(obj: unknown): object {
 
 const callbacks = new FinalizationRegistry<() => void>((run) => run());
 
+/** The weak references (refs and proxies) made to each object, for getweakrefcount/getweakrefs. */
+const referrers = new WeakMap<object, WeakRef<object>[]>();
+/** Each object's shared ref without a callback. */
+const basicRefs = new WeakMap<object, WeakRef<ReferenceType>>();
+
+function noteReferrer(obj: object, ref: object): void {
+  const list = referrers.get(obj) ?? [];
+  list.push(new WeakRef(ref));
+  referrers.set(obj, list);
+}
+
+function liveReferrers(obj: unknown): object[] {
+  const list = typeof obj === "object" || typeof obj === "function" ? (obj !== null ? referrers.get(obj) : undefined) : undefined;
+  return (list ?? []).map((r) => r.deref()).filter((r): r is object => r !== undefined);
+}
+
 export class ReferenceType {
-  static readonly pythonName = "ReferenceType";
+  static readonly pythonName: string = "ReferenceType";
   static readonly __module__ = "weakref";
   private readonly referent: WeakRef<object>;
   readonly __callback__: unknown;
+  private hash: bigint | null = null;
 
   constructor(obj: unknown, callback: unknown = null) {
-    this.referent = new WeakRef(target(obj));
+    const referent = target(obj);
+    const shared = callback === null && new.target === ReferenceType ? basicRefs.get(referent)?.deref() : undefined;
+    this.referent = new WeakRef(referent);
     this.__callback__ = callback;
+    if (shared !== undefined) return shared;
+    if (callback === null && new.target === ReferenceType) basicRefs.set(referent, new WeakRef(this));
+    noteReferrer(referent, this);
     if (callback !== null) {
       const self = new WeakRef(this);
       callbacks.register(obj as object, () => {
@@ -47,6 +73,15 @@ export class ReferenceType {
 
   __call__(): unknown {
     return this.referent.deref() ?? null;
+  }
+
+  __hash__(): bigint {
+    if (this.hash === null) {
+      const obj = this.referent.deref();
+      if (obj === undefined) throw new PyTypeError("weak object has gone away");
+      this.hash = pyHash(obj);
+    }
+    return this.hash;
   }
 
   __eq__(other: unknown): unknown {
@@ -64,6 +99,79 @@ export class ReferenceType {
 }
 
 const refClass = pyClass(ReferenceType);
+
+/** `WeakMethod(method)`: a ref to a bound method, alive while its object and function are. */
+export class WeakMethod extends ReferenceType {
+  static override readonly pythonName = "WeakMethod";
+  private readonly func: WeakRef<(...a: unknown[]) => unknown>;
+  private readonly owner: Function | null;
+
+  constructor(method: unknown, callback: unknown = null) {
+    const parts = boundParts(method);
+    if (parts === undefined || parts.self === null || parts.self === undefined) {
+      throw new PyTypeError(`argument should be a bound method, not <class '${typeName(method)}'>`);
+    }
+    super(parts.self, callback);
+    this.func = new WeakRef(parts.method);
+    this.owner = parts.owner;
+  }
+
+  override __call__(): unknown {
+    const self = super.__call__();
+    const func = this.func.deref();
+    return self === null || func === undefined ? null : boundMethod(self, func, this.owner);
+  }
+}
+
+const DEAD = (): never => {
+  throw new ReferenceError("weakly-referenced object no longer exists");
+};
+
+/** `proxy(obj, callback=None)`: reads and writes go to the object while it lives. */
+function proxy(obj: unknown, callback: unknown = null): any {
+  const referent = new WeakRef(target(obj));
+  const callable = typeof obj === "function" || typeof (obj as { __call__?: unknown }).__call__ === "function";
+  const shell: object = callable ? function weakcallableproxy() {} : {};
+  const live = (): object => referent.deref() ?? DEAD();
+  const self: object = new Proxy(shell, {
+    get(_t, key) {
+      if (key === "__repr__") {
+        return () => {
+          const o = referent.deref();
+          return o === undefined ? `<weakproxy at ${addressOf(self)}; dead>` : `<weakproxy at ${addressOf(self)}; to '${typeof o === "function" ? "type" : className(o.constructor)}' at ${addressOf(o)}>`;
+        };
+      }
+      if (key === "__str__") return () => toStr(live());
+      const o = live();
+      return Reflect.get(o, key, o) as unknown;
+    },
+    set(_t, key, value) {
+      return Reflect.set(live(), key, value);
+    },
+    has(_t, key) {
+      return Reflect.has(live(), key);
+    },
+    deleteProperty(_t, key) {
+      return Reflect.deleteProperty(live(), key);
+    },
+    getPrototypeOf() {
+      return Reflect.getPrototypeOf(live());
+    },
+    apply(_t, _this, args) {
+      return callValue(live(), ...args);
+    },
+  });
+  noteReferrer(live(), self);
+  if (callback !== null) callbacks.register(live(), () => void callValue(callback, self));
+  return self;
+}
+
+class ProxyType {
+  static readonly __module__ = "weakref";
+}
+class CallableProxyType {
+  static readonly __module__ = "weakref";
+}
 /** Finalizers still pending, for the run at exit (CPython's finalize._exitfunc). */
 const pending = new Set<finalize>();
 let exitHooked = false;
@@ -133,5 +241,15 @@ export class finalize {
 export const weakrefModule = moduleObject("weakref", {
   ref: refClass,
   ReferenceType: refClass,
+  WeakMethod: pyClass(WeakMethod),
+  proxy,
+  ProxyType,
+  CallableProxyType,
+  ProxyTypes: Tuple.of(ProxyType, CallableProxyType),
+  getweakrefcount: (obj: unknown): bigint => BigInt(liveReferrers(obj).length),
+  getweakrefs: (obj: unknown): unknown[] => liveReferrers(obj),
   finalize: pyClass(finalize),
+  WeakValueDictionary: pyClass(WeakValueDictionary),
+  WeakKeyDictionary: pyClass(WeakKeyDictionary),
+  WeakSet: pyClass(WeakSet),
 });

@@ -144,6 +144,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const deleters: { key: string; value: ir.Expr }[] = [];
   const newKeywords: { key: string; value: ir.Expr }[] = [];
   const methodSpecs: { key: string; value: ir.Expr }[] = [];
+  /** the defaults of methods with positional parameters only, when `inspect.signature` may read them */
+  const methodDefaults: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -178,7 +180,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       continue;
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
-      members.push(lowerMethod(cx, stmt, superClass !== null, initMethod));
+      const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
+      members.push(member);
+      const positionalOnly = stmt.args.vararg === null && stmt.args.kwarg === null && stmt.args.kwonlyargs.length === 0;
+      if (cx.attributesRead.has("__defaults__") && positionalOnly && member.k === "method" && stmt.args.defaults.length > 0) {
+        const defaults = member.fn.params.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
+        if (defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
+      }
       if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
         members.push(methodAnnotations(cx, s, stmt));
       }
@@ -271,7 +279,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (methodSpecs.length) {
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
-    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args: [{ k: "this" }, prefix, { k: "object", props: methodSpecs }] };
+    const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
+    if (methodDefaults.length) args.push({ k: "object", props: methodDefaults });
+    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   if (keywordTable.length) {

@@ -268,6 +268,11 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   }
   // A lambda is a function object too: `<lambda>`, its signature checked on dynamic calls.
   lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: e.lineno }] };
+  // (`inspect.signature` reads the defaults of a lambda with positional parameters only)
+  const lambdaDefaults = params.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
+  if (cx.attributesRead.has("__defaults__") && sig.vararg === null && !sig.kwonly.length && sig.kwarg === null && lambdaDefaults.length > 0 && lambdaDefaults.length === e.args.defaults.length) {
+    lambda.args.push({ k: "object", props: [{ key: "defaults", value: { k: "array", elements: lambdaDefaults } }] });
+  }
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));

@@ -228,6 +228,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
+    // `inspect.signature(f)` reads f's defaults and hints, as `f.__defaults__` ... do.
+    if ((node._type === "Attribute" && (node as py.Attribute).attr === "signature") || (node._type === "Name" && (node as py.Name).id === "signature")) {
+      for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
+    }
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
     if ((node._type === "Attribute" && (node as py.Attribute).attr === "getdoc") || (node._type === "Name" && (node as py.Name).id === "getdoc")) cx.readsDocstrings = true;
     if (node._type === "Attribute" && !callees.has(node)) {

@@ -1,0 +1,345 @@
+// inspect.signature for Python functions, methods, lambdas and classes (Lib/inspect.py 3.11):
+// Signature, Parameter (kinds, defaults, annotations, str() as CPython), BoundArguments from
+// bind/bind_partial. The parameters come from the signature spec every function object records
+// (runtime/lang/function-info.ts); the defaults and annotations are recorded when the module
+// uses `signature` (src/lower/module.ts).
+
+import { Dict } from "../values/dict.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { getattr } from "../values/builtin-functions.js";
+import { splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { Tuple } from "../values/tuple.js";
+import { isClass, moduleName, qualName } from "../values/typename.js";
+import { boundParts } from "../lang/bound-parts.js";
+import { functionInfo } from "../lang/function-info.js";
+import { initInfo } from "../lang/functions.js";
+import { INIT_HINTS } from "../lang/class-creation.js";
+import { parseSpec, type ParamKind } from "../lang/binding.js";
+import { MappingProxyType } from "./types.js";
+import { pyClass } from "./callable-class.js";
+
+export class _empty {
+  static readonly __module__ = "inspect";
+}
+
+export class _ParameterKind {
+  static readonly __module__ = "inspect";
+  constructor(
+    readonly name: string,
+    readonly value: bigint,
+    readonly description: string,
+  ) {}
+  __str__(): string {
+    return this.name;
+  }
+  __repr__(): string {
+    return `<_ParameterKind.${this.name}: ${this.value}>`;
+  }
+  __int__(): bigint {
+    return this.value;
+  }
+}
+
+const KINDS = {
+  POSITIONAL_ONLY: new _ParameterKind("POSITIONAL_ONLY", 0n, "positional-only"),
+  POSITIONAL_OR_KEYWORD: new _ParameterKind("POSITIONAL_OR_KEYWORD", 1n, "positional or keyword"),
+  VAR_POSITIONAL: new _ParameterKind("VAR_POSITIONAL", 2n, "variadic positional"),
+  KEYWORD_ONLY: new _ParameterKind("KEYWORD_ONLY", 3n, "keyword-only"),
+  VAR_KEYWORD: new _ParameterKind("VAR_KEYWORD", 4n, "variadic keyword"),
+};
+const BY_SPEC: Record<ParamKind, _ParameterKind> = {
+  positionalOnly: KINDS.POSITIONAL_ONLY,
+  positional: KINDS.POSITIONAL_OR_KEYWORD,
+  vararg: KINDS.VAR_POSITIONAL,
+  kwonly: KINDS.KEYWORD_ONLY,
+  kwarg: KINDS.VAR_KEYWORD,
+};
+
+/** inspect.formatannotation: a class by its (module-qualified) name, anything else by repr. */
+function formatAnnotation(annotation: unknown): string {
+  if (isClass(annotation)) {
+    const module = moduleName(annotation);
+    return module === "builtins" ? qualName(annotation) : `${module}.${qualName(annotation)}`;
+  }
+  return repr(annotation);
+}
+
+export class Parameter {
+  static readonly __module__ = "inspect";
+  static readonly empty = _empty;
+  static readonly POSITIONAL_ONLY = KINDS.POSITIONAL_ONLY;
+  static readonly POSITIONAL_OR_KEYWORD = KINDS.POSITIONAL_OR_KEYWORD;
+  static readonly VAR_POSITIONAL = KINDS.VAR_POSITIONAL;
+  static readonly KEYWORD_ONLY = KINDS.KEYWORD_ONLY;
+  static readonly VAR_KEYWORD = KINDS.VAR_KEYWORD;
+  get empty(): typeof _empty {
+    return _empty;
+  }
+  readonly name: string;
+  readonly kind: _ParameterKind;
+  readonly default: unknown;
+  readonly annotation: unknown;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    this.name = String(pos[0] ?? kws.name);
+    this.kind = (pos[1] ?? kws.kind) as _ParameterKind;
+    if (!(this.kind instanceof _ParameterKind)) throw new ValueError(`value ${repr(this.kind)} is not a valid Parameter.kind`);
+    this.default = "default" in kws ? kws.default : _empty;
+    this.annotation = "annotation" in kws ? kws.annotation : _empty;
+  }
+
+  __str__(): string {
+    let formatted = this.name;
+    if (this.annotation !== _empty) formatted = `${formatted}: ${formatAnnotation(this.annotation)}`;
+    if (this.default !== _empty) formatted = this.annotation !== _empty ? `${formatted} = ${repr(this.default)}` : `${formatted}=${repr(this.default)}`;
+    if (this.kind === KINDS.VAR_POSITIONAL) formatted = "*" + formatted;
+    else if (this.kind === KINDS.VAR_KEYWORD) formatted = "**" + formatted;
+    return formatted;
+  }
+
+  __repr__(): string {
+    return `<Parameter "${this.__str__()}">`;
+  }
+}
+
+export class Signature {
+  static readonly __module__ = "inspect";
+  static readonly empty = _empty;
+  get empty(): typeof _empty {
+    return _empty;
+  }
+  readonly params: Parameter[];
+  readonly return_annotation: unknown;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const given = pos[0] ?? kws.parameters ?? null;
+    this.params = given === null ? [] : [...(given as Iterable<Parameter>)];
+    this.return_annotation = "return_annotation" in kws ? kws.return_annotation : _empty;
+  }
+
+  get parameters(): MappingProxyType {
+    return new MappingProxyType(new Dict(this.params.map((p) => [p.name, p] as [unknown, unknown])));
+  }
+
+  __str__(): string {
+    const result: string[] = [];
+    let posOnly = false;
+    let kwOnlySeparator = true;
+    for (const param of this.params) {
+      if (param.kind === KINDS.POSITIONAL_ONLY) posOnly = true;
+      else if (posOnly) {
+        result.push("/");
+        posOnly = false;
+      }
+      if (param.kind === KINDS.VAR_POSITIONAL) kwOnlySeparator = false;
+      else if (param.kind === KINDS.KEYWORD_ONLY && kwOnlySeparator) {
+        result.push("*");
+        kwOnlySeparator = false;
+      }
+      result.push(param.__str__());
+    }
+    if (posOnly) result.push("/");
+    let rendered = `(${result.join(", ")})`;
+    if (this.return_annotation !== _empty) rendered += ` -> ${formatAnnotation(this.return_annotation)}`;
+    return rendered;
+  }
+
+  __repr__(): string {
+    return `<Signature ${this.__str__()}>`;
+  }
+
+  __eq__(other: unknown): boolean {
+    return other instanceof Signature && this.__str__() === other.__str__();
+  }
+
+  bind(...args: unknown[]): BoundArguments {
+    return bindArguments(this, args, false);
+  }
+
+  bind_partial(...args: unknown[]): BoundArguments {
+    return bindArguments(this, args, true);
+  }
+}
+
+export class BoundArguments {
+  static readonly __module__ = "inspect";
+  arguments: Dict;
+  constructor(
+    readonly signature: Signature,
+    bound: Dict,
+  ) {
+    this.arguments = bound;
+  }
+
+  get args(): Tuple {
+    const out: unknown[] = [];
+    for (const p of this.signature.params) {
+      if (p.kind === KINDS.VAR_KEYWORD || p.kind === KINDS.KEYWORD_ONLY || !this.arguments.has(p.name)) break;
+      const value = this.arguments.get(p.name);
+      if (p.kind === KINDS.VAR_POSITIONAL) out.push(...(value as Tuple).items);
+      else out.push(value);
+    }
+    return Tuple.from(out);
+  }
+
+  get kwargs(): Dict {
+    const out = new Dict();
+    let started = false;
+    for (const p of this.signature.params) {
+      if (!started) {
+        if (p.kind === KINDS.VAR_KEYWORD || p.kind === KINDS.KEYWORD_ONLY) started = true;
+        else if (!this.arguments.has(p.name)) {
+          started = true;
+          continue;
+        }
+      }
+      if (!started || !this.arguments.has(p.name)) continue;
+      const value = this.arguments.get(p.name);
+      if (p.kind === KINDS.VAR_KEYWORD) for (const [k, v] of (value as Dict).entries()) out.set(k, v);
+      else out.set(p.name, value);
+    }
+    return out;
+  }
+
+  apply_defaults(): null {
+    const out = new Dict();
+    for (const p of this.signature.params) {
+      if (this.arguments.has(p.name)) out.set(p.name, this.arguments.get(p.name));
+      else if (p.default !== _empty) out.set(p.name, p.default);
+      else if (p.kind === KINDS.VAR_POSITIONAL) out.set(p.name, Tuple.of());
+      else if (p.kind === KINDS.VAR_KEYWORD) out.set(p.name, new Dict());
+    }
+    this.arguments = out;
+    return null;
+  }
+
+  __repr__(): string {
+    return `<BoundArguments (${[...this.arguments.entries()].map(([k, v]) => `${String(k)}=${repr(v)}`).join(", ")})>`;
+  }
+}
+
+/** Signature._bind, with its TypeError messages. */
+function bindArguments(sig: Signature, all: unknown[], partial: boolean): BoundArguments {
+  const [args, kwargs] = splitKw(all);
+  const named = new Map(Object.entries(kwargs));
+  const out = new Dict();
+  const params = sig.params;
+  let i = 0;
+  let rest: Parameter[] = [];
+  let a = 0;
+  for (;;) {
+    if (a >= args.length) {
+      const param = params[i];
+      if (param === undefined) break;
+      if (param.kind === KINDS.VAR_POSITIONAL) break;
+      if (named.has(param.name)) {
+        if (param.kind === KINDS.POSITIONAL_ONLY) throw new PyTypeError(`'${param.name}' parameter is positional only, but was passed as a keyword`);
+        rest = [param];
+        i++;
+        break;
+      }
+      if (param.kind === KINDS.VAR_KEYWORD || param.default !== _empty || partial) {
+        rest = [param];
+        i++;
+        break;
+      }
+      throw new PyTypeError(`missing a required argument: '${param.name}'`);
+    }
+    const param = params[i++];
+    if (param === undefined || param.kind === KINDS.VAR_KEYWORD || param.kind === KINDS.KEYWORD_ONLY) throw new PyTypeError("too many positional arguments");
+    if (param.kind === KINDS.VAR_POSITIONAL) {
+      out.set(param.name, Tuple.from(args.slice(a)));
+      a = args.length;
+      break;
+    }
+    if (named.has(param.name) && param.kind !== KINDS.POSITIONAL_ONLY) throw new PyTypeError(`multiple values for argument '${param.name}'`);
+    out.set(param.name, args[a++]);
+  }
+  let kwargsParam: Parameter | null = null;
+  for (const param of [...rest, ...params.slice(i)]) {
+    if (param.kind === KINDS.VAR_KEYWORD) {
+      kwargsParam = param;
+      continue;
+    }
+    if (param.kind === KINDS.VAR_POSITIONAL) continue;
+    if (!named.has(param.name)) {
+      if (!partial && param.default === _empty) throw new PyTypeError(`missing a required argument: '${param.name}'`);
+      continue;
+    }
+    if (param.kind === KINDS.POSITIONAL_ONLY) throw new PyTypeError(`'${param.name}' parameter is positional only, but was passed as a keyword`);
+    out.set(param.name, named.get(param.name));
+    named.delete(param.name);
+  }
+  if (named.size > 0) {
+    if (kwargsParam === null) throw new PyTypeError(`got an unexpected keyword argument '${[...named.keys()][0]!}'`);
+    out.set(kwargsParam.name, new Dict([...named.entries()]));
+  }
+  return new BoundArguments(sig, out);
+}
+
+/** The hints recorded on a function (its `__annotations__`), if any. */
+function hintsOf(f: Function): Dict | null {
+  try {
+    const h = getattr(f, "__annotations__");
+    return h instanceof Dict ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signature of a Python function (its recorded spec, defaults and annotations). */
+function functionSignature(f: Function, skipFirst: boolean, info = functionInfo(f), hints = hintsOf(f)): Signature {
+  if (info === undefined || info.spec === null) throw new ValueError(`no signature found for builtin ${repr(f)}`);
+  // (a bare `*` marks the keyword-only parameters; it is no parameter itself)
+  const specs = parseSpec(info.spec).filter((p) => !(p.kind === "vararg" && p.name === ""));
+  const positionalDefaults = [...(info.defaults ?? [])];
+  const positionalWithDefault = specs.filter((p) => (p.kind === "positional" || p.kind === "positionalOnly") && p.hasDefault).length;
+  const firstDefault = positionalDefaults.length - positionalWithDefault;
+  let k = 0;
+  const params = specs.map((p) => {
+    const kind = BY_SPEC[p.kind];
+    let value: unknown = _empty;
+    if (p.hasDefault && (p.kind === "positional" || p.kind === "positionalOnly")) {
+      const index = firstDefault + k++;
+      if (index >= 0 && index < positionalDefaults.length) value = positionalDefaults[index];
+    } else if (p.hasDefault && info.kwdefaults && p.name in info.kwdefaults) value = info.kwdefaults[p.name];
+    const hint = hints?.get(p.name);
+    return Object.assign(Object.create(Parameter.prototype) as Parameter, { name: p.name, kind, default: value, annotation: hint === undefined ? _empty : hint });
+  });
+  const returns = hints?.get("return");
+  const sig = new Signature(skipFirst || info.method ? params.slice(1) : params);
+  return Object.assign(sig, { return_annotation: returns === undefined ? _empty : returns });
+}
+
+/** `inspect.signature(callable)`. */
+export function signature(obj: unknown): Signature {
+  if (typeof obj !== "function") {
+    const call = (obj as { __call__?: unknown } | null)?.__call__;
+    if (typeof call === "function") return functionSignature(call as Function, false);
+    throw new PyTypeError(`${repr(obj)} is not a callable object`);
+  }
+  const parts = boundParts(obj);
+  if (parts !== undefined) return functionSignature(parts.method, true);
+  if (isClass(obj)) {
+    // The nearest class whose `__init__` pyts recorded (it is the JS constructor).
+    for (let cls: Function | null = obj; cls !== null && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as Function | null) {
+      const info = initInfo(cls);
+      if (info !== undefined && info.spec !== null) {
+        const hints = (cls as unknown as { [INIT_HINTS]?: Dict })[INIT_HINTS] ?? null;
+        return functionSignature(cls, true, { ...info, method: false }, hints);
+      }
+    }
+    return new Signature();
+  }
+  return functionSignature(obj, false);
+}
+
+export const signatureNames = {
+  signature,
+  Signature: pyClass(Signature),
+  Parameter: pyClass(Parameter),
+  BoundArguments: pyClass(BoundArguments),
+};
