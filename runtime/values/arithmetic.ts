@@ -6,7 +6,7 @@ import { ByteArray } from "./bytearray.js";
 import { complexPow, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { MemoryError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
-import { percentFormat } from "./percent-format.js";
+import { percentFormat, percentFormatBytes } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
 import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
 import { NotImplemented } from "./singletons.js";
@@ -239,6 +239,7 @@ function builtinFloorDiv(a: unknown, b: unknown): any {
 
 function builtinMod(a: unknown, b: unknown): any {
   if (typeof a === "string") return percentFormat(a, b);
+  if (a instanceof Bytes) return percentFormatBytes(a, b);
   return numeric(a, b, (x, y) => intMod(x, y), (x, y) => {
     if (y === 0) throw new ZeroDivisionError("float modulo");
     return floatDivmod(x, y)[1];

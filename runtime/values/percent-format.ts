@@ -1,5 +1,8 @@
-// printf-style `str % args` formatting with CPython's argument rules and error messages.
+// printf-style `str % args` and `bytes % args` formatting with CPython's argument rules and
+// error messages. Bytes are formatted as Latin-1 text: one character a byte.
 
+import { Bytes } from "./bytes.js";
+import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { KeyError, OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { exponentDigits, fixedDigits, generalDigits, nonFinite } from "./float-format.js";
@@ -33,13 +36,44 @@ function isMapping(x: unknown): boolean {
   return x instanceof Dict || (typeof x === "object" && x !== null && typeof (x as { __getitem__?: unknown }).__getitem__ === "function" && !(x instanceof Tuple));
 }
 
-function lookup(mapping: unknown, key: string): any {
+function lookup(mapping: unknown, text: string, bytes: boolean): any {
+  const key = bytes ? Bytes.fromLatin1(text) : text;
   if (mapping instanceof Dict) {
     const entry = mapping.table.find(key);
     if (entry === undefined) throw new KeyError(key);
     return entry.value;
   }
   return (mapping as { __getitem__(k: unknown): unknown }).__getitem__(key);
+}
+
+/** `%b`/`%s` of bytes formatting: a bytes-like object, or one with `__bytes__`, as Latin-1 text. */
+function bytesArg(value: unknown): string {
+  if (value instanceof Uint8Array) return latin1(value);
+  const hook = (value as { __bytes__?: () => unknown } | null)?.__bytes__;
+  if (typeof hook === "function") {
+    const result = hook.call(value);
+    if (result instanceof Uint8Array) return latin1(result);
+  }
+  throw new PyTypeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(value)}'`);
+}
+
+function latin1(data: Uint8Array): string {
+  // a plain view: Bytes' own iteration gives Python ints
+  const plain = new Uint8Array(data.buffer, data.byteOffset, data.length);
+  let text = "";
+  for (let i = 0; i < plain.length; i += 8192) text += String.fromCharCode(...plain.subarray(i, i + 8192));
+  return text;
+}
+
+/** `%c` of bytes formatting: an int in range(256) or a single byte. */
+function byteChar(value: unknown): string {
+  if (value instanceof Uint8Array && value.length === 1) return String.fromCharCode(value[0]!);
+  if (isIntLike(value)) {
+    const n = toBigInt(value);
+    if (n < 0n || n > 255n) throw new OverflowError("%c arg not in range(256)");
+    return String.fromCharCode(Number(n));
+  }
+  throw new PyTypeError("%c requires an integer in range(256) or a single byte");
 }
 
 /** An int for %d %i %u: ints as is, floats truncated, objects through __int__/__index__. */
@@ -92,7 +126,13 @@ function signOf(negative: boolean, flags: Flags): string {
   return negative ? "-" : flags.plus ? "+" : flags.space ? " " : "";
 }
 
-function formatOne(code: string, value: unknown, flags: Flags, width: number, precision: number | undefined): string {
+function formatOne(code: string, value: unknown, flags: Flags, width: number, precision: number | undefined, bytes: boolean): string {
+  if (bytes && "sbrac".includes(code)) {
+    // (bytes' %r is %a: its text must be ASCII)
+    let text = code === "c" ? byteChar(value) : code === "s" || code === "b" ? bytesArg(value) : asciiRepr(value);
+    if (precision !== undefined && code !== "c") text = text.slice(0, precision);
+    return applyWidth("", text, width, { ...flags, zero: false }, false);
+  }
   switch (code) {
     case "s":
     case "r":
@@ -153,8 +193,18 @@ function formatOne(code: string, value: unknown, flags: Flags, width: number, pr
   }
 }
 
-/** Python's `template % args`. */
+/** Python's `template % args` for a str template. */
 export function percentFormat(template: string, args: unknown): string {
+  return formatText(template, args, false);
+}
+
+/** Python's `template % args` for a bytes or bytearray template (the result has its type). */
+export function percentFormatBytes(template: Bytes, args: unknown): Bytes {
+  const text = formatText(latin1(template), args, true);
+  return template instanceof ByteArray ? ByteArray.fromLatin1(text) : Bytes.fromLatin1(text);
+}
+
+function formatText(template: string, args: unknown, bytes: boolean): string {
   const tuple = args instanceof Tuple ? args.items : null;
   const positional = tuple ?? [args];
   const mapping = !tuple && isMapping(args) ? args : null;
@@ -203,21 +253,21 @@ export function percentFormat(template: string, args: unknown): string {
     if (key !== undefined) {
       if (mapping === null) throw new PyTypeError("format requires a mapping");
       usedMapping = true;
-      value = lookup(mapping, key);
+      value = lookup(mapping, key, bytes);
     } else if (code === "%") {
       out += applyWidth("", "%", width, flags, false);
       continue;
     } else {
       value = take();
     }
-    if (!"srdiuoxXeEfFgGca".includes(code!)) {
+    if (!(bytes ? "srdiuoxXeEfFgGcab" : "srdiuoxXeEfFgGca").includes(code!)) {
       const at = index - 1;
       throw new ValueError(`unsupported format character '${code}' (0x${code!.codePointAt(0)!.toString(16)}) at index ${at}`);
     }
-    out += formatOne(code!, value, flags, width, precision);
+    out += formatOne(code!, value, flags, width, precision, bytes);
   }
   if (next < positional.length && !usedMapping && mapping === null) {
-    throw new PyTypeError("not all arguments converted during string formatting");
+    throw new PyTypeError(`not all arguments converted during ${bytes ? "bytes" : "string"} formatting`);
   }
   return out;
 }
