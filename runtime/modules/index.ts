@@ -46,6 +46,8 @@ export { fractionsModule as fractions } from "./fractions.js";
 export { decimalModule as decimal } from "./decimal.js";
 export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
+export { socketModule as socket } from "./socket.js";
+export { selectModule as select, selectorsModule as selectors } from "./selectors.js";
 export { threadingModule as threading } from "./threading.js";
 export { queueModule as queue } from "./queue.js";
 export { concurrentModule as concurrent } from "./concurrent-futures.js";

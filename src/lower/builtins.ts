@@ -39,6 +39,7 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect",
+  "socket", "select", "selectors",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
