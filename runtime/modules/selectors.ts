@@ -9,7 +9,6 @@ import { Tuple } from "../values/tuple.js";
 import { repr } from "../values/repr.js";
 import { getattrImpl } from "../values/attributes.js";
 import { callValue } from "./pycall.js";
-import type { Suspension } from "../threads/scheduler.js";
 import { isNone, pyClass, toInt, toNumber } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
@@ -50,7 +49,7 @@ function waitFor(read: number[], write: number[], timeout: number | null): Steps
 }
 
 /** `select.select(rlist, wlist, xlist[, timeout])`. */
-function select(...args: unknown[]): Tuple | Suspension<Tuple> {
+function select(...args: unknown[]): Tuple {
   const [pos] = splitKw(args);
   if (pos.length < 3) throw new PyTypeError(`select expected at least 3 arguments, got ${pos.length}`);
   const lists = pos.slice(0, 3).map((x) => Array.from(x as Iterable<unknown>));
@@ -130,7 +129,7 @@ function makeSelector(name: string) {
       return new Dict<bigint, unknown>([...this._keys].map(([fd, e]) => [BigInt(fd), e.key] as const));
     }
 
-    select(...args: unknown[]): unknown[] | Suspension<unknown[]> {
+    select(...args: unknown[]): any[] {
       const [pos, kws] = splitKw(args);
       const timeout = timeoutArg(pos[0] ?? kws["timeout"]);
       const entries = [...this._keys.values()];

@@ -6,7 +6,6 @@
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError, StopIteration, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
-import type { Suspension } from "../threads/scheduler.js";
 import { toInt } from "./callable-class.js";
 import { checked, drive, post, call, type Steps } from "./socket-host.js";
 
@@ -103,17 +102,17 @@ export class SocketFile {
     }
   }
 
-  read(size?: unknown): Bytes | string | Suspension<Bytes | string> {
+  read(size?: unknown): Bytes | string {
     this.check();
     return drive(this.readSteps(size === undefined || size === null ? -1 : toInt(size)));
   }
 
-  readline(size?: unknown): Bytes | string | Suspension<Bytes | string> {
+  readline(size?: unknown): Bytes | string {
     this.check();
     return drive(this.lineSteps(size === undefined || size === null ? -1 : toInt(size)));
   }
 
-  readlines(): unknown[] | Suspension<unknown[]> {
+  readlines(): unknown[] {
     this.check();
     const self = this;
     return drive(

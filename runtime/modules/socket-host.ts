@@ -91,9 +91,10 @@ export type Steps<T> = Generator<Job, T, Reply>;
 
 /**
  * Runs an operation's commands: at once, blocking (no green thread runs), or as a Suspension
- * the lowering awaits, so that the other threads run while it waits.
+ * the lowering awaits, so that the other threads run while it waits. Typed as the value (the
+ * awaited call gives it), as time.sleep's Suspension is.
  */
-export function drive<T>(steps: Steps<T>): T | Suspension<T> {
+export function drive<T>(steps: Steps<T>): T {
   if (!greenThreadsRun()) {
     let next = steps.next();
     while (!next.done) next = steps.next(call(next.value));
@@ -106,7 +107,7 @@ export function drive<T>(steps: Steps<T>): T | Suspension<T> {
       return next.value;
     };
     run().then(wake, fail);
-  });
+  }) as unknown as T;
 }
 
 /** The OSError CPython raises for a failed socket call (Linux's errno numbers and texts). */

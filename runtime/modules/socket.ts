@@ -11,7 +11,6 @@ import { repr, str } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
 import { nodeModule } from "../core/host.js";
 import { AddressFamily, gaierror, KINDS, portNumber, SocketKind } from "../asyncio/addrinfo.js";
-import type { Suspension } from "../threads/scheduler.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { asIndex } from "../values/slice.js";
 import { moduleObject } from "./module-object.js";
@@ -159,7 +158,7 @@ export class PySocket {
     return null;
   }
 
-  accept(): Tuple | Suspension<Tuple> {
+  accept(): Tuple {
     const id = this.open();
     const self = this;
     return drive(
@@ -216,7 +215,7 @@ export class PySocket {
     return BigInt(bytes.length);
   }
 
-  private receive(n: unknown, flags: unknown, from: boolean): Bytes | Tuple | Suspension<Bytes | Tuple> {
+  private receive(n: unknown, flags: unknown, from: boolean): Bytes | Tuple {
     const size = toInt(n ?? 0n);
     if (size < 0) throw new ValueError(`negative buffersize in recv${from ? "from" : ""}`);
     const peek = !isNone(flags) && flags !== undefined && (BigInt(toInt(flags)) & MSG_PEEK) !== 0n;
@@ -231,24 +230,24 @@ export class PySocket {
     );
   }
 
-  recv(n: unknown, flags?: unknown): Bytes | Suspension<Bytes> {
-    return this.receive(n, flags, false) as Bytes | Suspension<Bytes>;
+  recv(n: unknown, flags?: unknown): Bytes {
+    return this.receive(n, flags, false) as Bytes;
   }
 
-  recvfrom(n: unknown, flags?: unknown): Tuple | Suspension<Tuple> {
-    return this.receive(n, flags, true) as Tuple | Suspension<Tuple>;
+  recvfrom(n: unknown, flags?: unknown): Tuple {
+    return this.receive(n, flags, true) as Tuple;
   }
 
-  recv_into(buffer: unknown, nbytes?: unknown, flags?: unknown): bigint | Suspension<bigint> {
+  recv_into(buffer: unknown, nbytes?: unknown, flags?: unknown): bigint {
     if (!(buffer instanceof ByteArray) && !(buffer instanceof Uint8Array)) throw new PyTypeError(`recv_into() argument 'buffer' must be read-write bytes-like object, not ${typeName(buffer)}`);
     const target = buffer as Uint8Array;
     const n = nbytes === undefined || toInt(nbytes) === 0 ? target.length : toInt(nbytes);
-    const got = this.recv(BigInt(n), flags);
+    const got: unknown = this.recv(BigInt(n), flags);
     const copy = (data: Bytes): bigint => {
       target.set(data, 0);
       return BigInt(data.length);
     };
-    return got instanceof Bytes ? copy(got) : (got.then(copy) as unknown as Suspension<bigint>);
+    return got instanceof Bytes ? copy(got) : ((got as PromiseLike<Bytes>).then(copy) as unknown as bigint);
   }
 
   shutdown(how: unknown): null {
