@@ -48,6 +48,7 @@ export { statisticsModule as statistics } from "./statistics.js";
 export { uuidModule as uuid } from "./uuid.js";
 export { socketModule as socket } from "./socket.js";
 export { selectModule as select, selectorsModule as selectors } from "./selectors.js";
+export { httpModule as http } from "./http.js";
 export { threadingModule as threading } from "./threading.js";
 export { queueModule as queue } from "./queue.js";
 export { concurrentModule as concurrent } from "./concurrent-futures.js";

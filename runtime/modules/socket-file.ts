@@ -84,7 +84,7 @@ export class SocketFile {
     return this.newline === null ? text.replace(/\r\n?/g, "\n") : text;
   }
 
-  private *readSteps(n: number): Steps<Bytes | string> {
+  *_readSteps(n: number): Steps<Bytes | string> {
     if (n < 0) {
       while (yield* this.fill());
       return this.result(this.takeBytes(this.buffer.length));
@@ -93,7 +93,7 @@ export class SocketFile {
     return this.result(this.takeBytes(n));
   }
 
-  private *lineSteps(limit: number): Steps<Bytes | string> {
+  *_lineSteps(limit: number): Steps<Bytes | string> {
     for (;;) {
       const end = this.buffer.indexOf(10);
       if (end >= 0 && (limit < 0 || end < limit)) return this.result(this.takeBytes(end + 1));
@@ -104,12 +104,12 @@ export class SocketFile {
 
   read(size?: unknown): Bytes | string {
     this.check();
-    return drive(this.readSteps(size === undefined || size === null ? -1 : toInt(size)));
+    return drive(this._readSteps(size === undefined || size === null ? -1 : toInt(size)));
   }
 
   readline(size?: unknown): Bytes | string {
     this.check();
-    return drive(this.lineSteps(size === undefined || size === null ? -1 : toInt(size)));
+    return drive(this._lineSteps(size === undefined || size === null ? -1 : toInt(size)));
   }
 
   readlines(): unknown[] {
@@ -119,7 +119,7 @@ export class SocketFile {
       (function* (): Steps<unknown[]> {
         const lines: unknown[] = [];
         for (;;) {
-          const line = yield* self.lineSteps(-1);
+          const line = yield* self._lineSteps(-1);
           if ((line as { length: number }).length === 0) return lines;
           lines.push(line);
         }
@@ -148,7 +148,7 @@ export class SocketFile {
 
   private nextLine(): Bytes | string {
     this.check();
-    const steps = this.lineSteps(-1);
+    const steps = this._lineSteps(-1);
     let next = steps.next();
     while (!next.done) next = steps.next(call(next.value));
     return next.value;

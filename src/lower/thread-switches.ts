@@ -125,6 +125,9 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
     case "readline":
     case "readlines":
     case "select":
+    case "getresponse":
+    case "serve_forever":
+    case "handle_request":
       return "method";
     case "read":
       return positional <= 1 ? "method" : null;
