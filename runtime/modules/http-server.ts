@@ -87,7 +87,7 @@ export class BaseHTTPRequestHandler {
     }
   }
 
-  setup(): null {
+  setup(): any {
     const sock = this.request as PySocket;
     this.connection = sock;
     this.rfile = sock.makefile("rb");
@@ -95,7 +95,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  finish(): null {
+  finish(): any {
     const wfile = this.wfile as SocketFile;
     if (!wfile.closed) wfile.flush();
     wfile.close();
@@ -103,14 +103,14 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  async handle(): Promise<null> {
+  async handle(): Promise<any> {
     this.close_connection = true;
     await this.handle_one_request();
     while (!this.close_connection) await this.handle_one_request();
     return null;
   }
 
-  async handle_one_request(): Promise<null> {
+  async handle_one_request(): Promise<any> {
     const line = (await settle(callMethod(this.rfile, "readline", 65537n))) as Bytes;
     this.raw_requestline = line;
     if (line.length === 0) {
@@ -131,7 +131,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  async parse_request(): Promise<boolean> {
+  async parse_request(): Promise<any> {
     this.command = null;
     let version = this.cls()["default_request_version"] as string;
     this.request_version = version;
@@ -188,7 +188,7 @@ export class BaseHTTPRequestHandler {
     return m === null ? 10 : Number(m[1]) * 10 + Number(m[2]);
   }
 
-  send_error(code: unknown, message: unknown = null, explain: unknown = null): null {
+  send_error(code: unknown, message: unknown = null, explain: unknown = null): any {
     const n = Number(toNumber(code));
     const known = RESPONSES.get(n);
     const shortmsg = known?.[0] ?? "???";
@@ -210,7 +210,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  send_response(code: unknown, message: unknown = null): null {
+  send_response(code: unknown, message: unknown = null): any {
     this.log_request(code);
     this.send_response_only(code, message);
     this.send_header("Server", this.version_string());
@@ -218,7 +218,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  send_response_only(code: unknown, message: unknown = null): null {
+  send_response_only(code: unknown, message: unknown = null): any {
     if (this.request_version !== "HTTP/0.9") {
       const msg = message === null || message === undefined ? (RESPONSES.get(Number(toNumber(code)))?.[0] ?? "") : str(message);
       this._headers_buffer.push(`${this.protocol_version} ${str(code)} ${msg}\r\n`);
@@ -226,7 +226,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  send_header(keyword: unknown, value: unknown): null {
+  send_header(keyword: unknown, value: unknown): any {
     if (this.request_version !== "HTTP/0.9") this._headers_buffer.push(`${str(keyword)}: ${str(value)}\r\n`);
     if (str(keyword).toLowerCase() === "connection") {
       const v = str(value).toLowerCase();
@@ -236,7 +236,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  end_headers(): null {
+  end_headers(): any {
     if (this.request_version !== "HTTP/0.9") {
       this._headers_buffer.push("\r\n");
       this.flush_headers();
@@ -244,7 +244,7 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  flush_headers(): null {
+  flush_headers(): any {
     const text = (this._headers_buffer as string[]).join("");
     if (text !== "") {
       const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
@@ -254,37 +254,37 @@ export class BaseHTTPRequestHandler {
     return null;
   }
 
-  log_request(code: unknown = "-", size: unknown = "-"): null {
+  log_request(code: unknown = "-", size: unknown = "-"): any {
     this.log_message('"%s" %s %s', this.requestline, str(typeof code === "object" && code !== null && "value" in code ? (code as { value: unknown }).value : code), str(size));
     return null;
   }
 
-  log_error(format: unknown, ...args: unknown[]): null {
+  log_error(format: unknown, ...args: unknown[]): any {
     this.log_message(format, ...args);
     return null;
   }
 
-  log_message(format: unknown, ...args: unknown[]): null {
+  log_message(format: unknown, ...args: unknown[]): any {
     const text = percentFormat(str(format), Tuple.from(args));
     callMethod(standardStreams.stderr, "write", `${this.address_string()} - - [${this.log_date_time_string()}] ${text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\n`);
     return null;
   }
 
-  version_string(): string {
+  version_string(): any {
     return `${this.server_version} ${this.sys_version}`;
   }
 
-  date_time_string(timestamp: unknown = null): string {
+  date_time_string(timestamp: unknown = null): any {
     const d = timestamp === null || timestamp === undefined ? new Date() : new Date(toNumber(timestamp) * 1000);
     return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth() + 1]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`;
   }
 
-  log_date_time_string(): string {
+  log_date_time_string(): any {
     const d = new Date();
     return `${pad(d.getDate())}/${MONTHS[d.getMonth() + 1]}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   }
 
-  address_string(): string {
+  address_string(): any {
     return str((this.client_address as Tuple).at(0));
   }
 }

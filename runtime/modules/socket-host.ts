@@ -42,6 +42,8 @@ function helperThread(): Worker {
   if (helper === null) {
     helper = new (nodeModule("node:worker_threads").Worker)(SOCKET_WORKER_SOURCE, { eval: true });
     helper.unref();
+    // A fault of the helper ends its sockets, not the program (calls waiting get no answer).
+    helper.on("error", () => undefined);
     helper.on("exit", () => {
       helper = null;
     });
@@ -70,8 +72,11 @@ export function call(job: Job): Reply {
   return (received?.message as Reply | undefined) ?? { error: "EIO", message: "no reply from the socket helper thread" };
 }
 
-/** Runs one command; the promise settles with the answer (this thread goes on meanwhile). */
-export function callLater(job: Job, daemon = false): Promise<Reply> {
+/**
+ * Runs one command; the promise settles with the answer (this thread goes on meanwhile).
+ * `release` gets a function that stops the wait from keeping the process alive.
+ */
+export function callLater(job: Job, daemon = false, release?: (unref: () => void) => void): Promise<Reply> {
   const { MessageChannel } = nodeModule("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
@@ -83,6 +88,7 @@ export function callLater(job: Job, daemon = false): Promise<Reply> {
       resolve(message);
     });
     if (daemon) port1.unref();
+    release?.(() => port1.unref());
     helperThread().postMessage({ ...job, replyPort: port2, flag }, [port2]);
   });
 }

@@ -141,7 +141,9 @@ function poke() {
   const now = pending;
   pending = [];
   for (const p of now) {
-    const r = attempts[p.job.op](p.job, socks.get(p.job.id));
+    const s = socks.get(p.job.id);
+    // A socket closed while a call waited on it: the call fails as on a closed descriptor.
+    const r = !s && p.job.op !== "select" ? { error: "EBADF" } : attempts[p.job.op](p.job, s);
     if (r === undefined) still.push(p);
     else {
       if (p.timer) clearTimeout(p.timer);
@@ -265,6 +267,8 @@ const commands = {
   },
   close(job, s) {
     if (s) {
+      socks.delete(job.id);
+      poke();
       if (s.server) s.server.close();
       if (s.conn) s.conn.end(() => s.conn && s.conn.destroy());
       for (const c of (s.backlog || [])) c.destroy();

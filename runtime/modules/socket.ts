@@ -42,6 +42,11 @@ export function allocateFd(): number {
   return fd;
 }
 
+/** A descriptor number reserved for a connection that did not come is free again. */
+export function releaseFd(fd: number): void {
+  usedFds.delete(fd);
+}
+
 let defaultTimeout: number | null = null;
 
 function timeoutValue(value: unknown): number | null {

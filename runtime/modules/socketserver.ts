@@ -46,27 +46,27 @@ export class TCPServer {
     }
   }
 
-  server_bind(): null {
+  server_bind(): any {
     (this.socket as PySocket).bind(this.server_address);
     this.server_address = (this.socket as PySocket).getsockname();
     return null;
   }
 
-  server_activate(): null {
+  server_activate(): any {
     (this.socket as PySocket).listen((this.constructor as unknown as { request_queue_size: bigint }).request_queue_size);
     return null;
   }
 
-  server_close(): null {
+  server_close(): any {
     (this.socket as PySocket).close();
     return null;
   }
 
-  fileno(): bigint {
+  fileno(): any {
     return (this.socket as PySocket).fileno();
   }
 
-  async serve_forever(poll_interval: unknown = 0.5): Promise<null> {
+  async serve_forever(poll_interval: unknown = 0.5): Promise<any> {
     const interval = toNumber(poll_interval);
     this.running = true;
     try {
@@ -84,12 +84,12 @@ export class TCPServer {
     return null;
   }
 
-  service_actions(): null {
+  service_actions(): any {
     return null;
   }
 
   /** Asks serve_forever() to stop and waits until it has (a thread switch). */
-  shutdown(): null {
+  shutdown(): any {
     this.shutdownRequest = true;
     if (!this.running || !greenThreadsRun()) return null;
     return new Suspension<null>((wake) => {
@@ -97,7 +97,7 @@ export class TCPServer {
     }) as unknown as null;
   }
 
-  async handle_request(): Promise<null> {
+  async handle_request(): Promise<any> {
     const timeout = this.timeout ?? (this.socket as PySocket).gettimeout();
     const ready = (await settle(selectModule.select([this], [], [], timeout))) as Tuple;
     if ((ready.at(0) as unknown[]).length === 0) return this.handle_timeout();
@@ -105,11 +105,11 @@ export class TCPServer {
     return null;
   }
 
-  handle_timeout(): null {
+  handle_timeout(): any {
     return null;
   }
 
-  get_request(): Tuple {
+  get_request(): any {
     return (this.socket as PySocket).accept();
   }
 
@@ -124,7 +124,7 @@ export class TCPServer {
     await this.process_request(request, address);
   }
 
-  async process_request(request: unknown, address: unknown): Promise<null> {
+  async process_request(request: unknown, address: unknown): Promise<any> {
     try {
       await this.finish_request(request, address);
     } catch (error) {
@@ -134,13 +134,13 @@ export class TCPServer {
     return null;
   }
 
-  async finish_request(request: unknown, address: unknown): Promise<null> {
+  async finish_request(request: unknown, address: unknown): Promise<any> {
     const handler = callValue(this.RequestHandlerClass, request, address, this) as BaseHTTPRequestHandler;
     if (typeof handler._serve === "function") await handler._serve();
     return null;
   }
 
-  handle_error(_request: unknown, address: unknown, error: unknown): null {
+  handle_error(_request: unknown, address: unknown, error: unknown): any {
     const write = (text: string): void => void callMethod(standardStreams.stderr, "write", text);
     write("-".repeat(40) + "\n");
     write(`Exception occurred during processing of request from ${repr(address)}\n`);
@@ -149,7 +149,7 @@ export class TCPServer {
     return null;
   }
 
-  shutdown_request(request: unknown): null {
+  shutdown_request(request: unknown): any {
     try {
       (request as PySocket).shutdown(1n);
     } catch {
@@ -173,7 +173,7 @@ export class ThreadingTCPServer extends TCPServer {
   static override readonly pythonName: string = "ThreadingTCPServer";
   static override daemon_threads = true;
 
-  override async process_request(request: unknown, address: unknown): Promise<null> {
+  override async process_request(request: unknown, address: unknown): Promise<any> {
     const target = async (): Promise<null> => {
       try {
         await this.finish_request(request, address);
@@ -194,7 +194,7 @@ export class HTTPServer extends TCPServer {
   static override readonly __module__: string = "http.server";
   static override allow_reuse_address = true;
 
-  override server_bind(): null {
+  override server_bind(): any {
     super.server_bind();
     const address = this.server_address as Tuple;
     this.server_name = socketModule.getfqdn(address.at(0));
