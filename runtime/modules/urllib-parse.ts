@@ -124,12 +124,12 @@ function split(urlIn: string, schemeIn: string, allowFragments: boolean): [strin
   return [scheme, netloc, url, query, fragment];
 }
 
-function urlsplit(...args: unknown[]): Tuple {
+function urlsplit(...args: unknown[]): any {
   const [url, scheme, allow] = splitArgs(args, ["url", "scheme", "allow_fragments"]);
   return new SplitResult(...split(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow === undefined || truthy(allow)));
 }
 
-function urlparse(...args: unknown[]): Tuple {
+function urlparse(...args: unknown[]): any {
   const [url, scheme, allow] = splitArgs(args, ["url", "scheme", "allow_fragments"]);
   const [s, netloc, path0, query, fragment] = split(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow === undefined || truthy(allow));
   let path = path0;
@@ -205,7 +205,7 @@ function urljoin(...args: unknown[]): string {
   return urlunparse([scheme, netloc, resolved.join("/") || "/", params, query, fragment]);
 }
 
-function urldefrag(url: unknown): Tuple {
+function urldefrag(url: unknown): any {
   const u = text(url, "url");
   if (!u.includes("#")) return new DefragResult(u, "");
   const p = urlparse(u);
@@ -356,7 +356,7 @@ function parseQsl(args: unknown[], name: string): [string, string][] {
   return r;
 }
 
-function parse_qsl(...args: unknown[]): Tuple[] {
+function parse_qsl(...args: unknown[]): any[] {
   return parseQsl(args, "qs").map(([k, v]) => Tuple.of(k, v));
 }
 
