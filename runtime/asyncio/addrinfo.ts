@@ -22,10 +22,11 @@ declare module "./events.js" {
 export class AddressFamily extends IntEnum {
   static readonly __module__ = "socket";
   static AF_UNSPEC = 0n;
+  static AF_UNIX = 1n;
   static AF_INET = 2n;
   static AF_INET6 = 10n;
   static {
-    defineMembers(this, ["AF_UNSPEC", "AF_INET", "AF_INET6"]);
+    defineMembers(this, ["AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6"]);
   }
 }
 
@@ -44,7 +45,7 @@ export class gaierror extends OSError {
   static readonly __module__ = "socket";
 }
 
-const LOOKUP_ERRORS: Record<string, [bigint, string]> = {
+export const LOOKUP_ERRORS: Record<string, [bigint, string]> = {
   ENOTFOUND: [-2n, "Name or service not known"],
   EAI_NONAME: [-2n, "Name or service not known"],
   EAI_AGAIN: [-3n, "Temporary failure in name resolution"],
@@ -55,7 +56,7 @@ const LOOKUP_ERRORS: Record<string, [bigint, string]> = {
 /** Well-known services a port may be named by. */
 const SERVICES: Record<string, number> = { http: 80, https: 443, ftp: 21, ssh: 22, smtp: 25, domain: 53 };
 
-function portNumber(port: unknown): number {
+export function portNumber(port: unknown): number {
   if (port === null || port === undefined) return 0;
   if (typeof port === "bigint" || typeof port === "boolean") return toInt(port);
   const text = port instanceof Uint8Array ? new TextDecoder().decode(port) : str(port);
@@ -65,7 +66,7 @@ function portNumber(port: unknown): number {
   return known;
 }
 
-const KINDS: [bigint, bigint][] = [[1n, 6n], [2n, 17n], [3n, 0n]];
+export const KINDS: [bigint, bigint][] = [[1n, 6n], [2n, 17n], [3n, 0n]];
 
 function getaddrinfo(this: EventLoop, ...args: unknown[]): Coroutine<Tuple[]> {
   const [pos, kws] = splitKw(args);

@@ -28,6 +28,8 @@ import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessP
 import { Server } from "./servers.js";
 import "./datagram.js";
 import "./addrinfo.js";
+import "./sock-methods.js";
+import "./signals.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,

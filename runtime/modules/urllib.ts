@@ -14,6 +14,7 @@ import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { WORKER_SOURCE } from "./urllib-worker.js";
+import { urllibParseModule } from "./urllib-parse.js";
 import { moduleObject } from "./module-object.js";
 import { inGreenThread, waitInThread } from "../threads/scheduler.js";
 
@@ -352,4 +353,5 @@ function responseFor(reply: WorkerReply): HTTPResponse {
 export const urllibModule = moduleObject("urllib", {
   request: moduleObject("urllib.request", { urlopen, Request: pyClass(Request) }),
   error: moduleObject("urllib.error", { URLError: pyClass(URLError), HTTPError: pyClass(HTTPError) }),
+  parse: urllibParseModule,
 });

@@ -242,3 +242,11 @@ export function waitInThread<T>(promise: Promise<T>): Suspension<T> {
     promise.then(wake, fail);
   });
 }
+
+/**
+ * Have green threads started, and does a thread's code run now (not an event loop's step)?
+ * Then a blocking call the lowering awaits may wait as a Suspension, the others running.
+ */
+export function greenThreadsRun(): boolean {
+  return contexts !== null && owner() !== null;
+}

@@ -39,10 +39,11 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "xml",
+  "socket", "select", "selectors", "http",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree"]);
+export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver
@@ -88,4 +89,5 @@ export const RUNTIME_METHOD_NAMES = new Set([
   "acquire", "release", "locked", "wait", "set", "is_set", "clear", "notify", "notify_all",
   "wait_for", "read", "text", "json", "write", "flush", "readline", "send", "throw",
   "__next__", "__anext__", "asend", "athrow", "aclose",
+  "serve_forever", "shutdown", "handle_request", "server_close", "accept", "recv", "sendall",
 ]);

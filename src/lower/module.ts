@@ -111,11 +111,15 @@ function globalAccessors(cx: LowerContext): ir.Stmt[] {
 function collectKnownBindings(cx: LowerContext, module: py.Module): void {
   for (const s of module.body) {
     const once = (name: string): boolean => (cx.moduleScope.bindings.get(name)?.length ?? 0) === 1 && !cx.moduleScope.globals.has(name);
+    // `import urllib.request` and `import urllib.error` both bind `urllib`, to the same package.
+    const packageOnly = (name: string): boolean =>
+      !cx.moduleScope.globals.has(name) &&
+      (cx.moduleScope.bindings.get(name) ?? []).every((b) => b.stmt?._type === "Import" && b.stmt.names.some((n) => !n.asname && n.name.split(".")[0] === name));
     if (s._type === "Import") {
       for (const a of s.names) {
         if (isProgramModule(cx, a.name)) continue;
         const bound = a.asname ?? a.name.split(".")[0]!;
-        if (once(bound)) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
+        if (once(bound) || (!a.asname && packageOnly(bound))) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
       }
     } else if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once(s.name) && s.decorator_list.length === 0) {
       cx.known.set(s.name, { k: "function", def: s });

@@ -79,6 +79,7 @@ function moduleFunction(module: string, name: string): string | null {
   if (module === "time" && name === "sleep") return "sleep";
   if (module === "concurrent.futures" && (name === "wait" || name === "as_completed")) return "call";
   if (module === "urllib.request" && name === "urlopen") return "urlopen";
+  if (module === "select" && name === "select") return "call";
   return null;
 }
 
@@ -115,7 +116,21 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
     case "put":
     case "submit":
     case "shutdown":
+    // sockets (and their files) waiting for a peer
+    case "accept":
+    case "recv":
+    case "recvfrom":
+    case "recv_into":
+    case "recvfrom_into":
+    case "readline":
+    case "readlines":
+    case "select":
+    case "getresponse":
+    case "serve_forever":
+    case "handle_request":
       return "method";
+    case "read":
+      return positional <= 1 ? "method" : null;
     case "map":
       return positional >= 2 ? "method" : null;
     case "join":

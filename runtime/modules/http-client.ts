@@ -1,0 +1,206 @@
+// `http.client`: HTTPConnection on the `socket` module's sockets, so a client and a server
+// (http.server in a thread) of one program talk over 127.0.0.1. getresponse() waits for the
+// server as recv does (a thread switch once green threads run). `http.HTTPStatus` too.
+
+import { Bytes } from "../values/bytes.js";
+import { Exception, PyTypeError } from "../values/exceptions.js";
+import { Kwargs, splitKw } from "../values/kwargs.js";
+import { Tuple } from "../values/tuple.js";
+import { str } from "../values/repr.js";
+import { getitem } from "../values/subscript.js";
+import { IntEnum, defineMembers } from "./enum.js";
+import { isNone, pyClass, toNumber } from "./callable-class.js";
+import { HttpHeaders } from "./http-headers.js";
+import { HTTP_STATUS } from "./http-status-data.js";
+import { HTTPResponse } from "./urllib.js";
+import { drive, type Steps } from "./socket-host.js";
+import { socketModule, type PySocket } from "./socket.js";
+import type { SocketFile } from "./socket-file.js";
+
+export class HTTPException extends Exception {
+  static readonly __module__: string = "http.client";
+}
+export class RemoteDisconnected extends HTTPException {
+  static override readonly __module__ = "http.client";
+}
+export class BadStatusLine extends HTTPException {
+  static override readonly __module__ = "http.client";
+}
+
+const BODY_METHODS = new Set(["PATCH", "POST", "PUT"]);
+
+/** Reads a response's status line, headers and body from a socket file. */
+export function* readResponse(file: SocketFile, method: string): Steps<HTTPResponse> {
+  const line = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);
+  if (line === "") throw new RemoteDisconnected("Remote end closed connection without response");
+  const match = /^(HTTP\/1\.[01]) (\d{3})(?: (.*?))?\r?\n$/.exec(line);
+  if (match === null) throw new BadStatusLine(line.replace(/\r?\n$/, ""));
+  const raw: string[] = [];
+  for (;;) {
+    const header = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);
+    if (header === "\r\n" || header === "\n" || header === "") break;
+    const colon = header.indexOf(":");
+    raw.push(header.slice(0, colon), header.slice(colon + 1).trim());
+  }
+  const headers = HttpHeaders.fromRaw(raw);
+  const status = Number(match[2]);
+  let body: Uint8Array = new Uint8Array(0);
+  if (method !== "HEAD" && status !== 204 && status !== 304 && !(status >= 100 && status < 200)) {
+    const length = headers.get("Content-Length");
+    const chunked = String(headers.get("Transfer-Encoding") ?? "").toLowerCase() === "chunked";
+    if (chunked) {
+      const parts: Uint8Array[] = [];
+      for (;;) {
+        const size = parseInt(new TextDecoder().decode((yield* file._lineSteps(65537)) as Bytes), 16);
+        if (!(size > 0)) break;
+        parts.push((yield* file._readSteps(size)) as Bytes);
+        yield* file._lineSteps(2);
+      }
+      body = Bytes.fromArray(parts.flatMap((p) => Array.from(p)));
+    } else body = (yield* file._readSteps(typeof length === "string" ? Number(length) : -1)) as Bytes;
+  }
+  return new HTTPResponse("", status, match[3] ?? "", match[1] === "HTTP/1.0" ? 10 : 11, headers, Bytes.fromArray(body));
+}
+
+export class HTTPConnection {
+  static readonly pythonName: string = "HTTPConnection";
+  static readonly __module__ = "http.client";
+  static default_port = 80n;
+  host: string;
+  port: bigint;
+  timeout: unknown;
+  sock: PySocket | null = null;
+  private buffer: string[] = [];
+  private method = "GET";
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    let host = str(pos[0] ?? kws["host"]);
+    let port = pos[1] ?? kws["port"] ?? null;
+    this.timeout = pos.length > 2 ? pos[2] : "timeout" in kws ? kws["timeout"] : undefined;
+    const colon = host.lastIndexOf(":");
+    if (isNone(port) && colon > host.lastIndexOf("]")) {
+      port = BigInt(host.slice(colon + 1));
+      host = host.slice(0, colon);
+    }
+    this.host = host.replace(/^\[(.*)\]$/, "$1");
+    this.port = isNone(port) ? 80n : BigInt(toNumber(port));
+  }
+
+  set_debuglevel(_level: unknown): null {
+    return null;
+  }
+
+  connect(): null {
+    const args: unknown[] = [Tuple.of(this.host, this.port)];
+    if (this.timeout !== undefined) args.push(this.timeout);
+    this.sock = socketModule.create_connection(...args);
+    return null;
+  }
+
+  close(): null {
+    this.sock?.close();
+    this.sock = null;
+    return null;
+  }
+
+  putrequest(method: unknown, url: unknown, ...rest: unknown[]): null {
+    const [, kws] = splitKw(rest);
+    this.method = str(method);
+    this.buffer = [`${this.method} ${str(url) || "/"} HTTP/1.1`];
+    if (kws["skip_host"] !== true) this.buffer.push(`Host: ${this.port === 80n ? this.host : `${this.host}:${this.port}`}`);
+    if (kws["skip_accept_encoding"] !== true) this.buffer.push("Accept-Encoding: identity");
+    return null;
+  }
+
+  putheader(header: unknown, ...values: unknown[]): null {
+    this.buffer.push(`${str(header)}: ${values.map((v) => str(v)).join("\r\n\t")}`);
+    return null;
+  }
+
+  endheaders(body?: unknown): null {
+    if (this.sock === null) this.connect();
+    const head = new TextEncoder().encode(this.buffer.join("\r\n") + "\r\n\r\n");
+    this.sock!.sendall(Bytes.fromArray(head));
+    if (!isNone(body) && body !== undefined) this.send(body);
+    return null;
+  }
+
+  send(data: unknown): null {
+    if (this.sock === null) this.connect();
+    const bytes = typeof data === "string" ? Bytes.fromArray(new TextEncoder().encode(data)) : data;
+    this.sock!.sendall(bytes);
+    return null;
+  }
+
+  request(...args: unknown[]): null {
+    const [pos, kws] = splitKw(args);
+    const method = str(pos[0] ?? kws["method"]);
+    const url = pos[1] ?? kws["url"];
+    let body = pos.length > 2 ? pos[2] : kws["body"] ?? null;
+    const headers = (pos.length > 3 ? pos[3] : kws["headers"]) ?? null;
+    const pairs: [string, unknown][] = isNone(headers) ? [] : Array.from(headers as Iterable<unknown>, (k) => [str(k), getitem(headers, k)]);
+    const names = new Set(pairs.map(([k]) => k.toLowerCase()));
+    this.putrequest(method, url, ...(names.has("host") || names.has("accept-encoding") ? [kwOf({ skip_host: names.has("host"), skip_accept_encoding: names.has("accept-encoding") })] : []));
+    if (typeof body === "string") body = Bytes.fromArray(new TextEncoder().encode(body));
+    if (!isNone(body) && !(body instanceof Uint8Array)) throw new PyTypeError("body must be str or a bytes-like object");
+    if (!names.has("content-length") && !names.has("transfer-encoding")) {
+      if (!isNone(body)) this.putheader("Content-Length", String((body as Uint8Array).length));
+      else if (BODY_METHODS.has(method.toUpperCase())) this.putheader("Content-Length", "0");
+    }
+    for (const [k, v] of pairs) this.putheader(k, v);
+    this.endheaders(body);
+    return null;
+  }
+
+  getresponse(): HTTPResponse {
+    if (this.sock === null) throw new ResponseNotReady("Request-sent");
+    const file = this.sock.makefile("rb");
+    const method = this.method;
+    return drive(
+      (function* (): Steps<HTTPResponse> {
+        try {
+          return yield* readResponse(file, method);
+        } finally {
+          file.close();
+        }
+      })(),
+    );
+  }
+
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(..._exc: unknown[]): null {
+    return this.close();
+  }
+}
+
+export class ResponseNotReady extends HTTPException {
+  static override readonly __module__ = "http.client";
+}
+
+function kwOf(values: Record<string, unknown>): Kwargs {
+  return new Kwargs(values);
+}
+
+/** `http.HTTPStatus`: the status codes, with phrase and description. */
+export class HTTPStatus extends IntEnum {
+  static readonly __module__ = "http";
+  static {
+    for (const [code, name] of HTTP_STATUS) (this as unknown as Record<string, bigint>)[name] = BigInt(code);
+    defineMembers(this, HTTP_STATUS.map((row) => row[1]));
+    for (const [, name, phrase, description] of HTTP_STATUS) {
+      const member = (this as unknown as Record<string, object>)[name]!;
+      Object.defineProperties(member, { phrase: { value: phrase }, description: { value: description } });
+    }
+  }
+}
+
+/** code -> phrase (`http.client.responses`). */
+export function responsesTable(): Map<number, string> {
+  return new Map(HTTP_STATUS.map(([code, , phrase]) => [code, phrase]));
+}
+
+export const HTTPConnectionClass = pyClass(HTTPConnection);
