@@ -58,5 +58,6 @@ function isMethodValue(value: unknown): boolean {
 
 /** Is `obj` a class defined by the program (not a runtime type object)? */
 export function isUserClass(obj: unknown): boolean {
-  return typeof obj === "function" && isClass(obj) && (obj as { __pytype__?: boolean }).__pytype__ !== true;
+  // (a Python subclass of a module's class inherits its __pytype__ mark, not owning it)
+  return typeof obj === "function" && isClass(obj) && ((obj as { __pytype__?: boolean }).__pytype__ !== true || !Object.hasOwn(obj, "__pytype__"));
 }

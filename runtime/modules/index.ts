@@ -75,3 +75,5 @@ export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
+export { difflibModule as difflib } from "./difflib.js";
+export { unittestModule as unittest } from "./unittest.js";

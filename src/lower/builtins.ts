@@ -38,7 +38,7 @@ export const RUNTIME_MODULES = new Set([
   "os", "fnmatch", "glob", "shutil", "tempfile", "io", "pathlib", "csv", "fileinput", "configparser",
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
-  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect",
+  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "difflib", "unittest",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */

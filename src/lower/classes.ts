@@ -144,6 +144,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const deleters: { key: string; value: ir.Expr }[] = [];
   const newKeywords: { key: string; value: ir.Expr }[] = [];
   const methodSpecs: { key: string; value: ir.Expr }[] = [];
+  const methodDocs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -187,7 +188,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
       // (`__call__` runs on dynamic paths whenever an instance is called.)
       const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
-      if (stmt.decorator_list.length === 0 && reachedAsValue) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      // (a docstring read at run time, `__doc__` or unittest's descriptions, is recorded with the spec)
+      const doc = cx.readsDocstrings && stmt.decorator_list.length === 0 ? docstringOf(stmt) : null;
+      if (stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      if (doc !== null && stmt.name !== "__init__") methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
@@ -271,7 +275,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (methodSpecs.length) {
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
-    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args: [{ k: "this" }, prefix, { k: "object", props: methodSpecs }] };
+    const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
+    if (methodDocs.length) args.push({ k: "object", props: methodDocs });
+    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   if (keywordTable.length) {

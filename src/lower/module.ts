@@ -229,6 +229,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
+    // unittest prints test docstrings; doctest runs them.
+    if (node._type === "Import" && (node as py.Import).names.some((a) => a.name === "unittest" || a.name === "doctest")) cx.readsDocstrings = true;
+    if (node._type === "ImportFrom" && ((node as py.ImportFrom).module === "unittest" || (node as py.ImportFrom).module === "doctest")) cx.readsDocstrings = true;
     if ((node._type === "Attribute" && (node as py.Attribute).attr === "getdoc") || (node._type === "Name" && (node as py.Name).id === "getdoc")) cx.readsDocstrings = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).

@@ -1,0 +1,36 @@
+// Python's `unittest`: TestCase (unittest-case.ts, assertions in unittest-asserts.ts and
+// unittest-contexts.ts), TestResult/TextTestRunner (unittest-result.ts), TestSuite,
+// TestLoader and main (unittest-loader.ts), with CPython's runner report.
+
+import { builtinFunction } from "../values/builtin-type.js";
+import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
+import { installAssertions } from "./unittest-asserts.js";
+import { expectedFailure, skip, skipIf, skipUnless, TestCase } from "./unittest-case.js";
+import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex } from "./unittest-contexts.js";
+import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
+import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
+import { SkipTest } from "./unittest-util.js";
+
+installAssertions(TestCase.prototype);
+for (const [name, fn] of Object.entries({ assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex, assertLogs, assertNoLogs })) {
+  Object.defineProperty(TestCase.prototype, name, { value: fn, writable: true, configurable: true });
+}
+
+export const unittestModule = moduleObject("unittest", {
+  __all__: ["TestResult", "TestCase", "IsolatedAsyncioTestCase", "TestSuite", "TextTestRunner", "TestLoader", "FunctionTestCase", "main", "defaultTestLoader", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure", "TextTestResult", "installHandler", "registerResult", "removeResult", "removeHandler", "addModuleCleanup", "doModuleCleanups", "enterModuleContext", "getTestCaseNames", "makeSuite", "findTestCases"],
+  TestCase: pyClass(TestCase),
+  TestSuite: TestSuiteType,
+  TestLoader: pyClass(TestLoader),
+  TestResult: unittestTestResult,
+  TextTestResult: TextTestResultType,
+  TextTestRunner: TextTestRunnerType,
+  TestProgram: pyClass(TestProgram),
+  main: pyClass(TestProgram),
+  SkipTest,
+  defaultTestLoader,
+  skip: builtinFunction(skip, "skip"),
+  skipIf: builtinFunction(skipIf, "skipIf"),
+  skipUnless: builtinFunction(skipUnless, "skipUnless"),
+  expectedFailure: builtinFunction(expectedFailure, "expectedFailure"),
+});
