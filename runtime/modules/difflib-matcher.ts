@@ -2,6 +2,7 @@
 // matching block first, junk and "popular" elements of b ignored when anchoring a match), so
 // matching blocks, opcodes and ratios equal CPython's.
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { eq } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
 import { iterable } from "../values/iteration.js";
@@ -163,7 +164,7 @@ export class SequenceMatcher {
     return [besti, bestj, bestsize];
   }
 
-  find_longest_match(...args: unknown[]): unknown {
+  find_longest_match(...args: unknown[]): any {
     const [pos, kw] = splitKw(args);
     const arg = (i: number, name: string, fallback: number): number => {
       const v = i < pos.length ? pos[i] : name in kw ? kw[name] : null;
@@ -205,7 +206,7 @@ export class SequenceMatcher {
     return nonAdjacent;
   }
 
-  get_matching_blocks(): unknown[] {
+  get_matching_blocks(): any[] {
     return this.blocks().map(([i, j, k]) => new MatchTuple(BigInt(i), BigInt(j), BigInt(k)));
   }
 
@@ -225,7 +226,7 @@ export class SequenceMatcher {
     return answer;
   }
 
-  get_opcodes(): unknown[] {
+  get_opcodes(): any[] {
     return this.opcodes().map(opcodeTuple);
   }
 
@@ -260,7 +261,7 @@ export class SequenceMatcher {
     return groups;
   }
 
-  get_grouped_opcodes(n: unknown = 3n): unknown {
+  get_grouped_opcodes(n: unknown = 3n): any {
     const groups = this.groupedOpcodes(Number(n));
     return generator(function* () {
       for (const g of groups) yield g.map(opcodeTuple);

@@ -2,11 +2,11 @@
 // "? " hint lines of its fancy replace, unified_diff, context_diff, get_close_matches and
 // restore, with Lib/difflib.py's output line for line.
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
-import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { generator } from "../core/generator.js";
 import { isNone, pyClass } from "./callable-class.js";
@@ -61,7 +61,7 @@ export class Differ {
     }
   }
 
-  compare(a: unknown, b: unknown): unknown {
+  compare(a: unknown, b: unknown): any {
     const as = items(a);
     const bs = items(b);
     return generator(() => this.lines(as, bs), "Differ.compare");
@@ -163,7 +163,7 @@ export function ndiffLines(a: unknown[], b: unknown[], linejunk: unknown = null,
   return new Differ(linejunk, charjunk).lines(a, b);
 }
 
-function ndiff(...args: unknown[]): unknown {
+function ndiff(...args: unknown[]): any {
   const [pos, kw] = splitKw(args);
   const a = items(pos[0] ?? kw["a"]);
   const b = items(pos[1] ?? kw["b"]);
@@ -183,22 +183,19 @@ interface DiffArgs {
   lineterm: string;
 }
 
-function diffArgs(name: string, args: unknown[]): DiffArgs {
+function diffArgs(args: unknown[]): DiffArgs {
   const [pos, kw] = splitKw(args);
   const names = ["a", "b", "fromfile", "tofile", "fromfiledate", "tofiledate", "n", "lineterm"];
   const defaults: unknown[] = [undefined, undefined, "", "", "", "", 3n, "\n"];
   const v = names.map((nm, i) => (i < pos.length ? pos[i] : nm in kw ? kw[nm] : defaults[i]));
-  for (const [i, x] of [v[0], v[1]].entries()) {
-    const list = items(x);
-    for (const line of list) {
+  for (const x of [v[0], v[1]]) {
+    for (const line of items(x)) {
       if (typeof line !== "string") throw new PyTypeError(`lines to compare must be str, not ${typeName(line)} (${repr(line)})`);
     }
-    void i;
   }
   for (const i of [2, 3, 4, 5, 7]) {
     if (typeof v[i] !== "string") throw new PyTypeError(`all arguments must be str, not: ${repr(v[i])}`);
   }
-  void name;
   return { a: items(v[0]), b: items(v[1]), fromfile: v[2] as string, tofile: v[3] as string, fromdate: v[4] as string, todate: v[5] as string, n: Number(v[6]), lineterm: v[7] as string };
 }
 
@@ -264,13 +261,13 @@ function* contextLines(d: DiffArgs): Generator<string> {
   }
 }
 
-function unified_diff(...args: unknown[]): unknown {
-  const d = diffArgs("unified_diff", args);
+function unified_diff(...args: unknown[]): any {
+  const d = diffArgs(args);
   return generator(() => unifiedLines(d), "unified_diff");
 }
 
-function context_diff(...args: unknown[]): unknown {
-  const d = diffArgs("context_diff", args);
+function context_diff(...args: unknown[]): any {
+  const d = diffArgs(args);
   return generator(() => contextLines(d), "context_diff");
 }
 
@@ -294,7 +291,7 @@ function get_close_matches(...args: unknown[]): unknown[] {
   return result.slice(0, n).map(([, x]) => x);
 }
 
-function restore(delta: unknown, which: unknown): unknown {
+function restore(delta: unknown, which: unknown): any {
   const w = Number(which);
   const tag = w === 1 ? "- " : w === 2 ? "+ " : null;
   if (tag === null) throw new ValueError(`unknown delta choice (must be 1 or 2): ${repr(which)}`);
@@ -317,5 +314,3 @@ export const difflibModule = moduleObject("difflib", {
   IS_LINE_JUNK: lineJunk,
   IS_CHARACTER_JUNK: charJunk,
 });
-
-void truthy;

@@ -17,6 +17,7 @@ import { getitem } from "../values/subscript.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
+import { boundMethod } from "../lang/functions.js";
 import { ndiffLines } from "./difflib.js";
 import { pprintModule } from "./pprint.js";
 import { callValue } from "./pycall.js";
@@ -383,12 +384,28 @@ function identical(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Puts the assertions on TestCase's prototype (Python subclasses override them as usual). */
-export function installAssertions(proto: object): void {
-  for (const [name, fn] of Object.entries(methods)) {
+/**
+ * Puts methods on TestCase's prototype (Python subclasses override them as usual). Read from
+ * a test case they are bound methods, so `check = self.assertEqual` keeps its test case.
+ */
+export function installMethods(owner: Function, table: Record<string, Function>): void {
+  const proto = owner.prototype as object;
+  for (const [name, fn] of Object.entries(table)) {
     Object.defineProperty(fn, "name", { value: name });
-    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: object) {
+        return Object.hasOwn(this, "_testMethodName") ? boundMethod(this, fn as (...a: unknown[]) => unknown, owner) : fn;
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
   }
+}
+
+export function installAssertions(owner: Function): void {
+  installMethods(owner, methods);
 }
 
 void typeName;

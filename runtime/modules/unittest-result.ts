@@ -62,10 +62,12 @@ export class TestResult {
     return null;
   }
   addError(test: unknown, err: unknown): any {
+    if (truthy(this.failfast)) callMethod(this, "stop");
     this.errors.push(Tuple.of(test, callMethod(this, "_exc_info_to_string", err, test)));
     return null;
   }
   addFailure(test: unknown, err: unknown): any {
+    if (truthy(this.failfast)) callMethod(this, "stop");
     this.failures.push(Tuple.of(test, callMethod(this, "_exc_info_to_string", err, test)));
     return null;
   }
@@ -91,6 +93,7 @@ export class TestResult {
     return null;
   }
   addUnexpectedSuccess(test: unknown): any {
+    if (truthy(this.failfast)) callMethod(this, "stop");
     this.unexpectedSuccesses.push(test);
     return null;
   }
@@ -134,6 +137,7 @@ const SEPARATOR1 = "=".repeat(70);
 const SEPARATOR2 = "-".repeat(70);
 
 export class TextTestResult extends TestResult {
+  static override readonly __module__: string = "unittest.runner";
   static readonly separator1 = SEPARATOR1;
   static readonly separator2 = SEPARATOR2;
   readonly separator1 = SEPARATOR1;

@@ -5,17 +5,18 @@
 import { builtinFunction } from "../values/builtin-type.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { installAssertions } from "./unittest-asserts.js";
+import { installAssertions, installMethods } from "./unittest-asserts.js";
 import { expectedFailure, skip, skipIf, skipUnless, TestCase } from "./unittest-case.js";
 import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex } from "./unittest-contexts.js";
 import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
 
-installAssertions(TestCase.prototype);
-for (const [name, fn] of Object.entries({ assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex, assertLogs, assertNoLogs })) {
-  Object.defineProperty(TestCase.prototype, name, { value: fn, writable: true, configurable: true });
-}
+installAssertions(TestCase);
+// (TestCase's own methods, read from a test case, are bound methods too)
+const own = ["setUp", "tearDown", "countTestCases", "defaultTestResult", "id", "shortDescription", "addCleanup", "doCleanups", "skipTest", "fail", "subTest", "debug", "run"] as const;
+installMethods(TestCase, Object.fromEntries(own.map((name) => [name, TestCase.prototype[name] as Function])));
+installMethods(TestCase, { assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex, assertLogs, assertNoLogs });
 
 export const unittestModule = moduleObject("unittest", {
   __all__: ["TestResult", "TestCase", "IsolatedAsyncioTestCase", "TestSuite", "TextTestRunner", "TestLoader", "FunctionTestCase", "main", "defaultTestLoader", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure", "TextTestResult", "installHandler", "registerResult", "removeResult", "removeHandler", "addModuleCleanup", "doModuleCleanups", "enterModuleContext", "getTestCaseNames", "makeSuite", "findTestCases"],
