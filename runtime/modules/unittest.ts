@@ -11,6 +11,18 @@ import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns,
 import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
+import { call, DEFAULT, MagicMockType, MockType, NonCallableMockType, patch } from "./unittest-mock.js";
+
+/** `unittest.mock`. */
+export const mockModule = moduleObject("unittest.mock", {
+  __all__: ["Mock", "MagicMock", "patch", "sentinel", "DEFAULT", "ANY", "call", "create_autospec", "AsyncMock", "FILTER_DIR", "NonCallableMock", "NonCallableMagicMock", "mock_open", "PropertyMock", "seal"],
+  Mock: MockType,
+  MagicMock: MagicMockType,
+  NonCallableMock: NonCallableMockType,
+  patch,
+  call,
+  DEFAULT,
+});
 
 installAssertions(TestCase);
 // (TestCase's own methods, read from a test case, are bound methods too)
@@ -34,4 +46,5 @@ export const unittestModule = moduleObject("unittest", {
   skipIf: builtinFunction(skipIf, "skipIf"),
   skipUnless: builtinFunction(skipUnless, "skipUnless"),
   expectedFailure: builtinFunction(expectedFailure, "expectedFailure"),
+  mock: mockModule,
 });
