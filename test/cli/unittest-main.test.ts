@@ -78,6 +78,12 @@ const PROGRAMS: Record<string, [string, string[]]> = {
   no_exit: [PASSING.replace("unittest.main()", "unittest.main(exit=False)\nprint('still running')"), []],
 };
 
+// Test modules written as a course's students write them (test/cli/unittest-programs/).
+const COURSE = path.join(path.dirname(new URL(import.meta.url).pathname), "unittest-programs");
+for (const file of fs.readdirSync(COURSE).filter((f) => f.endsWith(".py")).sort()) {
+  PROGRAMS[`course_${file.replace(/\.py$/, "")}`] = [fs.readFileSync(path.join(COURSE, file), "utf8"), []];
+}
+
 const TIME = /^Ran (\d+) tests? in \d+\.\d{3}s$/m;
 
 describe("unittest.main() reports as CPython's runner does", () => {
