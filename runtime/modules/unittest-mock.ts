@@ -10,7 +10,7 @@ import { eq } from "../values/compare.js";
 import { iterable } from "../values/iteration.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { next } from "../values/iteration.js";
-import { repr } from "../values/repr.js";
+import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { getitem } from "../values/subscript.js";
 import { Dict } from "../values/dict.js";
@@ -162,11 +162,14 @@ export class NonCallableMock {
     // A callable mock is a function (emitted code calls functions directly), its prototype
     // the mock class's; a non-callable one is this object.
     let target: any = this;
-    if (new.target.prototype instanceof Mock || new.target === Mock) {
+    // (`new.target` is the class or the pyClass proxy standing for it: compare prototypes)
+    if (new.target.prototype === Mock.prototype || new.target.prototype instanceof Mock) {
       target = (): void => undefined;
       delete target.name;
       delete target.length;
       Object.setPrototypeOf(target, new.target.prototype);
+      // (repr and str ask the mock's class, not the function's)
+      target[CALLABLE_OBJECT] = true;
     }
     target[STATE] = state;
     const proxy = makeProxy(target);
