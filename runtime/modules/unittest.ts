@@ -11,7 +11,8 @@ import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns,
 import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
-import { call, DEFAULT, MagicMockType, MockType, NonCallableMockType, patch } from "./unittest-mock.js";
+import { call, DEFAULT, MagicMockType, MockType, NonCallableMockType } from "./unittest-mock.js";
+import { patch } from "./unittest-patch.js";
 
 /** `unittest.mock`. */
 export const mockModule = moduleObject("unittest.mock", {
