@@ -53,10 +53,14 @@ export function setClassAttribute(cls: any, name: string, value: unknown): void 
 /** A function that Python binds to the instance it is read through (not a class, a static or class method). */
 function isMethodValue(value: unknown): boolean {
   if (typeof value !== "function" || isClass(value)) return false;
+  // A callable instance made a function (a unittest.mock mock) is no descriptor: not bound.
+  const ctor = (Object.getPrototypeOf(value) as { constructor?: unknown } | null)?.constructor;
+  if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return false;
   return !Object.hasOwn(value, CLASS_METHOD) && !Object.hasOwn(value, STATIC_METHOD);
 }
 
 /** Is `obj` a class defined by the program (not a runtime type object)? */
 export function isUserClass(obj: unknown): boolean {
-  return typeof obj === "function" && isClass(obj) && (obj as { __pytype__?: boolean }).__pytype__ !== true;
+  // (a Python subclass of a module's class inherits its __pytype__ mark, not owning it)
+  return typeof obj === "function" && isClass(obj) && ((obj as { __pytype__?: boolean }).__pytype__ !== true || !Object.hasOwn(obj, "__pytype__"));
 }

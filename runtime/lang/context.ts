@@ -6,10 +6,12 @@
 // None)` unless `error` already ran.
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
-import { AttributeError } from "../values/exceptions.js";
+import { AttributeError, BaseException } from "../values/exceptions.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { typeOf } from "./objects.js";
+
+const isNone = (x: unknown): boolean => x === null || x === undefined;
 
 interface SyncManager {
   __enter__(): unknown;
@@ -42,7 +44,14 @@ export class SyncContext {
 
   error(error: unknown): void | Promise<void> {
     this.done = true;
-    const suppress = this.manager.__exit__(typeOf(error), error, null);
+    let suppress: unknown;
+    try {
+      suppress = this.manager.__exit__(typeOf(error), error, null);
+    } catch (raised) {
+      // raised while the body's exception was being handled: that one is its context
+      if (raised !== error && raised instanceof BaseException && isNone(raised.__context__) && error instanceof BaseException) raised.__context__ = error;
+      throw raised;
+    }
     // A thread switch in `__exit__` (programs using threads await it: thread-switches.ts).
     if (suppress instanceof Promise) {
       return suppress.then((value) => {

@@ -54,7 +54,7 @@ export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonl
 }
 
 /** A class's methods: `pyMethods(this, "Account", { deposit: ["self", "amount"] })`. */
-export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>, defaults: Record<string, readonly unknown[]> = {}): void {
+export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>, defaults: Record<string, readonly unknown[]> = {}, docs?: Record<string, string>): void {
   const proto = cls.prototype as Record<string, unknown>;
   for (const [key, spec] of Object.entries(specs)) {
     const extras: Partial<FunctionInfo> = Object.hasOwn(defaults, key) ? { defaults: defaults[key] } : {};
@@ -66,7 +66,7 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
     const method = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
     if (typeof method !== "function") continue;
     const name = pythonName(key, false) ?? key;
-    pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras });
+    pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras, ...(docs !== undefined && Object.hasOwn(docs, key) ? { doc: docs[key]! } : {}) });
   }
 }
 
@@ -174,6 +174,9 @@ export function bindFunction(self: unknown, fn: AnyFn): AnyFn {
 const plainMethods = new WeakMap<AnyFn, AnyFn>();
 
 /** `Cls.method`: the method as the plain function Python stores, taking `self` first. */
+/** The method each plain function stands for (its dunder attributes are the method's). */
+const plainOrigins = new WeakMap<Function, Function>();
+
 export function plainMethod(method: AnyFn, owner: Function): AnyFn {
   let plain = plainMethods.get(method);
   if (plain === undefined) {
@@ -191,6 +194,13 @@ export function plainMethod(method: AnyFn, owner: Function): AnyFn {
     const module = functionModules.get(method);
     if (module !== undefined) functionModules.set(plain, module);
     plainMethods.set(method, plain);
+    plainOrigins.set(plain, method);
+    // (marks a decorator left on the method, `__unittest_skip__`, read through)
+    for (const key of Object.keys(method)) {
+      if (/^__\w+__$/.test(key) && !Object.hasOwn(plain, key)) {
+        Object.defineProperty(plain, key, { get: () => (method as unknown as Record<string, unknown>)[key], configurable: true, enumerable: false });
+      }
+    }
   }
   return plain;
 }
@@ -291,6 +301,10 @@ export function functionAttribute(f: Function, name: string): unknown {
     if (name === "__annotations__" && Object.hasOwn(parts.method, name)) return (parts.method as unknown as Record<string, unknown>)[name];
   }
   if (Object.hasOwn(f, name) && name.startsWith("__")) return (f as unknown as Record<string, unknown>)[name];
+  const origin = plainOrigins.get(f);
+  if (origin !== undefined && Object.hasOwn(origin, name) && /^__\w+__$/.test(name) && Object.getOwnPropertyDescriptor(origin, name)?.enumerable) {
+    return (origin as unknown as Record<string, unknown>)[name];
+  }
   const info = functionInfo(f);
   switch (name) {
     case "__name__":

@@ -56,7 +56,7 @@ export function mroOf(cls: AnyClass): AnyClass[] {
 }
 
 /** Class statics that describe the class itself rather than being inherited attributes. */
-const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", MRO_KEY, BASES_KEY, PYTHON_TYPE, Symbol.hasInstance]);
+const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", "__pytype__", MRO_KEY, BASES_KEY, PYTHON_TYPE, Symbol.hasInstance]);
 
 /** The first class in `mro` owning `key` on `side` of it (the prototype or the class). */
 function owners(mro: AnyClass[], side: (c: AnyClass) => object, skip: Set<PropertyKey>): Map<PropertyKey, AnyClass> {

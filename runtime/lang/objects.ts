@@ -176,8 +176,13 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[]):
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);
   };
-  // `@abstractmethod` (abc.ts) marks the function: the method standing for it keeps the mark.
-  if ((decorated as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true) cls.prototype[name].__isabstractmethod__ = true;
+  // `@abstractmethod` (abc.ts) and `@unittest.skip` mark the function: the method standing for
+  // it keeps the marks (its dunder attributes).
+  if (typeof decorated === "function") {
+    for (const key of Object.getOwnPropertyNames(decorated)) {
+      if (/^__\w+__$/.test(key) && !["__name__", "__qualname__", "__doc__", "__module__"].includes(key)) cls.prototype[name][key] = (decorated as unknown as Record<string, unknown>)[key];
+    }
+  }
 }
 
 const NAMESPACE = Symbol.for("pyts.namespace");

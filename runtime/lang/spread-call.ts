@@ -8,6 +8,8 @@
 // the def's `restTuple` unpacks.
 import { Tuple } from "../values/tuple.js";
 import { functionInfo } from "./function-info.js";
+import { isClass } from "../values/typename.js";
+import { constructChecked } from "./functions.js";
 
 /** A function's entry taking its positional arguments (and a trailing `kw(...)`) as one array. */
 export const MANY_ARGS: unique symbol = Symbol("pyts.manyArgs");
@@ -65,5 +67,10 @@ export function applyMany(fn: unknown, self: unknown, args: unknown[], rest = -1
 /** `obj.name(...args)`: a method call with a spread argument. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function spreadMethod(obj: any, name: string, args: unknown[]): any {
-  return applyMany(obj[name], obj, args);
+  const f = obj[name];
+  // A class stored as an attribute (`self.shape_class(*args)`) is constructed, a callable
+  // object called through its `__call__`.
+  if (typeof f === "function" && isClass(f) && !Object.hasOwn(f, "__pytype__")) return constructChecked(f, args);
+  if (f !== null && typeof f === "object" && typeof (f as { __call__?: unknown }).__call__ === "function") return applyMany((f as { __call__: unknown }).__call__, f, args);
+  return applyMany(f, obj, args);
 }

@@ -79,3 +79,5 @@ export { zlibModule as zlib } from "./zlib.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
 export { xmlModule as xml } from "./etree.js";
+export { difflibModule as difflib } from "./difflib.js";
+export { unittestModule as unittest } from "./unittest.js";

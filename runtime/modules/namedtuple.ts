@@ -116,7 +116,7 @@ export function namedTupleBase(typename: string, fields: string[], defaults: Rec
   return base;
 }
 
-function makeNamedTuple(typename: string, fields: string[], defaults: unknown[], module: string): any {
+export function makeNamedTuple(typename: string, fields: string[], defaults: unknown[], module: string): any {
   if (defaults.length > fields.length) throw new PyTypeError("Got more default values than field names");
   const firstDefault = fields.length - defaults.length;
   const fieldDefaults = new Dict<string, unknown>(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const));

@@ -4,7 +4,7 @@
 // traceback runs from the frame that caught it (the first frame it does not share with the
 // stack that reads it) to where it was raised, as CPython's does.
 
-import { BaseException, IndexError, PyTypeError, tracebackHook, ValueError } from "../values/exceptions.js";
+import { BaseException, IndexError, PyTypeError, TRACEBACK, tracebackHook, ValueError } from "../values/exceptions.js";
 import { currentHandled } from "../values/handled.js";
 import { iterable } from "../values/iteration.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
@@ -189,6 +189,11 @@ function makeTraceback(e: BaseException, outer: string[]): TracebackObject | nul
 
 tracebackHook.make = (e) => makeTraceback(e, pythonFrames(new Error()));
 
+/** Fixes `e.__traceback__` as read from a stack whose frames are `outer` (unittest's runner reads it inside the test's `with`). */
+export function fixTraceback(e: BaseException, outer: string[]): void {
+  e.__traceback__ = makeTraceback(e, outer);
+}
+
 function walk(tb: unknown): FrameSummary[] {
   const out: FrameSummary[] = [];
   for (let t = tb; t instanceof TracebackObject; t = t.tb_next) out.push(t.summary);
@@ -365,6 +370,8 @@ export class TracebackException {
 
 /** `exc.__traceback__`, made relative to the frames of the exception raised later. */
 function ownTraceback(e: BaseException, later: string[]): unknown {
+  // (cleared by `with_traceback(None)`, as unittest's assertRaises does)
+  if (e[TRACEBACK] === null) return null;
   const frames = pythonFrames(e);
   if (frames.length === 0) return e.__traceback__;
   const tb = chain(summaries(ownFrames(frames, later)));

@@ -199,10 +199,12 @@ export function instanceDict(obj: object): Dict {
  * with the attribute's JS key): None when the attribute exists (or `__getattr__` supplied it),
  * else AttributeError as in Python, naming the Python attribute.
  */
-export function unsetAttribute(obj: unknown, key: string): null {
+export function unsetAttribute(obj: unknown, key: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
-    if (key in obj || typeof hooked.__getattr__ === "function" || typeof hooked.__getattribute__ === "function") return null;
+    if (key in obj || typeof hooked.__getattribute__ === "function") return null;
+    // (a missing attribute is the object's `__getattr__`'s to answer)
+    if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
   }
   throw missingAttribute(obj, pythonName(key, typeof obj === "function") ?? key);
 }

@@ -405,7 +405,8 @@ export function issubclass(a: unknown, cls: unknown): boolean {
   if (isPyTypeObject(cls)) {
     if (cls.__name__ === "object" || (cls.__name__ === "type" && isMetaclass(a))) return true;
     for (let t: PyTypeObject | null = isPyTypeObject(a) ? a : null; t; t = t.__base__) if (t === cls) return true;
-    const runtime = runtimeClassOf(cls);
+    // (a module's class exported through pyClass is its own runtime class)
+    const runtime = runtimeClassOf(cls) ?? (typeof (cls as { prototype?: unknown }).prototype === "object" ? cls : undefined);
     return typeof runtime === "function" && (a as { prototype?: unknown }).prototype instanceof runtime;
   }
   if (typeof cls !== "function") throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");

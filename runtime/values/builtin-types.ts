@@ -259,6 +259,11 @@ export function typeOf(x: unknown): any {
       if (CLASS_TYPE in x) return metaclassOf(x) ?? (x as { [CLASS_TYPE]: AnyClass })[CLASS_TYPE];
       if (isClass(x)) return metaclassOf(x) ?? type;
       if (isBoundMethod(x)) return MethodType;
+      {
+        // A callable instance made a function (unittest.mock's mocks): of its class.
+        const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
+        if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return ctor;
+      }
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }
   if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return list;

@@ -3,7 +3,7 @@
 
 import { Tuple } from "./tuple.js";
 
-const TRACEBACK = Symbol("traceback");
+export const TRACEBACK = Symbol("traceback");
 
 /** Makes an exception's traceback object (installed by the traceback module; None before). */
 export const tracebackHook: { make: (e: BaseException) => unknown } = { make: () => null };

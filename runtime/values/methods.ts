@@ -126,8 +126,10 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
       const f = (hook as (n: string) => unknown).call(obj, pyName);
-      if (typeof f !== "function") throw new PyTypeError(`'${typeName(f)}' object is not callable`);
-      return (f as (...a: unknown[]) => unknown)(...args);
+      if (typeof f === "function") return (f as (...a: unknown[]) => unknown)(...args);
+      const call = (f as { __call__?: unknown } | null)?.__call__;
+      if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
+      throw new PyTypeError(`'${typeName(f)}' object is not callable`);
     }
     throw missingAttribute(obj, pyName);
   }

@@ -38,12 +38,12 @@ export const RUNTIME_MODULES = new Set([
   "os", "fnmatch", "glob", "shutil", "tempfile", "io", "pathlib", "csv", "fileinput", "configparser",
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
-  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "xml",
+  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "xml", "difflib", "unittest",
   "socket", "select", "selectors", "http",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server"]);
+export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server", "unittest.mock"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver

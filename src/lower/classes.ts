@@ -146,6 +146,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const methodSpecs: { key: string; value: ir.Expr }[] = [];
   /** the defaults of methods with positional parameters only, when `inspect.signature` may read them */
   const methodDefaults: { key: string; value: ir.Expr }[] = [];
+  const methodDocs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -195,7 +196,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
       // (`__call__` runs on dynamic paths whenever an instance is called.)
       const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
-      if (stmt.decorator_list.length === 0 && reachedAsValue) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      // (a docstring read at run time, `__doc__` or unittest's descriptions, is recorded with the spec)
+      const doc = cx.readsDocstrings && stmt.decorator_list.length === 0 ? docstringOf(stmt) : null;
+      if (stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      if (doc !== null && stmt.name !== "__init__") methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
       const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
@@ -280,7 +284,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
     const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
-    if (methodDefaults.length) args.push({ k: "object", props: methodDefaults });
+    if (methodDefaults.length || methodDocs.length) args.push({ k: "object", props: methodDefaults });
+    if (methodDocs.length) args.push({ k: "object", props: methodDocs });
     const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }

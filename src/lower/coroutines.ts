@@ -84,8 +84,9 @@ export function lowerContextManager(
     k: "try",
     block: body(),
     param: err,
-    handler: [{ k: "expr", expr: step(method("error", [{ k: "id", name: err }])) }],
-    finalizer: [{ k: "expr", expr: step(method("exit")) }],
+    // (located at the `with`: an exception `__exit__` raises is reported on its line)
+    handler: [{ k: "expr", expr: step(method("error", [{ k: "id", name: err }])), loc }],
+    finalizer: [{ k: "expr", expr: step(method("exit")), loc }],
   });
   return out;
 }

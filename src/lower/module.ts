@@ -237,6 +237,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
     }
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
+    // unittest prints test docstrings; doctest runs them.
+    if (node._type === "Import" && (node as py.Import).names.some((a) => a.name === "unittest" || a.name === "doctest")) cx.readsDocstrings = true;
+    if (node._type === "ImportFrom" && ((node as py.ImportFrom).module === "unittest" || (node as py.ImportFrom).module === "doctest")) cx.readsDocstrings = true;
     if ((node._type === "Attribute" && (node as py.Attribute).attr === "getdoc") || (node._type === "Name" && (node as py.Name).id === "getdoc")) cx.readsDocstrings = true;
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).

@@ -1,0 +1,498 @@
+// unittest.mock basics: Mock and MagicMock (attributes made on first read, calls recorded as
+// `call` objects, return_value, side_effect, the assert_* methods with Lib/unittest/mock.py's
+// messages), `call` and `DEFAULT` (patch: unittest-patch.ts). A mock is a Proxy over its
+// state, so any attribute read makes a child; a callable one's target is a function.
+
+import { AssertionError as AssertionErrorType, AttributeError, BaseException } from "../values/exceptions.js";
+import { getattrImpl } from "../values/attributes.js";
+import { setattr } from "../values/builtin-functions.js";
+import { eq } from "../values/compare.js";
+import { iterable } from "../values/iteration.js";
+import { splitKw } from "../values/kwargs.js";
+import { next } from "../values/iteration.js";
+import { CALLABLE_OBJECT, repr } from "../values/repr.js";
+import { Tuple } from "../values/tuple.js";
+import { getitem } from "../values/subscript.js";
+import { Dict } from "../values/dict.js";
+import { isClass } from "../values/typename.js";
+import { pythonName } from "../lang/attr-names.js";
+import { isNone, pyClass } from "./callable-class.js";
+import { callValue } from "./pycall.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const DEFAULT = new (class Sentinel {
+  static readonly pythonName = "_SentinelObject";
+  __repr__(): string {
+    return "sentinel.DEFAULT";
+  }
+})();
+
+// ---- call ----
+
+export class Call {
+  static readonly pythonName = "_Call";
+  constructor(
+    readonly name: string | null,
+    readonly callArgs: unknown[],
+    readonly callKwargs: [string, unknown][],
+  ) {}
+  get args(): Tuple {
+    return Tuple.from(this.callArgs);
+  }
+  get kwargs(): Dict {
+    return new Dict(this.callKwargs);
+  }
+  __call__(...args: unknown[]): Call {
+    const [pos, kw] = splitKw(args);
+    return new Call(this.name ?? "", pos, Object.entries(kw));
+  }
+  __getattr__(attr: string): Call {
+    if (attr.startsWith("__") || attr === "then") throw new AttributeError(attr);
+    return new Call(this.name === null || this.name === "" ? attr : `${this.name}.${attr}`, [], []);
+  }
+  __eq__(other: unknown): boolean {
+    if (!(other instanceof Call)) return false;
+    if (this.name !== null && other.name !== null && this.name !== "" && other.name !== "" && this.name !== other.name) return false;
+    if (this.callArgs.length !== other.callArgs.length || !this.callArgs.every((a, i) => eq(a, other.callArgs[i]))) return false;
+    if (this.callKwargs.length !== other.callKwargs.length) return false;
+    return this.callKwargs.every(([k, v]) => other.callKwargs.some(([k2, v2]) => k === k2 && eq(v, v2)));
+  }
+  __ne__(other: unknown): boolean {
+    return !this.__eq__(other);
+  }
+  __repr__(): string {
+    const name = this.name === null || this.name === "" ? "call" : this.name.startsWith("()") ? `call${this.name}` : `call.${this.name}`;
+    return formatSignature(name, this.callArgs, this.callKwargs);
+  }
+  __len__(): bigint {
+    return 2n;
+  }
+  __getitem__(index: unknown): unknown {
+    return getitem(Tuple.of(this.args, this.kwargs), index);
+  }
+  __iter__(): Iterator<unknown> {
+    return [this.args, this.kwargs][Symbol.iterator]();
+  }
+}
+
+const callRoot = new Call(null, [], []);
+
+/** `call`: a function (emitted code calls an imported name directly) that is also `call.name`. */
+export const call: any = Object.assign((...args: unknown[]): Call => callRoot.__call__(...args), {
+  __getattr__: (attr: string): Call => callRoot.__getattr__(attr),
+});
+
+function formatSignature(name: string, args: unknown[], kwargs: [string, unknown][]): string {
+  const parts = [...args.map((a) => repr(a)), ...kwargs.map(([k, v]) => `${k}=${repr(v)}`)];
+  return `${name}(${parts.join(", ")})`;
+}
+
+// ---- Mock ----
+
+const STATE = Symbol("mock state");
+
+interface MockState {
+  name: string | null;
+  parent: any;
+  children: Map<string, any>;
+  returnValue: unknown;
+  sideEffect: unknown;
+  sideIterator: Iterator<unknown> | null;
+  callCount: number;
+  callArgs: Call | null;
+  callArgsList: Call[];
+  mockCalls: Call[];
+  methodCalls: Call[];
+  wraps: unknown;
+}
+
+const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJSON", "prototype", "length", "caller", "arguments", "asymmetricMatch", "nodeType"]);
+const BAD_ASSERT = /^(assert|assret|asert|aseert|assrt)/;
+
+const proxies = new WeakMap<object, any>();
+
+function makeProxy(mock: object): any {
+  return new Proxy(mock, {
+    apply(target, _self, args) {
+      return mockCall(proxies.get(target), args);
+    },
+    get(target, key, receiver) {
+      if (typeof key === "symbol" || key in target || NOT_CHILDREN.has(key)) return Reflect.get(target, key, receiver);
+      const py = pythonName(key, false);
+      if (py === null || py.startsWith("__")) return undefined;
+      if (BAD_ASSERT.test(py)) {
+        throw new AttributeError(`'${py}' is not a valid assertion. Use a spec for the mock if '${py}' is meant to be an attribute.`);
+      }
+      return (receiver as NonCallableMock).child(py);
+    },
+    has(target, key) {
+      if (typeof key === "symbol" || key in target) return key in target;
+      const py = pythonName(key, false);
+      return py !== null && !py.startsWith("__") && !BAD_ASSERT.test(py);
+    },
+  });
+}
+
+export class NonCallableMock {
+  [attr: string]: any;
+  static readonly __module__: string = "unittest.mock";
+  declare [STATE]: MockState;
+
+  constructor(...args: unknown[]) {
+    const [, kw] = splitKw(args);
+    const state: MockState = {
+      name: (kw["name"] as string | undefined) ?? null,
+      parent: null,
+      children: new Map(),
+      returnValue: "return_value" in kw ? kw["return_value"] : DEFAULT,
+      sideEffect: kw["side_effect"] ?? null,
+      sideIterator: null,
+      callCount: 0,
+      callArgs: null,
+      callArgsList: [],
+      mockCalls: [],
+      methodCalls: [],
+      wraps: kw["wraps"] ?? null,
+    };
+    // A callable mock is a function (emitted code calls functions directly), its prototype
+    // the mock class's; a non-callable one is this object.
+    let target: any = this;
+    // (`new.target` is the class or the pyClass proxy standing for it: compare prototypes)
+    if (new.target.prototype === Mock.prototype || new.target.prototype instanceof Mock) {
+      target = (): void => undefined;
+      delete target.name;
+      delete target.length;
+      Object.setPrototypeOf(target, new.target.prototype);
+      // (repr and str ask the mock's class, not the function's)
+      target[CALLABLE_OBJECT] = true;
+    }
+    target[STATE] = state;
+    const proxy = makeProxy(target);
+    for (const [k, v] of Object.entries(kw)) {
+      if (["name", "return_value", "side_effect", "wraps", "spec", "spec_set", "unsafe"].includes(k)) continue;
+      // `Mock(**{"method.return_value": 3})`: configure_mock
+      setPath(proxy, k, v);
+    }
+    proxies.set(target, proxy);
+    return proxy;
+  }
+
+  child(name: string): any {
+    const state = this[STATE];
+    let c = state.children.get(name);
+    if (c === undefined) {
+      c = new (childClass(this))();
+      c[STATE].name = name;
+      c[STATE].parent = this;
+      const wraps = state.wraps;
+      if (!isNone(wraps)) c[STATE].wraps = getattrImpl(wraps, name);
+      state.children.set(name, c);
+    }
+    return c;
+  }
+
+  get _mock_name(): any {
+    return this[STATE].name;
+  }
+
+  get return_value(): any {
+    const state = this[STATE];
+    if (state.returnValue === DEFAULT) {
+      const c = new (childClass(this))();
+      c[STATE].name = "()";
+      c[STATE].parent = this;
+      state.returnValue = c;
+    }
+    return state.returnValue;
+  }
+  set return_value(value: unknown) {
+    this[STATE].returnValue = value;
+  }
+
+  get side_effect(): any {
+    return this[STATE].sideEffect;
+  }
+  set side_effect(value: unknown) {
+    this[STATE].sideEffect = value;
+    this[STATE].sideIterator = null;
+  }
+
+  get called(): boolean {
+    return this[STATE].callCount > 0;
+  }
+  get call_count(): bigint {
+    return BigInt(this[STATE].callCount);
+  }
+  set call_count(value: unknown) {
+    this[STATE].callCount = Number(value);
+  }
+  get call_args(): any {
+    return this[STATE].callArgs;
+  }
+  get call_args_list(): any {
+    return this[STATE].callArgsList;
+  }
+  get mock_calls(): any {
+    return this[STATE].mockCalls;
+  }
+  get method_calls(): any {
+    return this[STATE].methodCalls;
+  }
+
+  /** The dotted name messages use: `mock`, `mock.method`, `name.method`. */
+  fullName(): string {
+    const parts: string[] = [];
+    let m: NonCallableMock | null = this;
+    while (m !== null) {
+      const s: MockState = m[STATE];
+      if (s.parent === null) {
+        parts.unshift(s.name ?? "mock");
+        break;
+      }
+      parts.unshift(s.name === "()" ? "()" : s.name!);
+      m = s.parent;
+    }
+    return parts.reduce((acc, p) => (p === "()" ? acc + "()" : acc === "" ? p : `${acc}.${p}`), "");
+  }
+
+  reset_mock(..._args: unknown[]): any {
+    const state = this[STATE];
+    state.callCount = 0;
+    state.callArgs = null;
+    state.callArgsList = [];
+    state.mockCalls = [];
+    state.methodCalls = [];
+    for (const c of state.children.values()) c.reset_mock();
+    if (state.returnValue instanceof NonCallableMock) (state.returnValue as NonCallableMock).reset_mock();
+    return null;
+  }
+
+  configure_mock(...args: unknown[]): any {
+    const [, kw] = splitKw(args);
+    for (const [k, v] of Object.entries(kw)) setPath(this, k, v);
+    return null;
+  }
+
+  attach_mock(mock: any, attribute: string): any {
+    mock[STATE].parent = this;
+    mock[STATE].name = attribute;
+    this[STATE].children.set(attribute, mock);
+    return null;
+  }
+
+  assert_called(): any {
+    if (this[STATE].callCount === 0) throw new AssertionErrorType(`Expected '${nameOf(this)}' to have been called.`);
+    return null;
+  }
+  assert_called_once(): any {
+    const n = this[STATE].callCount;
+    if (n !== 1) throw new AssertionErrorType(`Expected '${nameOf(this)}' to have been called once. Called ${n} times.${callsRepr(this)}`);
+    return null;
+  }
+  assert_not_called(): any {
+    const n = this[STATE].callCount;
+    if (n !== 0) throw new AssertionErrorType(`Expected '${nameOf(this)}' to not have been called. Called ${n} times.${callsRepr(this)}`);
+    return null;
+  }
+  assert_called_with(...args: unknown[]): any {
+    const [pos, kw] = splitKw(args);
+    const expectedText = formatSignature(nameOf(this), pos, Object.entries(kw));
+    const actual = this[STATE].callArgs;
+    if (actual === null) throw new AssertionErrorType(`expected call not found.\nExpected: ${expectedText}\n  Actual: not called.`);
+    if (!new Call(null, pos, Object.entries(kw)).__eq__(actual)) {
+      const actualText = formatSignature(nameOf(this), actual.callArgs, actual.callKwargs);
+      throw new AssertionErrorType(`expected call not found.\nExpected: ${expectedText}\n  Actual: ${actualText}`);
+    }
+    return null;
+  }
+  assert_called_once_with(...args: unknown[]): any {
+    const n = this[STATE].callCount;
+    if (n !== 1) throw new AssertionErrorType(`Expected '${nameOf(this)}' to be called once. Called ${n} times.${callsRepr(this)}`);
+    return this.assert_called_with(...args);
+  }
+  assert_any_call(...args: unknown[]): any {
+    const [pos, kw] = splitKw(args);
+    const expected = new Call(null, pos, Object.entries(kw));
+    if (!this[STATE].callArgsList.some((c) => expected.__eq__(c))) {
+      throw new AssertionErrorType(`${formatSignature(nameOf(this), pos, Object.entries(kw))} call not found`);
+    }
+    return null;
+  }
+  assert_has_calls(calls: unknown, ...rest: unknown[]): any {
+    const [pos, kw] = splitKw(rest);
+    const anyOrder = (pos[0] ?? kw["any_order"]) === true;
+    const expected = Array.from(iterable(calls)) as Call[];
+    const all = this[STATE].mockCalls;
+    let ok: boolean;
+    if (anyOrder) {
+      const left = all.slice();
+      ok = expected.every((e) => {
+        const i = left.findIndex((c) => e.__eq__(c));
+        if (i < 0) return false;
+        left.splice(i, 1);
+        return true;
+      });
+    } else {
+      ok = expected.length === 0;
+      for (let i = 0; i + expected.length <= all.length && !ok; i++) ok = expected.every((e, j) => e.__eq__(all[i + j]));
+    }
+    if (!ok) {
+      const problem = anyOrder ? "not all found" : "Calls not found";
+      throw new AssertionErrorType(anyOrder ? `${repr(Tuple.from(expected))} ${problem} in call list` : `${problem}.\nExpected: ${repr(expected)}\n  Actual: ${repr(all)}`);
+    }
+    return null;
+  }
+
+  __repr__(): string {
+    const cls = (this.constructor as { name: string }).name;
+    const name = this[STATE].name === null && this[STATE].parent === null ? "" : ` name='${this.fullName()}'`;
+    return `<${cls}${name} id='${mockId(this)}'>`;
+  }
+}
+
+function nameOf(m: any): string {
+  return m[STATE].name ?? "mock";
+}
+
+function callsRepr(m: any): string {
+  const calls = m[STATE].mockCalls;
+  return calls.length === 0 ? "" : `\nCalls: ${repr(calls)}.`;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 140000000000000;
+function mockId(m: object): number {
+  let id = ids.get(m);
+  if (id === undefined) {
+    id = nextId += 48;
+    ids.set(m, id);
+  }
+  return id;
+}
+
+function childClass(m: object): new () => any {
+  const cls = m.constructor as new () => any;
+  return cls === NonCallableMock ? (Mock as unknown as new () => any) : cls;
+}
+
+function setPath(target: any, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let obj = target;
+  for (const part of parts.slice(0, -1)) obj = getattrImpl(obj, part);
+  setattr(obj, parts[parts.length - 1]!, value);
+}
+
+
+/** Records a call on the mock and up its parents, then answers as side_effect / return_value say. */
+function mockCall(mock: any, args: unknown[]): unknown {
+  const [pos, kw] = splitKw(args);
+  const kwargs = Object.entries(kw);
+  const state: MockState = mock[STATE];
+  state.callCount++;
+  const c = new Call("", pos, kwargs);
+  state.callArgs = c;
+  state.callArgsList.push(c);
+  state.mockCalls.push(new Call("", pos, kwargs));
+  // parents see it as call.name(...) in mock_calls (and method_calls for attributes)
+  let name = state.name === "()" ? "()" : (state.name ?? "");
+  let isMethod = state.name !== "()";
+  for (let p = state.parent; p !== null; ) {
+    const ps: MockState = p[STATE];
+    ps.mockCalls.push(new Call(name, pos, kwargs));
+    if (isMethod) ps.methodCalls.push(new Call(name, pos, kwargs));
+    if (ps.parent === null) break;
+    const prefix = ps.name ?? "";
+    name = prefix === "()" ? `()${name.startsWith("()") ? name : "." + name}` : `${prefix}${name.startsWith("()") ? name : "." + name}`;
+    if (ps.name === "()") isMethod = false;
+    p = ps.parent;
+  }
+  const effect = state.sideEffect;
+  if (!isNone(effect)) {
+    if (effect instanceof BaseException) throw effect;
+    if (isClass(effect) && (effect as { prototype?: unknown }).prototype instanceof BaseException) throw callValue(effect);
+    if (typeof effect === "function" || (typeof effect === "object" && typeof (effect as { __call__?: unknown }).__call__ === "function" && !(effect instanceof Array))) {
+      const result = callValue(effect, ...args);
+      if (result !== DEFAULT) return result;
+    } else {
+      state.sideIterator ??= (iterable(effect) as Iterable<unknown>)[Symbol.iterator]();
+      const result = next(state.sideIterator as never);
+      if (result instanceof BaseException) throw result;
+      if (isClass(result) && (result as { prototype?: unknown }).prototype instanceof BaseException) throw callValue(result);
+      if (result !== DEFAULT) return result;
+    }
+  }
+  if (state.returnValue === DEFAULT && !isNone(state.wraps)) return callValue(state.wraps, ...args);
+  return mock.return_value;
+}
+
+export class Mock extends NonCallableMock {
+  __call__(...args: unknown[]): any {
+    return mockCall(this, args);
+  }
+  // Emitted code calls a name some class of the program defines as a method with JS's
+  // `f.call(self, ...)`: a mock standing for that method answers it (so `m.call` is no child).
+  call(_self: unknown, ...args: unknown[]): any {
+    return mockCall(this, args);
+  }
+  apply(_self: unknown, args: unknown[]): any {
+    return mockCall(this, Array.from(args ?? []));
+  }
+}
+
+// ---- MagicMock ----
+
+const MAGIC_DEFAULTS: Record<string, () => unknown> = {
+  __len__: () => 0n,
+  __iter__: () => [][Symbol.iterator](),
+  __bool__: () => true,
+  __int__: () => 1n,
+  __float__: () => 1.0,
+  __contains__: () => false,
+  __exit__: () => false,
+  __hash__: () => BigInt(nextId++),
+};
+
+const MAGIC = Symbol("magic methods");
+
+export class MagicMock extends Mock {
+  declare [MAGIC]: Map<string, Function>;
+
+  /** A dunder as a function (the runtime calls it) whose configuration is its mock's. */
+  magic(name: string): Function {
+    this[MAGIC] ??= new Map();
+    let f = this[MAGIC].get(name);
+    if (f !== undefined) return f;
+    const mock = this.child(name);
+    const fallback = MAGIC_DEFAULTS[name];
+    if (fallback !== undefined) mock[STATE].returnValue = fallback();
+    if (name === "__enter__") mock[STATE].returnValue = DEFAULT;
+    const fn = (...args: unknown[]): unknown => {
+      const result = mockCall(mock, args);
+      if (name === "__iter__") return (iterable(result) as Iterable<unknown>)[Symbol.iterator]();
+      return result;
+    };
+    for (const prop of ["return_value", "side_effect", "call_count", "called", "call_args", "call_args_list", "mock_calls"]) {
+      Object.defineProperty(fn, prop, { get: () => mock[prop], set: (v: unknown) => void (mock[prop] = v), configurable: true });
+    }
+    for (const method of ["assert_called", "assert_called_once", "assert_called_with", "assert_called_once_with", "assert_not_called", "assert_any_call"]) {
+      Object.defineProperty(fn, method, { value: (...a: unknown[]) => mock[method](...a), configurable: true });
+    }
+    this[MAGIC].set(name, fn);
+    return fn;
+  }
+}
+
+for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__"]) {
+  Object.defineProperty(MagicMock.prototype, name, {
+    configurable: true,
+    get(this: MagicMock) {
+      return this.magic(name);
+    },
+  });
+}
+
+
+export const MockType = pyClass(Mock);
+export const MagicMockType = pyClass(MagicMock);
+export const NonCallableMockType = pyClass(NonCallableMock);

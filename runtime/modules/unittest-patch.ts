@@ -1,0 +1,151 @@
+// unittest.mock's patch and patch.object: replace an attribute of a module (by dotted name),
+// class or object while a context manager or a decorated function runs; a replacement not
+// given is a MagicMock, passed to the decorated function after its own arguments.
+
+import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { getattrImpl } from "../values/attributes.js";
+import { delattr, setattr } from "../values/builtin-functions.js";
+import { builtinFunction } from "../values/builtin-type.js";
+import { Kwargs, splitKw } from "../values/kwargs.js";
+import { repr } from "../values/repr.js";
+import { isClass } from "../values/typename.js";
+import { callValue } from "./pycall.js";
+import { importByName } from "./program-modules.js";
+import { sysModule } from "./sys.js";
+import * as runtimeModules from "./index.js";
+import { DEFAULT, MagicMockType } from "./unittest-mock.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+// ---- patch ----
+
+const PATCHINGS = Symbol("patchings");
+
+function resolve(dotted: string): unknown {
+  const parts = dotted.split(".");
+  for (let i = parts.length; i > 0; i--) {
+    const name = parts.slice(0, i).join(".");
+    let module: unknown = sysModule.modules.get(name);
+    // (a module the runtime provides, looked up when the patch starts: index.ts imports this file)
+    if (module === undefined && i === 1) module = (runtimeModules as Record<string, unknown>)[name];
+    if (module === undefined) {
+      try {
+        module = importByName(name);
+      } catch {
+        module = undefined;
+      }
+    }
+    if (module !== undefined) return parts.slice(i).reduce((o: unknown, p) => getattrImpl(o, p), module);
+  }
+  throw new PyTypeError(`Need a valid target to patch. You supplied: ${repr(dotted)}`);
+}
+
+export class Patch {
+  static readonly pythonName = "_patch";
+  #original: unknown = undefined;
+  #had = false;
+  #target: unknown = null;
+  attribute_name: string | null = null;
+
+  constructor(
+    readonly getTarget: () => unknown,
+    readonly attribute: string,
+    readonly replacement: unknown,
+    readonly options: Record<string, unknown>,
+  ) {}
+
+  __enter__(): any {
+    const target = this.getTarget();
+    this.#target = target;
+    try {
+      this.#original = getattrImpl(target, this.attribute);
+      this.#had = true;
+    } catch (e) {
+      if (!(e instanceof AttributeError) || this.options["create"] !== true) throw e;
+      this.#had = false;
+    }
+    let value = this.replacement;
+    if (value === DEFAULT) {
+      const cls = this.options["new_callable"] ?? MagicMockType;
+      const kw: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(this.options)) if (!["create", "new_callable", "autospec", "spec", "spec_set"].includes(k)) kw[k] = v;
+      value = callValue(cls, new Kwargs(kw));
+    }
+    setattr(target, this.attribute, value);
+    return value;
+  }
+
+  __exit__(..._args: unknown[]): any {
+    if (this.#had) setattr(this.#target, this.attribute, this.#original);
+    else delattr(this.#target, this.attribute);
+    return false;
+  }
+
+  start(): any {
+    return this.__enter__();
+  }
+
+  stop(): any {
+    return this.__exit__(null, null, null);
+  }
+
+  __call__(fn: unknown): any {
+    if (isClass(fn)) throw new PyTypeError("patch as a class decorator is not supported");
+    const existing = (fn as { [PATCHINGS]?: Patch[] })[PATCHINGS];
+    if (existing !== undefined) {
+      existing.push(this);
+      return fn;
+    }
+    const patchings: Patch[] = [this];
+    const patched = function (this: unknown, ...args: unknown[]): unknown {
+      const extra: unknown[] = [];
+      const entered: Patch[] = [];
+      try {
+        for (const p of patchings) {
+          const value = p.__enter__();
+          entered.push(p);
+          if (p.replacement === DEFAULT) extra.push(value);
+        }
+        const [pos, kw] = splitKw(args);
+        return callValue(fn, ...pos, ...extra, ...(Object.keys(kw).length > 0 ? [new Kwargs(kw)] : []));
+      } finally {
+        for (const p of entered.reverse()) p.__exit__(null, null, null);
+      }
+    };
+    Object.defineProperty(patched, PATCHINGS, { value: patchings });
+    for (const key of ["__name__", "__qualname__", "__doc__"]) {
+      try {
+        Object.defineProperty(patched, key, { value: getattrImpl(fn, key), configurable: true, writable: true });
+      } catch {
+        // no such attribute
+      }
+    }
+    return patched;
+  }
+}
+
+function options(kw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(kw)) if (k !== "new") out[k] = v;
+  return out;
+}
+
+export function patch(...args: unknown[]): Patch {
+  const [pos, kw] = splitKw(args);
+  const target = pos[0] ?? kw["target"];
+  if (typeof target !== "string") throw new PyTypeError(`Need a valid target to patch. You supplied: ${repr(target)}`);
+  const dot = target.lastIndexOf(".");
+  if (dot < 0) throw new PyTypeError(`Need a valid target to patch. You supplied: ${repr(target)}`);
+  const replacement = pos.length > 1 ? pos[1] : "new" in kw ? kw["new"] : DEFAULT;
+  return new Patch(() => resolve(target.slice(0, dot)), target.slice(dot + 1), replacement, options(kw));
+}
+
+function patchObject(...args: unknown[]): Patch {
+  const [pos, kw] = splitKw(args);
+  const target = pos[0] ?? kw["target"];
+  const attribute = String(pos[1] ?? kw["attribute"]);
+  const replacement = pos.length > 2 ? pos[2] : "new" in kw ? kw["new"] : DEFAULT;
+  return new Patch(() => target, attribute, replacement, options(kw));
+}
+(patch as unknown as { object: unknown }).object = builtinFunction(patchObject, "object");
+

@@ -1,0 +1,51 @@
+// Python's `unittest`: TestCase (unittest-case.ts, assertions in unittest-asserts.ts and
+// unittest-contexts.ts), TestResult/TextTestRunner (unittest-result.ts), TestSuite,
+// TestLoader and main (unittest-loader.ts), with CPython's runner report.
+
+import { builtinFunction } from "../values/builtin-type.js";
+import { pyClass } from "./callable-class.js";
+import { moduleObject } from "./module-object.js";
+import { installAssertions, installMethods } from "./unittest-asserts.js";
+import { expectedFailure, skip, skipIf, skipUnless, TestCase } from "./unittest-case.js";
+import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex } from "./unittest-contexts.js";
+import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
+import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
+import { SkipTest } from "./unittest-util.js";
+import { call, DEFAULT, MagicMockType, MockType, NonCallableMockType } from "./unittest-mock.js";
+import { patch } from "./unittest-patch.js";
+
+/** `unittest.mock`. */
+export const mockModule = moduleObject("unittest.mock", {
+  __all__: ["Mock", "MagicMock", "patch", "sentinel", "DEFAULT", "ANY", "call", "create_autospec", "AsyncMock", "FILTER_DIR", "NonCallableMock", "NonCallableMagicMock", "mock_open", "PropertyMock", "seal"],
+  Mock: MockType,
+  MagicMock: MagicMockType,
+  NonCallableMock: NonCallableMockType,
+  patch,
+  call,
+  DEFAULT,
+});
+
+installAssertions(TestCase);
+// (TestCase's own methods, read from a test case, are bound methods too)
+const own = ["setUp", "tearDown", "countTestCases", "defaultTestResult", "id", "shortDescription", "addCleanup", "doCleanups", "skipTest", "fail", "subTest", "debug", "run"] as const;
+installMethods(TestCase, Object.fromEntries(own.map((name) => [name, TestCase.prototype[name] as Function])));
+installMethods(TestCase, { assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex, assertLogs, assertNoLogs });
+
+export const unittestModule = moduleObject("unittest", {
+  __all__: ["TestResult", "TestCase", "IsolatedAsyncioTestCase", "TestSuite", "TextTestRunner", "TestLoader", "FunctionTestCase", "main", "defaultTestLoader", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure", "TextTestResult", "installHandler", "registerResult", "removeResult", "removeHandler", "addModuleCleanup", "doModuleCleanups", "enterModuleContext", "getTestCaseNames", "makeSuite", "findTestCases"],
+  TestCase: pyClass(TestCase),
+  TestSuite: TestSuiteType,
+  TestLoader: pyClass(TestLoader),
+  TestResult: unittestTestResult,
+  TextTestResult: TextTestResultType,
+  TextTestRunner: TextTestRunnerType,
+  TestProgram: pyClass(TestProgram),
+  main: pyClass(TestProgram),
+  SkipTest,
+  defaultTestLoader,
+  skip: builtinFunction(skip, "skip"),
+  skipIf: builtinFunction(skipIf, "skipIf"),
+  skipUnless: builtinFunction(skipUnless, "skipUnless"),
+  expectedFailure: builtinFunction(expectedFailure, "expectedFailure"),
+  mock: mockModule,
+});
