@@ -1,5 +1,5 @@
-// Where a coroutine's code is, as CPython's task reprs show it: the program's .py file (an
-// absolute path, as CPython makes the main script's) and a line. `pyts run` names the file in
+// Where a coroutine's code is, as CPython's task reprs and tracebacks show it: the program's .py
+// file (an absolute path, as CPython makes the main script's) and a line. `pyts run` names the file in
 // PYTS_ARGV0; a built module run directly stands for the .py it was converted from.
 
 import { nodeProcess } from "./host.js";
@@ -22,11 +22,13 @@ export function programFile(): string {
   if (programPath !== null) return programPath;
   const proc = typeof process === "undefined" ? undefined : process;
   const given = proc?.env["PYTS_ARGV0"] ?? proc?.argv[1]?.replace(/\.(m?js|ts)$/, ".py") ?? "<unknown>";
-  programPath = given.startsWith("/") || proc === undefined || given === "<unknown>" ? given : normalise(`${proc.cwd()}/${given}`);
+  // the working directory joined to the path as given, not normalised (`/dir/./prog.py`), as CPython's
+  if (given === "-") programPath = "<stdin>"; // (`pyts run -`: the program read from stdin)
+  else programPath = given.startsWith("/") || proc === undefined || given === "<unknown>" ? given : `${proc.cwd()}/${given}`;
   return programPath;
 }
 
-/** A file as `pyts run` frames name it (as given) made absolute, as CPython's code objects hold it. */
+/** A module's file made absolute, as CPython's code objects hold it (found on sys.path: normalised; the script: as programFile). */
 export function absoluteSourcePath(file: string): string {
   if (file.startsWith("/")) return file;
   const proc = nodeProcess();

@@ -6,6 +6,7 @@
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { setFrameProvider } from "../values/traceback.js";
 import { installMapFrames, pageText } from "./map-frames.js";
+import { absoluteSourcePath, programFile } from "../core/code-location.js";
 
 interface LineMap {
   /** the .py file's path and text */
@@ -237,7 +238,7 @@ function programModuleFrames(): ModuleFrames[] {
   if (!listFile) return [];
   try {
     const list = JSON.parse(nodeModule("node:fs").readFileSync(listFile, "utf8")) as { path: string; file: string; map: string }[];
-    return list.map((m) => ({ matches: (p: string) => p === m.path || p === "file://" + m.path, display: m.file, map: readLineMap(m.map, m.file) }));
+    return list.map((m) => ({ matches: (p: string) => p === m.path || p === "file://" + m.path, display: absoluteSourcePath(m.file), map: readLineMap(m.map, m.file) }));
   } catch {
     return [];
   }
@@ -261,7 +262,8 @@ export function installSourceMappedFrames(): void {
   } catch {
     return;
   }
-  const modules: ModuleFrames[] = [{ matches: (p) => p.endsWith(argv0) || p.endsWith(script), display: argv0, map: entry }, ...programModuleFrames()];
+  // frames name files by absolute path, as CPython's code objects do
+  const modules: ModuleFrames[] = [{ matches: (p) => p.endsWith(argv0) || p.endsWith(script), display: programFile(), map: entry }, ...programModuleFrames()];
   // All frames: a RecursionError's traceback starts at the module, as CPython's does.
   Error.stackTraceLimit = Infinity;
   setFrameProvider((error) => {
@@ -277,9 +279,13 @@ export function installSourceMappedFrames(): void {
       if (line === null) continue;
       const source = map.lines[line - 1] ?? "";
       const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
-      let frame = `  File "${module.display}", line ${line}, in ${name}\n    ${source.trim()}`;
-      const carets = span ? caretLine(source, span) : null;
-      if (carets !== null) frame += "\n" + carets;
+      let frame = `  File "${module.display}", line ${line}, in ${name}`;
+      // (a program read from stdin: CPython cannot read its lines again, and shows none)
+      if (module.display !== "<stdin>") {
+        frame += `\n    ${source.trim()}`;
+        const carets = span ? caretLine(source, span) : null;
+        if (carets !== null) frame += "\n" + carets;
+      }
       frames.push({ text: frame, exact: span !== undefined });
     }
     // CPython lists the most recent call last. Consecutive duplicates located only by their

@@ -202,7 +202,8 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   // `pyts run` writes an entry that the program also imports by name as `__main__.js`, beside
   // that module's own file: two modules, as CPython runs them.
   const separate = entry && name !== "__main__" && fileStem(url) === "__main__";
-  module.__file__ = separate ? programFile() : sourceFile(filePath(url));
+  // (the entry's `__file__` under `pyts run` is the script's path as CPython holds it: programFile)
+  module.__file__ = separate || (entry && !spec.bundled && environment("PYTS_ARGV0") !== undefined) ? programFile() : sourceFile(filePath(url));
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
       enumerable: true,

@@ -57,3 +57,22 @@ describe("uncaught exceptions print CPython's traceback", () => {
     }, 60_000);
   }
 });
+
+test("a script named by a relative path is shown as CPython shows it: made absolute, not normalised; its modules' files normalised", async () => {
+  const dir = path.join(work, "relative");
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "app", "helper.py"), "def divide(a, b):\n    return a / b\n");
+  fs.writeFileSync(path.join(dir, "app", "main.py"), "import helper\nprint(__file__)\nprint(helper.divide(1, 0))\n");
+  for (const script of ["app/main.py", "./app/../app/main.py"]) {
+    const expected = await runProcess("python3", [script], { cwd: dir });
+    const actual = await runPyts(["run", script], { cwd: dir });
+    expect(actual.stderr).toBe(expected.stderr);
+    expect(actual.stdout).toBe(expected.stdout);
+  }
+  // a program read from stdin is `<stdin>`, its lines not shown
+  const input = "def f():\n    return 1 / 0\nprint(__file__)\nf()\n";
+  const expected = await runProcess("python3", ["-"], { cwd: dir, input });
+  const actual = await runPyts(["run", "-"], { cwd: dir, input });
+  expect(actual.stderr).toBe(expected.stderr);
+  expect(actual.stdout).toBe(expected.stdout);
+}, 60_000);
