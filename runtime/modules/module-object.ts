@@ -19,6 +19,11 @@ export class PyModule {
   }
 }
 
+/** The modules made so far, by name (a lazy module's file may have initialised before it was asked for). */
+const made = new Map<string, PyModule>();
+/** Lazy modules (lazyModule) whose file has not initialised yet, by name. */
+const pending = new Map<string, { stub: PyModule; names: readonly (readonly [string, boolean])[] }>();
+
 /** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
   // Descriptors, not values: accessors such as `sys.stdout` stay live.
@@ -28,7 +33,47 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
     const value: unknown = descriptor.value;
     if (typeof value === "function" && value.name === "") Object.defineProperty(value, "name", { value: key });
   }
-  return Object.defineProperties(new PyModule(name), descriptors) as PyModule & T;
+  // The lazy module of this name becomes the module itself: its placeholders give way, in the
+  // module's own order.
+  const lazy = pending.get(name);
+  pending.delete(name);
+  const stub = lazy?.stub;
+  if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
+  const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
+  if (stub === undefined) made.set(name, module);
+  return module;
+}
+
+/**
+ * The module `name` whose file initialises on first use (the runtime's prebuilt bundle makes
+ * every standard-library module so): until then each of its attribute names (`names`, with
+ * whether it is enumerable, read from the built module) is a placeholder that runs `load`,
+ * whose moduleObject call fills this very object. A module already made is returned as is.
+ */
+export function lazyModule(name: string, names: readonly (readonly [string, boolean])[], load: () => unknown): PyModule {
+  const existing = made.get(name);
+  if (existing !== undefined) return existing;
+  const stub = new PyModule(name);
+  const initialise = (): void => {
+    load();
+    if (pending.get(name)?.stub === stub) throw new Error(`pyts runtime: loading the module '${name}' did not make it`);
+  };
+  for (const [key, enumerable] of names) {
+    Object.defineProperty(stub, key, {
+      configurable: true,
+      enumerable,
+      get() {
+        initialise();
+        return (stub as unknown as Record<string, unknown>)[key];
+      },
+      set(value: unknown) {
+        initialise();
+        (stub as unknown as Record<string, unknown>)[key] = value;
+      },
+    });
+  }
+  pending.set(name, { stub, names });
+  return stub;
 }
 
 /**

@@ -1,20 +1,54 @@
 // The runtime as one prebuilt file, for a program's start to load and compile one module
 // instead of the ~150 files of dist/ (run after tsc; esbuild is a build-time dependency only):
 //   dist/pyts-runtime.js   the whole runtime as one ES module (`@pyts/runtime/bundle`);
-//   dist/pyts-runtime-script.js  the same as a classic script (`var pytsRuntime = ...`), which
+//   dist/pyts-runtime-script.js  the same as a classic script (a function returning the exports), which
 //                          `pyts run` compiles with a V8 code cache (Node 20 has none for ES
 //                          modules) and preloads;
 //   dist/pyts-run.js       what programs under `pyts run` import: the preloaded runtime's
 //                          exports, re-exported by name (`@pyts/runtime/run`).
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const runtime = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(runtime, "dist");
+
+// The bundle's entry: dist/index.js with its standard-library modules made lazy. Each
+// `export { reModule as re } from "./re.js"` of modules/stdlib.js becomes a module object whose
+// attribute names (read here from the built module) wait for the file's first use
+// (lazyModule); the file is reached through require(), which esbuild turns into an
+// initialiser it runs on that first use. A program's start then runs only the files the
+// runtime's core needs.
+const STDLIB_LINE = 'export * from "./modules/stdlib.js";';
+const index = fs.readFileSync(path.join(dist, "index.js"), "utf8");
+if (!index.includes(STDLIB_LINE)) throw new Error(`bundle.mjs: dist/index.js lacks the line ${STDLIB_LINE}`);
+const built = await import(pathToFileURL(path.join(dist, "index.js")).href);
+const lazy = [];
+for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8").split("\n")) {
+  const exported = /^export \{ (.*) \} from "(.*)";$/.exec(line);
+  if (exported === null) continue;
+  for (const specifier of exported[1].split(", ")) {
+    const [local, name] = specifier.split(" as ");
+    if (!/Module$/.test(local) || name === undefined) throw new Error(`bundle.mjs: modules/stdlib.ts exports ${specifier}, not a module object`);
+    const module = built[name];
+    const names = Object.entries(Object.getOwnPropertyDescriptors(module))
+      .filter(([key]) => key !== "__name__")
+      .map(([key, descriptor]) => [key, descriptor.enumerable === true]);
+    if (Object.getOwnPropertySymbols(module).length > 0) throw new Error(`bundle.mjs: the module ${name} has symbol keys, which a lazy module cannot forward`);
+    lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
+  }
+}
+const lazyExports = [
+  'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
+  ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names)}, () => require(${JSON.stringify(file)}));`),
+  `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
+].join("\n");
+const entry = path.join(dist, "bundle-entry.js");
+fs.writeFileSync(entry, index.replace(STDLIB_LINE, lazyExports));
+
 const common = {
-  entryPoints: [path.join(dist, "index.js")],
+  entryPoints: [entry],
   bundle: true,
   // The runtime reaches Node only through core/host.ts (process.getBuiltinModule), so the
   // bundle has no imports at all.
@@ -29,7 +63,16 @@ const common = {
   logLevel: "warning",
 };
 const esm = await build({ ...common, format: "esm", outfile: path.join(dist, "pyts-runtime.js"), metafile: true });
-await build({ ...common, format: "iife", globalName: "pytsRuntime", outfile: path.join(dist, "pyts-runtime-script.js") });
+// A function expression (strict, as the ES module it was built from; its `var pytsRuntime`
+// stays local) that `pyts run` compiles as it is read, with no copy of the text to wrap it.
+await build({
+  ...common,
+  format: "iife",
+  globalName: "pytsRuntime",
+  banner: { js: '(function () {"use strict";' },
+  footer: { js: "return pytsRuntime;})" },
+  outfile: path.join(dist, "pyts-runtime-script.js"),
+});
 
 // Renamed on the way (`$enum as enum`): some export names are reserved words as bindings.
 const names = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
@@ -42,3 +85,5 @@ const { ${names.map((n) => `${n}: $${n}`).join(", ")} } = runtime;
 export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 `,
 );
+// The entry served esbuild only.
+fs.rmSync(entry);

@@ -28,9 +28,8 @@ function preloadRuntime(runtime: string, codeCache: string | null): void {
   } catch {
     // first run: no cache yet
   }
-  // Wrapped on its first line, so the runtime's line numbers in stack traces stay those of its
-  // file; strict, as the ES module it was built from; its `var pytsRuntime` stays local.
-  const script = new vm.Script(`(function () {"use strict";${fs.readFileSync(file, "utf8")}\nreturn pytsRuntime;})`, { filename: file, cachedData });
+  // The file is a function expression returning the runtime's exports (runtime/scripts/bundle.mjs).
+  const script = new vm.Script(fs.readFileSync(file, "utf8"), { filename: file, cachedData });
   const runtimeExports = (script.runInThisContext() as () => object)();
   (globalThis as Record<symbol, unknown>)[Symbol.for("@pyts/runtime")] = runtimeExports;
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
