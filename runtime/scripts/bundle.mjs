@@ -39,14 +39,18 @@ for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8")
     lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
   }
 }
-const lazyExports = [
-  'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
-  ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names)}, () => require(${JSON.stringify(file)}));`),
-  `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
-].join("\n");
+/** The entry: dist/index.js with each standard-library module made by `lazyModule`, its file loaded by `load(file)`. */
+function lazyEntry(load, extra = []) {
+  return index.replace(STDLIB_LINE, () =>
+    [
+      'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
+      ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names)}, () => ${load(file)});`),
+      `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
+      ...extra,
+    ].join("\n"),
+  );
+}
 const entry = path.join(dist, "bundle-entry.js");
-fs.writeFileSync(entry, index.replace(STDLIB_LINE, lazyExports));
-
 const common = {
   entryPoints: [entry],
   bundle: true,
@@ -62,9 +66,32 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
+
+// 1. The ES module: one file, the modules' files reached through require().
+fs.writeFileSync(entry, lazyEntry((file) => `require(${JSON.stringify(file)})`));
 const esm = await build({ ...common, format: "esm", outfile: path.join(dist, "pyts-runtime.js"), metafile: true });
-// A function expression (strict, as the ES module it was built from; its `var pytsRuntime`
-// stays local) that `pyts run` compiles as it is read, with no copy of the text to wrap it.
+const everyFile = esm.metafile.inputs;
+
+// 2. The scripts pyts run compiles (each with its V8 code cache): the core, and the
+// standard-library modules' files apart, compiled on the first use of one. The core's files
+// are those the entry reaches without the modules; the modules' script reaches the core's
+// through `internals` (each core file's exports, by path), which the core hands it.
+const STDLIB_HOOK = 'globalThis[Symbol.for("@pyts/runtime/stdlib")]';
+const coreLoad = (file) => `${STDLIB_HOOK}(${JSON.stringify(file)})`;
+fs.writeFileSync(entry, lazyEntry(coreLoad));
+const coreProbe = await build({ ...common, format: "esm", write: false, metafile: true });
+const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry)));
+const shared = [...new Set(Object.entries(everyFile).flatMap(([file, { imports }]) => (coreFiles.has(file) ? [] : imports.map((i) => i.path).filter((i) => coreFiles.has(i)))))].sort();
+const distPath = (file) => "./" + path.relative(dist, path.resolve(file)).split(path.sep).join("/");
+fs.writeFileSync(
+  entry,
+  lazyEntry(coreLoad, [
+    ...shared.map((file, i) => `import * as $$core${i} from ${JSON.stringify(distPath(file))};`),
+    `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: $$core${i}`).join(", ")} };`,
+  ]),
+);
+// Function expressions (strict, as the ES modules they were built from) that `pyts run`
+// compiles as they are read, with no copy of the text to wrap them.
 await build({
   ...common,
   format: "iife",
@@ -73,6 +100,32 @@ await build({
   footer: { js: "return pytsRuntime;})" },
   outfile: path.join(dist, "pyts-runtime-script.js"),
 });
+const stdlibEntry = path.join(dist, "stdlib-entry.js");
+fs.writeFileSync(
+  stdlibEntry,
+  `export function load(file) {\n  switch (file) {\n${[...new Set(lazy.map(({ file }) => file))].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
+);
+const coreShim = {
+  name: "pyts-core-files",
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const file = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path));
+      return coreFiles.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}];`, loader: "js" }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: [stdlibEntry],
+  plugins: [coreShim],
+  format: "iife",
+  globalName: "pytsStdlib",
+  banner: { js: '(function (internals) {"use strict";' },
+  footer: { js: "return pytsStdlib;})" },
+  outfile: path.join(dist, "pyts-stdlib-script.js"),
+});
+fs.rmSync(stdlibEntry);
 
 // Renamed on the way (`$enum as enum`): some export names are reserved words as bindings.
 const names = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
@@ -85,5 +138,9 @@ const { ${names.map((n) => `${n}: $${n}`).join(", ")} } = runtime;
 export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 `,
 );
+// pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
+for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+  if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);
+}
 // The entry served esbuild only.
 fs.rmSync(entry);

@@ -15,23 +15,20 @@ export function runtimeUrl(): string {
 }
 
 /**
- * Loads the runtime (its classic-script build beside `runtimeUrl`'s module) through V8's code cache,
- * kept in `codeCache`: compiling the half-megabyte runtime is most of a small program's start.
- * A missing or rejected cache (another Node version) is written anew when the process ends,
- * so it also holds the functions the program compiled lazily.
+ * Compiles one of the runtime's scripts (a function expression, in ASCII: runtime/scripts/bundle.mjs)
+ * through V8's code cache kept in `codeCache`: compiling the runtime is most of a small
+ * program's start. A missing or rejected cache (another Node version) is written anew when
+ * the process ends, so it also holds the functions the program compiled lazily.
  */
-function preloadRuntime(runtime: string, codeCache: string | null): void {
-  const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
+function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
   let cachedData: Buffer | undefined;
   try {
     if (codeCache !== null) cachedData = fs.readFileSync(codeCache);
   } catch {
     // first run: no cache yet
   }
-  // The file is a function expression returning the runtime's exports (runtime/scripts/bundle.mjs).
-  const script = new vm.Script(fs.readFileSync(file, "utf8"), { filename: file, cachedData });
-  const runtimeExports = (script.runInThisContext() as () => object)();
-  (globalThis as Record<symbol, unknown>)[Symbol.for("@pyts/runtime")] = runtimeExports;
+  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds.
+  const script = new vm.Script(fs.readFileSync(file).toString("latin1"), { filename: file, cachedData });
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => {
       try {
@@ -44,6 +41,24 @@ function preloadRuntime(runtime: string, codeCache: string | null): void {
       }
     });
   }
+  return script.runInThisContext() as (...args: unknown[]) => object;
+}
+
+/**
+ * Loads the runtime's core (the classic-script build beside `runtimeUrl`'s module), and
+ * installs the loader of its standard-library modules' files: their script, compiled on the
+ * first use of any of them, reaches the core's files through the core's `$$internals`.
+ */
+function preloadRuntime(runtime: string, codeCache: string | null): void {
+  const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
+  const core = compileScript(file, codeCache)() as { $$internals: object };
+  const globals = globalThis as Record<symbol, unknown>;
+  globals[Symbol.for("@pyts/runtime")] = core;
+  let stdlib: { load(file: string): unknown } | undefined;
+  globals[Symbol.for("@pyts/runtime/stdlib")] = (moduleFile: string): unknown => {
+    stdlib ??= compileScript(file.replace(/pyts-runtime-script\.js$/, "pyts-stdlib-script.js"), codeCache === null ? null : codeCache.replace(/\.bin$/, "-stdlib.bin"))(core.$$internals) as { load(file: string): unknown };
+    return stdlib.load(moduleFile);
+  };
 }
 
 export interface RunnableProgram {
