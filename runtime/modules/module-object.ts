@@ -46,13 +46,15 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
 
 /**
  * The module `name` whose file initialises on first use (the runtime's prebuilt bundle makes
- * every standard-library module so): until then each of its attribute names (`names`, with
- * whether it is enumerable, read from the built module) is a placeholder that runs `load`,
- * whose moduleObject call fills this very object. A module already made is returned as is.
+ * every standard-library module so): until then each of its attribute names (`nameList`, read
+ * from the built module: space-separated, `!` before one that is not enumerable) is a
+ * placeholder that runs `load`, whose moduleObject call fills this very object. A module
+ * already made is returned as is.
  */
-export function lazyModule(name: string, names: readonly (readonly [string, boolean])[], load: () => unknown): PyModule {
+export function lazyModule(name: string, nameList: string, load: () => unknown): PyModule {
   const existing = made.get(name);
   if (existing !== undefined) return existing;
+  const names = (nameList === "" ? [] : nameList.split(" ")).map((key) => (key.startsWith("!") ? ([key.slice(1), false] as const) : ([key, true] as const)));
   const stub = new PyModule(name);
   const initialise = (): void => {
     load();

@@ -35,6 +35,7 @@ for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8")
     const names = Object.entries(Object.getOwnPropertyDescriptors(module))
       .filter(([key]) => key !== "__name__")
       .map(([key, descriptor]) => [key, descriptor.enumerable === true]);
+    if (names.some(([key]) => !/^[\w$]+$/.test(key))) throw new Error(`bundle.mjs: the module ${name} has an attribute name lazyModule's list cannot hold`);
     if (Object.getOwnPropertySymbols(module).length > 0) throw new Error(`bundle.mjs: the module ${name} has symbol keys, which a lazy module cannot forward`);
     lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
   }
@@ -44,7 +45,7 @@ function lazyEntry(load, extra = []) {
   return index.replace(STDLIB_LINE, () =>
     [
       'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
-      ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names)}, () => ${load(file)});`),
+      ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
       `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
       ...extra,
     ].join("\n"),
@@ -63,6 +64,8 @@ const common = {
   keepNames: true,
   minifyWhitespace: true,
   minifySyntax: true,
+  // Shorter local names: less text for a start to read (keepNames keeps every `.name`).
+  minifyIdentifiers: true,
   legalComments: "none",
   logLevel: "warning",
 };
