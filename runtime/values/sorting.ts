@@ -40,7 +40,7 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   if (order === null) {
     const compare = primitiveOrder(keys) ?? sortCompare;
     if (compare === comparePrimitives || compare === compareNativeStrings) {
-      order = mergeOrder(keys as number[], reverse);
+      order = compare === compareNativeStrings ? mergeOrderStrings(keys as string[], reverse) : mergeOrderNumbers(keys as number[], reverse);
     } else {
       const positions = new Array<number>(n);
       for (let i = 0; i < n; i++) positions[i] = i;
@@ -72,7 +72,7 @@ function keysOf(items: unknown[], key: unknown): unknown[] {
   return keys;
 }
 
-/** Runs this long are sorted by insertion before mergeOrder merges them. */
+/** Runs this long are sorted by insertion before mergeOrderNumbers / mergeOrderStrings merge them. */
 const RUN = 16;
 
 /**
@@ -80,9 +80,51 @@ const RUN = 16;
  * bigints, bools, strs without surrogates): a stable merge sort of positions whose
  * comparisons are inline `<` (Array.prototype.sort would call a comparator for each). An
  * item moves ahead of another only when its key is strictly less (reversed: strictly greater),
- * so equal keys keep their order, as CPython's sort does with `reverse=True` too.
+ * so equal keys keep their order, as CPython's sort does with `reverse=True` too. Two copies,
+ * strs and the rest: each `<` then sees one kind of operand, which V8 compiles to a plain compare.
  */
-function mergeOrder(keys: readonly number[], reverse: boolean): Int32Array {
+function mergeOrderNumbers(keys: readonly number[], reverse: boolean): Int32Array {
+  const n = keys.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo; i < hi; i++) {
+      const key = keys[i]!;
+      let j = i - 1;
+      while (j >= lo && (reverse ? keys[from[j]!]! < key : key < keys[from[j]!]!)) {
+        from[j + 1] = from[j]!;
+        j--;
+      }
+      from[j + 1] = i;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const middle = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let left = lo;
+      let right = middle;
+      let out = lo;
+      while (left < middle && right < hi) {
+        const a = keys[from[left]!]!;
+        const b = keys[from[right]!]!;
+        if (reverse ? a < b : b < a) to[out++] = from[right++]!;
+        else to[out++] = from[left++]!;
+      }
+      while (left < middle) to[out++] = from[left++]!;
+      while (right < hi) to[out++] = from[right++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
+}
+
+
+/** mergeOrderNumbers for strs (the same code: see there). */
+function mergeOrderStrings(keys: readonly string[], reverse: boolean): Int32Array {
   const n = keys.length;
   let from = new Int32Array(n);
   let to = new Int32Array(n);
