@@ -44,6 +44,21 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   return module;
 }
 
+/** How each lazy module not yet initialised initialises. */
+const initialisers = new WeakMap<PyModule, () => void>();
+
+/**
+ * Initialises `module` now if it is a lazy module still waiting: `pyts run` does so for the
+ * modules its entry imports before the entry runs, where CPython runs their imports (not
+ * inside the first event-loop step that uses one).
+ */
+export function initialiseLazy(module: unknown): void {
+  const initialise = module instanceof PyModule ? initialisers.get(module) : undefined;
+  if (initialise === undefined) return;
+  initialisers.delete(module as PyModule);
+  if (pending.get((module as PyModule).__name__)?.stub === module) initialise();
+}
+
 /**
  * The module `name` whose file initialises on first use (the runtime's prebuilt bundle makes
  * every standard-library module so): until then each of its attribute names (`nameList`, read
@@ -75,6 +90,7 @@ export function lazyModule(name: string, nameList: string, load: () => unknown):
     });
   }
   pending.set(name, { stub, names });
+  initialisers.set(stub, initialise);
   return stub;
 }
 

@@ -49,9 +49,9 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
  * installs the loader of its standard-library modules' files: their script, compiled on the
  * first use of any of them, reaches the core's files through the core's `$$internals`.
  */
-function preloadRuntime(runtime: string, codeCache: string | null): void {
+function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore {
   const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
-  const core = compileScript(file, codeCache)() as { $$internals: object };
+  const core = compileScript(file, codeCache)() as RuntimeCore;
   const globals = globalThis as Record<symbol, unknown>;
   globals[Symbol.for("@pyts/runtime")] = core;
   let stdlib: { load(file: string): unknown } | undefined;
@@ -59,6 +59,32 @@ function preloadRuntime(runtime: string, codeCache: string | null): void {
     stdlib ??= compileScript(file.replace(/pyts-runtime-script\.js$/, "pyts-stdlib-script.js"), codeCache === null ? null : codeCache.replace(/\.bin$/, "-stdlib.bin"))(core.$$internals) as { load(file: string): unknown };
     return stdlib.load(moduleFile);
   };
+  return core;
+}
+
+interface RuntimeCore {
+  [name: string]: unknown;
+  $$internals: object;
+  $$initialiseLazy(module: unknown): void;
+}
+
+/**
+ * Initialises the standard-library modules the entry imports (the names of its import from
+ * the runtime, its first statement), as CPython runs the imports before the rest of the
+ * module, rather than at their first use, which may be inside an event-loop step.
+ */
+function initialiseImports(core: RuntimeCore, script: string): void {
+  let head: string;
+  try {
+    head = fs.readFileSync(script, "utf8").slice(0, 20_000);
+  } catch {
+    return; // the import reports it
+  }
+  const names = /^import \{([^}]*)\} from "[^"]*pyts-run\.js";/m.exec(head)?.[1] ?? "";
+  for (const specifier of names.split(",")) {
+    const name = specifier.trim().split(" as ")[0]!;
+    if (name !== "") core.$$initialiseLazy(core[name]);
+  }
 }
 
 export interface RunnableProgram {
@@ -87,7 +113,7 @@ export function startProgram(program: RunnableProgram, argv0: string, args: stri
   });
   // The runtime tells the entry module by process.argv[1] and builds sys.argv from the rest.
   process.argv = [process.execPath, program.script, ...args];
-  preloadRuntime(program.runtime, codeCache);
+  initialiseImports(preloadRuntime(program.runtime, codeCache), program.script);
   // A failure while the entry module runs reaches the runtime's unhandledRejection handler,
   // as it would in a process started on the script.
   void import(pathToFileURL(program.script).href);
