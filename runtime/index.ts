@@ -2,7 +2,9 @@
 export * from "./values/index.js";
 export * from "./core/index.js";
 export * from "./asyncio/index.js";
-export * from "./modules/index.js";
+export * from "./modules/helpers.js";
+// (scripts/bundle.mjs replaces this line: the bundle's standard-library modules load on first use)
+export * from "./modules/stdlib.js";
 export * from "./lang/index.js";
 
 // Tracebacks name .py lines under `pyts run`. The process-wide handler for uncaught

@@ -19,6 +19,11 @@ export class PyModule {
   }
 }
 
+/** The modules made so far, by name (a lazy module's file may have initialised before it was asked for). */
+const made = new Map<string, PyModule>();
+/** Lazy modules (lazyModule) whose file has not initialised yet, by name. */
+const pending = new Map<string, { stub: PyModule; names: readonly (readonly [string, boolean])[] }>();
+
 /** The module `name` holding `attributes` (typed, so emitted `m.attr` type-checks). */
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
   // Descriptors, not values: accessors such as `sys.stdout` stay live.
@@ -28,7 +33,65 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
     const value: unknown = descriptor.value;
     if (typeof value === "function" && value.name === "") Object.defineProperty(value, "name", { value: key });
   }
-  return Object.defineProperties(new PyModule(name), descriptors) as PyModule & T;
+  // The lazy module of this name becomes the module itself: its placeholders give way, in the
+  // module's own order.
+  const lazy = pending.get(name);
+  pending.delete(name);
+  const stub = lazy?.stub;
+  if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
+  const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
+  if (stub === undefined) made.set(name, module);
+  return module;
+}
+
+/** How each lazy module not yet initialised initialises. */
+const initialisers = new WeakMap<PyModule, () => void>();
+
+/**
+ * Initialises `module` now if it is a lazy module still waiting: `pyts run` does so for the
+ * modules its entry imports before the entry runs, where CPython runs their imports (not
+ * inside the first event-loop step that uses one).
+ */
+export function initialiseLazy(module: unknown): void {
+  const initialise = module instanceof PyModule ? initialisers.get(module) : undefined;
+  if (initialise === undefined) return;
+  initialisers.delete(module as PyModule);
+  if (pending.get((module as PyModule).__name__)?.stub === module) initialise();
+}
+
+/**
+ * The module `name` whose file initialises on first use (the runtime's prebuilt bundle makes
+ * every standard-library module so): until then each of its attribute names (`nameList`, read
+ * from the built module: space-separated, `!` before one that is not enumerable) is a
+ * placeholder that runs `load`, whose moduleObject call fills this very object. A module
+ * already made is returned as is.
+ */
+export function lazyModule(name: string, nameList: string, load: () => unknown): PyModule {
+  const existing = made.get(name);
+  if (existing !== undefined) return existing;
+  const names = (nameList === "" ? [] : nameList.split(" ")).map((key) => (key.startsWith("!") ? ([key.slice(1), false] as const) : ([key, true] as const)));
+  const stub = new PyModule(name);
+  const initialise = (): void => {
+    load();
+    if (pending.get(name)?.stub === stub) throw new Error(`pyts runtime: loading the module '${name}' did not make it`);
+  };
+  for (const [key, enumerable] of names) {
+    Object.defineProperty(stub, key, {
+      configurable: true,
+      enumerable,
+      get() {
+        initialise();
+        return (stub as unknown as Record<string, unknown>)[key];
+      },
+      set(value: unknown) {
+        initialise();
+        (stub as unknown as Record<string, unknown>)[key] = value;
+      },
+    });
+  }
+  pending.set(name, { stub, names });
+  initialisers.set(stub, initialise);
+  return stub;
 }
 
 /**

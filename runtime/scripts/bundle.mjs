@@ -1,20 +1,59 @@
 // The runtime as one prebuilt file, for a program's start to load and compile one module
 // instead of the ~150 files of dist/ (run after tsc; esbuild is a build-time dependency only):
 //   dist/pyts-runtime.js   the whole runtime as one ES module (`@pyts/runtime/bundle`);
-//   dist/pyts-runtime-script.js  the same as a classic script (`var pytsRuntime = ...`), which
+//   dist/pyts-runtime-script.js  the same as a classic script (a function returning the exports), which
 //                          `pyts run` compiles with a V8 code cache (Node 20 has none for ES
 //                          modules) and preloads;
 //   dist/pyts-run.js       what programs under `pyts run` import: the preloaded runtime's
 //                          exports, re-exported by name (`@pyts/runtime/run`).
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const runtime = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(runtime, "dist");
+
+// The bundle's entry: dist/index.js with its standard-library modules made lazy. Each
+// `export { reModule as re } from "./re.js"` of modules/stdlib.js becomes a module object whose
+// attribute names (read here from the built module) wait for the file's first use
+// (lazyModule); the file is reached through require(), which esbuild turns into an
+// initialiser it runs on that first use. A program's start then runs only the files the
+// runtime's core needs.
+const STDLIB_LINE = 'export * from "./modules/stdlib.js";';
+const index = fs.readFileSync(path.join(dist, "index.js"), "utf8");
+if (!index.includes(STDLIB_LINE)) throw new Error(`bundle.mjs: dist/index.js lacks the line ${STDLIB_LINE}`);
+const built = await import(pathToFileURL(path.join(dist, "index.js")).href);
+const lazy = [];
+for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8").split("\n")) {
+  const exported = /^export \{ (.*) \} from "(.*)";$/.exec(line);
+  if (exported === null) continue;
+  for (const specifier of exported[1].split(", ")) {
+    const [local, name] = specifier.split(" as ");
+    if (!/Module$/.test(local) || name === undefined) throw new Error(`bundle.mjs: modules/stdlib.ts exports ${specifier}, not a module object`);
+    const module = built[name];
+    const names = Object.entries(Object.getOwnPropertyDescriptors(module))
+      .filter(([key]) => key !== "__name__")
+      .map(([key, descriptor]) => [key, descriptor.enumerable === true]);
+    if (names.some(([key]) => !/^[\w$]+$/.test(key))) throw new Error(`bundle.mjs: the module ${name} has an attribute name lazyModule's list cannot hold`);
+    if (Object.getOwnPropertySymbols(module).length > 0) throw new Error(`bundle.mjs: the module ${name} has symbol keys, which a lazy module cannot forward`);
+    lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
+  }
+}
+/** The entry: dist/index.js with each standard-library module made by `lazyModule`, its file loaded by `load(file)`. */
+function lazyEntry(load, extra = []) {
+  return index.replace(STDLIB_LINE, () =>
+    [
+      'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
+      ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
+      `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
+      ...extra,
+    ].join("\n"),
+  );
+}
+const entry = path.join(dist, "bundle-entry.js");
 const common = {
-  entryPoints: [path.join(dist, "index.js")],
+  entryPoints: [entry],
   bundle: true,
   // The runtime reaches Node only through core/host.ts (process.getBuiltinModule), so the
   // bundle has no imports at all.
@@ -25,14 +64,86 @@ const common = {
   keepNames: true,
   minifyWhitespace: true,
   minifySyntax: true,
+  // Shorter local names: less text for a start to read (keepNames keeps every `.name`).
+  minifyIdentifiers: true,
   legalComments: "none",
   logLevel: "warning",
 };
+
+// 1. The ES module: one file, the modules' files reached through require().
+fs.writeFileSync(entry, lazyEntry((file) => `require(${JSON.stringify(file)})`));
 const esm = await build({ ...common, format: "esm", outfile: path.join(dist, "pyts-runtime.js"), metafile: true });
-await build({ ...common, format: "iife", globalName: "pytsRuntime", outfile: path.join(dist, "pyts-runtime-script.js") });
+const everyFile = esm.metafile.inputs;
+
+// 2. The scripts pyts run compiles (each with its V8 code cache): the core, and the
+// standard-library modules' files apart, compiled on the first use of one. The core's files
+// are those the entry reaches without the modules; the modules' script reaches the core's
+// through `internals` (each core file's exports, by path), which the core hands it.
+const STDLIB_HOOK = 'globalThis[Symbol.for("@pyts/runtime/stdlib")]';
+const coreLoad = (file) => `${STDLIB_HOOK}(${JSON.stringify(file)})`;
+fs.writeFileSync(entry, lazyEntry(coreLoad));
+const coreProbe = await build({ ...common, format: "esm", write: false, metafile: true });
+const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry)));
+const shared = [...new Set(Object.entries(everyFile).flatMap(([file, { imports }]) => (coreFiles.has(file) ? [] : imports.map((i) => i.path).filter((i) => coreFiles.has(i)))))].sort();
+const distPath = (file) => "./" + path.relative(dist, path.resolve(file)).split(path.sep).join("/");
+fs.writeFileSync(
+  entry,
+  lazyEntry(coreLoad, [
+    ...shared.map((file, i) => `import * as $$core${i} from ${JSON.stringify(distPath(file))};`),
+    `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: $$core${i}`).join(", ")} };`,
+    'export { initialiseLazy as $$initialiseLazy } from "./modules/module-object.js";',
+  ]),
+);
+// The core hands out its exports as one plain object (what pyts-run.js reads them from, once):
+// no getter per name, as an ES module namespace would need.
+const exportNames = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
+const scriptEntry = path.join(dist, "script-entry.js");
+const allNames = [...exportNames, "$$internals", "$$initialiseLazy"];
+fs.writeFileSync(
+  scriptEntry,
+  `import { ${allNames.map((name, i) => `${name} as $${i}`).join(", ")} } from "./bundle-entry.js";\nexport default { ${allNames.map((name, i) => `${JSON.stringify(name)}: $${i}`).join(", ")} };\n`,
+);
+// Function expressions (strict, as the ES modules they were built from) that `pyts run`
+// compiles as they are read, with no copy of the text to wrap them.
+await build({
+  ...common,
+  entryPoints: [scriptEntry],
+  format: "iife",
+  globalName: "pytsRuntime",
+  banner: { js: '(function () {"use strict";' },
+  footer: { js: "return pytsRuntime.default;})" },
+  outfile: path.join(dist, "pyts-runtime-script.js"),
+});
+fs.rmSync(scriptEntry);
+const stdlibEntry = path.join(dist, "stdlib-entry.js");
+fs.writeFileSync(
+  stdlibEntry,
+  `export function load(file) {\n  switch (file) {\n${[...new Set(lazy.map(({ file }) => file))].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
+);
+const coreShim = {
+  name: "pyts-core-files",
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const file = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path));
+      return coreFiles.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}];`, loader: "js" }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: [stdlibEntry],
+  plugins: [coreShim],
+  format: "iife",
+  globalName: "pytsStdlib",
+  banner: { js: '(function (internals) {"use strict";' },
+  footer: { js: "return pytsStdlib;})" },
+  outfile: path.join(dist, "pyts-stdlib-script.js"),
+});
+fs.rmSync(stdlibEntry);
 
 // Renamed on the way (`$enum as enum`): some export names are reserved words as bindings.
-const names = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
+const names = exportNames;
 fs.writeFileSync(
   path.join(dist, "pyts-run.js"),
   `// Generated by scripts/bundle.mjs: the runtime \`pyts run\` preloaded (dist/pyts-runtime-script.js), by name.
@@ -42,3 +153,9 @@ const { ${names.map((n) => `${n}: $${n}`).join(", ")} } = runtime;
 export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 `,
 );
+// pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
+for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+  if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);
+}
+// The entry served esbuild only.
+fs.rmSync(entry);

@@ -36,17 +36,16 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   const n = keys.length;
   // Ints that all fit a double compare faster as numbers.
   if (n > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
-  let order: number[] | null = n > 1 ? packedIntOrder(keys, reverse) : null;
+  let order: ArrayLike<number> | null = n > 1 ? packedIntOrder(keys, reverse) : null;
   if (order === null) {
-    order = new Array<number>(n);
-    for (let i = 0; i < n; i++) order[i] = i;
     const compare = primitiveOrder(keys) ?? sortCompare;
-    // (One comparator per case, so V8 sees one call target in each.)
     if (compare === comparePrimitives || compare === compareNativeStrings) {
-      const ks = keys as number[];
-      order.sort(reverse ? (a, b) => (ks[b]! < ks[a]! ? -1 : ks[a]! < ks[b]! ? 1 : 0) : (a, b) => (ks[a]! < ks[b]! ? -1 : ks[b]! < ks[a]! ? 1 : 0));
+      order = compare === compareNativeStrings ? mergeOrderStrings(keys as string[], reverse) : mergeOrderNumbers(keys as number[], reverse);
     } else {
-      order.sort(reverse ? (a, b) => compare(keys[b], keys[a]) : (a, b) => compare(keys[a], keys[b]));
+      const positions = new Array<number>(n);
+      for (let i = 0; i < n; i++) positions[i] = i;
+      positions.sort(reverse ? (a, b) => compare(keys[b], keys[a]) : (a, b) => compare(keys[a], keys[b]));
+      order = positions;
     }
   }
   const copy = items.slice();
@@ -71,6 +70,97 @@ function keysOf(items: unknown[], key: unknown): unknown[] {
     leaveRecursionSite();
   }
   return keys;
+}
+
+/** Runs this long are sorted by insertion before mergeOrderNumbers / mergeOrderStrings merge them. */
+const RUN = 16;
+
+/**
+ * The sorted order of keys that JS's own `<` orders as Python's does (numbers without NaN,
+ * bigints, bools, strs without surrogates): a stable merge sort of positions whose
+ * comparisons are inline `<` (Array.prototype.sort would call a comparator for each). An
+ * item moves ahead of another only when its key is strictly less (reversed: strictly greater),
+ * so equal keys keep their order, as CPython's sort does with `reverse=True` too. Two copies,
+ * strs and the rest: each `<` then sees one kind of operand, which V8 compiles to a plain compare.
+ */
+function mergeOrderNumbers(keys: readonly number[], reverse: boolean): Int32Array {
+  const n = keys.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo; i < hi; i++) {
+      const key = keys[i]!;
+      let j = i - 1;
+      while (j >= lo && (reverse ? keys[from[j]!]! < key : key < keys[from[j]!]!)) {
+        from[j + 1] = from[j]!;
+        j--;
+      }
+      from[j + 1] = i;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const middle = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let left = lo;
+      let right = middle;
+      let out = lo;
+      while (left < middle && right < hi) {
+        const a = keys[from[left]!]!;
+        const b = keys[from[right]!]!;
+        if (reverse ? a < b : b < a) to[out++] = from[right++]!;
+        else to[out++] = from[left++]!;
+      }
+      while (left < middle) to[out++] = from[left++]!;
+      while (right < hi) to[out++] = from[right++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
+}
+
+
+/** mergeOrderNumbers for strs (the same code: see there). */
+function mergeOrderStrings(keys: readonly string[], reverse: boolean): Int32Array {
+  const n = keys.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo; i < hi; i++) {
+      const key = keys[i]!;
+      let j = i - 1;
+      while (j >= lo && (reverse ? keys[from[j]!]! < key : key < keys[from[j]!]!)) {
+        from[j + 1] = from[j]!;
+        j--;
+      }
+      from[j + 1] = i;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const middle = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let left = lo;
+      let right = middle;
+      let out = lo;
+      while (left < middle && right < hi) {
+        const a = keys[from[left]!]!;
+        const b = keys[from[right]!]!;
+        if (reverse ? a < b : b < a) to[out++] = from[right++]!;
+        else to[out++] = from[left++]!;
+      }
+      while (left < middle) to[out++] = from[left++]!;
+      while (right < hi) to[out++] = from[right++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
 }
 
 /**

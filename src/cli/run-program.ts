@@ -15,24 +15,20 @@ export function runtimeUrl(): string {
 }
 
 /**
- * Loads the runtime (its classic-script build beside `runtimeUrl`'s module) through V8's code cache,
- * kept in `codeCache`: compiling the half-megabyte runtime is most of a small program's start.
- * A missing or rejected cache (another Node version) is written anew when the process ends,
- * so it also holds the functions the program compiled lazily.
+ * Compiles one of the runtime's scripts (a function expression, in ASCII: runtime/scripts/bundle.mjs)
+ * through V8's code cache kept in `codeCache`: compiling the runtime is most of a small
+ * program's start. A missing or rejected cache (another Node version) is written anew when
+ * the process ends, so it also holds the functions the program compiled lazily.
  */
-function preloadRuntime(runtime: string, codeCache: string | null): void {
-  const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
+function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
   let cachedData: Buffer | undefined;
   try {
     if (codeCache !== null) cachedData = fs.readFileSync(codeCache);
   } catch {
     // first run: no cache yet
   }
-  // Wrapped on its first line, so the runtime's line numbers in stack traces stay those of its
-  // file; strict, as the ES module it was built from; its `var pytsRuntime` stays local.
-  const script = new vm.Script(`(function () {"use strict";${fs.readFileSync(file, "utf8")}\nreturn pytsRuntime;})`, { filename: file, cachedData });
-  const runtimeExports = (script.runInThisContext() as () => object)();
-  (globalThis as Record<symbol, unknown>)[Symbol.for("@pyts/runtime")] = runtimeExports;
+  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds.
+  const script = new vm.Script(fs.readFileSync(file).toString("latin1"), { filename: file, cachedData });
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => {
       try {
@@ -44,6 +40,50 @@ function preloadRuntime(runtime: string, codeCache: string | null): void {
         // best effort: the next start compiles again
       }
     });
+  }
+  return script.runInThisContext() as (...args: unknown[]) => object;
+}
+
+/**
+ * Loads the runtime's core (the classic-script build beside `runtimeUrl`'s module), and
+ * installs the loader of its standard-library modules' files: their script, compiled on the
+ * first use of any of them, reaches the core's files through the core's `$$internals`.
+ */
+function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore {
+  const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
+  const core = compileScript(file, codeCache)() as RuntimeCore;
+  const globals = globalThis as Record<symbol, unknown>;
+  globals[Symbol.for("@pyts/runtime")] = core;
+  let stdlib: { load(file: string): unknown } | undefined;
+  globals[Symbol.for("@pyts/runtime/stdlib")] = (moduleFile: string): unknown => {
+    stdlib ??= compileScript(file.replace(/pyts-runtime-script\.js$/, "pyts-stdlib-script.js"), codeCache === null ? null : codeCache.replace(/\.bin$/, "-stdlib.bin"))(core.$$internals) as { load(file: string): unknown };
+    return stdlib.load(moduleFile);
+  };
+  return core;
+}
+
+interface RuntimeCore {
+  [name: string]: unknown;
+  $$internals: object;
+  $$initialiseLazy(module: unknown): void;
+}
+
+/**
+ * Initialises the standard-library modules the entry imports (the names of its import from
+ * the runtime, its first statement), as CPython runs the imports before the rest of the
+ * module, rather than at their first use, which may be inside an event-loop step.
+ */
+function initialiseImports(core: RuntimeCore, script: string): void {
+  let head: string;
+  try {
+    head = fs.readFileSync(script, "utf8").slice(0, 20_000);
+  } catch {
+    return; // the import reports it
+  }
+  const names = /^import \{([^}]*)\} from "[^"]*pyts-run\.js";/m.exec(head)?.[1] ?? "";
+  for (const specifier of names.split(",")) {
+    const name = specifier.trim().split(" as ")[0]!;
+    if (name !== "") core.$$initialiseLazy(core[name]);
   }
 }
 
@@ -73,7 +113,7 @@ export function startProgram(program: RunnableProgram, argv0: string, args: stri
   });
   // The runtime tells the entry module by process.argv[1] and builds sys.argv from the rest.
   process.argv = [process.execPath, program.script, ...args];
-  preloadRuntime(program.runtime, codeCache);
+  initialiseImports(preloadRuntime(program.runtime, codeCache), program.script);
   // A failure while the entry module runs reaches the runtime's unhandledRejection handler,
   // as it would in a process started on the script.
   void import(pathToFileURL(program.script).href);

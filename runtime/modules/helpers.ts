@@ -1,0 +1,9 @@
+// The helpers of imports and module namespaces emitted code imports (the module objects are
+// stdlib.ts's).
+
+export { namedTupleBase } from "./namedtuple.js";
+export { importName, moduleAttribute } from "./module-object.js";
+export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
+export { withAnnotations } from "./functools-dispatch.js";
+export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
+export { markAbstract } from "./abc.js";
