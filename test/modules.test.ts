@@ -83,8 +83,8 @@ test("a traceback names the frames of every module of the program, with their .p
   const python = await runProcess("python3", ["main.py"], { cwd: dir });
   expect(result.stdout).toBe(python.stdout);
   expect(result.status).toBe(1);
-  // CPython names files by absolute path; pyts by the path it was given or found.
-  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, "").replaceAll(path.join("pkg", "calc.py"), "pkg/calc.py"));
+  // files by absolute path, as CPython names them
+  expect(result.stderr).toBe(python.stderr);
 }, 60_000);
 
 test("built, compiled by tsc with source maps and run by node, a traceback names every module's .py file and line as CPython does", async () => {
@@ -147,7 +147,7 @@ test("an entry its program imports by name runs twice under pyts run, as `__main
   expect(result.stdout).toBe(python.stdout);
   expect(result.status).toBe(1);
   // The traceback names the entry's own .py file and line.
-  expect(result.stderr).toBe(python.stderr.replaceAll(dir + path.sep, ""));
+  expect(result.stderr).toBe(python.stderr);
 }, 60_000);
 
 test("globals() in a lone file (no module object) is a located error naming it", async () => {

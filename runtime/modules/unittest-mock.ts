@@ -426,6 +426,11 @@ function mockCall(mock: any, args: unknown[]): unknown {
   return mock.return_value;
 }
 
+/** A Mock is a function at run time (calls of it are emitted as plain calls): its instances are callable. */
+export interface Mock {
+  (...args: any[]): any;
+}
+
 export class Mock extends NonCallableMock {
   __call__(...args: unknown[]): any {
     return mockCall(this, args);
