@@ -26,6 +26,8 @@ export { loggingModule as logging } from "./logging.js";
 export { dataclassesModule as dataclasses } from "./dataclasses.js";
 export { contextlibModule as contextlib } from "./contextlib.js";
 export { typingModule as typing } from "./typing.js";
+export { mroBase, origBases } from "./typing-generic.js";
+export { forwardRefs } from "./typing-hints.js";
 export { jsonModule as json } from "./json.js";
 export { enumModule as enum } from "./enum-extras.js";
 export { stringModule as string } from "./string.js";
