@@ -76,7 +76,7 @@ export const TypedDict = new Proxy(TypedDictBase, {
 
 /** `is_typeddict(tp)`. */
 export function is_typeddict(tp: unknown): boolean {
-  return typeof tp === "function" && Object.hasOwn(tp, TYPED_DICT);
+  return typeof tp === "function" && (Object.hasOwn(tp, TYPED_DICT) || (tp as { prototype?: unknown }).prototype instanceof TypedDictBase);
 }
 
 /**
