@@ -11,7 +11,7 @@ import { NotImplemented, Ellipsis } from "../values/singletons.js";
 import { sameItem } from "../values/compare.js";
 import { pyHash } from "../values/hashing.js";
 import { tupleHashOf } from "../values/hash64.js";
-import { repr } from "../values/repr.js";
+import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { className, isClass, typeName } from "../values/typename.js";
 import { NoneType } from "../values/builtin-types.js";
 import { isinstance, issubclass } from "../values/builtin-functions.js";
@@ -27,6 +27,7 @@ export function isTypeParameter(x: unknown): boolean {
 export function typeRepr(x: unknown): string {
   if (isClass(x) || x instanceof GenericAlias) return typeArgRepr(x);
   if (x === Ellipsis) return "...";
+  if (typeof x === "function" && (x as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true) return repr(x);
   if (typeof x === "function") return (x as { __name__?: string }).__name__ ?? (x as { name: string }).name;
   return repr(x);
 }
@@ -328,7 +329,8 @@ export class SpecialForm {
     return this.getitem(key, this);
   }
   __repr__(): string {
-    return `typing.${this._name}`;
+    // 3.11's Annotated is a class.
+    return this._name === "Annotated" ? "<class 'typing.Annotated'>" : `typing.${this._name}`;
   }
   __or__(other: unknown): unknown {
     return unionOfArgs([this, other]);

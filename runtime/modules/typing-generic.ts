@@ -8,7 +8,7 @@ import { NotImplemented } from "../values/singletons.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr, CALLABLE_OBJECT } from "../values/repr.js";
 import { callable, hasattr, getattr } from "../values/builtin-functions.js";
-import { className, isClass, moduleName, qualName } from "../values/typename.js";
+import { className, isClass, moduleName, qualName, typeName } from "../values/typename.js";
 import { BASES_KEY } from "../lang/mro.js";
 import { pyClass } from "./callable-class.js";
 import { TYPE_PARAMETER, TypingAlias, collectParameters, isTypeParameter, keyItems, typeCheck, unionOfArgs } from "./typing-alias.js";
@@ -168,8 +168,18 @@ export class Protocol extends Generic {
     if (x instanceof this) return true;
     if (!isProtocol(this)) return false;
     if (!Object.hasOwn(this, RUNTIME_PROTOCOL)) throw new PyTypeError("Instance and class checks can only be used with @runtime_checkable protocols");
-    return protocolMembers(this).every((name) => hasattr(x, name) && (!callable(getattr(this, name, null)) || getattr(x, name) !== null));
+    return protocolMembers(this).every((name) => builtinHas(x, name) || (hasattr(x, name) && (!callable(getattr(this, name, null)) || getattr(x, name) !== null)));
   }
+}
+
+const NUMBER_DUNDERS = ["__int__", "__float__", "__index__", "__abs__", "__round__"];
+/** The special methods the built-in types have that the SupportsX protocols ask for. */
+const BUILTIN_DUNDERS: Record<string, readonly string[]> = {
+  int: NUMBER_DUNDERS, bool: NUMBER_DUNDERS, float: ["__int__", "__float__", "__abs__", "__round__"], complex: ["__abs__", "__complex__"], bytes: ["__bytes__"],
+};
+
+function builtinHas(x: unknown, name: string): boolean {
+  return BUILTIN_DUNDERS[typeName(x)]?.includes(name) ?? false;
 }
 
 /** A class whose own bases name Protocol (not a class implementing a protocol). */
