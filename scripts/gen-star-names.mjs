@@ -15,9 +15,10 @@ const runtime = await import(pathToFileURL(path.join(root, "runtime/dist/index.j
 const { RUNTIME_MODULES, RUNTIME_SUBMODULES } = await import(pathToFileURL(path.join(root, "dist/src/lower/builtins.js")).href);
 const { objectKey } = await import(pathToFileURL(path.join(root, "runtime/dist/lang/attr-names.js")).href);
 
-// `from typing import *` binds type hints only (imports.ts), and typing's names are read in
-// annotations pyts erases: neither table covers it.
-const SKIP = new Set(["typing"]);
+// `from typing import *` binds type hints only (imports.ts): no star table for typing (its
+// names are still checked: `typing.X` and `from typing import X` for a name pyts lacks).
+const NO_STAR = new Set(["typing"]);
+const SKIP = new Set();
 const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 const modules = [...RUNTIME_MODULES, ...RUNTIME_SUBMODULES].filter((m) => !SKIP.has(m)).sort();
 const code = `
@@ -59,7 +60,7 @@ for (const name of modules) {
   }
   const module = value(name);
   const has = (n) => module != null && module[objectKey(n)] !== undefined;
-  if (!name.includes(".")) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(cpython[name].star.filter(has))}],`);
+  if (!name.includes(".") && !NO_STAR.has(name)) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(cpython[name].star.filter(has))}],`);
   const lacking = cpython[name].dir.filter((n) => !has(n));
   dirs.push(`  [${JSON.stringify(name)}, { cpython: ${JSON.stringify(cpython[name].dir)}, lacking: ${JSON.stringify(lacking)} }],`);
 }

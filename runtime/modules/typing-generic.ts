@@ -230,7 +230,8 @@ export function origBases(cls: object, bases: unknown[]): void {
 }
 
 /** `base.__mro_entries__` for a subscripted base: `Generic[T]` stands for Generic in the class chain. */
-export function mroBase(base: unknown): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function mroBase(base: unknown): any {
   const entries = base !== null && typeof base === "object" ? (base as { __mro_entries__?: (b: unknown) => unknown }).__mro_entries__ : undefined;
   if (typeof entries !== "function") return base;
   const result = entries.call(base, Tuple.of(base));

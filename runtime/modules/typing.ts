@@ -18,14 +18,55 @@ import {
 } from "./typing-hints.js";
 import { NamedTuple, TypedDict, is_typeddict } from "./typing-typeddict.js";
 import { GenericAlias } from "../values/subscript.js";
+import { kw } from "../values/kwargs.js";
+import { type } from "../values/builtin-types.js";
+import { collectionsModule } from "./collections.js";
+import { contextlibModule } from "./contextlib.js";
+import { functoolsModule } from "./functools.js";
+import { operatorModule } from "./operator.js";
+import { ioModule } from "./io.js";
+import { reModule } from "./re.js";
+import { sysModule } from "./sys.js";
+import { typesModule } from "./types.js";
+import { warningsModule } from "./warnings.js";
+import { abcModule } from "./abc.js";
 
 const AnyStr = TypeVar("AnyStr", bytes, str);
+
+/** The type variables typing.py defines for its own generic aliases. */
+const VARIABLES = {
+  T: TypeVar("T"), KT: TypeVar("KT"), VT: TypeVar("VT"), T_co: TypeVar("T_co", kw({ covariant: true })),
+  V_co: TypeVar("V_co", kw({ covariant: true })), VT_co: TypeVar("VT_co", kw({ covariant: true })),
+  T_contra: TypeVar("T_contra", kw({ contravariant: true })), CT_co: TypeVar("CT_co", kw({ covariant: true, bound: type })),
+};
+
+/** The modules and names typing.py imports (read lazily: the modules import each other). */
+const IMPORTED = {
+  get collections(): unknown { return collectionsModule; },
+  get contextlib(): unknown { return contextlibModule; },
+  get functools(): unknown { return functoolsModule; },
+  get operator(): unknown { return operatorModule; },
+  get io(): unknown { return ioModule; },
+  get re(): unknown { return reModule; },
+  get stdlib_re(): unknown { return reModule; },
+  get sys(): unknown { return sysModule; },
+  get types(): unknown { return typesModule; },
+  get warnings(): unknown { return warningsModule; },
+  get defaultdict(): unknown { return (collectionsModule as unknown as Record<string, unknown>).defaultdict; },
+  get ABCMeta(): unknown { return (abcModule as unknown as Record<string, unknown>).ABCMeta; },
+  get abstractmethod(): unknown { return (abcModule as unknown as Record<string, unknown>).abstractmethod; },
+};
 
 /** A class of typing's own (`IO`, `SupportsInt`): shown as `typing.Name`. */
 function typingClass<C extends object>(cls: C, params: unknown[]): C {
   Object.defineProperty(cls, "__module__", { value: "typing", writable: true, configurable: true });
   origBases(cls, params.length > 0 ? [(Generic as unknown as { __class_getitem__(k: unknown): unknown }).__class_getitem__(params[0])] : [Protocol]);
   return cls;
+}
+
+/** `attributes` with the accessors of `lazy` (spreading would read them now). */
+function withAccessors<T extends object>(lazy: object, attributes: T): T {
+  return Object.defineProperties(attributes, Object.getOwnPropertyDescriptors(lazy));
 }
 
 /** `IO[AnyStr]` and its text and binary forms. */
@@ -55,10 +96,11 @@ const SUPPORTS = {
   SupportsRound: supports("SupportsRound", "__round__"),
 };
 
-export const typingModule = Object.freeze(moduleObject("typing", {
+export const typingModule = Object.freeze(moduleObject("typing", withAccessors(IMPORTED, {
   ...aliases,
   ...forms,
   ...SUPPORTS,
+  ...VARIABLES,
   TYPE_CHECKING: false,
   Text: str,
   AnyStr,
@@ -93,4 +135,9 @@ export const typingModule = Object.freeze(moduleObject("typing", {
   assert_type,
   reveal_type,
   dataclass_transform,
-})) as Readonly<Record<string, any>>;
+}))) as Readonly<Record<string, any>> & {
+  // Bases of class statements: constructible with the class call's arguments.
+  readonly TypedDict: new (...args: any[]) => any;
+  readonly Generic: new (...args: any[]) => any;
+  readonly Protocol: new (...args: any[]) => any;
+};
