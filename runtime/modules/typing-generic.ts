@@ -147,9 +147,7 @@ export class Generic {
     return Tuple.from(Object.hasOwn(this, PARAMETERS) ? (this as unknown as Record<symbol, unknown[]>)[PARAMETERS]! : []);
   }
   constructor() {
-    if (new.target === Generic || new.target === Protocol) {
-      throw new PyTypeError(`Type ${new.target.name} cannot be instantiated; it can be used only as a base class`);
-    }
+    if (new.target === Protocol) throw new PyTypeError("Protocols cannot be instantiated");
   }
   static __class_getitem__(this: typeof Generic, key: unknown): unknown {
     if (this === Generic || this === Protocol) return new TypingAlias(this, baseParameters(this.name, key));
@@ -172,10 +170,20 @@ export class Protocol extends Generic {
   }
 }
 
-const NUMBER_DUNDERS = ["__int__", "__float__", "__index__", "__abs__", "__round__"];
-/** The special methods the built-in types have that the SupportsX protocols ask for. */
+/** The special methods of the built-in types' instances that protocols ask for (hasattr does not see them). */
 const BUILTIN_DUNDERS: Record<string, readonly string[]> = {
-  int: NUMBER_DUNDERS, bool: NUMBER_DUNDERS, float: ["__int__", "__float__", "__abs__", "__round__"], complex: ["__abs__", "__complex__"], bytes: ["__bytes__"],
+  int: ["__hash__", "__int__", "__float__", "__index__", "__abs__", "__round__", "__add__", "__lt__", "__eq__"],
+  bool: ["__hash__", "__int__", "__float__", "__index__", "__abs__", "__round__", "__add__", "__lt__", "__eq__"],
+  float: ["__hash__", "__int__", "__float__", "__abs__", "__round__", "__add__", "__lt__", "__eq__"],
+  complex: ["__hash__", "__abs__", "__complex__", "__add__", "__lt__", "__eq__"],
+  str: ["__len__", "__iter__", "__contains__", "__getitem__", "__hash__", "__add__", "__lt__", "__eq__"],
+  bytes: ["__len__", "__iter__", "__contains__", "__getitem__", "__hash__", "__bytes__", "__add__", "__lt__", "__eq__"],
+  list: ["__len__", "__iter__", "__contains__", "__getitem__", "__reversed__", "__add__", "__lt__", "__eq__"],
+  dict: ["__len__", "__iter__", "__contains__", "__getitem__", "__reversed__", "__lt__", "__eq__"],
+  tuple: ["__len__", "__iter__", "__contains__", "__getitem__", "__hash__", "__add__", "__lt__", "__eq__"],
+  set: ["__len__", "__iter__", "__contains__", "__lt__", "__eq__"],
+  frozenset: ["__len__", "__iter__", "__contains__", "__hash__", "__lt__", "__eq__"],
+  range: ["__len__", "__iter__", "__contains__", "__getitem__", "__reversed__", "__hash__", "__lt__", "__eq__"],
 };
 
 function builtinHas(x: unknown, name: string): boolean {
