@@ -291,7 +291,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
   }
   if (baseExprs.some(subscripted) && !namedTuple) {
-    // `__orig_bases__` (and a generic class's `__parameters__`): the bases as written.
+    // `__orig_bases__` (and a generic class's `__parameters__`): the bases as written
+    // (evaluated a second time here, as inheritFrom's list is: subscripting a base is pure).
     const written: ir.Expr = { k: "array", elements: baseExprs.map((b) => lowerExpr(cx, b)) };
     members.unshift({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("origBases"), args: [{ k: "this" }, written] } }] });
   }
