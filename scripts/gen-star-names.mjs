@@ -15,9 +15,10 @@ const runtime = await import(pathToFileURL(path.join(root, "runtime/dist/index.j
 const { RUNTIME_MODULES, RUNTIME_SUBMODULES } = await import(pathToFileURL(path.join(root, "dist/src/lower/builtins.js")).href);
 const { objectKey } = await import(pathToFileURL(path.join(root, "runtime/dist/lang/attr-names.js")).href);
 
-// `from typing import *` binds type hints only (imports.ts), and typing's names are read in
-// annotations pyts erases: neither table covers it.
-const SKIP = new Set(["typing"]);
+// `from typing import *` binds type hints only (imports.ts): no star table for typing (its
+// names are still checked: `typing.X` and `from typing import X` for a name pyts lacks).
+const NO_STAR = new Set(["typing"]);
+const SKIP = new Set();
 const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 const modules = [...RUNTIME_MODULES, ...RUNTIME_SUBMODULES].filter((m) => !SKIP.has(m)).sort();
 const code = `
@@ -60,7 +61,7 @@ for (const name of modules) {
   const has = (n) => module != null && module[objectKey(n)] !== undefined;
   const starred = cpython[name].star.filter(has);
   // (A submodule none of whose star names pyts has stays refused, not silently empty.)
-  if (!name.includes(".") || starred.length > 0) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(starred)}],`);
+  if ((!name.includes(".") || starred.length > 0) && !NO_STAR.has(name)) star.push(`  [${JSON.stringify(name)}, ${JSON.stringify(starred)}],`);
   const lacking = cpython[name].dir.filter((n) => !has(n));
   dirs.push(`  [${JSON.stringify(name)}, { cpython: ${JSON.stringify(cpython[name].dir)}, lacking: ${JSON.stringify(lacking)} }],`);
 }

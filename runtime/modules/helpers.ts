@@ -7,3 +7,4 @@ export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
 export { markAbstract } from "./abc.js";
+export { forwardRefs, mroBase, origBases } from "./typing-hooks.js";

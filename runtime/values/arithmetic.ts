@@ -26,8 +26,11 @@ interface OpSpec {
   builtin: Builtin;
 }
 
+const CALLABLE = Symbol.for("pyts.callableObject");
+
 function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
-  if (typeof x !== "object" || x === null) return undefined;
+  // A callable object made as a JS function (typing.NewType) has its operator methods too.
+  if ((typeof x !== "object" || x === null) && !(typeof x === "function" && (x as { [CALLABLE]?: boolean })[CALLABLE] === true)) return undefined;
   const m = (x as Record<string, unknown>)[name];
   return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
 }

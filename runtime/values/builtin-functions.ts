@@ -384,6 +384,9 @@ function instanceOfOne(x: unknown, cls: unknown): boolean {
     if (typeof check === "function") return truthy(check.call(cls, x));
     return x instanceof cls;
   }
+  // An object whose type defines `__instancecheck__` (typing's aliases and special forms).
+  const hook = cls !== null && typeof cls === "object" ? (cls as { __instancecheck__?: unknown }).__instancecheck__ : undefined;
+  if (typeof hook === "function") return truthy(hook.call(cls, x));
   throw new PyTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
@@ -399,6 +402,8 @@ export function issubclass(a: unknown, cls: unknown): boolean {
   if (cls instanceof UnionType) return cls.members.some((m) => issubclass(a, m === null ? NoneType : m));
   if (!isClass(a)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (a === cls) return true;
+  const objectHook = cls !== null && typeof cls === "object" ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
+  if (typeof objectHook === "function") return truthy(objectHook.call(cls, a));
   // An ABC's own check (collections.abc: registered and structural subclasses).
   const check = typeof cls === "function" ? (cls as { __subclasscheck__?: unknown }).__subclasscheck__ : undefined;
   if (typeof check === "function") return truthy(check.call(cls, a));

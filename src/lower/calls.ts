@@ -51,7 +51,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerCallee(cx, e.func), args: bound.args, loc };
   } else {
     const args = lowerArgs(cx, e);
-    if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
+    if (isTypingValue(cx, e.func)) {
+      // `List()`, `typing.TypedDict("M", {...})`, `Box[int](1)`: typing's values are objects as often as classes.
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
       // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
@@ -341,6 +344,15 @@ function spreadsIntoClass(cx: LowerContext, e: py.Call, name: py.Name): boolean 
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */
+/** `X` from `from typing import X`, or `typing.X`. */
+function isTypingValue(cx: LowerContext, func: py.Expr): boolean {
+  if (func._type === "Attribute") return func.value._type === "Name" && cx.knownBinding(func.value.id)?.k === "module" && (cx.knownBinding(func.value.id) as { module?: string }).module === "typing";
+  if (func._type !== "Name") return false;
+  const bindings = cx.resolve(func.id)?.bindings.get(func.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "typing";
+}
+
 function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
   if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;

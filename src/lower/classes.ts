@@ -112,7 +112,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const mixedKind = mixedValue?._type === "Name" ? mixedValue.id : "";
   if (mixedValue && !["int", "str", "float"].includes(mixedKind)) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${mixedKind}'`);
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
-  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? lowerExpr(cx, b))));
+  // `Generic[T]`, `Box[int]`: a subscripted base stands for what its `__mro_entries__` gives.
+  const subscripted = (b: py.Expr): boolean => b._type === "Subscript";
+  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? (subscripted(b) ? { k: "call", callee: cx.rt("mroBase"), args: [lowerExpr(cx, b)] } as ir.Expr : lowerExpr(cx, b)))));
   // `class Color(str, Enum)`: one runtime base gives the members str's behaviour and Enum's.
   // `class X(int, ReprEnum)`: str() and format() are the value's.
   const reprEnum = s.bases.some((b) => enumBaseName(cx, b, new Set(["ReprEnum"])));
@@ -302,6 +304,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Instances see class attributes through the prototype, as Python's lookup does.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("shareClassAttributes"), args: [{ k: "this" }, names] } }] });
+  }
+  if (baseExprs.some(subscripted) && !namedTuple) {
+    // `__orig_bases__` (and a generic class's `__parameters__`): the bases as written
+    // (evaluated a second time here, as inheritFrom's list is: subscripting a base is pure).
+    const written: ir.Expr = { k: "array", elements: baseExprs.map((b) => lowerExpr(cx, b)) };
+    members.unshift({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("origBases"), args: [{ k: "this" }, written] } }] });
   }
   if (bases.length > 1 && mixedBase === null) {
     // Last, so the members it copies from the other bases are the finished ones.

@@ -128,6 +128,8 @@ export class LowerContext {
   comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
   /** the module's place in a program of several modules (null: a lone module, as before) */
   program: ProgramModuleInfo | null = null;
+  /** the module calls typing's get_type_hints (or defines TypedDicts): its string hints are registered */
+  readsTypeHints = false;
   /** the program modules the module imports (their dotted names) */
   readonly programImports = new Set<string>();
   /** names bound to program modules by some import (calls of their attributes may construct) */

@@ -63,7 +63,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
   const firstDefault = positional.length - args.defaults.length;
   const typeOf = (a: py.Arg): ir.TsType => (a.annotation ? lowerType(cx, a.annotation) : ANY);
   const params: ir.Param[] = positional.map((a, i) => {
-    const param: ir.Param = { name: jsName(a.arg), type: typeOf(a) };
+    const param: ir.Param = { name: jsName(a.arg), type: i >= firstDefault ? withNoneDefault(typeOf(a), args.defaults[i - firstDefault]!) : typeOf(a) };
     if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup);
     return param;
   });
@@ -84,13 +84,22 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
       callee: cx.rt("missingArgument"),
       args: [{ k: "str", value: `${name}() missing 1 required keyword-only argument: '${a.arg}'` }],
     };
-    params.push({ name: jsName(a.arg), type: typeOf(a), default: def ? defaultValue(cx, name, a.arg, def, setup) : missing });
+    params.push({ name: jsName(a.arg), type: def ? withNoneDefault(typeOf(a), def) : typeOf(a), default: def ? defaultValue(cx, name, a.arg, def, setup) : missing });
   });
   if (args.kwarg) {
     const empty: ir.Expr = { k: "new", callee: cx.rt("Dict"), args: [] };
     params.push({ name: jsName(args.kwarg.arg), type: { k: "ref", name: "Dict", args: [{ k: "keyword", name: "string" }, ANY], runtime: true }, default: empty });
   }
   return params;
+}
+
+/** `x: int = None` (CPython 3.11 adds no Optional): the TS type admits the default. */
+function withNoneDefault(type: ir.TsType, def: py.Expr): ir.TsType {
+  const isNone = def._type === "Constant" && def.value.kind === "None";
+  if (!isNone || type.k === "any" || type.k === "unknown") return type;
+  if (type.k === "union" && type.types.some((t) => t.k === "keyword" && t.name === "null")) return type;
+  if (type.k === "keyword" && type.name === "null") return type;
+  return { k: "union", types: [type, { k: "keyword", name: "null" }] };
 }
 
 export function refersToItself(scope: Scope, name: string): boolean {

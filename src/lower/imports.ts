@@ -53,6 +53,7 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const module = absoluteModule(cx, s);
   if (isProgramModule(cx, module)) return lowerProgramImportFrom(cx, s, module);
   if (s.level > 0) return cx.unsupported(s, `import of module '${module}': no such module in the program`);
+  if (module === "typing") return checkTypingNames(cx, s);
   if (TYPING_MODULES.has(module)) return [];
   checkModule(cx, s, module);
   const out: ir.Stmt[] = [];
@@ -71,6 +72,21 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       value = { k: "call", callee: cx.rt("importName"), args: [moduleValue(cx, module), { k: "str", value: alias.name }], loc: cx.loc(alias) };
     }
     out.push(bindName(cx, alias.asname ?? alias.name, value, cx.loc(s)));
+  }
+  return out;
+}
+
+/**
+ * `from typing import X` binds nothing (a use of X as a value reads typing.X): a name pyts's
+ * typing lacks is a located error when CPython's has it, else CPython's ImportError at run time.
+ */
+function checkTypingNames(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
+  const checked = CHECKED_MODULES.get("typing");
+  const out: ir.Stmt[] = [];
+  for (const alias of s.names) {
+    if (alias.name === "*" || !checked || checked.provided.has(alias.name)) continue;
+    if (checked.cpython.has(alias.name)) return cx.unsupported(alias, `'typing.${alias.name}' (pyts's typing module does not provide it)`);
+    out.push({ k: "expr", expr: { k: "call", callee: cx.rt("importName"), args: [cx.rt("typing"), { k: "str", value: alias.name }], loc: cx.loc(alias) } });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { starNames } from "./module-names.js";
 import { analyzeBlocking } from "./blocking.js";
 import { lowerFunctionBody } from "./functions.js";
 import { lowerExpr } from "./expressions.js";
+import { forwardRefStatement } from "./forward-refs.js";
 import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
@@ -50,6 +51,8 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   try {
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
+    const forward = cx.readsTypeHints ? forwardRefStatement(cx, module) : null;
+    if (forward) body.unshift(forward);
     if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
       const last = body.filter((st) => st.k !== "comment" && st.k !== "blank").at(-1);
       cx.topLevelAwait = deferMainBlock(body, last);
@@ -226,6 +229,12 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     // traceback.print_exc() / format_exc() (also imported by name) print the handled exception.
     const readName = node._type === "Attribute" ? (node as py.Attribute).attr : node._type === "Name" ? (node as py.Name).id : "";
     if (readName === "print_exc" || readName === "format_exc") cx.tracksHandledExceptions = true;
+    // typing's introspection reads the hints: get_type_hints(x), TypedDict and protocol classes.
+    if (HINT_READERS.has(readName)) {
+      cx.attributesRead.add("__annotations__");
+      cx.readsTypeHints = true;
+    }
+    if (node._type === "Call" && HINT_READERS.has(calleeName((node as py.Call).func)) && (node as py.Call).args[0]?._type === "Name") cx.annotationsRead.add(((node as py.Call).args[0] as py.Name).id);
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exception" && (node as py.Attribute).value._type === "Name" && ["sys", "logging"].includes(((node as py.Attribute).value as py.Name).id)) cx.tracksHandledExceptions = true;
     if (node._type === "Call" && (node as py.Call).func._type === "Attribute" && ((node as py.Call).func as py.Attribute).attr === "exception" && (node as py.Call).args[0]?._type === "Constant") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
@@ -317,4 +326,11 @@ function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: 
 
 function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   return cx.scopeOf(def).parent?.kind === "class";
+}
+
+/** Names whose use makes the program read hints at run time (typing's introspection). */
+const HINT_READERS = new Set(["get_type_hints", "TypedDict", "runtime_checkable"]);
+
+function calleeName(f: py.Expr): string {
+  return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
 }

@@ -76,3 +76,11 @@ test("enum's 3.11 names are provided; a Flag with boundary=EJECT is a located er
   expect(await lowerError("import enum\n\nclass F(enum.Flag, boundary=enum.EJECT):\n    A = 1\n")).toBe("3:29: unsupported: a Flag with boundary=EJECT (a class call cannot return a plain int)");
   expect(await lowerError("from enum import Enum, member\n\nclass Op(Enum):\n    @member\n    def add(x, y):\n        return x + y\n")).toBe("4:6: unsupported: @member on a def or class in an Enum body (assign NAME = member(value) instead)");
 });
+
+test("typing's names are checked too: `typing.X` and `from typing import X` (which binds no value of its own)", async () => {
+  expect(await lowerError("import typing\n\nprint(typing.MethodWrapperType)\n")).toBe("3:7: unsupported: 'typing.MethodWrapperType' (pyts's typing module does not provide it)");
+  expect(await lowerError("from typing import List, NamedTupleMeta\n")).toBe("1:26: unsupported: 'typing.NamedTupleMeta' (pyts's typing module does not provide it)");
+  const { code } = await transpile("from typing import get_type_hints, nosuch\n", { filename: "prog.py", format: false });
+  expect(code).toContain('importName(typing, "nosuch")');
+  expect(code).not.toContain('"get_type_hints"');
+});
