@@ -41,6 +41,12 @@ export function bound<T>(value: T, name: string, local: boolean): T {
   throw new NameError(`name '${name}' is not defined`);
 }
 
+/** A free variable read from a nested scope: NameError while its enclosing function has not bound it. */
+export function boundFree<T>(value: T, name: string): T {
+  if (value !== undefined) return value;
+  throw new NameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+}
+
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
 export function nameError(name: string): never {
   throw new NameError(`name '${name}' is not defined`);

@@ -233,6 +233,10 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     const value: ir.Expr = handlerOnly(scope, e.id) ? { k: "id", name: "undefined" } : cx.id(e.id);
     return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
+  if (scope && scope !== cx.fn.scope && scope.lateFree?.has(e.id) && !cx.classBody?.bindings.has(e.id)) {
+    // A free variable its enclosing function may not have bound yet (Scope.lateFree).
+    return { k: "call", callee: cx.rt("boundFree"), args: [cx.id(e.id), { k: "str", value: e.id }], loc };
+  }
   if (scope) return { ...cx.id(e.id), loc };
   // `@global_enum class Lvl(IntEnum): LOW = 1` makes `LOW` a module global: `Lvl.LOW`.
   const globalEnum = globalEnumOf(cx, e.id);
