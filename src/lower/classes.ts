@@ -16,7 +16,7 @@ import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
-import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
+import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { MODULE_ID } from "./program-imports.js";
@@ -34,6 +34,13 @@ export function currentClass(cx: LowerContext): py.ClassDef | null {
 export function mangle(cx: LowerContext, name: string): string {
   const cls = classStacks.get(cx)?.at(-1);
   if (!cls || !name.startsWith("__") || name.endsWith("__")) return name;
+  const owner = cls.name.replace(/^_+/, "");
+  return owner ? `_${owner}${name}` : name;
+}
+
+/** `name` as class `cls`'s body stores it (private names mangled). */
+function mangleIn(cls: py.ClassDef, name: string): string {
+  if (!name.startsWith("__") || name.endsWith("__")) return name;
   const owner = cls.name.replace(/^_+/, "");
   return owner ? `_${owner}${name}` : name;
 }
@@ -265,7 +272,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx)));
+  // (under `abc.ABC` too: its constructor only checks that the class is instantiable)
+  const statelessBase = superClass !== null && mixedBase === null && baseExprs.length > 0 && isStatelessBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)]!);
+  if (cx.readsClassDicts) {
+    // `Cls.__dict__` lists the body's names in the order the body first bound them.
+    const names: ir.Expr[] = [...cx.scopeOf(s).bindings.keys()].map((n) => ({ k: "str", value: mangleIn(s, n) }));
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("namespaceOrder"), args: [{ k: "this" }, { k: "array", elements: names }] } }] });
+  }
+  if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (methodSpecs.length) {
@@ -417,9 +431,10 @@ export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
  * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
  * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
  */
-function rootConstructor(cx: LowerContext, withNew: boolean): ir.ClassMember {
+function rootConstructor(cx: LowerContext, withNew: boolean, callSuper = false): ir.ClassMember {
   const run: ir.Expr = { k: "call", callee: cx.rt(withNew ? "constructInstance" : "initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
   const body: ir.Stmt[] = [withNew ? { k: "return", arg: run } : { k: "expr", expr: run }];
+  if (callSuper) body.unshift({ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [] } });
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body, generator: false, async: false };
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
 }
