@@ -21,6 +21,6 @@ export { defineProperties, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectInitSubclass } from "./class-creation.js";
 export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";
-export { createClass, prepareNamespace, storeNamespace, TypeBase } from "./metaclasses.js";
+export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
 export { classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";

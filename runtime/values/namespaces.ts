@@ -200,7 +200,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     const raw = desc.get !== undefined ? (desc.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
     const value = raw !== undefined ? raw : desc.get ? desc.get.call(cls) : desc.value;
     // (a name the class body declares but never bound, e.g. in a branch not taken)
-    if (value !== undefined) d.set(key, namespaceValue(cls, value));
+    if (value !== undefined) d.set(pythonName(key, true) ?? key, namespaceValue(cls, value));
   }
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     if (d.has(key) || key.startsWith("#")) continue;
@@ -211,7 +211,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     }
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key)!;
     if (desc.get || desc.set) continue; // a class attribute or a property, listed above
-    d.set(key, typeof desc.value === "function" && !isClass(desc.value) ? plainMethod(desc.value as (...a: unknown[]) => unknown, cls) : desc.value);
+    d.set(pythonName(key, false) ?? key, typeof desc.value === "function" && !isClass(desc.value) ? plainMethod(desc.value as (...a: unknown[]) => unknown, cls) : desc.value);
   }
   if (rootClass) {
     d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${className(cls)}' objects>`));

@@ -4,7 +4,7 @@ import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall, runsLoop } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
@@ -323,7 +323,8 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
 /** A name bound to some value (not a def, class, import or builtin): what it holds is unknown. */
 function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
-  if (!scope) return false;
+  // (a name only a metaclass's `__prepare__` may bind, in a class body: any callable)
+  if (!scope) return cx.classBody !== null && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id);
   const bindings = scope.bindings.get(name.id) ?? [];
   // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
   const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));

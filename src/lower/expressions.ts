@@ -11,6 +11,7 @@ import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { moduleLacks } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
+import { preparedByMetaclass } from "./class-objects.js";
 import { lowerSuperAttribute } from "./super.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
@@ -246,9 +247,16 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
-  if (cx.program) return { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc };
   // Python raises NameError when (and only when) the name is evaluated.
-  return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+  const missing: ir.Expr = cx.program
+    ? { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc }
+    : { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+  // In a class body whose metaclass's `__prepare__` made the namespace, a name it put there.
+  const cls = cx.classBody !== null ? currentClass(cx) : null;
+  if (cls !== null && preparedByMetaclass(cx, cls)) {
+    return { k: "call", callee: cx.rt("preparedName"), args: [{ k: "this" }, { k: "str", value: e.id }, { k: "arrow", params: [], body: missing }], loc };
+  }
+  return missing;
 }
 
 /** The names a program module's globals hold from its import (read from its module object). */
