@@ -2,7 +2,7 @@
 export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, blockingComp, listComp, setComp, dictComp, dictItems } from "./iteration.js";
-export { decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
+export { bodyMethod, decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
 export { bound, boundFree, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";
@@ -23,4 +23,4 @@ export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectIn
 export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js";
 export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
-export { classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";
+export { bodyMethodObject, classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";

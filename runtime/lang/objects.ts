@@ -160,6 +160,27 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
 }
 
 /** A method as the function Python's class body sees: it takes `self` first. */
+function selfFirst(method: (...args: unknown[]) => unknown): (self: unknown, ...args: unknown[]) => unknown {
+  return function (self: unknown, ...args: unknown[]): unknown {
+    return method.apply(self, args);
+  };
+}
+
+/**
+ * A plain def named in its class body (`partialmethod(set_state, True)`): the function taking
+ * `self`, which finds the method when called (the class's static blocks, which run later, may
+ * wrap it to bind keyword arguments).
+ */
+export function bodyMethod(cls: any, pyName: string): (self: unknown, ...args: unknown[]) => unknown {
+  const name = objectKey(pyName);
+  const proto = cls.prototype;
+  const plain = function (self: unknown, ...args: unknown[]): unknown {
+    return (proto[name] as (...a: unknown[]) => unknown).apply(self, args);
+  };
+  Object.defineProperty(plain, "name", { value: pyName });
+  return plain;
+}
+
 export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: unknown[]) => unknown {
   const name = objectKey(pyName);
   const method = cls.prototype[name] as (...args: unknown[]) => unknown;
@@ -174,15 +195,28 @@ export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: 
  * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
  * `self` first, as in Python, and what they return becomes the method again.
  */
-export function decorateMethod(cls: any, pyName: string, decorators: unknown[]): void {
+export function decorateMethod(cls: any, pyName: string, decorators: unknown[], key?: string, isStatic = false, hints?: Dict<string, unknown>): void {
   const name = objectKey(pyName);
-  let value: unknown = plainMethod(cls, pyName);
+  let value: unknown;
+  if (key === undefined) value = plainMethod(cls, pyName);
+  else {
+    // A def decorated in a way the class cannot express in place (classes.ts generalDecorated):
+    // its function, under its own key until now, is the plain function Python would decorate.
+    const method = cls.prototype[key] as (...args: unknown[]) => unknown;
+    delete cls.prototype[key];
+    if (name !== key) delete cls.prototype[name];
+    value = isStatic ? method : selfFirst(method);
+    Object.defineProperty(value, "__name__", { value: pyName, configurable: true });
+    if (hints !== undefined) Object.defineProperty(value, "__annotations__", { value: hints, writable: true, configurable: true });
+  }
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   if (isDescriptor(value)) {
     // `@functools.cached_property` and other decorators returning a descriptor.
     Object.defineProperty(cls, functionKey(pyName), { value, writable: true, configurable: true });
     setName(cls, pyName, value);
     shareDescriptor(cls, pyName, value);
+    // (`Cls.name` is `descriptor.__get__(None, Cls)`, as in CPython)
+    readThroughDescriptor(cls, functionKey(pyName), value);
     return;
   }
   const decorated = value as (...args: unknown[]) => unknown;

@@ -11,6 +11,7 @@ import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { moduleLacks } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
+import { functionKey } from "../../runtime/lang/attr-names.js";
 import { preparedByMetaclass } from "./class-objects.js";
 import { lowerSuperAttribute } from "./super.js";
 import { attributeRead } from "./attributes.js";
@@ -216,7 +217,12 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
     const stmt = cx.classBody.bindings.get(e.id)!.at(-1)!.stmt;
     const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
-    if (isMethod) return { k: "call", callee: cx.rt("plainMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    if (isMethod) return { k: "call", callee: cx.rt("bodyMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    // A classmethod or staticmethod named in its class body is the classmethod (staticmethod) object.
+    const kind = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 1 && stmt.decorator_list[0]!._type === "Name" ? stmt.decorator_list[0]!.id : null;
+    if (kind === "classmethod" || kind === "staticmethod") {
+      return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
+    }
     return { k: "member", object: { k: "this" }, property: e.id, loc };
   }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
