@@ -185,7 +185,9 @@ export function objectInitOf(obj: unknown, args: unknown[]): null {
  * constructors, a dataclass, an exception class, a runtime class): as `objectInitOf`, the
  * constructor runs on a fresh instance whose attributes are copied onto `self`.
  */
-export function classInitOf(cls: Function): (self: unknown, ...args: unknown[]) => null {
+export function classInitOf(cls: Function): ((self: unknown, ...args: unknown[]) => null) | undefined {
+  // (no constructor anywhere in the chain but abc.ABC's, which only checks abstract methods: `object.__init__`)
+  if (!hasConstructor(cls, true)) return undefined;
   const init = (self: unknown, ...args: unknown[]): null => {
     if (!(self instanceof (cls as AnyClass))) throw new PyTypeError(`descriptor '__init__' requires a '${className(cls)}' object but received a '${typeName(self)}'`);
     if (hasConstructor(cls)) {
@@ -199,8 +201,9 @@ export function classInitOf(cls: Function): (self: unknown, ...args: unknown[]) 
   return init;
 }
 
-function hasConstructor(cls: Function): boolean {
+function hasConstructor(cls: Function, skipABC = false): boolean {
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (skipABC && Object.hasOwn(c, "__module__") && (c as { __module__?: unknown }).__module__ === "abc") continue;
     if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return true;
   }
   return false;

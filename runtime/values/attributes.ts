@@ -36,6 +36,9 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
     if (typeLevel !== undefined) return typeLevel;
+    // `[1, 2].__len__`: the type's dunder, bound to the value.
+    const dunder = typeDunder(typeOf(obj), name);
+    if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(obj, ...args);
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
     if (name === "real" || name === "numerator") return typeof obj === "boolean" ? (obj ? 1n : 0n) : obj;
@@ -102,10 +105,15 @@ export function getattrImpl(obj: unknown, name: string): any {
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
       // `Base.__init__(self, ...)` where Base's `__init__` is its JS constructor (or a runtime class's).
-      if (name === "__init__" && !Object.hasOwn(obj, "__pytype__")) return classInitOf(obj);
+      if (name === "__init__" && !Object.hasOwn(obj, "__pytype__")) {
+        const init = classInitOf(obj);
+        if (init !== undefined) return init;
+      }
       // `Cls.__new__` and the other methods every class inherits from `object`.
       const objectType = typeOf({}) as Record<string, unknown>;
       if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
+      const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
+      if (inherited !== undefined) return inherited;
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);

@@ -16,6 +16,7 @@ import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
 import { setAttributeTarget } from "./suggestions.js";
 import { getattrImpl } from "./attributes.js";
+import { typeDunder } from "./type-dunders.js";
 import { callValue } from "../modules/pycall.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
@@ -114,6 +115,9 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
+    // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
+    const dunder = typeDunder(typeOf(obj), pyName);
+    if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
       throw missingAttribute(obj, pyName);

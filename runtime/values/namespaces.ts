@@ -206,7 +206,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     if (d.has(key) || key.startsWith("#")) continue;
     if (key === "constructor") {
       // A class whose __init__ became its JS constructor.
-      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", classInitOf(cls));
+      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", classInitOf(cls) ?? cls);
       continue;
     }
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key)!;

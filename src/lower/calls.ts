@@ -22,6 +22,9 @@ import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
 import { guardMethodCall } from "./method-guard.js";
 
+/** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
+const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
+
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
@@ -54,7 +57,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
       // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
-    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
+    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || DISPLAYS.has(e.func.value._type) || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       const named = NAMED_METHOD_CALLS.get(e.func.attr);
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)

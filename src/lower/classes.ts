@@ -662,7 +662,7 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   }
   for (const m of methods) {
     if (!isReadOnlyProperty(m, methods)) continue;
-    const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
+    const error: ir.Expr = { k: "call", callee: cx.rt("noSetter"), args: [{ k: "this" }, { k: "str", value: m.name }] };
     const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
     out.push({ k: "method", name: objectKey(m.name), kind: "set", isStatic: false, fn });
   }
