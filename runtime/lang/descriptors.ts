@@ -164,6 +164,11 @@ export function managedDeleter(obj: object, name: string): ((obj: unknown) => un
   return null;
 }
 
+/** Assigning a `@property` without a setter: CPython's AttributeError, naming the object's type. */
+export function noSetter(obj: unknown, name: string): AttributeError {
+  return new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
+}
+
 /** What the lowering knows of a `@property` besides its getter. */
 export interface PropertyFacts {
   /** the `@name.deleter` function (taking `self`) */

@@ -1,9 +1,9 @@
 // What `except` and `for` need beyond JS's own statements: matching an exception against any
 // expression (a class, a tuple of classes, a variable holding either), and closing a
 // generator a `for` loop leaves early.
-import { BaseException, PyTypeError, RecursionError } from "../values/exceptions.js";
+import { BaseException, NameError, PyTypeError, RecursionError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
-import { isStackOverflow, recursionMessage } from "../values/recursion.js";
+import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "../values/recursion.js";
 
 function isExceptionClass(kind: unknown): kind is typeof BaseException {
   return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
@@ -16,8 +16,17 @@ export function exceptionMatches(error: unknown, kinds: unknown): boolean {
   return all.some((kind) => error instanceof kind);
 }
 
-/** The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError. */
+/**
+ * The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError, a
+ * read of a JS binding before its initialisation (a ReferenceError) a NameError.
+ */
 export function pythonException(error: unknown): unknown {
+  const unbound = unboundJsName(error);
+  if (unbound !== null) {
+    const converted = new NameError(unboundNameMessage(unbound));
+    Object.defineProperty(converted, "stack", { value: (error as Error).stack, writable: true, configurable: true });
+    return converted;
+  }
   if (!isStackOverflow(error)) return error;
   const converted = new RecursionError(recursionMessage(error));
   // Keep the overflow's frames for the traceback.

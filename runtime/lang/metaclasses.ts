@@ -8,7 +8,8 @@
 // and `Meta.__init__`. Calling a class whose metaclass defines `__call__` runs it
 // (`constructChecked`), and `type.__call__` (`super().__call__(...)`) makes the instance.
 import { Dict } from "../values/dict.js";
-import { setitem } from "../values/subscript.js";
+import { getitem, setitem } from "../values/subscript.js";
+import { in_ } from "../values/contains.js";
 import { getattrImpl } from "../values/attributes.js";
 import { callMethod } from "../values/methods.js";
 import { PyTypeError } from "../values/exceptions.js";
@@ -61,6 +62,16 @@ export function prepareNamespace(cls: AnyClass, metaclass: unknown, ...keywords:
   setitem(ns, "__module__", getattrImpl(cls, "__module__"));
   setitem(ns, "__qualname__", (cls as { __qualname__?: unknown }).__qualname__ ?? className(cls));
   prepared.set(cls, ns);
+}
+
+/**
+ * A name a class body reads that no scope binds: the one its metaclass's `__prepare__` put in
+ * the namespace, else what `missing` gives (NameError, or a global set from outside).
+ */
+export function preparedName(cls: AnyClass, name: string, missing: () => unknown): unknown {
+  const ns = prepared.get(cls);
+  if (ns !== undefined && in_(name, ns)) return getitem(ns, name);
+  return missing();
 }
 
 /** After a statement of such a class body: the names it bound are stored in the namespace. */

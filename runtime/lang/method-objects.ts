@@ -3,6 +3,7 @@
 import { repr } from "../values/repr.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
+import { getattrImpl } from "../values/attributes.js";
 import { bindFunction, plainMethod } from "./functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -14,6 +15,23 @@ export class PyClassMethod {
 
   get __wrapped__(): AnyFn {
     return this.__func__;
+  }
+
+  /** (Python 3.10+: the function's `__name__`, `__qualname__`, `__doc__`, `__annotations__`) */
+  get __name__(): unknown {
+    return getattrImpl(this.__func__, "__name__");
+  }
+
+  get __qualname__(): unknown {
+    return getattrImpl(this.__func__, "__qualname__");
+  }
+
+  get __doc__(): unknown {
+    return getattrImpl(this.__func__, "__doc__");
+  }
+
+  get __annotations__(): unknown {
+    return getattrImpl(this.__func__, "__annotations__");
   }
 
   __get__(obj: unknown, owner: unknown = null): unknown {
@@ -33,6 +51,22 @@ export class PyStaticMethod {
 
   get __wrapped__(): AnyFn {
     return this.__func__;
+  }
+
+  get __name__(): unknown {
+    return getattrImpl(this.__func__, "__name__");
+  }
+
+  get __qualname__(): unknown {
+    return getattrImpl(this.__func__, "__qualname__");
+  }
+
+  get __doc__(): unknown {
+    return getattrImpl(this.__func__, "__doc__");
+  }
+
+  get __annotations__(): unknown {
+    return getattrImpl(this.__func__, "__annotations__");
   }
 
   __get__(_obj: unknown, _owner: unknown = null): unknown {
@@ -61,6 +95,11 @@ export function methodObject(cls: Function, fn: AnyFn, kind: "classmethod" | "st
     wrappers.set(fn, w);
   }
   return w;
+}
+
+/** A classmethod's or staticmethod's name read in its class body: the object the body bound. */
+export function bodyMethodObject(cls: Function, key: string, kind: "classmethod" | "staticmethod"): PyClassMethod | PyStaticMethod {
+  return methodObject(cls, (cls as unknown as Record<string, AnyFn>)[key]!, kind);
 }
 
 /** `classmethod(f)` / `staticmethod(f)` called by the program (a decorator or a call). */

@@ -180,8 +180,30 @@ export function objectInitOf(obj: unknown, args: unknown[]): null {
   return objectInitCheck(obj, args);
 }
 
-function hasConstructor(cls: Function): boolean {
+/**
+ * `Cls.__init__` for a class whose `__init__` is its JS constructor (a class run by
+ * constructors, a dataclass, an exception class, a runtime class): as `objectInitOf`, the
+ * constructor runs on a fresh instance whose attributes are copied onto `self`.
+ */
+export function classInitOf(cls: Function): ((self: unknown, ...args: unknown[]) => null) | undefined {
+  // (no constructor anywhere in the chain but abc.ABC's, which only checks abstract methods: `object.__init__`)
+  if (!hasConstructor(cls, true)) return undefined;
+  const init = (self: unknown, ...args: unknown[]): null => {
+    if (!(self instanceof (cls as AnyClass))) throw new PyTypeError(`descriptor '__init__' requires a '${className(cls)}' object but received a '${typeName(self)}'`);
+    if (hasConstructor(cls)) {
+      Object.assign(self as object, Reflect.construct(cls, args) as object);
+      return null;
+    }
+    return objectInitCheck(self, args);
+  };
+  Object.defineProperty(init, "__name__", { value: "__init__" });
+  Object.defineProperty(init, "__qualname__", { value: `${className(cls)}.__init__` });
+  return init;
+}
+
+function hasConstructor(cls: Function, skipABC = false): boolean {
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (skipABC && Object.hasOwn(c, "__module__") && (c as { __module__?: unknown }).__module__ === "abc") continue;
     if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return true;
   }
   return false;

@@ -4,6 +4,13 @@ import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, RAW_DESCRIPTOR, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
+import { typeDirNames } from "../values/type-dunders.js";
+import { typeOf as pyTypeOf } from "../values/builtin-types.js";
+import { Dict } from "../values/dict.js";
+import { FrozenSet, PySet } from "../values/set.js";
+import { Tuple } from "../values/tuple.js";
+import { ByteArray } from "../values/bytearray.js";
+import { hasNoDict } from "./attribute-hooks.js";
 import { isClass } from "../values/typename.js";
 import { boundMethod, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
@@ -39,6 +46,12 @@ export function bound<T>(value: T, name: string, local: boolean): T {
   if (value !== undefined) return value;
   if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
   throw new NameError(`name '${name}' is not defined`);
+}
+
+/** A free variable read from a nested scope: NameError while its enclosing function has not bound it. */
+export function boundFree<T>(value: T, name: string): T {
+  if (value !== undefined) return value;
+  throw new NameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
 }
 
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
@@ -147,6 +160,27 @@ export function pyFunction<F extends Function>(name: string, fn: F, doc: string 
 }
 
 /** A method as the function Python's class body sees: it takes `self` first. */
+function selfFirst(method: (...args: unknown[]) => unknown): (self: unknown, ...args: unknown[]) => unknown {
+  return function (self: unknown, ...args: unknown[]): unknown {
+    return method.apply(self, args);
+  };
+}
+
+/**
+ * A plain def named in its class body (`partialmethod(set_state, True)`): the function taking
+ * `self`, which finds the method when called (the class's static blocks, which run later, may
+ * wrap it to bind keyword arguments).
+ */
+export function bodyMethod(cls: any, pyName: string): (self: unknown, ...args: unknown[]) => unknown {
+  const name = objectKey(pyName);
+  const proto = cls.prototype;
+  const plain = function (self: unknown, ...args: unknown[]): unknown {
+    return (proto[name] as (...a: unknown[]) => unknown).apply(self, args);
+  };
+  Object.defineProperty(plain, "name", { value: pyName });
+  return plain;
+}
+
 export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: unknown[]) => unknown {
   const name = objectKey(pyName);
   const method = cls.prototype[name] as (...args: unknown[]) => unknown;
@@ -161,15 +195,28 @@ export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: 
  * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
  * `self` first, as in Python, and what they return becomes the method again.
  */
-export function decorateMethod(cls: any, pyName: string, decorators: unknown[]): void {
+export function decorateMethod(cls: any, pyName: string, decorators: unknown[], key?: string, isStatic = false, hints?: Dict<string, unknown>): void {
   const name = objectKey(pyName);
-  let value: unknown = plainMethod(cls, pyName);
+  let value: unknown;
+  if (key === undefined) value = plainMethod(cls, pyName);
+  else {
+    // A def decorated in a way the class cannot express in place (classes.ts generalDecorated):
+    // its function, under its own key until now, is the plain function Python would decorate.
+    const method = cls.prototype[key] as (...args: unknown[]) => unknown;
+    delete cls.prototype[key];
+    if (name !== key) delete cls.prototype[name];
+    value = isStatic ? method : selfFirst(method);
+    Object.defineProperty(value, "__name__", { value: pyName, configurable: true });
+    if (hints !== undefined) Object.defineProperty(value, "__annotations__", { value: hints, writable: true, configurable: true });
+  }
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   if (isDescriptor(value)) {
     // `@functools.cached_property` and other decorators returning a descriptor.
     Object.defineProperty(cls, functionKey(pyName), { value, writable: true, configurable: true });
     setName(cls, pyName, value);
     shareDescriptor(cls, pyName, value);
+    // (`Cls.name` is `descriptor.__get__(None, Cls)`, as in CPython)
+    readThroughDescriptor(cls, functionKey(pyName), value);
     return;
   }
   const decorated = value as (...args: unknown[]) => unknown;
@@ -191,12 +238,38 @@ const NAMESPACE = Symbol.for("pyts.namespace");
 /** On a runtime class: its static keys that stand for its metaclass's methods (dir omits them). */
 export const METACLASS_STATICS = Symbol.for("pyts.metaclassStatics");
 
+/** A str, int, list... value itself (no instance of a subclass). */
+function isPlainBuiltinValue(obj: unknown): boolean {
+  if (typeof obj === "string" || typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") return true;
+  if (obj === null || typeof obj !== "object") return false;
+  return PLAIN_PROTOTYPES().has(Object.getPrototypeOf(obj) as object);
+}
+
+let plainPrototypes: Set<object> | undefined;
+function PLAIN_PROTOTYPES(): Set<object> {
+  return (plainPrototypes ??= new Set<object>([Array.prototype, Dict.prototype, PySet.prototype, FrozenSet.prototype, Tuple.prototype, Bytes.prototype, ByteArray.prototype]));
+}
+
+/** The built-in type a user class (or its instance) derives from, when not object. */
+function builtinRoot(obj: unknown): unknown {
+  const cls = typeof obj === "function" ? obj : (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
+  for (let c = cls as unknown; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, PYTHON_TYPE_KEY)) return (c as unknown as Record<symbol, unknown>)[PYTHON_TYPE_KEY];
+  }
+  return undefined;
+}
+const PYTHON_TYPE_KEY = Symbol.for("pyts.pythonType");
+
 export function dir(obj: unknown): string[] {
   // A program module lists its namespace (runtime/modules/module-namespace.ts).
   const namespace = (obj as { [NAMESPACE]?: () => Iterable<unknown> } | null)?.[NAMESPACE];
   if (typeof namespace === "function") return [...namespace.call(obj)].map(String).sort();
+  // A built-in type, or a value of one: CPython's names.
+  const builtin = typeDirNames(obj) ?? (isPlainBuiltinValue(obj) ? typeDirNames(pyTypeOf(obj)) : undefined);
+  if (builtin !== undefined) return builtin;
   const names = new Set<string>();
-  for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+  const isException = obj instanceof BaseException || (typeof obj === "function" && (obj as { prototype?: unknown }).prototype instanceof BaseException);
+  for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype && o !== Error && o !== Error.prototype; o = Object.getPrototypeOf(o) as object | null) {
     // (a runtime class's statics standing for its metaclass's methods are not the class's)
     const hidden = typeof o === "function" ? (o as { [METACLASS_STATICS]?: ReadonlySet<string> })[METACLASS_STATICS] : undefined;
     for (const key of Object.getOwnPropertyNames(o)) {
@@ -204,14 +277,28 @@ export function dir(obj: unknown): string[] {
       if (name !== null && !key.startsWith("#") && !(hidden !== undefined && Object.hasOwn(o, METACLASS_STATICS) && hidden.has(key))) names.add(name);
     }
   }
+  // What the built-in base gives every instance (object's dunders, an exception's args...).
+  const userClass = typeof obj === "function" ? isClass(obj) && !Object.hasOwn(obj, "__pytype__") : obj !== null && typeof obj === "object" && !isPlainBuiltinValue(obj);
+  if (userClass) {
+    for (const name of typeDirNames(isException ? BaseException : (builtinRoot(obj) ?? pyTypeOf({}))) ?? []) names.add(name);
+    names.add("__module__");
+    names.add("__doc__");
+    if (!isException && !(typeof obj === "object" && hasNoDict(obj as object))) {
+      names.add("__dict__");
+      names.add("__weakref__");
+    }
+  }
   // A class also lists what its instances inherit from it (methods live on the prototype).
   if (typeof obj === "function" && typeof (obj as { prototype?: unknown }).prototype === "object" && isClass(obj)) {
-    for (let o = (obj as { prototype: object }).prototype as object | null; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (let o = (obj as { prototype: object }).prototype as object | null; o !== null && o !== Object.prototype && o !== Error.prototype; o = Object.getPrototypeOf(o) as object | null) {
       for (const key of Object.getOwnPropertyNames(o)) {
         const name = pythonName(key, false);
         if (name !== null && !key.startsWith("#")) names.add(name);
       }
     }
   }
+  // (JS's own members of classes and errors are no Python attributes)
+  for (const key of ["pythonName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
+  if (isException) for (const key of ["name", "message", "stack"]) names.delete(key);
   return [...names].sort();
 }

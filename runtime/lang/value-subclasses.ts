@@ -13,6 +13,7 @@
 // the value from the arguments as the built-in constructor does), then `__init__` when the
 // result is an instance of the class. `super().__new__(cls, value)` is `objectNew(cls, value)`.
 
+import { markTypeMethods } from "../values/type-dunders.js";
 import { BUILTIN_BINARY, invert, neg, pos } from "../values/arithmetic.js";
 import { abs, divmod, round } from "../values/builtin-functions.js";
 import { isNumeric } from "../values/numeric.js";
@@ -357,3 +358,6 @@ function tupleCompare(a: Tuple, b: Tuple, op: Dunder): boolean {
   const compare = { __eq__: eq, __ne__: ne, __lt__: lt, __le__: le, __gt__: gt, __ge__: ge }[op];
   return compare(a, plainB);
 }
+
+// (their reprs: `<slot wrapper '__add__' of 'int' objects>`)
+markTypeMethods();

@@ -28,7 +28,9 @@ function nameOf(f: unknown): string {
 }
 
 function firstHint(f: unknown): [string, unknown] | null {
-  const hints = (f as { __annotations__?: unknown }).__annotations__;
+  // (a classmethod or staticmethod object: its function's hints)
+  const inner = typeof f === "object" && f !== null && "__func__" in f ? (f as { __func__: unknown }).__func__ : f;
+  const hints = (inner as { __annotations__?: unknown }).__annotations__;
   if (!(hints instanceof Dict)) return null;
   for (const [name, value] of hints.entries()) if (name !== "return") return [name as string, value];
   return null;

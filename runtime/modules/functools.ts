@@ -10,7 +10,7 @@ import { repr } from "../values/repr.js";
 import { NotImplemented } from "../values/singletons.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
-import { isNone, toInt } from "./callable-class.js";
+import { isNone, pyClass, toInt } from "./callable-class.js";
 import { isClass } from "../values/typename.js";
 import { namedtuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
@@ -18,6 +18,7 @@ import { functionName, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import { moduleObject } from "./module-object.js";
 import { singledispatch } from "./functools-dispatch.js";
+import { partialmethod, singledispatchmethod } from "./functools-methods.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -298,4 +299,6 @@ export const functoolsModule = moduleObject("functools", {
   WRAPPER_ASSIGNMENTS: Tuple.from(WRAPPER_ASSIGNMENTS),
   WRAPPER_UPDATES: Tuple.from(["__dict__"]),
   singledispatch,
+  singledispatchmethod: pyClass(singledispatchmethod),
+  partialmethod: pyClass(partialmethod),
 });

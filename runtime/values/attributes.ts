@@ -6,10 +6,12 @@ import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "
 import { typeOf } from "./builtin-types.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
-import { classDict, InstanceDict } from "./namespaces.js";
+import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
+import { typeDunder } from "./type-dunders.js";
+import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
@@ -34,6 +36,9 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
     if (typeLevel !== undefined) return typeLevel;
+    // `[1, 2].__len__`: the type's dunder, bound to the value.
+    const dunder = typeDunder(typeOf(obj), name);
+    if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(obj, ...args);
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
     if (name === "real" || name === "numerator") return typeof obj === "boolean" ? (obj ? 1n : 0n) : obj;
@@ -57,8 +62,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases);
       return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
     }
-    if (isClass(obj) && name === "__dict__" && !Object.hasOwn(obj, "__pytype__")) {
-      return classDict(obj, moduleName(obj), classChain(obj).length === 2);
+    if (isClass(obj) && name === "__dict__") {
+      const builtin = builtinTypeDict(obj);
+      if (builtin !== undefined) return builtin;
+      if (!Object.hasOwn(obj, "__pytype__")) return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
     if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
@@ -94,9 +101,19 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
       const method = prototypeMethod(obj, objectKey(name));
       if (method !== undefined) return method;
+      // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
+      const dunder = typeDunder(obj, name);
+      if (dunder !== undefined) return dunder;
+      // `Base.__init__(self, ...)` where Base's `__init__` is its JS constructor (or a runtime class's).
+      if (name === "__init__" && !Object.hasOwn(obj, "__pytype__")) {
+        const init = classInitOf(obj);
+        if (init !== undefined) return init;
+      }
       // `Cls.__new__` and the other methods every class inherits from `object`.
       const objectType = typeOf({}) as Record<string, unknown>;
       if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
+      const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
+      if (inherited !== undefined) return inherited;
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);

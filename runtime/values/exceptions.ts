@@ -2,6 +2,7 @@
 // `throw` / `catch` carry it, and `isinstance` follows the class chain.
 
 import { Tuple } from "./tuple.js";
+import { unboundJsName } from "./recursion.js";
 
 export const TRACEBACK = Symbol("traceback");
 
@@ -85,7 +86,13 @@ export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
 export class KeyError extends LookupError {}
 export class MemoryError extends Exception {}
-export class NameError extends Exception {}
+export class NameError extends Exception {
+  /** JS's ReferenceError for a name read before its binding ran: Python code sees NameError. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (this === NameError && unboundJsName(x) !== null) return true;
+    return Function.prototype[Symbol.hasInstance].call(this, x);
+  }
+}
 export class UnboundLocalError extends NameError {}
 export class OSError extends Exception {
   /** OSError(errno, strerror, filename[, winerror[, filename2]]): args keeps the first two. */

@@ -39,3 +39,4 @@ export * from "./str-methods.js";
 export * from "./traceback.js";
 export * from "./small-int.js";
 import "./type-methods.js";
+export { namespaceOrder } from "./namespaces.js";

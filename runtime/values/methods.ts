@@ -15,6 +15,9 @@ import { attrKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
 import { setAttributeTarget } from "./suggestions.js";
+import { getattrImpl } from "./attributes.js";
+import { typeDunder } from "./type-dunders.js";
+import { callValue } from "../modules/pycall.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -112,6 +115,9 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
+    // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
+    const dunder = typeDunder(typeOf(obj), pyName);
+    if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
       throw missingAttribute(obj, pyName);
@@ -122,6 +128,8 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   }
   const target = obj as Record<string, unknown>;
   if (pyName === "__init__" && !(name in target) && typeof obj === "object") return objectInitOf(obj, args);
+  // `type(x).method(x)`, `Base.__init__(self)`: a class's attribute as getattr finds it, called.
+  if (isClass(obj) && !(name in target)) return callAttribute(obj, pyName, args);
   if (!(name in target)) {
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
@@ -138,6 +146,11 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   const call = (f as { __call__?: unknown } | null)?.__call__;
   if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** `getattr(obj, name)(*args)` with Python's calling rules. */
+function callAttribute(obj: unknown, name: string, args: unknown[]): unknown {
+  return callValue(getattrImpl(obj, name), ...args);
 }
 
 // The commonest method calls on built-in values, emitted by name: a plain list or dict (no

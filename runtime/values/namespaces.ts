@@ -6,11 +6,13 @@ import { AbstractSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { PyTypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
-import { className } from "./typename.js";
+import { className, isClass } from "./typename.js";
+import { classInitOf } from "../lang/mro.js";
+import { typeDictEntries, typeDunder } from "./type-dunders.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
-import { CLASS_METHOD, STATIC_METHOD } from "../lang/functions.js";
+import { CLASS_METHOD, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { methodObject } from "../lang/method-objects.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
@@ -87,6 +89,7 @@ export class InstanceDict extends Dict<unknown, unknown> {
 /** `Cls.__dict__`: a read-only view (Python's `mappingproxy`). */
 export class MappingProxy extends Dict<unknown, unknown> {
   static readonly __name__ = "mappingproxy";
+  static readonly __module__ = "builtins";
 
   override set(key: unknown, value: unknown): this {
     if (this.sealed) throw new PyTypeError("'mappingproxy' object does not support item assignment");
@@ -118,6 +121,57 @@ function namespaceValue(cls: Function, value: unknown): unknown {
   return value;
 }
 
+/** `vars(list)`, `int.__dict__`: a built-in type's namespace, its names in CPython's order. */
+export function builtinTypeDict(type: Function): MappingProxy | undefined {
+  const entries = typeDictEntries(type);
+  if (entries === undefined) return undefined;
+  const d = new MappingProxy();
+  const typeName = (type as { __name__?: string }).__name__ ?? className(type);
+  for (const [name, kind] of entries) {
+    const own = Object.hasOwn(type, name) ? (type as unknown as Record<string, unknown>)[name] : undefined;
+    let value: unknown = own ?? typeDunder(type, name);
+    if (value === undefined) {
+      if (kind === "v") value = null;
+      else if (kind === "g") value = new AttributeSlot(`<attribute '${name}' of '${typeName}' objects>`);
+      else if (kind === "n") value = new AttributeSlot(`<built-in method ${name} of type object>`);
+      else value = new AttributeSlot(`<${kind === "s" ? "slot wrapper" : "method"} '${name}' of '${typeName}' objects>`);
+    }
+    d.set(name, value);
+  }
+  d.sealed = true;
+  return d;
+}
+
+/** The class body's names in the order it first bound them (recorded by `namespaceOrder`). */
+const BODY_ORDER = Symbol.for("pyts.bodyOrder");
+
+/** Records the order of a class body's names, for `Cls.__dict__` (emitted when a program reads one). */
+export function namespaceOrder(cls: Function, names: string[]): void {
+  Object.defineProperty(cls, BODY_ORDER, { value: names });
+}
+
+/** `d` reordered as CPython's namespace: `__module__`, the docstring, the body's names, the rest. */
+function inBodyOrder(cls: Function, d: MappingProxy): MappingProxy {
+  const order = Object.hasOwn(cls, BODY_ORDER) ? (cls as unknown as { [BODY_ORDER]: string[] })[BODY_ORDER] : undefined;
+  if (order === undefined) return d;
+  const entries = new Map(d.entries() as Iterable<[string, unknown]>);
+  const out = new MappingProxy();
+  const move = (key: string): void => {
+    if (entries.has(key)) {
+      out.set(key, entries.get(key));
+      entries.delete(key);
+    }
+  };
+  move("__module__");
+  if (entries.get("__doc__") !== null) move("__doc__");
+  for (const key of order) move(key === "__init__" && !entries.has(key) ? "__init__" : key);
+  const tail = ["__dict__", "__weakref__", "__doc__"];
+  for (const key of [...entries.keys()]) if (!tail.includes(key)) move(key);
+  for (const key of tail) move(key);
+  out.sealed = true;
+  return out;
+}
+
 /** What `type` puts in a class's namespace for `__dict__` and `__weakref__`. */
 class AttributeSlot {
   constructor(private readonly text: string) {}
@@ -146,18 +200,18 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     const raw = desc.get !== undefined ? (desc.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
     const value = raw !== undefined ? raw : desc.get ? desc.get.call(cls) : desc.value;
     // (a name the class body declares but never bound, e.g. in a branch not taken)
-    if (value !== undefined) d.set(key, namespaceValue(cls, value));
+    if (value !== undefined) d.set(pythonName(key, true) ?? key, namespaceValue(cls, value));
   }
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     if (d.has(key) || key.startsWith("#")) continue;
     if (key === "constructor") {
       // A class whose __init__ became its JS constructor.
-      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", cls);
+      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", classInitOf(cls) ?? cls);
       continue;
     }
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key)!;
     if (desc.get || desc.set) continue; // a class attribute or a property, listed above
-    d.set(key, desc.value);
+    d.set(pythonName(key, false) ?? key, typeof desc.value === "function" && !isClass(desc.value) ? plainMethod(desc.value as (...a: unknown[]) => unknown, cls) : desc.value);
   }
   if (rootClass) {
     d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${className(cls)}' objects>`));
@@ -165,5 +219,5 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
   }
   if (doc === null) d.set("__doc__", null);
   d.sealed = true;
-  return d;
+  return inBodyOrder(cls, d);
 }

@@ -39,3 +39,23 @@ export function recursionMessage(e: RangeError): string {
 
 export const CALLING = " while calling a Python object";
 export const COMPARING = " in comparison";
+
+// A JS binding read in its temporal dead zone (`const X` read by a function called before
+// `X = ...` ran) is Python's NameError for a global not yet bound.
+const UNINITIALIZED = /^Cannot access '([^']+)' before initialization$|^([\w$]+) is not defined$/;
+
+/** The Python name of a JS ReferenceError for an unbound name, else null. */
+export function unboundJsName(e: unknown): string | null {
+  if (!(e instanceof ReferenceError)) return null;
+  const m = UNINITIALIZED.exec(e.message);
+  if (m === null) return null;
+  const name = (m[1] ?? m[2])!;
+  // (jsName's renaming of reserved words: `arguments_` is Python's `arguments`)
+  return /^[A-Za-z]+_$/.test(name) && RESERVED_JS.has(name.slice(0, -1)) ? name.slice(0, -1) : name;
+}
+
+const RESERVED_JS = new Set(["arguments", "await", "case", "catch", "const", "debugger", "default", "delete", "do", "enum", "eval", "export", "extends", "function", "implements", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "static", "super", "switch", "this", "throw", "true", "false", "typeof", "var", "void", "yield", "undefined", "NaN", "Infinity", "Object", "Array", "Symbol", "Promise", "Error", "Function", "Number", "String", "Boolean", "BigInt", "Map", "Set", "JSON", "Math", "Reflect", "globalThis"]);
+
+export function unboundNameMessage(name: string): string {
+  return `name '${name}' is not defined`;
+}

@@ -10,6 +10,9 @@ import { floatRepr } from "./float-repr.js";
 import { bytesRepr, strRepr } from "./str-repr.js";
 export { bytesRepr, strRepr };
 import { defineType } from "./builtin-type.js";
+
+/** type-dunders.ts's mark on a built-in type's method (shared by Symbol.for). */
+const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
 import { splitKw } from "./kwargs.js";
 import { identity } from "./hashing.js";
 import { decimalText } from "./int-digits.js";
@@ -87,6 +90,8 @@ function functionRepr(f: AnyFunction): string {
     const name = qualName(f);
     return module === "builtins" ? `<class '${name}'>` : `<class '${module}.${name}'>`;
   }
+  const descriptor = (f as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
+  if (descriptor !== undefined) return `<${descriptor}>`;
   if ((f as { __builtin__?: boolean }).__builtin__) return `<built-in function ${qualName(f)}>`;
   return pyFunctionRepr(f, repr, addressOf(f));
 }

@@ -8,7 +8,7 @@ import { attributeSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { moduleName, typeName } from "./typename.js";
-import { isStackOverflow, recursionMessage } from "./recursion.js";
+import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "./recursion.js";
 
 /** Returns the frame lines (each already indented, e.g. `  File "x.py", line 3, in f`). */
 export type FrameProvider = (error: unknown) => string[];
@@ -29,6 +29,8 @@ export function pythonFrames(error: unknown): string[] {
 export function exceptionLine(e: unknown): string {
   // JS's stack overflow is Python's RecursionError.
   if (isStackOverflow(e)) return `RecursionError: ${recursionMessage(e)}`;
+  const unbound = unboundJsName(e);
+  if (unbound !== null) return `NameError: ${unboundNameMessage(unbound)}`;
   let name = typeName(e);
   if (e instanceof BaseException) {
     const module = moduleName(e.constructor);

@@ -17,6 +17,7 @@ import { floatFromHex, intFromBytes } from "./number-methods.js";
 import { maketrans } from "./str-codec.js";
 import { STR_METHODS } from "./str-methods.js";
 import { typeName } from "./typename.js";
+import { markTypeMethods } from "./type-dunders.js";
 import {
   abs, all, any, ascii, bin, callable, chr, delattr, divmod, getattr, hasattr, hash, hex, id, input,
   isinstance, issubclass, len, max, min, oct, ord, pow, round, setattr, sorted, sum, vars,
@@ -79,6 +80,8 @@ define(object, "__new__", objectNew as (...args: never[]) => unknown);
 define(object, "__setattr__", objectSetattr as (...args: never[]) => unknown);
 define(object, "__getattribute__", objectGetattribute as (...args: never[]) => unknown);
 define(object, "__delattr__", objectDelattr as (...args: never[]) => unknown);
+
+markTypeMethods();
 
 // Runtime functions that are Python builtins: `type(len).__name__` is
 // 'builtin_function_or_method' and repr shows `<built-in function len>`.

@@ -4,7 +4,7 @@ import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { isBlockingCall, runsLoop } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
@@ -21,6 +21,9 @@ import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
 import { guardMethodCall } from "./method-guard.js";
+
+/** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
+const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
 
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
@@ -57,15 +60,19 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     } else if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
       // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
-    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
+    } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || DISPLAYS.has(e.func.value._type) || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       const named = NAMED_METHOD_CALLS.get(e.func.attr);
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
       if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || (e.func._type === "Call" && cx.callableInstances)) {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call") {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
-      // The callee may be a class (called without `new`) or an instance with `__call__`.
+      // The callee may be a class (called without `new`) or an instance with `__call__`;
+      // so may what a call returns (`make()()`, `type(x)()`).
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && (e.func.attr === "__class__" || e.func.attr === "__func__") && !isRuntimeValue(cx, e.func.value)) {
+      // `obj.__class__(...)`: a class, called without `new`; `m.__func__(self)`: a plain function.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && cx.misfitMethodCalls.has(e) && !isRuntimeValue(cx, e.func.value)) {
       // Arguments some class's method would refuse, on a receiver of unknown class: bound
@@ -322,7 +329,8 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
 /** A name bound to some value (not a def, class, import or builtin): what it holds is unknown. */
 function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
-  if (!scope) return false;
+  // (a name only a metaclass's `__prepare__` may bind, in a class body: any callable)
+  if (!scope) return cx.classBody !== null && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id);
   const bindings = scope.bindings.get(name.id) ?? [];
   // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
   const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));

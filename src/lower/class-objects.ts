@@ -23,6 +23,9 @@ export function storesNewClassAttribute(cx: LowerContext, receiver: py.Expr, att
   if (receiver._type !== "Name") return false;
   const known = cx.knownBinding(receiver.id);
   if (known?.k === "class") return !classDefines(cx, known.def, attr);
+  // In a metaclass's methods the objects are classes (`cls._fields = ...` in `__new__`).
+  const owner = currentClass(cx);
+  if (owner !== null && cx.classBody === null && isMetaclassDef(cx, owner) && cx.resolve(receiver.id) === cx.fn.scope) return true;
   if (receiver.id === cx.fn.selfName) {
     // `cls.name = ...` in a classmethod or `__new__`.
     const cls = currentClass(cx);

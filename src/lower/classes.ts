@@ -16,7 +16,7 @@ import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
-import { initIsMethod, isObjectBase, isValueBase, jsBaseIndex } from "./mro.js";
+import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { MODULE_ID } from "./program-imports.js";
@@ -34,6 +34,13 @@ export function currentClass(cx: LowerContext): py.ClassDef | null {
 export function mangle(cx: LowerContext, name: string): string {
   const cls = classStacks.get(cx)?.at(-1);
   if (!cls || !name.startsWith("__") || name.endsWith("__")) return name;
+  const owner = cls.name.replace(/^_+/, "");
+  return owner ? `_${owner}${name}` : name;
+}
+
+/** `name` as class `cls`'s body stores it (private names mangled). */
+function mangleIn(cls: py.ClassDef, name: string): string {
+  if (!name.startsWith("__") || name.endsWith("__")) return name;
   const owner = cls.name.replace(/^_+/, "");
   return owner ? `_${owner}${name}` : name;
 }
@@ -133,7 +140,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const withMetaclass = usesMetaclass(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   // Attributes the module adds to the class later are read off it by name.
-  if (getsNewAttributes(cx, s) || withMetaclass) members.push({ k: "indexSignature", isStatic: true });
+  if (getsNewAttributes(cx, s) || withMetaclass || dispatchesMethods(cx, s, 0)) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
   if (cx.program !== null) {
     // In a program's module the class records its Python name and its module's `__name__`
@@ -193,6 +200,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
         members.push(methodAnnotations(cx, s, stmt));
       }
+      // (decorated later as a whole, in its static block: no records of its own)
+      if (generalDecorated(s).has(stmt)) continue;
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
@@ -202,7 +211,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const doc = cx.readsDocstrings && stmt.decorator_list.length === 0 ? docstringOf(stmt) : null;
       if (stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       if (doc !== null && stmt.name !== "__init__") methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
-      const calledWithKeywords = cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
+      // (a method the class body names as a value, `partialmethod(set_state, c=1)`, may get keywords)
+      const namedInBody = stmt.decorator_list.length === 0 && passedInBody(s, stmt.name);
+      const calledWithKeywords = namedInBody || cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
       // An `__init__` run as a method receives its caller's arguments unbound (calls.ts).
       const keywordInit = stmt.name === "__init__" && initMethod && !isStatic;
       const onClass = IMPLICIT_CLASS_METHODS.has(stmt.name) || stmt.decorator_list.some((d) => decoratorName(d) === "classmethod");
@@ -270,7 +281,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   }
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
-      .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name))
+      .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name) && !generalDecorated(s).has(st))
       .map((st) => ({ k: "str", value: st.name }) as ir.Expr);
   const classMethods = byDecorator("classmethod");
   const staticMethods = byDecorator("staticmethod");
@@ -279,7 +290,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (initMethod && superClass === null) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx)));
+  // (under `abc.ABC` too: its constructor only checks that the class is instantiable)
+  const statelessBase = superClass !== null && mixedBase === null && baseExprs.length > 0 && isStatelessBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)]!);
+  if (cx.readsClassDicts) {
+    // `Cls.__dict__` lists the body's names in the order the body first bound them.
+    const names: ir.Expr[] = [...cx.scopeOf(s).bindings.keys()].map((n) => ({ k: "str", value: mangleIn(s, n) }));
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("namespaceOrder"), args: [{ k: "this" }, { k: "array", elements: names }] } }] });
+  }
+  if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (methodSpecs.length) {
@@ -440,9 +458,10 @@ export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
  * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
  * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
  */
-function rootConstructor(cx: LowerContext, withNew: boolean): ir.ClassMember {
+function rootConstructor(cx: LowerContext, withNew: boolean, callSuper = false): ir.ClassMember {
   const run: ir.Expr = { k: "call", callee: cx.rt(withNew ? "constructInstance" : "initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
   const body: ir.Stmt[] = [withNew ? { k: "return", arg: run } : { k: "expr", expr: run }];
+  if (callSuper) body.unshift({ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [] } });
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body, generator: false, async: false };
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
 }
@@ -516,12 +535,75 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   return { name };
 }
 
+/**
+ * Does the class (or a base) have defs decorated as a whole at run time (generalDecorated, or
+ * `@singledispatchmethod`)? Their class attributes are read off the class (`Cls.area.register`).
+ */
+function dispatchesMethods(cx: LowerContext, cls: py.ClassDef, depth: number): boolean {
+  if (depth > 16) return false;
+  const own = generalDecorated(cls).size > 0 || cls.body.some((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d)?.endsWith("singledispatchmethod")));
+  if (own) return true;
+  return cls.bases.some((b) => {
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k === "class" && known.def !== cls && dispatchesMethods(cx, known.def, depth + 1);
+  });
+}
+
+/** Is method `name` passed to a call in the class body (`partialmethod(name, ...)`)? */
+function passedInBody(cls: py.ClassDef, name: string): boolean {
+  const passes = (e: py.Expr): boolean =>
+    e._type === "Call" ? [...e.args, ...e.keywords.map((k) => k.value)].some((a) => (a._type === "Name" && a.id === name) || passes(a)) || passes(e.func) : false;
+  return cls.body.some((st) => (st._type === "Assign" || st._type === "AnnAssign" || st._type === "Expr") && st.value !== null && passes(st.value));
+}
+
 /** Methods Python calls on the class (the class arrives as `this`). */
 const IMPLICIT_CLASS_METHODS = new Set(["__new__", "__init_subclass__", "__class_getitem__"]);
+
+/**
+ * Defs of a class body whose decorators the JS class cannot apply in place, by the JS key their
+ * function is emitted under: a def whose decorators stack on `classmethod`/`staticmethod`
+ * (`@singledispatchmethod @classmethod`), and a decorated def whose name the body binds again
+ * (`@area.register def _(...)` three times). Each is a plain method until its static block runs
+ * the decorators (decorateMethod), in body order.
+ */
+const generalCache = new WeakMap<py.ClassDef, Map<py.Stmt, string>>();
+function generalDecorated(cls: py.ClassDef): Map<py.Stmt, string> {
+  let out = generalCache.get(cls);
+  if (out !== undefined) return out;
+  out = new Map();
+  const counts = new Map<string, number>();
+  for (const st of cls.body) {
+    for (const name of boundInClassBody(st)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let index = 0;
+  for (const st of cls.body) {
+    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || st.decorator_list.length === 0) continue;
+    const names = st.decorator_list.map(decoratorName);
+    if (names.some((n) => n === "property" || (n !== null && /\.(setter|getter|deleter)$/.test(n)))) continue;
+    const builtins = names.filter((n) => n === "classmethod" || n === "staticmethod");
+    const others = names.filter((n) => n !== "classmethod" && n !== "staticmethod");
+    if (others.length === 0 || others.every((n) => n?.replace(/^abc\./, "") === "abstractmethod")) continue;
+    const duplicated = (counts.get(st.name) ?? 0) > 1;
+    const registers = st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"));
+    if (builtins.length === 0 && !duplicated && !registers) continue;
+    out.set(st, duplicated ? `${st.name}$${++index}` : st.name);
+  }
+  generalCache.set(cls, out);
+  return out;
+}
 
 function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
   const loc = cx.loc(s);
+  const cls = currentClass(cx);
+  const generalKey = cls !== null ? generalDecorated(cls).get(s) : undefined;
+  if (generalKey !== undefined) {
+    // A plain function under its own key; decorateMethod applies every decorator later.
+    const isStatic = decorators.includes("staticmethod");
+    const { fn, setup } = lowerDef(cx, s, isStatic ? null : { selfParam: true, classMethod: decorators.includes("classmethod") });
+    cx.fn.before.push(...setup);
+    return { k: "method", name: objectKey(mangle(cx, generalKey)), kind: "method", isStatic: false, fn, loc };
+  }
   if (decorators.includes("staticmethod") || decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name)) {
     // `__new__(cls, ...)` is called on the class, which it receives as `this` (constructInstance).
     const takesClass = decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name);
@@ -603,7 +685,7 @@ function protocolMembers(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
   }
   for (const m of methods) {
     if (!isReadOnlyProperty(m, methods)) continue;
-    const error: ir.Expr = { k: "new", callee: cx.rt("AttributeError"), args: [{ k: "str", value: `property '${m.name}' of '${s.name}' object has no setter` }] };
+    const error: ir.Expr = { k: "call", callee: cx.rt("noSetter"), args: [{ k: "this" }, { k: "str", value: m.name }] };
     const fn: ir.FunctionIr = { name: null, params: [{ name: "_value", type: { k: "any" } }], body: [{ k: "throw", arg: error }], generator: false, async: false };
     out.push({ k: "method", name: objectKey(m.name), kind: "set", isStatic: false, fn });
   }
@@ -662,8 +744,14 @@ const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "prop
  */
 function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
+  const general = generalDecorated(cls);
   for (const st of cls.body) {
     if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
+    const key = general.get(st);
+    if (key !== undefined) {
+      out.push({ k: "staticBlock", body: [{ k: "expr", expr: generalDecoration(cx, cls, st, key) }] });
+      continue;
+    }
     const others = st.decorator_list.filter((d) => {
       const name = decoratorName(d);
       return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
@@ -675,11 +763,40 @@ function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] 
       continue;
     }
     if (others.length === 0 || st.decorator_list.length !== others.length) continue;
-    const decorators: ir.Expr = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };
+    // (decorators read the class body's names: `@other_method.some_attr`)
+    const saved = cx.classBody;
+    cx.classBody = cx.scopeOf(cls);
+    let decorators: ir.Expr;
+    try {
+      decorators = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };
+    } finally {
+      cx.classBody = saved;
+    }
     const call: ir.Expr = { k: "call", callee: cx.rt("decorateMethod"), args: [{ k: "this" }, { k: "str", value: st.name }, decorators] };
     out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   return out;
+}
+
+/**
+ * `decorateMethod(this, name, [decorators], key, isStatic, hints?)` for a generalDecorated def:
+ * its decorators read the class body's names (`@area.register`), and `.register` gets the
+ * def's hints (functools.singledispatchmethod reads the class from the first).
+ */
+function generalDecoration(cx: LowerContext, cls: py.ClassDef, st: py.FunctionDef | py.AsyncFunctionDef, key: string): ir.Expr {
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  let decorators: ir.Expr[];
+  try {
+    decorators = st.decorator_list.map((d) => lowerExpr(cx, d));
+  } finally {
+    cx.classBody = saved;
+  }
+  const isStatic = st.decorator_list.some((d) => decoratorName(d) === "staticmethod");
+  const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: mangle(cx, st.name) }, { k: "array", elements: decorators }, { k: "str", value: objectKey(mangle(cx, key)) }, { k: "bool", value: isStatic }];
+  const hasHints = st.returns !== null || [...st.args.posonlyargs, ...st.args.args, st.args.vararg, ...st.args.kwonlyargs, st.args.kwarg].some((a) => a?.annotation);
+  if (hasHints && st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"))) args.push(annotationDict(cx, st));
+  return { k: "call", callee: cx.rt("decorateMethod"), args };
 }
 
 /** `Enum` / `IntEnum` / `Flag` / `IntFlag` imported from enum, or `enum.Enum`. */

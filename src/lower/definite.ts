@@ -45,7 +45,18 @@ class DefiniteAssignment {
   readonly unbound = new Set<string>();
   private readonly breaks: State[][] = [];
 
-  constructor(private readonly locals: ReadonlySet<string>) {}
+  constructor(
+    private readonly locals: ReadonlySet<string>,
+    private readonly freeIn: (node: object) => Iterable<string> = () => [],
+    /** locals a nested scope made here may read before they are bound (Scope.lateFree) */
+    readonly late: Set<string> = new Set(),
+  ) {}
+
+  /** A nested scope is made here: the locals it uses that are not bound yet may be read unbound. */
+  private capture(node: object, s: State): void {
+    if (s === null) return;
+    for (const name of this.freeIn(node)) if (this.locals.has(name) && !s.has(name)) this.late.add(name);
+  }
 
   block(stmts: py.Stmt[], s: State): State {
     for (const st of stmts) {
@@ -61,11 +72,14 @@ class DefiniteAssignment {
       case "AsyncFunctionDef":
         for (const d of st.decorator_list) s = this.expr(d, s);
         s = this.defaults(st.args, s);
+        // (its body runs once the def has bound its name: a recursive call finds it)
+        this.capture(st, bind(s, st.name));
         return bind(s, st.name);
       case "ClassDef":
         for (const d of st.decorator_list) s = this.expr(d, s);
         for (const b of st.bases) s = this.expr(b, s);
         for (const k of st.keywords) s = this.expr(k.value, s);
+        this.capture(st, bind(s, st.name));
         return bind(s, st.name);
       case "Return":
         if (st.value) this.expr(st.value, s);
@@ -273,13 +287,17 @@ class DefiniteAssignment {
         return meet(this.expr(e.body, tested), this.expr(e.orelse, tested));
       }
       case "Lambda":
-        return this.defaults(e.args, s);
+        s = this.defaults(e.args, s);
+        this.capture(e, s);
+        return s;
       case "ListComp":
       case "SetComp":
       case "DictComp":
       case "GeneratorExp":
         // Only the first iterable is evaluated in this scope.
-        return this.expr(e.generators[0]!.iter, s);
+        s = this.expr(e.generators[0]!.iter, s);
+        this.capture(e, s);
+        return s;
       default:
         for (const child of childExprs(e)) s = this.expr(child, s);
         return s;
@@ -291,8 +309,8 @@ class DefiniteAssignment {
  * The reads (as `readKey`s) of `locals` in `body` that may happen while the name is unbound;
  * `initial` names (parameters) are bound on entry.
  */
-export function unboundReads(body: py.Stmt[], locals: ReadonlySet<string>, initial: Iterable<string>): Set<string> {
-  const flow = new DefiniteAssignment(locals);
+export function unboundReads(body: py.Stmt[], locals: ReadonlySet<string>, initial: Iterable<string>, freeIn?: (node: object) => Iterable<string>, late?: Set<string>): Set<string> {
+  const flow = new DefiniteAssignment(locals, freeIn, late);
   flow.block(body, new Set(initial));
   return flow.unbound;
 }

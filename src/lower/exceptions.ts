@@ -98,7 +98,7 @@ function recordHandled(cx: LowerContext, block: ir.Stmt[], caught: ir.Expr): ir.
 
 /** Can a clause catch a JS stack overflow (Python's RecursionError and its bases)? */
 function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
-  const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError"]);
+  const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError", "NameError"]);
   const kinds = h.type === null ? [] : h.type._type === "Tuple" ? h.type.elts : [h.type];
   return h.type === null || kinds.some((k) => !namesExceptionClass(cx, k) || (k._type === "Name" && names.has(k.id)));
 }

@@ -11,6 +11,8 @@ import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
 import { moduleLacks } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
+import { functionKey } from "../../runtime/lang/attr-names.js";
+import { preparedByMetaclass } from "./class-objects.js";
 import { lowerSuperAttribute } from "./super.js";
 import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
@@ -215,7 +217,12 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
     const stmt = cx.classBody.bindings.get(e.id)!.at(-1)!.stmt;
     const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
-    if (isMethod) return { k: "call", callee: cx.rt("plainMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    if (isMethod) return { k: "call", callee: cx.rt("bodyMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    // A classmethod or staticmethod named in its class body is the classmethod (staticmethod) object.
+    const kind = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 1 && stmt.decorator_list[0]!._type === "Name" ? stmt.decorator_list[0]!.id : null;
+    if (kind === "classmethod" || kind === "staticmethod") {
+      return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
+    }
     return { k: "member", object: { k: "this" }, property: e.id, loc };
   }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
@@ -233,6 +240,10 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     const value: ir.Expr = handlerOnly(scope, e.id) ? { k: "id", name: "undefined" } : cx.id(e.id);
     return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
+  if (scope && scope !== cx.fn.scope && scope.lateFree?.has(e.id) && !cx.classBody?.bindings.has(e.id)) {
+    // A free variable its enclosing function may not have bound yet (Scope.lateFree).
+    return { k: "call", callee: cx.rt("boundFree"), args: [cx.id(e.id), { k: "str", value: e.id }], loc };
+  }
   if (scope) return { ...cx.id(e.id), loc };
   // `@global_enum class Lvl(IntEnum): LOW = 1` makes `LOW` a module global: `Lvl.LOW`.
   const globalEnum = globalEnumOf(cx, e.id);
@@ -242,9 +253,16 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
-  if (cx.program) return { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc };
   // Python raises NameError when (and only when) the name is evaluated.
-  return { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+  const missing: ir.Expr = cx.program
+    ? { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc }
+    : { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+  // In a class body whose metaclass's `__prepare__` made the namespace, a name it put there.
+  const cls = cx.classBody !== null ? currentClass(cx) : null;
+  if (cls !== null && preparedByMetaclass(cx, cls)) {
+    return { k: "call", callee: cx.rt("preparedName"), args: [{ k: "this" }, { k: "str", value: e.id }, { k: "arrow", params: [], body: missing }], loc };
+  }
+  return missing;
 }
 
 /** The names a program module's globals hold from its import (read from its module object). */

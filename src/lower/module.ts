@@ -256,6 +256,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (attribute.ctx === "Load") cx.boundMethodReads.add(attribute);
       if (attribute.ctx === "Load") cx.attributesRead.add(attribute.attr);
       if (attribute.attr === "__doc__") cx.readsDocstrings = true;
+      if (attribute.attr === "__dict__") cx.readsDocstrings = cx.readsClassDicts = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
     if (node._type === "Attribute" && (node as py.Attribute).ctx === "Store" && (node as py.Attribute).value._type === "Name") {
@@ -263,6 +264,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     if (node._type === "Name") {
       const name = node as py.Name;
+      if (name.ctx === "Load" && name.id === "vars") cx.readsDocstrings = cx.readsClassDicts = true;
       if (name.ctx === "Load" && !callees.has(name)) cx.escapingNames.add(name.id);
       return;
     }

@@ -56,6 +56,17 @@ export function isValueBase(cx: LowerContext, base: py.Expr): boolean {
 
 const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes", "frozenset"]);
 
+/**
+ * `abc.ABC` (or `ABC` imported from abc) as a base: a runtime class without state or
+ * `__init__` of its own, under which a class's `__init__` can be a method as under `object`.
+ */
+export function isStatelessBase(cx: LowerContext, base: py.Expr): boolean {
+  if (base._type === "Attribute") return base.attr === "ABC" && base.value._type === "Name" && base.value.id === "abc";
+  if (base._type !== "Name" || base.id !== "ABC") return false;
+  const binding = cx.moduleScope.bindings.get("ABC");
+  return binding !== undefined && binding.every((b) => b.stmt?._type === "ImportFrom" && b.stmt.module === "abc");
+}
+
 function definesInit(cls: py.ClassDef): boolean {
   return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__init__");
 }
@@ -105,7 +116,7 @@ function analyze(cx: LowerContext): Hierarchy {
     if (cooperative.has(c)) return true;
     if (depth > 32 || !involved.has(c) || c.decorator_list.length || c.keywords.length) return false;
     const bases = c.bases.filter((b) => !isObjectBase(cx, b));
-    const ok = knownBases(cx, c, byName).every((b, i) => (b === null ? isValueBase(cx, bases[i]!) : isCooperative(b, depth + 1)));
+    const ok = knownBases(cx, c, byName).every((b, i) => (b === null ? isValueBase(cx, bases[i]!) || isStatelessBase(cx, bases[i]!) : isCooperative(b, depth + 1)));
     if (ok) cooperative.add(c);
     return ok;
   };

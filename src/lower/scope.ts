@@ -43,6 +43,12 @@ export interface Scope {
   children: Scope[];
   /** reads (`readKey`s) that may find their name unbound (function and module scopes) */
   unboundReads: Set<string> | null;
+  /**
+   * Locals of a function that a nested scope (def, lambda, class, comprehension) uses while
+   * they may still be unbound where it is made: its reads check them (NameError "cannot access
+   * free variable"), and the name is declared ahead as a `let`.
+   */
+  lateFree: Set<string> | null;
 }
 
 function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync = false): Scope {
@@ -59,6 +65,7 @@ function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync =
     isGenerator: false,
     children: [],
     unboundReads: null,
+    lateFree: null,
   };
   parent?.children.push(scope);
   return scope;
@@ -93,9 +100,18 @@ export function analyzeScopes(module: py.Module, star: StarNames = (s) => starNa
     const def = node as py.FunctionDef | py.AsyncFunctionDef;
     const locals = new Set([...scope.bindings.keys()].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n)));
     const params = [...scope.bindings].filter(([, bs]) => bs.some((b) => b.kind === "param")).map(([n]) => n);
-    scope.unboundReads = unboundReads(def.body, locals, params);
+    const late = new Set<string>();
+    scope.unboundReads = unboundReads(def.body, locals, params, (node) => freeNames(scopes.get(node)), late);
+    if (late.size > 0) scope.lateFree = late;
   }
   return { moduleScope, scopes };
+}
+
+/** The names a scope (and the scopes nested in it) use without binding them itself. */
+function freeNames(scope: Scope | undefined): string[] {
+  if (scope === undefined) return [];
+  const used = new Set<string>([...scope.loads.keys(), ...scope.freeInChildren, ...scope.nonlocals]);
+  return [...used].filter((name) => scope.nonlocals.has(name) || !(scope.bindings.has(name) || scope.globals.has(name)));
 }
 
 /** Record, on every enclosing scope, the names a nested scope uses but does not bind. */

@@ -8,7 +8,7 @@ import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { assignTarget, bindName, canLoopConst, lowerAugAssign, namesOnly, unpackPattern } from "./targets.js";
+import { assignTarget, bindName, canLoopConst, lowerAugAssign, mayBeUnbound, namesOnly, unpackPattern } from "./targets.js";
 import { decorate, functionInfo, lowerDef, qualname, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
@@ -189,13 +189,23 @@ function cleanDoc(text: string): string {
   return cleaned.join("\n");
 }
 
+/**
+ * Is the def's name read where it may still be unbound (`early()` above `def early`)? Such a
+ * name is a hoisted `let` that reads check, so the def assigns it instead of declaring a
+ * (JS-hoisted) function of the same name.
+ */
+function readBeforeDef(cx: LowerContext, name: string): boolean {
+  const scope = cx.fn.scope;
+  return scope.lateFree?.has(name) === true || (scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at));
+}
+
 function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): ir.Stmt[] {
   const { fn, setup } = lowerDef(cx, s);
   const loc = cx.loc(s);
   const scope = cx.scopeOf(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   const wrap = cx.keywordWrapped.has(s);
-  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name);
+  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name) && !readBeforeDef(cx, s.name);
   const doc = docstring(s.body);
   // CPython's co_firstlineno: the first decorator's line, else the def's.
   const firstLine = s.decorator_list[0]?.lineno ?? s.lineno;

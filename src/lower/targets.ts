@@ -63,7 +63,7 @@ export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
     if (bindings.some((b) => b.kind === "param")) continue;
     if (handlerOnly(scope, name)) continue;
     // A name read while unbound must exist (as undefined) for the read to report it.
-    if ((scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at))) {
+    if (scope.lateFree?.has(name) || (scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at))) {
       names.push(name);
       continue;
     }

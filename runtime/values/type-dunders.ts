@@ -1,0 +1,242 @@
+// The dunder methods of the built-in type objects, read off the type: `list.__len__([1, 2])`,
+// `int.__add__(1, 2)`, `hasattr(str, "__contains__")`, `dict.__init__(self, **kw)` in a
+// subclass. Which names each type has, and in what order its `__dict__` lists them, comes from
+// CPython (type-dicts.ts, generated); each is an unbound function that checks its instance as
+// CPython's descriptors do and runs the built-in behaviour (never a subclass's override).
+
+import type { PyTypeObject } from "./builtin-type.js";
+import { BUILTIN_BINARY } from "./arithmetic.js";
+import { neg, pos, invert } from "./arithmetic.js";
+import { abs, builtinLen, divmod, hash } from "./builtin-functions.js";
+import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, set, setSource, tuple } from "./builtin-types.js";
+import { complex } from "./complex.js";
+import { builtinCompare, eq, type Dunder } from "./compare.js";
+import { builtinIn } from "./contains.js";
+import { Dict } from "./dict.js";
+import { BaseException, PyTypeError } from "./exceptions.js";
+import { format } from "./format-spec.js";
+import { iter } from "./iteration.js";
+import { splitKw } from "./kwargs.js";
+import { isIntLike } from "./numeric.js";
+import { repr, str } from "./repr.js";
+import { PySet } from "./set.js";
+import { NotImplemented } from "./singletons.js";
+import { builtinDelitem, builtinGetitem, builtinSetitem } from "./subscript.js";
+import { truthy } from "./truth.js";
+import { TYPE_DICTS } from "./type-dicts.js";
+import { typeName } from "./typename.js";
+import { unwrap } from "./wrapped.js";
+
+type Impl = (self: any, ...rest: any[]) => unknown;
+
+/** `<slot wrapper '__add__' of 'int' objects>` / `<method 'append' of 'list' objects>`. */
+export const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
+
+const BINARY = ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "xor", "or"];
+
+/** May `other` be the right operand of the type's own arithmetic or comparison? */
+function operandFits(type: PyTypeObject, other: unknown): boolean {
+  const name = type.__name__;
+  const x = unwrap(other);
+  if (name === "int" || name === "bool") return isIntLike(x);
+  if (name === "float") return typeof x === "number" || isIntLike(x);
+  if (name === "complex") return typeof x === "number" || isIntLike(x) || complex.__instancecheck__(x);
+  return true;
+}
+
+function binaryImpl(type: PyTypeObject, stem: string, reflected: boolean): Impl | undefined {
+  const op = BUILTIN_BINARY[stem];
+  if (op === undefined) return undefined;
+  return (self, other) => {
+    if (!operandFits(type, other)) return NotImplemented;
+    return reflected ? op(unwrap(other), unwrap(self)) : op(unwrap(self), unwrap(other));
+  };
+}
+
+function compareImpl(type: PyTypeObject, dunder: Dunder): Impl {
+  return (self, other) => {
+    if (!operandFits(type, other)) return NotImplemented;
+    const x = unwrap(self);
+    const y = unwrap(other);
+    if (typeof x === "string" || typeof x === "number" || isIntLike(x)) return builtinCompare(x, y, dunder);
+    if (!type.__instancecheck__(y)) return NotImplemented;
+    if (dunder === "__eq__") return eq(x, y);
+    if (dunder === "__ne__") return !eq(x, y);
+    return builtinCompare(x, y, dunder);
+  };
+}
+
+/** `list.__init__(self, iterable)`, `dict.__init__(self, **kw)`, ...: the instance refilled. */
+function initImpl(type: PyTypeObject): Impl | undefined {
+  if (type === list) {
+    return (self: unknown[], ...args) => {
+      const [positional] = splitKw(args);
+      if (positional.length > 1) throw new PyTypeError(`list expected at most 1 argument, got ${positional.length}`);
+      const items = positional.length === 1 ? [...(iter(positional[0]) as Iterable<unknown>)] : [];
+      self.length = 0;
+      for (const item of items) self.push(item);
+      return null;
+    };
+  }
+  if (type === dict) {
+    return (self: Dict, ...args) => {
+      const [positional, keywords] = splitKw(args);
+      if (positional.length > 1) throw new PyTypeError(`dict expected at most 1 argument, got ${positional.length}`);
+      if (positional.length === 1) dictUpdate(self, positional[0]);
+      for (const [k, v] of Object.entries(keywords)) self.set(k, v);
+      return null;
+    };
+  }
+  if (type === set) {
+    return (self: PySet, ...args) => {
+      self.clear();
+      if (args.length === 1) self.update(setSource(args[0]));
+      return null;
+    };
+  }
+  return undefined;
+}
+
+const UNARY: Record<string, (x: unknown) => unknown> = {
+  __len__: (x) => builtinLen(x),
+  __repr__: (x) => repr(unwrap(x)),
+  __str__: (x) => str(unwrap(x)),
+  __hash__: (x) => hash(unwrap(x)),
+  __bool__: (x) => truthy(unwrap(x)),
+  __iter__: (x) => iter(x),
+  __neg__: (x) => neg(unwrap(x)),
+  __pos__: (x) => pos(unwrap(x)),
+  __invert__: (x) => invert(unwrap(x)),
+  __abs__: (x) => abs(unwrap(x)),
+  __int__: (x) => int(unwrap(x)),
+  __float__: (x) => float(unwrap(x)),
+  __index__: (x) => unwrap(x),
+};
+
+/** The built-in behaviour of `type.name(self, ...)`, or undefined where pyts has none. */
+function implementation(type: PyTypeObject, name: string): Impl | undefined {
+  if (name === "__init__") return initImpl(type) ?? ((self, ...args) => initOfValue(type, self, args));
+  const unary = UNARY[name];
+  if (unary !== undefined) return (self) => unary(self);
+  const stem = /^__(r?)(\w+?)__$/.exec(name);
+  if (stem !== null && BINARY.includes(stem[2]!)) return binaryImpl(type, stem[2]!, stem[1] === "r");
+  if (name === "__eq__" || name === "__ne__" || name === "__lt__" || name === "__le__" || name === "__gt__" || name === "__ge__") return compareImpl(type, name);
+  switch (name) {
+    case "__getitem__":
+      return (self, key) => builtinGetitem(self, key);
+    case "__setitem__":
+      return (self, key, value) => (builtinSetitem(self, key, value), null);
+    case "__delitem__":
+      return (self, key) => (builtinDelitem(self, key), null);
+    case "__contains__":
+      return (self, item) => builtinIn(item, self);
+    case "__format__":
+      return (self, spec) => format(unwrap(self), spec);
+    case "__divmod__":
+      return (self, other) => (operandFits(type, other) ? divmod(unwrap(self), unwrap(other)) : NotImplemented);
+    case "__rdivmod__":
+      return (self, other) => (operandFits(type, other) ? divmod(unwrap(other), unwrap(self)) : NotImplemented);
+  }
+  return undefined;
+}
+
+/** `int.__init__(self, ...)`, `object.__init__(self)`: nothing to do (the value is made by `__new__`). */
+function initOfValue(type: PyTypeObject, self: unknown, args: unknown[]): null {
+  if (type === object && args.length > 0 && splitKw(args)[0].length + Object.keys(splitKw(args)[1]).length > 0) {
+    throw new PyTypeError(`${typeName(self)}.__init__() takes exactly one argument (the instance to initialize)`);
+  }
+  return null;
+}
+
+let types: Record<string, PyTypeObject> | undefined;
+/** (Built on first use: the modules defining them import this one.) */
+function builtinTypes(): Record<string, PyTypeObject> {
+  return (types ??= { object, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, BaseException } as unknown as Record<string, PyTypeObject>);
+}
+
+/** The `name:kind` entries of a built-in type's `__dict__`, in CPython's order. */
+export function typeDictEntries(type: unknown): [string, string][] | undefined {
+  const name = type === BaseException ? "BaseException" : (type as { __name__?: unknown }).__name__;
+  if (typeof name !== "string" || builtinTypes()[name] !== type) return undefined;
+  return TYPE_DICTS[name]!.split(" ").map((e) => {
+    const at = e.lastIndexOf(":");
+    return [e.slice(0, at), e.slice(at + 1)];
+  });
+}
+
+/** Every name `dir(type)` lists: the type's own and its bases', sorted. */
+export function typeDirNames(type: unknown): string[] | undefined {
+  const names = new Set<string>();
+  for (let t: unknown = type; t !== null && t !== undefined; t = t === object ? null : t === BaseException ? object : ((t as PyTypeObject).__base__ ?? object)) {
+    const entries = typeDictEntries(t);
+    if (entries === undefined) return undefined;
+    for (const [n] of entries) names.add(n);
+  }
+  return [...names].sort();
+}
+
+function checked(type: PyTypeObject, name: string, impl: Impl): (...args: unknown[]) => unknown {
+  const f = (...args: unknown[]): unknown => {
+    if (args.length === 0) throw new PyTypeError(`descriptor '${name}' of '${type.__name__}' object needs an argument`);
+    const [self, ...rest] = args;
+    if (!type.__instancecheck__(self)) {
+      throw new PyTypeError(`descriptor '${name}' requires a '${type.__name__}' object but received a '${typeName(self)}'`);
+    }
+    return impl(self, ...rest);
+  };
+  return f;
+}
+
+const made = new Map<PyTypeObject, Map<string, unknown>>();
+
+/**
+ * `list.__len__`, `int.__add__`: the type's dunder as an unbound built-in method, or
+ * undefined. (Looked up by getattr, never stored on the type object, whose own properties the
+ * runtime's operations would take for the type's hooks: `list == list` must not call a
+ * `list.__eq__` meant for lists.)
+ */
+export function typeDunder(type: unknown, name: string): unknown {
+  if (!name.startsWith("__") || type === BaseException) return undefined;
+  const entries = typeDictEntries(type);
+  if (entries === undefined) return undefined;
+  const t = type as PyTypeObject;
+  let cache = made.get(t);
+  if (cache === undefined) made.set(t, (cache = new Map()));
+  if (cache.has(name)) return cache.get(name);
+  let f: unknown;
+  const entry = entries.find(([n]) => n === name);
+  if (entry !== undefined && (entry[1] === "s" || entry[1] === "m")) {
+    const impl = implementation(t, name);
+    if (impl !== undefined) {
+      const fn = checked(t, name, impl);
+      Object.defineProperty(fn, "__builtin__", { value: true });
+      Object.defineProperty(fn, "__name__", { value: name });
+      Object.defineProperty(fn, "__qualname__", { value: `${t.__name__}.${name}` });
+      markDescriptor(fn, t, name, entry[1]);
+      f = fn;
+    }
+  } else if (entry === undefined && t !== object) {
+    // Inherited: bool's `__add__` is int's, every type's `__init__` object's unless its own.
+    f = typeDunder(t.__base__ ?? object, name);
+  }
+  cache.set(name, f);
+  return f;
+}
+
+/** Marks the named methods already on the type objects (`str.upper`) for their reprs. */
+export function markTypeMethods(): void {
+  for (const type of Object.values(builtinTypes())) {
+    if ((type as unknown) === BaseException) continue;
+    for (const [name, kind] of typeDictEntries(type)!) {
+      if (kind !== "s" && kind !== "m") continue;
+      const existing = Object.getOwnPropertyDescriptor(type, name);
+      if (existing !== undefined && typeof existing.value === "function" && !Object.hasOwn(existing.value, DESCRIPTOR_KIND)) markDescriptor(existing.value as Function, type, name, kind);
+    }
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function markDescriptor(f: Function, type: PyTypeObject, name: string, kind: string): void {
+  Object.defineProperty(f, DESCRIPTOR_KIND, { value: `${kind === "s" ? "slot wrapper" : "method"} '${name}' of '${type.__name__}' objects` });
+  if (!Object.hasOwn(f, "__objclass__")) Object.defineProperty(f, "__objclass__", { value: type, configurable: true });
+}
