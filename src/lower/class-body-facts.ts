@@ -1,0 +1,177 @@
+// What the lowering of a class reads off its body: docstrings, decorators and their names,
+// the names a statement binds or reads, methods redefined or passed in the body. Pure AST
+// facts, no IR.
+
+import type * as py from "../frontend/ast.js";
+import type { LowerContext } from "./context.js";
+
+/** A function's docstring, if it has one. */
+export function docstringOf(s: py.FunctionDef | py.AsyncFunctionDef): string | null {
+  const first = s.body[0];
+  if (first?._type !== "Expr" || first.value._type !== "Constant" || first.value.value.kind !== "str") return null;
+  return first.value.value.value;
+}
+
+/** `@property def name` with no `@name.setter` among the class's methods. */
+export function isReadOnlyProperty(m: py.FunctionDef | py.AsyncFunctionDef, methods: (py.FunctionDef | py.AsyncFunctionDef)[]): boolean {
+  const names = (f: py.FunctionDef | py.AsyncFunctionDef): string[] => f.decorator_list.map((d) => decoratorName(d) ?? "");
+  return names(m).includes("property") && !methods.some((other) => names(other).includes(`${m.name}.setter`));
+}
+
+/** `@name.deleter def name(self)`. */
+export function isDeleter(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return s.decorator_list.length === 1 && decoratorName(s.decorator_list[0]!) === `${s.name}.deleter`;
+}
+
+export function decoratorName(d: py.Expr): string | null {
+  if (d._type === "Name") return d.id;
+  if (d._type === "Attribute" && d.value._type === "Name") return `${d.value.id}.${d.attr}`;
+  return null;
+}
+
+/** abc's deprecated `@abstractclassmethod` & co.: the built-in decorator under `@abstractmethod`. */
+export const ABSTRACT_FORMS: Record<string, string> = { abstractclassmethod: "classmethod", abstractstaticmethod: "staticmethod", abstractproperty: "property" };
+
+export function expandAbstractForms(s: py.ClassDef): void {
+  for (const st of s.body) {
+    if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
+    st.decorator_list = st.decorator_list.flatMap((d) => {
+      const name = decoratorName(d)?.replace(/^abc\./, "");
+      const builtin = name === undefined ? undefined : ABSTRACT_FORMS[name];
+      if (builtin === undefined) return [d];
+      const at = { lineno: d.lineno, col_offset: d.col_offset, end_lineno: d.end_lineno, end_col_offset: d.end_col_offset };
+      return [{ _type: "Name", id: builtin, ctx: "Load", ...at } as unknown as py.Expr, { _type: "Name", id: "abstractmethod", ctx: "Load", ...at } as unknown as py.Expr];
+    });
+  }
+}
+
+/** Names a statement binds in its own scope (not in nested defs, lambdas or comprehensions). */
+export function boundNames(node: unknown, into: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const n of node) boundNames(n, into);
+    return into;
+  }
+  if (node === null || typeof node !== "object") return into;
+  const n = node as { _type?: string; ctx?: string; id?: string; name?: unknown };
+  if (n._type === "Name" && n.ctx === "Store" && n.id && !into.includes(n.id)) into.push(n.id);
+  if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") && typeof n.name === "string") {
+    if (!into.includes(n.name)) into.push(n.name);
+    return into;
+  }
+  if (n._type === "Lambda" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") return into;
+  if (n._type === "ExceptHandler" && typeof n.name === "string" && !into.includes(n.name)) into.push(n.name);
+  if (n._type === "Import" || n._type === "ImportFrom") {
+    for (const alias of (node as py.Import | py.ImportFrom).names) {
+      const name = alias.asname ?? (n._type === "Import" ? alias.name.split(".")[0]! : alias.name);
+      if (name !== "*" && !into.includes(name)) into.push(name);
+    }
+  }
+  for (const v of Object.values(n)) if (typeof v === "object") boundNames(v, into);
+  return into;
+}
+
+/**
+ * A plain method def that a later plain def of the same name replaces, with nothing in the
+ * class body reading the name in between: only the last one is ever seen.
+ */
+export function redefinedLater(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if ((stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") || stmt.decorator_list.length) return false;
+  const start = cls.body.indexOf(stmt);
+  const later = cls.body.findIndex((st, i) => i > start && (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === stmt.name);
+  if (later < 0) return false;
+  const replacement = cls.body[later] as py.FunctionDef | py.AsyncFunctionDef;
+  if (replacement.decorator_list.length) return false;
+  return !cls.body.slice(start + 1, later + 1).some((st) => readsName(st._type === "FunctionDef" || st._type === "AsyncFunctionDef" ? [st.decorator_list, st.args.defaults, st.args.kw_defaults] : st, stmt.name));
+}
+
+/** Does the node (not counting nested defs' bodies) load `name`? */
+export function readsName(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => readsName(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { _type?: string; id?: string; ctx?: string };
+  if (n._type === "Name" && n.id === name && n.ctx === "Load") return true;
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") return readsName([(node as py.FunctionDef).decorator_list, (node as py.FunctionDef).args.defaults], name);
+  return Object.values(node).some((v) => typeof v === "object" && readsName(v, name));
+}
+
+export function hasHints(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  const a = s.args;
+  return s.returns !== null || [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg].some((arg) => arg?.annotation);
+}
+
+/** Is method `name` passed to a call in the class body (`partialmethod(name, ...)`)? */
+export function passedInBody(cls: py.ClassDef, name: string): boolean {
+  const passes = (e: py.Expr): boolean =>
+    e._type === "Call" ? [...e.args, ...e.keywords.map((k) => k.value)].some((a) => (a._type === "Name" && a.id === name) || passes(a)) || passes(e.func) : false;
+  return cls.body.some((st) => (st._type === "Assign" || st._type === "AnnAssign" || st._type === "Expr") && st.value !== null && passes(st.value));
+}
+
+/** Methods Python calls on the class (the class arrives as `this`). */
+export const IMPLICIT_CLASS_METHODS = new Set(["__new__", "__init_subclass__", "__class_getitem__"]);
+
+/**
+ * Defs of a class body whose decorators the JS class cannot apply in place, by the JS key their
+ * function is emitted under: a def whose decorators stack on `classmethod`/`staticmethod`
+ * (`@singledispatchmethod @classmethod`), and a decorated def whose name the body binds again
+ * (`@area.register def _(...)` three times). Each is a plain method until its static block runs
+ * the decorators (decorateMethod), in body order.
+ */
+const generalCache = new WeakMap<py.ClassDef, Map<py.Stmt, string>>();
+
+export function generalDecorated(cls: py.ClassDef): Map<py.Stmt, string> {
+  let out = generalCache.get(cls);
+  if (out !== undefined) return out;
+  out = new Map();
+  const counts = new Map<string, number>();
+  for (const st of cls.body) {
+    for (const name of boundInClassBody(st)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let index = 0;
+  for (const st of cls.body) {
+    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || st.decorator_list.length === 0) continue;
+    const names = st.decorator_list.map(decoratorName);
+    if (names.some((n) => n === "property" || (n !== null && /\.(setter|getter|deleter)$/.test(n)))) continue;
+    const builtins = names.filter((n) => n === "classmethod" || n === "staticmethod");
+    const others = names.filter((n) => n !== "classmethod" && n !== "staticmethod");
+    if (others.length === 0 || others.every((n) => n?.replace(/^abc\./, "") === "abstractmethod")) continue;
+    const duplicated = (counts.get(st.name) ?? 0) > 1;
+    const registers = st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"));
+    if (builtins.length === 0 && !duplicated && !registers) continue;
+    out.set(st, duplicated ? `${st.name}$${++index}` : st.name);
+  }
+  generalCache.set(cls, out);
+  return out;
+}
+
+/** `Enum` / `IntEnum` / `Flag` / `IntFlag` imported from enum, or `enum.Enum`. */
+export function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
+  return enumBaseName(cx, base, new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]));
+}
+
+/** `base` is one of `names` imported from enum, or `enum.<name>`. */
+export function enumBaseName(cx: LowerContext, base: py.Expr, names: ReadonlySet<string>): boolean {
+  if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";
+  if (base._type !== "Name") return false;
+  const bindings = cx.resolve(base.id)?.bindings.get(base.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "enum" && stmt.names.some((a) => (a.asname ?? a.name) === base.id && names.has(a.name));
+}
+
+/** The names a statement directly in a class body binds, in order (for `__prepare__`'s mapping). */
+export function boundInClassBody(stmt: py.Stmt): string[] {
+  const names = (t: py.Expr): string[] => (t._type === "Name" ? [t.id] : t._type === "Tuple" || t._type === "List" ? t.elts.flatMap(names) : t._type === "Starred" ? names(t.value) : []);
+  switch (stmt._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+      return [stmt.name];
+    case "Assign":
+      return stmt.targets.flatMap(names);
+    case "AnnAssign":
+      return stmt.value ? names(stmt.target) : [];
+    case "AugAssign":
+      return names(stmt.target);
+    default:
+      return [];
+  }
+}
