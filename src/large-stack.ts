@@ -81,7 +81,9 @@ export async function transpileOnLargeStack(source: string | Uint8Array, options
   const job: LargeStackJob = {
     pytsLargeStack: true,
     source,
-    options: { ...options, module: options.module && { ...options.module, modules: modules instanceof Map ? modules : null } },
+    // code nested this deep is emitted as the generator prints it: prettier's time grows with the
+    // square of the nesting (each level indents every line inside it), minutes at CPython's limit
+    options: { ...options, format: false, module: options.module && { ...options.module, modules: modules instanceof Map ? modules : null } },
     resolver: remote,
   };
   const worker = new Worker(new URL("./large-stack-worker.js", import.meta.url), {

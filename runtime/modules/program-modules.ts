@@ -169,6 +169,11 @@ let mainClaimed = false;
 /** The entry node started from a built module's own file (its name may be imported later). */
 let entryModule: ProgramModule | null = null;
 
+/** Has any module of the program begun to run? (Before, a failure to load it changed nothing.) */
+export function programStarted(): boolean {
+  return mainClaimed || registry.size > 0;
+}
+
 /** Is the module at `url` the script node was started with (`node main.js`, `pyts run`)? */
 function isEntry(url: string): boolean {
   const script = nodeProcess()?.argv[1];

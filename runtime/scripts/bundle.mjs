@@ -92,13 +92,14 @@ fs.writeFileSync(
     ...shared.map((file, i) => `import * as $$core${i} from ${JSON.stringify(distPath(file))};`),
     `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: $$core${i}`).join(", ")} };`,
     'export { initialiseLazy as $$initialiseLazy } from "./modules/module-object.js";',
+    'export { programStarted as $$programStarted } from "./modules/program-modules.js";',
   ]),
 );
 // The core hands out its exports as one plain object (what pyts-run.js reads them from, once):
 // no getter per name, as an ES module namespace would need.
 const exportNames = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
 const scriptEntry = path.join(dist, "script-entry.js");
-const allNames = [...exportNames, "$$internals", "$$initialiseLazy"];
+const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted"];
 fs.writeFileSync(
   scriptEntry,
   `import { ${allNames.map((name, i) => `${name} as $${i}`).join(", ")} } from "./bundle-entry.js";\nexport default { ${allNames.map((name, i) => `${JSON.stringify(name)}: $${i}`).join(", ")} };\n`,

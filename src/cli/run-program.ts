@@ -1,6 +1,7 @@
 // Running a converted program in this process (no second Node start): the process looks to
 // the program as `node SCRIPT ARGS...` would, with the variables the runtime reads to name
 // the .py files in tracebacks and `sys.argv[0]`. On the start-up path: Node built-ins only.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -66,6 +67,7 @@ interface RuntimeCore {
   [name: string]: unknown;
   $$internals: object;
   $$initialiseLazy(module: unknown): void;
+  $$programStarted(): boolean;
 }
 
 /**
@@ -111,10 +113,43 @@ export function startProgram(program: RunnableProgram, argv0: string, args: stri
     PYTS_RUN_ROOT: program.tree,
     PYTS_SOURCE_ROOT: program.root,
   });
+  const command = process.argv.slice(1);
   // The runtime tells the entry module by process.argv[1] and builds sys.argv from the rest.
   process.argv = [process.execPath, program.script, ...args];
-  initialiseImports(preloadRuntime(program.runtime, codeCache), program.script);
+  const core = preloadRuntime(program.runtime, codeCache);
+  initialiseImports(core, program.script);
   // A failure while the entry module runs reaches the runtime's unhandledRejection handler,
   // as it would in a process started on the script.
-  void import(pathToFileURL(program.script).href);
+  import(pathToFileURL(program.script).href).catch((error: unknown) => {
+    if (!core.$$programStarted() && argv0 !== "-" && overflowedCompiling(error) && rerunOnLargerStack(command)) return;
+    throw error;
+  });
+}
+
+/** V8 ran out of stack parsing a module: code nested over ~1,500 calls deep (CPython takes 3,000). */
+function overflowedCompiling(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/.test(error.message) && /compileSourceTextModule/.test(error.stack ?? "");
+}
+
+/** Set in the process `rerunOnLargerStack` starts, so it never starts another. */
+const LARGER_STACK = "PYTS_LARGER_STACK";
+
+/**
+ * Runs the same command again in a Node whose stack limit is most of the thread's real stack
+ * (`ulimit -s`) instead of V8's default of under 1 MB, and ends this process as that one ends.
+ * Only before any of the program ran: the rerun starts it from the beginning.
+ */
+function rerunOnLargerStack(command: string[]): boolean {
+  if (process.env[LARGER_STACK] !== undefined) return false;
+  const limit = spawnSync("sh", ["-c", "ulimit -s"], { encoding: "utf8" }).stdout?.trim();
+  // V8 must stop before the thread's stack ends: three quarters of it, at most 64 MB
+  const kilobytes = limit === "unlimited" ? 65536 : Math.min(65536, Math.floor(Number(limit) * 0.75));
+  if (!(kilobytes > 2048)) return false;
+  const rerun = spawnSync(process.execPath, [...process.execArgv, `--stack-size=${kilobytes}`, ...command], {
+    stdio: "inherit",
+    env: { ...process.env, [LARGER_STACK]: "1" },
+  });
+  if (rerun.signal) process.kill(process.pid, rerun.signal);
+  process.exitCode = rerun.status ?? 1;
+  return true;
 }

@@ -5,7 +5,10 @@
 // - conditional expressions `a if c else b if ...`: RecursionError from 2,999 `if`s (the
 //   compiler's 3,000 levels), MemoryError from 5,968 (the parser's 6,000 levels of rules);
 // - unary operators (`-`, `+`, `~`, `not`) in a row: the same, counted per operator;
-// - `**` chains: MemoryError from 2,984 operators (two parser levels each).
+// - `**` chains: MemoryError from 2,984 operators (two parser levels each);
+// - `lambda: lambda: ...`: MemoryError from 2,984 lambdas (two parser levels each).
+// Below the parser's limits, such a chain parses and CPython's compiler counts its depth
+// (depth.ts); a chain past the parser's limit is refused by the parser first.
 import type { Diagnostic } from "./ast.js";
 import type { Source } from "./cst.js";
 import { type ScanToken, scanTokens } from "./scan.js";
@@ -20,10 +23,11 @@ export function cpythonChainLimit(src: Source, offset: number): Diagnostic | nul
   let ifs = 0;
   let unary = 0;
   let pow = 0;
-  let best = { ifs: 0, unary: 0, pow: 0 };
+  let lambdas = 0;
+  let best = { ifs: 0, unary: 0, pow: 0, lambdas: 0 };
   let prev: ScanToken | null = null;
   const keep = (): void => {
-    best = { ifs: Math.max(best.ifs, ifs), unary: Math.max(best.unary, unary), pow: Math.max(best.pow, pow) };
+    best = { ifs: Math.max(best.ifs, ifs), unary: Math.max(best.unary, unary), pow: Math.max(best.pow, pow), lambdas: Math.max(best.lambdas, lambdas) };
   };
   for (const t of scanTokens(text, from, text.length)) {
     if (t.kind === "newline") {
@@ -35,9 +39,10 @@ export function cpythonChainLimit(src: Source, offset: number): Diagnostic | nul
     // a chain ends at a separator outside brackets: `,` `;` `=` (not `==` and the like)
     if (t.depth === 0 && (c === "," || c === ";" || (c === "=" && !/[=<>!]/.test(text[t.from - 1] ?? "") && text[t.from + 1] !== "="))) {
       keep();
-      ifs = unary = pow = 0;
+      ifs = unary = pow = lambdas = 0;
     }
     if (t.depth === 0 && word === "if") ifs++;
+    if (word === "lambda") lambdas++;
     // a prefix operator follows an operator, an opening bracket or nothing, never an operand
     const afterOperand = prev !== null && (prev.kind === "string" || (prev.kind === "word" && !/^(not|and|or|if|else|in|is|lambda|return|yield|await)$/.test(text.slice(prev.from, prev.to))) ||
       /[)\]}]/.test(text[prev.from]!));
@@ -52,7 +57,7 @@ export function cpythonChainLimit(src: Source, offset: number): Diagnostic | nul
   keep();
   const at = src.position(from);
   const error = (kind: Diagnostic["kind"], message: string): Diagnostic => ({ kind, message, line: at.line, col: 0 });
-  if (best.ifs >= 5968 || best.unary >= 5968 || best.pow >= 2984) return error("MemoryError", "");
+  if (best.ifs >= 5968 || best.unary >= 5968 || best.pow >= 2984 || best.lambdas >= 2984) return error("MemoryError", "");
   if (best.ifs >= 2999 || best.unary >= 2999) return error("RecursionError", RECURSION);
   return null;
 }

@@ -10,7 +10,7 @@ import { convertDefParams } from "./params.js";
 import { convertForTarget, convertStatements } from "./statements.js";
 import { type Lexed, type LexError, type Place, tokenize } from "./tokenizer.js";
 import { cpythonChainLimit } from "./deep_limits.js";
-import { stackExhausted } from "./depth.js";
+import { deepestStatement, stackExhausted } from "./depth.js";
 import { validateModule } from "./validate.js";
 import { commentsAt, type PyComment } from "./comments.js";
 import type { CompileWarning } from "./warnings.js";
@@ -33,12 +33,34 @@ export function parseModule(source: string, filename: string): Parsed {
   const warnings: CompileWarning[] = [];
   const found: { comments?: PyComment[] } = {};
   const module = parseAst(source, filename, warnings, found);
+  // a `**` or lambda chain may be past the parser's levels but within the compiler's
+  const twoLevelChains = (source.match(TWO_LEVEL_CHAIN)?.length ?? 0) >= 2984;
+  const parserLimit = twoLevelChains ? pastParserStack(source, module) : null;
+  if (parserLimit) throw parserLimit;
   try {
     warnings.push(...validateModule(module));
   } catch (e) {
-    throw stackExhausted(module, e) ?? e;
+    // a chain past the compiler's levels may be past the parser's too, which refuses it first
+    const tooDeep = e instanceof DiagnosticError && e.diagnostics[0]?.kind === "RecursionError";
+    throw (tooDeep ? pastParserStack(source, module) : null) ?? stackExhausted(module, e) ?? e;
   }
   return { module, warnings, comments: found.comments ?? [] };
+}
+
+/** Operators of which CPython's parser can nest at most 2,983 (two of its 6,000 levels each). */
+const TWO_LEVEL_CHAIN = /\*\*|\blambda\b/g;
+
+/**
+ * CPython's parser runs out of its 6,000 levels (MemoryError) before its compiler counts the
+ * depth: on a `**` or lambda chain of 2,984 or more, or any other chain of 5,968; pyts's parser
+ * takes them. The error, as a DiagnosticError, for the deepest statement if it is such a chain.
+ */
+function pastParserStack(source: string, module: Module): DiagnosticError | null {
+  const deepest = deepestStatement(module);
+  if (!deepest || deepest.depth < 2984) return null;
+  const src = new Source(source.replace(/\r\n?/g, "\n"));
+  const limit = cpythonChainLimit(src, src.offsetOf(deepest.stmt.lineno, 0));
+  return limit?.kind === "MemoryError" ? new DiagnosticError([limit]) : null;
 }
 
 /**

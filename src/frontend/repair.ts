@@ -6,7 +6,7 @@
 // converters parse its original text on its own (subParse).
 import type { PartialParse, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
-import { type CNode, NestingTooDeep, Source, buildCst, inner, shiftCst } from "./cst.js";
+import { type CNode, Source, buildCst, inner, shiftCst } from "./cst.js";
 import { DiagnosticError } from "./ast.js";
 import { flatChain } from "./chains.js";
 import { errorPaths, firstErrorPath } from "./errors.js";
@@ -237,22 +237,41 @@ function legacyPrints(root: CNode): number[] {
   return found;
 }
 
-/** Rec.CutDepth of @lezer/lr: the stack length at which it cuts a parse stack. */
+/** Rec.CutDepth and Rec.CutTo of @lezer/lr: a parse stack that long is cut down to the shorter length. */
 const LEZER_CUT_DEPTH = 8400;
+const LEZER_CUT_TO = 6000;
+
+type LezerStack = { stack: unknown[]; pos: number; forceReduce(): boolean };
 
 /**
- * Lezer's parse, without its cut-off for long left-associative chains: after 300 big
- * reductions from one start it forces the expression closed (an error in the tree), where
- * CPython accepts thousands of `a + b + ...` terms. The counter is reset before each step.
+ * A stack's forced reductions, except the cut of a deep stack: Lezer calls `forceReduce` on a
+ * stack longer than Rec.CutDepth until it is down to Rec.CutTo, which silently misparses deeply
+ * right-nested code (`a if b else c if ...`, `- - x`, `a ** b ** ...`, `lambda: lambda: ...`)
+ * that CPython accepts up to thousands of levels. Error recovery forces reductions on copies
+ * (`split()` makes a new stack without this override), so only the cut is refused.
+ */
+function keepDeep(this: LezerStack, original: () => boolean): boolean {
+  return this.stack.length > LEZER_CUT_TO ? false : original.call(this);
+}
+
+/**
+ * Lezer's parse, without its cut-offs. After 300 big reductions from one start it forces the
+ * expression closed (an error in the tree), where CPython accepts thousands of `a + b + ...`
+ * terms: the counter is reset before each step. A stack deep enough to be cut is kept whole.
  */
 function parseFully(text: string): Tree {
-  const parse = parser.startParse(text) as PartialParse & { bigReductionCount?: number; stacks?: { stack: unknown[]; pos: number }[] };
+  const parse = parser.startParse(text) as PartialParse & { bigReductionCount?: number; stacks?: LezerStack[] };
   for (;;) {
     if (parse.bigReductionCount !== undefined) parse.bigReductionCount = 0;
-    // Lezer forces reductions on a parse stack deeper than 8400 entries, which silently
-    // misparses deeply right-nested code (`a if b else c if ...`, `- - x`, `a ** b ** ...`):
-    // refuse it before that happens (one step adds a few entries at most)
-    for (const s of parse.stacks ?? []) if (s.stack.length >= LEZER_CUT_DEPTH - 12) throw new NestingTooDeep(s.pos);
+    // one step adds a few entries at most: a stack near the cut gets the override before it
+    for (const s of parse.stacks ?? []) {
+      if (s.stack.length >= LEZER_CUT_DEPTH - 12 && !Object.hasOwn(s, "forceReduce")) {
+        const original = Object.getPrototypeOf(s).forceReduce as () => boolean;
+        s.forceReduce = function (this: LezerStack) {
+          return keepDeep.call(this, original);
+        };
+      }
+    }
     const tree = parse.advance();
     if (tree) return tree;
   }
