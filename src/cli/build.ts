@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { convertAll } from "./convert-pool.js";
-import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
+import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, writeStdout, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 import { ProgramTree, programModules } from "./program.js";
 import { modulesNeedingTwins, twinPath, updateTwins, type ModuleImports } from "./entry-twins.js";
 
@@ -202,7 +202,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (options.json) {
     const files = outcomes.map(({ file, output, status, diagnostics }) => ({ file, output, status, diagnostics }));
     const summary = Object.fromEntries((["converted", "up to date", "stale", "missing", "failed"] as const).map((s) => [s, count(s)]));
-    process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, ...(staleTwins.length ? { staleTwins } : {}), summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
+    await writeStdout(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, ...(staleTwins.length ? { staleTwins } : {}), summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
     return failedBuild ? 1 : 0;
   }
   for (const [index, o] of outcomes.entries()) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, type SourceMapMode } from "./convert.js";
+import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, writeStdout, type SourceMapMode } from "./convert.js";
 
 const SOURCE_MAP_MODES: readonly SourceMapMode[] = ["file", "inline", "none"];
 import { runPython } from "./run.js";
@@ -70,7 +70,7 @@ export async function main(): Promise<void> {
           if (out) checkNotInput(argv.file, out);
           const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
           if (out) writeOutput(out, result, argv.file, argv.sourceMap);
-          else process.stdout.write(result.code);
+          else await writeStdout(result.code);
           return 0;
         }),
     )

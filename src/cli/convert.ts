@@ -100,6 +100,27 @@ export function checkNotInput(input: string, outFile: string): void {
   }
 }
 
+/**
+ * Write text to standard output and wait for the write: a failed one (stdout a full disk,
+ * `> /dev/full`, or a closed pipe) rejects with the file-system error, which the CLI reports
+ * in one line with exit 1 instead of exiting 0 as if the text had been written.
+ */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The stream also emits the error as an event: without a listener it would be a crash.
+    const onError = (error: Error): void => reject(error);
+    process.stdout.once("error", onError);
+    process.stdout.write(text, (error) => {
+      if (!error) {
+        process.stdout.off("error", onError);
+        return resolve();
+      }
+      const code = "code" in error && typeof error.code === "string" ? error.code : "EIO";
+      reject(Object.assign(new Error(`${code}: cannot write to standard output: ${error.message.replace(/^E[A-Z]+: /, "").replace(/, write$/, "")}`), { code }));
+    });
+  });
+}
+
 /** Where the source map goes: a .map file beside the output, inline in it, or nowhere. */
 export type SourceMapMode = "file" | "inline" | "none";
 

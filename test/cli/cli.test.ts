@@ -240,6 +240,16 @@ describe("safety", { timeout: 60_000 }, () => {
     expect(fs.existsSync(`${dir}.map`)).toBe(false);
   });
 
+  test.runIf(fs.existsSync("/dev/full"))("standard output on a full disk (ENOSPC) is one line and exit 1, for a file and for build --format json", async () => {
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))}`;
+    write("full/m.py", "print('m')\n");
+    for (const args of ["fixtures/lecture/03_co_sum.py", `build ${JSON.stringify(path.join(work, "full"))} --out-dir ${JSON.stringify(path.join(work, "full-out"))} --format json`]) {
+      const r = await runProcess("bash", ["-c", `${cli} ${args} > /dev/full`], { cwd: ROOT });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("pyts: ENOSPC: cannot write to standard output: no space left on device\n");
+    }
+  });
+
   test("-o - writes the TypeScript to standard output, as without -o", async () => {
     const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o", "-"]);
     const plain = await runPyts(["fixtures/lecture/03_co_sum.py"]);
