@@ -49,7 +49,7 @@ describe.concurrent.each(programs)("modules/$name", (program) => {
   const expected = (): string => normalise(fs.readFileSync(path.join(program.dir, "main.out"), "utf8"));
 
   test("emits the golden TypeScript for every module", { timeout: 60_000 }, async () => {
-    for (const [file, code] of await transpileProgram(program, ROOT)) {
+    for (const [file, code] of await transpileProgram(program)) {
       expect(code, file).toBe(fs.readFileSync(path.join(program.dir, file.replace(/\.py$/, ".ts")), "utf8"));
     }
   });

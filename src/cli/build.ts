@@ -6,10 +6,11 @@ import path from "node:path";
 import { convertAll } from "./convert-pool.js";
 import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, writeStdout, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 import { ProgramTree, programModules } from "./program.js";
+import { globMatcher } from "./exclude.js";
 import { modulesNeedingTwins, twinPath, updateTwins, type ModuleImports } from "./entry-twins.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
-export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
+export { DEFAULT_EXCLUDES } from "./exclude.js";
 
 export interface BuildOptions {
   paths: string[];
@@ -73,24 +74,6 @@ function writeManifest(outDir: string, manifest: Record<string, BuildStamp>): vo
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
   fs.renameSync(temporary, file);
-}
-
-/** A glob of the exclude list as a test on one path segment or a relative path (`*`, `?`, `**`). */
-function globMatcher(glob: string): (relative: string) => boolean {
-  let pattern = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*" && glob[i + 1] === "*") {
-      pattern += ".*";
-      i++;
-    } else if (ch === "*") pattern += "[^/]*";
-    else if (ch === "?") pattern += "[^/]";
-    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  const whole = new RegExp(`^${pattern}$`);
-  // A glob without a slash names any file or folder of that name at any depth.
-  if (!glob.includes("/")) return (relative) => relative.split("/").some((segment) => whole.test(segment));
-  return (relative) => whole.test(relative) || relative.startsWith(glob.replace(/\/$/, "") + "/");
 }
 
 export async function runBuild(options: BuildOptions): Promise<number> {
