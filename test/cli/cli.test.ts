@@ -427,6 +427,23 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     const plain = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env: env({ NO_COLOR: "1" }) });
     expect(plain.stderr).not.toContain("\x1b[");
   });
+
+  // `script` (util-linux) gives the command a pseudo-terminal: colours by default there, none with NO_COLOR.
+  test.runIf(spawnSync("which", ["script"]).status === 0)("on a terminal diagnostics are coloured unless NO_COLOR is set; a pipe gets none", async () => {
+    const file = write("colour/tty.py", "print('x'\n");
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))} ${JSON.stringify(file)}`;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.FORCE_COLOR;
+    delete env.NO_COLOR;
+    const terminal = await runProcess("script", ["-qec", command, "/dev/null"], { env });
+    expect(terminal.stdout).toContain("\x1b[1;31mSyntaxError\x1b[0m");
+    const noColour = await runProcess("script", ["-qec", command, "/dev/null"], { env: { ...env, NO_COLOR: "1" } });
+    expect(noColour.stdout).toContain("SyntaxError: '(' was never closed");
+    expect(noColour.stdout).not.toContain("\x1b[1;31m");
+    const piped = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env });
+    expect(piped.stderr).toContain("SyntaxError: '(' was never closed");
+    expect(piped.stderr).not.toContain("\x1b[");
+  });
 });
 
 describe("build --watch", { timeout: 60_000 }, () => {
@@ -529,8 +546,9 @@ describe("source maps", { timeout: 60_000 }, () => {
     const outDir = path.join(work, "maptree-out");
     expect((await runPyts(["build", path.join(work, "maptree"), "--out-dir", outDir])).status).toBe(0);
     const mapFile = path.join(outDir, "pkg/deep/m.ts.map");
-    const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as { sources: string[] };
+    const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as { sources: string[]; sourcesContent: string[] };
     expect(path.resolve(path.dirname(mapFile), map.sources[0]!)).toBe(path.join(work, "maptree/pkg/deep/m.py"));
+    expect(map.sourcesContent).toEqual(["print('m')\n"]);
   });
 });
 
