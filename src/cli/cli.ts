@@ -87,7 +87,7 @@ export async function main(): Promise<void> {
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "diagnostics and summary as text (stderr) or JSON (stdout)" })
           .option("runtime", { type: "string", requiresArg: true, describe: "module specifier the output imports the runtime from" })
-          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "maps in .ts.map files, inline, or none" })
+          .option("source-map", { choices: SOURCE_MAP_MODES, describe: "maps in .ts.map files (the default), inline, or none" })
           .option("pretty", { type: "boolean", describe: "format the output with prettier (default true; --no-pretty skips it)" }),
       (argv) =>
         guarded(async () => {
@@ -105,7 +105,7 @@ export async function main(): Promise<void> {
             colour: wantsColour(process.stderr),
             runtimeModule: argv.runtime ?? config.runtime,
             format: argv.pretty ?? config.format ?? true,
-            sourceMap: argv.sourceMap,
+            sourceMap: argv.sourceMap ?? config.sourceMap ?? "file",
             version: version(),
           });
         }),

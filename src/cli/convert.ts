@@ -134,11 +134,13 @@ export function writeOutput(outFile: string, result: TranspileResult, input: str
   const source = input === STDIN ? "<stdin>" : path.relative(path.dirname(path.resolve(outFile)), path.resolve(input)).split(path.sep).join("/");
   const mapText = JSON.stringify({ ...result.map, sources: [source] });
   const contents: [string, string][] = [];
+  // Unformatted code (--no-pretty) has no final newline: the map's comment goes on a line of its own.
+  const code = mapMode !== "none" && !result.code.endsWith("\n") ? result.code + "\n" : result.code;
   if (mapMode === "file") {
     contents.push([outFile + ".map", mapText + "\n"]);
-    contents.push([outFile, `${result.code}//# sourceMappingURL=${path.basename(outFile)}.map\n`]);
+    contents.push([outFile, `${code}//# sourceMappingURL=${path.basename(outFile)}.map\n`]);
   } else if (mapMode === "inline") {
-    contents.push([outFile, `${result.code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
+    contents.push([outFile, `${code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
   } else contents.push([outFile, result.code]);
   // A folder in an output's place is refused before anything is written (one line, exit 1).
   for (const [target] of contents) {

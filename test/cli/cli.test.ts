@@ -390,7 +390,7 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(byName.get("bad.py")!.diagnostics).toEqual([{ file: path.join(work, "js/bad.py"), line: 1, column: 5, kind: "SyntaxError", message: "'(' was never closed" }]);
   });
 
-  test("settings from pyts.config.json and package.json; flags override them", async () => {
+  test("settings from pyts.config.json and package.json; flags override them", { timeout: 180_000 }, async () => {
     const project = path.join(work, "cfg");
     write("cfg/src/app.py", "print('app')\n");
     write("cfg/src/skip_me.py", "print('skip')\n");
@@ -405,14 +405,31 @@ describe("build as a build step", { timeout: 60_000 }, () => {
 
     const pkgProject = path.join(work, "cfg-pkg");
     write("cfg-pkg/lib/m.py", "print('m')\n");
-    write("cfg-pkg/package.json", JSON.stringify({ name: "x", pyts: { roots: ["lib"], outDir: "dist-ts", format: false } }));
+    write("cfg-pkg/lib/n.py", "def f(a, b):\n    return [a, b]\n");
+    write("cfg-pkg/package.json", JSON.stringify({ name: "x", pyts: { roots: ["lib"], outDir: "dist-ts", format: false, sourceMap: "none" } }));
     expect((await runPyts(["build"], { cwd: pkgProject })).status).toBe(0);
     expect(fs.existsSync(path.join(pkgProject, "dist-ts/m.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(pkgProject, "dist-ts/m.ts.map"))).toBe(false);
+    // --pretty and --source-map override the file's format and sourceMap
+    expect((await runPyts(["build", "--out-dir", "pretty", "--pretty", "--source-map", "file"], { cwd: pkgProject })).status).toBe(0);
+    expect(fs.existsSync(path.join(pkgProject, "pretty/m.ts.map"))).toBe(true);
+    const unformatted = fs.readFileSync(path.join(pkgProject, "dist-ts/n.ts"), "utf8");
+    const formatted = fs.readFileSync(path.join(pkgProject, "pretty/n.ts"), "utf8").replace(/\/\/# sourceMappingURL=.*\n$/, "");
+    expect(unformatted).not.toBe(formatted);
+    expect(formatted).toContain('defineModule("n", import.meta.url, {}, [\n');
+    expect(unformatted).toContain('defineModule("n", import.meta.url, {}, [["f"');
+    // unformatted, with a map: the map's comment on a line of its own
+    expect((await runPyts(["build", "--out-dir", "plain-map", "--source-map", "file"], { cwd: pkgProject })).status).toBe(0);
+    expect(fs.readFileSync(path.join(pkgProject, "plain-map/n.ts"), "utf8")).toMatch(/\nexport \{ f \};\n\/\/# sourceMappingURL=n\.ts\.map\n$/);
 
     write("cfg-bad/pyts.config.json", JSON.stringify({ outdir: "x" }));
     const bad = await runPyts(["build", "a.py"], { cwd: path.join(work, "cfg-bad") });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("unknown setting 'outdir'");
+    write("cfg-bad/pyts.config.json", JSON.stringify({ sourceMap: "separate" }));
+    const badChoice = await runPyts(["build", "a.py"], { cwd: path.join(work, "cfg-bad") });
+    expect(badChoice.status).toBe(1);
+    expect(badChoice.stderr).toContain(`'sourceMap' must be one of "file", "inline", "none"`);
   });
 
   test("colours only on request: FORCE_COLOR colours, NO_COLOR does not", async () => {
