@@ -1,6 +1,7 @@
 // The packages as a new user gets them: `npm pack` both, install the tarballs into a fresh npm
 // project offline, and follow the README's recipe (a TypeScript project that converts Python
-// with pyts, compiles it with tsc and runs it with node); then a project that installs only
+// with pyts, compiles it with tsc and runs it with node), also for a program of several modules
+// and the README's TypeScript host calling converted code; then a project that installs only
 // the runtime runs the compiled output.
 import fs from "node:fs";
 import os from "node:os";
