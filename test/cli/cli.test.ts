@@ -339,6 +339,28 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(bad.stderr).toContain("a.py:1:6: SyntaxError");
   });
 
+  test("an output whose input was deleted: --check reports it, the next build removes it (and only it)", { timeout: 180_000 }, async () => {
+    write("gone/a.py", "print('a')\n");
+    write("gone/b.py", "print('b')\n");
+    write("gone-other/c.py", "print('c')\n");
+    const outDir = path.join(work, "gone-out");
+    expect((await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    // another build into the same folder, from another root, leaves the first one's outputs alone
+    expect((await runPyts(["build", path.join(work, "gone-other"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    expect(fs.existsSync(path.join(outDir, "a.ts"))).toBe(true);
+    fs.rmSync(path.join(work, "gone/b.py"));
+    const check = await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--check"]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`${path.join(work, "gone/b.py")}: is gone, but its output ${path.join(outDir, "b.ts")} is still there`);
+    expect(check.stderr).toMatch(/1 up to date, 0 to convert, 1 to remove/);
+    expect(fs.existsSync(path.join(outDir, "b.ts"))).toBe(true);
+    const build = await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir]);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toContain(`pyts: removed ${path.join(outDir, "b.ts")}`);
+    expect(fs.readdirSync(outDir).filter((f) => !f.startsWith(".")).sort()).toEqual(["a.ts", "a.ts.map", "c.ts", "c.ts.map"]);
+    expect((await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--check"])).status).toBe(0);
+  });
+
   test("a module an import cycle can reach by name gets a twin file; --check wants it; a build without the cycle removes it", async () => {
     write("twin/main.py", "import helper\n");
     write("twin/helper.py", "def f():\n    import main\n");
