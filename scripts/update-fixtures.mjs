@@ -77,7 +77,7 @@ const { listPrograms, transpileProgram } = await importTs(path.join(root, "test/
 for (const program of listPrograms()) {
   if (!`modules/${program.name}`.includes(filter)) continue;
   try {
-    for (const [file, code] of await transpileProgram(program, root)) {
+    for (const [file, code] of await transpileProgram(program)) {
       const golden = path.join(program.dir, file.replace(/\.py$/, ".ts"));
       if (!fs.existsSync(golden) || fs.readFileSync(golden, "utf8") !== code) {
         fs.writeFileSync(golden, code);

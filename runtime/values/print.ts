@@ -4,7 +4,8 @@
 
 import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
-import { BrokenPipeError, PyTypeError, UnicodeEncodeError } from "./exceptions.js";
+import { osErrorFrom } from "../lang/os-errors.js";
+import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
@@ -49,8 +50,9 @@ export class StdStream implements TextFile {
     try {
       writeFd(this.fd, text);
     } catch (e) {
-      // The reader went away (`prog | head -1`): CPython's error at the write, catchable.
-      if ((e as NodeJS.ErrnoException).code === "EPIPE") throw new BrokenPipeError(32n, "Broken pipe");
+      // The reader went away (`prog | head -1`: BrokenPipeError), a full disk (`> /dev/full`):
+      // CPython's OSError at the write, catchable.
+      if (typeof (e as NodeJS.ErrnoException | null)?.code === "string") throw osErrorFrom(e);
       throw e;
     }
     return BigInt([...text].length);

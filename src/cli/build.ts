@@ -4,12 +4,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { convertAll } from "./convert-pool.js";
-import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, type FileDiagnostic, type SourceMapMode } from "./convert.js";
+import { ConversionFailed, checkNotInput, collectPythonFiles, writeOutput, writeStdout, type FileDiagnostic, type SourceMapMode } from "./convert.js";
 import { ProgramTree, programModules } from "./program.js";
+import { globMatcher } from "./exclude.js";
 import { modulesNeedingTwins, twinPath, updateTwins, type ModuleImports } from "./entry-twins.js";
 
 /** Folders a build never enters unless asked: environments, caches, dependencies, dot folders. */
-export const DEFAULT_EXCLUDES = [".venv", "venv", "__pycache__", "node_modules", ".*"];
+export { DEFAULT_EXCLUDES } from "./exclude.js";
 
 export interface BuildOptions {
   paths: string[];
@@ -27,7 +28,8 @@ export interface BuildOptions {
   reportFiles?: boolean;
 }
 
-type FileStatus = "converted" | "up to date" | "stale" | "missing" | "failed";
+/** "orphaned" (with --check): an output whose input is gone */
+type FileStatus = "converted" | "up to date" | "stale" | "missing" | "failed" | "orphaned";
 
 interface FileOutcome {
   file: string;
@@ -49,6 +51,8 @@ interface BuildStamp {
   deps?: string;
   /** the waiting methods of the programs it is part of, which its conversion awaits the calls of */
   programMethods?: string;
+  /** the input's absolute path: when it is gone, the build removes its outputs */
+  source?: string;
 }
 
 function sourceHash(file: string): string {
@@ -73,24 +77,6 @@ function writeManifest(outDir: string, manifest: Record<string, BuildStamp>): vo
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
   fs.renameSync(temporary, file);
-}
-
-/** A glob of the exclude list as a test on one path segment or a relative path (`*`, `?`, `**`). */
-function globMatcher(glob: string): (relative: string) => boolean {
-  let pattern = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*" && glob[i + 1] === "*") {
-      pattern += ".*";
-      i++;
-    } else if (ch === "*") pattern += "[^/]*";
-    else if (ch === "?") pattern += "[^/]";
-    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  const whole = new RegExp(`^${pattern}$`);
-  // A glob without a slash names any file or folder of that name at any depth.
-  if (!glob.includes("/")) return (relative) => relative.split("/").some((segment) => whole.test(segment));
-  return (relative) => whole.test(relative) || relative.startsWith(glob.replace(/\/$/, "") + "/");
 }
 
 export async function runBuild(options: BuildOptions): Promise<number> {
@@ -150,7 +136,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   for (const [index, { file, relative }] of inputs.entries()) {
     const output = path.join(options.outDir, relative.replace(/\.py$/, ".ts"));
     const programMethods = JSON.stringify(programs.get(rootOf(file, relative))!.modules.get(programs.get(rootOf(file, relative))!.tree.nameOf(file)?.name ?? "")?.programBlockingMethods ?? []);
-    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings, programMethods };
+    const stamp: BuildStamp = { version: options.version, sourceHash: sourceHash(file), options: settings, programMethods, source: path.resolve(file) };
     const key = relative.split(path.sep).join("/");
     const previous = fs.existsSync(output) ? manifest[key] : undefined;
     const same = previous && previous.version === stamp.version && previous.sourceHash === stamp.sourceHash && previous.options === stamp.options && (previous.programMethods ?? "[]") === programMethods;
@@ -158,6 +144,21 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const upToDate = same && !depsChanged;
     outcomes.push({ file, output, status: upToDate ? "up to date" : "missing", diagnostics: [] });
     if (!upToDate) pending.push({ index, key, stamp, why: depsChanged ? ` (a module it imports changed: ${changedImports(previous!, rootOf(file, relative))})` : "" });
+  }
+  // An output whose input was deleted since the build wrote it would still be compiled and
+  // imported: it goes too (its map and twin with it), and --check reports it.
+  const inputKeys = new Set(inputs.map(({ relative }) => relative.split(path.sep).join("/")));
+  const orphans = Object.entries(manifest).filter(([key, stamp]) => !inputKeys.has(key) && stamp.source !== undefined && !fs.existsSync(stamp.source));
+  for (const [key, stamp] of orphans) {
+    const output = path.join(options.outDir, key.replace(/\.py$/, ".ts"));
+    if (options.check) {
+      if (fs.existsSync(output)) outcomes.push({ file: stamp.source!, output, status: "orphaned", diagnostics: [], report: `${stamp.source}: is gone, but its output ${output} is still there` });
+      continue;
+    }
+    for (const file of [output, output + ".map", twinPath(output)]) fs.rmSync(file, { force: true });
+    delete manifest[key];
+    manifestChanged = true;
+    if (!options.quiet && !options.json) process.stderr.write(`pyts: removed ${output} (its input ${stamp.source} is gone)\n`);
   }
   const jobs = pending.map(({ index }) => {
     const { file, relative } = inputs[index]!;
@@ -201,8 +202,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const failedBuild = outcomes.some((o) => o.status !== "converted" && o.status !== "up to date") || staleTwins.length > 0;
   if (options.json) {
     const files = outcomes.map(({ file, output, status, diagnostics }) => ({ file, output, status, diagnostics }));
-    const summary = Object.fromEntries((["converted", "up to date", "stale", "missing", "failed"] as const).map((s) => [s, count(s)]));
-    process.stdout.write(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, ...(staleTwins.length ? { staleTwins } : {}), summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
+    const summary = Object.fromEntries((["converted", "up to date", "stale", "missing", "failed", "orphaned"] as const).map((s) => [s, count(s)]));
+    await writeStdout(JSON.stringify({ ok: !failedBuild, files, skipped: skippedLinks, ...(staleTwins.length ? { staleTwins } : {}), summary, seconds: Number(seconds.toFixed(3)) }, null, 2) + "\n");
     return failedBuild ? 1 : 0;
   }
   for (const [index, o] of outcomes.entries()) {
@@ -216,6 +217,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ? [`${count("up to date")} up to date`, `${count("stale") + count("missing")} to convert`]
       : [`converted ${count("converted")} file(s)`, `${count("up to date")} up to date`];
     if (count("failed")) parts.push(`${count("failed")} failed`);
+    if (count("orphaned")) parts.push(`${count("orphaned")} to remove`);
     process.stderr.write(`pyts: ${parts.join(", ")} in ${seconds.toFixed(2)} s\n`);
   }
   return failedBuild ? 1 : 0;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, type SourceMapMode } from "./convert.js";
+import { ConversionFailed, STDIN, checkNotInput, convertFile, writeOutput, writeStdout, type SourceMapMode } from "./convert.js";
 
 const SOURCE_MAP_MODES: readonly SourceMapMode[] = ["file", "inline", "none"];
 import { runPython } from "./run.js";
@@ -70,7 +70,7 @@ export async function main(): Promise<void> {
           if (out) checkNotInput(argv.file, out);
           const result = await convertFile(argv.file, { outName: out ? path.basename(out) : undefined, colour: wantsColour(process.stderr) });
           if (out) writeOutput(out, result, argv.file, argv.sourceMap);
-          else process.stdout.write(result.code);
+          else await writeStdout(result.code);
           return 0;
         }),
     )
@@ -87,7 +87,7 @@ export async function main(): Promise<void> {
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only diagnostics" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "diagnostics and summary as text (stderr) or JSON (stdout)" })
           .option("runtime", { type: "string", requiresArg: true, describe: "module specifier the output imports the runtime from" })
-          .option("source-map", { choices: SOURCE_MAP_MODES, default: "file" as SourceMapMode, describe: "maps in .ts.map files, inline, or none" })
+          .option("source-map", { choices: SOURCE_MAP_MODES, describe: "maps in .ts.map files (the default), inline, or none" })
           .option("pretty", { type: "boolean", describe: "format the output with prettier (default true; --no-pretty skips it)" }),
       (argv) =>
         guarded(async () => {
@@ -105,7 +105,7 @@ export async function main(): Promise<void> {
             colour: wantsColour(process.stderr),
             runtimeModule: argv.runtime ?? config.runtime,
             format: argv.pretty ?? config.format ?? true,
-            sourceMap: argv.sourceMap,
+            sourceMap: argv.sourceMap ?? config.sourceMap ?? "file",
             version: version(),
           });
         }),

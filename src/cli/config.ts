@@ -14,6 +14,8 @@ export interface BuildConfig {
   runtime?: string;
   /** format the output with prettier (default true) */
   format?: boolean;
+  /** where each source map goes: "file" (OUT.ts.map, the default), "inline" or "none" */
+  sourceMap?: "file" | "inline" | "none";
 }
 
 const KEYS: Record<keyof BuildConfig, "strings" | "string" | "boolean"> = {
@@ -22,7 +24,11 @@ const KEYS: Record<keyof BuildConfig, "strings" | "string" | "boolean"> = {
   exclude: "strings",
   runtime: "string",
   format: "boolean",
+  sourceMap: "string",
 };
+
+/** The values a setting may take, where only some strings are right. */
+const CHOICES: Partial<Record<keyof BuildConfig, readonly string[]>> = { sourceMap: ["file", "inline", "none"] };
 
 function validate(value: unknown, where: string): BuildConfig {
   const fail = (why: string): never => {
@@ -36,6 +42,8 @@ function validate(value: unknown, where: string): BuildConfig {
     const ok =
       kind === "strings" ? Array.isArray(given) && given.every((g) => typeof g === "string") : kind === "string" ? typeof given === "string" : typeof given === "boolean";
     if (!ok) fail(`'${key}' must be ${kind === "strings" ? "a list of strings" : `a ${kind}`}`);
+    const choices = CHOICES[key as keyof BuildConfig];
+    if (choices && !choices.includes(given as string)) fail(`'${key}' must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}`);
   }
   // Paths in the file are relative to the file's folder, not to wherever pyts runs.
   const base = path.dirname(where);

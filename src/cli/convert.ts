@@ -100,6 +100,27 @@ export function checkNotInput(input: string, outFile: string): void {
   }
 }
 
+/**
+ * Write text to standard output and wait for the write: a failed one (stdout a full disk,
+ * `> /dev/full`, or a closed pipe) rejects with the file-system error, which the CLI reports
+ * in one line with exit 1 instead of exiting 0 as if the text had been written.
+ */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The stream also emits the error as an event: without a listener it would be a crash.
+    const onError = (error: Error): void => reject(error);
+    process.stdout.once("error", onError);
+    process.stdout.write(text, (error) => {
+      if (!error) {
+        process.stdout.off("error", onError);
+        return resolve();
+      }
+      const code = "code" in error && typeof error.code === "string" ? error.code : "EIO";
+      reject(Object.assign(new Error(`${code}: cannot write to standard output: ${error.message.replace(/^E[A-Z]+: /, "").replace(/, write$/, "")}`), { code }));
+    });
+  });
+}
+
 /** Where the source map goes: a .map file beside the output, inline in it, or nowhere. */
 export type SourceMapMode = "file" | "inline" | "none";
 
@@ -113,11 +134,13 @@ export function writeOutput(outFile: string, result: TranspileResult, input: str
   const source = input === STDIN ? "<stdin>" : path.relative(path.dirname(path.resolve(outFile)), path.resolve(input)).split(path.sep).join("/");
   const mapText = JSON.stringify({ ...result.map, sources: [source] });
   const contents: [string, string][] = [];
+  // Unformatted code (--no-pretty) has no final newline: the map's comment goes on a line of its own.
+  const code = mapMode !== "none" && !result.code.endsWith("\n") ? result.code + "\n" : result.code;
   if (mapMode === "file") {
     contents.push([outFile + ".map", mapText + "\n"]);
-    contents.push([outFile, `${result.code}//# sourceMappingURL=${path.basename(outFile)}.map\n`]);
+    contents.push([outFile, `${code}//# sourceMappingURL=${path.basename(outFile)}.map\n`]);
   } else if (mapMode === "inline") {
-    contents.push([outFile, `${result.code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
+    contents.push([outFile, `${code}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(mapText).toString("base64")}\n`]);
   } else contents.push([outFile, result.code]);
   // A folder in an output's place is refused before anything is written (one line, exit 1).
   for (const [target] of contents) {

@@ -21,16 +21,33 @@ function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef 
 }
 
 /** Does the call run an event loop (`asyncio.run`, `run_until_complete`, `run_forever`)? */
-export function runsLoop(e: py.Call): boolean {
+export function runsLoop(cx: LowerContext, e: py.Call, from: Scope): boolean {
   const f = e.func;
-  return f._type === "Attribute" && (BLOCKING_METHODS.has(f.attr) || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio"));
+  return isAsyncioRun(cx, f, from) || (f._type === "Attribute" && BLOCKING_METHODS.has(f.attr));
+}
+
+/**
+ * Is the callee asyncio.run: `asyncio.run`, `aio.run` after `import asyncio as aio`, or a name
+ * bound by `from asyncio import run` (`as name`) or `from asyncio import *`?
+ */
+export function isAsyncioRun(cx: LowerContext, f: py.Expr, from: Scope): boolean {
+  if (f._type === "Attribute") {
+    if (f.attr !== "run" || f.value._type !== "Name") return false;
+    const id = f.value.id;
+    if (id === "asyncio") return true;
+    const stmt = importBinding(cx, id, from);
+    return stmt?._type === "Import" && stmt.names.some((a) => a.name === "asyncio" && a.asname === id);
+  }
+  if (f._type !== "Name") return false;
+  const stmt = importBinding(cx, f.id, from);
+  return stmt?._type === "ImportFrom" && stmt.level === 0 && stmt.module === "asyncio" && stmt.names.some((a) => (a.name === "run" && (a.asname ?? a.name) === f.id) || (a.name === "*" && f.id === "run"));
 }
 
 export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boolean {
   const f = e.func;
+  if (isAsyncioRun(cx, f, from)) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
-    if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return true;
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     if (cx.blockingMethodNames.has(f.attr)) return true;
     const module = programModuleOf(cx, f.value, from);

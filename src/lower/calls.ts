@@ -6,7 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isBlockingCall, runsLoop } from "./blocking.js";
+import { isAsyncioRun, isBlockingCall, runsLoop } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -463,8 +463,8 @@ function isProgramStream(cx: LowerContext, e: py.Expr): boolean {
 function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
   const f = e.func;
   const loc = cx.loc(e);
+  if (isAsyncioRun(cx, f, cx.fn.scope)) return { k: "call", callee: cx.rt("runNow"), args: lowerArgs(cx, e), loc };
   if (f._type === "Attribute") {
-    if (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio") return { k: "call", callee: cx.rt("runNow"), args: lowerArgs(cx, e), loc };
     const helper = f.attr === "run_until_complete" ? "runUntilCompleteNow" : f.attr === "run_forever" ? "runForeverNow" : null;
     if (helper !== null) return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, f.value), ...lowerArgs(cx, e)], loc };
   }
@@ -474,12 +474,12 @@ function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
 
 function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (cx.streamedCalls.has(e)) return call;
-  const threadSwitchKind = cx.threads !== null && !runsLoop(e) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
+  const threadSwitchKind = cx.threads !== null && !runsLoop(cx, e, cx.fn.scope) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
   // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
   // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
   // A thread switch (or a function reaching one) there waits as for a promise, when it must;
   // time.sleep blocks the loop, as in CPython.
-  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(e) && threadSwitchKind !== "sleep" && threadSwitchKind !== "urlopen" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
+  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(cx, e, cx.fn.scope) && threadSwitchKind !== "sleep" && threadSwitchKind !== "urlopen" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
   if (cx.fn.generator && !cx.fn.jsAsync) return call;
   // A function the runtime calls for a value at once (`__init__`, a lambda) cannot wait.
   if ((cx.fn.scope.kind === "function" || cx.fn.scope.kind === "lambda") && !cx.fn.jsAsync) return call;

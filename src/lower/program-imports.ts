@@ -307,6 +307,7 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
   const defs = new Map<string, py.FunctionDef>();
   for (const s of module.body) if (s._type === "FunctionDef") defs.set(s.name, s);
   const imported = importBindings(module, others);
+  const asyncio = asyncioRunNames(module);
   const blockingDefs = new Set<string>();
   const blockingMethods = new Set<string>(others.importedMethods?.() ?? []);
   const methods: py.FunctionDef[] = [];
@@ -317,13 +318,14 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
     const call = node;
     const f = call.func;
     if (f._type === "Attribute") {
-      if (f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && f.value.id === "asyncio")) return true;
+      if (f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && (f.value.id === "asyncio" || asyncio.aliases.has(f.value.id)))) return true;
       if (blockingMethods.has(f.attr)) return true;
       const dotted = dottedName(f.value);
       return dotted !== null && elsewhere(moduleOfDotted(dotted, imported.modules, others), f.attr);
     }
     if (f._type !== "Name") return false;
     if (blockingDefs.has(f.id)) return true;
+    if (asyncio.runs.has(f.id) && !defs.has(f.id)) return true;
     const from = imported.names.get(f.id);
     return !defs.has(f.id) && from !== undefined && elsewhere(from[0], from[1]);
   };
@@ -381,6 +383,28 @@ function moduleOfDotted(dotted: string, modules: Map<string, string>, others: Ot
 }
 
 /** The names the module's imports bind anywhere in it (scopes not told apart): to modules, and to names of modules. */
+/** The names an import statement anywhere in the module binds to asyncio (`import asyncio as aio`) and to asyncio.run (`from asyncio import run`, `*`). */
+function asyncioRunNames(module: py.Module): { aliases: Set<string>; runs: Set<string> } {
+  const aliases = new Set<string>();
+  const runs = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const s = node as py.Stmt;
+    if (s._type === "Import") {
+      for (const a of s.names) if (a.name === "asyncio" && a.asname) aliases.add(a.asname);
+      return;
+    }
+    if (s._type === "ImportFrom") {
+      if (s.level === 0 && s.module === "asyncio") for (const a of s.names) if (a.name === "run" || a.name === "*") runs.add(a.name === "*" ? "run" : (a.asname ?? "run"));
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(module.body);
+  return { aliases, runs };
+}
+
 function importBindings(module: py.Module, others: OtherModules): { modules: Map<string, string>; names: Map<string, [string, string]> } {
   const modules = new Map<string, string>();
   const names = new Map<string, [string, string]>();

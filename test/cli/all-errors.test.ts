@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DiagnosticError } from "../../src/frontend/ast.js";
 import { transpile } from "../../src/transpile.js";
+import { transpileFiles } from "../../src/index.js";
 import { runPyts } from "../support/fixtures.js";
 
 // four constructs pyts refuses, in four statements at different depths
@@ -55,6 +56,37 @@ describe("every error of a file", { timeout: 60_000 }, () => {
     const diagnostics = (error as DiagnosticError).diagnostics;
     expect(diagnostics.map((d) => ({ line: d.line, col: d.col }))).toEqual(EXPECTED.map(({ line, col }) => ({ line, col })));
     diagnostics.forEach((d, i) => expect(d.message).toMatch(EXPECTED[i]!.message));
+  });
+
+  test("transpileFiles() converts a program's folder as `pyts build` does: each bad file's errors as data, the others' code", async () => {
+    const program = path.join(work, "program");
+    fs.mkdirSync(path.join(program, "pkg"), { recursive: true });
+    fs.mkdirSync(path.join(program, ".venv"), { recursive: true });
+    fs.writeFileSync(path.join(program, "main.py"), "from pkg.util import *\nprint(double(2))\n");
+    fs.writeFileSync(path.join(program, "pkg", "__init__.py"), "");
+    fs.writeFileSync(path.join(program, "pkg", "util.py"), "from . import consts\n\ndef double(n):\n    return n * consts.TWO\n");
+    fs.writeFileSync(path.join(program, "pkg", "consts.py"), "TWO = 2\n");
+    fs.writeFileSync(path.join(program, "bad.py"), SOURCE);
+    fs.writeFileSync(path.join(program, ".venv", "site.py"), "print(");
+    const files = await transpileFiles(program);
+    expect(files.map((f) => [f.relative, f.module, f.result !== null])).toEqual([
+      ["bad.py", "bad", false],
+      ["main.py", "main", true],
+      ["pkg/__init__.py", "pkg", true],
+      ["pkg/consts.py", "pkg.consts", true],
+      ["pkg/util.py", "pkg.util", true],
+    ]);
+    const bad = files[0]!.diagnostics;
+    expect(bad.map((d) => ({ line: d.line, col: d.col }))).toEqual(EXPECTED.map(({ line, col }) => ({ line, col })));
+    // `from pkg.util import *` binds the names pkg/util.py defines; its relative import is the package's module.
+    const main = files[1]!.result!;
+    expect(main.imports).toEqual(["pkg", "pkg.util"]);
+    expect(main.code).toContain('"./pkg/util.js"');
+    expect(main.code).toContain('"double"');
+    expect(files[4]!.result!.code).toContain('"./consts.js"');
+    // only the files asked for, still as modules of the program
+    const [util] = await transpileFiles(program, { files: [path.join(program, "pkg", "util.py")], javascript: true });
+    expect([util!.module, util!.result!.code]).toEqual(["pkg.util", expect.not.stringContaining(": any")]);
   });
 
   test("pyts FILE -o OUT prints each with its code frame, exits 1 and writes nothing", async () => {

@@ -50,4 +50,16 @@ test("print to a closed pipe raises BrokenPipeError, caught or not, as CPython",
   // The traceback ends with CPython's line (the frames' paths are each tool's own).
   expect(tsRaise!.stderr.trimEnd().split("\n").at(-1)).toBe("BrokenPipeError: [Errno 32] Broken pipe");
   expect(pyRaise!.stderr.trimEnd().split("\n").at(-1)).toBe("BrokenPipeError: [Errno 32] Broken pipe");
-});
+}, 60_000);
+
+test.runIf(fs.existsSync("/dev/full"))("print to a full disk (ENOSPC) raises CPython's OSError at the write, caught or not", async () => {
+  const file = path.join(work, "full.py");
+  fs.writeFileSync(file, 'import sys\ntry:\n    print("lost")\nexcept OSError as e:\n    print(type(e).__name__, e.errno, e, file=sys.stderr)\nprint("again")\n');
+  // -u: CPython's stdout unbuffered, so the write fails at the print, as pyts's does.
+  const python = await runProcess("bash", ["-c", `python3 -u ${file} > /dev/full`]);
+  const pyts = await runProcess("bash", ["-c", `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} run ${file} > /dev/full`]);
+  expect(python.stderr.split("\n")[0]).toBe("OSError 28 [Errno 28] No space left on device");
+  expect(python.stderr.trimEnd().split("\n").at(-1)).toBe("OSError: [Errno 28] No space left on device");
+  expect(pyts.stderr).toBe(python.stderr);
+  expect(pyts.status).toBe(python.status);
+}, 60_000);

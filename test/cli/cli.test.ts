@@ -240,6 +240,16 @@ describe("safety", { timeout: 60_000 }, () => {
     expect(fs.existsSync(`${dir}.map`)).toBe(false);
   });
 
+  test.runIf(fs.existsSync("/dev/full"))("standard output on a full disk (ENOSPC) is one line and exit 1, for a file and for build --format json", async () => {
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))}`;
+    write("full/m.py", "print('m')\n");
+    for (const args of ["fixtures/lecture/03_co_sum.py", `build ${JSON.stringify(path.join(work, "full"))} --out-dir ${JSON.stringify(path.join(work, "full-out"))} --format json`]) {
+      const r = await runProcess("bash", ["-c", `${cli} ${args} > /dev/full`], { cwd: ROOT });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("pyts: ENOSPC: cannot write to standard output: no space left on device\n");
+    }
+  });
+
   test("-o - writes the TypeScript to standard output, as without -o", async () => {
     const r = await runPyts(["fixtures/lecture/03_co_sum.py", "-o", "-"]);
     const plain = await runPyts(["fixtures/lecture/03_co_sum.py"]);
@@ -329,6 +339,28 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(bad.stderr).toContain("a.py:1:6: SyntaxError");
   });
 
+  test("an output whose input was deleted: --check reports it, the next build removes it (and only it)", { timeout: 180_000 }, async () => {
+    write("gone/a.py", "print('a')\n");
+    write("gone/b.py", "print('b')\n");
+    write("gone-other/c.py", "print('c')\n");
+    const outDir = path.join(work, "gone-out");
+    expect((await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    // another build into the same folder, from another root, leaves the first one's outputs alone
+    expect((await runPyts(["build", path.join(work, "gone-other"), "--out-dir", outDir, "--quiet"])).status).toBe(0);
+    expect(fs.existsSync(path.join(outDir, "a.ts"))).toBe(true);
+    fs.rmSync(path.join(work, "gone/b.py"));
+    const check = await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--check"]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`${path.join(work, "gone/b.py")}: is gone, but its output ${path.join(outDir, "b.ts")} is still there`);
+    expect(check.stderr).toMatch(/1 up to date, 0 to convert, 1 to remove/);
+    expect(fs.existsSync(path.join(outDir, "b.ts"))).toBe(true);
+    const build = await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir]);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toContain(`pyts: removed ${path.join(outDir, "b.ts")}`);
+    expect(fs.readdirSync(outDir).filter((f) => !f.startsWith(".")).sort()).toEqual(["a.ts", "a.ts.map", "c.ts", "c.ts.map"]);
+    expect((await runPyts(["build", path.join(work, "gone"), "--out-dir", outDir, "--check"])).status).toBe(0);
+  });
+
   test("a module an import cycle can reach by name gets a twin file; --check wants it; a build without the cycle removes it", async () => {
     write("twin/main.py", "import helper\n");
     write("twin/helper.py", "def f():\n    import main\n");
@@ -380,7 +412,7 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(byName.get("bad.py")!.diagnostics).toEqual([{ file: path.join(work, "js/bad.py"), line: 1, column: 5, kind: "SyntaxError", message: "'(' was never closed" }]);
   });
 
-  test("settings from pyts.config.json and package.json; flags override them", async () => {
+  test("settings from pyts.config.json and package.json; flags override them", { timeout: 180_000 }, async () => {
     const project = path.join(work, "cfg");
     write("cfg/src/app.py", "print('app')\n");
     write("cfg/src/skip_me.py", "print('skip')\n");
@@ -395,14 +427,31 @@ describe("build as a build step", { timeout: 60_000 }, () => {
 
     const pkgProject = path.join(work, "cfg-pkg");
     write("cfg-pkg/lib/m.py", "print('m')\n");
-    write("cfg-pkg/package.json", JSON.stringify({ name: "x", pyts: { roots: ["lib"], outDir: "dist-ts", format: false } }));
+    write("cfg-pkg/lib/n.py", "def f(a, b):\n    return [a, b]\n");
+    write("cfg-pkg/package.json", JSON.stringify({ name: "x", pyts: { roots: ["lib"], outDir: "dist-ts", format: false, sourceMap: "none" } }));
     expect((await runPyts(["build"], { cwd: pkgProject })).status).toBe(0);
     expect(fs.existsSync(path.join(pkgProject, "dist-ts/m.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(pkgProject, "dist-ts/m.ts.map"))).toBe(false);
+    // --pretty and --source-map override the file's format and sourceMap
+    expect((await runPyts(["build", "--out-dir", "pretty", "--pretty", "--source-map", "file"], { cwd: pkgProject })).status).toBe(0);
+    expect(fs.existsSync(path.join(pkgProject, "pretty/m.ts.map"))).toBe(true);
+    const unformatted = fs.readFileSync(path.join(pkgProject, "dist-ts/n.ts"), "utf8");
+    const formatted = fs.readFileSync(path.join(pkgProject, "pretty/n.ts"), "utf8").replace(/\/\/# sourceMappingURL=.*\n$/, "");
+    expect(unformatted).not.toBe(formatted);
+    expect(formatted).toContain('defineModule("n", import.meta.url, {}, [\n');
+    expect(unformatted).toContain('defineModule("n", import.meta.url, {}, [["f"');
+    // unformatted, with a map: the map's comment on a line of its own
+    expect((await runPyts(["build", "--out-dir", "plain-map", "--source-map", "file"], { cwd: pkgProject })).status).toBe(0);
+    expect(fs.readFileSync(path.join(pkgProject, "plain-map/n.ts"), "utf8")).toMatch(/\nexport \{ f \};\n\/\/# sourceMappingURL=n\.ts\.map\n$/);
 
     write("cfg-bad/pyts.config.json", JSON.stringify({ outdir: "x" }));
     const bad = await runPyts(["build", "a.py"], { cwd: path.join(work, "cfg-bad") });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("unknown setting 'outdir'");
+    write("cfg-bad/pyts.config.json", JSON.stringify({ sourceMap: "separate" }));
+    const badChoice = await runPyts(["build", "a.py"], { cwd: path.join(work, "cfg-bad") });
+    expect(badChoice.status).toBe(1);
+    expect(badChoice.stderr).toContain(`'sourceMap' must be one of "file", "inline", "none"`);
   });
 
   test("colours only on request: FORCE_COLOR colours, NO_COLOR does not", async () => {
@@ -416,6 +465,23 @@ describe("build as a build step", { timeout: 60_000 }, () => {
     expect(coloured.stderr).toContain("\x1b[1;31mSyntaxError\x1b[0m");
     const plain = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env: env({ NO_COLOR: "1" }) });
     expect(plain.stderr).not.toContain("\x1b[");
+  });
+
+  // `script` (util-linux) gives the command a pseudo-terminal: colours by default there, none with NO_COLOR.
+  test.runIf(spawnSync("which", ["script"]).status === 0)("on a terminal diagnostics are coloured unless NO_COLOR is set; a pipe gets none", async () => {
+    const file = write("colour/tty.py", "print('x'\n");
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist/src/cli/main.js"))} ${JSON.stringify(file)}`;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.FORCE_COLOR;
+    delete env.NO_COLOR;
+    const terminal = await runProcess("script", ["-qec", command, "/dev/null"], { env });
+    expect(terminal.stdout).toContain("\x1b[1;31mSyntaxError\x1b[0m");
+    const noColour = await runProcess("script", ["-qec", command, "/dev/null"], { env: { ...env, NO_COLOR: "1" } });
+    expect(noColour.stdout).toContain("SyntaxError: '(' was never closed");
+    expect(noColour.stdout).not.toContain("\x1b[1;31m");
+    const piped = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), file], { env });
+    expect(piped.stderr).toContain("SyntaxError: '(' was never closed");
+    expect(piped.stderr).not.toContain("\x1b[");
   });
 });
 
@@ -519,8 +585,9 @@ describe("source maps", { timeout: 60_000 }, () => {
     const outDir = path.join(work, "maptree-out");
     expect((await runPyts(["build", path.join(work, "maptree"), "--out-dir", outDir])).status).toBe(0);
     const mapFile = path.join(outDir, "pkg/deep/m.ts.map");
-    const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as { sources: string[] };
+    const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as { sources: string[]; sourcesContent: string[] };
     expect(path.resolve(path.dirname(mapFile), map.sources[0]!)).toBe(path.join(work, "maptree/pkg/deep/m.py"));
+    expect(map.sourcesContent).toEqual(["print('m')\n"]);
   });
 });
 

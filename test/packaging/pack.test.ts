@@ -1,6 +1,7 @@
 // The packages as a new user gets them: `npm pack` both, install the tarballs into a fresh npm
 // project offline, and follow the README's recipe (a TypeScript project that converts Python
-// with pyts, compiles it with tsc and runs it with node); then a project that installs only
+// with pyts, compiles it with tsc and runs it with node), also for a program of several modules
+// and the README's TypeScript host calling converted code; then a project that installs only
 // the runtime runs the compiled output.
 import fs from "node:fs";
 import os from "node:os";
@@ -93,6 +94,16 @@ async function step(command: string, cwd: string): Promise<ProcessResult> {
   return result;
 }
 
+/** The fenced block of `language` that follows `after` in the README. */
+function readmeBlock(after: string, language: string): string {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf(after);
+  expect(start, after).toBeGreaterThan(-1);
+  const block = new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(readme.slice(start));
+  expect(block, after).not.toBeNull();
+  return block![1]!;
+}
+
 test("the README shows the recipe this test runs", () => {
   const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -114,6 +125,17 @@ test("the README's recipe works in a fresh npm project installed offline from th
   // `pyts run` from the installed package, with no esbuild anywhere in the project
   expect(fs.existsSync(path.join(app, "node_modules/esbuild"))).toBe(false);
   expect((await step("npx pyts run py/co_sum.py", app)).stdout).toBe(expected);
+
+  // The same project with a program of several modules (a package with relative imports) and
+  // the README's TypeScript host calling a converted function and awaiting a converted coroutine.
+  const program = path.join(ROOT, "fixtures/modules/package_relative");
+  fs.cpSync(program, path.join(app, "py"), { recursive: true, filter: (from) => !from.endsWith(".ts") && !from.endsWith(".out") });
+  fs.writeFileSync(path.join(app, "py/helper.py"), readmeBlock("With `helper.py`", "python"));
+  fs.writeFileSync(path.join(app, "src/host.ts"), readmeBlock("a TypeScript file beside it reads", "ts"));
+  await step("npx pyts build py --out-dir src", app);
+  await step("npx tsgo -p .", app);
+  expect((await step("node dist/main.js", app)).stdout).toBe(fs.readFileSync(path.join(program, "main.out"), "utf8"));
+  expect((await step("node dist/host.js", app)).stdout).toBe("Hello, TypeScript!\nHello, coroutine!\n");
 
   // A project that only runs converted code installs only the runtime.
   const deploy = path.join(dir, "deploy");

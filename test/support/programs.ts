@@ -5,8 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { FIXTURES } from "./fixtures.js";
-import { programModules, ProgramTree } from "../../src/cli/program.js";
-import { transpile } from "../../src/transpile.js";
+import { transpileFiles } from "../../src/index.js";
 
 export const PROGRAMS = path.join(FIXTURES, "modules");
 
@@ -33,16 +32,12 @@ export function listPrograms(): Program[] {
     .map((name) => ({ name, dir: path.join(PROGRAMS, name), files: pythonFiles(path.join(PROGRAMS, name)) }));
 }
 
-/** The TypeScript of each file of the program (by its .py path relative to the folder), as `pyts build` emits it. */
-export async function transpileProgram(program: Program, root: string): Promise<Map<string, string>> {
-  const tree = new ProgramTree(program.dir);
-  const { modules } = programModules(program.dir, program.files.map((f) => path.join(program.dir, f)));
+/** The TypeScript of each file of the program (by its .py path relative to the folder), as the API's transpileFiles() (and `pyts build`) emits it. */
+export async function transpileProgram(program: Program): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const file of program.files) {
-    const found = tree.nameOf(path.join(program.dir, file))!;
-    const source = fs.readFileSync(path.join(program.dir, file));
-    const { code } = await transpile(source, { filename: path.relative(root, path.join(program.dir, file)), module: { name: found.name, isPackage: found.isPackage, modules } });
-    out.set(file, code);
+  for (const { relative, result, diagnostics } of await transpileFiles(program.dir)) {
+    if (!result) throw new Error(`${program.name}/${relative}: ${JSON.stringify(diagnostics)}`);
+    out.set(relative, result.code);
   }
   return out;
 }
