@@ -67,8 +67,13 @@ export class DocTest {
   lineno: any;
   docstring: any;
   _pyts_code: Code = null;
+  /** the 1-based line of the .py where the docstring's text starts (its examples' frames) */
+  _pyts_first_line: number | null = null;
 
-  constructor(examples: unknown, globs: unknown, name: unknown, filename: unknown, lineno: unknown, docstring: unknown) {
+  constructor(...args: unknown[]) {
+    const [pos, kw] = splitKw(args);
+    const names = ["examples", "globs", "name", "filename", "lineno", "docstring"];
+    const [examples, globs, name, filename, lineno, docstring] = names.map((n, i) => (i < pos.length ? pos[i] : n in kw ? kw[n] : null));
     if (typeof examples === "string") throw new PyTypeError("DocTest no longer accepts str; use DocTestParser instead");
     this.examples = [...(examples as Iterable<Example>)];
     this.docstring = docstring;
@@ -112,15 +117,15 @@ export class DocTestParser {
   [attr: string]: any;
   static readonly __module__ = "doctest";
 
-  parse(string: unknown, name: unknown = "<string>"): unknown[] {
+  parse(string: unknown, name: unknown = "<string>"): any[] {
     return parsed(() => parseDocstring(String(string), String(name))).map((x) => (typeof x === "string" ? x : Example.fromParsed(x)));
   }
 
-  get_examples(string: unknown, name: unknown = "<string>"): Example[] {
+  get_examples(string: unknown, name: unknown = "<string>"): any[] {
     return this.parse(string, name).filter((x): x is Example => x instanceof Example);
   }
 
-  get_doctest(string: unknown, globs: unknown, name: unknown, filename: unknown, lineno: unknown): DocTest {
+  get_doctest(string: unknown, globs: unknown, name: unknown, filename: unknown, lineno: unknown): any {
     return new DocTest(this.get_examples(string, name), globs, name, filename, lineno, string);
   }
 }
@@ -158,14 +163,14 @@ export class DocTestFinder {
 
   constructor(...args: unknown[]) {
     const [pos, kw] = splitKw(args);
-    const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length ? pos[i] : name in kw ? kw[name] : fallback);
+    const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length && pos[i] !== undefined ? pos[i] : name in kw ? kw[name] : fallback);
     this._verbose = truthy(arg(0, "verbose", false));
     this._parser = arg(1, "parser", defaultParser) as DocTestParser;
     this._recurse = truthy(arg(2, "recurse", true));
     this._exclude_empty = truthy(arg(3, "exclude_empty", true));
   }
 
-  find(...args: unknown[]): DocTest[] {
+  find(...args: unknown[]): any[] {
     const [pos, kw] = splitKw(args);
     const arg = (i: number, name: string): unknown => (i < pos.length ? pos[i] : name in kw ? kw[name] : null);
     const obj = arg(0, "obj");
@@ -239,7 +244,10 @@ export class DocTestFinder {
     const found = lookup(moduleName, key, docstring);
     const lineno = found === null ? null : found.lineno;
     const test = this._parser.get_doctest(docstring, globs, name, filename, lineno);
-    if (test instanceof DocTest) test._pyts_code = found?.code ?? null;
+    if (test instanceof DocTest) {
+      test._pyts_code = found?.code ?? null;
+      test._pyts_first_line = found?.firstLine ?? null;
+    }
     return test;
   }
 }

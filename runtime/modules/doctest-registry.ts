@@ -17,6 +17,8 @@ export interface Compiled {
   code: () => Iterable<unknown>;
   /** the 0-based line doctest's finder gives the docstring (null: none) */
   lineno: unknown;
+  /** the 1-based line of the .py where the text starts (null: another file) */
+  firstLine: number | null;
 }
 
 /**
@@ -28,8 +30,8 @@ export function compiledExamples(module: string, key: string, text: string): Com
   const registry = registries.get(module);
   if (registry === undefined) return null;
   for (const entry of registry()) {
-    const [k, t, lineno, factory] = [...entry];
-    if (k === key && t === text) return { code: factory as () => Iterable<unknown>, lineno };
+    const [k, t, lineno, firstLine, factory] = [...entry];
+    if (k === key && t === text) return { code: factory as () => Iterable<unknown>, lineno, firstLine: typeof firstLine === "bigint" ? Number(firstLine) : null };
   }
   return null;
 }

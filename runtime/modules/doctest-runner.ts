@@ -12,7 +12,8 @@ import { truthy } from "../values/truth.js";
 import { StringIO } from "../lang/io-memory.js";
 import { isNone } from "./callable-class.js";
 import { callValue } from "./pycall.js";
-import { TracebackException } from "./traceback.js";
+import { FrameSummary, TracebackException } from "./traceback.js";
+import { Kwargs, splitKw } from "../values/kwargs.js";
 import { formatException } from "../values/traceback.js";
 import { makeNamedTuple } from "./namedtuple.js";
 import { flag } from "./doctest-parser.js";
@@ -37,10 +38,41 @@ export class OutputChecker {
   }
 }
 
+/** Where an example runs: its frames are `<doctest NAME[i]>`'s, as CPython compiles it. */
+export interface ExampleFrames {
+  test: DocTest;
+  index: number;
+  example: Example;
+}
+
 /** The traceback doctest shows for an unexpected exception. */
-function exceptionTraceback(e: unknown): string {
+function exceptionTraceback(e: unknown, where: ExampleFrames | null = null): string {
   if (!(e instanceof BaseException)) return formatException(e);
-  return new TracebackException(e.constructor, e, e.__traceback__).format().join("");
+  const te = new TracebackException(e.constructor, e, e.__traceback__);
+  if (where !== null) te.stack.forEach((frame, i) => (te.stack[i] = exampleFrame(frame as FrameSummary, where)));
+  return te.format().join("");
+}
+
+/**
+ * A frame in an example's code (compiled at the example's place in the docstring) as CPython
+ * names it: `File "<doctest __main__.f[0]>", line 1, in <module>`, with the example's line.
+ */
+function exampleFrame(frame: FrameSummary, { test, index, example }: ExampleFrames): FrameSummary {
+  const first = test._pyts_first_line;
+  if (typeof first !== "number" || frame.filename !== test.filename) return frame;
+  const lines = example.source.replace(/\n$/, "").split("\n");
+  const offset = Number(frame.lineno) - (first + Number(example.lineno));
+  if (offset < 0 || offset >= lines.length) return frame;
+  const enclosing = test.name.split(".").at(-1);
+  const name = frame.name === enclosing || frame.name.startsWith("__pyts_") || frame.name === "<module>" ? "<module>" : frame.name;
+  const line = lines[offset]!;
+  const out = new FrameSummary(`<doctest ${test.name}[${index}]>`, BigInt(offset + 1), name, new Kwargs({ line: line.trim() }));
+  // The carets were placed under the docstring's line, after its prompt ("... " or ">>> ").
+  const carets = frame.carets?.startsWith("    ") ? frame.carets.slice(4) : null;
+  const marks = carets?.trim() ?? "";
+  const whole = marks.length >= line.trim().length && !marks.includes("~");
+  out.carets = carets !== null && !whole ? carets : null;
+  return out;
 }
 
 /** traceback.format_exception_only(type, value), as the runner compares it. */
@@ -62,12 +94,18 @@ export class DocTestRunner {
   _verbose: boolean;
   optionflags: number;
   original_optionflags: number;
-  tries = 0;
-  failures = 0;
+  tries = 0n;
+  failures = 0n;
   _name2ft = new Map<string, [number, number]>();
   test: DocTest | null = null;
+  _pyts_where: ExampleFrames | null = null;
 
-  constructor(checker: unknown = null, verbose: unknown = null, optionflags: unknown = 0n) {
+  constructor(...args: unknown[]) {
+    const [pos, kw] = splitKw(args);
+    const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length && pos[i] !== undefined ? pos[i] : name in kw ? kw[name] : fallback);
+    const checker = arg(0, "checker", null);
+    const verbose = arg(1, "verbose", null);
+    const optionflags = arg(2, "optionflags", 0n);
     this._checker = isNone(checker) ? new OutputChecker() : checker;
     this._verbose = isNone(verbose) ? sysModule.argv.includes("-v") : truthy(verbose);
     this.optionflags = Number(optionflags);
@@ -97,7 +135,8 @@ export class DocTestRunner {
   }
 
   report_unexpected_exception(out: (s: string) => void, test: DocTest, example: Example, excInfo: unknown): null {
-    out(this._failure_header(test, example) + "Exception raised:\n" + indentLines(exceptionTraceback(excInfo)));
+    const where = this._pyts_where as ExampleFrames | null;
+    out(this._failure_header(test, example) + "Exception raised:\n" + indentLines(exceptionTraceback(excInfo, where?.example === example ? where : null)));
     return null;
   }
 
@@ -167,7 +206,7 @@ export class DocTestRunner {
         if (check(example.want, got)) outcome = "success";
       } else {
         const excMsg = exceptionOnly(exception);
-        if (!quiet) got += exceptionTraceback(exception);
+        if (!quiet) got += exceptionTraceback(exception, { test, index: i, example });
         if (isNone(example.exc_msg)) outcome = "boom";
         else if (check(example.exc_msg, excMsg)) outcome = "success";
         else if (this.optionflags & flag("IGNORE_EXCEPTION_DETAIL")) {
@@ -180,7 +219,14 @@ export class DocTestRunner {
         if (!quiet) callMethod(this, "report_failure", out, test, example, got);
         failures++;
       } else {
-        if (!quiet) callMethod(this, "report_unexpected_exception", out, test, example, exception);
+        if (!quiet) {
+          this._pyts_where = { test, index: i, example };
+          try {
+            callMethod(this, "report_unexpected_exception", out, test, example, exception);
+          } finally {
+            this._pyts_where = null;
+          }
+        }
         failures++;
       }
       if (failures && this.optionflags & flag("FAIL_FAST")) break;
@@ -188,8 +234,8 @@ export class DocTestRunner {
     this.optionflags = original;
     const [f2, t2] = this._name2ft.get(test.name) ?? [0, 0];
     this._name2ft.set(test.name, [failures + f2, tries + t2]);
-    this.failures += failures;
-    this.tries += tries;
+    this.failures += BigInt(failures);
+    this.tries += BigInt(tries);
     return new TestResults(BigInt(failures), BigInt(tries));
   }
 

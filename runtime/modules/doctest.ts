@@ -49,7 +49,7 @@ function record(runner: DocTestRunner, report: unknown): unknown {
   if (truthy(report)) runner.summarize();
   if (master === null) master = runner;
   else master.merge(runner);
-  return new TestResults(BigInt(runner.failures), BigInt(runner.tries));
+  return new TestResults(runner.failures, runner.tries);
 }
 
 function testmod(...args: unknown[]): unknown {

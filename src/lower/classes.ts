@@ -341,7 +341,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classCreated"), args } }] });
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
-  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass;
+  // (a `nonlocal`/`global` name is the enclosing scope's variable: the class is assigned to it)
+  const ownName = !cx.fn.scope.nonlocals.has(s.name) && !cx.fn.scope.globals.has(s.name);
+  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass && ownName;
   // A class body that waits is finished after the class is made (class-awaits.ts).
   const waits = staticsAwait(members);
   const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
@@ -367,7 +369,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
     return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);
   }
-  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass) {
+  if (declaration) {
     cx.fn.declared.add(s.name);
     return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];
   }

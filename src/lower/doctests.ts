@@ -13,7 +13,7 @@
 //           ...
 //           return (__pyts_example_0__, ...)
 //           x = None                       # (never runs: makes x the namespace's variable)
-//       return (("f", <the docstring>, __pyts_doctest_0__), ...)
+//       return (("f", <the docstring>, <its line for the finder>, <its first line>, __pyts_doctest_0__), ...)
 //
 // Examples read the module's globals and builtins as CPython's examples read a copy of the
 // module's namespace; names an example binds live in the docstring's namespace.
@@ -76,7 +76,7 @@ export function withDoctests(body: py.Stmt[], filename: string | undefined, sour
     lines.push(`        return (${compiled.map((_, i) => `__pyts_example_${i}__, `).join("")})`);
     if (all.length > 0) lines.push(`        ${all.join(" = ")} = None`);
     parts.push(...lines);
-    entries.push(`(${JSON.stringify(doc.key)}, ${JSON.stringify(doc.text)}, ${doc.lineno ?? "None"}, ${fn}), `);
+    entries.push(`(${JSON.stringify(doc.key)}, ${JSON.stringify(doc.text)}, ${doc.lineno ?? "None"}, ${doc.inFile ? doc.at.lineno : "None"}, ${fn}), `);
   });
   const text = `def ${DOCTESTS_FUNCTION}():\n${parts.map((l) => `${l}\n`).join("")}    return (${entries.join("")})\n`;
   const def = parseAst(text, "<doctest>").body[0] as py.FunctionDef;

@@ -194,7 +194,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const scope = cx.scopeOf(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   const wrap = cx.keywordWrapped.has(s);
-  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name) && !readBeforeDef(cx, s.name);
+  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name) && !cx.fn.scope.nonlocals.has(s.name) && !readBeforeDef(cx, s.name);
   const doc = docstring(s.body);
   // CPython's co_firstlineno: the first decorator's line, else the def's.
   const firstLine = s.decorator_list[0]?.lineno ?? s.lineno;
