@@ -9,7 +9,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
-import { decorate, lowerDef, qualname } from "./functions.js";
+import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
@@ -155,6 +155,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const methodSpecs: { key: string; value: ir.Expr }[] = [];
   /** the defaults of methods with positional parameters only, when `inspect.signature` may read them */
   const methodDefaults: { key: string; value: ir.Expr }[] = [];
+  const methodKwdefaults: { key: string; value: ir.Expr }[] = [];
   const methodDocs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
@@ -192,10 +193,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
       members.push(member);
-      const positionalOnly = stmt.args.vararg === null && stmt.args.kwarg === null && stmt.args.kwonlyargs.length === 0;
-      if (cx.attributesRead.has("__defaults__") && positionalOnly && member.k === "method" && stmt.args.defaults.length > 0) {
-        const defaults = member.fn.params.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
-        if (defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
+      if (cx.attributesRead.has("__defaults__") && member.k === "method") {
+        const { defaults, kwdefaults } = parameterDefaults(member.fn.params, stmt.args);
+        if (stmt.args.defaults.length > 0 && defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
+        if (kwdefaults.length > 0) methodKwdefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "object", props: kwdefaults } });
       }
       if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
         members.push(methodAnnotations(cx, s, stmt));
@@ -304,8 +305,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
     const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
-    if (methodDefaults.length || methodDocs.length) args.push({ k: "object", props: methodDefaults });
-    if (methodDocs.length) args.push({ k: "object", props: methodDocs });
+    if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
+    if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
+    if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
     const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
