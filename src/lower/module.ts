@@ -260,7 +260,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     // `inspect.signature(f)` reads f's defaults and hints, as `f.__defaults__` ... do.
-    if ((node._type === "Attribute" && (node as py.Attribute).attr === "signature") || (node._type === "Name" && (node as py.Name).id === "signature")) {
+    // (mock's create_autospec checks calls against the signature)
+    if ((node._type === "Attribute" && SIGNATURE_READERS.has((node as py.Attribute).attr)) || (node._type === "Name" && SIGNATURE_READERS.has((node as py.Name).id))) {
       for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
     }
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
@@ -347,6 +348,9 @@ function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: 
 function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   return cx.scopeOf(def).parent?.kind === "class";
 }
+
+/** Names whose use makes the program read functions' signatures (defaults and hints). */
+const SIGNATURE_READERS = new Set(["signature", "create_autospec"]);
 
 /** Names whose use makes the program read hints at run time (typing's introspection). */
 const HINT_READERS = new Set(["get_type_hints", "TypedDict", "runtime_checkable"]);
