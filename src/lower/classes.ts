@@ -290,6 +290,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Instances reach classmethods and staticmethods too, as in Python.
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+    // (a docstring read at run time: the function objects record theirs, as methods do)
+    const documented = cx.readsDocstrings ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && docstringOf(st) !== null) : [];
+    for (const st of documented) {
+      const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
+      const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };
+      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), { key: "doc", value: { k: "str", value: docstringOf(st)! } }] };
+      const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: `${qualname(cx.scopeOf(s))}.${st.name}` }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]!.lineno }, extras] };
+      members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
+    }
   }
   // (under `abc.ABC` too: its constructor only checks that the class is instantiable)
   const statelessBase = superClass !== null && mixedBase === null && baseExprs.length > 0 && isStatelessBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)]!);
