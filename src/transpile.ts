@@ -91,7 +91,7 @@ async function convert(source: string | Uint8Array, options: TranspileOptions): 
   const sourceLines = text.split(/\r\n?|\n/);
   const program = options.module && { name: options.module.name, isPackage: options.module.isPackage ?? false, entryOnly: options.module.entryOnly, bundle: options.module.bundle, resolver: resolverOf(options.module.modules) };
   try {
-    const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program });
+    const ir = lowerModule(module, { runtimeModule: options.runtimeModule ?? RUNTIME_PACKAGE, comments, sourceLines, program, filename: options.filename });
     // The map's copy of the source has CPython's line breaks (\r\n and \r read as \n), so a
     // line number picks the same line in it as in CPython's traceback.
     const emitted = await emitModule(ir, { sourceName: filename, sourceText: text.replace(/\r\n?/g, "\n"), outName: options.outName ?? filename.replace(/\.py$/, options.javascript ? ".js" : ".ts"), format: options.format, javascript: options.javascript });

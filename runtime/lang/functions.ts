@@ -54,10 +54,11 @@ export function pyDef<F extends Function>(fn: F, qualname: string, spec: readonl
 }
 
 /** A class's methods: `pyMethods(this, "Account", { deposit: ["self", "amount"] })`. */
-export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>, defaults: Record<string, readonly unknown[]> = {}, docs?: Record<string, string>): void {
+export function pyMethods(cls: { prototype: object }, qualname: string, specs: Record<string, readonly string[]>, defaults: Record<string, readonly unknown[]> = {}, docs?: Record<string, string>, kwdefaults: Record<string, Record<string, unknown>> = {}): void {
   const proto = cls.prototype as Record<string, unknown>;
   for (const [key, spec] of Object.entries(specs)) {
     const extras: Partial<FunctionInfo> = Object.hasOwn(defaults, key) ? { defaults: defaults[key] } : {};
+    if (Object.hasOwn(kwdefaults, key)) extras.kwdefaults = kwdefaults[key];
     if (key === "__init__") {
       // The constructor: calls of the class on dynamic paths are checked against it.
       (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] = { qualname: `${qualname}.__init__`, spec, method: true, ...extras };

@@ -55,7 +55,9 @@ export function boundFree<T>(value: T, name: string): T {
 }
 
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
-export function nameError(name: string): never {
+// (typed `any`, not `never`: emitted code may call it, `nosuch()`, and a `never` is not callable)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function nameError(name: string): any {
   throw new NameError(`name '${name}' is not defined`);
 }
 

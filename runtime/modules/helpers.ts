@@ -8,3 +8,4 @@ export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
 export { markAbstract } from "./abc.js";
 export { forwardRefs, mroBase, origBases } from "./typing-hooks.js";
+export { registerDoctests } from "./doctest-registry.js";

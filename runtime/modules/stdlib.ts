@@ -78,3 +78,4 @@ export { httpModule as http } from "./http.js";
 export { xmlModule as xml } from "./etree.js";
 export { difflibModule as difflib } from "./difflib.js";
 export { unittestModule as unittest } from "./unittest.js";
+export { doctestModule as doctest } from "./doctest.js";

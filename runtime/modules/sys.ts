@@ -14,6 +14,8 @@ import { handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
+import { callMethod } from "../values/methods.js";
+import { repr } from "../values/repr.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
@@ -53,7 +55,16 @@ let recursionLimit = 1000n;
 const host = nodeProcess();
 
 /** The `sys` module object. `sys.stdout = f` redirects print(), as in Python. */
+/** The interactive interpreter's display of an expression statement's value (doctest's examples). */
+function displayhook(value: unknown): null {
+  if (value === null || value === undefined) return null;
+  callMethod(standardStreams.stdout, "write", `${repr(value)}\n`);
+  return null;
+}
+
 export const sysModule = moduleObject("sys", {
+  displayhook,
+  __displayhook__: displayhook,
   argv: programArgv(),
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],

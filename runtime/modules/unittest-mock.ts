@@ -15,8 +15,13 @@ import { Tuple } from "../values/tuple.js";
 import { getitem } from "../values/subscript.js";
 import { Dict } from "../values/dict.js";
 import { isClass } from "../values/typename.js";
-import { pythonName } from "../lang/attr-names.js";
+import { objectKey, pythonName } from "../lang/attr-names.js";
 import { isNone, pyClass } from "./callable-class.js";
+import { dir } from "../lang/objects.js";
+import { Kwargs } from "../values/kwargs.js";
+import { callMethod } from "../values/methods.js";
+import { builtinFunction } from "../values/builtin-type.js";
+import { signature } from "./inspect-signature.js";
 import { callValue } from "./pycall.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -91,6 +96,7 @@ function formatSignature(name: string, args: unknown[], kwargs: [string, unknown
 // ---- Mock ----
 
 const STATE = Symbol("mock state");
+const NO_AUTOSPEC = Symbol("no autospec");
 
 interface MockState {
   name: string | null;
@@ -105,6 +111,14 @@ interface MockState {
   mockCalls: Call[];
   methodCalls: Call[];
   wraps: unknown;
+  /** `spec`/`spec_set`: the only attribute names the mock has (null: any) */
+  spec: Set<string> | null;
+  specSet: boolean;
+  /** create_autospec: the object the mock stands for, and whether calls skip its `self` */
+  autospec: unknown;
+  checksSelf: boolean;
+  /** an autospec mock of an instance of its class spec */
+  instance: boolean;
 }
 
 const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJSON", "prototype", "length", "caller", "arguments", "asymmetricMatch", "nodeType"]);
@@ -121,10 +135,24 @@ function makeProxy(mock: object): any {
       if (typeof key === "symbol" || key in target || NOT_CHILDREN.has(key)) return Reflect.get(target, key, receiver);
       const py = pythonName(key, false);
       if (py === null || py.startsWith("__")) return undefined;
-      if (BAD_ASSERT.test(py)) {
+      const spec = (target as NonCallableMock)[STATE]?.spec ?? null;
+      // (`name` is also what the runtime reads of any function, a callable mock's repr among them)
+      if (spec !== null && !spec.has(py) && py !== "name") throw new AttributeError(`Mock object has no attribute '${py}'`);
+      if (spec === null && BAD_ASSERT.test(py)) {
         throw new AttributeError(`'${py}' is not a valid assertion. Use a spec for the mock if '${py}' is meant to be an attribute.`);
       }
-      return (receiver as NonCallableMock).child(py);
+      const c = (receiver as NonCallableMock).child(py);
+      // an own property from now on: read off a non-callable mock, it is no method to bind
+      Object.defineProperty(target, key, { value: c, writable: true, configurable: true, enumerable: false });
+      return c;
+    },
+    set(target, key, value, receiver) {
+      const state = (target as NonCallableMock)[STATE];
+      if (typeof key === "string" && state?.specSet && !(key in target)) {
+        const py = pythonName(key, false);
+        if (py !== null && !state.spec!.has(py)) throw new AttributeError(`Mock object has no attribute '${py}'`);
+      }
+      return Reflect.set(target, key, value, receiver);
     },
     has(target, key) {
       if (typeof key === "symbol" || key in target) return key in target;
@@ -132,6 +160,13 @@ function makeProxy(mock: object): any {
       return py !== null && !py.startsWith("__") && !BAD_ASSERT.test(py);
     },
   });
+}
+
+/** The attribute names a spec allows: a list of names, or what `dir()` gives of an object. */
+function specNames(spec: unknown): Set<string> | null {
+  if (isNone(spec)) return null;
+  if (Array.isArray(spec) && spec.every((x) => typeof x === "string")) return new Set(spec as string[]);
+  return new Set(dir(spec));
 }
 
 export class NonCallableMock {
@@ -154,6 +189,11 @@ export class NonCallableMock {
       mockCalls: [],
       methodCalls: [],
       wraps: kw["wraps"] ?? null,
+      spec: specNames(kw["spec_set"] ?? kw["spec"] ?? null),
+      specSet: !isNone(kw["spec_set"]),
+      autospec: NO_AUTOSPEC,
+      checksSelf: false,
+      instance: false,
     };
     // A callable mock is a function (emitted code calls functions directly), its prototype
     // the mock class's; a non-callable one is this object.
@@ -187,6 +227,19 @@ export class NonCallableMock {
       c[STATE].parent = this;
       const wraps = state.wraps;
       if (!isNone(wraps)) c[STATE].wraps = getattrImpl(wraps, name);
+      // create_autospec: an attribute stands for the spec's own attribute
+      if (state.autospec !== NO_AUTOSPEC) {
+        const spec = state.autospec as any;
+        let value: unknown;
+        try {
+          value = getattrImpl(spec, name);
+        } catch {
+          value = undefined; // (`name`, read by the runtime: a plain child)
+        }
+        // a method of the class, read off an instance: its calls pass no `self`
+        const method = state.instance && isClass(spec) && typeof value === "function" && !isClass(value) && isPrototypeMethod(spec, objectKey(name));
+        if (value !== undefined) autospecOf(c, value, state.specSet, true, method);
+      }
       state.children.set(name, c);
     }
     return c;
@@ -373,6 +426,7 @@ function mockId(m: object): number {
 
 function childClass(m: object): new () => any {
   const cls = m.constructor as new () => any;
+  if (cls === NonCallableMagicMock) return MagicMock as unknown as new () => any;
   return cls === NonCallableMock ? (Mock as unknown as new () => any) : cls;
 }
 
@@ -386,6 +440,13 @@ function setPath(target: any, path: string, value: unknown): void {
 
 /** Records a call on the mock and up its parents, then answers as side_effect / return_value say. */
 function mockCall(mock: any, args: unknown[]): unknown {
+  const spec = (mock[STATE] as MockState).autospec;
+  // create_autospec: the call must fit the spec's signature (TypeError as Signature.bind raises)
+  if (spec !== NO_AUTOSPEC && typeof spec === "function") {
+    const sig = signature(spec);
+    if (mock[STATE].checksSelf && !isClass(spec)) callMethod(sig, "bind", null, ...args);
+    else callMethod(sig, "bind", ...args);
+  }
   const [pos, kw] = splitKw(args);
   const kwargs = Object.entries(kw);
   const state: MockState = mock[STATE];
@@ -498,6 +559,51 @@ for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "
 }
 
 
+/** A method the class's instances inherit (a data property of a prototype, not a static method's getter). */
+function isPrototypeMethod(cls: { prototype?: object }, key: string): boolean {
+  for (let p: object | null = cls.prototype ?? null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, key);
+    if (d !== undefined) return typeof d.value === "function";
+  }
+  return false;
+}
+
+/** Makes `mock` stand for `spec`: its attribute names, its call signature, its instances. */
+function autospecOf(mock: any, spec: unknown, specSet: boolean, instance: boolean, skipSelf = false): void {
+  const state: MockState = mock[STATE];
+  state.autospec = spec;
+  state.spec = specNames(spec);
+  state.specSet = specSet;
+  state.instance = instance;
+  state.checksSelf = skipSelf;
+  if (isClass(spec) && !instance) {
+    const made = new NonCallableMagicMock();
+    autospecOf(made, spec, specSet, true);
+    made[STATE].name = "()";
+    made[STATE].parent = mock;
+    state.returnValue = made;
+  }
+}
+
+/** `create_autospec(spec, spec_set=False, instance=False, **kwargs)`. */
+function create_autospec(...args: unknown[]): any {
+  const [pos, kw] = splitKw(args);
+  const spec = pos[0] ?? kw["spec"];
+  const specSet = Boolean(pos[1] ?? kw["spec_set"] ?? false);
+  const instance = Boolean(pos[2] ?? kw["instance"] ?? false);
+  const callable = typeof spec === "function" && !instance;
+  const options = Object.fromEntries(Object.entries(kw).filter(([k]) => !["spec", "spec_set", "instance"].includes(k)));
+  const mock = callable ? new MagicMock(new Kwargs(options)) : new NonCallableMagicMock(new Kwargs(options));
+  autospecOf(mock, spec, specSet, instance);
+  return mock;
+}
+
+export const createAutospec = builtinFunction(create_autospec, "create_autospec");
+
+/** A non-callable mock (create_autospec's instances; its magic methods are NonCallableMock's). */
+export class NonCallableMagicMock extends NonCallableMock {}
+
 export const MockType = pyClass(Mock);
+export const NonCallableMagicMockType = pyClass(NonCallableMagicMock);
 export const MagicMockType = pyClass(MagicMock);
 export const NonCallableMockType = pyClass(NonCallableMock);

@@ -1,4 +1,4 @@
-// unittest.mock's patch and patch.object: replace an attribute of a module (by dotted name),
+// unittest.mock's patch, patch.object and patch.dict: replace an attribute of a module (by dotted name),
 // class or object while a context manager or a decorated function runs; a replacement not
 // given is a MagicMock, passed to the decorated function after its own arguments.
 
@@ -9,6 +9,9 @@ import { builtinFunction } from "../values/builtin-type.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { isClass } from "../values/typename.js";
+import { callMethod } from "../values/methods.js";
+import { Dict } from "../values/dict.js";
+import { truthy } from "../values/truth.js";
 import { callValue } from "./pycall.js";
 import { importByName } from "./program-modules.js";
 import { sysModule } from "./sys.js";
@@ -148,4 +151,66 @@ function patchObject(...args: unknown[]): Patch {
   return new Patch(() => target, attribute, replacement, options(kw));
 }
 (patch as unknown as { object: unknown }).object = builtinFunction(patchObject, "object");
+
+/** `patch.dict(in_dict, values=(), clear=False, **kwargs)`: a dict's items set while it runs, then restored. */
+export class PatchDict {
+  static readonly pythonName = "_patch_dict";
+  #saved: unknown = null;
+  #dict: unknown = null;
+
+  constructor(
+    readonly inDict: unknown,
+    readonly values: unknown,
+    readonly clear: boolean,
+    readonly kwargs: Record<string, unknown>,
+  ) {}
+
+  __enter__(): any {
+    const d = typeof this.inDict === "string" ? resolve(this.inDict) : this.inDict;
+    this.#dict = d;
+    this.#saved = callMethod(d, "copy");
+    if (this.clear) callMethod(d, "clear");
+    callMethod(d, "update", this.values);
+    if (Object.keys(this.kwargs).length > 0) callMethod(d, "update", new Kwargs(this.kwargs));
+    return d;
+  }
+
+  __exit__(..._args: unknown[]): any {
+    callMethod(this.#dict, "clear");
+    callMethod(this.#dict, "update", this.#saved);
+    return false;
+  }
+
+  start(): any {
+    return this.__enter__();
+  }
+
+  stop(): any {
+    return this.__exit__(null, null, null);
+  }
+
+  __call__(fn: unknown): any {
+    if (isClass(fn)) throw new PyTypeError("patch.dict as a class decorator is not supported");
+    const self = this;
+    return function (this: unknown, ...args: unknown[]): unknown {
+      self.__enter__();
+      try {
+        return callValue(fn, ...args);
+      } finally {
+        self.__exit__(null, null, null);
+      }
+    };
+  }
+}
+
+function patchDict(...args: unknown[]): PatchDict {
+  const [pos, kw] = splitKw(args);
+  const inDict = pos[0] ?? kw["in_dict"];
+  const values = pos.length > 1 ? pos[1] : "values" in kw ? kw["values"] : new Dict();
+  const clear = truthy(pos.length > 2 ? pos[2] : (kw["clear"] ?? false));
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(kw)) if (!["in_dict", "values", "clear"].includes(k)) rest[k] = v;
+  return new PatchDict(inDict, values, clear, rest);
+}
+(patch as unknown as { dict: unknown }).dict = builtinFunction(patchDict, "dict");
 

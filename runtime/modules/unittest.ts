@@ -11,7 +11,7 @@ import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns,
 import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
-import { call, DEFAULT, MagicMockType, MockType, NonCallableMockType } from "./unittest-mock.js";
+import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagicMockType, NonCallableMockType } from "./unittest-mock.js";
 import { patch } from "./unittest-patch.js";
 
 /** `unittest.mock`. */
@@ -20,9 +20,11 @@ export const mockModule = moduleObject("unittest.mock", {
   Mock: MockType,
   MagicMock: MagicMockType,
   NonCallableMock: NonCallableMockType,
+  NonCallableMagicMock: NonCallableMagicMockType,
   patch,
   call,
   DEFAULT,
+  create_autospec: createAutospec,
 });
 
 installAssertions(TestCase);

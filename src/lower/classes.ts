@@ -9,7 +9,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
-import { decorate, lowerDef, qualname } from "./functions.js";
+import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
@@ -117,6 +117,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const methodSpecs: { key: string; value: ir.Expr }[] = [];
   /** the defaults of methods with positional parameters only, when `inspect.signature` may read them */
   const methodDefaults: { key: string; value: ir.Expr }[] = [];
+  const methodKwdefaults: { key: string; value: ir.Expr }[] = [];
   const methodDocs: { key: string; value: ir.Expr }[] = [];
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
@@ -154,10 +155,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
       members.push(member);
-      const positionalOnly = stmt.args.vararg === null && stmt.args.kwarg === null && stmt.args.kwonlyargs.length === 0;
-      if (cx.attributesRead.has("__defaults__") && positionalOnly && member.k === "method" && stmt.args.defaults.length > 0) {
-        const defaults = member.fn.params.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
-        if (defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
+      if (cx.attributesRead.has("__defaults__") && member.k === "method") {
+        const { defaults, kwdefaults } = parameterDefaults(member.fn.params, stmt.args);
+        if (stmt.args.defaults.length > 0 && defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
+        if (kwdefaults.length > 0) methodKwdefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "object", props: kwdefaults } });
       }
       if (cx.attributesRead.has("__annotations__") && stmt.decorator_list.length === 0 && !IMPLICIT_CLASS_METHODS.has(stmt.name) && hasHints(stmt)) {
         members.push(methodAnnotations(cx, s, stmt));
@@ -251,6 +252,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Instances reach classmethods and staticmethods too, as in Python.
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+    // (a docstring read at run time: the function objects record theirs, as methods do)
+    const documented = cx.readsDocstrings ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && docstringOf(st) !== null) : [];
+    for (const st of documented) {
+      const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
+      const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };
+      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), { key: "doc", value: { k: "str", value: docstringOf(st)! } }] };
+      const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: `${qualname(cx.scopeOf(s))}.${st.name}` }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]!.lineno }, extras] };
+      members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
+    }
   }
   // (under `abc.ABC` too: its constructor only checks that the class is instantiable)
   const statelessBase = superClass !== null && mixedBase === null && baseExprs.length > 0 && isStatelessBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)]!);
@@ -266,8 +276,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
     const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
-    if (methodDefaults.length || methodDocs.length) args.push({ k: "object", props: methodDefaults });
-    if (methodDocs.length) args.push({ k: "object", props: methodDocs });
+    if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
+    if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
+    if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
     const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
@@ -303,7 +314,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classCreated"), args } }] });
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
-  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass;
+  // (a `nonlocal`/`global` name is the enclosing scope's variable: the class is assigned to it)
+  const ownName = !cx.fn.scope.nonlocals.has(s.name) && !cx.fn.scope.globals.has(s.name);
+  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass && ownName;
   // A class body that waits is finished after the class is made (class-awaits.ts).
   const waits = staticsAwait(members);
   const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
@@ -329,7 +342,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
     return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);
   }
-  if (s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass) {
+  if (declaration) {
     cx.fn.declared.add(s.name);
     return [{ k: "class", name: s.name, superClass, members, loc: cx.loc(s) }];
   }

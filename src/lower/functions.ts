@@ -277,16 +277,33 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   }
   // A lambda is a function object too: `<lambda>`, its signature checked on dynamic calls.
   lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: e.lineno }] };
-  // (`inspect.signature` reads the defaults of a lambda with positional parameters only)
-  const lambdaDefaults = params.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
-  if (cx.attributesRead.has("__defaults__") && sig.vararg === null && !sig.kwonly.length && sig.kwarg === null && lambdaDefaults.length > 0 && lambdaDefaults.length === e.args.defaults.length) {
-    lambda.args.push({ k: "object", props: [{ key: "defaults", value: { k: "array", elements: lambdaDefaults } }] });
+  // (what `inspect.signature` reads: the positional and keyword-only defaults)
+  const { defaults: lambdaDefaults, kwdefaults } = parameterDefaults(params, e.args);
+  if (cx.attributesRead.has("__defaults__")) {
+    const props: { key: string; value: ir.Expr }[] = [];
+    if (lambdaDefaults.length > 0 && lambdaDefaults.length === e.args.defaults.length) props.push({ key: "defaults", value: { k: "array", elements: lambdaDefaults } });
+    if (kwdefaults.length > 0) props.push({ key: "kwdefaults", value: { k: "object", props: kwdefaults } });
+    if (props.length > 0) lambda.args.push({ k: "object", props });
   }
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
   const values = setup.map((st) => (st.k === "decl" && st.init ? st.init : ({ k: "null" } as ir.Expr)));
   return { k: "call", callee: { k: "arrow", params: holders.map((name) => ({ name, type: ANY })), body: lambda }, args: values, loc: cx.loc(e) };
+}
+
+/**
+ * The default values of a def's JS parameters (positional ones, then `*args`, keyword-only
+ * ones, `**kw`; a method's `self` is not among them): the positional defaults in order, and
+ * the keyword-only parameters' that have one (`__defaults__`, `__kwdefaults__`).
+ */
+export function parameterDefaults(params: readonly ir.Param[], args: py.Arguments): { defaults: ir.Expr[]; kwdefaults: { key: string; value: ir.Expr }[] } {
+  const end = params.length - (args.kwarg ? 1 : 0);
+  const kwParams = params.slice(end - args.kwonlyargs.length, end);
+  const positional = params.slice(0, end - args.kwonlyargs.length - (args.vararg ? 1 : 0));
+  const defaults = positional.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
+  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: kwParams[i]!.default! }] : []));
+  return { defaults, kwdefaults };
 }
 
 /** Does a body assign `name.attr = ...` anywhere (outside nested defs)? */

@@ -18,6 +18,7 @@ import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from
 import { isMethodAlias } from "./classes.js";
 import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
+import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -26,13 +27,17 @@ export interface LowerOptions {
   sourceLines?: string[];
   /** the module's place in a program of several modules (see program-imports.ts) */
   program?: ProgramModuleInfo;
+  /** the .py file's path (doctest's `testfile("x.txt")` reads x.txt beside it) */
+  filename?: string;
 }
 
 export function lowerModule(original: py.Module, options: LowerOptions): ir.ModuleIr {
   const importable = options.program !== undefined && !options.program.entryOnly;
-  const module: py.Module = { ...original, body: withModuleAnnotations(original.body, importable) };
-  // An entry that reads its namespace keeps every global on its module object.
-  const program = options.program?.entryOnly && usesNamespace(module.body) ? { ...options.program, entryOnly: false } : (options.program ?? null);
+  const doctests = withDoctests(withModuleAnnotations(original.body, importable), options.filename, options.sourceLines ?? []);
+  const module: py.Module = { ...original, body: doctests.body };
+  // An entry that reads its namespace keeps every global on its module object (doctest's
+  // finder reads the module's functions and classes).
+  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? null);
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
@@ -40,6 +45,8 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
+  // doctest's finder reads every function and class of the module as a value.
+  if (doctests.added) for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
   // Another module may call this one's functions with keywords, or read them as values.
   if (cx.program && !cx.program.entryOnly) {
     cx.dynamicKeywordCalls = true;
@@ -51,6 +58,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   try {
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
+    if (doctests.added) registerDoctests(cx, body);
     const forward = cx.readsTypeHints ? forwardRefStatement(cx, module) : null;
     if (forward) body.unshift(forward);
     if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
@@ -86,6 +94,16 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     throw error;
   }
+}
+
+/** `registerDoctests(__name__, __pyts_doctests__)` right after the function (see doctests.ts). */
+function registerDoctests(cx: LowerContext, body: ir.Stmt[]): void {
+  const index = body.findIndex((st) => st.k === "function" && st.fn.name === jsName(DOCTESTS_FUNCTION));
+  if (index < 0) throw new Error(`internal error: ${DOCTESTS_FUNCTION} was not emitted as a function`);
+  const at = { lineno: 1, col_offset: 0, end_lineno: 1, end_col_offset: 0 };
+  const name: py.Name = { ...at, _type: "Name", id: "__name__", ctx: "Load" };
+  const register: ir.Stmt = { k: "expr", expr: { k: "call", callee: cx.rt("registerDoctests"), args: [lowerExpr(cx, name), { k: "id", name: jsName(DOCTESTS_FUNCTION) }] } };
+  body.splice(index + 1, 0, register);
 }
 
 /** The errors in source order, each once (a body lowered twice reports its errors once). */
@@ -242,7 +260,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
     // `inspect.signature(f)` reads f's defaults and hints, as `f.__defaults__` ... do.
-    if ((node._type === "Attribute" && (node as py.Attribute).attr === "signature") || (node._type === "Name" && (node as py.Name).id === "signature")) {
+    // (mock's create_autospec checks calls against the signature)
+    if ((node._type === "Attribute" && SIGNATURE_READERS.has((node as py.Attribute).attr)) || (node._type === "Name" && SIGNATURE_READERS.has((node as py.Name).id))) {
       for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
     }
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
@@ -329,6 +348,9 @@ function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: 
 function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   return cx.scopeOf(def).parent?.kind === "class";
 }
+
+/** Names whose use makes the program read functions' signatures (defaults and hints). */
+const SIGNATURE_READERS = new Set(["signature", "create_autospec"]);
 
 /** Names whose use makes the program read hints at run time (typing's introspection). */
 const HINT_READERS = new Set(["get_type_hints", "TypedDict", "runtime_checkable"]);

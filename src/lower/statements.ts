@@ -171,22 +171,11 @@ function annotationValue(cx: LowerContext, hint: py.Expr): ir.Expr {
   return { k: "index", object: items, index: { k: "num", value: 0 } };
 }
 
-/** The docstring of a def: its first statement, when that is a string. */
+/** The docstring of a def: its first statement, when that is a string (as written: 3.11 does not clean it). */
 function docstring(body: py.Stmt[]): string | null {
   const first = body[0];
-  if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return cleanDoc(first.value.value.value);
+  if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return first.value.value.value;
   return null;
-}
-
-/** Python 3.11's docstring: the text with common indentation removed (inspect.cleandoc rules). */
-function cleanDoc(text: string): string {
-  const lines = text.replace(/\t/g, "        ").split("\n");
-  const indents = lines.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
-  const margin = indents.length ? Math.min(...indents) : 0;
-  const cleaned = [lines[0]!.trimStart(), ...lines.slice(1).map((l) => l.slice(margin))];
-  while (cleaned.length && cleaned[cleaned.length - 1]!.trim() === "") cleaned.pop();
-  while (cleaned.length && cleaned[0]!.trim() === "") cleaned.shift();
-  return cleaned.join("\n");
 }
 
 /**
@@ -205,7 +194,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const scope = cx.scopeOf(s);
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   const wrap = cx.keywordWrapped.has(s);
-  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name) && !readBeforeDef(cx, s.name);
+  const plain = !wrap && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !cx.fn.scope.globals.has(s.name) && !cx.fn.scope.nonlocals.has(s.name) && !readBeforeDef(cx, s.name);
   const doc = docstring(s.body);
   // CPython's co_firstlineno: the first decorator's line, else the def's.
   const firstLine = s.decorator_list[0]?.lineno ?? s.lineno;
