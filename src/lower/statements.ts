@@ -313,10 +313,15 @@ function streamsResults(cx: LowerContext, iter: py.Expr): boolean {
   return (kind === "call" && name !== "wait") || (kind === "method" && name === "map");
 }
 
-/** `sock.makefile(...)`, or a name bound to one (`with c.makefile() as f`, `f = c.makefile()`): its lines wait for the peer. */
+/**
+ * `sock.makefile(...)`, or a name bound to one (`with c.makefile() as f`, `f = c.makefile()`),
+ * or a child's pipe (`proc.stdout`): its lines wait for the peer.
+ */
 function isSocketFile(cx: LowerContext, e: py.Expr): boolean {
   const makesFile = (x: py.Expr | null | undefined): boolean => x?._type === "Call" && x.func._type === "Attribute" && x.func.attr === "makefile";
   if (makesFile(e)) return true;
+  // a child's pipe: `for line in proc.stdout`
+  if (e._type === "Attribute" && (e.attr === "stdout" || e.attr === "stderr") && !(e.value._type === "Name" && e.value.id === "sys")) return true;
   if (e._type !== "Name") return false;
   const bindings = cx.resolve(e.id, cx.fn.scope)?.bindings.get(e.id);
   if (!bindings || bindings.length !== 1) return false;

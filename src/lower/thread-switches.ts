@@ -126,6 +126,8 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
     case "readlines":
     case "select":
     case "getresponse":
+    // a child process (subprocess.Popen)
+    case "communicate":
     case "serve_forever":
     case "handle_request":
       return "method";
