@@ -106,7 +106,8 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     }
   }
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
-  cx.threads = threadUse(module);
+  // A module of a threaded program waits at the switch points even if it never imports threading.
+  cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
