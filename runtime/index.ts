@@ -19,3 +19,4 @@ export { awaitPending, mainThreadDone } from "./threads/scheduler.js";
 export { threadSleep } from "./modules/time.js";
 export { threadUrlopen } from "./modules/urllib.js";
 export { threadIterator } from "./modules/concurrent-futures.js";
+export { withWaitingKey } from "./values/sorting.js";

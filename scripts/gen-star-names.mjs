@@ -42,12 +42,23 @@ for name in json.loads(sys.argv[1]):
 for name in json.loads(sys.argv[1]):
     m = sys.modules.get(name)
     if m is not None:
-        out[name] = {"dir": dir(m), "star": star.get(name, [])}
+        # (a package whose __dir__ hides its submodules, as aiohttp's does, still has them)
+        subs = {s[len(name) + 1:] for s in json.loads(sys.argv[1]) if s.startswith(name + ".") and "." not in s[len(name) + 1:]}
+        out[name] = {"dir": sorted(set(dir(m)) | subs), "star": star.get(name, [])}
 print(json.dumps(out))
 `;
-const run = spawnSync(python, ["-c", code, JSON.stringify(modules)], { encoding: "utf8" });
-if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
-const cpython = JSON.parse(run.stdout);
+// aiohttp is no standard module: its names come from a CPython that has aiohttp 3.14.3
+// ($PYTS_AIOHTTP_PYTHON, else the venv scripts/update-fixtures.mjs describes), when there is one.
+const aiohttpPython = process.env.PYTS_AIOHTTP_PYTHON ?? "/tmp/aiovenv/bin/python";
+const isAiohttp = (m) => m === "aiohttp" || m.startsWith("aiohttp.");
+const hasAiohttp = spawnSync(aiohttpPython, ["-c", "import aiohttp"]).status === 0;
+const cpython = {};
+for (const [interpreter, names] of [[python, modules.filter((m) => !isAiohttp(m))], [aiohttpPython, hasAiohttp ? modules.filter(isAiohttp) : []]]) {
+  if (names.length === 0) continue;
+  const run = spawnSync(interpreter, ["-c", code, JSON.stringify(names)], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${interpreter} failed: ${run.stderr}`);
+  Object.assign(cpython, JSON.parse(run.stdout));
+}
 
 const value = (name) => name.split(".").reduce((object, part) => (object == null ? undefined : object[objectKey(part)]), runtime);
 const star = [];

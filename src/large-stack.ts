@@ -6,13 +6,14 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 import { type Diagnostic, DiagnosticError, type OutOfStack } from "./frontend/ast.js";
 import type { ProgramResolver } from "./lower/program-imports.js";
+import type { ThreadUse } from "./lower/thread-switches.js";
 import type { ModuleOptions, TranspileOptions, TranspileResult } from "./transpile.js";
 
 /** The worker's stack: about 250 times Node's default, far more than 3,000 levels need. */
 const STACK_MB = 256;
 
-type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "programBlockingMethods" | "allModules";
-const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "programBlockingMethods", "allModules"];
+type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "programBlockingMethods" | "programThreads" | "allModules";
+const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "programBlockingMethods", "programThreads", "allModules"];
 
 /** What the worker is given. */
 export interface LargeStackJob {
@@ -50,6 +51,7 @@ export function remoteResolver(remote: NonNullable<LargeStackJob["resolver"]>): 
   if (has.has("blockingFunctions")) resolver.blockingFunctions = (name) => ask("blockingFunctions", name) as readonly string[] | null;
   if (has.has("blockingMethods")) resolver.blockingMethods = (name) => ask("blockingMethods", name) as readonly string[] | null;
   if (has.has("programBlockingMethods")) resolver.programBlockingMethods = (name) => ask("programBlockingMethods", name) as readonly string[] | null;
+  if (has.has("programThreads")) resolver.programThreads = (name) => ask("programThreads", name) as ThreadUse | null;
   if (has.has("allModules")) resolver.allModules = () => ask("allModules") as readonly { name: string }[];
   return resolver;
 }

@@ -10,7 +10,9 @@ import { awaitIterator, await_ } from "../core/await.js";
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { Bytes } from "../values/bytes.js";
 import { Dict } from "../values/dict.js";
-import { Exception, PyTypeError, RuntimeError, ValueError } from "../values/exceptions.js";
+import { Exception, PyTypeError, RuntimeError, TimeoutError, ValueError } from "../values/exceptions.js";
+import { dumps } from "./json.js";
+import { webModule } from "./aiohttp-web.js";
 import { splitKw } from "../values/kwargs.js";
 import { str } from "../values/repr.js";
 import { recorder } from "../timeline/recorder.js";
@@ -18,6 +20,8 @@ import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { osErrorFor } from "./urllib.js";
 import { moduleObject } from "./module-object.js";
+import { callMethod } from "../values/methods.js";
+import { iterable } from "../values/iteration.js";
 
 // ---- the loop and futures, as far as this module needs them ----
 
@@ -62,10 +66,10 @@ export class ServerDisconnectedError extends ClientConnectionError {}
 export class ClientResponseError extends ClientError {
   // Python's attribute `message` is the reason alone, so str() is spelled out in __str__.
   constructor(readonly status: bigint, override readonly message: string, readonly url: string) {
-    super(`${status}, message='${message}', url=URL('${url}')`);
+    super(`${status}, message='${message}', url='${url}'`);
   }
   __str__(): string {
-    return `${this.status}, message='${this.message}', url=URL('${this.url}')`;
+    return `${this.status}, message='${this.message}', url='${this.url}'`;
   }
 }
 export class ContentTypeError extends ClientResponseError {}
@@ -226,6 +230,37 @@ export class RequestContextManager {
   }
 }
 
+// ---- timeouts ----
+
+/** `aiohttp.ClientTimeout(total=None, connect=None, sock_read=None, sock_connect=None)`: only `total` is enforced. */
+export class ClientTimeout {
+  static pythonName = "ClientTimeout";
+  static __module__ = "aiohttp.client";
+  readonly total: number | null;
+  readonly connect: number | null;
+  readonly sock_read: number | null;
+  readonly sock_connect: number | null;
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const seconds = (x: unknown): number | null => (isNone(x) || x === undefined ? null : toNumber(x));
+    this.total = seconds(pos[0] ?? kws["total"]);
+    this.connect = seconds(pos[1] ?? kws["connect"]);
+    this.sock_read = seconds(pos[2] ?? kws["sock_read"]);
+    this.sock_connect = seconds(pos[3] ?? kws["sock_connect"]);
+  }
+  __repr__(): string {
+    const f = (x: number | null): string => (x === null ? "None" : Number.isInteger(x) ? String(x) : String(x));
+    return `ClientTimeout(total=${f(this.total)}, connect=${f(this.connect)}, sock_read=${f(this.sock_read)}, sock_connect=${f(this.sock_connect)}, ceil_threshold=5)`;
+  }
+}
+
+/** The seconds a `timeout=` argument allows in all (a ClientTimeout's total, or a number). */
+function totalSeconds(timeout: unknown): number | null {
+  if (timeout instanceof ClientTimeout) return timeout.total;
+  if (typeof timeout === "number" || typeof timeout === "bigint") return toNumber(timeout);
+  return null;
+}
+
 // ---- the session ----
 
 export class ClientSession {
@@ -236,9 +271,14 @@ export class ClientSession {
   private readonly secureAgent = new (nodeModule("node:https").Agent)({ keepAlive: true });
   private readonly defaultHeaders: Record<string, string> = {};
   private isClosed = false;
+  private readonly timeout: unknown;
+  private readonly baseUrl: string | null;
 
   constructor(...args: unknown[]) {
-    const [, kws] = splitKw(args);
+    const [pos, kws] = splitKw(args);
+    this.timeout = kws["timeout"];
+    const base = pos[0] ?? kws["base_url"];
+    this.baseUrl = isNone(base) || base === undefined ? null : String(base);
     const headers = kws["headers"];
     if (!isNone(headers)) {
       const entries = (headers as { entries?: () => Iterable<[unknown, unknown]> }).entries;
@@ -282,22 +322,34 @@ export class ClientSession {
     const self = this;
     return coroutine(function* () {
       if (self.isClosed) throw new RuntimeError("Session is closed");
-      const target = new URL(String(url));
+      const target = self.baseUrl === null ? new URL(String(url)) : new URL(String(url), self.baseUrl);
+      for (const [k, v] of paramPairs(kws["params"])) target.searchParams.append(k, v);
       const loop = get_running_loop() as unknown as Loop;
       const responseFuture = loop.create_future();
       if (recorder !== null) recorder.label(responseFuture, `socket read: ${method} ${target.pathname}${target.search}`);
       const headers: Record<string, string> = { ...self.defaultHeaders };
       let body: Buffer | null = null;
-      if (!isNone(kws["data"])) {
+      for (const [k, v] of paramPairs(kws["headers"])) headers[k] = v;
+      if (!isNone(kws["data"]) && kws["data"] !== undefined) {
         const data = kws["data"];
-        body = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(String(data), "utf8");
+        if (data instanceof Uint8Array) body = Buffer.from(data);
+        else if (typeof data === "string") {
+          body = Buffer.from(data, "utf8");
+          headers["Content-Type"] ??= "text/plain; charset=utf-8";
+        } else {
+          // a dict of form fields
+          body = Buffer.from(new URLSearchParams(paramPairs(data)).toString(), "utf8");
+          headers["Content-Type"] ??= "application/x-www-form-urlencoded";
+        }
       } else if (kws["json"] !== undefined) {
-        body = Buffer.from(JSON.stringify(kws["json"], (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)));
+        body = Buffer.from(dumps(kws["json"]), "utf8");
         headers["Content-Type"] = "application/json";
       }
       const secure = target.protocol === "https:";
       const client = secure ? nodeModule("node:https") : nodeModule("node:http");
       const port = Number(target.port || (secure ? 443 : 80));
+      let stopTimer = (): void => undefined;
+      let bodyFailer: ((error: unknown) => void) | null = null;
       const request = client.request(
         target,
         { method, headers, agent: secure ? self.secureAgent : self.agent },
@@ -305,19 +357,31 @@ export class ClientSession {
           const bodyFuture = loop.create_future();
           const chunks: Buffer[] = [];
           message.on("data", (chunk: Buffer) => chunks.push(chunk));
-          message.on("end", () => settleFromNode(loop, bodyFuture, { value: Bytes.fromArray(Buffer.concat(chunks)) }));
+          message.on("end", () => {
+            stopTimer();
+            settleFromNode(loop, bodyFuture, { value: Bytes.fromArray(Buffer.concat(chunks)) });
+          });
+          bodyFailer = (error) => settleFromNode(loop, bodyFuture, { error });
           message.on("error", () => settleFromNode(loop, bodyFuture, { error: new ServerDisconnectedError("Server disconnected") }));
           const response = new ClientResponse(method, target.href, message, bodyFuture);
           settleFromNode(loop, responseFuture, { value: response });
         },
       );
       request.on("error", (e: NodeJS.ErrnoException) => {
+        stopTimer();
         const error = new ClientConnectorError(target.hostname, port, secure, osErrorFor(e.code ?? "", e.message));
         settleFromNode(loop, responseFuture, { error });
       });
-      const timeout = kws["timeout"];
-      if (typeof timeout === "number" || typeof timeout === "bigint") {
-        request.setTimeout(toNumber(timeout) * 1000, () => request.destroy());
+      // The total timeout runs until the body has come: then the request fails with TimeoutError.
+      const total = totalSeconds(kws["timeout"] ?? self.timeout);
+      if (total !== null) {
+        const timer = setTimeout(() => {
+          request.destroy();
+          settleFromNode(loop, responseFuture, { error: new TimeoutError() });
+          const failBody = bodyFailer;
+          if (failBody !== null) failBody(new TimeoutError());
+        }, total * 1000);
+        stopTimer = () => clearTimeout(timer);
       }
       if (body !== null) request.write(body);
       request.end();
@@ -360,8 +424,21 @@ export class ClientSession {
   }
 }
 
+/** Query parameters or headers given as a dict, a list of pairs or None. */
+function paramPairs(x: unknown): [string, string][] {
+  if (isNone(x) || x === undefined) return [];
+  if (typeof x === "string") return [...new URLSearchParams(x).entries()];
+  const pairs = (x instanceof Dict ? x.entries() : typeof (x as { keys?: unknown }).keys === "function" ? iterable(callMethod(x, "items")) : iterable(x)) as Iterable<unknown>;
+  return Array.from(pairs, (p) => {
+    const [k, v] = Array.from(p as Iterable<unknown>);
+    return [str(k), typeof v === "string" ? v : str(v)];
+  });
+}
+
 /** The `aiohttp` module object. */
 export const aiohttpModule = moduleObject("aiohttp", {
+  web: webModule,
+  ClientTimeout: pyClass(ClientTimeout),
   ClientSession: pyClass(ClientSession),
   ClientResponse,
   ClientError,

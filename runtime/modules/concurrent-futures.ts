@@ -409,13 +409,13 @@ async function waitUntil(futures: Future[], enough: () => boolean, seconds: numb
 }
 
 /** What a loop over `as_completed(...)` / `executor.map(...)` iterates: results as they come. */
-export const RESULT_STREAM = Symbol("pyts.resultStream");
+export const RESULT_STREAM: unique symbol = Symbol.for("pyts.resultStream");
 
 /** The async iterator a loop over a thread-switching iterable uses (statements.ts). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function threadIterator(x: unknown): AsyncIterator<any> {
   const stream = (x as { [RESULT_STREAM]?: () => AsyncIterator<unknown> } | null)?.[RESULT_STREAM];
-  if (typeof stream === "function") return stream();
+  if (typeof stream === "function") return stream.call(x);
   return (async function* () {
     yield* iterable(isThenable(x) ? await x : x);
   })();

@@ -6,6 +6,7 @@ import { HttpHeaders } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
 import { BadStatusLine, HTTPConnectionClass, HTTPException, HTTPStatus, RemoteDisconnected, ResponseNotReady } from "./http-client.js";
 import { BaseHTTPRequestHandlerClass } from "./http-server.js";
+import { SimpleHTTPRequestHandlerClass } from "./http-server-simple.js";
 import { HTTPServerClass, ThreadingHTTPServerClass } from "./socketserver.js";
 import { HTTPResponse } from "./urllib.js";
 import { Dict } from "../values/dict.js";
@@ -27,6 +28,7 @@ const server = moduleObject("http.server", {
   HTTPServer: HTTPServerClass,
   ThreadingHTTPServer: ThreadingHTTPServerClass,
   BaseHTTPRequestHandler: BaseHTTPRequestHandlerClass,
+  SimpleHTTPRequestHandler: SimpleHTTPRequestHandlerClass,
   DEFAULT_ERROR_MESSAGE: BaseHTTPRequestHandlerClass.error_message_format,
   DEFAULT_ERROR_CONTENT_TYPE: "text/html;charset=utf-8",
 });

@@ -139,7 +139,24 @@ export class SocketFile {
     }
   }
 
-  /** The next line: iteration cannot wait as a thread switch, so it blocks. */
+  /**
+   * `for line in f` in a green thread (the lowering's threadIterator): each line waits as
+   * readline() does, a thread switch, so the peer's thread runs meanwhile.
+   */
+  [Symbol.for("pyts.resultStream")](): AsyncIterator<Bytes | string> {
+    const self = this;
+    return (async function* () {
+      for (;;) {
+        self.check();
+        const got: unknown = drive(self._lineSteps(-1));
+        const line = (got instanceof Uint8Array || typeof got === "string" ? got : await (got as PromiseLike<Bytes | string>)) as Bytes | string;
+        if (line.length === 0) return;
+        yield line;
+      }
+    })();
+  }
+
+  /** The next line outside a green thread's loop: it blocks. */
   __next__(): Bytes | string {
     const line = this.nextLine();
     if (line.length === 0) throw new StopIteration();

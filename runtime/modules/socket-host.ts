@@ -32,6 +32,9 @@ export interface Reply {
   from?: [string, number] | null;
   read?: number[];
   write?: number[];
+  /** a child's process id (spawn) and exit status (pwait: the code, or -signal) */
+  pid?: number;
+  code?: number;
 }
 
 let helper: Worker | null = null;

@@ -129,6 +129,10 @@ const attempts = {
     if (r.length || w.length) return { read: r, write: w };
     return undefined;
   },
+  pwait(job, s) {
+    if (!s.proc) return { error: "EBADF" };
+    return s.exited ? { code: s.code } : undefined;
+  },
   connectwait(job, s) {
     if (s.connecting) return undefined;
     if (s.connectErr) return { error: s.connectErr };
@@ -270,10 +274,75 @@ const commands = {
       socks.delete(job.id);
       poke();
       if (s.server) s.server.close();
-      if (s.conn) s.conn.end(() => s.conn && s.conn.destroy());
+      if (s.conn && typeof s.conn.end !== "function") s.conn.destroy();
+      else if (s.conn) s.conn.end(() => s.conn && s.conn.destroy());
       for (const c of (s.backlog || [])) c.destroy();
       if (s.udpSock) s.udpSock.close();
       socks.delete(job.id);
+    }
+    reply(job, {});
+  },
+  spawn(job) {
+    // A child of subprocess.Popen: its pipes are connections read and written as sockets'.
+    const cp = require("node:child_process");
+    const fs = require("node:fs");
+    if (job.cwd !== null && !fs.existsSync(job.cwd)) return fail(job, "ENOENT", "cwd");
+    const options = { stdio: job.stdio };
+    if (job.cwd !== null) options.cwd = job.cwd;
+    if (job.env !== null) options.env = job.env;
+    let file = job.file;
+    let argv = job.argv;
+    if (job.merge) {
+      // stderr=STDOUT: one pipe for both, as CPython's dup2 makes it, so their order is kept.
+      const found = findProgram(job.file, (job.env || process.env).PATH, job.cwd);
+      if (found !== null) return fail(job, found);
+      file = "/bin/sh";
+      argv = ["-c", 'exec "$0" "$@" 2>&1', job.file, ...job.argv];
+      options.stdio = [job.stdio[0], "pipe", "ignore"];
+    }
+    let child;
+    try {
+      child = cp.spawn(file, argv, options);
+    } catch (e) {
+      return fail(job, e.code || "EIO", e.message);
+    }
+    const p = { id: job.id, proc: child, exited: false, code: null };
+    if (child.pid === undefined) {
+      child.once("error", (e) => fail(job, e.code || "EIO", e.message));
+      return;
+    }
+    child.on("error", () => {});
+    socks.set(job.id, p);
+    const [inId, outId, errId] = job.pipes;
+    if (child.stdin) {
+      const s = { id: inId };
+      socks.set(inId, s);
+      connected(inId, s, child.stdin);
+    }
+    if (child.stdout && job.merge) {
+      const s = { id: outId };
+      socks.set(outId, s);
+      connected(outId, s, child.stdout);
+    } else if (child.stdout) {
+      const s = { id: outId };
+      socks.set(outId, s);
+      connected(outId, s, child.stdout);
+    }
+    if (child.stderr && !job.merge) {
+      const s = { id: errId };
+      socks.set(errId, s);
+      connected(errId, s, child.stderr);
+    }
+    child.once("exit", (code, signal) => {
+      p.exited = true;
+      p.code = code !== null ? code : -(require("node:os").constants.signals[signal] || 0);
+      poke();
+    });
+    reply(job, { pid: child.pid });
+  },
+  pkill(job, s) {
+    if (s.proc && !s.exited) {
+      try { s.proc.kill(job.signal); } catch (e) { /* gone already */ }
     }
     reply(job, {});
   },
@@ -306,6 +375,25 @@ const commands = {
   },
 };
 
+/** Why \`file\` cannot be run (ENOENT, EACCES), or null when it can (as execvp looks it up). */
+function findProgram(file, pathVar, cwd) {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const dirs = file.includes("/") ? [""] : String(pathVar || "/usr/local/bin:/usr/bin:/bin").split(":");
+  let error = "ENOENT";
+  for (const dir of dirs) {
+    const full = path.resolve(cwd || process.cwd(), dir, file);
+    try {
+      if (!fs.statSync(full).isFile()) continue;
+      fs.accessSync(full, fs.constants.X_OK);
+      return null;
+    } catch (e) {
+      if (e.code === "EACCES") error = "EACCES";
+    }
+  }
+  return error;
+}
+
 function udpSocket(s) {
   if (!s.udpSock) {
     s.datagrams = [];
@@ -320,7 +408,7 @@ parentPort.on("message", (job) => {
   const s = socks.get(job.id);
   try {
     if (commands[job.op]) {
-      if (!s && job.op !== "create" && job.op !== "pair" && job.op !== "close" && job.op !== "lookup") return fail(job, "EBADF");
+      if (!s && job.op !== "create" && job.op !== "pair" && job.op !== "close" && job.op !== "lookup" && job.op !== "spawn") return fail(job, "EBADF");
       commands[job.op](job, s);
     } else if (job.op === "select") attempt(job, null);
     else if (!s) fail(job, "EBADF");

@@ -2,9 +2,8 @@
 // getoutput/getstatusoutput and Popen, on Node's spawnSync (the program waits for the child).
 // PIPE captures, STDOUT merges stderr into stdout (both written to one temporary file, so the
 // order the child wrote them in is kept), DEVNULL discards; text/encoding/universal_newlines
-// decode with universal newlines. Popen runs its child when the program first waits for it
-// (communicate, wait, poll, reading a pipe): a Popen is not running while the program does
-// other work before that.
+// decode with universal newlines. Popen starts its child at once, on the socket helper thread
+// (subprocess-popen.ts), and the program runs on while the child does.
 
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -14,6 +13,7 @@ import { repr, toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
 import { callMethod } from "../values/methods.js";
 import { decode } from "../values/bytes-codec.js";
 import { encode } from "../values/str-codec.js";
@@ -276,9 +276,46 @@ function getstatusoutput(cmd: unknown): Tuple {
   return Tuple.of(outcome.returncode, data);
 }
 
+/** What Popen's helper needs to start the child. */
+function spawnSpec(o: Options): SpawnSpec {
+  const [file, argv] = command(o);
+  const spec = (x: ReturnType<typeof fdOf>): string | number => x;
+  const stdout = fdOf(o.stdout);
+  let stderr: string | number = o.stderr === STDOUT ? (stdout === "inherit" ? 1 : stdout) : fdOf(o.stderr);
+  const merge = o.stderr === STDOUT && stdout === "pipe";
+  if (merge) stderr = "pipe";
+  let env: Record<string, string> | null = null;
+  if (!none(o.env)) {
+    env = Object.fromEntries(Array.from(iterable(callMethod(o.env, "items")) as Iterable<unknown>, (pair) => {
+      const [k, v] = Array.from(iterable(pair));
+      return [toStr(k), toStr(v)];
+    }));
+  }
+  return { file, argv, cwd: none(o.cwd) ? null : toStr(o.cwd), env, stdio: [spec(fdOf(o.stdin)), spec(stdout), stderr], merge };
+}
+
+/** Data written to a child's stdin pipe, as bytes. */
+function encodeInput(input: unknown, o: Options): Uint8Array {
+  if (typeof input === "string") {
+    if (!isText(o)) throw new PyTypeError("a bytes-like object is required, not 'str'");
+    return encode(input, none(o.encoding) ? "utf-8" : toStr(o.encoding), none(o.errors) ? "strict" : toStr(o.errors)) as Uint8Array;
+  }
+  if (input instanceof Uint8Array) {
+    if (isText(o)) throw new PyTypeError("write() argument must be str, not bytes");
+    return input;
+  }
+  throw new PyTypeError(`a bytes-like object is required, not '${typeName(input)}'`);
+}
+
 export { Popen } from "./subprocess-popen.js";
-import { Popen, setPopenDeps } from "./subprocess-popen.js";
-setPopenDeps({ execute, options, toOutput });
+import { Popen, setPopenDeps, type SpawnSpec } from "./subprocess-popen.js";
+setPopenDeps({
+  options,
+  toOutput,
+  encodeInput,
+  spawnSpec,
+  timeoutExpired: (args, timeout, stdout, stderr) => new TimeoutExpired(args, timeout, stdout, stderr),
+});
 
 export const subprocessModule = moduleObject("subprocess", {
   PIPE,

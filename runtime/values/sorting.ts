@@ -6,7 +6,7 @@ import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
 import { compareStrings, sortCompare } from "./compare.js";
 import { iterable } from "./iteration.js";
-import { splitKw } from "./kwargs.js";
+import { kw, splitKw } from "./kwargs.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 
@@ -21,6 +21,26 @@ export function callKey(key: unknown, item: unknown): any {
   } finally {
     leaveRecursionSite();
   }
+}
+
+/**
+ * `sorted`, `min` or `max` with a key function that waits (a thread switch: the lowering made
+ * it async): each item's key is awaited in turn, as CPython calls them, then `fn` runs with
+ * the keys known. Equal items share their key (the key of an item is asked once).
+ */
+export async function withWaitingKey(fn: (...args: unknown[]) => unknown, ...args: unknown[]): Promise<unknown> {
+  const [pos, kws] = splitKw(args);
+  const key = kws["key"];
+  if (key === null || key === undefined) return fn(...args);
+  const items = pos.length === 1 ? Array.from(iterable(pos[0])) : pos;
+  const keys = new Map<unknown, unknown>();
+  for (const item of items) {
+    if (keys.has(item)) continue;
+    const k: unknown = callKey(key, item);
+    keys.set(item, k !== null && typeof k === "object" && typeof (k as PromiseLike<unknown>).then === "function" ? await (k as PromiseLike<unknown>) : k);
+  }
+  const known = (item: unknown): unknown => keys.get(item);
+  return fn(...(pos.length === 1 ? [items] : items), kw({ ...kws, key: known }));
 }
 
 /** Python's sorted(iterable, *, key=None, reverse=False): stable, using `<` only. */

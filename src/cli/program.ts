@@ -9,6 +9,7 @@ import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
 import { importedModules, moduleWaits, relativeModuleName, type ModuleWaits, type ProgramResolver } from "../lower/program-imports.js";
 import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
+import { threadUse, type ThreadUse } from "../lower/thread-switches.js";
 
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
 
@@ -52,11 +53,13 @@ export class ProgramTree implements ProgramResolver {
    * one that is being imported finds it partially initialised and does not wait for it.
    */
   awaitsAtImport(name: string): boolean {
+    this.knowPrograms();
     return this.waitsOf(name).atImport;
   }
 
   /** The module-level functions of the module whose calls wait (they reach a blocking call). */
   blockingFunctions(name: string): readonly string[] {
+    this.knowPrograms();
     return [...this.waitsOf(name).functions];
   }
 
@@ -65,12 +68,13 @@ export class ProgramTree implements ProgramResolver {
 
   /** The names of the module's methods whose calls wait. */
   blockingMethods(name: string): readonly string[] {
+    this.knowPrograms();
     return [...this.waitsOf(name).methods];
   }
 
   /** The program's entry modules (see setEntries), and what was found of the programs they start. */
   private entries: readonly string[] | null = null;
-  private programs: { members: Set<string>; methods: Set<string> }[] | null = null;
+  private programs: ProgramFacts[] | null = null;
 
   /**
    * The modules the programs start from (`pyts run`: the entry; a build: the modules no other
@@ -79,24 +83,40 @@ export class ProgramTree implements ProgramResolver {
   setEntries(entries: readonly string[]): void {
     this.entries = entries;
     this.programs = null;
+    this.programThreadsOf = null;
   }
 
   /** The names of the methods whose calls wait, in any module of the programs holding this one. */
   programBlockingMethods(name: string): readonly string[] | null {
     if (!this.entries) return null;
-    this.programs ??= this.analysePrograms(this.entries);
     const methods = new Set<string>();
-    for (const p of this.programs) if (p.members.has(name)) for (const m of p.methods) methods.add(m);
+    for (const p of this.knowPrograms()) if (p.members.has(name)) for (const m of p.methods) methods.add(m);
     return [...methods];
   }
 
+  /** The threads the programs holding this module use (the union of their modules' `threadUse`), or null. */
+  programThreads(name: string): ThreadUse | null {
+    if (!this.entries) return null;
+    return this.knowPrograms().reduce<ThreadUse | null>((use, p) => (p.members.has(name) ? joinThreads(use, p.threads) : use), null);
+  }
+
+  /** Analyses the programs (once their entries are known) before any module's waits are read: they depend on the program's threads. */
+  private knowPrograms(): ProgramFacts[] {
+    if (this.entries !== null && this.programs === null && this.programThreadsOf === null) this.programs = this.analysePrograms(this.entries);
+    return this.programs ?? [];
+  }
+
   /** Each program's members and their waiting methods, to a fixed point across the programs. */
-  private analysePrograms(entries: readonly string[]): { members: Set<string>; methods: Set<string> }[] {
+  private analysePrograms(entries: readonly string[]): ProgramFacts[] {
     return keepingParsed(() => this.analyseProgramsParsed(entries));
   }
 
-  private analyseProgramsParsed(entries: readonly string[]): { members: Set<string>; methods: Set<string> }[] {
-    const programs = entries.map((entry) => ({ members: this.importClosure(entry), methods: new Set<string>() }));
+  private analyseProgramsParsed(entries: readonly string[]): ProgramFacts[] {
+    const programs: ProgramFacts[] = entries.map((entry) => {
+      const members = this.importClosure(entry);
+      return { members, methods: new Set<string>(), threads: this.threadsOf(members) };
+    });
+    this.programThreadsOf = (name) => programs.reduce<ThreadUse | null>((use, p) => (p.members.has(name) ? joinThreads(use, p.threads) : use), null);
     this.programWide = (name) => {
       const methods = new Set<string>();
       for (const p of programs) if (p.members.has(name)) for (const m of p.methods) methods.add(m);
@@ -143,6 +163,17 @@ export class ProgramTree implements ProgramResolver {
     return entries;
   }
 
+  /** The threads some of the modules use (thread-switches.ts `threadUse`), or null. */
+  private threadsOf(members: Set<string>): ThreadUse | null {
+    let use: ThreadUse | null = null;
+    for (const name of members) {
+      const module = this.locate(name);
+      const tree = module && parsed(module.file);
+      use = joinThreads(use, tree ? threadUse(tree) : null);
+    }
+    return use;
+  }
+
   /** The module and the program modules it imports, transitively. */
   private importClosure(entry: string): Set<string> {
     const members = new Set<string>();
@@ -161,6 +192,8 @@ export class ProgramTree implements ProgramResolver {
 
   /** While programs are analysed: the waiting methods of the programs holding a module. */
   private programWide: ((name: string) => Set<string>) | null = null;
+  /** While programs are analysed: the threads of the programs holding a module. */
+  private programThreadsOf: ((name: string) => ThreadUse | null) | null = null;
 
   private waitsOf(name: string): ModuleWaits {
     const known = this.waits.get(name);
@@ -210,6 +243,7 @@ export class ProgramTree implements ProgramResolver {
         for (const m of this.programWide?.(name) ?? []) imported.add(m);
         return imported;
       },
+      threads: () => this.programThreadsOf?.(name) ?? null,
     });
   }
 
@@ -337,6 +371,21 @@ export interface ProgramModuleFacts {
   blockingMethods?: readonly string[];
   /** the names of the methods whose calls wait in any module of the programs it is part of */
   programBlockingMethods?: readonly string[];
+  /** the threads the programs it is part of use */
+  programThreads?: ThreadUse;
+}
+
+/** Threads used by either. */
+function joinThreads(a: ThreadUse | null, b: ThreadUse | null): ThreadUse | null {
+  if (a === null || b === null) return a ?? b;
+  return { futures: a.futures || b.futures };
+}
+
+/** A program: its modules, the names of their waiting methods, and the threads they use. */
+interface ProgramFacts {
+  members: Set<string>;
+  methods: Set<string>;
+  threads: ThreadUse | null;
 }
 
 /** The program modules a module's import statements load, anywhere in it. */
@@ -375,6 +424,7 @@ function programModulesParsed(root: string, files: string[]): { modules: Map<str
     const starNames = tree.starNames(found.name);
     const blocking = tree.blockingFunctions(found.name);
     const methods = tree.blockingMethods(found.name);
+    const threads = tree.programThreads(found.name);
     modules.set(found.name, {
       isPackage: found.isPackage,
       ...(starNames ? { starNames } : {}),
@@ -382,6 +432,7 @@ function programModulesParsed(root: string, files: string[]): { modules: Map<str
       ...(blocking.length ? { blockingFunctions: blocking } : {}),
       ...(methods.length ? { blockingMethods: methods } : {}),
       ...(anywhere.length ? { programBlockingMethods: anywhere } : {}),
+      ...(threads !== null ? { programThreads: threads } : {}),
     });
   }
   return { modules };

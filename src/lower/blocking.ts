@@ -46,6 +46,7 @@ export function isAsyncioRun(cx: LowerContext, f: py.Expr, from: Scope): boolean
 export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boolean {
   const f = e.func;
   if (isAsyncioRun(cx, f, from)) return true;
+  if (waitingKey(cx, e, from)) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
@@ -59,6 +60,57 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     if (def !== null) return cx.blockingFunctions.has(def);
     const imported = importedFunction(cx, f.id, from);
     return imported !== null && otherModuleWaits(cx, imported[0], imported[1]);
+  }
+  return false;
+}
+
+/**
+ * Does a lambda wait, so that it becomes async (its callers await it)? In a threaded program,
+ * a `key=` lambda of sorted/min/max whose body reaches a thread switch, or a lambda that
+ * sleeps. Others stay plain functions: the runtime calls callbacks for their value at once.
+ */
+export function lambdaWaits(cx: LowerContext, e: py.Lambda): boolean {
+  if (cx.threads === null) return false;
+  const scope = cx.scopeOf(e);
+  if (cx.keyLambdas.has(e)) return exprBlocks(cx, e.body, scope);
+  const stack: py.Expr[] = [e.body];
+  for (let x = stack.pop(); x; x = stack.pop()) {
+    if (x._type === "Lambda") continue;
+    if (x._type === "Call" && threadSwitch(cx, x, x.func, scope) === "sleep") return true;
+    stack.push(...childExprs(x));
+  }
+  return false;
+}
+
+/** The lambdas given as `key=` to sorted/min/max anywhere in the module. */
+function collectKeyLambdas(cx: LowerContext, node: unknown): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const n of node) collectKeyLambdas(cx, n);
+    return;
+  }
+  const call = node as py.Call;
+  if (call._type === "Call" && call.func._type === "Name" && ["sorted", "min", "max"].includes(call.func.id)) {
+    const key = call.keywords.find((k) => k.arg === "key")?.value;
+    if (key?._type === "Lambda") cx.keyLambdas.add(key);
+  }
+  for (const v of Object.values(node)) if (typeof v === "object") collectKeyLambdas(cx, v);
+}
+
+/**
+ * `sorted(xs, key=lambda x: ...)`, `min`/`max` likewise, where the key waits (a lambda whose
+ * body does, or a function that does): the call runs through `withWaitingKey`, which awaits
+ * each key in turn, and is awaited.
+ */
+export function waitingKey(cx: LowerContext, e: py.Call, from: Scope): boolean {
+  if (cx.threads === null || e.func._type !== "Name" || !["sorted", "min", "max"].includes(e.func.id)) return false;
+  if (cx.resolve(e.func.id, from)?.bindings.has(e.func.id)) return false; // a name of the program's own
+  const key = e.keywords.find((k) => k.arg === "key")?.value;
+  if (key === undefined) return false;
+  if (key._type === "Lambda") return lambdaWaits(cx, key);
+  if (key._type === "Name") {
+    const def = calledDef(cx, key.id, from);
+    return def !== null && cx.blockingFunctions.has(def);
   }
   return false;
 }
@@ -123,7 +175,9 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     }
   }
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
-  cx.threads = threadUse(module);
+  // A module of a threaded program waits at the switch points even if it never imports threading.
+  cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
+  if (cx.threads !== null) collectKeyLambdas(cx, module.body);
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;

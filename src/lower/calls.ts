@@ -6,7 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isAsyncioRun, isBlockingCall, runsLoop } from "./blocking.js";
+import { isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -486,6 +486,7 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
   if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
+  if (call.k === "call" && waitingKey(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("withWaitingKey"), args: [call.callee, ...call.args], loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

@@ -56,6 +56,8 @@ export class LowerContext {
   blockingMethodNames = new Set<string>();
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
+  /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */
+  keyLambdas = new Set<object>();
   /** `as_completed(...)` / `executor.map(...)` calls a loop iterates as results come (not awaited) */
   streamedCalls = new Set<py.Expr>();
   topLevelAwait = false;

@@ -5,6 +5,7 @@
 //                              }
 // Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
 import type * as py from "../frontend/ast.js";
+import { lambdaWaits } from "./blocking.js";
 import type * as ir from "./ir.js";
 import { currentClass } from "./classes.js";
 import type { FunctionState, LowerContext } from "./context.js";
@@ -254,7 +255,9 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const params = lowerParams(cx, "lambda", e.args, setup, prologue);
   // `lambda: (yield)` is a generator function, like a def whose body yields
   const isGenerator = scope.isGenerator;
-  const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: false });
+  // In a threaded program a lambda whose body waits is async: its callers await it.
+  const waits = !isGenerator && lambdaWaits(cx, e);
+  const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: waits });
   for (const p of [...e.args.posonlyargs, ...e.args.args]) state.declared.add(p.arg);
   const body = cx.within(state, () => lowerExpr(cx, e.body));
   let lambda: ir.Expr;
@@ -268,8 +271,8 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
     lambda = { k: "arrow", params, body: [...prologue, { k: "return", arg: make }], loc: cx.loc(e) };
   } else if (state.temps.length || prologue.length) {
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
-    lambda = { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e) };
-  } else lambda = { k: "arrow", params, body, loc: cx.loc(e) };
+    lambda = { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e), ...(waits ? { async: true } : {}) };
+  } else lambda = { k: "arrow", params, body, loc: cx.loc(e), ...(waits ? { async: true } : {}) };
   const sig = describeSignature(e.args);
   if (sig.vararg !== null || sig.kwonly.length || sig.kwarg !== null) {
     // `*a`, keyword-only and `**k` parameters bind through the runtime, as for a def.

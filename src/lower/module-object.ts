@@ -141,13 +141,14 @@ function awaitsAtTop(node: unknown): boolean {
  * runs that block's branches as async functions: the module then has no top-level await, so
  * another module can import it (a synchronous require), and as the entry it runs as before
  * (its body ends with the block; a failure reaches the entry's uncaught-exception handler).
- * Returns whether top-level awaits remain.
+ * Returns whether top-level awaits remain; when none do, each branch ends with `tail`.
  */
-export function deferMainBlock(body: ir.Stmt[], last: ir.Stmt | undefined): boolean {
+export function deferMainBlock(body: ir.Stmt[], last: ir.Stmt | undefined, tail: ir.Stmt[] = []): boolean {
   const index = last ? body.lastIndexOf(last) : -1;
   if (index < 0 || last!.k !== "if" || body.some((s, i) => i !== index && awaitsAtTop(s))) return body.some(awaitsAtTop);
+  // `tail` ends a branch that runs deferred (what ends the module's code, after the block's).
   const run = (stmts: ir.Stmt[]): ir.Stmt[] =>
-    awaitsAtTop(stmts) ? [{ k: "expr", expr: { k: "call", callee: { k: "arrow", params: [], body: stmts, async: true }, args: [] } }] : stmts;
+    awaitsAtTop(stmts) ? [{ k: "expr", expr: { k: "call", callee: { k: "arrow", params: [], body: [...stmts, ...tail], async: true }, args: [] } }] : [...stmts, ...tail];
   body[index] = { ...last!, then: run(last!.then), else: last!.else && run(last!.else) };
   return false;
 }

@@ -61,16 +61,21 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     if (doctests.added) registerDoctests(cx, body);
     const forward = cx.readsTypeHints ? forwardRefStatement(cx, module) : null;
     if (forward) body.unshift(forward);
+    const lastStatement = module.body.at(-1);
+    // The main thread's code ends where the main module's does: the other threads run on
+    // (threading's shutdown). In a program, every module of a threaded one says so (any may be
+    // the entry; the call does nothing in a module imported).
+    const ends: ir.Stmt[] = [];
+    if (cx.threads !== null && lastStatement !== undefined) {
+      const name: py.Name = { ...lastStatement, _type: "Name", id: "__name__", ctx: "Load" } as py.Name;
+      ends.push({ k: "expr", expr: { k: "call", callee: cx.rt("mainThreadDone"), args: [lowerExpr(cx, name)] } });
+    }
     if (cx.program && cx.topLevelAwait && isMainGuard(module.body.at(-1))) {
       const last = body.filter((st) => st.k !== "comment" && st.k !== "blank").at(-1);
-      cx.topLevelAwait = deferMainBlock(body, last);
+      cx.topLevelAwait = deferMainBlock(body, last, ends);
     }
-    const lastStatement = module.body.at(-1);
-    if (cx.threads !== null && cx.program === null && lastStatement !== undefined) {
-      // The main thread's code ends here: the other threads run on (threading's shutdown).
-      const name: py.Name = { ...lastStatement, _type: "Name", id: "__name__", ctx: "Load" } as py.Name;
-      body.push({ k: "expr", expr: { k: "call", callee: cx.rt("mainThreadDone"), args: [lowerExpr(cx, name)] } });
-    }
+    // A main block run deferred ends the main thread's code itself (its branches end with it).
+    if (ends.length > 0 && !holds(body, ends[0])) body.push(...ends);
     for (const c of cx.comments.moduleEnd) {
       if (cx.comments.blankBefore.has(c)) body.push({ k: "blank" });
       body.push({ k: "comment", text: c.text });
@@ -152,6 +157,13 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
 
 /** `if __name__ == "__main__":` */
 /** Names any `import` statement binds to a program module (`import m`, `from pkg import sub`). */
+/** Is `target` (by identity) somewhere in `node`? */
+function holds(node: unknown, target: unknown): boolean {
+  if (node === target) return true;
+  if (node === null || typeof node !== "object") return false;
+  return Object.values(node).some((v) => typeof v === "object" && holds(v, target));
+}
+
 function collectProgramModuleNames(cx: LowerContext, module: py.Module): void {
   walk(module, (node) => {
     if (node._type === "Import") {

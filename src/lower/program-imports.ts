@@ -7,6 +7,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { bindName } from "./targets.js";
 import { delegate } from "./coroutines.js";
+import { syntacticThreadSwitch, threadUse, type ThreadUse } from "./thread-switches.js";
 
 /** What the caller knows about the program's modules. */
 export interface ProgramResolver {
@@ -26,6 +27,12 @@ export interface ProgramResolver {
    * module, used in another).
    */
   programBlockingMethods?(name: string): readonly string[] | null;
+  /**
+   * The threads the programs holding this module use (thread-switches.ts `threadUse` of some
+   * module of theirs), or null: a module that never imports threading still waits at the switch
+   * points when it runs in a threaded program (its functions are called from threads).
+   */
+  programThreads?(name: string): ThreadUse | null;
   /** every module of the program's folder (a bundle holds them all when some name is computed) */
   allModules?(): readonly { name: string }[];
 }
@@ -284,6 +291,8 @@ export interface OtherModules {
   functionWaits?(module: string, name: string): boolean;
   /** the names of waiting methods of the modules this one imports */
   importedMethods?(): ReadonlySet<string>;
+  /** the threads of the program (its thread switch points wait), or null */
+  threads?(): ThreadUse | null;
 }
 
 /**
@@ -313,10 +322,12 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
   const methods: py.FunctionDef[] = [];
   for (const s of module.body) if (s._type === "ClassDef") for (const m of s.body) if (m._type === "FunctionDef") methods.push(m);
   const elsewhere = (moduleName: string | undefined, name: string): boolean => moduleName !== undefined && others.functionWaits?.(moduleName, name) === true;
+  const threads = threadUse(module) ?? others.threads?.() ?? null;
   const blocking: Waits = (node) => {
     if (node._type !== "Call") return importWaits(node);
     const call = node;
     const f = call.func;
+    if (threads !== null && syntacticThreadSwitch(call, threads.futures) !== null) return true;
     if (f._type === "Attribute") {
       if (f.attr === "run_until_complete" || f.attr === "run_forever" || (f.attr === "run" && f.value._type === "Name" && (f.value.id === "asyncio" || asyncio.aliases.has(f.value.id)))) return true;
       if (blockingMethods.has(f.attr)) return true;

@@ -292,12 +292,32 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
  *   while (true) { const step = await it.next(); if (step.done) break; f = step.value; body }
  */
 function streamsResults(cx: LowerContext, iter: py.Expr): boolean {
-  if (cx.threads === null || iter._type !== "Call" || cx.fn.coroutine || cx.fn.generator) return false;
+  if (cx.threads === null || cx.fn.coroutine || cx.fn.generator) return false;
   if (!cx.fn.jsAsync && cx.fn.scope !== cx.moduleScope) return false;
+  if (isSocketFile(cx, iter)) return true;
+  if (iter._type !== "Call") return false;
   const kind = threadSwitch(cx, iter, iter.func, cx.fn.scope);
   const f = iter.func;
   const name = f._type === "Attribute" ? f.attr : f._type === "Name" ? f.id : "";
   return (kind === "call" && name !== "wait") || (kind === "method" && name === "map");
+}
+
+/**
+ * `sock.makefile(...)`, or a name bound to one (`with c.makefile() as f`, `f = c.makefile()`),
+ * or a child's pipe (`proc.stdout`): its lines wait for the peer.
+ */
+function isSocketFile(cx: LowerContext, e: py.Expr): boolean {
+  const makesFile = (x: py.Expr | null | undefined): boolean => x?._type === "Call" && x.func._type === "Attribute" && x.func.attr === "makefile";
+  if (makesFile(e)) return true;
+  // a child's pipe: `for line in proc.stdout`
+  if (e._type === "Attribute" && (e.attr === "stdout" || e.attr === "stderr") && !(e.value._type === "Name" && e.value.id === "sys")) return true;
+  if (e._type !== "Name") return false;
+  const bindings = cx.resolve(e.id, cx.fn.scope)?.bindings.get(e.id);
+  if (!bindings || bindings.length !== 1) return false;
+  const stmt = bindings[0]!.stmt;
+  if (stmt?._type === "Assign") return makesFile(stmt.value);
+  if (stmt?._type === "With") return stmt.items.some((i) => i.optional_vars?._type === "Name" && i.optional_vars.id === e.id && makesFile(i.context_expr));
+  return false;
 }
 
 function lowerResultStream(cx: LowerContext, s: py.For): ir.Stmt[] {

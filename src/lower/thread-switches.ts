@@ -106,6 +106,23 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
   if (f._type !== "Attribute") return null;
   const module = moduleName(cx, f.value);
   if (module !== null) return moduleFunction(module, f.attr);
+  return switchMethod(e, f, cx.threads?.futures === true);
+}
+
+/**
+ * `threadSwitch` read from the syntax alone (another module of the program, before it is
+ * converted): `time.sleep(...)`, `sleep(...)` and the waiting methods.
+ */
+export function syntacticThreadSwitch(e: py.Call, futures: boolean): string | null {
+  const f = e.func;
+  if (f._type === "Name") return f.id === "sleep" ? "sleep" : null;
+  if (f._type !== "Attribute") return null;
+  if (f.value._type === "Name" && f.value.id === "time") return f.attr === "sleep" ? "sleep" : null;
+  return switchMethod(e, f, futures);
+}
+
+/** A method named like a waiting one, on a receiver that is not a constant, with arguments that fit it. */
+function switchMethod(e: py.Call, f: py.Attribute, futures: boolean): string | null {
   if (f.value._type === "Constant" || f.value._type === "JoinedStr") return null;
   const positional = e.args.length;
   const keywords = e.keywords.map((k) => k.arg);
@@ -126,6 +143,8 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
     case "readlines":
     case "select":
     case "getresponse":
+    // a child process (subprocess.Popen)
+    case "communicate":
     case "serve_forever":
     case "handle_request":
       return "method";
@@ -141,7 +160,7 @@ export function threadSwitch(cx: LowerContext, e: py.Call, f: py.Expr, from: Sco
       return positional === 0 && keywords.length === 0 ? "method" : null;
     case "result":
     case "exception":
-      return cx.threads?.futures ? "method" : null;
+      return futures ? "method" : null;
     default:
       return null;
   }
