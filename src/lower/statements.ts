@@ -171,22 +171,12 @@ function annotationValue(cx: LowerContext, hint: py.Expr): ir.Expr {
   return { k: "index", object: items, index: { k: "num", value: 0 } };
 }
 
-/** The docstring of a def: its first statement, when that is a string. */
+/** The docstring of a def: its first statement, when that is a string (kept as written:
+ * CPython 3.11 does not strip a docstring's indentation, 3.13 does). */
 function docstring(body: py.Stmt[]): string | null {
   const first = body[0];
-  if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return cleanDoc(first.value.value.value);
+  if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return first.value.value.value;
   return null;
-}
-
-/** Python 3.11's docstring: the text with common indentation removed (inspect.cleandoc rules). */
-function cleanDoc(text: string): string {
-  const lines = text.replace(/\t/g, "        ").split("\n");
-  const indents = lines.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
-  const margin = indents.length ? Math.min(...indents) : 0;
-  const cleaned = [lines[0]!.trimStart(), ...lines.slice(1).map((l) => l.slice(margin))];
-  while (cleaned.length && cleaned[cleaned.length - 1]!.trim() === "") cleaned.pop();
-  while (cleaned.length && cleaned[0]!.trim() === "") cleaned.shift();
-  return cleaned.join("\n");
 }
 
 /**
