@@ -54,12 +54,15 @@ export function defineContainerDunders(proto: object, options: { mutable: boolea
   define(proto, "__iter__", function () {
     return new PyIterator(options.iterate(this));
   });
-  define(proto, "__repr__", function () {
+  const reprOfBase = function (this: any): string {
     const text = repr(plain(this));
     // set.__repr__ names the subclass: `Bag({1, 2})`, `Bag()`.
     if (this instanceof AbstractSet) return this.size === 0 ? `${typeName(this)}()` : `${typeName(this)}(${text})`;
     return text;
-  });
+  };
+  // The built-in base's repr (pprint lays such an instance out as the base).
+  Object.defineProperty(reprOfBase, Symbol.for("pyts.containerRepr"), { value: true });
+  define(proto, "__repr__", reprOfBase);
   if (!options.mutable) {
     define(proto, "__hash__", function () {
       return this instanceof Tuple ? pyHash(plain(this)) : FrozenSet.prototype.__hash__.call(this);

@@ -274,7 +274,7 @@ const MutableMapping = named(
       const other = pos[0];
       if (other !== undefined) {
         if (isinstanceOf(other, Mapping)) for (const k of Array.from(iterable(other))) setitem(this, k, getitem(other, k));
-        else if (other !== null && typeof (other as { keys?: unknown }).keys === "function") {
+        else if (other !== null && !Array.isArray(other) && !(other instanceof Uint8Array) && typeof (other as { keys?: unknown }).keys === "function") {
           for (const k of Array.from(iterable((other as { keys(): unknown }).keys()))) setitem(this, k, getitem(other, k));
         } else {
           for (const item of iterable(other)) {

@@ -3,6 +3,9 @@
 // used when its class defines one; other objects are rebuilt without `__init__` (as
 // `__reduce_ex__` does for plain classes) with their attributes copied. `memo` is a dict keyed
 // by `id()`, so a cycle is copied once and user `__deepcopy__` methods can pass it on.
+// Subclasses of list/dict/set/tuple and classes with their own `__reduce_ex__`, `__reduce__`,
+// `__getnewargs__`, `__getstate__` or `__setstate__` go through CPython's `_reconstruct`
+// (copy-reduce.ts).
 
 import { builtinFunction } from "../values/builtin-type.js";
 import { id } from "../values/builtin-functions.js";
@@ -12,6 +15,7 @@ import { callMethod } from "../values/methods.js";
 import { FrozenSet, PySet } from "../values/set.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
+import { byReduction, reconstruct } from "./copy-reduce.js";
 
 class Error extends Exception {
   static readonly __module__ = "copy";
@@ -45,8 +49,9 @@ function shallow(x: unknown): any {
   const own = hook(obj, "__copy__");
   if (own) return own.call(obj);
   if (Array.isArray(obj) && obj.constructor === Array) return obj.slice();
-  if (obj instanceof Dict || obj instanceof PySet) return callMethod(obj, "copy");
+  if ((obj instanceof Dict || obj instanceof PySet) && !byReduction(obj)) return callMethod(obj, "copy");
   if (typeof x === "function") return x;
+  if (byReduction(obj)) return reconstruct(obj, null);
   return rebuild(obj, (v) => v);
 }
 
@@ -58,6 +63,7 @@ function deep(x: unknown, memo: Dict<unknown, unknown>): any {
   const own = hook(obj, "__deepcopy__");
   let result: unknown;
   if (own) result = own.call(obj, memo);
+  else if (byReduction(obj)) result = reconstruct(obj, { memo, deep: (v) => deep(v, memo) });
   else if (Array.isArray(obj) && obj.constructor === Array) {
     const out: unknown[] = [];
     memo.set(key, out);

@@ -169,10 +169,13 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   const own = (name: string): boolean => Object.hasOwn(proto, name);
 
   if (opts.repr && !own("__repr__")) {
-    define(proto, "__repr__", function (this: object): string {
+    const generated = function (this: object): string {
       const parts = all.filter((f) => f.repr).map((f) => `${f.name}=${repr((this as Record<string, unknown>)[f.name])}`);
       return `${qualName(this.constructor)}(${parts.join(", ")})`;
-    });
+    };
+    // pprint lays out an instance whose repr is the generated one field by field.
+    Object.defineProperty(generated, Symbol.for("pyts.dataclassReprFields"), { value: all });
+    define(proto, "__repr__", generated);
   }
   const sameClass = (a: object, b: unknown): boolean =>
     typeof b === "object" && b !== null && (b as object).constructor === a.constructor;

@@ -124,7 +124,7 @@ export function byMagnitude(a: Num, b: Num, larger: boolean, ctx: Context): Num 
   if (nan) return nan;
   const abs = (x: Num): Num => num(0, x.coeff, x.exp, x.kind);
   let c = compareNums(abs(a), abs(b));
-  if (c === 0) c = compareNums(a, b);
+  if (c === 0) c = compareTotal(a, b);
   const pick = larger ? (c >= 0 ? a : b) : c <= 0 ? a : b;
   return finish(pick, ctx);
 }

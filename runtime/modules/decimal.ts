@@ -483,7 +483,8 @@ export class Decimal {
     const nan = nanResult(ctx, this.n, o);
     if (nan) return wrap(nan);
     let c = compareNums(this.n, o);
-    if (c === 0) c = this.n.sign !== o.sign ? (this.n.sign ? -1 : 1) : 0;
+    // Equal values: the total ordering decides (sign, then exponent: max(7.00, 7) is 7).
+    if (c === 0) c = compareTotal(this.n, o);
     return wrap(finish(keepThis(c) ? this.n : o, ctx));
   }
   __hash__(): bigint {

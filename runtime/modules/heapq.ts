@@ -153,7 +153,7 @@ interface MergeEntry {
 const entryLess: Less<MergeEntry> = (a, b) => (eq(a.key, b.key) ? a.order < b.order : lt(a.key, b.key));
 const entryGreater: Less<MergeEntry> = (a, b) => entryLess(b, a);
 
-function merge(...args: unknown[]): unknown {
+function merge(...args: unknown[]): any {
   const [iterables, kws] = splitKw(args);
   const key = kws["key"] ?? null;
   const reverse = truthy(kws["reverse"] ?? false);

@@ -17,18 +17,34 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { extraKind, layoutExtra, type ExtraKind } from "./pprint-types.js";
 
-type Kind = "dict" | "list" | "tuple" | "set" | "frozenset" | "str" | null;
+type Kind = "dict" | "list" | "tuple" | "set" | "frozenset" | "str" | ExtraKind | null;
 
-/** The container kinds pprint lays out (exact types, as CPython's dispatch on `__repr__`). */
+/** Marks the `__repr__` of the bases of `class Registry(dict)` (runtime/lang/container-dunders.ts). */
+const CONTAINER_REPR = Symbol.for("pyts.containerRepr");
+
+/** The `__repr__` an object's class defines, if any (the built-in containers define none). */
+function ownRepr(x: object): unknown {
+  return (x as { __repr__?: unknown }).__repr__;
+}
+
+/**
+ * The container kinds pprint lays out: CPython dispatches on `type(x).__repr__`, so a subclass
+ * that keeps its base's repr is laid out as the base is.
+ */
 function kindOf(x: unknown): Kind {
   if (typeof x === "string") return "str";
-  if (Array.isArray(x)) return Object.getPrototypeOf(x) === Array.prototype ? "list" : null;
-  if (x instanceof Tuple) return x.constructor === Tuple ? "tuple" : null;
-  if (x instanceof Dict) return x.constructor === Dict ? "dict" : null;
-  if (x instanceof PySet) return x.constructor === PySet ? "set" : null;
-  if (x instanceof FrozenSet) return x.constructor === FrozenSet ? "frozenset" : null;
-  return null;
+  if (typeof x !== "object" || x === null) return null;
+  const r = ownRepr(x);
+  if (r === undefined || (typeof r === "function" && (r as unknown as Record<symbol, unknown>)[CONTAINER_REPR] === true)) {
+    if (Array.isArray(x)) return "list";
+    if (x instanceof Tuple) return "tuple";
+    if (x instanceof Dict) return "dict";
+    if (x instanceof PySet) return "set";
+    if (x instanceof FrozenSet) return "frozenset";
+  }
+  return extraKind(x, r);
 }
 
 /** Sort as CPython's _safe_key: by `<` where the items allow it, else by type name. */
@@ -46,7 +62,7 @@ function safeSorted<T>(items: T[], key: (x: T) => unknown): T[] {
   });
 }
 
-function plen(s: string): number {
+export function plen(s: string): number {
   return s.length === Array.from(s).length ? s.length : Array.from(s).length;
 }
 
@@ -59,8 +75,8 @@ function nonNegative(value: unknown, name: string, allowZero: boolean): number |
 
 export class PrettyPrinter {
   static readonly __module__ = "pprint";
-  private readonly indentPerLevel: number;
-  private readonly width: number;
+  readonly indentPerLevel: number;
+  readonly width: number;
   private readonly depth: number | null;
   private readonly compact: boolean;
   private readonly sortDicts: boolean;
@@ -129,16 +145,18 @@ export class PrettyPrinter {
     return [text, text !== "" && !text.startsWith("<"), false];
   }
 
-  private repr(x: unknown, context: Set<unknown>, level: number): string {
+  /** `_repr`: the depth-limited one-line repr. */
+  _repr(x: unknown, context: Set<unknown>, level: number): string {
     return this.safeRepr(x, new Set(context), this.depth, level)[0];
   }
 
-  private format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  /** `_format`: the object at `indent`, split over lines when its repr does not fit. */
+  _format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
     if (context.has(x) && typeof x === "object") {
       out.push(`<Recursion on ${typeName(x)} with id=0>`);
       return;
     }
-    const text = this.repr(x, context, level);
+    const text = this._repr(x, context, level);
     const maxWidth = this.width - indent - allowance;
     const kind = kindOf(x);
     if (plen(text) > maxWidth && kind !== null) {
@@ -156,31 +174,20 @@ export class PrettyPrinter {
         out.push("{");
         if (this.indentPerLevel > 1) out.push(" ".repeat(this.indentPerLevel - 1));
         const d = x as Dict;
-        if (d.size > 0) {
-          let entries = [...d.entries()] as Array<[unknown, unknown]>;
-          if (this.sortDicts) entries = safeSorted(entries, (e) => e[0]);
-          const inner = indent + this.indentPerLevel;
-          entries.forEach(([k, v], i) => {
-            const last = i === entries.length - 1;
-            const keyText = this.repr(k, context, level);
-            out.push(keyText, ": ");
-            this.format(v, out, inner + plen(keyText) + 2, last ? allowance + 1 : 1, context, level);
-            if (!last) out.push(",\n" + " ".repeat(inner));
-          });
-        }
+        if (d.size > 0) this._format_dict_items(this._dict_entries(d), out, indent, allowance + 1, context, level);
         out.push("}");
         return;
       }
       case "list":
         out.push("[");
-        this.items(x as unknown[], out, indent, allowance + 1, context, level);
+        this._format_items(x as unknown[], out, indent, allowance + 1, context, level);
         out.push("]");
         return;
       case "tuple": {
         const items = (x as Tuple).items as unknown[];
         const end = items.length === 1 ? ",)" : ")";
         out.push("(");
-        this.items(items, out, indent, allowance + end.length, context, level);
+        this._format_items(items, out, indent, allowance + end.length, context, level);
         out.push(end);
         return;
       }
@@ -192,23 +199,58 @@ export class PrettyPrinter {
           return;
         }
         let end = "}";
-        if (kind === "set") out.push("{");
+        const exact = (x as object).constructor === (kind === "set" ? PySet : FrozenSet);
+        if (kind === "set" && exact) out.push("{");
         else {
-          out.push("frozenset({");
+          // A subclass (and frozenset) writes its name: `Bag({...})`.
+          const name = typeName(x);
+          out.push(name + "({");
           end = "})";
-          indent += "frozenset".length + 1;
+          indent += name.length + 1;
         }
-        this.items(safeSorted(items, (i) => i), out, indent, allowance + end.length, context, level);
+        this._format_items(safeSorted(items, (i) => i), out, indent, allowance + end.length, context, level);
         out.push(end);
         return;
       }
       case "str":
-        this.string(x as string, out, indent, allowance, level);
+        this._string(x as string, out, indent, allowance, level);
         return;
+      default:
+        layoutExtra(this, kind, x, out, indent, allowance, context, level);
     }
   }
 
-  private items(items: unknown[], out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  /** A dict's items, sorted by key when `sort_dicts`. */
+  _dict_entries(d: Dict): Array<[unknown, unknown]> {
+    const entries = [...d.entries()] as Array<[unknown, unknown]>;
+    return this.sortDicts ? safeSorted(entries, (e) => e[0]) : entries;
+  }
+
+  /** `_format_dict_items`: `key: value` pairs, one a line. */
+  _format_dict_items(entries: Array<[unknown, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+    const inner = indent + this.indentPerLevel;
+    entries.forEach(([k, v], i) => {
+      const last = i === entries.length - 1;
+      const keyText = this._repr(k, context, level);
+      out.push(keyText, ": ");
+      this._format(v, out, inner + plen(keyText) + 2, last ? allowance : 1, context, level);
+      if (!last) out.push(",\n" + " ".repeat(inner));
+    });
+  }
+
+  /** `_format_namespace_items`: `name=value` pairs, one a line (dataclasses, namespaces). */
+  _format_namespace_items(entries: Array<[string, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+    entries.forEach(([k, v], i) => {
+      const last = i === entries.length - 1;
+      out.push(k, "=");
+      if (typeof v === "object" && v !== null && context.has(v)) out.push("...");
+      else this._format(v, out, indent + plen(k) + 1, last ? allowance : 1, context, level);
+      if (!last) out.push(",\n" + " ".repeat(indent));
+    });
+  }
+
+  /** `_format_items`: a sequence's items, one a line (or packed when `compact`). */
+  _format_items(items: unknown[], out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
     indent += this.indentPerLevel;
     if (this.indentPerLevel > 1) out.push(" ".repeat(this.indentPerLevel - 1));
     const newline = ",\n" + " ".repeat(indent);
@@ -222,7 +264,7 @@ export class PrettyPrinter {
         width -= allowance;
       }
       if (this.compact) {
-        const text = this.repr(item, context, level);
+        const text = this._repr(item, context, level);
         const w = plen(text) + 2;
         if (width < w) {
           width = maxWidth;
@@ -237,12 +279,12 @@ export class PrettyPrinter {
       }
       out.push(delim);
       delim = newline;
-      this.format(item, out, indent, last ? allowance : 1, context, level);
+      this._format(item, out, indent, last ? allowance : 1, context, level);
     });
   }
 
   /** A long str as adjacent literals, split at line ends and then between words. */
-  private string(s: string, out: string[], indent: number, allowance: number, level: number): void {
+  _string(s: string, out: string[], indent: number, allowance: number, level: number): void {
     if (s.length === 0) {
       out.push(repr(s));
       return;
@@ -291,7 +333,7 @@ export class PrettyPrinter {
 
   pformat(x: unknown): any {
     const out: string[] = [];
-    this.format(x, out, 0, 0, new Set(), 0);
+    this._format(x, out, 0, 0, new Set(), 0);
     return out.join("");
   }
 

@@ -17,24 +17,44 @@ import { typeName } from "../values/typename.js";
 import { Fraction } from "./fractions.js";
 import { mathModule } from "./math.js";
 import { moduleObject } from "./module-object.js";
+import { callMethod } from "../values/methods.js";
+import { Tuple } from "../values/tuple.js";
 import { namedtuple } from "./namedtuple.js";
 
 export class StatisticsError extends ValueError {
   static readonly __module__ = "statistics";
 }
 
-type Kind = "int" | "float" | "Fraction";
+type Kind = "int" | "float" | "Fraction" | "Decimal";
+
+/** The Decimal class the data used (statistics does not load the decimal module itself). */
+let decimalClass: unknown = null;
+
+function isDecimal(x: unknown): boolean {
+  if (typeof x !== "object" || x === null) return false;
+  const cls = x.constructor as { __module__?: unknown; name?: unknown };
+  return cls.__module__ === "decimal" && cls.name === "Decimal";
+}
 
 /** The data's type for _coerce: int (and bool), float or Fraction; others are refused. */
 function kindOf(x: unknown): Kind {
   if (isIntLike(x)) return "int";
   if (typeof x === "number") return "float";
   if (x instanceof Fraction) return "Fraction";
+  if (isDecimal(x)) {
+    decimalClass = (x as object).constructor;
+    return "Decimal";
+  }
   throw new PyTypeError(`can't convert type '${typeName(x)}' to numerator/denominator`);
 }
 
 /** `reduce(_coerce, types, int)` over int, float and Fraction: float wins, then Fraction. */
 function coerce(kinds: Set<Kind>): Kind {
+  if (kinds.has("Decimal")) {
+    const other = [...kinds].find((k) => k !== "Decimal" && k !== "int");
+    if (other !== undefined) throw new PyTypeError(`don't know how to coerce ${other === "Fraction" ? "Decimal and Fraction" : "float and Decimal"}`);
+    return "Decimal";
+  }
   if (kinds.has("float")) return "float";
   if (kinds.has("Fraction")) return "Fraction";
   return "int";
@@ -48,6 +68,11 @@ function exactRatio(x: unknown): [unknown, bigint | null] {
     return [f._numerator, f._denominator];
   }
   if (x instanceof Fraction) return [x._numerator, x._denominator];
+  if (isDecimal(x)) {
+    if (!truthy(callMethod(x, "is_finite"))) return [x, null];
+    const [n, d] = (callMethod(x, "as_integer_ratio") as Tuple).items as [bigint, bigint];
+    return [n, d];
+  }
   return [toBigInt(x as bigint), 1n];
 }
 
@@ -83,6 +108,8 @@ function exactSum(data: Iterable<unknown>): Sum {
 function convert(value: Fraction | number, kind: Kind): unknown {
   if (typeof value === "number") return value;
   if (kind === "Fraction") return value;
+  // Decimal: `T(value.numerator) / T(value.denominator)` under the current context.
+  if (kind === "Decimal") return truediv(Reflect.construct(decimalClass as Function, [value._numerator]), Reflect.construct(decimalClass as Function, [value._denominator]));
   if (kind === "int" && value._denominator === 1n) return value._numerator;
   return value.__float__();
 }

@@ -509,7 +509,7 @@ function print_list(list: unknown, file: unknown = null): null {
   return null;
 }
 
-function walk_tb(tb: unknown): Iterator<unknown> {
+function walk_tb(tb: unknown): any {
   const items: unknown[] = [];
   for (let t = tb; t instanceof TracebackObject; t = t.tb_next) items.push(Tuple.of(t.tb_frame, t.tb_lineno));
   return items[Symbol.iterator]();

@@ -166,19 +166,61 @@ export class DictView implements Iterable<unknown> {
     return `dict_${this.kind}(${repr([...this])})`;
   }
   __eq__(other: unknown): boolean {
-    if (!(other instanceof DictView) || other.kind !== this.kind || this.kind === "values") return false;
+    if (this.kind === "values") return false;
+    // keys() and items() compare as sets, with sets and with each other.
+    if (other instanceof AbstractSet) return eq(new PySet(this), other);
+    if (!(other instanceof DictView) || other.kind === "values") return false;
     return eq(new PySet(this), new PySet(other));
   }
 }
 
+/**
+ * keys() and items() views are set-like: `&`, `|`, `-`, `^` (either side) give a set, as
+ * CPython's do; `isdisjoint` too.
+ */
+class SetLikeView extends DictView {
+  __and__(other: unknown): PySet {
+    return setIntersection(new PySet(this), operand(other)) as PySet;
+  }
+  __rand__(other: unknown): PySet {
+    return setIntersection(new PySet(iterable(other)), this) as PySet;
+  }
+  __or__(other: unknown): PySet {
+    const result = new PySet(this);
+    result.update(operand(other));
+    return result;
+  }
+  __ror__(other: unknown): PySet {
+    const result = new PySet(iterable(other));
+    result.update(this);
+    return result;
+  }
+  __sub__(other: unknown): PySet {
+    return setDifference(new PySet(this), operand(other)) as PySet;
+  }
+  __rsub__(other: unknown): PySet {
+    return setDifference(new PySet(iterable(other)), this) as PySet;
+  }
+  __xor__(other: unknown): PySet {
+    return setSymmetricDifference(new PySet(this), operand(other)) as PySet;
+  }
+  __rxor__(other: unknown): PySet {
+    return setSymmetricDifference(new PySet(iterable(other)), this) as PySet;
+  }
+  isdisjoint(other: unknown): boolean {
+    for (const x of iterable(other)) if (this.__contains__(x)) return false;
+    return true;
+  }
+}
+
 /** The three kinds of view, each its own type as in CPython (`type(d.keys()).__name__`). */
-class DictKeys extends DictView {
+class DictKeys extends SetLikeView {
   static override readonly pythonName = "dict_keys";
 }
 class DictValues extends DictView {
   static override readonly pythonName = "dict_values";
 }
-class DictItems extends DictView {
+class DictItems extends SetLikeView {
   static override readonly pythonName = "dict_items";
 }
 

@@ -38,6 +38,16 @@ export class BaseException extends Error {
   /** The name Python prints, where the JS class name differs (PyTypeError -> TypeError). */
   static pythonName?: string;
 
+  /** Python 3.11's `exc.add_note(note)`: appends to `__notes__` (made on the first note). */
+  add_note(note: unknown): null {
+    if (typeof note !== "string") throw new PyTypeError(`note must be a str, not '${note === null || note === undefined ? "NoneType" : typeof note === "bigint" ? "int" : typeof note === "number" ? "float" : ((note as object).constructor?.name ?? "object")}'`);
+    const self = this as unknown as { __notes__?: unknown };
+    if (self.__notes__ === undefined) self.__notes__ = [];
+    if (!Array.isArray(self.__notes__)) throw new PyTypeError("Cannot add note: __notes__ is not a list");
+    self.__notes__.push(note);
+    return null;
+  }
+
   /** Python's `exc.with_traceback(tb)`: returns the exception itself. */
   with_traceback(tb: unknown): this {
     this.__traceback__ = tb;

@@ -151,6 +151,11 @@ export function repr(x: unknown): string {
   // define their own __repr__; the built-in classes themselves define none.
   const custom = callDunder(obj, "__repr__");
   if (custom !== undefined) return custom;
+  return builtinRepr(obj);
+}
+
+/** The repr a built-in type gives `obj`, whatever `__repr__` its class defines (`dict.__repr__(self)`). */
+export function builtinRepr(obj: object): string {
   if (Array.isArray(obj)) return guarded(obj, "[...]", () => `[${joinRepr(obj)}]`);
   if (obj instanceof Tuple) return guarded(obj, "(...)", () => tupleRepr(obj));
   if (obj instanceof Dict) return guarded(obj, "{...}", () => dictRepr(obj));
@@ -162,6 +167,11 @@ export function repr(x: unknown): string {
   if (obj instanceof Bytes) return bytesRepr(obj);
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
+  return objectRepr(obj);
+}
+
+/** `object.__repr__(obj)`: `<module.Class object at 0x...>`. */
+export function objectRepr(obj: object): string {
   const ctor = (Object.getPrototypeOf(obj) as { constructor?: AnyFunction } | null)?.constructor;
   const module = typeof ctor === "function" ? moduleName(ctor) : "builtins";
   const name = typeof ctor === "function" && ctor !== Object ? className(ctor) : "object";

@@ -59,8 +59,14 @@ function ownFrames(frames: string[], later: string[] | null): string[] {
   return frames.slice(shared);
 }
 
+/** The notes `add_note` gave the exception, one a line after its message. */
+function noteLines(e: unknown): string[] {
+  const notes = typeof e === "object" && e !== null ? (e as { __notes__?: unknown }).__notes__ : undefined;
+  return Array.isArray(notes) ? notes.map((note) => (typeof note === "string" ? note : toStr(note))) : [];
+}
+
 function formatOne(e: unknown, frames: string[]): string {
-  return ["Traceback (most recent call last):", ...frames, exceptionLine(e)].join("\n") + "\n";
+  return ["Traceback (most recent call last):", ...frames, exceptionLine(e), ...noteLines(e)].join("\n") + "\n";
 }
 
 /** The full report CPython prints, including __cause__ / __context__ chains. */

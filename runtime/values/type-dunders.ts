@@ -18,7 +18,7 @@ import { format } from "./format-spec.js";
 import { iter } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike } from "./numeric.js";
-import { repr, str } from "./repr.js";
+import { builtinRepr, objectRepr, repr, str } from "./repr.js";
 import { PySet } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { builtinDelitem, builtinGetitem, builtinSetitem } from "./subscript.js";
@@ -116,6 +116,11 @@ const UNARY: Record<string, (x: unknown) => unknown> = {
 /** The built-in behaviour of `type.name(self, ...)`, or undefined where pyts has none. */
 function implementation(type: PyTypeObject, name: string): Impl | undefined {
   if (name === "__init__") return initImpl(type) ?? ((self, ...args) => initOfValue(type, self, args));
+  // `dict.__repr__(self)` in a subclass's own __repr__: the container's repr, not the override.
+  if (name === "__repr__" && ([list, tuple, dict, set, frozenset, bytes, bytearray] as PyTypeObject[]).includes(type)) {
+    return (self) => (typeof self === "object" && self !== null ? builtinRepr(self) : repr(self));
+  }
+  if (name === "__repr__" && type === object) return (self) => (typeof self === "object" && self !== null && !(self instanceof BaseException) ? objectRepr(self) : repr(self));
   const unary = UNARY[name];
   if (unary !== undefined) return (self) => unary(self);
   const stem = /^__(r?)(\w+?)__$/.exec(name);

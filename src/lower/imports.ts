@@ -66,6 +66,11 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
       continue;
     }
     const full = `${module}.${alias.name}`;
+    const dunder = dunderAlias(module, alias.name);
+    if (dunder !== null) {
+      out.push(bindName(cx, alias.asname ?? alias.name, { k: "member", object: moduleValue(cx, module), property: dunder }, cx.loc(s)));
+      continue;
+    }
     let value: ir.Expr = RUNTIME_SUBMODULES.has(full) ? moduleValue(cx, full) : { k: "member", object: moduleValue(cx, module), property: alias.name };
     if (checked && !checked.provided.has(alias.name)) {
       if (checked.cpython.has(alias.name)) return cx.unsupported(alias, `'${module}.${alias.name}' (pyts's ${module} module does not provide it)`);
@@ -92,6 +97,19 @@ function checkTypingNames(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
 }
 
 /**
+ * `operator.__add__` is `operator.add` (CPython binds both names to one function). The module
+ * object has no dunder attributes (they would make it look like a value with those dunders),
+ * so the alias is resolved here: the plain name (`add`, or `and_` for `__and__`), or null.
+ */
+function dunderAlias(module: string, name: string): string | null {
+  const m = /^__(\w+)__$/.exec(name);
+  const checked = CHECKED_MODULES.get(module);
+  if (module !== "operator" || m === null || !checked?.cpython.has(name)) return null;
+  for (const plain of [m[1]!, m[1]! + "_"]) if (checked.provided.has(plain)) return plain;
+  return null;
+}
+
+/**
  * `m.name` on a standard module whose name pyts's module lacks: a located error when CPython's
  * module has it; otherwise (neither has it) the read that raises CPython's AttributeError at
  * run time, with the "Did you mean" hint chosen among CPython's names. Null when pyts has it.
@@ -102,6 +120,8 @@ export function moduleLacks(cx: LowerContext, e: py.Attribute, object: () => ir.
   if (known?.k !== "module") return null;
   const checked = CHECKED_MODULES.get(known.module);
   if (!checked || checked.provided.has(e.attr)) return null;
+  const dunder = dunderAlias(known.module, e.attr);
+  if (dunder !== null) return { k: "member", object: object(), property: dunder };
   if (checked.cpython.has(e.attr)) return cx.unsupported(e, `'${known.module}.${e.attr}' (pyts's ${known.module} module does not provide it)`);
   const hint = closestName([...checked.cpython].sort(), e.attr);
   return { k: "call", callee: cx.rt("moduleAttribute"), args: [object(), { k: "str", value: e.attr }, hint === null ? { k: "null" } : { k: "str", value: hint }], loc: cx.loc(e) };

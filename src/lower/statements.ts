@@ -171,7 +171,8 @@ function annotationValue(cx: LowerContext, hint: py.Expr): ir.Expr {
   return { k: "index", object: items, index: { k: "num", value: 0 } };
 }
 
-/** The docstring of a def: its first statement, when that is a string (as written: 3.11 does not clean it). */
+/** The docstring of a def: its first statement, when that is a string (kept as written:
+ * CPython 3.11 does not strip a docstring's indentation, 3.13 does). */
 function docstring(body: py.Stmt[]): string | null {
   const first = body[0];
   if (first?._type === "Expr" && first.value._type === "Constant" && first.value.value.kind === "str") return first.value.value.value;
