@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   if (cacheDir !== undefined) fs.rmSync(cacheDir, { recursive: true, force: true });
-});
+}, 120_000); // the run cache holds every fixture's converted program: slow to delete on a loaded machine
 
 test("the type checker ran cleanly apart from per-file errors", () => {
   expect(typeErrors.get("<tsgo>")).toBeUndefined();
