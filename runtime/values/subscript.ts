@@ -68,12 +68,6 @@ interface ItemDunders {
 
 /** Python's `obj[key]`. */
 export function getitem(obj: unknown, key: unknown): any {
-  if (typeof key === "bigint" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
-    // A plain list at an int index: at once (`v[j]`).
-    const i = Number(key);
-    const at = i < 0 ? i + obj.length : i;
-    if (at >= 0 && at < obj.length) return obj[at];
-  }
   if (typeof obj === "object" && obj !== null && overridden(obj, "__getitem__")) return (obj as ItemDunders).__getitem__!(key);
   return builtinGetitem(obj, key);
 }
