@@ -1,6 +1,8 @@
 // Unpacking assignment (`a, b = value`, `first, *rest = value`) with Python's checks.
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { jsIterator } from "../values/iteration.js";
+import { Tuple } from "../values/tuple.js";
+import { overridden } from "../values/overrides.js";
 import { typeName } from "../values/typename.js";
 
 function iteratorOf(value: unknown): Iterator<unknown> {
@@ -16,10 +18,12 @@ function iteratorOf(value: unknown): Iterator<unknown> {
 
 /** `a, b = value`: exactly `count` items; like CPython, reads at most one item too many. */
 export function unpack(value: unknown, count: number): any[] {
-  if (Array.isArray(value)) {
-    if (value.length === count) return value;
-    if (value.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
-    throw new ValueError(`not enough values to unpack (expected ${count}, got ${value.length})`);
+  // A list or a tuple (unless a subclass defines its own `__iter__`): its items at once.
+  const known = Array.isArray(value) ? value : value instanceof Tuple ? (value.items as unknown[]) : null;
+  if (known !== null && !overridden(value as object, "__iter__")) {
+    if (known.length === count) return known;
+    if (known.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
+    throw new ValueError(`not enough values to unpack (expected ${count}, got ${known.length})`);
   }
   const it = iteratorOf(value);
   const items: unknown[] = [];

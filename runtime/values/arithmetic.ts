@@ -371,6 +371,7 @@ export function mod(a: unknown, b: unknown): any {
   return binary(a, b, MOD);
 }
 export function power(a: unknown, b: unknown): any {
+  if (typeof a === "number" && typeof b === "number") return floatPow(a, b);
   return binary(a, b, POW);
 }
 export function matmul(a: unknown, b: unknown): any {

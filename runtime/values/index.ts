@@ -38,5 +38,6 @@ export * from "./str-format.js";
 export * from "./str-methods.js";
 export * from "./traceback.js";
 export * from "./small-int.js";
+export * from "./int-mixed.js";
 import "./type-methods.js";
 export { namespaceOrder } from "./namespaces.js";

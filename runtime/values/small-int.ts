@@ -10,6 +10,7 @@ import { len } from "./builtin-functions.js";
 import { makeRange } from "./range.js";
 import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
+import { Tuple } from "./tuple.js";
 import { astralCodePoints, strLength } from "./str-index.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
@@ -88,13 +89,18 @@ export function lenI(x: unknown): Int {
 }
 
 /** `obj[i]` for an Int index: a plain list or str at once, anything else through `getitem`. */
-export function getitemI(obj: unknown, i: Int): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function getitemI(obj: unknown, i: Int): any {
   if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
   } else if (typeof i === "number" && typeof obj === "string" && astralCodePoints(obj) === null) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
+  } else if (typeof i === "number" && obj instanceof Tuple && Object.getPrototypeOf(obj) === Tuple.prototype) {
+    const items = obj.items;
+    const at = i < 0 ? i + items.length : i;
+    if (at >= 0 && at < items.length) return items[at];
   }
   return getitem(obj, big(i));
 }

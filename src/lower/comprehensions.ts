@@ -6,7 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { unpackPattern, unpackValue } from "./targets.js";
+import { unpackByIndex, unpackPattern, unpackValue } from "./targets.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
@@ -103,10 +103,24 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
 function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stmt[], declare: "const" | null): ir.Stmt {
   const starred = (t: py.Expr): boolean =>
     t._type === "Starred" || ((t._type === "Tuple" || t._type === "List") && t.elts.some(starred));
-  if ((target._type !== "Tuple" && target._type !== "List") || !starred(target)) {
+  if (target._type !== "Tuple" && target._type !== "List") {
     return { k: "forOf", declare, target: loopTarget(cx, target), iter, body };
   }
   const item = cx.temp("item");
+  if (!starred(target)) {
+    // (A name bound twice, `for z, z in pairs`, is declared once, with `let`.)
+    const names = boundNames(target);
+    const declared = new Set<string>();
+    const bind = (el: py.Expr, value: ir.Expr): ir.Stmt[] => {
+      if (el._type !== "Name") return cx.unsupported(el, "this comprehension target");
+      const name = jsName(el.id);
+      if (!declare || declared.has(name)) return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name }, value } }];
+      declared.add(name);
+      const kind = names.filter((n) => n === el.id).length > 1 ? "let" : "const";
+      return [{ k: "decl", kind, name, init: value, ...(kind === "let" ? { type: { k: "any" } as ir.TsType } : {}) }];
+    };
+    return { k: "forOf", declare: "const", target: item, iter, body: [...unpackByIndex(cx, target, { k: "id", name: item }, bind), ...body] };
+  }
   const pattern = unpackPattern(cx, target);
   const value = unpackValue(cx, target, { k: "id", name: item });
   const unpack: ir.Stmt = declare

@@ -18,7 +18,7 @@ import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
-import { intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntTest, nativeInt } from "./int-facts.js";
+import { intIndex, intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntMixedBinOp, lowerIntTest, nativeInt } from "./int-facts.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -44,12 +44,15 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return lowerConstant(cx, e.value, loc);
     case "Name":
       return lowerName(cx, e);
-    case "BinOp":
+    case "BinOp": {
+      const mixed = lowerIntMixedBinOp(cx, e);
+      if (mixed !== null) return mixed;
       if (leftChainLength(e) > LONG_CHAIN) {
         const flat = lowerLongChain(cx, e);
         if (flat) return flat;
       }
       return { k: "call", callee: cx.rt(BINARY_HELPERS[e.op]), args: [lowerExpr(cx, e.left), lowerExpr(cx, e.right)], loc };
+    }
     case "UnaryOp":
       return lowerUnary(cx, e);
     case "BoolOp":
@@ -62,13 +65,15 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
       return lowerCall(cx, e);
     case "Attribute":
       return lowerAttribute(cx, e);
-    case "Subscript":
-      if (nativeInt(cx, e.slice)) return { k: "call", callee: cx.rt("getitemI"), args: [lowerExpr(cx, e.value), lowerInt(cx, e.slice)], loc };
+    case "Subscript": {
+      const index = intIndex(cx, e.slice);
+      if (index !== null) return { k: "call", callee: cx.rt("getitemI"), args: [lowerExpr(cx, e.value), index], loc };
       if (intSlice(cx, e.slice)) {
         const bound = (b: py.Expr | null): ir.Expr => (b === null ? { k: "null" } : lowerInt(cx, b));
         return { k: "call", callee: cx.rt("getsliceI"), args: [lowerExpr(cx, e.value), bound(e.slice.lower), bound(e.slice.upper)], loc };
       }
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
+    }
     case "Slice":
       return {
         k: "call",
@@ -527,8 +532,10 @@ function lowerJoinedStr(cx: LowerContext, e: py.JoinedStr): ir.Expr {
 
 /** One `{value!conv:spec}` field: `str(x)`, `repr(x)` or `format(x, spec)` (`format(x)` alone calls `__format__`). */
 function lowerFormattedValue(cx: LowerContext, e: py.FormattedValue): ir.Expr {
-  let value = lowerExpr(cx, e.value);
   const conversion = e.conversion === 114 ? "repr" : e.conversion === 97 ? "ascii" : e.conversion === 115 ? "str" : null;
+  // A proven-int local's digits are JS's own (a number below 2**53 or a bigint: no exponent).
+  if (!e.format_spec && nativeInt(cx, e.value)) return lowerInt(cx, e.value);
+  let value = lowerExpr(cx, e.value);
   if (!e.format_spec) return { k: "call", callee: cx.rt(conversion ?? "format"), args: [value] };
   if (conversion) value = { k: "call", callee: cx.rt(conversion), args: [value] };
   return { k: "call", callee: cx.rt("format"), args: [value, lowerJoinedStr(cx, e.format_spec)] };

@@ -141,6 +141,19 @@ export function nativeInt(cx: LowerContext, e: py.Expr): boolean {
   return intLocals(cx).size > 0 && isIntExpr(cx, e) && readsIntLocal(cx, e);
 }
 
+/**
+ * The index of `x[i]` as an Int when it is one: an int expression reading a proven-int local,
+ * or an int literal (`v[0]`, `v[-1]`) that a JS number holds exactly. Else null.
+ */
+export function intIndex(cx: LowerContext, e: py.Expr): ir.Expr | null {
+  if (nativeInt(cx, e)) return lowerInt(cx, e);
+  const literal = (x: py.Expr): bigint | null => (x._type === "Constant" && x.value.kind === "int" ? x.value.value : null);
+  const value = e._type === "UnaryOp" && e.op === "USub" ? literal(e.operand) : literal(e);
+  if (value === null) return null;
+  const k = e._type === "UnaryOp" ? -value : value;
+  return k <= SAFE && k >= -SAFE ? { k: "num", value: Number(k), loc: cx.loc(e) } : null;
+}
+
 /** `x[a:b]` without a step, whose bounds are omitted or int expressions, one reading such a local. */
 export function intSlice(cx: LowerContext, e: py.Expr): e is py.Slice {
   if (e._type !== "Slice" || e.step !== null || intLocals(cx).size === 0) return false;
@@ -199,9 +212,34 @@ export function lowerIntCompare(cx: LowerContext, e: py.Compare): ir.Expr | null
   if (e.ops.length !== 1 || intLocals(cx).size === 0) return null;
   const op = NATIVE_COMPARE[e.ops[0]!];
   const right = e.comparators[0]!;
-  if (op === undefined || !isIntExpr(cx, e.left) || !isIntExpr(cx, right)) return null;
+  if (op === undefined) return null;
+  const mixed = lowerMixed(cx, e.left, right, Object.keys(NATIVE_COMPARE).indexOf(e.ops[0]!), "compareI", cx.loc(e));
+  if (mixed !== null) return mixed;
+  if (!isIntExpr(cx, e.left) || !isIntExpr(cx, right)) return null;
   if (!readsIntLocal(cx, e.left) && !readsIntLocal(cx, right)) return null;
   return { k: "binary", op, left: lowerInt(cx, e.left), right: lowerInt(cx, right), loc: cx.loc(e) };
+}
+
+/**
+ * `i OP x` / `x OP i` where one side is an int expression reading a proven-int local and the
+ * other is not an int expression: `compareI` / `arithI` (runtime/values/int-mixed.ts) take the
+ * Int as it is, with the operator's index and the Int's side; null when it does not apply.
+ */
+function lowerMixed(cx: LowerContext, left: py.Expr, right: py.Expr, op: number, helper: string, loc: ir.Loc): ir.Expr | null {
+  const intLeft = nativeInt(cx, left);
+  const intRight = nativeInt(cx, right);
+  if (intLeft === intRight || isIntExpr(cx, intLeft ? right : left)) return null;
+  const args: ir.Expr[] = intLeft ? [lowerInt(cx, left), lowerExpr(cx, right)] : [lowerExpr(cx, left), lowerInt(cx, right)];
+  return { k: "call", callee: cx.rt(helper), args: [...args, { k: "num", value: op }, { k: "num", value: intLeft ? 0 : 1 }], loc };
+}
+
+const MIXED_ARITHMETIC: py.Operator[] = ["Add", "Sub", "Mult", "Div"];
+
+/** `x0 + i`, `i / n`: arithmetic of an Int with a value of any type (null when not that). */
+export function lowerIntMixedBinOp(cx: LowerContext, e: py.BinOp): ir.Expr | null {
+  const op = MIXED_ARITHMETIC.indexOf(e.op);
+  if (op < 0 || intLocals(cx).size === 0) return null;
+  return lowerMixed(cx, e.left, e.right, op, "arithI", cx.loc(e));
 }
 
 /** `if i:` of an int expression reading such a local: nonzero. */

@@ -8,7 +8,7 @@ import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { assignTarget, bindName, canLoopConst, lowerAugAssign, mayBeUnbound, namesOnly, unpackPattern } from "./targets.js";
+import { assignTarget, bindName, canLoopConst, lowerAugAssign, mayBeUnbound } from "./targets.js";
 import { decorate, functionInfo, lowerDef, qualname, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
@@ -252,10 +252,7 @@ function forTarget(cx: LowerContext, target: py.Expr): { declare: "const" | null
     return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
   }
   if (target._type === "Name") return { declare, target: jsName(target.id), prefix: [] };
-  if ((target._type === "Tuple" || target._type === "List") && namesOnly(target)) {
-    return { declare, target: unpackPattern(cx, target), prefix: [] };
-  }
-  // Other targets (attributes, subscripts, nested): bind from a fresh loop variable.
+  // Other targets (tuples, attributes, subscripts): bind from a fresh loop variable.
   const item = cx.temp("item");
   return { declare: "const", target: item, prefix: assignTarget(cx, target, { k: "id", name: item }, cx.loc(target)) };
 }

@@ -11,7 +11,7 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerName } from "./expressions.js";
-import { INT_HELPERS, intLocals, lowerInt, nativeInt } from "./int-facts.js";
+import { INT_HELPERS, intIndex, intLocals, lowerInt } from "./int-facts.js";
 import { lowerType } from "./types.js";
 import { storesNewClassAttribute } from "./class-objects.js";
 import { mangle } from "./classes.js";
@@ -154,19 +154,48 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       }
       return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
     }
-    case "Subscript":
-      if (nativeInt(cx, target.slice)) {
-        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), lowerInt(cx, target.slice), value] }, loc }];
+    case "Subscript": {
+      const index = intIndex(cx, target.slice);
+      if (index !== null) {
+        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }, loc }];
       }
       return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
+    }
     case "Tuple":
     case "List":
       // (In a class body each name is a class attribute: assigned one by one.)
+      if (!hasStarred(target) && !isTupleDisplay(value, target.elts.length)) {
+        return unpackByIndex(cx, target, value, (el, item) => assignTarget(cx, el, item, loc), loc);
+      }
       if (!patternable(target) || cx.classBody) return unpackThroughTemps(cx, target, value, loc);
       return [{ k: "expr", expr: { k: "assign", op: "=", target: unpackPattern(cx, target), value: unpackValue(cx, target, value) }, loc }];
     default:
       return cx.unsupported(target, `assignment to ${target._type}`);
   }
+}
+
+/** Does a tuple/list target hold a `*rest` (at any depth)? */
+export function hasStarred(target: py.Expr): boolean {
+  return target._type === "Starred" || ((target._type === "Tuple" || target._type === "List") && target.elts.some(hasStarred));
+}
+
+/**
+ * `a, (b, c) = value` (no `*rest`): each level checked by `unpack` as Python does (exactly as
+ * many items, else ValueError), its items read by index and bound left to right with `bind`
+ * (JS destructuring checks no length and steps an iterator per level). When a target other
+ * than a name may run code (an attribute's setter, `__setitem__`), the items are copied first,
+ * so that code cannot change what the later targets get.
+ */
+export function unpackByIndex(cx: LowerContext, target: py.Tuple | py.List, value: ir.Expr, bind: (el: py.Expr, item: ir.Expr) => ir.Stmt[], loc?: ir.Loc): ir.Stmt[] {
+  const items = cx.temp("items");
+  let checked: ir.Expr = { k: "call", callee: cx.rt("unpack"), args: [value, { k: "num", value: target.elts.length }] };
+  if (!namesOnly(target)) checked = { k: "call", callee: { k: "member", object: checked, property: "slice" }, args: [] };
+  const out: ir.Stmt[] = [{ k: "decl", kind: "const", name: items, init: checked, loc }];
+  target.elts.forEach((el, i) => {
+    const item: ir.Expr = { k: "index", object: { k: "id", name: items }, index: { k: "num", value: i } };
+    out.push(...(el._type === "Tuple" || el._type === "List" ? unpackByIndex(cx, el, item, bind, loc) : bind(el, item)));
+  });
+  return out;
 }
 
 /** Can JS destructuring assign this target directly (names, attributes, nested tuples)? */
@@ -274,9 +303,18 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   }
   if (t._type === "Subscript") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
-    const key = simpleOrTemp(cx, lowerExpr(cx, t.slice), t.slice);
-    const current: ir.Expr = { k: "call", callee: cx.rt("getitem"), args: [object.read, key.read] };
-    const update: ir.Expr = { k: "call", callee: cx.rt("setitem"), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] };
+    const index = intIndex(cx, t.slice);
+    // (An Int index, `v[0] += x` or `a[i] += 1` of a proven-int `i`, goes through getitemI/setitemI.)
+    let key: { setup: ir.Stmt[]; read: ir.Expr };
+    if (index === null) key = simpleOrTemp(cx, lowerExpr(cx, t.slice), t.slice);
+    else if (index.k === "num" || t.slice._type === "Name") key = { setup: [], read: index };
+    else {
+      const name = cx.temp("tmp");
+      key = { setup: [{ k: "decl", kind: "const", name, init: index }], read: { k: "id", name } };
+    }
+    const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
+    const current: ir.Expr = { k: "call", callee: cx.rt(get), args: [object.read, key.read] };
+    const update: ir.Expr = { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] };
     return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
   }
   return cx.unsupported(t, `augmented assignment to ${t._type}`);
