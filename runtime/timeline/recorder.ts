@@ -7,6 +7,7 @@ import { repr } from "../values/repr.js";
 import { isClass, qualName, typeName } from "../values/typename.js";
 import { functionQualname } from "../lang/functions.js";
 import { pythonFrames } from "../values/traceback.js";
+import { runningBodyNow } from "../core/suspendable.js";
 
 /** A task as its lane shows it. */
 export interface TaskRecord {
@@ -88,6 +89,24 @@ export interface RecordedTask {
   exception(): unknown;
   result(): unknown;
   readonly _fut_waiter: unknown;
+  /** Set by the recorder: the task's number in `tasks`, 1-based (0 before it is recorded). */
+  _timelineId: number;
+}
+
+/**
+ * How the line that created a task is found without a stack capture per task (a capture
+ * costs microseconds, more than the task): tasks are grouped by what made them, a key of the
+ * code running (the program coroutine or generator, the line of its last await) and the
+ * coroutine the task runs. The first EXACT_SITES tasks of a key have their line read from
+ * the stack; when those agree, a loop is making them, and later tasks of the key get that
+ * line, the stack read again at the 2^k-th task to check; a key whose lines differ is read
+ * from the stack for every task from then on.
+ */
+const EXACT_SITES = 32;
+interface SiteSample {
+  count: number;
+  line: number;
+  varied: boolean;
 }
 
 /** The innermost coroutine of the program's own code in an await chain (the runtime's have no line). */
@@ -185,12 +204,29 @@ export function currentLine(): number {
   return line;
 }
 
-/** A growable column of numbers: one typed array, doubled when full (no object per event). */
-function grow<T extends Float64Array | Int32Array | Uint8Array>(column: T, size: number): T {
-  if (size < column.length) return column;
-  const bigger = new (column.constructor as new (n: number) => T)(column.length * 2);
-  bigger.set(column);
-  return bigger;
+const CHUNK_BITS = 14;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/**
+ * A column of numbers (no object per event), in typed arrays of a fixed size: appending
+ * never copies what is recorded, and no large buffer is made and dropped as it grows.
+ * Indexes are set in order (a new index is at most one past the last).
+ */
+class Column {
+  private readonly chunks: Float64Array[] = [];
+
+  set(i: number, value: number): void {
+    let chunk = this.chunks[i >>> CHUNK_BITS];
+    if (chunk === undefined) {
+      chunk = new Float64Array(CHUNK_MASK + 1);
+      this.chunks.push(chunk);
+    }
+    chunk[i & CHUNK_MASK] = value;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & CHUNK_MASK]!;
+  }
 }
 
 const NONE = -1;
@@ -205,41 +241,53 @@ export class Recorder {
   readonly origin = performance.now();
   readonly tasks: TaskRecord[] = [];
   readonly blocking: BlockingRecord[] = [];
-  private readonly ids = new WeakMap<object, TaskRecord>();
-  /** What futures made by the runtime stand for (`sleep(1)`, an HTTP response). */
-  private readonly labels = new WeakMap<object, string>();
+  /** What futures made by the runtime stand for (`sleep(1)`, an HTTP response), as string indexes. */
+  private readonly labels = new WeakMap<object, number>();
   /** Distinct texts (what a step waited on, an exception thrown in) and their indexes. */
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
+  /** Each task's line its next step resumes at, by task number - 1. */
+  private readonly resumeLines: number[] = [];
+  /** The string index of "the next iteration" (a bare yield: `sleep(0)`). */
+  private readonly nextIteration = this.intern("the next iteration");
 
   private stepCount = 0;
-  private stepTask = new Int32Array(1024);
-  private stepStart = new Float64Array(1024);
-  private stepEndAt = new Float64Array(1024);
-  private stepResumed = new Int32Array(1024);
-  private stepSuspended = new Int32Array(1024);
-  private stepWait = new Int32Array(1024);
-  private stepThrown = new Int32Array(1024);
+  private readonly stepTask = new Column();
+  private readonly stepStart = new Column();
+  private readonly stepEndAt = new Column();
+  private readonly stepResumed = new Column();
+  private readonly stepSuspended = new Column();
+  private readonly stepWait = new Column();
+  private readonly stepThrown = new Column();
   /** The index of the step being run, or NONE. */
   private current = NONE;
 
   private callbackCount = 0;
-  private callbackStartAt = new Float64Array(1024);
-  private callbackEndAt = new Float64Array(1024);
-  private callbackTimer = new Uint8Array(1024);
+  private readonly callbackStartAt = new Column();
+  private readonly callbackEndAt = new Column();
+  private readonly callbackTimer = new Column();
   /** The callback, as an index into `functions`; its argument count; its first argument's kind (a string index). */
-  private callbackFn = new Int32Array(1024);
-  private callbackArgc = new Int32Array(1024);
-  private callbackFirst = new Int32Array(1024);
+  private readonly callbackFn = new Column();
+  private readonly callbackArgc = new Column();
+  private readonly callbackFirst = new Column();
   private readonly functions: unknown[] = [];
   private readonly functionIds = new Map<unknown, number>();
 
   private iterationCount = 0;
-  private iterationStartAt = new Float64Array(1024);
-  private iterationEndAt = new Float64Array(1024);
+  private readonly iterationStartAt = new Column();
+  private readonly iterationEndAt = new Column();
 
   /** Did a task step run inside the callback being run? */
   private stepped = false;
+  /** Is the loop running a callback? */
+  private inCallback = false;
+  /** The last clock reading of the loop's run (an iteration's start, a callback's end). */
+  private lastStamp = 0;
+  /** The callback run last and its index in `functions` (a chain runs one callback again and again). */
+  private lastFunction: unknown = null;
+  private lastFunctionId = 0;
+  /** The string index of the type name of each JS primitive type a callback's argument had. */
+  private readonly primitiveKinds = new Map<string, number>();
   private callbackStart = 0;
   private iterationStart = 0;
   /** Each finished task's result or exception, shown by repr when the record is written. */
@@ -259,6 +307,31 @@ export class Recorder {
     return id;
   }
 
+  /** Creation sites by key (see EXACT_SITES). */
+  private readonly sites = new Map<string, SiteSample>();
+
+  /** The line of the program that is creating a task for `coro` now. */
+  private creationLine(coro: unknown): number {
+    const body = runningBodyNow() as { __qualname__?: unknown; _firstLine?: number; _line?: number } | null;
+    const made = coro as { __qualname__?: unknown; _firstLine?: number };
+    const key =
+      body === null
+        ? `|${String(made.__qualname__)}:${made._firstLine ?? 0}`
+        : `${String(body.__qualname__)}:${body._firstLine ?? 0}:${body._line ?? 0}|${String(made.__qualname__)}:${made._firstLine ?? 0}`;
+    let sample = this.sites.get(key);
+    if (sample === undefined) {
+      if (this.sites.size >= 10_000) return currentLine();
+      sample = { count: 0, line: 0, varied: false };
+      this.sites.set(key, sample);
+    }
+    const n = ++sample.count;
+    if (!sample.varied && n > EXACT_SITES && (n & (n - 1)) !== 0) return sample.line;
+    const line = currentLine();
+    if (n > 1 && line !== sample.line) sample.varied = true;
+    sample.line = line;
+    return line;
+  }
+
   taskCreated(task: RecordedTask): void {
     const coro = task.get_coro();
     const own = programCoroutine(coro);
@@ -268,86 +341,84 @@ export class Recorder {
       coro: (coro as { __qualname__?: string }).__qualname__ ?? "coroutine",
       defLine: own?._firstLine ?? 0,
       created: this.now(),
-      createdAt: currentLine(),
+      createdAt: this.creationLine(coro),
       done: null,
       outcome: null,
       detail: null,
       cancelRequested: null,
     };
     this.tasks.push(record);
-    this.ids.set(task, record);
+    this.resumeLines.push(record.defLine);
+    task._timelineId = record.id;
   }
 
+  /** The task's record (made now for a task created before the recording began). */
   private taskRecord(task: RecordedTask): TaskRecord {
-    let record = this.ids.get(task);
-    if (record === undefined) {
-      this.taskCreated(task);
-      record = this.ids.get(task)!;
-    }
-    return record;
+    if (task._timelineId === 0 || this.tasks[task._timelineId - 1] === undefined) this.taskCreated(task);
+    return this.tasks[task._timelineId - 1]!;
+  }
+
+  /** `set_name()` renamed the task. */
+  renamed(task: RecordedTask): void {
+    if (task._timelineId !== 0) this.taskRecord(task).name = task.get_name();
   }
 
   stepBegin(task: RecordedTask, thrown: unknown): void {
-    const record = this.taskRecord(task);
-    record.name = task.get_name(); // set_name() may have renamed it
-    const own = programCoroutine(task.get_coro());
+    const id = task._timelineId !== 0 ? task._timelineId : this.taskRecord(task).id;
     this.stepped = true;
     const i = this.stepCount++;
-    if (i >= this.stepTask.length) {
-      this.stepTask = grow(this.stepTask, i);
-      this.stepStart = grow(this.stepStart, i);
-      this.stepEndAt = grow(this.stepEndAt, i);
-      this.stepResumed = grow(this.stepResumed, i);
-      this.stepSuspended = grow(this.stepSuspended, i);
-      this.stepWait = grow(this.stepWait, i);
-      this.stepThrown = grow(this.stepThrown, i);
-    }
     this.current = i;
-    this.stepTask[i] = record.id;
-    this.stepResumed[i] = own?._line ?? 0;
-    this.stepSuspended[i] = 0;
-    this.stepWait[i] = NONE;
-    this.stepThrown[i] = thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown));
-    this.stepStart[i] = this.now();
+    this.stepTask.set(i, id);
+    // The coroutine resumes where its last step suspended it (its `async def` line at first).
+    this.stepResumed.set(i, this.resumeLines[id - 1]!);
+    this.stepSuspended.set(i, 0);
+    this.stepWait.set(i, NONE);
+    this.stepThrown.set(i, thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown)));
+    // Inside the loop's callback the step began with it: its time is the callback's start.
+    this.stepStart.set(i, this.inCallback ? this.callbackStart : this.now());
   }
 
   stepEnd(task: RecordedTask): void {
     const i = this.current;
     if (i === NONE) return;
     this.current = NONE;
-    this.stepEndAt[i] = this.now();
+    const end = this.now();
+    this.stepEndAt.set(i, end);
+    this.lastStamp = end;
     if (!task.done()) {
       const coro = task.get_coro();
       const waiter = task._fut_waiter;
-      this.stepSuspended[i] = programCoroutine(coro)?._line ?? 0;
-      this.stepWait[i] = this.intern(waiter === null ? "the next iteration" : this.describe(waiter, coro));
+      const line = programCoroutine(coro)?._line ?? 0;
+      this.stepSuspended.set(i, line);
+      this.resumeLines[this.stepTask.get(i) - 1] = line;
+      this.stepWait.set(i, waiter === null ? this.nextIteration : this.describe(waiter, coro));
     }
   }
 
-  /** Names what a suspended task waits on. */
-  private describe(waiter: unknown, coro: unknown): string {
+  /** Names what a suspended task waits on (a string index). */
+  private describe(waiter: unknown, coro: unknown): number {
     const label = this.labels.get(waiter as object);
     if (label !== undefined) return label;
-    const task = this.ids.get(waiter as object);
-    if (task !== undefined) return task.name;
+    const taskId = (waiter as { _timelineId?: unknown })._timelineId;
+    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.intern(this.tasks[taskId - 1]!.name);
     const inner = innermostCoroutine(coro);
-    if (inner !== null && inner._firstLine === 0) return `${inner.__qualname__}()`;
+    if (inner !== null && inner._firstLine === 0) return this.intern(`${inner.__qualname__}()`);
     const type = (waiter as { constructor?: { pythonName?: string; name?: string } }).constructor;
-    return type?.pythonName ?? type?.name ?? "a future";
+    return this.intern(type?.pythonName ?? type?.name ?? "a future");
   }
 
   /** Names a future the runtime made for one purpose (`sleep(1)`). */
   label(future: object, what: string): void {
-    this.labels.set(future, what);
+    this.labels.set(future, this.intern(what));
   }
 
-  private readonly sleepLabels = new Map<unknown, string>();
+  private readonly sleepLabels = new Map<unknown, number>();
 
   /** Names the future of an `asyncio.sleep(delay)`, the text made once per distinct delay. */
   labelSleep(future: object, delay: unknown): void {
     let text = this.sleepLabels.get(delay);
     if (text === undefined) {
-      text = `sleep(${repr(delay)})`;
+      text = this.intern(`sleep(${repr(delay)})`);
       if (this.sleepLabels.size < 1000 && (typeof delay === "number" || typeof delay === "bigint" || typeof delay === "boolean")) this.sleepLabels.set(delay, text);
     }
     this.labels.set(future, text);
@@ -373,72 +444,79 @@ export class Recorder {
 
   /** A blocking call that began at `start` (from `now()`) has returned. */
   blocked(start: number, what: string): void {
-    const task = this.current === NONE ? 0 : this.stepTask[this.current]!;
+    const task = this.current === NONE ? 0 : this.stepTask.get(this.current);
     this.blocking.push({ task, start, end: this.now(), what, line: currentLine() });
   }
 
+  /**
+   * A callback begins. One clock reading per callback: it begins when the one before it
+   * ended (the loop does nothing between them but take the next from its queue), or when
+   * the iteration began.
+   */
   callbackBegin(): void {
     this.stepped = false;
-    this.callbackStart = this.now();
+    this.inCallback = true;
+    this.callbackStart = this.lastStamp;
   }
 
   callbackEnd(callback: unknown, args: readonly unknown[], timer: boolean): void {
-    // A task's step is drawn on the task's lane, not as a callback.
+    this.inCallback = false;
+    // A task's step is drawn on the task's lane, not as a callback (its end was read then).
     if (this.stepped) return;
     const end = this.now();
+    this.lastStamp = end;
     const i = this.callbackCount++;
-    if (i >= this.callbackStartAt.length) {
-      this.callbackStartAt = grow(this.callbackStartAt, i);
-      this.callbackEndAt = grow(this.callbackEndAt, i);
-      this.callbackTimer = grow(this.callbackTimer, i);
-      this.callbackFn = grow(this.callbackFn, i);
-      this.callbackArgc = grow(this.callbackArgc, i);
-      this.callbackFirst = grow(this.callbackFirst, i);
-    }
-    this.callbackStartAt[i] = this.callbackStart;
-    this.callbackEndAt[i] = end;
-    this.callbackTimer[i] = timer ? 1 : 0;
+    this.callbackStartAt.set(i, this.callbackStart);
+    this.callbackEndAt.set(i, end);
+    this.callbackTimer.set(i, timer ? 1 : 0);
     // No string and nothing kept alive per callback: the function by index, the first
     // argument by kind (a task by name), named when the record is written.
-    let fn = this.functionIds.get(callback);
+    let fn = callback === this.lastFunction ? this.lastFunctionId : this.functionIds.get(callback);
     if (fn === undefined) {
       fn = this.functions.length;
       this.functions.push(callback);
       this.functionIds.set(callback, fn);
     }
-    this.callbackFn[i] = fn;
-    this.callbackArgc[i] = args.length;
-    this.callbackFirst[i] = args.length === 0 ? NONE : this.kindOf(args[0]);
+    this.lastFunction = callback;
+    this.lastFunctionId = fn;
+    this.callbackFn.set(i, fn);
+    this.callbackArgc.set(i, args.length);
+    this.callbackFirst.set(i, args.length === 0 ? NONE : this.kindOf(args[0]));
   }
 
   /** An argument as a callback's label shows it: a task by name, anything else by its type. */
   private kindOf(arg: unknown): number {
-    if (typeof arg === "object" && arg !== null) {
-      const task = this.ids.get(arg);
-      if (task !== undefined) return this.intern(task.name);
+    if (typeof arg !== "object" || arg === null) {
+      // A primitive's type name by its JS type, made once (typeName of any bigint is "int", ...).
+      const kind = typeof arg;
+      let id = this.primitiveKinds.get(kind);
+      if (id === undefined) {
+        id = this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
+        this.primitiveKinds.set(kind, id);
+      }
+      return id;
     }
-    return this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
+    const taskId = (arg as { _timelineId?: unknown })._timelineId;
+    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.intern(this.tasks[taskId - 1]!.name);
+    return this.intern(typeName(arg));
   }
 
   iterationBegin(): void {
     this.iterationStart = this.now();
+    this.lastStamp = this.iterationStart;
   }
 
   iterationEnd(): void {
     const i = this.iterationCount++;
-    if (i >= this.iterationStartAt.length) {
-      this.iterationStartAt = grow(this.iterationStartAt, i);
-      this.iterationEndAt = grow(this.iterationEndAt, i);
-    }
-    this.iterationStartAt[i] = this.iterationStart;
-    this.iterationEndAt[i] = this.now();
+    this.iterationStartAt.set(i, this.iterationStart);
+    this.iterationEndAt.set(i, this.now());
   }
 
   /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
   private callbackText(i: number): string {
-    const argc = this.callbackArgc[i]!;
-    const first = argc === 0 ? "" : this.strings[this.callbackFirst[i]!]!;
-    return `${callbackName(this.functions[this.callbackFn[i]!])}(${first}${argc > 1 ? ", ..." : ""})`;
+    const argc = this.callbackArgc.get(i);
+    const first = argc === 0 ? "" : this.strings[this.callbackFirst.get(i)]!;
+    return `${callbackName(this.functions[this.callbackFn.get(i)])}(${first}${argc > 1 ? ", ..." : ""})`;
   }
 
   /** The whole record, with the text of every line it names read from `source`. */
@@ -459,23 +537,23 @@ export class Recorder {
     const steps: StepRecord[] = new Array<StepRecord>(stepCount);
     for (let i = 0; i < stepCount; i++) {
       steps[i] = {
-        task: this.stepTask[i]!,
-        start: this.stepStart[i]!,
-        end: this.stepEndAt[i]!,
-        resumedAt: this.stepResumed[i]!,
-        suspendedAt: this.stepSuspended[i]!,
-        waitFor: text(this.stepWait[i]!),
-        thrown: text(this.stepThrown[i]!),
+        task: this.stepTask.get(i),
+        start: this.stepStart.get(i),
+        end: this.stepEndAt.get(i),
+        resumedAt: this.stepResumed.get(i),
+        suspendedAt: this.stepSuspended.get(i),
+        waitFor: text(this.stepWait.get(i)),
+        thrown: text(this.stepThrown.get(i)),
       };
       keep(steps[i]!.resumedAt);
       keep(steps[i]!.suspendedAt);
     }
     const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbackCount);
     for (let i = 0; i < this.callbackCount; i++) {
-      callbacks[i] = { start: this.callbackStartAt[i]!, end: this.callbackEndAt[i]!, what: this.callbackText(i), timer: this.callbackTimer[i] === 1 };
+      callbacks[i] = { start: this.callbackStartAt.get(i), end: this.callbackEndAt.get(i), what: this.callbackText(i), timer: this.callbackTimer.get(i) === 1 };
     }
     const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterationCount);
-    for (let i = 0; i < this.iterationCount; i++) iterations[i] = { start: this.iterationStartAt[i]!, end: this.iterationEndAt[i]! };
+    for (let i = 0; i < this.iterationCount; i++) iterations[i] = { start: this.iterationStartAt.get(i), end: this.iterationEndAt.get(i) };
     for (const block of this.blocking) keep(block.line);
     return { file, lines, origin: this.origin, end, tasks: this.tasks, steps, blocking: this.blocking, callbacks, iterations };
   }
