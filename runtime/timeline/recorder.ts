@@ -99,14 +99,19 @@ export interface RecordedTask {
  * code running (the program coroutine or generator, the line of its last await) and the
  * coroutine the task runs. The first EXACT_SITES tasks of a key have their line read from
  * the stack; when those agree, a loop is making them, and later tasks of the key get that
- * line, the stack read again at the 2^k-th task to check; a key whose lines differ is read
- * from the stack for every task from then on.
+ * line, the stack read again at every CHECK_EVERY-th task. A check that finds another line
+ * means the code moved on to another call site: the tasks since the last check are shown
+ * with no line (0: not known, never a wrong one), and the key is read from the stack for
+ * every task from then on.
  */
 const EXACT_SITES = 32;
+const CHECK_EVERY = 8;
 interface SiteSample {
   count: number;
   line: number;
   varied: boolean;
+  /** The tasks given `line` since the last check. */
+  unchecked: TaskRecord[];
 }
 
 /** The innermost coroutine of the program's own code in an await chain (the runtime's have no line). */
@@ -204,30 +209,47 @@ export function currentLine(): number {
   return line;
 }
 
-const CHUNK_BITS = 14;
-const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+const ROWS = 4096;
 
 /**
- * A column of numbers (no object per event), in typed arrays of a fixed size: appending
- * never copies what is recorded, and no large buffer is made and dropped as it grows.
- * Indexes are set in order (a new index is at most one past the last).
+ * Rows of numbers, a row per event (no object per event), side by side in typed arrays of
+ * ROWS rows: one event's fields share a cache line, and appending never copies what is
+ * recorded nor makes and drops a large buffer as it grows.
  */
-class Column {
+class Table {
   private readonly chunks: Float64Array[] = [];
+  /** The chunk rows are added to. */
+  chunk: Float64Array;
+  private next = 0;
+  count = 0;
 
-  set(i: number, value: number): void {
-    let chunk = this.chunks[i >>> CHUNK_BITS];
-    if (chunk === undefined) {
-      chunk = new Float64Array(CHUNK_MASK + 1);
-      this.chunks.push(chunk);
-    }
-    chunk[i & CHUNK_MASK] = value;
+  constructor(readonly stride: number) {
+    this.chunk = new Float64Array(stride * ROWS);
+    this.chunks.push(this.chunk);
   }
 
-  get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![i & CHUNK_MASK]!;
+  /** Adds a row: the offset of its first field in `chunk`. */
+  add(): number {
+    if (this.next === this.chunk.length) {
+      this.chunk = new Float64Array(this.stride * ROWS);
+      this.chunks.push(this.chunk);
+      this.next = 0;
+    }
+    this.count++;
+    const at = this.next;
+    this.next += this.stride;
+    return at;
+  }
+
+  get(row: number, field: number): number {
+    return this.chunks[Math.floor(row / ROWS)]![(row % ROWS) * this.stride + field]!;
   }
 }
+
+// The fields of a step's row, a callback's and an iteration's.
+const S_TASK = 0, S_START = 1, S_END = 2, S_RESUMED = 3, S_SUSPENDED = 4, S_WAIT = 5, S_THROWN = 6;
+const C_START = 0, C_END = 1, C_FN = 2, C_META = 3;
+const I_START = 0, I_END = 1;
 
 const NONE = -1;
 
@@ -251,31 +273,23 @@ export class Recorder {
   /** The string index of "the next iteration" (a bare yield: `sleep(0)`). */
   private readonly nextIteration = this.intern("the next iteration");
 
-  private stepCount = 0;
-  private readonly stepTask = new Column();
-  private readonly stepStart = new Column();
-  private readonly stepEndAt = new Column();
-  private readonly stepResumed = new Column();
-  private readonly stepSuspended = new Column();
-  private readonly stepWait = new Column();
-  private readonly stepThrown = new Column();
-  /** The index of the step being run, or NONE. */
+  /** Task steps: task number, start, end, resumed and suspended lines, what it waits on and what was thrown in (string indexes or NONE). */
+  private readonly steps = new Table(7);
+  /** The index of the step being run, or NONE; its row's chunk and offset. */
   private current = NONE;
+  private currentChunk: Float64Array | null = null;
+  private currentAt = 0;
 
-  private callbackCount = 0;
-  private readonly callbackStartAt = new Column();
-  private readonly callbackEndAt = new Column();
-  private readonly callbackTimer = new Column();
-  /** The callback, as an index into `functions`; its argument count; its first argument's kind (a string index). */
-  private readonly callbackFn = new Column();
-  private readonly callbackArgc = new Column();
-  private readonly callbackFirst = new Column();
+  /**
+   * Callbacks: start, end, the callback as an index into `functions`, and a meta field: its
+   * first argument's kind (a string index, + 1: 0 for none) * 4 + (2 when more arguments) + (1 for a timer).
+   */
+  private readonly callbacks = new Table(4);
   private readonly functions: unknown[] = [];
   private readonly functionIds = new Map<unknown, number>();
 
-  private iterationCount = 0;
-  private readonly iterationStartAt = new Column();
-  private readonly iterationEndAt = new Column();
+  /** Loop iterations: start, end. */
+  private readonly iterations = new Table(2);
 
   /** Did a task step run inside the callback being run? */
   private stepped = false;
@@ -310,8 +324,8 @@ export class Recorder {
   /** Creation sites by key (see EXACT_SITES). */
   private readonly sites = new Map<string, SiteSample>();
 
-  /** The line of the program that is creating a task for `coro` now. */
-  private creationLine(coro: unknown): number {
+  /** Sets the line of the program that is creating the task of `record` now. */
+  private setCreationLine(record: TaskRecord, coro: unknown): void {
     const body = runningBodyNow() as { __qualname__?: unknown; _firstLine?: number; _line?: number } | null;
     const made = coro as { __qualname__?: unknown; _firstLine?: number };
     const key =
@@ -320,16 +334,27 @@ export class Recorder {
         : `${String(body.__qualname__)}:${body._firstLine ?? 0}:${body._line ?? 0}|${String(made.__qualname__)}:${made._firstLine ?? 0}`;
     let sample = this.sites.get(key);
     if (sample === undefined) {
-      if (this.sites.size >= 10_000) return currentLine();
-      sample = { count: 0, line: 0, varied: false };
+      if (this.sites.size >= 10_000) {
+        record.createdAt = currentLine();
+        return;
+      }
+      sample = { count: 0, line: 0, varied: false, unchecked: [] };
       this.sites.set(key, sample);
     }
     const n = ++sample.count;
-    if (!sample.varied && n > EXACT_SITES && (n & (n - 1)) !== 0) return sample.line;
+    if (!sample.varied && n > EXACT_SITES && n % CHECK_EVERY !== 0) {
+      record.createdAt = sample.line;
+      sample.unchecked.push(record);
+      return;
+    }
     const line = currentLine();
-    if (n > 1 && line !== sample.line) sample.varied = true;
+    if (n > 1 && line !== sample.line) {
+      sample.varied = true;
+      for (const task of sample.unchecked) task.createdAt = 0;
+    }
+    sample.unchecked.length = 0;
     sample.line = line;
-    return line;
+    record.createdAt = line;
   }
 
   taskCreated(task: RecordedTask): void {
@@ -341,12 +366,13 @@ export class Recorder {
       coro: (coro as { __qualname__?: string }).__qualname__ ?? "coroutine",
       defLine: own?._firstLine ?? 0,
       created: this.now(),
-      createdAt: this.creationLine(coro),
+      createdAt: 0,
       done: null,
       outcome: null,
       detail: null,
       cancelRequested: null,
     };
+    this.setCreationLine(record, coro);
     this.tasks.push(record);
     this.resumeLines.push(record.defLine);
     task._timelineId = record.id;
@@ -366,32 +392,37 @@ export class Recorder {
   stepBegin(task: RecordedTask, thrown: unknown): void {
     const id = task._timelineId !== 0 ? task._timelineId : this.taskRecord(task).id;
     this.stepped = true;
-    const i = this.stepCount++;
-    this.current = i;
-    this.stepTask.set(i, id);
-    // The coroutine resumes where its last step suspended it (its `async def` line at first).
-    this.stepResumed.set(i, this.resumeLines[id - 1]!);
-    this.stepSuspended.set(i, 0);
-    this.stepWait.set(i, NONE);
-    this.stepThrown.set(i, thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown)));
+    const table = this.steps;
+    const at = table.add();
+    const row = table.chunk;
+    this.current = table.count - 1;
+    this.currentChunk = row;
+    this.currentAt = at;
+    row[at + S_TASK] = id;
     // Inside the loop's callback the step began with it: its time is the callback's start.
-    this.stepStart.set(i, this.inCallback ? this.callbackStart : this.now());
+    row[at + S_START] = this.inCallback ? this.callbackStart : this.now();
+    // The coroutine resumes where its last step suspended it (its `async def` line at first).
+    row[at + S_RESUMED] = this.resumeLines[id - 1]!;
+    row[at + S_SUSPENDED] = 0;
+    row[at + S_WAIT] = NONE;
+    row[at + S_THROWN] = thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown));
   }
 
   stepEnd(task: RecordedTask): void {
-    const i = this.current;
-    if (i === NONE) return;
+    const row = this.currentChunk;
+    if (this.current === NONE || row === null) return;
+    const at = this.currentAt;
     this.current = NONE;
     const end = this.now();
-    this.stepEndAt.set(i, end);
+    row[at + S_END] = end;
     this.lastStamp = end;
     if (!task.done()) {
       const coro = task.get_coro();
       const waiter = task._fut_waiter;
       const line = programCoroutine(coro)?._line ?? 0;
-      this.stepSuspended.set(i, line);
-      this.resumeLines[this.stepTask.get(i) - 1] = line;
-      this.stepWait.set(i, waiter === null ? this.nextIteration : this.describe(waiter, coro));
+      row[at + S_SUSPENDED] = line;
+      this.resumeLines[row[at + S_TASK]! - 1] = line;
+      row[at + S_WAIT] = waiter === null ? this.nextIteration : this.describe(waiter, coro);
     }
   }
 
@@ -444,7 +475,7 @@ export class Recorder {
 
   /** A blocking call that began at `start` (from `now()`) has returned. */
   blocked(start: number, what: string): void {
-    const task = this.current === NONE ? 0 : this.stepTask.get(this.current);
+    const task = this.current === NONE ? 0 : this.currentChunk![this.currentAt + S_TASK]!;
     this.blocking.push({ task, start, end: this.now(), what, line: currentLine() });
   }
 
@@ -465,10 +496,11 @@ export class Recorder {
     if (this.stepped) return;
     const end = this.now();
     this.lastStamp = end;
-    const i = this.callbackCount++;
-    this.callbackStartAt.set(i, this.callbackStart);
-    this.callbackEndAt.set(i, end);
-    this.callbackTimer.set(i, timer ? 1 : 0);
+    const table = this.callbacks;
+    const at = table.add();
+    const row = table.chunk;
+    row[at + C_START] = this.callbackStart;
+    row[at + C_END] = end;
     // No string and nothing kept alive per callback: the function by index, the first
     // argument by kind (a task by name), named when the record is written.
     let fn = callback === this.lastFunction ? this.lastFunctionId : this.functionIds.get(callback);
@@ -479,9 +511,8 @@ export class Recorder {
     }
     this.lastFunction = callback;
     this.lastFunctionId = fn;
-    this.callbackFn.set(i, fn);
-    this.callbackArgc.set(i, args.length);
-    this.callbackFirst.set(i, args.length === 0 ? NONE : this.kindOf(args[0]));
+    row[at + C_FN] = fn;
+    row[at + C_META] = (args.length === 0 ? 0 : (this.kindOf(args[0]) + 1) * 4) + (args.length > 1 ? 2 : 0) + (timer ? 1 : 0);
   }
 
   /** An argument as a callback's label shows it: a task by name, anything else by its type. */
@@ -507,16 +538,18 @@ export class Recorder {
   }
 
   iterationEnd(): void {
-    const i = this.iterationCount++;
-    this.iterationStartAt.set(i, this.iterationStart);
-    this.iterationEndAt.set(i, this.now());
+    const table = this.iterations;
+    const at = table.add();
+    table.chunk[at + I_START] = this.iterationStart;
+    table.chunk[at + I_END] = this.now();
   }
 
   /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
   private callbackText(i: number): string {
-    const argc = this.callbackArgc.get(i);
-    const first = argc === 0 ? "" : this.strings[this.callbackFirst.get(i)]!;
-    return `${callbackName(this.functions[this.callbackFn.get(i)])}(${first}${argc > 1 ? ", ..." : ""})`;
+    const meta = this.callbacks.get(i, C_META);
+    const kind = Math.floor(meta / 4);
+    const first = kind === 0 ? "" : this.strings[kind - 1]!;
+    return `${callbackName(this.functions[this.callbacks.get(i, C_FN)])}(${first}${meta & 2 ? ", ..." : ""})`;
   }
 
   /** The whole record, with the text of every line it names read from `source`. */
@@ -533,27 +566,27 @@ export class Recorder {
     }
     const text = (id: number): string | null => (id === NONE ? null : this.strings[id]!);
     // A step still running when the record is written (the program exited inside it) is left out.
-    const stepCount = this.current === NONE ? this.stepCount : this.current;
+    const stepCount = this.current === NONE ? this.steps.count : this.current;
     const steps: StepRecord[] = new Array<StepRecord>(stepCount);
     for (let i = 0; i < stepCount; i++) {
       steps[i] = {
-        task: this.stepTask.get(i),
-        start: this.stepStart.get(i),
-        end: this.stepEndAt.get(i),
-        resumedAt: this.stepResumed.get(i),
-        suspendedAt: this.stepSuspended.get(i),
-        waitFor: text(this.stepWait.get(i)),
-        thrown: text(this.stepThrown.get(i)),
+        task: this.steps.get(i, S_TASK),
+        start: this.steps.get(i, S_START),
+        end: this.steps.get(i, S_END),
+        resumedAt: this.steps.get(i, S_RESUMED),
+        suspendedAt: this.steps.get(i, S_SUSPENDED),
+        waitFor: text(this.steps.get(i, S_WAIT)),
+        thrown: text(this.steps.get(i, S_THROWN)),
       };
       keep(steps[i]!.resumedAt);
       keep(steps[i]!.suspendedAt);
     }
-    const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbackCount);
-    for (let i = 0; i < this.callbackCount; i++) {
-      callbacks[i] = { start: this.callbackStartAt.get(i), end: this.callbackEndAt.get(i), what: this.callbackText(i), timer: this.callbackTimer.get(i) === 1 };
+    const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbacks.count);
+    for (let i = 0; i < this.callbacks.count; i++) {
+      callbacks[i] = { start: this.callbacks.get(i, C_START), end: this.callbacks.get(i, C_END), what: this.callbackText(i), timer: (this.callbacks.get(i, C_META) & 1) === 1 };
     }
-    const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterationCount);
-    for (let i = 0; i < this.iterationCount; i++) iterations[i] = { start: this.iterationStartAt.get(i), end: this.iterationEndAt.get(i) };
+    const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterations.count);
+    for (let i = 0; i < this.iterations.count; i++) iterations[i] = { start: this.iterations.get(i, I_START), end: this.iterations.get(i, I_END) };
     for (const block of this.blocking) keep(block.line);
     return { file, lines, origin: this.origin, end, tasks: this.tasks, steps, blocking: this.blocking, callbacks, iterations };
   }
