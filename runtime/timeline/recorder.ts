@@ -255,7 +255,7 @@ const NONE = -1;
 
 /**
  * The recording. Events the loop makes by the million (task steps, callbacks, iterations) go
- * into typed-array columns, with what a suspension waited on as an index into a table of
+ * into rows of typed-array tables, with what a suspension waited on as an index into a table of
  * distinct strings; callbacks keep their function and arguments, named only when the record
  * is written. Tasks, blocking calls and labels are few and stay objects.
  */
