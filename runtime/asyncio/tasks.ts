@@ -139,6 +139,8 @@ export class Task<T = any> extends Future<T> {
   declare _fut_waiter: Future | null;
   declare _num_cancels_requested: number;
   declare _log_destroy_pending: boolean;
+  /** The task's number in a timeline recording (runtime/timeline), 0 when none. */
+  declare _timelineId: number;
   /** The task is its own wake-up callback on the future it waits for (no closure per task). */
   declare readonly [TASK_WAKEUP]: true;
 
@@ -158,6 +160,7 @@ export class Task<T = any> extends Future<T> {
     }
     super(loop ?? get_event_loop());
     this._givenName = null;
+    this._timelineId = 0;
     this._must_cancel = false;
     this._fut_waiter = null;
     this._num_cancels_requested = 0;
@@ -189,6 +192,7 @@ export class Task<T = any> extends Future<T> {
 
   set_name(value: unknown): null {
     this._givenName = toStr(value);
+    if (recorder !== null) recorder.renamed(this);
     return null;
   }
 

@@ -194,7 +194,8 @@ async def main():
     waiter = asyncio.create_task(locked(lock, event), name="waiter")
     doomed = asyncio.create_task(asyncio.sleep(10), name="doomed")
     bad = asyncio.create_task(failing(), name="bad")
-    await asyncio.sleep(0.02)
+    # Long enough for the other tasks to reach their awaits (and bad to fail) on a busy machine.
+    await asyncio.sleep(0.2)
     queue.put_nowait("x")
     event.set()
     doomed.cancel()
@@ -228,7 +229,7 @@ test("awaits name their target (a queue, a lock, an event, another task) and mar
   expect(awaited("holder locked()")).toEqual([["Event.wait()", 11]]);
   expect(awaited("waiter locked()")).toEqual([["Lock.acquire()", 10]]);
   expect(awaited("bad failing()")).toEqual([["sleep(0.01)", 15]]);
-  expect(awaited("Task-1 main()")).toEqual([["sleep(0.02)", 28], ["getter", 32], ["waiter", 34]]);
+  expect(awaited("Task-1 main()")).toEqual([["sleep(0.2)", 29], ["getter", 33], ["waiter", 35]]);
   const marks = (lane: string): unknown[] => trace.traceEvents.filter((e) => e.ph === "i" && e.tid === laneOf(rec, lane)).map((e) => [e.name, e.args!["detail"]]);
   expect(marks("doomed sleep()").slice(1)).toEqual([["cancel-requested", "doomed.cancel() called"], ["cancelled", "doomed cancelled"]]);
   expect(marks("bad failing()").slice(1)).toEqual([["exception", "bad raised ValueError('boom')"]]);
@@ -247,4 +248,47 @@ test("a long computation in a step shows as a stall of the loop", async () => {
   const stalls = trace.traceEvents.filter((e) => e.cat === "stall");
   expect(stalls.map((e) => [e.name, e.args!["line"]])).toEqual([["stalled: Task-1 computing", 6]]);
   expect(stalls[0]!.dur!).toBeGreaterThanOrEqual(200_000);
+}, 60_000);
+
+const MANY = `import asyncio
+
+
+async def job(i):
+    await asyncio.sleep(0)
+
+
+async def main():
+    first = [asyncio.create_task(job(i)) for i in range(100)]
+    await asyncio.sleep(0)
+    second = [asyncio.create_task(job(i)) for i in range(50)]
+    mixed = []
+    for i in range(60):
+        mixed.append(asyncio.create_task(job(i)))
+        mixed.append(asyncio.create_task(job(-i)))
+    await asyncio.gather(*first, *second, *mixed)
+    await asyncio.gather(*[job(i) for i in range(40)])
+
+
+asyncio.run(main())
+`;
+
+test("tasks made by the hundred each name the line that created them, or none, never a wrong one", async () => {
+  const file = path.join(dir, "many.py");
+  fs.writeFileSync(file, MANY);
+  const target = path.join(dir, "many.json");
+  const run = await runPyts(["run", "--timeline", target, file]);
+  expect(run.status, run.stderr).toBe(0);
+  const trace = JSON.parse(fs.readFileSync(target, "utf8")) as ChromeTrace;
+  const created = trace.traceEvents.filter((e) => e.ph === "i" && e.name === "created").map((e) => Number(/ at .*:(\d+)$/.exec(String(e.args!["detail"]))?.[1] ?? 0));
+  // main() by asyncio.run (line 20), which also makes the two tasks of its shutdown.
+  const expected = [20, ...Array(100).fill(9), ...Array(50).fill(11), ...Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? 14 : 15)), ...Array(40).fill(17), 20, 20];
+  expect(created).toHaveLength(expected.length);
+  // Lines are found by sampling the stack where a loop makes the tasks (runtime/timeline/recorder.ts):
+  // where the code moves on from one call site to another between two samples, the tasks
+  // in between have no line (fewer than a sampling interval of them).
+  const unknown = created.filter((line) => line === 0).length;
+  expect(unknown).toBeLessThan(8);
+  expect(created.map((line, i) => (line === 0 ? 0 : expected[i]))).toEqual(created);
+  expect(created.slice(0, 101)).toEqual(expected.slice(0, 101));
+  expect(created.slice(-42)).toEqual(expected.slice(-42));
 }, 60_000);
