@@ -12,11 +12,11 @@ import { Coroutine } from "../core/coroutine.js";
 import { flushFresh, setCoroutineOriginTracking } from "../core/never-awaited.js";
 import { Exception, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
 import { isKwargs, kw } from "../values/kwargs.js";
-import { Dict } from "../values/dict.js";
 import { addressOf, repr } from "../values/repr.js";
 import { bindArgs, toSeconds } from "./args.js";
 import { Deque } from "./deque.js";
 import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
+import { contextRecord, reportToHandler } from "./exception-handlers.js";
 import { Handle, TimerHandle, runCallback, timerLess, type HandleLoop, type TimerBatch } from "./handles.js";
 import { effortSeconds } from "../core/effort-clock.js";
 import { heapify, heappop, heappush } from "./heap.js";
@@ -546,37 +546,13 @@ export class EventLoop implements HandleLoop {
   }
 
   default_exception_handler(context: unknown): null {
-    logExceptionContext(toRecord(context));
+    logExceptionContext(contextRecord(context));
     return null;
   }
 
   /** Sends an error report to the handler; never raises (a failing handler is logged). */
   call_exception_handler(context: ExceptionContext): null {
-    const handler = this._exception_handler;
-    if (handler === null) {
-      try {
-        this.default_exception_handler(context);
-      } catch (error) {
-        if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
-        logExceptionContext({ message: "Exception in default exception handler", exception: error });
-      }
-      return null;
-    }
-    try {
-      handler(this, Dict.fromRecord(context));
-    } catch (error) {
-      if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
-      try {
-        this.default_exception_handler({
-          message: "Unhandled error in exception handler",
-          exception: error,
-          context: Dict.fromRecord(context),
-        });
-      } catch (inner) {
-        if (inner instanceof SystemExit || inner instanceof KeyboardInterrupt) throw inner;
-        logExceptionContext({ message: "Exception in default exception handler", exception: inner });
-      }
-    }
+    reportToHandler(this, this._exception_handler, context);
     return null;
   }
 
@@ -600,16 +576,6 @@ export class EventLoop implements HandleLoop {
   get [Symbol.toStringTag](): string {
     return `EventLoop ${addressOf(this)}`;
   }
-}
-
-/** The context a handler gets: a Dict from Python code, a plain record from the runtime. */
-function toRecord(context: unknown): ExceptionContext {
-  if (context instanceof Dict) {
-    const record: ExceptionContext = {};
-    for (const [k, v] of context.entries()) record[String(k)] = v;
-    return record;
-  }
-  return (context ?? {}) as ExceptionContext;
 }
 
 /** The done callback run_until_complete adds: stops the future's loop. */
