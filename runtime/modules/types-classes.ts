@@ -48,7 +48,7 @@ export function prepare_class(...args: unknown[]): Tuple {
 }
 
 /** `new_class(name, bases=(), kwds=None, exec_body=None)`. */
-export function new_class(...args: unknown[]): unknown {
+export function new_class(...args: unknown[]): any {
   const [pos, kws] = splitKw(args);
   const name = pos[0] ?? kws["name"];
   const bases = tupleOf(pos[1] ?? kws["bases"] ?? Tuple.from([]));

@@ -135,6 +135,8 @@ export class MappingProxyType {
 class ModuleType extends PyModule {
   static override readonly pythonName = "module";
   declare __doc__: unknown;
+  /** Any attribute a program sets on the module. */
+  [attr: string]: any;
 
   constructor(...args: unknown[]) {
     const [[name, doc], kws] = splitKw(args);

@@ -246,7 +246,8 @@ function makeMethod(...args: unknown[]): unknown {
   if (self === null || self === undefined) throw new PyTypeError("instance must not be None");
   return bindFunction(self, func as (...a: unknown[]) => unknown);
 }
-export const MethodType = defineType(makeMethod, "method", isBoundMethod);
+// (a construct signature too: emitted code may call it with `new`, as a class)
+export const MethodType = defineType(makeMethod, "method", isBoundMethod) as ReturnType<typeof defineType<typeof makeMethod>> & (new (func: unknown, self: unknown) => any);
 /** `type(len)`: functions the runtime provides. */
 export const BuiltinFunctionType = defineType(noInstances("builtin_function_or_method"), "builtin_function_or_method", isBuiltinFunction);
 export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);

@@ -90,6 +90,9 @@ function functionRepr(f: AnyFunction): string {
     const name = qualName(f);
     return module === "builtins" ? `<class '${name}'>` : `<class '${module}.${name}'>`;
   }
+  // (a runtime callable object made as a function: `functools.partial(max, 1)`)
+  const own = Object.hasOwn(f, "__repr__") ? (f as { __repr__?: unknown }).__repr__ : undefined;
+  if (typeof own === "function" && !Object.hasOwn(f, Symbol.for("pyts.boundMethod"))) return String((own as () => unknown)());
   const descriptor = (f as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
   if (descriptor !== undefined) return `<${descriptor}>`;
   if ((f as { __builtin__?: boolean }).__builtin__) {
