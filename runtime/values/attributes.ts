@@ -224,6 +224,8 @@ export function unsetAttribute(obj: unknown, key: string): any {
     // (a missing attribute is the object's `__getattr__`'s to answer)
     if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
   }
+  // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it
+  if (key.startsWith("__") && methodTable(obj) !== undefined) return getattrImpl(obj, key);
   throw missingAttribute(obj, pythonName(key, typeof obj === "function") ?? key);
 }
 
