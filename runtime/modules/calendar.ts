@@ -8,7 +8,7 @@
 
 import { IndexError, ValueError } from "../values/exceptions.js";
 import { iterable, PyIterator } from "../values/iteration.js";
-import { Kwargs, splitKw } from "../values/kwargs.js";
+import { acceptNames, acceptNamesOn, Kwargs, splitKw } from "../values/kwargs.js";
 import { truthy } from "../values/truth.js";
 import { print } from "../values/print.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
@@ -417,6 +417,21 @@ export class HTMLCalendar extends Calendar {
   }
 }
 
+// Their parameters may be named (`formatmonth(2025, 3, w=3)`), as CPython's defs allow.
+acceptNamesOn(Calendar.prototype, {
+  yeardatescalendar: ["year", "width"],
+  yeardays2calendar: ["year", "width"],
+  yeardayscalendar: ["year", "width"],
+});
+acceptNamesOn(TextCalendar.prototype, {
+  formatmonthname: ["theyear", "themonth", "width", "withyear"],
+  prmonth: ["theyear", "themonth", "w", "l"],
+  formatmonth: ["theyear", "themonth", "w", "l"],
+  formatyear: ["theyear", "w", "l", "c", "m"],
+  pryear: ["theyear", "w", "l", "c", "m"],
+});
+acceptNamesOn(HTMLCalendar.prototype, { formatyear: ["theyear", "width"] });
+
 const shared = new TextCalendar();
 
 function setfirstweekday(firstweekday: unknown): null {
@@ -452,10 +467,18 @@ export const calendarModule = moduleObject("calendar", {
   prweek: (theweek: unknown, width: unknown): null => shared.prweek(theweek, width),
   week: (theweek: unknown, width: unknown): string => shared.formatweek(theweek, width),
   weekheader: (width: unknown): string => shared.formatweekheader(width),
-  prmonth: (theyear: unknown, themonth: unknown, w: unknown = 0n, l: unknown = 0n): null => shared.prmonth(theyear, themonth, w, l),
-  month: (theyear: unknown, themonth: unknown, w: unknown = 0n, l: unknown = 0n): string => shared.formatmonth(theyear, themonth, w, l),
-  calendar: (theyear: unknown, w: unknown = 2n, l: unknown = 1n, c: unknown = 6n, m: unknown = 3n): string => shared.formatyear(theyear, w, l, c, m),
-  prcal: (theyear: unknown, w: unknown = 0n, l: unknown = 0n, c: unknown = 6n, m: unknown = 3n): null => shared.pryear(theyear, w, l, c, m),
+  prmonth: acceptNames(function prmonth(theyear: unknown, themonth: unknown, w: unknown = 0n, l: unknown = 0n): null {
+    return shared.prmonth(theyear, themonth, w, l);
+  }, ["theyear", "themonth", "w", "l"]),
+  month: acceptNames(function month(theyear: unknown, themonth: unknown, w: unknown = 0n, l: unknown = 0n): string {
+    return shared.formatmonth(theyear, themonth, w, l);
+  }, ["theyear", "themonth", "w", "l"]),
+  calendar: acceptNames(function calendar(theyear: unknown, w: unknown = 2n, l: unknown = 1n, c: unknown = 6n, m: unknown = 3n): string {
+    return shared.formatyear(theyear, w, l, c, m);
+  }, ["theyear", "w", "l", "c", "m"]),
+  prcal: acceptNames(function prcal(theyear: unknown, w: unknown = 0n, l: unknown = 0n, c: unknown = 6n, m: unknown = 3n): null {
+    return shared.pryear(theyear, w, l, c, m);
+  }, ["theyear", "w", "l", "c", "m"]),
   format: (cols: unknown, colwidth: unknown = 20n, spacing: unknown = 6n): null => {
     print(formatstring(iterable(cols), colwidth, spacing));
     return null;

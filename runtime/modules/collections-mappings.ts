@@ -12,6 +12,7 @@ import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { sortInPlace } from "../values/sorting.js";
 import { truthy } from "../values/truth.js";
+import { NotImplemented } from "../values/singletons.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
@@ -197,6 +198,28 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
     return true;
   }
 
+  /** `c <= d`: every count of either is at most the other's (missing counts are zero). */
+  private countsAll(other: unknown, test: (a: unknown, b: unknown) => boolean): boolean | typeof NotImplemented {
+    if (!(other instanceof Counter)) return NotImplemented;
+    for (const [k, v] of this.entries()) if (!test(v, other.count(k))) return false;
+    for (const [k, v] of other.entries()) if (!test(this.count(k as K), v)) return false;
+    return true;
+  }
+  __le__(other: unknown): any {
+    return this.countsAll(other, (a, b) => !gt(a, b));
+  }
+  __lt__(other: unknown): any {
+    const le = this.__le__(other);
+    return le === NotImplemented ? le : le === true && !this.__eq__(other);
+  }
+  __ge__(other: unknown): any {
+    return this.countsAll(other, (a, b) => !lt(a, b));
+  }
+  __gt__(other: unknown): any {
+    const ge = this.__ge__(other);
+    return ge === NotImplemented ? ge : ge === true && !this.__eq__(other);
+  }
+
   __repr__(): string {
     if (this.size === 0) return "Counter()";
     let pairs: Array<[unknown, unknown]>;
@@ -212,6 +235,13 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
 
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static readonly __module__ = "collections";
+
+  /** `OrderedDict.fromkeys(iterable, value=None)`. */
+  static fromkeys(keys: unknown, value: unknown = null): OrderedDict {
+    const d = new OrderedDict();
+    for (const k of iterable(keys)) d.set(k, value);
+    return d;
+  }
 
   constructor(...args: unknown[]) {
     super();

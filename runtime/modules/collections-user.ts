@@ -280,20 +280,20 @@ export class UserList {
   __copy__(): this {
     return shallowCopy(this, [...this.data]);
   }
-  append(item: unknown): null {
+  append(item: unknown): any {
     this.data.push(item);
     return null;
   }
-  insert(i: unknown, item: unknown): null {
+  insert(i: unknown, item: unknown): any {
     return callMethod(this.data, "insert", i, item);
   }
   pop(...i: unknown[]): any {
     return callMethod(this.data, "pop", ...i);
   }
-  remove(item: unknown): null {
+  remove(item: unknown): any {
     return callMethod(this.data, "remove", item);
   }
-  clear(): null {
+  clear(): any {
     this.data.length = 0;
     return null;
   }
@@ -306,14 +306,14 @@ export class UserList {
   index(item: unknown, ...range: unknown[]): bigint {
     return callMethod(this.data, "index", item, ...range);
   }
-  reverse(): null {
+  reverse(): any {
     this.data.reverse();
     return null;
   }
-  sort(...args: unknown[]): null {
+  sort(...args: unknown[]): any {
     return callMethod(this.data, "sort", ...args);
   }
-  extend(other: unknown): null {
+  extend(other: unknown): any {
     this.data.push(...(other instanceof UserList ? other.data : iterable(other)));
     return null;
   }

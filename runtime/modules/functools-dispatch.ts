@@ -6,7 +6,8 @@
 import { getattrImpl } from "../values/attributes.js";
 import { object, runtimeClassOf, typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
-import { PyTypeError } from "../values/exceptions.js";
+import { PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { issubclass } from "../values/builtin-functions.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
@@ -43,13 +44,21 @@ export function singledispatch(func: unknown): AnyFn {
 
   function dispatch(cls: unknown): unknown {
     const registered = [...registry.keys()];
-    for (const c of (getattrImpl(cls, "__mro__") as Tuple).items) {
+    const mro = (getattrImpl(cls, "__mro__") as Tuple).items;
+    for (const c of mro) {
+      if (c === object) break;
       if (registry.has(c)) return registry.get(c);
       // A built-in base appears as its runtime class (Dict for dict) in a subclass's MRO.
       const builtin = registered.find((k) => runtimeClassOf(k) === c);
       if (builtin !== undefined) return registry.get(builtin);
     }
-    return func;
+    // An ABC the class is a (virtual) subclass of (`Mapping` for dict), before `object`
+    // as CPython's _compose_mro places it: the most derived of those that match.
+    const abcs = registered.filter((k) => k !== object && !mro.includes(k) && issubclass(cls, k));
+    const best = abcs.filter((k) => !abcs.some((other) => other !== k && issubclass(other, k)));
+    if (best.length > 1) throw new RuntimeError(`Ambiguous dispatch: ${repr(best[0])} or ${repr(best[1])}`);
+    if (best.length === 1) return registry.get(best[0]);
+    return registry.has(object) ? registry.get(object) : func;
   }
 
   function register(cls: unknown, impl: unknown = undefined): unknown {

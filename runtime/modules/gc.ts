@@ -9,6 +9,7 @@ import { Bytes } from "../values/bytes.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
+import { callValue } from "./pycall.js";
 
 const isContainer = (x: unknown): boolean => typeof x === "function" || (x !== null && typeof x === "object" && !(x instanceof Bytes));
 
@@ -17,12 +18,26 @@ let debugFlags = 0n;
 let thresholds: [bigint, bigint, bigint] = [700n, 10n, 10n];
 let frozen = 0n;
 
+/** `gc.callbacks`: called with ("start", info) and ("stop", info) around each collection. */
+const callbacks: unknown[] = [];
+/** Collections the program asked for, per generation (V8's own are not seen). */
+const collections = [0n, 0n, 0n];
+
 function collect(generation: unknown = 2n): bigint {
   if (typeof generation !== "bigint") throw new PyTypeError(`'${typeof generation === "number" ? "float" : "str"}' object cannot be interpreted as an integer`);
   if (generation < 0n || generation > 2n) throw new ValueError("invalid generation");
+  const info = (): Dict<string, bigint> => Dict.of(["generation", generation], ["collected", 0n], ["uncollectable", 0n]);
+  for (const callback of [...callbacks]) callValue(callback, "start", info());
   const v8gc = (globalThis as { gc?: () => void }).gc;
   if (typeof v8gc === "function") v8gc();
+  collections[Number(generation)]!++;
+  for (const callback of [...callbacks]) callValue(callback, "stop", info());
   return 0n;
+}
+
+/** `gc.get_stats()`: per generation, the collections counted above and nothing collected. */
+function get_stats(): Dict<string, bigint>[] {
+  return collections.map((n) => Dict.of(["collections", n], ["collected", 0n], ["uncollectable", 0n]));
 }
 
 function set_threshold(...values: unknown[]): null {
@@ -38,8 +53,9 @@ export const gcModule = moduleObject("gc", {
   DEBUG_SAVEALL: 32n,
   DEBUG_LEAK: 38n,
   garbage: [] as unknown[],
-  callbacks: [] as unknown[],
+  callbacks,
   collect,
+  get_stats,
   enable: (): null => {
     enabled = true;
     return null;

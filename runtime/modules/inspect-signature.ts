@@ -7,7 +7,7 @@
 import { Dict } from "../values/dict.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattr } from "../values/builtin-functions.js";
-import { splitKw } from "../values/kwargs.js";
+import { Kwargs, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { isClass, moduleName, qualName } from "../values/typename.js";
@@ -57,7 +57,7 @@ const BY_SPEC: Record<ParamKind, _ParameterKind> = {
 };
 
 /** inspect.formatannotation: a class by its (module-qualified) name, anything else by repr. */
-function formatAnnotation(annotation: unknown): string {
+export function formatAnnotation(annotation: unknown): string {
   if (isClass(annotation)) {
     const module = moduleName(annotation);
     return module === "builtins" ? qualName(annotation) : `${module}.${qualName(annotation)}`;
@@ -101,6 +101,18 @@ export class Parameter {
 
   __repr__(): string {
     return `<Parameter "${this.__str__()}">`;
+  }
+
+  /** `replace(*, name=, kind=, default=, annotation=)`: a copy with those changed. */
+  replace(...args: unknown[]): Parameter {
+    const [, kws] = splitKw(args);
+    const pick = (key: string, own: unknown): unknown => (Object.hasOwn(kws, key) ? kws[key] : own);
+    const named: Record<string, unknown> = {};
+    const dflt = pick("default", this.default);
+    const annotation = pick("annotation", this.annotation);
+    if (dflt !== _empty) named.default = dflt;
+    if (annotation !== _empty) named.annotation = annotation;
+    return new Parameter(pick("name", this.name), pick("kind", this.kind), new Kwargs(named));
   }
 }
 
@@ -153,6 +165,14 @@ export class Signature {
 
   __eq__(other: unknown): boolean {
     return other instanceof Signature && this.__str__() === other.__str__();
+  }
+
+  /** `replace(*, parameters=..., return_annotation=...)`: a copy with those changed. */
+  replace(...args: unknown[]): Signature {
+    const [, kws] = splitKw(args);
+    const copy = new Signature(Object.hasOwn(kws, "parameters") ? kws.parameters : this.params);
+    (copy as { return_annotation: unknown }).return_annotation = Object.hasOwn(kws, "return_annotation") ? kws.return_annotation : this.return_annotation;
+    return copy;
   }
 
   bind(...args: unknown[]): BoundArguments {
@@ -316,6 +336,11 @@ function functionSignature(f: Function, skipFirst: boolean, info = functionInfo(
 
 /** `inspect.signature(callable)`. */
 export function signature(obj: unknown): Signature {
+  // (follow_wrapped: a functools.wraps wrapper shows the wrapped function's signature)
+  if (typeof obj === "function" && !isClass(obj)) {
+    const wrapped = getattr(obj, "__wrapped__", null);
+    if (wrapped !== null && wrapped !== obj) return signature(wrapped);
+  }
   if (typeof obj !== "function") {
     const call = (obj as { __call__?: unknown } | null)?.__call__;
     if (typeof call === "function") return functionSignature(call as Function, false);

@@ -17,6 +17,7 @@ import { Coroutine } from "../core/coroutine.js";
 import { AsyncGenerator_ } from "../core/async-generator.js";
 import { PyModule, moduleObject } from "./module-object.js";
 import { signatureNames } from "./inspect-signature.js";
+import { inspectExtraNames } from "./inspect-extras.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -169,4 +170,5 @@ export const inspectModule = moduleObject("inspect", {
   getdoc,
   getmro,
   ...signatureNames,
+  ...inspectExtraNames,
 });

@@ -3,6 +3,9 @@
 
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
+import { Dict } from "../values/dict.js";
+import { lt } from "../values/compare.js";
+import { PyIterator } from "../values/iteration.js";
 import { toStr } from "../values/repr.js";
 import { initInstance } from "../lang/mro.js";
 import { dumpOptions, encode, notSerializable, Parser, parseHooks, quote, type DumpOptions, type ParseHooks } from "./json.js";
@@ -52,10 +55,62 @@ export class JSONEncoder {
       keySeparator: this.key_separator,
       sortKeys: this.sort_keys,
       ensureAscii: this.ensure_ascii,
+      allowNan: this.allow_nan,
+      skipKeys: this.skipkeys,
       fallback: (value) => (this.default as (v: unknown) => unknown)(value),
     };
     if (typeof o === "string") return quote(o, options.ensureAscii);
     return encode(o, options, 0);
+  }
+
+  /** `iterencode(o)`: the text in CPython's chunks (`'{'`, `'"k"'`, `': '`, `'[1'`, `', 2'`, ...). */
+  iterencode(o: unknown): PyIterator<string> {
+    const text = (x: unknown): string => (this.encode as (v: unknown) => string).call(this, x);
+    const simple = (x: unknown): boolean => x === null || x === undefined || typeof x === "boolean" || typeof x === "bigint" || typeof x === "number" || typeof x === "string";
+    const indent = this.indent === null || this.indent === undefined ? null : typeof this.indent === "string" ? this.indent : " ".repeat(Number(this.indent));
+    const chunks: string[] = [];
+    const walk = (value: unknown, level: number): void => {
+      if (simple(value)) {
+        chunks.push(text(value));
+        return;
+      }
+      const items = Array.isArray(value) ? value : value instanceof Tuple ? value.items : null;
+      const newline = (depth: number): string => (indent === null ? "" : "\n" + indent.repeat(depth));
+      if (items !== null) {
+        if (items.length === 0) return void chunks.push("[]");
+        let buf = "[" + newline(level + 1);
+        items.forEach((item, i) => {
+          if (i > 0) buf = this.item_separator + newline(level + 1);
+          if (simple(item)) chunks.push(buf + text(item));
+          else {
+            chunks.push(buf);
+            walk(item, level + 1);
+          }
+        });
+        if (indent !== null) chunks.push(newline(level));
+        chunks.push("]");
+        return;
+      }
+      if (value instanceof Dict) {
+        if (value.size === 0) return void chunks.push("{}");
+        chunks.push("{");
+        if (indent !== null) chunks.push(newline(level + 1));
+        let entries = [...value.entries()];
+        if (this.sort_keys) entries = entries.sort(([a], [b]) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0));
+        entries.forEach(([k, v], i) => {
+          if (i > 0) chunks.push(this.item_separator + newline(level + 1));
+          chunks.push(typeof k === "string" ? quote(k, this.ensure_ascii) : text(String(text(k))));
+          chunks.push(this.key_separator);
+          walk(v, level + 1);
+        });
+        if (indent !== null) chunks.push(newline(level));
+        chunks.push("}");
+        return;
+      }
+      walk((this.default as (v: unknown) => unknown).call(this, value), level);
+    };
+    walk(o, 0);
+    return new PyIterator(chunks[Symbol.iterator]());
   }
 }
 

@@ -8,6 +8,7 @@ import { kw, splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { floatRepr } from "../values/float-repr.js";
 import { typeName } from "../values/typename.js";
+import { lt } from "../values/compare.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { pyClass } from "./callable-class.js";
@@ -19,6 +20,10 @@ export interface DumpOptions {
   keySeparator: string;
   sortKeys: boolean;
   ensureAscii: boolean;
+  /** `allow_nan=False`: NaN and the infinities raise ValueError instead. */
+  allowNan?: boolean;
+  /** `skipkeys=True`: a key that is not str/int/float/bool/None is left out, not a TypeError. */
+  skipKeys?: boolean;
   /** `default`: turns an object JSON cannot encode into one it can (or raises TypeError). */
   fallback: ((o: unknown) => unknown) | null;
 }
@@ -28,7 +33,8 @@ export function quote(text: string, ensureAscii: boolean): string {
   return ensureAscii ? json.replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")) : json;
 }
 
-function floatText(x: number): string {
+function floatText(x: number, options?: DumpOptions): string {
+  if (options?.allowNan === false && !Number.isFinite(x)) throw new ValueError(`Out of range float values are not JSON compliant`);
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
@@ -39,7 +45,7 @@ function keyText(given: unknown, options: DumpOptions): string {
   const key = unwrap(given);
   if (typeof key === "string") return quote(key, options.ensureAscii);
   if (typeof key === "bigint") return `"${key}"`;
-  if (typeof key === "number") return `"${floatText(key)}"`;
+  if (typeof key === "number") return `"${floatText(key, options)}"`;
   if (typeof key === "boolean") return key ? '"true"' : '"false"';
   if (key === null || key === undefined) return '"null"';
   throw new PyTypeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
@@ -50,7 +56,7 @@ export function encode(value: unknown, options: DumpOptions, depth: number): str
   if (value === true) return "true";
   if (value === false) return "false";
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") return floatText(value);
+  if (typeof value === "number") return floatText(value, options);
   if (typeof value === "string") return quote(value, options.ensureAscii);
   // Subclasses of str, int and float encode as their value (CPython's encoder checks isinstance).
   if (value instanceof WrappedValue) return encode(unwrap(value), options, depth);
@@ -63,13 +69,19 @@ export function encode(value: unknown, options: DumpOptions, depth: number): str
   }
   if (value instanceof Dict) {
     let entries = [...value.entries()];
+    if (options.skipKeys === true) entries = entries.filter(([k]) => isKeyType(unwrap(k)));
     if (entries.length === 0) return "{}";
-    if (options.sortKeys) entries = entries.sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+    // (sorted as Python sorts the keys: 2 before 10; str and int keys together raise TypeError)
+    if (options.sortKeys) entries = entries.sort(([a], [b]) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0));
     const parts = entries.map(([k, v]) => keyText(k, options) + options.keySeparator + encode(v, options, depth + 1));
     return "{" + inner + parts.join(options.itemSeparator + inner) + outer + "}";
   }
   if (options.fallback !== null) return encode(options.fallback(value), options, depth);
   throw notSerializable(value);
+}
+
+function isKeyType(key: unknown): boolean {
+  return key === null || key === undefined || ["string", "bigint", "number", "boolean"].includes(typeof key);
 }
 
 export function notSerializable(value: unknown): PyTypeError {
@@ -88,7 +100,7 @@ export function dumpOptions(kws: Record<string, unknown>, fallback: ((o: unknown
     itemSeparator = String(pair[0]);
     keySeparator = String(pair[1]);
   }
-  return { indent, itemSeparator, keySeparator, sortKeys: kws["sort_keys"] === true, ensureAscii: kws["ensure_ascii"] !== false, fallback };
+  return { indent, itemSeparator, keySeparator, sortKeys: kws["sort_keys"] === true, ensureAscii: kws["ensure_ascii"] !== false, allowNan: kws["allow_nan"] !== false, skipKeys: kws["skipkeys"] === true, fallback };
 }
 
 /** `json.dumps(obj, *, cls=None, indent=None, separators=None, sort_keys=False, ensure_ascii=True, default=None)`. */
@@ -130,10 +142,7 @@ export class Parser {
   }
 
   fail(what: string): never {
-    const before = this.text.slice(0, this.pos);
-    const line = before.split("\n").length;
-    const column = this.pos - before.lastIndexOf("\n");
-    throw new JSONDecodeError(`${what}: line ${line} column ${column} (char ${this.pos})`);
+    throw new JSONDecodeError(what, this.text, BigInt(this.pos));
   }
 
   space(): void {
@@ -186,9 +195,10 @@ export class Parser {
     for (;;) {
       items.push(this.value());
       this.space();
-      const c = this.text[this.pos++];
+      const c = this.text[this.pos];
+      if (c !== "]" && c !== ",") this.fail("Expecting ',' delimiter");
+      this.pos++;
       if (c === "]") return items;
-      if (c !== ",") this.fail("Expecting ',' delimiter");
     }
   }
 
@@ -205,12 +215,14 @@ export class Parser {
       if (this.text[this.pos] !== '"') this.fail("Expecting property name enclosed in double quotes");
       const key = this.string();
       this.space();
-      if (this.text[this.pos++] !== ":") this.fail("Expecting ':' delimiter");
+      if (this.text[this.pos] !== ":") this.fail("Expecting ':' delimiter");
+      this.pos++;
       pairs.push([key, this.value()]);
       this.space();
-      const c = this.text[this.pos++];
+      const c = this.text[this.pos];
+      if (c !== "}" && c !== ",") this.fail("Expecting ',' delimiter");
+      this.pos++;
       if (c === "}") return this.finishObject(pairs);
-      if (c !== ",") this.fail("Expecting ',' delimiter");
     }
   }
 
@@ -223,8 +235,28 @@ export class Parser {
   }
 }
 
+/** `JSONDecodeError(msg, doc, pos)`: the message with its line and column; `msg`, `doc`, `pos`, `lineno`, `colno`. */
 export class JSONDecodeError extends ValueError {
   static readonly __module__ = "json.decoder";
+  declare msg: unknown;
+  declare doc: unknown;
+  declare pos: unknown;
+  declare lineno: unknown;
+  declare colno: unknown;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    const [msg, doc, at] = [pos[0] ?? kws["msg"], pos[1] ?? kws["doc"], pos[2] ?? kws["pos"]];
+    if (typeof doc !== "string" || typeof at !== "bigint") {
+      super(...pos);
+      return;
+    }
+    const before = doc.slice(0, Number(at));
+    const lineno = BigInt(before.split("\n").length);
+    const colno = BigInt(Number(at) - before.lastIndexOf("\n"));
+    super(`${String(msg)}: line ${lineno} column ${colno} (char ${at})`);
+    Object.assign(this, { msg, doc, pos: at, lineno, colno });
+  }
 }
 
 /** `json.loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None)`. */

@@ -55,3 +55,36 @@ export function remainder(x: unknown, y: unknown): number {
   else r = m - 2.0 * ((0.5 * (absx - m)) % absy); // the tie: n even
   return (a < 0 || Object.is(a, -0) ? -1 : 1) * r;
 }
+
+const CBRT2 = 1.2599210498948731648;
+const SQR_CBRT2 = 1.5874010519681994748;
+const CBRT_FACTOR = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
+
+/** Mantissa in [0.5, 1) and exponent of a finite nonzero x (subnormals too). */
+function frexpNumber(x: number): [number, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  let biased = (view.getUint16(0) >> 4) & 0x7ff;
+  if (biased === 0) {
+    view.setFloat64(0, x * 2 ** 54);
+    biased = ((view.getUint16(0) >> 4) & 0x7ff) - 54;
+  }
+  const exp = biased - 1022;
+  return [exp < -1022 ? x * 2 ** 54 / 2 ** (exp + 54) : x / 2 ** exp, exp];
+}
+
+/**
+ * `math.cbrt(x)` as CPython computes it on glibc (sysdeps/ieee754/dbl-64/s_cbrt.c): a
+ * polynomial guess refined by one Halley step, so `cbrt(27)` is 3.0000000000000004, not
+ * JavaScript's correctly rounded 3.
+ */
+export function cbrtNumber(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x + x;
+  const [xm, xe] = frexpNumber(Math.abs(x));
+  const u = 0.35489576504391986 + (1.508191937815849 + (-2.114994941673713 + (2.4469312256353443 + (-1.83469277483613086 + (0.784932344976639262 - 0.14526389938548638 * xm) * xm) * xm) * xm) * xm) * xm;
+  const t2 = u * u * u;
+  const ym = ((u * (t2 + 2.0 * xm)) / (2.0 * t2 + xm)) * CBRT_FACTOR[2 + (xe % 3)]!;
+  const e = Math.trunc(xe / 3);
+  const signed = x > 0 ? ym : -ym;
+  return e < -1000 ? signed * 2 ** -1000 * 2 ** (e + 1000) : signed * 2 ** e;
+}

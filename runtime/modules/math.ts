@@ -9,7 +9,7 @@ import { isIntLike, toBigInt } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
-import { nextafter, remainder, ulp } from "./math-special.js";
+import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
@@ -355,7 +355,7 @@ export const mathModule = moduleObject("math", {
   inf: Infinity,
   nan: NaN,
   sqrt: unary(Math.sqrt),
-  cbrt: unary(Math.cbrt),
+  cbrt: unary(cbrtNumber),
   exp: unary(Math.exp),
   exp2: unary((x) => 2 ** x),
   expm1: unary(Math.expm1),

@@ -17,15 +17,19 @@ function fieldList(spec: unknown): string[] {
   return Array.from(iterable(spec), (f) => String(f));
 }
 
+/** Python's keywords (keyword.kwlist): not field names. */
+const KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "));
+
 function validate(typename: string, fields: string[], rename: boolean): string[] {
   const seen = new Set<string>();
   const out = fields.map((name, i) => {
-    const bad = !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.startsWith("_") || seen.has(name);
+    const bad = !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || KEYWORDS.has(name) || name.startsWith("_") || seen.has(name);
     seen.add(name);
     if (bad && rename) return `_${i}`;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       throw new ValueError(`Type names and field names must be valid identifiers: ${repr(name)}`);
     }
+    if (KEYWORDS.has(name)) throw new ValueError(`Type names and field names cannot be a keyword: ${repr(name)}`);
     if (name.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(name)}`);
     if (fields.indexOf(name) !== i) throw new ValueError(`Encountered duplicate field name: ${repr(name)}`);
     return name;

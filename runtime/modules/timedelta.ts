@@ -2,6 +2,7 @@
 // to CPython's (days, seconds, microseconds) with 0 <= seconds < 86400, 0 <= microseconds < 1e6.
 
 import { OverflowError, PyTypeError, ZeroDivisionError } from "../values/exceptions.js";
+import { Tuple } from "../values/tuple.js";
 import { splitKw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { NotImplementedValue, pad, toNumber } from "./callable-class.js";
@@ -208,6 +209,13 @@ export class timedelta extends Ordered {
       return timedelta.fromMicroseconds(floorDivMod(this.totalMicroseconds, other.totalMicroseconds)[1]);
     }
     return NotImplementedValue;
+  }
+
+  __divmod__(other: unknown): any {
+    if (!(other instanceof timedelta)) return NotImplementedValue;
+    if (other.totalMicroseconds === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+    const [q, r] = floorDivMod(this.totalMicroseconds, other.totalMicroseconds);
+    return Tuple.of(q, timedelta.fromMicroseconds(r));
   }
 
   protected compare(other: unknown): number | undefined {

@@ -21,12 +21,14 @@ import { getitem } from "../values/subscript.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject, PyModule } from "./module-object.js";
+import { new_class, prepare_class, resolve_bases } from "./types-classes.js";
 
 const inRepr = new Set<object>();
 
 /** `types.SimpleNamespace(**kwargs)`: attributes in insertion order, compared by value. */
 export class SimpleNamespace {
   static readonly __module__ = "types";
+  static readonly tpName = "types.SimpleNamespace";
   static readonly __hash__ = null;
   /** Any attribute a program sets. */
   [attr: string]: any;
@@ -133,6 +135,8 @@ export class MappingProxyType {
 class ModuleType extends PyModule {
   static override readonly pythonName = "module";
   declare __doc__: unknown;
+  /** Any attribute a program sets on the module. */
+  [attr: string]: any;
 
   constructor(...args: unknown[]) {
     const [[name, doc], kws] = splitKw(args);
@@ -153,6 +157,9 @@ const PyModuleType = pyClass(ModuleType);
 
 export const typesModule = moduleObject("types", {
   coroutine: coroutineFunction,
+  new_class,
+  prepare_class,
+  resolve_bases,
   CoroutineType: Coroutine,
   GeneratorType: PyGenerator,
   SimpleNamespace: pyClass(SimpleNamespace),

@@ -139,6 +139,10 @@ export class UUID {
   get hex(): string {
     return this.int.toString(16).padStart(32, "0");
   }
+  /** (never runs: the proxy refuses every assignment; declared so `u.hex = x` type-checks) */
+  set hex(_value: unknown) {
+    throw new PyTypeError("UUID objects are immutable");
+  }
   get urn(): string {
     return "urn:uuid:" + this.__str__();
   }

@@ -75,6 +75,20 @@ export class WarningMessage {
   }
 }
 
+/** `formatwarning(message, category, filename, lineno, line=None)`, its arguments positional or named. */
+function formatwarningCall(...args: unknown[]): string {
+  const [pos, kw] = splitKw(args);
+  const names = ["message", "category", "filename", "lineno", "line"];
+  const values = names.map((n, i) => (i < pos.length ? pos[i] : Object.hasOwn(kw, n) ? kw[n] : i === 4 ? null : undefined));
+  const missing = names.filter((_, i) => values[i] === undefined);
+  if (missing.length > 0) {
+    const quoted = missing.map((n) => `'${n}'`);
+    const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")}${quoted.length > 2 ? "," : ""} and ${quoted[quoted.length - 1]}`;
+    throw new PyTypeError(`formatwarning() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+  }
+  return formatwarning(values[0], values[1], values[2], values[3], values[4]);
+}
+
 function formatwarning(message: unknown, category: unknown, filename: unknown, lineno: unknown, line: unknown = null): string {
   const name = isClass(category) ? className(category) : toStr(category);
   let text = `${toStr(filename)}:${toStr(lineno)}: ${name}: ${toStr(message)}\n`;
@@ -90,8 +104,8 @@ function showwarning(...args: unknown[]): null {
   const line = pos.length > 5 ? pos[5] : (kw["line"] ?? null);
   const target = (isNone(file) ? standardStreams.stderr : file) as TextFile | null;
   if (target === null || target === undefined) return null;
-  const format = warningsModule.formatwarning as typeof formatwarning;
-  target.write(toStr(format === formatwarning ? formatwarning(message, category, filename, lineno, line) : callValue(format, message, category, filename, lineno, line)));
+  const format = warningsModule.formatwarning as unknown;
+  target.write(toStr(format === formatwarningCall ? formatwarning(message, category, filename, lineno, line) : callValue(format, message, category, filename, lineno, line)));
   return null;
 }
 
@@ -332,7 +346,7 @@ export const warningsModule = moduleObject("warnings", {
   warn_explicit,
   // Replaceable by programs (`warnings.showwarning = log`), so typed loosely.
   showwarning: showwarning as AnyFunction,
-  formatwarning: formatwarning as AnyFunction,
+  formatwarning: formatwarningCall as AnyFunction,
   filterwarnings,
   simplefilter,
   resetwarnings,

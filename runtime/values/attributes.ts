@@ -4,6 +4,7 @@
 import { isWrapped, unwrap } from "./wrapped.js";
 import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
+import { builtinMethod } from "./builtin-type.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
@@ -31,7 +32,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (override !== undefined) return override.bind(obj);
   if (table !== undefined && Object.hasOwn(table, name)) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
-    return (...args: unknown[]) => m(obj, ...args);
+    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj);
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
@@ -223,6 +224,8 @@ export function unsetAttribute(obj: unknown, key: string): any {
     // (a missing attribute is the object's `__getattr__`'s to answer)
     if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
   }
+  // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it
+  if (key.startsWith("__") && methodTable(obj) !== undefined) return getattrImpl(obj, key);
   throw missingAttribute(obj, pythonName(key, typeof obj === "function") ?? key);
 }
 

@@ -38,6 +38,21 @@ export function isPyTypeObject(x: unknown): x is PyTypeObject {
 }
 
 /** Marks a runtime function as built-in, so repr shows `<built-in function len>`. */
+/** The value a built-in method read off it is bound to (`[].append`). */
+export const BUILTIN_SELF = Symbol.for("pyts.builtinSelf");
+
+/** `xs.append` read as a value: a built-in method bound to `self`. */
+export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown): (...args: unknown[]) => unknown {
+  Object.defineProperties(fn, {
+    __builtin__: { value: true },
+    __name__: { value: name },
+    __qualname__: { value: name },
+    __self__: { value: self },
+    [BUILTIN_SELF]: { value: self },
+  });
+  return fn;
+}
+
 export function builtinFunction<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
   Object.defineProperties(fn, {
     __builtin__: { value: true },

@@ -19,6 +19,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
+import { bindFunction } from "../lang/functions.js";
 import { metaclassOf, typeHooks } from "../lang/type-base.js";
 
 /** A class's own `type()` besides `type` (enum.ts: `EnumType`). */
@@ -237,7 +238,16 @@ function isBuiltinFunction(x: unknown): boolean {
 /** `type(f)` of a Python-level function or lambda. */
 const isBoundMethod = (x: unknown): boolean => typeof x === "function" && Object.hasOwn(x, Symbol.for("pyts.boundMethod"));
 export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x) && !isBoundMethod(x));
-export const MethodType = defineType(noInstances("method"), "method", isBoundMethod);
+/** `types.MethodType(func, instance)`: `func` bound to `instance` (a function, so `new` works too). */
+function makeMethod(...args: unknown[]): unknown {
+  if (args.length !== 2) throw new PyTypeError(`method expected 2 arguments, got ${args.length}`);
+  const [func, self] = args;
+  if (typeof func !== "function") throw new PyTypeError("first argument must be callable");
+  if (self === null || self === undefined) throw new PyTypeError("instance must not be None");
+  return bindFunction(self, func as (...a: unknown[]) => unknown);
+}
+// (a construct signature too: emitted code may call it with `new`, as a class)
+export const MethodType = defineType(makeMethod, "method", isBoundMethod) as ReturnType<typeof defineType<typeof makeMethod>> & (new (func: unknown, self: unknown) => any);
 /** `type(len)`: functions the runtime provides. */
 export const BuiltinFunctionType = defineType(noInstances("builtin_function_or_method"), "builtin_function_or_method", isBuiltinFunction);
 export const NoneType = defineType((): null => null, "NoneType", (x) => x === null || x === undefined);

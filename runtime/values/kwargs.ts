@@ -73,3 +73,35 @@ export function splitKw(args: readonly unknown[]): [unknown[], KwArgs] {
   }
   return [args.slice(), Object.create(null) as KwArgs];
 }
+
+/**
+ * A runtime function or method whose parameters may also be named, as a Python def's:
+ * `acceptNames(fn, ["theyear", "themonth", "w", "l"])` binds `f(2024, 3, w=3)` to
+ * `fn(2024n, 3n, 3n, undefined)` (a parameter not given is `undefined`: its default applies).
+ */
+export function acceptNames<F extends (...args: any[]) => unknown>(fn: F, names: readonly string[]): F {
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    const last = args.length > 0 ? args[args.length - 1] : undefined;
+    if (!(last instanceof Kwargs)) return fn.apply(this, args);
+    const values: unknown[] = args.slice(0, -1);
+    const given = values.length;
+    for (const key of Object.keys(last.values)) {
+      const at = names.indexOf(key);
+      if (at < 0) throw new PyTypeError(`${fn.name}() got an unexpected keyword argument '${key}'`);
+      if (at < given) throw new PyTypeError(`${fn.name}() got multiple values for argument '${key}'`);
+      values[at] = last.values[key];
+    }
+    for (let i = 0; i < values.length; i++) if (!(i in values)) values[i] = undefined;
+    return fn.apply(this, values);
+  };
+  Object.defineProperty(wrapper, "name", { value: fn.name });
+  return wrapper as unknown as F;
+}
+
+/** `acceptNames` on methods of a runtime class's prototype: `{ formatmonth: ["theyear", ...] }`. */
+export function acceptNamesOn(proto: object, methods: Record<string, readonly string[]>): void {
+  const target = proto as Record<string, (...args: any[]) => unknown>;
+  for (const [name, names] of Object.entries(methods)) {
+    Object.defineProperty(target, name, { value: acceptNames(target[name]!, names), writable: true, configurable: true, enumerable: false });
+  }
+}

@@ -10,7 +10,7 @@ import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { FLOAT_METHODS, INT_METHODS } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
-import { isClass, typeName, className } from "./typename.js";
+import { isClass, typeName, className, tpName } from "./typename.js";
 import { attrKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
@@ -79,7 +79,7 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
     return new AttributeError(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`);
   }
   if (typeName(obj) === "module") return setAttributeTarget(new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`), obj as object, name);
-  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  return new AttributeError(`'${tpName(obj)}' object has no attribute '${name}'`);
 }
 
 function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {

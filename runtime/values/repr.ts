@@ -9,7 +9,7 @@ import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
 import { bytesRepr, strRepr } from "./str-repr.js";
 export { bytesRepr, strRepr };
-import { defineType } from "./builtin-type.js";
+import { BUILTIN_SELF, defineType } from "./builtin-type.js";
 
 /** type-dunders.ts's mark on a built-in type's method (shared by Symbol.for). */
 const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
@@ -90,9 +90,19 @@ function functionRepr(f: AnyFunction): string {
     const name = qualName(f);
     return module === "builtins" ? `<class '${name}'>` : `<class '${module}.${name}'>`;
   }
+  // (a runtime callable object made as a function: `functools.partial(max, 1)`)
+  const own = Object.hasOwn(f, "__repr__") ? (f as { __repr__?: unknown }).__repr__ : undefined;
+  if (typeof own === "function" && !Object.hasOwn(f, Symbol.for("pyts.boundMethod"))) return String((own as () => unknown)());
   const descriptor = (f as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
   if (descriptor !== undefined) return `<${descriptor}>`;
-  if ((f as { __builtin__?: boolean }).__builtin__) return `<built-in function ${qualName(f)}>`;
+  if ((f as { __builtin__?: boolean }).__builtin__) {
+    // `[].append`: a method of a built-in value, bound to it
+    if (Object.hasOwn(f, BUILTIN_SELF)) {
+      const self = (f as unknown as Record<symbol, unknown>)[BUILTIN_SELF];
+      return `<built-in method ${qualName(f)} of ${typeName(self)} object at ${addressOf(self as object)}>`;
+    }
+    return `<built-in function ${qualName(f)}>`;
+  }
   return pyFunctionRepr(f, repr, addressOf(f));
 }
 

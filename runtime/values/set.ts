@@ -365,6 +365,11 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
 export class PySet<T = unknown> extends AbstractSet<T> {
   static readonly pythonName = "set";
+  /**
+   * (type only: emitted code reads `seen.__contains__` as `seen?.__contains__ ?? unsetAttribute(...)`,
+   * which finds set's method at run time)
+   */
+  declare readonly __contains__?: (item: unknown) => boolean;
 
   static of<T>(...items: T[]): PySet<T>;
   static of<A extends unknown[]>(...items: A): PySet<A[number]>;
