@@ -78,12 +78,13 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
   const plain = symbol.length > 1 && symbol.endsWith("=") ? symbol.slice(0, -1) : symbol;
   if (plain === "+") {
     for (const [test, name] of [
-      [(x: unknown) => typeof x === "string", "str"],
+      [(x: unknown) => typeof unwrap(x) === "string", "str"],
       [Array.isArray, "list"],
       [(x: unknown) => x instanceof Tuple, "tuple"],
     ] as const) {
       if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
     }
+    if (a instanceof Bytes && !(b instanceof Uint8Array)) return new PyTypeError(`can't concat ${typeName(b)} to ${a instanceof ByteArray ? "bytearray" : "bytes"}`);
   }
   if (plain === "*" && (isSequence(a) || isSequence(b))) {
     const other = isSequence(a) ? b : a;
@@ -443,6 +444,11 @@ export function iadd(a: unknown, b: unknown): any {
     }
     throw new PyTypeError(`'${typeName(b)}' object is not iterable`);
   }
+  // `bytearray += bytes-like` extends the same bytearray (a memoryview counts as its bytes).
+  if (a instanceof ByteArray && b instanceof Uint8Array && !userDefines(a, "__iadd__")) {
+    a.replaceWith([...a.values(), ...b.values()]);
+    return a;
+  }
   return iaddFallback(a, b);
 }
 /** `list *= n` repeats in place. */
@@ -451,6 +457,10 @@ export function imul(a: unknown, b: unknown): any {
     const copy = a.slice();
     a.length = 0;
     for (let i = 0n; i < toBigInt(b); i++) a.push(...copy);
+    return a;
+  }
+  if (a instanceof ByteArray && isIntLike(b) && !userDefines(a, "__imul__")) {
+    a.replaceWith(repeat([...a.values()], toBigInt(b)));
     return a;
   }
   return imulFallback(a, b);
