@@ -13,6 +13,7 @@ import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
+import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
@@ -86,7 +87,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
+      // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
