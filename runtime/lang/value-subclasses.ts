@@ -14,7 +14,7 @@
 // result is an instance of the class. `super().__new__(cls, value)` is `objectNew(cls, value)`.
 
 import { markTypeMethods, sequenceResult } from "../values/type-dunders.js";
-import { BUILTIN_BINARY, invert, neg, pos } from "../values/arithmetic.js";
+import { BUILTIN_BINARY, invert, neg, pos, SEQUENCE_SLOT } from "../values/arithmetic.js";
 import { abs, divmod, pow, round } from "../values/builtin-functions.js";
 import { isIntLike } from "../values/numeric.js";
 import { NotImplemented } from "../values/singletons.js";
@@ -280,10 +280,21 @@ function defineNumber(proto: object, isInt: boolean): void {
 const strProto = StrBaseImpl.prototype;
 defineCommon(strProto);
 defineMethods(strProto, STR_METHODS);
-defineArithmetic(strProto, ["add", "mul", "mod"], false);
-define(strProto, "__rmul__", function (other) {
-  return BUILTIN_BINARY["mul"]!(unwrap(other), value(this));
-});
+defineArithmetic(strProto, ["mod"], false);
+// str's concat and repeat called as methods raise for a foreign operand, as CPython's do
+// (`Name("a").__add__(1)`); the operators skip them (SEQUENCE_SLOT) and fall back to the
+// built-in operation of the plain value, after the other operand's reflected method.
+for (const [name, apply] of [
+  ["__add__", (self: string, other: unknown) => BUILTIN_BINARY["add"]!(self, other)],
+  ["__mul__", (self: string, other: unknown) => BUILTIN_BINARY["mul"]!(self, other)],
+  ["__rmul__", (self: string, other: unknown) => BUILTIN_BINARY["mul"]!(other, self)],
+] as const) {
+  const method: Fn = function (other) {
+    return sequenceResult(str as unknown as PyTypeObject, name, other, apply(value(this), unwrap(other)));
+  };
+  Object.defineProperty(method, SEQUENCE_SLOT, { value: true });
+  define(strProto, name, method);
+}
 define(strProto, "__str__", function () {
   return value(this);
 });

@@ -28,11 +28,18 @@ interface OpSpec {
 
 const CALLABLE = Symbol.for("pyts.callableObject");
 
+/**
+ * Marks a str subclass's inherited `__add__`/`__mul__`/`__rmul__` (runtime/lang/value-subclasses.ts):
+ * CPython's str has them as sequence slots, tried by an operator only after both operands'
+ * number methods, which the operators here do by the plain value's built-in operation.
+ */
+export const SEQUENCE_SLOT = Symbol.for("pyts.sequenceSlot");
+
 function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
   // A callable object made as a JS function (typing.NewType) has its operator methods too.
   if ((typeof x !== "object" || x === null) && !(typeof x === "function" && (x as { [CALLABLE]?: boolean })[CALLABLE] === true)) return undefined;
   const m = (x as Record<string, unknown>)[name];
-  return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
+  return typeof m === "function" && !Object.hasOwn(m, SEQUENCE_SLOT) ? (m as (...args: unknown[]) => unknown) : undefined;
 }
 
 function isProperSubclassInstance(a: unknown, b: unknown): boolean {
@@ -95,7 +102,7 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
 }
 
 function isSequence(x: unknown): boolean {
-  return typeof x === "string" || Array.isArray(x) || x instanceof Tuple || x instanceof Bytes;
+  return typeof unwrap(x) === "string" || Array.isArray(x) || x instanceof Tuple || x instanceof Bytes;
 }
 
 /** Both numeric: float when either is a float, else int (bool counts as int). */
