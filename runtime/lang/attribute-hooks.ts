@@ -6,7 +6,8 @@
 import { AttributeError } from "../values/exceptions.js";
 import { missingAttribute } from "../values/methods.js";
 import { managedDeleter } from "./descriptors.js";
-import { typeName } from "../values/typename.js";
+import { isClass, typeName } from "../values/typename.js";
+import { boundMethod } from "./functions.js";
 import { pythonName } from "./attr-names.js";
 
 /** The object behind each instance Proxy. */
@@ -108,7 +109,18 @@ export function objectSetattr(obj: any, name: string, value: unknown): null {
 /** `object.__getattribute__(obj, name)`: the attribute, without the class's own hook. */
 export function objectGetattribute(obj: any, name: string): unknown {
   const target = targets.get(obj) ?? obj;
-  if (name in target) return Reflect.get(target, name, obj);
+  if (name in target) {
+    const value = Reflect.get(target, name, obj) as unknown;
+    // A method found on the class is bound to the instance, as `obj.name` gives it.
+    if (typeof value === "function" && typeof target === "object" && !Object.hasOwn(target, name) && !isClass(value)) {
+      let owner: Function | null = null;
+      for (let p = Object.getPrototypeOf(target) as object | null; p !== null && owner === null; p = Object.getPrototypeOf(p) as object | null) {
+        if (Object.hasOwn(p, name)) owner = (p as { constructor: Function }).constructor;
+      }
+      return boundMethod(obj, value as (...a: unknown[]) => unknown, owner);
+    }
+    return value;
+  }
   throw missingAttribute(obj, name);
 }
 

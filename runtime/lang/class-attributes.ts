@@ -6,6 +6,7 @@
 import { isClass } from "../values/typename.js";
 import { sequenceIterator } from "../values/iteration.js";
 import { functionKey, objectKey } from "./attr-names.js";
+import { boundParts } from "./bound-parts.js";
 import { isDescriptor, shareDescriptor } from "./descriptors.js";
 import { bindFunction, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
@@ -56,7 +57,8 @@ function isMethodValue(value: unknown): boolean {
   // A callable instance made a function (a unittest.mock mock) is no descriptor: not bound.
   const ctor = (Object.getPrototypeOf(value) as { constructor?: unknown } | null)?.constructor;
   if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return false;
-  return !Object.hasOwn(value, CLASS_METHOD) && !Object.hasOwn(value, STATIC_METHOD);
+  // A bound method is no descriptor either: read through an instance it stays bound to its own.
+  return !Object.hasOwn(value, CLASS_METHOD) && !Object.hasOwn(value, STATIC_METHOD) && boundParts(value) === undefined;
 }
 
 /** Is `obj` a class defined by the program (not a runtime type object)? */

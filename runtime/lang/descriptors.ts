@@ -4,7 +4,7 @@
 // are emitted as JS accessors (fast to read); `Cls.prop` still gives their property object.
 import { functionKey } from "./attr-names.js";
 import { AttributeError } from "../values/exceptions.js";
-import { typeName } from "../values/typename.js";
+import { qualName, typeName } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
 import { splitKw } from "../values/kwargs.js";
 
@@ -192,12 +192,19 @@ export function defineProperties(cls: any, properties: Record<string, PropertyFa
     const fget = get ? namedFunction(name, (self: unknown) => get.call(self)) : null;
     const fset = set ? namedFunction(name, (self: unknown, value: unknown) => set.call(self, value)) : null;
     const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
+    // The accessors are the class body's functions named `name` (`A.x.fdel.__qualname__` is "A.x").
+    for (const f of [fget, fset, facts.deleter]) if (typeof f === "function") accessorNames(f, cls, name);
     p.__set_name__(cls, name);
     // (Under its function key: a property called `name` must not rename the class.)
     Object.defineProperty(cls, functionKey(name), { value: p, writable: true, configurable: true });
     deleters(cls.prototype).set(name, (obj: unknown) => p.__delete__(obj));
     markManaged(cls.prototype, name);
   }
+}
+
+function accessorNames(f: Function, cls: Function, name: string): void {
+  if (!Object.hasOwn(f, "__name__")) Object.defineProperty(f, "__name__", { value: name, writable: true, configurable: true });
+  if (!Object.hasOwn(f, "__qualname__")) Object.defineProperty(f, "__qualname__", { value: `${qualName(cls)}.${name}`, writable: true, configurable: true });
 }
 
 function namedFunction<F extends (...args: any[]) => unknown>(name: string, fn: F): F {

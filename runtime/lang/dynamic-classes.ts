@@ -8,6 +8,7 @@ import { isClass } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
 import { inheritFrom } from "./mro.js";
 import { shareClassAttributes } from "./objects.js";
+import { functionKey, objectKey } from "./attr-names.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -33,7 +34,8 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
     if (typeof key !== "string" || key === "__init__" || key === "__qualname__" || key === "__module__") continue;
     if (typeof value === "function" && !isClass(value)) {
       const fn = value as AnyFn;
-      Object.defineProperty(cls.prototype, key, {
+      // (under the name's key: a method may be called `constructor` or `then`)
+      Object.defineProperty(cls.prototype, objectKey(key), {
         value: function (this: unknown, ...args: unknown[]) {
           return fn(this, ...args);
         },
@@ -41,7 +43,7 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
         configurable: true,
       });
     } else {
-      Object.defineProperty(cls, key, { value, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(cls, functionKey(key), { value, writable: true, enumerable: true, configurable: true });
       attributes.push(key);
     }
   }

@@ -9,7 +9,7 @@ import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
 import { methodTable } from "../values/methods.js";
-import { attributeHooks, needsAttributeHooks } from "./attribute-hooks.js";
+import { attributeHooks, needsAttributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
 export const MRO_KEY = Symbol.for("pyts.mro");
@@ -219,6 +219,12 @@ function objectInit(...args: unknown[]): null {
   return null;
 }
 
+const OBJECT_HOOKS: Record<string, (obj: unknown, name: string, value?: unknown) => unknown> = {
+  __getattribute__: objectGetattribute,
+  __setattr__: (obj, name, value) => objectSetattr(obj, name, value),
+  __delattr__: objectDelattr,
+};
+
 /**
  * `super()` in a method of `cls`: attributes of the classes after `cls` in `type(self)`'s
  * MRO, bound to `self` (in a classmethod `self` is the class).
@@ -252,6 +258,9 @@ export function superOf(cls: any, self: any): any {
           }
         }
         if (key === "__init__") return objectInit;
+        // `super(T, obj).__getattribute__(name)` and the other hooks every class has from `object`.
+        const hook = !onClass && typeof key === "string" && Object.hasOwn(OBJECT_HOOKS, key) ? OBJECT_HOOKS[key] : undefined;
+        if (hook !== undefined) return (...args: unknown[]) => hook(self, ...(args as [string, unknown]));
         throw new AttributeError(`'super' object has no attribute '${String(key)}'`);
       },
     },

@@ -13,10 +13,10 @@
 // the value from the arguments as the built-in constructor does), then `__init__` when the
 // result is an instance of the class. `super().__new__(cls, value)` is `objectNew(cls, value)`.
 
-import { markTypeMethods } from "../values/type-dunders.js";
-import { BUILTIN_BINARY, invert, neg, pos } from "../values/arithmetic.js";
-import { abs, divmod, round } from "../values/builtin-functions.js";
-import { isNumeric } from "../values/numeric.js";
+import { markTypeMethods, sequenceResult } from "../values/type-dunders.js";
+import { BUILTIN_BINARY, invert, neg, pos, SEQUENCE_SLOT } from "../values/arithmetic.js";
+import { abs, divmod, pow, round } from "../values/builtin-functions.js";
+import { isIntLike } from "../values/numeric.js";
 import { NotImplemented } from "../values/singletons.js";
 import { bytes, float, frozenset, int, setSource, tuple } from "../values/builtin-types.js";
 import { Bytes } from "../values/bytes.js";
@@ -170,24 +170,48 @@ function defineMethods(proto: object, table: Record<string, (self: never, ...arg
   }
 }
 
-/** `__add__`/`__radd__`... for the operator stems the type supports. */
-function defineArithmetic(proto: object, stems: string[], reflected: boolean): void {
+/** Is `other` an operand of int's own arithmetic (an int or bool, or a subclass's instance)? */
+const intOperand = (other: unknown): boolean => isIntLike(unwrap(other));
+/** float's: a float or an int. */
+const floatOperand = (other: unknown): boolean => {
+  const x = unwrap(other);
+  return typeof x === "number" || isIntLike(x);
+};
+
+/**
+ * `__add__`/`__radd__`... for the operator stems the type supports. With `fits`, an operand of
+ * another type gives NotImplemented, as CPython's number slots do (`int.__add__(1, 2.0)`); the
+ * operator itself then tries the other operand's reflected method.
+ */
+function defineArithmetic(proto: object, stems: string[], reflected: boolean, fits?: (other: unknown) => boolean): void {
   for (const stem of stems) {
     const builtin = BUILTIN_BINARY[stem]!;
-    define(proto, `__${stem}__`, function (other) {
+    define(proto, `__${stem}__`, function (other, ...modulo) {
+      if (fits !== undefined && !fits(other)) return NotImplemented;
+      if (stem === "pow" && modulo.length > 0 && modulo[0] !== null) return powModulo(fits === intOperand, value(this), other, modulo[0]);
       return builtin(value(this), unwrap(other));
     });
     if (reflected) {
-      define(proto, `__r${stem}__`, function (other) {
+      define(proto, `__r${stem}__`, function (other, ...modulo) {
+        if (fits !== undefined && !fits(other)) return NotImplemented;
+        if (stem === "pow" && modulo.length > 0 && modulo[0] !== null) return powModulo(fits === intOperand, other, value(this), modulo[0]);
         return builtin(unwrap(other), value(this));
       });
     }
   }
 }
 
-function defineCommon(proto: object): void {
+/** `int.__pow__(2, 3, 5)`: three-argument pow, for ints only (float's raises as CPython's). */
+function powModulo(ints: boolean, base: unknown, exponent: unknown, modulus: unknown): unknown {
+  if (!ints) throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
+  if (!intOperand(modulus)) return NotImplemented;
+  return pow(unwrap(base), unwrap(exponent), unwrap(modulus));
+}
+
+function defineCommon(proto: object, fits?: (other: unknown) => boolean): void {
   for (const op of ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"] as Dunder[]) {
     define(proto, op, function (other) {
+      if (fits !== undefined && !fits(other)) return NotImplemented;
       return builtinCompare(this, other, op);
     });
   }
@@ -209,16 +233,15 @@ function defineCommon(proto: object): void {
 }
 
 function defineNumber(proto: object, isInt: boolean): void {
-  defineCommon(proto);
+  const fits = isInt ? intOperand : floatOperand;
+  defineCommon(proto, fits);
   const stems = ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"];
-  defineArithmetic(proto, isInt ? [...stems, "lshift", "rshift", "and", "xor", "or"] : stems, true);
+  defineArithmetic(proto, isInt ? [...stems, "lshift", "rshift", "and", "xor", "or"] : stems, true, fits);
   define(proto, "__divmod__", function (other) {
-    const o = unwrap(other);
-    return isNumeric(o) ? divmod(value(this), o) : NotImplemented;
+    return fits(other) ? divmod(value(this), unwrap(other)) : NotImplemented;
   });
   define(proto, "__rdivmod__", function (other) {
-    const o = unwrap(other);
-    return isNumeric(o) ? divmod(o, value(this)) : NotImplemented;
+    return fits(other) ? divmod(unwrap(other), value(this)) : NotImplemented;
   });
   define(proto, "__neg__", function () {
     return neg(value(this));
@@ -257,10 +280,21 @@ function defineNumber(proto: object, isInt: boolean): void {
 const strProto = StrBaseImpl.prototype;
 defineCommon(strProto);
 defineMethods(strProto, STR_METHODS);
-defineArithmetic(strProto, ["add", "mul", "mod"], false);
-define(strProto, "__rmul__", function (other) {
-  return BUILTIN_BINARY["mul"]!(unwrap(other), value(this));
-});
+defineArithmetic(strProto, ["mod"], false);
+// str's concat and repeat called as methods raise for a foreign operand, as CPython's do
+// (`Name("a").__add__(1)`); the operators skip them (SEQUENCE_SLOT) and fall back to the
+// built-in operation of the plain value, after the other operand's reflected method.
+for (const [name, apply] of [
+  ["__add__", (self: string, other: unknown) => BUILTIN_BINARY["add"]!(self, other)],
+  ["__mul__", (self: string, other: unknown) => BUILTIN_BINARY["mul"]!(self, other)],
+  ["__rmul__", (self: string, other: unknown) => BUILTIN_BINARY["mul"]!(other, self)],
+] as const) {
+  const method: Fn = function (other) {
+    return sequenceResult(str as unknown as PyTypeObject, name, other, apply(value(this), unwrap(other)));
+  };
+  Object.defineProperty(method, SEQUENCE_SLOT, { value: true });
+  define(strProto, name, method);
+}
 define(strProto, "__str__", function () {
   return value(this);
 });
@@ -322,7 +356,7 @@ function typeDunders(type: PyTypeObject, proto: object): void {
       if (!type.__instancecheck__(self) && !(self instanceof (proto.constructor as Function))) {
         throw new PyTypeError(`descriptor '${name}' requires a '${type.__name__}' object but received a '${typeName(self)}'`);
       }
-      return method.apply(self, args);
+      return sequenceResult(type, name, args[0], method.apply(self, args));
     });
   }
 }
@@ -348,7 +382,7 @@ defineOnType(tuple, "__len__", (self: unknown) => BigInt(plainTuple(self).length
 defineOnType(tuple, "__getitem__", (self: unknown, key: unknown) => getitem(plainTuple(self), key));
 defineOnType(tuple, "__contains__", (self: unknown, item: unknown) => in_(item, plainTuple(self)));
 defineOnType(tuple, "__iter__", (self: unknown) => iter(plainTuple(self)));
-defineOnType(tuple, "__add__", (self: unknown, other: unknown) => (other instanceof Tuple ? Tuple.from([...plainTuple(self).items, ...other.items]) : NotImplemented));
+defineOnType(tuple, "__add__", (self: unknown, other: unknown) => sequenceResult(tuple, "__add__", other, other instanceof Tuple ? Tuple.from([...plainTuple(self).items, ...other.items]) : NotImplemented));
 for (const op of ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"] as Dunder[]) {
   defineOnType(tuple, op, (self: unknown, other: unknown) => (other instanceof Tuple ? tupleCompare(plainTuple(self), other, op) : NotImplemented));
 }

@@ -28,11 +28,18 @@ interface OpSpec {
 
 const CALLABLE = Symbol.for("pyts.callableObject");
 
+/**
+ * Marks a str subclass's inherited `__add__`/`__mul__`/`__rmul__` (runtime/lang/value-subclasses.ts):
+ * CPython's str has them as sequence slots, tried by an operator only after both operands'
+ * number methods, which the operators here do by the plain value's built-in operation.
+ */
+export const SEQUENCE_SLOT = Symbol.for("pyts.sequenceSlot");
+
 function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
   // A callable object made as a JS function (typing.NewType) has its operator methods too.
   if ((typeof x !== "object" || x === null) && !(typeof x === "function" && (x as { [CALLABLE]?: boolean })[CALLABLE] === true)) return undefined;
   const m = (x as Record<string, unknown>)[name];
-  return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
+  return typeof m === "function" && !Object.hasOwn(m, SEQUENCE_SLOT) ? (m as (...args: unknown[]) => unknown) : undefined;
 }
 
 function isProperSubclassInstance(a: unknown, b: unknown): boolean {
@@ -78,12 +85,13 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
   const plain = symbol.length > 1 && symbol.endsWith("=") ? symbol.slice(0, -1) : symbol;
   if (plain === "+") {
     for (const [test, name] of [
-      [(x: unknown) => typeof x === "string", "str"],
+      [(x: unknown) => typeof unwrap(x) === "string", "str"],
       [Array.isArray, "list"],
       [(x: unknown) => x instanceof Tuple, "tuple"],
     ] as const) {
       if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
     }
+    if (a instanceof Bytes && !(b instanceof Uint8Array)) return new PyTypeError(`can't concat ${typeName(b)} to ${a instanceof ByteArray ? "bytearray" : "bytes"}`);
   }
   if (plain === "*" && (isSequence(a) || isSequence(b))) {
     const other = isSequence(a) ? b : a;
@@ -94,7 +102,7 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
 }
 
 function isSequence(x: unknown): boolean {
-  return typeof x === "string" || Array.isArray(x) || x instanceof Tuple || x instanceof Bytes;
+  return typeof unwrap(x) === "string" || Array.isArray(x) || x instanceof Tuple || x instanceof Bytes;
 }
 
 /** Both numeric: float when either is a float, else int (bool counts as int). */
@@ -444,6 +452,11 @@ export function iadd(a: unknown, b: unknown): any {
     }
     throw new PyTypeError(`'${typeName(b)}' object is not iterable`);
   }
+  // `bytearray += bytes-like` extends the same bytearray (a memoryview counts as its bytes).
+  if (a instanceof ByteArray && b instanceof Uint8Array && !userDefines(a, "__iadd__")) {
+    a.replaceWith([...a.values(), ...b.values()]);
+    return a;
+  }
   return iaddFallback(a, b);
 }
 /** `list *= n` repeats in place. */
@@ -452,6 +465,10 @@ export function imul(a: unknown, b: unknown): any {
     const copy = a.slice();
     a.length = 0;
     for (let i = 0n; i < toBigInt(b); i++) a.push(...copy);
+    return a;
+  }
+  if (a instanceof ByteArray && isIntLike(b) && !userDefines(a, "__imul__")) {
+    a.replaceWith(repeat([...a.values()], toBigInt(b)));
     return a;
   }
   return imulFallback(a, b);

@@ -11,9 +11,10 @@ import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { typeDunder } from "./type-dunders.js";
+import { builtinTypeDoc, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
+import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
@@ -40,6 +41,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     // `[1, 2].__len__`: the type's dunder, bound to the value.
     const dunder = typeDunder(typeOf(obj), name);
     if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(obj, ...args);
+    if (dunder === null) return null;
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
     if (name === "real" || name === "numerator") return typeof obj === "boolean" ? (obj ? 1n : 0n) : obj;
@@ -70,7 +72,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
     if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
-    if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : null;
+    if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : (builtinTypeDoc(obj) ?? null);
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
@@ -86,7 +88,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
+      // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
@@ -223,6 +226,8 @@ export function unsetAttribute(obj: unknown, key: string): any {
     if (key in obj || typeof hooked.__getattribute__ === "function") return null;
     // (a missing attribute is the object's `__getattr__`'s to answer)
     if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
+    // A built-in value's type attribute that is no JS property (`[].__hash__` is None).
+    if (methodTable(obj) !== undefined) return getattrImpl(obj, pythonName(key, false) ?? key);
   }
   // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it
   if (key.startsWith("__") && methodTable(obj) !== undefined) return getattrImpl(obj, key);

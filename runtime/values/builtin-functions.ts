@@ -1,6 +1,7 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
 import { NotImplemented } from "./singletons.js";
+import { isWrapped, unwrap } from "./wrapped.js";
 import { StdinStream, stdinHolder } from "./stdin.js";
 import { overridden } from "./overrides.js";
 import { managedDeleter } from "../lang/descriptors.js";
@@ -290,6 +291,8 @@ export function divmod(a: unknown, b: unknown): Tuple {
     const r = rm.call(b, a);
     if (r !== NotImplemented) return r as Tuple;
   }
+  // A subclass of int/float against a plain number: the plain number's own divmod.
+  if ((isWrapped(a) || isWrapped(b)) && isNumeric(unwrap(a)) && isNumeric(unwrap(b))) return divmod(unwrap(a), unwrap(b));
   throw new PyTypeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
 }
 

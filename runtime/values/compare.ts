@@ -81,6 +81,9 @@ function dunderCompare(a: unknown, b: unknown, op: Dunder): any {
     const r = rm.call(b, a);
     if (r !== NotImplemented) return r;
   }
+  // A subclass of int/float/str against a plain value, whose own (reflected) comparison is the
+  // built-in one (`MyInt(3) < 3.5`: int's says NotImplemented, float's compares).
+  if (isWrapped(a) || isWrapped(b)) return builtinCompare(a, b, op);
   return NotImplemented;
 }
 

@@ -9,6 +9,8 @@ import { repr } from "./repr.js";
 import { className, isClass } from "./typename.js";
 import { classInitOf } from "../lang/mro.js";
 import { typeDictEntries, typeDunder } from "./type-dunders.js";
+import { builtinDataDescriptor, GetSetDescriptor } from "./data-descriptors.js";
+import { TYPE_DOCS } from "./type-dicts.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
@@ -131,8 +133,8 @@ export function builtinTypeDict(type: Function): MappingProxy | undefined {
     const own = Object.hasOwn(type, name) ? (type as unknown as Record<string, unknown>)[name] : undefined;
     let value: unknown = own ?? typeDunder(type, name);
     if (value === undefined) {
-      if (kind === "v") value = null;
-      else if (kind === "g") value = new AttributeSlot(`<attribute '${name}' of '${typeName}' objects>`);
+      if (kind === "v") value = name === "__doc__" ? (TYPE_DOCS[typeName] ?? null) : null;
+      else if (kind === "g" || kind === "M") value = builtinDataDescriptor(type, name, kind);
       else if (kind === "n") value = new AttributeSlot(`<built-in method ${name} of type object>`);
       else value = new AttributeSlot(`<${kind === "s" ? "slot wrapper" : "method"} '${name}' of '${typeName}' objects>`);
     }
@@ -172,7 +174,17 @@ function inBodyOrder(cls: Function, d: MappingProxy): MappingProxy {
   return out;
 }
 
-/** What `type` puts in a class's namespace for `__dict__` and `__weakref__`. */
+/** What `type` puts in a class's namespace for `__dict__` and `__weakref__`: one descriptor per class and name. */
+const slotDescriptors = new WeakMap<Function, Map<string, GetSetDescriptor>>();
+function slotDescriptor(cls: Function, name: "__dict__" | "__weakref__"): GetSetDescriptor {
+  let own = slotDescriptors.get(cls);
+  if (own === undefined) slotDescriptors.set(cls, (own = new Map()));
+  let d = own.get(name);
+  if (d === undefined) own.set(name, (d = new GetSetDescriptor(cls, name, name === "__dict__")));
+  return d;
+}
+
+/** A built-in type's entry pyts has no object for (`list.__new__`): its repr only. */
 class AttributeSlot {
   constructor(private readonly text: string) {}
 
@@ -214,8 +226,8 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     d.set(pythonName(key, false) ?? key, typeof desc.value === "function" && !isClass(desc.value) ? plainMethod(desc.value as (...a: unknown[]) => unknown, cls) : desc.value);
   }
   if (rootClass) {
-    d.set("__dict__", new AttributeSlot(`<attribute '__dict__' of '${className(cls)}' objects>`));
-    d.set("__weakref__", new AttributeSlot(`<attribute '__weakref__' of '${className(cls)}' objects>`));
+    d.set("__dict__", slotDescriptor(cls, "__dict__"));
+    d.set("__weakref__", slotDescriptor(cls, "__weakref__"));
   }
   if (doc === null) d.set("__doc__", null);
   d.sealed = true;

@@ -6,11 +6,11 @@
 
 import type { PyTypeObject } from "./builtin-type.js";
 import { BUILTIN_BINARY } from "./arithmetic.js";
-import { neg, pos, invert } from "./arithmetic.js";
+import { iadd, iand, imul, ior, isub, ixor, neg, pos, invert } from "./arithmetic.js";
 import { abs, builtinLen, divmod, hash } from "./builtin-functions.js";
 import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, set, setSource, tuple } from "./builtin-types.js";
-import { complex } from "./complex.js";
-import { builtinCompare, eq, type Dunder } from "./compare.js";
+import { complex, PyComplex } from "./complex.js";
+import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
 import { builtinIn } from "./contains.js";
 import { Dict } from "./dict.js";
 import { BaseException, PyTypeError } from "./exceptions.js";
@@ -19,12 +19,12 @@ import { iter } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike } from "./numeric.js";
 import { builtinRepr, objectRepr, repr, str } from "./repr.js";
-import { PySet } from "./set.js";
+import { AbstractSet, PySet } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { builtinDelitem, builtinGetitem, builtinSetitem } from "./subscript.js";
 import { truthy } from "./truth.js";
-import { TYPE_DICTS } from "./type-dicts.js";
-import { typeName } from "./typename.js";
+import { BUILTIN_CLASS_DOCS, TYPE_DICTS, TYPE_DOCS } from "./type-dicts.js";
+import { className, moduleName, typeName } from "./typename.js";
 import { unwrap } from "./wrapped.js";
 
 type Impl = (self: any, ...rest: any[]) => unknown;
@@ -59,9 +59,12 @@ function compareImpl(type: PyTypeObject, dunder: Dunder): Impl {
     const x = unwrap(self);
     const y = unwrap(other);
     if (typeof x === "string" || typeof x === "number" || isIntLike(x)) return builtinCompare(x, y, dunder);
-    if (!type.__instancecheck__(y)) return NotImplemented;
+    // (a set compares with a frozenset, as CPython's set and frozenset do)
+    const comparable = type === set || type === frozenset ? y instanceof AbstractSet : type.__instancecheck__(y);
+    if (!comparable) return NotImplemented;
     if (dunder === "__eq__") return eq(x, y);
     if (dunder === "__ne__") return !eq(x, y);
+    if (x instanceof AbstractSet) return { __lt__: lt, __le__: le, __gt__: gt, __ge__: ge }[dunder](x, y);
     return builtinCompare(x, y, dunder);
   };
 }
@@ -115,6 +118,7 @@ const UNARY: Record<string, (x: unknown) => unknown> = {
 
 /** The built-in behaviour of `type.name(self, ...)`, or undefined where pyts has none. */
 function implementation(type: PyTypeObject, name: string): Impl | undefined {
+  if ((type as unknown) === complex) return complexImpl(name);
   if (name === "__init__") return initImpl(type) ?? ((self, ...args) => initOfValue(type, self, args));
   // `dict.__repr__(self)` in a subclass's own __repr__: the container's repr, not the override.
   if (name === "__repr__" && ([list, tuple, dict, set, frozenset, bytes, bytearray] as PyTypeObject[]).includes(type)) {
@@ -141,8 +145,31 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
       return (self, other) => (operandFits(type, other) ? divmod(unwrap(self), unwrap(other)) : NotImplemented);
     case "__rdivmod__":
       return (self, other) => (operandFits(type, other) ? divmod(unwrap(other), unwrap(self)) : NotImplemented);
+    // In-place: the list or bytearray extended or repeated, the set or dict updated, and returned.
+    case "__iadd__":
+      return (self, other) => iadd(self, other);
+    case "__imul__":
+      return (self, other) => imul(self, other);
+    case "__ior__":
+      if (type === dict) return (self: Dict, other) => (dictUpdate(self, other), self);
+      return (self, other) => (other instanceof AbstractSet ? ior(self, other) : NotImplemented);
+    case "__iand__":
+      return (self, other) => (other instanceof AbstractSet ? iand(self, other) : NotImplemented);
+    case "__ixor__":
+      return (self, other) => (other instanceof AbstractSet ? ixor(self, other) : NotImplemented);
+    case "__isub__":
+      return (self, other) => (other instanceof AbstractSet ? isub(self, other) : NotImplemented);
   }
   return undefined;
+}
+
+/** complex's own methods (they return NotImplemented for an operand of another type), or the common ones. */
+function complexImpl(name: string): Impl | undefined {
+  const own = (PyComplex.prototype as unknown as Record<string, unknown>)[name];
+  if (typeof own === "function" && name !== "constructor") return (self, ...rest) => (own as (...a: unknown[]) => unknown).apply(self, rest);
+  if (name === "__lt__" || name === "__le__" || name === "__gt__" || name === "__ge__") return () => NotImplemented;
+  if (name === "__init__") return () => null;
+  return UNARY[name] === undefined ? undefined : (self) => UNARY[name]!(self);
 }
 
 /** `int.__init__(self, ...)`, `object.__init__(self)`: nothing to do (the value is made by `__new__`). */
@@ -169,6 +196,15 @@ export function typeDictEntries(type: unknown): [string, string][] | undefined {
   });
 }
 
+/** `int.__doc__`: a built-in type's docstring (undefined for any other class). */
+export function builtinTypeDoc(type: unknown): string | undefined {
+  if (typeDictEntries(type) !== undefined) return TYPE_DOCS[className(type as Function)];
+  // `ValueError.__doc__`, `range.__doc__`: a runtime class standing for one of builtins'.
+  if (typeof type !== "function" || !Object.hasOwn(type, "pythonName") || moduleName(type) !== "builtins") return undefined;
+  const name = className(type);
+  return Object.hasOwn(BUILTIN_CLASS_DOCS, name) ? BUILTIN_CLASS_DOCS[name] : undefined;
+}
+
 /** Every name `dir(type)` lists: the type's own and its bases', sorted. */
 export function typeDirNames(type: unknown): string[] | undefined {
   const names = new Set<string>();
@@ -187,9 +223,28 @@ function checked(type: PyTypeObject, name: string, impl: Impl): (...args: unknow
     if (!type.__instancecheck__(self)) {
       throw new PyTypeError(`descriptor '${name}' requires a '${type.__name__}' object but received a '${typeName(self)}'`);
     }
-    return impl(self, ...rest);
+    return sequenceResult(type, name, rest[0], impl(self, ...rest));
   };
   return f;
+}
+
+const SEQUENCES = new Set(["str", "list", "tuple", "bytes", "bytearray"]);
+
+/**
+ * A sequence type's `__add__`/`__mul__`/`__rmul__` called directly: where the operator would
+ * go on to the other operand (NotImplemented), CPython's concat and repeat slots raise
+ * (`str.__add__("a", 1)`, `list.__mul__([1], "x")`); number and set types return
+ * NotImplemented.
+ */
+export function sequenceResult(type: PyTypeObject, name: string, other: unknown, result: unknown): unknown {
+  if (result !== NotImplemented || !SEQUENCES.has(type.__name__)) return result;
+  const t = type.__name__;
+  if (name === "__add__") {
+    if (t === "bytes" || t === "bytearray") throw new PyTypeError(`can't concat ${typeName(other)} to ${t}`);
+    throw new PyTypeError(`can only concatenate ${t} (not "${typeName(other)}") to ${t}`);
+  }
+  if (name === "__mul__" || name === "__rmul__") throw new PyTypeError(`'${typeName(other)}' object cannot be interpreted as an integer`);
+  return result;
 }
 
 const made = new Map<PyTypeObject, Map<string, unknown>>();
@@ -220,6 +275,9 @@ export function typeDunder(type: unknown, name: string): unknown {
       markDescriptor(fn, t, name, entry[1]);
       f = fn;
     }
+  } else if (entry !== undefined && entry[1] === "v" && name === "__hash__") {
+    // `list.__hash__ is None`: the type's instances are unhashable.
+    f = null;
   } else if (entry === undefined && t !== object) {
     // Inherited: bool's `__add__` is int's, every type's `__init__` object's unless its own.
     f = typeDunder(t.__base__ ?? object, name);

@@ -30,6 +30,8 @@ export interface FunctionState {
   loops: { breakLabel: string | null }[];
   /** the caught-exception variable of the innermost `except` (for a bare `raise`) */
   caught: string[];
+  /** the variables holding the exceptions being handled (an except's caught one, the one passing through a finally) */
+  handling: string[];
   /** the JS name of `self` in a method, bound to `this` */
   selfName: string | null;
   /** the function is a classmethod: `selfName` holds the class */
@@ -153,7 +155,7 @@ export class LowerContext {
   }
 
   newFunctionState(scope: Scope, flags: { coroutine: boolean; generator: boolean; jsAsync: boolean }): FunctionState {
-    return { scope, ...flags, declared: new Set(), loops: [], caught: [], selfName: null, classMethod: false, temps: [], before: [] };
+    return { scope, ...flags, declared: new Set(), loops: [], caught: [], handling: [], selfName: null, classMethod: false, temps: [], before: [] };
   }
 
   /** Run `body` with `state` as the current function. */

@@ -110,10 +110,14 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
   let param: string | null = null;
   const elseFlag = s.orelse.length && s.handlers.length ? cx.temp("completed") : null;
 
+  // An exception caught here while another is being handled was raised during its handling:
+  // that one is its __context__ (CPython sets it at the raise).
+  const outerHandled = cx.fn.handling[cx.fn.handling.length - 1];
   if (s.handlers.length) {
     param = cx.temp("error");
     const caught: ir.Expr = { k: "id", name: param };
     cx.fn.caught.push(param);
+    cx.fn.handling.push(param);
     try {
       // Build the if / else-if chain from the last clause back to the first.
       let chain: ir.Stmt[] = [{ k: "throw", arg: caught }];
@@ -139,6 +143,9 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
           chain = [{ k: "if", test: matches(cx, caught, h.type), then: block, else: chain, loc: cx.loc(h) }];
         }
       }
+      if (outerHandled !== undefined) {
+        chain.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("withContext"), args: [caught, { k: "id", name: outerHandled }] } });
+      }
       // A JS stack overflow becomes Python's RecursionError before the clauses test it.
       if (s.handlers.some((h) => catchesRecursion(cx, h))) {
         chain.unshift({ k: "expr", expr: { k: "assign", op: "=", target: caught, value: { k: "call", callee: cx.rt("pythonException"), args: [caught] } } });
@@ -146,17 +153,21 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
       handler = chain;
     } finally {
       cx.fn.caught.pop();
+      cx.fn.handling.pop();
     }
   }
 
-  let finalizer = s.finalbody.length ? lowerBlock(cx, s.finalbody) : null;
   // The exception passing through `finally`, if any: what the finally block raises gets it as
   // its __context__.
-  let pending: string | null = null;
-  if (finalizer && !raisesOnlyExplicitly(s.finalbody, true)) {
-    pending = cx.temp("pending");
-    finalizer = withHandledContext(cx, finalizer, pending);
+  const pending: string | null = s.finalbody.length && !raisesOnlyExplicitly(s.finalbody, true) ? cx.temp("pending") : null;
+  if (pending) cx.fn.handling.push(pending);
+  let finalizer: ir.Stmt[] | null;
+  try {
+    finalizer = s.finalbody.length ? lowerBlock(cx, s.finalbody) : null;
+  } finally {
+    if (pending) cx.fn.handling.pop();
   }
+  if (finalizer && pending) finalizer = withHandledContext(cx, finalizer, pending);
   const record = (block: ir.Stmt[]): ir.Stmt[] => {
     if (!pending) return block;
     const passing = cx.temp("passing");
