@@ -5,7 +5,7 @@ import type { Diagnostic } from "./ast.js";
 import type { CNode, Source } from "./cst.js";
 import { CHAIN } from "./chains.js";
 import { startsExpression } from "./errors.js";
-import { lambdaHasColon } from "./parse_errors.js";
+import { lambdaHasColon, softKeywordLike } from "./parse_errors.js";
 
 const BRACKETS = new Set(["(", "[", "{"]);
 const PUNCTUATION = new Set(["(", "[", "{", ")", "]", "}", ",", ":", "AssignOp"]);
@@ -98,5 +98,8 @@ function forgottenComma(path: CNode[], at: number, src: Source): Diagnostic | nu
   if (element.name === "VariableName" && /^[A-Za-z]*["']/.test(src.text.slice(at, at + 4))) return null;
   if (!/^(VariableName|Number|String|FormatString|ContinuedString|Boolean|None|Ellipsis|.*Expression)$/.test(element.name)) return null;
   if (element.name === "LambdaExpression" || element.name === "YieldExpression") return null;
+  // CPython's rule does not start at a name its soft-keyword lookahead takes (`c(x) y`, `m y`)
+  const firstName = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.text.slice(element.from, element.from + 8))?.[0];
+  if (firstName !== undefined && softKeywordLike(firstName)) return null;
   return src.diagnostic(element.from, "invalid syntax. Perhaps you forgot a comma?");
 }

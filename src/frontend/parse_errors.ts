@@ -14,7 +14,12 @@ const KEYWORDS = new Set([
   "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
-const SOFT_KEYWORDS = new Set(["match", "case", "_"]);
+/**
+ * CPython 3.11's SOFT_KEYWORD lookahead compares a name with each soft keyword over the name's
+ * own length (strncmp), so any prefix of one counts too: `c`, `ma`, `matc`.
+ */
+const SOFT_KEYWORDS = ["match", "case", "_"];
+export const softKeywordLike = (name: string): boolean => SOFT_KEYWORDS.some((keyword) => keyword.startsWith(name));
 
 /**
  * The line CPython gives the tokens after the last line (NEWLINE/DEDENT/ENDMARKER at the end of
@@ -237,7 +242,7 @@ export function forgotComma(src: Source, errorAt: number): Diagnostic | null {
   if (stop && stop.depth === b.depth && stop.kind === "word" && /^(in|if|for)$/.test(src.text.slice(stop.from, stop.to))) return null;
   const a = list[i]!;
   const aText = src.text.slice(a.from, a.to);
-  if (SOFT_KEYWORDS.has(aText)) return null;
+  if (a.kind === "word" && softKeywordLike(aText)) return null;
   if (isName(src, a) && list[i + 1]?.kind === "string" && i + 1 <= j) return null;
   if ((aText === "print" || aText === "exec") && i === j - 1) return null;
   const unclosed = unclosedReadToEnd(src, list, j);

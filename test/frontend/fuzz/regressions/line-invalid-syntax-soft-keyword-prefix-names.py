@@ -1,0 +1,3 @@
+values = [1, 2]
+print(c(values) total)
+print(ma.x y)
