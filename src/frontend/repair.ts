@@ -104,6 +104,7 @@ function innermostStatement(path: CNode[]): CNode | null {
  * text is later read from the original source, backslash included).
  */
 function hideBraceBackslashes(text: string): string {
+  if (!text.includes("\\{")) return text; // nothing to hide: skip the scan
   let out: string | null = null;
   for (const t of scanTokens(text, 0, text.length)) {
     if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
@@ -159,6 +160,7 @@ function joinPatternStrings(text: string): string {
  * (the converter reads the original text).
  */
 function hideDotExponents(text: string): string {
+  if (!/[0-9]\./.test(text)) return text; // every case below is a digit then a point
   const tokens = [...scanTokens(text, 0, text.length)];
   let out = text;
   for (let i = 0; i + 1 < tokens.length; i++) {

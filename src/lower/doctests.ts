@@ -37,14 +37,40 @@ interface DocSource {
   lineno: number | null;
 }
 
-/** Does the module import doctest (anywhere)? */
+/** Does the module import doctest (anywhere)? Imports are statements: expressions are not walked. */
 export function importsDoctest(body: readonly py.Stmt[]): boolean {
-  let found = false;
-  visitNodes(body, (node) => {
-    if (node._type === "Import" && (node as py.Import).names.some((a) => a.name === "doctest")) found = true;
-    if (node._type === "ImportFrom" && (node as py.ImportFrom).module === "doctest" && (node as py.ImportFrom).level === 0) found = true;
-  });
-  return found;
+  const stack: py.Stmt[] = [...body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node._type === "Import" && node.names.some((a) => a.name === "doctest")) return true;
+    if (node._type === "ImportFrom" && node.module === "doctest" && node.level === 0) return true;
+    for (const block of nestedStatements(node)) stack.push(...block);
+  }
+  return false;
+}
+
+/** The statement lists directly inside a statement. */
+function nestedStatements(node: py.Stmt): (readonly py.Stmt[])[] {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+    case "With":
+    case "AsyncWith":
+      return [node.body];
+    case "If":
+    case "For":
+    case "AsyncFor":
+    case "While":
+      return [node.body, node.orelse];
+    case "Try":
+    case "TryStar":
+      return [node.body, ...node.handlers.map((h) => h.body), node.orelse, node.finalbody];
+    case "Match":
+      return node.cases.map((c) => c.body);
+    default:
+      return [];
+  }
 }
 
 /** The module's body with `__pyts_doctests__` first (after the docstring and future imports). */

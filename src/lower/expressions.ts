@@ -203,17 +203,29 @@ export function lowerConstant(cx: LowerContext, value: py.ConstantValue, loc?: i
   }
 }
 
+/** Per module scope: each name a module-level `@global_enum` class body assigns -> that class. */
+const globalEnumNames = new WeakMap<Scope, Map<string, string>>();
+
 /** The module-level class decorated with `@global_enum` whose body assigns `name`, if any. */
 function globalEnumOf(cx: LowerContext, name: string): string | null {
-  for (const bindings of cx.moduleScope.bindings.values()) {
-    for (const { stmt } of bindings) {
-      if (stmt?._type !== "ClassDef") continue;
-      const decorated = stmt.decorator_list.some((d) => (d._type === "Name" && d.id === "global_enum") || (d._type === "Attribute" && d.attr === "global_enum"));
-      const assigns = stmt.body.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === name));
-      if (decorated && assigns) return stmt.name;
+  let names = globalEnumNames.get(cx.moduleScope);
+  if (names === undefined) {
+    // built once per module: this runs for every read of a builtin's name
+    names = new Map();
+    for (const bindings of cx.moduleScope.bindings.values()) {
+      for (const { stmt } of bindings) {
+        if (stmt?._type !== "ClassDef") continue;
+        const decorated = stmt.decorator_list.some((d) => (d._type === "Name" && d.id === "global_enum") || (d._type === "Attribute" && d.attr === "global_enum"));
+        if (!decorated) continue;
+        for (const st of stmt.body) {
+          if (st._type !== "Assign") continue;
+          for (const t of st.targets) if (t._type === "Name" && !names.has(t.id)) names.set(t.id, stmt.name);
+        }
+      }
     }
+    globalEnumNames.set(cx.moduleScope, names);
   }
-  return null;
+  return names.get(name) ?? null;
 }
 
 export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
