@@ -1,11 +1,12 @@
 // Running a converted program in this process (no second Node start): the process looks to
 // the program as `node SCRIPT ARGS...` would, with the variables the runtime reads to name
 // the .py files in tracebacks and `sys.argv[0]`. On the start-up path: Node built-ins only.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Node's built-ins through process.getBuiltinModule, not `import`: an ES module importing a
+// built-in makes its facade, reading every export (node:fs's lazy streams load with them).
+const fs = process.getBuiltinModule("node:fs");
+const path = process.getBuiltinModule("node:path");
+const vm = process.getBuiltinModule("node:vm");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 
 /**
  * The runtime module `pyts run` programs import: it re-exports the runtime this process
@@ -141,6 +142,7 @@ const LARGER_STACK = "PYTS_LARGER_STACK";
  */
 function rerunOnLargerStack(command: string[]): boolean {
   if (process.env[LARGER_STACK] !== undefined) return false;
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
   const limit = spawnSync("sh", ["-c", "ulimit -s"], { encoding: "utf8" }).stdout?.trim();
   // V8 must stop before the thread's stack ends: three quarters of it, at most 64 MB
   const kilobytes = limit === "unlimited" ? 65536 : Math.min(65536, Math.floor(Number(limit) * 0.75));
