@@ -64,8 +64,9 @@ const common = {
   keepNames: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // Shorter local names: less text for a start to read (keepNames keeps every `.name`).
-  minifyIdentifiers: true,
+  // Local names kept: most functions' `.name` is then already the one keepNames sets (see
+  // NAME_HELPER below), which costs more than the shorter text saves.
+  minifyIdentifiers: false,
   legalComments: "none",
   logLevel: "warning",
 };
@@ -154,6 +155,15 @@ const { ${names.map((n) => `${n}: $${n}`).join(", ")} } = runtime;
 export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 `,
 );
+// keepNames's helper sets `.name` on every function and class as its file initialises (over a
+// thousand at a start): it now leaves a function alone whose name is already right, as most
+// are (identifiers are not minified), so that only names esbuild changed cost a defineProperty.
+const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>(\w+)\(\1,"name",\{(?:value|value:\2),configurable:!0\}\)/;
+for (const file of ["pyts-runtime.js", "pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+  const text = fs.readFileSync(path.join(dist, file), "utf8");
+  if (!NAME_HELPER.test(text)) throw new Error(`bundle.mjs: dist/${file} lacks esbuild's __name helper in the expected form`);
+  fs.writeFileSync(path.join(dist, file), text.replace(NAME_HELPER, (_, target, value, define) => `var __name=(${target},${value})=>${target}.name===${value}?${target}:${define}(${target},"name",{value:${value},configurable:!0})`));
+}
 // pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
 for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
   if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);

@@ -9,8 +9,10 @@ const vm = process.getBuiltinModule("node:vm");
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 
 /**
- * The runtime module `pyts run` programs import: it re-exports the runtime this process
- * preloads (preloadRuntime) from the runtime package's prebuilt single file.
+ * The runtime module `pyts run` programs are converted against: it re-exports the runtime
+ * this process preloads (preloadRuntime) from the runtime package's prebuilt single file.
+ * Converted modules read those names straight from the preloaded runtime instead
+ * (bindPreloadedRuntime); its file also locates the runtime's scripts.
  */
 export function runtimeUrl(): string {
   return import.meta.resolve("@pyts/runtime/run");
@@ -71,9 +73,26 @@ interface RuntimeCore {
   $$programStarted(): boolean;
 }
 
+/** The statement a converted module reads the preloaded runtime's names with (bindPreloadedRuntime). */
+const PRELOADED = 'globalThis[Symbol.for("@pyts/runtime")]';
+
 /**
- * Initialises the standard-library modules the entry imports (the names of its import from
- * the runtime, its first statement), as CPython runs the imports before the rest of the
+ * A converted module's import of the runtime (`import { a, b as c } from "<runtime>";`, its
+ * first statement) as a read of the runtime this process preloaded:
+ * `const { a, b: c } = globalThis[Symbol.for("@pyts/runtime")];`. The program then loads no
+ * module of the runtime's (pyts-run.js binds every one of the runtime's names). Line breaks
+ * stay where they were, so the module's line maps still hold.
+ */
+export function bindPreloadedRuntime(code: string, runtime: string): string {
+  const from = ` from ${JSON.stringify(runtime)};`;
+  return code.replace(/^import \{([^}]*)\}( from "[^"]*";)/m, (statement, names: string, source: string) =>
+    source !== from ? statement : `const {${names.replace(/([\w$]+)(\s+)as(\s+)([\w$]+)/g, "$1:$2$4")}} = ${PRELOADED};`,
+  );
+}
+
+/**
+ * Initialises the standard-library modules the entry imports (the names it reads from the
+ * runtime, its first statement), as CPython runs the imports before the rest of the
  * module, rather than at their first use, which may be inside an event-loop step.
  */
 function initialiseImports(core: RuntimeCore, script: string): void {
@@ -83,9 +102,10 @@ function initialiseImports(core: RuntimeCore, script: string): void {
   } catch {
     return; // the import reports it
   }
-  const names = /^import \{([^}]*)\} from "[^"]*pyts-run\.js";/m.exec(head)?.[1] ?? "";
+  const start = /^const \{([^}]*)\} = (.*);$/m.exec(head);
+  const names = start?.[2] === PRELOADED ? start[1]! : "";
   for (const specifier of names.split(",")) {
-    const name = specifier.trim().split(" as ")[0]!;
+    const name = specifier.trim().split(":")[0]!.trim();
     if (name !== "") core.$$initialiseLazy(core[name]);
   }
 }
