@@ -44,6 +44,16 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   return module;
 }
 
+/**
+ * Initialises the standard module `name` now if it is a lazy module still waiting: the
+ * runtime's core reaches a module's file so (rather than importing it, which would make the
+ * file part of every start) where the file registers what the core needs as it initialises.
+ */
+export function initialiseModule(name: string): void {
+  const lazy = pending.get(name);
+  if (lazy !== undefined) initialiseLazy(lazy.stub);
+}
+
 /** How each lazy module not yet initialised initialises. */
 const initialisers = new WeakMap<PyModule, () => void>();
 

@@ -40,9 +40,20 @@ for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8")
     lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
   }
 }
+// index.js's functions from standard-library modules' files (`export { threadSleep } from
+// "./modules/time.js";`, what green threads call) forward to the file, loaded on the first
+// call: the file stays out of the runtime's core, which every start loads.
+const LAZY_FUNCTION = /^export \{ ([\w$]+) \} from "(\.\/modules\/[\w-]+\.js)";$/gm;
+const lazyFiles = new Set(lazy.map(({ file }) => file));
+for (const [, name, file] of index.matchAll(LAZY_FUNCTION)) {
+  if (lazyFiles.has(file) && typeof built[name] !== "function") throw new Error(`bundle.mjs: index.js re-exports ${name} from ${file}, which is not a function a lazy export can forward to`);
+}
 /** The entry: dist/index.js with each standard-library module made by `lazyModule`, its file loaded by `load(file)`. */
 function lazyEntry(load, extra = []) {
-  return index.replace(STDLIB_LINE, () =>
+  const forwarded = index.replace(LAZY_FUNCTION, (line, name, file) =>
+    lazyFiles.has(file) ? `export function ${name}(...args) { return (${load(file)}).${name}.apply(this, args); }` : line,
+  );
+  return forwarded.replace(STDLIB_LINE, () =>
     [
       'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
       ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
