@@ -40,7 +40,7 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   const stub = lazy?.stub;
   if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
   const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
-  if (stub === undefined) made.set(name, module);
+  made.set(name, module);
   return module;
 }
 
@@ -52,6 +52,14 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
 export function initialiseModule(name: string): void {
   const lazy = pending.get(name);
   if (lazy !== undefined) initialiseLazy(lazy.stub);
+}
+
+/** The standard module `name`, its file initialised (initialiseModule). */
+export function standardModule(name: string): PyModule {
+  initialiseModule(name);
+  const module = made.get(name);
+  if (module === undefined) throw new Error(`pyts runtime: no standard module '${name}'`);
+  return module;
 }
 
 /** How each lazy module not yet initialised initialises. */
