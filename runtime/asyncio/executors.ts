@@ -7,7 +7,8 @@ import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { PyTypeError } from "../values/exceptions.js";
-import { Future as ConcurrentFuture, ThreadPoolExecutor } from "../modules/concurrent-futures.js";
+import type { Future as ConcurrentFuture, ThreadPoolExecutor } from "../modules/concurrent-futures.js";
+import { initialiseModule } from "../modules/module-object.js";
 import { callValue } from "../modules/pycall.js";
 import type { EventLoop } from "./events.js";
 import { Future, isFuture } from "./futures.js";
@@ -16,9 +17,32 @@ import { ensureFutureOn } from "./tasks.js";
 
 const defaultExecutors = new WeakMap<EventLoop, ThreadPoolExecutor>();
 
+interface FuturesClasses {
+  Future: typeof ConcurrentFuture;
+  ThreadPoolExecutor: typeof ThreadPoolExecutor;
+}
+let futuresClasses: FuturesClasses | undefined;
+
+/** concurrent.futures's file hands its classes over as it initialises. */
+export function registerFuturesClasses(classes: FuturesClasses): void {
+  futuresClasses = classes;
+}
+
+/**
+ * concurrent.futures's classes. Its file (worker threads, queues) is a standard-library
+ * module's, which the runtime's bundle initialises on first use: here, the first executor,
+ * not every program's start.
+ */
+function futures(): FuturesClasses {
+  // (the file makes the `concurrent` package, the lazy module, with its `futures`)
+  if (futuresClasses === undefined) initialiseModule("concurrent");
+  if (futuresClasses === undefined) throw new Error("pyts runtime: concurrent.futures did not register its classes");
+  return futuresClasses;
+}
+
 /** `loop.set_default_executor(executor)`. */
 export function setDefaultExecutor(loop: EventLoop, executor: unknown): null {
-  if (!(executor instanceof ThreadPoolExecutor)) throw new PyTypeError("executor must be ThreadPoolExecutor");
+  if (!(executor instanceof futures().ThreadPoolExecutor)) throw new PyTypeError("executor must be ThreadPoolExecutor");
   defaultExecutors.set(loop, executor);
   return null;
 }
@@ -30,7 +54,7 @@ export function runInExecutor(loop: EventLoop, executor: unknown, func: unknown,
   if (pool === null || pool === undefined) {
     pool = defaultExecutors.get(loop);
     if (pool === undefined) {
-      pool = new ThreadPoolExecutor(kw({ thread_name_prefix: "asyncio" }));
+      pool = new (futures().ThreadPoolExecutor)(kw({ thread_name_prefix: "asyncio" }));
       defaultExecutors.set(loop, pool);
     }
   }
@@ -76,7 +100,7 @@ function copyToConcurrent(source: Future, dest: ConcurrentFuture): void {
 /** `asyncio.wrap_future(future, *, loop=None)`. */
 export function wrapFuture(future: unknown, loop?: EventLoop | null): Future {
   if (isFuture(future)) return future;
-  if (!(future instanceof ConcurrentFuture)) throw new PyTypeError(`concurrent.futures.Future is expected, got ${String(future)}`);
+  if (!(future instanceof futures().Future)) throw new PyTypeError(`concurrent.futures.Future is expected, got ${String(future)}`);
   const target = loop ?? get_event_loop();
   const dest = target.create_future();
   dest.add_done_callback(() => {
@@ -111,7 +135,7 @@ function to_thread(func: unknown, ...args: unknown[]): Coroutine<unknown> {
 /** `asyncio.run_coroutine_threadsafe(coro, loop)`: a concurrent.futures.Future of its result. */
 function run_coroutine_threadsafe(coro: unknown, loop: EventLoop): ConcurrentFuture {
   if (!(coro instanceof Coroutine)) throw new PyTypeError("A coroutine object is required");
-  const future = new ConcurrentFuture();
+  const future = new (futures().Future)();
   loop.call_soon_threadsafe(() => {
     try {
       const task = ensureFutureOn(coro, loop);

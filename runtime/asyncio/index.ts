@@ -28,7 +28,8 @@ import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessP
 import { Server } from "./servers.js";
 import "./datagram.js";
 import "./addrinfo.js";
-import "./sock-methods.js";
+// the sock_* methods load the socket module (its file installs them: sock-methods.ts)
+import "./sock-stubs.js";
 import "./signals.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {

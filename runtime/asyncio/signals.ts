@@ -6,8 +6,12 @@ import { PyTypeError, RuntimeError, ValueError } from "../values/exceptions.js";
 import { asIndex } from "../values/slice.js";
 import { iscoroutinefunction } from "../core/coroutine-function.js";
 import { isCoroutine } from "../core/coroutine.js";
-import { signalModule } from "../modules/signal.js";
+import type { signalModule as SignalModule } from "../modules/signal.js";
+import { standardModule } from "../modules/module-object.js";
 import { EventLoop } from "./events.js";
+
+/** The signal module, whose file loads with the first handler (not with every program's start). */
+const signals = (): typeof SignalModule => standardModule("signal") as typeof SignalModule;
 
 declare module "./events.js" {
   interface EventLoop {
@@ -35,7 +39,7 @@ function add_signal_handler(this: EventLoop, sig: unknown, callback: unknown, ..
     if (!loop.is_closed()) loop.call_soon_threadsafe(callback as never, ...args);
     return null;
   };
-  signalModule.signal(BigInt(n), _sighandler_noop);
+  signals().signal(BigInt(n), _sighandler_noop);
   let table = installed.get(this);
   if (table === undefined) installed.set(this, (table = new Map()));
   table.set(n, _sighandler_noop);
@@ -46,7 +50,8 @@ function remove_signal_handler(this: EventLoop, sig: unknown): boolean {
   const n = signalNumber(sig);
   const table = installed.get(this);
   if (table === undefined || !table.delete(n)) return false;
-  signalModule.signal(BigInt(n), n === 2 ? signalModule.default_int_handler : signalModule.SIG_DFL);
+  const signal = signals();
+  signal.signal(BigInt(n), n === 2 ? signal.default_int_handler : signal.SIG_DFL);
   return true;
 }
 

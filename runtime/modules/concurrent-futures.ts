@@ -19,6 +19,7 @@ import { nodeModule, writeStderr } from "../core/host.js";
 import { isThenable, LazyWait, Suspension, threadTimer } from "../threads/scheduler.js";
 import { Thread } from "./threading.js";
 import { SimpleQueue } from "./queue.js";
+import { registerFuturesClasses } from "../asyncio/executors.js";
 import { Semaphore, timeoutSeconds, type Wake } from "./threading-locks.js";
 
 export class Error_ extends Exception {
@@ -478,6 +479,9 @@ function as_completed(...args: unknown[]): any {
   const result = all() ? ordered() : new LazyWait(() => waitUntil(futures, all, seconds).then(ordered));
   return Object.assign(result, { [RESULT_STREAM]: stream });
 }
+
+// asyncio's executors (run_in_executor, to_thread, wrap_future) use these classes.
+registerFuturesClasses({ Future, ThreadPoolExecutor });
 
 export const futuresModule = moduleObject("concurrent.futures", {
   Future: pyClass(Future),

@@ -40,7 +40,25 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   const stub = lazy?.stub;
   if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
   const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
-  if (stub === undefined) made.set(name, module);
+  made.set(name, module);
+  return module;
+}
+
+/**
+ * Initialises the standard module `name` now if it is a lazy module still waiting: the
+ * runtime's core reaches a module's file so (rather than importing it, which would make the
+ * file part of every start) where the file registers what the core needs as it initialises.
+ */
+export function initialiseModule(name: string): void {
+  const lazy = pending.get(name);
+  if (lazy !== undefined) initialiseLazy(lazy.stub);
+}
+
+/** The standard module `name`, its file initialised (initialiseModule). */
+export function standardModule(name: string): PyModule {
+  initialiseModule(name);
+  const module = made.get(name);
+  if (module === undefined) throw new Error(`pyts runtime: no standard module '${name}'`);
   return module;
 }
 

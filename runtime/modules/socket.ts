@@ -17,6 +17,8 @@ import { moduleObject } from "./module-object.js";
 import { call, checked, drive, post, type Reply, type Steps } from "./socket-host.js";
 import { SocketFile } from "./socket-file.js";
 import { TimeoutError } from "../values/exceptions.js";
+// the event loop's sock_* methods for these sockets (until now, stubs that load this file: asyncio/sock-stubs.ts)
+import "../asyncio/sock-methods.js";
 
 const AF_UNIX = 1n;
 const AF_INET = 2n;

@@ -40,9 +40,20 @@ for (const line of fs.readFileSync(path.join(dist, "modules/stdlib.js"), "utf8")
     lazy.push({ name, moduleName: module.__name__, names, file: `./modules/${exported[2].replace(/^\.\//, "")}` });
   }
 }
+// index.js's functions from standard-library modules' files (`export { threadSleep } from
+// "./modules/time.js";`, what green threads call) forward to the file, loaded on the first
+// call: the file stays out of the runtime's core, which every start loads.
+const LAZY_FUNCTION = /^export \{ ([\w$]+) \} from "(\.\/modules\/[\w-]+\.js)";$/gm;
+const lazyFiles = new Set(lazy.map(({ file }) => file));
+for (const [, name, file] of index.matchAll(LAZY_FUNCTION)) {
+  if (lazyFiles.has(file) && typeof built[name] !== "function") throw new Error(`bundle.mjs: index.js re-exports ${name} from ${file}, which is not a function a lazy export can forward to`);
+}
 /** The entry: dist/index.js with each standard-library module made by `lazyModule`, its file loaded by `load(file)`. */
 function lazyEntry(load, extra = []) {
-  return index.replace(STDLIB_LINE, () =>
+  const forwarded = index.replace(LAZY_FUNCTION, (line, name, file) =>
+    lazyFiles.has(file) ? `export function ${name}(...args) { return (${load(file)}).${name}.apply(this, args); }` : line,
+  );
+  return forwarded.replace(STDLIB_LINE, () =>
     [
       'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
       ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
@@ -64,8 +75,9 @@ const common = {
   keepNames: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // Shorter local names: less text for a start to read (keepNames keeps every `.name`).
-  minifyIdentifiers: true,
+  // Local names kept: most functions' `.name` is then already the one keepNames sets (see
+  // NAME_HELPER below), which costs more than the shorter text saves.
+  minifyIdentifiers: false,
   legalComments: "none",
   logLevel: "warning",
 };
@@ -154,6 +166,15 @@ const { ${names.map((n) => `${n}: $${n}`).join(", ")} } = runtime;
 export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 `,
 );
+// keepNames's helper sets `.name` on every function and class as its file initialises (over a
+// thousand at a start): it now leaves a function alone whose name is already right, as most
+// are (identifiers are not minified), so that only names esbuild changed cost a defineProperty.
+const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>(\w+)\(\1,"name",\{(?:value|value:\2),configurable:!0\}\)/;
+for (const file of ["pyts-runtime.js", "pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+  const text = fs.readFileSync(path.join(dist, file), "utf8");
+  if (!NAME_HELPER.test(text)) throw new Error(`bundle.mjs: dist/${file} lacks esbuild's __name helper in the expected form`);
+  fs.writeFileSync(path.join(dist, file), text.replace(NAME_HELPER, (_, target, value, define) => `var __name=(${target},${value})=>${target}.name===${value}?${target}:${define}(${target},"name",{value:${value},configurable:!0})`));
+}
 // pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
 for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
   if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);

@@ -8,10 +8,11 @@
 // appear in tracebacks); the manifest names the runtime file the tree imports. The manifest lists each source's digest and every
 // module lookup the conversion made (a file created later may shadow a runtime module or
 // satisfy an import that failed), so a hit is exactly a conversion that would come out the same.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// (Node's built-ins through process.getBuiltinModule: see run-program.ts)
+const fs = process.getBuiltinModule("node:fs");
+const os = process.getBuiltinModule("node:os");
+const path = process.getBuiltinModule("node:path");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
 import { locateModule, type ProgramModuleFile } from "./program-files.js";
 
 /** A module lookup the conversion relied on: its name and the file it found (or null), package or not. */

@@ -2,7 +2,6 @@
 // The pyts command: a small entry that runs an unchanged program straight from the cache,
 // loading neither the compiler nor yargs nor prettier (start-up time is the program's). Any
 // other command, or a program to convert first, loads the rest (cli.ts, run.ts).
-import path from "node:path";
 import { codeCacheFile, findCached } from "./cache.js";
 import { startProgram } from "./run-program.js";
 
@@ -48,7 +47,7 @@ if (run === null) {
   await (await import("./cli.js")).main();
 } else {
   // The runtime starts recording as it loads when PYTS_TIMELINE names the output (runtime/timeline).
-  if (run.timeline !== undefined) process.env["PYTS_TIMELINE"] = path.resolve(run.timeline);
+  if (run.timeline !== undefined) process.env["PYTS_TIMELINE"] = process.getBuiltinModule("node:path").resolve(run.timeline);
   const cached = run.cache && run.file !== STDIN_NAME ? findCached(run.file) : null;
   if (cached !== null) {
     // CPython compiles the script, and prints its SyntaxWarnings, on every run.

@@ -2,8 +2,9 @@
 // package (`a/__init__.py`) before a module (`a.py`), a submodule only inside a package.
 // File-system work only, so the start-up path can re-check a cached program's lookups
 // without loading the compiler.
-import fs from "node:fs";
-import path from "node:path";
+// (Node's built-ins through process.getBuiltinModule: see run-program.ts)
+const fs = process.getBuiltinModule("node:fs");
+const path = process.getBuiltinModule("node:path");
 
 export interface ProgramModuleFile {
   name: string;

@@ -1,15 +1,18 @@
 // Running a converted program in this process (no second Node start): the process looks to
 // the program as `node SCRIPT ARGS...` would, with the variables the runtime reads to name
 // the .py files in tracebacks and `sys.argv[0]`. On the start-up path: Node built-ins only.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Node's built-ins through process.getBuiltinModule, not `import`: an ES module importing a
+// built-in makes its facade, reading every export (node:fs's lazy streams load with them).
+const fs = process.getBuiltinModule("node:fs");
+const path = process.getBuiltinModule("node:path");
+const vm = process.getBuiltinModule("node:vm");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 
 /**
- * The runtime module `pyts run` programs import: it re-exports the runtime this process
- * preloads (preloadRuntime) from the runtime package's prebuilt single file.
+ * The runtime module `pyts run` programs are converted against: it re-exports the runtime
+ * this process preloads (preloadRuntime) from the runtime package's prebuilt single file.
+ * Converted modules read those names straight from the preloaded runtime instead
+ * (bindPreloadedRuntime); its file also locates the runtime's scripts.
  */
 export function runtimeUrl(): string {
   return import.meta.resolve("@pyts/runtime/run");
@@ -70,9 +73,26 @@ interface RuntimeCore {
   $$programStarted(): boolean;
 }
 
+/** The statement a converted module reads the preloaded runtime's names with (bindPreloadedRuntime). */
+const PRELOADED = 'globalThis[Symbol.for("@pyts/runtime")]';
+
 /**
- * Initialises the standard-library modules the entry imports (the names of its import from
- * the runtime, its first statement), as CPython runs the imports before the rest of the
+ * A converted module's import of the runtime (`import { a, b as c } from "<runtime>";`, its
+ * first statement) as a read of the runtime this process preloaded:
+ * `const { a, b: c } = globalThis[Symbol.for("@pyts/runtime")];`. The program then loads no
+ * module of the runtime's (pyts-run.js binds every one of the runtime's names). Line breaks
+ * stay where they were, so the module's line maps still hold.
+ */
+export function bindPreloadedRuntime(code: string, runtime: string): string {
+  const from = ` from ${JSON.stringify(runtime)};`;
+  return code.replace(/^import \{([^}]*)\}( from "[^"]*";)/m, (statement, names: string, source: string) =>
+    source !== from ? statement : `const {${names.replace(/([\w$]+)(\s+)as(\s+)([\w$]+)/g, "$1:$2$4")}} = ${PRELOADED};`,
+  );
+}
+
+/**
+ * Initialises the standard-library modules the entry imports (the names it reads from the
+ * runtime, its first statement), as CPython runs the imports before the rest of the
  * module, rather than at their first use, which may be inside an event-loop step.
  */
 function initialiseImports(core: RuntimeCore, script: string): void {
@@ -82,9 +102,10 @@ function initialiseImports(core: RuntimeCore, script: string): void {
   } catch {
     return; // the import reports it
   }
-  const names = /^import \{([^}]*)\} from "[^"]*pyts-run\.js";/m.exec(head)?.[1] ?? "";
+  const start = /^const \{([^}]*)\} = (.*);$/m.exec(head);
+  const names = start?.[2] === PRELOADED ? start[1]! : "";
   for (const specifier of names.split(",")) {
-    const name = specifier.trim().split(" as ")[0]!;
+    const name = specifier.trim().split(":")[0]!.trim();
     if (name !== "") core.$$initialiseLazy(core[name]);
   }
 }
@@ -141,6 +162,7 @@ const LARGER_STACK = "PYTS_LARGER_STACK";
  */
 function rerunOnLargerStack(command: string[]): boolean {
   if (process.env[LARGER_STACK] !== undefined) return false;
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
   const limit = spawnSync("sh", ["-c", "ulimit -s"], { encoding: "utf8" }).stdout?.trim();
   // V8 must stop before the thread's stack ends: three quarters of it, at most 64 MB
   const kilobytes = limit === "unlimited" ? 65536 : Math.min(65536, Math.floor(Number(limit) * 0.75));

@@ -8,7 +8,7 @@ import type { TranspileResult } from "../transpile.js";
 import { ConversionFailed, STDIN, convertFile } from "./convert.js";
 import { ProgramTree } from "./program.js";
 import { codeCacheFile, sourceHash, storeProgram, type CachedProgram, type Lookup } from "./cache.js";
-import { runtimeUrl, startProgram } from "./run-program.js";
+import { bindPreloadedRuntime, runtimeUrl, startProgram } from "./run-program.js";
 
 interface Converted {
   root: string;
@@ -98,17 +98,17 @@ async function convertProgram(file: string, runtimeModule: string): Promise<Conv
 }
 
 /** Writes the converted program into `dir`, with the line maps tracebacks use; the files name paths in `final`, where it will run. */
-function writeTree(dir: string, final: string, { entry, result, modules }: Converted): void {
+function writeTree(dir: string, final: string, runtime: string, { entry, result, modules }: Converted): void {
   const script = path.join(dir, entry);
   // The modules import each other as `./m.js`: ES modules by the folder's package.json.
   fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
-  fs.writeFileSync(script, result.code);
+  fs.writeFileSync(script, bindPreloadedRuntime(result.code, runtime));
   // Each module's frames name its .py file in a traceback (runtime/lang/frames.ts).
   const maps: { path: string; file: string; map: string }[] = [];
   for (const [out, { file: source, result: converted }] of modules) {
     const target = path.join(dir, out);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, converted.code);
+    fs.writeFileSync(target, bindPreloadedRuntime(converted.code, runtime));
     fs.writeFileSync(target + ".pymap.json", JSON.stringify(converted.map));
     // Stack frames name the script itself (`<dir>/pkg/sub.js`).
     const runs = path.join(final, out);
@@ -136,7 +136,7 @@ export async function runPython(file: string, args: string[], cache = true): Pro
  */
 export async function prepareProgram(file: string, runtime: string = runtimeUrl(), cache = true): Promise<CachedProgram> {
   const converted = await convertProgram(file, runtime);
-  const write = (dir: string, final: string): void => writeTree(dir, final, converted);
+  const write = (dir: string, final: string): void => writeTree(dir, final, runtime, converted);
   // A computed import may reach a module added to the folder later, which the cache's
   // recorded lookups cannot see: such a program is converted on every run.
   let program: CachedProgram | null = cache && file !== STDIN && !converted.computed ? storeProgram(file, runtime, converted, write) : null;
