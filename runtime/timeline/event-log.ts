@@ -105,3 +105,27 @@ export class LogReader {
     return v % 2 === 1 ? -(v + 1) / 2 : v / 2;
   }
 }
+
+/** Rows of CHUNK_ROWS numbers each in typed-array chunks: a row per task, fields by index, no object per row. */
+const CHUNK_ROWS = 4096;
+
+export class Rows {
+  private readonly chunks: Float64Array[] = [];
+  count = 0;
+
+  constructor(readonly stride: number) {}
+
+  /** Adds a row of zeros; its number (from 0). */
+  add(): number {
+    if (this.count % CHUNK_ROWS === 0) this.chunks.push(new Float64Array(this.stride * CHUNK_ROWS));
+    return this.count++;
+  }
+
+  get(row: number, field: number): number {
+    return this.chunks[(row / CHUNK_ROWS) | 0]![(row % CHUNK_ROWS) * this.stride + field]!;
+  }
+
+  set(row: number, field: number, value: number): void {
+    this.chunks[(row / CHUNK_ROWS) | 0]![(row % CHUNK_ROWS) * this.stride + field] = value;
+  }
+}

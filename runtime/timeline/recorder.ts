@@ -7,7 +7,7 @@ import { repr } from "../values/repr.js";
 import { isClass, qualName, typeName } from "../values/typename.js";
 import { functionQualname } from "../lang/functions.js";
 import { Clock } from "./clock.js";
-import { ByteLog } from "./event-log.js";
+import { ByteLog, Rows } from "./event-log.js";
 import { currentLine } from "./source-lines.js";
 import { runningBodyNow } from "../core/suspendable.js";
 
@@ -104,19 +104,24 @@ export interface RecordedTask {
  * code running (the program coroutine or generator, the line of its last await) and the
  * coroutine the task runs. The first EXACT_SITES tasks of a key have their line read from
  * the stack; when those agree, a loop is making them, and later tasks of the key get that
- * line, the stack read again at every CHECK_EVERY-th task. A check that finds another line
+ * line, the stack read again at checks CHECK_EVERY tasks apart at first, the interval doubling
+ * after each check that agrees up to MAX_CHECK_EVERY. A check that finds another line
  * means the code moved on to another call site: the tasks since the last check are shown
  * with no line (0: not known, never a wrong one), and the key is read from the stack for
  * every task from then on.
  */
 const EXACT_SITES = 32;
 const CHECK_EVERY = 8;
+const MAX_CHECK_EVERY = 32;
 interface SiteSample {
   count: number;
+  /** The count at which the stack is read next, and the interval after that. */
+  nextCheck: number;
+  interval: number;
   line: number;
   varied: boolean;
-  /** The tasks given `line` since the last check. */
-  unchecked: { createdAt: number }[];
+  /** The tasks (rows) given `line` since the last check. */
+  unchecked: number[];
 }
 
 /** The innermost coroutine of the program's own code in an await chain (the runtime's have no line). */
@@ -156,30 +161,10 @@ const STEP = 1, CALLBACKS = 2, ITERATION = 3;
 
 const NONE = -1;
 
-/** A task while it is recorded: times as ticks, its name made when first needed. */
-class TaskEntry {
-  /** The name's string index, NONE until needed. */
-  nameId = NONE;
-  createdAt = 0;
-  done = NONE;
-  outcome: string | null = null;
-  /** The result or exception, shown by repr when the record is written. */
-  value: unknown = null;
-  cancelRequested = NONE;
-  constructor(
-    readonly id: number,
-    /** The name given (`name=`, `set_name`), or null for CPython's `Task-<number>`. */
-    public given: string | null,
-    readonly number: number,
-    readonly coro: string,
-    readonly defLine: number,
-    readonly created: number,
-  ) {}
-
-  get name(): string {
-    return this.given ?? `Task-${this.number}`;
-  }
-}
+// A task's fields in `tasks` (a row per task, by task number - 1): times as ticks, its
+// coroutine's qualname as a string index, outcome 0 while running, else an index in OUTCOMES.
+const T_CREATED = 0, T_CREATED_AT = 1, T_DEF_LINE = 2, T_NUMBER = 3, T_CORO = 4, T_DONE = 5, T_OUTCOME = 6, T_CANCEL = 7;
+const OUTCOMES = [null, "result", "cancelled", "exception"] as const;
 
 /**
  * The recording. Events the loop makes by the million (task steps, callbacks, iterations) go
@@ -191,7 +176,12 @@ class TaskEntry {
 export class Recorder {
   private readonly clock = new Clock();
   readonly origin = this.clock.origin;
-  private readonly tasks: TaskEntry[] = [];
+  /** The tasks, a row each (T_ fields); names given (`name=`, `set_name`) and results or exceptions by task number - 1. */
+  private readonly tasks = new Rows(8);
+  private readonly givenNames = new Map<number, string>();
+  private readonly values: unknown[] = [];
+  /** Task names as string indexes (made when a wait or a callback names the task). */
+  private readonly nameIds = new Map<number, number>();
   private readonly blocking: BlockingRecord[] = [];
   /** What futures made by the runtime stand for (`sleep(1)`, an HTTP response), as string indexes. */
   private readonly labels = new WeakMap<object, number>();
@@ -216,8 +206,9 @@ export class Recorder {
 
   /**
    * A run of calls of one callback not yet written: its first tick, last tick, count, the
-   * callback as an index into `functions`, and a meta field: its first argument's kind (a
-   * string index, + 1: 0 for none) * 4 + (2 when more arguments) + (1 for a timer). count 0: none.
+   * callback as an index into `functions`, and a meta field: its first argument's kind * 4 +
+   * (2 when more arguments) + (1 for a timer), the kind 0 for none, a string index * 2 + 1 (a
+   * type name), or a task's number * 2 (shown by its name). count 0: none.
    */
   private runStart = 0;
   private runEnd = 0;
@@ -257,9 +248,18 @@ export class Recorder {
     return id;
   }
 
-  private nameId(entry: TaskEntry): number {
-    if (entry.nameId === NONE) entry.nameId = this.intern(entry.name);
-    return entry.nameId;
+  /** Task `id`'s name: given, or CPython's `Task-<number>`. */
+  private taskName(id: number): string {
+    return this.givenNames.get(id) ?? `Task-${this.tasks.get(id - 1, T_NUMBER)}`;
+  }
+
+  private nameId(id: number): number {
+    let name = this.nameIds.get(id);
+    if (name === undefined) {
+      name = this.intern(this.taskName(id));
+      this.nameIds.set(id, name);
+    }
+    return name;
   }
 
   /** Creation sites by key (see EXACT_SITES). */
@@ -285,7 +285,7 @@ export class Recorder {
     let sample = this.sites.get(key);
     if (sample === undefined) {
       if (this.sites.size >= 10_000) return null;
-      sample = { count: 0, line: 0, varied: false, unchecked: [] };
+      sample = { count: 0, nextCheck: EXACT_SITES + CHECK_EVERY, interval: CHECK_EVERY, line: 0, varied: false, unchecked: [] };
       this.sites.set(key, sample);
     }
     this.lastSite = sample;
@@ -297,62 +297,82 @@ export class Recorder {
   }
 
   /** Sets the line of the program that is creating the task of `record` now. */
-  private setCreationLine(record: TaskEntry, coro: unknown): void {
+  private setCreationLine(row: number, coro: unknown): void {
+    const tasks = this.tasks;
     const sample = this.siteSample(coro);
     if (sample === null) {
-      record.createdAt = currentLine();
+      tasks.set(row, T_CREATED_AT, currentLine());
       return;
     }
     const n = ++sample.count;
-    if (!sample.varied && n > EXACT_SITES && n % CHECK_EVERY !== 0) {
-      record.createdAt = sample.line;
-      sample.unchecked.push(record);
+    if (!sample.varied && n > EXACT_SITES && n < sample.nextCheck) {
+      tasks.set(row, T_CREATED_AT, sample.line);
+      sample.unchecked.push(row);
       return;
     }
     const line = currentLine();
     if (n > 1 && line !== sample.line) {
       sample.varied = true;
-      for (const task of sample.unchecked) task.createdAt = 0;
+      for (const task of sample.unchecked) tasks.set(task, T_CREATED_AT, 0);
+    }
+    else if (n >= sample.nextCheck) {
+      sample.nextCheck = n + sample.interval;
+      sample.interval = Math.min(sample.interval * 2, MAX_CHECK_EVERY);
     }
     sample.unchecked.length = 0;
     sample.line = line;
-    record.createdAt = line;
+    tasks.set(row, T_CREATED_AT, line);
   }
 
   taskCreated(task: RecordedTask): void {
     const coro = task.get_coro();
     const own = programCoroutine(coro);
+    const tasks = this.tasks;
+    const row = tasks.add();
+    tasks.set(row, T_CREATED, this.clock.mark());
     // CPython's default name (`Task-<number>`) is made when the record is written.
-    const plain = typeof task._number === "number" && task._givenName !== undefined;
-    const record = new TaskEntry(
-      this.tasks.length + 1,
-      plain ? task._givenName! : task.get_name(),
-      plain ? task._number! : 0,
-      (coro as { __qualname__?: string }).__qualname__ ?? "coroutine",
-      own?._firstLine ?? 0,
-      this.clock.mark(),
-    );
-    this.setCreationLine(record, coro);
-    this.tasks.push(record);
-    task._timelineId = record.id;
+    if (typeof task._number === "number" && task._givenName !== undefined) {
+      tasks.set(row, T_NUMBER, task._number);
+      if (task._givenName !== null) this.givenNames.set(row + 1, task._givenName);
+    } else {
+      this.givenNames.set(row + 1, task.get_name());
+    }
+    const coroName = (coro as { __qualname__?: unknown }).__qualname__;
+    tasks.set(row, T_CORO, coroName === this.lastCoroName ? this.lastCoroId : this.coroId(coroName));
+    tasks.set(row, T_DEF_LINE, own?._firstLine ?? 0);
+    tasks.set(row, T_DONE, NONE);
+    tasks.set(row, T_CANCEL, NONE);
+    this.setCreationLine(row, coro);
+    this.values.push(null);
+    task._timelineId = row + 1;
   }
 
-  /** The task's record (made now for a task created before the recording began). */
-  private taskRecord(task: RecordedTask): TaskEntry {
-    if (task._timelineId === 0 || this.tasks[task._timelineId - 1] === undefined) this.taskCreated(task);
-    return this.tasks[task._timelineId - 1]!;
+  /** The coroutine qualname of the task created last and its string index. */
+  private lastCoroName: unknown = null;
+  private lastCoroId = 0;
+
+  private coroId(name: unknown): number {
+    this.lastCoroName = name;
+    this.lastCoroId = this.intern(typeof name === "string" ? name : "coroutine");
+    return this.lastCoroId;
+  }
+
+  /** The task's number in the record (a row made now for a task created before the recording began). */
+  private taskId(task: RecordedTask): number {
+    if (task._timelineId === 0 || task._timelineId > this.tasks.count) this.taskCreated(task);
+    return task._timelineId;
   }
 
   /** `set_name()` renamed the task. */
   renamed(task: RecordedTask): void {
     if (task._timelineId === 0) return;
-    const record = this.taskRecord(task);
-    record.given = task.get_name();
-    record.nameId = NONE;
+    const id = this.taskId(task);
+    this.givenNames.set(id, task.get_name());
+    this.nameIds.delete(id);
   }
 
   stepBegin(task: RecordedTask, thrown: unknown): void {
-    this.currentTask = task._timelineId !== 0 ? task._timelineId : this.taskRecord(task).id;
+    this.currentTask = task._timelineId !== 0 ? task._timelineId : this.taskId(task);
     this.stepped = true;
     // Inside the loop's callback the step began with it.
     this.currentStart = this.inCallback ? this.callbackStart : this.clock.mark();
@@ -405,7 +425,7 @@ export class Recorder {
     const label = this.labels.get(waiter as object);
     if (label !== undefined) return label;
     const taskId = (waiter as { _timelineId?: unknown })._timelineId;
-    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.nameId(this.tasks[taskId - 1]!);
+    if (typeof taskId === "number" && taskId > 0 && taskId <= this.tasks.count) return this.nameId(taskId);
     const inner = innermostCoroutine(coro);
     if (inner !== null && inner._firstLine === 0) return this.intern(`${inner.__qualname__}()`);
     const type = (waiter as { constructor?: { pythonName?: string; name?: string } }).constructor;
@@ -430,21 +450,22 @@ export class Recorder {
   }
 
   taskDone(task: RecordedTask): void {
-    const record = this.taskRecord(task);
-    record.done = this.clock.mark();
+    const row = this.taskId(task) - 1;
+    const tasks = this.tasks;
+    tasks.set(row, T_DONE, this.clock.mark());
     if (task.cancelled()) {
-      record.outcome = "cancelled";
+      tasks.set(row, T_OUTCOME, 2);
     } else {
       const exc = task.exception();
-      record.outcome = exc === null ? "result" : "exception";
+      tasks.set(row, T_OUTCOME, exc === null ? 1 : 3);
       // Shown when the record is written: a repr now would count as the step's time.
-      record.value = exc === null ? task.result() : exc;
+      this.values[row] = exc === null ? task.result() : exc;
     }
   }
 
   cancelRequested(task: RecordedTask): void {
-    const record = this.taskRecord(task);
-    if (record.cancelRequested === NONE) record.cancelRequested = this.clock.mark();
+    const row = this.taskId(task) - 1;
+    if (this.tasks.get(row, T_CANCEL) === NONE) this.tasks.set(row, T_CANCEL, this.clock.mark());
   }
 
   /** A blocking call begins: the clock is read (a tick, for `blocked`). */
@@ -481,7 +502,7 @@ export class Recorder {
     }
     this.lastFunction = callback;
     this.lastFunctionId = fn;
-    const meta = (args.length === 0 ? 0 : (this.kindOf(args[0]) + 1) * 4) + (args.length > 1 ? 2 : 0) + (timer ? 1 : 0);
+    const meta = (args.length === 0 ? 0 : this.kindOf(args[0]) * 4) + (args.length > 1 ? 2 : 0) + (timer ? 1 : 0);
     const start = this.callbackStart;
     // The same callback again right after the last, one tick long as the run's calls are: one more in the run.
     if (this.runCount !== 0 && fn === this.runFn && meta === this.runMeta && start === this.runEnd && end === start + 1 && this.runEnd - this.runStart === this.runCount) {
@@ -497,23 +518,23 @@ export class Recorder {
     this.runMeta = meta;
   }
 
-  /** An argument as a callback's label shows it: a task by name, anything else by its type. */
+  /** An argument as a callback's label shows it (see `runMeta`): a task by name, anything else by its type. */
   private kindOf(arg: unknown): number {
     if (typeof arg === "bigint" && this.bigintKind !== NONE) return this.bigintKind;
+    const taskId = (arg as { _timelineId?: unknown } | null | undefined)?._timelineId;
+    if (typeof taskId === "number" && taskId > 0 && taskId <= this.tasks.count) return taskId * 2;
     if (typeof arg !== "object" || arg === null) {
       // A primitive's type name by its JS type, made once (typeName of any bigint is "int", ...).
       const kind = typeof arg;
       let id = this.primitiveKinds.get(kind);
       if (id === undefined) {
-        id = this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
+        id = this.intern(arg === null || arg === undefined ? "None" : typeName(arg)) * 2 + 1;
         this.primitiveKinds.set(kind, id);
         if (kind === "bigint") this.bigintKind = id;
       }
       return id;
     }
-    const taskId = (arg as { _timelineId?: unknown })._timelineId;
-    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.nameId(this.tasks[taskId - 1]!);
-    return this.intern(typeName(arg));
+    return this.intern(typeName(arg)) * 2 + 1;
   }
 
   /** A loop iteration begins; `clockMs` is the loop's own reading of performance.now() (its `time()`, in ms). */
@@ -536,11 +557,11 @@ export class Recorder {
 
   /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
   private callbackText(fn: number, meta: number, names: Map<number, string>): string {
-    const key = fn * 2 ** 21 + meta;
+    const key = fn * 2 ** 32 + meta;
     let text = names.get(key);
     if (text === undefined) {
       const kind = Math.floor(meta / 4);
-      const first = kind === 0 ? "" : this.strings[kind - 1]!;
+      const first = kind === 0 ? "" : kind % 2 === 1 ? this.strings[(kind - 1) / 2]! : this.taskName(kind / 2);
       text = `${callbackName(this.functions[fn])}(${first}${meta & 2 ? ", ..." : ""})`;
       names.set(key, text);
     }
@@ -555,28 +576,34 @@ export class Recorder {
     const keep = (line: number): void => {
       if (line > 0 && lines[line] === undefined && source[line - 1] !== undefined) lines[line] = source[line - 1]!.trim();
     };
-    const tasks: TaskRecord[] = new Array<TaskRecord>(this.tasks.length);
-    for (let i = 0; i < this.tasks.length; i++) {
-      const t = this.tasks[i]!;
+    const rows = this.tasks;
+    const tasks: TaskRecord[] = new Array<TaskRecord>(rows.count);
+    const resumeLines: number[] = new Array<number>(rows.count);
+    for (let i = 0; i < rows.count; i++) {
+      const done = rows.get(i, T_DONE);
+      const cancel = rows.get(i, T_CANCEL);
+      const outcome = OUTCOMES[rows.get(i, T_OUTCOME)] ?? null;
+      const defLine = rows.get(i, T_DEF_LINE);
+      const createdAt = rows.get(i, T_CREATED_AT);
       tasks[i] = {
-        id: t.id,
-        name: t.name,
-        coro: t.coro,
-        defLine: t.defLine,
-        created: time.at(t.created),
-        createdAt: t.createdAt,
-        done: t.done === NONE ? null : time.at(t.done),
-        outcome: t.outcome,
-        detail: t.outcome === null || t.outcome === "cancelled" ? null : shorten(repr(t.value)),
-        cancelRequested: t.cancelRequested === NONE ? null : time.at(t.cancelRequested),
+        id: i + 1,
+        name: this.taskName(i + 1),
+        coro: this.strings[rows.get(i, T_CORO)]!,
+        defLine,
+        created: time.at(rows.get(i, T_CREATED)),
+        createdAt,
+        done: done === NONE ? null : time.at(done),
+        outcome,
+        detail: outcome === null || outcome === "cancelled" ? null : shorten(repr(this.values[i])),
+        cancelRequested: cancel === NONE ? null : time.at(cancel),
       };
-      keep(t.defLine);
-      keep(t.createdAt);
+      // The coroutine resumes where its last step suspended it (its `async def` line at first).
+      resumeLines[i] = defLine;
+      keep(defLine);
+      keep(createdAt);
     }
     const text = (id: number): string | null => (id === NONE ? null : this.strings[id]!);
     if (this.runCount !== 0) this.flushRun();
-    // The coroutine resumes where its last step suspended it (its `async def` line at first).
-    const resumeLines = this.tasks.map((t) => t.defLine);
     const steps: StepRecord[] = new Array<StepRecord>(this.stepCount);
     const callbacks: CallbackRecord[] = [];
     const iterations: IterationRecord[] = [];
