@@ -413,7 +413,8 @@ export class EventLoop implements HandleLoop {
   /** The second half of _run_once: due timers join the ready queue; run what is ready now. */
   private _processStep(): void {
     const scheduled = this._scheduled;
-    const now = Math.max(this.time(), this._waitDeadline);
+    const clock = this.time();
+    const now = Math.max(clock, this._waitDeadline);
     this._waitDeadline = 0;
     const endTime = now + this._clock_resolution;
     let due: TimerHandle[] | null = null;
@@ -430,7 +431,7 @@ export class EventLoop implements HandleLoop {
     const ready = this._ready;
     const ntodo = ready.length;
     // Debug mode and a timeline recording watch each callback: a separate path.
-    if (this._debug || recorder !== null) runReadyObserved(this, ntodo);
+    if (this._debug || recorder !== null) runReadyObserved(this, ntodo, clock);
     else this._runReady(ntodo);
     const batch = this._batch;
     if (batch !== null && batch.effortSpent === Infinity) this._endTimerBatch(batch);

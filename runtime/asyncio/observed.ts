@@ -36,10 +36,10 @@ function formatHandle(callback: Callback | null, args: readonly unknown[], handl
 }
 
 /** Runs the first `ntodo` entries of the ready queue, as EventLoop._processStep does. */
-export function runReadyObserved(loop: ObservedLoop, ntodo: number): void {
+export function runReadyObserved(loop: ObservedLoop, ntodo: number, clock: number): void {
   const rec = recorder;
   const ready = loop._ready;
-  if (rec !== null) rec.iterationBegin();
+  if (rec !== null) rec.iterationBegin(clock * 1000);
   for (let i = 0; i < ntodo; i++) {
     const entry = ready.shift();
     let handle: Handle | null = null;

@@ -133,8 +133,8 @@ export class Task<T = any> extends Future<T> {
   // Fields are `declare`d and assigned in the constructor (see Future): cheaper creation.
   declare readonly _coro: Coroutine<T> | ForeignCoroutine;
   /** The name given, or null for the default `Task-<n>` (made on demand: cheaper creation). */
-  private declare _givenName: string | null;
-  private declare readonly _number: number;
+  declare _givenName: string | null;
+  declare readonly _number: number;
   declare _must_cancel: boolean;
   declare _fut_waiter: Future | null;
   declare _num_cancels_requested: number;

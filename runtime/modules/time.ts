@@ -88,7 +88,7 @@ export function sleep(secs: unknown): null {
   if (rec === null) {
     blockFor(seconds * 1000);
   } else {
-    const start = rec.now();
+    const start = rec.blockingBegin();
     blockFor(seconds * 1000);
     rec.blocked(start, `time.sleep(${repr(secs)})`);
   }

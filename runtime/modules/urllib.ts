@@ -321,7 +321,7 @@ function openURL(args: unknown[], background: boolean): HTTPResponse | Promise<H
   if (request.data !== null && !("Content-type" in headers)) headers["Content-type"] = "application/x-www-form-urlencoded";
   const timeoutMs = isNone(timeout) ? null : toNumber(timeout) * 1000;
   const rec = recorder;
-  const start = rec === null ? 0 : rec.now();
+  const start = rec === null || background ? 0 : rec.blockingBegin();
   if (background) {
     const waiting = requestInBackground(url, request.get_method(), headers, request.data, timeoutMs);
     return Promise.resolve(waitInThread(waiting)).then((reply) => responseFor(reply));

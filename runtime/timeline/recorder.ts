@@ -6,7 +6,9 @@ import { Coroutine } from "../core/coroutine.js";
 import { repr } from "../values/repr.js";
 import { isClass, qualName, typeName } from "../values/typename.js";
 import { functionQualname } from "../lang/functions.js";
-import { pythonFrames } from "../values/traceback.js";
+import { Clock } from "./clock.js";
+import { ByteLog, Rows } from "./event-log.js";
+import { currentLine } from "./source-lines.js";
 import { runningBodyNow } from "../core/suspendable.js";
 
 /** A task as its lane shows it. */
@@ -91,6 +93,9 @@ export interface RecordedTask {
   readonly _fut_waiter: unknown;
   /** Set by the recorder: the task's number in `tasks`, 1-based (0 before it is recorded). */
   _timelineId: number;
+  /** CPython's task counter value and the name given (null: `Task-<number>`), when the task has them. */
+  readonly _number?: number;
+  readonly _givenName?: string | null;
 }
 
 /**
@@ -99,19 +104,24 @@ export interface RecordedTask {
  * code running (the program coroutine or generator, the line of its last await) and the
  * coroutine the task runs. The first EXACT_SITES tasks of a key have their line read from
  * the stack; when those agree, a loop is making them, and later tasks of the key get that
- * line, the stack read again at every CHECK_EVERY-th task. A check that finds another line
+ * line, the stack read again at checks CHECK_EVERY tasks apart at first, the interval doubling
+ * after each check that agrees up to MAX_CHECK_EVERY. A check that finds another line
  * means the code moved on to another call site: the tasks since the last check are shown
  * with no line (0: not known, never a wrong one), and the key is read from the stack for
  * every task from then on.
  */
 const EXACT_SITES = 32;
 const CHECK_EVERY = 8;
+const MAX_CHECK_EVERY = 32;
 interface SiteSample {
   count: number;
+  /** The count at which the stack is read next, and the interval after that. */
+  nextCheck: number;
+  interval: number;
   line: number;
   varied: boolean;
-  /** The tasks given `line` since the last check. */
-  unchecked: TaskRecord[];
+  /** The tasks (rows) given `line` since the last check. */
+  unchecked: number[];
 }
 
 /** The innermost coroutine of the program's own code in an await chain (the runtime's have no line). */
@@ -141,174 +151,91 @@ function shorten(text: string): string {
   return text.length > 160 ? text.slice(0, 157) + "..." : text;
 }
 
-/** Python lines by the JS position of the program's innermost frame: each call site is mapped once. */
-const lineCache = new Map<string, number>();
-/**
- * The runtime's own files, as stack frames name them (frames there are not the program's):
- * this module's folder's parent, or the one file when the runtime is loaded as a single
- * prebuilt file. Found from a frame of this module, since a bundle has no `import.meta.url`.
- */
-let runtimeRoot: string | null = null;
-function runtimeFiles(): string {
-  if (runtimeRoot !== null) return runtimeRoot;
-  const prepare = Error.prepareStackTrace;
-  Error.prepareStackTrace = (_error, sites) => sites;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder);
-  const sites = holder.stack ?? []; // read before restoring: V8 formats the stack on first read
-  Error.prepareStackTrace = prepare;
-  const own = (sites[0]?.getFileName() ?? "").replace(/^file:\/\//, "");
-  const modular = /[\\/]timeline[\\/]recorder\.[jt]s$/.exec(own);
-  runtimeRoot = modular ? own.slice(0, modular.index + 1) : own;
-  return runtimeRoot;
-}
-
-const keepSites = (_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] => sites;
-
-/** The first call site outside the runtime and Node among the innermost `depth` frames. */
-function firstProgramSite(depth: number): NodeJS.CallSite | null | undefined {
-  const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = keepSites;
-  Error.stackTraceLimit = depth;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder, firstProgramSite);
-  const sites = holder.stack ?? [];
-  Error.prepareStackTrace = prepare;
-  Error.stackTraceLimit = limit;
-  const root = runtimeFiles();
-  const rootUrl = `file://${root}`;
-  for (const site of sites) {
-    const file = site.getFileName();
-    if (!file || file.startsWith("node:") || (root !== "" && (file.startsWith(root) || file.startsWith(rootUrl)))) continue;
-    return site;
-  }
-  // undefined: none among as many frames as asked for (a deeper look may find one).
-  return sites.length < depth ? null : undefined;
-}
-
-/** Where the program's innermost frame is now (`file:line:col` of the JS), cheaply: no stack text. */
-function programPosition(): string | null {
-  // The program is usually a few frames out (the runtime's calls that reached the hook).
-  let site = firstProgramSite(12);
-  if (site === undefined) site = firstProgramSite(64);
-  return site ? `${site.getFileName()}:${site.getLineNumber()}:${site.getColumnNumber()}` : null;
-}
-
-/** The line of the innermost Python frame running now (0 when frames are not mapped). */
-export function currentLine(): number {
-  const position = programPosition();
-  if (position === null) return 0;
-  const known = lineCache.get(position);
-  if (known !== undefined) return known;
-  const frames = pythonFrames(new Error());
-  const last = frames[frames.length - 1];
-  const m = last === undefined ? null : /, line (\d+)/.exec(last);
-  const line = m ? Number(m[1]) : 0;
-  if (lineCache.size < 100_000) lineCache.set(position, line);
-  return line;
-}
-
-const ROWS = 4096;
-
-/**
- * Rows of numbers, a row per event (no object per event), side by side in typed arrays of
- * ROWS rows: one event's fields share a cache line, and appending never copies what is
- * recorded nor makes and drops a large buffer as it grows.
- */
-class Table {
-  private readonly chunks: Float64Array[] = [];
-  /** The chunk rows are added to. */
-  chunk: Float64Array;
-  private next = 0;
-  count = 0;
-
-  constructor(readonly stride: number) {
-    this.chunk = new Float64Array(stride * ROWS);
-    this.chunks.push(this.chunk);
-  }
-
-  /** Adds a row: the offset of its first field in `chunk`. */
-  add(): number {
-    if (this.next === this.chunk.length) {
-      this.chunk = new Float64Array(this.stride * ROWS);
-      this.chunks.push(this.chunk);
-      this.next = 0;
-    }
-    this.count++;
-    const at = this.next;
-    this.next += this.stride;
-    return at;
-  }
-
-  get(row: number, field: number): number {
-    return this.chunks[Math.floor(row / ROWS)]![(row % ROWS) * this.stride + field]!;
-  }
-}
-
-// The fields of a step's row, a callback's and an iteration's.
-const S_TASK = 0, S_START = 1, S_END = 2, S_RESUMED = 3, S_SUSPENDED = 4, S_WAIT = 5, S_THROWN = 6;
-const C_START = 0, C_END = 1, C_FN = 2, C_META = 3;
-const I_START = 0, I_END = 1;
+// The records of the event log (event-log.ts). Times are ticks of the clock (clock.ts), each
+// written as the difference from the tick written before it, made times when the record is
+// written out. Each record is its tag, its start, then for a STEP: the task (difference from
+// the step before), end - start, the suspended line, what it waits on + 1; for CALLBACKS (n
+// calls of one callback in a row, each one tick long when n > 1): n, end - start, function,
+// meta; for an ITERATION: end - start.
+const STEP = 1, CALLBACKS = 2, ITERATION = 3;
 
 const NONE = -1;
+
+// A task's fields in `tasks` (a row per task, by task number - 1): times as ticks, its
+// coroutine's qualname as a string index, outcome 0 while running, else an index in OUTCOMES.
+const T_CREATED = 0, T_CREATED_AT = 1, T_DEF_LINE = 2, T_NUMBER = 3, T_CORO = 4, T_DONE = 5, T_OUTCOME = 6, T_CANCEL = 7;
+const OUTCOMES = [null, "result", "cancelled", "exception"] as const;
 
 /**
  * The recording. Events the loop makes by the million (task steps, callbacks, iterations) go
  * into rows of typed-array tables, with what a suspension waited on as an index into a table of
- * distinct strings; callbacks keep their function and arguments, named only when the record
- * is written. Tasks, blocking calls and labels are few and stay objects.
+ * distinct strings; callbacks keep their function, named only when the record is written.
+ * Times are ticks of a clock read once per many events (clock.ts). Tasks and blocking calls
+ * stay objects.
  */
 export class Recorder {
-  readonly origin = performance.now();
-  readonly tasks: TaskRecord[] = [];
-  readonly blocking: BlockingRecord[] = [];
+  private readonly clock = new Clock();
+  readonly origin = this.clock.origin;
+  /** The tasks, a row each (T_ fields); names given (`name=`, `set_name`) and results or exceptions by task number - 1. */
+  private readonly tasks = new Rows(8);
+  private readonly givenNames = new Map<number, string>();
+  private readonly values: unknown[] = [];
+  /** Task names as string indexes (made when a wait or a callback names the task). */
+  private readonly nameIds = new Map<number, number>();
+  private readonly blocking: BlockingRecord[] = [];
   /** What futures made by the runtime stand for (`sleep(1)`, an HTTP response), as string indexes. */
   private readonly labels = new WeakMap<object, number>();
   /** Distinct texts (what a step waited on, an exception thrown in) and their indexes. */
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
-  /** Each task's line its next step resumes at, by task number - 1. */
-  private readonly resumeLines: number[] = [];
   /** The string index of "the next iteration" (a bare yield: `sleep(0)`). */
   private readonly nextIteration = this.intern("the next iteration");
 
-  /** Task steps: task number, start, end, resumed and suspended lines, what it waits on and what was thrown in (string indexes or NONE). */
-  private readonly steps = new Table(7);
-  /** The index of the step being run, or NONE; its row's chunk and offset. */
-  private current = NONE;
-  private currentChunk: Float64Array | null = null;
-  private currentAt = 0;
+  /** Task steps, callbacks and loop iterations, in the order they ended. */
+  private readonly log = new ByteLog();
+  /** The last tick and task number written to the log. */
+  private logTick = 0;
+  private logTask = 0;
+  /** How many steps were written; what was thrown into a step (a string index) by step index: rare. */
+  private stepCount = 0;
+  private readonly thrown = new Map<number, number>();
+  /** The task of the step being run (0: none), the tick it began at and what was thrown in. */
+  private currentTask = 0;
+  private currentStart = 0;
+  private currentThrown = NONE;
 
   /**
-   * Callbacks: start, end, the callback as an index into `functions`, and a meta field: its
-   * first argument's kind (a string index, + 1: 0 for none) * 4 + (2 when more arguments) + (1 for a timer).
+   * A run of calls of one callback not yet written: its first tick, last tick, count, the
+   * callback as an index into `functions`, and a meta field: its first argument's kind * 4 +
+   * (2 when more arguments) + (1 for a timer), the kind 0 for none, a string index * 2 + 1 (a
+   * type name), or a task's number * 2 (shown by its name). count 0: none.
    */
-  private readonly callbacks = new Table(4);
+  private runStart = 0;
+  private runEnd = 0;
+  private runCount = 0;
+  private runFn = 0;
+  private runMeta = 0;
   private readonly functions: unknown[] = [];
   private readonly functionIds = new Map<unknown, number>();
-
-  /** Loop iterations: start, end. */
-  private readonly iterations = new Table(2);
 
   /** Did a task step run inside the callback being run? */
   private stepped = false;
   /** Is the loop running a callback? */
   private inCallback = false;
-  /** The last clock reading of the loop's run (an iteration's start, a callback's end). */
-  private lastStamp = 0;
+  /** The tick of the last boundary between the loop's callbacks (an iteration's start, a callback's end). */
+  private lastBoundary = 0;
   /** The callback run last and its index in `functions` (a chain runs one callback again and again). */
   private lastFunction: unknown = null;
   private lastFunctionId = 0;
   /** The string index of the type name of each JS primitive type a callback's argument had. */
   private readonly primitiveKinds = new Map<string, number>();
+  private bigintKind = NONE;
   private callbackStart = 0;
   private iterationStart = 0;
-  /** Each finished task's result or exception, shown by repr when the record is written. */
-  private readonly details = new Map<TaskRecord, unknown>();
 
+  /** Milliseconds since recording began, read now. */
   now(): number {
-    return performance.now() - this.origin;
+    return this.clock.now();
   }
 
   private intern(text: string): number {
@@ -321,109 +248,176 @@ export class Recorder {
     return id;
   }
 
+  /** Task `id`'s name: given, or CPython's `Task-<number>`. */
+  private taskName(id: number): string {
+    return this.givenNames.get(id) ?? `Task-${this.tasks.get(id - 1, T_NUMBER)}`;
+  }
+
+  private nameId(id: number): number {
+    let name = this.nameIds.get(id);
+    if (name === undefined) {
+      name = this.intern(this.taskName(id));
+      this.nameIds.set(id, name);
+    }
+    return name;
+  }
+
   /** Creation sites by key (see EXACT_SITES). */
   private readonly sites = new Map<string, SiteSample>();
+  /** The key of the last creation site and its sample: a loop making tasks meets the same one again. */
+  private lastSiteBody: object | null = null;
+  private lastSiteLine = -1;
+  private lastSiteCoro: unknown = null;
+  private lastSiteCoroLine = -1;
+  private lastSite: SiteSample | null = null;
 
-  /** Sets the line of the program that is creating the task of `record` now. */
-  private setCreationLine(record: TaskRecord, coro: unknown): void {
+  /** The sample of the site creating a task now (null when there are too many sites). */
+  private siteSample(coro: unknown): SiteSample | null {
     const body = runningBodyNow() as { __qualname__?: unknown; _firstLine?: number; _line?: number } | null;
     const made = coro as { __qualname__?: unknown; _firstLine?: number };
+    const line = body === null ? -1 : body._line ?? 0;
+    // The same body object at the same line making the same coroutine (by qualname and line).
+    if (this.lastSite !== null && body === this.lastSiteBody && line === this.lastSiteLine && made.__qualname__ === this.lastSiteCoro && made._firstLine === this.lastSiteCoroLine) return this.lastSite;
     const key =
       body === null
         ? `|${String(made.__qualname__)}:${made._firstLine ?? 0}`
-        : `${String(body.__qualname__)}:${body._firstLine ?? 0}:${body._line ?? 0}|${String(made.__qualname__)}:${made._firstLine ?? 0}`;
+        : `${String(body.__qualname__)}:${body._firstLine ?? 0}:${line}|${String(made.__qualname__)}:${made._firstLine ?? 0}`;
     let sample = this.sites.get(key);
     if (sample === undefined) {
-      if (this.sites.size >= 10_000) {
-        record.createdAt = currentLine();
-        return;
-      }
-      sample = { count: 0, line: 0, varied: false, unchecked: [] };
+      if (this.sites.size >= 10_000) return null;
+      sample = { count: 0, nextCheck: EXACT_SITES + CHECK_EVERY, interval: CHECK_EVERY, line: 0, varied: false, unchecked: [] };
       this.sites.set(key, sample);
     }
+    this.lastSite = sample;
+    this.lastSiteBody = body;
+    this.lastSiteLine = line;
+    this.lastSiteCoro = made.__qualname__;
+    this.lastSiteCoroLine = made._firstLine ?? -1;
+    return sample;
+  }
+
+  /** Sets the line of the program that is creating the task of `record` now. */
+  private setCreationLine(row: number, coro: unknown): void {
+    const tasks = this.tasks;
+    const sample = this.siteSample(coro);
+    if (sample === null) {
+      tasks.set(row, T_CREATED_AT, currentLine());
+      return;
+    }
     const n = ++sample.count;
-    if (!sample.varied && n > EXACT_SITES && n % CHECK_EVERY !== 0) {
-      record.createdAt = sample.line;
-      sample.unchecked.push(record);
+    if (!sample.varied && n > EXACT_SITES && n < sample.nextCheck) {
+      tasks.set(row, T_CREATED_AT, sample.line);
+      sample.unchecked.push(row);
       return;
     }
     const line = currentLine();
     if (n > 1 && line !== sample.line) {
       sample.varied = true;
-      for (const task of sample.unchecked) task.createdAt = 0;
+      for (const task of sample.unchecked) tasks.set(task, T_CREATED_AT, 0);
+    }
+    else if (n >= sample.nextCheck) {
+      sample.nextCheck = n + sample.interval;
+      sample.interval = Math.min(sample.interval * 2, MAX_CHECK_EVERY);
     }
     sample.unchecked.length = 0;
     sample.line = line;
-    record.createdAt = line;
+    tasks.set(row, T_CREATED_AT, line);
   }
 
   taskCreated(task: RecordedTask): void {
     const coro = task.get_coro();
     const own = programCoroutine(coro);
-    const record: TaskRecord = {
-      id: this.tasks.length + 1,
-      name: task.get_name(),
-      coro: (coro as { __qualname__?: string }).__qualname__ ?? "coroutine",
-      defLine: own?._firstLine ?? 0,
-      created: this.now(),
-      createdAt: 0,
-      done: null,
-      outcome: null,
-      detail: null,
-      cancelRequested: null,
-    };
-    this.setCreationLine(record, coro);
-    this.tasks.push(record);
-    this.resumeLines.push(record.defLine);
-    task._timelineId = record.id;
+    const tasks = this.tasks;
+    const row = tasks.add();
+    tasks.set(row, T_CREATED, this.clock.mark());
+    // CPython's default name (`Task-<number>`) is made when the record is written.
+    if (typeof task._number === "number" && task._givenName !== undefined) {
+      tasks.set(row, T_NUMBER, task._number);
+      if (task._givenName !== null) this.givenNames.set(row + 1, task._givenName);
+    } else {
+      this.givenNames.set(row + 1, task.get_name());
+    }
+    const coroName = (coro as { __qualname__?: unknown }).__qualname__;
+    tasks.set(row, T_CORO, coroName === this.lastCoroName ? this.lastCoroId : this.coroId(coroName));
+    tasks.set(row, T_DEF_LINE, own?._firstLine ?? 0);
+    tasks.set(row, T_DONE, NONE);
+    tasks.set(row, T_CANCEL, NONE);
+    this.setCreationLine(row, coro);
+    this.values.push(null);
+    task._timelineId = row + 1;
   }
 
-  /** The task's record (made now for a task created before the recording began). */
-  private taskRecord(task: RecordedTask): TaskRecord {
-    if (task._timelineId === 0 || this.tasks[task._timelineId - 1] === undefined) this.taskCreated(task);
-    return this.tasks[task._timelineId - 1]!;
+  /** The coroutine qualname of the task created last and its string index. */
+  private lastCoroName: unknown = null;
+  private lastCoroId = 0;
+
+  private coroId(name: unknown): number {
+    this.lastCoroName = name;
+    this.lastCoroId = this.intern(typeof name === "string" ? name : "coroutine");
+    return this.lastCoroId;
+  }
+
+  /** The task's number in the record (a row made now for a task created before the recording began). */
+  private taskId(task: RecordedTask): number {
+    if (task._timelineId === 0 || task._timelineId > this.tasks.count) this.taskCreated(task);
+    return task._timelineId;
   }
 
   /** `set_name()` renamed the task. */
   renamed(task: RecordedTask): void {
-    if (task._timelineId !== 0) this.taskRecord(task).name = task.get_name();
+    if (task._timelineId === 0) return;
+    const id = this.taskId(task);
+    this.givenNames.set(id, task.get_name());
+    this.nameIds.delete(id);
   }
 
   stepBegin(task: RecordedTask, thrown: unknown): void {
-    const id = task._timelineId !== 0 ? task._timelineId : this.taskRecord(task).id;
+    this.currentTask = task._timelineId !== 0 ? task._timelineId : this.taskId(task);
     this.stepped = true;
-    const table = this.steps;
-    const at = table.add();
-    const row = table.chunk;
-    this.current = table.count - 1;
-    this.currentChunk = row;
-    this.currentAt = at;
-    row[at + S_TASK] = id;
-    // Inside the loop's callback the step began with it: its time is the callback's start.
-    row[at + S_START] = this.inCallback ? this.callbackStart : this.now();
-    // The coroutine resumes where its last step suspended it (its `async def` line at first).
-    row[at + S_RESUMED] = this.resumeLines[id - 1]!;
-    row[at + S_SUSPENDED] = 0;
-    row[at + S_WAIT] = NONE;
-    row[at + S_THROWN] = thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown));
+    // Inside the loop's callback the step began with it.
+    this.currentStart = this.inCallback ? this.callbackStart : this.clock.mark();
+    this.currentThrown = thrown === null || thrown === undefined ? NONE : this.intern(repr(thrown));
   }
 
   stepEnd(task: RecordedTask): void {
-    const row = this.currentChunk;
-    if (this.current === NONE || row === null) return;
-    const at = this.currentAt;
-    this.current = NONE;
-    const end = this.now();
-    row[at + S_END] = end;
-    this.lastStamp = end;
+    const id = this.currentTask;
+    if (id === 0) return;
+    this.currentTask = 0;
+    const end = this.clock.mark();
+    this.lastBoundary = end;
+    let suspended = 0;
+    let wait = NONE;
     if (!task.done()) {
       const coro = task.get_coro();
       const waiter = task._fut_waiter;
-      const line = programCoroutine(coro)?._line ?? 0;
-      row[at + S_SUSPENDED] = line;
-      this.resumeLines[row[at + S_TASK]! - 1] = line;
-      row[at + S_WAIT] = waiter === null ? this.nextIteration : this.describe(waiter, coro);
+      suspended = programCoroutine(coro)?._line ?? 0;
+      wait = waiter === null ? this.nextIteration : this.describe(waiter, coro);
     }
+    if (this.runCount !== 0) this.flushRun();
+    if (this.currentThrown !== NONE) this.thrown.set(this.stepCount, this.currentThrown);
+    this.stepCount++;
+    const log = this.log;
+    log.begin(STEP);
+    log.z(this.currentStart - this.logTick);
+    log.z(id - this.logTask);
+    log.u(end - this.currentStart);
+    log.u(suspended);
+    log.u(wait + 1);
+    this.logTask = id;
+    this.logTick = end;
+  }
+
+  /** Writes the run of callbacks not yet written. */
+  private flushRun(): void {
+    const log = this.log;
+    log.begin(CALLBACKS);
+    log.z(this.runStart - this.logTick);
+    log.u(this.runCount);
+    log.u(this.runEnd - this.runStart);
+    log.u(this.runFn);
+    log.u(this.runMeta);
+    this.logTick = this.runEnd;
+    this.runCount = 0;
   }
 
   /** Names what a suspended task waits on (a string index). */
@@ -431,7 +425,7 @@ export class Recorder {
     const label = this.labels.get(waiter as object);
     if (label !== undefined) return label;
     const taskId = (waiter as { _timelineId?: unknown })._timelineId;
-    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.intern(this.tasks[taskId - 1]!.name);
+    if (typeof taskId === "number" && taskId > 0 && taskId <= this.tasks.count) return this.nameId(taskId);
     const inner = innermostCoroutine(coro);
     if (inner !== null && inner._firstLine === 0) return this.intern(`${inner.__qualname__}()`);
     const type = (waiter as { constructor?: { pythonName?: string; name?: string } }).constructor;
@@ -456,51 +450,48 @@ export class Recorder {
   }
 
   taskDone(task: RecordedTask): void {
-    const record = this.taskRecord(task);
-    record.done = this.now();
+    const row = this.taskId(task) - 1;
+    const tasks = this.tasks;
+    tasks.set(row, T_DONE, this.clock.mark());
     if (task.cancelled()) {
-      record.outcome = "cancelled";
+      tasks.set(row, T_OUTCOME, 2);
     } else {
       const exc = task.exception();
-      record.outcome = exc === null ? "result" : "exception";
-      // Made when the record is written: a repr now would count as the step's time.
-      this.details.set(record, exc === null ? task.result() : exc);
+      tasks.set(row, T_OUTCOME, exc === null ? 1 : 3);
+      // Shown when the record is written: a repr now would count as the step's time.
+      this.values[row] = exc === null ? task.result() : exc;
     }
   }
 
   cancelRequested(task: RecordedTask): void {
-    const record = this.taskRecord(task);
-    record.cancelRequested ??= this.now();
+    const row = this.taskId(task) - 1;
+    if (this.tasks.get(row, T_CANCEL) === NONE) this.tasks.set(row, T_CANCEL, this.clock.mark());
   }
 
-  /** A blocking call that began at `start` (from `now()`) has returned. */
+  /** A blocking call begins: the clock is read (a tick, for `blocked`). */
+  blockingBegin(): number {
+    return this.clock.markRead();
+  }
+
+  /** A blocking call that began at tick `start` (from `blockingBegin()`) has returned. */
   blocked(start: number, what: string): void {
-    const task = this.current === NONE ? 0 : this.currentChunk![this.currentAt + S_TASK]!;
-    this.blocking.push({ task, start, end: this.now(), what, line: currentLine() });
+    const task = this.currentTask;
+    this.blocking.push({ task, start, end: this.clock.markRead(), what, line: currentLine() });
   }
 
-  /**
-   * A callback begins. One clock reading per callback: it begins when the one before it
-   * ended (the loop does nothing between them but take the next from its queue), or when
-   * the iteration began.
-   */
+  /** A callback begins: when the one before it ended (the loop does nothing between them but take the next from its queue), or when the iteration began. */
   callbackBegin(): void {
     this.stepped = false;
     this.inCallback = true;
-    this.callbackStart = this.lastStamp;
+    this.callbackStart = this.lastBoundary;
   }
 
   callbackEnd(callback: unknown, args: readonly unknown[], timer: boolean): void {
     this.inCallback = false;
-    // A task's step is drawn on the task's lane, not as a callback (its end was read then).
+    // A task's step is drawn on the task's lane, not as a callback (its end was marked then).
     if (this.stepped) return;
-    const end = this.now();
-    this.lastStamp = end;
-    const table = this.callbacks;
-    const at = table.add();
-    const row = table.chunk;
-    row[at + C_START] = this.callbackStart;
-    row[at + C_END] = end;
+    const end = this.clock.mark();
+    this.lastBoundary = end;
     // No string and nothing kept alive per callback: the function by index, the first
     // argument by kind (a task by name), named when the record is written.
     let fn = callback === this.lastFunction ? this.lastFunctionId : this.functionIds.get(callback);
@@ -511,84 +502,147 @@ export class Recorder {
     }
     this.lastFunction = callback;
     this.lastFunctionId = fn;
-    row[at + C_FN] = fn;
-    row[at + C_META] = (args.length === 0 ? 0 : (this.kindOf(args[0]) + 1) * 4) + (args.length > 1 ? 2 : 0) + (timer ? 1 : 0);
+    const meta = (args.length === 0 ? 0 : this.kindOf(args[0]) * 4) + (args.length > 1 ? 2 : 0) + (timer ? 1 : 0);
+    const start = this.callbackStart;
+    // The same callback again right after the last, one tick long as the run's calls are: one more in the run.
+    if (this.runCount !== 0 && fn === this.runFn && meta === this.runMeta && start === this.runEnd && end === start + 1 && this.runEnd - this.runStart === this.runCount) {
+      this.runCount++;
+      this.runEnd = end;
+      return;
+    }
+    if (this.runCount !== 0) this.flushRun();
+    this.runStart = start;
+    this.runEnd = end;
+    this.runCount = 1;
+    this.runFn = fn;
+    this.runMeta = meta;
   }
 
-  /** An argument as a callback's label shows it: a task by name, anything else by its type. */
+  /** An argument as a callback's label shows it (see `runMeta`): a task by name, anything else by its type. */
   private kindOf(arg: unknown): number {
+    if (typeof arg === "bigint" && this.bigintKind !== NONE) return this.bigintKind;
+    const taskId = (arg as { _timelineId?: unknown } | null | undefined)?._timelineId;
+    if (typeof taskId === "number" && taskId > 0 && taskId <= this.tasks.count) return taskId * 2;
     if (typeof arg !== "object" || arg === null) {
       // A primitive's type name by its JS type, made once (typeName of any bigint is "int", ...).
       const kind = typeof arg;
       let id = this.primitiveKinds.get(kind);
       if (id === undefined) {
-        id = this.intern(arg === null || arg === undefined ? "None" : typeName(arg));
+        id = this.intern(arg === null || arg === undefined ? "None" : typeName(arg)) * 2 + 1;
         this.primitiveKinds.set(kind, id);
+        if (kind === "bigint") this.bigintKind = id;
       }
       return id;
     }
-    const taskId = (arg as { _timelineId?: unknown })._timelineId;
-    if (typeof taskId === "number" && taskId > 0 && this.tasks[taskId - 1] !== undefined) return this.intern(this.tasks[taskId - 1]!.name);
-    return this.intern(typeName(arg));
+    return this.intern(typeName(arg)) * 2 + 1;
   }
 
-  iterationBegin(): void {
-    this.iterationStart = this.now();
-    this.lastStamp = this.iterationStart;
+  /** A loop iteration begins; `clockMs` is the loop's own reading of performance.now() (its `time()`, in ms). */
+  iterationBegin(clockMs: number): void {
+    this.iterationStart = this.clock.markAt(clockMs);
+    this.lastBoundary = this.iterationStart;
   }
 
   iterationEnd(): void {
-    const table = this.iterations;
-    const at = table.add();
-    table.chunk[at + I_START] = this.iterationStart;
-    table.chunk[at + I_END] = this.now();
+    // Read: the loop may wait for a timer or I/O next, and that wait must not be shared among the iteration's events.
+    const end = this.clock.markRead();
+    if (this.runCount !== 0) this.flushRun();
+    const log = this.log;
+    log.begin(ITERATION);
+    log.z(this.iterationStart - this.logTick);
+    log.u(end - this.iterationStart);
+    this.logTick = end;
+    this.lastBoundary = end;
   }
 
   /** `f()`, `f(Task-3)`, `f(int, ...)`: a callback's name with its first argument's kind. */
-  private callbackText(i: number): string {
-    const meta = this.callbacks.get(i, C_META);
-    const kind = Math.floor(meta / 4);
-    const first = kind === 0 ? "" : this.strings[kind - 1]!;
-    return `${callbackName(this.functions[this.callbacks.get(i, C_FN)])}(${first}${meta & 2 ? ", ..." : ""})`;
+  private callbackText(fn: number, meta: number, names: Map<number, string>): string {
+    const key = fn * 2 ** 32 + meta;
+    let text = names.get(key);
+    if (text === undefined) {
+      const kind = Math.floor(meta / 4);
+      const first = kind === 0 ? "" : kind % 2 === 1 ? this.strings[(kind - 1) / 2]! : this.taskName(kind / 2);
+      text = `${callbackName(this.functions[fn])}(${first}${meta & 2 ? ", ..." : ""})`;
+      names.set(key, text);
+    }
+    return text;
   }
 
   /** The whole record, with the text of every line it names read from `source`. */
   finish(file: string, source: readonly string[]): TimelineRecord {
-    const end = this.now();
+    const time = this.clock.finish();
+    const end = time.at(this.clock.tick);
     const lines: Record<number, string> = {};
     const keep = (line: number): void => {
       if (line > 0 && lines[line] === undefined && source[line - 1] !== undefined) lines[line] = source[line - 1]!.trim();
     };
-    for (const [task, value] of this.details) task.detail = shorten(repr(value));
-    for (const task of this.tasks) {
-      keep(task.defLine);
-      keep(task.createdAt);
+    const rows = this.tasks;
+    const tasks: TaskRecord[] = new Array<TaskRecord>(rows.count);
+    const resumeLines: number[] = new Array<number>(rows.count);
+    for (let i = 0; i < rows.count; i++) {
+      const done = rows.get(i, T_DONE);
+      const cancel = rows.get(i, T_CANCEL);
+      const outcome = OUTCOMES[rows.get(i, T_OUTCOME)] ?? null;
+      const defLine = rows.get(i, T_DEF_LINE);
+      const createdAt = rows.get(i, T_CREATED_AT);
+      tasks[i] = {
+        id: i + 1,
+        name: this.taskName(i + 1),
+        coro: this.strings[rows.get(i, T_CORO)]!,
+        defLine,
+        created: time.at(rows.get(i, T_CREATED)),
+        createdAt,
+        done: done === NONE ? null : time.at(done),
+        outcome,
+        detail: outcome === null || outcome === "cancelled" ? null : shorten(repr(this.values[i])),
+        cancelRequested: cancel === NONE ? null : time.at(cancel),
+      };
+      // The coroutine resumes where its last step suspended it (its `async def` line at first).
+      resumeLines[i] = defLine;
+      keep(defLine);
+      keep(createdAt);
     }
     const text = (id: number): string | null => (id === NONE ? null : this.strings[id]!);
-    // A step still running when the record is written (the program exited inside it) is left out.
-    const stepCount = this.current === NONE ? this.steps.count : this.current;
-    const steps: StepRecord[] = new Array<StepRecord>(stepCount);
-    for (let i = 0; i < stepCount; i++) {
-      steps[i] = {
-        task: this.steps.get(i, S_TASK),
-        start: this.steps.get(i, S_START),
-        end: this.steps.get(i, S_END),
-        resumedAt: this.steps.get(i, S_RESUMED),
-        suspendedAt: this.steps.get(i, S_SUSPENDED),
-        waitFor: text(this.steps.get(i, S_WAIT)),
-        thrown: text(this.steps.get(i, S_THROWN)),
-      };
-      keep(steps[i]!.resumedAt);
-      keep(steps[i]!.suspendedAt);
+    if (this.runCount !== 0) this.flushRun();
+    const steps: StepRecord[] = new Array<StepRecord>(this.stepCount);
+    const callbacks: CallbackRecord[] = [];
+    const iterations: IterationRecord[] = [];
+    const names = new Map<number, string>();
+    const reader = this.log.reader();
+    let tick = 0;
+    let taskId = 0;
+    let stepIndex = 0;
+    for (let tag = reader.next(); tag !== -1; tag = reader.next()) {
+      const start = tick + reader.z();
+      if (tag === STEP) {
+        taskId += reader.z();
+        tick = start;
+        tick += reader.u();
+        const suspendedAt = reader.u();
+        const wait = reader.u() - 1;
+        const resumedAt = resumeLines[taskId - 1] ?? 0;
+        if (wait !== NONE) resumeLines[taskId - 1] = suspendedAt;
+        steps[stepIndex] = { task: taskId, start: time.at(start), end: time.at(tick), resumedAt, suspendedAt, waitFor: text(wait), thrown: text(this.thrown.get(stepIndex) ?? NONE) };
+        stepIndex++;
+        keep(resumedAt);
+        keep(suspendedAt);
+      } else if (tag === CALLBACKS) {
+        const count = reader.u();
+        tick = start + reader.u();
+        const fn = reader.u();
+        const meta = reader.u();
+        const what = this.callbackText(fn, meta, names);
+        const timer = (meta & 1) === 1;
+        if (count === 1) callbacks.push({ start: time.at(start), end: time.at(tick), what, timer });
+        else for (let k = 0; k < count; k++) callbacks.push({ start: time.at(start + k), end: time.at(start + k + 1), what, timer });
+      } else {
+        tick = start + reader.u();
+        iterations.push({ start: time.at(start), end: time.at(tick) });
+      }
     }
-    const callbacks: CallbackRecord[] = new Array<CallbackRecord>(this.callbacks.count);
-    for (let i = 0; i < this.callbacks.count; i++) {
-      callbacks[i] = { start: this.callbacks.get(i, C_START), end: this.callbacks.get(i, C_END), what: this.callbackText(i), timer: (this.callbacks.get(i, C_META) & 1) === 1 };
-    }
-    const iterations: IterationRecord[] = new Array<IterationRecord>(this.iterations.count);
-    for (let i = 0; i < this.iterations.count; i++) iterations[i] = { start: this.iterations.get(i, I_START), end: this.iterations.get(i, I_END) };
-    for (const block of this.blocking) keep(block.line);
-    return { file, lines, origin: this.origin, end, tasks: this.tasks, steps, blocking: this.blocking, callbacks, iterations };
+    const blocking = this.blocking.map((b) => ({ ...b, start: time.at(b.start), end: time.at(b.end) }));
+    for (const block of blocking) keep(block.line);
+    return { file, lines, origin: this.origin, end, tasks, steps, blocking, callbacks, iterations };
   }
 }
 

@@ -285,9 +285,11 @@ test("tasks made by the hundred each name the line that created them, or none, n
   expect(created).toHaveLength(expected.length);
   // Lines are found by sampling the stack where a loop makes the tasks (runtime/timeline/recorder.ts):
   // where the code moves on from one call site to another between two samples, the tasks
-  // in between have no line (fewer than a sampling interval of them).
+  // in between have no line (fewer than a sampling interval of them: 8 at first, doubling
+  // up to 32 while the samples agree; here `second` moves on to `mixed` at an interval of 16).
   const unknown = created.filter((line) => line === 0).length;
-  expect(unknown).toBeLessThan(8);
+  expect(unknown).toBeGreaterThan(0);
+  expect(unknown).toBeLessThan(16);
   expect(created.map((line, i) => (line === 0 ? 0 : expected[i]))).toEqual(created);
   expect(created.slice(0, 101)).toEqual(expected.slice(0, 101));
   expect(created.slice(-42)).toEqual(expected.slice(-42));
