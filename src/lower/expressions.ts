@@ -238,7 +238,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     if (kind === "classmethod" || kind === "staticmethod") {
       return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
     }
-    return { k: "member", object: { k: "this" }, property: e.id, loc };
+    return { k: "member", object: { k: "this" }, property: functionKey(e.id), loc };
   }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
