@@ -7,6 +7,7 @@ import { BaseException, Exception, PyTypeError, ValueError } from "../values/exc
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { showMro } from "../lang/mro.js";
 
 /** What both group classes hold. */
 interface GroupFields {
@@ -163,3 +164,6 @@ export class ExceptionGroup extends Exception implements GroupFields {
     return groupRepr(this);
   }
 }
+
+// `class ExceptionGroup(BaseExceptionGroup, Exception)` in CPython.
+showMro(ExceptionGroup, [ExceptionGroup, BaseExceptionGroup, Exception, BaseException], [BaseExceptionGroup, Exception]);

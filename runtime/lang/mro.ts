@@ -15,6 +15,18 @@ import { attributeHooks, needsAttributeHooks, objectDelattr, objectGetattribute,
 export const MRO_KEY = Symbol.for("pyts.mro");
 /** Own property of a class with several bases: its Python bases, in order. */
 export const BASES_KEY = Symbol.for("pyts.bases");
+/** The MRO Python shows (`__mro__`, without `object`) of a runtime class whose JS chain differs. */
+export const SHOWN_MRO_KEY = Symbol.for("pyts.shownMro");
+
+/**
+ * A runtime class built on one JS superclass that stands for several Python bases (IntEnum is
+ * `(int, ReprEnum)`, collections.abc.Mapping is Collection's C3 merge): what `__mro__`,
+ * `__bases__` and `mro()` show. Its subclasses' chains end with it.
+ */
+export function showMro(cls: Function, mro: readonly unknown[], bases?: readonly unknown[]): void {
+  Object.defineProperty(cls, SHOWN_MRO_KEY, { value: [cls, ...mro.filter((c) => c !== cls)], configurable: true });
+  if (bases !== undefined) Object.defineProperty(cls, BASES_KEY, { value: [...bases], configurable: true });
+}
 
 type AnyClass = Function & { prototype: any; [key: symbol]: any };
 

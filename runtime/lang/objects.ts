@@ -12,7 +12,8 @@ import { Tuple } from "../values/tuple.js";
 import { ByteArray } from "../values/bytearray.js";
 import { hasNoDict } from "./attribute-hooks.js";
 import { isClass } from "../values/typename.js";
-import { boundMethod, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
+import { boundMethod, CLASS_METHOD, pyDef, STATIC_METHOD } from "./functions.js";
+import { functionInfo } from "./function-info.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -122,20 +123,26 @@ export const __name__ = "__main__";
  * Classmethods and staticmethods are static members; instances reach them through the
  * prototype, a classmethod bound to the instance's class as Python binds it.
  */
-export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[]): void {
+export function shareClassMethods(cls: any, classMethods: string[], staticMethods: string[], qualname?: string): void {
+  // (the functions' qualified names: `A.s`, as their reprs show them)
+  const named = (method: unknown, name: string): void => {
+    if (qualname !== undefined && typeof method === "function" && functionInfo(method) === undefined) pyDef(method, `${qualname}.${name}`, null);
+  };
   for (const name of classMethods) {
     const method = cls[functionKey(name)];
+    named(method, name);
     // Read off the class or an instance, a classmethod is bound to the class (functions.ts).
     if (typeof method === "function") (method as { [CLASS_METHOD]?: boolean })[CLASS_METHOD] = true;
     Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,
       get(this: { constructor: any }) {
-        return boundMethod(this.constructor, cls[functionKey(name)]);
+        return boundMethod(this.constructor, cls[functionKey(name)], cls);
       },
     });
   }
   for (const name of staticMethods) {
     const method = cls[functionKey(name)];
+    named(method, name);
     if (typeof method === "function") (method as { [STATIC_METHOD]?: boolean })[STATIC_METHOD] = true;
     Object.defineProperty(cls.prototype, objectKey(name), {
       configurable: true,

@@ -7,6 +7,7 @@ import { callable, hash } from "../values/builtin-functions.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
 import { ABC, abstractmethod } from "./abc.js";
+import { c3Linearize, SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
 
 export type AnyClass = abstract new (...args: never[]) => unknown;
 
@@ -56,6 +57,27 @@ const PARENTS: Record<string, string[]> = {
   MutableSequence: ["Sequence"],
   ByteString: ["Sequence"],
 };
+
+/**
+ * The ABCs' MROs as CPython's C3 gives them from their several bases (Mapping: Collection,
+ * Sized, Iterable, Container), shown instead of the single JS chain they are built on.
+ */
+export function showAbcMros(classes: Record<string, Function>): void {
+  const mros = new Map<string, string[]>();
+  const mroOfName = (name: string): string[] => {
+    let known = mros.get(name);
+    if (known === undefined) {
+      const found = c3Linearize(name, PARENTS[name] ?? [], mroOfName);
+      known = "order" in found ? found.order : [name];
+      mros.set(name, known);
+    }
+    return known;
+  };
+  for (const [name, cls] of Object.entries(classes)) {
+    const parents = PARENTS[name] ?? [];
+    showMro(cls, mroOfName(name).map((n) => classes[n]), parents.length ? parents.map((n) => classes[n]) : undefined);
+  }
+}
 
 function ancestors(name: string, out = new Set<string>()): Set<string> {
   out.add(name);
@@ -111,7 +133,13 @@ function abcAncestry(cls: unknown): Set<string> {
 function derives(sub: Function, abc: Function): boolean {
   if (sub === abc || (sub as { prototype: object }).prototype instanceof (abc as AnyClass)) return true;
   const own = Object.hasOwn(abc, "abcName") ? (abc as { abcName?: string }).abcName : undefined;
-  return own !== undefined && abcAncestry(sub).has(own);
+  if (own !== undefined && abcAncestry(sub).has(own)) return true;
+  // a runtime class CPython derives from an ABC (collections.UserDict: MutableMapping)
+  for (let c: unknown = sub; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+    const shown = Object.hasOwn(c, SHOWN_MRO_KEY) ? (c as unknown as { [SHOWN_MRO_KEY]: Function[] })[SHOWN_MRO_KEY] : undefined;
+    if (shown?.some((k) => k === abc || (own !== undefined && Object.hasOwn(k, "abcName") && (k as { abcName?: string }).abcName === own))) return true;
+  }
+  return false;
 }
 
 /** A class registered to `abc` or to one of its subclasses. */

@@ -21,7 +21,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { pyClass, type PyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { AbcBase, abstract, type AnyClass, AsyncGenerator, AsyncIterable, AsyncIterator, Awaitable, Callable, Collection, Container, Coroutine, Generator, Hashable, Iterable, Iterator, named, Reversible, Sized } from "./collections-abc-base.js";
+import { AbcBase, abstract, type AnyClass, AsyncGenerator, AsyncIterable, AsyncIterator, Awaitable, Callable, Collection, Container, Coroutine, Generator, Hashable, Iterable, Iterator, named, Reversible, showAbcMros, Sized } from "./collections-abc-base.js";
 
 // ---- Set ----
 
@@ -424,7 +424,7 @@ function abcClass<C extends AnyClass>(cls: C): PyClass<C> {
   return pyClass(cls);
 }
 
-export const collectionsAbcModule = moduleObject("collections.abc", {
+export const ABCS = {
   Hashable: abcClass(Hashable),
   Awaitable: abcClass(Awaitable),
   Coroutine: abcClass(Coroutine),
@@ -450,4 +450,7 @@ export const collectionsAbcModule = moduleObject("collections.abc", {
   Sequence: abcClass(Sequence),
   MutableSequence: abcClass(MutableSequence),
   ByteString: abcClass(ByteString),
-});
+};
+showAbcMros(ABCS);
+
+export const collectionsAbcModule = moduleObject("collections.abc", ABCS);

@@ -14,7 +14,8 @@ import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
-import { collectionsAbcModule } from "./collections-abc.js";
+import { ABCS, collectionsAbcModule } from "./collections-abc.js";
+import { SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
 
 /** Several mappings searched in order; writes and deletes go to the first one. */
 export class ChainMap {
@@ -87,15 +88,22 @@ export class ChainMap {
   }
 }
 
+/** Classes CPython derives from a collections.abc ABC: their MRO ends with the ABC's. */
+function derivedFromAbc<C extends Function>(cls: C, abc: keyof typeof ABCS): C {
+  const base = ABCS[abc] as unknown as { [SHOWN_MRO_KEY]: unknown[] };
+  showMro(cls, [cls, ...base[SHOWN_MRO_KEY]], [base]);
+  return cls;
+}
+
 export const collectionsModule = moduleObject("collections", {
   abc: collectionsAbcModule,
   deque: pyClass(Deque),
   defaultdict: pyClass(DefaultDict),
   Counter: pyClass(Counter),
   OrderedDict: pyClass(OrderedDict),
-  ChainMap: pyClass(ChainMap),
+  ChainMap: derivedFromAbc(pyClass(ChainMap), "MutableMapping"),
   namedtuple,
-  UserDict: pyClass(UserDict),
-  UserList: pyClass(UserList),
-  UserString: pyClass(UserString),
+  UserDict: derivedFromAbc(pyClass(UserDict), "MutableMapping"),
+  UserList: derivedFromAbc(pyClass(UserList), "MutableSequence"),
+  UserString: derivedFromAbc(pyClass(UserString), "Sequence"),
 });

@@ -3,6 +3,9 @@
 // `global_enum`, `show_flag_values` and `enum.property`.
 import { Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
+import { showMro } from "../lang/mro.js";
+import { markClass } from "../values/typename.js";
+import { typeOf } from "../values/builtin-types.js";
 import { MIXED_ENUM, VALUE_STR, mixedEnum } from "./enum-mixed.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
@@ -46,6 +49,14 @@ export class ReprEnum extends Enum {
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
     return this === ReprEnum && x !== null && typeof x === "object" && VALUE_STR in (x.constructor as object);
   }
+}
+
+// What Python shows of the mixed bases: `class IntEnum(int, ReprEnum)`, `class StrEnum(str,
+// ReprEnum)`, `class IntFlag(int, ReprEnum, Flag, boundary=KEEP)` (each a class object).
+for (const [cls, value, flag] of [[IntEnum, 0n, false], [StrEnum, "", false], [IntFlag, 0n, true]] as const) {
+  markClass(cls);
+  const valueType = typeOf(value);
+  showMro(cls, [cls, valueType, ReprEnum, ...(flag ? [Flag] : []), Enum], [valueType, ReprEnum, ...(flag ? [Flag] : [])]);
 }
 
 /** The base of `class X(int, ReprEnum)`: the value's str() and format(). */

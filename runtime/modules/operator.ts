@@ -5,7 +5,7 @@
 import * as arith from "../values/arithmetic.js";
 import { abs as absValue, getattr, len } from "../values/builtin-functions.js";
 import { builtinFunction } from "../values/builtin-type.js";
-import { eq, ge, gt, is_, le, lt, ne } from "../values/compare.js";
+import { eq, eqV, geV, gtV, is_, leV, ltV, neV } from "../values/compare.js";
 import { in_ } from "../values/contains.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { iter } from "../values/iteration.js";
@@ -179,11 +179,11 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
   contains: (a: unknown, b: unknown) => in_(b, a),
   countOf,
   delitem: (a: unknown, b: unknown) => (delitem(a, b), null),
-  eq,
+  eq: (a: unknown, b: unknown) => eqV(a, b),
   floordiv: arith.floordiv,
-  ge,
+  ge: (a: unknown, b: unknown) => geV(a, b),
   getitem,
-  gt,
+  gt: (a: unknown, b: unknown) => gtV(a, b),
   iadd: arith.iadd,
   iand: arith.iand,
   iconcat,
@@ -204,14 +204,14 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
   isub: arith.isub,
   itruediv: arith.itruediv,
   ixor: arith.ixor,
-  le,
+  le: (a: unknown, b: unknown) => leV(a, b),
   length_hint: lengthHint,
   lshift: arith.lshift,
-  lt,
+  lt: (a: unknown, b: unknown) => ltV(a, b),
   matmul: arith.matmul,
   mod: arith.mod,
   mul: arith.mul,
-  ne,
+  ne: (a: unknown, b: unknown) => neV(a, b),
   neg: arith.neg,
   not_,
   or_: arith.bitor,

@@ -44,6 +44,31 @@ Object.defineProperties(version_info_type, {
 
 export const version_info = new version_info_type([3n, 11n, 0n, "final", 0n]);
 
+/** A struct sequence (`sys.float_info`): a tuple whose items are named fields too. */
+function structSequence(name: string, fields: Record<string, unknown>): Tuple<unknown> {
+  const names = Object.keys(fields);
+  const cls = class extends Tuple<unknown> {
+    __repr__(): string {
+      return `sys.${name}(${names.map((n, i) => `${n}=${repr(this.items[i])}`).join(", ")})`;
+    }
+  };
+  names.forEach((field, i) => {
+    Object.defineProperty(cls.prototype, field, {
+      get(this: Tuple<unknown>) {
+        return this.items[i];
+      },
+    });
+  });
+  Object.defineProperties(cls, { pythonName: { value: name }, __module__: { value: "sys" } });
+  return new cls(Object.values(fields));
+}
+
+/** `sys.float_info`: the IEEE double's facts, as CPython reports them. */
+export const float_info = structSequence("float_info", {
+  max: Number.MAX_VALUE, max_exp: 1024n, max_10_exp: 308n, min: 2.2250738585072014e-308, min_exp: -1021n,
+  min_10_exp: -307n, dig: 15n, mant_dig: 53n, epsilon: Number.EPSILON, radix: 2n, rounds: 1n,
+});
+
 /** `sys.exit([status])`: raises SystemExit, which the program's runner turns into the exit code. */
 export function exit(...args: unknown[]): never {
   throw args.length === 0 || args[0] === undefined ? new SystemExit() : new SystemExit(args[0]);
@@ -77,6 +102,7 @@ export const sysModule = moduleObject("sys", {
   },
   get_int_max_str_digits: (): bigint => BigInt(getIntMaxStrDigits()),
   version_info,
+  float_info,
   version: `3.11.0 (pyts, ${host ? `Node.js ${host.versions.node}` : "browser"})`,
   platform: host?.platform ?? "browser",
   byteorder: "little",

@@ -9,17 +9,19 @@ import { className, isClass, qualName, moduleName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
+import { MemberDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { builtinTypeDoc, typeDunder } from "./type-dunders.js";
+import { builtinTypeDoc, typeDictEntries, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
-import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
+import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
 const BASES_KEY = Symbol.for("pyts.bases");
+const SHOWN_MRO_KEY = Symbol.for("pyts.shownMro");
 /** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
 
@@ -71,6 +73,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (!Object.hasOwn(obj, "__pytype__")) return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
+    // `C.mro()`: the MRO as a list (a metaclass's own `mro` is found below first)
+    if (isClass(obj) && name === "mro" && !("mro" in obj)) return builtinMethod((...of: unknown[]) => classChain(of.length === 1 && isClass(of[0]) ? of[0] : obj), "mro", obj);
     if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
     if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : (builtinTypeDoc(obj) ?? null);
     if (name === "__name__") return className(obj);
@@ -78,7 +82,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (name === "__module__") return moduleName(obj);
   }
   if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) {
-    if (hasNoDict(obj)) throw missingAttribute(obj, name);
+    // (instances of built-in types, `range(3)` too, have no `__dict__`)
+    if (hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined) throw missingAttribute(obj, name);
     return instanceDict(obj);
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
@@ -89,7 +94,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined) {
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
@@ -105,6 +110,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
       const method = prototypeMethod(obj, objectKey(name));
       if (method !== undefined) return method;
+      // `Point.x` of `__slots__ = ("x", "y")`: the slot's member descriptor
+      const slot = slotDescriptor(obj, name);
+      if (slot !== undefined) return slot;
       // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
@@ -150,6 +158,23 @@ function ownerOf(obj: object, key: string): Function | null {
   return null;
 }
 
+const slotDescriptors = new WeakMap<Function, Map<string, MemberDescriptor>>();
+
+/** The member descriptor of a name the class (or a base) lists in `__slots__`, one per class and name. */
+function slotDescriptor(cls: Function, name: string): MemberDescriptor | undefined {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (!Object.hasOwn(c, "__slots__")) continue;
+    const slots = (c as { __slots__?: unknown }).__slots__;
+    if (!(typeof slots === "string" ? [slots] : [...(slots as Iterable<string>)]).includes(name)) continue;
+    let known = slotDescriptors.get(c as Function);
+    if (known === undefined) slotDescriptors.set(c as Function, (known = new Map()));
+    let d = known.get(name);
+    if (d === undefined) known.set(name, (d = new MemberDescriptor(c as Function, name, true)));
+    return d;
+  }
+  return undefined;
+}
+
 function prototypeMethod(cls: Function, key: string): unknown {
   const proto = (cls as { prototype?: unknown }).prototype;
   if (proto === null || typeof proto !== "object") return undefined;
@@ -177,6 +202,11 @@ function classChain(cls: object): any[] {
     const base = (c as { __base__?: unknown }).__base__;
     if (className(c) === "object" && Object.hasOwn(c, "__pytype__")) {
       objectType = c;
+      break;
+    }
+    // A runtime class standing for several Python bases shows its own (runtime/lang/mro.ts).
+    if (Object.hasOwn(c, SHOWN_MRO_KEY)) {
+      chain.push(...(c as unknown as { [SHOWN_MRO_KEY]: unknown[] })[SHOWN_MRO_KEY]);
       break;
     }
     // A class with several bases carries its C3 order (runtime/lang/mro.ts).
@@ -228,6 +258,11 @@ export function unsetAttribute(obj: unknown, key: string): any {
     if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
     // A built-in value's type attribute that is no JS property (`[].__hash__` is None).
     if (methodTable(obj) !== undefined) return getattrImpl(obj, pythonName(key, false) ?? key);
+    // `Point.x` of a class with `__slots__`: the slot's member descriptor
+    if (typeof obj === "function" && isClass(obj)) {
+      const slot = slotDescriptor(obj, pythonName(key, true) ?? key);
+      if (slot !== undefined) return slot;
+    }
   }
   // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it
   if (key.startsWith("__") && methodTable(obj) !== undefined) return getattrImpl(obj, key);

@@ -19,6 +19,7 @@ import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
 import { identity, pyHash } from "./hashing.js";
+import { Range } from "./range.js";
 import { iteratorClass, iter, iterable, jsIterator, PyIterator } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, isNumeric, toBigInt } from "./numeric.js";
@@ -137,6 +138,11 @@ export function reversed(x: unknown): PyIterator<any> {
   if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple || x instanceof Uint8Array) {
     const items = typeof x === "string" || x instanceof Uint8Array ? Array.from(iterable(x)) : Array.isArray(x) ? x.slice() : x.items.slice();
     return new (iteratorClass(Array.isArray(x) ? "list_reverseiterator" : "reversed"))(items.reverse()[Symbol.iterator]());
+  }
+  if (x instanceof Range) {
+    // `reversed(range(...))` is a range_iterator counting down, as CPython's range_reverse
+    const n = x.length;
+    return new (iteratorClass("range_iterator"))(new Range(x.start + (n - 1n) * x.step, x.start - x.step, -x.step)[Symbol.iterator]());
   }
   const obj = x as { __reversed__?: () => unknown; __len__?: () => unknown; __getitem__?: (i: bigint) => unknown };
   if (obj !== null && typeof obj === "object") {

@@ -237,6 +237,12 @@ function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
 }
 
 function compare(a: unknown, b: unknown, op: Dunder): boolean {
+  const r = compareValue(a, b, op);
+  return typeof r === "boolean" ? r : truthy(r);
+}
+
+/** `a op b` as an expression's value: what the rich-comparison dunder returned (any object). */
+function compareValue(a: unknown, b: unknown, op: Dunder): unknown {
   const overridden = userDefines(a, op) || userDefines(b, REFLECTED[op]);
   const order = overridden ? undefined : builtinOrder(a, b, op);
   if (order !== undefined) {
@@ -253,7 +259,7 @@ function compare(a: unknown, b: unknown, op: Dunder): boolean {
   }
   if (!overridden && a instanceof AbstractSet && b instanceof AbstractSet) return setOrder(a, b, op);
   const r = richCompare(a, b, op);
-  if (r !== NotImplemented) return truthy(r);
+  if (r !== NotImplemented) return r;
   throw new PyTypeError(
     `'${SYMBOL[op]}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
   );
@@ -278,6 +284,49 @@ export function ge(a: unknown, b: unknown): boolean {
   // Ints and floats: JS compares bigint and number exactly, as Python does.
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) >= (b as number);
   return compare(a, b, "__ge__");
+}
+
+/** `a == b` as a value: a user `__eq__`'s result as it returned it (`lt`... for a test). */
+export function eqV(a: unknown, b: unknown): unknown {
+  if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a === b;
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+    const r = builtinEq(a, b);
+    if (r !== undefined) return r;
+  }
+  const r = richCompare(a, b, "__eq__");
+  if (r !== NotImplemented) return r;
+  return a === b || (a == null && b == null);
+}
+
+/** `a != b` as a value (the default `__ne__` inverts `__eq__` into a bool, as object's does). */
+export function neV(a: unknown, b: unknown): unknown {
+  if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a !== b;
+  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+    const r = builtinEq(a, b);
+    if (r !== undefined) return !r;
+  }
+  const r = richCompare(a, b, "__ne__");
+  if (r !== NotImplemented) return r;
+  const e = richCompare(a, b, "__eq__");
+  if (e !== NotImplemented) return !truthy(e);
+  return !(a === b || (a == null && b == null));
+}
+
+export function ltV(a: unknown, b: unknown): unknown {
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) < (b as number);
+  return compareValue(a, b, "__lt__");
+}
+export function leV(a: unknown, b: unknown): unknown {
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) <= (b as number);
+  return compareValue(a, b, "__le__");
+}
+export function gtV(a: unknown, b: unknown): unknown {
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) > (b as number);
+  return compareValue(a, b, "__gt__");
+}
+export function geV(a: unknown, b: unknown): unknown {
+  if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) >= (b as number);
+  return compareValue(a, b, "__ge__");
 }
 
 /** Python's `is`: None is null or undefined; numbers and strings compare by value. */
@@ -328,4 +377,17 @@ export function compareChain(first: unknown, steps: unknown[]): boolean {
     left = right;
   }
   return true;
+}
+
+/** `compareChain` as a value: the first false comparison's result, or the last one's. */
+export function compareChainV(first: unknown, steps: unknown[]): unknown {
+  let left = first;
+  let result: unknown = true;
+  for (let i = 0; i < steps.length; i += 2) {
+    const right = (steps[i + 1] as () => unknown)();
+    result = (steps[i] as (a: unknown, b: unknown) => unknown)(left, right);
+    if (!(typeof result === "boolean" ? result : truthy(result))) return result;
+    left = right;
+  }
+  return result;
 }

@@ -15,6 +15,8 @@ export class BaseException extends Error {
   __cause__: BaseException | null = null;
   __context__: BaseException | null = null;
   __suppress_context__ = false;
+  /** Made by the first `add_note` (missing until then, as in CPython). */
+  declare __notes__?: unknown;
   declare [TRACEBACK]?: unknown;
 
   /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */

@@ -10,7 +10,7 @@ import { className, isClass } from "./typename.js";
 import { classInitOf } from "../lang/mro.js";
 import { typeDictEntries, typeDunder } from "./type-dunders.js";
 import { builtinDataDescriptor, GetSetDescriptor } from "./data-descriptors.js";
-import { TYPE_DOCS } from "./type-dicts.js";
+import { BUILTIN_CLASS_DOCS, TYPE_DOCS } from "./type-dicts.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
@@ -133,7 +133,7 @@ export function builtinTypeDict(type: Function): MappingProxy | undefined {
     const own = Object.hasOwn(type, name) ? (type as unknown as Record<string, unknown>)[name] : undefined;
     let value: unknown = own ?? typeDunder(type, name);
     if (value === undefined) {
-      if (kind === "v") value = name === "__doc__" ? (TYPE_DOCS[typeName] ?? null) : null;
+      if (kind === "v") value = name === "__doc__" ? (TYPE_DOCS[typeName] ?? BUILTIN_CLASS_DOCS[typeName] ?? null) : null;
       else if (kind === "g" || kind === "M") value = builtinDataDescriptor(type, name, kind);
       else if (kind === "n") value = new AttributeSlot(`<built-in method ${name} of type object>`);
       else value = new AttributeSlot(`<${kind === "s" ? "slot wrapper" : "method"} '${name}' of '${typeName}' objects>`);

@@ -8,7 +8,7 @@ import type { PyTypeObject } from "./builtin-type.js";
 import { BUILTIN_BINARY } from "./arithmetic.js";
 import { iadd, iand, imul, ior, isub, ixor, neg, pos, invert } from "./arithmetic.js";
 import { abs, builtinLen, divmod, hash } from "./builtin-functions.js";
-import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, set, setSource, tuple } from "./builtin-types.js";
+import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, range, set, setSource, tuple } from "./builtin-types.js";
 import { complex, PyComplex } from "./complex.js";
 import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
 import { builtinIn } from "./contains.js";
@@ -183,7 +183,7 @@ function initOfValue(type: PyTypeObject, self: unknown, args: unknown[]): null {
 let types: Record<string, PyTypeObject> | undefined;
 /** (Built on first use: the modules defining them import this one.) */
 function builtinTypes(): Record<string, PyTypeObject> {
-  return (types ??= { object, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, BaseException } as unknown as Record<string, PyTypeObject>);
+  return (types ??= { object, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, BaseException } as unknown as Record<string, PyTypeObject>);
 }
 
 /** The `name:kind` entries of a built-in type's `__dict__`, in CPython's order. */
@@ -198,7 +198,7 @@ export function typeDictEntries(type: unknown): [string, string][] | undefined {
 
 /** `int.__doc__`: a built-in type's docstring (undefined for any other class). */
 export function builtinTypeDoc(type: unknown): string | undefined {
-  if (typeDictEntries(type) !== undefined) return TYPE_DOCS[className(type as Function)];
+  if (typeDictEntries(type) !== undefined) return TYPE_DOCS[className(type as Function)] ?? BUILTIN_CLASS_DOCS[className(type as Function)];
   // `ValueError.__doc__`, `range.__doc__`: a runtime class standing for one of builtins'.
   if (typeof type !== "function" || !Object.hasOwn(type, "pythonName") || moduleName(type) !== "builtins") return undefined;
   const name = className(type);

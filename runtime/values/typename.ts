@@ -25,6 +25,11 @@ export function isClass(f: unknown): f is AnyClass {
   return flag;
 }
 
+/** A constructor written as a JS function that Python sees as a class (`enum.IntEnum`). */
+export function markClass(f: Function): void {
+  classFlags.set(f, true);
+}
+
 /** The `__name__` Python shows for a class. */
 export function className(cls: AnyClass): string {
   const named = cls as unknown as NamedClass;

@@ -15,6 +15,7 @@ import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
+import { jsName } from "./names.js";
 import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
 import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
@@ -250,7 +251,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const staticMethods = byDecorator("staticmethod");
   if (classMethods.length || staticMethods.length) {
     // Instances reach classmethods and staticmethods too, as in Python.
-    const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
+    const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }, { k: "str", value: qualname(cx.scopeOf(s)) }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
     // (a docstring read at run time: the function objects record theirs, as methods do)
     const documented = cx.readsDocstrings ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && docstringOf(st) !== null) : [];
@@ -316,7 +317,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   // (a `nonlocal`/`global` name is the enclosing scope's variable: the class is assigned to it)
   const ownName = !cx.fn.scope.nonlocals.has(s.name) && !cx.fn.scope.globals.has(s.name);
-  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass && ownName;
+  // (a name JS keeps for itself, `Error` or `Map`, is bound as `Error_`: a class expression keeps the class's own name)
+  const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass && ownName && jsName(s.name) === s.name;
   // A class body that waits is finished after the class is made (class-awaits.ts).
   const waits = staticsAwait(members);
   const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
@@ -372,8 +374,8 @@ function classBodyStatement(cx: LowerContext, cls: py.ClassDef, stmt: py.Stmt, m
   const declared = new Set(members.flatMap((m) => ((m.k === "property" || m.k === "method") && m.isStatic ? [m.name] : [])));
   const out: ir.ClassMember[] = [];
   for (const name of boundNames(stmt)) {
-    if (!scope.bindings.has(name) || declared.has(name)) continue;
-    out.push({ k: "property", name, isStatic: true, type: { k: "any" }, value: null });
+    if (!scope.bindings.has(name) || declared.has(functionKey(name))) continue;
+    out.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: null });
     if (!attributes.some((a) => a.name === name)) attributes.push({ name });
   }
   const saved = cx.classBody;

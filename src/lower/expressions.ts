@@ -31,6 +31,16 @@ const COMPARE_HELPERS: Record<py.CmpOp, string> = {
   In: "in_", NotIn: "notIn",
 };
 
+/** The comparisons as values: a rich-comparison dunder's result as it returned it. */
+const COMPARE_VALUE_HELPERS: Record<py.CmpOp, string> = {
+  ...COMPARE_HELPERS, Eq: "eqV", NotEq: "neV", Lt: "ltV", LtE: "leV", Gt: "gtV", GtE: "geV",
+};
+
+/** `is`, `is not`, `in`, `not in`: always a bool, whatever the operands' dunders return. */
+function boolCompareOp(op: py.CmpOp): boolean {
+  return op === "Is" || op === "IsNot" || op === "In" || op === "NotIn";
+}
+
 /** Attributes Python computes for every object, which JS objects do not carry as properties. */
 const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
@@ -58,7 +68,7 @@ export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
     case "BoolOp":
       return lowerBoolOp(cx, e);
     case "Compare":
-      return lowerCompare(cx, e);
+      return lowerCompare(cx, e, false);
     case "IfExp":
       return { k: "cond", test: lowerTest(cx, e.test), then: lowerExpr(cx, e.body), else: lowerExpr(cx, e.orelse), loc };
     case "Call":
@@ -240,7 +250,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     if (kind === "classmethod" || kind === "staticmethod") {
       return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
     }
-    return { k: "member", object: { k: "this" }, property: e.id, loc };
+    return { k: "member", object: { k: "this" }, property: functionKey(e.id), loc };
   }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
@@ -315,7 +325,7 @@ function lowerUnary(cx: LowerContext, e: py.UnaryOp): ir.Expr {
 export function isBoolean(e: py.Expr): boolean {
   switch (e._type) {
     case "Compare":
-      return true;
+      return e.ops.every(boolCompareOp);
     case "UnaryOp":
       return e.op === "Not";
     case "BoolOp":
@@ -343,6 +353,7 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
   }
   const native = lowerIntTest(cx, e);
   if (native !== null) return native;
+  if (e._type === "Compare") return lowerCompare(cx, e, true);
   const value = lowerExpr(cx, e);
   return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
 }
@@ -476,45 +487,74 @@ export function declareTemp(cx: LowerContext, name: string): void {
   cx.fn.temps.push(name);
 }
 
-function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
+function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, rightAst: py.Expr, loc: ir.Loc, test: boolean): ir.Expr {
   if ((op === "Is" || op === "IsNot") && rightAst._type === "Constant" && rightAst.value.kind === "None") {
     return { k: "binary", op: op === "Is" ? "==" : "!=", left, right: { k: "null" }, loc };
   }
   if (op === "Is" || op === "IsNot") return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
-  return { k: "call", callee: cx.rt(COMPARE_HELPERS[op]), args: [left, right], loc };
+  return { k: "call", callee: cx.rt((test ? COMPARE_HELPERS : COMPARE_VALUE_HELPERS)[op]), args: [left, right], loc };
 }
 
-function lowerCompare(cx: LowerContext, e: py.Compare): ir.Expr {
+/**
+ * `a < b < c`. In a condition (`test`) a JS boolean; as a value, what the comparisons return
+ * (`__lt__` may return any object): the first false one's result, or the last one's.
+ */
+function lowerCompare(cx: LowerContext, e: py.Compare, test: boolean): ir.Expr {
   const loc = cx.loc(e);
   const native = lowerIntCompare(cx, e);
   if (native !== null) return native;
+  const helpers = test ? COMPARE_HELPERS : COMPARE_VALUE_HELPERS;
   if (e.ops.length > LONG_CHAIN && !suspends(e)) {
     // flat, as `compareChain(a, [lt, () => b, ...])`: each operand evaluated once, in order
     const steps: ir.Expr[] = [];
     e.ops.forEach((op, i) => {
       const right = e.comparators[i]!;
-      steps.push(cx.rt(COMPARE_HELPERS[op]), { k: "arrow", params: [], body: lowerExpr(cx, right), loc: cx.loc(right) });
+      steps.push(cx.rt(helpers[op]), { k: "arrow", params: [], body: lowerExpr(cx, right), loc: cx.loc(right) });
     });
-    return { k: "call", callee: cx.rt("compareChain"), args: [lowerExpr(cx, e.left), { k: "array", elements: steps }], loc };
+    return { k: "call", callee: cx.rt(test ? "compareChain" : "compareChainV"), args: [lowerExpr(cx, e.left), { k: "array", elements: steps }], loc };
   }
-  let left = lowerExpr(cx, e.left);
-  let result: ir.Expr | null = null;
-  e.ops.forEach((op, i) => {
+  if (test) {
+    let left = lowerExpr(cx, e.left);
+    let result: ir.Expr | null = null;
+    e.ops.forEach((op, i) => {
+      const rightAst = e.comparators[i]!;
+      let right = lowerExpr(cx, rightAst);
+      let next = right;
+      // In a chain, a middle operand is evaluated once.
+      if (i < e.ops.length - 1 && rightAst._type !== "Name" && rightAst._type !== "Constant") {
+        const tmp = cx.temp("tmp");
+        declareTemp(cx, tmp);
+        next = { k: "id", name: tmp };
+        right = { k: "assign", op: "=", target: next, value: right };
+      }
+      const one = compareOne(cx, op, left, right, rightAst, loc, true);
+      result = result ? { k: "logical", op: "&&", left: result, right: one, loc } : one;
+      left = next;
+    });
+    return result!;
+  }
+  const chain = (i: number, left: ir.Expr): ir.Expr => {
+    const op = e.ops[i]!;
     const rightAst = e.comparators[i]!;
     let right = lowerExpr(cx, rightAst);
-    let next = right;
+    if (i === e.ops.length - 1) return compareOne(cx, op, left, right, rightAst, loc, test);
     // In a chain, a middle operand is evaluated once.
-    if (i < e.ops.length - 1 && rightAst._type !== "Name" && rightAst._type !== "Constant") {
+    let next = right;
+    if (rightAst._type !== "Name" && rightAst._type !== "Constant") {
       const tmp = cx.temp("tmp");
       declareTemp(cx, tmp);
       next = { k: "id", name: tmp };
       right = { k: "assign", op: "=", target: next, value: right };
     }
-    const one = compareOne(cx, op, left, right, rightAst, loc);
-    result = result ? { k: "logical", op: "&&", left: result, right: one, loc } : one;
-    left = next;
-  });
-  return result!;
+    const one = compareOne(cx, op, left, right, rightAst, loc, test);
+    if (boolCompareOp(op)) return { k: "logical", op: "&&", left: one, right: chain(i + 1, next), loc };
+    const tmp = cx.temp("cmp");
+    declareTemp(cx, tmp);
+    const read: ir.Expr = { k: "id", name: tmp };
+    const truth: ir.Expr = { k: "call", callee: cx.rt("truthy"), args: [{ k: "assign", op: "=", target: read, value: one }] };
+    return { k: "cond", test: truth, then: chain(i + 1, next), else: read, loc };
+  };
+  return chain(0, lowerExpr(cx, e.left));
 }
 
 function lowerDict(cx: LowerContext, e: py.Dict): ir.Expr {

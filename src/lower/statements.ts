@@ -1,5 +1,6 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
+import { functionKey } from "../../runtime/lang/attr-names.js";
 import { loopIterable } from "./loop-types.js";
 import { threadSwitch } from "./thread-switches.js";
 import type * as py from "../frontend/ast.js";
@@ -376,7 +377,7 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   if (t._type === "Name" && cx.classBody?.bindings.has(t.id)) {
     // `del x` in a class body removes the class attribute.
     const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };
-    return { k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: t.id }] }, loc };
+    return { k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: functionKey(t.id) }] }, loc };
   }
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).

@@ -6,7 +6,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
-import { objectKey } from "../../runtime/lang/attr-names.js";
+import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
@@ -127,7 +127,7 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   }
   if (cx.classBody?.bindings.has(name) && !cx.classBody.globals.has(name)) {
     // A statement run in a class body (classes.ts) binds class attributes.
-    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: name }, value }, loc };
+    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: functionKey(name) }, value }, loc };
   }
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
@@ -283,7 +283,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   const t = s.target;
   if (t._type === "Name") {
     // (In a class body the name is a class attribute.)
-    const id: ir.Expr = cx.classBody?.bindings.has(t.id) ? { k: "member", object: { k: "this" }, property: t.id } : { k: "id", name: jsName(t.id) };
+    const id: ir.Expr = cx.classBody?.bindings.has(t.id) ? { k: "member", object: { k: "this" }, property: functionKey(t.id) } : { k: "id", name: jsName(t.id) };
     // The read checks that the name is bound (UnboundLocalError for `x += 1` on a fresh local).
     const current = lowerExpr(cx, { ...t, ctx: "Load" });
     if (cx.shadowedGlobal(t.id)) return [bindName(cx, t.id, { k: "call", callee: helper, args: [current, value] }, loc)];
