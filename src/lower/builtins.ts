@@ -39,7 +39,7 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
-  "socket", "select", "selectors", "http",
+  "socket", "select", "selectors", "http", "hmac",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
