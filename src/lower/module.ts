@@ -20,6 +20,7 @@ import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, 
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
 import { importsInspect, registerSourcesArgs } from "./inspect-sources.js";
+import { withTimeitStatements } from "./timeit-statements.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -34,7 +35,7 @@ export interface LowerOptions {
 
 export function lowerModule(original: py.Module, options: LowerOptions): ir.ModuleIr {
   const importable = options.program !== undefined && !options.program.entryOnly;
-  const doctests = withDoctests(withModuleAnnotations(original.body, importable), options.filename, options.sourceLines ?? []);
+  const doctests = withDoctests(withTimeitStatements(withModuleAnnotations(original.body, importable)), options.filename, options.sourceLines ?? []);
   const module: py.Module = { ...original, body: doctests.body };
   // An entry that reads its namespace keeps every global on its module object (doctest's
   // finder reads the module's functions and classes).
