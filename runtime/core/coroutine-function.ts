@@ -6,6 +6,7 @@ import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
 import { functionInfo } from "../lang/function-info.js";
+import { WRAPPED_DEF } from "../lang/keywords.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
@@ -39,7 +40,10 @@ export function iscoroutinefunction(fn: unknown): boolean {
   if (typeof fn !== "function") return false;
   const marked = fn as { _is_coroutine?: unknown; _is_coroutine_function?: unknown };
   if (marked._is_coroutine === true || marked._is_coroutine_function === true) return true;
-  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(Function.prototype.toString.call(fn));
+  const def = (fn as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF];
+  if (def !== undefined) return iscoroutinefunction(def);
+  // (a method's body may first name its receiver: `const self = this;`)
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(Function.prototype.toString.call(fn));
 }
 
 function isAwaitable(x: unknown): boolean {

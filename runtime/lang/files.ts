@@ -3,6 +3,7 @@
 // TextIOWrapper decoding it with encoding/errors/newline as CPython does. Errors are CPython's:
 // OSError subclasses with errno and filename, io.UnsupportedOperation, ValueError for modes.
 
+import { builtinOverrides } from "../values/builtin-overrides.js";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { decode } from "../values/bytes-codec.js";
 import { Bytes } from "../values/bytes.js";
@@ -536,6 +537,8 @@ export class TextIOWrapper extends TextIOBase {
 
 /** `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`. */
 export function open(...args: unknown[]): any {
+  const patched = builtinOverrides.open;
+  if (patched !== undefined) return patched(...args);
   const [pos, kws] = splitKw(args);
   const names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
   const arg = (i: number, fallback: unknown): unknown => (i < pos.length ? pos[i] : names[i]! in kws ? kws[names[i]!] : fallback);

@@ -5,7 +5,7 @@
 import { Kwargs } from "../values/kwargs.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
-import { bindToLayout } from "./keywords.js";
+import { bindToLayout, WRAPPED_DEF } from "./keywords.js";
 import { applyMany } from "./spread-call.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
@@ -169,6 +169,7 @@ export function bindFunction(self: unknown, fn: AnyFn): AnyFn {
     return callFunction(fn, [self, ...args]);
   };
   setBoundParts(bound, { self, method: fn, owner: null });
+  Object.defineProperty(bound, WRAPPED_DEF, { value: fn });
   return bound;
 }
 
@@ -196,6 +197,7 @@ export function plainMethod(method: AnyFn, owner: Function): AnyFn {
     if (module !== undefined) functionModules.set(plain, module);
     plainMethods.set(method, plain);
     plainOrigins.set(plain, method);
+    Object.defineProperty(plain, WRAPPED_DEF, { value: method });
     // (marks a decorator left on the method, `__unittest_skip__`, read through)
     for (const key of Object.keys(method)) {
       if (/^__\w+__$/.test(key) && !Object.hasOwn(plain, key)) {

@@ -50,6 +50,9 @@ function duplicateKeyword(args: readonly unknown[]): string | null {
  * parameter). `qualname` names the function in error messages. The wrapper keeps the def's
  * return type (a TypeScript caller then sees a coroutine as one).
  */
+/** The def a `keywords` wrapper calls (iscoroutinefunction reads the def's shape). */
+export const WRAPPED_DEF = Symbol("pyts.wrappedDef");
+
 export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], qualname: string = fn.name, firstLine = 0): (...args: any[]) => R {
   const params = parseSpec(spec);
   const varargPacked = params.some((p) => p.kind === "vararg") && params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
@@ -69,6 +72,7 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   };
   withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
+  Object.defineProperty(wrapper, WRAPPED_DEF, { value: fn });
   const info: FunctionInfo = { qualname, spec, binds: true };
   if (firstLine > 0) info.firstLine = firstLine;
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
@@ -95,6 +99,7 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
       return method.apply(this, bound.slice(1));
     };
     Object.defineProperty(wrapper, "name", { value: method.name });
+    Object.defineProperty(wrapper, WRAPPED_DEF, { value: method });
     (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true };
     const hints = Object.getOwnPropertyDescriptor(method, "__annotations__");
     if (hints !== undefined) Object.defineProperty(wrapper, "__annotations__", hints);

@@ -18,7 +18,7 @@ import { moduleObject } from "./module-object.js";
 import type { Hash } from "node:crypto";
 
 /** Python name -> [OpenSSL name, digest size, block size]. */
-const ALGORITHMS: Record<string, [string, number, number]> = {
+export const ALGORITHMS: Record<string, [string, number, number]> = {
   md5: ["md5", 16, 64],
   sha1: ["sha1", 20, 64],
   sha224: ["sha224", 28, 64],
@@ -168,7 +168,7 @@ export class blake2s extends Blake2 {
   static readonly SALT_SIZE = 8n;
 }
 
-function construct(name: string, data: unknown): HASH {
+export function construct(name: string, data: unknown): HASH {
   if (name === "blake2b" || name === "blake2s") return new (name === "blake2b" ? blake2b : blake2s)(...(data === undefined || data === null ? [] : [data]));
   const state = nodeModule("node:crypto").createHash(ALGORITHMS[name]![0]);
   const h = new (name.startsWith("shake") ? HASHXOF : HASH)(name, state);

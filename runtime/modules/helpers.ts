@@ -9,3 +9,4 @@ export { defineModule, moduleReady, importModule, importModuleAsync, importFrom,
 export { markAbstract } from "./abc.js";
 export { forwardRefs, mroBase, origBases } from "./typing-hooks.js";
 export { registerDoctests } from "./doctest-registry.js";
+export { registerSources } from "./inspect-registry.js";

@@ -1,4 +1,4 @@
-// Python's `html`: escape, and unescape by HTML5's rules (Lib/html/__init__.py): numeric
+// Python's `html` (the `parser` submodule: html-parser.ts): escape, and unescape by HTML5's rules (Lib/html/__init__.py): numeric
 // references with the invalid-codepoint table, named references from html.entities.html5,
 // including the longest-prefix match for references without a semicolon.
 
@@ -8,6 +8,8 @@ import { typeName } from "../values/typename.js";
 import { splitKw } from "../values/kwargs.js";
 import { HTML5_ENTITIES } from "./html-entities-data.js";
 import { moduleObject } from "./module-object.js";
+import { pyClass } from "./callable-class.js";
+import { HTMLParser } from "./html-parser.js";
 
 function text(s: unknown): string {
   if (typeof s !== "string") throw new PyTypeError(`a bytes-like object is required, not '${typeName(s)}'`);
@@ -77,10 +79,12 @@ function replaceCharref(ref: string): string {
 
 const CHARREF = /&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/gu;
 
-function unescape(s: unknown): string {
+export function unescape(s: unknown): string {
   const str = text(s);
   if (!str.includes("&")) return str;
   return str.replace(CHARREF, (_m, ref: string) => replaceCharref(ref));
 }
 
-export const htmlModule = moduleObject("html", { escape, unescape });
+const parser = moduleObject("html.parser", { HTMLParser: pyClass(HTMLParser) });
+
+export const htmlModule = moduleObject("html", { escape, unescape, parser });

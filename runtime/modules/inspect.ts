@@ -1,7 +1,7 @@
 // Python's `inspect`, the parts pyts can answer honestly: the `is...` predicates, `getmembers`
 // (with a predicate), `getdoc`/`cleandoc`, `getmro`, `signature` (inspect-signature.ts).
-// `getsource`, `getmodule` and frames are not provided (pyts does not keep the source text):
-// using them is a compile-time "unsupported" error.
+// `getsource`, `getsourcelines`, `getcomments`, `getfile`, `getmodule` (inspect-source.ts) read
+// the text the compiler keeps for a module that imports inspect. Frames are not provided.
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
 import { getattr } from "../values/builtin-functions.js";
@@ -18,6 +18,7 @@ import { AsyncGenerator_ } from "../core/async-generator.js";
 import { PyModule, moduleObject } from "./module-object.js";
 import { signatureNames } from "./inspect-signature.js";
 import { inspectExtraNames } from "./inspect-extras.js";
+import { inspectSourceNames } from "./inspect-source.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -56,16 +57,16 @@ function unwrapMethod(x: unknown): unknown {
 }
 
 export function isgeneratorfunction(x: unknown): boolean {
-  return /^[^{]*\{\s*return\s+generator\d*\(/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+generator\d*\(/.test(source(unwrapMethod(x)));
 }
 
 export function isasyncgenfunction(x: unknown): boolean {
-  return /^[^{]*\{\s*return\s+asyncGenerator\d*\(/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+asyncGenerator\d*\(/.test(source(unwrapMethod(x)));
 }
 
 export function iscoroutinefunction(x: unknown): boolean {
   const f = unwrapMethod(x);
-  return coroutineFunction(f) || /^[^{]*\{\s*return\s+coroutine\d*\(/.test(source(f));
+  return coroutineFunction(f) || /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(/.test(source(f));
 }
 
 export function isgenerator(x: unknown): boolean {
@@ -171,4 +172,5 @@ export const inspectModule = moduleObject("inspect", {
   getmro,
   ...signatureNames,
   ...inspectExtraNames,
+  ...inspectSourceNames,
 });

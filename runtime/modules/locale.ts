@@ -1,7 +1,8 @@
 // Python's `locale` for the C locale, the only one pyts provides: setlocale accepts "C", "POSIX"
 // and "" (all read as C), localeconv is the C locale's table, number formatting is plain %
 // formatting (the C locale has no grouping), currency() fails as CPython's does under C, and
-// collation compares code points.
+// collation compares code points; normalize() consults CPython's alias tables
+// (locale-normalize.ts).
 
 import { builtinCompare } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
@@ -12,6 +13,8 @@ import { percentFormat } from "../values/percent-format.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
+import { normalize } from "./locale-normalize.js";
+import { LOCALE_ALIAS, LOCALE_ENCODING_ALIAS } from "./locale-alias-data.js";
 
 export class Error extends Exception {
   static readonly __module__ = "locale";
@@ -76,4 +79,7 @@ export const localeModule = moduleObject("locale", {
     return builtinCompare(a, b, "__lt__") === true ? -1n : a === b ? 0n : 1n;
   },
   strxfrm: (s: unknown): string => delocalize(s),
+  normalize,
+  locale_alias: Dict.fromRecord<unknown>({ ...LOCALE_ALIAS }),
+  locale_encoding_alias: Dict.fromRecord<unknown>({ ...LOCALE_ENCODING_ALIAS }),
 });

@@ -334,7 +334,7 @@ function norm(values: number[]): number {
   return h / scale;
 }
 
-function hypot(...coords: unknown[]): number {
+export function hypot(...coords: unknown[]): number {
   return norm(coords.map(real));
 }
 

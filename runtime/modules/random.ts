@@ -355,6 +355,12 @@ function versionOneSeed(a: string | Uint8Array): bigint {
 // program which never draws a number should not pay.
 let shared: Random | null = null;
 
+/** The hidden instance behind the module's functions (`random.gauss`). */
+export function sharedRandom(): Random {
+  shared ??= new Random();
+  return shared;
+}
+
 function bound<K extends keyof Random>(name: K): Random[K] {
   const f = (...args: unknown[]): unknown => {
     shared ??= new Random();

@@ -1,7 +1,7 @@
 // Python's `statistics`, following Lib/statistics.py (3.11): means, medians, modes, spread
 // and quantiles with its exact arithmetic (sums of exact ratios as Fractions, the result
 // converted to the data's type; stdev's correctly rounded square root of a fraction), and
-// covariance, correlation and linear_regression over fsum. NormalDist is not provided.
+// covariance, correlation and linear_regression over fsum; NormalDist in statistics-normal.ts.
 
 import { add, mul, sub, truediv } from "../values/arithmetic.js";
 import { lt } from "../values/compare.js";
@@ -20,6 +20,8 @@ import { moduleObject } from "./module-object.js";
 import { callMethod } from "../values/methods.js";
 import { Tuple } from "../values/tuple.js";
 import { namedtuple } from "./namedtuple.js";
+import { pyClass } from "./callable-class.js";
+import { NormalDist } from "./statistics-normal.js";
 
 export class StatisticsError extends ValueError {
   static readonly __module__ = "statistics";
@@ -416,6 +418,17 @@ function pstdev(...args: unknown[]): number {
   return floatSqrtOfFrac(divide(ss, count));
 }
 
+/** `_mean_stdev`: the mean and the sample standard deviation as floats, in one pass. */
+export function meanStdev(data: unknown): [number, number] {
+  const values = list(data);
+  const { ss, count } = sumOfSquares(values, null);
+  if (count < 2) throw new StatisticsError("stdev requires at least two data points");
+  const xbar = toFloat(mean(values));
+  const mss = divide(ss, count - 1);
+  if (typeof mss === "number") return [xbar, xbar / (ss as number)];
+  return [xbar, floatSqrtOfFrac(mss)];
+}
+
 function paired(x: unknown, y: unknown, what: string): [unknown[], unknown[]] {
   const xs = list(x);
   const ys = list(y);
@@ -491,4 +504,5 @@ export const statisticsModule = moduleObject("statistics", {
   covariance,
   correlation,
   linear_regression,
+  NormalDist: pyClass(NormalDist),
 });

@@ -79,3 +79,4 @@ export { xmlModule as xml } from "./etree.js";
 export { difflibModule as difflib } from "./difflib.js";
 export { unittestModule as unittest } from "./unittest.js";
 export { doctestModule as doctest } from "./doctest.js";
+export { hmacModule as hmac } from "./hmac.js";

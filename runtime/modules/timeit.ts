@@ -1,11 +1,14 @@
-// Python's `timeit` for callables: `timeit`, `repeat`, `Timer` (timeit, repeat, autorange)
-// and `default_timer` (time.perf_counter). A statement given as a string is Python source to
-// compile at run time, which converted programs cannot do: only "pass" (the default) is
-// accepted, any other string raises NotImplementedError naming the difference.
+// Python's `timeit`: `timeit`, `repeat`, `Timer` (timeit, repeat, autorange) and
+// `default_timer` (time.perf_counter), for callables and for statements given as source text:
+// the compiler compiles a literal statement (and setup) into the template function CPython
+// builds (src/lower/timeit-statements.ts), which Timer runs with `globals=` as its namespace.
+// A string the compiler did not see (not a literal of the call) other than "pass" raises
+// NotImplementedError naming the difference.
 
 import { NotImplementedError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
+import { Dict } from "../values/dict.js";
 import { callable } from "../values/builtin-functions.js";
 import { callValue } from "./pycall.js";
 import { pyClass } from "./callable-class.js";
@@ -24,18 +27,38 @@ function runnable(code: unknown, what: string): () => unknown {
   return () => callValue(code);
 }
 
+/** A statement the compiler compiled: `__pyts_timeit_N__(_it, _timer, _ns, _setup)`. */
+function compiledStatement(stmt: unknown): Function | null {
+  return typeof stmt === "function" && /^__pyts_timeit_\d+__$/.test(stmt.name) ? stmt : null;
+}
+
+/** `itertools.repeat(None, number)` for the template's loop, without a list of that size. */
+function times(number: bigint): Iterable<null> {
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0n; i < number; i++) yield null;
+    },
+  };
+}
+
 export class Timer {
   static readonly __module__ = "timeit";
   readonly #stmt: () => unknown;
   readonly #setup: () => unknown;
   readonly #timer: unknown;
+  readonly #inner: Function | null;
+  readonly #globals: unknown;
 
   constructor(...args: unknown[]) {
     const [pos, kw] = splitKw(args);
     const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length ? pos[i] : name in kw ? kw[name] : fallback);
-    this.#stmt = runnable(arg(0, "stmt", "pass"), "stmt");
+    const stmt = arg(0, "stmt", "pass");
+    this.#inner = compiledStatement(stmt);
+    this.#stmt = this.#inner === null ? runnable(stmt, "stmt") : () => null;
     this.#setup = runnable(arg(1, "setup", "pass"), "setup");
     this.#timer = arg(2, "timer", defaultTimer);
+    const globals = arg(3, "globals", null);
+    this.#globals = globals === null || globals === undefined ? new Dict() : globals;
   }
 
   #now(): number {
@@ -45,6 +68,10 @@ export class Timer {
   timeit(...args: unknown[]): number {
     const [pos, kw] = splitKw(args);
     const number = BigInt((pos[0] ?? kw["number"] ?? DEFAULT_NUMBER) as bigint);
+    if (this.#inner !== null) {
+      const timer = this.#timer === defaultTimer ? monotonic : this.#timer;
+      return callValue(this.#inner, times(number), timer, this.#globals, this.#setup) as number;
+    }
     this.#setup();
     const start = this.#now();
     for (let i = 0n; i < number; i++) this.#stmt();
@@ -83,13 +110,13 @@ function splitTimerArgs(args: unknown[]): [unknown[], Record<string, unknown>] {
 
 function timeit(...args: unknown[]): number {
   const [pos, kw] = splitTimerArgs(args);
-  const timer = new Timer(pos[0] ?? kw["stmt"] ?? "pass", pos[1] ?? kw["setup"] ?? "pass", pos[2] ?? kw["timer"] ?? defaultTimer);
+  const timer = new Timer(pos[0] ?? kw["stmt"] ?? "pass", pos[1] ?? kw["setup"] ?? "pass", pos[2] ?? kw["timer"] ?? defaultTimer, pos[4] ?? kw["globals"] ?? null);
   return timer.timeit(pos[3] ?? kw["number"] ?? DEFAULT_NUMBER);
 }
 
 function repeat(...args: unknown[]): number[] {
   const [pos, kw] = splitTimerArgs(args);
-  const timer = new Timer(pos[0] ?? kw["stmt"] ?? "pass", pos[1] ?? kw["setup"] ?? "pass", pos[2] ?? kw["timer"] ?? defaultTimer);
+  const timer = new Timer(pos[0] ?? kw["stmt"] ?? "pass", pos[1] ?? kw["setup"] ?? "pass", pos[2] ?? kw["timer"] ?? defaultTimer, pos[5] ?? kw["globals"] ?? null);
   return timer.repeat(pos[3] ?? kw["repeat"] ?? DEFAULT_REPEAT, pos[4] ?? kw["number"] ?? DEFAULT_NUMBER);
 }
 

@@ -88,17 +88,19 @@ export const call: any = Object.assign((...args: unknown[]): Call => callRoot.__
   __getattr__: (attr: string): Call => callRoot.__getattr__(attr),
 });
 
-function formatSignature(name: string, args: unknown[], kwargs: [string, unknown][]): string {
+export function formatSignature(name: string, args: unknown[], kwargs: [string, unknown][]): string {
   const parts = [...args.map((a) => repr(a)), ...kwargs.map(([k, v]) => `${k}=${repr(v)}`)];
   return `${name}(${parts.join(", ")})`;
 }
 
 // ---- Mock ----
 
-const STATE = Symbol("mock state");
+export const STATE = Symbol("mock state");
+/** An AsyncMock's call: records as a Mock's does, then returns this function's coroutine. */
+export const ASYNC_CALL = Symbol("async mock call");
 const NO_AUTOSPEC = Symbol("no autospec");
 
-interface MockState {
+export interface MockState {
   name: string | null;
   parent: any;
   children: Map<string, any>;
@@ -125,6 +127,22 @@ const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJ
 const BAD_ASSERT = /^(assert|assret|asert|aseert|assrt)/;
 
 const proxies = new WeakMap<object, any>();
+const boundMethods = new WeakMap<object, Map<string, Function>>();
+
+/** An attribute of the mock's class: a method read off a mock is bound to it (`f = m.assert_called`). */
+function classMember(target: object, key: string, receiver: unknown): unknown {
+  for (let p = Object.getPrototypeOf(target) as object | null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, key);
+    if (d === undefined) continue;
+    if (typeof d.value !== "function" || isClass(d.value)) break;
+    let methods = boundMethods.get(target);
+    if (methods === undefined) boundMethods.set(target, (methods = new Map()));
+    let bound = methods.get(key);
+    if (bound === undefined) methods.set(key, (bound = (d.value as Function).bind(receiver)));
+    return bound;
+  }
+  return Reflect.get(target, key, receiver);
+}
 
 function makeProxy(mock: object): any {
   return new Proxy(mock, {
@@ -132,7 +150,8 @@ function makeProxy(mock: object): any {
       return mockCall(proxies.get(target), args);
     },
     get(target, key, receiver) {
-      if (typeof key === "symbol" || key in target || NOT_CHILDREN.has(key)) return Reflect.get(target, key, receiver);
+      if (typeof key === "symbol" || NOT_CHILDREN.has(key)) return Reflect.get(target, key, receiver);
+      if (key in target) return Object.hasOwn(target, key) ? Reflect.get(target, key, receiver) : classMember(target, key, receiver);
       const py = pythonName(key, false);
       if (py === null || py.startsWith("__")) return undefined;
       const spec = (target as NonCallableMock)[STATE]?.spec ?? null;
@@ -222,7 +241,8 @@ export class NonCallableMock {
     const state = this[STATE];
     let c = state.children.get(name);
     if (c === undefined) {
-      c = new (childClass(this))();
+      // (an AsyncMock's synchronous magic methods are MagicMocks, as CPython's _get_child_mock)
+      c = new (name.startsWith("__") && (this as any)[ASYNC_CALL] !== undefined ? MagicMock : childClass(this))();
       c[STATE].name = name;
       c[STATE].parent = this;
       const wraps = state.wraps;
@@ -260,6 +280,16 @@ export class NonCallableMock {
     return state.returnValue;
   }
   set return_value(value: unknown) {
+    // (_check_and_set_parent: a nameless, parentless mock becomes this mock's `()` child)
+    if (value instanceof NonCallableMock) {
+      const s: MockState = (value as NonCallableMock)[STATE];
+      let cycle = false;
+      for (let p: any = this; p !== null && !cycle; p = (p as NonCallableMock)[STATE].parent) cycle = p === value;
+      if (s.name === null && s.parent === null && !cycle) {
+        s.name = "()";
+        s.parent = this;
+      }
+    }
     this[STATE].returnValue = value;
   }
 
@@ -404,7 +434,7 @@ export class NonCallableMock {
   }
 }
 
-function nameOf(m: any): string {
+export function nameOf(m: any): string {
   return m[STATE].name ?? "mock";
 }
 
@@ -468,11 +498,13 @@ function mockCall(mock: any, args: unknown[]): unknown {
     if (ps.name === "()") isMethod = false;
     p = ps.parent;
   }
+  const asyncCall = mock[ASYNC_CALL] as ((mock: any, args: unknown[]) => unknown) | undefined;
+  if (asyncCall !== undefined) return asyncCall(mock, args);
   const effect = state.sideEffect;
   if (!isNone(effect)) {
     if (effect instanceof BaseException) throw effect;
     if (isClass(effect) && (effect as { prototype?: unknown }).prototype instanceof BaseException) throw callValue(effect);
-    if (typeof effect === "function" || (typeof effect === "object" && typeof (effect as { __call__?: unknown }).__call__ === "function" && !(effect instanceof Array))) {
+    if (isCallableEffect(effect)) {
       const result = callValue(effect, ...args);
       if (result !== DEFAULT) return result;
     } else {
@@ -485,6 +517,11 @@ function mockCall(mock: any, args: unknown[]): unknown {
   }
   if (state.returnValue === DEFAULT && !isNone(state.wraps)) return callValue(state.wraps, ...args);
   return mock.return_value;
+}
+
+/** `_callable`: a side_effect to call rather than iterate. */
+export function isCallableEffect(effect: unknown): boolean {
+  return typeof effect === "function" || (typeof effect === "object" && effect !== null && typeof (effect as { __call__?: unknown }).__call__ === "function" && !(effect instanceof Array));
 }
 
 /** A Mock is a function at run time (calls of it are emitted as plain calls): its instances are callable. */
@@ -546,6 +583,11 @@ export class MagicMock extends Mock {
     }
     this[MAGIC].set(name, fn);
     return fn;
+  }
+
+  /** `for x in mock` (emitted as a JS for-of): its `__iter__`. */
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.magic("__iter__")() as Iterator<unknown>;
   }
 }
 

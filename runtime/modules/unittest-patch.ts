@@ -2,7 +2,11 @@
 // class or object while a context manager or a decorated function runs; a replacement not
 // given is a MagicMock, passed to the decorated function after its own arguments.
 
-import { AttributeError, PyTypeError } from "../values/exceptions.js";
+import { AttributeError, NotImplementedError, PyTypeError } from "../values/exceptions.js";
+import { builtinOverrides, PATCHABLE_BUILTINS } from "../values/builtin-overrides.js";
+import { input } from "../values/builtin-functions.js";
+import { print } from "../values/print.js";
+import { open } from "../lang/files.js";
 import { getattrImpl } from "../values/attributes.js";
 import { delattr, setattr } from "../values/builtin-functions.js";
 import { builtinFunction } from "../values/builtin-type.js";
@@ -17,6 +21,8 @@ import { importByName } from "./program-modules.js";
 import { sysModule } from "./sys.js";
 import * as runtimeModules from "./index.js";
 import { DEFAULT, MagicMockType } from "./unittest-mock.js";
+import { AsyncMockType } from "./unittest-mock-async.js";
+import { iscoroutinefunction } from "../core/coroutine-function.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -24,8 +30,23 @@ import { DEFAULT, MagicMockType } from "./unittest-mock.js";
 
 const PATCHINGS = Symbol("patchings");
 
+/** `builtins` as patch sees it: the built-in functions the runtime lets a patch replace. */
+const builtinsTarget: Record<string, unknown> = {};
+for (const name of PATCHABLE_BUILTINS) {
+  const original = { open, print, input }[name];
+  Object.defineProperty(builtinsTarget, name, {
+    enumerable: true,
+    get: () => builtinOverrides[name] ?? original,
+    set: (value: any) => {
+      if (value === original) delete builtinOverrides[name];
+      else builtinOverrides[name] = (...args: unknown[]) => callValue(value, ...args);
+    },
+  });
+}
+
 function resolve(dotted: string): unknown {
   const parts = dotted.split(".");
+  if (dotted === "builtins") return builtinsTarget;
   for (let i = parts.length; i > 0; i--) {
     const name = parts.slice(0, i).join(".");
     let module: unknown = sysModule.modules.get(name);
@@ -69,7 +90,8 @@ export class Patch {
     }
     let value = this.replacement;
     if (value === DEFAULT) {
-      const cls = this.options["new_callable"] ?? MagicMockType;
+      // (an async function's stand-in is an AsyncMock, as CPython's patch picks)
+      const cls = this.options["new_callable"] ?? (this.#had && iscoroutinefunction(this.#original) ? AsyncMockType : MagicMockType);
       const kw: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(this.options)) if (!["create", "new_callable", "autospec", "spec", "spec_set"].includes(k)) kw[k] = v;
       value = callValue(cls, new Kwargs(kw));
@@ -140,7 +162,11 @@ export function patch(...args: unknown[]): Patch {
   const dot = target.lastIndexOf(".");
   if (dot < 0) throw new PyTypeError(`Need a valid target to patch. You supplied: ${repr(target)}`);
   const replacement = pos.length > 1 ? pos[1] : "new" in kw ? kw["new"] : DEFAULT;
-  return new Patch(() => resolve(target.slice(0, dot)), target.slice(dot + 1), replacement, options(kw));
+  const attribute = target.slice(dot + 1);
+  if (target.slice(0, dot) === "builtins" && !(PATCHABLE_BUILTINS as readonly string[]).includes(attribute)) {
+    throw new NotImplementedError(`pyts: patch() replaces only builtins.${PATCHABLE_BUILTINS.join("/")} (emitted code calls the other built-ins directly), not builtins.${attribute}`);
+  }
+  return new Patch(() => resolve(target.slice(0, dot)), attribute, replacement, options(kw));
 }
 
 function patchObject(...args: unknown[]): Patch {

@@ -13,6 +13,8 @@ import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./un
 import { SkipTest } from "./unittest-util.js";
 import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagicMockType, NonCallableMockType } from "./unittest-mock.js";
 import { patch } from "./unittest-patch.js";
+import { AsyncMockType } from "./unittest-mock-async.js";
+import { mockOpen } from "./unittest-mock-open.js";
 
 /** `unittest.mock`. */
 export const mockModule = moduleObject("unittest.mock", {
@@ -25,6 +27,8 @@ export const mockModule = moduleObject("unittest.mock", {
   call,
   DEFAULT,
   create_autospec: createAutospec,
+  AsyncMock: AsyncMockType,
+  mock_open: mockOpen,
 });
 
 installAssertions(TestCase);

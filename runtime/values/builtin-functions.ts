@@ -1,5 +1,6 @@
 // Python's built-in functions (besides the type constructors in builtin-types.ts).
 
+import { builtinOverrides } from "./builtin-overrides.js";
 import { NotImplemented } from "./singletons.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { StdinStream, stdinHolder } from "./stdin.js";
@@ -507,7 +508,10 @@ export function callable(x: unknown): boolean {
 }
 
 /** Python's input([prompt]): reads one line from sys.stdin (synchronously). */
-export function input(prompt: unknown = ""): string {
+export function input(...args: unknown[]): string {
+  const patched = builtinOverrides.input;
+  if (patched !== undefined) return patched(...args);
+  const prompt = args.length > 0 ? args[0] : "";
   if (prompt !== "") {
     standardStreams.stdout.write(toStr(prompt));
     standardStreams.stdout.flush?.();

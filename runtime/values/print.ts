@@ -2,6 +2,7 @@
 // (fs.writeSync under Node, core/host.ts) so output interleaves with stderr and blocking sleeps exactly as it is
 // produced, and nothing is lost when the process exits.
 
+import { builtinOverrides } from "./builtin-overrides.js";
 import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
 import { osErrorFrom } from "../lang/os-errors.js";
@@ -97,6 +98,8 @@ export function print(...args: unknown[]): void {
 withManyArgs(print, printAll);
 
 function printAll(args: unknown[]): void {
+  const patched = builtinOverrides.print;
+  if (patched !== undefined) return void patched(...args);
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {
     if (!["sep", "end", "file", "flush"].includes(name)) {

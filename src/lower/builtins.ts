@@ -39,11 +39,11 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
-  "socket", "select", "selectors", "http",
+  "socket", "select", "selectors", "http", "hmac",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server", "unittest.mock", "aiohttp.web"]);
+export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "os.path", "asyncio.subprocess", "concurrent.futures", "logging.config", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server", "unittest.mock", "aiohttp.web", "html.parser"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver

@@ -332,7 +332,7 @@ function shift(root: unknown, lines: number, cols: number): void {
 }
 
 /** Every node of generated code placed at `at`. */
-function placeAll(root: unknown, at: py.Span): void {
+export function placeAll(root: unknown, at: py.Span): void {
   eachSpan(root, (n) => {
     n.lineno = at.lineno;
     n.end_lineno = at.lineno;

@@ -19,6 +19,8 @@ import { isMethodAlias } from "./classes.js";
 import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
+import { importsInspect, registerSourcesArgs } from "./inspect-sources.js";
+import { withTimeitStatements } from "./timeit-statements.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -33,7 +35,7 @@ export interface LowerOptions {
 
 export function lowerModule(original: py.Module, options: LowerOptions): ir.ModuleIr {
   const importable = options.program !== undefined && !options.program.entryOnly;
-  const doctests = withDoctests(withModuleAnnotations(original.body, importable), options.filename, options.sourceLines ?? []);
+  const doctests = withDoctests(withTimeitStatements(withModuleAnnotations(original.body, importable)), options.filename, options.sourceLines ?? []);
   const module: py.Module = { ...original, body: doctests.body };
   // An entry that reads its namespace keeps every global on its module object (doctest's
   // finder reads the module's functions and classes).
@@ -59,6 +61,10 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
     if (doctests.added) registerDoctests(cx, body);
+    if (importsInspect(module.body)) {
+      const args = registerSourcesArgs(original.body, options.sourceLines ?? []).map((e) => lowerExpr(cx, e));
+      body.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("registerSources"), args } });
+    }
     const forward = cx.readsTypeHints ? forwardRefStatement(cx, module) : null;
     if (forward) body.unshift(forward);
     const lastStatement = module.body.at(-1);
