@@ -135,7 +135,8 @@ export function addAttributeHooks(cx: LowerContext, members: ir.ClassMember[], h
     return;
   }
   const hook: ir.Stmt = { k: "return", arg: hooked };
-  const body: ir.Stmt[] = hasBase ? [{ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] } }] : [];
+  // (`args as []`: the base's constructor may declare no parameters, or take `...args`)
+  const body: ir.Stmt[] = hasBase ? [{ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "as", expr: { k: "id", name: "args" }, type: { k: "tuple", elements: [] } } }] } }] : [];
   const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [...body, hook], generator: false, async: false };
   members.splice(1, 0, { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn });
 }
