@@ -3,6 +3,7 @@
 // `global_enum`, `show_flag_values` and `enum.property`.
 import { Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
+import { memberValue } from "./enum-body.js";
 import { MIXED_ENUM, VALUE_STR, mixedEnum } from "./enum-mixed.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
@@ -164,6 +165,6 @@ export const enumModule = Object.freeze(
   moduleObject("enum", {
     Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
     EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
-    defineMembers, mixedBase, reprMixedBase,
+    defineMembers, memberValue, mixedBase, reprMixedBase,
   }),
 );

@@ -22,7 +22,7 @@ import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { addAttributeHooks, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -236,7 +236,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (s.bases.some((b) => isEnumBase(cx, b))) {
+  if (isEnumClassDef(cx, s)) {
     // The class attributes become the enumeration's members.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     const define: ir.Expr = { k: "member", object: cx.rt("enum"), property: "defineMembers" };
@@ -449,7 +449,10 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   cx.classBody = cx.scopeOf(cls);
   try {
     // `any`: Python lets later code rebind a class attribute to a value of another type.
-    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
+    let lowered = lowerExpr(cx, value);
+    // In an enumeration's body a member's value is resolved as it is bound (`auto()`).
+    if (isEnumClassDef(cx, cls)) lowered = { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "memberValue" }, args: [{ k: "this" }, { k: "str", value: name }, lowered] };
+    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowered, loc: cx.loc(value) });
   } finally {
     cx.classBody = saved;
   }
