@@ -27,6 +27,9 @@ import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { InitVar, KW_ONLY, make_dataclass } from "./dataclasses-make.js";
+import { MappingProxyType } from "./types.js";
+import { PySet } from "../values/set.js";
+import { typeOf } from "../values/builtin-types.js";
 
 class MissingType {
   static readonly pythonName = "_MISSING_TYPE";
@@ -43,10 +46,17 @@ export class FrozenInstanceError extends AttributeError {
 }
 Object.defineProperty(FrozenInstanceError, "pythonName", { value: "FrozenInstanceError" });
 
+/** An empty `metadata` (CPython shares one empty mappingproxy). */
+const EMPTY_METADATA = new MappingProxyType(new Dict());
+
 export class Field {
   static readonly __module__ = "dataclasses";
+  /** ("" until the class is made; shown as None) */
   name = "";
   type: unknown = null;
+  /** `_FIELD`, `_FIELD_CLASSVAR` or `_FIELD_INITVAR` once the class is made (None before). */
+  _field_type: unknown = null;
+  readonly metadata: unknown;
   constructor(
     readonly defaultValue: unknown,
     readonly default_factory: unknown,
@@ -54,14 +64,18 @@ export class Field {
     readonly repr: boolean,
     readonly hash: unknown,
     readonly compare: boolean,
-    readonly metadata: unknown,
+    metadata: unknown,
     public kw_only: unknown,
-  ) {}
+  ) {
+    // `metadata` is read-only: a mappingproxy over the mapping given.
+    this.metadata = isNone(metadata) || (metadata instanceof Dict && metadata.size === 0) ? EMPTY_METADATA : new MappingProxyType(metadata);
+  }
   get default(): any {
     return this.defaultValue;
   }
   __repr__(): string {
-    return `Field(name=${repr(this.name)},default=${repr(this.defaultValue)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr)},hash=${repr(this.hash)},compare=${repr(this.compare)})`;
+    const fieldType = this._field_type === null ? "None" : String(this._field_type);
+    return `Field(name=${this.name === "" ? "None" : repr(this.name)},type=${repr(this.type)},default=${repr(this.defaultValue)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr)},hash=${repr(this.hash)},compare=${repr(this.compare)},metadata=${repr(this.metadata)},kw_only=${repr(this.kw_only)},_field_type=${fieldType})`;
   }
 }
 
@@ -96,6 +110,8 @@ export interface DataclassOptions {
   initVars?: readonly (readonly [string, boolean])[];
   /** The constructor binds keywords itself (make_dataclass): replace() passes them so. */
   byKeyword?: boolean;
+  /** Each field's annotation as CPython evaluates it (`fields(C)[i].type`), when the program reads it. */
+  types?: readonly unknown[];
 }
 
 interface DataclassInfo {
@@ -146,12 +162,20 @@ function freezeOwnFields(obj: object, fields: Field[]): void {
 
 export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions = {}): C {
   const opts = { eq: true, order: false, frozen: false, repr: true, unsafe_hash: false, ...options };
-  const fields = (opts.fields ?? []).map(([name, def, factory, kwOnly]) => {
+  const fields = (opts.fields ?? []).map(([name, def, factory, kwOnly], i) => {
     const f = def instanceof Field ? def : new Field(def, isNone(factory) ? MISSING : factory, true, true, null, true, null, MISSING);
     f.name = name;
+    f._field_type = "_FIELD";
+    if (opts.types !== undefined) f.type = opts.types[i];
     if (f.kw_only === MISSING) f.kw_only = kwOnly === true || opts.kw_only === true;
     return f;
   });
+  // A default of a type without hashing (list, dict, set, an eq dataclass) would be shared.
+  for (const f of fields) {
+    const d = f.defaultValue;
+    const unhashable = Array.isArray(d) || d instanceof Dict || d instanceof PySet || (d !== null && typeof d === "object" && (d.constructor?.prototype as { __hash__?: unknown } | undefined)?.__hash__ === null);
+    if (unhashable) throw new ValueError(`mutable default ${repr(typeOf(d))} for field ${f.name} is not allowed: use default_factory`);
+  }
   // Fields of dataclass bases come first, as in CPython.
   const base = Object.getPrototypeOf(cls) as unknown;
   const inherited = infoOf(base)?.fields ?? [];
@@ -160,7 +184,7 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
   // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
   if (!Object.hasOwn(cls, "__match_args__")) {
-    Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init).map((f) => f.name)), configurable: true });
+    Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init && f.kw_only !== true).map((f) => f.name)), configurable: true });
   }
   if (options.slots === true && !Object.hasOwn(cls, "__slots__")) {
     Object.defineProperty(cls, "__slots__", { value: Tuple.from(all.map((f) => f.name)), configurable: true });

@@ -13,6 +13,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
 import { jsName } from "./names.js";
+import { unparseAnnotation } from "./unparse.js";
 import type { Signature } from "./signatures.js";
 
 interface DataclassField {
@@ -180,6 +181,11 @@ export function applyDataclass(cx: LowerContext, cls: py.ClassDef, decorator: py
   };
   const props: { key: string; value: ir.Expr }[] = [{ key: "fields", value: fields }];
   const all = allFields(cx, cls);
+  if (cx.attributesRead.has("type") || cx.attributesRead.has("__dataclass_fields__")) {
+    // `fields(C)[i].type`: the annotation as CPython evaluated it (a string stays a string).
+    const types = all.filter((f) => !f.initVar).map((f): ir.Expr => (cx.futureAnnotations ? { k: "str", value: unparseAnnotation(f.annotation) } : lowerExpr(cx, f.annotation)));
+    props.push({ key: "types", value: { k: "array", elements: types } });
+  }
   if (all.some((f) => f.initVar)) {
     // replace() rebuilds an instance through __init__, which also takes the InitVars.
     const str = (value: string): ir.Expr => ({ k: "str", value });
