@@ -167,7 +167,8 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
     f.name = name;
     f._field_type = "_FIELD";
     if (opts.types !== undefined) f.type = opts.types[i];
-    if (f.kw_only === MISSING) f.kw_only = kwOnly === true || opts.kw_only === true;
+    // (the lowering's fields say which are keyword-only, inherited ones as their class made them)
+    if (f.kw_only === MISSING) f.kw_only = kwOnly === true || (opts.kw_only === true && options.byKeyword === true);
     return f;
   });
   // A default of a type without hashing (list, dict, set, an eq dataclass) would be shared.

@@ -353,7 +353,7 @@ function spreadsIntoKnownDef(cx: LowerContext, e: py.Call, name: py.Name): boole
 
 /** `Cls(*xs)`: the runtime binds the spread against `__init__` (TS cannot spread into fixed parameters). */
 function spreadsIntoClass(cx: LowerContext, e: py.Call, name: py.Name): boolean {
-  return e.args.some((a) => a._type === "Starred") && cx.knownBinding(name.id)?.k === "class";
+  return (e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null)) && cx.knownBinding(name.id)?.k === "class";
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */
@@ -388,6 +388,8 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     if (scope === null) return BUILTIN_EXCEPTIONS.has(func.id);
     // A class statement in a `try`/`if` block: every binding of the name is a plain class.
     const bindings = scope.bindings.get(func.id) ?? [];
+    // `from dataclasses import FrozenInstanceError`: a module's exception class (as `json.JSONDecodeError(...)`).
+    if (/^[A-Z]\w*(Error|Exception|Warning)$/.test(func.id) && bindings.length === 1 && bindings[0]!.stmt?._type === "ImportFrom" && !cx.programImportedNames.has(func.id)) return true;
     return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "ClassDef" && b.stmt.decorator_list.length === 0 && b.stmt.keywords.length === 0);
   }
   if (func._type === "Attribute") {

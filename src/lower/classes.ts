@@ -12,7 +12,7 @@ import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
-import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
+import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
@@ -123,6 +123,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
+  if (isDataclass && !hasInit && cx.escapingNames.has(s.name)) {
+    // Called as a value (`Cls(**fields)`): the generated `__init__`'s parameters bind the arguments.
+    const sig = dataclassSignature(cx, s);
+    methodSpecs.push({ key: "__init__", value: signatureSpec({ ...sig, positional: [{ name: "self", hasDefault: false, positionalOnly: false }, ...sig.positional] }) });
+  }
   // A metaclass's `__prepare__` makes the namespace before the body runs; each statement then
   // stores the names it bound in it (metaclasses.ts).
   const prepared = preparedByMetaclass(cx, s);
