@@ -1,7 +1,7 @@
 // The rest of Python 3.11's `enum`: FlagBoundary (STRICT, CONFORM, EJECT, KEEP) and the
 // boundaries of Flag and IntFlag, EnumCheck and `verify`, ReprEnum, `member`/`nonmember`,
 // `global_enum`, `show_flag_values` and `enum.property`.
-import { Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
+import { NAMES, Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
 import { memberValue } from "./enum-body.js";
 import { MIXED_ENUM, VALUE_STR, mixedEnum } from "./enum-mixed.js";
@@ -68,7 +68,7 @@ export function show_flag_values(value: bigint): bigint[] {
   return bitsLsb(value);
 }
 
-const pairs = (cls: any): [string, any][] => [...(cls.__members__ as { entries(): Iterable<[string, any]> }).entries()];
+const pairs = (cls: any): [string, any][] => (cls as { [NAMES]?: [string, any][] })[NAMES] ?? [];
 const bigintValue = (m: any): bigint => BigInt(m.value as bigint);
 
 function checkUnique(cls: any): void {

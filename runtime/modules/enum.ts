@@ -2,7 +2,8 @@
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
 import { Dict } from "../values/dict.js";
-import { KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { MappingProxyType } from "./types.js";
+import { AttributeError, KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
@@ -31,7 +32,7 @@ function boundaryOf(cls: unknown): string {
 
 const MEMBERS = Symbol.for("pyts.enum.members");
 /** Every member name with its member, aliases included (`__members__`). */
-const NAMES = Symbol("pyts.enum.names");
+export const NAMES = Symbol("pyts.enum.names");
 
 /** `auto()`: the value `_generate_next_value_` gives (enum-body.ts resolves it in the class body). */
 export function auto(value: unknown = AUTO_NULL): AutoValue {
@@ -162,9 +163,9 @@ export class Enum {
     return found;
   }
 
-  /** Every name, aliases included, to its member. */
-  static get __members__(): Dict<string, Enum> {
-    return new Dict((this as unknown as { [NAMES]?: [string, Enum][] })[NAMES] ?? []);
+  /** Every name, aliases included, to its member (a read-only mappingproxy). */
+  static get __members__(): MappingProxyType {
+    return new MappingProxyType(new Dict((this as unknown as { [NAMES]?: [string, Enum][] })[NAMES] ?? []));
   }
 }
 
@@ -196,6 +197,14 @@ function isEmptyKw(x: unknown): boolean {
   return x instanceof Kwargs && Object.keys(x.values).length === 0;
 }
 
+function refuseSet(key: string): never {
+  throw new AttributeError(`<enum 'Enum'> cannot set attribute '${key}'`);
+}
+
+function refuseReassign(name: string): never {
+  throw new AttributeError(`cannot reassign member '${name}'`);
+}
+
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
 export function defineMembers(cls: any, names: string[]): void {
   const members: Enum[] = [];
@@ -223,8 +232,10 @@ export function defineMembers(cls: any, names: string[]): void {
     let member = alias ?? (Object.create(cls.prototype) as Enum);
     if (!alias && MIXED_ENUM in cls) Object.defineProperty(member, PRIMITIVE, { value, enumerable: false });
     if (!alias) {
-      Object.defineProperty(member, "name", { value: name, enumerable: true, configurable: true });
-      Object.defineProperty(member, "value", { value, enumerable: true, configurable: true });
+      // (`member.value = x` is refused as Enum's read-only properties refuse it)
+      for (const [key, held] of [["name", name], ["value", value]] as const) {
+        Object.defineProperty(member, key, { get: () => held, set: () => refuseSet(key), enumerable: true, configurable: true });
+      }
       // The class's `__init__` runs on the new member with the value (a tuple's items) as arguments.
       PENDING.member = member;
       try {
@@ -234,7 +245,8 @@ export function defineMembers(cls: any, names: string[]): void {
       }
       members.push(member);
     }
-    Object.defineProperty(cls, name, { value: member, configurable: true, enumerable: true });
+    const bound = member;
+    Object.defineProperty(cls, name, { get: () => bound, set: () => refuseReassign(name), configurable: true, enumerable: true });
     named.push([name, member]);
   }
   Object.defineProperty(cls, MEMBERS, { value: members });
