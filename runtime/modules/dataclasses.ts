@@ -177,10 +177,25 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
     const unhashable = Array.isArray(d) || d instanceof Dict || d instanceof PySet || (d !== null && typeof d === "object" && (d.constructor?.prototype as { __hash__?: unknown } | undefined)?.__hash__ === null);
     if (unhashable) throw new ValueError(`mutable default ${repr(typeOf(d))} for field ${f.name} is not allowed: use default_factory`);
   }
+  if (opts.order && !opts.eq) throw new ValueError("eq must be true if order is true");
   // Fields of dataclass bases come first, as in CPython.
   const base = Object.getPrototypeOf(cls) as unknown;
-  const inherited = infoOf(base)?.fields ?? [];
-  const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
+  const baseInfo = infoOf(base);
+  if (baseInfo !== undefined && baseInfo.frozen !== opts.frozen) {
+    throw new PyTypeError(opts.frozen ? "cannot inherit frozen dataclass from a non-frozen one" : "cannot inherit non-frozen dataclass from a frozen one");
+  }
+  const inherited = baseInfo?.fields ?? [];
+  const all = [...inherited.map((f) => fields.find((g) => g.name === f.name) ?? f), ...fields.filter((f) => !inherited.some((g) => g.name === f.name))];
+  // __init__'s positional parameters: one without a default may not follow one with a default.
+  if (opts.init !== false) {
+    let defaulted = false;
+    for (const f of all) {
+      if (!f.init || f.kw_only === true) continue;
+      const has = f.defaultValue !== MISSING || f.default_factory !== MISSING;
+      if (has) defaulted = true;
+      else if (defaulted) throw new PyTypeError(`non-default argument '${f.name}' follows default argument`);
+    }
+  }
   Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen, params: opts.params, initVars: opts.initVars, byKeyword: opts.byKeyword } satisfies DataclassInfo, configurable: true });
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
   // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
@@ -288,29 +303,48 @@ export function is_dataclass(x: unknown): boolean {
   return infoOf(x) !== undefined;
 }
 
-function convert(x: unknown, asTuple: boolean): any {
+function convert(x: unknown, asTuple: boolean, factory?: unknown): any {
   const info = infoOf(x);
   if (info && typeof x === "object" && x !== null) {
-    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple)] as const);
+    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple, factory)] as const);
+    if (factory !== undefined) return callValue(factory, asTuple ? items.map(([, v]) => v) : items.map(([k, v]) => Tuple.of(k, v)));
     return asTuple ? Tuple.from(items.map(([, v]) => v)) : new Dict(items);
   }
-  if (Array.isArray(x)) return x.map((v) => convert(v, asTuple));
+  if (Array.isArray(x)) return x.map((v) => convert(v, asTuple, factory));
   if (x instanceof Tuple) {
-    const items = x.items.map((v) => convert(v, asTuple));
+    const items = x.items.map((v) => convert(v, asTuple, factory));
     return x.constructor === Tuple ? Tuple.from(items) : Reflect.construct(x.constructor, items);
   }
-  if (x instanceof Dict) return new Dict([...x.entries()].map(([k, v]) => [convert(k, asTuple), convert(v, asTuple)] as const));
+  if (x instanceof Dict) return new Dict([...x.entries()].map(([k, v]) => [convert(k, asTuple, factory), convert(v, asTuple, factory)] as const));
   return x;
 }
 
-export function asdict(obj: unknown): Dict {
+/** `asdict(obj, *, dict_factory=dict)`. */
+export function asdict(obj: unknown, ...args: unknown[]): any {
   requireDataclass(obj, "asdict");
-  return convert(obj, false) as Dict;
+  const [, kws] = splitKw(args);
+  const factory = kws["dict_factory"];
+  return factory === undefined ? convert(obj, false) : convert(obj, false, factory);
 }
 
-export function astuple(obj: unknown): Tuple {
+/** `astuple(obj, *, tuple_factory=tuple)`. */
+export function astuple(obj: unknown, ...args: unknown[]): any {
   requireDataclass(obj, "astuple");
-  return convert(obj, true) as Tuple;
+  const [, kws] = splitKw(args);
+  const factory = kws["tuple_factory"];
+  return factory === undefined ? convert(obj, true) : convert(obj, true, factory);
+}
+
+/**
+ * Does the constructor of `cls` run `__post_init__` for `self`? Only the most derived
+ * dataclass's generated `__init__` does (a dataclass base's constructor, reached through
+ * `super(...)`, leaves it to the subclass, as CPython's single `__init__` call does).
+ */
+export function runsPostInit(self: object, cls: Function): boolean {
+  for (let c = (self as { constructor?: Function }).constructor; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INFO)) return c.prototype === cls.prototype;
+  }
+  return true;
 }
 
 /** `replace(obj, **changes)`: a new instance built positionally from the init fields. */
@@ -360,6 +394,7 @@ export const dataclassesModule = moduleObject("dataclasses", {
   astuple,
   replace,
   is_dataclass,
+  runsPostInit,
   MISSING,
   FrozenInstanceError,
   Field: pyClass(Field),

@@ -158,7 +158,10 @@ export function dataclassConstructor(cx: LowerContext, cls: py.ClassDef): ir.Cla
   const postInit = cls.body.some((s) => s._type === "FunctionDef" && s.name === "__post_init__");
   if (postInit) {
     const initVars: ir.Arg[] = fields.filter((f) => f.initVar).map((f) => ({ k: "id", name: jsName(f.name) }) as ir.Expr);
-    body.push({ k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: initVars } });
+    // (only the most derived dataclass's constructor runs it: dataclasses.runsPostInit)
+    const call: ir.Stmt = { k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: initVars } };
+    const runs: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("dataclasses"), property: "runsPostInit" }, args: [{ k: "this" }, { k: "id", name: cls.name }] };
+    body.push({ k: "if", test: runs, then: [call], else: null });
   }
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn: { name: null, params, body, generator: false, async: false } };
 }
