@@ -83,10 +83,16 @@ const INIT_INFO = Symbol.for("pyts.init");
  * checked; a metaclass's own `__call__` decides instead (metaclasses.ts).
  */
 export function constructChecked(cls: Function, args: unknown[]): unknown {
+  // An enumeration: EnumType's `__call__` (enum.ts), a member lookup or the functional API.
+  const enumCall = (cls as { [ENUM_CALL]?: (args: unknown[]) => unknown })[ENUM_CALL];
+  if (enumCall !== undefined) return enumCall.call(cls, args);
   const call = metaclassCall(cls);
   if (call !== null) return invokeMethod(call, [cls, ...args]);
   return constructDirect(cls, args);
 }
+
+/** The static method of enum classes that answers a call of the class. */
+export const ENUM_CALL = Symbol.for("pyts.enum.call");
 
 /** `type.__call__`: construct the class, its `__init__`'s arguments checked. */
 export function constructDirect(cls: Function, args: unknown[]): unknown {

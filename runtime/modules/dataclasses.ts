@@ -27,6 +27,9 @@ import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { InitVar, KW_ONLY, make_dataclass } from "./dataclasses-make.js";
+import { MappingProxyType } from "./types.js";
+import { PySet } from "../values/set.js";
+import { typeOf } from "../values/builtin-types.js";
 
 class MissingType {
   static readonly pythonName = "_MISSING_TYPE";
@@ -43,10 +46,17 @@ export class FrozenInstanceError extends AttributeError {
 }
 Object.defineProperty(FrozenInstanceError, "pythonName", { value: "FrozenInstanceError" });
 
+/** An empty `metadata` (CPython shares one empty mappingproxy). */
+const EMPTY_METADATA = new MappingProxyType(new Dict());
+
 export class Field {
   static readonly __module__ = "dataclasses";
+  /** ("" until the class is made; shown as None) */
   name = "";
   type: unknown = null;
+  /** `_FIELD`, `_FIELD_CLASSVAR` or `_FIELD_INITVAR` once the class is made (None before). */
+  _field_type: unknown = null;
+  readonly metadata: unknown;
   constructor(
     readonly defaultValue: unknown,
     readonly default_factory: unknown,
@@ -54,14 +64,18 @@ export class Field {
     readonly repr: boolean,
     readonly hash: unknown,
     readonly compare: boolean,
-    readonly metadata: unknown,
+    metadata: unknown,
     public kw_only: unknown,
-  ) {}
+  ) {
+    // `metadata` is read-only: a mappingproxy over the mapping given.
+    this.metadata = isNone(metadata) || (metadata instanceof Dict && metadata.size === 0) ? EMPTY_METADATA : new MappingProxyType(metadata);
+  }
   get default(): any {
     return this.defaultValue;
   }
   __repr__(): string {
-    return `Field(name=${repr(this.name)},default=${repr(this.defaultValue)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr)},hash=${repr(this.hash)},compare=${repr(this.compare)})`;
+    const fieldType = this._field_type === null ? "None" : String(this._field_type);
+    return `Field(name=${this.name === "" ? "None" : repr(this.name)},type=${repr(this.type)},default=${repr(this.defaultValue)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr)},hash=${repr(this.hash)},compare=${repr(this.compare)},metadata=${repr(this.metadata)},kw_only=${repr(this.kw_only)},_field_type=${fieldType})`;
   }
 }
 
@@ -96,6 +110,8 @@ export interface DataclassOptions {
   initVars?: readonly (readonly [string, boolean])[];
   /** The constructor binds keywords itself (make_dataclass): replace() passes them so. */
   byKeyword?: boolean;
+  /** Each field's annotation as CPython evaluates it (`fields(C)[i].type`), when the program reads it. */
+  types?: readonly unknown[];
 }
 
 interface DataclassInfo {
@@ -146,21 +162,45 @@ function freezeOwnFields(obj: object, fields: Field[]): void {
 
 export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions = {}): C {
   const opts = { eq: true, order: false, frozen: false, repr: true, unsafe_hash: false, ...options };
-  const fields = (opts.fields ?? []).map(([name, def, factory, kwOnly]) => {
+  const fields = (opts.fields ?? []).map(([name, def, factory, kwOnly], i) => {
     const f = def instanceof Field ? def : new Field(def, isNone(factory) ? MISSING : factory, true, true, null, true, null, MISSING);
     f.name = name;
-    if (f.kw_only === MISSING) f.kw_only = kwOnly === true || opts.kw_only === true;
+    f._field_type = "_FIELD";
+    if (opts.types !== undefined) f.type = opts.types[i];
+    // (the lowering's fields say which are keyword-only, inherited ones as their class made them)
+    if (f.kw_only === MISSING) f.kw_only = kwOnly === true || (opts.kw_only === true && options.byKeyword === true);
     return f;
   });
+  // A default of a type without hashing (list, dict, set, an eq dataclass) would be shared.
+  for (const f of fields) {
+    const d = f.defaultValue;
+    const unhashable = Array.isArray(d) || d instanceof Dict || d instanceof PySet || (d !== null && typeof d === "object" && (d.constructor?.prototype as { __hash__?: unknown } | undefined)?.__hash__ === null);
+    if (unhashable) throw new ValueError(`mutable default ${repr(typeOf(d))} for field ${f.name} is not allowed: use default_factory`);
+  }
+  if (opts.order && !opts.eq) throw new ValueError("eq must be true if order is true");
   // Fields of dataclass bases come first, as in CPython.
   const base = Object.getPrototypeOf(cls) as unknown;
-  const inherited = infoOf(base)?.fields ?? [];
-  const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
+  const baseInfo = infoOf(base);
+  if (baseInfo !== undefined && baseInfo.frozen !== opts.frozen) {
+    throw new PyTypeError(opts.frozen ? "cannot inherit frozen dataclass from a non-frozen one" : "cannot inherit non-frozen dataclass from a frozen one");
+  }
+  const inherited = baseInfo?.fields ?? [];
+  const all = [...inherited.map((f) => fields.find((g) => g.name === f.name) ?? f), ...fields.filter((f) => !inherited.some((g) => g.name === f.name))];
+  // __init__'s positional parameters: one without a default may not follow one with a default.
+  if (opts.init !== false) {
+    let defaulted = false;
+    for (const f of all) {
+      if (!f.init || f.kw_only === true) continue;
+      const has = f.defaultValue !== MISSING || f.default_factory !== MISSING;
+      if (has) defaulted = true;
+      else if (defaulted) throw new PyTypeError(`non-default argument '${f.name}' follows default argument`);
+    }
+  }
   Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen, params: opts.params, initVars: opts.initVars, byKeyword: opts.byKeyword } satisfies DataclassInfo, configurable: true });
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
   // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
   if (!Object.hasOwn(cls, "__match_args__")) {
-    Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init).map((f) => f.name)), configurable: true });
+    Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init && f.kw_only !== true).map((f) => f.name)), configurable: true });
   }
   if (options.slots === true && !Object.hasOwn(cls, "__slots__")) {
     Object.defineProperty(cls, "__slots__", { value: Tuple.from(all.map((f) => f.name)), configurable: true });
@@ -263,29 +303,48 @@ export function is_dataclass(x: unknown): boolean {
   return infoOf(x) !== undefined;
 }
 
-function convert(x: unknown, asTuple: boolean): any {
+function convert(x: unknown, asTuple: boolean, factory?: unknown): any {
   const info = infoOf(x);
   if (info && typeof x === "object" && x !== null) {
-    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple)] as const);
+    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple, factory)] as const);
+    if (factory !== undefined) return callValue(factory, asTuple ? items.map(([, v]) => v) : items.map(([k, v]) => Tuple.of(k, v)));
     return asTuple ? Tuple.from(items.map(([, v]) => v)) : new Dict(items);
   }
-  if (Array.isArray(x)) return x.map((v) => convert(v, asTuple));
+  if (Array.isArray(x)) return x.map((v) => convert(v, asTuple, factory));
   if (x instanceof Tuple) {
-    const items = x.items.map((v) => convert(v, asTuple));
+    const items = x.items.map((v) => convert(v, asTuple, factory));
     return x.constructor === Tuple ? Tuple.from(items) : Reflect.construct(x.constructor, items);
   }
-  if (x instanceof Dict) return new Dict([...x.entries()].map(([k, v]) => [convert(k, asTuple), convert(v, asTuple)] as const));
+  if (x instanceof Dict) return new Dict([...x.entries()].map(([k, v]) => [convert(k, asTuple, factory), convert(v, asTuple, factory)] as const));
   return x;
 }
 
-export function asdict(obj: unknown): Dict {
+/** `asdict(obj, *, dict_factory=dict)`. */
+export function asdict(obj: unknown, ...args: unknown[]): any {
   requireDataclass(obj, "asdict");
-  return convert(obj, false) as Dict;
+  const [, kws] = splitKw(args);
+  const factory = kws["dict_factory"];
+  return factory === undefined ? convert(obj, false) : convert(obj, false, factory);
 }
 
-export function astuple(obj: unknown): Tuple {
+/** `astuple(obj, *, tuple_factory=tuple)`. */
+export function astuple(obj: unknown, ...args: unknown[]): any {
   requireDataclass(obj, "astuple");
-  return convert(obj, true) as Tuple;
+  const [, kws] = splitKw(args);
+  const factory = kws["tuple_factory"];
+  return factory === undefined ? convert(obj, true) : convert(obj, true, factory);
+}
+
+/**
+ * Does the constructor of `cls` run `__post_init__` for `self`? Only the most derived
+ * dataclass's generated `__init__` does (a dataclass base's constructor, reached through
+ * `super(...)`, leaves it to the subclass, as CPython's single `__init__` call does).
+ */
+export function runsPostInit(self: object, cls: Function): boolean {
+  for (let c = (self as { constructor?: Function }).constructor; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INFO)) return c.prototype === cls.prototype;
+  }
+  return true;
 }
 
 /** `replace(obj, **changes)`: a new instance built positionally from the init fields. */
@@ -335,6 +394,7 @@ export const dataclassesModule = moduleObject("dataclasses", {
   astuple,
   replace,
   is_dataclass,
+  runsPostInit,
   MISSING,
   FrozenInstanceError,
   Field: pyClass(Field),

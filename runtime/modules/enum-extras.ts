@@ -1,11 +1,12 @@
 // The rest of Python 3.11's `enum`: FlagBoundary (STRICT, CONFORM, EJECT, KEEP) and the
 // boundaries of Flag and IntFlag, EnumCheck and `verify`, ReprEnum, `member`/`nonmember`,
 // `global_enum`, `show_flag_values` and `enum.property`.
-import { Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
+import { NAMES, Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
 import { showMro } from "../lang/mro.js";
 import { markClass } from "../values/typename.js";
 import { typeOf } from "../values/builtin-types.js";
+import { memberValue } from "./enum-body.js";
 import { MIXED_ENUM, VALUE_STR, mixedEnum } from "./enum-mixed.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
@@ -78,7 +79,7 @@ export function show_flag_values(value: bigint): bigint[] {
   return bitsLsb(value);
 }
 
-const pairs = (cls: any): [string, any][] => [...(cls.__members__ as { entries(): Iterable<[string, any]> }).entries()];
+const pairs = (cls: any): [string, any][] => (cls as { [NAMES]?: [string, any][] })[NAMES] ?? [];
 const bigintValue = (m: any): bigint => BigInt(m.value as bigint);
 
 function checkUnique(cls: any): void {
@@ -175,6 +176,6 @@ export const enumModule = Object.freeze(
   moduleObject("enum", {
     Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
     EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
-    defineMembers, mixedBase, reprMixedBase,
+    defineMembers, memberValue, mixedBase, reprMixedBase,
   }),
 );

@@ -4,15 +4,17 @@
 // indexing and formatting see the value as CPython does, while repr, name, value and the class
 // protocol (iteration, `Color("red")`, `Color["RED"]`) are Enum's.
 import { FloatBase, IntBase, StrBase } from "../lang/value-subclasses.js";
-import { ValueError } from "../values/exceptions.js";
-import { eq } from "../values/compare.js";
-import { repr, toStr } from "../values/repr.js";
+import { toStr } from "../values/repr.js";
 import { format } from "../values/format-spec.js";
 import { PRIMITIVE } from "../values/wrapped.js";
 import { float, int } from "../values/builtin-types.js";
 
+const ENUM_CALL = Symbol.for("pyts.enum.call");
+
 type Kind = "int" | "str" | "float";
 type AnyClass = new (...args: any[]) => any;
+/** An enumeration class: a class whose members iterate. */
+type EnumClass = AnyClass & Iterable<any>;
 
 const BASES: Record<Kind, AnyClass> = { int: IntBase, str: StrBase as unknown as AnyClass, float: FloatBase };
 const COERCE: Record<Kind, (v: unknown) => unknown> = { int: (v) => int(v), str: (v) => toStr(v), float: (v) => float(v) };
@@ -25,22 +27,30 @@ export const MIXED_ENUM = Symbol.for("pyts.enum.mixed");
 /** Marks the mixed bases whose str() and format() are the value's (ReprEnum's). */
 export const VALUE_STR = Symbol.for("pyts.enum.valueStr");
 
-const made = new Map<string, AnyClass>();
+/** The member whose `__init__` a class construction runs (enum.ts's defineMembers). */
+export const PENDING: { member: object | null } = { member: null };
+
+const made = new Map<string, EnumClass>();
 
 /**
  * The base class of `class X(<kind>, Enum)` (`plainStr` false: `IntEnum` and `StrEnum`, whose
  * `str()` and `format()` are the value's). Enum's methods and class protocol are copied from
  * `enumClass`; the value type's dunders come from the subclass base.
  */
-export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, name: string): AnyClass {
+export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, name: string): EnumClass {
   const key = `${kind}/${valueStr}/${name}`;
   const known = made.get(key);
   if (known) return known;
   const base = BASES[kind];
   // A function, not a class: `Color("red")` finds a member and makes no instance.
-  const cls = function (this: unknown, value: unknown) {
-    return memberFor(new.target as unknown as { [MEMBERS]?: object[]; name: string }, value);
-  } as unknown as AnyClass;
+  const cls = function (this: unknown, value: unknown, ...rest: unknown[]) {
+    const pending = PENDING.member;
+    if (pending !== null) {
+      PENDING.member = null;
+      return pending;
+    }
+    return (cls as unknown as Record<symbol, (args: unknown[]) => unknown>)[ENUM_CALL]!.call(new.target ?? cls, [value, ...rest]);
+  } as unknown as EnumClass;
   Object.setPrototypeOf(cls, base);
   Object.defineProperty(cls, "name", { value: name });
   cls.prototype = Object.create(base.prototype, { constructor: { value: cls, writable: true, configurable: true } });
@@ -74,11 +84,6 @@ export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, na
   return cls;
 }
 
-function memberFor(cls: { [MEMBERS]?: object[]; name: string }, value: unknown): object {
-  const found = (cls[MEMBERS] ?? []).find((m) => eq((m as { value: unknown }).value, value)) ?? (cls as { _missing_?(v: unknown): object | undefined })._missing_?.(value);
-  if (!found) throw new ValueError(`${repr(value)} is not a valid ${cls.name}`);
-  return found;
-}
 
 /** A member of a mixed enumeration stands for its value converted to the mixed type. */
 export function mixedMemberValue(cls: unknown, value: unknown): unknown {

@@ -2,7 +2,8 @@
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
 import { Dict } from "../values/dict.js";
-import { KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { MappingProxyType } from "./types.js";
+import { AttributeError, KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
 import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
@@ -10,8 +11,14 @@ import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
 import { NotImplemented } from "../values/singletons.js";
-import { kw, splitKw } from "../values/kwargs.js";
+import { Kwargs, kw, splitKw } from "../values/kwargs.js";
+import { Tuple } from "../values/tuple.js";
 import { objectInitSubclass } from "../lang/class-creation.js";
+import { AUTO_NULL, AutoValue, BODY, defaultGenerate, flagGenerate, strGenerate, isMemberName, type BodyState } from "./enum-body.js";
+import { PENDING } from "./enum-mixed.js";
+import { functionalEnum } from "./enum-functional.js";
+
+const ENUM_CALL = Symbol.for("pyts.enum.call");
 
 /** The class's own `type()` when not `type` (`EnumType` for enumerations). */
 export const CLASS_TYPE = Symbol.for("pyts.classType");
@@ -25,15 +32,11 @@ function boundaryOf(cls: unknown): string {
 
 const MEMBERS = Symbol.for("pyts.enum.members");
 /** Every member name with its member, aliases included (`__members__`). */
-const NAMES = Symbol("pyts.enum.names");
+export const NAMES = Symbol("pyts.enum.names");
 
-class AutoValue {
-  static readonly pythonName = "auto";
-}
-
-/** `auto()`: the next integer value (1 for the first member, else last int + 1). */
-export function auto(): AutoValue {
-  return new AutoValue();
+/** `auto()`: the value `_generate_next_value_` gives (enum-body.ts resolves it in the class body). */
+export function auto(value: unknown = AUTO_NULL): AutoValue {
+  return new AutoValue(value);
 }
 
 /** `enum.EnumType` (`EnumMeta`): `type(Color)`, and `isinstance(Color, EnumType)`. */
@@ -73,11 +76,29 @@ export class Enum {
   declare name: string;
   declare value: unknown;
 
-  /** `Color(1)`: the member with that value. */
-  constructor(value: unknown) {
-    const members = (new.target as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? [];
-    const found = members.find((m) => eq(m.value, value)) ?? (new.target as unknown as { _missing_?(v: unknown): Enum | undefined })._missing_?.(value);
-    if (!found) throw new ValueError(`${repr(value)} is not a valid ${new.target.name}`);
+  /** `Enum._generate_next_value_`: the last value plus one. */
+  static _generate_next_value_(name: string, start: unknown, count: bigint, last: unknown[]): unknown {
+    return defaultGenerate(name, start, count, last);
+  }
+
+  /** `new Color(1)`: the member with that value; `new Enum("Color", "RED GREEN")`: a new enumeration. */
+  constructor(value?: unknown, ...rest: unknown[]) {
+    // (a member being made: the class's `__init__` runs on it, enum-body.ts)
+    const made = PENDING.member;
+    if (made !== null) {
+      PENDING.member = null;
+      return made as Enum;
+    }
+    return (Enum as unknown as Record<symbol, (args: unknown[]) => Enum>)[ENUM_CALL]!.call(new.target, [value, ...rest]);
+  }
+
+  /** `EnumType.__call__`: `Color(value)` looks the member up; with names, the functional API. */
+  static [ENUM_CALL](this: Function, args: unknown[]): unknown {
+    if (args.length > 1 && !(args.length === 2 && isEmptyKw(args[1]))) return functionalEnum(this, args);
+    const value = args[0];
+    const members = (this as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? [];
+    const found = members.find((m) => eq(m.value, value)) ?? (this as unknown as { _missing_?(v: unknown): Enum | undefined })._missing_?.(value);
+    if (found === undefined || found === null) throw new ValueError(`${repr(value)} is not a valid ${String(getattr(this, "__qualname__"))}`);
     return found;
   }
 
@@ -104,7 +125,8 @@ export class Enum {
   }
 
   // The class protocol of an enumeration (EnumType's methods in CPython), found on the class.
-  static [Symbol.iterator](this: { [MEMBERS]?: Enum[] }): Iterator<Enum> {
+  // (`any`: a subclass's members have the attributes its `__init__` sets)
+  static [Symbol.iterator](this: { [MEMBERS]?: Enum[] }): Iterator<any> {
     return (this[MEMBERS] ?? [])[Symbol.iterator]();
   }
 
@@ -141,9 +163,9 @@ export class Enum {
     return found;
   }
 
-  /** Every name, aliases included, to its member. */
-  static get __members__(): Dict<string, Enum> {
-    return new Dict((this as unknown as { [NAMES]?: [string, Enum][] })[NAMES] ?? []);
+  /** Every name, aliases included, to its member (a read-only mappingproxy). */
+  static get __members__(): MappingProxyType {
+    return new MappingProxyType(new Dict((this as unknown as { [NAMES]?: [string, Enum][] })[NAMES] ?? []));
   }
 }
 
@@ -171,32 +193,60 @@ export function nonmember(value: unknown): NonMemberMark {
   return new NonMemberMark(value);
 }
 
+function isEmptyKw(x: unknown): boolean {
+  return x instanceof Kwargs && Object.keys(x.values).length === 0;
+}
+
+function refuseSet(key: string): never {
+  throw new AttributeError(`<enum 'Enum'> cannot set attribute '${key}'`);
+}
+
+function refuseReassign(name: string): never {
+  throw new AttributeError(`cannot reassign member '${name}'`);
+}
+
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
 export function defineMembers(cls: any, names: string[]): void {
   const members: Enum[] = [];
   const named: [string, Enum][] = [];
   let last = 0n;
+  const body: BodyState | undefined = Object.hasOwn(cls, BODY) ? cls[BODY] : undefined;
   for (const name of names) {
+    if (body?.ignore.includes(name)) {
+      delete cls[name];
+      continue;
+    }
+    if (!isMemberName(cls, name) || typeof cls[name] === "function") continue;
     let value: unknown = cls[name];
     if (value instanceof NonMemberMark) {
       Object.defineProperty(cls, name, { value: value.value, configurable: true, writable: true, enumerable: true });
       continue;
     }
     if (value instanceof MemberMark) value = value.value;
-    // Flag's auto(): the next power of two above the last value.
-    if (value instanceof AutoValue) value = cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
+    // (an auto() the body did not resolve: Flag's next power of two, else the last int + 1)
+    if (value instanceof AutoValue) value = value.value !== AUTO_NULL ? value.value : cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
     // A repeated value makes an alias of the first member, as in Python.
     value = mixedMemberValue(cls, value);
     const alias = members.find((m) => eq(m.value, value));
-    const member = alias ?? (Object.create(cls.prototype) as Enum);
+    let member = alias ?? (Object.create(cls.prototype) as Enum);
     if (!alias && MIXED_ENUM in cls) Object.defineProperty(member, PRIMITIVE, { value, enumerable: false });
     if (!alias) {
-      Object.defineProperty(member, "name", { value: name, enumerable: true });
-      Object.defineProperty(member, "value", { value, enumerable: true });
+      // (`member.value = x` is refused as Enum's read-only properties refuse it)
+      for (const [key, held] of [["name", name], ["value", value]] as const) {
+        Object.defineProperty(member, key, { get: () => held, set: () => refuseSet(key), enumerable: true, configurable: true });
+      }
+      // The class's `__init__` runs on the new member with the value (a tuple's items) as arguments.
+      PENDING.member = member;
+      try {
+        member = Reflect.construct(cls, value instanceof Tuple && value.constructor === Tuple ? [...value.items] : [value]) as Enum;
+      } finally {
+        PENDING.member = null;
+      }
       members.push(member);
     }
-    Object.defineProperty(cls, name, { value: member, configurable: true, enumerable: true });
+    const bound = member;
+    Object.defineProperty(cls, name, { get: () => bound, set: () => refuseReassign(name), configurable: true, enumerable: true });
     named.push([name, member]);
   }
   Object.defineProperty(cls, MEMBERS, { value: members });
@@ -237,6 +287,11 @@ export class Flag extends Enum {
 
   static [CLASS_REPR](this: Function): string {
     return `<flag ${strRepr(String(getattr(this, "__name__")))}>`;
+  }
+
+  /** `Flag._generate_next_value_`: the next power of two. */
+  static _generate_next_value_(name: string, start: unknown, count: bigint, last: unknown[]): unknown {
+    return flagGenerate(name, start, count, last);
   }
 
   /** The single-bit members, in definition order (what iterating the class gives). */
@@ -294,7 +349,7 @@ export class Flag extends Enum {
     return pseudo;
   }
 
-  static [Symbol.iterator](this: FlagClass): Iterator<Flag> {
+  static [Symbol.iterator](this: FlagClass): Iterator<any> {
     return Flag.canonical(this)[Symbol.iterator]();
   }
 
@@ -394,11 +449,13 @@ export class Flag extends Enum {
 export const IntEnum = mixedEnum(Enum, "int", true, "IntEnum");
 /** `StrEnum` (3.11): members are strs. */
 export const StrEnum = mixedEnum(Enum, "str", true, "StrEnum");
+// `StrEnum._generate_next_value_`: auto() is the member's name, lower-cased.
+Object.defineProperty(StrEnum, "_generate_next_value_", { value: strGenerate, writable: true, configurable: true });
 
 /** `IntFlag` (3.11): Flag's members and operators on int members, boundary KEEP. */
 export const IntFlag = intFlag();
 
-function intFlag(): (new (...args: any[]) => any) & { _boundary_: unknown } {
+function intFlag(): (new (...args: any[]) => any) & { _boundary_: unknown } & Iterable<any> {
   const cls = mixedEnum(Enum, "int", true, "IntFlag");
   for (const key of Reflect.ownKeys(Flag)) {
     if (key !== "prototype" && key !== "length" && key !== "name") Object.defineProperty(cls, key, Object.getOwnPropertyDescriptor(Flag, key)!);
@@ -407,7 +464,7 @@ function intFlag(): (new (...args: any[]) => any) & { _boundary_: unknown } {
     if (key !== "constructor" && key !== "__str__") Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(Flag.prototype, key)!);
   }
   Object.defineProperty(cls, KEEP_BITS, { value: true });
-  return cls as (new (...args: any[]) => any) & { _boundary_: unknown };
+  return cls as (new (...args: any[]) => any) & { _boundary_: unknown } & Iterable<any>;
 }
 
 /** `class Color(str, Enum)`: the base the lowering extends instead. */

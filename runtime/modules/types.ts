@@ -15,7 +15,7 @@ import { iter, type PyIterator } from "../values/iteration.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
-import { repr } from "../values/repr.js";
+import { repr, toStr } from "../values/repr.js";
 import { Ellipsis, NotImplemented } from "../values/singletons.js";
 import { getitem } from "../values/subscript.js";
 import { typeName } from "../values/typename.js";
@@ -127,7 +127,12 @@ export class MappingProxyType {
     return merged;
   }
   __repr__(): string {
-    return repr(this.#mapping);
+    return `mappingproxy(${repr(this.#mapping)})`;
+  }
+
+  /** `str(proxy)` is the mapping's. */
+  __str__(): string {
+    return toStr(this.#mapping);
   }
 }
 

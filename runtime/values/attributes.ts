@@ -254,6 +254,9 @@ export function unsetAttribute(obj: unknown, key: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
     if (key in obj || typeof hooked.__getattribute__ === "function") return null;
+    // A dunder the class sets to None for its instances (`__hash__` of an eq dataclass).
+    const proto = typeof obj === "function" ? (obj as { prototype?: Record<string, unknown> }).prototype : undefined;
+    if (proto !== undefined && key.startsWith("__") && key in proto && proto[key] === null) return null;
     // (a missing attribute is the object's `__getattr__`'s to answer)
     if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
     // A built-in value's type attribute that is no JS property (`[].__hash__` is None).

@@ -1,5 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
+import { enumBaseName, isEnumClassDef } from "./class-body-facts.js";
 import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -66,10 +67,13 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
       if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call") {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call") {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`;
       // so may what a call returns (`make()()`, `type(x)()`).
+      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+    } else if (e.func._type === "Attribute" && enumBaseName(cx, e.func, ENUM_CLASSES)) {
+      // `enum.Enum("Color", "RED GREEN")`: EnumType's `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && (e.func.attr === "__class__" || e.func.attr === "__func__") && !isRuntimeValue(cx, e.func.value)) {
       // `obj.__class__(...)`: a class, called without `new`; `m.__func__(self)`: a plain function.
@@ -321,7 +325,8 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
     const withSelf = { ...sig, positional: [{ name: "self", hasDefault: false, positionalOnly: false }, ...sig.positional] };
     return bindCall(cx, e, withSelf, `${qualname(cx.scopeOf(known.def))}.__init__`, true);
   }
-  if (known.def.decorator_list.length) return null;
+  // (calling an enumeration looks a member up: its `__init__` made the members)
+  if (known.def.decorator_list.length || isEnumClassDef(cx, known.def)) return null;
   const init = constructorOf(cx, known.def);
   return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
 }
@@ -348,7 +353,7 @@ function spreadsIntoKnownDef(cx: LowerContext, e: py.Call, name: py.Name): boole
 
 /** `Cls(*xs)`: the runtime binds the spread against `__init__` (TS cannot spread into fixed parameters). */
 function spreadsIntoClass(cx: LowerContext, e: py.Call, name: py.Name): boolean {
-  return e.args.some((a) => a._type === "Starred") && cx.knownBinding(name.id)?.k === "class";
+  return (e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null)) && cx.knownBinding(name.id)?.k === "class";
 }
 
 /** Module attributes spelled like classes (`asyncio.Future`) and known classes use `new`. */
@@ -361,6 +366,18 @@ function isTypingValue(cx: LowerContext, func: py.Expr): boolean {
   return stmt?._type === "ImportFrom" && stmt.module === "typing";
 }
 
+const ENUM_CLASSES: ReadonlySet<string> = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
+
+/**
+ * `Color(1)`, `Enum("Color", "RED GREEN")`: calling an enumeration is EnumType's `__call__`
+ * (a member lookup or the functional API), never its `__init__`: called as a value.
+ */
+function callsEnumeration(cx: LowerContext, func: py.Name): boolean {
+  if (enumBaseName(cx, func, ENUM_CLASSES)) return true;
+  const known = cx.knownBinding(func.id);
+  return known?.k === "class" && isEnumClassDef(cx, known.def);
+}
+
 function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
   if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;
@@ -371,6 +388,8 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     if (scope === null) return BUILTIN_EXCEPTIONS.has(func.id);
     // A class statement in a `try`/`if` block: every binding of the name is a plain class.
     const bindings = scope.bindings.get(func.id) ?? [];
+    // `from dataclasses import FrozenInstanceError`: a module's exception class (as `json.JSONDecodeError(...)`).
+    if (/^[A-Z]\w*(Error|Exception|Warning)$/.test(func.id) && bindings.length === 1 && bindings[0]!.stmt?._type === "ImportFrom" && !cx.programImportedNames.has(func.id)) return true;
     return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "ClassDef" && b.stmt.decorator_list.length === 0 && b.stmt.keywords.length === 0);
   }
   if (func._type === "Attribute") {

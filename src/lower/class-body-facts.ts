@@ -148,6 +148,17 @@ export function isEnumBase(cx: LowerContext, base: py.Expr): boolean {
   return enumBaseName(cx, base, new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]));
 }
 
+/** An enumeration: a base from enum, or a program class that is one (`class Ord(AutoName)`). */
+export function isEnumClassDef(cx: LowerContext, cls: py.ClassDef, seen: Set<py.ClassDef> = new Set()): boolean {
+  if (seen.has(cls)) return false;
+  seen.add(cls);
+  return cls.bases.some((b) => {
+    if (isEnumBase(cx, b)) return true;
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k === "class" && isEnumClassDef(cx, known.def, seen);
+  });
+}
+
 /** `base` is one of `names` imported from enum, or `enum.<name>`. */
 export function enumBaseName(cx: LowerContext, base: py.Expr, names: ReadonlySet<string>): boolean {
   if (base._type === "Attribute") return names.has(base.attr) && base.value._type === "Name" && base.value.id === "enum";

@@ -12,7 +12,7 @@ import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
-import { applyDataclass, dataclassConstructor, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
+import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { jsName } from "./names.js";
@@ -23,7 +23,7 @@ import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { addAttributeHooks, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -124,6 +124,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
   if (isDataclass && !hasInit) members.push(dataclassConstructor(cx, s));
+  if (isDataclass && !hasInit && cx.escapingNames.has(s.name)) {
+    // Called as a value (`Cls(**fields)`): the generated `__init__`'s parameters bind the arguments.
+    const sig = dataclassSignature(cx, s);
+    methodSpecs.push({ key: "__init__", value: signatureSpec({ ...sig, positional: [{ name: "self", hasDefault: false, positionalOnly: false }, ...sig.positional] }) });
+  }
   // A metaclass's `__prepare__` makes the namespace before the body runs; each statement then
   // stores the names it bound in it (metaclasses.ts).
   const prepared = preparedByMetaclass(cx, s);
@@ -237,7 +242,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (s.bases.some((b) => isEnumBase(cx, b))) {
+  if (isEnumClassDef(cx, s)) {
     // The class attributes become the enumeration's members.
     const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
     const define: ir.Expr = { k: "member", object: cx.rt("enum"), property: "defineMembers" };
@@ -272,7 +277,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   }
   if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   members.push(...methodDecorators(cx, s));
-  if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
+  // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
+  const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);
+  if (dataclassSlots || s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (methodSpecs.length) {
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
@@ -451,7 +458,10 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
   cx.classBody = cx.scopeOf(cls);
   try {
     // `any`: Python lets later code rebind a class attribute to a value of another type.
-    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowerExpr(cx, value), loc: cx.loc(value) });
+    let lowered = lowerExpr(cx, value);
+    // In an enumeration's body a member's value is resolved as it is bound (`auto()`).
+    if (isEnumClassDef(cx, cls)) lowered = { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "memberValue" }, args: [{ k: "this" }, { k: "str", value: name }, lowered] };
+    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowered, loc: cx.loc(value) });
   } finally {
     cx.classBody = saved;
   }

@@ -13,6 +13,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
 import { jsName } from "./names.js";
+import { unparseAnnotation } from "./unparse.js";
 import type { Signature } from "./signatures.js";
 
 interface DataclassField {
@@ -157,7 +158,10 @@ export function dataclassConstructor(cx: LowerContext, cls: py.ClassDef): ir.Cla
   const postInit = cls.body.some((s) => s._type === "FunctionDef" && s.name === "__post_init__");
   if (postInit) {
     const initVars: ir.Arg[] = fields.filter((f) => f.initVar).map((f) => ({ k: "id", name: jsName(f.name) }) as ir.Expr);
-    body.push({ k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: initVars } });
+    // (only the most derived dataclass's constructor runs it: dataclasses.runsPostInit)
+    const call: ir.Stmt = { k: "expr", expr: { k: "call", callee: { k: "member", object: { k: "this" }, property: "__post_init__" }, args: initVars } };
+    const runs: ir.Expr = { k: "call", callee: { k: "member", object: cx.rt("dataclasses"), property: "runsPostInit" }, args: [{ k: "this" }, { k: "id", name: cls.name }] };
+    body.push({ k: "if", test: runs, then: [call], else: null });
   }
   return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn: { name: null, params, body, generator: false, async: false } };
 }
@@ -180,6 +184,11 @@ export function applyDataclass(cx: LowerContext, cls: py.ClassDef, decorator: py
   };
   const props: { key: string; value: ir.Expr }[] = [{ key: "fields", value: fields }];
   const all = allFields(cx, cls);
+  if (cx.attributesRead.has("type") || cx.attributesRead.has("__dataclass_fields__")) {
+    // `fields(C)[i].type`: the annotation as CPython evaluated it (a string stays a string).
+    const types = all.filter((f) => !f.initVar).map((f): ir.Expr => (cx.futureAnnotations ? { k: "str", value: unparseAnnotation(f.annotation) } : lowerExpr(cx, f.annotation)));
+    props.push({ key: "types", value: { k: "array", elements: types } });
+  }
   if (all.some((f) => f.initVar)) {
     // replace() rebuilds an instance through __init__, which also takes the InitVars.
     const str = (value: string): ir.Expr => ({ k: "str", value });

@@ -327,6 +327,9 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
   });
   for (const name of starCalled) cx.starCalledNames.add(name);
+  // `Cls(*args)`, `Cls(**d)`: constructed as a value (callValue binds its `__init__`'s parameters).
+  const topClasses = new Set(module.body.filter((st): st is py.ClassDef => st._type === "ClassDef").map((st) => st.name));
+  for (const name of [...starCalled, ...doubleStarCalled]) if (topClasses.has(name)) cx.escapingNames.add(name);
   collectKeywordWrapped(cx, module, starCalled, doubleStarCalled);
 }
 
