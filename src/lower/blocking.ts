@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
+import { inMultipleInheritance } from "./mro.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -18,6 +19,57 @@ function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef 
   if (!bindings || bindings.length !== 1) return null;
   const stmt = bindings[0]!.stmt;
   return stmt && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") ? stmt : null;
+}
+
+/** The `class` statement a called name refers to, if it is one. */
+function calledClass(cx: LowerContext, name: string, from: Scope): py.ClassDef | null {
+  const scope = cx.resolve(name, from);
+  const bindings = scope?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  return stmt?._type === "ClassDef" ? stmt : null;
+}
+
+/**
+ * Does making an instance of the class wait (its `__init__`, its own or the nearest base's
+ * among the module's classes, reaches a thread switch)? Then the class call is awaited.
+ */
+export function constructionWaits(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  if (init !== undefined) return cx.blockingFunctions.has(init);
+  for (const base of cls.bases) {
+    if (base._type !== "Name") continue;
+    const def = calledClass(cx, base.id, cx.moduleScope);
+    if (def !== null && constructionWaits(cx, def, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Is the call a class call whose `__init__` waits? */
+export function constructsWaiting(cx: LowerContext, e: py.Call, from: Scope): boolean {
+  if (cx.threads === null || e.func._type !== "Name") return false;
+  const cls = calledClass(cx, e.func.id, from);
+  return cls !== null && constructionWaits(cx, cls);
+}
+
+/**
+ * `super().__init__(...)` or `Base.__init__(self, ...)`: does the base's `__init__` wait?
+ * null when the lowering cannot tell which class's it is.
+ */
+function initCallWaits(cx: LowerContext, f: py.Attribute, from: Scope): boolean | null {
+  const v = f.value;
+  if (v._type === "Name") {
+    const cls = calledClass(cx, v.id, from);
+    return cls === null ? null : constructionWaits(cx, cls);
+  }
+  if (v._type !== "Call" || v.func._type !== "Name" || v.func.id !== "super" || v.args.length > 0) return null;
+  let scope: Scope | null = from;
+  while (scope !== null && scope.kind !== "class") scope = scope.parent;
+  const known = scope?.parent === cx.moduleScope ? cx.known.get(scope.name) : undefined;
+  // (in a hierarchy with several bases, the next class of the MRO is known at run time only)
+  if (known?.k !== "class" || inMultipleInheritance(cx, known.def)) return null;
+  return known.def.bases.some((b) => b._type === "Name" && calledClass(cx, b.id, cx.moduleScope) !== null && constructionWaits(cx, calledClass(cx, b.id, cx.moduleScope)!));
 }
 
 /** Does the call run an event loop (`asyncio.run`, `run_until_complete`, `run_forever`)? */
@@ -49,6 +101,10 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   if (waitingKey(cx, e, from)) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
+    if (f.attr === "__init__" && cx.threads !== null) {
+      const init = initCallWaits(cx, f, from);
+      if (init !== null) return init;
+    }
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     if (cx.blockingMethodNames.has(f.attr)) return true;
     const module = programModuleOf(cx, f.value, from);
@@ -58,6 +114,8 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
+    const cls = calledClass(cx, f.id, from);
+    if (cls !== null) return cx.threads !== null && constructionWaits(cx, cls);
     const imported = importedFunction(cx, f.id, from);
     return imported !== null && otherModuleWaits(cx, imported[0], imported[1]);
   }

@@ -6,7 +6,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
+import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -31,7 +31,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
-  if (superCall) return superCall;
+  if (superCall) {
+    // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)
+    const jsSuper = superCall.k === "call" && superCall.callee.k === "id" && superCall.callee.name === "super";
+    return !jsSuper && isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, superCall) : superCall;
+  }
 
   const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;
   if (known?.k === "class" && mayBeReplaced(cx, known.def)) {
@@ -491,6 +495,8 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
   if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
   if (call.k === "call" && waitingKey(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("withWaitingKey"), args: [call.callee, ...call.args], loc: call.loc };
+  // A class call whose `__init__` waits: the instance once its `__init__` has ended.
+  if (constructsWaiting(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("initialized"), args: [call], loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

@@ -175,7 +175,7 @@ export function switchingWith(e: py.Expr): boolean {
   return name.endsWith("Executor");
 }
 
-const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__"]);
+const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__", "__init__"]);
 
 /**
  * May the function become async for threads? Not one the runtime calls and uses the value of
