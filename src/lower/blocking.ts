@@ -8,6 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
+import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -249,7 +250,10 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       if (scope.isGenerator) continue;
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
-        if (inClass) cx.blockingMethodNames.add(def.name);
+        if (inClass) {
+          cx.blockingMethodNames.add(def.name);
+          noteWaitingMethod(cx, def);
+        }
         changed = true;
       }
     }
@@ -293,7 +297,8 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
-      (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(i.context_expr))) ||
+      (s._type === "For" && iterationWaits(cx, s.iter)) ||
+      (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(cx, i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
       stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
       nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)) ||
@@ -344,6 +349,7 @@ export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boole
   for (let e = stack.pop(); e; e = stack.pop()) {
     if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
+    if (waitsImplicitly(cx, e)) return true;
     stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;

@@ -44,7 +44,23 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
+  if (kind !== "method" && fn.async) waitingAccessor(cx, fn, kind);
   return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
+}
+
+/**
+ * A property accessor that waits (threads): JS accessors cannot be async, so the body runs as
+ * an async arrow; the getter returns its promise, the setter leaves it to `setProperty`.
+ */
+function waitingAccessor(cx: LowerContext, fn: ir.FunctionIr, kind: "get" | "set"): void {
+  fn.async = false;
+  const run: ir.Expr = { k: "call", callee: { k: "arrow", params: [], body: fn.body, async: true }, args: [] };
+  if (kind === "get") {
+    fn.body = [{ k: "return", arg: run }];
+  } else {
+    fn.returnType = undefined;
+    fn.body = [{ k: "expr", expr: { k: "call", callee: cx.rt("setterWaits"), args: [run] } }];
+  }
 }
 
 /**

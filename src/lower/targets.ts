@@ -3,6 +3,7 @@
 // A Python local is declared with `const`/`let` at its first binding when that binding is a
 // statement directly in the function body; any other local is declared (`let x: any;`) at
 // the top of the function, so one JS binding serves the whole Python scope.
+import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
@@ -152,14 +153,21 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
+      if (waitsImplicitly(cx, target)) {
+        // A property setter that waits: called for its promise (a JS assignment drops it).
+        const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [lowerExpr(cx, target.value), { k: "str", value: key }, value] };
+        return [{ k: "expr", expr: awaitImplicit(cx, set, loc), loc }];
+      }
       return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
     }
     case "Subscript": {
       const index = intIndex(cx, target.slice);
-      if (index !== null) {
-        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }, loc }];
-      }
-      return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
+      const set: ir.Expr =
+        index !== null
+          ? { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }
+          : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
+      // (a `__setitem__` that waits: the runtime hands back its promise)
+      return [{ k: "expr", expr: waitsImplicitly(cx, target) ? awaitImplicit(cx, set, loc) : set, loc }];
     }
     case "Tuple":
     case "List":
