@@ -21,3 +21,4 @@ export { threadSleep } from "./modules/time.js";
 export { threadUrlopen } from "./modules/urllib.js";
 export { threadIterator } from "./modules/concurrent-futures.js";
 export { withWaitingKey } from "./values/sorting.js";
+export { sortWaitingKey, waitingFilter, waitingMap, waitingReduce } from "./threads/waiting-callbacks.js";

@@ -8,6 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
+import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 
@@ -100,6 +101,7 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   const f = e.func;
   if (isAsyncioRun(cx, f, from)) return true;
   if (waitingKey(cx, e, from)) return true;
+  if (waitingCallbackCall(cx, e, from) !== null) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
     if (f.attr === "__init__" && cx.threads !== null) {
@@ -139,21 +141,6 @@ export function lambdaWaits(cx: LowerContext, e: py.Lambda): boolean {
     stack.push(...childExprs(x));
   }
   return false;
-}
-
-/** The lambdas given as `key=` to sorted/min/max anywhere in the module. */
-function collectKeyLambdas(cx: LowerContext, node: unknown): void {
-  if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const n of node) collectKeyLambdas(cx, n);
-    return;
-  }
-  const call = node as py.Call;
-  if (call._type === "Call" && call.func._type === "Name" && ["sorted", "min", "max"].includes(call.func.id)) {
-    const key = call.keywords.find((k) => k.arg === "key")?.value;
-    if (key?._type === "Lambda") cx.keyLambdas.add(key);
-  }
-  for (const v of Object.values(node)) if (typeof v === "object") collectKeyLambdas(cx, v);
 }
 
 /**
@@ -236,7 +223,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
-  if (cx.threads !== null) collectKeyLambdas(cx, module.body);
+  if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;

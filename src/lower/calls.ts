@@ -1,5 +1,7 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
+import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
+import { awaitImplicit } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -30,6 +32,13 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
+  const waitingHelper = waitingCallbackCall(cx, e, cx.fn.scope);
+  if (waitingHelper !== null) {
+    // map/filter/reduce/list.sort with a function that waits: the runtime's waiting version
+    const receiver = waitingHelper === "sortWaitingKey" && e.func._type === "Attribute" ? lowerExpr(cx, e.func.value) : null;
+    const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
+    return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
+  }
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) {
     // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)

@@ -1,6 +1,7 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { iterationWaits } from "./implicit-waits.js";
+import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
 import { threadSwitch } from "./thread-switches.js";
 import type * as py from "../frontend/ast.js";
@@ -297,6 +298,9 @@ function streamsResults(cx: LowerContext, iter: py.Expr): boolean {
   if (!cx.fn.jsAsync && cx.fn.scope !== cx.moduleScope) return false;
   if (isSocketFile(cx, iter)) return true;
   if (iter._type !== "Call") return false;
+  // (`map`/`filter` with a function that waits: each item as it comes)
+  const helper = waitingCallbackCall(cx, iter, cx.fn.scope);
+  if (helper === "waitingMap" || helper === "waitingFilter") return true;
   const kind = threadSwitch(cx, iter, iter.func, cx.fn.scope);
   const f = iter.func;
   const name = f._type === "Attribute" ? f.attr : f._type === "Name" ? f.id : "";
