@@ -16,7 +16,7 @@ installSourceMappedFrames();
 import { startTimelineFromEnvironment } from "./timeline/index.js";
 startTimelineFromEnvironment();
 export { awaitPending, mainThreadDone } from "./threads/scheduler.js";
-export { initialized, pendingInit, setProperty, setterWaits, waitingIterator } from "./threads/waiting-calls.js";
+export { consumeWaiting, initialized, pendingInit, setProperty, setterWaits, waitingIterator } from "./threads/waiting-calls.js";
 export { threadSleep } from "./modules/time.js";
 export { threadUrlopen } from "./modules/urllib.js";
 export { threadIterator } from "./modules/concurrent-futures.js";

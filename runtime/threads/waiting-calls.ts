@@ -104,3 +104,10 @@ export async function* waitingIterator(x: unknown): AsyncGenerator<unknown> {
     yield value;
   }
 }
+
+/** `list(obj)`, `sum(obj)`, ... where obj's `__next__` may wait: its items awaited, then `fn` over them. */
+export async function consumeWaiting(fn: (...args: unknown[]) => unknown, source: unknown, ...rest: unknown[]): Promise<unknown> {
+  const items: unknown[] = [];
+  for await (const item of waitingIterator(source)) items.push(item);
+  return fn(items, ...rest);
+}

@@ -181,7 +181,10 @@ export function next(it: unknown, fallback: unknown = NO_DEFAULT): any {
   if (it !== null && typeof it === "object") {
     if (typeof obj.__next__ === "function") {
       try {
-        return obj.__next__();
+        const value = obj.__next__();
+        // (a `__next__` that waits, in a threaded program: its StopIteration comes later)
+        if (value instanceof Promise && fallback !== NO_DEFAULT) return value.catch((e: unknown) => (e instanceof StopIteration ? fallback : Promise.reject(e)));
+        return value;
       } catch (e) {
         if (e instanceof StopIteration && fallback !== NO_DEFAULT) return fallback;
         throw e;

@@ -120,7 +120,9 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     const cls = calledClass(cx, f.id, from);
     if (cls !== null) return cx.threads !== null && constructionWaits(cx, cls);
     const imported = importedFunction(cx, f.id, from);
-    return imported !== null && otherModuleWaits(cx, imported[0], imported[1]);
+    if (imported !== null) return otherModuleWaits(cx, imported[0], imported[1]);
+    // (a value the lowering cannot see through may be an instance whose `__call__` waits)
+    return cx.threads !== null && cx.blockingMethodNames.has("__call__") && cx.resolve(f.id, from) !== null && importBinding(cx, f.id, from) === null;
   }
   return false;
 }

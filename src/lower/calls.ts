@@ -1,7 +1,7 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
-import { awaitImplicit } from "./implicit-waits.js";
+import { awaitImplicit, iterationCallWaits } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -32,6 +32,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
+  if (iterationCallWaits(cx, e) === "consume") {
+    // `list(obj)` over an instance whose `__next__` waits: its items awaited first
+    const [first, ...rest] = lowerArgs(cx, e);
+    return { k: "call", callee: cx.rt("consumeWaiting"), args: [lowerExpr(cx, e.func), first!, ...rest], loc };
+  }
   const waitingHelper = waitingCallbackCall(cx, e, cx.fn.scope);
   if (waitingHelper !== null) {
     // map/filter/reduce/list.sort with a function that waits: the runtime's waiting version

@@ -38,7 +38,7 @@ const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
   const value = lowerExprNode(cx, e);
   // (a property getter or a dunder the syntax calls, which waits in a threaded program)
-  return (e._type === "BinOp" || ((e._type === "Attribute" || e._type === "Subscript") && e.ctx === "Load")) && waitsImplicitly(cx, e) ? awaitImplicit(cx, value, cx.loc(e)) : value;
+  return (e._type === "BinOp" || e._type === "Call" || ((e._type === "Attribute" || e._type === "Subscript") && e.ctx === "Load")) && waitsImplicitly(cx, e) ? awaitImplicit(cx, value, cx.loc(e)) : value;
 }
 
 function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {

@@ -54,6 +54,8 @@ export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
       return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && cx.waitingSetters.has(e.attr);
     case "Subscript":
       return cx.waitingDunders.has(e.ctx === "Load" ? "__getitem__" : e.ctx === "Store" ? "__setitem__" : "__delitem__");
+    case "Call":
+      return iterationCallWaits(cx, e) !== null;
     case "BinOp": {
       const name = BINARY_DUNDERS[e.op];
       return cx.waitingDunders.has(`__${name}__`) || cx.waitingDunders.has(`__r${name}__`);
@@ -73,7 +75,26 @@ export function iterationWaits(cx: LowerContext, iter: py.Expr): boolean {
   if (cx.threads === null || !(cx.waitingDunders.has("__next__") || cx.waitingDunders.has("__iter__"))) return false;
   if (NOT_ITERATORS.has(iter._type)) return false;
   if (iter._type === "Call" && iter.func._type === "Name" && cx.resolve(iter.func.id) === null) return false;
+  // (`d.items()`: a method no class of the program defines gives a built-in value)
+  if (iter._type === "Call" && iter.func._type === "Attribute" && !cx.methodNames.has(iter.func.attr)) return false;
   return true;
+}
+
+/** Builtins that exhaust an iterable argument at once (`any`/`all` may stop early: not these). */
+const CONSUMERS = new Set(["list", "tuple", "set", "frozenset", "sorted", "sum", "min", "max", "dict"]);
+
+/**
+ * `next(obj)` / `iter(obj)` where some `__next__`/`__iter__` waits ("step"), or `list(obj)`,
+ * `sum(obj)`, ... over an instance whose iteration waits ("consume"); null otherwise.
+ */
+export function iterationCallWaits(cx: LowerContext, e: py.Call): "step" | "consume" | null {
+  if (cx.threads === null || e.func._type !== "Name" || cx.resolve(e.func.id) !== null) return null;
+  const name = e.func.id;
+  if (name === "next" && cx.waitingDunders.has("__next__")) return "step";
+  if (name === "iter" && e.args.length === 1 && cx.waitingDunders.has("__iter__")) return "step";
+  const first = e.args[0];
+  if (CONSUMERS.has(name) && first !== undefined && first._type !== "Starred" && iterationWaits(cx, first)) return "consume";
+  return null;
 }
 
 /** Awaits `x` where the running function can wait (else it stays as is). */
