@@ -51,9 +51,10 @@ export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
   if (cx.threads === null) return false;
   switch (e._type) {
     case "Attribute":
-      return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && cx.waitingSetters.has(e.attr);
+      // (a stored attribute may be an augmented assignment's, which reads it first)
+      return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && (cx.waitingSetters.has(e.attr) || cx.waitingGetters.has(e.attr));
     case "Subscript":
-      return cx.waitingDunders.has(e.ctx === "Load" ? "__getitem__" : e.ctx === "Store" ? "__setitem__" : "__delitem__");
+      return cx.waitingDunders.has(e.ctx === "Load" ? "__getitem__" : e.ctx === "Store" ? "__setitem__" : "__delitem__") || (e.ctx === "Store" && cx.waitingDunders.has("__getitem__"));
     case "Call":
       return iterationCallWaits(cx, e) !== null;
     case "BinOp": {

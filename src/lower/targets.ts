@@ -307,6 +307,13 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       return [...object.setup, { k: "expr", expr: update, loc }];
     }
     const member: ir.Expr = { k: "member", object: object.read, property: key };
+    if (cx.threads !== null && (cx.waitingGetters.has(t.attr) || cx.waitingSetters.has(t.attr))) {
+      // a property whose getter or setter waits: each awaited in turn
+      const read = cx.waitingGetters.has(t.attr) ? awaitImplicit(cx, member, loc) : member;
+      const updated: ir.Expr = { k: "call", callee: helper, args: [read, value] };
+      const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [object.read, { k: "str", value: key }, updated] };
+      return [...object.setup, { k: "expr", expr: cx.waitingSetters.has(t.attr) ? awaitImplicit(cx, set, loc) : set, loc }];
+    }
     return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
   }
   if (t._type === "Subscript") {
@@ -321,8 +328,10 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       key = { setup: [{ k: "decl", kind: "const", name, init: index }], read: { k: "id", name } };
     }
     const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
-    const current: ir.Expr = { k: "call", callee: cx.rt(get), args: [object.read, key.read] };
-    const update: ir.Expr = { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] };
+    // (a `__getitem__`/`__setitem__` that waits, in a threaded program: each awaited)
+    const waits = (name: string, x: ir.Expr): ir.Expr => (cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
+    const current: ir.Expr = waits("__getitem__", { k: "call", callee: cx.rt(get), args: [object.read, key.read] });
+    const update: ir.Expr = waits("__setitem__", { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] });
     return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
   }
   return cx.unsupported(t, `augmented assignment to ${t._type}`);
