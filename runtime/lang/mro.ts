@@ -5,6 +5,7 @@
 // cooperative `super()`: the class after the defining one in `type(self).__mro__`.
 import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
+import { notePendingInit } from "../threads/waiting-calls.js";
 import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -142,7 +143,7 @@ function hasArguments(args: readonly unknown[]): boolean {
 export function initInstance(self: any, args: unknown[]): void {
   const init = self.__init__;
   if (typeof init === "function") {
-    init.apply(self, args);
+    notePendingInit(self, init.apply(self, args));
     return;
   }
   if (hasArguments(args)) throw new PyTypeError(`${className(Object.getPrototypeOf(self).constructor)}() takes no arguments`);
@@ -160,7 +161,7 @@ export function constructInstance(self: any, args: unknown[]): any {
     return self;
   }
   const instance = make.apply(cls, args);
-  if (instance instanceof cls && typeof instance.__init__ === "function") instance.__init__(...args);
+  if (instance instanceof cls && typeof instance.__init__ === "function") notePendingInit(instance, instance.__init__(...args));
   return instance;
 }
 

@@ -1,7 +1,7 @@
 // Python's iteration protocol over JS iterables: iter(), next(), and a JS-iterable view of any
 // Python iterable (__iter__/__next__ objects, the old __getitem__ sequence protocol).
 
-import { IndexError, PyTypeError, StopIteration } from "./exceptions.js";
+import { IndexError, PyTypeError, RuntimeError, StopIteration } from "./exceptions.js";
 import { typeName } from "./typename.js";
 import { eq } from "./compare.js";
 import { Dict } from "./dict.js";
@@ -81,12 +81,18 @@ function iteratorName(x: unknown): string {
 function fromPythonIterator(it: PyIterProtocol): Iterator<any> {
   return {
     next(): IteratorResult<unknown> {
+      let value: unknown;
       try {
-        return { done: false, value: it.__next__!() };
+        value = it.__next__!();
       } catch (e) {
         if (e instanceof StopIteration) return { done: true, value: e.value };
         throw e;
       }
+      // A `__next__` that waits (threads) iterated where the program cannot wait: it would
+      // never end; refused instead (the lowering awaits it in `for` loops, comprehensions,
+      // next(), list(), sorted(), ...).
+      if (value instanceof Promise) throw new RuntimeError("pyts: an iterator whose __next__ waits (threads) cannot be iterated here");
+      return { done: false, value };
     },
   };
 }
@@ -181,7 +187,10 @@ export function next(it: unknown, fallback: unknown = NO_DEFAULT): any {
   if (it !== null && typeof it === "object") {
     if (typeof obj.__next__ === "function") {
       try {
-        return obj.__next__();
+        const value = obj.__next__();
+        // (a `__next__` that waits, in a threaded program: its StopIteration comes later)
+        if (value instanceof Promise && fallback !== NO_DEFAULT) return value.catch((e: unknown) => (e instanceof StopIteration ? fallback : Promise.reject(e)));
+        return value;
       } catch (e) {
         if (e instanceof StopIteration && fallback !== NO_DEFAULT) return fallback;
         throw e;

@@ -118,15 +118,15 @@ export function getsliceI(obj: unknown, lo: Int | null, hi: Int | null): unknown
 }
 
 /** `obj[i] = value` for an Int index. */
-export function setitemI(obj: unknown, i: Int, value: unknown): void {
+export function setitemI(obj: unknown, i: Int, value: unknown): unknown {
   if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) {
       obj[at] = value;
-      return;
+      return undefined;
     }
   }
-  setitem(obj, big(i), value);
+  return setitem(obj, big(i), value);
 }
 
 /**

@@ -138,12 +138,11 @@ function assignSlice(list: unknown[], key: Slice, value: unknown): void {
 }
 
 /** Python's `obj[key] = value`. */
-export function setitem(obj: unknown, key: unknown, value: unknown): void {
-  if (typeof obj === "object" && obj !== null && overridden(obj, "__setitem__")) {
-    (obj as ItemDunders).__setitem__!(key, value);
-    return;
-  }
+export function setitem(obj: unknown, key: unknown, value: unknown): unknown {
+  // (what `__setitem__` returned: a promise when it waits, in a threaded program)
+  if (typeof obj === "object" && obj !== null && overridden(obj, "__setitem__")) return (obj as ItemDunders).__setitem__!(key, value);
   builtinSetitem(obj, key, value);
+  return undefined;
 }
 
 /** `obj[key] = value` as the built-in type does it. */

@@ -270,7 +270,7 @@ export class BabelBuilder {
         const target = typeof s.target === "string" ? t.identifier(s.target) : this.target(s.target);
         if (s.declare) left = t.variableDeclaration(s.declare, [t.variableDeclarator(target as t.LVal)]);
         else left = target as t.LVal;
-        return t.forOfStatement(left, this.expr(s.iter), this.block(s.body));
+        return t.forOfStatement(left, this.expr(s.iter), this.block(s.body), s.await === true);
       }
       case "for": {
         const init = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(s.name), this.expr(s.init))]);

@@ -7,6 +7,9 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
+import { inMultipleInheritance } from "./mro.js";
+import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
+import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -18,6 +21,57 @@ function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef 
   if (!bindings || bindings.length !== 1) return null;
   const stmt = bindings[0]!.stmt;
   return stmt && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") ? stmt : null;
+}
+
+/** The `class` statement a called name refers to, if it is one. */
+function calledClass(cx: LowerContext, name: string, from: Scope): py.ClassDef | null {
+  const scope = cx.resolve(name, from);
+  const bindings = scope?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  return stmt?._type === "ClassDef" ? stmt : null;
+}
+
+/**
+ * Does making an instance of the class wait (its `__init__`, its own or the nearest base's
+ * among the module's classes, reaches a thread switch)? Then the class call is awaited.
+ */
+export function constructionWaits(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  if (init !== undefined) return cx.blockingFunctions.has(init);
+  for (const base of cls.bases) {
+    if (base._type !== "Name") continue;
+    const def = calledClass(cx, base.id, cx.moduleScope);
+    if (def !== null && constructionWaits(cx, def, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Is the call a class call whose `__init__` waits? */
+export function constructsWaiting(cx: LowerContext, e: py.Call, from: Scope): boolean {
+  if (cx.threads === null || e.func._type !== "Name") return false;
+  const cls = calledClass(cx, e.func.id, from);
+  return cls !== null && constructionWaits(cx, cls);
+}
+
+/**
+ * `super().__init__(...)` or `Base.__init__(self, ...)`: does the base's `__init__` wait?
+ * null when the lowering cannot tell which class's it is.
+ */
+function initCallWaits(cx: LowerContext, f: py.Attribute, from: Scope): boolean | null {
+  const v = f.value;
+  if (v._type === "Name") {
+    const cls = calledClass(cx, v.id, from);
+    return cls === null ? null : constructionWaits(cx, cls);
+  }
+  if (v._type !== "Call" || v.func._type !== "Name" || v.func.id !== "super" || v.args.length > 0) return null;
+  let scope: Scope | null = from;
+  while (scope !== null && scope.kind !== "class") scope = scope.parent;
+  const known = scope?.parent === cx.moduleScope ? cx.known.get(scope.name) : undefined;
+  // (in a hierarchy with several bases, the next class of the MRO is known at run time only)
+  if (known?.k !== "class" || inMultipleInheritance(cx, known.def)) return null;
+  return known.def.bases.some((b) => b._type === "Name" && calledClass(cx, b.id, cx.moduleScope) !== null && constructionWaits(cx, calledClass(cx, b.id, cx.moduleScope)!));
 }
 
 /** Does the call run an event loop (`asyncio.run`, `run_until_complete`, `run_forever`)? */
@@ -47,8 +101,13 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   const f = e.func;
   if (isAsyncioRun(cx, f, from)) return true;
   if (waitingKey(cx, e, from)) return true;
+  if (waitingCallbackCall(cx, e, from) !== null) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
+    if (f.attr === "__init__" && cx.threads !== null) {
+      const init = initCallWaits(cx, f, from);
+      if (init !== null) return init;
+    }
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     if (cx.blockingMethodNames.has(f.attr)) return true;
     const module = programModuleOf(cx, f.value, from);
@@ -58,8 +117,12 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
+    const cls = calledClass(cx, f.id, from);
+    if (cls !== null) return cx.threads !== null && constructionWaits(cx, cls);
     const imported = importedFunction(cx, f.id, from);
-    return imported !== null && otherModuleWaits(cx, imported[0], imported[1]);
+    if (imported !== null) return otherModuleWaits(cx, imported[0], imported[1]);
+    // (a value the lowering cannot see through may be an instance whose `__call__` waits)
+    return cx.threads !== null && cx.blockingMethodNames.has("__call__") && cx.resolve(f.id, from) !== null && importBinding(cx, f.id, from) === null;
   }
   return false;
 }
@@ -80,21 +143,6 @@ export function lambdaWaits(cx: LowerContext, e: py.Lambda): boolean {
     stack.push(...childExprs(x));
   }
   return false;
-}
-
-/** The lambdas given as `key=` to sorted/min/max anywhere in the module. */
-function collectKeyLambdas(cx: LowerContext, node: unknown): void {
-  if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const n of node) collectKeyLambdas(cx, n);
-    return;
-  }
-  const call = node as py.Call;
-  if (call._type === "Call" && call.func._type === "Name" && ["sorted", "min", "max"].includes(call.func.id)) {
-    const key = call.keywords.find((k) => k.arg === "key")?.value;
-    if (key?._type === "Lambda") cx.keyLambdas.add(key);
-  }
-  for (const v of Object.values(node)) if (typeof v === "object") collectKeyLambdas(cx, v);
 }
 
 /**
@@ -177,7 +225,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
-  if (cx.threads !== null) collectKeyLambdas(cx, module.body);
+  if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
@@ -191,7 +239,10 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       if (scope.isGenerator) continue;
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
-        if (inClass) cx.blockingMethodNames.add(def.name);
+        if (inClass) {
+          cx.blockingMethodNames.add(def.name);
+          noteWaitingMethod(cx, def);
+        }
         changed = true;
       }
     }
@@ -235,7 +286,8 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
 function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
-      (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(i.context_expr))) ||
+      (s._type === "For" && iterationWaits(cx, s.iter)) ||
+      (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(cx, i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
       stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
       nestedBodies(s).some((b) => bodyBlocks(cx, b, scope)) ||
@@ -286,6 +338,8 @@ export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boole
   for (let e = stack.pop(); e; e = stack.pop()) {
     if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
+    if (waitsImplicitly(cx, e)) return true;
+    if (isComprehension(e) && e.generators.some((g) => iterationWaits(cx, g.iter))) return true;
     stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;

@@ -1,13 +1,15 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
 import { enumBaseName, isEnumClassDef } from "./class-body-facts.js";
+import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
+import { awaitImplicit, iterationCallWaits } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
+import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, isMethodAlias } from "./classes.js";
@@ -31,8 +33,24 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
+  if (iterationCallWaits(cx, e) === "consume") {
+    // `list(obj)` over an instance whose `__next__` waits: its items awaited first
+    const [first, ...rest] = lowerArgs(cx, e);
+    return { k: "call", callee: cx.rt("consumeWaiting"), args: [lowerExpr(cx, e.func), first!, ...rest], loc };
+  }
+  const waitingHelper = waitingCallbackCall(cx, e, cx.fn.scope);
+  if (waitingHelper !== null) {
+    // map/filter/reduce/list.sort with a function that waits: the runtime's waiting version
+    const receiver = waitingHelper === "sortWaitingKey" && e.func._type === "Attribute" ? lowerExpr(cx, e.func.value) : null;
+    const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
+    return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
+  }
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
-  if (superCall) return superCall;
+  if (superCall) {
+    // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)
+    const jsSuper = superCall.k === "call" && superCall.callee.k === "id" && superCall.callee.name === "super";
+    return !jsSuper && isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, superCall) : superCall;
+  }
 
   const known = e.func._type === "Name" ? cx.knownBinding(e.func.id) : null;
   if (known?.k === "class" && mayBeReplaced(cx, known.def)) {
@@ -510,6 +528,8 @@ function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
   if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
   if (call.k === "call" && waitingKey(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("withWaitingKey"), args: [call.callee, ...call.args], loc: call.loc };
+  // A class call whose `__init__` waits: the instance once its `__init__` has ended.
+  if (constructsWaiting(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("initialized"), args: [call], loc: call.loc };
   return { k: "await", arg: call, loc: cx.loc(e) };
 }
 

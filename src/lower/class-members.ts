@@ -40,10 +40,41 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   if (s.name === "__init__") {
     fn.returnType = undefined;
     if (hasBase) moveSuperCallFirst(cx, s, fn);
+    if (fn.async) deferWaitingInit(cx, fn, hasBase);
     return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn, loc };
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
+  if (kind !== "method" && fn.async) waitingAccessor(cx, fn, kind);
   return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
+}
+
+/**
+ * A property accessor that waits (threads): JS accessors cannot be async, so the body runs as
+ * an async arrow; the getter returns its promise, the setter leaves it to `setProperty`.
+ */
+function waitingAccessor(cx: LowerContext, fn: ir.FunctionIr, kind: "get" | "set"): void {
+  fn.async = false;
+  const run: ir.Expr = { k: "call", callee: { k: "arrow", params: [], body: fn.body, async: true }, args: [] };
+  if (kind === "get") {
+    fn.body = [{ k: "return", arg: run }];
+  } else {
+    fn.returnType = undefined;
+    fn.body = [{ k: "expr", expr: { k: "call", callee: cx.rt("setterWaits"), args: [run] } }];
+  }
+}
+
+/**
+ * A JS constructor whose `__init__` waits (threads): after `super(...)`, the body runs as an
+ * async arrow the instance keeps the promise of (`pendingInit`); the class call awaits it
+ * (`initialized`, calls.ts).
+ */
+function deferWaitingInit(cx: LowerContext, fn: ir.FunctionIr, hasBase: boolean): void {
+  fn.async = false;
+  const first = fn.body[0];
+  const superCall = hasBase && first?.k === "expr" && first.expr.k === "call" && first.expr.callee.k === "id" && first.expr.callee.name === "super" ? [first] : [];
+  const rest = fn.body.slice(superCall.length);
+  const run: ir.Expr = { k: "call", callee: cx.rt("pendingInit"), args: [{ k: "this" }, { k: "arrow", params: [], body: rest, async: true }] };
+  fn.body = [...superCall, { k: "expr", expr: run }];
 }
 
 /** JS requires `super(...)` before `this`: hoist `super().__init__(...)` above `const self = this`. */

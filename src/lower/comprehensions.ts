@@ -1,6 +1,7 @@
 // Comprehensions and generator expressions. A list/set/dict comprehension is a generator
 // run to completion into the container; a generator expression is a lazy generator object.
 //   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
+import { iterationWaits } from "./implicit-waits.js";
 import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -35,7 +36,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
   if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
-  if (!cx.fn.coroutine && !cx.fn.generator && comprehensionParts(e).some((part) => exprBlocks(cx, part, scope))) {
+  if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter)))) {
     return lowerBlockingComprehension(cx, e, scope);
   }
   if (e._type === "ListComp") {
@@ -146,8 +147,12 @@ function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: S
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
-      const iter = loopIterable(g.target, g.iter, i === 0 ? { k: "id", name: param } : lowerExpr(cx, g.iter));
-      inner = [loopOver(cx, g.target, iter, inner, "const")];
+      let iter = loopIterable(g.target, g.iter, i === 0 ? { k: "id", name: param } : lowerExpr(cx, g.iter));
+      // (an instance whose `__next__` waits, in a threaded program: each item awaited)
+      const waits = iterationWaits(cx, g.iter);
+      if (waits) iter = { k: "call", callee: cx.rt("waitingIterator"), args: [iter] };
+      const loop = loopOver(cx, g.target, iter, inner, "const");
+      inner = [waits && loop.k === "forOf" ? { ...loop, await: true } : loop];
     }
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: { k: "any" } }));
     return [...decls, ...inner];

@@ -56,6 +56,10 @@ export class LowerContext {
   blockingFunctions = new Set<object>();
   /** method names of classes whose methods block (calls `x.name()` get awaited) */
   blockingMethodNames = new Set<string>();
+  /** property getters, setters and dunders of the module's classes that wait (implicit-waits.ts) */
+  waitingGetters = new Set<string>();
+  waitingSetters = new Set<string>();
+  waitingDunders = new Set<string>();
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */

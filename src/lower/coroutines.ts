@@ -61,7 +61,7 @@ export function lowerContextManager(
     callee: { k: "member", object: { k: "id", name: ctx }, property: name },
     args,
   });
-  const waits = !isAsync && cx.threads !== null && switchingWith(item.context_expr) ? threadWait(cx) : null;
+  const waits = !isAsync && cx.threads !== null && switchingWith(cx, item.context_expr) ? threadWait(cx) : null;
   const step = (call: ir.Expr): ir.Expr => {
     if (isAsync) return delegate(cx, "await_", call, undefined, loc.line);
     if (waits === "await") return { k: "await", arg: call, loc };

@@ -1,4 +1,5 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
+import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
 import { MODULE_ID } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -45,6 +46,12 @@ function boolCompareOp(op: py.CmpOp): boolean {
 const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
+  const value = lowerExprNode(cx, e);
+  // (a property getter or a dunder the syntax calls, which waits in a threaded program)
+  return (e._type === "BinOp" || e._type === "Call" || ((e._type === "Attribute" || e._type === "Subscript") && e.ctx === "Load")) && waitsImplicitly(cx, e) ? awaitImplicit(cx, value, cx.loc(e)) : value;
+}
+
+function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
   // An int expression over proven-int locals: computed as an Int, handed on as a bigint.
   if ((e._type === "Name" || e._type === "BinOp" || e._type === "UnaryOp" || e._type === "IfExp") && nativeInt(cx, e)) return lowerIntAsValue(cx, e);

@@ -109,7 +109,7 @@ export type Stmt =
   | { k: "return"; arg: Expr | null; loc?: Loc }
   | { k: "if"; test: Expr; then: Stmt[]; else: Stmt[] | null; loc?: Loc }
   | { k: "while"; test: Expr; body: Stmt[]; loc?: Loc }
-  | { k: "forOf"; declare: "const" | "let" | null; target: string | Pattern | Expr; iter: Expr; body: Stmt[]; loc?: Loc }
+  | { k: "forOf"; declare: "const" | "let" | null; target: string | Pattern | Expr; iter: Expr; body: Stmt[]; await?: boolean; loc?: Loc }
   /** a counting loop: `for (let name = init; test; update) body` */
   | { k: "for"; name: string; init: Expr; test: Expr; update: Expr; body: Stmt[]; loc?: Loc }
   | { k: "break"; label?: string; loc?: Loc }

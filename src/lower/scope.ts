@@ -413,6 +413,8 @@ export function childExprs(e: py.Expr): py.Expr[] {
       return e.elts;
     case "Slice":
       return [e.lower, e.upper, e.step].filter((x): x is py.Expr => x !== null);
+    case "NamedExpr":
+      return [e.value];
     default:
       return [];
   }

@@ -1,6 +1,8 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { functionKey } from "../../runtime/lang/attr-names.js";
+import { iterationWaits } from "./implicit-waits.js";
+import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
 import { threadSwitch } from "./thread-switches.js";
 import type * as py from "../frontend/ast.js";
@@ -273,6 +275,8 @@ export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
 
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   if (streamsResults(cx, s.iter)) return lowerResultStream(cx, s);
+  // (an instance whose `__iter__`/`__next__` waits: each item awaited)
+  if (iterationWaits(cx, s.iter) && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope) && !cx.fn.generator && !cx.fn.coroutine) return lowerResultStream(cx, s, "waitingIterator");
   if (s.target._type === "Name" && intLocals(cx).has(s.target.id) && isRangeCall(cx, s.iter)) {
     const { bind, make } = rangeLoop(cx, s, canLoopConst(cx, s.target));
     return lowerLoop(cx, s, make, [bind]);
@@ -295,6 +299,9 @@ function streamsResults(cx: LowerContext, iter: py.Expr): boolean {
   if (!cx.fn.jsAsync && cx.fn.scope !== cx.moduleScope) return false;
   if (isSocketFile(cx, iter)) return true;
   if (iter._type !== "Call") return false;
+  // (`map`/`filter` with a function that waits: each item as it comes)
+  const helper = waitingCallbackCall(cx, iter, cx.fn.scope);
+  if (helper === "waitingMap" || helper === "waitingFilter") return true;
   const kind = threadSwitch(cx, iter, iter.func, cx.fn.scope);
   const f = iter.func;
   const name = f._type === "Attribute" ? f.attr : f._type === "Name" ? f.id : "";
@@ -319,13 +326,13 @@ function isSocketFile(cx: LowerContext, e: py.Expr): boolean {
   return false;
 }
 
-function lowerResultStream(cx: LowerContext, s: py.For): ir.Stmt[] {
+function lowerResultStream(cx: LowerContext, s: py.For, helper = "threadIterator"): ir.Stmt[] {
   const it = cx.temp("it");
   const step = cx.temp("step");
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
-  cx.streamedCalls.add(s.iter);
+  if (helper === "threadIterator") cx.streamedCalls.add(s.iter);
   const source = lowerExpr(cx, s.iter);
-  const iterDecl: ir.Stmt = { k: "decl", kind: "const", name: it, init: { k: "call", callee: cx.rt("threadIterator"), args: [source] }, loc: cx.loc(s.iter) };
+  const iterDecl: ir.Stmt = { k: "decl", kind: "const", name: it, init: { k: "call", callee: cx.rt(helper), args: [source] }, loc: cx.loc(s.iter) };
   const next: ir.Expr = { k: "await", arg: { k: "call", callee: { k: "member", object: { k: "id", name: it }, property: "next" }, args: [] }, loc: cx.loc(s.iter) };
   const stepStmts: ir.Stmt[] = [
     { k: "decl", kind: "const", name: step, init: next },

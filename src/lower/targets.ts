@@ -3,6 +3,7 @@
 // A Python local is declared with `const`/`let` at its first binding when that binding is a
 // statement directly in the function body; any other local is declared (`let x: any;`) at
 // the top of the function, so one JS binding serves the whole Python scope.
+import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
@@ -152,14 +153,21 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
+      if (waitsImplicitly(cx, target)) {
+        // A property setter that waits: called for its promise (a JS assignment drops it).
+        const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [lowerExpr(cx, target.value), { k: "str", value: key }, value] };
+        return [{ k: "expr", expr: awaitImplicit(cx, set, loc), loc }];
+      }
       return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
     }
     case "Subscript": {
       const index = intIndex(cx, target.slice);
-      if (index !== null) {
-        return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }, loc }];
-      }
-      return [{ k: "expr", expr: { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] }, loc }];
+      const set: ir.Expr =
+        index !== null
+          ? { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }
+          : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
+      // (a `__setitem__` that waits: the runtime hands back its promise)
+      return [{ k: "expr", expr: waitsImplicitly(cx, target) ? awaitImplicit(cx, set, loc) : set, loc }];
     }
     case "Tuple":
     case "List":
@@ -299,6 +307,13 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       return [...object.setup, { k: "expr", expr: update, loc }];
     }
     const member: ir.Expr = { k: "member", object: object.read, property: key };
+    if (cx.threads !== null && (cx.waitingGetters.has(t.attr) || cx.waitingSetters.has(t.attr))) {
+      // a property whose getter or setter waits: each awaited in turn
+      const read = cx.waitingGetters.has(t.attr) ? awaitImplicit(cx, member, loc) : member;
+      const updated: ir.Expr = { k: "call", callee: helper, args: [read, value] };
+      const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [object.read, { k: "str", value: key }, updated] };
+      return [...object.setup, { k: "expr", expr: cx.waitingSetters.has(t.attr) ? awaitImplicit(cx, set, loc) : set, loc }];
+    }
     return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
   }
   if (t._type === "Subscript") {
@@ -313,8 +328,10 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       key = { setup: [{ k: "decl", kind: "const", name, init: index }], read: { k: "id", name } };
     }
     const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
-    const current: ir.Expr = { k: "call", callee: cx.rt(get), args: [object.read, key.read] };
-    const update: ir.Expr = { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] };
+    // (a `__getitem__`/`__setitem__` that waits, in a threaded program: each awaited)
+    const waits = (name: string, x: ir.Expr): ir.Expr => (cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
+    const current: ir.Expr = waits("__getitem__", { k: "call", callee: cx.rt(get), args: [object.read, key.read] });
+    const update: ir.Expr = waits("__setitem__", { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] });
     return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
   }
   return cx.unsupported(t, `augmented assignment to ${t._type}`);

@@ -6,6 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
+import { waitsWhereCalled } from "./implicit-waits.js";
 
 export interface ThreadUse {
   /** concurrent.futures is imported (or run_coroutine_threadsafe used): `.result()` may wait */
@@ -166,22 +167,27 @@ function switchMethod(e: py.Call, f: py.Attribute, futures: boolean): string | n
   }
 }
 
-/** `with lock:`, `with self.cond:`, `with ThreadPoolExecutor() as ex:`: entering may wait. */
-export function switchingWith(e: py.Expr): boolean {
+/**
+ * `with lock:`, `with self.cond:`, `with ThreadPoolExecutor() as ex:`: entering may wait; so
+ * may any `with` once some class's `__enter__` or `__exit__` waits.
+ */
+export function switchingWith(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name" || e._type === "Attribute") return true;
+  if (cx.blockingMethodNames.has("__enter__") || cx.blockingMethodNames.has("__exit__")) return true;
   if (e._type !== "Call") return false;
   const f = e.func;
   const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
   return name.endsWith("Executor");
 }
 
-const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__"]);
+const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__", "__init__"]);
 
 /**
  * May the function become async for threads? Not one the runtime calls and uses the value of
  * at once (`__init__`, `__str__`, ..., properties): there a switch call is not awaited.
  */
 export function mayWait(def: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  if (waitsWhereCalled(def)) return true;
   if (def.name.startsWith("__") && def.name.endsWith("__") && !WAITING_DUNDERS.has(def.name)) return false;
   return !def.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")));
 }

@@ -1,0 +1,111 @@
+// Implicit calls that wait (DESIGN.md §7). In a threaded program a method reaching a thread
+// switch is async, and so are a property's accessors and the dunders the syntax calls without
+// naming them (`obj[k]`, `a + b`, `with obj:`, `for x in obj:`). Where the syntax stands the
+// lowering awaits what the runtime hands back: the accessor's or dunder's promise, or the
+// value at once when that object's method does not wait.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { delegate } from "./coroutines.js";
+
+/** Dunders called by `a OP b` (and the reflected ones). */
+const BINARY_DUNDERS: Record<py.Operator, string> = {
+  Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
+  Pow: "pow", MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitOr: "or",
+  BitXor: "xor", BitAnd: "and",
+};
+
+/** The dunders whose implicit calls are awaited where the syntax reaches them. */
+const IMPLICIT_DUNDERS = new Set([
+  "__getitem__", "__setitem__", "__delitem__", "__iter__", "__next__",
+  ...Object.values(BINARY_DUNDERS).flatMap((n) => [`__${n}__`, `__r${n}__`]),
+]);
+
+function decoratorKind(def: py.FunctionDef | py.AsyncFunctionDef): "get" | "set" | "del" | null {
+  for (const d of def.decorator_list) {
+    if (d._type === "Name" && d.id === "property") return "get";
+    if (d._type === "Attribute" && d.attr === "getter") return "get";
+    if (d._type === "Attribute" && d.attr === "setter") return "set";
+    if (d._type === "Attribute" && d.attr === "deleter") return "del";
+  }
+  return null;
+}
+
+/** May a method of this name and decorators become async for threads (its calls awaited)? */
+export function waitsWhereCalled(def: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  const kind = decoratorKind(def);
+  if (kind !== null) return kind !== "del";
+  return IMPLICIT_DUNDERS.has(def.name);
+}
+
+/** A method of a class that waits: its implicit call sites wait too. */
+export function noteWaitingMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): void {
+  const kind = decoratorKind(def);
+  if (kind === "get") cx.waitingGetters.add(def.name);
+  else if (kind === "set") cx.waitingSetters.add(def.name);
+  else if (IMPLICIT_DUNDERS.has(def.name)) cx.waitingDunders.add(def.name);
+}
+
+/** Does evaluating this expression itself (not its parts) call a waiting accessor or dunder? */
+export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
+  if (cx.threads === null) return false;
+  switch (e._type) {
+    case "Attribute":
+      // (a stored attribute may be an augmented assignment's, which reads it first)
+      return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && (cx.waitingSetters.has(e.attr) || cx.waitingGetters.has(e.attr));
+    case "Subscript":
+      return cx.waitingDunders.has(e.ctx === "Load" ? "__getitem__" : e.ctx === "Store" ? "__setitem__" : "__delitem__") || (e.ctx === "Store" && cx.waitingDunders.has("__getitem__"));
+    case "Call":
+      return iterationCallWaits(cx, e) !== null;
+    case "BinOp": {
+      const name = BINARY_DUNDERS[e.op];
+      return cx.waitingDunders.has(`__${name}__`) || cx.waitingDunders.has(`__r${name}__`);
+    }
+    default:
+      return false;
+  }
+}
+
+const NOT_ITERATORS = new Set(["Constant", "List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr", "BinOp"]);
+
+/**
+ * Does `for x in iter:` wait at each item: some class's `__iter__` or `__next__` waits and the
+ * iterable may be an instance (not a display, nor a builtin's result)?
+ */
+export function iterationWaits(cx: LowerContext, iter: py.Expr): boolean {
+  if (cx.threads === null || !(cx.waitingDunders.has("__next__") || cx.waitingDunders.has("__iter__"))) return false;
+  if (NOT_ITERATORS.has(iter._type)) return false;
+  if (iter._type === "Call" && iter.func._type === "Name" && cx.resolve(iter.func.id) === null) return false;
+  // (`d.items()`: a method no class of the program defines gives a built-in value)
+  if (iter._type === "Call" && iter.func._type === "Attribute" && !cx.methodNames.has(iter.func.attr)) return false;
+  return true;
+}
+
+/** Builtins that exhaust an iterable argument at once (`any`/`all` may stop early: not these). */
+const CONSUMERS = new Set(["list", "tuple", "set", "frozenset", "sorted", "sum", "min", "max", "dict"]);
+
+/**
+ * `next(obj)` / `iter(obj)` where some `__next__`/`__iter__` waits ("step"), or `list(obj)`,
+ * `sum(obj)`, ... over an instance whose iteration waits ("consume"); null otherwise.
+ */
+export function iterationCallWaits(cx: LowerContext, e: py.Call): "step" | "consume" | null {
+  if (cx.threads === null || e.func._type !== "Name" || cx.resolve(e.func.id) !== null) return null;
+  const name = e.func.id;
+  if (name === "next" && cx.waitingDunders.has("__next__")) return "step";
+  if (name === "iter" && e.args.length === 1 && cx.waitingDunders.has("__iter__")) return "step";
+  const first = e.args[0];
+  if (CONSUMERS.has(name) && first !== undefined && first._type !== "Starred" && iterationWaits(cx, first)) return "consume";
+  return null;
+}
+
+/** Awaits `x` where the running function can wait (else it stays as is). */
+export function awaitImplicit(cx: LowerContext, x: ir.Expr, loc?: ir.Loc): ir.Expr {
+  if (cx.fn.coroutine) return delegate(cx, "awaitPending", x, loc);
+  if (cx.fn.generator && !cx.fn.jsAsync) return x;
+  if (cx.fn.jsAsync) return { k: "await", arg: x, loc };
+  if (cx.fn.scope === cx.moduleScope) {
+    cx.topLevelAwait = true;
+    return { k: "await", arg: x, loc };
+  }
+  return x;
+}

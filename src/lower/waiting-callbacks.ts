@@ -1,0 +1,96 @@
+// Callbacks that wait (threads, DESIGN.md §7): a lambda or function reaching a thread switch,
+// given to something that calls it. Lambdas handed to callers that await what they return
+// (a thread's target, a Timer, an executor, sorted/min/max/list.sort keys, map, filter,
+// functools.reduce) become async when their body waits; `map`, `filter`, `reduce` and
+// `list.sort` with such a function run through the runtime's waiting versions, awaited.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { lambdaWaits } from "./blocking.js";
+
+/** The callback argument of a call that awaits what its callback returns, if one is given. */
+function callbackArgument(call: py.Call): py.Expr | undefined {
+  const f = call.func;
+  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
+  const keyword = (k: string): py.Expr | undefined => call.keywords.find((x) => x.arg === k)?.value;
+  switch (name) {
+    case "sorted":
+    case "min":
+    case "max":
+      return f._type === "Name" ? keyword("key") : undefined;
+    case "sort":
+      return f._type === "Attribute" ? keyword("key") : undefined;
+    case "Thread":
+      return keyword("target");
+    case "Timer":
+      return call.args[1] ?? keyword("function");
+    case "submit":
+    case "to_thread":
+    case "map":
+    case "filter":
+    case "reduce":
+      return call.args[0];
+    case "run_in_executor":
+      return call.args[1];
+    default:
+      return undefined;
+  }
+}
+
+/** The lambdas given to callers that await what they return, anywhere in the module. */
+export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const n of node) collectCallbackLambdas(cx, n);
+    return;
+  }
+  const call = node as py.Call;
+  if (call._type === "Call") {
+    const callback = callbackArgument(call);
+    if (callback?._type === "Lambda") cx.keyLambdas.add(callback);
+  }
+  for (const v of Object.values(node)) if (typeof v === "object") collectCallbackLambdas(cx, v);
+}
+
+/** Does the function value (a lambda, a def's name) wait when called? */
+export function functionWaits(cx: LowerContext, f: py.Expr | undefined, from: Scope): boolean {
+  if (f === undefined) return false;
+  if (f._type === "Lambda") return lambdaWaits(cx, f);
+  if (f._type !== "Name") return false;
+  const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
+  if (!bindings || bindings.length !== 1) return false;
+  const stmt = bindings[0]!.stmt;
+  return stmt !== null && stmt !== undefined && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && cx.blockingFunctions.has(stmt);
+}
+
+/** `map`, `filter`, `functools.reduce` (the builtins, functools's) or `xs.sort`, and which runtime helper. */
+function waitingHelper(cx: LowerContext, e: py.Call, from: Scope): string | null {
+  const f = e.func;
+  if (f._type === "Name" && (f.id === "map" || f.id === "filter") && cx.resolve(f.id, from) === null) return f.id === "map" ? "waitingMap" : "waitingFilter";
+  if (f._type === "Name" && f.id === "reduce") {
+    const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
+    const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+    return stmt?._type === "ImportFrom" && stmt.module === "functools" ? "waitingReduce" : null;
+  }
+  if (f._type === "Attribute" && f.attr === "reduce" && f.value._type === "Name" && cx.knownBinding(f.value.id)?.k === "module") {
+    const known = cx.knownBinding(f.value.id);
+    return known?.k === "module" && known.module === "functools" ? "waitingReduce" : null;
+  }
+  if (f._type === "Attribute" && f.attr === "sort" && f.value._type !== "Constant") return "sortWaitingKey";
+  return null;
+}
+
+/** A call of map/filter/reduce/list.sort whose function waits: its runtime helper, else null. */
+export function waitingCallbackCall(cx: LowerContext, e: py.Call, from: Scope): string | null {
+  if (cx.threads === null) return null;
+  const helper = waitingHelper(cx, e, from);
+  if (helper === null) return null;
+  const fn = helper === "sortWaitingKey" ? e.keywords.find((k) => k.arg === "key")?.value : e.args[0];
+  return functionWaits(cx, fn, from) ? helper : null;
+}
+
+/** The call through its waiting helper (`sortWaitingKey(xs, ...)` takes the list first). */
+export function lowerWaitingCallback(cx: LowerContext, e: py.Call, helper: string, args: ir.Arg[], receiver: ir.Expr | null): ir.Expr {
+  return { k: "call", callee: cx.rt(helper), args: receiver === null ? args : [receiver, ...args], loc: cx.loc(e) };
+}
