@@ -6,14 +6,11 @@
 import { AssertionError as AssertionErrorType, AttributeError, BaseException } from "../values/exceptions.js";
 import { getattrImpl } from "../values/attributes.js";
 import { setattr } from "../values/builtin-functions.js";
-import { eq } from "../values/compare.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { next } from "../values/iteration.js";
 import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
-import { getitem } from "../values/subscript.js";
-import { Dict } from "../values/dict.js";
 import { isClass } from "../values/typename.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 import { isNone, pyClass } from "./callable-class.js";
@@ -26,72 +23,8 @@ import { callValue } from "./pycall.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export const DEFAULT = new (class Sentinel {
-  static readonly pythonName = "_SentinelObject";
-  __repr__(): string {
-    return "sentinel.DEFAULT";
-  }
-})();
-
-// ---- call ----
-
-export class Call {
-  static readonly pythonName = "_Call";
-  constructor(
-    readonly name: string | null,
-    readonly callArgs: unknown[],
-    readonly callKwargs: [string, unknown][],
-  ) {}
-  get args(): Tuple {
-    return Tuple.from(this.callArgs);
-  }
-  get kwargs(): Dict {
-    return new Dict(this.callKwargs);
-  }
-  __call__(...args: unknown[]): Call {
-    const [pos, kw] = splitKw(args);
-    return new Call(this.name ?? "", pos, Object.entries(kw));
-  }
-  __getattr__(attr: string): Call {
-    if (attr.startsWith("__") || attr === "then") throw new AttributeError(attr);
-    return new Call(this.name === null || this.name === "" ? attr : `${this.name}.${attr}`, [], []);
-  }
-  __eq__(other: unknown): boolean {
-    if (!(other instanceof Call)) return false;
-    if (this.name !== null && other.name !== null && this.name !== "" && other.name !== "" && this.name !== other.name) return false;
-    if (this.callArgs.length !== other.callArgs.length || !this.callArgs.every((a, i) => eq(a, other.callArgs[i]))) return false;
-    if (this.callKwargs.length !== other.callKwargs.length) return false;
-    return this.callKwargs.every(([k, v]) => other.callKwargs.some(([k2, v2]) => k === k2 && eq(v, v2)));
-  }
-  __ne__(other: unknown): boolean {
-    return !this.__eq__(other);
-  }
-  __repr__(): string {
-    const name = this.name === null || this.name === "" ? "call" : this.name.startsWith("()") ? `call${this.name}` : `call.${this.name}`;
-    return formatSignature(name, this.callArgs, this.callKwargs);
-  }
-  __len__(): bigint {
-    return 2n;
-  }
-  __getitem__(index: unknown): unknown {
-    return getitem(Tuple.of(this.args, this.kwargs), index);
-  }
-  __iter__(): Iterator<unknown> {
-    return [this.args, this.kwargs][Symbol.iterator]();
-  }
-}
-
-const callRoot = new Call(null, [], []);
-
-/** `call`: a function (emitted code calls an imported name directly) that is also `call.name`. */
-export const call: any = Object.assign((...args: unknown[]): Call => callRoot.__call__(...args), {
-  __getattr__: (attr: string): Call => callRoot.__getattr__(attr),
-});
-
-export function formatSignature(name: string, args: unknown[], kwargs: [string, unknown][]): string {
-  const parts = [...args.map((a) => repr(a)), ...kwargs.map(([k, v]) => `${k}=${repr(v)}`)];
-  return `${name}(${parts.join(", ")})`;
-}
+export { Call, DEFAULT, call, formatSignature } from "./unittest-mock-call.js";
+import { Call, DEFAULT, formatSignature } from "./unittest-mock-call.js";
 
 // ---- Mock ----
 
