@@ -24,6 +24,11 @@ export function big(x: Int): bigint {
   return typeof x === "number" ? BigInt(x) : x;
 }
 
+/** An int argument as an Int (a copy of a body specialised for int arguments takes it so). */
+export function intOf(x: bigint): Int {
+  return small(x);
+}
+
 /** A bigint result back as a number when it is safe. */
 function small(x: bigint): Int {
   return x <= MAX_BIG && x >= -MAX_BIG ? Number(x) : x;
