@@ -64,11 +64,13 @@ function analyze(cx: LowerContext, scope: Scope, params: Set<string> = NONE): Se
  * `range(...)`, as an index, with `//`, `%`, an int literal or a proven-int local) or as
  * floats (with `+ - *` and a float literal), not both; `loops`: the body has loops,
  * `inLoops`: such a use is inside one. Null when there is no such parameter or a copy could
- * not be made: the body has nested defs, classes or lambdas (a copy would define them twice).
+ * not be made: the body has nested defs, classes or lambdas (a copy would define them twice),
+ * or it is an `__init__`.
  */
 export function specialisableParams(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, skipFirst: boolean, generalInts: Set<string>): { ints: string[]; floats: string[]; loops: boolean; inLoops: boolean } | null {
   const scope = cx.scopeOf(s);
-  if (scope.kind !== "function" || s._type === "AsyncFunctionDef") return null;
+  // (A constructor's super().__init__() must come first in the JS class's constructor.)
+  if (scope.kind !== "function" || s._type === "AsyncFunctionDef" || s.name === "__init__") return null;
   const positional = [...s.args.posonlyargs, ...s.args.args].slice(skipFirst ? 1 : 0).map((a) => a.arg);
   if (positional.length === 0) return null;
   let loops = false;
