@@ -56,7 +56,7 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
    * leaves the generator open, as Python's `for` does.
    */
   [Symbol.iterator](): Iterator<Y, R, unknown> {
-    return { next: (value?: unknown) => this._step(NEXT, value) };
+    return new GeneratorIterator(this);
   }
 
   __iter__(): this {
@@ -77,6 +77,19 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 }
 
 (PyGenerator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
+
+/**
+ * The JS iterator `for...of` takes from a generator: `next` only. (A class, not an object
+ * literal with an arrow: one is made per loop, and the bundle's kept names would wrap an arrow
+ * property with a defineProperty call each time.)
+ */
+class GeneratorIterator<Y, R> implements Iterator<Y, R, unknown> {
+  constructor(private readonly generator: PyGenerator<Y, R>) {}
+
+  next(value?: unknown): IteratorResult<Y, R> {
+    return this.generator.next(value);
+  }
+}
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {

@@ -183,7 +183,7 @@ function builtinMul(a: unknown, b: unknown): any {
 }
 
 /** int / int as a correctly rounded float, even for ints beyond 2**53. */
-function intTrueDiv(x: bigint, y: bigint): number {
+export function intTrueDiv(x: bigint, y: bigint): number {
   if (y === 0n) throw new ZeroDivisionError("division by zero");
   const limit = 1n << 53n;
   const ax = x < 0n ? -x : x;
@@ -335,7 +335,7 @@ const OR: OpSpec = spec("|", "or", (a, b) => {
 // for an int beyond the float range).
 
 /** A float operand from an int or float known to be one of them. */
-function asFloat(x: bigint | number): number {
+export function asFloat(x: bigint | number): number {
   return typeof x === "number" ? x : toFloatChecked(x);
 }
 

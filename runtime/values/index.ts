@@ -38,6 +38,7 @@ export * from "./str-format.js";
 export * from "./str-methods.js";
 export * from "./traceback.js";
 export * from "./small-int.js";
+export * from "./native-float.js";
 export * from "./int-mixed.js";
 import "./type-methods.js";
 export { namespaceOrder } from "./namespaces.js";

@@ -19,9 +19,23 @@ export type Int = number | bigint;
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
 
-/** The int as the runtime represents ints everywhere else. */
-export function big(x: Int): bigint {
+/**
+ * The int as the runtime represents ints everywhere else. (Typed `any` for the emitted code: a
+ * general expression of an int, `x.cents` in a branch no int reaches, type-checks as any
+ * value's does.)
+ */
+export function big(x: Int): any {
   return typeof x === "number" ? BigInt(x) : x;
+}
+
+/** `big` typed for the runtime's own arithmetic. */
+function bigOf(x: Int): bigint {
+  return typeof x === "number" ? BigInt(x) : x;
+}
+
+/** An int argument as an Int (a copy of a body specialised for int arguments takes it so). */
+export function intOf(x: bigint): Int {
+  return small(x);
 }
 
 /** A bigint result back as a number when it is safe. */
@@ -37,7 +51,7 @@ export function addI(a: Int, b: Int): Int {
     const r = a + b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return small(big(a) + big(b));
+  return small(bigOf(a) + bigOf(b));
 }
 
 export function subI(a: Int, b: Int): Int {
@@ -45,7 +59,7 @@ export function subI(a: Int, b: Int): Int {
     const r = a - b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return small(big(a) - big(b));
+  return small(bigOf(a) - bigOf(b));
 }
 
 export function mulI(a: Int, b: Int): Int {
@@ -54,7 +68,7 @@ export function mulI(a: Int, b: Int): Int {
     // (`+ 0` turns JS's -0 of `-3 * 0` into 0: Python's ints have no negative zero.)
     if (r <= MAX && r >= -MAX) return r + 0;
   }
-  return small(big(a) * big(b));
+  return small(bigOf(a) * bigOf(b));
 }
 
 /** `a // b`: floor division (ZeroDivisionError through the general helper). */
@@ -65,7 +79,7 @@ export function floordivI(a: Int, b: Int): Int {
     const q = (a - r) / b;
     return (r !== 0 && r < 0 !== b < 0 ? q - 1 : q) + 0;
   }
-  return small(floordiv(big(a), big(b)) as bigint);
+  return small(floordiv(bigOf(a), bigOf(b)) as bigint);
 }
 
 /** `a % b` with the sign of b, as Python's. */
@@ -74,7 +88,7 @@ export function modI(a: Int, b: Int): Int {
     const r = a % b;
     return (r !== 0 && r < 0 !== b < 0 ? r + b : r) + 0;
   }
-  return small(mod(big(a), big(b)) as bigint);
+  return small(mod(bigOf(a), bigOf(b)) as bigint);
 }
 
 export function negI(a: Int): Int {
@@ -102,7 +116,7 @@ export function getitemI(obj: unknown, i: Int): any {
     const at = i < 0 ? i + items.length : i;
     if (at >= 0 && at < items.length) return items[at];
   }
-  return getitem(obj, big(i));
+  return getitem(obj, bigOf(i));
 }
 
 /**
@@ -114,7 +128,7 @@ export function getsliceI(obj: unknown, lo: Int | null, hi: Int | null): unknown
     if (typeof obj === "string" && astralCodePoints(obj) === null) return obj.slice(lo ?? 0, hi ?? obj.length);
     if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) return obj.slice(lo ?? 0, hi ?? obj.length);
   }
-  return getitem(obj, slice(lo === null ? null : big(lo), hi === null ? null : big(hi), null));
+  return getitem(obj, slice(lo === null ? null : bigOf(lo), hi === null ? null : bigOf(hi), null));
 }
 
 /** `obj[i] = value` for an Int index. */
@@ -126,7 +140,7 @@ export function setitemI(obj: unknown, i: Int, value: unknown): unknown {
       return undefined;
     }
   }
-  return setitem(obj, big(i), value);
+  return setitem(obj, bigOf(i), value);
 }
 
 /**

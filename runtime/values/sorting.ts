@@ -56,7 +56,10 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   const n = keys.length;
   // Ints that all fit a double compare faster as numbers.
   if (n > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
-  let order: ArrayLike<number> | null = n > 1 ? packedIntOrder(keys, reverse) : null;
+  // Keys already in order (all equal, or a list sorted before) leave the items as they are,
+  // as CPython's sort finds such a run in one pass.
+  if (n < 2 || inOrder(keys, reverse)) return;
+  let order: ArrayLike<number> | null = packedIntOrder(keys, reverse);
   if (order === null) {
     const compare = primitiveOrder(keys) ?? sortCompare;
     if (compare === comparePrimitives || compare === compareNativeStrings) {
@@ -206,6 +209,25 @@ function packedIntOrder(keys: unknown[], reverse: boolean): number[] | null {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = packed[i]! % n;
   return order;
+}
+
+/**
+ * Are the keys, all ints, all floats without NaN, or all strs without surrogates (whose `<` is
+ * JS's own), already in sorted order (non-increasing when reversed: equal keys keep theirs)?
+ */
+function inOrder(keys: unknown[], reverse: boolean): boolean {
+  const kind = typeof keys[0];
+  if (kind !== "number" && kind !== "bigint" && kind !== "string") return false;
+  let previous = keys[0] as number;
+  if (previous !== previous || (kind === "string" && SURROGATE.test(keys[0] as string))) return false;
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as number;
+    if (typeof k !== kind || k !== k) return false;
+    if (reverse ? previous < k : k < previous) return false;
+    if (kind === "string" && SURROGATE.test(k as unknown as string)) return false;
+    previous = k;
+  }
+  return true;
 }
 
 function isSafeBigint(k: unknown): boolean {

@@ -122,10 +122,17 @@ function assignSlice(list: unknown[], key: Slice, value: unknown): void {
   if (value === null || value === undefined || typeof value !== "object" && typeof value !== "string" || !(Symbol.iterator in Object(value))) {
     throw new PyTypeError("can only assign an iterable");
   }
-  const items = [...(value as Iterable<unknown>)];
+  // (A list, not a subclass, is copied as it is, as CPython's PySequence_Fast takes an exact
+  // list; a subclass is iterated, its own __iter__ called. The copy keeps `xs[:] = xs` right.)
+  const items = Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype ? value.slice() : [...(value as Iterable<unknown>)];
   const [start, stop, step] = key.resolve(list.length);
   if (step === 1) {
-    list.splice(start, Math.max(0, stop - start), ...items);
+    const count = Math.max(0, stop - start);
+    if (count === items.length) {
+      for (let i = 0; i < count; i++) list[start + i] = items[i];
+      return;
+    }
+    list.splice(start, count, ...items);
     return;
   }
   const positions = key.positions(list.length);

@@ -40,6 +40,14 @@ export interface FunctionState {
   temps: string[];
   /** statements that must run just before the statement being lowered (hoisted defaults) */
   before: ir.Stmt[];
+  /** parameters this lowering of the body may take as ints (a copy specialised for int arguments, int-facts.ts) */
+  intParams?: Set<string>;
+  /** the proven-int locals of this lowering, when `intParams` is set */
+  intFacts?: Set<string>;
+  /** parameters this lowering of the body may take as floats (float-facts.ts) */
+  floatParams?: Set<string>;
+  /** the proven-float locals of this lowering, when `intParams` or `floatParams` is set */
+  floatFacts?: Set<string>;
 }
 
 export class UnsupportedError extends Error {

@@ -19,6 +19,7 @@ import { attributeRead } from "./attributes.js";
 import { handlerOnly, lowerNamedExpr, mayBeUnbound } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
+import { lowerFloat, lowerFloatCompare, lowerFloatTest, nativeFloat } from "./float-facts.js";
 import { intIndex, intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntMixedBinOp, lowerIntTest, nativeInt } from "./int-facts.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
@@ -55,6 +56,8 @@ function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {
   const loc = cx.loc(e);
   // An int expression over proven-int locals: computed as an Int, handed on as a bigint.
   if ((e._type === "Name" || e._type === "BinOp" || e._type === "UnaryOp" || e._type === "IfExp") && nativeInt(cx, e)) return lowerIntAsValue(cx, e);
+  // A float expression over proven-float (or int) locals: JS number arithmetic.
+  if ((e._type === "BinOp" || e._type === "UnaryOp" || e._type === "IfExp") && nativeFloat(cx, e)) return lowerFloat(cx, e);
   switch (e._type) {
     case "Constant":
       refuseEscapedPair(cx, e);
@@ -358,7 +361,7 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
     const op = e.op === "And" ? "&&" : "||";
     return e.values.map((v) => lowerTest(cx, v)).reduce((left, right) => ({ k: "logical", op, left, right, loc: cx.loc(e) }));
   }
-  const native = lowerIntTest(cx, e);
+  const native = lowerIntTest(cx, e) ?? lowerFloatTest(cx, e);
   if (native !== null) return native;
   if (e._type === "Compare") return lowerCompare(cx, e, true);
   const value = lowerExpr(cx, e);
@@ -508,7 +511,7 @@ function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Exp
  */
 function lowerCompare(cx: LowerContext, e: py.Compare, test: boolean): ir.Expr {
   const loc = cx.loc(e);
-  const native = lowerIntCompare(cx, e);
+  const native = lowerIntCompare(cx, e) ?? lowerFloatCompare(cx, e);
   if (native !== null) return native;
   const helpers = test ? COMPARE_HELPERS : COMPARE_VALUE_HELPERS;
   if (e.ops.length > LONG_CHAIN && !suspends(e)) {

@@ -14,6 +14,8 @@ import { jsName } from "./names.js";
 import { lowerConstant, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { hoistedNames } from "./targets.js";
+import { intLocals, specialisableParams } from "./int-facts.js";
+import { floatLocals } from "./float-facts.js";
 import { lowerType } from "./types.js";
 import { describeSignature, signatureSpec, varargIsRest } from "./signatures.js";
 
@@ -151,9 +153,11 @@ export function lowerDef(
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
 
+  const intCopy = (): ir.Stmt[] => intArgumentsCopy(cx, s, state, params, method?.selfParam === true);
   if (isCoroutine || isGenerator) {
     // The Python body runs inside a generator that the coroutine/generator object drives.
     const inner = lowerFunctionBody(cx, state, s.body);
+    if (isGenerator) inner.unshift(...intCopy());
     // `Coroutine<null>` for `async def f() -> None`: its body returns None explicitly.
     if (isCoroutine && !isAsyncGenerator && s.returns && mayFallOffEnd(s.body)) inner.push({ k: "return", arg: { k: "null" } });
     const body: ir.FunctionIr = {
@@ -183,6 +187,7 @@ export function lowerDef(
   }
 
   const body = lowerFunctionBody(cx, state, s.body, prologue);
+  body.splice(prologue.length, 0, ...intCopy());
   let returnType: ir.TsType | undefined = s.returns ? returnHint : refersToItself(scope, s.name) ? ANY : undefined;
   const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
   // A property's getter must return a value for TS too.
@@ -194,6 +199,56 @@ export function lowerDef(
   }
   if (jsAsync) returnType = { k: "ref", name: "Promise", args: [returnType ?? ANY] };
   return { fn: { name: jsName(s.name), params, returnType, body, generator: false, async: jsAsync }, setup };
+}
+
+/**
+ * `if (typeof n === "bigint" && typeof x === "number") { n = intOf(n); ...the body again... }`:
+ * when the parameters the body uses as ints arrive as ints (and those it uses as floats as
+ * floats), the body runs as a copy lowered with them as proven-int locals (Ints: JS numbers
+ * while safe, int-facts.ts) and proven-float ones (float-facts.ts); any other arguments take
+ * the general body. Empty when no parameter qualifies or the copy would prove nothing more.
+ */
+function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, general: FunctionState, params: ir.Param[], skipSelf: boolean): ir.Stmt[] {
+  const generalInts = cx.within(general, () => intLocals(cx));
+  const wanted = specialisableParams(cx, s, skipSelf, generalInts);
+  if (wanted === null) return [];
+  // (A parameter with a TS type other than any cannot hold the Int.)
+  const untyped = new Set(params.filter((p) => p.type === undefined || p.type.k === "any").map((p) => p.name));
+  const state = cx.newFunctionState(general.scope, { coroutine: general.coroutine, generator: general.generator, jsAsync: general.jsAsync });
+  state.selfName = general.selfName;
+  state.classMethod = general.classMethod;
+  for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
+  if (s.args.vararg) state.declared.add(s.args.vararg.arg);
+  if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
+  state.intParams = new Set(wanted.ints.filter((p) => untyped.has(jsName(p))));
+  state.floatParams = new Set(wanted.floats.filter((p) => untyped.has(jsName(p))));
+  const provenInts = cx.within(state, () => intLocals(cx));
+  const provenFloats = cx.within(state, () => floatLocals(cx));
+  const ints = [...state.intParams].filter((p) => provenInts.has(p));
+  const floats = [...state.floatParams].filter((p) => provenFloats.has(p));
+  if (ints.length + floats.length === 0) return [];
+  // The copy pays when it runs more natively in a loop (more proven locals, or such a
+  // parameter used there), or when the body is straight-line arithmetic.
+  const generalFloats = cx.within(general, () => floatLocals(cx));
+  const grows = [...provenInts].some((n) => !generalInts.has(n) && !ints.includes(n)) || [...provenFloats].some((n) => !generalFloats.has(n) && !floats.includes(n));
+  if (wanted.loops && !wanted.inLoops && !grows) return [];
+  // Only the parameters the copy relies on are checked (the others are then not assumed).
+  state.intParams = new Set(ints);
+  state.floatParams = new Set(floats);
+  state.intFacts = undefined;
+  state.floatFacts = undefined;
+  const id = (p: string): ir.Expr => ({ k: "id", name: jsName(p) });
+  const typeTest = (p: string, type: string): ir.Expr => ({ k: "binary", op: "===", left: { k: "unary", op: "typeof", arg: id(p) }, right: { k: "str", value: type } });
+  const test = [...ints.map((p) => typeTest(p, "bigint")), ...floats.map((p) => typeTest(p, "number"))].reduce((a, b) => ({ k: "logical", op: "&&", left: a, right: b }));
+  const convert = ints.map((p): ir.Stmt => ({ k: "expr", expr: { k: "assign", op: "=", target: id(p), value: { k: "call", callee: cx.rt("intOf"), args: [id(p)] } } }));
+  const body = lowerFunctionBody(cx, state, s.body);
+  // (Falling off its end returns what the general body's end returns: None, explicitly where
+  // TS wants a value, see lowerDef.)
+  const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
+  const getter = s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "getter"));
+  const explicit = !general.generator && (s.returns !== null || getter) && !accessor;
+  if (mayFallOffEnd(s.body)) body.push({ k: "return", arg: explicit ? { k: "null" } : null });
+  return [{ k: "if", test, then: [...convert, ...body], else: null }];
 }
 
 /**

@@ -25,6 +25,7 @@ export function intLocals(cx: LowerContext): Set<string> {
   // (A class body's names are class attributes, even inside a def.)
   if (cx.classBody) return NONE;
   const scope = cx.fn.scope;
+  if (cx.fn.intParams !== undefined) return (cx.fn.intFacts ??= analyze(cx, scope, cx.fn.intParams));
   let known = facts.get(scope);
   if (known === undefined) {
     known = scope.kind === "function" ? analyze(cx, scope) : new Set();
@@ -33,24 +34,111 @@ export function intLocals(cx: LowerContext): Set<string> {
   return known;
 }
 
-function analyze(cx: LowerContext, scope: Scope): Set<string> {
+/**
+ * The proven-int locals; `params` are parameters assumed to arrive as ints (the copy of a body
+ * that runs when the arguments are, see `intParamCandidates`).
+ */
+function analyze(cx: LowerContext, scope: Scope, params: Set<string> = NONE): Set<string> {
   if (INTROSPECTION.some((n) => scope.loads.has(n))) return new Set();
   const candidates = new Set<string>();
   for (const [name, bindings] of scope.bindings) {
     if (scope.globals.has(name) || scope.nonlocals.has(name) || scope.freeInChildren.has(name)) continue;
-    if (bindings.every((b) => b.kind === "for" || b.kind === "assign" || b.kind === "other")) candidates.add(name);
+    if (bindings.every((b) => b.kind === "for" || b.kind === "assign" || b.kind === "other" || (b.kind === "param" && params.has(name)))) candidates.add(name);
   }
   // Assume all, then drop every name one of whose bindings is not an int, until none drops.
   for (let changed = true; changed; ) {
     changed = false;
     for (const name of candidates) {
-      if (!scope.bindings.get(name)!.every((b) => b.stmt !== null && bindsInt(cx, b.stmt, name, candidates))) {
+      if (!scope.bindings.get(name)!.every((b) => (b.kind === "param" ? params.has(name) : b.stmt !== null && bindsInt(cx, b.stmt, name, candidates)))) {
         candidates.delete(name);
         changed = true;
       }
     }
   }
   return candidates;
+}
+
+/**
+ * The parameters of a def that a copy of its body for int or float arguments may assume
+ * (see functions.ts): plain positional parameters (not `self`) the body uses as ints (in
+ * `range(...)`, as an index, with `//`, `%`, an int literal or a proven-int local) or as
+ * floats (with `+ - *` and a float literal), not both; `loops`: the body has loops,
+ * `inLoops`: such a use is inside one. Null when there is no such parameter or a copy could
+ * not be made: the body has nested defs, classes or lambdas (a copy would define them twice),
+ * or it is an `__init__`.
+ */
+export function specialisableParams(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, skipFirst: boolean, generalInts: Set<string>): { ints: string[]; floats: string[]; loops: boolean; inLoops: boolean } | null {
+  const scope = cx.scopeOf(s);
+  // (A constructor's super().__init__() must come first in the JS class's constructor.)
+  if (scope.kind !== "function" || s._type === "AsyncFunctionDef" || s.name === "__init__") return null;
+  const positional = [...s.args.posonlyargs, ...s.args.args].slice(skipFirst ? 1 : 0).map((a) => a.arg);
+  if (positional.length === 0) return null;
+  let loops = false;
+  let nested = false;
+  const intUse = new Set<string>();
+  const floatUse = new Set<string>();
+  const intLike = (e: py.Expr): boolean => (e._type === "Constant" && e.value.kind === "int") || (e._type === "Name" && generalInts.has(e.id));
+  const floatLiteral = (e: py.Expr): boolean => e._type === "Constant" && e.value.kind === "float";
+  /** The names of an arithmetic subtree (through the operators `through`). */
+  const mark = (e: py.Expr, into: Set<string>, through: py.Operator[]): void => {
+    if (e._type === "Name") {
+      into.add(e.id);
+      if (depth > 0) inLoops.add(e.id);
+    }
+    else if (e._type === "UnaryOp" && (e.op === "USub" || e.op === "UAdd")) mark(e.operand, into, through);
+    else if (e._type === "BinOp" && through.includes(e.op)) {
+      mark(e.left, into, through);
+      mark(e.right, into, through);
+    }
+  };
+  const INT_OPS: py.Operator[] = ["Add", "Sub", "Mult", "FloorDiv", "Mod"];
+  const FLOAT_OPS: py.Operator[] = ["Add", "Sub", "Mult"];
+  let depth = 0;
+  const inLoops = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as py.Expr | py.Stmt;
+    const t = n._type;
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") {
+      nested = true;
+      return;
+    }
+    if (n._type === "For" || n._type === "While") {
+      // (A for loop's iterable is evaluated once, outside the repeated part.)
+      loops = true;
+      if (n._type === "For") visit(n.iter);
+      depth++;
+      if (n._type === "For") visit(n.target);
+      else visit(n.test);
+      visit(n.body);
+      visit(n.orelse);
+      depth--;
+      return;
+    }
+    if (n._type === "BinOp") {
+      if (n.op === "FloorDiv" || n.op === "Mod" || (INT_OPS.includes(n.op) && (intLike(n.left) || intLike(n.right)))) mark(n, intUse, INT_OPS);
+      if (FLOAT_OPS.includes(n.op) && (floatLiteral(n.left) || floatLiteral(n.right))) mark(n, floatUse, FLOAT_OPS);
+    } else if (n._type === "AugAssign" && n.target._type === "Name") {
+      if (INT_OPS.includes(n.op) && intLike(n.value)) intUse.add(n.target.id);
+      if (FLOAT_OPS.includes(n.op) && floatLiteral(n.value)) floatUse.add(n.target.id);
+    } else if (n._type === "Compare" && n.ops.length === 1) {
+      const [l, r] = [n.left, n.comparators[0]!];
+      if (intLike(l) || intLike(r)) [l, r].forEach((x) => mark(x, intUse, INT_OPS));
+      if (floatLiteral(l) || floatLiteral(r)) [l, r].forEach((x) => mark(x, floatUse, FLOAT_OPS));
+    } else if (n._type === "Subscript") {
+      mark(n.slice, intUse, INT_OPS);
+    } else if (n._type === "Call" && isRangeCall(cx, n)) {
+      n.args.forEach((a) => mark(a, intUse, INT_OPS));
+    }
+    for (const [key, value] of Object.entries(node as object)) if (key !== "_type") visit(value);
+  };
+  visit(s.body);
+  if (nested) return null;
+  const ints = positional.filter((p) => intUse.has(p) && !floatUse.has(p));
+  const floats = positional.filter((p) => floatUse.has(p) && !intUse.has(p));
+  if (ints.length + floats.length === 0) return null;
+  return { ints, floats, loops, inLoops: [...ints, ...floats].some((p) => inLoops.has(p)) };
 }
 
 /** Does this statement bind `name` only to ints? */

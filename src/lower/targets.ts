@@ -12,6 +12,7 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerName } from "./expressions.js";
+import { floatLocals, lowerFloat } from "./float-facts.js";
 import { INT_HELPERS, intIndex, intLocals, lowerInt } from "./int-facts.js";
 import { lowerType } from "./types.js";
 import { storesNewClassAttribute } from "./class-objects.js";
@@ -172,6 +173,7 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
     case "Tuple":
     case "List":
       // (In a class body each name is a class attribute: assigned one by one.)
+      if (!hasStarred(target) && isTupleDisplay(value, target.elts.length)) return assignDisplay(cx, target, value.args, loc);
       if (!hasStarred(target) && !isTupleDisplay(value, target.elts.length)) {
         return unpackByIndex(cx, target, value, (el, item) => assignTarget(cx, el, item, loc), loc);
       }
@@ -203,6 +205,22 @@ export function unpackByIndex(cx: LowerContext, target: py.Tuple | py.List, valu
     const item: ir.Expr = { k: "index", object: { k: "id", name: items }, index: { k: "num", value: i } };
     out.push(...(el._type === "Tuple" || el._type === "List" ? unpackByIndex(cx, el, item, bind, loc) : bind(el, item)));
   });
+  return out;
+}
+
+/**
+ * `a, b = b, a % b`: every value of the display is evaluated first (into a constant unless it
+ * is a literal), then each target is assigned in order; no tuple and no JS array is built.
+ */
+function assignDisplay(cx: LowerContext, target: py.Tuple | py.List, values: ir.Expr[], loc: ir.Loc): ir.Stmt[] {
+  const out: ir.Stmt[] = [];
+  const items = values.map((v): ir.Expr => {
+    if (v.k === "num" || v.k === "str" || v.k === "bigint" || v.k === "bool" || v.k === "null") return v;
+    const name = cx.temp("item");
+    out.push({ k: "decl", kind: "const", name, init: v, loc });
+    return { k: "id", name };
+  });
+  target.elts.forEach((el, i) => out.push(...assignTarget(cx, el, items[i]!, loc)));
   return out;
 }
 
@@ -285,6 +303,11 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     const current = lowerName(cx, { ...s.target, ctx: "Load" });
     const update: ir.Expr = { k: "call", callee: cx.rt(INT_HELPERS[s.op]!), args: [current, lowerInt(cx, s.value)], loc };
     return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(s.target.id) }, value: update }, loc }];
+  }
+  if (s.target._type === "Name" && floatLocals(cx).has(s.target.id)) {
+    // `x += d` of a proven-float local (float-facts.ts): `x = x + d` in JS numbers.
+    const sum: py.BinOp = { ...s, _type: "BinOp", left: { ...s.target, ctx: "Load" }, op: s.op, right: s.value } as py.BinOp;
+    return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(s.target.id) }, value: lowerFloat(cx, sum) }, loc }];
   }
   const helper = cx.rt(AUGMENTED_HELPERS[s.op]);
   const value = lowerExpr(cx, s.value);

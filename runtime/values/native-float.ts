@@ -1,0 +1,27 @@
+// Helpers of the lowering's float facts (src/lower/float-facts.ts): arithmetic of values it
+// proved floats (JS numbers) and ints (Ints, see small-int.ts) that JS's operators alone
+// cannot do as CPython does.
+
+import { asFloat, intTrueDiv } from "./arithmetic.js";
+import { ZeroDivisionError } from "./exceptions.js";
+import type { Int } from "./small-int.js";
+
+/** An int operand of float arithmetic: converted as CPython does (OverflowError past the float range). */
+export function floatI(x: Int): number {
+  return typeof x === "number" ? x : asFloat(x);
+}
+
+/** `a / b` of two floats. */
+export function truedivF(a: number, b: number): number {
+  if (b === 0) throw new ZeroDivisionError("float division by zero");
+  return a / b;
+}
+
+/** `a / b` of two ints: correctly rounded (two safe integers convert exactly, one division rounds). */
+export function truedivI(a: Int, b: Int): number {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0) throw new ZeroDivisionError("division by zero");
+    return a / b;
+  }
+  return intTrueDiv(typeof a === "bigint" ? a : BigInt(a), typeof b === "bigint" ? b : BigInt(b));
+}
