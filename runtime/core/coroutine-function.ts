@@ -5,7 +5,7 @@ import { Coroutine } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
-import { functionInfo } from "../lang/function-info.js";
+import { defSource, functionInfo } from "../lang/function-info.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
@@ -39,7 +39,7 @@ export function iscoroutinefunction(fn: unknown): boolean {
   if (typeof fn !== "function") return false;
   const marked = fn as { _is_coroutine?: unknown; _is_coroutine_function?: unknown };
   if (marked._is_coroutine === true || marked._is_coroutine_function === true) return true;
-  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(Function.prototype.toString.call(fn));
+  return /^[^{]*\{\s*return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(defSource(fn));
 }
 
 function isAwaitable(x: unknown): boolean {

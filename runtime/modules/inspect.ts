@@ -2,6 +2,7 @@
 // (with a predicate), `getdoc`/`cleandoc`, `getmro`, `signature` (inspect-signature.ts).
 // `getsource`, `getmodule` and frames are not provided (pyts does not keep the source text):
 // using them is a compile-time "unsupported" error.
+import { defSource } from "../lang/function-info.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
 import { getattr } from "../values/builtin-functions.js";
@@ -23,7 +24,7 @@ const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
 
 function source(f: unknown): string {
-  return typeof f === "function" ? Function.prototype.toString.call(f) : "";
+  return defSource(f);
 }
 
 export function isclass(x: unknown): boolean {

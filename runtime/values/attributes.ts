@@ -15,7 +15,7 @@ import { builtinTypeDoc, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
-import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod } from "../lang/functions.js";
+import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -89,7 +89,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined) {
+      // (a staticmethod's function is returned as it is)
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {

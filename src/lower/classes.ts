@@ -253,11 +253,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
     // (a docstring read at run time: the function objects record theirs, as methods do)
-    const documented = cx.readsDocstrings ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && docstringOf(st) !== null) : [];
+    // (and a signature read at run time: they record their spec)
+    const documented = cx.readsDocstrings || cx.readsSignatures ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && (cx.readsSignatures || docstringOf(st) !== null)) : [];
     for (const st of documented) {
       const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
       const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };
-      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), { key: "doc", value: { k: "str", value: docstringOf(st)! } }] };
+      const doc = cx.readsDocstrings ? docstringOf(st) : null;
+      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), ...(doc !== null ? [{ key: "doc", value: { k: "str", value: doc } as ir.Expr }] : [])] };
       const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: `${qualname(cx.scopeOf(s))}.${st.name}` }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]!.lineno }, extras] };
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
     }
@@ -272,8 +274,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   members.push(...methodDecorators(cx, s));
   if (s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
-  if (methodSpecs.length) {
+  if (methodSpecs.length || methodDefaults.length || methodKwdefaults.length) {
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
+    // (static and class methods take their defaults from it too)
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
     const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
     if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
