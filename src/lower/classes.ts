@@ -199,7 +199,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
     } else if (namedTuple && stmt._type === "AnnAssign" && stmt.target._type === "Name") {
-      continue; // a field of the named tuple (namedTupleFields)
+      // a field of the named tuple (namedTupleFields), whose hint `__annotations__` keeps
+      if (stmt.simple && cx.attributesRead.has("__annotations__")) members.push(classAnnotation(cx, s, mangle(cx, stmt.target.id), stmt.annotation));
+      continue;
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
