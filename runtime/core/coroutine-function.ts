@@ -5,7 +5,7 @@ import { Coroutine } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
 import { awaitIterator, await_ } from "./await.js";
 import { Delegation } from "./suspendable.js";
-import { functionInfo } from "../lang/function-info.js";
+import { defSource, functionInfo } from "../lang/function-info.js";
 import { WRAPPED_DEF } from "../lang/keywords.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,7 +43,7 @@ export function iscoroutinefunction(fn: unknown): boolean {
   const def = (fn as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF];
   if (def !== undefined) return iscoroutinefunction(def);
   // (a method's body may first name its receiver: `const self = this;`)
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(Function.prototype.toString.call(fn));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(defSource(fn));
 }
 
 function isAwaitable(x: unknown): boolean {

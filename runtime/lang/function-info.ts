@@ -22,8 +22,17 @@ export interface FunctionInfo {
   varnames?: readonly string[];
   /** co_firstlineno (the first decorator's line): asyncio's reprs and logs locate callbacks by it, and task reprs a generator that `@types.coroutine` makes a coroutine */
   firstLine?: number;
+  /** the def a wrapper (a `keywords` binder) calls: its emitted shape tells a generator or coroutine function */
+  body?: Function;
 }
 
 export function functionInfo(f: unknown): FunctionInfo | undefined {
   return typeof f === "function" ? (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] : undefined;
+}
+
+/** The JS source of the def behind `f` (through a keywords wrapper), "" for a non-function. */
+export function defSource(f: unknown): string {
+  if (typeof f !== "function") return "";
+  const body = functionInfo(f)?.body;
+  return Function.prototype.toString.call(body ?? f);
 }

@@ -69,6 +69,14 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
     const name = pythonName(key, false) ?? key;
     pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras, ...(docs !== undefined && Object.hasOwn(docs, key) ? { doc: docs[key]! } : {}) });
   }
+  // Static and class methods (functions of the class object) that recorded a spec take their defaults.
+  for (const key of new Set([...Object.keys(defaults), ...Object.keys(kwdefaults)])) {
+    if (Object.hasOwn(specs, key)) continue;
+    const info = functionInfo((cls as unknown as Record<string, unknown>)[key]);
+    if (info === undefined || info.spec === null) continue;
+    if (Object.hasOwn(defaults, key)) info.defaults = defaults[key];
+    if (Object.hasOwn(kwdefaults, key)) info.kwdefaults = kwdefaults[key];
+  }
 }
 
 /** What pyMethods recorded of a class's `__init__` (the JS constructor). */

@@ -6,7 +6,7 @@ import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { bindArguments, parseSpec, type Param } from "./binding.js";
-import { FUNCTION_INFO, type FunctionInfo } from "./function-info.js";
+import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { applyMany, withManyArgs } from "./spread-call.js";
 
 /** A call's positional values and keywords, the keywords from a trailing `kw(...)` marker. */
@@ -73,11 +73,14 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   Object.defineProperty(wrapper, WRAPPED_DEF, { value: fn });
-  const info: FunctionInfo = { qualname, spec, binds: true };
+  const info: FunctionInfo = { qualname, spec, binds: true, body: functionInfo(fn)?.body ?? fn };
   if (firstLine > 0) info.firstLine = firstLine;
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
   return wrapper as (...args: any[]) => R;
 }
+
+/** The marks `shareClassMethods` sets on static and class methods (functions.ts). */
+const METHOD_KINDS = [Symbol.for("pyts.classmethod"), Symbol.for("pyts.staticmethod")];
 
 /**
  * Methods of a class bind their arguments the same way: `keywordMethods(this, { move:
@@ -100,9 +103,11 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
     };
     Object.defineProperty(wrapper, "name", { value: method.name });
     Object.defineProperty(wrapper, WRAPPED_DEF, { value: method });
-    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true };
+    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true, body: info?.body ?? method };
     const hints = Object.getOwnPropertyDescriptor(method, "__annotations__");
     if (hints !== undefined) Object.defineProperty(wrapper, "__annotations__", hints);
+    // (a staticmethod or classmethod stays one: instances read it unbound, or bound to the class)
+    for (const mark of METHOD_KINDS) if (Object.hasOwn(method, mark)) Object.defineProperty(wrapper, mark, { value: (method as unknown as Record<symbol, unknown>)[mark], writable: true, configurable: true });
     proto[name] = wrapper;
   }
 }

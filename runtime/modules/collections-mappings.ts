@@ -65,7 +65,7 @@ export class DefaultDict<K = unknown, V = unknown> extends Dict<K, V> {
 
   __repr__(): string {
     const factory = isNone(this.default_factory) ? "None" : repr(this.default_factory);
-    return `defaultdict(${factory}, ${plainDictRepr(this)})`;
+    return `${typeName(this)}(${factory}, ${plainDictRepr(this)})`;
   }
 }
 
@@ -221,7 +221,7 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
   }
 
   __repr__(): string {
-    if (this.size === 0) return "Counter()";
+    if (this.size === 0) return `${typeName(this)}()`;
     let pairs: Array<[unknown, unknown]>;
     try {
       pairs = this.most_common().map((t) => [t.items[0], t.items[1]]);
@@ -229,7 +229,7 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
       if (!(e instanceof PyTypeError)) throw e;
       pairs = [...this.entries()];
     }
-    return `Counter(${plainDictRepr(new Dict(pairs))})`;
+    return `${typeName(this)}(${plainDictRepr(new Dict(pairs))})`;
   }
 }
 
@@ -300,9 +300,10 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   }
 
   __repr__(): string {
-    if (this.size === 0) return "OrderedDict()";
+    // (a subclass shows its own name, as CPython's `self.__class__.__name__`)
+    if (this.size === 0) return `${typeName(this)}()`;
     const pairs = [...this.entries()].map(([k, v]) => `(${repr(k)}, ${repr(v)})`);
-    return `OrderedDict([${pairs.join(", ")}])`;
+    return `${typeName(this)}([${pairs.join(", ")}])`;
   }
 }
 

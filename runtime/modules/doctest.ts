@@ -52,7 +52,7 @@ function record(runner: DocTestRunner, report: unknown): unknown {
   return new TestResults(runner.failures, runner.tries);
 }
 
-function testmod(...args: unknown[]): unknown {
+function testmod(...args: unknown[]): any {
   const a = bind("testmod", args, ["m", "name", "globs", "verbose", "report", "optionflags", "extraglobs", "raise_on_error", "exclude_empty"], { m: null, name: null, globs: null, verbose: null, report: true, optionflags: 0n, extraglobs: null, raise_on_error: false, exclude_empty: false });
   let m = a.m;
   if (isNone(m)) m = (sysModule.modules as Dict).get("__main__") ?? null;
@@ -71,7 +71,7 @@ function makeFinder(excludeEmpty: unknown): DocTestFinder {
   return finder;
 }
 
-function testfile(...args: unknown[]): unknown {
+function testfile(...args: unknown[]): any {
   const a = bind("testfile", args, ["filename", "module_relative", "name", "package", "globs", "verbose", "report", "optionflags", "extraglobs", "raise_on_error", "parser", "encoding"], { module_relative: true, name: null, package: null, globs: null, verbose: null, report: true, optionflags: 0n, extraglobs: null, raise_on_error: false, parser: null, encoding: null });
   if (truthy(a.package) && !truthy(a.module_relative)) throw new ValueError("Package may only be specified for module-relative paths.");
   const given = String(a.filename);

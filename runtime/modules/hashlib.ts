@@ -1,18 +1,19 @@
 // Python's `hashlib` on Node's crypto (OpenSSL, as CPython's _hashlib): the named
 // constructors, `new`, hash objects (update, digest, hexdigest, copy, name, digest_size,
-// block_size), the SHAKE XOFs, pbkdf2_hmac and scrypt. BLAKE2's keyed/salted/personalised
-// and short-digest forms are not in Node's crypto: pyts refuses them with a TypeError naming
-// the parameter rather than hashing something else.
+// block_size), the SHAKE XOFs, pbkdf2_hmac and scrypt. BLAKE2 (with its keyed, salted,
+// personalised, short-digest and tree forms, which Node's crypto lacks) is blake2.ts.
 
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
-import { MemoryError, PyTypeError, SystemError, ValueError } from "../values/exceptions.js";
+import { MemoryError, OverflowError, PyTypeError, SystemError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { addressOf } from "../values/repr.js";
 import { FrozenSet } from "../values/set.js";
 import { typeName } from "../values/typename.js";
 import { builtinFunction } from "../values/builtin-type.js";
+import { truthy } from "../values/truth.js";
+import { BLAKE2B, BLAKE2S, Blake2State, type Blake2Params } from "./blake2.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import type { Hash } from "node:crypto";
@@ -114,24 +115,61 @@ export class HASHXOF extends HASH {
   }
 }
 
-/** BLAKE2's parameters: only their defaults are what Node's crypto computes. */
-const BLAKE_PARAMS = ["digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node"];
+/** BLAKE2's keyword parameters (CPython's `_blake2` constructors). */
+const BLAKE_PARAMS = ["digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node", "usedforsecurity", "data", "string"];
 
-function blakeState(name: "blake2b" | "blake2s", args: unknown[]): Hash {
+/** A small int parameter, with CPython's message when out of range. */
+function blakeInt(name: string, value: unknown, fallback: number, check: (n: bigint) => string | null): number {
+  if (value === undefined) return fallback;
+  if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
+  const n = toBigInt(value);
+  const problem = check(n);
+  if (problem !== null) throw new ValueError(problem);
+  return Number(n);
+}
+
+function blakeBytes(name: string, value: unknown, max: number, label: string): Uint8Array {
+  if (value === undefined) return new Uint8Array(0);
+  if (!(value instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(value)}'`);
+  if (value.length > max) throw new ValueError(`maximum ${label} length is ${max} bytes`);
+  return value;
+}
+
+function blakeState(name: "blake2b" | "blake2s", args: unknown[]): [Blake2State, number] {
   const [positional, kws] = splitKw(args);
   if (positional.length > 1) throw new PyTypeError(`${name}() takes at most 1 positional argument (${positional.length} given)`);
-  const defaults: Record<string, unknown> = { digest_size: BigInt(ALGORITHMS[name]![1]), fanout: 1n, depth: 1n, leaf_size: 0n, node_offset: 0n, node_depth: 0n, inner_size: 0n, last_node: false };
   for (const key of Object.keys(kws)) {
-    if (key === "usedforsecurity") continue;
     if (!BLAKE_PARAMS.includes(key)) throw new PyTypeError(`'${key}' is an invalid keyword argument for ${name}()`);
-    const v = kws[key];
-    const isDefault = key in defaults ? v === defaults[key] : v instanceof Uint8Array && v.length === 0;
-    if (!isDefault) throw new PyTypeError(`pyts: ${name}(${key}=...) is not supported (Node's crypto computes plain ${name} only)`);
   }
-  const state = nodeModule("node:crypto").createHash(ALGORITHMS[name]![0]);
-  const data = positional[0];
+  const wide = name === "blake2b";
+  const variant = wide ? BLAKE2B : BLAKE2S;
+  const maxDigest = wide ? 64 : 32;
+  const digestSize = blakeInt("digest_size", kws.digest_size, maxDigest, (n) => (n < 1n || n > BigInt(maxDigest) ? `digest_size must be between 1 and ${maxDigest} bytes` : null));
+  const byte = (label: string, low: bigint) => (n: bigint) => (n < low || n > 255n ? `${label} must be between ${low} and 255` : null);
+  const leafSize = kws.leaf_size === undefined ? 0n : toBigInt(kws.leaf_size as bigint);
+  if (leafSize < 0n) throw new ValueError("value must be positive");
+  if (leafSize > 0xffffffffn) throw new OverflowError("leaf_size is too large");
+  const nodeOffset = kws.node_offset === undefined ? 0n : toBigInt(kws.node_offset as bigint);
+  if (nodeOffset < 0n) throw new ValueError("value must be positive");
+  if (nodeOffset >= 1n << 64n) throw new OverflowError("int too big to convert");
+  if (!wide && nodeOffset >= 1n << 48n) throw new OverflowError("node_offset is too large");
+  const params: Blake2Params = {
+    digestSize,
+    key: blakeBytes("key", kws.key, maxDigest, "key"),
+    salt: blakeBytes("salt", kws.salt, variant.saltSize, "salt"),
+    person: blakeBytes("person", kws.person, variant.saltSize, "person"),
+    fanout: blakeInt("fanout", kws.fanout, 1, byte("fanout", 0n)),
+    depth: blakeInt("depth", kws.depth, 1, byte("depth", 1n)),
+    leafSize: Number(leafSize),
+    nodeOffset,
+    nodeDepth: blakeInt("node_depth", kws.node_depth, 0, byte("node_depth", 0n)),
+    innerSize: blakeInt("inner_size", kws.inner_size, 0, (n) => (n < 0n || n > BigInt(maxDigest) ? `inner_size must be between 0 and is ${maxDigest}` : null)),
+    lastNode: kws.last_node === undefined ? false : truthy(kws.last_node),
+  };
+  const state = new Blake2State(variant, params);
+  const data = positional[0] ?? kws.data ?? kws.string;
   if (data !== undefined && data !== null) state.update(hashData(data));
-  return state;
+  return [state, digestSize];
 }
 
 /** `_hashlib.UnsupportedDigestmodError`: an algorithm OpenSSL's HMAC cannot use. */
@@ -139,8 +177,39 @@ export class UnsupportedDigestmodError extends ValueError {
   static readonly __module__ = "_hashlib";
 }
 
-/** BLAKE2 objects have the default object repr. */
+/** BLAKE2 objects: pyts's own BLAKE2 (blake2.ts), with the default object repr. */
 class Blake2 extends HASH {
+  /** @internal */ blake: Blake2State;
+
+  constructor(name: "blake2b" | "blake2s", args: unknown[]) {
+    const [state, size] = blakeState(name, args);
+    super(name, state as unknown as Hash);
+    this.blake = state;
+    (this as { digest_size: bigint }).digest_size = BigInt(size);
+  }
+
+  override update(...args: unknown[]): null {
+    if (args.length !== 1 || args[0] instanceof Kwargs) throw new PyTypeError(`update() takes exactly one argument (${args.length} given)`);
+    this.blake.update(hashData(args[0]));
+    return null;
+  }
+
+  override digest(...args: unknown[]): Bytes {
+    if (args.length > 0) throw new PyTypeError(`${typeName(this)}.digest() takes no arguments (${args.length} given)`);
+    return Bytes.fromArray(this.blake.digest());
+  }
+
+  override hexdigest(...args: unknown[]): string {
+    if (args.length > 0) throw new PyTypeError(`${typeName(this)}.hexdigest() takes no arguments (${args.length} given)`);
+    return Array.from(this.blake.digest(), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  override copy(): HASH {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as Blake2;
+    const blake = this.blake.copy();
+    return Object.assign(copy, this, { blake, state: blake as unknown as Hash });
+  }
+
   override __repr__(): string {
     return `<_blake2.${typeName(this)} object at ${addressOf(this)}>`;
   }
@@ -149,7 +218,7 @@ class Blake2 extends HASH {
 export class blake2b extends Blake2 {
   static override readonly __module__: string = "_blake2";
   constructor(...args: unknown[]) {
-    super("blake2b", blakeState("blake2b", args));
+    super("blake2b", args);
   }
   static readonly MAX_DIGEST_SIZE = 64n;
   static readonly MAX_KEY_SIZE = 64n;
@@ -160,7 +229,7 @@ export class blake2b extends Blake2 {
 export class blake2s extends Blake2 {
   static override readonly __module__: string = "_blake2";
   constructor(...args: unknown[]) {
-    super("blake2s", blakeState("blake2s", args));
+    super("blake2s", args);
   }
   static readonly MAX_DIGEST_SIZE = 32n;
   static readonly MAX_KEY_SIZE = 32n;
@@ -196,6 +265,11 @@ function hashNew(...args: unknown[]): HASH {
   if (typeof name !== "string") throw new PyTypeError("name must be a string");
   const key = name in ALGORITHMS ? name : name.toLowerCase() in ALGORITHMS ? name.toLowerCase() : null;
   if (key === null) throw new ValueError(`unsupported hash type ${name}`);
+  if (key === "blake2b" || key === "blake2s") {
+    const rest = Object.fromEntries(Object.entries(kws).filter(([k]) => k !== "name" && k !== "data" && k !== "string"));
+    const payload = data ?? kws.data ?? kws.string;
+    return new (key === "blake2b" ? blake2b : blake2s)(...(payload === undefined || payload === null ? [] : [payload]), new Kwargs(rest));
+  }
   return construct(key, data ?? kws.data ?? kws.string);
 }
 

@@ -2,6 +2,7 @@
 // (with a predicate), `getdoc`/`cleandoc`, `getmro`, `signature` (inspect-signature.ts).
 // `getsource`, `getsourcelines`, `getcomments`, `getfile`, `getmodule` (inspect-source.ts) read
 // the text the compiler keeps for a module that imports inspect. Frames are not provided.
+import { defSource } from "../lang/function-info.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
 import { getattr } from "../values/builtin-functions.js";
@@ -24,7 +25,7 @@ const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
 
 function source(f: unknown): string {
-  return typeof f === "function" ? Function.prototype.toString.call(f) : "";
+  return defSource(f);
 }
 
 export function isclass(x: unknown): boolean {

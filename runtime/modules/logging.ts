@@ -21,6 +21,8 @@ import { Tuple } from "../values/tuple.js";
 import { isNone, pad, pyClass } from "./callable-class.js";
 import { localtime, strftime } from "./time.js";
 import { moduleObject } from "./module-object.js";
+import { Filter, passesFilters, type FilterLike } from "./logging-filter.js";
+import { LoggerAdapter, setLevelNames } from "./logging-adapter.js";
 
 export const CRITICAL = 50n;
 export const ERROR = 40n;
@@ -97,22 +99,31 @@ export class LogRecord {
   message = "";
   asctime = "";
   exc_text: string | null = null;
-  private site: ReturnType<typeof callSite> | null = null;
+  private site: { funcName: string | null; lineno: bigint; pathname: string } | null = null;
 
+  /**
+   * CPython's `LogRecord(name, level, pathname, lineno, msg, args, exc_info, func=None,
+   * sinfo=None)`; a logger passes `pathname` null, and the call site is read when asked for.
+   */
   constructor(
     readonly name: string,
     readonly levelno: bigint,
+    pathname: unknown,
+    lineno: unknown,
     readonly msg: unknown,
     readonly args: unknown,
     readonly exc_info: unknown,
+    func: unknown = null,
+    readonly stack_info: unknown = null,
   ) {
     this.levelname = String(getLevelName(levelno));
+    if (!isNone(pathname)) this.site = { pathname: toStr(pathname), lineno: lineno as bigint, funcName: isNone(func) ? null : toStr(func) };
   }
 
-  private where(): ReturnType<typeof callSite> {
+  private where(): { funcName: string | null; lineno: bigint; pathname: string } {
     return (this.site ??= callSite());
   }
-  get funcName(): string {
+  get funcName(): string | null {
     return this.where().funcName;
   }
   get lineno(): bigint {
@@ -139,7 +150,7 @@ export class LogRecord {
   attributes(): { __getitem__(key: unknown): unknown } {
     return {
       __getitem__: (key: unknown) => {
-        if (typeof key !== "string" || !RECORD_FIELDS.has(key)) throw new KeyError(key);
+        if (typeof key !== "string" || !(RECORD_FIELDS.has(key) || (Object.hasOwn(this, key) && key !== "site"))) throw new KeyError(key);
         return (this as unknown as Record<string, unknown>)[key];
       },
     };
@@ -196,13 +207,12 @@ export class Formatter {
 
 const defaultFormatter = new Formatter();
 
-type Filter = ((r: LogRecord) => unknown) | { filter(r: LogRecord): unknown };
 
 export class Handler {
   static readonly __module__ = "logging";
   level: bigint;
   formatter: Formatter | null = null;
-  filters: Filter[] = [];
+  filters: FilterLike[] = [];
   name: string | null = null;
 
   constructor(level: unknown = NOTSET) {
@@ -217,16 +227,16 @@ export class Handler {
     this.formatter = fmt;
     return null;
   }
-  addFilter(f: Filter): null {
-    this.filters.push(f);
+  addFilter(f: FilterLike): null {
+    if (!this.filters.includes(f)) this.filters.push(f);
     return null;
   }
-  removeFilter(f: Filter): null {
+  removeFilter(f: FilterLike): null {
     this.filters = this.filters.filter((x) => x !== f);
     return null;
   }
   filter(record: LogRecord): boolean {
-    return this.filters.every((f) => truthy(typeof f === "function" ? f(record) : f.filter(record)));
+    return passesFilters(this.filters, record);
   }
   format(record: LogRecord): string {
     return (this.formatter ?? defaultFormatter).format(record);
@@ -325,6 +335,7 @@ export class Logger {
   static readonly __module__ = "logging";
   level: bigint;
   handlers: Handler[] = [];
+  filters: FilterLike[] = [];
   propagate = true;
   disabled = false;
 
@@ -354,6 +365,17 @@ export class Logger {
     const l = checkLevel(level);
     return !this.disabled && l > disabledBelow && l >= this.getEffectiveLevel();
   }
+  addFilter(f: FilterLike): null {
+    if (!this.filters.includes(f)) this.filters.push(f);
+    return null;
+  }
+  removeFilter(f: FilterLike): null {
+    this.filters = this.filters.filter((x) => x !== f);
+    return null;
+  }
+  filter(record: LogRecord): boolean {
+    return passesFilters(this.filters, record);
+  }
   addHandler(h: Handler): null {
     if (!this.handlers.includes(h)) this.handlers.push(h);
     return null;
@@ -377,11 +399,22 @@ export class Logger {
     const msg = pos[0];
     let rest: Tuple | Dict = Tuple.from(pos.slice(1));
     if (rest.length === 1 && rest.items[0] instanceof Dict && rest.items[0].size > 0) rest = rest.items[0];
-    this.handle(new LogRecord(this.name, level, msg, rest, excInfo(kws, excDefault)));
+    const record = new LogRecord(this.name, level, null, null, msg, rest, excInfo(kws, excDefault));
+    const extra = kws["extra"];
+    if (extra instanceof Dict) {
+      // `extra=`: more attributes on the record (for the formatter), never the record's own
+      for (const [key, value] of extra.entries()) {
+        const name = toStr(key);
+        if (name === "message" || name === "asctime" || Object.hasOwn(record, name) || RECORD_FIELDS.has(name)) throw new KeyError(`Attempt to overwrite ${repr(name)} in LogRecord`);
+        (record as unknown as Record<string, unknown>)[name] = value;
+      }
+    }
+    this.handle(record);
     return null;
   }
 
   handle(record: LogRecord): void {
+    if (this.disabled || !this.filter(record)) return;
     let found = 0;
     for (let l: Logger | null = this; l; l = l.propagate ? l.parent : null) {
       for (const h of l.handlers) {
@@ -440,6 +473,7 @@ function excInfo(kws: KwArgs, byDefault: boolean): any {
 }
 
 export const root = new Logger("root", WARNING);
+setLevelNames((level) => String(getLevelName(level)));
 
 export function getLogger(name: unknown = null): Logger {
   if (isNone(name) || name === "" || name === "root") return root;
@@ -518,5 +552,7 @@ export const loggingModule = moduleObject("logging", {
   StreamHandler: pyClass(StreamHandler),
   FileHandler: pyClass(FileHandler),
   NullHandler: pyClass(NullHandler),
+  Filter: pyClass(Filter),
+  LoggerAdapter: pyClass(LoggerAdapter),
   config: configModule,
 });

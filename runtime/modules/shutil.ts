@@ -11,6 +11,7 @@ import { fsCall } from "../lang/os-errors.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { fnmatchModule } from "./fnmatch.js";
+import { makeNamedTuple } from "./namedtuple.js";
 import { fspath, pathModule } from "./os-path.js";
 
 function fs(): typeof import("node:fs") {
@@ -82,7 +83,7 @@ function copytree(srcArg: unknown, dstArg: unknown, ...rest: unknown[]): string 
     if (ignored.has(name)) continue;
     const from = join(src, name);
     const to = join(dst, name);
-    if (isdir(from)) copytree(from, to, ...(ignore === null ? [] : [kwOf({ ignore })]), kwOf({ dirs_exist_ok: existOk, copy_function: copyFunction }));
+    if (isdir(from)) copytree(from, to, kwOf({ ignore, dirs_exist_ok: existOk, copy_function: copyFunction }));
     else callValue(copyFunction, from, to);
   }
   copyMode(src, dst);
@@ -161,7 +162,17 @@ function ignore_patterns(...patterns: unknown[]): (path: unknown, names: unknown
   };
 }
 
+/** `shutil.disk_usage(path)`: the file system's total, used and free bytes (os.statvfs's numbers). */
+const DiskUsage = makeNamedTuple("usage", ["total", "used", "free"], [], "shutil");
+function disk_usage(path: unknown): unknown {
+  const target = fspath(path);
+  const stats = fsCall(() => nodeModule("node:fs").statfsSync(target), target);
+  const size = BigInt(stats.bsize);
+  return new DiskUsage(BigInt(stats.blocks) * size, BigInt(stats.blocks - stats.bfree) * size, BigInt(stats.bavail) * size);
+}
+
 export const shutilModule = moduleObject("shutil", {
+  disk_usage,
   Error: Error_,
   SameFileError,
   copyfile,

@@ -94,6 +94,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (value !== undefined || (key in target && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
+      // (a staticmethod's function is returned as it is)
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }

@@ -138,7 +138,7 @@ export function sum(...args: unknown[]): any {
 export function reversed(x: unknown): PyIterator<any> {
   if (Array.isArray(x) || typeof x === "string" || x instanceof Tuple || x instanceof Uint8Array) {
     const items = typeof x === "string" || x instanceof Uint8Array ? Array.from(iterable(x)) : Array.isArray(x) ? x.slice() : x.items.slice();
-    return new (iteratorClass(Array.isArray(x) ? "list_reverseiterator" : "reversed"))(items.reverse()[Symbol.iterator]());
+    return new (iteratorClass(Array.isArray(x) ? "list_reverseiterator" : "reversed"))(items.reverse()[Symbol.iterator](), items);
   }
   if (x instanceof Range) {
     // `reversed(range(...))` is a range_iterator counting down, as CPython's range_reverse
@@ -155,7 +155,10 @@ export function reversed(x: unknown): PyIterator<any> {
       })());
     }
   }
-  if (x instanceof Dict) return new (iteratorClass("dict_reversekeyiterator"))([...x.keys()].reverse()[Symbol.iterator]());
+  if (x instanceof Dict) {
+    const keys = [...x.keys()].reverse();
+    return new (iteratorClass("dict_reversekeyiterator"))(keys[Symbol.iterator](), keys);
+  }
   // A class whose type defines `__reversed__` (an Enum class).
   if (typeof x === "function" && typeof obj.__reversed__ === "function") return iter(obj.__reversed__.call(x));
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);

@@ -23,9 +23,14 @@ export const JS_NEXT = Symbol("pyts.jsNext");
 export class PyIterator<T = unknown> implements IterableIterator<T> {
   static readonly pythonName: string = "iterator";
   declare readonly [JS_NEXT]: true;
-  constructor(private readonly source: Iterator<T>) {}
+  /** how many items were taken (for `__length_hint__` of an iterator over a sized container) */
+  private taken = 0;
+  /** @param sized the container iterated, when its length tells how many items remain */
+  constructor(private readonly source: Iterator<T>, private readonly sized?: unknown) {}
   next(): IteratorResult<T> {
-    return this.source.next();
+    const r = this.source.next();
+    if (!r.done) this.taken++;
+    return r;
   }
   [Symbol.iterator](): this {
     return this;
@@ -36,12 +41,37 @@ export class PyIterator<T = unknown> implements IterableIterator<T> {
   __next__(): T {
     const r = this.source.next();
     if (r.done) throw new StopIteration();
+    this.taken++;
     return r.value;
+  }
+  /** @internal the items left, as CPython's iterators of sized containers report them */
+  remaining(): bigint {
+    return BigInt(Math.max(0, sizeOf(this.sized) - this.taken));
   }
 }
 (PyIterator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
 
-type IteratorClass = new <T>(source: Iterator<T>) => PyIterator<T>;
+/** The length of a built-in container an iterator runs over. */
+function sizeOf(x: unknown): number {
+  if (Array.isArray(x) || x instanceof Uint8Array) return x.length;
+  if (typeof x === "string") {
+    let n = 0;
+    for (const _ of x) n++;
+    return n;
+  }
+  const sized = x as { size?: unknown; length?: unknown; __len__?: () => unknown } | null | undefined;
+  if (typeof sized?.size === "number") return sized.size;
+  if (typeof sized?.length === "number") return sized.length;
+  const size = sized?.__len__?.();
+  return typeof size === "bigint" ? Number(size) : 0;
+}
+
+/** The iterator types whose `__length_hint__` tells the items left (the others have none). */
+const SIZED_ITERATORS = new Set(["list_iterator", "list_reverseiterator", "tuple_iterator", "str_iterator", "str_ascii_iterator",
+  "range_iterator", "bytes_iterator", "bytearray_iterator", "set_iterator", "dict_keyiterator", "dict_valueiterator",
+  "dict_itemiterator", "dict_reversekeyiterator"]);
+
+type IteratorClass = new <T>(source: Iterator<T>, sized?: unknown) => PyIterator<T>;
 const iteratorClasses = new Map<string, IteratorClass>();
 
 /** The iterator type CPython names for this kind (`list_iterator`, `dict_keyiterator`, ...). */
@@ -50,6 +80,9 @@ export function iteratorClass(name: string): IteratorClass {
   if (cls === undefined) {
     const named = class<T> extends PyIterator<T> {} as IteratorClass;
     Object.defineProperty(named, "pythonName", { value: name });
+    if (SIZED_ITERATORS.has(name)) {
+      Object.defineProperty(named.prototype, "__length_hint__", { value: function (this: PyIterator): bigint { return this.remaining(); }, writable: true, configurable: true });
+    }
     iteratorClasses.set(name, named);
     cls = named;
   }
@@ -176,7 +209,7 @@ export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
     return new (iteratorClass("callable_iterator"))(callUntil(x as () => unknown, sentinel[0], eq));
   }
   if (x instanceof PyIterator) return x;
-  return new (iteratorClass(iteratorName(x)))(jsIterator(x));
+  return new (iteratorClass(iteratorName(x)))(jsIterator(x), x);
 }
 
 const NO_DEFAULT = Symbol("no default");

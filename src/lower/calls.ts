@@ -412,7 +412,8 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
   }
   if (func._type === "Attribute") {
     // `asyncio.Future()`; `self.Node(v)` / `Outer.Node(v)` for a class nested in a class.
-    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr);
+    // (a capitalised name is a class, but not an UPPER_CASE one: `difflib.IS_LINE_JUNK(x)`)
+    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr) && !/^[A-Z0-9]+(?:_[A-Z0-9]*)+$/.test(func.attr);
     return cx.nestedClassNames.has(func.attr);
   }
   return false;

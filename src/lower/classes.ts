@@ -205,7 +205,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     } else if (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0]!._type === "Name") {
       attributes.push(classAttribute(cx, s, mangle(cx, stmt.targets[0]!.id), stmt.value, members));
     } else if (namedTuple && stmt._type === "AnnAssign" && stmt.target._type === "Name") {
-      continue; // a field of the named tuple (namedTupleFields)
+      // a field of the named tuple (namedTupleFields), whose hint `__annotations__` keeps
+      if (stmt.simple && cx.attributesRead.has("__annotations__")) members.push(classAnnotation(cx, s, mangle(cx, stmt.target.id), stmt.annotation));
+      continue;
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       // A dataclass's `field(...)` describes the field; it is no class attribute.
       if (stmt.value && !(isDataclass && isFieldCall(stmt.value))) attributes.push(classAttribute(cx, s, mangle(cx, stmt.target.id), stmt.value, members));
@@ -259,11 +261,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("shareClassMethods"), args: [{ k: "this" }, { k: "array", elements: classMethods }, { k: "array", elements: staticMethods }, { k: "str", value: qualname(cx.scopeOf(s)) }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
     // (a docstring read at run time: the function objects record theirs, as methods do)
-    const documented = cx.readsDocstrings ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && docstringOf(st) !== null) : [];
+    // (and a signature read at run time: they record their spec)
+    const documented = cx.readsDocstrings || cx.readsSignatures ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && (cx.readsSignatures || docstringOf(st) !== null)) : [];
     for (const st of documented) {
       const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
       const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };
-      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), { key: "doc", value: { k: "str", value: docstringOf(st)! } }] };
+      const doc = cx.readsDocstrings ? docstringOf(st) : null;
+      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), ...(doc !== null ? [{ key: "doc", value: { k: "str", value: doc } as ir.Expr }] : [])] };
       const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: `${qualname(cx.scopeOf(s))}.${st.name}` }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]!.lineno }, extras] };
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
     }
@@ -280,8 +284,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
   const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);
   if (dataclassSlots || s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
-  if (methodSpecs.length) {
+  if (methodSpecs.length || methodDefaults.length || methodKwdefaults.length) {
     // What Python shows of the methods as function objects (bound methods, `Cls.method`).
+    // (static and class methods take their defaults from it too)
     const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
     const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
     if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });

@@ -113,6 +113,8 @@ export class LowerContext {
   classReadMethodNames = new Set<string>();
   /** does the module read `__doc__` (so defs keep their docstrings)? */
   readsDocstrings = false;
+  /** does the module read signatures (`inspect.signature`)? static and class methods then record theirs */
+  readsSignatures = false;
   /** does the module read a class's namespace (`Cls.__dict__`, `vars(Cls)`)? Classes then record their body's order. */
   readsClassDicts = false;
   /** attribute reads that are not the callee of a call */

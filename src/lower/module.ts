@@ -281,6 +281,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     // (mock's create_autospec checks calls against the signature)
     if ((node._type === "Attribute" && SIGNATURE_READERS.has((node as py.Attribute).attr)) || (node._type === "Name" && SIGNATURE_READERS.has((node as py.Name).id))) {
       for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
+      cx.readsSignatures = true;
     }
     // `inspect.getdoc(x)` reads docstrings as `x.__doc__` does.
     // unittest prints test docstrings; doctest runs them.
