@@ -26,6 +26,24 @@ export class Filter {
   }
 }
 
+/** `logging.Filterer`: the filter list Handler and Logger share (their base class, as in CPython). */
+export class Filterer {
+  static readonly __module__ = "logging";
+  filters: FilterLike[] = [];
+
+  addFilter(f: FilterLike): null {
+    if (!this.filters.includes(f)) this.filters.push(f);
+    return null;
+  }
+  removeFilter(f: FilterLike): null {
+    this.filters = this.filters.filter((x) => x !== f);
+    return null;
+  }
+  filter(record: unknown): boolean {
+    return passesFilters(this.filters, record);
+  }
+}
+
 /** Do all the filters pass the record? */
 export function passesFilters(filters: readonly FilterLike[], record: unknown): boolean {
   for (const f of filters) {

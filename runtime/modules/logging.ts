@@ -21,7 +21,7 @@ import { Tuple } from "../values/tuple.js";
 import { isNone, pad, pyClass } from "./callable-class.js";
 import { localtime, strftime } from "./time.js";
 import { moduleObject } from "./module-object.js";
-import { Filter, passesFilters, type FilterLike } from "./logging-filter.js";
+import { Filter, Filterer } from "./logging-filter.js";
 import { LoggerAdapter, setLevelNames } from "./logging-adapter.js";
 
 export const CRITICAL = 50n;
@@ -208,14 +208,14 @@ export class Formatter {
 const defaultFormatter = new Formatter();
 
 
-export class Handler {
+export class Handler extends Filterer {
   static readonly __module__ = "logging";
   level: bigint;
   formatter: Formatter | null = null;
-  filters: FilterLike[] = [];
   name: string | null = null;
 
   constructor(level: unknown = NOTSET) {
+    super();
     this.level = checkLevel(level);
   }
 
@@ -226,17 +226,6 @@ export class Handler {
   setFormatter(fmt: Formatter | null): null {
     this.formatter = fmt;
     return null;
-  }
-  addFilter(f: FilterLike): null {
-    if (!this.filters.includes(f)) this.filters.push(f);
-    return null;
-  }
-  removeFilter(f: FilterLike): null {
-    this.filters = this.filters.filter((x) => x !== f);
-    return null;
-  }
-  filter(record: LogRecord): boolean {
-    return passesFilters(this.filters, record);
   }
   format(record: LogRecord): string {
     return (this.formatter ?? defaultFormatter).format(record);
@@ -331,15 +320,15 @@ export function existingLoggers(): Map<string, Logger> {
 }
 let disabledBelow = NOTSET;
 
-export class Logger {
+export class Logger extends Filterer {
   static readonly __module__ = "logging";
   level: bigint;
   handlers: Handler[] = [];
-  filters: FilterLike[] = [];
   propagate = true;
   disabled = false;
 
   constructor(readonly name: string, level: unknown = NOTSET) {
+    super();
     this.level = checkLevel(level);
   }
 
@@ -364,17 +353,6 @@ export class Logger {
   isEnabledFor(level: unknown): boolean {
     const l = checkLevel(level);
     return !this.disabled && l > disabledBelow && l >= this.getEffectiveLevel();
-  }
-  addFilter(f: FilterLike): null {
-    if (!this.filters.includes(f)) this.filters.push(f);
-    return null;
-  }
-  removeFilter(f: FilterLike): null {
-    this.filters = this.filters.filter((x) => x !== f);
-    return null;
-  }
-  filter(record: LogRecord): boolean {
-    return passesFilters(this.filters, record);
   }
   addHandler(h: Handler): null {
     if (!this.handlers.includes(h)) this.handlers.push(h);
@@ -553,6 +531,7 @@ export const loggingModule = moduleObject("logging", {
   FileHandler: pyClass(FileHandler),
   NullHandler: pyClass(NullHandler),
   Filter: pyClass(Filter),
+  Filterer: pyClass(Filterer),
   LoggerAdapter: pyClass(LoggerAdapter),
   config: configModule,
 });

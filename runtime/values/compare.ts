@@ -286,8 +286,13 @@ export function ge(a: unknown, b: unknown): boolean {
   return compare(a, b, "__ge__");
 }
 
+// The value comparisons return `any`: emitted code puts the result where the comparison
+// stood, typed as the program's annotations say (`-> bool`), and a user dunder may return
+// anything, so no narrower static type is true.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
 /** `a == b` as a value: a user `__eq__`'s result as it returned it (`lt`... for a test). */
-export function eqV(a: unknown, b: unknown): unknown {
+export function eqV(a: unknown, b: unknown): any {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a === b;
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
@@ -299,7 +304,7 @@ export function eqV(a: unknown, b: unknown): unknown {
 }
 
 /** `a != b` as a value (the default `__ne__` inverts `__eq__` into a bool, as object's does). */
-export function neV(a: unknown, b: unknown): unknown {
+export function neV(a: unknown, b: unknown): any {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a !== b;
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
@@ -312,19 +317,19 @@ export function neV(a: unknown, b: unknown): unknown {
   return !(a === b || (a == null && b == null));
 }
 
-export function ltV(a: unknown, b: unknown): unknown {
+export function ltV(a: unknown, b: unknown): any {
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) < (b as number);
   return compareValue(a, b, "__lt__");
 }
-export function leV(a: unknown, b: unknown): unknown {
+export function leV(a: unknown, b: unknown): any {
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) <= (b as number);
   return compareValue(a, b, "__le__");
 }
-export function gtV(a: unknown, b: unknown): unknown {
+export function gtV(a: unknown, b: unknown): any {
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) > (b as number);
   return compareValue(a, b, "__gt__");
 }
-export function geV(a: unknown, b: unknown): unknown {
+export function geV(a: unknown, b: unknown): any {
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) return (a as number) >= (b as number);
   return compareValue(a, b, "__ge__");
 }
@@ -380,7 +385,7 @@ export function compareChain(first: unknown, steps: unknown[]): boolean {
 }
 
 /** `compareChain` as a value: the first false comparison's result, or the last one's. */
-export function compareChainV(first: unknown, steps: unknown[]): unknown {
+export function compareChainV(first: unknown, steps: unknown[]): any {
   let left = first;
   let result: unknown = true;
   for (let i = 0; i < steps.length; i += 2) {

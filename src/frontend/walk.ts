@@ -246,3 +246,27 @@ export function forEachChild(n: AnyNode, f: Visit): void {
       return;
   }
 }
+
+/** The statement lists directly inside a statement. */
+export function nestedStatements(node: Stmt): (readonly Stmt[])[] {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+    case "With":
+    case "AsyncWith":
+      return [node.body];
+    case "If":
+    case "For":
+    case "AsyncFor":
+    case "While":
+      return [node.body, node.orelse];
+    case "Try":
+    case "TryStar":
+      return [node.body, ...node.handlers.map((h) => h.body), node.orelse, node.finalbody];
+    case "Match":
+      return node.cases.map((c) => c.body);
+    default:
+      return [];
+  }
+}

@@ -20,6 +20,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type * as py from "../frontend/ast.js";
+import { nestedStatements } from "../frontend/walk.js";
 import { DiagnosticError } from "../frontend/ast.js";
 import { parseAst } from "../frontend/parse.js";
 import { parseExamples, DocTestSyntax, type ParsedExample } from "../../runtime/modules/doctest-parser.js";
@@ -49,29 +50,6 @@ export function importsDoctest(body: readonly py.Stmt[]): boolean {
   return false;
 }
 
-/** The statement lists directly inside a statement. */
-function nestedStatements(node: py.Stmt): (readonly py.Stmt[])[] {
-  switch (node._type) {
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-    case "ClassDef":
-    case "With":
-    case "AsyncWith":
-      return [node.body];
-    case "If":
-    case "For":
-    case "AsyncFor":
-    case "While":
-      return [node.body, node.orelse];
-    case "Try":
-    case "TryStar":
-      return [node.body, ...node.handlers.map((h) => h.body), node.orelse, node.finalbody];
-    case "Match":
-      return node.cases.map((c) => c.body);
-    default:
-      return [];
-  }
-}
 
 /** The module's body with `__pyts_doctests__` first (after the docstring and future imports). */
 export function withDoctests(body: py.Stmt[], filename: string | undefined, sourceLines: readonly string[]): { body: py.Stmt[]; added: boolean } {

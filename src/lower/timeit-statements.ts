@@ -20,7 +20,7 @@
 // gives it the module's, `setup="from __main__ import f"` the module's f).
 import type * as py from "../frontend/ast.js";
 import { parseAst } from "../frontend/parse.js";
-import { forEachChild, type AnyNode } from "../frontend/walk.js";
+import { forEachChild, nestedStatements, type AnyNode } from "../frontend/walk.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
 import { placeAll } from "./doctests.js";
 
@@ -30,14 +30,16 @@ const ENTRY_POINTS = new Set(["timeit", "repeat", "Timer"]);
 function timeitNames(body: readonly py.Stmt[]): { modules: Set<string>; functions: Set<string> } {
   const modules = new Set<string>();
   const functions = new Set<string>();
-  const visit = (node: AnyNode): void => {
-    if (node._type === "Import") for (const a of (node as py.Import).names) if (a.name === "timeit") modules.add(a.asname ?? "timeit");
-    if (node._type === "ImportFrom" && (node as py.ImportFrom).module === "timeit" && (node as py.ImportFrom).level === 0) {
-      for (const a of (node as py.ImportFrom).names) if (ENTRY_POINTS.has(a.name)) functions.add(a.asname ?? a.name);
+  // imports are statements: expressions are not walked (and the walk keeps its own stack)
+  const stack: py.Stmt[] = [...body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node._type === "Import") for (const a of node.names) if (a.name === "timeit") modules.add(a.asname ?? "timeit");
+    if (node._type === "ImportFrom" && node.module === "timeit" && node.level === 0) {
+      for (const a of node.names) if (ENTRY_POINTS.has(a.name)) functions.add(a.asname ?? a.name);
     }
-    forEachChild(node, visit);
-  };
-  for (const st of body) visit(st as AnyNode);
+    for (const block of nestedStatements(node)) stack.push(...block);
+  }
   return { modules, functions };
 }
 
@@ -104,7 +106,6 @@ export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
   if (names.modules.size === 0 && names.functions.size === 0) return body;
   const defs: py.Stmt[] = [];
   const visit = (node: AnyNode): void => {
-    forEachChild(node, visit);
     if (node._type !== "Call" || !isTimeitCall(node as py.Call, names)) return;
     const call = node as py.Call;
     const stmtKw = call.keywords.find((k) => k.arg === "stmt");
@@ -138,7 +139,15 @@ export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
       else call.args[1] = pass;
     }
   };
-  for (const st of body) visit(st as AnyNode);
+  // children before their parent, in source order, with a stack of its own (deep code)
+  const pending: AnyNode[] = [...body];
+  const postOrder: AnyNode[] = [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    postOrder.push(node);
+    forEachChild(node, (child) => pending.push(child));
+  }
+  for (let i = postOrder.length - 1; i >= 0; i--) visit(postOrder[i]!);
   if (defs.length === 0) return body;
   let index = 0;
   const isDoc = (s: py.Stmt | undefined): boolean => s?._type === "Expr" && s.value._type === "Constant" && s.value.value.kind === "str";

@@ -111,7 +111,7 @@ describe("long operator chains", { timeout: 240_000 }, () => {
     const source = `a0 = a1 = a2 = a3 = a4 = a5 = 1\na6 = 0\nprint(${chain(n, "and")})\nprint(${chain(n, "<=")})\n`;
     const { code } = await transpile(source, { filename: "long.py", format: false });
     expect(code).toContain("boolChain(");
-    expect(code).toContain("compareChain(");
+    expect(code).toMatch(/compareChainV?\(/); // (a chain used as a value: its comparisons give what their dunders return)
   });
 
   it("past CPython's own limits for right-nested chains, says what CPython says", () => {
