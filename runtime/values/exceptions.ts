@@ -112,6 +112,12 @@ export class OSError extends Exception {
   filename2: unknown = null;
   constructor(...args: unknown[]) {
     super(...args);
+    // `OSError(errno, strerror, ...)` itself makes the subclass its errno names (CPython's
+    // errno map: OSError(2, "x") is a FileNotFoundError); subclasses are made as called
+    if (new.target === OSError && args.length >= 2 && typeof args[0] === "bigint") {
+      const subclass = errnoSubclass(args[0]);
+      if (subclass !== undefined) return new subclass(...args);
+    }
     if (args.length >= 3 && args.length <= 5) {
       this.args = Tuple.of(args[0], args[1]);
       this.filename = args[2];
@@ -140,6 +146,19 @@ export class NotADirectoryError extends OSError {}
 export class PermissionError extends OSError {}
 export class ProcessLookupError extends OSError {}
 export class TimeoutError extends OSError {}
+
+/** The OSError subclass for an errno, as CPython maps them (Linux's numbers). */
+function errnoSubclass(errno: bigint): (new (...args: unknown[]) => OSError) | undefined {
+  errnoClasses ??= new Map<bigint, new (...args: unknown[]) => OSError>([
+    [11n, BlockingIOError], [114n, BlockingIOError], [115n, BlockingIOError], [10n, ChildProcessError],
+    [32n, BrokenPipeError], [108n, BrokenPipeError], [103n, ConnectionAbortedError], [111n, ConnectionRefusedError],
+    [104n, ConnectionResetError], [17n, FileExistsError], [2n, FileNotFoundError], [21n, IsADirectoryError],
+    [20n, NotADirectoryError], [4n, InterruptedError], [13n, PermissionError], [1n, PermissionError],
+    [3n, ProcessLookupError], [110n, TimeoutError],
+  ]);
+  return errnoClasses.get(errno);
+}
+let errnoClasses: Map<bigint, new (...args: unknown[]) => OSError> | undefined;
 export class ReferenceError extends Exception {}
 export class RuntimeError extends Exception {}
 export class NotImplementedError extends RuntimeError {}

@@ -42,3 +42,4 @@ export * from "./native-float.js";
 export * from "./int-mixed.js";
 import "./type-methods.js";
 export { namespaceOrder } from "./namespaces.js";
+export { exit, quit } from "./site-builtins.js";

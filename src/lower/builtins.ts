@@ -2,6 +2,7 @@
 
 /** Python builtins the runtime exports under their own names. */
 export const BUILTIN_FUNCTIONS = new Set([
+  "exit", "quit",
   "print", "len", "range", "str", "repr", "ascii", "int", "float", "bool", "list", "dict", "set",
   "frozenset", "complex", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
   "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
@@ -11,12 +12,18 @@ export const BUILTIN_FUNCTIONS = new Set([
 ]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */
+/** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
+export const MISSING_BUILTINS = new Set([
+  "memoryview", "breakpoint", "compile", "help", "copyright", "credits", "license", "__build_class__",
+  "UnicodeTranslateError", "EncodingWarning",
+]);
+
 export const BUILTIN_EXCEPTIONS = new Set([
   "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit",
   "StopIteration", "StopAsyncIteration", "ArithmeticError", "ZeroDivisionError",
   "OverflowError", "FloatingPointError", "AssertionError", "AttributeError", "BufferError",
   "EOFError", "ImportError", "ModuleNotFoundError", "LookupError", "IndexError", "KeyError",
-  "MemoryError", "NameError", "UnboundLocalError", "OSError", "BlockingIOError",
+  "MemoryError", "NameError", "UnboundLocalError", "OSError", "IOError", "EnvironmentError", "BlockingIOError",
   "ChildProcessError", "ConnectionError", "BrokenPipeError", "ConnectionAbortedError",
   "ConnectionRefusedError", "ConnectionResetError", "FileExistsError", "FileNotFoundError",
   "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError",

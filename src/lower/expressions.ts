@@ -5,7 +5,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, MISSING_BUILTINS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { isModuleExpr, isRuntimeValue, lowerCall } from "./calls.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
@@ -289,6 +289,7 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
+  if (MISSING_BUILTINS.has(e.id)) return cx.unsupported(e, `the built-in '${e.id}' (pyts does not provide it)`);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
   // Python raises NameError when (and only when) the name is evaluated.
   const missing: ir.Expr = cx.program
