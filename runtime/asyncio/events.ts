@@ -6,13 +6,13 @@
 import { setImmediateTask } from "../core/host.js";
 import { outsideThreads, waitForPromise } from "../threads/scheduler.js";
 import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
-import { setAsyncGenHooks, type AsyncGenerator_ } from "../core/async-generator.js";
-import { await_ } from "../core/await.js";
+import type { AsyncGenerator_ } from "../core/async-generator.js";
+import { closeAsyncgens } from "./loop-asyncgens.js";
 import { Coroutine } from "../core/coroutine.js";
 import { flushFresh, setCoroutineOriginTracking } from "../core/never-awaited.js";
-import { Exception, KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
-import { isKwargs, kw } from "../values/kwargs.js";
-import { addressOf, repr } from "../values/repr.js";
+import { KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
+import { isKwargs } from "../values/kwargs.js";
+import { addressOf } from "../values/repr.js";
 import { bindArgs, toSeconds } from "./args.js";
 import { Deque } from "./deque.js";
 import { logExceptionContext, type Callback, type ExceptionContext } from "./format.js";
@@ -22,7 +22,6 @@ import { effortSeconds } from "../core/effort-clock.js";
 import { heapify, heappop, heappush } from "./heap.js";
 import { _get_running_loop, _set_running_loop } from "./loop-state.js";
 import { Future, isFuture } from "./futures.js";
-import { gather } from "./gather.js";
 import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
 import { atSite, debugFromEnvironment, noteCreation } from "./debug.js";
@@ -341,27 +340,7 @@ export class EventLoop implements HandleLoop {
 
   /** `loop.shutdown_asyncgens()`: acloses the async generators still open (asyncio.run's end). */
   shutdown_asyncgens(): Coroutine<null> {
-    return new Coroutine(this._shutdownAsyncgens(), "BaseEventLoop.shutdown_asyncgens");
-  }
-
-  private *_shutdownAsyncgens(): Generator<unknown, null, unknown> {
-    this._asyncgens_shutdown_called = true;
-    if (this._asyncgens.size === 0) return null;
-    const closing = [...this._asyncgens];
-    this._asyncgens.clear();
-    const results = (yield* await_(
-      gather(...closing.map((agen) => agen.aclose()), kw({ return_exceptions: true })),
-    )) as unknown[];
-    results.forEach((result, i) => {
-      if (result instanceof Exception) {
-        this.call_exception_handler({
-          message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
-          exception: result,
-          asyncgen: closing[i],
-        });
-      }
-    });
-    return null;
+    return new Coroutine(closeAsyncgens(this), "BaseEventLoop.shutdown_asyncgens");
   }
 
   /** `loop.shutdown_default_executor()`: a coroutine waiting for the default executor's threads. */
@@ -590,17 +569,3 @@ function runUntilCompleteCallback(fut: Future): void {
 }
 Object.defineProperty(runUntilCompleteCallback, "__qualname__", { value: "_run_until_complete_cb" });
 Object.defineProperty(runUntilCompleteCallback, "_asyncio_source", { value: "base_events.py:180" });
-
-/** Which loop tracks each started async generator (sys.set_asyncgen_hooks as asyncio sets them). */
-const asyncgenLoops = new WeakMap<AsyncGenerator_, EventLoop>();
-setAsyncGenHooks(
-  (agen) => {
-    const loop = _get_running_loop();
-    if (loop === null || loop._asyncgens_shutdown_called) return;
-    asyncgenLoops.set(agen, loop);
-    loop._asyncgens.add(agen);
-  },
-  (agen) => {
-    asyncgenLoops.get(agen)?._asyncgens.delete(agen);
-  },
-);

@@ -11,7 +11,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { isIntExpr, intLocals, lowerInt, nativeInt } from "./int-facts.js";
-import { lowerName, lowerTest } from "./expressions.js";
+import { lowerTest } from "./expressions.js";
+import { lowerName } from "./name-reads.js";
 
 const facts = new WeakMap<Scope, Set<string>>();
 const NONE: Set<string> = new Set();

@@ -7,7 +7,8 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
-import { lowerExpr, lowerName, lowerTest } from "./expressions.js";
+import { lowerExpr, lowerTest } from "./expressions.js";
+import { lowerName } from "./name-reads.js";
 import { jsName } from "./names.js";
 
 const facts = new WeakMap<Scope, Set<string>>();

@@ -1,0 +1,118 @@
+// Reading a name: a local, a free or global variable (guarded where it may be unbound), a
+// builtin, a class-body name, a module global set from outside, or a located error for a
+// builtin pyts lacks.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import type { Scope } from "./scope.js";
+import { MODULE_ID } from "./program-imports.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, MISSING_BUILTINS } from "./builtins.js";
+import { currentClass } from "./classes.js";
+import { functionKey } from "../../runtime/lang/attr-names.js";
+import { preparedByMetaclass } from "./class-objects.js";
+import { handlerOnly, mayBeUnbound } from "./targets.js";
+
+/** Per module scope: each name a module-level `@global_enum` class body assigns -> that class. */
+const globalEnumNames = new WeakMap<Scope, Map<string, string>>();
+
+/** The module-level class decorated with `@global_enum` whose body assigns `name`, if any. */
+function globalEnumOf(cx: LowerContext, name: string): string | null {
+  let names = globalEnumNames.get(cx.moduleScope);
+  if (names === undefined) {
+    // built once per module: this runs for every read of a builtin's name
+    names = new Map();
+    for (const bindings of cx.moduleScope.bindings.values()) {
+      for (const { stmt } of bindings) {
+        if (stmt?._type !== "ClassDef") continue;
+        const decorated = stmt.decorator_list.some((d) => (d._type === "Name" && d.id === "global_enum") || (d._type === "Attribute" && d.attr === "global_enum"));
+        if (!decorated) continue;
+        for (const st of stmt.body) {
+          if (st._type !== "Assign") continue;
+          for (const t of st.targets) if (t._type === "Name" && !names.has(t.id)) names.set(t.id, stmt.name);
+        }
+      }
+    }
+    globalEnumNames.set(cx.moduleScope, names);
+  }
+  return names.get(name) ?? null;
+}
+
+export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
+  const loc = cx.loc(e);
+  if (cx.classBody?.bindings.has(e.id)) {
+    // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
+    const stmt = cx.classBody.bindings.get(e.id)!.at(-1)!.stmt;
+    const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
+    if (isMethod) return { k: "call", callee: cx.rt("bodyMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
+    // A classmethod or staticmethod named in its class body is the classmethod (staticmethod) object.
+    const kind = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 1 && stmt.decorator_list[0]!._type === "Name" ? stmt.decorator_list[0]!.id : null;
+    if (kind === "classmethod" || kind === "staticmethod") {
+      return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
+    }
+    return { k: "member", object: { k: "this" }, property: functionKey(e.id), loc };
+  }
+  if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
+  const scope = cx.resolve(e.id);
+  if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };
+  if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
+  if (scope === cx.moduleScope && cx.fn.scope === scope && readsBuiltinInFirstBinding(scope, e)) return cx.rt(e.id, e);
+  const typingName = fromTyping(scope, e.id);
+  if (typingName) return { k: "member", object: cx.rt("typing"), property: typingName, loc };
+  if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
+    // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
+    const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
+    // A name bound only by `except ... as name` lives in its handler (Python deletes it at
+    // the handler's end): a read the analysis cannot place in a handler finds it unbound.
+    const value: ir.Expr = handlerOnly(scope, e.id) ? { k: "id", name: "undefined" } : cx.id(e.id);
+    return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
+  }
+  if (scope && scope !== cx.fn.scope && scope.lateFree?.has(e.id) && !cx.classBody?.bindings.has(e.id)) {
+    // A free variable its enclosing function may not have bound yet (Scope.lateFree).
+    return { k: "call", callee: cx.rt("boundFree"), args: [cx.id(e.id), { k: "str", value: e.id }], loc };
+  }
+  if (scope) return { ...cx.id(e.id), loc };
+  // `@global_enum class Lvl(IntEnum): LOW = 1` makes `LOW` a module global: `Lvl.LOW`.
+  const globalEnum = globalEnumOf(cx, e.id);
+  if (globalEnum !== null) return { k: "member", object: cx.id(globalEnum), property: e.id, loc };
+  // A module of a program knows its own name and file (`__main__` for the entry).
+  if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
+  if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
+  if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
+  if (MISSING_BUILTINS.has(e.id)) return cx.unsupported(e, `the built-in '${e.id}' (pyts does not provide it)`);
+  // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
+  // Python raises NameError when (and only when) the name is evaluated.
+  const missing: ir.Expr = cx.program
+    ? { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc }
+    : { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+  // In a class body whose metaclass's `__prepare__` made the namespace, a name it put there.
+  const cls = cx.classBody !== null ? currentClass(cx) : null;
+  if (cls !== null && preparedByMetaclass(cx, cls)) {
+    return { k: "call", callee: cx.rt("preparedName"), args: [{ k: "this" }, { k: "str", value: e.id }, { k: "arrow", params: [], body: missing }], loc };
+  }
+  return missing;
+}
+
+/** The names a program module's globals hold from its import (read from its module object). */
+const MODULE_DUNDERS = new Set(["__name__", "__file__", "__doc__", "__package__", "__loader__", "__spec__", "__cached__", "__builtins__"]);
+
+/**
+ * `print = functools.partial(print, flush=True)` at module level: the value is evaluated
+ * before the global exists, so `print` there is the builtin.
+ */
+function readsBuiltinInFirstBinding(scope: Scope, e: py.Name): boolean {
+  if (!BUILTIN_FUNCTIONS.has(e.id) && !BUILTIN_EXCEPTIONS.has(e.id)) return false;
+  const first = scope.bindings.get(e.id)?.[0];
+  const stmt = first?.stmt;
+  if (!first?.topLevel || !stmt || (stmt._type !== "Assign" && stmt._type !== "AnnAssign") || !stmt.value) return false;
+  const v = stmt.value;
+  const after = (l: number, c: number, l2: number, c2: number) => l > l2 || (l === l2 && c >= c2);
+  return after(e.lineno, e.col_offset, v.lineno, v.col_offset) && after(v.end_lineno, v.end_col_offset, e.end_lineno, e.end_col_offset);
+}
+
+/** `X` bound by `from typing import X [as Y]`: its name in the runtime's typing module. */
+function fromTyping(scope: Scope | null, name: string): string | null {
+  const bindings = scope?.bindings.get(name);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  if (stmt?._type !== "ImportFrom" || stmt.module !== "typing") return null;
+  return stmt.names.find((a) => (a.asname ?? a.name) === name)?.name ?? null;
+}
