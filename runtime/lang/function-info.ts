@@ -22,17 +22,22 @@ export interface FunctionInfo {
   varnames?: readonly string[];
   /** co_firstlineno (the first decorator's line): asyncio's reprs and logs locate callbacks by it, and task reprs a generator that `@types.coroutine` makes a coroutine */
   firstLine?: number;
-  /** the def a wrapper (a `keywords` binder) calls: its emitted shape tells a generator or coroutine function */
-  body?: Function;
 }
 
 export function functionInfo(f: unknown): FunctionInfo | undefined {
   return typeof f === "function" ? (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] : undefined;
 }
 
-/** The JS source of the def behind `f` (through a keywords wrapper), "" for a non-function. */
+/**
+ * The def a wrapper calls (a `keywords` binder, a bound method, `Cls.method`'s plain function):
+ * the def's emitted shape tells a generator or coroutine function.
+ */
+export const WRAPPED_DEF = Symbol("pyts.wrappedDef");
+
+/** The JS source of the def behind `f` (through its wrappers), "" for a non-function. */
 export function defSource(f: unknown): string {
   if (typeof f !== "function") return "";
-  const body = functionInfo(f)?.body;
-  return Function.prototype.toString.call(body ?? f);
+  let def: Function = f;
+  for (let inner = (def as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF]; typeof inner === "function"; inner = (def as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF]) def = inner;
+  return Function.prototype.toString.call(def);
 }

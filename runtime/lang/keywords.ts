@@ -6,7 +6,7 @@ import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { bindArguments, parseSpec, type Param } from "./binding.js";
-import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
+import { FUNCTION_INFO, WRAPPED_DEF, type FunctionInfo } from "./function-info.js";
 import { applyMany, withManyArgs } from "./spread-call.js";
 
 /** A call's positional values and keywords, the keywords from a trailing `kw(...)` marker. */
@@ -50,8 +50,7 @@ function duplicateKeyword(args: readonly unknown[]): string | null {
  * parameter). `qualname` names the function in error messages. The wrapper keeps the def's
  * return type (a TypeScript caller then sees a coroutine as one).
  */
-/** The def a `keywords` wrapper calls (iscoroutinefunction reads the def's shape). */
-export const WRAPPED_DEF = Symbol("pyts.wrappedDef");
+export { WRAPPED_DEF };
 
 export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], qualname: string = fn.name, firstLine = 0): (...args: any[]) => R {
   const params = parseSpec(spec);
@@ -73,7 +72,7 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   Object.defineProperty(wrapper, WRAPPED_DEF, { value: fn });
-  const info: FunctionInfo = { qualname, spec, binds: true, body: functionInfo(fn)?.body ?? fn };
+  const info: FunctionInfo = { qualname, spec, binds: true };
   if (firstLine > 0) info.firstLine = firstLine;
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
   return wrapper as (...args: any[]) => R;
@@ -103,7 +102,7 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
     };
     Object.defineProperty(wrapper, "name", { value: method.name });
     Object.defineProperty(wrapper, WRAPPED_DEF, { value: method });
-    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true, body: info?.body ?? method };
+    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true };
     const hints = Object.getOwnPropertyDescriptor(method, "__annotations__");
     if (hints !== undefined) Object.defineProperty(wrapper, "__annotations__", hints);
     // (a staticmethod or classmethod stays one: instances read it unbound, or bound to the class)
