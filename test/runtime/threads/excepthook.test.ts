@@ -14,7 +14,7 @@ import time
 
 
 def worker(n):
-    time.sleep(0.05 * n)
+    time.sleep(0.25 * n)  # far apart: CPython prints each traceback whole, even on a loaded machine
     if n == 1:
         raise ValueError(f"bad input {n}")
     print("worker", n, "done")
