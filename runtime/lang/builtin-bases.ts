@@ -8,6 +8,7 @@ import { typeName } from "../values/typename.js";
 import { PYTHON_TYPE } from "../values/wrapped.js";
 import { splitKw } from "../values/kwargs.js";
 import { PyTypeError } from "../values/exceptions.js";
+import { RUNTIME_BASES } from "./runtime-bases.js";
 
 /** `class Stack(list)`: instances are JS arrays, so every list operation applies. */
 class ListBaseImpl extends Array<any> {
@@ -64,4 +65,6 @@ export const DictBase: IterableBase = DictBaseImpl as unknown as IterableBase;
 export const SetBase: IterableBase = SetBaseImpl as unknown as IterableBase;
 
 /** A runtime base class as emitted code sees it: any members, and iterable. */
+RUNTIME_BASES.set("list", ListBase).set("dict", DictBase).set("set", SetBase);
+
 export type IterableBase = new (...args: any[]) => { [Symbol.iterator](): Iterator<any>; [attr: string]: any };

@@ -3,8 +3,11 @@
 // `__init__` runs when the class is called.
 import { Dict } from "../values/dict.js";
 import { PyTypeError } from "../values/exceptions.js";
+import { isKwargs } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { isClass } from "../values/typename.js";
+import { isPyTypeObject } from "../values/builtin-type.js";
+import { RUNTIME_BASES } from "./runtime-bases.js";
 import { callValue } from "../modules/pycall.js";
 import { inheritFrom } from "./mro.js";
 import { shareClassAttributes } from "./objects.js";
@@ -16,11 +19,14 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
   if (typeof name !== "string") throw new PyTypeError("type.__new__() argument 1 must be str, not " + typeof name);
   if (!(bases instanceof Tuple)) throw new PyTypeError("type.__new__() argument 2 must be tuple");
   if (!(namespace instanceof Dict)) throw new PyTypeError("type.__new__() argument 3 must be dict");
-  const baseList = [...bases.items] as any[];
+  // (`object` adds nothing; `list`, `dict`, `str`... are the runtime bases a class statement uses)
+  const baseList = (bases.items as unknown[]).map(runtimeBase).filter((b) => b !== null) as any[];
   const Base: new (...args: unknown[]) => object = baseList[0] ?? Object;
   const init = namespace.get("__init__");
   const cls = class extends Base {
     constructor(...args: unknown[]) {
+      // (`object.__init__` takes nothing: `type("E", (), {})(1)`)
+      if (Base === Object && typeof init !== "function" && args.some((a) => !isKwargs(a) || Object.keys(a.values).length > 0)) throw new PyTypeError(`${name}() takes no arguments`);
       // The namespace's __init__ replaces the base's, which only sees no arguments.
       super(...(Base === Object || typeof init === "function" ? [] : args));
       if (typeof init === "function") callValue(init, this, ...args);
@@ -50,4 +56,16 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
   shareClassAttributes(cls, attributes);
   if (baseList.length > 1) inheritFrom(cls, baseList);
   return cls;
+}
+
+/** A base of `type(name, bases, ns)` as a JS class (null for `object`). */
+function runtimeBase(base: unknown): unknown {
+  if (!isPyTypeObject(base)) {
+    if (!isClass(base)) throw new PyTypeError(`type.__new__() argument 2 must be a tuple of types`);
+    return base;
+  }
+  if (base.pythonName === "object") return null;
+  const runtime = RUNTIME_BASES.get(base.pythonName);
+  if (runtime === undefined) throw new PyTypeError(`type '${base.pythonName}' is not an acceptable base type`);
+  return runtime;
 }

@@ -13,6 +13,7 @@ import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
 import { isClass } from "../values/typename.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
+import { newResult } from "./new-result.js";
 
 export { boundParts };
 
@@ -108,13 +109,13 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
   if (info === undefined || info.spec === null) {
     // `super().__call__(*args, **kwargs)` with no keywords: nothing to pass but the positionals.
     const last = args[args.length - 1];
-    if (last instanceof Kwargs && Object.keys(last.values).length === 0) return Reflect.construct(cls, args.slice(0, -1));
-    return Reflect.construct(cls, args);
+    if (last instanceof Kwargs && Object.keys(last.values).length === 0) return newResult(Reflect.construct(cls, args.slice(0, -1)));
+    return newResult(Reflect.construct(cls, args));
   }
   const { params, range, packed } = prepare(info.spec);
-  if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return Reflect.construct(cls, args);
+  if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return newResult(Reflect.construct(cls, args));
   const bound = bindToLayout(info.qualname, params, [null, ...args], duplicateOf(args));
-  return Reflect.construct(cls, bound.slice(1));
+  return newResult(Reflect.construct(cls, bound.slice(1)));
 }
 
 /**

@@ -11,6 +11,7 @@ export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
+export { newResult } from "./new-result.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";

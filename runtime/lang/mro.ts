@@ -6,6 +6,7 @@
 import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
 import { notePendingInit } from "../threads/waiting-calls.js";
+import { noteNewResult } from "./new-result.js";
 import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -162,6 +163,8 @@ export function constructInstance(self: any, args: unknown[]): any {
   }
   const instance = make.apply(cls, args);
   if (instance instanceof cls && typeof instance.__init__ === "function") notePendingInit(instance, instance.__init__(...args));
+  // A JS constructor cannot return `42` or `None`: `newResult` around the `new` hands it on.
+  noteNewResult(instance);
   return instance;
 }
 

@@ -13,6 +13,8 @@
 // the value from the arguments as the built-in constructor does), then `__init__` when the
 // result is an instance of the class. `super().__new__(cls, value)` is `objectNew(cls, value)`.
 
+import { noteNewResult } from "./new-result.js";
+import { RUNTIME_BASES } from "./runtime-bases.js";
 import { markTypeMethods, sequenceResult } from "../values/type-dunders.js";
 import { BUILTIN_BINARY, invert, neg, pos, SEQUENCE_SLOT } from "../values/arithmetic.js";
 import { abs, divmod, pow, round } from "../values/builtin-functions.js";
@@ -43,15 +45,15 @@ import { CREATORS, FloatValue, IntValue, PRIMITIVE, PYTHON_TYPE, StrValue, unwra
 /** A subclass's constructor: its `__new__` (or the base's), then its `__init__`. */
 function construct(cls: any, base: Function, args: unknown[]): any {
   const make = cls.__new__;
-  let instance = typeof make === "function" && make !== (base as { __new__?: unknown }).__new__ ? make.apply(cls, args) : CREATORS.get(base)!(cls, args);
-  // A JS constructor cannot give a primitive (`__new__` returning a plain str): the instance
-  // stands for that value instead (README, known differences).
-  if (instance === null || (typeof instance !== "object" && typeof instance !== "function")) instance = CREATORS.get(base)!(cls, [instance]);
+  const instance = typeof make === "function" && make !== (base as { __new__?: unknown }).__new__ ? make.apply(cls, args) : CREATORS.get(base)!(cls, args);
   if (instance instanceof cls) {
     const init = (instance as { __init__?: unknown }).__init__;
     if (typeof init === "function") init.apply(instance, args);
   }
-  return instance;
+  // A JS constructor cannot give a primitive (`__new__` returning a plain str): `newResult`
+  // around the `new` hands it on (the object returned here is dropped).
+  noteNewResult(instance);
+  return instance === null || (typeof instance !== "object" && typeof instance !== "function") ? {} : instance;
 }
 
 /** `pythonType` is read late: the type objects' module imports this one (a cycle). */
@@ -329,6 +331,8 @@ export const FloatBase: new (...args: any[]) => any = FloatBaseImpl;
 export const TupleBase: IterableBase = TupleBaseImpl as unknown as IterableBase;
 export const FrozenSetBase: IterableBase = FrozenSetBaseImpl as unknown as IterableBase;
 export const BytesBase: IterableBase = BytesBaseImpl as unknown as IterableBase;
+
+RUNTIME_BASES.set("str", StrBase).set("int", IntBase).set("float", FloatBase).set("tuple", TupleBase).set("frozenset", FrozenSetBase).set("bytes", BytesBase);
 
 // --- the type objects' own `__new__` and dunders: `str.__new__(cls, v)`, `tuple.__repr__(self)` ---
 

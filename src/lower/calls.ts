@@ -1,6 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
-import { enumBaseName, isEnumClassDef } from "./class-body-facts.js";
+import { enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
 import { awaitImplicit, iterationCallWaits } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
@@ -12,7 +12,7 @@ import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
-import { currentClass, isMethodAlias } from "./classes.js";
+import { currentClass, definesNewSomewhere, isMethodAlias } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
@@ -115,6 +115,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     }
   }
   call = spreadSafe(cx, call);
+  // (`__new__` may return what a JS constructor cannot: `42`, `None`)
+  if (call.k === "new" && definesNewSomewhere(cx)) call = { k: "call", callee: cx.rt("newResult"), args: [call], loc };
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   if (callsUnknownFunction(cx, e)) return awaitIfAble(cx, e, call);
   return call;
@@ -240,7 +242,8 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
-  if (f.attr === "__init__" && initIsMethod(cx, known.def)) {
+  if ((f.attr === "__init__" && initIsMethod(cx, known.def)) || IMPLICIT_CLASS_METHODS.has(f.attr)) {
+    // (`B.__new__(A, x)`: `__new__` is a static method of the class, found on it at run time)
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }

@@ -404,9 +404,16 @@ function classBodyStatement(cx: LowerContext, cls: py.ClassDef, stmt: py.Stmt, m
 }
 
 /** Does some class of the module define `__new__`? */
-function definesNewSomewhere(cx: LowerContext): boolean {
-  return [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
+export function definesNewSomewhere(cx: LowerContext): boolean {
+  let found = NEW_DEFINED.get(cx.scopes);
+  if (found === undefined) {
+    found = [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
+    NEW_DEFINED.set(cx.scopes, found);
+  }
+  return found;
 }
+
+const NEW_DEFINED = new WeakMap<object, boolean>();
 
 /** `name = other` in a class body where `other` is a method the body defined before (undecorated). */
 export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {

@@ -255,7 +255,19 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       // A decorator is called with the function: it does not escape.
       for (const d of def.decorator_list) callees.add(d);
     }
-    if (node._type === "Call") callees.add((node as py.Call).func);
+    if (node._type === "Call") {
+      callees.add((node as py.Call).func);
+      // `type("P", (), {"norm": norm, ...})`: the namespace's functions are methods of a class.
+      const call = node as py.Call;
+      const ns = call.args[2];
+      if (call.func._type === "Name" && call.func.id === "type" && call.args.length === 3 && ns?._type === "Dict") {
+        for (const [i, key] of ns.keys.entries()) {
+          if (key?._type !== "Constant" || key.value.kind !== "str" || ns.values[i]!._type === "Constant") continue;
+          cx.methodNames.add(key.value.value);
+          if (key.value.value === "__call__") cx.callableInstances = true;
+        }
+      }
+    }
   });
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
