@@ -6,7 +6,7 @@
 // None)` unless `error` already ran.
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
-import { AttributeError, BaseException } from "../values/exceptions.js";
+import { BaseException, PyTypeError } from "../values/exceptions.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { typeOf } from "./objects.js";
@@ -27,7 +27,7 @@ function protocol(manager: unknown, names: string[], asyncForm: boolean): void {
   for (const name of names) {
     if (typeof (manager as Record<string, unknown> | null)?.[name] !== "function") {
       const kind = asyncForm ? "asynchronous context manager protocol" : "context manager protocol";
-      throw new AttributeError(`'${typeName(manager)}' object does not support the ${kind}`);
+      throw new PyTypeError(`'${typeName(manager)}' object does not support the ${kind}`);
     }
   }
 }

@@ -279,6 +279,17 @@ export function superOf(cls: any, self: any): any {
         if (hook !== undefined) return (...args: unknown[]) => hook(self, ...(args as [string, unknown]));
         throw new AttributeError(`'super' object has no attribute '${String(key)}'`);
       },
+      // (`name in s` for callMethod: what `get` would find, without running a getter)
+      has(_target, key) {
+        for (const c of rest) {
+          if (Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key) !== undefined) return true;
+          if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {
+            const table = methodTable(self);
+            return table !== undefined && typeof key === "string" && Object.hasOwn(table, key);
+          }
+        }
+        return key === "__init__" || (!onClass && typeof key === "string" && Object.hasOwn(OBJECT_HOOKS, key));
+      },
     },
   );
 }

@@ -131,6 +131,9 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   // `type(x).method(x)`, `Base.__init__(self)`: a class's attribute as getattr finds it, called.
   if (isClass(obj) && !(name in target)) return callAttribute(obj, pyName, args);
   if (!(name in target)) {
+    // `x.__eq__(y)`, `x.__hash__()`: object's own dunders, found before `__getattr__`.
+    const inherited = pyName.startsWith("__") ? typeDunder(typeOf({}), pyName) : undefined;
+    if (typeof inherited === "function") return (inherited as (...a: unknown[]) => unknown)(obj, ...args);
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
       const f = (hook as (n: string) => unknown).call(obj, pyName);

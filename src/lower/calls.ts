@@ -85,7 +85,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
       if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call") {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call" || e.func._type === "Constant" || DISPLAYS.has(e.func._type)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`;
       // so may what a call returns (`make()()`, `type(x)()`).
@@ -320,7 +320,10 @@ export function definesNoMethod(cx: LowerContext, f: py.Attribute): boolean {
   if (isRuntimeValue(cx, f.value)) return false;
   // Runtime objects (tasks, generators, files) reached through variables keep direct calls.
   if (f.attr === "__init__") return true; // `obj.__init__(...)` may reach object.__init__
-  if (RUNTIME_METHOD_NAMES.has(f.attr) || MORE_RUNTIME_METHODS.has(f.attr) || /^__.*__$/.test(f.attr)) return false;
+  // (`x.__len__()` on an object that may lack it: callMethod finds the built-in types' and
+  // object's dunders, else raises CPython's AttributeError)
+  if (/^__.*__$/.test(f.attr)) return true;
+  if (RUNTIME_METHOD_NAMES.has(f.attr) || MORE_RUNTIME_METHODS.has(f.attr)) return false;
   return !(f.value._type === "Name" && cx.resolve(f.value.id) === null);
 }
 

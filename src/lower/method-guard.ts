@@ -28,7 +28,7 @@ function knownToHave(cx: LowerContext, f: py.Attribute): boolean {
 }
 
 function mayLackMethod(cx: LowerContext, f: py.Attribute): boolean {
-  if (!cx.methodNames.has(f.attr) || /^__.*__$/.test(f.attr)) return false;
+  if (!cx.methodNames.has(f.attr)) return false;
   if (isRuntimeValue(cx, f.value)) return false;
   if (f.value._type === "Name" && cx.resolve(f.value.id) === null) return false;
   return !knownToHave(cx, f);
@@ -41,6 +41,8 @@ export function guardMethodCall(cx: LowerContext, e: py.Call, call: ir.Expr): ir
   // A spread call goes to the runtime's spreadMethod (any number of values), which looks the method up itself.
   if (!mayLackMethod(cx, f) || call.args.some((a) => a.k === "spread")) return call;
   const member = call.callee;
+  // `x.__len__()`: a dunder may also be the built-in type's or object's (`x.__eq__(y)`).
+  if (/^__.*__$/.test(f.attr)) return { k: "call", callee: cx.rt("callMethod"), args: [member.object, { k: "str", value: f.attr }, ...call.args], loc: call.loc };
   // The receiver is read three times: anything but a name is evaluated once, into a temporary.
   let receiver = member.object;
   let first = receiver;
