@@ -70,7 +70,7 @@ export function mroOf(cls: AnyClass): AnyClass[] {
 }
 
 /** Class statics that describe the class itself rather than being inherited attributes. */
-const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", "__pytype__", MRO_KEY, BASES_KEY, PYTHON_TYPE, Symbol.hasInstance]);
+const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", "__pytype__", MRO_KEY, BASES_KEY, SHOWN_MRO_KEY, PYTHON_TYPE, Symbol.hasInstance]);
 
 /** The first class in `mro` owning `key` on `side` of it (the prototype or the class). */
 function owners(mro: AnyClass[], side: (c: AnyClass) => object, skip: Set<PropertyKey>): Map<PropertyKey, AnyClass> {
@@ -95,6 +95,8 @@ function mroInstanceCheck(this: AnyClass, x: unknown): boolean {
 
 /** Static block of `class D(B, C)`: `inheritFrom(this, [B, C])`. */
 export function inheritFrom(cls: any, bases: any[]): void {
+  // (null: the JS superclass, a runtime base made for the class: `class Color(Mixin, str, Enum)`)
+  bases = bases.map((b) => b ?? Object.getPrototypeOf(cls));
   bases.forEach((b, i) => {
     if (bases.indexOf(b) !== i) throw new PyTypeError(`duplicate base class ${className(b)}`);
   });

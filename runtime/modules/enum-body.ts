@@ -131,3 +131,19 @@ export function memberValue(cls: any, name: string, value: unknown): unknown {
   if (marked) (value as { value: unknown }).value = inner;
   return marked ? value : inner;
 }
+
+/**
+ * The `__new__` an enumeration's body (or an enumeration it derives from) defines, which makes
+ * each member (the docs' Coordinate and AutoNumber examples); undefined when the members are
+ * made as usual. (A runtime enumeration or value base stops the search.)
+ */
+export function memberNew(cls: any): ((this: unknown, ...args: unknown[]) => unknown) | undefined {
+  for (let c = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, MIXED_ENUM_KEY) || Object.hasOwn(c, PYTHON_TYPE_KEY) || (c as { __module__?: unknown }).__module__ === "enum") return undefined;
+    if (Object.hasOwn(c, "__new__") && typeof c.__new__ === "function") return c.__new__ as (this: unknown, ...args: unknown[]) => unknown;
+  }
+  return undefined;
+}
+
+const MIXED_ENUM_KEY = Symbol.for("pyts.enum.mixed");
+const PYTHON_TYPE_KEY = Symbol.for("pyts.pythonType");

@@ -6,6 +6,8 @@ import { PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { defineMembers } from "./enum.js";
+import { mixedEnum } from "./enum-mixed.js";
+import { isPyTypeObject } from "../values/builtin-type.js";
 import { generator, memberValue } from "./enum-body.js";
 
 const items = (x: unknown): unknown[] => (x instanceof Tuple ? [...x.items] : Array.isArray(x) ? x : [...(x as Iterable<unknown>)]);
@@ -17,9 +19,14 @@ export function functionalEnum(base: any, args: unknown[]): unknown {
   const unexpected = Object.keys(rest)[0];
   if (unexpected !== undefined) throw new PyTypeError(`EnumType.__call__() got an unexpected keyword argument '${unexpected}'`);
   if (pos.length > 2) throw new PyTypeError(`EnumType.__call__() takes from 2 to 3 positional arguments but ${pos.length + 1} were given`);
-  if (type !== undefined && type !== null) throw new PyTypeError("pyts: Enum(..., type=...) is not supported; subclass the mixed type instead");
   const className = String(pos[0]);
   let names: unknown = pos.length > 1 ? pos[1] : namesKw;
+  // `type=int`: the class is `class Name(int, Enum)` (the mixed type's runtime base).
+  if (type !== undefined && type !== null) {
+    const kind = isPyTypeObject(type) ? type.pythonName : "";
+    if (kind !== "int" && kind !== "str" && kind !== "float") throw new PyTypeError(`pyts: Enum(..., type=${typeof type === "function" ? String((type as { __name__?: unknown }).__name__ ?? type.name) : "?"}) is not supported (int, str and float are)`);
+    base = mixedEnum(base, kind, false, String(base.name));
+  }
   const cls = class extends base {} as any;
   Object.defineProperty(cls, "name", { value: className });
   Object.defineProperty(cls, "__name__", { value: className, writable: true, configurable: true });

@@ -6,7 +6,8 @@
 import { FloatBase, IntBase, StrBase } from "../lang/value-subclasses.js";
 import { toStr } from "../values/repr.js";
 import { format } from "../values/format-spec.js";
-import { PRIMITIVE } from "../values/wrapped.js";
+import { PRIMITIVE, PYTHON_TYPE } from "../values/wrapped.js";
+import { SHOWN_MRO_KEY } from "../lang/mro.js";
 import { float, int } from "../values/builtin-types.js";
 
 const ENUM_CALL = Symbol.for("pyts.enum.call");
@@ -79,6 +80,12 @@ export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, na
     configurable: true,
   });
   Object.defineProperty(cls, MIXED_ENUM, { value: kind });
+  // `class Color(str, Enum)`: its `__mro__` shows str then Enum (this base stands for both).
+  if (name === "Enum") {
+    const shown = (): unknown[] => [(base as unknown as Record<symbol, unknown>)[PYTHON_TYPE], enumClass];
+    Object.defineProperty(cls, SHOWN_MRO_KEY, { get: shown, configurable: true });
+    Object.defineProperty(cls, Symbol.for("pyts.standsFor"), { get: shown, configurable: true });
+  }
   if (valueStr) Object.defineProperty(cls, VALUE_STR, { value: true });
   made.set(key, cls);
   return cls;

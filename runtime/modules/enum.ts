@@ -14,7 +14,8 @@ import { NotImplemented } from "../values/singletons.js";
 import { Kwargs, kw, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { objectInitSubclass } from "../lang/class-creation.js";
-import { AUTO_NULL, AutoValue, BODY, defaultGenerate, flagGenerate, strGenerate, isMemberName, type BodyState } from "./enum-body.js";
+import { AUTO_NULL, AutoValue, BODY, defaultGenerate, flagGenerate, strGenerate, isMemberName, memberNew, memberValue, type BodyState } from "./enum-body.js";
+import { CLASS_BODY_NAMES } from "../values/namespaces.js";
 import { PENDING } from "./enum-mixed.js";
 import { functionalEnum } from "./enum-functional.js";
 
@@ -57,6 +58,11 @@ export class Enum {
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
     return this === Enum && x !== null && typeof x === "object" && MIXED_ENUM in (x.constructor as object);
   }
+  /** A write to the body's `vars()` (`Period['day_%d' % i] = i`): a member-to-be's value, as `_EnumDict` takes it. */
+  static [Symbol.for("pyts.classBodyStore")](this: Function, name: string, value: unknown): unknown {
+    return memberValue(this, name, value);
+  }
+
   /** `EnumType.__repr__`: `<enum 'Color'>`. */
   static [CLASS_REPR](this: Function): string {
     return `<enum ${strRepr(String(getattr(this, "__name__")))}>`;
@@ -108,6 +114,11 @@ export class Enum {
 
   get _value_(): unknown {
     return this.value;
+  }
+
+  /** `obj._value_ = value` in an enumeration's `__new__`: the member's value. */
+  set _value_(value: unknown) {
+    Object.defineProperty(this, "_value_", { value, writable: true, configurable: true, enumerable: false });
   }
 
   __repr__(): string {
@@ -205,12 +216,26 @@ function refuseReassign(name: string): never {
   throw new AttributeError(`cannot reassign member '${name}'`);
 }
 
+/** The first class of `cls`'s JS chain that is no enumeration (`timedelta` for `class Period(timedelta, Enum)`). */
+function dataTypeOf(cls: Function): Function | null {
+  for (let c = Object.getPrototypeOf(cls) as Function; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function) {
+    if (c !== Enum && !(c.prototype instanceof Enum)) return c;
+  }
+  return null;
+}
+
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
 export function defineMembers(cls: any, names: string[]): void {
+  // (names the body bound through `vars()` join those its statements bind)
+  if (Object.hasOwn(cls, CLASS_BODY_NAMES)) names = [...names, ...(cls[CLASS_BODY_NAMES] as string[]).filter((n) => !names.includes(n))];
   const members: Enum[] = [];
   const named: [string, Enum][] = [];
   let last = 0n;
   const body: BodyState | undefined = Object.hasOwn(cls, BODY) ? cls[BODY] : undefined;
+  // (filled as members are made: a `__new__` may read `len(cls.__members__)`)
+  Object.defineProperty(cls, MEMBERS, { value: members });
+  Object.defineProperty(cls, NAMES, { value: named });
+  const makeMember = memberNew(cls);
   for (const name of names) {
     if (body?.ignore.includes(name)) {
       delete cls[name];
@@ -226,22 +251,50 @@ export function defineMembers(cls: any, names: string[]): void {
     // (an auto() the body did not resolve: Flag's next power of two, else the last int + 1)
     if (value instanceof AutoValue) value = value.value !== AUTO_NULL ? value.value : cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
+    const args = value instanceof Tuple && value.constructor === Tuple ? [...value.items] : [value];
+    let made: Enum | undefined;
+    if (makeMember !== undefined) {
+      // The body's `__new__` makes the member and may set its `_value_`; else the value is the
+      // assigned one (the mixed type's conversion of it).
+      made = makeMember.apply(cls, args) as Enum;
+      value = Object.hasOwn(made, "_value_") ? (made as { _value_: unknown })._value_ : mixedMemberValue(cls, value);
+    } else value = mixedMemberValue(cls, value);
     // A repeated value makes an alias of the first member, as in Python.
-    value = mixedMemberValue(cls, value);
     const alias = members.find((m) => eq(m.value, value));
-    let member = alias ?? (Object.create(cls.prototype) as Enum);
-    if (!alias && MIXED_ENUM in cls) Object.defineProperty(member, PRIMITIVE, { value, enumerable: false });
+    let member = alias ?? made ?? (Object.create(cls.prototype) as Enum);
+    if (!alias && MIXED_ENUM in cls && !Object.hasOwn(member, PRIMITIVE)) Object.defineProperty(member, PRIMITIVE, { value, enumerable: false });
     if (!alias) {
       // (`member.value = x` is refused as Enum's read-only properties refuse it)
       for (const [key, held] of [["name", name], ["value", value]] as const) {
         Object.defineProperty(member, key, { get: () => held, set: () => refuseSet(key), enumerable: true, configurable: true });
       }
       // The class's `__init__` runs on the new member with the value (a tuple's items) as arguments.
-      PENDING.member = member;
-      try {
-        member = Reflect.construct(cls, value instanceof Tuple && value.constructor === Tuple ? [...value.items] : [value]) as Enum;
-      } finally {
-        PENDING.member = null;
+      const prepared = member;
+      if (makeMember !== undefined) {
+        // (the body's `__new__` made it: its `__init__` runs on it, as EnumType does)
+        const init = (member as { __init__?: unknown }).__init__;
+        if (typeof init === "function") init.apply(member, args);
+      } else {
+        PENDING.member = member;
+        try {
+          member = Reflect.construct(cls, args) as Enum;
+        } finally {
+          PENDING.member = null;
+        }
+      }
+      // `class Period(timedelta, Enum)`: the data type's constructor made the member (as
+      // `timedelta.__new__(Period, *args)`); its value is `timedelta(*args)`.
+      if (member !== prepared && makeMember === undefined && !(MIXED_ENUM in cls)) {
+        const dataType = dataTypeOf(cls);
+        const held = dataType !== null ? Reflect.construct(dataType, args) : value;
+        // (EnumType puts Enum's repr, str and format before the data type's)
+        for (const key of ["__repr__", "__str__", "__format__"]) {
+          const own = Object.getOwnPropertyDescriptor(Enum.prototype, key);
+          if (!Object.hasOwn(cls.prototype, key) && own !== undefined) Object.defineProperty(cls.prototype, key, own);
+        }
+        for (const [key, v] of [["name", name], ["value", held]] as const) {
+          Object.defineProperty(member, key, { get: () => v, set: () => refuseSet(key), enumerable: true, configurable: true });
+        }
       }
       members.push(member);
     }
@@ -249,8 +302,6 @@ export function defineMembers(cls: any, names: string[]): void {
     Object.defineProperty(cls, name, { get: () => bound, set: () => refuseReassign(name), configurable: true, enumerable: true });
     named.push([name, member]);
   }
-  Object.defineProperty(cls, MEMBERS, { value: members });
-  Object.defineProperty(cls, NAMES, { value: named });
 }
 
 /** `@unique`: refuses an Enum with aliases (a value given to two names). */

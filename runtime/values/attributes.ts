@@ -22,6 +22,8 @@ import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, pl
 const MRO_KEY = Symbol.for("pyts.mro");
 const BASES_KEY = Symbol.for("pyts.bases");
 const SHOWN_MRO_KEY = Symbol.for("pyts.shownMro");
+/** Own property of a runtime base that stands for several Python bases: those (enum-mixed.ts). */
+const STANDS_FOR_KEY = Symbol.for("pyts.standsFor");
 /** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
 
@@ -64,7 +66,10 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (isClass(obj) && (name === "__mro__" || name === "__bases__")) {
       const chain = classChain(obj);
       const bases = (obj as { [BASES_KEY]?: unknown[] })[BASES_KEY];
-      if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases);
+      // (a runtime base standing for several, `class Color(str, Enum)`'s, shows them)
+      const standsFor = (c: unknown): unknown[] => (typeof c === "function" && Object.hasOwn(c, STANDS_FOR_KEY) ? (c as unknown as { [STANDS_FOR_KEY]: unknown[] })[STANDS_FOR_KEY] : [c]);
+      if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases.flatMap(standsFor));
+      if (name === "__bases__" && Object.hasOwn(Object.getPrototypeOf(obj) as object, STANDS_FOR_KEY)) return Tuple.from(standsFor(Object.getPrototypeOf(obj)));
       return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
     }
     if (isClass(obj) && name === "__dict__") {
@@ -128,6 +133,11 @@ export function getattrImpl(obj: unknown, name: string): any {
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
     }
+    if (!isClass(obj) && name.startsWith("__")) {
+      // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.
+      const inherited = typeDunder(typeOf({}), name);
+      if (typeof inherited === "function") return boundMethod(obj, inherited as (...a: unknown[]) => unknown, typeOf({}) as Function);
+    }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
   }
@@ -186,7 +196,8 @@ function prototypeMethod(cls: Function, key: string): unknown {
       const ctor = (p as { constructor?: unknown }).constructor;
       return plainMethod(desc.value as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
     }
-    return undefined;
+    // (a dunder the class sets to None: `__hash__` of an eq dataclass)
+    return desc.value === null && key.startsWith("__") ? null : undefined;
   }
   return undefined;
 }
@@ -233,6 +244,12 @@ function withBuiltinTypes(mro: unknown[]): unknown[] {
   const bases: Function[] = [];
   for (const c of mro) {
     if (typeof c === "function" && bases.some((b) => b.prototype instanceof c)) continue;
+    // A runtime class standing for several Python bases (IntEnum is `(int, ReprEnum)`): those.
+    if (typeof c === "function" && Object.hasOwn(c, SHOWN_MRO_KEY)) {
+      bases.push(c);
+      for (const shown of (c as unknown as { [SHOWN_MRO_KEY]: unknown[] })[SHOWN_MRO_KEY]) if (!out.includes(shown)) out.push(shown);
+      continue;
+    }
     if (typeof c === "function" && Object.hasOwn(c, PYTHON_TYPE)) {
       bases.push(c);
       out.push((c as unknown as { [PYTHON_TYPE]: unknown })[PYTHON_TYPE]);
@@ -268,8 +285,9 @@ export function unsetAttribute(obj: unknown, key: string): any {
       if (slot !== undefined) return slot;
     }
   }
-  // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it
-  if (key.startsWith("__") && methodTable(obj) !== undefined) return getattrImpl(obj, key);
+  // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it;
+  // `Cls.__eq__`, `obj.__hash__`: object's dunders (getattr finds them or raises)
+  if (key.startsWith("__") && (methodTable(obj) !== undefined || (obj !== null && (typeof obj === "object" || typeof obj === "function")))) return getattrImpl(obj, pythonName(key, typeof obj === "function") ?? key);
   throw missingAttribute(obj, pythonName(key, typeof obj === "function") ?? key);
 }
 

@@ -41,5 +41,5 @@ export * from "./small-int.js";
 export * from "./native-float.js";
 export * from "./int-mixed.js";
 import "./type-methods.js";
-export { namespaceOrder } from "./namespaces.js";
+export { classNamespace, namespaceOrder } from "./namespaces.js";
 export { exit, quit } from "./site-builtins.js";

@@ -13,7 +13,7 @@ import { builtinDataDescriptor, GetSetDescriptor } from "./data-descriptors.js";
 import { BUILTIN_CLASS_DOCS, TYPE_DOCS } from "./type-dicts.js";
 import { isManaged, RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { slotNames } from "../lang/attribute-hooks.js";
-import { objectKey, pythonName } from "../lang/attr-names.js";
+import { functionKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { CLASS_METHOD, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { methodObject } from "../lang/method-objects.js";
 
@@ -232,4 +232,44 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
   if (doc === null) d.set("__doc__", null);
   d.sealed = true;
   return inBodyOrder(cls, d);
+}
+
+/** Static of a class whose body binds names through a hook (an enumeration's `_EnumDict`). */
+export const CLASS_BODY_STORE = Symbol.for("pyts.classBodyStore");
+/** Own property of a class: the names its body bound through `vars()`, in order. */
+export const CLASS_BODY_NAMES = Symbol.for("pyts.classBodyNames");
+
+/**
+ * `vars()` / `locals()` run directly in a class body: the class's namespace so far; a write
+ * binds a class attribute (through an enumeration's member hook), as CPython's class
+ * namespace does.
+ */
+export class ClassNamespace extends Dict<unknown, unknown> {
+  static override readonly pythonName = "dict";
+
+  constructor(private readonly owner: Record<string | symbol, unknown>) {
+    super();
+    for (const key of Object.keys(owner)) {
+      const name = pythonName(key, true);
+      if (name !== null) super.set(name, owner[key]);
+    }
+  }
+
+  override set(key: unknown, value: unknown): this {
+    if (typeof key === "string") {
+      const store = this.owner[CLASS_BODY_STORE] as ((this: unknown, name: string, value: unknown) => unknown) | undefined;
+      if (typeof store === "function") value = store.call(this.owner, key, value);
+      Object.defineProperty(this.owner, functionKey(key), { value, writable: true, enumerable: true, configurable: true });
+      if (!Object.hasOwn(this.owner, CLASS_BODY_NAMES)) Object.defineProperty(this.owner, CLASS_BODY_NAMES, { value: [] });
+      const names = this.owner[CLASS_BODY_NAMES] as string[];
+      if (!names.includes(key)) names.push(key);
+    }
+    super.set(key, value);
+    return this;
+  }
+}
+
+/** `vars()` in a class body (emitted as `classNamespace(this)`). */
+export function classNamespace(cls: object): Dict {
+  return new ClassNamespace(cls as Record<string | symbol, unknown>);
 }

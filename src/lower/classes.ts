@@ -78,9 +78,12 @@ const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
-  const mixedValue = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
-  const mixedKind = mixedValue?._type === "Name" ? mixedValue.id : "";
-  if (mixedValue && !["int", "str", "float"].includes(mixedKind)) return cx.unsupported(mixedValue, `an Enum mixed with the built-in type '${mixedKind}'`);
+  const valueBase = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
+  const valueKind = valueBase?._type === "Name" ? valueBase.id : "";
+  if (valueBase && !["int", "str", "float", "bytes"].includes(valueKind)) return cx.unsupported(valueBase, `an Enum mixed with the built-in type '${valueKind}'`);
+  // (`class Coordinate(bytes, Enum)` derives from both as from any two bases: its `__new__` makes the members)
+  const mixedValue = valueKind === "bytes" ? undefined : valueBase;
+  const mixedKind = mixedValue ? valueKind : "";
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   // `Generic[T]`, `Box[int]`: a subscripted base stands for what its `__mro_entries__` gives.
   const subscripted = (b: py.Expr): boolean => b._type === "Subscript";
@@ -318,6 +321,17 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (bases.length > 1 && mixedBase === null) {
     // Last, so the members it copies from the other bases are the finished ones.
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements: bases }] };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  } else if (mixedBase !== null && baseExprs.some((b) => !isEnumBase(cx, b) && !isValueBase(cx, b))) {
+    // `class Color(Mixin, str, Enum)`: the mixins, then the runtime base standing for the
+    // value type and the enumeration (null: the JS superclass, made by the `extends`).
+    let placed = false;
+    const elements: ir.Expr[] = [];
+    baseExprs.forEach((b, i) => {
+      if (!isEnumBase(cx, b) && !isValueBase(cx, b)) elements.push(bases[i]!);
+      else if (!placed) elements.push({ k: "null" }), (placed = true);
+    });
+    const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   if ((cx.tracksSubclasses || s.keywords.length) && !withMetaclass) {

@@ -104,6 +104,9 @@ function bundledLoaders(cx: LowerContext): ir.Expr {
 export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (e.func._type !== "Name" || e.args.length !== 0 || e.keywords.length !== 0 || cx.resolve(e.func.id) !== null) return null;
   const name = e.func.id;
+  // `vars()` / `locals()` directly in a class body: the class's namespace (writes bind class
+  // attributes: the enum docs' `Period = vars()` loop).
+  if ((name === "vars" || name === "locals") && cx.classBody !== null) return { k: "call", callee: cx.rt("classNamespace"), args: [{ k: "this" }], loc: cx.loc(e) };
   if (name !== "globals" && !((name === "vars" || name === "dir") && cx.fn.scope === cx.moduleScope)) return null;
   if (!cx.program) return cx.unsupported(e, `${name}() in a lone file: convert it as a program's module (pyts run, pyts build) so it has a module object`);
   return { k: "call", callee: cx.rt(name === "dir" ? "dir" : "moduleNamespace"), args: [{ k: "id", name: MODULE_ID }], loc: cx.loc(e) };
