@@ -116,7 +116,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   }
   call = spreadSafe(cx, call);
   // (`__new__` may return what a JS constructor cannot: `42`, `None`)
-  if (call.k === "new" && definesNewSomewhere(cx)) call = { k: "call", callee: cx.rt("newResult"), args: [call], loc };
+  if (call.k === "new" && (definesNewSomewhere(cx) || derivesFromProgramModule(cx, e.func))) call = { k: "call", callee: cx.rt("newResult"), args: [call], loc };
   if (isBlockingCall(cx, e, cx.fn.scope)) return awaitBlocking(cx, e, call);
   if (callsUnknownFunction(cx, e)) return awaitIfAble(cx, e, call);
   return call;
@@ -423,6 +423,14 @@ function constructs(cx: LowerContext, func: py.Expr): boolean {
     return cx.nestedClassNames.has(func.attr);
   }
   return false;
+}
+
+/** A class of this module deriving from one another module of the program defines (whose `__new__` this module cannot see). */
+function derivesFromProgramModule(cx: LowerContext, func: py.Expr, depth = 0): boolean {
+  if (cx.program === null || func._type !== "Name" || depth > 8) return false;
+  const known = cx.knownBinding(func.id);
+  if (known?.k !== "class") return false;
+  return known.def.bases.some((b) => (b._type === "Name" ? cx.programImportedNames.has(b.id) || derivesFromProgramModule(cx, b, depth + 1) : rootedAtProgramModule(cx, b)));
 }
 
 /** `m`, `pkg.sub`: a name some `import` of a program module binds, or an attribute chain from one. */
