@@ -39,7 +39,18 @@ function guarded(x: object, emptyText: string, body: () => string): string {
   }
 }
 
-function joinRepr(items: Iterable<unknown>): string {
+/**
+ * The reprs of a list's or tuple's items, read by index as CPython's list_repr does: a list
+ * subclass's own `__iter__` (its JS iterator) is not what its repr shows.
+ */
+function joinRepr(items: readonly unknown[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) parts.push(repr(items[i]));
+  return parts.join(", ");
+}
+
+/** A set's item reprs: CPython's set_repr lists the set by iterating it (a subclass's `__iter__` too). */
+function joinIteratedRepr(items: Iterable<unknown>): string {
   const parts: string[] = [];
   for (const item of items) parts.push(repr(item));
   return parts.join(", ");
@@ -58,7 +69,7 @@ function dictRepr(d: Dict): string {
 
 function setRepr(s: PySet | FrozenSet, name: string): string {
   if (s.size === 0) return `${name}()`;
-  const body = `{${joinRepr(s)}}`;
+  const body = `{${joinIteratedRepr(s)}}`;
   return name === "set" ? body : `${name}(${body})`;
 }
 
