@@ -184,7 +184,7 @@ export function builtinRepr(obj: object): string {
   if (obj instanceof FrozenSet) {
     return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
   }
-  if (obj instanceof ByteArray) return `bytearray(${bytesRepr(obj)})`;
+  if (obj instanceof ByteArray) return `${typeName(obj)}(${bytesRepr(obj)})`;
   if (obj instanceof Bytes) return bytesRepr(obj);
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
@@ -207,6 +207,8 @@ export function toStr(x: unknown): string {
     const custom = callDunder(x, "__str__");
     if (custom !== undefined) return custom;
     if (x instanceof BaseException) return exceptionStr(x);
+    // bytes and bytearray have their own str (their repr), which a subclass's `__repr__` does not change.
+    if (x instanceof Bytes) return builtinRepr(x);
   }
   return repr(x);
 }
