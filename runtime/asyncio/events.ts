@@ -3,7 +3,7 @@
 // with setTimeout until the earliest timer otherwise, and waits idle when nothing is scheduled
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
-import { noteOuterStack } from "../values/traceback.js";
+import { noteOuterStack, noteOuterStackFrom } from "../values/traceback.js";
 import { setImmediateTask } from "../core/host.js";
 import { outsideThreads, waitForPromise } from "../threads/scheduler.js";
 import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
@@ -295,7 +295,7 @@ export class EventLoop implements HandleLoop {
       return fut.result();
     } catch (e) {
       // Raised in the caller's frame (`loop.run_until_complete(main())`): traceback.ts.
-      noteOuterStack(e, new Error().stack);
+      noteOuterStack(e);
       throw e;
     }
   }
@@ -328,7 +328,7 @@ export class EventLoop implements HandleLoop {
         throw error;
       })
       .catch((error: unknown) => {
-        noteOuterStack(error, caller);
+        noteOuterStackFrom(error, caller);
         throw error;
       });
   }

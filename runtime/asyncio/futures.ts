@@ -204,7 +204,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
     this._log_traceback = false;
     if (this._exception !== null) {
       // Raised again here, in the frame that asked (an awaiting coroutine's): traceback.ts.
-      noteOuterStack(this._exception, new Error().stack);
+      noteOuterStack(this._exception);
       throw this._exception;
     }
     return this._result as T;
@@ -338,7 +338,7 @@ class FutureAwait<T> implements Generator<unknown, T, unknown> {
     // Thrown in at the `yield`: nothing catches it here, as in the generator form. It is
     // raised in the awaiting coroutine, whose frame is on this stack (traceback.ts).
     this.started = true;
-    noteOuterStack(error, new Error().stack);
+    noteOuterStack(error);
     throw error;
   }
 

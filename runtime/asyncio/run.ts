@@ -10,7 +10,7 @@ import { kw } from "../values/kwargs.js";
 import { _get_running_loop, new_event_loop, set_event_loop } from "./loop-state.js";
 import { all_tasks, iscoroutine } from "./tasks.js";
 import { atSite } from "./debug.js";
-import { noteOuterStack } from "../values/traceback.js";
+import { noteOuterStack, noteOuterStackFrom } from "../values/traceback.js";
 
 /** Cancels what is still pending and waits for it, reporting exceptions that are not cancellations. */
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
@@ -47,7 +47,7 @@ export function run(main: unknown, ...args: unknown[]): Promise<unknown> {
   // shows that frame above the coroutine's, as CPython's traceback does.
   const caller = new Error().stack;
   return runOnNewLoop(main, debug).catch((e: unknown) => {
-    noteOuterStack(e, caller);
+    noteOuterStackFrom(e, caller);
     throw e;
   });
 }
@@ -89,7 +89,7 @@ export function runNow(main: unknown, ...args: unknown[]): unknown {
     try {
       return loop._runUntilCompleteNow(task);
     } catch (e) {
-      noteOuterStack(e, new Error().stack);
+      noteOuterStack(e);
       throw e;
     }
   } finally {

@@ -28,12 +28,24 @@ export function setFrameProvider(provider: FrameProvider): void {
  */
 const OUTER_STACKS = new WeakMap<object, string[]>();
 
-/** Records that `error` is re-raised where `stack` (a JS stack captured there) was. */
-export function noteOuterStack(error: unknown, stack: string | undefined): void {
+/**
+ * At most this many stacks per exception: a program that asks a failed future for its result
+ * again and again (catching it each time) keeps neither the stacks nor the time to take them.
+ */
+const MAX_OUTER_STACKS = 32;
+
+/** Records that `error` is raised again here (the caller's stack taken now). */
+export function noteOuterStack(error: unknown): void {
+  if (typeof error !== "object" || error === null || (OUTER_STACKS.get(error)?.length ?? 0) >= MAX_OUTER_STACKS) return;
+  noteOuterStackFrom(error, new Error().stack);
+}
+
+/** Records that `error` is raised again where `stack` (a JS stack taken there earlier) was. */
+export function noteOuterStackFrom(error: unknown, stack: string | undefined): void {
   if (typeof error !== "object" || error === null || stack === undefined) return;
   const stacks = OUTER_STACKS.get(error);
   if (stacks === undefined) OUTER_STACKS.set(error, [stack]);
-  else stacks.push(stack);
+  else if (stacks.length < MAX_OUTER_STACKS) stacks.push(stack);
 }
 
 /** The stacks noteOuterStack recorded for `error`, innermost first. */
