@@ -3,6 +3,7 @@
 // with setTimeout until the earliest timer otherwise, and waits idle when nothing is scheduled
 // until call_soon_threadsafe (or any scheduling from outside a step) wakes it.
 
+import { noteOuterStack, noteOuterStackFrom } from "../values/traceback.js";
 import { setImmediateTask } from "../core/host.js";
 import { outsideThreads, waitForPromise } from "../threads/scheduler.js";
 import { runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./executors.js";
@@ -290,7 +291,13 @@ export class EventLoop implements HandleLoop {
       fut.remove_done_callback(runUntilCompleteCallback);
     }
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return fut.result();
+    try {
+      return fut.result();
+    } catch (e) {
+      // Raised in the caller's frame (`loop.run_until_complete(main())`): traceback.ts.
+      noteOuterStack(e);
+      throw e;
+    }
   }
 
   /**
@@ -311,12 +318,19 @@ export class EventLoop implements HandleLoop {
       if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
       return fut.result();
     };
-    return this.run_forever().then(finish, (error: unknown) => {
-      // The loop failed (SystemExit, KeyboardInterrupt): do not log the future's exception too.
-      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
-      fut.remove_done_callback(runUntilCompleteCallback);
-      throw error;
-    });
+    // The caller's stack: an exception coming out is raised in its frame (traceback.ts).
+    const caller = new Error().stack;
+    return this.run_forever()
+      .then(finish, (error: unknown) => {
+        // The loop failed (SystemExit, KeyboardInterrupt): do not log the future's exception too.
+        if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+        fut.remove_done_callback(runUntilCompleteCallback);
+        throw error;
+      })
+      .catch((error: unknown) => {
+        noteOuterStackFrom(error, caller);
+        throw error;
+      });
   }
 
   stop(): null {

@@ -20,6 +20,7 @@ import { callbackName, formatCallbackSource, TASK_WAKEUP, type Callback } from "
 import { _get_running_loop, get_event_loop } from "./loop-state.js";
 import { markRetrieved, trackUnretrieved, type UnretrievedRecord } from "./never-retrieved.js";
 import { ASYNCIO_DIR, creationInfo, noteCreation } from "./debug.js";
+import { noteOuterStack } from "../values/traceback.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -201,7 +202,11 @@ export class Future<T = any> implements NativeAwaitable<T> {
     if (this._state === CANCELLED) throw this._make_cancelled_error();
     if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
     this._log_traceback = false;
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) {
+      // Raised again here, in the frame that asked (an awaiting coroutine's): traceback.ts.
+      noteOuterStack(this._exception);
+      throw this._exception;
+    }
     return this._result as T;
   }
 
@@ -330,8 +335,10 @@ class FutureAwait<T> implements Generator<unknown, T, unknown> {
   }
 
   throw(error: unknown): IteratorResult<unknown, T> {
-    // Thrown in at the `yield`: nothing catches it here, as in the generator form.
+    // Thrown in at the `yield`: nothing catches it here, as in the generator form. It is
+    // raised in the awaiting coroutine, whose frame is on this stack (traceback.ts).
     this.started = true;
+    noteOuterStack(error);
     throw error;
   }
 

@@ -10,6 +10,7 @@ import { kw } from "../values/kwargs.js";
 import { _get_running_loop, new_event_loop, set_event_loop } from "./loop-state.js";
 import { all_tasks, iscoroutine } from "./tasks.js";
 import { atSite } from "./debug.js";
+import { noteOuterStack, noteOuterStackFrom } from "../values/traceback.js";
 
 /** Cancels what is still pending and waits for it, reporting exceptions that are not cancellations. */
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
@@ -42,7 +43,13 @@ export function run(main: unknown, ...args: unknown[]): Promise<unknown> {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
   if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
-  return runOnNewLoop(main, debug);
+  // The caller's stack (`asyncio.run(main())` in `<module>`): an exception leaving the run
+  // shows that frame above the coroutine's, as CPython's traceback does.
+  const caller = new Error().stack;
+  return runOnNewLoop(main, debug).catch((e: unknown) => {
+    noteOuterStackFrom(e, caller);
+    throw e;
+  });
 }
 
 async function runOnNewLoop(main: unknown, debug: unknown): Promise<unknown> {
@@ -79,7 +86,12 @@ export function runNow(main: unknown, ...args: unknown[]): unknown {
   set_event_loop(loop);
   try {
     const task = loop._debug ? atSite("runners.py:100", () => loop.create_task(main)) : loop.create_task(main);
-    return loop._runUntilCompleteNow(task);
+    try {
+      return loop._runUntilCompleteNow(task);
+    } catch (e) {
+      noteOuterStack(e);
+      throw e;
+    }
   } finally {
     try {
       cancelAllTasksNow(loop);

@@ -24,7 +24,8 @@ function define(proto: object, name: string, fn: Fn): void {
 
 /** A plain built-in value with the instance's contents (the subclass's overrides left out). */
 function plain(self: unknown): unknown {
-  if (Array.isArray(self)) return Array.from(self);
+  // (By index: a list subclass's own `__iter__` is its JS iterator, which list's repr, `+`... never use.)
+  if (Array.isArray(self)) return Array.prototype.slice.call(self);
   if (self instanceof Dict) return new Dict(self.entries());
   if (self instanceof Tuple) return Tuple.from(self.items);
   if (self instanceof AbstractSet) return new PySet(self);

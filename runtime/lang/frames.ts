@@ -4,7 +4,7 @@
 //   File "prog.py", line 12, in compute
 //     return x / y
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
-import { setFrameProvider } from "../values/traceback.js";
+import { outerStacks, setFrameProvider } from "../values/traceback.js";
 import { installMapFrames, pageText } from "./map-frames.js";
 import { absoluteSourcePath, programFile } from "../core/code-location.js";
 
@@ -268,32 +268,54 @@ export function installSourceMappedFrames(): void {
   Error.stackTraceLimit = Infinity;
   setFrameProvider((error) => {
     const stack = error instanceof Error ? (error.stack ?? "") : "";
-    const frames: { text: string; exact: boolean }[] = [];
-    for (const text of stack.split("\n")) {
-      const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
-      const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
-      if (!m || !module) continue;
-      const map = module.map;
-      const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
-      const line = span?.line ?? lookup(map, Number(m[2]));
-      if (line === null) continue;
-      const source = map.lines[line - 1] ?? "";
-      const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
-      let frame = `  File "${module.display}", line ${line}, in ${name}`;
-      // (a program read from stdin: CPython cannot read its lines again, and shows none)
-      if (module.display !== "<stdin>") {
-        frame += `\n    ${source.trim()}`;
-        const carets = span ? caretLine(source, span) : null;
-        if (carets !== null) frame += "\n" + carets;
-      }
-      frames.push({ text: frame, exact: span !== undefined });
+    // The stack where the exception was made, then the stacks it was re-raised at (outermost last).
+    const seen = new Set<string>();
+    let frames = programFrames(stack, modules, seen);
+    for (const outer of outerStacks(error)) {
+      const known = new Set(seen);
+      frames = [...programFrames(outer, modules, seen).filter((f) => !known.has(f.at)), ...frames];
     }
     // CPython lists the most recent call last. Consecutive duplicates located only by their
     // line come from helpers (a call's own position tells recursion apart).
-    let ordered = frames.reverse().filter((f, i, all) => i === 0 || f.exact || f.text !== all[i - 1]!.text).map((f) => f.text);
+    let ordered = frames.filter((f, i, all) => i === 0 || f.exact || f.text !== all[i - 1]!.text).map((f) => f.text);
     if (isStackOverflow(error)) ordered = recursionFrames(ordered);
     return collapseRepeats(ordered);
   });
+}
+
+interface ProgramFrame {
+  text: string;
+  exact: boolean;
+  /** the frame's file, line and function: a stack it was re-raised at repeats those frames */
+  at: string;
+}
+
+/** The program's frames in a JS stack, most recent last; their positions are added to `seen`. */
+function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>): ProgramFrame[] {
+  const frames: ProgramFrame[] = [];
+  for (const text of stack.split("\n")) {
+    const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
+    const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
+    if (!m || !module) continue;
+    const map = module.map;
+    const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
+    const line = span?.line ?? lookup(map, Number(m[2]));
+    if (line === null) continue;
+    const source = map.lines[line - 1] ?? "";
+    const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
+    let frame = `  File "${module.display}", line ${line}, in ${name}`;
+    // (a program read from stdin: CPython cannot read its lines again, and shows none)
+    if (module.display !== "<stdin>") {
+      frame += `\n    ${source.trim()}`;
+      const carets = span ? caretLine(source, span) : null;
+      if (carets !== null) frame += "\n" + carets;
+    }
+    // (one frame may be read at two positions of a line: the call, or the `await` before it)
+    const at = `${module.display}:${line}:${name}`;
+    seen.add(at);
+    frames.push({ text: frame, exact: span !== undefined, at });
+  }
+  return frames.reverse();
 }
 
 /** A file: URL's text (under Node); null for another URL or a file that cannot be read. */

@@ -1,8 +1,9 @@
 // io.StringIO and io.BytesIO: in-memory streams with CPython's positions (code points for
 // StringIO, bytes for BytesIO), seek/tell/truncate rules, newline handling and messages.
 
+import { MemoryView } from "../values/memoryview.js";
 import { Bytes } from "../values/bytes.js";
-import { NotImplementedError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
@@ -264,9 +265,14 @@ export class BytesIO extends BufferedIOBase {
     throw new UnsupportedOperation("detach");
   }
 
-  /** CPython gives a memoryview, which pyts does not have: a Python error, not a JS one. */
-  getbuffer(): never {
-    throw new NotImplementedError("BytesIO.getbuffer() needs memoryview, which pyts does not provide");
+  /**
+   * A writable memoryview of the contents. (CPython refuses to resize the BytesIO while a view
+   * lives; without reference counts pyts cannot tell a live view from a dropped one, so it
+   * does not refuse: a view taken before the BytesIO grows keeps showing the old memory.)
+   */
+  getbuffer(): MemoryView {
+    this.checkClosed();
+    return MemoryView.over(this, this.data.subarray(0, this.size));
   }
 
   readline(size: unknown = -1n): Bytes {

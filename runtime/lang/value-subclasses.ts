@@ -20,8 +20,9 @@ import { BUILTIN_BINARY, invert, neg, pos, SEQUENCE_SLOT } from "../values/arith
 import { abs, divmod, pow, round } from "../values/builtin-functions.js";
 import { isIntLike } from "../values/numeric.js";
 import { NotImplemented } from "../values/singletons.js";
-import { bytes, float, frozenset, int, setSource, tuple } from "../values/builtin-types.js";
+import { bytearray, bytes, float, frozenset, int, setSource, tuple } from "../values/builtin-types.js";
 import { Bytes } from "../values/bytes.js";
+import { ByteArray } from "../values/bytearray.js";
 import { builtinCompare, eq, ge, gt, le, lt, ne, type Dunder } from "../values/compare.js";
 import { builtinFunction, type PyTypeObject } from "../values/builtin-type.js";
 import { typeName } from "../values/typename.js";
@@ -124,6 +125,21 @@ class BytesBaseImpl extends Bytes {
     return construct(new.target, BytesBaseImpl, args);
   }
 }
+/**
+ * `class Buf(bytearray)`: as CPython's bytearray, `__new__` makes an empty one and `__init__`
+ * fills it (so a subclass's `__init__` calling `super().__init__(data)` does).
+ */
+class ByteArrayBaseImpl extends ByteArray {
+  constructor(...args: unknown[]) {
+    super(0);
+    return construct(new.target, ByteArrayBaseImpl, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    this.replaceWith((bytearray as (...a: unknown[]) => ByteArray)(...args));
+    return null;
+  }
+}
 
 defineBase(StrBaseImpl, () => str, (cls, args) => wrapValue(StrValue, cls, str(...strArguments(args))));
 defineBase(IntBaseImpl, () => int, (cls, args) => wrapValue(IntValue, cls, int(...args)));
@@ -145,6 +161,8 @@ defineBase(BytesBaseImpl, () => bytes, (cls, args) => {
   instance.set(value);
   return instance;
 });
+
+defineBase(ByteArrayBaseImpl, () => bytearray, (cls) => Reflect.construct(ByteArray, [0], cls) as object);
 
 defineContainerDunders(TupleBaseImpl.prototype, { mutable: false, iterate: (self: Tuple) => self.items[Symbol.iterator]() });
 defineContainerDunders(FrozenSetBaseImpl.prototype, { mutable: false, iterate: (self: FrozenSet) => FrozenSet.prototype[Symbol.iterator].call(self) });
@@ -331,6 +349,7 @@ export const FloatBase: new (...args: any[]) => any = FloatBaseImpl;
 export const TupleBase: IterableBase = TupleBaseImpl as unknown as IterableBase;
 export const FrozenSetBase: IterableBase = FrozenSetBaseImpl as unknown as IterableBase;
 export const BytesBase: IterableBase = BytesBaseImpl as unknown as IterableBase;
+export const ByteArrayBase: IterableBase = ByteArrayBaseImpl as unknown as IterableBase;
 
 RUNTIME_BASES.set("str", StrBase).set("int", IntBase).set("float", FloatBase).set("tuple", TupleBase).set("frozenset", FrozenSetBase).set("bytes", BytesBase);
 
@@ -371,6 +390,7 @@ typeNew(float, FloatBaseImpl);
 typeNew(tuple, TupleBaseImpl);
 typeNew(frozenset, FrozenSetBaseImpl);
 typeNew(bytes, BytesBaseImpl);
+typeNew(bytearray, ByteArrayBaseImpl);
 typeDunders(str, StrBaseImpl.prototype);
 typeDunders(int, IntBaseImpl.prototype);
 typeDunders(float, FloatBaseImpl.prototype);

@@ -1,13 +1,15 @@
 // Python's `heapq`: min-heaps kept in plain lists, with CPython's sift algorithms (so equal
 // items end up where CPython puts them) comparing with `<` only; `merge`, `nlargest` and
-// `nsmallest` as Lib/heapq.py defines them (the last two equal `sorted(...)[:n]`).
+// `nsmallest` as Lib/heapq.py computes them.
 
-import { eq, lt } from "../values/compare.js";
+import { lt, sameItem } from "../values/compare.js";
+import { len, max, min } from "../values/builtin-functions.js";
+import { Tuple } from "../values/tuple.js";
 import { sortInPlace } from "../values/sorting.js";
 import { builtinFunction } from "../values/builtin-type.js";
-import { IndexError, PyTypeError, RuntimeError } from "../values/exceptions.js";
-import { jsIterator } from "../values/iteration.js";
-import { splitKw } from "../values/kwargs.js";
+import { AttributeError, IndexError, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { iterable as iterable_, jsIterator } from "../values/iteration.js";
+import { kw, splitKw } from "../values/kwargs.js";
 import { asIndex } from "../values/slice.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
@@ -19,6 +21,9 @@ import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 
 type Less<T> = (a: T, b: T) => boolean;
+
+/** An item taken from the heap: `any`, as emitted code reads its attributes as the program types them. */
+type ReturnsItem = (...args: any[]) => any;
 
 const pyLess: Less<unknown> = (a, b) => lt(a, b);
 const pyGreater: Less<unknown> = (a, b) => lt(b, a);
@@ -65,8 +70,34 @@ function siftUp<T>(heap: T[], pos: number, less: Less<T>): void {
   siftDown(heap, startpos, pos, less);
 }
 
+/**
+ * heapify as _heapq does it: sift up every parent from the last one back; over 2500 items,
+ * CPython's cache-friendly order (each row's nodes with their left-child ancestors).
+ */
 function heapify<T>(heap: T[], less: Less<T>): void {
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i, less);
+  const n = heap.length;
+  if (n <= 2500) {
+    for (let i = (n >> 1) - 1; i >= 0; i--) siftUp(heap, i, less);
+    return;
+  }
+  const m = n >> 1;
+  const leftmost = topBit(m + 1) - 1;
+  const mhalf = m >> 1;
+  const siftPath = (i: number): void => {
+    for (let j = i; ; j >>= 1) {
+      siftUp(heap, j, less);
+      if (!(j & 1)) break;
+    }
+  };
+  for (let i = leftmost - 1; i >= mhalf; i--) siftPath(i);
+  for (let i = m - 1; i >= leftmost; i--) siftPath(i);
+}
+
+/** The largest power of two not above n (n > 0). */
+function topBit(n: number): number {
+  let bit = 1;
+  while (bit * 2 <= n) bit *= 2;
+  return bit;
 }
 
 function pop<T>(heap: T[], less: Less<T>): T {
@@ -100,11 +131,11 @@ const heappush = positionalFunction((heap: unknown, item: unknown): null => {
   return null;
 }, "_heapq", "heappush", 2);
 
-const heappop = positionalFunction((heap: unknown): unknown => pop(heapList(heap, "heappop", true), pyLess), "_heapq", "heappop", 1);
+const heappop = positionalFunction((heap: unknown): any => pop(heapList(heap, "heappop", true), pyLess), "_heapq", "heappop", 1) as ReturnsItem;
 
-const heapreplace = positionalFunction((heap: unknown, item: unknown): unknown => replace(heapList(heap, "heapreplace"), item, pyLess), "_heapq", "heapreplace", 2);
+const heapreplace = positionalFunction((heap: unknown, item: unknown): any => replace(heapList(heap, "heapreplace"), item, pyLess), "_heapq", "heapreplace", 2) as ReturnsItem;
 
-const heappushpop = positionalFunction((heap: unknown, item: unknown): unknown => {
+const heappushpop = positionalFunction((heap: unknown, item: unknown): any => {
   const list = heapList(heap, "heappushpop");
   if (list.length === 0) return item;
   const top = list[0];
@@ -114,7 +145,7 @@ const heappushpop = positionalFunction((heap: unknown, item: unknown): unknown =
   list[0] = item;
   siftUp(list, 0, pyLess);
   return top;
-}, "_heapq", "heappushpop", 2);
+}, "_heapq", "heappushpop", 2) as ReturnsItem;
 
 const heapifyList = positionalFunction((heap: unknown): null => {
   heapify(heapList(heap, "heapify", true), pyLess);
@@ -150,7 +181,7 @@ interface MergeEntry {
 
 // Lib/heapq.py keeps [key, order, value, next] lists: list order compares the keys by ==
 // first and by < where they differ, and the unique order numbers settle ties.
-const entryLess: Less<MergeEntry> = (a, b) => (eq(a.key, b.key) ? a.order < b.order : lt(a.key, b.key));
+const entryLess: Less<MergeEntry> = (a, b) => (sameItem(a.key, b.key) ? a.order < b.order : lt(a.key, b.key));
 const entryGreater: Less<MergeEntry> = (a, b) => entryLess(b, a);
 
 function merge(...args: unknown[]): any {
@@ -192,21 +223,61 @@ function merge(...args: unknown[]): any {
   }, "merge");
 }
 
-/** nsmallest/nlargest: what Lib/heapq.py documents them to equal, sorted(...)[:n]. */
-function firstOfSorted(reverse: boolean): (n: unknown, iterable: unknown, key?: unknown) => unknown[] {
+/**
+ * nsmallest/nlargest as Lib/heapq.py computes them, so user comparisons run as CPython's do:
+ * n == 1 is min/max; n at least len(iterable) is sorted(...)[:n]; otherwise a max-heap (a
+ * min-heap for nlargest) of the first n (item, order) or (key, order, item) tuples, each
+ * later item compared with the top, and the heap sorted at the end.
+ */
+function selectFirst(largest: boolean): (n: unknown, iterable: unknown, key?: unknown) => unknown[] {
   return (n, iterable, key = null) => {
     const count = positionArg(n);
-    const items: unknown[] = [];
-    const source = jsIterator(iterable);
-    for (let step = source.next(); !step.done; step = source.next()) items.push(step.value);
-    if (count <= 0) return [];
-    sortInPlace(items, key, reverse);
-    return items.slice(0, count);
+    const keyed = !isNone(key);
+    if (count === 1) {
+      const sentinel = {};
+      const result = (largest ? max : min)(iterable, keyed ? kw({ default: sentinel, key }) : kw({ default: sentinel }));
+      return result === sentinel ? [] : [result];
+    }
+    let size: bigint | undefined;
+    try {
+      size = len(iterable);
+    } catch (e) {
+      if (!(e instanceof PyTypeError || e instanceof AttributeError)) throw e;
+    }
+    if (size !== undefined && BigInt(count) >= size) {
+      const items = Array.from(iterable_(iterable));
+      sortInPlace(items, key, largest);
+      return items.slice(0, Math.max(count, 0));
+    }
+    const it = jsIterator(iterable);
+    const result: Tuple[] = [];
+    // zip(range(n), it): the range is asked first, so no item past the n-th is taken.
+    for (let i = 0; i < count; i++) {
+      const step = it.next();
+      if (step.done) break;
+      const order = BigInt(largest ? -i : i);
+      result.push(new Tuple(keyed ? [callValue(key, step.value), order, step.value] : [step.value, order]));
+    }
+    if (result.length === 0) return result;
+    const less = largest ? pyLess : pyGreater;
+    heapify(result, less);
+    let top = result[0]!.items[0];
+    let order = largest ? -count : count;
+    for (let step = it.next(); !step.done; step = it.next()) {
+      const k = keyed ? callValue(key, step.value) : step.value;
+      if (largest ? lt(top, k) : lt(k, top)) {
+        replace(result, new Tuple(keyed ? [k, BigInt(order), step.value] : [k, BigInt(order)]), less);
+        top = result[0]!.items[0];
+        order += largest ? -1 : 1;
+      }
+    }
+    sortInPlace(result, null, largest);
+    return result.map((t) => t.items[keyed ? 2 : 0]);
   };
 }
 
-const nsmallest = keywords(firstOfSorted(false), ["n", "iterable", "key="], "nsmallest");
-const nlargest = keywords(firstOfSorted(true), ["n", "iterable", "key="], "nlargest");
+const nsmallest = keywords(selectFirst(false), ["n", "iterable", "key="], "nsmallest");
+const nlargest = keywords(selectFirst(true), ["n", "iterable", "key="], "nlargest");
 
 export const heapqModule = moduleObject("heapq", {
   __all__: ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest", "heappushpop"],

@@ -74,7 +74,8 @@ export class JSONEncoder {
         chunks.push(text(value));
         return;
       }
-      const items = Array.isArray(value) ? value : value instanceof Tuple ? value.items : null;
+      // A list subclass is listed by iterating it (its own `__iter__`), as CPython's encoder does.
+      const items = Array.isArray(value) ? (Object.getPrototypeOf(value) === Array.prototype ? value : Array.from(value as unknown[])) : value instanceof Tuple ? value.items : null;
       const newline = (depth: number): string => (indent === null ? "" : "\n" + indent.repeat(depth));
       if (items !== null) {
         if (items.length === 0) return void chunks.push("[]");

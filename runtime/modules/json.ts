@@ -63,7 +63,8 @@ export function encode(value: unknown, options: DumpOptions, depth: number): str
   const inner = options.indent === null ? "" : "\n" + options.indent.repeat(depth + 1);
   const outer = options.indent === null ? "" : "\n" + options.indent.repeat(depth);
   if (Array.isArray(value) || value instanceof Tuple) {
-    const items = Array.isArray(value) ? value : value.items;
+    // A list subclass is listed by iterating it (its own `__iter__`), as CPython's encoder does.
+    const items = Array.isArray(value) ? (Object.getPrototypeOf(value) === Array.prototype ? value : Array.from(value as unknown[])) : value.items;
     if (items.length === 0) return "[]";
     return "[" + inner + items.map((x) => encode(x, options, depth + 1)).join(options.itemSeparator + inner) + outer + "]";
   }

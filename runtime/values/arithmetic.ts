@@ -131,7 +131,8 @@ function repeat<T>(items: readonly T[], count: bigint): T[] {
   const n = Number(count);
   if (items.length === 1) return new Array<T>(n).fill(items[0]!);
   const out: T[] = [];
-  for (let i = 0; i < n; i++) for (const item of items) out.push(item);
+  // (By index: a list subclass's own `__iter__` is not what `*` repeats.)
+  for (let i = 0; i < n; i++) for (let j = 0; j < items.length; j++) out.push(items[j]!);
   return out;
 }
 
@@ -144,7 +145,8 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Bytes {
 
 function builtinAdd(a: unknown, b: unknown): any {
   if (typeof a === "string" && typeof b === "string") return a + b;
-  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  // concat reads by index: a list subclass's own `__iter__` is not what `+` joins.
+  if (Array.isArray(a) && Array.isArray(b)) return Array.prototype.concat.call(Array.prototype.slice.call(a), Array.prototype.slice.call(b));
   if (a instanceof Tuple && b instanceof Tuple) return Tuple.from([...a.items, ...b.items]);
   if (a instanceof Bytes && b instanceof Uint8Array) return concatBytes(a, b);
   return numeric(a, b, (x, y) => x + y, (x, y) => x + y);

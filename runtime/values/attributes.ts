@@ -1,6 +1,7 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
+import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
@@ -94,9 +95,11 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const target = obj as Record<string, unknown>;
     const key = attrKey(obj, name);
-    const value = key in target ? target[key] : undefined;
+    // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : key in target;
+    const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
-    if (value !== undefined || (key in target && !isClass(obj))) {
+    if (value !== undefined || (present && !isClass(obj))) {
       // A method read off an instance is bound to it, as Python's bound methods are.
       // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
       // (a staticmethod's function is returned as it is)

@@ -4,6 +4,7 @@
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
+import { MemoryView } from "./memoryview.js";
 import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
@@ -216,6 +217,8 @@ export const bytearray = defineType(
   "bytearray",
   (x) => x instanceof ByteArray,
 );
+/** `memoryview(obj)`: a view of a bytes-like object's memory (memoryview.ts). */
+export const memoryview = defineType((x: unknown): any => MemoryView.of(x), "memoryview", (x) => x instanceof MemoryView);
 export const range = defineType(
   (...args: unknown[]): Range => makeRange(...args),
   "range",
@@ -303,6 +306,7 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [PyComplex, complex],
   [Bytes, bytes],
   [ByteArray, bytearray],
+  [MemoryView, memoryview],
   [Range, range],
   [Slice, slice_],
   [Object, object],

@@ -46,7 +46,7 @@ function seqIndex(items: readonly unknown[], x: unknown, start: unknown, end: un
 
 function countOf(items: readonly unknown[], x: unknown): bigint {
   let n = 0n;
-  for (const item of items) if (same(item, x)) n++;
+  for (let i = 0; i < items.length; i++) if (same(items[i], x)) n++;
   return n;
 }
 

@@ -100,12 +100,22 @@ export function sameItem(a: unknown, b: unknown): boolean {
   return identical(a, b) || eq(a, b);
 }
 
+/** List equality: lists of unequal lengths are unequal without comparing an item. */
 function sequenceEqual(xs: readonly unknown[], ys: readonly unknown[]): boolean {
   if (xs.length !== ys.length) return false;
   for (let i = 0; i < xs.length; i++) {
     if (xs[i] !== ys[i] && !sameItem(xs[i], ys[i])) return false;
   }
   return true;
+}
+
+/** Tuple equality: CPython's tuple compares the common items first, whatever the lengths. */
+function tupleEqual(xs: readonly unknown[], ys: readonly unknown[]): boolean {
+  const n = Math.min(xs.length, ys.length);
+  for (let i = 0; i < n; i++) {
+    if (xs[i] !== ys[i] && !sameItem(xs[i], ys[i])) return false;
+  }
+  return xs.length === ys.length;
 }
 
 function setContainsAll(big: AbstractSet, small: AbstractSet): boolean {
@@ -146,7 +156,7 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
     return (a === null || a === undefined) && (b === null || b === undefined);
   }
   if (Array.isArray(a)) return Array.isArray(b) ? sequenceEqual(a, b) : undefined;
-  if (a instanceof Tuple) return b instanceof Tuple ? sequenceEqual(a.items, b.items) : undefined;
+  if (a instanceof Tuple) return b instanceof Tuple ? tupleEqual(a.items, b.items) : undefined;
   if (a instanceof Dict) {
     if (!(b instanceof Dict)) return undefined;
     if (a.size !== b.size) return false;
@@ -236,6 +246,10 @@ function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
   }
 }
 
+function orderHolds(order: number, op: Dunder): boolean {
+  return op === "__lt__" ? order < 0 : op === "__le__" ? order <= 0 : op === "__gt__" ? order > 0 : order >= 0;
+}
+
 function compare(a: unknown, b: unknown, op: Dunder): boolean {
   const r = compareValue(a, b, op);
   return typeof r === "boolean" ? r : truthy(r);
@@ -244,6 +258,25 @@ function compare(a: unknown, b: unknown, op: Dunder): boolean {
 /** `a op b` as an expression's value: what the rich-comparison dunder returned (any object). */
 function compareValue(a: unknown, b: unknown, op: Dunder): unknown {
   const overridden = userDefines(a, op) || userDefines(b, REFLECTED[op]);
+  if (!overridden) {
+    // Two lists or two tuples: the first unequal items' own comparison is the value, as it
+    // returned it (`[a] < [b]` is whatever `a < b` gave); equal prefixes compare lengths.
+    let xs: readonly unknown[] | undefined;
+    let ys: readonly unknown[] | undefined;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      xs = a;
+      ys = b;
+    } else if (a instanceof Tuple && b instanceof Tuple) {
+      xs = a.items;
+      ys = b.items;
+    }
+    if (xs !== undefined && ys !== undefined) {
+      let i = 0;
+      for (; i < xs.length && i < ys.length; i++) if (!(xs[i] === ys[i] || sameItem(xs[i], ys[i]))) break;
+      if (i >= xs.length || i >= ys.length) return orderHolds(xs.length - ys.length, op);
+      return compareValue(xs[i], ys[i], op);
+    }
+  }
   const order = overridden ? undefined : builtinOrder(a, b, op);
   if (order !== undefined) {
     switch (op) {

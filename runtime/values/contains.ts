@@ -15,7 +15,10 @@ import { PRIMITIVE, StrValue } from "./wrapped.js";
 import { overridden } from "./overrides.js";
 
 function sequenceHas(items: readonly unknown[], item: unknown): boolean {
-  for (const x of items) if (x === item || sameItem(x, item)) return true;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (x === item || sameItem(x, item)) return true;
+  }
   return false;
 }
 

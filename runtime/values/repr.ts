@@ -39,7 +39,18 @@ function guarded(x: object, emptyText: string, body: () => string): string {
   }
 }
 
-function joinRepr(items: Iterable<unknown>): string {
+/**
+ * The reprs of a list's or tuple's items, read by index as CPython's list_repr does: a list
+ * subclass's own `__iter__` (its JS iterator) is not what its repr shows.
+ */
+function joinRepr(items: readonly unknown[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) parts.push(repr(items[i]));
+  return parts.join(", ");
+}
+
+/** A set's item reprs: CPython's set_repr lists the set by iterating it (a subclass's `__iter__` too). */
+function joinIteratedRepr(items: Iterable<unknown>): string {
   const parts: string[] = [];
   for (const item of items) parts.push(repr(item));
   return parts.join(", ");
@@ -58,7 +69,7 @@ function dictRepr(d: Dict): string {
 
 function setRepr(s: PySet | FrozenSet, name: string): string {
   if (s.size === 0) return `${name}()`;
-  const body = `{${joinRepr(s)}}`;
+  const body = `{${joinIteratedRepr(s)}}`;
   return name === "set" ? body : `${name}(${body})`;
 }
 
@@ -173,7 +184,7 @@ export function builtinRepr(obj: object): string {
   if (obj instanceof FrozenSet) {
     return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
   }
-  if (obj instanceof ByteArray) return `bytearray(${bytesRepr(obj)})`;
+  if (obj instanceof ByteArray) return `${typeName(obj)}(${bytesRepr(obj)})`;
   if (obj instanceof Bytes) return bytesRepr(obj);
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;
@@ -196,6 +207,8 @@ export function toStr(x: unknown): string {
     const custom = callDunder(x, "__str__");
     if (custom !== undefined) return custom;
     if (x instanceof BaseException) return exceptionStr(x);
+    // bytes and bytearray have their own str (their repr), which a subclass's `__repr__` does not change.
+    if (x instanceof Bytes) return builtinRepr(x);
   }
   return repr(x);
 }

@@ -1,10 +1,14 @@
 // sorted() and list.sort(): keys computed once, then a comparator chosen by what the keys
 // are (ints, floats, bools or strs of one kind, or tuples of those compare without dispatch).
 
-import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
+import { CALLING, COMPARING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
-import { compareStrings, sortCompare } from "./compare.js";
+import { compareStrings, lt } from "./compare.js";
+import { ValueError } from "./exceptions.js";
+import { userDefines } from "./overrides.js";
+import { NotImplemented } from "./singletons.js";
+import { timsort } from "./timsort.js";
 import { iterable } from "./iteration.js";
 import { kw, splitKw } from "./kwargs.js";
 import { truthy } from "./truth.js";
@@ -51,17 +55,97 @@ export function sorted(...args: unknown[]): any[] {
   return items;
 }
 
+/**
+ * list.sort(key=, reverse=) on `items`, as CPython's does: keys computed once (a raising key
+ * function leaves the list as it was); keys that JS's own `<` orders as Python's (ints, floats,
+ * strs, tuples of those) take fast paths with the same result; any other keys go through
+ * CPython's own algorithm (timsort.ts), so a user `__lt__` sees CPython's calls. While the key
+ * function or `__lt__` runs the list is empty, and a change to it is "list modified during sort".
+ */
 export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): void {
-  let keys = key === null || key === undefined ? items : keysOf(items, key);
+  if (key === null || key === undefined) {
+    if (items.length < 2 || sortPrimitives(items, items, reverse)) return;
+  }
+  const saved = items.slice();
+  items.length = 0;
+  let failure: { error: unknown } | null = null;
+  try {
+    if (key === null || key === undefined) sortObjects(saved, null, reverse);
+    else {
+      const keys = keysOf(saved, key);
+      if (saved.length >= 2 && !sortPrimitives(keys, saved, reverse)) sortObjects(keys, saved, reverse);
+    }
+  } catch (e) {
+    failure = { error: e };
+  }
+  const modified = items.length !== 0;
+  items.length = 0;
+  for (let i = 0; i < saved.length; i++) items[i] = saved[i];
+  if (failure !== null) throw failure.error;
+  if (modified) throw new ValueError("list modified during sort");
+}
+
+/** CPython's sort of keys that are not all primitives; reversed before and after, as CPython does. */
+function sortObjects(keys: unknown[], values: unknown[] | null, reverse: boolean): void {
+  if (reverse) {
+    keys.reverse();
+    if (values !== null && values !== keys) values.reverse();
+  }
+  try {
+    timsort(keys, values === keys ? null : values, lessThan(keys));
+  } finally {
+    if (reverse) {
+      keys.reverse();
+      if (values !== null && values !== keys) values.reverse();
+    }
+  }
+}
+
+/**
+ * The `<` CPython's sort uses: when every key is of one user class with `__lt__`, the class's
+ * own `__lt__` is called first and, when it answers NotImplemented, the whole `<` protocol
+ * runs (calling `__lt__` again, as CPython's unsafe_object_compare does).
+ */
+function lessThan(keys: unknown[]): (a: unknown, b: unknown) => boolean {
+  const first = keys[0];
+  if (typeof first !== "object" || first === null || !userDefines(first, "__lt__")) return lt;
+  const proto = Object.getPrototypeOf(first) as object;
+  for (const k of keys) if (typeof k !== "object" || k === null || Object.getPrototypeOf(k) !== proto) return lt;
+  return (a, b) => {
+    const r = callLt(a, b);
+    if (r === NotImplemented) return lt(a, b);
+    return typeof r === "boolean" ? r : truthy(r);
+  };
+}
+
+function callLt(a: unknown, b: unknown): unknown {
+  enterRecursionSite();
+  try {
+    return ((a as Record<string, unknown>)["__lt__"] as (other: unknown) => unknown).call(a, b);
+  } catch (e) {
+    noteRecursionSite(e, COMPARING);
+    throw e;
+  } finally {
+    leaveRecursionSite();
+  }
+}
+
+/**
+ * Sorts `values` by `keys` (the same array when sorting the items themselves) when the keys
+ * are ints, floats, strs or tuples of those, whose order JS decides without user code.
+ * Returns false, leaving both untouched, for any other keys.
+ */
+function sortPrimitives(keys: unknown[], values: unknown[], reverse: boolean): boolean {
   const n = keys.length;
   // Ints that all fit a double compare faster as numbers.
   if (n > 0 && typeof keys[0] === "bigint" && keys.every(isSafeBigint)) keys = keys.map(Number);
   // Keys already in order (all equal, or a list sorted before) leave the items as they are,
   // as CPython's sort finds such a run in one pass.
-  if (n < 2 || inOrder(keys, reverse)) return;
+  if (n < 2 || inOrder(keys, reverse)) return true;
   let order: ArrayLike<number> | null = packedIntOrder(keys, reverse);
   if (order === null) {
-    const compare = primitiveOrder(keys) ?? sortCompare;
+    const compare = primitiveOrder(keys);
+    if (compare === null) return false;
     if (compare === comparePrimitives || compare === compareNativeStrings) {
       order = compare === compareNativeStrings ? mergeOrderStrings(keys as string[], reverse) : mergeOrderNumbers(keys as number[], reverse);
     } else {
@@ -71,8 +155,9 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
       order = positions;
     }
   }
-  const copy = items.slice();
-  for (let to = 0; to < n; to++) items[to] = copy[order[to]!];
+  const copy = values.slice();
+  for (let to = 0; to < n; to++) values[to] = copy[order[to]!];
+  return true;
 }
 
 /** The key of each item; the key function is called directly when callValue would do just that. */

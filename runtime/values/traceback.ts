@@ -20,6 +20,39 @@ export function setFrameProvider(provider: FrameProvider): void {
   frameProvider = provider;
 }
 
+/**
+ * Stacks an exception passed through after it was made, innermost first: CPython's traceback
+ * grows by a frame at each frame the exception leaves, so an exception a task raised and
+ * `await task` re-raised shows the awaiting coroutine's frame, and `asyncio.run(main())`'s
+ * line in `<module>`, above the task's own frames. (JS keeps only the stack where it was made.)
+ */
+const OUTER_STACKS = new WeakMap<object, string[]>();
+
+/**
+ * At most this many stacks per exception: a program that asks a failed future for its result
+ * again and again (catching it each time) keeps neither the stacks nor the time to take them.
+ */
+const MAX_OUTER_STACKS = 32;
+
+/** Records that `error` is raised again here (the caller's stack taken now). */
+export function noteOuterStack(error: unknown): void {
+  if (typeof error !== "object" || error === null || (OUTER_STACKS.get(error)?.length ?? 0) >= MAX_OUTER_STACKS) return;
+  noteOuterStackFrom(error, new Error().stack);
+}
+
+/** Records that `error` is raised again where `stack` (a JS stack taken there earlier) was. */
+export function noteOuterStackFrom(error: unknown, stack: string | undefined): void {
+  if (typeof error !== "object" || error === null || stack === undefined) return;
+  const stacks = OUTER_STACKS.get(error);
+  if (stacks === undefined) OUTER_STACKS.set(error, [stack]);
+  else if (stacks.length < MAX_OUTER_STACKS) stacks.push(stack);
+}
+
+/** The stacks noteOuterStack recorded for `error`, innermost first. */
+export function outerStacks(error: unknown): readonly string[] {
+  return typeof error === "object" && error !== null ? (OUTER_STACKS.get(error) ?? []) : [];
+}
+
 /** The Python frames of a JS error's stack, most recent last (none when not source-mapped). */
 export function pythonFrames(error: unknown): string[] {
   return frameProvider(error);

@@ -27,7 +27,7 @@ export function builtinBase(cx: LowerContext, base: py.Expr): ir.Expr | null {
 }
 
 /** Built-in immutable types a class may derive from, and the runtime base standing for each. */
-const VALUE_BASES: Record<string, string> = { str: "StrBase", int: "IntBase", float: "FloatBase", tuple: "TupleBase", bytes: "BytesBase", frozenset: "FrozenSetBase" };
+const VALUE_BASES: Record<string, string> = { str: "StrBase", int: "IntBase", float: "FloatBase", tuple: "TupleBase", bytes: "BytesBase", bytearray: "ByteArrayBase", frozenset: "FrozenSetBase" };
 
 /** `NamedTuple` imported from typing, or `typing.NamedTuple`. */
 export function isNamedTupleBase(cx: LowerContext, base: py.Expr): boolean {

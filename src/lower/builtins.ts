@@ -4,7 +4,7 @@
 export const BUILTIN_FUNCTIONS = new Set([
   "exit", "quit",
   "print", "len", "range", "str", "repr", "ascii", "int", "float", "bool", "list", "dict", "set",
-  "frozenset", "complex", "tuple", "bytes", "bytearray", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
+  "frozenset", "complex", "tuple", "bytes", "bytearray", "memoryview", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate",
   "zip", "map", "filter", "any", "all", "round", "divmod", "pow", "chr", "ord", "hex", "bin",
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
@@ -14,7 +14,7 @@ export const BUILTIN_FUNCTIONS = new Set([
 /** Built-in exception classes: calling one constructs it with `new`. */
 /** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
 export const MISSING_BUILTINS = new Set([
-  "memoryview", "breakpoint", "compile", "help", "copyright", "credits", "license", "__build_class__",
+  "breakpoint", "compile", "help", "copyright", "credits", "license", "__build_class__",
   "UnicodeTranslateError", "EncodingWarning",
 ]);
 

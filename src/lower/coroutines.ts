@@ -11,7 +11,8 @@ import { switchingWith } from "./thread-switches.js";
 export function delegate(cx: LowerContext, helper: string, value: ir.Expr, loc?: ir.Loc, line = loc?.line): ir.Expr {
   // `await_` also gets the line, which a suspended coroutine reports (`running at prog.py:12`).
   const args: ir.Expr[] = helper === "await_" && line !== undefined ? [value, { k: "num", value: line }] : [value];
-  return { k: "yield", delegate: true, arg: { k: "call", callee: cx.rt(helper), args }, loc };
+  // (the call has the await's span too: a traceback's frame for the awaiting coroutine shows carets under it)
+  return { k: "yield", delegate: true, arg: { k: "call", callee: cx.rt(helper), args, loc: helper === "await_" ? loc : undefined }, loc };
 }
 
 export function lowerAwait(cx: LowerContext, e: py.Await): ir.Expr {

@@ -280,7 +280,7 @@ function isBuiltinType(cx: LowerContext, e: py.Expr): boolean {
   return e._type === "Name" && BUILTIN_TYPE_NAMES.has(e.id) && cx.resolve(e.id) === null;
 }
 
-const BUILTIN_TYPE_NAMES = new Set(["str", "int", "float", "bool", "complex", "list", "dict", "set", "frozenset", "tuple", "bytes", "bytearray", "range", "object", "type"]);
+const BUILTIN_TYPE_NAMES = new Set(["str", "int", "float", "bool", "complex", "list", "dict", "set", "frozenset", "tuple", "bytes", "bytearray", "memoryview", "range", "object", "type"]);
 
 /** The truthiness of a constant, when the operand is one. */
 function constantTruth(e: py.Expr): boolean | null {

@@ -76,3 +76,47 @@ test("a script named by a relative path is shown as CPython shows it: made absol
   expect(actual.stderr).toBe(expected.stderr);
   expect(actual.stdout).toBe(expected.stdout);
 }, 60_000);
+
+// Exceptions raised in tasks and coroutines, uncaught by asyncio.run / run_until_complete: the
+// traceback has the `<module>` frame and every awaiting coroutine's frame above the task's own,
+// as CPython's does. pyts shows the program's frames only, so CPython's frames of asyncio's own
+// files (runners.py, base_events.py, tasks.py) are left out of its stderr before comparing.
+const ASYNC_PROGRAMS: Record<string, string> = {
+  task_awaited: "import asyncio\n\nasync def worker(n):\n    await asyncio.sleep(0)\n    raise ValueError(f'bad {n}')\n\nasync def main():\n    task = asyncio.create_task(worker(1))\n    await task\n\nasyncio.run(main())\n",
+  main_raises: "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    return 1 / 0\n\nasyncio.run(main())\n",
+  nested_awaits: "import asyncio\n\nasync def leaf(x):\n    await asyncio.sleep(0.001)\n    return {}[x]\n\nasync def middle(x):\n    return await leaf(x)\n\nasync def main():\n    t = asyncio.create_task(middle('k'))\n    await asyncio.sleep(0)\n    result = await t\n    print(result)\n\nasyncio.run(main())\n",
+  gathered: "import asyncio\n\nasync def job(n):\n    await asyncio.sleep(0.001 * n)\n    if n == 2:\n        raise RuntimeError(f'job {n} failed')\n    return n\n\nasync def main():\n    results = await asyncio.gather(job(1), job(2), job(3))\n    print(results)\n\nasyncio.run(main())\n",
+  wait_for_in_function: "import asyncio\n\nasync def slow():\n    await asyncio.sleep(0)\n    raise KeyError('slow')\n\nasync def main():\n    await asyncio.wait_for(slow(), timeout=5)\n\ndef entry():\n    asyncio.run(main())\n\nentry()\n",
+  raises_before_suspending: "import asyncio\n\nasync def compute():\n    raise ValueError('early')\n\nasync def main():\n    await compute()\n\nasyncio.run(main())\n",
+  run_until_complete: "import asyncio\n\nasync def work():\n    await asyncio.sleep(0)\n    raise OSError('disk')\n\nloop = asyncio.new_event_loop()\ntry:\n    loop.run_until_complete(work())\nfinally:\n    loop.close()\n",
+};
+
+/** CPython's stderr without the frames of files other than `file` (each frame's source and caret lines too). */
+function programFramesOnly(stderr: string, file: string): string {
+  const out: string[] = [];
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^ {2}File "(.*?)", line /.exec(lines[i]!);
+    if (m && m[1] !== file) {
+      while (i + 1 < lines.length && lines[i + 1]!.startsWith("    ")) i++;
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out.join("\n");
+}
+
+describe("exceptions out of tasks and coroutines print CPython's traceback (the program's frames)", () => {
+  for (const [name, source] of Object.entries(ASYNC_PROGRAMS)) {
+    test(name, async () => {
+      const file = path.join(work, `async_${name}.py`);
+      fs.writeFileSync(file, source);
+      const expected = await runProcess("python3", [file]);
+      const actual = await runPyts(["run", file]);
+      expect(expected.stderr).toContain(", in <module>");
+      expect(actual.stderr).toBe(programFramesOnly(expected.stderr, file));
+      expect(actual.stdout).toBe(expected.stdout);
+      expect(actual.status).toBe(expected.status);
+    }, 60_000);
+  }
+});
