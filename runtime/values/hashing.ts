@@ -8,7 +8,7 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, NUMBER_KEY, tupleHashOf } from "./hash64.js";
 export { NUMBER_KEY } from "./hash64.js";
 import { Tuple } from "./tuple.js";
-import { typeName } from "./typename.js";
+import { tpName } from "./typename.js";
 import { hashesAsValue, unwrap } from "./wrapped.js";
 
 export { INHERITED_HASH } from "./wrapped.js";
@@ -44,7 +44,7 @@ interface Hashable {
 }
 
 function unhashable(x: unknown): never {
-  throw new PyTypeError(`unhashable type: '${typeName(x)}'`);
+  throw new PyTypeError(`unhashable type: '${tpName(x)}'`);
 }
 
 const eqHidesHash = new WeakMap<object, boolean>();
