@@ -28,10 +28,15 @@ export interface FunctionShape {
   setup: ir.Stmt[];
 }
 
+/** The functions doctests.ts wraps docstring examples in. */
+const DOCTEST_SCOPE = /^__pyts_(doctests|doctest_\d+|example_\d+)__$/;
+
 /** Qualified name as CPython reports it (`outer.<locals>.inner`, `Class.method`). */
 export function qualname(scope: Scope): string {
   const parts: string[] = [];
   for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    // A doctest example's code runs in its own globals: the functions holding it add nothing.
+    if (s !== scope && DOCTEST_SCOPE.test(s.name)) break;
     const isFunction = s.kind === "function" || s.kind === "lambda";
     parts.unshift(s !== scope && isFunction ? `${s.name}.<locals>` : s.name);
   }
