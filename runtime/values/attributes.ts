@@ -1,6 +1,7 @@
 // Python attribute reads on runtime values: getattr's engine (bound methods of built-in
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
+import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
@@ -122,11 +123,19 @@ export function getattrImpl(obj: unknown, name: string): any {
         const init = classInitOf(obj);
         if (init !== undefined) return init;
       }
+      // A class body defining `__eq__` alone sets `__hash__` to None.
+      if (name === "__hash__" && eqHidesHash((obj as { prototype?: object }).prototype ?? null)) return null;
       // `Cls.__new__` and the other methods every class inherits from `object`.
       const objectType = typeOf({}) as Record<string, unknown>;
       if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
+    }
+    if (name === "__hash__" && !isClass(obj) && typeof obj === "object") {
+      // `obj.__hash__`: None where the class's `__eq__` hides it, else object's, bound.
+      if (eqHidesHash(Object.getPrototypeOf(obj) as object | null)) return null;
+      const objectHash = typeDunder(typeOf({}), name);
+      if (typeof objectHash === "function") return (...args: unknown[]) => (objectHash as (...a: unknown[]) => unknown)(obj, ...args);
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);

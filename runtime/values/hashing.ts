@@ -47,16 +47,20 @@ function unhashable(x: unknown): never {
   throw new PyTypeError(`unhashable type: '${tpName(x)}'`);
 }
 
-const eqHidesHash = new WeakMap<object, boolean>();
+const hashHidden = new WeakMap<object, boolean>();
 
 /**
  * True when the class of `x` defines `__eq__` below its nearest `__hash__`: Python sets
  * `__hash__ = None` in a class body that defines `__eq__` alone, making instances unhashable.
  */
 function eqWithoutHash(x: object): boolean {
-  const proto = Object.getPrototypeOf(x) as object | null;
+  return eqHidesHash(Object.getPrototypeOf(x) as object | null);
+}
+
+/** eqWithoutHash for the instances of a prototype: `Cls.__hash__` reads None then. */
+export function eqHidesHash(proto: object | null): boolean {
   if (proto === null) return false;
-  let answer = eqHidesHash.get(proto);
+  let answer = hashHidden.get(proto);
   if (answer === undefined) {
     answer = false;
     for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
@@ -66,7 +70,7 @@ function eqWithoutHash(x: object): boolean {
         break;
       }
     }
-    eqHidesHash.set(proto, answer);
+    hashHidden.set(proto, answer);
   }
   return answer;
 }
