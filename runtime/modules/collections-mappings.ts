@@ -35,6 +35,7 @@ function fillFrom(d: Dict, source: unknown, kws: KwArgs): void {
 
 export class DefaultDict<K = unknown, V = unknown> extends Dict<K, V> {
   static readonly __module__ = "collections";
+  static readonly tpName: string = "collections.defaultdict";
   default_factory: unknown;
 
   constructor(...args: unknown[]) {
@@ -235,6 +236,7 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
 
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static readonly __module__ = "collections";
+  static readonly tpName: string = "collections.OrderedDict";
 
   /** `OrderedDict.fromkeys(iterable, value=None)`. */
   static fromkeys(keys: unknown, value: unknown = null): OrderedDict {

@@ -1,7 +1,8 @@
 // collections.deque: a double-ended queue with an optional maxlen, CPython's messages and repr.
 // Items live in a JS array from `head` on, so popleft is amortised O(1).
 
-import { eq, lt } from "../values/compare.js";
+import { eq, ge, gt, le, lt } from "../values/compare.js";
+import { NotImplemented } from "../values/singletons.js";
 import { IndexError, PyTypeError, RuntimeError, ValueError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
@@ -10,9 +11,16 @@ import { repr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
 
+/** A sequence times a non-int: the other operand's `__rmul__` may answer, else CPython's TypeError. */
+function repeatRefused(n: unknown): unknown {
+  if (typeof n === "object" && n !== null && typeof (n as { __rmul__?: unknown }).__rmul__ === "function") return NotImplemented;
+  throw new PyTypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+}
+
 export class Deque<T = unknown> implements Iterable<T> {
   static readonly pythonName = "deque";
   static readonly __module__ = "collections";
+  static readonly tpName: string = "collections.deque";
   private items: T[] = [];
   private head = 0;
   /** Bumped on every mutation, so a running iteration can notice (CPython raises). */
@@ -205,11 +213,50 @@ export class Deque<T = unknown> implements Iterable<T> {
     return eq([...this], [...other]);
   }
 
-  __lt__(other: unknown): boolean {
-    if (!(other instanceof Deque)) {
-      throw new PyTypeError(`'<' not supported between instances of 'deque' and '${typeName(other)}'`);
-    }
-    return lt([...this], [...other]);
+  // Ordered as lists are, against another deque only (else the comparison's TypeError).
+  __lt__(other: unknown): unknown {
+    return other instanceof Deque ? lt([...this], [...other]) : NotImplemented;
+  }
+
+  __le__(other: unknown): unknown {
+    return other instanceof Deque ? le([...this], [...other]) : NotImplemented;
+  }
+
+  __gt__(other: unknown): unknown {
+    return other instanceof Deque ? gt([...this], [...other]) : NotImplemented;
+  }
+
+  __ge__(other: unknown): unknown {
+    return other instanceof Deque ? ge([...this], [...other]) : NotImplemented;
+  }
+
+  /** `d * n`: the items n times over, in a deque of the same maxlen (which keeps the last ones). */
+  __mul__(n: unknown): unknown {
+    if (!isIntLike(n)) return repeatRefused(n);
+    const result = new Deque<T>([], this.maxlen);
+    result.repeatFrom([...this], toBigInt(n));
+    return result;
+  }
+
+  __rmul__(n: unknown): unknown {
+    return this.__mul__(n);
+  }
+
+  __imul__(n: unknown): unknown {
+    if (!isIntLike(n)) return repeatRefused(n);
+    const items = [...this];
+    this.clear();
+    this.repeatFrom(items, toBigInt(n));
+    return this;
+  }
+
+  private repeatFrom(items: T[], n: bigint): void {
+    if (items.length === 0) return;
+    // With a maxlen, only the last maxlen items of the repetition stay.
+    const cap = this.maxlen === null ? null : Number(this.maxlen);
+    let times = n;
+    if (cap !== null) times = n < BigInt(Math.ceil(cap / items.length) + 1) ? n : BigInt(Math.ceil(cap / items.length) + 1);
+    for (let i = 0n; i < times; i++) for (const x of items) this.append(x);
   }
 
   __add__(other: unknown): Deque<T> {

@@ -2,6 +2,7 @@
 // values, __name__ of classes and functions, __getattr__ fallbacks).
 
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
+import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
@@ -130,11 +131,17 @@ export function getattrImpl(obj: unknown, name: string): any {
         const init = classInitOf(obj);
         if (init !== undefined) return init;
       }
+      // A class body defining `__eq__` alone sets `__hash__` to None.
+      if (name === "__hash__" && eqHidesHash((obj as { prototype?: object }).prototype ?? null)) return null;
       // `Cls.__new__` and the other methods every class inherits from `object`.
       const objectType = typeOf({}) as Record<string, unknown>;
       if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
+    }
+    if (name === "__hash__" && !isClass(obj) && typeof obj === "object" && obj !== null && eqHidesHash(Object.getPrototypeOf(obj) as object | null)) {
+      // `obj.__hash__` is None where the class's `__eq__` hides it.
+      return null;
     }
     if (!isClass(obj) && name.startsWith("__")) {
       // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.

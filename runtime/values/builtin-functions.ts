@@ -256,13 +256,15 @@ export function round(x: unknown, ndigits: unknown = null): any {
     }
     if (!Number.isFinite(x)) return x;
     const n = Number(toBigInt(ndigits as bigint));
+    // The result keeps x's sign, -0.0 included (round(-0.0, 2) is -0.0).
+    const negative = x < 0 || Object.is(x, -0);
     if (n >= 0) {
       const r = Number(fixedDigits(Math.abs(x), Math.min(n, 400)));
-      return x < 0 ? -r : r;
+      return negative ? -r : r;
     }
     const unit = 10 ** -n;
     const r = Number(roundHalfEven(BigInt(Math.trunc(Math.abs(x))), BigInt(unit)));
-    return x < 0 ? -r : r === 0 ? 0 : r;
+    return negative ? -r : r;
   }
   if (isIntLike(x)) {
     const n = toBigInt(x);

@@ -9,6 +9,7 @@ import { iterable } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
+import { NotImplemented } from "./singletons.js";
 import { AbstractSet, PySet, setCopy, setDifference, setIntersection, setSymmetricDifference } from "./set.js";
 import { normalizeIndex } from "./slice.js";
 import { truthy } from "./truth.js";
@@ -210,6 +211,53 @@ class SetLikeView extends DictView {
   isdisjoint(other: unknown): boolean {
     for (const x of iterable(other)) if (this.__contains__(x)) return false;
     return true;
+  }
+  // Ordered as sets are (subset/superset), against sets and keys/items views.
+  __lt__(other: unknown): unknown {
+    return viewOrder(this, other, "<");
+  }
+  __le__(other: unknown): unknown {
+    return viewOrder(this, other, "<=");
+  }
+  __gt__(other: unknown): unknown {
+    return viewOrder(this, other, ">");
+  }
+  __ge__(other: unknown): unknown {
+    return viewOrder(this, other, ">=");
+  }
+}
+
+/** CPython's dictviews_richcompare for the orderings: NotImplemented unless `other` is set-like. */
+function viewOrder(view: SetLikeView, other: unknown, op: "<" | "<=" | ">" | ">="): unknown {
+  let otherSize: number;
+  let otherHas: (x: unknown) => boolean;
+  if (other instanceof AbstractSet) {
+    otherSize = other.size;
+    otherHas = (x) => other.has(x);
+  } else if (other instanceof SetLikeView) {
+    otherSize = other.dict.size;
+    otherHas = (x) => other.__contains__(x);
+  } else {
+    return NotImplemented;
+  }
+  const size = view.dict.size;
+  const viewWithin = (): boolean => {
+    for (const x of view) if (!otherHas(x)) return false;
+    return true;
+  };
+  const otherWithin = (): boolean => {
+    for (const x of iterable(other)) if (!view.__contains__(x)) return false;
+    return true;
+  };
+  switch (op) {
+    case "<":
+      return size < otherSize && viewWithin();
+    case "<=":
+      return size <= otherSize && viewWithin();
+    case ">":
+      return size > otherSize && otherWithin();
+    default:
+      return size >= otherSize && otherWithin();
   }
 }
 

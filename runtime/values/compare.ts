@@ -9,7 +9,7 @@ import { AbstractSet } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
-import { typeName } from "./typename.js";
+import { tpName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
 import { sameBoundMethod } from "../lang/bound-parts.js";
@@ -294,7 +294,7 @@ function compareValue(a: unknown, b: unknown, op: Dunder): unknown {
   const r = richCompare(a, b, op);
   if (r !== NotImplemented) return r;
   throw new PyTypeError(
-    `'${SYMBOL[op]}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
+    `'${SYMBOL[op]}' not supported between instances of '${tpName(a)}' and '${tpName(b)}'`,
   );
 }
 

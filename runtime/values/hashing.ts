@@ -8,7 +8,7 @@ import { PyComplex } from "./complex.js";
 import { floatHash as hashFloat, intHash as hashInt, NUMBER_KEY, tupleHashOf } from "./hash64.js";
 export { NUMBER_KEY } from "./hash64.js";
 import { Tuple } from "./tuple.js";
-import { typeName } from "./typename.js";
+import { tpName } from "./typename.js";
 import { hashesAsValue, unwrap } from "./wrapped.js";
 
 export { INHERITED_HASH } from "./wrapped.js";
@@ -44,19 +44,23 @@ interface Hashable {
 }
 
 function unhashable(x: unknown): never {
-  throw new PyTypeError(`unhashable type: '${typeName(x)}'`);
+  throw new PyTypeError(`unhashable type: '${tpName(x)}'`);
 }
 
-const eqHidesHash = new WeakMap<object, boolean>();
+const hashHidden = new WeakMap<object, boolean>();
 
 /**
  * True when the class of `x` defines `__eq__` below its nearest `__hash__`: Python sets
  * `__hash__ = None` in a class body that defines `__eq__` alone, making instances unhashable.
  */
 function eqWithoutHash(x: object): boolean {
-  const proto = Object.getPrototypeOf(x) as object | null;
+  return eqHidesHash(Object.getPrototypeOf(x) as object | null);
+}
+
+/** eqWithoutHash for the instances of a prototype: `Cls.__hash__` reads None then. */
+export function eqHidesHash(proto: object | null): boolean {
   if (proto === null) return false;
-  let answer = eqHidesHash.get(proto);
+  let answer = hashHidden.get(proto);
   if (answer === undefined) {
     answer = false;
     for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
@@ -66,7 +70,7 @@ function eqWithoutHash(x: object): boolean {
         break;
       }
     }
-    eqHidesHash.set(proto, answer);
+    hashHidden.set(proto, answer);
   }
   return answer;
 }

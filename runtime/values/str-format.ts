@@ -2,8 +2,7 @@
 // !r !s !a conversions and nested format specs.
 
 import { asciiRepr } from "./ascii.js";
-import { Dict } from "./dict.js";
-import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
+import { IndexError, KeyError, ValueError } from "./exceptions.js";
 import { format } from "./format-spec.js";
 import { splitKw, type KwArgs } from "./kwargs.js";
 import { repr, toStr } from "./repr.js";
@@ -12,19 +11,21 @@ import { getitem } from "./subscript.js";
 
 interface State {
   args: unknown[];
-  kwargs: KwArgs | Dict;
+  /** format's keywords, or format_map's mapping (any object with __getitem__). */
+  kwargs: KwArgs | MappingArg;
   auto: number;
   mode: "auto" | "manual" | undefined;
 }
 
+/** format_map's argument, told apart from format's keyword object. */
+class MappingArg {
+  constructor(readonly mapping: unknown) {}
+}
+
 function lookupName(state: State, name: string): any {
-  if (state.kwargs instanceof Dict) {
-    const entry = state.kwargs.table.find(name);
-    if (entry === undefined) throw new KeyError(name);
-    return entry.value;
-  }
+  if (state.kwargs instanceof MappingArg) return getitem(state.kwargs.mapping, name);
   if (!(name in state.kwargs)) throw new KeyError(name);
-  return state.kwargs[name];
+  return (state.kwargs as KwArgs)[name];
 }
 
 function resolveField(state: State, field: string): any {
@@ -33,6 +34,7 @@ function resolveField(state: State, field: string): any {
   let rest = m[2]!;
   let value: unknown;
   if (first === "" || /^\d+$/.test(first)) {
+    if (state.kwargs instanceof MappingArg) throw new ValueError("Format string contains positional fields");
     let index: number;
     if (first === "") {
       if (state.mode === "manual") {
@@ -126,8 +128,10 @@ export function strFormat(template: string, ...args: unknown[]): string {
   return render(template, { args: pos, kwargs: kws, auto: 0, mode: undefined }, 0);
 }
 
-/** Python's `template.format_map(mapping)`. */
+/**
+ * Python's `template.format_map(mapping)`: each name is looked up as `mapping[name]`, so a
+ * dict subclass's `__missing__` and a user mapping's `__getitem__` take part.
+ */
 export function strFormatMap(template: string, mapping: unknown): string {
-  if (!(mapping instanceof Dict)) throw new PyTypeError("format_map() argument must be a mapping");
-  return render(template, { args: [], kwargs: mapping, auto: 0, mode: undefined }, 0);
+  return render(template, { args: [], kwargs: new MappingArg(mapping), auto: 0, mode: undefined }, 0);
 }

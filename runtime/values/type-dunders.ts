@@ -7,7 +7,7 @@
 import type { PyTypeObject } from "./builtin-type.js";
 import { BUILTIN_BINARY } from "./arithmetic.js";
 import { iadd, iand, imul, ior, isub, ixor, neg, pos, invert } from "./arithmetic.js";
-import { abs, builtinLen, divmod, hash } from "./builtin-functions.js";
+import { abs, builtinLen, divmod, hash, round } from "./builtin-functions.js";
 import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, range, set, setSource, tuple } from "./builtin-types.js";
 import { complex, PyComplex } from "./complex.js";
 import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
@@ -141,6 +141,15 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
       return (self, item) => builtinIn(item, self);
     case "__format__":
       return (self, spec) => format(unwrap(self), spec);
+    // int's and float's rounding methods: `x.__round__(2)`, `math.floor` semantics.
+    case "__round__":
+      return (self, ndigits = null) => round(unwrap(self), ndigits);
+    case "__trunc__":
+      return (self) => int(unwrap(self));
+    case "__floor__":
+      return (self) => int(numberOr(unwrap(self), Math.floor));
+    case "__ceil__":
+      return (self) => int(numberOr(unwrap(self), Math.ceil));
     case "__divmod__":
       return (self, other) => (operandFits(type, other) ? divmod(unwrap(self), unwrap(other)) : NotImplemented);
     case "__rdivmod__":
@@ -161,6 +170,11 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
       return (self, other) => (other instanceof AbstractSet ? isub(self, other) : NotImplemented);
   }
   return undefined;
+}
+
+/** A float rounded by `f` (an int as it is): int() then gives CPython's errors for inf and nan. */
+function numberOr(x: unknown, f: (n: number) => number): unknown {
+  return typeof x === "number" ? f(x) : x;
 }
 
 /** complex's own methods (they return NotImplemented for an operand of another type), or the common ones. */

@@ -345,6 +345,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const ownName = !cx.fn.scope.nonlocals.has(s.name) && !cx.fn.scope.globals.has(s.name);
   // (a name JS keeps for itself, `Error` or `Map`, is bound as `Error_`: a class expression keeps the class's own name)
   const declaration = !nested && s.decorator_list.length === 0 && bindings.length === 1 && bindings[0]!.topLevel && !withMetaclass && ownName && jsName(s.name) === s.name;
+  // Python names a class by its path: `Outer.Node`, `make.<locals>.Node` (its repr shows it too).
+  const path = qualname(cx.scopeOf(s));
+  if (path !== s.name) members.push({ k: "property", name: "__qualname__", isStatic: true, value: { k: "str", value: path } });
   // A class body that waits is finished after the class is made (class-awaits.ts).
   const waits = staticsAwait(members);
   const classRef: ir.Expr = { k: "id", name: declaration || !waits ? s.name : cx.temp(`${s.name}_class`) };
@@ -363,9 +366,6 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     return [made, ...deferred.after, bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
   }
   if (nested) {
-    // Python names a nested class by its path: `Outer.Node`.
-    const path = (classStacks.get(cx) ?? []).map((c) => c.name).join(".");
-    members.push({ k: "property", name: "__qualname__", isStatic: true, value: { k: "str", value: path } });
     const value = metaclassCreation(cx, s, { k: "classExpr", name: s.name, superClass, members, loc: cx.loc(s) }, withMetaclass);
     const dataclassed = dataclassDecorator ? applyDataclass(cx, s, dataclassDecorator, value) : value;
     return decorate(cx, s.decorator_list.filter((d) => d !== dataclassDecorator), dataclassed);

@@ -28,10 +28,15 @@ export interface FunctionShape {
   setup: ir.Stmt[];
 }
 
+/** The functions doctests.ts wraps docstring examples in. */
+const DOCTEST_SCOPE = /^__pyts_(doctests|doctest_\d+|example_\d+)__$/;
+
 /** Qualified name as CPython reports it (`outer.<locals>.inner`, `Class.method`). */
 export function qualname(scope: Scope): string {
   const parts: string[] = [];
   for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    // A doctest example's code runs in its own globals: the functions holding it add nothing.
+    if (s !== scope && DOCTEST_SCOPE.test(s.name)) break;
     const isFunction = s.kind === "function" || s.kind === "lambda";
     parts.unshift(s !== scope && isFunction ? `${s.name}.<locals>` : s.name);
   }
@@ -108,6 +113,18 @@ function withNoneDefault(type: ir.TsType, def: py.Expr): ir.TsType {
 export function refersToItself(scope: Scope, name: string): boolean {
   const visit = (s: Scope): boolean => s.loads.has(name) || s.children.some(visit);
   return visit(scope);
+}
+
+/** Does the code read `self.<attr>` (a method calling itself: `self.height(node.left)`)? */
+function readsSelfAttribute(node: unknown, selfName: string, attr: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => readsSelfAttribute(n, selfName, attr));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as { _type?: string; attr?: unknown; value?: { _type?: string; id?: unknown } };
+  if (n._type === "Attribute" && n.attr === attr && n.value?._type === "Name" && n.value.id === selfName) return true;
+  for (const value of Object.values(node)) {
+    if (value !== null && typeof value === "object" && readsSelfAttribute(value, selfName, attr)) return true;
+  }
+  return false;
 }
 
 /**
@@ -188,7 +205,9 @@ export function lowerDef(
 
   const body = lowerFunctionBody(cx, state, s.body, prologue);
   body.splice(prologue.length, 0, ...intCopy());
-  let returnType: ir.TsType | undefined = s.returns ? returnHint : refersToItself(scope, s.name) ? ANY : undefined;
+  // (a recursive def, or a method calling itself through `self`, is typed `any`: TS cannot infer it)
+  const recursive = refersToItself(scope, s.name) || (selfName !== null && readsSelfAttribute(s.body, selfName, s.name));
+  let returnType: ir.TsType | undefined = s.returns ? returnHint : recursive ? ANY : undefined;
   const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
   // A property's getter must return a value for TS too.
   const getter = s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "getter"));
