@@ -11,6 +11,8 @@ import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
+import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
+import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
 const rangeError = (): OverflowError => new OverflowError("math range error");
@@ -76,7 +78,7 @@ function naturalLog(x: unknown): number {
   if (isIntLike(x)) return logInt(toBigInt(x));
   const v = real(x);
   if (v <= 0) throw domainError();
-  return Math.log(v);
+  return v === Infinity || Number.isNaN(v) ? v : logAccurate(v);
 }
 
 function log(x: unknown, base: unknown = undefined): number {
@@ -172,7 +174,7 @@ function pow(x: unknown, y: unknown): number {
   if (a === -1 && !Number.isFinite(b) && !Number.isNaN(b)) return 1;
   if (a === 0 && b < 0) throw domainError();
   if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) throw domainError();
-  const r = a ** b;
+  const r = powGlibc(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw rangeError();
   return r;
 }
@@ -356,8 +358,8 @@ export const mathModule = moduleObject("math", {
   nan: NaN,
   sqrt: unary(Math.sqrt),
   cbrt: unary(cbrtNumber),
-  exp: unary(Math.exp),
-  exp2: unary((x) => 2 ** x),
+  exp: unary(expGlibc),
+  exp2: unary(exp2Glibc),
   expm1: unary(Math.expm1),
   log,
   log2,
@@ -370,11 +372,11 @@ export const mathModule = moduleObject("math", {
   acos: unary(Math.acos),
   atan: unary(Math.atan),
   atan2: (y: unknown, x: unknown): number => Math.atan2(real(y), real(x)),
-  sinh: unary(Math.sinh),
-  cosh: unary(Math.cosh),
-  tanh: unary(Math.tanh),
-  asinh: unary(Math.asinh),
-  acosh: unary(Math.acosh),
+  sinh: unary(sinhGlibc),
+  cosh: unary(coshGlibc),
+  tanh: unary(tanhGlibc),
+  asinh: unary((x) => asinhGlibc(x, logAccurate)),
+  acosh: unary((x) => acoshGlibc(x, logAccurate)),
   atanh: unary((x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x))),
   floor: (x: unknown): bigint => toIntegral(x, "__floor__", Math.floor),
   ceil: (x: unknown): bigint => toIntegral(x, "__ceil__", Math.ceil),
