@@ -58,3 +58,14 @@ export function fma(a: number, b: number, c: number): number {
   }
   return r;
 }
+
+/** a*b - p exactly, for p = a*b rounded (Dekker's product; a fused a*b - p gives the same). */
+export function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
