@@ -7,7 +7,7 @@
 // them give CPython's bits.
 
 /** A double-double: the unevaluated sum hi + lo, |lo| <= ulp(hi)/2. */
-type DD = [number, number];
+export type DD = [number, number];
 
 const SPLITTER = 134217729; // 2**27 + 1
 
@@ -33,7 +33,7 @@ function twoProd(a: number, b: number): DD {
   return [p, ah * bh - p + ah * bl + al * bh + al * bl];
 }
 
-function ddAdd(a: DD, b: DD): DD {
+export function ddAdd(a: DD, b: DD): DD {
   const s = twoSum(a[0], b[0]);
   const t = twoSum(a[1], b[1]);
   let r = quickTwoSum(s[0], s[1] + t[0]);
@@ -41,7 +41,7 @@ function ddAdd(a: DD, b: DD): DD {
   return r;
 }
 
-function ddMul(a: DD, b: DD): DD {
+export function ddMul(a: DD, b: DD): DD {
   const p = twoProd(a[0], b[0]);
   return quickTwoSum(p[0], p[1] + (a[0] * b[1] + a[1] * b[0]));
 }
@@ -128,7 +128,7 @@ export function powPositive(x: number, y: number): number {
   return expDD(p);
 }
 
-function sinTaylor(x: DD): DD {
+export function sinTaylor(x: DD): DD {
   const x2 = ddMul(x, x);
   let term = x;
   let sum = x;
@@ -139,7 +139,7 @@ function sinTaylor(x: DD): DD {
   return sum;
 }
 
-function cosTaylor(x: DD): DD {
+export function cosTaylor(x: DD): DD {
   const x2 = ddMul(x, x);
   let term: DD = [1, 0];
   let sum: DD = [1, 0];

@@ -12,6 +12,7 @@ import { moduleObject } from "./module-object.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
+import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
@@ -368,10 +369,10 @@ export const mathModule = moduleObject("math", {
   sin: unary(Math.sin),
   cos: unary(Math.cos),
   tan: unary(Math.tan),
-  asin: unary(Math.asin),
-  acos: unary(Math.acos),
-  atan: unary(Math.atan),
-  atan2: (y: unknown, x: unknown): number => Math.atan2(real(y), real(x)),
+  asin: unary(asinExact),
+  acos: unary(acosExact),
+  atan: unary(atanExact),
+  atan2: (y: unknown, x: unknown): number => atan2Exact(real(y), real(x)),
   sinh: unary(sinhGlibc),
   cosh: unary(coshGlibc),
   tanh: unary(tanhGlibc),
