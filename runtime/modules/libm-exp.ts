@@ -125,10 +125,17 @@ export function exp2Glibc(x: number): number {
   const j = k & 127;
   const e = (k - j) / 128;
   const r2 = r * r;
-  const tmp = fma(r2 * r2, fma(r, E5, E4), fma(r2, fma(r, E3, E2), fma(r, E1, EXP_TAIL[j]!)));
-  if (ax > 928) return specialCase(tmp, EXP_HEAD[j]!, e, k);
+  // exp2 has no FMA build in glibc: nothing is fused.
+  const tmp = EXP_TAIL[j]! + r * E1 + r2 * (E2 + r * E3) + r2 * r2 * (E4 + r * E5);
+  if (ax > 928) {
+    if (k > 0) {
+      const scale = EXP_HEAD[j]! * POW2[e - 1009 + 1074]!;
+      return (scale + scale * tmp) * 2 ** 1009;
+    }
+    return specialCase(tmp, EXP_HEAD[j]!, e, k);
+  }
   const scale = EXP_HEAD[j]! * POW2[e + 1074]!;
-  return fma(scale, tmp, scale);
+  return scale + scale * tmp;
 }
 
 /** log(x) for a finite x > 0: pow's logarithm (about 68 bits) rounded once. */

@@ -1,8 +1,8 @@
 // sinh, cosh and tanh as glibc computes them (its e_sinh.c, e_cosh.c and s_tanh.c, Sun's
-// fdlibm formulas), on glibc's exp (libm-exp.ts) and on expm1, which V8's Math.expm1 computes
-// with the same fdlibm code as glibc's s_expm1.c.
+// fdlibm formulas), on glibc's exp (libm-exp.ts) and expm1 (libm-expm1.ts).
 
 import { expGlibc } from "./libm-exp.js";
+import { expm1Glibc } from "./libm-expm1.js";
 
 const SHUGE = 1.0e307;
 // fdlibm compares high words: |x| < 0x40862e42_00000000, |x| < 0x3fd62e43_00000000.
@@ -16,7 +16,7 @@ export function sinhGlibc(x: number): number {
   const h = x < 0 ? -0.5 : 0.5;
   if (ax < 22) {
     if (ax < 2 ** -28) return x;
-    const t = Math.expm1(ax);
+    const t = expm1Glibc(ax);
     if (ax < 1) return h * (2.0 * t - (t * t) / (t + 1.0));
     return h * (t + t / (t + 1.0));
   }
@@ -34,7 +34,7 @@ export function coshGlibc(x: number): number {
   if (ax < 22) {
     if (ax < LN2_HALF) {
       if (ax < 2 ** -55) return 1.0;
-      const t = Math.expm1(ax);
+      const t = expm1Glibc(ax);
       const w = 1.0 + t;
       return 1.0 + (t * t) / (w + w);
     }
@@ -58,10 +58,10 @@ export function tanhGlibc(x: number): number {
     if (x === 0) return x;
     if (ax < 2 ** -55) return x * (1.0 + x);
     if (ax >= 1) {
-      const t = Math.expm1(2 * ax);
+      const t = expm1Glibc(2 * ax);
       z = 1.0 - 2.0 / (t + 2.0);
     } else {
-      const t = Math.expm1(-2 * ax);
+      const t = expm1Glibc(-2 * ax);
       z = -t / (t + 2.0);
     }
   } else z = 1.0;

@@ -12,6 +12,7 @@ import { moduleObject } from "./module-object.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
+import { expm1Glibc } from "./libm-expm1.js";
 import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
@@ -361,7 +362,7 @@ export const mathModule = moduleObject("math", {
   cbrt: unary(cbrtNumber),
   exp: unary(expGlibc),
   exp2: unary(exp2Glibc),
-  expm1: unary(Math.expm1),
+  expm1: unary(expm1Glibc),
   log,
   log2,
   log10,
