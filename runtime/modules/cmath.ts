@@ -2,6 +2,7 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
+import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -108,20 +109,20 @@ function exp(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (!finite(z)) {
     if (Number.isNaN(z.re) || Number.isNaN(z.im)) return z.im === 0 ? c(NaN, z.im) : c(NaN, NaN);
-    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * Math.cos(z.im), 0 * Math.sin(z.im)) : c(0, 0);
+    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * cosExact(z.im), 0 * sinExact(z.im)) : c(0, 0);
     if (z.re === Infinity && Math.abs(z.im) === Infinity) return c(Infinity, NaN);
     if (Math.abs(z.im) === Infinity) {
       errno = "EDOM";
       return c(NaN, NaN);
     }
-    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, Math.cos(z.im)), copysign(Infinity, Math.sin(z.im)));
+    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, cosExact(z.im)), copysign(Infinity, sinExact(z.im)));
   }
   if (z.re > LOG_LARGE) {
     const l = expGlibc(z.re - 1);
-    r = c(l * Math.cos(z.im) * Math.E, l * Math.sin(z.im) * Math.E);
+    r = c(l * cosExact(z.im) * Math.E, l * sinExact(z.im) * Math.E);
   } else {
     const l = expGlibc(z.re);
-    r = c(l * Math.cos(z.im), l * Math.sin(z.im));
+    r = c(l * cosExact(z.im), l * sinExact(z.im));
   }
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
@@ -230,8 +231,8 @@ function cosh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(Math.cos(z.im) * coshGlibc(xm1) * Math.E, Math.sin(z.im) * sinhGlibc(xm1) * Math.E);
-  } else r = c(Math.cos(z.im) * coshGlibc(z.re), Math.sin(z.im) * sinhGlibc(z.re));
+    r = c(cosExact(z.im) * coshGlibc(xm1) * Math.E, sinExact(z.im) * sinhGlibc(xm1) * Math.E);
+  } else r = c(cosExact(z.im) * coshGlibc(z.re), sinExact(z.im) * sinhGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -241,8 +242,8 @@ function sinh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(Math.cos(z.im) * sinhGlibc(xm1) * Math.E, Math.sin(z.im) * coshGlibc(xm1) * Math.E);
-  } else r = c(Math.cos(z.im) * sinhGlibc(z.re), Math.sin(z.im) * coshGlibc(z.re));
+    r = c(cosExact(z.im) * sinhGlibc(xm1) * Math.E, sinExact(z.im) * coshGlibc(xm1) * Math.E);
+  } else r = c(cosExact(z.im) * sinhGlibc(z.re), sinExact(z.im) * coshGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -250,10 +251,10 @@ function sinh(z: PyComplex): PyComplex {
 function tanh(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LOG_LARGE) {
-    return c(copysign(1, z.re), 4 * Math.sin(z.im) * Math.cos(z.im) * expGlibc(-2 * Math.abs(z.re)));
+    return c(copysign(1, z.re), 4 * sinExact(z.im) * cosExact(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
   const tx = Math.tanh(z.re);
-  const ty = Math.tan(z.im);
+  const ty = tanExact(z.im);
   const cx = 1 / coshGlibc(z.re);
   const txty = tx * ty;
   const denom = 1 + txty * txty;
@@ -316,13 +317,13 @@ function rect(r: unknown, phi: unknown): PyComplex {
   if (!Number.isFinite(radius) || !Number.isFinite(angle)) {
     if (Number.isFinite(angle) || Number.isNaN(angle)) {
       if (angle === 0) return c(radius, radius * angle || angle);
-      return c(radius * Math.cos(angle), radius * Math.sin(angle));
+      return c(radius * cosExact(angle), radius * sinExact(angle));
     }
     if (radius === 0) return c(0, 0);
     throw new ValueError("math domain error");
   }
   if (angle === 0) return c(radius, radius * angle);
-  return c(radius * Math.cos(angle), radius * Math.sin(angle));
+  return c(radius * cosExact(angle), radius * sinExact(angle));
 }
 
 function isclose(...args: unknown[]): boolean {

@@ -13,6 +13,7 @@ import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
 import { expm1Glibc } from "./libm-expm1.js";
+import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
 import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
@@ -367,9 +368,9 @@ export const mathModule = moduleObject("math", {
   log2,
   log10,
   log1p: unary((x) => (x <= -1 ? NaN : Math.log1p(x)), true),
-  sin: unary(Math.sin),
-  cos: unary(Math.cos),
-  tan: unary(Math.tan),
+  sin: unary(sinExact),
+  cos: unary(cosExact),
+  tan: unary(tanExact),
   asin: unary(asinExact),
   acos: unary(acosExact),
   atan: unary(atanExact),

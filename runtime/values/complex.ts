@@ -2,6 +2,7 @@
 // repr, hash and format. Operators reach it through its dunders, so the int/float fast paths
 // of the operator helpers stay as they were.
 
+import { cosExact, sinExact } from "../modules/libm-sincos.js";
 import { hypotExact } from "../modules/libm-hypot.js";
 import { atan2Exact } from "../modules/libm-atan.js";
 import { expGlibc, logAccurate, powGlibc } from "../modules/libm-exp.js";
@@ -190,7 +191,7 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
       len /= expGlibc(at * b.im);
       phase += b.im * (vabs > 0 && vabs < Infinity ? logAccurate(vabs) : Math.log(vabs));
     }
-    r = new PyComplex(len * Math.cos(phase), len * Math.sin(phase));
+    r = new PyComplex(len * cosExact(phase), len * sinExact(phase));
   }
   if (domainError) throw new ZeroDivisionError("0.0 to a negative or complex power");
   if (!Number.isFinite(r.re) || !Number.isFinite(r.im)) {
