@@ -68,13 +68,21 @@ function bitLength(n: bigint): number {
   return n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length;
 }
 
-/** Natural log of a positive int of any size. */
-function logInt(n: bigint): number {
+/** func(log) of a positive int of any size as CPython's loghelper: func(x) + func(2)*e for n = x*2**e. */
+function logOfInt(n: bigint, func: (x: number) => number): number {
   if (n <= 0n) throw domainError();
   const f = Number(n);
-  if (Number.isFinite(f)) return Math.log(f);
-  const shift = bitLength(n) - 64;
-  return Math.log(Number(n >> BigInt(shift))) + shift * Math.LN2;
+  if (Number.isFinite(f)) return func(f);
+  // x = n / 2**e in [0.5, 1), rounded to 53 bits once (a sticky bit for the dropped ones).
+  const e = bitLength(n);
+  const shift = BigInt(e - 64);
+  let top = n >> shift;
+  if (top << shift !== n) top |= 1n;
+  return func(Number(top) * 2 ** -64) + func(2.0) * e;
+}
+
+function logInt(n: bigint): number {
+  return logOfInt(n, logAccurate);
 }
 
 function naturalLog(x: unknown): number {
@@ -93,14 +101,14 @@ function log(x: unknown, base: unknown = undefined): number {
 }
 
 function log2(x: unknown): number {
-  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logInt(toBigInt(x)) / Math.LN2;
+  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logOfInt(toBigInt(x), Math.log2);
   const v = real(x);
   if (v <= 0) throw domainError();
   return Math.log2(v);
 }
 
 function log10(x: unknown): number {
-  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logInt(toBigInt(x)) / Math.LN10;
+  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logOfInt(toBigInt(x), Math.log10);
   const v = real(x);
   if (v <= 0) throw domainError();
   return Math.log10(v);
