@@ -8,13 +8,32 @@
 
 import { productError } from "./libm-fma.js";
 import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";
+import { cosPair, resLo, sinPair, ulpOf } from "./libm-sincos.js";
 
 const PI: DD = [3.141592653589793, 1.2246467991473532e-16];
 const PI_2: DD = [1.5707963267948966, 6.123233995736766e-17];
 
-/** atan(qh + ql) for |qh| <= 1, as a pair. */
+/** Whether the pairs below are summed with the full double-double series (else the fast sums). */
+let precise = false;
+
+/**
+ * atan(qh + ql) for |qh| <= 1, as a pair: to about 2**-60 relative with the fast sin/cos sums,
+ * to about 2**-100 with the double-double series (`precise`).
+ */
 function atanPair(qh: number, ql: number): DD {
   const a0 = Math.atan(qh);
+  if (!precise) {
+    const sh = sinPair(a0, 0);
+    const sl = resLo;
+    const ch = cosPair(a0, 0);
+    const cl = resLo;
+    const p = qh * ch;
+    const num = p - sh + (productError(qh, ch, p) + qh * cl + ql * ch - sl);
+    const delta = num / (ch + qh * sh);
+    const sum = a0 + delta;
+    const bb = sum - a0;
+    return [sum, a0 - (sum - bb) + (delta - bb)];
+  }
   const s = sinTaylor([a0, 0]);
   const c = cosTaylor([a0, 0]);
   const num = ddAdd(ddMul([qh, ql], c), [-s[0], -s[1]]);
@@ -22,6 +41,13 @@ function atanPair(qh: number, ql: number): DD {
   const sum = a0 + delta;
   const bb = sum - a0;
   return [sum, a0 - (sum - bb) + (delta - bb)];
+}
+
+/** hi + lo rounded; lastLo keeps what the rounding dropped. */
+function round(r: DD): number {
+  const v = r[0] + r[1];
+  lastLo = r[1] - (v - r[0]);
+  return v;
 }
 
 /** n/(dh + dl) as a pair (d nonzero, the quotient normal). */
@@ -53,16 +79,17 @@ function cosineOf(x: number): DD {
 }
 
 /** asin correctly rounded (glibc's is, but in rare cases): the angle of (sqrt(1 - x*x), |x|). */
-export function asinExact(x: number): number {
+function asinExactOnce(x: number): number {
   const ax = Math.abs(x);
   if (!(ax > 2 ** -26 && ax < 1)) return Math.asin(x);
   const [ch, cl] = cosineOf(ax);
   const r = anglePair(ax, ch, cl);
-  return x < 0 ? -(r[0] + r[1]) : r[0] + r[1];
+  const v = round(r);
+  return x < 0 ? -v : v;
 }
 
 /** acos correctly rounded: the angle of (x, sqrt(1 - x*x)), pi minus it for x < 0. */
-export function acosExact(x: number): number {
+function acosExactOnce(x: number): number {
   const ax = Math.abs(x);
   if (!(ax > 2 ** -57 && ax < 1)) return Math.acos(x);
   const [sh, sl] = cosineOf(ax);
@@ -77,10 +104,10 @@ export function acosExact(x: number): number {
     r = ddAdd(PI_2, [-t[0], -t[1]]);
   }
   if (x < 0) r = ddAdd(PI, [-r[0], -r[1]]);
-  return r[0] + r[1];
+  return round(r);
 }
 
-export function atan2Exact(y: number, x: number): number {
+function atan2ExactOnce(y: number, x: number): number {
   const ay = Math.abs(y);
   const ax = Math.abs(x);
   if (!(ay > 0 && ay < Infinity && ax > 0 && ax < Infinity)) return Math.atan2(y, x);
@@ -97,15 +124,34 @@ export function atan2Exact(y: number, x: number): number {
     const t = atanPair(q[0], q[1]);
     r = ddAdd(y > 0 ? PI_2 : [-PI_2[0], -PI_2[1]], [-t[0], -t[1]]);
   }
-  return r[0] + r[1];
+  return round(r);
 }
 
-export function atanExact(x: number): number {
+function atanExactOnce(x: number): number {
   const ax = Math.abs(x);
   if (!(ax > 2 ** -500 && ax < 2 ** 500)) return Math.atan(x);
   if (ax <= 1) {
     const r = atanPair(x, 0);
-    return r[0] + r[1];
+    return round(r);
   }
-  return atan2Exact(x, 1);
+  return atan2ExactOnce(x, 1);
 }
+
+let lastLo = 0;
+
+/** The result of f, computed fast and again precisely when within 1/32 ulp of a rounding boundary. */
+function decide(f: () => number): number {
+  precise = false;
+  lastLo = 0;
+  const fast = f();
+  if (!(fast !== 0 && Number.isFinite(fast)) || Math.abs(lastLo) < ulpOf(fast) * (0.5 - 2 ** -5)) return fast;
+  precise = true;
+  const exact = f();
+  precise = false;
+  return exact;
+}
+
+export const atan2Exact = (y: number, x: number): number => decide(() => atan2ExactOnce(y, x));
+export const atanExact = (x: number): number => decide(() => atanExactOnce(x));
+export const asinExact = (x: number): number => decide(() => asinExactOnce(x));
+export const acosExact = (x: number): number => decide(() => acosExactOnce(x));

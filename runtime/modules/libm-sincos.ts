@@ -36,7 +36,7 @@ const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
 /** The unit in the last place of a normal nonzero h. */
-function ulpOf(h: number): number {
+export function ulpOf(h: number): number {
   F64[0] = h;
   const e = (U32[HI]! >>> 20) & 0x7ff;
   // 2**(e - 1075) built from its bits (a variable `2 ** n` is slow in V8); e > 53 here.
@@ -72,10 +72,11 @@ function reduce(x: number): number {
   return rh;
 }
 
-let resLo = 0;
+/** The low part of sinPair's and cosPair's results. */
+export let resLo = 0;
 
 /** sin(rh + rl) as hi (returned) + resLo, to about 2**-60 relative. */
-function sinPair(rh: number, rlow: number): number {
+export function sinPair(rh: number, rlow: number): number {
   const z = rh * rh;
   const ze = productError(rh, rh, z);
   const p3 = z * rh;
@@ -94,7 +95,7 @@ function sinPair(rh: number, rlow: number): number {
 }
 
 /** cos(rh + rl) as hi (returned) + resLo. */
-function cosPair(rh: number, rlow: number): number {
+export function cosPair(rh: number, rlow: number): number {
   const z = rh * rh;
   const ze = productError(rh, rh, z);
   const w = z * z;
