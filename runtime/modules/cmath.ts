@@ -2,6 +2,7 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
+import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -11,11 +12,21 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 
+import { expGlibc, logAccurate } from "./libm-exp.js";
+import { hypotExact } from "./libm-hypot.js";
+import { atan2Exact } from "./libm-atan.js";
+import { asinhGlibc, coshGlibc, sinhGlibc } from "./libm-hyper.js";
+
+/** C's log on glibc for the values cmath passes (0, infinities and NaN as C gives them). */
+function logC(x: number): number {
+  return x > 0 && x < Infinity ? logAccurate(x) : Math.log(x);
+}
+
 const DBL_MAX = Number.MAX_VALUE;
 const DBL_MIN = 2.2250738585072014e-308;
 const LN2 = Math.LN2;
 const LARGE = DBL_MAX / 4;
-const LOG_LARGE = Math.log(LARGE);
+const LOG_LARGE = logC(LARGE);
 const SQRT_LARGE = Math.sqrt(LARGE);
 const SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
 const SCALE_UP = 53;
@@ -85,10 +96,10 @@ function sqrt(z: PyComplex): PyComplex {
   let s: number;
   if (ax < DBL_MIN && ay < DBL_MIN) {
     ax = ax * 2 ** SCALE_UP;
-    s = Math.sqrt(ax + Math.hypot(ax, ay * 2 ** SCALE_UP)) * 2 ** SCALE_DOWN;
+    s = Math.sqrt(ax + hypotExact(ax, ay * 2 ** SCALE_UP)) * 2 ** SCALE_DOWN;
   } else {
     ax /= 8;
-    s = 2 * Math.sqrt(ax + Math.hypot(ax, ay / 8));
+    s = 2 * Math.sqrt(ax + hypotExact(ax, ay / 8));
   }
   const d = ay / (2 * s);
   return z.re >= 0 ? c(s, copysign(d, z.im)) : c(d, copysign(s, z.im));
@@ -98,20 +109,20 @@ function exp(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (!finite(z)) {
     if (Number.isNaN(z.re) || Number.isNaN(z.im)) return z.im === 0 ? c(NaN, z.im) : c(NaN, NaN);
-    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * Math.cos(z.im), 0 * Math.sin(z.im)) : c(0, 0);
+    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * cosExact(z.im), 0 * sinExact(z.im)) : c(0, 0);
     if (z.re === Infinity && Math.abs(z.im) === Infinity) return c(Infinity, NaN);
     if (Math.abs(z.im) === Infinity) {
       errno = "EDOM";
       return c(NaN, NaN);
     }
-    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, Math.cos(z.im)), copysign(Infinity, Math.sin(z.im)));
+    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, cosExact(z.im)), copysign(Infinity, sinExact(z.im)));
   }
   if (z.re > LOG_LARGE) {
-    const l = Math.exp(z.re - 1);
-    r = c(l * Math.cos(z.im) * Math.E, l * Math.sin(z.im) * Math.E);
+    const l = expGlibc(z.re - 1);
+    r = c(l * cosExact(z.im) * Math.E, l * sinExact(z.im) * Math.E);
   } else {
-    const l = Math.exp(z.re);
-    r = c(l * Math.cos(z.im), l * Math.sin(z.im));
+    const l = expGlibc(z.re);
+    r = c(l * cosExact(z.im), l * sinExact(z.im));
   }
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
@@ -119,66 +130,66 @@ function exp(z: PyComplex): PyComplex {
 
 function log(z: PyComplex): PyComplex {
   if (!finite(z)) {
-    if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return c(Infinity, Math.atan2(z.im, z.re));
+    if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return c(Infinity, atan2Exact(z.im, z.re));
     return c(NaN, NaN);
   }
   const ax = Math.abs(z.re);
   const ay = Math.abs(z.im);
   let re: number;
-  if (ax > LARGE || ay > LARGE) re = Math.log(Math.hypot(ax / 2, ay / 2)) + LN2;
+  if (ax > LARGE || ay > LARGE) re = logC(hypotExact(ax / 2, ay / 2)) + LN2;
   else if (ax < DBL_MIN && ay < DBL_MIN) {
-    if (ax > 0 || ay > 0) re = Math.log(Math.hypot(ax * 2 ** 53, ay * 2 ** 53)) - 53 * LN2;
+    if (ax > 0 || ay > 0) re = logC(hypotExact(ax * 2 ** 53, ay * 2 ** 53)) - 53 * LN2;
     else {
       errno = "EDOM";
-      return c(-Infinity, Math.atan2(z.im, z.re));
+      return c(-Infinity, atan2Exact(z.im, z.re));
     }
   } else {
-    const h = Math.hypot(ax, ay);
+    const h = hypotExact(ax, ay);
     if (0.71 <= h && h <= 1.73) {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
       re = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
-    } else re = Math.log(h);
+    } else re = logC(h);
   }
-  return c(re, Math.atan2(z.im, z.re));
+  return c(re, atan2Exact(z.im, z.re));
 }
 
 function asinhReal(x: number): number {
-  return Math.asinh(x);
+  return asinhGlibc(x, logC);
 }
 
 function acos(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
-    const re = Math.atan2(Math.abs(z.im), z.re);
-    const big = Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2;
+    const re = atan2Exact(Math.abs(z.im), z.re);
+    const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
     return c(re, z.re < 0 ? -copysign(big, z.im) : copysign(big, -z.im));
   }
   const s1 = sqrt(c(1 - z.re, -z.im));
   const s2 = sqrt(c(1 + z.re, z.im));
-  return c(2 * Math.atan2(s1.re, s2.re), asinhReal(s2.re * s1.im - s2.im * s1.re));
+  return c(2 * atan2Exact(s1.re, s2.re), asinhReal(s2.re * s1.im - s2.im * s1.re));
 }
 
 function acosh(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
-    return c(Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2, Math.atan2(z.im, z.re));
+    return c(logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2, atan2Exact(z.im, z.re));
   }
   const s1 = sqrt(c(z.re - 1, z.im));
   const s2 = sqrt(c(z.re + 1, z.im));
-  return c(asinhReal(s1.re * s2.re + s1.im * s2.im), 2 * Math.atan2(s1.im, s2.re));
+  return c(asinhReal(s1.re * s2.re + s1.im * s2.im), 2 * atan2Exact(s1.im, s2.re));
 }
 
 function asinh(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
-    const big = Math.log(Math.hypot(z.re / 2, z.im / 2)) + LN2 * 2;
+    const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
     const re = z.im >= 0 ? copysign(big, z.re) : -copysign(big, -z.re);
-    return c(re, Math.atan2(z.im, Math.abs(z.re)));
+    return c(re, atan2Exact(z.im, Math.abs(z.re)));
   }
   const s1 = sqrt(c(1 + z.im, -z.re));
   const s2 = sqrt(c(1 - z.im, z.re));
-  return c(asinhReal(s1.re * s2.im - s2.re * s1.im), Math.atan2(z.im, s1.re * s2.re - s1.im * s2.im));
+  return c(asinhReal(s1.re * s2.im - s2.re * s1.im), atan2Exact(z.im, s1.re * s2.re - s1.im * s2.im));
 }
 
 function asin(z: PyComplex): PyComplex {
@@ -194,7 +205,7 @@ function atanh(z: PyComplex): PyComplex {
   }
   const ay = Math.abs(z.im);
   if (z.re > SQRT_LARGE || ay > SQRT_LARGE) {
-    const h = Math.hypot(z.re / 2, z.im / 2);
+    const h = hypotExact(z.re / 2, z.im / 2);
     return c(z.re / 4 / h / h, -copysign(Math.PI / 2, -z.im));
   }
   if (z.re === 1 && ay < SQRT_DBL_MIN) {
@@ -202,11 +213,11 @@ function atanh(z: PyComplex): PyComplex {
       errno = "EDOM";
       return c(Infinity, z.im);
     }
-    return c(-Math.log(Math.sqrt(ay) / Math.sqrt(Math.hypot(ay, 2))), copysign(Math.atan2(2, -ay) / 2, z.im));
+    return c(-logC(Math.sqrt(ay) / Math.sqrt(hypotExact(ay, 2))), copysign(atan2Exact(2, -ay) / 2, z.im));
   }
   return c(
     Math.log1p((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
-    -Math.atan2(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
+    -atan2Exact(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
   );
 }
 
@@ -220,8 +231,8 @@ function cosh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(Math.cos(z.im) * Math.cosh(xm1) * Math.E, Math.sin(z.im) * Math.sinh(xm1) * Math.E);
-  } else r = c(Math.cos(z.im) * Math.cosh(z.re), Math.sin(z.im) * Math.sinh(z.re));
+    r = c(cosExact(z.im) * coshGlibc(xm1) * Math.E, sinExact(z.im) * sinhGlibc(xm1) * Math.E);
+  } else r = c(cosExact(z.im) * coshGlibc(z.re), sinExact(z.im) * sinhGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -231,8 +242,8 @@ function sinh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(Math.cos(z.im) * Math.sinh(xm1) * Math.E, Math.sin(z.im) * Math.cosh(xm1) * Math.E);
-  } else r = c(Math.cos(z.im) * Math.sinh(z.re), Math.sin(z.im) * Math.cosh(z.re));
+    r = c(cosExact(z.im) * sinhGlibc(xm1) * Math.E, sinExact(z.im) * coshGlibc(xm1) * Math.E);
+  } else r = c(cosExact(z.im) * sinhGlibc(z.re), sinExact(z.im) * coshGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -240,11 +251,11 @@ function sinh(z: PyComplex): PyComplex {
 function tanh(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LOG_LARGE) {
-    return c(copysign(1, z.re), 4 * Math.sin(z.im) * Math.cos(z.im) * Math.exp(-2 * Math.abs(z.re)));
+    return c(copysign(1, z.re), 4 * sinExact(z.im) * cosExact(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
   const tx = Math.tanh(z.re);
-  const ty = Math.tan(z.im);
-  const cx = 1 / Math.cosh(z.re);
+  const ty = tanExact(z.im);
+  const cx = 1 / coshGlibc(z.re);
   const txty = tx * ty;
   const denom = 1 + txty * txty;
   return c((tx * (1 + ty * ty)) / denom, ((ty / denom) * cx) * cx);
@@ -292,12 +303,12 @@ function logWithBase(x: unknown, base?: unknown): PyComplex {
 
 function phase(x: unknown): number {
   const z = arg(x);
-  return Math.atan2(z.im, z.re);
+  return atan2Exact(z.im, z.re);
 }
 
 function polar(x: unknown): Tuple<number> {
   const z = arg(x);
-  return Tuple.of(complexAbs(z), Math.atan2(z.im, z.re));
+  return Tuple.of(complexAbs(z), atan2Exact(z.im, z.re));
 }
 
 function rect(r: unknown, phi: unknown): PyComplex {
@@ -306,13 +317,13 @@ function rect(r: unknown, phi: unknown): PyComplex {
   if (!Number.isFinite(radius) || !Number.isFinite(angle)) {
     if (Number.isFinite(angle) || Number.isNaN(angle)) {
       if (angle === 0) return c(radius, radius * angle || angle);
-      return c(radius * Math.cos(angle), radius * Math.sin(angle));
+      return c(radius * cosExact(angle), radius * sinExact(angle));
     }
     if (radius === 0) return c(0, 0);
     throw new ValueError("math domain error");
   }
   if (angle === 0) return c(radius, radius * angle);
-  return c(radius * Math.cos(angle), radius * Math.sin(angle));
+  return c(radius * cosExact(angle), radius * sinExact(angle));
 }
 
 function isclose(...args: unknown[]): boolean {

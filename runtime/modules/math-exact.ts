@@ -7,7 +7,7 @@
 // them give CPython's bits.
 
 /** A double-double: the unevaluated sum hi + lo, |lo| <= ulp(hi)/2. */
-type DD = [number, number];
+export type DD = [number, number];
 
 const SPLITTER = 134217729; // 2**27 + 1
 
@@ -33,7 +33,7 @@ function twoProd(a: number, b: number): DD {
   return [p, ah * bh - p + ah * bl + al * bh + al * bl];
 }
 
-function ddAdd(a: DD, b: DD): DD {
+export function ddAdd(a: DD, b: DD): DD {
   const s = twoSum(a[0], b[0]);
   const t = twoSum(a[1], b[1]);
   let r = quickTwoSum(s[0], s[1] + t[0]);
@@ -41,7 +41,7 @@ function ddAdd(a: DD, b: DD): DD {
   return r;
 }
 
-function ddMul(a: DD, b: DD): DD {
+export function ddMul(a: DD, b: DD): DD {
   const p = twoProd(a[0], b[0]);
   return quickTwoSum(p[0], p[1] + (a[0] * b[1] + a[1] * b[0]));
 }
@@ -128,26 +128,79 @@ export function powPositive(x: number, y: number): number {
   return expDD(p);
 }
 
-function sinTaylor(x: DD): DD {
-  const x2 = ddMul(x, x);
-  let term = x;
-  let sum = x;
-  for (let n = 1; n <= 14; n++) {
-    term = ddDivNum(ddMul(term, x2), -(2 * n) * (2 * n + 1));
-    sum = ddAdd(sum, term);
+/** (-1)**n / k! for the sine (k = 2n+1) and cosine (k = 2n) series, n = 0..14, as pairs. */
+const SIN_HI = new Float64Array(15);
+const SIN_LO = new Float64Array(15);
+const COS_HI = new Float64Array(15);
+const COS_LO = new Float64Array(15);
+{
+  let f: DD = [1, 0];
+  for (let k = 0; k <= 29; k++) {
+    if (k > 0) f = ddDivNum(f, k);
+    const n = k >> 1;
+    const sign = n % 2 === 0 ? 1 : -1;
+    if (k % 2 === 1) {
+      SIN_HI[n] = sign * f[0];
+      SIN_LO[n] = sign * f[1];
+    } else {
+      COS_HI[n] = sign * f[0];
+      COS_LO[n] = sign * f[1];
+    }
   }
-  return sum;
 }
 
-function cosTaylor(x: DD): DD {
-  const x2 = ddMul(x, x);
-  let term: DD = [1, 0];
-  let sum: DD = [1, 0];
-  for (let n = 1; n <= 14; n++) {
-    term = ddDivNum(ddMul(term, x2), -(2 * n - 1) * (2 * n));
-    sum = ddAdd(sum, term);
+let hornerLo = 0;
+
+/** sum c[n] z**n for the pair z, by Horner's rule in double-double (scalars: no allocation). */
+function horner(zh: number, zl: number, ch: Float64Array, cl: Float64Array): number {
+  let ph = ch[14]!;
+  let pl = cl[14]!;
+  for (let n = 13; n >= 0; n--) {
+    // p = p*z + c[n]
+    const m = ph * zh;
+    const me = productError(ph, zh, m) + ph * zl + pl * zh;
+    const mh = m + me;
+    const ml = me - (mh - m);
+    const s = mh + ch[n]!;
+    const v = s - mh;
+    const e = mh - (s - v) + (ch[n]! - v) + ml + cl[n]!;
+    ph = s + e;
+    pl = e - (ph - s);
   }
-  return sum;
+  hornerLo = pl;
+  return ph;
+}
+
+function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** sin of the pair x (|x| <= about 1.6) as a pair, to about 2**-100. */
+export function sinTaylor(x: DD): DD {
+  const [xh, xl] = x;
+  const z = xh * xh;
+  const ze = productError(xh, xh, z) + 2 * xh * xl;
+  const ph = horner(z + ze, ze - (z + ze - z), SIN_HI, SIN_LO);
+  const pl = hornerLo;
+  const m = ph * xh;
+  const me = productError(ph, xh, m) + ph * xl + pl * xh;
+  const h = m + me;
+  return [h, me - (h - m)];
+}
+
+/** cos of the pair x as a pair. */
+export function cosTaylor(x: DD): DD {
+  const [xh, xl] = x;
+  const z = xh * xh;
+  const ze = productError(xh, xh, z) + 2 * xh * xl;
+  const h = horner(z + ze, ze - (z + ze - z), COS_HI, COS_LO);
+  return [h, hornerLo];
 }
 
 /** sin(x) for |x| <= 1 (reduced arguments), nearly correctly rounded. */

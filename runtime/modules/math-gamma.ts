@@ -9,7 +9,8 @@
 
 import { OverflowError, ValueError } from "../values/exceptions.js";
 import { real } from "./math.js";
-import { cosSmall, exp, log, powPositive, sinSmall } from "./math-exact.js";
+import { cosSmall, sinSmall } from "./math-exact.js";
+import { expGlibc as exp, logAccurate as log, powGlibc as powPositive } from "./libm-exp.js";
 
 const EDOM = 1;
 const ERANGE = 2;

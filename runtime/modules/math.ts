@@ -11,6 +11,11 @@ import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
+import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
+import { expm1Glibc } from "./libm-expm1.js";
+import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
+import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
+import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
 const rangeError = (): OverflowError => new OverflowError("math range error");
@@ -63,20 +68,28 @@ function bitLength(n: bigint): number {
   return n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length;
 }
 
-/** Natural log of a positive int of any size. */
-function logInt(n: bigint): number {
+/** func(log) of a positive int of any size as CPython's loghelper: func(x) + func(2)*e for n = x*2**e. */
+function logOfInt(n: bigint, func: (x: number) => number): number {
   if (n <= 0n) throw domainError();
   const f = Number(n);
-  if (Number.isFinite(f)) return Math.log(f);
-  const shift = bitLength(n) - 64;
-  return Math.log(Number(n >> BigInt(shift))) + shift * Math.LN2;
+  if (Number.isFinite(f)) return func(f);
+  // x = n / 2**e in [0.5, 1), rounded to 53 bits once (a sticky bit for the dropped ones).
+  const e = bitLength(n);
+  const shift = BigInt(e - 64);
+  let top = n >> shift;
+  if (top << shift !== n) top |= 1n;
+  return func(Number(top) * 2 ** -64) + func(2.0) * e;
+}
+
+function logInt(n: bigint): number {
+  return logOfInt(n, logAccurate);
 }
 
 function naturalLog(x: unknown): number {
   if (isIntLike(x)) return logInt(toBigInt(x));
   const v = real(x);
   if (v <= 0) throw domainError();
-  return Math.log(v);
+  return v === Infinity || Number.isNaN(v) ? v : logAccurate(v);
 }
 
 function log(x: unknown, base: unknown = undefined): number {
@@ -88,14 +101,14 @@ function log(x: unknown, base: unknown = undefined): number {
 }
 
 function log2(x: unknown): number {
-  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logInt(toBigInt(x)) / Math.LN2;
+  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logOfInt(toBigInt(x), Math.log2);
   const v = real(x);
   if (v <= 0) throw domainError();
   return Math.log2(v);
 }
 
 function log10(x: unknown): number {
-  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logInt(toBigInt(x)) / Math.LN10;
+  if (isIntLike(x) && toBigInt(x) > 0n && !Number.isFinite(Number(toBigInt(x)))) return logOfInt(toBigInt(x), Math.log10);
   const v = real(x);
   if (v <= 0) throw domainError();
   return Math.log10(v);
@@ -172,7 +185,7 @@ function pow(x: unknown, y: unknown): number {
   if (a === -1 && !Number.isFinite(b) && !Number.isNaN(b)) return 1;
   if (a === 0 && b < 0) throw domainError();
   if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) throw domainError();
-  const r = a ** b;
+  const r = powGlibc(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw rangeError();
   return r;
 }
@@ -356,25 +369,25 @@ export const mathModule = moduleObject("math", {
   nan: NaN,
   sqrt: unary(Math.sqrt),
   cbrt: unary(cbrtNumber),
-  exp: unary(Math.exp),
-  exp2: unary((x) => 2 ** x),
-  expm1: unary(Math.expm1),
+  exp: unary(expGlibc),
+  exp2: unary(exp2Glibc),
+  expm1: unary(expm1Glibc),
   log,
   log2,
   log10,
   log1p: unary((x) => (x <= -1 ? NaN : Math.log1p(x)), true),
-  sin: unary(Math.sin),
-  cos: unary(Math.cos),
-  tan: unary(Math.tan),
-  asin: unary(Math.asin),
-  acos: unary(Math.acos),
-  atan: unary(Math.atan),
-  atan2: (y: unknown, x: unknown): number => Math.atan2(real(y), real(x)),
-  sinh: unary(Math.sinh),
-  cosh: unary(Math.cosh),
-  tanh: unary(Math.tanh),
-  asinh: unary(Math.asinh),
-  acosh: unary(Math.acosh),
+  sin: unary(sinExact),
+  cos: unary(cosExact),
+  tan: unary(tanExact),
+  asin: unary(asinExact),
+  acos: unary(acosExact),
+  atan: unary(atanExact),
+  atan2: (y: unknown, x: unknown): number => atan2Exact(real(y), real(x)),
+  sinh: unary(sinhGlibc),
+  cosh: unary(coshGlibc),
+  tanh: unary(tanhGlibc),
+  asinh: unary((x) => asinhGlibc(x, logAccurate)),
+  acosh: unary((x) => acoshGlibc(x, logAccurate)),
   atanh: unary((x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x))),
   floor: (x: unknown): bigint => toIntegral(x, "__floor__", Math.floor),
   ceil: (x: unknown): bigint => toIntegral(x, "__ceil__", Math.ceil),

@@ -4,6 +4,7 @@
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { complexPow, PyComplex } from "./complex.js";
+import { powGlibc } from "../modules/libm-exp.js";
 import { Dict } from "./dict.js";
 import { MemoryError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat, percentFormatBytes } from "./percent-format.js";
@@ -268,7 +269,7 @@ export function floatPow(x: number, y: number): number | PyComplex {
     // A negative base to a fractional power is complex (CPython hands it to complex.__pow__).
     return complexPow(new PyComplex(x, 0), new PyComplex(y, 0));
   }
-  const r = Math.pow(x, y);
+  const r = powGlibc(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new OverflowError("(34, 'Numerical result out of range')");
   }

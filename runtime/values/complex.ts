@@ -2,6 +2,10 @@
 // repr, hash and format. Operators reach it through its dunders, so the int/float fast paths
 // of the operator helpers stay as they were.
 
+import { cosExact, sinExact } from "../modules/libm-sincos.js";
+import { hypotExact } from "../modules/libm-hypot.js";
+import { atan2Exact } from "../modules/libm-atan.js";
+import { expGlibc, logAccurate, powGlibc } from "../modules/libm-exp.js";
 import { defineType } from "./builtin-type.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
@@ -179,15 +183,15 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
     if (b.im !== 0 || b.re < 0) domainError = true;
     r = new PyComplex(0, 0);
   } else {
-    const vabs = Math.hypot(a.re, a.im);
-    let len = Math.pow(vabs, b.re);
-    const at = Math.atan2(a.im, a.re);
+    const vabs = hypotExact(a.re, a.im);
+    let len = powGlibc(vabs, b.re);
+    const at = atan2Exact(a.im, a.re);
     let phase = at * b.re;
     if (b.im !== 0) {
-      len /= Math.exp(at * b.im);
-      phase += b.im * Math.log(vabs);
+      len /= expGlibc(at * b.im);
+      phase += b.im * (vabs > 0 && vabs < Infinity ? logAccurate(vabs) : Math.log(vabs));
     }
-    r = new PyComplex(len * Math.cos(phase), len * Math.sin(phase));
+    r = new PyComplex(len * cosExact(phase), len * sinExact(phase));
   }
   if (domainError) throw new ZeroDivisionError("0.0 to a negative or complex power");
   if (!Number.isFinite(r.re) || !Number.isFinite(r.im)) {
@@ -206,7 +210,7 @@ export function complexAbs(z: PyComplex): number {
     if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return Infinity;
     return NaN;
   }
-  const r = Math.hypot(z.re, z.im);
+  const r = hypotExact(z.re, z.im);
   if (!Number.isFinite(r)) throw new OverflowError("absolute value too large");
   return r;
 }

@@ -1,0 +1,157 @@
+// atan and atan2 correctly rounded, as glibc's (IBM's accurate library: its results are the
+// nearest doubles but in rare cases), where V8's fdlibm ports are off by an ulp now and then.
+//
+// atan(q) for |q| <= 1 as a double-double: a0 = Math.atan(q) (within an ulp), then
+// atan(q) = a0 + atan((q*cos a0 - sin a0)/(cos a0 + q*sin a0)), the correction's argument
+// tiny, with sin and cos of a0 in double-double; the quadrant's pi and pi/2 added as pairs and
+// the sum rounded once.
+
+import { productError } from "./libm-fma.js";
+import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";
+import { cosPair, resLo, sinPair, ulpOf } from "./libm-sincos.js";
+
+const PI: DD = [3.141592653589793, 1.2246467991473532e-16];
+const PI_2: DD = [1.5707963267948966, 6.123233995736766e-17];
+
+/** Whether the pairs below are summed with the full double-double series (else the fast sums). */
+let precise = false;
+
+/**
+ * atan(qh + ql) for |qh| <= 1, as a pair: to about 2**-60 relative with the fast sin/cos sums,
+ * to about 2**-100 with the double-double series (`precise`).
+ */
+function atanPair(qh: number, ql: number): DD {
+  const a0 = Math.atan(qh);
+  if (!precise) {
+    const sh = sinPair(a0, 0);
+    const sl = resLo;
+    const ch = cosPair(a0, 0);
+    const cl = resLo;
+    const p = qh * ch;
+    const num = p - sh + (productError(qh, ch, p) + qh * cl + ql * ch - sl);
+    const delta = num / (ch + qh * sh);
+    const sum = a0 + delta;
+    const bb = sum - a0;
+    return [sum, a0 - (sum - bb) + (delta - bb)];
+  }
+  const s = sinTaylor([a0, 0]);
+  const c = cosTaylor([a0, 0]);
+  const num = ddAdd(ddMul([qh, ql], c), [-s[0], -s[1]]);
+  const delta = (num[0] + num[1]) / (c[0] + qh * s[0]);
+  const sum = a0 + delta;
+  const bb = sum - a0;
+  return [sum, a0 - (sum - bb) + (delta - bb)];
+}
+
+/** hi + lo rounded; lastLo keeps what the rounding dropped. */
+function round(r: DD): number {
+  const v = r[0] + r[1];
+  lastLo = r[1] - (v - r[0]);
+  return v;
+}
+
+/** n/(dh + dl) as a pair (d nonzero, the quotient normal). */
+function quotient(n: number, dh: number, dl = 0): DD {
+  const q = n / dh;
+  const p = q * dh;
+  return [q, (n - p - productError(q, dh, p) - q * dl) / dh];
+}
+
+/** The angle of (x, y) for x >= 0 given as a pair, y >= 0, as a pair. */
+function anglePair(y: number, xh: number, xl: number): DD {
+  if (y <= xh) {
+    const q = quotient(y, xh, xl);
+    return atanPair(q[0], q[1]);
+  }
+  // pi/2 - atan(x/y), with x/y = (xh + xl)/y.
+  const q = quotient(xh, y);
+  const t = atanPair(q[0], q[1] + xl / y);
+  return ddAdd(PI_2, [-t[0], -t[1]]);
+}
+
+/** sqrt(1 - x*x) for |x| < 1 as a pair. */
+function cosineOf(x: number): DD {
+  const p = x * x;
+  const w = ddAdd([1, 0], [-p, -productError(x, x, p)]);
+  const h = Math.sqrt(w[0]);
+  const hh = h * h;
+  return [h, (w[0] - hh - productError(h, h, hh) + w[1]) / (2 * h)];
+}
+
+/** asin correctly rounded (glibc's is, but in rare cases): the angle of (sqrt(1 - x*x), |x|). */
+function asinExactOnce(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax > 2 ** -26 && ax < 1)) return Math.asin(x);
+  const [ch, cl] = cosineOf(ax);
+  const r = anglePair(ax, ch, cl);
+  const v = round(r);
+  return x < 0 ? -v : v;
+}
+
+/** acos correctly rounded: the angle of (x, sqrt(1 - x*x)), pi minus it for x < 0. */
+function acosExactOnce(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax > 2 ** -57 && ax < 1)) return Math.acos(x);
+  const [sh, sl] = cosineOf(ax);
+  // The angle of (|x|, sqrt(1 - x*x)): atan(s/|x|), or pi/2 - atan(|x|/s).
+  let r: DD;
+  if (sh <= ax) {
+    const q = quotient(sh, ax);
+    r = atanPair(q[0], q[1] + sl / ax);
+  } else {
+    const q = quotient(ax, sh, sl);
+    const t = atanPair(q[0], q[1]);
+    r = ddAdd(PI_2, [-t[0], -t[1]]);
+  }
+  if (x < 0) r = ddAdd(PI, [-r[0], -r[1]]);
+  return round(r);
+}
+
+function atan2ExactOnce(y: number, x: number): number {
+  const ay = Math.abs(y);
+  const ax = Math.abs(x);
+  if (!(ay > 0 && ay < Infinity && ax > 0 && ax < Infinity)) return Math.atan2(y, x);
+  const small = Math.min(ay, ax);
+  const large = Math.max(ay, ax);
+  if (small / large < 2 ** -500 || large > 2 ** 1000 || small < 2 ** -900) return Math.atan2(y, x);
+  let r: DD;
+  if (ay <= ax) {
+    const q = quotient(y, x);
+    r = atanPair(q[0], q[1]);
+    if (x < 0) r = ddAdd(r, y > 0 ? PI : [-PI[0], -PI[1]]);
+  } else {
+    const q = quotient(x, y);
+    const t = atanPair(q[0], q[1]);
+    r = ddAdd(y > 0 ? PI_2 : [-PI_2[0], -PI_2[1]], [-t[0], -t[1]]);
+  }
+  return round(r);
+}
+
+function atanExactOnce(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax > 2 ** -500 && ax < 2 ** 500)) return Math.atan(x);
+  if (ax <= 1) {
+    const r = atanPair(x, 0);
+    return round(r);
+  }
+  return atan2ExactOnce(x, 1);
+}
+
+let lastLo = 0;
+
+/** The result of f, computed fast and again precisely when within 1/32 ulp of a rounding boundary. */
+function decide(f: () => number): number {
+  precise = false;
+  lastLo = 0;
+  const fast = f();
+  if (!(fast !== 0 && Number.isFinite(fast)) || Math.abs(lastLo) < ulpOf(fast) * (0.5 - 2 ** -5)) return fast;
+  precise = true;
+  const exact = f();
+  precise = false;
+  return exact;
+}
+
+export const atan2Exact = (y: number, x: number): number => decide(() => atan2ExactOnce(y, x));
+export const atanExact = (x: number): number => decide(() => atanExactOnce(x));
+export const asinExact = (x: number): number => decide(() => asinExactOnce(x));
+export const acosExact = (x: number): number => decide(() => acosExactOnce(x));

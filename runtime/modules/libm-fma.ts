@@ -1,0 +1,71 @@
+// Fused multiply-add, a*b + c rounded once, as the x86-64 FMA instruction computes it.
+//
+// glibc picks its FMA builds of exp, log, pow, sin, ... on processors that have the
+// instruction, where the compiler fuses each `a*b + c` of the C source; CPython's results on
+// such machines carry those single roundings. JavaScript has no fma. Here the product is
+// split exactly (Dekker), p + c summed exactly (Knuth), leaving three doubles s + sl + pl
+// whose sum is rounded once: when the small part v = sl + pl is exact, s + v is the answer;
+// when it is not and |v| <= |s|/4, s + v can only be wrong when it is a tie, which the error
+// of v breaks; otherwise v is rounded to odd first (Boldo and Melquiond, "Emulation of FMA and
+// correctly rounded sums: proved algorithms using rounding to odd", 2008). Exact for operands
+// whose product neither overflows nor falls below 2**-969.
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE ? 0 : 1;
+const HI = LITTLE ? 1 : 0;
+const SPLITTER = 134217729; // 2**27 + 1
+
+/** v rounded to odd, given that v = RN(v + err) with err !== 0 its rounding error. */
+function roundOdd(v: number, err: number): number {
+  F64[0] = v;
+  if ((U32[LO]! & 1) === 1) return v;
+  // v is even: the odd neighbour on err's side.
+  if (err > 0 === v > 0) U32[LO] = U32[LO]! + 1;
+  else if (U32[LO] === 0) {
+    U32[LO] = 0xffffffff;
+    U32[HI] = U32[HI]! - 1;
+  } else U32[LO] = U32[LO]! - 1;
+  return F64[0];
+}
+
+export function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (p - p !== 0 || c - c !== 0 || p === 0) return p + c;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const pl = ah * bh - p + ah * bl + al * bh + al * bl;
+  const s = c + p;
+  let bb = s - c;
+  const sl = c - (s - bb) + (p - bb);
+  const v = sl + pl;
+  bb = v - sl;
+  const ve = sl - (v - bb) + (pl - bb);
+  if (ve === 0) return s + v;
+  if (Math.abs(v) > Math.abs(s) * 0.25) return s + roundOdd(v, ve);
+  const r = s + v;
+  bb = r - s;
+  const re = s - (r - bb) + (v - bb);
+  if (re !== 0 && re > 0 === ve > 0) {
+    // r is the tie's even side when r + 2*re is exactly the other neighbour.
+    const n = r + 2 * re;
+    if (n - r === 2 * re) return n;
+  }
+  return r;
+}
+
+/** a*b - p exactly, for p = a*b rounded (Dekker's product; a fused a*b - p gives the same). */
+export function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
