@@ -5,6 +5,7 @@ import { callValue } from "../modules/pycall.js";
 import { isDescriptor, RAW_DESCRIPTOR, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { typeDirNames } from "../values/type-dunders.js";
+import { markPendingDescriptors } from "../values/descriptor-marks.js";
 import { typeOf as pyTypeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
 import { FrozenSet, PySet } from "../values/set.js";
@@ -270,6 +271,8 @@ function builtinRoot(obj: unknown): unknown {
 const PYTHON_TYPE_KEY = Symbol.for("pyts.pythonType");
 
 export function dir(obj: unknown): string[] {
+  // (`dir(str.upper)` lists `__objclass__`: a mark made on first need)
+  if (typeof obj === "function") markPendingDescriptors();
   // A program module lists its namespace (runtime/modules/module-namespace.ts).
   const namespace = (obj as { [NAMESPACE]?: () => Iterable<unknown> } | null)?.[NAMESPACE];
   if (typeof namespace === "function") return [...namespace.call(obj)].map(String).sort();

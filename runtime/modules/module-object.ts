@@ -52,6 +52,13 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
 export function initialiseModule(name: string): void {
   const lazy = pending.get(name);
   if (lazy !== undefined) initialiseLazy(lazy.stub);
+  const waiting = deferred.get(name);
+  if (waiting !== undefined && !made.has(name)) {
+    // Not asked for yet (deferredModule): its file makes the module itself, no stub needed.
+    deferred.delete(name);
+    waiting();
+    if (!made.has(name)) throw new Error(`pyts runtime: loading the module '${name}' did not make it`);
+  }
 }
 
 /** The standard module `name`, its file initialised (initialiseModule). */
@@ -85,6 +92,7 @@ export function initialiseLazy(module: unknown): void {
  * already made is returned as is.
  */
 export function lazyModule(name: string, nameList: string, load: () => unknown): PyModule {
+  deferred.delete(name);
   const existing = made.get(name);
   if (existing !== undefined) return existing;
   const names = (nameList === "" ? [] : nameList.split(" ")).map((key) => (key.startsWith("!") ? ([key.slice(1), false] as const) : ([key, true] as const)));
@@ -110,6 +118,20 @@ export function lazyModule(name: string, nameList: string, load: () => unknown):
   pending.set(name, { stub, names });
   initialisers.set(stub, initialise);
   return stub;
+}
+
+/** Deferred modules (deferredModule) not asked for yet: how each one's file loads, by name. */
+const deferred = new Map<string, () => unknown>();
+
+/**
+ * The lazy module `name` (lazyModule) made only when first asked for: the returned function
+ * makes it (or returns it, made). `pyts run`'s runtime script hands each standard-library
+ * module out so, through a getter, instead of making ~80 stubs of ~1,500 placeholders at every
+ * start for the few modules a program imports. initialiseModule reaches one not asked for yet.
+ */
+export function deferredModule(name: string, nameList: string, load: () => unknown): () => PyModule {
+  deferred.set(name, load);
+  return () => lazyModule(name, nameList, load);
 }
 
 /**

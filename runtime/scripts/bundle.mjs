@@ -48,14 +48,18 @@ const lazyFiles = new Set(lazy.map(({ file }) => file));
 for (const [, name, file] of index.matchAll(LAZY_FUNCTION)) {
   if (lazyFiles.has(file) && typeof built[name] !== "function") throw new Error(`bundle.mjs: index.js re-exports ${name} from ${file}, which is not a function a lazy export can forward to`);
 }
-/** The entry: dist/index.js with each standard-library module made by `lazyModule`, its file loaded by `load(file)`. */
-function lazyEntry(load, extra = []) {
+/**
+ * The entry: dist/index.js with each standard-library module made by `lazyModule`, its file
+ * loaded by `load(file)`; `deferred`: each exported as the function making it (deferredModule),
+ * which the script's export object calls in a getter (scriptExport).
+ */
+function lazyEntry(load, extra = [], deferred = false) {
   const forwarded = index.replace(LAZY_FUNCTION, (line, name, file) =>
     lazyFiles.has(file) ? `export function ${name}(...args) { return (${load(file)}).${name}.apply(this, args); }` : line,
   );
   return forwarded.replace(STDLIB_LINE, () =>
     [
-      'import { lazyModule as $$lazyModule } from "./modules/module-object.js";',
+      `import { ${deferred ? "deferredModule" : "lazyModule"} as $$lazyModule } from "./modules/module-object.js";`,
       ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
       `export { ${lazy.map(({ name }) => `$${name} as ${name}`).join(", ")} };`,
       ...extra,
@@ -105,16 +109,19 @@ fs.writeFileSync(
     `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: $$core${i}`).join(", ")} };`,
     'export { initialiseLazy as $$initialiseLazy } from "./modules/module-object.js";',
     'export { programStarted as $$programStarted } from "./modules/program-modules.js";',
-  ]),
+  ], true),
 );
 // The core hands out its exports as one plain object (what pyts-run.js reads them from, once):
-// no getter per name, as an ES module namespace would need.
+// no getter per name, as an ES module namespace would need, except for the standard-library
+// modules, each made on its first read (deferredModule).
 const exportNames = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
 const scriptEntry = path.join(dist, "script-entry.js");
 const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted"];
+const deferredNames = new Set(lazy.map(({ name }) => name));
+const scriptExport = (name, i) => (deferredNames.has(name) ? `get ${JSON.stringify(name)}() { return $${i}(); }` : `${JSON.stringify(name)}: $${i}`);
 fs.writeFileSync(
   scriptEntry,
-  `import { ${allNames.map((name, i) => `${name} as $${i}`).join(", ")} } from "./bundle-entry.js";\nexport default { ${allNames.map((name, i) => `${JSON.stringify(name)}: $${i}`).join(", ")} };\n`,
+  `import { ${allNames.map((name, i) => `${name} as $${i}`).join(", ")} } from "./bundle-entry.js";\nexport default { ${allNames.map(scriptExport).join(", ")} };\n`,
 );
 // Function expressions (strict, as the ES modules they were built from) that `pyts run`
 // compiles as they are read, with no copy of the text to wrap them.

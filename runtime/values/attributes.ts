@@ -8,6 +8,7 @@ import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
+import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
@@ -34,6 +35,8 @@ const NUMBER_DATA = new Set(["real", "imag", "numerator", "denominator"]);
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
   if (name === "__class__") return typeOf(obj);
+  // (`str.upper.__objclass__`: a mark made on first need)
+  if (typeof obj === "function") markPendingDescriptors();
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, name) : undefined;
   if (override !== undefined) return override.bind(obj);

@@ -3,6 +3,7 @@
 import { metaclassOf } from "../lang/type-base.js";
 import { Bytes } from "./bytes.js";
 import { decode } from "./bytes-codec.js";
+import { markPendingDescriptors } from "./descriptor-marks.js";
 import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { BaseException, KeyError, OSError, PyTypeError } from "./exceptions.js";
@@ -104,6 +105,7 @@ function functionRepr(f: AnyFunction): string {
   // (a runtime callable object made as a function: `functools.partial(max, 1)`)
   const own = Object.hasOwn(f, "__repr__") ? (f as { __repr__?: unknown }).__repr__ : undefined;
   if (typeof own === "function" && !Object.hasOwn(f, Symbol.for("pyts.boundMethod"))) return String((own as () => unknown)());
+  markPendingDescriptors();
   const descriptor = (f as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
   if (descriptor !== undefined) return `<${descriptor}>`;
   if ((f as { __builtin__?: boolean }).__builtin__) {

@@ -12,6 +12,7 @@ import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, 
 import { complex, PyComplex } from "./complex.js";
 import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
 import { builtinIn } from "./contains.js";
+import { deferDescriptorMarks } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { BaseException, PyTypeError } from "./exceptions.js";
 import { format } from "./format-spec.js";
@@ -300,8 +301,15 @@ export function typeDunder(type: unknown, name: string): unknown {
   return f;
 }
 
-/** Marks the named methods already on the type objects (`str.upper`) for their reprs. */
+/**
+ * Marks the named methods on the type objects (`str.upper`) for their reprs and `__objclass__`:
+ * on the first need of a mark (descriptor-marks.ts), then covering every method defined by then.
+ */
 export function markTypeMethods(): void {
+  deferDescriptorMarks(markTypeMethodsNow);
+}
+
+function markTypeMethodsNow(): void {
   for (const type of Object.values(builtinTypes())) {
     if ((type as unknown) === BaseException) continue;
     for (const [name, kind] of typeDictEntries(type)!) {

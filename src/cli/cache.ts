@@ -47,8 +47,14 @@ export interface CachedProgram {
   warnings: string;
 }
 
-/** The pyts build (version and a digest of its files), or null when the build did not record one. */
+/** The pyts build (version and a digest of its files), or null when the build did not record one; read once. */
 function buildId(): string | null {
+  if (knownBuild === undefined) knownBuild = readBuildId();
+  return knownBuild;
+}
+let knownBuild: string | null | undefined;
+
+function readBuildId(): string | null {
   try {
     const file = fileURLToPath(new URL("./build-id.json", import.meta.url));
     const { version, build } = JSON.parse(fs.readFileSync(file, "utf8")) as { version: string; build: string };

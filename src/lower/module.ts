@@ -209,17 +209,25 @@ function userNames(cx: LowerContext, scope: Scope): string[] {
 /**
  * Visit every statement, expression, pattern and helper node of the module, parents first,
  * through the typed child lists (not every field of every node) and with an explicit stack
- * (a long operator chain nests deeply).
+ * (a long operator chain nests deeply). The order is found once per module: the collecting
+ * passes before the lowering walk the same, unchanged tree several times.
  */
 function walk(module: py.Module, visit: (node: { _type: string }) => void): void {
-  const stack: AnyNode[] = [...module.body].reverse();
-  const children: AnyNode[] = [];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    visit(node);
-    forEachChild(node, (child) => children.push(child));
-    while (children.length > 0) stack.push(children.pop()!);
+  let order = walkOrders.get(module);
+  if (order === undefined) {
+    order = [];
+    const stack: AnyNode[] = [...module.body].reverse();
+    const children: AnyNode[] = [];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      order.push(node);
+      forEachChild(node, (child) => children.push(child));
+      while (children.length > 0) stack.push(children.pop()!);
+    }
+    walkOrders.set(module, order);
   }
+  for (const node of order) visit(node);
 }
+const walkOrders = new WeakMap<py.Module, AnyNode[]>();
 
 /** Facts about calls that decide which defs must accept keywords at run time. */
 function collectCallFacts(cx: LowerContext, module: py.Module): void {
