@@ -22,6 +22,8 @@ import { loopOwnsGenerator } from "./statements.js";
 import { comprehensionParts, exprBlocks } from "./blocking.js";
 import { childExprs } from "./scope.js";
 import { jsName } from "./names.js";
+import { isRangeCall, stepSign } from "./int-facts.js";
+import type { Scope } from "./scope.js";
 
 type Consumer = "sum" | "any" | "all" | "list" | "set" | "tuple" | "dict";
 type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
@@ -60,17 +62,29 @@ function loopable(cx: LowerContext, e: Comprehension): boolean {
 
 function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: ir.Loc | undefined): ir.Expr {
   const scope = cx.scopeOf(e);
-  const firstIter = lowerExpr(cx, e.generators[0]!.iter);
+  const ints = rangeTargets(cx, e, scope);
+  const first = e.generators[0]!;
+  // (a first `range(...)` whose target is a proven int: its bounds, evaluated where it stands)
+  const firstIter = intLoop(ints, first) ? { k: "call", callee: cx.rt("rangeBounds"), args: first.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(first.iter) } as ir.Expr : lowerExpr(cx, first.iter);
   const free = hoistableFree(cx, e, scope);
   const firstParam = "iterable$";
   const acc = "acc$";
   const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
+  if (ints.size > 0) {
+    // A `for i in range(...)` target is an Int in the body, as a def's loop counter is (int-facts.ts).
+    state.intParams = new Set();
+    state.intFacts = ints;
+  }
   const body = cx.within(state, (): ir.Stmt[] => {
     let inner = itemStep(cx, consumer, e, acc);
     const shared: string[] = [];
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
+      if (intLoop(ints, g)) {
+        inner = countingLoop(cx, g, i === 0 ? { k: "id", name: firstParam } : null, inner);
+        continue;
+      }
       let iter: ir.Expr = i === 0 ? { k: "id", name: firstParam } : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
       iter = loopIterable(g.target, g.iter, iter);
@@ -90,15 +104,61 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
   });
   cx.fn.before.push(...state.before);
   const params: ir.Param[] = [firstParam, ...(free ?? []).map(jsName)].map((n) => ({ name: n, type: { k: "any" } }));
+  const kind = e._type === "GeneratorExp" ? consumer : e._type.toLowerCase();
   if (free !== null && state.before.length === 0 && !reachesEnclosingState(body)) {
-    const kind = e._type === "GeneratorExp" ? consumer : e._type.toLowerCase();
     const name = `${kind}$${++cx.hoistedCount}`;
     cx.hoistedFunctions.push({ k: "function", fn: { name, params, body, generator: false, async: false, returnType: { k: "any" } } });
     const args: ir.Expr[] = [firstIter, ...free.map((n) => ({ k: "id", name: jsName(n) }) as ir.Expr)];
     return { k: "call", callee: { k: "id", name }, args, loc };
   }
-  // (the body stays a closure: an arrow called at once, its first iterable the argument)
+  if (!reachesEnclosingState(body)) {
+    // The body stays a closure, declared just before the statement (declaring runs nothing)
+    // and called by name where the expression stands: a traceback's frame is that call.
+    const name = `${kind}$${++cx.hoistedCount}`;
+    cx.fn.before.push({ k: "function", fn: { name, params: [params[0]!], body, generator: false, async: false, returnType: { k: "any" } } });
+    return { k: "call", callee: { k: "id", name }, args: [firstIter], loc };
+  }
+  // (`this` in the body: an arrow called at once keeps the enclosing one)
   return { k: "call", callee: { k: "arrow", params: [params[0]!], body }, args: [firstIter], loc };
+}
+
+const INTROSPECTION = ["locals", "vars", "eval", "exec", "dir"];
+
+/**
+ * The targets of `for i in range(...)` clauses (the builtin range) that are proven ints: bound
+ * there only, and no lambda or nested comprehension captures them.
+ */
+function rangeTargets(cx: LowerContext, e: Comprehension, scope: Scope): Set<string> {
+  const ints = new Set<string>();
+  if (INTROSPECTION.some((n) => scope.loads.has(n))) return ints;
+  for (const g of e.generators) {
+    if (g.target._type !== "Name" || !isRangeCall(cx, g.iter)) continue;
+    const name = g.target.id;
+    if (scope.freeInChildren.has(name) || scope.globals.has(name) || scope.nonlocals.has(name) || scope.bindings.get(name)?.length !== 1) continue;
+    ints.add(name);
+  }
+  return ints;
+}
+
+function intLoop(ints: Set<string>, g: py.Comprehension): g is py.Comprehension & { target: py.Name; iter: py.Call } {
+  return g.target._type === "Name" && ints.has(g.target.id) && g.iter._type === "Call";
+}
+
+/**
+ * `for i in range(...)` as a counting loop over the bounds `rangeBounds` gives (numbers when
+ * safe, else bigints); `bounds` is the parameter holding them for the first clause.
+ */
+function countingLoop(cx: LowerContext, g: py.Comprehension & { target: py.Name; iter: py.Call }, bounds: ir.Expr | null, body: ir.Stmt[]): ir.Stmt[] {
+  const [start, stop, step, k] = [cx.temp("start"), cx.temp("stop"), cx.temp("step"), cx.temp("k")];
+  const id = (name: string): ir.Expr => ({ k: "id", name });
+  const init: ir.Expr = bounds ?? { k: "call", callee: cx.rt("rangeBounds"), args: g.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(g.iter) };
+  const decl: ir.Stmt = { k: "decl", kind: "const", name: { k: "arrayPattern", elements: [start, stop, step].map(id) }, init };
+  const sign = stepSign(g.iter);
+  const up: ir.Expr = { k: "binary", op: "<", left: id(k), right: id(stop) };
+  const down: ir.Expr = { k: "binary", op: ">", left: id(k), right: id(stop) };
+  const test: ir.Expr = sign > 0 ? up : sign < 0 ? down : { k: "cond", test: { k: "binary", op: ">", left: id(step), right: { k: "num", value: 0 } }, then: up, else: down };
+  const bind: ir.Stmt = { k: "decl", kind: "const", name: jsName(g.target.id), init: id(k) };
+  return [decl, { k: "for", name: k, init: id(start), test, update: { k: "assign", op: "+=", target: id(k), value: id(step) }, body: [bind, ...body] }];
 }
 
 function start(cx: LowerContext, consumer: Consumer, acc: string): ir.Stmt[] {

@@ -266,6 +266,8 @@ export function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope):
   // (At module level it runs once: it stays where it is, easier to read.)
   if (cx.classBody !== null || cx.fn.scope.kind === "module") return null;
   if (e._type === "GeneratorExp" && !cx.immediateGenexprs.has(e)) return null;
+  // (`(k := x)` binds k in the enclosing function: a parameter copy of it would not)
+  if (assignsEnclosing(e)) return null;
   const inner = subtree(scope);
   if (inner.some((s) => s.globals.size > 0 || s.nonlocals.size > 0)) return null;
   const free = new Set<string>();
@@ -281,6 +283,18 @@ export function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope):
     }
   }
   return [...free].sort();
+}
+
+/** Does the expression hold an assignment expression (`:=`) anywhere? */
+function assignsEnclosing(e: py.Expr): boolean {
+  const stack: py.Expr[] = [e];
+  for (let x = stack.pop(); x; x = stack.pop()) {
+    if (x._type === "NamedExpr") return true;
+    if (x._type === "ListComp" || x._type === "SetComp" || x._type === "DictComp" || x._type === "GeneratorExp") {
+      stack.push(...(x._type === "DictComp" ? [x.key, x.value] : [x.elt]), ...x.generators.flatMap((g) => [g.target, g.iter, ...g.ifs]));
+    } else stack.push(...childExprs(x));
+  }
+  return false;
 }
 
 /** Does a lowered body reach its JS function's own state (`this`, `arguments`)? Then it stays where it is. */
