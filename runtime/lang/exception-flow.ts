@@ -3,6 +3,7 @@
 // generator a `for` loop leaves early.
 import { BaseException, NameError, PyTypeError, RecursionError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
+import { JS_NEXT } from "../values/iteration.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "../values/recursion.js";
 
 function isExceptionClass(kind: unknown): kind is typeof BaseException {
@@ -50,7 +51,9 @@ function isClosable(x: unknown): x is Closable {
  */
 export function closing(source: unknown): any {
   if (!isClosable(source)) return source;
-  return new ClosingIterator(source, source[Symbol.iterator]());
+  // (a generator's own `next` steps it as its iterator's would: one call less per item)
+  const direct = (source as { [JS_NEXT]?: true })[JS_NEXT] === true && typeof (source as Partial<Iterator<unknown>>).next === "function";
+  return new ClosingIterator(source, direct ? (source as unknown as Iterator<unknown>) : source[Symbol.iterator]());
 }
 
 /** (A class rather than an object of closures: one is made per loop over a generator.) */

@@ -1,7 +1,7 @@
 // `async for` and the comprehension collectors.
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
-import { PyTypeError, StopAsyncIteration } from "../values/exceptions.js";
+import { PyTypeError, RuntimeError, StopAsyncIteration, StopIteration } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { Dict } from "../values/dict.js";
 import { PySet } from "../values/set.js";
@@ -44,6 +44,19 @@ export function anextStep(iterator: AsyncIterator): Coroutine<{ done: boolean; v
       throw error;
     }
   }, "anext");
+}
+
+/**
+ * What a generator expression consumed in a loop (`sum(f(x) for x in xs)`, lowered without a
+ * generator object) raises for an error its body raised: a StopIteration becomes
+ * `RuntimeError: generator raised StopIteration`, as a generator's does (PEP 479).
+ */
+export function genexprError(error: unknown): unknown {
+  if (!(error instanceof StopIteration)) return error;
+  const wrapped = new RuntimeError("generator raised StopIteration");
+  wrapped.__cause__ = error;
+  wrapped.__context__ = error;
+  return wrapped;
 }
 
 // (A comprehension in a class body passes its first iterable, evaluated in the class body.)

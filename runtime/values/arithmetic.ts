@@ -346,6 +346,9 @@ export function add(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
   if (typeof a === "number" && typeof b === "number") return a + b;
   if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) + asFloat(b);
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  // (two plain lists: no subclass's `__add__`/`__radd__` to ask)
+  if (Array.isArray(a) && Array.isArray(b) && Object.getPrototypeOf(a) === Array.prototype && Object.getPrototypeOf(b) === Array.prototype) return a.concat(b);
   return binary(a, b, ADD);
 }
 export function sub(a: unknown, b: unknown): any {

@@ -26,6 +26,7 @@ export * from "./percent-format.js";
 export * from "./contains.js";
 export * from "./range.js";
 export * from "./slice.js";
+export * from "./slice-fast.js";
 export * from "./subscript.js";
 export { UnionType } from "./union-type.js";
 export * from "./attributes.js";

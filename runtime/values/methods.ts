@@ -88,6 +88,8 @@ function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
   const proto = Object.getPrototypeOf(obj) as object | null;
   if (proto === Array.prototype) return LIST_METHODS as Record<string, AnyMethod>;
   if (proto === Dict.prototype) return DICT_METHODS as Record<string, AnyMethod>;
+  if (proto === PySet.prototype || proto === FrozenSet.prototype) return SET_METHODS as Record<string, AnyMethod>;
+  if (proto === Tuple.prototype) return TUPLE_METHODS as Record<string, AnyMethod>;
   return undefined;
 }
 

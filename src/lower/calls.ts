@@ -24,6 +24,7 @@ import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
 import { guardMethodCall } from "./method-guard.js";
+import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -45,6 +46,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
   }
+  const consumed = lowerConsumedGenexpr(cx, e);
+  if (consumed !== null) return consumed;
   const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
   if (superCall) {
     // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)

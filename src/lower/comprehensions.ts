@@ -14,6 +14,7 @@ import { childExprs } from "./scope.js";
 import { delegate } from "./coroutines.js";
 import { loopOwnsGenerator } from "./statements.js";
 import { comprehensionParts, exprBlocks } from "./blocking.js";
+import { lowerComprehensionLoop } from "./comprehension-loops.js";
 
 type Comprehension = py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp;
 
@@ -42,6 +43,10 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   if (e._type === "ListComp") {
     const mapped = lowerAsArrayFrom(cx, e, scope);
     if (mapped) return mapped;
+  }
+  if (e._type !== "GeneratorExp") {
+    const loop = lowerComprehensionLoop(cx, e);
+    if (loop !== null) return loop;
   }
   // The first iterable is evaluated where the comprehension stands.
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
@@ -101,7 +106,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
  * `for target in iter: body` inside a comprehension. A target with `*rest` takes each item
  * apart through the runtime, as an assignment does (JS destructuring has no middle rest).
  */
-function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stmt[], declare: "const" | null): ir.Stmt {
+export function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stmt[], declare: "const" | null): ir.Stmt {
   const starred = (t: py.Expr): boolean =>
     t._type === "Starred" || ((t._type === "Tuple" || t._type === "List") && t.elts.some(starred));
   if (target._type !== "Tuple" && target._type !== "List") {
@@ -171,7 +176,7 @@ function loopTarget(cx: LowerContext, target: py.Expr): string | ir.Pattern {
   return cx.unsupported(target, "this comprehension target");
 }
 
-function boundNames(target: py.Expr): string[] {
+export function boundNames(target: py.Expr): string[] {
   if (target._type === "Name") return [target.id];
   if (target._type === "Tuple" || target._type === "List") return target.elts.flatMap(boundNames);
   if (target._type === "Starred") return boundNames(target.value);
@@ -257,10 +262,12 @@ function subtree(scope: Scope): Scope[] {
  * list/set/dict comprehension, or a generator expression a builtin consumes at once), so the
  * locals cannot be rebound meanwhile, except by a nested `nonlocal` (then it stays a closure).
  */
-function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope): string[] | null {
+export function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope): string[] | null {
   // (At module level it runs once: it stays where it is, easier to read.)
   if (cx.classBody !== null || cx.fn.scope.kind === "module") return null;
   if (e._type === "GeneratorExp" && !cx.immediateGenexprs.has(e)) return null;
+  // (`(k := x)` binds k in the enclosing function: a parameter copy of it would not)
+  if (assignsEnclosing(e)) return null;
   const inner = subtree(scope);
   if (inner.some((s) => s.globals.size > 0 || s.nonlocals.size > 0)) return null;
   const free = new Set<string>();
@@ -278,8 +285,20 @@ function hoistableFree(cx: LowerContext, e: Comprehension, scope: Scope): string
   return [...free].sort();
 }
 
+/** Does the expression hold an assignment expression (`:=`) anywhere? */
+function assignsEnclosing(e: py.Expr): boolean {
+  const stack: py.Expr[] = [e];
+  for (let x = stack.pop(); x; x = stack.pop()) {
+    if (x._type === "NamedExpr") return true;
+    if (x._type === "ListComp" || x._type === "SetComp" || x._type === "DictComp" || x._type === "GeneratorExp") {
+      stack.push(...(x._type === "DictComp" ? [x.key, x.value] : [x.elt]), ...x.generators.flatMap((g) => [g.target, g.iter, ...g.ifs]));
+    } else stack.push(...childExprs(x));
+  }
+  return false;
+}
+
 /** Does a lowered body reach its JS function's own state (`this`, `arguments`)? Then it stays where it is. */
-function reachesEnclosingState(body: ir.Stmt[]): boolean {
+export function reachesEnclosingState(body: ir.Stmt[]): boolean {
   const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
   return text.includes('"k":"this"') || text.includes('"arguments"');
 }

@@ -84,11 +84,13 @@ function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {
       return lowerAttribute(cx, e);
     case "Subscript": {
       const index = intIndex(cx, e.slice);
+      const sliced = e.slice._type === "Slice" ? e.slice : null;
       if (index !== null) return { k: "call", callee: cx.rt("getitemI"), args: [lowerExpr(cx, e.value), index], loc };
       if (intSlice(cx, e.slice)) {
         const bound = (b: py.Expr | null): ir.Expr => (b === null ? { k: "null" } : lowerInt(cx, b));
         return { k: "call", callee: cx.rt("getsliceI"), args: [lowerExpr(cx, e.value), bound(e.slice.lower), bound(e.slice.upper)], loc };
       }
+      if (sliced !== null) return { k: "call", callee: cx.rt("getslice"), args: [lowerExpr(cx, e.value), ...sliceParts(cx, sliced)], loc };
       return { k: "call", callee: cx.rt("getitem"), args: [lowerExpr(cx, e.value), lowerExpr(cx, e.slice)], loc };
     }
     case "Slice":
@@ -499,4 +501,9 @@ function lowerFormattedValue(cx: LowerContext, e: py.FormattedValue): ir.Expr {
 /** Is this expression a reference to a class that Python code constructs by calling it? */
 export function isExceptionClassName(name: string): boolean {
   return BUILTIN_EXCEPTIONS.has(name);
+}
+
+/** `lo`, `hi`, `step` of `x[lo:hi:step]`, None where omitted (getslice/setslice take them apart). */
+export function sliceParts(cx: LowerContext, e: py.Slice): ir.Expr[] {
+  return [e.lower, e.upper, e.step].map((x) => (x ? lowerExpr(cx, x) : ({ k: "null" } as ir.Expr)));
 }

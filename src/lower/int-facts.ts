@@ -338,7 +338,7 @@ export function lowerIntTest(cx: LowerContext, e: py.Expr): ir.Expr | null {
 }
 
 /** The sign of a range call's step when the source fixes it: 1, -1, or 0 when unknown. */
-function stepSign(call: py.Call): number {
+export function stepSign(call: py.Call): number {
   if (call.args.length < 3) return 1;
   let step = call.args[2]!;
   let sign = 1;

@@ -11,7 +11,7 @@ import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
-import { lowerExpr } from "./expressions.js";
+import { lowerExpr, sliceParts } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
 import { floatLocals, lowerFloat } from "./float-facts.js";
 import { INT_HELPERS, intIndex, intLocals, lowerInt } from "./int-facts.js";
@@ -167,7 +167,9 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       const set: ir.Expr =
         index !== null
           ? { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }
-          : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
+          : target.slice._type === "Slice"
+            ? { k: "call", callee: cx.rt("setslice"), args: [lowerExpr(cx, target.value), ...sliceParts(cx, target.slice), value] }
+            : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
       // (a `__setitem__` that waits: the runtime hands back its promise)
       return [{ k: "expr", expr: waitsImplicitly(cx, target) ? awaitImplicit(cx, set, loc) : set, loc }];
     }

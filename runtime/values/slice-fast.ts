@@ -1,0 +1,77 @@
+// `obj[lo:hi:step]` read and assigned without making a slice object, when the object is a
+// plain list or str (no astral characters), the bounds are ints or omitted and the step is
+// 1 or -1 (or omitted): what `fannkuch`'s `perm[:k + 1] = perm[k::-1]` does. Anything else
+// (subclasses, `__index__` bounds, other steps, bytes, tuples...) goes through the slice
+// object and `getitem`/`setitem` exactly as before.
+
+import { getitem, setitem } from "./subscript.js";
+import { slice } from "./slice.js";
+import { astralCodePoints } from "./str-index.js";
+
+/** A bound as a JS number (an omitted one as null); undefined when it is no plain int. */
+function plainBound(b: unknown): number | null | undefined {
+  if (b === null) return null;
+  // (a bound past 2**53 becomes an approximate number: clamped to the ends all the same)
+  if (typeof b === "bigint") return Number(b);
+  return undefined;
+}
+
+/** The step as 1 or -1; 0 for any other step (the slow path). */
+function plainStep(step: unknown): number {
+  if (step === null || step === 1n) return 1;
+  return step === -1n ? -1 : 0;
+}
+
+function isPlainList(obj: unknown): obj is unknown[] {
+  return Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype;
+}
+
+/** CPython's PySlice_AdjustIndices for one bound and a step of -1. */
+function backwardBound(b: number | null, omitted: number, n: number): number {
+  if (b === null) return omitted;
+  if (b < 0) return Math.max(b + n, -1);
+  return Math.min(b, n - 1);
+}
+
+/** Python's `obj[lo:hi:step]`. */
+export function getslice(obj: unknown, lo: unknown, hi: unknown, step: unknown): any {
+  const a = plainBound(lo);
+  const b = plainBound(hi);
+  const s = plainStep(step);
+  if (a !== undefined && b !== undefined && s !== 0) {
+    const list = isPlainList(obj);
+    if (list || (typeof obj === "string" && astralCodePoints(obj) === null)) {
+      const seq = obj as unknown[] | string;
+      // (JS's `slice` clamps and counts negative bounds from the end as Python does for step 1)
+      if (s === 1) return seq.slice(a ?? 0, b ?? seq.length);
+      const n = seq.length;
+      const start = backwardBound(a, n - 1, n);
+      const stop = backwardBound(b, -1, n);
+      if (list) {
+        const out: unknown[] = [];
+        for (let i = start; i > stop; i--) out.push((seq as unknown[])[i]);
+        return out;
+      }
+      let text = "";
+      for (let i = start; i > stop; i--) text += (seq as string)[i];
+      return text;
+    }
+  }
+  return getitem(obj, slice(lo, hi, step));
+}
+
+/** Python's `obj[lo:hi:step] = value`. */
+export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, value: unknown): unknown {
+  const a = plainBound(lo);
+  const b = plainBound(hi);
+  // (a spread into `splice` is bounded by the JS stack: long values take the slow path)
+  if (a !== undefined && b !== undefined && plainStep(step) === 1 && isPlainList(obj) && isPlainList(value) && value.length <= 10000) {
+    const n = obj.length;
+    const clamp = (x: number): number => (x < 0 ? Math.max(x + n, 0) : Math.min(x, n));
+    const start = a === null ? 0 : clamp(a);
+    const stop = Math.max(start, b === null ? n : clamp(b));
+    obj.splice(start, stop - start, ...value);
+    return undefined;
+  }
+  return setitem(obj, slice(lo, hi, step), value);
+}
