@@ -12,7 +12,7 @@ import { lowerFunctionBody } from "./functions.js";
 import { lowerExpr } from "./expressions.js";
 import { forwardRefStatement } from "./forward-refs.js";
 import { jsName } from "./names.js";
-import { BUILTIN_FUNCTIONS } from "./builtins.js";
+import { BUILTIN_FUNCTIONS, RUNTIME_SUBMODULES } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
@@ -152,6 +152,12 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
         if (isProgramModule(cx, a.name)) continue;
         const bound = a.asname ?? a.name.split(".")[0]!;
         if (once(bound) || (!a.asname && packageOnly(bound))) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
+      }
+    } else if (s._type === "ImportFrom" && s.level === 0 && s.module !== null && !isProgramModule(cx, s.module)) {
+      // `from xml.etree import ElementTree as ET`, `from os import path`: a standard submodule.
+      for (const a of s.names) {
+        const bound = a.asname ?? a.name;
+        if (RUNTIME_SUBMODULES.has(`${s.module}.${a.name}`) && once(bound)) cx.importedSubmodules.set(bound, `${s.module}.${a.name}`);
       }
     } else if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once(s.name) && s.decorator_list.length === 0) {
       cx.known.set(s.name, { k: "function", def: s });
