@@ -23,6 +23,7 @@ import { attributeKey } from "./attr-keys.js";
 import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
+import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
@@ -45,7 +46,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
   }
-  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
+  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e) ?? lowerLocalsCall(cx, e);
   if (superCall) {
     // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)
     const jsSuper = superCall.k === "call" && superCall.callee.k === "id" && superCall.callee.name === "super";

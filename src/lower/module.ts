@@ -39,7 +39,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   const module: py.Module = { ...original, body: doctests.body };
   // An entry that reads its namespace keeps every global on its module object (doctest's
   // finder reads the module's functions and classes).
-  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? null);
+  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? loneNamespace(module, options.filename));
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
@@ -105,6 +105,18 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     throw error;
   }
+}
+
+/**
+ * A lone file that reads its namespace (`globals()`, `vars()`/`dir()` at its top level) is
+ * converted as a program of one module, named after its file, so it has a module object: run
+ * by node it is `__main__`; imported by a TypeScript host, it is its file's stem.
+ */
+function loneNamespace(module: py.Module, filename: string | undefined): ProgramModuleInfo | null {
+  if (!usesNamespace(module.body)) return null;
+  const stem = /([^/\\]+?)(?:\.py)?$/.exec(filename ?? "")?.[1];
+  const name = stem !== undefined && /^[A-Za-z_]\w*$/.test(stem) ? stem : "__main__";
+  return { name, isPackage: false, resolver: { find: () => null } };
 }
 
 /** `registerDoctests(__name__, __pyts_doctests__)` right after the function (see doctests.ts). */
