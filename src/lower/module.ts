@@ -47,6 +47,12 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
+  // Another module of the program imports inspect: it may read this one's signatures and docstrings.
+  const programInspect = cx.program?.resolver.programImportsInspect?.(cx.program.name) === true;
+  if (programInspect) {
+    for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
+    cx.readsSignatures = cx.readsDocstrings = true;
+  }
   // doctest's finder reads every function and class of the module as a value.
   if (doctests.added) for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
   // Another module may call this one's functions with keywords, or read them as values.
@@ -61,7 +67,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
     if (doctests.added) registerDoctests(cx, body);
-    if (importsInspect(module.body)) {
+    if (importsInspect(module.body) || programInspect) {
       const args = registerSourcesArgs(original.body, options.sourceLines ?? []).map((e) => lowerExpr(cx, e));
       body.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("registerSources"), args } });
     }
