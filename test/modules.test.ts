@@ -150,11 +150,32 @@ test("an entry its program imports by name runs twice under pyts run, as `__main
   expect(result.stderr).toBe(python.stderr);
 }, 60_000);
 
-test("globals() in a lone file (no module object) is a located error naming it", async () => {
-  await expect(transpile("x = 1\nprint(globals())\n", { filename: "lone.py" })).rejects.toMatchObject({
-    diagnostics: [{ line: 2, col: 6, message: expect.stringContaining("globals() in a lone file") }],
-  });
-});
+test("a lone file reading its namespace gets a module object: run by node it is __main__ with CPython's globals(), vars() and locals()", async () => {
+  const source = [
+    "import math",
+    "x = 1",
+    "def f(a, b=2):",
+    "    c = [a]",
+    "    return locals()",
+    "print(list(globals()))",
+    "globals()['z'] = 5",
+    "print(z, globals().get('x'), '__name__' in globals(), __name__)",
+    "print(f(1), sorted(k for k in vars() if not k.startswith('__')))",
+    "",
+  ].join("\n");
+  const { code } = await transpile(source, { filename: "lone.py" });
+  expect(code).toContain('defineModule("lone"');
+  const dir = path.join(ROOT, ".tmp", "lone-namespace");
+  fs.mkdirSync(dir, { recursive: true });
+  const { transformSync } = await import("esbuild");
+  fs.writeFileSync(path.join(dir, "lone.mjs"), transformSync(code, { loader: "ts", format: "esm" }).code);
+  fs.writeFileSync(path.join(dir, "lone.py"), source);
+  const node = await runProcess(process.execPath, [path.join(dir, "lone.mjs")]);
+  const python = await runProcess("python3", [path.join(dir, "lone.py")]);
+  expect(python.stdout).toContain("'math', 'x', 'f']");
+  expect(node.stderr).toBe("");
+  expect(node.stdout).toBe(python.stdout);
+}, 60_000);
 
 test("a generator importing a module whose top level runs an event loop is a located error, unless the module's top level imported it first", async () => {
   const modules = new Map([["main", { isPackage: false }], ["job", { isPackage: false, awaitsAtImport: true }]]);

@@ -3,7 +3,7 @@
 
 export { namedTupleBase } from "./namedtuple.js";
 export { importName, moduleAttribute } from "./module-object.js";
-export { moduleNamespace, lookupGlobal } from "./module-namespace.js";
+export { moduleNamespace, lookupGlobal, localsSnapshot, localNames } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";
 export { markAbstract } from "./abc.js";

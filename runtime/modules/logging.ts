@@ -7,6 +7,7 @@
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { configModule } from "./logging-config.js";
+import { makeHandlersModule } from "./logging-handlers.js";
 import { enterHandler, exitHandler, handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
@@ -142,7 +143,8 @@ export class LogRecord {
   getMessage(): string {
     const text = toStr(this.msg);
     const args = this.args as Tuple | Dict;
-    if (args instanceof Tuple && args.length === 0) return text;
+    // (CPython: `if self.args: msg = msg % self.args`)
+    if ((args instanceof Tuple && args.length === 0) || args === null || args === undefined || (args instanceof Dict && args.size === 0)) return text;
     return percentFormat(text, args);
   }
 
@@ -534,4 +536,5 @@ export const loggingModule = moduleObject("logging", {
   Filterer: pyClass(Filterer),
   LoggerAdapter: pyClass(LoggerAdapter),
   config: configModule,
+  handlers: makeHandlersModule({ Handler, FileHandler, ERROR, NOTSET }),
 });

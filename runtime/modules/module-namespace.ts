@@ -103,6 +103,25 @@ export function moduleNamespace(module: { [NAMESPACE](): Dict }): Dict {
 }
 
 /**
+ * `locals()` in a function: its frame's dict (one per call, made by the first locals()) brought
+ * up to date, as CPython's: each bound name set in the order the lowering gives (CPython's),
+ * each unbound one (undefined) removed.
+ */
+export function localsSnapshot(names: readonly string[], values: readonly unknown[], frame: Dict | undefined): Dict {
+  const dict = frame ?? new Dict<unknown, unknown>();
+  for (let i = 0; i < names.length; i++) {
+    if (values[i] !== undefined) dict.set(names[i]!, values[i]);
+    else if (dict.has(names[i]!)) dict.delete(names[i]!);
+  }
+  return dict;
+}
+
+/** `dir()` in a function: its bound names, sorted. */
+export function localNames(names: readonly string[], values: readonly unknown[]): string[] {
+  return names.filter((_, i) => values[i] !== undefined).sort();
+}
+
+/**
  * A global the module's code reads but never binds: an attribute something set on the module
  * object (`globals()["x"] = 1`, `setattr(m, "x", 1)` from another module), else NameError.
  */

@@ -1,10 +1,11 @@
-// pathlib's pure paths (POSIX flavour, as Lib/pathlib.py of 3.11): parsing into drive/root/parts,
-// name, suffixes, parents, joinpath and `/`, with_name/with_stem/with_suffix, relative_to, match.
+// pathlib's pure paths (both flavours, as Lib/pathlib.py of 3.11: pathlib-flavour.ts): parsing
+// into drive/root/parts, name, suffixes, parents, joinpath and `/`, with_name/with_stem/
+// with_suffix, relative_to, match, comparisons (case-insensitive for Windows paths).
 
 import { pathArg } from "../lang/files.js";
 import { Bytes } from "../values/bytes.js";
 import { compareStrings } from "../values/compare.js";
-import { IndexError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { IndexError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { pyHash } from "../values/hashing.js";
 import { PyIterator } from "../values/iteration.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
@@ -13,36 +14,11 @@ import { NotImplemented } from "../values/singletons.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { fnmatchcase } from "./fnmatch.js";
+import { POSIX, WINDOWS, formatPartsOf, joinParsed, parsePartsOf, type Flavour, type Parsed } from "./pathlib-flavour.js";
 
-interface Parsed {
-  drv: string;
-  root: string;
-  parts: string[];
-}
-
-/** `_PosixFlavour.parse_parts`: the last anchored argument wins; "" and "." parts vanish. */
+/** `_PosixFlavour.parse_parts` (the concrete paths of this system are POSIX). */
 export function parseParts(args: readonly string[]): Parsed {
-  const parsed: string[] = [];
-  let root = "";
-  for (let i = args.length - 1; i >= 0; i--) {
-    const part = args[i]!;
-    if (!part) continue;
-    let rel = part;
-    if (part[0] === "/") {
-      const stripped = part.replace(/^\/+/, "");
-      root = part.length - stripped.length === 2 ? "//" : "/";
-      rel = stripped;
-    }
-    const pieces = rel.split("/");
-    for (let j = pieces.length - 1; j >= 0; j--) {
-      const x = pieces[j]!;
-      if (x && x !== ".") parsed.push(x);
-    }
-    if (root) break;
-  }
-  if (root) parsed.push(root);
-  parsed.reverse();
-  return { drv: "", root, parts: parsed };
+  return parsePartsOf(POSIX, args);
 }
 
 /** One constructor argument as str (a PurePath gives its parts). */
@@ -61,10 +37,6 @@ function argParts(args: readonly unknown[]): string[] {
   return out;
 }
 
-function formatParts(p: Parsed): string {
-  if (p.drv || p.root) return p.drv + p.root + p.parts.slice(1).join("/");
-  return p.parts.join("/");
-}
 
 export type PathCtor = new (...args: unknown[]) => PurePath;
 
@@ -77,7 +49,8 @@ export class PurePath {
 
   constructor(...args: unknown[]) {
     if (new.target.prototype === PurePath.prototype) return new PurePosixPath(...args); // (also through the pyClass proxy)
-    const p = parseParts(argParts(args));
+    const p = parsePartsOf(this.flavour, argParts(args));
+    this.drvPart = p.drv;
     this.rootPart = p.root;
     this.partsList = p.parts;
   }
@@ -92,7 +65,17 @@ export class PurePath {
   }
 
   protected fromArgs(args: readonly unknown[]): this {
-    return this.make(parseParts(argParts(args)));
+    return this.make(parsePartsOf(this.flavour, argParts(args)));
+  }
+
+  get flavour(): Flavour {
+    return POSIX;
+  }
+
+  /** `_cparts`: the parts case-folded as the flavour compares them */
+  get cparts(): string[] {
+    const f = this.flavour;
+    return f === POSIX ? this.partsList : this.partsList.map((p) => f.casefold(p));
   }
 
   get parsed(): Parsed {
@@ -100,7 +83,7 @@ export class PurePath {
   }
 
   __str__(): string {
-    return (this.cachedStr ??= formatParts(this.parsed) || ".");
+    return (this.cachedStr ??= formatPartsOf(this.flavour, this.parsed) || ".");
   }
 
   toString(): string {
@@ -112,7 +95,8 @@ export class PurePath {
   }
 
   as_posix(): string {
-    return this.__str__();
+    const f = this.flavour;
+    return f.sep === "/" ? this.__str__() : this.__str__().split(f.sep).join("/");
   }
 
   __bytes__(): Bytes {
@@ -125,32 +109,28 @@ export class PurePath {
 
   as_uri(): string {
     if (!this.is_absolute()) throw new ValueError("relative path can't be expressed as a file URI");
-    const bytes = Buffer.from(this.as_posix(), "utf8");
-    let out = "";
-    for (const b of bytes) {
-      const c = String.fromCharCode(b);
-      out += /[A-Za-z0-9_.~\-/]/.test(c) ? c : "%" + b.toString(16).toUpperCase().padStart(2, "0");
-    }
-    return "file://" + out;
+    return this.flavour.makeUri(this.drvPart, this.as_posix());
   }
 
   private sameFlavour(other: unknown): other is PurePath {
-    return other instanceof PurePath;
+    return other instanceof PurePath && other.flavour === this.flavour;
   }
 
   __eq__(other: unknown): unknown {
     if (!this.sameFlavour(other)) return NotImplemented;
-    return this.__str__() === other.__str__() && this.rootPart === other.rootPart;
+    const a = this.cparts;
+    const b = other.cparts;
+    return a.length === b.length && a.every((x, i) => x === b[i]);
   }
 
   __hash__(): bigint {
-    return pyHash(Tuple.of(...this.partsList));
+    return pyHash(Tuple.of(...this.cparts));
   }
 
   private compare(other: unknown): number | null {
     if (!this.sameFlavour(other)) return null;
-    const a = this.partsList;
-    const b = other.partsList;
+    const a = this.cparts;
+    const b = other.cparts;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       const c = compareStrings(a[i]!, b[i]!);
       if (c !== 0) return c;
@@ -221,8 +201,9 @@ export class PurePath {
   with_name(name: unknown): this {
     if (!this.name) throw new ValueError(`${this.__repr__()} has an empty name`);
     const s = pathArg(name);
-    const p = parseParts([s]);
-    if (!s || s.endsWith("/") || p.drv || p.root || p.parts.length !== 1) throw new ValueError(`Invalid name ${strRepr(s)}`);
+    const f = this.flavour;
+    const p = parsePartsOf(f, [s]);
+    if (!s || s.endsWith(f.sep) || (f.altsep !== "" && s.endsWith(f.altsep)) || p.drv || p.root || p.parts.length !== 1) throw new ValueError(`Invalid name ${strRepr(s)}`);
     return this.make({ drv: this.drvPart, root: this.rootPart, parts: [...this.partsList.slice(0, -1), s] });
   }
 
@@ -233,7 +214,7 @@ export class PurePath {
 
   with_suffix(suffix: unknown): this {
     if (typeof suffix !== "string") throw new PyTypeError(`argument of type '${typeName(suffix)}' is not iterable`);
-    if (suffix.includes("/")) throw new ValueError(`Invalid suffix ${strRepr(suffix)}`);
+    if (suffix.includes(this.flavour.sep) || (this.flavour.altsep !== "" && suffix.includes(this.flavour.altsep))) throw new ValueError(`Invalid suffix ${strRepr(suffix)}`);
     if ((suffix && !suffix.startsWith(".")) || suffix === ".") throw new ValueError(`Invalid suffix ${strRepr(suffix)}`);
     let name = this.name;
     if (!name) throw new ValueError(`${this.__repr__()} has an empty name`);
@@ -245,13 +226,15 @@ export class PurePath {
   relative_to(...other: unknown[]): this {
     if (other.length === 0) throw new PyTypeError("need at least one argument");
     const root = this.rootPart;
-    const abs = root ? ["", root, ...this.partsList.slice(1)] : this.partsList;
-    const to = parseParts(argParts(other));
-    const toAbs = to.root ? ["", to.root, ...to.parts.slice(1)] : to.parts;
+    const drv = this.drvPart;
+    const f = this.flavour;
+    const abs = root ? [drv, root, ...this.partsList.slice(1)] : this.partsList;
+    const to = parsePartsOf(f, argParts(other));
+    const toAbs = to.root ? [to.drv, to.root, ...to.parts.slice(1)] : to.parts;
     const n = toAbs.length;
-    const mismatch = n === 0 ? Boolean(root) : abs.length < n || abs.slice(0, n).some((x, i) => x !== toAbs[i]);
+    const mismatch = n === 0 ? Boolean(root || drv) : abs.length < n || abs.slice(0, n).some((x, i) => f.casefold(x) !== f.casefold(toAbs[i]!));
     if (mismatch) {
-      throw new ValueError(`${strRepr(this.__str__())} is not in the subpath of ${strRepr(formatParts(to))} OR one path is relative and the other is absolute.`);
+      throw new ValueError(`${strRepr(this.__str__())} is not in the subpath of ${strRepr(formatPartsOf(f, to))} OR one path is relative and the other is absolute.`);
     }
     return this.make({ drv: "", root: n === 1 ? root : "", parts: abs.slice(n) });
   }
@@ -271,9 +254,8 @@ export class PurePath {
   }
 
   joinpath(...args: unknown[]): this {
-    const other = parseParts(argParts(args));
-    if (other.root) return this.make(other);
-    return this.make({ drv: this.drvPart, root: this.rootPart, parts: [...this.partsList, ...other.parts] });
+    const f = this.flavour;
+    return this.make(joinParsed(f, this.parsed, parsePartsOf(f, argParts(args))));
   }
 
   __truediv__(key: unknown): unknown {
@@ -297,21 +279,24 @@ export class PurePath {
   }
 
   is_absolute(): boolean {
-    return Boolean(this.rootPart);
+    if (!this.rootPart) return false;
+    return !this.flavour.hasDrv || Boolean(this.drvPart);
   }
 
   is_reserved(): boolean {
-    return false;
+    return this.flavour.isReserved(this.partsList);
   }
 
   match(pattern: unknown): boolean {
     if (typeof pattern !== "string") throw new PyTypeError(`argument should be a str object or an os.PathLike object returning str, not ${strRepr(typeName(pattern))}`);
-    const pat = parseParts([pattern]);
+    const f = this.flavour;
+    const pat = parsePartsOf(f, [f.casefold(pattern)]);
     if (pat.parts.length === 0) throw new ValueError("empty pattern");
-    if (pat.root && pat.root !== this.rootPart) return false;
-    const parts = this.partsList;
+    if (pat.drv && pat.drv !== f.casefold(this.drvPart)) return false;
+    if (pat.root && pat.root !== f.casefold(this.rootPart)) return false;
+    const parts = this.cparts;
     let patParts = pat.parts;
-    if (pat.root) {
+    if (pat.drv || pat.root) {
       if (patParts.length !== parts.length) return false;
       patParts = patParts.slice(1);
     } else if (patParts.length > parts.length) return false;
@@ -374,8 +359,7 @@ export class PathParents {
 export class PurePosixPath extends PurePath {}
 
 export class PureWindowsPath extends PurePath {
-  constructor(...args: unknown[]) {
-    super(...args);
-    throw new NotImplementedError("pyts provides only the POSIX flavour of pathlib");
+  override get flavour(): Flavour {
+    return WINDOWS;
   }
 }

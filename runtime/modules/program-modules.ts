@@ -13,7 +13,7 @@ import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { programFile } from "../core/code-location.js";
 import { PyModule } from "./module-object.js";
 import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
-import type { Dict } from "../values/dict.js";
+import { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
 import { ModuleSpec as PyModuleSpec, SourceFileLoader, builtinsModule, builtinsNamespace, cachedPath } from "./module-spec.js";
 
@@ -48,6 +48,7 @@ export class ProgramModule extends PyModule {
   #require: Require | null = null;
   #doc: string | null = null;
   #namespace: Dict | null = null;
+  #emptyAnnotations: Dict | null = null;
   #loader: SourceFileLoader | null = null;
   #spec: PyModuleSpec | null = null;
 
@@ -90,6 +91,16 @@ export class ProgramModule extends PyModule {
     return this.__name__ === "__main__" ? builtinsModule() : builtinsNamespace();
   }
 
+  #annotations(): unknown {
+    const key = objectKey("__annotations__");
+    try {
+      if (Object.hasOwn(this, key)) return (this as unknown as Record<string, unknown>)[key];
+    } catch {
+      // (not bound yet: the script's own dict is made below)
+    }
+    return (this.#emptyAnnotations ??= new Dict());
+  }
+
   #path(): string[] | null {
     return this.isPackage ? ((this as unknown as { __path__?: string[] }).__path__ ?? null) : null;
   }
@@ -99,7 +110,8 @@ export class ProgramModule extends PyModule {
     const dunders = (): Record<string, unknown> => {
       const path = this.#path();
       const head = { __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __loader__: this.__loader__, __spec__: this.__spec__, ...(path ? { __path__: path } : {}) };
-      if (this.__name__ === "__main__") return { ...head, __builtins__: this.__builtins__, __file__: this.__file__, __cached__: this.__cached__ };
+      // (CPython's script namespace always has `__annotations__`, empty without annotations)
+      if (this.__name__ === "__main__") return { ...head, __annotations__: this.#annotations(), __builtins__: this.__builtins__, __file__: this.__file__, __cached__: this.__cached__ };
       return { ...head, __file__: this.__file__, __cached__: this.__cached__, __builtins__: this.__builtins__ };
     };
     return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));

@@ -3,8 +3,8 @@
 // a compressobj buffers its input and compresses at flush(); a Z_SYNC_FLUSH/Z_FULL_FLUSH ends
 // the buffered part as its own raw deflate run (valid deflate: later data does not refer back
 // to it), framed with the zlib or gzip header and trailer pyts computes itself. A decompressobj
-// inflates all input seen so far and returns what is new (eof, unused_data from the engine's
-// consumed count). decompress(data, max_length) with a max_length is not provided.
+// drives node's inflate stream through its handle, as zlibmodule.c drives zlib: output limited
+// by max_length, the input left as unconsumed_tail, or as unused_data after the stream's end.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -173,14 +173,23 @@ class Compress {
   }
 }
 
+/** node's zlib stream object, driven synchronously through its handle (as node's own *Sync functions do). */
+interface Engine {
+  _handle: { writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  _writeState: Uint32Array;
+  on(event: "error", f: (e: unknown) => void): void;
+  removeListener(event: "error", f: (e: unknown) => void): void;
+}
+
 class Decompress {
   static readonly pythonName = "Decompress";
   static readonly __module__ = "zlib";
-  private input = new Uint8Array(0);
-  private returned = 0;
+  /** the input inflate consumed so far (to tell a complete stream from one that needs more) */
+  private fed: Uint8Array[] = [];
+  private engine: Engine | null = null;
   eof = false;
   unused_data: Bytes = toBytes(new Uint8Array(0));
-  readonly unconsumed_tail: Bytes = toBytes(new Uint8Array(0));
+  unconsumed_tail: Bytes = toBytes(new Uint8Array(0));
   private readonly format: Format;
   private readonly windowBits: number;
 
@@ -191,39 +200,91 @@ class Decompress {
 
   decompress(...args: unknown[]): Bytes {
     const [pos, kws] = splitKw(args);
-    if ((pos[1] ?? kws["max_length"] ?? 0n) !== 0n) throw new ValueError("pyts: Decompress.decompress(data, max_length) is not supported");
     const bytes = data(pos[0]);
+    const maxLength = int(pos[1] ?? kws["max_length"], 0);
+    if (maxLength < 0) throw new ValueError("max_length must be non-negative");
     if (this.eof) {
       this.unused_data = toBytes(Buffer.concat([this.unused_data, bytes]));
       return toBytes(new Uint8Array(0));
     }
-    this.input = Buffer.concat([this.input, bytes]);
-    let result: { out: Uint8Array; used: number };
+    return this.inflateSome(bytes, maxLength, "decompressing");
+  }
+
+  /**
+   * zlibmodule.c's loop: inflate (Z_SYNC_FLUSH) into output of at most `maxLength` bytes (0: no
+   * limit) while the output fills; the input left is unused_data after the stream's end, else
+   * the unconsumed_tail.
+   */
+  private inflateSome(bytes: Uint8Array, maxLength: number, action: string): Bytes {
+    const z = zlib();
+    const options = { windowBits: this.windowBits };
+    const engine = (this.engine ??= (this.format === "zlib" ? z.createInflate(options) : this.format === "raw" ? z.createInflateRaw(options) : this.format === "gzip" ? z.createGunzip(options) : z.createUnzip(options)) as unknown as Engine);
+    let failure: unknown = null;
+    const onError = (e: unknown): void => {
+      failure = e;
+    };
+    engine.on("error", onError);
+    // (node records a failure on the stream at once, and emits "error" later)
+    const recorded = (): unknown => {
+      const key = Object.getOwnPropertySymbols(engine).find((k) => k.description === "kError");
+      return key === undefined ? null : ((engine as unknown as Record<symbol, unknown>)[key] ?? null);
+    };
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let inOff = 0;
+    let full = false;
     try {
-      result = inflate(this.input, this.format, this.windowBits, true);
-    } catch (e) {
-      return zerror(e, "decompressing");
+      for (;;) {
+        const room = maxLength > 0 ? Math.min(maxLength - total, 16384) : 16384;
+        if (room <= 0) break;
+        const out = new Uint8Array(room);
+        const availIn = bytes.length - inOff;
+        engine._handle.writeSync(z.constants.Z_SYNC_FLUSH, bytes, inOff, availIn, out, 0, room);
+        failure ??= recorded();
+        if (failure !== null) {
+          this.engine = null;
+          return zerror(failure, action);
+        }
+        const [availOut, availInAfter] = engine._writeState as unknown as [number, number];
+        if (room > availOut) chunks.push(out.subarray(0, room - availOut));
+        total += room - availOut;
+        inOff += availIn - availInAfter;
+        full = availOut === 0;
+        if (!full) break;
+      }
+    } finally {
+      // a failed stream still emits its "error" later: nobody else listens
+      if (failure === null) engine.removeListener("error", onError);
     }
-    if (result.used < this.input.length || this.complete()) {
+    this.fed.push(bytes.subarray(0, inOff));
+    const rest = bytes.subarray(inOff);
+    // inflate stops short of its input only at the stream's end; with all input taken, the
+    // stream may have ended exactly there
+    const ended = !full && (rest.length > 0 || this.complete());
+    if (ended) {
       this.eof = true;
-      this.unused_data = toBytes(this.input.subarray(result.used));
+      this.unused_data = toBytes(Buffer.concat([this.unused_data, rest]));
+      this.unconsumed_tail = toBytes(new Uint8Array(0));
+    } else {
+      this.unconsumed_tail = toBytes(rest);
     }
-    const fresh = result.out.subarray(this.returned);
-    this.returned = result.out.length;
-    return toBytes(fresh);
+    return toBytes(Buffer.concat(chunks));
   }
 
   private complete(): boolean {
     try {
-      inflate(this.input, this.format, this.windowBits, false);
+      inflate(Buffer.concat(this.fed), this.format, this.windowBits, false);
       return true;
     } catch {
       return false;
     }
   }
 
-  flush(_length: unknown = Z.DEF_BUF_SIZE): Bytes {
-    return toBytes(new Uint8Array(0));
+  /** Inflates the unconsumed_tail, all of it. */
+  flush(length: unknown = Z.DEF_BUF_SIZE): Bytes {
+    if (int(length, 16384) <= 0) throw new ValueError("length must be greater than zero");
+    if (this.eof) return toBytes(new Uint8Array(0));
+    return this.inflateSome(this.unconsumed_tail, 0, "flushing");
   }
 }
 

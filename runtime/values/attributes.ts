@@ -296,6 +296,8 @@ export function unsetAttribute(obj: unknown, key: string): any {
     if (typeof obj === "function" && isClass(obj)) {
       const slot = slotDescriptor(obj, pythonName(key, true) ?? key);
       if (slot !== undefined) return slot;
+      // `mod.Cls.method`: a method lives on the class's prototype (getattr finds it, or raises)
+      return getattrImpl(obj, pythonName(key, true) ?? key);
     }
   }
   // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it;

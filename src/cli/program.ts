@@ -10,6 +10,7 @@ import { decodeSource } from "../frontend/encoding.js";
 import { importedModules, moduleWaits, relativeModuleName, type ModuleWaits, type ProgramResolver } from "../lower/program-imports.js";
 import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
 import { threadUse, type ThreadUse } from "../lower/thread-switches.js";
+import { importsInspect } from "../lower/inspect-sources.js";
 
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
 
@@ -114,7 +115,7 @@ export class ProgramTree implements ProgramResolver {
   private analyseProgramsParsed(entries: readonly string[]): ProgramFacts[] {
     const programs: ProgramFacts[] = entries.map((entry) => {
       const members = this.importClosure(entry);
-      return { members, methods: new Set<string>(), threads: this.threadsOf(members) };
+      return { members, methods: new Set<string>(), threads: this.threadsOf(members), inspect: this.inspectIn(members) };
     });
     this.programThreadsOf = (name) => programs.reduce<ThreadUse | null>((use, p) => (p.members.has(name) ? joinThreads(use, p.threads) : use), null);
     this.programWide = (name) => {
@@ -161,6 +162,22 @@ export class ProgramTree implements ProgramResolver {
       for (const m of this.importClosure(name)) reached.add(m);
     }
     return entries;
+  }
+
+  /** Does some module of the programs holding this module import inspect? */
+  programImportsInspect(name: string): boolean {
+    if (!this.entries) return false;
+    return this.knowPrograms().some((p) => p.inspect && p.members.has(name));
+  }
+
+  /** Does one of the modules import inspect (its getsource may be given any module's function)? */
+  private inspectIn(members: Set<string>): boolean {
+    for (const name of members) {
+      const module = this.locate(name);
+      const tree = module && parsed(module.file);
+      if (tree && importsInspect(tree.body)) return true;
+    }
+    return false;
   }
 
   /** The threads some of the modules use (thread-switches.ts `threadUse`), or null. */
@@ -373,6 +390,8 @@ export interface ProgramModuleFacts {
   programBlockingMethods?: readonly string[];
   /** the threads the programs it is part of use */
   programThreads?: ThreadUse;
+  /** some module of the programs it is part of imports inspect */
+  programImportsInspect?: boolean;
 }
 
 /** Threads used by either. */
@@ -386,6 +405,7 @@ interface ProgramFacts {
   members: Set<string>;
   methods: Set<string>;
   threads: ThreadUse | null;
+  inspect: boolean;
 }
 
 /** The program modules a module's import statements load, anywhere in it. */
@@ -433,6 +453,7 @@ function programModulesParsed(root: string, files: string[]): { modules: Map<str
       ...(methods.length ? { blockingMethods: methods } : {}),
       ...(anywhere.length ? { programBlockingMethods: anywhere } : {}),
       ...(threads !== null ? { programThreads: threads } : {}),
+      ...(tree.programImportsInspect(found.name) ? { programImportsInspect: true } : {}),
     });
   }
   return { modules };

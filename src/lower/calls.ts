@@ -23,6 +23,7 @@ import { attributeKey } from "./attr-keys.js";
 import { mayBeReplaced } from "./class-objects.js";
 import { spreadCallsBind } from "./statements.js";
 import { lowerNamespaceCall } from "./module-object.js";
+import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 
@@ -48,7 +49,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   }
   const consumed = lowerConsumedGenexpr(cx, e);
   if (consumed !== null) return consumed;
-  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e);
+  const superCall = lowerSuperCall(cx, e) ?? lowerSuperValue(cx, e) ?? lowerNamespaceCall(cx, e) ?? lowerLocalsCall(cx, e);
   if (superCall) {
     // (`super(...)` in a JS constructor cannot be awaited: `pendingInit` chains the base's wait)
     const jsSuper = superCall.k === "call" && superCall.callee.k === "id" && superCall.callee.name === "super";

@@ -60,6 +60,8 @@ export class LowerContext {
   readonly diagnostics: Diagnostic[] = [];
   /** module-level names whose meaning is known statically */
   readonly known = new Map<string, KnownBinding>();
+  /** module-level names bound once by `from pkg import submodule` of a standard submodule (`ET`), for the name checks only */
+  readonly importedSubmodules = new Map<string, string>();
   /** functions (by AST node) whose emitted JS must be async because they block */
   blockingFunctions = new Set<object>();
   /** method names of classes whose methods block (calls `x.name()` get awaited) */
@@ -287,5 +289,12 @@ export class LowerContext {
   /** The static meaning of a name, when it resolves to a known module-level binding. */
   knownBinding(name: string): KnownBinding | null {
     return this.resolve(name) === this.moduleScope ? (this.known.get(name) ?? null) : null;
+  }
+
+  /** The standard module a name statically binds: an imported module, or a submodule imported from its package. */
+  knownModule(name: string): string | null {
+    if (this.resolve(name) !== this.moduleScope) return null;
+    const known = this.known.get(name);
+    return known?.k === "module" ? known.module : (this.importedSubmodules.get(name) ?? null);
   }
 }

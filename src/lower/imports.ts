@@ -115,14 +115,27 @@ function dunderAlias(module: string, name: string): string | null {
  * run time, with the "Did you mean" hint chosen among CPython's names. Null when pyts has it.
  */
 export function moduleLacks(cx: LowerContext, e: py.Attribute, object: () => ir.Expr): ir.Expr | null {
-  if (e.value._type !== "Name") return null;
-  const known = cx.knownBinding(e.value.id);
-  if (known?.k !== "module") return null;
-  const checked = CHECKED_MODULES.get(known.module);
+  const module = staticModule(cx, e.value);
+  if (module === null) return null;
+  const checked = CHECKED_MODULES.get(module);
   if (!checked || checked.provided.has(e.attr)) return null;
-  const dunder = dunderAlias(known.module, e.attr);
+  const dunder = dunderAlias(module, e.attr);
   if (dunder !== null) return { k: "member", object: object(), property: dunder };
-  if (checked.cpython.has(e.attr)) return cx.unsupported(e, `'${known.module}.${e.attr}' (pyts's ${known.module} module does not provide it)`);
+  if (checked.cpython.has(e.attr)) return cx.unsupported(e, `'${module}.${e.attr}' (pyts's ${module} module does not provide it)`);
   const hint = closestName([...checked.cpython].sort(), e.attr);
   return { k: "call", callee: cx.rt("moduleAttribute"), args: [object(), { k: "str", value: e.attr }, hint === null ? { k: "null" } : { k: "str", value: hint }], loc: cx.loc(e) };
+}
+
+/**
+ * The standard module an expression statically names: a module-level name bound by an import
+ * (`os`, `ET` of `import xml.etree.ElementTree as ET`), or a submodule read through it
+ * (`os.path`, `http.client`, `xml.etree.ElementTree`), so `os.path.foo` is checked as `os.path`'s.
+ */
+function staticModule(cx: LowerContext, e: py.Expr): string | null {
+  if (e._type === "Name") return cx.knownModule(e.id);
+  if (e._type !== "Attribute") return null;
+  const base = staticModule(cx, e.value);
+  if (base === null) return null;
+  const full = `${base}.${e.attr}`;
+  return CHECKED_MODULES.has(full) && CHECKED_MODULES.get(base)!.provided.has(e.attr) ? full : null;
 }

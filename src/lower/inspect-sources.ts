@@ -6,7 +6,9 @@
 // naming each function (kind 0) and class (kind 1) by its qualified name with the 1-based
 // first and last line of its block as CPython's inspect finds them: from the first decorator
 // to the last line of the body, and on over comment lines indented at least as much as the
-// body (inspect.BlockFinder). A module that does not import inspect carries no source.
+// body (inspect.BlockFinder). A module that does not import inspect carries no source, unless
+// another module of its program does (ProgramResolver.programImportsInspect): that one may be
+// given its functions.
 import type * as py from "../frontend/ast.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 

@@ -41,8 +41,15 @@ export interface ModuleGlobals {
 export function modulePrologue(cx: LowerContext, body: ir.Stmt[], doc: string | null): ModuleGlobals {
   const program = cx.program!;
   const pyNames = new Map<string, string>();
+  // A top-level `import math` binds no variable (the runtime import is `math`): the module
+  // object's attribute reads the runtime's module.
+  const runtimeModules = new Set<string>();
   for (const name of cx.moduleScope.bindings.keys()) {
-    if (cx.isRuntimeModuleName(name) || handlerOnly(cx.moduleScope, name)) continue;
+    if (handlerOnly(cx.moduleScope, name)) continue;
+    if (cx.isRuntimeModuleName(name)) {
+      if (!(cx.moduleScope.bindings.get(name) ?? []).every((b) => b.stmt?._type === "Import" && b.topLevel)) continue;
+      runtimeModules.add(name);
+    }
     pyNames.set(jsName(name), name);
   }
   const declarations = new Map<string, boolean>();
@@ -56,6 +63,10 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[], doc: string | 
   const accessors: ir.Expr[] = [];
   const exports: { local: string; exported: string }[] = [];
   for (const [local, pyName] of pyNames) {
+    if (runtimeModules.has(pyName)) {
+      accessors.push({ k: "array", elements: [{ k: "str", value: pyName }, { k: "arrow", params: [], body: cx.rt(pyName) }] });
+      continue;
+    }
     const assignable = declarations.get(local);
     if (assignable === undefined) continue;
     const id: ir.Expr = { k: "id", name: local };
@@ -107,7 +118,7 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
   // `vars()` / `locals()` directly in a class body: the class's namespace (writes bind class
   // attributes: the enum docs' `Period = vars()` loop).
   if ((name === "vars" || name === "locals") && cx.classBody !== null) return { k: "call", callee: cx.rt("classNamespace"), args: [{ k: "this" }], loc: cx.loc(e) };
-  if (name !== "globals" && !((name === "vars" || name === "dir") && cx.fn.scope === cx.moduleScope)) return null;
+  if (name !== "globals" && !((name === "vars" || name === "dir" || name === "locals") && cx.fn.scope === cx.moduleScope)) return null;
   if (!cx.program) return cx.unsupported(e, `${name}() in a lone file: convert it as a program's module (pyts run, pyts build) so it has a module object`);
   return { k: "call", callee: cx.rt(name === "dir" ? "dir" : "moduleNamespace"), args: [{ k: "id", name: MODULE_ID }], loc: cx.loc(e) };
 }
@@ -120,7 +131,7 @@ export function usesNamespace(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(usesNamespace);
   if (node === null || typeof node !== "object") return false;
   const call = node as py.Call;
-  if (call._type === "Call" && call.func._type === "Name" && ["globals", "vars", "dir"].includes(call.func.id) && call.args.length === 0) return true;
+  if (call._type === "Call" && call.func._type === "Name" && ["globals", "vars", "dir", "locals"].includes(call.func.id) && call.args.length === 0) return true;
   return Object.values(node).some((v) => typeof v === "object" && usesNamespace(v));
 }
 

@@ -12,7 +12,7 @@ import { lowerFunctionBody } from "./functions.js";
 import { lowerExpr } from "./expressions.js";
 import { forwardRefStatement } from "./forward-refs.js";
 import { jsName } from "./names.js";
-import { BUILTIN_FUNCTIONS } from "./builtins.js";
+import { BUILTIN_FUNCTIONS, RUNTIME_SUBMODULES } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./classes.js";
@@ -39,7 +39,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   const module: py.Module = { ...original, body: doctests.body };
   // An entry that reads its namespace keeps every global on its module object (doctest's
   // finder reads the module's functions and classes).
-  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? null);
+  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? loneNamespace(module, options.filename));
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
@@ -47,6 +47,12 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
+  // Another module of the program imports inspect: it may read this one's signatures and docstrings.
+  const programInspect = cx.program?.resolver.programImportsInspect?.(cx.program.name) === true;
+  if (programInspect) {
+    for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
+    cx.readsSignatures = cx.readsDocstrings = true;
+  }
   // doctest's finder reads every function and class of the module as a value.
   if (doctests.added) for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
   // Another module may call this one's functions with keywords, or read them as values.
@@ -61,7 +67,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     analyzeBlocking(cx, module);
     let body = lowerFunctionBody(cx, cx.fn, module.body);
     if (doctests.added) registerDoctests(cx, body);
-    if (importsInspect(module.body)) {
+    if (importsInspect(module.body) || programInspect) {
       const args = registerSourcesArgs(original.body, options.sourceLines ?? []).map((e) => lowerExpr(cx, e));
       body.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("registerSources"), args } });
     }
@@ -105,6 +111,18 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
     throw error;
   }
+}
+
+/**
+ * A lone file that reads its namespace (`globals()`, `vars()`/`dir()` at its top level) is
+ * converted as a program of one module, named after its file, so it has a module object: run
+ * by node it is `__main__`; imported by a TypeScript host, it is its file's stem.
+ */
+function loneNamespace(module: py.Module, filename: string | undefined): ProgramModuleInfo | null {
+  if (!usesNamespace(module.body)) return null;
+  const stem = /([^/\\]+?)(?:\.py)?$/.exec(filename ?? "")?.[1];
+  const name = stem !== undefined && /^[A-Za-z_]\w*$/.test(stem) ? stem : "__main__";
+  return { name, isPackage: false, resolver: { find: () => null } };
 }
 
 /** `registerDoctests(__name__, __pyts_doctests__)` right after the function (see doctests.ts). */
@@ -152,6 +170,12 @@ function collectKnownBindings(cx: LowerContext, module: py.Module): void {
         if (isProgramModule(cx, a.name)) continue;
         const bound = a.asname ?? a.name.split(".")[0]!;
         if (once(bound) || (!a.asname && packageOnly(bound))) cx.known.set(bound, { k: "module", module: a.asname ? a.name : bound });
+      }
+    } else if (s._type === "ImportFrom" && s.level === 0 && s.module !== null && !isProgramModule(cx, s.module)) {
+      // `from xml.etree import ElementTree as ET`, `from os import path`: a standard submodule.
+      for (const a of s.names) {
+        const bound = a.asname ?? a.name;
+        if (RUNTIME_SUBMODULES.has(`${s.module}.${a.name}`) && once(bound)) cx.importedSubmodules.set(bound, `${s.module}.${a.name}`);
       }
     } else if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once(s.name) && s.decorator_list.length === 0) {
       cx.known.set(s.name, { k: "function", def: s });

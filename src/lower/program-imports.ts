@@ -33,6 +33,8 @@ export interface ProgramResolver {
    * points when it runs in a threaded program (its functions are called from threads).
    */
   programThreads?(name: string): ThreadUse | null;
+  /** does some module of the programs holding this module import inspect (so every one of them carries its source)? */
+  programImportsInspect?(name: string): boolean;
   /** every module of the program's folder (a bundle holds them all when some name is computed) */
   allModules?(): readonly { name: string }[];
 }

@@ -49,7 +49,11 @@ export interface Scope {
    * free variable"), and the name is declared ahead as a `let`.
    */
   lateFree: Set<string> | null;
+  /** does the scope call `locals()`, `vars()` or `dir()` without arguments (a snapshot of its names)? */
+  readsNamespace?: boolean;
 }
+
+const NAMESPACE_CALLS = new Set(["locals", "vars", "dir"]);
 
 function newScope(kind: ScopeKind, name: string, parent: Scope | null, isAsync = false): Scope {
   const scope: Scope = {
@@ -325,6 +329,7 @@ class ScopeWalker {
   }
 
   expr(e: py.Expr, scope: Scope): void {
+    if (e._type === "Call" && e.func._type === "Name" && e.args.length === 0 && e.keywords.length === 0 && NAMESPACE_CALLS.has(e.func.id)) scope.readsNamespace = true;
     switch (e._type) {
       case "Name":
         if (e.ctx === "Load") this.load(scope, e.id, e);

@@ -58,6 +58,11 @@ export function handlerOnly(scope: Scope, name: string): boolean {
   return bindings.length > 0 && bindings.every((b) => b.stmt?._type === "Try") && !scope.freeInChildren.has(name);
 }
 
+/** Does the function (lambda) scope read its namespace (`locals()`, `vars()`, `dir()`)? */
+export function readsLocals(scope: Scope): boolean {
+  return (scope.kind === "function" || scope.kind === "lambda") && scope.readsNamespace === true;
+}
+
 /** Locals that must be declared at the top of the function body. */
 export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
   const names: string[] = [];
@@ -65,6 +70,11 @@ export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
     if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
     if (bindings.some((b) => b.kind === "param")) continue;
     if (handlerOnly(scope, name)) continue;
+    // locals() reads every local wherever it is called (locals.ts).
+    if (readsLocals(scope)) {
+      names.push(name);
+      continue;
+    }
     // A name read while unbound must exist (as undefined) for the read to report it.
     if (scope.lateFree?.has(name) || (scope.loads.get(name) ?? []).some((at) => mayBeUnbound(scope, name, at))) {
       names.push(name);
@@ -86,6 +96,7 @@ export function hoistedNames(cx: LowerContext, scope: Scope): string[] {
 function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolean {
   // A program module's globals are attributes of its module object: one binding each.
   if (cx.program && !cx.program.entryOnly && scope === cx.moduleScope) return false;
+  if (readsLocals(scope)) return false;
   const loop = scope.bindings.get(name)![0]!.stmt;
   if (!loop || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
   // The loop declares its whole target with one `const`, so every name in it must qualify.

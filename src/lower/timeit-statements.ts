@@ -1,7 +1,8 @@
 // timeit's statements given as source text, compiled with the module. CPython compiles
 // `Timer(stmt, setup)`'s strings at run time into one function (Lib/timeit.py's template);
-// pyts compiles each literal `stmt` (and a literal `setup`) of a call of timeit.timeit,
-// timeit.repeat or timeit.Timer into that function at module level,
+// pyts compiles each `stmt` (and `setup`) of a call of timeit.timeit, timeit.repeat or
+// timeit.Timer whose text is known at compile time (a literal, or a string built from
+// literals, see timeit-strings.ts) into that function at module level,
 //
 //   def __pyts_timeit_0__(_it, _timer, _ns, _setup):
 //       if "f" not in _ns: raise NameError("name 'f' is not defined")   # each free name,
@@ -23,6 +24,7 @@ import { parseAst } from "../frontend/parse.js";
 import { forEachChild, nestedStatements, type AnyNode } from "../frontend/walk.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
 import { placeAll } from "./doctests.js";
+import { knownString, parentsOf } from "./timeit-strings.js";
 
 const ENTRY_POINTS = new Set(["timeit", "repeat", "Timer"]);
 
@@ -49,9 +51,6 @@ function isTimeitCall(call: py.Call, names: { modules: Set<string>; functions: S
   return f._type === "Attribute" && ENTRY_POINTS.has(f.attr) && f.value._type === "Name" && names.modules.has(f.value.id);
 }
 
-function literal(e: py.Expr | undefined): string | null {
-  return e !== undefined && e._type === "Constant" && e.value.kind === "str" ? e.value.value : null;
-}
 
 /** The names a snippet reads that it does not bind (nor builtins give). */
 function freeNames(stmts: readonly py.Stmt[]): string[] {
@@ -105,6 +104,9 @@ export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
   const names = timeitNames(body);
   if (names.modules.size === 0 && names.functions.size === 0) return body;
   const defs: py.Stmt[] = [];
+  const parents = parentsOf({ _type: "Module", body, type_ignores: [] });
+  // A literal, or a string the module's text fixes (timeit-strings.ts).
+  const literal = (e: py.Expr | undefined): string | null => (e === undefined ? null : knownString(e, parents));
   const visit = (node: AnyNode): void => {
     if (node._type !== "Call" || !isTimeitCall(node as py.Call, names)) return;
     const call = node as py.Call;
