@@ -11,6 +11,7 @@ import { inMultipleInheritance } from "./mro.js";
 import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
+import { truthReplays } from "./replay-waits.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -287,6 +288,7 @@ function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
       (s._type === "For" && iterationWaits(cx, s.iter)) ||
+      ((s._type === "If" || s._type === "While" || s._type === "Assert") && truthReplays(cx)) ||
       (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(cx, i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
       stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
@@ -320,6 +322,8 @@ function stmtExprs(s: py.Stmt): py.Expr[] {
       return [s.exc, s.cause].filter((x): x is py.Expr => x !== null);
     case "Assert":
       return [s.test];
+    case "Delete":
+      return s.targets;
     case "Match":
       return [s.subject];
     default:

@@ -68,6 +68,8 @@ export class LowerContext {
   waitingGetters = new Set<string>();
   waitingSetters = new Set<string>();
   waitingDunders = new Set<string>();
+  /** dunders the runtime calls for a value at once that wait, and KEPT_CALLBACK (replay-waits.ts) */
+  replayDunders = new Set<string>();
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */

@@ -7,6 +7,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { delegate } from "./coroutines.js";
+import { replays, REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
 
 /** Dunders called by `a OP b` (and the reflected ones). */
 const BINARY_DUNDERS: Record<py.Operator, string> = {
@@ -44,12 +45,19 @@ export function noteWaitingMethod(cx: LowerContext, def: py.FunctionDef | py.Asy
   if (kind === "get") cx.waitingGetters.add(def.name);
   else if (kind === "set") cx.waitingSetters.add(def.name);
   else if (IMPLICIT_DUNDERS.has(def.name)) cx.waitingDunders.add(def.name);
+  if (kind === null && REPLAYED_DUNDERS.has(def.name)) cx.replayDunders.add(def.name);
 }
 
 /** Does evaluating this expression itself (not its parts) call a waiting accessor or dunder? */
 export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
   if (cx.threads === null) return false;
+  if (replays(cx, e)) return true;
   switch (e._type) {
+    case "UnaryOp":
+      return e.op === "Not" && truthReplays(cx);
+    case "IfExp":
+    case "BoolOp":
+      return truthReplays(cx);
     case "Attribute":
       // (a stored attribute may be an augmented assignment's, which reads it first)
       return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && (cx.waitingSetters.has(e.attr) || cx.waitingGetters.has(e.attr));

@@ -1,6 +1,7 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { functionKey } from "../../runtime/lang/attr-names.js";
+import { replayed, replays } from "./replay-waits.js";
 import { iterationWaits } from "./implicit-waits.js";
 import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
@@ -379,7 +380,11 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
 
 function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   const loc = cx.loc(t);
-  if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
+  if (t._type === "Subscript") {
+    const del: ir.Expr = { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] };
+    // (a key's `__hash__`/`__eq__` that waits: under replay)
+    return { k: "expr", expr: replays(cx, t) ? replayed(cx, del) : del, loc };
+  }
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: mangle(cx, t.attr) }] }, loc };
   if (t._type === "Name" && cx.classBody?.bindings.has(t.id)) {
     // `del x` in a class body removes the class attribute.

@@ -4,6 +4,7 @@
 // statement directly in the function body; any other local is declared (`let x: any;`) at
 // the top of the function, so one JS binding serves the whole Python scope.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { replayed, replays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
@@ -168,7 +169,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
         index !== null
           ? { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }
           : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
-      // (a `__setitem__` that waits: the runtime hands back its promise)
+      // (a `__setitem__` that waits: the runtime hands back its promise; a key's `__hash__`/`__eq__`: under replay)
+      if (replays(cx, target)) return [{ k: "expr", expr: replayed(cx, set), loc }];
       return [{ k: "expr", expr: waitsImplicitly(cx, target) ? awaitImplicit(cx, set, loc) : set, loc }];
     }
     case "Tuple":
@@ -353,7 +355,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     }
     const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
     // (a `__getitem__`/`__setitem__` that waits, in a threaded program: each awaited)
-    const waits = (name: string, x: ir.Expr): ir.Expr => (cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
+    const waits = (name: string, x: ir.Expr): ir.Expr => (replays(cx, t) ? replayed(cx, x) : cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
     const current: ir.Expr = waits("__getitem__", { k: "call", callee: cx.rt(get), args: [object.read, key.read] });
     const update: ir.Expr = waits("__setitem__", { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] });
     return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
