@@ -23,3 +23,4 @@ export { threadIterator } from "./modules/concurrent-futures.js";
 export { withWaitingKey } from "./values/sorting.js";
 export { sortWaitingKey, waitingFilter, waitingMap, waitingReduce } from "./threads/waiting-callbacks.js";
 export { replayable, replayableMethods, replayMethod, replayNew, replayWaits, waitingPrint } from "./threads/replay.js";
+export { waitingAll, waitingAny, waitingEnumerate, waitingFilterOver, waitingGenerator, waitingMapOver, waitingZip } from "./threads/waiting-iterators.js";

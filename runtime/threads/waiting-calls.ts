@@ -73,6 +73,9 @@ interface PyIter {
   __next__?: () => unknown;
 }
 
+/** Marks an async iterator of items that wait (waiting-iterators.ts's WaitingItems). */
+export const WAITING_ITEMS: unique symbol = Symbol.for("pyts.waitingItems") as never;
+
 const isPromise = (x: unknown): x is Promise<unknown> => x instanceof Promise;
 
 /**
@@ -81,6 +84,11 @@ const isPromise = (x: unknown): x is Promise<unknown> => x instanceof Promise;
  * built-in iteration of anything else.
  */
 export async function* waitingIterator(x: unknown): AsyncGenerator<unknown> {
+  // (enumerate, zip, map, filter over such an iterable: waiting-iterators.ts)
+  if (x !== null && typeof x === "object" && (x as { [WAITING_ITEMS]?: true })[WAITING_ITEMS] === true) {
+    yield* x as AsyncIterable<unknown>;
+    return;
+  }
   let it: unknown = x;
   const obj = x as PyIter | null;
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj) && typeof obj.__iter__ === "function") {

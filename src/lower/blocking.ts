@@ -236,8 +236,15 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
       if (cx.threads !== null && !mayWait(def)) continue;
       const scope = cx.scopeOf(def);
-      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts).
-      if (scope.isGenerator) continue;
+      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts);
+      // in a threaded program one whose body waits is an async generator (its items awaited).
+      if (scope.isGenerator) {
+        if (cx.threads !== null && def._type === "FunctionDef" && !cx.waitingGenerators.has(def) && bodyBlocks(cx, def.body, scope)) {
+          cx.waitingGenerators.add(def);
+          changed = true;
+        }
+        continue;
+      }
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
         if (inClass) {

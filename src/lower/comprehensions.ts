@@ -160,7 +160,7 @@ function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: S
   cx.fn.before.push(...state.before);
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   const fn: ir.FunctionIr = { name: null, params: [{ name: param, type: { k: "any" } }], body, generator: true, async: true };
-  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : e._type === "DictComp" ? "dict" : "iterator";
+  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : e._type === "DictComp" ? "dict" : cx.lazyGenexprs.has(e) ? "lazy" : "iterator";
   const collect: ir.Expr = { k: "call", callee: cx.rt("blockingComp"), args: [{ k: "str", value: kind }, { k: "func", fn }, firstIter] };
   return { k: "await", arg: collect, loc: cx.loc(e) };
 }

@@ -70,6 +70,10 @@ export class LowerContext {
   waitingDunders = new Set<string>();
   /** dunders the runtime calls for a value at once that wait, and KEPT_CALLBACK (replay-waits.ts) */
   replayDunders = new Set<string>();
+  /** generator expressions over waiting items that `any`/`all` step lazily (comprehensions.ts) */
+  lazyGenexprs = new Set<py.Expr>();
+  /** generator functions whose body waits (threads): JS async generators (functions.ts) */
+  waitingGenerators = new Set<object>();
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */

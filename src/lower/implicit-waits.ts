@@ -81,12 +81,38 @@ const NOT_ITERATORS = new Set(["Constant", "List", "Tuple", "Set", "Dict", "List
  * iterable may be an instance (not a display, nor a builtin's result)?
  */
 export function iterationWaits(cx: LowerContext, iter: py.Expr): boolean {
-  if (cx.threads === null || !(cx.waitingDunders.has("__next__") || cx.waitingDunders.has("__iter__"))) return false;
+  if (cx.threads === null) return false;
+  if (iter._type === "Call" && iter.func._type === "Name" && waitingGeneratorCall(cx, iter.func.id)) return true;
+  if (iter._type === "Call" && lazyOverWaiting(cx, iter) !== null) return true;
+  if (!(cx.waitingDunders.has("__next__") || cx.waitingDunders.has("__iter__"))) return false;
   if (NOT_ITERATORS.has(iter._type)) return false;
+  if (iter._type === "Call" && lazyOverWaiting(cx, iter) !== null) return true;
   if (iter._type === "Call" && iter.func._type === "Name" && cx.resolve(iter.func.id) === null) return false;
   // (`d.items()`: a method no class of the program defines gives a built-in value)
   if (iter._type === "Call" && iter.func._type === "Attribute" && !cx.methodNames.has(iter.func.attr)) return false;
   return true;
+}
+
+/** Does calling the name make a generator whose body waits (an async generator)? */
+function waitingGeneratorCall(cx: LowerContext, name: string): boolean {
+  if (cx.waitingGenerators.size === 0) return false;
+  const bindings = cx.resolve(name)?.bindings.get(name);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt !== null && stmt !== undefined && cx.waitingGenerators.has(stmt);
+}
+
+/** The lazy builtins over iterables, and their runtime versions over iterables whose `__next__` waits. */
+const LAZY_BUILTINS: Record<string, string> = { enumerate: "waitingEnumerate", zip: "waitingZip", map: "waitingMapOver", filter: "waitingFilterOver" };
+
+/**
+ * `enumerate(obj)`, `zip(a, b)`, `map(f, obj)`, `filter(f, obj)` (the builtins) over an
+ * iterable whose iteration waits: the runtime helper making it (waiting-iterators.ts), else null.
+ */
+export function lazyOverWaiting(cx: LowerContext, e: py.Call): string | null {
+  if (cx.threads === null || e.func._type !== "Name" || cx.resolve(e.func.id) !== null || !Object.hasOwn(LAZY_BUILTINS, e.func.id)) return null;
+  const name = e.func.id;
+  const iterables = name === "map" || name === "filter" ? e.args.slice(1) : e.args;
+  return iterables.some((a) => a._type !== "Starred" && iterationWaits(cx, a)) ? LAZY_BUILTINS[name]! : null;
 }
 
 /** Builtins that exhaust an iterable argument at once (`any`/`all` may stop early: not these). */
@@ -96,13 +122,15 @@ const CONSUMERS = new Set(["list", "tuple", "set", "frozenset", "sorted", "sum",
  * `next(obj)` / `iter(obj)` where some `__next__`/`__iter__` waits ("step"), or `list(obj)`,
  * `sum(obj)`, ... over an instance whose iteration waits ("consume"); null otherwise.
  */
-export function iterationCallWaits(cx: LowerContext, e: py.Call): "step" | "consume" | null {
+export function iterationCallWaits(cx: LowerContext, e: py.Call): "step" | "consume" | "any" | "all" | null {
   if (cx.threads === null || e.func._type !== "Name" || cx.resolve(e.func.id) !== null) return null;
   const name = e.func.id;
-  if (name === "next" && cx.waitingDunders.has("__next__")) return "step";
+  if (name === "next" && (cx.waitingDunders.has("__next__") || cx.waitingGenerators.size > 0)) return "step";
   if (name === "iter" && e.args.length === 1 && cx.waitingDunders.has("__iter__")) return "step";
   const first = e.args[0];
   if (CONSUMERS.has(name) && first !== undefined && first._type !== "Starred" && iterationWaits(cx, first)) return "consume";
+  // (they stop at the first item that decides: the items are stepped one by one)
+  if ((name === "any" || name === "all") && e.args.length === 1 && first !== undefined && (iterationWaits(cx, first) || (first._type === "GeneratorExp" && first.generators.some((g) => iterationWaits(cx, g.iter))))) return name;
   return null;
 }
 
