@@ -23,4 +23,4 @@ export { threadIterator } from "./modules/concurrent-futures.js";
 export { withWaitingKey } from "./values/sorting.js";
 export { sortWaitingKey, waitingFilter, waitingMap, waitingReduce } from "./threads/waiting-callbacks.js";
 export { replayable, replayableMethods, replayMethod, replayNew, replayWaits, waitingPrint } from "./threads/replay.js";
-export { waitingAll, waitingAny, waitingEnumerate, waitingFilterOver, waitingGenerator, waitingMapOver, waitingZip } from "./threads/waiting-iterators.js";
+export { waitingAccumulate, waitingAll, waitingAny, waitingDropwhile, waitingEnumerate, waitingFilterfalse, waitingFilterOver, waitingGenerator, waitingGroupby, waitingMapOver, waitingStarmap, waitingTakewhile, waitingZip } from "./threads/waiting-iterators.js";

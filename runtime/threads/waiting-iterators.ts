@@ -9,6 +9,9 @@ import { callValue } from "../modules/pycall.js";
 import { PyTypeError, StopIteration } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
+import { PyIterator } from "../values/iteration.js";
+import { add } from "../values/arithmetic.js";
+import { eq } from "../values/compare.js";
 import { truthy } from "../values/truth.js";
 import { WAITING_ITEMS, waitingIterator } from "./waiting-calls.js";
 import { replayWaits } from "./replay.js";
@@ -136,4 +139,118 @@ export function waitingGenerator(body: () => AsyncGenerator<unknown>, qualname: 
     },
   } as AsyncGenerator<unknown>;
   return new WaitingItems(items, `generator object ${qualname}`);
+}
+
+/** `itertools.takewhile(predicate, iterable)` where the predicate (or the items) wait. */
+export function waitingTakewhile(pred: unknown, source: unknown): WaitingItems {
+  return new WaitingItems(
+    (async function* () {
+      for await (const item of waitingIterator(source)) {
+        if (!(await truthOf(await settle(callValue(pred, item))))) return;
+        yield item;
+      }
+    })(),
+    "itertools.takewhile",
+  );
+}
+
+/** `itertools.dropwhile(predicate, iterable)`. */
+export function waitingDropwhile(pred: unknown, source: unknown): WaitingItems {
+  return new WaitingItems(
+    (async function* () {
+      let dropping = true;
+      for await (const item of waitingIterator(source)) {
+        if (dropping && (await truthOf(await settle(callValue(pred, item))))) continue;
+        dropping = false;
+        yield item;
+      }
+    })(),
+    "itertools.dropwhile",
+  );
+}
+
+/** `itertools.filterfalse(predicate, iterable)`. */
+export function waitingFilterfalse(pred: unknown, source: unknown): WaitingItems {
+  return new WaitingItems(
+    (async function* () {
+      for await (const item of waitingIterator(source)) {
+        const truth = pred === null || pred === undefined ? await truthOf(item) : await truthOf(await settle(callValue(pred, item)));
+        if (!truth) yield item;
+      }
+    })(),
+    "itertools.filterfalse",
+  );
+}
+
+/** `itertools.starmap(function, iterable)`. */
+export function waitingStarmap(f: unknown, source: unknown): WaitingItems {
+  return new WaitingItems(
+    (async function* () {
+      for await (const args of waitingIterator(source)) {
+        const row: unknown[] = [];
+        for await (const a of waitingIterator(args)) row.push(a);
+        yield await settle(callValue(f, ...row));
+      }
+    })(),
+    "itertools.starmap",
+  );
+}
+
+/** `itertools.accumulate(iterable, func=None, *, initial=None)`. */
+export function waitingAccumulate(...args: unknown[]): WaitingItems {
+  const [pos, kws] = splitKw(args);
+  const source = pos[0];
+  const func = pos[1] ?? kws["func"] ?? null;
+  const initial = kws["initial"] ?? null;
+  return new WaitingItems(
+    (async function* () {
+      let started = initial !== null;
+      let total: unknown = initial;
+      if (started) yield total;
+      for await (const item of waitingIterator(source)) {
+        if (!started) {
+          started = true;
+          total = item;
+        } else total = await settle(func === null ? replayWaits(add, total, item) : callValue(func, total, item));
+        yield total;
+      }
+    })(),
+    "itertools.accumulate",
+  );
+}
+
+/**
+ * `itertools.groupby(iterable, key=None)`: each group's items are gathered as the group is
+ * reached (the key called on each item in CPython's order), a group being a list iterator.
+ */
+export function waitingGroupby(...args: unknown[]): WaitingItems {
+  const [pos, kws] = splitKw(args);
+  const source = pos[0];
+  const keyFn = pos[1] ?? kws["key"] ?? null;
+  return new WaitingItems(
+    (async function* () {
+      const it = waitingIterator(source);
+      const keyOf = async (x: unknown): Promise<unknown> => (keyFn === null ? x : await settle(callValue(keyFn, x)));
+      let r = await it.next();
+      if (r.done === true) return;
+      let key = await keyOf(r.value);
+      for (;;) {
+        const group: unknown[] = [r.value];
+        let nextKey: unknown;
+        let ended = true;
+        for (r = await it.next(); r.done !== true; r = await it.next()) {
+          nextKey = await keyOf(r.value);
+          if (!(await settle(replayWaits(eq, nextKey, key)))) {
+            ended = false;
+            break;
+          }
+          group.push(r.value);
+        }
+        yield Tuple.of(key, new PyIterator(group[Symbol.iterator]()));
+        if (ended) return;
+        key = nextKey;
+      }
+    })(),
+    "itertools.groupby",
+  );
 }

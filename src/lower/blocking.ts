@@ -214,6 +214,7 @@ function importedFunction(cx: LowerContext, name: string, from: Scope): [string,
 
 /** Find every `def` that reaches a blocking call, to a fixed point. */
 export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
+  cx.moduleBody = module.body;
   // Methods of the imported program modules' classes that wait: their calls are awaited here too.
   const program = cx.program;
   if (program?.resolver.blockingMethods) {

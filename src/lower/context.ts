@@ -74,6 +74,8 @@ export class LowerContext {
   lazyGenexprs = new Set<py.Expr>();
   /** generator functions whose body waits (threads): JS async generators (functions.ts) */
   waitingGenerators = new Set<object>();
+  /** the module's statements (set by the blocking analysis) */
+  moduleBody: py.Stmt[] = [];
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */

@@ -1,6 +1,6 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
-import { replayed, replays, truthReplays } from "./replay-waits.js";
+import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -45,6 +45,11 @@ function boolCompareOp(op: py.CmpOp): boolean {
 const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
+  if (e._type === "Attribute" && e.ctx === "Load" && attributeReplays(cx, e, false)) {
+    // (a descriptor's `__get__` or a `__getattr__` that waits: getattr under replay)
+    const read: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc: cx.loc(e) };
+    return replayed(cx, read);
+  }
   const value = lowerExprNode(cx, e);
   // (a runtime helper reaching a dunder that waits: run under replay, awaited)
   if (e._type !== "Subscript" || e.ctx === "Load") {

@@ -7,7 +7,8 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { delegate } from "./coroutines.js";
-import { replays, REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
+import { functionWaits } from "./waiting-callbacks.js";
+import { attributeReplays, replays, REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
 
 /** Dunders called by `a OP b` (and the reflected ones). */
 const BINARY_DUNDERS: Record<py.Operator, string> = {
@@ -59,6 +60,7 @@ export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
     case "BoolOp":
       return truthReplays(cx);
     case "Attribute":
+      if (attributeReplays(cx, e, e.ctx === "Store") || (e.ctx === "Store" && attributeReplays(cx, e, false))) return true;
       // (a stored attribute may be an augmented assignment's, which reads it first)
       return e.ctx === "Load" ? cx.waitingGetters.has(e.attr) : e.ctx === "Store" && (cx.waitingSetters.has(e.attr) || cx.waitingGetters.has(e.attr));
     case "Subscript":
@@ -101,6 +103,29 @@ function waitingGeneratorCall(cx: LowerContext, name: string): boolean {
   return stmt !== null && stmt !== undefined && cx.waitingGenerators.has(stmt);
 }
 
+/** itertools functions taking a function, their versions whose function or items wait, and where the function is. */
+const ITERTOOLS_WAITING: Record<string, [string, number, string]> = {
+  takewhile: ["waitingTakewhile", 0, "predicate"],
+  dropwhile: ["waitingDropwhile", 0, "predicate"],
+  filterfalse: ["waitingFilterfalse", 0, "function"],
+  starmap: ["waitingStarmap", 0, "function"],
+  accumulate: ["waitingAccumulate", 1, "func"],
+  groupby: ["waitingGroupby", 1, "key"],
+};
+
+/** The itertools function a callee names (`itertools.takewhile`, or `takewhile` imported from it). */
+function itertoolsFunction(cx: LowerContext, f: py.Expr): string | null {
+  if (f._type === "Attribute" && f.value._type === "Name") {
+    const known = cx.knownBinding(f.value.id);
+    return known?.k === "module" && known.module === "itertools" ? f.attr : null;
+  }
+  if (f._type !== "Name") return null;
+  const bindings = cx.resolve(f.id)?.bindings.get(f.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  if (stmt?._type !== "ImportFrom" || stmt.module !== "itertools") return null;
+  return stmt.names.find((a) => (a.asname ?? a.name) === f.id)?.name ?? null;
+}
+
 /** The lazy builtins over iterables, and their runtime versions over iterables whose `__next__` waits. */
 const LAZY_BUILTINS: Record<string, string> = { enumerate: "waitingEnumerate", zip: "waitingZip", map: "waitingMapOver", filter: "waitingFilterOver" };
 
@@ -109,6 +134,14 @@ const LAZY_BUILTINS: Record<string, string> = { enumerate: "waitingEnumerate", z
  * iterable whose iteration waits: the runtime helper making it (waiting-iterators.ts), else null.
  */
 export function lazyOverWaiting(cx: LowerContext, e: py.Call): string | null {
+  const tool = itertoolsFunction(cx, e.func);
+  if (tool !== null && cx.threads !== null && Object.hasOwn(ITERTOOLS_WAITING, tool)) {
+    const [helper, fnAt, fnKeyword] = ITERTOOLS_WAITING[tool]!;
+    const fn = e.args[fnAt] ?? e.keywords.find((k) => k.arg === fnKeyword)?.value;
+    const iterables = e.args.filter((_, i) => i !== fnAt);
+    const waits = functionWaits(cx, fn, cx.fn.scope) || iterables.some((a) => a._type !== "Starred" && iterationWaits(cx, a));
+    return waits ? helper : null;
+  }
   if (cx.threads === null || e.func._type !== "Name" || cx.resolve(e.func.id) !== null || !Object.hasOwn(LAZY_BUILTINS, e.func.id)) return null;
   const name = e.func.id;
   const iterables = name === "map" || name === "filter" ? e.args.slice(1) : e.args;

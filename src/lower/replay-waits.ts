@@ -67,7 +67,45 @@ const METHOD_DUNDERS: Record<string, readonly string[]> = {
 export const REPLAYED_DUNDERS = new Set([
   ...TRUTH, ...EQUALITY, ...ORDER, ...HASHING, ...TEXT,
   "__abs__", "__round__", "__int__", "__index__", "__trunc__", "__float__", "__contains__", "__missing__",
+  "__get__", "__set__", "__getattr__",
 ]);
+
+/** Names bound in the module's class bodies (a descriptor instance is one). */
+const classAttributes = new WeakMap<object, Set<string>>();
+
+function classAttributeNames(cx: LowerContext): Set<string> {
+  let names = classAttributes.get(cx);
+  if (names !== undefined) return names;
+  names = new Set<string>();
+  const visit = (node: unknown, inClass: boolean): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, inClass);
+      return;
+    }
+    const s = node as py.Stmt;
+    if (inClass && (s._type === "Assign" || s._type === "AnnAssign")) {
+      const targets = s._type === "Assign" ? s.targets : [s.target];
+      for (const t of targets) if (t._type === "Name") names!.add(t.id);
+    }
+    if (s._type === "ClassDef") visit(s.body, true);
+    else for (const [k, v] of Object.entries(node)) if (k !== "_type" && typeof v === "object") visit(v, s._type === "FunctionDef" || s._type === "AsyncFunctionDef" ? false : inClass);
+  };
+  visit(cx.moduleBody, false);
+  classAttributes.set(cx, names);
+  return names;
+}
+
+/**
+ * Does reading (or assigning, `store`) `obj.attr` reach a waiting descriptor's `__get__`
+ * (`__set__`) or a waiting `__getattr__`? Then it goes through getattr/setattr under replay.
+ */
+export function attributeReplays(cx: LowerContext, e: py.Attribute, store: boolean): boolean {
+  if (cx.threads === null || cx.replayDunders.size === 0) return false;
+  if (e.attr.startsWith("__") && e.attr.endsWith("__")) return false;
+  if (!store && cx.replayDunders.has("__getattr__")) return true;
+  return cx.replayDunders.has(store ? "__set__" : "__get__") && classAttributeNames(cx).has(e.attr);
+}
 
 /** A waiting function was handed to a runtime caller that keeps it (`defaultdict(f)`): `d[k]` may call it. */
 export const KEPT_CALLBACK = "<callback>";

@@ -4,7 +4,7 @@
 // statement directly in the function body; any other local is declared (`let x: any;`) at
 // the top of the function, so one JS binding serves the whole Python scope.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
-import { replayed, replays } from "./replay-waits.js";
+import { attributeReplays, replayed, replays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
@@ -150,6 +150,11 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
     case "Name":
       return [bindName(cx, target.id, value, loc, annotation)];
     case "Attribute": {
+      if (attributeReplays(cx, target, true)) {
+        // (a descriptor's `__set__` that waits: setattr under replay)
+        const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
+        return [{ k: "expr", expr: replayed(cx, { k: "call", callee: cx.rt("setattr"), args }), loc }];
+      }
       const key = attributeKey(cx, target.value, target.attr);
       // (a function object's attributes go through setattr too: its static type has none)
       if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr)) {

@@ -51,7 +51,7 @@ export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
     const callback = callbackArgument(call);
     if (callback?._type === "Lambda") cx.keyLambdas.add(callback);
     // (a lambda handed to the runtime, which calls it under replay when it waits: replay-waits.ts)
-    else if (callback === undefined && keepsCallback(call) && !programCallee(cx, call.func)) {
+    else if (callback === undefined && (keepsCallback(call) || ITERTOOLS_CALLERS.has(calleeName(call))) && !programCallee(cx, call.func)) {
       for (const a of [...call.args, ...call.keywords.map((k) => k.value)]) if (a._type === "Lambda") cx.keyLambdas.add(a);
     }
   }
@@ -65,12 +65,18 @@ export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
  * from an event loop or another thread: `add_done_callback`, `call_soon`.)
  */
 export function keepsCallback(call: py.Call): boolean {
+  return KEEPING_CALLERS.has(calleeName(call));
+}
+
+function calleeName(call: py.Call): string {
   const f = call.func;
-  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
-  return KEEPING_CALLERS.has(name);
+  return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
 }
 
 const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict"]);
+
+/** itertools functions given a function: a lambda given to one may wait (its waiting version awaits it). */
+const ITERTOOLS_CALLERS = new Set(["takewhile", "dropwhile", "filterfalse", "starmap", "accumulate", "groupby"]);
 
 /** Does the function value (a lambda, a def's name) wait when called? */
 export function functionWaits(cx: LowerContext, f: py.Expr | undefined, from: Scope): boolean {
