@@ -21,13 +21,55 @@
 import { FUNCTION_INFO } from "../lang/function-info.js";
 import { WRAPPED_DEF } from "../lang/keywords.js";
 import { Kwargs } from "../values/kwargs.js";
+import { JS_NEXT, PyIterator } from "../values/iteration.js";
 import { isThenable } from "./scheduler.js";
 import { builtinOverrides } from "../values/builtin-overrides.js";
 import { printCall } from "../values/print.js";
 import { toStr } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown; tee?: Tee } | { ok: false; error: unknown };
+
+/**
+ * A runtime iterator a recorded call returned (`__iter__` returning `iter(self.items)`, or a
+ * generator): each run of the helper reads it through its own cursor, the items it took
+ * before kept, so a run again starts from its first item as the first run did.
+ */
+interface Tee {
+  source: Iterator<unknown>;
+  taken: ({ ok: true; step: IteratorResult<unknown> } | { ok: false; error: unknown })[];
+}
+
+function isRuntimeIterator(x: unknown): x is Iterator<unknown> {
+  return x !== null && typeof x === "object" && (x as { [JS_NEXT]?: true })[JS_NEXT] === true && typeof (x as Iterator<unknown>).next === "function";
+}
+
+function cursor(tee: Tee): PyIterator {
+  let i = 0;
+  return new PyIterator({
+    next(): IteratorResult<unknown> {
+      if (i === tee.taken.length) {
+        // (the source's own code runs outside the frame, as a recorded body does)
+        const f = frame;
+        frame = null;
+        try {
+          tee.taken.push({ ok: true, step: tee.source.next() });
+        } catch (error) {
+          tee.taken.push({ ok: false, error });
+        } finally {
+          frame = f;
+        }
+      }
+      const taken = tee.taken[i++]!;
+      if (taken.ok) return taken.step;
+      throw taken.error;
+    },
+  });
+}
+
+function answer(outcome: Outcome & { ok: true }): unknown {
+  return outcome.tee === undefined ? outcome.value : cursor(outcome.tee);
+}
 
 interface Frame {
   record: Outcome[];
@@ -52,7 +94,7 @@ function recorded(fn: AnyFn, self: unknown, args: unknown[]): unknown {
   const i = f.index++;
   if (i < f.record.length) {
     const outcome = f.record[i]!;
-    if (outcome.ok) return outcome.value;
+    if (outcome.ok) return answer(outcome);
     throw outcome.error;
   }
   // (a call after the one that waits: the run is abandoned anyway)
@@ -72,8 +114,9 @@ function recorded(fn: AnyFn, self: unknown, args: unknown[]): unknown {
     f.pending = value;
     throw ABANDON;
   }
-  f.record.push({ ok: true, value });
-  return value;
+  const outcome: Outcome = isRuntimeIterator(value) ? { ok: true, value, tee: { source: value, taken: [] } } : { ok: true, value };
+  f.record.push(outcome);
+  return answer(outcome);
 }
 
 /** A function whose calls a replay frame records (the function itself elsewhere). */
@@ -147,7 +190,8 @@ function settle(outcome: Outcome): unknown {
 async function replayUntilDone(f: Frame, run: () => unknown): Promise<unknown> {
   for (;;) {
     try {
-      f.record.push({ ok: true, value: await f.pending! });
+      const value = await f.pending!;
+      f.record.push(isRuntimeIterator(value) ? { ok: true, value, tee: { source: value, taken: [] } } : { ok: true, value });
     } catch (error) {
       f.record.push({ ok: false, error });
     }

@@ -6,6 +6,7 @@
 /** An instance whose `__init__` is still running (it waits): the promise of its end. */
 import { StopIteration } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
+import { replayWaits } from "./replay.js";
 
 const PENDING_INIT: unique symbol = Symbol("pyts.pendingInit");
 
@@ -117,5 +118,6 @@ export async function* waitingIterator(x: unknown): AsyncGenerator<unknown> {
 export async function consumeWaiting(fn: (...args: unknown[]) => unknown, source: unknown, ...rest: unknown[]): Promise<unknown> {
   const items: unknown[] = [];
   for await (const item of waitingIterator(source)) items.push(item);
-  return fn(items, ...rest);
+  // (sorted, min, max, set, dict may call dunders that wait: under replay)
+  return await replayWaits(fn, items, ...rest);
 }

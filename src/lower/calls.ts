@@ -37,11 +37,17 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   if (stepping === "any" || stepping === "all") {
     // `any(obj)` / `all(x > 1 for x in obj)` over items that wait: stepped one by one (a generator expression stays lazy)
     if (e.args[0]!._type === "GeneratorExp") cx.lazyGenexprs.add(e.args[0]!);
+    cx.awaitedIterables.add(e.args[0]!);
     return { k: "call", callee: cx.rt(stepping === "any" ? "waitingAny" : "waitingAll"), args: lowerArgs(cx, e), loc };
   }
-  const lazy = lazyOverWaiting(cx, e);
-  if (lazy !== null) return { k: "call", callee: cx.rt(lazy), args: lowerArgs(cx, e), loc };
+  // (where a loop or consumer awaits its items: elsewhere it stays the builtin)
+  const lazy = cx.awaitedIterables.has(e) ? lazyOverWaiting(cx, e) : null;
+  if (lazy !== null) {
+    for (const a of e.args) cx.awaitedIterables.add(a);
+    return { k: "call", callee: cx.rt(lazy), args: lowerArgs(cx, e), loc };
+  }
   if (stepping === "consume") {
+    cx.awaitedIterables.add(e.args[0]!);
     // `list(obj)` over an instance whose `__next__` waits: its items awaited first
     const [first, ...rest] = lowerArgs(cx, e);
     return { k: "call", callee: cx.rt("consumeWaiting"), args: [lowerExpr(cx, e.func), first!, ...rest], loc };

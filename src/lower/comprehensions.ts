@@ -138,6 +138,7 @@ function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body: ir.Stm
  *   [run(f(n)) for n in ns]  ->  await blockingComp("list", async function* () { for (const n of ns) yield await run(f(n)); })
  */
 function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: Scope): ir.Expr {
+  for (const g of e.generators) if (iterationWaits(cx, g.iter)) cx.awaitedIterables.add(g.iter);
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
   const param = cx.temp("iterable");
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: true });

@@ -72,6 +72,8 @@ export class LowerContext {
   replayDunders = new Set<string>();
   /** generator expressions over waiting items that `any`/`all` step lazily (comprehensions.ts) */
   lazyGenexprs = new Set<py.Expr>();
+  /** iterables a loop or consumer awaits item by item: `enumerate(obj)` there may be a waiting one */
+  awaitedIterables = new Set<py.Expr>();
   /** generator functions whose body waits (threads): JS async generators (functions.ts) */
   waitingGenerators = new Set<object>();
   /** the module's statements (set by the blocking analysis) */

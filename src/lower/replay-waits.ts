@@ -110,6 +110,11 @@ export function attributeReplays(cx: LowerContext, e: py.Attribute, store: boole
 /** A waiting function was handed to a runtime caller that keeps it (`defaultdict(f)`): `d[k]` may call it. */
 export const KEPT_CALLBACK = "<callback>";
 
+/** Does the builtin (`str`, `repr`, `len`, ...) call a dunder that waits? (`map(str, objs)` then waits) */
+export function builtinWaits(cx: LowerContext, name: string): boolean {
+  return cx.threads !== null && Object.hasOwn(BUILTIN_DUNDERS, name) && name !== "print" && anyWaits(cx, BUILTIN_DUNDERS[name]!);
+}
+
 function anyWaits(cx: LowerContext, names: readonly string[]): boolean {
   return names.some((n) => cx.replayDunders.has(n));
 }

@@ -277,7 +277,10 @@ export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   if (streamsResults(cx, s.iter)) return lowerResultStream(cx, s);
   // (an instance whose `__iter__`/`__next__` waits: each item awaited)
-  if (iterationWaits(cx, s.iter) && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope) && !cx.fn.generator && !cx.fn.coroutine) return lowerResultStream(cx, s, "waitingIterator");
+  if (iterationWaits(cx, s.iter) && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope) && !cx.fn.generator && !cx.fn.coroutine) {
+    cx.awaitedIterables.add(s.iter);
+    return lowerResultStream(cx, s, "waitingIterator");
+  }
   if (s.target._type === "Name" && intLocals(cx).has(s.target.id) && isRangeCall(cx, s.iter)) {
     const { bind, make } = rangeLoop(cx, s, canLoopConst(cx, s.target));
     return lowerLoop(cx, s, make, [bind]);

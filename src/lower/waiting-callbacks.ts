@@ -8,7 +8,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { lambdaWaits } from "./blocking.js";
-import { programCallee } from "./replay-waits.js";
+import { builtinWaits, programCallee } from "./replay-waits.js";
 
 /** The callback argument of a call that awaits what its callback returns, if one is given. */
 export function callbackArgument(call: py.Call): py.Expr | undefined {
@@ -83,6 +83,7 @@ export function functionWaits(cx: LowerContext, f: py.Expr | undefined, from: Sc
   if (f === undefined) return false;
   if (f._type === "Lambda") return lambdaWaits(cx, f);
   if (f._type !== "Name") return false;
+  if (cx.resolve(f.id, from) === null) return builtinWaits(cx, f.id);
   const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
   if (!bindings || bindings.length !== 1) return false;
   const stmt = bindings[0]!.stmt;
