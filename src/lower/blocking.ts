@@ -351,7 +351,7 @@ export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boole
     if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
     if (waitsImplicitly(cx, e)) return true;
-    if (isComprehension(e) && e.generators.some((g) => iterationWaits(cx, g.iter))) return true;
+    if (isComprehension(e) && e.generators.some((g) => iterationWaits(cx, g.iter) || (g.ifs.length > 0 && truthReplays(cx)))) return true;
     stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;

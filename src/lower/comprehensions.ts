@@ -2,6 +2,7 @@
 // run to completion into the container; a generator expression is a lazy generator object.
 //   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
 import { iterationWaits } from "./implicit-waits.js";
+import { truthReplays } from "./replay-waits.js";
 import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -36,7 +37,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
   if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
-  if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter)))) {
+  if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter) || (g.ifs.length > 0 && truthReplays(cx))))) {
     return lowerBlockingComprehension(cx, e, scope);
   }
   if (e._type === "ListComp") {

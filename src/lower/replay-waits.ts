@@ -174,6 +174,8 @@ export function replays(cx: LowerContext, e: py.Expr): boolean {
     case "JoinedStr":
       return anyWaits(cx, TEXT);
     case "BinOp":
+      // (`%` formatting calls str/repr; set operators hash and compare the items)
+      if (e.op === "BitOr" || e.op === "BitAnd" || e.op === "BitXor" || e.op === "Sub") return anyWaits(cx, HASHING);
       return e.op === "Mod" && e.left._type === "Constant" && e.left.value.kind === "str" && anyWaits(cx, TEXT);
     default:
       return false;

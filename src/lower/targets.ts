@@ -331,10 +331,15 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
     const key = attributeKey(cx, t.value, t.attr);
-    if (key === null || isFunctionReceiver(cx, t.value)) {
+    const readReplays = attributeReplays(cx, t, false);
+    const storeReplays = attributeReplays(cx, t, true);
+    if (key === null || isFunctionReceiver(cx, t.value) || readReplays || storeReplays) {
+      // (a descriptor's `__get__`/`__set__` or a `__getattr__` that waits: each under replay)
       const name: ir.Expr = { k: "str", value: mangle(cx, t.attr) };
-      const current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
-      const update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
+      let current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
+      if (readReplays) current = replayed(cx, current);
+      let update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
+      if (storeReplays) update = replayed(cx, update);
       return [...object.setup, { k: "expr", expr: update, loc }];
     }
     const member: ir.Expr = { k: "member", object: object.read, property: key };
