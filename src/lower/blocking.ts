@@ -11,7 +11,7 @@ import { inMultipleInheritance } from "./mro.js";
 import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
-import { truthReplays } from "./replay-waits.js";
+import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -225,6 +225,8 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     }
   }
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
+  // (another module's dunders that wait: the runtime helpers reaching them here run under replay)
+  for (const method of cx.blockingMethodNames) if (REPLAYED_DUNDERS.has(method)) cx.replayDunders.add(method);
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
   if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
