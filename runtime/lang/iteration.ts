@@ -77,7 +77,9 @@ export function dictComp<K, V>(body: (...iterable: any[]) => Generator<[K, V], u
  * (`[loop.run_until_complete(f(n)) for n in ns]`): its body is a JS async generator (the
  * calls are awaited, as in the function around it), collected here.
  */
-export async function blockingComp(kind: "list" | "set" | "dict" | "iterator", body: (...iterable: any[]) => AsyncGenerator<unknown, unknown, unknown>, ...iterable: unknown[]): Promise<any> {
+export async function blockingComp(kind: "list" | "set" | "dict" | "iterator" | "lazy", body: (...iterable: any[]) => AsyncGenerator<unknown, unknown, unknown>, ...iterable: unknown[]): Promise<any> {
+  // (a generator expression `any`/`all` step item by item: threads/waiting-iterators.ts)
+  if (kind === "lazy") return { [Symbol.for("pyts.waitingItems")]: true, [Symbol.asyncIterator]: () => body(...iterable) };
   const items: unknown[] = [];
   for await (const item of body(...iterable)) items.push(item);
   if (kind === "list") return items;

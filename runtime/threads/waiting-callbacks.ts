@@ -3,6 +3,7 @@
 // in turn, in CPython's order, so the other threads run meanwhile.
 
 import { LazyWait } from "./scheduler.js";
+import { replayWaits } from "./replay.js";
 import { callValue } from "../modules/pycall.js";
 import { iterable, jsIterator, PyIterator } from "../values/iteration.js";
 import { PyTypeError } from "../values/exceptions.js";
@@ -42,7 +43,7 @@ export function waitingMap(f: unknown, ...sources: unknown[]): unknown {
         if (r.done) return;
         row.push(r.value);
       }
-      yield await settle(callValue(f, ...row));
+      yield await settle(replayWaits(callValue, f, ...row));
     }
   });
 }
@@ -50,7 +51,7 @@ export function waitingMap(f: unknown, ...sources: unknown[]): unknown {
 /** `filter(f, iterable)` where `f` waits. */
 export function waitingFilter(f: unknown, source: unknown): unknown {
   return waitingItems(async function* () {
-    for (const item of iterable(source)) if (truthy(await settle(callValue(f, item)))) yield item;
+    for (const item of iterable(source)) if (truthy(await settle(replayWaits(callValue, f, item)))) yield item;
   });
 }
 
@@ -65,7 +66,7 @@ export async function waitingReduce(f: unknown, source: unknown, initial: unknow
     if (first.done) throw new PyTypeError("reduce() of empty iterable with no initial value");
     acc = first.value;
   }
-  for (let r = it.next(); !r.done; r = it.next()) acc = await settle(callValue(f, acc, r.value));
+  for (let r = it.next(); !r.done; r = it.next()) acc = await settle(replayWaits(callValue, f, acc, r.value));
   return acc;
 }
 
@@ -75,7 +76,7 @@ export async function sortWaitingKey(list: unknown, ...args: unknown[]): Promise
   const key = kws["key"];
   if (!Array.isArray(list) || pos.length > 0 || key === null || key === undefined) return callMethod(list, "sort", ...args);
   const keys: unknown[] = [];
-  for (const item of list) keys.push(await settle(callKey(key, item)));
+  for (const item of list) keys.push(await settle(replayWaits(callKey, key, item)));
   // (the items sorted by their keys, computed once in order, as CPython does)
   const pairs = list.map((item, i) => ({ item, key: keys[i] }));
   sortInPlace(pairs, (p: { key: unknown }) => p.key, truthy(kws["reverse"] ?? false));

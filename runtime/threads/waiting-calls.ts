@@ -6,6 +6,7 @@
 /** An instance whose `__init__` is still running (it waits): the promise of its end. */
 import { StopIteration } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
+import { replayWaits } from "./replay.js";
 
 const PENDING_INIT: unique symbol = Symbol("pyts.pendingInit");
 
@@ -73,6 +74,9 @@ interface PyIter {
   __next__?: () => unknown;
 }
 
+/** Marks an async iterator of items that wait (waiting-iterators.ts's WaitingItems). */
+export const WAITING_ITEMS: unique symbol = Symbol.for("pyts.waitingItems") as never;
+
 const isPromise = (x: unknown): x is Promise<unknown> => x instanceof Promise;
 
 /**
@@ -81,6 +85,11 @@ const isPromise = (x: unknown): x is Promise<unknown> => x instanceof Promise;
  * built-in iteration of anything else.
  */
 export async function* waitingIterator(x: unknown): AsyncGenerator<unknown> {
+  // (enumerate, zip, map, filter over such an iterable: waiting-iterators.ts)
+  if (x !== null && typeof x === "object" && (x as { [WAITING_ITEMS]?: true })[WAITING_ITEMS] === true) {
+    yield* x as AsyncIterable<unknown>;
+    return;
+  }
   let it: unknown = x;
   const obj = x as PyIter | null;
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj) && typeof obj.__iter__ === "function") {
@@ -109,5 +118,6 @@ export async function* waitingIterator(x: unknown): AsyncGenerator<unknown> {
 export async function consumeWaiting(fn: (...args: unknown[]) => unknown, source: unknown, ...rest: unknown[]): Promise<unknown> {
   const items: unknown[] = [];
   for await (const item of waitingIterator(source)) items.push(item);
-  return fn(items, ...rest);
+  // (sorted, min, max, set, dict may call dunders that wait: under replay)
+  return await replayWaits(fn, items, ...rest);
 }

@@ -120,3 +120,20 @@ function printAll(args: unknown[]): void {
   file.write(end);
   if (truthy(kws["flush"]) && typeof file.flush === "function") file.flush();
 }
+
+/** print()'s arguments checked as printAll checks them (for threads/replay.ts's waitingPrint). */
+export function printCall(args: unknown[]): { objects: unknown[]; sep: string; end: string; file: TextFile; flush: unknown } {
+  const [objects, kws] = splitKw(args);
+  for (const name of Object.keys(kws)) {
+    if (!["sep", "end", "file", "flush"].includes(name)) {
+      throw new PyTypeError(`'${name}' is an invalid keyword argument for print()`);
+    }
+  }
+  const sep = optionalText("sep", kws["sep"], " ");
+  const end = optionalText("end", kws["end"], "\n");
+  const file = (kws["file"] ?? standardStreams.stdout) as TextFile;
+  if (typeof file.write !== "function") {
+    throw new PyTypeError(`'${typeName(file)}' object has no attribute 'write'`);
+  }
+  return { objects, sep, end, file, flush: kws["flush"] };
+}

@@ -11,6 +11,7 @@ import { inMultipleInheritance } from "./mro.js";
 import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
+import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -213,6 +214,7 @@ function importedFunction(cx: LowerContext, name: string, from: Scope): [string,
 
 /** Find every `def` that reaches a blocking call, to a fixed point. */
 export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
+  cx.moduleBody = module.body;
   // Methods of the imported program modules' classes that wait: their calls are awaited here too.
   const program = cx.program;
   if (program?.resolver.blockingMethods) {
@@ -223,6 +225,8 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
     }
   }
   if (program) for (const method of program.resolver.programBlockingMethods?.(program.name) ?? []) cx.blockingMethodNames.add(method);
+  // (another module's dunders that wait: the runtime helpers reaching them here run under replay)
+  for (const method of cx.blockingMethodNames) if (REPLAYED_DUNDERS.has(method)) cx.replayDunders.add(method);
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
   if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
@@ -235,8 +239,15 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       if (cx.blockingFunctions.has(def) || def._type === "AsyncFunctionDef") continue;
       if (cx.threads !== null && !mayWait(def)) continue;
       const scope = cx.scopeOf(def);
-      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts).
-      if (scope.isGenerator) continue;
+      // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts);
+      // in a threaded program one whose body waits is an async generator (its items awaited).
+      if (scope.isGenerator) {
+        if (cx.threads !== null && def._type === "FunctionDef" && !cx.waitingGenerators.has(def) && bodyBlocks(cx, def.body, scope)) {
+          cx.waitingGenerators.add(def);
+          changed = true;
+        }
+        continue;
+      }
       if (bodyBlocks(cx, def.body, scope)) {
         cx.blockingFunctions.add(def);
         if (inClass) {
@@ -287,6 +298,7 @@ function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
       (s._type === "For" && iterationWaits(cx, s.iter)) ||
+      ((s._type === "If" || s._type === "While" || s._type === "Assert") && truthReplays(cx)) ||
       (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(cx, i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||
       stmtExprs(s).some((e) => exprBlocks(cx, e, scope)) ||
@@ -320,6 +332,8 @@ function stmtExprs(s: py.Stmt): py.Expr[] {
       return [s.exc, s.cause].filter((x): x is py.Expr => x !== null);
     case "Assert":
       return [s.test];
+    case "Delete":
+      return s.targets;
     case "Match":
       return [s.subject];
     default:
@@ -339,7 +353,7 @@ export function exprBlocks(cx: LowerContext, root: py.Expr, scope: Scope): boole
     if (e._type === "Lambda") continue;
     if (e._type === "Call" && isBlockingCall(cx, e, scope)) return true;
     if (waitsImplicitly(cx, e)) return true;
-    if (isComprehension(e) && e.generators.some((g) => iterationWaits(cx, g.iter))) return true;
+    if (isComprehension(e) && e.generators.some((g) => iterationWaits(cx, g.iter) || (g.ifs.length > 0 && truthReplays(cx)))) return true;
     stack.push(...[...(isComprehension(e) ? comprehensionParts(e) : childExprs(e))].reverse());
   }
   return false;

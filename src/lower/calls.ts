@@ -2,7 +2,7 @@
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
 import { enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
-import { awaitImplicit, iterationCallWaits } from "./implicit-waits.js";
+import { awaitImplicit, iterationCallWaits, lazyOverWaiting } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -35,7 +35,21 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
-  if (iterationCallWaits(cx, e) === "consume") {
+  const stepping = iterationCallWaits(cx, e);
+  if (stepping === "any" || stepping === "all") {
+    // `any(obj)` / `all(x > 1 for x in obj)` over items that wait: stepped one by one (a generator expression stays lazy)
+    if (e.args[0]!._type === "GeneratorExp") cx.lazyGenexprs.add(e.args[0]!);
+    cx.awaitedIterables.add(e.args[0]!);
+    return { k: "call", callee: cx.rt(stepping === "any" ? "waitingAny" : "waitingAll"), args: lowerArgs(cx, e), loc };
+  }
+  // (where a loop or consumer awaits its items: elsewhere it stays the builtin)
+  const lazy = cx.awaitedIterables.has(e) ? lazyOverWaiting(cx, e) : null;
+  if (lazy !== null) {
+    for (const a of e.args) cx.awaitedIterables.add(a);
+    return { k: "call", callee: cx.rt(lazy), args: lowerArgs(cx, e), loc };
+  }
+  if (stepping === "consume") {
+    cx.awaitedIterables.add(e.args[0]!);
     // `list(obj)` over an instance whose `__next__` waits: its items awaited first
     const [first, ...rest] = lowerArgs(cx, e);
     return { k: "call", callee: cx.rt("consumeWaiting"), args: [lowerExpr(cx, e.func), first!, ...rest], loc };

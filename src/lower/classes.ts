@@ -5,6 +5,7 @@
 // `inheritFrom` adds the others, `super()` is `superOf(Class, self)`, and `__init__` may be a
 // method the root class's constructor runs.
 import type * as py from "../frontend/ast.js";
+import { replayedMethods } from "./replay-waits.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
@@ -302,6 +303,12 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, table] } }] });
+  }
+  const recorded = replayedMethods(cx, s);
+  if (recorded.length) {
+    // (the dunders a runtime helper under replay calls answer from its record: replay-waits.ts)
+    const names: ir.Expr = { k: "array", elements: recorded.map((n) => ({ k: "str", value: n }) as ir.Expr) };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("replayableMethods"), args: [{ k: "this" }, names] } }] });
   }
   if (newKeywords.length) {
     const table: ir.Expr = { k: "object", props: newKeywords };

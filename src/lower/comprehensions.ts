@@ -2,6 +2,7 @@
 // run to completion into the container; a generator expression is a lazy generator object.
 //   [f(x) for x in xs if p(x)]  ->  listComp(function* () { for (const x of xs) if (p(x)) yield f(x); })
 import { iterationWaits } from "./implicit-waits.js";
+import { truthReplays } from "./replay-waits.js";
 import { loopIterable } from "./loop-types.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -37,7 +38,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   const isAsync = e.generators.some((g) => g.is_async) || parts.some(awaits);
   if (isAsync) return lowerAsyncComprehension(cx, e);
   const scope = cx.scopeOf(e);
-  if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter)))) {
+  if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter) || (g.ifs.length > 0 && truthReplays(cx))))) {
     return lowerBlockingComprehension(cx, e, scope);
   }
   if (e._type === "ListComp") {
@@ -143,6 +144,7 @@ export function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body:
  *   [run(f(n)) for n in ns]  ->  await blockingComp("list", async function* () { for (const n of ns) yield await run(f(n)); })
  */
 function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: Scope): ir.Expr {
+  for (const g of e.generators) if (iterationWaits(cx, g.iter)) cx.awaitedIterables.add(g.iter);
   const firstIter = lowerExpr(cx, e.generators[0]!.iter);
   const param = cx.temp("iterable");
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: true });
@@ -165,7 +167,7 @@ function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: S
   cx.fn.before.push(...state.before);
   if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
   const fn: ir.FunctionIr = { name: null, params: [{ name: param, type: { k: "any" } }], body, generator: true, async: true };
-  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : e._type === "DictComp" ? "dict" : "iterator";
+  const kind = e._type === "ListComp" ? "list" : e._type === "SetComp" ? "set" : e._type === "DictComp" ? "dict" : cx.lazyGenexprs.has(e) ? "lazy" : "iterator";
   const collect: ir.Expr = { k: "call", callee: cx.rt("blockingComp"), args: [{ k: "str", value: kind }, { k: "func", fn }, firstIter] };
   return { k: "await", arg: collect, loc: cx.loc(e) };
 }

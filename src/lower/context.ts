@@ -70,6 +70,16 @@ export class LowerContext {
   waitingGetters = new Set<string>();
   waitingSetters = new Set<string>();
   waitingDunders = new Set<string>();
+  /** dunders the runtime calls for a value at once that wait, and KEPT_CALLBACK (replay-waits.ts) */
+  replayDunders = new Set<string>();
+  /** generator expressions over waiting items that `any`/`all` step lazily (comprehensions.ts) */
+  lazyGenexprs = new Set<py.Expr>();
+  /** iterables a loop or consumer awaits item by item: `enumerate(obj)` there may be a waiting one */
+  awaitedIterables = new Set<py.Expr>();
+  /** generator functions whose body waits (threads): JS async generators (functions.ts) */
+  waitingGenerators = new Set<object>();
+  /** the module's statements (set by the blocking analysis) */
+  moduleBody: py.Stmt[] = [];
   /** the module uses threads (thread-switches.ts): their switch points are awaited */
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */

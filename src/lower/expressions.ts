@@ -1,5 +1,6 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -44,7 +45,16 @@ function boolCompareOp(op: py.CmpOp): boolean {
 const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
+  if (e._type === "Attribute" && e.ctx === "Load" && attributeReplays(cx, e, false)) {
+    // (a descriptor's `__get__` or a `__getattr__` that waits: getattr under replay)
+    const read: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc: cx.loc(e) };
+    return replayed(cx, read);
+  }
   const value = lowerExprNode(cx, e);
+  // (a runtime helper reaching a dunder that waits: run under replay, awaited)
+  if (e._type !== "Subscript" || e.ctx === "Load") {
+    if (replays(cx, e)) return replayed(cx, value, e._type === "Call" && e.func._type === "Name" && e.func.id === "print");
+  }
   // (a property getter or a dunder the syntax calls, which waits in a threaded program)
   return (e._type === "BinOp" || e._type === "Call" || ((e._type === "Attribute" || e._type === "Subscript") && e.ctx === "Load")) && waitsImplicitly(cx, e) ? awaitImplicit(cx, value, cx.loc(e)) : value;
 }
@@ -266,9 +276,12 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
   }
   const native = lowerIntTest(cx, e) ?? lowerFloatTest(cx, e);
   if (native !== null) return native;
-  if (e._type === "Compare") return lowerCompare(cx, e, true);
+  if (e._type === "Compare") return replays(cx, e) ? replayed(cx, lowerCompare(cx, e, true)) : lowerCompare(cx, e, true);
   const value = lowerExpr(cx, e);
-  return isBoolean(e) ? value : { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
+  if (isBoolean(e)) return value;
+  const test: ir.Expr = { k: "call", callee: cx.rt("truthy"), args: [value], loc: cx.loc(e) };
+  // (a `__bool__` or `__len__` that waits)
+  return truthReplays(cx) ? replayed(cx, test) : test;
 }
 
 /** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
@@ -335,7 +348,8 @@ function lowerBoolOp(cx: LowerContext, e: py.BoolOp): ir.Expr {
       read = { k: "id", name: tmp };
       value = { k: "assign", op: "=", target: read, value };
     }
-    const test: ir.Expr = { k: "call", callee: cx.rt("truthy"), args: [value] };
+    let test: ir.Expr = { k: "call", callee: cx.rt("truthy"), args: [value] };
+    if (truthReplays(cx)) test = replayed(cx, test);
     result = e.op === "Or" ? { k: "cond", test, then: read, else: result } : { k: "cond", test, then: result, else: read };
   }
   return { ...result, loc: cx.loc(e) };

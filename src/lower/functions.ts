@@ -140,7 +140,9 @@ export function lowerDef(
   const isCoroutine = s._type === "AsyncFunctionDef";
   const isGenerator = scope.isGenerator && !isCoroutine;
   const isAsyncGenerator = scope.isGenerator && isCoroutine;
-  const jsAsync = cx.blockingFunctions.has(s);
+  // (a generator whose body waits, in a threaded program: an async generator, waiting-iterators.ts)
+  const waitingGenerator = isGenerator && cx.waitingGenerators.has(s);
+  const jsAsync = cx.blockingFunctions.has(s) || waitingGenerator;
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
 
@@ -182,10 +184,10 @@ export function lowerDef(
       params: [],
       body: inner,
       generator: true,
-      async: false,
-      returnType: isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
+      async: waitingGenerator,
+      returnType: waitingGenerator ? { k: "ref", name: "AsyncGenerator", args: [ANY, ANY, ANY] } : isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
     };
-    const maker = isAsyncGenerator ? "asyncGenerator" : isCoroutine ? "coroutine" : "generator";
+    const maker = isAsyncGenerator ? "asyncGenerator" : isCoroutine ? "coroutine" : waitingGenerator ? "waitingGenerator" : "generator";
     // A coroutine also knows the line its code starts at (CPython's co_firstlineno: the first
     // decorator's line), which a task's repr shows: `coroutine("f", 12, function* () {...})`.
     const name: ir.Expr = { k: "str", value: qualname(scope) };
@@ -196,7 +198,9 @@ export function lowerDef(
       ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
       : isCoroutine
         ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
-        : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
+        : waitingGenerator
+          ? ANY
+          : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
     return {
       fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
       setup,

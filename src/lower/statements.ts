@@ -1,6 +1,7 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { functionKey } from "../../runtime/lang/attr-names.js";
+import { replayed, replays } from "./replay-waits.js";
 import { iterationWaits } from "./implicit-waits.js";
 import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
@@ -276,7 +277,10 @@ export function loopOwnsGenerator(cx: LowerContext, iter: py.Expr): boolean {
 function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
   if (streamsResults(cx, s.iter)) return lowerResultStream(cx, s);
   // (an instance whose `__iter__`/`__next__` waits: each item awaited)
-  if (iterationWaits(cx, s.iter) && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope) && !cx.fn.generator && !cx.fn.coroutine) return lowerResultStream(cx, s, "waitingIterator");
+  if (iterationWaits(cx, s.iter) && (cx.fn.jsAsync || cx.fn.scope === cx.moduleScope) && !cx.fn.generator && !cx.fn.coroutine) {
+    cx.awaitedIterables.add(s.iter);
+    return lowerResultStream(cx, s, "waitingIterator");
+  }
   if (s.target._type === "Name" && intLocals(cx).has(s.target.id) && isRangeCall(cx, s.iter)) {
     const { bind, make } = rangeLoop(cx, s, canLoopConst(cx, s.target));
     return lowerLoop(cx, s, make, [bind]);
@@ -379,7 +383,11 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
 
 function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   const loc = cx.loc(t);
-  if (t._type === "Subscript") return { k: "expr", expr: { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] }, loc };
+  if (t._type === "Subscript") {
+    const del: ir.Expr = { k: "call", callee: cx.rt("delitem"), args: [lowerExpr(cx, t.value), lowerExpr(cx, t.slice)] };
+    // (a key's `__hash__`/`__eq__` that waits: under replay)
+    return { k: "expr", expr: replays(cx, t) ? replayed(cx, del) : del, loc };
+  }
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: mangle(cx, t.attr) }] }, loc };
   if (t._type === "Name" && cx.classBody?.bindings.has(t.id)) {
     // `del x` in a class body removes the class attribute.

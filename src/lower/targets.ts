@@ -4,6 +4,7 @@
 // statement directly in the function body; any other local is declared (`let x: any;`) at
 // the top of the function, so one JS binding serves the whole Python scope.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { attributeReplays, replayed, replays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
@@ -160,6 +161,11 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
     case "Name":
       return [bindName(cx, target.id, value, loc, annotation)];
     case "Attribute": {
+      if (attributeReplays(cx, target, true)) {
+        // (a descriptor's `__set__` that waits: setattr under replay)
+        const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
+        return [{ k: "expr", expr: replayed(cx, { k: "call", callee: cx.rt("setattr"), args }), loc }];
+      }
       const key = attributeKey(cx, target.value, target.attr);
       // (a function object's attributes go through setattr too: its static type has none)
       if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr)) {
@@ -181,7 +187,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
           : target.slice._type === "Slice"
             ? { k: "call", callee: cx.rt("setslice"), args: [lowerExpr(cx, target.value), ...sliceParts(cx, target.slice), value] }
             : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
-      // (a `__setitem__` that waits: the runtime hands back its promise)
+      // (a `__setitem__` that waits: the runtime hands back its promise; a key's `__hash__`/`__eq__`: under replay)
+      if (replays(cx, target)) return [{ k: "expr", expr: replayed(cx, set), loc }];
       return [{ k: "expr", expr: waitsImplicitly(cx, target) ? awaitImplicit(cx, set, loc) : set, loc }];
     }
     case "Tuple":
@@ -337,10 +344,15 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
     const key = attributeKey(cx, t.value, t.attr);
-    if (key === null || isFunctionReceiver(cx, t.value)) {
+    const readReplays = attributeReplays(cx, t, false);
+    const storeReplays = attributeReplays(cx, t, true);
+    if (key === null || isFunctionReceiver(cx, t.value) || readReplays || storeReplays) {
+      // (a descriptor's `__get__`/`__set__` or a `__getattr__` that waits: each under replay)
       const name: ir.Expr = { k: "str", value: mangle(cx, t.attr) };
-      const current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
-      const update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
+      let current: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [object.read, name] };
+      if (readReplays) current = replayed(cx, current);
+      let update: ir.Expr = { k: "call", callee: cx.rt("setattr"), args: [object.read, name, { k: "call", callee: helper, args: [current, value] }] };
+      if (storeReplays) update = replayed(cx, update);
       return [...object.setup, { k: "expr", expr: update, loc }];
     }
     const member: ir.Expr = { k: "member", object: object.read, property: key };
@@ -366,7 +378,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     }
     const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
     // (a `__getitem__`/`__setitem__` that waits, in a threaded program: each awaited)
-    const waits = (name: string, x: ir.Expr): ir.Expr => (cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
+    const waits = (name: string, x: ir.Expr): ir.Expr => (replays(cx, t) ? replayed(cx, x) : cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
     const current: ir.Expr = waits("__getitem__", { k: "call", callee: cx.rt(get), args: [object.read, key.read] });
     const update: ir.Expr = waits("__setitem__", { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] });
     return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];

@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
 import { waitsWhereCalled } from "./implicit-waits.js";
+import { REPLAYED_DUNDERS } from "./replay-waits.js";
 
 export interface ThreadUse {
   /** concurrent.futures is imported (or run_coroutine_threadsafe used): `.result()` may wait */
@@ -188,6 +189,6 @@ const WAITING_DUNDERS = new Set(["__enter__", "__exit__", "__call__", "__init__"
  */
 export function mayWait(def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   if (waitsWhereCalled(def)) return true;
-  if (def.name.startsWith("__") && def.name.endsWith("__") && !WAITING_DUNDERS.has(def.name)) return false;
+  if (def.name.startsWith("__") && def.name.endsWith("__") && !WAITING_DUNDERS.has(def.name) && !REPLAYED_DUNDERS.has(def.name)) return false;
   return !def.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")));
 }

@@ -8,9 +8,10 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { lambdaWaits } from "./blocking.js";
+import { builtinWaits, programCallee } from "./replay-waits.js";
 
 /** The callback argument of a call that awaits what its callback returns, if one is given. */
-function callbackArgument(call: py.Call): py.Expr | undefined {
+export function callbackArgument(call: py.Call): py.Expr | undefined {
   const f = call.func;
   const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
   const keyword = (k: string): py.Expr | undefined => call.keywords.find((x) => x.arg === k)?.value;
@@ -49,15 +50,40 @@ export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
   if (call._type === "Call") {
     const callback = callbackArgument(call);
     if (callback?._type === "Lambda") cx.keyLambdas.add(callback);
+    // (a lambda handed to the runtime, which calls it under replay when it waits: replay-waits.ts)
+    else if (callback === undefined && (keepsCallback(call) || ITERTOOLS_CALLERS.has(calleeName(call))) && !programCallee(cx, call.func)) {
+      for (const a of [...call.args, ...call.keywords.map((k) => k.value)]) if (a._type === "Lambda") cx.keyLambdas.add(a);
+    }
   }
   for (const v of Object.values(node)) if (typeof v === "object") collectCallbackLambdas(cx, v);
 }
+
+/**
+ * Runtime callers that call a function they are given while the program waits for them
+ * (`re.sub`), or keep it for an operation the program awaits (`defaultdict`'s factory, called
+ * by `d[k]`): a lambda given to one may wait (replay-waits.ts). (Not those that call it later
+ * from an event loop or another thread: `add_done_callback`, `call_soon`.)
+ */
+export function keepsCallback(call: py.Call): boolean {
+  return KEEPING_CALLERS.has(calleeName(call));
+}
+
+function calleeName(call: py.Call): string {
+  const f = call.func;
+  return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
+}
+
+const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict"]);
+
+/** itertools functions given a function: a lambda given to one may wait (its waiting version awaits it). */
+const ITERTOOLS_CALLERS = new Set(["takewhile", "dropwhile", "filterfalse", "starmap", "accumulate", "groupby"]);
 
 /** Does the function value (a lambda, a def's name) wait when called? */
 export function functionWaits(cx: LowerContext, f: py.Expr | undefined, from: Scope): boolean {
   if (f === undefined) return false;
   if (f._type === "Lambda") return lambdaWaits(cx, f);
   if (f._type !== "Name") return false;
+  if (cx.resolve(f.id, from) === null) return builtinWaits(cx, f.id);
   const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
   if (!bindings || bindings.length !== 1) return false;
   const stmt = bindings[0]!.stmt;
