@@ -23,6 +23,7 @@ import { WRAPPED_DEF } from "../lang/keywords.js";
 import { Kwargs } from "../values/kwargs.js";
 import { JS_NEXT, PyIterator } from "../values/iteration.js";
 import { isThenable } from "./scheduler.js";
+import { ABANDON } from "./replay-abandon.js";
 import { builtinOverrides } from "../values/builtin-overrides.js";
 import { printCall } from "../values/print.js";
 import { toStr } from "../values/repr.js";
@@ -82,8 +83,6 @@ interface Frame {
 /** The replay frame the running helper belongs to (null: no helper runs under replay). */
 let frame: Frame | null = null;
 
-/** Thrown through a helper to abandon its run once a call it made waits. */
-const ABANDON = Object.freeze({ replay: "abandoned" });
 
 type AnyFn = (this: unknown, ...args: unknown[]) => unknown;
 

@@ -142,9 +142,11 @@ export function getattrImpl(obj: unknown, name: string): any {
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
     }
-    if (name === "__hash__" && !isClass(obj) && typeof obj === "object" && obj !== null && eqHidesHash(Object.getPrototypeOf(obj) as object | null)) {
-      // `obj.__hash__` is None where the class's `__eq__` hides it.
-      return null;
+    if (name === "__hash__" && !isClass(obj) && typeof obj === "object") {
+      // `obj.__hash__`: None where the class's `__eq__` hides it, else object's, bound.
+      if (eqHidesHash(Object.getPrototypeOf(obj) as object | null)) return null;
+      const objectHash = typeDunder(typeOf({}), name);
+      if (typeof objectHash === "function") return (...args: unknown[]) => (objectHash as (...a: unknown[]) => unknown)(obj, ...args);
     }
     if (!isClass(obj) && name.startsWith("__")) {
       // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.

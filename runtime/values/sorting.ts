@@ -13,6 +13,7 @@ import { iterable } from "./iteration.js";
 import { kw, splitKw } from "./kwargs.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
+import { isReplayAbandon } from "../threads/replay-abandon.js";
 
 /** A key function called by sorted/min/max (CPython calls it from C: a recursion says so). */
 export function callKey(key: unknown, item: unknown): any {
@@ -67,6 +68,7 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
     if (items.length < 2 || sortPrimitives(items, items, reverse)) return;
   }
   const saved = items.slice();
+  const original = saved.slice();
   items.length = 0;
   let failure: { error: unknown } | null = null;
   try {
@@ -80,7 +82,10 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   }
   const modified = items.length !== 0;
   items.length = 0;
-  for (let i = 0; i < saved.length; i++) items[i] = saved[i];
+  // A run abandoned by a replay frame (a waiting `__lt__` in a thread) runs again from the
+  // start: the list goes back to its order before this run, not a partly sorted one.
+  const source = failure !== null && isReplayAbandon(failure.error) ? original : saved;
+  for (let i = 0; i < source.length; i++) items[i] = source[i];
   if (failure !== null) throw failure.error;
   if (modified) throw new ValueError("list modified during sort");
 }

@@ -270,3 +270,22 @@ export function nestedStatements(node: Stmt): (readonly Stmt[])[] {
       return [];
   }
 }
+
+/**
+ * Does any object in the tree under `root` (AST nodes, their lists and fields) pass `test`?
+ * An explicit stack, not recursion: a 3,000-term operator chain is 3,000 levels deep.
+ */
+export function anyNode(root: unknown, test: (node: object) => boolean): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (test(node)) return true;
+    for (const value of Object.values(node)) if (value !== null && typeof value === "object") stack.push(value);
+  }
+  return false;
+}

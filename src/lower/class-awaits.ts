@@ -48,7 +48,7 @@ export function deferAwaitingStatics(members: ir.ClassMember[], cls: ir.Expr): {
   const after: ir.Stmt[] = [];
   for (const m of members.slice(first)) {
     if (m.k === "property" && m.isStatic && m.value !== null) {
-      kept.push({ ...m, value: null });
+      kept.push({ ...m, value: null, type: m.type ?? { k: "any" } });
       const stmt: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: cls, property: m.name }, value: m.value }, loc: m.loc };
       replaceThis(stmt, cls);
       after.push(stmt);

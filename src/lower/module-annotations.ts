@@ -6,6 +6,7 @@
 import type * as py from "../frontend/ast.js";
 import { usesNamespace } from "./module-object.js";
 import { unparseAnnotation } from "./unparse.js";
+import { anyNode } from "../frontend/walk.js";
 
 const NAME = "__annotations__";
 
@@ -89,9 +90,5 @@ export function futureAnnotations(s: py.Stmt): boolean {
 }
 
 function readsName(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(readsName);
-  if (node === null || typeof node !== "object") return false;
-  const n = node as { _type?: string; id?: string };
-  if (n._type === "Name" && n.id === NAME) return true;
-  return Object.values(node).some((v) => typeof v === "object" && readsName(v));
+  return anyNode(node, (n) => (n as { _type?: string })._type === "Name" && (n as { id?: string }).id === NAME);
 }

@@ -8,6 +8,7 @@ import type { LowerContext } from "./context.js";
 import { jsName } from "./names.js";
 import { handlerOnly } from "./targets.js";
 import { MODULE_ID, importsComputedName, specifier } from "./program-imports.js";
+import { anyNode } from "../frontend/walk.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -128,12 +129,13 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
  * Then even the entry's globals must all be module-object attributes that writes rebind.
  */
 export function usesNamespace(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(usesNamespace);
-  if (node === null || typeof node !== "object") return false;
-  const call = node as py.Call;
-  if (call._type === "Call" && call.func._type === "Name" && ["globals", "vars", "dir", "locals"].includes(call.func.id) && call.args.length === 0) return true;
-  return Object.values(node).some((v) => typeof v === "object" && usesNamespace(v));
+  return anyNode(node, (n) => {
+    const call = n as py.Call;
+    return call._type === "Call" && call.func._type === "Name" && NAMESPACE_READERS.has(call.func.id) && call.args.length === 0;
+  });
 }
+
+const NAMESPACE_READERS = new Set(["globals", "vars", "dir", "locals"]);
 
 /** The body ran to its end: the module is no longer partially initialised. */
 export function moduleEpilogue(cx: LowerContext): ir.Stmt[] {
