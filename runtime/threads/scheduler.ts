@@ -72,8 +72,13 @@ export function startThread(thread: object, body: () => void): void {
   });
 }
 
-/** The main thread's token until threading registers its Python object. */
-let mainThread: object = { main: true };
+/**
+ * The main thread's token. It never changes: waits begun before threading loads (a loop's
+ * run_forever, a Suspension) hold it, and threading may load at any point (a first executor
+ * inside a loop step), so its Python object is only what runningThread() answers for it.
+ */
+const mainThread: object = { main: true };
+let mainThreadObject: object = mainThread;
 let current: object | null = mainThread;
 const ready: Ready[] = [];
 let readyHead = 0;
@@ -83,8 +88,7 @@ let loopHost: object | null = null;
 const daemons = new WeakSet<object>();
 
 export function registerMainThread(thread: object): void {
-  if (current === mainThread) current = thread;
-  mainThread = thread;
+  mainThreadObject = thread;
 }
 
 export function markDaemon(thread: object): void {
@@ -93,7 +97,8 @@ export function markDaemon(thread: object): void {
 
 /** The thread running now: the GIL holder, else the thread whose event loop is stepping. */
 export function runningThread(): object {
-  return owner() ?? loopHost ?? mainThread;
+  const running = owner() ?? loopHost ?? mainThread;
+  return running === mainThread ? mainThreadObject : running;
 }
 
 /** A thread becomes runnable; it runs when no thread holds the GIL and those before it ran. */
