@@ -60,6 +60,14 @@ export function getslice(obj: unknown, lo: unknown, hi: unknown, step: unknown):
   return getitem(obj, slice(lo, hi, step));
 }
 
+/**
+ * A bound clamped into [0, n] as for a step of 1. (A module function, not a closure per call:
+ * the runtime's bundle keeps function names, which costs a property definition per closure.)
+ */
+function clampForward(x: number, n: number): number {
+  return x < 0 ? Math.max(x + n, 0) : Math.min(x, n);
+}
+
 /** Python's `obj[lo:hi:step] = value`. */
 export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, value: unknown): unknown {
   const a = plainBound(lo);
@@ -67,9 +75,8 @@ export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, 
   // (a spread into `splice` is bounded by the JS stack: long values take the slow path)
   if (a !== undefined && b !== undefined && plainStep(step) === 1 && isPlainList(obj) && isPlainList(value) && value.length <= 10000) {
     const n = obj.length;
-    const clamp = (x: number): number => (x < 0 ? Math.max(x + n, 0) : Math.min(x, n));
-    const start = a === null ? 0 : clamp(a);
-    const stop = Math.max(start, b === null ? n : clamp(b));
+    const start = a === null ? 0 : clampForward(a, n);
+    const stop = Math.max(start, b === null ? n : clampForward(b, n));
     obj.splice(start, stop - start, ...value);
     return undefined;
   }
