@@ -60,6 +60,12 @@ for (const [interpreter, names] of [[python, modules.filter((m) => !isAiohttp(m)
   Object.assign(cpython, JSON.parse(run.stdout));
 }
 
+// CPython's own standard-library module names: an import of one pyts lacks stays a located
+// error even where an `except ImportError` would catch it (CPython would import it).
+const stdlibRun = spawnSync(python, ["-c", "import json, sys; print(json.dumps(sorted(sys.stdlib_module_names)))"], { encoding: "utf8" });
+if (stdlibRun.status !== 0) throw new Error(`${python} failed: ${stdlibRun.stderr}`);
+const stdlibModules = JSON.parse(stdlibRun.stdout);
+
 const value = (name) => name.split(".").reduce((object, part) => (object == null ? undefined : object[objectKey(part)]), runtime);
 const star = [];
 const dirs = [];
@@ -86,6 +92,9 @@ ${star.join("\n")}
 export const RUNTIME_MODULE_NAMES: ReadonlyMap<string, { cpython: readonly string[]; lacking: readonly string[] }> = new Map([
 ${dirs.join("\n")}
 ]);
+
+/** CPython's \`sys.stdlib_module_names\`. */
+export const CPYTHON_STDLIB_MODULES: ReadonlySet<string> = new Set(${JSON.stringify(stdlibModules)});
 `;
 fs.writeFileSync(path.join(root, "src/lower/star-names.ts"), text);
 console.log(`wrote src/lower/star-names.ts (${star.length} modules, ${dirs.length} name tables)`);

@@ -3,7 +3,7 @@
 // CPython's `AttributeError: module 'm' has no attribute 'x'` (see missingAttribute).
 
 import { getattrImpl } from "../values/attributes.js";
-import { ImportError } from "../values/exceptions.js";
+import { ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { setSuggestion } from "../values/suggestions.js";
 
 export class PyModule {
@@ -140,6 +140,14 @@ export function deferredModule(name: string, nameList: string, load: () => unkno
  */
 export function importName(module: PyModule, name: string): never {
   throw new ImportError(`cannot import name '${name}' from '${module.__name__}' (unknown location)`);
+}
+
+/**
+ * `import m` of a module neither pyts nor CPython's standard library has, inside a `try` that
+ * catches ImportError: CPython's error where the import runs (the compiler checked the rest).
+ */
+export function moduleNotFound(name: string): never {
+  throw new ModuleNotFoundError(`No module named '${name}'`);
 }
 
 /**

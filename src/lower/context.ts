@@ -36,6 +36,8 @@ export interface FunctionState {
   selfName: string | null;
   /** the function is a classmethod: `selfName` holds the class */
   classMethod: boolean;
+  /** how many enclosing `try` bodies of this function have a handler that catches ImportError */
+  importGuards?: number;
   /** temporaries the lowering introduced, declared at the top of the function */
   temps: string[];
   /** statements that must run just before the statement being lowered (hoisted defaults) */

@@ -96,6 +96,16 @@ function recordHandled(cx: LowerContext, block: ir.Stmt[], caught: ir.Expr): ir.
   ];
 }
 
+/** Names of the classes an `except` clause that catches ImportError may name. */
+const IMPORT_ERROR_CATCHERS = new Set(["ImportError", "ModuleNotFoundError", "Exception", "BaseException"]);
+
+/** Does the clause catch ImportError (bare, or naming it, a subclass or a base, alone or in a tuple)? */
+function catchesImportError(h: py.ExceptHandler): boolean {
+  if (!h.type) return true;
+  const kinds = h.type._type === "Tuple" ? h.type.elts : [h.type];
+  return kinds.some((k) => k._type === "Name" && IMPORT_ERROR_CATCHERS.has(k.id));
+}
+
 /** Can a clause catch a JS stack overflow (Python's RecursionError and its bases)? */
 function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
   const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError", "NameError"]);
@@ -105,7 +115,14 @@ function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
 
 export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
   const loc = cx.loc(s);
-  const body = lowerBlock(cx, s.body);
+  const guardsImports = s.handlers.some(catchesImportError);
+  if (guardsImports) cx.fn.importGuards = (cx.fn.importGuards ?? 0) + 1;
+  let body: ir.Stmt[];
+  try {
+    body = lowerBlock(cx, s.body);
+  } finally {
+    if (guardsImports) cx.fn.importGuards! -= 1;
+  }
   let handler: ir.Stmt[] | null = null;
   let param: string | null = null;
   const elseFlag = s.orelse.length && s.handlers.length ? cx.temp("completed") : null;

@@ -7,6 +7,7 @@ import type { LowerContext } from "./context.js";
 import { RUNTIME_MODULES, RUNTIME_SUBMODULES } from "./builtins.js";
 import { bindName } from "./targets.js";
 import { CHECKED_MODULES, starNames } from "./module-names.js";
+import { CPYTHON_STDLIB_MODULES } from "./star-names.js";
 import { closestName } from "../../runtime/values/suggestions.js";
 import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
@@ -16,11 +17,20 @@ import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImport
  */
 export const TYPING_MODULES = new Set(["typing", "__future__"]);
 
-function checkModule(cx: LowerContext, at: py.Span, name: string): void {
+/**
+ * A module pyts does not provide: CPython's ModuleNotFoundError, raised where the import runs,
+ * when the import sits in a `try` whose handlers catch ImportError and the module is none of
+ * CPython's own (the optional dependency a course program falls back from); else a located
+ * error. Null when the module is provided.
+ */
+function checkModule(cx: LowerContext, at: py.Span, name: string): ir.Stmt[] | null {
   const top = name.split(".")[0]!;
-  if (!RUNTIME_MODULES.has(top) || (name.includes(".") && !RUNTIME_SUBMODULES.has(name))) {
-    cx.unsupported(at, `import of module '${name}' (pyts provides: ${[...RUNTIME_MODULES].sort().join(", ")})`);
+  if (RUNTIME_MODULES.has(top) && (!name.includes(".") || RUNTIME_SUBMODULES.has(name))) return null;
+  if ((cx.fn.importGuards ?? 0) > 0 && !CPYTHON_STDLIB_MODULES.has(top)) {
+    const raise: ir.Expr = { k: "call", callee: cx.rt("moduleNotFound"), args: [{ k: "str", value: top }], loc: cx.loc(at) };
+    return [{ k: "expr", expr: raise, loc: cx.loc(at) }];
   }
+  return cx.unsupported(at, `import of module '${name}' (pyts provides: ${[...RUNTIME_MODULES].sort().join(", ")})`);
 }
 
 /** The runtime value of a dotted module path: `urllib.request` -> urllib.request. */
@@ -38,7 +48,11 @@ export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
       continue;
     }
     if (TYPING_MODULES.has(alias.name) && alias.name !== "typing") continue;
-    checkModule(cx, alias, alias.name);
+    const missing = checkModule(cx, alias, alias.name);
+    if (missing !== null) {
+      out.push(...missing);
+      continue;
+    }
     const bound = alias.asname ?? alias.name.split(".")[0]!;
     const value = alias.asname ? moduleValue(cx, alias.name) : cx.rt(bound);
     // A top-level `import asyncio` is the runtime import itself.
@@ -55,7 +69,8 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   if (s.level > 0) return cx.unsupported(s, `import of module '${module}': no such module in the program`);
   if (module === "typing") return checkTypingNames(cx, s);
   if (TYPING_MODULES.has(module)) return [];
-  checkModule(cx, s, module);
+  const missing = checkModule(cx, s, module);
+  if (missing !== null) return missing;
   const out: ir.Stmt[] = [];
   const checked = CHECKED_MODULES.get(module);
   for (const alias of s.names) {

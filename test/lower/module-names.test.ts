@@ -102,3 +102,13 @@ test("typing's names are checked too: `typing.X` and `from typing import X` (whi
   expect(code).toContain('importName(typing, "nosuch")');
   expect(code).not.toContain('"get_type_hints"');
 });
+
+test("an import inside a try that catches ImportError: a module CPython lacks raises at run time, one of CPython's own pyts lacks stays a located error", async () => {
+  // (fixtures/lang/import_optional_dependency runs the run-time side against python3)
+  expect(await lowerError("try:\n    import numpy_missing\nexcept ImportError:\n    pass\n")).toBe("no error");
+  expect(await lowerError("try:\n    import tkinter\nexcept ImportError:\n    pass\n")).toMatch(/^2:12: unsupported: import of module 'tkinter'/);
+  // outside such a try, and in a function defined in one (it runs later), the located error
+  expect(await lowerError("import numpy_missing\n")).toMatch(/^1:8: unsupported: import of module 'numpy_missing'/);
+  expect(await lowerError("try:\n    def f():\n        import numpy_missing\nexcept ImportError:\n    pass\n")).toMatch(/^3:16: unsupported: import of module 'numpy_missing'/);
+  expect(await lowerError("try:\n    import numpy_missing\nexcept ValueError:\n    pass\n")).toMatch(/^2:12: unsupported: import of module 'numpy_missing'/);
+});
