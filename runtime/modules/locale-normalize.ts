@@ -1,10 +1,11 @@
-// `locale.normalize`: Lib/locale.py's lookups in CPython's alias tables (locale-alias-data.ts),
+// `locale.normalize`: Lib/locale.py's lookups in CPython's alias tables (locale-alias-data.ts, encoding-alias-data.ts),
 // ported line by line with `_replace_encoding`, `_append_modifier` and
 // `encodings.normalize_encoding`.
 
 import { PyTypeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
-import { ENCODING_ALIASES, LOCALE_ALIAS, LOCALE_ENCODING_ALIAS } from "./locale-alias-data.js";
+import { ENCODING_ALIASES, LOCALE_ENCODING_ALIAS } from "./encoding-alias-data.js";
+import { LOCALE_ALIAS } from "./locale-alias-data.js";
 
 const get = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 

@@ -14,7 +14,8 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { normalize } from "./locale-normalize.js";
-import { LOCALE_ALIAS, LOCALE_ENCODING_ALIAS } from "./locale-alias-data.js";
+import { LOCALE_ENCODING_ALIAS } from "./encoding-alias-data.js";
+import { LOCALE_ALIAS } from "./locale-alias-data.js";
 
 export class Error extends Exception {
   static readonly __module__ = "locale";

@@ -6,10 +6,10 @@
 // double-double arithmetic (about 106 bits) and round once, so the special functions built on
 // them give CPython's bits.
 
+import { productError } from "./libm-fma.js";
+
 /** A double-double: the unevaluated sum hi + lo, |lo| <= ulp(hi)/2. */
 export type DD = [number, number];
-
-const SPLITTER = 134217729; // 2**27 + 1
 
 function twoSum(a: number, b: number): DD {
   const s = a + b;
@@ -24,13 +24,7 @@ function quickTwoSum(a: number, b: number): DD {
 
 function twoProd(a: number, b: number): DD {
   const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  return [p, productError(a, b, p)];
 }
 
 export function ddAdd(a: DD, b: DD): DD {
@@ -169,16 +163,6 @@ function horner(zh: number, zl: number, ch: Float64Array, cl: Float64Array): num
   }
   hornerLo = pl;
   return ph;
-}
-
-function productError(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** sin of the pair x (|x| <= about 1.6) as a pair, to about 2**-100. */

@@ -23,7 +23,7 @@ import { WRAPPED_DEF } from "../lang/keywords.js";
 import { Kwargs } from "../values/kwargs.js";
 import { JS_NEXT, PyIterator } from "../values/iteration.js";
 import { isThenable } from "./scheduler.js";
-import { ABANDON } from "./replay-abandon.js";
+import { ABANDON, replayRuns } from "./replay-abandon.js";
 import { builtinOverrides } from "../values/builtin-overrides.js";
 import { printCall } from "../values/print.js";
 import { toStr } from "../values/repr.js";
@@ -172,11 +172,13 @@ function runIn(f: Frame, run: () => unknown): Outcome {
   frame = f;
   f.index = 0;
   f.pending = null;
+  replayRuns.depth++;
   try {
     return { ok: true, value: run() };
   } catch (error) {
     return { ok: false, error };
   } finally {
+    replayRuns.depth--;
     frame = outer;
   }
 }

@@ -100,28 +100,17 @@ withManyArgs(print, printAll);
 function printAll(args: unknown[]): void {
   const patched = builtinOverrides.print;
   if (patched !== undefined) return void patched(...args);
-  const [objects, kws] = splitKw(args);
-  for (const name of Object.keys(kws)) {
-    if (!["sep", "end", "file", "flush"].includes(name)) {
-      throw new PyTypeError(`'${name}' is an invalid keyword argument for print()`);
-    }
-  }
-  const sep = optionalText("sep", kws["sep"], " ");
-  const end = optionalText("end", kws["end"], "\n");
-  const file = (kws["file"] ?? standardStreams.stdout) as TextFile;
-  if (typeof file.write !== "function") {
-    throw new PyTypeError(`'${typeName(file)}' object has no attribute 'write'`);
-  }
+  const { objects, sep, end, file, flush } = printCall(args);
   // One write per piece, as CPython does, so a user file object sees the same calls.
   objects.forEach((obj, i) => {
     if (i > 0) file.write(sep);
     file.write(toStr(obj));
   });
   file.write(end);
-  if (truthy(kws["flush"]) && typeof file.flush === "function") file.flush();
+  if (truthy(flush) && typeof file.flush === "function") file.flush();
 }
 
-/** print()'s arguments checked as printAll checks them (for threads/replay.ts's waitingPrint). */
+/** print()'s arguments, checked (printAll's, and threads/replay.ts's waitingPrint's). */
 export function printCall(args: unknown[]): { objects: unknown[]; sep: string; end: string; file: TextFile; flush: unknown } {
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {

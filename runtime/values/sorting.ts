@@ -13,7 +13,7 @@ import { iterable } from "./iteration.js";
 import { kw, splitKw } from "./kwargs.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
-import { isReplayAbandon } from "../threads/replay-abandon.js";
+import { isReplayAbandon, replayRuns } from "../threads/replay-abandon.js";
 
 /** A key function called by sorted/min/max (CPython calls it from C: a recursion says so). */
 export function callKey(key: unknown, item: unknown): any {
@@ -68,7 +68,8 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
     if (items.length < 2 || sortPrimitives(items, items, reverse)) return;
   }
   const saved = items.slice();
-  const original = saved.slice();
+  // (under a replay frame the run may be abandoned: its writes are undone from this copy)
+  const original = replayRuns.depth > 0 ? saved.slice() : null;
   items.length = 0;
   let failure: { error: unknown } | null = null;
   try {
@@ -84,7 +85,7 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   items.length = 0;
   // A run abandoned by a replay frame (a waiting `__lt__` in a thread) runs again from the
   // start: the list goes back to its order before this run, not a partly sorted one.
-  const source = failure !== null && isReplayAbandon(failure.error) ? original : saved;
+  const source = original !== null && failure !== null && isReplayAbandon(failure.error) ? original : saved;
   for (let i = 0; i < source.length; i++) items[i] = source[i];
   if (failure !== null) throw failure.error;
   if (modified) throw new ValueError("list modified during sort");
