@@ -14,7 +14,7 @@ export const BUILTIN_FUNCTIONS = new Set([
 /** Built-in exception classes: calling one constructs it with `new`. */
 /** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
 export const MISSING_BUILTINS = new Set([
-  "breakpoint", "compile", "help", "copyright", "credits", "license", "__build_class__",
+  "breakpoint", "compile", "eval", "exec", "help", "copyright", "credits", "license", "__build_class__",
   "UnicodeTranslateError", "EncodingWarning",
 ]);
 

@@ -41,6 +41,8 @@ async function lowerError(source: string): Promise<string> {
 test("a builtin of CPython's that pyts lacks is a located compile-time error, and every other builtin is provided", async () => {
   expect(await lowerError("x = 1\nc = compile('1', 'f', 'eval')\n")).toBe("2:5: unsupported: the built-in 'compile' (pyts does not provide it)");
   expect(await lowerError("breakpoint()\n")).toBe("1:1: unsupported: the built-in 'breakpoint' (pyts does not provide it)");
+  expect(await lowerError("x = 2\nprint(eval('x + 1'))\n")).toBe("2:7: unsupported: the built-in 'eval' (pyts does not provide it)");
+  expect(await lowerError("def f():\n    exec('y = 1')\n")).toBe("2:5: unsupported: the built-in 'exec' (pyts does not provide it)");
   // a program's own name shadows the builtin
   expect(await lowerError("def breakpoint(b):\n    return b\n\nprint(breakpoint(1))\n")).toBe("no error");
   for (const name of ["exit", "quit", "IOError", "EnvironmentError", "memoryview"]) expect(Object.hasOwn(runtime, name), name).toBe(true);
