@@ -18,6 +18,8 @@ import { setAttributeTarget } from "./suggestions.js";
 import { getattrImpl } from "./attributes.js";
 import { typeDunder } from "./type-dunders.js";
 import { callValue } from "../modules/pycall.js";
+import { callFunction } from "../lang/functions.js";
+import { functionInfo } from "../lang/function-info.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -147,7 +149,13 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     throw missingAttribute(obj, pyName);
   }
   const f = target[name];
-  if (typeof f === "function") return (f as (...a: unknown[]) => unknown).apply(obj, args);
+  if (typeof f === "function") {
+    // A Python function the object holds itself (`obj.handler = lambda a: a`) is no method:
+    // called with its own arguments, checked.
+    const info = Object.hasOwn(target, name) ? functionInfo(f) : undefined;
+    if (info !== undefined && !info.method) return callFunction(f as (...a: unknown[]) => unknown, args);
+    return (f as (...a: unknown[]) => unknown).apply(obj, args);
+  }
   const call = (f as { __call__?: unknown } | null)?.__call__;
   if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);

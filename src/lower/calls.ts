@@ -26,6 +26,7 @@ import { lowerNamespaceCall } from "./module-object.js";
 import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
+import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -127,6 +128,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // `asyncio.gather(*coros)`: any number of values, past what a JS spread can pass.
       const fn = lowerCallee(cx, e.func);
       call = { k: "call", callee: cx.rt("spreadCall"), args: [fn, { k: "array", elements: args }, lowerExpr(cx, e.func.value)], loc };
+    } else if (e.func._type === "Attribute" && !RUNTIME_MEMBER_NAMES.has(e.func.attr) && !isModuleExpr(cx, e.func.value) && isRuntimeValue(cx, e.func.value) && !constructs(cx, e.func)) {
+      // `logger.infoo(...)`, `ns.handler(...)` on a runtime object: no class of the provided
+      // modules has the name, so the object lacks it (CPython's AttributeError) or holds it
+      // itself (a function set on it, called with its arguments checked).
+      call = { k: "call", callee: cx.rt("callMethod"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
       call = constructs(cx, e.func) ? { k: "new", callee, args, loc } : guardMethodCall(cx, e, { k: "call", callee, args, loc });
