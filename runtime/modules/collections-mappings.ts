@@ -237,6 +237,8 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static readonly __module__ = "collections";
   static readonly tpName: string = "collections.OrderedDict";
+  /** Its keys(), values() and items() are odict_keys, odict_values and odict_items. */
+  static readonly orderedViews = true;
 
   /** `OrderedDict.fromkeys(iterable, value=None)`. */
   static fromkeys(keys: unknown, value: unknown = null): OrderedDict {

@@ -5,7 +5,7 @@ import { sortInPlace } from "./sorting.js";
 import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
-import { iterable } from "./iteration.js";
+import { iterable, iteratorClass } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
@@ -106,9 +106,9 @@ export const TUPLE_METHODS: Record<string, Method<Tuple>> = {
 const NO_DEFAULT = Symbol("no default");
 
 export const DICT_METHODS: Record<string, Method<Dict>> = {
-  keys: (d) => new DictKeys(d, "keys"),
-  values: (d) => new DictValues(d, "values"),
-  items: (d) => new DictItems(d, "items"),
+  keys: (d) => (orderedViews(d) ? new OdictKeys(d, "keys") : new DictKeys(d, "keys")),
+  values: (d) => (orderedViews(d) ? new OdictValues(d, "values") : new DictValues(d, "values")),
+  items: (d) => (orderedViews(d) ? new OdictItems(d, "items") : new DictItems(d, "items")),
   get: (d, key, fallback = null) => {
     const entry = d.table.find(key);
     return entry === undefined ? fallback : entry.value;
@@ -164,7 +164,13 @@ export class DictView implements Iterable<unknown> {
     return entry !== undefined && same(entry.value, x.items[1]);
   }
   __repr__(): string {
-    return `dict_${this.kind}(${repr([...this])})`;
+    return `${(this.constructor as typeof DictView).pythonName}(${repr([...this])})`;
+  }
+  /** `reversed(d.keys())`: the items newest first (CPython's dict_reversekeyiterator, ...; an OrderedDict's odict_iterator). */
+  __reversed__(): Iterator<unknown> {
+    const items = [...this].reverse();
+    const name = orderedViews(this.dict) ? "odict_iterator" : `dict_reverse${this.kind.slice(0, -1)}iterator`;
+    return new (iteratorClass(name))(items[Symbol.iterator](), items);
   }
   __eq__(other: unknown): boolean {
     if (this.kind === "values") return false;
@@ -263,13 +269,29 @@ function viewOrder(view: SetLikeView, other: unknown, op: "<" | "<=" | ">" | ">=
 
 /** The three kinds of view, each its own type as in CPython (`type(d.keys()).__name__`). */
 class DictKeys extends SetLikeView {
-  static override readonly pythonName = "dict_keys";
+  static override readonly pythonName: string = "dict_keys";
 }
 class DictValues extends DictView {
-  static override readonly pythonName = "dict_values";
+  static override readonly pythonName: string = "dict_values";
 }
 class DictItems extends SetLikeView {
-  static override readonly pythonName = "dict_items";
+  static override readonly pythonName: string = "dict_items";
+}
+
+/** An OrderedDict's views (and its subclasses'): CPython's own types, `odict_keys` and so on. */
+class OdictKeys extends DictKeys {
+  static override readonly pythonName: string = "odict_keys";
+}
+class OdictValues extends DictValues {
+  static override readonly pythonName: string = "odict_values";
+}
+class OdictItems extends DictItems {
+  static override readonly pythonName: string = "odict_items";
+}
+
+/** collections.OrderedDict marks itself (a static its subclasses inherit). */
+function orderedViews(d: Dict): boolean {
+  return (d.constructor as { orderedViews?: boolean }).orderedViews === true;
 }
 
 /** An argument of a set method: sets as they are, other iterables as JS iterables. */

@@ -69,7 +69,7 @@ function sizeOf(x: unknown): number {
 /** The iterator types whose `__length_hint__` tells the items left (the others have none). */
 const SIZED_ITERATORS = new Set(["list_iterator", "list_reverseiterator", "tuple_iterator", "str_iterator", "str_ascii_iterator",
   "range_iterator", "bytes_iterator", "bytearray_iterator", "set_iterator", "dict_keyiterator", "dict_valueiterator",
-  "dict_itemiterator", "dict_reversekeyiterator"]);
+  "dict_itemiterator", "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"]);
 
 type IteratorClass = new <T>(source: Iterator<T>, sized?: unknown) => PyIterator<T>;
 const iteratorClasses = new Map<string, IteratorClass>();
@@ -94,6 +94,7 @@ const ITERATOR_NAMES: Record<string, string> = {
   tuple: "tuple_iterator", dict: "dict_keyiterator", set: "set_iterator", frozenset: "set_iterator",
   range: "range_iterator", bytes: "bytes_iterator", bytearray: "bytearray_iterator",
   dict_keys: "dict_keyiterator", dict_values: "dict_valueiterator", dict_items: "dict_itemiterator",
+  odict_keys: "odict_iterator", odict_values: "odict_iterator", odict_items: "odict_iterator",
 };
 
 /** The name of `type(iter(x))` for a built-in iterable x ("iterator" for others). */

@@ -128,10 +128,12 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // `asyncio.gather(*coros)`: any number of values, past what a JS spread can pass.
       const fn = lowerCallee(cx, e.func);
       call = { k: "call", callee: cx.rt("spreadCall"), args: [fn, { k: "array", elements: args }, lowerExpr(cx, e.func.value)], loc };
-    } else if (e.func._type === "Attribute" && !RUNTIME_MEMBER_NAMES.has(e.func.attr) && !isModuleExpr(cx, e.func.value) && isRuntimeValue(cx, e.func.value) && !constructs(cx, e.func)) {
+    } else if (e.func._type === "Attribute" && (!RUNTIME_MEMBER_NAMES.has(e.func.attr) || BUILTIN_METHOD_NAMES.has(e.func.attr)) && !isModuleExpr(cx, e.func.value) && isRuntimeValue(cx, e.func.value) && !constructs(cx, e.func)) {
       // `logger.infoo(...)`, `ns.handler(...)` on a runtime object: no class of the provided
       // modules has the name, so the object lacks it (CPython's AttributeError) or holds it
-      // itself (a function set on it, called with its arguments checked).
+      // itself (a function set on it, called with its arguments checked). A built-in type's
+      // method name (`collections.Counter(s).items()`) may be the built-in base's, which the
+      // runtime keeps in its method tables, not on the object.
       call = { k: "call", callee: cx.rt("callMethod"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else {
       const callee = lowerCallee(cx, e.func);
