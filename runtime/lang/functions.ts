@@ -3,6 +3,7 @@
 // value, a bound method, `Cls.method`) bind their arguments here with CPython's checks;
 // bound methods and `Cls.method` are functions carrying `__self__` / `__func__`.
 import { Kwargs } from "../values/kwargs.js";
+import { bindCalleeKeywords } from "../values/keyword-binding.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { bindToLayout, WRAPPED_DEF } from "./keywords.js";
@@ -135,6 +136,8 @@ export function callsDirectly(f: unknown, count: number): f is AnyFn {
 /** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
 export function callFunction(f: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(f);
+  // (a built-in function given keywords, `partial(pow, exp=2)`: bound as CPython's parser binds them)
+  if (info === undefined && args[args.length - 1] instanceof Kwargs) return applyMany(f, undefined, bindCalleeKeywords(f, args));
   if (info === undefined || info.spec === null || info.binds) return applyMany(f, undefined, args);
   const { params, range, packed } = prepare(info.spec);
   if (!info.method) {

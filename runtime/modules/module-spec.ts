@@ -9,6 +9,7 @@ import * as langExports from "../lang/index.js";
 import { Dict } from "../values/dict.js";
 import { repr } from "../values/repr.js";
 import { PyModule } from "./module-object.js";
+import { registerBuiltinFunctions } from "../values/keyword-binding.js";
 
 export class SourceFileLoader {
   static readonly pythonName = "SourceFileLoader";
@@ -64,6 +65,9 @@ const BUILTIN_NAMES = [
   "ZeroDivisionError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "Warning", "UserWarning",
   "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "ExceptionGroup", "BaseExceptionGroup",
 ];
+
+// (`partial(pow, exp=2)(7)`: callValue binds a builtin's keywords by the builtin's name)
+registerBuiltinFunctions(() => ({ ...langExports, ...valueExports }));
 
 let builtins: PyModule | null = null;
 let builtinsDict: Dict | null = null;

@@ -67,6 +67,7 @@ function intConstructor(...args: unknown[]): bigint {
   // A str subclass's text (`int(Name("42"))`); int and float subclasses answer __int__/__index__.
   const x = given instanceof StrValue ? unwrap(given) : given;
   const base = pos.length > 1 ? pos[1] : kws["base"];
+  if (base !== undefined && pos.length === 0 && kws["x"] === undefined) throw new PyTypeError("int() missing string argument");
   if (base !== undefined) {
     if (typeof x !== "string" && !(x instanceof Uint8Array)) {
       throw new PyTypeError("int() can't convert non-string with explicit base");

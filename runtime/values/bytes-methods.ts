@@ -4,6 +4,7 @@
 
 import { Bytes } from "./bytes.js";
 import { PyTypeError, ValueError } from "./exceptions.js";
+import { Kwargs } from "./kwargs.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -28,7 +29,9 @@ function bytesResult(x: unknown): any {
 
 function viaStr(name: string): Method {
   const m = STR_METHODS[name]!;
-  return (b, ...args) => bytesResult(m(b.toLatin1(), ...args.map(bytesArg)));
+  // (keywords the binding left, `b.rsplit(maxsplit=1)`, are converted as positional ones are)
+  const convert = (a: unknown): unknown => (a instanceof Kwargs ? new Kwargs(Object.fromEntries(Object.entries(a.values).map(([k, v]) => [k, bytesArg(v)]))) : bytesArg(a));
+  return (b, ...args) => bytesResult(m(b.toLatin1(), ...args.map(convert)));
 }
 
 function mapAscii(b: Bytes, from: [number, number], delta: number): Bytes {

@@ -19,6 +19,8 @@ import { getattrImpl } from "./attributes.js";
 import { typeDunder } from "./type-dunders.js";
 import { callValue } from "../modules/pycall.js";
 import { callFunction } from "../lang/functions.js";
+import { Kwargs } from "./kwargs.js";
+import { bindMethodKeywords } from "./keyword-binding.js";
 import { functionInfo } from "../lang/function-info.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
@@ -39,6 +41,20 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
   if (typeof obj === "bigint" || typeof obj === "boolean") return INT_METHODS as Record<string, AnyMethod>;
   if (typeof obj === "number") return FLOAT_METHODS as Record<string, AnyMethod>;
   return undefined;
+}
+
+/** The built-in type whose method table methodTable gives (CPython names it in its argument errors). */
+function tableTypeName(obj: unknown): string {
+  if (typeof obj === "string") return "str";
+  if (Array.isArray(obj)) return "list";
+  if (obj instanceof Dict) return "dict";
+  if (obj instanceof FrozenSet) return "frozenset";
+  if (obj instanceof AbstractSet) return "set";
+  if (obj instanceof Tuple) return "tuple";
+  if (obj instanceof ByteArray) return "bytearray";
+  if (obj instanceof Bytes) return "bytes";
+  if (typeof obj === "number") return "float";
+  return "int";
 }
 
 /** Built-in classes whose methods come from the tables above; their JS methods are not Python's. */
@@ -99,7 +115,8 @@ function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
   // Plain str, list and dict values (no subclass that could override): their table at once.
   const plain = plainTable(obj);
-  if (plain !== undefined && Object.hasOwn(plain, pyName)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+  const keywords = args[args.length - 1] instanceof Kwargs;
+  if (plain !== undefined && !keywords && Object.hasOwn(plain, pyName)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
   // User objects store JS-special names under their mangled key (runtime/lang/attr-names.ts).
   const name = attrKey(obj, pyName);
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
@@ -116,7 +133,7 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (override !== undefined) return override.apply(obj, args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
-    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...(keywords ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args));
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
     // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.

@@ -28,6 +28,7 @@ function byteOrder(value: unknown): "big" | "little" {
 /** `int.to_bytes(length=1, byteorder='big', *, signed=False)`. */
 function toBytes(self: bigint | boolean, ...args: unknown[]): Bytes {
   const [pos, kws] = splitKw(args);
+  if (pos.length > 2) throw new PyTypeError(`to_bytes() takes at most 2 positional arguments (${pos.length} given)`);
   const lengthArg = pos[0] ?? kws["length"] ?? 1n;
   const order = byteOrder(pos[1] ?? kws["byteorder"] ?? "big");
   const signed = truthy(kws["signed"] ?? false);

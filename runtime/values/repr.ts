@@ -227,8 +227,12 @@ function strConstructor(...args: unknown[]): string {
   const [pos, kws] = splitKw(args);
   const encoding = pos.length > 1 ? pos[1] : kws["encoding"];
   const errors = pos.length > 2 ? pos[2] : kws["errors"];
+  const given = pos.length > 0 || kws["object"] !== undefined;
   const object = pos.length > 0 ? pos[0] : (kws["object"] ?? "");
   if (encoding === undefined && errors === undefined) return toStr(object);
+  // (CPython decodes nothing, and looks up no codec, for empty bytes or no object)
+  if (!given || (object instanceof Uint8Array && object.length === 0)) return "";
+  if (typeof object === "string") throw new PyTypeError("decoding str is not supported");
   return decodeBytes(object, encoding, errors);
 }
 

@@ -5,7 +5,7 @@ import { CALLING, COMPARING, enterRecursionSite, leaveRecursionSite, noteRecursi
 import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
 import { compareStrings, lt } from "./compare.js";
-import { ValueError } from "./exceptions.js";
+import { PyTypeError, ValueError } from "./exceptions.js";
 import { userDefines } from "./overrides.js";
 import { NotImplemented } from "./singletons.js";
 import { timsort } from "./timsort.js";
@@ -51,6 +51,10 @@ export async function withWaitingKey(fn: (...args: unknown[]) => unknown, ...arg
 /** Python's sorted(iterable, *, key=None, reverse=False): stable, using `<` only. */
 export function sorted(...args: unknown[]): any[] {
   const [pos, kws] = splitKw(args);
+  if (pos.length !== 1) throw new PyTypeError(`sorted expected 1 argument, got ${pos.length}`);
+  const names = Object.keys(kws);
+  if (names.length > 2) throw new PyTypeError(`sort() takes at most 2 keyword arguments (${names.length} given)`);
+  for (const name of names) if (name !== "key" && name !== "reverse") throw new PyTypeError(`'${name}' is an invalid keyword argument for sort()`);
   const items = Array.from(iterable(pos[0]));
   sortInPlace(items, kws["key"] ?? null, truthy(kws["reverse"]));
   return items;

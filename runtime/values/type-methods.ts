@@ -12,6 +12,7 @@ import { objectNew } from "../lang/mro.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
+import { Kwargs } from "./kwargs.js";
 import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
 import { floatFromHex, intFromBytes } from "./number-methods.js";
 import { maketrans } from "./str-codec.js";
@@ -64,6 +65,7 @@ attachUnbound(float, Object.keys(FLOAT_METHODS));
 
 /** `dict.fromkeys(iterable, value=None)`: a class method building a new dict. */
 define(dict, "fromkeys", (...args: unknown[]) => {
+  if (args[args.length - 1] instanceof Kwargs) throw new PyTypeError("dict.fromkeys() takes no keyword arguments");
   const [keys, value = null] = args;
   const d = new Dict();
   for (const k of iterable(keys)) d.set(k, value);

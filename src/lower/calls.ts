@@ -27,6 +27,7 @@ import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
+import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -61,6 +62,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const receiver = waitingHelper === "sortWaitingKey" && e.func._type === "Attribute" ? lowerExpr(cx, e.func.value) : null;
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
+  }
+  if (e.func._type === "Name" && e.keywords.length > 0 && KEYWORD_CHECKED_BUILTINS.has(e.func.id) && cx.resolve(e.func.id) === null) {
+    // `pow(2, exp=5)`, `float(x="1")`: the runtime binds a builtin's keywords as CPython's parser does.
+    const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
+    return isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, call) : call;
   }
   const consumed = lowerConsumedGenexpr(cx, e);
   if (consumed !== null) return consumed;

@@ -1,0 +1,159 @@
+// Keyword arguments to the built-in functions and the built-in types' methods, bound as
+// CPython's argument parsers (Argument Clinic) bind them: `pow(2, exp=5)`, `"a b".split(maxsplit=1)`,
+// `round(number=2.5)`, with CPython's TypeErrors for the rest (`float() takes no keyword
+// arguments`, `'x' is an invalid keyword argument for int()`, `argument for round() given by
+// name ('number') and position (1)`). The runtime's implementations take their parameters
+// positionally; a parameter named after a gap, and the keyword-only ones, stay keywords (the
+// implementations that have such parameters read them from the Kwargs marker).
+import { PyTypeError } from "./exceptions.js";
+import { Kwargs, type KwArgs } from "./kwargs.js";
+
+/** A C-level signature: `params` may be given by position (the first `positionalOnly` only so), `kwonly` only by name. */
+interface Signature {
+  readonly params: readonly string[];
+  readonly required: number;
+  readonly positionalOnly?: number;
+  readonly kwonly?: readonly string[];
+}
+
+/** CPython 3.11's signatures of the built-in functions and types that take keywords. */
+const FUNCTION_SIGNATURES: ReadonlyMap<string, Signature> = new Map<string, Signature>([
+  ["pow", { params: ["base", "exp", "mod"], required: 2 }],
+  ["round", { params: ["number", "ndigits"], required: 1 }],
+  ["sum", { params: ["iterable", "start"], required: 1, positionalOnly: 1 }],
+  ["enumerate", { params: ["iterable", "start"], required: 1 }],
+  ["complex", { params: ["real", "imag"], required: 0 }],
+  ["memoryview", { params: ["object"], required: 1 }],
+  ["property", { params: ["fget", "fset", "fdel", "doc"], required: 0 }],
+  ["int", { params: ["x", "base"], required: 0, positionalOnly: 1 }],
+  ["str", { params: ["object", "encoding", "errors"], required: 0 }],
+  ["bytes", { params: ["source", "encoding", "errors"], required: 0 }],
+  ["bytearray", { params: ["source", "encoding", "errors"], required: 0 }],
+]);
+
+/** Built-in functions and types that take no keyword arguments at all. */
+const NO_KEYWORD_FUNCTIONS: ReadonlySet<string> = new Set([
+  "len", "abs", "float", "list", "tuple", "set", "frozenset", "divmod", "isinstance", "issubclass", "hex", "oct",
+  "bin", "chr", "ord", "range", "iter", "repr", "ascii", "format", "hash", "getattr", "setattr", "hasattr",
+  "delattr", "callable", "id", "next", "any", "all", "bool", "input", "slice", "reversed", "map", "filter",
+  "vars", "dir", "aiter", "anext",
+]);
+
+/** The names whose calls with keywords the runtime binds (the lowering sends such calls through callValue). */
+export const KEYWORD_CHECKED_BUILTINS: ReadonlySet<string> = new Set([...FUNCTION_SIGNATURES.keys(), ...NO_KEYWORD_FUNCTIONS]);
+
+const SPLIT: Signature = { params: ["sep", "maxsplit"], required: 0 };
+const SPLITLINES: Signature = { params: ["keepends"], required: 0 };
+const EXPANDTABS: Signature = { params: ["tabsize"], required: 0 };
+const CODEC: Signature = { params: ["encoding", "errors"], required: 0 };
+const HEX: Signature = { params: ["sep", "bytes_per_sep"], required: 0 };
+const TRANSLATE: Signature = { params: ["table", "delete"], required: 1, positionalOnly: 1 };
+
+/** The built-in types' methods that take keywords (`type.method`). */
+const METHOD_SIGNATURES: ReadonlyMap<string, Signature> = new Map<string, Signature>([
+  ["str.split", SPLIT], ["str.rsplit", SPLIT], ["str.splitlines", SPLITLINES], ["str.expandtabs", EXPANDTABS], ["str.encode", CODEC],
+  ["bytes.split", SPLIT], ["bytes.rsplit", SPLIT], ["bytes.splitlines", SPLITLINES], ["bytes.expandtabs", EXPANDTABS],
+  ["bytes.decode", CODEC], ["bytes.hex", HEX], ["bytes.translate", TRANSLATE],
+  ["bytearray.split", SPLIT], ["bytearray.rsplit", SPLIT], ["bytearray.splitlines", SPLITLINES], ["bytearray.expandtabs", EXPANDTABS],
+  ["bytearray.decode", CODEC], ["bytearray.hex", HEX], ["bytearray.translate", TRANSLATE],
+  ["list.sort", { params: [], required: 0, kwonly: ["key", "reverse"] }],
+  ["int.to_bytes", { params: ["length", "byteorder"], required: 0, kwonly: ["signed"] }],
+]);
+
+/** Methods that take any keywords (`str.format(**fields)`, `dict.update(a=1)`): left to the method. */
+const OPEN_KEYWORD_METHODS: ReadonlySet<string> = new Set(["str.format", "dict.update"]);
+
+/** The call's positional arguments and its keywords (null without any). */
+function splitCall(args: readonly unknown[]): [unknown[], KwArgs | null] {
+  const last = args[args.length - 1];
+  if (!(last instanceof Kwargs)) return [args as unknown[], null];
+  return [args.slice(0, -1), Object.keys(last.values).length > 0 ? last.values : null];
+}
+
+/**
+ * `args` (ending in a Kwargs marker) bound to `signature` as CPython binds them, for the
+ * function CPython calls `name` in its messages: the positional values, then the keywords
+ * left for the implementation. Throws CPython's TypeError where CPython's parser would.
+ */
+function bindSignature(name: string, signature: Signature, args: readonly unknown[]): unknown[] {
+  const [given, named] = splitCall(args);
+  if (named === null) return given;
+  const { params, required } = signature;
+  const kwonly = signature.kwonly ?? [];
+  const names = Object.keys(named);
+  const most = params.length + kwonly.length;
+  if (given.length + names.length > most) throw new PyTypeError(`${name}() takes at most ${most} argument${most === 1 ? "" : "s"} (${given.length + names.length} given)`);
+  const values = given.slice();
+  const left: KwArgs = Object.create(null) as KwArgs;
+  let gap = false;
+  params.forEach((param, index) => {
+    if (index < given.length) return;
+    if (Object.hasOwn(named, param) && index >= (signature.positionalOnly ?? 0)) {
+      // (after a parameter left out, the rest stay keywords: the implementation's defaults apply)
+      if (gap) left[param] = named[param];
+      else values.push(named[param]);
+    } else if (index < required && index < (signature.positionalOnly ?? 0)) {
+      const least = Math.min(required, signature.positionalOnly ?? 0);
+      throw new PyTypeError(`${name}() takes at least ${least} positional argument${least === 1 ? "" : "s"} (${given.length} given)`);
+    } else if (index < required) {
+      throw new PyTypeError(`${name}() missing required argument '${param}' (pos ${index + 1})`);
+    } else {
+      gap = true;
+    }
+  });
+  for (const key of names) {
+    const index = params.indexOf(key);
+    if (index >= 0 && index < given.length && index >= (signature.positionalOnly ?? 0)) {
+      throw new PyTypeError(`argument for ${name}() given by name ('${key}') and position (${index + 1})`);
+    }
+    if (kwonly.includes(key)) left[key] = named[key];
+    else if (index < (signature.positionalOnly ?? 0)) throw new PyTypeError(`'${key}' is an invalid keyword argument for ${name}()`);
+  }
+  if (Object.keys(left).length > 0) values.push(new Kwargs(left));
+  return values;
+}
+
+/** A built-in function's or type's call with keywords: bound, or CPython's TypeError. Other callables' args come back as they are. */
+export function bindBuiltinKeywords(name: string, args: readonly unknown[]): unknown[] {
+  if (NO_KEYWORD_FUNCTIONS.has(name)) {
+    if (splitCall(args)[1] !== null) throw new PyTypeError(`${name}() takes no keyword arguments`);
+    return splitCall(args)[0];
+  }
+  const signature = FUNCTION_SIGNATURES.get(name);
+  return signature === undefined ? (args as unknown[]) : bindSignature(name, signature, args);
+}
+
+/** `value.method(..., kw=...)` on a built-in type `typeName`'s own method: bound as CPython binds it. */
+export function bindMethodKeywords(typeName: string, method: string, args: readonly unknown[]): unknown[] {
+  const key = `${typeName}.${method}`;
+  if (OPEN_KEYWORD_METHODS.has(key)) return args as unknown[];
+  const signature = METHOD_SIGNATURES.get(key);
+  if (signature !== undefined) return bindSignature(method, signature, args);
+  const [given, named] = splitCall(args);
+  if (named !== null) throw new PyTypeError(`${key}() takes no keyword arguments`);
+  return given;
+}
+
+/** Each built-in function the runtime provides, by the name CPython gives it (see registerBuiltinFunctions). */
+let builtinNames: WeakMap<object, string> | null = null;
+let builtinSource: (() => Record<string, unknown>) | null = null;
+
+/** The module that knows the builtins (module-spec.ts) names where they are, read on first need. */
+export function registerBuiltinFunctions(source: () => Record<string, unknown>): void {
+  builtinSource = source;
+  builtinNames = null;
+}
+
+/** `f(..., kw=...)` through callValue: bound when `f` is one of the builtins above. */
+export function bindCalleeKeywords(f: unknown, args: readonly unknown[]): unknown[] {
+  if (builtinNames === null) {
+    builtinNames = new WeakMap();
+    const source = builtinSource?.() ?? {};
+    for (const name of KEYWORD_CHECKED_BUILTINS) {
+      const value = source[name];
+      if ((typeof value === "function" || (typeof value === "object" && value !== null)) && !builtinNames.has(value)) builtinNames.set(value, name);
+    }
+  }
+  const name = typeof f === "function" || (typeof f === "object" && f !== null) ? builtinNames.get(f) : undefined;
+  return name === undefined ? (args as unknown[]) : bindBuiltinKeywords(name, args);
+}
