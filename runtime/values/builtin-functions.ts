@@ -353,6 +353,7 @@ function modInverse(a: bigint, m: bigint): bigint {
 export function chr(i: unknown): string {
   if (!isIntLike(i)) throw new PyTypeError(`'${typeName(i)}' object cannot be interpreted as an integer`);
   const n = toBigInt(i);
+  if (n < -(2n ** 31n) || n >= 2n ** 31n) throw new OverflowError("Python int too large to convert to C int");
   if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
   return String.fromCodePoint(Number(n));
 }

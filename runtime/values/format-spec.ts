@@ -97,6 +97,7 @@ function formatInt(value: bigint, spec: FormatSpec, what = "int"): string {
   if (spec.precision !== undefined) throw new ValueError("Precision not allowed in integer format specifier");
   if (type === "c") {
     if (spec.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
+    if (value < -(2n ** 63n) || value >= 2n ** 63n) throw new OverflowError("Python int too large to convert to C long");
     if (value < 0n || value > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
     return pad(String.fromCodePoint(Number(value)), spec, "<");
   }
