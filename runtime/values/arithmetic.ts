@@ -50,10 +50,18 @@ function isProperSubclassInstance(a: unknown, b: unknown): boolean {
   return ca !== cb && b instanceof ca;
 }
 
+/**
+ * `"%s" % x`: str's and bytes's formatting takes any right operand first (a Fraction's or
+ * Decimal's `__rmod__` is not asked), unless its type derives from the left's.
+ */
+function formatsFirst(a: unknown, b: unknown, op: OpSpec): boolean {
+  return op.symbol === "%" && ((typeof a === "string" && !isWrapped(b)) || (a instanceof Bytes && !(b instanceof Bytes)));
+}
+
 /** CPython's binary-operator protocol: builtin or a.__op__(b), then b.__rop__(a), else TypeError. */
 function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
   // A subclass of a built-in (`class Vec(tuple)` with its own `__add__`) overrides the base.
-  const r0 = userDefines(a, op.dunder) || userDefines(b, op.reflected) ? NotImplemented : op.builtin(a, b);
+  const r0 = userDefines(a, op.dunder) || (userDefines(b, op.reflected) && !formatsFirst(a, b, op)) ? NotImplemented : op.builtin(a, b);
   if (r0 !== NotImplemented) return r0;
   if (isProperSubclassInstance(a, b)) {
     const rm = method(b, op.reflected);
@@ -90,13 +98,13 @@ function binaryError(a: unknown, b: unknown, symbol: string): PyTypeError {
       [Array.isArray, "list"],
       [(x: unknown) => x instanceof Tuple, "tuple"],
     ] as const) {
-      if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${typeName(b)}") to ${name}`);
+      if (test(a)) return new PyTypeError(`can only concatenate ${name} (not "${tpName(b)}") to ${name}`);
     }
-    if (a instanceof Bytes && !(b instanceof Uint8Array)) return new PyTypeError(`can't concat ${typeName(b)} to ${a instanceof ByteArray ? "bytearray" : "bytes"}`);
+    if (a instanceof Bytes && !(b instanceof Uint8Array)) return new PyTypeError(`can't concat ${tpName(b)} to ${a instanceof ByteArray ? "bytearray" : "bytes"}`);
   }
   if (plain === "*" && (isSequence(a) || isSequence(b))) {
     const other = isSequence(a) ? b : a;
-    return new PyTypeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
+    return new PyTypeError(`can't multiply sequence by non-int of type '${tpName(other)}'`);
   }
   const shown = symbol === "**" ? "** or pow()" : symbol;
   return new PyTypeError(`unsupported operand type(s) for ${shown}: '${tpName(a)}' and '${tpName(b)}'`);

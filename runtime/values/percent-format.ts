@@ -10,6 +10,8 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { asciiRepr } from "./ascii.js";
 import { repr, toStr } from "./repr.js";
 import { Tuple } from "./tuple.js";
+import { Range } from "./range.js";
+import { StrValue } from "./wrapped.js";
 import { typeName } from "./typename.js";
 
 const CONVERSION = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gsy;
@@ -32,8 +34,15 @@ function parseFlags(text: string): Flags {
   };
 }
 
-function isMapping(x: unknown): boolean {
-  return x instanceof Dict || (typeof x === "object" && x !== null && typeof (x as { __getitem__?: unknown }).__getitem__ === "function" && !(x instanceof Tuple));
+/**
+ * Whether `template % x` takes x as its mapping (CPython's PyMapping_Check: any subscriptable
+ * type, lists and ranges too, but no tuple, no str, and for a bytes template no bytes or
+ * bytearray): with one, arguments left unconverted are no error.
+ */
+function isMapping(x: unknown, bytes: boolean): boolean {
+  if (x instanceof Tuple || typeof x === "string" || x instanceof StrValue || (bytes && x instanceof Bytes)) return false;
+  if (x instanceof Dict || Array.isArray(x) || x instanceof Uint8Array || x instanceof Range) return true;
+  return typeof x === "object" && x !== null && typeof (x as { __getitem__?: unknown }).__getitem__ === "function";
 }
 
 function lookup(mapping: unknown, text: string, bytes: boolean): any {
@@ -207,7 +216,7 @@ export function percentFormatBytes(template: Bytes, args: unknown): Bytes {
 function formatText(template: string, args: unknown, bytes: boolean): string {
   const tuple = args instanceof Tuple ? args.items : null;
   const positional = tuple ?? [args];
-  const mapping = !tuple && isMapping(args) ? args : null;
+  const mapping = !tuple && isMapping(args, bytes) ? args : null;
   let next = 0;
   let usedMapping = false;
   const take = (): unknown => {

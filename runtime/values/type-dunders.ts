@@ -25,7 +25,7 @@ import { NotImplemented } from "./singletons.js";
 import { builtinDelitem, builtinGetitem, builtinSetitem } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { BUILTIN_CLASS_DOCS, TYPE_DICTS, TYPE_DOCS } from "./type-dicts.js";
-import { className, moduleName, typeName } from "./typename.js";
+import { className, moduleName, tpName, typeName } from "./typename.js";
 import { unwrap } from "./wrapped.js";
 
 type Impl = (self: any, ...rest: any[]) => unknown;
@@ -255,8 +255,8 @@ export function sequenceResult(type: PyTypeObject, name: string, other: unknown,
   if (result !== NotImplemented || !SEQUENCES.has(type.__name__)) return result;
   const t = type.__name__;
   if (name === "__add__") {
-    if (t === "bytes" || t === "bytearray") throw new PyTypeError(`can't concat ${typeName(other)} to ${t}`);
-    throw new PyTypeError(`can only concatenate ${t} (not "${typeName(other)}") to ${t}`);
+    if (t === "bytes" || t === "bytearray") throw new PyTypeError(`can't concat ${tpName(other)} to ${t}`);
+    throw new PyTypeError(`can only concatenate ${t} (not "${tpName(other)}") to ${t}`);
   }
   if (name === "__mul__" || name === "__rmul__") throw new PyTypeError(`'${typeName(other)}' object cannot be interpreted as an integer`);
   return result;
