@@ -77,7 +77,11 @@ export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, 
     const n = obj.length;
     const start = a === null ? 0 : clampForward(a, n);
     const stop = Math.max(start, b === null ? n : clampForward(b, n));
-    obj.splice(start, stop - start, ...value);
+    const count = value.length;
+    // As many items as the slice holds (`p[:k + 1] = p[k::-1]`): written in place, no splice.
+    if (stop - start === count) {
+      for (let i = 0; i < count; i++) obj[start + i] = value[i];
+    } else obj.splice(start, stop - start, ...value);
     return undefined;
   }
   return setitem(obj, slice(lo, hi, step), value);
