@@ -52,9 +52,9 @@ export function getslice(obj: unknown, lo: unknown, hi: unknown, step: unknown):
         for (let i = start; i > stop; i--) out.push((seq as unknown[])[i]);
         return out;
       }
-      let text = "";
-      for (let i = start; i > stop; i--) text += (seq as string)[i];
-      return text;
+      // (no surrogates: reversing the units reverses the code points; split/reverse/join are
+      // native, where a `+=` per unit builds a rope that is flattened later)
+      return start <= stop ? "" : (seq as string).slice(stop + 1, start + 1).split("").reverse().join("");
     }
   }
   return getitem(obj, slice(lo, hi, step));
