@@ -21,25 +21,51 @@ export class Match {
   static readonly pythonName = "Match";
   static readonly __module__ = "re";
   static readonly __qualname__ = "Match";
-  declare readonly re: PatternLike;
-  declare readonly string: string;
-  declare readonly pos: bigint;
-  declare readonly endpos: bigint;
-  declare readonly subject: Subject;
-  declare readonly caps: number[];
-  declare readonly lastIndexNumber: number;
+  // (private fields read through getters: read-only as before, and one hidden class for every
+  // match, where a property definition per field made each match a dictionary-mode object)
+  readonly #re: PatternLike;
+  readonly #subject: Subject;
+  readonly #caps: number[];
+  readonly #lastIndex: number;
+  readonly #pos: number;
+  readonly #endpos: number;
 
   constructor(token?: unknown, pattern?: PatternLike, subject?: Subject, state?: MatchSpans, pos?: number, endpos?: number) {
     if (token !== CREATING) throw new PyTypeError("cannot create 're.Match' instances");
-    Object.defineProperties(this, {
-      re: { value: pattern },
-      string: { value: subject!.text },
-      pos: { value: BigInt(pos!) },
-      endpos: { value: BigInt(endpos!) },
-      subject: { value: subject, enumerable: false },
-      caps: { value: state!.caps, enumerable: false },
-      lastIndexNumber: { value: state!.lastIndex, enumerable: false },
-    });
+    this.#re = pattern!;
+    this.#subject = subject!;
+    this.#caps = state!.caps;
+    this.#lastIndex = state!.lastIndex;
+    this.#pos = pos!;
+    this.#endpos = endpos!;
+  }
+
+  get re(): PatternLike {
+    return this.#re;
+  }
+
+  get string(): string {
+    return this.#subject.text;
+  }
+
+  get pos(): bigint {
+    return BigInt(this.#pos);
+  }
+
+  get endpos(): bigint {
+    return BigInt(this.#endpos);
+  }
+
+  get subject(): Subject {
+    return this.#subject;
+  }
+
+  get caps(): number[] {
+    return this.#caps;
+  }
+
+  get lastIndexNumber(): number {
+    return this.#lastIndex;
   }
 
   static create(pattern: PatternLike, subject: Subject, state: MatchSpans, pos: number, endpos: number): Match {

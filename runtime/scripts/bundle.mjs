@@ -77,7 +77,8 @@ const common = {
   // Python-visible names come from JS class and function names in places: a name esbuild
   // renames to avoid a clash between two files must keep its `.name`.
   keepNames: true,
-  minifyWhitespace: true,
+  // PYTS_BUNDLE_READABLE=1 keeps lines (for profiles that name the line of a hot spot).
+  minifyWhitespace: process.env.PYTS_BUNDLE_READABLE !== "1",
   minifySyntax: true,
   // Local names kept: most functions' `.name` is then already the one keepNames sets (see
   // NAME_HELPER below), which costs more than the shorter text saves.
@@ -176,7 +177,7 @@ export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 // keepNames's helper sets `.name` on every function and class as its file initialises (over a
 // thousand at a start): it now leaves a function alone whose name is already right, as most
 // are (identifiers are not minified), so that only names esbuild changed cost a defineProperty.
-const NAME_HELPER = /var __name=\((\w+),(\w+)\)=>(\w+)\(\1,"name",\{(?:value|value:\2),configurable:!0\}\)/;
+const NAME_HELPER = /var __name\s*=\s*\((\w+),\s*(\w+)\)\s*=>\s*(\w+)\(\1,\s*"name",\s*\{\s*(?:value|value:\s*\2),\s*configurable:\s*(?:!0|true)\s*\}\)/;
 for (const file of ["pyts-runtime.js", "pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
   const text = fs.readFileSync(path.join(dist, file), "utf8");
   if (!NAME_HELPER.test(text)) throw new Error(`bundle.mjs: dist/${file} lacks esbuild's __name helper in the expected form`);

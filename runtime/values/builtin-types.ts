@@ -27,10 +27,19 @@ import { metaclassOf, typeHooks } from "../lang/type-base.js";
 const CLASS_TYPE = Symbol.for("pyts.classType");
 import { FloatValue, IntValue, StrValue, unwrap } from "./wrapped.js";
 
+function invalidLiteral(text: string, base: number): ValueError {
+  return new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
+}
+
 const INT_DIGITS = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)$/;
 
+/** Plain decimal digits (ASCII, no spaces or underscores), few enough for the digit limit. */
+const PLAIN_DECIMAL = /^[+-]?[0-9]{1,4000}$/;
+
 function parseInt_(text: string, base: number): bigint {
-  const fail = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
+  // `int("123")`, the usual case: BigInt reads it as int() does (leading zeros and a sign too).
+  if (base === 10 && PLAIN_DECIMAL.test(text)) return BigInt(text);
+  const fail = (): ValueError => invalidLiteral(text, base);
   let s = asciiDigits(stripPythonSpace(text));
   let negative = false;
   if (s.startsWith("-") || s.startsWith("+")) {
@@ -62,6 +71,12 @@ function parseInt_(text: string, base: number): bigint {
 
 /** Python's `int(x)` / `int(text, base)`. */
 function intConstructor(...args: unknown[]): bigint {
+  // `int(text)` and `int(n)`: no keywords to split off.
+  if (args.length === 1) {
+    const only = args[0];
+    if (typeof only === "string") return parseInt_(only, 10);
+    if (typeof only === "bigint") return only;
+  }
   const [pos, kws] = splitKw(args);
   const given = pos.length > 0 ? pos[0] : (kws["x"] ?? 0n);
   // A str subclass's text (`int(Name("42"))`); int and float subclasses answer __int__/__index__.

@@ -224,6 +224,8 @@ function decodeBytes(data: unknown, encoding: unknown, errors: unknown): string 
 }
 
 function strConstructor(...args: unknown[]): string {
+  // `str(x)` of an int, float, str or bool (no keywords can hide in a primitive): at once.
+  if (args.length === 1 && typeof args[0] !== "object" && typeof args[0] !== "function") return toStr(args[0]);
   const [pos, kws] = splitKw(args);
   const encoding = pos.length > 1 ? pos[1] : kws["encoding"];
   const errors = pos.length > 2 ? pos[2] : kws["errors"];

@@ -16,8 +16,8 @@ const LINEAR_PROBES = 9;
 /** A removed key's slot: it keeps probe chains intact until the next resize. */
 const DUMMY: unknown = Symbol("dummy");
 
-function zeros(size: number): number[] {
-  return new Array<number>(size).fill(0);
+function zeros(size: number): Int32Array {
+  return new Int32Array(size);
 }
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
@@ -25,8 +25,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   keys: unknown[] = new Array(MINSIZE);
   // (Plain arrays of int32 numbers: V8 allocates them far faster than typed arrays, and sets
   // are often small and short-lived.)
-  hashLo: number[] = zeros(MINSIZE);
-  hashHi: number[] = zeros(MINSIZE);
+  hashLo: Int32Array = zeros(MINSIZE);
+  hashHi: Int32Array = zeros(MINSIZE);
   mask = MINSIZE - 1;
   /** Active + dummy slots. */
   fill = 0;
@@ -127,7 +127,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   }
 
   /** CPython's set_insert_clean: a key known to be absent, into a table without dummies. */
-  private static insertClean(keys: unknown[], los: number[], his: number[], mask: number, key: unknown, lo: number, hi: number): void {
+  private static insertClean(keys: unknown[], los: Int32Array, his: Int32Array, mask: number, key: unknown, lo: number, hi: number): void {
     let i = lo >>> 0 & mask;
     let pLo = lo >>> 0;
     let pHi = hi >>> 0;

@@ -52,9 +52,9 @@ export function getslice(obj: unknown, lo: unknown, hi: unknown, step: unknown):
         for (let i = start; i > stop; i--) out.push((seq as unknown[])[i]);
         return out;
       }
-      let text = "";
-      for (let i = start; i > stop; i--) text += (seq as string)[i];
-      return text;
+      // (no surrogates: reversing the units reverses the code points; split/reverse/join are
+      // native, where a `+=` per unit builds a rope that is flattened later)
+      return start <= stop ? "" : (seq as string).slice(stop + 1, start + 1).split("").reverse().join("");
     }
   }
   return getitem(obj, slice(lo, hi, step));
@@ -77,7 +77,11 @@ export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, 
     const n = obj.length;
     const start = a === null ? 0 : clampForward(a, n);
     const stop = Math.max(start, b === null ? n : clampForward(b, n));
-    obj.splice(start, stop - start, ...value);
+    const count = value.length;
+    // As many items as the slice holds (`p[:k + 1] = p[k::-1]`): written in place, no splice.
+    if (stop - start === count) {
+      for (let i = 0; i < count; i++) obj[start + i] = value[i];
+    } else obj.splice(start, stop - start, ...value);
     return undefined;
   }
   return setitem(obj, slice(lo, hi, step), value);

@@ -12,10 +12,15 @@ const CACHE_FROM = 64;
 const CACHE_SIZE = 64;
 /** Long strings seen lately: null when without surrogates, else their code points. */
 const seen = new Map<string, string[] | null>();
+/** The long string asked about last, and its answer. */
+let lastString = "";
+let lastPoints: string[] | null = null;
 
 /** The code points of `s` when it holds surrogates; null when a UTF-16 index is a code-point index. */
 export function astralCodePoints(s: string): string[] | null {
   if (s.length < CACHE_FROM) return SURROGATE.test(s) ? Array.from(s) : null;
+  // (the string of a character loop: one comparison, usually of two pointers, before the map)
+  if (s === lastString) return lastPoints;
   let points = seen.get(s);
   if (points === undefined) {
     points = SURROGATE.test(s) ? Array.from(s) : null;
@@ -23,6 +28,8 @@ export function astralCodePoints(s: string): string[] | null {
     if (seen.size >= CACHE_SIZE) seen.clear();
     seen.set(s, points);
   }
+  lastString = s;
+  lastPoints = points;
   return points;
 }
 

@@ -184,6 +184,13 @@ export const STR_METHODS: Record<string, Method> = {
     return out;
   },
   join: (s, items) => {
+    // A plain list of strs (the usual case) is joined as it is, without iterating it.
+    if (Array.isArray(items) && Object.getPrototypeOf(items) === Array.prototype) {
+      const n = items.length;
+      let i = 0;
+      while (i < n && typeof items[i] === "string") i++;
+      if (i === n) return (items as string[]).join(s);
+    }
     const parts: string[] = [];
     let i = 0;
     for (const item of iterable(items)) {
