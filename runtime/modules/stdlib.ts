@@ -70,6 +70,7 @@ export { numbersModule as numbers } from "./numbers.js";
 export { arrayModule as array } from "./array.js";
 export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
+export { zipfileModule as zipfile } from "./zipfile.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
 export { socketModule as socket } from "./socket.js";
