@@ -71,6 +71,7 @@ export { arrayModule as array } from "./array.js";
 export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
 export { zipfileModule as zipfile } from "./zipfile.js";
+export { gzipModule as gzip } from "./gzip.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
 export { socketModule as socket } from "./socket.js";
