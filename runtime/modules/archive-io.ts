@@ -134,3 +134,10 @@ export function num(x: unknown, what = "an integer"): number {
   if (typeof x === "number" && Number.isInteger(x)) return x;
   throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as ${what}`);
 }
+
+/** Bytes as a string of char codes 0..255 (a Bytes spreads as bigints: index it). */
+export function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}

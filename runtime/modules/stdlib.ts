@@ -72,6 +72,7 @@ export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
 export { zipfileModule as zipfile } from "./zipfile.js";
 export { gzipModule as gzip } from "./gzip.js";
+export { tarfileModule as tarfile } from "./tarfile.js";
 export { localeModule as locale } from "./locale.js";
 export { weakrefModule as weakref } from "./weakref.js";
 export { socketModule as socket } from "./socket.js";
