@@ -17,7 +17,7 @@ import { fsCall } from "../lang/os-errors.js";
 import { open as builtinOpen } from "../lang/files.js";
 import { BytesIO } from "../lang/io-memory.js";
 import { bytesArg, fs, latin1, num } from "./archive-io.js";
-import { GzipFile } from "./gzip.js";
+import { gzopen, is_tarfile, openTar } from "./tarfile-open.js";
 import { chmodMember, chownMember, copyInfo, data_filter, extractAll, extractOne, fully_trusted_filter, listMembers, tar_filter, utimeMember } from "./tarfile-extract.js";
 import { callValue } from "./pycall.js";
 import { pyClass } from "./callable-class.js";
@@ -31,7 +31,7 @@ import {
 
 const T = TYPES;
 export const read = (f: unknown, n: number): Uint8Array => bytesArg(callMethod(f, "read", BigInt(n)));
-const tell = (f: unknown): number => Number(callMethod(f, "tell") as bigint);
+export const tell = (f: unknown): number => Number(callMethod(f, "tell") as bigint);
 export const seek = (f: unknown, at: number): void => void callMethod(f, "seek", BigInt(at));
 const write = (f: unknown, data: Uint8Array): void => void callMethod(f, "write", Bytes.fromArray(data));
 const typeChar = (t: Uint8Array): string => String.fromCharCode(t[0] ?? 0);
@@ -579,126 +579,6 @@ function isTarInfoClass(x: unknown): boolean {
   return x === TarInfoClass || x === TarInfo;
 }
 
-
-/** The keywords TarFile takes besides name, mode and fileobj. */
-function rest(kws: Record<string, unknown>, drop: string[]): unknown[] {
-  const keep: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(kws)) if (!drop.includes(k)) keep[k] = v;
-  return Object.keys(keep).length > 0 ? [kw(keep)] : [];
-}
-
-function gzopen(...args: unknown[]): TarFile {
-  const [pos, kws] = splitKw(args);
-  const name = pos[0] ?? kws["name"] ?? null;
-  const mode = (pos[1] ?? kws["mode"] ?? "r") as string;
-  const fileobj = pos[2] ?? kws["fileobj"] ?? null;
-  const level = pos[3] ?? kws["compresslevel"] ?? 9n;
-  if (!["r", "w", "x"].includes(mode)) throw new ValueError("mode must be 'r', 'w' or 'x'");
-  let gz: GzipFile;
-  try {
-    gz = new GzipFile(name, mode + "b", level, fileobj);
-  } catch (e) {
-    if (e instanceof OSError && fileobj !== null && mode === "r") throw new ReadError("not a gzip file");
-    throw e;
-  }
-  let t: TarFile;
-  try {
-    t = new TarFileClass(name, mode, gz, ...rest(kws, ["name", "mode", "fileobj", "compresslevel"]));
-  } catch (e) {
-    gz.close();
-    if (mode === "r" && e instanceof OSError) throw new ReadError("not a gzip file");
-    throw e;
-  }
-  t.extfileobj = false;
-  return t;
-}
-
-/** bz2/xz: refused; a file that is not of that kind is the ReadError CPython's open gives. */
-function unsupportedOpen(kind: "bz2" | "xz") {
-  return (...args: unknown[]): TarFile => {
-    const [pos, kws] = splitKw(args);
-    const name = pos[0] ?? kws["name"] ?? null;
-    const mode = (pos[1] ?? kws["mode"] ?? "r") as string;
-    const fileobj = pos[2] ?? kws["fileobj"] ?? null;
-    if (!["r", "w", "x"].includes(mode)) throw new ValueError("mode must be 'r', 'w' or 'x'");
-    const module = kind === "bz2" ? "bz2" : "lzma";
-    if (mode !== "r") throw new CompressionError(`${module} module is not available`);
-    let head: Uint8Array;
-    if (fileobj !== null) {
-      const at = tell(fileobj);
-      head = read(fileobj, 6);
-      seek(fileobj, at);
-    } else {
-      const path = fspath(name);
-      head = fsCall(() => fs().readFileSync(path), path).subarray(0, 6);
-    }
-    const magic = latin1(head);
-    const matches = kind === "bz2" ? magic.startsWith("BZh") : magic === "\xfd7zXZ\0";
-    if (matches) throw new CompressionError(`${module} module is not available`);
-    throw new ReadError(kind === "bz2" ? "not a bzip2 file" : "not an lzma file");
-  };
-}
-
-const OPEN_METH: Record<string, (...args: unknown[]) => TarFile> = {
-  tar: (...args) => TarFile.taropen(...args),
-  gz: gzopen,
-  bz2: unsupportedOpen("bz2"),
-  xz: unsupportedOpen("xz"),
-};
-
-function openTar(...args: unknown[]): TarFile {
-  const [pos, kws] = splitKw(args);
-  const name = pos[0] ?? kws["name"] ?? null;
-  const mode = (pos[1] ?? kws["mode"] ?? "r") as string;
-  const fileobj = pos[2] ?? kws["fileobj"] ?? null;
-  const extra = rest(kws, ["name", "mode", "fileobj", "bufsize"]);
-  if ((name === null || name === "") && fileobj === null) throw new ValueError("nothing to open");
-  if (mode === "r" || mode === "r:*") {
-    const messages: string[] = [];
-    for (const comptype of ["gz", "bz2", "xz", "tar"]) {
-      const saved = fileobj !== null ? tell(fileobj) : 0;
-      try {
-        return OPEN_METH[comptype]!(name, "r", fileobj, ...extra);
-      } catch (e) {
-        if (e instanceof ReadError || e instanceof CompressionError) {
-          messages.push(`- method ${comptype}: ${repr(e)}`);
-          if (fileobj !== null) seek(fileobj, saved);
-          continue;
-        }
-        throw e;
-      }
-    }
-    throw new ReadError(`file could not be opened successfully:\n${messages.join("\n")}`);
-  }
-  const sep = mode.includes(":") ? ":" : mode.includes("|") ? "|" : null;
-  if (sep !== null) {
-    const at = mode.indexOf(sep);
-    const filemode = mode.slice(0, at) || "r";
-    const comptype = mode.slice(at + 1) || "tar";
-    if (sep === "|" && !["r", "w"].includes(filemode)) throw new ValueError("mode must be 'r' or 'w'");
-    const fn = OPEN_METH[comptype];
-    if (fn === undefined) throw new CompressionError(`unknown compression type ${repr(comptype)}`);
-    return fn(name, filemode, fileobj, ...extra);
-  }
-  if (["a", "w", "x"].includes(mode)) return TarFile.taropen(name, mode, fileobj, ...extra);
-  throw new ValueError("undiscernible mode");
-}
-
-function is_tarfile(name: unknown): boolean {
-  try {
-    let t: TarFile;
-    if (name !== null && typeof name === "object" && typeof (name as { read?: unknown }).read === "function") {
-      const at = tell(name);
-      t = openTar(kw({ fileobj: name }));
-      seek(name, at);
-    } else t = openTar(name);
-    t.close();
-    return true;
-  } catch (e) {
-    if (e instanceof TarError) return false;
-    throw e;
-  }
-}
 
 export const TarFileClass = pyClass(TarFile);
 

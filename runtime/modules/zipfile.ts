@@ -17,19 +17,15 @@ import { print } from "../values/print.js";
 import { kw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
-import { BytesIO } from "../lang/io-memory.js";
-import { UnsupportedOperation } from "../lang/io-base.js";
+import { BadZipFile, endRecord, EOCD, ZipExtFile, ZipWriteFile } from "./zipfile-streams.js";
 import { ByteImage, bytesArg, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, toBytes } from "./archive-io.js";
-import { COMPRESSOR_NAMES, concat, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
+import { COMPRESSOR_NAMES, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule } from "./os-path.js";
 import { warningsModule } from "./warnings.js";
 
-export class BadZipFile extends Exception {
-  static readonly __module__ = "zipfile";
-}
 export class LargeZipFile extends Exception {
   static readonly __module__ = "zipfile";
 }
@@ -37,127 +33,6 @@ export class LargeZipFile extends Exception {
 function checkCompression(c: number): void {
   if (c === ZIP_STORED || c === ZIP_DEFLATED) return;
   throw new NotImplementedError(c === ZIP_BZIP2 || c === ZIP_LZMA ? `compression type ${c} (${COMPRESSOR_NAMES[c]}) is not supported by pyts` : "That compression method is not supported");
-}
-
-const EOCD = 0x06054b50;
-
-interface EndRecord {
-  count: number;
-  size: number;
-  offset: number;
-  comment: Uint8Array;
-  location: number;
-}
-
-function endRecord(buf: Uint8Array): EndRecord | null {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const read = (at: number): EndRecord => ({
-    count: view.getUint16(at + 10, true),
-    size: view.getUint32(at + 12, true),
-    offset: view.getUint32(at + 16, true),
-    comment: buf.subarray(at + 22, at + 22 + view.getUint16(at + 20, true)),
-    location: at,
-  });
-  if (buf.length < 22) return null;
-  const last = buf.length - 22;
-  if (view.getUint32(last, true) === EOCD && view.getUint16(last + 20, true) === 0) return read(last);
-  for (let at = last; at >= Math.max(0, buf.length - 65536 - 22); at--) {
-    if (view.getUint32(at, true) === EOCD) return read(at);
-  }
-  return null;
-}
-
-let filling = false;
-
-/** A member opened for reading: its whole content, the CRC checked when a read reaches the end. */
-export class ZipExtFile extends BytesIO {
-  static override readonly __module__: string = "zipfile";
-  readonly name: string;
-  readonly mode = "r";
-  private readonly total: number;
-  private crcOk: boolean;
-  private readonly compressType: number;
-  constructor(content: Uint8Array, zinfo: ZipInfo) {
-    filling = true;
-    try {
-      super(Bytes.fromArray(content));
-    } finally {
-      filling = false;
-    }
-    this.name = zinfo.filename;
-    this.total = content.length;
-    this.crcOk = crc32(content) === Number(zinfo.CRC);
-    this.compressType = Number(zinfo.compress_type);
-  }
-  private check(): void {
-    if (!this.crcOk && Number(super.tell()) >= this.total) throw new BadZipFile(`Bad CRC-32 for file ${strRepr(this.name)}`);
-  }
-  override read(size: unknown = -1n): Bytes {
-    const out = super.read(size);
-    this.check();
-    return out;
-  }
-  override read1(size: unknown = -1n): Bytes {
-    return this.read(size);
-  }
-  override readline(size: unknown = -1n): Bytes {
-    const out = super.readline(size);
-    this.check();
-    return out;
-  }
-  override writable(): boolean {
-    this.checkClosed();
-    return false;
-  }
-  override write(data: unknown): bigint {
-    if (filling) return super.write(data);
-    throw new UnsupportedOperation("write");
-  }
-  override __repr__(): string {
-    if (this.closed) return "<zipfile.ZipExtFile [closed]>";
-    const ct = this.compressType === ZIP_STORED ? "" : ` compress_type=${COMPRESSOR_NAMES[this.compressType] ?? this.compressType}`;
-    return `<zipfile.ZipExtFile name=${strRepr(this.name)} mode='r'${ct}>`;
-  }
-}
-
-/** A member opened for writing (ZipFile.open(name, "w")): added to the archive at close. */
-export class ZipWriteFile {
-  static readonly __module__ = "zipfile";
-  static readonly pythonName = "_ZipWriteFile";
-  private chunks: Uint8Array[] = [];
-  private size = 0;
-  closed = false;
-  constructor(
-    private readonly zip: ZipFile,
-    private readonly zinfo: ZipInfo,
-    private readonly zip64: boolean,
-  ) {}
-  writable(): boolean {
-    return true;
-  }
-  readable(): boolean {
-    return false;
-  }
-  write(data: unknown): bigint {
-    if (this.closed) throw new ValueError("I/O operation on closed file.");
-    const bytes = data instanceof Uint8Array ? new Uint8Array(data) : bytesArg(data);
-    this.chunks.push(bytes);
-    this.size += bytes.length;
-    return BigInt(bytes.length);
-  }
-  close(): null {
-    if (this.closed) return null;
-    this.closed = true;
-    this.zip.finishMember(this.zinfo, concat(this.chunks), this.zip64);
-    return null;
-  }
-  __enter__(): this {
-    return this;
-  }
-  __exit__(..._exc: unknown[]): null {
-    this.close();
-    return null;
-  }
 }
 
 export class ZipFile {
@@ -655,6 +530,8 @@ function is_zipfile(filename: unknown): boolean {
   const end = endRecord(data);
   return end !== null;
 }
+
+export { BadZipFile, ZipExtFile };
 
 export const zipfileModule = moduleObject("zipfile", {
   ZipFile: pyClass(ZipFile),
