@@ -582,7 +582,7 @@ function isTarInfoClass(x: unknown): boolean {
 
 export const TarFileClass = pyClass(TarFile);
 
-const typeConstants = Object.fromEntries(Object.entries(TYPES).map(([k, v]) => [k, typeBytes(v)]));
+const typeConstants = Object.fromEntries(Object.entries(TYPES).map(([k, v]) => [k, typeBytes(v)])) as { [K in keyof typeof TYPES]: Bytes };
 
 export const tarfileModule = moduleObject("tarfile", {
   TarFile: TarFileClass,
