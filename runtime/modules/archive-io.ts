@@ -2,7 +2,7 @@
 // memory (read whole from a path or a binary file object, written back at close), CRC-32,
 // raw deflate on node:zlib, `stat.filemode` and local-time tuples.
 
-import { nodeModule } from "../core/host.js";
+import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { callMethod } from "../values/methods.js";
@@ -140,4 +140,29 @@ export function latin1(b: Uint8Array): string {
   let s = "";
   for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
   return s;
+}
+
+/**
+ * Archives left open when the program ends are closed then, as CPython's `__del__` closes a
+ * ZipFile or GzipFile it collects (the central directory or the gzip trailer is written).
+ */
+const openAtExit = new Set<{ close(): unknown }>();
+let exitHook = false;
+export function closeAtExit(x: { close(): unknown }, open: boolean): void {
+  if (!open) {
+    openAtExit.delete(x);
+    return;
+  }
+  openAtExit.add(x);
+  if (exitHook) return;
+  exitHook = true;
+  nodeProcess()?.once("exit", () => {
+    for (const f of [...openAtExit]) {
+      try {
+        f.close();
+      } catch {
+        // (the process is ending)
+      }
+    }
+  });
 }

@@ -8,11 +8,11 @@ import { Bytes } from "../values/bytes.js";
 import { EOFError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
-import { bytesRepr, repr } from "../values/repr.js";
+import { addressOf, bytesRepr, repr } from "../values/repr.js";
 import { BufferedIOBase } from "../lang/io-base.js";
 import { BytesIO } from "../lang/io-memory.js";
 import { open as builtinOpen, TextIOWrapper } from "../lang/files.js";
-import { bytesArg, crc32, deflateRaw, num, pathOrNull, toBytes, zlibNode } from "./archive-io.js";
+import { bytesArg, closeAtExit, crc32, deflateRaw, num, pathOrNull, toBytes, zlibNode } from "./archive-io.js";
 import { concat } from "./zipfile-info.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
@@ -165,6 +165,7 @@ export class GzipFile extends BufferedIOBase {
     } else if (/^[wax]/.test(effective)) {
       this.mode = WRITE;
       this.name = name;
+      closeAtExit(this, true);
       let fname = typeof name === "string" ? (pathModule.basename(name) as string) : "";
       if (fname.endsWith(".gz")) fname = fname.slice(0, -3);
       const latin1 = /^[\x00-\xff]*$/.test(fname) ? Bytes.fromLatin1(fname) : new Uint8Array(0);
@@ -270,6 +271,7 @@ export class GzipFile extends BufferedIOBase {
     const fileobj = this.fileobj;
     if (fileobj === null) return null;
     this.fileobj = null;
+    closeAtExit(this, false);
     if (this.mode === WRITE) {
       const data = concat(this.chunks);
       this.chunks = [];
@@ -285,7 +287,7 @@ export class GzipFile extends BufferedIOBase {
   }
 
   __repr__(): string {
-    return `<gzip ${repr(this.fileobj).slice(1, -1)}>`;
+    return `<gzip ${repr(this.fileobj).slice(1, -1)} ${addressOf(this)}>`;
   }
 }
 

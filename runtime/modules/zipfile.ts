@@ -18,7 +18,7 @@ import { kw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
 import { BadZipFile, endRecord, EOCD, ZipExtFile, ZipWriteFile } from "./zipfile-streams.js";
-import { ByteImage, bytesArg, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, toBytes } from "./archive-io.js";
+import { ByteImage, bytesArg, closeAtExit, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, toBytes } from "./archive-io.js";
 import { COMPRESSOR_NAMES, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
@@ -100,6 +100,7 @@ export class ZipFile {
       this.base = Number(callMethod(this.fileobj, "tell") as bigint);
       this.image = new ByteImage(new Uint8Array(this.base));
     }
+    if (mode !== "r") closeAtExit(this, true);
     if (mode === "r") this.readContents();
     else if (mode === "w" || mode === "x") {
       this.didModify = true;
@@ -452,6 +453,7 @@ export class ZipFile {
     const image = this.image;
     if (image === null) return null;
     if (this.writing) throw new ValueError("Can't close the ZIP file while there is an open writing handle on it. Close the writing handle before closing the zip.");
+    closeAtExit(this, false);
     if (this.mode !== "r" && this.didModify) this.writeEndRecord(image);
     this.image = null;
     return null;
