@@ -166,3 +166,21 @@ export function closeAtExit(x: { close(): unknown }, open: boolean): void {
     }
   });
 }
+
+/** Names of users and groups from /etc/passwd and /etc/group (pwd/grp). */
+export function idNames(file: string): Map<number, string> {
+  const out = new Map<number, string>();
+  try {
+    for (const line of String(fs().readFileSync(file, "utf8")).split("\n")) {
+      const f = line.split(":");
+      if (f.length > 2 && !out.has(Number(f[2]))) out.set(Number(f[2]), f[0]!);
+    }
+  } catch {
+    // (no such file: names stay empty)
+  }
+  return out;
+}
+export function idByName(file: string, name: string): number | null {
+  for (const [id, n] of idNames(file)) if (n === name) return id;
+  return null;
+}

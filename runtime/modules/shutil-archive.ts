@@ -8,15 +8,12 @@ import { Exception, KeyError, NotADirectoryError, OSError, PyTypeError, ValueErr
 import { kw, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { fsCall } from "../lang/os-errors.js";
-import { fs } from "./archive-io.js";
+import { fs, idByName } from "./archive-io.js";
 import { callValue } from "./pycall.js";
 import { cwd, fspath, pathModule } from "./os-path.js";
-import { idByName } from "./tarfile.js";
-import { tarfileModule, TarFile } from "./tarfile.js";
-import { TarError } from "./tarfile-info.js";
-import { ZipFile } from "./zipfile.js";
-import { zipfileModule } from "./zipfile.js";
-import { ZIP_DEFLATED } from "./zipfile-info.js";
+import { standardModule } from "./module-object.js";
+import type { TarFile } from "./tarfile.js";
+import type { ZipFile } from "./zipfile.js";
 
 /** shutil.ReadError (an OSError) and shutil.RegistryError. */
 export class ReadError extends OSError {
@@ -24,6 +21,16 @@ export class ReadError extends OSError {
 }
 export class RegistryError extends Exception {
   static readonly __module__: string = "shutil";
+}
+
+// tarfile and zipfile load when an archive function first runs (as CPython imports them late),
+// not with shutil.
+const tarfileModule = (): { open(...a: unknown[]): unknown; TarError: abstract new (...a: never[]) => unknown } => standardModule("tarfile") as never;
+const zipfileModule = (): { ZipFile: unknown; is_zipfile(f: unknown): boolean } => standardModule("zipfile") as never;
+const ZIP_DEFLATED = 8;
+function newZipFile(...args: unknown[]): ZipFile {
+  const cls = zipfileModule().ZipFile as new (...a: unknown[]) => ZipFile;
+  return new cls(...args);
 }
 
 const P = pathModule as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -60,7 +67,7 @@ function makeTarball(...args: unknown[]): string {
     return tarinfo;
   };
   if (!dryRun) {
-    const tar = tarfileModule.open(archiveName, `w|${comp}`) as TarFile;
+    const tar = tarfileModule().open(archiveName, `w|${comp}`) as TarFile;
     const arcname = baseDir;
     if (rootDir !== null) baseDir = join(rootDir, baseDir);
     try {
@@ -83,7 +90,7 @@ function makeZipfile(...args: unknown[]): string {
   const archiveDir = P["dirname"]!(baseName) as string;
   if (archiveDir && !P["exists"]!(archiveDir) && !dryRun) fsCall(() => fs().mkdirSync(archiveDir, { recursive: true }), archiveDir);
   if (!dryRun) {
-    const zf = new (zipfileModule.ZipFile as unknown as typeof ZipFile)(zipName, "w", kw({ compression: BigInt(ZIP_DEFLATED) }));
+    const zf = newZipFile(zipName, "w", kw({ compression: BigInt(ZIP_DEFLATED) }));
     try {
       let arcname = P["normpath"]!(baseDir) as string;
       if (rootDir !== null) baseDir = join(rootDir, baseDir);
@@ -190,8 +197,8 @@ function make_archive(...args: unknown[]): unknown {
 
 function unpackZipfile(filename: unknown, extractDir: unknown): null {
   const name = String(filename);
-  if (!zipfileModule.is_zipfile(name)) throw new ReadError(`${name} is not a zip file`);
-  const zip = new (zipfileModule.ZipFile as unknown as typeof ZipFile)(name);
+  if (!zipfileModule().is_zipfile(name)) throw new ReadError(`${name} is not a zip file`);
+  const zip = newZipFile(name);
   try {
     for (const info of zip.infolist()) {
       const member = info.filename;
@@ -216,9 +223,9 @@ function unpackTarfile(...args: unknown[]): null {
   const filename = pos[0];
   let tar: TarFile;
   try {
-    tar = tarfileModule.open(filename) as TarFile;
+    tar = tarfileModule().open(filename) as TarFile;
   } catch (e) {
-    if (e instanceof TarError) throw new ReadError(`${String(filename)} is not a compressed or uncompressed tar file`);
+    if (e instanceof tarfileModule().TarError) throw new ReadError(`${String(filename)} is not a compressed or uncompressed tar file`);
     throw e;
   }
   try {

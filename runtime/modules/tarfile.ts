@@ -16,7 +16,8 @@ import { addressOf, repr } from "../values/repr.js";
 import { fsCall } from "../lang/os-errors.js";
 import { open as builtinOpen } from "../lang/files.js";
 import { BytesIO } from "../lang/io-memory.js";
-import { bytesArg, fs, latin1, num } from "./archive-io.js";
+import { bytesArg, fs, idByName, idNames, latin1, num } from "./archive-io.js";
+export { idByName };
 import { gzopen, is_tarfile, openTar } from "./tarfile-open.js";
 import { chmodMember, chownMember, copyInfo, data_filter, extractAll, extractOne, fully_trusted_filter, listMembers, tar_filter, utimeMember } from "./tarfile-extract.js";
 import { callValue } from "./pycall.js";
@@ -35,24 +36,6 @@ export const tell = (f: unknown): number => Number(callMethod(f, "tell") as bigi
 export const seek = (f: unknown, at: number): void => void callMethod(f, "seek", BigInt(at));
 const write = (f: unknown, data: Uint8Array): void => void callMethod(f, "write", Bytes.fromArray(data));
 const typeChar = (t: Uint8Array): string => String.fromCharCode(t[0] ?? 0);
-
-/** Names of users and groups from /etc/passwd and /etc/group (pwd/grp). */
-export function idNames(file: string): Map<number, string> {
-  const out = new Map<number, string>();
-  try {
-    for (const line of String(fs().readFileSync(file, "utf8")).split("\n")) {
-      const f = line.split(":");
-      if (f.length > 2 && !out.has(Number(f[2]))) out.set(Number(f[2]), f[0]!);
-    }
-  } catch {
-    // (no such file: names stay empty)
-  }
-  return out;
-}
-export function idByName(file: string, name: string): number | null {
-  for (const [id, n] of idNames(file)) if (n === name) return id;
-  return null;
-}
 
 /** A member's data as a read-only binary stream (tarfile.ExFileObject). */
 export class ExFileObject extends BytesIO {
