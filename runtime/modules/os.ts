@@ -357,6 +357,28 @@ export const osModule = moduleObject("os", {
     fsCall(() => fs().chmodSync(path, toInt(mode)), path);
     return null;
   },
+  /** `os.utime(path, times=None, *, ns=...)`: access and modification times (seconds, or ns). */
+  utime: (p: unknown, ...rest: unknown[]) => {
+    const [pos, kws] = splitKw(rest);
+    const path = fspath(p);
+    const times = pos[0] ?? kws["times"] ?? null;
+    const ns = kws["ns"] ?? null;
+    let at: number, mt: number;
+    const pair = (x: unknown): unknown[] | null => (x instanceof Tuple && x.length === 2 ? [...x.items] : null);
+    if (ns !== null) {
+      const two = pair(ns);
+      if (two === null || typeof two[0] !== "bigint" || typeof two[1] !== "bigint") throw new PyTypeError("utime: 'ns' must be a tuple of two ints");
+      [at, mt] = [Number(two[0]) / 1e9, Number(two[1]) / 1e9];
+    } else if (times === null) {
+      at = mt = Date.now() / 1000;
+    } else {
+      const two = pair(times);
+      if (two === null || !two.every((x) => typeof x === "bigint" || typeof x === "number")) throw new PyTypeError("utime: 'times' must be either a tuple of two ints or None");
+      [at, mt] = [Number(two[0]), Number(two[1])];
+    }
+    fsCall(() => fs().utimesSync(path, at, mt), path);
+    return null;
+  },
   access: (p: unknown, mode: unknown) => {
     try {
       fs().accessSync(fspath(p), toInt(mode));

@@ -13,6 +13,7 @@ import { moduleObject } from "./module-object.js";
 import { fnmatchModule } from "./fnmatch.js";
 import { makeNamedTuple } from "./namedtuple.js";
 import { fspath, pathModule } from "./os-path.js";
+import { archiveFunctions } from "./shutil-archive.js";
 
 function fs(): typeof import("node:fs") {
   return nodeModule("node:fs");
@@ -172,6 +173,7 @@ function disk_usage(path: unknown): unknown {
 }
 
 export const shutilModule = moduleObject("shutil", {
+  ...archiveFunctions,
   disk_usage,
   Error: Error_,
   SameFileError,

@@ -78,7 +78,7 @@ function level(x: number): number {
   return x;
 }
 
-function zerror(e: unknown, action: string): never {
+export function zerror(e: unknown, action: string): never {
   const code = (e as { errno?: number }).errno ?? -3;
   const reason = ((e as Error).message ?? "").replace(/^unexpected end of file$/, "incomplete or truncated stream");
   throw new error(`Error ${code} while ${action} data: ${reason}`);
