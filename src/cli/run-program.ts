@@ -25,9 +25,9 @@ export function runtimeUrl(): string {
  * the process ends, so it also holds the functions the program compiled lazily.
  */
 function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
-  let cachedData: Buffer | undefined;
+  let cachedData: Uint8Array | undefined;
   try {
-    if (codeCache !== null) cachedData = fs.readFileSync(codeCache);
+    if (codeCache !== null) cachedData = checkedCodeCache(fs.readFileSync(codeCache));
   } catch {
     // first run: no cache yet
   }
@@ -38,7 +38,8 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
       try {
         fs.mkdirSync(path.dirname(codeCache), { recursive: true });
         const temporary = `${codeCache}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, script.createCachedData());
+        const data = script.createCachedData();
+        fs.writeFileSync(temporary, Buffer.concat([codeCacheHeader(data), data]));
         fs.renameSync(temporary, codeCache);
       } catch {
         // best effort: the next start compiles again
@@ -46,6 +47,45 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
     });
   }
   return script.runInThisContext() as (...args: unknown[]) => object;
+}
+
+/**
+ * A code cache file is V8's data behind a header of our own: a tag, the data's length and a
+ * checksum. V8 (Node 20's, as built) checks a cache's version, flags and length but not its
+ * contents: a damaged file crashes the process on every start. One that fails the check is
+ * not used (it is written anew at exit, as a missing one).
+ */
+const CODE_CACHE_TAG = 0x50595443; // "PYTC"
+const CODE_CACHE_HEADER = 12;
+
+function codeCacheHeader(data: Uint8Array): Buffer {
+  const header = Buffer.alloc(CODE_CACHE_HEADER);
+  header.writeUInt32LE(CODE_CACHE_TAG, 0);
+  header.writeUInt32LE(data.length, 4);
+  header.writeUInt32LE(codeCacheChecksum(data), 8);
+  return header;
+}
+
+/** V8's data in a code cache file, or undefined when the file is not one or is damaged. */
+function checkedCodeCache(file: Buffer): Uint8Array | undefined {
+  if (file.length < CODE_CACHE_HEADER || file.readUInt32LE(0) !== CODE_CACHE_TAG) return undefined;
+  const data = file.subarray(CODE_CACHE_HEADER);
+  if (file.readUInt32LE(4) !== data.length || file.readUInt32LE(8) !== codeCacheChecksum(data)) return undefined;
+  return data;
+}
+
+/** A 32-bit checksum of the bytes, four at a time (the cache is read on every start). */
+function codeCacheChecksum(data: Uint8Array): number {
+  const aligned = data.byteOffset % 4 === 0 ? data : Uint8Array.from(data);
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
+  let a = 0x811c9dc5 ^ data.length;
+  let b = 0;
+  for (let i = 0; i < words.length; i++) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = (b + (a >>> 7)) | 0;
+  }
+  for (let i = words.length * 4; i < data.length; i++) a = Math.imul(a ^ data[i]!, 0x01000193);
+  return (a ^ b) >>> 0;
 }
 
 /**
