@@ -95,7 +95,7 @@ const everyFile = esm.metafile.inputs;
 // 2. The scripts pyts run compiles (each with its V8 code cache): the core, and the
 // standard-library modules' files apart, compiled on the first use of one. The core's files
 // are those the entry reaches without the modules; the modules' script reaches the core's
-// through `internals` (each core file's exports, by path), which the core hands it.
+// through `internals` (per core file, by path, a function making an object of its exports), which the core hands it.
 const STDLIB_HOOK = 'globalThis[Symbol.for("@pyts/runtime/stdlib")]';
 const coreLoad = (file) => `${STDLIB_HOOK}(${JSON.stringify(file)})`;
 fs.writeFileSync(entry, lazyEntry(coreLoad));
@@ -103,11 +103,16 @@ const coreProbe = await build({ ...common, format: "esm", write: false, metafile
 const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry)));
 const shared = [...new Set(Object.entries(everyFile).flatMap(([file, { imports }]) => (coreFiles.has(file) ? [] : imports.map((i) => i.path).filter((i) => coreFiles.has(i)))))].sort();
 const distPath = (file) => "./" + path.relative(dist, path.resolve(file)).split(path.sep).join("/");
+// Each shared file's exports reach the modules' script as an object made on its first use
+// (a function per file): namespace objects (`import * as`) for the ~110 shared files would
+// define over a thousand getters as the core starts, which most programs never read.
+const sharedExports = await Promise.all(shared.map(async (file) => Object.keys(await import(pathToFileURL(path.resolve(file)).href))));
+const lazyExports = (names, i) => `() => ({ ${names.map((name, j) => `get ${JSON.stringify(name)}() { return $$core${i}$${j}; }`).join(", ")} })`;
 fs.writeFileSync(
   entry,
   lazyEntry(coreLoad, [
-    ...shared.map((file, i) => `import * as $$core${i} from ${JSON.stringify(distPath(file))};`),
-    `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: $$core${i}`).join(", ")} };`,
+    ...shared.map((file, i) => `import { ${sharedExports[i].map((name, j) => `${JSON.stringify(name)} as $$core${i}$${j}`).join(", ")} } from ${JSON.stringify(distPath(file))};`),
+    `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: ${lazyExports(sharedExports[i], i)}`).join(", ")} };`,
     'export { initialiseLazy as $$initialiseLazy } from "./modules/module-object.js";',
     'export { programStarted as $$programStarted } from "./modules/program-modules.js";',
   ], true),
@@ -148,7 +153,7 @@ const coreShim = {
       const file = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path));
       return coreFiles.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}];`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}]();`, loader: "js" }));
   },
 };
 await build({

@@ -57,7 +57,7 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
   // Blank lines only matter to a reader: unformatted code (`pyts run`) goes without them.
   const builder = new BabelBuilder(imports, options.sourceName, { blankLines: format, classMemberBlankLines: module.classMemberBlankLines });
   const body = builder.stmts(module.body);
-  markPositions(body);
+  markPositions(builder.positioned);
 
   const specifiers = [...imports.used.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -123,14 +123,16 @@ function finish(file: t.File, printed: string, options: EmitOptions, withCalls: 
   return { code, map };
 }
 
-/** Tag each statement (recursively) with its Python position as a leading block comment. */
-function markPositions(statements: t.Node[]): void {
-  for (const node of statements) {
-    t.traverseFast(node, (inner) => {
-      if (!t.isStatement(inner) && !t.isClassMethod(inner) && !t.isClassProperty(inner)) return;
-      if (t.isBlockStatement(inner) || !inner.loc) return;
-      // The marker goes after any Python comments so they keep their own lines.
-      inner.leadingComments = [...(inner.leadingComments ?? []), positionMarker(inner.loc.start.line, inner.loc.start.column)];
-    });
+/**
+ * Tags each positioned statement and class member (BabelBuilder.positioned, once each) with
+ * its Python position as a leading block comment, once the tree is built.
+ */
+function markPositions(positioned: t.Node[]): void {
+  const marked = new Set<t.Node>();
+  for (const node of positioned) {
+    if (marked.has(node) || !node.loc) continue;
+    marked.add(node);
+    // The marker goes after any Python comments so they keep their own lines.
+    node.leadingComments = [...(node.leadingComments ?? []), positionMarker(node.loc.start.line, node.loc.start.column)];
   }
 }

@@ -27,11 +27,18 @@ export class BabelBuilder {
     private readonly options: { blankLines: boolean; classMemberBlankLines?: Set<number> } = { blankLines: false },
   ) {}
 
+  /**
+   * The statements and class members given a position, in the order built (a node may come
+   * twice): what gets a position marker (emit.ts), found without walking the whole tree.
+   */
+  readonly positioned: t.Node[] = [];
+
   private at<N extends t.Node>(node: N, loc?: ir.Loc): N {
     if (loc) {
       const pos = { line: loc.line, column: loc.col, index: 0 };
       node.loc = { start: pos, end: pos, filename: this.filename, identifierName: undefined };
       (node as { [PYTHON_LOC]?: ir.Loc })[PYTHON_LOC] = loc;
+      if ((t.isStatement(node) && !t.isBlockStatement(node)) || t.isClassMethod(node) || t.isClassProperty(node)) this.positioned.push(node);
     }
     return node;
   }
