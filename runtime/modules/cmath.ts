@@ -2,7 +2,8 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
-import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
+import { tanExact } from "./libm-sincos.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -109,20 +110,20 @@ function exp(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (!finite(z)) {
     if (Number.isNaN(z.re) || Number.isNaN(z.im)) return z.im === 0 ? c(NaN, z.im) : c(NaN, NaN);
-    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * cosExact(z.im), 0 * sinExact(z.im)) : c(0, 0);
+    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * cosGlibc(z.im), 0 * sinGlibc(z.im)) : c(0, 0);
     if (z.re === Infinity && Math.abs(z.im) === Infinity) return c(Infinity, NaN);
     if (Math.abs(z.im) === Infinity) {
       errno = "EDOM";
       return c(NaN, NaN);
     }
-    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, cosExact(z.im)), copysign(Infinity, sinExact(z.im)));
+    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, cosGlibc(z.im)), copysign(Infinity, sinGlibc(z.im)));
   }
   if (z.re > LOG_LARGE) {
     const l = expGlibc(z.re - 1);
-    r = c(l * cosExact(z.im) * Math.E, l * sinExact(z.im) * Math.E);
+    r = c(l * cosGlibc(z.im) * Math.E, l * sinGlibc(z.im) * Math.E);
   } else {
     const l = expGlibc(z.re);
-    r = c(l * cosExact(z.im), l * sinExact(z.im));
+    r = c(l * cosGlibc(z.im), l * sinGlibc(z.im));
   }
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
@@ -231,8 +232,8 @@ function cosh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(cosExact(z.im) * coshGlibc(xm1) * Math.E, sinExact(z.im) * sinhGlibc(xm1) * Math.E);
-  } else r = c(cosExact(z.im) * coshGlibc(z.re), sinExact(z.im) * sinhGlibc(z.re));
+    r = c(cosGlibc(z.im) * coshGlibc(xm1) * Math.E, sinGlibc(z.im) * sinhGlibc(xm1) * Math.E);
+  } else r = c(cosGlibc(z.im) * coshGlibc(z.re), sinGlibc(z.im) * sinhGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -242,8 +243,8 @@ function sinh(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(cosExact(z.im) * sinhGlibc(xm1) * Math.E, sinExact(z.im) * coshGlibc(xm1) * Math.E);
-  } else r = c(cosExact(z.im) * sinhGlibc(z.re), sinExact(z.im) * coshGlibc(z.re));
+    r = c(cosGlibc(z.im) * sinhGlibc(xm1) * Math.E, sinGlibc(z.im) * coshGlibc(xm1) * Math.E);
+  } else r = c(cosGlibc(z.im) * sinhGlibc(z.re), sinGlibc(z.im) * coshGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
@@ -251,7 +252,7 @@ function sinh(z: PyComplex): PyComplex {
 function tanh(z: PyComplex): PyComplex {
   if (!finite(z)) return nonFinite(z);
   if (Math.abs(z.re) > LOG_LARGE) {
-    return c(copysign(1, z.re), 4 * sinExact(z.im) * cosExact(z.im) * expGlibc(-2 * Math.abs(z.re)));
+    return c(copysign(1, z.re), 4 * sinGlibc(z.im) * cosGlibc(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
   const tx = Math.tanh(z.re);
   const ty = tanExact(z.im);
@@ -317,13 +318,13 @@ function rect(r: unknown, phi: unknown): PyComplex {
   if (!Number.isFinite(radius) || !Number.isFinite(angle)) {
     if (Number.isFinite(angle) || Number.isNaN(angle)) {
       if (angle === 0) return c(radius, radius * angle || angle);
-      return c(radius * cosExact(angle), radius * sinExact(angle));
+      return c(radius * cosGlibc(angle), radius * sinGlibc(angle));
     }
     if (radius === 0) return c(0, 0);
     throw new ValueError("math domain error");
   }
   if (angle === 0) return c(radius, radius * angle);
-  return c(radius * cosExact(angle), radius * sinExact(angle));
+  return c(radius * cosGlibc(angle), radius * sinGlibc(angle));
 }
 
 function isclose(...args: unknown[]): boolean {

@@ -13,7 +13,8 @@ import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
 import { expm1Glibc } from "./libm-expm1.js";
-import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
+import { tanExact } from "./libm-sincos.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
@@ -376,8 +377,8 @@ export const mathModule = moduleObject("math", {
   log2,
   log10,
   log1p: unary((x) => (x <= -1 ? NaN : Math.log1p(x)), true),
-  sin: unary(sinExact),
-  cos: unary(cosExact),
+  sin: unary(sinGlibc),
+  cos: unary(cosGlibc),
   tan: unary(tanExact),
   asin: unary(asinExact),
   acos: unary(acosExact),
