@@ -10,7 +10,7 @@
 // operations in the same order. The results are those doubles, including the few in a
 // thousand that are not the nearest to sin(x).
 
-import { fma } from "./libm-fma.js";
+import { fma, productError } from "./libm-fma.js";
 import { reduceLarge, reducedLo, reducedQuadrant } from "./libm-reduce.js";
 import { SINCOS } from "./libm-sintab.js";
 
@@ -36,9 +36,209 @@ const TOINT = 6755399441055744.0; // 0x1.8p52
 const TABLE_FROM = 0.85546875; // sin: table below; cos: table below
 const NEAR_PI_2 = 2.4262638092041016; // 0x1.400368fdp1
 const CODY_WAITE = 105414336.0; // 0x1.921FBp26
+const SPLITTER = 134217729; // 2**27 + 1
+const E20 = 9.5367431640625e-7; // 2**-20
+const E49 = 1.7763568394002505e-15; // 2**-49
+const E50 = 8.881784197001252e-16; // 2**-50
+const E51 = 4.440892098500626e-16; // 2**-51
+const E100 = 7.888609052210118e-31; // 2**-100
+
+// The fast path, in three steps. First the same operations unfused: the result is within a few
+// ulps of cor (the small correction added last) of glibc's, so it is glibc's unless the sum is
+// that close to a rounding boundary (about one call in twenty). Then the fused operations whose
+// rounding matters at the result's last bit are computed as exact pairs and rounded once, the
+// rest differing from glibc's by far less than an ulp of what they feed. A rounding that could
+// still go either way within a bound of those differences sends the call to the fused path
+// (every fused operation emulated: about one call in four thousand). sinFused and cosFused are
+// that path alone, and the tests hold the two to the same results.
+
+/** Whether rounding hi + err (err the exact rest) could change if the sum moved by up to d. */
+function near(hi: number, err: number, d: number): boolean {
+  return hi + (err < 0 ? err - d : err + d) !== hi;
+}
+
+/** a*b + c rounded once, computed as an exact pair; NaN when the exact value is within d of a rounding boundary. */
+function fmaNear(a: number, b: number, c: number, d: number): number {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const q = p + c;
+  const bb = q - p;
+  const qe = p - (q - bb) + (c - bb) + pe;
+  const r = q + qe;
+  return near(r, q - r + qe, d + Math.abs(r) * E100) ? NaN : r;
+}
+
+/** Taylor's polynomial of glibc's sin for |x| < 0.126: unfused, checked; else its fused steps as pairs. */
+function taylorSin(x: number, dx: number): number {
+  const xx = x * x;
+  const q3 = ((S5 * xx + S4) * xx + S3) * xx + S2;
+  const poly = q3 * xx + S1;
+  const t = (poly * x - 0.5 * dx) * xx + dx;
+  const res = x + t;
+  const bb = res - x;
+  if (!near(res, x - (res - bb) + (t - bb), Math.abs(t) * E49 + Math.abs(dx) * E50)) return res;
+  // glibc's t = fma(fma(fma(q3, xx, S1), x, -dx/2), xx, dx): q3's own deviation is far below
+  // an ulp of the first fused sum.
+  const p1 = fmaNear(q3, xx, S1, Math.abs(q3 * xx) * E50);
+  const p2 = fmaNear(p1, x, -0.5 * dx, 0);
+  const t2 = fmaNear(p2, xx, dx, 0);
+  return t2 === t2 ? x + t2 : doSinFused(x, dx);
+}
+
+// In both kernels below cor = fma(a, s, i2) is computed as p + pe = a*s exactly (Dekker's
+// product), p + i2 = q + qe exactly, cor = q + qe rounded once. When the fused computation's
+// q + qe may differ from this one by d and cor's rounding is not decided within d, the result
+// may still be, whatever cor's last bit.
+
+/** sin(IO[0] + IO[1]) into IO[0]. */
+function doSin(): void {
+  const x = IO[0]!;
+  const dx = IO[1]!;
+  const ax = Math.abs(x);
+  if (ax < 0.126) {
+    IO[0] = taylorSin(x, dx);
+    return;
+  }
+  let d = dx;
+  if (x <= 0) d = -d;
+  const u = BIG + ax;
+  const v = u - BIG;
+  const r = ax - v;
+  const k = (v * 512) | 0;
+  const xx = r * r;
+  // s = r + fma(r*xx, p1, d): the fused inner sum differs from this one by far less than an
+  // ulp of s, which is decided unless the sum is that close to a rounding boundary.
+  const m = r * xx * (xx * SN5 + SN3);
+  const inner = m + d;
+  const s = r + inner;
+  const c = r * d + xx * ((xx * CS6 + CS4) * xx + CS2);
+  const sn = SINCOS[k]!;
+  const cs = SINCOS[k + 2]!;
+  const i2 = s * SINCOS[k + 3]! + SINCOS[k + 1]! - sn * c;
+  // First all unfused: cor within a few of its ulps of glibc's, so is the sum unless close to a
+  // rounding boundary (|sn| >= 0.12 > |cor|: its rest is exact).
+  const cor0 = cs * s + i2;
+  const res0 = sn + cor0;
+  if (!near(res0, cor0 - (res0 - sn), Math.abs(cor0) * E49 + (Math.abs(c) + Math.abs(i2)) * E50)) {
+    IO[0] = x < 0 ? -res0 : res0;
+    return;
+  }
+  IO[0] = doSinPairs(x, dx, r, inner, m, c, i2, s, sn, cs);
+}
+
+/** doSin's second step: cor's fused operation as an exact pair. */
+function doSinPairs(
+  x: number,
+  dx: number,
+  r: number,
+  inner: number,
+  m: number,
+  c: number,
+  i2: number,
+  s: number,
+  sn: number,
+  cs: number,
+): number {
+  let bb = s - r;
+  if (near(s, r - (s - bb) + (inner - bb), (Math.abs(m) + Math.abs(inner)) * E50)) {
+    return doSinFused(x, dx);
+  }
+  const p = cs * s;
+  let t = SPLITTER * cs;
+  const ah = t - (t - cs);
+  const al = cs - ah;
+  t = SPLITTER * s;
+  const bh = t - (t - s);
+  const bl = s - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const q = p + i2;
+  bb = q - p;
+  const qe = p - (q - bb) + (i2 - bb) + pe;
+  const cor = q + qe;
+  const res = sn + cor;
+  const dev = (Math.abs(c) + Math.abs(i2)) * E50 + Math.abs(q) * E100;
+  if (near(cor, q - cor + qe, dev)) {
+    bb = res - sn;
+    if (near(res, sn - (res - bb) + (cor - bb), dev + Math.abs(cor) * E51)) {
+      return doSinFused(x, dx);
+    }
+  }
+  return x < 0 ? -res : res;
+}
+
+/** cos(IO[0] + IO[1]) into IO[0]. */
+function doCos(): void {
+  const x = IO[0]!;
+  const dx = IO[1]!;
+  const ax = Math.abs(x);
+  const u = BIG + ax;
+  const v = u - BIG;
+  const r = ax - v + (x < 0 ? -dx : dx);
+  const k = (v * 512) | 0;
+  const xx = r * r;
+  const m = r * xx * (xx * SN5 + SN3);
+  const s = r + m;
+  const c = xx * ((xx * CS6 + CS4) * xx + CS2);
+  const nsn = -SINCOS[k]!;
+  const cs = SINCOS[k + 2]!;
+  const i2 = SINCOS[k + 3]! - s * SINCOS[k + 1]! - cs * c;
+  const p = nsn * s;
+  // First all unfused, as in doSin (|cs| >= 0.65 > |cor|).
+  const cor0 = p + i2;
+  const res0 = cs + cor0;
+  if (!near(res0, cor0 - (res0 - cs), (Math.abs(p) + Math.abs(c)) * E49 + Math.abs(cor0) * E50)) {
+    IO[0] = res0;
+    return;
+  }
+  IO[0] = doCosPairs(x, dx, r, m, c, i2, s, nsn, cs);
+}
+
+/** doCos's second step. */
+function doCosPairs(
+  x: number,
+  dx: number,
+  r: number,
+  m: number,
+  c: number,
+  i2: number,
+  s: number,
+  nsn: number,
+  cs: number,
+): number {
+  const p = nsn * s;
+  if (near(s, r - s + m, Math.abs(m) * E50)) {
+    return doCosFused(x, dx);
+  }
+  let t = SPLITTER * nsn;
+  const ah = t - (t - nsn);
+  const al = nsn - ah;
+  t = SPLITTER * s;
+  const bh = t - (t - s);
+  const bl = s - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const q = p + i2;
+  let bb = q - p;
+  const qe = p - (q - bb) + (i2 - bb) + pe;
+  const cor = q + qe;
+  const res = cs + cor;
+  const dev = Math.abs(c) * E49 + Math.abs(q) * E100;
+  if (near(cor, q - cor + qe, dev)) {
+    bb = res - cs;
+    if (near(res, cs - (res - bb) + (cor - bb), dev + Math.abs(cor) * E51)) {
+      return doCosFused(x, dx);
+    }
+  }
+  return res;
+}
 
 /** sin(x + dx) for |x| <= about pi/4 (the sign of the result is x's). */
-function doSin(x: number, dx: number): number {
+function doSinFused(x: number, dx: number): number {
   const ax = Math.abs(x);
   if (ax < 0.126) {
     const xx = x * x;
@@ -62,7 +262,7 @@ function doSin(x: number, dx: number): number {
 }
 
 /** cos(x + dx) for |x| <= about pi/4. */
-function doCos(x: number, dx: number): number {
+function doCosFused(x: number, dx: number): number {
   if (x < 0) dx = -dx;
   const ax = Math.abs(x);
   const u = BIG + ax;
@@ -78,65 +278,110 @@ function doCos(x: number, dx: number): number {
   return cs + cor;
 }
 
-let da = 0;
+/**
+ * The kernels' argument pair and result, and the medium reduction's pair: doubles passed to
+ * and returned from calls that are not inlined would be boxed, one allocation each.
+ */
+const IO = new Float64Array(2);
 
-/** x = n*pi/2 + (a + da) for 2.4 < |x| < 105414336: returns a (da set), n mod 4 in `quadrant`. */
-let quadrant = 0;
+/** x = n*pi/2 + (IO[0] + IO[1]) for 2.4 < |x| < 105414336; returns n mod 4. */
 function reduceMedium(x: number): number {
-  const t = fma(x, HPINV, TOINT);
-  const xn = t - TOINT;
-  quadrant = xn & 3;
+  // xn = round(x*HPINV) as fma(x, HPINV, TOINT) - TOINT: the product's rounding (below
+  // 2**-27) can only matter when it is that close to a half.
+  const p = x * HPINV;
+  let xn = p + TOINT - TOINT;
+  if (Math.abs(Math.abs(p - xn) - 0.5) < E20) xn = fma(x, HPINV, TOINT) - TOINT;
   // xn*MP1, xn*MP2 and xn*PP3 are exact (|xn| < 2**26): fused or not, the same.
   const y = x - xn * MP1 - xn * MP2;
   const t1 = xn * PP3;
   const t2 = y - t1;
-  let db = y - t2 - t1;
-  const b = fma(-xn, PP4, t2);
-  db += fma(-xn, PP4, t2 - b);
-  da = db;
-  return b;
+  const db = y - t2 - t1;
+  // b = fma(-xn, PP4, t2) and fma(-xn, PP4, t2 - b), with -xn*PP4 = q + qe exactly.
+  const q = -xn * PP4;
+  const qe = productError(-xn, PP4, q);
+  const b = sumOnce(t2, q, qe, xn);
+  IO[1] = db + sumOnce(t2 - b, q, qe, xn);
+  IO[0] = b;
+  return xn & 3;
 }
 
-function doSinCos(a: number, d: number, n: number): number {
-  const r = n & 1 ? doCos(a, d) : doSin(a, d);
+/** fma(-xn, PP4, a) given -xn*PP4 = q + qe exactly. */
+function sumOnce(a: number, q: number, qe: number, xn: number): number {
+  const s = a + q;
+  const bb = s - a;
+  const e = a - (s - bb) + (q - bb);
+  const v = e + qe;
+  const r = s + v;
+  // v's own rounding (2**-53 of it) can only matter this close to a tie.
+  return r === 0 || near(r, s - r + v, Math.abs(v) * E50) ? fma(-xn, PP4, a) : r;
+}
+
+/** sin (n even) or cos (n odd) of IO[0] + IO[1], negated for n & 2. */
+function kernel(n: number, fused: boolean): number {
+  let r: number;
+  if (fused) r = n & 1 ? doCosFused(IO[0]!, IO[1]!) : doSinFused(IO[0]!, IO[1]!);
+  else {
+    if (n & 1) doCos();
+    else doSin();
+    r = IO[0]!;
+  }
   return n & 2 ? -r : r;
 }
 
-export function sinGlibc(x: number): number {
+function largeArgument(x: number): number {
+  IO[0] = reduceLarge(x);
+  IO[1] = reducedLo;
+  return reducedQuadrant;
+}
+
+function sinWith(x: number, fused: boolean): number {
   const ax = Math.abs(x);
   if (ax < 1.4901161193847656e-8) return x; // 2**-26
-  if (ax < TABLE_FROM) return doSin(x, 0);
+  if (ax < TABLE_FROM) {
+    IO[0] = x;
+    IO[1] = 0;
+    return kernel(0, fused);
+  }
   if (ax < NEAR_PI_2) {
-    const r = doCos(HP0 - ax, HP1);
-    return x < 0 ? -r : r;
+    IO[0] = HP0 - ax;
+    IO[1] = HP1;
+    return kernel(x < 0 ? 3 : 1, fused);
   }
-  if (ax < CODY_WAITE) {
-    const a = reduceMedium(x);
-    return doSinCos(a, da, quadrant);
-  }
-  if (ax < Infinity) {
-    const a = reduceLarge(x);
-    return doSinCos(a, reducedLo, reducedQuadrant);
-  }
+  if (ax < CODY_WAITE) return kernel(reduceMedium(x), fused);
+  if (ax < Infinity) return kernel(largeArgument(x), fused);
   return NaN;
 }
 
-export function cosGlibc(x: number): number {
+function cosWith(x: number, fused: boolean): number {
   const ax = Math.abs(x);
   if (ax < 7.450580596923828e-9) return 1; // 2**-27
-  if (ax < TABLE_FROM) return doCos(x, 0);
+  if (ax < TABLE_FROM) {
+    IO[0] = x;
+    IO[1] = 0;
+    return kernel(1, fused);
+  }
   if (ax < NEAR_PI_2) {
     const y = HP0 - ax;
     const a = y + HP1;
-    return doSin(a, y - a + HP1);
+    IO[0] = a;
+    IO[1] = y - a + HP1;
+    return kernel(0, fused);
   }
-  if (ax < CODY_WAITE) {
-    const a = reduceMedium(x);
-    return doSinCos(a, da, quadrant + 1);
-  }
-  if (ax < Infinity) {
-    const a = reduceLarge(x);
-    return doSinCos(a, reducedLo, reducedQuadrant + 1);
-  }
+  if (ax < CODY_WAITE) return kernel(reduceMedium(x) + 1, fused);
+  if (ax < Infinity) return kernel(largeArgument(x) + 1, fused);
   return NaN;
+}
+
+export function sinGlibc(x: number): number {
+  return sinWith(x, false);
+}
+export function cosGlibc(x: number): number {
+  return cosWith(x, false);
+}
+/** The same with every operation fused as glibc's (the fast path's reference, for tests). */
+export function sinFused(x: number): number {
+  return sinWith(x, true);
+}
+export function cosFused(x: number): number {
+  return cosWith(x, true);
 }
