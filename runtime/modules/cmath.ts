@@ -3,6 +3,7 @@
 // "math domain error" / "math range error" exceptions.
 
 import { tanExact } from "./libm-sincos.js";
+import { log1pGlibc } from "./libm-log1p.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
@@ -149,7 +150,7 @@ function log(z: PyComplex): PyComplex {
     if (0.71 <= h && h <= 1.73) {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
-      re = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
+      re = log1pGlibc((am - 1) * (am + 1) + an * an) / 2;
     } else re = logC(h);
   }
   return c(re, atan2Exact(z.im, z.re));
@@ -217,7 +218,7 @@ function atanh(z: PyComplex): PyComplex {
     return c(-logC(Math.sqrt(ay) / Math.sqrt(hypotExact(ay, 2))), copysign(atan2Exact(2, -ay) / 2, z.im));
   }
   return c(
-    Math.log1p((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
+    log1pGlibc((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
     -atan2Exact(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
   );
 }

@@ -2,6 +2,7 @@
 // integer functions (floor/ceil return int, gcd, lcm, factorial, isqrt, comb, perm) on bigint.
 
 import { mul, toFloatChecked } from "../values/arithmetic.js";
+import { log1pGlibc } from "./libm-log1p.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
@@ -376,7 +377,7 @@ export const mathModule = moduleObject("math", {
   log,
   log2,
   log10,
-  log1p: unary((x) => (x <= -1 ? NaN : Math.log1p(x)), true),
+  log1p: unary((x) => (x <= -1 ? NaN : log1pGlibc(x)), true),
   sin: unary(sinGlibc),
   cos: unary(cosGlibc),
   tan: unary(tanExact),

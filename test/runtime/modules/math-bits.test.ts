@@ -150,10 +150,9 @@ function mismatches(c: Case): { calls: number; lines: string[] } {
 
 /**
  * Functions whose kernels are correctly rounded where glibc's are not always (tan, asin, acos,
- * atan2, hypot, log: about one result in a thousand differs), or still V8's (log1p), and what
- * depends on them: the number of calls of
- * math-data.json each gets wrong, a bound the test holds them to until they are rebuilt on
- * glibc's own algorithms. Every other case is exact.
+ * atan2, hypot, log: about one result in a thousand differs), and what depends on them: the
+ * number of calls of math-data.json each gets wrong, a bound the test holds them to until they
+ * are rebuilt on glibc's own algorithms. Every other case is exact.
  */
 const KNOWN: Record<string, number> = {
   "cmath.acos": 1,
@@ -167,7 +166,6 @@ const KNOWN: Record<string, number> = {
   "math.asin": 1,
   "math.gamma": 3,
   "math.lgamma": 2,
-  "math.log1p": 1,
   "math.tan": 3,
 };
 
