@@ -160,7 +160,6 @@ const KNOWN: Record<string, number> = {
   "cmath.tan": 4,
   "complex.__pow__": 2,
   "math.asin": 1,
-  "math.gamma": 3,
   "math.lgamma": 2,
   "math.tan": 3,
 };
