@@ -5,7 +5,7 @@ libm (and so CPython on Linux) uses, computed with mpmath at 300 bits from their
 - 2**(k/128) split as H[k]*(1 + T[k]), H the nearest double, T the nearest double to the rest;
 - for sin and cos (runtime/modules/libm-sintab.ts), sin(i/128) and cos(i/128), i = 0..109, each
   as the nearest double and the nearest double to the rest (IBM's table in glibc holds the same
-  values but in the last bit of a few rests), and 2/pi and pi/2 as integers of many bits for
+  values but in the last bit of a few rests), and 2/pi (1800 bits) and pi/2 (255 bits) as integers for
   the argument reduction of large arguments;
 - for pow's logarithm, x = 2**k * z with z in [0x1.69555p-1, 0x1.69555p0) split into 128
   subintervals by the top bits of bits(z) - bits(0x1.69555p-1); for each, 1/c is the center's
@@ -78,8 +78,8 @@ def write_sin_tables():
         for v in (mpmath.sin(x), mpmath.cos(x)):
             h = float(v)
             values += [h, float(v - h)]
-    with mpmath.workprec(1400):
-        two_over_pi = int(mpmath.floor(2 / mpmath.pi * mpmath.mpf(2) ** 1280))
+    with mpmath.workprec(2000):
+        two_over_pi = int(mpmath.floor(2 / mpmath.pi * mpmath.mpf(2) ** 1800))
         pi_over_2 = int(mpmath.floor(mpmath.pi / 2 * mpmath.mpf(2) ** 254))
     path = os.path.join(os.path.dirname(__file__), "..", "runtime", "modules", "libm-sintab.ts")
     with open(path, "w") as f:
@@ -89,7 +89,7 @@ def write_sin_tables():
         for i in range(0, len(values), 4):
             f.write("  " + ", ".join(repr(v) for v in values[i:i + 4]) + ",\n")
         f.write("]);\n\n")
-        f.write("/** floor(2/pi * 2**1280), in hexadecimal. */\n")
+        f.write("/** floor(2/pi * 2**1800), in hexadecimal. */\n")
         f.write(f'export const TWO_OVER_PI_HEX =\n  "{two_over_pi:x}";\n\n')
         f.write("/** floor(pi/2 * 2**254), in hexadecimal. */\n")
         f.write(f'export const PI_OVER_2_HEX = "{pi_over_2:x}";\n')

@@ -4,14 +4,14 @@
 // The algorithm: below 0.126 a Taylor polynomial; up to pi/4 the table of sin and cos at
 // multiples of 1/128 (libm-sintab.ts) corrected by short polynomials of the distance to the
 // nearest one; larger arguments are reduced by pi/2 (three parts of pi/2 and fused operations
-// up to 105414336, Payne and Hanek's reduction beyond: libm-reduce.ts) to a pair a + da. Every
+// up to 105414336, glibc's branred beyond: libm-reduce.ts) to a pair a + da. Every
 // `a*b + c` of glibc's source is rounded once here (libm-fma.ts), as its FMA build, which
 // x86-64 processors with the instruction run, rounds it; other operations are the same IEEE
 // operations in the same order. The results are those doubles, including the few in a
 // thousand that are not the nearest to sin(x).
 
 import { fma, productError } from "./libm-fma.js";
-import { reduceLarge, reducedLo, reducedQuadrant } from "./libm-reduce.js";
+import { reduceGlibc, reducedLo, reducedQuadrant } from "./libm-reduce.js";
 import { SINCOS } from "./libm-sintab.js";
 
 const S1 = -0.16666666666666666; // -0x1.5555555555555p-3
@@ -329,7 +329,7 @@ function kernel(n: number, fused: boolean): number {
 }
 
 function largeArgument(x: number): number {
-  IO[0] = reduceLarge(x);
+  IO[0] = reduceGlibc(x);
   IO[1] = reducedLo;
   return reducedQuadrant;
 }

@@ -7,8 +7,8 @@
 // Taylor series with its large terms as exact pairs (r**3/6, r**2/2, r**4/24) and the small
 // ones in doubles, an error below 2**-60 of the result; when the pair is farther than 1/32 ulp
 // from a rounding boundary its rounding is the correctly rounded result, else the whole series
-// is summed in double-double (math-exact.ts). Beyond |x| = 2**19*pi the reduction is
-// libm-reduce.ts's.
+// is summed in double-double (math-exact.ts). Beyond |x| = 2**19*pi the reduction is the
+// exact one of libm-reduce.ts.
 
 import { productError } from "./libm-fma.js";
 import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";

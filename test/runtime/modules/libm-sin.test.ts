@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { cosFused, cosGlibc, sinFused, sinGlibc } from "../../../runtime/modules/libm-sin.js";
-import { reduceLarge, reducedLo, reducedQuadrant } from "../../../runtime/modules/libm-reduce.js";
+import { reduceGlibc, reduceLarge, reducedLo, reducedQuadrant } from "../../../runtime/modules/libm-reduce.js";
 
 /** A deterministic stream of doubles in [0, 1) (a 32-bit xorshift, two draws per double). */
 function stream(seed: number): () => number {
@@ -75,5 +75,29 @@ describe("Payne-Hanek reduction", () => {
       expect(reducedLo).toBe(-lo);
       expect(reducedQuadrant).toBe(-n & 3);
     }
+  });
+});
+
+describe("glibc's reduction (branred)", () => {
+  it("agrees with the exact reduction but near multiples of pi/2", () => {
+    const next = stream(4242);
+    for (let i = 0; i < 2000; i++) {
+      const x = (next() < 0.5 ? -1 : 1) * (1 + next()) * 2 ** (27 + Math.floor(next() * 996));
+      const a = reduceGlibc(x);
+      const lo = reducedLo;
+      const n = reducedQuadrant;
+      const exact = reduceLarge(x);
+      expect(n).toBe(reducedQuadrant);
+      // Within about 2**-90: an absolute error, relative to the remainder it grows as it shrinks.
+      expect(Math.abs(a - exact + (lo - reducedLo))).toBeLessThanOrEqual(2 ** -88);
+    }
+  });
+
+  it("carries its error for the argument nearest a multiple of pi/2, as CPython's cos does", () => {
+    const x = 6381956970095103 * 2 ** 797;
+    const exact = reduceLarge(x);
+    const glibc = reduceGlibc(x);
+    expect(glibc).not.toBe(exact);
+    expect(cosGlibc(x)).toBe(-4.68716592425462e-19); // CPython's (the nearest double is -4.687165924254628e-19)
   });
 });
