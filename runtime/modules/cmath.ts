@@ -2,7 +2,9 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
-import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
+import { tanExact } from "./libm-sincos.js";
+import { log1pGlibc } from "./libm-log1p.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { PyComplex, complexAbs, quotient } from "../values/complex.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -14,6 +16,7 @@ import { moduleObject } from "./module-object.js";
 
 import { expGlibc, logAccurate } from "./libm-exp.js";
 import { hypotExact } from "./libm-hypot.js";
+import { ACOS, ACOSH, ACOSH_EDOM, ACOS_EDOM, ASINH, ASINH_EDOM, ATANH, ATANH_EDOM, COSH, COSH_EDOM, EXP, EXP_EDOM, RECT, RECT_EDOM, SINH, SINH_EDOM, TANH, TANH_EDOM } from "./cmath-special.js";
 import { atan2Exact } from "./libm-atan.js";
 import { asinhGlibc, coshGlibc, sinhGlibc } from "./libm-hyper.js";
 
@@ -108,21 +111,18 @@ function sqrt(z: PyComplex): PyComplex {
 function exp(z: PyComplex): PyComplex {
   let r: PyComplex;
   if (!finite(z)) {
-    if (Number.isNaN(z.re) || Number.isNaN(z.im)) return z.im === 0 ? c(NaN, z.im) : c(NaN, NaN);
-    if (z.re === -Infinity) return Number.isFinite(z.im) ? c(0 * cosExact(z.im), 0 * sinExact(z.im)) : c(0, 0);
-    if (z.re === Infinity && Math.abs(z.im) === Infinity) return c(Infinity, NaN);
-    if (Math.abs(z.im) === Infinity) {
-      errno = "EDOM";
-      return c(NaN, NaN);
+    if (infiniteOverNonzero(z)) {
+      const size = z.re > 0 ? Infinity : 0;
+      return c(copysign(size, cosGlibc(z.im)), copysign(size, sinGlibc(z.im)));
     }
-    return z.im === 0 ? c(Infinity, z.im) : c(copysign(Infinity, cosExact(z.im)), copysign(Infinity, sinExact(z.im)));
+    return special(EXP, EXP_EDOM, z);
   }
   if (z.re > LOG_LARGE) {
     const l = expGlibc(z.re - 1);
-    r = c(l * cosExact(z.im) * Math.E, l * sinExact(z.im) * Math.E);
+    r = c(l * cosGlibc(z.im) * Math.E, l * sinGlibc(z.im) * Math.E);
   } else {
     const l = expGlibc(z.re);
-    r = c(l * cosExact(z.im), l * sinExact(z.im));
+    r = c(l * cosGlibc(z.im), l * sinGlibc(z.im));
   }
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
@@ -148,9 +148,11 @@ function log(z: PyComplex): PyComplex {
     if (0.71 <= h && h <= 1.73) {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
-      re = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
+      re = log1pGlibc((am - 1) * (am + 1) + an * an) / 2;
     } else re = logC(h);
   }
+  // As CPython's c_log: a success clears errno (so log(0, b) keeps no error from log(0)).
+  errno = "";
   return c(re, atan2Exact(z.im, z.re));
 }
 
@@ -159,7 +161,7 @@ function asinhReal(x: number): number {
 }
 
 function acos(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) return special(ACOS, ACOS_EDOM, z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
     const re = atan2Exact(Math.abs(z.im), z.re);
     const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
@@ -171,7 +173,7 @@ function acos(z: PyComplex): PyComplex {
 }
 
 function acosh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) return special(ACOSH, ACOSH_EDOM, z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
     return c(logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2, atan2Exact(z.im, z.re));
   }
@@ -181,7 +183,7 @@ function acosh(z: PyComplex): PyComplex {
 }
 
 function asinh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) return special(ASINH, ASINH_EDOM, z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
     const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
     const re = z.im >= 0 ? copysign(big, z.re) : -copysign(big, -z.re);
@@ -198,7 +200,7 @@ function asin(z: PyComplex): PyComplex {
 }
 
 function atanh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) return special(ATANH, ATANH_EDOM, z);
   if (z.re < 0) {
     const r = atanh(c(-z.re, -z.im));
     return c(-r.re, -r.im);
@@ -216,7 +218,7 @@ function atanh(z: PyComplex): PyComplex {
     return c(-logC(Math.sqrt(ay) / Math.sqrt(hypotExact(ay, 2))), copysign(atan2Exact(2, -ay) / 2, z.im));
   }
   return c(
-    Math.log1p((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
+    log1pGlibc((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
     -atan2Exact(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
   );
 }
@@ -227,31 +229,48 @@ function atan(z: PyComplex): PyComplex {
 }
 
 function cosh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) {
+    if (infiniteOverNonzero(z)) {
+      const re = copysign(Infinity, cosGlibc(z.im));
+      const im = copysign(Infinity, sinGlibc(z.im));
+      return z.re > 0 ? c(re, im) : c(re, -im);
+    }
+    return special(COSH, COSH_EDOM, z);
+  }
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(cosExact(z.im) * coshGlibc(xm1) * Math.E, sinExact(z.im) * sinhGlibc(xm1) * Math.E);
-  } else r = c(cosExact(z.im) * coshGlibc(z.re), sinExact(z.im) * sinhGlibc(z.re));
+    r = c(cosGlibc(z.im) * coshGlibc(xm1) * Math.E, sinGlibc(z.im) * sinhGlibc(xm1) * Math.E);
+  } else r = c(cosGlibc(z.im) * coshGlibc(z.re), sinGlibc(z.im) * sinhGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
 
 function sinh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) {
+    if (infiniteOverNonzero(z)) {
+      const re = copysign(Infinity, cosGlibc(z.im));
+      const im = copysign(Infinity, sinGlibc(z.im));
+      return z.re > 0 ? c(re, im) : c(-re, im);
+    }
+    return special(SINH, SINH_EDOM, z);
+  }
   let r: PyComplex;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = c(cosExact(z.im) * sinhGlibc(xm1) * Math.E, sinExact(z.im) * coshGlibc(xm1) * Math.E);
-  } else r = c(cosExact(z.im) * sinhGlibc(z.re), sinExact(z.im) * coshGlibc(z.re));
+    r = c(cosGlibc(z.im) * sinhGlibc(xm1) * Math.E, sinGlibc(z.im) * coshGlibc(xm1) * Math.E);
+  } else r = c(cosGlibc(z.im) * sinhGlibc(z.re), sinGlibc(z.im) * coshGlibc(z.re));
   errno = Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity ? "ERANGE" : "";
   return r;
 }
 
 function tanh(z: PyComplex): PyComplex {
-  if (!finite(z)) return nonFinite(z);
+  if (!finite(z)) {
+    if (infiniteOverNonzero(z)) return c(z.re > 0 ? 1 : -1, copysign(0, 2 * sinGlibc(z.im) * cosGlibc(z.im)));
+    return special(TANH, TANH_EDOM, z);
+  }
   if (Math.abs(z.re) > LOG_LARGE) {
-    return c(copysign(1, z.re), 4 * sinExact(z.im) * cosExact(z.im) * expGlibc(-2 * Math.abs(z.re)));
+    return c(copysign(1, z.re), 4 * sinGlibc(z.im) * cosGlibc(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
   const tx = Math.tanh(z.re);
   const ty = tanExact(z.im);
@@ -275,9 +294,26 @@ function tan(z: PyComplex): PyComplex {
   return c(s.im, -s.re);
 }
 
-/** Infinite or NaN arguments of the inverse and hyperbolic functions: NaN parts (CPython's tables give more). */
-function nonFinite(_z: PyComplex): PyComplex {
-  return c(NaN, NaN);
+/** The class of a part as CPython's tables index it: -inf, negative, -0, +0, positive, +inf, nan. */
+function specialType(d: number): number {
+  if (Number.isFinite(d)) {
+    if (d !== 0) return d > 0 ? 4 : 1;
+    return Object.is(d, -0) ? 2 : 3;
+  }
+  if (d !== d) return 6;
+  return d > 0 ? 5 : 0;
+}
+
+/** CPython's result for an argument with an infinite or NaN part (cmath-special.ts), EDOM set for its ValueError cases. */
+function special(table: Float64Array, edom: readonly number[], z: PyComplex): PyComplex {
+  const k = 7 * specialType(z.re) + specialType(z.im);
+  errno = edom.includes(k) ? "EDOM" : "";
+  return c(table[2 * k]!, table[2 * k + 1]!);
+}
+
+/** An infinite real part over a finite nonzero imaginary one: cosh, sinh and tanh compute these from sin and cos. */
+function infiniteOverNonzero(z: PyComplex): boolean {
+  return Math.abs(z.re) === Infinity && Number.isFinite(z.im) && z.im !== 0;
 }
 
 function checked(f: (z: PyComplex) => PyComplex): (x: unknown) => PyComplex {
@@ -303,27 +339,38 @@ function logWithBase(x: unknown, base?: unknown): PyComplex {
 
 function phase(x: unknown): number {
   const z = arg(x);
-  return atan2Exact(z.im, z.re);
+  const r = atan2Exact(z.im, z.re);
+  // The C library's atan2 sets ERANGE when a nonzero y over a finite x underflows to 0.
+  if (r === 0 && z.im !== 0 && Number.isFinite(z.re)) throw new OverflowError("math range error");
+  return r;
 }
 
 function polar(x: unknown): Tuple<number> {
   const z = arg(x);
-  return Tuple.of(complexAbs(z), atan2Exact(z.im, z.re));
+  // atan2's ERANGE is cleared by the absolute value's computation, as in CPython.
+  const phi = atan2Exact(z.im, z.re);
+  const r = hypotExact(z.re, z.im);
+  if (r === Infinity && Number.isFinite(z.re) && Number.isFinite(z.im)) throw new OverflowError("math range error");
+  return Tuple.of(r, phi);
 }
 
 function rect(r: unknown, phi: unknown): PyComplex {
   const radius = realArg(r);
   const angle = realArg(phi);
   if (!Number.isFinite(radius) || !Number.isFinite(angle)) {
-    if (Number.isFinite(angle) || Number.isNaN(angle)) {
-      if (angle === 0) return c(radius, radius * angle || angle);
-      return c(radius * cosExact(angle), radius * sinExact(angle));
+    const z = c(radius, angle);
+    if (infiniteOverNonzero(z)) {
+      const re = copysign(Infinity, cosGlibc(angle));
+      const im = copysign(Infinity, sinGlibc(angle));
+      return radius > 0 ? c(re, im) : c(-re, -im);
     }
-    if (radius === 0) return c(0, 0);
-    throw new ValueError("math domain error");
+    errno = "";
+    const r = special(RECT, RECT_EDOM, z);
+    raiseForErrno();
+    return r;
   }
   if (angle === 0) return c(radius, radius * angle);
-  return c(radius * cosExact(angle), radius * sinExact(angle));
+  return c(radius * cosGlibc(angle), radius * sinGlibc(angle));
 }
 
 function isclose(...args: unknown[]): boolean {

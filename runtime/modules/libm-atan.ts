@@ -139,19 +139,54 @@ function atanExactOnce(x: number): number {
 
 let lastLo = 0;
 
-/** The result of f, computed fast and again precisely when within 1/32 ulp of a rounding boundary. */
-function decide(f: () => number): number {
+/** Whether a fast result is decided: farther than 1/32 ulp from a rounding boundary (else computed again precisely). */
+function decided(fast: number): boolean {
+  return !(fast !== 0 && Number.isFinite(fast)) || Math.abs(lastLo) < ulpOf(fast) * (0.5 - 2 ** -5);
+}
+
+// Each is computed fast, and again precisely when within 1/32 ulp of a rounding boundary
+// (plain functions, not a shared helper taking a closure: a closure per call is an allocation).
+
+export function atan2Exact(y: number, x: number): number {
   precise = false;
   lastLo = 0;
-  const fast = f();
-  if (!(fast !== 0 && Number.isFinite(fast)) || Math.abs(lastLo) < ulpOf(fast) * (0.5 - 2 ** -5)) return fast;
+  const fast = atan2ExactOnce(y, x);
+  if (decided(fast)) return fast;
   precise = true;
-  const exact = f();
+  const exact = atan2ExactOnce(y, x);
   precise = false;
   return exact;
 }
 
-export const atan2Exact = (y: number, x: number): number => decide(() => atan2ExactOnce(y, x));
-export const atanExact = (x: number): number => decide(() => atanExactOnce(x));
-export const asinExact = (x: number): number => decide(() => asinExactOnce(x));
-export const acosExact = (x: number): number => decide(() => acosExactOnce(x));
+export function atanExact(x: number): number {
+  precise = false;
+  lastLo = 0;
+  const fast = atanExactOnce(x);
+  if (decided(fast)) return fast;
+  precise = true;
+  const exact = atanExactOnce(x);
+  precise = false;
+  return exact;
+}
+
+export function asinExact(x: number): number {
+  precise = false;
+  lastLo = 0;
+  const fast = asinExactOnce(x);
+  if (decided(fast)) return fast;
+  precise = true;
+  const exact = asinExactOnce(x);
+  precise = false;
+  return exact;
+}
+
+export function acosExact(x: number): number {
+  precise = false;
+  lastLo = 0;
+  const fast = acosExactOnce(x);
+  if (decided(fast)) return fast;
+  precise = true;
+  const exact = acosExactOnce(x);
+  precise = false;
+  return exact;
+}

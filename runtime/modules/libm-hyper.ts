@@ -2,6 +2,7 @@
 // fdlibm formulas), on glibc's exp (libm-exp.ts) and expm1 (libm-expm1.ts).
 
 import { expGlibc } from "./libm-exp.js";
+import { log1pGlibc } from "./libm-log1p.js";
 import { expm1Glibc } from "./libm-expm1.js";
 
 const SHUGE = 1.0e307;
@@ -90,7 +91,7 @@ export function asinhGlibc(x: number, log: (v: number) => number): number {
   else if (ix > 0x40000000) w = log(2.0 * ax + 1.0 / (Math.sqrt(x * x + 1.0) + ax));
   else {
     const t = x * x;
-    w = Math.log1p(ax + t / (1.0 + Math.sqrt(1.0 + t)));
+    w = log1pGlibc(ax + t / (1.0 + Math.sqrt(1.0 + t)));
   }
   return x < 0 ? -w : w;
 }
@@ -103,5 +104,5 @@ export function acoshGlibc(x: number, log: (v: number) => number): number {
   if (x === 1) return 0.0;
   if (ix > 0x40000000) return log(2.0 * x - 1.0 / (x + Math.sqrt(x * x - 1.0)));
   const t = x - 1.0;
-  return Math.log1p(t + Math.sqrt(2.0 * t + t * t));
+  return log1pGlibc(t + Math.sqrt(2.0 * t + t * t));
 }

@@ -1,27 +1,48 @@
-// hypot(x, y) for the C library's callers (complex abs, cmath): the exact sum of squares
-// (two exact products summed as a pair), its square root corrected once by the residual,
-// which rounds as glibc 2.35+'s hypot (correctly rounded in practice) does.
+// hypot(x, y) as glibc 2.35+ computes it for the C library's callers (complex abs, cmath's
+// log, sqrt, acos, ...): Borges's corrected square root ("An Improved Algorithm for
+// hypot(a,b)", 2019), the build without fused operations (x86-64's default libm). Not always
+// the nearest double (math.hypot and math.dist are CPython's own, correctly rounded).
 
-import { productError } from "./libm-fma.js";
+const SCALE = 2 ** -600;
+const LARGE_VAL = 2 ** 511;
+const TINY_VAL = 2 ** -459;
+const EPS = 2 ** -54;
+
+/** ax >= ay >= 0, their squares and (ax - ay)**2 neither overflowing nor underflowing. */
+function kernel(ax: number, ay: number): number {
+  let h = Math.sqrt(ax * ax + ay * ay);
+  let t1: number;
+  let t2: number;
+  if (h <= 2.0 * ay) {
+    const delta = h - ay;
+    t1 = ax * (2.0 * delta - ax);
+    t2 = (delta - 2.0 * (ax - ay)) * delta;
+  } else {
+    const delta = h - ax;
+    t1 = 2.0 * delta * (ax - 2.0 * ay);
+    t2 = (4.0 * delta - ay) * ay + delta * delta;
+  }
+  h -= (t1 + t2) / (2.0 * h);
+  return h;
+}
 
 export function hypotExact(x: number, y: number): number {
-  let a = Math.abs(x);
-  let b = Math.abs(y);
-  if (a === Infinity || b === Infinity) return Infinity;
-  if (a !== a || b !== b) return NaN;
-  if (a < b) [a, b] = [b, a];
-  if (b === 0) return a;
-  // Scale so the squares neither overflow nor lose bits below the normal range.
-  const scale = a > 2 ** 500 ? 2 ** -600 : a < 2 ** -500 ? 2 ** 600 : 1;
-  a *= scale;
-  b *= scale;
-  const aa = a * a;
-  const bb = b * b;
-  const s = aa + bb;
-  const t = s - aa;
-  const lo = aa - (s - t) + (bb - t) + productError(a, a, aa) + productError(b, b, bb);
-  let h = Math.sqrt(s);
-  const hh = h * h;
-  h += (s - hh - productError(h, h, hh) + lo) / (2 * h);
-  return h / scale;
+  if (!(Number.isFinite(x) && Number.isFinite(y))) {
+    if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) return Infinity;
+    return NaN;
+  }
+  x = Math.abs(x);
+  y = Math.abs(y);
+  const ax = x < y ? y : x;
+  const ay = x < y ? x : y;
+  if (ax > LARGE_VAL) {
+    if (ay <= ax * EPS) return ax + ay;
+    return kernel(ax * SCALE, ay * SCALE) / SCALE;
+  }
+  if (ay < TINY_VAL) {
+    if (ax >= ay / EPS) return ax + ay;
+    return kernel(ax / SCALE, ay / SCALE) * SCALE;
+  }
+  if (ay <= ax * EPS) return ax + ay;
+  return kernel(ax, ay);
 }

@@ -1,17 +1,18 @@
-// sin, cos and tan correctly rounded, as glibc's (IBM's accurate library, whose results are the
-// nearest doubles but in rare cases) are, where V8's fdlibm ports are off by an ulp in about
-// one result in thirty.
+// tan correctly rounded (glibc's, CPython's, is not always: a few results in a thousand differ
+// by an ulp), and sin and cos of reduced arguments as pairs for atan (libm-atan.ts); glibc's
+// own sin and cos are libm-sin.ts.
 //
 // x is reduced by k*pi/2 (pi/2 in three 33-bit parts, Cody and Waite, so each product is exact
 // for |k| < 2**20) to r = rh + rl, |r| <= pi/4 + tiny, as a pair. The fast path sums the
 // Taylor series with its large terms as exact pairs (r**3/6, r**2/2, r**4/24) and the small
 // ones in doubles, an error below 2**-60 of the result; when the pair is farther than 1/32 ulp
 // from a rounding boundary its rounding is the correctly rounded result, else the whole series
-// is summed in double-double (math-exact.ts). Beyond |x| = 2**19*pi, V8's Math functions
-// (rare arguments in practice).
+// is summed in double-double (math-exact.ts). Beyond |x| = 2**19*pi the reduction is the
+// exact one of libm-reduce.ts.
 
 import { productError } from "./libm-fma.js";
 import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";
+import { reduceLarge, reducedLo, reducedQuadrant } from "./libm-reduce.js";
 
 const INV_PIO2 = 6.36619772367581382433e-1;
 const PIO2_1 = 1.57079632673412561417; // the first 33 bits of pi/2
@@ -19,7 +20,6 @@ const PIO2_2 = 6.07710050630396597660e-11; // the next 33
 const PIO2_3 = 2.02226624871116645580e-21; // the next 33
 const PIO2_3T = 8.47842766036889956997e-32; // the rest, rounded
 const LIMIT = 2 ** 19 * Math.PI;
-const MARGIN = 2 ** -5;
 
 const SQ = [
   0.008333333333333333, -0.0001984126984126984, 2.7557319223985893e-6, -2.505210838544172e-8,
@@ -117,41 +117,17 @@ export function cosPair(rh: number, rlow: number): number {
   return out;
 }
 
-function decided(hi: number, lo: number): boolean {
-  return Math.abs(lo) < ulpOf(hi) * (0.5 - MARGIN);
-}
-
-/** sin or cos (which: 0 or 1) of the reduced pair, correctly rounded. */
-function sinCos(x: number, which: number): number {
-  const rh = reduce(x);
-  const rlow = rl;
-  const n = (quadrant + which) & 3;
-  // n = 0: sin r, 1: cos r, 2: -sin r, 3: -cos r.
-  const hi = n & 1 ? cosPair(rh, rlow) : sinPair(rh, rlow);
-  if (hi !== 0 && decided(hi, resLo)) return n & 2 ? -hi : hi;
-  const r: DD = n & 1 ? cosTaylor([rh, rlow]) : sinTaylor([rh, rlow]);
-  const v = r[0] + r[1];
-  return n & 2 ? -v : v;
-}
-
-export function sinExact(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax < LIMIT) || ax < 2 ** -26) return Math.sin(x);
-  return sinCos(x, 0);
-}
-
-export function cosExact(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax < LIMIT) || ax < 2 ** -27) return Math.cos(x);
-  return sinCos(x, 1);
-}
-
 /** tan as the pair quotient of sin and cos (the series in double-double), rounded once. */
 export function tanExact(x: number): number {
   const ax = Math.abs(x);
-  if (!(ax < LIMIT) || ax < 2 ** -26) return Math.tan(x);
-  const rh = reduce(x);
-  const r: DD = [rh, rl];
+  if (!(ax < Infinity)) return NaN;
+  if (ax < 2 ** -26) return x;
+  let r: DD;
+  if (ax < LIMIT) r = [reduce(x), rl];
+  else {
+    r = [reduceLarge(x), reducedLo];
+    quadrant = reducedQuadrant;
+  }
   const s = sinTaylor(r);
   const c = cosTaylor(r);
   // tan = s/c in quadrants 0, 2; -c/s in 1, 3.

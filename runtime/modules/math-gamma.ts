@@ -9,7 +9,7 @@
 
 import { OverflowError, ValueError } from "../values/exceptions.js";
 import { real } from "./math.js";
-import { cosSmall, sinSmall } from "./math-exact.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { expGlibc as exp, logAccurate as log, powGlibc as powPositive } from "./libm-exp.js";
 
 const EDOM = 1;
@@ -60,19 +60,19 @@ function sinPi(x: number): number {
   let r: number;
   switch (n) {
     case 0:
-      r = sinSmall(PI * y);
+      r = sinGlibc(PI * y);
       break;
     case 1:
-      r = cosSmall(PI * (y - 0.5));
+      r = cosGlibc(PI * (y - 0.5));
       break;
     case 2:
-      r = sinSmall(PI * (1.0 - y));
+      r = sinGlibc(PI * (1.0 - y));
       break;
     case 3:
-      r = -cosSmall(PI * (y - 1.5));
+      r = -cosGlibc(PI * (y - 1.5));
       break;
     default:
-      r = sinSmall(PI * (y - 2.0));
+      r = sinGlibc(PI * (y - 2.0));
   }
   return (x < 0 || Object.is(x, -0) ? -1 : 1) * r;
 }

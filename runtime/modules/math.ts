@@ -2,6 +2,7 @@
 // integer functions (floor/ceil return int, gcd, lcm, factorial, isqrt, comb, perm) on bigint.
 
 import { mul, toFloatChecked } from "../values/arithmetic.js";
+import { log1pGlibc } from "./libm-log1p.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
@@ -13,7 +14,8 @@ import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
 import { expm1Glibc } from "./libm-expm1.js";
-import { cosExact, sinExact, tanExact } from "./libm-sincos.js";
+import { tanExact } from "./libm-sincos.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
@@ -375,9 +377,9 @@ export const mathModule = moduleObject("math", {
   log,
   log2,
   log10,
-  log1p: unary((x) => (x <= -1 ? NaN : Math.log1p(x)), true),
-  sin: unary(sinExact),
-  cos: unary(cosExact),
+  log1p: unary((x) => (x <= -1 ? NaN : log1pGlibc(x)), true),
+  sin: unary(sinGlibc),
+  cos: unary(cosGlibc),
   tan: unary(tanExact),
   asin: unary(asinExact),
   acos: unary(acosExact),

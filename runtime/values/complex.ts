@@ -2,7 +2,7 @@
 // repr, hash and format. Operators reach it through its dunders, so the int/float fast paths
 // of the operator helpers stay as they were.
 
-import { cosExact, sinExact } from "../modules/libm-sincos.js";
+import { cosGlibc, sinGlibc } from "../modules/libm-sin.js";
 import { hypotExact } from "../modules/libm-hypot.js";
 import { atan2Exact } from "../modules/libm-atan.js";
 import { expGlibc, logAccurate, powGlibc } from "../modules/libm-exp.js";
@@ -191,7 +191,7 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
       len /= expGlibc(at * b.im);
       phase += b.im * (vabs > 0 && vabs < Infinity ? logAccurate(vabs) : Math.log(vabs));
     }
-    r = new PyComplex(len * cosExact(phase), len * sinExact(phase));
+    r = new PyComplex(len * cosGlibc(phase), len * sinGlibc(phase));
   }
   if (domainError) throw new ZeroDivisionError("0.0 to a negative or complex power");
   if (!Number.isFinite(r.re) || !Number.isFinite(r.im)) {
