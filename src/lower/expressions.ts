@@ -287,7 +287,11 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 /** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
-  return RUNTIME_METHOD_NAMES.has(e.attr) || cx.methodNames.has(e.attr);
+  if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
+  // (a name only ever defined as a `@property` reads as a property on an instance; a class's
+  // own read gives the property object, getattr's to make)
+  const ofClass = e.value._type === "Name" && (cx.knownBinding(e.value.id)?.k === "class" || (cx.fn.classMethod && cx.fn.selfName === e.value.id));
+  return ofClass ? cx.methodNames.has(e.attr) : cx.plainMethodNames.has(e.attr);
 }
 
 /** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */
