@@ -288,10 +288,20 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
-  // (a name only ever defined as a `@property` reads as a property on an instance; a class's
-  // own read gives the property object, getattr's to make)
-  const ofClass = e.value._type === "Name" && (cx.knownBinding(e.value.id)?.k === "class" || (cx.fn.classMethod && cx.fn.selfName === e.value.id));
-  return ofClass ? cx.methodNames.has(e.attr) : cx.plainMethodNames.has(e.attr);
+  // A name only ever defined as a `@property` reads as a plain member where the receiver is
+  // an instance to TS too (a class's own read gives the property object: getattr makes it).
+  return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
+}
+
+/** `self` of an instance method, a parameter or a comprehension's variable: never typed as a class by TS. */
+function surelyInstance(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Name") return false;
+  if (cx.fn.selfName === e.id) return !cx.fn.classMethod;
+  const scope = cx.resolve(e.id);
+  if (scope === null || scope.kind === "class") return false;
+  if (scope.kind === "comprehension") return true;
+  const bindings = scope.bindings.get(e.id) ?? [];
+  return bindings.length > 0 && bindings.every((b) => b.kind === "param");
 }
 
 /** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */
