@@ -58,7 +58,8 @@ function unwrapMethod(x: unknown): unknown {
 }
 
 export function isgeneratorfunction(x: unknown): boolean {
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+generator\d*\(/.test(source(unwrapMethod(x)));
+  // (a def's emitted function: `{ const self = this; return new PyGenerator(f$1(self), "f"); }`)
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:generator\d*\(|new\s+PyGenerator[\w$]*\()/.test(source(unwrapMethod(x)));
 }
 
 export function isasyncgenfunction(x: unknown): boolean {

@@ -18,6 +18,9 @@ export type Int = number | bigint;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
+/** 0n..1023n, made once: V8 allocates every bigint, so small ones come from here (as CPython's small ints). */
+const SMALL_COUNT = 1024;
+const SMALL_BIGINTS: bigint[] = Array.from({ length: SMALL_COUNT }, (_, i) => BigInt(i));
 
 /**
  * The int as the runtime represents ints everywhere else. (Typed `any` for the emitted code: a
@@ -25,7 +28,8 @@ const MAX_BIG = BigInt(MAX);
  * value's does.)
  */
 export function big(x: Int): any {
-  return typeof x === "number" ? BigInt(x) : x;
+  if (typeof x !== "number") return x;
+  return x >= 0 && x < SMALL_COUNT ? SMALL_BIGINTS[x] : BigInt(x);
 }
 
 /** `big` typed for the runtime's own arithmetic. */

@@ -141,6 +141,8 @@ export class LowerContext {
   methodDefinitions = new Map<string, number>();
   /** names of the methods the module's classes define */
   methodNames = new Set<string>();
+  /** of those, the names some class defines other than as a `@property` (reading one may make a bound method) */
+  plainMethodNames = new Set<string>();
   /** The module reads `x.__init__` other than on `super()` (mro.ts). */
   callsInitExplicitly = false;
   /** Names a class body binds other than by `def` (`handler = staticmethod(f)`, `x: int = 0`). */

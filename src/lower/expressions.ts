@@ -167,7 +167,7 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
     isFunctionReceiver(cx, e.value) ||
     SPECIAL_ATTRIBUTES.has(e.attr) ||
     NUMBER_ATTRIBUTES.has(e.attr) ||
-    (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value)) ||
+    (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value) && !isPlainInstanceSelf(cx, e.value)) ||
     isBuiltinType(cx, e.value) ||
     e.value._type === "Constant" ||
     readsBoundMethod(cx, e)
@@ -287,7 +287,41 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 /** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
-  return RUNTIME_METHOD_NAMES.has(e.attr) || cx.methodNames.has(e.attr);
+  if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
+  // A name only ever defined as a `@property` reads as a plain member where the receiver is
+  // an instance to TS too (a class's own read gives the property object: getattr makes it).
+  return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
+}
+
+/**
+ * `self` in an instance method of a class whose bases are all the module's own classes (down
+ * to `object`): no built-in value, so `self.count` is its own attribute, never `list.count`.
+ */
+function isPlainInstanceSelf(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Name" || cx.fn.selfName !== e.id || cx.fn.classMethod) return false;
+  const cls = currentClass(cx);
+  return cls !== null && cx.scopeOf(cls) === cx.fn.scope.parent && basesAreOwn(cx, cls, 0);
+}
+
+function basesAreOwn(cx: LowerContext, cls: py.ClassDef, depth: number): boolean {
+  if (depth > 32 || cls.keywords.length > 0) return false;
+  return cls.bases.every((b) => {
+    if (b._type !== "Name") return false;
+    if (b.id === "object" && cx.resolve(b.id) === null) return true;
+    const known = cx.knownBinding(b.id);
+    return known?.k === "class" && known.def !== cls && basesAreOwn(cx, known.def, depth + 1);
+  });
+}
+
+/** `self` of an instance method, a parameter or a comprehension's variable: never typed as a class by TS. */
+function surelyInstance(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Name") return false;
+  if (cx.fn.selfName === e.id) return !cx.fn.classMethod;
+  const scope = cx.resolve(e.id);
+  if (scope === null || scope.kind === "class") return false;
+  if (scope.kind === "comprehension") return true;
+  const bindings = scope.bindings.get(e.id) ?? [];
+  return bindings.length > 0 && bindings.every((b) => b.kind === "param");
 }
 
 /** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */

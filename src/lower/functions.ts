@@ -179,6 +179,28 @@ export function lowerDef(
     if (isGenerator) inner.unshift(...intCopy());
     // `Coroutine<null>` for `async def f() -> None`: its body returns None explicitly.
     if (isCoroutine && !isAsyncGenerator && s.returns && mayFallOffEnd(s.body)) inner.push({ k: "return", arg: { k: "null" } });
+    if (isGenerator && !waitingGenerator) {
+      // `new PyGenerator(f$1(self, x), "f")` with the body one `function*` declared beside the
+      // def (setup): a generator function made per call costs V8 a new hidden class (its own
+      // initial map) per generator, tens of times the cost of the generator itself. Declared
+      // in the def's own scope, the body sees the same enclosing variables; it takes the def's
+      // parameters and what the prologue binds (`self`, the `*args` tuple) as its own.
+      const bodyName = `${jsName(s.name)}$${++cx.hoistedCount}`;
+      const passed: ir.Param[] = [
+        ...prologue.flatMap((st): ir.Param[] => (st.k === "decl" && typeof st.name === "string" ? [{ name: st.name, type: ANY }] : [])),
+        ...params.filter((p) => !p.rest).map((p): ir.Param => ({ name: p.name, type: p.type ?? ANY })),
+      ];
+      setup.push({
+        k: "function",
+        fn: { name: bodyName, params: passed, body: inner, generator: true, async: false, returnType: { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } },
+      });
+      const call: ir.Expr = { k: "call", callee: { k: "id", name: bodyName }, args: passed.map((p): ir.Expr => ({ k: "id", name: p.name })) };
+      const make: ir.Expr = { k: "new", callee: cx.rt("PyGenerator"), args: [call, { k: "str", value: qualname(scope) }] };
+      return {
+        fn: { name: jsName(s.name), params, returnType: { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true }, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
+        setup,
+      };
+    }
     const body: ir.FunctionIr = {
       name: null,
       params: [],

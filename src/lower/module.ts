@@ -253,6 +253,16 @@ function walk(module: py.Module, visit: (node: { _type: string }) => void): void
 }
 const walkOrders = new WeakMap<py.Module, AnyNode[]>();
 
+/** `@property def x` / `@x.setter def x` / `@x.getter` / `@x.deleter`: an accessor, never a bound method. */
+function isPropertyDef(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return (
+    def.decorator_list.length > 0 &&
+    def.decorator_list.every(
+      (d) => (d._type === "Name" && d.id === "property" && cx.resolve("property") === null) || (d._type === "Attribute" && d.value._type === "Name" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")),
+    )
+  );
+}
+
 /** Facts about calls that decide which defs must accept keywords at run time. */
 function collectCallFacts(cx: LowerContext, module: py.Module): void {
   const defNames = new Set<string>();
@@ -270,6 +280,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
         }
         if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") {
           cx.methodNames.add(st.name);
+          if (!isPropertyDef(cx, st)) cx.plainMethodNames.add(st.name);
           cx.methodDefinitions.set(st.name, (cx.methodDefinitions.get(st.name) ?? 0) + 1);
         }
         if (st._type === "ClassDef") cx.nestedClassNames.add(st.name);
@@ -277,7 +288,10 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
         if (st._type === "Assign") for (const t of st.targets) if (t._type === "Name") cx.classAttributeNames.add(t.id);
         if (st._type === "AnnAssign" && st.target._type === "Name") cx.classAttributeNames.add(st.target.id);
         // `__rmul__ = __mul__`: a method under a second name.
-        if (isMethodAlias(node as py.ClassDef, st)) cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
+        if (isMethodAlias(node as py.ClassDef, st)) {
+          cx.methodNames.add(((st as py.Assign).targets[0] as py.Name).id);
+          cx.plainMethodNames.add(((st as py.Assign).targets[0] as py.Name).id);
+        }
       }
       if (cx.methodNames.has("__call__")) cx.callableInstances = true;
     }
@@ -296,6 +310,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
         for (const [i, key] of ns.keys.entries()) {
           if (key?._type !== "Constant" || key.value.kind !== "str" || ns.values[i]!._type === "Constant") continue;
           cx.methodNames.add(key.value.value);
+          cx.plainMethodNames.add(key.value.value);
           if (key.value.value === "__call__") cx.callableInstances = true;
         }
       }

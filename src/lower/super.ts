@@ -36,7 +36,10 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   // A runtime base (`class Ring(list)`) has the built-in's methods only through superOf.
   // A name no class of the program defines reaches superOf, which raises CPython's AttributeError.
   const undefinedName = !f.attr.startsWith("__") && !cx.methodNames.has(f.attr) && !cx.classAttributeNames.has(f.attr);
-  const multiple = cls !== undefined && (undefinedName || inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
+  // (JS's `super` is a method's own: the body of a generator or coroutine, a function* of
+  // its own, reaches the next class through superOf.)
+  const ownBody = cx.fn.generator || cx.fn.coroutine;
+  const multiple = cls !== undefined && (ownBody || undefinedName || inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && derivesFromBuiltin(cx, cls)));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
@@ -111,7 +114,7 @@ export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr 
   const inner = e.value;
   if (inner._type !== "Call" || !isBareSuper(cx, inner)) return null;
   const cls = (currentClass(cx) ?? undefined);
-  if (cls && inMultipleInheritance(cx, cls)) {
+  if (cls && (cx.fn.generator || cx.fn.coroutine || inMultipleInheritance(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     return { k: "member", object: { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] }, property: e.attr };
   }
