@@ -100,12 +100,26 @@ export function constructChecked(cls: Function, args: unknown[]): unknown {
   return constructDirect(cls, args);
 }
 
+/**
+ * What pyMethods recorded of the `__init__` a class's JS constructor runs: its own, or for a
+ * class without a constructor of its own (`class Tag(Named): pass`, Named from another
+ * module) its nearest base's.
+ */
+function inheritedInitInfo(cls: Function): FunctionInfo | undefined {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INIT_INFO)) return (c as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
+    if (OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) return undefined;
+  }
+  return undefined;
+}
+const OWN_CONSTRUCTOR = /^class[^{]*\{[\s\S]*?\bconstructor\s*\(/;
+
 /** The static method of enum classes that answers a call of the class. */
 export const ENUM_CALL = Symbol.for("pyts.enum.call");
 
 /** `type.__call__`: construct the class, its `__init__`'s arguments checked. */
 export function constructDirect(cls: Function, args: unknown[]): unknown {
-  const info = Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
+  const info = inheritedInitInfo(cls);
   if (info === undefined || info.spec === null) {
     // `super().__call__(*args, **kwargs)` with no keywords: nothing to pass but the positionals.
     const last = args[args.length - 1];
