@@ -106,13 +106,22 @@ export function constructChecked(cls: Function, args: unknown[]): unknown {
  * module) its nearest base's.
  */
 function inheritedInitInfo(cls: Function): FunctionInfo | undefined {
+  if (Object.hasOwn(cls, INIT_INFO)) return (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
+  // (found once per class: a dynamic path may construct it many times)
+  if (inheritedInits.has(cls)) return inheritedInits.get(cls);
+  let found: FunctionInfo | undefined;
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    if (Object.hasOwn(c, INIT_INFO)) return (c as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
-    if (OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) return undefined;
+    if (Object.hasOwn(c, INIT_INFO)) {
+      found = (c as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
+      break;
+    }
+    if (OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) break;
   }
-  return undefined;
+  inheritedInits.set(cls, found);
+  return found;
 }
 const OWN_CONSTRUCTOR = /^class[^{]*\{[\s\S]*?\bconstructor\s*\(/;
+const inheritedInits = new WeakMap<Function, FunctionInfo | undefined>();
 
 /** The static method of enum classes that answers a call of the class. */
 export const ENUM_CALL = Symbol.for("pyts.enum.call");
