@@ -11,9 +11,8 @@ import { RUNTIME_BASES } from "./runtime-bases.js";
 import { callValue } from "../modules/pycall.js";
 import { inheritFrom } from "./mro.js";
 import { shareClassAttributes } from "./objects.js";
-import { functionKey, objectKey } from "./attr-names.js";
-
-type AnyFn = (...args: unknown[]) => unknown;
+import { functionKey } from "./attr-names.js";
+import { setClassAttribute } from "./class-attributes.js";
 
 export function makeClass(name: unknown, bases: unknown, namespace: unknown): any {
   if (typeof name !== "string") throw new PyTypeError("type.__new__() argument 1 must be str, not " + typeof name);
@@ -38,17 +37,10 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
   const attributes: string[] = [];
   for (const [key, value] of namespace.entries()) {
     if (typeof key !== "string" || key === "__init__" || key === "__qualname__" || key === "__module__") continue;
-    if (typeof value === "function" && !isClass(value)) {
-      const fn = value as AnyFn;
-      // (under the name's key: a method may be called `constructor` or `then`)
-      Object.defineProperty(cls.prototype, objectKey(key), {
-        value: function (this: unknown, ...args: unknown[]) {
-          return fn(this, ...args);
-        },
-        writable: true,
-        configurable: true,
-      });
-    } else {
+    // A function is a method: read through an instance it is bound (`obj.m`, `getattr(obj, "m")`),
+    // as a function assigned to a class later is.
+    if (typeof value === "function" && !isClass(value)) setClassAttribute(cls, key, value);
+    else {
       Object.defineProperty(cls, functionKey(key), { value, writable: true, enumerable: true, configurable: true });
       attributes.push(key);
     }

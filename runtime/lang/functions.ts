@@ -101,12 +101,35 @@ export function constructChecked(cls: Function, args: unknown[]): unknown {
   return constructDirect(cls, args);
 }
 
+/**
+ * What pyMethods recorded of the `__init__` a class's JS constructor runs: its own, or for a
+ * class without a constructor of its own (`class Tag(Named): pass`, Named from another
+ * module) its nearest base's.
+ */
+function inheritedInitInfo(cls: Function): FunctionInfo | undefined {
+  if (Object.hasOwn(cls, INIT_INFO)) return (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
+  // (found once per class: a dynamic path may construct it many times)
+  if (inheritedInits.has(cls)) return inheritedInits.get(cls);
+  let found: FunctionInfo | undefined;
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INIT_INFO)) {
+      found = (c as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
+      break;
+    }
+    if (OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) break;
+  }
+  inheritedInits.set(cls, found);
+  return found;
+}
+const OWN_CONSTRUCTOR = /^class[^{]*\{[\s\S]*?\bconstructor\s*\(/;
+const inheritedInits = new WeakMap<Function, FunctionInfo | undefined>();
+
 /** The static method of enum classes that answers a call of the class. */
 export const ENUM_CALL = Symbol.for("pyts.enum.call");
 
 /** `type.__call__`: construct the class, its `__init__`'s arguments checked. */
 export function constructDirect(cls: Function, args: unknown[]): unknown {
-  const info = Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;
+  const info = inheritedInitInfo(cls);
   if (info === undefined || info.spec === null) {
     // `super().__call__(*args, **kwargs)` with no keywords: nothing to pass but the positionals.
     const last = args[args.length - 1];

@@ -12,7 +12,7 @@ export { closing, exceptionMatches, pythonException } from "./exception-flow.js"
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
 export { newResult } from "./new-result.js";
-export { constructInstance, inheritFrom, initInstance, objectNew, superOf } from "./mro.js";
+export { constructInstance, inheritFrom, initInstance, objectNew, superOf, iterableBase, untypedBase } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";
 export { enterHandler, exitHandler } from "./handled.js";

@@ -295,3 +295,23 @@ export function superOf(cls: any, self: any): any {
     },
   );
 }
+
+/**
+ * `class Square(Shape)` where TypeScript cannot type `Shape` (a class imported from another
+ * module of the program, one `type(...)` made): the base as a constructor taking any
+ * arguments, so `new Square("sq", 4)` type-checks (a class extending `any` gets a
+ * constructor of no parameters). The value is the base itself.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function untypedBase(base: unknown): new (...args: any[]) => any {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return base as new (...args: any[]) => any;
+}
+
+/**
+ * The base of an enumeration whose JS superclass is its data type (`class Pair(tuple, Enum)`
+ * extends the tuple base): typed as iterable too, as the class is (`for p in Pair`).
+ */
+export function iterableBase<C>(base: C): C & Iterable<any> {
+  return base as C & Iterable<any>;
+}

@@ -73,8 +73,9 @@ export function mixedEnum(enumClass: Function, kind: Kind, valueStr: boolean, na
   } else Object.defineProperty(cls.prototype, "__str__", own["__str__"]!);
   Object.defineProperty(cls.prototype, "__format__", {
     value(this: { [PRIMITIVE]: unknown; __str__(): string }, spec: string) {
-      // 3.11: an empty spec formats as str() does; any other formats the value.
-      return spec === "" ? toStr(this) : format(this[PRIMITIVE], spec);
+      // IntEnum and StrEnum format the value; `class N(int, Enum)` has Enum's `__format__`
+      // (3.11.7: str()'s text formatted as a str, so `f"{N.A:d}"` is a ValueError).
+      return valueStr ? (spec === "" ? toStr(this) : format(this[PRIMITIVE], spec)) : format(toStr(this), spec);
     },
     writable: true,
     configurable: true,

@@ -6,7 +6,7 @@ import { MappingProxyType } from "./types.js";
 import { AttributeError, KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { eq } from "../values/compare.js";
-import { CLASS_REPR, repr, strRepr } from "../values/repr.js";
+import { CLASS_REPR, repr, strRepr, toStr } from "../values/repr.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
 import { MIXED_ENUM, mixedEnum, mixedMemberValue } from "./enum-mixed.js";
 import { PRIMITIVE } from "../values/wrapped.js";
@@ -18,6 +18,12 @@ import { AUTO_NULL, AutoValue, BODY, defaultGenerate, flagGenerate, strGenerate,
 import { CLASS_BODY_NAMES } from "../values/namespaces.js";
 import { PENDING } from "./enum-mixed.js";
 import { functionalEnum } from "./enum-functional.js";
+import { mroOf } from "../lang/mro.js";
+import { isUserClass } from "../lang/class-attributes.js";
+import { PYTHON_TYPE } from "../values/wrapped.js";
+import { callValue } from "./pycall.js";
+import { object } from "../values/builtin-types.js";
+import { format } from "../values/format-spec.js";
 
 const ENUM_CALL = Symbol.for("pyts.enum.call");
 
@@ -56,7 +62,12 @@ export class Enum {
   /** `isinstance(IntEnum member, Enum)`: members of the mixed bases (enum-mixed.ts) count. */
   static [Symbol.hasInstance](this: Function, x: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
-    return this === Enum && x !== null && typeof x === "object" && MIXED_ENUM in (x.constructor as object);
+    if (x === null || typeof x !== "object") return false;
+    const ctor = (x as { constructor?: unknown }).constructor;
+    if (typeof ctor !== "function") return false;
+    if (this === Enum && MIXED_ENUM in ctor) return true;
+    // (`class Pair(tuple, Enum)` derives from the tuple base in JS: Enum is in its MRO)
+    return ctor !== this && (mroOf(ctor as never) as unknown[]).includes(this);
   }
   /** A write to the body's `vars()` (`Period['day_%d' % i] = i`): a member-to-be's value, as `_EnumDict` takes it. */
   static [Symbol.for("pyts.classBodyStore")](this: Function, name: string, value: unknown): unknown {
@@ -127,6 +138,11 @@ export class Enum {
 
   __str__(): string {
     return `${this.constructor.name}.${this.name}`;
+  }
+
+  /** `Enum.__format__` (3.11): str()'s text formatted as a str (`f"{m:>8}"`; `f"{m:d}"` is a ValueError). */
+  __format__(spec: string): string {
+    return format(toStr(this), spec);
   }
 
   __hash__(): bigint {
@@ -216,12 +232,40 @@ function refuseReassign(name: string): never {
   throw new AttributeError(`cannot reassign member '${name}'`);
 }
 
-/** The first class of `cls`'s JS chain that is no enumeration (`timedelta` for `class Period(timedelta, Enum)`). */
+/**
+ * The data type of an enumeration (EnumType._find_data_type_): the first class of `cls`'s JS
+ * chain that is no enumeration (`timedelta` for `class Period(timedelta, Enum)`, the tuple base
+ * for `class Pair(tuple, Enum)`), else the first class of its MRO defining `__new__`. A mixin
+ * that only defines `__init__` or methods (`class P(Point, Enum)`) gives none: `object`.
+ */
 function dataTypeOf(cls: Function): Function | null {
   for (let c = Object.getPrototypeOf(cls) as Function; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function) {
-    if (c !== Enum && !(c.prototype instanceof Enum)) return c;
+    // (a program's class is one only with a `__new__` of its own)
+    if (c !== Enum && !(c.prototype instanceof Enum) && (!isUserClass(c) || Object.hasOwn(c, "__new__"))) return c;
+  }
+  for (const c of mroOf(cls as never).slice(1) as Function[]) {
+    if (c === Enum || c.prototype instanceof Enum) continue;
+    if (Object.hasOwn(c, "__new__")) return c;
   }
   return null;
+}
+
+/** The Python type a data type's value is made by (`tuple` for the tuple base). */
+function valueType(dataType: Function): unknown {
+  return (dataType as { [PYTHON_TYPE]?: unknown })[PYTHON_TYPE] ?? dataType;
+}
+
+/**
+ * EnumType's check after the class is made: `__repr__`, `__str__` and `__format__` the class
+ * reaches from its data type (or from nowhere, object's) are Enum's; another mixin's stay.
+ */
+function enumDunders(cls: Function, dataType: Function | null): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const key of ["__repr__", "__str__", "__format__"]) {
+    const found = proto[key];
+    const fromData = dataType !== null && found === (dataType.prototype as Record<string, unknown>)[key];
+    if (found === undefined || fromData) Object.defineProperty(proto, key, Object.getOwnPropertyDescriptor(Enum.prototype, key)!);
+  }
 }
 
 /** Turn the named class attributes of an Enum subclass into its members, in order. */
@@ -236,6 +280,10 @@ export function defineMembers(cls: any, names: string[]): void {
   Object.defineProperty(cls, MEMBERS, { value: members });
   Object.defineProperty(cls, NAMES, { value: named });
   const makeMember = memberNew(cls);
+  const dataType = MIXED_ENUM in cls ? null : dataTypeOf(cls);
+  const tupleData = dataType !== null && (dataType === Tuple || dataType.prototype instanceof Tuple);
+  if (!(MIXED_ENUM in cls)) enumDunders(cls, dataType);
+  if (!Object.hasOwn(cls, "_member_type_") && !(MIXED_ENUM in cls)) Object.defineProperty(cls, "_member_type_", { value: dataType === null ? object : valueType(dataType), writable: true, configurable: true });
   for (const name of names) {
     if (body?.ignore.includes(name)) {
       delete cls[name];
@@ -251,13 +299,17 @@ export function defineMembers(cls: any, names: string[]): void {
     // (an auto() the body did not resolve: Flag's next power of two, else the last int + 1)
     if (value instanceof AutoValue) value = value.value !== AUTO_NULL ? value.value : cls.prototype instanceof Flag || KEEP_BITS in cls ? (last === 0n ? 1n : 1n << BigInt(last.toString(2).length)) : last + 1n;
     if (typeof value === "bigint") last = value;
-    const args = value instanceof Tuple && value.constructor === Tuple ? [...value.items] : [value];
+    let args = value instanceof Tuple && value.constructor === Tuple ? [...value.items] : [value];
+    // (a tuple data type takes the arguments as one tuple: `A = (1, 2)` is `tuple((1, 2))`)
+    if (tupleData) args = [Tuple.from(args)];
     let made: Enum | undefined;
     if (makeMember !== undefined) {
       // The body's `__new__` makes the member and may set its `_value_`; else the value is the
       // assigned one (the mixed type's conversion of it).
       made = makeMember.apply(cls, args) as Enum;
-      value = Object.hasOwn(made, "_value_") ? (made as { _value_: unknown })._value_ : mixedMemberValue(cls, value);
+      // (the data type's `__new__`, `class Coin(Money, Enum)`'s: the value is `Money(*args)`)
+      const fromData = dataType !== null && makeMember === (dataType as { __new__?: unknown }).__new__;
+      value = Object.hasOwn(made, "_value_") ? (made as { _value_: unknown })._value_ : fromData ? callValue(valueType(dataType), ...args) : mixedMemberValue(cls, value);
     } else value = mixedMemberValue(cls, value);
     // A repeated value makes an alias of the first member, as in Python.
     const alias = members.find((m) => eq(m.value, value));
@@ -281,17 +333,14 @@ export function defineMembers(cls: any, names: string[]): void {
         } finally {
           PENDING.member = null;
         }
+        // A mixin's `__init__` (a method the JS constructor does not run) runs on the member.
+        const init = (member as { __init__?: unknown }).__init__;
+        if (member === prepared && typeof init === "function") init.apply(member, args);
       }
       // `class Period(timedelta, Enum)`: the data type's constructor made the member (as
       // `timedelta.__new__(Period, *args)`); its value is `timedelta(*args)`.
       if (member !== prepared && makeMember === undefined && !(MIXED_ENUM in cls)) {
-        const dataType = dataTypeOf(cls);
-        const held = dataType !== null ? Reflect.construct(dataType, args) : value;
-        // (EnumType puts Enum's repr, str and format before the data type's)
-        for (const key of ["__repr__", "__str__", "__format__"]) {
-          const own = Object.getOwnPropertyDescriptor(Enum.prototype, key);
-          if (!Object.hasOwn(cls.prototype, key) && own !== undefined) Object.defineProperty(cls.prototype, key, own);
-        }
+        const held = dataType !== null ? callValue(valueType(dataType), ...args) : value;
         for (const [key, v] of [["name", name], ["value", held]] as const) {
           Object.defineProperty(member, key, { get: () => v, set: () => refuseSet(key), enumerable: true, configurable: true });
         }
@@ -519,7 +568,7 @@ function intFlag(): (new (...args: any[]) => any) & { _boundary_: unknown } & It
 }
 
 /** `class Color(str, Enum)`: the base the lowering extends instead. */
-export function mixedBase(kind: "int" | "str" | "float"): new (...args: any[]) => any {
+export function mixedBase(kind: "int" | "str" | "float"): (new (...args: any[]) => any) & Iterable<any> {
   return mixedEnum(Enum, kind, false, "Enum");
 }
 

@@ -230,7 +230,7 @@ export function complexRepr(re: number, im: number): string {
 
 /** format(z, spec), as CPython's format_complex_internal. */
 function formatComplex(z: PyComplex, text: string): string {
-  const spec = parseSpec(text);
+  const spec = parseSpec(text, "complex");
   if (spec.zero || spec.fill === "0") throw new ValueError("Zero padding is not allowed in complex format specifier");
   if (spec.align === "=") throw new ValueError("'=' alignment flag is not allowed in complex format specifier");
   if (!"eEfFgGn".includes(spec.type)) {

@@ -24,9 +24,9 @@ export interface FormatSpec {
 
 const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?(.)?$/su;
 
-export function parseSpec(spec: string): FormatSpec {
+export function parseSpec(spec: string, owner?: string): FormatSpec {
   const m = SPEC.exec(spec);
-  if (!m) throw new ValueError("Invalid format specifier");
+  if (!m) throw new ValueError(owner === undefined ? "Invalid format specifier" : `Invalid format specifier '${spec}' for object of type '${owner}'`);
   return {
     fill: m[1] ?? (m[6] && !m[2] ? "0" : " "),
     align: (m[2] ?? (m[6] && !m[2] ? "=" : undefined)) as FormatSpec["align"],
@@ -232,7 +232,7 @@ export function format(value: unknown, spec: unknown = ""): string {
     }
   }
   if (spec === "") return toStr(value);
-  const parsed = parseSpec(spec);
+  const parsed = parseSpec(spec, typeof value === "string" || isIntLike(value) || typeof value === "number" ? typeName(value) : undefined);
   if (typeof value === "string") return formatString(value, parsed);
   if (isIntLike(value)) return formatInt(toBigInt(value), parsed, typeName(value));
   if (typeof value === "number") return formatFloat(value, parsed);

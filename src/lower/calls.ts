@@ -83,6 +83,13 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
     return isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, call) : call;
   }
+  if (known?.k === "class" && derivesFromProgramModule(cx, e.func) && !definesInit(cx, known.def)) {
+    // `Tag(label="x")` where Tag's `__init__` is a class's of another module: checked and
+    // bound at run time against what that module recorded of it (the call site cannot see
+    // its parameters), as a call of that class is.
+    const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
+    return isBlockingCall(cx, e, cx.fn.scope) ? awaitBlocking(cx, e, call) : call;
+  }
   let call: ir.Expr;
   const viaClassFunction = lowerClassFunctionCall(cx, e);
   const knownMethod = viaClassFunction ? null : lowerKnownMethodCall(cx, e);
@@ -463,6 +470,16 @@ function derivesFromProgramModule(cx: LowerContext, func: py.Expr, depth = 0): b
   const known = cx.knownBinding(func.id);
   if (known?.k !== "class") return false;
   return known.def.bases.some((b) => (b._type === "Name" ? cx.programImportedNames.has(b.id) || derivesFromProgramModule(cx, b, depth + 1) : rootedAtProgramModule(cx, b)));
+}
+
+/** Does the class (or a base of this module) define `__init__`? */
+function definesInit(cx: LowerContext, def: py.ClassDef, depth = 0): boolean {
+  if (def.body.some((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === "__init__")) return true;
+  if (depth > 8) return false;
+  return def.bases.some((b) => {
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k === "class" && definesInit(cx, known.def, depth + 1);
+  });
 }
 
 /** `m`, `pkg.sub`: a name some `import` of a program module binds, or an attribute chain from one. */

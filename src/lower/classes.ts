@@ -21,7 +21,7 @@ import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass }
 import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
-import { MODULE_ID } from "./program-imports.js";
+import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { addAttributeHooks, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
 import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
@@ -81,9 +81,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const valueBase = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
   const valueKind = valueBase?._type === "Name" ? valueBase.id : "";
-  if (valueBase && !["int", "str", "float", "bytes"].includes(valueKind)) return cx.unsupported(valueBase, `an Enum mixed with the built-in type '${valueKind}'`);
+  if (valueBase && !["int", "str", "float", "bytes", "tuple"].includes(valueKind)) return cx.unsupported(valueBase, `an Enum mixed with the built-in type '${valueKind}'`);
   // (`class Coordinate(bytes, Enum)` derives from both as from any two bases: its `__new__` makes the members)
-  const mixedValue = valueKind === "bytes" ? undefined : valueBase;
+  const mixedValue = valueKind === "bytes" || valueKind === "tuple" ? undefined : valueBase;
   const mixedKind = mixedValue ? valueKind : "";
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   // `Generic[T]`, `Box[int]`: a subscripted base stands for what its `__mro_entries__` gives.
@@ -101,7 +101,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     ? s.body.flatMap((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef" || st._type === "ClassDef" ? st.decorator_list : [])).find((d) => (d._type === "Name" && d.id === "member") || (d._type === "Attribute" && d.attr === "member"))
     : undefined;
   if (memberDecorator) return cx.unsupported(memberDecorator, "@member on a def or class in an Enum body (assign NAME = member(value) instead)");
-  const superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
+  let superClass = mixedBase ?? bases[jsBaseIndex(cx, baseExprs)] ?? null;
   // A metaclass's `__init__` initialises a class object: a method, never a JS constructor.
   const initMethod = initIsMethod(cx, s) || isMetaclassDef(cx, s);
   const withMetaclass = usesMetaclass(cx, s);
@@ -248,12 +248,6 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  if (isEnumClassDef(cx, s)) {
-    // The class attributes become the enumeration's members.
-    const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
-    const define: ir.Expr = { k: "member", object: cx.rt("enum"), property: "defineMembers" };
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: define, args: [{ k: "this" }, names] } }] });
-  }
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
       .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name) && !generalDecorated(s).has(st))
@@ -341,11 +335,28 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     const call: ir.Expr = { k: "call", callee: cx.rt("inheritFrom"), args: [{ k: "this" }, { k: "array", elements }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
+  if (isEnumClassDef(cx, s)) {
+    // The class attributes become the enumeration's members, once the class is complete (its
+    // other bases' methods copied: a mixin's `__init__` runs on each member, as EnumType's does).
+    const names: ir.Expr = { k: "array", elements: attributes.map((a) => ({ k: "str", value: a.name }) as ir.Expr) };
+    const define: ir.Expr = { k: "member", object: cx.rt("enum"), property: "defineMembers" };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: define, args: [{ k: "this" }, names] } }] });
+  }
   if ((cx.tracksSubclasses || s.keywords.length) && !withMetaclass) {
     // Last: the base's `__init_subclass__` sees the finished class (and the class keywords).
     const args: ir.Expr[] = [{ k: "this" }];
     if (s.keywords.length) args.push(...lowerArgs(cx, { args: [], keywords: s.keywords }) as ir.Expr[]);
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classCreated"), args } }] });
+  }
+  // A base TypeScript types as `any` gives the class a constructor of no parameters: without a
+  // constructor of its own, the class extends it as a constructor taking any arguments.
+  if (superClass !== null && mixedBase === null && !members.some((m) => m.k === "method" && m.kind === "constructor") && isUntypedBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)])) {
+    superClass = { k: "call", callee: cx.rt("untypedBase"), args: [superClass] };
+  }
+  // An enumeration deriving from its data type in JS (`class Pair(tuple, Enum)`) is iterable.
+  const jsBaseExpr = baseExprs[jsBaseIndex(cx, baseExprs)];
+  if (superClass !== null && mixedBase === null && jsBaseExpr !== undefined && isEnumClassDef(cx, s) && !isEnumBase(cx, jsBaseExpr) && !knownEnumClass(cx, jsBaseExpr)) {
+    superClass = { k: "call", callee: cx.rt("iterableBase"), args: [superClass] };
   }
   const bindings = cx.fn.scope.bindings.get(s.name) ?? [];
   // (a `nonlocal`/`global` name is the enclosing scope's variable: the class is assigned to it)
@@ -386,6 +397,33 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (dataclassDecorator) value = applyDataclass(cx, s, dataclassDecorator, value);
   const others = s.decorator_list.filter((d) => d !== dataclassDecorator);
   return [bindName(cx, s.name, decorate(cx, others, value), cx.loc(s))];
+}
+
+/** A base naming an enumeration of this module (`class Ord(AutoName)`). */
+function knownEnumClass(cx: LowerContext, base: py.Expr): boolean {
+  const known = base._type === "Name" ? cx.knownBinding(base.id) : null;
+  return known?.k === "class" && isEnumClassDef(cx, known.def);
+}
+
+/**
+ * A base the emitted TypeScript types as `any`: a class imported from another module of the
+ * program (`from shapes import Shape`, `shapes.Shape`), or one `type(name, bases, ns)` made.
+ */
+function isUntypedBase(cx: LowerContext, base: py.Expr | undefined): boolean {
+  if (base === undefined) return false;
+  if (base._type === "Attribute") {
+    let root: py.Expr = base.value;
+    while (root._type === "Attribute") root = root.value;
+    return root._type === "Name" && cx.programModuleNames.has(root.id);
+  }
+  if (base._type !== "Name" || cx.resolve(base.id) !== cx.moduleScope || cx.knownBinding(base.id)?.k === "class") return false;
+  const bindings = cx.moduleScope.bindings.get(base.id) ?? [];
+  return bindings.some((b) => {
+    const st = b.stmt;
+    if (st?._type === "ImportFrom") return isProgramModule(cx, absoluteModule(cx, st));
+    const value = st?._type === "Assign" ? st.value : null;
+    return value?._type === "Call" && value.func._type === "Name" && value.func.id === "type" && value.args.length === 3;
+  });
 }
 
 /**
