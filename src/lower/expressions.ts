@@ -1,5 +1,6 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -180,7 +181,14 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
 export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
-  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: lowerExpr(cx, x.value) } : lowerExpr(cx, x)));
+  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: spreadSource(cx, x.value) } : lowerExpr(cx, x)));
+}
+
+/** What `*x` spreads: a generator whose body waits (threads) has its items awaited first. */
+function spreadSource(cx: LowerContext, e: py.Expr): ir.Expr {
+  const value = lowerExpr(cx, e);
+  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return value;
+  return awaitImplicit(cx, { k: "call", callee: cx.rt("waitingArray"), args: [value], loc: cx.loc(e) }, cx.loc(e));
 }
 
 const FOLDED_BINARY_OPS = new Set(["Add", "Sub", "Mult", "Pow", "LShift", "RShift", "BitOr", "BitAnd", "BitXor"]);
