@@ -231,6 +231,12 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
   if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
+  // (another module's generators whose body waits: what this one iterates may be one of them)
+  if (cx.threads !== null && program?.resolver.waitingGenerators) {
+    for (const s of importStatements(module.body)) {
+      for (const name of importedModules(program, s, (m) => program.resolver.find(m))) if ((program.resolver.waitingGenerators(name)?.length ?? 0) > 0) cx.importsWaitingGenerators = true;
+    }
+  }
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;

@@ -1,6 +1,6 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
-import { mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
+import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -186,8 +186,9 @@ export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
 
 /** What `*x` spreads: a generator whose body waits (threads) has its items awaited first. */
 function spreadSource(cx: LowerContext, e: py.Expr): ir.Expr {
+  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return lowerExpr(cx, e);
+  markLazy(cx, e);
   const value = lowerExpr(cx, e);
-  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return value;
   return awaitImplicit(cx, { k: "call", callee: cx.rt("waitingArray"), args: [value], loc: cx.loc(e) }, cx.loc(e));
 }
 

@@ -3,7 +3,7 @@
 import { functionKey } from "../../runtime/lang/attr-names.js";
 import { replayed, replays } from "./replay-waits.js";
 import { awaitImplicit, iterationWaits } from "./implicit-waits.js";
-import { mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
+import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
 import { threadSwitch } from "./thread-switches.js";
@@ -144,9 +144,11 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
       return assignTarget(cx, t, display, loc);
     }
   }
-  let value = lowerExpr(cx, s.value);
   const unpacked = s.targets[0]!;
-  if (s.targets.length === 1 && (unpacked._type === "Tuple" || unpacked._type === "List") && waitsForItems(cx) && mayHoldWaitingGenerator(cx, s.value)) {
+  const waitingItems = s.targets.length === 1 && (unpacked._type === "Tuple" || unpacked._type === "List") && waitsForItems(cx) && mayHoldWaitingGenerator(cx, s.value);
+  if (waitingItems) markLazy(cx, s.value);
+  let value = lowerExpr(cx, s.value);
+  if (waitingItems && (unpacked._type === "Tuple" || unpacked._type === "List")) {
     // `a, b = gen` where gen's body may wait (threads): the items unpacking takes, awaited first
     const count = hasStarred(unpacked) ? -1 : unpacked.elts.length;
     value = awaitImplicit(cx, { k: "call", callee: cx.rt("waitingUnpackItems"), args: [value, { k: "num", value: count }], loc: cx.loc(s.value) }, loc);

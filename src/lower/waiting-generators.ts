@@ -7,6 +7,7 @@
 // itertools over one (`chain`, `islice`, ...) are the runtime's waiting versions.
 import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
+import { absoluteModule } from "./program-imports.js";
 
 /** Expressions whose value is a built-in value, never a generator. */
 const NOT_GENERATORS = new Set(["Constant", "List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr", "BinOp", "UnaryOp", "Compare", "Lambda", "GeneratorExp"]);
@@ -22,15 +23,32 @@ export const LAZY_TOOLS: Record<string, Record<string, string>> = {
 
 /** Does calling the name make a generator whose body waits? */
 export function callsWaitingGenerator(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type !== "Call" || e.func._type !== "Name" || cx.waitingGenerators.size === 0) return false;
-  const bindings = cx.resolve(e.func.id)?.bindings.get(e.func.id);
+  if (e._type !== "Call" || !generatorsMayWait(cx)) return false;
+  const f = e.func;
+  if (f._type === "Attribute" && f.value._type === "Name" && cx.importsWaitingGenerators) {
+    // `m.gen(...)` after `import m` of a program module
+    const bindings = cx.resolve(f.value.id)?.bindings.get(f.value.id);
+    const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+    const alias = stmt?._type === "Import" ? stmt.names.find((a) => (a.asname ?? a.name) === (f.value as py.Name).id) : undefined;
+    return alias !== undefined && otherModuleGenerator(cx, alias.name, f.attr);
+  }
+  if (f._type !== "Name") return false;
+  const bindings = cx.resolve(f.id)?.bindings.get(f.id);
   const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  if (stmt?._type === "ImportFrom" && cx.importsWaitingGenerators) {
+    const alias = stmt.names.find((a) => (a.asname ?? a.name) === f.id);
+    return alias !== undefined && otherModuleGenerator(cx, absoluteModule(cx, stmt), alias.name);
+  }
   return stmt !== null && stmt !== undefined && cx.waitingGenerators.has(stmt);
+}
+
+function otherModuleGenerator(cx: LowerContext, module: string, name: string): boolean {
+  return cx.program?.resolver.waitingGenerators?.(module)?.includes(name) === true;
 }
 
 /** Does the module hold a generator whose body waits (or import a program module's function, which may be one)? */
 export function generatorsMayWait(cx: LowerContext): boolean {
-  return cx.threads !== null && cx.waitingGenerators.size > 0;
+  return cx.threads !== null && (cx.waitingGenerators.size > 0 || cx.importsWaitingGenerators);
 }
 
 /** The module (`itertools`, `heapq`) and function a callee names, if it is one of LAZY_TOOLS. */
@@ -59,7 +77,6 @@ export function mayHoldWaitingGenerator(cx: LowerContext, e: py.Expr, depth = 0)
   if (cx.preciseIteration || (cx.fn.generator && !cx.fn.jsAsync)) return false;
   switch (e._type) {
     case "Name":
-      return cx.resolve(e.id) !== null;
     case "Attribute":
     case "Subscript":
       return true;
