@@ -1,5 +1,6 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { submoduleNotImported } from "./submodules.js";
 import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
@@ -160,7 +161,7 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   if (viaSuper) return viaSuper;
   // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
   // (A null key: a name whose JS key depends on what the object is at run time.)
-  const lacking = moduleLacks(cx, e, () => lowerExpr(cx, e.value));
+  const lacking = moduleLacks(cx, e, () => lowerExpr(cx, e.value)) ?? submoduleNotImported(cx, e, () => lowerExpr(cx, e.value));
   if (lacking !== null) return lacking;
   const key = attributeKey(cx, e.value, e.attr);
   if (
