@@ -21,8 +21,9 @@ async function settle(x: unknown): Promise<unknown> {
   return isThenable(x) ? await x : x;
 }
 
-/** `[*gen]`, `f(*gen)`: every item, awaited in turn. */
-export async function waitingArray(source: unknown): Promise<unknown[]> {
+/** `[*gen]`, `f(*gen)`: every item, awaited in turn (anything else as it is, for the spread). */
+export async function waitingArray(source: unknown): Promise<unknown> {
+  if (!(source instanceof WaitingItems)) return source;
   const items: unknown[] = [];
   for await (const item of waitingIterator(source)) items.push(item);
   return items;
@@ -32,7 +33,9 @@ export async function waitingArray(source: unknown): Promise<unknown[]> {
  * `a, b = gen` (`count` targets, -1 with a `*rest`): the items CPython's unpacking takes (one
  * past the targets, to find there are too many), for `unpack`/`unpackStar` to check.
  */
-export async function waitingUnpackItems(source: unknown, count: number): Promise<unknown[]> {
+export async function waitingUnpackItems(source: unknown, count: number): Promise<unknown> {
+  // (anything else as it is: unpacking checks it, with CPython's errors)
+  if (!(source instanceof WaitingItems)) return source;
   const items: unknown[] = [];
   const it = waitingIterator(source);
   for (let r = await it.next(); r.done !== true; r = await it.next()) {
