@@ -22,8 +22,8 @@ async function settle(x: unknown): Promise<unknown> {
 }
 
 /** `[*gen]`, `f(*gen)`: every item, awaited in turn (anything else as it is, for the spread). */
-export async function waitingArray(source: unknown): Promise<unknown> {
-  if (!(source instanceof WaitingItems)) return source;
+export async function waitingArray(source: unknown): Promise<Iterable<unknown>> {
+  if (!(source instanceof WaitingItems)) return source as Iterable<unknown>;
   const items: unknown[] = [];
   for await (const item of waitingIterator(source)) items.push(item);
   return items;
