@@ -12,8 +12,8 @@ import type { ModuleOptions, TranspileOptions, TranspileResult } from "./transpi
 /** The worker's stack: about 250 times Node's default, far more than 3,000 levels need. */
 const STACK_MB = 256;
 
-type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "programBlockingMethods" | "programThreads" | "programImportsInspect" | "allModules";
-const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "programBlockingMethods", "programThreads", "programImportsInspect", "allModules"];
+type ResolverMethod = "find" | "starNames" | "awaitsAtImport" | "blockingFunctions" | "blockingMethods" | "waitingGenerators" | "programBlockingMethods" | "programThreads" | "programImportsInspect" | "allModules";
+const METHODS: readonly ResolverMethod[] = ["find", "starNames", "awaitsAtImport", "blockingFunctions", "blockingMethods", "waitingGenerators", "programBlockingMethods", "programThreads", "programImportsInspect", "allModules"];
 
 /** What the worker is given. */
 export interface LargeStackJob {
@@ -50,6 +50,7 @@ export function remoteResolver(remote: NonNullable<LargeStackJob["resolver"]>): 
   if (has.has("awaitsAtImport")) resolver.awaitsAtImport = (name) => ask("awaitsAtImport", name) as boolean;
   if (has.has("blockingFunctions")) resolver.blockingFunctions = (name) => ask("blockingFunctions", name) as readonly string[] | null;
   if (has.has("blockingMethods")) resolver.blockingMethods = (name) => ask("blockingMethods", name) as readonly string[] | null;
+  if (has.has("waitingGenerators")) resolver.waitingGenerators = (name) => ask("waitingGenerators", name) as readonly string[] | null;
   if (has.has("programBlockingMethods")) resolver.programBlockingMethods = (name) => ask("programBlockingMethods", name) as readonly string[] | null;
   if (has.has("programThreads")) resolver.programThreads = (name) => ask("programThreads", name) as ThreadUse | null;
   if (has.has("programImportsInspect")) resolver.programImportsInspect = (name) => ask("programImportsInspect", name) as boolean;

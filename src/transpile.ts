@@ -25,7 +25,7 @@ export interface ModuleOptions {
    * the program's modules by dotted name (packages included; `starNames`: what `from m import *`
    * binds, when some module does that), or a resolver
    */
-  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean; blockingFunctions?: readonly string[]; blockingMethods?: readonly string[]; programBlockingMethods?: readonly string[]; programThreads?: ThreadUse; programImportsInspect?: boolean }> | ProgramResolver;
+  modules: ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean; blockingFunctions?: readonly string[]; blockingMethods?: readonly string[]; waitingGenerators?: readonly string[]; programBlockingMethods?: readonly string[]; programThreads?: ThreadUse; programImportsInspect?: boolean }> | ProgramResolver;
   /** the module only runs as the program's entry, never imported (its defs can be optimised as a lone file's) */
   entryOnly?: boolean;
   /**
@@ -107,6 +107,6 @@ export { decodeSource };
 
 function resolverOf(modules: ModuleOptions["modules"]): ProgramResolver {
   if (!(modules instanceof Map)) return modules as ProgramResolver;
-  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean; blockingFunctions?: readonly string[]; blockingMethods?: readonly string[]; programBlockingMethods?: readonly string[]; programThreads?: ThreadUse; programImportsInspect?: boolean }>;
-  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null, awaitsAtImport: (name) => map.get(name)?.awaitsAtImport === true, blockingFunctions: (name) => map.get(name)?.blockingFunctions ?? null, blockingMethods: (name) => map.get(name)?.blockingMethods ?? null, programBlockingMethods: (name) => map.get(name)?.programBlockingMethods ?? null, programThreads: (name) => map.get(name)?.programThreads ?? null, programImportsInspect: (name) => map.get(name)?.programImportsInspect === true };
+  const map = modules as ReadonlyMap<string, { isPackage: boolean; starNames?: readonly string[]; awaitsAtImport?: boolean; blockingFunctions?: readonly string[]; blockingMethods?: readonly string[]; waitingGenerators?: readonly string[]; programBlockingMethods?: readonly string[]; programThreads?: ThreadUse; programImportsInspect?: boolean }>;
+  return { find: (name) => map.get(name) ?? null, starNames: (name) => map.get(name)?.starNames ?? null, awaitsAtImport: (name) => map.get(name)?.awaitsAtImport === true, blockingFunctions: (name) => map.get(name)?.blockingFunctions ?? null, blockingMethods: (name) => map.get(name)?.blockingMethods ?? null, waitingGenerators: (name) => map.get(name)?.waitingGenerators ?? null, programBlockingMethods: (name) => map.get(name)?.programBlockingMethods ?? null, programThreads: (name) => map.get(name)?.programThreads ?? null, programImportsInspect: (name) => map.get(name)?.programImportsInspect === true };
 }

@@ -3,6 +3,7 @@
 // CPython's `AttributeError: module 'm' has no attribute 'x'` (see missingAttribute).
 
 import { getattrImpl } from "../values/attributes.js";
+import { missingAttribute } from "../values/methods.js";
 import { ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { setSuggestion } from "../values/suggestions.js";
 
@@ -162,4 +163,12 @@ export function moduleAttribute(module: PyModule, name: string, suggestion: stri
     setSuggestion(error, suggestion);
     throw error;
   }
+}
+
+/**
+ * `http.client` after `import http` alone: CPython's package has the attribute only once the
+ * submodule is imported (the lowering knows it is not, in a program of one module).
+ */
+export function submoduleNotImported(module: PyModule, name: string): never {
+  throw missingAttribute(module, name);
 }

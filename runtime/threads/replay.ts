@@ -151,9 +151,16 @@ export function replayableMethods(cls: { prototype: object }, names: readonly st
 
 const AsyncFunction = Object.getPrototypeOf(async function () {}) as object;
 
+/** Is the function async (a def that waits), itself or the def a keywords wrapper holds? */
+function waits(fn: Function): boolean {
+  if (Object.getPrototypeOf(fn) === AsyncFunction) return true;
+  const inner = (fn as unknown as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF];
+  return typeof inner === "function" && Object.getPrototypeOf(inner) === AsyncFunction;
+}
+
 /** A function argument that may wait (an async function) becomes replayable; keywords' values too. */
 function replayableArgument(x: unknown): unknown {
-  if (typeof x === "function" && Object.getPrototypeOf(x) === AsyncFunction) return replayable(x);
+  if (typeof x === "function" && waits(x as Function)) return replayable(x);
   if (x instanceof Kwargs) {
     let changed = false;
     const values: Record<string, unknown> = {};

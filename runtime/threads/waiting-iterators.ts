@@ -14,7 +14,7 @@ import { add } from "../values/arithmetic.js";
 import { eq } from "../values/compare.js";
 import { truthy } from "../values/truth.js";
 import { WAITING_ITEMS, waitingIterator } from "./waiting-calls.js";
-import { replayWaits } from "./replay.js";
+import { replayableMethods, replayWaits } from "./replay.js";
 import { isThenable } from "./scheduler.js";
 
 /** An iterator whose items come one by one, each awaited. */
@@ -40,6 +40,9 @@ export class WaitingItems implements AsyncIterable<unknown> {
     return r.value;
   }
 }
+
+// (a runtime helper run under a replay frame steps such an iterator: each item recorded once)
+replayableMethods(WaitingItems, ["__next__"]);
 
 async function settle(x: unknown): Promise<unknown> {
   return isThenable(x) ? await x : x;

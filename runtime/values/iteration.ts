@@ -204,12 +204,17 @@ function* callUntil(fn: () => unknown, sentinel: unknown, same: (a: unknown, b: 
 }
 
 /** Python's `iter(x)` and `iter(callable, sentinel)`. */
+/** Marks an async iterator of items that wait (threads/waiting-calls.ts). */
+const WAITING_ITEMS: unique symbol = Symbol.for("pyts.waitingItems") as never;
+
 export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
   if (sentinel.length > 0) {
     if (typeof x !== "function") throw new PyTypeError("iter(v, w): v must be callable");
     return new (iteratorClass("callable_iterator"))(callUntil(x as () => unknown, sentinel[0], eq));
   }
   if (x instanceof PyIterator) return x;
+  // (a generator whose body waits, threads: its own iterator, stepped by awaited next() calls)
+  if (x !== null && typeof x === "object" && (x as { [WAITING_ITEMS]?: true })[WAITING_ITEMS] === true) return x as PyIterator;
   return new (iteratorClass(iteratorName(x)))(jsIterator(x), x);
 }
 

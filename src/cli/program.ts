@@ -64,6 +64,12 @@ export class ProgramTree implements ProgramResolver {
     return [...this.waitsOf(name).functions];
   }
 
+  /** The module-level generator functions of the module whose body waits (threads). */
+  waitingGenerators(name: string): readonly string[] {
+    this.knowPrograms();
+    return [...this.waitsOf(name).generators];
+  }
+
   /** Set while waitsOf runs: the modules it analysed, and whether one met a module still being analysed (a cycle). */
   private analysing: { modules: string[]; cycle: boolean } | null = null;
 
@@ -130,7 +136,7 @@ export class ProgramTree implements ProgramResolver {
         const before = this.waits.get(name)!;
         const after = this.analyse(name);
         if (after.functions.size > before.functions.size || after.methods.size > before.methods.size) {
-          this.waits.set(name, { atImport: before.atImport, functions: after.functions, methods: after.methods });
+          this.waits.set(name, { atImport: before.atImport, functions: after.functions, methods: after.methods, generators: after.generators });
           for (const p of programs) if (p.members.has(name)) for (const method of after.methods) p.methods.add(method);
           changed = true;
         }
@@ -221,7 +227,7 @@ export class ProgramTree implements ProgramResolver {
     const outer = this.analysing === null;
     if (outer) this.analysing = { modules: [], cycle: false };
     this.analysing!.modules.push(name);
-    const pending: ModuleWaits & { pending?: boolean } = { atImport: false, functions: new Set(), methods: new Set(), pending: true };
+    const pending: ModuleWaits & { pending?: boolean } = { atImport: false, functions: new Set(), methods: new Set(), generators: new Set(), pending: true };
     this.waits.set(name, pending);
     const first = this.analyse(name);
     this.waits.set(name, first);
@@ -236,7 +242,7 @@ export class ProgramTree implements ProgramResolver {
           const before = this.waits.get(m)!;
           const after = this.analyse(m);
           if (after.functions.size > before.functions.size || after.methods.size > before.methods.size) {
-            this.waits.set(m, { atImport: before.atImport, functions: after.functions, methods: after.methods });
+            this.waits.set(m, { atImport: before.atImport, functions: after.functions, methods: after.methods, generators: after.generators });
             changed = true;
           }
         }
@@ -250,7 +256,7 @@ export class ProgramTree implements ProgramResolver {
     const tree = module && parsed(module.file);
     const find = (dotted: string): ProgramModuleFile | null => this.locate(dotted);
     const info = { name, isPackage: module?.isPackage ?? false };
-    if (!tree) return { atImport: false, functions: new Set<string>(), methods: new Set<string>() };
+    if (!tree) return { atImport: false, functions: new Set<string>(), methods: new Set<string>(), generators: new Set<string>() };
     return moduleWaits(tree, (s) => importedModules(info, s, find).some((m) => this.awaitsAtImport(m)), {
       moduleOf: (s) => relativeModuleName({ ...info, resolver: { find } }, s),
       isModule: (dotted) => find(dotted) !== null,
@@ -386,6 +392,8 @@ export interface ProgramModuleFacts {
   blockingFunctions?: readonly string[];
   /** the names of its methods whose calls wait */
   blockingMethods?: readonly string[];
+  /** its module-level generator functions whose body waits */
+  waitingGenerators?: readonly string[];
   /** the names of the methods whose calls wait in any module of the programs it is part of */
   programBlockingMethods?: readonly string[];
   /** the threads the programs it is part of use */
@@ -444,6 +452,7 @@ function programModulesParsed(root: string, files: string[]): { modules: Map<str
     const starNames = tree.starNames(found.name);
     const blocking = tree.blockingFunctions(found.name);
     const methods = tree.blockingMethods(found.name);
+    const generators = tree.waitingGenerators(found.name);
     const threads = tree.programThreads(found.name);
     modules.set(found.name, {
       isPackage: found.isPackage,
@@ -451,6 +460,7 @@ function programModulesParsed(root: string, files: string[]): { modules: Map<str
       ...(tree.awaitsAtImport(found.name) ? { awaitsAtImport: true } : {}),
       ...(blocking.length ? { blockingFunctions: blocking } : {}),
       ...(methods.length ? { blockingMethods: methods } : {}),
+      ...(generators.length ? { waitingGenerators: generators } : {}),
       ...(anywhere.length ? { programBlockingMethods: anywhere } : {}),
       ...(threads !== null ? { programThreads: threads } : {}),
       ...(tree.programImportsInspect(found.name) ? { programImportsInspect: true } : {}),

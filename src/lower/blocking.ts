@@ -12,6 +12,7 @@ import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
+import { mayHoldWaitingGenerator } from "./waiting-generators.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -230,6 +231,12 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
   // A module of a threaded program waits at the switch points even if it never imports threading.
   cx.threads = threadUse(module) ?? program?.resolver.programThreads?.(program.name) ?? null;
   if (cx.threads !== null) collectCallbackLambdas(cx, module.body);
+  // (another module's generators whose body waits: what this one iterates may be one of them)
+  if (cx.threads !== null && program?.resolver.waitingGenerators) {
+    for (const s of importStatements(module.body)) {
+      for (const name of importedModules(program, s, (m) => program.resolver.find(m))) if ((program.resolver.waitingGenerators(name)?.length ?? 0) > 0) cx.importsWaitingGenerators = true;
+    }
+  }
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
   let changed = true;
@@ -242,7 +249,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       // A generator's body runs at each next(), never at its call (its blocking calls: calls.ts);
       // in a threaded program one whose body waits is an async generator (its items awaited).
       if (scope.isGenerator) {
-        if (cx.threads !== null && def._type === "FunctionDef" && !cx.waitingGenerators.has(def) && bodyBlocks(cx, def.body, scope)) {
+        if (cx.threads !== null && def._type === "FunctionDef" && !cx.waitingGenerators.has(def) && preciseBodyBlocks(cx, def.body, scope)) {
           cx.waitingGenerators.add(def);
           changed = true;
         }
@@ -290,6 +297,16 @@ function nestedBodies(s: py.Stmt): py.Stmt[][] {
   }
 }
 
+/** bodyBlocks for a generator's body: its loops wait only over calls of generators that wait (waiting-generators.ts). */
+function preciseBodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
+  cx.preciseIteration = true;
+  try {
+    return bodyBlocks(cx, body, scope);
+  } finally {
+    cx.preciseIteration = false;
+  }
+}
+
 /**
  * Does this body (not counting nested defs) contain a blocking call, or an import of a module
  * whose body waits? A class body runs where the class statement stands: it counts.
@@ -298,6 +315,7 @@ function bodyBlocks(cx: LowerContext, body: py.Stmt[], scope: Scope): boolean {
   return body.some(
     (s) =>
       (s._type === "For" && iterationWaits(cx, s.iter)) ||
+      (s._type === "Assign" && s.targets.some((t) => t._type === "Tuple" || t._type === "List") && mayHoldWaitingGenerator(cx, s.value)) ||
       ((s._type === "If" || s._type === "While" || s._type === "Assert") && truthReplays(cx)) ||
       (s._type === "With" && cx.threads !== null && s.items.some((i) => switchingWith(cx, i.context_expr))) ||
       ((s._type === "Import" || s._type === "ImportFrom") && importAwaits(cx, s)) ||

@@ -28,6 +28,7 @@ import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
+import { iteratesWaitingGenerator } from "./waiting-generators.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -36,6 +37,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
+  // (lazy tools over a generator whose body waits, handed to a runtime consumer: their waiting versions)
+  if (cx.threads !== null) iteratesWaitingGenerator(cx, e);
   if (cx.fn.generator && !cx.fn.coroutine && !cx.fn.jsAsync && isBlockingCall(cx, e, cx.fn.scope)) return lowerBlockingInGenerator(cx, e);
   const stepping = iterationCallWaits(cx, e);
   if (stepping === "any" || stepping === "all") {
@@ -109,8 +112,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // `List()`, `typing.TypedDict("M", {...})`, `Box[int](1)`: typing's values are objects as often as classes.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
     } else if (e.func._type === "Attribute" && rootedAtProgramModule(cx, e.func.value)) {
-      // `m.Cart()` on a program module: the attribute may be a class (called without `new`).
-      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+      // `m.Cart()` on a program module: the attribute may be a class (called without `new`);
+      // `m.jobs.put(x)` a method of a module's object, read bound.
+      const callee = moduleObjectMethod(cx, e.func) ? { k: "call" as const, callee: cx.rt("getattr"), args: [lowerExpr(cx, e.func.value), { k: "str" as const, value: e.func.attr }], loc } : lowerExpr(cx, e.func);
+      call = { k: "call", callee: cx.rt("callValue"), args: [callee, ...args], loc };
     } else if (e.func._type === "Attribute" && (e.func.value._type === "Constant" || DISPLAYS.has(e.func.value._type) || (!isRuntimeValue(cx, e.func.value) && BUILTIN_METHOD_NAMES.has(e.func.attr)))) {
       const receiver = lowerExpr(cx, e.func.value);
       const named = NAMED_METHOD_CALLS.get(e.func.attr);
@@ -483,6 +488,15 @@ function definesInit(cx: LowerContext, def: py.ClassDef, depth = 0): boolean {
 }
 
 /** `m`, `pkg.sub`: a name some `import` of a program module binds, or an attribute chain from one. */
+/** `m.obj.method`: a method of an object a program module holds (not of a submodule of it). */
+function moduleObjectMethod(cx: LowerContext, f: py.Attribute): boolean {
+  const v = f.value;
+  if (v._type !== "Attribute" || v.value._type !== "Name" || !cx.programModuleNames.has(v.value.id)) return false;
+  const known = cx.knownBinding(v.value.id);
+  const module = known?.k === "module" ? known.module : v.value.id;
+  return cx.program?.resolver.find(`${module}.${v.attr}`) === null;
+}
+
 function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name") return cx.programModuleNames.has(e.id);
   return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);

@@ -80,6 +80,10 @@ export class LowerContext {
   awaitedIterables = new Set<py.Expr>();
   /** generator functions whose body waits (threads): JS async generators (functions.ts) */
   waitingGenerators = new Set<object>();
+  /** Set while a generator's body is analysed: only calls of waiting generators make its loops wait (waiting-generators.ts). */
+  preciseIteration = false;
+  /** some program module this one imports has a generator whose body waits (blocking.ts) */
+  importsWaitingGenerators = false;
   /** the module's statements (set by the blocking analysis) */
   moduleBody: py.Stmt[] = [];
   /** the module uses threads (thread-switches.ts): their switch points are awaited */

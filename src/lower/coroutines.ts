@@ -1,6 +1,7 @@
 // Coroutine lowering (DESIGN.md section 2): `await` and `yield from` become `yield*`
 // delegation inside the generator that holds a coroutine's body; `async with` and
 // `async for` await their protocol methods the same way.
+import { yieldsFromWaiting } from "./waiting-generators.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -35,7 +36,8 @@ export function lowerYield(cx: LowerContext, e: py.Yield): ir.Expr {
 export function lowerYieldFrom(cx: LowerContext, e: py.YieldFrom): ir.Expr {
   if (cx.fn.coroutine) return cx.syntaxError(e, "'yield from' inside async function");
   if (!cx.fn.generator) return cx.syntaxError(e, "'yield' outside function");
-  return delegate(cx, "yieldFrom", lowerExpr(cx, e.value), cx.loc(e));
+  // (in a generator whose body waits, threads: a generator that waits too is delegated to as an async iterator)
+  return delegate(cx, yieldsFromWaiting(cx, e.value) ? "waitingYieldFrom" : "yieldFrom", lowerExpr(cx, e.value), cx.loc(e));
 }
 
 /**

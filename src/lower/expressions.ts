@@ -1,5 +1,7 @@
 // Expressions: constants, names, operators, containers, subscripts, f-strings, lambdas.
 import { awaitImplicit, waitsImplicitly } from "./implicit-waits.js";
+import { submoduleNotImported } from "./submodules.js";
+import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { attributeReplays, replayed, replays, truthReplays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
@@ -159,7 +161,7 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   if (viaSuper) return viaSuper;
   // `xs.append` without a call is a bound method of a built-in value; `str.upper` an unbound one.
   // (A null key: a name whose JS key depends on what the object is at run time.)
-  const lacking = moduleLacks(cx, e, () => lowerExpr(cx, e.value));
+  const lacking = moduleLacks(cx, e, () => lowerExpr(cx, e.value)) ?? submoduleNotImported(cx, e, () => lowerExpr(cx, e.value));
   if (lacking !== null) return lacking;
   const key = attributeKey(cx, e.value, e.attr);
   if (
@@ -180,7 +182,15 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
 export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
-  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: lowerExpr(cx, x.value) } : lowerExpr(cx, x)));
+  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: spreadSource(cx, x.value) } : lowerExpr(cx, x)));
+}
+
+/** What `*x` spreads: a generator whose body waits (threads) has its items awaited first. */
+function spreadSource(cx: LowerContext, e: py.Expr): ir.Expr {
+  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return lowerExpr(cx, e);
+  markLazy(cx, e);
+  const value = lowerExpr(cx, e);
+  return awaitImplicit(cx, { k: "call", callee: cx.rt("waitingArray"), args: [value], loc: cx.loc(e) }, cx.loc(e));
 }
 
 const FOLDED_BINARY_OPS = new Set(["Add", "Sub", "Mult", "Pow", "LShift", "RShift", "BitOr", "BitAnd", "BitXor"]);

@@ -9,6 +9,7 @@ import type { LowerContext } from "./context.js";
 import { delegate } from "./coroutines.js";
 import { functionWaits } from "./waiting-callbacks.js";
 import { attributeReplays, replays, REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
+import { LAZY_TOOLS, lazyTool, mayHoldWaitingGenerator } from "./waiting-generators.js";
 
 /** Dunders called by `a OP b` (and the reflected ones). */
 const BINARY_DUNDERS: Record<py.Operator, string> = {
@@ -67,6 +68,11 @@ export function waitsImplicitly(cx: LowerContext, e: py.Expr): boolean {
       return cx.waitingDunders.has(e.ctx === "Load" ? "__getitem__" : e.ctx === "Store" ? "__setitem__" : "__delitem__") || (e.ctx === "Store" && cx.waitingDunders.has("__getitem__"));
     case "Call":
       return iterationCallWaits(cx, e) !== null;
+    case "Starred":
+      // (`f(*gen)`, `[*gen]`: the items awaited first)
+      return mayHoldWaitingGenerator(cx, e.value);
+    case "YieldFrom":
+      return iterationWaits(cx, e.value);
     case "BinOp": {
       const name = BINARY_DUNDERS[e.op];
       return cx.waitingDunders.has(`__${name}__`) || cx.waitingDunders.has(`__r${name}__`);
@@ -85,6 +91,8 @@ const NOT_ITERATORS = new Set(["Constant", "List", "Tuple", "Set", "Dict", "List
 export function iterationWaits(cx: LowerContext, iter: py.Expr): boolean {
   if (cx.threads === null) return false;
   if (iter._type === "Call" && iter.func._type === "Name" && waitingGeneratorCall(cx, iter.func.id)) return true;
+  // (a value that may be a generator whose body waits, where the module's generators do)
+  if (mayHoldWaitingGenerator(cx, iter)) return true;
   if (iter._type === "Call" && lazyOverWaiting(cx, iter) !== null) return true;
   if (!(cx.waitingDunders.has("__next__") || cx.waitingDunders.has("__iter__"))) return false;
   if (NOT_ITERATORS.has(iter._type)) return false;
@@ -134,6 +142,8 @@ const LAZY_BUILTINS: Record<string, string> = { enumerate: "waitingEnumerate", z
  * iterable whose iteration waits: the runtime helper making it (waiting-iterators.ts), else null.
  */
 export function lazyOverWaiting(cx: LowerContext, e: py.Call): string | null {
+  const lazy = cx.threads === null ? null : lazyTool(cx, e.func);
+  if (lazy !== null) return e.args.some((a) => iterationWaits(cx, a._type === "Starred" ? a.value : a)) ? LAZY_TOOLS[lazy[0]]![lazy[1]]! : null;
   const tool = itertoolsFunction(cx, e.func);
   if (tool !== null && cx.threads !== null && Object.hasOwn(ITERTOOLS_WAITING, tool)) {
     const [helper, fnAt, fnKeyword] = ITERTOOLS_WAITING[tool]!;

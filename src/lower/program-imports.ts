@@ -21,6 +21,8 @@ export interface ProgramResolver {
   blockingFunctions?(name: string): readonly string[] | null;
   /** the names of the module's methods whose calls wait */
   blockingMethods?(name: string): readonly string[] | null;
+  /** the module-level generator functions of the module whose body waits (threads: async iterators) */
+  waitingGenerators?(name: string): readonly string[] | null;
   /**
    * The names of the methods whose calls wait in any module of the programs this module is part
    * of: an object reaches code that never imported its class's module (made by a factory in one
@@ -282,6 +284,8 @@ export interface ModuleWaits {
   functions: ReadonlySet<string>;
   /** the names of methods of its classes whose calls wait (a call `x.name()` is awaited, as within a module) */
   methods: ReadonlySet<string>;
+  /** its module-level generator functions whose body waits */
+  generators: ReadonlySet<string>;
 }
 
 /** How the syntax analysis learns of other modules: the module an import names, and whether a function of it waits. */
@@ -360,7 +364,8 @@ export function moduleWaits(module: py.Module, importWaits: (s: py.Import | py.I
   }
   const body = isMainGuard(module.body.at(-1)) ? module.body.slice(0, -1) : module.body;
   const own = new Set(methods.filter((m) => blockingMethods.has(m.name)).map((m) => m.name));
-  return { atImport: callsAtTop(body, blocking), functions: blockingDefs, methods: own };
+  const generators = new Set([...defs].filter(([, def]) => threads !== null && isGeneratorDef(def) && callsAtTop(def.body, blocking)).map(([name]) => name));
+  return { atImport: callsAtTop(body, blocking), functions: blockingDefs, methods: own, generators };
 }
 
 /** A generator's body runs at each `next()`, not at its call: calling one never waits. */

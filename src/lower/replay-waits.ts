@@ -9,7 +9,8 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { awaitImplicit } from "./implicit-waits.js";
+import { awaitImplicit, iterationCallWaits, lazyOverWaiting } from "./implicit-waits.js";
+import { iteratesWaitingGenerator, mayHoldWaitingGenerator } from "./waiting-generators.js";
 import { callbackArgument, functionWaits, keepsCallback } from "./waiting-callbacks.js";
 
 const TRUTH = ["__bool__", "__len__"];
@@ -157,6 +158,9 @@ export function replays(cx: LowerContext, e: py.Expr): boolean {
     cx.replayDunders.add(KEPT_CALLBACK);
     return true;
   }
+  // (`"".join(gen)`, `heapq.nsmallest(2, gen)`, `x in gen` where gen's body may wait: its items recorded)
+  if (e._type === "Call" && iterationCallWaits(cx, e) === null && lazyOverWaiting(cx, e) === null && iteratesWaitingGenerator(cx, e)) return true;
+  if (e._type === "Compare" && e.ops.some((op) => op === "In" || op === "NotIn") && e.comparators.some((c) => mayHoldWaitingGenerator(cx, c))) return true;
   if (cx.replayDunders.size === 0) return false;
   switch (e._type) {
     case "Call": {

@@ -2,7 +2,8 @@
 // raise, assert, del, imports, function and class definitions.
 import { functionKey } from "../../runtime/lang/attr-names.js";
 import { replayed, replays } from "./replay-waits.js";
-import { iterationWaits } from "./implicit-waits.js";
+import { awaitImplicit, iterationWaits } from "./implicit-waits.js";
+import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 import { waitingCallbackCall } from "./waiting-callbacks.js";
 import { loopIterable } from "./loop-types.js";
 import { threadSwitch } from "./thread-switches.js";
@@ -12,7 +13,7 @@ import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
-import { assignTarget, bindName, canLoopConst, lowerAugAssign, mayBeUnbound } from "./targets.js";
+import { assignTarget, bindName, canLoopConst, hasStarred, lowerAugAssign, mayBeUnbound } from "./targets.js";
 import { decorate, functionInfo, lowerDef, qualname, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { lowerAsyncForHead, lowerContextManager } from "./coroutines.js";
@@ -143,7 +144,15 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
       return assignTarget(cx, t, display, loc);
     }
   }
-  const value = lowerExpr(cx, s.value);
+  const unpacked = s.targets[0]!;
+  const waitingItems = s.targets.length === 1 && (unpacked._type === "Tuple" || unpacked._type === "List") && waitsForItems(cx) && mayHoldWaitingGenerator(cx, s.value);
+  if (waitingItems) markLazy(cx, s.value);
+  let value = lowerExpr(cx, s.value);
+  if (waitingItems && (unpacked._type === "Tuple" || unpacked._type === "List")) {
+    // `a, b = gen` where gen's body may wait (threads): the items unpacking takes, awaited first
+    const count = hasStarred(unpacked) ? -1 : unpacked.elts.length;
+    value = awaitImplicit(cx, { k: "call", callee: cx.rt("waitingUnpackItems"), args: [value, { k: "num", value: count }], loc: cx.loc(s.value) }, loc);
+  }
   if (s.targets.length === 1) return assignTarget(cx, s.targets[0]!, value, loc);
   // `a = b = value` evaluates the value once and assigns left to right.
   const tmp = cx.temp("value");

@@ -73,7 +73,7 @@ function calleeName(call: py.Call): string {
   return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
 }
 
-const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict"]);
+const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict", "nsmallest", "nlargest", "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]);
 
 /** itertools functions given a function: a lambda given to one may wait (its waiting version awaits it). */
 const ITERTOOLS_CALLERS = new Set(["takewhile", "dropwhile", "filterfalse", "starmap", "accumulate", "groupby"]);
