@@ -127,7 +127,25 @@ export function attributeErrorOf(message: string, obj: unknown, name: string): A
 }
 export class BufferError extends Exception {}
 export class EOFError extends Exception {}
-export class ImportError extends Exception {}
+/** ImportError carries the module's `name` and `path` (None unless given or set by the import). */
+export class ImportError extends Exception {
+  declare path: unknown;
+  declare msg: unknown;
+  constructor(...args: unknown[]) {
+    const [positional, keywords] = exceptionKeywords(args, ["name", "path"], new.target.name === "ModuleNotFoundError" ? "ModuleNotFoundError" : "ImportError");
+    super(...positional);
+    (this as { name: unknown }).name = keywords.name ?? null;
+    this.path = keywords.path ?? null;
+    this.msg = positional.length === 1 ? positional[0] : null;
+  }
+
+  /** An ImportError (or subclass) about the module `name`. */
+  static about<T extends ImportError>(this: new (...args: unknown[]) => T, message: string, name: string): T {
+    const error = new this(message);
+    (error as { name: unknown }).name = name;
+    return error;
+  }
+}
 export class ModuleNotFoundError extends ImportError {}
 export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
