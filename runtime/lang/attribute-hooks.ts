@@ -3,6 +3,7 @@
 // the start of the constructor, so `__init__`'s assignments go through `__setattr__` too);
 // other classes keep plain objects, which V8 reads and writes fastest. `object.__setattr__`
 // and friends (also reached by `super().__setattr__(...)`) act on the object behind it.
+import { withAttributeContext } from "../values/attributes.js";
 import { AttributeError } from "../values/exceptions.js";
 import { missingAttribute } from "../values/methods.js";
 import { managedDeleter } from "./descriptors.js";
@@ -68,16 +69,20 @@ export function attributeHooks<T extends object>(instance: T): T {
       // keys are JS keys (`then$` holds Python's `then`); JS's own names are no Python attributes
       const name = pythonName(key, false);
       if (name === null) return Reflect.get(target, key, receiver);
-      if (getattribute) {
-        try {
-          return getattribute.call(receiver, name);
-        } catch (e) {
-          if (getattr && e instanceof AttributeError) return getattr.call(receiver, name);
-          throw e;
+      try {
+        if (getattribute) {
+          try {
+            return getattribute.call(receiver, name);
+          } catch (e) {
+            if (getattr && e instanceof AttributeError) return getattr.call(receiver, name);
+            throw e;
+          }
         }
+        if (key in target) return Reflect.get(target, key, receiver);
+        return getattr ? getattr.call(receiver, name) : undefined;
+      } catch (e) {
+        throw withAttributeContext(e, receiver, name);
       }
-      if (key in target) return Reflect.get(target, key, receiver);
-      return getattr ? getattr.call(receiver, name) : undefined;
     },
     set(target, key, value, receiver) {
       if (typeof key !== "string") return Reflect.set(target, key, value, receiver);

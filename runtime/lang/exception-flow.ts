@@ -5,6 +5,7 @@ import { BaseException, NameError, PyTypeError, RecursionError } from "../values
 import { Tuple } from "../values/tuple.js";
 import { JS_NEXT } from "../values/iteration.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "../values/recursion.js";
+import { iterOf } from "./iterable-guards.js";
 
 function isExceptionClass(kind: unknown): kind is typeof BaseException {
   return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
@@ -24,7 +25,7 @@ export function exceptionMatches(error: unknown, kinds: unknown): boolean {
 export function pythonException(error: unknown): unknown {
   const unbound = unboundJsName(error);
   if (unbound !== null) {
-    const converted = new NameError(unboundNameMessage(unbound));
+    const converted = NameError.about(unboundNameMessage(unbound), unbound);
     Object.defineProperty(converted, "stack", { value: (error as Error).stack, writable: true, configurable: true });
     return converted;
   }
@@ -50,7 +51,7 @@ function isClosable(x: unknown): x is Closable {
  * last reference goes; JS's `for...of` calls the iterator's `return` at that moment.
  */
 export function closing(source: unknown): any {
-  if (!isClosable(source)) return source;
+  if (!isClosable(source)) return iterOf(source);
   // (a generator's own `next` steps it as its iterator's would: one call less per item)
   const direct = (source as { [JS_NEXT]?: true })[JS_NEXT] === true && typeof (source as Partial<Iterator<unknown>>).next === "function";
   return new ClosingIterator(source, direct ? (source as unknown as Iterator<unknown>) : source[Symbol.iterator]());

@@ -9,6 +9,7 @@ export { matchSequence, matchMapping, matchClass } from "./match.js";
 export { BaseExceptionGroup, ExceptionGroup, ExceptStar, exceptStar } from "./exception-groups.js";
 export { installSourceMappedFrames } from "./frames.js";
 export { closing, exceptionMatches, pythonException } from "./exception-flow.js";
+export { iterOf, kwMapping, kwMappingOf, starArg, starArgOf, starValue } from "./iterable-guards.js";
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
 export { newResult } from "./new-result.js";

@@ -47,20 +47,20 @@ export function reraiseNothing(): BaseException {
 export function bound<T>(value: T, name: string, local: boolean): T {
   if (value !== undefined) return value;
   if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
-  throw new NameError(`name '${name}' is not defined`);
+  throw NameError.about(`name '${name}' is not defined`, name);
 }
 
 /** A free variable read from a nested scope: NameError while its enclosing function has not bound it. */
 export function boundFree<T>(value: T, name: string): T {
   if (value !== undefined) return value;
-  throw new NameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  throw NameError.about(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`, name);
 }
 
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
 // (typed `any`, not `never`: emitted code may call it, `nosuch()`, and a `never` is not callable)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function nameError(name: string): any {
-  throw new NameError(`name '${name}' is not defined`);
+  throw NameError.about(`name '${name}' is not defined`, name);
 }
 
 /** A `b"..."` literal (its chars are the byte values). */

@@ -128,5 +128,5 @@ export function localNames(names: readonly string[], values: readonly unknown[])
 export function lookupGlobal(module: object, name: string): any {
   const key = objectKey(name);
   if (Object.hasOwn(module, key)) return (module as Record<string, unknown>)[key];
-  throw new NameError(`name '${name}' is not defined`);
+  throw NameError.about(`name '${name}' is not defined`, name);
 }

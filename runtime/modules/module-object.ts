@@ -148,7 +148,7 @@ export function importName(module: PyModule, name: string): never {
  * catches ImportError: CPython's error where the import runs (the compiler checked the rest).
  */
 export function moduleNotFound(name: string): never {
-  throw new ModuleNotFoundError(`No module named '${name}'`);
+  throw ModuleNotFoundError.about(`No module named '${name}'`, name);
 }
 
 /**

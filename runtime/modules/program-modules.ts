@@ -305,7 +305,7 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
         throw error;
       }
       module = registry.get(name);
-      if (!module) throw new ModuleNotFoundError(`No module named '${name}'`);
+      if (!module) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
     }
     if (parent) setSubmodule(parent, name.slice(name.lastIndexOf(".") + 1), module);
     parent = module;
@@ -339,7 +339,7 @@ export async function importModuleAsync(importer: ProgramModule, chain: readonly
       sysModule.modules.delete(name);
       throw error;
     }
-    if (!registry.has(name)) throw new ModuleNotFoundError(`No module named '${name}'`);
+    if (!registry.has(name)) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
   }
   return importModule(importer, chain.map(([name, specifier]) => [name, specifier] as const), top);
 }
@@ -422,10 +422,10 @@ export function importByName(name: string): any {
     const parts = name.split(".");
     const chain = parts.map((_, i) => parts.slice(0, i + 1).join("."));
     const missing = chain.find((prefix) => !registry.has(prefix) && !bundledLoaders.has(prefix));
-    if (missing) throw new ModuleNotFoundError(`No module named '${missing}'`);
+    if (missing) throw ModuleNotFoundError.about(`No module named '${missing}'`, missing);
     return importModule(found.module, chain.map((prefix) => [prefix, ""] as const));
   }
-  if (!found) throw new ModuleNotFoundError(`No module named '${name}'`);
+  if (!found) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
   const exists = (url: string): boolean => nodeProcess() !== undefined && nodeModule("node:fs").existsSync(new URL(url));
   const parts = name.split(".");
   const chain: [string, string][] = parts.map((_, i) => {
@@ -434,6 +434,6 @@ export function importByName(name: string): any {
     return [parts.slice(0, i + 1).join("."), exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href];
   });
   const missing = chain.find(([, url]) => !exists(url));
-  if (missing && !registry.has(missing[0])) throw new ModuleNotFoundError(`No module named '${missing[0]}'`);
+  if (missing && !registry.has(missing[0])) throw ModuleNotFoundError.about(`No module named '${missing[0]}'`, missing[0]);
   return importModule(found.module, chain);
 }

@@ -20,6 +20,7 @@ import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
+import { AttributeError } from "./exceptions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -31,6 +32,18 @@ const STANDS_FOR_KEY = Symbol.for("pyts.standsFor");
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
 
 const NUMBER_DATA = new Set(["real", "imag", "numerator", "denominator"]);
+
+/**
+ * An AttributeError (or a subclass's) leaving an attribute lookup without `name` gets the
+ * name and the object looked up on, as CPython's lookups fill them in.
+ */
+export function withAttributeContext(error: unknown, obj: unknown, name: string): unknown {
+  if (error instanceof AttributeError && (error as { name: unknown }).name === null) {
+    (error as { name: unknown }).name = name;
+    error.obj = obj;
+  }
+  return error;
+}
 
 /** Python's `obj.name`, raising AttributeError like CPython. */
 export function getattrImpl(obj: unknown, name: string): any {
@@ -154,7 +167,13 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (typeof inherited === "function") return boundMethod(obj, inherited as (...a: unknown[]) => unknown, typeOf({}) as Function);
     }
     const hook = target["__getattr__"];
-    if (typeof hook === "function") return (hook as (n: string) => unknown).call(obj, name);
+    if (typeof hook === "function") {
+      try {
+        return (hook as (n: string) => unknown).call(obj, name);
+      } catch (error) {
+        throw withAttributeContext(error, obj, name);
+      }
+    }
   }
   throw missingAttribute(obj, name);
 }
@@ -291,7 +310,14 @@ export function unsetAttribute(obj: unknown, key: string): any {
     const proto = typeof obj === "function" ? (obj as { prototype?: Record<string, unknown> }).prototype : undefined;
     if (proto !== undefined && key.startsWith("__") && key in proto && proto[key] === null) return null;
     // (a missing attribute is the object's `__getattr__`'s to answer)
-    if (typeof hooked.__getattr__ === "function") return (hooked.__getattr__ as (name: string) => unknown).call(obj, pythonName(key, typeof obj === "function") ?? key);
+    if (typeof hooked.__getattr__ === "function") {
+      const name = pythonName(key, typeof obj === "function") ?? key;
+      try {
+        return (hooked.__getattr__ as (name: string) => unknown).call(obj, name);
+      } catch (error) {
+        throw withAttributeContext(error, obj, name);
+      }
+    }
     // A built-in value's type attribute that is no JS property (`[].__hash__` is None).
     if (methodTable(obj) !== undefined) return getattrImpl(obj, pythonName(key, false) ?? key);
     // `Point.x` of a class with `__slots__`: the slot's member descriptor

@@ -9,7 +9,7 @@ import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
-import { iterable } from "./iteration.js";
+import { iterable, iterableOr } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { splitKw } from "./kwargs.js";
 import { makeRange, Range } from "./range.js";
@@ -211,7 +211,7 @@ export const frozenset = defineType(
   (x) => x instanceof FrozenSet,
 );
 
-function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
+function bytesConstructor(x: unknown = 0n, encoding?: unknown, kind = "bytes"): Bytes {
   if (typeof x === "string") {
     if (encoding === undefined) throw new PyTypeError("string argument without an encoding");
     const enc = String(encoding).toLowerCase().replace(/_/g, "-");
@@ -219,7 +219,7 @@ function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
   }
   if (isIntLike(x)) return new Bytes(Number(toBigInt(x)));
   if (x instanceof Uint8Array) return Bytes.fromArray(x);
-  const values = Array.from(iterable(x), (v) => {
+  const values = Array.from(iterableOr(x, `cannot convert '${typeName(x)}' object to ${kind}`), (v) => {
     if (!isIntLike(v)) throw new PyTypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
     const n = Number(toBigInt(v));
     if (n < 0 || n > 255) throw new ValueError("bytes must be in range(0, 256)");
@@ -229,7 +229,7 @@ function bytesConstructor(x: unknown = 0n, encoding?: unknown): Bytes {
 }
 export const bytes = defineType(bytesConstructor, "bytes", (x) => x instanceof Bytes && !(x instanceof ByteArray));
 export const bytearray = defineType(
-  (x: unknown = 0n, encoding?: unknown): ByteArray => ByteArray.fromArray(bytesConstructor(x, encoding)),
+  (x: unknown = 0n, encoding?: unknown): ByteArray => ByteArray.fromArray(bytesConstructor(x, encoding, "bytearray")),
   "bytearray",
   (x) => x instanceof ByteArray,
 );

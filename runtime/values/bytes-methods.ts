@@ -8,6 +8,7 @@ import { Kwargs } from "./kwargs.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { iterableOr } from "./iteration.js";
 
 type Method = (self: Bytes, ...args: unknown[]) => unknown;
 
@@ -64,6 +65,18 @@ export const BYTES_STR_METHODS: Record<string, Method> = {
   },
 };
 
+/** `bytes.join(items)`: CPython's errors for a non-iterable and for an item not bytes-like. */
+BYTES_STR_METHODS.join = (b, items) => {
+  const parts: string[] = [];
+  let i = 0;
+  for (const item of iterableOr(items, "can only join an iterable")) {
+    if (!(item instanceof Uint8Array)) throw new PyTypeError(`sequence item ${i}: expected a bytes-like object, ${typeName(item)} found`);
+    parts.push(Bytes.prototype.toLatin1.call(item));
+    i++;
+  }
+  return Bytes.fromLatin1(parts.join(b.toLatin1()));
+};
+
 /** ASCII-only title case: a letter after a letter is lowered, any other raised. */
 function asciiTitle(s: string): string {
   let previousCased = false;
@@ -78,7 +91,7 @@ function asciiTitle(s: string): string {
 
 for (const name of [
   "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "find", "rfind", "index", "rindex",
-  "join", "partition", "rpartition", "removeprefix", "removesuffix", "center", "ljust", "rjust",
+  "partition", "rpartition", "removeprefix", "removesuffix", "center", "ljust", "rjust",
   "zfill", "splitlines", "expandtabs",
 ]) {
   BYTES_STR_METHODS[name] = viaStr(name);

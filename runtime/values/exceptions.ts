@@ -3,6 +3,7 @@
 
 import { Tuple } from "./tuple.js";
 import { unboundJsName } from "./recursion.js";
+import { Kwargs } from "./kwargs.js";
 
 export const TRACEBACK = Symbol("traceback");
 
@@ -89,16 +90,82 @@ export class ZeroDivisionError extends ArithmeticError {}
 export class OverflowError extends ArithmeticError {}
 export class FloatingPointError extends ArithmeticError {}
 export class AssertionError extends Exception {}
-export class AttributeError extends Exception {}
+/**
+ * The keyword arguments a built-in exception accepts (`AttributeError(msg, name=..., obj=...)`):
+ * the trailing keyword marker taken off the positional arguments.
+ */
+function exceptionKeywords(args: unknown[], accepted: readonly string[], type: string): [unknown[], Record<string, unknown>] {
+  const last = args.length > 0 ? args[args.length - 1] : undefined;
+  if (!(last instanceof Kwargs)) return [args, {}];
+  for (const key of Object.keys(last.values)) {
+    if (!accepted.includes(key)) throw new PyTypeError(`'${key}' is an invalid keyword argument for ${type}()`);
+  }
+  return [args.slice(0, -1), last.values];
+}
+
+/**
+ * CPython 3.10+'s AttributeError carries the attribute's `name` and the object `obj` it was
+ * looked up on (None when raised by hand). Python's `name` is the JS `name` key here: the
+ * class name Python prints comes from the class, not from it.
+ */
+export class AttributeError extends Exception {
+  declare obj: unknown;
+  constructor(...args: unknown[]) {
+    const [positional, keywords] = exceptionKeywords(args, ["name", "obj"], "AttributeError");
+    super(...positional);
+    (this as { name: unknown }).name = keywords.name ?? null;
+    this.obj = keywords.obj ?? null;
+  }
+}
+
+/** An AttributeError about `obj`'s attribute `name`, as CPython's attribute lookups raise it. */
+export function attributeErrorOf(message: string, obj: unknown, name: string): AttributeError {
+  const error = new AttributeError(message);
+  (error as { name: unknown }).name = name;
+  error.obj = obj;
+  return error;
+}
 export class BufferError extends Exception {}
 export class EOFError extends Exception {}
-export class ImportError extends Exception {}
+/** ImportError carries the module's `name` and `path` (None unless given or set by the import). */
+export class ImportError extends Exception {
+  declare path: unknown;
+  declare msg: unknown;
+  constructor(...args: unknown[]) {
+    const [positional, keywords] = exceptionKeywords(args, ["name", "path"], new.target.name === "ModuleNotFoundError" ? "ModuleNotFoundError" : "ImportError");
+    super(...positional);
+    (this as { name: unknown }).name = keywords.name ?? null;
+    this.path = keywords.path ?? null;
+    this.msg = positional.length === 1 ? positional[0] : null;
+  }
+
+  /** An ImportError (or subclass) about the module `name`. */
+  static about<T extends ImportError>(this: new (...args: unknown[]) => T, message: string, name: string): T {
+    const error = new this(message);
+    (error as { name: unknown }).name = name;
+    return error;
+  }
+}
 export class ModuleNotFoundError extends ImportError {}
 export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
 export class KeyError extends LookupError {}
 export class MemoryError extends Exception {}
+/** NameError carries the missing `name` (None when raised by hand, and for UnboundLocalError). */
 export class NameError extends Exception {
+  constructor(...args: unknown[]) {
+    const [positional, keywords] = exceptionKeywords(args, ["name"], new.target === UnboundLocalError ? "UnboundLocalError" : "NameError");
+    super(...positional);
+    (this as { name: unknown }).name = keywords.name ?? null;
+  }
+
+  /** A NameError about the name `name`. */
+  static about(message: string, name: string): NameError {
+    const error = new NameError(message);
+    (error as { name: unknown }).name = name;
+    return error;
+  }
+
   /** JS's ReferenceError for a name read before its binding ran: Python code sees NameError. */
   static override [Symbol.hasInstance](x: unknown): boolean {
     if (this === NameError && unboundJsName(x) !== null) return true;

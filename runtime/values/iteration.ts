@@ -194,6 +194,23 @@ export function iterable(x: unknown): Iterable<any> {
   return { [Symbol.iterator]: () => jsIterator(x) };
 }
 
+/**
+ * A Python iterable as a JS iterable; where taking its iterator raises TypeError, TypeError
+ * with `message` instead (`"".join(5)`: "can only join an iterable", as CPython's
+ * PySequence_Fast and `bytes(x)` replace it).
+ */
+export function iterableOr(x: unknown, message: string): Iterable<any> {
+  if (typeof x === "string" || Array.isArray(x)) return x as Iterable<unknown>;
+  let it: Iterator<unknown>;
+  try {
+    it = jsIterator(x);
+  } catch (e) {
+    if (e instanceof PyTypeError) throw new PyTypeError(message);
+    throw e;
+  }
+  return { [Symbol.iterator]: () => it };
+}
+
 /** `iter(callable, sentinel)`: calls `callable()` until it returns a value equal to sentinel. */
 function* callUntil(fn: () => unknown, sentinel: unknown, same: (a: unknown, b: unknown) => boolean): Generator<unknown> {
   for (;;) {

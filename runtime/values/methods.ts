@@ -5,7 +5,7 @@ import { Bytes } from "./bytes.js";
 import { ByteArray, byteArrayMethods } from "./bytearray.js";
 import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS } from "./collection-methods.js";
 import { Dict } from "./dict.js";
-import { AttributeError, PyTypeError } from "./exceptions.js";
+import { AttributeError, attributeErrorOf, PyTypeError } from "./exceptions.js";
 import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { FLOAT_METHODS, INT_METHODS } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
@@ -92,12 +92,12 @@ const INITIALIZING = Symbol.for("pyts.initializing");
 
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
-  if (isClass(obj)) return new AttributeError(`type object '${className(obj)}' has no attribute '${name}'`);
+  if (isClass(obj)) return attributeErrorOf(`type object '${className(obj)}' has no attribute '${name}'`, obj, name);
   if (typeName(obj) === "module" && (obj as { [INITIALIZING]?: boolean })[INITIALIZING]) {
-    return new AttributeError(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`);
+    return attributeErrorOf(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`, obj, name);
   }
-  if (typeName(obj) === "module") return setAttributeTarget(new AttributeError(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`), obj as object, name);
-  return new AttributeError(`'${tpName(obj)}' object has no attribute '${name}'`);
+  if (typeName(obj) === "module") return setAttributeTarget(attributeErrorOf(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`, obj, name), obj as object, name);
+  return attributeErrorOf(`'${tpName(obj)}' object has no attribute '${name}'`, obj, name);
 }
 
 function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {

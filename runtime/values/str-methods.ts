@@ -1,7 +1,7 @@
 // Methods of str, called through callMethod(s, name, ...args).
 
 import { PyTypeError, ValueError } from "./exceptions.js";
-import { iterable } from "./iteration.js";
+import { iterableOr } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { capitalize, casefold, isdigit, isidentifier, islower, istitle, isupper, swapcase, title } from "./str-case.js";
@@ -193,7 +193,7 @@ export const STR_METHODS: Record<string, Method> = {
     }
     const parts: string[] = [];
     let i = 0;
-    for (const item of iterable(items)) {
+    for (const item of iterableOr(items, "can only join an iterable")) {
       if (typeof item !== "string" && !(item instanceof StrValue)) {
         throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(item)} found`);
       }

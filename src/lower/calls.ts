@@ -8,7 +8,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
-import { lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
+import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
 import { delegate } from "./coroutines.js";
@@ -29,6 +29,7 @@ import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator } from "./waiting-generators.js";
+import { calleeRef, guardKwMapping, guardStarArg, type CalleeRef } from "./iterable-guards.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -107,7 +108,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   } else if (bound) {
     call = { k: constructs(cx, e.func) ? "new" : "call", callee: lowerCallee(cx, e.func), args: bound.args, loc };
   } else {
-    const args = lowerArgs(cx, e);
+    const hoisted = hoistedCallee(cx, e);
+    const args = lowerArgs(cx, e, hoisted);
     if (isTypingValue(cx, e.func)) {
       // `List()`, `typing.TypedDict("M", {...})`, `Box[int](1)`: typing's values are objects as often as classes.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
@@ -126,7 +128,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`;
       // so may what a call returns (`make()()`, `type(x)()`).
-      call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
+      const fn = lowerExpr(cx, e.func);
+      call = { k: "call", callee: cx.rt("callValue"), args: [hoisted !== null ? { k: "assign", op: "=", target: { k: "id", name: hoisted }, value: fn } : fn, ...args], loc };
     } else if (e.func._type === "Attribute" && enumBaseName(cx, e.func, ENUM_CLASSES)) {
       // `enum.Enum("Color", "RED GREEN")`: EnumType's `__call__`.
       call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...args], loc };
@@ -223,20 +226,37 @@ function lowerCallee(cx: LowerContext, func: py.Expr): ir.Expr {
 }
 
 /** Positional arguments, then keywords as one trailing `kw({...})`. */
-export function lowerArgs(cx: LowerContext, e: { args: py.Expr[]; keywords: py.Keyword[] }): ir.Arg[] {
-  const args = lowerElements(cx, e.args);
-  if (e.keywords.length) args.push(keywordArg(cx, e.keywords));
+export function lowerArgs(cx: LowerContext, e: { args: py.Expr[]; keywords: py.Keyword[]; func?: py.Expr }, hoisted: string | null = null): ir.Arg[] {
+  // (`f(*v)` / `f(**m)`: the guards name the callee in CPython's TypeError)
+  const ref = hoisted !== null ? { k: "value" as const, value: { k: "id" as const, name: hoisted } } : unpacksArgs(e) && e.func !== undefined ? calleeRef(cx, e.func) : null;
+  const args = lowerElements(cx, e.args, (value) => guardStarArg(cx, ref, value));
+  if (e.keywords.length) args.push(keywordArg(cx, e.keywords, ref));
   return args;
 }
 
-function keywordArg(cx: LowerContext, keywords: py.Keyword[]): ir.Expr {
+function unpacksArgs(e: { args: py.Expr[]; keywords: py.Keyword[] }): boolean {
+  return e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null);
+}
+
+/**
+ * `make()(*v)` / `table[k](**m)`: the callee, evaluated once, is kept in a temporary the
+ * guards name in their TypeError.
+ */
+function hoistedCallee(cx: LowerContext, e: py.Call): string | null {
+  if ((e.func._type !== "Call" && e.func._type !== "Subscript") || !unpacksArgs(e)) return null;
+  const name = cx.temp("callee");
+  declareTemp(cx, name);
+  return name;
+}
+
+function keywordArg(cx: LowerContext, keywords: py.Keyword[], ref: CalleeRef): ir.Expr {
   const sources: ir.Expr[] = [];
   let props: { key: string; value: ir.Expr }[] = [];
   for (const k of keywords) {
     if (k.arg === null) {
       if (props.length) sources.push({ k: "object", props });
       props = [];
-      sources.push(lowerExpr(cx, k.value));
+      sources.push(guardKwMapping(cx, ref, lowerExpr(cx, k.value), k.value));
     } else props.push({ key: k.arg, value: lowerExpr(cx, k.value) });
   }
   if (props.length) sources.push({ k: "object", props });

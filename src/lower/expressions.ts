@@ -21,6 +21,7 @@ import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { lowerFloat, lowerFloatCompare, lowerFloatTest, nativeFloat } from "./float-facts.js";
 import { intIndex, intSlice, lowerInt, lowerIntAsValue, lowerIntCompare, lowerIntMixedBinOp, lowerIntTest, nativeInt } from "./int-facts.js";
+import { guardIterable, guardStarValue } from "./iterable-guards.js";
 
 const BINARY_HELPERS: Record<py.Operator, string> = {
   Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod",
@@ -115,9 +116,9 @@ function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {
     case "List":
       // An empty list holds anything: give TS its element type.
       if (e.elts.length === 0) return { k: "as", expr: { k: "array", elements: [] }, type: { k: "array", element: { k: "any" } }, loc };
-      return { k: "array", elements: lowerElements(cx, e.elts), loc };
+      return { k: "array", elements: lowerElements(cx, e.elts, (value) => guardStarValue(cx, value)), loc };
     case "Tuple": {
-      const elements = lowerElements(cx, e.elts);
+      const elements = lowerElements(cx, e.elts, (value) => guardStarValue(cx, value));
       // (`(*xs,)`: from an array, since a JS spread into a call overflows past ~120k values)
       if (elements.some((a) => a.k === "spread")) return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "from" }, args: [{ k: "array", elements }], loc };
       return { k: "call", callee: { k: "member", object: cx.rt("Tuple"), property: "of" }, args: elements, loc };
@@ -126,7 +127,7 @@ function lowerExprNode(cx: LowerContext, e: py.Expr): ir.Expr {
       // CPython folds a display of three or more constants into a frozenset constant, which
       // lays out colliding keys differently: the runtime repeats that construction.
       const build = e.elts.length > 2 && e.elts.every(isFoldedConstant) ? "ofConstants" : "of";
-      return { k: "call", callee: { k: "member", object: cx.rt("PySet"), property: build }, args: lowerElements(cx, e.elts), loc };
+      return { k: "call", callee: { k: "member", object: cx.rt("PySet"), property: build }, args: lowerElements(cx, e.elts, (value) => guardIterable(cx, value)), loc };
     }
     case "Dict":
       return lowerDict(cx, e);
@@ -181,13 +182,13 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
 }
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
-export function lowerElements(cx: LowerContext, elts: py.Expr[]): ir.Arg[] {
-  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: spreadSource(cx, x.value) } : lowerExpr(cx, x)));
+export function lowerElements(cx: LowerContext, elts: py.Expr[], guard: (value: ir.Expr) => ir.Expr): ir.Arg[] {
+  return elts.map((x) => (x._type === "Starred" ? { k: "spread", arg: spreadSource(cx, x.value, guard) } : lowerExpr(cx, x)));
 }
 
-/** What `*x` spreads: a generator whose body waits (threads) has its items awaited first. */
-function spreadSource(cx: LowerContext, e: py.Expr): ir.Expr {
-  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return lowerExpr(cx, e);
+/** What `*x` spreads: a generator whose body waits (threads) has its items awaited first; any other value is checked iterable. */
+function spreadSource(cx: LowerContext, e: py.Expr, guard: (value: ir.Expr) => ir.Expr): ir.Expr {
+  if (!waitsForItems(cx) || !mayHoldWaitingGenerator(cx, e)) return guard(lowerExpr(cx, e));
   markLazy(cx, e);
   const value = lowerExpr(cx, e);
   return awaitImplicit(cx, { k: "call", callee: cx.rt("waitingArray"), args: [value], loc: cx.loc(e) }, cx.loc(e));

@@ -24,6 +24,7 @@ import { lowerMatch } from "./match.js";
 import { isCompound } from "./comments.js";
 import { isFunctionReceiver } from "./attr-keys.js";
 import { displayPair, intLocals, isIntExpr, isRangeCall, lowerInt, rangeLoop } from "./int-facts.js";
+import { guardIterable } from "./iterable-guards.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
@@ -295,7 +296,7 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
     return lowerLoop(cx, s, make, [bind]);
   }
   let iter = lowerExpr(cx, s.iter);
-  if (loopOwnsGenerator(cx, s.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
+  iter = loopOwnsGenerator(cx, s.iter) ? { k: "call", callee: cx.rt("closing"), args: [iter] } : guardIterable(cx, iter);
   iter = loopIterable(s.target, s.iter, iter);
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);
