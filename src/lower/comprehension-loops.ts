@@ -66,7 +66,7 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
   const ints = rangeTargets(cx, e, scope);
   const first = e.generators[0]!;
   // (a first `range(...)` whose target is a proven int: its bounds, evaluated where it stands)
-  const firstIter = intLoop(ints, first) ? { k: "call", callee: cx.rt("rangeBounds"), args: first.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(first.iter) } as ir.Expr : guardIterable(cx, lowerExpr(cx, first.iter));
+  const firstIter = intLoop(ints, first) ? { k: "call", callee: cx.rt("rangeBounds"), args: first.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(first.iter) } as ir.Expr : guardIterable(cx, lowerExpr(cx, first.iter), first.iter);
   const free = hoistableFree(cx, e, scope);
   const firstParam = "iterable$";
   const acc = "acc$";
@@ -88,7 +88,7 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
       }
       let iter: ir.Expr = i === 0 ? { k: "id", name: firstParam } : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
-      else if (i > 0) iter = guardIterable(cx, iter);
+      else if (i > 0) iter = guardIterable(cx, iter, g.iter);
       iter = loopIterable(g.target, g.iter, iter);
       // A loop variable a lambda captures is one binding for the whole loop, as in Python.
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));

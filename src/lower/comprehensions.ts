@@ -51,7 +51,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
     if (loop !== null) return loop;
   }
   // The first iterable is evaluated where the comprehension stands (and CPython's `iter()` of it).
-  const firstIter = guardIterable(cx, lowerExpr(cx, e.generators[0]!.iter));
+  const firstIter = guardIterable(cx, lowerExpr(cx, e.generators[0]!.iter), e.generators[0]!.iter);
   // (in a class body it is passed to the generator function as this parameter)
   const free = hoistableFree(cx, e, scope);
   const firstParam = cx.classBody !== null ? cx.temp("iterable") : free !== null ? "iterable$" : null;
@@ -69,7 +69,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
       let iter: ir.Expr = i === 0 ? (firstParam !== null ? { k: "id", name: firstParam } : firstIter) : lowerExpr(cx, g.iter);
       if (loopOwnsGenerator(cx, g.iter)) iter = { k: "call", callee: cx.rt("closing"), args: [iter] };
-      else if (i > 0) iter = guardIterable(cx, iter);
+      else if (i > 0) iter = guardIterable(cx, iter, g.iter);
       iter = loopIterable(g.target, g.iter, iter);
       const captured = boundNames(g.target).filter((n) => scope.freeInChildren.has(n));
       // (an assigned target declares all its names, captured or not)
@@ -147,7 +147,7 @@ export function loopOver(cx: LowerContext, target: py.Expr, iter: ir.Expr, body:
  */
 function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: Scope): ir.Expr {
   for (const g of e.generators) if (iterationWaits(cx, g.iter)) cx.awaitedIterables.add(g.iter);
-  const firstIter = guardIterable(cx, lowerExpr(cx, e.generators[0]!.iter));
+  const firstIter = guardIterable(cx, lowerExpr(cx, e.generators[0]!.iter), e.generators[0]!.iter);
   const param = cx.temp("iterable");
   const state = cx.newFunctionState(scope, { coroutine: false, generator: true, jsAsync: true });
   const body = cx.within(state, () => {
@@ -156,7 +156,7 @@ function lowerBlockingComprehension(cx: LowerContext, e: Comprehension, scope: S
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
       for (const cond of [...g.ifs].reverse()) inner = [{ k: "if", test: lowerTest(cx, cond), then: inner, else: null }];
-      let iter = loopIterable(g.target, g.iter, i === 0 ? { k: "id", name: param } : guardIterable(cx, lowerExpr(cx, g.iter)));
+      let iter = loopIterable(g.target, g.iter, i === 0 ? { k: "id", name: param } : guardIterable(cx, lowerExpr(cx, g.iter), g.iter));
       // (an instance whose `__next__` waits, in a threaded program: each item awaited)
       const waits = iterationWaits(cx, g.iter);
       if (waits) iter = { k: "call", callee: cx.rt("waitingIterator"), args: [iter] };
@@ -207,7 +207,7 @@ function lowerAsyncComprehension(cx: LowerContext, e: Comprehension): ir.Expr {
       const iter = i === 0 ? firstIter : lowerExpr(cx, g.iter);
       const target = loopTarget(cx, g.target);
       if (!g.is_async) {
-        inner = [loopOver(cx, g.target, guardIterable(cx, iter), inner, "const")];
+        inner = [loopOver(cx, g.target, guardIterable(cx, iter, g.iter), inner, "const")];
         continue;
       }
       const it = cx.temp("it");
@@ -246,7 +246,7 @@ function lowerAsArrayFrom(cx: LowerContext, e: py.ListComp, scope: Scope): ir.Ex
   const [g] = e.generators;
   if (e.generators.length !== 1 || g!.ifs.length || g!.target._type !== "Name") return null;
   if (boundNames(g!.target).some((n) => scope.freeInChildren.has(n))) return null;
-  const iter = guardIterable(cx, lowerExpr(cx, g!.iter));
+  const iter = guardIterable(cx, lowerExpr(cx, g!.iter), g!.iter);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: false, jsAsync: false });
   const body = cx.within(state, () => lowerExpr(cx, e.elt));
   if (state.temps.length || state.before.length) return null;

@@ -10,6 +10,8 @@ import { qualname } from "./functions.js";
 import { currentClass } from "./classes.js";
 import { methodOf } from "./calls.js";
 import { MODULE_ID } from "./program-imports.js";
+import { iterationWaits } from "./implicit-waits.js";
+import { mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
 
 /** Runtime functions whose result JS iterates. */
 const ITERABLE_RESULTS = new Set(["range", "enumerate", "zip", "reversed", "sorted", "list", "map", "filter", "iter", "closing", "iterOf", "rangeBounds", "dictItems"]);
@@ -34,9 +36,14 @@ function knownIterable(e: ir.Expr): boolean {
   }
 }
 
-/** The iterable of a `for` loop or comprehension: `iterOf(v)` unless known iterable. */
-export function guardIterable(cx: LowerContext, iter: ir.Expr): ir.Expr {
+/**
+ * The iterable of a `for` loop or comprehension: `iterOf(v)` unless known iterable, or unless
+ * its items are awaited (`source` may hold a generator or iterator that waits, in a threaded
+ * program: the waiting iteration checks it).
+ */
+export function guardIterable(cx: LowerContext, iter: ir.Expr, source?: py.Expr): ir.Expr {
   if (knownIterable(iter)) return iter;
+  if (source !== undefined && (iterationWaits(cx, source) || (waitsForItems(cx) && mayHoldWaitingGenerator(cx, source)))) return iter;
   return { k: "call", callee: cx.rt("iterOf"), args: [iter] };
 }
 

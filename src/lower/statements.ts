@@ -296,7 +296,7 @@ function lowerFor(cx: LowerContext, s: py.For): ir.Stmt[] {
     return lowerLoop(cx, s, make, [bind]);
   }
   let iter = lowerExpr(cx, s.iter);
-  iter = loopOwnsGenerator(cx, s.iter) ? { k: "call", callee: cx.rt("closing"), args: [iter] } : guardIterable(cx, iter);
+  iter = loopOwnsGenerator(cx, s.iter) ? { k: "call", callee: cx.rt("closing"), args: [iter] } : guardIterable(cx, iter, s.iter);
   iter = loopIterable(s.target, s.iter, iter);
   const { declare, target, prefix } = forTarget(cx, s.target);
   return lowerLoop(cx, s, (body) => [{ k: "forOf", declare, target, iter, body, loc: cx.loc(s) }], prefix);

@@ -15,8 +15,8 @@ x = 1
 from enum import Enum
 
 
-class Pair(tuple, Enum):
-    A = (1, 2)
+class Pair(Enum):
+    A = breakpoint()
 
 
 
@@ -30,7 +30,7 @@ import curses
 `;
 const EXPECTED = [
   { line: 1, col: 7, message: /^unsupported: import of module 'tkinter'/ },
-  { line: 6, col: 11, message: /^unsupported: an Enum mixed with the built-in type 'tuple'/ },
+  { line: 7, col: 8, message: /^unsupported: the built-in 'breakpoint'/ },
   { line: 12, col: 4, message: /^unsupported: relative imports/ },
   { line: 17, col: 7, message: /^unsupported: import of module 'curses'/ },
 ];

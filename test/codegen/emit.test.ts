@@ -181,7 +181,7 @@ describe("comments stay in their block", () => {
     expect(code).toContain(
       [
         "function f(items: any) {",
-        "  for (const item of items) {",
+        "  for (const item of iterOf(items)) {",
         "    if (truthy(item)) {",
         "      // skip",
         "      // end of if",

@@ -1,6 +1,7 @@
 // Runs Python source snippets in one python3 process and returns what CPython gives, so
 // tests compare against CPython itself rather than hand-typed strings.
 import { execFileSync } from "node:child_process";
+import { typeName } from "../../../runtime/values/typename.js";
 
 const DRIVER = `
 import json, sys
@@ -38,7 +39,8 @@ export function outcome(thunk: () => unknown, show: (v: unknown) => string): Out
     return ["ok", show(thunk())];
   } catch (e) {
     const err = e as { name?: string; args?: unknown };
-    if (err && typeof err === "object" && "args" in err) return ["err", `${err.name}: ${errorText(e)}`];
+    // (the Python type's name: `.name` is an attribute of its own on AttributeError and NameError)
+    if (err && typeof err === "object" && "args" in err) return ["err", `${typeName(e)}: ${errorText(e)}`];
     throw e;
   }
 }
