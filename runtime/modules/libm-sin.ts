@@ -36,7 +36,6 @@ const TOINT = 6755399441055744.0; // 0x1.8p52
 const TABLE_FROM = 0.85546875; // sin: table below; cos: table below
 const NEAR_PI_2 = 2.4262638092041016; // 0x1.400368fdp1
 const CODY_WAITE = 105414336.0; // 0x1.921FBp26
-const SPLITTER = 134217729; // 2**27 + 1
 const E20 = 9.5367431640625e-7; // 2**-20
 const E49 = 1.7763568394002505e-15; // 2**-49
 const E50 = 8.881784197001252e-16; // 2**-50
@@ -60,13 +59,7 @@ function near(hi: number, err: number, d: number): boolean {
 /** a*b + c rounded once, computed as an exact pair; NaN when the exact value is within d of a rounding boundary. */
 function fmaNear(a: number, b: number, c: number, d: number): number {
   const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const pe = productError(a, b, p);
   const q = p + c;
   const bb = q - p;
   const qe = p - (q - bb) + (c - bb) + pe;
@@ -150,13 +143,7 @@ function doSinPairs(
     return doSinFused(x, dx);
   }
   const p = cs * s;
-  let t = SPLITTER * cs;
-  const ah = t - (t - cs);
-  const al = cs - ah;
-  t = SPLITTER * s;
-  const bh = t - (t - s);
-  const bl = s - bh;
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const pe = productError(cs, s, p);
   const q = p + i2;
   bb = q - p;
   const qe = p - (q - bb) + (i2 - bb) + pe;
@@ -215,13 +202,7 @@ function doCosPairs(
   if (near(s, r - s + m, Math.abs(m) * E50)) {
     return doCosFused(x, dx);
   }
-  let t = SPLITTER * nsn;
-  const ah = t - (t - nsn);
-  const al = nsn - ah;
-  t = SPLITTER * s;
-  const bh = t - (t - s);
-  const bl = s - bh;
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const pe = productError(nsn, s, p);
   const q = p + i2;
   let bb = q - p;
   const qe = p - (q - bb) + (i2 - bb) + pe;
