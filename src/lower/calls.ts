@@ -7,7 +7,7 @@ import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES, RUNTIME_SUBMODULES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
 import { threadSwitch } from "./thread-switches.js";
@@ -27,6 +27,7 @@ import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
+import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator } from "./waiting-generators.js";
 import { calleeRef, guardKwMapping, guardStarArg, type CalleeRef } from "./iterable-guards.js";
@@ -466,7 +467,7 @@ function callsEnumeration(cx: LowerContext, func: py.Name): boolean {
   return known?.k === "class" && isEnumClassDef(cx, known.def);
 }
 
-function constructs(cx: LowerContext, func: py.Expr): boolean {
+export function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
   if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;
   if (func._type === "Name") {
@@ -520,77 +521,6 @@ function moduleObjectMethod(cx: LowerContext, f: py.Attribute): boolean {
 function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name") return cx.programModuleNames.has(e.id);
   return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
-}
-
-/** `asyncio`, `urllib.request`, `datetime.datetime`: an attribute chain rooted at an imported module. */
-export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type === "Name") return cx.knownBinding(e.id)?.k === "module";
-  return e._type === "Attribute" && isModuleExpr(cx, e.value);
-}
-
-/** Modules whose functions give str/list/tuple values (or objects without str-like methods). */
-const PLAIN_VALUE_MODULES = new Set(["re", "json", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "hmac", "struct", "fractions", "statistics", "uuid", "calendar", "html", "os", "fnmatch", "glob", "shutil", "tempfile", "shlex", "getopt", "platform", "getpass", "subprocess", "traceback", "warnings", "inspect", "xml", "xml.etree", "xml.etree.ElementTree", "difflib", "doctest",
-  // numbers, strings, lists and dicts from these too (`random.choice(words).upper()`,
-  // `unicodedata.normalize(...).encode()`, `sys.path.append(p)`, `dataclasses.asdict(p).items()`)
-  "math", "cmath", "random", "time", "unicodedata", "locale", "zlib", "zipfile", "tarfile", "gzip", "gc", "sys", "timeit", "atexit", "dataclasses", "functools", "itertools", "types",
-]);
-
-/** `os.path`, `urllib.request`: a submodule the runtime provides (a module object). */
-function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
-  const parts: string[] = [];
-  while (e._type === "Attribute") {
-    parts.unshift(e.attr);
-    e = e.value;
-  }
-  if (e._type !== "Name") return false;
-  const known = cx.knownBinding(e.id);
-  return known?.k === "module" && RUNTIME_SUBMODULES.has([known.module, ...parts].join("."));
-}
-
-function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
-  // A submodule (`os.path`) returns what its package does.
-  while (module._type === "Attribute") module = module.value;
-  if (module._type !== "Name") return false;
-  const known = cx.knownBinding(module.id);
-  return known?.k === "module" && PLAIN_VALUE_MODULES.has(known.module);
-}
-
-/**
- * Is this value an object made by the runtime (a loop, a session, a response) rather than a
- * str/list/dict? Then `x.get(...)` is its own method, not a built-in type's.
- */
-export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean {
-  if (depth > 4) return false;
-  // (`string.digits.index(c)`: a constant of a plain-value module is a str, list, ...)
-  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && returnsPlainValues(cx, e.value) && !isSubmodule(cx, e));
-  // What a module function returns (a loop, a session) is a runtime object; what its methods
-  // return may be anything (a str from `task.get_name()`).
-  // (A plain-value module's classes, `string.Template(...)`, still make runtime objects.)
-  // (`sys.stdout.getvalue()`: a stream the program may have replaced, say by a StringIO, gives anything.)
-  if (e._type === "Call" && e.func._type === "Attribute" && isProgramStream(cx, e.func.value)) return false;
-  if (e._type === "Call") return e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && (!returnsPlainValues(cx, e.func.value) || constructs(cx, e.func));
-  if (e._type === "Await") return isRuntimeValue(cx, e.value, depth + 1);
-  if (e._type !== "Name") return false;
-  const scope = cx.resolve(e.id);
-  const bindings = scope?.bindings.get(e.id);
-  if (!scope || !bindings || bindings.length === 0) return false;
-  return bindings.every((b) => {
-    const s = b.stmt;
-    if (!s) return false;
-    if (s._type === "Assign" && b.kind === "assign") return isRuntimeValue(cx, s.value, depth + 1);
-    if (s._type === "With" || s._type === "AsyncWith") {
-      const item = s.items.find((i) => i.optional_vars?._type === "Name" && i.optional_vars.id === e.id);
-      return item !== undefined && isRuntimeValue(cx, item.context_expr, depth + 1);
-    }
-    return false;
-  });
-}
-
-/** `sys.stdout`, `sys.stderr`, `sys.stdin`: assignable, so their methods may be a program's. */
-function isProgramStream(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type !== "Attribute" || !["stdout", "stderr", "stdin"].includes(e.attr) || e.value._type !== "Name") return false;
-  const known = cx.knownBinding(e.value.id);
-  return known?.k === "module" && known.module === "sys";
 }
 
 /**

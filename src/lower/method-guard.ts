@@ -8,7 +8,8 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { currentClass } from "./classes.js";
-import { methodOf, receiverClass, isRuntimeValue } from "./calls.js";
+import { methodOf, receiverClass } from "./calls.js";
+import { isRuntimeValue } from "./runtime-values.js";
 import { declareTemp } from "./expressions.js";
 
 /** The receiver's class is known to have the method: `self` in its class, `x = Cls()`. */
