@@ -12,6 +12,12 @@ import { pathArg } from "../lang/files.js";
 import { zerror } from "./zlib.js";
 
 export const fs = (): typeof import("node:fs") => nodeModule("node:fs");
+
+// A binary file object's own read/tell/seek/write, called as Python code would call them.
+export const read = (f: unknown, n: number): Uint8Array => bytesArg(callMethod(f, "read", BigInt(n)));
+export const tell = (f: unknown): number => Number(callMethod(f, "tell") as bigint);
+export const seek = (f: unknown, at: number): void => void callMethod(f, "seek", BigInt(at));
+export const write = (f: unknown, data: Uint8Array): void => void callMethod(f, "write", Bytes.fromArray(data));
 export const zlibNode = (): typeof import("node:zlib") => nodeModule("node:zlib");
 
 /** A path (str or os.PathLike), or null for a file object. */

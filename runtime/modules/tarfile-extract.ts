@@ -9,14 +9,13 @@ import { kw, splitKw } from "../values/kwargs.js";
 import { print } from "../values/print.js";
 import { repr, strRepr } from "../values/repr.js";
 import { fsCall } from "../lang/os-errors.js";
-import { filemode, fs, idByName, localFields } from "./archive-io.js";
+import { filemode, fs, idByName, localFields, read, seek } from "./archive-io.js";
 import { callValue } from "./pycall.js";
 import { fspath, pathModule } from "./os-path.js";
 import {
   AbsoluteLinkError, AbsolutePathError, ExtractError, FilterError, LinkOutsideDestinationError, OutsideDestinationError, ReadError, SpecialFileError, TarInfo,
 } from "./tarfile-info.js";
 import type { TarFile } from "./tarfile.js";
-import { read, seek } from "./tarfile.js";
 
 const linkTargets = new WeakMap<TarInfo, string>();
 

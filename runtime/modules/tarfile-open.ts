@@ -8,11 +8,11 @@ import { OSError, ValueError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { fsCall } from "../lang/os-errors.js";
-import { fs, latin1 } from "./archive-io.js";
+import { fs, latin1, read, seek, tell } from "./archive-io.js";
 import { GzipFile } from "./gzip.js";
 import { fspath } from "./os-path.js";
 import { CompressionError, ReadError, TarError } from "./tarfile-info.js";
-import { read, seek, tell, TarFile, TarFileClass } from "./tarfile.js";
+import { TarFile, TarFileClass } from "./tarfile.js";
 
 /** The keywords TarFile takes besides name, mode and fileobj. */
 function rest(kws: Record<string, unknown>, drop: string[]): unknown[] {

@@ -16,8 +16,7 @@ import { addressOf, repr } from "../values/repr.js";
 import { fsCall } from "../lang/os-errors.js";
 import { open as builtinOpen } from "../lang/files.js";
 import { BytesIO } from "../lang/io-memory.js";
-import { bytesArg, fs, idByName, idNames, latin1, num } from "./archive-io.js";
-export { idByName };
+import { fs, idNames, latin1, num, read, seek, tell, write } from "./archive-io.js";
 import { gzopen, is_tarfile, openTar } from "./tarfile-open.js";
 import { chmodMember, chownMember, copyInfo, data_filter, extractAll, extractOne, fully_trusted_filter, listMembers, tar_filter, utimeMember } from "./tarfile-extract.js";
 import { callValue } from "./pycall.js";
@@ -31,10 +30,6 @@ import {
 } from "./tarfile-info.js";
 
 const T = TYPES;
-export const read = (f: unknown, n: number): Uint8Array => bytesArg(callMethod(f, "read", BigInt(n)));
-export const tell = (f: unknown): number => Number(callMethod(f, "tell") as bigint);
-export const seek = (f: unknown, at: number): void => void callMethod(f, "seek", BigInt(at));
-const write = (f: unknown, data: Uint8Array): void => void callMethod(f, "write", Bytes.fromArray(data));
 const typeChar = (t: Uint8Array): string => String.fromCharCode(t[0] ?? 0);
 
 /** A member's data as a read-only binary stream (tarfile.ExFileObject). */

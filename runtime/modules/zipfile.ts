@@ -18,7 +18,7 @@ import { kw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
 import { BadZipFile, endRecord, EOCD, ZipExtFile, ZipWriteFile } from "./zipfile-streams.js";
-import { ByteImage, bytesArg, closeAtExit, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, toBytes } from "./archive-io.js";
+import { ByteImage, bytesArg, closeAtExit, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, seek, tell, toBytes } from "./archive-io.js";
 import { COMPRESSOR_NAMES, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
@@ -97,7 +97,7 @@ export class ZipFile {
     } else if (mode === "r" || mode === "a") {
       this.image = new ByteImage(readFileObject(this.fileobj).data);
     } else {
-      this.base = Number(callMethod(this.fileobj, "tell") as bigint);
+      this.base = tell(this.fileobj);
       this.image = new ByteImage(new Uint8Array(this.base));
     }
     if (mode !== "r") closeAtExit(this, true);
@@ -506,7 +506,7 @@ export class ZipFile {
       return;
     }
     const start = this.mode === "a" ? 0 : this.base;
-    callMethod(this.fileobj, "seek", BigInt(start));
+    seek(this.fileobj, start);
     callMethod(this.fileobj, "write", toBytes(all.subarray(start)));
     if (this.mode === "a") callMethod(this.fileobj, "truncate");
     const flush = (this.fileobj as { flush?: unknown }).flush;
