@@ -116,8 +116,9 @@ function bindSignature(name: string, signature: Signature, args: readonly unknow
 /** A built-in function's or type's call with keywords: bound, or CPython's TypeError. Other callables' args come back as they are. */
 export function bindBuiltinKeywords(name: string, args: readonly unknown[]): unknown[] {
   if (NO_KEYWORD_FUNCTIONS.has(name)) {
-    if (splitCall(args)[1] !== null) throw new PyTypeError(`${name}() takes no keyword arguments`);
-    return splitCall(args)[0];
+    const [given, named] = splitCall(args);
+    if (named !== null) throw new PyTypeError(`${name}() takes no keyword arguments`);
+    return given;
   }
   const signature = FUNCTION_SIGNATURES.get(name);
   return signature === undefined ? (args as unknown[]) : bindSignature(name, signature, args);

@@ -115,8 +115,7 @@ function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
   // Plain str, list and dict values (no subclass that could override): their table at once.
   const plain = plainTable(obj);
-  const keywords = args[args.length - 1] instanceof Kwargs;
-  if (plain !== undefined && !keywords && Object.hasOwn(plain, pyName)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+  if (plain !== undefined && Object.hasOwn(plain, pyName) && !(args[args.length - 1] instanceof Kwargs)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
   // User objects store JS-special names under their mangled key (runtime/lang/attr-names.ts).
   const name = attrKey(obj, pyName);
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
@@ -133,7 +132,7 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
   if (override !== undefined) return override.apply(obj, args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
-    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...(keywords ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args));
+    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...(args[args.length - 1] instanceof Kwargs ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args));
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
     // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
