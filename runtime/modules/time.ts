@@ -18,9 +18,20 @@ import { SimpleNamespace } from "./types.js";
 import { kw } from "../values/kwargs.js";
 import { OSError } from "../values/exceptions.js";
 
-/** Wall-clock milliseconds since the epoch with sub-millisecond digits. */
+let wallOffsetMillis = performance.timeOrigin;
+
+/**
+ * Wall-clock milliseconds since the epoch with sub-millisecond digits: the
+ * monotonic clock plus an offset to the wall clock. The two drift apart over a
+ * long process, so the offset is taken again once they differ by more than one.
+ */
 export function nowMillis(): number {
-  return performance.timeOrigin + performance.now();
+  const fineMillis = wallOffsetMillis + performance.now();
+  const wallMillis = Date.now();
+  // Date.now() truncates to the millisecond, so agreement means within one.
+  if (fineMillis > wallMillis - 1 && fineMillis < wallMillis + 2) return fineMillis;
+  wallOffsetMillis = wallMillis + 0.5 - performance.now();
+  return wallOffsetMillis + performance.now();
 }
 
 /** `time.time()`: float seconds since the epoch. */
