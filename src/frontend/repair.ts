@@ -162,7 +162,9 @@ function joinPatternStrings(text: string): string {
 function hideDotExponents(text: string): string {
   if (!/[0-9]\./.test(text)) return text; // every case below is a digit then a point
   const tokens = [...scanTokens(text, 0, text.length)];
-  let out = text;
+  // Each rewrite keeps its length, so they are collected against the original offsets and
+  // applied in one pass (rebuilding the string per rewrite was quadratic in the file size).
+  const edits: Edit[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [num, dot, exp] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
     if (num.kind !== "word" || !/^[0-9][0-9_]*$/.test(text.slice(num.from, num.to))) continue;
@@ -172,7 +174,7 @@ function hideDotExponents(text: string): string {
       // attribute (`0..02` is two numbers: Lezer must see the error)
       const next = text[dot.to] ?? "";
       if (!/[\p{L}\p{N}_]/u.test(next) && !(next === "." && /[0-9]/.test(text[dot.to + 1] ?? ""))) {
-        out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+        edits.push({ from: num.from, text: "0" + text.slice(num.from, num.to) });
       }
       continue;
     }
@@ -180,12 +182,12 @@ function hideDotExponents(text: string): string {
     if (/^(?:and|else|for|i[fns]|or|not)/.test(e)) {
       // `2.else`, `3.is`: the number `2.`, then a keyword (CPython's tokenizer only warns),
       // where Lezer would read an attribute
-      out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + out.slice(dot.to);
+      edits.push({ from: num.from, text: "0" + text.slice(num.from, num.to) });
       continue;
     }
     if (/^[jJ]$/.test(e)) {
       // `1.j` is the imaginary literal 1j: `01j` for Lezer
-      out = out.slice(0, num.from) + "0" + text.slice(num.from, num.to) + e + out.slice(exp.to);
+      edits.push({ from: num.from, text: "0" + text.slice(num.from, num.to) + e });
       continue;
     }
     let signEnd = exp.from + 1;
@@ -196,18 +198,38 @@ function hideDotExponents(text: string): string {
       if (!sign || !digits || sign.from !== exp.to || !/[+-]/.test(text[sign.from]!) || digits.from !== sign.to || !/^[0-9]/.test(text[digits.from]!)) continue;
       signEnd = sign.to;
     } else if (!/^[eE][0-9][0-9_]*[jJ]?$/.test(e)) continue;
-    out = out.slice(0, dot.from) + text.slice(dot.from + 1, signEnd) + "0" + out.slice(signEnd);
+    edits.push({ from: dot.from, text: text.slice(dot.from + 1, signEnd) + "0" });
   }
   // inside f-strings (one token here) the same, by pattern: literal text is read from the
   // original source, so rewriting it for Lezer changes nothing
   for (const t of tokens) {
     if (t.kind !== "string" || !/^[a-zA-Z]*[fF]/.test(text.slice(t.from, t.to))) continue;
-    const body = out.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9])|(?=and|else|for|i[fns]|or|not))/gu,
+    const body = text.slice(t.from, t.to).replace(/(?<![\p{L}\p{N}_.])([0-9][0-9_]*)\.(?:([jJ])|([eE][+-]?)(?=[0-9])|(?=and|else|for|i[fns]|or|not))/gu,
       (_m, digits: string, j?: string, e?: string) => (j ? "0" + digits + j : e ? digits + e + "0" : "0" + digits));
-    out = out.slice(0, t.from) + body + out.slice(t.to);
+    if (body !== text.slice(t.from, t.to)) edits.push({ from: t.from, text: body });
   }
-  return out;
+  return applyEdits(text, edits);
 }
+
+/** A same-length rewrite of the text at `from`. */
+interface Edit {
+  from: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  if (edits.length === 0) return text;
+  edits.sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(copied, edit.from), edit.text);
+    copied = edit.from + edit.text.length;
+  }
+  parts.push(text.slice(copied));
+  return parts.join("");
+}
+
 
 const PRINT_STAND_IN = "prinT";
 
