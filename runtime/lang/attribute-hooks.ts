@@ -9,7 +9,7 @@ import { missingAttribute } from "../values/methods.js";
 import { managedDeleter } from "./descriptors.js";
 import { isClass, typeName } from "../values/typename.js";
 import { boundMethod } from "./functions.js";
-import { pythonName } from "./attr-names.js";
+import { objectKey, pythonName } from "./attr-names.js";
 
 /** The object behind each instance Proxy. */
 const targets = new WeakMap<object, object>();
@@ -85,14 +85,16 @@ export function attributeHooks<T extends object>(instance: T): T {
       }
     },
     set(target, key, value, receiver) {
-      if (typeof key !== "string") return Reflect.set(target, key, value, receiver);
-      if (setattr) setattr.call(receiver, key, value);
-      else objectSetattr(receiver, key, value);
+      const name = typeof key === "string" ? pythonName(key, false) : null;
+      if (name === null) return Reflect.set(target, key, value, receiver);
+      if (setattr) setattr.call(receiver, name, value);
+      else objectSetattr(receiver, name, value);
       return true;
     },
     deleteProperty(target, key) {
-      if (typeof key !== "string" || !delattr) return Reflect.deleteProperty(target, key);
-      delattr.call(proxy, key);
+      const name = typeof key === "string" ? pythonName(key, false) : null;
+      if (name === null || !delattr) return Reflect.deleteProperty(target, key);
+      delattr.call(proxy, name);
       return true;
     },
   });
@@ -104,23 +106,25 @@ export function attributeHooks<T extends object>(instance: T): T {
 export function objectSetattr(obj: any, name: string, value: unknown): null {
   const target = targets.get(obj) ?? obj;
   const slots = allowedSlots(Object.getPrototypeOf(target) as object | null);
-  if (slots !== null && !slots.has(name) && !hasAccessor(target, name)) {
+  const key = objectKey(name);
+  if (slots !== null && !slots.has(name) && !hasAccessor(target, key)) {
     throw new AttributeError(`'${typeName(target)}' object has no attribute '${name}'`);
   }
-  Reflect.set(target, name, value, obj);
+  Reflect.set(target, key, value, obj);
   return null;
 }
 
 /** `object.__getattribute__(obj, name)`: the attribute, without the class's own hook. */
 export function objectGetattribute(obj: any, name: string): unknown {
   const target = targets.get(obj) ?? obj;
-  if (name in target) {
-    const value = Reflect.get(target, name, obj) as unknown;
+  const key = objectKey(name);
+  if (key in target) {
+    const value = Reflect.get(target, key, obj) as unknown;
     // A method found on the class is bound to the instance, as `obj.name` gives it.
-    if (typeof value === "function" && typeof target === "object" && !Object.hasOwn(target, name) && !isClass(value)) {
+    if (typeof value === "function" && typeof target === "object" && !Object.hasOwn(target, key) && !isClass(value)) {
       let owner: Function | null = null;
       for (let p = Object.getPrototypeOf(target) as object | null; p !== null && owner === null; p = Object.getPrototypeOf(p) as object | null) {
-        if (Object.hasOwn(p, name)) owner = (p as { constructor: Function }).constructor;
+        if (Object.hasOwn(p, key)) owner = (p as { constructor: Function }).constructor;
       }
       return boundMethod(obj, value as (...a: unknown[]) => unknown, owner);
     }
@@ -132,9 +136,10 @@ export function objectGetattribute(obj: any, name: string): unknown {
 /** `object.__delattr__(obj, name)`. */
 export function objectDelattr(obj: any, name: string): null {
   const target = targets.get(obj) ?? obj;
-  const deleter = Object.hasOwn(target, name) ? null : managedDeleter(target, name);
+  const key = objectKey(name);
+  const deleter = Object.hasOwn(target, key) ? null : managedDeleter(target, name);
   if (deleter) deleter(obj);
-  else if (Object.hasOwn(target, name)) delete target[name];
+  else if (Object.hasOwn(target, key)) delete target[key];
   else throw missingAttribute(obj, name);
   return null;
 }

@@ -2,6 +2,7 @@
 // its __init__ written by the lowering; make_dataclass builds one at run time instead, binding
 // arguments as that __init__ would (same order: positional fields, then keyword-only ones).
 
+import { objectKey } from "../lang/attr-names.js";
 import { bindArguments, type Param } from "../lang/binding.js";
 import { makeClass } from "../lang/dynamic-classes.js";
 import { Dict } from "../values/dict.js";
@@ -116,9 +117,9 @@ export function make_dataclass(...args: unknown[]): any {
       if (typeof bound === "string") throw new PyTypeError(bound);
       const values = [...bound.positional.slice(1), ...bound.kwonly];
       initFields.forEach((f, i) => {
-        self[f.name] = values[i] === undefined ? defaultOf(f) : values[i];
+        self[objectKey(f.name)] = values[i] === undefined ? defaultOf(f) : values[i];
       });
-      for (const f of fields) if (!f.init && (f.defaultValue !== MISSING || f.default_factory !== MISSING)) self[f.name] = defaultOf(f);
+      for (const f of fields) if (!f.init && (f.defaultValue !== MISSING || f.default_factory !== MISSING)) self[objectKey(f.name)] = defaultOf(f);
       const postInit = self["__post_init__"];
       if (typeof postInit === "function") callValue(postInit.bind(self));
       return null;

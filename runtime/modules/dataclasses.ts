@@ -14,6 +14,7 @@
 // turn their own field properties read-only after the constructor runs (this is what makes
 // `p.x = 1` raise FrozenInstanceError even when the class declares its fields as class fields).
 
+import { objectKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { pyHash } from "../values/hashing.js";
@@ -134,7 +135,7 @@ function infoOf(x: unknown): DataclassInfo | undefined {
 }
 
 function values(obj: object, fields: Field[], pick: (f: Field) => boolean): Tuple {
-  return Tuple.from(fields.filter(pick).map((f) => (obj as Record<string, unknown>)[f.name]));
+  return Tuple.from(fields.filter(pick).map((f) => (obj as Record<string, unknown>)[objectKey(f.name)]));
 }
 
 function define(proto: object, name: string, value: unknown): void {
@@ -210,7 +211,7 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
 
   if (opts.repr && !own("__repr__")) {
     const generated = function (this: object): string {
-      const parts = all.filter((f) => f.repr).map((f) => `${f.name}=${repr((this as Record<string, unknown>)[f.name])}`);
+      const parts = all.filter((f) => f.repr).map((f) => `${f.name}=${repr((this as Record<string, unknown>)[objectKey(f.name)])}`);
       return `${qualName(this.constructor)}(${parts.join(", ")})`;
     };
     // pprint lays out an instance whose repr is the generated one field by field.
@@ -306,7 +307,7 @@ export function is_dataclass(x: unknown): boolean {
 function convert(x: unknown, asTuple: boolean, factory?: unknown): any {
   const info = infoOf(x);
   if (info && typeof x === "object" && x !== null) {
-    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[f.name], asTuple, factory)] as const);
+    const items = info.fields.map((f) => [f.name, convert((x as Record<string, unknown>)[objectKey(f.name)], asTuple, factory)] as const);
     if (factory !== undefined) return callValue(factory, asTuple ? items.map(([, v]) => v) : items.map(([k, v]) => Tuple.of(k, v)));
     return asTuple ? Tuple.from(items.map(([, v]) => v)) : new Dict(items);
   }
@@ -367,7 +368,7 @@ export function replace(obj: unknown, ...args: unknown[]): any {
     ...info.fields.filter((f) => f.init && f.kw_only === true).map((f) => f.name),
   ];
   // An InitVar left out takes its default (undefined lets the parameter's default apply).
-  const valueOf = (name: string): unknown => (name in changes ? changes[name] : initVars.has(name) ? undefined : (obj as Record<string, unknown>)[name]);
+  const valueOf = (name: string): unknown => (name in changes ? changes[name] : initVars.has(name) ? undefined : (obj as Record<string, unknown>)[objectKey(name)]);
   if (info.byKeyword) {
     const named = Object.fromEntries(params.map((name) => [name, valueOf(name)] as const).filter(([, v]) => v !== undefined));
     return Reflect.construct((obj as object).constructor, [kw(named)]);

@@ -1,6 +1,7 @@
 // Python's `enum`: `class Color(Enum): RED = 1` becomes a TS class extending `enum.Enum`,
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
+import { functionKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { MappingProxyType } from "./types.js";
 import { AttributeError, KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -285,14 +286,16 @@ export function defineMembers(cls: any, names: string[]): void {
   if (!(MIXED_ENUM in cls)) enumDunders(cls, dataType);
   if (!Object.hasOwn(cls, "_member_type_") && !(MIXED_ENUM in cls)) Object.defineProperty(cls, "_member_type_", { value: dataType === null ? object : valueType(dataType), writable: true, configurable: true });
   for (const name of names) {
+    // (the class-side key: a member may be called `then` or `constructor`)
+    const key = functionKey(name);
     if (body?.ignore.includes(name)) {
-      delete cls[name];
+      delete cls[key];
       continue;
     }
-    if (!isMemberName(cls, name) || typeof cls[name] === "function") continue;
-    let value: unknown = cls[name];
+    if (!isMemberName(cls, name) || typeof cls[key] === "function") continue;
+    let value: unknown = cls[key];
     if (value instanceof NonMemberMark) {
-      Object.defineProperty(cls, name, { value: value.value, configurable: true, writable: true, enumerable: true });
+      Object.defineProperty(cls, key, { value: value.value, configurable: true, writable: true, enumerable: true });
       continue;
     }
     if (value instanceof MemberMark) value = value.value;
@@ -348,7 +351,7 @@ export function defineMembers(cls: any, names: string[]): void {
       members.push(member);
     }
     const bound = member;
-    Object.defineProperty(cls, name, { get: () => bound, set: () => refuseReassign(name), configurable: true, enumerable: true });
+    Object.defineProperty(cls, key, { get: () => bound, set: () => refuseReassign(name), configurable: true, enumerable: true });
     named.push([name, member]);
   }
 }

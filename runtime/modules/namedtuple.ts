@@ -1,6 +1,7 @@
 // collections.namedtuple: builds a Tuple subclass with named read-only fields, positional and
 // keyword construction, defaults, _make/_replace/_asdict/_fields and CPython's repr and errors.
 
+import { objectKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
@@ -163,7 +164,7 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
   };
   fields.forEach((name, i) => {
     // A field is a read-only property (CPython's _tuplegetter): assigning or deleting raises.
-    Object.defineProperty(cls.prototype, name, {
+    Object.defineProperty(cls.prototype, objectKey(name), {
       get(this: Tuple) {
         return this.items[i];
       },

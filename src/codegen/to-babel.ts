@@ -131,7 +131,8 @@ export class BabelBuilder {
         return t.arrayExpression(e.elements.map((a) => this.arg(a)));
       case "object":
         return t.objectExpression(
-          e.props.map((p) => t.objectProperty(propertyKey(p.key), this.expr(p.value), !t.isValidIdentifier(p.key) && false)),
+          // `__proto__: v` in a literal sets the object's prototype; a computed key is a plain property
+          e.props.map((p) => (p.key === "__proto__" ? t.objectProperty(t.stringLiteral(p.key), this.expr(p.value), true) : t.objectProperty(propertyKey(p.key), this.expr(p.value)))),
         );
       case "template":
         return t.templateLiteral(

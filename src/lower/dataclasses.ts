@@ -13,6 +13,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerType } from "./types.js";
 import { jsName } from "./names.js";
+import { objectKey } from "../../runtime/lang/attr-names.js";
 import { unparseAnnotation } from "./unparse.js";
 import type { Signature } from "./signatures.js";
 
@@ -152,8 +153,8 @@ export function dataclassConstructor(cx: LowerContext, cls: py.ClassDef): ir.Cla
   }
   for (const f of fields) {
     if (f.initVar || baseFields.some((b) => b.name === f.name && b.init === f.init)) continue;
-    if (f.init) body.push(assignToThis(jsName(f.name), { k: "id", name: jsName(f.name) }));
-    else if (hasDefault(f)) body.push(assignToThis(jsName(f.name), defaultOfField(cx, cls, f.name)));
+    if (f.init) body.push(assignToThis(objectKey(f.name), { k: "id", name: jsName(f.name) }));
+    else if (hasDefault(f)) body.push(assignToThis(objectKey(f.name), defaultOfField(cx, cls, f.name)));
   }
   const postInit = cls.body.some((s) => s._type === "FunctionDef" && s.name === "__post_init__");
   if (postInit) {
