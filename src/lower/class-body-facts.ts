@@ -3,6 +3,7 @@
 // facts, no IR.
 
 import type * as py from "../frontend/ast.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import type { LowerContext } from "./context.js";
 
 /** A function's docstring, if it has one. */
@@ -60,6 +61,10 @@ export function boundNames(node: unknown, into: string[] = []): string[] {
   }
   if (n._type === "Lambda" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") return into;
   if (n._type === "ExceptHandler" && typeof n.name === "string" && !into.includes(n.name)) into.push(n.name);
+  // a `match` capture (`case x`, `case [*rest]`, `case {**rest}`) binds too
+  if ((n._type === "MatchAs" || n._type === "MatchStar") && typeof n.name === "string" && !into.includes(n.name)) into.push(n.name);
+  const rest = n._type === "MatchMapping" ? (node as py.MatchMapping).rest : null;
+  if (rest !== null && !into.includes(rest)) into.push(rest);
   if (n._type === "Import" || n._type === "ImportFrom") {
     for (const alias of (node as py.Import | py.ImportFrom).names) {
       const name = alias.asname ?? (n._type === "Import" ? alias.name.split(".")[0]! : alias.name);
@@ -182,7 +187,26 @@ export function boundInClassBody(stmt: py.Stmt): string[] {
       return stmt.value ? names(stmt.target) : [];
     case "AugAssign":
       return names(stmt.target);
-    default:
-      return [];
+    default: {
+      // A compound statement (`if`, `for`, `try`, `with`, ...): every name bound in its blocks,
+      // as the class namespace holds them once it has run.
+      const found = new Set<string>();
+      const visit = (n: AnyNode): void => {
+        if (n._type === "Lambda" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") return;
+        if (n._type === "NamedExpr") names(n.target).forEach((x) => found.add(x));
+        if (n._type === "For" || n._type === "AsyncFor") names(n.target).forEach((x) => found.add(x));
+        if (n._type === "withitem" && n.optional_vars) names(n.optional_vars).forEach((x) => found.add(x));
+        if ((n._type === "MatchAs" || n._type === "MatchStar") && n.name !== null) found.add(n.name);
+        if (n._type === "MatchMapping" && n.rest !== null) found.add(n.rest);
+        if (n._type === "Import" || n._type === "ImportFrom") for (const alias of n.names) if (alias.name !== "*") found.add(alias.asname ?? alias.name.split(".")[0]!);
+        if (n !== stmt && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Assign" || n._type === "AnnAssign" || n._type === "AugAssign")) {
+          boundInClassBody(n).forEach((x) => found.add(x));
+          if (n._type !== "Assign" && n._type !== "AnnAssign" && n._type !== "AugAssign") return; // a nested scope's body binds its own names
+        }
+        forEachChild(n, visit);
+      };
+      visit(stmt);
+      return [...found];
+    }
   }
 }

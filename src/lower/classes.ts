@@ -73,6 +73,8 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
 const UNSUPPORTED_DUNDERS = new Set<string>();
+/** Statements with blocks: in a prepared namespace each of their bindings is stored as it runs. */
+const COMPOUND_STATEMENTS = new Set<py.Stmt["_type"]>(["If", "For", "AsyncFor", "While", "Try", "TryStar", "With", "AsyncWith", "Match"]);
 
 /** Methods (and `__slots__`) that make a class take part in attribute access (attribute-hooks.ts). */
 const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
@@ -144,10 +146,13 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   }
   // The store of the previous statement's names, pushed after its members.
   let pendingStore: ir.ClassMember | null = null;
+  const outerStores = cx.namespaceStores;
   for (const stmt of s.body) {
     if (pendingStore !== null) members.push(pendingStore);
     pendingStore = null;
-    if (prepared && boundInClassBody(stmt).length) {
+    // (a compound statement stores each binding as it runs: a loop's on every pass)
+    cx.namespaceStores = prepared && COMPOUND_STATEMENTS.has(stmt._type);
+    if (prepared && !cx.namespaceStores && boundInClassBody(stmt).length) {
       const names: ir.Expr = { k: "array", elements: boundInClassBody(stmt).map((n) => ({ k: "str", value: mangle(cx, n) }) as ir.Expr) };
       pendingStore = { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("storeNamespace"), args: [{ k: "this" }, names] } }] };
     }
@@ -230,6 +235,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push(...classBodyStatement(cx, s, stmt, members, attributes));
     }
   }
+  cx.namespaceStores = outerStores;
   if (pendingStore !== null) members.push(pendingStore);
   members.push(...protocolMembers(cx, s));
   const methodDefs = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");

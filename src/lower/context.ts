@@ -139,6 +139,8 @@ export class LowerContext {
   boundMethodReads = new Set<object>();
   /** the class whose body is being lowered (its names are read from the class object) */
   classBody: Scope | null = null;
+  /** inside a compound statement of a class body whose metaclass prepared the namespace: each binding stores there too */
+  namespaceStores = false;
   /** names of the classes defined inside class bodies (called as `self.Name(...)`) */
   nestedClassNames = new Set<string>();
   /** how many classes define a method of each name */
@@ -196,14 +198,17 @@ export class LowerContext {
   within<T>(state: FunctionState, body: () => T): T {
     const saved = this.fn;
     const savedClassBody = this.classBody;
+    const savedStores = this.namespaceStores;
     this.fn = state;
     // A function or comprehension in a class body does not see the class's names.
     this.classBody = null;
+    this.namespaceStores = false;
     try {
       return body();
     } finally {
       this.fn = saved;
       this.classBody = savedClassBody;
+      this.namespaceStores = savedStores;
     }
   }
 

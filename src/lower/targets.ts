@@ -142,7 +142,8 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   }
   if (cx.classBody?.bindings.has(name) && !cx.classBody.globals.has(name)) {
     // A statement run in a class body (classes.ts) binds class attributes.
-    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: functionKey(name) }, value }, loc };
+    const store: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: functionKey(name) }, value }, loc };
+    return cx.namespaceStores ? { k: "block", body: [store, namespaceStore(cx, name)] } : store;
   }
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
@@ -153,6 +154,12 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   const single = scope.bindings.get(name)!.length === 1 && !assignedElsewhere(cx, scope, name);
   const type = tsType ?? (annotation ? lowerType(cx, annotation) : single ? undefined : ({ k: "any" } as ir.TsType));
   return { k: "decl", kind: single ? "const" : "let", name: local, type, init: value, loc };
+}
+
+/** `storeNamespace(this, ["name"])`: a binding in a class body reaches the metaclass's prepared namespace. */
+function namespaceStore(cx: LowerContext, name: string): ir.Stmt {
+  const names: ir.Expr = { k: "array", elements: [{ k: "str", value: name }] };
+  return { k: "expr", expr: { k: "call", callee: cx.rt("storeNamespace"), args: [{ k: "this" }, names] } };
 }
 
 /** `target = value` for any Python target. */
@@ -339,7 +346,8 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
     // The read checks that the name is bound (UnboundLocalError for `x += 1` on a fresh local).
     const current = lowerExpr(cx, { ...t, ctx: "Load" });
     if (cx.shadowedGlobal(t.id)) return [bindName(cx, t.id, { k: "call", callee: helper, args: [current, value] }, loc)];
-    return [{ k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "call", callee: helper, args: [current, value] } }, loc }];
+    const update: ir.Stmt = { k: "expr", expr: { k: "assign", op: "=", target: id, value: { k: "call", callee: helper, args: [current, value] } }, loc };
+    return cx.namespaceStores && cx.classBody?.bindings.has(t.id) ? [update, namespaceStore(cx, t.id)] : [update];
   }
   if (t._type === "Attribute") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
