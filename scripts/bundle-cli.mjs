@@ -1,5 +1,5 @@
 // Makes dist/src/cli/main.js (the `pyts` command) one file: the start path of an unchanged
-// program (main.ts with cache.ts, program-files.ts and run-program.ts) then loads one ES
+// program (main.ts with cache.ts, program-files.ts, run-program.ts and code-cache.ts) then loads one ES
 // module instead of four, each of which Node resolves, reads and compiles before the program
 // starts. The rest of the CLI (cli.js, run.js, convert.js: the compiler, yargs, prettier)
 // stays in its own files, imported only when a program must be converted or for any other
@@ -12,7 +12,7 @@ import { build } from "esbuild";
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/src/cli");
 const main = path.join(cli, "main.js");
 /** What main.js may bundle: the start path's files; any other import stays an import. */
-const START_PATH = new Set(["main.js", "cache.js", "program-files.js", "run-program.js"]);
+const START_PATH = new Set(["main.js", "cache.js", "program-files.js", "run-program.js", "code-cache.js"]);
 
 const result = await build({
   entryPoints: [main],

@@ -226,7 +226,27 @@ export function caretLine(text: string, span: PythonSpan): string | null {
 interface ModuleFrames {
   matches: (stackPath: string) => boolean;
   display: string;
-  map: LineMap;
+  /** the line map, read on the first traceback that needs it (null: it cannot be read) */
+  map: () => LineMap | null;
+}
+
+/**
+ * A module's line map, read once when first asked for: decoding every module's map as the
+ * program starts costs start-up time in proportion to the program, for the few runs that
+ * print a traceback.
+ */
+function lazyLineMap(file: string, argv0: string): () => LineMap | null {
+  let map: LineMap | null | undefined;
+  return () => {
+    if (map === undefined) {
+      try {
+        map = readLineMap(file, argv0);
+      } catch {
+        map = null;
+      }
+    }
+    return map;
+  };
 }
 
 /**
@@ -238,7 +258,7 @@ function programModuleFrames(): ModuleFrames[] {
   if (!listFile) return [];
   try {
     const list = JSON.parse(nodeModule("node:fs").readFileSync(listFile, "utf8")) as { path: string; file: string; map: string }[];
-    return list.map((m) => ({ matches: (p: string) => p === m.path || p === "file://" + m.path, display: absoluteSourcePath(m.file), map: readLineMap(m.map, m.file) }));
+    return list.map((m) => ({ matches: (p: string) => p === m.path || p === "file://" + m.path, display: absoluteSourcePath(m.file), map: lazyLineMap(m.map, m.file) }));
   } catch {
     return [];
   }
@@ -256,17 +276,14 @@ export function installSourceMappedFrames(): void {
   if (!mapFile || !argv0) return installMapFrames(fileText);
   // The map sits beside the script it describes (`pyts run` writes both).
   const script = mapFile.replace(/\.pymap\.json$/, "");
-  let entry: LineMap;
-  try {
-    entry = readLineMap(mapFile, argv0);
-  } catch {
-    return;
-  }
-  // frames name files by absolute path, as CPython's code objects do
-  const modules: ModuleFrames[] = [{ matches: (p) => p.endsWith(argv0) || p.endsWith(script), display: programFile(), map: entry }, ...programModuleFrames()];
+  // frames name files by absolute path, as CPython's code objects do (the names are taken
+  // now, as the working folder may change; the maps are read when a traceback needs them)
+  const modules: ModuleFrames[] = [{ matches: (p) => p.endsWith(argv0) || p.endsWith(script), display: programFile(), map: lazyLineMap(mapFile, argv0) }, ...programModuleFrames()];
   // All frames: a RecursionError's traceback starts at the module, as CPython's does.
   Error.stackTraceLimit = Infinity;
   setFrameProvider((error) => {
+    // (an entry whose map cannot be read: no program frames, as before any map was installed)
+    if (modules[0]!.map() === null) return [];
     const stack = error instanceof Error ? (error.stack ?? "") : "";
     // The stack where the exception was made, then the stacks it was re-raised at (outermost last).
     const seen = new Set<string>();
@@ -297,7 +314,8 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
     const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
     const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
     if (!m || !module) continue;
-    const map = module.map;
+    const map = module.map();
+    if (map === null) continue;
     const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
     const line = span?.line ?? lookup(map, Number(m[2]));
     if (line === null) continue;

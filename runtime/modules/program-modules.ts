@@ -190,6 +190,8 @@ export function programStarted(): boolean {
 function isEntry(url: string): boolean {
   const script = nodeProcess()?.argv[1];
   if (mainClaimed || !script) return false;
+  // (`pyts run` names the entry's script as its URL's path: no need to resolve links)
+  if (filePath(url) === script) return true;
   const real = (p: string): string => {
     try {
       return nodeModule("node:fs").realpathSync(p);

@@ -7,6 +7,7 @@ const fs = process.getBuiltinModule("node:fs");
 const path = process.getBuiltinModule("node:path");
 const vm = process.getBuiltinModule("node:vm");
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
+import { codeCacheFileBytes, readCodeCache, readLatin1 } from "./code-cache.js";
 
 /**
  * The runtime module `pyts run` programs are converted against: it re-exports the runtime
@@ -25,21 +26,17 @@ export function runtimeUrl(): string {
  * the process ends, so it also holds the functions the program compiled lazily.
  */
 function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
-  let cachedData: Uint8Array | undefined;
-  try {
-    if (codeCache !== null) cachedData = checkedCodeCache(fs.readFileSync(codeCache));
-  } catch {
-    // first run: no cache yet
-  }
-  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds.
-  const script = new vm.Script(fs.readFileSync(file).toString("latin1"), { filename: file, cachedData });
+  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds;
+  // then the cache, into the same memory (the text is a copy).
+  const source = readLatin1(file);
+  const cachedData = codeCache === null ? undefined : readCodeCache(codeCache);
+  const script = new vm.Script(source, { filename: file, cachedData });
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => {
       try {
         fs.mkdirSync(path.dirname(codeCache), { recursive: true });
         const temporary = `${codeCache}.${process.pid}.tmp`;
-        const data = script.createCachedData();
-        fs.writeFileSync(temporary, Buffer.concat([codeCacheHeader(data), data]));
+        fs.writeFileSync(temporary, codeCacheFileBytes(script.createCachedData()));
         fs.renameSync(temporary, codeCache);
       } catch {
         // best effort: the next start compiles again
@@ -47,125 +44,6 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
     });
   }
   return script.runInThisContext() as (...args: unknown[]) => object;
-}
-
-/**
- * A code cache file is V8's data behind a header of our own: a tag, the data's length and a
- * checksum. V8 (Node 20's, as built) checks a cache's version, flags and length but not its
- * contents: a damaged file crashes the process on every start. One that fails the check is
- * not used (it is written anew at exit, as a missing one).
- */
-const CODE_CACHE_TAG = 0x50595443; // "PYTC"
-const CODE_CACHE_HEADER = 12;
-
-function codeCacheHeader(data: Uint8Array): Buffer {
-  const header = Buffer.alloc(CODE_CACHE_HEADER);
-  header.writeUInt32LE(CODE_CACHE_TAG, 0);
-  header.writeUInt32LE(data.length, 4);
-  header.writeUInt32LE(codeCacheChecksum(data), 8);
-  return header;
-}
-
-/** V8's data in a code cache file, or undefined when the file is not one or is damaged. */
-function checkedCodeCache(file: Buffer): Uint8Array | undefined {
-  if (file.length < CODE_CACHE_HEADER || file.readUInt32LE(0) !== CODE_CACHE_TAG) return undefined;
-  const data = file.subarray(CODE_CACHE_HEADER);
-  if (file.readUInt32LE(4) !== data.length || file.readUInt32LE(8) !== codeCacheChecksum(data)) return undefined;
-  return data;
-}
-
-/**
- * A 32-bit checksum of the bytes (FNV-style over 32-bit words, then the last bytes), computed
- * by a tiny WebAssembly function: the cache is checked on every start, and a JS loop over its
- * ~200,000 words runs mostly in the interpreter that early, at three times the instructions.
- * Where WebAssembly is missing (node --jitless) the same sum in JS.
- */
-function codeCacheChecksum(data: Uint8Array): number {
-  const length = data.length & ~3;
-  let a: number;
-  let b: number;
-  const sum = wordSum();
-  if (sum !== null) {
-    const pages = Math.ceil(length / 65536);
-    const has = sum.m.buffer.byteLength / 65536;
-    if (pages > has) sum.m.grow(pages - has);
-    new Uint8Array(sum.m.buffer).set(data.subarray(0, length));
-    a = sum.w(length) | 0;
-    b = sum.l() | 0;
-  } else {
-    const aligned = data.byteOffset % 4 === 0 ? data : Uint8Array.from(data);
-    const words = new Int32Array(aligned.buffer, aligned.byteOffset, length >>> 2);
-    a = 0x811c9dc5 ^ length;
-    b = 0;
-    for (let i = 0; i < words.length; i++) {
-      a = Math.imul(a ^ words[i]!, 0x01000193);
-      b = (b + (a >>> 7)) | 0;
-    }
-  }
-  for (let i = length; i < data.length; i++) a = Math.imul(a ^ data[i]!, 0x01000193);
-  return (a ^ b) >>> 0;
-}
-
-/**
- * The WebAssembly module of codeCacheChecksum: `words(n)` runs the JS loop above over the
- * first n bytes of its memory and returns `a`; `low()` then returns `b`.
- *   (func $words (param $n i32) (result i32)
- *     a = 0x811c9dc5 ^ n; for (i = 0; i < n; i += 4) { a = (a ^ load(i)) * 0x01000193; b += a >>> 7 } return a)
- *   (func $low (result i32) b)   ;; b is a global
- */
-const WORD_SUM = [
-  0, 97, 115, 109, 1, 0, 0, 0,
-  // types: (i32) -> i32, () -> i32
-  1, 10, 2, 96, 1, 127, 1, 127, 96, 0, 1, 127,
-  // functions: words, low
-  3, 3, 2, 0, 1,
-  // memory: one page
-  5, 3, 1, 0, 1,
-  // global b: mutable i32 = 0
-  6, 6, 1, 127, 1, 65, 0, 11,
-  // exports: m (memory), w (words), l (low)
-  7, 13, 3, 1, 109, 2, 0, 1, 119, 0, 0, 1, 108, 0, 1,
-  // code
-  10, 74, 2,
-  // words: locals i, a
-  67, 1, 2, 127,
-  65, 0, 36, 0, // b = 0
-  32, 0, 65, 197, 187, 242, 136, 120, 115, 33, 2, // a = 0x811c9dc5 ^ n
-  2, 64, 3, 64,
-  32, 1, 32, 0, 79, 13, 1, // if (i >= n) break
-  32, 2, 32, 1, 40, 2, 0, 115, 65, 147, 131, 128, 8, 108, 34, 2, // a = (a ^ load(i)) * 0x01000193
-  65, 7, 118, 35, 0, 106, 36, 0, // b += a >>> 7
-  32, 1, 65, 4, 106, 33, 1, // i += 4
-  12, 0, 11, 11,
-  32, 2, 11, // return a
-  // low
-  4, 0, 35, 0, 11,
-];
-
-/** The module's exports: its memory, words(n) and low(). */
-interface WordSum {
-  m: { buffer: ArrayBuffer; grow(pages: number): number };
-  w(n: number): number;
-  l(): number;
-}
-/** (this project's type declarations do not include WebAssembly's) */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: WordSum };
-}
-
-let wordSumModule: WordSum | null | undefined;
-
-function wordSum(): WordSum | null {
-  if (wordSumModule === undefined) {
-    try {
-      const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-      wordSumModule = wasm === undefined ? null : new wasm.Instance(new wasm.Module(new Uint8Array(WORD_SUM))).exports;
-    } catch {
-      wordSumModule = null;
-    }
-  }
-  return wordSumModule;
 }
 
 /**
