@@ -9,12 +9,13 @@ export const BUILTIN_FUNCTIONS = new Set([
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
   "vars", "dir", "open", "super", "property", "classmethod", "staticmethod", "NotImplemented", "Ellipsis", "__name__",
+  "eval", "exec", "compile",
 ]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */
 /** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
 export const MISSING_BUILTINS = new Set([
-  "breakpoint", "compile", "eval", "exec", "help", "copyright", "credits", "license", "__build_class__",
+  "breakpoint", "help", "copyright", "credits", "license", "__build_class__",
   "UnicodeTranslateError", "EncodingWarning",
 ]);
 
