@@ -50,8 +50,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   cx.program = program;
   cx.futureAnnotations = module.body.some(futureAnnotations);
   cx.snippet = snippet !== undefined;
-  // A snippet's imports bind names in its namespace: no module-level name has a static meaning.
-  if (!cx.snippet) collectKnownBindings(cx, module);
+  collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
   // Another module of the program imports inspect: it may read this one's signatures and docstrings.
