@@ -75,3 +75,49 @@ export function snippetErrors(error: unknown): SnippetError[] | null {
   if (!(error instanceof DiagnosticError)) return null;
   return error.diagnostics.map((d) => ({ kind: d.kind === "Unsupported" ? "SyntaxError" : d.kind, message: d.message, line: d.line, col: d.col, unsupported: d.kind === "Unsupported", compiler: compilerErrors.has(error) }));
 }
+
+class NoneKey extends Error {}
+
+/** The node `ast.literal_eval` refuses (`None` for a `**mapping` entry's missing key) (its class name and line), or null when the source is a literal. */
+export function nonLiteral(source: string): { node: string; line: number } | null {
+  const { module } = parseModule(source, "<unknown>");
+  const expr = evalExpression(module, source);
+  const isNumber = (e: py.Expr): boolean => e._type === "Constant" && (e.value.kind === "int" || e.value.kind === "float" || e.value.kind === "complex");
+  const signed = (e: py.Expr): boolean => isNumber(e) || (e._type === "UnaryOp" && (e.op === "UAdd" || e.op === "USub") && isNumber(e.operand));
+  const bad = (e: py.Expr): py.Expr | null => {
+    switch (e._type) {
+      case "Constant":
+        return null;
+      case "Tuple":
+      case "List":
+      case "Set":
+        return e.elts.map(bad).find((x) => x !== null) ?? null;
+      case "Dict":
+        // (`{**d}`: CPython converts the missing key, None)
+        if (e.keys.some((k) => k === null)) throw new NoneKey();
+        return [...(e.keys as py.Expr[]), ...e.values].map(bad).find((x) => x !== null) ?? null;
+      case "Call":
+        return e.func._type === "Name" && e.func.id === "set" && e.args.length === 0 && e.keywords.length === 0 ? null : e;
+      case "UnaryOp":
+        // (`-x`: CPython names the operand it could not take as a number)
+        return signed(e) ? null : e.op === "UAdd" || e.op === "USub" ? e.operand : e;
+      case "BinOp": {
+        // a real number plus or minus an imaginary one (`1+2j`)
+        if (e.op !== "Add" && e.op !== "Sub") return e;
+        if (!signed(e.left)) return e.left._type === "UnaryOp" && (e.left.op === "UAdd" || e.left.op === "USub") ? e.left.operand : e.left;
+        if (!isNumber(e.right)) return e.right;
+        const realLeft = !(e.left._type === "Constant" && e.left.value.kind === "complex") && !(e.left._type === "UnaryOp" && e.left.operand._type === "Constant" && e.left.operand.value.kind === "complex");
+        return realLeft && e.right._type === "Constant" && e.right.value.kind === "complex" ? null : e;
+      }
+      default:
+        return e;
+    }
+  };
+  try {
+    const found = bad(expr);
+    return found === null ? null : { node: found._type, line: found.lineno };
+  } catch (error) {
+    if (error instanceof NoneKey) return { node: "None", line: 0 };
+    throw error;
+  }
+}

@@ -13,6 +13,7 @@ import { Bytes } from "../values/bytes.js";
 import { NameError, PySyntaxError, PyTypeError, RuntimeError, ValueError, IndentationError, TabError, KeyError } from "../values/exceptions.js";
 import { getitem, setitem, delitem } from "../values/subscript.js";
 import { typeName } from "../values/typename.js";
+import { repr } from "../values/repr.js";
 import { splitKw } from "../values/kwargs.js";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { builtinsNamespace } from "../modules/module-spec.js";
@@ -24,6 +25,7 @@ import { Tuple } from "../values/tuple.js";
 /** What the compiler's snippet entry gives (src/snippet.ts). */
 interface SnippetCompiler {
   compileSnippet(source: string, filename: string, mode: "exec" | "eval"): { body: string; names: [string, string][] };
+  nonLiteral(source: string): { node: string; line: number } | null;
   snippetErrors(error: unknown): { kind: string; message: string; line: number; col: number; unsupported: boolean; compiler: boolean }[] | null;
 }
 
@@ -118,6 +120,35 @@ function syntaxError(kind: string, message: string, filename: string, source: st
   return new Kind(message, Tuple.of(filename, BigInt(Math.max(line, 0)), BigInt(offset), source === null ? null : text, BigInt(Math.max(line, 0)), BigInt(end)));
 }
 
+/** The Python exception for a failure of the compiler on `source`. */
+function compileError(c: SnippetCompiler, error: unknown, filename: string, source: string, mode: Mode): unknown {
+  const first = c.snippetErrors(error)?.[0];
+  if (first === undefined) return error;
+  if (first.unsupported) return new RuntimeError(`pyts cannot run this code: ${filename}:${first.line}:${first.col + 1}: ${first.message}`);
+  // CPython's compiler reads the line from the file: source given as a string has none.
+  return syntaxError(first.kind, first.message, filename, first.compiler && !realFile(filename) ? null : source, mode, first.line, first.col);
+}
+
+/**
+ * `ast.literal_eval(text)`: the value of a Python literal (numbers, strings, bytes, tuples,
+ * lists, dicts, sets, booleans, None, `set()`, `1+2j`), else CPython's ValueError naming the
+ * node it refused.
+ */
+export function literalEval(node: unknown): unknown {
+  if (typeof node !== "string" && !(node instanceof Bytes)) throw new ValueError(`malformed node or string: ${repr(node)}`);
+  const text = (sourceText(node) ?? "").replace(/^[ \t]+/, "");
+  const c = snippetCompiler();
+  let refused: { node: string; line: number } | null;
+  try {
+    refused = c.nonLiteral(text);
+  } catch (error) {
+    throw compileError(c, error, "<unknown>", text, "eval");
+  }
+  if (refused?.node === "None") throw new ValueError("malformed node or string: None");
+  if (refused !== null) throw new ValueError(`malformed node or string on line ${refused.line}: <ast.${refused.node} object at 0x${identity({})}>`);
+  return pyEval(text, Dict.of<unknown, unknown>(["__builtins__", Dict.of<unknown, unknown>(["set", builtinsNamespace().get("set")])]));
+}
+
 /** Compiles `source` in `mode`; a syntax error as CPython's SyntaxError. */
 function compileSource(source: string, filename: string, mode: Mode): PyCode {
   const c = snippetCompiler();
@@ -125,12 +156,7 @@ function compileSource(source: string, filename: string, mode: Mode): PyCode {
   try {
     compiled = c.compileSnippet(source, filename, mode === "eval" ? "eval" : "exec");
   } catch (error) {
-    const errors = c.snippetErrors(error);
-    const first = errors?.[0];
-    if (first === undefined) throw error;
-    if (first.unsupported) throw new RuntimeError(`pyts cannot run this code: ${filename}:${first.line}:${first.col + 1}: ${first.message}`);
-    // CPython's compiler reads the line from the file: source given as a string has none.
-    throw syntaxError(first.kind, first.message, filename, first.compiler && !realFile(filename) ? null : source, mode, first.line, first.col);
+    throw compileError(c, error, filename, source, mode);
   }
   const run = new Function("$rt", "$scope", compiled.body) as SnippetBody;
   return new PyCode(filename, mode, run, new Map(compiled.names), source);
