@@ -26,3 +26,4 @@ export { aliasMethod, pyDef, pyMethods, Cell, CodeObject } from "./functions.js"
 export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
 export { bodyMethodObject, classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";
+export { pyEval as eval, pyExec as exec, pyCompile as compile, snippetDir, snippetGlobals, snippetLocals, PyCode } from "./eval-exec.js";

@@ -55,7 +55,7 @@ export function cachedPath(file: string): string {
 const BUILTIN_NAMES = [
   "abs", "aiter", "all", "anext", "any", "ascii", "bin", "callable", "chr", "delattr", "dir", "divmod", "format", "getattr",
   "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "len", "max", "min", "next", "oct", "ord",
-  "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "open", "Ellipsis", "NotImplemented",
+  "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "open", "Ellipsis", "NotImplemented", "eval", "exec", "compile",
   "bool", "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float", "frozenset", "property",
   "int", "list", "map", "object", "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip",
   "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "ImportError",

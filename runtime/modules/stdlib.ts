@@ -64,6 +64,7 @@ export { importlibModule as importlib } from "./importlib.js";
 export { tracebackModule as traceback } from "./traceback.js";
 export { warningsModule as warnings } from "./warnings.js";
 export { atexitModule as atexit } from "./atexit.js";
+export { astModule as ast } from "./ast.js";
 export { gcModule as gc } from "./gc.js";
 export { timeitModule as timeit } from "./timeit.js";
 export { numbersModule as numbers } from "./numbers.js";

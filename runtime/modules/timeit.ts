@@ -2,8 +2,8 @@
 // `default_timer` (time.perf_counter), for callables and for statements given as source text:
 // the compiler compiles a literal statement (and setup) into the template function CPython
 // builds (src/lower/timeit-statements.ts), which Timer runs with `globals=` as its namespace.
-// A string the compiler did not see (not a literal of the call) other than "pass" raises
-// NotImplementedError naming the difference.
+// A string the compiler did not see (known only at run time) is compiled then, into the same
+// template, by pyts's compiler (runtime/lang/eval-exec.ts).
 
 import { NotImplementedError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
@@ -14,6 +14,7 @@ import { callValue } from "./pycall.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { monotonic } from "./time.js";
+import { pyCompile, pyExec } from "../lang/eval-exec.js";
 
 const DEFAULT_NUMBER = 1000000n;
 const DEFAULT_REPEAT = 5n;
@@ -25,6 +26,47 @@ function runnable(code: unknown, what: string): () => unknown {
   }
   if (!callable(code)) throw new ValueError(`${what} is neither a string nor callable`);
   return () => callValue(code);
+}
+
+/** The name CPython compiles timeit's statements under. */
+const SOURCE_NAME = "<timeit-src>";
+
+/**
+ * A statement or setup given as a string the compiler did not see: CPython's template
+ * (Lib/timeit.py), compiled now with pyts's compiler and run in `globals` as CPython runs it,
+ * which gives `inner(_it, _timer)`.
+ */
+function compiledAtRunTime(stmt: unknown, setup: unknown, globals: Dict): Function {
+  for (const [code, what] of [[stmt, "stmt"], [setup, "setup"]] as const) if (typeof code !== "string" && !callable(code)) throw new ValueError(`${what} is neither a string nor callable`);
+  const local = new Dict<unknown, unknown>();
+  let init = "";
+  let setupText: string;
+  if (typeof setup === "string") {
+    pyCompile(setup, SOURCE_NAME, "exec");
+    setupText = setup;
+  } else {
+    local.set("_setup", setup);
+    init += ", _setup=_setup";
+    setupText = "_setup()";
+  }
+  let stmtText: string;
+  if (typeof stmt === "string") {
+    pyCompile((typeof setup === "string" ? `${setup}\n` : "") + stmt, SOURCE_NAME, "exec");
+    stmtText = stmt;
+  } else {
+    local.set("_stmt", stmt);
+    init += ", _stmt=_stmt";
+    stmtText = "_stmt()";
+  }
+  const reindent = (text: string, by: number): string => text.replaceAll("\n", `\n${" ".repeat(by)}`);
+  const template = `def inner(_it, _timer${init}):\n    ${reindent(setupText, 4)}\n    _t0 = _timer()\n    for _i in _it:\n        ${reindent(stmtText, 8)}\n        pass\n    _t1 = _timer()\n    return _t1 - _t0\n`;
+  pyExec(pyCompile(template, SOURCE_NAME, "exec"), globals, local);
+  return local.get("inner") as Function;
+}
+
+/** A string other than the empty statement (which runs as a callable doing nothing). */
+function sourceText(code: unknown): boolean {
+  return typeof code === "string" && code.trim() !== "pass" && code.trim() !== "";
 }
 
 /** A statement the compiler compiled: `__pyts_timeit_N__(_it, _timer, _ns, _setup)`. */
@@ -43,22 +85,31 @@ function times(number: bigint): Iterable<null> {
 
 export class Timer {
   static readonly __module__ = "timeit";
-  readonly #stmt: () => unknown;
-  readonly #setup: () => unknown;
+  readonly #stmt!: () => unknown;
+  readonly #setup!: () => unknown;
   readonly #timer: unknown;
   readonly #inner: Function | null;
   readonly #globals: unknown;
+  /** CPython's template compiled at run time: `inner(_it, _timer)` */
+  readonly #template: Function | null = null;
 
   constructor(...args: unknown[]) {
     const [pos, kw] = splitKw(args);
     const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length ? pos[i] : name in kw ? kw[name] : fallback);
     const stmt = arg(0, "stmt", "pass");
-    this.#inner = compiledStatement(stmt);
-    this.#stmt = this.#inner === null ? runnable(stmt, "stmt") : () => null;
-    this.#setup = runnable(arg(1, "setup", "pass"), "setup");
+    const setup = arg(1, "setup", "pass");
     this.#timer = arg(2, "timer", defaultTimer);
     const globals = arg(3, "globals", null);
     this.#globals = globals === null || globals === undefined ? new Dict() : globals;
+    this.#inner = compiledStatement(stmt);
+    // Source text the compiler did not see is compiled now (CPython compiles it here too).
+    if (this.#inner === null && (sourceText(stmt) || sourceText(setup))) {
+      this.#template = compiledAtRunTime(stmt, setup, this.#globals as Dict);
+      this.#stmt = this.#setup = () => null;
+      return;
+    }
+    this.#stmt = this.#inner === null ? runnable(stmt, "stmt") : () => null;
+    this.#setup = runnable(setup, "setup");
   }
 
   #now(): number {
@@ -68,6 +119,10 @@ export class Timer {
   timeit(...args: unknown[]): number {
     const [pos, kw] = splitKw(args);
     const number = BigInt((pos[0] ?? kw["number"] ?? DEFAULT_NUMBER) as bigint);
+    if (this.#template !== null) {
+      const timer = this.#timer === defaultTimer ? monotonic : this.#timer;
+      return callValue(this.#template, times(number), timer) as number;
+    }
     if (this.#inner !== null) {
       const timer = this.#timer === defaultTimer ? monotonic : this.#timer;
       return callValue(this.#inner, times(number), timer, this.#globals, this.#setup) as number;

@@ -238,6 +238,36 @@ export class RecursionError extends RuntimeError {
 }
 export class PySyntaxError extends Exception {
   static override pythonName = "SyntaxError";
+  msg: unknown = null;
+  filename: unknown = null;
+  lineno: unknown = null;
+  offset: unknown = null;
+  text: unknown = null;
+  end_lineno: unknown = null;
+  end_offset: unknown = null;
+  print_file_and_line: unknown = null;
+
+  constructor(...args: unknown[]) {
+    super(...args);
+    // CPython's SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+    if (args.length >= 1) this.msg = args[0];
+    const details = args[1];
+    if (args.length === 2 && details instanceof Tuple && details.items.length >= 4) {
+      [this.filename, this.lineno, this.offset, this.text] = details.items;
+      if (details.items.length >= 6) [this.end_lineno, this.end_offset] = details.items.slice(4);
+    }
+  }
+
+  /** `msg (file, line N)`, with the file's base name, as CPython's SyntaxError shows itself. */
+  __str__(): string {
+    const msg = this.msg === null ? "" : safeText(this.msg);
+    const file = typeof this.filename === "string" ? this.filename.replace(/^.*\//, "") : null;
+    const line = typeof this.lineno === "bigint" ? this.lineno : null;
+    if (file !== null && line !== null) return `${msg} (${file}, line ${line})`;
+    if (file !== null) return `${msg} (${file})`;
+    if (line !== null) return `${msg} (line ${line})`;
+    return msg;
+  }
 }
 export class IndentationError extends PySyntaxError {}
 export class TabError extends IndentationError {}

@@ -3,7 +3,8 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { AttributeError, BaseException, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, PySyntaxError, SystemExit } from "./exceptions.js";
+import { syntaxErrorLines, syntaxErrorMessage } from "./syntax-error-text.js";
 import { attributeSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
@@ -99,6 +100,9 @@ function noteLines(e: unknown): string[] {
 }
 
 function formatOne(e: unknown, frames: string[]): string {
+  // A SyntaxError shows where in the source it is (syntax-error-text.ts).
+  const located = e instanceof PySyntaxError ? syntaxErrorLines(e) : null;
+  if (located !== null) return ["Traceback (most recent call last):", ...frames, ...located, `${exceptionLine(e).replace(/:.*$/s, "")}: ${syntaxErrorMessage(e as PySyntaxError)}`, ...noteLines(e)].join("\n") + "\n";
   return ["Traceback (most recent call last):", ...frames, exceptionLine(e), ...noteLines(e)].join("\n") + "\n";
 }
 

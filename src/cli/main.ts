@@ -42,6 +42,10 @@ function runCommand(argv: string[]): RunCommand | null {
   return { file, args: argv.slice(at + 1), cache, timeline };
 }
 
+// eval/exec/compile in a program compile at run time with this pyts's compiler, loaded only
+// then (runtime/lang/eval-exec.ts): a synchronous require of its snippet entry.
+(globalThis as Record<symbol, unknown>)[Symbol.for("pyts.compiler")] = () => process.getBuiltinModule("node:module").createRequire(import.meta.url)("../snippet.js");
+
 const run = runCommand(process.argv.slice(2));
 if (run === null) {
   await (await import("./cli.js")).main();

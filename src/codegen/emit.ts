@@ -34,9 +34,9 @@ export interface EmitResult {
 }
 
 /** Words a binding cannot be named in a module (`enum` is a runtime export, so it gets an alias). */
-const RESERVED_WORDS = new Set(["enum", "await", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public"]);
+const RESERVED_WORDS = new Set(["enum", "eval", "arguments", "await", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public"]);
 
-class RuntimeImportTable implements RuntimeImports {
+export class RuntimeImportTable implements RuntimeImports {
   readonly used = new Map<string, string>();
   constructor(private readonly userNames: Set<string>) {}
 

@@ -9,12 +9,13 @@ export const BUILTIN_FUNCTIONS = new Set([
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
   "vars", "dir", "open", "super", "property", "classmethod", "staticmethod", "NotImplemented", "Ellipsis", "__name__",
+  "eval", "exec", "compile",
 ]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */
 /** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
 export const MISSING_BUILTINS = new Set([
-  "breakpoint", "compile", "eval", "exec", "help", "copyright", "credits", "license", "__build_class__",
+  "breakpoint", "help", "copyright", "credits", "license", "__build_class__",
   "UnicodeTranslateError", "EncodingWarning",
 ]);
 
@@ -46,7 +47,7 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "zipfile", "tarfile", "gzip", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
-  "socket", "select", "selectors", "http", "hmac",
+  "socket", "select", "selectors", "http", "hmac", "ast",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */

@@ -424,7 +424,8 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
 function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
   // (a name only a metaclass's `__prepare__` may bind, in a class body: any callable)
-  if (!scope) return cx.classBody !== null && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id);
+  // (code run by eval/exec: a name its namespace gives, which may be a class or callable object)
+  if (!scope) return (cx.classBody !== null || cx.snippet) && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id);
   const bindings = scope.bindings.get(name.id) ?? [];
   // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
   const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));

@@ -168,6 +168,8 @@ export class LowerContext {
   dynamicKeywordCalls = false;
   /** where each Python comment goes (see comments.ts) */
   comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
+  /** the module is source run by eval/exec (snippet.ts): its globals live in a namespace */
+  snippet = false;
   /** the module's place in a program of several modules (null: a lone module, as before) */
   program: ProgramModuleInfo | null = null;
   /** the module calls typing's get_type_hints (or defines TypedDicts): its string hints are registered */

@@ -55,8 +55,8 @@ export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
     }
     const bound = alias.asname ?? alias.name.split(".")[0]!;
     const value = alias.asname ? moduleValue(cx, alias.name) : cx.rt(bound);
-    // A top-level `import asyncio` is the runtime import itself.
-    if (!alias.asname && cx.fn.scope === cx.moduleScope && cx.isRuntimeModuleName(bound)) continue;
+    // A top-level `import asyncio` is the runtime import itself (code run by exec binds it in its namespace).
+    if (!alias.asname && cx.fn.scope === cx.moduleScope && cx.isRuntimeModuleName(bound) && !cx.snippet) continue;
     out.push(bindName(cx, bound, value, cx.loc(s)));
   }
   return out;

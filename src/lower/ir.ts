@@ -136,6 +136,8 @@ export interface ModuleIr {
   programImports?: string[];
   /** the module imports a program module by a name computed at run time (importlib.import_module) */
   computedImport?: boolean;
+  /** a snippet (lower/snippet.ts): the Python names its `with` scope answers for, by JS name */
+  snippetNames?: Map<string, string>;
   /** true when the module body uses top-level await */
   topLevelAwait: boolean;
   /** Python lines of class-body statements that follow a blank line (their members keep one) */

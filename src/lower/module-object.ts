@@ -9,6 +9,7 @@ import { jsName } from "./names.js";
 import { handlerOnly } from "./targets.js";
 import { MODULE_ID, importsComputedName, specifier } from "./program-imports.js";
 import { anyNode } from "../frontend/walk.js";
+import { SNIPPET_SCOPE } from "./snippet.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -120,6 +121,8 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
   // attributes: the enum docs' `Period = vars()` loop).
   if ((name === "vars" || name === "locals") && cx.classBody !== null) return { k: "call", callee: cx.rt("classNamespace"), args: [{ k: "this" }], loc: cx.loc(e) };
   if (name !== "globals" && !((name === "vars" || name === "dir" || name === "locals") && cx.fn.scope === cx.moduleScope)) return null;
+  // Code run by eval/exec: the namespaces it was given (runtime/lang/eval-exec.ts).
+  if (cx.snippet) return { k: "call", callee: cx.rt(name === "globals" ? "snippetGlobals" : name === "dir" ? "snippetDir" : "snippetLocals"), args: [{ k: "id", name: SNIPPET_SCOPE }], loc: cx.loc(e) };
   if (!cx.program) return cx.unsupported(e, `${name}() in a lone file: convert it as a program's module (pyts run, pyts build) so it has a module object`);
   return { k: "call", callee: cx.rt(name === "dir" ? "dir" : "moduleNamespace"), args: [{ k: "id", name: MODULE_ID }], loc: cx.loc(e) };
 }

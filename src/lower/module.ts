@@ -21,6 +21,8 @@ import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from ".
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
 import { importsInspect, registerSourcesArgs } from "./inspect-sources.js";
 import { withTimeitStatements } from "./timeit-statements.js";
+import { EVAL_RESULT, snippetNames, snippetTopLevel, type SnippetMode } from "./snippet.js";
+import { withEvalNamespaces } from "./eval-calls.js";
 
 export interface LowerOptions {
   runtimeModule: string;
@@ -31,19 +33,23 @@ export interface LowerOptions {
   program?: ProgramModuleInfo;
   /** the .py file's path (doctest's `testfile("x.txt")` reads x.txt beside it) */
   filename?: string;
+  /** source given to eval/exec/compile at run time (snippet.ts): its globals live in a namespace */
+  snippet?: SnippetMode;
 }
 
 export function lowerModule(original: py.Module, options: LowerOptions): ir.ModuleIr {
   const importable = options.program !== undefined && !options.program.entryOnly;
-  const doctests = withDoctests(withTimeitStatements(withModuleAnnotations(original.body, importable)), options.filename, options.sourceLines ?? []);
+  const snippet = options.snippet;
+  const doctests = withDoctests(withTimeitStatements(withEvalNamespaces(withModuleAnnotations(original.body, importable))), options.filename, options.sourceLines ?? []);
   const module: py.Module = { ...original, body: doctests.body };
   // An entry that reads its namespace keeps every global on its module object (doctest's
   // finder reads the module's functions and classes).
-  const program = options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? loneNamespace(module, options.filename));
+  const program = snippet !== undefined ? null : options.program?.entryOnly && (usesNamespace(module.body) || doctests.added) ? { ...options.program, entryOnly: false } : (options.program ?? loneNamespace(module, options.filename));
   const { moduleScope, scopes } = analyzeScopes(module, (s) => (program ? programStarNames(program, s) : null) ?? starNames(s.module));
   const cx = new LowerContext(scopes, moduleScope, new Set());
   cx.program = program;
   cx.futureAnnotations = module.body.some(futureAnnotations);
+  cx.snippet = snippet !== undefined;
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
@@ -55,13 +61,17 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   }
   // doctest's finder reads every function and class of the module as a value.
   if (doctests.added) for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
-  // Another module may call this one's functions with keywords, or read them as values.
-  if (cx.program && !cx.program.entryOnly) {
+  // Another module may call this one's functions with keywords, or read them as values (the
+  // program that ran a snippet, too).
+  if ((cx.program && !cx.program.entryOnly) || cx.snippet) {
     cx.dynamicKeywordCalls = true;
     for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
     collectKeywordWrapped(cx, module, new Set(), new Set());
   }
   for (const name of userNames(cx, moduleScope)) cx.userNames.add(name);
+  // A snippet reads any name it mentions from its namespace: runtime imports keep clear of them all.
+  const namesInScope = cx.snippet ? snippetNames(module, cx) : null;
+  if (namesInScope !== null) for (const name of namesInScope.keys()) cx.userNames.add(name);
   cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);
@@ -94,7 +104,12 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
     }
     body.push(...cx.hoistedFunctions);
     body.push(...globalAccessors(cx));
+    if (cx.snippet && cx.topLevelAwait) cx.diagnostics.push({ kind: "Unsupported", message: "unsupported: code run by eval/exec that runs an event loop at its top level", line: 1, col: 0 });
     if (cx.diagnostics.length > 0) throw new DiagnosticError(reported(cx.diagnostics));
+    if (namesInScope !== null) {
+      body = snippetTopLevel(cx, body);
+      if (snippet === "eval") body.push({ k: "return", arg: { k: "id", name: EVAL_RESULT } });
+    }
     let exports: ir.ModuleIr["exports"];
     if (cx.program) {
       const first = module.body[0];
@@ -103,7 +118,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
       body = [...globals.prologue, ...globals.body, ...moduleEpilogue(cx)];
       exports = globals.exports;
     }
-    return { body, exports, programImports: [...cx.programImports], computedImport: importsComputedName(cx), runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
+    return { body, exports, snippetNames: namesInScope ?? undefined, programImports: [...cx.programImports], computedImport: importsComputedName(cx), runtimeModule: options.runtimeModule, userNames: cx.userNames, topLevelAwait: cx.topLevelAwait, classMemberBlankLines: cx.comments.classMemberBlankLines };
   } catch (error) {
     if (error instanceof DiagnosticError) throw error;
     if (error instanceof UnsupportedError) throw new DiagnosticError(reported([...cx.diagnostics, error.diagnostic]));

@@ -77,6 +77,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   // A module of a program knows its own name and file (`__main__` for the entry).
   if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
+  // Code run by eval/exec finds builtins through its namespace (`__builtins__` may restrict them).
+  if (cx.snippet && !MISSING_BUILTINS.has(e.id)) return { ...cx.id(e.id), loc };
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);
   if (MISSING_BUILTINS.has(e.id)) return cx.unsupported(e, `the built-in '${e.id}' (pyts does not provide it)`);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).

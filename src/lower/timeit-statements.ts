@@ -99,6 +99,21 @@ function mainImports(text: string): string {
     }).join("\n"));
 }
 
+/** A setup that is a function (a lambda, a def of the module), not a string: it runs as `_setup()`. */
+function callableSetup(setup: py.Expr, body: readonly py.Stmt[]): boolean {
+  if (setup._type === "Lambda") return true;
+  if (setup._type !== "Name") return false;
+  const name = setup.id;
+  let defined = false;
+  const stack: py.Stmt[] = [...body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node._type === "FunctionDef" || node._type === "AsyncFunctionDef") && node.name === name) defined = true;
+    for (const block of nestedStatements(node)) stack.push(...block);
+  }
+  return defined;
+}
+
 /** The module's body with a function for each literal timeit statement, the calls passing it. */
 export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
   const names = timeitNames(body);
@@ -117,6 +132,8 @@ export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
     const stmt = literal(stmtExpr);
     if (stmt === null || stmtExpr === undefined || stmtExpr._type === "Starred") return;
     const setup = setupExpr === undefined ? "pass" : literal(setupExpr);
+    // A setup whose text is known only at run time: the runtime compiles both then (runtime/modules/timeit.ts).
+    if (setup === null && !callableSetup(setupExpr!, body)) return;
     let snippet: py.Module;
     fromMain.clear();
     try {

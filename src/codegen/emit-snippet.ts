@@ -1,0 +1,35 @@
+// Codegen of a snippet (source run by eval/exec, lower/snippet.ts): the body of a JavaScript
+// function `($rt, $scope) => ...` that the runtime builds with `new Function`. The runtime's
+// names come from `$rt` (destructured as a module would import them); the code runs in a
+// strict function inside `with ($scope)`, the one sloppy statement, so each Python global the
+// snippet names is found in the namespace the runtime's scope object answers from.
+import * as t from "@babel/types";
+import * as generatorModule from "@babel/generator";
+import type { ModuleIr } from "../lower/ir.js";
+import { BabelBuilder } from "./to-babel.js";
+import { RuntimeImportTable } from "./emit.js";
+import { stripTypes } from "./strip-types.js";
+import { SNIPPET_SCOPE } from "../lower/snippet.js";
+
+type Generate = typeof import("@babel/generator").default;
+const generate: Generate =
+  (generatorModule as unknown as { default: Generate & { default?: Generate } }).default.default ??
+  (generatorModule as unknown as { default: Generate }).default;
+
+/** The parameter holding the runtime's exports. */
+export const SNIPPET_RUNTIME = "$rt";
+
+export function emitSnippet(module: ModuleIr, filename: string): string {
+  const imports = new RuntimeImportTable(module.userNames);
+  const builder = new BabelBuilder(imports, filename, { blankLines: false });
+  const body = builder.stmts(module.body);
+  const names = [...imports.used.entries()].map(([name, local]) => t.objectProperty(t.identifier(name), t.identifier(local), false, name === local));
+  const inner: t.Statement[] = [t.expressionStatement(t.stringLiteral("use strict"))];
+  if (names.length) inner.push(t.variableDeclaration("const", [t.variableDeclarator(t.objectPattern(names), t.identifier(SNIPPET_RUNTIME))]));
+  inner.push(...body);
+  const run = t.callExpression(t.memberExpression(t.functionExpression(null, [], t.blockStatement(inner), false, module.topLevelAwait), t.identifier("call")), [t.identifier("undefined")]);
+  const program = t.program([t.withStatement(t.identifier(SNIPPET_SCOPE), t.blockStatement([t.returnStatement(run)]))], [], "script");
+  const file = t.file(program);
+  stripTypes(file);
+  return generate(file, { comments: false }).code;
+}
