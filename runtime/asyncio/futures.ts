@@ -120,8 +120,12 @@ export class Future<T = any> implements NativeAwaitable<T> {
    * or none, so no list is made for it), or a list of two or more.
    */
   declare _callbacks: Callback[] | Callback;
-  declare _cancel_message: unknown;
-  declare _cancelled_exc: unknown;
+  /**
+   * `_cancel_message` and `_cancelled_exc` (CPython's attributes, read and written through the
+   * accessors below): null while both are None, as for almost every future, which then
+   * carries one field for them.
+   */
+  declare _cancelInfo: { message: unknown; exc: unknown } | null;
   /** True while a Task is about to wait on this future (set by `await`). */
   declare _asyncio_future_blocking: boolean;
   private declare _unretrieved: UnretrievedRecord | null;
@@ -137,8 +141,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
     this._exception = null;
     this._loop = (loop as EventLoop | null | undefined) ?? get_event_loop();
     this._callbacks = NO_CALLBACKS;
-    this._cancel_message = null;
-    this._cancelled_exc = null;
+    this._cancelInfo = null;
     this._asyncio_future_blocking = false;
     this._unretrieved = null;
     if (this._loop._debug) noteCreation(this);
@@ -154,6 +157,24 @@ export class Future<T = any> implements NativeAwaitable<T> {
       markRetrieved(this, this._unretrieved);
       this._unretrieved = null;
     }
+  }
+
+  get _cancel_message(): unknown {
+    return this._cancelInfo === null ? null : this._cancelInfo.message;
+  }
+
+  set _cancel_message(value: unknown) {
+    if (this._cancelInfo !== null) this._cancelInfo.message = value;
+    else if (value !== null && value !== undefined) this._cancelInfo = { message: value, exc: null };
+  }
+
+  get _cancelled_exc(): unknown {
+    return this._cancelInfo === null ? null : this._cancelInfo.exc;
+  }
+
+  set _cancelled_exc(value: unknown) {
+    if (this._cancelInfo !== null) this._cancelInfo.exc = value;
+    else if (value !== null && value !== undefined) this._cancelInfo = { message: null, exc: value };
   }
 
   get_loop(): EventLoop {

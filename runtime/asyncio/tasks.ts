@@ -128,6 +128,9 @@ function named<F extends Callback>(fn: F, qualname: string): F {
   return fn;
 }
 
+/** Tasks whose `_log_destroy_pending` was cleared. */
+const quietTasks = new WeakSet<object>();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Task<T = any> extends Future<T> {
   // Fields are `declare`d and assigned in the constructor (see Future): cheaper creation.
@@ -138,7 +141,6 @@ export class Task<T = any> extends Future<T> {
   declare _must_cancel: boolean;
   declare _fut_waiter: Future | null;
   declare _num_cancels_requested: number;
-  declare _log_destroy_pending: boolean;
   /** The task's number in a timeline recording (runtime/timeline), 0 when none. */
   declare _timelineId: number;
   /** The task is its own wake-up callback on the future it waits for (no closure per task). */
@@ -164,7 +166,6 @@ export class Task<T = any> extends Future<T> {
     this._must_cancel = false;
     this._fut_waiter = null;
     this._num_cancels_requested = 0;
-    this._log_destroy_pending = true;
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -176,6 +177,16 @@ export class Task<T = any> extends Future<T> {
     scheduleCallback(this._loop, taskStep, this);
     taskRegistry.push(this);
     if (recorder !== null) recorder.taskCreated(this);
+  }
+
+  /** CPython's flag (true unless cleared); kept aside, as few tasks ever clear it. */
+  get _log_destroy_pending(): boolean {
+    return !quietTasks.has(this);
+  }
+
+  set _log_destroy_pending(value: boolean) {
+    if (value) quietTasks.delete(this);
+    else quietTasks.add(this);
   }
 
   get_coro(): Coroutine<T> | ForeignCoroutine {

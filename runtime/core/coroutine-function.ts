@@ -34,7 +34,7 @@ function markAsyncioCoroutine(target: AnyFunction): void {
 /**
  * `inspect.iscoroutinefunction` / `asyncio.iscoroutinefunction`: an `async def` function. The
  * lowering may mark one with `_is_coroutine_function`; otherwise the emitted shape
- * (`function f(...) { return coroutine(function* ...` ) is recognised.
+ * (`function f(...) { return new Coroutine(f$1(...), ...` ) is recognised.
  */
 export function iscoroutinefunction(fn: unknown): boolean {
   if (typeof fn !== "function") return false;
@@ -42,8 +42,9 @@ export function iscoroutinefunction(fn: unknown): boolean {
   if (marked._is_coroutine === true || marked._is_coroutine_function === true) return true;
   const def = (fn as { [WRAPPED_DEF]?: unknown })[WRAPPED_DEF];
   if (def !== undefined) return iscoroutinefunction(def);
-  // (a method's body may first name its receiver: `const self = this;`)
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*/.test(defSource(fn));
+  // (a method's body may first name its receiver: `const self = this;`; the body is declared
+  // beside the def: `return new Coroutine(f$1(self, x), "f", 12)`)
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:new\s+Coroutine[\w$]*\(\s*[\w$]+\$\d+\(|coroutine\d*\(\s*(?:"[^"]*",\s*\d+,\s*)?function\s*\*)/.test(defSource(fn));
 }
 
 function isAwaitable(x: unknown): boolean {

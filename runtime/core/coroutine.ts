@@ -34,7 +34,7 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
    * `await asyncio.run(coro())`.
    */
   declare readonly then: (runWith: "asyncio.run(coroutine)") => never;
-  declare _neverWarn: boolean;
+  /** The never-awaited warning's state (never-awaited.ts). */
   declare _watch: UnstartedRecord | null;
   /** CPython's co_firstlineno (0: not known, for the runtime's own coroutines). */
   declare readonly _firstLine: number;
@@ -43,7 +43,6 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
 
   constructor(gen: Generator<unknown, R, unknown>, qualname: string, firstLine = 0) {
     super(gen, qualname);
-    this._neverWarn = false;
     this._watch = null;
     this._firstLine = firstLine;
     this._line = firstLine;

@@ -95,14 +95,15 @@ function report(record: UnstartedRecord, atExit = false): void {
 
 const registry = new FinalizationRegistry<UnstartedRecord>((record) => report(record));
 
-/** What a watched coroutine carries (fields on the coroutine, so watching allocates nothing). */
+/** `_watch` of a coroutine that started, was closed or was handed to a Task: it can no longer warn. */
+export const NO_WARNING: UnstartedRecord = Object.freeze({ qualname: "", reported: true, registered: false });
+
+/** What a watched coroutine carries (a field on the coroutine, so watching allocates nothing). */
 export interface Watched {
   readonly __qualname__: string;
   /** The `async def` line (0 for the runtime's own coroutines). */
   readonly _firstLine?: number;
-  /** Started, closed or handed to a Task: it can no longer warn. */
-  _neverWarn: boolean;
-  /** Its registry record, once registered. */
+  /** Its registry record once registered, NO_WARNING once it can no longer warn, else null. */
   _watch: UnstartedRecord | null;
 }
 
@@ -127,7 +128,7 @@ export function flushFresh(): void {
   for (let i = 0; i < count; i++) {
     const coro = fresh[i]!;
     fresh[i] = undefined;
-    if (coro._neverWarn) continue;
+    if (coro._watch === NO_WARNING) continue;
     const record: UnstartedRecord = { qualname: coro.__qualname__, reported: false, registered: true, origin: origins.get(coro) };
     coro._watch = record;
     pending.add(record);
@@ -156,10 +157,10 @@ export function watchUnstarted(coro: Watched): void {
 
 /** The coroutine started (or was closed, or a Task owns it): it will never warn. */
 export function markStarted(coro: Watched): void {
-  coro._neverWarn = true;
   const record = coro._watch;
+  if (record === NO_WARNING) return;
+  coro._watch = NO_WARNING;
   if (record === null) return;
-  coro._watch = null;
   record.reported = true;
   pending.delete(record);
   registry.unregister(coro);
@@ -173,7 +174,7 @@ export function reportAllUnstarted(): void {
 
 /** Forgets all tracked coroutines without reporting (for tests). */
 export function forgetUnstarted(): void {
-  for (let i = 0; i < freshCount; i++) fresh[i]!._neverWarn = true;
+  for (let i = 0; i < freshCount; i++) fresh[i]!._watch = NO_WARNING;
   fresh.length = 0;
   freshCount = 0;
   for (const record of pending) record.reported = true;

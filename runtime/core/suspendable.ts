@@ -99,6 +99,12 @@ export function suspendedDelegate(body: Suspendable<unknown, unknown>): unknown 
   return target ?? null;
 }
 
+/**
+ * `__name__`s assigned to generator and coroutine objects (rare): kept aside, so that each
+ * object, made per call, carries no field for it; otherwise the name comes from the qualname.
+ */
+const assignedNames = new WeakMap<object, string>();
+
 export abstract class Suspendable<Y, R> {
   // Fields are `declare`d and assigned in the constructor: V8 (Node 20) defines class fields
   // about twice as slowly as it runs assignments, and coroutines are made per call.
@@ -106,8 +112,6 @@ export abstract class Suspendable<Y, R> {
   protected declare _gen: Generator<Y, R, unknown>;
   declare _state: FrameState;
   declare __qualname__: string;
-  /** Set when assigned; otherwise derived from the qualname on demand (cheaper creation). */
-  private declare _nameOverride: string | null;
   /** What the body last delegated to with `yield from` / `await` (gi_yieldfrom, cr_await). */
   declare _delegate: unknown;
 
@@ -115,16 +119,15 @@ export abstract class Suspendable<Y, R> {
     this._gen = gen;
     this._state = CREATED;
     this.__qualname__ = qualname;
-    this._nameOverride = null;
     this._delegate = null;
   }
 
   get __name__(): string {
-    return this._nameOverride ?? nameOfQualname(this.__qualname__);
+    return assignedNames.get(this) ?? nameOfQualname(this.__qualname__);
   }
 
   set __name__(value: string) {
-    this._nameOverride = value;
+    assignedNames.set(this, value);
   }
 
   /** "coroutine" or "generator", for error messages. */

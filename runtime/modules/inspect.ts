@@ -63,12 +63,12 @@ export function isgeneratorfunction(x: unknown): boolean {
 }
 
 export function isasyncgenfunction(x: unknown): boolean {
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+asyncGenerator\d*\(/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:asyncGenerator\d*\(|new\s+AsyncGenerator_[\w$]*\()/.test(source(unwrapMethod(x)));
 }
 
 export function iscoroutinefunction(x: unknown): boolean {
   const f = unwrapMethod(x);
-  return coroutineFunction(f) || /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+coroutine\d*\(/.test(source(f));
+  return coroutineFunction(f) || /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:coroutine\d*\(|new\s+Coroutine[\w$]*\()/.test(source(f));
 }
 
 export function isgenerator(x: unknown): boolean {

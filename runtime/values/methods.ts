@@ -11,7 +11,7 @@ import { FLOAT_METHODS, INT_METHODS } from "./number-methods.js";
 import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { isClass, typeName, className, tpName } from "./typename.js";
-import { attrKey } from "../lang/attr-names.js";
+import { attrKey, objectKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
 import { setAttributeTarget } from "./suggestions.js";
@@ -111,28 +111,42 @@ function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
   return undefined;
 }
 
+/**
+ * The method an object's own (non-built-in) class defines under `key` (its attribute key),
+ * which is the one Python finds; else undefined. Lets `callGet`-style paths call a user
+ * object's or a runtime class's own method (asyncio.Queue.get) without callMethod's search.
+ */
+function ownClassMethod(obj: object, key: string): ((...a: unknown[]) => unknown) | undefined {
+  const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
+  if (proto === null || BUILTIN_PROTOTYPES.has(proto) || !Object.hasOwn(proto, key)) return undefined;
+  // (Reflect.get: a getter installed by `Cls.name = f` binds the instance, not the prototype.)
+  const method = Reflect.get(proto, key, obj) as unknown;
+  return typeof method === "function" ? (method as (...a: unknown[]) => unknown) : undefined;
+}
+
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
   // Plain str, list and dict values (no subclass that could override): their table at once.
   const plain = plainTable(obj);
   if (plain !== undefined && Object.hasOwn(plain, pyName) && !(args[args.length - 1] instanceof Kwargs)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
-  // User objects store JS-special names under their mangled key (runtime/lang/attr-names.ts).
-  const name = attrKey(obj, pyName);
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
+  // (User objects store JS-special names under their mangled key, runtime/lang/attr-names.ts.)
   if (typeof obj === "object" && obj !== null) {
-    const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
-    if (proto !== null && !BUILTIN_PROTOTYPES.has(proto) && Object.hasOwn(proto, name)) {
-      // (Reflect.get: a getter installed by `Cls.name = f` binds the instance, not the prototype.)
-      const method = Reflect.get(proto, name, obj) as unknown;
-      if (typeof method === "function") return (method as (...a: unknown[]) => unknown).apply(obj, args);
-    }
+    const method = ownClassMethod(obj, objectKey(pyName));
+    if (method !== undefined) return method.apply(obj, args);
   }
+  return callMethodSearched(obj, pyName, args);
+}
+
+/** callMethod past its fast paths: built-in tables, subclass overrides, own attributes, hooks. */
+function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unknown {
+  const name = attrKey(obj, pyName);
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, name) : undefined;
   if (override !== undefined) return override.apply(obj, args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
-    if (m !== undefined) return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...(args[args.length - 1] instanceof Kwargs ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args));
+    if (m !== undefined) return callTableMethod(m, obj, pyName, args);
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
     // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
@@ -164,17 +178,28 @@ export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): an
     }
     throw missingAttribute(obj, pyName);
   }
+  return callFound(target, name, args);
+}
+
+/** Calls the attribute `name` that `target` has (own or inherited) as `target.name(*args)`. */
+function callFound(target: Record<string, unknown>, name: string, args: unknown[]): unknown {
   const f = target[name];
   if (typeof f === "function") {
     // A Python function the object holds itself (`obj.handler = lambda a: a`) is no method:
     // called with its own arguments, checked.
     const info = Object.hasOwn(target, name) ? functionInfo(f) : undefined;
     if (info !== undefined && !info.method) return callFunction(f as (...a: unknown[]) => unknown, args);
-    return (f as (...a: unknown[]) => unknown).apply(obj, args);
+    return (f as (...a: unknown[]) => unknown).apply(target, args);
   }
   const call = (f as { __call__?: unknown } | null)?.__call__;
   if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** A built-in type's method from its table, its keywords (a trailing Kwargs) bound as CPython's. */
+function callTableMethod(m: AnyMethod, obj: unknown, pyName: string, args: unknown[]): unknown {
+  const bound = args[args.length - 1] instanceof Kwargs ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args;
+  return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...bound);
 }
 
 /** `getattr(obj, name)(*args)` with Python's calling rules. */
@@ -192,6 +217,9 @@ export function callAppend(obj: unknown, ...args: unknown[]): any {
     obj.push(args[0]);
     return null;
   }
+  // (an object whose own class defines append: called at once, as callMethod would)
+  const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "append") : undefined;
+  if (own !== undefined) return own.apply(obj, args);
   return callMethod(obj, "append", ...args);
 }
 
@@ -203,5 +231,8 @@ export function callGet(obj: unknown, ...args: unknown[]): any {
     const entry = obj.table.find(args[0]);
     return entry === undefined ? (args.length === 2 ? args[1] : null) : entry.value;
   }
+  // (an object whose own class defines get, asyncio.Queue's: called at once, as callMethod would)
+  const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "get") : undefined;
+  if (own !== undefined) return own.apply(obj, args);
   return callMethod(obj, "get", ...args);
 }

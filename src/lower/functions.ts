@@ -1,7 +1,8 @@
 // Functions: `def`, `async def`, generators, lambdas, parameters and defaults, decorators.
 //
-//   async def f(x): ...   ->  function f(x: any): Coroutine<any> {
-//                                return coroutine("f", 1, function* () { ... });
+//   async def f(x): ...   ->  function* f$1(x: any): Generator<any, any, any> { ... }
+//                              function f(x: any): Coroutine<any> {
+//                                return new Coroutine(f$1(x), "f", 1);
 //                              }
 // Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
 import type * as py from "../frontend/ast.js";
@@ -179,12 +180,13 @@ export function lowerDef(
     if (isGenerator) inner.unshift(...intCopy());
     // `Coroutine<null>` for `async def f() -> None`: its body returns None explicitly.
     if (isCoroutine && !isAsyncGenerator && s.returns && mayFallOffEnd(s.body)) inner.push({ k: "return", arg: { k: "null" } });
-    if (isGenerator && !waitingGenerator) {
-      // `new PyGenerator(f$1(self, x), "f")` with the body one `function*` declared beside the
-      // def (setup): a generator function made per call costs V8 a new hidden class (its own
-      // initial map) per generator, tens of times the cost of the generator itself. Declared
-      // in the def's own scope, the body sees the same enclosing variables; it takes the def's
-      // parameters and what the prologue binds (`self`, the `*args` tuple) as its own.
+    if (!waitingGenerator) {
+      // `new PyGenerator(f$1(self, x), "f")` (a coroutine: `new Coroutine(f$1(x), "f", 12)`, an
+      // async generator: `new AsyncGenerator_(f$1(x), "f")`) with the body one `function*`
+      // declared beside the def (setup): a generator function made per call costs V8 a new
+      // hidden class (its own initial map) per generator, and a closure per call besides.
+      // Declared in the def's own scope, the body sees the same enclosing variables; it takes
+      // the def's parameters and what the prologue binds (`self`, the `*args` tuple) as its own.
       const bodyName = `${jsName(s.name)}$${++cx.hoistedCount}`;
       const passed: ir.Param[] = [
         ...prologue.flatMap((st): ir.Param[] => (st.k === "decl" && typeof st.name === "string" ? [{ name: st.name, type: ANY }] : [])),
@@ -195,38 +197,23 @@ export function lowerDef(
         fn: { name: bodyName, params: passed, body: inner, generator: true, async: false, returnType: { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } },
       });
       const call: ir.Expr = { k: "call", callee: { k: "id", name: bodyName }, args: passed.map((p): ir.Expr => ({ k: "id", name: p.name })) };
-      const make: ir.Expr = { k: "new", callee: cx.rt("PyGenerator"), args: [call, { k: "str", value: qualname(scope) }] };
-      return {
-        fn: { name: jsName(s.name), params, returnType: { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true }, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
-        setup,
-      };
-    }
-    const body: ir.FunctionIr = {
-      name: null,
-      params: [],
-      body: inner,
-      generator: true,
-      async: waitingGenerator,
-      returnType: waitingGenerator ? { k: "ref", name: "AsyncGenerator", args: [ANY, ANY, ANY] } : isGenerator ? { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } : undefined,
-    };
-    const maker = isAsyncGenerator ? "asyncGenerator" : isCoroutine ? "coroutine" : waitingGenerator ? "waitingGenerator" : "generator";
-    // A coroutine also knows the line its code starts at (CPython's co_firstlineno: the first
-    // decorator's line), which a task's repr shows: `coroutine("f", 12, function* () {...})`.
-    const name: ir.Expr = { k: "str", value: qualname(scope) };
-    const args: ir.Expr[] =
-      isCoroutine && !isAsyncGenerator ? [name, { k: "num", value: s.decorator_list[0]?.lineno ?? s.lineno }, { k: "func", fn: body }] : [{ k: "func", fn: body }, name];
-    const make: ir.Expr = { k: "call", callee: cx.rt(maker), args };
-    const returnType: ir.TsType = isAsyncGenerator
-      ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
-      : isCoroutine
-        ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
-        : waitingGenerator
-          ? ANY
+      const name: ir.Expr = { k: "str", value: qualname(scope) };
+      // A coroutine also knows the line its code starts at (CPython's co_firstlineno: the first
+      // decorator's line), which a task's repr shows.
+      const firstLine: ir.Expr = { k: "num", value: s.decorator_list[0]?.lineno ?? s.lineno };
+      const made = isAsyncGenerator ? "AsyncGenerator_" : isCoroutine ? "Coroutine" : "PyGenerator";
+      const make: ir.Expr = { k: "new", callee: cx.rt(made), args: isCoroutine && !isAsyncGenerator ? [call, name, firstLine] : [call, name] };
+      const returnType: ir.TsType = isAsyncGenerator
+        ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
+        : isCoroutine
+          ? { k: "ref", name: "Coroutine", args: [returnHint], runtime: true }
           : { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
-    return {
-      fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false },
-      setup,
-    };
+      return { fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false }, setup };
+    }
+    // A generator whose body waits (threads): an async generator function made per call.
+    const body: ir.FunctionIr = { name: null, params: [], body: inner, generator: true, async: true, returnType: { k: "ref", name: "AsyncGenerator", args: [ANY, ANY, ANY] } };
+    const make: ir.Expr = { k: "call", callee: cx.rt("waitingGenerator"), args: [{ k: "func", fn: body }, { k: "str", value: qualname(scope) }] };
+    return { fn: { name: jsName(s.name), params, returnType: ANY, body: [...prologue, { k: "return", arg: make }], generator: false, async: false }, setup };
   }
 
   const body = lowerFunctionBody(cx, state, s.body, prologue);
