@@ -5,7 +5,8 @@
 import { cosGlibc, sinGlibc } from "../modules/libm-sin.js";
 import { hypotExact } from "../modules/libm-hypot.js";
 import { atan2Exact } from "../modules/libm-atan.js";
-import { expGlibc, logAccurate, powGlibc } from "../modules/libm-exp.js";
+import { expGlibc, powGlibc } from "../modules/libm-exp.js";
+import { logGlibc } from "../modules/libm-log.js";
 import { defineType } from "./builtin-type.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
@@ -189,7 +190,7 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
     let phase = at * b.re;
     if (b.im !== 0) {
       len /= expGlibc(at * b.im);
-      phase += b.im * (vabs > 0 && vabs < Infinity ? logAccurate(vabs) : Math.log(vabs));
+      phase += b.im * logGlibc(vabs);
     }
     r = new PyComplex(len * cosGlibc(phase), len * sinGlibc(phase));
   }
