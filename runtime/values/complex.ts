@@ -192,16 +192,13 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
       len /= expGlibc(at * b.im);
       phase += b.im * logGlibc(vabs);
     }
+    // C's cos and sin of an infinity set errno to EDOM, which CPython reports as this error.
+    if (phase === Infinity || phase === -Infinity) domainError = true;
     r = new PyComplex(len * cosGlibc(phase), len * sinGlibc(phase));
   }
   if (domainError) throw new ZeroDivisionError("0.0 to a negative or complex power");
-  if (!Number.isFinite(r.re) || !Number.isFinite(r.im)) {
-    // CPython's ERANGE: an overflow from finite operands.
-    const finiteInputs = [a.re, a.im, b.re, b.im].every(Number.isFinite);
-    if (finiteInputs && (Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity)) {
-      throw new OverflowError("complex exponentiation");
-    }
-  }
+  // CPython's _Py_ADJUST_ERANGE2: an infinite part is an overflow, whatever the operands.
+  if (Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity) throw new OverflowError("complex exponentiation");
   return r;
 }
 
