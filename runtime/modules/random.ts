@@ -20,6 +20,9 @@ import { isNone, pyClass } from "./callable-class.js";
 import { MersenneTwister } from "./mersenne-twister.js";
 import { moduleObject } from "./module-object.js";
 import { Bytes } from "../values/bytes.js";
+import { expGlibc } from "./libm-exp.js";
+import { logGlibc } from "./libm-log.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import {
   BPF, LOG4, NV_MAGICCONST, RECIP_BPF, SG_MAGICCONST, TWOPI,
   betavariate, gammavariate, normalvariate, paretovariate, vonmisesvariate, weibullvariate,
@@ -197,7 +200,7 @@ export class Random {
     if (!(0 <= k && k <= n)) throw new ValueError("Sample larger than population or is negative");
     const result: unknown[] = new Array(k).fill(null);
     let setsize = 21;
-    if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+    if (k > 5) setsize += 4 ** Math.ceil(logGlibc(k * 3) / logGlibc(4));
     if (n <= setsize) {
       const pool = Array.from(iterable(population));
       for (let i = 0; i < k; i++) {
@@ -275,9 +278,9 @@ export class Random {
     this.gaussNext = null;
     if (z === null) {
       const x2pi = this.random() * 2 * Math.PI;
-      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - this.random()));
-      z = Math.cos(x2pi) * g2rad;
-      this.gaussNext = Math.sin(x2pi) * g2rad;
+      const g2rad = Math.sqrt(-2.0 * logGlibc(1.0 - this.random()));
+      z = cosGlibc(x2pi) * g2rad;
+      this.gaussNext = sinGlibc(x2pi) * g2rad;
     }
     return asFloat(mu) + z * asFloat(sigma);
   }
@@ -287,7 +290,7 @@ export class Random {
   }
 
   lognormvariate(mu: unknown, sigma: unknown): number {
-    return Math.exp(normalvariate(this, asFloat(mu), asFloat(sigma)));
+    return expGlibc(normalvariate(this, asFloat(mu), asFloat(sigma)));
   }
 
   vonmisesvariate(mu: unknown, kappa: unknown): number {
@@ -321,7 +324,7 @@ export class Random {
   }
 
   expovariate(lambd: unknown): number {
-    return -Math.log(1.0 - this.random()) / asFloat(lambd);
+    return -logGlibc(1.0 - this.random()) / asFloat(lambd);
   }
 
   getstate(): Tuple {
