@@ -23,8 +23,8 @@ class SentinelObject {
 
 const sentinels = new Map<string, SentinelObject>();
 
-/** `sentinel`: each attribute name gives its one SentinelObject. */
-export const sentinel = new (class Sentinel {
+/** `sentinel`: each attribute name gives its one SentinelObject (any: `sentinel.name` in emitted code). */
+export const sentinel: any = new (class Sentinel {
   static readonly pythonName = "_Sentinel";
   static readonly __module__ = "unittest.mock";
   __getattr__(name: string): SentinelObject {
@@ -35,7 +35,7 @@ export const sentinel = new (class Sentinel {
   }
 })();
 
-export const DEFAULT = sentinel.__getattr__("DEFAULT");
+export const DEFAULT: SentinelObject = sentinel.__getattr__("DEFAULT");
 
 /** `ANY`: equal to everything. */
 export const ANY = new (class Any {
