@@ -4,6 +4,9 @@
 import { Bytes } from "../values/bytes.js";
 import { AssertionError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
+import { len } from "../values/builtin-functions.js";
+import { add } from "../values/arithmetic.js";
+import { callMethod } from "../values/methods.js";
 import { repr } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
@@ -261,7 +264,8 @@ function bytesInput(s: unknown): Uint8Array {
   throw new PyTypeError(`expected bytes-like object, not ${typeName(s)}`);
 }
 
-const MAXBINSIZE = 57;
+const MAXLINESIZE = 76; // excluding the newline
+const MAXBINSIZE = (MAXLINESIZE / 4) * 3;
 
 function encodebytes(s: unknown): Bytes {
   const data = bytesInput(s);
@@ -270,7 +274,36 @@ function encodebytes(s: unknown): Bytes {
   return Bytes.fromArray(out);
 }
 
+/** encode(input, output): binary files, read in 57-byte chunks, written as base64 lines. */
+function encode(input: unknown, output: unknown): null {
+  for (;;) {
+    let s = callMethod(input, "read", BigInt(MAXBINSIZE));
+    if (!truthy(s)) break;
+    while (len(s) < BigInt(MAXBINSIZE)) {
+      const more = callMethod(input, "read", BigInt(MAXBINSIZE) - len(s));
+      if (!truthy(more)) break;
+      s = add(s, more);
+    }
+    callMethod(output, "write", binasciiFunctions.b2a_base64(s));
+  }
+  return null;
+}
+
+/** decode(input, output): binary files, decoded line by line. */
+function decode(input: unknown, output: unknown): null {
+  for (;;) {
+    const line = callMethod(input, "readline");
+    if (!truthy(line)) break;
+    callMethod(output, "write", binasciiFunctions.a2b_base64(line));
+  }
+  return null;
+}
+
 export const base64Module = moduleObject("base64", {
+  MAXLINESIZE: BigInt(MAXLINESIZE),
+  MAXBINSIZE: BigInt(MAXBINSIZE),
+  encode,
+  decode,
   b64encode,
   b64decode,
   standard_b64encode: (s: unknown): Bytes => b64encode(s),

@@ -14,16 +14,15 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 
-import { expGlibc, logAccurate } from "./libm-exp.js";
+import { expGlibc } from "./libm-exp.js";
+import { logGlibc } from "./libm-log.js";
 import { hypotExact } from "./libm-hypot.js";
 import { ACOS, ACOSH, ACOSH_EDOM, ACOS_EDOM, ASINH, ASINH_EDOM, ATANH, ATANH_EDOM, COSH, COSH_EDOM, EXP, EXP_EDOM, RECT, RECT_EDOM, SINH, SINH_EDOM, TANH, TANH_EDOM } from "./cmath-special.js";
 import { atan2Exact } from "./libm-atan.js";
 import { asinhGlibc, coshGlibc, sinhGlibc } from "./libm-hyper.js";
 
 /** C's log on glibc for the values cmath passes (0, infinities and NaN as C gives them). */
-function logC(x: number): number {
-  return x > 0 && x < Infinity ? logAccurate(x) : Math.log(x);
-}
+const logC = logGlibc;
 
 const DBL_MAX = Number.MAX_VALUE;
 const DBL_MIN = 2.2250738585072014e-308;

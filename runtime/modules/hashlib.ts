@@ -8,7 +8,11 @@ import { Bytes } from "../values/bytes.js";
 import { MemoryError, OverflowError, PyTypeError, SystemError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
-import { addressOf } from "../values/repr.js";
+import { addressOf, repr } from "../values/repr.js";
+import { ByteArray } from "../values/bytearray.js";
+import { hasattr } from "../values/builtin-functions.js";
+import { callMethod } from "../values/methods.js";
+import { callValue } from "./pycall.js";
 import { FrozenSet } from "../values/set.js";
 import { typeName } from "../values/typename.js";
 import { builtinFunction } from "../values/builtin-type.js";
@@ -273,6 +277,26 @@ function hashNew(...args: unknown[]): HASH {
   return construct(key, data ?? kws.data ?? kws.string);
 }
 
+/** `file_digest(fileobj, digest, /)`: the digest of a binary file (or BytesIO) read in 256 KiB chunks. */
+function file_digest(...args: unknown[]): HASH {
+  const [[fileobj, digest]] = splitKw(args);
+  const h = (typeof digest === "string" ? hashNew(digest) : callValue(digest)) as HASH;
+  if (hasattr(fileobj, "getbuffer")) {
+    h.update(callMethod(fileobj, "getbuffer"));
+    return h;
+  }
+  if (!(hasattr(fileobj, "readinto") && hasattr(fileobj, "readable") && truthy(callMethod(fileobj, "readable")))) {
+    throw new ValueError(`'${repr(fileobj)}' is not a file-like object in binary reading mode.`);
+  }
+  const buffer = new ByteArray(2 ** 18);
+  for (;;) {
+    const size = Number(toBigInt(callMethod(fileobj, "readinto", buffer) as bigint));
+    if (size === 0) break;
+    h.update(Bytes.fromArray(buffer.subarray(0, size)));
+  }
+  return h;
+}
+
 function bytesArg(x: unknown): Uint8Array {
   if (x instanceof Uint8Array) return x;
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
@@ -327,6 +351,7 @@ export const hashlibModule = moduleObject("hashlib", {
   blake2s: pyClass(blake2s),
   new: hashNew,
   pbkdf2_hmac,
+  file_digest: builtinFunction(file_digest, "file_digest"),
   scrypt,
   algorithms_guaranteed: new FrozenSet(GUARANTEED),
   algorithms_available: new FrozenSet(Object.keys(ALGORITHMS)),

@@ -260,10 +260,27 @@ export class JSONDecodeError extends ValueError {
   }
 }
 
+/** `json.detect_encoding(b)`: the encoding of JSON bytes, from a BOM or the zero bytes of the first characters. */
+function detect_encoding(b: unknown): string {
+  if (!(b instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(b)}'`);
+  const starts = (...prefix: number[]): boolean => prefix.every((byte, i) => b[i] === byte);
+  if (starts(0, 0, 0xfe, 0xff) || starts(0xff, 0xfe, 0, 0)) return "utf-32";
+  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return "utf-16";
+  if (starts(0xef, 0xbb, 0xbf)) return "utf-8-sig";
+  if (b.length >= 4) {
+    if (!b[0]) return b[1] ? "utf-16-be" : "utf-32-be";
+    if (!b[1]) return b[2] || b[3] ? "utf-16-le" : "utf-32-le";
+  } else if (b.length === 2) {
+    if (!b[0]) return "utf-16-be";
+    if (!b[1]) return "utf-16-le";
+  }
+  return "utf-8";
+}
+
 /** `json.loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None)`. */
 export function loads(...args: unknown[]): any {
   const [[text], kws] = splitKw(args);
-  const source = text instanceof Uint8Array ? new TextDecoder().decode(text) : String(text);
+  const source = text instanceof Uint8Array ? (callMethod(text, "decode", detect_encoding(text), "surrogatepass") as string) : String(text);
   const { cls, ...rest } = kws;
   if (cls !== null && cls !== undefined) return callMethod(callValue(cls, kw(rest)), "decode", source);
   return new Parser(source, parseHooks(kws)).parse();
@@ -281,5 +298,5 @@ export function load(file: { read(): unknown }, ...rest: unknown[]): any {
 }
 
 export const jsonModule = Object.freeze(
-  moduleObject("json", { dumps, loads, dump, load, JSONDecodeError, JSONEncoder: pyClass(JSONEncoder), JSONDecoder: pyClass(JSONDecoder) }),
+  moduleObject("json", { dumps, loads, dump, load, detect_encoding, JSONDecodeError, JSONEncoder: pyClass(JSONEncoder), JSONDecoder: pyClass(JSONDecoder) }),
 );

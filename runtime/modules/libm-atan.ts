@@ -9,6 +9,7 @@
 import { productError } from "./libm-fma.js";
 import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";
 import { cosPair, resLo, sinPair, ulpOf } from "./libm-sincos.js";
+import { ATAN_HI, ATAN_LO } from "./libm-atantab.js";
 
 const PI: DD = [3.141592653589793, 1.2246467991473532e-16];
 const PI_2: DD = [1.5707963267948966, 6.123233995736766e-17];
@@ -144,10 +145,86 @@ function decided(fast: number): boolean {
   return !(fast !== 0 && Number.isFinite(fast)) || Math.abs(lastLo) < ulpOf(fast) * (0.5 - 2 ** -5);
 }
 
+// The fast path of atan2: atan(q) for q = small/large in (0, 1] as atan(c) + atan(u) with
+// c = i/64 nearest q (atan(c) tabled as a pair) and u = (q - c)/(1 + q*c), |u| <= 2**-7, whose
+// atan is u - u**3/3 + ... + u**9/9 with u as a pair; about 2**-64 relative, without sin, cos
+// or allocation. The quadrant's pi/2 or pi is added as a pair and the sum rounded once; a
+// result within 2**-10 ulp of a rounding boundary is left to the precise computation (NaN).
+const PI_HI = PI[0];
+const PI_LO = PI[1];
+const PI_2_HI = PI_2[0];
+const PI_2_LO = PI_2[1];
+
+/** atan2(y, x) for finite nonzero y and x whose ratio is within 2**-500..2**500, or NaN. */
+function atan2Fast(y: number, x: number): number {
+  const ay = Math.abs(y);
+  const ax = Math.abs(x);
+  const swap = ay > ax;
+  const num = swap ? ax : ay;
+  const den = swap ? ay : ax;
+  const q = num / den;
+  const qd = q * den;
+  const ql = (num - qd - productError(q, den, qd)) / den;
+  const i = Math.round(q * 64);
+  let hi: number;
+  let lo: number;
+  if (i === 0) {
+    const u2 = q * q;
+    const poly = q * u2 * (-1 / 3 + u2 * (1 / 5 + u2 * (-1 / 7 + u2 * (1 / 9))));
+    hi = q;
+    lo = ql + poly;
+  } else {
+    const c = i / 64;
+    const nh = q - c; // exact: q within 1/128 of c >= 1/64
+    const p = q * c;
+    const pe = productError(q, c, p) + ql * c;
+    const dh = 1 + p;
+    const dl = 1 - dh + p + pe;
+    const uh = nh / dh;
+    const ud = uh * dh;
+    const ul = (nh - ud - productError(uh, dh, ud) + ql - uh * dl) / dh;
+    const u2 = uh * uh;
+    const poly = uh * u2 * (-1 / 3 + u2 * (1 / 5 + u2 * (-1 / 7 + u2 * (1 / 9))));
+    // atan(c) + uh, then the small terms.
+    const th = ATAN_HI[i]!;
+    hi = th + uh;
+    lo = th - hi + uh + (ATAN_LO[i]! + ul + poly);
+  }
+  if (swap) {
+    // pi/2 - (hi + lo)
+    const s = PI_2_HI - hi;
+    lo = PI_2_HI - s - hi + (PI_2_LO - lo);
+    hi = s;
+  }
+  if (x < 0) {
+    const s = PI_HI - hi;
+    lo = PI_HI - s - hi + (PI_LO - lo);
+    hi = s;
+  }
+  const v = hi + lo;
+  const rest = lo - (v - hi);
+  if (Math.abs(rest) >= ulpOf(v) * (0.5 - 2 ** -10)) return NaN;
+  return y < 0 ? -v : v;
+}
+
 // Each is computed fast, and again precisely when within 1/32 ulp of a rounding boundary
 // (plain functions, not a shared helper taking a closure: a closure per call is an allocation).
 
 export function atan2Exact(y: number, x: number): number {
+  const ay = Math.abs(y);
+  const ax = Math.abs(x);
+  if (ay > 2 ** -900 && ay < 2 ** 1000 && ax > 2 ** -900 && ax < 2 ** 1000) {
+    const ratio = ay / ax;
+    if (ratio > 2 ** -500 && ratio < 2 ** 500) {
+      const fast = atan2Fast(y, x);
+      if (fast === fast) return fast;
+    }
+  }
+  return atan2Slow(y, x);
+}
+
+/** atan2 by the sin/cos correction of V8's value (the fast path's twin, for tests). */
+export function atan2Slow(y: number, x: number): number {
   precise = false;
   lastLo = 0;
   const fast = atan2ExactOnce(y, x);
@@ -159,6 +236,11 @@ export function atan2Exact(y: number, x: number): number {
 }
 
 export function atanExact(x: number): number {
+  const ax = Math.abs(x);
+  if (ax > 2 ** -500 && ax < 2 ** 500) {
+    const fast = atan2Fast(x, 1);
+    if (fast === fast) return fast;
+  }
   precise = false;
   lastLo = 0;
   const fast = atanExactOnce(x);

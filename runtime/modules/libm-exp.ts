@@ -138,14 +138,6 @@ export function exp2Glibc(x: number): number {
   return scale + scale * tmp;
 }
 
-/**
- * log(x) for a finite x > 0: pow's logarithm (about 68 bits), unfused, rounded once; correctly
- * rounded but in about one case in 2**15 (glibc's own log is, but in about one in a thousand).
- */
-export function logAccurate(x: number): number {
-  return logFast(x);
-}
-
 const LN2_HI = 0.6931471805598903; // 0x1.62e42fefa3800p-1
 const LN2_LO = 5.497923018708371e-14; // 0x1.ef35793c76730p-45
 const A0 = -0.5;

@@ -1,10 +1,6 @@
-// Nearly correctly rounded exp, log, pow, sin and cos for `math`'s special functions.
-//
-// CPython's gamma, lgamma, erf and erfc call the C library's exp/log/pow/sin/cos, which glibc
-// rounds correctly in all but astronomically rare cases; V8's Math functions (fdlibm ports)
-// are off by one unit in the last place now and then. These compute the result in
-// double-double arithmetic (about 106 bits) and round once, so the special functions built on
-// them give CPython's bits.
+// Double-double arithmetic and the sine and cosine series in it (about 106 bits), for the
+// precise paths of atan/atan2/asin/acos (libm-atan.ts) and sin/cos (libm-sincos.ts), which
+// decide results that lie too near a rounding boundary for their fast paths.
 
 import { productError } from "./libm-fma.js";
 
@@ -40,86 +36,12 @@ export function ddMul(a: DD, b: DD): DD {
   return quickTwoSum(p[0], p[1] + (a[0] * b[1] + a[1] * b[0]));
 }
 
-function ddMulNum(a: DD, b: number): DD {
-  const p = twoProd(a[0], b);
-  return quickTwoSum(p[0], p[1] + a[1] * b);
-}
-
 function ddDivNum(a: DD, b: number): DD {
   const q1 = a[0] / b;
   const p = twoProd(q1, b);
   const r = twoSum(a[0] - p[0], a[1] - p[1]);
   const q2 = (r[0] + r[1]) / b;
   return quickTwoSum(q1, q2);
-}
-
-const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
-
-/** Multiplies by 2**k exactly (k may be outside a double exponent's range in one step). */
-function scale(x: number, k: number): number {
-  if (k > 1000) return x * 2 ** 1000 * 2 ** (k - 1000);
-  if (k < -1000) return x * 2 ** -1000 * 2 ** (k + 1000);
-  return x * 2 ** k;
-}
-
-/** e**(x[0] + x[1]) as a double-double times 2**k, returned as [mantissa DD, k]. */
-function expParts(x: DD): [DD, number] {
-  const k = Math.round(x[0] / LN2[0]);
-  // r = x - k*ln2, then e**r = (e**(r/1024))**1024.
-  let r = ddAdd(x, ddMulNum(LN2, -k));
-  r = [r[0] / 1024, r[1] / 1024];
-  let term: DD = [1, 0];
-  let sum: DD = [1, 0];
-  for (let n = 1; n <= 12; n++) {
-    term = ddDivNum(ddMul(term, r), n);
-    sum = ddAdd(sum, term);
-  }
-  for (let i = 0; i < 10; i++) sum = ddMul(sum, sum);
-  return [sum, k];
-}
-
-function roundParts(m: DD, k: number): number {
-  const hi = scale(m[0], k);
-  if (Math.abs(hi) >= 2.2250738585072014e-308 || hi === 0 || !Number.isFinite(hi)) return hi;
-  // Subnormal: round the full sum once at the result's precision.
-  return scale(m[0] + m[1], k);
-}
-
-function expDD(x: DD): number {
-  if (x[0] > 709.8) return Infinity;
-  if (x[0] < -745.2) return 0;
-  const [m, k] = expParts(x);
-  return roundParts(m, k);
-}
-
-export function exp(x: number): number {
-  if (Number.isNaN(x)) return x;
-  return expDD([x, 0]);
-}
-
-/** log(x) for finite x > 0 as a double-double: one Newton step from Math.log in double-double. */
-function logDD(x: number): DD {
-  const y = Math.log(x);
-  const [m, k] = expParts([-y, 0]);
-  // x * e**-y - 1, with e**-y = m * 2**k.
-  const t = ddAdd(ddMulNum(m, scale(x, k)), [-1, 0]);
-  return ddAdd([y, 0], t);
-}
-
-export function log(x: number): number {
-  if (Number.isNaN(x) || x < 0) return NaN;
-  if (x === 0) return -Infinity;
-  if (x === Infinity) return x;
-  if (x === 1) return 0;
-  const r = logDD(x);
-  return r[0] + r[1];
-}
-
-/** x**y for finite x > 0 and finite y (what gamma needs). */
-export function powPositive(x: number, y: number): number {
-  if (x === 1 || y === 0) return 1;
-  const p = ddMulNum(logDD(x), y);
-  return expDD(p);
 }
 
 /** (-1)**n / k! for the sine (k = 2n+1) and cosine (k = 2n) series, n = 0..14, as pairs. */

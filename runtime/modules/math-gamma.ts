@@ -4,13 +4,14 @@
 // g=6.024680040776729583740234375 as a rational function, the reflection formula for
 // negative arguments, and CPython's correction for the rounding of x+g-0.5); erf and erfc
 // follow the C library CPython calls on Linux (Sun's rational approximations on five
-// intervals). The libm calls inside are the nearly correctly rounded ones of math-exact.ts,
+// intervals). The libm calls inside are glibc's (libm-log.ts, libm-exp.ts, libm-sin.ts),
 // as glibc's are, so the results are CPython's to the last bit.
 
 import { OverflowError, ValueError } from "../values/exceptions.js";
 import { real } from "./math.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
-import { expGlibc as exp, logAccurate as log, powGlibc as powPositive } from "./libm-exp.js";
+import { expGlibc as exp, powGlibc as powPositive } from "./libm-exp.js";
+import { logGlibc as log } from "./libm-log.js";
 
 const EDOM = 1;
 const ERANGE = 2;

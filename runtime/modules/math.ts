@@ -12,7 +12,8 @@ import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
-import { exp2Glibc, expGlibc, logAccurate, powGlibc } from "./libm-exp.js";
+import { exp2Glibc, expGlibc, powGlibc } from "./libm-exp.js";
+import { logGlibc } from "./libm-log.js";
 import { expm1Glibc } from "./libm-expm1.js";
 import { tanExact } from "./libm-sincos.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
@@ -84,14 +85,14 @@ function logOfInt(n: bigint, func: (x: number) => number): number {
 }
 
 function logInt(n: bigint): number {
-  return logOfInt(n, logAccurate);
+  return logOfInt(n, logGlibc);
 }
 
 function naturalLog(x: unknown): number {
   if (isIntLike(x)) return logInt(toBigInt(x));
   const v = real(x);
   if (v <= 0) throw domainError();
-  return v === Infinity || Number.isNaN(v) ? v : logAccurate(v);
+  return v === Infinity || Number.isNaN(v) ? v : logGlibc(v);
 }
 
 function log(x: unknown, base: unknown = undefined): number {
@@ -388,8 +389,8 @@ export const mathModule = moduleObject("math", {
   sinh: unary(sinhGlibc),
   cosh: unary(coshGlibc),
   tanh: unary(tanhGlibc),
-  asinh: unary((x) => asinhGlibc(x, logAccurate)),
-  acosh: unary((x) => acoshGlibc(x, logAccurate)),
+  asinh: unary((x) => asinhGlibc(x, logGlibc)),
+  acosh: unary((x) => acoshGlibc(x, logGlibc)),
   atanh: unary((x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x))),
   floor: (x: unknown): bigint => toIntegral(x, "__floor__", Math.floor),
   ceil: (x: unknown): bigint => toIntegral(x, "__ceil__", Math.ceil),

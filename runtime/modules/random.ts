@@ -5,7 +5,7 @@ import { nodeModule } from "../core/host.js";
 import { add, mul, sub } from "../values/arithmetic.js";
 import { len } from "../values/builtin-functions.js";
 import { lt } from "../values/compare.js";
-import { IndexError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { IndexError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { pyHash } from "../values/hashing.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
@@ -20,6 +20,9 @@ import { isNone, pyClass } from "./callable-class.js";
 import { MersenneTwister } from "./mersenne-twister.js";
 import { moduleObject } from "./module-object.js";
 import { Bytes } from "../values/bytes.js";
+import { expGlibc } from "./libm-exp.js";
+import { logGlibc } from "./libm-log.js";
+import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import {
   BPF, LOG4, NV_MAGICCONST, RECIP_BPF, SG_MAGICCONST, TWOPI,
   betavariate, gammavariate, normalvariate, paretovariate, vonmisesvariate, weibullvariate,
@@ -98,18 +101,23 @@ export class Random {
     return this.gen.nextFloat();
   }
 
+  /** k > 0 random bits as an int (what getrandbits and randbelow draw). */
+  protected randomBits(k: number): bigint {
+    return this.gen.bits(k);
+  }
+
   getrandbits(k: unknown): bigint {
     const n = Number(rangeInt(k, "arg 1"));
     if (n < 0) throw new ValueError("number of bits must be non-negative");
-    return n === 0 ? 0n : this.gen.bits(n);
+    return n === 0 ? 0n : this.randomBits(n);
   }
 
   /** A uniform int in [0, n), by rejection on n.bit_length() random bits. */
   private randbelow(n: bigint): bigint {
     if (n === 0n) return 0n;
     const k = bitLength(n);
-    let r = this.gen.bits(k);
-    while (r >= n) r = this.gen.bits(k);
+    let r = this.randomBits(k);
+    while (r >= n) r = this.randomBits(k);
     return r;
   }
 
@@ -197,7 +205,7 @@ export class Random {
     if (!(0 <= k && k <= n)) throw new ValueError("Sample larger than population or is negative");
     const result: unknown[] = new Array(k).fill(null);
     let setsize = 21;
-    if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+    if (k > 5) setsize += 4 ** Math.ceil(logGlibc(k * 3) / logGlibc(4));
     if (n <= setsize) {
       const pool = Array.from(iterable(population));
       for (let i = 0; i < k; i++) {
@@ -275,9 +283,9 @@ export class Random {
     this.gaussNext = null;
     if (z === null) {
       const x2pi = this.random() * 2 * Math.PI;
-      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - this.random()));
-      z = Math.cos(x2pi) * g2rad;
-      this.gaussNext = Math.sin(x2pi) * g2rad;
+      const g2rad = Math.sqrt(-2.0 * logGlibc(1.0 - this.random()));
+      z = cosGlibc(x2pi) * g2rad;
+      this.gaussNext = sinGlibc(x2pi) * g2rad;
     }
     return asFloat(mu) + z * asFloat(sigma);
   }
@@ -287,7 +295,7 @@ export class Random {
   }
 
   lognormvariate(mu: unknown, sigma: unknown): number {
-    return Math.exp(normalvariate(this, asFloat(mu), asFloat(sigma)));
+    return expGlibc(normalvariate(this, asFloat(mu), asFloat(sigma)));
   }
 
   vonmisesvariate(mu: unknown, kappa: unknown): number {
@@ -321,7 +329,7 @@ export class Random {
   }
 
   expovariate(lambd: unknown): number {
-    return -Math.log(1.0 - this.random()) / asFloat(lambd);
+    return -logGlibc(1.0 - this.random()) / asFloat(lambd);
   }
 
   getstate(): Tuple {
@@ -355,6 +363,48 @@ function versionOneSeed(a: string | Uint8Array): bigint {
 // program which never draws a number should not pay.
 let shared: Random | null = null;
 
+/** os.urandom(n) as an int, big-endian (int.from_bytes's default order). */
+function urandomInt(count: number): bigint {
+  const { randomBytes } = nodeModule("node:crypto");
+  const bytes = randomBytes(count) as Uint8Array;
+  let x = 0n;
+  for (const byte of bytes) x = (x << 8n) | BigInt(byte);
+  return x;
+}
+
+/** `random.SystemRandom`: Random's methods drawing from the OS's entropy source, without state. */
+export class SystemRandom extends Random {
+  static override readonly __module__ = "random";
+
+  override random(): number {
+    return Number(urandomInt(7) >> 3n) * RECIP_BPF;
+  }
+
+  protected override randomBits(k: number): bigint {
+    const count = Math.ceil(k / 8);
+    return urandomInt(count) >> BigInt(count * 8 - k);
+  }
+
+  override randbytes(n: unknown): Bytes {
+    const count = Number(rangeInt(n, "arg 1"));
+    if (count < 0) throw new ValueError("negative argument not allowed");
+    const { randomBytes } = nodeModule("node:crypto");
+    return Bytes.fromArray(randomBytes(count) as Uint8Array);
+  }
+
+  override seed(..._args: unknown[]): null {
+    return null;
+  }
+
+  override getstate(): Tuple {
+    throw new NotImplementedError("System entropy source does not have state.");
+  }
+
+  override setstate(_state: unknown): null {
+    throw new NotImplementedError("System entropy source does not have state.");
+  }
+}
+
 /** The hidden instance behind the module's functions (`random.gauss`). */
 export function sharedRandom(): Random {
   shared ??= new Random();
@@ -373,6 +423,7 @@ function bound<K extends keyof Random>(name: K): Random[K] {
 /** The `random` module: functions bound to one hidden, entropy-seeded Random instance. */
 export const randomModule = moduleObject("random", {
   Random: pyClass(Random),
+  SystemRandom: pyClass(SystemRandom),
   seed: bound("seed"),
   random: bound("random"),
   getrandbits: bound("getrandbits"),

@@ -11,10 +11,44 @@ import { Dict } from "../values/dict.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export const DEFAULT = new (class Sentinel {
+/** A unique, named object (`sentinel.name`). */
+class SentinelObject {
   static readonly pythonName = "_SentinelObject";
+  static readonly __module__ = "unittest.mock";
+  constructor(readonly name: string) {}
   __repr__(): string {
-    return "sentinel.DEFAULT";
+    return `sentinel.${this.name}`;
+  }
+}
+
+const sentinels = new Map<string, SentinelObject>();
+
+/** `sentinel`: each attribute name gives its one SentinelObject (any: `sentinel.name` in emitted code). */
+export const sentinel: any = new (class Sentinel {
+  static readonly pythonName = "_Sentinel";
+  static readonly __module__ = "unittest.mock";
+  __getattr__(name: string): SentinelObject {
+    if (name === "__bases__" || name === "then") throw new AttributeError(name);
+    let object = sentinels.get(name);
+    if (object === undefined) sentinels.set(name, (object = new SentinelObject(name)));
+    return object;
+  }
+})();
+
+export const DEFAULT: SentinelObject = sentinel.__getattr__("DEFAULT");
+
+/** `ANY`: equal to everything. */
+export const ANY = new (class Any {
+  static readonly pythonName = "_ANY";
+  static readonly __module__ = "unittest.mock";
+  __eq__(_other: unknown): boolean {
+    return true;
+  }
+  __ne__(_other: unknown): boolean {
+    return false;
+  }
+  __repr__(): string {
+    return "<ANY>";
   }
 })();
 

@@ -11,6 +11,7 @@ import { assertLogs, assertNoLogs, assertRaises, assertRaisesRegex, assertWarns,
 import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./unittest-loader.js";
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
+import { ANY, sentinel } from "./unittest-mock-call.js";
 import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagicMockType, NonCallableMockType } from "./unittest-mock.js";
 import { patch } from "./unittest-patch.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
@@ -26,6 +27,8 @@ export const mockModule = moduleObject("unittest.mock", {
   patch,
   call,
   DEFAULT,
+  ANY,
+  sentinel,
   create_autospec: createAutospec,
   AsyncMock: AsyncMockType,
   mock_open: mockOpen,

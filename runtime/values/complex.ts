@@ -5,7 +5,8 @@
 import { cosGlibc, sinGlibc } from "../modules/libm-sin.js";
 import { hypotExact } from "../modules/libm-hypot.js";
 import { atan2Exact } from "../modules/libm-atan.js";
-import { expGlibc, logAccurate, powGlibc } from "../modules/libm-exp.js";
+import { expGlibc, powGlibc } from "../modules/libm-exp.js";
+import { logGlibc } from "../modules/libm-log.js";
 import { defineType } from "./builtin-type.js";
 import { OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
@@ -189,18 +190,15 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
     let phase = at * b.re;
     if (b.im !== 0) {
       len /= expGlibc(at * b.im);
-      phase += b.im * (vabs > 0 && vabs < Infinity ? logAccurate(vabs) : Math.log(vabs));
+      phase += b.im * logGlibc(vabs);
     }
+    // C's cos and sin of an infinity set errno to EDOM, which CPython reports as this error.
+    if (phase === Infinity || phase === -Infinity) domainError = true;
     r = new PyComplex(len * cosGlibc(phase), len * sinGlibc(phase));
   }
   if (domainError) throw new ZeroDivisionError("0.0 to a negative or complex power");
-  if (!Number.isFinite(r.re) || !Number.isFinite(r.im)) {
-    // CPython's ERANGE: an overflow from finite operands.
-    const finiteInputs = [a.re, a.im, b.re, b.im].every(Number.isFinite);
-    if (finiteInputs && (Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity)) {
-      throw new OverflowError("complex exponentiation");
-    }
-  }
+  // CPython's _Py_ADJUST_ERANGE2: an infinite part is an overflow, whatever the operands.
+  if (Math.abs(r.re) === Infinity || Math.abs(r.im) === Infinity) throw new OverflowError("complex exponentiation");
   return r;
 }
 
