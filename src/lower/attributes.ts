@@ -110,7 +110,7 @@ export function attributeRead(cx: LowerContext, e: py.Attribute, object: ir.Expr
   return { k: "call", callee: cx.rt("readAttribute"), args: [object, { k: "str", value: name }], loc };
 }
 
-function surelyHas(cx: LowerContext, value: py.Expr, name: string, cls: py.ClassDef | null): boolean {
+export function surelyHas(cx: LowerContext, value: py.Expr, name: string, cls: py.ClassDef | null): boolean {
   if (value._type !== "Name") return false;
   if (cls && value.id === cx.fn.selfName) {
     return (cx.fn.classMethod ? classMemberNames(cx, cls) : instanceAttributeNames(cx, cls)).has(name);
