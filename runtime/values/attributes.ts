@@ -95,6 +95,11 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (builtin !== undefined) return builtin;
       if (!Object.hasOwn(obj, "__pytype__")) return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
+    // `B.__base__`: the first base (object's is None)
+    if (isClass(obj) && name === "__base__" && !Object.hasOwn(obj, "__base__")) {
+      const bases = getattrImpl(obj, "__bases__") as Tuple;
+      return bases.items.length > 0 ? bases.items[0] : null;
+    }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
     // `C.mro()`: the MRO as a list (a metaclass's own `mro` is found below first)
     if (isClass(obj) && name === "mro" && !("mro" in obj)) return builtinMethod((...of: unknown[]) => classChain(of.length === 1 && isClass(of[0]) ? of[0] : obj), "mro", obj);
