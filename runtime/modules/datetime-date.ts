@@ -13,6 +13,7 @@ import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
 import { nowMillis, struct_time } from "./time.js";
 import { US_PER_DAY, floorDivMod, roundHalfEven, timedelta } from "./timedelta.js";
 import { Ordered } from "./ordered.js";
+import { constructChecked, ENUM_CALL } from "../lang/functions.js";
 
 export const MINYEAR = 1;
 export const MAXYEAR = 9999;
@@ -91,6 +92,9 @@ export class date extends Ordered {
 
   /** A value of this class (a user subclass too) for calendar fields. */
   protected static make(this: new (...a: unknown[]) => date, y: number, m: number, d: number): date {
+    // (a subclass is called as Python calls it: an enumeration's `EnumType.__call__` takes one
+    // value, so `Weekend.SAT + timedelta(1)` on `class Weekend(date, Enum)` is a TypeError)
+    if (this !== date && (this as { [ENUM_CALL]?: unknown })[ENUM_CALL] !== undefined) return constructChecked(this, [BigInt(y), BigInt(m), BigInt(d)]) as date;
     return new this(BigInt(y), BigInt(m), BigInt(d));
   }
 

@@ -4,7 +4,7 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
+import { isPythonMember, methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
@@ -20,7 +20,7 @@ import { classInitOf } from "../lang/mro.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
-import { AttributeError } from "./exceptions.js";
+import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -95,6 +95,11 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (builtin !== undefined) return builtin;
       if (!Object.hasOwn(obj, "__pytype__")) return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }
+    // `B.__base__`: the first base (object's is None)
+    if (isClass(obj) && name === "__base__" && !Object.hasOwn(obj, "__base__")) {
+      const bases = getattrImpl(obj, "__bases__") as Tuple;
+      return bases.items.length > 0 ? bases.items[0] : null;
+    }
     if (isClass(obj) && name === "__subclasses__") return () => subclassesOf(obj);
     // `C.mro()`: the MRO as a list (a metaclass's own `mro` is found below first)
     if (isClass(obj) && name === "mro" && !("mro" in obj)) return builtinMethod((...of: unknown[]) => classChain(of.length === 1 && isClass(of[0]) ? of[0] : obj), "mro", obj);
@@ -113,7 +118,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     const target = obj as Record<string, unknown>;
     const key = attrKey(obj, name);
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : key in target;
+    // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key));
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {

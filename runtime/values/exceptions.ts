@@ -31,11 +31,10 @@ export class BaseException extends Error {
   }
 
   constructor(...args: unknown[]) {
-    super(args.length === 1 ? safeText(args[0]) : args.length === 0 ? "" : args.map(safeText).join(", "));
+    // (JS's `message` and `name` come from the prototype's accessors below: no own property a
+    // Python lookup could take for an attribute)
+    super();
     this.args = Tuple.of(...args);
-    // The class name as Python shows it (`ValueError`, or a user subclass's name).
-    const target = new.target as typeof BaseException;
-    this.name = Object.hasOwn(target, "pythonName") && target.pythonName ? target.pythonName : target.name;
   }
 
   /** The name Python prints, where the JS class name differs (PyTypeError -> TypeError). */
@@ -56,6 +55,51 @@ export class BaseException extends Error {
     this.__traceback__ = tb;
     return this;
   }
+}
+
+/**
+ * JS's `message` and `name` of every Python exception, for JS's consumers (a stack's first
+ * line, `String(e)`): the arguments' text and the class name Python shows. Neither is a Python
+ * attribute: a store (`self.message = m`, AttributeError's `name`) makes an own property,
+ * which Python sees.
+ */
+function ownOnStore(key: string): (this: object, value: unknown) => void {
+  return function (this: object, value: unknown): void {
+    Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+}
+Object.defineProperty(BaseException.prototype, "message", {
+  get(this: BaseException): string {
+    const args = this.args?.items ?? [];
+    return args.length === 1 ? safeText(args[0]) : args.map(safeText).join(", ");
+  },
+  set: ownOnStore("message"),
+  configurable: true,
+});
+Object.defineProperty(BaseException.prototype, "name", {
+  get(this: BaseException): string {
+    // The class name as Python shows it (`ValueError`, or a user subclass's name).
+    const target = this.constructor as typeof BaseException;
+    return Object.hasOwn(target, "pythonName") && target.pythonName ? target.pythonName : target.name;
+  },
+  set: ownOnStore("name"),
+  configurable: true,
+});
+
+/**
+ * Is `key` of exception `e` JS's own member (`message`, `name`, the captured `stack`) rather
+ * than a Python attribute? Python sees only what the instance holds or a class of the program
+ * defines (a `@property` named `message`).
+ */
+export function isJsErrorMember(e: BaseException, key: string): boolean {
+  if (key !== "message" && key !== "name" && key !== "stack") return false;
+  const own = Object.getOwnPropertyDescriptor(e, key);
+  // (V8's captured stack is an own string of "    at ..." lines; a program's value is anything else)
+  if (own !== undefined) return key === "stack" && typeof own.value === "string" && own.value.includes("\n    at ");
+  for (let p = Object.getPrototypeOf(e) as object | null; p !== null && p !== BaseException.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, key)) return false;
+  }
+  return true;
 }
 
 /** A short text for JS's own `message` (Python's str() lives in repr.ts). */

@@ -135,7 +135,8 @@ function fromPythonIterator(it: PyIterProtocol): Iterator<any> {
 export function jsIterator(x: unknown): Iterator<any> {
   if (typeof x === "string") return x[Symbol.iterator]();
   // bytes iterate as ints (bigint), not as the JS numbers Uint8Array yields.
-  if (x instanceof Uint8Array) return byteValues(x);
+  // (a memoryview iterates its items of its format, or refuses: its own iterator)
+  if (x instanceof Uint8Array) return (x as { [Symbol.iterator]: unknown })[Symbol.iterator] === Uint8Array.prototype[Symbol.iterator] ? byteValues(x) : x[Symbol.iterator]();
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
     const obj = x as PyIterProtocol & Partial<Iterable<unknown>>;
     if (typeof obj.__iter__ === "function") {

@@ -1,4 +1,4 @@
-// Python's memoryview over bytes and bytearray (one dimension): a Uint8Array viewing the same
+// Python's memoryview over bytes and bytearray (one dimension, or several after a cast with a shape): a Uint8Array viewing the same
 // memory as the object it was made from, so writes go through to a bytearray and every runtime
 // function taking bytes-like data (b"".join, bytes(), bytearray(), hashlib, file writes) takes
 // it as its bytes. Python-level operations (len, indexing, slicing, iteration, tolist, ==) read
@@ -14,6 +14,7 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { NotImplemented } from "./singletons.js";
 import { asIndex, Slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
+import { splitKw } from "./kwargs.js";
 import { typeName } from "./typename.js";
 import { identity, pyHash } from "./hashing.js";
 
@@ -41,10 +42,15 @@ export class MemoryView extends Uint8Array {
   declare private count: number;
   declare private isReadonly: boolean;
   declare private released: boolean;
+  /** A view of several dimensions (`cast("B", shape=[2, 3])`): its shape, its strides in bytes and the byte offset of its first item; null for one dimension. */
+  declare private dims: number[] | null;
+  declare private ndStrides: number[];
+  declare private ndBase: number;
 
   static of(x: unknown): MemoryView {
     if (x instanceof MemoryView) {
       x.check();
+      if (x.dims !== null) return MemoryView.ndView(x.source, x, x.fmt, x.size, x.dims, x.ndStrides, x.ndBase, x.isReadonly);
       return MemoryView.view(x.source, x, x.fmt, x.size, x.step, x.count, x.isReadonly);
     }
     if (!(x instanceof Uint8Array)) throw new PyTypeError(`memoryview: a bytes-like object is required, not '${typeName(x)}'`);
@@ -68,7 +74,29 @@ export class MemoryView extends Uint8Array {
     mv.count = count;
     mv.isReadonly = readonly;
     mv.released = false;
+    mv.dims = null;
     return mv;
+  }
+
+  /** A view of several dimensions over all of `bytes` (item 0 at byte `base`, `strides` bytes apart per dimension). */
+  private static ndView(source: unknown, bytes: Uint8Array, fmt: string, size: number, dims: number[], strides: number[], base: number, readonly: boolean): MemoryView {
+    const mv = MemoryView.view(source, bytes, fmt, size, 1, bytes.length / size, readonly);
+    mv.dims = dims;
+    mv.ndStrides = strides;
+    mv.ndBase = base;
+    mv.count = dims.reduce((a, b) => a * b, 1);
+    return mv;
+  }
+
+  /** C-order strides of `dims` items of `size` bytes. */
+  private static cStrides(dims: number[], size: number): number[] {
+    const strides = new Array<number>(dims.length);
+    let stride = size;
+    for (let k = dims.length - 1; k >= 0; k--) {
+      strides[k] = stride;
+      stride *= dims[k]!;
+    }
+    return strides;
   }
 
   private check(): void {
@@ -77,6 +105,15 @@ export class MemoryView extends Uint8Array {
 
   /** Byte offset (in this Uint8Array) of item i. */
   private offset(i: number): number {
+    if (this.dims !== null) {
+      // (item i in C order: its index in each dimension, last dimension fastest)
+      let at = this.ndBase;
+      for (let k = this.dims.length - 1; k >= 0; k--) {
+        at += (i % this.dims[k]!) * this.ndStrides[k]!;
+        i = Math.floor(i / this.dims[k]!);
+      }
+      return at;
+    }
     return this.step > 0 ? i * this.step * this.size : (this.count - 1 - i) * -this.step * this.size;
   }
 
@@ -145,18 +182,44 @@ export class MemoryView extends Uint8Array {
 
   __len__(): bigint {
     this.check();
-    return BigInt(this.count);
+    return BigInt(this.dims !== null ? this.dims[0]! : this.count);
+  }
+
+  /** The flat C-order number of the item a tuple key names (`m[1, 2]`). */
+  private tupleIndex(key: Tuple): number {
+    const dims = this.dims ?? [this.count];
+    const items = key.items;
+    if (items.some((k) => asIndex(k) === undefined)) throw new PyTypeError("memoryview: invalid slice key");
+    if (items.length < dims.length) throw new NotImplementedError("sub-views are not implemented");
+    if (items.length > dims.length) throw new PyTypeError(`cannot index ${dims.length}-dimension view with ${items.length}-element tuple`);
+    let flat = 0;
+    items.forEach((k, d) => {
+      const i = asIndex(k)!;
+      const n = i < 0n ? i + BigInt(dims[d]!) : i;
+      if (n < 0n || n >= BigInt(dims[d]!)) throw new IndexError(`index out of bounds on dimension ${d + 1}`);
+      flat = flat * dims[d]! + Number(n);
+    });
+    return flat;
   }
 
   __getitem__(key: unknown): any {
     this.check();
+    if (key instanceof Tuple) return this.read(this.tupleIndex(key));
+    if (this.dims !== null) {
+      if (!(key instanceof Slice)) throw new NotImplementedError("multi-dimensional sub-views are not implemented");
+      // (slicing takes rows of the first dimension)
+      const [start, , step] = key.resolve(this.dims[0]!);
+      const length = sliceLength(key, this.dims[0]!);
+      const dims = [length, ...this.dims.slice(1)];
+      const strides = [this.ndStrides[0]! * step, ...this.ndStrides.slice(1)];
+      return MemoryView.ndView(this.source, this, this.fmt, this.size, dims, strides, this.ndBase + (length === 0 ? 0 : start * this.ndStrides[0]!), this.isReadonly);
+    }
     if (key instanceof Slice) {
       const [start, stop, step] = key.resolve(this.count);
       const length = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
       const from = length === 0 ? this : this.subarrayAt(start);
       return MemoryView.view(this.source, from, this.fmt, this.size, this.step * step, length, this.isReadonly);
     }
-    if (key instanceof Tuple) throw new NotImplementedError("multi-dimensional sub-views are not implemented");
     if (asIndex(key) === undefined) throw new PyTypeError("memoryview: invalid slice key");
     return this.read(this.index(key));
   }
@@ -180,7 +243,9 @@ export class MemoryView extends Uint8Array {
       if (src !== value) src.releaseQuietly();
       return null;
     }
-    this.write(this.index(key), value);
+    if (key instanceof Tuple) this.write(this.tupleIndex(key), value);
+    else if (this.dims !== null) throw new NotImplementedError("sub-views are not implemented");
+    else this.write(this.index(key), value);
     return null;
   }
 
@@ -198,6 +263,7 @@ export class MemoryView extends Uint8Array {
 
   override [Symbol.iterator](): IterableIterator<number> {
     this.check();
+    if (this.dims !== null) throw new NotImplementedError("multi-dimensional sub-views are not implemented");
     return (this.items() as unknown as number[])[Symbol.iterator]();
   }
 
@@ -219,7 +285,17 @@ export class MemoryView extends Uint8Array {
 
   tolist(): unknown[] {
     this.check();
-    return this.items();
+    const items = this.items();
+    if (this.dims === null) return items;
+    // (nested lists, the last dimension innermost)
+    let nested: unknown[] = items;
+    for (let k = this.dims.length - 1; k > 0; k--) {
+      const width = this.dims[k]!;
+      const rows: unknown[] = [];
+      for (let i = 0; i < nested.length; i += width) rows.push(nested.slice(i, i + width));
+      nested = rows;
+    }
+    return nested;
   }
 
   hex(sep?: unknown, bytesPerSep?: unknown): string {
@@ -229,26 +305,38 @@ export class MemoryView extends Uint8Array {
 
   toreadonly(): MemoryView {
     this.check();
+    if (this.dims !== null) return MemoryView.ndView(this.source, this, this.fmt, this.size, this.dims, this.ndStrides, this.ndBase, true);
     return MemoryView.view(this.source, this, this.fmt, this.size, this.step, this.count, true);
   }
 
-  cast(format: unknown, shape?: unknown): MemoryView {
+  cast(...args: unknown[]): MemoryView {
+    // (`cast("B", shape=[2, 3])`: the arguments by position or keyword)
+    const [positional, keywords] = splitKw(args);
+    for (const name of Object.keys(keywords)) if (name !== "format" && name !== "shape") throw new PyTypeError(`cast() got an unexpected keyword argument '${name}'`);
+    const format = positional.length > 0 ? positional[0] : keywords.format;
+    const shape = positional.length > 1 ? positional[1] : keywords.shape;
     this.check();
     if (typeof format !== "string") throw new PyTypeError(`cast() argument 'format' must be str, not ${typeName(format)}`);
     const fmt = format.startsWith("@") ? format.slice(1) : format;
     const size = ITEM_SIZE[fmt];
     if (size === undefined) throw new ValueError("memoryview: destination format must be a native single character format prefixed with an optional '@'");
-    if (this.step !== 1 && this.count > 1) throw new PyTypeError("memoryview: casts are restricted to C-contiguous views");
+    if (!this.c_contiguous) throw new PyTypeError("memoryview: casts are restricted to C-contiguous views");
     if (!isByteFormat(fmt) && !isByteFormat(this.fmt)) throw new PyTypeError("memoryview: cannot cast between two non-byte formats");
     const nbytes = this.count * this.size;
+    // (the bytes of a C-contiguous view of several dimensions start at its first item)
+    const bytes = this.dims === null ? this : new Uint8Array(this.buffer, this.byteOffset + this.ndBase, nbytes);
     if (shape !== undefined && shape !== null) {
       const dims = shape instanceof Tuple ? shape.items : Array.isArray(shape) ? shape : null;
       if (dims === null) throw new PyTypeError("shape must be a list or a tuple");
-      if (dims.length !== 1) throw new NotImplementedError("memoryview: multi-dimensional casts are not implemented");
-      if (BigInt(nbytes) !== toBigInt(dims[0]) * BigInt(size)) throw new PyTypeError("memoryview: product(shape) * itemsize != buffer size");
+      if (this.dims !== null && dims.length !== 1) throw new PyTypeError("memoryview: cast must be 1D -> ND or ND -> 1D");
+      if (BigInt(nbytes) !== dims.reduce((a: bigint, d) => a * toBigInt(d), 1n) * BigInt(size)) throw new PyTypeError("memoryview: product(shape) * itemsize != buffer size");
+      if (dims.length > 1) {
+        const sizes = dims.map((d) => Number(toBigInt(d)));
+        return MemoryView.ndView(this.source, new Uint8Array(bytes.buffer, bytes.byteOffset, nbytes), fmt, size, sizes, MemoryView.cStrides(sizes, size), 0, this.isReadonly);
+      }
     }
     if (nbytes % size !== 0) throw new PyTypeError("memoryview: length is not a multiple of itemsize");
-    return MemoryView.view(this.source, this, fmt, size, 1, nbytes / size, this.isReadonly);
+    return MemoryView.view(this.source, bytes, fmt, size, 1, nbytes / size, this.isReadonly);
   }
 
   release(): null {
@@ -319,15 +407,15 @@ export class MemoryView extends Uint8Array {
   }
   get ndim(): bigint {
     this.check();
-    return 1n;
+    return BigInt(this.dims?.length ?? 1);
   }
   get shape(): Tuple {
     this.check();
-    return Tuple.from([BigInt(this.count)]);
+    return Tuple.from((this.dims ?? [this.count]).map(BigInt));
   }
   get strides(): Tuple {
     this.check();
-    return Tuple.from([BigInt(this.step * this.size)]);
+    return Tuple.from((this.dims !== null ? this.ndStrides : [this.step * this.size]).map(BigInt));
   }
   get suboffsets(): Tuple {
     this.check();
@@ -335,6 +423,7 @@ export class MemoryView extends Uint8Array {
   }
   get c_contiguous(): boolean {
     this.check();
+    if (this.dims !== null) return this.count === 0 || MemoryView.cStrides(this.dims, this.size).every((s, k) => s === this.ndStrides[k] || this.dims![k] === 1);
     return this.step === 1 || this.count <= 1;
   }
   get f_contiguous(): boolean {
@@ -343,6 +432,12 @@ export class MemoryView extends Uint8Array {
   get contiguous(): boolean {
     return this.c_contiguous;
   }
+}
+
+/** How many items `slice` takes of `n`. */
+function sliceLength(slice: Slice, n: number): number {
+  const [start, stop, step] = slice.resolve(n);
+  return step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
 }
 
 function sameItems(xs: unknown[], ys: unknown[]): boolean {

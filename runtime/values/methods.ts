@@ -76,6 +76,29 @@ export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) =
   return undefined;
 }
 
+/** Own fields the runtime keeps on built-in values (a Dict's `table`, a set's `keys`), filled on first need. */
+let runtimeFields: Set<string> | undefined;
+
+function isRuntimeField(obj: object, key: string): boolean {
+  // (an array's or a byte string's `length` and element indexes are no attributes)
+  if ((Array.isArray(obj) || ArrayBuffer.isView(obj)) && (key === "length" || /^\d+$/.test(key))) return true;
+  runtimeFields ??= new Set([new Dict(), new PySet(), new FrozenSet(), Tuple.of()].flatMap((v) => Object.getOwnPropertyNames(v)));
+  return runtimeFields.has(key);
+}
+
+/**
+ * Does Python see attribute `key` on built-in value `obj`? Only where a subclass defines it
+ * or the instance holds it: JS's own members of the runtime's classes (`[].push`, a Dict's
+ * `table`) are no Python attributes (`'list' object has no attribute 'push'`).
+ */
+export function isPythonMember(obj: object, key: string): boolean {
+  if (Object.hasOwn(obj, key)) return !isRuntimeField(obj, key);
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null && !BUILTIN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, key)) return true;
+  }
+  return false;
+}
+
 /** Class and static methods of the built-in types, which instances reach too (`{}.fromkeys(xs)`). */
 const TYPE_LEVEL_METHODS = new Set(["fromkeys", "fromhex", "from_bytes", "maketrans"]);
 
@@ -153,7 +176,7 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
     const dunder = typeDunder(typeOf(obj), pyName);
     if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
-    if (typeof obj !== "object" || obj === null || typeof (obj as Record<string, unknown>)[name] !== "function") {
+    if (typeof obj !== "object" || obj === null || !isPythonMember(obj, name) || typeof (obj as Record<string, unknown>)[name] !== "function") {
       throw missingAttribute(obj, pyName);
     }
   }

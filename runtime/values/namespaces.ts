@@ -4,7 +4,9 @@
 import { Dict } from "./dict.js";
 import { AbstractSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
-import { PyTypeError } from "./exceptions.js";
+import { BaseException, PyTypeError } from "./exceptions.js";
+
+const EXCEPTION_FIELDS = new Set(["args", "__cause__", "__context__", "__suppress_context__"]);
 import { repr } from "./repr.js";
 import { className, isClass } from "./typename.js";
 import { classInitOf } from "../lang/mro.js";
@@ -43,6 +45,8 @@ function internalKeys(owner: object): ((key: string) => boolean) | null {
     return (key) => fields.has(key);
   }
   if (owner instanceof Tuple) return (key) => key === "items";
+  // (an exception's `args` and `__cause__`... are its type's descriptors, not in its `__dict__`)
+  if (owner instanceof BaseException) return (key) => EXCEPTION_FIELDS.has(key);
   return null;
 }
 

@@ -1,4 +1,5 @@
-// The Python span behind each call in the emitted module, for the carets (`^^^^`, `~~~^~~~`)
+// The Python span behind each call (and each property read, whose getter may run a Python
+// `@property`) in the emitted module, for the carets (`^^^^`, `~~~^~~~`)
 // CPython's tracebacks draw under the failing expression. A JS stack frame names the
 // position of a call (its callee, or the property of a method call, or `new`); the table maps
 // those positions in the final text to the Python expression the call implements.
@@ -23,17 +24,35 @@ function isCall(node: t.Node): node is t.CallExpression | t.NewExpression {
   return t.isCallExpression(node) || t.isNewExpression(node);
 }
 
-function callsOf(root: t.Node): (t.CallExpression | t.NewExpression)[] {
-  const calls: (t.CallExpression | t.NewExpression)[] = [];
+/** A property read (`obj.name`): a getter it runs (a Python `@property`) has its frame at the name. */
+type Read = t.MemberExpression | t.OptionalMemberExpression;
+type FrameNode = t.CallExpression | t.NewExpression | Read;
+
+function isRead(node: t.Node): node is Read {
+  return (t.isMemberExpression(node) || t.isOptionalMemberExpression(node)) && !node.computed;
+}
+
+/** Members that are no reads of their own: a call's callee (the call's frame) and stores. */
+function notReads(node: t.Node, into: Set<t.Node>): void {
+  if (isCall(node) || t.isOptionalCallExpression(node)) into.add(node.callee);
+  else if (t.isAssignmentExpression(node)) into.add(node.left);
+  else if (t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator === "delete")) into.add(node.argument);
+}
+
+function callsOf(root: t.Node): FrameNode[] {
+  const calls: FrameNode[] = [];
+  const excluded = new Set<t.Node>();
   t.traverseFast(root, (node) => {
-    if (isCall(node)) calls.push(node);
+    notReads(node, excluded);
+    if (isCall(node) || (isRead(node) && !excluded.has(node))) calls.push(node);
   });
   return calls;
 }
 
 /** The offset in the printed text where V8 reports a frame that is inside this call. */
-function frameOffset(call: t.CallExpression | t.NewExpression): number | null | undefined {
+function frameOffset(call: FrameNode): number | null | undefined {
   if (t.isNewExpression(call)) return call.start;
+  if (isRead(call)) return call.property.start;
   const callee = call.callee;
   if (t.isMemberExpression(callee) && !callee.computed) return callee.property.start;
   return callee.start;
@@ -68,13 +87,15 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
   const ids = new Map<t.Node, number>();
   const parent: number[] = [];
   const open: number[] = [];
+  const excluded = new Set<t.Node>();
   const visit = (node: t.Node): void => {
     const keys = t.VISITOR_KEYS[node.type];
     if (!keys) return;
-    if (isCall(node)) {
+    notReads(node, excluded);
+    if (isCall(node) || (isRead(node) && !excluded.has(node))) {
       const loc = pythonLocOf(node);
       if (loc && loc.endLine !== undefined && loc.endCol !== undefined) {
-        const frame: t.Node = t.isNewExpression(node) ? node : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
+        const frame: t.Node = t.isNewExpression(node) ? node : isRead(node) ? node.property : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
         found.push({ loc, node: frame });
         if (!ids.has(frame)) ids.set(frame, -1);
       }

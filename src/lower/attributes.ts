@@ -102,7 +102,7 @@ export function instanceAttributeNames(cx: LowerContext, cls: py.ClassDef, depth
 export function attributeRead(cx: LowerContext, e: py.Attribute, object: ir.Expr, name: string, cls: py.ClassDef | null, loc: ir.Loc): ir.Expr {
   const member: ir.Expr = { k: "member", object, property: name, loc };
   if (surelyHas(cx, e.value, name, cls)) return member;
-  const check = (target: ir.Expr): ir.Expr => ({ k: "call", callee: cx.rt("unsetAttribute"), args: [target, { k: "str", value: name }] });
+  const check = (target: ir.Expr): ir.Expr => ({ k: "call", callee: cx.rt("unsetAttribute"), args: [target, { k: "str", value: name }], loc });
   // A name can be read twice; another expression is evaluated once, inside the helper.
   // (`?.`: reading an attribute of None raises AttributeError too.) A module class's
   // statics are typed, so a name it lacks is read by the helper too.
@@ -110,8 +110,8 @@ export function attributeRead(cx: LowerContext, e: py.Attribute, object: ir.Expr
   return { k: "call", callee: cx.rt("readAttribute"), args: [object, { k: "str", value: name }], loc };
 }
 
-function surelyHas(cx: LowerContext, value: py.Expr, name: string, cls: py.ClassDef | null): boolean {
-  if (value._type !== "Name") return false;
+export function surelyHas(cx: LowerContext, value: py.Expr, name: string, cls: py.ClassDef | null): boolean {
+  if (value._type !== "Name" || cx.deletedAttributes.has(name)) return false;
   if (cls && value.id === cx.fn.selfName) {
     return (cx.fn.classMethod ? classMemberNames(cx, cls) : instanceAttributeNames(cx, cls)).has(name);
   }

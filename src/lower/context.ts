@@ -111,6 +111,8 @@ export class LowerContext {
   attributesRead = new Set<string>();
   /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */
   attributesStoredOn = new Set<string>();
+  /** attribute names the module deletes (`del obj.name`, `delattr(obj, "name")`): no read of one is sure to find it */
+  deletedAttributes = new Set<string>();
   /** names called with `*iterable` somewhere (their defs record a signature to bind against) */
   starCalledNames = new Set<string>();
   /** Generator expressions a builtin consumes at once (`set(x for x in xs)`): their bodies may be hoisted. */

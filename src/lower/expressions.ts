@@ -16,7 +16,8 @@ import { lowerLambda } from "./functions.js";
 import { moduleLacks } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
 import { lowerSuperAttribute } from "./super.js";
-import { attributeRead } from "./attributes.js";
+import { attributeRead, surelyHas } from "./attributes.js";
+import { BUILTIN_VALUE_JS_NAMES } from "./star-names.js";
 import { lowerNamedExpr } from "./targets.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
@@ -172,6 +173,8 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
     SPECIAL_ATTRIBUTES.has(e.attr) ||
     NUMBER_ATTRIBUTES.has(e.attr) ||
     (BUILTIN_METHOD_NAMES.has(e.attr) && !isRuntimeValue(cx, e.value) && !isPlainInstanceSelf(cx, e.value)) ||
+    // (`xs.push`, `d.table`: JS's members of a built-in value are no Python attributes)
+    (BUILTIN_VALUE_JS_NAMES.has(e.attr) && !callee && !isRuntimeValue(cx, e.value) && !isPlainInstanceSelf(cx, e.value) && !surelyHas(cx, e.value, e.attr, currentClass(cx))) ||
     isBuiltinType(cx, e.value) ||
     e.value._type === "Constant" ||
     readsBoundMethod(cx, e)

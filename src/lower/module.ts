@@ -371,6 +371,11 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (attribute.attr === "__dict__") cx.readsDocstrings = cx.readsClassDicts = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
+    if (node._type === "Attribute" && (node as py.Attribute).ctx === "Del") cx.deletedAttributes.add((node as py.Attribute).attr);
+    if (node._type === "Call" && (node as py.Call).func._type === "Name" && ((node as py.Call).func as py.Name).id === "delattr") {
+      const named = (node as py.Call).args[1];
+      if (named?._type === "Constant" && named.value.kind === "str") cx.deletedAttributes.add(named.value.value);
+    }
     if (node._type === "Attribute" && (node as py.Attribute).ctx === "Store" && (node as py.Attribute).value._type === "Name") {
       cx.attributesStoredOn.add(((node as py.Attribute).value as py.Name).id);
     }

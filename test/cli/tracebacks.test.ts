@@ -41,6 +41,9 @@ const PROGRAMS: Record<string, string> = {
   module_attribute_case_hint: "import json\njson.Dumps({})\n",
   module_attribute_aliased_hint: "import asyncio as aio\naio.ensure_task(None)\n",
   module_attribute_no_hint: "import random\nrandom.zzzzzzzzzz()\n",
+  // A getter's exception: carets under the attribute read, a plain member read or not.
+  property_getter: "class T:\n    def __init__(self, c):\n        self.c = c\n    @property\n    def k(self):\n        if self.c < 0:\n            raise ValueError('cold')\n        return self.c\n    def report(self):\n        return 'K=' + str(self.k) + '!'\nt = T(-1)\nprint('n:', 1 + len(t.report()))\n",
+  property_getter_missing_attribute: "class T:\n    @property\n    def f(self):\n        return 9 / 5 + 32 + self.offset\nt = T()\nprint(t.f)\n",
   module_attribute_caught: "import itertools\ntry:\n    itertools.chainn\nexcept AttributeError as e:\n    print(e)\nitertools.permutation\n",
 };
 
