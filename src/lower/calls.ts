@@ -1,6 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
-import { enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
+import { bareClass, enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
 import { awaitImplicit, iterationCallWaits, lazyOverWaiting } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
@@ -30,7 +30,7 @@ import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator } from "./waiting-generators.js";
-import { calleeRef, guardKwMapping, guardStarArg, type CalleeRef } from "./iterable-guards.js";
+import { calleeRef, guardKwMapping, guardStarArg, guardStarValue, heldReceiverRef, type CalleeRef } from "./iterable-guards.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -38,6 +38,8 @@ const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp",
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
+  // (before any path lowers the receiver: it is then kept for the guards' messages)
+  if (e.func._type === "Attribute" && unpacksArgs(e) && calleeRef(cx, e.func) === null) heldReceiverRef(cx, e.func);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   // (lazy tools over a generator whose body waits, handed to a runtime consumer: their waiting versions)
   if (cx.threads !== null) iteratesWaitingGenerator(cx, e);
@@ -229,8 +231,11 @@ function lowerCallee(cx: LowerContext, func: py.Expr): ir.Expr {
 /** Positional arguments, then keywords as one trailing `kw({...})`. */
 export function lowerArgs(cx: LowerContext, e: { args: py.Expr[]; keywords: py.Keyword[]; func?: py.Expr }, hoisted: string | null = null): ir.Arg[] {
   // (`f(*v)` / `f(**m)`: the guards name the callee in CPython's TypeError)
-  const ref = hoisted !== null ? { k: "value" as const, value: { k: "id" as const, name: hoisted } } : unpacksArgs(e) && e.func !== undefined ? calleeRef(cx, e.func) : null;
-  const args = lowerElements(cx, e.args, (value) => guardStarArg(cx, ref, value));
+  const ref = hoisted !== null ? { k: "value" as const, value: { k: "id" as const, name: hoisted } } : unpacksArgs(e) && e.func !== undefined ? calleeRef(cx, e.func) ?? heldReceiverRef(cx, e.func) : null;
+  // (CPython names the callee only when the one positional argument is `*v`; otherwise the
+  // arguments are gathered into a list first, whose extend says `Value after * ...`)
+  const single = e.args.length === 1;
+  const args = lowerElements(cx, e.args, (value) => (single ? guardStarArg(cx, ref, value) : guardStarValue(cx, value)));
   if (e.keywords.length) args.push(keywordArg(cx, e.keywords, ref));
   return args;
 }
@@ -416,6 +421,9 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
   }
   // (calling an enumeration looks a member up: its `__init__` made the members)
   if (known.def.decorator_list.length || isEnumClassDef(cx, known.def)) return null;
+  if (bareClass(cx, known.def) && (e.args.some((a) => a._type !== "Starred") || e.keywords.some((k) => k.arg !== null))) {
+    return { error: `${known.def.name}() takes no arguments` };
+  }
   const init = constructorOf(cx, known.def);
   return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
 }
