@@ -30,6 +30,8 @@ import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator } from "./waiting-generators.js";
+import { builtinArityError } from "./builtin-arity.js";
+import { refusedByBuiltinDecorated } from "./decorated-calls.js";
 import { calleeRef, guardKwMapping, guardStarArg, guardStarValue, heldReceiverRef, type CalleeRef } from "./iterable-guards.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
@@ -70,6 +72,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
   }
+  const arityError = e.func._type === "Name" && cx.resolve(e.func.id) === null ? builtinArityError(e.func.id, e) : null;
+  if (arityError !== null) return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: arityError }, { k: "array", elements: lowerArgs(cx, e) }], loc };
   if (e.func._type === "Name" && e.keywords.length > 0 && KEYWORD_CHECKED_BUILTINS.has(e.func.id) && cx.resolve(e.func.id) === null) {
     // `pow(2, exp=5)`, `float(x="1")`: the runtime binds a builtin's keywords as CPython's parser does.
     const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
@@ -317,6 +321,8 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
+  const refused = refusedByBuiltinDecorated(cx, e, method);
+  if (refused !== null) return refused;
   if (method.decorator_list.length || f.attr === "__init__") return null;
   const key = objectKey(f.attr.startsWith("__") && !f.attr.endsWith("__") ? `_${known.def.name.replace(/^_+/, "")}${f.attr}` : f.attr);
   const fn: ir.Expr = { k: "member", object: { k: "member", object: lowerExpr(cx, f.value), property: "prototype" }, property: key };
@@ -338,6 +344,8 @@ function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (f._type !== "Attribute") return null;
   const cls = receiverClass(cx, f.value, f.attr);
   const method = cls ? methodOf(cx, cls, f.attr) : null;
+  const refused = method ? refusedByBuiltinDecorated(cx, e, method) : null;
+  if (refused !== null) return refused;
   if (!method || method.decorator_list.length || f.attr === "__init__") return null;
   const bound = bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
   if (bound === null) return null;
