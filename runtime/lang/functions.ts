@@ -12,7 +12,8 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { isClass } from "../values/typename.js";
+import { className, isClass } from "../values/typename.js";
+import { PyTypeError } from "../values/exceptions.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 
@@ -121,6 +122,45 @@ function inheritedInitInfo(cls: Function): FunctionInfo | undefined {
   inheritedInits.set(cls, found);
   return found;
 }
+/**
+ * `super().__init__(*args, **kwargs)` in a constructor (`super(...)` in JS): the arguments
+ * bound to the base's `__init__` as a call of it would bind them, so keywords reach their
+ * parameters by name (a base whose `__init__` recorded no signature gets them as they are).
+ */
+// (`any`: the emitted `super(...superInitArgs(C, [...]))` spreads it into fixed parameters)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function superInitArgs(cls: Function, args: unknown[]): any {
+  const last = args[args.length - 1];
+  if (!(last instanceof Kwargs)) return args;
+  const base = Object.getPrototypeOf(cls) as unknown;
+  const info = typeof base === "function" && base !== Function.prototype ? inheritedInitInfo(base) : undefined;
+  if (info === undefined || info.spec === null) return Object.keys(last.values).length === 0 ? args.slice(0, -1) : args;
+  const { params } = prepare(info.spec);
+  return bindToLayout(info.qualname, params, [null, ...args], duplicateOf(args)).slice(1);
+}
+
+/**
+ * A program class whose MRO defines neither `__init__` nor `__new__` (nor a constructor of a
+ * runtime base): constructing it with arguments reaches `object`'s, which refuses them.
+ */
+function takesNoArguments(cls: Function): boolean {
+  let known = bareClasses.get(cls);
+  if (known === undefined) {
+    known = true;
+    for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      const proto = (c as { prototype?: object }).prototype;
+      const own = Object.hasOwn(c, "__pytype__") || Object.hasOwn(c, "__new__") || Object.hasOwn(c, "__init__") || (proto !== undefined && Object.hasOwn(proto, "__init__"));
+      if (own || OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) {
+        known = false;
+        break;
+      }
+    }
+    bareClasses.set(cls, known);
+  }
+  return known;
+}
+const bareClasses = new WeakMap<Function, boolean>();
+
 const OWN_CONSTRUCTOR = /^class[^{]*\{[\s\S]*?\bconstructor\s*\(/;
 const inheritedInits = new WeakMap<Function, FunctionInfo | undefined>();
 
@@ -133,8 +173,11 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
   if (info === undefined || info.spec === null) {
     // `super().__call__(*args, **kwargs)` with no keywords: nothing to pass but the positionals.
     const last = args[args.length - 1];
-    if (last instanceof Kwargs && Object.keys(last.values).length === 0) return newResult(Reflect.construct(cls, args.slice(0, -1)));
-    return newResult(Reflect.construct(cls, args));
+    const emptyKeywords = last instanceof Kwargs && Object.keys(last.values).length === 0;
+    const given = emptyKeywords ? args.slice(0, -1) : args;
+    // (object's `__new__` and `__init__` both: CPython's `Plain() takes no arguments`)
+    if (given.length > 0 && takesNoArguments(cls)) throw new PyTypeError(`${className(cls)}() takes no arguments`);
+    return newResult(Reflect.construct(cls, given));
   }
   const { params, range, packed } = prepare(info.spec);
   if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length + 1 >= range[0] && args.length + 1 <= range[1]) return newResult(Reflect.construct(cls, args));

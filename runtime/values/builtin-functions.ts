@@ -164,11 +164,38 @@ export function reversed(x: unknown): PyIterator<any> {
   throw new PyTypeError(`'${typeName(x)}' object is not reversible`);
 }
 
-export function enumerate(...args: unknown[]): PyIterator<any> {
+/**
+ * `enumerate(iterable, start=0)` bound as CPython 3.11's own vectorcall binds it (not its
+ * generic parser): by the count of arguments first, then the names of the keywords.
+ */
+function enumerateArguments(args: unknown[]): [unknown, unknown] {
   const [pos, kws] = splitKw(args);
-  const start = pos.length > 1 ? pos[1] : (kws["start"] ?? 0n);
+  const names = Object.keys(kws);
+  const expect = (index: number, name: string): void => {
+    if (names[index] !== name) throw new PyTypeError(`'${names[index]}' is an invalid keyword argument for enumerate()`);
+  };
+  const total = pos.length + names.length;
+  if (total === 2) {
+    if (names.length === 1) expect(0, "start");
+    else if (names.length === 2 && names[0] === "start") expect(1, "iterable");
+    else if (names.length === 2) {
+      expect(0, "iterable");
+      expect(1, "start");
+    }
+    return [pos.length > 0 ? pos[0] : kws["iterable"], pos.length > 1 ? pos[1] : kws["start"]];
+  }
+  if (total === 1) {
+    if (names.length === 1) expect(0, "iterable");
+    return [pos.length > 0 ? pos[0] : kws["iterable"], 0n];
+  }
+  if (pos.length === 0) throw new PyTypeError("enumerate() missing required argument 'iterable'");
+  throw new PyTypeError(`enumerate() takes at most 2 arguments (${total} given)`);
+}
+
+export function enumerate(...args: unknown[]): PyIterator<any> {
+  const [iterable, start] = enumerateArguments(args);
   if (!isIntLike(start)) throw new PyTypeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
-  const it = jsIterator(pos[0]);
+  const it = jsIterator(iterable);
   return new PyIterator((function* () {
     let i = toBigInt(start);
     for (let r = it.next(); !r.done; r = it.next()) yield Tuple.of(i++, r.value);

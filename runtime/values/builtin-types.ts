@@ -245,7 +245,15 @@ export const slice_ = slice;
 class PyObject {
   static readonly pythonName = "object";
 }
-export const object = defineType((): object => new PyObject(), "object", () => true);
+export const object = defineType(
+  (...args: unknown[]): object => {
+    const [positional, keywords] = splitKw(args);
+    if (positional.length > 0 || Object.keys(keywords).length > 0) throw new PyTypeError("object() takes no arguments");
+    return new PyObject();
+  },
+  "object",
+  () => true,
+);
 function noInstances(name: string): () => never {
   return () => {
     throw new PyTypeError(`cannot create '${name}' instances`);

@@ -6,7 +6,7 @@
 // positionally; a parameter named after a gap, and the keyword-only ones, stay keywords (the
 // implementations that have such parameters read them from the Kwargs marker).
 import { PyTypeError } from "./exceptions.js";
-import { Kwargs, type KwArgs } from "./kwargs.js";
+import { Kwargs, refuseDuplicateKeyword, type KwArgs } from "./kwargs.js";
 
 /** A C-level signature: `params` may be given by position (the first `positionalOnly` only so), `kwonly` only by name. */
 interface Signature {
@@ -115,12 +115,14 @@ function bindSignature(name: string, signature: Signature, args: readonly unknow
 
 /** A built-in function's or type's call with keywords: bound, or CPython's TypeError. Other callables' args come back as they are. */
 export function bindBuiltinKeywords(name: string, args: readonly unknown[]): unknown[] {
+  refuseDuplicateKeyword(args, name);
   if (NO_KEYWORD_FUNCTIONS.has(name)) {
     const [given, named] = splitCall(args);
     if (named !== null) throw new PyTypeError(`${name}() takes no keyword arguments`);
     return given;
   }
-  const signature = FUNCTION_SIGNATURES.get(name);
+  // (enumerate binds its own keywords: CPython's messages for it are not its parser's)
+  const signature = name === "enumerate" ? undefined : FUNCTION_SIGNATURES.get(name);
   return signature === undefined ? (args as unknown[]) : bindSignature(name, signature, args);
 }
 

@@ -57,6 +57,15 @@ function isPlainRecord(x: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A built-in's call whose keywords name one parameter twice (`print(**{"sep": 1}, sep=2)`):
+ * CPython's TypeError, naming the function as `name()`.
+ */
+export function refuseDuplicateKeyword(args: readonly unknown[], name: string): void {
+  const last = args[args.length - 1];
+  if (last instanceof Kwargs && last.duplicate !== null) throw new PyTypeError(`${name}() got multiple values for keyword argument '${last.duplicate}'`);
+}
+
 /** True when `x` is the keyword marker. */
 export function isKwargs(x: unknown): x is Kwargs {
   return x instanceof Kwargs;

@@ -7,7 +7,7 @@ import { withManyArgs } from "../lang/spread-call.js";
 import { nodeProcess, writeFd } from "../core/host.js";
 import { osErrorFrom } from "../lang/os-errors.js";
 import { PyTypeError, UnicodeEncodeError } from "./exceptions.js";
-import { splitKw } from "./kwargs.js";
+import { refuseDuplicateKeyword, splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
@@ -112,6 +112,7 @@ function printAll(args: unknown[]): void {
 
 /** print()'s arguments, checked (printAll's, and threads/replay.ts's waitingPrint's). */
 export function printCall(args: unknown[]): { objects: unknown[]; sep: string; end: string; file: TextFile; flush: unknown } {
+  refuseDuplicateKeyword(args, "print");
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {
     if (!["sep", "end", "file", "flush"].includes(name)) {

@@ -1,6 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
-import { enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
+import { bareClass, enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
 import { awaitImplicit, iterationCallWaits, lazyOverWaiting } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
@@ -30,7 +30,9 @@ import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator } from "./waiting-generators.js";
-import { calleeRef, guardKwMapping, guardStarArg, type CalleeRef } from "./iterable-guards.js";
+import { builtinArityError } from "./builtin-arity.js";
+import { refusedByBuiltinDecorated } from "./decorated-calls.js";
+import { calleeRef, guardKwMapping, guardStarArg, guardStarValue, heldReceiverRef, type CalleeRef } from "./iterable-guards.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
 const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp", "DictComp", "JoinedStr"]);
@@ -38,6 +40,8 @@ const DISPLAYS = new Set(["List", "Tuple", "Set", "Dict", "ListComp", "SetComp",
 export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const loc = cx.loc(e);
   noteDynamicImport(cx, e);
+  // (before any path lowers the receiver: it is then kept for the guards' messages)
+  if (e.func._type === "Attribute" && unpacksArgs(e) && calleeRef(cx, e.func) === null) heldReceiverRef(cx, e.func);
   if (consumesAtOnce(cx, e)) cx.immediateGenexprs.add(e.args[0]!);
   // (lazy tools over a generator whose body waits, handed to a runtime consumer: their waiting versions)
   if (cx.threads !== null) iteratesWaitingGenerator(cx, e);
@@ -68,6 +72,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
   }
+  const arityError = e.func._type === "Name" && cx.resolve(e.func.id) === null ? builtinArityError(e.func.id, e) : null;
+  if (arityError !== null) return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: arityError }, { k: "array", elements: lowerArgs(cx, e) }], loc };
   if (e.func._type === "Name" && e.keywords.length > 0 && KEYWORD_CHECKED_BUILTINS.has(e.func.id) && cx.resolve(e.func.id) === null) {
     // `pow(2, exp=5)`, `float(x="1")`: the runtime binds a builtin's keywords as CPython's parser does.
     const call: ir.Expr = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
@@ -125,7 +131,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
       if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call" || e.func._type === "Constant" || DISPLAYS.has(e.func._type)) {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call" || e.func._type === "Lambda" || e.func._type === "Constant" || DISPLAYS.has(e.func._type)) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`;
       // so may what a call returns (`make()()`, `type(x)()`).
@@ -229,8 +235,11 @@ function lowerCallee(cx: LowerContext, func: py.Expr): ir.Expr {
 /** Positional arguments, then keywords as one trailing `kw({...})`. */
 export function lowerArgs(cx: LowerContext, e: { args: py.Expr[]; keywords: py.Keyword[]; func?: py.Expr }, hoisted: string | null = null): ir.Arg[] {
   // (`f(*v)` / `f(**m)`: the guards name the callee in CPython's TypeError)
-  const ref = hoisted !== null ? { k: "value" as const, value: { k: "id" as const, name: hoisted } } : unpacksArgs(e) && e.func !== undefined ? calleeRef(cx, e.func) : null;
-  const args = lowerElements(cx, e.args, (value) => guardStarArg(cx, ref, value));
+  const ref = hoisted !== null ? { k: "value" as const, value: { k: "id" as const, name: hoisted } } : unpacksArgs(e) && e.func !== undefined ? calleeRef(cx, e.func) ?? heldReceiverRef(cx, e.func) : null;
+  // (CPython names the callee only when the one positional argument is `*v`; otherwise the
+  // arguments are gathered into a list first, whose extend says `Value after * ...`)
+  const single = e.args.length === 1;
+  const args = lowerElements(cx, e.args, (value) => (single ? guardStarArg(cx, ref, value) : guardStarValue(cx, value)));
   if (e.keywords.length) args.push(keywordArg(cx, e.keywords, ref));
   return args;
 }
@@ -312,6 +321,8 @@ function lowerClassFunctionCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const plain: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, f.value), { k: "str", value: f.attr }] };
     return { k: "call", callee: cx.rt("callValue"), args: [plain, ...lowerArgs(cx, e)], loc };
   }
+  const refused = refusedByBuiltinDecorated(cx, e, method);
+  if (refused !== null) return refused;
   if (method.decorator_list.length || f.attr === "__init__") return null;
   const key = objectKey(f.attr.startsWith("__") && !f.attr.endsWith("__") ? `_${known.def.name.replace(/^_+/, "")}${f.attr}` : f.attr);
   const fn: ir.Expr = { k: "member", object: { k: "member", object: lowerExpr(cx, f.value), property: "prototype" }, property: key };
@@ -333,6 +344,8 @@ function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (f._type !== "Attribute") return null;
   const cls = receiverClass(cx, f.value, f.attr);
   const method = cls ? methodOf(cx, cls, f.attr) : null;
+  const refused = method ? refusedByBuiltinDecorated(cx, e, method) : null;
+  if (refused !== null) return refused;
   if (!method || method.decorator_list.length || f.attr === "__init__") return null;
   const bound = bindCall(cx, e, describeSignature(method.args), qualname(cx.scopeOf(method)), true);
   if (bound === null) return null;
@@ -416,6 +429,9 @@ function bindKnownCallee(cx: LowerContext, e: py.Call): BoundCall | null {
   }
   // (calling an enumeration looks a member up: its `__init__` made the members)
   if (known.def.decorator_list.length || isEnumClassDef(cx, known.def)) return null;
+  if (bareClass(cx, known.def) && (e.args.some((a) => a._type !== "Starred") || e.keywords.some((k) => k.arg !== null))) {
+    return { error: `${known.def.name}() takes no arguments` };
+  }
   const init = constructorOf(cx, known.def);
   return init ? bindCall(cx, e, describeSignature(init.args), qualname(cx.scopeOf(init)), true) : null;
 }

@@ -210,3 +210,22 @@ export function boundInClassBody(stmt: py.Stmt): string[] {
     }
   }
 }
+
+/**
+ * A module-level class whose MRO (all of it program classes) defines no `__init__` or
+ * `__new__` and has no metaclass: `object` refuses any argument (`Plain() takes no arguments`).
+ */
+export function bareClass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 8 || cls.decorator_list.length || cls.keywords.length) return false;
+  const defines = cls.body.some((st) => {
+    if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") return st.name === "__init__" || st.name === "__new__";
+    if (st._type === "Assign") return st.targets.some((t) => t._type === "Name" && (t.id === "__init__" || t.id === "__new__"));
+    return st._type !== "Expr" && st._type !== "Pass" && st._type !== "AnnAssign" && st._type !== "ClassDef";
+  });
+  if (defines) return false;
+  return cls.bases.every((b) => {
+    if (b._type === "Name" && b.id === "object" && cx.resolve("object") === null) return true;
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k === "class" && bareClass(cx, known.def, depth + 1);
+  });
+}

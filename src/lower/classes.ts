@@ -200,9 +200,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
         // caller's arguments, `__init_subclass__` with the class keywords), keywords unbound.
         // The spec names the receiver first (the class; a stand-in for a static method).
         const classSig = receiverFirst(describeSignature(stmt.args), isStatic);
-        if (acceptsKeywords(classSig) && (calledWithKeywords || stmt.name.startsWith("__"))) newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
+        // (a method taking no keywords is bound too where some call passes them: CPython refuses them)
+        if (calledWithKeywords || (acceptsKeywords(classSig) && stmt.name.startsWith("__"))) newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
       } else if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
-        if (acceptsKeywords(sig)) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+        if (calledWithKeywords || acceptsKeywords(sig)) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       }
     } else if (isMethodAlias(s, stmt)) {
       // `__radd__ = __add__`: the same function under another name, a method like the first.

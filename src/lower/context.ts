@@ -117,6 +117,8 @@ export class LowerContext {
   starCalledNames = new Set<string>();
   /** Generator expressions a builtin consumes at once (`set(x for x in xs)`): their bodies may be hoisted. */
   immediateGenexprs = new Set<py.Expr>();
+  /** Receivers of `a.b.m(*v)` kept in a temporary as they are evaluated (the temporary's name). */
+  heldReceivers = new Map<py.Expr, string>();
   /** Comprehension bodies hoisted to module level (comprehensions.ts), and how many so far. */
   hoistedFunctions: ir.Stmt[] = [];
   hoistedCount = 0;

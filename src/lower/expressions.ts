@@ -50,6 +50,14 @@ function boolCompareOp(op: py.CmpOp): boolean {
 const SPECIAL_ATTRIBUTES = new Set(["__annotations__", "__name__", "__qualname__", "__class__", "__dict__", "__doc__", "__module__", "__mro__", "__bases__", "__subclasses__", "__defaults__", "__kwdefaults__", "__closure__", "__code__", "__self__", "__func__"]);
 
 export function lowerExpr(cx: LowerContext, e: py.Expr): ir.Expr {
+  const held = cx.heldReceivers.get(e);
+  if (held !== undefined) {
+    // (a call's receiver its argument guards name: kept in a temporary as it is evaluated)
+    cx.heldReceivers.delete(e);
+    const value = lowerExpr(cx, e);
+    cx.heldReceivers.set(e, held);
+    return { k: "assign", op: "=", target: { k: "id", name: held }, value };
+  }
   if (e._type === "Attribute" && e.ctx === "Load" && attributeReplays(cx, e, false)) {
     // (a descriptor's `__get__` or a `__getattr__` that waits: getattr under replay)
     const read: ir.Expr = { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc: cx.loc(e) };

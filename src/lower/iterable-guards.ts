@@ -5,7 +5,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { lowerExpr } from "./expressions.js";
+import { declareTemp, lowerExpr } from "./expressions.js";
 import { qualname } from "./functions.js";
 import { currentClass } from "./classes.js";
 import { methodOf } from "./calls.js";
@@ -114,4 +114,22 @@ export function guardStarArg(cx: LowerContext, ref: CalleeRef, value: ir.Expr): 
 export function guardKwMapping(cx: LowerContext, ref: CalleeRef, value: ir.Expr, ast: py.Expr): ir.Expr {
   if (ast._type === "Dict" || ast._type === "DictComp") return value;
   return { k: "call", callee: cx.rt(ref?.k === "method" ? "kwMappingOf" : "kwMapping"), args: [value, ...calleeArgs(cx, ref)] };
+}
+
+/**
+ * `a.b.m(*v)`: the receiver, evaluated once where the call reads it, is kept in a temporary
+ * so that the guards can name `B.m()` in their TypeError.
+ */
+export function heldReceiverRef(cx: LowerContext, func: py.Expr): CalleeRef {
+  if (func._type !== "Attribute") return null;
+  // (`super().m(*v)`: JS's `super` is no value to keep)
+  const receiver = func.value;
+  if (receiver._type === "Call" && receiver.func._type === "Name" && receiver.func.id === "super") return null;
+  let name = cx.heldReceivers.get(func.value);
+  if (name === undefined) {
+    name = cx.temp("receiver");
+    declareTemp(cx, name);
+    cx.heldReceivers.set(func.value, name);
+  }
+  return { k: "method", object: { k: "id", name }, name: func.attr };
 }

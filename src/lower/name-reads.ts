@@ -67,7 +67,9 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("bound"), args: [value, { k: "str", value: e.id }, local], loc };
   }
   if (scope && scope !== cx.fn.scope && scope.lateFree?.has(e.id) && !cx.classBody?.bindings.has(e.id)) {
-    // A free variable its enclosing function may not have bound yet (Scope.lateFree).
+    // A free variable its enclosing function may not have bound yet (Scope.lateFree); a
+    // module's def read before it ran is a global that is not defined yet.
+    if (scope.kind === "module") return { k: "call", callee: cx.rt("bound"), args: [cx.id(e.id), { k: "str", value: e.id }, { k: "bool", value: false }], loc };
     return { k: "call", callee: cx.rt("boundFree"), args: [cx.id(e.id), { k: "str", value: e.id }], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };

@@ -4,6 +4,7 @@
 import { starNames } from "./module-names.js";
 import type * as py from "../frontend/ast.js";
 import { unboundReads } from "./definite.js";
+import { lateModuleDefs } from "./module-late.js";
 
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
 
@@ -99,7 +100,11 @@ export function analyzeScopes(module: py.Module, star: StarNames = (s) => starNa
     }
   }
   for (const [node, scope] of scopes) {
-    if (scope.kind === "module") scope.unboundReads = unboundReads((node as py.Module).body, new Set(scope.bindings.keys()), []);
+    if (scope.kind === "module") {
+      scope.unboundReads = unboundReads((node as py.Module).body, new Set(scope.bindings.keys()), []);
+      const late = lateModuleDefs((node as py.Module).body, scope, scopes, freeNames);
+      if (late.size > 0) scope.lateFree = late;
+    }
     if (scope.kind !== "function") continue;
     const def = node as py.FunctionDef | py.AsyncFunctionDef;
     const locals = new Set([...scope.bindings.keys()].filter((n) => !scope.globals.has(n) && !scope.nonlocals.has(n)));

@@ -52,8 +52,30 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
     return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
   }
-  if (f.attr === "__init__" && !(cls && isMetaclassDef(cx, cls))) return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
+  if (f.attr === "__init__" && !(cls && isMetaclassDef(cx, cls))) {
+    // (`super().__init__(*args, **kwargs)`: bound to the base's `__init__` at run time)
+    const spreads = !bound && cls !== undefined && (e.args.some((a) => a._type === "Starred") || e.keywords.some((k) => k.arg === null));
+    if (spreads) {
+      const bindArgs: ir.Expr = { k: "call", callee: cx.rt("superInitArgs"), args: [{ k: "id", name: cls.name }, { k: "array", elements: args }] };
+      return { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "as", expr: bindArgs, type: baseParameters(cx, cls) } }], loc: cx.loc(e) };
+    }
+    return { k: "call", callee: { k: "id", name: "super" }, args, loc: cx.loc(e) };
+  }
   return { k: "call", callee: { k: "member", object: { k: "id", name: "super" }, property: f.attr }, args, loc: cx.loc(e) };
+}
+
+/**
+ * The TS type of the base constructor's parameter list (what superInitArgs returns): one
+ * `any` per JS parameter of a known base's `__init__`, else any number of values.
+ */
+function baseParameters(cx: LowerContext, cls: py.ClassDef): ir.TsType {
+  const base = cls.bases[0];
+  const known = base?._type === "Name" ? cx.knownBinding(base.id) : null;
+  const init = known?.k === "class" ? constructorOf(cx, known.def) : null;
+  if (init === null) return { k: "array", element: { k: "any" } };
+  const a = init.args;
+  const count = a.posonlyargs.length + a.args.length - 1 + (a.vararg ? 1 : 0) + a.kwonlyargs.length + (a.kwarg ? 1 : 0);
+  return { k: "tuple", elements: Array.from({ length: Math.max(count, 0) }, () => ({ k: "any" }) as ir.TsType) };
 }
 
 /**
