@@ -29,7 +29,7 @@ import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
-import { iteratesWaitingGenerator } from "./waiting-generators.js";
+import { iteratesWaitingGenerator, overWaitingGenerator } from "./waiting-generators.js";
 import { calleeRef, guardKwMapping, guardStarArg, type CalleeRef } from "./iterable-guards.js";
 
 /** Expressions that make a built-in value (`{1, 2}.__len__()` asks the value's type). */
@@ -50,7 +50,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     return { k: "call", callee: cx.rt(stepping === "any" ? "waitingAny" : "waitingAll"), args: lowerArgs(cx, e), loc };
   }
   // (where a loop or consumer awaits its items: elsewhere it stays the builtin)
-  const lazy = cx.awaitedIterables.has(e) ? lazyOverWaiting(cx, e) : null;
+  // (and wherever one of its iterables is surely such a generator: `c = cycle(gen())`, then `next(c)`)
+  const lazy = cx.awaitedIterables.has(e) || overWaitingGenerator(cx, e) ? lazyOverWaiting(cx, e) : null;
   if (lazy !== null) {
     for (const a of e.args) cx.awaitedIterables.add(a);
     return { k: "call", callee: cx.rt(lazy), args: lowerArgs(cx, e), loc };
