@@ -468,6 +468,9 @@ function callsEnumeration(cx: LowerContext, func: py.Name): boolean {
   return known?.k === "class" && isEnumClassDef(cx, known.def);
 }
 
+/** Standard functions named in capitals without an underscore (os's wait-status macros). */
+const UPPERCASE_FUNCTIONS = new Set(["WIFEXITED", "WEXITSTATUS", "WIFSIGNALED", "WTERMSIG", "WIFSTOPPED", "WSTOPSIG", "WCOREDUMP", "WIFCONTINUED"]);
+
 export function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
   if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;
@@ -485,7 +488,7 @@ export function constructs(cx: LowerContext, func: py.Expr): boolean {
   if (func._type === "Attribute") {
     // `asyncio.Future()`; `self.Node(v)` / `Outer.Node(v)` for a class nested in a class.
     // (a capitalised name is a class, but not an UPPER_CASE one: `difflib.IS_LINE_JUNK(x)`)
-    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr) && !/^[A-Z0-9]+(?:_[A-Z0-9]*)+$/.test(func.attr);
+    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr) && !/^[A-Z0-9]+(?:_[A-Z0-9]*)+$/.test(func.attr) && !UPPERCASE_FUNCTIONS.has(func.attr);
     return cx.nestedClassNames.has(func.attr);
   }
   return false;
