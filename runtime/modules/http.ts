@@ -48,9 +48,9 @@ for (const cls of [NotConnected, InvalidURL, UnknownProtocol, UnknownTransferEnc
 }
 
 /** `http.client.OK`, `NOT_FOUND`, ...: HTTPStatus's members, as CPython's module copies them. */
-const STATUS_NAMES = Object.fromEntries(HTTP_STATUS.map((row) => [row[1], (HTTPStatus as unknown as Record<string, unknown>)[row[1]]]));
+const STATUS_NAMES: Record<string, HTTPStatus> = Object.fromEntries(HTTP_STATUS.map((row) => [row[1], (HTTPStatus as unknown as Record<string, HTTPStatus>)[row[1]]!]));
 
-const client = moduleObject("http.client", {
+const clientModule = moduleObject("http.client", {
   ...STATUS_NAMES,
   error: HTTPException,
   NotConnected,
@@ -74,6 +74,10 @@ const client = moduleObject("http.client", {
   HTTPS_PORT: 443n,
   responses: new Dict<bigint, string>(HTTP_STATUS.map(([code, , phrase]) => [BigInt(code), phrase] as const)),
 });
+
+/** (typed with the status names, which come from data) */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const client = clientModule as typeof clientModule & { readonly [status: string]: any };
 
 const server = moduleObject("http.server", {
   HTTPStatus,
