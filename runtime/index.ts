@@ -23,5 +23,5 @@ export { threadIterator } from "./modules/concurrent-futures.js";
 export { withWaitingKey } from "./values/sorting.js";
 export { sortWaitingKey, waitingFilter, waitingMap, waitingReduce } from "./threads/waiting-callbacks.js";
 export { replayable, replayableMethods, replayMethod, replayNew, replayWaits, waitingPrint } from "./threads/replay.js";
-export { waitingArray, waitingChain, waitingCompress, waitingIslice, waitingMerge, waitingPairwise, waitingUnpackItems, waitingYieldFrom, waitingZipLongest } from "./threads/waiting-lazy.js";
+export { waitingArray, waitingChain, waitingCompress, waitingCycle, waitingTee, waitingIslice, waitingMerge, waitingPairwise, waitingUnpackItems, waitingYieldFrom, waitingZipLongest } from "./threads/waiting-lazy.js";
 export { waitingAccumulate, waitingAll, waitingAny, waitingDropwhile, waitingEnumerate, waitingFilterfalse, waitingFilterOver, waitingGenerator, waitingGroupby, waitingMapOver, waitingStarmap, waitingTakewhile, waitingZip } from "./threads/waiting-iterators.js";

@@ -18,6 +18,7 @@ import { functionName, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import { moduleObject } from "./module-object.js";
 import { singledispatch } from "./functools-dispatch.js";
+import { replayableArgument } from "../threads/replay.js";
 import { partialmethod, singledispatchmethod } from "./functools-methods.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -241,6 +242,8 @@ export function total_ordering<C extends abstract new (...a: never[]) => unknown
 
 /** `cmp_to_key(mycmp)`: a key function whose keys order by mycmp's sign. */
 export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
+  // (a comparison that waits (threads) answers the replay frame sorting runs under)
+  mycmp = replayableArgument(mycmp);
   const sign = (a: CmpKey, b: unknown): unknown => {
     if (!(b instanceof CmpKey)) return NotImplemented;
     return callValue(mycmp, a.obj, b.obj);

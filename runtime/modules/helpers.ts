@@ -2,7 +2,7 @@
 // stdlib.ts's).
 
 export { namedTupleBase } from "./namedtuple.js";
-export { importName, moduleAttribute, moduleNotFound, submoduleNotImported } from "./module-object.js";
+export { checkedSubmodule, importName, moduleAttribute, moduleNotFound, submoduleNotImported, submodulesImported } from "./module-object.js";
 export { moduleNamespace, lookupGlobal, localsSnapshot, localNames } from "./module-namespace.js";
 export { withAnnotations } from "./functools-dispatch.js";
 export { defineModule, moduleReady, importModule, importModuleAsync, importFrom, importByName, ProgramModule, type Accessor } from "./program-modules.js";

@@ -187,6 +187,9 @@ function kwOf(values: Record<string, unknown>): Kwargs {
 
 /** `http.HTTPStatus`: the status codes, with phrase and description. */
 export class HTTPStatus extends IntEnum {
+  /** the members (`HTTPStatus.OK`), made from the data below */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  static [member: string]: any;
   static readonly __module__ = "http";
   static {
     for (const [code, name] of HTTP_STATUS) (this as unknown as Record<string, bigint>)[name] = BigInt(code);

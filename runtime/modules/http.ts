@@ -11,7 +11,58 @@ import { HTTPServerClass, ThreadingHTTPServerClass } from "./socketserver.js";
 import { HTTPResponse } from "./urllib.js";
 import { Dict } from "../values/dict.js";
 
-const client = moduleObject("http.client", {
+/** http.client's other exceptions, in CPython's hierarchy. */
+class NotConnected extends HTTPException {}
+class InvalidURL extends HTTPException {}
+class UnknownProtocol extends HTTPException {}
+class UnknownTransferEncoding extends HTTPException {}
+class UnimplementedFileMode extends HTTPException {}
+class ImproperConnectionState extends HTTPException {}
+class CannotSendRequest extends ImproperConnectionState {}
+class CannotSendHeader extends ImproperConnectionState {}
+/** `IncompleteRead(partial, expected=None)`: its str is its repr. */
+class IncompleteRead extends HTTPException {
+  readonly partial: Uint8Array;
+  readonly expected: unknown;
+  constructor(partial: Uint8Array, expected: unknown = null) {
+    super(partial);
+    this.partial = partial;
+    this.expected = expected;
+  }
+  __repr__(): string {
+    const more = this.expected === null ? "" : `, ${String(this.expected)} more expected`;
+    return `IncompleteRead(${this.partial.length} bytes read${more})`;
+  }
+  __str__(): string {
+    return this.__repr__();
+  }
+}
+/** `LineTooLong(line_type)`: a header or status line past CPython's 65536 bytes. */
+class LineTooLong extends HTTPException {
+  constructor(lineType: unknown) {
+    super(`got more than 65536 bytes when reading ${String(lineType)}`);
+  }
+}
+for (const cls of [NotConnected, InvalidURL, UnknownProtocol, UnknownTransferEncoding, UnimplementedFileMode, ImproperConnectionState, CannotSendRequest, CannotSendHeader, IncompleteRead, LineTooLong]) {
+  Object.defineProperty(cls, "__module__", { value: "http.client" });
+}
+
+/** `http.client.OK`, `NOT_FOUND`, ...: HTTPStatus's members, as CPython's module copies them. */
+const STATUS_NAMES: Record<string, HTTPStatus> = Object.fromEntries(HTTP_STATUS.map((row) => [row[1], (HTTPStatus as unknown as Record<string, HTTPStatus>)[row[1]]!]));
+
+const clientModule = moduleObject("http.client", {
+  ...STATUS_NAMES,
+  error: HTTPException,
+  NotConnected,
+  InvalidURL,
+  UnknownProtocol,
+  UnknownTransferEncoding,
+  UnimplementedFileMode,
+  ImproperConnectionState,
+  CannotSendRequest,
+  CannotSendHeader,
+  IncompleteRead,
+  LineTooLong,
   HTTPConnection: HTTPConnectionClass,
   HTTPResponse: pyClass(HTTPResponse),
   HTTPMessage: pyClass(HttpHeaders),
@@ -24,7 +75,12 @@ const client = moduleObject("http.client", {
   responses: new Dict<bigint, string>(HTTP_STATUS.map(([code, , phrase]) => [BigInt(code), phrase] as const)),
 });
 
+/** (typed with the status names, which come from data) */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const client = clientModule as typeof clientModule & { readonly [status: string]: any };
+
 const server = moduleObject("http.server", {
+  HTTPStatus,
   HTTPServer: HTTPServerClass,
   ThreadingHTTPServer: ThreadingHTTPServerClass,
   BaseHTTPRequestHandler: BaseHTTPRequestHandlerClass,

@@ -172,3 +172,18 @@ export function moduleAttribute(module: PyModule, name: string, suggestion: stri
 export function submoduleNotImported(module: PyModule, name: string): never {
   throw missingAttribute(module, name);
 }
+
+/** The standard submodules the program's modules have imported so far (told by their imports, in a program of several modules). */
+const importedSubmodules = new Set<string>();
+
+/** An import of standard submodules ran (`aiohttp`: a package that may import any). */
+export function submodulesImported(...names: string[]): null {
+  for (const name of names) importedSubmodules.add(name);
+  return null;
+}
+
+/** `pkg.sub` read in a program of several modules: the submodule once some module imported it, else CPython's AttributeError. */
+export function checkedSubmodule(module: PyModule, name: string, full: string): any {
+  if (importedSubmodules.has(full) || importedSubmodules.has("aiohttp")) return getattrImpl(module, name);
+  throw missingAttribute(module, name);
+}

@@ -5,6 +5,7 @@ import { nodeModule, nodeProcess } from "../core/host.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { Tuple } from "../values/tuple.js";
+import { Bytes } from "../values/bytes.js";
 import { moduleObject } from "./module-object.js";
 
 /** `os.fspath`: a str, or a path-like object's `__fspath__()`. */
@@ -237,6 +238,16 @@ export const pathModule = moduleObject("posixpath", {
   getmtime: (p: unknown) => statOf(p).mtimeMs / 1000,
   getatime: (p: unknown) => statOf(p).atimeMs / 1000,
   getctime: (p: unknown) => statOf(p).ctimeMs / 1000,
+  supports_unicode_filenames: false,
+  /** posix paths have no drive */
+  splitdrive: (p: unknown) => {
+    const path = p instanceof Uint8Array ? p : fspath(p);
+    return Tuple.of(path instanceof Uint8Array ? Bytes.fromArray(new Uint8Array(0)) : "", path);
+  },
+  samestat: (a: unknown, b: unknown) => {
+    const [sa, sb] = [a as { st_ino: unknown; st_dev: unknown }, b as { st_ino: unknown; st_dev: unknown }];
+    return sa.st_ino === sb.st_ino && sa.st_dev === sb.st_dev;
+  },
   samefile: (a: unknown, b: unknown) => {
     const sa = statOf(a);
     const sb = statOf(b);

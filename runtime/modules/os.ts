@@ -21,6 +21,8 @@ import { toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
+import { osExtras } from "./os-extras.js";
+import { setTerminalSize } from "./shutil.js";
 
 function fs(): typeof nodeFs {
   return nodeModule("node:fs");
@@ -312,7 +314,10 @@ for (const [cls, name] of [[ScandirIterator, "ScandirIterator"], [Environ, "_Env
   Object.defineProperty(cls, "pythonName", { value: name });
 }
 
+setTerminalSize(get_terminal_size, (columns, lines) => new terminal_size([columns, lines]));
+
 export const osModule = moduleObject("os", {
+  ...osExtras,
   name: "posix",
   sep: "/",
   altsep: null,

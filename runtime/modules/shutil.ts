@@ -9,6 +9,7 @@ import { truthy } from "../values/truth.js";
 import { PySet } from "../values/set.js";
 import { fsCall } from "../lang/os-errors.js";
 import { callValue } from "./pycall.js";
+import { callMethod } from "../values/methods.js";
 import { moduleObject } from "./module-object.js";
 import { fnmatchModule } from "./fnmatch.js";
 import { makeNamedTuple } from "./namedtuple.js";
@@ -172,8 +173,85 @@ function disk_usage(path: unknown): unknown {
   return new DiskUsage(BigInt(stats.blocks) * size, BigInt(stats.blocks - stats.bfree) * size, BigInt(stats.bavail) * size);
 }
 
+/** shutil.SpecialFileError / ExecError (OSError subclasses). */
+export class SpecialFileError extends OSError {
+  static readonly __module__: string = "shutil";
+  static readonly pythonName: string = "SpecialFileError";
+}
+export class ExecError extends OSError {
+  static readonly __module__: string = "shutil";
+  static readonly pythonName: string = "ExecError";
+}
+
+/** CPython's buffer for copyfileobj on Linux. */
+const COPY_BUFSIZE = 65536n;
+
+/** `copyfileobj(fsrc, fdst, length=0)`: read/write in chunks until read gives an empty value. */
+function copyfileobj(...args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  const fsrc = pos[0] ?? kws["fsrc"];
+  const fdst = pos[1] ?? kws["fdst"];
+  const given = (pos[2] ?? kws["length"] ?? 0n) as bigint;
+  const length = given > 0n ? given : COPY_BUFSIZE;
+  for (;;) {
+    const chunk = callMethod(fsrc, "read", length);
+    if (!truthy(chunk)) return null;
+    callMethod(fdst, "write", chunk);
+  }
+}
+
+/** `copystat(src, dst)`: permission bits and access/modification times. */
+function copystat(src: unknown, dst: unknown): null {
+  const [from, to] = [fspath(src), fspath(dst)];
+  const stats = fsCall(() => fs().statSync(from), from);
+  fsCall(() => fs().chmodSync(to, stats.mode & 0o7777), to);
+  fsCall(() => fs().utimesSync(to, stats.atime, stats.mtime), to);
+  return null;
+}
+
+/** `get_terminal_size(fallback=(80, 24))`: $COLUMNS/$LINES, else the terminal's, else the fallback. */
+function get_terminal_size(...args: unknown[]): unknown {
+  const [pos, kws] = splitKw(args);
+  const fallback = (pos[0] ?? kws["fallback"] ?? null) as { items: unknown[] } | null;
+  const env = nodeProcess()?.env ?? {};
+  const fromEnv = (name: string): bigint => {
+    const n = Number.parseInt(env[name] ?? "", 10);
+    return Number.isFinite(n) && n > 0 ? BigInt(n) : 0n;
+  };
+  let columns = fromEnv("COLUMNS");
+  let lines = fromEnv("LINES");
+  if (columns <= 0n || lines <= 0n) {
+    let size: { items: bigint[] } | null = null;
+    try {
+      size = osGetTerminalSize(1n) as { items: bigint[] };
+    } catch {
+      size = null;
+    }
+    const [fc, fl] = fallback === null ? [80n, 24n] : (fallback.items as bigint[]);
+    if (columns <= 0n) columns = size?.items[0] || fc!;
+    if (lines <= 0n) lines = size?.items[1] || fl!;
+  }
+  return makeTerminalSize(columns, lines);
+}
+
+/** Set by os.ts: its get_terminal_size and terminal_size. */
+let osGetTerminalSize: (fd: unknown) => unknown = () => {
+  throw new OSError(25n, "Inappropriate ioctl for device");
+};
+let makeTerminalSize: (columns: bigint, lines: bigint) => unknown = (c, l) => [c, l];
+export function setTerminalSize(get: (fd: unknown) => unknown, make: (columns: bigint, lines: bigint) => unknown): void {
+  osGetTerminalSize = get;
+  makeTerminalSize = make;
+}
+
 export const shutilModule = moduleObject("shutil", {
   ...archiveFunctions,
+  COPY_BUFSIZE,
+  SpecialFileError,
+  ExecError,
+  copyfileobj,
+  copystat,
+  get_terminal_size,
   disk_usage,
   Error: Error_,
   SameFileError,

@@ -317,7 +317,38 @@ setPopenDeps({
   timeoutExpired: (args, timeout, stdout, stderr) => new TimeoutExpired(args, timeout, stdout, stderr),
 });
 
+/** `list2cmdline(seq)`: the arguments quoted by the MS C runtime's rules, as CPython's (a documented helper). */
+function list2cmdline(seq: unknown): string {
+  const out: string[] = [];
+  for (const item of iterable(seq)) {
+    const arg = toStr(osFsdecode(item));
+    if (out.length > 0) out.push(" ");
+    const quote = arg.includes(" ") || arg.includes("\t") || arg === "";
+    if (quote) out.push('"');
+    let backslashes = 0;
+    for (const c of arg) {
+      if (c === "\\") backslashes++;
+      else if (c === '"') {
+        out.push("\\".repeat(backslashes * 2), '\\"');
+        backslashes = 0;
+      } else {
+        out.push("\\".repeat(backslashes), c);
+        backslashes = 0;
+      }
+    }
+    out.push("\\".repeat(backslashes));
+    if (quote) out.push("\\".repeat(backslashes), '"');
+  }
+  return out.join("");
+}
+
+/** `os.fsdecode` of a str or bytes argument. */
+function osFsdecode(x: unknown): unknown {
+  return x instanceof Uint8Array ? new TextDecoder().decode(x) : x;
+}
+
 export const subprocessModule = moduleObject("subprocess", {
+  list2cmdline,
   PIPE,
   STDOUT,
   DEVNULL,

@@ -12,7 +12,7 @@ import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
 import { handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
-import { PyTypeError } from "../values/exceptions.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { callMethod } from "../values/methods.js";
 import { repr } from "../values/repr.js";
@@ -87,6 +87,8 @@ function displayhook(value: unknown): null {
   return null;
 }
 
+let switchInterval = 0.005;
+
 export const sysModule = moduleObject("sys", {
   displayhook,
   __displayhook__: displayhook,
@@ -152,6 +154,27 @@ export const sysModule = moduleObject("sys", {
   },
   set stderr(file: any) {
     standardStreams.stderr = file;
+  },
+  warnoptions: [],
+  /** as CPython sets it: from $PYTHONDONTWRITEBYTECODE */
+  dont_write_bytecode: (host?.env["PYTHONDONTWRITEBYTECODE"] ?? "") !== "",
+  prefix: "/usr",
+  base_prefix: "/usr",
+  exec_prefix: "/usr",
+  base_exec_prefix: "/usr",
+  platlibdir: "lib",
+  pycache_prefix: null,
+  float_repr_style: "short",
+  abiflags: "",
+  is_finalizing: (): boolean => false,
+  /** CPython's thread switch interval: kept (green threads switch only where they block, DESIGN.md §7) */
+  getswitchinterval: (): number => switchInterval,
+  setswitchinterval: (interval: unknown): null => {
+    const seconds = typeof interval === "bigint" ? Number(interval) : (interval as number);
+    if (typeof seconds !== "number") throw new PyTypeError(`must be real number, not ${typeName(interval)}`);
+    if (!(seconds > 0)) throw new ValueError("switch interval must be strictly positive");
+    switchInterval = seconds;
+    return null;
   },
   getrecursionlimit(): bigint {
     return recursionLimit;

@@ -10,6 +10,7 @@ import { FileExistsError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { Bytes } from "../values/bytes.js";
 import { truthy } from "../values/truth.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
@@ -270,6 +271,19 @@ class NamedTemporaryFile {
   }
 }
 
+/** `mktemp(suffix="", prefix="tmp", dir=None)`: a path no file has now (deprecated: nothing is made). */
+function mktemp(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const suffix = String(pos[0] ?? kws["suffix"] ?? "");
+  const prefix = String(pos[1] ?? kws["prefix"] ?? "tmp");
+  const dir = pos[2] ?? kws["dir"] ?? null;
+  const parent = dir === null ? gettempdir() : pathArg(dir);
+  for (;;) {
+    const file = `${parent}/${prefix}${randomName()}${suffix}`;
+    if (!nodeModule("node:fs").existsSync(file)) return file;
+  }
+}
+
 class TemporaryFile {
   constructor(...args: unknown[]) {
     return temporaryFile(...args);
@@ -279,6 +293,9 @@ class TemporaryFile {
 export const tempfileModule = moduleObject("tempfile", {
   gettempdir,
   gettempprefix: () => "tmp",
+  gettempdirb: () => Bytes.fromArray(new TextEncoder().encode(gettempdir())),
+  gettempprefixb: () => Bytes.fromArray(new TextEncoder().encode("tmp")),
+  mktemp,
   mkdtemp,
   mkstemp,
   NamedTemporaryFile: pyClass(NamedTemporaryFile),

@@ -3,7 +3,7 @@
 // print what CPython prints wherever the output does not depend on preemption timing.
 
 import { standardStreams } from "../values/print.js";
-import { RuntimeError, SystemExit, PyTypeError } from "../values/exceptions.js";
+import { RuntimeError, SystemExit, PyTypeError, ValueError } from "../values/exceptions.js";
 import { formatException } from "../values/traceback.js";
 import { getattrImpl } from "../values/attributes.js";
 import { isKwargs, kw } from "../values/kwargs.js";
@@ -307,6 +307,8 @@ function enumerateThreads(): Thread[] {
   return [...active.values()];
 }
 
+let threadStackSize = 0n;
+
 export const threadingModule = moduleObject("threading", {
   Thread: pyClass(Thread),
   Timer: pyClass(Timer),
@@ -318,7 +320,17 @@ export const threadingModule = moduleObject("threading", {
   Event: pyClass(Event),
   Barrier: pyClass(Barrier),
   BrokenBarrierError,
+  /** `_thread.error` is RuntimeError itself */
+  ThreadError: RuntimeError,
   ExceptHookArgs,
+  /** `stack_size([size])`: the size new threads get (0: the platform's); green threads have none of their own, so it is only kept */
+  stack_size: (size: unknown = 0n): bigint => {
+    const previous = threadStackSize;
+    if (typeof size !== "bigint") throw new PyTypeError(`'${typeName(size)}' object cannot be interpreted as an integer`);
+    if (size !== 0n && size < 32768n) throw new ValueError("size not valid: " + String(size) + " bytes");
+    threadStackSize = size;
+    return previous;
+  },
   local: pyClass(local),
   TIMEOUT_MAX,
   current_thread: currentThread,

@@ -159,7 +159,7 @@ function waits(fn: Function): boolean {
 }
 
 /** A function argument that may wait (an async function) becomes replayable; keywords' values too. */
-function replayableArgument(x: unknown): unknown {
+export function replayableArgument(x: unknown): unknown {
   if (typeof x === "function" && waits(x as Function)) return replayable(x);
   if (x instanceof Kwargs) {
     let changed = false;

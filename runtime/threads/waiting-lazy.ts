@@ -147,6 +147,54 @@ export function waitingCompress(data: unknown, selectors: unknown): WaitingItems
   );
 }
 
+/** `itertools.cycle(iterable)`: the source's items as they come, saved, then the saved ones again and again. */
+export function waitingCycle(source: unknown): WaitingItems {
+  return new WaitingItems(
+    (async function* () {
+      const saved: unknown[] = [];
+      for await (const item of waitingIterator(source)) {
+        saved.push(item);
+        yield item;
+      }
+      if (saved.length === 0) return;
+      for (;;) yield* saved;
+    })(),
+    "itertools.cycle",
+  );
+}
+
+/**
+ * `itertools.tee(iterable, n=2)`: n iterators sharing one buffer; the first to reach an item
+ * not yet taken awaits it from the source (one at a time: a second reader waits for the same step).
+ */
+export function waitingTee(source: unknown, n: unknown = 2n): Tuple {
+  if (typeof n !== "bigint") throw new PyTypeError(`'${typeof n}' object cannot be interpreted as an integer`);
+  if (n < 0n) throw new ValueError("n must be >= 0");
+  const it = waitingIterator(source);
+  const buffer: unknown[] = [];
+  let done = false;
+  let step: Promise<void> | null = null;
+  // (the buffer keeps every item: n readers' positions decide nothing CPython shows)
+  const take = (): Promise<void> =>
+    (step ??= it.next().then((r) => {
+      step = null;
+      if (r.done === true) done = true;
+      else buffer.push(r.value);
+    }));
+  const reader = (): WaitingItems =>
+    new WaitingItems(
+      (async function* () {
+        for (let i = 0; ; i++) {
+          while (i >= buffer.length && !done) await take();
+          if (i >= buffer.length) return;
+          yield buffer[i];
+        }
+      })(),
+      "itertools._tee",
+    );
+  return Tuple.from(Array.from({ length: Number(n) }, reader));
+}
+
 /** `heapq.merge(*iterables, key=None, reverse=False)`: the sources' heads compared as CPython's merge does. */
 export function waitingMerge(...args: unknown[]): WaitingItems {
   const [sources, kws] = splitKw(args);

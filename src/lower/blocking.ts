@@ -8,7 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
-import { collectCallbackLambdas, waitingCallbackCall } from "./waiting-callbacks.js";
+import { collectCallbackLambdas, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
@@ -265,6 +265,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
       }
     }
   }
+  if (cx.threads !== null) noteWaitingComparisons(cx, module.body);
 }
 
 function collectDefs(body: py.Stmt[], inClass: boolean, out: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[]): void {

@@ -29,7 +29,7 @@ import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
-import { iteratesWaitingGenerator } from "./waiting-generators.js";
+import { iteratesWaitingGenerator, overWaitingGenerator } from "./waiting-generators.js";
 import { builtinArityError } from "./builtin-arity.js";
 import { refusedByBuiltinDecorated } from "./decorated-calls.js";
 import { calleeRef, guardKwMapping, guardStarArg, guardStarValue, heldReceiverRef, type CalleeRef } from "./iterable-guards.js";
@@ -54,7 +54,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     return { k: "call", callee: cx.rt(stepping === "any" ? "waitingAny" : "waitingAll"), args: lowerArgs(cx, e), loc };
   }
   // (where a loop or consumer awaits its items: elsewhere it stays the builtin)
-  const lazy = cx.awaitedIterables.has(e) ? lazyOverWaiting(cx, e) : null;
+  // (and wherever one of its iterables is surely such a generator: `c = cycle(gen())`, then `next(c)`)
+  const lazy = cx.awaitedIterables.has(e) || overWaitingGenerator(cx, e) ? lazyOverWaiting(cx, e) : null;
   if (lazy !== null) {
     for (const a of e.args) cx.awaitedIterables.add(a);
     return { k: "call", callee: cx.rt(lazy), args: lowerArgs(cx, e), loc };
@@ -484,6 +485,9 @@ function callsEnumeration(cx: LowerContext, func: py.Name): boolean {
   return known?.k === "class" && isEnumClassDef(cx, known.def);
 }
 
+/** Standard functions named in capitals without an underscore (os's wait-status macros). */
+const UPPERCASE_FUNCTIONS = new Set(["WIFEXITED", "WEXITSTATUS", "WIFSIGNALED", "WTERMSIG", "WIFSTOPPED", "WSTOPSIG", "WCOREDUMP", "WIFCONTINUED"]);
+
 export function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
   if (func._type === "Name" && cx.fn.selfName === func.id && cx.fn.classMethod) return true;
@@ -501,7 +505,7 @@ export function constructs(cx: LowerContext, func: py.Expr): boolean {
   if (func._type === "Attribute") {
     // `asyncio.Future()`; `self.Node(v)` / `Outer.Node(v)` for a class nested in a class.
     // (a capitalised name is a class, but not an UPPER_CASE one: `difflib.IS_LINE_JUNK(x)`)
-    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr) && !/^[A-Z0-9]+(?:_[A-Z0-9]*)+$/.test(func.attr);
+    if (isModuleExpr(cx, func.value)) return /^[A-Z]/.test(func.attr) && !/^[A-Z0-9]+(?:_[A-Z0-9]*)+$/.test(func.attr) && !UPPERCASE_FUNCTIONS.has(func.attr);
     return cx.nestedClassNames.has(func.attr);
   }
   return false;

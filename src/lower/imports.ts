@@ -9,6 +9,7 @@ import { bindName } from "./targets.js";
 import { CHECKED_MODULES, starNames } from "./module-names.js";
 import { CPYTHON_STDLIB_MODULES } from "./star-names.js";
 import { closestName } from "../../runtime/values/suggestions.js";
+import { noteSubmoduleImport } from "./submodules.js";
 import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
 /**
@@ -40,7 +41,7 @@ function moduleValue(cx: LowerContext, name: string): ir.Expr {
 }
 
 export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
-  const out: ir.Stmt[] = [];
+  const out: ir.Stmt[] = [...noteSubmoduleImport(cx, s)];
   for (const alias of s.names) {
     // The program's own module first: CPython searches the script's folder before the standard library.
     if (isProgramModule(cx, alias.name)) {
@@ -71,7 +72,7 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   if (TYPING_MODULES.has(module)) return [];
   const missing = checkModule(cx, s, module);
   if (missing !== null) return missing;
-  const out: ir.Stmt[] = [];
+  const out: ir.Stmt[] = [...noteSubmoduleImport(cx, s)];
   const checked = CHECKED_MODULES.get(module);
   for (const alias of s.names) {
     if (alias.name === "*") {

@@ -1,8 +1,11 @@
 // Submodules of the standard packages (`http.client`, `xml.etree`, `concurrent.futures`, ...):
 // CPython's package has the submodule as an attribute only once something imported it. In a
 // program of one module the lowering sees every import: `import http` alone and then
-// `http.client` raises CPython's AttributeError where it is read. (A module imported by the
-// program itself, or some import of another module, may import them: then nothing is checked.)
+// `http.client` raises CPython's AttributeError where it is read. In a program of several
+// modules another module may import it, before the read or after: each module's imports of
+// standard submodules tell the runtime as they run, and a read this module's own imports do
+// not bring asks the runtime. (A third-party package, aiohttp, may import any: then nothing
+// is checked.)
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -22,6 +25,9 @@ const IMPLIED: Record<string, readonly string[]> = {
   "xml.etree.ElementTree": ["xml.etree"],
 };
 
+/** What importing a top-level package brings (`import asyncio`): in a program of several modules, not told to the runtime, so never checked. */
+const VIA_PACKAGE = new Set(Object.entries(IMPLIED).flatMap(([name, implied]) => (name.includes(".") ? [] : implied)));
+
 const cache = new WeakMap<LowerContext, Set<string> | null>();
 
 function note(into: Set<string>, dotted: string): void {
@@ -34,7 +40,19 @@ function note(into: Set<string>, dotted: string): void {
   }
 }
 
-/** The modules this module's imports (anywhere in it) bring, or null when others may bring more. */
+/** The standard modules one import statement brings (with what they import in turn); null for aiohttp's. */
+function importBrings(s: py.Import | py.ImportFrom): Set<string> | null {
+  const names = new Set<string>();
+  if (s._type === "Import") for (const a of s.names) note(names, a.name);
+  else {
+    if (s.level > 0 || s.module === null) return names;
+    note(names, s.module);
+    for (const a of s.names) note(names, `${s.module}.${a.name}`);
+  }
+  return [...names].some((n) => n.split(".")[0] === "aiohttp") ? null : names;
+}
+
+/** The standard modules this module's imports (anywhere in it) bring; null when aiohttp's may bring any. */
 function importedHere(cx: LowerContext): Set<string> | null {
   if (cache.has(cx)) return cache.get(cx)!;
   let names: Set<string> | null = new Set<string>(AT_STARTUP);
@@ -42,20 +60,35 @@ function importedHere(cx: LowerContext): Set<string> | null {
     if (names === null || node === null || typeof node !== "object") return;
     if (Array.isArray(node)) return node.forEach(visit);
     const s = node as py.Stmt;
-    if (s._type === "Import") for (const a of s.names) note(names, a.name);
-    else if (s._type === "ImportFrom") {
-      // (a relative import, or a third-party package: what it imports is not known here)
-      if (s.level > 0 || s.module === null || s.module.split(".")[0] === "aiohttp") names = null;
-      else {
-        note(names, s.module);
-        for (const a of s.names) note(names, `${s.module}.${a.name}`);
-      }
+    if (s._type === "Import" || s._type === "ImportFrom") {
+      const brought = importBrings(s);
+      if (brought === null) names = null;
+      else for (const n of brought) names.add(n);
     } else for (const v of Object.values(node)) if (typeof v === "object") visit(v);
   };
   visit(cx.moduleBody);
-  if (names !== null && ([...names].some((n) => n.split(".")[0] === "aiohttp") || cx.programModuleNames.size > 0 || cx.programImports.size > 0 || (cx.program !== null && cx.program.entryOnly !== true))) names = null;
   cache.set(cx, names);
   return names;
+}
+
+/** Is the module one of several in its program (another may import what this one reads)? */
+function severalModules(cx: LowerContext): boolean {
+  return cx.programModuleNames.size > 0 || cx.programImports.size > 0 || (cx.program !== null && cx.program.entryOnly !== true);
+}
+
+/**
+ * In a program of several modules, an import of standard submodules tells the runtime which it
+ * brings, where it runs (`submodulesImported("http", "http.client")`); nothing elsewhere.
+ */
+export function noteSubmoduleImport(cx: LowerContext, s: py.Import | py.ImportFrom): ir.Stmt[] {
+  if (!severalModules(cx)) return [];
+  const brought = importBrings(s);
+  const named = s._type === "Import" ? s.names.map((a) => a.name) : s.module === null ? [] : [s.module, ...s.names.map((a) => `${s.module}.${a.name}`)];
+  const explicit = (n: string): boolean => named.some((m) => m === n || m.startsWith(`${n}.`));
+  const dotted = brought === null ? ["aiohttp"] : [...brought].filter((n) => n.includes(".") && RUNTIME_SUBMODULES.has(n) && !AT_STARTUP.includes(n) && (!VIA_PACKAGE.has(n) || explicit(n)));
+  if (dotted.length === 0) return [];
+  const call: ir.Expr = { k: "call", callee: cx.rt("submodulesImported"), args: dotted.map((value) => ({ k: "str", value })), loc: cx.loc(s) };
+  return [{ k: "expr", expr: call, loc: cx.loc(s) }];
 }
 
 /** `pkg.sub` read where `pkg` is a standard package and no import brought `pkg.sub`: CPython's AttributeError. */
@@ -67,5 +100,9 @@ export function submoduleNotImported(cx: LowerContext, e: py.Attribute, object: 
   if (!RUNTIME_SUBMODULES.has(full)) return null;
   const imported = importedHere(cx);
   if (imported === null || imported.has(full)) return null;
+  // (another module of the program may have imported it by now: the runtime knows; a plain
+  // `import asyncio` there is not told, so what it brings is not checked)
+  if (severalModules(cx) && VIA_PACKAGE.has(full)) return null;
+  if (severalModules(cx)) return { k: "call", callee: cx.rt("checkedSubmodule"), args: [object(), { k: "str", value: e.attr }, { k: "str", value: full }], loc: cx.loc(e) };
   return { k: "call", callee: cx.rt("submoduleNotImported"), args: [object(), { k: "str", value: e.attr }], loc: cx.loc(e) };
 }

@@ -73,7 +73,7 @@ function calleeName(call: py.Call): string {
   return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
 }
 
-const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict", "nsmallest", "nlargest", "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]);
+const KEEPING_CALLERS = new Set(["sub", "subn", "defaultdict", "cmp_to_key", "nsmallest", "nlargest", "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]);
 
 /** itertools functions given a function: a lambda given to one may wait (its waiting version awaits it). */
 const ITERTOOLS_CALLERS = new Set(["takewhile", "dropwhile", "filterfalse", "starmap", "accumulate", "groupby"]);
@@ -119,4 +119,28 @@ export function waitingCallbackCall(cx: LowerContext, e: py.Call, from: Scope): 
 /** The call through its waiting helper (`sortWaitingKey(xs, ...)` takes the list first). */
 export function lowerWaitingCallback(cx: LowerContext, e: py.Call, helper: string, args: ir.Arg[], receiver: ir.Expr | null): ir.Expr {
   return { k: "call", callee: cx.rt(helper), args: receiver === null ? args : [receiver, ...args], loc: cx.loc(e) };
+}
+
+/** The dunders `functools.cmp_to_key`'s keys define: they call the comparison. */
+const KEY_DUNDERS = ["__lt__", "__le__", "__gt__", "__ge__", "__eq__"];
+
+/**
+ * `cmp_to_key(f)` where f (a def of that name whose body waits, or a lambda that waits) may
+ * wait: its keys' comparisons wait, so the runtime helpers ordering values (`sorted`, `min`,
+ * `xs.sort`, `<`) run under replay, as for a class whose `__lt__` waits.
+ */
+export function noteWaitingComparisons(cx: LowerContext, body: py.Stmt[]): void {
+  const waitingNames = new Set<string>();
+  for (const def of cx.blockingFunctions as Set<py.Stmt>) if (def._type === "FunctionDef") waitingNames.add(def.name);
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const call = node as py.Call;
+    if (call._type === "Call" && calleeName(call) === "cmp_to_key" && call.args.length === 1) {
+      const f = call.args[0]!;
+      if ((f._type === "Name" && waitingNames.has(f.id)) || (f._type === "Lambda" && lambdaWaits(cx, f))) for (const d of KEY_DUNDERS) cx.replayDunders.add(d);
+    }
+    for (const v of Object.values(node)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
 }

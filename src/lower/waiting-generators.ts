@@ -17,7 +17,7 @@ const LAZY_BUILTINS = new Set(["enumerate", "zip", "map", "filter"]);
 
 /** itertools/heapq functions returning a lazy iterator over their arguments, and their waiting versions. */
 export const LAZY_TOOLS: Record<string, Record<string, string>> = {
-  itertools: { chain: "waitingChain", islice: "waitingIslice", zip_longest: "waitingZipLongest", pairwise: "waitingPairwise", compress: "waitingCompress" },
+  itertools: { chain: "waitingChain", islice: "waitingIslice", zip_longest: "waitingZipLongest", pairwise: "waitingPairwise", compress: "waitingCompress", cycle: "waitingCycle", tee: "waitingTee" },
   heapq: { merge: "waitingMerge" },
 };
 
@@ -65,6 +65,19 @@ export function lazyTool(cx: LowerContext, f: py.Expr): [string, string] | null 
   return name !== undefined && Object.hasOwn(LAZY_TOOLS[stmt.module]!, name) ? [stmt.module, name] : null;
 }
 
+/** Is an argument of the call surely a generator whose body waits (a call of one, or a lazy builtin or tool over one)? */
+export function overWaitingGenerator(cx: LowerContext, e: py.Call, depth = 0): boolean {
+  if (!generatorsMayWait(cx) || depth > 8) return false;
+  return e.args.some((a) => {
+    const value = a._type === "Starred" ? a.value : a;
+    if (value._type !== "Call") return false;
+    if (callsWaitingGenerator(cx, value)) return true;
+    const f = value.func;
+    const lazy = (f._type === "Name" && cx.resolve(f.id) === null && LAZY_BUILTINS.has(f.id)) || lazyTool(cx, f) !== null;
+    return lazy && overWaitingGenerator(cx, value, depth + 1);
+  });
+}
+
 /**
  * May the value be a generator whose body waits, or a lazy iterator over one? A call of such a
  * generator; where the module's generators wait, also a name, attribute or item the lowering
@@ -101,6 +114,8 @@ const ITERATING_METHODS = new Set([
   "intersection_update", "difference_update", "symmetric_difference_update", "issubset", "issuperset", "isdisjoint",
   "nsmallest", "nlargest", "Counter", "deque", "OrderedDict", "extendleft", "reduce", "fsum", "prod", "mean", "median",
   "mode", "fmean", "stdev", "variance", "pstdev", "pvariance", "multimode",
+  // (itertools' tools that take their iterables' items at once, as CPython's constructors do)
+  "product", "combinations", "combinations_with_replacement", "permutations",
 ]);
 
 /**
