@@ -21,17 +21,18 @@ type HashSlots = Int32Array | number[];
 
 // V8 keeps a typed array of up to 64 bytes on the heap; a larger one gets an off-heap
 // backing store, slow to make and to collect (a 32-slot table measured 7x slower than a
-// plain array's fill), while a plain array past a few thousand slots turns sparse and fills
-// slowly. So mid-sized tables hold plain arrays, the smallest and the largest typed ones.
-function zeros(size: number): HashSlots {
-  return size > 16 && size <= 4096 ? new Array<number>(size).fill(0) : new Int32Array(size);
+// plain array), while a plain array past a few thousand slots is sparse and slow. So
+// mid-sized tables hold plain arrays, the smallest and the largest typed ones. (A plain
+// array is left unfilled: a slot's hash is only read once its key is set.)
+function hashSlots(size: number): HashSlots {
+  return size > 16 && size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
-  hashLo: HashSlots = zeros(MINSIZE);
-  hashHi: HashSlots = zeros(MINSIZE);
+  hashLo: HashSlots = hashSlots(MINSIZE);
+  hashHi: HashSlots = hashSlots(MINSIZE);
   mask = MINSIZE - 1;
   /** Active + dummy slots. */
   fill = 0;
@@ -168,8 +169,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
     const keys = new Array<unknown>(size);
-    const los = zeros(size);
-    const his = zeros(size);
+    const los = hashSlots(size);
+    const his = hashSlots(size);
     const mask = size - 1;
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i];
@@ -264,8 +265,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   clearAll(): void {
     this.keys = new Array(MINSIZE);
-    this.hashLo = zeros(MINSIZE);
-    this.hashHi = zeros(MINSIZE);
+    this.hashLo = hashSlots(MINSIZE);
+    this.hashHi = hashSlots(MINSIZE);
     this.mask = MINSIZE - 1;
     this.fill = 0;
     this.used = 0;
