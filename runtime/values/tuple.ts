@@ -9,7 +9,7 @@ const OWNED: unique symbol = Symbol("owned items");
 
 export class Tuple<T = unknown> implements Iterable<T> {
   static readonly pythonName = "tuple";
-  /** The items, frozen. Read them freely; never mutate. */
+  /** The items (frozen, or an array only this tuple holds). Read them freely; never mutate. */
   readonly items: readonly T[];
 
   constructor(items: readonly T[] = [], owned?: typeof OWNED) {
