@@ -19,8 +19,12 @@ function iteratorOf(value: unknown): Iterator<unknown> {
 /** `a, b = value`: exactly `count` items; like CPython, reads at most one item too many. */
 export function unpack(value: unknown, count: number): any[] {
   // A list or a tuple (unless a subclass defines its own `__iter__`): its items at once.
-  const known = Array.isArray(value) ? value : value instanceof Tuple ? (value.items as unknown[]) : null;
-  if (known !== null && !overridden(value as object, "__iter__")) {
+  // (A plain tuple or list, the common case, is told by its prototype alone.)
+  const proto = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : null;
+  const plain = proto === Tuple.prototype ? ((value as Tuple).items as unknown[]) : proto === Array.prototype ? (value as unknown[]) : null;
+  if (plain !== null && plain.length === count) return plain;
+  const known = plain ?? (Array.isArray(value) ? value : value instanceof Tuple ? (value.items as unknown[]) : null);
+  if (known !== null && (plain !== null || !overridden(value as object, "__iter__"))) {
     if (known.length === count) return known;
     if (known.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
     throw new ValueError(`not enough values to unpack (expected ${count}, got ${known.length})`);

@@ -356,8 +356,15 @@ export function add(a: unknown, b: unknown): any {
   if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) + asFloat(b);
   if (typeof a === "string" && typeof b === "string") return a + b;
   // (two plain lists: no subclass's `__add__`/`__radd__` to ask)
-  if (Array.isArray(a) && Array.isArray(b) && Object.getPrototypeOf(a) === Array.prototype && Object.getPrototypeOf(b) === Array.prototype) return a.concat(b);
+  if (Array.isArray(a) && Array.isArray(b) && Object.getPrototypeOf(a) === Array.prototype && Object.getPrototypeOf(b) === Array.prototype) return concatLists(a, b);
   return binary(a, b, ADD);
+}
+
+/** `a + b` of two plain lists: a copy and a loop (V8's generic `concat` measured 4x slower on short lists). */
+function concatLists(a: unknown[], b: unknown[]): unknown[] {
+  const result = a.slice();
+  for (let i = 0; i < b.length; i++) result.push(b[i]);
+  return result;
 }
 export function sub(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a - b;

@@ -16,17 +16,23 @@ const LINEAR_PROBES = 9;
 /** A removed key's slot: it keeps probe chains intact until the next resize. */
 const DUMMY: unknown = Symbol("dummy");
 
-function zeros(size: number): Int32Array {
-  return new Int32Array(size);
+/** A table's hash halves: int32 numbers in a plain array or an Int32Array. */
+type HashSlots = Int32Array | number[];
+
+// V8 keeps a typed array of up to 64 bytes on the heap; a larger one gets an off-heap
+// backing store, slow to make and to collect (a 32-slot table measured 7x slower than a
+// plain array), while a plain array past a few thousand slots is sparse and slow. So
+// mid-sized tables hold plain arrays, the smallest and the largest typed ones. (A plain
+// array is left unfilled: a slot's hash is only read once its key is set.)
+function hashSlots(size: number): HashSlots {
+  return size > 16 && size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
-  // (Plain arrays of int32 numbers: V8 allocates them far faster than typed arrays, and sets
-  // are often small and short-lived.)
-  hashLo: Int32Array = zeros(MINSIZE);
-  hashHi: Int32Array = zeros(MINSIZE);
+  hashLo: HashSlots = hashSlots(MINSIZE);
+  hashHi: HashSlots = hashSlots(MINSIZE);
   mask = MINSIZE - 1;
   /** Active + dummy slots. */
   fill = 0;
@@ -127,7 +133,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   }
 
   /** CPython's set_insert_clean: a key known to be absent, into a table without dummies. */
-  private static insertClean(keys: unknown[], los: Int32Array, his: Int32Array, mask: number, key: unknown, lo: number, hi: number): void {
+  private static insertClean(keys: unknown[], los: HashSlots, his: HashSlots, mask: number, key: unknown, lo: number, hi: number): void {
     let i = lo >>> 0 & mask;
     let pLo = lo >>> 0;
     let pHi = hi >>> 0;
@@ -163,8 +169,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
     const keys = new Array<unknown>(size);
-    const los = zeros(size);
-    const his = zeros(size);
+    const los = hashSlots(size);
+    const his = hashSlots(size);
     const mask = size - 1;
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i];
@@ -259,8 +265,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   clearAll(): void {
     this.keys = new Array(MINSIZE);
-    this.hashLo = zeros(MINSIZE);
-    this.hashHi = zeros(MINSIZE);
+    this.hashLo = hashSlots(MINSIZE);
+    this.hashHi = hashSlots(MINSIZE);
     this.mask = MINSIZE - 1;
     this.fill = 0;
     this.used = 0;

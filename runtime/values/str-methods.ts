@@ -74,17 +74,46 @@ const LAST_SPACE_RUN = new RegExp(`${SPACE}+(?=[^${SPACE.slice(1)}*$)`);
 /** `s.split()`: the runs of non-whitespace, found in one scan. */
 function whitespaceWords(s: string): string[] {
   const words: string[] = [];
+  const n = s.length;
   let start = -1;
-  for (let i = 0; i < s.length; i++) {
-    if (isSpaceUnit(s.charCodeAt(i))) {
+  let hash = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceUnit(c)) {
       if (start >= 0) {
-        words.push(s.slice(start, i));
+        words.push(recentWord(s, start, i, hash));
         start = -1;
       }
-    } else if (start < 0) start = i;
+    } else if (start < 0) {
+      start = i;
+      hash = c;
+    } else hash = (hash * 31 + c) | 0;
   }
-  if (start >= 0) words.push(s.slice(start));
+  if (start >= 0) words.push(recentWord(s, start, n, hash));
   return words;
+}
+
+// Short words split off recently, by a hash of their units: a text repeats its words, and a
+// word found here is the same JS string again, not a new one (no allocation, and a dict
+// lookup finds V8's hash of it already computed). Which string object a str is cannot be
+// seen from Python (`is` compares strs by value here).
+const RECENT_WORDS: string[] = new Array<string>(1024).fill("");
+const RECENT_MAX_LENGTH = 16;
+
+/** `s[start:end]` (`hash` made of its units), from RECENT_WORDS when it is there. */
+function recentWord(s: string, start: number, end: number, hash: number): string {
+  const length = end - start;
+  if (length > RECENT_MAX_LENGTH) return s.slice(start, end);
+  const at = (hash ^ (hash >>> 10)) & 1023;
+  const known = RECENT_WORDS[at]!;
+  if (known.length === length) {
+    let j = 0;
+    while (j < length && known.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+    if (j === length) return known;
+  }
+  const word = s.slice(start, end);
+  RECENT_WORDS[at] = word;
+  return word;
 }
 
 function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): string[] {
