@@ -71,7 +71,8 @@ function lazyEntry(load, extra = [], deferred = false, asyncioLoad = null) {
 // the first use of asyncio): index.js's `export * from "./asyncio/index.js"` becomes the
 // module object `asyncio` made on first use (deferredModule), each function export a function
 // forwarding to the loaded file, each class export a getter (asyncioDeferred); the timeline
-// loads at the start only when PYTS_TIMELINE asks for it.
+// loads only when PYTS_TIMELINE asks for it, started by pyts run once the core has run
+// ($$startTimeline: asyncio's script needs the core's $$internals).
 const ASYNCIO_LINE = 'export * from "./asyncio/index.js";';
 const TIMELINE_LINES = 'import { startTimelineFromEnvironment } from "./timeline/index.js";\nstartTimelineFromEnvironment();';
 if (!index.includes(ASYNCIO_LINE) || !index.includes(TIMELINE_LINES)) throw new Error("bundle.mjs: dist/index.js lacks the asyncio or timeline lines the core script leaves out");
@@ -94,7 +95,7 @@ function asyncioApart(text, load) {
   );
   return text
     .replace(ASYNCIO_LINE, () => ['import { deferredModule as $$deferredAsyncio } from "./modules/module-object.js";', ...exports].join("\n"))
-    .replace(TIMELINE_LINES, () => `import { environment as $$environment } from "./core/host.js";\nif ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment();`);
+    .replace(TIMELINE_LINES, () => `import { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
 }
 const entry = path.join(dist, "bundle-entry.js");
 const common = {
@@ -161,7 +162,7 @@ fs.writeFileSync(
 // modules, each made on its first read (deferredModule).
 const exportNames = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
 const scriptEntry = path.join(dist, "script-entry.js");
-const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted"];
+const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted", "$$startTimeline"];
 const deferredNames = new Set([...lazy.map(({ name }) => name), ...asyncioDeferred]);
 const scriptExport = (name, i) => (deferredNames.has(name) ? `get ${JSON.stringify(name)}() { return $${i}(); }` : `${JSON.stringify(name)}: $${i}`);
 fs.writeFileSync(

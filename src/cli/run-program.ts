@@ -59,6 +59,8 @@ function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore 
   globals[Symbol.for("@pyts/runtime")] = core;
   globals[Symbol.for("@pyts/runtime/stdlib")] = scriptLoader(file, "stdlib", codeCache, core);
   globals[Symbol.for("@pyts/runtime/asyncio")] = scriptLoader(file, "asyncio", codeCache, core);
+  // `pyts run --timeline` (PYTS_TIMELINE): the recorder, in asyncio's script, starts now
+  core.$$startTimeline();
   return core;
 }
 
@@ -80,6 +82,7 @@ interface RuntimeCore {
   $$internals: object;
   $$initialiseLazy(module: unknown): void;
   $$programStarted(): boolean;
+  $$startTimeline(): void;
 }
 
 /** The statement a converted module reads the preloaded runtime's names with (bindPreloadedRuntime). */
