@@ -4,6 +4,8 @@
 //   dist/pyts-runtime-script.js  the same as a classic script (a function returning the exports), which
 //                          `pyts run` compiles with a V8 code cache (Node 20 has none for ES
 //                          modules) and preloads;
+//   dist/pyts-stdlib-script.js, dist/pyts-asyncio-script.js  the standard-library modules' files
+//                          and asyncio's, each compiled (with its own code cache) on first use;
 //   dist/pyts-run.js       what programs under `pyts run` import: the preloaded runtime's
 //                          exports, re-exported by name (`@pyts/runtime/run`).
 import fs from "node:fs";
