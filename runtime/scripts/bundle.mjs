@@ -4,6 +4,8 @@
 //   dist/pyts-runtime-script.js  the same as a classic script (a function returning the exports), which
 //                          `pyts run` compiles with a V8 code cache (Node 20 has none for ES
 //                          modules) and preloads;
+//   dist/pyts-stdlib-script.js, dist/pyts-asyncio-script.js  the standard-library modules' files
+//                          and asyncio's, each compiled (with its own code cache) on first use;
 //   dist/pyts-run.js       what programs under `pyts run` import: the preloaded runtime's
 //                          exports, re-exported by name (`@pyts/runtime/run`).
 import fs from "node:fs";
@@ -53,11 +55,12 @@ for (const [, name, file] of index.matchAll(LAZY_FUNCTION)) {
  * loaded by `load(file)`; `deferred`: each exported as the function making it (deferredModule),
  * which the script's export object calls in a getter (scriptExport).
  */
-function lazyEntry(load, extra = [], deferred = false) {
+function lazyEntry(load, extra = [], deferred = false, asyncioLoad = null) {
   const forwarded = index.replace(LAZY_FUNCTION, (line, name, file) =>
     lazyFiles.has(file) ? `export function ${name}(...args) { return (${load(file)}).${name}.apply(this, args); }` : line,
   );
-  return forwarded.replace(STDLIB_LINE, () =>
+  const layered = asyncioLoad === null ? forwarded : asyncioApart(forwarded, asyncioLoad);
+  return layered.replace(STDLIB_LINE, () =>
     [
       `import { ${deferred ? "deferredModule" : "lazyModule"} as $$lazyModule } from "./modules/module-object.js";`,
       ...lazy.map(({ name, moduleName, names, file }) => `const $${name} = $$lazyModule(${JSON.stringify(moduleName)}, ${JSON.stringify(names.map(([key, enumerable]) => (enumerable ? key : "!" + key)).join(" "))}, () => ${load(file)});`),
@@ -65,6 +68,36 @@ function lazyEntry(load, extra = [], deferred = false) {
       ...extra,
     ].join("\n"),
   );
+}
+// asyncio and the timeline apart from `pyts run`'s core (a script of their own, compiled on
+// the first use of asyncio): index.js's `export * from "./asyncio/index.js"` becomes the
+// module object `asyncio` made on first use (deferredModule), each function export a function
+// forwarding to the loaded file, each class export a getter (asyncioDeferred); the timeline
+// loads only when PYTS_TIMELINE asks for it, started by pyts run once the core has run
+// ($$startTimeline: asyncio's script needs the core's $$internals).
+const ASYNCIO_LINE = 'export * from "./asyncio/index.js";';
+const TIMELINE_LINES = 'import { startTimelineFromEnvironment } from "./timeline/index.js";\nstartTimelineFromEnvironment();';
+if (!index.includes(ASYNCIO_LINE) || !index.includes(TIMELINE_LINES)) throw new Error("bundle.mjs: dist/index.js lacks the asyncio or timeline lines the core script leaves out");
+const ASYNCIO_FILE = "./asyncio/index.js";
+const asyncioBuilt = await import(pathToFileURL(path.join(dist, "asyncio/index.js")).href);
+const isClass = (value) => typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value));
+const asyncioDeferred = new Set(Object.keys(asyncioBuilt).filter((name) => name === "asyncio" || typeof asyncioBuilt[name] !== "function" || isClass(asyncioBuilt[name])));
+function asyncioApart(text, load) {
+  const module = asyncioBuilt.asyncio;
+  const names = Object.entries(Object.getOwnPropertyDescriptors(module))
+    .filter(([key]) => key !== "__name__")
+    .map(([key, descriptor]) => (descriptor.enumerable === true ? key : "!" + key));
+  if (names.some((key) => !/^!?[\w$]+$/.test(key))) throw new Error("bundle.mjs: the asyncio module has an attribute name deferredModule's list cannot hold");
+  const exports = Object.keys(asyncioBuilt).map((name) =>
+    name === "asyncio"
+      ? `export const asyncio = $$deferredAsyncio("asyncio", ${JSON.stringify(names.join(" "))}, () => ${load(ASYNCIO_FILE)});`
+      : asyncioDeferred.has(name)
+        ? `export const ${name} = () => (${load(ASYNCIO_FILE)}).${name};`
+        : `export function ${name}(...args) { return (${load(ASYNCIO_FILE)}).${name}.apply(this, args); }`,
+  );
+  return text
+    .replace(ASYNCIO_LINE, () => ['import { deferredModule as $$deferredAsyncio } from "./modules/module-object.js";', ...exports].join("\n"))
+    .replace(TIMELINE_LINES, () => `import { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
 }
 const entry = path.join(dist, "bundle-entry.js");
 const common = {
@@ -97,10 +130,16 @@ const everyFile = esm.metafile.inputs;
 // are those the entry reaches without the modules; the modules' script reaches the core's
 // through `internals` (per core file, by path, a function making an object of its exports), which the core hands it.
 const STDLIB_HOOK = 'globalThis[Symbol.for("@pyts/runtime/stdlib")]';
+const ASYNCIO_HOOK = 'globalThis[Symbol.for("@pyts/runtime/asyncio")]';
 const coreLoad = (file) => `${STDLIB_HOOK}(${JSON.stringify(file)})`;
-fs.writeFileSync(entry, lazyEntry(coreLoad));
+const asyncioLoad = (file) => `${ASYNCIO_HOOK}(${JSON.stringify(file)})`;
+fs.writeFileSync(entry, lazyEntry(coreLoad, [], false, asyncioLoad));
 const coreProbe = await build({ ...common, format: "esm", write: false, metafile: true });
 const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry)));
+// asyncio's script: the files asyncio and the timeline reach beyond the core's (with the few
+// standard-library files they use, such as enum's, which the modules' script then reaches here).
+const asyncioProbe = await build({ ...common, entryPoints: [path.join(dist, "asyncio/index.js"), path.join(dist, "timeline/index.js")], outdir: dist, format: "esm", write: false, metafile: true });
+const asyncioFiles = new Set(Object.keys(asyncioProbe.metafile.inputs).filter((f) => !coreFiles.has(f)));
 const shared = [...new Set(Object.entries(everyFile).flatMap(([file, { imports }]) => (coreFiles.has(file) ? [] : imports.map((i) => i.path).filter((i) => coreFiles.has(i)))))].sort();
 const distPath = (file) => "./" + path.relative(dist, path.resolve(file)).split(path.sep).join("/");
 // Each shared file's exports reach the modules' script as an object made on its first use
@@ -112,18 +151,21 @@ fs.writeFileSync(
   entry,
   lazyEntry(coreLoad, [
     ...shared.map((file, i) => `import { ${sharedExports[i].map((name, j) => `${JSON.stringify(name)} as $$core${i}$${j}`).join(", ")} } from ${JSON.stringify(distPath(file))};`),
-    `export const $$internals = { ${shared.map((file, i) => `${JSON.stringify(distPath(file))}: ${lazyExports(sharedExports[i], i)}`).join(", ")} };`,
+    `export const $$internals = { ${[
+      ...shared.map((file, i) => `${JSON.stringify(distPath(file))}: ${lazyExports(sharedExports[i], i)}`),
+      ...[...asyncioFiles].map((file) => `${JSON.stringify(distPath(file))}: () => ${asyncioLoad(distPath(file))}`),
+    ].join(", ")} };`,
     'export { initialiseLazy as $$initialiseLazy } from "./modules/module-object.js";',
     'export { programStarted as $$programStarted } from "./modules/program-modules.js";',
-  ], true),
+  ], true, asyncioLoad),
 );
 // The core hands out its exports as one plain object (what pyts-run.js reads them from, once):
 // no getter per name, as an ES module namespace would need, except for the standard-library
 // modules, each made on its first read (deferredModule).
 const exportNames = Object.values(esm.metafile.outputs)[0].exports.filter((name) => name !== "default");
 const scriptEntry = path.join(dist, "script-entry.js");
-const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted"];
-const deferredNames = new Set(lazy.map(({ name }) => name));
+const allNames = [...exportNames, "$$internals", "$$initialiseLazy", "$$programStarted", "$$startTimeline"];
+const deferredNames = new Set([...lazy.map(({ name }) => name), ...asyncioDeferred]);
 const scriptExport = (name, i) => (deferredNames.has(name) ? `get ${JSON.stringify(name)}() { return $${i}(); }` : `${JSON.stringify(name)}: $${i}`);
 fs.writeFileSync(
   scriptEntry,
@@ -146,20 +188,21 @@ fs.writeFileSync(
   stdlibEntry,
   `export function load(file) {\n  switch (file) {\n${[...new Set(lazy.map(({ file }) => file))].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
 );
-const coreShim = {
+/** The files of another script (`elsewhere`), each reached through `internals` (the core's $$internals). */
+const filesElsewhere = (elsewhere) => ({
   name: "pyts-core-files",
   setup(build) {
     build.onResolve({ filter: /^\./ }, (args) => {
       const file = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path));
-      return coreFiles.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
+      return elsewhere.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}]();`, loader: "js" }));
   },
-};
+});
 await build({
   ...common,
   entryPoints: [stdlibEntry],
-  plugins: [coreShim],
+  plugins: [filesElsewhere(new Set([...coreFiles, ...asyncioFiles]))],
   format: "iife",
   globalName: "pytsStdlib",
   banner: { js: '(function (internals) {"use strict";' },
@@ -167,6 +210,24 @@ await build({
   outfile: path.join(dist, "pyts-stdlib-script.js"),
 });
 fs.rmSync(stdlibEntry);
+// asyncio's files (an asyncio or timeline file first initialises asyncio's index, in the
+// order the core's ES module runs them: events.js before futures and tasks).
+const asyncioEntry = path.join(dist, "asyncio-entry.js");
+fs.writeFileSync(
+  asyncioEntry,
+  `export function load(file) {\n  if (/^\\.\\/(asyncio|timeline)\\//.test(file)) require(${JSON.stringify(ASYNCIO_FILE)});\n  switch (file) {\n${[...asyncioFiles].map((file) => `    case ${JSON.stringify(distPath(file))}: return require(${JSON.stringify(distPath(file))});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no asyncio file " + file);\n}\n`,
+);
+await build({
+  ...common,
+  entryPoints: [asyncioEntry],
+  plugins: [filesElsewhere(coreFiles)],
+  format: "iife",
+  globalName: "pytsAsyncio",
+  banner: { js: '(function (internals) {"use strict";' },
+  footer: { js: "return pytsAsyncio;})" },
+  outfile: path.join(dist, "pyts-asyncio-script.js"),
+});
+fs.rmSync(asyncioEntry);
 
 // Renamed on the way (`$enum as enum`): some export names are reserved words as bindings.
 const names = exportNames;
@@ -183,13 +244,24 @@ export { ${names.map((n) => `$${n} as ${n}`).join(", ")} };
 // thousand at a start): it now leaves a function alone whose name is already right, as most
 // are (identifiers are not minified), so that only names esbuild changed cost a defineProperty.
 const NAME_HELPER = /var __name\s*=\s*\((\w+),\s*(\w+)\)\s*=>\s*(\w+)\(\1,\s*"name",\s*\{\s*(?:value|value:\s*\2),\s*configurable:\s*(?:!0|true)\s*\}\)/;
-for (const file of ["pyts-runtime.js", "pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+for (const file of ["pyts-runtime.js", "pyts-runtime-script.js", "pyts-stdlib-script.js", "pyts-asyncio-script.js"]) {
   const text = fs.readFileSync(path.join(dist, file), "utf8");
   if (!NAME_HELPER.test(text)) throw new Error(`bundle.mjs: dist/${file} lacks esbuild's __name helper in the expected form`);
   fs.writeFileSync(path.join(dist, file), text.replace(NAME_HELPER, (_, target, value, define) => `var __name=(${target},${value})=>${target}.name===${value}?${target}:${define}(${target},"name",{value:${value},configurable:!0})`));
 }
+// In the modules' and asyncio's scripts every CommonJS module is a file of another script
+// (filesElsewhere), whose exports object is ES-module-like already (named exports only): each
+// import of one reads it as it is, where esbuild's __toESM copied every export into a new object
+// per importing file (~13 ms of asyncio's load).
+if (sharedExports.some((names) => names.includes("default"))) throw new Error("bundle.mjs: a core file shared with the other scripts has a default export, which their imports need __toESM for");
+for (const script of ["pyts-stdlib-script.js", "pyts-asyncio-script.js"]) {
+  const text = fs.readFileSync(path.join(dist, script), "utf8");
+  const modules = [...text.matchAll(/__commonJS\(\{"([^"]*)"/g)].map(([, name]) => name);
+  if (modules.some((name) => !name.startsWith("pyts-core:"))) throw new Error(`bundle.mjs: dist/${script} bundles a CommonJS module that is not another script's file`);
+  fs.writeFileSync(path.join(dist, script), text.replace(/__toESM\((require_[\w$]+\(\)),1\)/g, "$1"));
+}
 // pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
-for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js"]) {
+for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js", "pyts-asyncio-script.js"]) {
   if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);
 }
 // The entry served esbuild only.

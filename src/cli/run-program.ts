@@ -48,20 +48,33 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
 
 /**
  * Loads the runtime's core (the classic-script build beside `runtimeUrl`'s module), and
- * installs the loader of its standard-library modules' files: their script, compiled on the
- * first use of any of them, reaches the core's files through the core's `$$internals`.
+ * installs the loaders of its standard-library modules' files and of asyncio's: each script,
+ * compiled on the first use of one of its files, reaches the others' files through the core's
+ * `$$internals`.
  */
 function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore {
   const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
   const core = compileScript(file, codeCache)() as RuntimeCore;
   const globals = globalThis as Record<symbol, unknown>;
   globals[Symbol.for("@pyts/runtime")] = core;
-  let stdlib: { load(file: string): unknown } | undefined;
-  globals[Symbol.for("@pyts/runtime/stdlib")] = (moduleFile: string): unknown => {
-    stdlib ??= compileScript(file.replace(/pyts-runtime-script\.js$/, "pyts-stdlib-script.js"), codeCache === null ? null : codeCache.replace(/\.bin$/, "-stdlib.bin"))(core.$$internals) as { load(file: string): unknown };
-    return stdlib.load(moduleFile);
-  };
+  globals[Symbol.for("@pyts/runtime/stdlib")] = scriptLoader(file, "stdlib", codeCache, core);
+  globals[Symbol.for("@pyts/runtime/asyncio")] = scriptLoader(file, "asyncio", codeCache, core);
+  // `pyts run --timeline` (PYTS_TIMELINE): the recorder, in asyncio's script, starts now
+  core.$$startTimeline();
   return core;
+}
+
+/**
+ * The loader of one of the runtime's scripts beside the core (`pyts-NAME-script.js`: the
+ * standard-library modules' files, asyncio's): compiled, with its own code cache, on the
+ * first use of any of its files.
+ */
+function scriptLoader(coreFile: string, name: string, codeCache: string | null, core: RuntimeCore): (file: string) => unknown {
+  let script: { load(file: string): unknown } | undefined;
+  return (file) => {
+    script ??= compileScript(coreFile.replace(/pyts-runtime-script\.js$/, `pyts-${name}-script.js`), codeCache === null ? null : codeCache.replace(/\.bin$/, `-${name}.bin`))(core.$$internals) as { load(file: string): unknown };
+    return script.load(file);
+  };
 }
 
 interface RuntimeCore {
@@ -69,6 +82,7 @@ interface RuntimeCore {
   $$internals: object;
   $$initialiseLazy(module: unknown): void;
   $$programStarted(): boolean;
+  $$startTimeline(): void;
 }
 
 /** The statement a converted module reads the preloaded runtime's names with (bindPreloadedRuntime). */
