@@ -74,7 +74,8 @@ for (const fixture of listFixtures()) {
     const input = fs.existsSync(fixture.input) ? fs.readFileSync(fixture.input, "utf8") : "";
     const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8", input });
     fs.writeFileSync(fixture.out, run.stdout);
-    if (fs.existsSync(fixture.err)) fs.writeFileSync(fixture.err, run.stderr);
+    // (tracebacks name the checkout's absolute path: stored as <root>, as the tests normalise it)
+    if (fs.existsSync(fixture.err)) fs.writeFileSync(fixture.err, run.stderr.split(root + path.sep).join("<root>/"));
     if (run.status !== 0) fs.writeFileSync(fixture.status, `${run.status}\n`);
     else fs.rmSync(fixture.status, { force: true });
     console.log(`oracle (${python}): ${rel} -> exit ${run.status}`);
