@@ -20,7 +20,7 @@ function unwrap(node: t.Node): t.Node {
 
 /** Statements and class members that exist only for the type checker. */
 function typeOnly(node: t.Node): boolean {
-  if (t.isTSTypeAliasDeclaration(node) || t.isTSInterfaceDeclaration(node) || t.isTSDeclareFunction(node) || t.isTSIndexSignature(node)) return true;
+  if (t.isTSTypeAliasDeclaration(node) || t.isTSInterfaceDeclaration(node) || t.isTSDeclareFunction(node) || t.isTSDeclareMethod(node) || t.isTSIndexSignature(node)) return true;
   if (t.isTSModuleDeclaration(node) || t.isTSEnumDeclaration(node)) return node.declare === true;
   if (t.isClassProperty(node) || t.isClassAccessorProperty(node) || t.isVariableDeclaration(node)) return node.declare === true;
   if (t.isImportDeclaration(node)) return node.importKind === "type";

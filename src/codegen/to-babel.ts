@@ -162,7 +162,7 @@ export class BabelBuilder {
         return t.classExpression(
           t.identifier(e.name),
           e.superClass ? this.expr(e.superClass) : null,
-          t.classBody(e.members.map((m) => this.classMember(m))),
+          t.classBody(e.members.flatMap((m) => this.classMember(m))),
         );
     }
   }
@@ -265,7 +265,7 @@ export class BabelBuilder {
         return t.classDeclaration(
           t.identifier(s.name),
           s.superClass ? this.expr(s.superClass) : null,
-          t.classBody(s.members.map((m) => this.classMember(m))),
+          t.classBody(s.members.flatMap((m) => this.classMember(m))),
         );
       case "return":
         return t.returnStatement(s.arg ? this.expr(s.arg) : null);
@@ -313,12 +313,15 @@ export class BabelBuilder {
     return this.block(list);
   }
 
-  private classMember(m: ir.ClassMember): t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock {
+  private classMember(m: ir.ClassMember): (t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock | t.TSDeclareMethod)[] {
     const member = this.classMemberInner(m);
+    // A method the runtime wraps to bind Python's arguments is called as Python calls it: its
+    // declared signature takes anything (the implementation's parameters are the bound ones).
+    const nodes: (t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock | t.TSDeclareMethod)[] = m.k === "method" && m.pythonCalls ? [pythonCallSignature(m), member] : [member];
     if (this.options.blankLines && m.k !== "indexSignature" && m.k !== "staticBlock" && m.loc && this.options.classMemberBlankLines?.has(m.loc.line)) {
-      member.leadingComments = [blankLineMarker(), ...(member.leadingComments ?? [])];
+      nodes[0]!.leadingComments = [blankLineMarker(), ...(nodes[0]!.leadingComments ?? [])];
     }
-    return member;
+    return nodes;
   }
 
   private classMemberInner(m: ir.ClassMember): t.ClassMethod | t.ClassProperty | t.TSIndexSignature | t.StaticBlock {
@@ -346,6 +349,15 @@ export class BabelBuilder {
         return t.staticBlock(this.stmts(m.body));
     }
   }
+}
+
+/** `name(...args: any[]): any;`, the overload a wrapped method shows the type checker. */
+function pythonCallSignature(m: Extract<ir.ClassMember, { k: "method" }>): t.TSDeclareMethod {
+  const args = t.restElement(t.identifier("args"));
+  args.typeAnnotation = t.tsTypeAnnotation(t.tsArrayType(t.tsAnyKeyword()));
+  const node = t.tsDeclareMethod(null, propertyKey(m.name), null, [args], t.tsTypeAnnotation(t.tsAnyKeyword()));
+  node.static = m.isStatic;
+  return node;
 }
 
 function propertyKey(name: string): t.Identifier | t.StringLiteral {

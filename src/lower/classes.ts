@@ -73,6 +73,14 @@ function withClass<T>(cx: LowerContext, s: py.ClassDef, body: () => T): T {
 
 /** Hooks into instance creation and attribute storage that pyts's classes do not run. */
 const UNSUPPORTED_DUNDERS = new Set<string>();
+/**
+ * A method the runtime wraps to bind keywords takes Python's arguments (`m(1, 2, kw({...}))`),
+ * which its own parameters do not type where it has `*args`, `**kw` or keyword-only ones.
+ */
+function markPythonCalls(member: ir.ClassMember, sig: Signature): void {
+  if (member.k === "method" && member.kind === "method" && (sig.vararg !== null || sig.kwarg !== null || sig.kwonly.length > 0)) member.pythonCalls = true;
+}
+
 /** Statements with blocks: in a prepared namespace each of their bindings is stored as it runs. */
 const COMPOUND_STATEMENTS = new Set<py.Stmt["_type"]>(["If", "For", "AsyncFor", "While", "Try", "TryStar", "With", "AsyncWith", "Match"]);
 
@@ -201,9 +209,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
         // The spec names the receiver first (the class; a stand-in for a static method).
         const classSig = receiverFirst(describeSignature(stmt.args), isStatic);
         // (a method taking no keywords is bound too where some call passes them: CPython refuses them)
-        if (calledWithKeywords || (acceptsKeywords(classSig) && stmt.name.startsWith("__"))) newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
+        if (calledWithKeywords || (acceptsKeywords(classSig) && stmt.name.startsWith("__"))) {
+          newKeywords.push({ key: stmt.name, value: signatureSpec(classSig) });
+          markPythonCalls(member, sig);
+        }
       } else if ((stmt.name !== "__init__" && calledWithKeywords) || keywordInit) {
-        if (calledWithKeywords || acceptsKeywords(sig)) keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+        if (calledWithKeywords || acceptsKeywords(sig)) {
+          keywordTable.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+          markPythonCalls(member, sig);
+        }
       }
     } else if (isMethodAlias(s, stmt)) {
       // `__radd__ = __add__`: the same function under another name, a method like the first.

@@ -94,7 +94,8 @@ export interface FunctionIr {
 }
 
 export type ClassMember =
-  | { k: "method"; name: string; kind: "method" | "constructor" | "get" | "set"; isStatic: boolean; fn: FunctionIr; loc?: Loc }
+  /** `pythonCalls`: the runtime wraps the method to bind Python's arguments (keywordMethods), so call sites pass them as Python does */
+  | { k: "method"; name: string; kind: "method" | "constructor" | "get" | "set"; isStatic: boolean; fn: FunctionIr; loc?: Loc; pythonCalls?: boolean }
   | { k: "property"; name: string; isStatic: boolean; value: Expr | null; type?: TsType; loc?: Loc }
   | { k: "indexSignature"; isStatic?: boolean }
   | { k: "staticBlock"; body: Stmt[] };
