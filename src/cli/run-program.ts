@@ -7,7 +7,7 @@ const fs = process.getBuiltinModule("node:fs");
 const path = process.getBuiltinModule("node:path");
 const vm = process.getBuiltinModule("node:vm");
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
-import { codeCacheFileBytes, readCodeCache, readLatin1 } from "./code-cache.js";
+import { codeCacheFileBytes, readCodeCache } from "./code-cache.js";
 
 /**
  * The runtime module `pyts run` programs are converted against: it re-exports the runtime
@@ -26,11 +26,9 @@ export function runtimeUrl(): string {
  * the process ends, so it also holds the functions the program compiled lazily.
  */
 function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
-  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds;
-  // then the cache, into the same memory (the text is a copy).
-  const source = readLatin1(file);
   const cachedData = codeCache === null ? undefined : readCodeCache(codeCache);
-  const script = new vm.Script(source, { filename: file, cachedData });
+  // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds.
+  const script = new vm.Script(fs.readFileSync(file).toString("latin1"), { filename: file, cachedData });
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => {
       try {
