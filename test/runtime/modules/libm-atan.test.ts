@@ -4,21 +4,8 @@
 // CPython's results.
 
 import { describe, expect, it } from "vitest";
+import { stream } from "../../support/random-stream.js";
 import { atan2Exact, atan2Slow, atanExact } from "../../../runtime/modules/libm-atan.js";
-
-/** A deterministic stream of doubles in [0, 1) (a 32-bit xorshift, two draws per double). */
-function stream(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return () => (next() * 2 ** 21 + (next() >>> 11)) * 2 ** -53;
-}
 
 const RANGES: [string, (u: number, v: number, w: number) => [number, number]][] = [
   ["unit square", (u, v) => [(u - 0.5) * 20, (v - 0.5) * 20]],

@@ -4,21 +4,8 @@
 // correctly rounded one.
 
 import { describe, expect, it } from "vitest";
+import { stream } from "../../support/random-stream.js";
 import { logGlibc, logGlibcFused } from "../../../runtime/modules/libm-log.js";
-
-/** A deterministic stream of doubles in [0, 1) (a 32-bit xorshift, two draws per double). */
-function stream(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return () => (next() * 2 ** 21 + (next() >>> 11)) * 2 ** -53;
-}
 
 const RANGES: [string, (u: number, v: number) => number][] = [
   ["near 1", (u) => 1 - 2 ** -4 + u * 0.13],

@@ -3,22 +3,9 @@
 // part (math-bits.test.ts holds both to CPython's results); and the large-argument reduction.
 
 import { describe, expect, it } from "vitest";
+import { stream } from "../../support/random-stream.js";
 import { cosFused, cosGlibc, sinFused, sinGlibc } from "../../../runtime/modules/libm-sin.js";
 import { reduceGlibc, reduceLarge, reducedLo, reducedQuadrant } from "../../../runtime/modules/libm-reduce.js";
-
-/** A deterministic stream of doubles in [0, 1) (a 32-bit xorshift, two draws per double). */
-function stream(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return () => (next() * 2 ** 21 + (next() >>> 11)) * 2 ** -53;
-}
 
 const RANGES: [string, (u: number, v: number) => number][] = [
   ["taylor", (u) => (u - 0.5) * 0.252],
