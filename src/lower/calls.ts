@@ -9,8 +9,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
-import { constructsWaiting, isAsyncioRun, isBlockingCall, runsLoop, waitingKey } from "./blocking.js";
-import { threadSwitch } from "./thread-switches.js";
+import { awaitBlocking, lowerBlockingInGenerator } from "./blocking-calls.js";
+import { isBlockingCall } from "./blocking.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, definesNewSomewhere, isMethodAlias } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
@@ -542,44 +542,6 @@ function moduleObjectMethod(cx: LowerContext, f: py.Attribute): boolean {
 function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name") return cx.programModuleNames.has(e.id);
   return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
-}
-
-/**
- * A blocking call in a generator's body: `next()` answers at once, so it cannot wait for a
- * promise. `asyncio.run`, `loop.run_until_complete` and `loop.run_forever` run the loop on
- * this thread instead (runtime/asyncio/run.ts: runNow); a function that reaches one is async
- * and cannot be waited for here: a located error.
- */
-function lowerBlockingInGenerator(cx: LowerContext, e: py.Call): ir.Expr {
-  const f = e.func;
-  const loc = cx.loc(e);
-  if (isAsyncioRun(cx, f, cx.fn.scope)) return { k: "call", callee: cx.rt("runNow"), args: lowerArgs(cx, e), loc };
-  if (f._type === "Attribute") {
-    const helper = f.attr === "run_until_complete" ? "runUntilCompleteNow" : f.attr === "run_forever" ? "runForeverNow" : null;
-    if (helper !== null) return { k: "call", callee: cx.rt(helper), args: [lowerExpr(cx, f.value), ...lowerArgs(cx, e)], loc };
-  }
-  const name = f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "the function";
-  return cx.unsupported(e, `a call of '${name}' (it runs an event loop) inside a generator`);
-}
-
-function awaitBlocking(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
-  if (cx.streamedCalls.has(e)) return call;
-  const threadSwitchKind = cx.threads !== null && !runsLoop(cx, e, cx.fn.scope) ? threadSwitch(cx, e, e.func, cx.fn.scope) : null;
-  // Inside a coroutine the loop is running, so the call raises RuntimeError as in Python.
-  // (A comprehension's async generator in a blocking function awaits: comprehensions.ts.)
-  // A thread switch (or a function reaching one) there waits as for a promise, when it must;
-  // time.sleep blocks the loop, as in CPython.
-  if (cx.fn.coroutine) return cx.threads !== null && !runsLoop(cx, e, cx.fn.scope) && threadSwitchKind !== "sleep" && threadSwitchKind !== "urlopen" ? delegate(cx, "awaitPending", call, cx.loc(e)) : call;
-  if (cx.fn.generator && !cx.fn.jsAsync) return call;
-  // A function the runtime calls for a value at once (`__init__`, a lambda) cannot wait.
-  if ((cx.fn.scope.kind === "function" || cx.fn.scope.kind === "lambda") && !cx.fn.jsAsync) return call;
-  if (cx.fn.scope === cx.moduleScope) cx.topLevelAwait = true;
-  if (threadSwitchKind === "sleep" && call.k === "call") call = { k: "call", callee: cx.rt("threadSleep"), args: call.args, loc: call.loc };
-  if (threadSwitchKind === "urlopen" && call.k === "call") call = { k: "call", callee: cx.rt("threadUrlopen"), args: call.args, loc: call.loc };
-  if (call.k === "call" && waitingKey(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("withWaitingKey"), args: [call.callee, ...call.args], loc: call.loc };
-  // A class call whose `__init__` waits: the instance once its `__init__` has ended.
-  if (constructsWaiting(cx, e, cx.fn.scope)) call = { k: "call", callee: cx.rt("initialized"), args: [call], loc: call.loc };
-  return { k: "await", arg: call, loc: cx.loc(e) };
 }
 
 function aliasedIn(cls: py.ClassDef, name: string): boolean {
