@@ -1,8 +1,7 @@
-// Metaclasses. `class Meta(type)` extends `TypeBase`; a class is an instance of its
-// metaclass because the root class's static prototype is `Meta.prototype`: `type(Cls)`,
-// `isinstance(Cls, Meta)` and the metaclass's methods and properties read through the class
-// (`Cls.method()` binds the class) follow from the JS prototype chain, and subclasses inherit
-// the metaclass as in Python. A class statement with a metaclass builds its JS class first;
+// Metaclasses. `class Meta(type)` extends `TypeBase`; a class records its metaclass, which its
+// subclasses inherit and its bases never see (type-base.ts): `type(Cls)`, `isinstance(Cls,
+// Meta)` and the metaclass's methods and properties read through the class (`Cls.method()`
+// binds the class) follow from it, after the class chain's own attributes, as in Python. A class statement with a metaclass builds its JS class first;
 // `createClass` then runs `Meta.__new__(Meta, name, bases, namespace, **kw)`, whose
 // `type.__new__` (`super().__new__(...)`) adopts that class with what the namespace changed,
 // and `Meta.__init__`. Calling a class whose metaclass defines `__call__` runs it
@@ -23,7 +22,7 @@ import { classCreated } from "./class-creation.js";
 import { makeClass } from "./dynamic-classes.js";
 import { constructDirect, invokeMethod, plainMethod } from "./functions.js";
 import { BASES_KEY } from "./mro.js";
-import { isMetaclass, metaclassOf, TypeBase, typeHooks } from "./type-base.js";
+import { adoptMetaclass, isMetaclass, metaclassOf, TypeBase, typeHooks } from "./type-base.js";
 
 export { TypeBase };
 
@@ -192,16 +191,10 @@ export function typeNew(mcls: AnyClass, ...args: unknown[]): AnyClass {
   } else {
     cls = makeClass(name, bases, namespace);
   }
-  // The class is an instance of its metaclass: its root's static prototype is the metaclass's.
-  let root: AnyClass = cls;
-  while (isClass(Object.getPrototypeOf(root)) && !isMetaclassPrototype(Object.getPrototypeOf(root))) root = Object.getPrototypeOf(root);
-  if (!(cls instanceof mcls)) Object.setPrototypeOf(root, mcls.prototype);
+  // The class is an instance of its metaclass (its bases keep theirs).
+  if (metaclassOf(cls) !== mcls) adoptMetaclass(cls, mcls);
   classCreated(cls, ...(Object.keys(keywords).length ? [kw(keywords)] : []));
   return cls;
-}
-
-function isMetaclassPrototype(p: unknown): boolean {
-  return p instanceof TypeBase;
 }
 
 typeHooks.createDynamic = createDynamic;

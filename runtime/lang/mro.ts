@@ -69,6 +69,21 @@ export function mroOf(cls: AnyClass): AnyClass[] {
   return out;
 }
 
+/**
+ * Own property of a class with several bases: the members `inheritFrom` copied onto it and its
+ * prototype (by object, then key), which are no part of its own namespace (`__dict__`).
+ */
+const INHERITED_COPIES = Symbol.for("pyts.inheritedCopies");
+
+/** Is `target[key]` (a class or its prototype) still what `inheritFrom` copied from a base? */
+export function isInheritedCopy(cls: object, target: object, key: PropertyKey): boolean {
+  const copies = (cls as { [INHERITED_COPIES]?: Map<object, Map<PropertyKey, PropertyDescriptor>> })[INHERITED_COPIES];
+  if (copies === undefined || !Object.hasOwn(cls, INHERITED_COPIES)) return false;
+  const copied = copies.get(target)?.get(key);
+  const d = Object.getOwnPropertyDescriptor(target, key);
+  return copied !== undefined && d !== undefined && d.value === copied.value && d.get === copied.get && d.set === copied.set;
+}
+
 /** Class statics that describe the class itself rather than being inherited attributes. */
 const OWN_STATICS = new Set<PropertyKey>(["length", "name", "prototype", "pythonName", "__doc__", "__name__", "__qualname__", "__module__", "__annotations__", "__pytype__", MRO_KEY, BASES_KEY, SHOWN_MRO_KEY, PYTHON_TYPE, Symbol.hasInstance]);
 
@@ -109,18 +124,24 @@ export function inheritFrom(cls: any, bases: any[]): void {
   Object.defineProperty(cls, MRO_KEY, { value: mro });
   Object.defineProperty(cls, BASES_KEY, { value: bases });
   // Methods and accessors: the MRO's first owner wins, wherever the JS chain would look.
+  const copies = new Map<object, Map<PropertyKey, PropertyDescriptor>>([[cls, new Map()], [cls.prototype, new Map()]]);
+  const copy = (target: object, key: PropertyKey, d: PropertyDescriptor): void => {
+    Object.defineProperty(target, key, d);
+    copies.get(target)!.set(key, d);
+  };
+  Object.defineProperty(cls, INHERITED_COPIES, { value: copies });
   for (const [key, owner] of owners(mro, (c) => c.prototype, new Set(["constructor"]))) {
-    if (owner !== cls) Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(owner.prototype, key)!);
+    if (owner !== cls) copy(cls.prototype, key, Object.getOwnPropertyDescriptor(owner.prototype, key)!);
   }
   // Class attributes: read through to their owner until the class assigns its own.
   for (const [key, owner] of owners(mro, (c) => c, OWN_STATICS)) {
     if (owner === cls) continue;
     const d = Object.getOwnPropertyDescriptor(owner, key)!;
     if (d.get || d.set || typeof d.value === "function") {
-      Object.defineProperty(cls, key, d);
+      copy(cls, key, d);
       continue;
     }
-    Object.defineProperty(cls, key, {
+    copy(cls, key, {
       configurable: true,
       get: () => (owner as any)[key],
       set(value: unknown) {

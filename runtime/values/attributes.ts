@@ -17,6 +17,7 @@ import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, typeDictEntries, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
+import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
@@ -119,7 +120,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     const key = attrKey(obj, name);
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
     // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key));
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) : typeof obj === "function" ? inClassOrMetaclass(obj, key) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key));
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {
@@ -189,7 +190,8 @@ function metaclassOwner(cls: object, key: string): Function | null {
   if (Object.hasOwn(cls, key)) return null;
   let p = Object.getPrototypeOf(cls) as object | null;
   for (; typeof p === "function" && p !== Function.prototype; p = Object.getPrototypeOf(p) as object | null) if (Object.hasOwn(p, key)) return null;
-  for (; p !== null && p !== Function.prototype && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+  const meta = metaclassOf(cls);
+  for (p = meta === null ? null : (meta.prototype as object); p !== null && p !== Function.prototype && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
     if (Object.hasOwn(p, key)) {
       const ctor = (p as { constructor?: unknown }).constructor;
       return typeof ctor === "function" ? ctor : null;

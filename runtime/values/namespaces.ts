@@ -9,7 +9,7 @@ import { BaseException, PyTypeError } from "./exceptions.js";
 const EXCEPTION_FIELDS = new Set(["args", "__cause__", "__context__", "__suppress_context__"]);
 import { repr } from "./repr.js";
 import { className, isClass } from "./typename.js";
-import { classInitOf } from "../lang/mro.js";
+import { classInitOf, isInheritedCopy } from "../lang/mro.js";
 import { typeDictEntries, typeDunder } from "./type-dunders.js";
 import { builtinDataDescriptor, GetSetDescriptor } from "./data-descriptors.js";
 import { BUILTIN_CLASS_DOCS, TYPE_DOCS } from "./type-dicts.js";
@@ -211,7 +211,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
   const doc = Object.hasOwn(cls, "__doc__") ? cls.__doc__ : null;
   if (doc !== null) d.set("__doc__", doc);
   for (const key of Object.getOwnPropertyNames(cls)) {
-    if (JS_STATICS.has(key) || key === "__doc__" || key === "__module__") continue;
+    if (JS_STATICS.has(key) || key === "__doc__" || key === "__module__" || isInheritedCopy(cls, cls, key)) continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     const raw = desc.get !== undefined ? (desc.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
     const value = raw !== undefined ? raw : desc.get ? desc.get.call(cls) : desc.value;
@@ -219,7 +219,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     if (value !== undefined) d.set(pythonName(key, true) ?? key, namespaceValue(cls, value));
   }
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
-    if (d.has(key) || key.startsWith("#")) continue;
+    if (d.has(key) || key.startsWith("#") || isInheritedCopy(cls, cls.prototype, key)) continue;
     if (key === "constructor") {
       // A class whose __init__ became its JS constructor.
       if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", classInitOf(cls) ?? cls);
