@@ -14,6 +14,7 @@ import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
 import { className, isClass } from "../values/typename.js";
 import { PyTypeError } from "../values/exceptions.js";
+import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 
@@ -455,6 +456,7 @@ function functionDict(f: Function): Dict {
 
 /** Store a Python attribute on a function (`f.calls = 0`, `f.name = "x"`). */
 export function setFunctionAttribute(f: Function, name: string, value: unknown): void {
+  if (writeDefaults(f, name, value)) return;
   const info = functionInfo(f);
   if (name === "__doc__" && info !== undefined) {
     info.doc = value as string | null;

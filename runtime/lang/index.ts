@@ -23,6 +23,7 @@ export { defineProperties, noSetter, property, PyProperty } from "./descriptors.
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectInitSubclass } from "./class-creation.js";
 export { aliasMethod, pyDef, pyMethods, superInitArgs, Cell, CodeObject } from "./functions.js";
+export { keywordDefault, positionalDefault } from "./written-defaults.js";
 export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
 export { bodyMethodObject, classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";

@@ -56,14 +56,18 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   const params = parseSpec(spec);
   const varargPacked = params.some((p) => p.kind === "vararg") && params.some((p) => p.kind === "kwonly" || p.kind === "kwarg");
   const positionalCount = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly").length;
-  const required = params.filter((p) => (p.kind === "positional" || p.kind === "positionalOnly") && !p.hasDefault).length;
-  const simple = !varargPacked && !params.some((p) => p.kind === "kwonly" && !p.hasDefault);
   const hasRest = params.some((p) => p.kind === "vararg" && p.name !== "");
   // (The rest parameter, if any, follows the positional ones: applyMany passes a huge one boxed.)
   const rest = hasRest && !varargPacked ? positionalCount : -1;
+  const state = { params, required: 0, simple: false };
+  const settle = (): void => {
+    state.required = params.filter((p) => (p.kind === "positional" || p.kind === "positionalOnly") && !p.hasDefault).length;
+    state.simple = !varargPacked && !params.some((p) => p.kind === "kwonly" && !p.hasDefault);
+  };
+  settle();
   const call = function (this: unknown, args: unknown[]): unknown {
     const last = args[args.length - 1];
-    if (simple && !(last instanceof Kwargs) && args.length >= required && (hasRest || args.length <= positionalCount)) return applyMany(fn, this, args, rest);
+    if (state.simple && !(last instanceof Kwargs) && args.length >= state.required && (hasRest || args.length <= positionalCount)) return applyMany(fn, this, args, rest);
     return applyMany(fn, this, bindToLayout(qualname, params, args, duplicateKeyword(args)), rest);
   };
   const wrapper = function (this: unknown, ...args: unknown[]): unknown {
@@ -72,11 +76,23 @@ export function keywords<R>(fn: (...args: any[]) => R, spec: readonly string[], 
   withManyArgs(wrapper, call);
   Object.defineProperty(wrapper, "name", { value: fn.name });
   Object.defineProperty(wrapper, WRAPPED_DEF, { value: fn });
+  Object.defineProperty(wrapper, REDEFAULT, { value: (positional: number | null, keyword: ReadonlySet<string> | null) => {
+    const positionals = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly");
+    if (positional !== null) positionals.forEach((p, i) => (p.hasDefault = i >= positionals.length - positional));
+    if (keyword !== null) for (const p of params) if (p.kind === "kwonly") p.hasDefault = keyword.has(p.name);
+    settle();
+  } });
   const info: FunctionInfo = { qualname, spec, binds: true };
   if (firstLine > 0) info.firstLine = firstLine;
   (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...((fn as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? {}), ...info };
   return wrapper as (...args: any[]) => R;
 }
+
+/**
+ * Own property of a `keywords` wrapper: which parameters have defaults now (`f.__defaults__ =
+ * (...)` gives the last `positional` ones; `f.__kwdefaults__` the keyword-only ones it names).
+ */
+export const REDEFAULT = Symbol("pyts.redefault");
 
 /** The marks `shareClassMethods` sets on static and class methods (functions.ts). */
 const METHOD_KINDS = [Symbol.for("pyts.classmethod"), Symbol.for("pyts.staticmethod")];

@@ -17,6 +17,7 @@ import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, typeDictEntries, typeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
+import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
@@ -182,6 +183,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       }
     }
   }
+  // `f.__call__`, `Cls.__call__` (type's, when neither the class nor its metaclass has one): calls it.
+  if (name === "__call__" && typeof obj === "function") return builtinMethod((...args: unknown[]) => callValue(obj, ...args), "__call__", obj);
   throw missingAttribute(obj, name);
 }
 

@@ -185,8 +185,9 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
   }
   const target = obj as Record<string, unknown>;
   if (pyName === "__init__" && !(name in target) && typeof obj === "object") return objectInitOf(obj, args);
-  // `type(x).method(x)`, `Base.__init__(self)`: a class's attribute as getattr finds it, called.
-  if (isClass(obj) && !(name in target)) return callAttribute(obj, pyName, args);
+  // `type(x).method(x)`, `Base.__init__(self)`, `f.__call__(x)`: an attribute of a class or
+  // function as getattr finds it, called.
+  if (typeof obj === "function" && !(name in target)) return callAttribute(obj, pyName, args);
   if (!(name in target)) {
     // `x.__eq__(y)`, `x.__hash__()`: object's own dunders, found before `__getattr__`.
     const inherited = pyName.startsWith("__") ? typeDunder(typeOf({}), pyName) : undefined;

@@ -109,6 +109,8 @@ export class LowerContext {
   tracksHandledExceptions = false;
   /** attribute names the module reads (function objects record `__defaults__`... only when read) */
   attributesRead = new Set<string>();
+  /** the module assigns `__defaults__` or `__kwdefaults__` (defs then read their defaults at each call) */
+  writesDefaults = false;
   /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */
   attributesStoredOn = new Set<string>();
   /** attribute names the module deletes (`del obj.name`, `delattr(obj, "name")`): no read of one is sure to find it */

@@ -66,7 +66,7 @@ function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Ex
 }
 
 /** JS parameters in the layout of signatures.ts, with defaults that are not constants hoisted to `setup`. */
-function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[]): ir.Param[] {
+function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[], self: string | null = null): ir.Param[] {
   const sig = describeSignature(args);
   const positional = [...args.posonlyargs, ...args.args];
   const firstDefault = positional.length - args.defaults.length;
@@ -74,6 +74,8 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
   const params: ir.Param[] = positional.map((a, i) => {
     const param: ir.Param = { name: jsName(a.arg), type: i >= firstDefault ? withNoneDefault(typeOf(a), args.defaults[i - firstDefault]!) : typeOf(a) };
     if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup);
+    // (a module that writes `f.__defaults__`: every positional parameter may get one)
+    if (self !== null && cx.writesDefaults) param.default = { k: "call", callee: cx.rt("positionalDefault"), args: [{ k: "id", name: self }, { k: "num", value: i }, ...(param.default ? [param.default] : [])] };
     return param;
   });
   if (args.vararg && varargIsRest(sig)) {
@@ -93,7 +95,9 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
       callee: cx.rt("missingArgument"),
       args: [{ k: "str", value: `${name}() missing 1 required keyword-only argument: '${a.arg}'` }],
     };
-    params.push({ name: jsName(a.arg), type: def ? withNoneDefault(typeOf(a), def) : typeOf(a), default: def ? defaultValue(cx, name, a.arg, def, setup) : missing });
+    let value = def ? defaultValue(cx, name, a.arg, def, setup) : missing;
+    if (self !== null && cx.writesDefaults) value = { k: "call", callee: cx.rt("keywordDefault"), args: [{ k: "id", name: self }, { k: "str", value: a.arg }, ...(def ? [value] : [])] };
+    params.push({ name: jsName(a.arg), type: def ? withNoneDefault(typeOf(a), def) : typeOf(a), default: value });
   });
   if (args.kwarg) {
     const empty: ir.Expr = { k: "new", callee: cx.rt("Dict"), args: [] };
@@ -159,7 +163,7 @@ export function lowerDef(
     const untyped = method.classMethod === true && storesAttributeOf(s.body, selfName);
     prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
-  const params = lowerParams(cx, s.name, args, setup, prologue);
+  const params = lowerParams(cx, s.name, args, setup, prologue, method ? null : jsName(s.name));
   if (method?.selfParam && !method.classMethod && !method.isConstructor && requiresMoreThanOthers(cx, s)) {
     const required = params.filter((p) => !p.rest && p.default === undefined);
     if (required.every((p) => p.type === undefined || p.type.k === "any")) for (const p of required) p.optional = true;
@@ -392,7 +396,7 @@ export function parameterDefaults(params: readonly ir.Param[], args: py.Argument
   const kwParams = params.slice(end - args.kwonlyargs.length, end);
   const positional = params.slice(0, end - args.kwonlyargs.length - (args.vararg ? 1 : 0));
   const defaults = positional.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
-  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: kwParams[i]!.default! }] : []));
+  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: ownDefault(kwParams[i]!.default!)! }] : []));
   return { defaults, kwdefaults };
 }
 
@@ -419,6 +423,13 @@ function freeVariables(cx: LowerContext, scope: Scope): string[] {
   return free.sort();
 }
 
+/** A parameter's default as the def wrote it (`positionalDefault(f, 1, d)` holds it third). */
+function ownDefault(value: ir.Expr): ir.Expr | null {
+  const wrapped = value.k === "call" && value.callee.k === "rt" && (value.callee.name === "positionalDefault" || value.callee.name === "keywordDefault");
+  const own = wrapped ? value.args[2] : value;
+  return own === undefined || own.k === "spread" ? null : own;
+}
+
 /**
  * `pyDef(fn, qualname, spec, firstLine, extras)`: what Python shows of a function object. The
  * first line (CPython's co_firstlineno: the first decorator's) locates a callback in asyncio's
@@ -433,11 +444,11 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
   // The defaults are the JS parameters' (constants, or the holders evaluated when the def ran).
   const positionalCount = args.posonlyargs.length + args.args.length;
   if (reads.has("__defaults__") && args.defaults.length) {
-    const defaults = params.slice(0, positionalCount).flatMap((p) => (p.default ? [p.default] : []));
+    const defaults = params.slice(0, positionalCount).flatMap((p) => (p.default ? [ownDefault(p.default)] : [])).filter((d) => d !== null);
     extras.push({ key: "defaults", value: { k: "array", elements: defaults } });
   }
   const kwParams = params.slice(positionalCount + (args.vararg ? 1 : 0), positionalCount + (args.vararg ? 1 : 0) + args.kwonlyargs.length);
-  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: kwParams[i]!.default! }] : []));
+  const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: ownDefault(kwParams[i]!.default!)! }] : []));
   if (reads.has("__kwdefaults__") && kwdefaults.length) extras.push({ key: "kwdefaults", value: { k: "object", props: kwdefaults } });
   if (reads.has("__closure__")) {
     const free = freeVariables(cx, scope);

@@ -371,6 +371,12 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
       if (attribute.attr === "__dict__") cx.readsDocstrings = cx.readsClassDicts = true;
       if (attribute.attr === "__annotations__" && attribute.value._type === "Name") cx.annotationsRead.add(attribute.value.id);
     }
+    // `f.__defaults__ = (...)`, `setattr(f, "__kwdefaults__", ...)`: calls of defs take the written ones.
+    const storedName = node._type === "Attribute" && (node as py.Attribute).ctx === "Store" ? (node as py.Attribute).attr : node._type === "Call" && calleeName((node as py.Call).func) === "setattr" ? constantString((node as py.Call).args[1]) : "";
+    if (storedName === "__defaults__" || storedName === "__kwdefaults__") {
+      cx.writesDefaults = true;
+      cx.attributesRead.add("__defaults__").add("__kwdefaults__");
+    }
     if (node._type === "Attribute" && (node as py.Attribute).ctx === "Del") cx.deletedAttributes.add((node as py.Attribute).attr);
     if (node._type === "Call" && (node as py.Call).func._type === "Name" && ((node as py.Call).func as py.Name).id === "delattr") {
       const named = (node as py.Call).args[1];
@@ -455,6 +461,10 @@ const SIGNATURE_READERS = new Set(["signature", "create_autospec"]);
 
 /** Names whose use makes the program read hints at run time (typing's introspection). */
 const HINT_READERS = new Set(["get_type_hints", "TypedDict", "runtime_checkable"]);
+
+function constantString(e: py.Expr | undefined): string {
+  return e?._type === "Constant" && e.value.kind === "str" ? e.value.value : "";
+}
 
 function calleeName(f: py.Expr): string {
   return f._type === "Name" ? f.id : f._type === "Attribute" ? f.attr : "";
