@@ -148,17 +148,18 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
 export class DictView implements Iterable<unknown> {
   static readonly pythonName: string = "dict_view";
   constructor(readonly dict: Dict, readonly kind: "keys" | "values" | "items") {}
+  // (the dict's own items: a subclass's Python `keys` or `values` method is no part of them)
   *[Symbol.iterator](): Iterator<any> {
-    if (this.kind === "keys") yield* this.dict.keys();
-    else if (this.kind === "values") yield* this.dict.values();
-    else for (const [k, v] of this.dict.entries()) yield Tuple.of(k, v);
+    if (this.kind === "keys") yield* Dict.prototype.keys.call(this.dict);
+    else if (this.kind === "values") yield* Dict.prototype.values.call(this.dict);
+    else for (const [k, v] of Dict.prototype.entries.call(this.dict)) yield Tuple.of(k, v);
   }
   __len__(): bigint {
     return BigInt(this.dict.size);
   }
   __contains__(x: unknown): boolean {
     if (this.kind === "keys") return this.dict.has(x);
-    if (this.kind === "values") return [...this.dict.values()].some((v) => same(v, x));
+    if (this.kind === "values") return [...Dict.prototype.values.call(this.dict)].some((v) => same(v, x));
     if (!(x instanceof Tuple) || x.length !== 2) return false;
     const entry = this.dict.table.find(x.items[0]);
     return entry !== undefined && same(entry.value, x.items[1]);

@@ -190,8 +190,9 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     for (const e of this.table.iterate("dictionary")) yield [e.key, e.value];
   }
 
+  // (a subclass's Python `keys` method does not change what iterating the dict gives)
   [Symbol.iterator](): Iterator<K> {
-    return this.keys();
+    return Dict.prototype.keys.call(this) as Iterator<K>;
   }
 
   /** Dicts are mutable, so Python refuses to hash them. */

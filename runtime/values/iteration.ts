@@ -236,6 +236,11 @@ export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
   return new (iteratorClass(iteratorName(x)))(jsIterator(x), x);
 }
 
+/** A JS iterator over `x`'s items as the Python iterator `iter(x)` gives (`list_iterator`...). */
+export function iteratorOver(x: unknown, items: Iterator<unknown>): PyIterator {
+  return new (iteratorClass(iteratorName(x)))(items, x);
+}
+
 const NO_DEFAULT = Symbol("no default");
 
 /** Python's `next(it[, default])`. */

@@ -221,7 +221,7 @@ function callFound(target: Record<string, unknown>, name: string, args: unknown[
 }
 
 /** A built-in type's method from its table, its keywords (a trailing Kwargs) bound as CPython's. */
-function callTableMethod(m: AnyMethod, obj: unknown, pyName: string, args: unknown[]): unknown {
+export function callTableMethod(m: AnyMethod, obj: unknown, pyName: string, args: unknown[]): unknown {
   const bound = args[args.length - 1] instanceof Kwargs ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args;
   return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...bound);
 }

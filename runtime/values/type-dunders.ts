@@ -16,7 +16,8 @@ import { deferDescriptorMarks } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { BaseException, PyTypeError } from "./exceptions.js";
 import { format } from "./format-spec.js";
-import { iter } from "./iteration.js";
+import { iter, iteratorOver } from "./iteration.js";
+import { Tuple } from "./tuple.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike } from "./numeric.js";
 import { builtinRepr, objectRepr, repr, str } from "./repr.js";
@@ -26,7 +27,7 @@ import { builtinDelitem, builtinGetitem, builtinSetitem } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { BUILTIN_CLASS_DOCS, TYPE_DICTS, TYPE_DOCS } from "./type-dicts.js";
 import { className, moduleName, tpName, typeName } from "./typename.js";
-import { unwrap } from "./wrapped.js";
+import { isWrapped, unwrap } from "./wrapped.js";
 
 type Impl = (self: any, ...rest: any[]) => unknown;
 
@@ -107,7 +108,7 @@ const UNARY: Record<string, (x: unknown) => unknown> = {
   __str__: (x) => str(unwrap(x)),
   __hash__: (x) => hash(unwrap(x)),
   __bool__: (x) => truthy(unwrap(x)),
-  __iter__: (x) => iter(x),
+  __iter__: (x) => builtinIter(x),
   __neg__: (x) => neg(unwrap(x)),
   __pos__: (x) => pos(unwrap(x)),
   __invert__: (x) => invert(unwrap(x)),
@@ -116,6 +117,25 @@ const UNARY: Record<string, (x: unknown) => unknown> = {
   __float__: (x) => float(unwrap(x)),
   __index__: (x) => unwrap(x),
 };
+
+/**
+ * `list.__iter__(self)`, `dict.__iter__(self)` in a subclass's own `__iter__`: the built-in
+ * value's iterator, never the subclass's `__iter__` again (nor its `keys` or `values`).
+ */
+function builtinIter(x: unknown): unknown {
+  const items = Array.isArray(x)
+    ? Array.prototype[Symbol.iterator].call(x)
+    : x instanceof Tuple
+      ? Tuple.prototype[Symbol.iterator].call(x)
+      : x instanceof Dict
+        ? Dict.prototype.keys.call(x)
+        : x instanceof AbstractSet
+          ? AbstractSet.prototype.values.call(x)
+          : isWrapped(x) && typeof unwrap(x) === "string"
+            ? (unwrap(x) as string)[Symbol.iterator]()
+            : undefined;
+  return items === undefined ? iter(x) : iteratorOver(x, items);
+}
 
 /** The built-in behaviour of `type.name(self, ...)`, or undefined where pyts has none. */
 function implementation(type: PyTypeObject, name: string): Impl | undefined {

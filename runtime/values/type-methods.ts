@@ -1,6 +1,6 @@
 // Methods read off built-in type objects: `str.lower`, `list.append`, `dict.fromkeys`,
 // `bytes.fromhex`. Python's unbound methods take the instance first (`map(str.upper, xs)`,
-// `sorted(words, key=str.lower)`), so each is a function forwarding to callMethod.
+// `sorted(words, key=str.lower)`), so each is a function calling the type's own method.
 
 import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
 import { ByteArray } from "./bytearray.js";
@@ -13,11 +13,12 @@ import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS }
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { Kwargs } from "./kwargs.js";
-import { callMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { callTableMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
 import { floatFromHex, intFromBytes } from "./number-methods.js";
 import { maketrans } from "./str-codec.js";
 import { STR_METHODS } from "./str-methods.js";
 import { typeName } from "./typename.js";
+import { isWrapped, unwrap } from "./wrapped.js";
 import { markTypeMethods } from "./type-dunders.js";
 import {
   abs, all, any, ascii, bin, callable, chr, delattr, divmod, getattr, hasattr, hash, hex, id, input,
@@ -33,17 +34,22 @@ function define(type: object, name: string, fn: (...args: never[]) => unknown): 
   Object.defineProperty(type, name, { value: builtinFunction(fn, name), writable: true, configurable: true });
 }
 
-function attachUnbound(type: PyTypeObject, names: Iterable<string>): void {
+/**
+ * `list.append(self, x)`, `str.upper(self)`: the built-in type's own method from its table, also
+ * on an instance of a subclass that overrides it (`class L(list)` whose `append` calls it).
+ */
+function attachUnbound(type: PyTypeObject, table: Readonly<Record<string, unknown>>, names: Iterable<string> = Object.keys(table)): void {
   for (const name of names) {
     define(type, name, (...args: unknown[]) => {
       if (args.length === 0) throw new PyTypeError(`unbound method ${type.__name__}.${name}() needs an argument`);
       const [self, ...rest] = args;
-      if (!type.__instancecheck__(self)) {
+      if (!type.__instancecheck__(self) && !isinstance(self, type)) {
         throw new PyTypeError(
           `descriptor '${name}' for '${type.__name__}' objects doesn't apply to a '${typeName(self)}' object`,
         );
       }
-      return callMethod(self, name, ...rest);
+      // (an instance of `class Name(str)` holds its plain value, which str's methods take)
+      return callTableMethod(table[name] as (self: unknown, ...a: unknown[]) => unknown, isWrapped(self) ? unwrap(self) : self, name, rest);
     });
   }
 }
@@ -52,16 +58,16 @@ function attachUnbound(type: PyTypeObject, names: Iterable<string>): void {
 define(str, "maketrans", maketrans);
 define(bytes, "maketrans", bytesMaketrans);
 define(bytearray, "maketrans", bytesMaketrans);
-attachUnbound(str, Object.keys(STR_METHODS));
-attachUnbound(list, Object.keys(LIST_METHODS));
-attachUnbound(tuple, Object.keys(TUPLE_METHODS));
-attachUnbound(dict, Object.keys(DICT_METHODS));
-attachUnbound(set, Object.keys(SET_METHODS));
-attachUnbound(frozenset, Object.keys(SET_METHODS).filter((n) => ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"].includes(n)));
-attachUnbound(bytes, Object.keys(BYTES_METHODS));
-attachUnbound(bytearray, Object.keys(BYTES_METHODS));
-attachUnbound(int, Object.keys(INT_METHODS));
-attachUnbound(float, Object.keys(FLOAT_METHODS));
+attachUnbound(str, STR_METHODS);
+attachUnbound(list, LIST_METHODS);
+attachUnbound(tuple, TUPLE_METHODS);
+attachUnbound(dict, DICT_METHODS);
+attachUnbound(set, SET_METHODS);
+attachUnbound(frozenset, SET_METHODS, Object.keys(SET_METHODS).filter((n) => ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"].includes(n)));
+attachUnbound(bytes, BYTES_METHODS);
+attachUnbound(bytearray, BYTES_METHODS);
+attachUnbound(int, INT_METHODS);
+attachUnbound(float, FLOAT_METHODS);
 
 /** `dict.fromkeys(iterable, value=None)`: a class method building a new dict. */
 define(dict, "fromkeys", (...args: unknown[]) => {
