@@ -15,6 +15,7 @@ import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { className, isClass, typeName } from "../values/typename.js";
 import { NoneType } from "../values/builtin-types.js";
 import { isinstance, issubclass } from "../values/builtin-functions.js";
+import { callValue } from "./pycall.js";
 
 /** A TypeVar-like parameter (TypeVar, ParamSpec, TypeVarTuple) marks itself with this. */
 export const TYPE_PARAMETER = Symbol.for("pyts.typing.parameter");
@@ -178,16 +179,9 @@ export class TypingAlias {
   }
 }
 
+/** `Box[int](x, key=1)`: the origin called as the program would call it (keywords bound). */
 function callOrigin(origin: unknown, args: unknown[]): unknown {
-  if (isClass(origin)) {
-    try {
-      return Reflect.construct(origin as new (...a: unknown[]) => unknown, args);
-    } catch (e) {
-      if (e instanceof TypeError && /constructor|without 'new'/.test(e.message)) return (origin as (...a: unknown[]) => unknown)(...args);
-      throw e;
-    }
-  }
-  return (origin as (...a: unknown[]) => unknown)(...args);
+  return callValue(origin, ...args);
 }
 
 function sameArgs(xs: readonly unknown[], ys: readonly unknown[]): boolean {

@@ -9,7 +9,7 @@ import { splitKw } from "../values/kwargs.js";
 import { repr, CALLABLE_OBJECT } from "../values/repr.js";
 import { callable, hasattr, getattr } from "../values/builtin-functions.js";
 import { className, isClass, moduleName, qualName, typeName } from "../values/typename.js";
-import { BASES_KEY } from "../lang/mro.js";
+import { BASES_KEY, classInitOf, mroOf } from "../lang/mro.js";
 import { setOrigBasesHandler } from "./typing-hooks.js";
 import { pyClass } from "./callable-class.js";
 import { TYPE_PARAMETER, TypingAlias, collectParameters, isTypeParameter, keyItems, typeCheck, unionOfArgs } from "./typing-alias.js";
@@ -147,8 +147,23 @@ export class Generic {
   static get __parameters__(): Tuple<unknown> {
     return Tuple.from(Object.hasOwn(this, PARAMETERS) ? (this as unknown as Record<symbol, unknown[]>)[PARAMETERS]! : []);
   }
-  constructor() {
+  constructor(...args: unknown[]) {
     if (new.target === Protocol) throw new PyTypeError("Protocols cannot be instantiated");
+    // `class N(Base, Generic[T])` extends Generic: Base's `__init__` (its JS constructor) runs.
+    for (const c of mroOf(new.target as unknown as Parameters<typeof mroOf>[0]).slice(1)) {
+      if ((c as unknown) === Generic || c.prototype instanceof Generic) continue;
+      const init = classInitOf(c);
+      if (init !== undefined) {
+        init(this, ...args);
+        return;
+      }
+    }
+    // A generic class without `__init__` (its constructor passed the call's arguments on) is
+    // object's: `G(1)` and `G[int](1)` take no arguments.
+    const [positional, keywords] = splitKw(args);
+    if ((positional.length > 0 || Object.keys(keywords).length > 0) && typeof (new.target.prototype as { __init__?: unknown }).__init__ !== "function") {
+      throw new PyTypeError(`${className(new.target)}() takes no arguments`);
+    }
   }
   static __class_getitem__(this: typeof Generic, key: unknown): unknown {
     if (this === Generic || this === Protocol) return new TypingAlias(this, baseParameters(this.name, key));
