@@ -81,6 +81,14 @@ export function metaclassOf(cls: unknown): AnyClass | null {
   return isMetaclass(implicit) ? (implicit as AnyClass) : null;
 }
 
+/** An operator's dunder the class's metaclass defines (`Dog + Cat`, `Cat < Dog`), else undefined. */
+export function metaclassDunder(cls: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof cls !== "function") return undefined;
+  const meta = (cls as { [METACLASS]?: AnyClass })[METACLASS];
+  const m: unknown = meta === undefined ? undefined : meta.prototype[name];
+  return typeof m === "function" ? (m as (...args: unknown[]) => unknown) : undefined;
+}
+
 /** `key in cls`, counting its metaclass's attributes (an `in` test cannot see them). */
 export function inClassOrMetaclass(cls: Function, key: PropertyKey): boolean {
   if (key in cls) return true;

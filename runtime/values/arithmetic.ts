@@ -17,6 +17,7 @@ import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
 import { GenericAlias } from "./subscript.js";
 import { unionOf } from "./union-type.js";
+import { metaclassDunder } from "../lang/type-base.js";
 
 type Builtin = (a: unknown, b: unknown) => unknown;
 
@@ -37,6 +38,7 @@ const CALLABLE = Symbol.for("pyts.callableObject");
 export const SEQUENCE_SLOT = Symbol.for("pyts.sequenceSlot");
 
 function method(x: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof x === "function" && (x as { [CALLABLE]?: boolean })[CALLABLE] !== true) return metaclassDunder(x, name);
   // A callable object made as a JS function (typing.NewType) has its operator methods too.
   if ((typeof x !== "object" || x === null) && !(typeof x === "function" && (x as { [CALLABLE]?: boolean })[CALLABLE] === true)) return undefined;
   const m = (x as Record<string, unknown>)[name];

@@ -12,6 +12,7 @@ import { Tuple } from "./tuple.js";
 import { tpName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
+import { metaclassDunder } from "../lang/type-base.js";
 import { sameBoundMethod } from "../lang/bound-parts.js";
 import { COMPARING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
 
@@ -36,6 +37,7 @@ const SYMBOL: Record<Dunder, string> = {
 };
 
 function dunderOf(x: unknown, name: string): ((other: unknown) => unknown) | undefined {
+  if (typeof x === "function") return metaclassDunder(x, name);
   if (typeof x !== "object" || x === null) return undefined;
   const m = (x as Record<string, unknown>)[name];
   return typeof m === "function" ? (m as (other: unknown) => unknown) : undefined;

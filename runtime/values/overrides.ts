@@ -7,6 +7,7 @@ import { ByteArray } from "./bytearray.js";
 import { Dict } from "./dict.js";
 import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
+import { metaclassDunder } from "../lang/type-base.js";
 
 /** Prototypes of the runtime's built-in values; made late (import cycles). */
 let builtinPrototypes: Set<object> | undefined;
@@ -16,6 +17,8 @@ let builtinPrototypes: Set<object> | undefined;
  * own `__getitem__`, or the one a runtime base such as ListBase gives its subclasses)?
  */
 export function userDefines(x: unknown, name: string): boolean {
+  // (a class whose metaclass defines the operator: `Dog | Cat` is no union then)
+  if (typeof x === "function") return metaclassDunder(x, name) !== undefined;
   if (typeof x !== "object" || x === null) return false;
   const builtins = (builtinPrototypes ??= new Set<object>([
     Object.prototype, Array.prototype, Tuple.prototype, Dict.prototype, AbstractSet.prototype, PySet.prototype,
