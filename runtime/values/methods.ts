@@ -189,6 +189,11 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
   // function as getattr finds it, called.
   if (typeof obj === "function" && !(name in target)) return callAttribute(obj, pyName, args);
   if (!(name in target)) {
+    // A class's `__getattribute__` answers for names the object lacks (`l.get_x()`): what it gives is called.
+    if (typeof target.__getattribute__ === "function" && !pyName.startsWith("__")) {
+      const found = target[name];
+      if (found !== undefined) return callValue(found, ...args);
+    }
     // `x.__eq__(y)`, `x.__hash__()`: object's own dunders, found before `__getattr__`.
     const inherited = pyName.startsWith("__") ? typeDunder(typeOf({}), pyName) : undefined;
     if (typeof inherited === "function") return (inherited as (...a: unknown[]) => unknown)(obj, ...args);
