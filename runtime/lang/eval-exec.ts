@@ -5,9 +5,9 @@
 // `scope` answers for the Python names the code mentions: a read looks in the locals mapping,
 // then the globals dict, then the builtins (`globals["__builtins__"]` when given), as CPython's
 // LOAD_NAME; an assignment stores into the locals mapping (the globals dict when none is
-// given). The functions the code defines read the same scope when they run, so they see later
-// changes of the dict; with a separate locals mapping they see it too, where CPython's would
-// read only the globals (pyts refuses that case when it can tell: see `separateLocals`).
+// given). The functions, lambdas, comprehensions and class bodies the code defines read their
+// globals as `$globals.name`, a second scope over the globals dict and the builtins only
+// (CPython's LOAD_GLOBAL): they see later changes of the dict, never the locals mapping.
 import { Dict } from "../values/dict.js";
 import { Bytes } from "../values/bytes.js";
 import { NameError, PySyntaxError, PyTypeError, RuntimeError, ValueError, IndentationError, TabError, KeyError } from "../values/exceptions.js";
@@ -71,7 +71,7 @@ function runtime(): object {
 }
 
 type Mode = "exec" | "eval" | "single";
-type SnippetBody = (rt: object, scope: object) => unknown;
+type SnippetBody = (rt: object, scope: object, globalScope: object) => unknown;
 
 /** A code object (`compile(...)`): the source compiled once, run by eval/exec. */
 export class PyCode {
@@ -83,7 +83,6 @@ export class PyCode {
     readonly mode: Mode,
     readonly run: SnippetBody,
     readonly names: ReadonlyMap<string, string>,
-    /** names a function of the code reads as globals (see separateLocals) */
     readonly source: string,
   ) {}
 
@@ -158,7 +157,7 @@ function compileSource(source: string, filename: string, mode: Mode): PyCode {
   } catch (error) {
     throw compileError(c, error, filename, source, mode);
   }
-  const run = new Function("$rt", "$scope", compiled.body) as SnippetBody;
+  const run = new Function("$rt", "$scope", "$globals", compiled.body) as SnippetBody;
   return new PyCode(filename, mode, run, new Map(compiled.names), source);
 }
 
@@ -197,7 +196,7 @@ function lookupBuiltin(globals: Dict, name: string): unknown {
 
 /** A value of the locals mapping, or undefined when it has no such key. */
 function localValue(locals: unknown, name: string): unknown {
-  if (locals instanceof Dict) return locals.get(name);
+  if (plainDict(locals)) return locals.get(name);
   try {
     return getitem(locals, name);
   } catch (error) {
@@ -206,7 +205,27 @@ function localValue(locals: unknown, name: string): unknown {
   }
 }
 
-function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState): object {
+/** A dict whose items are read directly (CPython's exact dict); a subclass's `__getitem__` and `__setitem__` are called. */
+function plainDict(x: unknown): x is Dict {
+  return x instanceof Dict && (x.constructor === Dict || x instanceof ModuleNamespace);
+}
+
+/** Stores `value` under `name` in a mapping (`undefined`: `del name`). */
+function storeName(mapping: unknown, name: string, value: unknown): void {
+  if (value === undefined) {
+    if (plainDict(mapping)) mapping.delete(name);
+    else delitem(mapping, name);
+  } else if (plainDict(mapping)) mapping.set(name, value);
+  else setitem(mapping, name, value);
+}
+
+/**
+ * The object the code's names are found in: at its top level the locals mapping, then the
+ * globals, then the builtins (`topLevel`); in the functions and classes it defines (the
+ * emitted code reads them as `$globals.name`) the globals, then the builtins.
+ */
+function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState, topLevel: boolean): object {
+  const store = topLevel ? state.locals : state.globals;
   return new Proxy(Object.create(null) as object, {
     has: (_target, key) => typeof key === "string" && names.has(key),
     get: (_target, key) => {
@@ -214,24 +233,19 @@ function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState): objec
       if (typeof key !== "string") return undefined;
       const name = names.get(key);
       if (name === undefined) return undefined;
-      const value = localValue(state.locals, name) ?? (state.locals !== state.globals ? state.globals.get(name) : undefined) ?? lookupBuiltin(state.globals, name);
+      const value = (topLevel ? localValue(state.locals, name) : undefined) ?? (!topLevel || state.locals !== state.globals ? state.globals.get(name) : undefined) ?? lookupBuiltin(state.globals, name);
       if (value === undefined) throw NameError.about(`name '${name}' is not defined`, name);
       return value;
     },
     set: (_target, key, value) => {
       const name = typeof key === "string" ? names.get(key) : undefined;
       if (name === undefined) return false;
-      if (value === undefined) {
-        // `del name` (an unbound global)
-        if (state.locals instanceof Dict) state.locals.delete(name);
-        else delitem(state.locals, name);
-      } else if (state.locals instanceof Dict) state.locals.set(name, value);
-      else setitem(state.locals, name, value);
+      storeName(store, name, value);
       return true;
     },
     deleteProperty: (_target, key) => {
       const name = typeof key === "string" ? names.get(key) : undefined;
-      if (name !== undefined) delitem(state.locals, name);
+      if (name !== undefined) storeName(store, name, undefined);
       return true;
     },
   });
@@ -300,7 +314,7 @@ function run(fn: "eval" | "exec", args: unknown[]): unknown {
     code = compileSource(text, "<string>", fn === "eval" ? "eval" : "exec");
   }
   const state = namespaces(fn, globals, locals);
-  const result = code.run(runtime(), scopeOver(code.names, state));
+  const result = code.run(runtime(), scopeOver(code.names, state, true), scopeOver(code.names, state, false));
   if (result instanceof Promise) throw new RuntimeError("code run by eval/exec waited at its top level (pyts runs it synchronously)");
   return fn === "eval" && code.mode === "eval" ? result : null;
 }

@@ -72,6 +72,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   // A snippet reads any name it mentions from its namespace: runtime imports keep clear of them all.
   const namesInScope = cx.snippet ? snippetNames(module, cx) : null;
   if (namesInScope !== null) for (const name of namesInScope.keys()) cx.userNames.add(name);
+  if (namesInScope !== null) cx.snippetPythonNames = new Set(namesInScope.values());
   cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);

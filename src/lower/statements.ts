@@ -406,7 +406,7 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   }
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
-    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };
+    return { k: "expr", expr: { k: "assign", op: "=", target: cx.id(t.id), value: { k: "id", name: "undefined" } }, loc };
   }
   if (t._type === "Tuple" || t._type === "List") return { k: "block", body: t.elts.map((x) => lowerDelete(cx, x)) };
   return cx.unsupported(t, `del of ${t._type}`);
