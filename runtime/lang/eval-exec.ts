@@ -21,10 +21,14 @@ import { PyModule } from "../modules/module-object.js";
 import { ModuleNamespace } from "../modules/module-namespace.js";
 import { objectKey } from "./attr-names.js";
 import { Tuple } from "../values/tuple.js";
+import { isIntLike, toBigInt } from "../values/numeric.js";
+import { callValue } from "../modules/pycall.js";
+import { sysModule } from "../modules/sys.js";
+import { getattr } from "../values/builtin-functions.js";
 
 /** What the compiler's snippet entry gives (src/snippet.ts). */
 interface SnippetCompiler {
-  compileSnippet(source: string, filename: string, mode: "exec" | "eval"): { body: string; names: [string, string][] };
+  compileSnippet(source: string, filename: string, mode: Mode): { body: string; names: [string, string][] };
   nonLiteral(source: string): { node: string; line: number } | null;
   snippetErrors(error: unknown): { kind: string; message: string; line: number; col: number; unsupported: boolean; compiler: boolean }[] | null;
 }
@@ -153,7 +157,7 @@ function compileSource(source: string, filename: string, mode: Mode): PyCode {
   const c = snippetCompiler();
   let compiled: { body: string; names: [string, string][] };
   try {
-    compiled = c.compileSnippet(source, filename, mode === "eval" ? "eval" : "exec");
+    compiled = c.compileSnippet(source, filename, mode);
   } catch (error) {
     throw compileError(c, error, filename, source, mode);
   }
@@ -319,6 +323,11 @@ function run(fn: "eval" | "exec", args: unknown[]): unknown {
   return fn === "eval" && code.mode === "eval" ? result : null;
 }
 
+/** An expression statement's value at the top level of code compiled in "single" mode: `sys.displayhook(value)`. */
+export function snippetDisplay(value: unknown): void {
+  callValue(getattr(sysModule, "displayhook"), value);
+}
+
 /** `eval(source, globals=None, locals=None)` */
 export function pyEval(...args: unknown[]): unknown {
   return run("eval", args);
@@ -335,6 +344,17 @@ for (const [fn, name] of [[pyEval, "eval"], [pyExec, "exec"]] as const) Object.d
 
 const COMPILE_PARAMETERS = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
 
+/** `ast.PyCF_ONLY_AST`: compile gives the syntax tree, which pyts's ast module does not hold. */
+export const PyCF_ONLY_AST = 0x400;
+/** The flags compile accepts (CPython's PyCF_MASK, PyCF_MASK_OBSOLETE and PyCF_COMPILE_MASK): the `__future__` features, CO_NESTED, and the compiler's own. */
+const COMPILE_FLAGS = 0x1fe0000 | 0x10 | 0x200 | PyCF_ONLY_AST | 0x1000 | 0x2000 | 0x4000;
+
+/** An int argument of compile (a bool is one), as CPython converts it. */
+function intArgument(value: unknown): bigint {
+  if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
+  return toBigInt(value);
+}
+
 /** `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)` */
 export function pyCompile(...args: unknown[]): PyCode {
   const [positional, keywords] = splitKw(args);
@@ -347,7 +367,13 @@ export function pyCompile(...args: unknown[]): PyCode {
   }
   if (positional.length > 6) throw new PyTypeError(`compile() takes at most 6 arguments (${positional.length} given)`);
   for (let i = 0; i < 3; i++) if (bound[i] === undefined) throw new PyTypeError(`compile() missing required argument '${COMPILE_PARAMETERS[i]}' (pos ${i + 1})`);
-  const [source, filename, mode] = bound;
+  const [source, filename, mode, flags = 0n, dontInherit = false, optimize = -1n] = bound;
+  const flagBits = intArgument(flags);
+  intArgument(dontInherit);
+  const level = intArgument(optimize);
+  if ((flagBits & ~BigInt(COMPILE_FLAGS)) !== 0n) throw new ValueError("compile(): unrecognised flags");
+  if (level < -1n || level > 2n) throw new ValueError("compile(): invalid optimize value");
+  if ((flagBits & BigInt(PyCF_ONLY_AST)) !== 0n) throw new RuntimeError("compile() with ast.PyCF_ONLY_AST: pyts's ast module has no syntax tree classes (it provides literal_eval)");
   if (source instanceof PyCode) return source;
   const text = sourceText(source);
   if (text === null) throw new PyTypeError("compile() arg 1 must be a string, bytes or AST object");

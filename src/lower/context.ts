@@ -175,6 +175,8 @@ export class LowerContext {
   comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
   /** the module is source run by eval/exec (snippet.ts): its globals live in a namespace */
   snippet = false;
+  /** the snippet was compiled in "single" mode: its top level's expression statements show their values */
+  interactive = false;
   /** in a snippet, the Python names it mentions (the names its namespaces answer for) */
   snippetPythonNames: ReadonlySet<string> = new Set();
   /** the module's place in a program of several modules (null: a lone module, as before) */

@@ -50,6 +50,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   cx.program = program;
   cx.futureAnnotations = module.body.some(futureAnnotations);
   cx.snippet = snippet !== undefined;
+  cx.interactive = snippet === "single";
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);

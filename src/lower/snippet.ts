@@ -11,7 +11,8 @@ import type { LowerContext } from "./context.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { jsName } from "./names.js";
 
-export type SnippetMode = "exec" | "eval";
+/** `single`: one interactive statement, whose expression statements display their values. */
+export type SnippetMode = "exec" | "eval" | "single";
 
 /** The emitted body's parameter holding the namespaces it runs against (the `with` object). */
 export const SNIPPET_SCOPE = "$scope";

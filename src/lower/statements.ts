@@ -71,6 +71,8 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const loc = cx.loc(s);
   switch (s._type) {
     case "Expr":
+      // (compile's "single" mode: CPython's PRINT_EXPR, through sys.displayhook, outside defs and classes)
+      if (cx.interactive && cx.fn.scope === cx.moduleScope && cx.classBody === null) return [{ k: "expr", expr: { k: "call", callee: cx.rt("snippetDisplay"), args: [lowerExpr(cx, s.value)] }, loc }];
       if (s.value._type === "Constant" && s.value.value.kind === "str") return []; // docstring
       return [{ k: "expr", expr: lowerExpr(cx, s.value), loc }];
     case "Assign":
