@@ -16,6 +16,8 @@ export interface CompiledSnippet {
   body: string;
   /** the Python names the body reads and binds through `$scope`, by their JS names */
   names: [string, string][];
+  /** [body line (0-based), Python line] pairs, for the frames of tracebacks */
+  lines: [number, number][];
 }
 
 /** A syntax error or a construct pyts cannot run, where CPython's compile would place it. */
@@ -81,7 +83,8 @@ export function compileSnippet(source: string, filename: string, mode: SnippetMo
     module.body = [{ ...module.body[0]!, _type: "Assign", targets: [target], value, type_comment: null } as py.Stmt];
   }
   const ir = lowerModule(module, { runtimeModule: RUNTIME_PACKAGE, snippet: mode, filename, sourceLines: source.split(/\r\n?|\n/) });
-  return { body: emitSnippet(ir, filename), names: [...(ir.snippetNames ?? new Map<string, string>())] };
+  const emitted = emitSnippet(ir, filename);
+  return { body: emitted.body, lines: emitted.lines, names: [...(ir.snippetNames ?? new Map<string, string>())] };
 }
 
 /** The located errors of a failed compileSnippet, or null for any other failure. */

@@ -22,13 +22,14 @@ import { ModuleNamespace } from "../modules/module-namespace.js";
 import { objectKey } from "./attr-names.js";
 import { Tuple } from "../values/tuple.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
+import { registerSnippetFrames } from "./frames.js";
 import { callValue } from "../modules/pycall.js";
 import { sysModule } from "../modules/sys.js";
 import { getattr } from "../values/builtin-functions.js";
 
 /** What the compiler's snippet entry gives (src/snippet.ts). */
 interface SnippetCompiler {
-  compileSnippet(source: string, filename: string, mode: Mode): { body: string; names: [string, string][] };
+  compileSnippet(source: string, filename: string, mode: Mode): { body: string; names: [string, string][]; lines?: [number, number][] };
   nonLiteral(source: string): { node: string; line: number } | null;
   snippetErrors(error: unknown): { kind: string; message: string; line: number; col: number; unsupported: boolean; compiler: boolean }[] | null;
 }
@@ -152,16 +153,25 @@ export function literalEval(node: unknown): unknown {
   return pyEval(text, Dict.of<unknown, unknown>(["__builtins__", Dict.of<unknown, unknown>(["set", builtinsNamespace().get("set")])]));
 }
 
+let compiledCount = 0;
+const FUNCTION_HEADER_LINES = 2;
+
 /** Compiles `source` in `mode`; a syntax error as CPython's SyntaxError. */
 function compileSource(source: string, filename: string, mode: Mode): PyCode {
   const c = snippetCompiler();
-  let compiled: { body: string; names: [string, string][] };
+  let compiled: { body: string; names: [string, string][]; lines?: [number, number][] };
   try {
     compiled = c.compileSnippet(source, filename, mode);
   } catch (error) {
     throw compileError(c, error, filename, source, mode);
   }
-  const run = new Function("$rt", "$scope", "$globals", compiled.body) as SnippetBody;
+  // (named by a sourceURL, so a traceback finds its frames: lang/frames.ts)
+  const url = `pyts-compiled-${++compiledCount}`;
+  const run = new Function("$rt", "$scope", "$globals", `${compiled.body}\n//# sourceURL=${url}`) as SnippetBody;
+  // The body starts on the third line of the function V8 makes (`function anonymous(...\n) {\n`).
+  // (its last two lines end the top level's function, called there, and the `with` block)
+  const outerLine = FUNCTION_HEADER_LINES + compiled.body.split("\n").length - 1;
+  registerSnippetFrames(url, filename, source, (compiled.lines ?? []).map(([body, line]) => [body + FUNCTION_HEADER_LINES, line]), outerLine);
   return new PyCode(filename, mode, run, new Map(compiled.names), source);
 }
 
