@@ -234,6 +234,11 @@ export const bytearray = defineType(
   (x) => x instanceof ByteArray,
 );
 /** `memoryview(obj)`: a view of a bytes-like object's memory (memoryview.ts). */
+/** `name = memoryview(b)` at module level: the view lives while the name holds it (MemoryView.hold). */
+export function heldView(view: unknown): unknown {
+  return view instanceof MemoryView ? view.hold() : view;
+}
+
 export const memoryview = defineType((x: unknown): any => MemoryView.of(x), "memoryview", (x) => x instanceof MemoryView);
 export const range = defineType(
   (...args: unknown[]): Range => makeRange(...args),
