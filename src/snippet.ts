@@ -16,6 +16,8 @@ export interface CompiledSnippet {
   body: string;
   /** the Python names the body reads and binds through `$scope`, by their JS names */
   names: [string, string][];
+  /** [body line (0-based), Python line] pairs, for the frames of tracebacks */
+  lines: [number, number][];
 }
 
 /** A syntax error or a construct pyts cannot run, where CPython's compile would place it. */
@@ -52,6 +54,19 @@ function evalExpression(module: py.Module, source: string): py.Expr {
   throw new DiagnosticError([{ kind: "SyntaxError", message: "invalid syntax", line, col }]);
 }
 
+/**
+ * compile's "single" mode takes one interactive statement: a compound statement or one line of
+ * simple statements; CPython's parser stops at the newline ending the first.
+ */
+function oneStatement(module: py.Module): void {
+  const [first] = module.body;
+  if (first === undefined) throw new DiagnosticError([{ kind: "SyntaxError", message: "invalid syntax", line: 0, col: 0 }]);
+  const next = module.body.findIndex((s) => s.lineno > first.end_lineno);
+  if (next < 0) return;
+  const last = module.body[next - 1]!;
+  throw new DiagnosticError([{ kind: "SyntaxError", message: "multiple statements found while compiling a single statement", line: last.end_lineno, col: last.end_col_offset }]);
+}
+
 export function compileSnippet(source: string, filename: string, mode: SnippetMode): CompiledSnippet {
   parseAst(source, filename);
   let module: py.Module;
@@ -61,13 +76,15 @@ export function compileSnippet(source: string, filename: string, mode: SnippetMo
     if (error instanceof DiagnosticError) compilerErrors.add(error);
     throw error;
   }
+  if (mode === "single") oneStatement(module);
   if (mode === "eval") {
     const value = evalExpression(module, source);
     const target: py.Name = { _type: "Name", id: EVAL_RESULT, ctx: "Store", lineno: value.lineno, col_offset: value.col_offset, end_lineno: value.end_lineno, end_col_offset: value.end_col_offset };
     module.body = [{ ...module.body[0]!, _type: "Assign", targets: [target], value, type_comment: null } as py.Stmt];
   }
   const ir = lowerModule(module, { runtimeModule: RUNTIME_PACKAGE, snippet: mode, filename, sourceLines: source.split(/\r\n?|\n/) });
-  return { body: emitSnippet(ir, filename), names: [...(ir.snippetNames ?? new Map<string, string>())] };
+  const emitted = emitSnippet(ir, filename);
+  return { body: emitted.body, lines: emitted.lines, names: [...(ir.snippetNames ?? new Map<string, string>())] };
 }
 
 /** The located errors of a failed compileSnippet, or null for any other failure. */

@@ -5,9 +5,9 @@
 // `scope` answers for the Python names the code mentions: a read looks in the locals mapping,
 // then the globals dict, then the builtins (`globals["__builtins__"]` when given), as CPython's
 // LOAD_NAME; an assignment stores into the locals mapping (the globals dict when none is
-// given). The functions the code defines read the same scope when they run, so they see later
-// changes of the dict; with a separate locals mapping they see it too, where CPython's would
-// read only the globals (pyts refuses that case when it can tell: see `separateLocals`).
+// given). The functions, lambdas, comprehensions and class bodies the code defines read their
+// globals as `$globals.name`, a second scope over the globals dict and the builtins only
+// (CPython's LOAD_GLOBAL): they see later changes of the dict, never the locals mapping.
 import { Dict } from "../values/dict.js";
 import { Bytes } from "../values/bytes.js";
 import { NameError, PySyntaxError, PyTypeError, RuntimeError, ValueError, IndentationError, TabError, KeyError } from "../values/exceptions.js";
@@ -21,10 +21,15 @@ import { PyModule } from "../modules/module-object.js";
 import { ModuleNamespace } from "../modules/module-namespace.js";
 import { objectKey } from "./attr-names.js";
 import { Tuple } from "../values/tuple.js";
+import { isIntLike, toBigInt } from "../values/numeric.js";
+import { registerSnippetFrames } from "./frames.js";
+import { callValue } from "../modules/pycall.js";
+import { sysModule } from "../modules/sys.js";
+import { getattr } from "../values/builtin-functions.js";
 
 /** What the compiler's snippet entry gives (src/snippet.ts). */
 interface SnippetCompiler {
-  compileSnippet(source: string, filename: string, mode: "exec" | "eval"): { body: string; names: [string, string][] };
+  compileSnippet(source: string, filename: string, mode: Mode): { body: string; names: [string, string][]; lines?: [number, number][] };
   nonLiteral(source: string): { node: string; line: number } | null;
   snippetErrors(error: unknown): { kind: string; message: string; line: number; col: number; unsupported: boolean; compiler: boolean }[] | null;
 }
@@ -71,7 +76,7 @@ function runtime(): object {
 }
 
 type Mode = "exec" | "eval" | "single";
-type SnippetBody = (rt: object, scope: object) => unknown;
+type SnippetBody = (rt: object, scope: object, globalScope: object) => unknown;
 
 /** A code object (`compile(...)`): the source compiled once, run by eval/exec. */
 export class PyCode {
@@ -83,7 +88,6 @@ export class PyCode {
     readonly mode: Mode,
     readonly run: SnippetBody,
     readonly names: ReadonlyMap<string, string>,
-    /** names a function of the code reads as globals (see separateLocals) */
     readonly source: string,
   ) {}
 
@@ -149,16 +153,25 @@ export function literalEval(node: unknown): unknown {
   return pyEval(text, Dict.of<unknown, unknown>(["__builtins__", Dict.of<unknown, unknown>(["set", builtinsNamespace().get("set")])]));
 }
 
+let compiledCount = 0;
+const FUNCTION_HEADER_LINES = 2;
+
 /** Compiles `source` in `mode`; a syntax error as CPython's SyntaxError. */
 function compileSource(source: string, filename: string, mode: Mode): PyCode {
   const c = snippetCompiler();
-  let compiled: { body: string; names: [string, string][] };
+  let compiled: { body: string; names: [string, string][]; lines?: [number, number][] };
   try {
-    compiled = c.compileSnippet(source, filename, mode === "eval" ? "eval" : "exec");
+    compiled = c.compileSnippet(source, filename, mode);
   } catch (error) {
     throw compileError(c, error, filename, source, mode);
   }
-  const run = new Function("$rt", "$scope", compiled.body) as SnippetBody;
+  // (named by a sourceURL, so a traceback finds its frames: lang/frames.ts)
+  const url = `pyts-compiled-${++compiledCount}`;
+  const run = new Function("$rt", "$scope", "$globals", `${compiled.body}\n//# sourceURL=${url}`) as SnippetBody;
+  // The body starts on the third line of the function V8 makes (`function anonymous(...\n) {\n`).
+  // (its last two lines end the top level's function, called there, and the `with` block)
+  const outerLine = FUNCTION_HEADER_LINES + compiled.body.split("\n").length - 1;
+  registerSnippetFrames(url, filename, source, (compiled.lines ?? []).map(([body, line]) => [body + FUNCTION_HEADER_LINES, line]), outerLine);
   return new PyCode(filename, mode, run, new Map(compiled.names), source);
 }
 
@@ -197,7 +210,7 @@ function lookupBuiltin(globals: Dict, name: string): unknown {
 
 /** A value of the locals mapping, or undefined when it has no such key. */
 function localValue(locals: unknown, name: string): unknown {
-  if (locals instanceof Dict) return locals.get(name);
+  if (plainDict(locals)) return locals.get(name);
   try {
     return getitem(locals, name);
   } catch (error) {
@@ -206,7 +219,27 @@ function localValue(locals: unknown, name: string): unknown {
   }
 }
 
-function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState): object {
+/** A dict whose items are read directly (CPython's exact dict); a subclass's `__getitem__` and `__setitem__` are called. */
+function plainDict(x: unknown): x is Dict {
+  return x instanceof Dict && (x.constructor === Dict || x instanceof ModuleNamespace);
+}
+
+/** Stores `value` under `name` in a mapping (`undefined`: `del name`). */
+function storeName(mapping: unknown, name: string, value: unknown): void {
+  if (value === undefined) {
+    if (plainDict(mapping)) mapping.delete(name);
+    else delitem(mapping, name);
+  } else if (plainDict(mapping)) mapping.set(name, value);
+  else setitem(mapping, name, value);
+}
+
+/**
+ * The object the code's names are found in: at its top level the locals mapping, then the
+ * globals, then the builtins (`topLevel`); in the functions and classes it defines (the
+ * emitted code reads them as `$globals.name`) the globals, then the builtins.
+ */
+function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState, topLevel: boolean): object {
+  const store = topLevel ? state.locals : state.globals;
   return new Proxy(Object.create(null) as object, {
     has: (_target, key) => typeof key === "string" && names.has(key),
     get: (_target, key) => {
@@ -214,24 +247,19 @@ function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState): objec
       if (typeof key !== "string") return undefined;
       const name = names.get(key);
       if (name === undefined) return undefined;
-      const value = localValue(state.locals, name) ?? (state.locals !== state.globals ? state.globals.get(name) : undefined) ?? lookupBuiltin(state.globals, name);
+      const value = (topLevel ? localValue(state.locals, name) : undefined) ?? (!topLevel || state.locals !== state.globals ? state.globals.get(name) : undefined) ?? lookupBuiltin(state.globals, name);
       if (value === undefined) throw NameError.about(`name '${name}' is not defined`, name);
       return value;
     },
     set: (_target, key, value) => {
       const name = typeof key === "string" ? names.get(key) : undefined;
       if (name === undefined) return false;
-      if (value === undefined) {
-        // `del name` (an unbound global)
-        if (state.locals instanceof Dict) state.locals.delete(name);
-        else delitem(state.locals, name);
-      } else if (state.locals instanceof Dict) state.locals.set(name, value);
-      else setitem(state.locals, name, value);
+      storeName(store, name, value);
       return true;
     },
     deleteProperty: (_target, key) => {
       const name = typeof key === "string" ? names.get(key) : undefined;
-      if (name !== undefined) delitem(state.locals, name);
+      if (name !== undefined) storeName(store, name, undefined);
       return true;
     },
   });
@@ -300,9 +328,14 @@ function run(fn: "eval" | "exec", args: unknown[]): unknown {
     code = compileSource(text, "<string>", fn === "eval" ? "eval" : "exec");
   }
   const state = namespaces(fn, globals, locals);
-  const result = code.run(runtime(), scopeOver(code.names, state));
+  const result = code.run(runtime(), scopeOver(code.names, state, true), scopeOver(code.names, state, false));
   if (result instanceof Promise) throw new RuntimeError("code run by eval/exec waited at its top level (pyts runs it synchronously)");
   return fn === "eval" && code.mode === "eval" ? result : null;
+}
+
+/** An expression statement's value at the top level of code compiled in "single" mode: `sys.displayhook(value)`. */
+export function snippetDisplay(value: unknown): void {
+  callValue(getattr(sysModule, "displayhook"), value);
 }
 
 /** `eval(source, globals=None, locals=None)` */
@@ -321,6 +354,17 @@ for (const [fn, name] of [[pyEval, "eval"], [pyExec, "exec"]] as const) Object.d
 
 const COMPILE_PARAMETERS = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
 
+/** `ast.PyCF_ONLY_AST`: compile gives the syntax tree, which pyts's ast module does not hold. */
+export const PyCF_ONLY_AST = 0x400;
+/** The flags compile accepts (CPython's PyCF_MASK, PyCF_MASK_OBSOLETE and PyCF_COMPILE_MASK): the `__future__` features, CO_NESTED, and the compiler's own. */
+const COMPILE_FLAGS = 0x1fe0000 | 0x10 | 0x200 | PyCF_ONLY_AST | 0x1000 | 0x2000 | 0x4000;
+
+/** An int argument of compile (a bool is one), as CPython converts it. */
+function intArgument(value: unknown): bigint {
+  if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
+  return toBigInt(value);
+}
+
 /** `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)` */
 export function pyCompile(...args: unknown[]): PyCode {
   const [positional, keywords] = splitKw(args);
@@ -333,7 +377,13 @@ export function pyCompile(...args: unknown[]): PyCode {
   }
   if (positional.length > 6) throw new PyTypeError(`compile() takes at most 6 arguments (${positional.length} given)`);
   for (let i = 0; i < 3; i++) if (bound[i] === undefined) throw new PyTypeError(`compile() missing required argument '${COMPILE_PARAMETERS[i]}' (pos ${i + 1})`);
-  const [source, filename, mode] = bound;
+  const [source, filename, mode, flags = 0n, dontInherit = false, optimize = -1n] = bound;
+  const flagBits = intArgument(flags);
+  intArgument(dontInherit);
+  const level = intArgument(optimize);
+  if ((flagBits & ~BigInt(COMPILE_FLAGS)) !== 0n) throw new ValueError("compile(): unrecognised flags");
+  if (level < -1n || level > 2n) throw new ValueError("compile(): invalid optimize value");
+  if ((flagBits & BigInt(PyCF_ONLY_AST)) !== 0n) throw new RuntimeError("compile() with ast.PyCF_ONLY_AST: pyts's ast module has no syntax tree classes (it provides literal_eval)");
   if (source instanceof PyCode) return source;
   const text = sourceText(source);
   if (text === null) throw new PyTypeError("compile() arg 1 must be a string, bytes or AST object");

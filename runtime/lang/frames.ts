@@ -222,6 +222,44 @@ export function caretLine(text: string, span: PythonSpan): string | null {
   return "    " + " ".repeat(start - indent) + carets;
 }
 
+/** Code compiled at run time (eval, exec, compile), by the sourceURL its function body names. */
+const snippetMaps = new Map<string, LineMap & { outerLine: number }>();
+
+/**
+ * Registers the line map of code compiled at run time, whose frames a traceback shows as
+ * CPython's: `File "<string>", line 2, in <module>`, without the line's text (CPython's
+ * linecache has no text for a name that is not a file).
+ */
+export function registerSnippetFrames(url: string, filename: string, source: string, lines: readonly (readonly [number, number])[], outerLine: number): void {
+  snippetMaps.set(url, { source: filename, lines: source.split(/\r\n?|\n/), pythonLine: new Map(lines), calls: new Map(), outerLine });
+}
+
+/**
+ * The frame of a stack line in code compiled at run time; null when it is not such code. A
+ * frame of an anonymous JS function on a line with a lambda or a comprehension is theirs
+ * (the first of the line: the snippet's map places statements, not columns).
+ */
+function snippetFrame(path: string, stackLine: number, jsName: string | null): ProgramFrame | null {
+  const map = snippetMaps.get(path);
+  // (the function around the code, which runs its top level, is no frame of the code's)
+  if (map === undefined || stackLine === map.outerLine) return null;
+  const line = lookup(map, stackLine);
+  if (line === null) return null;
+  const text = map.lines[line - 1] ?? "";
+  // (V8 names the anonymous functions of code made by `new Function` "eval")
+  const inner = jsName === null || jsName === "eval" ? firstInnerScope(text) : null;
+  const name = inner ?? enclosingName(map.lines, line);
+  return { text: `  File "${map.source}", line ${line}, in ${name}`, exact: false, at: `${path}:${line}:${name}` };
+}
+
+/** `<lambda>` or a comprehension's name for the first such scope written on the line, else null. */
+function firstInnerScope(text: string): string | null {
+  const lambda = /\blambda\b[^:]*:/.exec(text);
+  const comprehension = /\bfor\b/.exec(text);
+  if (lambda && (!comprehension || lambda.index < comprehension.index)) return "<lambda>";
+  return comprehension ? comprehensionName(text, comprehension.index) : null;
+}
+
 /** A converted module's line map, and the stack paths that name it. */
 interface ModuleFrames {
   matches: (stackPath: string) => boolean;
@@ -313,6 +351,11 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
   for (const text of stack.split("\n")) {
     const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
     const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
+    const snippet = m && !module ? snippetFrame(m[1]!, Number(m[2]), /^\s*at (?:async )?(?!new )([^\s(]+) \(/.exec(text)?.[1] ?? null) : null;
+    if (snippet !== null && !seen.has(snippet.at)) {
+      seen.add(snippet.at);
+      frames.push(snippet);
+    }
     if (!m || !module) continue;
     const map = module.map();
     if (map === null) continue;

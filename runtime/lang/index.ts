@@ -27,4 +27,4 @@ export { keywordDefault, positionalDefault } from "./written-defaults.js";
 export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";
 export { bodyMethodObject, classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";
-export { pyEval as eval, pyExec as exec, pyCompile as compile, snippetDir, snippetGlobals, snippetLocals, PyCode } from "./eval-exec.js";
+export { pyEval as eval, pyExec as exec, pyCompile as compile, snippetDir, snippetDisplay, snippetGlobals, snippetLocals, PyCode } from "./eval-exec.js";

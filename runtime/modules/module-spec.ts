@@ -83,6 +83,12 @@ export function builtinsModule(): PyModule {
   return builtins;
 }
 
+/** Sets a name of the builtins module (and of its `__dict__`): `builtins._` after a displayed value. */
+export function setBuiltin(name: string, value: unknown): void {
+  Object.defineProperty(builtinsModule(), name, { value, writable: true, enumerable: true, configurable: true });
+  builtinsDict?.set(name, value);
+}
+
 /** `builtins.__dict__`: what a module other than `__main__` holds as `__builtins__`. */
 export function builtinsNamespace(): Dict {
   if (builtinsDict !== null) return builtinsDict;

@@ -16,6 +16,7 @@ import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { callMethod } from "../values/methods.js";
 import { repr } from "../values/repr.js";
+import { setBuiltin } from "./module-spec.js";
 
 /** `sys.argv`: the script (PYTS_ARGV0 lets a wrapper name the .py file) and its arguments. */
 export function programArgv(): string[] {
@@ -83,14 +84,18 @@ const host = nodeProcess();
 /** The interactive interpreter's display of an expression statement's value (doctest's examples). */
 function displayhook(value: unknown): null {
   if (value === null || value === undefined) return null;
+  // CPython unbinds `_` first (the value's repr may read it), then binds it to the value.
+  setBuiltin("_", null);
   callMethod(standardStreams.stdout, "write", `${repr(value)}\n`);
+  setBuiltin("_", value);
   return null;
 }
 
 let switchInterval = 0.005;
 
 export const sysModule = moduleObject("sys", {
-  displayhook,
+  // (a program may put any callable there)
+  displayhook: displayhook as (value: unknown) => unknown,
   __displayhook__: displayhook,
   argv: programArgv(),
   /** The module search path: the script's folder first, as CPython puts it. */

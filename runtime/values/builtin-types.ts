@@ -234,6 +234,12 @@ export const bytearray = defineType(
   (x) => x instanceof ByteArray,
 );
 /** `memoryview(obj)`: a view of a bytes-like object's memory (memoryview.ts). */
+/** `name = memoryview(b)` at module level: the view lives while the name holds it (MemoryView.hold). */
+export function heldView<T>(view: T): T {
+  if (view instanceof MemoryView) view.hold();
+  return view;
+}
+
 export const memoryview = defineType((x: unknown): any => MemoryView.of(x), "memoryview", (x) => x instanceof MemoryView);
 export const range = defineType(
   (...args: unknown[]): Range => makeRange(...args),

@@ -2,7 +2,7 @@
 // `len` and the bytes methods treat both alike) viewing a resizable buffer, so append,
 // extend and slice assignment change its length in place.
 import { Bytes } from "./bytes.js";
-import { IndexError, PyTypeError, ValueError } from "./exceptions.js";
+import { BufferError, IndexError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { normalizeIndex } from "./slice.js";
@@ -30,9 +30,21 @@ export class ByteArray extends Bytes {
 
   /** Replace the whole contents (slice assignment and deletion rebuild them). */
   replaceWith(values: ArrayLike<number>): void {
+    if (values.length !== this.length && (exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
     (this.buffer as unknown as Resizable).resize(values.length);
     this.set(values);
   }
+}
+
+/**
+ * The memoryviews of each bytearray known to be alive (held by a `with` block or a module-level
+ * name, memoryview.ts): CPython refuses to resize it while they are.
+ */
+const exportCounts = new WeakMap<ByteArray, number>();
+
+/** A view of `b` is alive (+1) or released (-1). */
+export function countExport(b: ByteArray, change: 1 | -1): void {
+  exportCounts.set(b, Math.max(0, (exportCounts.get(b) ?? 0) + change));
 }
 
 /** One byte given as a Python int. */

@@ -5,10 +5,12 @@
 // items of the view's format (cast) with its step (a sliced view `mv[::2]`).
 // CPython refuses to resize a bytearray while a view of it lives ("BufferError: Existing exports
 // of data"); without reference counts pyts cannot tell a live view from a dropped temporary
-// (`memoryview(ba)[0]`), so it lets the bytearray change size: a view keeps the memory it had.
+// (`memoryview(ba)[0]`), so it counts the views it knows to be alive: the view of a `with`
+// block (until the block ends) and a view a module-level name is bound to (`m = memoryview(ba)`,
+// until `m.release()`). Other views let the bytearray change size: a view keeps the memory it had.
 
 import { Bytes } from "./bytes.js";
-import { ByteArray } from "./bytearray.js";
+import { ByteArray, countExport } from "./bytearray.js";
 import { IndexError, NotImplementedError, PyTypeError, ValueError } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { NotImplemented } from "./singletons.js";
@@ -42,6 +44,8 @@ export class MemoryView extends Uint8Array {
   declare private count: number;
   declare private isReadonly: boolean;
   declare private released: boolean;
+  /** the view is counted as an export of its bytearray (it is known to be alive: see hold) */
+  declare private holds: boolean;
   /** A view of several dimensions (`cast("B", shape=[2, 3])`): its shape, its strides in bytes and the byte offset of its first item; null for one dimension. */
   declare private dims: number[] | null;
   declare private ndStrides: number[];
@@ -74,6 +78,7 @@ export class MemoryView extends Uint8Array {
     mv.count = count;
     mv.isReadonly = readonly;
     mv.released = false;
+    mv.holds = false;
     mv.dims = null;
     return mv;
   }
@@ -339,6 +344,15 @@ export class MemoryView extends Uint8Array {
     return MemoryView.view(this.source, bytes, fmt, size, 1, nbytes / size, this.isReadonly);
   }
 
+  /** The view is known to be alive (a `with` block's, a module-level name's): its bytearray cannot be resized until it is released. */
+  hold(): MemoryView {
+    if (!this.holds && !this.released && this.source instanceof ByteArray) {
+      this.holds = true;
+      countExport(this.source, 1);
+    }
+    return this;
+  }
+
   release(): null {
     if (!this.released) this.releaseQuietly();
     return null;
@@ -347,10 +361,13 @@ export class MemoryView extends Uint8Array {
   private releaseQuietly(): void {
     if (this.released) return;
     this.released = true;
+    if (this.holds) countExport(this.source as ByteArray, -1);
+    this.holds = false;
   }
 
   __enter__(): MemoryView {
     this.check();
+    this.hold();
     return this;
   }
 

@@ -7,7 +7,8 @@ import * as t from "@babel/types";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder } from "./to-babel.js";
-import { RuntimeImportTable } from "./emit.js";
+import { markPositions, RuntimeImportTable } from "./emit.js";
+import { extractPositions, MarkerCount, markerTokens } from "./positions.js";
 import { stripTypes } from "./strip-types.js";
 import { SNIPPET_SCOPE } from "../lower/snippet.js";
 
@@ -16,20 +17,38 @@ const generate: Generate =
   (generatorModule as unknown as { default: Generate & { default?: Generate } }).default.default ??
   (generatorModule as unknown as { default: Generate }).default;
 
+/** The top level's function: its frames in a JS stack are the `<module>` frame (runtime/lang/frames.ts). */
+const SNIPPET_MODULE_FUNCTION = "$module";
+
 /** The parameter holding the runtime's exports. */
 export const SNIPPET_RUNTIME = "$rt";
 
-export function emitSnippet(module: ModuleIr, filename: string): string {
+export interface EmittedSnippet {
+  body: string;
+  /** [generated line (0-based), Python line (1-based)] of each statement that begins a line, for tracebacks */
+  lines: [number, number][];
+}
+
+export function emitSnippet(module: ModuleIr, filename: string): EmittedSnippet {
   const imports = new RuntimeImportTable(module.userNames);
   const builder = new BabelBuilder(imports, filename, { blankLines: false });
   const body = builder.stmts(module.body);
+  markPositions(builder.positioned);
   const names = [...imports.used.entries()].map(([name, local]) => t.objectProperty(t.identifier(name), t.identifier(local), false, name === local));
   const inner: t.Statement[] = [t.expressionStatement(t.stringLiteral("use strict"))];
   if (names.length) inner.push(t.variableDeclaration("const", [t.variableDeclarator(t.objectPattern(names), t.identifier(SNIPPET_RUNTIME))]));
   inner.push(...body);
-  const run = t.callExpression(t.memberExpression(t.functionExpression(null, [], t.blockStatement(inner), false, module.topLevelAwait), t.identifier("call")), [t.identifier("undefined")]);
+  const run = t.callExpression(t.memberExpression(t.functionExpression(t.identifier(SNIPPET_MODULE_FUNCTION), [], t.blockStatement(inner), false, module.topLevelAwait), t.identifier("call")), [t.identifier("undefined")]);
   const program = t.program([t.withStatement(t.identifier(SNIPPET_SCOPE), t.blockStatement([t.returnStatement(run)]))], [], "script");
   const file = t.file(program);
   stripTypes(file);
-  return generate(file, { comments: false }).code;
+  // The statements' position markers (positions.ts) give the Python line of each generated line.
+  const count = new MarkerCount();
+  const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
+  const markers = markerTokens(raw, count.positions, count.blanks);
+  if (markers === null) return { body: generate(file, { comments: false }).code, lines: [] };
+  const { code, mappings } = extractPositions(raw, { comments: markers });
+  const lines = new Map<number, number>();
+  for (const m of mappings) if (!lines.has(m.genLine)) lines.set(m.genLine, m.srcLine);
+  return { body: code, lines: [...lines] };
 }

@@ -127,7 +127,7 @@ function finish(file: t.File, printed: string, options: EmitOptions, withCalls: 
  * Tags each positioned statement and class member (BabelBuilder.positioned, once each) with
  * its Python position as a leading block comment, once the tree is built.
  */
-function markPositions(positioned: t.Node[]): void {
+export function markPositions(positioned: t.Node[]): void {
   const marked = new Set<t.Node>();
   for (const node of positioned) {
     if (marked.has(node) || !node.loc) continue;

@@ -194,6 +194,24 @@ const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "prop
  * Other method decorators (`@functools.cache`, `@abstractmethod`, user ones) replace the
  * method on the prototype with what they return, as Python stores it in the class.
  */
+/**
+ * The defs decorateMethod decorates in place (a decorator other than the built-in method ones):
+ * the function given to the decorators must bind its keywords already (keywordMethods first).
+ */
+export function decoratedInPlace(cls: py.ClassDef): Set<string> {
+  const general = generalDecorated(cls);
+  const names = new Set<string>();
+  for (const st of cls.body) {
+    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || general.has(st)) continue;
+    const others = st.decorator_list.filter((d) => {
+      const name = decoratorName(d);
+      return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
+    });
+    if (others.length > 0 && st.decorator_list.length === others.length && !others.every((d) => decoratorName(d)?.replace(/^abc\./, "") === "abstractmethod")) names.add(st.name);
+  }
+  return names;
+}
+
 export function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
   const general = generalDecorated(cls);

@@ -23,7 +23,7 @@ import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
-import { addAttributeHooks, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
+import { addAttributeHooks, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
 import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
@@ -299,6 +299,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("namespaceOrder"), args: [{ k: "this" }, { k: "array", elements: names }] } }] });
   }
   if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
+  // A def a decorator wraps in place binds keywords before the decorator gets it (the wrapper's
+  // `fn(*args, **kwargs)` passes them on by name); the others after their decoration.
+  const inPlace = new Set([...decoratedInPlace(s)].map((name) => objectKey(mangle(cx, name))));
+  const keywordsFirst = keywordTable.filter((entry) => inPlace.has(entry.key));
+  if (keywordsFirst.length) {
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, { k: "object", props: keywordsFirst }] } }] });
+    keywordTable.splice(0, keywordTable.length, ...keywordTable.filter((entry) => !inPlace.has(entry.key)));
+  }
   members.push(...methodDecorators(cx, s));
   // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
   const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);

@@ -6,6 +6,7 @@ import type { Scope, ScopeMap } from "./scope.js";
 import type * as ir from "./ir.js";
 import type { CommentPlan, SourceComment } from "./comments.js";
 import { jsName } from "./names.js";
+import { SNIPPET_GLOBALS } from "./snippet.js";
 import type { ProgramModuleInfo } from "./program-imports.js";
 import type { ThreadUse } from "./thread-switches.js";
 
@@ -176,6 +177,10 @@ export class LowerContext {
   comments: CommentPlan = { leading: new Map(), trailing: new Map(), blockEnd: new Map(), blankBefore: new Set(), classMemberBlankLines: new Set(), moduleEnd: [] };
   /** the module is source run by eval/exec (snippet.ts): its globals live in a namespace */
   snippet = false;
+  /** the snippet was compiled in "single" mode: its top level's expression statements show their values */
+  interactive = false;
+  /** in a snippet, the Python names it mentions (the names its namespaces answer for) */
+  snippetPythonNames: ReadonlySet<string> = new Set();
   /** the module's place in a program of several modules (null: a lone module, as before) */
   program: ProgramModuleInfo | null = null;
   /** the module calls typing's get_type_hints (or defines TypedDicts): its string hints are registered */
@@ -274,7 +279,20 @@ export class LowerContext {
   }
 
   id(pythonName: string): ir.Expr {
+    // In code run by eval/exec, a global of a function, lambda, comprehension or class body
+    // the code defines lives in the globals dict only (CPython's LOAD_GLOBAL and the class
+    // body's LOAD_NAME), not in a separate locals mapping the top level reads first.
+    if (this.snippet && this.readsSnippetGlobal(pythonName)) return { k: "member", object: { k: "id", name: SNIPPET_GLOBALS }, property: jsName(pythonName) };
     return { k: "id", name: jsName(pythonName) };
+  }
+
+  /** Is `name`, where the lowering stands, a global of code nested in a snippet (not its top level)? */
+  private readsSnippetGlobal(name: string): boolean {
+    const inFunction = this.fn.scope !== this.moduleScope;
+    if ((!inFunction && this.classBody === null) || !this.snippetPythonNames.has(name)) return false;
+    if (!inFunction && this.classBody!.bindings.has(name)) return false;
+    const scope = this.resolve(name);
+    return scope === this.moduleScope || scope === null;
   }
 
   /** Which scope a Python name read in the current function resolves to (null: builtin). */

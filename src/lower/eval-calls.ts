@@ -41,6 +41,10 @@ function boundNames(body: readonly py.Stmt[]): Set<string> {
   return bound;
 }
 
+function isNone(e: py.Expr): boolean {
+  return e._type === "Constant" && e.value.kind === "None";
+}
+
 function namespaceCall(at: py.Expr, name: "globals" | "locals"): py.Call {
   const span = { lineno: at.lineno, col_offset: at.col_offset, end_lineno: at.end_lineno, end_col_offset: at.end_col_offset };
   return { ...span, _type: "Call", func: { ...span, _type: "Name", id: name, ctx: "Load" }, args: [], keywords: [] } as py.Call;
@@ -94,8 +98,14 @@ export function withEvalNamespaces(body: py.Stmt[]): py.Stmt[] {
     const call = node as py.Call;
     const f = call.func;
     if (f._type !== "Name" || !RUNNERS.has(f.id) || bound.has(f.id)) continue;
-    if (call.args.length !== 1 || call.args[0]!._type === "Starred" || call.keywords.some((k) => k.arg !== "closure")) continue;
-    call.args.push(namespaceCall(call, "globals"), comprehension !== null ? comprehensionLocals(call, comprehension) : namespaceCall(call, "locals"));
+    if (call.args.length < 1 || call.args.length > 3 || call.args.some((a) => a._type === "Starred") || call.keywords.some((k) => k.arg !== "closure")) continue;
+    const callerLocals = (): py.Expr => (comprehension !== null ? comprehensionLocals(call, comprehension) : namespaceCall(call, "locals"));
+    if (call.args.length === 1) call.args.push(namespaceCall(call, "globals"), callerLocals());
+    else if (isNone(call.args[1]!)) {
+      // `eval(src, None, mapping)`: the caller's globals with the mapping as locals.
+      call.args[1] = namespaceCall(call, "globals");
+      if (call.args.length === 2) call.args.push(callerLocals());
+    }
   }
   return body;
 }

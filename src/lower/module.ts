@@ -50,6 +50,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   cx.program = program;
   cx.futureAnnotations = module.body.some(futureAnnotations);
   cx.snippet = snippet !== undefined;
+  cx.interactive = snippet === "single";
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
@@ -72,6 +73,7 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   // A snippet reads any name it mentions from its namespace: runtime imports keep clear of them all.
   const namesInScope = cx.snippet ? snippetNames(module, cx) : null;
   if (namesInScope !== null) for (const name of namesInScope.keys()) cx.userNames.add(name);
+  if (namesInScope !== null) cx.snippetPythonNames = new Set(namesInScope.values());
   cx.comments = planComments(module, options.comments ?? [], options.sourceLines ?? []);
   try {
     analyzeBlocking(cx, module);

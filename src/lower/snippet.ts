@@ -11,10 +11,14 @@ import type { LowerContext } from "./context.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { jsName } from "./names.js";
 
-export type SnippetMode = "exec" | "eval";
+/** `single`: one interactive statement, whose expression statements display their values. */
+export type SnippetMode = "exec" | "eval" | "single";
 
 /** The emitted body's parameter holding the namespaces it runs against (the `with` object). */
 export const SNIPPET_SCOPE = "$scope";
+
+/** The emitted body's parameter holding the globals dict's view (globals, then builtins) that the functions and classes the snippet defines read. */
+export const SNIPPET_GLOBALS = "$globals";
 
 /** The variable an eval-mode snippet keeps its expression's value in (never a Python name). */
 export const EVAL_RESULT = "$evalResult";

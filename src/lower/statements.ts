@@ -71,6 +71,8 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   const loc = cx.loc(s);
   switch (s._type) {
     case "Expr":
+      // (compile's "single" mode: CPython's PRINT_EXPR, through sys.displayhook, outside defs and classes)
+      if (cx.interactive && cx.fn.scope === cx.moduleScope && cx.classBody === null) return [{ k: "expr", expr: { k: "call", callee: cx.rt("snippetDisplay"), args: [lowerExpr(cx, s.value)] }, loc }];
       if (s.value._type === "Constant" && s.value.value.kind === "str") return []; // docstring
       return [{ k: "expr", expr: lowerExpr(cx, s.value), loc }];
     case "Assign":
@@ -131,6 +133,17 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
   }
 }
 
+/**
+ * `name = memoryview(b)` at module level: the view stays alive while the name holds it (until
+ * the program ends, in CPython, unless released), so its bytearray cannot be resized.
+ */
+function bindsModuleView(cx: LowerContext, s: py.Assign): boolean {
+  const [target] = s.targets;
+  const call = s.value;
+  if (target?._type !== "Name" || cx.fn.scope !== cx.moduleScope || cx.classBody !== null) return false;
+  return call._type === "Call" && call.func._type === "Name" && call.func.id === "memoryview" && cx.resolve("memoryview") === null;
+}
+
 function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   const loc = cx.loc(s);
   const ints = intLocals(cx);
@@ -154,6 +167,7 @@ function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
     const count = hasStarred(unpacked) ? -1 : unpacked.elts.length;
     value = awaitImplicit(cx, { k: "call", callee: cx.rt("waitingUnpackItems"), args: [value, { k: "num", value: count }], loc: cx.loc(s.value) }, loc);
   }
+  if (s.targets.length === 1 && bindsModuleView(cx, s)) value = { k: "call", callee: cx.rt("heldView"), args: [value], loc: cx.loc(s.value) };
   if (s.targets.length === 1) return assignTarget(cx, s.targets[0]!, value, loc);
   // `a = b = value` evaluates the value once and assigns left to right.
   const tmp = cx.temp("value");
@@ -406,7 +420,7 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   }
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
-    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: jsName(t.id) }, value: { k: "id", name: "undefined" } }, loc };
+    return { k: "expr", expr: { k: "assign", op: "=", target: cx.id(t.id), value: { k: "id", name: "undefined" } }, loc };
   }
   if (t._type === "Tuple" || t._type === "List") return { k: "block", body: t.elts.map((x) => lowerDelete(cx, x)) };
   return cx.unsupported(t, `del of ${t._type}`);

@@ -148,7 +148,7 @@ export function bindName(cx: LowerContext, name: string, value: ir.Expr, loc: ir
   const local = jsName(name);
   const isLocal = scope.bindings.has(name) && !scope.globals.has(name) && !scope.nonlocals.has(name);
   if (!isLocal || cx.fn.declared.has(name)) {
-    return { k: "expr", expr: { k: "assign", op: "=", target: { k: "id", name: local }, value }, loc };
+    return { k: "expr", expr: { k: "assign", op: "=", target: cx.id(name), value }, loc };
   }
   cx.fn.declared.add(name);
   const single = scope.bindings.get(name)!.length === 1 && !assignedElsewhere(cx, scope, name);
@@ -342,7 +342,7 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
   const t = s.target;
   if (t._type === "Name") {
     // (In a class body the name is a class attribute.)
-    const id: ir.Expr = cx.classBody?.bindings.has(t.id) ? { k: "member", object: { k: "this" }, property: functionKey(t.id) } : { k: "id", name: jsName(t.id) };
+    const id: ir.Expr = cx.classBody?.bindings.has(t.id) ? { k: "member", object: { k: "this" }, property: functionKey(t.id) } : cx.id(t.id);
     // The read checks that the name is bound (UnboundLocalError for `x += 1` on a fresh local).
     const current = lowerExpr(cx, { ...t, ctx: "Load" });
     if (cx.shadowedGlobal(t.id)) return [bindName(cx, t.id, { k: "call", callee: helper, args: [current, value] }, loc)];

@@ -243,7 +243,8 @@ describe("no code is built from text", () => {
     const source = fs.readFileSync(path.join(ROOT, EVALUATES_PYTHON_SOURCE[0]!), "utf8");
     const built = source.match(/new\s+Function\([^)]*\)/g) ?? [];
     // (one Function made from the snippet compiler's output; no eval of any other text)
-    expect(built).toEqual(['new Function("$rt", "$scope", compiled.body)']);
+    // (the body named by a sourceURL of the runtime's own counter, for tracebacks)
+    expect(built).toEqual(['new Function("$rt", "$scope", "$globals", `${compiled.body}\\n//# sourceURL=${url}`)']);
     expect(/\beval\s*\(/.test(codeOnly(source))).toBe(false);
   });
 });

@@ -58,3 +58,8 @@ test("arguments are checked with CPython's messages", () => {
   expect(() => pyExec("x = 1", [])).toThrow(new PyTypeError("exec() globals must be a dict, not list"));
   expect(() => pyCompile("1", "f", "run")).toThrow("compile() mode must be 'exec', 'eval' or 'single'");
 });
+
+test("compile with ast.PyCF_ONLY_AST is a clear error (pyts's ast module has no syntax tree)", () => {
+  expect(() => pyCompile("1", "f", "eval", 0x400n)).toThrow("pyts's ast module has no syntax tree classes");
+  expect(() => pyCompile("1", "f", "eval", 1n)).toThrow("compile(): unrecognised flags");
+});
