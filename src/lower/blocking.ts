@@ -119,6 +119,8 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
+    const lambda = cx.threads !== null ? calledLambda(cx, f.id, from) : null;
+    if (lambda !== null && lambdaWaits(cx, lambda)) return true;
     const cls = calledClass(cx, f.id, from);
     if (cls !== null) return cx.threads !== null && constructionWaits(cx, cls);
     const imported = importedFunction(cx, f.id, from);
@@ -138,13 +140,35 @@ export function lambdaWaits(cx: LowerContext, e: py.Lambda): boolean {
   if (cx.threads === null) return false;
   const scope = cx.scopeOf(e);
   if (cx.keyLambdas.has(e)) return exprBlocks(cx, e.body, scope);
-  const stack: py.Expr[] = [e.body];
-  for (let x = stack.pop(); x; x = stack.pop()) {
-    if (x._type === "Lambda") continue;
-    if (x._type === "Call" && threadSwitch(cx, x, x.func, scope) === "sleep") return true;
-    stack.push(...childExprs(x));
+  if (lambdasInProgress.has(e)) return false;
+  lambdasInProgress.add(e);
+  try {
+    const stack: py.Expr[] = [e.body];
+    for (let x = stack.pop(); x; x = stack.pop()) {
+      if (x._type === "Lambda") continue;
+      if (x._type === "Call" && threadSwitch(cx, x, x.func, scope) === "sleep") return true;
+      // (a comprehension whose items or iteration wait runs as an awaited async generator)
+      if (isComprehension(x) && exprBlocks(cx, x, cx.scopeOf(x))) return true;
+      // (a call of a name bound to a lambda that waits)
+      if (x._type === "Call" && x.func._type === "Name" && calledLambda(cx, x.func.id, scope) !== null && isBlockingCall(cx, x, scope)) return true;
+      stack.push(...childExprs(x));
+    }
+    return false;
+  } finally {
+    lambdasInProgress.delete(e);
   }
-  return false;
+}
+
+/** Lambdas whose waiting is being decided (a lambda calling itself by name does not recurse). */
+const lambdasInProgress = new Set<py.Lambda>();
+
+/** The lambda a called name refers to (`f = lambda ...`, bound once), if it is one. */
+function calledLambda(cx: LowerContext, name: string, from: Scope): py.Lambda | null {
+  const bindings = cx.resolve(name, from)?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  if (stmt?._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.targets[0]!.id !== name) return null;
+  return stmt.value._type === "Lambda" ? stmt.value : null;
 }
 
 /**
