@@ -8,7 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
-import { collectCallbackLambdas, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
+import { collectCallbackLambdas, functionWaits, threadEntryCallsUnknown, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
@@ -186,7 +186,26 @@ export function waitingKey(cx: LowerContext, e: py.Call, from: Scope): boolean {
     const def = calledDef(cx, key.id, from);
     return def !== null && cx.blockingFunctions.has(def);
   }
-  return false;
+  return key._type === "Call" && functionWaits(cx, key, from);
+}
+
+/**
+ * In a program using threads, a call of a value the lowering cannot see through (a parameter,
+ * a loop variable, `handlers[k]()`) may return a waiting function's promise: where the
+ * function can wait anyway, it waits for it (no function becomes async for it).
+ */
+export function callsUnknownFunction(cx: LowerContext, e: py.Call, from = cx.fn.scope): boolean {
+  if (cx.threads === null) return false;
+  const f = e.func;
+  if (f._type === "Subscript") return true;
+  if (f._type !== "Name") return false;
+  const scope = cx.resolve(f.id, from);
+  const bindings = scope?.bindings.get(f.id);
+  if (!bindings || bindings.length === 0) return false;
+  return !bindings.some((b) => {
+    const t = b.stmt?._type;
+    return t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Import" || t === "ImportFrom";
+  });
 }
 
 /** Does calling `name` of the program module `module` wait (its function reaches a blocking call)? */
@@ -279,7 +298,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
         }
         continue;
       }
-      if (bodyBlocks(cx, def.body, scope)) {
+      if (bodyBlocks(cx, def.body, scope) || (cx.threads !== null && threadEntryCallsUnknown(cx, def, (call, from) => callsUnknownFunction(cx, call, from)))) {
         cx.blockingFunctions.add(def);
         if (inClass) {
           cx.blockingMethodNames.add(def.name);
