@@ -300,6 +300,9 @@ const MutableMapping = named(
 );
 abstract(MutableMapping, "__setitem__", "__delitem__");
 
+/** MutableMapping as a base of the runtime's own mapping classes (configparser's), its static side left out. */
+export const MutableMappingMixins: new () => InstanceType<typeof MutableMapping> = MutableMapping;
+
 // ---- Sequence ----
 
 /** A sequence's items by index until IndexError (Sequence.__iter__). */

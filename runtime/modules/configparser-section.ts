@@ -2,16 +2,18 @@
 
 import { KeyError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
-import { Tuple } from "../values/tuple.js";
+import { MutableMappingMixins } from "./collections-abc.js";
 import type { RawConfigParser } from "./configparser.js";
 
-/** `parser[section]`: a live view of one section. */
-export class SectionProxy {
+/** `parser[section]`: a live view of one section, a MutableMapping of its options (keys, items, pop, update, ... are its mixins). */
+export class SectionProxy extends MutableMappingMixins {
   static readonly __module__: string = "configparser";
   constructor(
     readonly parser: RawConfigParser,
     readonly name: string,
-  ) {}
+  ) {
+    super();
+  }
 
   __repr__(): string {
     return `<Section: ${this.name}>`;
@@ -49,18 +51,6 @@ export class SectionProxy {
 
   [Symbol.iterator](): Iterator<string> {
     return this.__iter__();
-  }
-
-  keys(): string[] {
-    return this.optionNames();
-  }
-
-  values(): unknown[] {
-    return this.optionNames().map((k) => this.__getitem__(k));
-  }
-
-  items(): Tuple<any>[] {
-    return this.optionNames().map((k) => Tuple.of(k, this.__getitem__(k)));
   }
 
   private call(method: "get" | "getint" | "getfloat" | "getboolean", args: unknown[]): unknown {

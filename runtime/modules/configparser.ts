@@ -21,6 +21,7 @@ import { moduleObject } from "./module-object.js";
 import { fspath } from "./os-path.js";
 import { callValue } from "./pycall.js";
 import { SectionProxy } from "./configparser-section.js";
+import { MutableMappingMixins } from "./collections-abc.js";
 
 const UNSET = Symbol("unset");
 
@@ -50,7 +51,8 @@ function params(args: unknown[], names: string[], defaults: unknown[]): unknown[
   return names.map((name, i) => (i < pos.length ? pos[i] : name in kws ? kws[name] : defaults[i]));
 }
 
-export class RawConfigParser {
+/** A parser is a MutableMapping of its sections (DEFAULT first): keys, items, update, ... are its mixins. */
+export class RawConfigParser extends MutableMappingMixins {
   static readonly __module__: string = "configparser";
   static BOOLEAN_STATES = Dict.fromRecord(BOOLEAN_STATES);
   readonly default_section: string;
@@ -68,6 +70,7 @@ export class RawConfigParser {
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
+    super();
     const defaults = pos[0] ?? kws["defaults"] ?? null;
     this.allowNoValue = truthy(pos[2] ?? kws["allow_no_value"] ?? false);
     const list = (x: unknown): string[] => [...(function* () {
@@ -409,7 +412,7 @@ export class RawConfigParser {
   items(...args: unknown[]): Tuple<any>[] {
     const [pos, kws] = splitKw(args);
     const section = pos.length > 0 ? pos[0] : "section" in kws ? kws["section"] : UNSET;
-    if (section === UNSET) return [this.default_section, ...this.sectionMap.keys()].map((name) => Tuple.of(name, this.proxies.get(name)));
+    if (section === UNSET) return super.items() as Tuple<any>[];
     const raw = truthy(pos[1] ?? kws["raw"] ?? false);
     const vars = pos[2] ?? kws["vars"] ?? null;
     const d = new Map(this.defaultMap);
@@ -519,12 +522,14 @@ export class RawConfigParser {
     return this.__iter__();
   }
 
-  keys(): string[] {
-    return [this.default_section, ...this.sectionMap.keys()];
-  }
-
-  values(): SectionProxy[] {
-    return this.keys().map((k) => this.proxies.get(k)!);
+  /** A section and its proxy, removed; never DEFAULT (it cannot be removed). */
+  override popitem(): Tuple {
+    for (const key of this.sections()) {
+      const value = this.__getitem__(key);
+      this.__delitem__(key);
+      return Tuple.of(key, value);
+    }
+    throw new KeyError();
   }
 }
 

@@ -12,7 +12,7 @@ import { IntEnum, defineMembers } from "./enum.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
-import { HTTPResponse } from "./urllib.js";
+import { HTTPResponse } from "./http-response.js";
 import { drive, type Steps } from "./socket-host.js";
 import { socketModule, type PySocket } from "./socket.js";
 import type { SocketFile } from "./socket-file.js";
@@ -59,7 +59,7 @@ export function* readResponse(file: SocketFile, method: string): Steps<HTTPRespo
       body = Bytes.fromArray(parts.flatMap((p) => Array.from(p)));
     } else body = (yield* file._readSteps(typeof length === "string" ? Number(length) : -1)) as Bytes;
   }
-  return new HTTPResponse("", status, match[3] ?? "", match[1] === "HTTP/1.0" ? 10 : 11, headers, Bytes.fromArray(body));
+  return new HTTPResponse(null, status, match[3] ?? "", match[1] === "HTTP/1.0" ? 10 : 11, headers, Bytes.fromArray(body), () => file.fileno());
 }
 
 export class HTTPConnection {

@@ -1,11 +1,12 @@
 // Python's `logging.config`: dictConfig (version 1: formatters, handlers with class/level/
 // formatter/stream/filename/mode and other keyword arguments, '()' factories, loggers, root,
-// disable_existing_loggers) and fileConfig (the INI layout: [loggers] [handlers] [formatters]
-// and their sections, a handler's args tuple of strings, numbers and sys.stdout/sys.stderr).
-// Not provided: filters in a configuration, incremental configuration, listen().
+// filters, disable_existing_loggers, incremental, `ext://` and `cfg://` values through
+// DictConfigurator, logging-configurator.ts) and fileConfig (the INI layout: [loggers] [handlers]
+// [formatters] and their sections, a handler's args tuple of strings, numbers and
+// sys.stdout/sys.stderr). listen() is refused: pyts has no configuration socket server.
 
 import { nodeModule } from "../core/host.js";
-import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
@@ -15,6 +16,8 @@ import { standardStreams } from "../values/print.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import * as logging from "./logging.js";
+import { pyClass } from "./callable-class.js";
+import { BaseConfigurator, valid_ident } from "./logging-configurator.js";
 
 type Config = Map<string, unknown>;
 
@@ -32,35 +35,40 @@ function mapping(x: unknown, what: string): Config {
   return out;
 }
 
-/** "ext://sys.stdout" and friends. */
+/** The configurator reading the configuration being applied (its `ext://`/`cfg://` conversions). */
+let active: BaseConfigurator = new BaseConfigurator(null);
+
 function resolveValue(v: unknown): unknown {
-  if (typeof v !== "string" || !v.startsWith("ext://")) return v;
-  const name = v.slice(6);
-  if (name === "sys.stdout") return standardStreams.stdout;
-  if (name === "sys.stderr") return standardStreams.stderr;
-  return resolveName(name);
+  return active.convert(v);
 }
 
-/** A dotted name of a handler or formatter class: logging's own, by name. */
 function resolveName(name: string): unknown {
-  const short = name.startsWith("logging.") ? name.slice(8) : name;
-  const value = (logging.loggingModule as unknown as Record<string, unknown>)[short];
-  if (value === undefined) throw new ValueError(`Cannot resolve '${name}': No module named '${name.split(".")[0]}'`);
-  return value;
+  return active.resolve(name);
 }
 
-function makeFormatter(spec: Config): unknown {
-  if (spec.has("()")) {
-    const factory = spec.get("()");
-    const rest = Object.fromEntries([...spec].filter(([k]) => k !== "()"));
-    return callValue(typeof factory === "string" ? resolveName(factory) : factory, kw(rest));
-  }
+function makeFormatter(spec: Config, raw: unknown): unknown {
+  if (spec.has("()")) return active.configure_custom(raw);
   const cls = spec.has("class") ? resolveName(toStr(spec.get("class"))) : logging.loggingModule.Formatter;
   const style = spec.get("style") ?? "%";
   return callValue(cls, spec.get("format") ?? null, spec.get("datefmt") ?? null, style);
 }
 
-function makeHandler(name: string, spec: Config, formatters: Map<string, unknown>): logging.Handler {
+/** A filter of a configuration: `{"name": ...}` or a `()` factory's. */
+function makeFilter(spec: Config, raw: unknown): unknown {
+  if (spec.has("()")) return active.configure_custom(raw);
+  return callValue(logging.loggingModule.Filter, resolveValue(spec.get("name") ?? ""));
+}
+
+/** The named filters of a handler's or logger's `filters` list. */
+function addFilters(target: unknown, names: unknown, filters: Map<string, unknown>): void {
+  for (const f of iterable(names ?? [])) {
+    const filter = typeof f === "string" ? filters.get(f) : f;
+    if (filter === undefined) throw new ValueError(`Unable to add filter ${repr(f)}`);
+    callMethod(target, "addFilter", filter);
+  }
+}
+
+function makeHandler(name: string, spec: Config, formatters: Map<string, unknown>, filters: Map<string, unknown>): logging.Handler {
   try {
     let handler: logging.Handler;
     const special = new Set(["class", "()", "level", "formatter", "filters", ".", "name"]);
@@ -77,7 +85,8 @@ function makeHandler(name: string, spec: Config, formatters: Map<string, unknown
       if (!formatters.has(f)) throw new ValueError(`Unable to set formatter ${repr(f)}`);
       callMethod(handler, "setFormatter", formatters.get(f));
     }
-    if (spec.has("level")) callMethod(handler, "setLevel", spec.get("level"));
+    if (spec.has("level")) callMethod(handler, "setLevel", resolveValue(spec.get("level")));
+    if (spec.has("filters")) addFilters(handler, spec.get("filters"), filters);
     (handler as { name: unknown }).name = name;
     return handler;
   } catch (e) {
@@ -90,8 +99,12 @@ function makeHandler(name: string, spec: Config, formatters: Map<string, unknown
   }
 }
 
-function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<string, logging.Handler>, isRoot: boolean): void {
-  if (spec.has("level")) logger.setLevel(spec.get("level"));
+function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<string, logging.Handler>, isRoot: boolean, filters: Map<string, unknown> = new Map(), incremental = false): void {
+  if (spec.has("level")) logger.setLevel(resolveValue(spec.get("level")));
+  if (incremental) {
+    if (!isRoot && spec.has("propagate")) (logger as { propagate: unknown }).propagate = spec.get("propagate");
+    return;
+  }
   for (const h of logger.handlers.slice()) logger.removeHandler(h);
   for (const h of iterable(spec.get("handlers") ?? [])) {
     const name = toStr(h);
@@ -100,6 +113,7 @@ function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<str
     logger.addHandler(handler);
   }
   if (!isRoot && spec.has("propagate")) (logger as { propagate: unknown }).propagate = spec.get("propagate");
+  if (spec.has("filters")) addFilters(logger, spec.get("filters"), filters);
   logger.disabled = false;
 }
 
@@ -112,38 +126,75 @@ function disableExisting(named: string[], disable: boolean): void {
   }
 }
 
-function dictConfig(config: unknown): null {
+/** `logging.config.DictConfigurator(config)`: `configure()` applies a dictConfig configuration. */
+export class DictConfigurator extends BaseConfigurator {
+  static override readonly __module__ = "logging.config";
+
+  configure(): null {
+    const previous = active;
+    active = this;
+    try {
+      applyDictConfig(this.config);
+    } finally {
+      active = previous;
+    }
+    return null;
+  }
+}
+
+/** Wraps a step's error as CPython's `Unable to configure <what> '<name>'`. */
+function configuring<T>(what: string, name: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    const err = new ValueError(`Unable to configure ${what} ${repr(name)}`);
+    err.__cause__ = e as never;
+    throw err;
+  }
+}
+
+/** The handlers configurations named (CPython's logging._handlers): what an incremental one reaches. */
+const configuredHandlers = new Map<string, logging.Handler>();
+
+function applyDictConfig(config: unknown): void {
   const c = mapping(config, "config");
   if (!c.has("version")) throw new ValueError("dictionary doesn't specify a version");
   if (c.get("version") !== 1n) throw new ValueError(`Unsupported version: ${toStr(c.get("version"))}`);
-  if (truthy(c.get("incremental") ?? false)) throw new ValueError("pyts: incremental logging configuration is not supported");
-  const formatters = new Map<string, unknown>();
-  for (const [name, spec] of mapping(c.get("formatters"), "formatters")) {
-    try {
-      formatters.set(name, makeFormatter(mapping(spec, name)));
-    } catch (e) {
-      const err = new ValueError(`Unable to configure formatter ${repr(name)}`);
-      err.__cause__ = e as never;
-      throw err;
-    }
-  }
-  const handlers = new Map<string, logging.Handler>();
-  for (const [name, spec] of [...mapping(c.get("handlers"), "handlers")].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    handlers.set(name, makeHandler(name, mapping(spec, name), formatters));
-  }
+  const handlerSpecs = [...mapping(c.get("handlers"), "handlers")].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const loggers = mapping(c.get("loggers"), "loggers");
-  disableExisting([...loggers.keys()], truthy(c.get("disable_existing_loggers") ?? true));
-  for (const [name, spec] of loggers) {
-    try {
-      configureLogger(logging.getLogger(name), mapping(spec, name), handlers, false);
-    } catch (e) {
-      const err = new ValueError(`Unable to configure logger ${repr(name)}`);
-      err.__cause__ = e as never;
-      throw err;
+  if (truthy(c.get("incremental") ?? false)) {
+    // Only levels (and loggers' propagate) change; the handlers named must exist already.
+    for (const [name, spec] of handlerSpecs) {
+      const handler = configuredHandlers.get(name);
+      if (handler === undefined) throw new ValueError(`No handler found with name ${repr(name)}`);
+      const s = mapping(spec, name);
+      if (s.has("level")) configuring("handler", name, () => callMethod(handler, "setLevel", resolveValue(s.get("level"))));
     }
+    for (const [name, spec] of loggers) configuring("logger", name, () => configureLogger(logging.getLogger(name), mapping(spec, name), new Map(), false, new Map(), true));
+    if (c.has("root")) configuring("root", "logger", () => configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), new Map(), true, new Map(), true));
+    return;
   }
-  if (c.has("root")) configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), handlers, true);
+  const formatters = new Map<string, unknown>();
+  for (const [name, spec] of mapping(c.get("formatters"), "formatters")) formatters.set(name, configuring("formatter", name, () => makeFormatter(mapping(spec, name), spec)));
+  const filters = new Map<string, unknown>();
+  for (const [name, spec] of mapping(c.get("filters"), "filters")) filters.set(name, configuring("filter", name, () => makeFilter(mapping(spec, name), spec)));
+  const handlers = new Map<string, logging.Handler>();
+  for (const [name, spec] of handlerSpecs) handlers.set(name, makeHandler(name, mapping(spec, name), formatters, filters));
+  for (const [name, handler] of handlers) configuredHandlers.set(name, handler);
+  disableExisting([...loggers.keys()], truthy(c.get("disable_existing_loggers") ?? true));
+  for (const [name, spec] of loggers) configuring("logger", name, () => configureLogger(logging.getLogger(name), mapping(spec, name), handlers, false, filters));
+  if (c.has("root")) configuring("root", "logger", () => configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), handlers, true, filters));
+}
+
+/** `dictConfig(config)`: `dictConfigClass(config).configure()`. */
+function dictConfig(config: unknown): null {
+  callMethod(callValue(configModule.dictConfigClass, config), "configure");
   return null;
+}
+
+/** `listen()`: refused, pyts runs no configuration socket server. */
+function listen(): never {
+  throw new NotImplementedError("pyts: logging.config.listen() is not supported (no configuration socket server)");
 }
 
 // ---- fileConfig ----
@@ -230,7 +281,7 @@ function fileConfig(...args: unknown[]): null {
     const s = section(`formatter_${name}`);
     const spec: Config = new Map<string, unknown>([["format", s.get("format") ?? null], ["datefmt", s.get("datefmt") ?? null], ["style", s.get("style") ?? "%"]]);
     if (s.has("class")) spec.set("class", s.get("class"));
-    formatters.set(name, makeFormatter(spec));
+    formatters.set(name, makeFormatter(spec, null));
   }
   const handlers = new Map<string, logging.Handler>();
   for (const name of keys(section("handlers").get("keys"))) {
@@ -260,7 +311,17 @@ function fileConfig(...args: unknown[]): null {
   return null;
 }
 
+const dictConfigurator = pyClass(DictConfigurator);
+
 export const configModule = moduleObject("logging.config", {
   dictConfig,
   fileConfig,
+  listen,
+  stopListening: (): null => null,
+  valid_ident,
+  BaseConfigurator: pyClass(BaseConfigurator),
+  DictConfigurator: dictConfigurator,
+  dictConfigClass: dictConfigurator as unknown,
+  DEFAULT_LOGGING_CONFIG_PORT: 9030n,
+  RESET_ERROR: 104n,
 });

@@ -5,7 +5,7 @@
 
 import { Bytes } from "../values/bytes.js";
 import { Dict } from "../values/dict.js";
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { PyTypeError, UnicodeDecodeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { repr, str } from "../values/repr.js";
@@ -21,10 +21,35 @@ const uses_netloc = ["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wai
 const uses_params = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtsps", "rtspu", "sip", "sips", "mms", "sftp", "tel"];
 const SCHEME_CHARS = /^[A-Za-z0-9+\-.]+$/;
 
-function text(x: unknown, what: string): string {
+function text(x: unknown, _what: string): string {
   if (typeof x === "string") return x;
-  if (x instanceof Uint8Array) throw new PyTypeError(`pyts's urllib.parse takes str, not bytes (${what})`);
+  if (x instanceof Uint8Array) return asciiText(x);
   throw new PyTypeError(`Cannot mix str and non-str arguments`);
+}
+
+/** Bytes arguments are ASCII text (CPython decodes them with 'ascii', strict). */
+function asciiText(b: Uint8Array): string {
+  const bad = b.findIndex((x) => x > 127);
+  if (bad >= 0) throw new UnicodeDecodeError(`'ascii' codec can't decode byte 0x${b[bad]!.toString(16).padStart(2, "0")} in position ${bad}: ordinal not in range(128)`);
+  return new TextDecoder("latin1").decode(b);
+}
+
+/** A str result as bytes (CPython encodes with 'ascii', strict). */
+function asciiBytes(s: string): Bytes {
+  return Bytes.fromArray(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+}
+
+/**
+ * CPython's `_coerce_args`: str arguments as they are, or bytes ones (the first argument decides)
+ * decoded; an argument of the other kind that is not empty is a TypeError. True: bytes in.
+ */
+function bytesArgs(...args: unknown[]): boolean {
+  const strInput = typeof args[0] === "string";
+  for (const a of args.slice(1)) {
+    if (a === undefined || isNone(a) || (typeof a === "string" && a === "") || (a instanceof Uint8Array && a.length === 0)) continue;
+    if ((typeof a === "string") !== strInput) throw new PyTypeError("Cannot mix str and non-str arguments");
+  }
+  return !strInput && args[0] instanceof Uint8Array;
 }
 
 function partition(s: string, sep: string, fromEnd = false): [string, string, string] {
@@ -72,12 +97,12 @@ function hostinfo(netloc: string): [string, string | null] {
   return [host, port === "" ? null : port];
 }
 
-function resultClass(name: string, fields: string, geturl: (t: Tuple) => string): any {
+function resultClass(name: string, fields: string, geturl: (t: Tuple) => unknown): any {
   const base = namedtuple(name, fields, new Kwargs({ module: "urllib.parse" }));
   const proto = (base as unknown as { prototype: object }).prototype;
   if (fields.includes("netloc")) Object.defineProperties(proto, Object.getOwnPropertyDescriptors(netlocMethods));
   Object.defineProperty(proto, "geturl", {
-    value: function (this: Tuple): string {
+    value: function (this: Tuple): unknown {
       return geturl(this);
     },
     writable: true,
@@ -86,9 +111,42 @@ function resultClass(name: string, fields: string, geturl: (t: Tuple) => string)
   return base;
 }
 
+/** The bytes twin of a result class: its fields bytes, netloc's parts as bytes, `decode()` to the str class (whose `encode()` gives it back). */
+function bytesResultClass(name: string, fields: string, strClass: any): any {
+  const decoded = (t: Tuple): any => new strClass(...[...t].map((x) => asciiText(x as Uint8Array)));
+  const cls = namedtuple(name, fields, new Kwargs({ module: "urllib.parse" }));
+  const proto = (cls as unknown as { prototype: object }).prototype;
+  const methods: PropertyDescriptorMap = {
+    geturl: { value: function (this: Tuple) { return asciiBytes(decoded(this).geturl()); }, writable: true, configurable: true },
+    decode: { value: function (this: Tuple) { return decoded(this); }, writable: true, configurable: true },
+  };
+  if (fields.includes("netloc")) {
+    for (const key of ["username", "password", "hostname"]) {
+      methods[key] = { get(this: Tuple) { const v = decoded(this)[key]; return v === null ? null : asciiBytes(v); }, configurable: true };
+    }
+    methods["port"] = { get(this: Tuple) { return decoded(this).port; }, configurable: true };
+  }
+  Object.defineProperties(proto, methods);
+  Object.defineProperty((strClass as { prototype: object }).prototype, "encode", {
+    value: function (this: Tuple) { return new (cls as any)(...[...this].map((x) => asciiBytes(String(x)))); },
+    writable: true,
+    configurable: true,
+  });
+  return cls;
+}
+
 const SplitResult = resultClass("SplitResult", "scheme netloc path query fragment", (t) => urlunsplit(t));
 const ParseResult = resultClass("ParseResult", "scheme netloc path params query fragment", (t) => urlunparse(t));
 const DefragResult = resultClass("DefragResult", "url fragment", (t) => (t.at(1) ? `${t.at(0)}#${t.at(1)}` : String(t.at(0))));
+const SplitResultBytes = bytesResultClass("SplitResultBytes", "scheme netloc path query fragment", SplitResult);
+const ParseResultBytes = bytesResultClass("ParseResultBytes", "scheme netloc path params query fragment", ParseResult);
+const DefragResultBytes = bytesResultClass("DefragResultBytes", "url fragment", DefragResult);
+
+/** A str result of a function given bytes, encoded back (a tuple's fields, a string). */
+function encodedResult(bytes: boolean, result: any): any {
+  if (!bytes) return result;
+  return typeof result === "string" ? asciiBytes(result) : result.encode();
+}
 
 function splitnetloc(url: string, start: number): [string, string] {
   let delim = url.length;
@@ -126,11 +184,13 @@ function split(urlIn: string, schemeIn: string, allowFragments: boolean): [strin
 
 function urlsplit(...args: unknown[]): any {
   const [url, scheme, allow] = splitArgs(args, ["url", "scheme", "allow_fragments"]);
+  if (bytesArgs(url, scheme)) return encodedResult(true, urlsplit(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow ?? true));
   return new SplitResult(...split(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow === undefined || truthy(allow)));
 }
 
 function urlparse(...args: unknown[]): any {
   const [url, scheme, allow] = splitArgs(args, ["url", "scheme", "allow_fragments"]);
+  if (bytesArgs(url, scheme)) return encodedResult(true, urlparse(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow ?? true));
   const [s, netloc, path0, query, fragment] = split(text(url, "url"), scheme === undefined ? "" : text(scheme, "scheme"), allow === undefined || truthy(allow));
   let path = path0;
   let params = "";
@@ -147,7 +207,9 @@ function parts(components: unknown, n: number): string[] {
   return items.map((x) => (isNone(x) ? "" : text(x, "component")));
 }
 
-function urlunsplit(components: unknown): string {
+function urlunsplit(components: unknown): any {
+  const items = Array.from(components as Iterable<unknown>);
+  if (items.length > 0 && bytesArgs(...items)) return asciiBytes(urlunsplit(items.map((x) => (isNone(x) ? "" : text(x, "component")))));
   const [scheme, netloc, path, query, fragment] = parts(components, 5) as [string, string, string, string, string];
   let url = path;
   if (netloc || (scheme && uses_netloc.includes(scheme) && !url.startsWith("//"))) {
@@ -160,13 +222,16 @@ function urlunsplit(components: unknown): string {
   return url;
 }
 
-function urlunparse(components: unknown): string {
+function urlunparse(components: unknown): any {
+  const items = Array.from(components as Iterable<unknown>);
+  if (items.length > 0 && bytesArgs(...items)) return asciiBytes(urlunparse(items.map((x) => (isNone(x) ? "" : text(x, "component")))));
   const [scheme, netloc, path, params, query, fragment] = parts(components, 6) as [string, string, string, string, string, string];
   return urlunsplit([scheme, netloc, params ? `${path};${params}` : path, query, fragment]);
 }
 
-function urljoin(...args: unknown[]): string {
+function urljoin(...args: unknown[]): any {
   const [baseIn, urlIn, allowIn] = splitArgs(args, ["base", "url", "allow_fragments"]);
+  if (bytesArgs(baseIn, urlIn)) return asciiBytes(urljoin(text(baseIn, "base"), text(urlIn, "url"), allowIn ?? true));
   const base = text(baseIn, "base");
   const url = text(urlIn, "url");
   const allow = allowIn === undefined || truthy(allowIn);
@@ -206,6 +271,7 @@ function urljoin(...args: unknown[]): string {
 }
 
 function urldefrag(url: unknown): any {
+  if (bytesArgs(url)) return encodedResult(true, urldefrag(text(url, "url")));
   const u = text(url, "url");
   if (!u.includes("#")) return new DefragResult(u, "");
   const p = urlparse(u);
@@ -337,7 +403,7 @@ function parseQsl(args: unknown[], name: string): [string, string][] {
   const qs = text(qsIn, name);
   const keep = truthy(keepIn ?? false);
   const strict = truthy(strictIn ?? false);
-  const separator = sepIn === undefined ? "&" : str(sepIn);
+  const separator = sepIn === undefined ? "&" : sepIn instanceof Uint8Array ? asciiText(sepIn) : str(sepIn);
   if (!separator || separator.length === 0) throw new ValueError("Separator must be of type string or bytes.");
   const fields = qs.split(separator);
   if (!isNone(maxIn) && maxIn !== undefined && BigInt(fields.length) > BigInt(maxIn as bigint)) throw new ValueError("Max number of fields exceeded");
@@ -356,11 +422,29 @@ function parseQsl(args: unknown[], name: string): [string, string][] {
   return r;
 }
 
+/** parse_qs/parse_qsl given bytes: the names and values as bytes. */
+function qsBytes(args: unknown[]): boolean {
+  // (the separator is coerced on its own, as in CPython)
+  const [qs] = splitArgs(args, ["qs", "keep_blank_values", "strict_parsing", "encoding", "errors", "max_num_fields", "separator"]);
+  return bytesArgs(qs);
+}
+
 function parse_qsl(...args: unknown[]): any[] {
-  return parseQsl(args, "qs").map(([k, v]) => Tuple.of(k, v));
+  const bytes = qsBytes(args);
+  return parseQsl(args, "qs").map(([k, v]) => Tuple.of(encodedResult(bytes, k), encodedResult(bytes, v)));
 }
 
 function parse_qs(...args: unknown[]): Dict<string, string[]> {
+  if (qsBytes(args)) {
+    const out = new Dict<unknown, unknown[]>();
+    for (const pair of parse_qsl(...args)) {
+      const [k, v] = [pair.at(0), pair.at(1)];
+      const list = out.get(k);
+      if (list === undefined) out.set(k, [v]);
+      else list.push(v);
+    }
+    return out as never;
+  }
   const out = new Dict<string, string[]>();
   for (const [k, v] of parseQsl(args, "qs")) {
     const list = out.get(k);
@@ -389,6 +473,9 @@ export const urllibParseModule = moduleObject("urllib.parse", {
   SplitResult,
   ParseResult,
   DefragResult,
+  SplitResultBytes,
+  ParseResultBytes,
+  DefragResultBytes,
   uses_relative,
   uses_netloc,
   uses_params,

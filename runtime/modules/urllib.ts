@@ -13,6 +13,9 @@ import { recorder } from "../timeline/recorder.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
+import { HTTPResponse } from "./http-response.js";
+
+export { HTTPResponse };
 import { WORKER_SOURCE } from "./urllib-worker.js";
 import { urllibParseModule } from "./urllib-parse.js";
 import { moduleObject } from "./module-object.js";
@@ -159,83 +162,7 @@ function asBody(data: unknown): Bytes {
   throw new PyTypeError(`can't concat ${typeName(data)} to bytes`);
 }
 
-/** What urlopen() returns: http.client.HTTPResponse, with the whole body already received. */
-export class HTTPResponse {
-  static pythonName = "HTTPResponse";
-  static __module__ = "http.client";
-  readonly status: bigint;
-  readonly reason: string;
-  readonly version: bigint;
-  readonly headers: HttpHeaders;
-  readonly url: string;
-  closed = false;
-  private position = 0;
-
-  constructor(url: string, status: number, reason: string, version: number, headers: HttpHeaders, private readonly body: Bytes) {
-    this.url = url;
-    this.status = BigInt(status);
-    this.reason = reason;
-    this.version = BigInt(version);
-    this.headers = headers;
-  }
-
-  get code(): bigint {
-    return this.status;
-  }
-  get msg(): HttpHeaders {
-    return this.headers;
-  }
-  getcode(): bigint {
-    return this.status;
-  }
-  geturl(): string {
-    return this.url;
-  }
-  info(): HttpHeaders {
-    return this.headers;
-  }
-  getheader(name: unknown, fallback: unknown = null): any {
-    return this.headers.get(name, fallback);
-  }
-  getheaders(): any[] {
-    return this.headers.items();
-  }
-
-  /** read([amt]): the rest of the body (or at most `amt` bytes) as bytes. */
-  read(amt: unknown = null): Bytes {
-    const end = isNone(amt) || toNumber(amt) < 0 ? this.body.length : Math.min(this.body.length, this.position + toNumber(amt));
-    const chunk = Bytes.fromArray(this.body.subarray(this.position, end));
-    this.position = end;
-    return chunk;
-  }
-  readline(): Bytes {
-    const newline = this.body.indexOf(10, this.position);
-    return this.read(BigInt((newline < 0 ? this.body.length : newline + 1) - this.position));
-  }
-  readlines(): Bytes[] {
-    const lines: Bytes[] = [];
-    while (this.position < this.body.length) lines.push(this.readline());
-    return lines;
-  }
-  [Symbol.iterator](): Iterator<Bytes> {
-    return this.readlines()[Symbol.iterator]();
-  }
-  close(): null {
-    this.closed = true;
-    return null;
-  }
-  __enter__(): this {
-    return this;
-  }
-  __exit__(..._exc: unknown[]): null {
-    this.close();
-    return null;
-  }
-  __repr__(): string {
-    return "<http.client.HTTPResponse object>";
-  }
-}
-
+/** The helper thread's answer: the response (its whole body received) or the error. */
 type WorkerReply =
   | { kind: "response"; url: string; status: number; reason: string; version: number; rawHeaders: string[]; body: Uint8Array; tooManyRedirects: boolean }
   | { kind: "error"; code: string; message: string };

@@ -8,7 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
-import { collectCallbackLambdas, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
+import { collectCallbackLambdas, functionWaits, threadEntryCallsUnknown, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
@@ -119,6 +119,8 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
+    const lambda = cx.threads !== null ? calledLambda(cx, f.id, from) : null;
+    if (lambda !== null && lambdaWaits(cx, lambda)) return true;
     const cls = calledClass(cx, f.id, from);
     if (cls !== null) return cx.threads !== null && constructionWaits(cx, cls);
     const imported = importedFunction(cx, f.id, from);
@@ -138,13 +140,35 @@ export function lambdaWaits(cx: LowerContext, e: py.Lambda): boolean {
   if (cx.threads === null) return false;
   const scope = cx.scopeOf(e);
   if (cx.keyLambdas.has(e)) return exprBlocks(cx, e.body, scope);
-  const stack: py.Expr[] = [e.body];
-  for (let x = stack.pop(); x; x = stack.pop()) {
-    if (x._type === "Lambda") continue;
-    if (x._type === "Call" && threadSwitch(cx, x, x.func, scope) === "sleep") return true;
-    stack.push(...childExprs(x));
+  if (lambdasInProgress.has(e)) return false;
+  lambdasInProgress.add(e);
+  try {
+    const stack: py.Expr[] = [e.body];
+    for (let x = stack.pop(); x; x = stack.pop()) {
+      if (x._type === "Lambda") continue;
+      if (x._type === "Call" && threadSwitch(cx, x, x.func, scope) === "sleep") return true;
+      // (a comprehension whose items or iteration wait runs as an awaited async generator)
+      if (isComprehension(x) && exprBlocks(cx, x, cx.scopeOf(x))) return true;
+      // (a call of a name bound to a lambda that waits)
+      if (x._type === "Call" && x.func._type === "Name" && calledLambda(cx, x.func.id, scope) !== null && isBlockingCall(cx, x, scope)) return true;
+      stack.push(...childExprs(x));
+    }
+    return false;
+  } finally {
+    lambdasInProgress.delete(e);
   }
-  return false;
+}
+
+/** Lambdas whose waiting is being decided (a lambda calling itself by name does not recurse). */
+const lambdasInProgress = new Set<py.Lambda>();
+
+/** The lambda a called name refers to (`f = lambda ...`, bound once), if it is one. */
+function calledLambda(cx: LowerContext, name: string, from: Scope): py.Lambda | null {
+  const bindings = cx.resolve(name, from)?.bindings.get(name);
+  if (!bindings || bindings.length !== 1) return null;
+  const stmt = bindings[0]!.stmt;
+  if (stmt?._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.targets[0]!.id !== name) return null;
+  return stmt.value._type === "Lambda" ? stmt.value : null;
 }
 
 /**
@@ -162,7 +186,26 @@ export function waitingKey(cx: LowerContext, e: py.Call, from: Scope): boolean {
     const def = calledDef(cx, key.id, from);
     return def !== null && cx.blockingFunctions.has(def);
   }
-  return false;
+  return key._type === "Call" && functionWaits(cx, key, from);
+}
+
+/**
+ * In a program using threads, a call of a value the lowering cannot see through (a parameter,
+ * a loop variable, `handlers[k]()`) may return a waiting function's promise: where the
+ * function can wait anyway, it waits for it (no function becomes async for it).
+ */
+export function callsUnknownFunction(cx: LowerContext, e: py.Call, from = cx.fn.scope): boolean {
+  if (cx.threads === null) return false;
+  const f = e.func;
+  if (f._type === "Subscript") return true;
+  if (f._type !== "Name") return false;
+  const scope = cx.resolve(f.id, from);
+  const bindings = scope?.bindings.get(f.id);
+  if (!bindings || bindings.length === 0) return false;
+  return !bindings.some((b) => {
+    const t = b.stmt?._type;
+    return t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Import" || t === "ImportFrom";
+  });
 }
 
 /** Does calling `name` of the program module `module` wait (its function reaches a blocking call)? */
@@ -255,7 +298,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
         }
         continue;
       }
-      if (bodyBlocks(cx, def.body, scope)) {
+      if (bodyBlocks(cx, def.body, scope) || (cx.threads !== null && threadEntryCallsUnknown(cx, def, (call, from) => callsUnknownFunction(cx, call, from)))) {
         cx.blockingFunctions.add(def);
         if (inClass) {
           cx.blockingMethodNames.add(def.name);

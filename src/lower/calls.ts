@@ -10,7 +10,7 @@ import type { LowerContext } from "./context.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { awaitBlocking, lowerBlockingInGenerator } from "./blocking-calls.js";
-import { isBlockingCall } from "./blocking.js";
+import { callsUnknownFunction, isBlockingCall } from "./blocking.js";
 import { delegate } from "./coroutines.js";
 import { currentClass, definesNewSomewhere, isMethodAlias } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
@@ -177,28 +177,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   return call;
 }
 
-/**
- * In a program using threads, a call of a value the lowering cannot see through (a parameter,
- * a loop variable, `handlers[k]()`) may return a waiting function's promise: where the
- * function can wait anyway, it waits for it (no function becomes async for it).
- */
-function callsUnknownFunction(cx: LowerContext, e: py.Call): boolean {
-  if (cx.threads === null) return false;
-  const f = e.func;
-  if (f._type === "Subscript") return true;
-  if (f._type !== "Name") return false;
-  const scope = cx.resolve(f.id, cx.fn.scope);
-  const bindings = scope?.bindings.get(f.id);
-  if (!bindings || bindings.length === 0) return false;
-  return !bindings.some((b) => {
-    const t = b.stmt?._type;
-    return t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Import" || t === "ImportFrom";
-  });
-}
-
 function awaitIfAble(cx: LowerContext, e: py.Call, call: ir.Expr): ir.Expr {
   if (cx.fn.coroutine) return delegate(cx, "awaitPending", call, cx.loc(e));
-  if (cx.fn.generator) return call;
+  // (a comprehension's async generator in a function that waits: comprehensions.ts)
+  if (cx.fn.generator && !(cx.fn.jsAsync && cx.fn.scope.kind === "comprehension")) return call;
   if (cx.fn.jsAsync) return { k: "await", arg: call, loc: cx.loc(e) };
   if (cx.fn.scope === cx.moduleScope) {
     cx.topLevelAwait = true;

@@ -14,7 +14,7 @@ import { jsName } from "./names.js";
 import { childExprs } from "./scope.js";
 import { delegate } from "./coroutines.js";
 import { loopOwnsGenerator } from "./statements.js";
-import { comprehensionParts, exprBlocks } from "./blocking.js";
+import { callsUnknownFunction, comprehensionParts, exprBlocks } from "./blocking.js";
 import { lowerComprehensionLoop } from "./comprehension-loops.js";
 import { guardIterable } from "./iterable-guards.js";
 
@@ -42,6 +42,7 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
   if (!cx.fn.coroutine && !cx.fn.generator && (comprehensionParts(e).some((part) => exprBlocks(cx, part, scope)) || e.generators.some((g) => iterationWaits(cx, g.iter) || (g.ifs.length > 0 && truthReplays(cx))))) {
     return lowerBlockingComprehension(cx, e, scope);
   }
+  if (e._type !== "GeneratorExp" && callsUnknownWhereAwaited(cx, e, scope)) return lowerBlockingComprehension(cx, e, scope);
   if (e._type === "ListComp") {
     const mapped = lowerAsArrayFrom(cx, e, scope);
     if (mapped) return mapped;
@@ -103,6 +104,23 @@ export function lowerComprehension(cx: LowerContext, e: Comprehension): ir.Expr 
     args.push(firstIter);
   }
   return { k: "call", callee: cx.rt(COLLECTORS[e._type]), args, loc: cx.loc(e) };
+}
+
+/**
+ * In a threaded program, a list/set/dict comprehension calling a value the lowering cannot see
+ * through (`[cb(x) for cb in callbacks]`), where the function can wait anyway: the value may
+ * be a waiting function, so the comprehension runs as an async generator awaiting each call.
+ * (A generator expression stays lazy: its calls are not awaited.)
+ */
+function callsUnknownWhereAwaited(cx: LowerContext, e: Comprehension, scope: Scope): boolean {
+  if (cx.threads === null || cx.fn.coroutine || cx.fn.generator || !(cx.fn.jsAsync || cx.fn.scope === cx.moduleScope)) return false;
+  const stack: py.Expr[] = [...comprehensionParts(e).filter((p) => p !== e.generators[0]!.iter)];
+  for (let x = stack.pop(); x; x = stack.pop()) {
+    if (x._type === "Lambda" || x._type === "ListComp" || x._type === "SetComp" || x._type === "DictComp" || x._type === "GeneratorExp") continue;
+    if (x._type === "Call" && callsUnknownFunction(cx, x, scope)) return true;
+    stack.push(...childExprs(x));
+  }
+  return false;
 }
 
 /**

@@ -91,6 +91,8 @@ export class LowerContext {
   threads: ThreadUse | null = null;
   /** lambdas given as `key=` to sorted/min/max (blocking.ts `waitingKey`): they may become async */
   keyLambdas = new Set<object>();
+  /** Names given as a thread's, a Timer's or an executor's function (waiting-callbacks.ts). */
+  threadEntryNames = new Set<string>();
   /** `as_completed(...)` / `executor.map(...)` calls a loop iterates as results come (not awaited) */
   streamedCalls = new Set<py.Expr>();
   topLevelAwait = false;

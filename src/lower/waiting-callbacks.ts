@@ -39,6 +39,28 @@ export function callbackArgument(call: py.Call): py.Expr | undefined {
   }
 }
 
+/** Callers that run the function they are given in a thread of its own, awaiting what it returns. */
+const THREAD_ENTRIES = new Set(["Thread", "Timer", "submit", "to_thread", "run_in_executor"]);
+
+/**
+ * Does a def given to a thread (its target, an executor's function) call a value the lowering
+ * cannot see through (`cb(x)` for `cb` from a list, `handlers[k]()`)? That value may be a
+ * waiting function: the def becomes async so that its calls are awaited (the thread awaits it).
+ */
+export function threadEntryCallsUnknown(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef, unknown: (call: py.Call, from: Scope) => boolean): boolean {
+  if (!cx.threadEntryNames.has(def.name)) return false;
+  const visit = (node: unknown, scope: Scope): boolean => {
+    if (node === null || typeof node !== "object") return false;
+    if (Array.isArray(node)) return node.some((n) => visit(n, scope));
+    const t = (node as { _type?: string })._type;
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return false;
+    const inner = t === "ListComp" || t === "SetComp" || t === "DictComp" || t === "GeneratorExp" ? cx.scopeOf(node as py.ListComp) : scope;
+    if (t === "Call" && unknown(node as py.Call, inner)) return true;
+    return Object.values(node).some((v) => typeof v === "object" && visit(v, inner));
+  };
+  return visit(def.body, cx.scopeOf(def));
+}
+
 /** The lambdas given to callers that await what they return, anywhere in the module. */
 export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
   if (node === null || typeof node !== "object") return;
@@ -49,6 +71,7 @@ export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
   const call = node as py.Call;
   if (call._type === "Call") {
     const callback = callbackArgument(call);
+    if (callback?._type === "Name" && THREAD_ENTRIES.has(calleeName(call))) cx.threadEntryNames.add(callback.id);
     if (callback?._type === "Lambda") cx.keyLambdas.add(callback);
     // (a lambda handed to the runtime, which calls it under replay when it waits: replay-waits.ts)
     else if (callback === undefined && (keepsCallback(call) || ITERTOOLS_CALLERS.has(calleeName(call))) && !programCallee(cx, call.func)) {
@@ -82,12 +105,26 @@ const ITERTOOLS_CALLERS = new Set(["takewhile", "dropwhile", "filterfalse", "sta
 export function functionWaits(cx: LowerContext, f: py.Expr | undefined, from: Scope): boolean {
   if (f === undefined) return false;
   if (f._type === "Lambda") return lambdaWaits(cx, f);
+  // (`functools.partial(f, ...)` waits when f does)
+  if (f._type === "Call" && isPartial(cx, f.func, from)) return functionWaits(cx, f.args[0], from);
   if (f._type !== "Name") return false;
   if (cx.resolve(f.id, from) === null) return builtinWaits(cx, f.id);
   const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
   if (!bindings || bindings.length !== 1) return false;
   const stmt = bindings[0]!.stmt;
   return stmt !== null && stmt !== undefined && (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && cx.blockingFunctions.has(stmt);
+}
+
+/** Is the callee functools.partial (`functools.partial`, or the name `from functools import partial` binds)? */
+function isPartial(cx: LowerContext, f: py.Expr, from: Scope): boolean {
+  if (f._type === "Attribute") {
+    const known = f.value._type === "Name" ? cx.knownBinding(f.value.id) : undefined;
+    return f.attr === "partial" && known?.k === "module" && known.module === "functools";
+  }
+  if (f._type !== "Name") return false;
+  const bindings = cx.resolve(f.id, from)?.bindings.get(f.id);
+  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
+  return stmt?._type === "ImportFrom" && stmt.module === "functools" && stmt.names.some((a) => a.name === "partial" && (a.asname ?? a.name) === f.id);
 }
 
 /** `map`, `filter`, `functools.reduce` (the builtins, functools's) or `xs.sort`, and which runtime helper. */
