@@ -20,6 +20,9 @@ import { PyModule, moduleObject } from "./module-object.js";
 import { signatureNames } from "./inspect-signature.js";
 import { inspectExtraNames } from "./inspect-extras.js";
 import { inspectSourceNames } from "./inspect-source.js";
+import { inspectArgspecNames } from "./inspect-argspec.js";
+import { inspectFrameNames } from "./inspect-frames.js";
+import { inspectClassNames } from "./inspect-classes.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -175,4 +178,7 @@ export const inspectModule = moduleObject("inspect", {
   ...signatureNames,
   ...inspectExtraNames,
   ...inspectSourceNames,
+  ...inspectArgspecNames,
+  ...inspectFrameNames,
+  ...inspectClassNames,
 });
