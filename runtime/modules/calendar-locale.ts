@@ -87,4 +87,8 @@ export const calendarLocaleModule = Object.defineProperties(calendarModule, {
   LocaleTextCalendar: { value: pyClass(LocaleTextCalendar), enumerable: true, configurable: true, writable: true },
   LocaleHTMLCalendar: { value: pyClass(LocaleHTMLCalendar), enumerable: true, configurable: true, writable: true },
   different_locale: { value: pyClass(different_locale), enumerable: true, configurable: true, writable: true },
-}) as typeof calendarModule & { LocaleTextCalendar: unknown; LocaleHTMLCalendar: unknown; different_locale: unknown };
+}) as typeof calendarModule & {
+  LocaleTextCalendar: ReturnType<typeof pyClass<typeof LocaleTextCalendar>>;
+  LocaleHTMLCalendar: ReturnType<typeof pyClass<typeof LocaleHTMLCalendar>>;
+  different_locale: ReturnType<typeof pyClass<typeof different_locale>>;
+};

@@ -33,7 +33,8 @@ interface Param {
 }
 
 /** `getfullargspec(func)`: the seven fields from the callable's signature. */
-function getfullargspec(func: unknown): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function getfullargspec(func: unknown): any {
   let sig: Signature;
   try {
     // A bound method's `self` stays (CPython reads the function behind it).
@@ -66,7 +67,8 @@ function getfullargspec(func: unknown): unknown {
 }
 
 /** `getargs(co)`: Arguments(args, varargs, varkw) of a code object. */
-function getargs(co: unknown): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function getargs(co: unknown): any {
   const names = getattr(co, "co_varnames", ABSENT);
   if (names === ABSENT) throw new PyTypeError(`${repr(co)} is not a code object`);
   const all = [...(names as Iterable<string>)];
@@ -81,7 +83,8 @@ function getargs(co: unknown): unknown {
 }
 
 /** `getargvalues(frame)`: ArgInfo of the frame's code and its locals (what the frame knows). */
-function getargvalues(frame: unknown): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function getargvalues(frame: unknown): any {
   const co = getattr(frame, "f_code");
   const { items } = callValue(getargs, co) as Tuple;
   return callValue(ArgInfo, items[0], items[1], items[2], getattr(frame, "f_locals"));

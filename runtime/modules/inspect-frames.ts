@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 // inspect's frames and tracebacks, as far as the runtime knows them: a frame is read from the
 // running stack (traceback.ts's FrameObject: code name, file, line, f_back) and knows no local
 // variables, so f_locals/f_globals are None and getargvalues cannot list arguments. The line of a
@@ -97,22 +98,22 @@ function frameInfoParts(frameOrTb: unknown, context: bigint): unknown[] {
   return [filename, lineno, code.co_name, codeContext, index, positions];
 }
 
-function getframeinfo(frame: unknown, ...rest: unknown[]): unknown {
+function getframeinfo(frame: unknown, ...rest: unknown[]): any {
   return callValue(Traceback, ...frameInfoParts(frame, contextOf(rest[0])));
 }
 
-function frameInfo(frame: unknown, tbOrFrame: unknown, context: bigint): unknown {
+function frameInfo(frame: unknown, tbOrFrame: unknown, context: bigint): any {
   return callValue(FrameInfo, frame, ...frameInfoParts(tbOrFrame, context));
 }
 
-function getouterframes(frame: unknown, ...rest: unknown[]): unknown[] {
+function getouterframes(frame: unknown, ...rest: unknown[]): any[] {
   const context = contextOf(rest[0]);
   const out: unknown[] = [];
   for (let f = frame; f instanceof FrameObject; f = f.f_back) out.push(frameInfo(f, f, context));
   return out;
 }
 
-function getinnerframes(tb: unknown, ...rest: unknown[]): unknown[] {
+function getinnerframes(tb: unknown, ...rest: unknown[]): any[] {
   const context = contextOf(rest[0]);
   const out: unknown[] = [];
   for (let t = tb; t instanceof TracebackObject; t = t.tb_next) out.push(frameInfo(t.tb_frame, t, context));
@@ -120,17 +121,17 @@ function getinnerframes(tb: unknown, ...rest: unknown[]): unknown[] {
 }
 
 /** `currentframe()`: the frame of the code calling it. */
-function currentframe(): FrameObject | null {
+function currentframe(): any {
   return currentFrame();
 }
 
 /** `stack(context=1)`: FrameInfo for the caller's frame and every frame outside it. */
-function stack(...rest: unknown[]): unknown[] {
+function stack(...rest: unknown[]): any[] {
   return getouterframes(currentFrame(), ...rest);
 }
 
 /** `trace(context=1)`: FrameInfo from the handled exception's traceback, innermost last. */
-function trace(...rest: unknown[]): unknown[] {
+function trace(...rest: unknown[]): any[] {
   const info = callValue(getattr(sysModule, "exc_info")) as Tuple;
   return getinnerframes(info.items[2], ...rest);
 }

@@ -464,7 +464,8 @@ function correlation(x: unknown, y: unknown): number {
 }
 
 /** `statistics.LinearRegression`: the named tuple (slope, intercept) linear_regression returns. */
-const LinearRegression = namedtuple("LinearRegression", "slope intercept", kw({ module: "statistics" })) as unknown as (...a: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const LinearRegression: any = namedtuple("LinearRegression", "slope intercept", kw({ module: "statistics" }));
 
 function linear_regression(...args: unknown[]): any {
   const [[x, y], kws] = splitKw(args);

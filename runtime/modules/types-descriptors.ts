@@ -16,7 +16,8 @@ import { CodeObject as FunctionCode } from "../lang/functions.js";
 import { callValue } from "./pycall.js";
 
 /** A built-in type object that cannot be instantiated from Python. */
-function builtinType(name: string, test: (x: unknown) => boolean): Function {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function builtinType(name: string, test: (x: unknown) => boolean): any {
   const cls = class {
     constructor() {
       throw new PyTypeError(`cannot create '${name}' instances`);

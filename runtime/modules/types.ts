@@ -173,7 +173,9 @@ const aliasArgs = (args: unknown[]): unknown[] => {
   if (args.length !== 2) throw new PyTypeError(`GenericAlias expected 2 arguments, got ${args.length}`);
   return [origin, given instanceof Tuple ? [...given.items] : [given]];
 };
-const PyGenericAlias: typeof GenericAlias = new Proxy(GenericAlias, {
+// (typed loosely: Python passes a tuple or one argument where the class takes an array)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const PyGenericAlias: any = new Proxy(GenericAlias, {
   apply: (target, _this, args: unknown[]) => Reflect.construct(target, aliasArgs(args)),
   construct: (target, args: unknown[], newTarget) => (newTarget === PyGenericAlias ? Reflect.construct(target, aliasArgs(args)) : Reflect.construct(target, args, newTarget)),
 });
