@@ -12,6 +12,9 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { binasciiFunctions, Error } from "./binascii.js";
 import { moduleObject } from "./module-object.js";
+import { bytearray, bytes } from "../values/builtin-types.js";
+import { Tuple } from "../values/tuple.js";
+import { makeMain, makeTest } from "./base64-main.js";
 
 /** `_bytes_from_decode_data`: ASCII str or bytes-like. */
 function decodeData(s: unknown): Uint8Array {
@@ -299,7 +302,12 @@ function decode(input: unknown, output: unknown): null {
   return null;
 }
 
+const test = makeTest(encodebytes, (s: unknown): Bytes => a2b(bytesInput(s), false));
+
 export const base64Module = moduleObject("base64", {
+  bytes_types: Tuple.of(bytes, bytearray),
+  main: makeMain(encode, decode, test),
+  test,
   MAXLINESIZE: BigInt(MAXLINESIZE),
   MAXBINSIZE: BigInt(MAXBINSIZE),
   encode,

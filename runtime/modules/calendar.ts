@@ -451,6 +451,8 @@ function timegm(tuple: unknown): bigint {
 }
 
 export const calendarModule = moduleObject("calendar", {
+  // the module's own TextCalendar, behind its month/calendar/prmonth functions
+  c: shared,
   IllegalMonthError,
   IllegalWeekdayError,
   error: ValueError,

@@ -75,8 +75,8 @@ function setState(y: object, state: unknown): void {
   if (slotState instanceof Dict) for (const [k, v] of slotState.entries()) setattr(y, k, v);
 }
 
-/** A copy of `x` (deep when `deep` is given) by its reduction. */
-export function reconstruct(x: object, deep: Deep | null): object {
+/** A copy of `x` (deep when `deep` is given) by its reduction (`reductor(x)`'s when copy.dispatch_table names one). */
+export function reconstruct(x: object, deep: Deep | null, reductor: unknown = undefined): object {
   const copyOf = (v: unknown): unknown => (deep === null ? v : deep.deep(v));
   let y: object;
   let state: unknown = null;
@@ -84,8 +84,8 @@ export function reconstruct(x: object, deep: Deep | null): object {
   let dictItems: Iterable<unknown> | null = null;
   const reduceEx = own(x, "__reduce_ex__");
   const reduce = own(x, "__reduce__");
-  if (reduceEx !== null || reduce !== null) {
-    const rv = reduceEx !== null ? reduceEx.call(x, 4n) : reduce!.call(x);
+  if (reductor !== undefined || reduceEx !== null || reduce !== null) {
+    const rv = reductor !== undefined ? callValue(reductor, x) : reduceEx !== null ? reduceEx.call(x, 4n) : reduce!.call(x);
     if (typeof rv === "string") return x;
     if (!(rv instanceof Tuple)) throw new PyTypeError(`__reduce__ must return a string or tuple, not ${typeName(rv)}`);
     const [callable, args, st, li, di] = rv.items;

@@ -5,7 +5,8 @@
 // by `id()`, so a cycle is copied once and user `__deepcopy__` methods can pass it on.
 // Subclasses of list/dict/set/tuple and classes with their own `__reduce_ex__`, `__reduce__`,
 // `__getnewargs__`, `__getstate__` or `__setstate__` go through CPython's `_reconstruct`
-// (copy-reduce.ts).
+// (copy-reduce.ts), and a class registered in `copy.dispatch_table` through its reduction
+// function there (copy-dispatch.ts).
 
 import { builtinFunction } from "../values/builtin-type.js";
 import { id } from "../values/builtin-functions.js";
@@ -16,6 +17,7 @@ import { FrozenSet, PySet } from "../values/set.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
 import { byReduction, reconstruct } from "./copy-reduce.js";
+import { dispatchTable, registeredReductor } from "./copy-dispatch.js";
 
 class Error extends Exception {
   static readonly __module__ = "copy";
@@ -48,6 +50,8 @@ function shallow(x: unknown): any {
   const obj = x as object;
   const own = hook(obj, "__copy__");
   if (own) return own.call(obj);
+  const reductor = registeredReductor(obj);
+  if (reductor !== undefined) return reconstruct(obj, null, reductor);
   if (Array.isArray(obj) && obj.constructor === Array) return obj.slice();
   if ((obj instanceof Dict || obj instanceof PySet) && !byReduction(obj)) return callMethod(obj, "copy");
   if (typeof x === "function") return x;
@@ -62,7 +66,9 @@ function deep(x: unknown, memo: Dict<unknown, unknown>): any {
   const obj = x as object;
   const own = hook(obj, "__deepcopy__");
   let result: unknown;
+  const reductor = own ? undefined : registeredReductor(obj);
   if (own) result = own.call(obj, memo);
+  else if (reductor !== undefined) result = reconstruct(obj, { memo, deep: (v) => deep(v, memo) }, reductor);
   else if (byReduction(obj)) result = reconstruct(obj, { memo, deep: (v) => deep(v, memo) });
   else if (Array.isArray(obj) && obj.constructor === Array) {
     const out: unknown[] = [];
@@ -103,4 +109,5 @@ export const copyModule = moduleObject("copy", {
   error: Error,
   copy: builtinFunction(shallow, "copy"),
   deepcopy: builtinFunction(deepcopy, "deepcopy"),
+  dispatch_table: dispatchTable,
 });

@@ -2,6 +2,7 @@
 // `tzinfo`/`timezone` and `timedelta` in their own files. Values print exactly like CPython
 // (`2026-11-26 12:10:09.795329+01:00`).
 
+import { addressOf } from "../values/repr.js";
 import { OverflowError, PyTypeError } from "../values/exceptions.js";
 import { kw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
@@ -312,6 +313,20 @@ datetime.min = new datetime(1n, 1n, 1n);
 datetime.max = new datetime(9999n, 12n, 31n, 23n, 59n, 59n, 999999n);
 (datetime as unknown as { resolution: timedelta }).resolution = timedelta.fromMicroseconds(1n);
 
+/**
+ * A `PyCapsule`: the opaque handle a C extension module exports for other C code
+ * (`datetime.datetime_CAPI` carries the C API's table). Python code can only look at it.
+ */
+export class PyCapsule {
+  static readonly pythonName = "PyCapsule";
+  readonly #name: string;
+  constructor(name: string) {
+    this.#name = name;
+  }
+  __repr__(): string {
+    return `<capsule object "${this.#name}" at ${addressOf(this)}>`;
+  }
+}
 
 /** The `datetime` module object. */
 export const datetimeModule = moduleObject("datetime", {
@@ -324,4 +339,5 @@ export const datetimeModule = moduleObject("datetime", {
   UTC: timezone.utc,
   MINYEAR: BigInt(MINYEAR),
   MAXYEAR: BigInt(MAXYEAR),
+  datetime_CAPI: new PyCapsule("datetime.datetime_CAPI"),
 });

@@ -1,6 +1,7 @@
 // The rest of Python 3.11's `enum`: FlagBoundary (STRICT, CONFORM, EJECT, KEEP) and the
 // boundaries of Flag and IntFlag, EnumCheck and `verify`, ReprEnum, `member`/`nonmember`,
 // `global_enum`, `show_flag_values` and `enum.property`.
+import { enumGlobalNames } from "./enum-globals.js";
 import { NAMES, Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
 import { showMro } from "../lang/mro.js";
@@ -177,5 +178,6 @@ export const enumModule = Object.freeze(
     Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
     EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
     defineMembers, memberValue, mixedBase, reprMixedBase,
+    ...enumGlobalNames,
   }),
 );

@@ -2,7 +2,8 @@
 // has no generations to count or objects to list, so `collect()` asks V8 for a collection when
 // node runs with --expose-gc and reports 0 unreachable objects found (pyts cannot count them);
 // `enable`/`disable`/`isenabled`, thresholds, debug flags and freeze keep CPython's state and
-// return values without changing V8's collector.
+// return values without changing V8's collector. get_objects/get_referents/get_referrers walk
+// the objects reachable from the imported modules (gc-referents.ts).
 
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
@@ -10,6 +11,7 @@ import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
+import { get_objects, get_referents, get_referrers } from "./gc-referents.js";
 
 const isContainer = (x: unknown): boolean => typeof x === "function" || (x !== null && typeof x === "object" && !(x instanceof Bytes));
 
@@ -92,4 +94,7 @@ export const gcModule = moduleObject("gc", {
     return isContainer(x);
   },
   is_finalized: (_x: unknown): boolean => false,
+  get_objects,
+  get_referents,
+  get_referrers,
 });

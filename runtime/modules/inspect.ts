@@ -1,7 +1,8 @@
 // Python's `inspect`, the parts pyts can answer honestly: the `is...` predicates, `getmembers`
 // (with a predicate), `getdoc`/`cleandoc`, `getmro`, `signature` (inspect-signature.ts).
 // `getsource`, `getsourcelines`, `getcomments`, `getfile`, `getmodule` (inspect-source.ts) read
-// the text the compiler keeps for a module that imports inspect. Frames are not provided.
+// the text the compiler keeps for a module that imports inspect; frames as the stack shows them
+// (inspect-frames.ts), argspecs (inspect-argspec.ts), class helpers and blocks (inspect-classes.ts).
 import { defSource } from "../lang/function-info.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
@@ -20,6 +21,9 @@ import { PyModule, moduleObject } from "./module-object.js";
 import { signatureNames } from "./inspect-signature.js";
 import { inspectExtraNames } from "./inspect-extras.js";
 import { inspectSourceNames } from "./inspect-source.js";
+import { inspectArgspecNames } from "./inspect-argspec.js";
+import { inspectFrameNames } from "./inspect-frames.js";
+import { inspectClassNames } from "./inspect-classes.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -175,4 +179,7 @@ export const inspectModule = moduleObject("inspect", {
   ...signatureNames,
   ...inspectExtraNames,
   ...inspectSourceNames,
+  ...inspectArgspecNames,
+  ...inspectFrameNames,
+  ...inspectClassNames,
 });

@@ -7,6 +7,7 @@ import { BlockingIOError } from "../values/exceptions.js";
 import { BytesIO, StringIO } from "../lang/io-memory.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { BufferedRWPair, IncrementalNewlineDecoder } from "./io-extras.js";
 
 export const ioModule = moduleObject("io", {
   StringIO: pyClass(StringIO),
@@ -28,4 +29,6 @@ export const ioModule = moduleObject("io", {
   SEEK_END,
   DEFAULT_BUFFER_SIZE: 8192n,
   open,
+  IncrementalNewlineDecoder: pyClass(IncrementalNewlineDecoder),
+  BufferedRWPair: pyClass(BufferedRWPair),
 });

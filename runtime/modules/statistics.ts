@@ -463,7 +463,9 @@ function correlation(x: unknown, y: unknown): number {
   return sxy / denominator;
 }
 
-let LinearRegression: ((...args: unknown[]) => unknown) | null = null;
+/** `statistics.LinearRegression`: the named tuple (slope, intercept) linear_regression returns. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const LinearRegression: any = namedtuple("LinearRegression", "slope intercept", kw({ module: "statistics" }));
 
 function linear_regression(...args: unknown[]): any {
   const [[x, y], kws] = splitKw(args);
@@ -480,7 +482,6 @@ function linear_regression(...args: unknown[]): any {
   if (sxx === 0) throw new StatisticsError("x is constant");
   const slope = sxy / sxx;
   const intercept = proportional ? 0.0 : ybar - slope * xbar;
-  LinearRegression ??= namedtuple("LinearRegression", "slope intercept", kw({ module: "statistics" })) as unknown as (...a: unknown[]) => unknown;
   return LinearRegression(kw({ slope, intercept }));
 }
 
@@ -505,4 +506,7 @@ export const statisticsModule = moduleObject("statistics", {
   correlation,
   linear_regression,
   NormalDist: pyClass(NormalDist),
+  LinearRegression,
+  // (statistics.py imports tau from math, for NormalDist)
+  tau: 2 * Math.PI,
 });

@@ -17,6 +17,7 @@ import { strptime as parseTime } from "./strptime.js";
 import { SimpleNamespace } from "./types.js";
 import { kw } from "../values/kwargs.js";
 import { OSError } from "../values/exceptions.js";
+import { clock_settime, clock_settime_ns, pthread_getcpuclockid, THREAD_CPU_CLOCK } from "./time-clocks.js";
 
 let wallOffsetMillis = performance.timeOrigin;
 
@@ -274,6 +275,7 @@ export function clock_gettime(id: unknown): number {
     case 1: case 4: case 7: return monotonic();
     case 2: case 3: return process_time();
   }
+  if (toNumber(id) === THREAD_CPU_CLOCK()) return process_time();
   throw new OSError(22n, "Invalid argument");
 }
 
@@ -342,6 +344,9 @@ export const timeModule = moduleObject("time", {
   clock_gettime,
   clock_gettime_ns: (id: unknown): bigint => BigInt(Math.floor(clock_gettime(id) * 1e9)),
   clock_getres: (id: unknown): number => (clock_gettime(id), 1e-9),
+  clock_settime,
+  clock_settime_ns,
+  pthread_getcpuclockid,
   _STRUCT_TM_ITEMS: 11n,
   CLOCK_REALTIME: BigInt(CLOCKS.CLOCK_REALTIME!),
   CLOCK_MONOTONIC: BigInt(CLOCKS.CLOCK_MONOTONIC!),

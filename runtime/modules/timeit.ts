@@ -13,6 +13,8 @@ import { callable } from "../values/builtin-functions.js";
 import { callValue } from "./pycall.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { makeMain } from "./timeit-main.js";
+import { DOC } from "./timeit-doc.js";
 import { monotonic } from "./time.js";
 import { pyCompile, pyExec } from "../lang/eval-exec.js";
 
@@ -30,6 +32,13 @@ function runnable(code: unknown, what: string): () => unknown {
 
 /** The name CPython compiles timeit's statements under. */
 const SOURCE_NAME = "<timeit-src>";
+/** `timeit.template`: the function a string statement is compiled into ({init}, {setup}, {stmt}). */
+const TEMPLATE = "\ndef inner(_it, _timer{init}):\n    {setup}\n    _t0 = _timer()\n    for _i in _it:\n        {stmt}\n        pass\n    _t1 = _timer()\n    return _t1 - _t0\n";
+
+/** `timeit.reindent(src, indent)`: continuation lines indented by `indent` spaces. */
+function reindent(src: string, indent: number | bigint): string {
+  return src.replaceAll("\n", `\n${" ".repeat(Number(indent))}`);
+}
 
 /**
  * A statement or setup given as a string the compiler did not see: CPython's template
@@ -58,8 +67,8 @@ function compiledAtRunTime(stmt: unknown, setup: unknown, globals: Dict): Functi
     init += ", _stmt=_stmt";
     stmtText = "_stmt()";
   }
-  const reindent = (text: string, by: number): string => text.replaceAll("\n", `\n${" ".repeat(by)}`);
-  const template = `def inner(_it, _timer${init}):\n    ${reindent(setupText, 4)}\n    _t0 = _timer()\n    for _i in _it:\n        ${reindent(stmtText, 8)}\n        pass\n    _t1 = _timer()\n    return _t1 - _t0\n`;
+  const fields: Record<string, string> = { init, setup: reindent(setupText, 4), stmt: reindent(stmtText, 8) };
+  const template = TEMPLATE.replace(/\{(init|setup|stmt)\}/g, (_, name: string) => fields[name]!);
   pyExec(pyCompile(template, SOURCE_NAME, "exec"), globals, local);
   return local.get("inner") as Function;
 }
@@ -182,4 +191,8 @@ export const timeitModule = moduleObject("timeit", {
   default_timer: defaultTimer,
   default_number: DEFAULT_NUMBER,
   default_repeat: DEFAULT_REPEAT,
+  main: makeMain(DOC, (stmt, setup, timer) => new Timer(stmt, setup, timer), defaultTimer, DEFAULT_REPEAT),
+  template: TEMPLATE,
+  reindent,
+  dummy_src_name: SOURCE_NAME,
 });

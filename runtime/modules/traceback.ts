@@ -11,10 +11,12 @@ import { Kwargs, splitKw } from "../values/kwargs.js";
 import { toBigInt } from "../values/numeric.js";
 import { typeName } from "../values/typename.js";
 import { standardStreams, type TextFile } from "../values/print.js";
-import { repr, toStr } from "../values/repr.js";
+import { addressOf, repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { exceptionLine, pythonFrames } from "../values/traceback.js";
 import { moduleObject } from "./module-object.js";
+import { BodyCode, BodyFrame } from "../core/body-frame.js";
+import { sysModule } from "./sys.js";
 import { pyClass } from "./callable-class.js";
 
 const sentinel = Symbol("sentinel");
@@ -94,7 +96,7 @@ const FRAME_HEAD = /^ {2}File "(.*)", line (\d+), in (.*)$/;
 const REPEATED = /^ {2}\[Previous line repeated (\d+) more times?\]$/;
 
 /** Frame summaries from the mapped frame texts (collapsed repeats expanded again). */
-function summaries(texts: string[]): FrameSummary[] {
+export function summaries(texts: string[]): FrameSummary[] {
   const out: FrameSummary[] = [];
   for (const text of texts) {
     const repeated = REPEATED.exec(text);
@@ -132,30 +134,32 @@ function neverRaised(frames: string[], outer: string[]): boolean {
 
 // ---- traceback objects ----
 
-class CodeObject {
-  static readonly pythonName = "code";
+/** A frame's code as a stack text knows it: name and file (no first line, no variables). */
+export class CodeObject extends BodyCode {
   constructor(
     readonly co_filename: string,
-    readonly co_name: string,
-  ) {}
-  __repr__(): string {
-    return `<code object ${this.co_name}, file "${this.co_filename}">`;
+    co_name: string,
+  ) {
+    super(co_name, co_name);
+  }
+  override __repr__(): string {
+    return `<code object ${this.co_name} at ${addressOf(this)}, file "${this.co_filename}">`;
   }
 }
 
-class FrameObject {
-  static readonly pythonName = "frame";
-  readonly f_code: CodeObject;
+/** A frame read from the stack: its code, line and calling frame (locals are not recorded). */
+export class FrameObject extends BodyFrame {
   readonly f_globals = null;
   readonly f_locals = null;
+  f_back: FrameObject | null = null;
   constructor(readonly summary: FrameSummary) {
-    this.f_code = new CodeObject(summary.filename, summary.name);
+    super(new CodeObject(summary.filename, summary.name));
   }
   get f_lineno(): unknown {
     return this.summary.lineno;
   }
-  __repr__(): string {
-    return `<frame, file '${this.summary.filename}', line ${toStr(this.summary.lineno)}, code ${this.summary.name}>`;
+  override __repr__(): string {
+    return `<frame at ${addressOf(this)}, file '${this.summary.filename}', line ${toStr(this.summary.lineno)}, code ${this.summary.name}>`;
   }
 }
 
@@ -172,6 +176,17 @@ export class TracebackObject {
   get tb_lineno(): unknown {
     return this.summary.lineno;
   }
+}
+
+/** The frames of the running stack, linked by f_back; the innermost is the Python code calling in. */
+export function currentFrame(): FrameObject | null {
+  let frame: FrameObject | null = null;
+  for (const summary of summaries(pythonFrames(new Error()))) {
+    const next: FrameObject = new FrameObject(summary);
+    next.f_back = frame;
+    frame = next;
+  }
+  return frame;
 }
 
 function chain(frames: FrameSummary[]): TracebackObject | null {
@@ -515,6 +530,26 @@ function walk_tb(tb: unknown): any {
   return items[Symbol.iterator]();
 }
 
+/** `walk_stack(f)`: (frame, lineno) from `f` outwards; for None, from CPython's starting frame (four back from the generator's own). */
+function walk_stack(f: unknown): any {
+  let frame = f;
+  if (isNone(frame)) {
+    frame = currentFrame();
+    for (let i = 0; i < 3; i++) frame = (frame as FrameObject).f_back;
+  }
+  const items: unknown[] = [];
+  for (; frame instanceof FrameObject; frame = frame.f_back) items.push(Tuple.of(frame, frame.f_lineno));
+  return items[Symbol.iterator]();
+}
+
+/** `print_last(limit=None, file=None, chain=True)`: sys.last_value's traceback, which only an interactive session (or the program) sets. */
+function print_last(...args: unknown[]): null {
+  const [pos, kw] = splitKw(args);
+  const last = sysModule as unknown as Record<string, unknown>;
+  if (!("last_type" in last)) throw new ValueError("no last exception");
+  return print_exception(last.last_type, last.last_value, last.last_traceback, pos[0] ?? kw.limit ?? null, pos[1] ?? kw.file ?? null, pos[2] ?? kw.chain ?? true);
+}
+
 function clear_frames(_tb: unknown): null {
   return null;
 }
@@ -538,5 +573,7 @@ export const tracebackModule = moduleObject("traceback", {
   format_list,
   print_list,
   walk_tb,
+  walk_stack,
+  print_last,
   clear_frames,
 });

@@ -14,6 +14,7 @@ import { in_ } from "../values/contains.js";
 import { iter, type PyIterator } from "../values/iteration.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
+import { Tuple } from "../values/tuple.js";
 import { callMethod } from "../values/methods.js";
 import { repr, toStr } from "../values/repr.js";
 import { Ellipsis, NotImplemented } from "../values/singletons.js";
@@ -22,6 +23,12 @@ import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject, PyModule } from "./module-object.js";
 import { new_class, prepare_class, resolve_bases } from "./types-classes.js";
+import { ClassMethodDescriptorType, CodeType, DynamicClassAttribute, FrameType, GetSetDescriptorType, MemberDescriptorType, MethodDescriptorType, MethodWrapperType, WrapperDescriptorType } from "./types-descriptors.js";
+import { AsyncGenerator_ } from "../core/async-generator.js";
+import { Cell } from "../lang/functions.js";
+import { GenericAlias } from "../values/subscript.js";
+import { UnionType } from "../values/union-type.js";
+import { TracebackObject } from "./traceback.js";
 
 const inRepr = new Set<object>();
 
@@ -160,6 +167,19 @@ class ModuleType extends PyModule {
 Object.defineProperties(ModuleType, { __pytype__: { value: true }, __instancecheck__: { value: (x: unknown): boolean => x instanceof PyModule } });
 const PyModuleType = pyClass(ModuleType);
 
+/** `types.GenericAlias(origin, args)` called from Python: args a tuple, or one argument. */
+const aliasArgs = (args: unknown[]): unknown[] => {
+  const [[origin, given]] = splitKw(args);
+  if (args.length !== 2) throw new PyTypeError(`GenericAlias expected 2 arguments, got ${args.length}`);
+  return [origin, given instanceof Tuple ? [...given.items] : [given]];
+};
+// (typed loosely: Python passes a tuple or one argument where the class takes an array)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const PyGenericAlias: any = new Proxy(GenericAlias, {
+  apply: (target, _this, args: unknown[]) => Reflect.construct(target, aliasArgs(args)),
+  construct: (target, args: unknown[], newTarget) => (newTarget === PyGenericAlias ? Reflect.construct(target, aliasArgs(args)) : Reflect.construct(target, args, newTarget)),
+});
+
 export const typesModule = moduleObject("types", {
   coroutine: coroutineFunction,
   new_class,
@@ -178,4 +198,18 @@ export const typesModule = moduleObject("types", {
   NoneType,
   EllipsisType: typeOf(Ellipsis),
   NotImplementedType: typeOf(NotImplemented),
+  AsyncGeneratorType: AsyncGenerator_,
+  CellType: Cell,
+  CodeType,
+  FrameType,
+  TracebackType: TracebackObject,
+  GenericAlias: PyGenericAlias,
+  UnionType,
+  DynamicClassAttribute: pyClass(DynamicClassAttribute),
+  MemberDescriptorType,
+  GetSetDescriptorType,
+  MethodDescriptorType,
+  WrapperDescriptorType,
+  MethodWrapperType,
+  ClassMethodDescriptorType,
 });

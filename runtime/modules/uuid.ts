@@ -1,8 +1,10 @@
 // Python's `uuid`: the immutable UUID (from hex, bytes, bytes_le, fields or int; its fields,
 // version, variant, urn, ordering and hash), uuid1 (time, clock sequence and this machine's
 // MAC as CPython's pure-Python fallback computes it), uuid3/uuid5 (md5/sha1 of a namespace and
-// a name), uuid4 (os.urandom), getnode and the NAMESPACE_* constants. Not provided:
-// SafeUUID and the `is_safe` attribute.
+// a name), uuid4 (os.urandom), getnode and the NAMESPACE_* constants. SafeUUID and the
+// `is_safe` attribute: uuid1 here has no multiprocessing-safe system generator to ask (it is
+// CPython's pure-Python fallback), so its UUIDs say SafeUUID.unknown, as that fallback's do;
+// CPython with libuuid says safe or unsafe.
 
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -19,11 +21,23 @@ import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { randomModule } from "./random.js";
 import { time_ns } from "./time.js";
+import { Enum, defineMembers } from "./enum.js";
 
 export const RESERVED_NCS = "reserved for NCS compatibility";
 export const RFC_4122 = "specified in RFC 4122";
 export const RESERVED_MICROSOFT = "reserved for Microsoft compatibility";
 export const RESERVED_FUTURE = "reserved for future definition";
+
+/** `uuid.SafeUUID`: whether the system generated a UUID in a multiprocessing-safe way. */
+export class SafeUUID extends Enum {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  static [member: string]: any;
+  static {
+    Object.defineProperty(this, "__module__", { value: "uuid" });
+    Object.assign(this, { safe: 0n, unsafe: -1n, unknown: null });
+    defineMembers(this, ["safe", "unsafe", "unknown"]);
+  }
+}
 
 const ARGS = ["hex", "bytes", "bytes_le", "fields", "int", "version"] as const;
 
@@ -52,6 +66,7 @@ const IMMUTABLE: ProxyHandler<UUID> = {
 export class UUID {
   static readonly __module__ = "uuid";
   declare int: bigint;
+  declare is_safe: SafeUUID;
 
   constructor(...args: unknown[]) {
     const [positional, kws] = splitKw(args);
@@ -98,6 +113,8 @@ export class UUID {
       value |= version << 76n;
     }
     Object.defineProperty(this, "int", { value, enumerable: true });
+    const isSafe = kws.is_safe === undefined ? SafeUUID.unknown : kws.is_safe;
+    Object.defineProperty(this, "is_safe", { value: isSafe, enumerable: true });
     // Attribute assignment is plain JS assignment in emitted code: the proxy refuses it as
     // UUID.__setattr__ does.
     return new Proxy(this, IMMUTABLE);
@@ -240,6 +257,7 @@ function uuid4(): UUID {
 
 export const uuidModule = moduleObject("uuid", {
   UUID: PyUUID,
+  SafeUUID,
   uuid1,
   uuid3: (namespace: unknown, name: unknown): UUID => nameHash("md5", namespace, name, 3n),
   uuid4,

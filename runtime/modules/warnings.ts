@@ -17,10 +17,12 @@ import {
   UserWarning,
   Warning,
 } from "../values/exceptions.js";
+import { Dict } from "../values/dict.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { truthy } from "../values/truth.js";
 import { isClass, typeName, className } from "../values/typename.js";
 import { pythonFrames } from "../values/traceback.js";
 import { callValue } from "./pycall.js";
@@ -43,7 +45,22 @@ function isSubclassOf(cls: unknown, base: unknown): boolean {
 /** Bumped whenever the filters change: every registry then forgets what it showed. */
 let filtersVersion = 1;
 const registries = new Map<string, { version: number; keys: Set<string> }>();
-const onceRegistry = new Set<string>();
+/** `warnings.onceregistry`: (text, category) -> True for each "once" warning shown (a program may clear it). */
+const onceRegistry = new Dict<unknown, unknown>();
+
+/**
+ * CPython's `already_warned` on a registry dict: a registry stamped with an older filters
+ * version ("version" key; CPython counts changes from 0) is cleared first; records `key`.
+ */
+function alreadyWarned(registry: Dict<unknown, unknown>, key: unknown): boolean {
+  const version = BigInt(filtersVersion - 1);
+  if (registry.get("version") !== version) {
+    registry.clear();
+    registry.set("version", version);
+  } else if (truthy(registry.get(key) ?? false)) return true;
+  registry.set(key, true);
+  return false;
+}
 
 function registryFor(module: string): Set<string> {
   let registry = registries.get(module);
@@ -191,9 +208,11 @@ function matches(pattern: unknown, text: string): boolean {
 
 // ---- warn ----
 
-function warnExplicit(message: unknown, category: unknown, filename: string, lineno: bigint, module: string | null, source: string | null): null {
+function warnExplicit(message: unknown, category: unknown, filename: string, lineno: bigint, module: string | null, source: string | null, withRegistry = true): null {
   const mod = module ?? (filename.toLowerCase().endsWith(".py") ? filename.slice(0, -3) : filename || "<unknown>");
-  const registry = registryFor(mod);
+  // warn() keeps a registry per module; warn_explicit(registry=None) has none, as CPython's C
+  // implementation: "once" then records in `onceregistry`, and "default"/"module" show every time.
+  const registry = withRegistry ? registryFor(mod) : null;
   let text: string;
   if (message instanceof Warning) {
     text = toStr(message);
@@ -203,7 +222,7 @@ function warnExplicit(message: unknown, category: unknown, filename: string, lin
     message = callValue(category, message);
   }
   const key = `${text}\u0000${className(category as never)}\u0000${lineno}`;
-  if (registry.has(key)) return null;
+  if (registry?.has(key)) return null;
   let action = warningsModule.defaultaction as string;
   for (const item of filters()) {
     if (!(item instanceof Tuple)) continue;
@@ -215,20 +234,26 @@ function warnExplicit(message: unknown, category: unknown, filename: string, lin
   }
   if (action === "ignore") return null;
   if (action === "error") throw message;
-  if (action === "once") {
-    registry.add(key);
-    const onceKey = `${text}\u0000${className(category as never)}`;
-    if (onceRegistry.has(onceKey)) return null;
-    onceRegistry.add(onceKey);
-  } else if (action === "module") {
-    registry.add(key);
-    const alt = `${text}\u0000${className(category as never)}\u00000`;
-    if (registry.has(alt)) return null;
-    registry.add(alt);
-  } else if (action === "default") {
-    registry.add(key);
-  } else if (action !== "always") {
-    throw new RuntimeError(`Unrecognized action (${repr(action)}) in warnings.filters:\n ${repr(action)}`);
+  if (action !== "always") {
+    registry?.add(key);
+    if (action === "once") {
+      // (text, category): in the module's registry, else in onceregistry
+      if (registry !== null) {
+        const onceKey = `${text}\u0000${className(category as never)}`;
+        if (registry.has(onceKey)) return null;
+        registry.add(onceKey);
+      } else {
+        if (alreadyWarned(onceRegistry, Tuple.of(text, category))) return null;
+      }
+    } else if (action === "module") {
+      if (registry !== null) {
+        const alt = `${text}\u0000${className(category as never)}\u00000`;
+        if (registry.has(alt)) return null;
+        registry.add(alt);
+      }
+    } else if (action !== "default") {
+      throw new RuntimeError(`Unrecognized action (${repr(action)}) in warnings.filters:\n ${repr(action)}`);
+    }
   }
   if (source !== null) sourceLines.set(`${filename}:${lineno}`, source);
   show(new WarningMessage(message, category, filename, lineno, null, null));
@@ -265,7 +290,8 @@ function warn_explicit(...args: unknown[]): null {
   const [pos, kw] = splitKw(args);
   const arg = (i: number, name: string, fallback: unknown): unknown => (i < pos.length ? pos[i] : name in kw ? kw[name] : fallback);
   const module = arg(4, "module", null);
-  return warnExplicit(arg(0, "message", undefined), arg(1, "category", UserWarning), toStr(arg(2, "filename", "")), BigInt(arg(3, "lineno", 0n) as bigint), isNone(module) ? null : toStr(module), null);
+  const registry = arg(5, "registry", null);
+  return warnExplicit(arg(0, "message", undefined), arg(1, "category", UserWarning), toStr(arg(2, "filename", "")), BigInt(arg(3, "lineno", 0n) as bigint), isNone(module) ? null : toStr(module), null, !isNone(registry));
 }
 
 // ---- catch_warnings ----
@@ -342,6 +368,7 @@ export const warningsModule = moduleObject("warnings", {
     initialFilters = list;
   },
   defaultaction: "default",
+  onceregistry: onceRegistry,
   warn,
   warn_explicit,
   // Replaceable by programs (`warnings.showwarning = log`), so typed loosely.

@@ -100,6 +100,17 @@ export class ReferenceType {
 
 const refClass = pyClass(ReferenceType);
 
+/** `KeyedRef(ob, callback, key)`: a ref carrying `key` (WeakValueDictionary's entries in CPython). */
+export class KeyedRef extends ReferenceType {
+  static override readonly pythonName = "KeyedRef";
+  static readonly __module__ = "weakref";
+  declare key: unknown;
+  constructor(obj: unknown, callback: unknown, key: unknown) {
+    super(obj, callback ?? null);
+    Object.defineProperty(this, "key", { value: key, writable: true, enumerable: true });
+  }
+}
+
 /** `WeakMethod(method)`: a ref to a bound method, alive while its object and function are. */
 export class WeakMethod extends ReferenceType {
   static override readonly pythonName = "WeakMethod";
@@ -242,6 +253,7 @@ export const weakrefModule = moduleObject("weakref", {
   ref: refClass,
   ReferenceType: refClass,
   WeakMethod: pyClass(WeakMethod),
+  KeyedRef: pyClass(KeyedRef),
   proxy,
   ProxyType,
   CallableProxyType,

@@ -224,7 +224,9 @@ export function builtinDelitem(obj: unknown, key: unknown): void {
 
 /** `list[int]`, `dict[str, list[int]]`: calling it calls the type; its repr is CPython's. */
 export class GenericAlias {
-  static pythonName = "types.GenericAlias";
+  static pythonName = "GenericAlias";
+  static tpName = "types.GenericAlias";
+  static __module__ = "types";
   constructor(
     readonly __origin__: unknown,
     readonly __args__items: readonly unknown[],

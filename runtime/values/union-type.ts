@@ -11,7 +11,9 @@ import { Tuple } from "./tuple.js";
 import { NoneType } from "./builtin-types.js";
 
 export class UnionType {
-  static pythonName = "types.UnionType";
+  static pythonName = "UnionType";
+  static tpName = "types.UnionType";
+  static __module__ = "types";
   /** The members, None kept as null (shown as `None`, as CPython shows NoneType in a union). */
   readonly members: readonly unknown[];
   constructor(members: readonly unknown[]) {
