@@ -16,6 +16,8 @@ import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagi
 import { patch } from "./unittest-patch.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
 import { mockOpen } from "./unittest-mock-open.js";
+import { mockConstants, mockExtras } from "./unittest-mock-extras.js";
+import { InvalidSpecError } from "./unittest-mock-guards.js";
 
 /** `unittest.mock`. */
 export const mockModule = moduleObject("unittest.mock", {
@@ -32,6 +34,9 @@ export const mockModule = moduleObject("unittest.mock", {
   create_autospec: createAutospec,
   AsyncMock: AsyncMockType,
   mock_open: mockOpen,
+  ...mockExtras,
+  InvalidSpecError: pyClass(InvalidSpecError),
+  ...mockConstants,
 });
 
 installAssertions(TestCase);
