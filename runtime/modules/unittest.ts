@@ -17,6 +17,9 @@ import { patch } from "./unittest-patch.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
 import { mockOpen } from "./unittest-mock-open.js";
 import { mockConstants, mockExtras } from "./unittest-mock-extras.js";
+import { unittestExtras } from "./unittest-extras.js";
+import { addModuleCleanup, doModuleCleanups, enterModuleContext } from "./unittest-cleanups.js";
+import { BaseTestSuite } from "./unittest-loader.js";
 import { InvalidSpecError } from "./unittest-mock-guards.js";
 
 /** `unittest.mock`. */
@@ -62,4 +65,9 @@ export const unittestModule = moduleObject("unittest", {
   skipUnless: builtinFunction(skipUnless, "skipUnless"),
   expectedFailure: builtinFunction(expectedFailure, "expectedFailure"),
   mock: mockModule,
+  BaseTestSuite: pyClass(BaseTestSuite),
+  ...unittestExtras,
+  addModuleCleanup,
+  doModuleCleanups,
+  enterModuleContext,
 });
