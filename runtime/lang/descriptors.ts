@@ -7,6 +7,7 @@ import { AttributeError } from "../values/exceptions.js";
 import { qualName, typeName } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
 import { splitKw } from "../values/kwargs.js";
+import { CALLABLE_OBJECT } from "../values/repr.js";
 
 type Fn = ((...args: any[]) => any) | null;
 
@@ -95,7 +96,9 @@ export const RAW_DESCRIPTOR = Symbol.for("pyts.rawDescriptor");
 /** Does a class attribute's value take part in attribute access? */
 export function isDescriptor(value: unknown): value is { __get__: (obj: unknown, owner: unknown) => unknown } {
   // Looked up on the value's class, as Python does (an instance's __getattr__ is not asked).
-  return value !== null && typeof value === "object" && typeof (Object.getPrototypeOf(value) as { __get__?: unknown } | null)?.__get__ === "function";
+  // A callable object made as a function (a callable mock: PropertyMock) counts as an object.
+  const isObject = typeof value === "object" || (typeof value === "function" && (value as { [CALLABLE_OBJECT]?: boolean })[CALLABLE_OBJECT] === true);
+  return value !== null && isObject && typeof (Object.getPrototypeOf(value) as { __get__?: unknown } | null)?.__get__ === "function";
 }
 
 /** Python calls `value.__set_name__(owner, name)` for each class attribute when the class is made. */

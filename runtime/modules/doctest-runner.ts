@@ -112,9 +112,8 @@ export class DocTestRunner {
     this.original_optionflags = this.optionflags;
   }
 
-  get DIVIDER(): string {
-    return DIVIDER;
-  }
+  /** The failure blocks' divider (DocTestCase sets dashes). */
+  DIVIDER: string = DIVIDER;
 
   report_start(out: (s: string) => void, _test: DocTest, example: Example): null {
     if (this._verbose) {
@@ -141,7 +140,7 @@ export class DocTestRunner {
   }
 
   _failure_header(test: DocTest, example: Example): string {
-    const out = [DIVIDER];
+    const out = [this.DIVIDER];
     if (test.filename) {
       const lineno = !isNone(test.lineno) && !isNone(example.lineno) ? String(BigInt(test.lineno as bigint) + BigInt(example.lineno) + 1n) : "?";
       out.push(`File "${test.filename}", line ${lineno}, in ${test.name}`);

@@ -21,6 +21,7 @@ import { copyDict, DocTest, DocTestFinder, DocTestParser, Example, isModule, set
 import { callMethod } from "../values/methods.js";
 import { DocTestRunner, OutputChecker, TestResults } from "./doctest-runner.js";
 import { compiledExamplesAnywhere } from "./doctest-registry.js";
+import { DebugRunner, doctestUnittest } from "./doctest-unittest.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -59,8 +60,7 @@ function testmod(...args: unknown[]): any {
   if (!isModule(m)) throw new PyTypeError(`testmod: module required; ${repr(m)}`);
   const name = isNone(a.name) ? getattr(m, "__name__") : a.name;
   const finder = makeFinder(a.exclude_empty);
-  if (truthy(a.raise_on_error)) throw new ValueError("pyts's doctest does not provide raise_on_error (DebugRunner)");
-  const runner = new DocTestRunner(null, a.verbose, a.optionflags);
+  const runner = truthy(a.raise_on_error) ? new DebugRunner(null, a.verbose, a.optionflags) : new DocTestRunner(null, a.verbose, a.optionflags);
   for (const test of finder.find(m, name, null, a.globs, a.extraglobs)) runner.run(test);
   return record(runner, a.report);
 }
@@ -96,8 +96,7 @@ function testfile(...args: unknown[]): any {
   const globs = isNone(a.globs) ? new Dict() : copyDict(a.globs);
   if (!isNone(a.extraglobs)) callMethod(globs, "update", a.extraglobs);
   if (!globs.has("__name__")) globs.set("__name__", "__main__");
-  if (truthy(a.raise_on_error)) throw new ValueError("pyts's doctest does not provide raise_on_error (DebugRunner)");
-  const runner = new DocTestRunner(null, a.verbose, a.optionflags);
+  const runner = truthy(a.raise_on_error) ? new DebugRunner(null, a.verbose, a.optionflags) : new DocTestRunner(null, a.verbose, a.optionflags);
   const parser = isNone(a.parser) ? new DocTestParser() : (a.parser as DocTestParser);
   const test = parser.get_doctest(text, globs, name, filename, 0n);
   if (test instanceof DocTest) test._pyts_code = compiledExamplesAnywhere(`<file>:${given}`, text)?.code ?? null;
@@ -142,6 +141,7 @@ export const doctestModule = moduleObject("doctest", {
   testmod: builtinFunction(testmod, "testmod"),
   testfile: builtinFunction(testfile, "testfile"),
   run_docstring_examples: builtinFunction(run_docstring_examples, "run_docstring_examples"),
+  ...doctestUnittest,
   get master(): unknown {
     return master;
   },

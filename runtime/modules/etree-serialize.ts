@@ -1,6 +1,7 @@
 // ElementTree's serialisers (Lib/xml/etree/ElementTree.py 3.11): the "xml", "html" and "text"
 // methods, the namespace prefixes (_namespaces, register_namespace) and the escaping.
 
+import { PySet } from "../values/set.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { repr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
@@ -127,7 +128,8 @@ function serializeXml(out: string[], elem: Element, qnames: QNames, namespaces: 
   if (elem.tail) out.push(escapeCdata(elem.tail));
 }
 
-const HTML_EMPTY = new Set(["area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "isindex", "link", "meta", "param", "source", "track", "wbr"]);
+/** The module's HTML_EMPTY set (a program may change it: the html serialiser reads it, as CPython's). */
+export const HTML_EMPTY = PySet.of<unknown>("area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "isindex", "link", "meta", "param", "source", "track", "wbr");
 
 function serializeHtml(out: string[], elem: Element, qnames: QNames, namespaces: Namespaces | null): void {
   const tag = elem.tag;

@@ -18,7 +18,7 @@ import { open } from "../lang/files.js";
 import { pyClass, toInt } from "./callable-class.js";
 import { Comment, Element, ElementClass, iselement, ProcessingInstruction, QName, SubElement } from "./etree-element.js";
 import { ParseError, TreeBuilder, XMLParser, XMLPullParser, xmlText } from "./etree-parser.js";
-import { indentTree, register_namespace, serialize } from "./etree-serialize.js";
+import { HTML_EMPTY, indentTree, register_namespace, serialize } from "./etree-serialize.js";
 import { moduleObject } from "./module-object.js";
 
 const MODULE = "xml.etree.ElementTree";
@@ -290,6 +290,7 @@ type Factory<F extends (...a: any[]) => any> = F & (new (...a: Parameters<F>) =>
 const factory = <F extends (...a: any[]) => any>(f: F): Factory<F> => f as Factory<F>;
 
 export const elementTreeModule = moduleObject(MODULE, {
+  HTML_EMPTY,
   Element: ElementClass,
   SubElement: factory(SubElement),
   ElementTree: pyClass(ElementTree),

@@ -6,20 +6,22 @@
 
 import { builtinCompare } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
-import { Exception, PyTypeError, ValueError } from "../values/exceptions.js";
+import { DeprecationWarning, PyTypeError, ValueError } from "../values/exceptions.js";
 import { float, int } from "../values/builtin-types.js";
 import { splitKw } from "../values/kwargs.js";
 import { percentFormat } from "../values/percent-format.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { repr } from "../values/repr.js";
 import { moduleObject } from "./module-object.js";
 import { normalize } from "./locale-normalize.js";
 import { LOCALE_ENCODING_ALIAS } from "./encoding-alias-data.js";
 import { LOCALE_ALIAS } from "./locale-alias-data.js";
+import { WINDOWS_LOCALE } from "./locale-windows-data.js";
+import { LANGINFO_CONSTANTS, Error, bind_textdomain_codeset, bindtextdomain, dcgettext, dgettext, gettext, nl_langinfo, setCtypeLocale, textdomain } from "./locale-langinfo.js";
+import { callValue } from "./pycall.js";
+import { standardModule } from "./module-object.js";
 
-export class Error extends Exception {
-  static readonly __module__ = "locale";
-}
 
 const CHAR_MAX = 127n;
 const CATEGORIES = [0n, 1n, 2n, 3n, 4n, 5n, 6n];
@@ -28,7 +30,10 @@ function setlocale(category: unknown, locale: unknown = null): string {
   if (typeof category !== "bigint" || !CATEGORIES.includes(category)) throw new Error(locale === null || locale === undefined ? "locale query failed" : "unsupported locale setting");
   if (locale === null || locale === undefined) return "C";
   if (typeof locale !== "string") throw new PyTypeError(`setlocale() argument 2 must be str or None, not ${typeName(locale)}`);
-  if (locale === "C" || locale === "POSIX" || locale === "") return "C";
+  if (locale === "C" || locale === "POSIX" || locale === "") {
+    if (category === 0n || category === 6n) setCtypeLocale(locale);
+    return "C";
+  }
   throw new Error("unsupported locale setting");
 }
 
@@ -46,6 +51,29 @@ function format_string(...args: unknown[]): string {
   const f = pos[0] ?? kws["f"];
   if (typeof f !== "string") throw new PyTypeError(`format_string() argument 1 must be str, not ${typeName(f)}`);
   return percentFormat(f, pos[1] ?? kws["val"]);
+}
+
+// What locale.format accepts: exactly one %-specifier, the whole string.
+const ONE_SPECIFIER = /^%(?:\((.*?)\))?[-#0-9 +*.hlL]*?[eEfFgGdiouxXcrs%]/s;
+
+/** locale.format(percent, value, grouping=False, monetary=False, *additional): deprecated. */
+function format(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const percent = pos[0] ?? kws["percent"];
+  const value = pos.length > 1 ? pos[1] : kws["value"];
+  if (percent === undefined || value === undefined) {
+    throw new PyTypeError(`format() missing 1 required positional argument: '${percent === undefined ? "percent" : "value"}'`);
+  }
+  const warnings = standardModule("warnings") as unknown as { warn: unknown };
+  // CPython's stacklevel=2: the line that called locale.format (the first Python frame here).
+  callValue(warnings.warn, "This method will be removed in a future version of Python. Use 'locale.format_string()' instead.", DeprecationWarning, 1n);
+  if (typeof percent !== "string") throw new PyTypeError(`expected string or bytes-like object, got '${typeName(percent)}'`);
+  const match = ONE_SPECIFIER.exec(percent);
+  if (match === null || match[0].length !== percent.length) {
+    throw new ValueError(`format() must be given exactly one %char format specifier, ${repr(percent)} not valid`);
+  }
+  const additional = pos.slice(4);
+  return percentFormat(percent, additional.length > 0 ? Tuple.of(value, ...additional) : value);
 }
 
 function currency(..._args: unknown[]): string {
@@ -69,6 +97,7 @@ export const localeModule = moduleObject("locale", {
   getencoding: (): string => "utf-8",
   resetlocale: (_category: unknown = 6n): null => null,
   format_string,
+  format,
   currency,
   str: (val: unknown): string => percentFormat("%.12g", val),
   delocalize,
@@ -83,4 +112,13 @@ export const localeModule = moduleObject("locale", {
   normalize,
   locale_alias: Dict.fromRecord<unknown>({ ...LOCALE_ALIAS }),
   locale_encoding_alias: Dict.fromRecord<unknown>({ ...LOCALE_ENCODING_ALIAS }),
+  windows_locale: Dict.of<unknown, unknown>(...WINDOWS_LOCALE.map(([id, name]) => [BigInt(id), name] as const)),
+  ...LANGINFO_CONSTANTS,
+  nl_langinfo,
+  gettext,
+  dgettext,
+  dcgettext,
+  textdomain,
+  bindtextdomain,
+  bind_textdomain_codeset,
 });

@@ -19,6 +19,7 @@ import { sysModule } from "./sys.js";
 import { attrOr, excInfo, isTestCaseClass, TestCase } from "./unittest-case.js";
 import { TextTestRunnerType } from "./unittest-result.js";
 import { SkipTest, strclass } from "./unittest-util.js";
+import { doModuleCleanups } from "./unittest-cleanups.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -56,7 +57,8 @@ function moduleNamed(name: string): unknown {
   return sysModule.modules.get(name);
 }
 
-export class TestSuite {
+/** BaseTestSuite: a suite that runs its tests without class and module fixtures. */
+export class BaseTestSuite {
   [attr: string]: any;
   static readonly __module__: string = "unittest.suite";
   _tests: unknown[] = [];
@@ -72,7 +74,7 @@ export class TestSuite {
     return `<${strclass(this.constructor)} tests=${repr(this._tests)}>`;
   }
   __eq__(other: unknown): unknown {
-    if (!(other instanceof TestSuite)) return false;
+    if (!(other instanceof BaseTestSuite)) return false;
     return this._tests.length === other._tests.length && this._tests.every((t, i) => t === other._tests[i] || truthy(callMethod(t, "__eq__", other._tests[i])));
   }
   __iter__(): Iterator<unknown> {
@@ -88,7 +90,7 @@ export class TestSuite {
   }
   addTest(test: unknown): any {
     if (!callable(test)) throw new PyTypeError(`${repr(test)} is not callable`);
-    if (isClass(test) && (issubclass(test, TestCase) || issubclass(test, TestSuite))) {
+    if (isClass(test) && (issubclass(test, TestCase) || issubclass(test, BaseTestSuite))) {
       throw new PyTypeError("TestCases and TestSuites must be instantiated before passing them to addTest()");
     }
     this._tests.push(test);
@@ -102,11 +104,26 @@ export class TestSuite {
   __call__(...args: unknown[]): any {
     return callMethod(this, "run", ...args);
   }
+  run(result: any): any {
+    for (const test of this._tests.slice()) {
+      if (truthy(result.shouldStop)) break;
+      callValue(test, result);
+    }
+    return result;
+  }
+
   debug(): any {
+    for (const test of this._tests.slice()) callMethod(test, "debug");
+    return null;
+  }
+}
+
+export class TestSuite extends BaseTestSuite {
+  override debug(): any {
     return this.run(new DebugResult(), true);
   }
 
-  run(result: any, debug = false): any {
+  override run(result: any, debug = false): any {
     let topLevel = false;
     if (attrOr(result, "_testRunEntered", false) === false) {
       result._testRunEntered = topLevel = true;
@@ -114,7 +131,7 @@ export class TestSuite {
     const tests = this._tests.slice();
     for (const test of tests) {
       if (truthy(result.shouldStop)) break;
-      if (!(test instanceof TestSuite)) {
+      if (!(test instanceof BaseTestSuite)) {
         this.#tearDownPreviousClass(test, result);
         this.#handleModuleFixture(test, result);
         this.#handleClassSetUp(test, result);
@@ -172,6 +189,17 @@ export class TestSuite {
       result._moduleSetUpFailed = true;
       fixtureError(result, e, "setUpModule", currentModule);
     }
+    if (result._moduleSetUpFailed) this.#moduleCleanups(result, "setUpModule", currentModule);
+  }
+
+  /** doModuleCleanups, its first error reported as the fixture's. */
+  #moduleCleanups(result: any, method: string, module: string): void {
+    try {
+      doModuleCleanups();
+    } catch (e) {
+      if (!isException(e) || (result instanceof DebugResult && method !== "setUpModule")) throw e;
+      fixtureError(result, e, method, module);
+    }
   }
 
   #handleModuleTearDown(result: any): void {
@@ -181,12 +209,13 @@ export class TestSuite {
     const module = moduleNamed(previousModule);
     if (module === undefined) return;
     const tearDownModule = attrOr(module, "tearDownModule", null);
-    if (isNone(tearDownModule)) return;
     try {
-      callValue(tearDownModule);
+      if (!isNone(tearDownModule)) callValue(tearDownModule);
     } catch (e) {
       if (!isException(e) || result instanceof DebugResult) throw e;
       fixtureError(result, e, "tearDownModule", previousModule);
+    } finally {
+      this.#moduleCleanups(result, "tearDownModule", previousModule);
     }
   }
 
@@ -248,7 +277,7 @@ export class TestLoader {
   }
 
   loadTestsFromTestCase(testCaseClass: unknown): any {
-    if (isClass(testCaseClass) && issubclass(testCaseClass, TestSuite)) {
+    if (isClass(testCaseClass) && issubclass(testCaseClass, BaseTestSuite)) {
       throw new PyTypeError("Test cases should not be derived from TestSuite. Maybe you meant to derive from TestCase?");
     }
     let names = callMethod(this, "getTestCaseNames", testCaseClass) as string[];
@@ -284,7 +313,7 @@ export class TestLoader {
       obj = getattrImpl(obj, part);
     }
     if (isTestCaseClass(obj)) return callMethod(this, "loadTestsFromTestCase", obj);
-    if (obj instanceof TestSuite) return obj;
+    if (obj instanceof BaseTestSuite) return obj;
     if (isTestCaseClass(parent) && typeof obj === "function") {
       const inst = callValue(parent, parts[parts.length - 1]);
       return callValue(this.suiteClass, [inst]);
@@ -292,7 +321,7 @@ export class TestLoader {
     if (obj instanceof TestCase) return callValue(this.suiteClass, [obj]);
     if (callable(obj)) {
       const test = callValue(obj);
-      if (test instanceof TestSuite) return test;
+      if (test instanceof BaseTestSuite) return test;
       if (test instanceof TestCase) return callValue(this.suiteClass, [test]);
       throw new PyTypeError(`calling ${repr(obj)} returned ${repr(test)}, not a test`);
     }

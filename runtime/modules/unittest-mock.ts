@@ -14,12 +14,12 @@ import { Tuple } from "../values/tuple.js";
 import { isClass } from "../values/typename.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 import { isNone, pyClass } from "./callable-class.js";
-import { dir } from "../lang/objects.js";
 import { Kwargs } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { signature } from "./inspect-signature.js";
 import { callValue } from "./pycall.js";
+import { InvalidSpecError, isPrototypeMethod, sealedChild, sealedSet, specNames } from "./unittest-mock-guards.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -54,6 +54,8 @@ export interface MockState {
   checksSelf: boolean;
   /** an autospec mock of an instance of its class spec */
   instance: boolean;
+  /** seal(): no more children are made */
+  sealed: boolean;
 }
 
 const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJSON", "prototype", "length", "caller", "arguments", "asymmetricMatch", "nodeType"]);
@@ -77,6 +79,12 @@ function classMember(target: object, key: string, receiver: unknown): unknown {
   return Reflect.get(target, key, receiver);
 }
 
+/** Is `mock` `m` itself or one of its parents? */
+function isAncestor(mock: unknown, m: any): boolean {
+  for (let p = m; p !== null && p !== undefined; p = (p as NonCallableMock)[STATE]?.parent ?? null) if (p === mock) return true;
+  return false;
+}
+
 function makeProxy(mock: object): any {
   return new Proxy(mock, {
     apply(target, _self, args) {
@@ -93,6 +101,7 @@ function makeProxy(mock: object): any {
       if (spec === null && BAD_ASSERT.test(py)) {
         throw new AttributeError(`'${py}' is not a valid assertion. Use a spec for the mock if '${py}' is meant to be an attribute.`);
       }
+      if ((target as NonCallableMock)[STATE]?.sealed) throw sealedChild(`${(receiver as NonCallableMock).fullName()}.${py}`);
       const c = (receiver as NonCallableMock).child(py);
       // an own property from now on: read off a non-callable mock, it is no method to bind
       Object.defineProperty(target, key, { value: c, writable: true, configurable: true, enumerable: false });
@@ -104,6 +113,15 @@ function makeProxy(mock: object): any {
         const py = pythonName(key, false);
         if (py !== null && !state.spec!.has(py)) throw new AttributeError(`Mock object has no attribute '${py}'`);
       }
+      if (typeof key === "string" && state !== undefined) {
+        if (state.sealed && !(key in target)) throw sealedSet(`${(receiver as NonCallableMock).fullName()}.${pythonName(key, false) ?? key}`);
+        // (_check_and_set_parent: a nameless, parentless mock assigned here becomes this attribute)
+        // (a plain attribute only: return_value and the like name their own; never an ancestor)
+        const plain = !(key in target) || Object.hasOwn(target, key);
+        if (plain && value instanceof NonCallableMock && value[STATE].name === null && value[STATE].parent === null && !isAncestor(value, receiver)) {
+          Object.assign(value[STATE], { name: pythonName(key, false) ?? key, parent: receiver });
+        }
+      }
       return Reflect.set(target, key, value, receiver);
     },
     has(target, key) {
@@ -114,19 +132,18 @@ function makeProxy(mock: object): any {
   });
 }
 
-/** The attribute names a spec allows: a list of names, or what `dir()` gives of an object. */
-function specNames(spec: unknown): Set<string> | null {
-  if (isNone(spec)) return null;
-  if (Array.isArray(spec) && spec.every((x) => typeof x === "string")) return new Set(spec as string[]);
-  return new Set(dir(spec));
+/** unittest.mock.Base, the root of the mock classes. */
+export class Base {
+  static readonly __module__: string = "unittest.mock";
 }
 
-export class NonCallableMock {
+export class NonCallableMock extends Base {
   [attr: string]: any;
   static readonly __module__: string = "unittest.mock";
   declare [STATE]: MockState;
 
   constructor(...args: unknown[]) {
+    super();
     const [, kw] = splitKw(args);
     const state: MockState = {
       name: (kw["name"] as string | undefined) ?? null,
@@ -146,7 +163,10 @@ export class NonCallableMock {
       autospec: NO_AUTOSPEC,
       checksSelf: false,
       instance: false,
+      sealed: false,
     };
+    const specObject = kw["spec_set"] ?? kw["spec"];
+    if (specObject instanceof NonCallableMock) throw new InvalidSpecError(`Cannot spec a Mock object. [object=${repr(specObject)}]`);
     // A callable mock is a function (emitted code calls functions directly), its prototype
     // the mock class's; a non-callable one is this object.
     let target: any = this;
@@ -205,6 +225,7 @@ export class NonCallableMock {
   get return_value(): any {
     const state = this[STATE];
     if (state.returnValue === DEFAULT) {
+      if (state.sealed) throw sealedChild(`${this.fullName()}.return_value`);
       const c = new (childClass(this))();
       c[STATE].name = "()";
       c[STATE].parent = this;
@@ -388,7 +409,8 @@ function mockId(m: object): number {
 }
 
 function childClass(m: object): new () => any {
-  const cls = m.constructor as new () => any;
+  const cls = m.constructor as (new () => any) & { childMock?: new () => any };
+  if (cls.childMock !== undefined) return cls.childMock;
   if (cls === NonCallableMagicMock) return MagicMock as unknown as new () => any;
   return cls === NonCallableMock ? (Mock as unknown as new () => any) : cls;
 }
@@ -499,6 +521,7 @@ export class MagicMock extends Mock {
     this[MAGIC] ??= new Map();
     let f = this[MAGIC].get(name);
     if (f !== undefined) return f;
+    if (this[STATE].sealed) throw sealedChild(`${this.fullName()}.${name}`);
     const mock = this.child(name);
     const fallback = MAGIC_DEFAULTS[name];
     if (fallback !== undefined) mock[STATE].returnValue = fallback();
@@ -534,15 +557,6 @@ for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "
 }
 
 
-/** A method the class's instances inherit (a data property of a prototype, not a static method's getter). */
-function isPrototypeMethod(cls: { prototype?: object }, key: string): boolean {
-  for (let p: object | null = cls.prototype ?? null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
-    const d = Object.getOwnPropertyDescriptor(p, key);
-    if (d !== undefined) return typeof d.value === "function";
-  }
-  return false;
-}
-
 /** Makes `mock` stand for `spec`: its attribute names, its call signature, its instances. */
 function autospecOf(mock: any, spec: unknown, specSet: boolean, instance: boolean, skipSelf = false): void {
   const state: MockState = mock[STATE];
@@ -564,6 +578,7 @@ function autospecOf(mock: any, spec: unknown, specSet: boolean, instance: boolea
 function create_autospec(...args: unknown[]): any {
   const [pos, kw] = splitKw(args);
   const spec = pos[0] ?? kw["spec"];
+  if (spec instanceof NonCallableMock) throw new InvalidSpecError(`Cannot autospec a Mock object. [object=${repr(spec)}]`);
   const specSet = Boolean(pos[1] ?? kw["spec_set"] ?? false);
   const instance = Boolean(pos[2] ?? kw["instance"] ?? false);
   const callable = typeof spec === "function" && !instance;

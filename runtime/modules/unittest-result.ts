@@ -15,6 +15,7 @@ import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { TracebackException } from "./traceback.js";
 import { attrOr, SubTest, unittestHooks } from "./unittest-case.js";
+import { registerResult } from "./unittest-signals.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -303,6 +304,7 @@ export class TextTestRunner {
 
   run(test: unknown): any {
     const result = callMethod(this, "_makeResult");
+    registerResult(result);
     result.failfast = this.failfast;
     result.buffer = this.buffer;
     result.tb_locals = this.tb_locals;

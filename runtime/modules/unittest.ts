@@ -16,6 +16,11 @@ import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagi
 import { patch } from "./unittest-patch.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
 import { mockOpen } from "./unittest-mock-open.js";
+import { mockConstants, mockExtras } from "./unittest-mock-extras.js";
+import { unittestExtras } from "./unittest-extras.js";
+import { addModuleCleanup, doModuleCleanups, enterModuleContext } from "./unittest-cleanups.js";
+import { BaseTestSuite } from "./unittest-loader.js";
+import { InvalidSpecError } from "./unittest-mock-guards.js";
 
 /** `unittest.mock`. */
 export const mockModule = moduleObject("unittest.mock", {
@@ -32,6 +37,9 @@ export const mockModule = moduleObject("unittest.mock", {
   create_autospec: createAutospec,
   AsyncMock: AsyncMockType,
   mock_open: mockOpen,
+  ...mockExtras,
+  InvalidSpecError: pyClass(InvalidSpecError),
+  ...mockConstants,
 });
 
 installAssertions(TestCase);
@@ -57,4 +65,9 @@ export const unittestModule = moduleObject("unittest", {
   skipUnless: builtinFunction(skipUnless, "skipUnless"),
   expectedFailure: builtinFunction(expectedFailure, "expectedFailure"),
   mock: mockModule,
+  BaseTestSuite: pyClass(BaseTestSuite),
+  ...unittestExtras,
+  addModuleCleanup,
+  doModuleCleanups,
+  enterModuleContext,
 });

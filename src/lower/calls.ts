@@ -468,7 +468,8 @@ function callsEnumeration(cx: LowerContext, func: py.Name): boolean {
 }
 
 /** Standard functions named in capitals without an underscore (os's wait-status macros). */
-const UPPERCASE_FUNCTIONS = new Set(["WIFEXITED", "WEXITSTATUS", "WIFSIGNALED", "WTERMSIG", "WIFSTOPPED", "WSTOPSIG", "WCOREDUMP", "WIFCONTINUED"]);
+// Module functions whose names read as classes (called, not constructed).
+const UPPERCASE_FUNCTIONS = new Set(["WIFEXITED", "WEXITSTATUS", "WIFSIGNALED", "WTERMSIG", "WIFSTOPPED", "WSTOPSIG", "WCOREDUMP", "WIFCONTINUED", "DocTestSuite", "DocFileSuite", "DocFileTest"]);
 
 export function constructs(cx: LowerContext, func: py.Expr): boolean {
   // In a classmethod the class arrives as its first parameter, bound to `this`.
