@@ -6,7 +6,7 @@
 
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
-import { ValueError } from "../values/exceptions.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { adler32Update, crc32Update } from "./zlib-checksum.js";
 import { Compress, compress, data, error } from "./zlib-compress.js";
@@ -47,9 +47,9 @@ export function zerror(e: unknown, action: string): never {
   throw new error(`Error ${code} while ${action} data: ${reason}`);
 }
 
-function inflate(input: Uint8Array, format: Format, windowBits: number, partial: boolean): { out: Uint8Array; used: number } {
+function inflate(input: Uint8Array, format: Format, windowBits: number, partial: boolean, zdict: Uint8Array | null = null): { out: Uint8Array; used: number } {
   const z = zlib();
-  const options = { windowBits, info: true, ...(partial ? { finishFlush: z.constants.Z_SYNC_FLUSH } : {}) } as const;
+  const options = { windowBits, info: true, ...(partial ? { finishFlush: z.constants.Z_SYNC_FLUSH } : {}), ...(zdict === null ? {} : { dictionary: zdict }) } as const;
   const fn = format === "zlib" ? z.inflateSync : format === "raw" ? z.inflateRawSync : format === "gzip" ? z.gunzipSync : z.unzipSync;
   const r = fn(input, options) as unknown as { buffer: Uint8Array; engine: { bytesWritten: number } };
   return { out: r.buffer, used: r.engine.bytesWritten };
@@ -85,10 +85,14 @@ class Decompress {
   unconsumed_tail: Bytes = toBytes(new Uint8Array(0));
   private readonly format: Format;
   private readonly windowBits: number;
+  private readonly zdict: Uint8Array | null;
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
     [this.format, this.windowBits] = formatOf(int(pos[0] ?? kws["wbits"], 15), true);
+    const zdict = pos[1] ?? kws["zdict"];
+    if (zdict !== undefined && !(zdict instanceof Uint8Array)) throw new PyTypeError("zdict argument must support the buffer protocol");
+    this.zdict = zdict === undefined ? null : new Uint8Array(zdict);
   }
 
   decompress(...args: unknown[]): Bytes {
@@ -110,7 +114,7 @@ class Decompress {
    */
   private inflateSome(bytes: Uint8Array, maxLength: number, action: string): Bytes {
     const z = zlib();
-    const options = { windowBits: this.windowBits };
+    const options = { windowBits: this.windowBits, ...(this.zdict === null ? {} : { dictionary: this.zdict }) };
     const engine = (this.engine ??= (this.format === "zlib" ? z.createInflate(options) : this.format === "raw" ? z.createInflateRaw(options) : this.format === "gzip" ? z.createGunzip(options) : z.createUnzip(options)) as unknown as Engine);
     let failure: unknown = null;
     const onError = (e: unknown): void => {
@@ -166,7 +170,7 @@ class Decompress {
 
   private complete(): boolean {
     try {
-      inflate(Buffer.concat(this.fed), this.format, this.windowBits, false);
+      inflate(Buffer.concat(this.fed), this.format, this.windowBits, false, this.zdict);
       return true;
     } catch {
       return false;
