@@ -54,7 +54,8 @@ function drive(d: Deflater, input: Uint8Array, flush: number, action: string): [
   do {
     if (d.availOut === 0) {
       const size = OUTPUT_BLOCKS[Math.min(blocks.length, OUTPUT_BLOCKS.length - 1)]!;
-      d.output = new Uint8Array(size);
+      // the first block is scratch space, copied out at the end (most calls need no more)
+      d.output = blocks.length === 0 ? (firstBlock ??= new Uint8Array(size)) : new Uint8Array(size);
       d.nextOut = 0;
       d.availOut = size;
       blocks.push(d.output);
@@ -63,6 +64,7 @@ function drive(d: Deflater, input: Uint8Array, flush: number, action: string): [
     if (err === Z_STREAM_ERROR) throw streamError(d, action);
   } while (d.availOut === 0);
   d.input = d.output = EMPTY;
+  blocks[0] = blocks[0]!.slice(0, blocks.length === 1 ? d.nextOut : blocks[0]!.length);
   const lastBlock = blocks[blocks.length - 1]!.subarray(0, d.nextOut);
   if (blocks.length === 1) return [lastBlock, err];
   blocks[blocks.length - 1] = lastBlock;
@@ -76,6 +78,7 @@ function drive(d: Deflater, input: Uint8Array, flush: number, action: string): [
 }
 
 const EMPTY = new Uint8Array(0);
+let firstBlock: Uint8Array | null = null;
 const int = (x: unknown, fallback: number): number => (x === undefined ? fallback : Number(x as bigint));
 
 /** zlib.compress(data, /, level=-1, wbits=15) */

@@ -162,14 +162,15 @@ export class Deflater extends BlockCoder {
   slideHash(): void {
     const wsize = this.wSize;
     const head = this.head;
+    // m - wsize, or 0 where that is negative (branch-free: the sign bit masks it out)
     for (let n = 0; n < head.length; n++) {
-      const m = head[n]!;
-      head[n] = m >= wsize ? m - wsize : 0;
+      const v = head[n]! - wsize;
+      head[n] = v & ~(v >> 31);
     }
     const prev = this.prev;
     for (let n = 0; n < wsize; n++) {
-      const m = prev[n]!;
-      prev[n] = m >= wsize ? m - wsize : 0;
+      const v = prev[n]! - wsize;
+      prev[n] = v & ~(v >> 31);
     }
   }
 
