@@ -8,7 +8,7 @@ import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
-import { crc32Update } from "./zlib-checksum.js";
+import { adler32Update, crc32Update } from "./zlib-checksum.js";
 import { data, error } from "./zlib-compress.js";
 
 const zlib = () => nodeModule("node:zlib");
@@ -97,6 +97,9 @@ export class Decompress {
   private held: Uint8Array = EMPTY;
   private crc = 0;
   private size = 0;
+  /** Adler-32 of the output and the last 4 bytes inflate consumed (a zlib stream's trailer when it ended) */
+  private outAdler = 1;
+  private lastFed: Uint8Array = EMPTY;
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
@@ -225,6 +228,9 @@ export class Decompress {
       if (failure === null) engine.removeListener("error", onError);
     }
     this.fed.push(bytes.subarray(0, inOff));
+    for (const c of chunks) this.outAdler = adler32Update(this.outAdler, c);
+    if (inOff >= 4) this.lastFed = bytes.slice(inOff - 4, inOff);
+    else if (inOff > 0) this.lastFed = concat(this.lastFed, bytes.subarray(0, inOff)).slice(-4);
     const rest = bytes.subarray(inOff);
     // inflate stops short of its input only at the stream's end; with all input taken, the
     // stream may have ended exactly there
@@ -233,6 +239,9 @@ export class Decompress {
   }
 
   private complete(): boolean {
+    // a zlib stream ends with the Adler-32 of its output: without it there, it has not ended
+    // (this spares re-inflating everything fed so far after each piece of a stream)
+    if (this.bodyFormat === "zlib" && (this.lastFed.length < 4 || new DataView(this.lastFed.buffer, this.lastFed.byteOffset, 4).getUint32(0) !== this.outAdler)) return false;
     try {
       inflate(Buffer.concat(this.fed), this.bodyFormat, this.windowBits, false, this.zdict);
       return true;
