@@ -92,9 +92,9 @@ export function crc32(bytes: Uint8Array, start = 0): number {
   return ~c >>> 0;
 }
 
-/** Raw deflate as zlib.compressobj(level, DEFLATED, -15) gives it. */
-export function deflateRaw(data: Uint8Array, level: number): Uint8Array {
-  return deflateRawBytes(data, level);
+/** Raw deflate as zlib.compressobj(level, DEFLATED, -15) gives it for compress(chunk) of each chunk, then flush(). */
+export function deflateRawChunks(chunks: readonly Uint8Array[], level: number): Uint8Array {
+  return deflateRawBytes(chunks, level);
 }
 
 /** Raw inflate as a zlib.decompressobj(-15) fed all of `data` gives it: a truncated stream is no error. */

@@ -94,14 +94,17 @@ export function compressBytes(input: Uint8Array, level: number, wbits: number): 
   return drive(d, input, Z_FINISH, "while compressing data")[0];
 }
 
-/** Raw deflate as a zlib.compressobj(level, DEFLATED, -15) gives it for compress(data) + flush(). */
-export function deflateRawBytes(input: Uint8Array, level: number): Uint8Array {
+/** Raw deflate as a zlib.compressobj(level, DEFLATED, -15) gives it for compress() of each chunk, then flush(). */
+export function deflateRawBytes(chunks: readonly Uint8Array[], level: number): Uint8Array {
   const c = new Compress(BigInt(level), 8n, -15n);
-  const head = c.compress(input);
-  const tail = c.flush();
-  const out = new Uint8Array(head.length + tail.length);
-  out.set(head);
-  out.set(tail, head.length);
+  const parts: Uint8Array[] = chunks.map((chunk) => c.compress(chunk));
+  parts.push(c.flush());
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
