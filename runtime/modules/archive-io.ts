@@ -1,6 +1,6 @@
 // What zipfile, tarfile, gzip and shutil's archive functions share: an archive's bytes held in
 // memory (read whole from a path or a binary file object, written back at close), CRC-32,
-// raw deflate on node:zlib, `stat.filemode` and local-time tuples.
+// raw deflate (pyts's, as CPython's zlib gives it), raw inflate on node:zlib, `stat.filemode` and local-time tuples.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
@@ -10,6 +10,7 @@ import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
 import { pathArg } from "../lang/files.js";
 import { zerror } from "./zlib.js";
+import { deflateRawBytes } from "./zlib-compress.js";
 
 export const fs = (): typeof import("node:fs") => nodeModule("node:fs");
 
@@ -91,9 +92,9 @@ export function crc32(bytes: Uint8Array, start = 0): number {
   return ~c >>> 0;
 }
 
-/** Raw deflate as zlib.compressobj(level, DEFLATED, -15) gives it. */
-export function deflateRaw(data: Uint8Array, level: number): Uint8Array {
-  return zlibNode().deflateRawSync(data, { level, windowBits: 15, memLevel: 8 });
+/** Raw deflate as zlib.compressobj(level, DEFLATED, -15) gives it for compress(chunk) of each chunk, then flush(). */
+export function deflateRawChunks(chunks: readonly Uint8Array[], level: number): Uint8Array {
+  return deflateRawBytes(chunks, level);
 }
 
 /** Raw inflate as a zlib.decompressobj(-15) fed all of `data` gives it: a truncated stream is no error. */

@@ -1,8 +1,9 @@
 // Python's `gzip`: compress/decompress (every member, CRC and length checked) and GzipFile /
 // gzip.open (binary, or text through TextIOWrapper) writing the header CPython writes (the
-// file name without ".gz", mtime, XFL by level, OS 255) and deflating with node:zlib at the
-// same level. A GzipFile opened for reading inflates the rest of its file at the first read and
-// serves it from memory; one opened for writing deflates at close.
+// file name without ".gz", mtime, XFL by level, OS 255) and deflating with pyts's deflate as
+// CPython's GzipFile does (each write() compressed and written at once, flush() a sync flush),
+// so the bytes are CPython's. A GzipFile opened for reading inflates the rest of its file at the
+// first read and serves it from memory.
 
 import { Bytes } from "../values/bytes.js";
 import { EOFError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -12,7 +13,9 @@ import { addressOf, bytesRepr, repr } from "../values/repr.js";
 import { BufferedIOBase } from "../lang/io-base.js";
 import { BytesIO } from "../lang/io-memory.js";
 import { open as builtinOpen, TextIOWrapper } from "../lang/files.js";
-import { bytesArg, closeAtExit, crc32, deflateRaw, num, pathOrNull, toBytes, zlibNode } from "./archive-io.js";
+import { bytesArg, closeAtExit, crc32, num, pathOrNull, toBytes, zlibNode } from "./archive-io.js";
+import { Compress, compressBytes } from "./zlib-compress.js";
+import { crc32Update } from "./zlib-checksum.js";
 import { concat } from "./zipfile-info.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
@@ -40,11 +43,11 @@ function header(level: number, mtime: number, name: Uint8Array): Uint8Array {
   return out;
 }
 
-function trailer(data: Uint8Array): Uint8Array {
+function trailer(crc: number, size: number): Uint8Array {
   const out = new Uint8Array(8);
   const v = new DataView(out.buffer);
-  v.setUint32(0, crc32(data), true);
-  v.setUint32(4, data.length >>> 0, true);
+  v.setUint32(0, crc, true);
+  v.setUint32(4, size >>> 0, true);
   return out;
 }
 
@@ -55,9 +58,9 @@ function compress(...args: unknown[]): Bytes {
   const data = bytesArg(pos[0] ?? kws["data"]);
   const level = num(pos[1] ?? kws["compresslevel"] ?? 9n);
   const mtimeArg = kws["mtime"] ?? null;
-  if (mtimeArg !== null && Number(mtimeArg) === 0) return toBytes(zlibNode().gzipSync(data, { level }));
+  if (mtimeArg !== null && Number(mtimeArg) === 0) return toBytes(compressBytes(data, level, 31));
   const mtime = mtimeArg === null ? nowSeconds() : Math.trunc(Number(mtimeArg));
-  return toBytes(concat([header(level, mtime, new Uint8Array(0)), deflateRaw(data, level), trailer(data)]));
+  return toBytes(concat([header(level, mtime, new Uint8Array(0)), compressBytes(data, level, -15), trailer(crc32(data), data.length)]));
 }
 
 const truncated = (): EOFError => new EOFError("Compressed file ended before the end-of-stream marker was reached");
@@ -137,7 +140,9 @@ export class GzipFile extends BufferedIOBase {
   private readonly level: number;
   private content: BytesIO | null = null;
   private lastMtime: number | null = null;
-  private chunks: Uint8Array[] = [];
+  private compressor: Compress | null = null;
+  private crc = 0;
+  private size = 0;
   private offset = 0;
 
   constructor(...args: unknown[]) {
@@ -169,6 +174,7 @@ export class GzipFile extends BufferedIOBase {
       let fname = typeof name === "string" ? (pathModule.basename(name) as string) : "";
       if (fname.endsWith(".gz")) fname = fname.slice(0, -3);
       const latin1 = /^[\x00-\xff]*$/.test(fname) ? Bytes.fromLatin1(fname) : new Uint8Array(0);
+      this.compressor = new Compress(BigInt(this.level), 8n, -15n, 8n, 0n);
       callMethod(fileobj, "write", toBytes(header(this.level, mtime === null ? nowSeconds() : Math.trunc(Number(mtime)), latin1)));
     } else throw new ValueError(`Invalid mode: ${repr(effective)}`);
   }
@@ -216,9 +222,13 @@ export class GzipFile extends BufferedIOBase {
   write(data: unknown): bigint {
     this.checkClosed();
     if (this.mode !== WRITE) throw new OSError(9n, "write() on read-only GzipFile object");
-    const bytes = new Uint8Array(bytesArg(data));
-    this.chunks.push(bytes);
-    this.offset += bytes.length;
+    const bytes = bytesArg(data);
+    if (bytes.length > 0) {
+      callMethod(this.fileobj, "write", this.compressor!.compress(bytes));
+      this.size += bytes.length;
+      this.crc = crc32Update(this.crc, bytes);
+      this.offset += bytes.length;
+    }
     return BigInt(bytes.length);
   }
 
@@ -273,16 +283,19 @@ export class GzipFile extends BufferedIOBase {
     this.fileobj = null;
     closeAtExit(this, false);
     if (this.mode === WRITE) {
-      const data = concat(this.chunks);
-      this.chunks = [];
-      callMethod(fileobj, "write", toBytes(concat([deflateRaw(data, this.level), trailer(data)])));
+      callMethod(fileobj, "write", this.compressor!.flush());
+      callMethod(fileobj, "write", toBytes(trailer(this.crc, this.size)));
     }
     if (this.own) callMethod(fileobj, "close");
     return null;
   }
 
-  override flush(): null {
+  override flush(zlibMode: unknown = 2n): null {
     this.checkClosed();
+    if (this.mode === WRITE) {
+      callMethod(this.fileobj, "write", this.compressor!.flush(zlibMode));
+      callMethod(this.fileobj, "flush");
+    }
     return null;
   }
 

@@ -8,7 +8,7 @@ import { strRepr } from "../values/repr.js";
 import { BytesIO } from "../lang/io-memory.js";
 import { UnsupportedOperation } from "../lang/io-base.js";
 import { bytesArg, crc32 } from "./archive-io.js";
-import { COMPRESSOR_NAMES, concat, ZIP_STORED, ZipInfo } from "./zipfile-info.js";
+import { COMPRESSOR_NAMES, ZIP_STORED, ZipInfo } from "./zipfile-info.js";
 
 export class BadZipFile extends Exception {
   static readonly __module__ = "zipfile";
@@ -16,7 +16,7 @@ export class BadZipFile extends Exception {
 
 /** What a member being written needs of its ZipFile. */
 interface MemberSink {
-  finishMember(zinfo: ZipInfo, data: Uint8Array, zip64: boolean): void;
+  finishMember(zinfo: ZipInfo, chunks: readonly Uint8Array[], zip64: boolean): void;
 }
 
 export const EOCD = 0x06054b50;
@@ -128,7 +128,7 @@ export class ZipWriteFile {
   close(): null {
     if (this.closed) return null;
     this.closed = true;
-    this.zip.finishMember(this.zinfo, concat(this.chunks), this.zip64);
+    this.zip.finishMember(this.zinfo, this.chunks, this.zip64);
     return null;
   }
   __enter__(): this {

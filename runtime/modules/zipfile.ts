@@ -18,8 +18,8 @@ import { kw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
 import { BadZipFile, endRecord, EOCD, ZipExtFile, ZipWriteFile } from "./zipfile-streams.js";
-import { ByteImage, bytesArg, closeAtExit, crc32, deflateRaw, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, seek, tell, toBytes } from "./archive-io.js";
-import { COMPRESSOR_NAMES, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
+import { ByteImage, bytesArg, closeAtExit, crc32, deflateRawChunks, fs, inflateRaw, localFields, num, pathOrNull, readFileObject, readPath, seek, tell, toBytes } from "./archive-io.js";
+import { COMPRESSOR_NAMES, concat, decodeName, parseCentral, USE_DATA_DESCRIPTOR, ZIP_BZIP2, ZIP_DEFLATED, ZIP_LZMA, ZIP_STORED, ZIP64_LIMIT, ZipInfo, ZipInfoClass } from "./zipfile-info.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
@@ -285,11 +285,12 @@ export class ZipFile {
   }
 
   /** _ZipWriteFile.close: the data compressed after the header, then the header rewritten. */
-  finishMember(zinfo: ZipInfo, data: Uint8Array, zip64: boolean): void {
+  finishMember(zinfo: ZipInfo, chunks: readonly Uint8Array[], zip64: boolean): void {
     const image = this.image!;
     const ct = Number(zinfo.compress_type);
     const level = zinfo._compresslevel === null ? -1 : num(zinfo._compresslevel);
-    const stored = ct === ZIP_DEFLATED ? deflateRaw(data, level) : data;
+    const data = concat([...chunks]);
+    const stored = ct === ZIP_DEFLATED ? deflateRawChunks(chunks, level) : data;
     zinfo.compress_size = BigInt(stored.length);
     zinfo.CRC = BigInt(crc32(data));
     zinfo.file_size = BigInt(data.length);
@@ -380,7 +381,8 @@ export class ZipFile {
     const path = fspath(filename);
     const data = fsCall(() => fs().readFileSync(path), path);
     const dest = this.openToWrite(zinfo, false);
-    dest.write(data);
+    // in the 8 KiB pieces shutil.copyfileobj gives CPython's ZipFile.write (each compressed as it comes)
+    for (let at = 0; at < data.length; at += 8192) dest.write(data.subarray(at, at + 8192));
     dest.close();
     return null;
   }

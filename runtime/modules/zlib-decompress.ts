@@ -1,0 +1,260 @@
+// Python's zlib.decompressobj on node:zlib's inflate (loaded on first use), driven through the
+// stream's handle as zlibmodule.c drives zlib: output limited by max_length, the input left as
+// unconsumed_tail, or as unused_data after the stream's end. gzip members are framed here (the
+// header parsed, the body inflated raw, CRC and length checked), because node's gunzip goes on
+// into whatever follows a member where zlib stops and leaves it as unused_data.
+
+import { nodeModule } from "../core/host.js";
+import { Bytes } from "../values/bytes.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
+import { adler32Update, crc32Update } from "./zlib-checksum.js";
+import { data, error } from "./zlib-compress.js";
+
+const zlib = () => nodeModule("node:zlib");
+const toBytes = (b: Uint8Array): Bytes => Bytes.fromArray(b);
+const int = (x: unknown, fallback: number): number => (x === undefined ? fallback : Number(x as bigint));
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+export type Format = "zlib" | "raw" | "gzip" | "auto";
+export function formatOf(wbits: number, decompressing: boolean): [Format, number] {
+  if (wbits >= 8 && wbits <= 15) return ["zlib", Math.max(wbits, 9)];
+  if (wbits <= -8 && wbits >= -15) return ["raw", Math.max(-wbits, 9)];
+  if (wbits >= 24 && wbits <= 31) return ["gzip", Math.max(wbits - 16, 9)];
+  if (decompressing && (wbits === 0 || (wbits >= 40 && wbits <= 47))) return ["auto", 15];
+  throw new ValueError("Invalid initialization option");
+}
+
+export function zerror(e: unknown, action: string): never {
+  const code = (e as { errno?: number }).errno ?? -3;
+  const reason = ((e as Error).message ?? "").replace(/^unexpected end of file$/, "incomplete or truncated stream");
+  throw new error(`Error ${code} while ${action} data: ${reason}`);
+}
+
+export function inflate(input: Uint8Array, format: Format, windowBits: number, partial: boolean, zdict: Uint8Array | null = null): { out: Uint8Array; used: number } {
+  const z = zlib();
+  const options = { windowBits, info: true, ...(partial ? { finishFlush: z.constants.Z_SYNC_FLUSH } : {}), ...(zdict === null ? {} : { dictionary: zdict }) } as const;
+  const fn = format === "zlib" ? z.inflateSync : format === "raw" ? z.inflateRawSync : format === "gzip" ? z.gunzipSync : z.unzipSync;
+  const r = fn(input, options) as unknown as { buffer: Uint8Array; engine: { bytesWritten: number } };
+  return { out: r.buffer, used: r.engine.bytesWritten };
+}
+
+/** node's zlib stream object, driven synchronously through its handle (as node's own *Sync functions do). */
+interface Engine {
+  _handle: { writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  _writeState: Uint32Array;
+  on(event: "error", f: (e: unknown) => void): void;
+  removeListener(event: "error", f: (e: unknown) => void): void;
+}
+
+const FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16;
+
+/** Where a gzip member's deflate data starts (null: the header is not all there yet). */
+function gzipHeaderEnd(head: Uint8Array, fail: (msg: string) => never): number | null {
+  if (head.length >= 1 && head[0] !== 0x1f) fail("incorrect header check");
+  if (head.length >= 2 && head[1] !== 0x8b) fail("incorrect header check");
+  if (head.length >= 3 && head[2] !== 8) fail("unknown compression method");
+  if (head.length >= 4 && head[3]! & 0xe0) fail("unknown header flags set");
+  if (head.length < 10) return null;
+  const flags = head[3]!;
+  let p = 10;
+  if (flags & FEXTRA) {
+    if (p + 2 > head.length) return null;
+    p += 2 + (head[p]! | (head[p + 1]! << 8));
+  }
+  for (const flag of [FNAME, FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    while (p < head.length && head[p] !== 0) p++;
+    p++;
+  }
+  if (flags & FHCRC) {
+    if (p + 2 > head.length) return null;
+    if ((crc32Update(0, head, 0, p) & 0xffff) !== (head[p]! | (head[p + 1]! << 8))) fail("header crc mismatch");
+    p += 2;
+  }
+  return p > head.length ? null : p;
+}
+
+const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => (a.length === 0 ? b : b.length === 0 ? a : Buffer.concat([a, b]));
+
+export class Decompress {
+  static readonly pythonName = "Decompress";
+  static readonly __module__ = "zlib";
+  /** the deflate data inflate consumed so far (to tell a complete stream from one that needs more) */
+  private fed: Uint8Array[] = [];
+  private engine: Engine | null = null;
+  eof = false;
+  unused_data: Bytes = toBytes(new Uint8Array(0));
+  unconsumed_tail: Bytes = toBytes(new Uint8Array(0));
+  private readonly format: Format;
+  private readonly windowBits: number;
+  private readonly zdict: Uint8Array | null;
+  /** where the stream is: its gzip header (or the bytes telling gzip from zlib), body, trailer */
+  private phase: "head" | "body" | "trailer" = "head";
+  /** the body's format once known: "zlib" or "raw" (a gzip member's body) */
+  private bodyFormat: "zlib" | "raw" = "zlib";
+  private gzipMember = false;
+  private held: Uint8Array = EMPTY;
+  private crc = 0;
+  private size = 0;
+  /** Adler-32 of the output and the last 4 bytes inflate consumed (a zlib stream's trailer when it ended) */
+  private outAdler = 1;
+  private lastFed: Uint8Array = EMPTY;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    [this.format, this.windowBits] = formatOf(int(pos[0] ?? kws["wbits"], 15), true);
+    const zdict = pos[1] ?? kws["zdict"];
+    if (zdict !== undefined && !(zdict instanceof Uint8Array)) throw new PyTypeError("zdict argument must support the buffer protocol");
+    this.zdict = zdict === undefined ? null : new Uint8Array(zdict);
+    if (this.format === "zlib" || this.format === "raw") {
+      this.bodyFormat = this.format;
+      this.phase = "body";
+    }
+  }
+
+  decompress(...args: unknown[]): Bytes {
+    const [pos, kws] = splitKw(args);
+    const bytes = data(pos[0]);
+    const maxLength = int(pos[1] ?? kws["max_length"], 0);
+    if (maxLength < 0) throw new ValueError("max_length must be non-negative");
+    if (this.eof) {
+      this.unused_data = toBytes(Buffer.concat([this.unused_data, bytes]));
+      return toBytes(new Uint8Array(0));
+    }
+    return this.advance(bytes, maxLength, "decompressing");
+  }
+
+  /** Takes `bytes` through the header, body and trailer phases. */
+  private advance(bytes: Uint8Array, maxLength: number, action: string): Bytes {
+    const fail = (msg: string): never => {
+      throw new error(`Error -3 while ${action} data: ${msg}`);
+    };
+    if (this.phase === "head") {
+      const head = concat(this.held, bytes);
+      this.unconsumed_tail = toBytes(EMPTY);
+      if (this.format === "auto" && !(head.length >= 1 && head[0] === 0x1f && (head.length < 2 || head[1] === 0x8b))) {
+        this.bodyFormat = "zlib";
+      } else {
+        const start = gzipHeaderEnd(head, fail);
+        if (start === null) {
+          this.held = head;
+          return toBytes(EMPTY);
+        }
+        this.gzipMember = true;
+        this.bodyFormat = "raw";
+        bytes = head.subarray(start);
+        this.held = EMPTY;
+      }
+      if (!this.gzipMember) bytes = head;
+      this.phase = "body";
+    }
+    let out: Uint8Array = EMPTY;
+    if (this.phase === "body") {
+      const r = this.inflateSome(bytes, maxLength, action);
+      out = r.out;
+      if (this.gzipMember) {
+        this.crc = crc32Update(this.crc, out);
+        this.size = (this.size + out.length) >>> 0;
+      }
+      if (!r.ended) {
+        this.unconsumed_tail = toBytes(r.rest);
+        return toBytes(out);
+      }
+      this.unconsumed_tail = toBytes(EMPTY);
+      if (!this.gzipMember) {
+        this.eof = true;
+        this.unused_data = toBytes(Buffer.concat([this.unused_data, r.rest]));
+        return toBytes(out);
+      }
+      this.phase = "trailer";
+      bytes = r.rest;
+    }
+    const trailer = (this.held = concat(this.held, bytes));
+    this.unconsumed_tail = toBytes(EMPTY);
+    if (trailer.length < 8) return toBytes(out);
+    const view = new DataView(trailer.buffer, trailer.byteOffset, 8);
+    if (view.getUint32(0, true) !== this.crc) fail("incorrect data check");
+    if (view.getUint32(4, true) !== this.size) fail("incorrect length check");
+    this.eof = true;
+    this.unused_data = toBytes(trailer.subarray(8));
+    return toBytes(out);
+  }
+
+  /**
+   * zlibmodule.c's loop: inflate (Z_SYNC_FLUSH) into output of at most `maxLength` bytes (0: no
+   * limit) while the output fills; returns the output, the input left and whether the
+   * deflate data ended.
+   */
+  private inflateSome(bytes: Uint8Array, maxLength: number, action: string): { out: Uint8Array; rest: Uint8Array; ended: boolean } {
+    const z = zlib();
+    const options = { windowBits: this.windowBits, ...(this.zdict === null ? {} : { dictionary: this.zdict }) };
+    const engine = (this.engine ??= (this.bodyFormat === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine);
+    let failure: unknown = null;
+    const onError = (e: unknown): void => {
+      failure = e;
+    };
+    engine.on("error", onError);
+    // (node records a failure on the stream at once, and emits "error" later)
+    const recorded = (): unknown => {
+      const key = Object.getOwnPropertySymbols(engine).find((k) => k.description === "kError");
+      return key === undefined ? null : ((engine as unknown as Record<symbol, unknown>)[key] ?? null);
+    };
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let inOff = 0;
+    let full = false;
+    try {
+      for (;;) {
+        const room = maxLength > 0 ? Math.min(maxLength - total, 16384) : 16384;
+        if (room <= 0) break;
+        const out = new Uint8Array(room);
+        const availIn = bytes.length - inOff;
+        engine._handle.writeSync(z.constants.Z_SYNC_FLUSH, bytes, inOff, availIn, out, 0, room);
+        failure ??= recorded();
+        if (failure !== null) {
+          this.engine = null;
+          return zerror(failure, action);
+        }
+        const [availOut, availInAfter] = engine._writeState as unknown as [number, number];
+        if (room > availOut) chunks.push(out.subarray(0, room - availOut));
+        total += room - availOut;
+        inOff += availIn - availInAfter;
+        full = availOut === 0;
+        if (!full) break;
+      }
+    } finally {
+      // a failed stream still emits its "error" later: nobody else listens
+      if (failure === null) engine.removeListener("error", onError);
+    }
+    this.fed.push(bytes.subarray(0, inOff));
+    for (const c of chunks) this.outAdler = adler32Update(this.outAdler, c);
+    if (inOff >= 4) this.lastFed = bytes.slice(inOff - 4, inOff);
+    else if (inOff > 0) this.lastFed = concat(this.lastFed, bytes.subarray(0, inOff)).slice(-4);
+    const rest = bytes.subarray(inOff);
+    // inflate stops short of its input only at the stream's end; with all input taken, the
+    // stream may have ended exactly there
+    const ended = !full && (rest.length > 0 || this.complete());
+    return { out: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
+  }
+
+  private complete(): boolean {
+    // a zlib stream ends with the Adler-32 of its output: without it there, it has not ended
+    // (this spares re-inflating everything fed so far after each piece of a stream)
+    if (this.bodyFormat === "zlib" && (this.lastFed.length < 4 || new DataView(this.lastFed.buffer, this.lastFed.byteOffset, 4).getUint32(0) !== this.outAdler)) return false;
+    try {
+      inflate(Buffer.concat(this.fed), this.bodyFormat, this.windowBits, false, this.zdict);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Inflates the unconsumed_tail, all of it. */
+  flush(length: unknown = 16384n): Bytes {
+    if (int(length, 16384) <= 0) throw new ValueError("length must be greater than zero");
+    if (this.eof) return toBytes(new Uint8Array(0));
+    return this.advance(this.unconsumed_tail, 0, "flushing");
+  }
+}
+
