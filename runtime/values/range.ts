@@ -5,6 +5,7 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { asIndex, normalizeIndex, Slice } from "./slice.js";
 import { typeName } from "./typename.js";
 import { IndexError } from "./exceptions.js";
+import { bigOfSafe } from "./small-bigints.js";
 
 function rangeArg(x: unknown): bigint {
   const i = asIndex(x);
@@ -31,7 +32,11 @@ export class Range implements Iterable<bigint> {
   }
 
   [Symbol.iterator](): Iterator<bigint> {
-    return new RangeIterator(this.start, this.stop, this.step);
+    const { start, stop, step } = this;
+    if (start <= MAX_SAFE && start >= -MAX_SAFE && stop <= MAX_SAFE && stop >= -MAX_SAFE && step <= MAX_SAFE && step >= -MAX_SAFE) {
+      return new SafeRangeIterator(Number(start), Number(stop), Number(step));
+    }
+    return new RangeIterator(start, stop, step);
   }
 
   __len__(): bigint {
@@ -105,6 +110,32 @@ export function makeRange(...args: unknown[]): Range {
   const step = c ?? 1n;
   if (step === 0n) throw new ValueError("range() arg 3 must not be zero");
   return new Range(a!, b!, step);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Counting through a range whose bounds and step are safe integers: the count is kept as a
+ * number (no bigint made per step; the small ints handed out are shared). A step past the
+ * stop may round, but only above the stop's magnitude, where it ends the loop all the same.
+ */
+class SafeRangeIterator implements Iterator<bigint> {
+  constructor(
+    private next_: number,
+    private readonly stop: number,
+    private readonly step: number,
+  ) {}
+
+  next(): IteratorResult<bigint> {
+    const value = this.next_;
+    if (this.step > 0 ? value >= this.stop : value <= this.stop) return { done: true, value: undefined };
+    this.next_ = value + this.step;
+    return { done: false, value: bigOfSafe(value) };
+  }
+
+  [Symbol.iterator](): Iterator<bigint> {
+    return this;
+  }
 }
 
 /** Counting through a range: a plain iterator object is much cheaper than a generator here. */
