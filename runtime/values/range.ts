@@ -5,7 +5,7 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { asIndex, normalizeIndex, Slice } from "./slice.js";
 import { typeName } from "./typename.js";
 import { IndexError } from "./exceptions.js";
-import { bigOfSafe } from "./small-bigints.js";
+import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 
 function rangeArg(x: unknown): bigint {
   const i = asIndex(x);
@@ -33,8 +33,9 @@ export class Range implements Iterable<bigint> {
 
   [Symbol.iterator](): Iterator<bigint> {
     const { start, stop, step } = this;
-    if (start <= MAX_SAFE && start >= -MAX_SAFE && stop <= MAX_SAFE && stop >= -MAX_SAFE && step <= MAX_SAFE && step >= -MAX_SAFE) {
-      return new SafeRangeIterator(Number(start), Number(stop), Number(step));
+    // Every value below SMALL_COUNT and not negative: counted with numbers, handed out shared.
+    if (step > 0n ? start >= 0n && stop <= SMALL_LIMIT : stop >= -1n && start < SMALL_LIMIT) {
+      return new SmallRangeIterator(Number(start), Number(stop), Number(step));
     }
     return new RangeIterator(start, stop, step);
   }
@@ -112,14 +113,15 @@ export function makeRange(...args: unknown[]): Range {
   return new Range(a!, b!, step);
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const SMALL_LIMIT = BigInt(SMALL_COUNT);
 
 /**
- * Counting through a range whose bounds and step are safe integers: the count is kept as a
- * number (no bigint made per step; the small ints handed out are shared). A step past the
- * stop may round, but only above the stop's magnitude, where it ends the loop all the same.
+ * Counting through a range whose values are all small ints: the count is a number and the
+ * values are the shared bigints, so no bigint is made per step. (For larger values a bigint
+ * addition measured cheaper than converting a number: those ranges keep RangeIterator.) A huge
+ * step becomes a huge or infinite number, past the stop all the same.
  */
-class SafeRangeIterator implements Iterator<bigint> {
+class SmallRangeIterator implements Iterator<bigint> {
   constructor(
     private next_: number,
     private readonly stop: number,
@@ -130,7 +132,7 @@ class SafeRangeIterator implements Iterator<bigint> {
     const value = this.next_;
     if (this.step > 0 ? value >= this.stop : value <= this.stop) return { done: true, value: undefined };
     this.next_ = value + this.step;
-    return { done: false, value: bigOfSafe(value) };
+    return { done: false, value: SMALL_BIGINTS[value]! };
   }
 
   [Symbol.iterator](): Iterator<bigint> {

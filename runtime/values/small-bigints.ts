@@ -4,8 +4,3 @@
 
 export const SMALL_COUNT = 1024;
 export const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: SMALL_COUNT }, (_, i) => BigInt(i));
-
-/** A safe integer as a bigint (a shared one when small). */
-export function bigOfSafe(x: number): bigint {
-  return x >= 0 && x < SMALL_COUNT ? SMALL_BIGINTS[x]! : BigInt(x);
-}

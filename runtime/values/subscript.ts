@@ -68,12 +68,6 @@ interface ItemDunders {
 
 /** Python's `obj[key]`. */
 export function getitem(obj: unknown, key: unknown): any {
-  // A plain list read at an int index in range (the common case) answers at once.
-  if (typeof key === "bigint" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
-    let at = Number(key);
-    if (at < 0) at += obj.length;
-    if (at >= 0 && at < obj.length) return obj[at];
-  }
   if (typeof obj === "object" && obj !== null && overridden(obj, "__getitem__")) return (obj as ItemDunders).__getitem__!(key);
   return builtinGetitem(obj, key);
 }
@@ -152,14 +146,6 @@ function assignSlice(list: unknown[], key: Slice, value: unknown): void {
 
 /** Python's `obj[key] = value`. */
 export function setitem(obj: unknown, key: unknown, value: unknown): unknown {
-  if (typeof key === "bigint" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
-    let at = Number(key);
-    if (at < 0) at += obj.length;
-    if (at >= 0 && at < obj.length) {
-      obj[at] = value;
-      return undefined;
-    }
-  }
   // (what `__setitem__` returned: a promise when it waits, in a threaded program)
   if (typeof obj === "object" && obj !== null && overridden(obj, "__setitem__")) return (obj as ItemDunders).__setitem__!(key, value);
   builtinSetitem(obj, key, value);
