@@ -5,6 +5,7 @@ import { isIntLike, toBigInt } from "./numeric.js";
 import { asIndex, normalizeIndex, Slice } from "./slice.js";
 import { typeName } from "./typename.js";
 import { IndexError } from "./exceptions.js";
+import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 
 function rangeArg(x: unknown): bigint {
   const i = asIndex(x);
@@ -31,7 +32,12 @@ export class Range implements Iterable<bigint> {
   }
 
   [Symbol.iterator](): Iterator<bigint> {
-    return new RangeIterator(this.start, this.stop, this.step);
+    const { start, stop, step } = this;
+    // Every value below SMALL_COUNT and not negative: counted with numbers, handed out shared.
+    if (step > 0n ? start >= 0n && stop <= SMALL_LIMIT : stop >= -1n && start < SMALL_LIMIT) {
+      return new SmallRangeIterator(Number(start), Number(stop), Number(step));
+    }
+    return new RangeIterator(start, stop, step);
   }
 
   __len__(): bigint {
@@ -105,6 +111,33 @@ export function makeRange(...args: unknown[]): Range {
   const step = c ?? 1n;
   if (step === 0n) throw new ValueError("range() arg 3 must not be zero");
   return new Range(a!, b!, step);
+}
+
+const SMALL_LIMIT = BigInt(SMALL_COUNT);
+
+/**
+ * Counting through a range whose values are all small ints: the count is a number and the
+ * values are the shared bigints, so no bigint is made per step. (For larger values a bigint
+ * addition measured cheaper than converting a number: those ranges keep RangeIterator.) A huge
+ * step becomes a huge or infinite number, past the stop all the same.
+ */
+class SmallRangeIterator implements Iterator<bigint> {
+  constructor(
+    private next_: number,
+    private readonly stop: number,
+    private readonly step: number,
+  ) {}
+
+  next(): IteratorResult<bigint> {
+    const value = this.next_;
+    if (this.step > 0 ? value >= this.stop : value <= this.stop) return { done: true, value: undefined };
+    this.next_ = value + this.step;
+    return { done: false, value: SMALL_BIGINTS[value]! };
+  }
+
+  [Symbol.iterator](): Iterator<bigint> {
+    return this;
+  }
 }
 
 /** Counting through a range: a plain iterator object is much cheaper than a generator here. */

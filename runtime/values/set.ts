@@ -25,7 +25,7 @@ type HashSlots = Int32Array | number[];
 // mid-sized tables hold plain arrays, the smallest and the largest typed ones. (A plain
 // array is left unfilled: a slot's hash is only read once its key is set.)
 function hashSlots(size: number): HashSlots {
-  return size > 16 && size <= 4096 ? new Array<number>(size) : new Int32Array(size);
+  return size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {

@@ -12,15 +12,13 @@ import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
 import { astralCodePoints, strLength } from "./str-index.js";
+import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
 export type Int = number | bigint;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
-/** 0n..1023n, made once: V8 allocates every bigint, so small ones come from here (as CPython's small ints). */
-const SMALL_COUNT = 1024;
-const SMALL_BIGINTS: bigint[] = Array.from({ length: SMALL_COUNT }, (_, i) => BigInt(i));
 
 /**
  * The int as the runtime represents ints everywhere else. (Typed `any` for the emitted code: a
