@@ -2,7 +2,7 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
-import { tanExact } from "./libm-sincos.js";
+import { tanGlibc } from "./libm-tan.js";
 import { log1pGlibc } from "./libm-log1p.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { builtinFunction } from "../values/builtin-type.js";
@@ -19,7 +19,7 @@ import { logGlibc } from "./libm-log.js";
 import { hypotExact } from "./libm-hypot.js";
 import { ACOS, ACOSH, ACOSH_EDOM, ACOS_EDOM, ASINH, ASINH_EDOM, ATANH, ATANH_EDOM, COSH, COSH_EDOM, EXP, EXP_EDOM, RECT, RECT_EDOM, SINH, SINH_EDOM, TANH, TANH_EDOM } from "./cmath-special.js";
 import { atan2Exact } from "./libm-atan.js";
-import { asinhGlibc, coshGlibc, sinhGlibc } from "./libm-hyper.js";
+import { asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 /** C's log on glibc for the values cmath passes (0, infinities and NaN as C gives them). */
 const logC = logGlibc;
@@ -271,8 +271,8 @@ function tanh(z: PyComplex): PyComplex {
   if (Math.abs(z.re) > LOG_LARGE) {
     return c(copysign(1, z.re), 4 * sinGlibc(z.im) * cosGlibc(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
-  const tx = Math.tanh(z.re);
-  const ty = tanExact(z.im);
+  const tx = tanhGlibc(z.re);
+  const ty = tanGlibc(z.im);
   const cx = 1 / coshGlibc(z.re);
   const txty = tx * ty;
   const denom = 1 + txty * txty;

@@ -58,56 +58,6 @@ function quotient(n: number, dh: number, dl = 0): DD {
   return [q, (n - p - productError(q, dh, p) - q * dl) / dh];
 }
 
-/** The angle of (x, y) for x >= 0 given as a pair, y >= 0, as a pair. */
-function anglePair(y: number, xh: number, xl: number): DD {
-  if (y <= xh) {
-    const q = quotient(y, xh, xl);
-    return atanPair(q[0], q[1]);
-  }
-  // pi/2 - atan(x/y), with x/y = (xh + xl)/y.
-  const q = quotient(xh, y);
-  const t = atanPair(q[0], q[1] + xl / y);
-  return ddAdd(PI_2, [-t[0], -t[1]]);
-}
-
-/** sqrt(1 - x*x) for |x| < 1 as a pair. */
-function cosineOf(x: number): DD {
-  const p = x * x;
-  const w = ddAdd([1, 0], [-p, -productError(x, x, p)]);
-  const h = Math.sqrt(w[0]);
-  const hh = h * h;
-  return [h, (w[0] - hh - productError(h, h, hh) + w[1]) / (2 * h)];
-}
-
-/** asin correctly rounded (glibc's is, but in rare cases): the angle of (sqrt(1 - x*x), |x|). */
-function asinExactOnce(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax > 2 ** -26 && ax < 1)) return Math.asin(x);
-  const [ch, cl] = cosineOf(ax);
-  const r = anglePair(ax, ch, cl);
-  const v = round(r);
-  return x < 0 ? -v : v;
-}
-
-/** acos correctly rounded: the angle of (x, sqrt(1 - x*x)), pi minus it for x < 0. */
-function acosExactOnce(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax > 2 ** -57 && ax < 1)) return Math.acos(x);
-  const [sh, sl] = cosineOf(ax);
-  // The angle of (|x|, sqrt(1 - x*x)): atan(s/|x|), or pi/2 - atan(|x|/s).
-  let r: DD;
-  if (sh <= ax) {
-    const q = quotient(sh, ax);
-    r = atanPair(q[0], q[1] + sl / ax);
-  } else {
-    const q = quotient(ax, sh, sl);
-    const t = atanPair(q[0], q[1]);
-    r = ddAdd(PI_2, [-t[0], -t[1]]);
-  }
-  if (x < 0) r = ddAdd(PI, [-r[0], -r[1]]);
-  return round(r);
-}
-
 function atan2ExactOnce(y: number, x: number): number {
   const ay = Math.abs(y);
   const ax = Math.abs(x);
@@ -247,28 +197,6 @@ export function atanExact(x: number): number {
   if (decided(fast)) return fast;
   precise = true;
   const exact = atanExactOnce(x);
-  precise = false;
-  return exact;
-}
-
-export function asinExact(x: number): number {
-  precise = false;
-  lastLo = 0;
-  const fast = asinExactOnce(x);
-  if (decided(fast)) return fast;
-  precise = true;
-  const exact = asinExactOnce(x);
-  precise = false;
-  return exact;
-}
-
-export function acosExact(x: number): number {
-  precise = false;
-  lastLo = 0;
-  const fast = acosExactOnce(x);
-  if (decided(fast)) return fast;
-  precise = true;
-  const exact = acosExactOnce(x);
   precise = false;
   return exact;
 }

@@ -1,25 +1,9 @@
-// tan correctly rounded (glibc's, CPython's, is not always: a few results in a thousand differ
-// by an ulp), and sin and cos of reduced arguments as pairs for atan (libm-atan.ts); glibc's
-// own sin and cos are libm-sin.ts.
-//
-// x is reduced by k*pi/2 (pi/2 in three 33-bit parts, Cody and Waite, so each product is exact
-// for |k| < 2**20) to r = rh + rl, |r| <= pi/4 + tiny, as a pair. The fast path sums the
-// Taylor series with its large terms as exact pairs (r**3/6, r**2/2, r**4/24) and the small
-// ones in doubles, an error below 2**-60 of the result; when the pair is farther than 1/32 ulp
-// from a rounding boundary its rounding is the correctly rounded result, else the whole series
-// is summed in double-double (math-exact.ts). Beyond |x| = 2**19*pi the reduction is the
-// exact one of libm-reduce.ts.
+// sin and cos of a reduced argument r = rh + rl (|r| <= pi/4 + tiny) as pairs, to about 2**-60
+// relative, for atan's correction step (libm-atan.ts); glibc's own sin and cos are libm-sin.ts,
+// its tan libm-tan.ts. The Taylor series' large terms are summed as exact pairs (r**3/6,
+// r**2/2, r**4/24), the small ones in doubles.
 
 import { productError } from "./libm-fma.js";
-import { cosTaylor, ddAdd, ddMul, sinTaylor, type DD } from "./math-exact.js";
-import { reduceLarge, reducedLo, reducedQuadrant } from "./libm-reduce.js";
-
-const INV_PIO2 = 6.36619772367581382433e-1;
-const PIO2_1 = 1.57079632673412561417; // the first 33 bits of pi/2
-const PIO2_2 = 6.07710050630396597660e-11; // the next 33
-const PIO2_3 = 2.02226624871116645580e-21; // the next 33
-const PIO2_3T = 8.47842766036889956997e-32; // the rest, rounded
-const LIMIT = 2 ** 19 * Math.PI;
 
 const SQ = [
   0.008333333333333333, -0.0001984126984126984, 2.7557319223985893e-6, -2.505210838544172e-8,
@@ -43,33 +27,6 @@ export function ulpOf(h: number): number {
   U32[HI] = (e - 52) << 20;
   U32[LO] = 0;
   return F64[0];
-}
-
-let rl = 0;
-let quadrant = 0;
-
-/** x reduced mod pi/2: returns rh (rl and quadrant set). |x| < LIMIT. */
-function reduce(x: number): number {
-  if (Math.abs(x) <= Math.PI / 4) {
-    rl = 0;
-    quadrant = 0;
-    return x;
-  }
-  const k = Math.round(x * INV_PIO2);
-  quadrant = k & 3;
-  const a = x - k * PIO2_1; // exact
-  const b = k * PIO2_2; // exact
-  const c = k * PIO2_3; // exact
-  const s1 = a - b;
-  let bb = s1 - a;
-  const e1 = a - (s1 - bb) + (-b - bb);
-  const s2 = s1 - c;
-  bb = s2 - s1;
-  const e2 = s1 - (s2 - bb) + (-c - bb);
-  const lo = e1 + e2 - k * PIO2_3T;
-  const rh = s2 + lo;
-  rl = lo - (rh - s2);
-  return rh;
 }
 
 /** The low part of sinPair's and cosPair's results. */
@@ -115,25 +72,4 @@ export function cosPair(rh: number, rlow: number): number {
   const out = s2 + lo;
   resLo = lo - (out - s2);
   return out;
-}
-
-/** tan as the pair quotient of sin and cos (the series in double-double), rounded once. */
-export function tanExact(x: number): number {
-  const ax = Math.abs(x);
-  if (!(ax < Infinity)) return NaN;
-  if (ax < 2 ** -26) return x;
-  let r: DD;
-  if (ax < LIMIT) r = [reduce(x), rl];
-  else {
-    r = [reduceLarge(x), reducedLo];
-    quadrant = reducedQuadrant;
-  }
-  const s = sinTaylor(r);
-  const c = cosTaylor(r);
-  // tan = s/c in quadrants 0, 2; -c/s in 1, 3.
-  const [n, d] = quadrant & 1 ? [[-c[0], -c[1]] as DD, s] : [s, c];
-  const q = n[0] / d[0];
-  const back = ddMul([q, 0], d);
-  const rem = ddAdd(n, [-back[0], -back[1]]);
-  return q + (rem[0] + rem[1]) / d[0];
 }

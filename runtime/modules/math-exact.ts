@@ -1,6 +1,6 @@
 // Double-double arithmetic and the sine and cosine series in it (about 106 bits), for the
-// precise paths of atan/atan2/asin/acos (libm-atan.ts) and sin/cos (libm-sincos.ts), which
-// decide results that lie too near a rounding boundary for their fast paths.
+// precise path of atan/atan2 (libm-atan.ts), which decides results that lie too near a
+// rounding boundary for its fast path.
 
 import { productError } from "./libm-fma.js";
 
