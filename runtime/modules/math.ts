@@ -18,7 +18,7 @@ import { expm1Glibc } from "./libm-expm1.js";
 import { tanGlibc } from "./libm-tan.js";
 import { acosGlibc, asinGlibc } from "./libm-asin.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
-import { atan2Exact, atanExact } from "./libm-atan.js";
+import { atan2Glibc, atanGlibc } from "./libm-atan2.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
@@ -385,8 +385,8 @@ export const mathModule = moduleObject("math", {
   tan: unary(tanGlibc),
   asin: unary(asinGlibc),
   acos: unary(acosGlibc),
-  atan: unary(atanExact),
-  atan2: (y: unknown, x: unknown): number => atan2Exact(real(y), real(x)),
+  atan: unary(atanGlibc),
+  atan2: (y: unknown, x: unknown): number => atan2Glibc(real(y), real(x)),
   sinh: unary(sinhGlibc),
   cosh: unary(coshGlibc),
   tanh: unary(tanhGlibc),

@@ -158,27 +158,13 @@ function mismatches(c: Case): { calls: number; lines: string[] } {
   return { calls, lines };
 }
 
-/**
- * Functions whose kernels are correctly rounded where glibc's are not always (atan, atan2:
- * rarely), and what depends on them: the number of calls of math-data.json each gets wrong, a
- * bound the test holds them to until they are rebuilt on glibc's own algorithms. Every other
- * case is exact.
- */
-const KNOWN: Record<string, number> = {
-  "cmath.asin": 1,
-  "cmath.asinh": 1,
-  "complex.__pow__": 1,
-};
-
 describe("math and cmath bit for bit with CPython", () => {
   for (const c of DATA.cases) {
     it(c.name, () => {
       const { calls, lines } = mismatches(c);
       const report = process.env["MATH_BITS_REPORT"];
       if (report) console.log(`${c.name}: ${lines.length}/${calls}\n${lines.slice(0, Number(report)).join("\n")}`);
-      const known = KNOWN[c.name];
-      if (known === undefined) expect(lines.slice(0, 20)).toEqual([]);
-      else expect(lines.length, lines.slice(0, 5).join("\n")).toBeLessThanOrEqual(known);
+      expect(lines.slice(0, 20)).toEqual([]);
     });
   }
 });
