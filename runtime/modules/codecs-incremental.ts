@@ -107,7 +107,7 @@ export function incrementalClasses(spec: CodecSpec): [typeof IncrementalEncoder,
     private mark = wide !== null && wide.little === null;
     override encode(...args: unknown[]): Bytes {
       const [input] = argsOf(args, ["input", "final"], [undefined, false]);
-      if (typeof input !== "string") throw new PyTypeError(`utf_8_encode() argument 1 must be str, not ${typeName(input)}`);
+      if (typeof input !== "string") throw new PyTypeError(`${spec.module}_encode() argument 1 must be str, not ${typeName(input)}`);
       if (wide === null) return encode(input, spec.name, this.errors);
       const out = encodeWide(input, wide, this.errors, this.mark);
       this.mark = false;
@@ -133,7 +133,8 @@ export function incrementalClasses(spec: CodecSpec): [typeof IncrementalEncoder,
     private little: boolean | null = wide?.little ?? null;
     override decode(...args: unknown[]): string {
       const [input, final] = argsOf(args, ["input", "final"], [undefined, false]);
-      const data = Buffer.concat([this.buffer, bytesArg(input, "decode")]);
+      if (!(input instanceof Uint8Array)) throw new PyTypeError(`can't concat ${typeName(input)} to bytes`);
+      const data = Buffer.concat([this.buffer, input]);
       const last = truthy(final);
       if (wide !== null) {
         const out = decodeWide(data, wide, this.errors, last, this.little);

@@ -87,14 +87,19 @@ function codecArgs(args: unknown[], what: string): [unknown, string, string] {
 /** `codecs.encode(obj, encoding='utf-8', errors='strict')`. */
 function encode(...args: unknown[]): Bytes {
   const [obj, encoding, errors] = codecArgs(args, "encode");
-  if (typeof obj !== "string") throw new PyTypeError(`utf_8_encode() argument 1 must be str, not ${typeName(obj)}`);
+  if (typeof obj !== "string") {
+    const why = `${canonicalEncoding(encoding)}_encode() argument 1 must be str, not ${typeName(obj)}`;
+    throw new PyTypeError(`encoding with '${encoding}' codec failed (TypeError: ${why})`);
+  }
   return encodeStr(obj, encoding, errors);
 }
 
 /** `codecs.decode(obj, encoding='utf-8', errors='strict')`. */
 function decode(...args: unknown[]): string {
   const [obj, encoding, errors] = codecArgs(args, "decode");
-  if (!(obj instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(obj)}'`);
+  if (!(obj instanceof Uint8Array)) {
+    throw new PyTypeError(`decoding with '${encoding}' codec failed (TypeError: a bytes-like object is required, not '${typeName(obj)}')`);
+  }
   return decodeBytes(obj, encoding, errors);
 }
 
