@@ -44,7 +44,7 @@ function series(v: number): number {
 
 /** The table row's index for u in [1/16, 1], times 7. */
 function rowOf(u: number): number {
-  return 7 * (Math.trunc(fma(u, 256, TWO52) - TWO52) - 16);
+  return 7 * (Math.trunc(u * 256 + TWO52 - TWO52) - 16); // fused in glibc: u*256 is exact anyway
 }
 
 /** c2 + v*(c3 + v*(c4 + v*(c5 + v*c6))) of the row at k. */

@@ -56,7 +56,7 @@ function negCot(a: number, t: number): number {
 
 /** tan(sy*(ya + yya)) (n = 0) or -cot of it (n = 1) by the table, 0.0608 < ya <= 0.787. */
 function byTable(ya: number, yya: number, sy: number, n: number): number {
-  const k = 3 * Math.trunc(fma(ya, 256, -15.5));
+  const k = 3 * Math.trunc(ya * 256 - 15.5); // fused in glibc: ya*256 is exact anyway
   const z = ya - TAN_XFG[k]! + yya;
   const z2 = z * z;
   const pz = fma(z * z2, fma(z2, E1, E0), z);
@@ -90,13 +90,15 @@ export function tanGlibc(x: number): number {
     const t = fma(x, HPINV, TOINT);
     const xn = t - TOINT;
     n = xn & 1;
-    const t1 = fma(-xn, MP2, fma(-xn, MP1, x));
+    // xn*MP1, xn*MP2 and xn*PP3 are exact (|xn| < 2**26, the parts' short mantissas): these
+    // fused operations of glibc's are the plain ones.
+    const t1 = x - xn * MP1 - xn * MP2;
     if (w <= FEW_QUADRANTS) {
       a = fma(-xn, MP3, t1);
       da = fma(-xn, MP3, t1 - a);
     } else {
-      const t3 = fma(-xn, PP3, t1);
-      const d3 = fma(-xn, PP3, t1 - t3);
+      const t3 = t1 - xn * PP3;
+      const d3 = t1 - t3 - xn * PP3;
       const a4 = fma(-xn, PP4, t3);
       const d4 = fma(-xn, PP4, t3 - a4) + d3;
       a = a4 + d4;
