@@ -9,7 +9,7 @@
 // build x86-64 processors with the instruction run, where its disassembly shows the compiler
 // fused it.
 
-import { fma } from "./libm-fma.js";
+import { fma, productError } from "./libm-fma.js";
 import { ATAN2_TAYLOR } from "./libm-atan2tab.js";
 
 const D3 = -0.3333333333333333;
@@ -77,7 +77,7 @@ export function atan2Glibc(y: number, x: number): number {
   const [num, den] = below ? [ay, ax] : [ax, ay];
   const u = num / den;
   const p = den * u;
-  const du = (num - p - fma(den, u, -p)) / den;
+  const du = (num - p - productError(den, u, p)) / den; // glibc's fma(den, u, -p): the exact error
   if (x > 0 && below) {
     // atan(u + du)
     if (u < INV16) {
@@ -153,7 +153,7 @@ export function atanGlibc(x: number): number {
   if (u < RECIPROCAL) {
     const w = 1 / u;
     const t1 = u * w;
-    const t2 = fma(u, w, -t1);
+    const t2 = productError(u, w, t1);
     const k = rowOf(w);
     const z = fma(1 - t1 - t2, w, w - ATAN2_TAYLOR[k]!);
     return signed(x, HPI - ATAN2_TAYLOR[k + 1]! + fma(-tail(k, z), z, HPI1));
@@ -162,7 +162,7 @@ export function atanGlibc(x: number): number {
     const w = 1 / u;
     const t1 = u * w;
     const v = w * w;
-    const t2 = fma(u, w, -t1);
+    const t2 = productError(u, w, t1);
     const yy = w * v * series(v);
     const ww = (1 - t1 - t2) * w;
     const t3 = HPI - w;

@@ -10,7 +10,7 @@
 // small a as 1/tan(a) in double-double. Every `a*b + c` of glibc's source is rounded once here
 // (libm-fma.ts), as in the FMA build x86-64 processors with the instruction run.
 
-import { fma } from "./libm-fma.js";
+import { fma, productError } from "./libm-fma.js";
 import { reduceGlibc, reducedLo, reducedQuadrant } from "./libm-reduce.js";
 import { TAN_XFG } from "./libm-tantab.js";
 
@@ -47,7 +47,7 @@ function negCot(a: number, t: number): number {
   const db = Math.abs(a) > Math.abs(t) ? a - b + t : t - b + a;
   const c = 1 / b;
   const u = c * b;
-  const uu = fma(c, b, -u);
+  const uu = productError(c, b, u); // glibc's fma(c, b, -u): the exact error
   const cc = fma(-c, db, 1 - u - uu + 0) / b;
   const z = c + cc;
   const zz = c - z + cc;
