@@ -40,7 +40,9 @@ class SplitMix:
 def draw(rng, spec):
     """One argument: ["u", lo, hi] uniform; ["l", emin, emax, sign] log-uniform (sign 0: random);
     ["i", lo, hi] an integral float; ["h", lo, hi] a half-integer; ["c", re, im] complex;
-    ["list", n, spec] a list of n; ["any", spec...] one of the specs."""
+    ["list", n, spec] a list of n; ["any", spec...] one of the specs; ["m", lo, hi, emin, emax] a
+    multiple k*(pi/2) (k integral in [lo, hi)) plus a log-uniform offset of either sign;
+    ["o", emin, emax] +-(1 - m*2**e), m in [1, 2), e in [emin, emax]."""
     kind = spec[0]
     if kind == "u":
         lo, hi = spec[1], spec[2]
@@ -63,6 +65,14 @@ def draw(rng, spec):
         return complex(re, draw(rng, spec[2]))
     if kind == "list":
         return [draw(rng, spec[2]) for _ in range(spec[1])]
+    if kind == "m":
+        k = float(math.floor(spec[1] + (spec[2] - spec[1]) * rng.unit()))
+        return k * (math.pi / 2) + draw(rng, ["l", spec[3], spec[4], 0])
+    if kind == "o":
+        m = 1.0 + rng.unit()
+        e = spec[1] + math.floor(rng.unit() * (spec[2] - spec[1] + 1))
+        sign = -1.0 if rng.unit() < 0.5 else 1.0
+        return sign * (1.0 - m * 2.0 ** e)
     if kind == "any":
         i = math.floor(rng.unit() * (len(spec) - 1))
         return draw(rng, spec[1 + i])
@@ -104,11 +114,19 @@ ELEMENTARY = [
                           (1000, [["u", -3000.0, 3000.0]]), (700, [["l", 26, 1023, 0]])]),
     ("math.cos", math.cos, [(500, [["u", -10.0, 10.0]]), (300, [["l", -40, 60, 0]]), (1500, [["u", -1.0, 1.0]]),
                           (1000, [["u", -3000.0, 3000.0]]), (700, [["l", 26, 1023, 0]])]),
-    ("math.tan", math.tan, [(500, [["u", -10.0, 10.0]]), (300, [["l", -40, 60, 0]])]),
-    ("math.asin", math.asin, [(600, [SMALL]), (200, [["l", -60, -1, 0]])]),
-    ("math.acos", math.acos, [(600, [SMALL]), (200, [["l", -60, -1, 0]])]),
-    ("math.atan", math.atan, [(800, [WIDE])]),
-    ("math.atan2", math.atan2, [(800, [WIDE, WIDE])]),
+    ("math.tan", math.tan, [(500, [["u", -10.0, 10.0]]), (300, [["l", -40, 60, 0]]), (12000, [["u", -10.0, 10.0]]),
+                            (6000, [["u", -0.8, 0.8]]), (5000, [["m", -3000, 3000, -45, -2]]), (3000, [["l", 4, 27, 0]]),
+                            (2000, [["l", 26, 1023, 0]]), (2000, [["l", -30, -3, 0]])]),
+    ("math.asin", math.asin, [(600, [SMALL]), (200, [["l", -60, -1, 0]]), (12000, [SMALL]),
+                              (5000, [["o", -53, -5]]), (3000, [["any", ["u", -1.0, -0.96], ["u", 0.96, 1.0]]]),
+                              (2000, [["l", -60, -1, 0]])]),
+    ("math.acos", math.acos, [(600, [SMALL]), (200, [["l", -60, -1, 0]]), (12000, [SMALL]),
+                              (5000, [["o", -53, -5]]), (3000, [["any", ["u", -1.0, -0.96], ["u", 0.96, 1.0]]]),
+                              (2000, [["l", -60, -1, 0]])]),
+    ("math.atan", math.atan, [(800, [WIDE]), (10000, [["u", -20.0, 20.0]]), (6000, [["l", -60, 80, 0]]),
+                              (2000, [["l", -1074, 1023, 0]])]),
+    ("math.atan2", math.atan2, [(800, [WIDE, WIDE]), (12000, [["u", -10.0, 10.0], ["u", -10.0, 10.0]]),
+                                (6000, [["l", -80, 80, 0], ["l", -80, 80, 0]]), (2000, [["l", -1074, 1023, 0], ["l", -1074, 1023, 0]])]),
     ("math.sinh", math.sinh, [(500, [["u", -710.0, 710.0]]), (300, [["l", -40, 5, 0]])]),
     ("math.cosh", math.cosh, [(500, [["u", -710.0, 710.0]]), (300, [["l", -40, 5, 0]])]),
     ("math.tanh", math.tanh, [(500, [["u", -25.0, 25.0]]), (300, [["l", -40, 5, 0]])]),
@@ -136,6 +154,10 @@ COMPLEX = [
     ("complex.__abs__", abs, 1, [(400, [C_WIDE])]),
     ("complex.__pow__", lambda x, y: x ** y, 2, [(400, [C_MID, C_MID])]),
 ]
+
+for _name, _fn, _width, _gens in COMPLEX:
+    if _name in ("cmath.tan", "cmath.tanh"):  # tan and tanh of the parts, many arguments
+        _gens.append((3000, [C_MID]))
 
 CASES = SPECIAL + [(n, f, 1, g) for n, f, g in ELEMENTARY] + COMPLEX
 

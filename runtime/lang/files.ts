@@ -11,6 +11,7 @@ import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js
 import { splitKw } from "../values/kwargs.js";
 import { strRepr } from "../values/repr.js";
 import { encode } from "../values/str-codec.js";
+import { markLength, withoutMark } from "../values/wide-codec.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { BufferedIOBase, intArg, sizeArg, TextIOBase, UnsupportedOperation } from "./io-base.js";
@@ -434,7 +435,8 @@ export class TextIOWrapper extends TextIOBase {
       // The BOM is not text: positions still count its three bytes.
       this.ahead = this.ahead.slice(1);
       this.aheadAt = 3;
-    }
+    } else if (at === 0) this.aheadAt = markLength(bytes, this.encoding); // utf-16/32: the mark read
+
     this.used = 0;
   }
 
@@ -490,7 +492,7 @@ export class TextIOWrapper extends TextIOBase {
     else if (this.sig) {
       bytes = encode(text, "utf-8", this.errors);
       if (Number(this.buffer.tell()) === 0) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
-    } else bytes = encode(text, this.encoding, this.errors);
+    } else bytes = encode(text, Number(this.buffer.tell()) === 0 ? this.encoding : withoutMark(this.encoding), this.errors);
     this.buffer.write(bytes);
     if (!/[\uD800-\uDFFF]/.test(data)) return BigInt(data.length);
     let count = 0;
@@ -501,7 +503,7 @@ export class TextIOWrapper extends TextIOBase {
   tell(): bigint {
     this.checkClosed();
     if (this.used >= this.ahead.length) return this.buffer.tell();
-    return BigInt(this.aheadAt + encode(this.ahead.slice(0, this.used), encodingName(this.encoding) === "utf-8-sig" ? "utf-8" : this.encoding, this.errors).length);
+    return BigInt(this.aheadAt + encode(this.ahead.slice(0, this.used), encodingName(this.encoding) === "utf-8-sig" ? "utf-8" : withoutMark(this.encoding), this.errors).length);
   }
 
   seek(offset: unknown, whence: unknown = 0n): bigint {

@@ -2,7 +2,7 @@
 // so results agree with CPython's to the last bit wherever the platform's libm does, with its
 // "math domain error" / "math range error" exceptions.
 
-import { tanExact } from "./libm-sincos.js";
+import { tanGlibc } from "./libm-tan.js";
 import { log1pGlibc } from "./libm-log1p.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
 import { builtinFunction } from "../values/builtin-type.js";
@@ -18,8 +18,8 @@ import { expGlibc } from "./libm-exp.js";
 import { logGlibc } from "./libm-log.js";
 import { hypotExact } from "./libm-hypot.js";
 import { ACOS, ACOSH, ACOSH_EDOM, ACOS_EDOM, ASINH, ASINH_EDOM, ATANH, ATANH_EDOM, COSH, COSH_EDOM, EXP, EXP_EDOM, RECT, RECT_EDOM, SINH, SINH_EDOM, TANH, TANH_EDOM } from "./cmath-special.js";
-import { atan2Exact } from "./libm-atan.js";
-import { asinhGlibc, coshGlibc, sinhGlibc } from "./libm-hyper.js";
+import { atan2Glibc } from "./libm-atan2.js";
+import { asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 /** C's log on glibc for the values cmath passes (0, infinities and NaN as C gives them). */
 const logC = logGlibc;
@@ -129,7 +129,7 @@ function exp(z: PyComplex): PyComplex {
 
 function log(z: PyComplex): PyComplex {
   if (!finite(z)) {
-    if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return c(Infinity, atan2Exact(z.im, z.re));
+    if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return c(Infinity, atan2Glibc(z.im, z.re));
     return c(NaN, NaN);
   }
   const ax = Math.abs(z.re);
@@ -140,7 +140,7 @@ function log(z: PyComplex): PyComplex {
     if (ax > 0 || ay > 0) re = logC(hypotExact(ax * 2 ** 53, ay * 2 ** 53)) - 53 * LN2;
     else {
       errno = "EDOM";
-      return c(-Infinity, atan2Exact(z.im, z.re));
+      return c(-Infinity, atan2Glibc(z.im, z.re));
     }
   } else {
     const h = hypotExact(ax, ay);
@@ -152,7 +152,7 @@ function log(z: PyComplex): PyComplex {
   }
   // As CPython's c_log: a success clears errno (so log(0, b) keeps no error from log(0)).
   errno = "";
-  return c(re, atan2Exact(z.im, z.re));
+  return c(re, atan2Glibc(z.im, z.re));
 }
 
 function asinhReal(x: number): number {
@@ -162,23 +162,23 @@ function asinhReal(x: number): number {
 function acos(z: PyComplex): PyComplex {
   if (!finite(z)) return special(ACOS, ACOS_EDOM, z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
-    const re = atan2Exact(Math.abs(z.im), z.re);
+    const re = atan2Glibc(Math.abs(z.im), z.re);
     const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
     return c(re, z.re < 0 ? -copysign(big, z.im) : copysign(big, -z.im));
   }
   const s1 = sqrt(c(1 - z.re, -z.im));
   const s2 = sqrt(c(1 + z.re, z.im));
-  return c(2 * atan2Exact(s1.re, s2.re), asinhReal(s2.re * s1.im - s2.im * s1.re));
+  return c(2 * atan2Glibc(s1.re, s2.re), asinhReal(s2.re * s1.im - s2.im * s1.re));
 }
 
 function acosh(z: PyComplex): PyComplex {
   if (!finite(z)) return special(ACOSH, ACOSH_EDOM, z);
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
-    return c(logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2, atan2Exact(z.im, z.re));
+    return c(logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2, atan2Glibc(z.im, z.re));
   }
   const s1 = sqrt(c(z.re - 1, z.im));
   const s2 = sqrt(c(z.re + 1, z.im));
-  return c(asinhReal(s1.re * s2.re + s1.im * s2.im), 2 * atan2Exact(s1.im, s2.re));
+  return c(asinhReal(s1.re * s2.re + s1.im * s2.im), 2 * atan2Glibc(s1.im, s2.re));
 }
 
 function asinh(z: PyComplex): PyComplex {
@@ -186,11 +186,11 @@ function asinh(z: PyComplex): PyComplex {
   if (Math.abs(z.re) > LARGE || Math.abs(z.im) > LARGE) {
     const big = logC(hypotExact(z.re / 2, z.im / 2)) + LN2 * 2;
     const re = z.im >= 0 ? copysign(big, z.re) : -copysign(big, -z.re);
-    return c(re, atan2Exact(z.im, Math.abs(z.re)));
+    return c(re, atan2Glibc(z.im, Math.abs(z.re)));
   }
   const s1 = sqrt(c(1 + z.im, -z.re));
   const s2 = sqrt(c(1 - z.im, z.re));
-  return c(asinhReal(s1.re * s2.im - s2.re * s1.im), atan2Exact(z.im, s1.re * s2.re - s1.im * s2.im));
+  return c(asinhReal(s1.re * s2.im - s2.re * s1.im), atan2Glibc(z.im, s1.re * s2.re - s1.im * s2.im));
 }
 
 function asin(z: PyComplex): PyComplex {
@@ -214,11 +214,11 @@ function atanh(z: PyComplex): PyComplex {
       errno = "EDOM";
       return c(Infinity, z.im);
     }
-    return c(-logC(Math.sqrt(ay) / Math.sqrt(hypotExact(ay, 2))), copysign(atan2Exact(2, -ay) / 2, z.im));
+    return c(-logC(Math.sqrt(ay) / Math.sqrt(hypotExact(ay, 2))), copysign(atan2Glibc(2, -ay) / 2, z.im));
   }
   return c(
     log1pGlibc((4 * z.re) / ((1 - z.re) * (1 - z.re) + ay * ay)) / 4,
-    -atan2Exact(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
+    -atan2Glibc(-2 * z.im, (1 - z.re) * (1 + z.re) - ay * ay) / 2,
   );
 }
 
@@ -271,8 +271,8 @@ function tanh(z: PyComplex): PyComplex {
   if (Math.abs(z.re) > LOG_LARGE) {
     return c(copysign(1, z.re), 4 * sinGlibc(z.im) * cosGlibc(z.im) * expGlibc(-2 * Math.abs(z.re)));
   }
-  const tx = Math.tanh(z.re);
-  const ty = tanExact(z.im);
+  const tx = tanhGlibc(z.re);
+  const ty = tanGlibc(z.im);
   const cx = 1 / coshGlibc(z.re);
   const txty = tx * ty;
   const denom = 1 + txty * txty;
@@ -338,7 +338,7 @@ function logWithBase(x: unknown, base?: unknown): PyComplex {
 
 function phase(x: unknown): number {
   const z = arg(x);
-  const r = atan2Exact(z.im, z.re);
+  const r = atan2Glibc(z.im, z.re);
   // The C library's atan2 sets ERANGE when a nonzero y over a finite x underflows to 0.
   if (r === 0 && z.im !== 0 && Number.isFinite(z.re)) throw new OverflowError("math range error");
   return r;
@@ -347,7 +347,7 @@ function phase(x: unknown): number {
 function polar(x: unknown): Tuple<number> {
   const z = arg(x);
   // atan2's ERANGE is cleared by the absolute value's computation, as in CPython.
-  const phi = atan2Exact(z.im, z.re);
+  const phi = atan2Glibc(z.im, z.re);
   const r = hypotExact(z.re, z.im);
   if (r === Infinity && Number.isFinite(z.re) && Number.isFinite(z.im)) throw new OverflowError("math range error");
   return Tuple.of(r, phi);

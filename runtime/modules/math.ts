@@ -15,9 +15,10 @@ import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, powGlibc } from "./libm-exp.js";
 import { logGlibc } from "./libm-log.js";
 import { expm1Glibc } from "./libm-expm1.js";
-import { tanExact } from "./libm-sincos.js";
+import { tanGlibc } from "./libm-tan.js";
+import { acosGlibc, asinGlibc } from "./libm-asin.js";
 import { cosGlibc, sinGlibc } from "./libm-sin.js";
-import { acosExact, asinExact, atan2Exact, atanExact } from "./libm-atan.js";
+import { atan2Glibc, atanGlibc } from "./libm-atan2.js";
 import { acoshGlibc, asinhGlibc, coshGlibc, sinhGlibc, tanhGlibc } from "./libm-hyper.js";
 
 export const domainError = (): ValueError => new ValueError("math domain error");
@@ -381,11 +382,11 @@ export const mathModule = moduleObject("math", {
   log1p: unary((x) => (x <= -1 ? NaN : log1pGlibc(x)), true),
   sin: unary(sinGlibc),
   cos: unary(cosGlibc),
-  tan: unary(tanExact),
-  asin: unary(asinExact),
-  acos: unary(acosExact),
-  atan: unary(atanExact),
-  atan2: (y: unknown, x: unknown): number => atan2Exact(real(y), real(x)),
+  tan: unary(tanGlibc),
+  asin: unary(asinGlibc),
+  acos: unary(acosGlibc),
+  atan: unary(atanGlibc),
+  atan2: (y: unknown, x: unknown): number => atan2Glibc(real(y), real(x)),
   sinh: unary(sinhGlibc),
   cosh: unary(coshGlibc),
   tanh: unary(tanhGlibc),

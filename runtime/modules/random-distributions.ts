@@ -6,7 +6,7 @@
 // one draw in ten.
 
 import { ValueError } from "../values/exceptions.js";
-import { acosExact as acos } from "./libm-atan.js";
+import { acosGlibc as acos } from "./libm-asin.js";
 import { expGlibc as exp, powGlibc as pow } from "./libm-exp.js";
 import { logGlibc as log } from "./libm-log.js";
 import { cosGlibc as cos } from "./libm-sin.js";

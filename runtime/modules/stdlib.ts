@@ -71,6 +71,7 @@ export { numbersModule as numbers } from "./numbers.js";
 export { arrayModule as array } from "./array.js";
 export { unicodedataModule as unicodedata } from "./unicodedata.js";
 export { zlibModule as zlib } from "./zlib.js";
+export { codecsModule as codecs } from "./codecs.js";
 export { zipfileModule as zipfile } from "./zipfile.js";
 export { gzipModule as gzip } from "./gzip.js";
 export { tarfileModule as tarfile } from "./tarfile.js";

@@ -5,6 +5,7 @@ import { Bytes } from "./bytes.js";
 import { LookupError, PyTypeError, UnicodeDecodeError, ValueError } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { typeName } from "./typename.js";
+import { decodeWide, wideCodec } from "./wide-codec.js";
 
 function hex2(n: number): string {
   return n.toString(16).padStart(2, "0");
@@ -105,6 +106,8 @@ export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: un
     }
     return out;
   }
+  const wide = wideCodec(encoding);
+  if (wide) return decodeWide(data, wide, errors, true).text;
   let decoder: { decode(input: Uint8Array): string };
   try {
     decoder = new TextDecoder(enc, { fatal: errors === "strict" });

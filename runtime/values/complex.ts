@@ -4,7 +4,7 @@
 
 import { cosGlibc, sinGlibc } from "../modules/libm-sin.js";
 import { hypotExact } from "../modules/libm-hypot.js";
-import { atan2Exact } from "../modules/libm-atan.js";
+import { atan2Glibc } from "../modules/libm-atan2.js";
 import { expGlibc, powGlibc } from "../modules/libm-exp.js";
 import { logGlibc } from "../modules/libm-log.js";
 import { defineType } from "./builtin-type.js";
@@ -186,7 +186,7 @@ export function complexPow(a: PyComplex, b: PyComplex): PyComplex {
   } else {
     const vabs = hypotExact(a.re, a.im);
     let len = powGlibc(vabs, b.re);
-    const at = atan2Exact(a.im, a.re);
+    const at = atan2Glibc(a.im, a.re);
     let phase = at * b.re;
     if (b.im !== 0) {
       len /= expGlibc(at * b.im);

@@ -6,6 +6,7 @@ import { LookupError, PyTypeError, UnicodeEncodeError, ValueError } from "./exce
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { typeName } from "./typename.js";
+import { encodeWide, wideCodec } from "./wide-codec.js";
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, "0");
@@ -72,6 +73,8 @@ export function encode(s: string, ...args: unknown[]): Bytes {
     return encodeCharset(s, "latin-1", 0x100, errors);
   }
   if (enc === "utf-8" || enc === "utf8") return Bytes.fromUtf8(s);
+  const wide = wideCodec(encoding);
+  if (wide) return encodeWide(s, wide, errors, wide.little === null);
   throw new LookupError(`unknown encoding: ${encoding}`);
 }
 

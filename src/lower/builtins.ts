@@ -46,7 +46,7 @@ export const RUNTIME_MODULES = new Set([
   "os", "fnmatch", "glob", "shutil", "tempfile", "io", "pathlib", "csv", "fileinput", "configparser",
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
-  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "zipfile", "tarfile", "gzip", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
+  "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "codecs", "zipfile", "tarfile", "gzip", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
   "socket", "select", "selectors", "http", "hmac", "ast",
 ]);
 
