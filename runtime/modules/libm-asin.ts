@@ -11,6 +11,7 @@
 
 import { fma } from "./libm-fma.js";
 import { ASIN_INVROOT, ASIN_TAYLOR } from "./libm-asintab.js";
+import { highWord } from "./libm-words.js";
 
 const F1 = 0.1666666666666641;
 const F2 = 0.07500000000261227;
@@ -27,14 +28,6 @@ const HP1 = 6.123233995736766e-17; // pi/2 - HP0
 const T24 = 16777216;
 const T27 = 134217728;
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-function highWord(x: number): number {
-  F64[0] = x;
-  return U32[HI]! & 0x7fffffff;
-}
 
 /** f1*z + ... + f6*z**6 (the series of asin(s)/s - 1 in z = s*s). */
 function tail(z: number): number {
@@ -87,8 +80,7 @@ let rootY = 0;
 let rootCc = 0;
 let rootP = 0;
 function rootOf(z: number, chop: boolean): void {
-  F64[0] = z;
-  const k = U32[HI]!;
+  const k = highWord(z);
   const t0 = ASIN_INVROOT[(k & 0x1fffff) >> 14]! * 2 ** (511 - (k >> 21));
   const r = fma(-(t0 * t0), z, 1);
   const t = fma(fma(fma(RT3, r, RT2), r, RT1), r, RT0) * t0;
@@ -101,7 +93,7 @@ function rootOf(z: number, chop: boolean): void {
 }
 
 export function asinGlibc(x: number): number {
-  const k = highWord(x);
+  const k = highWord(x) & 0x7fffffff;
   if (k < 0x3e500000) return x;
   if (k < 0x3fc00000) {
     const x2 = x * x;
@@ -122,7 +114,7 @@ export function asinGlibc(x: number): number {
 }
 
 export function acosGlibc(x: number): number {
-  const k = highWord(x);
+  const k = highWord(x) & 0x7fffffff;
   if (k < 0x3c880000) return HP0;
   if (k < 0x3fc00000) {
     const x2 = x * x;

@@ -12,6 +12,7 @@
 
 import { fma, productError } from "./libm-fma.js";
 import { EXP_HEAD, EXP_TAIL, POW_INVC, POW_LOGC, POW_LOGCTAIL } from "./libm-tables.js";
+import { highWord, withHighWord } from "./libm-words.js";
 
 const INV_LN2_N = 184.6649652337873; // 0x1.71547652b82fep0 * 128
 const NEG_LN2_HI_N = -0.005415212348111709; // -0x1.62e42fefa0000p-8
@@ -149,10 +150,6 @@ const A5 = -1.142909628459501; // 0x1.2495b9b4845e9p-3 * -8
 const A6 = 1.0000415263675542; // -0x1.0002b8b263fc3p-3 * -8
 const OFF_HI = 0x3fe69555; // the high word of 0x1.69555p-1
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE ? 1 : 0;
 
 let logTail = 0;
 
@@ -163,14 +160,12 @@ function logInline(x: number): number {
     x *= 2 ** 52;
     bias = 52;
   }
-  F64[0] = x;
-  const hiWord = U32[HI]!;
+  const hiWord = highWord(x);
   // tmp = bits(x) - bits(OFF): only the high word matters (OFF's low word is 0).
   const tmpHi = (hiWord - OFF_HI) | 0;
   const i = (tmpHi >>> 13) & 127;
   const k = (tmpHi >> 20) - bias;
-  U32[HI] = hiWord - (tmpHi & 0xfff00000);
-  const z = F64[0];
+  const z = withHighWord(x, hiWord - (tmpHi & 0xfff00000));
   const invc = POW_INVC[i]!;
   const logc = POW_LOGC[i]!;
   const logctail = POW_LOGCTAIL[i]!;
@@ -199,13 +194,11 @@ function logFast(x: number): number {
     x *= 2 ** 52;
     bias = 52;
   }
-  F64[0] = x;
-  const hiWord = U32[HI]!;
+  const hiWord = highWord(x);
   const tmpHi = (hiWord - OFF_HI) | 0;
   const i = (tmpHi >>> 13) & 127;
   const k = (tmpHi >> 20) - bias;
-  U32[HI] = hiWord - (tmpHi & 0xfff00000);
-  const z = F64[0];
+  const z = withHighWord(x, hiWord - (tmpHi & 0xfff00000));
   const invc = POW_INVC[i]!;
   const zc = z * invc;
   const r = zc - 1.0 + productError(z, invc, zc);

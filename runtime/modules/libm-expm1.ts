@@ -3,6 +3,7 @@
 // V8's results and CPython's part (about one result in a thousand).
 
 import { fma } from "./libm-fma.js";
+import { fromWords, highWord } from "./libm-words.js";
 
 const O_THRESHOLD = 7.09782712893383973096e2;
 const LN2_HI = 6.93147180369123816490e-1;
@@ -14,24 +15,9 @@ const Q3 = -7.93650757867487942473e-5;
 const Q4 = 4.00821782732936239552e-6;
 const Q5 = -2.01099218183624371326e-7;
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-function highWord(x: number): number {
-  F64[0] = x;
-  return U32[HI]! & 0x7fffffff;
-}
-
-/** A double from its high word (low word 0). */
-function fromHigh(hi: number): number {
-  F64[0] = 0;
-  U32[HI] = hi;
-  return F64[0];
-}
 
 export function expm1Glibc(x: number): number {
-  const hx = highWord(x);
+  const hx = highWord(x) & 0x7fffffff;
   const negative = x < 0;
   if (hx >= 0x4043687a) {
     if (hx >= 0x40862e42) {
@@ -72,7 +58,7 @@ export function expm1Glibc(x: number): number {
   const t = fma(-r1, hfx, 3.0);
   let e = hxs * ((r1 - t) / fma(-x, t, 6.0));
   if (k === 0) return x - fma(x, e, -hxs);
-  const twopk = k >= -1021 && k <= 1023 ? fromHigh((0x3ff00000 + k * 2 ** 20) >>> 0) : 0;
+  const twopk = k >= -1021 && k <= 1023 ? fromWords((0x3ff00000 + k * 2 ** 20) >>> 0, 0) : 0;
   e = fma(x, e - c, -c);
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
@@ -84,10 +70,10 @@ export function expm1Glibc(x: number): number {
   }
   let y: number;
   if (k < 20) {
-    const t1 = fromHigh(0x3ff00000 - (0x200000 >> k));
+    const t1 = fromWords(0x3ff00000 - (0x200000 >> k), 0);
     y = (t1 - (e - x)) * twopk;
   } else {
-    const t2 = fromHigh((0x3ff - k) << 20);
+    const t2 = fromWords((0x3ff - k) << 20, 0);
     y = (x - (e + t2) + 1.0) * twopk;
   }
   return y;

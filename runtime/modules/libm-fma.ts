@@ -10,24 +10,18 @@
 // correctly rounded sums: proved algorithms using rounding to odd", 2008). Exact for operands
 // whose product neither overflows nor falls below 2**-969.
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE ? 0 : 1;
-const HI = LITTLE ? 1 : 0;
+import { fromWords, highWord, lowWord } from "./libm-words.js";
+
 const SPLITTER = 134217729; // 2**27 + 1
 
 /** v rounded to odd, given that v = RN(v + err) with err !== 0 its rounding error. */
 function roundOdd(v: number, err: number): number {
-  F64[0] = v;
-  if ((U32[LO]! & 1) === 1) return v;
+  const lo = lowWord(v);
+  if ((lo & 1) === 1) return v;
   // v is even: the odd neighbour on err's side.
-  if (err > 0 === v > 0) U32[LO] = U32[LO]! + 1;
-  else if (U32[LO] === 0) {
-    U32[LO] = 0xffffffff;
-    U32[HI] = U32[HI]! - 1;
-  } else U32[LO] = U32[LO]! - 1;
-  return F64[0];
+  const hi = highWord(v);
+  if (err > 0 === v > 0) return fromWords(hi, lo + 1);
+  return lo === 0 ? fromWords(hi - 1, 0xffffffff) : fromWords(hi, lo - 1);
 }
 
 export function fma(a: number, b: number, c: number): number {

@@ -4,6 +4,7 @@
 import { expGlibc } from "./libm-exp.js";
 import { log1pGlibc } from "./libm-log1p.js";
 import { expm1Glibc } from "./libm-expm1.js";
+import { highWord } from "./libm-words.js";
 
 const SHUGE = 1.0e307;
 // fdlibm compares high words: |x| < 0x40862e42_00000000, |x| < 0x3fd62e43_00000000.
@@ -70,19 +71,10 @@ export function tanhGlibc(x: number): number {
 }
 
 const LN2 = 6.93147180559945286227e-1;
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/** The high 32 bits of x's representation, sign cleared (fdlibm's `ix`). */
-function highWord(x: number): number {
-  F64[0] = x;
-  return U32[HI]! & 0x7fffffff;
-}
 
 /** asinh as glibc's s_asinh.c (fdlibm's formulas) on its log and log1p. */
 export function asinhGlibc(x: number, log: (v: number) => number): number {
-  const ix = highWord(x);
+  const ix = highWord(x) & 0x7fffffff;
   if (ix >= 0x7ff00000) return x + x;
   if (ix < 0x3e300000) return x;
   const ax = Math.abs(x);
@@ -99,7 +91,7 @@ export function asinhGlibc(x: number, log: (v: number) => number): number {
 /** acosh as glibc's e_acosh.c (fdlibm's formulas); NaN below 1. */
 export function acoshGlibc(x: number, log: (v: number) => number): number {
   if (!(x >= 1)) return NaN;
-  const ix = highWord(x);
+  const ix = highWord(x) & 0x7fffffff;
   if (ix >= 0x41b00000) return ix >= 0x7ff00000 ? x + x : log(x) + LN2;
   if (x === 1) return 0.0;
   if (ix > 0x40000000) return log(2.0 * x - 1.0 / (x + Math.sqrt(x * x - 1.0)));

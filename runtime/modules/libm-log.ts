@@ -14,6 +14,7 @@
 
 import { fma, productError } from "./libm-fma.js";
 import { LOG_INVC, LOG_LOGC, LOG_POLY, LOG_POLY1 } from "./libm-logtab.js";
+import { fromWords, highWord, lowWord, withHighWord } from "./libm-words.js";
 
 const LN2_HI = 0.6931471805598903; // 0x1.62e42fefa3800p-1: k*LN2_HI is exact
 const LN2_LO = 5.497923018708371e-14; // 0x1.ef35793c76730p-45
@@ -29,11 +30,6 @@ const A4 = LOG_POLY[4]!;
 const B = Array.from(LOG_POLY1);
 const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = B as [number, number, number, number, number, number, number, number, number, number, number];
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE ? 1 : 0;
-const LO = LITTLE ? 0 : 1;
 
 // How far (in ulps of the result) the fused sums can lie from their unfused twins: each fused
 // step differs by at most one rounding of its term. Away from 1 the terms after hi are below
@@ -47,12 +43,9 @@ function roundedUnlessClose(hi: number, lo: number): number {
   const y = hi + lo;
   const bb = y - hi;
   const rest = Math.abs(hi - (y - bb) + (lo - bb));
-  F64[0] = y;
-  const high = U32[HI]!;
-  const powerOfTwo = (high & 0xfffff) === 0 && U32[LO] === 0;
-  U32[HI] = (high & 0x7ff00000) - (52 << 20); // the ulp of y (y is normal and above 2**-970 here)
-  U32[LO] = 0;
-  const ulp = F64[0];
+  const high = highWord(y);
+  const powerOfTwo = (high & 0xfffff) === 0 && lowWord(y) === 0;
+  const ulp = fromWords((high & 0x7ff00000) - (52 << 20), 0); // y is normal and above 2**-970 here
   // The boundary is half an ulp away, or a quarter (the binade below's half) below a power of two.
   if (Math.abs(rest - ulp / 2) <= ulp * MARGIN) return NaN;
   return powerOfTwo && Math.abs(rest - ulp / 4) <= ulp * MARGIN ? NaN : y;
@@ -89,14 +82,12 @@ function logTable(x: number, fused: boolean): number {
     x *= 2 ** 52;
     bias = 52;
   }
-  F64[0] = x;
-  const hiWord = U32[HI]!;
+  const hiWord = highWord(x);
   // tmp = bits(x) - bits(OFF): only the high word matters (OFF's low word is 0).
   const tmpHi = (hiWord - OFF_HI) | 0;
   const i = (tmpHi >>> 13) & 127;
   const k = (tmpHi >> 20) - bias;
-  U32[HI] = hiWord - (tmpHi & 0xfff00000);
-  const z = F64[0];
+  const z = withHighWord(x, hiWord - (tmpHi & 0xfff00000));
   const invc = LOG_INVC[i]!;
   // r = fma(z, invc, -1): z*invc - 1 is exact (Sterbenz), its sum with the product's error rounds once.
   const zc = z * invc;

@@ -5,6 +5,7 @@
 // about one result in a thousand.
 
 import { fma } from "./libm-fma.js";
+import { highWord, withHighWord } from "./libm-words.js";
 
 const LN2_HI = 6.93147180369123816490e-1; // 3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 3dea39ef 35793c76
@@ -16,13 +17,9 @@ const LP5 = 1.818357216161805012e-1;
 const LP6 = 1.531383769920937332e-1;
 const LP7 = 1.479819860511658591e-1;
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 export function log1pGlibc(x: number): number {
-  F64[0] = x;
-  const hx = U32[HI]! | 0;
+  const hx = highWord(x) | 0;
   const ax = hx & 0x7fffffff;
   let k = 1;
   let f = 0;
@@ -46,8 +43,7 @@ export function log1pGlibc(x: number): number {
     let u: number;
     if (hx < 0x43400000) {
       u = 1.0 + x;
-      F64[0] = u;
-      hu = U32[HI]!;
+      hu = highWord(u);
       k = (hu >> 20) - 1023;
       c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // correction term
       c /= u;
@@ -58,14 +54,13 @@ export function log1pGlibc(x: number): number {
       c = 0;
     }
     hu &= 0x000fffff;
-    F64[0] = u;
-    if (hu < 0x6a09e) U32[HI] = hu | 0x3ff00000; // normalize u
+    if (hu < 0x6a09e) u = withHighWord(u, hu | 0x3ff00000); // normalize u
     else {
       k += 1;
-      U32[HI] = hu | 0x3fe00000; // normalize u/2
+      u = withHighWord(u, hu | 0x3fe00000); // normalize u/2
       hu = (0x00100000 - hu) >> 2;
     }
-    f = F64[0] - 1.0;
+    f = u - 1.0;
   }
   const hfsq = 0.5 * f * f;
   if (hu === 0) {

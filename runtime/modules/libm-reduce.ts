@@ -9,6 +9,7 @@
 // to a multiple of pi/2 is about 2**-61 of it, so the pair is accurate to about 2**-128 of r.
 
 import { PI_OVER_2_HEX, TWO_OVER_PI_HEX } from "./libm-sintab.js";
+import { fromWords, highWord, lowWord } from "./libm-words.js";
 
 const TWO_OVER_PI = BigInt(`0x${TWO_OVER_PI_HEX}`);
 const PI_OVER_2 = BigInt(`0x${PI_OVER_2_HEX}`);
@@ -17,11 +18,6 @@ const ONE = 1n << KEEP;
 const HALF = 1n << (KEEP - 1n);
 const SCALE = 2 ** -(192 + 254);
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
-
 /** The low part of reduceLarge's result. */
 export let reducedLo = 0;
 /** n mod 4 of reduceLarge's last reduction. */
@@ -29,10 +25,9 @@ export let reducedQuadrant = 0;
 
 /** r = x - n*pi/2 for a finite |x| >= 2**26: returns the head (reducedLo, reducedQuadrant set). */
 export function reduceLarge(x: number): number {
-  F64[0] = x;
-  const hi = U32[HI]!;
+  const hi = highWord(x);
   const e = ((hi >>> 20) & 0x7ff) - 1075;
-  const m = (BigInt((hi & 0xfffff) | 0x100000) << 32n) | BigInt(U32[LO]!);
+  const m = (BigInt((hi & 0xfffff) | 0x100000) << 32n) | BigInt(lowWord(x));
   const q = (m * TWO_OVER_PI) >> BigInt(1800 - e - 192);
   let n = Number((q >> KEEP) & 3n);
   let f = q & (ONE - 1n);
@@ -74,13 +69,10 @@ const R = new Float64Array(6);
 const PART = new Float64Array(3);
 
 function branredPart(xi: number): void {
-  F64[0] = xi;
-  let k = Math.trunc((((U32[HI]! >>> 20) & 2047) - 450) / 24);
+  let k = Math.trunc((((highWord(xi) >>> 20) & 2047) - 450) / 24);
   if (k < 0) k = 0;
   // gor = 2**(576 - 24k), built from its exponent bits.
-  U32[LO] = 0;
-  U32[HI] = (1023 + 576 - 24 * k) << 20;
-  let gor = F64[0]!;
+  let gor = fromWords((1023 + 576 - 24 * k) << 20, 0);
   for (let i = 0; i < 6; i++) {
     R[i] = xi * TOVERP[k + i]! * gor;
     gor *= 2 ** -24;
