@@ -382,6 +382,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (superClass !== null && mixedBase === null && !members.some((m) => m.k === "method" && m.kind === "constructor") && isUntypedBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)])) {
     superClass = { k: "call", callee: cx.rt("untypedBase"), args: [superClass] };
   }
+  // A subscripted base (`Generic[T]`, `Box[int]`) is typed `any` (mroBase), which gives the class
+  // a constructor of no parameters: without one of its own it passes on whatever it is given.
+  if (superClass !== null && mixedBase === null && !namedTuple && !members.some((m) => m.k === "method" && m.kind === "constructor") && subscriptedJsBase(baseExprs[jsBaseIndex(cx, baseExprs)])) {
+    members.splice(members.findIndex((m) => m.k === "indexSignature") + 1, 0, forwardingConstructor());
+  }
   // An enumeration deriving from its data type in JS (`class Pair(tuple, Enum)`) is iterable.
   const jsBaseExpr = baseExprs[jsBaseIndex(cx, baseExprs)];
   if (superClass !== null && mixedBase === null && jsBaseExpr !== undefined && isEnumClassDef(cx, s) && !isEnumBase(cx, jsBaseExpr) && !knownEnumClass(cx, jsBaseExpr)) {
@@ -517,6 +522,17 @@ export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
  * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
  * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
  */
+/** `constructor(...args: any[]) { super(...args); }`: what JS's implicit constructor does, typed. */
+function forwardingConstructor(): ir.ClassMember {
+  const call: ir.Expr = { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] };
+  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: call }], generator: false, async: false };
+  return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
+}
+
+function subscriptedJsBase(base: py.Expr | undefined): boolean {
+  return base?._type === "Subscript";
+}
+
 function rootConstructor(cx: LowerContext, withNew: boolean, callSuper = false): ir.ClassMember {
   const run: ir.Expr = { k: "call", callee: cx.rt(withNew ? "constructInstance" : "initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
   const body: ir.Stmt[] = [withNew ? { k: "return", arg: run } : { k: "expr", expr: run }];
