@@ -24,7 +24,7 @@ import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { addAttributeHooks, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -88,6 +88,7 @@ const COMPOUND_STATEMENTS = new Set<py.Stmt["_type"]>(["If", "For", "AsyncFor", 
 const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
+  markOrdinaryAccessorDecorators(s);
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const valueBase = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
   const valueKind = valueBase?._type === "Name" ? valueBase.id : "";
@@ -117,7 +118,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const withMetaclass = usesMetaclass(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   // Attributes the module adds to the class later are read off it by name.
-  if (getsNewAttributes(cx, s) || withMetaclass || dispatchesMethods(cx, s, 0)) members.push({ k: "indexSignature", isStatic: true });
+  // (`@x.setter` of a user descriptor reads `x` off the class, typed as any other name)
+  if (getsNewAttributes(cx, s) || withMetaclass || dispatchesMethods(cx, s, 0) || hasOrdinaryAccessorDecorators(s)) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
   if (cx.program !== null) {
     // In a program's module the class records its Python name and its module's `__name__`
