@@ -17,7 +17,7 @@ import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDe
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { jsName } from "./names.js";
-import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
+import { forwardingConstructor, getsNewAttributes, isMetaclassDef, preparedByMetaclass, subscriptedJsBase, usesMetaclass } from "./class-objects.js";
 import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
@@ -524,17 +524,6 @@ export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
  * `constructor(...args) { initInstance(this, args); }`: runs whichever `__init__` the MRO
  * picks; in a module with `__new__`, `return constructInstance(this, args)` asks it first.
  */
-/** `constructor(...args: any[]) { super(...args); }`: what JS's implicit constructor does, typed. */
-function forwardingConstructor(): ir.ClassMember {
-  const call: ir.Expr = { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] };
-  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: call }], generator: false, async: false };
-  return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
-}
-
-function subscriptedJsBase(base: py.Expr | undefined): boolean {
-  return base?._type === "Subscript";
-}
-
 function rootConstructor(cx: LowerContext, withNew: boolean, callSuper = false): ir.ClassMember {
   const run: ir.Expr = { k: "call", callee: cx.rt(withNew ? "constructInstance" : "initInstance"), args: [{ k: "this" }, { k: "id", name: "args" }] };
   const body: ir.Stmt[] = [withNew ? { k: "return", arg: run } : { k: "expr", expr: run }];
