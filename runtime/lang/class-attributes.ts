@@ -7,7 +7,7 @@ import { isClass } from "../values/typename.js";
 import { sequenceIterator } from "../values/iteration.js";
 import { functionKey, objectKey } from "./attr-names.js";
 import { boundParts } from "./bound-parts.js";
-import { isDescriptor, shareDescriptor } from "./descriptors.js";
+import { isDescriptor, readThroughDescriptor, shareDescriptor, unshareDescriptor } from "./descriptors.js";
 import { bindFunction, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -19,11 +19,14 @@ const INSTALLED = new WeakSet<object>();
 export function setClassAttribute(cls: any, name: string, value: unknown): void {
   Object.defineProperty(cls, functionKey(name), { value, writable: true, enumerable: true, configurable: true });
   const key = objectKey(name);
-  const own = Object.getOwnPropertyDescriptor(cls.prototype, key);
   if (isDescriptor(value)) {
     shareDescriptor(cls, name, value);
+    // (read through the class too: `Cls.name` is `value.__get__(None, Cls)`)
+    readThroughDescriptor(cls, functionKey(name), value);
     return;
   }
+  unshareDescriptor(cls, key);
+  const own = Object.getOwnPropertyDescriptor(cls.prototype, key);
   if (own?.get !== undefined && INSTALLED.has(own.get)) return;
   // A plain class attribute of the class body is read through already (shareClassAttributes).
   if (own?.get !== undefined && typeof value !== "function") return;

@@ -8,6 +8,7 @@ import { className } from "../values/typename.js";
 import { Dict } from "../values/dict.js";
 import { setitem } from "../values/subscript.js";
 import { mroOf, BASES_KEY } from "./mro.js";
+import { PROGRAM_CLASS } from "./class-subscript.js";
 
 const SUBCLASSES = Symbol.for("pyts.subclasses");
 
@@ -57,6 +58,7 @@ export function subclassesOf(cls: object): unknown[] {
 export function classOrigin(cls: any, name: string, module: { __name__: unknown }): void {
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(cls, "__module__", { value: module.__name__, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(cls, PROGRAM_CLASS, { value: true });
 }
 
 /** A class's own `__annotations__` (3.10+: made empty on first read, never inherited). */

@@ -119,12 +119,14 @@ function classOf(obj: object): any {
 export function shareDescriptor(cls: any, name: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
   const set = (descriptor as { __set__?: unknown }).__set__;
   const del = (descriptor as { __delete__?: unknown }).__delete__;
+  const get = function (this: object): unknown {
+    return descriptor.__get__(this, classOf(this));
+  };
+  (get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] = descriptor;
   Object.defineProperty(cls.prototype, name, {
     configurable: true,
-    get(this: object) {
-      // An instance attribute (stored by a descriptor without __set__) hides the descriptor.
-      return descriptor.__get__(this, classOf(this));
-    },
+    // (an instance attribute, stored by a descriptor without __set__, hides the descriptor)
+    get,
     set(this: object, value: unknown) {
       if (typeof set === "function") set.call(descriptor, this, value);
       else Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
@@ -132,6 +134,15 @@ export function shareDescriptor(cls: any, name: string, descriptor: { __get__: (
   });
   if (typeof set === "function") markManaged(cls.prototype, name);
   if (typeof del === "function") deleters(cls.prototype).set(name, (obj: unknown) => del.call(descriptor, obj));
+}
+
+/** `Cls.name = value` replacing a descriptor shareDescriptor installed: instances no longer reach it. */
+export function unshareDescriptor(cls: any, name: string): void {
+  const own = Object.getOwnPropertyDescriptor(cls.prototype, name);
+  if (own?.get === undefined || (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] === undefined) return;
+  delete cls.prototype[name];
+  if (Object.hasOwn(cls.prototype, MANAGED)) (cls.prototype[MANAGED] as Set<string>).delete(name);
+  deleters(cls.prototype).delete(name);
 }
 
 /** Per prototype: names a data descriptor or property manages (an instance's __dict__ cannot hide them). */
@@ -213,4 +224,23 @@ function accessorNames(f: Function, cls: Function, name: string): void {
 function namedFunction<F extends (...args: any[]) => unknown>(name: string, fn: F): F {
   Object.defineProperty(fn, "name", { value: name });
   return fn;
+}
+
+/**
+ * A descriptor read off the class: `Cls.name` is `descriptor.__get__(None, Cls)` (a property
+ * or a typical descriptor returns itself, a non-data descriptor may give its value).
+ */
+export function readThroughDescriptor(cls: any, classKey: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
+  const get = function (this: unknown): unknown {
+    return descriptor.__get__(null, this);
+  };
+  (get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] = descriptor;
+  Object.defineProperty(cls, classKey, {
+    configurable: true,
+    enumerable: true,
+    get,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, classKey, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }

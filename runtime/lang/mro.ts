@@ -188,7 +188,8 @@ export function constructInstance(self: any, args: unknown[]): any {
   if (instance instanceof cls && typeof instance.__init__ === "function") notePendingInit(instance, instance.__init__(...args));
   // A JS constructor cannot return `42` or `None`: `newResult` around the `new` hands it on.
   noteNewResult(instance);
-  return instance;
+  // (the constructor returns an object: a derived class's may return no other value)
+  return (typeof instance === "object" && instance !== null) || typeof instance === "function" ? instance : self;
 }
 
 /** `object.__new__(cls)`: an instance of `cls` no constructor has run on. */

@@ -2,7 +2,7 @@
 import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
-import { isDescriptor, RAW_DESCRIPTOR, setName, shareDescriptor } from "./descriptors.js";
+import { isDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { typeDirNames } from "../values/type-dunders.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
@@ -96,25 +96,6 @@ export function shareClassAttributes(cls: any, names: string[]): void {
     });
   });
   names.forEach((name, i) => setName(cls, name, values[i]));
-}
-
-/**
- * A descriptor read off the class: `Cls.name` is `descriptor.__get__(None, Cls)` (a property
- * or a typical descriptor returns itself, a non-data descriptor may give its value).
- */
-function readThroughDescriptor(cls: any, classKey: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
-  const get = function (this: unknown): unknown {
-    return descriptor.__get__(null, this);
-  };
-  (get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] = descriptor;
-  Object.defineProperty(cls, classKey, {
-    configurable: true,
-    enumerable: true,
-    get,
-    set(this: object, value: unknown) {
-      Object.defineProperty(this, classKey, { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
 }
 
 /** The module's `__name__`: converted modules run as the main program. */

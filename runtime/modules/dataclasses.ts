@@ -29,6 +29,7 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { InitVar, KW_ONLY, make_dataclass } from "./dataclasses-make.js";
 import { MappingProxyType } from "./types.js";
+import { DataclassParams } from "./dataclass-params.js";
 import { PySet } from "../values/set.js";
 import { typeOf } from "../values/builtin-types.js";
 
@@ -199,6 +200,8 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   }
   Object.defineProperty(cls, INFO, { value: { fields: all, frozen: opts.frozen, params: opts.params, initVars: opts.initVars, byKeyword: opts.byKeyword } satisfies DataclassInfo, configurable: true });
   Object.defineProperty(cls, "__dataclass_fields__", { value: new Dict(all.map((f) => [f.name, f] as const)), configurable: true });
+  const params = new DataclassParams(opts.init !== false, opts.repr, opts.eq, opts.order, opts.unsafe_hash, opts.frozen);
+  Object.defineProperty(cls, "__dataclass_params__", { value: params, writable: true, configurable: true });
   // Class patterns (`case Point(x, y):`) match positionally in field order, as CPython sets it.
   if (!Object.hasOwn(cls, "__match_args__")) {
     Object.defineProperty(cls, "__match_args__", { value: Tuple.from(all.filter((f) => f.init && f.kw_only !== true).map((f) => f.name)), configurable: true });

@@ -8,6 +8,7 @@ import { asIndex, indexTypeError, normalizeIndex, Slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
 import { isClass, moduleName, qualName, typeName } from "./typename.js";
 import { isPyTypeObject } from "./builtin-type.js";
+import { checkClassSubscript, isProgramClass } from "../lang/class-subscript.js";
 import { repr } from "./repr.js";
 import { Ellipsis, NotImplemented } from "./singletons.js";
 import { overridden } from "./overrides.js";
@@ -106,13 +107,14 @@ export function builtinGetitem(obj: unknown, key: unknown): any {
     const d = obj as ItemDunders;
     // `tuple[int, ...]`: a built-in type's own `__getitem__` (for `tuple.__getitem__(t, i)`) is
     // not what subscribing the type means.
-    if (isPyTypeObject(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
+    if (isPyTypeObject(obj) && !isProgramClass(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
     if (typeof d.__getitem__ === "function") return d.__getitem__(key);
     if (isClass(obj)) {
       if (typeof d.__class_getitem__ === "function") return d.__class_getitem__(key);
       // `list[int]`: a generic alias of a built-in type, shown as CPython shows it.
-      if (isPyTypeObject(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
-      return obj; // a user class's `Box[int]` behaves like the class
+      // (a subclass of a generic type: `Stack[int]` is an alias of Stack, as list's `__class_getitem__` makes)
+      checkClassSubscript(obj);
+      return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
     }
   }
   throw new PyTypeError(`'${typeName(obj)}' object is not subscriptable`);

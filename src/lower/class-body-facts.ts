@@ -25,9 +25,45 @@ export function isDeleter(s: py.FunctionDef | py.AsyncFunctionDef): boolean {
 }
 
 export function decoratorName(d: py.Expr): string | null {
+  if (NOT_ACCESSORS.has(d)) return null; // an ordinary decorator, called at run time
   if (d._type === "Name") return d.id;
   if (d._type === "Attribute" && d.value._type === "Name") return `${d.value.id}.${d.attr}`;
   return null;
+}
+
+/** `@x.setter` (`.getter`, `.deleter`) decorators whose `x` is no property of the class body. */
+const NOT_ACCESSORS = new WeakSet<py.Expr>();
+
+const ACCESSORS = new Set(["setter", "getter", "deleter"]);
+
+/**
+ * `@x.setter def x(...)` makes a property's accessor only where `x` is, at that point of the
+ * body, a property made by `@property def x` (or by an accessor of it) and the def keeps the
+ * name `x`; otherwise (a user descriptor with a `setter` method, `x` bound to something else,
+ * `@x.setter def other`) it is an ordinary decorator: `x.setter(f)` runs as Python runs it.
+ */
+export function markOrdinaryAccessorDecorators(s: py.ClassDef): void {
+  const properties = new Set<string>();
+  for (const st of s.body) {
+    if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") {
+      let isProperty = false;
+      for (const d of st.decorator_list) {
+        if (d._type === "Attribute" && d.value._type === "Name" && ACCESSORS.has(d.attr)) {
+          if (properties.has(d.value.id) && d.value.id === st.name) isProperty = true;
+          else NOT_ACCESSORS.add(d);
+        } else if (d._type === "Name" && d.id === "property") isProperty = true;
+      }
+      if (isProperty) properties.add(st.name);
+      else properties.delete(st.name);
+      continue;
+    }
+    for (const name of boundNames(st)) properties.delete(name);
+  }
+}
+
+/** Does some def of the class body have an `@x.setter` that is an ordinary decorator? */
+export function hasOrdinaryAccessorDecorators(s: py.ClassDef): boolean {
+  return s.body.some((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => NOT_ACCESSORS.has(d)));
 }
 
 /** abc's deprecated `@abstractclassmethod` & co.: the built-in decorator under `@abstractmethod`. */

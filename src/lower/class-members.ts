@@ -6,6 +6,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
+import { isModuleExpr } from "./runtime-values.js";
 import { lowerDef } from "./functions.js";
 import { annotationDict } from "./statements.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
@@ -238,7 +239,7 @@ export function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMe
     cx.classBody = cx.scopeOf(cls);
     let decorators: ir.Expr;
     try {
-      decorators = { k: "array", elements: others.map((d) => lowerExpr(cx, d)) };
+      decorators = { k: "array", elements: others.map((d) => decoratorValue(cx, d)) };
     } finally {
       cx.classBody = saved;
     }
@@ -246,6 +247,15 @@ export function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMe
     out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   return out;
+}
+
+/**
+ * A decorator passed on as a value: `@registry.add` or `@x.setter` of an object is its bound
+ * method (a module's attribute is read as any other).
+ */
+function decoratorValue(cx: LowerContext, d: py.Expr): ir.Expr {
+  if (d._type !== "Attribute" || isModuleExpr(cx, d.value)) return lowerExpr(cx, d);
+  return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, d.value), { k: "str", value: mangle(cx, d.attr) }], loc: cx.loc(d) };
 }
 
 /**
@@ -258,7 +268,7 @@ function generalDecoration(cx: LowerContext, cls: py.ClassDef, st: py.FunctionDe
   cx.classBody = cx.scopeOf(cls);
   let decorators: ir.Expr[];
   try {
-    decorators = st.decorator_list.map((d) => lowerExpr(cx, d));
+    decorators = st.decorator_list.map((d) => decoratorValue(cx, d));
   } finally {
     cx.classBody = saved;
   }

@@ -4,6 +4,7 @@
 // does (runtime/lang/class-attributes.ts). Attributes the class body defines keep plain stores.
 import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
+import type * as ir from "./ir.js";
 import type { Scope } from "./scope.js";
 import { currentClass } from "./classes.js";
 
@@ -189,4 +190,15 @@ export function preparedByMetaclass(cx: LowerContext, cls: py.ClassDef, depth = 
     const known = knownBase(cx, b);
     return known !== null && known !== cls && preparedByMetaclass(cx, known, depth + 1);
   });
+}
+
+/** `constructor(...args: any[]) { super(...args); }`: what JS's implicit constructor does, typed. */
+export function forwardingConstructor(): ir.ClassMember {
+  const call: ir.Expr = { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: { k: "id", name: "args" } }] };
+  const fn: ir.FunctionIr = { name: null, params: [{ name: "args", rest: true, type: { k: "array", element: { k: "any" } } }], body: [{ k: "expr", expr: call }], generator: false, async: false };
+  return { k: "method", name: "constructor", kind: "constructor", isStatic: false, fn };
+}
+
+export function subscriptedJsBase(base: py.Expr | undefined): boolean {
+  return base?._type === "Subscript";
 }

@@ -17,14 +17,14 @@ import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDe
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { jsName } from "./names.js";
-import { getsNewAttributes, isMetaclassDef, preparedByMetaclass, usesMetaclass } from "./class-objects.js";
+import { forwardingConstructor, getsNewAttributes, isMetaclassDef, preparedByMetaclass, subscriptedJsBase, usesMetaclass } from "./class-objects.js";
 import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { addAttributeHooks, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, passedInBody, redefinedLater } from "./class-body-facts.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -88,6 +88,7 @@ const COMPOUND_STATEMENTS = new Set<py.Stmt["_type"]>(["If", "For", "AsyncFor", 
 const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
 
 function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.Stmt[] | ir.Expr {
+  markOrdinaryAccessorDecorators(s);
   const baseExprs = s.bases.filter((b) => !isObjectBase(cx, b));
   const valueBase = s.bases.some((b) => isEnumBase(cx, b)) ? s.bases.find((b) => isValueBase(cx, b)) : undefined;
   const valueKind = valueBase?._type === "Name" ? valueBase.id : "";
@@ -117,7 +118,8 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const withMetaclass = usesMetaclass(cx, s);
   const members: ir.ClassMember[] = [{ k: "indexSignature" }];
   // Attributes the module adds to the class later are read off it by name.
-  if (getsNewAttributes(cx, s) || withMetaclass || dispatchesMethods(cx, s, 0)) members.push({ k: "indexSignature", isStatic: true });
+  // (`@x.setter` of a user descriptor reads `x` off the class, typed as any other name)
+  if (getsNewAttributes(cx, s) || withMetaclass || dispatchesMethods(cx, s, 0) || hasOrdinaryAccessorDecorators(s)) members.push({ k: "indexSignature", isStatic: true });
   const attributes: { name: string }[] = [];
   if (cx.program !== null) {
     // In a program's module the class records its Python name and its module's `__name__`
@@ -381,6 +383,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // constructor of its own, the class extends it as a constructor taking any arguments.
   if (superClass !== null && mixedBase === null && !members.some((m) => m.k === "method" && m.kind === "constructor") && isUntypedBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)])) {
     superClass = { k: "call", callee: cx.rt("untypedBase"), args: [superClass] };
+  }
+  // A subscripted base (`Generic[T]`, `Box[int]`) is typed `any` (mroBase), which gives the class
+  // a constructor of no parameters: without one of its own it passes on whatever it is given.
+  if (superClass !== null && mixedBase === null && !namedTuple && !members.some((m) => m.k === "method" && m.kind === "constructor") && subscriptedJsBase(baseExprs[jsBaseIndex(cx, baseExprs)])) {
+    members.splice(members.findIndex((m) => m.k === "indexSignature") + 1, 0, forwardingConstructor());
   }
   // An enumeration deriving from its data type in JS (`class Pair(tuple, Enum)`) is iterable.
   const jsBaseExpr = baseExprs[jsBaseIndex(cx, baseExprs)];

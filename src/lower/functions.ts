@@ -8,7 +8,8 @@
 import type * as py from "../frontend/ast.js";
 import { lambdaWaits } from "./blocking.js";
 import type * as ir from "./ir.js";
-import { currentClass } from "./classes.js";
+import { currentClass, mangle } from "./classes.js";
+import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { FunctionState, LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
@@ -57,6 +58,20 @@ export function lowerFunctionBody(cx: LowerContext, state: FunctionState, body: 
   });
 }
 
+/**
+ * A method as the function object `C.m.__defaults__` writes reach (`C.prototype.m`, `C.m` for a
+ * class method; the class's own name is bound inside its body), for the defaults its calls take
+ * in a module that writes some (null where it has no such place: `__init__`, decorated defs).
+ */
+function methodObject(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { classMethod?: boolean; isConstructor?: boolean }): ir.Expr | null {
+  const cls = currentClass(cx);
+  if (!cx.writesDefaults || cls === null || method.isConstructor || s.name === "__init__" || !cls.body.includes(s)) return null;
+  if (s.decorator_list.some((d) => !(d._type === "Name" && (d.id === "classmethod" || d.id === "staticmethod")))) return null;
+  const name = mangle(cx, s.name);
+  if (method.classMethod) return { k: "member", object: { k: "id", name: cls.name }, property: functionKey(name) };
+  return { k: "member", object: { k: "member", object: { k: "id", name: cls.name }, property: "prototype" }, property: objectKey(name) };
+}
+
 /** A default value: a constant inline, anything else evaluated once when the def runs. */
 function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Expr, setup: ir.Stmt[]): ir.Expr {
   if (def._type === "Constant" && def.value.kind !== "complex") return lowerConstant(cx, def.value);
@@ -66,7 +81,7 @@ function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Ex
 }
 
 /** JS parameters in the layout of signatures.ts, with defaults that are not constants hoisted to `setup`. */
-function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[], self: string | null = null): ir.Param[] {
+function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[], self: ir.Expr | null = null, skipped = 0): ir.Param[] {
   const sig = describeSignature(args);
   const positional = [...args.posonlyargs, ...args.args];
   const firstDefault = positional.length - args.defaults.length;
@@ -75,7 +90,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
     const param: ir.Param = { name: jsName(a.arg), type: i >= firstDefault ? withNoneDefault(typeOf(a), args.defaults[i - firstDefault]!) : typeOf(a) };
     if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup);
     // (a module that writes `f.__defaults__`: every positional parameter may get one)
-    if (self !== null && cx.writesDefaults) param.default = { k: "call", callee: cx.rt("positionalDefault"), args: [{ k: "id", name: self }, { k: "num", value: i }, ...(param.default ? [param.default] : [])] };
+    if (self !== null && cx.writesDefaults) param.default = { k: "call", callee: cx.rt("positionalDefault"), args: [self, { k: "num", value: i + skipped }, ...(param.default ? [param.default] : [])] };
     return param;
   });
   if (args.vararg && varargIsRest(sig)) {
@@ -96,7 +111,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
       args: [{ k: "str", value: `${name}() missing 1 required keyword-only argument: '${a.arg}'` }],
     };
     let value = def ? defaultValue(cx, name, a.arg, def, setup) : missing;
-    if (self !== null && cx.writesDefaults) value = { k: "call", callee: cx.rt("keywordDefault"), args: [{ k: "id", name: self }, { k: "str", value: a.arg }, ...(def ? [value] : [])] };
+    if (self !== null && cx.writesDefaults) value = { k: "call", callee: cx.rt("keywordDefault"), args: [self, { k: "str", value: a.arg }, ...(def ? [value] : [])] };
     params.push({ name: jsName(a.arg), type: def ? withNoneDefault(typeOf(a), def) : typeOf(a), default: value });
   });
   if (args.kwarg) {
@@ -163,7 +178,7 @@ export function lowerDef(
     const untyped = method.classMethod === true && storesAttributeOf(s.body, selfName);
     prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
-  const params = lowerParams(cx, s.name, args, setup, prologue, method ? null : jsName(s.name));
+  const params = lowerParams(cx, s.name, args, setup, prologue, method ? methodObject(cx, s, method) : { k: "id", name: jsName(s.name) }, method?.selfParam ? 1 : 0);
   if (method?.selfParam && !method.classMethod && !method.isConstructor && requiresMoreThanOthers(cx, s)) {
     const required = params.filter((p) => !p.rest && p.default === undefined);
     if (required.every((p) => p.type === undefined || p.type.k === "any")) for (const p of required) p.optional = true;
@@ -395,7 +410,7 @@ export function parameterDefaults(params: readonly ir.Param[], args: py.Argument
   const end = params.length - (args.kwarg ? 1 : 0);
   const kwParams = params.slice(end - args.kwonlyargs.length, end);
   const positional = params.slice(0, end - args.kwonlyargs.length - (args.vararg ? 1 : 0));
-  const defaults = positional.flatMap((p) => (p.default && !p.rest ? [p.default] : []));
+  const defaults = positional.flatMap((p) => (p.default && !p.rest && ownDefault(p.default) ? [ownDefault(p.default)!] : []));
   const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: ownDefault(kwParams[i]!.default!)! }] : []));
   return { defaults, kwdefaults };
 }

@@ -24,6 +24,7 @@ export function isObjectBase(cx: LowerContext, base: py.Expr): boolean {
 function knownBases(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.ClassDef>): (py.ClassDef | null)[] {
   return cls.bases
     .filter((b) => !isObjectBase(cx, b))
+    .map((b) => (b._type === "Subscript" ? b.value : b)) // `Box[int]` derives from Box
     .map((b) => (b._type === "Name" && byName.has(b.id) ? byName.get(b.id)! : null));
 }
 
@@ -61,10 +62,20 @@ const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes", "frozenset
  * `__init__` of its own, under which a class's `__init__` can be a method as under `object`.
  */
 export function isStatelessBase(cx: LowerContext, base: py.Expr): boolean {
+  // (`Generic[T]` too: its constructor only checks the arguments of a class without `__init__`)
+  if (base._type === "Subscript") return isTypingGeneric(cx, base.value);
   if (base._type === "Attribute") return base.attr === "ABC" && base.value._type === "Name" && base.value.id === "abc";
   if (base._type !== "Name" || base.id !== "ABC") return false;
   const binding = cx.moduleScope.bindings.get("ABC");
   return binding !== undefined && binding.every((b) => b.stmt?._type === "ImportFrom" && b.stmt.module === "abc");
+}
+
+/** `Generic` imported from typing, or `typing.Generic`. */
+function isTypingGeneric(cx: LowerContext, base: py.Expr): boolean {
+  if (base._type === "Attribute") return base.attr === "Generic" && base.value._type === "Name" && base.value.id === "typing";
+  if (base._type !== "Name" || base.id !== "Generic") return false;
+  const binding = cx.moduleScope.bindings.get("Generic");
+  return binding !== undefined && binding.every((b) => b.stmt?._type === "ImportFrom" && b.stmt.module === "typing");
 }
 
 function definesInit(cls: py.ClassDef): boolean {

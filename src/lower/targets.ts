@@ -162,6 +162,8 @@ function namespaceStore(cx: LowerContext, name: string): ir.Stmt {
   return { k: "expr", expr: { k: "call", callee: cx.rt("storeNamespace"), args: [{ k: "this" }, names] } };
 }
 
+const FUNCTION_DEFAULTS = new Set(["__defaults__", "__kwdefaults__"]);
+
 /** `target = value` for any Python target. */
 export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt[] {
   switch (target._type) {
@@ -175,7 +177,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       }
       const key = attributeKey(cx, target.value, target.attr);
       // (a function object's attributes go through setattr too: its static type has none)
-      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr)) {
+      // (and `__defaults__`/`__kwdefaults__` of any value: a method's, `C.m.__defaults__ = ...`, are a function's)
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
