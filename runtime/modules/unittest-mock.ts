@@ -554,7 +554,10 @@ export class MagicMock extends Mock {
   }
 }
 
-for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__"]) {
+/** The binary operators' dunders (CPython's `numerics`), plain, in-place and reflected: each answers a MagicMock. */
+const NUMERIC_MAGIC = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "lshift", "rshift", "and", "xor", "or", "pow"].flatMap((n) => [`__${n}__`, `__i${n}__`, `__r${n}__`]);
+
+for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC]) {
   Object.defineProperty(MagicMock.prototype, name, {
     configurable: true,
     get(this: MagicMock) {
