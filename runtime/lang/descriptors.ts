@@ -191,6 +191,21 @@ export interface PropertyFacts {
   readOnly?: boolean;
   /** the getter's docstring (kept when the module reads `__doc__`) */
   doc?: string;
+  /** `@property @deco def name`: the decorators under `property`, outermost first */
+  getDecorators?: unknown[];
+  /** `@name.setter @deco def name`: likewise for the setter */
+  setDecorators?: unknown[];
+}
+
+/** The accessor function after the decorators written under `@property` (or `@x.setter`) wrap it. */
+function decoratedAccessor(f: ((...args: any[]) => unknown) | null, decorators: unknown[] | undefined, cls: Function, name: string, doc?: string): ((...args: any[]) => unknown) | null {
+  if (f === null || decorators === undefined || decorators.length === 0) return f;
+  // (the def as the decorators see it: its names and docstring, which `functools.wraps` copies)
+  accessorNames(f, cls, name);
+  if (doc !== undefined) Object.defineProperty(f, "__doc__", { value: doc, writable: true, configurable: true });
+  let value: unknown = f;
+  for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
+  return (...args: unknown[]) => callValue(value, ...args);
 }
 
 /**
@@ -203,8 +218,21 @@ export function defineProperties(cls: any, properties: Record<string, PropertyFa
     const d = Object.getOwnPropertyDescriptor(cls.prototype, name) ?? {};
     const get = d.get;
     const set = facts.readOnly ? undefined : d.set;
-    const fget = get ? namedFunction(name, (self: unknown) => get.call(self)) : null;
-    const fset = set ? namedFunction(name, (self: unknown, value: unknown) => set.call(self, value)) : null;
+    let fget = get ? namedFunction(name, (self: unknown) => get.call(self)) : null;
+    let fset = set ? namedFunction(name, (self: unknown, value: unknown) => set.call(self, value)) : null;
+    if (facts.getDecorators !== undefined || facts.setDecorators !== undefined) {
+      // Decorators under `@property`: the property's accessors are what they return.
+      const wrappedGet = decoratedAccessor(fget, facts.getDecorators, cls, name, facts.doc);
+      const wrappedSet = decoratedAccessor(fset, facts.setDecorators, cls, name);
+      fget = wrappedGet;
+      fset = wrappedSet;
+      Object.defineProperty(cls.prototype, name, {
+        get: wrappedGet ? function (this: unknown) { return wrappedGet(this); } : undefined,
+        set: wrappedSet ? function (this: unknown, value: unknown) { wrappedSet(this, value); } : d.set,
+        configurable: true,
+        enumerable: d.enumerable ?? false,
+      });
+    }
     const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
     // The accessors are the class body's functions named `name` (`A.x.fdel.__qualname__` is "A.x").
     for (const f of [fget, fset, facts.deleter]) if (typeof f === "function") accessorNames(f, cls, name);

@@ -34,6 +34,12 @@ export function functionInfo(f: unknown): FunctionInfo | undefined {
  */
 export const WRAPPED_DEF = Symbol("pyts.wrappedDef");
 
+/**
+ * On the prototype method standing for a decorated def (`@deco def m(self)`): the function the
+ * decorators returned, which `Cls.m` reads as Python does.
+ */
+export const DECORATED_METHOD = Symbol.for("pyts.decoratedMethod");
+
 /** The JS source of the def behind `f` (through its wrappers), "" for a non-function. */
 export function defSource(f: unknown): string {
   if (typeof f !== "function") return "";

@@ -9,7 +9,7 @@ import { Tuple } from "../values/tuple.js";
 import { bindToLayout, WRAPPED_DEF } from "./keywords.js";
 import { applyMany } from "./spread-call.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
-import { FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
+import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
 import { className, isClass } from "../values/typename.js";
@@ -63,15 +63,18 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
   for (const [key, spec] of Object.entries(specs)) {
     const extras: Partial<FunctionInfo> = Object.hasOwn(defaults, key) ? { defaults: defaults[key] } : {};
     if (Object.hasOwn(kwdefaults, key)) extras.kwdefaults = kwdefaults[key];
+    if (docs !== undefined && Object.hasOwn(docs, key)) extras.doc = docs[key]!;
+    const method = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
     if (key === "__init__") {
       // The constructor: calls of the class on dynamic paths are checked against it.
       (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] = { qualname: `${qualname}.__init__`, spec, method: true, ...extras };
+      // (an `__init__` kept as a method is also what `Cls.__init__` reads: its docstring)
+      if (typeof method === "function" && extras.doc !== undefined) pyDef(method, `${qualname}.__init__`, spec, { method: true, ...extras });
       continue;
     }
-    const method = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
     if (typeof method !== "function") continue;
     const name = pythonName(key, false) ?? key;
-    pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras, ...(docs !== undefined && Object.hasOwn(docs, key) ? { doc: docs[key]! } : {}) });
+    pyDef(method, `${qualname}.${name}`, spec, { method: true, ...extras });
   }
   // Static and class methods (functions of the class object) that recorded a spec take their defaults.
   for (const key of new Set([...Object.keys(defaults), ...Object.keys(kwdefaults)])) {
@@ -265,6 +268,9 @@ const plainMethods = new WeakMap<AnyFn, AnyFn>();
 const plainOrigins = new WeakMap<Function, Function>();
 
 export function plainMethod(method: AnyFn, owner: Function): AnyFn {
+  // (a decorated def: the class stores what the decorators returned, objects.ts decorateMethod)
+  const decorated = (method as { [DECORATED_METHOD]?: unknown })[DECORATED_METHOD];
+  if (typeof decorated === "function") return decorated as AnyFn;
   let plain = plainMethods.get(method);
   if (plain === undefined) {
     const info = functionInfo(method);
@@ -311,6 +317,9 @@ export function functionQualname(f: Function): string {
 }
 
 function methodQualname(method: AnyFn, owner: Function | null): string {
+  // (a decorated def: the qualname of what its decorators returned, `functools.wraps` copies the def's)
+  const decorated = (method as { [DECORATED_METHOD]?: unknown })[DECORATED_METHOD];
+  if (typeof decorated === "function") return functionQualname(decorated);
   const info = functionInfo(method);
   if (info !== undefined) return info.qualname;
   const name = pythonName(method.name, false) ?? method.name;

@@ -236,10 +236,23 @@ export function classInitOf(cls: Function): ((self: unknown, ...args: unknown[])
     }
     return objectInitCheck(self, args);
   };
+  // (the def's record, when the class whose constructor runs has one: its qualname and docstring)
+  const recorded = constructorInitInfo(cls);
   Object.defineProperty(init, "__name__", { value: "__init__" });
-  Object.defineProperty(init, "__qualname__", { value: `${className(cls)}.__init__` });
+  Object.defineProperty(init, "__qualname__", { value: recorded?.qualname ?? `${className(cls)}.__init__` });
+  if (recorded?.doc !== undefined) Object.defineProperty(init, "__doc__", { value: recorded.doc });
   return init;
 }
+
+/** What pyMethods recorded (functions.ts's INIT_INFO) of the `__init__` that is `cls`'s nearest JS constructor. */
+function constructorInitInfo(cls: Function): { qualname?: string; doc?: string } | undefined {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INIT_INFO)) return (c as unknown as Record<symbol, { qualname?: string; doc?: string }>)[INIT_INFO];
+    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return undefined;
+  }
+  return undefined;
+}
+const INIT_INFO = Symbol.for("pyts.init");
 
 function hasConstructor(cls: Function, skipABC = false): boolean {
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {

@@ -14,7 +14,7 @@ import { ByteArray } from "../values/bytearray.js";
 import { hasNoDict } from "./attribute-hooks.js";
 import { isClass } from "../values/typename.js";
 import { boundMethod, CLASS_METHOD, pyDef, STATIC_METHOD } from "./functions.js";
-import { functionInfo } from "./function-info.js";
+import { DECORATED_METHOD, functionInfo } from "./function-info.js";
 
 /** The class of a value (for `__exit__`'s first argument). */
 export function typeOf(value: unknown): unknown {
@@ -179,6 +179,9 @@ export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: 
     return method.apply(self, args);
   };
   Object.defineProperty(plain, "name", { value: pyName });
+  // (what the def recorded, its qualname and docstring, is what decorators see and copy)
+  const info = functionInfo(method);
+  if (info !== undefined) pyDef(plain, info.qualname, info.spec, { ...info, method: false });
   return plain;
 }
 
@@ -186,7 +189,7 @@ export function plainMethod(cls: any, pyName: string): (self: unknown, ...args: 
  * `@deco def method(self, ...)` in a class: the decorators see a plain function taking
  * `self` first, as in Python, and what they return becomes the method again.
  */
-export function decorateMethod(cls: any, pyName: string, decorators: unknown[], key?: string, isStatic = false, hints?: Dict<string, unknown>): void {
+export function decorateMethod(cls: any, pyName: string, decorators: unknown[], key?: string, isStatic = false, hints?: Dict<string, unknown>, record?: { qualname: string; doc?: string }): void {
   const name = objectKey(pyName);
   let value: unknown;
   if (key === undefined) value = plainMethod(cls, pyName);
@@ -199,6 +202,7 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
     value = isStatic ? method : selfFirst(method);
     Object.defineProperty(value, "__name__", { value: pyName, configurable: true });
     if (hints !== undefined) Object.defineProperty(value, "__annotations__", { value: hints, writable: true, configurable: true });
+    if (record !== undefined) pyDef(value as Function, record.qualname, null, { doc: record.doc ?? null });
   }
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   if (isDescriptor(value)) {
@@ -214,6 +218,7 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);
   };
+  if (typeof decorated === "function") Object.defineProperty(cls.prototype[name], DECORATED_METHOD, { value: decorated });
   // `@abstractmethod` (abc.ts) and `@unittest.skip` mark the function: the method standing for
   // it keeps the marks (its dunder attributes).
   if (typeof decorated === "function") {

@@ -347,7 +347,15 @@ export function signature(obj: unknown): Signature {
     throw new PyTypeError(`${repr(obj)} is not a callable object`);
   }
   const parts = boundParts(obj);
-  if (parts !== undefined) return functionSignature(parts.method, true);
+  if (parts !== undefined) {
+    // (a method whose def a decorator wrapped: its function's signature, without `self`)
+    const func = getattr(obj, "__func__", null);
+    if (typeof func === "function" && func !== parts.method && getattr(func, "__wrapped__", null) !== null) {
+      const unbound = signature(func);
+      return Object.assign(new Signature(unbound.params.slice(1)), { return_annotation: unbound.return_annotation });
+    }
+    return functionSignature(parts.method, true);
+  }
   if (isClass(obj)) {
     // The nearest class whose `__init__` pyts recorded (it is the JS constructor).
     for (let cls: Function | null = obj; cls !== null && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as Function | null) {

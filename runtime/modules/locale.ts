@@ -20,21 +20,55 @@ import { LOCALE_ALIAS } from "./locale-alias-data.js";
 import { WINDOWS_LOCALE } from "./locale-windows-data.js";
 import { LANGINFO_CONSTANTS, Error, bind_textdomain_codeset, bindtextdomain, dcgettext, dgettext, gettext, nl_langinfo, setCtypeLocale, textdomain } from "./locale-langinfo.js";
 import { callValue } from "./pycall.js";
+import { nodeProcess } from "../core/host.js";
 import { standardModule } from "./module-object.js";
 
 
 const CHAR_MAX = 127n;
 const CATEGORIES = [0n, 1n, 2n, 3n, 4n, 5n, 6n];
 
+/** glibc's categories in its composite name's order; the first six are CPython's LC_* constants 0-5. */
+const GLIBC_CATEGORIES = ["LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION"];
+/** Each category's locale name. CPython sets LC_CTYPE from the environment at start-up, coercing C to C.UTF-8 (PEP 538). */
+const current: string[] = GLIBC_CATEGORIES.map((_, i) => (i === 0 ? startupCtype() : "C"));
+
+/** The environment's locale for category `name` (LC_ALL, then LC_<name>, then LANG), as setlocale(cat, "") finds it. */
+function environmentLocale(name: string): string {
+  const env = nodeProcess()?.env ?? {};
+  for (const key of ["LC_ALL", name, "LANG"]) {
+    const value = env[key];
+    if (value !== undefined && value !== "") return value;
+  }
+  return "C";
+}
+
+function startupCtype(): string {
+  const found = environmentLocale("LC_CTYPE");
+  return found === "C" || found === "POSIX" ? "C.UTF-8" : found;
+}
+
+/** The locale names pyts provides: C (POSIX is its other name) and C with UTF-8. */
+function provided(name: string): string | null {
+  if (name === "C" || name === "POSIX") return "C";
+  return /^C\.(UTF-8|utf8)$/i.test(name) ? name : null;
+}
+
+function composite(): string {
+  return current.every((n) => n === current[0]) ? current[0]! : GLIBC_CATEGORIES.map((c, i) => `${c}=${current[i]}`).join(";");
+}
+
 function setlocale(category: unknown, locale: unknown = null): string {
   if (typeof category !== "bigint" || !CATEGORIES.includes(category)) throw new Error(locale === null || locale === undefined ? "locale query failed" : "unsupported locale setting");
-  if (locale === null || locale === undefined) return "C";
+  const all = category === 6n;
+  if (locale === null || locale === undefined) return all ? composite() : current[Number(category)]!;
   if (typeof locale !== "string") throw new PyTypeError(`setlocale() argument 2 must be str or None, not ${typeName(locale)}`);
-  if (locale === "C" || locale === "POSIX" || locale === "") {
-    if (category === 0n || category === 6n) setCtypeLocale(locale);
-    return "C";
-  }
-  throw new Error("unsupported locale setting");
+  const indexes = all ? GLIBC_CATEGORIES.map((_, i) => i) : [Number(category)];
+  const names = indexes.map((i) => provided(locale === "" ? environmentLocale(GLIBC_CATEGORIES[i]!) : locale));
+  if (names.some((n) => n === null)) throw new Error("unsupported locale setting");
+  indexes.forEach((i, k) => (current[i] = names[k]!));
+  // (nl_langinfo(CODESET) follows LC_CTYPE: UTF-8 for C.UTF-8 and for the environment's)
+  if (category === 0n || all) setCtypeLocale(/utf-?8/i.test(current[0]!) ? "" : "C");
+  return all ? composite() : current[Number(category)]!;
 }
 
 function localeconv(): Dict {

@@ -1,7 +1,7 @@
 // collections.namedtuple: builds a Tuple subclass with named read-only fields, positional and
 // keyword construction, defaults, _make/_replace/_asdict/_fields and CPython's repr and errors.
 
-import { objectKey } from "../lang/attr-names.js";
+import { functionKey, objectKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
@@ -39,6 +39,36 @@ function validate(typename: string, fields: string[], rename: boolean): string[]
     throw new ValueError(`Type names and field names must be valid identifiers: ${repr(typename)}`);
   }
   return out;
+}
+
+/** `P.x`: CPython's `_tuplegetter`, the descriptor a field is on its class. */
+export class _tuplegetter {
+  static readonly __module__ = "_collections";
+  __doc__: unknown;
+  constructor(
+    readonly index: number,
+    doc: unknown,
+  ) {
+    this.__doc__ = doc;
+  }
+
+  __get__(obj: unknown, _owner: unknown = null): unknown {
+    if (obj === null || obj === undefined) return this;
+    if (!(obj instanceof Tuple)) throw new PyTypeError(`descriptor for index '${this.index}' for tuple subclasses doesn't apply to '${typeName(obj)}' object`);
+    return obj.items[this.index];
+  }
+
+  __set__(_obj: unknown, _value: unknown): void {
+    throw new AttributeError("can't set attribute");
+  }
+
+  __delete__(_obj: unknown): void {
+    throw new AttributeError("can't delete attribute");
+  }
+
+  __repr__(): string {
+    return `_tuplegetter(${this.index}, ${repr(this.__doc__)})`;
+  }
 }
 
 /** The class namedtuple() returns (each call makes a fresh subclass of this). */
@@ -151,7 +181,7 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
       // `__slots__ = ()`: the named tuple's own instances take no new attributes (a subclass
       // without `__slots__` gives its instances a `__dict__`).
       // The class statement's class stands for the named tuple class itself.
-      if (new.target === cls || Object.hasOwn(Object.getPrototypeOf(new.target) as object, STATEMENT_BASE)) return new Proxy(this, NO_NEW_ATTRIBUTES);
+      if (new.target === cls || new.target === callable || Object.hasOwn(Object.getPrototypeOf(new.target) as object, STATEMENT_BASE)) return new Proxy(this, NO_NEW_ATTRIBUTES);
     }
 
     static _make(source: unknown): NamedTupleBase {
@@ -175,6 +205,8 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
     deleters(cls.prototype).set(name, () => {
       throw new AttributeError("can't delete attribute");
     });
+    // (read through the class, the field is its descriptor)
+    Object.defineProperty(cls, functionKey(name), { value: new _tuplegetter(i, `Alias for field number ${i}`), writable: true, configurable: true });
   });
   Object.defineProperties(cls, {
     name: { value: typename },
@@ -182,14 +214,19 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
     __name__: { value: typename },
     __qualname__: { value: typename },
     __module__: { value: module },
+    __doc__: { value: `${typename}(${fields.join(", ")})`, writable: true, configurable: true },
     _fields: { value: Tuple.from(fields) },
+    __match_args__: { value: Tuple.from(fields) },
     _field_defaults: { value: fieldDefaults },
   });
-  return pyClass(cls);
+  const callable = pyClass(cls);
+  // `type(p) is P`: the instances' class is the class namedtuple() returned.
+  Object.defineProperty(cls.prototype, "constructor", { value: callable, writable: true, configurable: true });
+  return callable;
 }
 
 /** Marks the base a `class X(NamedTuple)` statement derives from. */
-const STATEMENT_BASE = Symbol("pyts.namedtuple.statement");
+const STATEMENT_BASE = Symbol.for("pyts.namedtuple.statement");
 
 const NO_NEW_ATTRIBUTES: ProxyHandler<NamedTupleBase> = {
   set(target, key, value, receiver) {

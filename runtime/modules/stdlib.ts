@@ -85,3 +85,4 @@ export { difflibModule as difflib } from "./difflib.js";
 export { unittestModule as unittest } from "./unittest.js";
 export { doctestModule as doctest } from "./doctest.js";
 export { hmacModule as hmac } from "./hmac.js";
+export { futureModule as __future__ } from "./future.js";

@@ -8,7 +8,7 @@ import { Tuple } from "../values/tuple.js";
 import { getattrImpl } from "../values/attributes.js";
 import { setattr } from "../values/builtin-functions.js";
 import { pyClass } from "./callable-class.js";
-import { Base, MagicMock, Mock, NonCallableMagicMock, NonCallableMock, STATE } from "./unittest-mock.js";
+import { Base, MagicMock, Mock, NonCallableMagicMock, NonCallableMock, MAGIC_METHOD, STATE } from "./unittest-mock.js";
 import { AsyncMock } from "./unittest-mock-async.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -84,7 +84,7 @@ export class MagicProxy extends Base {
   create_mock(): unknown {
     const parent = this.parent as any;
     const name = String(this.name);
-    if (parent instanceof MagicMock) return parent.magic(name);
+    if (parent instanceof MagicMock) return parent[MAGIC_METHOD](name);
     return getattrImpl(parent, name);
   }
 

@@ -29,6 +29,13 @@ import { Call, DEFAULT, formatSignature } from "./unittest-mock-call.js";
 // ---- Mock ----
 
 export const STATE = Symbol("mock state");
+// The runtime's own operations on a mock are symbol-keyed: every Python name is a child mock.
+/** `mock[CHILD](name)`: the child mock `name`, made on first use. */
+export const CHILD = Symbol("mock child");
+/** `mock[FULL_NAME]()`: the dotted name messages and reprs use. */
+export const FULL_NAME = Symbol("mock full name");
+/** `magicMock[MAGIC_METHOD](name)`: a dunder as the function the runtime calls. */
+export const MAGIC_METHOD = Symbol("mock magic method");
 /** An AsyncMock's call: records as a Mock's does, then returns this function's coroutine. */
 export const ASYNC_CALL = Symbol("async mock call");
 const NO_AUTOSPEC = Symbol("no autospec");
@@ -101,8 +108,8 @@ function makeProxy(mock: object): any {
       if (spec === null && BAD_ASSERT.test(py)) {
         throw new AttributeError(`'${py}' is not a valid assertion. Use a spec for the mock if '${py}' is meant to be an attribute.`);
       }
-      if ((target as NonCallableMock)[STATE]?.sealed) throw sealedChild(`${(receiver as NonCallableMock).fullName()}.${py}`);
-      const c = (receiver as NonCallableMock).child(py);
+      if ((target as NonCallableMock)[STATE]?.sealed) throw sealedChild(`${(receiver as NonCallableMock)[FULL_NAME]()}.${py}`);
+      const c = (receiver as NonCallableMock)[CHILD](py);
       // an own property from now on: read off a non-callable mock, it is no method to bind
       Object.defineProperty(target, key, { value: c, writable: true, configurable: true, enumerable: false });
       return c;
@@ -114,7 +121,7 @@ function makeProxy(mock: object): any {
         if (py !== null && !state.spec!.has(py)) throw new AttributeError(`Mock object has no attribute '${py}'`);
       }
       if (typeof key === "string" && state !== undefined) {
-        if (state.sealed && !(key in target)) throw sealedSet(`${(receiver as NonCallableMock).fullName()}.${pythonName(key, false) ?? key}`);
+        if (state.sealed && !(key in target)) throw sealedSet(`${(receiver as NonCallableMock)[FULL_NAME]()}.${pythonName(key, false) ?? key}`);
         // (_check_and_set_parent: a nameless, parentless mock assigned here becomes this attribute)
         // (a plain attribute only: return_value and the like name their own; never an ancestor)
         const plain = !(key in target) || Object.hasOwn(target, key);
@@ -190,7 +197,7 @@ export class NonCallableMock extends Base {
     return proxy;
   }
 
-  child(name: string): any {
+  [CHILD](name: string): any {
     const state = this[STATE];
     let c = state.children.get(name);
     if (c === undefined) {
@@ -225,7 +232,7 @@ export class NonCallableMock extends Base {
   get return_value(): any {
     const state = this[STATE];
     if (state.returnValue === DEFAULT) {
-      if (state.sealed) throw sealedChild(`${this.fullName()}.return_value`);
+      if (state.sealed) throw sealedChild(`${this[FULL_NAME]()}.return_value`);
       const c = new (childClass(this))();
       c[STATE].name = "()";
       c[STATE].parent = this;
@@ -278,7 +285,7 @@ export class NonCallableMock extends Base {
   }
 
   /** The dotted name messages use: `mock`, `mock.method`, `name.method`. */
-  fullName(): string {
+  [FULL_NAME](): string {
     const parts: string[] = [];
     let m: NonCallableMock | null = this;
     while (m !== null) {
@@ -383,7 +390,7 @@ export class NonCallableMock extends Base {
 
   __repr__(): string {
     const cls = (this.constructor as { name: string }).name;
-    const name = this[STATE].name === null && this[STATE].parent === null ? "" : ` name='${this.fullName()}'`;
+    const name = this[STATE].name === null && this[STATE].parent === null ? "" : ` name='${this[FULL_NAME]()}'`;
     return `<${cls}${name} id='${mockId(this)}'>`;
   }
 }
@@ -517,12 +524,12 @@ export class MagicMock extends Mock {
   declare [MAGIC]: Map<string, Function>;
 
   /** A dunder as a function (the runtime calls it) whose configuration is its mock's. */
-  magic(name: string): Function {
+  [MAGIC_METHOD](name: string): Function {
     this[MAGIC] ??= new Map();
     let f = this[MAGIC].get(name);
     if (f !== undefined) return f;
-    if (this[STATE].sealed) throw sealedChild(`${this.fullName()}.${name}`);
-    const mock = this.child(name);
+    if (this[STATE].sealed) throw sealedChild(`${this[FULL_NAME]()}.${name}`);
+    const mock = this[CHILD](name);
     const fallback = MAGIC_DEFAULTS[name];
     if (fallback !== undefined) mock[STATE].returnValue = fallback();
     if (name === "__enter__") mock[STATE].returnValue = DEFAULT;
@@ -543,15 +550,18 @@ export class MagicMock extends Mock {
 
   /** `for x in mock` (emitted as a JS for-of): its `__iter__`. */
   [Symbol.iterator](): Iterator<unknown> {
-    return this.magic("__iter__")() as Iterator<unknown>;
+    return this[MAGIC_METHOD]("__iter__")() as Iterator<unknown>;
   }
 }
 
-for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__"]) {
+/** The binary operators' dunders (CPython's `numerics`), plain, in-place and reflected: each answers a MagicMock. */
+const NUMERIC_MAGIC = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "lshift", "rshift", "and", "xor", "or", "pow"].flatMap((n) => [`__${n}__`, `__i${n}__`, `__r${n}__`]);
+
+for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC]) {
   Object.defineProperty(MagicMock.prototype, name, {
     configurable: true,
     get(this: MagicMock) {
-      return this.magic(name);
+      return this[MAGIC_METHOD](name);
     },
   });
 }

@@ -4,7 +4,7 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { isPythonMember, methodTable, missingAttribute, subclassMethod, typeLevelMethod } from "./methods.js";
+import { isPythonMember, methodTable, missingAttribute, subclassAccessor, subclassMethod, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
@@ -53,9 +53,10 @@ export function getattrImpl(obj: unknown, name: string): any {
   // (`str.upper.__objclass__`: a mark made on first need)
   if (typeof obj === "function") markPendingDescriptors();
   const table = methodTable(obj);
-  const override = table !== undefined ? subclassMethod(obj, name) : undefined;
+  const override = table !== undefined ? subclassMethod(obj, objectKey(name)) : undefined;
   if (override !== undefined) return override.bind(obj);
-  if (table !== undefined && Object.hasOwn(table, name)) {
+  // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
+  if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj);
   }
@@ -128,7 +129,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       // A method read off an instance is bound to it, as Python's bound methods are.
       // (a bound method, such as `object.__getattribute__` gives, is no descriptor: it stays as it is)
       // (a staticmethod's function is returned as it is)
-      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD)) {
+      // (what a descriptor's `__get__` gave, a prototype getter's value, is returned as it is)
+      if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && !readByGetter(obj, key)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
@@ -229,6 +231,15 @@ function slotDescriptor(cls: Function, name: string): MemberDescriptor | undefin
     return d;
   }
   return undefined;
+}
+
+/** Is `obj[key]` an accessor's result (the first prototype holding `key` defines a getter)? */
+function readByGetter(obj: object, key: string): boolean {
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(p, key);
+    if (desc !== undefined) return desc.get !== undefined;
+  }
+  return false;
 }
 
 function prototypeMethod(cls: Function, key: string): unknown {

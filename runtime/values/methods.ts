@@ -76,6 +76,16 @@ export function subclassMethod(obj: unknown, name: string): ((...a: unknown[]) =
   return undefined;
 }
 
+/** Does a subclass of a built-in type define `name` as a property (a named tuple's field `index`)? */
+export function subclassAccessor(obj: unknown, name: string): boolean {
+  if (obj === null || typeof obj !== "object") return false;
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null && !BUILTIN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined) return d.get !== undefined;
+  }
+  return false;
+}
+
 /** Own fields the runtime keeps on built-in values (a Dict's `table`, a set's `keys`), filled on first need. */
 let runtimeFields: Set<string> | undefined;
 
@@ -167,6 +177,8 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, name) : undefined;
   if (override !== undefined) return override.apply(obj, args);
+  // (a subclass's property hides the built-in method: a named tuple's field `count` is called)
+  if (table !== undefined && subclassAccessor(obj, name)) return callValue((obj as Record<string, unknown>)[name], ...args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
     if (m !== undefined) return callTableMethod(m, obj, pyName, args);

@@ -232,7 +232,14 @@ export function typeDictEntries(type: unknown): [string, string][] | undefined {
 }
 
 /** `int.__doc__`: a built-in type's docstring (undefined for any other class). */
+/** Marks the base a `class X(NamedTuple)` statement derives from (runtime/modules/namedtuple.ts). */
+const NAMED_TUPLE_STATEMENT = Symbol.for("pyts.namedtuple.statement");
+
 export function builtinTypeDoc(type: unknown): string | undefined {
+  // `class Emp(NamedTuple)` without a docstring: its named tuple's (`Emp(name, dept)`), as
+  // CPython's statement makes the class that named tuple.
+  const base: unknown = typeof type === "function" ? Object.getPrototypeOf(type) : null;
+  if (typeof base === "function" && Object.hasOwn(base, NAMED_TUPLE_STATEMENT)) return (base as { __doc__?: string }).__doc__;
   if (typeDictEntries(type) !== undefined) return TYPE_DOCS[className(type as Function)] ?? BUILTIN_CLASS_DOCS[className(type as Function)];
   // `ValueError.__doc__`, `range.__doc__`: a runtime class standing for one of builtins'.
   if (typeof type !== "function" || !Object.hasOwn(type, "pythonName") || moduleName(type) !== "builtins") return undefined;

@@ -81,6 +81,11 @@ export function typeName(x: unknown): string {
     case "function":
       if (isClass(x)) return "type";
       if (Object.hasOwn(x, Symbol.for("pyts.boundMethod"))) return "method";
+      // (a callable instance made a function, unittest.mock's Mock: its class's name)
+      if ((x as { [key: symbol]: unknown })[Symbol.for("pyts.callableObject")] === true) {
+        const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
+        if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return className(ctor);
+      }
       return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
     case "symbol":
       return "symbol";

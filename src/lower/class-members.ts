@@ -7,11 +7,11 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { isModuleExpr } from "./runtime-values.js";
-import { lowerDef } from "./functions.js";
+import { lowerDef, qualname } from "./functions.js";
 import { annotationDict } from "./statements.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { currentClass, mangle } from "./classes.js";
-import { decoratorName, generalDecorated, IMPLICIT_CLASS_METHODS, isReadOnlyProperty } from "./class-body-facts.js";
+import { decoratorName, docstringOf, generalDecorated, IMPLICIT_CLASS_METHODS, isReadOnlyProperty } from "./class-body-facts.js";
 
 export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
   const decorators = s.decorator_list.map(decoratorName);
@@ -213,6 +213,41 @@ export function decoratedInPlace(cls: py.ClassDef): Set<string> {
   return names;
 }
 
+/** The defs `decorateMethod(this, name, [decorators])` decorates in place (see methodDecorators). */
+export function decoratedByName(cls: py.ClassDef): Set<py.Stmt> {
+  const general = generalDecorated(cls);
+  const out = new Set<py.Stmt>();
+  for (const st of cls.body) {
+    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || general.has(st) || st.decorator_list.length === 0) continue;
+    const builtIn = st.decorator_list.some((d) => {
+      const name = decoratorName(d);
+      return name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name));
+    });
+    if (!builtIn) out.add(st);
+  }
+  return out;
+}
+
+/**
+ * `@property @deco def name` (or `@name.setter @deco`): the decorators under the property's,
+ * lowered in the class body, for defineProperties to wrap the accessor with. Null when none.
+ */
+export function accessorDecorators(cx: LowerContext, cls: py.ClassDef, st: py.FunctionDef | py.AsyncFunctionDef): ir.Expr | null {
+  const at = st.decorator_list.findIndex((d) => {
+    const name = decoratorName(d);
+    return name === "property" || (name !== null && /\.(setter|getter)$/.test(name));
+  });
+  const under = st.decorator_list.slice(at + 1).filter((d) => decoratorName(d)?.replace(/^abc\./, "") !== "abstractmethod");
+  if (at < 0 || under.length === 0) return null;
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  try {
+    return { k: "array", elements: under.map((d) => lowerExpr(cx, d)) };
+  } finally {
+    cx.classBody = saved;
+  }
+}
+
 export function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
   const general = generalDecorated(cls);
@@ -275,6 +310,10 @@ function generalDecoration(cx: LowerContext, cls: py.ClassDef, st: py.FunctionDe
   const isStatic = st.decorator_list.some((d) => decoratorName(d) === "staticmethod");
   const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: mangle(cx, st.name) }, { k: "array", elements: decorators }, { k: "str", value: objectKey(mangle(cx, key)) }, { k: "bool", value: isStatic }];
   const hasHints = st.returns !== null || [...st.args.posonlyargs, ...st.args.args, st.args.vararg, ...st.args.kwonlyargs, st.args.kwarg].some((a) => a?.annotation);
-  if (hasHints && st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"))) args.push(annotationDict(cx, st));
+  const registers = hasHints && st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"));
+  // (the def as its decorators see it: its qualname and docstring, which `functools.wraps` copies)
+  const doc = cx.readsDocstrings ? docstringOf(st) : null;
+  const record: ir.Expr = { k: "object", props: [{ key: "qualname", value: { k: "str", value: `${qualname(cx.scopeOf(cls))}.${st.name}` } }, ...(doc !== null ? [{ key: "doc", value: { k: "str", value: doc } as ir.Expr }] : [])] };
+  args.push(registers ? annotationDict(cx, st) : { k: "id", name: "undefined" }, record);
   return { k: "call", callee: cx.rt("decorateMethod"), args };
 }

@@ -23,7 +23,7 @@ import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
-import { addAttributeHooks, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
+import { accessorDecorators, addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
 import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
@@ -136,6 +136,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const methodDefaults: { key: string; value: ir.Expr }[] = [];
   const methodKwdefaults: { key: string; value: ir.Expr }[] = [];
   const methodDocs: { key: string; value: ir.Expr }[] = [];
+  const inPlaceDecorated = decoratedByName(s);
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
   const hasInit = s.body.some((st) => st._type === "FunctionDef" && st.name === "__init__");
@@ -196,9 +197,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       // (`__call__` runs on dynamic paths whenever an instance is called.)
       const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
       // (a docstring read at run time, `__doc__` or unittest's descriptions, is recorded with the spec)
-      const doc = cx.readsDocstrings && stmt.decorator_list.length === 0 ? docstringOf(stmt) : null;
-      if (stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
-      if (doc !== null && stmt.name !== "__init__") methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
+      // (a def decorated in place is recorded before its decorators see it: functools.wraps copies it)
+      const decoratedByName = inPlaceDecorated.has(stmt);
+      const doc = cx.readsDocstrings && (stmt.decorator_list.length === 0 || decoratedByName) ? docstringOf(stmt) : null;
+      if ((stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) || decoratedByName) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      if (doc !== null) methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
       // (a method the class body names as a value, `partialmethod(set_state, c=1)`, may get keywords)
       const namedInBody = stmt.decorator_list.length === 0 && passedInBody(s, stmt.name);
       const calledWithKeywords = namedInBody || cx.keywordCalledAttributes.has(stmt.name) || (cx.dynamicKeywordCalls && (sig.kwonly.length > 0 || sig.kwarg !== null));
@@ -266,6 +269,11 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       if (isReadOnlyProperty(st, methodDefs)) facts.push({ key: "readOnly", value: { k: "bool", value: true } });
       const doc = cx.readsDocstrings ? docstringOf(st) : null;
       if (doc !== null) facts.push({ key: "doc", value: { k: "str", value: doc } });
+      const getDecorators = accessorDecorators(cx, s, st);
+      if (getDecorators !== null) facts.push({ key: "getDecorators", value: getDecorators });
+      const setter = methodDefs.find((other) => other.name === st.name && other.decorator_list.some((d) => decoratorName(d) === `${st.name}.setter`));
+      const setDecorators = setter !== undefined ? accessorDecorators(cx, s, setter) : null;
+      if (setDecorators !== null) facts.push({ key: "setDecorators", value: setDecorators });
       return { key: st.name, value: { k: "object", props: facts } as ir.Expr };
     });
     const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
@@ -303,6 +311,17 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   // A def a decorator wraps in place binds keywords before the decorator gets it (the wrapper's
   // `fn(*args, **kwargs)` passes them on by name); the others after their decoration.
+  if (methodSpecs.length || methodDefaults.length || methodKwdefaults.length) {
+    // What Python shows of the methods as function objects (bound methods, `Cls.method`), before
+    // any decorator sees them. (static and class methods take their defaults from it too)
+    const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
+    const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
+    if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
+    if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
+    if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
+    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
   const inPlace = new Set([...decoratedInPlace(s)].map((name) => objectKey(mangle(cx, name))));
   const keywordsFirst = keywordTable.filter((entry) => inPlace.has(entry.key));
   if (keywordsFirst.length) {
@@ -313,17 +332,6 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
   const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);
   if (dataclassSlots || s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
-  if (methodSpecs.length || methodDefaults.length || methodKwdefaults.length) {
-    // What Python shows of the methods as function objects (bound methods, `Cls.method`).
-    // (static and class methods take their defaults from it too)
-    const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
-    const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
-    if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
-    if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
-    if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
-    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
-  }
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };

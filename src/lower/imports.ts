@@ -10,6 +10,7 @@ import { CHECKED_MODULES, starNames } from "./module-names.js";
 import { CPYTHON_STDLIB_MODULES } from "./star-names.js";
 import { closestName } from "../../runtime/values/suggestions.js";
 import { noteSubmoduleImport } from "./submodules.js";
+import { hintImport } from "./name-reads.js";
 import { absoluteModule, isProgramModule, lowerProgramImport, lowerProgramImportFrom } from "./program-imports.js";
 
 /**
@@ -48,7 +49,6 @@ export function lowerImport(cx: LowerContext, s: py.Import): ir.Stmt[] {
       out.push(lowerProgramImport(cx, s, alias));
       continue;
     }
-    if (TYPING_MODULES.has(alias.name) && alias.name !== "typing") continue;
     const missing = checkModule(cx, alias, alias.name);
     if (missing !== null) {
       out.push(...missing);
@@ -68,8 +68,7 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
   const module = absoluteModule(cx, s);
   if (isProgramModule(cx, module)) return lowerProgramImportFrom(cx, s, module);
   if (s.level > 0) return cx.unsupported(s, `import of module '${module}': no such module in the program`);
-  if (module === "typing") return checkTypingNames(cx, s);
-  if (TYPING_MODULES.has(module)) return [];
+  if (TYPING_MODULES.has(module)) return lowerHintImport(cx, s, module);
   const missing = checkModule(cx, s, module);
   if (missing !== null) return missing;
   const out: ir.Stmt[] = [...noteSubmoduleImport(cx, s)];
@@ -98,16 +97,25 @@ export function lowerImportFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
 }
 
 /**
- * `from typing import X` binds nothing (a use of X as a value reads typing.X): a name pyts's
- * typing lacks is a located error when CPython's has it, else CPython's ImportError at run time.
+ * `from typing import X` (or `__future__`) binds nothing when nothing else binds X in its scope
+ * (each read of X is `typing.X`, see hintImport); otherwise it assigns X like any import. A
+ * name pyts's module lacks is a located error when CPython's has it, else CPython's
+ * ImportError at run time.
  */
-function checkTypingNames(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
-  const checked = CHECKED_MODULES.get("typing");
+function lowerHintImport(cx: LowerContext, s: py.ImportFrom, module: string): ir.Stmt[] {
+  const checked = CHECKED_MODULES.get(module);
+  const scope = cx.classBody ?? cx.fn.scope;
   const out: ir.Stmt[] = [];
   for (const alias of s.names) {
-    if (alias.name === "*" || !checked || checked.provided.has(alias.name)) continue;
-    if (checked.cpython.has(alias.name)) return cx.unsupported(alias, `'typing.${alias.name}' (pyts's typing module does not provide it)`);
-    out.push({ k: "expr", expr: { k: "call", callee: cx.rt("importName"), args: [cx.rt("typing"), { k: "str", value: alias.name }], loc: cx.loc(alias) } });
+    if (alias.name === "*") continue;
+    if (checked && !checked.provided.has(alias.name)) {
+      if (checked.cpython.has(alias.name)) return cx.unsupported(alias, `'${module}.${alias.name}' (pyts's ${module} module does not provide it)`);
+      out.push({ k: "expr", expr: { k: "call", callee: cx.rt("importName"), args: [cx.rt(module), { k: "str", value: alias.name }], loc: cx.loc(alias) } });
+      continue;
+    }
+    const bound = alias.asname ?? alias.name;
+    if (cx.classBody === null && hintImport(scope, bound) !== null) continue;
+    out.push(bindName(cx, bound, { k: "member", object: cx.rt(module), property: alias.name }, cx.loc(s)));
   }
   return out;
 }

@@ -56,8 +56,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
   if (scope === cx.moduleScope && cx.fn.scope === scope && readsBuiltinInFirstBinding(scope, e)) return cx.rt(e.id, e);
-  const typingName = fromTyping(scope, e.id);
-  if (typingName) return { k: "member", object: cx.rt("typing"), property: typingName, loc };
+  const hint = hintImport(scope, e.id);
+  if (hint) return { k: "member", object: cx.rt(hint.module), property: hint.name, loc };
   if (scope === cx.fn.scope && mayBeUnbound(scope, e.id, { line: e.lineno, col: e.col_offset })) {
     // Reading an unbound local raises NameError / UnboundLocalError, as in Python.
     const local: ir.Expr = { k: "bool", value: scope !== cx.moduleScope };
@@ -113,10 +113,20 @@ function readsBuiltinInFirstBinding(scope: Scope, e: py.Name): boolean {
   return after(e.lineno, e.col_offset, v.lineno, v.col_offset) && after(v.end_lineno, v.end_col_offset, e.end_lineno, e.end_col_offset);
 }
 
-/** `X` bound by `from typing import X [as Y]`: its name in the runtime's typing module. */
-function fromTyping(scope: Scope | null, name: string): string | null {
+/**
+ * `X` bound only by `from typing import X [as Y]` (or `__future__`), however often: its module
+ * and its name there. Such imports emit nothing and each read is `typing.X`; a name bound
+ * otherwise too is a plain variable the import assigns (see lowerHintImport).
+ */
+export function hintImport(scope: Scope | null, name: string): { module: string; name: string } | null {
   const bindings = scope?.bindings.get(name);
-  const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
-  if (stmt?._type !== "ImportFrom" || stmt.module !== "typing") return null;
-  return stmt.names.find((a) => (a.asname ?? a.name) === name)?.name ?? null;
+  if (!bindings?.length) return null;
+  let found: { module: string; name: string } | null = null;
+  for (const { stmt } of bindings) {
+    if (stmt?._type !== "ImportFrom" || stmt.level !== 0 || (stmt.module !== "typing" && stmt.module !== "__future__")) return null;
+    const original = stmt.names.find((a) => (a.asname ?? a.name) === name)?.name;
+    if (original === undefined || (found !== null && (found.module !== stmt.module || found.name !== original))) return null;
+    found = { module: stmt.module, name: original };
+  }
+  return found;
 }
