@@ -35,6 +35,11 @@ const BUILTIN_ABCS: Record<string, string[]> = {
   generator: ["Generator"],
   coroutine: ["Coroutine"],
   async_generator: ["AsyncGenerator"],
+  enumerate: ["Iterator"],
+  zip: ["Iterator"],
+  map: ["Iterator"],
+  filter: ["Iterator"],
+  reversed: ["Iterator"],
 };
 
 const PARENTS: Record<string, string[]> = {

@@ -15,6 +15,7 @@
 // `p.x = 1` raise FrozenInstanceError even when the class declares its fields as class fields).
 
 import { objectKey } from "../lang/attr-names.js";
+import { attributeHooks } from "../lang/attribute-hooks.js";
 import { Dict } from "../values/dict.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { pyHash } from "../values/hashing.js";
@@ -143,22 +144,26 @@ function define(proto: object, name: string, value: unknown): void {
   Object.defineProperty(proto, name, { value, writable: true, configurable: true });
 }
 
-/** Field name -> value of frozen instances whose fields live on the prototype accessors. */
-const frozenStore = new WeakMap<object, Map<string, unknown>>();
+/**
+ * A frozen instance's field: an own property (so `vars(p)` and `p.__dict__` show it) whose
+ * stores raise FrozenInstanceError.
+ */
+function defineFrozenField(obj: object, name: string, value: unknown): void {
+  Object.defineProperty(obj, name, {
+    get: () => value,
+    set: () => {
+      throw new FrozenInstanceError(`cannot assign to field '${name}'`);
+    },
+    enumerable: true,
+    configurable: false,
+  });
+}
 
 function freezeOwnFields(obj: object, fields: Field[]): void {
   for (const f of fields) {
     const d = Object.getOwnPropertyDescriptor(obj, f.name);
     if (!d || !("value" in d)) continue;
-    const value: unknown = d.value;
-    Object.defineProperty(obj, f.name, {
-      get: () => value,
-      set: () => {
-        throw new FrozenInstanceError(`cannot assign to field '${f.name}'`);
-      },
-      enumerable: true,
-      configurable: false,
-    });
+    defineFrozenField(obj, f.name, d.value);
   }
 }
 
@@ -253,16 +258,12 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
   }
   if (!opts.frozen) return cls;
 
+  // `__init__`'s first store of a field makes the instance's own frozen field; a second raises.
   for (const f of all) {
     Object.defineProperty(proto, f.name, {
-      get(this: object) {
-        return frozenStore.get(this)?.get(f.name);
-      },
+      get: () => undefined,
       set(this: object, value: unknown) {
-        let store = frozenStore.get(this);
-        if (!store) frozenStore.set(this, (store = new Map()));
-        if (store.has(f.name)) throw new FrozenInstanceError(`cannot assign to field '${f.name}'`);
-        store.set(f.name, value);
+        defineFrozenField(this, f.name, value);
       },
       configurable: true,
     });
@@ -281,7 +282,9 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
     construct(target, args, newTarget) {
       const obj = Reflect.construct(target, args, newTarget) as object;
       freezeOwnFields(obj, all);
-      return obj;
+      // Made as this very class (not as a subclass still initialising), the instance takes no
+      // new attributes either: `p.z = 1` and `del p.x` raise through the __setattr__/__delattr__ above.
+      return newTarget === frozenClass ? attributeHooks(obj) : obj;
     },
   });
   // type(obj) and replace() then see the class whose construction freezes.

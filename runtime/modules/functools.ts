@@ -16,6 +16,7 @@ import { namedtuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
 import { functionName, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
+import { builtinFunction } from "../values/builtin-type.js";
 import { moduleObject } from "./module-object.js";
 import { singledispatch } from "./functools-dispatch.js";
 import { replayableArgument } from "../threads/replay.js";
@@ -292,7 +293,8 @@ export class cached_property {
 export const functoolsModule = moduleObject("functools", {
   cached_property,
   partial,
-  reduce,
+  // (a C function in CPython: `<built-in function reduce>`)
+  reduce: builtinFunction(reduce, "reduce"),
   wraps,
   update_wrapper,
   lru_cache,

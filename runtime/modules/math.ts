@@ -10,6 +10,7 @@ import { isIntLike, toBigInt } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
+import { builtinFunction } from "../values/builtin-type.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
 import { erf, erfc, gamma, lgamma } from "./math-gamma.js";
 import { exp2Glibc, expGlibc, powGlibc } from "./libm-exp.js";
@@ -434,3 +435,8 @@ export const mathModule = moduleObject("math", {
   erf,
   erfc,
 });
+
+// math's functions are C functions in CPython: `<built-in function sqrt>`.
+for (const [name, value] of Object.entries(mathModule)) {
+  if (typeof value === "function" && !Object.hasOwn(value, "__builtin__")) builtinFunction(value, name);
+}

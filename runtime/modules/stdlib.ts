@@ -55,6 +55,7 @@ export { shlexModule as shlex } from "./shlex.js";
 export { getoptModule as getopt } from "./getopt.js";
 export { platformModule as platform } from "./platform.js";
 export { getpassModule as getpass } from "./getpass.js";
+export { secretsModule as secrets } from "./secrets.js";
 export { subprocessModule as subprocess } from "./subprocess.js";
 export { signalModule as signal } from "./signal.js";
 export { calendarLocaleModule as calendar } from "./calendar-locale.js";

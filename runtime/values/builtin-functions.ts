@@ -11,7 +11,7 @@ import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
 import { callMethod } from "./methods.js";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
-import { isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
+import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
 import { GenericAlias } from "./subscript.js";
 import { UnionType } from "./union-type.js";
@@ -196,7 +196,7 @@ export function enumerate(...args: unknown[]): PyIterator<any> {
   const [iterable, start] = enumerateArguments(args);
   if (!isIntLike(start)) throw new PyTypeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
   const it = jsIterator(iterable);
-  return new PyIterator((function* () {
+  return new (iteratorClass("enumerate"))((function* () {
     let i = toBigInt(start);
     for (let r = it.next(); !r.done; r = it.next()) yield Tuple.of(i++, r.value);
   })());
@@ -211,7 +211,7 @@ function zipAll(args: unknown[]): PyIterator<any> {
   const [pos, kws] = splitKw(args);
   const strict = truthy(kws["strict"]);
   const its = pos.map(jsIterator);
-  return new PyIterator((function* () {
+  return new (iteratorClass("zip"))((function* () {
     if (its.length === 0) return;
     for (;;) {
       const row: unknown[] = [];
@@ -232,7 +232,7 @@ function zipAll(args: unknown[]): PyIterator<any> {
 
 export function map(f: unknown, ...sources: unknown[]): PyIterator<any> {
   const its = sources.map(jsIterator);
-  return new PyIterator((function* () {
+  return new (iteratorClass("map"))((function* () {
     for (;;) {
       const row: unknown[] = [];
       for (const it of its) {
@@ -247,11 +247,17 @@ export function map(f: unknown, ...sources: unknown[]): PyIterator<any> {
 
 export function filter(f: unknown, source: unknown): PyIterator<any> {
   const it = jsIterator(source);
-  return new PyIterator((function* () {
+  return new (iteratorClass("filter"))((function* () {
     for (let r = it.next(); !r.done; r = it.next()) {
       if (f === null || f === undefined ? truthy(r.value) : truthy(call(f, r.value))) yield r.value;
     }
   })());
+}
+
+// The iterator types named like the builtins that make them: `print(map)` shows
+// `<class 'map'>`, `type(zip(a, b))` is `zip`, `isinstance(it, enumerate)` holds.
+for (const [maker, name] of [[enumerate, "enumerate"], [zip, "zip"], [map, "map"], [filter, "filter"], [reversed, "reversed"]] as const) {
+  defineType(maker, name, (x) => x instanceof iteratorClass(name));
 }
 
 export function any(x: unknown): boolean {

@@ -10,6 +10,7 @@ import { strFormat, strFormatMap } from "./str-format.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { StrValue, unwrap } from "./wrapped.js";
+import { astralCodePoints } from "./str-index.js";
 
 type Method = (self: string, ...args: unknown[]) => unknown;
 
@@ -37,24 +38,43 @@ function stripChars(s: string, chars: string | null, left: boolean, right: boole
   return s.slice(start, end);
 }
 
-function bounds(s: string, start: unknown, end: unknown): [number, number] {
-  const n = s.length;
-  const clamp = (v: unknown, d: number) => {
+/**
+ * The UTF-16 range of `s[start:end]` as find/count/startswith take it (code-point bounds,
+ * negative ones from the end), or null when `start` lies past the end or past `end`
+ * (CPython's -1/0/False there, even for an empty needle).
+ */
+function bounds(s: string, start: unknown, end: unknown): [number, number] | null {
+  if ((start === null || start === undefined) && (end === null || end === undefined)) return [0, s.length];
+  const points = astralCodePoints(s);
+  const n = points === null ? s.length : points.length;
+  const index = (v: unknown, d: number) => {
     if (v === null || v === undefined) return d;
-    let i = Number(toBigInt(v as bigint));
-    if (i < 0) i = Math.max(0, i + n);
-    return Math.min(i, n);
+    const i = Number(toBigInt(v as bigint));
+    return i < 0 ? Math.max(0, i + n) : i;
   };
-  return [clamp(start, 0), clamp(end, n)];
+  const a = index(start, 0);
+  const b = Math.min(index(end, n), n);
+  if (a > n || b < a) return null;
+  return points === null ? [a, b] : [unitOffset(points, a), unitOffset(points, b)];
+}
+
+/** The UTF-16 offset of code point `i` of the string whose code points are `points`. */
+function unitOffset(points: string[], i: number): number {
+  let offset = 0;
+  for (let k = 0; k < i; k++) offset += points[k]!.length;
+  return offset;
 }
 
 function find(s: string, sub: unknown, start: unknown, end: unknown, last: boolean): bigint {
   const needle = strArg(last ? "rfind" : "find", sub);
-  const [a, b] = bounds(s, start, end);
-  const hay = s.slice(a, b);
-  if (b - a < needle.length || a > s.length) return -1n;
-  const i = last ? hay.lastIndexOf(needle) : hay.indexOf(needle);
-  return i < 0 ? -1n : BigInt(i + a);
+  const range = bounds(s, start, end);
+  if (range === null) return -1n;
+  const [a, b] = range;
+  if (b - a < needle.length) return -1n;
+  const i = last ? s.slice(a, b).lastIndexOf(needle) : s.slice(a, b).indexOf(needle);
+  if (i < 0) return -1n;
+  // (a UTF-16 offset: Python counts code points)
+  return BigInt(i + a === 0 || astralCodePoints(s) === null ? i + a : Array.from(s.slice(0, i + a)).length);
 }
 
 /** Python's whitespace (str.isspace) for one UTF-16 unit: none lies outside the BMP. */
@@ -251,12 +271,12 @@ export const STR_METHODS: Record<string, Method> = {
     return out + rest;
   },
   startswith: (s, prefix, start, end) => {
-    const [a, b] = bounds(s, start, end);
-    return affix(s.slice(a, b), prefix, "startswith", (t, x) => t.startsWith(x));
+    const range = bounds(s, start, end);
+    return affix(range === null ? "" : s.slice(...range), prefix, "startswith", (t, x) => range !== null && t.startsWith(x));
   },
   endswith: (s, suffix, start, end) => {
-    const [a, b] = bounds(s, start, end);
-    return affix(s.slice(a, b), suffix, "endswith", (t, x) => t.endsWith(x));
+    const range = bounds(s, start, end);
+    return affix(range === null ? "" : s.slice(...range), suffix, "endswith", (t, x) => range !== null && t.endsWith(x));
   },
   find: (s, sub, start, end) => find(s, sub, start, end, false),
   rfind: (s, sub, start, end) => find(s, sub, start, end, true),
@@ -272,8 +292,9 @@ export const STR_METHODS: Record<string, Method> = {
   },
   count: (s, sub, start, end) => {
     const needle = strArg("count", sub);
-    const [a, b] = bounds(s, start, end);
-    const hay = s.slice(a, b);
+    const range = bounds(s, start, end);
+    if (range === null) return 0n;
+    const hay = s.slice(...range);
     if (needle === "") return BigInt(Array.from(hay).length + 1);
     return BigInt(hay.split(needle).length - 1);
   },

@@ -105,13 +105,9 @@ export function bindPreloadedRuntime(code: string, runtime: string): string {
  * runtime, its first statement), as CPython runs the imports before the rest of the
  * module, rather than at their first use, which may be inside an event-loop step.
  */
-function initialiseImports(core: RuntimeCore, script: string): void {
-  let head: string;
-  try {
-    head = fs.readFileSync(script, "utf8").slice(0, 20_000);
-  } catch {
-    return; // the import reports it
-  }
+function initialiseImports(core: RuntimeCore, code: string | null): void {
+  if (code === null) return; // the import reports the missing file
+  const head = code.slice(0, 20_000);
   const start = /^const \{([^}]*)\} = (.*);$/m.exec(head);
   const names = start?.[2] === PRELOADED ? start[1]! : "";
   for (const specifier of names.split(",")) {
@@ -145,16 +141,29 @@ export function startProgram(program: RunnableProgram, argv0: string, args: stri
     PYTS_SOURCE_ROOT: program.root,
   });
   const command = process.argv.slice(1);
+  const code = readScript(program.script);
+  // A program raising its recursion limit recurses deeper than V8's default stack holds
+  // (CPython 3.11 gives pure-Python recursion all of the limit): started again on a larger stack.
+  if (code !== null && argv0 !== "-" && /\bsetrecursionlimit\b/.test(code) && rerunOnLargerStack(command)) return;
   // The runtime tells the entry module by process.argv[1] and builds sys.argv from the rest.
   process.argv = [process.execPath, program.script, ...args];
   const core = preloadRuntime(program.runtime, codeCache);
-  initialiseImports(core, program.script);
+  initialiseImports(core, code);
   // A failure while the entry module runs reaches the runtime's unhandledRejection handler,
   // as it would in a process started on the script.
   import(pathToFileURL(program.script).href).catch((error: unknown) => {
     if (!core.$$programStarted() && argv0 !== "-" && overflowedCompiling(error) && rerunOnLargerStack(command)) return;
     throw error;
   });
+}
+
+/** The entry's converted text, or null when it cannot be read. */
+function readScript(script: string): string | null {
+  try {
+    return fs.readFileSync(script, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /** V8 ran out of stack parsing a module: code nested over ~1,500 calls deep (CPython takes 3,000). */
@@ -168,7 +177,8 @@ const LARGER_STACK = "PYTS_LARGER_STACK";
 /**
  * Runs the same command again in a Node whose stack limit is most of the thread's real stack
  * (`ulimit -s`) instead of V8's default of under 1 MB, and ends this process as that one ends.
- * Only before any of the program ran: the rerun starts it from the beginning.
+ * Only before any of the program ran: the rerun starts it from the beginning. Returns false
+ * when it cannot (already on the larger stack, or the thread's stack is too small to gain).
  */
 function rerunOnLargerStack(command: string[]): boolean {
   if (process.env[LARGER_STACK] !== undefined) return false;

@@ -45,7 +45,7 @@ export const RUNTIME_MODULES = new Set([
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",
   "os", "fnmatch", "glob", "shutil", "tempfile", "io", "pathlib", "csv", "fileinput", "configparser",
   "decimal", "threading", "queue", "concurrent",
-  "argparse", "shlex", "getopt", "platform", "getpass", "subprocess", "signal",
+  "argparse", "shlex", "getopt", "platform", "getpass", "secrets", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "codecs", "zipfile", "tarfile", "gzip", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
   "socket", "select", "selectors", "http", "hmac", "ast", "__future__",
 ]);
