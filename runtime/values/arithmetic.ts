@@ -467,6 +467,14 @@ export function iadd(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
   if (typeof a === "number" && typeof b === "number") return a + b;
   if (typeof a === "string" && typeof b === "string") return a + b;
+  return iaddOther(a, b);
+}
+
+/**
+ * `iadd` of anything but two ints, two floats or two strs. (A function of its own, so that
+ * `iadd` stays small enough for TurboFan to inline into the loops that use it.)
+ */
+function iaddOther(a: unknown, b: unknown): any {
   if (Array.isArray(a)) {
     if (typeof b === "string" || (typeof b === "object" && b !== null && Symbol.iterator in b)) {
       const items = [...(b as Iterable<unknown>)];

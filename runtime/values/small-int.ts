@@ -104,13 +104,24 @@ export function lenI(x: unknown): Int {
   return small(len(x));
 }
 
-/** `obj[i]` for an Int index: a plain list or str at once, anything else through `getitem`. */
+/**
+ * `obj[i]` for an Int index: a plain list at once, anything else through `getitemOther`. (Kept
+ * this small so that TurboFan inlines it into the loop that indexes: a float read from a list
+ * then needs no boxing, and the other kinds of object do not make the call site polymorphic.)
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function getitemI(obj: unknown, i: Int): any {
   if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
-  } else if (typeof i === "number" && typeof obj === "string" && astralCodePoints(obj) === null) {
+  }
+  return getitemOther(obj, i);
+}
+
+/** `getitemI` of a str or a tuple at once, anything else (a list's IndexError too) through `getitem`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function getitemOther(obj: unknown, i: Int): any {
+  if (typeof i === "number" && typeof obj === "string" && astralCodePoints(obj) === null) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
   } else if (typeof i === "number" && obj instanceof Tuple && Object.getPrototypeOf(obj) === Tuple.prototype) {

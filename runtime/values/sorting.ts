@@ -56,8 +56,20 @@ export function sorted(...args: unknown[]): any[] {
   if (names.length > 2) throw new PyTypeError(`sort() takes at most 2 keyword arguments (${names.length} given)`);
   for (const name of names) if (name !== "key" && name !== "reverse") throw new PyTypeError(`'${name}' is an invalid keyword argument for sort()`);
   const items = Array.from(iterable(pos[0]));
-  sortInPlace(items, kws["key"] ?? null, truthy(kws["reverse"]));
+  // (A list no other code can reach: sorted where it is, without sortInPlace's copy that
+  // keeps a visible list empty meanwhile; an exception drops it.)
+  sortItems(items, kws["key"] ?? null, truthy(kws["reverse"]));
   return items;
+}
+
+/** Sorts `items` itself, keys first: what sortInPlace does on its copy of the list. */
+function sortItems(items: unknown[], key: unknown, reverse: boolean): void {
+  if (key === null || key === undefined) {
+    if (items.length >= 2 && !sortPrimitives(items, items, reverse)) sortObjects(items, null, reverse);
+  } else {
+    const keys = keysOf(items, key);
+    if (items.length >= 2 && !sortPrimitives(keys, items, reverse)) sortObjects(keys, items, reverse);
+  }
 }
 
 /**
@@ -77,11 +89,9 @@ export function sortInPlace(items: unknown[], key: unknown, reverse: boolean): v
   items.length = 0;
   let failure: { error: unknown } | null = null;
   try {
+    // (keys of their own are known by now not to be primitives of one kind)
     if (key === null || key === undefined) sortObjects(saved, null, reverse);
-    else {
-      const keys = keysOf(saved, key);
-      if (saved.length >= 2 && !sortPrimitives(keys, saved, reverse)) sortObjects(keys, saved, reverse);
-    }
+    else sortItems(saved, key, reverse);
   } catch (e) {
     failure = { error: e };
   }

@@ -255,7 +255,12 @@ export const STR_METHODS: Record<string, Method> = {
     const a = strArg("replace", old, 1);
     const b = strArg("replace", replacement, 2);
     let n = count === undefined || count === null ? -1 : Number(toBigInt(count as bigint));
-    if (n < 0) return a === "" ? Array.from(s).map((c) => b + c).join("") + b : s.split(a).join(b);
+    if (n < 0) {
+      if (a === "") return Array.from(s).map((c) => b + c).join("") + b;
+      // (replaceAll with a str replacement reads `$&` and the like in it as patterns; without
+      // a `$` it is a native copy, about twice as fast as split and join.)
+      return b.includes("$") ? s.split(a).join(b) : s.replaceAll(a, b);
+    }
     let out = "";
     let rest = s;
     while (n-- > 0) {
