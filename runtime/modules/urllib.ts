@@ -9,7 +9,7 @@ import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr, str } from "../values/repr.js";
-import { recorder } from "../timeline/recorder.js";
+import { recorder } from "../core/recording.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
