@@ -15,7 +15,7 @@ import { dumps } from "./json.js";
 import { webModule } from "./aiohttp-web.js";
 import { splitKw } from "../values/kwargs.js";
 import { str } from "../values/repr.js";
-import { recorder } from "../timeline/recorder.js";
+import { recorder } from "../core/recording.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { osErrorFor } from "./urllib.js";

@@ -2,7 +2,7 @@
 // stalls exactly as it does in CPython (lecture example 04a).
 
 import { inGreenThread, threadSleep as greenSleep, type Suspension } from "../threads/scheduler.js";
-import { recorder } from "../timeline/recorder.js";
+import { recorder } from "../core/recording.js";
 import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { nodeProcess } from "../core/host.js";
@@ -14,7 +14,7 @@ import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
 import { moduleObject } from "./module-object.js";
 import { strptime as parseTime } from "./strptime.js";
-import { SimpleNamespace } from "./types.js";
+import { SimpleNamespace } from "./simple-namespace.js";
 import { kw } from "../values/kwargs.js";
 import { OSError } from "../values/exceptions.js";
 import { clock_settime, clock_settime_ns, pthread_getcpuclockid, THREAD_CPU_CLOCK } from "./time-clocks.js";

@@ -5,7 +5,6 @@
 import { Coroutine } from "../core/coroutine.js";
 import { coroutineFunction } from "../core/coroutine-function.js";
 import { PyGenerator } from "../core/generator.js";
-import { objectKey, pythonName } from "../lang/attr-names.js";
 import { BuiltinFunctionType, FunctionType, MethodType, NoneType, typeOf } from "../values/builtin-types.js";
 import { eq } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
@@ -29,52 +28,9 @@ import { Cell } from "../lang/functions.js";
 import { GenericAlias } from "../values/subscript.js";
 import { UnionType } from "../values/union-type.js";
 import { TracebackObject } from "./traceback.js";
+import { SimpleNamespace } from "./simple-namespace.js";
 
-const inRepr = new Set<object>();
-
-/** `types.SimpleNamespace(**kwargs)`: attributes in insertion order, compared by value. */
-export class SimpleNamespace {
-  static readonly __module__ = "types";
-  static readonly tpName = "types.SimpleNamespace";
-  static readonly __hash__ = null;
-  /** Any attribute a program sets. */
-  [attr: string]: any;
-
-  constructor(...args: unknown[]) {
-    const [positional, kws] = splitKw(args);
-    if (positional.length > 0) throw new PyTypeError("no positional arguments expected");
-    for (const key of Object.keys(kws)) (this as Record<string, unknown>)[objectKey(key)] = kws[key];
-  }
-
-  /** The attributes as [Python name, value] pairs. */
-  private attributes(): [string, unknown][] {
-    const out: [string, unknown][] = [];
-    for (const key of Object.keys(this)) {
-      const name = pythonName(key, false);
-      if (name !== null) out.push([name, (this as Record<string, unknown>)[key]]);
-    }
-    return out;
-  }
-
-  __repr__(): string {
-    const name = this.constructor === SimpleNamespace ? "namespace" : typeName(this);
-    if (inRepr.has(this)) return `${name}(...)`;
-    inRepr.add(this);
-    try {
-      return `${name}(${this.attributes().map(([k, v]) => `${k}=${repr(v)}`).join(", ")})`;
-    } finally {
-      inRepr.delete(this);
-    }
-  }
-
-  __eq__(other: unknown): unknown {
-    if (!(other instanceof SimpleNamespace)) return NotImplemented;
-    const a = this.attributes();
-    const b = new Map(other.attributes());
-    return a.length === b.size && a.every(([k, v]) => b.has(k) && eq(v, b.get(k)));
-  }
-}
-(SimpleNamespace.prototype as unknown as { __hash__: null }).__hash__ = null;
+export { SimpleNamespace };
 
 /** `types.MappingProxyType(mapping)`: a read-only view of a mapping. */
 export class MappingProxyType {

@@ -1,24 +1,28 @@
 // The helper thread behind the synchronous urlopen(): it performs one HTTP request per
-// message with Node's asynchronous client, posts the outcome on the request's own port, then
-// wakes the caller, which has been blocked in Atomics.wait the whole time.
+// message with Node's asynchronous client, posts the outcome on the request's own port (a
+// blocking request's: the one port and flag the helper was started with, as only one can
+// wait at a time), then wakes the caller, which has been blocked in Atomics.wait the whole time.
 //
 // It runs as an eval'd CommonJS script so it needs no file of its own at run time.
 
 export const WORKER_SOURCE = String.raw`
-const { parentPort } = require("node:worker_threads");
+const { parentPort, workerData } = require("node:worker_threads");
 const http = require("node:http");
-const https = require("node:https");
+// (https loads tls and crypto: only for a first https request)
+let https = null;
 
 const MAX_REDIRECTS = 10;
+const blockingPort = workerData.replyPort;
+const blockingFlag = new Int32Array(workerData.flag);
 
 function finish(job, message) {
   if (job.finished) return;
   job.finished = true;
   try {
-    job.port.postMessage(message);
+    (job.port || blockingPort).postMessage(message);
   } finally {
-    job.port.close();
-    const flag = new Int32Array(job.flag);
+    if (job.port) job.port.close();
+    const flag = job.port ? new Int32Array(job.flag) : blockingFlag;
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   }
@@ -32,7 +36,7 @@ function request(job, url, method, body, redirects) {
     finish(job, { kind: "error", code: "EINVAL", message: String(e && e.message) });
     return;
   }
-  const client = target.protocol === "https:" ? https : http;
+  const client = target.protocol === "https:" ? (https ??= require("node:https")) : http;
   const headers = Object.assign({}, job.headers);
   if (body) headers["Content-Length"] = String(body.length);
   const req = client.request(target, { method, headers }, (res) => {

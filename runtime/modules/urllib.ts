@@ -2,14 +2,14 @@
 // (Atomics.wait) while a helper worker thread performs the request, so a coroutine that calls
 // it stalls the whole event loop (lecture example 05a).
 
-import type { Worker } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { noteBlocked } from "../core/effort-clock.js";
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, PyTypeError, TimeoutError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr, str } from "../values/repr.js";
-import { recorder } from "../timeline/recorder.js";
+import { recorder } from "../core/recording.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
@@ -167,33 +167,41 @@ type WorkerReply =
   | { kind: "response"; url: string; status: number; reason: string; version: number; rawHeaders: string[]; body: Uint8Array; tooManyRedirects: boolean }
   | { kind: "error"; code: string; message: string };
 
-let helper: Worker | null = null;
+/**
+ * The helper thread, with the port and flag of blocking requests: made once with it, as a
+ * channel per request cost more than the rest of the request's own work on this side.
+ */
+let helper: { worker: Worker; replyPort: MessagePort; flag: Int32Array } | null = null;
 
-function helperThread(): Worker {
+function helperThread(): { worker: Worker; replyPort: MessagePort; flag: Int32Array } {
   if (helper === null) {
-    helper = new (nodeModule("node:worker_threads").Worker)(WORKER_SOURCE, { eval: true });
-    // The idle helper must not keep the process alive.
-    helper.unref();
-    helper.on("exit", () => {
-      helper = null;
+    const { Worker, MessageChannel } = nodeModule("node:worker_threads");
+    const { port1, port2 } = new MessageChannel();
+    const flag = new SharedArrayBuffer(4);
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { replyPort: port2, flag }, transferList: [port2] });
+    // The idle helper must not keep the process alive (nor its port, read only by receiveMessageOnPort).
+    worker.unref();
+    port1.unref();
+    const started = { worker, replyPort: port1, flag: new Int32Array(flag) };
+    worker.on("exit", () => {
+      if (helper === started) helper = null;
     });
+    helper = started;
   }
   return helper;
 }
 
 /** Runs one request on the helper thread and blocks this thread until it has finished. */
 function blockingRequest(url: string, method: string, headers: Record<string, string>, body: Bytes | null, timeoutMs: number | null): WorkerReply {
-  const { MessageChannel, receiveMessageOnPort } = nodeModule("node:worker_threads");
-  const { port1, port2 } = new MessageChannel();
-  const flag = new SharedArrayBuffer(4);
-  const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: port2, flag };
-  helperThread().postMessage(job, [port2]);
-  const cell = new Int32Array(flag);
+  const { receiveMessageOnPort } = nodeModule("node:worker_threads");
+  const { worker, replyPort, flag } = helperThread();
+  const job = { url, method, headers, body: body === null ? null : new Uint8Array(body), timeoutMs, port: null };
+  Atomics.store(flag, 0, 0);
+  worker.postMessage(job);
   const start = performance.now();
-  while (Atomics.load(cell, 0) === 0) Atomics.wait(cell, 0, 0);
+  while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0);
   noteBlocked((performance.now() - start) / 1000);
-  const received = receiveMessageOnPort(port1);
-  port1.close();
+  const received = receiveMessageOnPort(replyPort);
   if (received === undefined) return { kind: "error", code: "", message: "no reply from the HTTP helper thread" };
   return received.message as WorkerReply;
 }
@@ -209,7 +217,7 @@ function requestInBackground(url: string, method: string, headers: Record<string
       port1.close();
       resolve(message);
     });
-    helperThread().postMessage(job, [port2]);
+    helperThread().worker.postMessage(job, [port2]);
   });
 }
 

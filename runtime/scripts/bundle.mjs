@@ -97,7 +97,10 @@ function asyncioApart(text, load) {
   );
   return text
     .replace(ASYNCIO_LINE, () => ['import { deferredModule as $$deferredAsyncio } from "./modules/module-object.js";', ...exports].join("\n"))
-    .replace(TIMELINE_LINES, () => `import { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
+    // Small files the standard-library modules share with asyncio (the timeline recording's
+    // binding, the thread sleep, SimpleNamespace), kept in the core so that `import time`
+    // (time.sleep, get_clock_info) does not load asyncio's script.
+    .replace(TIMELINE_LINES, () => `import { recorder as $$recorder } from "./core/recording.js";\nimport { sleepThread as $$sleepThread } from "./core/sleep-thread.js";\nimport { SimpleNamespace as $$SimpleNamespace } from "./modules/simple-namespace.js";\nimport { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
 }
 const entry = path.join(dist, "bundle-entry.js");
 const common = {

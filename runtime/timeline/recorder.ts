@@ -10,6 +10,10 @@ import { Clock } from "./clock.js";
 import { ByteLog, Rows } from "./event-log.js";
 import { currentLine } from "./source-lines.js";
 import { runningBodyNow } from "../core/suspendable.js";
+import { recorder, setRecorder } from "../core/recording.js";
+
+/** The recording in progress, or null (the hooks' one check; core/recording.ts holds it). */
+export { recorder };
 
 import type { TaskRecord, StepRecord, BlockingRecord, CallbackRecord, IterationRecord, TimelineRecord, RecordedTask } from "./records.js";
 export type { TaskRecord, StepRecord, BlockingRecord, CallbackRecord, IterationRecord, TimelineRecord, RecordedTask } from "./records.js";
@@ -562,16 +566,14 @@ export class Recorder {
   }
 }
 
-/** The recording in progress, or null (the hooks' one check). */
-export let recorder: Recorder | null = null;
-
 export function startRecording(): Recorder {
-  recorder = new Recorder();
-  return recorder;
+  const started = new Recorder();
+  setRecorder(started);
+  return started;
 }
 
 export function stopRecording(): Recorder | null {
   const stopped = recorder;
-  recorder = null;
+  setRecorder(null);
   return stopped;
 }
