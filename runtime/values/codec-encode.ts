@@ -80,8 +80,11 @@ function replaceRun(text: string, chars: readonly string[], start: number, end: 
       putText(run.map((cp) => (charName(cp) === null ? escapedCodePoint(cp) : `\\N{${charName(cp)}}`)).join(""));
       return end;
     case "surrogateescape":
-      if (!run.every((cp) => cp >= 0xdc80 && cp <= 0xdcff)) return fail();
-      for (const cp of run) out.push(cp - 0xdc00);
+      // the escaped bytes up to the first code point that is none: the error starts there
+      for (let k = 0; k < run.length; k++) {
+        if (run[k]! < 0xdc80 || run[k]! > 0xdcff) throw encodeError(codec.name, text, chars, start + k, end, codec.reason);
+        out.push(run[k]! - 0xdc00);
+      }
       return end;
     case "surrogatepass":
       if (codec !== UTF_8 || !run.every(isSurrogate)) return fail();
