@@ -41,7 +41,7 @@ function charmapEncode(input: unknown, errors: unknown = null, mapping: unknown 
       const n = Number(toBigInt(value));
       if (n < 0 || n > 255) throw new PyTypeError("character mapping must be in range(256)");
       out.push(n);
-    } else if (value instanceof Uint8Array) out.push(...value);
+    } else if (value instanceof Uint8Array) for (let k = 0; k < value.length; k++) out.push(value[k]!);
     else throw new PyTypeError("character mapping must return integer, bytes or None, not " + typeName(value));
     return i >= 0;
   };
@@ -64,7 +64,7 @@ function charmapEncode(input: unknown, errors: unknown = null, mapping: unknown 
 /** `charmap_decode(data, errors=None, mapping=None)`: (str, length). */
 function charmapDecode(input: unknown, errors: unknown = null, mapping: unknown = null): Tuple<unknown> {
   if (!(input instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(input)}'`);
-  if (mapping === null) return new Tuple<unknown>([String.fromCharCode(...input), BigInt(input.length)]);
+  if (mapping === null) return new Tuple<unknown>([Buffer.from(input.buffer, input.byteOffset, input.length).toString("latin1"), BigInt(input.length)]);
   let out = "";
   for (let i = 0; i < input.length; i++) {
     const value = mapped(mapping, input[i]!);

@@ -21,6 +21,7 @@ import { pyClass } from "./callable-class.js";
 import { BufferedIncrementalDecoder, BufferedIncrementalEncoder, IncrementalDecoder, IncrementalEncoder, incrementalClasses, statelessDecode, statelessEncode, type CodecSpec } from "./codecs-incremental.js";
 import { charmapNames, setIncrementalLookup } from "./codecs-charmap.js";
 import { codecsErrorNames } from "./codecs-errors.js";
+import { escapeNames } from "./codecs-escape.js";
 import { Codec, StreamReader, StreamReaderWriter, StreamRecoder, StreamWriter } from "./codecs-streams.js";
 import { streamClasses } from "./codecs-builtin-streams.js";
 import { callValue } from "./pycall.js";
@@ -100,6 +101,7 @@ function lookup(encoding: unknown): CodecInfo {
   let info: CodecInfo | undefined;
   if (name !== undefined) info = builtinInfo({ module, name, wide: wideCodec(module) });
   else if (module === "rot_13") info = rot13Info();
+  else if (module === "unicode_escape" || module === "raw_unicode_escape") info = escapeInfo(module);
   for (let i = 0; info === undefined && i < searchFunctions.length; i++) {
     const found = callValue(searchFunctions[i], key) as unknown;
     if (found === null) continue;
@@ -109,6 +111,13 @@ function lookup(encoding: unknown): CodecInfo {
   if (info === undefined) throw new LookupError(`unknown encoding: ${encoding}`);
   cache.set(key, info);
   return info;
+}
+
+/** unicode_escape and raw_unicode_escape (encodings.unicode_escape, ...). */
+function escapeInfo(module: "unicode_escape" | "raw_unicode_escape"): CodecInfo {
+  const encode = builtinFunction(escapeNames[`${module}_encode`], `${module}_encode`);
+  const decode = builtinFunction(escapeNames[`${module}_decode`], `${module}_decode`);
+  return new CodecInfo(encode, decode, null, null, null, null, module.replace(/_/g, "-"));
 }
 
 /** The rot_13 text transform (str to str, not a text encoding). */
@@ -271,6 +280,11 @@ export const codecsModule = moduleObject("codecs", {
   make_identity_dict: charmapNames.make_identity_dict,
   make_encoding_map: charmapNames.make_encoding_map,
   iterencode: charmapNames.iterencode,
+  unicode_escape_encode: builtinFunction(escapeNames.unicode_escape_encode, "unicode_escape_encode"),
+  unicode_escape_decode: builtinFunction(escapeNames.unicode_escape_decode, "unicode_escape_decode"),
+  raw_unicode_escape_encode: builtinFunction(escapeNames.raw_unicode_escape_encode, "raw_unicode_escape_encode"),
+  raw_unicode_escape_decode: builtinFunction(escapeNames.raw_unicode_escape_decode, "raw_unicode_escape_decode"),
+  readbuffer_encode: builtinFunction(escapeNames.readbuffer_encode, "readbuffer_encode"),
   iterdecode: charmapNames.iterdecode,
   IncrementalEncoder: pyClass(IncrementalEncoder),
   IncrementalDecoder: pyClass(IncrementalDecoder),

@@ -99,7 +99,7 @@ function replaceRun(text: string, chars: readonly string[], start: number, end: 
       codec.put(rcp, out);
     }
   } else {
-    for (const b of answer.replacement) out.push(b);
+    for (let k = 0; k < answer.replacement.length; k++) out.push(answer.replacement[k]!);
   }
   const next = answer.next < 0 ? answer.next + chars.length : answer.next;
   if (next < 0 || next > chars.length) throw new IndexError(`position ${answer.next} from error handler out of bounds`);
