@@ -10,6 +10,7 @@ import { NotImplementedError, PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { encode } from "../values/str-codec.js";
 import { truthy } from "../values/truth.js";
+import { callMethod } from "../values/methods.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { decodeWide, encodeWide, type WideCodec } from "../values/wide-codec.js";
@@ -197,4 +198,55 @@ export function statelessDecode(spec: CodecSpec, finalByDefault = true): (...arg
     const end = truthy(final) || spec.module !== "utf_8" ? data.length : utf8Tail(data);
     return new Tuple<unknown>([decode(data.subarray(0, end), spec.name, errs), BigInt(end)]);
   };
+}
+
+/**
+ * codecs.BufferedIncrementalEncoder / BufferedIncrementalDecoder: a subclass's
+ * _buffer_encode/_buffer_decode(input, errors, final) answers (output, consumed), and what it
+ * did not consume waits in `buffer` for the next call.
+ */
+export class BufferedIncrementalEncoder extends IncrementalEncoder {
+  buffer = "";
+  override encode(...args: unknown[]): Bytes {
+    const [input, final] = argsOf(args, ["input", "final"], [undefined, false]);
+    const data = this.buffer + String(input);
+    const result = callMethod(this, "_buffer_encode", data, this.errors, final) as Tuple<unknown>;
+    this.buffer = [...data].slice(Number(result.items[1] as bigint)).join("");
+    return result.items[0] as Bytes;
+  }
+  override reset(): null {
+    this.buffer = "";
+    return null;
+  }
+  override getstate(): bigint {
+    return this.buffer === "" ? 0n : 1n;
+  }
+  _buffer_encode(..._args: unknown[]): unknown {
+    throw new NotImplementedError();
+  }
+}
+
+export class BufferedIncrementalDecoder extends IncrementalDecoder {
+  buffer: Uint8Array = Bytes.fromArray([]);
+  override decode(...args: unknown[]): string {
+    const [input, final] = argsOf(args, ["input", "final"], [undefined, false]);
+    const data = Bytes.fromArray(Buffer.concat([this.buffer, bytesArg(input, "decode")]));
+    const result = callMethod(this, "_buffer_decode", data, this.errors, final) as Tuple<unknown>;
+    this.buffer = Bytes.fromArray(data.subarray(Number(result.items[1] as bigint)));
+    return result.items[0] as string;
+  }
+  override reset(): null {
+    this.buffer = Bytes.fromArray([]);
+    return null;
+  }
+  override getstate(): Tuple<unknown> {
+    return new Tuple([Bytes.fromArray(this.buffer), 0n]);
+  }
+  override setstate(state: unknown): null {
+    this.buffer = Bytes.fromArray(bytesArg((state as Tuple<unknown>).items[0], "setstate"));
+    return null;
+  }
+  _buffer_decode(..._args: unknown[]): unknown {
+    throw new NotImplementedError();
+  }
 }

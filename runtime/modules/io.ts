@@ -1,10 +1,11 @@
 // Python's `io`: the in-memory streams, the file classes `open()` returns, the seek
-// constants and UnsupportedOperation.
+// constants, UnsupportedOperation and the raw FileIO.
 
 import { BufferedRandom, BufferedReader, BufferedWriter, open, TextIOWrapper } from "../lang/files.js";
 import { BufferedIOBase, IOBase, RawIOBase, SEEK_CUR, SEEK_END, SEEK_SET, TextIOBase, UnsupportedOperation } from "../lang/io-base.js";
 import { BlockingIOError } from "../values/exceptions.js";
 import { BytesIO, StringIO } from "../lang/io-memory.js";
+import { FileIO } from "../lang/file-io.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { BufferedRWPair, IncrementalNewlineDecoder } from "./io-extras.js";
@@ -31,4 +32,5 @@ export const ioModule = moduleObject("io", {
   open,
   IncrementalNewlineDecoder: pyClass(IncrementalNewlineDecoder),
   BufferedRWPair: pyClass(BufferedRWPair),
+  FileIO: pyClass(FileIO),
 });

@@ -58,7 +58,7 @@ export { getpassModule as getpass } from "./getpass.js";
 export { secretsModule as secrets } from "./secrets.js";
 export { subprocessModule as subprocess } from "./subprocess.js";
 export { signalModule as signal } from "./signal.js";
-export { calendarLocaleModule as calendar } from "./calendar-locale.js";
+export { calendarMainModule as calendar } from "./calendar-main.js";
 export { typesModule as types } from "./types.js";
 export { htmlModule as html } from "./html.js";
 export { importlibModule as importlib } from "./importlib.js";

@@ -5,7 +5,7 @@
 import * as data from "./unicode-props-data.js";
 
 /** A property given as runs over all code points. */
-class RunTable<T> {
+export class RunTable<T> {
   private starts: number[] | null = null;
   private values: T[] = [];
   constructor(
@@ -41,7 +41,7 @@ class RunTable<T> {
 }
 
 /** A property only some code points have. */
-class SparseTable {
+export class SparseTable {
   private map: Map<number, string> | null = null;
   constructor(private readonly text: string) {}
 

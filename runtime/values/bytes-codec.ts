@@ -2,22 +2,26 @@
 // error handlers (strict, replace, ignore, backslashreplace), and bytes.hex with a separator.
 
 import { Bytes } from "./bytes.js";
-import { LookupError, PyTypeError, UnicodeDecodeError, ValueError } from "./exceptions.js";
+import { decodeError, registeredDecodeAnswer } from "./codec-errors.js";
+import { decodeByRegisteredCodec } from "./codec-registry.js";
+import { IndexError, PyTypeError, UnicodeDecodeError, ValueError } from "./exceptions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { typeName } from "./typename.js";
-import { decodeWide, wideCodec } from "./wide-codec.js";
+import { canonicalEncoding, decodeWide, wideCodec } from "./wide-codec.js";
 
 function hex2(n: number): string {
   return n.toString(16).padStart(2, "0");
 }
 
-/** What an error handler puts in place of data[start:end] (throws for 'strict'). */
+/** Where decoding resumes after an error handler's replacement. */
+let resumeAt = 0;
+
+/** What an error handler puts in place of data[start:end] (throws for 'strict'); sets resumeAt. */
 function handle(codec: string, data: Uint8Array, start: number, end: number, reason: string, errors: string): string {
+  resumeAt = end;
   switch (errors) {
-    case "strict": {
-      const where = end - start === 1 ? `byte 0x${hex2(data[start]!)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-      throw new UnicodeDecodeError(`'${codec}' codec can't decode ${where}: ${reason}`);
-    }
+    case "strict":
+      throw decodeError(codec, data, start, end, reason);
     case "replace":
       return "\ufffd";
     case "ignore":
@@ -27,9 +31,30 @@ function handle(codec: string, data: Uint8Array, start: number, end: number, rea
       for (let i = start; i < end; i++) out += "\\x" + hex2(data[i]!);
       return out;
     }
-    default:
-      throw new LookupError(`unknown error handler name '${errors}'`);
+    case "surrogateescape": {
+      let out = "";
+      for (let i = start; i < end; i++) {
+        if (data[i]! < 0x80) throw decodeError(codec, data, start, end, reason);
+        out += String.fromCharCode(0xdc00 + data[i]!);
+      }
+      return out;
+    }
+    case "surrogatepass":
+      // a surrogate as UTF-8 writes it (ED A0..BF 80..BF)
+      if (codec === "utf-8" && data[start] === 0xed && (data[start + 1] ?? 0) >= 0xa0 && (data[start + 1] ?? 0) <= 0xbf && ((data[start + 2] ?? 0) & 0xc0) === 0x80) {
+        resumeAt = start + 3;
+        return String.fromCharCode(0xd000 | ((data[start + 1]! & 0x3f) << 6) | (data[start + 2]! & 0x3f));
+      }
+      throw decodeError(codec, data, start, end, reason);
+    case "xmlcharrefreplace":
+    case "namereplace":
+      throw new PyTypeError("don't know how to handle UnicodeDecodeError in error callback");
   }
+  const answer = registeredDecodeAnswer(errors, decodeError(codec, data, start, end, reason), data.length);
+  const next = answer.next < 0 ? answer.next + data.length : answer.next;
+  if (next < 0 || next > data.length) throw new IndexError(`position ${answer.next} from error handler out of bounds`);
+  resumeAt = next;
+  return answer.replacement as string;
 }
 
 function decodeUtf8(data: Uint8Array, errors: string): string {
@@ -62,7 +87,7 @@ function decodeUtf8(data: Uint8Array, errors: string): string {
       if (b === 0xf4) hi = 0x8f;
     } else {
       out += handle("utf-8", data, i, i + 1, "invalid start byte", errors);
-      i++;
+      i = resumeAt;
       continue;
     }
     let j = i + 1;
@@ -80,8 +105,10 @@ function decodeUtf8(data: Uint8Array, errors: string): string {
       cp = (cp << 6) | (cont & 0x3f);
       j++;
     }
-    if (failure) out += handle("utf-8", data, i, j, failure, errors);
-    else out += String.fromCodePoint(cp);
+    if (failure) {
+      out += handle("utf-8", data, i, j, failure, errors);
+      j = resumeAt;
+    } else out += String.fromCodePoint(cp);
     i = j;
   }
   return out;
@@ -100,19 +127,29 @@ export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: un
   }
   if (enc === "ascii" || enc === "us-ascii") {
     let out = "";
-    for (let i = 0; i < data.length; i++) {
+    for (let i = 0; i < data.length; ) {
       const b = data[i]!;
-      out += b < 0x80 ? String.fromCharCode(b) : handle("ascii", data, i, i + 1, "ordinal not in range(128)", errors);
+      if (b < 0x80) {
+        out += String.fromCharCode(b);
+        i++;
+      } else {
+        out += handle("ascii", data, i, i + 1, "ordinal not in range(128)", errors);
+        i = resumeAt;
+      }
     }
     return out;
   }
+  const canonical = canonicalEncoding(encoding);
+  if (canonical === "utf_8") return decodeUtf8(data, errors);
+  if (canonical === "latin_1") return decode(data, "latin-1", errors);
+  if (canonical === "ascii") return decode(data, "ascii", errors);
   const wide = wideCodec(encoding);
   if (wide) return decodeWide(data, wide, errors, true).text;
   let decoder: { decode(input: Uint8Array): string };
   try {
     decoder = new TextDecoder(enc, { fatal: errors === "strict" });
   } catch {
-    throw new LookupError(`unknown encoding: ${encoding}`);
+    return decodeByRegisteredCodec(data, encoding, errors);
   }
   try {
     return decoder.decode(data);

@@ -2,63 +2,13 @@
 
 import { Bytes } from "./bytes.js";
 import { Dict } from "./dict.js";
-import { LookupError, PyTypeError, UnicodeEncodeError, ValueError } from "./exceptions.js";
+import { LookupError, PyTypeError, ValueError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { typeName } from "./typename.js";
-import { encodeWide, wideCodec } from "./wide-codec.js";
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, "0");
-}
-
-/** A code point as encode errors show it: `\xe9`, `\u20ac`, `\U0001f600`. */
-function escaped(cp: number): string {
-  return cp <= 0xff ? `\\x${hex(cp, 2)}` : cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
-}
-
-/** The replacement an error handler gives for code point `cp` (null: the strict handler). */
-function replacement(errors: string, cp: number): string | null {
-  switch (errors) {
-    case "strict":
-      return null;
-    case "replace":
-      return "?";
-    case "ignore":
-      return "";
-    case "xmlcharrefreplace":
-      return `&#${cp};`;
-    case "backslashreplace":
-      return escaped(cp);
-    default:
-      throw new LookupError(`unknown error handler name '${errors}'`);
-  }
-}
-
-/** Encodes to a one-byte charset (ascii: limit 128, latin-1: 256) with an error handler. */
-function encodeCharset(s: string, name: string, limit: number, errors: string): Bytes {
-  const bytes: number[] = [];
-  const chars = [...s];
-  for (let i = 0; i < chars.length; i++) {
-    const cp = chars[i]!.codePointAt(0)!;
-    if (cp < limit) {
-      bytes.push(cp);
-      continue;
-    }
-    const text = replacement(errors, cp);
-    if (text === null) {
-      let end = i + 1;
-      while (end < chars.length && chars[end]!.codePointAt(0)! >= limit) end++;
-      const where =
-        end - i === 1
-          ? `character '${escaped(chars[i]!.codePointAt(0)!)}' in position ${i}`
-          : `characters in position ${i}-${end - 1}`;
-      throw new UnicodeEncodeError(`'${name}' codec can't encode ${where}: ordinal not in range(${limit})`);
-    }
-    for (const ch of text) bytes.push(ch.charCodeAt(0));
-  }
-  return Bytes.fromArray(bytes);
-}
+import { ASCII, encodeSteps, encodeUtf8, LATIN_1 } from "./codec-encode.js";
+import { encodeByRegisteredCodec } from "./codec-registry.js";
+import { canonicalEncoding, encodeWide, wideCodec } from "./wide-codec.js";
 
 /** `str.encode(encoding='utf-8', errors='strict')`. */
 export function encode(s: string, ...args: unknown[]): Bytes {
@@ -68,14 +18,16 @@ export function encode(s: string, ...args: unknown[]): Bytes {
   if (typeof encoding !== "string") throw new PyTypeError(`encode() argument 'encoding' must be str, not ${typeName(encoding)}`);
   if (typeof errors !== "string") throw new PyTypeError(`encode() argument 'errors' must be str, not ${typeName(errors)}`);
   const enc = encoding.toLowerCase().replace(/_/g, "-");
-  if (enc === "ascii" || enc === "us-ascii") return encodeCharset(s, "ascii", 0x80, errors);
-  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" || enc === "iso8859-1") {
-    return encodeCharset(s, "latin-1", 0x100, errors);
-  }
-  if (enc === "utf-8" || enc === "utf8") return Bytes.fromUtf8(s);
+  if (enc === "utf-8" || enc === "utf8") return encodeUtf8(s, errors);
+  if (enc === "ascii" || enc === "us-ascii") return encodeSteps(s, ASCII, errors);
+  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" || enc === "iso8859-1") return encodeSteps(s, LATIN_1, errors);
+  const canonical = canonicalEncoding(encoding);
+  if (canonical === "utf_8") return encodeUtf8(s, errors);
+  if (canonical === "ascii") return encodeSteps(s, ASCII, errors);
+  if (canonical === "latin_1") return encodeSteps(s, LATIN_1, errors);
   const wide = wideCodec(encoding);
   if (wide) return encodeWide(s, wide, errors, wide.little === null);
-  throw new LookupError(`unknown encoding: ${encoding}`);
+  return Bytes.fromArray(encodeByRegisteredCodec(s, encoding, errors));
 }
 
 /** `str.maketrans(x[, y[, z]])`: a dict from code points to str, code point or None. */

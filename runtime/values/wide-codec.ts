@@ -7,7 +7,8 @@
 
 import { ENCODING_ALIASES } from "../modules/encoding-alias-data.js";
 import { Bytes } from "./bytes.js";
-import { LookupError, UnicodeDecodeError, UnicodeEncodeError } from "./exceptions.js";
+import { decodeError as decodeFailure, encodeError, registeredDecodeAnswer, registeredEncodeAnswer } from "./codec-errors.js";
+import { UnicodeDecodeError, UnicodeEncodeError } from "./exceptions.js";
 
 /** A codec of the family: its name, code unit size and byte order (null: by a byte-order mark). */
 export interface WideCodec {
@@ -81,8 +82,12 @@ function encodeReplacement(codec: WideCodec, cp: number, index: number, errors: 
       Object.assign(err, { encoding: codec.name, start: BigInt(index), end: BigInt(index + 1), reason: "surrogates not allowed" });
       throw err;
     }
-    default:
-      throw new LookupError(`unknown error handler name '${errors}'`);
+    default: {
+      const err = encodeError(codec.name, String.fromCharCode(cp), [String.fromCharCode(cp)], 0, 1, "surrogates not allowed");
+      Object.assign(err, { start: BigInt(index), end: BigInt(index + 1) });
+      const answer = registeredEncodeAnswer(errors, err, index + 1);
+      return typeof answer.replacement === "string" ? answer.replacement : String.fromCharCode(...answer.replacement);
+    }
   }
 }
 
@@ -147,8 +152,11 @@ function decodeError(name: string, unit: 2 | 4, little: boolean, data: Uint8Arra
     }
     case "strict":
       break;
-    default:
-      throw new LookupError(`unknown error handler name '${errors}'`);
+    default: {
+      const answer = registeredDecodeAnswer(errors, decodeFailure(name, data, start, end, reason), data.length);
+      resumeAt = answer.next < 0 ? answer.next + data.length : answer.next;
+      return answer.replacement as string;
+    }
   }
   const where = end - start === 1 ? `byte 0x${hex(data[start]!, 2)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
   const err = new UnicodeDecodeError(`'${name}' codec can't decode ${where}: ${reason}`);
