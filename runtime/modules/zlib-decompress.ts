@@ -8,13 +8,15 @@ import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
-import { adler32Update, crc32Update } from "./zlib-checksum.js";
+import { crc32Update } from "./zlib-checksum.js";
 import { data, error } from "./zlib-compress.js";
 
 const zlib = () => nodeModule("node:zlib");
 const toBytes = (b: Uint8Array): Bytes => Bytes.fromArray(b);
 const int = (x: unknown, fallback: number): number => (x === undefined ? fallback : Number(x as bigint));
 const EMPTY: Uint8Array = new Uint8Array(0);
+/** room for what a finished stream gives when asked to finish: nothing */
+const PROBE_OUT: Uint8Array = new Uint8Array(1);
 
 export type Format = "zlib" | "raw" | "gzip" | "auto";
 export function formatOf(wbits: number, decompressing: boolean): [Format, number] {
@@ -41,7 +43,7 @@ export function inflate(input: Uint8Array, format: Format, windowBits: number, p
 
 /** node's zlib stream object, driven synchronously through its handle (as node's own *Sync functions do). */
 interface Engine {
-  _handle: { writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  _handle: { onerror: unknown; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
   _writeState: Uint32Array;
   on(event: "error", f: (e: unknown) => void): void;
   removeListener(event: "error", f: (e: unknown) => void): void;
@@ -80,8 +82,6 @@ const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => (a.length === 0 ? b
 export class Decompress {
   static readonly pythonName = "Decompress";
   static readonly __module__ = "zlib";
-  /** the deflate data inflate consumed so far (to tell a complete stream from one that needs more) */
-  private fed: Uint8Array[] = [];
   private engine: Engine | null = null;
   eof = false;
   unused_data: Bytes = toBytes(new Uint8Array(0));
@@ -97,9 +97,6 @@ export class Decompress {
   private held: Uint8Array = EMPTY;
   private crc = 0;
   private size = 0;
-  /** Adler-32 of the output and the last 4 bytes inflate consumed (a zlib stream's trailer when it ended) */
-  private outAdler = 1;
-  private lastFed: Uint8Array = EMPTY;
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
@@ -227,27 +224,32 @@ export class Decompress {
       // a failed stream still emits its "error" later: nobody else listens
       if (failure === null) engine.removeListener("error", onError);
     }
-    this.fed.push(bytes.subarray(0, inOff));
-    for (const c of chunks) this.outAdler = adler32Update(this.outAdler, c);
-    if (inOff >= 4) this.lastFed = bytes.slice(inOff - 4, inOff);
-    else if (inOff > 0) this.lastFed = concat(this.lastFed, bytes.subarray(0, inOff)).slice(-4);
     const rest = bytes.subarray(inOff);
     // inflate stops short of its input only at the stream's end; with all input taken, the
     // stream may have ended exactly there
-    const ended = !full && (rest.length > 0 || this.complete());
+    const ended = !full && (rest.length > 0 || this.complete(engine));
     return { out: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
   }
 
-  private complete(): boolean {
-    // a zlib stream ends with the Adler-32 of its output: without it there, it has not ended
-    // (this spares re-inflating everything fed so far after each piece of a stream)
-    if (this.bodyFormat === "zlib" && (this.lastFed.length < 4 || new DataView(this.lastFed.buffer, this.lastFed.byteOffset, 4).getUint32(0) !== this.outAdler)) return false;
+  /**
+   * Whether the deflate data has ended, all its output given: asks inflate to finish with no
+   * more input, which it refuses ("unexpected end of file") only when the stream goes on. The
+   * refusal changes nothing in inflate's state; the handle's error callback is swapped for the
+   * question so node's stream is not torn down by it.
+   */
+  private complete(engine: Engine): boolean {
+    const handle = engine._handle;
+    const callback = handle.onerror;
+    let refused = false;
+    handle.onerror = () => {
+      refused = true;
+    };
     try {
-      inflate(Buffer.concat(this.fed), this.bodyFormat, this.windowBits, false, this.zdict);
-      return true;
-    } catch {
-      return false;
+      handle.writeSync(zlib().constants.Z_FINISH, EMPTY, 0, 0, PROBE_OUT, 0, PROBE_OUT.length);
+    } finally {
+      handle.onerror = callback;
     }
+    return !refused;
   }
 
   /** Inflates the unconsumed_tail, all of it. */
