@@ -12,7 +12,9 @@ import { crc32Update } from "./zlib-checksum.js";
 import { data, error } from "./zlib-compress.js";
 
 const zlib = () => nodeModule("node:zlib");
-const toBytes = (b: Uint8Array): Bytes => Bytes.fromArray(b);
+/** (empty bytes are one object, as CPython's are) */
+const EMPTY_BYTES = Bytes.fromArray([]);
+const toBytes = (b: Uint8Array): Bytes => (b.length === 0 ? EMPTY_BYTES : Bytes.fromArray(b));
 const int = (x: unknown, fallback: number): number => (x === undefined ? fallback : Number(x as bigint));
 const EMPTY: Uint8Array = new Uint8Array(0);
 /** room for what a finished stream gives when asked to finish: nothing */
@@ -44,9 +46,27 @@ export function inflate(input: Uint8Array, format: Format, windowBits: number, p
 /** node's zlib stream object, driven synchronously through its handle (as node's own *Sync functions do). */
 interface Engine {
   _handle: { onerror: unknown; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  /** [avail_out, avail_in] after the last write */
   _writeState: Uint32Array;
-  on(event: "error", f: (e: unknown) => void): void;
-  removeListener(event: "error", f: (e: unknown) => void): void;
+}
+
+let constants: { Z_SYNC_FLUSH: number; Z_FINISH: number } | null = null;
+const OUT_SIZE = 16384;
+/** where each write's output lands before it is copied out (one buffer for every stream) */
+let scratch = EMPTY;
+
+function newEngine(format: "zlib" | "raw", windowBits: number, zdict: Uint8Array | null): Engine {
+  const z = zlib();
+  constants ??= z.constants;
+  if (scratch.length === 0) scratch = new Uint8Array(OUT_SIZE);
+  const options = { windowBits, ...(zdict === null ? {} : { dictionary: zdict }) };
+  return (format === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine;
+}
+
+/** The failure a write reported (node's callback arguments: message, errno, code). */
+let failure: { message: string; errno: number } | null = null;
+function recordFailure(message: string, errno: number): void {
+  failure = { message, errno };
 }
 
 const FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16;
@@ -184,51 +204,43 @@ export class Decompress {
    * deflate data ended.
    */
   private inflateSome(bytes: Uint8Array, maxLength: number, action: string): { out: Uint8Array; rest: Uint8Array; ended: boolean } {
-    const z = zlib();
-    const options = { windowBits: this.windowBits, ...(this.zdict === null ? {} : { dictionary: this.zdict }) };
-    const engine = (this.engine ??= (this.bodyFormat === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine);
-    let failure: unknown = null;
-    const onError = (e: unknown): void => {
-      failure = e;
-    };
-    engine.on("error", onError);
-    // (node records a failure on the stream at once, and emits "error" later)
-    const recorded = (): unknown => {
-      const key = Object.getOwnPropertySymbols(engine).find((k) => k.description === "kError");
-      return key === undefined ? null : ((engine as unknown as Record<symbol, unknown>)[key] ?? null);
-    };
+    const engine = (this.engine ??= newEngine(this.bodyFormat, this.windowBits, this.zdict));
+    const handle = engine._handle;
     const chunks: Uint8Array[] = [];
     let total = 0;
     let inOff = 0;
     let full = false;
+    // (a failure is reported through the handle's callback, swapped for ours while we write so
+    // node's stream is not torn down behind our back)
+    const callback = handle.onerror;
+    handle.onerror = recordFailure;
+    failure = null;
     try {
       for (;;) {
-        const room = maxLength > 0 ? Math.min(maxLength - total, 16384) : 16384;
+        const room = maxLength > 0 ? Math.min(maxLength - total, OUT_SIZE) : OUT_SIZE;
         if (room <= 0) break;
-        const out = new Uint8Array(room);
         const availIn = bytes.length - inOff;
-        engine._handle.writeSync(z.constants.Z_SYNC_FLUSH, bytes, inOff, availIn, out, 0, room);
-        failure ??= recorded();
+        handle.writeSync(constants!.Z_SYNC_FLUSH, bytes, inOff, availIn, scratch, 0, room);
         if (failure !== null) {
           this.engine = null;
           return zerror(failure, action);
         }
-        const [availOut, availInAfter] = engine._writeState as unknown as [number, number];
-        if (room > availOut) chunks.push(out.subarray(0, room - availOut));
-        total += room - availOut;
-        inOff += availIn - availInAfter;
-        full = availOut === 0;
+        const state = engine._writeState;
+        const produced = room - state[0]!;
+        if (produced > 0) chunks.push(scratch.slice(0, produced));
+        total += produced;
+        inOff += availIn - state[1]!;
+        full = state[0] === 0;
         if (!full) break;
       }
     } finally {
-      // a failed stream still emits its "error" later: nobody else listens
-      if (failure === null) engine.removeListener("error", onError);
+      handle.onerror = callback;
     }
     const rest = bytes.subarray(inOff);
     // inflate stops short of its input only at the stream's end; with all input taken, the
     // stream may have ended exactly there
     const ended = !full && (rest.length > 0 || this.complete(engine));
-    return { out: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
+    return { out: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
   }
 
   /**
@@ -240,15 +252,15 @@ export class Decompress {
   private complete(engine: Engine): boolean {
     const handle = engine._handle;
     const callback = handle.onerror;
-    let refused = false;
-    handle.onerror = () => {
-      refused = true;
-    };
+    handle.onerror = recordFailure;
+    failure = null;
     try {
-      handle.writeSync(zlib().constants.Z_FINISH, EMPTY, 0, 0, PROBE_OUT, 0, PROBE_OUT.length);
+      handle.writeSync(constants!.Z_FINISH, EMPTY, 0, 0, PROBE_OUT, 0, PROBE_OUT.length);
     } finally {
       handle.onerror = callback;
     }
+    const refused = failure !== null;
+    failure = null;
     return !refused;
   }
 
