@@ -13,6 +13,10 @@
 import { fromWords, highWord, lowWord } from "./libm-words.js";
 
 const SPLITTER = 134217729; // 2**27 + 1
+const NORMAL_ENOUGH = 2 ** -960; // far above the subnormals, so scaling by 2**-54 is exact
+const TWO_M52 = 2 ** -52;
+const TWO_M54 = 2 ** -54;
+const MARGIN = 1 + 2 ** -50;
 
 /** v rounded to odd, given that v = RN(v + err) with err !== 0 its rounding error. */
 function roundOdd(v: number, err: number): number {
@@ -27,6 +31,17 @@ function roundOdd(v: number, err: number): number {
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
   if (p - p !== 0 || c - c !== 0 || p === 0) return p + c;
+  // Fast path: s = p + c with its exact error sl; the product's own error is at most
+  // |p|*2**-53. While both together stay under |s|*2**-54 (never more than half the gap to
+  // s's neighbours), a*b + c lies strictly inside s's rounding interval: s is the answer.
+  // (Both normal, so those bounds hold; the 2**-50 margin covers rounding in the test.)
+  const s0 = p + c;
+  const ap = Math.abs(p);
+  if (ap > NORMAL_ENOUGH && Math.abs(s0) > NORMAL_ENOUGH && s0 - s0 === 0) {
+    const b0 = s0 - c;
+    const sl0 = c - (s0 - b0) + (p - b0);
+    if (Math.abs(sl0) * MARGIN + ap * TWO_M52 < Math.abs(s0) * TWO_M54) return s0;
+  }
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;

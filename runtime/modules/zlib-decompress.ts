@@ -8,13 +8,17 @@ import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
-import { adler32Update, crc32Update } from "./zlib-checksum.js";
+import { crc32Update } from "./zlib-checksum.js";
 import { data, error } from "./zlib-compress.js";
 
 const zlib = () => nodeModule("node:zlib");
-const toBytes = (b: Uint8Array): Bytes => Bytes.fromArray(b);
+/** (empty bytes are one object, as CPython's are) */
+const EMPTY_BYTES = Bytes.fromArray([]);
+const toBytes = (b: Uint8Array): Bytes => (b.length === 0 ? EMPTY_BYTES : Bytes.fromArray(b));
 const int = (x: unknown, fallback: number): number => (x === undefined ? fallback : Number(x as bigint));
 const EMPTY: Uint8Array = new Uint8Array(0);
+/** room for what a finished stream gives when asked to finish: nothing */
+const PROBE_OUT: Uint8Array = new Uint8Array(1);
 
 export type Format = "zlib" | "raw" | "gzip" | "auto";
 export function formatOf(wbits: number, decompressing: boolean): [Format, number] {
@@ -41,10 +45,28 @@ export function inflate(input: Uint8Array, format: Format, windowBits: number, p
 
 /** node's zlib stream object, driven synchronously through its handle (as node's own *Sync functions do). */
 interface Engine {
-  _handle: { writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  _handle: { onerror: unknown; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
+  /** [avail_out, avail_in] after the last write */
   _writeState: Uint32Array;
-  on(event: "error", f: (e: unknown) => void): void;
-  removeListener(event: "error", f: (e: unknown) => void): void;
+}
+
+let constants: { Z_SYNC_FLUSH: number; Z_FINISH: number } | null = null;
+const OUT_SIZE = 16384;
+/** where each write's output lands before it is copied out (one buffer for every stream) */
+let scratch = EMPTY;
+
+function newEngine(format: "zlib" | "raw", windowBits: number, zdict: Uint8Array | null): Engine {
+  const z = zlib();
+  constants ??= z.constants;
+  if (scratch.length === 0) scratch = new Uint8Array(OUT_SIZE);
+  const options = { windowBits, ...(zdict === null ? {} : { dictionary: zdict }) };
+  return (format === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine;
+}
+
+/** The failure a write reported (node's callback arguments: message, errno, code). */
+let failure: { message: string; errno: number } | null = null;
+function recordFailure(message: string, errno: number): void {
+  failure = { message, errno };
 }
 
 const FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16;
@@ -80,8 +102,6 @@ const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => (a.length === 0 ? b
 export class Decompress {
   static readonly pythonName = "Decompress";
   static readonly __module__ = "zlib";
-  /** the deflate data inflate consumed so far (to tell a complete stream from one that needs more) */
-  private fed: Uint8Array[] = [];
   private engine: Engine | null = null;
   eof = false;
   unused_data: Bytes = toBytes(new Uint8Array(0));
@@ -97,9 +117,6 @@ export class Decompress {
   private held: Uint8Array = EMPTY;
   private crc = 0;
   private size = 0;
-  /** Adler-32 of the output and the last 4 bytes inflate consumed (a zlib stream's trailer when it ended) */
-  private outAdler = 1;
-  private lastFed: Uint8Array = EMPTY;
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
@@ -187,67 +204,64 @@ export class Decompress {
    * deflate data ended.
    */
   private inflateSome(bytes: Uint8Array, maxLength: number, action: string): { out: Uint8Array; rest: Uint8Array; ended: boolean } {
-    const z = zlib();
-    const options = { windowBits: this.windowBits, ...(this.zdict === null ? {} : { dictionary: this.zdict }) };
-    const engine = (this.engine ??= (this.bodyFormat === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine);
-    let failure: unknown = null;
-    const onError = (e: unknown): void => {
-      failure = e;
-    };
-    engine.on("error", onError);
-    // (node records a failure on the stream at once, and emits "error" later)
-    const recorded = (): unknown => {
-      const key = Object.getOwnPropertySymbols(engine).find((k) => k.description === "kError");
-      return key === undefined ? null : ((engine as unknown as Record<symbol, unknown>)[key] ?? null);
-    };
+    const engine = (this.engine ??= newEngine(this.bodyFormat, this.windowBits, this.zdict));
+    const handle = engine._handle;
     const chunks: Uint8Array[] = [];
     let total = 0;
     let inOff = 0;
     let full = false;
+    // (a failure is reported through the handle's callback, swapped for ours while we write so
+    // node's stream is not torn down behind our back)
+    const callback = handle.onerror;
+    handle.onerror = recordFailure;
+    failure = null;
     try {
       for (;;) {
-        const room = maxLength > 0 ? Math.min(maxLength - total, 16384) : 16384;
+        const room = maxLength > 0 ? Math.min(maxLength - total, OUT_SIZE) : OUT_SIZE;
         if (room <= 0) break;
-        const out = new Uint8Array(room);
         const availIn = bytes.length - inOff;
-        engine._handle.writeSync(z.constants.Z_SYNC_FLUSH, bytes, inOff, availIn, out, 0, room);
-        failure ??= recorded();
+        handle.writeSync(constants!.Z_SYNC_FLUSH, bytes, inOff, availIn, scratch, 0, room);
         if (failure !== null) {
           this.engine = null;
           return zerror(failure, action);
         }
-        const [availOut, availInAfter] = engine._writeState as unknown as [number, number];
-        if (room > availOut) chunks.push(out.subarray(0, room - availOut));
-        total += room - availOut;
-        inOff += availIn - availInAfter;
-        full = availOut === 0;
+        const state = engine._writeState;
+        const produced = room - state[0]!;
+        if (produced > 0) chunks.push(scratch.slice(0, produced));
+        total += produced;
+        inOff += availIn - state[1]!;
+        full = state[0] === 0;
         if (!full) break;
       }
     } finally {
-      // a failed stream still emits its "error" later: nobody else listens
-      if (failure === null) engine.removeListener("error", onError);
+      handle.onerror = callback;
     }
-    this.fed.push(bytes.subarray(0, inOff));
-    for (const c of chunks) this.outAdler = adler32Update(this.outAdler, c);
-    if (inOff >= 4) this.lastFed = bytes.slice(inOff - 4, inOff);
-    else if (inOff > 0) this.lastFed = concat(this.lastFed, bytes.subarray(0, inOff)).slice(-4);
     const rest = bytes.subarray(inOff);
     // inflate stops short of its input only at the stream's end; with all input taken, the
     // stream may have ended exactly there
-    const ended = !full && (rest.length > 0 || this.complete());
-    return { out: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
+    const ended = !full && (rest.length > 0 || this.complete(engine));
+    return { out: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
   }
 
-  private complete(): boolean {
-    // a zlib stream ends with the Adler-32 of its output: without it there, it has not ended
-    // (this spares re-inflating everything fed so far after each piece of a stream)
-    if (this.bodyFormat === "zlib" && (this.lastFed.length < 4 || new DataView(this.lastFed.buffer, this.lastFed.byteOffset, 4).getUint32(0) !== this.outAdler)) return false;
+  /**
+   * Whether the deflate data has ended, all its output given: asks inflate to finish with no
+   * more input, which it refuses ("unexpected end of file") only when the stream goes on. The
+   * refusal changes nothing in inflate's state; the handle's error callback is swapped for the
+   * question so node's stream is not torn down by it.
+   */
+  private complete(engine: Engine): boolean {
+    const handle = engine._handle;
+    const callback = handle.onerror;
+    handle.onerror = recordFailure;
+    failure = null;
     try {
-      inflate(Buffer.concat(this.fed), this.bodyFormat, this.windowBits, false, this.zdict);
-      return true;
-    } catch {
-      return false;
+      handle.writeSync(constants!.Z_FINISH, EMPTY, 0, 0, PROBE_OUT, 0, PROBE_OUT.length);
+    } finally {
+      handle.onerror = callback;
     }
+    const refused = failure !== null;
+    failure = null;
+    return !refused;
   }
 
   /** Inflates the unconsumed_tail, all of it. */

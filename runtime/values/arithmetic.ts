@@ -6,7 +6,7 @@ import { ByteArray } from "./bytearray.js";
 import { complexPow, PyComplex } from "./complex.js";
 import { powGlibc } from "../modules/libm-exp.js";
 import { Dict } from "./dict.js";
-import { MemoryError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { BufferError, MemoryError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { percentFormat, percentFormatBytes } from "./percent-format.js";
 import { isIntLike, isNumeric, toBigInt, toFloat, type PyNumber } from "./numeric.js";
 import { AbstractSet, PySet, setDifference, setIntersection, setSymmetricDifference, setUnion } from "./set.js";
@@ -485,7 +485,9 @@ function iaddOther(a: unknown, b: unknown): any {
   }
   // `bytearray += bytes-like` extends the same bytearray (a memoryview counts as its bytes).
   if (a instanceof ByteArray && b instanceof Uint8Array && !userDefines(a, "__iadd__")) {
-    a.replaceWith([...a.values(), ...b.values()]);
+    // (CPython holds a view of `b` while it resizes `a`: `b += b` is refused)
+    if (b === a && a.length > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+    a.replaceRange(a.length, 0, b);
     return a;
   }
   return iaddFallback(a, b);

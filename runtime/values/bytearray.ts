@@ -28,13 +28,45 @@ export class ByteArray extends Bytes {
     } else super(source, byteOffset, length);
   }
 
-  /** Replace the whole contents (slice assignment and deletion rebuild them). */
+  /** Replace the whole contents (extended-slice assignment and repetition rebuild them). */
   replaceWith(values: ArrayLike<number>): void {
-    if (values.length !== this.length && (exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
-    (this.buffer as unknown as Resizable).resize(values.length);
+    this.resizeTo(values.length);
     this.set(values);
   }
+
+  /** Grow or shrink in place (the view tracks its buffer's length); refused while views are held. */
+  resizeTo(length: number): void {
+    if (length === this.length) return;
+    if ((exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+    (this.buffer as unknown as Resizable).resize(length);
+  }
+
+  /** `append`: one byte at the end, without copying the rest. */
+  appendByte(value: number): void {
+    const at = this.length;
+    this.resizeTo(at + 1);
+    this[at] = value;
+  }
+
+  /**
+   * Replace `deleteCount` bytes at `start` by `insert`, moving only the bytes after them
+   * (extend, `+=`, `del b[:n]`, slice assignment, insert, pop).
+   */
+  replaceRange(start: number, deleteCount: number, insert: ArrayLike<number> = EMPTY): void {
+    // (a view of this same buffer moves with it: copy what is inserted first)
+    if (insert instanceof Uint8Array && insert.buffer === this.buffer && insert.length > 0) insert = new Uint8Array(insert);
+    const oldLength = this.length;
+    const newLength = oldLength - deleteCount + insert.length;
+    const tail = start + deleteCount;
+    if (newLength > oldLength) this.resizeTo(newLength);
+    else if (newLength < oldLength && (exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+    if (tail < oldLength && insert.length !== deleteCount) this.copyWithin(start + insert.length, tail, oldLength);
+    if (insert.length > 0) this.set(insert, start);
+    if (newLength < oldLength) this.resizeTo(newLength);
+  }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * The memoryviews of each bytearray known to be alive (held by a `with` block or a module-level
@@ -77,30 +109,26 @@ export function byteArrayMethods(bytesMethods: Record<string, (self: Bytes, ...a
   for (const [name, m] of Object.entries(bytesMethods)) table[name] = (b, ...args) => asByteArray(m(b, ...args));
   table["decode"] = bytesMethods["decode"]!;
   Object.assign(table, {
-    append: (b: ByteArray, x: unknown) => (b.replaceWith([...b.values(), byteValue(x)]), null),
-    extend: (b: ByteArray, x: unknown) => (b.replaceWith([...b.values(), ...byteValues(x)]), null),
+    append: (b: ByteArray, x: unknown) => (b.appendByte(byteValue(x)), null),
+    extend: (b: ByteArray, x: unknown) => (b.replaceRange(b.length, 0, x instanceof Uint8Array ? x : byteValues(x)), null),
     insert: (b: ByteArray, i: unknown, x: unknown) => {
-      const values = [...b.values()];
-      const at = Number(toBigInt(i as bigint));
-      values.splice(at < 0 ? Math.max(0, values.length + at) : at, 0, byteValue(x));
-      b.replaceWith(values);
+      const index = toBigInt(i as bigint);
+      const at = Math.max(0, Math.min(b.length, Number(index) + (index < 0n ? b.length : 0)));
+      b.replaceRange(at, 0, [byteValue(x)]);
       return null;
     },
     pop: (b: ByteArray, i: unknown = -1n) => {
       if (b.length === 0) throw new IndexError("pop from empty bytearray");
       const at = normalizeIndex(toBigInt(i as bigint), b.length);
       if (at === undefined) throw new IndexError("pop index out of range");
-      const values = [...b.values()];
-      const [removed] = values.splice(at, 1);
-      b.replaceWith(values);
-      return BigInt(removed!);
+      const removed = b[at]!;
+      b.replaceRange(at, 1);
+      return BigInt(removed);
     },
     remove: (b: ByteArray, x: unknown) => {
-      const values = [...b.values()];
-      const at = values.indexOf(byteValue(x));
+      const at = b.indexOf(byteValue(x));
       if (at < 0) throw new ValueError("value not found in bytearray");
-      values.splice(at, 1);
-      b.replaceWith(values);
+      b.replaceRange(at, 1);
       return null;
     },
     clear: (b: ByteArray) => (b.replaceWith([]), null),

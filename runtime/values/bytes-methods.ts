@@ -67,14 +67,25 @@ export const BYTES_STR_METHODS: Record<string, Method> = {
 
 /** `bytes.join(items)`: CPython's errors for a non-iterable and for an item not bytes-like. */
 BYTES_STR_METHODS.join = (b, items) => {
-  const parts: string[] = [];
-  let i = 0;
+  const parts: Uint8Array[] = [];
+  let total = 0;
   for (const item of iterableOr(items, "can only join an iterable")) {
-    if (!(item instanceof Uint8Array)) throw new PyTypeError(`sequence item ${i}: expected a bytes-like object, ${typeName(item)} found`);
-    parts.push(Bytes.prototype.toLatin1.call(item));
-    i++;
+    if (!(item instanceof Uint8Array)) throw new PyTypeError(`sequence item ${parts.length}: expected a bytes-like object, ${typeName(item)} found`);
+    parts.push(item);
+    total += item.length;
   }
-  return Bytes.fromLatin1(parts.join(b.toLatin1()));
+  // (copied buffer to buffer: joining a stream's many pieces stays linear and cheap)
+  const out = new Bytes(total + Math.max(0, parts.length - 1) * b.length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0 && b.length > 0) {
+      out.set(b, at);
+      at += b.length;
+    }
+    out.set(parts[i]!, at);
+    at += parts[i]!.length;
+  }
+  return out;
 };
 
 /** ASCII-only title case: a letter after a letter is lowered, any other raised. */

@@ -49,6 +49,16 @@ function pick<T>(items: readonly T[], key: Slice): T[] {
   return out;
 }
 
+/** `b[i:j:k]` of a bytes or bytearray: a copy of the same type, read straight from its buffer. */
+function sliceBytes(b: Bytes, key: Slice): Bytes {
+  const [start, stop, step] = key.resolve(b.length);
+  const length = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  const out = new (b instanceof ByteArray ? ByteArray : Bytes)(length);
+  if (step === 1) out.set(new Uint8Array(b.buffer, b.byteOffset + start, length));
+  else for (let i = 0, at = start; i < length; i++, at += step) out[i] = b[at]!;
+  return out;
+}
+
 /** A slice of a str whose UTF-16 units are its code points. */
 function sliceText(s: string, key: Slice): string {
   const [start, stop, step] = key.resolve(s.length);
@@ -100,7 +110,7 @@ export function builtinGetitem(obj: unknown, key: unknown): any {
     return obj.items[itemIndex(key, "tuple", obj.length)];
   }
   if (obj instanceof Bytes) {
-    if (key instanceof Slice) return (obj instanceof ByteArray ? ByteArray : Bytes).fromArray(pick([...obj.values()], key));
+    if (key instanceof Slice) return sliceBytes(obj, key);
     return BigInt(obj[itemIndex(key, "index", obj.length)]!);
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
@@ -167,8 +177,13 @@ export function builtinSetitem(obj: unknown, key: unknown, value: unknown): void
   }
   if (obj instanceof ByteArray) {
     if (key instanceof Slice) {
+      const insert = value instanceof Uint8Array ? value : byteValues(value);
+      const [start, stop, step] = key.resolve(obj.length);
+      if (step === 1) return obj.replaceRange(start, Math.max(0, stop - start), insert);
+      const size = key.positions(obj.length).length;
+      if (size !== insert.length) throw new ValueError(`attempt to assign bytes of size ${insert.length} to extended slice of size ${size}`);
       const values = [...obj.values()];
-      assignSlice(values, key, byteValues(value));
+      assignSlice(values, key, Array.prototype.slice.call(insert));
       obj.replaceWith(values);
     } else obj[itemIndex(key, "bytearray", obj.length)] = byteValue(value);
     return;
@@ -210,6 +225,9 @@ export function builtinDelitem(obj: unknown, key: unknown): void {
     return;
   }
   if (obj instanceof ByteArray) {
+    if (!(key instanceof Slice)) return obj.replaceRange(itemIndex(key, "bytearray", obj.length), 1);
+    const [start, stop, step] = key.resolve(obj.length);
+    if (step === 1) return obj.replaceRange(start, Math.max(0, stop - start));
     const doomed = new Set(key instanceof Slice ? key.positions(obj.length) : [itemIndex(key, "bytearray", obj.length)]);
     obj.replaceWith([...obj.values()].filter((_, i) => !doomed.has(i)));
     return;
