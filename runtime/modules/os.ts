@@ -23,6 +23,9 @@ import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
 import { setTerminalSize } from "./shutil.js";
+import { STRERROR } from "./posix-constants-data.js";
+
+const STRERROR_MESSAGES = new Map(STRERROR);
 
 function fs(): typeof nodeFs {
   return nodeModule("node:fs");
@@ -301,12 +304,10 @@ function system(command: unknown): bigint {
   return BigInt(signals[result.signal ?? ""] ?? 0);
 }
 
+/** `os.strerror(code)`: glibc's message for an error number (CPython's table, posix-constants-data.ts). */
 function strerror(code: unknown): string {
-  const names = nodeModule("node:os").constants.errno as Record<string, number>;
   const n = toInt(code);
-  const name = Object.keys(names).find((k) => names[k] === n);
-  const error = osErrorFrom({ code: name });
-  return error.args.length >= 2 ? String(error.args.items[1]) : `Unknown error ${n}`;
+  return STRERROR_MESSAGES.get(n) ?? `Unknown error ${n}`;
 }
 
 // Python's names for classes that extend a built-in one (whose pythonName is a literal type).

@@ -85,3 +85,5 @@ export { difflibModule as difflib } from "./difflib.js";
 export { unittestModule as unittest } from "./unittest.js";
 export { doctestModule as doctest } from "./doctest.js";
 export { hmacModule as hmac } from "./hmac.js";
+export { errnoModule as errno } from "./errno.js";
+export { statModule as stat } from "./stat.js";
