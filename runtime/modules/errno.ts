@@ -2,9 +2,9 @@
 // (the code to its name), generated from CPython into posix-constants-data.ts.
 import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
-import { ERRNO_NAMES, ERRORCODE } from "./posix-constants-data.js";
+import { ERRNO_CODES, ERRORCODE } from "./posix-constants-data.js";
 
 export const errnoModule = moduleObject("errno", {
-  ...(Object.fromEntries(ERRNO_NAMES.map(([name, value]) => [name, BigInt(value)])) as Record<string, bigint>),
+  ...ERRNO_CODES,
   errorcode: new Dict<bigint, string>(ERRORCODE.map(([value, name]) => [BigInt(value), name] as const)),
 });

@@ -22,6 +22,7 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
+import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
 
@@ -74,6 +75,10 @@ export class stat_result {
 
 function stat(p: unknown, ...rest: unknown[]): stat_result {
   const [, kws] = splitKw(rest);
+  if (typeof p === "bigint" || typeof p === "boolean") {
+    const fd = toInt(p);
+    return new stat_result(fsCall(() => fs().fstatSync(fd, { bigint: true })));
+  }
   const path = fspath(p);
   const follow = kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]);
   return new stat_result(fsCall(() => (follow ? fs().statSync(path, { bigint: true }) : fs().lstatSync(path, { bigint: true })), path));
@@ -319,6 +324,7 @@ setTerminalSize(get_terminal_size, (columns, lines) => new terminal_size([column
 
 export const osModule = moduleObject("os", {
   ...osExtras,
+  ...osPosix({ stat, walk }),
   name: "posix",
   sep: "/",
   altsep: null,
@@ -421,21 +427,20 @@ export const osModule = moduleObject("os", {
   strerror,
   open: (p: unknown, flags: unknown, mode: unknown = 0o777n) => {
     const path = fspath(p);
-    return BigInt(fsCall(() => fs().openSync(path, toInt(flags), toInt(mode)), path));
+    const fd = fsCall(() => fs().openSync(path, toInt(flags), toInt(mode)), path);
+    trackFd(fd, toInt(flags));
+    return BigInt(fd);
   },
   close: (fd: unknown) => {
     fsCall(() => fs().closeSync(toInt(fd)));
+    forgetFd(toInt(fd));
     return null;
   },
   write: (fd: unknown, data: unknown) => {
     if (!(data instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(data)}'`);
-    return BigInt(fsCall(() => fs().writeSync(toInt(fd), data)));
+    return writeFd(toInt(fd), data);
   },
-  read: (fd: unknown, n: unknown) => {
-    const buffer = new Bytes(toInt(n));
-    const got = fsCall(() => fs().readSync(toInt(fd), buffer, 0, buffer.length, null));
-    return Bytes.fromArray(buffer.subarray(0, got));
-  },
+  read: (fd: unknown, n: unknown) => readFd(toInt(fd), toInt(n)),
   fdopen: (fd: unknown, ...rest: unknown[]) => open(fd, ...rest),
   O_RDONLY: 0n,
   O_WRONLY: 1n,

@@ -5,9 +5,8 @@ import { OverflowError, PyTypeError } from "../values/exceptions.js";
 import { moduleObject } from "./module-object.js";
 import { STAT_CONSTANTS } from "./posix-constants-data.js";
 
-const constant = new Map(STAT_CONSTANTS);
 const IFMT = 0o170000;
-const at = (name: string): number => constant.get(name)!;
+const at = (name: keyof typeof STAT_CONSTANTS): number => Number(STAT_CONSTANTS[name]);
 
 /** A mode_t as _stat reads it: an int that fits 32 unsigned bits. */
 export function modeArg(mode: unknown): number {
@@ -20,7 +19,7 @@ export function modeArg(mode: unknown): number {
 }
 
 /** `S_ISDIR(mode)` and its kin: the file type bits equal `kind` (never, where Linux has no such type). */
-function typeTest(kind: string): (mode: unknown) => boolean {
+function typeTest(kind: keyof typeof STAT_CONSTANTS): (mode: unknown) => boolean {
   const bits = at(kind);
   return (mode: unknown) => {
     const m = modeArg(mode);
@@ -29,7 +28,7 @@ function typeTest(kind: string): (mode: unknown) => boolean {
 }
 
 /** The letter `ls -l` shows for a mode's file type. */
-const TYPE_LETTERS: ReadonlyArray<readonly [string, string]> = [
+const TYPE_LETTERS: ReadonlyArray<readonly [keyof typeof STAT_CONSTANTS, string]> = [
   ["S_IFREG", "-"], ["S_IFDIR", "d"], ["S_IFLNK", "l"], ["S_IFBLK", "b"], ["S_IFCHR", "c"], ["S_IFIFO", "p"], ["S_IFSOCK", "s"],
 ];
 
@@ -50,7 +49,7 @@ function filemode(mode: unknown): string {
 }
 
 export const statModule = moduleObject("stat", {
-  ...(Object.fromEntries(STAT_CONSTANTS.map(([name, value]) => [name, BigInt(value)])) as Record<string, bigint>),
+  ...STAT_CONSTANTS,
   S_ISDIR: typeTest("S_IFDIR"),
   S_ISCHR: typeTest("S_IFCHR"),
   S_ISBLK: typeTest("S_IFBLK"),
