@@ -15,8 +15,7 @@ function hex2(n: number): string {
 function handle(codec: string, data: Uint8Array, start: number, end: number, reason: string, errors: string): string {
   switch (errors) {
     case "strict": {
-      const where = end - start === 1 ? `byte 0x${hex2(data[start]!)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-      throw new UnicodeDecodeError(`'${codec}' codec can't decode ${where}: ${reason}`);
+      throw new UnicodeDecodeError(codec, Bytes.fromArray(data), BigInt(start), BigInt(end), reason);
     }
     case "replace":
       return "\ufffd";
@@ -87,6 +86,22 @@ function decodeUtf8(data: Uint8Array, errors: string): string {
   return out;
 }
 
+/** Where a codec of the platform's TextDecoder failed: fed a byte at a time, the byte it fails at. */
+function platformDecodeError(data: Uint8Array, enc: string): UnicodeDecodeError {
+  const decoder = new TextDecoder(enc, { fatal: true });
+  const singleByte = /^(windows-|cp125|iso-8859-|koi8)/.test(enc);
+  const codec = singleByte ? "charmap" : enc.replace(/-/g, "_");
+  for (let i = 0; i < data.length; i++) {
+    try {
+      decoder.decode(data.subarray(i, i + 1), { stream: true });
+    } catch {
+      return new UnicodeDecodeError(codec, Bytes.fromArray(data), BigInt(i), BigInt(i + 1), singleByte ? "character maps to <undefined>" : "illegal multibyte sequence");
+    }
+  }
+  const last = Math.max(0, data.length - 1);
+  return new UnicodeDecodeError(codec, Bytes.fromArray(data), BigInt(last), BigInt(data.length), "incomplete multibyte sequence");
+}
+
 /** Decodes bytes as CPython's codecs do for utf-8, ascii and latin-1. */
 export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: unknown = "strict"): string {
   if (typeof encoding !== "string") throw new PyTypeError(`decode() argument 'encoding' must be str, not ${typeName(encoding)}`);
@@ -117,7 +132,7 @@ export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: un
   try {
     return decoder.decode(data);
   } catch {
-    throw new UnicodeDecodeError(`'${enc}' codec can't decode the data`);
+    throw platformDecodeError(data, enc);
   }
 }
 

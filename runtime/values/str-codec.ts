@@ -49,11 +49,7 @@ function encodeCharset(s: string, name: string, limit: number, errors: string): 
     if (text === null) {
       let end = i + 1;
       while (end < chars.length && chars[end]!.codePointAt(0)! >= limit) end++;
-      const where =
-        end - i === 1
-          ? `character '${escaped(chars[i]!.codePointAt(0)!)}' in position ${i}`
-          : `characters in position ${i}-${end - 1}`;
-      throw new UnicodeEncodeError(`'${name}' codec can't encode ${where}: ordinal not in range(${limit})`);
+      throw new UnicodeEncodeError(name, s, BigInt(i), BigInt(end), `ordinal not in range(${limit})`);
     }
     for (const ch of text) bytes.push(ch.charCodeAt(0));
   }
