@@ -70,6 +70,8 @@ function ownOnStore(key: string): (this: object, value: unknown) => void {
 }
 Object.defineProperty(BaseException.prototype, "message", {
   get(this: BaseException): string {
+    // (a codec error's text is made from its five arguments, as its str)
+    if (this instanceof UnicodeCodecError) return this.__str__();
     const args = this.args?.items ?? [];
     return args.length === 1 ? safeText(args[0]) : args.map(safeText).join(", ");
   },
