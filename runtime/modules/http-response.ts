@@ -80,7 +80,10 @@ export class HTTPResponse extends BufferedIOBase {
     return true;
   }
   override fileno(): bigint {
-    if (this.socketFileno === null || !this.connectionOpen) throw new UnsupportedOperation("fileno");
+    // CPython's fp is None once the body is read or the response closed
+    if (!this.connectionOpen || this.left === 0) throw new AttributeError("'NoneType' object has no attribute 'fileno'");
+    // (urlopen's request ran on a helper thread: no socket of this process carries the body)
+    if (this.socketFileno === null) throw new UnsupportedOperation("fileno");
     return this.socketFileno();
   }
 

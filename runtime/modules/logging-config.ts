@@ -17,7 +17,7 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import * as logging from "./logging.js";
 import { pyClass } from "./callable-class.js";
-import { BaseConfigurator, valid_ident } from "./logging-configurator.js";
+import { BaseConfigurator, ConvertingDict, ConvertingList, ConvertingTuple, valid_ident } from "./logging-configurator.js";
 
 type Config = Map<string, unknown>;
 
@@ -320,6 +320,9 @@ export const configModule = moduleObject("logging.config", {
   stopListening: (): null => null,
   valid_ident,
   BaseConfigurator: pyClass(BaseConfigurator),
+  ConvertingDict,
+  ConvertingList,
+  ConvertingTuple,
   DictConfigurator: dictConfigurator,
   dictConfigClass: dictConfigurator as unknown,
   DEFAULT_LOGGING_CONFIG_PORT: 9030n,

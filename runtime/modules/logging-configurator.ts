@@ -1,7 +1,8 @@
 // logging.config's configurator machinery: `valid_ident`, `BaseConfigurator` (the `ext://` and
 // `cfg://` value converters, `resolve`, `configure_custom` for `()` factories, `as_tuple`),
-// as CPython's Lib/logging/config.py documents them. The configuration stays the program's
-// own dict: values are converted where dictConfig reads them (not through ConvertingDict).
+// as CPython's Lib/logging/config.py documents them, and the Converting containers: the
+// configuration is held as a ConvertingDict whose items (and those of the dicts, lists and
+// tuples in it) go through the configurator's `convert` as they are read by `[]`.
 
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { Dict } from "../values/dict.js";
@@ -9,12 +10,13 @@ import { kw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
 import { callMethod } from "../values/methods.js";
-import { getitem } from "../values/subscript.js";
+import { builtinGetitem, getitem, setitem } from "../values/subscript.js";
 import { setattr } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
 import { standardStreams } from "../values/print.js";
 import { callValue } from "./pycall.js";
 import * as logging from "./logging.js";
+import { DictBase, ListBase } from "../lang/builtin-bases.js";
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
@@ -30,6 +32,111 @@ const DOT_PATTERN = /^\.\s*(\w+)\s*/;
 const INDEX_PATTERN = /^\[\s*(\w+)\s*\]\s*/;
 const DIGIT_PATTERN = /^\d+$/;
 
+/** Where a converted container came from (CPython's `parent` and `key`), and its configurator. */
+interface Converting {
+  configurator: BaseConfigurator | null;
+  parent: unknown;
+  key: unknown;
+}
+
+function isConverting(x: unknown): x is Converting {
+  return x instanceof ConvertingDict || x instanceof ConvertingList || x instanceof ConvertingTuple;
+}
+
+/** CPython's ConvertingMixin.convert_with_key: the item converted, stored back when `replace`. */
+function convertItem(self: Converting & object, key: unknown, value: unknown, replace: boolean): unknown {
+  const result = self.configurator === null ? value : self.configurator.convert(value);
+  if (value !== result) {
+    if (replace) setitem(self, key, result);
+    if (isConverting(result)) {
+      result.parent = self;
+      result.key = key;
+    }
+  }
+  return result;
+}
+
+/** CPython's ConvertingMixin.convert: a value converted (not stored), remembering its parent. */
+function convertValue(self: Converting & object, value: unknown): unknown {
+  const result = self.configurator === null ? value : self.configurator.convert(value);
+  if (value !== result && isConverting(result)) result.parent = self;
+  return result;
+}
+
+/** `logging.config.ConvertingDict`: a dict whose items read by `[]` are converted (and stored so). */
+export class ConvertingDict extends (DictBase as unknown as typeof Dict<unknown, unknown>) implements Converting {
+  static readonly __module__ = "logging.config";
+  /** `ConvertingDict(mapping_or_pairs, **kwargs)`, as dict() takes them (DictBase fills it). */
+  constructor(...args: unknown[]) {
+    super(...(args as []));
+  }
+  configurator: BaseConfigurator | null = null;
+  parent: unknown = null;
+  key: unknown = null;
+  __getitem__(key: unknown): any {
+    return convertItem(this, key, builtinGetitem(this, key), true);
+  }
+  convert_with_key(key: unknown, value: unknown, replace: unknown = true): any {
+    return convertItem(this, key, value, replace !== false);
+  }
+  convert(value: unknown): any {
+    return convertValue(this, value);
+  }
+}
+
+/** `logging.config.ConvertingList`: a list whose items read by `[]` are converted (and stored so). */
+export class ConvertingList extends (ListBase as unknown as typeof Array<unknown>) implements Converting {
+  static readonly __module__ = "logging.config";
+  /** `ConvertingList(iterable)`, as list() takes it (ListBase fills it). */
+  constructor(...args: unknown[]) {
+    super(...(args as []));
+  }
+  configurator: BaseConfigurator | null = null;
+  parent: unknown = null;
+  key: unknown = null;
+  __getitem__(key: unknown): any {
+    return convertItem(this, key, builtinGetitem(this, key), true);
+  }
+  convert_with_key(key: unknown, value: unknown, replace: unknown = true): any {
+    return convertItem(this, key, value, replace !== false);
+  }
+  convert(value: unknown): any {
+    return convertValue(this, value);
+  }
+}
+
+/** `logging.config.ConvertingTuple`: a tuple whose items read by `[]` are converted. */
+export class ConvertingTuple extends Tuple<unknown> implements Converting {
+  static readonly __module__ = "logging.config";
+  constructor(items: unknown = []) {
+    super(Array.from(iterable(items)));
+  }
+  configurator: BaseConfigurator | null = null;
+  parent: unknown = null;
+  key: unknown = null;
+  __getitem__(key: unknown): any {
+    return convertItem(this, key, builtinGetitem(this, key), false);
+  }
+  convert_with_key(key: unknown, value: unknown, replace: unknown = true): any {
+    return convertItem(this, key, value, replace !== false);
+  }
+  convert(value: unknown): any {
+    return convertValue(this, value);
+  }
+}
+
+/** A dict, list or tuple as its Converting counterpart reading through `configurator`. */
+function converting(value: unknown, configurator: BaseConfigurator): unknown {
+  let result: (Converting & object) | null = null;
+  if (value instanceof Dict && !(value instanceof ConvertingDict)) result = new ConvertingDict(value);
+  else if (Array.isArray(value) && !(value instanceof ConvertingList)) {
+    result = new ConvertingList(value);
+  } else if (value instanceof Tuple && !(value instanceof ConvertingTuple) && Object.getPrototypeOf(value) === Tuple.prototype) result = new ConvertingTuple(value.items);
+  if (result === null) return value;
+  result.configurator = configurator;
+  return result;
+}
+
 /** `logging.config.BaseConfigurator(config)`. */
 export class BaseConfigurator {
   static readonly __module__ = "logging.config";
@@ -37,7 +144,7 @@ export class BaseConfigurator {
   config: unknown;
 
   constructor(config: unknown) {
-    this.config = config;
+    this.config = converting(config, this);
   }
 
   /** A dotted name: `sys.stdout`/`sys.stderr`, or logging's own classes and functions. */
@@ -88,7 +195,7 @@ export class BaseConfigurator {
 
   /** A string `prefix://suffix` through its converter; other values as they are. */
   convert(value: unknown): any {
-    if (typeof value !== "string") return value;
+    if (typeof value !== "string") return converting(value, this);
     const m = CONVERT_PATTERN.exec(value);
     if (m === null) return value;
     const converters = (this.constructor as typeof BaseConfigurator).value_converters;

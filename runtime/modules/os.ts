@@ -22,7 +22,11 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
+import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
+import { STRERROR } from "./posix-constants-data.js";
+
+const STRERROR_MESSAGES = new Map(STRERROR);
 
 function fs(): typeof nodeFs {
   return nodeModule("node:fs");
@@ -71,6 +75,10 @@ export class stat_result {
 
 function stat(p: unknown, ...rest: unknown[]): stat_result {
   const [, kws] = splitKw(rest);
+  if (typeof p === "bigint" || typeof p === "boolean") {
+    const fd = toInt(p);
+    return new stat_result(fsCall(() => fs().fstatSync(fd, { bigint: true })));
+  }
   const path = fspath(p);
   const follow = kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]);
   return new stat_result(fsCall(() => (follow ? fs().statSync(path, { bigint: true }) : fs().lstatSync(path, { bigint: true })), path));
@@ -301,12 +309,10 @@ function system(command: unknown): bigint {
   return BigInt(signals[result.signal ?? ""] ?? 0);
 }
 
+/** `os.strerror(code)`: glibc's message for an error number (CPython's table, posix-constants-data.ts). */
 function strerror(code: unknown): string {
-  const names = nodeModule("node:os").constants.errno as Record<string, number>;
   const n = toInt(code);
-  const name = Object.keys(names).find((k) => names[k] === n);
-  const error = osErrorFrom({ code: name });
-  return error.args.length >= 2 ? String(error.args.items[1]) : `Unknown error ${n}`;
+  return STRERROR_MESSAGES.get(n) ?? `Unknown error ${n}`;
 }
 
 // Python's names for classes that extend a built-in one (whose pythonName is a literal type).
@@ -318,6 +324,7 @@ setTerminalSize(get_terminal_size, (columns, lines) => new terminal_size([column
 
 export const osModule = moduleObject("os", {
   ...osExtras,
+  ...osPosix({ stat, walk }),
   name: "posix",
   sep: "/",
   altsep: null,
@@ -420,21 +427,20 @@ export const osModule = moduleObject("os", {
   strerror,
   open: (p: unknown, flags: unknown, mode: unknown = 0o777n) => {
     const path = fspath(p);
-    return BigInt(fsCall(() => fs().openSync(path, toInt(flags), toInt(mode)), path));
+    const fd = fsCall(() => fs().openSync(path, toInt(flags), toInt(mode)), path);
+    trackFd(fd, toInt(flags));
+    return BigInt(fd);
   },
   close: (fd: unknown) => {
     fsCall(() => fs().closeSync(toInt(fd)));
+    forgetFd(toInt(fd));
     return null;
   },
   write: (fd: unknown, data: unknown) => {
     if (!(data instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(data)}'`);
-    return BigInt(fsCall(() => fs().writeSync(toInt(fd), data)));
+    return writeFd(toInt(fd), data);
   },
-  read: (fd: unknown, n: unknown) => {
-    const buffer = new Bytes(toInt(n));
-    const got = fsCall(() => fs().readSync(toInt(fd), buffer, 0, buffer.length, null));
-    return Bytes.fromArray(buffer.subarray(0, got));
-  },
+  read: (fd: unknown, n: unknown) => readFd(toInt(fd), toInt(n)),
   fdopen: (fd: unknown, ...rest: unknown[]) => open(fd, ...rest),
   O_RDONLY: 0n,
   O_WRONLY: 1n,

@@ -2,11 +2,13 @@
 // handlers on Node's process signal events, default_int_handler, raise_signal and
 // os.kill(os.getpid(), sig) running the handler at once (as CPython does before either
 // returns), alarm() on a timer (the handler runs when the program next yields to the event
-// loop: during asyncio, not inside a blocking time.sleep), strsignal and valid_signals.
+// loop: during asyncio, not inside a blocking time.sleep), setitimer/getitimer (ITIMER_REAL,
+// the timer alarm shares), pthread_kill, the Sigmasks names, strsignal and valid_signals.
 
 import { nodeProcess } from "../core/host.js";
 import { KeyboardInterrupt, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { PySet } from "../values/set.js";
+import { Tuple } from "../values/tuple.js";
 import { asIndex } from "../values/slice.js";
 import { callable } from "../values/builtin-functions.js";
 import { IntEnum, defineMembers } from "./enum.js";
@@ -134,24 +136,91 @@ function raise_signal(sig: unknown): null {
   return null;
 }
 
-let alarmTimer: ReturnType<typeof setTimeout> | null = null;
-let alarmDeadline = 0;
+/**
+ * The process's real-time interval timer (ITIMER_REAL), which alarm() shares as on Linux: when
+ * it expires SIGALRM is sent to this process (the handler runs when the program next yields to
+ * the event loop), and it restarts with its interval if it has one.
+ */
+const realTimer = { handle: null as ReturnType<typeof setTimeout> | null, deadline: 0, interval: 0 };
+
+function armRealTimer(delay: number, interval: number): void {
+  if (realTimer.handle !== null) clearTimeout(realTimer.handle);
+  realTimer.handle = null;
+  realTimer.interval = interval;
+  if (delay <= 0) return;
+  realTimer.deadline = Date.now() + delay * 1000;
+  realTimer.handle = setTimeout(() => {
+    realTimer.handle = null;
+    if (realTimer.interval > 0) armRealTimer(realTimer.interval, realTimer.interval);
+    sendToSelf(14);
+  }, delay * 1000);
+  (realTimer.handle as { unref?: () => void }).unref?.();
+}
+
+function realTimerRemaining(): number {
+  return realTimer.handle === null ? 0 : Math.max(0, (realTimer.deadline - Date.now()) / 1000);
+}
 
 function alarm(seconds: unknown): bigint {
   const s = signum(seconds);
-  const remaining = alarmTimer === null ? 0n : BigInt(Math.max(1, Math.round((alarmDeadline - Date.now()) / 1000)));
-  if (alarmTimer !== null) clearTimeout(alarmTimer);
-  alarmTimer = null;
-  if (s > 0) {
-    alarmDeadline = Date.now() + s * 1000;
-    alarmTimer = setTimeout(() => {
-      alarmTimer = null;
-      sendToSelf(14);
-    }, s * 1000);
-    (alarmTimer as { unref?: () => void }).unref?.();
-  }
+  const remaining = realTimer.handle === null ? 0n : BigInt(Math.max(1, Math.round(realTimerRemaining())));
+  armRealTimer(s, 0);
   return remaining;
 }
+
+/** `signal.ItimerError` (CPython's `signal.itimer_error`): setitimer/getitimer's OSError. */
+class itimer_error extends OSError {
+  static readonly __module__ = "signal";
+}
+
+/** The timer setitimer/getitimer name: ITIMER_REAL only (Node cannot count this process's CPU time as a timer). */
+function checkTimer(which: unknown): void {
+  if (signum(which) !== 0) throw new itimer_error(22n, "Invalid argument");
+}
+
+function seconds(x: unknown): number {
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return x ? 1 : 0;
+  throw new PyTypeError(`must be real number, not ${x === null ? "NoneType" : typeof x}`);
+}
+
+/** `signal.setitimer(which, seconds, interval=0.0)`: the timer's previous (delay, interval). */
+function setitimer(which: unknown, delay: unknown, interval: unknown = 0): Tuple<number> {
+  checkTimer(which);
+  const [d, i] = [seconds(delay), seconds(interval)];
+  if (d < 0 || i < 0) throw new itimer_error(22n, "Invalid argument");
+  const previous = Tuple.of(realTimerRemaining(), realTimer.handle === null ? 0 : realTimer.interval);
+  armRealTimer(d, i);
+  return previous;
+}
+
+/** `signal.getitimer(which)`: (delay, interval) of the timer. */
+function getitimer(which: unknown): Tuple<number> {
+  checkTimer(which);
+  return Tuple.of(realTimerRemaining(), realTimer.handle === null ? 0 : realTimer.interval);
+}
+
+class Sigmasks extends IntEnumBase {
+  [attr: string]: any;
+  static SIG_BLOCK = 0n;
+  static SIG_UNBLOCK = 1n;
+  static SIG_SETMASK = 2n;
+  static {
+    defineMembers(this, ["SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK"]);
+  }
+}
+Object.defineProperty(Sigmasks, "__module__", { value: "signal" });
+const maskMember = (name: string): any => (Sigmasks as unknown as Record<string, unknown>)[name];
+
+/** `signal.pthread_kill(thread_id, signalnum)`: green threads share the process, whose handler runs in the main thread as in CPython. */
+function pthread_kill(_threadId: unknown, sig: unknown): null {
+  const n = signum(sig);
+  if (n !== 0) sendToSelf(n);
+  return null;
+}
+
+const signalMember = (name: SignalName): any => (Signals as unknown as Record<string, unknown>)[name];
 
 function strsignal(sig: unknown): string | null {
   const n = signum(sig);
@@ -182,4 +251,19 @@ export const signalModule = moduleObject("signal", {
   alarm,
   strsignal,
   valid_signals,
+  // Linux's other names of three signals (aliases of the Signals members)
+  SIGIOT: signalMember("SIGABRT"),
+  SIGCLD: signalMember("SIGCHLD"),
+  SIGPOLL: signalMember("SIGIO"),
+  ITIMER_REAL: 0n,
+  ITIMER_VIRTUAL: 1n,
+  ITIMER_PROF: 2n,
+  ItimerError: itimer_error,
+  setitimer,
+  getitimer,
+  Sigmasks,
+  SIG_BLOCK: maskMember("SIG_BLOCK"),
+  SIG_UNBLOCK: maskMember("SIG_UNBLOCK"),
+  SIG_SETMASK: maskMember("SIG_SETMASK"),
+  pthread_kill,
 });

@@ -87,3 +87,5 @@ export { unittestModule as unittest } from "./unittest.js";
 export { doctestModule as doctest } from "./doctest.js";
 export { hmacModule as hmac } from "./hmac.js";
 export { futureModule as __future__ } from "./future.js";
+export { errnoModule as errno } from "./errno.js";
+export { statModule as stat } from "./stat.js";

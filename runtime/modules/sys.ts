@@ -10,6 +10,7 @@ import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
 import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
+import { flags, installExcepthook, structSequence, sysInfo, threadInfo, tracebackOf } from "./sys-info.js";
 import { handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
@@ -45,25 +46,6 @@ Object.defineProperties(version_info_type, {
 
 export const version_info = new version_info_type([3n, 11n, 0n, "final", 0n]);
 
-/** A struct sequence (`sys.float_info`): a tuple whose items are named fields too. */
-function structSequence(name: string, fields: Record<string, unknown>): Tuple<unknown> {
-  const names = Object.keys(fields);
-  const cls = class extends Tuple<unknown> {
-    __repr__(): string {
-      return `sys.${name}(${names.map((n, i) => `${n}=${repr(this.items[i])}`).join(", ")})`;
-    }
-  };
-  names.forEach((field, i) => {
-    Object.defineProperty(cls.prototype, field, {
-      get(this: Tuple<unknown>) {
-        return this.items[i];
-      },
-    });
-  });
-  Object.defineProperties(cls, { pythonName: { value: name }, __module__: { value: "sys" } });
-  return new cls(Object.values(fields));
-}
-
 /** `sys.float_info`: the IEEE double's facts, as CPython reports them. */
 export const float_info = structSequence("float_info", {
   max: Number.MAX_VALUE, max_exp: 1024n, max_10_exp: 308n, min: 2.2250738585072014e-308, min_exp: -1021n,
@@ -94,6 +76,13 @@ function displayhook(value: unknown): null {
 let switchInterval = 0.005;
 
 export const sysModule = moduleObject("sys", {
+  ...sysInfo,
+  get flags() {
+    return flags();
+  },
+  get thread_info() {
+    return threadInfo();
+  },
   // (a program may put any callable there)
   displayhook: displayhook as (value: unknown) => unknown,
   __displayhook__: displayhook,
@@ -129,7 +118,7 @@ export const sysModule = moduleObject("sys", {
   exc_info(): Tuple {
     const e = handledException();
     if (e === null) return Tuple.of(null, null, null);
-    return Tuple.of(typeOf(e), e, (e as { __traceback__?: unknown }).__traceback__ ?? null);
+    return Tuple.of(typeOf(e), e, tracebackOf(e));
   },
   /** `sys.exception()` (3.11): the exception being handled, else None. */
   exception(): unknown {
@@ -189,3 +178,5 @@ export const sysModule = moduleObject("sys", {
     return null;
   },
 });
+
+installExcepthook(() => sysModule.excepthook);

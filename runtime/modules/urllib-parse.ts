@@ -30,7 +30,7 @@ function text(x: unknown, _what: string): string {
 /** Bytes arguments are ASCII text (CPython decodes them with 'ascii', strict). */
 function asciiText(b: Uint8Array): string {
   const bad = b.findIndex((x) => x > 127);
-  if (bad >= 0) throw new UnicodeDecodeError(`'ascii' codec can't decode byte 0x${b[bad]!.toString(16).padStart(2, "0")} in position ${bad}: ordinal not in range(128)`);
+  if (bad >= 0) throw new UnicodeDecodeError("ascii", Bytes.fromArray(b), BigInt(bad), BigInt(bad + 1), "ordinal not in range(128)");
   return new TextDecoder("latin1").decode(b);
 }
 

@@ -114,6 +114,22 @@ function decodeUtf8(data: Uint8Array, errors: string): string {
   return out;
 }
 
+/** Where a codec of the platform's TextDecoder failed: fed a byte at a time, the byte it fails at. */
+function platformDecodeError(data: Uint8Array, enc: string): UnicodeDecodeError {
+  const decoder = new TextDecoder(enc, { fatal: true });
+  const singleByte = /^(windows-|cp125|iso-8859-|koi8)/.test(enc);
+  const codec = singleByte ? "charmap" : enc.replace(/-/g, "_");
+  for (let i = 0; i < data.length; i++) {
+    try {
+      decoder.decode(data.subarray(i, i + 1), { stream: true });
+    } catch {
+      return new UnicodeDecodeError(codec, Bytes.fromArray(data), BigInt(i), BigInt(i + 1), singleByte ? "character maps to <undefined>" : "illegal multibyte sequence");
+    }
+  }
+  const last = Math.max(0, data.length - 1);
+  return new UnicodeDecodeError(codec, Bytes.fromArray(data), BigInt(last), BigInt(data.length), "incomplete multibyte sequence");
+}
+
 /** Decodes bytes as CPython's codecs do for utf-8, ascii and latin-1. */
 export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: unknown = "strict"): string {
   if (typeof encoding !== "string") throw new PyTypeError(`decode() argument 'encoding' must be str, not ${typeName(encoding)}`);
@@ -154,7 +170,7 @@ export function decode(data: Uint8Array, encoding: unknown = "utf-8", errors: un
   try {
     return decoder.decode(data);
   } catch {
-    throw new UnicodeDecodeError(`'${enc}' codec can't decode the data`);
+    throw platformDecodeError(data, enc);
   }
 }
 

@@ -35,21 +35,14 @@ export function escapedCodePoint(cp: number): string {
 
 /** CPython's UnicodeEncodeError for chars[start:end] of `text`, with its attributes. */
 export function encodeError(encoding: string, text: string, chars: readonly string[], start: number, end: number, reason: string): UnicodeEncodeError {
-  const where =
-    end - start === 1 ? `character '${escapedCodePoint(chars[start]!.codePointAt(0)!)}' in position ${start}` : `characters in position ${start}-${end - 1}`;
-  const err = new UnicodeEncodeError(`'${encoding}' codec can't encode ${where}: ${reason}`);
-  Object.assign(err, { encoding, object: text, start: BigInt(start), end: BigInt(end), reason });
-  return err;
+  return new UnicodeEncodeError(encoding, text, BigInt(start), BigInt(end), reason);
 }
 
 /** CPython's UnicodeDecodeError for data[start:end], with its attributes. */
 export function decodeError(encoding: string, data: Uint8Array, start: number, end: number, reason: string): UnicodeDecodeError {
-  const where = end - start === 1 ? `byte 0x${hex(data[start]!, 2)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-  const err = new UnicodeDecodeError(`'${encoding}' codec can't decode ${where}: ${reason}`);
   const object = new Bytes(data.length);
   object.set(data);
-  Object.assign(err, { encoding, object, start: BigInt(start), end: BigInt(end), reason });
-  return err;
+  return new UnicodeDecodeError(encoding, object, BigInt(start), BigInt(end), reason);
 }
 
 /** A registered handler's answer for an encode error (its exception raised for an unknown name). */

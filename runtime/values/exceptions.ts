@@ -70,6 +70,8 @@ function ownOnStore(key: string): (this: object, value: unknown) => void {
 }
 Object.defineProperty(BaseException.prototype, "message", {
   get(this: BaseException): string {
+    // (a codec error's text is made from its five arguments, as its str)
+    if (this instanceof UnicodeCodecError) return this.__str__();
     const args = this.args?.items ?? [];
     return args.length === 1 ? safeText(args[0]) : args.map(safeText).join(", ");
   },
@@ -321,8 +323,74 @@ export class PyTypeError extends Exception {
 }
 export class ValueError extends Exception {}
 export class UnicodeError extends ValueError {}
-export class UnicodeDecodeError extends UnicodeError {}
-export class UnicodeEncodeError extends UnicodeError {}
+/**
+ * UnicodeDecodeError/UnicodeEncodeError(encoding, object, start, end, reason): the five
+ * attributes CPython's codecs set, and its str made from them (read when printed, so later
+ * writes to `start`/`end` show).
+ */
+/** A value's Python type name, for the codec errors' TypeErrors (typename.ts imports this file). */
+function typeNameOf(x: unknown): string {
+  if (x === null || x === undefined) return "NoneType";
+  const primitive = ({ bigint: "int", number: "float", string: "str", boolean: "bool" } as Record<string, string>)[typeof x];
+  if (primitive !== undefined) return primitive;
+  const cls = (x as { constructor?: { pythonName?: string; name?: string } }).constructor;
+  return cls?.pythonName ?? cls?.name ?? "object";
+}
+
+abstract class UnicodeCodecError extends UnicodeError {
+  encoding: unknown;
+  object: unknown;
+  start: unknown;
+  end: unknown;
+  reason: unknown;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 5) throw new PyTypeError(`function takes exactly 5 arguments (${args.length} given)`);
+    [this.encoding, this.object, this.start, this.end, this.reason] = args;
+    if (typeof this.encoding !== "string") throw new PyTypeError(`argument 1 must be str, not ${typeNameOf(this.encoding)}`);
+    if (typeof this.reason !== "string") throw new PyTypeError(`argument 5 must be str, not ${typeNameOf(this.reason)}`);
+  }
+  /** What the one element at `start` reads as in the message (`byte 0xff`, `character '\\xe9'`). */
+  protected abstract unit(index: number): string;
+  protected abstract length(): number;
+  protected abstract plural: string;
+  protected abstract verb: string;
+  __str__(): string {
+    const [start, end] = [Number(this.start), Number(this.end)];
+    const where = start < this.length() && end === start + 1 ? `${this.unit(start)} in position ${start}` : `${this.plural} in position ${start}-${end - 1}`;
+    return `'${String(this.encoding)}' codec can't ${this.verb} ${where}: ${String(this.reason)}`;
+  }
+}
+export class UnicodeDecodeError extends UnicodeCodecError {
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (!(this.object instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeNameOf(this.object)}'`);
+  }
+  protected plural = "bytes";
+  protected verb = "decode";
+  protected unit(index: number): string {
+    return `byte 0x${(this.object as Uint8Array)[index]!.toString(16).padStart(2, "0")}`;
+  }
+  protected length(): number {
+    return (this.object as Uint8Array).length;
+  }
+}
+export class UnicodeEncodeError extends UnicodeCodecError {
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (typeof this.object !== "string") throw new PyTypeError(`argument 2 must be str, not ${typeNameOf(this.object)}`);
+  }
+  protected plural = "characters";
+  protected verb = "encode";
+  protected unit(index: number): string {
+    const cp = [...(this.object as string)][index]!.codePointAt(0)!;
+    const escape = cp <= 0xff ? `\\x${cp.toString(16).padStart(2, "0")}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, "0")}` : `\\U${cp.toString(16).padStart(8, "0")}`;
+    return `character '${escape}'`;
+  }
+  protected length(): number {
+    return [...(this.object as string)].length;
+  }
+}
 export class Warning extends Exception {}
 export class UserWarning extends Warning {}
 export class DeprecationWarning extends Warning {}

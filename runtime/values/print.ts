@@ -22,10 +22,7 @@ function refuseLoneSurrogates(text: string): void {
   const i = chars.findIndex(lone);
   let end = i + 1;
   while (lone(chars[end])) end++;
-  const where = end - i === 1
-    ? `character '\\u${chars[i]!.charCodeAt(0).toString(16)}' in position ${i}`
-    : `characters in position ${i}-${end - 1}`;
-  throw new UnicodeEncodeError(`'utf-8' codec can't encode ${where}: surrogates not allowed`);
+  throw new UnicodeEncodeError("utf-8", text, BigInt(i), BigInt(end), "surrogates not allowed");
 }
 
 /** Anything print() can write to: Python's file protocol, reduced to what print uses. */

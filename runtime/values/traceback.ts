@@ -145,9 +145,26 @@ export function systemExitStatus(e: SystemExit): number {
   return 1;
 }
 
+/**
+ * `sys.excepthook` when a program has replaced it (sys-info.ts installs the lookup): null
+ * while it is the default, else a call of it with the exception.
+ */
+export const excepthookHolder: { replaced: () => ((e: unknown) => void) | null } = { replaced: () => null };
+
+/** The uncaught exception's report: the program's sys.excepthook, or CPython's traceback. */
+function reportUncaught(e: unknown): void {
+  const hook = excepthookHolder.replaced();
+  if (hook === null) return writeErr(formatException(e));
+  try {
+    hook(e);
+  } catch (hookError) {
+    writeErr(`Error in sys.excepthook:\n${formatException(hookError)}\nOriginal exception was:\n${formatException(e)}`);
+  }
+}
+
 /** Reports an uncaught exception the way CPython does and ends the process. */
 export function handleUncaught(e: unknown): void {
-  const status = e instanceof SystemExit ? systemExitStatus(e) : (writeErr(formatException(e)), 1);
+  const status = e instanceof SystemExit ? systemExitStatus(e) : (reportUncaught(e), 1);
   // A host without processes (a browser) has nothing to end: the traceback is the report.
   nodeProcess()?.exit(status);
 }

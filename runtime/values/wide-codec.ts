@@ -63,7 +63,7 @@ function putUnit(out: number[], value: number, unit: 2 | 4, little: boolean): vo
 }
 
 /** What an encode error handler gives for the lone surrogate `cp` at position `index` (text, or a unit). */
-function encodeReplacement(codec: WideCodec, cp: number, index: number, errors: string): string | number {
+function encodeReplacement(codec: WideCodec, s: string, cp: number, index: number, errors: string): string | number {
   switch (errors) {
     case "ignore":
       return "";
@@ -78,9 +78,7 @@ function encodeReplacement(codec: WideCodec, cp: number, index: number, errors: 
       return cp;
     case "strict":
     case "surrogateescape": {
-      const err = new UnicodeEncodeError(`'${codec.name}' codec can't encode character '\\u${hex(cp, 4)}' in position ${index}: surrogates not allowed`);
-      Object.assign(err, { encoding: codec.name, start: BigInt(index), end: BigInt(index + 1), reason: "surrogates not allowed" });
-      throw err;
+      throw new UnicodeEncodeError(codec.name, s, BigInt(index), BigInt(index + 1), "surrogates not allowed");
     }
     default: {
       const err = encodeError(codec.name, String.fromCharCode(cp), [String.fromCharCode(cp)], 0, 1, "surrogates not allowed");
@@ -106,7 +104,7 @@ export function encodeWide(s: string, codec: WideCodec, errors: string, bom: boo
         putUnit(out, 0xdc00 + ((cp - 0x10000) & 0x3ff), 2, little);
       }
     } else {
-      const rep = encodeReplacement(codec, cp, index, errors);
+      const rep = encodeReplacement(codec, s, cp, index, errors);
       if (typeof rep === "number") putUnit(out, rep, codec.unit, little);
       else for (let k = 0; k < rep.length; k++) putUnit(out, rep.charCodeAt(k), codec.unit, little);
     }
@@ -158,12 +156,9 @@ function decodeError(name: string, unit: 2 | 4, little: boolean, data: Uint8Arra
       return answer.replacement as string;
     }
   }
-  const where = end - start === 1 ? `byte 0x${hex(data[start]!, 2)} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-  const err = new UnicodeDecodeError(`'${name}' codec can't decode ${where}: ${reason}`);
   const object = new Bytes(data.length);
   object.set(data);
-  Object.assign(err, { encoding: name, object, start: BigInt(start), end: BigInt(end), reason });
-  throw err;
+  throw new UnicodeDecodeError(name, object, BigInt(start), BigInt(end), reason);
 }
 
 function readUnit(data: Uint8Array, i: number, unit: 2 | 4, little: boolean): number {

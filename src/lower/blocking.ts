@@ -8,7 +8,7 @@ import type { Scope } from "./scope.js";
 import { childExprs } from "./scope.js";
 import { absoluteModule, importAwaits, importedModules } from "./program-imports.js";
 import { inMultipleInheritance } from "./mro.js";
-import { collectCallbackLambdas, functionWaits, threadEntryCallsUnknown, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
+import { collectCallbackLambdas, functionWaits, noteThreadHelpers, threadEntryCallsUnknown, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
 import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
@@ -282,6 +282,7 @@ export function analyzeBlocking(cx: LowerContext, module: py.Module): void {
   }
   const defs: { def: py.FunctionDef | py.AsyncFunctionDef; inClass: boolean }[] = [];
   collectDefs(module.body, false, defs);
+  if (cx.threads !== null) noteThreadHelpers(cx, defs.map((d) => d.def));
   let changed = true;
   while (changed) {
     changed = false;

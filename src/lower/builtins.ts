@@ -47,7 +47,7 @@ export const RUNTIME_MODULES = new Set([
   "decimal", "threading", "queue", "concurrent",
   "argparse", "shlex", "getopt", "platform", "getpass", "secrets", "subprocess", "signal",
   "traceback", "warnings", "atexit", "gc", "timeit", "numbers", "array", "unicodedata", "zlib", "codecs", "zipfile", "tarfile", "gzip", "locale", "weakref", "inspect", "xml", "difflib", "unittest", "doctest",
-  "socket", "select", "selectors", "http", "hmac", "ast", "__future__",
+  "socket", "select", "selectors", "http", "hmac", "ast", "__future__", "errno", "stat",
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */

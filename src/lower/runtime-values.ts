@@ -13,7 +13,7 @@ export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
 }
 
 /** Modules whose functions give str/list/tuple values (or objects without str-like methods). */
-const PLAIN_VALUE_MODULES = new Set(["re", "json", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "hmac", "struct", "fractions", "statistics", "uuid", "calendar", "html", "os", "fnmatch", "glob", "shutil", "tempfile", "shlex", "getopt", "platform", "getpass", "secrets", "subprocess", "traceback", "warnings", "inspect", "xml", "xml.etree", "xml.etree.ElementTree", "difflib", "doctest",
+const PLAIN_VALUE_MODULES = new Set(["re", "json", "string", "textwrap", "pprint", "operator", "copy", "binascii", "base64", "hashlib", "hmac", "struct", "fractions", "statistics", "uuid", "calendar", "html", "os", "fnmatch", "glob", "shutil", "tempfile", "shlex", "getopt", "platform", "getpass", "secrets", "subprocess", "traceback", "warnings", "inspect", "xml", "xml.etree", "xml.etree.ElementTree", "difflib", "doctest", "errno", "stat",
   // numbers, strings, lists and dicts from these too (`random.choice(words).upper()`,
   // `unicodedata.normalize(...).encode()`, `sys.path.append(p)`, `dataclasses.asdict(p).items()`)
   "math", "cmath", "random", "time", "unicodedata", "locale", "zlib", "codecs", "zipfile", "tarfile", "gzip", "gc", "sys", "timeit", "atexit", "ast", "dataclasses", "functools", "itertools", "types",

@@ -61,6 +61,43 @@ export function threadEntryCallsUnknown(cx: LowerContext, def: py.FunctionDef | 
   return visit(def.body, cx.scopeOf(def));
 }
 
+/**
+ * The defs a thread entry calls by name, and those they call, transitively: a thread runs them
+ * too, so a value they call that the lowering cannot see through (`cb()` for a parameter `cb`)
+ * may wait, and each becomes async as a thread entry does (threadEntryCallsUnknown).
+ */
+export function noteThreadHelpers(cx: LowerContext, defs: readonly (py.FunctionDef | py.AsyncFunctionDef)[]): void {
+  const byName = new Map<string, (py.FunctionDef | py.AsyncFunctionDef)[]>();
+  for (const def of defs) byName.set(def.name, [...(byName.get(def.name) ?? []), def]);
+  const queue = [...cx.threadEntryNames];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    for (const def of byName.get(name) ?? []) {
+      for (const callee of calledNames(def.body)) {
+        if (byName.has(callee) && !cx.threadEntryNames.has(callee)) {
+          cx.threadEntryNames.add(callee);
+          queue.push(callee);
+        }
+      }
+    }
+  }
+}
+
+/** The plain names a body calls (`helper(x)`), not looking into the defs, classes and lambdas it holds. */
+function calledNames(body: py.Stmt[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const t = (node as { _type?: string })._type;
+    if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") return;
+    if (t === "Call" && (node as py.Call).func._type === "Name") names.add(((node as py.Call).func as py.Name).id);
+    for (const v of Object.values(node)) if (typeof v === "object") visit(v);
+  };
+  visit(body);
+  return names;
+}
+
 /** The lambdas given to callers that await what they return, anywhere in the module. */
 export function collectCallbackLambdas(cx: LowerContext, node: unknown): void {
   if (node === null || typeof node !== "object") return;
