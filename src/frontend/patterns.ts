@@ -73,8 +73,15 @@ function literalValue(n: CNode, src: Source): Pattern {
   return { _type: "MatchValue", value, ...span };
 }
 
+/** Where a pattern node's text ends: Lezer's recovery can leave trailing blanks in a node (`float() as n`). */
+function patternEnd(n: CNode, src: Source): number {
+  let end = n.to;
+  while (end > n.from && /[ \t\f\r\n\\]/.test(src.text[end - 1]!)) end--;
+  return end;
+}
+
 export function convertPattern(n: CNode, src: Source): Pattern {
-  const span = src.span(n.from, n.to);
+  const span = src.span(n.from, patternEnd(n, src));
   const cs = n.children;
   switch (n.name) {
     case "CapturePattern": {
@@ -98,7 +105,7 @@ export function convertPattern(n: CNode, src: Source): Pattern {
         let p = convertPattern(c, src);
         // Lezer reads `a | b as n` as `a | (b as n)`; in Python `as` binds the whole or-pattern.
         if (i === alternatives.length - 1 && c.name === "AsPattern" && p._type === "MatchAs" && p.pattern) {
-          capture = { name: p.name!, innerEnd: c.children[0]!.to };
+          capture = { name: p.name!, innerEnd: patternEnd(c.children[0]!, src) };
           p = p.pattern;
         } else if (c.name === "AsPattern") {
           src.fail(c.from, "invalid syntax");
