@@ -7,12 +7,11 @@
 
 import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
+import { bigintOf, codePoint, form, normalizedIn, NO_DEFAULT, text, valueOr } from "./unicode-args.js";
 import { charName, lookupCharName } from "./unicode-names.js";
 import { bidirectionalTable, categoryTable, combiningTable, decimalTable, decompositionTable, digitTable, eastAsianWidthTable, mirroredTable, numericTable, RunTable, SparseTable } from "./unicode-props.js";
 import * as old from "./unicode-ucd320-data.js";
 
-const NO_DEFAULT = Symbol("no default");
-const FORMS = new Set(["NFC", "NFD", "NFKC", "NFKD"]);
 
 /** A run property: 3.2.0's value where it differs ("=": the current one). */
 function overlay<T>(table: RunTable<T>, values: string, runs: string, parse: (v: string) => T): (cp: number) => T {
@@ -42,47 +41,6 @@ const decomposition = sparseOverlay(decompositionTable, old.DECOMPOSITION);
 const numeric = sparseOverlay(numericTable, old.NUMERIC);
 const decimal = sparseOverlay(decimalTable, old.DECIMAL);
 const digit = sparseOverlay(digitTable, old.DIGIT);
-
-function codePoint(chr: unknown, fn: string, numbered = true): number {
-  const cp = typeof chr === "string" ? chr.codePointAt(0) : undefined;
-  if (typeof chr !== "string" || cp === undefined || chr.length !== (cp > 0xffff ? 2 : 1)) {
-    throw new PyTypeError(`${fn}() argument${numbered ? " 1" : ""} must be a unicode character, not ${chr === null ? "None" : typeName(chr)}`);
-  }
-  return cp;
-}
-
-function valueOr(value: unknown, fallback: unknown, message: string): unknown {
-  if (value !== undefined) return value;
-  if (fallback !== NO_DEFAULT) return fallback;
-  throw new ValueError(message);
-}
-
-function form(name: unknown): string {
-  if (typeof name !== "string") throw new PyTypeError(`normalize() argument 1 must be str, not ${typeName(name)}`);
-  if (!FORMS.has(name)) throw new ValueError("invalid normalization form");
-  return name;
-}
-
-function text(s: unknown, fn: string): string {
-  if (typeof s !== "string") throw new PyTypeError(`${fn}() argument 2 must be str, not ${typeName(s)}`);
-  return s;
-}
-
-/** `s` normalized, the code points 3.2.0 leaves unassigned passed through untouched. */
-function normalized(s: string, f: string): string {
-  let out = "";
-  let segment = "";
-  for (const c of s) {
-    if (c.charCodeAt(0) < 0x80 || category(c.codePointAt(0)!) !== "Cn") segment += c;
-    else {
-      out += segment.normalize(f) + c;
-      segment = "";
-    }
-  }
-  return out + segment.normalize(f);
-}
-
-const bigintOf = (v: string | undefined): bigint | undefined => (v === undefined ? undefined : BigInt(v));
 
 /** The type of unicodedata.ucd_3_2_0 (CPython's unicodedata.UCD, which cannot be instantiated). */
 export class UCD {
@@ -134,11 +92,11 @@ export class UCD {
     return valueOr(value === undefined ? undefined : Number(value), fallback, "not a numeric character");
   }
   normalize(f: unknown, s: unknown): string {
-    return normalized(text(s, "normalize"), form(f));
+    return normalizedIn(category, text(s, "normalize"), form(f));
   }
   is_normalized(f: unknown, s: unknown): boolean {
     const t = text(s, "is_normalized");
-    return normalized(t, form(f)) === t;
+    return normalizedIn(category, t, form(f)) === t;
   }
   __repr__(): string {
     return "<unicodedata.UCD object at 0x7f0000000000>";

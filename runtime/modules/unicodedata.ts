@@ -7,59 +7,17 @@
 
 import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
+import { bigintOf, codePoint, form, normalizedIn, NO_DEFAULT, text, valueOr } from "./unicode-args.js";
 import { moduleObject } from "./module-object.js";
 import { UCD, ucd_3_2_0 } from "./unicode-ucd.js";
 import { charName, lookupCharName } from "./unicode-names.js";
 import { bidirectionalTable, categoryTable, combiningTable, decimalTable, decompositionTable, digitTable, eastAsianWidthTable, mirroredTable, numericTable, UNIDATA_VERSION } from "./unicode-props.js";
 
-const NO_DEFAULT = Symbol("no default");
-const FORMS = new Set(["NFC", "NFD", "NFKC", "NFKD"]);
-
-/** The one code point of `chr`, or CPython's TypeError naming `fn`. */
-function codePoint(chr: unknown, fn: string, numbered = true): number {
-  const cp = typeof chr === "string" ? chr.codePointAt(0) : undefined;
-  if (typeof chr !== "string" || cp === undefined || chr.length !== (cp > 0xffff ? 2 : 1)) {
-    throw new PyTypeError(`${fn}() argument${numbered ? " 1" : ""} must be a unicode character, not ${chr === null ? "None" : typeName(chr)}`);
-  }
-  return cp;
-}
+const unassignedCategory = (cp: number): string => categoryTable.get(cp);
 
 function category(chr: unknown): string {
   return categoryTable.get(codePoint(chr, "category", false));
 }
-
-function valueOr(value: unknown, fallback: unknown, message: string): unknown {
-  if (value !== undefined) return value;
-  if (fallback !== NO_DEFAULT) return fallback;
-  throw new ValueError(message);
-}
-
-function form(name: unknown): string {
-  if (typeof name !== "string") throw new PyTypeError(`normalize() argument 1 must be str, not ${typeName(name)}`);
-  if (!FORMS.has(name)) throw new ValueError("invalid normalization form");
-  return name;
-}
-
-function text(s: unknown, fn: string): string {
-  if (typeof s !== "string") throw new PyTypeError(`${fn}() argument 2 must be str, not ${typeName(s)}`);
-  return s;
-}
-
-/** `s` normalized, the code points Unicode 14 leaves unassigned passed through untouched. */
-function normalized(s: string, f: string): string {
-  let out = "";
-  let segment = "";
-  for (const c of s) {
-    if (c.charCodeAt(0) < 0x80 || categoryTable.get(c.codePointAt(0)!) !== "Cn") segment += c;
-    else {
-      out += segment.normalize(f) + c;
-      segment = "";
-    }
-  }
-  return out + segment.normalize(f);
-}
-
-const bigintOf = (v: string | undefined): bigint | undefined => (v === undefined ? undefined : BigInt(v));
 
 export const unicodedataModule = moduleObject("unicodedata", {
   unidata_version: UNIDATA_VERSION,
@@ -89,9 +47,9 @@ export const unicodedataModule = moduleObject("unicodedata", {
     const value = numericTable.get(codePoint(chr, "numeric"));
     return valueOr(value === undefined ? undefined : Number(value), fallback, "not a numeric character");
   },
-  normalize: (f: unknown, s: unknown): string => normalized(text(s, "normalize"), form(f)),
+  normalize: (f: unknown, s: unknown): string => normalizedIn(unassignedCategory, text(s, "normalize"), form(f)),
   is_normalized: (f: unknown, s: unknown): boolean => {
     const t = text(s, "is_normalized");
-    return normalized(t, form(f)) === t;
+    return normalizedIn(unassignedCategory, t, form(f)) === t;
   },
 });
