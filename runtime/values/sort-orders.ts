@@ -183,8 +183,10 @@ function stringOrder(keys: readonly unknown[], reverse: boolean): ArrayLike<numb
       const c = s.charCodeAt(j);
       if (c < low) low = c;
       if (c > high) high = c;
+      if ((c & 0xf800) === 0xd800) surrogates = true;
     }
-    if (!surrogates && s.length > 0 && SURROGATE.test(s)) surrogates = true;
+    // (the scan saw every unit of a short str: a regular expression only for the rest)
+    if (!surrogates && s.length > PREFIX_SCAN && SURROGATE.test(s)) surrogates = true;
   }
   if (low > high) return IN_ORDER; // every str is empty
   // Code units order strs with astral characters otherwise than code points: compared as strs.
