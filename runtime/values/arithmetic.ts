@@ -399,6 +399,9 @@ export function floordiv(a: unknown, b: unknown): any {
 }
 export function mod(a: unknown, b: unknown): any {
   if (typeof a === "bigint" && typeof b === "bigint") return intMod(a, b);
+  // `template % args`: binary() formats at once too, unless args is a str subclass instance
+  // (whose `__rmod__` goes first); a str defines no `__mod__` of a user's.
+  if (typeof a === "string" && !isWrapped(b)) return percentFormat(a, b);
   return binary(a, b, MOD);
 }
 export function power(a: unknown, b: unknown): any {

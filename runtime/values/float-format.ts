@@ -32,6 +32,11 @@ function roundDrop(n: bigint, drop: number): bigint {
 
 /** Fixed notation with `precision` decimals (no sign). */
 export function fixedDigits(x: number, precision: number): string {
+  x = Math.abs(x);
+  // JS's toFixed is exact too, but rounds a tie up where Python rounds it to even. A tie is a
+  // value that x * 2**(precision + 1) makes an integer (an exact scaling): those, and values
+  // toFixed writes in exponent form, take the exact path below.
+  if (x < 1e21 && precision <= 100 && !Number.isInteger(x * 2 ** (precision + 1))) return x.toFixed(precision);
   const { n, k } = exactParts(x);
   const m = roundDrop(n, k - precision).toString();
   if (precision === 0) return m;

@@ -12,6 +12,7 @@ import { repr, toStr } from "./repr.js";
 import { Tuple } from "./tuple.js";
 import { Range } from "./range.js";
 import { StrValue } from "./wrapped.js";
+import { hasSurrogates } from "./str-index.js";
 import { typeName } from "./typename.js";
 
 const CONVERSION = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gsy;
@@ -119,7 +120,7 @@ function floatArg(value: unknown, code: string): number {
 }
 
 function applyWidth(sign: string, body: string, width: number, flags: Flags, numeric: boolean): string {
-  const length = sign.length + [...body].length;
+  const length = sign.length + (hasSurrogates(body) ? [...body].length : body.length);
   if (length >= width) return sign + body;
   const missing = width - length;
   if (flags.left) return sign + body + " ".repeat(missing);

@@ -12,13 +12,24 @@ const CACHE_FROM = 64;
 const CACHE_SIZE = 64;
 /** Long strings seen lately: null when without surrogates, else their code points. */
 const seen = new Map<string, string[] | null>();
+/**
+ * Whether `s` holds a UTF-16 surrogate. A short string is scanned by its units: `len(w)` of
+ * each word of a text asked this of every word, and a regular expression call costs more than
+ * the few units of a word.
+ */
+export function hasSurrogates(s: string): boolean {
+  if (s.length >= CACHE_FROM) return SURROGATE.test(s);
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  return false;
+}
+
 /** The long string asked about last, and its answer. */
 let lastString = "";
 let lastPoints: string[] | null = null;
 
 /** The code points of `s` when it holds surrogates; null when a UTF-16 index is a code-point index. */
 export function astralCodePoints(s: string): string[] | null {
-  if (s.length < CACHE_FROM) return SURROGATE.test(s) ? Array.from(s) : null;
+  if (s.length < CACHE_FROM) return hasSurrogates(s) ? Array.from(s) : null;
   // (the string of a character loop: one comparison, usually of two pointers, before the map)
   if (s === lastString) return lastPoints;
   let points = seen.get(s);

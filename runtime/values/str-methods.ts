@@ -10,7 +10,7 @@ import { strFormat, strFormatMap } from "./str-format.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { StrValue, unwrap } from "./wrapped.js";
-import { astralCodePoints } from "./str-index.js";
+import { astralCodePoints, hasSurrogates } from "./str-index.js";
 
 type Method = (self: string, ...args: unknown[]) => unknown;
 
@@ -29,13 +29,34 @@ function optChars(value: unknown, method: string): string | null {
 
 const WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
+/**
+ * `s.strip(chars)` (`left`/`right`: which ends). Whitespace (chars None) and a set of BMP
+ * characters are compared unit by unit (a surrogate of `s` is then in no set); a set holding
+ * astral characters compares code points.
+ */
 function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
-  const set = chars ?? WHITESPACE;
   let start = 0;
   let end = s.length;
-  if (left) while (start < end && set.includes(s[start]!)) start++;
-  if (right) while (end > start && set.includes(s[end - 1]!)) end--;
-  return s.slice(start, end);
+  if (chars === null) {
+    if (left) while (start < end && isSpaceUnit(s.charCodeAt(start))) start++;
+    if (right) while (end > start && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  } else if (chars.length === 1 && (chars.charCodeAt(0) & 0xf800) !== 0xd800) {
+    const unit = chars.charCodeAt(0);
+    if (left) while (start < end && s.charCodeAt(start) === unit) start++;
+    if (right) while (end > start && s.charCodeAt(end - 1) === unit) end--;
+  } else if (!hasSurrogates(chars)) {
+    if (left) while (start < end && chars.includes(s[start]!)) start++;
+    if (right) while (end > start && chars.includes(s[end - 1]!)) end--;
+  } else {
+    const points = Array.from(s);
+    const set = new Set(Array.from(chars));
+    let first = 0;
+    let last = points.length;
+    if (left) while (first < last && set.has(points[first]!)) first++;
+    if (right) while (last > first && set.has(points[last - 1]!)) last--;
+    return points.slice(first, last).join("");
+  }
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /**
