@@ -378,6 +378,29 @@ export function stepSign(call: py.Call): number {
   return step.value.value > 0n ? sign : -sign;
 }
 
+/** A small int literal (`3`, `-1`) as a number, else null. */
+function smallLiteral(e: py.Expr | undefined): number | null {
+  if (e === undefined) return null;
+  const negative = e._type === "UnaryOp" && e.op === "USub";
+  const operand = negative ? (e as py.UnaryOp).operand : e;
+  if (operand._type !== "Constant" || operand.value.kind !== "int" || operand.value.value > 1_000_000n) return null;
+  return Number(operand.value.value) * (negative ? -1 : 1);
+}
+
+/**
+ * `range(stop)`, `range(a, stop)` and `range(a, stop, k)` with literal `a` and `k != 0` and an
+ * int expression `stop`: counted without `rangeBounds` (no range object, no array per loop).
+ * An int expression cannot make `range` raise, so nothing is checked.
+ */
+function directBounds(cx: LowerContext, call: py.Call): { start: number; stop: py.Expr; step: number } | null {
+  const args = call.args;
+  const stopArg = args.length === 1 ? args[0]! : args[1]!;
+  const start = args.length === 1 ? 0 : smallLiteral(args[0]);
+  const step = args.length === 3 ? smallLiteral(args[2]) : 1;
+  if (start === null || step === null || step === 0 || !isIntExpr(cx, stopArg)) return null;
+  return { start, stop: stopArg, step };
+}
+
 /**
  * `for i in range(...)` with a proven-int `i`: a counting loop. The counter is its own
  * variable (the body may rebind `i`, and after the loop `i` is the last value, as in Python).
@@ -391,6 +414,15 @@ export function rangeLoop(cx: LowerContext, s: py.For, declare: boolean): { bind
   const target = jsName((s.target as py.Name).id);
   const bind: ir.Stmt = declare ? { k: "decl", kind: "const", name: target, init: id(k) } : { k: "expr", expr: { k: "assign", op: "=", target: id(target), value: id(k) } };
   const make = (body: ir.Stmt[]): ir.Stmt[] => {
+    const direct = directBounds(cx, call);
+    if (direct !== null) {
+      // The stop as an Int, once; the counter a number from a literal start (exact to 2**53
+      // steps, more than any loop makes), compared with the stop exactly even when it is a bigint.
+      const stopDecl: ir.Stmt = { k: "decl", kind: "const", name: stop, init: lowerInt(cx, direct.stop), loc };
+      const test: ir.Expr = { k: "binary", op: direct.step > 0 ? "<" : ">", left: id(k), right: id(stop) };
+      const update: ir.Expr = { k: "assign", op: "+=", target: id(k), value: { k: "num", value: direct.step } };
+      return [stopDecl, { k: "for", name: k, init: { k: "num", value: direct.start }, test, update, body, loc }];
+    }
     const bounds: ir.Stmt = {
       k: "decl",
       kind: "const",
