@@ -133,6 +133,11 @@ export abstract class Suspendable<Y, R> {
   /** "coroutine" or "generator", for error messages. */
   protected abstract get _kind(): string;
 
+  /** Resumes the body with `value` (a generator's, whose body is always a JS generator, faster). */
+  protected _resume(value: unknown): IteratorResult<Y, R> {
+    return this._gen.next(value);
+  }
+
   /** Called once when the body first leaves the created state (send, throw or close). */
   protected _onStart(): void {}
 
@@ -158,7 +163,7 @@ export abstract class Suspendable<Y, R> {
     const outer = runningBody;
     runningBody = this;
     try {
-      if (mode === NEXT) result = this._gen.next(value);
+      if (mode === NEXT) result = this._resume(value);
       else if (mode === THROW) result = this._gen.throw(value);
       else result = this._gen.return(value as R);
     } catch (error) {

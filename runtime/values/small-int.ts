@@ -13,6 +13,7 @@ import { slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
 import { astralCodePoints, strLength } from "./str-index.js";
 import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
+import { PyTypeError } from "./exceptions.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
 export type Int = number | bigint;
@@ -38,6 +39,17 @@ function bigOf(x: Int): bigint {
 /** An int argument as an Int (a copy of a body specialised for int arguments takes it so). */
 export function intOf(x: bigint): Int {
   return small(x);
+}
+
+/**
+ * A value another module writes into an entry module's global that the lowering proved an int
+ * or a float (src/lower/module-facts.ts): an int becomes an Int; a value of another kind
+ * cannot be held there, so the write is refused with a TypeError saying so.
+ */
+export function provenGlobal(value: unknown, kind: "int" | "float", name: string): any {
+  if (kind === "int" && typeof value === "bigint") return small(value);
+  if (kind === "float" && typeof value === "number") return value;
+  throw new PyTypeError(`pyts: the script's global '${name}' holds only ${kind}s (it was compiled so); another module cannot rebind it to another type`);
 }
 
 /** A bigint result back as a number when it is safe. */

@@ -196,6 +196,8 @@ export class LowerContext {
   /** the last number used for each temporary's base name */
   private readonly tempCounters = new Map<string, number>();
   fn: FunctionState;
+  /** the module body's own state (module facts are proved in it, see int-facts.ts) */
+  readonly moduleState: FunctionState;
 
   constructor(
     readonly scopes: ScopeMap,
@@ -203,6 +205,7 @@ export class LowerContext {
     readonly userNames: Set<string>,
   ) {
     this.fn = this.newFunctionState(moduleScope, { coroutine: false, generator: false, jsAsync: false });
+    this.moduleState = this.fn;
   }
 
   newFunctionState(scope: Scope, flags: { coroutine: boolean; generator: boolean; jsAsync: boolean }): FunctionState {

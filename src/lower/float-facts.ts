@@ -10,9 +10,10 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
-import { isIntExpr, intLocals, lowerInt, nativeInt } from "./int-facts.js";
+import { isIntExpr, intLocals, lowerInt, moduleInts, nativeInt } from "./int-facts.js";
 import { lowerTest } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
+import { moduleFactsAllowed, moduleOwnsName, readsModuleGlobal } from "./module-facts.js";
 
 const facts = new WeakMap<Scope, Set<string>>();
 const NONE: Set<string> = new Set();
@@ -22,10 +23,11 @@ const INTROSPECTION = ["locals", "vars", "eval", "exec", "dir"];
 /** Operators whose result is a float when one operand is a float and the other a float or an int. */
 const FLOAT_OPS: Partial<Record<py.Operator, ir.BinaryOp>> = { Add: "+", Sub: "-", Mult: "*", Div: "/" };
 
-/** The proven-float locals of the current function (empty outside a def). */
+/** The proven-float locals of the current function, or the entry module's globals at its top level. */
 export function floatLocals(cx: LowerContext): Set<string> {
   if (cx.classBody) return NONE;
   const scope = cx.fn.scope;
+  if (scope === cx.moduleScope) return moduleFloats(cx);
   if (scope.kind !== "function") return NONE;
   if (cx.fn.intParams !== undefined || cx.fn.floatParams !== undefined) return (cx.fn.floatFacts ??= analyze(cx, scope, cx.fn.floatParams ?? NONE));
   let known = facts.get(scope);
@@ -34,6 +36,23 @@ export function floatLocals(cx: LowerContext): Set<string> {
     facts.set(scope, known);
   }
   return known;
+}
+
+/** The proven-float globals of the module (module-facts.ts says when a module may have any). */
+export function moduleFloats(cx: LowerContext): Set<string> {
+  let known = facts.get(cx.moduleScope);
+  if (known === undefined) {
+    // (Proved in the module body's own state, whichever scope asks first; none meanwhile.)
+    facts.set(cx.moduleScope, NONE);
+    known = moduleFactsAllowed(cx) ? cx.within(cx.moduleState, () => analyze(cx, cx.moduleScope, NONE)) : NONE;
+    facts.set(cx.moduleScope, known);
+  }
+  return known;
+}
+
+/** Is this read of `name` a read of a proven-float module global from another scope? */
+function moduleFloatRead(cx: LowerContext, name: string): boolean {
+  return moduleFloats(cx).size > 0 && readsModuleGlobal(cx, name) && moduleFloats(cx).has(name);
 }
 
 /** The proven-float locals, with `params` assumed to arrive as floats. */
@@ -45,8 +64,11 @@ function analyze(cx: LowerContext, scope: Scope, params: Set<string>): Set<strin
   if (INTROSPECTION.some((n) => scope.loads.has(n))) return new Set();
   const ints = intLocals(cx);
   const candidates = new Set<string>();
+  const isModule = scope === cx.moduleScope;
   for (const [name, bindings] of scope.bindings) {
-    if (ints.has(name) || scope.globals.has(name) || scope.nonlocals.has(name) || scope.freeInChildren.has(name)) continue;
+    // (A module global may be read by nested scopes: their reads see the fact, see isFloatExpr.)
+    if (ints.has(name) || scope.globals.has(name) || scope.nonlocals.has(name) || (scope.freeInChildren.has(name) && !isModule)) continue;
+    if (isModule && !moduleOwnsName(cx, name)) continue;
     if (bindings.every((b) => b.kind === "assign" || b.kind === "other" || (b.kind === "param" && params.has(name)))) candidates.add(name);
   }
   for (let changed = true; changed; ) {
@@ -93,7 +115,8 @@ export function isFloatExpr(cx: LowerContext, e: py.Expr, floats: Set<string> = 
     case "Constant":
       return e.value.kind === "float";
     case "Name":
-      return floats.has(e.id) && cx.resolve(e.id) === cx.fn.scope;
+      if (cx.classBody === null && floats.has(e.id) && cx.resolve(e.id) === cx.fn.scope) return true;
+      return cx.fn.scope !== cx.moduleScope || cx.classBody !== null ? moduleFloatRead(cx, e.id) : false;
     case "BinOp": {
       if (FLOAT_OPS[e.op] === undefined) return false;
       const ints = intLocals(cx);
@@ -125,7 +148,7 @@ function readsLocal(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   if (depth++ > MAX_DEPTH) return false;
   switch (e._type) {
     case "Name":
-      return floatLocals(cx).has(e.id) || nativeInt(cx, e);
+      return isFloatExpr(cx, e) || nativeInt(cx, e);
     case "BinOp":
       return readsLocal(cx, e.left, depth) || readsLocal(cx, e.right, depth);
     case "UnaryOp":
@@ -137,9 +160,14 @@ function readsLocal(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   }
 }
 
+/** Do any facts apply where the lowering is (the scope's own, or the module's)? */
+function anyFacts(cx: LowerContext): boolean {
+  return floatLocals(cx).size > 0 || moduleFloats(cx).size > 0 || intLocals(cx).size > 0 || moduleInts(cx).size > 0;
+}
+
 /** Is `e` a float expression reading such a local (so `lowerFloat` applies)? */
 export function nativeFloat(cx: LowerContext, e: py.Expr): boolean {
-  if (cx.classBody || cx.fn.scope.kind !== "function") return false;
+  if (!anyFacts(cx)) return false;
   return isFloatExpr(cx, e) && readsLocal(cx, e);
 }
 
@@ -183,7 +211,7 @@ const NATIVE_COMPARE: Partial<Record<py.CmpOp, ir.BinaryOp>> = { Lt: "<", LtE: "
  * or int expression: JS compares numbers (and a number with a bigint) exactly, as CPython.
  */
 export function lowerFloatCompare(cx: LowerContext, e: py.Compare): ir.Expr | null {
-  if (e.ops.length !== 1 || cx.classBody || cx.fn.scope.kind !== "function") return null;
+  if (e.ops.length !== 1 || (!anyFacts(cx))) return null;
   const op = NATIVE_COMPARE[e.ops[0]!];
   if (op === undefined) return null;
   const right = e.comparators[0]!;

@@ -10,6 +10,7 @@ import type { Scope } from "./scope.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
 import { jsName } from "./names.js";
+import { moduleFactsAllowed, moduleOwnsName, readsModuleGlobal } from "./module-facts.js";
 
 const facts = new WeakMap<Scope, Set<string>>();
 const NONE: Set<string> = new Set();
@@ -21,18 +22,41 @@ export const INT_HELPERS: Partial<Record<py.Operator, string>> = { Add: "addI", 
 /** Names whose reads would let a program see a local as the JS value it is. */
 const INTROSPECTION = ["locals", "vars", "eval", "exec", "dir"];
 
-/** The proven-int locals of the current function (empty outside a def). */
+/** The proven-int locals of the current function, or the entry module's globals at its top level. */
 export function intLocals(cx: LowerContext): Set<string> {
   // (A class body's names are class attributes, even inside a def.)
   if (cx.classBody) return NONE;
   const scope = cx.fn.scope;
   if (cx.fn.intParams !== undefined) return (cx.fn.intFacts ??= analyze(cx, scope, cx.fn.intParams));
+  if (scope === cx.moduleScope) return moduleInts(cx);
   let known = facts.get(scope);
   if (known === undefined) {
     known = scope.kind === "function" ? analyze(cx, scope) : new Set();
     facts.set(scope, known);
   }
   return known;
+}
+
+/** The proven-int globals of the module (module-facts.ts says when a module may have any). */
+export function moduleInts(cx: LowerContext): Set<string> {
+  let known = facts.get(cx.moduleScope);
+  if (known === undefined) {
+    // (Proved in the module body's own state, whichever scope asks first; none meanwhile.)
+    facts.set(cx.moduleScope, NONE);
+    known = moduleFactsAllowed(cx) ? cx.within(cx.moduleState, () => analyze(cx, cx.moduleScope)) : NONE;
+    facts.set(cx.moduleScope, known);
+  }
+  return known;
+}
+
+/** Is this read of `name` a read of a proven-int module global from another scope? */
+function moduleIntRead(cx: LowerContext, name: string): boolean {
+  return moduleInts(cx).size > 0 && readsModuleGlobal(cx, name) && moduleInts(cx).has(name);
+}
+
+/** Do any int facts apply where the lowering is (the scope's own, or the module's)? */
+function anyIntFacts(cx: LowerContext): boolean {
+  return intLocals(cx).size > 0 || moduleInts(cx).size > 0;
 }
 
 /**
@@ -42,8 +66,11 @@ export function intLocals(cx: LowerContext): Set<string> {
 function analyze(cx: LowerContext, scope: Scope, params: Set<string> = NONE): Set<string> {
   if (INTROSPECTION.some((n) => scope.loads.has(n))) return new Set();
   const candidates = new Set<string>();
+  const isModule = scope === cx.moduleScope;
   for (const [name, bindings] of scope.bindings) {
-    if (scope.globals.has(name) || scope.nonlocals.has(name) || scope.freeInChildren.has(name)) continue;
+    // (A module global may be read by nested scopes: their reads see the fact, see isIntExpr.)
+    if (scope.globals.has(name) || scope.nonlocals.has(name) || (scope.freeInChildren.has(name) && !isModule)) continue;
+    if (isModule && !moduleOwnsName(cx, name)) continue;
     if (bindings.every((b) => b.kind === "for" || b.kind === "assign" || b.kind === "other" || (b.kind === "param" && params.has(name)))) candidates.add(name);
   }
   // Assume all, then drop every name one of whose bindings is not an int, until none drops.
@@ -185,13 +212,14 @@ export function isRangeCall(cx: LowerContext, e: py.Expr): e is py.Call {
 /** Is `e` always a Python int (never a bool, float or anything else) when it has a value? */
 export function isIntExpr(cx: LowerContext, e: py.Expr, ints: Set<string> = intLocals(cx), depth = 0): boolean {
   // (Deep expressions, such as long operator chains, take the general path: no deep recursion.)
-  if (ints.size === 0 || depth > MAX_DEPTH) return false;
+  if (depth > MAX_DEPTH || (ints.size === 0 && moduleInts(cx).size === 0)) return false;
   depth++;
   switch (e._type) {
     case "Constant":
       return e.value.kind === "int";
     case "Name":
-      return ints.has(e.id) && cx.resolve(e.id) === cx.fn.scope;
+      if (cx.classBody === null && ints.has(e.id) && cx.resolve(e.id) === cx.fn.scope) return true;
+      return cx.fn.scope !== cx.moduleScope || cx.classBody !== null ? moduleIntRead(cx, e.id) : false;
     case "BinOp":
       // (`**` only by a constant exponent of zero or more: a negative one gives a float.)
       if (e.op === "Pow") return e.right._type === "Constant" && e.right.value.kind === "int" && e.right.value.value >= 0n && isIntExpr(cx, e.left, ints, depth);
@@ -227,7 +255,7 @@ function readsIntLocal(cx: LowerContext, e: py.Expr, depth = 0): boolean {
 
 /** Is `e` an int expression that reads a proven-int local (so it is lowered natively)? */
 export function nativeInt(cx: LowerContext, e: py.Expr): boolean {
-  return intLocals(cx).size > 0 && isIntExpr(cx, e) && readsIntLocal(cx, e);
+  return anyIntFacts(cx) && isIntExpr(cx, e) && readsIntLocal(cx, e);
 }
 
 /**
@@ -245,7 +273,7 @@ export function intIndex(cx: LowerContext, e: py.Expr): ir.Expr | null {
 
 /** `x[a:b]` without a step, whose bounds are omitted or int expressions, one reading such a local. */
 export function intSlice(cx: LowerContext, e: py.Expr): e is py.Slice {
-  if (e._type !== "Slice" || e.step !== null || intLocals(cx).size === 0) return false;
+  if (e._type !== "Slice" || e.step !== null || !anyIntFacts(cx)) return false;
   const bounds = [e.lower, e.upper].filter((b): b is py.Expr => b !== null);
   return bounds.every((b) => isIntExpr(cx, b)) && bounds.some((b) => readsIntLocal(cx, b));
 }
@@ -298,7 +326,7 @@ const NATIVE_COMPARE: Partial<Record<py.CmpOp, ir.BinaryOp>> = { Lt: "<", LtE: "
  * bigints exactly, also mixed (`==` loosely: `3 == 3n`).
  */
 export function lowerIntCompare(cx: LowerContext, e: py.Compare): ir.Expr | null {
-  if (e.ops.length !== 1 || intLocals(cx).size === 0) return null;
+  if (e.ops.length !== 1 || !anyIntFacts(cx)) return null;
   const op = NATIVE_COMPARE[e.ops[0]!];
   const right = e.comparators[0]!;
   if (op === undefined) return null;
@@ -327,7 +355,7 @@ const MIXED_ARITHMETIC: py.Operator[] = ["Add", "Sub", "Mult", "Div"];
 /** `x0 + i`, `i / n`: arithmetic of an Int with a value of any type (null when not that). */
 export function lowerIntMixedBinOp(cx: LowerContext, e: py.BinOp): ir.Expr | null {
   const op = MIXED_ARITHMETIC.indexOf(e.op);
-  if (op < 0 || intLocals(cx).size === 0) return null;
+  if (op < 0 || !anyIntFacts(cx)) return null;
   return lowerMixed(cx, e.left, e.right, op, "arithI", cx.loc(e));
 }
 
@@ -350,6 +378,29 @@ export function stepSign(call: py.Call): number {
   return step.value.value > 0n ? sign : -sign;
 }
 
+/** A small int literal (`3`, `-1`) as a number, else null. */
+function smallLiteral(e: py.Expr | undefined): number | null {
+  if (e === undefined) return null;
+  const negative = e._type === "UnaryOp" && e.op === "USub";
+  const operand = negative ? (e as py.UnaryOp).operand : e;
+  if (operand._type !== "Constant" || operand.value.kind !== "int" || operand.value.value > 1_000_000n) return null;
+  return Number(operand.value.value) * (negative ? -1 : 1);
+}
+
+/**
+ * `range(stop)`, `range(a, stop)` and `range(a, stop, k)` with literal `a` and `k != 0` and an
+ * int expression `stop`: counted without `rangeBounds` (no range object, no array per loop).
+ * An int expression cannot make `range` raise, so nothing is checked.
+ */
+function directBounds(cx: LowerContext, call: py.Call): { start: number; stop: py.Expr; step: number } | null {
+  const args = call.args;
+  const stopArg = args.length === 1 ? args[0]! : args[1]!;
+  const start = args.length === 1 ? 0 : smallLiteral(args[0]);
+  const step = args.length === 3 ? smallLiteral(args[2]) : 1;
+  if (start === null || step === null || step === 0 || !isIntExpr(cx, stopArg)) return null;
+  return { start, stop: stopArg, step };
+}
+
 /**
  * `for i in range(...)` with a proven-int `i`: a counting loop. The counter is its own
  * variable (the body may rebind `i`, and after the loop `i` is the last value, as in Python).
@@ -363,6 +414,15 @@ export function rangeLoop(cx: LowerContext, s: py.For, declare: boolean): { bind
   const target = jsName((s.target as py.Name).id);
   const bind: ir.Stmt = declare ? { k: "decl", kind: "const", name: target, init: id(k) } : { k: "expr", expr: { k: "assign", op: "=", target: id(target), value: id(k) } };
   const make = (body: ir.Stmt[]): ir.Stmt[] => {
+    const direct = directBounds(cx, call);
+    if (direct !== null) {
+      // The stop as an Int, once; the counter a number from a literal start (exact to 2**53
+      // steps, more than any loop makes), compared with the stop exactly even when it is a bigint.
+      const stopDecl: ir.Stmt = { k: "decl", kind: "const", name: stop, init: lowerInt(cx, direct.stop), loc };
+      const test: ir.Expr = { k: "binary", op: direct.step > 0 ? "<" : ">", left: id(k), right: id(stop) };
+      const update: ir.Expr = { k: "assign", op: "+=", target: id(k), value: { k: "num", value: direct.step } };
+      return [stopDecl, { k: "for", name: k, init: { k: "num", value: direct.start }, test, update, body, loc }];
+    }
     const bounds: ir.Stmt = {
       k: "decl",
       kind: "const",

@@ -10,6 +10,8 @@ import { handlerOnly } from "./targets.js";
 import { MODULE_ID, importsComputedName, specifier } from "./program-imports.js";
 import { anyNode } from "../frontend/walk.js";
 import { SNIPPET_SCOPE } from "./snippet.js";
+import { moduleInts } from "./int-facts.js";
+import { moduleFloats } from "./float-facts.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -72,9 +74,15 @@ export function modulePrologue(cx: LowerContext, body: ir.Stmt[], doc: string | 
     const assignable = declarations.get(local);
     if (assignable === undefined) continue;
     const id: ir.Expr = { k: "id", name: local };
-    const entry: ir.Expr[] = [{ k: "str", value: pyName }, { k: "arrow", params: [], body: id }];
+    // A global with an int fact is an Int (a number while safe): read as the runtime's bigint;
+    // one with a fact is rebound from outside only with a value of its kind (provenGlobal).
+    const fact = moduleInts(cx).has(pyName) ? "int" : moduleFloats(cx).has(pyName) ? "float" : null;
+    const read: ir.Expr = fact === "int" ? { k: "call", callee: cx.rt("big"), args: [id] } : id;
+    const entry: ir.Expr[] = [{ k: "str", value: pyName }, { k: "arrow", params: [], body: read }];
     if (assignable) {
-      entry.push({ k: "arrow", params: [{ name: "value", type: ANY }], body: { k: "assign", op: "=", target: id, value: { k: "id", name: "value" } } });
+      const value: ir.Expr = { k: "id", name: "value" };
+      const checked: ir.Expr = fact === null ? value : { k: "call", callee: cx.rt("provenGlobal"), args: [value, { k: "str", value: fact }, { k: "str", value: pyName }] };
+      entry.push({ k: "arrow", params: [{ name: "value", type: ANY }], body: { k: "assign", op: "=", target: id, value: checked } });
     }
     accessors.push({ k: "array", elements: entry });
     exports.push({ local, exported: pyName });
