@@ -24,6 +24,7 @@ import { inspectSourceNames } from "./inspect-source.js";
 import { inspectArgspecNames } from "./inspect-argspec.js";
 import { inspectFrameNames } from "./inspect-frames.js";
 import { inspectClassNames } from "./inspect-classes.js";
+import { BlockFinder } from "./inspect-blockfinder.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -182,4 +183,5 @@ export const inspectModule = moduleObject("inspect", {
   ...inspectArgspecNames,
   ...inspectFrameNames,
   ...inspectClassNames,
+  BlockFinder,
 });
