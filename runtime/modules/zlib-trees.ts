@@ -25,7 +25,7 @@ const EXTRA_BLBITS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
 const BL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /** Length code (0..28) for match length - 3 (0..255); length 258 uses code 285, not 284 + 31. */
-const LENGTH_CODE = new Uint8Array(256);
+export const LENGTH_CODE = new Uint8Array(256);
 const BASE_LENGTH = new Int32Array(29);
 /** Distance code for distance - 1: [0..255] directly, [256 + ((d - 1) >> 7)] above. */
 const DIST_CODE = new Uint8Array(512);
@@ -87,7 +87,7 @@ const STATIC_DCODE = new Uint16Array(D_CODES);
   for (let n = 0; n < D_CODES; n++) STATIC_DCODE[n] = reverseBits(n, 5);
 }
 
-const distCode = (dist: number): number => (dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!);
+export const distCode = (dist: number): number => (dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!);
 
 /**
  * One dynamic tree. `fc` holds frequencies, then codes; `dl` holds parent nodes, then lengths
@@ -137,6 +137,14 @@ export class BlockCoder {
   private heapMax = 0;
   private readonly depth = new Uint8Array(HEAP_SIZE);
   private readonly blCount = new Uint16Array(MAX_BITS + 1);
+
+  /** the literal/length and distance frequencies of the block (builders that tally inline) */
+  get literalFreqs(): Uint16Array {
+    return this.ltree.fc;
+  }
+  get distanceFreqs(): Uint16Array {
+    return this.dtree.fc;
+  }
 
   constructor(memLevel: number) {
     this.litBufsize = 1 << (memLevel + 6);
