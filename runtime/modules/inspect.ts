@@ -25,6 +25,7 @@ import { inspectArgspecNames } from "./inspect-argspec.js";
 import { inspectFrameNames } from "./inspect-frames.js";
 import { inspectClassNames } from "./inspect-classes.js";
 import { BlockFinder } from "./inspect-blockfinder.js";
+import { ClosureVars, getclosurevars } from "./inspect-closure.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -184,4 +185,6 @@ export const inspectModule = moduleObject("inspect", {
   ...inspectFrameNames,
   ...inspectClassNames,
   BlockFinder,
+  ClosureVars,
+  getclosurevars: (func: unknown): unknown => getclosurevars(func, isfunction, ismethod),
 });
