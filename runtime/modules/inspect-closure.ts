@@ -18,7 +18,7 @@ export const ClosureVars = makeNamedTuple("ClosureVars", ["nonlocals", "globals"
 
 const ABSENT = Symbol("absent");
 
-export function getclosurevars(func: unknown, isfunction: (x: unknown) => boolean, ismethod: (x: unknown) => boolean): unknown {
+export function getclosurevars(func: unknown, isfunction: (x: unknown) => boolean, ismethod: (x: unknown) => boolean): any {
   let f = func;
   if (ismethod(f)) f = getattr(f, "__func__");
   if (!isfunction(f)) throw new PyTypeError(`${repr(f)} is not a Python function`);

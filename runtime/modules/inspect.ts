@@ -186,5 +186,5 @@ export const inspectModule = moduleObject("inspect", {
   ...inspectClassNames,
   BlockFinder,
   ClosureVars,
-  getclosurevars: (func: unknown): unknown => getclosurevars(func, isfunction, ismethod),
+  getclosurevars: (func: unknown): any => getclosurevars(func, isfunction, ismethod),
 });

@@ -473,28 +473,103 @@ export class BlockCoder {
     this.sendTree(this.dtree, dcodes - 1);
   }
 
+  /**
+   * The block's symbols in the given codes: sendBits's 16-bit bit buffer, kept in locals and
+   * written straight to pending (room for the block's longest coding reserved first).
+   */
   private compressBlock(lcode: Uint16Array, llen: Uint16Array, dcode: Uint16Array, dlen: Uint16Array): void {
-    const sym = this.symBuf;
-    for (let sx = 0; sx < this.symNext; ) {
+    const sym = this.symBuf, symNext = this.symNext;
+    // at most 15 + 5 + 15 + 13 bits a symbol, two bytes more for the end of block
+    this.reserve((symNext / 3) * 6 + 4);
+    const out = this.pending;
+    let at = this.pendingStart + this.pendingLength;
+    const start = at;
+    let buf = this.biBuf, valid = this.biValid;
+    for (let sx = 0; sx < symNext; ) {
       let dist = sym[sx++]! | (sym[sx++]! << 8);
       let lc = sym[sx++]!;
       if (dist === 0) {
-        this.sendBits(lcode[lc]!, llen[lc]!);
+        {
+          const v = lcode[lc]!, n = llen[lc]!;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
         continue;
       }
       let code = LENGTH_CODE[lc]!;
-      this.sendBits(lcode[code + 257]!, llen[code + 257]!);
+      {
+        const v = lcode[code + 257]!, n = llen[code + 257]!;
+        if (valid > 16 - n) {
+          buf |= (v << valid) & 0xffff;
+          out[at++] = buf & 0xff;
+          out[at++] = buf >>> 8;
+          buf = (v & 0xffff) >>> (16 - valid);
+          valid += n - 16;
+        } else {
+          buf |= (v << valid) & 0xffff;
+          valid += n;
+        }
+      }
       let extra = EXTRA_LBITS[code]!;
       if (extra !== 0) {
         lc -= BASE_LENGTH[code]!;
-        this.sendBits(lc, extra);
+        {
+          const v = lc, n = extra;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
       }
       dist--;
       code = distCode(dist);
-      this.sendBits(dcode[code]!, dlen[code]!);
+      {
+        const v = dcode[code]!, n = dlen[code]!;
+        if (valid > 16 - n) {
+          buf |= (v << valid) & 0xffff;
+          out[at++] = buf & 0xff;
+          out[at++] = buf >>> 8;
+          buf = (v & 0xffff) >>> (16 - valid);
+          valid += n - 16;
+        } else {
+          buf |= (v << valid) & 0xffff;
+          valid += n;
+        }
+      }
       extra = EXTRA_DBITS[code]!;
-      if (extra !== 0) this.sendBits(dist - BASE_DIST[code]!, extra);
+      if (extra !== 0) {
+        {
+          const v = dist - BASE_DIST[code]!, n = extra;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
+      }
     }
+    this.pendingLength += at - start;
+    this.biBuf = buf;
+    this.biValid = valid;
     this.sendBits(lcode[END_BLOCK]!, llen[END_BLOCK]!);
   }
 
