@@ -18,6 +18,9 @@ export interface FunctionInfo {
   kwdefaults?: Record<string, unknown>;
   /** one reader per free variable, for `__closure__` cells */
   closure?: readonly (() => unknown)[];
+  /** co_freevars (the closure's names) and co_names, for inspect.getclosurevars */
+  freevars?: readonly string[];
+  names?: readonly string[];
   /** `__code__.co_varnames`: parameters, then other locals */
   varnames?: readonly string[];
   /** co_firstlineno (the first decorator's line): asyncio's reprs and logs locate callbacks by it, and task reprs a generator that `@types.coroutine` makes a coroutine */

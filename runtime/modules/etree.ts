@@ -18,6 +18,7 @@ import { open } from "../lang/files.js";
 import { pyClass, toInt } from "./callable-class.js";
 import { Comment, Element, ElementClass, iselement, ProcessingInstruction, QName, SubElement } from "./etree-element.js";
 import { ParseError, TreeBuilder, XMLParser, XMLPullParser, xmlText } from "./etree-parser.js";
+import { C14NWriterTarget, makeCanonicalize } from "./etree-c14n.js";
 import { HTML_EMPTY, indentTree, register_namespace, serialize } from "./etree-serialize.js";
 import { moduleObject } from "./module-object.js";
 
@@ -302,6 +303,8 @@ export const elementTreeModule = moduleObject(MODULE, {
   TreeBuilder: pyClass(TreeBuilder),
   XMLParser: pyClass(XMLParser),
   XMLPullParser: pyClass(XMLPullParser),
+  C14NWriterTarget: pyClass(C14NWriterTarget),
+  canonicalize: makeCanonicalize(parseSource, (target) => new XMLParser(kw({ target }))),
   VERSION: "1.3.0",
   XML: factory(fromstring),
   XMLID: factory(XMLID),

@@ -24,6 +24,8 @@ import { inspectSourceNames } from "./inspect-source.js";
 import { inspectArgspecNames } from "./inspect-argspec.js";
 import { inspectFrameNames } from "./inspect-frames.js";
 import { inspectClassNames } from "./inspect-classes.js";
+import { BlockFinder } from "./inspect-blockfinder.js";
+import { ClosureVars, getclosurevars } from "./inspect-closure.js";
 
 const BOUND = Symbol.for("pyts.boundMethod");
 const ABSENT = Symbol("absent");
@@ -63,16 +65,16 @@ function unwrapMethod(x: unknown): unknown {
 
 export function isgeneratorfunction(x: unknown): boolean {
   // (a def's emitted function: `{ const self = this; return new PyGenerator(f$1(self), "f"); }`)
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:generator\d*\(|new\s+PyGenerator[\w$]*\()/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*[^;{}]*;\s*)*return\s+(?:generator\d*\(|new\s+PyGenerator[\w$]*\()/.test(source(unwrapMethod(x)));
 }
 
 export function isasyncgenfunction(x: unknown): boolean {
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:asyncGenerator\d*\(|new\s+AsyncGenerator_[\w$]*\()/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*[^;{}]*;\s*)*return\s+(?:asyncGenerator\d*\(|new\s+AsyncGenerator_[\w$]*\()/.test(source(unwrapMethod(x)));
 }
 
 export function iscoroutinefunction(x: unknown): boolean {
   const f = unwrapMethod(x);
-  return coroutineFunction(f) || /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*this;\s*)?return\s+(?:coroutine\d*\(|new\s+Coroutine[\w$]*\()/.test(source(f));
+  return coroutineFunction(f) || /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*[^;{}]*;\s*)*return\s+(?:coroutine\d*\(|new\s+Coroutine[\w$]*\()/.test(source(f));
 }
 
 export function isgenerator(x: unknown): boolean {
@@ -182,4 +184,7 @@ export const inspectModule = moduleObject("inspect", {
   ...inspectArgspecNames,
   ...inspectFrameNames,
   ...inspectClassNames,
+  BlockFinder,
+  ClosureVars,
+  getclosurevars: (func: unknown): any => getclosurevars(func, isfunction, ismethod),
 });

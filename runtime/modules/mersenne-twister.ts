@@ -101,15 +101,14 @@ export class MersenneTwister {
   /** k random bits as an int: 32-bit chunks from the least significant end. */
   bits(k: number): bigint {
     if (k <= 32) return BigInt(this.nextUint32() >>> (32 - k));
-    let result = 0n;
-    let shift = 0n;
+    // Words drawn least significant first; one hex parse keeps wide draws linear.
+    const words: string[] = [];
     for (let left = k; left > 0; left -= 32) {
       let r = this.nextUint32();
       if (left < 32) r >>>= 32 - left;
-      result |= BigInt(r) << shift;
-      shift += 32n;
+      words.push(r.toString(16).padStart(8, "0"));
     }
-    return result;
+    return BigInt("0x" + words.reverse().join(""));
   }
 
   getState(): number[] {

@@ -322,9 +322,10 @@ export class Random {
   randbytes(n: unknown): Bytes {
     const count = Number(rangeInt(n, "arg 1"));
     if (count < 0) throw new ValueError("number of bits must be non-negative");
-    let bits = this.getrandbits(BigInt(count * 8));
+    // getrandbits(n * 8).to_bytes(n, "little"), read from the hex digits (linear in n)
+    const hex = this.getrandbits(BigInt(count * 8)).toString(16).padStart(count * 2, "0");
     const out = new Bytes(count);
-    for (let i = 0; i < count; i++, bits >>= 8n) out[i] = Number(bits & 0xffn);
+    for (let i = 0; i < count; i++) out[i] = parseInt(hex.slice(hex.length - 2 * i - 2, hex.length - 2 * i), 16);
     return out;
   }
 

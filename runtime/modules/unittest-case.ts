@@ -205,9 +205,23 @@ export class TestCase {
     const outcome = this._outcome ?? new Outcome(null);
     while (this._cleanups.length > 0) {
       const [fn, args] = this._cleanups.pop()!;
-      outcome.part(this, () => callValue(fn, ...args));
+      outcome.part(this, () => callMethod(this, "_callCleanup", fn, ...args));
     }
     return outcome.success;
+  }
+
+  // The steps of run(), as case.py names them (IsolatedAsyncioTestCase runs them on its loop).
+  _callSetUp(): any {
+    return callMethod(this, "setUp");
+  }
+  _callTestMethod(method: unknown): any {
+    return callValue(method);
+  }
+  _callTearDown(): any {
+    return callMethod(this, "tearDown");
+  }
+  _callCleanup(fn: unknown, ...args: unknown[]): any {
+    return callValue(fn, ...args);
   }
 
   skipTest(reason: unknown): any {
@@ -232,12 +246,12 @@ export class TestCase {
   }
 
   debug(): any {
-    callMethod(this, "setUp");
-    callMethod(this, this._testMethodName);
-    callMethod(this, "tearDown");
+    callMethod(this, "_callSetUp");
+    callMethod(this, "_callTestMethod", getattrImpl(this, this._testMethodName));
+    callMethod(this, "_callTearDown");
     while (this._cleanups.length > 0) {
       const [fn, args] = this._cleanups.pop()!;
-      callValue(fn, ...args);
+      callMethod(this, "_callCleanup", fn, ...args);
     }
     return null;
   }
@@ -263,12 +277,12 @@ export class TestCase {
       const outcome = new Outcome(result);
       try {
         this._outcome = outcome;
-        outcome.part(this, () => callMethod(this, "setUp"));
+        outcome.part(this, () => callMethod(this, "_callSetUp"));
         if (outcome.success) {
           outcome.expecting_failure = expectingFailure;
-          outcome.part(this, () => callMethod(this, this._testMethodName));
+          outcome.part(this, () => callMethod(this, "_callTestMethod", getattrImpl(this, this._testMethodName)));
           outcome.expecting_failure = false;
-          outcome.part(this, () => callMethod(this, "tearDown"));
+          outcome.part(this, () => callMethod(this, "_callTearDown"));
         }
         callMethod(this, "doCleanups");
         if (outcome.success) {

@@ -2,7 +2,8 @@
 // setUpModule/tearDownModule), TestLoader and unittest.main (TestProgram), as
 // Lib/unittest/suite.py, loader.py and main.py run them.
 
-import { AttributeError, Exception, PyTypeError, SystemExit } from "../values/exceptions.js";
+import { AttributeError, DeprecationWarning, Exception, PyTypeError, SystemExit } from "../values/exceptions.js";
+import { standardModule } from "./module-object.js";
 import { callable, issubclass } from "../values/builtin-functions.js";
 import { iterable } from "../values/iteration.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
@@ -285,9 +286,21 @@ export class TestLoader {
     return callValue(this.suiteClass, names.map((n) => callValue(testCaseClass, n)));
   }
 
+  /** The module's TestCase classes, handed to its `load_tests(loader, tests, pattern)` when it has one. */
   loadTestsFromModule(module: unknown, ...args: unknown[]): any {
-    const [, kw] = splitKw(args);
-    void kw;
+    const [positional, kw] = splitKw(args);
+    const kws = { ...kw };
+    const pattern = "pattern" in kws ? kws["pattern"] : null;
+    delete kws["pattern"];
+    if (positional.length > 0 || "use_load_tests" in kws) {
+      // (raised in unittest's loader.py, so the default filters hide it, as CPython's)
+      const warnings = standardModule("warnings") as unknown as { warn_explicit: unknown };
+      callValue(warnings.warn_explicit, "use_load_tests is deprecated and ignored", DeprecationWarning, "unittest/loader.py", 109n, "unittest.loader");
+      delete kws["use_load_tests"];
+    }
+    if (positional.length > 1) throw new PyTypeError(`loadTestsFromModule() takes 1 positional argument but ${positional.length + 1} were given`);
+    const unexpected = Object.keys(kws).sort()[0];
+    if (unexpected !== undefined) throw new PyTypeError(`loadTestsFromModule() got an unexpected keyword argument '${unexpected}'`);
     const tests: unknown[] = [];
     for (const name of dir(module)) {
       const obj = attrOr(module, name, null);
@@ -295,7 +308,7 @@ export class TestLoader {
     }
     const loadTests = attrOr(module, "load_tests", null);
     const suite = callValue(this.suiteClass, tests);
-    if (!isNone(loadTests)) return callValue(loadTests, this, suite, null);
+    if (!isNone(loadTests)) return callValue(loadTests, this, suite, pattern);
     return suite;
   }
 

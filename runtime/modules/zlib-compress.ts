@@ -176,7 +176,9 @@ export class Compress {
 function cloneState<T extends object>(src: T): T {
   const twin = Object.create(Object.getPrototypeOf(src) as object) as Record<string, unknown>;
   for (const [key, value] of Object.entries(src)) {
-    if (ArrayBuffer.isView(value)) twin[key] = (value as Uint8Array).slice();
+    // (the one DataView is the window's: it views the copied window)
+    if (value instanceof DataView) twin[key] = new DataView((twin["window"] as Uint8Array).buffer);
+    else if (ArrayBuffer.isView(value)) twin[key] = (value as Uint8Array).slice();
     else if (value !== null && typeof value === "object" && !Array.isArray(value)) twin[key] = cloneState(value);
     else twin[key] = value;
   }

@@ -46,14 +46,33 @@ const CONFIG: readonly (readonly [number, number, number, number])[] = [
 
 const ERROR_MESSAGES: Record<number, string> = { [Z_STREAM_ERROR]: "stream error", [Z_BUF_ERROR]: "buffer error" };
 
+const REBASE_AT = 2 ** 30;
+
+/** Positions `by` back; those at or before the window's start become 0 (NIL). */
+function rebase(positions: Int32Array, by: number): void {
+  const n = positions.length;
+  for (let i = 0; i < n; i++) {
+    const v = positions[i]!;
+    positions[i] = v > by ? v - by : 0;
+  }
+}
+
 export class Deflater extends BlockCoder {
   readonly wBits: number;
   readonly wSize: number;
   readonly wMask: number;
   readonly window: Uint8Array;
+  /** the window read two and four bytes at a time by the match search */
+  readonly windowView: DataView;
   readonly windowSize: number;
-  readonly prev: Uint16Array;
-  readonly head: Uint16Array;
+  /**
+   * The hash chains hold window positions plus `hashBase` (zlib's 16-bit window-relative
+   * positions, which sliding rewrote; here sliding moves the base). A position at or before
+   * the window's start, that is a stored value <= hashBase, is zlib's NIL.
+   */
+  readonly prev: Int32Array;
+  readonly head: Int32Array;
+  hashBase = 0;
   readonly hashMask: number;
   readonly hashShift: number;
   insH = 0;
@@ -101,9 +120,10 @@ export class Deflater extends BlockCoder {
     this.hashMask = (1 << hashBits) - 1;
     this.hashShift = Math.floor((hashBits + MIN_MATCH - 1) / MIN_MATCH);
     this.window = new Uint8Array(this.wSize * 2);
+    this.windowView = new DataView(this.window.buffer);
     this.windowSize = this.wSize * 2;
-    this.prev = new Uint16Array(this.wSize);
-    this.head = new Uint16Array(1 << hashBits);
+    this.prev = new Int32Array(this.wSize);
+    this.head = new Int32Array(1 << hashBits);
     this.status = wrap === 2 ? GZIP_STATE : INIT_STATE;
     this.check = wrap === 2 ? 0 : 1;
     const [good, lazy, nice, chain] = CONFIG[this.level]!;
@@ -160,17 +180,12 @@ export class Deflater extends BlockCoder {
 
   /** The hash chains forget positions a window size back (they are 16-bit, window-relative). */
   slideHash(): void {
-    const wsize = this.wSize;
-    const head = this.head;
-    // m - wsize, or 0 where that is negative (branch-free: the sign bit masks it out)
-    for (let n = 0; n < head.length; n++) {
-      const v = head[n]! - wsize;
-      head[n] = v & ~(v >> 31);
-    }
-    const prev = this.prev;
-    for (let n = 0; n < wsize; n++) {
-      const v = prev[n]! - wsize;
-      prev[n] = v & ~(v >> 31);
+    this.hashBase += this.wSize;
+    // far from overflow, rebase once: positions before the window become 0 (NIL)
+    if (this.hashBase >= REBASE_AT) {
+      rebase(this.head, this.hashBase);
+      rebase(this.prev, this.hashBase);
+      this.hashBase = 0;
     }
   }
 
@@ -200,7 +215,7 @@ export class Deflater extends BlockCoder {
         while (this.insert) {
           this.insH = ((this.insH << shift) ^ window[str + MIN_MATCH - 1]!) & mask;
           this.prev[str & this.wMask] = this.head[this.insH]!;
-          this.head[this.insH] = str;
+          this.head[this.insH] = str + this.hashBase;
           str++;
           this.insert--;
           if (this.lookahead + this.insert < MIN_MATCH) break;
@@ -237,7 +252,7 @@ export class Deflater extends BlockCoder {
       do {
         this.insH = ((this.insH << shift) ^ window[str + MIN_MATCH - 1]!) & mask;
         this.prev[str & this.wMask] = this.head[this.insH]!;
-        this.head[this.insH] = str;
+        this.head[this.insH] = str + this.hashBase;
         str++;
       } while (--n);
       this.strstart = str;

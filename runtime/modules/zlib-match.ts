@@ -4,63 +4,63 @@
 // a longer one), run-length (Z_RLE: distance 1 only) and Huffman-only (literals only). The
 // block ends when the symbol buffer fills or the input runs out with a flush requested.
 
+import { LENGTH_CODE, distCode } from "./zlib-trees.js";
 import { BlockState, type Deflater, MAX_MATCH, MIN_LOOKAHEAD, MIN_MATCH, Z_FILTERED, Z_FINISH, Z_NO_FLUSH } from "./zlib-deflate.js";
 
 const TOO_FAR = 4096; // a 3-byte match further back than this is not worth its distance code
 
-/** Hashes the string at `str` into the chains; returns the previous head of its chain. */
+/** Hashes the string at `str` into the chains; returns the previous head of its chain (<= 0: none). */
 function insertString(s: Deflater, str: number): number {
   const h = (s.insH = ((s.insH << s.hashShift) ^ s.window[str + MIN_MATCH - 1]!) & s.hashMask);
   const head = s.head[h]!;
   s.prev[str & s.wMask] = head;
-  s.head[h] = str;
-  return head;
+  s.head[h] = str + s.hashBase;
+  return head - s.hashBase;
 }
 
 /**
  * The longest match for strstart along the hash chain from `curMatch`, longer than
  * prevLength (zlib's longest_match: candidates are tested at the current best length first,
  * the third byte is taken as equal by the hash, the chain is cut short after a good match).
+ * Bytes are compared two and four at a time through the window's DataView; the lengths found
+ * are those of zlib's bytewise loop.
  */
-function longestMatch(s: Deflater, curMatch: number): number {
+function longestMatch(s: Deflater, curMatch: number, scan: number, prevLength: number, lookahead: number): number {
   let chainLength = s.maxChainLength;
-  const window = s.window;
-  const scan = s.strstart;
-  let bestLen = s.prevLength;
+  const view = s.windowView;
+  let bestLen = prevLength;
   let niceMatch = s.niceMatch;
   const maxDist = s.wSize - MIN_LOOKAHEAD;
-  const limit = s.strstart > maxDist ? s.strstart - maxDist : 0;
+  const limit = scan > maxDist ? scan - maxDist : 0;
   const prev = s.prev;
+  const base = s.hashBase;
   const wmask = s.wMask;
-  const strend = scan + MAX_MATCH;
-  let scanEnd1 = window[scan + bestLen - 1]!;
-  let scanEnd = window[scan + bestLen]!;
-  if (s.prevLength >= s.goodMatch) chainLength >>= 2;
-  if (niceMatch > s.lookahead) niceMatch = s.lookahead;
-  const scan0 = window[scan]!, scan1 = window[scan + 1]!;
+  let scanEnd = view.getUint16(scan + bestLen - 1, true);
+  const scanStart = view.getUint16(scan, true);
+  if (prevLength >= s.goodMatch) chainLength >>= 2;
+  if (niceMatch > lookahead) niceMatch = lookahead;
   do {
     const match = curMatch;
-    if (window[match + bestLen] !== scanEnd || window[match + bestLen - 1] !== scanEnd1 || window[match] !== scan0 || window[match + 1] !== scan1) continue;
-    // bytes 0 and 1 are equal, byte 2 is by the hash; compare from 3 on, 8 at a time as zlib
-    // does (so the comparison may look one byte past MAX_MATCH)
-    let p = scan + 2, q = match + 2;
-    do {
-      /* empty */
-    } while (
-      window[++p] === window[++q] && window[++p] === window[++q] && window[++p] === window[++q] && window[++p] === window[++q] &&
-      window[++p] === window[++q] && window[++p] === window[++q] && window[++p] === window[++q] && window[++p] === window[++q] &&
-      p < strend
-    );
-    const len = MAX_MATCH - (strend - p);
+    if (view.getUint16(match + bestLen - 1, true) !== scanEnd || view.getUint16(match, true) !== scanStart) continue;
+    // bytes 0 and 1 are equal, byte 2 is by the hash; compare offsets 3 to 258 (as zlib does,
+    // whatever the lookahead: the length is cut to it at the end)
+    let len = MAX_MATCH;
+    for (let off = 3; off < MAX_MATCH; off += 4) {
+      const diff = view.getUint32(scan + off, true) ^ view.getUint32(match + off, true);
+      if (diff !== 0) {
+        // the lowest differing byte (little-endian: the first in the window)
+        len = off + ((31 - Math.clz32(diff & -diff)) >>> 3);
+        break;
+      }
+    }
     if (len > bestLen) {
       s.matchStart = curMatch;
       bestLen = len;
       if (len >= niceMatch) break;
-      scanEnd1 = window[scan + bestLen - 1]!;
-      scanEnd = window[scan + bestLen]!;
+      scanEnd = view.getUint16(scan + bestLen - 1, true);
     }
-  } while ((curMatch = prev[curMatch & wmask]!) > limit && --chainLength !== 0);
-  return bestLen <= s.lookahead ? bestLen : s.lookahead;
+  } while ((curMatch = prev[curMatch & wmask]! - base) > limit && --chainLength !== 0);
+  return bestLen <= lookahead ? bestLen : lookahead;
 }
 
 /** FLUSH_BLOCK: ends the block; NeedMore/FinishStarted when the output block is full. */
@@ -86,7 +86,7 @@ export function deflateFast(s: Deflater, flush: number): BlockState {
     }
     let hashHead = 0;
     if (s.lookahead >= MIN_MATCH) hashHead = insertString(s, s.strstart);
-    if (hashHead !== 0 && s.strstart - hashHead <= maxDist) s.matchLength = longestMatch(s, hashHead);
+    if (hashHead > 0 && s.strstart - hashHead <= maxDist) s.matchLength = longestMatch(s, hashHead, s.strstart, s.prevLength, s.lookahead);
     let bflush: boolean;
     if (s.matchLength >= MIN_MATCH) {
       bflush = s.tallyDist(s.strstart - s.matchStart, s.matchLength - MIN_MATCH);
@@ -115,50 +115,149 @@ export function deflateFast(s: Deflater, flush: number): BlockState {
   return finishInput(s, flush);
 }
 
+/**
+ * The lazy builder. The hot state lives in locals and goes back to the stream around the calls
+ * that read it (filling the window, ending a block); literals and matches are tallied inline.
+ */
 export function deflateSlow(s: Deflater, flush: number): BlockState {
   const maxDist = s.wSize - MIN_LOOKAHEAD;
+  const window = s.window, head = s.head, prev = s.prev, wMask = s.wMask;
+  const shift = s.hashShift, hashMask = s.hashMask, maxLazy = s.maxLazyMatch, filtered = s.strategy === Z_FILTERED;
+  const symBuf = s.symBuf, symEnd = s.symEnd, lfreq = s.literalFreqs, dfreq = s.distanceFreqs;
+  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH, base = s.hashBase;
+  let matchLength = s.matchLength, matchStart = s.matchStart, prevLength = s.prevLength, prevMatch = s.prevMatch;
+  let matchAvailable = s.matchAvailable, symNext = s.symNext;
   for (;;) {
-    if (s.lookahead < MIN_LOOKAHEAD) {
+    if (lookahead < MIN_LOOKAHEAD) {
+      s.strstart = strstart;
+      s.lookahead = lookahead;
+      s.insH = insH;
+      s.matchLength = matchLength;
+      s.matchStart = matchStart;
+      s.prevLength = prevLength;
+      s.prevMatch = prevMatch;
+      s.matchAvailable = matchAvailable;
+      s.symNext = symNext;
       s.fillWindow();
-      if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
-      if (s.lookahead === 0) break;
+      strstart = s.strstart;
+      lookahead = s.lookahead;
+      insH = s.insH;
+      matchStart = s.matchStart;
+      symNext = s.symNext;
+      base = s.hashBase;
+      if (lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
+      if (lookahead === 0) break;
     }
     let hashHead = 0;
-    if (s.lookahead >= MIN_MATCH) hashHead = insertString(s, s.strstart);
-    s.prevLength = s.matchLength;
-    s.prevMatch = s.matchStart;
-    s.matchLength = MIN_MATCH - 1;
-    if (hashHead !== 0 && s.prevLength < s.maxLazyMatch && s.strstart - hashHead <= maxDist) {
-      s.matchLength = longestMatch(s, hashHead);
-      if (s.matchLength <= 5 && (s.strategy === Z_FILTERED || (s.matchLength === MIN_MATCH && s.strstart - s.matchStart > TOO_FAR))) {
-        s.matchLength = MIN_MATCH - 1;
-      }
+    if (lookahead >= MIN_MATCH) {
+      insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
+      const stored = head[insH]!;
+      prev[strstart & wMask] = stored;
+      head[insH] = strstart + base;
+      hashHead = stored - base;
     }
-    if (s.prevLength >= MIN_MATCH && s.matchLength <= s.prevLength) {
+    prevLength = matchLength;
+    prevMatch = matchStart;
+    matchLength = MIN_MATCH - 1;
+    if (hashHead > 0 && prevLength < maxLazy && strstart - hashHead <= maxDist) {
+      matchLength = longestMatch(s, hashHead, strstart, prevLength, lookahead);
+      matchStart = s.matchStart;
+      if (matchLength <= 5 && (filtered || (matchLength === MIN_MATCH && strstart - matchStart > TOO_FAR))) matchLength = MIN_MATCH - 1;
+    }
+    if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
       // the previous match is kept: emit it, hash the strings it covers
-      const maxInsert = s.strstart + s.lookahead - MIN_MATCH;
-      const bflush = s.tallyDist(s.strstart - 1 - s.prevMatch, s.prevLength - MIN_MATCH);
-      s.lookahead -= s.prevLength - 1;
-      s.prevLength -= 2;
+      const maxInsert = strstart + lookahead - MIN_MATCH;
+      const dist = strstart - 1 - prevMatch, len = prevLength - MIN_MATCH;
+      symBuf[symNext++] = dist & 0xff;
+      symBuf[symNext++] = dist >>> 8;
+      symBuf[symNext++] = len;
+      s.matches++;
+      lfreq[LENGTH_CODE[len]! + 257]!++;
+      dfreq[distCode(dist - 1)]!++;
+      const bflush = symNext === symEnd;
+      lookahead -= prevLength - 1;
+      prevLength -= 2;
       do {
-        if (++s.strstart <= maxInsert) insertString(s, s.strstart);
-      } while (--s.prevLength !== 0);
-      s.matchAvailable = false;
-      s.matchLength = MIN_MATCH - 1;
-      s.strstart++;
-      if (bflush && flushed(s, false)) return BlockState.NeedMore;
-    } else if (s.matchAvailable) {
+        if (++strstart <= maxInsert) {
+          insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
+          prev[strstart & wMask] = head[insH]!;
+          head[insH] = strstart + base;
+        }
+      } while (--prevLength !== 0);
+      matchAvailable = false;
+      matchLength = MIN_MATCH - 1;
+      strstart++;
+      if (bflush) {
+        s.strstart = strstart;
+        s.lookahead = lookahead;
+        s.insH = insH;
+        s.matchLength = matchLength;
+        s.matchStart = matchStart;
+        s.prevLength = prevLength;
+        s.prevMatch = prevMatch;
+        s.matchAvailable = matchAvailable;
+        s.symNext = symNext;
+        const full = flushed(s, false);
+        strstart = s.strstart;
+        lookahead = s.lookahead;
+        insH = s.insH;
+        matchStart = s.matchStart;
+        symNext = s.symNext;
+        if (full) return BlockState.NeedMore;
+      }
+    } else if (matchAvailable) {
       // the match here is longer: the previous position is a literal
-      if (s.tallyLit(s.window[s.strstart - 1]!)) s.flushBlockOnly(false);
-      s.strstart++;
-      s.lookahead--;
-      if (s.availOut === 0) return BlockState.NeedMore;
+      const c = window[strstart - 1]!;
+      symBuf[symNext++] = 0;
+      symBuf[symNext++] = 0;
+      symBuf[symNext++] = c;
+      lfreq[c]!++;
+      if (symNext === symEnd) {
+        s.strstart = strstart;
+        s.lookahead = lookahead;
+        s.insH = insH;
+        s.matchLength = matchLength;
+        s.matchStart = matchStart;
+        s.prevLength = prevLength;
+        s.prevMatch = prevMatch;
+        s.matchAvailable = matchAvailable;
+        s.symNext = symNext;
+        s.flushBlockOnly(false);
+        strstart = s.strstart;
+        lookahead = s.lookahead;
+        insH = s.insH;
+        matchStart = s.matchStart;
+        symNext = s.symNext;
+      }
+      strstart++;
+      lookahead--;
+      if (s.availOut === 0) {
+        s.strstart = strstart;
+        s.lookahead = lookahead;
+        s.insH = insH;
+        s.matchLength = matchLength;
+        s.matchStart = matchStart;
+        s.prevLength = prevLength;
+        s.prevMatch = prevMatch;
+        s.matchAvailable = matchAvailable;
+        s.symNext = symNext;
+        return BlockState.NeedMore;
+      }
     } else {
-      s.matchAvailable = true;
-      s.strstart++;
-      s.lookahead--;
+      matchAvailable = true;
+      strstart++;
+      lookahead--;
     }
   }
+  s.strstart = strstart;
+  s.lookahead = lookahead;
+  s.insH = insH;
+  s.matchLength = matchLength;
+  s.matchStart = matchStart;
+  s.prevLength = prevLength;
+  s.prevMatch = prevMatch;
+  s.matchAvailable = matchAvailable;
+  s.symNext = symNext;
   if (s.matchAvailable) {
     s.tallyLit(s.window[s.strstart - 1]!);
     s.matchAvailable = false;

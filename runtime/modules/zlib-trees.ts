@@ -25,7 +25,7 @@ const EXTRA_BLBITS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
 const BL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /** Length code (0..28) for match length - 3 (0..255); length 258 uses code 285, not 284 + 31. */
-const LENGTH_CODE = new Uint8Array(256);
+export const LENGTH_CODE = new Uint8Array(256);
 const BASE_LENGTH = new Int32Array(29);
 /** Distance code for distance - 1: [0..255] directly, [256 + ((d - 1) >> 7)] above. */
 const DIST_CODE = new Uint8Array(512);
@@ -87,7 +87,7 @@ const STATIC_DCODE = new Uint16Array(D_CODES);
   for (let n = 0; n < D_CODES; n++) STATIC_DCODE[n] = reverseBits(n, 5);
 }
 
-const distCode = (dist: number): number => (dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!);
+export const distCode = (dist: number): number => (dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!);
 
 /**
  * One dynamic tree. `fc` holds frequencies, then codes; `dl` holds parent nodes, then lengths
@@ -137,6 +137,14 @@ export class BlockCoder {
   private heapMax = 0;
   private readonly depth = new Uint8Array(HEAP_SIZE);
   private readonly blCount = new Uint16Array(MAX_BITS + 1);
+
+  /** the literal/length and distance frequencies of the block (builders that tally inline) */
+  get literalFreqs(): Uint16Array {
+    return this.ltree.fc;
+  }
+  get distanceFreqs(): Uint16Array {
+    return this.dtree.fc;
+  }
 
   constructor(memLevel: number) {
     this.litBufsize = 1 << (memLevel + 6);
@@ -465,28 +473,103 @@ export class BlockCoder {
     this.sendTree(this.dtree, dcodes - 1);
   }
 
+  /**
+   * The block's symbols in the given codes: sendBits's 16-bit bit buffer, kept in locals and
+   * written straight to pending (room for the block's longest coding reserved first).
+   */
   private compressBlock(lcode: Uint16Array, llen: Uint16Array, dcode: Uint16Array, dlen: Uint16Array): void {
-    const sym = this.symBuf;
-    for (let sx = 0; sx < this.symNext; ) {
+    const sym = this.symBuf, symNext = this.symNext;
+    // at most 15 + 5 + 15 + 13 bits a symbol, two bytes more for the end of block
+    this.reserve((symNext / 3) * 6 + 4);
+    const out = this.pending;
+    let at = this.pendingStart + this.pendingLength;
+    const start = at;
+    let buf = this.biBuf, valid = this.biValid;
+    for (let sx = 0; sx < symNext; ) {
       let dist = sym[sx++]! | (sym[sx++]! << 8);
       let lc = sym[sx++]!;
       if (dist === 0) {
-        this.sendBits(lcode[lc]!, llen[lc]!);
+        {
+          const v = lcode[lc]!, n = llen[lc]!;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
         continue;
       }
       let code = LENGTH_CODE[lc]!;
-      this.sendBits(lcode[code + 257]!, llen[code + 257]!);
+      {
+        const v = lcode[code + 257]!, n = llen[code + 257]!;
+        if (valid > 16 - n) {
+          buf |= (v << valid) & 0xffff;
+          out[at++] = buf & 0xff;
+          out[at++] = buf >>> 8;
+          buf = (v & 0xffff) >>> (16 - valid);
+          valid += n - 16;
+        } else {
+          buf |= (v << valid) & 0xffff;
+          valid += n;
+        }
+      }
       let extra = EXTRA_LBITS[code]!;
       if (extra !== 0) {
         lc -= BASE_LENGTH[code]!;
-        this.sendBits(lc, extra);
+        {
+          const v = lc, n = extra;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
       }
       dist--;
       code = distCode(dist);
-      this.sendBits(dcode[code]!, dlen[code]!);
+      {
+        const v = dcode[code]!, n = dlen[code]!;
+        if (valid > 16 - n) {
+          buf |= (v << valid) & 0xffff;
+          out[at++] = buf & 0xff;
+          out[at++] = buf >>> 8;
+          buf = (v & 0xffff) >>> (16 - valid);
+          valid += n - 16;
+        } else {
+          buf |= (v << valid) & 0xffff;
+          valid += n;
+        }
+      }
       extra = EXTRA_DBITS[code]!;
-      if (extra !== 0) this.sendBits(dist - BASE_DIST[code]!, extra);
+      if (extra !== 0) {
+        {
+          const v = dist - BASE_DIST[code]!, n = extra;
+          if (valid > 16 - n) {
+            buf |= (v << valid) & 0xffff;
+            out[at++] = buf & 0xff;
+            out[at++] = buf >>> 8;
+            buf = (v & 0xffff) >>> (16 - valid);
+            valid += n - 16;
+          } else {
+            buf |= (v << valid) & 0xffff;
+            valid += n;
+          }
+        }
+      }
     }
+    this.pendingLength += at - start;
+    this.biBuf = buf;
+    this.biValid = valid;
     this.sendBits(lcode[END_BLOCK]!, llen[END_BLOCK]!);
   }
 

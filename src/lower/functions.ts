@@ -13,6 +13,7 @@ import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { FunctionState, LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
+import { codeNames } from "./code-names.js";
 import { lowerConstant, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { hoistedNames } from "./targets.js";
@@ -451,7 +452,7 @@ function ownDefault(value: ir.Expr): ir.Expr | null {
  * reprs and logs. Extras hold only the attributes the module reads somewhere (`__doc__`,
  * `__defaults__`, `__closure__`...).
  */
-export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped: boolean, firstLine: number): ir.Expr {
+export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: py.Arguments, params: ir.Param[], doc: string | null, wrapped: boolean, firstLine: number, body: readonly py.Stmt[] | null = null): ir.Expr {
   const sig = describeSignature(args);
   const extras: { key: string; value: ir.Expr }[] = [];
   const reads = cx.attributesRead;
@@ -469,6 +470,11 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
     const free = freeVariables(cx, scope);
     const readers = free.map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
     if (free.length) extras.push({ key: "closure", value: { k: "array", elements: readers } });
+  }
+  // inspect.getclosurevars: the free variables' names and co_names (src/lower/code-names.ts)
+  if (reads.has("co_names") && body !== null) {
+    const strings = (names: string[]): ir.Expr => ({ k: "array", elements: names.map((value) => ({ k: "str", value }) as ir.Expr) });
+    extras.push({ key: "freevars", value: strings(freeVariables(cx, scope)) }, { key: "names", value: strings(codeNames(cx, scope, body)) });
   }
   if (reads.has("__code__")) {
     const params = [...args.posonlyargs, ...args.args, ...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])].map((a) => a.arg);

@@ -341,6 +341,8 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     // traceback.print_exc() / format_exc() (also imported by name) print the handled exception.
     const readName = node._type === "Attribute" ? (node as py.Attribute).attr : node._type === "Name" ? (node as py.Name).id : "";
     if (readName === "print_exc" || readName === "format_exc") cx.tracksHandledExceptions = true;
+    // inspect.getclosurevars(f) reads f's closure cells, free variable names and co_names.
+    if (readName === "getclosurevars") cx.attributesRead.add("__closure__").add("co_names");
     // typing's introspection reads the hints: get_type_hints(x), TypedDict and protocol classes.
     if (HINT_READERS.has(readName)) {
       cx.attributesRead.add("__annotations__");

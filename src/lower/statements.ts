@@ -235,7 +235,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
   if (plain) {
     cx.fn.declared.add(s.name);
-    const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc, false, firstLine) }] : [];
+    const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc, false, firstLine, s.body) }] : [];
     return [...setup, { k: "function", fn, loc }, ...info, ...annotations];
   }
   const named = refersToItself(scope, s.name);
@@ -244,7 +244,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   let value: ir.Expr = { k: "func", fn: named ? { ...fn, name: null } : fn };
   if (named) value = { k: "call", callee: cx.rt("pyFunction"), args: [{ k: "str", value: s.name }, value] };
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
-  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, firstLine);
+  if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, firstLine, s.body);
   // `@f.register` (functools.singledispatch) reads the class from the def's first hint.
   if (hasHints && s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "register")) {
     value = { k: "call", callee: cx.rt("withAnnotations"), args: [value, annotationDict(cx, s)] };
