@@ -32,7 +32,7 @@ function fs(): typeof nodeFs {
   return nodeModule("node:fs");
 }
 
-setStat((path) => fsCall(() => fs().statSync(path), path));
+setStat((path) => fsCall(() => fs().statSync(path), path), (fd) => fsCall(() => fs().fstatSync(toInt(fd))));
 
 /** `os.stat_result`: the fields programs read. */
 export class stat_result {
