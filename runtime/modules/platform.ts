@@ -8,7 +8,8 @@ import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { repr, toStr } from "../values/repr.js";
 import { Dict } from "../values/dict.js";
-import { OSError } from "../values/exceptions.js";
+import { OSError, PyTypeError } from "../values/exceptions.js";
+import { iterable } from "../values/iteration.js";
 import { moduleObject } from "./module-object.js";
 
 const SYSTEMS: Record<string, string> = { linux: "Linux", darwin: "Darwin", win32: "Windows", freebsd: "FreeBSD", openbsd: "OpenBSD", sunos: "SunOS", aix: "AIX" };
@@ -51,6 +52,11 @@ const OS_FIELDS = ["sysname", "nodename", "release", "version", "machine"] as co
 
 /** `os.uname()`'s result (posix.uname_result). */
 export class posix_uname_result extends Tuple<string> {
+  /** From the five fields (Python passes any sequence of them). */
+  constructor(items: unknown) {
+    super((Array.isArray(items) ? items : Array.from(iterable(items))) as string[]);
+    if (this.items.length !== 5) throw new PyTypeError(`posix.uname_result() takes a 5-sequence (${this.items.length}-sequence given)`);
+  }
   get sysname(): string { return this.items[0]!; }
   get nodename(): string { return this.items[1]!; }
   get release(): string { return this.items[2]!; }

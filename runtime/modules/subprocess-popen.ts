@@ -37,7 +37,7 @@ export function setPopenDeps(d: Deps): void {
 const PIPE = -1n;
 /** The helper's ids for children and their pipes, apart from the sockets' descriptor numbers. */
 let lastId = 1 << 20;
-function nextSocketId(): number {
+export function nextSocketId(): number {
   return ++lastId;
 }
 const CHUNK = 65536;
