@@ -14,7 +14,7 @@ import { warningsModule } from "./warnings.js";
 import { jsIterator } from "../values/iteration.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
-import { BasicInterpolation, DuplicateOptionError, DuplicateSectionError, Error, ExtendedInterpolation, Interpolation, InterpolationDepthError, InterpolationError, InterpolationMissingOptionError, InterpolationSyntaxError, type Lookup, MAX_INTERPOLATION_DEPTH, MissingSectionHeaderError, NoOptionError, NoSectionError, ParsingError } from "./configparser-errors.js";
+import { BasicInterpolation, DuplicateOptionError, DuplicateSectionError, Error, ExtendedInterpolation, Interpolation, InterpolationDepthError, InterpolationError, InterpolationMissingOptionError, InterpolationSyntaxError, LegacyInterpolation, type Lookup, MAX_INTERPOLATION_DEPTH, MissingSectionHeaderError, NoOptionError, NoSectionError, ParsingError } from "./configparser-errors.js";
 import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import { pyClass } from "./callable-class.js";
@@ -570,6 +570,7 @@ export const configparserModule = moduleObject("configparser", {
   Interpolation: pyClass(Interpolation),
   BasicInterpolation: pyClass(BasicInterpolation),
   ExtendedInterpolation: pyClass(ExtendedInterpolation),
+  LegacyInterpolation: pyClass(LegacyInterpolation),
   Error,
   NoSectionError,
   DuplicateSectionError,
