@@ -72,6 +72,12 @@ export function osErrorFrom(error: unknown, filename?: unknown, filename2?: unkn
   return new cls(BigInt(errno), strerror, filename, null, filename2);
 }
 
+/** The OSError of a strerror text a command-line tool reported (`mkfifo: ...: File exists`), or null. */
+export function osErrorByText(text: string, filename?: unknown): OSError | null {
+  const code = Object.keys(ERRORS).find((name) => ERRORS[name]![1] === text);
+  return code === undefined ? null : osErrorFrom({ code }, filename);
+}
+
 /** Runs a Node file-system call, turning its failure into CPython's OSError. */
 export function fsCall<T>(call: () => T, filename?: unknown, filename2?: unknown): T {
   try {

@@ -2,13 +2,13 @@
 // sys.exit() or an uncaught exception, after the traceback), last registered first. An
 // exception in one is reported as CPython reports it and the others still run.
 
-import { onProcessExit, writeStderr } from "../core/host.js";
+import { onProcessExit } from "../core/host.js";
 import { eq } from "../values/compare.js";
-import { BaseException, PyTypeError, SystemExit } from "../values/exceptions.js";
+import { PyTypeError, SystemExit } from "../values/exceptions.js";
 import { callable } from "../values/builtin-functions.js";
-import { repr } from "../values/repr.js";
-import { formatException } from "../values/traceback.js";
 import { callValue } from "./pycall.js";
+import { reportUnraisable } from "./sys-hooks.js";
+import { sysModule } from "./sys.js";
 import { moduleObject } from "./module-object.js";
 
 const callbacks: { func: unknown; args: unknown[] }[] = [];
@@ -21,9 +21,8 @@ function runExitfuncs(): null {
       callValue(func, ...args);
     } catch (error) {
       if (error instanceof SystemExit) continue;
-      let text = `Exception ignored in atexit callback: ${repr(func)}\n`;
-      text += error instanceof BaseException || error instanceof Error ? formatException(error) : `${String(error)}\n`;
-      writeStderr(text);
+      // through sys.unraisablehook, as CPython reports it
+      reportUnraisable(sysModule.unraisablehook, error, "Exception ignored in atexit callback", func);
     }
   }
   return null;

@@ -2,7 +2,10 @@
 // Interpolation (none), BasicInterpolation (`%(name)s`, `%%`) and ExtendedInterpolation
 // (`${option}`, `${section:option}`, `$$`), with the depth limit.
 
-import { Exception, ValueError } from "../values/exceptions.js";
+import { DeprecationWarning, Exception, KeyError, ValueError } from "../values/exceptions.js";
+import { percentFormat } from "../values/percent-format.js";
+import { callValue } from "./pycall.js";
+import { warningsModule } from "./warnings.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 
@@ -213,6 +216,44 @@ export class BasicInterpolation extends Interpolation {
         else accum.push(v);
       } else throw new InterpolationSyntaxError(option, section, `'%' must be followed by '%' or '(', found: ${repr(rest)}`);
     }
+  }
+}
+
+/** The options `lookup` finds, as the mapping `value % vars` reads (KeyError for one missing). */
+class LookupMapping {
+  constructor(private readonly lookup: Lookup) {}
+  __getitem__(key: unknown): unknown {
+    const value = this.lookup(String(key));
+    if (value === undefined) throw new KeyError(key);
+    return value;
+  }
+}
+
+/**
+ * `LegacyInterpolation` (deprecated since 3.2, warned about in 3.11): `%(name)s` references
+ * made lower case, then the value %-formatted with the options, repeated while references remain.
+ */
+export class LegacyInterpolation extends Interpolation {
+  constructor() {
+    super();
+    callValue(warningsModule.warn, "LegacyInterpolation has been deprecated since Python 3.2 and will be removed from the configparser module in Python 3.13. Use BasicInterpolation or ExtendedInterpolation instead.", DeprecationWarning);
+  }
+
+  override expand(parser: ParserView, section: string, option: string, rawval: string, lookup: Lookup): string {
+    let value = rawval;
+    const vars = new LookupMapping(lookup);
+    for (let depth = MAX_INTERPOLATION_DEPTH; depth > 0; depth--) {
+      if (!value || !value.includes("%(")) break;
+      value = value.replace(/%\(([^)]*)\)s/g, (_m, name: string) => `%(${parser.xform(name)})s`);
+      try {
+        value = percentFormat(value, vars);
+      } catch (error) {
+        if (error instanceof KeyError) throw new InterpolationMissingOptionError(option, section, rawval, (error.args as Tuple).items[0]);
+        throw error;
+      }
+    }
+    if (value && value.includes("%(")) throw new InterpolationDepthError(option, section, rawval);
+    return value;
   }
 }
 

@@ -9,11 +9,12 @@ import { open } from "../lang/files.js";
 import { float, int } from "../values/builtin-types.js";
 import { getattr } from "../values/builtin-functions.js";
 import { Dict } from "../values/dict.js";
-import { KeyError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { DeprecationWarning, KeyError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { warningsModule } from "./warnings.js";
 import { jsIterator } from "../values/iteration.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
-import { BasicInterpolation, DuplicateOptionError, DuplicateSectionError, Error, ExtendedInterpolation, Interpolation, InterpolationDepthError, InterpolationError, InterpolationMissingOptionError, InterpolationSyntaxError, type Lookup, MAX_INTERPOLATION_DEPTH, MissingSectionHeaderError, NoOptionError, NoSectionError, ParsingError } from "./configparser-errors.js";
+import { BasicInterpolation, DuplicateOptionError, DuplicateSectionError, Error, ExtendedInterpolation, Interpolation, InterpolationDepthError, InterpolationError, InterpolationMissingOptionError, InterpolationSyntaxError, LegacyInterpolation, type Lookup, MAX_INTERPOLATION_DEPTH, MissingSectionHeaderError, NoOptionError, NoSectionError, ParsingError } from "./configparser-errors.js";
 import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import { pyClass } from "./callable-class.js";
@@ -193,6 +194,13 @@ export class RawConfigParser extends MutableMappingMixins {
     }
     this.readLines(f, name);
     return null;
+  }
+
+  /** The deprecated name of read_file (3.11 warns; 3.12 removes it). */
+  readfp(...args: unknown[]): null {
+    const [fp, filename] = params(args, ["fp", "filename"], [undefined, null]);
+    callValue(warningsModule.warn, "This method will be removed in Python 3.12. Use 'parser.read_file()' instead.", DeprecationWarning);
+    return this.read_file(fp, kw({ source: filename }));
   }
 
   read_string(...args: unknown[]): null {
@@ -562,6 +570,7 @@ export const configparserModule = moduleObject("configparser", {
   Interpolation: pyClass(Interpolation),
   BasicInterpolation: pyClass(BasicInterpolation),
   ExtendedInterpolation: pyClass(ExtendedInterpolation),
+  LegacyInterpolation: pyClass(LegacyInterpolation),
   Error,
   NoSectionError,
   DuplicateSectionError,

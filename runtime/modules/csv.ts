@@ -11,6 +11,7 @@ import { isIntLike, toBigInt } from "../values/numeric.js";
 import { addressOf, toStr } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
+import { ioModule } from "./io.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
@@ -464,6 +465,8 @@ dialects.set("excel-tab", dialectFrom(excel_tab, {}));
 dialects.set("unix", dialectFrom(unix_dialect, {}));
 
 export const csvModule = moduleObject("csv", {
+  // csv.py's own `from io import StringIO` (the Sniffer reads a sample through it).
+  StringIO: ioModule.StringIO,
   Error,
   QUOTE_MINIMAL,
   QUOTE_ALL,

@@ -4,14 +4,19 @@
 
 import { nodeModule } from "../core/host.js";
 import { open } from "../lang/files.js";
-import { PyTypeError, RuntimeError, StopIteration, ValueError } from "../values/exceptions.js";
+import { ModuleNotFoundError, PyTypeError, RuntimeError, StopIteration, ValueError } from "../values/exceptions.js";
+import { kw } from "../values/kwargs.js";
+import { toStr } from "../values/repr.js";
+import { Tuple } from "../values/tuple.js";
+import { gzipModule } from "./gzip.js";
+import { ioModule } from "./io.js";
 import { jsIterator } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { truthy } from "../values/truth.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { fspath } from "./os-path.js";
+import { fspath, pathModule } from "./os-path.js";
 import { callValue } from "./pycall.js";
 import { sysModule } from "./sys.js";
 
@@ -234,7 +239,26 @@ function hook_encoded(encoding: unknown, errors: unknown = null): (name: unknown
   return (name, mode) => open(name, mode, -1n, encoding, errors);
 }
 
+/**
+ * `fileinput.hook_compressed(filename, mode, *, encoding=None, errors=None)`: a `.gz` file
+ * through gzip (text modes wrapped in a TextIOWrapper), others by open(); pyts has no bz2
+ * module, so a `.bz2` file fails at that import as it would where bz2 is missing.
+ */
+function hook_compressed(...args: unknown[]): unknown {
+  const [pos, kws] = splitKw(args);
+  const [filename, mode] = [pos[0] ?? kws.filename, toStr(pos[1] ?? kws.mode)];
+  // (None: the locale's encoding, as CPython's "locale" gives)
+  const encoding = kws.encoding ?? null;
+  const errors = kws.errors ?? null;
+  const ext = (pathModule.splitext(filename) as Tuple).items[1];
+  if (ext === ".bz2") throw new ModuleNotFoundError("No module named 'bz2'", kw({ name: "bz2" }));
+  if (ext !== ".gz") return open(filename, mode, -1n, encoding, errors);
+  const stream = callValue(gzipModule.open, filename, mode);
+  return mode.includes("b") ? stream : callValue(ioModule.TextIOWrapper, stream, kw({ encoding, errors }));
+}
+
 export const fileinputModule = moduleObject("fileinput", {
+  hook_compressed,
   FileInput: pyClass(FileInput),
   input,
   close: (): null => {

@@ -232,8 +232,13 @@ function escape(pathname: unknown): string {
 }
 
 export const globModule = moduleObject("glob", {
+  __all__: ["glob", "iglob", "escape"],
   glob,
   iglob,
+  // glob.py's helpers for one directory, kept public for backward compatibility.
+  glob0: (dirname: unknown, pattern: unknown): string[] => glob0(fspath(dirname), fspath(pattern)),
+  glob1: (dirname: unknown, pattern: unknown): string[] => glob1(fspath(dirname), fspath(pattern), false, false),
+  magic_check: compilePattern("([*?[])"),
   escape,
   has_magic: (s: unknown) => hasMagic(fspath(s)),
 });

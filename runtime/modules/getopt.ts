@@ -142,4 +142,11 @@ export const getoptModule = moduleObject("getopt", {
   error: GetoptError,
   getopt,
   gnu_getopt,
+  // getopt.py's helpers, public in CPython: `opts` is the caller's list, appended to.
+  do_longs: (opts: Opts, opt: unknown, longopts: unknown, args: unknown): Tuple =>
+    Tuple.of(opts, doLongs(opts, toStr(opt), longList(longopts), Array.from(iterable(args), toStr))),
+  do_shorts: (opts: Opts, optstring: unknown, shortopts: unknown, args: unknown): Tuple =>
+    Tuple.of(opts, doShorts(opts, toStr(optstring), toStr(shortopts), Array.from(iterable(args), toStr))),
+  long_has_args: (opt: unknown, longopts: unknown): Tuple => Tuple.of(...longHasArgs(toStr(opt), longList(longopts))),
+  short_has_arg: (opt: unknown, shortopts: unknown): boolean => shortHasArg(toStr(opt), toStr(shortopts)),
 });

@@ -3,7 +3,10 @@
 // reads the line from sys.stdin; getuser() from the environment, else the password database.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
-import { EOFError, UserWarning } from "../values/exceptions.js";
+import { EOFError, NameError, UserWarning } from "../values/exceptions.js";
+import { truthy } from "../values/truth.js";
+import { sysModule } from "./sys.js";
+import { warningsModule } from "./warnings.js";
 import { splitKw } from "../values/kwargs.js";
 import { toStr } from "../values/repr.js";
 import { callMethod } from "../values/methods.js";
@@ -52,6 +55,32 @@ function getpass(...args: unknown[]): string {
   return readLine();
 }
 
+/** getpass.py's `_raw_input`: the prompt on the stream, then a line of sys.stdin. */
+function rawInput(prompt: string, stream: unknown): string {
+  if (prompt !== "") write(stream, prompt);
+  return readLine();
+}
+
+/** CPython's fallback_getpass: warns (at the caller's line), tells the stream, reads stdin. */
+function fallback_getpass(...args: unknown[]): string {
+  const [pos, kws] = splitKw(args);
+  const prompt = toStr(pos[0] ?? kws.prompt ?? "Password: ");
+  const given = pos[1] ?? kws.stream ?? null;
+  warningsModule.warn("Can not control echo on the terminal.", GetPassWarning);
+  const stream = given !== null && truthy(given) ? given : sysModule.stderr;
+  write(stream, "Warning: Password input may be echoed.\n");
+  return rawInput(prompt, stream);
+}
+
+/**
+ * CPython's win_getpass as it runs on Linux: with sys.stdin replaced it is fallback_getpass;
+ * otherwise it reaches for msvcrt, which getpass.py never imported there.
+ */
+function win_getpass(...args: unknown[]): string {
+  if (sysModule.stdin !== sysModule.__stdin__) return fallback_getpass(...args);
+  throw NameError.about("name 'msvcrt' is not defined", "msvcrt");
+}
+
 function getuser(): string {
   const env = nodeProcess()?.env ?? {};
   for (const name of ["LOGNAME", "USER", "LNAME", "USERNAME"]) {
@@ -66,4 +95,8 @@ export const getpassModule = moduleObject("getpass", {
   getpass,
   getuser,
   GetPassWarning,
+  // On Linux getpass is unix_getpass (termios is there).
+  unix_getpass: getpass,
+  win_getpass,
+  fallback_getpass,
 });

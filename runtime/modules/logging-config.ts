@@ -17,7 +17,8 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import * as logging from "./logging.js";
 import { pyClass } from "./callable-class.js";
-import { BaseConfigurator, ConvertingDict, ConvertingList, ConvertingTuple, valid_ident } from "./logging-configurator.js";
+import { compilePattern } from "./re.js";
+import { BaseConfigurator, ConvertingDict, ConvertingMixin, ConvertingList, ConvertingTuple, valid_ident } from "./logging-configurator.js";
 
 type Config = Map<string, unknown>;
 
@@ -320,6 +321,7 @@ export const configModule = moduleObject("logging.config", {
   stopListening: (): null => null,
   valid_ident,
   BaseConfigurator: pyClass(BaseConfigurator),
+  ConvertingMixin,
   ConvertingDict,
   ConvertingList,
   ConvertingTuple,
@@ -327,4 +329,6 @@ export const configModule = moduleObject("logging.config", {
   dictConfigClass: dictConfigurator as unknown,
   DEFAULT_LOGGING_CONFIG_PORT: 9030n,
   RESET_ERROR: 104n,
+  // The pattern valid_ident checks keys against (re.I).
+  IDENTIFIER: compilePattern("^[a-z_][a-z0-9_]*$", 2n),
 });

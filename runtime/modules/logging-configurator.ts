@@ -125,6 +125,27 @@ export class ConvertingTuple extends Tuple<unknown> implements Converting {
   }
 }
 
+/**
+ * `logging.config.ConvertingMixin`: the conversion methods the three Converting containers
+ * share; a class deriving from it (with a `configurator`) converts the same way. The
+ * containers are its subclasses for isinstance/issubclass.
+ */
+export class ConvertingMixin {
+  static readonly __module__ = "logging.config";
+  static __subclasscheck__(cls: unknown): boolean {
+    return typeof cls === "function" && (cls === ConvertingMixin || cls.prototype instanceof ConvertingMixin || [ConvertingDict, ConvertingList, ConvertingTuple].some((c) => cls === c || cls.prototype instanceof c));
+  }
+  static __instancecheck__(x: unknown): boolean {
+    return x instanceof ConvertingMixin || isConverting(x);
+  }
+  convert_with_key(key: unknown, value: unknown, replace: unknown = true): any {
+    return convertItem(this as unknown as Converting & object, key, value, replace !== false);
+  }
+  convert(value: unknown): any {
+    return convertValue(this as unknown as Converting & object, value);
+  }
+}
+
 /** A dict, list or tuple as its Converting counterpart reading through `configurator`. */
 function converting(value: unknown, configurator: BaseConfigurator): unknown {
   let result: (Converting & object) | null = null;

@@ -200,8 +200,11 @@ function statOf(p: unknown): import("node:fs").Stats {
 
 /** Set by os.ts: stat with CPython's errors (os-errors.ts). */
 let fsStat: (path: string) => import("node:fs").Stats = (path) => nodeModule("node:fs").statSync(path);
-export function setStat(stat: (path: string) => import("node:fs").Stats): void {
+/** Set by os.ts: fstat of a descriptor argument, with CPython's errors. */
+let fsFstat: (fd: unknown) => import("node:fs").Stats = (fd) => nodeModule("node:fs").fstatSync(Number(fd));
+export function setStat(stat: (path: string) => import("node:fs").Stats, fstat: (fd: unknown) => import("node:fs").Stats): void {
   fsStat = stat;
+  fsFstat = fstat;
 }
 
 export const pathModule = moduleObject("posixpath", {
@@ -247,6 +250,11 @@ export const pathModule = moduleObject("posixpath", {
   samestat: (a: unknown, b: unknown) => {
     const [sa, sb] = [a as { st_ino: unknown; st_dev: unknown }, b as { st_ino: unknown; st_dev: unknown }];
     return sa.st_ino === sb.st_ino && sa.st_dev === sb.st_dev;
+  },
+  /** Whether two descriptors name one file (fstat's device and inode). */
+  sameopenfile: (a: unknown, b: unknown) => {
+    const [sa, sb] = [fsFstat(a), fsFstat(b)];
+    return sa.ino === sb.ino && sa.dev === sb.dev;
   },
   samefile: (a: unknown, b: unknown) => {
     const sa = statOf(a);

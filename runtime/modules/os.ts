@@ -22,6 +22,7 @@ import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
+import { osProcess } from "./os-process.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -32,7 +33,7 @@ function fs(): typeof nodeFs {
   return nodeModule("node:fs");
 }
 
-setStat((path) => fsCall(() => fs().statSync(path), path));
+setStat((path) => fsCall(() => fs().statSync(path), path), (fd) => fsCall(() => fs().fstatSync(toInt(fd))));
 
 /** `os.stat_result`: the fields programs read. */
 export class stat_result {
@@ -325,6 +326,7 @@ setTerminalSize(get_terminal_size, (columns, lines) => new terminal_size([column
 export const osModule = moduleObject("os", {
   ...osExtras,
   ...osPosix({ stat, walk }),
+  ...osProcess,
   name: "posix",
   sep: "/",
   altsep: null,

@@ -16,6 +16,8 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { ERRNO_CODES } from "./posix-constants-data.js";
+import { statModule } from "./stat.js";
 import { osModule } from "./os.js";
 import { abspath, cwd, pathModule } from "./os-path.js";
 import { parseParts, PurePath, PurePosixPath, PureWindowsPath, type PathCtor } from "./pathlib-pure.js";
@@ -364,4 +366,16 @@ export const pathlibModule = moduleObject("pathlib", {
   Path: pyClass(Path),
   PosixPath: pyClass(PosixPath),
   WindowsPath: pyClass(WindowsPath),
+  // Names pathlib.py imports from errno and stat (CPython's dir(pathlib) shows them).
+  ENOENT: ERRNO_CODES.ENOENT,
+  ENOTDIR: ERRNO_CODES.ENOTDIR,
+  EBADF: ERRNO_CODES.EBADF,
+  ELOOP: ERRNO_CODES.ELOOP,
+  S_ISDIR: statModule.S_ISDIR,
+  S_ISLNK: statModule.S_ISLNK,
+  S_ISREG: statModule.S_ISREG,
+  S_ISSOCK: statModule.S_ISSOCK,
+  S_ISBLK: statModule.S_ISBLK,
+  S_ISCHR: statModule.S_ISCHR,
+  S_ISFIFO: statModule.S_ISFIFO,
 });

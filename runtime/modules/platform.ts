@@ -6,7 +6,10 @@ import { nodeModule, nodeProcess } from "../core/host.js";
 import { splitKw } from "../values/kwargs.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
-import { repr } from "../values/repr.js";
+import { repr, toStr } from "../values/repr.js";
+import { Dict } from "../values/dict.js";
+import { OSError, PyTypeError } from "../values/exceptions.js";
+import { iterable } from "../values/iteration.js";
 import { moduleObject } from "./module-object.js";
 
 const SYSTEMS: Record<string, string> = { linux: "Linux", darwin: "Darwin", win32: "Windows", freebsd: "FreeBSD", openbsd: "OpenBSD", sunos: "SunOS", aix: "AIX" };
@@ -49,6 +52,11 @@ const OS_FIELDS = ["sysname", "nodename", "release", "version", "machine"] as co
 
 /** `os.uname()`'s result (posix.uname_result). */
 export class posix_uname_result extends Tuple<string> {
+  /** From the five fields (Python passes any sequence of them). */
+  constructor(items: unknown) {
+    super((Array.isArray(items) ? items : Array.from(iterable(items))) as string[]);
+    if (this.items.length !== 5) throw new PyTypeError(`posix.uname_result() takes a 5-sequence (${this.items.length}-sequence given)`);
+  }
   get sysname(): string { return this.items[0]!; }
   get nodename(): string { return this.items[1]!; }
   get release(): string { return this.items[2]!; }
@@ -97,6 +105,67 @@ function platform(...args: unknown[]): string {
   return joinPlatform(sys, release(), machine(), "", "64bit", "");
 }
 
+/** CPython's system_alias: SunOS releases renamed Solaris, win32/win16 named Windows. */
+function system_alias(systemArg: unknown, releaseArg: unknown, versionArg: unknown): Tuple {
+  let [sys, rel] = [toStr(systemArg), toStr(releaseArg)];
+  if (sys === "SunOS") {
+    if (rel < "5") return Tuple.of(systemArg, releaseArg, versionArg);
+    const parts = rel.split(".");
+    // int() of the first part: digits with optional sign and surrounding whitespace
+    if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(parts[0]!)) {
+      parts[0] = String(BigInt(parts[0]!.trim().replaceAll("_", "")) - 3n);
+      rel = parts.join(".");
+    }
+    sys = "Solaris";
+    return Tuple.of(sys, rel, versionArg);
+  }
+  if (sys === "win32" || sys === "win16") return Tuple.of("Windows", releaseArg, versionArg);
+  return Tuple.of(systemArg, releaseArg, versionArg);
+}
+
+const OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
+let osRelease: Dict<string, string> | null = null;
+
+/** The os-release file parsed as CPython's _parse_os_release does (a copy per call). */
+function freedesktop_os_release(): Dict<string, string> {
+  if (osRelease === null) {
+    let errno: bigint | null = null;
+    for (const file of OS_RELEASE_FILES) {
+      let text: string;
+      try {
+        text = nodeModule("node:fs").readFileSync(file, "utf8");
+      } catch (error) {
+        errno = BigInt(-((error as { errno?: number }).errno ?? 0));
+        continue;
+      }
+      const info = new Dict<string, string>([["NAME", "Linux"], ["ID", "linux"], ["PRETTY_NAME", "Linux"]]);
+      for (const line of text.split(/(?<=\n)/)) {
+        const m = /^([a-zA-Z0-9_]+)=(["']?)([^\n]*)\2$/.exec(line.endsWith("\n") ? line.slice(0, -1) : line);
+        if (m !== null) info.set(m[1]!, m[3]!.replace(/\\([\\$"'`])/g, "$1"));
+      }
+      osRelease = info;
+      break;
+    }
+    if (osRelease === null) throw new OSError(errno, `Unable to read files ${OS_RELEASE_FILES.join(", ")}`);
+  }
+  return new Dict<string, string>(osRelease.entries());
+}
+
+/** The queries of other platforms return their defaults (the arguments) on Linux, as CPython's do. */
+function java_ver(...args: unknown[]): Tuple {
+  const [pos, kws] = splitKw(args);
+  const empty3 = Tuple.of("", "", "");
+  return Tuple.of(pos[0] ?? kws.release ?? "", pos[1] ?? kws.vendor ?? "", pos[2] ?? kws.vminfo ?? empty3, pos[3] ?? kws.osinfo ?? empty3);
+}
+function mac_ver(...args: unknown[]): Tuple {
+  const [pos, kws] = splitKw(args);
+  return Tuple.of(pos[0] ?? kws.release ?? "", pos[1] ?? kws.versioninfo ?? Tuple.of("", "", ""), pos[2] ?? kws.machine ?? "");
+}
+function win32_ver(...args: unknown[]): Tuple {
+  const [pos, kws] = splitKw(args);
+  return Tuple.of(pos[0] ?? kws.release ?? "", pos[1] ?? kws.version ?? "", pos[2] ?? kws.csd ?? "", pos[3] ?? kws.ptype ?? "");
+}
+
 export const platformModule = moduleObject("platform", {
   system,
   node,
@@ -113,4 +182,15 @@ export const platformModule = moduleObject("platform", {
   python_version_tuple: (): Tuple => Tuple.of("3", "11", "0"),
   python_implementation: (): string => "CPython",
   python_compiler: (): string => `Node.js ${nodeProcess()?.versions.node ?? ""}`,
+  // sys.version names the build "pyts" and carries no date; pyts has no git branch or revision.
+  python_build: (): Tuple => Tuple.of("pyts", ""),
+  python_branch: (): string => "",
+  python_revision: (): string => "",
+  system_alias,
+  freedesktop_os_release,
+  java_ver,
+  mac_ver,
+  win32_ver,
+  win32_edition: (): null => null,
+  win32_is_iot: (): boolean => false,
 });

@@ -8,6 +8,7 @@ import { toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
 import { truthy } from "../values/truth.js";
 import { callMethod } from "../values/methods.js";
+import { ioModule } from "./io.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { sysModule } from "./sys.js";
@@ -303,6 +304,8 @@ function join(splitCommand: unknown): string {
 export const shlexModule = moduleObject("shlex", {
   __all__: ["shlex", "split", "quote", "join"],
   shlex: pyClass(shlex),
+  // shlex.py's own `from io import StringIO` (a str instream is wrapped in one).
+  StringIO: ioModule.StringIO,
   split,
   quote,
   join,

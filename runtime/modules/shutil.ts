@@ -2,7 +2,8 @@
 // Node's fs with CPython's errors and return values.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
-import { FileExistsError, OSError } from "../values/exceptions.js";
+import { FileExistsError, LookupError, OSError, ValueError } from "../values/exceptions.js";
+import { toInt } from "./callable-class.js";
 import { kw as kwOf, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
@@ -244,7 +245,46 @@ export function setTerminalSize(get: (fd: unknown) => unknown, make: (columns: b
   makeTerminalSize = make;
 }
 
+/** The id an /etc/passwd or /etc/group entry gives `name` (pwd.getpwnam/grp.getgrnam), or null. */
+function databaseId(file: string, name: string): number | null {
+  let text = "";
+  try {
+    text = nodeModule("node:fs").readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const entry = text.split("\n").map((line) => line.split(":")).find((fields) => fields[0] === name && fields.length >= 3);
+  return entry === undefined ? null : Number(entry[2]);
+}
+
+/** `shutil.chown(path, user=None, group=None)`: names looked up as CPython's _get_uid/_get_gid do. */
+function chown(...args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  const path = pos[0] ?? kws.path;
+  const user = pos[1] ?? kws.user ?? null;
+  const group = pos[2] ?? kws.group ?? null;
+  if (user === null && group === null) throw new ValueError("user and/or group must be set");
+  let uid = -1;
+  if (typeof user === "string") {
+    const found = databaseId("/etc/passwd", user);
+    if (found === null) throw new LookupError(`no such user: ${repr(user)}`);
+    uid = found;
+  } else if (user !== null) uid = toInt(user);
+  let gid = -1;
+  if (typeof group === "string") {
+    const found = databaseId("/etc/group", group);
+    if (found === null) throw new LookupError(`no such group: ${repr(group)}`);
+    gid = found;
+  } else if (group !== null) gid = toInt(group);
+  const file = fspath(path);
+  fsCall(() => nodeModule("node:fs").chownSync(file, uid, gid), file);
+  return null;
+}
+
 export const shutilModule = moduleObject("shutil", {
+  chown,
+  // shutil.py's `posix = nt = None`: nt stays None on Linux
+  nt: null,
   ...archiveFunctions,
   COPY_BUFSIZE,
   SpecialFileError,

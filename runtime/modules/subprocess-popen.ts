@@ -37,7 +37,7 @@ export function setPopenDeps(d: Deps): void {
 const PIPE = -1n;
 /** The helper's ids for children and their pipes, apart from the sockets' descriptor numbers. */
 let lastId = 1 << 20;
-function nextSocketId(): number {
+export function nextSocketId(): number {
   return ++lastId;
 }
 const CHUNK = 65536;
@@ -208,6 +208,8 @@ export class Popen {
   stdout: PipeFile | null = null;
   stderr: PipeFile | null = null;
   readonly pid: bigint;
+  /** CPython's `encoding or errors or text or universal_newlines`. */
+  text_mode: unknown;
   readonly _options: Options;
   private readonly id: number;
 
@@ -216,6 +218,8 @@ export class Popen {
     this._options = o;
     this.args = o.args;
     const text = truthy(o.text) || truthy(o.universal_newlines) || o.encoding != null || o.errors != null;
+    const modes = [o.encoding, o.errors, o.text, o.universal_newlines].map((v) => v ?? null);
+    this.text_mode = modes.find((v) => truthy(v)) ?? modes[3];
     const spec = deps.spawnSpec(o);
     this.id = nextSocketId();
     const ids = [nextSocketId(), nextSocketId(), nextSocketId()];
@@ -225,6 +229,14 @@ export class Popen {
     if (o.stdin === PIPE) this.stdin = new PipeFile(this, ids[0]!, text);
     if (o.stdout === PIPE) this.stdout = new PipeFile(this, ids[1]!, text);
     if (o.stderr === PIPE) this.stderr = new PipeFile(this, ids[2]!, text);
+  }
+
+  /** The old name of text_mode (setting it stores a bool). */
+  get universal_newlines(): unknown {
+    return this.text_mode;
+  }
+  set universal_newlines(value: unknown) {
+    this.text_mode = truthy(value);
   }
 
   private status(reply: Reply): bigint {

@@ -10,6 +10,7 @@ import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
 import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
+import { sysHooks } from "./sys-hooks.js";
 import { flags, installExcepthook, structSequence, sysInfo, threadInfo, tracebackOf } from "./sys-info.js";
 import { handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
@@ -77,6 +78,7 @@ let switchInterval = 0.005;
 
 export const sysModule = moduleObject("sys", {
   ...sysInfo,
+  ...sysHooks,
   get flags() {
     return flags();
   },

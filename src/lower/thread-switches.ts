@@ -82,6 +82,8 @@ function moduleFunction(module: string, name: string): string | null {
   if (module === "concurrent.futures" && (name === "wait" || name === "as_completed")) return "call";
   if (module === "urllib.request" && name === "urlopen") return "urlopen";
   if (module === "select" && name === "select") return "call";
+  // waiting for a child os started (spawn* without P_NOWAIT waits too)
+  if (module === "os" && (name === "wait" || name === "waitpid" || name === "waitid" || name.startsWith("spawn"))) return "call";
   return null;
 }
 

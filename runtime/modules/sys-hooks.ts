@@ -1,0 +1,97 @@
+// More of `sys`: audit hooks (sys.audit calls the hooks sys.addaudithook added; pyts's runtime
+// raises no events of its own), unraisablehook (atexit reports a failing callback through it,
+// as CPython does), the dlopen flags (kept: no extension module is ever loaded) and copyright.
+import { writeStderr } from "../core/host.js";
+import { BaseException, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { repr, toStr } from "../values/repr.js";
+import { asIndex } from "../values/slice.js";
+import { formatException } from "../values/traceback.js";
+import { Tuple } from "../values/tuple.js";
+import { typeName } from "../values/typename.js";
+import { callValue } from "./pycall.js";
+import { tracebackOf } from "./sys-info.js";
+
+const auditHooks: unknown[] = [];
+
+/** `sys.audit(event, *args)`: each hook called with the event and the arguments as a tuple. */
+function audit(event: unknown, ...args: unknown[]): null {
+  if (auditHooks.length === 0) return null;
+  if (typeof event !== "string") throw new PyTypeError(`expected str for argument 'event', not ${typeName(event)}`);
+  const tuple = Tuple.from(args);
+  for (const hook of [...auditHooks]) callValue(hook, event, tuple);
+  return null;
+}
+
+/** `sys.addaudithook(hook)`: announced to the hooks already there; a RuntimeError from one vetoes it silently. */
+function addaudithook(hook: unknown): null {
+  try {
+    audit("sys.addaudithook");
+  } catch (error) {
+    if (error instanceof RuntimeError) return null;
+    throw error;
+  }
+  auditHooks.push(hook);
+  return null;
+}
+
+const UNRAISABLE_FIELDS = ["exc_type", "exc_value", "exc_traceback", "err_msg", "object"] as const;
+
+/** The argument of sys.unraisablehook (CPython's UnraisableHookArgs struct sequence). */
+export class UnraisableHookArgs extends Tuple<unknown> {
+  get exc_type(): unknown { return this.items[0]; }
+  get exc_value(): unknown { return this.items[1]; }
+  get exc_traceback(): unknown { return this.items[2]; }
+  get err_msg(): unknown { return this.items[3]; }
+  get object(): unknown { return this.items[4]; }
+  __repr__(): string {
+    return `UnraisableHookArgs(${UNRAISABLE_FIELDS.map((f, i) => `${f}=${repr(this.items[i])}`).join(", ")})`;
+  }
+}
+Object.defineProperties(UnraisableHookArgs, { pythonName: { value: "UnraisableHookArgs" }, __module__: { value: "builtins" } });
+
+/** CPython's default hook: the message (and the object), then the exception's traceback, on stderr. */
+function unraisablehook(unraisable: unknown): null {
+  const args = unraisable as UnraisableHookArgs;
+  const message = args.err_msg === null ? "Exception ignored in" : toStr(args.err_msg);
+  let text = args.object === null ? `${message}\n` : `${message}: ${repr(args.object)}\n`;
+  const error = args.exc_value;
+  text += error instanceof BaseException || error instanceof Error ? formatException(error) : `${String(error)}\n`;
+  writeStderr(text);
+  return null;
+}
+
+/**
+ * Reports an exception nothing can catch through `hook` (sys.unraisablehook as the program
+ * left it); a hook that fails is reported by the default one, as CPython does.
+ */
+export function reportUnraisable(hook: unknown, error: unknown, message: string, object: unknown): void {
+  const type = error instanceof BaseException ? error.constructor : null;
+  const args = new UnraisableHookArgs([type, error, error instanceof BaseException ? tracebackOf(error) : null, message, object]);
+  try {
+    callValue(hook, args);
+  } catch (failure) {
+    unraisablehook(new UnraisableHookArgs([failure instanceof BaseException ? failure.constructor : null, failure, null, "Exception ignored in sys.unraisablehook", hook]));
+  }
+}
+
+let dlopenFlags = 2n; // RTLD_NOW, CPython's default
+
+export const sysHooks = {
+  audit,
+  addaudithook,
+  unraisablehook: unraisablehook as (unraisable: unknown) => unknown,
+  __unraisablehook__: unraisablehook,
+  getdlopenflags: (): bigint => dlopenFlags,
+  setdlopenflags: (flags: unknown): null => {
+    const value = asIndex(flags);
+    if (value === undefined) throw new PyTypeError(`'${typeName(flags)}' object cannot be interpreted as an integer`);
+    dlopenFlags = value;
+    return null;
+  },
+  copyright: [
+    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.",
+    "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.",
+    "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.",
+    "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.",
+  ].join("\n\n"),
+};
