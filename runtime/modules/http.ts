@@ -5,6 +5,8 @@ import { moduleObject } from "./module-object.js";
 import { HttpHeaders } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
 import { BadStatusLine, HTTPConnectionClass, HTTPException, HTTPStatus, RemoteDisconnected, ResponseNotReady } from "./http-client.js";
+import { HTTPSConnectionClass } from "./http-client-https.js";
+import { Cookie, CookieJar } from "./urllib-cookies.js";
 import { BaseHTTPRequestHandlerClass } from "./http-server.js";
 import { SimpleHTTPRequestHandlerClass } from "./http-server-simple.js";
 import { HTTPServerClass, ThreadingHTTPServerClass } from "./socketserver.js";
@@ -64,6 +66,7 @@ const clientModule = moduleObject("http.client", {
   IncompleteRead,
   LineTooLong,
   HTTPConnection: HTTPConnectionClass,
+  HTTPSConnection: HTTPSConnectionClass,
   HTTPResponse: pyClass(HTTPResponse),
   HTTPMessage: pyClass(HttpHeaders),
   HTTPException,
@@ -89,4 +92,7 @@ const server = moduleObject("http.server", {
   DEFAULT_ERROR_CONTENT_TYPE: "text/html;charset=utf-8",
 });
 
-export const httpModule = moduleObject("http", { HTTPStatus, client, server });
+/** `http.cookiejar`: the jar urllib's HTTPCookieProcessor keeps (CookieJar and Cookie). */
+const cookiejar = moduleObject("http.cookiejar", { CookieJar: pyClass(CookieJar), Cookie: pyClass(Cookie) });
+
+export const httpModule = moduleObject("http", { HTTPStatus, client, server, cookiejar });
