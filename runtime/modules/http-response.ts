@@ -195,6 +195,22 @@ export class HTTPResponse extends BufferedIOBase {
   write(_data: unknown): bigint {
     throw new UnsupportedOperation("write");
   }
+  seek(..._args: unknown[]): never {
+    throw new UnsupportedOperation("seek");
+  }
+  tell(): never {
+    throw new UnsupportedOperation("seek");
+  }
+  truncate(..._args: unknown[]): never {
+    throw new UnsupportedOperation("truncate");
+  }
+  detach(): never {
+    throw new UnsupportedOperation("detach");
+  }
+  /** begin(): reads the status line and headers; they are read already (as after CPython's getresponse()). */
+  begin(): null {
+    return null;
+  }
 
   override close(): null {
     super.close();
