@@ -31,7 +31,8 @@ export class HTTPPasswordMgr {
   static __module__ = "urllib.request";
   /** realm -> (reduced URIs, (user, password)) entries, in insertion order */
   private readonly table = new Map<unknown, Map<string, { uris: Reduced[]; info: Tuple }>>();
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
 
   add_password(realm: unknown, uri: unknown, user: unknown, passwd: unknown): null {
     const uris = typeof uri === "string" ? [uri] : Array.from(uri as Iterable<unknown>);
@@ -145,7 +146,8 @@ const CHALLENGE = /(?:^|,)[ \t]*([^ \t,]+)[ \t]+realm=(["']?)([^"']*)\2/gi;
 export class AbstractBasicAuthHandler extends BaseHandler {
   static override pythonName = "AbstractBasicAuthHandler";
   declare passwd: unknown;
-  declare add_password: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  declare add_password: (...args: any[]) => any;
   static {
     classAttribute(this, "rx", null);
   }

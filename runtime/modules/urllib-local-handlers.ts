@@ -29,7 +29,8 @@ export class addinfourl {
   declare headers: unknown;
   declare url: unknown;
   declare code: unknown;
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
   constructor(fp: unknown, headers: unknown, url: unknown, code: unknown = null) {
     this.fp = fp;
     this.headers = headers;

@@ -63,7 +63,8 @@ export class BaseHandler {
   static __module__ = "urllib.request";
   declare parent: OpenerDirector;
   declare static handler_order: bigint;
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
   static {
     classAttribute(this, "handler_order", 500n);
   }
@@ -117,7 +118,8 @@ export class OpenerDirector {
   declare handle_error: Dict<unknown, unknown>;
   declare process_response: Dict<unknown, unknown[]>;
   declare process_request: Dict<unknown, unknown[]>;
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
 
   constructor() {
     this.addheaders = [Tuple.of("User-agent", "Python-urllib/3.11")];

@@ -151,7 +151,8 @@ export class URLopener {
   static __module__ = "urllib.request";
   declare addheaders: unknown[];
   declare proxies: unknown;
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
   static {
     Object.defineProperty(this.prototype, "version", { value: "Python-urllib/3.11", writable: true, configurable: true });
   }

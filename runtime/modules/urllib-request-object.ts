@@ -47,7 +47,8 @@ export class Request {
   declare origin_req_host: unknown;
   declare unverifiable: unknown;
   declare timeout: unknown;
-  [attr: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [attr: string]: any;
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
