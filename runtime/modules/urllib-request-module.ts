@@ -10,6 +10,7 @@ import { str } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import { nodeModule } from "../core/host.js";
+import { greenThreadsRun } from "../threads/scheduler.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { standardModule } from "./module-object.js";
@@ -67,9 +68,11 @@ export function build_opener(...handlers: unknown[]): OpenerDirector {
 
 /** urllib.request.urlopen (urllib.ts gives it: it imports this module). */
 let urlopenHook: (...args: unknown[]) => unknown = () => null;
+let threadUrlopenHook: (...args: unknown[]) => unknown = () => null;
 
-export function useUrlopen(urlopen: (...args: unknown[]) => unknown): void {
+export function useUrlopen(urlopen: (...args: unknown[]) => unknown, threadUrlopen: (...args: unknown[]) => unknown): void {
   urlopenHook = urlopen;
+  threadUrlopenHook = threadUrlopen;
 }
 
 /** The temporary files urlretrieve() made, removed by urlcleanup(). */
@@ -87,7 +90,8 @@ function urlretrieve(...args: unknown[]): Tuple {
 function* retrieveSteps(url: string, filenameIn: unknown, reporthook: unknown, data: unknown): Flow<Tuple> {
   const fs = nodeModule("node:fs");
   const [urlType, path] = splitType(url);
-  const opened = installed !== null ? installed.open(url, data) : urlopenHook(url, data);
+  // (green threads running: a wait the others run through, as a server thread of the program)
+  const opened = installed !== null ? installed.open(url, data) : greenThreadsRun() ? threadUrlopenHook(url, data) : urlopenHook(url, data);
   const fp = yield* settled(opened);
   let result: Tuple;
   let size = -1;

@@ -43,7 +43,7 @@ export function threadUrlopen(...args: unknown[]): Promise<HTTPResponse> {
   return openURL(args, true) as Promise<HTTPResponse>;
 }
 
-useUrlopen(urlopen);
+useUrlopen(urlopen, threadUrlopen);
 
 /** The opener urlopen() uses for what the fast path does not do (built once, as CPython's `_opener`). */
 let defaultOpener: OpenerDirector | null = null;
