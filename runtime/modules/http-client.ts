@@ -31,10 +31,19 @@ const BODY_METHODS = new Set(["PATCH", "POST", "PUT"]);
 
 /** Reads a response's status line, headers and body from a socket file. */
 export function* readResponse(file: SocketFile, method: string): Steps<HTTPResponse> {
-  const line = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);
-  if (line === "") throw new RemoteDisconnected("Remote end closed connection without response");
-  const match = /^(HTTP\/1\.[01]) (\d{3})(?: (.*?))?\r?\n$/.exec(line);
-  if (match === null) throw new BadStatusLine(line.replace(/\r?\n$/, ""));
+  let match: RegExpExecArray | null;
+  for (;;) {
+    const line = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);
+    if (line === "") throw new RemoteDisconnected("Remote end closed connection without response");
+    match = /^(HTTP\/1\.[01]) (\d{3})(?: (.*?))?\r?\n$/.exec(line);
+    if (match === null) throw new BadStatusLine(line.replace(/\r?\n$/, ""));
+    if (match[2] !== "100") break;
+    // (an interim `100 Continue`: its headers are skipped, and the real status follows)
+    for (;;) {
+      const skipped = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);
+      if (skipped === "\r\n" || skipped === "\n" || skipped === "") break;
+    }
+  }
   const raw: string[] = [];
   for (;;) {
     const header = new TextDecoder("latin1").decode((yield* file._lineSteps(65537)) as Bytes);

@@ -4,6 +4,7 @@
 
 import { KeyError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
+import { pyClass } from "./callable-class.js";
 
 export type MissingHeader = "none" | "keyerror";
 
@@ -78,3 +79,6 @@ export class HttpHeaders implements Iterable<string> {
     return this.pairs.map(([n, v]) => `${n}: ${v}\n`).join("") + "\n";
   }
 }
+
+/** `http.client.HTTPMessage` (one callable class object, so `is` comparisons hold). */
+export const HTTPMessageClass = pyClass(HttpHeaders);

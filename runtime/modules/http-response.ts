@@ -23,7 +23,7 @@ export class HTTPResponse extends BufferedIOBase {
   private connectionOpen = true;
 
   constructor(
-    private readonly responseUrl: string | null,
+    private responseUrl: string | null,
     status: number,
     reason: string,
     version: number,
@@ -48,13 +48,22 @@ export class HTTPResponse extends BufferedIOBase {
     if (this.responseUrl === null) throw new AttributeError("'HTTPResponse' object has no attribute 'url'");
     return this.responseUrl;
   }
+  /** (urllib's HTTP handlers set it on http.client's response) */
+  set url(url: string) {
+    this.responseUrl = url;
+  }
   get code(): bigint {
     return this.status;
   }
   /** The headers; urlopen's responses hold the reason there instead, as urllib sets it. */
-  get msg(): HttpHeaders | string {
+  get msg(): unknown {
+    if (this.assignedMsg !== undefined) return this.assignedMsg;
     return this.responseUrl === null ? this.headers : this.reason;
   }
+  set msg(msg: unknown) {
+    this.assignedMsg = msg;
+  }
+  private assignedMsg: unknown = undefined;
   getcode(): bigint {
     return this.status;
   }
@@ -185,6 +194,22 @@ export class HTTPResponse extends BufferedIOBase {
 
   write(_data: unknown): bigint {
     throw new UnsupportedOperation("write");
+  }
+  seek(..._args: unknown[]): never {
+    throw new UnsupportedOperation("seek");
+  }
+  tell(): never {
+    throw new UnsupportedOperation("seek");
+  }
+  truncate(..._args: unknown[]): never {
+    throw new UnsupportedOperation("truncate");
+  }
+  detach(): never {
+    throw new UnsupportedOperation("detach");
+  }
+  /** begin(): reads the status line and headers; they are read already (as after CPython's getresponse()). */
+  begin(): null {
+    return null;
   }
 
   override close(): null {

@@ -24,6 +24,13 @@ const TYPES: Record<string, string> = {
 };
 const ENCODINGS: Record<string, string> = { ".gz": "application/gzip", ".Z": "application/octet-stream", ".bz2": "application/x-bzip2", ".xz": "application/x-xz" };
 
+/** `mimetypes.guess_type(path)[0]` for the extensions of the table above (null: unknown). */
+export function guessedType(path: string): string | null {
+  const dot = path.lastIndexOf(".");
+  const ext = dot > path.lastIndexOf("/") ? path.slice(dot).toLowerCase() : "";
+  return TYPES[ext] ?? null;
+}
+
 function htmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -14,8 +14,9 @@ import { standardStreams } from "../values/print.js";
 import { callMethod } from "../values/methods.js";
 import { isThenable } from "../threads/scheduler.js";
 import { callValue } from "./pycall.js";
+import { truthy } from "../values/truth.js";
 import { pyClass, toNumber } from "./callable-class.js";
-import { HttpHeaders } from "./http-headers.js";
+import { HttpHeaders, HTTPMessageClass } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
 import type { PySocket } from "./socket.js";
 import type { SocketFile } from "./socket-file.js";
@@ -60,6 +61,13 @@ export class BaseHTTPRequestHandler {
   static default_request_version = "HTTP/0.9";
   static error_message_format = DEFAULT_ERROR_MESSAGE;
   static error_content_type = "text/html;charset=utf-8";
+  static MessageClass = HTTPMessageClass;
+  static disable_nagle_algorithm = false;
+  static rbufsize = -1n;
+  static wbufsize = 0n;
+  static timeout = null;
+  static monthname = [null, ...MONTHS.slice(1)];
+  static weekdayname = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
   static responses = new Dict<bigint, Tuple>([...RESPONSES].map(([code, pair]) => [BigInt(code), Tuple.of(pair[0], pair[1])] as const));
 
   constructor(request: unknown, client_address: unknown, server: unknown) {
@@ -180,6 +188,17 @@ export class BaseHTTPRequestHandler {
     const conntype = String(this.headers.get("Connection", "")).toLowerCase();
     if (conntype === "close") this.close_connection = true;
     else if (conntype === "keep-alive" && this.protocolVersion() >= 11) this.close_connection = false;
+    // (a client that sends `Expect: 100-continue` waits for the go-ahead before its body)
+    const expect = String(this.headers.get("Expect", "")).toLowerCase();
+    if (expect === "100-continue" && this.protocolVersion() >= 11 && String(this.request_version) >= "HTTP/1.1") {
+      if (!truthy(await settle(callMethod(this, "handle_expect_100")))) return false;
+    }
+    return true;
+  }
+
+  handle_expect_100(): any {
+    this.send_response_only(100n);
+    this.end_headers();
     return true;
   }
 
@@ -290,7 +309,10 @@ export class BaseHTTPRequestHandler {
 }
 
 // Class attributes read through the instance (`self.protocol_version`), as Python's are.
-for (const name of ["server_version", "sys_version", "protocol_version", "default_request_version", "error_message_format", "error_content_type", "responses"]) {
+for (const name of [
+  "server_version", "sys_version", "protocol_version", "default_request_version", "error_message_format", "error_content_type", "responses",
+  "MessageClass", "disable_nagle_algorithm", "rbufsize", "wbufsize", "timeout", "monthname", "weekdayname",
+]) {
   Object.defineProperty(BaseHTTPRequestHandler.prototype, name, {
     get(this: BaseHTTPRequestHandler) {
       return (this.constructor as unknown as Record<string, unknown>)[name];

@@ -2,9 +2,15 @@
 
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { HttpHeaders } from "./http-headers.js";
+import { HttpHeaders, HTTPMessageClass } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
 import { BadStatusLine, HTTPConnectionClass, HTTPException, HTTPStatus, RemoteDisconnected, ResponseNotReady } from "./http-client.js";
+import { HTTPSConnectionClass } from "./http-client-https.js";
+import { nodeModule } from "../core/host.js";
+import { callMethod } from "../values/methods.js";
+import { runFlow, settled, type Flow } from "./urllib-opener.js";
+import { str } from "../values/repr.js";
+import { Cookie, CookieJar } from "./urllib-cookies.js";
 import { BaseHTTPRequestHandlerClass } from "./http-server.js";
 import { SimpleHTTPRequestHandlerClass } from "./http-server-simple.js";
 import { HTTPServerClass, ThreadingHTTPServerClass } from "./socketserver.js";
@@ -50,7 +56,24 @@ for (const cls of [NotConnected, InvalidURL, UnknownProtocol, UnknownTransferEnc
 /** `http.client.OK`, `NOT_FOUND`, ...: HTTPStatus's members, as CPython's module copies them. */
 const STATUS_NAMES: Record<string, HTTPStatus> = Object.fromEntries(HTTP_STATUS.map((row) => [row[1], (HTTPStatus as unknown as Record<string, HTTPStatus>)[row[1]]!]));
 
+/** `parse_headers(fp)`: header lines read from fp up to the blank line, as an HTTPMessage. */
+function parse_headers(fp: unknown): HttpHeaders {
+  return runFlow(
+    (function* (): Flow<HttpHeaders> {
+      const raw: string[] = [];
+      for (;;) {
+        const line = new TextDecoder("latin1").decode((yield* settled(callMethod(fp, "readline", 65537n))) as Uint8Array);
+        if (line === "\r\n" || line === "\n" || line === "") break;
+        const colon = line.indexOf(":");
+        raw.push(line.slice(0, colon), line.slice(colon + 1).trim());
+      }
+      return HttpHeaders.fromRaw(raw);
+    })(),
+  );
+}
+
 const clientModule = moduleObject("http.client", {
+  parse_headers,
   ...STATUS_NAMES,
   error: HTTPException,
   NotConnected,
@@ -64,8 +87,9 @@ const clientModule = moduleObject("http.client", {
   IncompleteRead,
   LineTooLong,
   HTTPConnection: HTTPConnectionClass,
+  HTTPSConnection: HTTPSConnectionClass,
   HTTPResponse: pyClass(HTTPResponse),
-  HTTPMessage: pyClass(HttpHeaders),
+  HTTPMessage: HTTPMessageClass,
   HTTPException,
   RemoteDisconnected,
   BadStatusLine,
@@ -79,6 +103,27 @@ const clientModule = moduleObject("http.client", {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const client = clientModule as typeof clientModule & { readonly [status: string]: any };
 
+/** `executable(path)`: may this process run the file (os.access with X_OK)? */
+function executable(path: unknown): boolean {
+  const fs = nodeModule("node:fs");
+  try {
+    fs.accessSync(str(path), fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `nobody_uid()`: the uid of user "nobody" (one past the largest uid without it), kept in `nobody`. */
+function nobody_uid(): bigint {
+  if (server.nobody !== null) return server.nobody;
+  const fs = nodeModule("node:fs");
+  const users = String(fs.readFileSync("/etc/passwd", "utf8")).split("\n").map((line) => line.split(":")).filter((f) => f.length > 2);
+  const entry = users.find((f) => f[0] === "nobody");
+  server.nobody = entry !== undefined ? BigInt(entry[2]!) : 1n + users.reduce((max, f) => (BigInt(f[2]!) > max ? BigInt(f[2]!) : max), 0n);
+  return server.nobody;
+}
+
 const server = moduleObject("http.server", {
   HTTPStatus,
   HTTPServer: HTTPServerClass,
@@ -87,6 +132,12 @@ const server = moduleObject("http.server", {
   SimpleHTTPRequestHandler: SimpleHTTPRequestHandlerClass,
   DEFAULT_ERROR_MESSAGE: BaseHTTPRequestHandlerClass.error_message_format,
   DEFAULT_ERROR_CONTENT_TYPE: "text/html;charset=utf-8",
+  executable,
+  nobody_uid,
+  nobody: null as bigint | null,
 });
 
-export const httpModule = moduleObject("http", { HTTPStatus, client, server });
+/** `http.cookiejar`: the jar urllib's HTTPCookieProcessor keeps (CookieJar and Cookie). */
+const cookiejar = moduleObject("http.cookiejar", { CookieJar: pyClass(CookieJar), Cookie: pyClass(Cookie) });
+
+export const httpModule = moduleObject("http", { HTTPStatus, client, server, cookiejar });

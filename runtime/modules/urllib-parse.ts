@@ -15,6 +15,7 @@ import { callValue } from "./pycall.js";
 import { isNone } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
+import { deprecatedSplitters, unwrapUrl } from "./urllib-split.js";
 
 const uses_relative = ["", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero", "rtsp", "rtsps", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss"];
 const uses_netloc = ["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews", "prospero", "rtsp", "rtsps", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss"];
@@ -480,4 +481,11 @@ export const urllibParseModule = moduleObject("urllib.parse", {
   uses_netloc,
   uses_params,
   scheme_chars: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.",
+  non_hierarchical: ["gopher", "hdl", "mailto", "news", "telnet", "wais", "imap", "snews", "sip", "sips"],
+  uses_query: ["", "http", "wais", "imap", "https", "shttp", "mms", "gopher", "rtsp", "rtsps", "rtspu", "sip", "sips"],
+  uses_fragment: ["", "ftp", "hdl", "http", "gopher", "news", "nntp", "wais", "https", "shttp", "snews", "file", "prospero"],
+  unwrap: unwrapUrl,
+  // (pyts keeps no cache of split results: nothing to clear)
+  clear_cache: (): null => null,
+  ...deprecatedSplitters,
 });

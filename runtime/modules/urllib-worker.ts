@@ -38,18 +38,21 @@ function request(job, url, method, body, redirects) {
   }
   const client = target.protocol === "https:" ? (https ??= require("node:https")) : http;
   const headers = Object.assign({}, job.headers);
-  if (body) headers["Content-Length"] = String(body.length);
+  if (body && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) headers["Content-Length"] = String(body.length);
   const req = client.request(target, { method, headers }, (res) => {
     const status = res.statusCode || 0;
     const location = res.headers.location;
     // urllib follows redirects for GET/HEAD, and turns POST into GET on 301/302/303.
-    const canRedirect = [301, 302, 303, 307, 308].includes(status) && location &&
+    const canRedirect = job.follow !== false && [301, 302, 303, 307, 308].includes(status) && location &&
       (method === "GET" || method === "HEAD" || (method === "POST" && status <= 303));
     if (canRedirect && redirects < MAX_REDIRECTS) {
       res.resume();
       const next = new URL(location, target).href;
-      const nextMethod = method === "HEAD" ? "HEAD" : "GET";
-      request(job, next, nextMethod, null, redirects + 1);
+      // (the new request is a GET, without the body's headers, and the Host of its own URL)
+      for (const name of Object.keys(job.headers)) {
+        if (["host", "content-length", "content-type"].includes(name.toLowerCase())) delete job.headers[name];
+      }
+      request(job, next, "GET", null, redirects + 1);
       return;
     }
     const chunks = [];

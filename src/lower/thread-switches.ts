@@ -81,6 +81,7 @@ function moduleFunction(module: string, name: string): string | null {
   if (module === "time" && name === "sleep") return "sleep";
   if (module === "concurrent.futures" && (name === "wait" || name === "as_completed")) return "call";
   if (module === "urllib.request" && name === "urlopen") return "urlopen";
+  if (module === "urllib.request" && name === "urlretrieve") return "call";
   if (module === "select" && name === "select") return "call";
   // waiting for a child os started (spawn* without P_NOWAIT waits too)
   if (module === "os" && (name === "wait" || name === "waitpid" || name === "waitid" || name.startsWith("spawn"))) return "call";
@@ -154,6 +155,9 @@ function switchMethod(e: py.Call, f: py.Attribute, futures: boolean): string | n
       return "method";
     case "read":
       return positional <= 1 ? "method" : null;
+    // urllib's `opener.open(url, data=None, timeout=...)` (its handlers may wait for a server thread)
+    case "open":
+      return positional >= 1 && positional <= 3 && keywords.every((k) => k === "data" || k === "timeout") ? "method" : null;
     case "map":
       return positional >= 2 ? "method" : null;
     case "join":
