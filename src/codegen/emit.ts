@@ -2,6 +2,7 @@
 // line-level source map back to the Python file. Positions and blank lines travel as marker
 // comment tokens (see positions.ts); no step edits the printed text by pattern.
 import * as t from "@babel/types";
+import { b } from "./build.js";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
@@ -61,17 +62,17 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const specifiers = [...imports.used.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, local]) => t.importSpecifier(t.identifier(local), t.identifier(name)));
+    .map(([name, local]) => b.importSpecifier(b.identifier(local), b.identifier(name)));
   const program: t.Statement[] = [];
-  if (specifiers.length) program.push(t.importDeclaration(specifiers, t.stringLiteral(module.runtimeModule)));
+  if (specifiers.length) program.push(b.importDeclaration(specifiers, b.stringLiteral(module.runtimeModule)));
   program.push(...body);
   // A program module's globals, under their Python names (`export { default_ as default }`).
   if (module.exports?.length) {
-    program.push(t.exportNamedDeclaration(null, module.exports.map((e) => t.exportSpecifier(t.identifier(e.local), t.isValidIdentifier(e.exported, false) ? t.identifier(e.exported) : t.stringLiteral(e.exported)))));
+    program.push(b.exportNamedDeclaration(null, module.exports.map((e) => b.exportSpecifier(b.identifier(e.local), t.isValidIdentifier(e.exported, false) ? b.identifier(e.exported) : b.stringLiteral(e.exported)))));
   }
-  if (!module.topLevelAwait && !specifiers.length && !module.exports?.length) program.push(t.exportNamedDeclaration(null, []));
+  if (!module.topLevelAwait && !specifiers.length && !module.exports?.length) program.push(b.exportNamedDeclaration(null, []));
 
-  const file = t.file(t.program(program, [], "module"));
+  const file = b.file(b.program(program, [], "module"));
   if (options.javascript) stripTypes(file);
   if (format) {
     try {
