@@ -8,7 +8,7 @@ import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
-import { callSpans, spansFromMappings, tagCallFrames, type DecodedMappings } from "./call-spans.js";
+import { callSpans, FrameMarks, spansFromMappings, tagCallFrames } from "./call-spans.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -16,6 +16,10 @@ type Generate = typeof import("@babel/generator").default;
 const generate: Generate =
   (generatorModule as unknown as { default: Generate & { default?: Generate } }).default.default ??
   (generatorModule as unknown as { default: Generate }).default;
+type CodeGeneratorClass = typeof import("@babel/generator").CodeGenerator;
+const CodeGenerator: CodeGeneratorClass =
+  (generatorModule as unknown as { CodeGenerator?: CodeGeneratorClass }).CodeGenerator ??
+  (generatorModule as unknown as { default: { CodeGenerator: CodeGeneratorClass } }).default.CodeGenerator;
 
 export interface EmitOptions {
   /** the .py path as it should appear in the source map */
@@ -91,13 +95,16 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 function unformatted(file: t.File, options: EmitOptions): EmitResult {
   const count = new MarkerCount();
   const calls = tagCallFrames(file);
-  const generated = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment, sourceMaps: calls.calls.length > 0, sourceFileName: "py" });
-  const raw = generated.code;
+  // The generator's marks of the tagged frames (in place of its source map: see FrameMarks).
+  const generator = new CodeGenerator(file, { comments: true, shouldPrintComment: count.shouldPrintComment });
+  const marks = new FrameMarks();
+  if (calls.calls.length > 0) (generator as unknown as { _map: FrameMarks })._map = marks;
+  const raw = generator.generate().code;
   const markers = markerTokens(raw, count.positions, count.blanks);
   if (markers !== null) {
     const { code, mappings, moved } = extractPositions(raw, { comments: markers });
     const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
-    const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
+    const spans = calls.calls.length > 0 ? spansFromMappings(calls, marks.getDecoded().mappings, raw, moved) : [];
     if (spans.length) map.x_pyts_calls = spans;
     return { code, map };
   }
