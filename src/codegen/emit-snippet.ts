@@ -4,6 +4,7 @@
 // strict function inside `with ($scope)`, the one sloppy statement, so each Python global the
 // snippet names is found in the namespace the runtime's scope object answers from.
 import * as t from "@babel/types";
+import { b } from "./build.js";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder } from "./to-babel.js";
@@ -34,13 +35,13 @@ export function emitSnippet(module: ModuleIr, filename: string): EmittedSnippet 
   const builder = new BabelBuilder(imports, filename, { blankLines: false });
   const body = builder.stmts(module.body);
   markPositions(builder.positioned);
-  const names = [...imports.used.entries()].map(([name, local]) => t.objectProperty(t.identifier(name), t.identifier(local), false, name === local));
-  const inner: t.Statement[] = [t.expressionStatement(t.stringLiteral("use strict"))];
-  if (names.length) inner.push(t.variableDeclaration("const", [t.variableDeclarator(t.objectPattern(names), t.identifier(SNIPPET_RUNTIME))]));
+  const names = [...imports.used.entries()].map(([name, local]) => b.objectProperty(b.identifier(name), b.identifier(local), false, name === local));
+  const inner: t.Statement[] = [b.expressionStatement(b.stringLiteral("use strict"))];
+  if (names.length) inner.push(b.variableDeclaration("const", [b.variableDeclarator(b.objectPattern(names), b.identifier(SNIPPET_RUNTIME))]));
   inner.push(...body);
-  const run = t.callExpression(t.memberExpression(t.functionExpression(t.identifier(SNIPPET_MODULE_FUNCTION), [], t.blockStatement(inner), false, module.topLevelAwait), t.identifier("call")), [t.identifier("undefined")]);
-  const program = t.program([t.withStatement(t.identifier(SNIPPET_SCOPE), t.blockStatement([t.returnStatement(run)]))], [], "script");
-  const file = t.file(program);
+  const run = b.callExpression(b.memberExpression(b.functionExpression(b.identifier(SNIPPET_MODULE_FUNCTION), [], b.blockStatement(inner), false, module.topLevelAwait), b.identifier("call")), [b.identifier("undefined")]);
+  const program = b.program([b.withStatement(b.identifier(SNIPPET_SCOPE), b.blockStatement([b.returnStatement(run)]))], [], "script");
+  const file = b.file(program);
   stripTypes(file);
   // The statements' position markers (positions.ts) give the Python line of each generated line.
   const count = new MarkerCount();

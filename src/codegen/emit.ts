@@ -2,12 +2,13 @@
 // line-level source map back to the Python file. Positions and blank lines travel as marker
 // comment tokens (see positions.ts); no step edits the printed text by pattern.
 import * as t from "@babel/types";
+import { b } from "./build.js";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
-import { callSpans, spansFromMappings, tagCallFrames, type DecodedMappings } from "./call-spans.js";
+import { callSpans, FrameMarks, spansFromMappings, tagCallFrames } from "./call-spans.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -15,6 +16,10 @@ type Generate = typeof import("@babel/generator").default;
 const generate: Generate =
   (generatorModule as unknown as { default: Generate & { default?: Generate } }).default.default ??
   (generatorModule as unknown as { default: Generate }).default;
+type CodeGeneratorClass = typeof import("@babel/generator").CodeGenerator;
+const CodeGenerator: CodeGeneratorClass =
+  (generatorModule as unknown as { CodeGenerator?: CodeGeneratorClass }).CodeGenerator ??
+  (generatorModule as unknown as { default: { CodeGenerator: CodeGeneratorClass } }).default.CodeGenerator;
 
 export interface EmitOptions {
   /** the .py path as it should appear in the source map */
@@ -61,17 +66,17 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const specifiers = [...imports.used.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, local]) => t.importSpecifier(t.identifier(local), t.identifier(name)));
+    .map(([name, local]) => b.importSpecifier(b.identifier(local), b.identifier(name)));
   const program: t.Statement[] = [];
-  if (specifiers.length) program.push(t.importDeclaration(specifiers, t.stringLiteral(module.runtimeModule)));
+  if (specifiers.length) program.push(b.importDeclaration(specifiers, b.stringLiteral(module.runtimeModule)));
   program.push(...body);
   // A program module's globals, under their Python names (`export { default_ as default }`).
   if (module.exports?.length) {
-    program.push(t.exportNamedDeclaration(null, module.exports.map((e) => t.exportSpecifier(t.identifier(e.local), t.isValidIdentifier(e.exported, false) ? t.identifier(e.exported) : t.stringLiteral(e.exported)))));
+    program.push(b.exportNamedDeclaration(null, module.exports.map((e) => b.exportSpecifier(b.identifier(e.local), t.isValidIdentifier(e.exported, false) ? b.identifier(e.exported) : b.stringLiteral(e.exported)))));
   }
-  if (!module.topLevelAwait && !specifiers.length && !module.exports?.length) program.push(t.exportNamedDeclaration(null, []));
+  if (!module.topLevelAwait && !specifiers.length && !module.exports?.length) program.push(b.exportNamedDeclaration(null, []));
 
-  const file = t.file(t.program(program, [], "module"));
+  const file = b.file(b.program(program, [], "module"));
   if (options.javascript) stripTypes(file);
   if (format) {
     try {
@@ -90,13 +95,16 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 function unformatted(file: t.File, options: EmitOptions): EmitResult {
   const count = new MarkerCount();
   const calls = tagCallFrames(file);
-  const generated = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment, sourceMaps: calls.calls.length > 0, sourceFileName: "py" });
-  const raw = generated.code;
+  // The generator's marks of the tagged frames (in place of its source map: see FrameMarks).
+  const generator = new CodeGenerator(file, { comments: true, shouldPrintComment: count.shouldPrintComment });
+  const marks = new FrameMarks();
+  if (calls.calls.length > 0) (generator as unknown as { _map: FrameMarks })._map = marks;
+  const raw = generator.generate().code;
   const markers = markerTokens(raw, count.positions, count.blanks);
   if (markers !== null) {
     const { code, mappings, moved } = extractPositions(raw, { comments: markers });
     const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
-    const spans = calls.calls.length > 0 ? spansFromMappings(calls, (generated as { decodedMap?: { mappings: DecodedMappings } }).decodedMap?.mappings ?? [], raw, moved) : [];
+    const spans = calls.calls.length > 0 ? spansFromMappings(calls, marks.getDecoded().mappings, raw, moved) : [];
     if (spans.length) map.x_pyts_calls = spans;
     return { code, map };
   }

@@ -1,6 +1,7 @@
 // IR -> @babel/types. Each IR node maps to one Babel construct; nothing here decides
 // semantics, only spelling. Python positions travel as Babel `loc` for the source map.
 import * as t from "@babel/types";
+import { b } from "./build.js";
 import type * as ir from "../lower/ir.js";
 import { blankLineMarker } from "./positions.js";
 
@@ -48,37 +49,37 @@ export class BabelBuilder {
   type(type: ir.TsType): t.TSType {
     switch (type.k) {
       case "any":
-        return t.tsAnyKeyword();
+        return b.tsAnyKeyword();
       case "unknown":
-        return t.tsUnknownKeyword();
+        return b.tsUnknownKeyword();
       case "keyword":
         switch (type.name) {
-          case "bigint": return t.tsBigIntKeyword();
-          case "number": return t.tsNumberKeyword();
-          case "string": return t.tsStringKeyword();
-          case "boolean": return t.tsBooleanKeyword();
-          case "null": return t.tsNullKeyword();
-          case "void": return t.tsVoidKeyword();
+          case "bigint": return b.tsBigIntKeyword();
+          case "number": return b.tsNumberKeyword();
+          case "string": return b.tsStringKeyword();
+          case "boolean": return b.tsBooleanKeyword();
+          case "null": return b.tsNullKeyword();
+          case "void": return b.tsVoidKeyword();
         }
       // eslint-disable-next-line no-fallthrough
       case "ref": {
         const name = type.runtime ? this.runtime.local(type.name) : type.name;
-        return t.tsTypeReference(
-          t.identifier(name),
-          type.args.length ? t.tsTypeParameterInstantiation(type.args.map((a) => this.type(a))) : null,
+        return b.tsTypeReference(
+          b.identifier(name),
+          type.args.length ? b.tsTypeParameterInstantiation(type.args.map((a) => this.type(a))) : null,
         );
       }
       case "array":
-        return t.tsArrayType(this.type(type.element));
+        return b.tsArrayType(this.type(type.element));
       case "union":
-        return t.tsUnionType(type.types.map((x) => this.type(x)));
+        return b.tsUnionType(type.types.map((x) => this.type(x)));
       case "tuple":
-        return t.tsTupleType(type.elements.map((x) => this.type(x)));
+        return b.tsTupleType(type.elements.map((x) => this.type(x)));
     }
   }
 
   private annotation(type?: ir.TsType): t.TSTypeAnnotation | null {
-    return type ? t.tsTypeAnnotation(this.type(type)) : null;
+    return type ? b.tsTypeAnnotation(this.type(type)) : null;
   }
 
   // ---- expressions -----------------------------------------------------------------------
@@ -92,89 +93,89 @@ export class BabelBuilder {
       case "num":
         return numberLiteral(e.value, e.float ?? false);
       case "bigint":
-        return e.value < 0n ? t.unaryExpression("-", t.bigIntLiteral((-e.value).toString())) : t.bigIntLiteral(e.value.toString());
+        return e.value < 0n ? b.unaryExpression("-", b.bigIntLiteral((-e.value).toString())) : b.bigIntLiteral(e.value.toString());
       case "str":
-        return t.stringLiteral(e.value);
+        return b.stringLiteral(e.value);
       case "bool":
-        return t.booleanLiteral(e.value);
+        return b.booleanLiteral(e.value);
       case "null":
-        return t.nullLiteral();
+        return b.nullLiteral();
       case "id":
-        return t.identifier(e.name);
+        return b.identifier(e.name);
       case "rt":
-        return t.identifier(this.runtime.local(e.name));
+        return b.identifier(this.runtime.local(e.name));
       case "this":
-        return t.thisExpression();
+        return b.thisExpression();
       case "dynamicImport":
-        return t.callExpression(t.import(), [t.stringLiteral(e.specifier)]);
+        return b.callExpression(b.import(), [b.stringLiteral(e.specifier)]);
       case "importMeta":
-        return t.metaProperty(t.identifier("import"), t.identifier("meta"));
+        return b.metaProperty(b.identifier("import"), b.identifier("meta"));
       case "member":
         return e.optional
-          ? t.optionalMemberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false), true)
-          : t.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false));
+          ? b.optionalMemberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false), true)
+          : b.memberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false));
       case "index":
-        return t.memberExpression(this.expr(e.object), this.expr(e.index), true);
+        return b.memberExpression(this.expr(e.object), this.expr(e.index), true);
       case "call":
-        return t.callExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
+        return b.callExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
       case "new":
-        return t.newExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
+        return b.newExpression(this.expr(e.callee), e.args.map((a) => this.arg(a)));
       case "binary":
-        return t.binaryExpression(e.op, this.expr(e.left), this.expr(e.right));
+        return b.binaryExpression(e.op, this.expr(e.left), this.expr(e.right));
       case "logical":
-        return t.logicalExpression(e.op, this.expr(e.left), this.expr(e.right));
+        return b.logicalExpression(e.op, this.expr(e.left), this.expr(e.right));
       case "unary":
-        return t.unaryExpression(e.op, this.expr(e.arg));
+        return b.unaryExpression(e.op, this.expr(e.arg));
       case "cond":
-        return t.conditionalExpression(this.expr(e.test), this.expr(e.then), this.expr(e.else));
+        return b.conditionalExpression(this.expr(e.test), this.expr(e.then), this.expr(e.else));
       case "array":
-        return t.arrayExpression(e.elements.map((a) => this.arg(a)));
+        return b.arrayExpression(e.elements.map((a) => this.arg(a)));
       case "object":
-        return t.objectExpression(
+        return b.objectExpression(
           // `__proto__: v` in a literal sets the object's prototype; a computed key is a plain property
-          e.props.map((p) => (p.key === "__proto__" ? t.objectProperty(t.stringLiteral(p.key), this.expr(p.value), true) : t.objectProperty(propertyKey(p.key), this.expr(p.value)))),
+          e.props.map((p) => (p.key === "__proto__" ? b.objectProperty(b.stringLiteral(p.key), this.expr(p.value), true) : b.objectProperty(propertyKey(p.key), this.expr(p.value)))),
         );
       case "template":
-        return t.templateLiteral(
-          e.quasis.map((q, i) => t.templateElement({ raw: escapeTemplate(q), cooked: q }, i === e.quasis.length - 1)),
+        return b.templateLiteral(
+          e.quasis.map((q, i) => b.templateElement({ raw: escapeTemplate(q), cooked: q }, i === e.quasis.length - 1)),
           e.exprs.map((x) => this.expr(x)),
         );
       case "func":
         return this.functionExpression(e.fn);
       case "arrow": {
         const params = e.params.map((p) => this.param(p));
-        const body = Array.isArray(e.body) ? t.blockStatement(this.stmts(e.body)) : this.expr(e.body);
-        return t.arrowFunctionExpression(params, body, e.async ?? false);
+        const body = Array.isArray(e.body) ? b.blockStatement(this.stmts(e.body)) : this.expr(e.body);
+        return b.arrowFunctionExpression(params, body, e.async ?? false);
       }
       case "yield":
-        return t.yieldExpression(e.arg ? this.expr(e.arg) : null, e.delegate);
+        return b.yieldExpression(e.arg ? this.expr(e.arg) : null, e.delegate);
       case "await":
-        return t.awaitExpression(this.expr(e.arg));
+        return b.awaitExpression(this.expr(e.arg));
       case "assign": {
         const target = e.target.k === "arrayPattern" ? this.pattern(e.target) : (this.expr(e.target) as t.LVal);
-        return t.assignmentExpression(e.op, target, this.expr(e.value));
+        return b.assignmentExpression(e.op, target, this.expr(e.value));
       }
       case "seq":
-        return t.sequenceExpression(e.exprs.map((x) => this.expr(x)));
+        return b.sequenceExpression(e.exprs.map((x) => this.expr(x)));
       case "as":
-        return t.tsAsExpression(this.expr(e.expr), this.type(e.type));
+        return b.tsAsExpression(this.expr(e.expr), this.type(e.type));
       case "classExpr":
-        return t.classExpression(
-          t.identifier(e.name),
+        return b.classExpression(
+          b.identifier(e.name),
           e.superClass ? this.expr(e.superClass) : null,
-          t.classBody(e.members.flatMap((m) => this.classMember(m))),
+          b.classBody(e.members.flatMap((m) => this.classMember(m))),
         );
     }
   }
 
   private arg(a: ir.Arg): t.Expression | t.SpreadElement {
-    return a.k === "spread" ? t.spreadElement(this.expr(a.arg)) : this.expr(a);
+    return a.k === "spread" ? b.spreadElement(this.expr(a.arg)) : this.expr(a);
   }
 
   pattern(p: ir.Pattern): t.ArrayPattern {
     const elements: (t.PatternLike | null)[] = p.elements.map((el) => (el === null ? null : this.target(el)));
-    if (p.rest) elements.push(t.restElement(this.target(p.rest) as Parameters<typeof t.restElement>[0]));
-    return t.arrayPattern(elements);
+    if (p.rest) elements.push(b.restElement(this.target(p.rest) as Parameters<typeof t.restElement>[0]));
+    return b.arrayPattern(elements);
   }
 
   private target(x: ir.Pattern | ir.Expr): t.PatternLike {
@@ -183,22 +184,22 @@ export class BabelBuilder {
   }
 
   private param(p: ir.Param): t.Identifier | t.AssignmentPattern | t.RestElement {
-    const id = t.identifier(p.name);
+    const id = b.identifier(p.name);
     if (p.rest) {
-      const rest = t.restElement(id);
+      const rest = b.restElement(id);
       rest.typeAnnotation = this.annotation(p.type ?? { k: "array", element: { k: "any" } });
       return rest;
     }
     id.typeAnnotation = this.annotation(p.type);
     if (p.optional) id.optional = true;
-    return p.default ? t.assignmentPattern(id, this.expr(p.default)) : id;
+    return p.default ? b.assignmentPattern(id, this.expr(p.default)) : id;
   }
 
   functionExpression(fn: ir.FunctionIr): t.FunctionExpression {
-    const node = t.functionExpression(
-      fn.name ? t.identifier(fn.name) : null,
+    const node = b.functionExpression(
+      fn.name ? b.identifier(fn.name) : null,
       fn.params.map((p) => this.param(p)),
-      t.blockStatement(this.stmts(fn.body)),
+      b.blockStatement(this.stmts(fn.body)),
       fn.generator,
       fn.async,
     );
@@ -235,7 +236,7 @@ export class BabelBuilder {
     // Comments after a block's last statement stay inside the block.
     while (pending.length && pending[pending.length - 1]!.type !== "CommentLine") pending.pop();
     if (pending.length) {
-      const empty = t.emptyStatement();
+      const empty = b.emptyStatement();
       empty.leadingComments = pending;
       out.push(empty);
     }
@@ -243,66 +244,66 @@ export class BabelBuilder {
   }
 
   private block(list: ir.Stmt[]): t.BlockStatement {
-    return t.blockStatement(this.stmts(list));
+    return b.blockStatement(this.stmts(list));
   }
 
   stmt(s: ir.Stmt): t.Statement {
     switch (s.k) {
       case "expr":
-        return t.expressionStatement(this.expr(s.expr));
+        return b.expressionStatement(this.expr(s.expr));
       case "decl": {
-        const id = typeof s.name === "string" ? t.identifier(s.name) : this.pattern(s.name);
+        const id = typeof s.name === "string" ? b.identifier(s.name) : this.pattern(s.name);
         if (s.type && id.type === "Identifier") id.typeAnnotation = this.annotation(s.type);
-        return t.variableDeclaration(s.kind, [t.variableDeclarator(id, s.init ? this.expr(s.init) : null)]);
+        return b.variableDeclaration(s.kind, [b.variableDeclarator(id, s.init ? this.expr(s.init) : null)]);
       }
       case "function": {
         const fe = this.functionExpression(s.fn);
-        const decl = t.functionDeclaration(t.identifier(s.fn.name ?? "anonymous"), fe.params, fe.body, fe.generator, fe.async);
+        const decl = b.functionDeclaration(b.identifier(s.fn.name ?? "anonymous"), fe.params, fe.body, fe.generator, fe.async);
         decl.returnType = fe.returnType;
         return decl;
       }
       case "class":
-        return t.classDeclaration(
-          t.identifier(s.name),
+        return b.classDeclaration(
+          b.identifier(s.name),
           s.superClass ? this.expr(s.superClass) : null,
-          t.classBody(s.members.flatMap((m) => this.classMember(m))),
+          b.classBody(s.members.flatMap((m) => this.classMember(m))),
         );
       case "return":
-        return t.returnStatement(s.arg ? this.expr(s.arg) : null);
+        return b.returnStatement(s.arg ? this.expr(s.arg) : null);
       case "if":
-        return t.ifStatement(this.expr(s.test), this.block(s.then), s.else ? this.elseBranch(s.else) : null);
+        return b.ifStatement(this.expr(s.test), this.block(s.then), s.else ? this.elseBranch(s.else) : null);
       case "while":
-        return t.whileStatement(this.expr(s.test), this.block(s.body));
+        return b.whileStatement(this.expr(s.test), this.block(s.body));
       case "forOf": {
         let left: t.VariableDeclaration | t.LVal;
-        const target = typeof s.target === "string" ? t.identifier(s.target) : this.target(s.target);
-        if (s.declare) left = t.variableDeclaration(s.declare, [t.variableDeclarator(target as t.LVal)]);
+        const target = typeof s.target === "string" ? b.identifier(s.target) : this.target(s.target);
+        if (s.declare) left = b.variableDeclaration(s.declare, [b.variableDeclarator(target as t.LVal)]);
         else left = target as t.LVal;
-        return t.forOfStatement(left, this.expr(s.iter), this.block(s.body), s.await === true);
+        return b.forOfStatement(left, this.expr(s.iter), this.block(s.body), s.await === true);
       }
       case "for": {
-        const init = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(s.name), this.expr(s.init))]);
-        return t.forStatement(init, this.expr(s.test), this.expr(s.update), this.block(s.body));
+        const init = b.variableDeclaration("let", [b.variableDeclarator(b.identifier(s.name), this.expr(s.init))]);
+        return b.forStatement(init, this.expr(s.test), this.expr(s.update), this.block(s.body));
       }
       case "break":
-        return t.breakStatement(s.label ? t.identifier(s.label) : null);
+        return b.breakStatement(s.label ? b.identifier(s.label) : null);
       case "continue":
-        return t.continueStatement(s.label ? t.identifier(s.label) : null);
+        return b.continueStatement(s.label ? b.identifier(s.label) : null);
       case "labeled":
-        return t.labeledStatement(t.identifier(s.label), this.stmt(s.body));
+        return b.labeledStatement(b.identifier(s.label), this.stmt(s.body));
       case "try":
-        return t.tryStatement(
+        return b.tryStatement(
           this.block(s.block),
-          s.handler ? t.catchClause(s.param ? t.identifier(s.param) : null, this.block(s.handler)) : null,
+          s.handler ? b.catchClause(s.param ? b.identifier(s.param) : null, this.block(s.handler)) : null,
           s.finalizer ? this.block(s.finalizer) : null,
         );
       case "throw":
-        return t.throwStatement(this.expr(s.arg));
+        return b.throwStatement(this.expr(s.arg));
       case "block":
         return this.block(s.body);
       case "comment":
       case "blank":
-        return t.emptyStatement();
+        return b.emptyStatement();
     }
   }
 
@@ -329,47 +330,47 @@ export class BabelBuilder {
       case "method": {
         const fe = this.functionExpression(m.fn);
         const symbolKey = m.name === "[Symbol.iterator]";
-        const key = symbolKey ? t.memberExpression(t.identifier("Symbol"), t.identifier("iterator")) : propertyKey(m.name);
-        const node = t.classMethod(m.kind, key, fe.params, fe.body, symbolKey, m.isStatic, fe.generator, fe.async);
+        const key = symbolKey ? b.memberExpression(b.identifier("Symbol"), b.identifier("iterator")) : propertyKey(m.name);
+        const node = b.classMethod(m.kind, key, fe.params, fe.body, symbolKey, m.isStatic, fe.generator, fe.async);
         if (m.kind !== "constructor" && m.kind !== "set") node.returnType = fe.returnType;
         return this.at(node, m.loc);
       }
       case "property": {
-        const node = t.classProperty(propertyKey(m.name), m.value ? this.expr(m.value) : null, this.annotation(m.type), null, false, m.isStatic);
+        const node = b.classProperty(propertyKey(m.name), m.value ? this.expr(m.value) : null, this.annotation(m.type), null, false, m.isStatic);
         return this.at(node, m.loc);
       }
       case "indexSignature": {
-        const param = t.identifier("attr");
-        param.typeAnnotation = t.tsTypeAnnotation(t.tsStringKeyword());
-        const node = t.tsIndexSignature([param], t.tsTypeAnnotation(t.tsAnyKeyword()));
+        const param = b.identifier("attr");
+        param.typeAnnotation = b.tsTypeAnnotation(b.tsStringKeyword());
+        const node = b.tsIndexSignature([param], b.tsTypeAnnotation(b.tsAnyKeyword()));
         if (m.isStatic) node.static = true;
         return node;
       }
       case "staticBlock":
-        return t.staticBlock(this.stmts(m.body));
+        return b.staticBlock(this.stmts(m.body));
     }
   }
 }
 
 /** `name(...args: any[]): any;`, the overload a wrapped method shows the type checker. */
 function pythonCallSignature(m: Extract<ir.ClassMember, { k: "method" }>): t.TSDeclareMethod {
-  const args = t.restElement(t.identifier("args"));
-  args.typeAnnotation = t.tsTypeAnnotation(t.tsArrayType(t.tsAnyKeyword()));
-  const node = t.tsDeclareMethod(null, propertyKey(m.name), null, [args], t.tsTypeAnnotation(t.tsAnyKeyword()));
+  const args = b.restElement(b.identifier("args"));
+  args.typeAnnotation = b.tsTypeAnnotation(b.tsArrayType(b.tsAnyKeyword()));
+  const node = b.tsDeclareMethod(null, propertyKey(m.name), null, [args], b.tsTypeAnnotation(b.tsAnyKeyword()));
   node.static = m.isStatic;
   return node;
 }
 
 function propertyKey(name: string): t.Identifier | t.StringLiteral {
-  return t.isValidIdentifier(name, false) ? t.identifier(name) : t.stringLiteral(name);
+  return t.isValidIdentifier(name, false) ? b.identifier(name) : b.stringLiteral(name);
 }
 
 function numberLiteral(value: number, float: boolean): t.Expression {
-  if (Number.isNaN(value)) return t.identifier("NaN");
-  if (value === Infinity) return t.identifier("Infinity");
-  if (value === -Infinity) return t.unaryExpression("-", t.identifier("Infinity"));
-  if (value < 0 || Object.is(value, -0)) return t.unaryExpression("-", numberLiteral(-value, float));
-  const node = t.numericLiteral(value);
+  if (Number.isNaN(value)) return b.identifier("NaN");
+  if (value === Infinity) return b.identifier("Infinity");
+  if (value === -Infinity) return b.unaryExpression("-", b.identifier("Infinity"));
+  if (value < 0 || Object.is(value, -0)) return b.unaryExpression("-", numberLiteral(-value, float));
+  const node = b.numericLiteral(value);
   // Keep a float that holds a whole number visibly a float: Python's `1.0` stays `1.0`.
   if (float && Number.isInteger(value) && Math.abs(value) < 1e16) node.extra = { raw: `${value}.0`, rawValue: value };
   return node;
