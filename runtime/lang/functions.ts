@@ -18,6 +18,13 @@ import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 import { codeOf } from "./code-objects.js";
+import { BUILTIN_SELF } from "../values/builtin-type.js";
+import { BUILTIN_FUNCTION_DOCS } from "../values/builtin-function-docs.js";
+
+/** A runtime function standing for a C function of CPython (`len`, `math.sqrt`, `[].append`). */
+function isBuiltinFunction(f: Function): boolean {
+  return Object.hasOwn(f, "__builtin__");
+}
 
 export { boundParts };
 
@@ -398,8 +405,11 @@ export function functionAttribute(f: Function, name: string): unknown {
     case "__qualname__":
       return functionQualname(f);
     case "__module__":
+      // (a built-in function: its module, `builtins` for len; a built-in method: None)
+      if (isBuiltinFunction(f)) return Object.hasOwn(f, BUILTIN_SELF) ? null : (functionModules.get(f) ?? "builtins");
       return functionModules.get(f) ?? "__main__";
     case "__doc__":
+      if (info === undefined && isBuiltinFunction(f) && !Object.hasOwn(f, BUILTIN_SELF) && (functionModules.get(f) ?? "builtins") === "builtins") return BUILTIN_FUNCTION_DOCS[functionName(f)] ?? null;
       return info?.doc ?? null;
     case "__defaults__": {
       const defaults = info?.defaults;
