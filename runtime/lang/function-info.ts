@@ -23,6 +23,9 @@ export interface FunctionInfo {
   names?: readonly string[];
   /** `__code__.co_varnames`: parameters, then other locals */
   varnames?: readonly string[];
+  /** `__code__.co_freevars` (the enclosing functions' variables it reads) and `co_cellvars` (its own that inner functions read), sorted */
+  freevars?: readonly string[];
+  cellvars?: readonly string[];
   /** co_firstlineno (the first decorator's line): asyncio's reprs and logs locate callbacks by it, and task reprs a generator that `@types.coroutine` makes a coroutine */
   firstLine?: number;
 }

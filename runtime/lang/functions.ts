@@ -17,6 +17,14 @@ import { PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
+import { codeOf } from "./code-objects.js";
+import { BUILTIN_SELF } from "../values/builtin-type.js";
+import { BUILTIN_FUNCTION_DOCS } from "../values/builtin-function-docs.js";
+
+/** A runtime function standing for a C function of CPython (`len`, `math.sqrt`, `[].append`). */
+function isBuiltinFunction(f: Function): boolean {
+  return Object.hasOwn(f, "__builtin__");
+}
 
 export { boundParts };
 
@@ -357,19 +365,7 @@ export class Cell {
   }
 }
 
-/** `f.__code__`: the parts pyts knows. */
-export class CodeObject {
-  static pythonName = "code";
-  constructor(
-    readonly co_name: string,
-    readonly co_qualname: string,
-    readonly co_argcount: bigint,
-    readonly co_posonlyargcount: bigint,
-    readonly co_kwonlyargcount: bigint,
-    readonly co_varnames: Tuple<string>,
-    readonly co_firstlineno: bigint,
-  ) {}
-}
+export { CodeObject } from "./code-objects.js";
 
 const NOT_FOUND = Symbol("not found");
 
@@ -391,7 +387,7 @@ export function functionAttribute(f: Function, name: string): unknown {
   if (parts !== undefined) {
     if (name === "__self__") return parts.self;
     if (name === "__func__") return parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
-    if (name === "__name__" || name === "__qualname__" || name === "__doc__" || name === "__module__" || name === "__defaults__" || name === "__code__") {
+    if (name === "__name__" || name === "__qualname__" || name === "__doc__" || name === "__module__" || name === "__defaults__" || name === "__kwdefaults__" || name === "__closure__" || name === "__code__") {
       const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
       return functionAttribute(target, name);
     }
@@ -409,8 +405,11 @@ export function functionAttribute(f: Function, name: string): unknown {
     case "__qualname__":
       return functionQualname(f);
     case "__module__":
+      // (a built-in function: its module, `builtins` for len; a built-in method: None)
+      if (isBuiltinFunction(f)) return Object.hasOwn(f, BUILTIN_SELF) ? null : (functionModules.get(f) ?? "builtins");
       return functionModules.get(f) ?? "__main__";
     case "__doc__":
+      if (info === undefined && isBuiltinFunction(f) && !Object.hasOwn(f, BUILTIN_SELF) && (functionModules.get(f) ?? "builtins") === "builtins") return BUILTIN_FUNCTION_DOCS[functionName(f)] ?? null;
       return info?.doc ?? null;
     case "__defaults__": {
       const defaults = info?.defaults;
@@ -423,7 +422,7 @@ export function functionAttribute(f: Function, name: string): unknown {
     case "__closure__":
       return info?.closure?.length ? Tuple.from(info.closure.map((read) => new Cell(read))) : null;
     case "__code__":
-      return codeOf(f, info);
+      return codeOf(functionName(f), functionQualname(f), info, functionModules.get(f));
     case "__dict__":
       return functionDict(f);
     case "__annotations__":
@@ -432,24 +431,6 @@ export function functionAttribute(f: Function, name: string): unknown {
   return NOT_FOUND;
 }
 export { NOT_FOUND as NO_FUNCTION_ATTRIBUTE };
-
-function codeOf(f: Function, info: FunctionInfo | undefined): CodeObject {
-  const params = info?.spec ? parseSpec(info.spec) : [];
-  const positional = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly");
-  const names = params.filter((p) => p.name !== "");
-  // CPython lists positional, keyword-only, then `*args` and `**kwargs`, then other locals.
-  const ordered = [...positional, ...names.filter((p) => p.kind === "kwonly"), ...names.filter((p) => p.kind === "vararg"), ...names.filter((p) => p.kind === "kwarg")].map((p) => p.name);
-  const varnames = info?.varnames ?? ordered;
-  return new CodeObject(
-    functionName(f),
-    functionQualname(f),
-    BigInt(positional.length),
-    BigInt(positional.filter((p) => p.kind === "positionalOnly").length),
-    BigInt(params.filter((p) => p.kind === "kwonly").length),
-    Tuple.from(varnames),
-    BigInt(info?.firstLine ?? 0),
-  );
-}
 
 /** A function's `__dict__`: the attributes the program set on it. */
 function functionDict(f: Function): Dict {

@@ -118,7 +118,10 @@ export function keywordMethods(cls: { prototype: object; name: string }, table: 
     };
     Object.defineProperty(wrapper, "name", { value: method.name });
     Object.defineProperty(wrapper, WRAPPED_DEF, { value: method });
-    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = { ...(info ?? {}), qualname, spec, method: true };
+    // (a staticmethod takes no receiver when called as a value: `f = A.s; f(1)` binds `1` to its
+    // first parameter; a classmethod's wrapper binds every call itself, its class as `this`)
+    const isStatic = Object.hasOwn(method, METHOD_KINDS[1]!);
+    (wrapper as unknown as { [FUNCTION_INFO]: FunctionInfo })[FUNCTION_INFO] = isStatic ? { ...(info ?? {}), qualname, spec: spec.slice(1), method: false, binds: onClass } : { ...(info ?? {}), qualname, spec, method: true, binds: onClass && Object.hasOwn(method, METHOD_KINDS[0]!) };
     const hints = Object.getOwnPropertyDescriptor(method, "__annotations__");
     if (hints !== undefined) Object.defineProperty(wrapper, "__annotations__", hints);
     // (a staticmethod or classmethod stays one: instances read it unbound, or bound to the class)

@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
+import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
@@ -31,9 +31,11 @@ export function exceptionOf(value: unknown): BaseException {
   throw new PyTypeError("exceptions must derive from BaseException");
 }
 
-/** `raise exc from cause`. */
-export function withCause(exc: BaseException, cause: unknown): BaseException {
+/** `raise exc from cause` (`fresh`: the cause is made there, `from ValueError(...)`, and never raised). */
+export function withCause(exc: BaseException, cause: unknown, fresh = false): BaseException {
   exc.__cause__ = cause === null ? null : exceptionOf(cause);
+  // (a class given as the cause is instantiated here: that instance is never raised either)
+  if (exc.__cause__ !== null && (fresh || typeof cause === "function")) Object.defineProperty(exc.__cause__, NEVER_RAISED, { value: true, configurable: true });
   exc.__suppress_context__ = true;
   return exc;
 }

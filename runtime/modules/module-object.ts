@@ -6,6 +6,8 @@ import { getattrImpl } from "../values/attributes.js";
 import { missingAttribute } from "../values/methods.js";
 import { ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { setSuggestion } from "../values/suggestions.js";
+import { isClass } from "../values/typename.js";
+import { setFunctionModule } from "../lang/functions.js";
 
 export class PyModule {
   static readonly pythonName = "module";
@@ -33,6 +35,8 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
     // A function made by a helper (`unary(Math.sqrt)`) is anonymous: its __name__ is its key.
     const value: unknown = descriptor.value;
     if (typeof value === "function" && value.name === "") Object.defineProperty(value, "name", { value: key });
+    // (its functions' `__module__`: the module's name, as for a module of the program)
+    if (typeof value === "function" && !isClass(value)) setFunctionModule(value, name);
   }
   // The lazy module of this name becomes the module itself: its placeholders give way, in the
   // module's own order.

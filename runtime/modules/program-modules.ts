@@ -7,6 +7,7 @@
 import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
 import { objectKey } from "../lang/attr-names.js";
 import { setFunctionModule } from "../lang/functions.js";
+import { setModuleFileLookup } from "../lang/code-objects.js";
 import { isClass } from "../values/typename.js";
 import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
@@ -251,6 +252,12 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   sysModule.modules.set(module.__name__, module);
   return module;
 }
+
+// (a function's `__code__.co_filename` is its module's file)
+setModuleFileLookup((name) => {
+  const module = sysModule.modules.get(name);
+  return module instanceof ProgramModule ? module.__file__ : undefined;
+});
 
 /** The module's body finished: it is no longer partially initialised. */
 export function moduleReady(module: ProgramModule): void {

@@ -532,9 +532,15 @@ export class MagicMock extends Mock {
     const mock = this[CHILD](name);
     const fallback = MAGIC_DEFAULTS[name];
     if (fallback !== undefined) mock[STATE].returnValue = fallback();
-    if (name === "__enter__") mock[STATE].returnValue = DEFAULT;
+    if (name === "__enter__" || name === "__str__") mock[STATE].returnValue = DEFAULT;
     const fn = (...args: unknown[]): unknown => {
+      // (`str(mock)` left unconfigured is object.__str__: the mock's repr)
+      const ownStr = name === "__str__" && mock[STATE].returnValue === DEFAULT && mock[STATE].sideEffect === null;
       const result = mockCall(mock, args);
+      if (ownStr) {
+        mock[STATE].returnValue = DEFAULT; // (still unconfigured: the call made no child to keep)
+        return repr(this);
+      }
       if (name === "__iter__") return (iterable(result) as Iterable<unknown>)[Symbol.iterator]();
       return result;
     };
@@ -557,7 +563,7 @@ export class MagicMock extends Mock {
 /** The binary operators' dunders (CPython's `numerics`), plain, in-place and reflected: each answers a MagicMock. */
 const NUMERIC_MAGIC = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "lshift", "rshift", "and", "xor", "or", "pow"].flatMap((n) => [`__${n}__`, `__i${n}__`, `__r${n}__`]);
 
-for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC]) {
+for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__str__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC]) {
   Object.defineProperty(MagicMock.prototype, name, {
     configurable: true,
     get(this: MagicMock) {

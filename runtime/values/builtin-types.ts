@@ -101,7 +101,7 @@ function intConstructor(...args: unknown[]): bigint {
   if (x instanceof Uint8Array) return parseInt_(Bytes.prototype.toLatin1.call(x), 10);
   const obj = x as { __int__?: () => unknown; __index__?: () => unknown; __trunc__?: () => unknown } | null;
   for (const hook of ["__int__", "__index__", "__trunc__"] as const) {
-    const m = obj && typeof obj === "object" ? obj[hook] : undefined;
+    const m = holdsDunders(obj) ? obj[hook] : undefined;
     if (typeof m === "function") {
       const r = m.call(obj);
       if (isIntLike(r)) return toBigInt(r);
@@ -111,6 +111,11 @@ function intConstructor(...args: unknown[]): bigint {
   throw new PyTypeError(
     `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`,
   );
+}
+
+/** A value whose own dunders int() and float() consult: an instance, or a callable one (a MagicMock) but not a class. */
+function holdsDunders(x: unknown): x is object {
+  return (typeof x === "object" && x !== null) || (typeof x === "function" && !isClass(x));
 }
 
 const FLOAT_TEXT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
@@ -135,7 +140,7 @@ function floatConstructor(given: unknown = 0.0): number {
     return Number(s.replace(/_/g, ""));
   }
   const obj = x as { __float__?: () => unknown; __index__?: () => unknown } | null;
-  if (obj && typeof obj === "object") {
+  if (holdsDunders(obj)) {
     if (typeof obj.__float__ === "function") {
       const r = obj.__float__();
       if (typeof r === "number") return r;

@@ -7,6 +7,9 @@ import { Kwargs } from "./kwargs.js";
 
 export const TRACEBACK = Symbol("traceback");
 
+/** On an exception made only to be a `__cause__` (`raise X from ValueError("...")`): never raised, it has no frames. */
+export const NEVER_RAISED = Symbol.for("pyts.neverRaised");
+
 /** Makes an exception's traceback object (installed by the traceback module; None before). */
 export const tracebackHook: { make: (e: BaseException) => unknown } = { make: () => null };
 

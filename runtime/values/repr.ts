@@ -205,6 +205,12 @@ export function objectRepr(obj: object): string {
 /** Python's `str(x)` of one value: `__str__`, an exception's message, else `repr(x)`. */
 export function toStr(x: unknown): string {
   if (typeof x === "string") return x;
+  // (a callable instance with a `__str__` of its own class, a MagicMock)
+  if (typeof x === "function" && "__str__" in x && !isClass(x)) {
+    const custom = (x as { __str__: () => unknown }).__str__();
+    if (typeof custom !== "string") throw new PyTypeError(`__str__ returned non-string (type ${typeName(custom)})`);
+    return custom;
+  }
   if (typeof x === "object" && x !== null) {
     const custom = callDunder(x, "__str__");
     if (custom !== undefined) return custom;

@@ -3,7 +3,7 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { AttributeError, BaseException, PySyntaxError, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, NEVER_RAISED, PySyntaxError, SystemExit } from "./exceptions.js";
 import { syntaxErrorLines, syntaxErrorMessage } from "./syntax-error-text.js";
 import { attributeSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
@@ -100,6 +100,8 @@ function noteLines(e: unknown): string[] {
 }
 
 function formatOne(e: unknown, frames: string[]): string {
+  // (a `__cause__` that was never raised has no traceback: CPython prints its line alone)
+  if (typeof e === "object" && e !== null && Object.hasOwn(e, NEVER_RAISED)) return [exceptionLine(e), ...noteLines(e)].join("\n") + "\n";
   // A SyntaxError shows where in the source it is (syntax-error-text.ts).
   const located = e instanceof PySyntaxError ? syntaxErrorLines(e) : null;
   if (located !== null) return ["Traceback (most recent call last):", ...frames, ...located, `${exceptionLine(e).replace(/:.*$/s, "")}: ${syntaxErrorMessage(e as PySyntaxError)}`, ...noteLines(e)].join("\n") + "\n";

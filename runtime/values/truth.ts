@@ -1,7 +1,7 @@
 // Python truthiness: `if x`, `not x`, `bool(x)`.
 
 import { PyTypeError } from "./exceptions.js";
-import { typeName } from "./typename.js";
+import { isClass, typeName } from "./typename.js";
 
 interface TruthDunders {
   __bool__?: () => unknown;
@@ -22,6 +22,9 @@ export function truthy(x: unknown): boolean {
     case "undefined":
       return false;
     case "function":
+      // (a callable instance with its own truth, a MagicMock: its `__bool__`; functions and classes are true)
+      if (!("__bool__" in x) || isClass(x)) return true;
+      break;
     case "symbol":
       return true;
   }

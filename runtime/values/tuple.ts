@@ -7,12 +7,17 @@
  */
 const OWNED: unique symbol = Symbol("owned items");
 
+/** The one empty tuple (made once the class exists). */
+let emptyTuple: Tuple<never> | undefined;
+
 export class Tuple<T = unknown> implements Iterable<T> {
   static readonly pythonName = "tuple";
   /** The items (frozen, or an array only this tuple holds). Read them freely; never mutate. */
-  readonly items: readonly T[];
+  readonly items!: readonly T[];
 
   constructor(items: readonly T[] = [], owned?: typeof OWNED) {
+    // (the empty tuple is one object, as in CPython: `() is ()`, `tuple([]) is ()`; not a subclass's)
+    if (items.length === 0 && new.target === Tuple && emptyTuple !== undefined) return emptyTuple as Tuple<T>;
     this.items = owned === OWNED || Object.isFrozen(items) ? items : Object.freeze(items.slice());
   }
 
@@ -42,4 +47,4 @@ export class Tuple<T = unknown> implements Iterable<T> {
 }
 
 /** The empty tuple (CPython shares one too). */
-export const EMPTY_TUPLE: Tuple<never> = Tuple.of<never>();
+export const EMPTY_TUPLE: Tuple<never> = (emptyTuple = new Tuple<never>([], OWNED));

@@ -28,7 +28,7 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   if (decorators.includes("staticmethod") || decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name)) {
     // `__new__(cls, ...)` is called on the class, which it receives as `this` (constructInstance).
     const takesClass = decorators.includes("classmethod") || IMPLICIT_CLASS_METHODS.has(s.name);
-    const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : null);
+    const { fn, setup } = lowerDef(cx, s, takesClass ? { selfParam: true, classMethod: true } : { selfParam: false, staticMethod: true });
     cx.fn.before.push(...setup);
     return { k: "method", name: functionKey(mangle(cx, s.name)), kind: "method", isStatic: true, fn, loc };
   }

@@ -181,7 +181,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
       members.push(member);
-      if (cx.attributesRead.has("__defaults__") && member.k === "method") {
+      if ((cx.attributesRead.has("__defaults__") || cx.attributesRead.has("__kwdefaults__")) && member.k === "method") {
         const { defaults, kwdefaults } = parameterDefaults(member.fn.params, stmt.args);
         if (stmt.args.defaults.length > 0 && defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
         if (kwdefaults.length > 0) methodKwdefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "object", props: kwdefaults } });
@@ -291,7 +291,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
     // (a docstring read at run time: the function objects record theirs, as methods do)
     // (and a signature read at run time: they record their spec)
-    const documented = cx.readsDocstrings || cx.readsSignatures ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && (cx.readsSignatures || docstringOf(st) !== null)) : [];
+    // (and `__defaults__`, `__kwdefaults__`, `__code__` read or written: the spec says which parameters they are)
+    const readsSpecs = cx.readsSignatures || ["__defaults__", "__kwdefaults__", "__code__"].some((name) => cx.attributesRead.has(name));
+    const documented = cx.readsDocstrings || readsSpecs ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && (readsSpecs || docstringOf(st) !== null)) : [];
     for (const st of documented) {
       const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
       const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };

@@ -64,12 +64,12 @@ export function lowerFunctionBody(cx: LowerContext, state: FunctionState, body: 
  * class method; the class's own name is bound inside its body), for the defaults its calls take
  * in a module that writes some (null where it has no such place: `__init__`, decorated defs).
  */
-function methodObject(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { classMethod?: boolean; isConstructor?: boolean }): ir.Expr | null {
+function methodObject(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { classMethod?: boolean; staticMethod?: boolean; isConstructor?: boolean }): ir.Expr | null {
   const cls = currentClass(cx);
   if (!cx.writesDefaults || cls === null || method.isConstructor || s.name === "__init__" || !cls.body.includes(s)) return null;
   if (s.decorator_list.some((d) => !(d._type === "Name" && (d.id === "classmethod" || d.id === "staticmethod")))) return null;
   const name = mangle(cx, s.name);
-  if (method.classMethod) return { k: "member", object: { k: "id", name: cls.name }, property: functionKey(name) };
+  if (method.classMethod || method.staticMethod) return { k: "member", object: { k: "id", name: cls.name }, property: functionKey(name) };
   return { k: "member", object: { k: "member", object: { k: "id", name: cls.name }, property: "prototype" }, property: objectKey(name) };
 }
 
@@ -155,7 +155,7 @@ function readsSelfAttribute(node: unknown, selfName: string, attr: string): bool
 export function lowerDef(
   cx: LowerContext,
   s: py.FunctionDef | py.AsyncFunctionDef,
-  method: { selfParam: boolean; classMethod?: boolean; isConstructor?: boolean } | null = null,
+  method: { selfParam: boolean; classMethod?: boolean; staticMethod?: boolean; isConstructor?: boolean } | null = null,
 ): FunctionShape {
   const scope = cx.scopeOf(s);
   const isCoroutine = s._type === "AsyncFunctionDef";
@@ -359,9 +359,11 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   const scope = cx.scopeOf(e);
   const setup: ir.Stmt[] = [];
   const prologue: ir.Stmt[] = [];
-  const params = lowerParams(cx, "lambda", e.args, setup, prologue);
   // `lambda: (yield)` is a generator function, like a def whose body yields
   const isGenerator = scope.isGenerator;
+  // (a module that writes `f.__defaults__`: the lambda is a named function its defaults read through)
+  const selfName = cx.writesDefaults && !isGenerator ? cx.temp("lambda_") : null;
+  const params = lowerParams(cx, "lambda", e.args, setup, prologue, selfName === null ? null : { k: "id", name: selfName });
   // In a threaded program a lambda whose body waits is async: its callers await it.
   const waits = !isGenerator && lambdaWaits(cx, e);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: waits });
@@ -380,6 +382,10 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
     const decls: ir.Stmt[] = state.temps.map((name) => ({ k: "decl", kind: "let", name, type: ANY }));
     lambda = { k: "arrow", params, body: [...prologue, ...decls, { k: "return", arg: body }], loc: cx.loc(e), ...(waits ? { async: true } : {}) };
   } else lambda = { k: "arrow", params, body, loc: cx.loc(e), ...(waits ? { async: true } : {}) };
+  if (selfName !== null && lambda.k === "arrow") {
+    const statements: ir.Stmt[] = Array.isArray(lambda.body) ? lambda.body : [{ k: "return", arg: lambda.body }];
+    lambda = { k: "func", fn: { name: selfName, params, body: statements, generator: false, async: waits, returnType: ANY }, loc: cx.loc(e) };
+  }
   const sig = describeSignature(e.args);
   if (sig.vararg !== null || sig.kwonly.length || sig.kwarg !== null) {
     // `*a`, keyword-only and `**k` parameters bind through the runtime, as for a def.
@@ -389,12 +395,19 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   lambda = { k: "call", callee: cx.rt("pyDef"), args: [lambda, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: e.lineno }] };
   // (what `inspect.signature` reads: the positional and keyword-only defaults)
   const { defaults: lambdaDefaults, kwdefaults } = parameterDefaults(params, e.args);
-  if (cx.attributesRead.has("__defaults__")) {
+  const lambdaExtras: { key: string; value: ir.Expr }[] = [];
+  if (cx.attributesRead.has("__defaults__") || cx.attributesRead.has("__kwdefaults__")) {
     const props: { key: string; value: ir.Expr }[] = [];
     if (lambdaDefaults.length > 0 && lambdaDefaults.length === e.args.defaults.length) props.push({ key: "defaults", value: { k: "array", elements: lambdaDefaults } });
     if (kwdefaults.length > 0) props.push({ key: "kwdefaults", value: { k: "object", props: kwdefaults } });
-    if (props.length > 0) lambda.args.push({ k: "object", props });
+    if (props.length > 0) lambdaExtras.push(...props);
   }
+  if (cx.attributesRead.has("__code__")) lambdaExtras.push(...closureNames(cx, scope, e.args));
+  if (cx.attributesRead.has("__closure__")) {
+    const readers = freeVariables(cx, scope).map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
+    if (readers.length) lambdaExtras.push({ key: "closure", value: { k: "array", elements: readers } });
+  }
+  if (lambdaExtras.length > 0) lambda.args.push({ k: "object", props: lambdaExtras });
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
   const holders = setup.map((st) => (st.k === "decl" && typeof st.name === "string" ? st.name : ""));
@@ -424,6 +437,28 @@ function storesAttributeOf(node: unknown, name: string): boolean {
   if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return false;
   if (n._type === "Attribute" && n.ctx === "Store" && n.value?._type === "Name" && n.value.id === name) return true;
   return Object.values(n).some((v) => typeof v === "object" && storesAttributeOf(v, name));
+}
+
+/** The parameters in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`. */
+function codeParameters(args: py.Arguments): string[] {
+  return [...args.posonlyargs, ...args.args, ...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])].map((a) => a.arg);
+}
+
+/** `co_freevars` and `co_cellvars` of a def or lambda, for its `__code__` (none when empty). */
+function closureNames(cx: LowerContext, scope: Scope, args: py.Arguments): { key: string; value: ir.Expr }[] {
+  const strings = (names: string[]): ir.Expr => ({ k: "array", elements: names.map((value) => ({ k: "str", value }) as ir.Expr) });
+  const free = freeVariables(cx, scope);
+  // (its own variables, parameters included, that an inner scope reads or rebinds by `nonlocal`)
+  const cells = new Set<string>();
+  const visit = (inner: Scope): void => {
+    for (const name of [...inner.loads.keys(), ...inner.nonlocals]) if (cx.resolve(name, inner) === scope) cells.add(name);
+    inner.children.forEach(visit);
+  };
+  scope.children.forEach(visit);
+  // (CPython lists the parameters among them first, in their order, then the others sorted)
+  const params = codeParameters(args).filter((n) => cells.has(n));
+  const ordered = [...params, ...[...cells].filter((n) => !params.includes(n)).sort()];
+  return [...(free.length ? [{ key: "freevars", value: strings(free) }] : []), ...(cells.size ? [{ key: "cellvars", value: strings(ordered) }] : [])];
 }
 
 /** Names a def's body reads from enclosing function scopes: its `__closure__` cells, sorted as CPython's co_freevars. */
@@ -477,10 +512,11 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
     extras.push({ key: "freevars", value: strings(freeVariables(cx, scope)) }, { key: "names", value: strings(codeNames(cx, scope, body)) });
   }
   if (reads.has("__code__")) {
-    const params = [...args.posonlyargs, ...args.args, ...args.kwonlyargs, ...(args.vararg ? [args.vararg] : []), ...(args.kwarg ? [args.kwarg] : [])].map((a) => a.arg);
+    const params = codeParameters(args);
     const cells = new Set(scope.freeInChildren);
     const locals = [...scope.bindings.keys()].filter((n) => !params.includes(n) && !cells.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
     extras.push({ key: "varnames", value: { k: "array", elements: [...params, ...locals].map((value) => ({ k: "str", value }) as ir.Expr) } });
+    extras.push(...closureNames(cx, scope, args));
   }
   // A `keywords(fn, spec, qualname)` wrapper records the name and signature itself (and the line).
   if (wrapped && extras.length === 0) return fn.k === "call" ? { ...fn, args: [...fn.args, { k: "num", value: firstLine }] } : fn;

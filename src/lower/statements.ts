@@ -12,7 +12,7 @@ import { unparseAnnotation } from "./unparse.js";
 import type * as ir from "./ir.js";
 import { type LowerContext, UnsupportedError } from "./context.js";
 import { jsName } from "./names.js";
-import { lowerExpr, lowerTest } from "./expressions.js";
+import { isExceptionClassName, lowerExpr, lowerTest } from "./expressions.js";
 import { assignTarget, bindName, canLoopConst, hasStarred, lowerAugAssign, mayBeUnbound } from "./targets.js";
 import { decorate, functionInfo, lowerDef, qualname, refersToItself } from "./functions.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
@@ -398,7 +398,11 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
   // A traceback points at the whole `raise` statement, where the exception is made.
   if (s.exc._type === "Call") exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
   else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)], loc: cx.loc(s) };
-  if (s.cause) exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause)] };
+  if (s.cause) {
+    // (`from ValueError("...")`: an exception made there, never raised, prints without frames)
+    const made = s.cause._type === "Call" && s.cause.func._type === "Name" && (cx.knownBinding(s.cause.func.id)?.k === "class" || (cx.resolve(s.cause.func.id) === null && isExceptionClassName(s.cause.func.id)));
+    exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause), ...(made ? [{ k: "bool", value: true } as ir.Expr] : [])] };
+  }
   // Raised while handling another exception: that one becomes its __context__.
   const handling = cx.fn.caught[cx.fn.caught.length - 1];
   if (handling) exc = { k: "call", callee: cx.rt("withContext"), args: [exc, { k: "id", name: handling }] };
