@@ -18,8 +18,7 @@ export interface FunctionInfo {
   kwdefaults?: Record<string, unknown>;
   /** one reader per free variable, for `__closure__` cells */
   closure?: readonly (() => unknown)[];
-  /** co_freevars (the closure's names) and co_names, for inspect.getclosurevars */
-  freevars?: readonly string[];
+  /** co_names, for inspect.getclosurevars (with `freevars` below) */
   names?: readonly string[];
   /** `__code__.co_varnames`: parameters, then other locals */
   varnames?: readonly string[];

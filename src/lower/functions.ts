@@ -509,7 +509,9 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
   // inspect.getclosurevars: the free variables' names and co_names (src/lower/code-names.ts)
   if (reads.has("co_names") && body !== null) {
     const strings = (names: string[]): ir.Expr => ({ k: "array", elements: names.map((value) => ({ k: "str", value }) as ir.Expr) });
-    extras.push({ key: "freevars", value: strings(freeVariables(cx, scope)) }, { key: "names", value: strings(codeNames(cx, scope, body)) });
+    // (`__code__` below records the free variables when the module reads it)
+    if (!reads.has("__code__")) extras.push({ key: "freevars", value: strings(freeVariables(cx, scope)) });
+    extras.push({ key: "names", value: strings(codeNames(cx, scope, body)) });
   }
   if (reads.has("__code__")) {
     const params = codeParameters(args);
