@@ -32,6 +32,7 @@ import "./addrinfo.js";
 // the sock_* methods load the socket module (its file installs them: sock-methods.ts)
 import "./sock-stubs.js";
 import "./signals.js";
+import "./tls.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,

@@ -152,7 +152,11 @@ export class Process {
   readonly stdout: StreamReader | null = null;
   readonly stderr: StreamReader | null = null;
   readonly pid: bigint;
-  returncode: bigint | null = null;
+  _returncode: bigint | null = null;
+  /** A property, as in CPython (the class has it: `Process.returncode`). */
+  get returncode(): bigint | null {
+    return this._returncode;
+  }
   private exitWaiters: Future[] | null = [];
   private readonly pipes = new Map<number, ReadPipeTransport>();
 
@@ -199,7 +203,7 @@ export class Process {
   }
 
   private processExited(returncode: bigint): void {
-    this.returncode = returncode;
+    this._returncode = returncode;
     const waiters = this.exitWaiters ?? [];
     this.exitWaiters = null;
     for (const waiter of waiters) if (!waiter.cancelled()) waiter.set_result(returncode);
