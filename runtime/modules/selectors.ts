@@ -13,6 +13,7 @@ import { isNone, pyClass, toInt, toNumber } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
 import { checked, drive, type Steps } from "./socket-host.js";
+import { BaseSelector, markSelector } from "./selectors-base.js";
 
 const EVENT_READ = 1n;
 const EVENT_WRITE = 2n;
@@ -169,7 +170,12 @@ function makeSelector(name: string) {
   };
 }
 
-const EpollSelector = pyClass(makeSelector("EpollSelector"));
+const selectorClasses = ["EpollSelector", "SelectSelector", "PollSelector"].map((name) => {
+  const cls = makeSelector(name);
+  markSelector(cls);
+  return pyClass(cls);
+});
+const [EpollSelector, SelectSelector, PollSelector] = selectorClasses as [typeof selectorClasses[0], typeof selectorClasses[0], typeof selectorClasses[0]];
 
 export const selectorsModule = moduleObject("selectors", {
   EVENT_READ,
@@ -177,7 +183,8 @@ export const selectorsModule = moduleObject("selectors", {
   SelectorKey,
   DefaultSelector: EpollSelector,
   EpollSelector,
-  SelectSelector: pyClass(makeSelector("SelectSelector")),
-  PollSelector: pyClass(makeSelector("PollSelector")),
+  SelectSelector,
+  PollSelector,
+  BaseSelector: pyClass(BaseSelector),
 });
 
