@@ -21,7 +21,7 @@ import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { str } from "../values/repr.js";
 import { toInt } from "../modules/callable-class.js";
-import { moduleObject } from "../modules/module-object.js";
+import { moduleObject, standardModule } from "../modules/module-object.js";
 import { get_running_loop } from "./loop-state.js";
 import { gather } from "./gather.js";
 import { holdHandle, releaseHandle } from "./io-handles.js";
@@ -345,4 +345,8 @@ export const subprocessModule = moduleObject("asyncio.subprocess", {
   Process,
   create_subprocess_exec,
   create_subprocess_shell,
+  /** asyncio's logger (asyncio/subprocess.py imports it from asyncio.log), read when asked: logging loads late */
+  get logger(): any {
+    return (standardModule("logging") as unknown as { getLogger(name: string): unknown }).getLogger("asyncio");
+  },
 });
