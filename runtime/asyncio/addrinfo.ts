@@ -8,7 +8,7 @@ import { OSError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { str } from "../values/repr.js";
-import { IntEnum, defineMembers } from "../modules/enum.js";
+import { AddressFamily, SocketKind } from "../modules/socket-enums.js";
 import { toInt } from "../modules/callable-class.js";
 import { EventLoop } from "./events.js";
 import { addressTuple, fromNode } from "./transports.js";
@@ -19,26 +19,7 @@ declare module "./events.js" {
   }
 }
 
-export class AddressFamily extends IntEnum {
-  static readonly __module__ = "socket";
-  static AF_UNSPEC = 0n;
-  static AF_UNIX = 1n;
-  static AF_INET = 2n;
-  static AF_INET6 = 10n;
-  static {
-    defineMembers(this, ["AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6"]);
-  }
-}
-
-export class SocketKind extends IntEnum {
-  static readonly __module__ = "socket";
-  static SOCK_STREAM = 1n;
-  static SOCK_DGRAM = 2n;
-  static SOCK_RAW = 3n;
-  static {
-    defineMembers(this, ["SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW"]);
-  }
-}
+export { AddressFamily, SocketKind };
 
 /** socket.gaierror: a failed name lookup. */
 export class gaierror extends OSError {

@@ -26,11 +26,13 @@ import { moduleObject } from "../modules/module-object.js";
 import { run } from "./run.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { Server } from "./servers.js";
+import { protocolsModule, streamsModule, transportsModule } from "./submodules.js";
 import "./datagram.js";
 import "./addrinfo.js";
 // the sock_* methods load the socket module (its file installs them: sock-methods.ts)
 import "./sock-stubs.js";
 import "./signals.js";
+import "./tls.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,
@@ -112,6 +114,15 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   create_subprocess_exec,
   create_subprocess_shell,
   subprocess: subprocessModule,
+  streams: streamsModule,
+  transports: transportsModule,
+  protocols: protocolsModule,
+  BaseTransport: transportsModule.BaseTransport,
+  ReadTransport: transportsModule.ReadTransport,
+  WriteTransport: transportsModule.WriteTransport,
+  Transport: transportsModule.Transport,
+  DatagramTransport: transportsModule.DatagramTransport,
+  SubprocessTransport: transportsModule.SubprocessTransport,
   ...executorFunctions,
   Barrier,
   BrokenBarrierError,

@@ -21,7 +21,7 @@ import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { str } from "../values/repr.js";
 import { toInt } from "../modules/callable-class.js";
-import { moduleObject } from "../modules/module-object.js";
+import { moduleObject, standardModule } from "../modules/module-object.js";
 import { get_running_loop } from "./loop-state.js";
 import { gather } from "./gather.js";
 import { holdHandle, releaseHandle } from "./io-handles.js";
@@ -152,7 +152,11 @@ export class Process {
   readonly stdout: StreamReader | null = null;
   readonly stderr: StreamReader | null = null;
   readonly pid: bigint;
-  returncode: bigint | null = null;
+  _returncode: bigint | null = null;
+  /** A property, as in CPython (the class has it: `Process.returncode`). */
+  get returncode(): bigint | null {
+    return this._returncode;
+  }
   private exitWaiters: Future[] | null = [];
   private readonly pipes = new Map<number, ReadPipeTransport>();
 
@@ -199,7 +203,7 @@ export class Process {
   }
 
   private processExited(returncode: bigint): void {
-    this.returncode = returncode;
+    this._returncode = returncode;
     const waiters = this.exitWaiters ?? [];
     this.exitWaiters = null;
     for (const waiter of waiters) if (!waiter.cancelled()) waiter.set_result(returncode);
@@ -341,4 +345,8 @@ export const subprocessModule = moduleObject("asyncio.subprocess", {
   Process,
   create_subprocess_exec,
   create_subprocess_shell,
+  /** asyncio's logger (asyncio/subprocess.py imports it from asyncio.log), read when asked: logging loads late */
+  get logger(): any {
+    return (standardModule("logging") as unknown as { getLogger(name: string): unknown }).getLogger("asyncio");
+  },
 });

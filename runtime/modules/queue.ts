@@ -228,4 +228,7 @@ export const queueModule = moduleObject("queue", {
   SimpleQueue: pyClass(SimpleQueue),
   Empty,
   Full,
+  // (queue.py's `from heapq import heappush, heappop`, which its PriorityQueue uses)
+  heappush: heapqModule.heappush,
+  heappop: heapqModule.heappop,
 });

@@ -3,7 +3,7 @@
 // stream) or writable (connected). Waiting is a thread switch once green threads run.
 
 import { Dict } from "../values/dict.js";
-import { KeyError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { repr } from "../values/repr.js";
@@ -13,12 +13,13 @@ import { isNone, pyClass, toInt, toNumber } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
 import { checked, drive, type Steps } from "./socket-host.js";
+import { BaseSelector, markSelector } from "./selectors-base.js";
 
 const EVENT_READ = 1n;
 const EVENT_WRITE = 2n;
 
 /** The descriptor number of a file object (an int, or what its fileno() returns). */
-function fdOf(fileobj: unknown): number {
+export function fdOf(fileobj: unknown): number {
   if (typeof fileobj === "bigint") {
     if (fileobj < 0n) throw new ValueError(`Invalid file descriptor: ${fileobj}`);
     return Number(fileobj);
@@ -41,7 +42,7 @@ function timeoutArg(timeout: unknown): number | null {
   return seconds < 0 ? 0 : seconds;
 }
 
-function waitFor(read: number[], write: number[], timeout: number | null): Steps<[number[], number[]]> {
+export function waitFor(read: number[], write: number[], timeout: number | null): Steps<[number[], number[]]> {
   return (function* (): Steps<[number[], number[]]> {
     const reply = checked(yield { op: "select", id: 0, read, write, timeout });
     return [reply.read ?? [], reply.write ?? []];
@@ -49,7 +50,7 @@ function waitFor(read: number[], write: number[], timeout: number | null): Steps
 }
 
 /** `select.select(rlist, wlist, xlist[, timeout])`. */
-function select(...args: unknown[]): Tuple {
+export function select(...args: unknown[]): Tuple {
   const [pos] = splitKw(args);
   if (pos.length < 3) throw new PyTypeError(`select expected at least 3 arguments, got ${pos.length}`);
   const lists = pos.slice(0, 3).map((x) => Array.from(x as Iterable<unknown>));
@@ -169,9 +170,12 @@ function makeSelector(name: string) {
   };
 }
 
-const EpollSelector = pyClass(makeSelector("EpollSelector"));
-
-export const selectModule = moduleObject("select", { select, error: OSError });
+const selectorClasses = ["EpollSelector", "SelectSelector", "PollSelector"].map((name) => {
+  const cls = makeSelector(name);
+  markSelector(cls);
+  return pyClass(cls);
+});
+const [EpollSelector, SelectSelector, PollSelector] = selectorClasses as [typeof selectorClasses[0], typeof selectorClasses[0], typeof selectorClasses[0]];
 
 export const selectorsModule = moduleObject("selectors", {
   EVENT_READ,
@@ -179,7 +183,8 @@ export const selectorsModule = moduleObject("selectors", {
   SelectorKey,
   DefaultSelector: EpollSelector,
   EpollSelector,
-  SelectSelector: pyClass(makeSelector("SelectSelector")),
-  PollSelector: pyClass(makeSelector("PollSelector")),
+  SelectSelector,
+  PollSelector,
+  BaseSelector: pyClass(BaseSelector),
 });
 

@@ -270,7 +270,10 @@ const commands = {
     reply(job, {});
   },
   close(job, s) {
-    if (s) {
+    if (s && s.refs > 1) {
+      s.refs--;
+      socks.delete(job.id);
+    } else if (s) {
       socks.delete(job.id);
       poke();
       if (s.server) s.server.close();
@@ -352,6 +355,19 @@ const commands = {
       else reply(job, { addresses });
     });
   },
+  reverse(job) {
+    // getnameinfo(3) with NI_NAMEREQD: the address's name, or an error where it has none
+    require("node:dns").lookupService(job.host, 0, (err, hostname) => {
+      if (err) fail(job, err.code || "ENOTFOUND", err.message);
+      else reply(job, { hostname });
+    });
+  },
+  dup(job, s) {
+    // dup(2): a second descriptor for the same socket, which stays open until both are closed
+    s.refs = (s.refs || 1) + 1;
+    socks.set(job.newId, s);
+    reply(job, {});
+  },
   setnodelay(job, s) {
     if (s.conn) s.conn.setNoDelay(job.on);
     reply(job, {});
@@ -408,7 +424,7 @@ parentPort.on("message", (job) => {
   const s = socks.get(job.id);
   try {
     if (commands[job.op]) {
-      if (!s && job.op !== "create" && job.op !== "pair" && job.op !== "close" && job.op !== "lookup" && job.op !== "spawn") return fail(job, "EBADF");
+      if (!s && job.op !== "create" && job.op !== "pair" && job.op !== "close" && job.op !== "lookup" && job.op !== "reverse" && job.op !== "spawn") return fail(job, "EBADF");
       commands[job.op](job, s);
     } else if (job.op === "select") attempt(job, null);
     else if (!s) fail(job, "EBADF");

@@ -9,12 +9,15 @@ import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { repr, str } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
-import { nodeModule } from "../core/host.js";
-import { AddressFamily, gaierror, KINDS, portNumber, SocketKind } from "../asyncio/addrinfo.js";
+import { gaierror, KINDS, portNumber } from "../asyncio/addrinfo.js";
+import { AddressFamily, AddressInfo, enumConstants, familyMember, kindMember, MsgFlag, SocketKind } from "./socket-enums.js";
+import { SOCKET_INTS } from "./socket-constants-data.js";
+import * as names from "./socket-names.js";
+import * as extras from "./socket-extras.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { asIndex } from "../values/slice.js";
 import { moduleObject } from "./module-object.js";
-import { call, checked, drive, post, type Reply, type Steps } from "./socket-host.js";
+import { call, checked, drive, post, type Steps } from "./socket-host.js";
 import { SocketFile } from "./socket-file.js";
 import { TimeoutError } from "../values/exceptions.js";
 // the event loop's sock_* methods for these sockets (until now, stubs that load this file: asyncio/sock-stubs.ts)
@@ -61,15 +64,8 @@ function timeoutValue(value: unknown): number | null {
   return seconds;
 }
 
-function family(value: bigint): unknown {
-  const name = value === AF_INET ? "AF_INET" : value === AF_INET6 ? "AF_INET6" : value === AF_UNIX ? "AF_UNIX" : null;
-  return name === null ? value : (AddressFamily as unknown as Record<string, unknown>)[name];
-}
-
-function kind(value: bigint): unknown {
-  const name = value === SOCK_STREAM ? "SOCK_STREAM" : value === SOCK_DGRAM ? "SOCK_DGRAM" : value === 3n ? "SOCK_RAW" : null;
-  return name === null ? value : (SocketKind as unknown as Record<string, unknown>)[name];
-}
+const family = familyMember;
+const kind = kindMember;
 
 /** Bytes-like data to send. */
 export function sendData(data: unknown): Uint8Array {
@@ -355,12 +351,16 @@ export class PySocket {
   }
 }
 
+extras.installSocketExtras(PySocket, {
+  create: (fam, type, proto, fd) => new PySocket(fam, type, proto, fd),
+  allocateFd,
+  releaseFd,
+  fdInUse: (fd) => usedFds.has(fd),
+});
+
 const Socket = pyClass(PySocket);
 
-/** socket.herror: a failed address lookup (gethostbyaddr). */
-export class herror extends OSError {
-  static readonly __module__ = "socket";
-}
+export const herror = names.herror;
 
 function socketpair(...args: unknown[]): Tuple {
   const [pos, kws] = splitKw(args);
@@ -416,15 +416,6 @@ function create_server(...args: unknown[]): PySocket {
   return sock;
 }
 
-function lookup(host: string, fam: number): { address: string; family: number }[] {
-  const reply = call({ op: "lookup", id: 0, host, family: fam === 2 ? 4 : fam === 10 ? 6 : 0 });
-  if (reply.error !== undefined) {
-    if (reply.error === "ENOTFOUND" || reply.error === "EAI_NONAME") throw new gaierror(-2n, "Name or service not known");
-    throw new gaierror(-3n, "Temporary failure in name resolution");
-  }
-  return (reply as Reply & { addresses: { address: string; family: number }[] }).addresses;
-}
-
 function getaddrinfo(...args: unknown[]): Tuple[] {
   const [pos, kws] = splitKw(args);
   const host = pos[0] ?? kws["host"];
@@ -434,7 +425,7 @@ function getaddrinfo(...args: unknown[]): Tuple[] {
   const name = isNone(host) ? "localhost" : host instanceof Uint8Array ? new TextDecoder().decode(host) : str(host);
   const portNum = portNumber(port);
   const result: Tuple[] = [];
-  for (const a of lookup(name, fam)) {
+  for (const a of names.lookup(name, fam)) {
     const v6 = a.family === 6;
     for (const [k, proto] of KINDS) {
       if (type !== 0 && BigInt(type) !== k) continue;
@@ -445,61 +436,52 @@ function getaddrinfo(...args: unknown[]): Tuple[] {
   return result;
 }
 
-function gethostname(): string {
-  return nodeModule("node:os").hostname();
-}
-
-function gethostbyname(host: unknown): string {
-  const found = lookup(str(host), 2);
-  if (found.length === 0) throw new gaierror(-2n, "Name or service not known");
-  return found[0]!.address;
-}
-
-function swap16(x: unknown): bigint {
-  const n = toInt(x);
-  if (n < 0 || n > 0xffff) throw new OverflowError("ntohs: Python int too large to convert to C 16-bit unsigned integer");
-  return BigInt(((n & 0xff) << 8) | (n >> 8));
-}
-
-function swap32(x: unknown): bigint {
-  const n = BigInt(toInt(x));
-  let out = 0n;
-  for (let i = 0n; i < 4n; i++) out = (out << 8n) | ((n >> (8n * i)) & 0xffn);
-  return out;
-}
-
-function inet_aton(text: unknown): Bytes {
-  const parts = str(text).split(".").map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) throw new OSError("illegal IP address string passed to inet_aton");
-  return Bytes.fromArray(parts);
-}
-
-function inet_ntoa(data: unknown): string {
-  if (!(data instanceof Uint8Array) || data.length !== 4) throw new OSError("packed IP wrong length for inet_ntoa");
-  return Array.from(data).join(".");
-}
-
 function setdefaulttimeout(value: unknown): null {
   defaultTimeout = timeoutValue(value);
   return null;
 }
 
 export const socketModule = moduleObject("socket", {
+  // CPython's constants on Linux (the generated tables); the enums' members in their place
+  ...SOCKET_INTS,
+  ...enumConstants(),
   socket: Socket,
   SocketType: Socket,
+  SocketIO: extras.SocketIOClass,
   socketpair,
   create_connection,
   create_server,
+  has_dualstack_ipv6: names.has_dualstack_ipv6,
+  fromfd: extras.fromfd,
+  dup: extras.dup,
+  close: extras.close,
+  send_fds: extras.send_fds,
+  recv_fds: extras.recv_fds,
   getaddrinfo,
-  gethostname,
-  gethostbyname,
-  getfqdn: (name?: unknown): string => (isNone(name) || name === "" ? gethostname() : str(name)),
-  htons: swap16,
-  ntohs: swap16,
-  htonl: swap32,
-  ntohl: swap32,
-  inet_aton,
-  inet_ntoa,
+  gethostname: names.gethostname,
+  sethostname: names.sethostname,
+  gethostbyname: names.gethostbyname,
+  gethostbyname_ex: names.gethostbyname_ex,
+  gethostbyaddr: names.gethostbyaddr,
+  getfqdn: names.getfqdn,
+  getnameinfo: names.getnameinfo,
+  getservbyname: names.getservbyname,
+  getservbyport: names.getservbyport,
+  getprotobyname: names.getprotobyname,
+  htons: names.htons,
+  ntohs: names.ntohs,
+  htonl: names.htonl,
+  ntohl: names.ntohl,
+  inet_aton: names.inet_aton,
+  inet_ntoa: names.inet_ntoa,
+  inet_pton: names.inet_pton,
+  inet_ntop: names.inet_ntop,
+  if_nameindex: names.if_nameindex,
+  if_nametoindex: names.if_nametoindex,
+  if_indextoname: names.if_indextoname,
+  CMSG_LEN: names.CMSG_LEN,
+  CMSG_SPACE: names.CMSG_SPACE,
+  CAPI: names.CAPI,
   getdefaulttimeout: (): number | null => defaultTimeout,
   setdefaulttimeout,
   has_ipv6: true,
@@ -509,39 +491,8 @@ export const socketModule = moduleObject("socket", {
   herror,
   AddressFamily,
   SocketKind,
-  AF_UNSPEC: family(0n),
-  AF_UNIX: family(AF_UNIX),
-  AF_INET: family(AF_INET),
-  AF_INET6: family(AF_INET6),
-  SOCK_STREAM: kind(SOCK_STREAM),
-  SOCK_DGRAM: kind(SOCK_DGRAM),
-  SOCK_RAW: (SocketKind as unknown as Record<string, unknown>)["SOCK_RAW"],
-  SOL_SOCKET: 1n,
-  SO_REUSEADDR: 2n,
-  SO_TYPE: 3n,
-  SO_BROADCAST: 6n,
-  SO_SNDBUF: 7n,
-  SO_RCVBUF: 8n,
-  SO_KEEPALIVE: 9n,
-  SO_REUSEPORT: 15n,
-  IPPROTO_IP: 0n,
-  IPPROTO_TCP: 6n,
-  IPPROTO_UDP: 17n,
-  IPPROTO_IPV6: 41n,
-  TCP_NODELAY: 1n,
-  SHUT_RD: 0n,
-  SHUT_WR: 1n,
-  SHUT_RDWR: 2n,
-  MSG_PEEK,
-  MSG_DONTWAIT: 64n,
-  MSG_WAITALL: 256n,
-  SOMAXCONN: 4096n,
-  INADDR_ANY: 0n,
-  INADDR_LOOPBACK: 0x7f000001n,
-  INADDR_BROADCAST: 0xffffffffn,
-  AI_PASSIVE: 1n,
-  AI_CANONNAME: 2n,
-  AI_NUMERICHOST: 4n,
+  MsgFlag,
+  AddressInfo,
 });
 
 export { TimeoutError as SocketTimeout };

@@ -14,7 +14,7 @@ import { repr } from "../values/repr.js";
 import { tracebackModule } from "./traceback.js";
 import { pyClass, toNumber } from "./callable-class.js";
 import { socketModule, PySocket } from "./socket.js";
-import { selectModule } from "./selectors.js";
+import { selectModule } from "./select-poll.js";
 import { threadingModule } from "./threading.js";
 import { settle, type BaseHTTPRequestHandler } from "./http-server.js";
 

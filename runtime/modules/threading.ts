@@ -3,7 +3,7 @@
 // print what CPython prints wherever the output does not depend on preemption timing.
 
 import { standardStreams } from "../values/print.js";
-import { RuntimeError, SystemExit, PyTypeError, ValueError } from "../values/exceptions.js";
+import { NotImplementedError, RuntimeError, SystemExit, PyTypeError, ValueError } from "../values/exceptions.js";
 import { formatException } from "../values/traceback.js";
 import { getattrImpl } from "../values/attributes.js";
 import { isKwargs, kw } from "../values/kwargs.js";
@@ -12,8 +12,8 @@ import { typeName } from "../values/typename.js";
 import { truthy } from "../values/truth.js";
 import { bindArgs } from "../asyncio/args.js";
 import { callValue } from "./pycall.js";
-import { moduleObject } from "./module-object.js";
-import { pyClass } from "./callable-class.js";
+import { moduleObject, standardModule } from "./module-object.js";
+import { isNone, pyClass } from "./callable-class.js";
 import { nodeProcess } from "../core/host.js";
 import { threadTimer as setTimerFor, isThenable, startThread, markDaemon, registerMainThread, runningThread, Suspension, threadFinished, yieldGil } from "../threads/scheduler.js";
 import { Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError, TIMEOUT_MAX, timeoutSeconds } from "./threading-locks.js";
@@ -309,6 +309,18 @@ function enumerateThreads(): Thread[] {
 
 let threadStackSize = 0n;
 
+/**
+ * threading.settrace/setprofile: the hook new threads install with sys.settrace/setprofile.
+ * pyts's frames raise no call, line or return events, so a hook could never run: None (no hook,
+ * the only state there is) is taken, a function refused rather than silently ignored.
+ */
+function hookSetter(kind: "trace" | "profile"): (func: unknown) => null {
+  return (func) => {
+    if (!isNone(func)) throw new NotImplementedError(`threading.set${kind}(): pyts runs no ${kind} functions (its frames raise no call, line or return events)`);
+    return null;
+  };
+}
+
 export const threadingModule = moduleObject("threading", {
   Thread: pyClass(Thread),
   Timer: pyClass(Timer),
@@ -343,4 +355,12 @@ export const threadingModule = moduleObject("threading", {
   enumerate: enumerateThreads,
   excepthook: defaultExcepthook as unknown,
   __excepthook__: defaultExcepthook,
+  settrace: hookSetter("trace"),
+  setprofile: hookSetter("profile"),
+  gettrace: (): null => null,
+  getprofile: (): null => null,
+  /** threading.py's `from _weakrefset import WeakSet` (read late: weakref's files import this one's) */
+  get WeakSet(): any {
+    return (standardModule("weakref") as unknown as { WeakSet: unknown }).WeakSet;
+  },
 });

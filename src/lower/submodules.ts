@@ -16,11 +16,11 @@ const AT_STARTUP = ["collections.abc", "urllib.parse", "os.path"];
 
 /** The submodules importing a module imports too (measured with python3 3.11). */
 const IMPLIED: Record<string, readonly string[]> = {
-  asyncio: ["asyncio.subprocess", "concurrent.futures"],
+  asyncio: ["asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures"],
   "asyncio.subprocess": ["concurrent.futures"],
   "http.server": ["http.client"],
   "logging.config": ["logging.handlers"],
-  "unittest.mock": ["asyncio.subprocess", "concurrent.futures"],
+  "unittest.mock": ["asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures"],
   "urllib.request": ["http.client", "urllib.error"],
   "xml.etree.ElementTree": ["xml.etree"],
 };
