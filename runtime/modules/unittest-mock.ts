@@ -14,9 +14,7 @@ import { Tuple } from "../values/tuple.js";
 import { isClass } from "../values/typename.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 import { isNone, pyClass } from "./callable-class.js";
-import { Kwargs } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
-import { builtinFunction } from "../values/builtin-type.js";
 import { signature } from "./inspect-signature.js";
 import { callValue } from "./pycall.js";
 import { InvalidSpecError, isPrototypeMethod, sealedChild, sealedSet, specNames } from "./unittest-mock-guards.js";
@@ -25,6 +23,7 @@ import { InvalidSpecError, isPrototypeMethod, sealedChild, sealedSet, specNames 
 
 export { Call, DEFAULT, call, formatSignature } from "./unittest-mock-call.js";
 import { Call, DEFAULT, formatSignature } from "./unittest-mock-call.js";
+import { autospecOf } from "./unittest-mock-autospec.js";
 
 // ---- Mock ----
 
@@ -571,40 +570,6 @@ for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "
     },
   });
 }
-
-
-/** Makes `mock` stand for `spec`: its attribute names, its call signature, its instances. */
-function autospecOf(mock: any, spec: unknown, specSet: boolean, instance: boolean, skipSelf = false): void {
-  const state: MockState = mock[STATE];
-  state.autospec = spec;
-  state.spec = specNames(spec);
-  state.specSet = specSet;
-  state.instance = instance;
-  state.checksSelf = skipSelf;
-  if (isClass(spec) && !instance) {
-    const made = new NonCallableMagicMock();
-    autospecOf(made, spec, specSet, true);
-    made[STATE].name = "()";
-    made[STATE].parent = mock;
-    state.returnValue = made;
-  }
-}
-
-/** `create_autospec(spec, spec_set=False, instance=False, **kwargs)`. */
-function create_autospec(...args: unknown[]): any {
-  const [pos, kw] = splitKw(args);
-  const spec = pos[0] ?? kw["spec"];
-  if (spec instanceof NonCallableMock) throw new InvalidSpecError(`Cannot autospec a Mock object. [object=${repr(spec)}]`);
-  const specSet = Boolean(pos[1] ?? kw["spec_set"] ?? false);
-  const instance = Boolean(pos[2] ?? kw["instance"] ?? false);
-  const callable = typeof spec === "function" && !instance;
-  const options = Object.fromEntries(Object.entries(kw).filter(([k]) => !["spec", "spec_set", "instance"].includes(k)));
-  const mock = callable ? new MagicMock(new Kwargs(options)) : new NonCallableMagicMock(new Kwargs(options));
-  autospecOf(mock, spec, specSet, instance);
-  return mock;
-}
-
-export const createAutospec = builtinFunction(create_autospec, "create_autospec");
 
 /** A non-callable mock (create_autospec's instances; its magic methods are NonCallableMock's). */
 export class NonCallableMagicMock extends NonCallableMock {}

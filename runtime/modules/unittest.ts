@@ -15,7 +15,8 @@ import { defaultTestLoader, TestLoader, TestProgram, TestSuiteType } from "./uni
 import { TextTestResultType, TextTestRunnerType, unittestTestResult } from "./unittest-result.js";
 import { SkipTest } from "./unittest-util.js";
 import { ANY, sentinel } from "./unittest-mock-call.js";
-import { call, createAutospec, DEFAULT, MagicMockType, MockType, NonCallableMagicMockType, NonCallableMockType } from "./unittest-mock.js";
+import { call, DEFAULT, MagicMockType, MockType, NonCallableMagicMockType, NonCallableMockType } from "./unittest-mock.js";
+import { createAutospec } from "./unittest-mock-autospec.js";
 import { patch } from "./unittest-patch.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
 import { mockOpen } from "./unittest-mock-open.js";
