@@ -4,7 +4,7 @@
 // a longer one), run-length (Z_RLE: distance 1 only) and Huffman-only (literals only). The
 // block ends when the symbol buffer fills or the input runs out with a flush requested.
 
-import { LENGTH_CODE, distCode } from "./zlib-trees.js";
+import { LENGTH_CODE, distCode } from "./zlib-code-tables.js";
 import { BlockState, type Deflater, MAX_MATCH, MIN_LOOKAHEAD, MIN_MATCH, Z_FILTERED, Z_FINISH, Z_NO_FLUSH } from "./zlib-deflate.js";
 
 const TOO_FAR = 4096; // a 3-byte match further back than this is not worth its distance code
