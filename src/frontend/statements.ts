@@ -434,7 +434,12 @@ function convertImport(n: CNode, src: Source): Stmt {
         asname: asAt >= 0 ? src.slice(g[asAt + 1]!) : null, ...src.span(g[0]!.from, end),
       };
     });
-  if (cs[0]!.name === "import") return { _type: "Import", names: aliases(cs.slice(1)), ...span };
+  if (cs[0]!.name === "import") {
+    // Lezer takes `import (a, b)` as `from`'s parenthesized list; plain imports have none
+    const paren = cs.find((c) => c.name === "(");
+    if (paren) src.fail(paren.from, "invalid syntax");
+    return { _type: "Import", names: aliases(cs.slice(1)), ...span };
+  }
   let level = 0;
   const moduleParts: CNode[] = [];
   for (const c of cs.slice(1, importAt)) {

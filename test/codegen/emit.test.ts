@@ -103,7 +103,7 @@ describe("printed text is never edited by pattern", () => {
 
   test("blank lines between statements are kept, inside strings untouched", async () => {
     const code = await emit('a = 1\n\n# about b\nb = """x\n\n// y"""\n\nprint(a, b)\n');
-    expect(code).toContain('const a = 1n;\n\n// about b\nconst b = "x\\n\\n// y";\n\nprint(a, b);');
+    expect(code).toContain('const a = 1;\n\n// about b\nconst b = "x\\n\\n// y";\n\nprint(big(a), b);');
   });
 
   test("statements joined by ; get no blank line between them", async () => {

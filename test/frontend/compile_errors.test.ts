@@ -56,6 +56,9 @@ const families: Record<string, string[]> = {
     "class C(__debug__=1): pass\n", "x.__debug__ += 1\n", "a.__debug__: int = 1\n", "__debug__: int = 1\n",
     "[__debug__ for __debug__ in y]\n", "x = 1; y = f(a,\n  __debug__=1)\n", "match x:\n    case C(__debug__=1): pass\n",
   ],
+  "parenthesized plain imports": [
+    "import (os)\n", "import(a.b, c)\n", "import (a, b)\n", "import(x)\nx = 1\n",
+  ],
   "keywords and except clauses": [
     "f(a=1, a=2)\n", "f(a=1, b=2, a=3)\n", "f(a=1, **k, a=3)\n", "class C(a=1, a=2): pass\n",
     "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
