@@ -1,6 +1,6 @@
 // Calls: argument passing (positional, `*args`, keywords, `**kwargs`), constructing classes,
 // method calls on built-in values, and awaiting the calls that block (run_until_complete).
-import { bareClass, enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef } from "./class-body-facts.js";
+import { bareClass, definesNewSomewhere, enumBaseName, IMPLICIT_CLASS_METHODS, isEnumClassDef, isMethodAlias } from "./class-body-facts.js";
 import { lowerWaitingCallback, waitingCallbackCall } from "./waiting-callbacks.js";
 import { awaitImplicit, iterationCallWaits, lazyOverWaiting } from "./implicit-waits.js";
 import { noteDynamicImport } from "./program-imports.js";
@@ -12,7 +12,7 @@ import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./express
 import { awaitBlocking, lowerBlockingInGenerator } from "./blocking-calls.js";
 import { callsUnknownFunction, isBlockingCall } from "./blocking.js";
 import { delegate } from "./coroutines.js";
-import { currentClass, definesNewSomewhere, isMethodAlias } from "./classes.js";
+import { currentClass } from "./classes.js";
 import { lowerSuperCall, lowerSuperValue } from "./super.js";
 import { initIsMethod } from "./mro.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";

@@ -265,3 +265,25 @@ export function bareClass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolea
     return known?.k === "class" && bareClass(cx, known.def, depth + 1);
   });
 }
+
+/** Does some class of the module define `__new__`? */
+export function definesNewSomewhere(cx: LowerContext): boolean {
+  let found = NEW_DEFINED.get(cx.scopes);
+  if (found === undefined) {
+    found = [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
+    NEW_DEFINED.set(cx.scopes, found);
+  }
+  return found;
+}
+
+const NEW_DEFINED = new WeakMap<object, boolean>();
+
+/** `name = other` in a class body where `other` is a method the body defined before (undecorated). */
+export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
+  if (stmt._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.value._type !== "Name") return false;
+  const source = stmt.value.id;
+  const before = cls.body.slice(0, cls.body.indexOf(stmt));
+  const defs = before.filter((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === source) as py.FunctionDef[];
+  const rebound = before.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === source));
+  return defs.length === 1 && defs[0]!.decorator_list.length === 0 && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
+}

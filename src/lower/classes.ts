@@ -24,7 +24,7 @@ import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { unparseAnnotation } from "./unparse.js";
 import { accessorDecorators, addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater } from "./class-body-facts.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -506,28 +506,6 @@ function classBodyStatement(cx: LowerContext, cls: py.ClassDef, stmt: py.Stmt, m
     cx.classBody = saved;
   }
   return out;
-}
-
-/** Does some class of the module define `__new__`? */
-export function definesNewSomewhere(cx: LowerContext): boolean {
-  let found = NEW_DEFINED.get(cx.scopes);
-  if (found === undefined) {
-    found = [...cx.scopes.keys()].some((n) => (n as py.Stmt)._type === "ClassDef" && (n as py.ClassDef).body.some((st) => st._type === "FunctionDef" && st.name === "__new__"));
-    NEW_DEFINED.set(cx.scopes, found);
-  }
-  return found;
-}
-
-const NEW_DEFINED = new WeakMap<object, boolean>();
-
-/** `name = other` in a class body where `other` is a method the body defined before (undecorated). */
-export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
-  if (stmt._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.value._type !== "Name") return false;
-  const source = stmt.value.id;
-  const before = cls.body.slice(0, cls.body.indexOf(stmt));
-  const defs = before.filter((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === source) as py.FunctionDef[];
-  const rebound = before.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === source));
-  return defs.length === 1 && defs[0]!.decorator_list.length === 0 && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
 }
 
 /**

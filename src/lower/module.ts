@@ -15,7 +15,7 @@ import { jsName } from "./names.js";
 import { BUILTIN_FUNCTIONS, RUNTIME_SUBMODULES } from "./builtins.js";
 import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
-import { isMethodAlias } from "./classes.js";
+import { isMethodAlias } from "./class-body-facts.js";
 import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
 import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
