@@ -4,7 +4,7 @@
 
 import { getattrImpl } from "../values/attributes.js";
 import { missingAttribute } from "../values/methods.js";
-import { ImportError, ModuleNotFoundError } from "../values/exceptions.js";
+import { ImportError, ModuleNotFoundError, tracebackHook } from "../values/exceptions.js";
 import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
@@ -65,6 +65,17 @@ export function initialiseModule(name: string): void {
     if (!made.has(name)) throw new Error(`pyts runtime: loading the module '${name}' did not make it`);
   }
 }
+
+/**
+ * A caught exception always has its traceback object, as in CPython: the first read of an
+ * `__traceback__` loads the traceback module's file, which installs the maker (the stack is
+ * captured when the exception is made; nothing is added to raising).
+ */
+const loadTracebacks = (e: Parameters<typeof tracebackHook.make>[0]): unknown => {
+  initialiseModule("traceback");
+  return tracebackHook.make === loadTracebacks ? null : tracebackHook.make(e);
+};
+tracebackHook.make = loadTracebacks;
 
 /** The standard module `name`, its file initialised (initialiseModule). */
 export function standardModule(name: string): PyModule {
