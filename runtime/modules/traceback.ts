@@ -4,7 +4,7 @@
 // traceback runs from the frame that caught it (the first frame it does not share with the
 // stack that reads it) to where it was raised, as CPython's does.
 
-import { BaseException, IndexError, PyTypeError, TRACEBACK, tracebackHook, ValueError } from "../values/exceptions.js";
+import { BaseException, IndexError, NEVER_RAISED, PyTypeError, TRACEBACK, tracebackHook, ValueError } from "../values/exceptions.js";
 import { currentHandled } from "../values/handled.js";
 import { iterable } from "../values/iteration.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
@@ -197,6 +197,7 @@ function chain(frames: FrameSummary[]): TracebackObject | null {
 
 /** The traceback of `e` as read from a stack whose frames are `outer`. */
 function makeTraceback(e: BaseException, outer: string[]): TracebackObject | null {
+  if (Object.hasOwn(e, NEVER_RAISED)) return null;
   const frames = pythonFrames(e);
   if (frames.length === 0 || neverRaised(frames, outer)) return null;
   return chain(summaries(ownFrames(frames, outer)));
