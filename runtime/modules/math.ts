@@ -8,7 +8,7 @@ import { iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { Tuple } from "../values/tuple.js";
-import { typeName } from "../values/typename.js";
+import { holdsDunders, typeName } from "../values/typename.js";
 import { moduleObject } from "./module-object.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { cbrtNumber, nextafter, remainder, ulp } from "./math-special.js";
@@ -64,7 +64,7 @@ function toIntegral(x: unknown, hook: "__floor__" | "__ceil__" | "__trunc__", f:
     return BigInt(f(x));
   }
   const m = (x as Record<string, unknown> | null)?.[hook];
-  if (x !== null && typeof x === "object" && typeof m === "function") return (m as () => bigint).call(x);
+  if (holdsDunders(x) && typeof m === "function") return (m as () => bigint).call(x);
   if (hook === "__trunc__") throw new PyTypeError(`type ${typeName(x)} doesn't define __trunc__ method`);
   return BigInt(f(real(x)));
 }

@@ -11,6 +11,8 @@ import { splitKw } from "../values/kwargs.js";
 import { next } from "../values/iteration.js";
 import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { PyComplex } from "../values/complex.js";
+import { NotImplemented } from "../values/singletons.js";
 import { isClass } from "../values/typename.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 import { isNone, pyClass } from "./callable-class.js";
@@ -515,7 +517,17 @@ const MAGIC_DEFAULTS: Record<string, () => unknown> = {
   __contains__: () => false,
   __exit__: () => false,
   __hash__: () => BigInt(nextId++),
+  __complex__: () => new PyComplex(0, 1),
+  __index__: () => 1n,
+  // (an order comparison is left to the other operand, then TypeError, as for a plain object)
+  __lt__: () => NotImplemented,
+  __gt__: () => NotImplemented,
+  __le__: () => NotImplemented,
+  __ge__: () => NotImplemented,
 };
+
+/** `==` and `!=` left unconfigured compare by identity (CPython's `_get_eq` / `_get_ne`). */
+const IDENTITY_COMPARISONS: Record<string, boolean> = { __eq__: true, __ne__: false };
 
 const MAGIC = Symbol("magic methods");
 
@@ -535,7 +547,12 @@ export class MagicMock extends Mock {
     const fn = (...args: unknown[]): unknown => {
       // (`str(mock)` left unconfigured is object.__str__: the mock's repr)
       const ownStr = name === "__str__" && mock[STATE].returnValue === DEFAULT && mock[STATE].sideEffect === null;
+      const identity = Object.hasOwn(IDENTITY_COMPARISONS, name) && mock[STATE].returnValue === DEFAULT && mock[STATE].sideEffect === null;
       const result = mockCall(mock, args);
+      if (identity) {
+        mock[STATE].returnValue = DEFAULT;
+        return args[0] === this ? IDENTITY_COMPARISONS[name] : NotImplemented;
+      }
       if (ownStr) {
         mock[STATE].returnValue = DEFAULT; // (still unconfigured: the call made no child to keep)
         return repr(this);
@@ -546,6 +563,8 @@ export class MagicMock extends Mock {
     for (const prop of ["return_value", "side_effect", "call_count", "called", "call_args", "call_args_list", "mock_calls"]) {
       Object.defineProperty(fn, prop, { get: () => mock[prop], set: (v: unknown) => void (mock[prop] = v), configurable: true });
     }
+    // (it shows as the child mock it stands for: `<MagicMock name='mock.__lt__' id=...>`)
+    Object.defineProperty(fn, "__repr__", { value: () => repr(mock), configurable: true });
     for (const method of ["assert_called", "assert_called_once", "assert_called_with", "assert_called_once_with", "assert_not_called", "assert_any_call"]) {
       Object.defineProperty(fn, method, { value: (...a: unknown[]) => mock[method](...a), configurable: true });
     }
@@ -562,7 +581,10 @@ export class MagicMock extends Mock {
 /** The binary operators' dunders (CPython's `numerics`), plain, in-place and reflected: each answers a MagicMock. */
 const NUMERIC_MAGIC = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "lshift", "rshift", "and", "xor", "or", "pow"].flatMap((n) => [`__${n}__`, `__i${n}__`, `__r${n}__`]);
 
-for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__str__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC]) {
+/** The unary and conversion dunders and comparisons MagicMock also preconfigures. */
+const OTHER_MAGIC = ["__neg__", "__pos__", "__abs__", "__invert__", "__complex__", "__index__", "__round__", "__floor__", "__ceil__", "__trunc__", "__divmod__", "__rdivmod__", "__lt__", "__gt__", "__le__", "__ge__", "__eq__", "__ne__"];
+
+for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__str__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC, ...OTHER_MAGIC]) {
   Object.defineProperty(MagicMock.prototype, name, {
     configurable: true,
     get(this: MagicMock) {

@@ -31,7 +31,7 @@ import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { strLength } from "./str-index.js";
-import { isClass, qualName, typeName } from "./typename.js";
+import { holdsDunders, isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
@@ -77,7 +77,7 @@ export function abs(x: unknown): any {
     return n < 0n ? -n : n;
   }
   const m = (x as { __abs__?: () => unknown } | null)?.__abs__;
-  if (x !== null && typeof x === "object" && typeof m === "function") return m.call(x);
+  if (holdsDunders(x) && typeof m === "function") return m.call(x);
   throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 
@@ -306,7 +306,7 @@ export function round(x: unknown, ndigits: unknown = null): any {
     return d >= 0n ? n : roundHalfEven(n, 10n ** -d);
   }
   const m = (x as { __round__?: (n?: unknown) => unknown } | null)?.__round__;
-  if (x !== null && typeof x === "object" && typeof m === "function") {
+  if (holdsDunders(x) && typeof m === "function") {
     return ndigits === null || ndigits === undefined ? m.call(x) : m.call(x, ndigits);
   }
   throw new PyTypeError(`type ${typeName(x)} doesn't define __round__ method`);

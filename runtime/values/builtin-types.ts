@@ -18,7 +18,7 @@ import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { Slice, slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
-import { isClass, typeName, type AnyClass } from "./typename.js";
+import { holdsDunders, isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
 import { bindFunction } from "../lang/functions.js";
 import { metaclassOf, typeHooks } from "../lang/type-base.js";
@@ -113,10 +113,6 @@ function intConstructor(...args: unknown[]): bigint {
   );
 }
 
-/** A value whose own dunders int() and float() consult: an instance, or a callable one (a MagicMock) but not a class. */
-function holdsDunders(x: unknown): x is object {
-  return (typeof x === "object" && x !== null) || (typeof x === "function" && !isClass(x));
-}
 
 const FLOAT_TEXT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
 

@@ -9,7 +9,7 @@ import { AbstractSet } from "./set.js";
 import { NotImplemented } from "./singletons.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
-import { tpName } from "./typename.js";
+import { isClass, tpName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { userDefines } from "./overrides.js";
 import { metaclassDunder } from "../lang/type-base.js";
@@ -37,8 +37,9 @@ const SYMBOL: Record<Dunder, string> = {
 };
 
 function dunderOf(x: unknown, name: string): ((other: unknown) => unknown) | undefined {
-  if (typeof x === "function") return metaclassDunder(x, name);
-  if (typeof x !== "object" || x === null) return undefined;
+  // (a class compares by its metaclass; a callable instance, a mock, by its own class)
+  if (typeof x === "function" && (isClass(x) || Object.getPrototypeOf(x) === Function.prototype)) return metaclassDunder(x, name);
+  if ((typeof x !== "object" && typeof x !== "function") || x === null) return undefined;
   const m = (x as Record<string, unknown>)[name];
   return typeof m === "function" ? (m as (other: unknown) => unknown) : undefined;
 }

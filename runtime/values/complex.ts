@@ -15,7 +15,7 @@ import { complexHash } from "./hash64.js";
 import { splitKw } from "./kwargs.js";
 import { compareNumbers, isNumeric, toFloat, type PyNumber } from "./numeric.js";
 import { NotImplemented } from "./singletons.js";
-import { typeName } from "./typename.js";
+import { holdsDunders, typeName } from "./typename.js";
 
 export class PyComplex {
   static readonly pythonName = "complex";
@@ -311,7 +311,7 @@ function argument(x: unknown, position: "first" | "second"): [PyComplex, boolean
   if (x instanceof PyComplex) return [x, true];
   if (isNumeric(x)) return [new PyComplex(toFloatOrRaise(x), 0), false];
   const obj = x as ComplexDunders | null;
-  if (obj !== null && typeof obj === "object") {
+  if (holdsDunders(obj)) {
     if (typeof obj.__complex__ === "function") {
       const r = obj.__complex__();
       if (!(r instanceof PyComplex)) throw new PyTypeError(`__complex__ returned non-complex (type ${typeName(r)})`);

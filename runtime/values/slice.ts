@@ -7,7 +7,7 @@ import { repr } from "./repr.js";
 import { Tuple } from "./tuple.js";
 import { eq } from "./compare.js";
 import { NotImplemented } from "./singletons.js";
-import { typeName } from "./typename.js";
+import { holdsDunders, typeName } from "./typename.js";
 
 export class Slice {
   static readonly pythonName = "slice";
@@ -86,7 +86,7 @@ function sliceBound(value: unknown, fallback: number, length: number, lower: num
 export function asIndex(value: unknown): bigint | undefined {
   if (isIntLike(value)) return toBigInt(value);
   const hook = (value as { __index__?: () => unknown } | null)?.__index__;
-  if (typeof value === "object" && typeof hook === "function") {
+  if (holdsDunders(value) && typeof hook === "function") {
     const r = hook.call(value);
     if (isIntLike(r)) return toBigInt(r);
   }

@@ -25,6 +25,11 @@ export function isClass(f: unknown): f is AnyClass {
   return flag;
 }
 
+/** A value whose own dunders the built-ins consult: an instance, or a callable one (a MagicMock) but not a class. */
+export function holdsDunders(x: unknown): x is object {
+  return (typeof x === "object" && x !== null) || (typeof x === "function" && !isClass(x));
+}
+
 /** A constructor written as a JS function that Python sees as a class (`enum.IntEnum`). */
 export function markClass(f: Function): void {
   classFlags.set(f, true);
