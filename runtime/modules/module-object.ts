@@ -8,6 +8,7 @@ import { ImportError, ModuleNotFoundError, tracebackHook } from "../values/excep
 import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
+import { C_FUNCTIONS } from "./c-functions.js";
 
 export class PyModule {
   static readonly pythonName = "module";
@@ -20,6 +21,17 @@ export class PyModule {
   __repr__(): string {
     return `<module '${this.__name__}' (built-in)>`;
   }
+}
+
+/** The C functions of standard module `name` (c-functions.ts), each with the module it names. */
+function cFunctions(name: string): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const entry of (Object.hasOwn(C_FUNCTIONS, name) ? C_FUNCTIONS[name]! : "").split(" ")) {
+    if (entry === "") continue;
+    const [attr, owner] = entry.split(":");
+    table.set(attr!, owner ?? name);
+  }
+  return table;
 }
 
 /** The modules made so far, by name (a lazy module's file may have initialised before it was asked for). */
@@ -35,8 +47,13 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
     // A function made by a helper (`unary(Math.sqrt)`) is anonymous: its __name__ is its key.
     const value: unknown = descriptor.value;
     if (typeof value === "function" && value.name === "") Object.defineProperty(value, "name", { value: key });
-    // (its functions' `__module__`: the module's name, as for a module of the program)
-    if (typeof value === "function" && !isClass(value)) setFunctionModule(value, name);
+    // (its functions' `__module__`: the module's name, as for a module of the program; a C
+    // function of CPython's shows as built-in and may name its C module, `_functools`)
+    if (typeof value === "function" && !isClass(value)) {
+      const cModule = cFunctions(name).get(key);
+      if (cModule !== undefined && !Object.hasOwn(value, "__builtin__")) Object.defineProperties(value, { __builtin__: { value: true }, __name__: { value: key }, __qualname__: { value: key } });
+      setFunctionModule(value, cModule ?? name);
+    }
   }
   // The lazy module of this name becomes the module itself: its placeholders give way, in the
   // module's own order.
