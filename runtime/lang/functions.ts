@@ -12,14 +12,16 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { className, isClass } from "../values/typename.js";
-import { PyTypeError } from "../values/exceptions.js";
+import { className, isClass, typeName } from "../values/typename.js";
+import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 import { codeOf } from "./code-objects.js";
 import { BUILTIN_SELF } from "../values/builtin-type.js";
 import { BUILTIN_FUNCTION_DOCS } from "../values/builtin-function-docs.js";
+import { builtinMethodDoc, builtinMethodQualname } from "./builtin-method-info.js";
+import { markPendingDescriptors } from "../values/descriptor-marks.js";
 
 /** A runtime function standing for a C function of CPython (`len`, `math.sqrt`, `[].append`). */
 function isBuiltinFunction(f: Function): boolean {
@@ -399,16 +401,21 @@ export function functionAttribute(f: Function, name: string): unknown {
     return (origin as unknown as Record<string, unknown>)[name];
   }
   const info = functionInfo(f);
+  // (a built-in type's method is marked as its descriptor on the first read that needs it)
+  if (isBuiltinFunction(f)) markPendingDescriptors();
+  const descriptor = Object.hasOwn(f, "__objclass__");
   switch (name) {
     case "__name__":
       return functionName(f);
     case "__qualname__":
-      return functionQualname(f);
+      return (isBuiltinFunction(f) ? builtinMethodQualname(f, functionName(f)) : undefined) ?? functionQualname(f);
     case "__module__":
-      // (a built-in function: its module, `builtins` for len; a built-in method: None)
+      // (a method descriptor has none; a built-in function: its module, `builtins` for len; a built-in method: None)
+      if (descriptor) throw new AttributeError(`'${typeName(f)}' object has no attribute '__module__'`);
       if (isBuiltinFunction(f)) return Object.hasOwn(f, BUILTIN_SELF) ? null : (functionModules.get(f) ?? "builtins");
       return functionModules.get(f) ?? "__main__";
     case "__doc__":
+      if (info === undefined && isBuiltinFunction(f) && (descriptor || Object.hasOwn(f, BUILTIN_SELF))) return builtinMethodDoc(f, functionName(f)) ?? null;
       if (info === undefined && isBuiltinFunction(f) && !Object.hasOwn(f, BUILTIN_SELF) && (functionModules.get(f) ?? "builtins") === "builtins") return BUILTIN_FUNCTION_DOCS[functionName(f)] ?? null;
       return info?.doc ?? null;
     case "__defaults__": {

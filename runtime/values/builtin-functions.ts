@@ -19,7 +19,7 @@ import { lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
 import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
-import { identity, pyHash } from "./hashing.js";
+import { pyHash, valueIdentity } from "./hashing.js";
 import { Range } from "./range.js";
 import { iteratorClass, iter, iterable, jsIterator, PyIterator } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
@@ -526,15 +526,7 @@ export function delattr(obj: unknown, name: unknown): null {
 
 /** Python's id(): a stable number per object; equal primitives share one. */
 export function id(x: unknown): bigint {
-  if ((x !== null && typeof x === "object") || typeof x === "function") return identity(x);
-  return identity(primitiveBox(x));
-}
-const boxes = new Map<unknown, object>();
-function primitiveBox(x: unknown): object {
-  const key = x === undefined ? null : x;
-  let box = boxes.get(key);
-  if (!box) boxes.set(key, (box = {}));
-  return box;
+  return valueIdentity(x);
 }
 
 export function hash(x: unknown): bigint {

@@ -1,6 +1,8 @@
 // Built-in type objects (`int`, `str`, `list`, ...): callable like Python's constructors, and
 // carrying what `isinstance`, `issubclass`, `type(x).__name__` and `repr` need.
 
+import { className, isClass, typeName } from "./typename.js";
+
 export interface PyTypeObject {
   readonly __pytype__: true;
   readonly pythonName: string;
@@ -46,18 +48,19 @@ export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string,
   Object.defineProperties(fn, {
     __builtin__: { value: true },
     __name__: { value: name },
-    __qualname__: { value: name },
+    // (`[].append.__qualname__` is "list.append"; `dict.fromkeys`, bound to the class, "dict.fromkeys")
+    __qualname__: { get: () => `${isClass(self) ? className(self) : typeName(self)}.${name}` },
     __self__: { value: self },
     [BUILTIN_SELF]: { value: self },
   });
   return fn;
 }
 
-export function builtinFunction<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+export function builtinFunction<F extends (...args: never[]) => unknown>(fn: F, name: string, qualname = name): F {
   Object.defineProperties(fn, {
     __builtin__: { value: true },
     __name__: { value: name },
-    __qualname__: { value: name },
+    __qualname__: { value: qualname },
   });
   return fn;
 }

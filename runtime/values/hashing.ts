@@ -39,6 +39,16 @@ export function identity(x: object): bigint {
   return id;
 }
 
+/** `id(x)` of any value: a str, int, float, bool or None is given one through a box kept per value. */
+export function valueIdentity(x: unknown): bigint {
+  if ((x !== null && typeof x === "object") || typeof x === "function") return identity(x);
+  const key = x === undefined ? null : x;
+  let box = primitiveBoxes.get(key);
+  if (box === undefined) primitiveBoxes.set(key, (box = {}));
+  return identity(box);
+}
+const primitiveBoxes = new Map<unknown, object>();
+
 interface Hashable {
   __hash__(): unknown;
 }

@@ -15,7 +15,7 @@ import { BUILTIN_SELF, defineType } from "./builtin-type.js";
 /** type-dunders.ts's mark on a built-in type's method (shared by Symbol.for). */
 const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
 import { splitKw } from "./kwargs.js";
-import { identity } from "./hashing.js";
+import { identity, valueIdentity } from "./hashing.js";
 import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
@@ -112,7 +112,8 @@ function functionRepr(f: AnyFunction): string {
     // `[].append`: a method of a built-in value, bound to it
     if (Object.hasOwn(f, BUILTIN_SELF)) {
       const self = (f as unknown as Record<symbol, unknown>)[BUILTIN_SELF];
-      return `<built-in method ${qualName(f)} of ${typeName(self)} object at ${addressOf(self as object)}>`;
+      // (a method of a str or an int: the value's id, as `id(x)` gives it)
+      return `<built-in method ${(f as { __name__?: string }).__name__ ?? qualName(f)} of ${typeName(self)} object at 0x${valueIdentity(self).toString(16).padStart(12, "0")}>`;
     }
     return `<built-in function ${qualName(f)}>`;
   }

@@ -2,7 +2,7 @@
 // `bytes.fromhex`. Python's unbound methods take the instance first (`map(str.upper, xs)`,
 // `sorted(words, key=str.lower)`), so each is a function calling the type's own method.
 
-import { builtinFunction, type PyTypeObject } from "./builtin-type.js";
+import { builtinFunction, builtinMethod, type PyTypeObject } from "./builtin-type.js";
 import { ByteArray } from "./bytearray.js";
 import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
@@ -29,9 +29,12 @@ import { iter, iterable, next } from "./iteration.js";
 import { print } from "./print.js";
 import { repr, str } from "./repr.js";
 
-function define(type: object, name: string, fn: (...args: never[]) => unknown): void {
+/** The type's method `name` (`list.append`: qualname "list.append"), or its class method bound to it (`dict.fromkeys`). */
+function define(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown, kind: "method" | "classmethod" = "method"): void {
   if (Object.hasOwn(type, name)) return;
-  Object.defineProperty(type, name, { value: builtinFunction(fn, name), writable: true, configurable: true });
+  // (a class method is its own function per type: `bytes.maketrans.__self__` is bytes)
+  const value = kind === "classmethod" ? builtinMethod((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args), name, type) : builtinFunction(fn, name, `${type.__name__}.${name}`);
+  Object.defineProperty(type, name, { value, writable: true, configurable: true });
 }
 
 /**
@@ -55,9 +58,9 @@ function attachUnbound(type: PyTypeObject, table: Readonly<Record<string, unknow
 }
 
 // A static method: defined before the unbound instance methods so those do not claim its name.
-define(str, "maketrans", maketrans);
-define(bytes, "maketrans", bytesMaketrans);
-define(bytearray, "maketrans", bytesMaketrans);
+define(str, "maketrans", maketrans, "classmethod");
+define(bytes, "maketrans", bytesMaketrans, "classmethod");
+define(bytearray, "maketrans", bytesMaketrans, "classmethod");
 attachUnbound(str, STR_METHODS);
 attachUnbound(list, LIST_METHODS);
 attachUnbound(tuple, TUPLE_METHODS);
@@ -76,13 +79,13 @@ define(dict, "fromkeys", (...args: unknown[]) => {
   const d = new Dict();
   for (const k of iterable(keys)) d.set(k, value);
   return d;
-});
-define(bytes, "fromhex", (text: unknown) => bytesFromHex(text));
-define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)));
-define(int, "from_bytes", intFromBytes);
+}, "classmethod");
+define(bytes, "fromhex", (text: unknown) => bytesFromHex(text), "classmethod");
+define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)), "classmethod");
+define(int, "from_bytes", intFromBytes, "classmethod");
 // The class method called for bool builds a bool from int's result.
-define(bool, "from_bytes", (...args: unknown[]) => bool(intFromBytes(...(args as Parameters<typeof intFromBytes>))));
-define(float, "fromhex", floatFromHex);
+define(bool, "from_bytes", (...args: unknown[]) => bool(intFromBytes(...(args as Parameters<typeof intFromBytes>))), "classmethod");
+define(float, "fromhex", floatFromHex, "classmethod");
 // `object.__setattr__(self, name, value)` inside a class's own hooks.
 define(object, "__new__", objectNew as (...args: never[]) => unknown);
 define(object, "__setattr__", objectSetattr as (...args: never[]) => unknown);
