@@ -96,6 +96,15 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
   }
 }
 
+/** A class's methods' `__code__` / `__closure__` records (varnames, freevars, cellvars, closure readers), added to what pyMethods recorded. */
+export function methodCode(cls: { prototype: object }, records: Record<string, Partial<FunctionInfo>>): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const [key, record] of Object.entries(records)) {
+    const info = functionInfo(Object.getOwnPropertyDescriptor(proto, key)?.value);
+    if (info !== undefined) Object.assign(info, record);
+  }
+}
+
 /** What pyMethods recorded of a class's `__init__` (the JS constructor). */
 export function initInfo(cls: Function): FunctionInfo | undefined {
   return Object.hasOwn(cls, INIT_INFO) ? (cls as { [INIT_INFO]?: FunctionInfo })[INIT_INFO] : undefined;

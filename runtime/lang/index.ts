@@ -22,7 +22,7 @@ export { ByteArrayBase, BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, T
 export { defineProperties, noSetter, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectInitSubclass } from "./class-creation.js";
-export { aliasMethod, pyDef, pyMethods, superInitArgs, Cell, CodeObject } from "./functions.js";
+export { aliasMethod, pyDef, pyMethods, methodCode, superInitArgs, Cell, CodeObject } from "./functions.js";
 export { keywordDefault, positionalDefault } from "./written-defaults.js";
 export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase } from "./metaclasses.js";
 export { setClassAttribute } from "./class-attributes.js";

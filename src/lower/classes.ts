@@ -10,7 +10,7 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
-import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
+import { decorate, lowerDef, methodCodeRecord, parameterDefaults, qualname } from "./functions.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
@@ -136,6 +136,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const methodDefaults: { key: string; value: ir.Expr }[] = [];
   const methodKwdefaults: { key: string; value: ir.Expr }[] = [];
   const methodDocs: { key: string; value: ir.Expr }[] = [];
+  /** the methods' `__code__` / `__closure__` records, when the module reads either */
+  const methodCodes: { key: string; value: ir.Expr }[] = [];
+  const readsCode = cx.attributesRead.has("__code__") || cx.attributesRead.has("__closure__");
   const inPlaceDecorated = decoratedByName(s);
   const dataclassDecorator = s.decorator_list.find(isDataclassDecorator) ?? null;
   const isDataclass = dataclassDecorator !== null;
@@ -200,7 +203,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       // (a def decorated in place is recorded before its decorators see it: functools.wraps copies it)
       const decoratedByName = inPlaceDecorated.has(stmt);
       const doc = cx.readsDocstrings && (stmt.decorator_list.length === 0 || decoratedByName) ? docstringOf(stmt) : null;
-      if ((stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null)) || decoratedByName) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
+      const recordsCode = readsCode && stmt.decorator_list.length === 0 && stmt.name !== "__init__";
+      if (recordsCode) methodCodes.push({ key: objectKey(mangle(cx, stmt.name)), value: methodCodeRecord(cx, cx.scopeOf(stmt), stmt.args) });
+      if ((stmt.decorator_list.length === 0 && (reachedAsValue || doc !== null || recordsCode)) || decoratedByName) methodSpecs.push({ key: objectKey(mangle(cx, stmt.name)), value: signatureSpec(describeSignature(stmt.args)) });
       if (doc !== null) methodDocs.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "str", value: doc } });
       // (a method the class body names as a value, `partialmethod(set_state, c=1)`, may get keywords)
       const namedInBody = stmt.decorator_list.length === 0 && passedInBody(s, stmt.name);
@@ -298,7 +303,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
       const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };
       const doc = cx.readsDocstrings ? docstringOf(st) : null;
-      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), ...(doc !== null ? [{ key: "doc", value: { k: "str", value: doc } as ir.Expr }] : [])] };
+      // (and its `__code__` / `__closure__` record when the module reads either)
+      const code = readsCode ? (methodCodeRecord(cx, cx.scopeOf(st), st.args) as ir.Expr & { k: "object" }).props : [];
+      const extras: ir.Expr = { k: "object", props: [...(isClassMethod ? [{ key: "method", value: { k: "bool", value: true } as ir.Expr }] : []), ...(doc !== null ? [{ key: "doc", value: { k: "str", value: doc } as ir.Expr }] : []), ...code] };
       const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: `${qualname(cx.scopeOf(s))}.${st.name}` }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]!.lineno }, extras] };
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
     }
@@ -322,6 +329,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
     if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
     const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
+    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
+  }
+  if (methodCodes.length) {
+    const call: ir.Expr = { k: "call", callee: cx.rt("methodCode"), args: [{ k: "this" }, { k: "object", props: methodCodes }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   const inPlace = new Set([...decoratedInPlace(s)].map((name) => objectKey(mangle(cx, name))));

@@ -461,10 +461,21 @@ function closureNames(cx: LowerContext, scope: Scope, args: py.Arguments): { key
   return [...(free.length ? [{ key: "freevars", value: strings(free) }] : []), ...(cells.size ? [{ key: "cellvars", value: strings(ordered) }] : [])];
 }
 
+/**
+ * Does a def use the implicit `__class__` cell: it (or a def nested in it) names `super` or
+ * `__class__`, and a class body encloses it through function scopes only?
+ */
+function usesClassCell(scope: Scope): boolean {
+  const names = (s: Scope): boolean => s.loads.has("super") || s.loads.has("__class__") || s.children.some((c) => c.kind === "function" && names(c));
+  let outer = scope.parent;
+  while (outer !== null && outer.kind === "function") outer = outer.parent;
+  return outer?.kind === "class" && names(scope);
+}
+
 /** Names a def's body reads from enclosing function scopes: its `__closure__` cells, sorted as CPython's co_freevars. */
 function freeVariables(cx: LowerContext, scope: Scope): string[] {
   const used = new Set<string>([...scope.loads.keys(), ...scope.freeInChildren, ...scope.nonlocals]);
-  const free: string[] = [];
+  const free: string[] = usesClassCell(scope) && !scope.bindings.has("__class__") ? ["__class__"] : [];
   for (const name of used) {
     if (scope.bindings.has(name) && !scope.nonlocals.has(name)) continue;
     if (scope.globals.has(name)) continue;
@@ -502,7 +513,8 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
   const kwdefaults = args.kwonlyargs.flatMap((a, i) => (args.kw_defaults[i] && kwParams[i]?.default ? [{ key: a.arg, value: ownDefault(kwParams[i]!.default!)! }] : []));
   if (reads.has("__kwdefaults__") && kwdefaults.length) extras.push({ key: "kwdefaults", value: { k: "object", props: kwdefaults } });
   if (reads.has("__closure__")) {
-    const free = freeVariables(cx, scope);
+    // (the `__class__` cell of a def nested in a method has no JS variable: not among them)
+    const free = freeVariables(cx, scope).filter((name) => name !== "__class__");
     const readers = free.map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
     if (free.length) extras.push({ key: "closure", value: { k: "array", elements: readers } });
   }
@@ -525,4 +537,21 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
   const call: ir.Expr[] = [fn, { k: "str", value: qualname(scope) }, signatureSpec(sig), { k: "num", value: firstLine }];
   if (extras.length) call.push({ k: "object", props: extras });
   return { k: "call", callee: cx.rt("pyDef"), args: call };
+}
+
+/**
+ * What `__code__` and `__closure__` show of a method, when the module reads them: its
+ * co_varnames, co_freevars, co_cellvars and one reader per free variable (run in the class's
+ * static block, where `this` is the class: the `__class__` cell).
+ */
+export function methodCodeRecord(cx: LowerContext, scope: Scope, args: py.Arguments): ir.Expr {
+  const props: { key: string; value: ir.Expr }[] = [];
+  const params = codeParameters(args);
+  const cells = new Set(scope.freeInChildren);
+  const locals = [...scope.bindings.keys()].filter((n) => !params.includes(n) && !cells.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
+  props.push({ key: "varnames", value: { k: "array", elements: [...params, ...locals].map((value) => ({ k: "str", value }) as ir.Expr) } });
+  props.push(...closureNames(cx, scope, args));
+  const free = freeVariables(cx, scope);
+  if (free.length) props.push({ key: "closure", value: { k: "array", elements: free.map((name) => ({ k: "arrow", params: [], body: name === "__class__" ? { k: "this" } : cx.id(name) }) as ir.Expr) } });
+  return { k: "object", props };
 }

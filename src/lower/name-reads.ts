@@ -53,6 +53,12 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   }
   if (e.id === "self" && cx.fn.selfName === "self") return { k: "id", name: "self", loc };
   const scope = cx.resolve(e.id);
+  // `__class__` in a method (or a def nested in one): the implicit cell holding the class the
+  // method was defined in, as `super()` finds it.
+  if (e.id === "__class__" && (scope === null || (scope === cx.moduleScope && !scope.bindings.has(e.id))) && cx.fn.scope !== cx.moduleScope) {
+    const cls = currentClass(cx);
+    if (cls !== null) return { k: "id", name: cls.name, loc };
+  }
   if (scope === cx.moduleScope && cx.shadowedGlobal(e.id)) return { k: "call", callee: { k: "id", name: `global_${e.id}` }, args: [], loc };
   if (scope === cx.moduleScope && cx.isRuntimeModuleName(e.id)) return cx.rt(e.id, e);
   if (scope === cx.moduleScope && cx.fn.scope === scope && readsBuiltinInFirstBinding(scope, e)) return cx.rt(e.id, e);
