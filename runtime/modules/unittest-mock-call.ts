@@ -76,9 +76,9 @@ export class Call {
   __eq__(other: unknown): boolean {
     if (!(other instanceof Call)) return false;
     if (this.name !== null && other.name !== null && this.name !== "" && other.name !== "" && this.name !== other.name) return false;
-    if (this.callArgs.length !== other.callArgs.length || !this.callArgs.every((a, i) => eq(a, other.callArgs[i]))) return false;
+    if (this.callArgs.length !== other.callArgs.length || !this.callArgs.every((a, i) => (a === other.callArgs[i] || eq(a, other.callArgs[i])))) return false;
     if (this.callKwargs.length !== other.callKwargs.length) return false;
-    return this.callKwargs.every(([k, v]) => other.callKwargs.some(([k2, v2]) => k === k2 && eq(v, v2)));
+    return this.callKwargs.every(([k, v]) => other.callKwargs.some(([k2, v2]) => k === k2 && (v === v2 || eq(v, v2))));
   }
   __ne__(other: unknown): boolean {
     return !this.__eq__(other);
