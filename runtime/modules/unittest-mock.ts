@@ -26,6 +26,7 @@ import { InvalidSpecError, isPrototypeMethod, sealedChild, sealedSet, specNames 
 export { Call, DEFAULT, call, formatSignature } from "./unittest-mock-call.js";
 import { Call, DEFAULT, formatSignature } from "./unittest-mock-call.js";
 import { autospecOf } from "./unittest-mock-autospec.js";
+import { IDENTITY_COMPARISONS, NUMERIC_MAGIC, OTHER_MAGIC } from "./unittest-mock-magic.js";
 
 // ---- Mock ----
 
@@ -526,8 +527,6 @@ const MAGIC_DEFAULTS: Record<string, () => unknown> = {
   __ge__: () => NotImplemented,
 };
 
-/** `==` and `!=` left unconfigured compare by identity (CPython's `_get_eq` / `_get_ne`). */
-const IDENTITY_COMPARISONS: Record<string, boolean> = { __eq__: true, __ne__: false };
 
 const MAGIC = Symbol("magic methods");
 
@@ -578,11 +577,7 @@ export class MagicMock extends Mock {
   }
 }
 
-/** The binary operators' dunders (CPython's `numerics`), plain, in-place and reflected: each answers a MagicMock. */
-const NUMERIC_MAGIC = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "lshift", "rshift", "and", "xor", "or", "pow"].flatMap((n) => [`__${n}__`, `__i${n}__`, `__r${n}__`]);
 
-/** The unary and conversion dunders and comparisons MagicMock also preconfigures. */
-const OTHER_MAGIC = ["__neg__", "__pos__", "__abs__", "__invert__", "__complex__", "__index__", "__round__", "__floor__", "__ceil__", "__trunc__", "__divmod__", "__rdivmod__", "__lt__", "__gt__", "__le__", "__ge__", "__eq__", "__ne__"];
 
 for (const name of ["__len__", "__iter__", "__bool__", "__int__", "__float__", "__contains__", "__enter__", "__exit__", "__str__", "__getitem__", "__setitem__", "__delitem__", ...NUMERIC_MAGIC, ...OTHER_MAGIC]) {
   Object.defineProperty(MagicMock.prototype, name, {
