@@ -21,6 +21,8 @@ import { attrOr, excInfo, isTestCaseClass, TestCase } from "./unittest-case.js";
 import { TextTestRunnerType } from "./unittest-result.js";
 import { SkipTest, strclass } from "./unittest-util.js";
 import { doModuleCleanups } from "./unittest-cleanups.js";
+import { tracebackModule } from "./traceback.js";
+import { pyDef } from "../lang/functions.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -53,6 +55,28 @@ function fixtureError(result: any, e: unknown, method: string, parent: string): 
 }
 
 const isException = (e: unknown): boolean => e instanceof Exception;
+
+/**
+ * `unittest.loader._FailedTest`: a test named after what failed to load (a module, a
+ * load_tests hook), which raises that error again when it runs.
+ */
+export class FailedTest extends TestCase {
+  static readonly pythonName = "_FailedTest";
+  static override readonly __module__: string = "unittest.loader";
+  _exception: unknown;
+  constructor(methodName: string, exception: unknown) {
+    super("runTest");
+    this._testMethodName = methodName;
+    this._exception = exception;
+  }
+  __getattr__(name: string): unknown {
+    if (name !== this._testMethodName) throw new AttributeError(`'_FailedTest' object has no attribute '${name}'`);
+    const testFailure = (): never => {
+      throw this._exception;
+    };
+    return pyDef(testFailure, "_FailedTest.__getattr__.<locals>.testFailure", []);
+  }
+}
 
 function moduleNamed(name: string): unknown {
   return sysModule.modules.get(name);
@@ -308,8 +332,16 @@ export class TestLoader {
     }
     const loadTests = attrOr(module, "load_tests", null);
     const suite = callValue(this.suiteClass, tests);
-    if (!isNone(loadTests)) return callValue(loadTests, this, suite, pattern);
-    return suite;
+    if (isNone(loadTests)) return suite;
+    try {
+      return callValue(loadTests, this, suite, pattern);
+    } catch (e) {
+      if (!isException(e)) throw e;
+      // A hook that raises stands as one failing test, and the loader records the traceback.
+      const message = `Failed to call load_tests:\n${(tracebackModule.format_exception as (e: unknown) => string[])(e).join("")}`;
+      this.errors.push(message);
+      return callValue(this.suiteClass, [new FailedTest(toStr(attrOr(module, "__name__", "")), e)]);
+    }
   }
 
   loadTestsFromName(name: unknown, module: unknown = null): any {
