@@ -22,7 +22,8 @@ import { TextTestRunnerType } from "./unittest-result.js";
 import { SkipTest, strclass } from "./unittest-util.js";
 import { doModuleCleanups } from "./unittest-cleanups.js";
 import { tracebackModule } from "./traceback.js";
-import { pyDef } from "../lang/functions.js";
+import { FailedTest } from "./unittest-failed.js";
+import { discover } from "./unittest-discover.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -56,27 +57,6 @@ function fixtureError(result: any, e: unknown, method: string, parent: string): 
 
 const isException = (e: unknown): boolean => e instanceof Exception;
 
-/**
- * `unittest.loader._FailedTest`: a test named after what failed to load (a module, a
- * load_tests hook), which raises that error again when it runs.
- */
-export class FailedTest extends TestCase {
-  static readonly pythonName = "_FailedTest";
-  static override readonly __module__: string = "unittest.loader";
-  _exception: unknown;
-  constructor(methodName: string, exception: unknown) {
-    super("runTest");
-    this._testMethodName = methodName;
-    this._exception = exception;
-  }
-  __getattr__(name: string): unknown {
-    if (name !== this._testMethodName) throw new AttributeError(`'_FailedTest' object has no attribute '${name}'`);
-    const testFailure = (): never => {
-      throw this._exception;
-    };
-    return pyDef(testFailure, "_FailedTest.__getattr__.<locals>.testFailure", []);
-  }
-}
 
 function moduleNamed(name: string): unknown {
   return sysModule.modules.get(name);
@@ -284,6 +264,7 @@ export class TestLoader {
   suiteClass: unknown = TestSuiteType;
   testNamePatterns: unknown = null;
   errors: unknown[] = [];
+  _top_level_dir: unknown = null;
 
   getTestCaseNames(testCaseClass: unknown): any {
     const prefix = toStr(this.testMethodPrefix);
@@ -371,6 +352,11 @@ export class TestLoader {
       throw new PyTypeError(`calling ${repr(obj)} returned ${repr(test)}, not a test`);
     }
     throw new PyTypeError(`don't know how to make test from: ${repr(obj)}`);
+  }
+
+  /** `discover(start_dir, pattern="test*.py", top_level_dir=None)` (unittest-discover.ts). */
+  discover(...args: unknown[]): any {
+    return discover(this, args);
   }
 
   loadTestsFromNames(names: unknown, module: unknown = null): any {
