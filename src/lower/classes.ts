@@ -10,7 +10,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
-import { closureReaders, closureVarsExtras, decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
+import { decorate, lowerDef, parameterDefaults, qualname } from "./functions.js";
+import { methodClosureVars } from "./method-closure-vars.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
@@ -582,28 +583,4 @@ function dispatchesMethods(cx: LowerContext, cls: py.ClassDef, depth: number): b
 function receiverFirst(sig: Signature, isStatic: boolean): Signature {
   if (!isStatic) return sig;
   return { ...sig, positional: [{ name: "$receiver", hasDefault: false, positionalOnly: true }, ...sig.positional] };
-}
-
-
-/**
- * inspect.getclosurevars of a method (plain, static or class method): its free variables'
- * cells and names and its co_names, recorded on the function object as for a def.
- */
-function methodClosureVars(cx: LowerContext, s: py.ClassDef): ir.ClassMember[] {
-  if (!cx.attributesRead.has("co_names")) return [];
-  const out: ir.ClassMember[] = [];
-  for (const st of s.body) {
-    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || generalDecorated(s).has(st) || redefinedLater(s, st)) continue;
-    const decorators = st.decorator_list.map(decoratorName);
-    if (decorators.some((d) => d !== "staticmethod" && d !== "classmethod")) continue;
-    const onClass = decorators.length > 0;
-    const holder: ir.Expr = onClass ? { k: "this" } : { k: "member", object: { k: "this" }, property: "prototype" };
-    const fn: ir.Expr = { k: "index", object: holder, index: { k: "str", value: onClass ? functionKey(st.name) : objectKey(mangle(cx, st.name)) } };
-    const scope = cx.scopeOf(st);
-    const extras: { key: string; value: ir.Expr }[] = [...closureReaders(cx, scope), ...closureVarsExtras(cx, scope, st.body, false)];
-    if (!decorators.includes("staticmethod")) extras.unshift({ key: "method", value: { k: "bool", value: true } });
-    const info: ir.Expr = { k: "call", callee: cx.rt("pyDef"), args: [fn, { k: "str", value: qualname(scope) }, signatureSpec(describeSignature(st.args)), { k: "num", value: st.decorator_list[0]?.lineno ?? st.lineno }, { k: "object", props: extras }] };
-    out.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
-  }
-  return out;
 }
