@@ -238,7 +238,9 @@ export class DocTestRunner {
     return new TestResults(BigInt(failures), BigInt(tries));
   }
 
-  summarize(verbose: unknown = null): any {
+  summarize(...args: unknown[]): any {
+    const [pos, kw] = splitKw(args);
+    const verbose = pos[0] ?? kw["verbose"] ?? null;
     const loud = isNone(verbose) ? this._verbose : truthy(verbose);
     const notests: string[] = [];
     const passed: [string, number][] = [];

@@ -15,6 +15,16 @@ import { get_objects, get_referents, get_referrers } from "./gc-referents.js";
 
 const isContainer = (x: unknown): boolean => typeof x === "function" || (x !== null && typeof x === "object" && !(x instanceof Bytes));
 
+/**
+ * CPython untracks a dict holding only atoms, and a tuple holding only untracked objects (a
+ * constant at compile time, any other at its first collection).
+ */
+function isTracked(x: unknown): boolean {
+  if (x instanceof Dict) return [...x.entries()].some(([k, v]) => isContainer(k) || isContainer(v));
+  if (x instanceof Tuple) return Array.from(x as Iterable<unknown>).some(isTracked);
+  return isContainer(x);
+}
+
 let enabled = true;
 let debugFlags = 0n;
 let thresholds: [bigint, bigint, bigint] = [700n, 10n, 10n];
@@ -89,10 +99,7 @@ export const gcModule = moduleObject("gc", {
    * Whether CPython's collector would track `x`: containers and functions are tracked, atoms
    * (numbers, strings, None) are not, nor a dict holding only atoms.
    */
-  is_tracked: (x: unknown): boolean => {
-    if (x instanceof Dict) return [...x.entries()].some(([k, v]) => isContainer(k) || isContainer(v));
-    return isContainer(x);
-  },
+  is_tracked: (x: unknown): boolean => isTracked(x),
   is_finalized: (_x: unknown): boolean => false,
   get_objects,
   get_referents,

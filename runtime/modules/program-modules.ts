@@ -209,6 +209,7 @@ function isEntry(url: string): boolean {
  * for an uncaught exception; an imported module (also one a TypeScript host imports) does not.
  */
 export function defineModule(name: string, url: string, spec: ModuleSpec, globals: readonly Accessor[], loaders: readonly Loader[] = []): ProgramModule {
+  if (loadingAs !== null && loadingAs[0] === name) name = loadingAs[1];
   for (const [dotted, load] of loaders) bundledLoaders.set(dotted, load);
   if (spec.bundled) inBundle = true;
   const entry = spec.bundled ? spec.main === true && !mainClaimed : !registry.has(name) && isEntry(url);
@@ -445,4 +446,36 @@ export function importByName(name: string): any {
   const missing = chain.find(([, url]) => !exists(url));
   if (missing && !registry.has(missing[0])) throw ModuleNotFoundError.about(`No module named '${missing[0]}'`, missing[0]);
   return importModule(found.module, chain);
+}
+
+/** A module file importByPath is loading, by the name the program's tree knows it, and the name it loads under. */
+let loadingAs: readonly [string, string] | null = null;
+
+/**
+ * The program module whose tree name is `treeName` (`tests.test_x` for tests/test_x.py), imported
+ * as `name` (`test_x`, when the directory is on sys.path): unittest's discover imports each test
+ * file by its name relative to the top-level directory, as CPython's loader does.
+ */
+export function importByPath(name: string, treeName: string): any {
+  const found = programRoot();
+  if (name === treeName || found === null || inBundle) return importByName(treeName);
+  const loaded = registry.get(name);
+  if (loaded) return loaded;
+  const exists = (url: string): boolean => nodeModule("node:fs").existsSync(new URL(url));
+  const path = treeName.split(".").join("/");
+  const packageInit = new URL(`${path}/__init__.js`, found.root).href;
+  const url = exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href;
+  if (!exists(url)) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+  loadingAs = [treeName, name];
+  try {
+    return importModule(found.module, [[name, url]]);
+  } finally {
+    loadingAs = null;
+  }
+}
+
+/** The folder of the program's entry (the root of its module tree), "" when unknown. */
+export function programFolder(): string {
+  const file = programFile();
+  return file.startsWith("/") ? file.slice(0, file.lastIndexOf("/")) : "";
 }

@@ -21,6 +21,9 @@ import { attrOr, excInfo, isTestCaseClass, TestCase } from "./unittest-case.js";
 import { TextTestRunnerType } from "./unittest-result.js";
 import { SkipTest, strclass } from "./unittest-util.js";
 import { doModuleCleanups } from "./unittest-cleanups.js";
+import { tracebackModule } from "./traceback.js";
+import { FailedTest } from "./unittest-failed.js";
+import { discover } from "./unittest-discover.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -53,6 +56,7 @@ function fixtureError(result: any, e: unknown, method: string, parent: string): 
 }
 
 const isException = (e: unknown): boolean => e instanceof Exception;
+
 
 function moduleNamed(name: string): unknown {
   return sysModule.modules.get(name);
@@ -260,6 +264,7 @@ export class TestLoader {
   suiteClass: unknown = TestSuiteType;
   testNamePatterns: unknown = null;
   errors: unknown[] = [];
+  _top_level_dir: unknown = null;
 
   getTestCaseNames(testCaseClass: unknown): any {
     const prefix = toStr(this.testMethodPrefix);
@@ -308,8 +313,16 @@ export class TestLoader {
     }
     const loadTests = attrOr(module, "load_tests", null);
     const suite = callValue(this.suiteClass, tests);
-    if (!isNone(loadTests)) return callValue(loadTests, this, suite, pattern);
-    return suite;
+    if (isNone(loadTests)) return suite;
+    try {
+      return callValue(loadTests, this, suite, pattern);
+    } catch (e) {
+      if (!isException(e)) throw e;
+      // A hook that raises stands as one failing test, and the loader records the traceback.
+      const message = `Failed to call load_tests:\n${(tracebackModule.format_exception as (e: unknown) => string[])(e).join("")}`;
+      this.errors.push(message);
+      return callValue(this.suiteClass, [new FailedTest(toStr(attrOr(module, "__name__", "")), e)]);
+    }
   }
 
   loadTestsFromName(name: unknown, module: unknown = null): any {
@@ -339,6 +352,11 @@ export class TestLoader {
       throw new PyTypeError(`calling ${repr(obj)} returned ${repr(test)}, not a test`);
     }
     throw new PyTypeError(`don't know how to make test from: ${repr(obj)}`);
+  }
+
+  /** `discover(start_dir, pattern="test*.py", top_level_dir=None)` (unittest-discover.ts). */
+  discover(...args: unknown[]): any {
+    return discover(this, args);
   }
 
   loadTestsFromNames(names: unknown, module: unknown = null): any {

@@ -30,6 +30,7 @@ export function locateModule(root: string, name: string, parent: (name: string) 
   let result: ProgramModuleFile | null = null;
   if (isFile(path.join(base, "__init__.py"))) result = { name, file: path.join(base, "__init__.py"), isPackage: true };
   else if (isFile(base + ".py")) result = { name, file: base + ".py", isPackage: false };
-  if (result && parts.length > 1 && !parent(parts.slice(0, -1).join("."))?.isPackage) result = null;
+  // (a folder without `__init__.py` is a namespace package; a module file of its name shadows it)
+  if (result && parts.length > 1 && parent(parts.slice(0, -1).join("."))?.isPackage === false) result = null;
   return result;
 }

@@ -8,7 +8,7 @@ import { parsePython } from "../frontend/parse.js";
 import type * as py from "../frontend/ast.js";
 import { decodeSource } from "../frontend/encoding.js";
 import { importedModules, moduleWaits, relativeModuleName, type ModuleWaits, type ProgramResolver } from "../lower/program-imports.js";
-import { IDENTIFIER, isFile, locateModule, type ProgramModuleFile } from "./program-files.js";
+import { IDENTIFIER, locateModule, type ProgramModuleFile } from "./program-files.js";
 import { threadUse, type ThreadUse } from "../lower/thread-switches.js";
 import { importsInspect } from "../lower/inspect-sources.js";
 
@@ -286,8 +286,9 @@ export class ProgramTree implements ProgramResolver {
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          // Only a package's modules have dotted names; no environment, cache or dot folder is one.
-          if (IDENTIFIER.test(entry.name) && !SKIPPED_FOLDERS.has(entry.name) && isFile(path.join(full, "__init__.py"))) walk(full);
+          // A package's modules, and a namespace package's (a folder of tests unittest's discover
+          // walks); no environment, cache or dot folder is one.
+          if (IDENTIFIER.test(entry.name) && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
         } else if (entry.name.endsWith(".py")) {
           const module = this.nameOf(full);
           if (module && this.locate(module.name)?.file === module.file) found.push(module);

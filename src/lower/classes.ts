@@ -11,6 +11,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
 import { lowerArgs } from "./calls.js";
 import { decorate, lowerDef, methodCodeRecord, parameterDefaults, qualname } from "./functions.js";
+import { methodClosureVars } from "./method-closure-vars.js";
 import { bindName } from "./targets.js";
 import { annotationDict, lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
@@ -310,6 +311,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       members.push({ k: "staticBlock", body: [{ k: "expr", expr: info }] });
     }
   }
+  members.push(...methodClosureVars(cx, s));
   // (under `abc.ABC` too: its constructor only checks that the class is instantiable)
   const statelessBase = superClass !== null && mixedBase === null && baseExprs.length > 0 && isStatelessBase(cx, baseExprs[jsBaseIndex(cx, baseExprs)]!);
   if (cx.readsClassDicts) {
@@ -593,4 +595,3 @@ function receiverFirst(sig: Signature, isStatic: boolean): Signature {
   if (!isStatic) return sig;
   return { ...sig, positional: [{ name: "$receiver", hasDefault: false, positionalOnly: true }, ...sig.positional] };
 }
-

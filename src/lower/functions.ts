@@ -407,6 +407,7 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
     const readers = freeVariables(cx, scope).map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
     if (readers.length) lambdaExtras.push({ key: "closure", value: { k: "array", elements: readers } });
   }
+  lambdaExtras.push(...closureVarsExtras(cx, scope, [{ _type: "Expr", value: e.body } as py.Stmt]));
   if (lambdaExtras.length > 0) lambda.args.push({ k: "object", props: lambdaExtras });
   if (setup.length === 0) return lambda;
   // Defaults are evaluated when the lambda is created: `((d) => (x, i = d) => ...)(value)`.
@@ -493,6 +494,25 @@ function ownDefault(value: ir.Expr): ir.Expr | null {
 }
 
 /**
+ * What inspect.getclosurevars reads of a def, lambda or method, when the program calls it: the
+ * free variables' names and co_names (src/lower/code-names.ts). (`__code__` records the free
+ * variables itself when the module reads it.)
+ */
+export function closureVarsExtras(cx: LowerContext, scope: Scope, body: readonly py.Stmt[], codeRecordsFreevars = cx.attributesRead.has("__code__")): { key: string; value: ir.Expr }[] {
+  if (!cx.attributesRead.has("co_names")) return [];
+  const strings = (names: string[]): ir.Expr => ({ k: "array", elements: names.map((value) => ({ k: "str", value }) as ir.Expr) });
+  const extras = [{ key: "names", value: strings(codeNames(cx, scope, body)) }];
+  if (!codeRecordsFreevars) extras.unshift({ key: "freevars", value: strings(freeVariables(cx, scope)) });
+  return extras;
+}
+
+/** The readers of a def's free variables, for `__closure__` cells (empty when it has none). */
+export function closureReaders(cx: LowerContext, scope: Scope): { key: string; value: ir.Expr }[] {
+  const readers = freeVariables(cx, scope).map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
+  return readers.length ? [{ key: "closure", value: { k: "array", elements: readers } }] : [];
+}
+
+/**
  * `pyDef(fn, qualname, spec, firstLine, extras)`: what Python shows of a function object. The
  * first line (CPython's co_firstlineno: the first decorator's) locates a callback in asyncio's
  * reprs and logs. Extras hold only the attributes the module reads somewhere (`__doc__`,
@@ -518,13 +538,7 @@ export function functionInfo(cx: LowerContext, fn: ir.Expr, scope: Scope, args: 
     const readers = free.map((name) => ({ k: "arrow", params: [], body: cx.id(name) }) as ir.Expr);
     if (free.length) extras.push({ key: "closure", value: { k: "array", elements: readers } });
   }
-  // inspect.getclosurevars: the free variables' names and co_names (src/lower/code-names.ts)
-  if (reads.has("co_names") && body !== null) {
-    const strings = (names: string[]): ir.Expr => ({ k: "array", elements: names.map((value) => ({ k: "str", value }) as ir.Expr) });
-    // (`__code__` below records the free variables when the module reads it)
-    if (!reads.has("__code__")) extras.push({ key: "freevars", value: strings(freeVariables(cx, scope)) });
-    extras.push({ key: "names", value: strings(codeNames(cx, scope, body)) });
-  }
+  if (body !== null) extras.push(...closureVarsExtras(cx, scope, body));
   if (reads.has("__code__")) {
     const params = codeParameters(args);
     const cells = new Set(scope.freeInChildren);

@@ -206,6 +206,8 @@ export function importsComputedName(cx: LowerContext): boolean {
  * import graph (so `pyts run` converts it), though the call resolves it at run time.
  */
 export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
+  // unittest's `loader.discover(...)` imports the test files it finds by name.
+  if (cx.program && e.func._type === "Attribute" && e.func.attr === "discover") computedImporters.add(cx);
   if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
   if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
   const [arg, pkg] = e.args;

@@ -114,6 +114,39 @@ function callableSetup(setup: py.Expr, body: readonly py.Stmt[]): boolean {
   return defined;
 }
 
+/** Does the code compile at module level (no `return`/`yield`/`await` outside a def, no `break`/`continue` outside a loop)? */
+function compilesAlone(body: readonly py.Stmt[]): boolean {
+  const ok = (node: unknown, inLoop: boolean): boolean => {
+    if (Array.isArray(node)) return node.every((n) => ok(n, inLoop));
+    if (node === null || typeof node !== "object") return true;
+    const type = (node as { _type?: string })._type;
+    switch (type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "Lambda":
+        return true;
+      case "ClassDef":
+        return ok((node as py.ClassDef).body, false);
+      case "Return":
+      case "Yield":
+      case "YieldFrom":
+      case "Await":
+        return false;
+      case "Break":
+      case "Continue":
+        return inLoop;
+      case "For":
+      case "AsyncFor":
+      case "While": {
+        const loop = node as py.For;
+        return ok((loop as { iter?: unknown }).iter ?? (node as py.While).test, inLoop) && ok(loop.body, true) && ok(loop.orelse, inLoop);
+      }
+    }
+    return Object.entries(node).every(([key, value]) => key === "_type" || typeof value !== "object" || ok(value, inLoop));
+  };
+  return ok(body, false);
+}
+
 /** The module's body with a function for each literal timeit statement, the calls passing it. */
 export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
   const names = timeitNames(body);
@@ -143,6 +176,9 @@ export function withTimeitStatements(body: py.Stmt[]): py.Stmt[] {
     } catch {
       return; // (a syntax error: the runtime refuses the string)
     }
+    // (CPython compiles the statement alone first: a `return` or `break` it has no place for is
+    // a SyntaxError the runtime raises)
+    if (!compilesAlone(parseAst(mainImports(stmt), "<timeit-src>").body) || (setup !== null && !compilesAlone(parseAst(mainImports(setup), "<timeit-src>").body))) return;
     const name = `__pyts_timeit_${defs.length}__`;
     const prologue = freeNames(snippet.body).filter((n) => !fromMain.has(n)).map((n) => `    if ${JSON.stringify(n)} not in _ns: raise NameError(${JSON.stringify(`name '${n}' is not defined`)})\n    ${n} = _ns[${JSON.stringify(n)}]\n`).join("");
     const text = `def ${name}(_it, _timer, _ns, _setup):\n${prologue}    _setup()\n${indent(mainImports(setup ?? "pass"), "    ")}\n    _t0 = _timer()\n    for _i in _it:\n${indent(mainImports(stmt), "        ")}\n        pass\n    _t1 = _timer()\n    return _t1 - _t0\n`;
