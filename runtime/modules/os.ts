@@ -23,6 +23,7 @@ import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
 import { osProcess } from "./os-process.js";
+import { osConf } from "./os-conf.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -327,6 +328,7 @@ export const osModule = moduleObject("os", {
   ...osExtras,
   ...osPosix({ stat, walk }),
   ...osProcess,
+  ...osConf,
   name: "posix",
   sep: "/",
   altsep: null,
