@@ -24,6 +24,7 @@ import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
 import { osProcess } from "./os-process.js";
 import { osConf } from "./os-conf.js";
+import { osDescriptors } from "./os-fd.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -329,6 +330,7 @@ export const osModule = moduleObject("os", {
   ...osPosix({ stat, walk }),
   ...osProcess,
   ...osConf,
+  ...osDescriptors(osProcess.pipe),
   name: "posix",
   sep: "/",
   altsep: null,
