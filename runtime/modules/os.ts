@@ -25,6 +25,8 @@ import { osExtras } from "./os-extras.js";
 import { osProcess } from "./os-process.js";
 import { osConf } from "./os-conf.js";
 import { osDescriptors } from "./os-fd.js";
+import { osExec } from "./os-exec.js";
+import { osIds } from "./os-ids.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -331,6 +333,8 @@ export const osModule = moduleObject("os", {
   ...osProcess,
   ...osConf,
   ...osDescriptors(osProcess.pipe),
+  ...osExec,
+  ...osIds,
   name: "posix",
   sep: "/",
   altsep: null,
