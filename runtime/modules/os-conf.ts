@@ -61,6 +61,9 @@ const STATVFS_FIELDS = ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail"
 /** `os.statvfs_result`: ten fields as a sequence, and `f_fsid` by name only. */
 export class statvfs_result extends Tuple<bigint> {
   static readonly __module__ = "os";
+  static readonly n_fields = 11n;
+  static readonly n_sequence_fields = 10n;
+  static readonly n_unnamed_fields = 0n;
   readonly f_fsid: bigint | null;
   constructor(items: unknown, fsid: bigint | null = null) {
     const values = Array.from(iterable(items)) as bigint[];
@@ -82,7 +85,7 @@ export class statvfs_result extends Tuple<bigint> {
     return `os.statvfs_result(${STATVFS_FIELDS.map((f, i) => `${f}=${repr(this.items[i])}`).join(", ")})`;
   }
 }
-Object.defineProperties(statvfs_result, { pythonName: { value: "statvfs_result" }, n_fields: { value: 11n }, n_sequence_fields: { value: 10n }, n_unnamed_fields: { value: 0n } });
+Object.defineProperty(statvfs_result, "pythonName", { value: "statvfs_result" });
 
 /** The ST_* flags of a mount's options, as statvfs reports them. */
 const MOUNT_FLAGS: Record<string, number> = { ro: 1, nosuid: 2, nodev: 4, noexec: 8, sync: 16, mand: 64, noatime: 1024, nodiratime: 2048, relatime: 4096 };

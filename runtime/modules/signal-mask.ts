@@ -109,6 +109,9 @@ const SIGINFO_FIELDS = ["si_signo", "si_code", "si_errno", "si_pid", "si_uid", "
 /** `signal.struct_siginfo`: what sigwaitinfo/sigtimedwait return. */
 export class struct_siginfo extends Tuple<bigint> {
   static readonly __module__ = "signal";
+  static readonly n_fields = 7n;
+  static readonly n_sequence_fields = 7n;
+  static readonly n_unnamed_fields = 0n;
   constructor(items: unknown) {
     const values = Array.from(iterable(items)) as bigint[];
     if (values.length !== 7) throw new PyTypeError(`signal.struct_siginfo() takes a 7-sequence (${values.length}-sequence given)`);
@@ -125,7 +128,7 @@ export class struct_siginfo extends Tuple<bigint> {
     return `signal.struct_siginfo(${SIGINFO_FIELDS.map((f, i) => `${f}=${repr(this.items[i])}`).join(", ")})`;
   }
 }
-Object.defineProperties(struct_siginfo, { pythonName: { value: "struct_siginfo" }, n_fields: { value: 7n }, n_sequence_fields: { value: 7n }, n_unnamed_fields: { value: 0n } });
+Object.defineProperty(struct_siginfo, "pythonName", { value: "struct_siginfo" });
 
 /** Takes the lowest pending signal of `mask` (the kernel's order), or null. */
 function take(mask: unknown): struct_siginfo | null {
