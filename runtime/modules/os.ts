@@ -27,6 +27,7 @@ import { osConf } from "./os-conf.js";
 import { osDescriptors } from "./os-fd.js";
 import { osExec } from "./os-exec.js";
 import { osIds } from "./os-ids.js";
+import { osXattrs } from "./os-xattr.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -335,6 +336,7 @@ export const osModule = moduleObject("os", {
   ...osDescriptors(osProcess.pipe),
   ...osExec,
   ...osIds,
+  ...osXattrs,
   name: "posix",
   sep: "/",
   altsep: null,
