@@ -1,6 +1,7 @@
 // More of `os` on Node, /etc and the usual tools: group lists (getgrouplist from /etc/group,
 // initgroups through Node), mknod (a regular file, a FIFO, or a device through mknod(1)),
-// sched_setaffinity through taskset(1), tcgetpgrp from /proc, and register_at_fork, whose
+// sched_setaffinity through taskset(1), sched_setscheduler/sched_setparam/sched_rr_get_interval
+// as system calls through the perl helper, tcgetpgrp from /proc, and register_at_fork, whose
 // callables are kept (no os.fork exists here to call them, as none calls them in CPython
 // without one).
 import { nodeModule, nodeProcess } from "../core/host.js";
@@ -13,6 +14,8 @@ import { fsCall, osErrorByText, osErrorFrom } from "../lang/os-errors.js";
 import { toInt } from "./callable-class.js";
 import { fspath } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
+import { perlCall } from "./os-helper.js";
+import { sched_param } from "./os-process.js";
 
 const fs = (): typeof import("node:fs") => nodeModule("node:fs");
 
@@ -114,4 +117,50 @@ function register_at_fork(...args: unknown[]): null {
   return null;
 }
 
-export const osIds = { getgrouplist, initgroups, mknod, sched_setaffinity, tcgetpgrp, register_at_fork };
+/** Linux's scheduling system calls by architecture (the perl helper makes them for our pid). */
+const SCHED_CALLS: Record<string, { setparam: number; setscheduler: number; rrInterval: number }> = {
+  x64: { setparam: 142, setscheduler: 144, rrInterval: 148 },
+  arm64: { setparam: 118, setscheduler: 119, rrInterval: 127 },
+};
+
+function schedCall(name: "setparam" | "setscheduler" | "rrInterval"): number {
+  const table = SCHED_CALLS[nodeModule("node:os").arch()];
+  if (table === undefined) throw new OSError(38n, "Function not implemented");
+  return table[name];
+}
+
+/** The pid a scheduling call acts on: 0 is this process (its main thread, the one Python runs on). */
+function schedPid(pid: unknown): string {
+  const n = toInt(pid);
+  return String(n === 0 ? (nodeProcess()?.pid ?? 0) : n);
+}
+
+function priorityOf(param: unknown): string {
+  if (!(param instanceof sched_param)) throw new PyTypeError("must have a sched_param object");
+  return String(toInt(param.sched_priority));
+}
+
+const SCHED_PROGRAM = `my ($n, $op, $pid, @rest) = @ARGV; my $r;
+if ($op eq "rr") { my $ts = "\\0" x 16; $r = syscall($n + 0, $pid + 0, $ts); if ($r >= 0) { my ($s, $ns) = unpack("q q", $ts); print "$s $ns"; exit } }
+elsif ($op eq "param") { $r = syscall($n + 0, $pid + 0, pack("i", $rest[0])) }
+else { $r = syscall($n + 0, $pid + 0, $rest[0] + 0, pack("i", $rest[1])) }
+if ($r < 0) { print "!", $! + 0 }`;
+
+function sched_setscheduler(pid: unknown, policy: unknown, param: unknown): null {
+  const priority = priorityOf(param);
+  perlCall(SCHED_PROGRAM, [String(schedCall("setscheduler")), "scheduler", schedPid(pid), String(toInt(policy)), priority]);
+  return null;
+}
+
+function sched_setparam(pid: unknown, param: unknown): null {
+  const priority = priorityOf(param);
+  perlCall(SCHED_PROGRAM, [String(schedCall("setparam")), "param", schedPid(pid), priority]);
+  return null;
+}
+
+function sched_rr_get_interval(pid: unknown): number {
+  const [seconds, nanoseconds] = perlCall(SCHED_PROGRAM, [String(schedCall("rrInterval")), "rr", schedPid(pid)]).trim().split(" ").map(Number);
+  return seconds! + nanoseconds! / 1e9;
+}
+
+export const osIds = { getgrouplist, initgroups, mknod, sched_setaffinity, sched_setscheduler, sched_setparam, sched_rr_get_interval, tcgetpgrp, register_at_fork };
