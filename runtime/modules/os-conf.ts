@@ -27,8 +27,22 @@ function confNumber(name: unknown, table: ReadonlyArray<readonly [string, number
 const CONF_PROGRAM = `$! = 0; my $r = $ARGV[0] eq "s" ? sysconf($ARGV[1]) : $ARGV[0] eq "p" ? pathconf($ARGV[2], $ARGV[1]) : fpathconf(0, $ARGV[1]);
 if (defined $r) { print $r } elsif ($! + 0) { print "!", $! + 0 } else { print -1 }`;
 
+/** Every sysconf value at once (a helper run costs tens of ms): errno, or the value, by number. */
+const ALL_SYSCONF = `for my $n (@ARGV) { $! = 0; my $r = sysconf($n); print "$n ", (defined $r ? $r : ($! + 0) ? "!" . ($! + 0) : -1), "\n" }`;
+let sysconfCache: Map<number, string> | null = null;
+/** Values that change while a program runs (free memory, CPUs brought on or off line): asked each time. */
+const VOLATILE_SYSCONF = new Set(["SC_AVPHYS_PAGES", "SC_NPROCESSORS_ONLN", "SC_NPROCESSORS_CONF", "SC_PHYS_PAGES"].map((n) => SYSCONF_NAMES.find(([k]) => k === n)?.[1]));
+
 function sysconf(name: unknown): bigint {
-  return BigInt(perlCall(CONF_PROGRAM, ["s", String(confNumber(name, SYSCONF_NAMES))]).trim());
+  const number = confNumber(name, SYSCONF_NAMES);
+  if (VOLATILE_SYSCONF.has(number) || !SYSCONF_NAMES.some(([, n]) => n === number)) return BigInt(perlCall(CONF_PROGRAM, ["s", String(number)]).trim());
+  sysconfCache ??= new Map(perlCall(ALL_SYSCONF, SYSCONF_NAMES.map(([, n]) => String(n))).trim().split("\n").map((line) => {
+    const [n, value] = line.split(" ");
+    return [Number(n), value!] as const;
+  }));
+  const value = sysconfCache.get(number)!;
+  if (value.startsWith("!")) throw osErrorOfErrno(Number(value.slice(1)));
+  return BigInt(value);
 }
 
 /** `os.pathconf(path, name)`; a descriptor as `path` is fpathconf. */
