@@ -53,7 +53,15 @@ function statusFlags(fd: number): number {
 /** Opens another description of what `fd` is open on, with its access mode and O_APPEND/O_NONBLOCK. */
 function reopen(fd: number): number {
   const flags = statusFlags(fd) & (0o3 | 0o2000 | 0o4000);
-  return fsCall(() => fs().openSync(`/proc/self/fd/${fd}`, flags));
+  try {
+    return fs().openSync(`/proc/self/fd/${fd}`, flags);
+  } catch (error) {
+    // Linux reopens files, pipes and terminals through /proc, not sockets
+    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw new OSError(6n, "No such device or address (pyts: a socket's descriptor cannot be duplicated; socket.dup() can)");
+    return fsCall(() => {
+      throw error;
+    });
+  }
 }
 
 function dup(fdArg: unknown): bigint {
