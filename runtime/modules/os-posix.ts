@@ -20,6 +20,7 @@ import { StringIO } from "../lang/io-memory.js";
 import { toInt } from "./callable-class.js";
 import { fspath } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
+import { perlCall } from "./os-helper.js";
 import { CONFSTR_NAMES, OS_CONSTANTS, PATHCONF_NAMES, SYSCONF_NAMES } from "./posix-constants-data.js";
 
 const fs = (): typeof import("node:fs") => nodeModule("node:fs");
@@ -94,41 +95,63 @@ function times(): times_result {
 /**
  * Offsets of descriptors os.lseek has moved: Node reads and writes at the kernel's offset or at
  * a given one, and cannot move the kernel's, so a descriptor once seeked is read and written
- * at its offset here (pread/pwrite), which advances.
+ * at its offset here (pread/pwrite), which advances. A cell is shared by the descriptors
+ * os.dup made of one another, as their kernel offsets would be.
  */
-const seekedOffsets = new Map<number, number>();
+const seekedOffsets = new Map<number, { at: number }>();
 
 function lseek(fdArg: unknown, posArg: unknown, howArg: unknown): bigint {
   const fd = toInt(fdArg);
   const [pos, how] = [toInt(posArg), toInt(howArg)];
   const stats = fsCall(() => fs().fstatSync(fd));
   if (stats.isFIFO() || stats.isSocket()) throw new OSError(29n, "Illegal seek");
-  const base = how === 0 ? 0 : how === 1 ? (seekedOffsets.get(fd) ?? 0) : how === 2 ? stats.size : NaN;
+  const base = how === 0 ? 0 : how === 1 ? (seekedOffsets.get(fd)?.at ?? 0) : how === 2 ? stats.size : NaN;
   if (Number.isNaN(base) || base + pos < 0) throw new OSError(22n, "Invalid argument");
-  seekedOffsets.set(fd, base + pos);
+  const cell = seekedOffsets.get(fd);
+  if (cell !== undefined) cell.at = base + pos;
+  else seekedOffsets.set(fd, { at: base + pos });
   return BigInt(base + pos);
 }
 
 /** `os.read(fd, n)` at the descriptor's seeked offset when it has one. */
 export function readFd(fd: number, n: number): Uint8Array {
   const buffer = new Bytes(n);
-  const at = seekedOffsets.get(fd) ?? null;
-  const got = fsCall(() => fs().readSync(fd, buffer, 0, n, at));
-  if (at !== null) seekedOffsets.set(fd, at + got);
+  const cell = seekedOffsets.get(fd);
+  const got = fsCall(() => fs().readSync(fd, buffer, 0, n, cell?.at ?? null));
+  if (cell !== undefined) cell.at += got;
   return Bytes.fromArray(buffer.subarray(0, got));
 }
 
 /** `os.write(fd, data)` at the descriptor's seeked offset when it has one. */
 export function writeFd(fd: number, data: Uint8Array): bigint {
-  const at = seekedOffsets.get(fd) ?? null;
-  const wrote = fsCall(() => fs().writeSync(fd, data, 0, data.length, at));
-  if (at !== null) seekedOffsets.set(fd, at + wrote);
+  const cell = seekedOffsets.get(fd);
+  const wrote = fsCall(() => fs().writeSync(fd, data, 0, data.length, cell?.at ?? null));
+  if (cell !== undefined) cell.at += wrote;
   return BigInt(wrote);
 }
 
 /** A regular file os.open opened (not for appending): its offset is kept here from the start. */
 export function trackFd(fd: number, flags: number): void {
-  if ((flags & 0o2000) === 0 && fs().fstatSync(fd).isFile()) seekedOffsets.set(fd, 0);
+  if ((flags & 0o2000) === 0 && fs().fstatSync(fd).isFile()) seekedOffsets.set(fd, { at: 0 });
+}
+
+/**
+ * `copy`, a new description of what `fd` is open on (os.dup), starts at fd's offset (moved
+ * there by the perl helper, which holds the same description) and shares fd's offset cell when
+ * fd has one. `fd === copy`: a new file tracked from 0.
+ */
+export function shareOffset(fd: number, copy: number): void {
+  if (!fs().fstatSync(copy).isFile()) return;
+  if (fd === copy) {
+    seekedOffsets.set(fd, { at: 0 });
+    return;
+  }
+  const cell = seekedOffsets.get(fd);
+  if (cell !== undefined) seekedOffsets.set(copy, cell);
+  else seekedOffsets.delete(copy);
+  const info = fs().readFileSync(`/proc/self/fdinfo/${fd}`, "latin1");
+  const at = cell?.at ?? Number(/^pos:\s*(\d+)/m.exec(info)?.[1] ?? "0");
+  if (at !== 0) perlCall("sysseek(STDIN, $ARGV[0], 0) or print \"!\", $! + 0;", [String(at)], copy);
 }
 
 /** Forgets a closed descriptor's offset. */

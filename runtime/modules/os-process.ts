@@ -1,7 +1,7 @@
 // `os`'s child processes, pipes and scheduling facts on Node and Linux: spawn*/posix_spawn*
 // start a child on the socket helper thread (as subprocess.Popen does) and waitpid/wait/waitid
 // reap it with Linux's wait-status encoding; pipe() makes a kernel pipe through a FIFO;
-// get_blocking/get_inheritable read a descriptor's flags from /proc/self/fdinfo; mkfifo runs
+// get_blocking reads a descriptor's flags from /proc/self/fdinfo (get_inheritable: os-fd.ts); mkfifo runs
 // coreutils' mkfifo; sched_getscheduler/sched_getparam read /proc. fork and exec* stay out
 // (Node cannot fork or replace its process image): the lowering refuses them (README).
 import { nodeModule, nodeProcess } from "../core/host.js";
@@ -15,6 +15,7 @@ import { truthy } from "../values/truth.js";
 import { osErrorByText, osErrorFrom } from "../lang/os-errors.js";
 import { pyClass, toInt } from "./callable-class.js";
 import { fspath } from "./os-path.js";
+import { inheritedDescriptors } from "./os-fd.js";
 import { posix_uname_result } from "./platform.js";
 import { call, checked, drive, type Steps } from "./socket-host.js";
 import { nextSocketId } from "./subprocess-popen.js";
@@ -78,7 +79,12 @@ function startChild(file: string | null, argv: string[], env: Record<string, str
   const id = nextSocketId();
   const pipes = [nextSocketId(), nextSocketId(), nextSocketId()];
   const [program, args] = file === null ? ["/bin/sh", ["-c", "exit 127"]] : [file, argv.slice(1)];
-  const reply = checked(call({ op: "spawn", id, pipes, file: program, argv: args, cwd: null, env, stdio: ["inherit", "inherit", "inherit"], merge: false }));
+  const stdio: (string | number)[] = ["inherit", "inherit", "inherit"];
+  for (const fd of inheritedDescriptors()) {
+    while (stdio.length < fd) stdio.push("ignore");
+    stdio[fd] = fd;
+  }
+  const reply = checked(call({ op: "spawn", id, pipes, file: program, argv: args, cwd: null, env, stdio, merge: false }));
   const pid = BigInt(reply.pid ?? 0);
   children.set(pid, id);
   return pid;
@@ -352,7 +358,6 @@ export const osProcess = {
   pipe,
   mkfifo,
   get_blocking: (fd: unknown): boolean => (fdFlags(fd) & 0o4000) === 0,
-  get_inheritable: (fd: unknown): boolean => (fdFlags(fd) & 0o2000000) === 0,
   sched_param: pyClass(sched_param),
   sched_getscheduler,
   sched_getparam,

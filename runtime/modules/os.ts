@@ -23,6 +23,11 @@ import { moduleObject } from "./module-object.js";
 import { cwd, fspath, pathModule, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
 import { osProcess } from "./os-process.js";
+import { osConf } from "./os-conf.js";
+import { osDescriptors } from "./os-fd.js";
+import { osExec } from "./os-exec.js";
+import { osIds } from "./os-ids.js";
+import { osXattrs } from "./os-xattr.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
@@ -327,6 +332,11 @@ export const osModule = moduleObject("os", {
   ...osExtras,
   ...osPosix({ stat, walk }),
   ...osProcess,
+  ...osConf,
+  ...osDescriptors(osProcess.pipe),
+  ...osExec,
+  ...osIds,
+  ...osXattrs,
   name: "posix",
   sep: "/",
   altsep: null,

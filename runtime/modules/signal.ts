@@ -3,7 +3,8 @@
 // os.kill(os.getpid(), sig) running the handler at once (as CPython does before either
 // returns), alarm() on a timer (the handler runs when the program next yields to the event
 // loop: during asyncio, not inside a blocking time.sleep), setitimer/getitimer (ITIMER_REAL,
-// the timer alarm shares), pthread_kill, the Sigmasks names, strsignal and valid_signals.
+// the timer alarm shares), pthread_kill, the Sigmasks names, strsignal and valid_signals; the
+// masks, sigwait* and set_wakeup_fd are signal-mask.ts's.
 
 import { nodeProcess } from "../core/host.js";
 import { KeyboardInterrupt, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -14,6 +15,7 @@ import { callable } from "../values/builtin-functions.js";
 import { IntEnum, defineMembers } from "./enum.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
+import { connectSignalMask, holdIfBlocked, signalMasks, wakeUp } from "./signal-mask.js";
 
 const NUMBERS = [
   ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGBUS", 7], ["SIGFPE", 8],
@@ -110,6 +112,8 @@ function signal(sig: unknown, handler: unknown): unknown {
     listeners.delete(n);
     if (!isDefault(handler)) {
       const listener = (): void => {
+        if (holdIfBlocked(n, 0, 0)) return;
+        wakeUp(n);
         runHandler(n);
       };
       listeners.set(n, listener);
@@ -125,6 +129,8 @@ function getsignal(sig: unknown): unknown {
 
 /** Sends signal `n` to this process: a Python handler runs now; else the OS's default action. */
 export function sendToSelf(n: number): void {
+  if (holdIfBlocked(n)) return;
+  wakeUp(n);
   if (runHandler(n)) return;
   if (n === 2) throw new KeyboardInterrupt();
   const name = nameOf(n);
@@ -235,6 +241,20 @@ function valid_signals(): PySet {
   return set;
 }
 
+connectSignalMask({
+  nameOf,
+  member: (n) => (nameOf(n) !== undefined ? (Signals as unknown as Record<string, unknown>)[nameOf(n)!] : BigInt(n)),
+  signum,
+  hasPythonHandler: (n) => !isDefault(handlers.get(n) ?? SIG_DFL) && !isIgnore(handlers.get(n)),
+  deliver: (n) => {
+    wakeUp(n);
+    if (runHandler(n)) return;
+    if (n === 2) throw new KeyboardInterrupt();
+    const name = nameOf(n);
+    if (name !== undefined) nodeProcess()?.kill(nodeProcess()!.pid, name as NodeJS.Signals);
+  },
+});
+
 const members = Object.fromEntries(NUMBERS.map(([name]) => [name, (Signals as unknown as Record<string, unknown>)[name]]));
 
 export const signalModule = moduleObject("signal", {
@@ -266,4 +286,5 @@ export const signalModule = moduleObject("signal", {
   SIG_UNBLOCK: maskMember("SIG_UNBLOCK"),
   SIG_SETMASK: maskMember("SIG_SETMASK"),
   pthread_kill,
+  ...signalMasks,
 });

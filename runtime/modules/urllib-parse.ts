@@ -139,6 +139,23 @@ function bytesResultClass(name: string, fields: string, strClass: any): any {
 const SplitResult = resultClass("SplitResult", "scheme netloc path query fragment", (t) => urlunsplit(t));
 const ParseResult = resultClass("ParseResult", "scheme netloc path params query fragment", (t) => urlunparse(t));
 const DefragResult = resultClass("DefragResult", "url fragment", (t) => (t.at(1) ? `${t.at(0)}#${t.at(1)}` : String(t.at(0))));
+/**
+ * `urllib.parse.ResultBase` (CPython's `_NetlocResultMixinStr`): the base of the str results
+ * with a netloc, whose username/password/hostname/port it gives. isinstance and issubclass
+ * find SplitResult and ParseResult (and their subclasses) through it.
+ */
+class ResultBase {
+  static readonly __module__ = "urllib.parse";
+  static __instancecheck__(x: unknown): boolean {
+    return x instanceof SplitResult || x instanceof ParseResult;
+  }
+  static __subclasscheck__(cls: unknown): boolean {
+    return cls === ResultBase || (typeof cls === "function" && (cls.prototype instanceof SplitResult || cls.prototype instanceof ParseResult || cls === SplitResult || cls === ParseResult || cls.prototype instanceof ResultBase));
+  }
+}
+Object.defineProperties(ResultBase.prototype, Object.getOwnPropertyDescriptors(netlocMethods));
+Object.defineProperty(ResultBase, "pythonName", { value: "_NetlocResultMixinStr" });
+
 const SplitResultBytes = bytesResultClass("SplitResultBytes", "scheme netloc path query fragment", SplitResult);
 const ParseResultBytes = bytesResultClass("ParseResultBytes", "scheme netloc path params query fragment", ParseResult);
 const DefragResultBytes = bytesResultClass("DefragResultBytes", "url fragment", DefragResult);
@@ -474,6 +491,7 @@ export const urllibParseModule = moduleObject("urllib.parse", {
   SplitResult,
   ParseResult,
   DefragResult,
+  ResultBase,
   SplitResultBytes,
   ParseResultBytes,
   DefragResultBytes,
