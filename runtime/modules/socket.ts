@@ -23,6 +23,7 @@ import { TimeoutError } from "../values/exceptions.js";
 // the event loop's sock_* methods for these sockets (until now, stubs that load this file: asyncio/sock-stubs.ts)
 import "../asyncio/sock-methods.js";
 import "../asyncio/fd-watchers.js";
+import "../asyncio/sock-sendfile.js";
 
 const AF_UNIX = 1n;
 const AF_INET = 2n;
