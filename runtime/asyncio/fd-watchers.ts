@@ -8,11 +8,9 @@
 import { Handle } from "./handles.js";
 import { EventLoop } from "./events.js";
 import { holdHandle, releaseHandle } from "./io-handles.js";
-import { asIndex } from "../values/slice.js";
-import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
-import { repr } from "../values/repr.js";
+import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { fileobjToFd } from "./fileobj-fd.js";
 import { typeName } from "../values/typename.js";
-import { callMethod } from "../values/methods.js";
 import { call, callLater, checked } from "../modules/socket-host.js";
 import { fdInUse } from "../modules/socket.js";
 import type { Callback } from "./format.js";
@@ -34,24 +32,6 @@ interface Watchers {
 }
 
 const watchersOf = new WeakMap<EventLoop, Watchers>();
-
-/** The descriptor number of an int or an object with fileno() (selectors' _fileobj_to_fd). */
-export function fileobjToFd(fileobj: unknown): number {
-  let fd = asIndex(fileobj);
-  if (fd === undefined) {
-    let fileno: unknown;
-    try {
-      fileno = callMethod(fileobj, "fileno");
-    } catch (e) {
-      if (e instanceof AttributeError) throw new ValueError(`Invalid file object: ${repr(fileobj)}`);
-      throw e;
-    }
-    fd = asIndex(fileno);
-    if (fd === undefined) throw new ValueError(`Invalid file object: ${repr(fileobj)}`);
-  }
-  if (fd < 0n) throw new ValueError(`Invalid file descriptor: ${fd}`);
-  return Number(fd);
-}
 
 function watchersFor(loop: EventLoop): Watchers {
   let w = watchersOf.get(loop);
