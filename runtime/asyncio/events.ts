@@ -91,6 +91,8 @@ export class EventLoop implements HandleLoop {
    * timer may fire a little early; the step then still counts as that late (0: no such wait).
    */
   private _waitDeadline = 0;
+  /** Queues the callbacks of ready descriptors at an iteration's start (fd-watchers.ts), if any are watched. */
+  _ioPoll: ((loop: EventLoop) => void) | null = null;
 
   time(): number {
     return performance.now() / 1000;
@@ -405,6 +407,8 @@ export class EventLoop implements HandleLoop {
 
   /** The second half of _run_once: due timers join the ready queue; run what is ready now. */
   private _processStep(): void {
+    // CPython's select: ready descriptors' callbacks come before the due timers
+    if (this._ioPoll !== null) this._ioPoll(this);
     const scheduled = this._scheduled;
     const clock = this.time();
     const now = Math.max(clock, this._waitDeadline);
@@ -478,6 +482,11 @@ export class EventLoop implements HandleLoop {
       this._timeout = setTimeout(this._afterWait, ms);
     }
     // timeout null: idle until _wake().
+  }
+
+  /** A watched descriptor became ready while the loop waited (fd-watchers.ts). */
+  _wakeForIo(): void {
+    if (this._running && !this._inStep) this._wake();
   }
 
   /** Cuts a wait short (CPython's self-pipe write). */

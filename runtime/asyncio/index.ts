@@ -28,6 +28,8 @@ import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessP
 import { Server } from "./servers.js";
 import { protocolsModule, streamsModule, transportsModule } from "./submodules.js";
 import "./datagram.js";
+import "./pipes.js";
+import { open_unix_connection, start_unix_server } from "./unix-servers.js";
 import "./addrinfo.js";
 // the sock_* methods load the socket module (its file installs them: sock-methods.ts)
 import "./sock-stubs.js";
@@ -111,6 +113,8 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   LimitOverrunError,
   open_connection,
   start_server,
+  open_unix_connection,
+  start_unix_server,
   create_subprocess_exec,
   create_subprocess_shell,
   subprocess: subprocessModule,

@@ -45,6 +45,9 @@ export class Server {
   _serving_forever_fut: Future | null = null;
   /** Connections Node accepted before start_serving() (CPython would not have listened yet). */
   private readonly _early: net.Socket[] = [];
+  /** Makes an accepted connection's transport (unix servers report their path: unix-servers.ts). */
+  _makeTransport = (sock: net.Socket, protocol: unknown, waiter: Future): SocketTransport =>
+    new SocketTransport(this._loop, sock, protocol, waiter, this);
 
   constructor(readonly _loop: EventLoop, readonly _protocol_factory: unknown) {}
 
@@ -88,7 +91,7 @@ export class Server {
     loop.create_task(coroutine(function* () {
       const protocol = callValue(server._protocol_factory);
       const waiter = loop.create_future();
-      const transport = new SocketTransport(loop, sock, protocol, waiter, server);
+      const transport = server._makeTransport(sock, protocol, waiter);
       try {
         yield* await_(waiter);
       } catch (exc) {

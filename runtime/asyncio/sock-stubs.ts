@@ -5,7 +5,10 @@
 import { initialiseModule } from "../modules/module-object.js";
 import { EventLoop } from "./events.js";
 
-const SOCK_METHODS = ["sock_recv", "sock_recv_into", "sock_recvfrom", "sock_sendall", "sock_sendto", "sock_accept", "sock_connect"];
+const SOCK_METHODS = ["sock_recv", "sock_recv_into", "sock_recvfrom", "sock_sendall", "sock_sendto", "sock_accept", "sock_connect",
+  "sock_recvfrom_into", "sock_sendfile", "sendfile", "getnameinfo",
+  // readiness callbacks watch those sockets (fd-watchers.ts)
+  "add_reader", "add_writer", "remove_reader", "remove_writer"];
 
 const prototype = EventLoop.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
 for (const name of SOCK_METHODS) {

@@ -6,6 +6,7 @@ import { moduleObject, standardModule } from "../modules/module-object.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { BaseTransport, DatagramTransport, ReadTransport, SubprocessTransport, Transport, WriteTransport } from "./transport-bases.js";
 import { open_connection, start_server, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
+import { open_unix_connection, start_unix_server } from "./unix-servers.js";
 import { pyClass } from "../modules/callable-class.js";
 import { Tuple } from "../values/tuple.js";
 
@@ -63,15 +64,16 @@ export const transportsModule = moduleObject("asyncio.transports", {
   SubprocessTransport: pyClass(SubprocessTransport),
 });
 
-// (open_unix_connection and start_unix_server are not given: pyts has no AF_UNIX stream sockets)
 export const streamsModule = moduleObject("asyncio.streams", {
-  __all__: Tuple.of("StreamReader", "StreamWriter", "StreamReaderProtocol", "open_connection", "start_server"),
+  __all__: Tuple.of("StreamReader", "StreamWriter", "StreamReaderProtocol", "open_connection", "start_server", "open_unix_connection", "start_unix_server"),
   StreamReader,
   StreamWriter,
   StreamReaderProtocol,
   FlowControlMixin: pyClass(FlowControlMixin),
   open_connection,
   start_server,
+  open_unix_connection,
+  start_unix_server,
   get logger(): any {
     return asyncioLogger();
   },

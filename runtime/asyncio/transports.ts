@@ -16,6 +16,7 @@ import { holdHandle, releaseHandle } from "./io-handles.js";
 import type { EventLoop } from "./events.js";
 import type { Future } from "./futures.js";
 import { setResultUnlessCancelled } from "./futures.js";
+import { Transport } from "./transport-bases.js";
 
 /** What a transport tells the server that accepted it (Server._attach/_detach). */
 export interface TransportServer {
@@ -46,26 +47,30 @@ export class TransportSocket {
   static readonly pythonName = "TransportSocket";
   static readonly __module__ = "asyncio.trsock";
   constructor(
-    private readonly local: () => Tuple,
-    private readonly remote: (() => Tuple) | null,
+    private readonly local: () => unknown,
+    private readonly remote: (() => unknown) | null,
     readonly family: bigint,
     readonly type: bigint,
   ) {}
   get proto(): bigint {
+    if (this.family === 1n) return 0n; // AF_UNIX
     return this.type === 1n ? 6n : 17n;
   }
-  getsockname(): Tuple {
+  getsockname(): unknown {
     return this.local();
   }
-  getpeername(): Tuple {
+  getpeername(): unknown {
     if (this.remote === null) throw new OSError(107n, "Transport endpoint is not connected");
     return this.remote();
   }
   __repr__(): string {
     let text = `<asyncio.TransportSocket family=${this.family}, type=${this.type}, proto=${this.proto}`;
     try {
-      text += `, laddr=${repr(this.local())}`;
-      if (this.remote !== null) text += `, raddr=${repr(this.remote())}`;
+      // a unix socket's address is its path, shown bare; an unbound one ('') not at all
+      const show = (address: unknown): string => (typeof address === "string" ? address : repr(address));
+      const local = this.local();
+      if (local !== "") text += `, laddr=${show(local)}`;
+      if (this.remote !== null) text += `, raddr=${show(this.remote())}`;
     } catch {
       // closed: no addresses
     }
@@ -313,6 +318,13 @@ export class SocketTransport {
 
   // ---- information ----
 
+  /** The addresses a unix socket's transport reports (unix-servers.ts). */
+  _setAddresses(socket: TransportSocket, sockname: unknown, peername: unknown): void {
+    this._extra.set("socket", socket);
+    this._extra.set("sockname", sockname);
+    this._extra.set("peername", peername);
+  }
+
   get_extra_info(...args: unknown[]): unknown {
     const [pos, kws] = splitKw(args);
     const name = String(pos[0] ?? kws["name"]);
@@ -337,3 +349,8 @@ export class SocketTransport {
     return `<_SelectorSocketTransport${state}${reading}${writing}>`;
   }
 }
+
+// A _SelectorSocketTransport is an asyncio.Transport (isinstance, issubclass); its own methods
+// stand before the abstract ones. (Its `_extra` differs in kind, so it cannot extend the class.)
+Object.setPrototypeOf(SocketTransport.prototype, Transport.prototype);
+Object.setPrototypeOf(SocketTransport, Transport);

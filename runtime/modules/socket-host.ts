@@ -79,7 +79,7 @@ export function call(job: Job): Reply {
  * Runs one command; the promise settles with the answer (this thread goes on meanwhile).
  * `release` gets a function that stops the wait from keeping the process alive.
  */
-export function callLater(job: Job, daemon = false, release?: (unref: () => void) => void): Promise<Reply> {
+export function callLater(job: Job, daemon = false, release?: (unref: () => void, ref: () => void) => void): Promise<Reply> {
   const { MessageChannel } = nodeModule("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
@@ -91,7 +91,7 @@ export function callLater(job: Job, daemon = false, release?: (unref: () => void
       resolve(message);
     });
     if (daemon) port1.unref();
-    release?.(() => port1.unref());
+    release?.(() => port1.unref(), () => port1.ref());
     helperThread().postMessage({ ...job, replyPort: port2, flag }, [port2]);
   });
 }

@@ -373,23 +373,44 @@ const commands = {
     reply(job, {});
   },
   pair(job) {
-    // socketpair(): a loopback connection made here, its two ends returned.
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const a = { id: job.id };
-      const b = { id: job.newId };
-      socks.set(a.id, a);
-      socks.set(b.id, b);
-      server.once("connection", (socket) => {
-        connected(b.id, b, socket);
-        server.close();
-        reply(job, {});
-      });
-      const client = net.connect(server.address().port, "127.0.0.1");
-      connected(a.id, a, client);
-    });
+    // socketpair(): two ends joined here, in memory: what one end sends is in the other's
+    // buffer as soon as this thread has run the send, as a kernel socketpair's is at once.
+    const a = { id: job.id, chunks: [], size: 0, eof: false, err: null };
+    const b = { id: job.newId, chunks: [], size: 0, eof: false, err: null };
+    a.conn = memoryEnd(b);
+    b.conn = memoryEnd(a);
+    socks.set(a.id, a);
+    socks.set(b.id, b);
+    reply(job, {});
   },
 };
+
+/** One end of an in-memory socketpair: writes land in the peer's buffer; end() is its EOF. */
+function memoryEnd(peer) {
+  let ended = false;
+  const finish = () => {
+    if (ended) return;
+    ended = true;
+    peer.eof = true;
+    poke();
+  };
+  return {
+    localAddress: "", localPort: 0, remoteAddress: "", remotePort: 0,
+    write(data) {
+      if (ended) return;
+      const chunk = Buffer.from(data);
+      peer.chunks.push(chunk);
+      peer.size += chunk.length;
+      poke();
+    },
+    end(callback) {
+      finish();
+      if (typeof callback === "function") callback();
+    },
+    destroy: finish,
+    setNoDelay() {},
+  };
+}
 
 /** Why \`file\` cannot be run (ENOENT, EACCES), or null when it can (as execvp looks it up). */
 function findProgram(file, pathVar, cwd) {

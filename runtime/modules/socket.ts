@@ -22,6 +22,8 @@ import { SocketFile } from "./socket-file.js";
 import { TimeoutError } from "../values/exceptions.js";
 // the event loop's sock_* methods for these sockets (until now, stubs that load this file: asyncio/sock-stubs.ts)
 import "../asyncio/sock-methods.js";
+import "../asyncio/fd-watchers.js";
+import "../asyncio/sock-sendfile.js";
 
 const AF_UNIX = 1n;
 const AF_INET = 2n;
@@ -45,6 +47,11 @@ export function allocateFd(): number {
   while (usedFds.has(fd)) fd++;
   usedFds.add(fd);
   return fd;
+}
+
+/** Is `fd` one of this module's sockets? */
+export function fdInUse(fd: number): boolean {
+  return usedFds.has(fd);
 }
 
 /** A descriptor number reserved for a connection that did not come is free again. */
