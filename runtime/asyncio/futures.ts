@@ -61,6 +61,14 @@ export function hasDoneCallback(fut: Future, fn: Callback): boolean {
   return callbacks === fn || (Array.isArray(callbacks) && callbacks.includes(fn));
 }
 
+/** A future's seldom-set fields (see `Future._rare`). */
+interface FutureRare {
+  exception: unknown;
+  cancelMessage: unknown;
+  cancelledExc: unknown;
+  unretrieved: UnretrievedRecord | null;
+}
+
 /** A Task waiting on a future, registered as its done callback (see TASK_WAKEUP). */
 interface WaitingTask {
   readonly [TASK_WAKEUP]: true;
@@ -113,7 +121,6 @@ export class Future<T = any> implements NativeAwaitable<T> {
   // about twice as slowly as it runs assignments, and futures and tasks are made by the many.
   declare _state: FutureState;
   declare _result: T | null;
-  declare _exception: unknown;
   declare _loop: EventLoop;
   /**
    * The done callbacks: the shared empty list, the one callback itself (most futures get one
@@ -121,14 +128,14 @@ export class Future<T = any> implements NativeAwaitable<T> {
    */
   declare _callbacks: Callback[] | Callback;
   /**
-   * `_cancel_message` and `_cancelled_exc` (CPython's attributes, read and written through the
-   * accessors below): null while both are None, as for almost every future, which then
-   * carries one field for them.
+   * What few futures ever need: the exception set, the cancel message and exception, the
+   * never-retrieved record (CPython's `_exception`, `_cancel_message`, `_cancelled_exc` and
+   * `_log_traceback`, read and written through the accessors below): null while all are
+   * unset, as for almost every future, which then carries one field for the four.
    */
-  declare _cancelInfo: { message: unknown; exc: unknown } | null;
+  declare _rare: FutureRare | null;
   /** True while a Task is about to wait on this future (set by `await`). */
   declare _asyncio_future_blocking: boolean;
-  private declare _unretrieved: UnretrievedRecord | null;
 
   /** `Future(*, loop=None)`; the runtime also passes a loop positionally. */
   constructor(loopArg?: unknown, ...rest: unknown[]) {
@@ -138,43 +145,54 @@ export class Future<T = any> implements NativeAwaitable<T> {
     }
     this._state = PENDING;
     this._result = null;
-    this._exception = null;
     this._loop = (loop as EventLoop | null | undefined) ?? get_event_loop();
     this._callbacks = NO_CALLBACKS;
-    this._cancelInfo = null;
+    this._rare = null;
     this._asyncio_future_blocking = false;
-    this._unretrieved = null;
     if (this._loop._debug) noteCreation(this);
   }
 
+  /** The rare fields, made on the first write of one of them. */
+  private _rareFields(): FutureRare {
+    return (this._rare ??= { exception: null, cancelMessage: null, cancelledExc: null, unretrieved: null });
+  }
+
+  get _exception(): unknown {
+    return this._rare === null ? null : this._rare.exception;
+  }
+
+  set _exception(value: unknown) {
+    if (this._rare !== null || (value !== null && value !== undefined)) this._rareFields().exception = value ?? null;
+  }
+
   get _log_traceback(): boolean {
-    return this._unretrieved !== null && this._unretrieved.pending;
+    const unretrieved = this._rare === null ? null : this._rare.unretrieved;
+    return unretrieved !== null && unretrieved.pending;
   }
 
   set _log_traceback(value: boolean) {
     if (value) throw new Exception("_log_traceback can only be set to False");
-    if (this._unretrieved !== null) {
-      markRetrieved(this, this._unretrieved);
-      this._unretrieved = null;
+    const rare = this._rare;
+    if (rare !== null && rare.unretrieved !== null) {
+      markRetrieved(this, rare.unretrieved);
+      rare.unretrieved = null;
     }
   }
 
   get _cancel_message(): unknown {
-    return this._cancelInfo === null ? null : this._cancelInfo.message;
+    return this._rare === null ? null : this._rare.cancelMessage;
   }
 
   set _cancel_message(value: unknown) {
-    if (this._cancelInfo !== null) this._cancelInfo.message = value;
-    else if (value !== null && value !== undefined) this._cancelInfo = { message: value, exc: null };
+    if (this._rare !== null || (value !== null && value !== undefined)) this._rareFields().cancelMessage = value ?? null;
   }
 
   get _cancelled_exc(): unknown {
-    return this._cancelInfo === null ? null : this._cancelInfo.exc;
+    return this._rare === null ? null : this._rare.cancelledExc;
   }
 
   set _cancelled_exc(value: unknown) {
-    if (this._cancelInfo !== null) this._cancelInfo.exc = value;
-    else if (value !== null && value !== undefined) this._cancelInfo = { message: null, exc: value };
+    if (this._rare !== null || (value !== null && value !== undefined)) this._rareFields().cancelledExc = value ?? null;
   }
 
   get_loop(): EventLoop {
@@ -222,11 +240,14 @@ export class Future<T = any> implements NativeAwaitable<T> {
   result(): T {
     if (this._state === CANCELLED) throw this._make_cancelled_error();
     if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
+    const rare = this._rare;
+    if (rare === null) return this._result as T;
     this._log_traceback = false;
-    if (this._exception !== null) {
+    const exception = rare.exception;
+    if (exception !== null) {
       // Raised again here, in the frame that asked (an awaiting coroutine's): traceback.ts.
-      noteOuterStack(this._exception);
-      throw this._exception;
+      noteOuterStack(exception);
+      throw exception;
     }
     return this._result as T;
   }
@@ -288,7 +309,7 @@ export class Future<T = any> implements NativeAwaitable<T> {
       className: typeName(this),
       futureRepr: repr(this),
     };
-    this._unretrieved = record;
+    this._rareFields().unretrieved = record;
     trackUnretrieved(this, record);
     return null;
   }

@@ -135,12 +135,18 @@ const quietTasks = new WeakSet<object>();
 export class Task<T = any> extends Future<T> {
   // Fields are `declare`d and assigned in the constructor (see Future): cheaper creation.
   declare readonly _coro: Coroutine<T> | ForeignCoroutine;
-  /** The name given, or null for the default `Task-<n>` (made on demand: cheaper creation). */
-  declare _givenName: string | null;
-  declare readonly _number: number;
-  declare _must_cancel: boolean;
+  /**
+   * The name given, or the task's number while it has the default name `Task-<n>` (made on
+   * demand: cheaper creation).
+   */
+  declare _nameOrNumber: string | number;
   declare _fut_waiter: Future | null;
-  declare _num_cancels_requested: number;
+  /**
+   * CPython's `_num_cancels_requested` and `_must_cancel` in one field (read and written
+   * through the accessors below): twice the count, plus one while a cancel is due at the
+   * next step.
+   */
+  declare _cancelState: number;
   /** The task's number in a timeline recording (runtime/timeline), 0 when none. */
   declare _timelineId: number;
   /** The task is its own wake-up callback on the future it waits for (no closure per task). */
@@ -161,19 +167,17 @@ export class Task<T = any> extends Future<T> {
       name = nameArg;
     }
     super(loop ?? get_event_loop());
-    this._givenName = null;
+    this._nameOrNumber = 0;
     this._timelineId = 0;
-    this._must_cancel = false;
     this._fut_waiter = null;
-    this._num_cancels_requested = 0;
+    this._cancelState = 0;
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new PyTypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._coro = coro as Coroutine<T> | ForeignCoroutine;
     if (coro instanceof Coroutine) coro._claim();
-    this._number = ++taskNameCounter;
-    if (name !== null && name !== undefined) this._givenName = toStr(name);
+    this._nameOrNumber = name !== null && name !== undefined ? toStr(name) : ++taskNameCounter;
     scheduleCallback(this._loop, taskStep, this);
     taskRegistry.push(this);
     if (recorder !== null) recorder.taskCreated(this);
@@ -194,7 +198,36 @@ export class Task<T = any> extends Future<T> {
   }
 
   get _name(): string {
-    return this._givenName ?? `Task-${this._number}`;
+    const name = this._nameOrNumber;
+    return typeof name === "string" ? name : `Task-${name}`;
+  }
+
+  /** The number of the default name (undefined once named: the timeline's recorder asks). */
+  get _number(): number | undefined {
+    const name = this._nameOrNumber;
+    return typeof name === "number" ? name : undefined;
+  }
+
+  /** The name given, or null while the task has its default name. */
+  get _givenName(): string | null {
+    const name = this._nameOrNumber;
+    return typeof name === "string" ? name : null;
+  }
+
+  get _must_cancel(): boolean {
+    return (this._cancelState & 1) !== 0;
+  }
+
+  set _must_cancel(value: boolean) {
+    this._cancelState = (this._cancelState & ~1) | (value ? 1 : 0);
+  }
+
+  get _num_cancels_requested(): number {
+    return this._cancelState >>> 1;
+  }
+
+  set _num_cancels_requested(value: number) {
+    this._cancelState = value * 2 + (this._cancelState & 1);
   }
 
   get_name(): string {
@@ -202,7 +235,7 @@ export class Task<T = any> extends Future<T> {
   }
 
   set_name(value: unknown): null {
-    this._givenName = toStr(value);
+    this._nameOrNumber = toStr(value);
     if (recorder !== null) recorder.renamed(this);
     return null;
   }
@@ -255,9 +288,9 @@ export class Task<T = any> extends Future<T> {
     if (this.done()) {
       throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
     }
-    if (this._must_cancel) {
+    if ((this._cancelState & 1) !== 0) {
       if (!(exc instanceof CancelledError)) exc = this._make_cancelled_error();
-      this._must_cancel = false;
+      this._cancelState &= ~1;
     }
     this._fut_waiter = null;
     const loop = this._loop;
@@ -292,7 +325,7 @@ export class Task<T = any> extends Future<T> {
       return;
     }
     if (step.done) {
-      if (this._must_cancel) {
+      if ((this._cancelState & 1) !== 0) {
         // Cancelled right before the coroutine returned.
         this._must_cancel = false;
         Future.prototype.cancel.call(this, this._cancel_message);
