@@ -192,6 +192,20 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     return this.others.find(item) !== undefined;
   }
 
+  /** Whether the table holds `key`, whose hash halves are known (CPython's set_contains_entry). */
+  hasEntry(key: unknown, lo: number, hi: number): boolean {
+    H.lo = lo;
+    H.hi = hi;
+    return this.lookup(key) >= 0;
+  }
+
+  /** The keys without a run-independent hash, in insertion order (a snapshot). */
+  otherKeys(): T[] {
+    const out: T[] = [];
+    if (this.others !== null) for (const e of this.others.iterate("Set")) out.push(e.key);
+    return out;
+  }
+
   /** Adds one key (CPython's set_add_key). */
   addKey(item: T): void {
     if (orderedHash(item)) this.addEntry(item, H.lo | 0, H.hi | 0);
@@ -203,10 +217,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (orderedHash(item)) {
       const at = this.lookup(item);
       if (at < 0) return false;
-      this.keys[at] = DUMMY;
-      this.hashLo[at] = -1;
-      this.hashHi[at] = -1;
-      this.used--;
+      this.discardSlot(at);
       return true;
     }
     if (this.others === null) {
@@ -214,6 +225,14 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
       return false;
     }
     return this.others.delete(item) !== undefined;
+  }
+
+  /** Empties slot `at` of the table (a dummy keeps its probe chains). */
+  discardSlot(at: number): void {
+    this.keys[at] = DUMMY;
+    this.hashLo[at] = -1;
+    this.hashHi[at] = -1;
+    this.used--;
   }
 
   /** Adds every key of `other` (CPython's set_merge). */
@@ -287,7 +306,16 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (items instanceof AbstractSet) {
       // CPython walks the intersection instead when the other set is over 8 times larger.
       const other = items.size >> 3 > this.size ? setIntersection(this, items as AbstractSet<T>) : items;
-      for (const x of other.toArray()) this.discardKey(x as T);
+      // (each key's stored hash, as CPython's set_discard_entry takes it: none is recomputed)
+      for (let i = 0; i <= other.mask; i++) {
+        const k = other.keys[i];
+        if (k === undefined || k === DUMMY) continue;
+        H.lo = other.hashLo[i]!;
+        H.hi = other.hashHi[i]!;
+        const at = this.lookup(k);
+        if (at >= 0) this.discardSlot(at);
+      }
+      for (const x of other.otherKeys()) this.discardKey(x as T);
     } else for (const x of items) this.discardKey(x);
     this.compactAfterRemoval();
   }
@@ -299,7 +327,19 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
       return;
     }
     const other = items instanceof AbstractSet ? items : new PySet<T>(items);
-    for (const x of other.toArray()) if (!this.discardKey(x)) this.addKey(x);
+    // (other's slots with their stored hashes, as CPython's set_symmetric_difference_update)
+    for (let i = 0; i <= other.mask; i++) {
+      const k = other.keys[i];
+      if (k === undefined || k === DUMMY) continue;
+      const lo = other.hashLo[i]!;
+      const hi = other.hashHi[i]!;
+      H.lo = lo;
+      H.hi = hi;
+      const at = this.lookup(k);
+      if (at >= 0) this.discardSlot(at);
+      else this.addEntry(k, lo, hi);
+    }
+    for (const x of other.otherKeys()) if (!this.discardKey(x)) this.addKey(x);
   }
 
   /** Takes over `source`'s table (CPython's set_swap_bodies, as intersection_update uses). */
@@ -482,7 +522,15 @@ export function setIntersection<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractS
     let probe: AbstractSet<T> = a;
     let walk = b as AbstractSet<T>;
     if (walk.size > probe.size) [probe, walk] = [walk, probe];
-    for (const x of walk.toArray()) if (probe.has(x)) out.addKey(x);
+    // (the walked table's slots as CPython's set_next gives them, each key with its stored hash)
+    for (let i = 0; i <= walk.mask; i++) {
+      const k = walk.keys[i];
+      if (k === undefined || k === DUMMY) continue;
+      const lo = walk.hashLo[i]!;
+      const hi = walk.hashHi[i]!;
+      if (probe.hasEntry(k, lo, hi)) out.addEntry(k, lo, hi);
+    }
+    for (const x of walk.otherKeys()) if (probe.has(x)) out.addKey(x);
     return out;
   }
   for (const x of b) if (a.has(x)) out.addKey(x);
@@ -501,6 +549,18 @@ export function setDifference<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet
   }
   const out = emptyLike(a);
   const other = b as AbstractSet<T> | Dict<T, unknown>;
+  if (other instanceof AbstractSet) {
+    // (a's slots with their stored hashes: CPython's set_difference looks each up by it)
+    for (let i = 0; i <= a.mask; i++) {
+      const k = a.keys[i];
+      if (k === undefined || k === DUMMY) continue;
+      const lo = a.hashLo[i]!;
+      const hi = a.hashHi[i]!;
+      if (!other.hasEntry(k, lo, hi)) out.addEntry(k, lo, hi);
+    }
+    for (const x of a.otherKeys()) if (!other.has(x)) out.addKey(x);
+    return out;
+  }
   for (const x of a.toArray()) if (!other.has(x)) out.addKey(x);
   return out;
 }
