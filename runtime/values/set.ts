@@ -28,6 +28,13 @@ function hashSlots(size: number): HashSlots {
   return size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
+/** The table size CPython's set_table_resize picks: the smallest power of two above `minused`. */
+function tableSize(minused: number): number {
+  let size = MINSIZE;
+  while (size <= minused) size *= 2;
+  return size;
+}
+
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
@@ -163,8 +170,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   /** CPython's set_table_resize: the smallest power of two above `minused`, dummies dropped. */
   resize(minused: number): void {
-    let size = MINSIZE;
-    while (size <= minused) size *= 2;
+    const size = tableSize(minused);
     const oldKeys = this.keys;
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
@@ -239,7 +245,10 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   merge(other: AbstractSet<T>): void {
     if (other === this) return;
     if (other.used > 0) {
-      if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+      const grow = (this.fill + other.used) * 5 >= this.mask * 3;
+      // (an empty set about to take a copy of other's table: no table of its own made first)
+      if (grow && this.fill === 0 && other.fill === other.used && tableSize(other.used * 2) === other.mask + 1) this.mask = other.mask;
+      else if (grow) this.resize((this.used + other.used) * 2);
       if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
         this.keys = other.keys.slice();
         this.hashLo = other.hashLo.slice();
