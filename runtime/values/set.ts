@@ -28,13 +28,6 @@ function hashSlots(size: number): HashSlots {
   return size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
-/** The table size CPython's set_table_resize picks: the smallest power of two above `minused`. */
-function tableSize(minused: number): number {
-  let size = MINSIZE;
-  while (size <= minused) size *= 2;
-  return size;
-}
-
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
@@ -170,7 +163,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   /** CPython's set_table_resize: the smallest power of two above `minused`, dummies dropped. */
   resize(minused: number): void {
-    const size = tableSize(minused);
+    let size = MINSIZE;
+    while (size <= minused) size *= 2;
     const oldKeys = this.keys;
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
@@ -198,13 +192,6 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     return this.others.find(item) !== undefined;
   }
 
-  /** The keys without a run-independent hash, in insertion order (a snapshot). */
-  otherKeys(): T[] {
-    const out: T[] = [];
-    if (this.others !== null) for (const e of this.others.iterate("Set")) out.push(e.key);
-    return out;
-  }
-
   /** Adds one key (CPython's set_add_key). */
   addKey(item: T): void {
     if (orderedHash(item)) this.addEntry(item, H.lo | 0, H.hi | 0);
@@ -216,7 +203,10 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (orderedHash(item)) {
       const at = this.lookup(item);
       if (at < 0) return false;
-      this.discardSlot(at);
+      this.keys[at] = DUMMY;
+      this.hashLo[at] = -1;
+      this.hashHi[at] = -1;
+      this.used--;
       return true;
     }
     if (this.others === null) {
@@ -226,22 +216,11 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     return this.others.delete(item) !== undefined;
   }
 
-  /** Empties slot `at` of the table (a dummy keeps its probe chains). */
-  discardSlot(at: number): void {
-    this.keys[at] = DUMMY;
-    this.hashLo[at] = -1;
-    this.hashHi[at] = -1;
-    this.used--;
-  }
-
   /** Adds every key of `other` (CPython's set_merge). */
   merge(other: AbstractSet<T>): void {
     if (other === this) return;
     if (other.used > 0) {
-      const grow = (this.fill + other.used) * 5 >= this.mask * 3;
-      // (an empty set about to take a copy of other's table: no table of its own made first)
-      if (grow && this.fill === 0 && other.fill === other.used && tableSize(other.used * 2) === other.mask + 1) this.mask = other.mask;
-      else if (grow) this.resize((this.used + other.used) * 2);
+      if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
       if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
         this.keys = other.keys.slice();
         this.hashLo = other.hashLo.slice();
@@ -308,8 +287,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (items instanceof AbstractSet) {
       // CPython walks the intersection instead when the other set is over 8 times larger.
       const other = items.size >> 3 > this.size ? setIntersection(this, items as AbstractSet<T>) : items;
-      walkSlots(other, this, null, DISCARD);
-      for (const x of other.otherKeys()) this.discardKey(x as T);
+      for (const x of other.toArray()) this.discardKey(x as T);
     } else for (const x of items) this.discardKey(x);
     this.compactAfterRemoval();
   }
@@ -321,8 +299,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
       return;
     }
     const other = items instanceof AbstractSet ? items : new PySet<T>(items);
-    walkSlots(other, this, null, TOGGLE);
-    for (const x of other.otherKeys()) if (!this.discardKey(x)) this.addKey(x);
+    for (const x of other.toArray()) if (!this.discardKey(x)) this.addKey(x);
   }
 
   /** Takes over `source`'s table (CPython's set_swap_bodies, as intersection_update uses). */
@@ -478,36 +455,6 @@ export class FrozenSet<T = unknown> extends AbstractSet<T> {
   }
 }
 
-/** What walkSlots does with each key of the walked table. */
-const INTERSECT = 0;
-const DIFFERENCE = 1;
-const DISCARD = 2;
-const TOGGLE = 3;
-
-/**
- * CPython's loops over another set's entries (set_next), each key looked up in `target` by
- * the hash stored with it, none hashed again: INTERSECT adds the keys `target` holds to `out`,
- * DIFFERENCE those it lacks; DISCARD removes them from `target`; TOGGLE removes those it holds
- * and adds the others. (One loop for the four: it becomes hot, and optimised, four times sooner.)
- */
-function walkSlots(source: AbstractSet<unknown>, target: AbstractSet<unknown>, out: AbstractSet<unknown> | null, mode: number): void {
-  for (let i = 0; i <= source.mask; i++) {
-    const k = source.keys[i];
-    if (k === undefined || k === DUMMY) continue;
-    const lo = source.hashLo[i]!;
-    const hi = source.hashHi[i]!;
-    H.lo = lo;
-    H.hi = hi;
-    const at = target.lookup(k);
-    if (mode === INTERSECT) {
-      if (at >= 0) out!.addEntry(k, lo, hi);
-    } else if (mode === DIFFERENCE) {
-      if (at < 0) out!.addEntry(k, lo, hi);
-    } else if (at >= 0) target.discardSlot(at);
-    else if (mode === TOGGLE) target.addEntry(k, lo, hi);
-  }
-}
-
 /** An empty set of the base type of `model` (CPython's make_new_set_basetype). */
 function emptyLike<T>(model: AbstractSet<T>): AbstractSet<T> {
   return model instanceof FrozenSet ? new FrozenSet<T>() : new PySet<T>();
@@ -535,8 +482,7 @@ export function setIntersection<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractS
     let probe: AbstractSet<T> = a;
     let walk = b as AbstractSet<T>;
     if (walk.size > probe.size) [probe, walk] = [walk, probe];
-    walkSlots(walk, probe, out, INTERSECT);
-    for (const x of walk.otherKeys()) if (probe.has(x)) out.addKey(x);
+    for (const x of walk.toArray()) if (probe.has(x)) out.addKey(x);
     return out;
   }
   for (const x of b) if (a.has(x)) out.addKey(x);
@@ -555,11 +501,6 @@ export function setDifference<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet
   }
   const out = emptyLike(a);
   const other = b as AbstractSet<T> | Dict<T, unknown>;
-  if (other instanceof AbstractSet) {
-    walkSlots(a, other, out, DIFFERENCE);
-    for (const x of a.otherKeys()) if (!other.has(x)) out.addKey(x);
-    return out;
-  }
   for (const x of a.toArray()) if (!other.has(x)) out.addKey(x);
   return out;
 }
