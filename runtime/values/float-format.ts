@@ -35,8 +35,12 @@ export function fixedDigits(x: number, precision: number): string {
   x = Math.abs(x);
   // JS's toFixed is exact too, but rounds a tie up where Python rounds it to even. A tie is a
   // value that x * 2**(precision + 1) makes an integer (an exact scaling): those, and values
-  // toFixed writes in exponent form, take the exact path below.
-  if (x < 1e21 && precision <= 100 && !Number.isInteger(x * 2 ** (precision + 1))) return x.toFixed(precision);
+  // toFixed writes in exponent form, take the exact path below. (When x * 2**precision is an
+  // integer, x has no more than `precision` decimals: nothing is rounded, as for integral x.)
+  if (x < 1e21 && precision <= 100) {
+    const scaled = x * 2 ** precision;
+    if (!Number.isInteger(scaled * 2) || Number.isInteger(scaled)) return x.toFixed(precision);
+  }
   const { n, k } = exactParts(x);
   const m = roundDrop(n, k - precision).toString();
   if (precision === 0) return m;

@@ -265,13 +265,16 @@ export function callAppend(obj: unknown, ...args: unknown[]): any {
 }
 
 /** `obj.get(key)`, `obj.get(key, default)`. */
-export function callGet(obj: unknown, ...args: unknown[]): any {
+export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
+  // (named parameters and `arguments.length`: `counts.get(w, 0)` makes no array of arguments)
+  const count = arguments.length - 1;
   if (obj instanceof Dict && Object.getPrototypeOf(obj) === Dict.prototype) {
-    if (args.length === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
-    if (args.length > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${args.length}`);
-    const entry = obj.table.find(args[0]);
-    return entry === undefined ? (args.length === 2 ? args[1] : null) : entry.value;
+    if (count === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
+    if (count > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${count}`);
+    const entry = obj.table.find(key);
+    return entry === undefined ? (count === 2 ? fallback : null) : entry.value;
   }
+  const args: unknown[] = count === 0 ? [] : count === 1 ? [key] : count === 2 ? [key, fallback] : Array.prototype.slice.call(arguments, 1);
   // (an object whose own class defines get, asyncio.Queue's: called at once, as callMethod would)
   const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "get") : undefined;
   if (own !== undefined) return own.apply(obj, args);

@@ -119,7 +119,8 @@ function floatArg(value: unknown, code: string): number {
   void code;
 }
 
-function applyWidth(sign: string, body: string, width: number, flags: Flags, numeric: boolean): string {
+/** `body` padded to `width`; zeros pad only `numeric` bodies (flags.zero is ignored otherwise). */
+function applyWidth(sign: string, body: string, width: number, flags: Readonly<Flags>, numeric: boolean): string {
   const length = sign.length + (hasSurrogates(body) ? [...body].length : body.length);
   if (length >= width) return sign + body;
   const missing = width - length;
@@ -132,16 +133,16 @@ function applyWidth(sign: string, body: string, width: number, flags: Flags, num
   return " ".repeat(missing) + sign + body;
 }
 
-function signOf(negative: boolean, flags: Flags): string {
+function signOf(negative: boolean, flags: Readonly<Flags>): string {
   return negative ? "-" : flags.plus ? "+" : flags.space ? " " : "";
 }
 
-function formatOne(code: string, value: unknown, flags: Flags, width: number, precision: number | undefined, bytes: boolean): string {
+function formatOne(code: string, value: unknown, flags: Readonly<Flags>, width: number, precision: number | undefined, bytes: boolean): string {
   if (bytes && "sbrac".includes(code)) {
     // (bytes' %r is %a: its text must be ASCII)
     let text = code === "c" ? byteChar(value) : code === "s" || code === "b" ? bytesArg(value) : asciiRepr(value);
     if (precision !== undefined && code !== "c") text = text.slice(0, precision);
-    return applyWidth("", text, width, { ...flags, zero: false }, false);
+    return applyWidth("", text, width, flags, false);
   }
   switch (code) {
     case "s":
@@ -149,7 +150,7 @@ function formatOne(code: string, value: unknown, flags: Flags, width: number, pr
     case "a": {
       let text = code === "s" ? toStr(value) : code === "r" ? repr(value) : asciiRepr(value);
       if (precision !== undefined) text = [...text].slice(0, precision).join("");
-      return applyWidth("", text, width, { ...flags, zero: false }, false);
+      return applyWidth("", text, width, flags, false);
     }
     case "d":
     case "i":
@@ -185,8 +186,8 @@ function formatOne(code: string, value: unknown, flags: Flags, width: number, pr
         if (lower === "f" && flags.alt && !text.includes(".")) text += ".";
         if (upper) text = text.toUpperCase();
       }
-      const finite = Number.isFinite(x);
-      return applyWidth(signOf(negative && !Number.isNaN(x), flags), text, width, finite ? flags : { ...flags, zero: false }, true);
+      // (CPython pads inf and nan with zeros too: `%05.1f` gives 00inf)
+      return applyWidth(signOf(negative && !Number.isNaN(x), flags), text, width, flags, true);
     }
     case "c": {
       let ch: string;
@@ -196,7 +197,7 @@ function formatOne(code: string, value: unknown, flags: Flags, width: number, pr
         if (n < 0n || n > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
         ch = String.fromCodePoint(Number(n));
       } else throw new PyTypeError("%c requires int or char");
-      return applyWidth("", ch, width, { ...flags, zero: false }, false);
+      return applyWidth("", ch, width, flags, false);
     }
     default:
       throw new ValueError(`unsupported format character '${code}' (0x${code.codePointAt(0)!.toString(16)}) at index`);
@@ -214,6 +215,62 @@ export function percentFormatBytes(template: Bytes, args: unknown): Bytes {
   return template instanceof ByteArray ? ByteArray.fromLatin1(text) : Bytes.fromLatin1(text);
 }
 
+/** One `%` conversion of a template, parsed once (see planOf). */
+interface Conversion {
+  /** The template's text between the previous conversion and this one. */
+  literal: string;
+  /** The conversion's own text (`%-10s`), its mapping key, flags, width, precision and code. */
+  whole: string;
+  key: string | undefined;
+  flags: Readonly<Flags>;
+  widthText: string | undefined;
+  precisionText: string | undefined;
+  code: string;
+  /** Where the template continues after it. */
+  end: number;
+}
+
+/** A template's conversions in order, and the text after the last one. */
+interface Plan {
+  conversions: Conversion[];
+  tail: string;
+}
+
+/**
+ * Parsed templates by their text: a program formats a few templates many times, and parsing
+ * (a regular expression and the flags of each conversion) cost more than the formatting.
+ * Long templates are parsed each time; the cache is emptied when it grows past its bound.
+ */
+const PLANS = new Map<string, Plan>();
+const PLAN_CACHE_SIZE = 512;
+const PLAN_TEMPLATE_LENGTH = 400;
+
+function planOf(template: string): Plan {
+  const cached = PLANS.get(template);
+  if (cached !== undefined) return cached;
+  const conversions: Conversion[] = [];
+  let index = 0;
+  let tail = "";
+  while (index < template.length) {
+    const percent = template.indexOf("%", index);
+    if (percent < 0) {
+      tail = template.slice(index);
+      break;
+    }
+    CONVERSION.lastIndex = percent;
+    const [whole, key, flagText, widthText, precisionText, code] = CONVERSION.exec(template)!;
+    const end = percent + whole.length;
+    conversions.push({ literal: template.slice(index, percent), whole, key, flags: parseFlags(flagText ?? ""), widthText, precisionText, code: code!, end });
+    index = end;
+  }
+  const plan = { conversions, tail };
+  if (template.length <= PLAN_TEMPLATE_LENGTH) {
+    if (PLANS.size >= PLAN_CACHE_SIZE) PLANS.clear();
+    PLANS.set(template, plan);
+  }
+  return plan;
+}
+
 function formatText(template: string, args: unknown, bytes: boolean): string {
   const tuple = args instanceof Tuple ? args.items : null;
   const positional = tuple ?? [args];
@@ -224,32 +281,24 @@ function formatText(template: string, args: unknown, bytes: boolean): string {
     if (next >= positional.length) throw new PyTypeError("not enough arguments for format string");
     return positional[next++];
   };
+  const plan = planOf(template);
   let out = "";
-  let index = 0;
-  while (index < template.length) {
-    const percent = template.indexOf("%", index);
-    if (percent < 0) {
-      out += template.slice(index);
-      break;
-    }
-    out += template.slice(index, percent);
-    CONVERSION.lastIndex = percent;
-    const m = CONVERSION.exec(template)!;
-    const [whole, key, flagText, widthText, precisionText, code] = m;
-    index = percent + whole.length;
+  for (const conversion of plan.conversions) {
+    const { whole, key, widthText, precisionText, code, end: index } = conversion;
+    out += conversion.literal;
     if (code === "") throw new ValueError("incomplete format");
     if (code === "%" && whole === "%%") {
       out += "%";
       continue;
     }
-    const flags = parseFlags(flagText ?? "");
+    let flags = conversion.flags;
     let width = 0;
     if (widthText === "*") {
       const w = take();
       if (!isIntLike(w)) throw new PyTypeError("* wants int");
       width = Number(toBigInt(w));
       if (width < 0) {
-        flags.left = true;
+        flags = { ...flags, left: true };
         width = -width;
       }
     } else if (widthText) width = Number(widthText);
@@ -264,18 +313,17 @@ function formatText(template: string, args: unknown, bytes: boolean): string {
       if (mapping === null) throw new PyTypeError("format requires a mapping");
       usedMapping = true;
       value = lookup(mapping, key, bytes);
-    } else if (code === "%") {
-      out += applyWidth("", "%", width, flags, false);
-      continue;
     } else {
+      // (a `%` with flags, width or a key takes an argument too, then is refused below, as in CPython)
       value = take();
     }
-    if (!(bytes ? "srdiuoxXeEfFgGcab" : "srdiuoxXeEfFgGca").includes(code!)) {
+    if (!(bytes ? "srdiuoxXeEfFgGcab" : "srdiuoxXeEfFgGca").includes(code)) {
       const at = index - 1;
-      throw new ValueError(`unsupported format character '${code}' (0x${code!.codePointAt(0)!.toString(16)}) at index ${at}`);
+      throw new ValueError(`unsupported format character '${code}' (0x${code.codePointAt(0)!.toString(16)}) at index ${at}`);
     }
-    out += formatOne(code!, value, flags, width, precision, bytes);
+    out += formatOne(code, value, flags, width, precision, bytes);
   }
+  out += plan.tail;
   if (next < positional.length && !usedMapping && mapping === null) {
     throw new PyTypeError(`not all arguments converted during ${bytes ? "bytes" : "string"} formatting`);
   }
