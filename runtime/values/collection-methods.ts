@@ -4,7 +4,7 @@ import { dictUpdate, setSource } from "./builtin-types.js";
 import { sortInPlace } from "./sorting.js";
 import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
-import { IndexError, KeyError, PyTypeError, ValueError } from "./exceptions.js";
+import { IndexError, KeyError, OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iteratorClass } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
 import { isIntLike, toBigInt } from "./numeric.js";
@@ -31,6 +31,15 @@ function same(a: unknown, b: unknown): boolean {
 function intArg(value: unknown): bigint {
   if (!isIntLike(value)) throw new PyTypeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
   return toBigInt(value);
+}
+
+const SSIZE_LIMIT = 2n ** 63n;
+
+/** An index argument as C's Py_ssize_t takes it (list.insert, list.pop). */
+function ssizeArg(value: unknown): bigint {
+  const i = intArg(value);
+  if (i >= SSIZE_LIMIT || i < -SSIZE_LIMIT) throw new OverflowError("Python int too large to convert to C ssize_t");
+  return i;
 }
 
 function seqIndex(items: readonly unknown[], x: unknown, start: unknown, end: unknown, what: string): bigint {
@@ -62,15 +71,21 @@ export const LIST_METHODS: Record<string, Method<unknown[]>> = {
     return null;
   },
   insert: (xs, index, x) => {
-    let i = Number(intArg(index));
+    let i = Number(ssizeArg(index));
     if (i < 0) i = Math.max(0, i + xs.length);
-    ArrayMethods.splice.call(xs, Math.min(i, xs.length), 0, x);
+    // (at either end without splice, which makes an array for the removed items each call)
+    if (i >= xs.length) ArrayMethods.push.call(xs, x);
+    else if (i === 0) ArrayMethods.unshift.call(xs, x);
+    else ArrayMethods.splice.call(xs, i, 0, x);
     return null;
   },
   pop: (xs, index) => {
     if (xs.length === 0) throw new IndexError("pop from empty list");
-    const i = normalizeIndex(index === undefined ? -1n : intArg(index), xs.length);
+    if (index === undefined) return ArrayMethods.pop.call(xs);
+    const i = normalizeIndex(ssizeArg(index), xs.length);
     if (i === undefined) throw new IndexError("pop index out of range");
+    if (i === 0) return ArrayMethods.shift.call(xs);
+    if (i === xs.length - 1) return ArrayMethods.pop.call(xs);
     return ArrayMethods.splice.call(xs, i, 1)[0];
   },
   remove: (xs, x) => {

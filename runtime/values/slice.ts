@@ -107,8 +107,10 @@ function sliceIndex(value: unknown): number {
 
 /** Normalises a (possibly negative) item index; `undefined` when out of range. */
 export function normalizeIndex(index: bigint, length: number): number | undefined {
-  const i = index < 0n ? index + BigInt(length) : index;
-  return i >= 0n && i < BigInt(length) ? Number(i) : undefined;
+  // (as a number, no bigint made: one past 2**53 rounds, but stays out of any list's range)
+  const i = Number(index);
+  const at = i < 0 ? i + length : i;
+  return at >= 0 && at < length ? at : undefined;
 }
 
 export function indexTypeError(container: string, key: unknown): PyTypeError {

@@ -7,7 +7,7 @@
 
 import { floordiv, mod } from "./arithmetic.js";
 import { len } from "./builtin-functions.js";
-import { makeRange } from "./range.js";
+import { makeRange, type Range } from "./range.js";
 import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
 import { Tuple } from "./tuple.js";
@@ -175,7 +175,12 @@ export function setitemI(obj: unknown, i: Int, value: unknown): unknown {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function rangeBounds(...args: unknown[]): [any, any, any] {
-  const r = makeRange(...args);
+  return rangeObjectBounds(makeRange(...args));
+}
+
+/** `for i in r` over a local the lowering proved holds a range object: its bounds, as rangeBounds gives them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function rangeObjectBounds(r: Range): [any, any, any] {
   const { start, stop, step } = r;
   if (start <= MAX_BIG && start >= -MAX_BIG && stop <= MAX_BIG && stop >= -MAX_BIG && step <= MAX_BIG && step >= -MAX_BIG) {
     return [Number(start), Number(stop), Number(step)];

@@ -22,7 +22,7 @@ import { loopOwnsGenerator } from "./statements.js";
 import { comprehensionParts, exprBlocks } from "./blocking.js";
 import { childExprs } from "./scope.js";
 import { jsName } from "./names.js";
-import { isRangeCall, stepSign } from "./int-facts.js";
+import { isRangeCall, isRangeLocal, stepSign } from "./int-facts.js";
 import type { Scope } from "./scope.js";
 import { guardIterable } from "./iterable-guards.js";
 
@@ -66,7 +66,10 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
   const ints = rangeTargets(cx, e, scope);
   const first = e.generators[0]!;
   // (a first `range(...)` whose target is a proven int: its bounds, evaluated where it stands)
-  const firstIter = intLoop(ints, first) ? { k: "call", callee: cx.rt("rangeBounds"), args: first.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(first.iter) } as ir.Expr : guardIterable(cx, lowerExpr(cx, first.iter), first.iter);
+  // (or a local holding a range object: the bounds of that object)
+  const firstIter: ir.Expr = !intLoop(ints, first) ? guardIterable(cx, lowerExpr(cx, first.iter), first.iter)
+    : first.iter._type === "Call" ? { k: "call", callee: cx.rt("rangeBounds"), args: first.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(first.iter) }
+    : { k: "call", callee: cx.rt("rangeObjectBounds"), args: [lowerExpr(cx, first.iter)], loc: cx.loc(first.iter) };
   const free = hoistableFree(cx, e, scope);
   const firstParam = "iterable$";
   const acc = "acc$";
@@ -134,7 +137,8 @@ function rangeTargets(cx: LowerContext, e: Comprehension, scope: Scope): Set<str
   const ints = new Set<string>();
   if (INTROSPECTION.some((n) => scope.loads.has(n))) return ints;
   for (const g of e.generators) {
-    if (g.target._type !== "Name" || !isRangeCall(cx, g.iter)) continue;
+    // (the first iterable is evaluated in the enclosing scope, where a range local is known)
+    if (g.target._type !== "Name" || !(isRangeCall(cx, g.iter) || (g === e.generators[0] && isRangeLocal(cx, g.iter)))) continue;
     const name = g.target.id;
     if (scope.freeInChildren.has(name) || scope.globals.has(name) || scope.nonlocals.has(name) || scope.bindings.get(name)?.length !== 1) continue;
     ints.add(name);
@@ -142,20 +146,22 @@ function rangeTargets(cx: LowerContext, e: Comprehension, scope: Scope): Set<str
   return ints;
 }
 
-function intLoop(ints: Set<string>, g: py.Comprehension): g is py.Comprehension & { target: py.Name; iter: py.Call } {
-  return g.target._type === "Name" && ints.has(g.target.id) && g.iter._type === "Call";
+function intLoop(ints: Set<string>, g: py.Comprehension): g is py.Comprehension & { target: py.Name; iter: py.Call | py.Name } {
+  return g.target._type === "Name" && ints.has(g.target.id) && (g.iter._type === "Call" || g.iter._type === "Name");
 }
 
 /**
  * `for i in range(...)` as a counting loop over the bounds `rangeBounds` gives (numbers when
  * safe, else bigints); `bounds` is the parameter holding them for the first clause.
  */
-function countingLoop(cx: LowerContext, g: py.Comprehension & { target: py.Name; iter: py.Call }, bounds: ir.Expr | null, body: ir.Stmt[]): ir.Stmt[] {
+function countingLoop(cx: LowerContext, g: py.Comprehension & { target: py.Name; iter: py.Call | py.Name }, bounds: ir.Expr | null, body: ir.Stmt[]): ir.Stmt[] {
   const [start, stop, step, k] = [cx.temp("start"), cx.temp("stop"), cx.temp("step"), cx.temp("k")];
   const id = (name: string): ir.Expr => ({ k: "id", name });
-  const init: ir.Expr = bounds ?? { k: "call", callee: cx.rt("rangeBounds"), args: g.iter.args.map((a) => lowerExpr(cx, a)), loc: cx.loc(g.iter) };
+  const call = g.iter;
+  // (a range local, only ever the first clause, always comes with its bounds)
+  const init: ir.Expr = bounds ?? { k: "call", callee: cx.rt("rangeBounds"), args: call._type === "Call" ? call.args.map((a) => lowerExpr(cx, a)) : [], loc: cx.loc(call) };
   const decl: ir.Stmt = { k: "decl", kind: "const", name: { k: "arrayPattern", elements: [start, stop, step].map(id) }, init };
-  const sign = stepSign(g.iter);
+  const sign = call._type === "Call" ? stepSign(call) : 0;
   const up: ir.Expr = { k: "binary", op: "<", left: id(k), right: id(stop) };
   const down: ir.Expr = { k: "binary", op: ">", left: id(k), right: id(stop) };
   const test: ir.Expr = sign > 0 ? up : sign < 0 ? down : { k: "cond", test: { k: "binary", op: ">", left: id(step), right: { k: "num", value: 0 } }, then: up, else: down };

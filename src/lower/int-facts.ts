@@ -209,6 +209,22 @@ export function isRangeCall(cx: LowerContext, e: py.Expr): e is py.Call {
   return builtinCall(cx, e, "range") && e.args.length >= 1 && e.args.length <= 3;
 }
 
+/**
+ * A local of the running function bound once, to a `range(...)` call (`cols = range(n)`), and
+ * not rebound by a nested scope: whenever it has a value, that is a range object (immutable),
+ * so a loop over it may count its bounds (`rangeObjectBounds`) instead of iterating.
+ */
+export function isRangeLocal(cx: LowerContext, e: py.Expr): e is py.Name {
+  if (e._type !== "Name" || cx.classBody !== null) return false;
+  const scope = cx.fn.scope;
+  if (scope.kind !== "function" || cx.resolve(e.id) !== scope) return false;
+  if (scope.globals.has(e.id) || scope.nonlocals.has(e.id) || scope.freeInChildren.has(e.id) || INTROSPECTION.some((n) => scope.loads.has(n))) return false;
+  const bindings = scope.bindings.get(e.id);
+  if (bindings === undefined || bindings.length !== 1 || bindings[0]!.kind !== "assign") return false;
+  const s = bindings[0]!.stmt;
+  return s?._type === "Assign" && s.targets.length === 1 && s.targets[0]!._type === "Name" && s.targets[0]!.id === e.id && isRangeCall(cx, s.value);
+}
+
 /** Is `e` always a Python int (never a bool, float or anything else) when it has a value? */
 export function isIntExpr(cx: LowerContext, e: py.Expr, ints: Set<string> = intLocals(cx), depth = 0): boolean {
   // (Deep expressions, such as long operator chains, take the general path: no deep recursion.)
