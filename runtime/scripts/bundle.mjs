@@ -102,6 +102,33 @@ function asyncioApart(text, load) {
     // (time.sleep, get_clock_info) does not load asyncio's script.
     .replace(TIMELINE_LINES, () => `import { recorder as $$recorder } from "./core/recording.js";\nimport { sleepThread as $$sleepThread } from "./core/sleep-thread.js";\nimport { SimpleNamespace as $$SimpleNamespace } from "./modules/simple-namespace.js";\nimport { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
 }
+// Files the core's files import that `pyts run`'s core leaves to the modules' script: each is
+// large (the character names' data is ~360 KB, a third of the core) and used only by rare
+// paths of the core (the `namereplace` error handler). In the core, an import of one reads a
+// stand-in whose functions forward to the file, loaded through the modules' script on the
+// first call. Every export of such a file must be a function.
+const DEFERRED_CORE_FILES = ["./modules/unicode-names.js"];
+const deferredExports = new Map();
+for (const file of DEFERRED_CORE_FILES) {
+  const built = await import(pathToFileURL(path.join(dist, file)).href);
+  const names = Object.keys(built);
+  if (names.some((name) => typeof built[name] !== "function")) throw new Error(`bundle.mjs: ${file} exports more than functions, which the core's stand-in cannot forward`);
+  deferredExports.set(path.join(dist, file), { file, names });
+}
+/** The core's stand-ins for DEFERRED_CORE_FILES, each function loading the file by `load(file)`. */
+const deferredInCore = (load) => ({
+  name: "pyts-deferred-core-files",
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path);
+      return deferredExports.has(file) ? { path: file, namespace: "pyts-deferred" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "pyts-deferred" }, (args) => {
+      const { file, names } = deferredExports.get(args.path);
+      return { contents: names.map((name) => `export function ${name}(...args) { return (${load(file)}).${name}.apply(this, args); }`).join("\n"), loader: "js" };
+    });
+  },
+});
 const entry = path.join(dist, "bundle-entry.js");
 const common = {
   entryPoints: [entry],
@@ -137,12 +164,12 @@ const ASYNCIO_HOOK = 'globalThis[Symbol.for("@pyts/runtime/asyncio")]';
 const coreLoad = (file) => `${STDLIB_HOOK}(${JSON.stringify(file)})`;
 const asyncioLoad = (file) => `${ASYNCIO_HOOK}(${JSON.stringify(file)})`;
 fs.writeFileSync(entry, lazyEntry(coreLoad, [], false, asyncioLoad));
-const coreProbe = await build({ ...common, format: "esm", write: false, metafile: true });
-const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry)));
+const coreProbe = await build({ ...common, plugins: [deferredInCore(coreLoad)], format: "esm", write: false, metafile: true });
+const coreFiles = new Set(Object.keys(coreProbe.metafile.inputs).filter((f) => f !== path.relative(process.cwd(), entry) && !f.startsWith("pyts-deferred:")));
 // asyncio's script: the files asyncio and the timeline reach beyond the core's (with the few
 // standard-library files they use, such as enum's, which the modules' script then reaches here).
-const asyncioProbe = await build({ ...common, entryPoints: [path.join(dist, "asyncio/index.js"), path.join(dist, "timeline/index.js")], outdir: dist, format: "esm", write: false, metafile: true });
-const asyncioFiles = new Set(Object.keys(asyncioProbe.metafile.inputs).filter((f) => !coreFiles.has(f)));
+const asyncioProbe = await build({ ...common, plugins: [deferredInCore(coreLoad)], entryPoints: [path.join(dist, "asyncio/index.js"), path.join(dist, "timeline/index.js")], outdir: dist, format: "esm", write: false, metafile: true });
+const asyncioFiles = new Set(Object.keys(asyncioProbe.metafile.inputs).filter((f) => !coreFiles.has(f) && !f.startsWith("pyts-deferred:")));
 const shared = [...new Set(Object.entries(everyFile).flatMap(([file, { imports }]) => (coreFiles.has(file) ? [] : imports.map((i) => i.path).filter((i) => coreFiles.has(i)))))].sort();
 const distPath = (file) => "./" + path.relative(dist, path.resolve(file)).split(path.sep).join("/");
 // Each shared file's exports reach the modules' script as an object made on its first use
@@ -178,6 +205,7 @@ fs.writeFileSync(
 // compiles as they are read, with no copy of the text to wrap them.
 await build({
   ...common,
+  plugins: [deferredInCore(coreLoad)],
   entryPoints: [scriptEntry],
   format: "iife",
   globalName: "pytsRuntime",
@@ -189,7 +217,7 @@ fs.rmSync(scriptEntry);
 const stdlibEntry = path.join(dist, "stdlib-entry.js");
 fs.writeFileSync(
   stdlibEntry,
-  `export function load(file) {\n  switch (file) {\n${[...new Set(lazy.map(({ file }) => file))].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
+  `export function load(file) {\n  switch (file) {\n${[...new Set([...lazy.map(({ file }) => file), ...DEFERRED_CORE_FILES])].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
 );
 /** The files of another script (`elsewhere`), each reached through `internals` (the core's $$internals). */
 const filesElsewhere = (elsewhere) => ({
