@@ -458,9 +458,21 @@ let loadingAs: readonly [string, string] | null = null;
  */
 export function importByPath(name: string, treeName: string): any {
   const found = programRoot();
-  if (name === treeName || found === null || inBundle) return importByName(treeName);
+  if (name === treeName || found === null) return importByName(treeName);
   const loaded = registry.get(name);
   if (loaded) return loaded;
+  if (inBundle) {
+    // The bundle holds the file under its tree name; its body runs once, registered as `name`.
+    const load = bundledLoaders.get(treeName);
+    if (load === undefined) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+    bundledLoaders.set(name, load);
+    loadingAs = [treeName, name];
+    try {
+      return importModule(found.module, [[name, ""]]);
+    } finally {
+      loadingAs = null;
+    }
+  }
   const exists = (url: string): boolean => nodeModule("node:fs").existsSync(new URL(url));
   const path = treeName.split(".").join("/");
   const packageInit = new URL(`${path}/__init__.js`, found.root).href;
@@ -476,6 +488,9 @@ export function importByPath(name: string, treeName: string): any {
 
 /** The folder of the program's entry (the root of its module tree), "" when unknown. */
 export function programFolder(): string {
+  // (a bundle runs from its own file; its modules keep the URLs of the program's files)
+  const found = inBundle ? programRoot() : null;
+  if (found !== null) return filePath(found.root).replace(/\/$/, "");
   const file = programFile();
   return file.startsWith("/") ? file.slice(0, file.lastIndexOf("/")) : "";
 }

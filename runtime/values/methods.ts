@@ -265,6 +265,9 @@ export function callAppend(obj: unknown, ...args: unknown[]): any {
 }
 
 /** `obj.get(key)`, `obj.get(key, default)`. */
+// (the overload lets `dict.get(self, k, d)` pass the receiver as a fourth argument; the body
+// reads `arguments`, so no rest array is made per call)
+export function callGet(obj: unknown, ...args: unknown[]): any;
 export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
   // (named parameters and `arguments.length`: `counts.get(w, 0)` makes no array of arguments)
   const count = arguments.length - 1;
