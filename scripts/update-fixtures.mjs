@@ -73,8 +73,8 @@ for (const fixture of listFixtures()) {
     const python = pythonFor(source);
     const input = fs.existsSync(fixture.input) ? fs.readFileSync(fixture.input, "utf8") : "";
     const run = spawnSync(python, [rel, ...args], { cwd: root, encoding: "utf8", input });
-    fs.writeFileSync(fixture.out, run.stdout);
     // (tracebacks name the checkout's absolute path: stored as <root>, as the tests normalise it)
+    fs.writeFileSync(fixture.out, run.stdout.split(root + path.sep).join("<root>/"));
     if (fs.existsSync(fixture.err)) fs.writeFileSync(fixture.err, run.stderr.split(root + path.sep).join("<root>/"));
     if (run.status !== 0) fs.writeFileSync(fixture.status, `${run.status}\n`);
     else fs.rmSync(fixture.status, { force: true });
@@ -100,7 +100,7 @@ for (const program of listPrograms()) {
   }
   if (oracle) {
     const run = spawnSync("python3", ["main.py"], { cwd: program.dir, encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
-    fs.writeFileSync(path.join(program.dir, "main.out"), run.stdout);
+    fs.writeFileSync(path.join(program.dir, "main.out"), run.stdout.split(root + path.sep).join("<root>/"));
     if (run.status !== 0) fs.writeFileSync(path.join(program.dir, "main.status"), `${run.status}\n`);
     else fs.rmSync(path.join(program.dir, "main.status"), { force: true });
     console.log(`oracle: fixtures/modules/${program.name} -> exit ${run.status}`);
