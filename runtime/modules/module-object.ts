@@ -102,6 +102,27 @@ export function standardModule(name: string): PyModule {
   return module;
 }
 
+/**
+ * The standard module of dotted name `dotted` (`json`, `os.path`, `xml.etree.ElementTree`),
+ * initialised, for an import by a name computed at run time; undefined when the runtime has
+ * no such module.
+ */
+export function standardModuleNamed(dotted: string): PyModule | undefined {
+  const known = (name: string): boolean => made.has(name) || pending.has(name) || deferred.has(name);
+  const parts = dotted.split(".");
+  if (!known(parts[0]!)) return undefined;
+  let module = standardModule(parts[0]!);
+  for (let i = 1; i < parts.length; i++) {
+    const name = parts.slice(0, i + 1).join(".");
+    // (a submodule is its parent's attribute, `os.path`, or a module of its own dotted name)
+    const attribute: unknown = Object.hasOwn(module, parts[i]!) || parts[i]! in module ? (module as unknown as Record<string, unknown>)[parts[i]!] : undefined;
+    if (attribute instanceof PyModule) module = attribute;
+    else if (known(name)) module = standardModule(name);
+    else return undefined;
+  }
+  return module;
+}
+
 /** How each lazy module not yet initialised initialises. */
 const initialisers = new WeakMap<PyModule, () => void>();
 

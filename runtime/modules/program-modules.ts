@@ -12,7 +12,7 @@ import { isClass } from "../values/typename.js";
 import { installExceptionHook } from "../values/traceback.js";
 import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { programFile } from "../core/code-location.js";
-import { PyModule } from "./module-object.js";
+import { PyModule, standardModuleNamed } from "./module-object.js";
 import { ModuleNamespace, NAMESPACE } from "./module-namespace.js";
 import { Dict } from "../values/dict.js";
 import { sysModule } from "./sys.js";
@@ -424,6 +424,37 @@ function programRoot(): { module: ProgramModule; root: string } | null {
  * already in sys.modules.
  */
 export function importByName(name: string): any {
+  try {
+    return importProgramModule(name);
+  } catch (error) {
+    // Not a module of the program: a standard module, as CPython finds it on sys.path after the
+    // program's folder (a program's own `random.py` still comes first).
+    const missing = error instanceof ModuleNotFoundError ? (error as { name: unknown }).name : null;
+    if (typeof missing !== "string" || !(name === missing || name.startsWith(`${missing}.`))) throw error;
+    const parts = name.split(".");
+    let standard: PyModule | undefined;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join(".");
+      standard = standardModuleNamed(prefix);
+      if (standard === undefined && i === 1) throw error;
+      if (standard === undefined) {
+        const parent = parts.slice(0, i - 1).join(".");
+        const note = STANDARD_PACKAGES.has(parent) ? "" : `; '${parent}' is not a package`;
+        throw ModuleNotFoundError.about(`No module named '${prefix}'${note}`, prefix);
+      }
+      sysModule.modules.set(prefix, standard);
+    }
+    return standard;
+  }
+}
+
+/** CPython 3.11's standard modules that are packages (a name below another module is not found so). */
+const STANDARD_PACKAGES: ReadonlySet<string> = new Set(
+  "asyncio collections concurrent concurrent.futures ctypes curses dbm email email.mime encodings html http importlib importlib.metadata importlib.resources json logging multiprocessing re sqlite3 tomllib unittest urllib wsgiref xml xml.dom xml.etree xml.parsers xml.sax xmlrpc zoneinfo aiohttp".split(" "),
+);
+
+/** importByName for the program's own modules. */
+function importProgramModule(name: string): any {
   const loaded = registry.get(name);
   if (loaded) return loaded;
   const found = programRoot();

@@ -9,7 +9,7 @@ export const BUILTIN_FUNCTIONS = new Set([
   "oct", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr", "id", "hash",
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
   "vars", "dir", "open", "super", "property", "classmethod", "staticmethod", "NotImplemented", "Ellipsis", "__name__",
-  "eval", "exec", "compile",
+  "eval", "exec", "compile", "__import__",
 ]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */

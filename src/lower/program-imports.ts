@@ -208,6 +208,8 @@ export function importsComputedName(cx: LowerContext): boolean {
 export function noteDynamicImport(cx: LowerContext, e: py.Call): void {
   // unittest's `loader.discover(...)` imports the test files it finds by name.
   if (cx.program && e.func._type === "Attribute" && e.func.attr === "discover") computedImporters.add(cx);
+  // The builtin `__import__(name, ..., fromlist, level)`: a name and level known at run time.
+  if (cx.program && e.func._type === "Name" && e.func.id === "__import__" && cx.resolve("__import__") === null) computedImporters.add(cx);
   if (!cx.program || e.func._type !== "Attribute" || e.func.attr !== "import_module") return;
   if (e.func.value._type !== "Name" || !cx.isRuntimeModuleName(e.func.value.id) || e.func.value.id !== "importlib") return;
   const [arg, pkg] = e.args;
