@@ -3,7 +3,7 @@
 
 import { callBody } from "./body-call.js";
 import { addressOf } from "../values/repr.js";
-import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, suspendedDelegate, type ResumeMode } from "./suspendable.js";
+import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, running, suspendedDelegate, type ResumeMode } from "./suspendable.js";
 import { BodyCode, BodyFrame } from "./body-frame.js";
 import { JS_NEXT } from "../values/iteration.js";
 
@@ -59,17 +59,41 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
     return new BodyCode(this.__name__, this.__qualname__);
   }
 
-  /** JS iterator protocol (used by `for...of`, spread, and the runtime's iteration). */
+  /**
+   * JS iterator protocol (used by `for...of`, spread, and the runtime's iteration). A
+   * suspended generator (every step but the first and the last) is resumed here at once:
+   * the general `_step` decides on the mode and state first, and this is the step of every
+   * item of every loop over a generator.
+   */
   next(value?: unknown): IteratorResult<Y, R> {
-    return this._step(NEXT, value);
+    if (this._state !== SUSPENDED) return this._step(NEXT, value);
+    this._state = RUNNING;
+    const outer = running.body;
+    running.body = this;
+    let result: IteratorResult<Y, R>;
+    try {
+      result = GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>;
+    } catch (error) {
+      running.body = outer;
+      throw this._bodyFailed(error);
+    }
+    running.body = outer;
+    if (!result.done) {
+      this._state = SUSPENDED;
+      return result;
+    }
+    this._state = DONE;
+    return result.value === undefined ? { done: true, value: null as R } : result;
   }
 
   /**
-   * A plain JS iterator over this generator. It has no `return`, so a `break` in `for...of`
-   * leaves the generator open, as Python's `for` does.
+   * The generator is its own JS iterator (no wrapper made per loop). It has no `return`, so a
+   * `break` in `for...of` leaves the generator open, as Python's `for` does; and JS iteration
+   * never calls its Python-style `throw` (only `yield*` would, and `yield from` delegates
+   * through a `Delegation`).
    */
   [Symbol.iterator](): Iterator<Y, R, unknown> {
-    return new GeneratorIterator(this);
+    return this as unknown as Iterator<Y, R, unknown>;
   }
 
   __iter__(): this {
@@ -90,19 +114,6 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 }
 
 (PyGenerator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
-
-/**
- * The JS iterator `for...of` takes from a generator: `next` only. (A class, not an object
- * literal with an arrow: one is made per loop, and the bundle's kept names would wrap an arrow
- * property with a defineProperty call each time.)
- */
-class GeneratorIterator<Y, R> implements Iterator<Y, R, unknown> {
-  constructor(private readonly generator: PyGenerator<Y, R>) {}
-
-  next(value?: unknown): IteratorResult<Y, R> {
-    return this.generator.next(value);
-  }
-}
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {

@@ -230,7 +230,8 @@ export function iter(x: unknown, ...sentinel: unknown[]): PyIterator {
     if (typeof x !== "function") throw new PyTypeError("iter(v, w): v must be callable");
     return new (iteratorClass("callable_iterator"))(callUntil(x as () => unknown, sentinel[0], eq));
   }
-  if (x instanceof PyIterator) return x;
+  // (a generator, like any runtime iterator, is its own iterator: `iter(g) is g`)
+  if (x instanceof PyIterator || (x !== null && typeof x === "object" && (x as { [JS_NEXT]?: true })[JS_NEXT] === true)) return x as PyIterator;
   // (a generator whose body waits, threads: its own iterator, stepped by awaited next() calls)
   if (x !== null && typeof x === "object" && (x as { [WAITING_ITEMS]?: true })[WAITING_ITEMS] === true) return x as PyIterator;
   return new (iteratorClass(iteratorName(x)))(jsIterator(x), x);
