@@ -33,3 +33,12 @@ export function truedivI(a: Int, b: Int): number {
 export function powF(a: number, b: number): number {
   return floatPow(a, b) as number;
 }
+
+/**
+ * Is `obj[at]` (`at` >= 0) a float item of a plain list? Then `obj[at] op= x` of a float `x` is
+ * JS's operator on the item in place (src/lower/targets.ts floatItemUpdate): a list subclass,
+ * an int item or an index out of range take the general update.
+ */
+export function floatItemAt(obj: unknown, at: number): boolean {
+  return Array.isArray(obj) && typeof obj[at] === "number" && Object.getPrototypeOf(obj) === Array.prototype;
+}
