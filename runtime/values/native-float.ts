@@ -2,7 +2,7 @@
 // proved floats (JS numbers) and ints (Ints, see small-int.ts) that JS's operators alone
 // cannot do as CPython does.
 
-import { asFloat, intTrueDiv } from "./arithmetic.js";
+import { asFloat, floatPow, intTrueDiv } from "./arithmetic.js";
 import { ZeroDivisionError } from "./exceptions.js";
 import type { Int } from "./small-int.js";
 
@@ -24,4 +24,21 @@ export function truedivI(a: Int, b: Int): number {
     return a / b;
   }
   return intTrueDiv(typeof a === "bigint" ? a : BigInt(a), typeof b === "bigint" ? b : BigInt(b));
+}
+
+/**
+ * `a ** b` of two floats the lowering proved give a float: a base that cannot be negative, or
+ * an integral exponent (float-facts.ts floatPower). ZeroDivisionError and OverflowError as CPython's.
+ */
+export function powF(a: number, b: number): number {
+  return floatPow(a, b) as number;
+}
+
+/**
+ * Is `obj[at]` (`at` >= 0) a float item of a plain list? Then `obj[at] op= x` of a float `x` is
+ * JS's operator on the item in place (src/lower/targets.ts floatItemUpdate): a list subclass,
+ * an int item or an index out of range take the general update.
+ */
+export function floatItemAt(obj: unknown, at: number): boolean {
+  return Array.isArray(obj) && typeof obj[at] === "number" && Object.getPrototypeOf(obj) === Array.prototype;
 }

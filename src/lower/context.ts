@@ -51,6 +51,8 @@ export interface FunctionState {
   floatParams?: Set<string>;
   /** the proven-float locals of this lowering, when `intParams` or `floatParams` is set */
   floatFacts?: Set<string>;
+  /** while a for loop's float copy is lowered: its proven-float locals (loop-float-copies.ts) */
+  loopFloats?: Set<string>;
 }
 
 export class UnsupportedError extends Error {

@@ -26,6 +26,7 @@ const FLOAT_OPS: Partial<Record<py.Operator, ir.BinaryOp>> = { Add: "+", Sub: "-
 /** The proven-float locals of the current function, or the entry module's globals at its top level. */
 export function floatLocals(cx: LowerContext): Set<string> {
   if (cx.classBody) return NONE;
+  if (cx.fn.loopFloats !== undefined) return cx.fn.loopFloats;
   const scope = cx.fn.scope;
   if (scope === cx.moduleScope) return moduleFloats(cx);
   if (scope.kind !== "function") return NONE;
@@ -118,6 +119,7 @@ export function isFloatExpr(cx: LowerContext, e: py.Expr, floats: Set<string> = 
       if (cx.classBody === null && floats.has(e.id) && cx.resolve(e.id) === cx.fn.scope) return true;
       return cx.fn.scope !== cx.moduleScope || cx.classBody !== null ? moduleFloatRead(cx, e.id) : false;
     case "BinOp": {
+      if (e.op === "Pow") return floatPower(cx, e, floats, depth);
       if (FLOAT_OPS[e.op] === undefined) return false;
       const ints = intLocals(cx);
       // int / int is a float (when both read proven ints, or are literals).
@@ -130,6 +132,35 @@ export function isFloatExpr(cx: LowerContext, e: py.Expr, floats: Set<string> = 
       return (e.op === "USub" || e.op === "UAdd") && isFloatExpr(cx, e.operand, floats, depth);
     case "IfExp":
       return isFloatExpr(cx, e.body, floats, depth) && isFloatExpr(cx, e.orelse, floats, depth);
+    default:
+      return false;
+  }
+}
+
+/**
+ * `x ** y` is a float (or raises) when `x` is a float and `y` an int literal (a safe one, which
+ * converts exactly), or when `x` is a float that cannot be negative (`dx * dx + dy * dy`) and
+ * `y` a float: only a negative base to a fractional power gives a complex.
+ */
+function floatPower(cx: LowerContext, e: py.BinOp, floats: Set<string>, depth: number): boolean {
+  if (!isFloatExpr(cx, e.left, floats, depth)) return false;
+  if (safeIntLiteral(e.right)) return true;
+  return nonNegative(e.left, depth) && isFloatExpr(cx, e.right, floats, depth);
+}
+
+function safeIntLiteral(e: py.Expr): boolean {
+  return e._type === "Constant" && e.value.kind === "int" && e.value.value <= 2n ** 53n && e.value.value >= -(2n ** 53n);
+}
+
+/** Is the (float) expression never negative: a square of one name, sums, products and quotients of such, a literal >= 0 (NaN passes too, and stays real)? */
+function nonNegative(e: py.Expr, depth: number): boolean {
+  if (depth++ > MAX_DEPTH) return false;
+  switch (e._type) {
+    case "Constant":
+      return (e.value.kind === "float" || e.value.kind === "int") && !(e.value.value < 0);
+    case "BinOp":
+      if (e.op === "Mult" && e.left._type === "Name" && e.right._type === "Name" && e.left.id === e.right.id) return true;
+      return (e.op === "Add" || e.op === "Mult" || e.op === "Div") && nonNegative(e.left, depth) && nonNegative(e.right, depth);
     default:
       return false;
   }
@@ -181,6 +212,8 @@ export function lowerFloat(cx: LowerContext, e: py.Expr): ir.Expr {
     case "Name":
       return lowerName(cx, e);
     case "BinOp": {
+      // (a float power: a float base and an int literal or a base that cannot be negative, see floatPower)
+      if (e.op === "Pow") return { k: "call", callee: cx.rt("powF"), args: [asFloat(cx, e.left), asFloat(cx, e.right)], loc };
       if (e.op === "Div" && !isFloatExpr(cx, e.left) && !isFloatExpr(cx, e.right)) {
         return { k: "call", callee: cx.rt("truedivI"), args: [lowerInt(cx, e.left), lowerInt(cx, e.right)], loc };
       }

@@ -25,6 +25,7 @@ import { isCompound } from "./comments.js";
 import { isFunctionReceiver } from "./attr-keys.js";
 import { displayPair, intLocals, isIntExpr, isRangeCall, lowerInt, rangeLoop } from "./int-facts.js";
 import { guardIterable } from "./iterable-guards.js";
+import { loopFloatCopy, lowerWithFloatCopy } from "./loop-float-copies.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
   const out: ir.Stmt[] = [];
@@ -263,7 +264,8 @@ function lowerLoop(cx: LowerContext, s: py.While | py.For | py.AsyncFor, make: (
   cx.fn.loops.push({ breakLabel: label });
   let body: ir.Stmt[];
   try {
-    body = [...bodyPrefix, ...lowerBlock(cx, s.body)];
+    const copy = s._type === "For" ? loopFloatCopy(cx, s) : null;
+    body = [...bodyPrefix, ...(copy !== null && s._type === "For" ? lowerWithFloatCopy(cx, s, copy, lowerBlock) : lowerBlock(cx, s.body))];
   } finally {
     cx.fn.loops.pop();
   }

@@ -14,7 +14,7 @@ import type { Scope } from "./scope.js";
 import { jsName } from "./names.js";
 import { lowerExpr, sliceParts } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
-import { floatLocals, lowerFloat } from "./float-facts.js";
+import { floatLocals, lowerFloat, nativeFloat } from "./float-facts.js";
 import { INT_HELPERS, intIndex, intLocals, lowerInt } from "./int-facts.js";
 import { lowerType } from "./types.js";
 import { storesNewClassAttribute } from "./class-objects.js";
@@ -388,13 +388,36 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       key = { setup: [{ k: "decl", kind: "const", name, init: index }], read: { k: "id", name } };
     }
     const [get, set] = index !== null ? ["getitemI", "setitemI"] : ["getitem", "setitem"];
+    const floatItem = floatItemUpdate(cx, s, object.read, value);
     // (a `__getitem__`/`__setitem__` that waits, in a threaded program: each awaited)
     const waits = (name: string, x: ir.Expr): ir.Expr => (replays(cx, t) ? replayed(cx, x) : cx.threads !== null && cx.waitingDunders.has(name) ? awaitImplicit(cx, x, loc) : x);
     const current: ir.Expr = waits("__getitem__", { k: "call", callee: cx.rt(get), args: [object.read, key.read] });
     const update: ir.Expr = waits("__setitem__", { k: "call", callee: cx.rt(set), args: [object.read, key.read, { k: "call", callee: helper, args: [current, value] }] });
-    return [...object.setup, ...key.setup, { k: "expr", expr: update, loc }];
+    const general: ir.Stmt = { k: "expr", expr: update, loc };
+    return [...object.setup, ...key.setup, floatItem !== null && !replays(cx, t) && cx.threads === null ? { ...floatItem, else: [general] } : general];
   }
   return cx.unsupported(t, `augmented assignment to ${t._type}`);
+}
+
+const FLOAT_ITEM_OPS: Partial<Record<py.Operator, ir.BinaryOp>> = { Add: "+", Sub: "-", Mult: "*" };
+
+/**
+ * `v[0] -= dx * b` of a local `v` with a float expression (float-facts.ts): when `v` is a plain
+ * list whose item there is a float (`floatItemAt`), the item is updated with JS's operator in
+ * place (no helper calls, no boxed float passed between them); the caller's `else` is the
+ * general update. The index must be a literal >= 0, so the check also says it is in range.
+ */
+function floatItemUpdate(cx: LowerContext, s: py.AugAssign, object: ir.Expr, value: ir.Expr): (ir.Stmt & { k: "if" }) | null {
+  const t = s.target as py.Subscript;
+  const op = FLOAT_ITEM_OPS[s.op];
+  if (op === undefined || t.value._type !== "Name" || t.slice._type !== "Constant" || t.slice.value.kind !== "int") return null;
+  const at = t.slice.value.value;
+  if (at < 0n || at >= 2n ** 31n || !nativeFloat(cx, s.value)) return null;
+  const index: ir.Expr = { k: "num", value: Number(at) };
+  const item: ir.Expr = { k: "index", object, index };
+  const test: ir.Expr = { k: "call", callee: cx.rt("floatItemAt"), args: [object, index] };
+  const update: ir.Expr = { k: "assign", op: "=", target: item, value: { k: "binary", op, left: item, right: value } };
+  return { k: "if", test, then: [{ k: "expr", expr: update, loc: cx.loc(s) }], else: null, loc: cx.loc(s) };
 }
 
 /** Evaluate an expression once: names and constants are read directly, others go to a const. */
