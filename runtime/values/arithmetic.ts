@@ -14,7 +14,7 @@ import { NotImplemented } from "./singletons.js";
 import { Tuple } from "./tuple.js";
 import { tpName, typeName } from "./typename.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { userDefines } from "./overrides.js";
+import { userDefines, isPlainList } from "./overrides.js";
 import { GenericAlias } from "./subscript.js";
 import { unionOf } from "./union-type.js";
 import { metaclassDunder } from "../lang/type-base.js";
@@ -358,7 +358,7 @@ export function add(a: unknown, b: unknown): any {
   if ((typeof a === "number" && typeof b === "bigint") || (typeof a === "bigint" && typeof b === "number")) return asFloat(a) + asFloat(b);
   if (typeof a === "string" && typeof b === "string") return a + b;
   // (two plain lists: no subclass's `__add__`/`__radd__` to ask)
-  if (Array.isArray(a) && Array.isArray(b) && Object.getPrototypeOf(a) === Array.prototype && Object.getPrototypeOf(b) === Array.prototype) return concatLists(a, b);
+  if (isPlainList(a) && isPlainList(b)) return concatLists(a, b);
   return binary(a, b, ADD);
 }
 

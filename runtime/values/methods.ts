@@ -22,6 +22,7 @@ import { callFunction } from "../lang/functions.js";
 import { Kwargs } from "./kwargs.js";
 import { bindMethodKeywords } from "./keyword-binding.js";
 import { functionInfo } from "../lang/function-info.js";
+import { isPlainList } from "./overrides.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -253,7 +254,7 @@ function callAttribute(obj: unknown, name: string, args: unknown[]): unknown {
 
 /** `obj.append(x)`. */
 export function callAppend(obj: unknown, ...args: unknown[]): any {
-  if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+  if (isPlainList(obj)) {
     if (args.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${args.length} given)`);
     obj.push(args[0]);
     return null;
@@ -271,7 +272,7 @@ export function callGet(obj: unknown, ...args: unknown[]): any;
 export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
   // (named parameters and `arguments.length`: `counts.get(w, 0)` makes no array of arguments)
   const count = arguments.length - 1;
-  if (obj instanceof Dict && Object.getPrototypeOf(obj) === Dict.prototype) {
+  if (obj instanceof Dict && (obj as { constructor: unknown }).constructor === Dict) {
     if (count === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
     if (count > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${count}`);
     const entry = obj.table.find(key);

@@ -7,6 +7,7 @@
 import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
 import { astralCodePoints } from "./str-index.js";
+import { isPlainList } from "./overrides.js";
 
 /** A bound as a JS number (an omitted one as null); undefined when it is no plain int. */
 function plainBound(b: unknown): number | null | undefined {
@@ -22,9 +23,6 @@ function plainStep(step: unknown): number {
   return step === -1n ? -1 : 0;
 }
 
-function isPlainList(obj: unknown): obj is unknown[] {
-  return Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype;
-}
 
 /** CPython's PySlice_AdjustIndices for one bound and a step of -1. */
 function backwardBound(b: number | null, omitted: number, n: number): number {

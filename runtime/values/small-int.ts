@@ -10,10 +10,11 @@ import { len } from "./builtin-functions.js";
 import { makeRange, type Range } from "./range.js";
 import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
-import { Tuple } from "./tuple.js";
+import { isPlainTuple } from "./tuple.js";
 import { astralCodePoints, strLength } from "./str-index.js";
 import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 import { PyTypeError } from "./exceptions.js";
+import { isPlainList } from "./overrides.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
 export type Int = number | bigint;
@@ -112,7 +113,7 @@ export function negI(a: Int): Int {
 /** `len(x)` as an Int: plain strs and lists at once, anything else through `len`. */
 export function lenI(x: unknown): Int {
   if (typeof x === "string") return strLength(x);
-  if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return x.length;
+  if (isPlainList(x)) return x.length;
   return small(len(x));
 }
 
@@ -123,7 +124,7 @@ export function lenI(x: unknown): Int {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function getitemI(obj: unknown, i: Int): any {
-  if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+  if (typeof i === "number" && isPlainList(obj)) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
   }
@@ -136,7 +137,7 @@ function getitemOther(obj: unknown, i: Int): any {
   if (typeof i === "number" && typeof obj === "string" && astralCodePoints(obj) === null) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) return obj[at];
-  } else if (typeof i === "number" && obj instanceof Tuple && Object.getPrototypeOf(obj) === Tuple.prototype) {
+  } else if (typeof i === "number" && isPlainTuple(obj)) {
     const items = obj.items;
     const at = i < 0 ? i + items.length : i;
     if (at >= 0 && at < items.length) return items[at];
@@ -151,14 +152,14 @@ function getitemOther(obj: unknown, i: Int): any {
 export function getsliceI(obj: unknown, lo: Int | null, hi: Int | null): unknown {
   if (typeof lo !== "bigint" && typeof hi !== "bigint") {
     if (typeof obj === "string" && astralCodePoints(obj) === null) return obj.slice(lo ?? 0, hi ?? obj.length);
-    if (Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) return obj.slice(lo ?? 0, hi ?? obj.length);
+    if (isPlainList(obj)) return obj.slice(lo ?? 0, hi ?? obj.length);
   }
   return getitem(obj, slice(lo === null ? null : bigOf(lo), hi === null ? null : bigOf(hi), null));
 }
 
 /** `obj[i] = value` for an Int index. */
 export function setitemI(obj: unknown, i: Int, value: unknown): unknown {
-  if (typeof i === "number" && Array.isArray(obj) && Object.getPrototypeOf(obj) === Array.prototype) {
+  if (typeof i === "number" && isPlainList(obj)) {
     const at = i < 0 ? i + obj.length : i;
     if (at >= 0 && at < obj.length) {
       obj[at] = value;

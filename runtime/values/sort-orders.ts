@@ -13,7 +13,7 @@
 //   column from the last (each pass stable), which is tuple order.
 
 import { compareStrings } from "./compare.js";
-import { Tuple } from "./tuple.js";
+import { isPlainTuple, Tuple } from "./tuple.js";
 
 /** The keys are already in order: nothing to move. */
 export const IN_ORDER = 0;
@@ -250,7 +250,7 @@ function tupleOrder(keys: readonly unknown[], reverse: boolean): ArrayLike<numbe
   for (const item of first.items) kinds.push(typeof item);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    if (!(k instanceof Tuple) || Object.getPrototypeOf(k) !== Tuple.prototype || k.items.length !== width) return null;
+    if (!isPlainTuple(k) || k.items.length !== width) return null;
     const items = k.items;
     for (let p = 0; p < width; p++) if (typeof items[p] !== kinds[p]) return null;
   }
@@ -312,7 +312,7 @@ function smallOrder(keys: readonly unknown[], reverse: boolean): Int32Array | ty
     }
     for (let i = 0; i < n; i++) {
       const k = keys[i];
-      if (!(k instanceof Tuple) || Object.getPrototypeOf(k) !== Tuple.prototype || k.items.length !== width) return null;
+      if (!isPlainTuple(k) || k.items.length !== width) return null;
       const items = k.items;
       for (let p = 0; p < width; p++) if (smallKind(items[p]) !== kinds[p]) return null;
     }

@@ -11,6 +11,7 @@ import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { StrValue, unwrap } from "./wrapped.js";
 import { astralCodePoints, hasSurrogates } from "./str-index.js";
+import { isPlainList } from "./overrides.js";
 
 type Method = (self: string, ...args: unknown[]) => unknown;
 
@@ -255,7 +256,7 @@ export const STR_METHODS: Record<string, Method> = {
   },
   join: (s, items) => {
     // A plain list of strs (the usual case) is joined as it is, without iterating it.
-    if (Array.isArray(items) && Object.getPrototypeOf(items) === Array.prototype) {
+    if (isPlainList(items)) {
       const n = items.length;
       let i = 0;
       while (i < n && typeof items[i] === "string") i++;
