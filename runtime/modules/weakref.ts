@@ -42,9 +42,22 @@ function noteReferrer(obj: object, ref: object): void {
   referrers.set(obj, list);
 }
 
+/** A weak reference no longer counted for its object (a WeakValueDictionary entry removed). */
+export function forgetReferrer(ref: ReferenceType): void {
+  const obj = ref.__call__();
+  if (obj === null) return;
+  const list = referrers.get(obj as object);
+  if (list === undefined) return;
+  const at = list.findIndex((r) => r.deref() === ref);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** The live weak references to `obj`, the shared ref and proxies without callback first (CPython's list order). */
 function liveReferrers(obj: unknown): object[] {
   const list = typeof obj === "object" || typeof obj === "function" ? (obj !== null ? referrers.get(obj) : undefined) : undefined;
-  return (list ?? []).map((r) => r.deref()).filter((r): r is object => r !== undefined);
+  const live = (list ?? []).map((r) => r.deref()).filter((r): r is object => r !== undefined);
+  const basic = (r: object): boolean => r instanceof ReferenceType && r.constructor === ReferenceType && r.__callback__ === null;
+  return [...live.filter(basic), ...live.filter((r) => !basic(r))];
 }
 
 export class ReferenceType {
