@@ -5,11 +5,12 @@
 // objects as a microtask checkpoint does (running an empty script in a context of its own
 // whose microtasks run after each evaluation), asks V8 for a full collection (its `gc`,
 // exposed through the flag), then calls the callbacks of the watched objects that are gone,
-// object by object and each object's newest first, as CPython's collector does. Only what V8 finds unreachable is collected, so nothing
-// still referenced is ever lost; what a sweep does not reach (an object whose last reference
-// goes some other way) is collected on V8's schedule instead, its callbacks later. (A sweep at
-// each `del` was tried: V8's interpreter frames keep stale temporaries in their registers, so
-// whether the object was found unreachable there varied from run to run.)
+// object by object and each object's newest first, as CPython's collector does. Only what V8
+// finds unreachable is collected, so nothing still referenced is ever lost. V8's interpreter
+// keeps the running functions' temporaries in their frames until overwritten, so an object
+// one of them last held may survive a sweep until a later one. (A sweep at each `del` was
+// tried: for that reason, whether the object was found unreachable there depended on the
+// statements before it.)
 
 import { nodeModule, nodeProcess } from "../core/host.js";
 
