@@ -21,6 +21,8 @@ interface BuiltIns {
   "node:child_process": typeof import("node:child_process");
   "node:async_hooks": typeof import("node:async_hooks");
   "node:zlib": typeof import("node:zlib");
+  "node:v8": typeof import("node:v8");
+  "node:vm": typeof import("node:vm");
 }
 
 /** Node's `process`, or undefined on another host. */

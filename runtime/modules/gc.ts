@@ -1,6 +1,7 @@
 // Python's `gc`, answered honestly for a JavaScript heap: V8 collects on its own schedule and
-// has no generations to count or objects to list, so `collect()` asks V8 for a collection when
-// node runs with --expose-gc and reports 0 unreachable objects found (pyts cannot count them);
+// has no generations to count or objects to list, so `collect()` has V8 collect (once the
+// program has weak references: weakref-sweep.ts, whose callbacks and finalizers then run) and
+// reports 0 unreachable objects found (pyts cannot count them);
 // `enable`/`disable`/`isenabled`, thresholds, debug flags and freeze keep CPython's state and
 // return values without changing V8's collector. get_objects/get_referents/get_referrers walk
 // the objects reachable from the imported modules (gc-referents.ts).
@@ -12,6 +13,7 @@ import { Tuple } from "../values/tuple.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { get_objects, get_referents, get_referrers } from "./gc-referents.js";
+import { sweep } from "./weakref-sweep.js";
 
 const isContainer = (x: unknown): boolean => typeof x === "function" || (x !== null && typeof x === "object" && !(x instanceof Bytes));
 
@@ -40,8 +42,7 @@ function collect(generation: unknown = 2n): bigint {
   if (generation < 0n || generation > 2n) throw new ValueError("invalid generation");
   const info = (): Dict<string, bigint> => Dict.of(["generation", generation], ["collected", 0n], ["uncollectable", 0n]);
   for (const callback of [...callbacks]) callValue(callback, "start", info());
-  const v8gc = (globalThis as { gc?: () => void }).gc;
-  if (typeof v8gc === "function") v8gc();
+  sweep();
   collections[Number(generation)]!++;
   for (const callback of [...callbacks]) callValue(callback, "stop", info());
   return 0n;

@@ -1,6 +1,7 @@
 // weakref's WeakValueDictionary, WeakKeyDictionary and WeakSet (Lib/weakref.py, _weakrefset.py):
-// the weakly held side kept in ReferenceType objects, an entry dropped when V8 collects its
-// object (a FinalizationRegistry callback) or when a read finds it dead.
+// the weakly held side kept in ReferenceType objects (a WeakValueDictionary's values in
+// KeyedRefs), an entry dropped when its object is collected (a callback) or when a read finds
+// it dead.
 
 import { Dict } from "../values/dict.js";
 import { KeyError, PyTypeError } from "../values/exceptions.js";
@@ -8,7 +9,7 @@ import { iterable, PyIterator } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
-import { ReferenceType } from "./weakref.js";
+import { KeyedRef, ReferenceType, forgetReferrer } from "./weakref.js";
 
 const NO_DEFAULT = Symbol("no default");
 
@@ -34,10 +35,6 @@ function pairsOf(args: unknown[], name: string): [unknown, unknown][] {
 export class WeakValueDictionary {
   static readonly __module__ = "weakref";
   private readonly data = new Dict<unknown, ReferenceType>();
-  private readonly registry = new FinalizationRegistry<{ key: unknown; ref: WeakRef<ReferenceType> }>(({ key, ref }) => {
-    const current = this.data.get(key);
-    if (current !== undefined && current === ref.deref()) this.data.delete(key);
-  });
 
   constructor(...args: unknown[]) {
     for (const [k, v] of pairsOf(args, "WeakValueDictionary")) this.__setitem__(k, v);
@@ -52,6 +49,18 @@ export class WeakValueDictionary {
     }
   }
 
+  /**
+   * Removes the entry of `key` (false: none); its KeyedRef stops counting as a weak reference
+   * to the value, as in CPython, where the dict held the only reference to it.
+   */
+  private release(key: unknown): boolean {
+    const r = this.data.get(key);
+    if (r === undefined) return false;
+    this.data.delete(key);
+    forgetReferrer(r);
+    return true;
+  }
+
   __getitem__(key: unknown): unknown {
     const v = this.data.get(key)?.__call__() ?? null;
     if (v === null) throw new KeyError(key);
@@ -59,13 +68,18 @@ export class WeakValueDictionary {
   }
 
   __setitem__(key: unknown, value: unknown): void {
-    const r = new ReferenceType(value);
-    this.data.set(key, r);
-    this.registry.register(value as object, { key, ref: new WeakRef(r) });
+    // each value's own KeyedRef, whose callback drops the entry (as CPython's, so that
+    // getweakrefcount counts it and a plain ref() to the value is another one)
+    const data = this.data;
+    const remove = (ref: unknown): void => {
+      if (data.get(key) === ref) data.delete(key);
+    };
+    this.release(key);
+    this.data.set(key, new KeyedRef(value, remove, key));
   }
 
   __delitem__(key: unknown): void {
-    if (!this.data.delete(key)) throw new KeyError(key);
+    if (!this.release(key)) throw new KeyError(key);
   }
 
   __contains__(key: unknown): boolean {
@@ -110,7 +124,7 @@ export class WeakValueDictionary {
 
   pop(key: unknown, fallback: unknown = NO_DEFAULT): unknown {
     const v = this.data.get(key)?.__call__() ?? null;
-    this.data.delete(key);
+    this.release(key);
     if (v !== null) return v;
     if (fallback !== NO_DEFAULT) return fallback;
     throw new KeyError(key);
@@ -118,7 +132,7 @@ export class WeakValueDictionary {
 
   popitem(): Tuple {
     for (const [k, v] of this.pairs()) {
-      this.data.delete(k);
+      this.release(k);
       return Tuple.of(k, v);
     }
     throw new KeyError("popitem(): dictionary is empty");
@@ -137,7 +151,7 @@ export class WeakValueDictionary {
   }
 
   clear(): null {
-    this.data.clear();
+    for (const k of [...this.data.keys()]) this.release(k);
     return null;
   }
 

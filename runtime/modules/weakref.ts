@@ -22,6 +22,7 @@ import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { WeakKeyDictionary, WeakSet, WeakValueDictionary } from "./weakref-collections.js";
+import { noteWeaklyReferenced, whenCollected } from "./weakref-sweep.js";
 
 function target(obj: unknown): object {
   const ok = (typeof obj === "object" || typeof obj === "function") && obj !== null && !Array.isArray(obj) && !(obj instanceof Dict) && !(obj instanceof Tuple) && !(obj instanceof Bytes);
@@ -29,22 +30,34 @@ function target(obj: unknown): object {
   return obj as object;
 }
 
-const callbacks = new FinalizationRegistry<() => void>((run) => run());
-
 /** The weak references (refs and proxies) made to each object, for getweakrefcount/getweakrefs. */
 const referrers = new WeakMap<object, WeakRef<object>[]>();
 /** Each object's shared ref without a callback. */
 const basicRefs = new WeakMap<object, WeakRef<ReferenceType>>();
 
 function noteReferrer(obj: object, ref: object): void {
+  noteWeaklyReferenced(obj);
   const list = referrers.get(obj) ?? [];
   list.push(new WeakRef(ref));
   referrers.set(obj, list);
 }
 
+/** A weak reference no longer counted for its object (a WeakValueDictionary entry removed). */
+export function forgetReferrer(ref: ReferenceType): void {
+  const obj = ref.__call__();
+  if (obj === null) return;
+  const list = referrers.get(obj as object);
+  if (list === undefined) return;
+  const at = list.findIndex((r) => r.deref() === ref);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** The live weak references to `obj`, the shared ref and proxies without callback first (CPython's list order). */
 function liveReferrers(obj: unknown): object[] {
   const list = typeof obj === "object" || typeof obj === "function" ? (obj !== null ? referrers.get(obj) : undefined) : undefined;
-  return (list ?? []).map((r) => r.deref()).filter((r): r is object => r !== undefined);
+  const live = (list ?? []).map((r) => r.deref()).filter((r): r is object => r !== undefined);
+  const basic = (r: object): boolean => r instanceof ReferenceType && r.constructor === ReferenceType && r.__callback__ === null;
+  return [...live.filter(basic), ...live.filter((r) => !basic(r))];
 }
 
 export class ReferenceType {
@@ -64,7 +77,7 @@ export class ReferenceType {
     noteReferrer(referent, this);
     if (callback !== null) {
       const self = new WeakRef(this);
-      callbacks.register(obj as object, () => {
+      whenCollected(referent, () => {
         const r = self.deref();
         if (r !== undefined) callValue(callback, r);
       });
@@ -166,14 +179,17 @@ function proxy(obj: unknown, callback: unknown = null): any {
       return Reflect.deleteProperty(live(), key);
     },
     getPrototypeOf() {
-      return Reflect.getPrototypeOf(live());
+      // (a dead proxy is no instance of anything: a check such as the call machinery's
+      // `instanceof` must not raise ReferenceError)
+      const o = referent.deref();
+      return o === undefined ? Reflect.getPrototypeOf(shell) : Reflect.getPrototypeOf(o);
     },
     apply(_t, _this, args) {
       return callValue(live(), ...args);
     },
   });
   noteReferrer(live(), self);
-  if (callback !== null) callbacks.register(live(), () => void callValue(callback, self));
+  if (callback !== null) whenCollected(live(), () => void callValue(callback, self));
   return self;
 }
 
@@ -204,7 +220,8 @@ export class finalize {
     this.info = { obj: new WeakRef(obj), func: pos[1], args: pos.slice(2), kwargs: kws };
     pending.add(this);
     const self = new WeakRef(this);
-    callbacks.register(obj, () => void self.deref()?.__call__());
+    noteWeaklyReferenced(obj);
+    whenCollected(obj, () => void self.deref()?.__call__());
     if (!exitHooked) {
       exitHooked = true;
       (atexitModule as unknown as { register: (f: unknown) => unknown }).register(runAtExit);

@@ -37,7 +37,10 @@ export function zerror(e: unknown, action: string): never {
 
 export function inflate(input: Uint8Array, format: Format, windowBits: number, partial: boolean, zdict: Uint8Array | null = null): { out: Uint8Array; used: number } {
   const z = zlib();
-  const options = { windowBits, info: true, ...(partial ? { finishFlush: z.constants.Z_SYNC_FLUSH } : {}), ...(zdict === null ? {} : { dictionary: zdict }) } as const;
+  // node collects the output in chunkSize pieces (16K by default): a size from the input's
+  // spares most of the calls and the final concatenation
+  const chunkSize = Math.min(Math.max(input.length * 4, 65536), 1 << 22);
+  const options = { windowBits, info: true, chunkSize, ...(partial ? { finishFlush: z.constants.Z_SYNC_FLUSH } : {}), ...(zdict === null ? {} : { dictionary: zdict }) } as const;
   const fn = format === "zlib" ? z.inflateSync : format === "raw" ? z.inflateRawSync : format === "gzip" ? z.gunzipSync : z.unzipSync;
   const r = fn(input, options) as unknown as { buffer: Uint8Array; engine: { bytesWritten: number } };
   return { out: r.buffer, used: r.engine.bytesWritten };
@@ -51,14 +54,13 @@ interface Engine {
 }
 
 let constants: { Z_SYNC_FLUSH: number; Z_FINISH: number } | null = null;
+/** the first output block of a decompress() call; each next one is twice as large, up to MAX_OUT_SIZE */
 const OUT_SIZE = 16384;
-/** where each write's output lands before it is copied out (one buffer for every stream) */
-let scratch = EMPTY;
+const MAX_OUT_SIZE = 1 << 22;
 
 function newEngine(format: "zlib" | "raw", windowBits: number, zdict: Uint8Array | null): Engine {
   const z = zlib();
   constants ??= z.constants;
-  if (scratch.length === 0) scratch = new Uint8Array(OUT_SIZE);
   const options = { windowBits, ...(zdict === null ? {} : { dictionary: zdict }) };
   return (format === "zlib" ? z.createInflate(options) : z.createInflateRaw(options)) as unknown as Engine;
 }
@@ -95,6 +97,18 @@ function gzipHeaderEnd(head: Uint8Array, fail: (msg: string) => never): number |
     p += 2;
   }
   return p > head.length ? null : p;
+}
+
+/** The output blocks as one bytes object (one copy). */
+function joinBytes(chunks: readonly Uint8Array[], total: number): Bytes {
+  if (total === 0) return EMPTY_BYTES;
+  const joined = new Bytes(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }
 
 const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => (a.length === 0 ? b : b.length === 0 ? a : Buffer.concat([a, b]));
@@ -166,7 +180,7 @@ export class Decompress {
       if (!this.gzipMember) bytes = head;
       this.phase = "body";
     }
-    let out: Uint8Array = EMPTY;
+    let out: Bytes = EMPTY_BYTES;
     if (this.phase === "body") {
       const r = this.inflateSome(bytes, maxLength, action);
       out = r.out;
@@ -176,26 +190,26 @@ export class Decompress {
       }
       if (!r.ended) {
         this.unconsumed_tail = toBytes(r.rest);
-        return toBytes(out);
+        return out;
       }
       this.unconsumed_tail = toBytes(EMPTY);
       if (!this.gzipMember) {
         this.eof = true;
         this.unused_data = toBytes(Buffer.concat([this.unused_data, r.rest]));
-        return toBytes(out);
+        return out;
       }
       this.phase = "trailer";
       bytes = r.rest;
     }
     const trailer = (this.held = concat(this.held, bytes));
     this.unconsumed_tail = toBytes(EMPTY);
-    if (trailer.length < 8) return toBytes(out);
+    if (trailer.length < 8) return out;
     const view = new DataView(trailer.buffer, trailer.byteOffset, 8);
     if (view.getUint32(0, true) !== this.crc) fail("incorrect data check");
     if (view.getUint32(4, true) !== this.size) fail("incorrect length check");
     this.eof = true;
     this.unused_data = toBytes(trailer.subarray(8));
-    return toBytes(out);
+    return out;
   }
 
   /**
@@ -203,11 +217,12 @@ export class Decompress {
    * limit) while the output fills; returns the output, the input left and whether the
    * deflate data ended.
    */
-  private inflateSome(bytes: Uint8Array, maxLength: number, action: string): { out: Uint8Array; rest: Uint8Array; ended: boolean } {
+  private inflateSome(bytes: Uint8Array, maxLength: number, action: string): { out: Bytes; rest: Uint8Array; ended: boolean } {
     const engine = (this.engine ??= newEngine(this.bodyFormat, this.windowBits, this.zdict));
     const handle = engine._handle;
     const chunks: Uint8Array[] = [];
     let total = 0;
+    let blockSize = OUT_SIZE;
     let inOff = 0;
     let full = false;
     // (a failure is reported through the handle's callback, swapped for ours while we write so
@@ -217,17 +232,20 @@ export class Decompress {
     failure = null;
     try {
       for (;;) {
-        const room = maxLength > 0 ? Math.min(maxLength - total, OUT_SIZE) : OUT_SIZE;
+        const room = maxLength > 0 ? Math.min(maxLength - total, blockSize) : blockSize;
         if (room <= 0) break;
+        // (output lands in its own block, taken as it is: no copy per write)
+        const block = new Uint8Array(room);
+        if (blockSize < MAX_OUT_SIZE) blockSize *= 2;
         const availIn = bytes.length - inOff;
-        handle.writeSync(constants!.Z_SYNC_FLUSH, bytes, inOff, availIn, scratch, 0, room);
+        handle.writeSync(constants!.Z_SYNC_FLUSH, bytes, inOff, availIn, block, 0, room);
         if (failure !== null) {
           this.engine = null;
           return zerror(failure, action);
         }
         const state = engine._writeState;
         const produced = room - state[0]!;
-        if (produced > 0) chunks.push(scratch.slice(0, produced));
+        if (produced > 0) chunks.push(block.subarray(0, produced));
         total += produced;
         inOff += availIn - state[1]!;
         full = state[0] === 0;
@@ -240,7 +258,7 @@ export class Decompress {
     // inflate stops short of its input only at the stream's end; with all input taken, the
     // stream may have ended exactly there
     const ended = !full && (rest.length > 0 || this.complete(engine));
-    return { out: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), rest, ended };
+    return { out: joinBytes(chunks, total), rest, ended };
   }
 
   /**

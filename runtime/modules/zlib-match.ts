@@ -9,15 +9,6 @@ import { BlockState, type Deflater, MAX_MATCH, MIN_LOOKAHEAD, MIN_MATCH, Z_FILTE
 
 const TOO_FAR = 4096; // a 3-byte match further back than this is not worth its distance code
 
-/** Hashes the string at `str` into the chains; returns the previous head of its chain (<= 0: none). */
-function insertString(s: Deflater, str: number): number {
-  const h = (s.insH = ((s.insH << s.hashShift) ^ s.window[str + MIN_MATCH - 1]!) & s.hashMask);
-  const head = s.head[h]!;
-  s.prev[str & s.wMask] = head;
-  s.head[h] = str + s.hashBase;
-  return head - s.hashBase;
-}
-
 /**
  * The longest match for strstart along the hash chain from `curMatch`, longer than
  * prevLength (zlib's longest_match: candidates are tested at the current best length first,
@@ -35,13 +26,14 @@ function longestMatch(s: Deflater, curMatch: number, scan: number, prevLength: n
   const prev = s.prev;
   const base = s.hashBase;
   const wmask = s.wMask;
-  let scanEnd = view.getUint16(scan + bestLen - 1, true);
-  const scanStart = view.getUint16(scan, true);
+  const window = s.window;
+  let scanEnd = window[scan + bestLen]!, scanEnd1 = window[scan + bestLen - 1]!;
+  const scan0 = window[scan]!, scan1 = window[scan + 1]!;
   if (prevLength >= s.goodMatch) chainLength >>= 2;
   if (niceMatch > lookahead) niceMatch = lookahead;
   do {
     const match = curMatch;
-    if (view.getUint16(match + bestLen - 1, true) !== scanEnd || view.getUint16(match, true) !== scanStart) continue;
+    if (window[match + bestLen] !== scanEnd || window[match + bestLen - 1] !== scanEnd1 || window[match] !== scan0 || window[match + 1] !== scan1) continue;
     // bytes 0 and 1 are equal, byte 2 is by the hash; compare offsets 3 to 258 (as zlib does,
     // whatever the lookahead: the length is cut to it at the end)
     let len = MAX_MATCH;
@@ -57,7 +49,8 @@ function longestMatch(s: Deflater, curMatch: number, scan: number, prevLength: n
       s.matchStart = curMatch;
       bestLen = len;
       if (len >= niceMatch) break;
-      scanEnd = view.getUint16(scan + bestLen - 1, true);
+      scanEnd = window[scan + bestLen]!;
+      scanEnd1 = window[scan + bestLen - 1]!;
     }
   } while ((curMatch = prev[curMatch & wmask]! - base) > limit && --chainLength !== 0);
   return bestLen <= lookahead ? bestLen : lookahead;
@@ -76,42 +69,89 @@ function finishInput(s: Deflater, flush: number): BlockState {
   return BlockState.BlockDone;
 }
 
+/**
+ * The fast builder. As the lazy one, its hot state lives in locals (back in the stream around
+ * the calls that read it) and symbols are tallied inline.
+ */
 export function deflateFast(s: Deflater, flush: number): BlockState {
   const maxDist = s.wSize - MIN_LOOKAHEAD;
+  const window = s.window, head = s.head, prev = s.prev, wMask = s.wMask;
+  const shift = s.hashShift, hashMask = s.hashMask, maxInsert = s.maxLazyMatch;
+  const symBuf = s.symBuf, symEnd = s.symEnd, lfreq = s.literalFreqs, dfreq = s.distanceFreqs;
+  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH, base = s.hashBase;
+  let matchLength = s.matchLength, symNext = s.symNext;
   for (;;) {
-    if (s.lookahead < MIN_LOOKAHEAD) {
+    if (lookahead < MIN_LOOKAHEAD) {
+      s.strstart = strstart;
+      s.lookahead = lookahead;
+      s.insH = insH;
+      s.matchLength = matchLength;
+      s.symNext = symNext;
       s.fillWindow();
-      if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
-      if (s.lookahead === 0) break;
+      strstart = s.strstart;
+      lookahead = s.lookahead;
+      insH = s.insH;
+      base = s.hashBase;
+      if (lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
+      if (lookahead === 0) break;
     }
-    let hashHead = 0;
-    if (s.lookahead >= MIN_MATCH) hashHead = insertString(s, s.strstart);
-    if (hashHead > 0 && s.strstart - hashHead <= maxDist) s.matchLength = longestMatch(s, hashHead, s.strstart, s.prevLength, s.lookahead);
-    let bflush: boolean;
-    if (s.matchLength >= MIN_MATCH) {
-      bflush = s.tallyDist(s.strstart - s.matchStart, s.matchLength - MIN_MATCH);
-      s.lookahead -= s.matchLength;
-      if (s.matchLength <= s.maxLazyMatch && s.lookahead >= MIN_MATCH) {
-        s.matchLength--;
+    if (lookahead >= MIN_MATCH) {
+      insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
+      const stored = head[insH]!;
+      prev[strstart & wMask] = stored;
+      head[insH] = strstart + base;
+      const hashHead = stored - base;
+      if (hashHead > 0 && strstart - hashHead <= maxDist) matchLength = longestMatch(s, hashHead, strstart, MIN_MATCH - 1, lookahead);
+    }
+    if (matchLength >= MIN_MATCH) {
+      const dist = strstart - s.matchStart, len = matchLength - MIN_MATCH;
+      symBuf[symNext++] = dist & 0xff;
+      symBuf[symNext++] = dist >>> 8;
+      symBuf[symNext++] = len;
+      s.matches++;
+      lfreq[LENGTH_CODE[len]! + 257]!++;
+      dfreq[distCode(dist - 1)]!++;
+      lookahead -= matchLength;
+      if (matchLength <= maxInsert && lookahead >= MIN_MATCH) {
+        matchLength--;
         do {
-          s.strstart++;
-          insertString(s, s.strstart);
-        } while (--s.matchLength !== 0);
-        s.strstart++;
+          strstart++;
+          insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
+          prev[strstart & wMask] = head[insH]!;
+          head[insH] = strstart + base;
+        } while (--matchLength !== 0);
+        strstart++;
       } else {
-        s.strstart += s.matchLength;
-        s.matchLength = 0;
-        s.insH = s.window[s.strstart]!;
-        s.insH = ((s.insH << s.hashShift) ^ s.window[s.strstart + 1]!) & s.hashMask;
+        strstart += matchLength;
+        matchLength = 0;
+        insH = ((window[strstart]! << shift) ^ window[strstart + 1]!) & hashMask;
       }
     } else {
-      bflush = s.tallyLit(s.window[s.strstart]!);
-      s.lookahead--;
-      s.strstart++;
+      const c = window[strstart]!;
+      symBuf[symNext++] = 0;
+      symBuf[symNext++] = 0;
+      symBuf[symNext++] = c;
+      lfreq[c]!++;
+      lookahead--;
+      strstart++;
     }
-    if (bflush && flushed(s, false)) return BlockState.NeedMore;
+    if (symNext === symEnd) {
+      s.strstart = strstart;
+      s.lookahead = lookahead;
+      s.insH = insH;
+      s.matchLength = matchLength;
+      s.symNext = symNext;
+      const full = flushed(s, false);
+      symNext = s.symNext;
+      if (full) return BlockState.NeedMore;
+    }
   }
-  s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
+  s.strstart = strstart;
+  s.lookahead = lookahead;
+  s.insH = insH;
+  s.matchLength = matchLength;
+  s.symNext = symNext;
+  s.insert = strstart < MIN_MATCH - 1 ? strstart : MIN_MATCH - 1;
   return finishInput(s, flush);
 }
 
