@@ -1,18 +1,33 @@
 // configparser's SectionProxy: `parser[section]`, a live view of one section of a parser.
 
 import { KeyError } from "../values/exceptions.js";
+import { getattr, setattr } from "../values/builtin-functions.js";
 import { kw, splitKw } from "../values/kwargs.js";
+import { toStr } from "../values/repr.js";
+import { jsIterator } from "../values/iteration.js";
+import { truthy } from "../values/truth.js";
+import { partial } from "./functools.js";
+import { callValue } from "./pycall.js";
 import { MutableMappingMixins } from "./collections-abc.js";
 import type { RawConfigParser } from "./configparser.js";
 
 /** `parser[section]`: a live view of one section, a MutableMapping of its options (keys, items, pop, update, ... are its mixins). */
 export class SectionProxy extends MutableMappingMixins {
+  // (converters add `get<name>` attributes to instances)
+  [attr: string]: any;
   static readonly __module__: string = "configparser";
   constructor(
     readonly parser: RawConfigParser,
     readonly name: string,
   ) {
     super();
+    // A `get<name>` per converter of the parser, as instance attributes (CPython's partials).
+    const names = jsIterator(parser.converters);
+    for (let step = names.next(); !step.done; step = names.next()) {
+      const conv = step.value;
+      const key = `get${toStr(conv)}`;
+      setattr(this, key, partial(getattr(this, "get"), kw({ _impl: getattr(parser, key) })));
+    }
   }
 
   __repr__(): string {
@@ -53,29 +68,18 @@ export class SectionProxy extends MutableMappingMixins {
     return this.__iter__();
   }
 
-  private call(method: "get" | "getint" | "getfloat" | "getboolean", args: unknown[]): unknown {
-    const [pos, kws] = splitKw(args);
-    const option = pos[0] ?? kws["option"];
-    const fallback = pos[1] ?? ("fallback" in kws ? kws["fallback"] : null);
-    const rest: Record<string, unknown> = { fallback };
-    if ("raw" in kws) rest["raw"] = kws["raw"];
-    if ("vars" in kws) rest["vars"] = kws["vars"];
-    return (this.parser[method] as (...a: unknown[]) => unknown).call(this.parser, this.name, option, kw(rest));
-  }
-
+  /**
+   * `get(option, fallback=None, *, raw=False, vars=None, _impl=None, **kwargs)`: `_impl` is the
+   * parser's getter (a converter's `get<name>` passes its own), called for this section.
+   */
   get(...args: unknown[]): unknown {
-    return this.call("get", args);
-  }
-
-  getint(...args: unknown[]): unknown {
-    return this.call("getint", args);
-  }
-
-  getfloat(...args: unknown[]): unknown {
-    return this.call("getfloat", args);
-  }
-
-  getboolean(...args: unknown[]): unknown {
-    return this.call("getboolean", args);
+    const [pos, kws] = splitKw(args);
+    const option = pos.length > 0 ? pos[0] : kws["option"];
+    const fallback = pos.length > 1 ? pos[1] : "fallback" in kws ? kws["fallback"] : null;
+    const impl = kws["_impl"] ?? null;
+    const rest: Record<string, unknown> = { ...kws, raw: kws["raw"] ?? false, vars: kws["vars"] ?? null, fallback };
+    delete rest["option"];
+    delete rest["_impl"];
+    return callValue(truthy(impl) ? impl : getattr(this.parser, "get"), this.name, option, kw(rest));
   }
 }

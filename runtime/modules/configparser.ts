@@ -22,17 +22,14 @@ import { moduleObject } from "./module-object.js";
 import { fspath } from "./os-path.js";
 import { callValue } from "./pycall.js";
 import { SectionProxy } from "./configparser-section.js";
+import { BOOLEAN_STATES, ConverterMapping, getConverted, toBoolean } from "./configparser-convert.js";
+import { optionPattern, PARSER_PATTERNS, readConfig } from "./configparser-read.js";
 import { MutableMappingMixins } from "./collections-abc.js";
+import { shareClassAttributes } from "../lang/objects.js";
 
 const UNSET = Symbol("unset");
 
 type Section = Map<string, string | null>;
-
-const BOOLEAN_STATES: Record<string, boolean> = { "1": true, yes: true, true: true, on: true, "0": false, no: false, false: false, off: false };
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** (key, value) pairs of a mapping argument (dict, SectionProxy, any object with items()). */
 function mappingItems(m: unknown): [unknown, unknown][] {
@@ -54,19 +51,34 @@ function params(args: unknown[], names: string[], defaults: unknown[]): unknown[
 
 /** A parser is a MutableMapping of its sections (DEFAULT first): keys, items, update, ... are its mixins. */
 export class RawConfigParser extends MutableMappingMixins {
+  // (converters add `get<name>` attributes to instances)
+  [attr: string]: any;
   static readonly __module__: string = "configparser";
   static BOOLEAN_STATES = Dict.fromRecord(BOOLEAN_STATES);
   readonly default_section: string;
-  private readonly sectionMap = new Map<string, Section>();
-  private readonly defaultMap: Section = new Map();
+  static _SECT_TMPL = PARSER_PATTERNS._SECT_TMPL;
+  static _OPT_TMPL = PARSER_PATTERNS._OPT_TMPL;
+  static _OPT_NV_TMPL = PARSER_PATTERNS._OPT_NV_TMPL;
+  static SECTCRE = PARSER_PATTERNS.SECTCRE;
+  static OPTCRE = PARSER_PATTERNS.OPTCRE;
+  static OPTCRE_NV = PARSER_PATTERNS.OPTCRE_NV;
+  static NONSPACECRE = PARSER_PATTERNS.NONSPACECRE;
+  static {
+    // (class attributes, read through instances and replaceable by subclasses)
+    shareClassAttributes(this, ["BOOLEAN_STATES", ...Object.keys(PARSER_PATTERNS)]);
+  }
+  readonly sectionMap = new Map<string, Section>();
+  readonly defaultMap: Section = new Map();
   private readonly proxies = new Map<string, SectionProxy>();
+  private readonly converterMap: ConverterMapping;
   private readonly delimiters: string[];
-  private readonly commentPrefixes: string[];
-  private readonly inlinePrefixes: string[];
-  private readonly strict: boolean;
-  private readonly emptyLinesInValues: boolean;
+  readonly commentPrefixes: string[];
+  readonly inlinePrefixes: string[];
+  readonly strict: boolean;
+  readonly emptyLinesInValues: boolean;
   protected readonly allowNoValue: boolean;
-  private readonly optcre: RegExp;
+  /** `self._optcre`: the pattern option lines are read with. */
+  readonly _optcre: unknown;
   private interpolation: Interpolation;
 
   constructor(...args: unknown[]) {
@@ -84,13 +96,13 @@ export class RawConfigParser extends MutableMappingMixins {
     this.strict = truthy(kws["strict"] ?? true);
     this.emptyLinesInValues = truthy(kws["empty_lines_in_values"] ?? true);
     this.default_section = String(kws["default_section"] ?? "DEFAULT");
-    const delim = this.delimiters.map(escapeRe).join("|");
-    this.optcre = this.allowNoValue
-      ? new RegExp(`^(.*?)\\s*(?:(${delim})\\s*(.*))?$`, "u")
-      : new RegExp(`^(.*?)\\s*(${delim})\\s*(.*)$`, "u");
+    this._optcre = optionPattern(this, this.delimiters, this.allowNoValue);
     const interpolation = "interpolation" in kws ? kws["interpolation"] : UNSET;
     this.interpolation = interpolation === UNSET ? this.defaultInterpolation() : interpolation === null ? new Interpolation() : (interpolation as Interpolation);
+    this.converterMap = new ConverterMapping(this);
     this.proxies.set(this.default_section, new SectionProxy(this, this.default_section));
+    const converters = "converters" in kws ? kws["converters"] : UNSET;
+    if (converters !== UNSET) callValue(getattr(this.converterMap, "update"), converters);
     if (defaults !== null) {
       // `_read_defaults`: without interpolation, for backwards compatibility.
       const hold = this.interpolation;
@@ -137,7 +149,7 @@ export class RawConfigParser extends MutableMappingMixins {
     const name = section as string;
     if (this.sectionMap.has(name)) throw new DuplicateSectionError(name);
     this.sectionMap.set(name, new Map());
-    this.proxies.set(name, new SectionProxy(this, name));
+    this.addProxy(name);
     return null;
   }
 
@@ -234,110 +246,22 @@ export class RawConfigParser extends MutableMappingMixins {
     return null;
   }
 
-  /** The parsing loop of `RawConfigParser._read`. */
+  /** `_read`: the line parser of configparser-read.ts. */
   private readLines(fp: unknown, fpname: unknown): void {
-    const added = new Set<string>();
-    let cursect: Map<string, string[] | string | null> | null = null;
-    let sectname: string | null = null;
-    let optname: string | null = null;
-    let indentLevel = 0;
-    let error: ParsingError | null = null;
-    const pending = new Map<Section, Map<string, string[] | string | null>>();
-    const sectionOf = (target: Section): Map<string, string[] | string | null> => {
-      let p = pending.get(target);
-      if (p === undefined) {
-        p = target as Map<string, string[] | string | null>;
-        pending.set(target, p);
-      }
-      return p;
-    };
-    const it = jsIterator(fp);
-    let lineno = 0;
-    for (let step = it.next(); !step.done; step = it.next()) {
-      const line = String(step.value);
-      lineno++;
-      let commentStart = Infinity;
-      let inline = new Map(this.inlinePrefixes.map((p) => [p, -1] as [string, number]));
-      while (commentStart === Infinity && inline.size) {
-        const next = new Map<string, number>();
-        for (const [prefix, index] of inline) {
-          const at = line.indexOf(prefix, index + 1);
-          if (at === -1) continue;
-          next.set(prefix, at);
-          if (at === 0 || (at > 0 && /\s/.test(line[at - 1]!))) commentStart = Math.min(commentStart, at);
-        }
-        inline = next;
-      }
-      for (const prefix of this.commentPrefixes) {
-        if (line.trim().startsWith(prefix)) {
-          commentStart = 0;
-          break;
-        }
-      }
-      const value = (commentStart === Infinity ? line : line.slice(0, commentStart)).trim();
-      if (!value) {
-        if (this.emptyLinesInValues) {
-          if (commentStart === Infinity && cursect !== null && optname && cursect.get(optname) !== null && cursect.get(optname) !== undefined) {
-            (cursect.get(optname) as string[]).push("");
-          }
-        } else indentLevel = Infinity;
-        continue;
-      }
-      const first = /\S/.exec(line);
-      const curIndent = first ? first.index : 0;
-      if (cursect !== null && optname && curIndent > indentLevel) {
-        (cursect.get(optname) as string[]).push(value);
-        continue;
-      }
-      indentLevel = curIndent;
-      const header = /^\[(.+)\]/u.exec(value);
-      if (header) {
-        sectname = header[1]!;
-        if (this.sectionMap.has(sectname)) {
-          if (this.strict && added.has(sectname)) throw new DuplicateSectionError(sectname, fpname, BigInt(lineno));
-          cursect = sectionOf(this.sectionMap.get(sectname)!);
-          added.add(sectname);
-        } else if (sectname === this.default_section) {
-          cursect = sectionOf(this.defaultMap);
-        } else {
-          const fresh: Section = new Map();
-          this.sectionMap.set(sectname, fresh);
-          this.proxies.set(sectname, new SectionProxy(this, sectname));
-          cursect = sectionOf(fresh);
-          added.add(sectname);
-        }
-        optname = null;
-      } else if (cursect === null) {
-        throw new MissingSectionHeaderError(fpname, lineno, line);
-      } else {
-        const mo = this.optcre.exec(value);
-        if (mo) {
-          const name = mo[1]!;
-          const optval = mo[3];
-          if (!name) error = this.handleError(error, fpname, lineno, line);
-          optname = this.xform(name.trimEnd());
-          const id = `${sectname}\u0000${optname}`;
-          if (this.strict && added.has(id)) throw new DuplicateOptionError(sectname, optname, fpname, BigInt(lineno));
-          added.add(id);
-          cursect.set(optname, optval !== undefined ? [optval.trim()] : null);
-        } else error = this.handleError(error, fpname, lineno, line);
-      }
-    }
-    // _join_multiline_values
-    for (const [target, values] of [[this.default_section, this.defaultMap] as const, ...this.sectionMap.entries()]) {
-      const map = values as Map<string, string[] | string | null>;
-      for (const [name, val] of map) {
-        const joined = Array.isArray(val) ? val.join("\n").trimEnd() : val;
-        map.set(name, this.interpolation.before_read(this, target, name, joined) as string | null);
-      }
-    }
-    if (error !== null) throw error;
+    readConfig(this, fp, fpname);
   }
 
-  private handleError(exc: ParsingError | null, fpname: unknown, lineno: number, line: string): ParsingError {
-    const e = exc ?? new ParsingError(fpname);
-    e.append(lineno, repr(line));
-    return e;
+  addProxy(name: string): void {
+    this.proxies.set(name, new SectionProxy(this, name));
+  }
+
+  /** The section proxies, DEFAULT first (`parser.values()`). */
+  proxyList(): SectionProxy[] {
+    return [...this.proxies.values()];
+  }
+
+  beforeRead(section: string, option: string, value: string | null): string | null {
+    return this.interpolation.before_read(this, section, option, value) as string | null;
   }
 
   /** A value as stored (no interpolation), undefined when absent. */
@@ -386,35 +310,31 @@ export class RawConfigParser extends MutableMappingMixins {
     return this.interpolation.expand(this, section as string, name, value, lookup);
   }
 
-  private convert(conv: (s: unknown) => unknown, args: unknown[]): unknown {
+  /** `_get_conv(section, option, conv, *, raw=False, vars=None, fallback=_UNSET, **kwargs)`. */
+  _get_conv(...args: unknown[]): unknown {
+    return getConverted(this, args);
+  }
+
+  private convert(conv: unknown, args: unknown[]): unknown {
     const [pos, kws] = splitKw(args);
-    const hasFallback = "fallback" in kws;
-    const fallback = kws["fallback"];
-    delete kws["fallback"];
-    let value: unknown;
-    try {
-      value = this.get(...pos, kw(kws));
-    } catch (e) {
-      if ((e instanceof NoSectionError || e instanceof NoOptionError) && hasFallback) return fallback;
-      throw e;
-    }
-    return conv(value);
+    return callValue(getattr(this, "_get_conv"), ...pos.slice(0, 2), conv, kw(kws));
   }
 
   getint(...args: unknown[]): unknown {
-    return this.convert((s) => int(s), args);
+    return this.convert(int, args);
   }
 
   getfloat(...args: unknown[]): unknown {
-    return this.convert((s) => float(s), args);
+    return this.convert(float, args);
   }
 
   getboolean(...args: unknown[]): unknown {
-    return this.convert((s) => {
-      const key = String(s).toLowerCase();
-      if (!(key in BOOLEAN_STATES)) throw new ValueError(`Not a boolean: ${toStr(s)}`);
-      return BOOLEAN_STATES[key];
-    }, args);
+    return this.convert((s: unknown) => toBoolean(this, s), args);
+  }
+
+  /** `parser.converters`: the ConverterMapping of this parser's get<name> converters. */
+  get converters(): ConverterMapping {
+    return this.converterMap;
   }
 
   items(...args: unknown[]): Tuple<any>[] {
@@ -571,6 +491,7 @@ export const configparserModule = moduleObject("configparser", {
   BasicInterpolation: pyClass(BasicInterpolation),
   ExtendedInterpolation: pyClass(ExtendedInterpolation),
   LegacyInterpolation: pyClass(LegacyInterpolation),
+  ConverterMapping: pyClass(ConverterMapping),
   Error,
   NoSectionError,
   DuplicateSectionError,

@@ -2,10 +2,8 @@
 // reaches (`os.SEEK_END`, `os.EX_OK`, `os.fsencode`, `os.umask`, `os.isatty`, the wait-status
 // macros), with CPython's Linux values and errors.
 import { nodeModule, nodeProcess } from "../core/host.js";
-import { Bytes } from "../values/bytes.js";
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { ValueError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
-import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
 import { toInt } from "./callable-class.js";
 import { cwd, fspath } from "./os-path.js";
@@ -136,9 +134,4 @@ export const osExtras = {
   sync: (): null => null,
   sched_yield: (): null => null,
   get_exec_path: (): string[] => (nodeProcess()?.env["PATH"] ?? "/bin:/usr/bin").split(":"),
-  getenvb: (key: unknown, value: unknown = null): unknown => {
-    if (!(key instanceof Uint8Array)) throw new PyTypeError(`expected bytes, ${typeName(key)} found`);
-    const found = nodeProcess()?.env[new TextDecoder().decode(key)];
-    return found === undefined ? value : Bytes.fromArray(new TextEncoder().encode(found));
-  },
 };

@@ -18,6 +18,7 @@ import { fsCall } from "../lang/os-errors.js";
 import { toInt } from "./callable-class.js";
 import { fspath } from "./os-path.js";
 import { perlCall } from "./os-helper.js";
+import { openpty } from "./os-pty.js";
 import { forgetFd, readFd, shareOffset, writeFd } from "./os-posix.js";
 
 const fs = (): typeof import("node:fs") => nodeModule("node:fs");
@@ -246,5 +247,6 @@ export function osDescriptors(pipe: () => { items: readonly bigint[] }) {
     posix_fadvise,
     fchdir,
     memfd_create,
+    openpty,
   };
 }

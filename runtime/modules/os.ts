@@ -31,6 +31,7 @@ import { osXattrs } from "./os-xattr.js";
 import { forgetFd, osPosix, readFd, trackFd, writeFd } from "./os-posix.js";
 import { setTerminalSize } from "./shutil.js";
 import { STRERROR } from "./posix-constants-data.js";
+import { EnvironBytes } from "./os-environb.js";
 
 const STRERROR_MESSAGES = new Map(STRERROR);
 
@@ -280,6 +281,8 @@ function environment(): Environ {
   return environ;
 }
 
+let environb: EnvironBytes | null = null;
+
 function getenv(key: unknown, fallback: unknown = null): unknown {
   if (typeof key !== "string") throw new PyTypeError(`str expected, not ${typeName(key)}`);
   const value = environment().get(key);
@@ -322,7 +325,7 @@ function strerror(code: unknown): string {
 }
 
 // Python's names for classes that extend a built-in one (whose pythonName is a literal type).
-for (const [cls, name] of [[ScandirIterator, "ScandirIterator"], [Environ, "_Environ"], [terminal_size, "terminal_size"]] as const) {
+for (const [cls, name] of [[ScandirIterator, "ScandirIterator"], [Environ, "_Environ"], [EnvironBytes, "_Environ"], [terminal_size, "terminal_size"]] as const) {
   Object.defineProperty(cls, "pythonName", { value: name });
 }
 
@@ -416,7 +419,16 @@ export const osModule = moduleObject("os", {
   get environ() {
     return environment();
   },
+  get environb() {
+    environb ??= new EnvironBytes(environment);
+    return environb;
+  },
   getenv,
+  /** `os.getenvb(key, default=None)`: environb's value. */
+  getenvb: (key: unknown, fallback: unknown = null): unknown => {
+    environb ??= new EnvironBytes(environment);
+    return environb.getOrDefault(key, fallback);
+  },
   putenv: (key: unknown, value: unknown) => {
     const env = nodeProcess()?.env;
     if (env !== undefined) env[String(key)] = String(value);

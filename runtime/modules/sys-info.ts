@@ -1,10 +1,11 @@
 // More of `sys`: the struct sequences describing the interpreter (flags, int_info, hash_info,
 // thread_info) as pyts behaves (str hashes are FNV and not randomized, ints follow CPython's
 // digit limits), excepthook (called for an uncaught exception), the module name lists, and
-// calls that are honest without CPython's machinery (call_tracing, gettrace/getprofile).
+// calls that are honest without CPython's machinery (call_tracing, gettrace/getprofile,
+// settrace/setprofile of None).
 import { nodeProcess } from "../core/host.js";
 import { typeOf } from "../values/builtin-types.js";
-import { BaseException } from "../values/exceptions.js";
+import { BaseException, NotImplementedError } from "../values/exceptions.js";
 import { callMethod } from "../values/methods.js";
 import { standardStreams } from "../values/print.js";
 import { repr } from "../values/repr.js";
@@ -14,6 +15,11 @@ import { Tuple } from "../values/tuple.js";
 import { callValue } from "./pycall.js";
 import { initialiseModule } from "./module-object.js";
 import { BUILTIN_MODULE_NAMES, STDLIB_MODULE_NAMES } from "./sys-names-data.js";
+
+function noHook(call: string, kind: string, func: unknown): null {
+  if (func !== null && func !== undefined) throw new NotImplementedError(`sys.${call}(): pyts runs no ${kind} functions (its frames raise no call, line or return events)`);
+  return null;
+}
 
 /** A struct sequence (`sys.float_info`): a tuple whose items are named fields too. */
 export function structSequence(name: string, fields: Record<string, unknown>): Tuple<unknown> {
@@ -87,8 +93,15 @@ export const sysInfo = {
   builtin_module_names: Tuple.from(BUILTIN_MODULE_NAMES),
   /** `sys.call_tracing(func, args)`: no tracing here, so the call itself. */
   call_tracing: (func: unknown, args: unknown): unknown => callValue(func, ...(args as Tuple).items),
-  /** No tracer or profiler can be set (settrace/setprofile are refused), so always None. */
+  /** No tracer or profiler can be set (settrace/setprofile take only None), so always None. */
   gettrace: (): null => null,
   getprofile: (): null => null,
+  /**
+   * settrace/setprofile: pyts's frames raise no call, line or return events, so a function
+   * could never run: None (no tracer, the only state there is) is taken, a function refused
+   * rather than silently ignored (as threading.settrace/setprofile do).
+   */
+  settrace: (func: unknown): null => noHook("settrace", "trace", func),
+  setprofile: (func: unknown): null => noHook("setprofile", "profile", func),
   get_coroutine_origin_tracking_depth: (): bigint => 0n,
 };
