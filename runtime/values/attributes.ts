@@ -58,7 +58,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
-    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj);
+    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj, m);
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
