@@ -446,11 +446,14 @@ for (const [name, spec] of Object.entries(SIGNATURES)) pyDef(Random.prototype[na
 /** Methods CPython's `_random.Random` implements in C: built-in methods (`<built-in method random of Random object>`). */
 const C_METHODS = new Set<string>(["random", "getrandbits"]);
 
-/** `random.randint`: the hidden instance's bound method, as CPython's module binds them. */
-function bound<K extends keyof Random>(name: K): Random[K] {
+/**
+ * `random.randint`: the hidden instance's bound method, as CPython's module binds them (typed
+ * loosely: a call through it binds keywords and checks its arguments at run time).
+ */
+function bound(name: keyof Random): (...args: any[]) => any {
   const method = Random.prototype[name] as unknown as (...a: unknown[]) => unknown;
-  if (C_METHODS.has(name)) return builtinMethod(method.bind(shared), name, shared, method) as Random[K];
-  return boundMethod(shared, method, Random) as Random[K];
+  if (C_METHODS.has(name)) return builtinMethod(method.bind(shared), name, shared, method);
+  return boundMethod(shared, method, Random);
 }
 
 /** The `random` module: functions bound to one hidden, entropy-seeded Random instance. */
