@@ -8,6 +8,8 @@ import { boundParts, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import type { Dict } from "../values/dict.js";
 import { repr, toStr } from "../values/repr.js";
+import { BaseException } from "../values/exceptions.js";
+import { formatException as formatTraceback, pythonFrames } from "../values/traceback.js";
 import { limitedRepr } from "../values/reprlib.js";
 import type { Tuple } from "../values/tuple.js";
 import { isClass, qualName, typeName } from "../values/typename.js";
@@ -93,8 +95,13 @@ export function formatCallbackSource(fn: Callback, args: readonly unknown[]): st
   return source === null ? text : `${text} at ${source}`;
 }
 
-/** Formats an exception for the loop's error log; replaceable by a traceback printer. */
+/**
+ * Formats an exception for the loop's error log: its traceback as CPython's logger prints it,
+ * with the program's frames (as every pyts traceback, not those of CPython's asyncio files).
+ */
 let exceptionFormatter = (exc: unknown): string => {
+  // (one whose frames the runtime does not know, raised by runtime code alone: its line)
+  if (exc instanceof BaseException && pythonFrames(exc).length > 0) return formatTraceback(exc).replace(/\n$/, "");
   if (exc instanceof Error) {
     const text = toStr(exc);
     const name = typeName(exc);

@@ -4,6 +4,7 @@
 
 import { BUILTIN_SELF } from "../values/builtin-type.js";
 import { BUILTIN_METHOD_DOCS } from "../values/builtin-method-docs.js";
+import { PYTHON_TYPE } from "../values/wrapped.js";
 import { className, isClass, typeName } from "../values/typename.js";
 
 /** The type a built-in method belongs to (its `__objclass__`, or its bound value's type), null for another function. */
@@ -26,7 +27,8 @@ function recordType(f: Function, name: string): string | null {
   // (bound to a value: its type's first, `[].append`, then the built-in bases of a subclass's)
   if (self !== undefined && !isClass(self) && has(typeName(self), name)) return typeName(self);
   for (let t: unknown = ownerType(f); typeof t === "function"; t = Object.getPrototypeOf(t)) {
-    const tname = className(t);
+    // (a runtime base, `class L(list)`'s ListBase, stands for its built-in type)
+    const tname = className(Object.hasOwn(t, PYTHON_TYPE) ? (t as unknown as { [PYTHON_TYPE]: Function })[PYTHON_TYPE] : t);
     if (has(tname, name)) return tname;
   }
   return null;

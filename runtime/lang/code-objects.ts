@@ -1,5 +1,5 @@
 // `f.__code__`: what pyts knows of a function's code object (its name, parameters, locals,
-// closure variables, file and first line), as CPython's code objects show them.
+// closure variables, global and attribute names, file and first line), as CPython's code objects show them.
 
 import { Tuple } from "../values/tuple.js";
 import { addressOf } from "../values/repr.js";
@@ -28,6 +28,8 @@ export class CodeObject {
     readonly co_freevars: Tuple<string> = Tuple.of(),
     readonly co_cellvars: Tuple<string> = Tuple.of(),
     readonly co_filename: string = programFile(),
+    /** global and attribute names the body uses, in first-use order (recorded when the program reads `co_names`) */
+    readonly co_names: Tuple<string> = Tuple.of(),
   ) {}
   get co_nlocals(): bigint {
     return BigInt(this.co_varnames.items.length);
@@ -58,5 +60,6 @@ export function codeOf(name: string, qualname: string, info: FunctionInfo | unde
     Tuple.from(info?.freevars ?? []),
     Tuple.from(info?.cellvars ?? []),
     file,
+    Tuple.from(info?.names ?? []),
   );
 }

@@ -79,7 +79,7 @@ export class partialmethod {
       const fn = this.func.__get__(obj, cls);
       if (fn !== this.func) {
         const kws = this.fixedKeywords();
-        return Object.keys(kws).length > 0 ? partial(fn, ...this.args.items, kw(kws)) : partial(fn, ...this.args.items);
+        return Object.keys(kws).length > 0 ? new partial(fn, ...this.args.items, kw(kws)) : new partial(fn, ...this.args.items);
       }
     }
     return getFrom(this.unboundMethod(), obj, cls);

@@ -6,15 +6,15 @@ import { Dict } from "../values/dict.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { jsIterator } from "../values/iteration.js";
 import { kw, splitKw, type KwArgs } from "../values/kwargs.js";
-import { repr } from "../values/repr.js";
+import { CALLABLE_OBJECT, repr } from "../values/repr.js";
 import { NotImplemented } from "../values/singletons.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { isNone, pyClass, toInt } from "./callable-class.js";
-import { isClass } from "../values/typename.js";
+import { isClass, typeName } from "../values/typename.js";
 import { namedtuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
-import { functionName, functionQualname } from "../lang/functions.js";
+import { functionName, functionQualname, invokeMethod } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { moduleObject } from "./module-object.js";
@@ -29,39 +29,63 @@ function callWith(f: unknown, args: unknown[], kws: KwArgs): any {
   return Object.keys(kws).length > 0 ? callValue(f, ...args, kw(kws)) : callValue(f, ...args);
 }
 
-/** `partial(func, *args, **keywords)`: a function (so emitted calls work) carrying the parts. */
-export function partial(...args: unknown[]): any {
-  const [pos, kws] = splitKw(args);
-  if (pos.length === 0) throw new PyTypeError("type 'partial' takes at least one argument");
-  let func = pos[0];
-  let bound = pos.slice(1);
-  let keywords: KwArgs = kws;
-  const inner = func as { func?: unknown; args?: Tuple; keywords?: Dict<string, unknown>; __partial__?: boolean };
-  if (typeof func === "function" && inner.__partial__) {
-    // partial(partial(f, 1), 2) flattens, as CPython does.
-    bound = [...inner.args!.items, ...bound];
-    keywords = { ...Object.fromEntries(inner.keywords!.entries()), ...kws };
-    func = inner.func;
-  } else if (typeof func !== "function" && typeof (func as { __call__?: unknown } | null)?.__call__ !== "function") {
-    throw new PyTypeError("the first argument must be callable");
+/**
+ * `partial(func, *args, **keywords)`: a class (`type(p)`, `isinstance`, `class P(partial)`)
+ * whose instances are JS functions, so emitted calls of them work; calling one calls its
+ * `__call__`, which a subclass may override.
+ */
+export class partial {
+  static readonly __module__ = "functools";
+  /** (read by asyncio's callback reprs: runtime/asyncio/format.ts) */
+  declare readonly __partial__: true;
+  declare readonly func: unknown;
+  declare readonly args: Tuple;
+  declare readonly keywords: Dict<string, unknown>;
+
+  constructor(...all: unknown[]) {
+    const [pos, kws] = splitKw(all);
+    if (pos.length === 0) throw new PyTypeError("type 'partial' takes at least one argument");
+    let func = pos[0];
+    let bound = pos.slice(1);
+    let keywords: KwArgs = kws;
+    // partial(partial(f, 1), 2) flattens, as CPython does when the inner one is called by
+    // partial's own __call__ and holds no attributes of its own.
+    if (func instanceof partial && func.__call__ === partial.prototype.__call__ && Object.keys(func).every((k) => PARTS.has(k))) {
+      bound = [...func.args.items, ...bound];
+      keywords = { ...Object.fromEntries(func.keywords.entries()), ...kws };
+      func = func.func;
+    } else if (typeof func !== "function" && typeof (func as { __call__?: unknown } | null)?.__call__ !== "function") {
+      throw new PyTypeError("the first argument must be callable");
+    }
+    const exact = new.target === partial;
+    const self = function (...callArgs: unknown[]): unknown {
+      // (a subclass's own `__call__` is a Python method: called as Python calls it)
+      if (exact) return (self as unknown as partial).__call__(...callArgs);
+      return invokeMethod((self as unknown as { __call__: (...a: unknown[]) => unknown }).__call__, [self, ...callArgs]);
+    };
+    Object.setPrototypeOf(self, new.target.prototype);
+    Object.defineProperties(self, {
+      func: { value: func, enumerable: true },
+      args: { value: Tuple.from(bound), enumerable: true },
+      keywords: { value: new Dict(Object.entries(keywords)), enumerable: true },
+    });
+    return self as unknown as partial;
   }
-  const target = func;
-  const frozenArgs = bound;
-  const frozenKw = keywords;
-  const p = (...callArgs: unknown[]): unknown => {
+
+  __call__(...callArgs: unknown[]): unknown {
     const [more, moreKw] = splitKw(callArgs);
-    return callWith(target, [...frozenArgs, ...more], { ...frozenKw, ...moreKw });
-  };
-  const parts = [repr(target), ...frozenArgs.map(repr), ...Object.entries(frozenKw).map(([k, v]) => `${k}=${repr(v)}`)];
-  Object.defineProperties(p, {
-    __partial__: { value: true },
-    func: { value: target },
-    args: { value: Tuple.from(frozenArgs) },
-    keywords: { value: new Dict(Object.entries(frozenKw)) },
-    __repr__: { value: () => `functools.partial(${parts.join(", ")})` },
-  });
-  return p;
+    return callWith(this.func, [...this.args.items, ...more], { ...Object.fromEntries(this.keywords.entries()), ...moreKw });
+  }
+
+  __repr__(): string {
+    const parts = [repr(this.func), ...this.args.items.map((a) => repr(a)), ...[...this.keywords.entries()].map(([k, v]) => `${k}=${repr(v)}`)];
+    // (CPython names the type: functools.partial, or a subclass's own name)
+    const name = Object.getPrototypeOf(this) === partial.prototype ? "functools.partial" : typeName(this);
+    return `${name}(${parts.join(", ")})`;
+  }
 }
+const PARTS = new Set(["func", "args", "keywords"]);
+Object.defineProperties(partial.prototype, { __partial__: { value: true }, [CALLABLE_OBJECT]: { value: true } });
 
 const NO_INITIAL = Symbol("no initial");
 
@@ -292,7 +316,7 @@ export class cached_property {
 
 export const functoolsModule = moduleObject("functools", {
   cached_property,
-  partial,
+  partial: pyClass(partial),
   // (a C function in CPython: `<built-in function reduce>`)
   reduce: builtinFunction(reduce, "reduce"),
   wraps,

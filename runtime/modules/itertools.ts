@@ -3,29 +3,37 @@
 
 import { add } from "../values/arithmetic.js";
 import { eq } from "../values/compare.js";
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import {
+  PyTypeError,
+  StopIteration,
+  ValueError,
+} from "../values/exceptions.js";
 import { jsIterator, PyIterator } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
-import { isNone } from "./callable-class.js";
+import { isNone, pyClass, type PyClass } from "./callable-class.js";
+import { repr } from "../values/repr.js";
+import { typeOf } from "../values/builtin-types.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 
-/** One PyIterator subclass per itertools type, so type() and repr name it like CPython. */
+/** The iterator types itertools hands out but does not name as callables (`_grouper`, `_tee`). */
 type IteratorClass = new (source: Iterator<unknown>) => PyIterator<unknown>;
 const iteratorClasses = new Map<string, IteratorClass>();
 
-function lazy<T>(gen: Generator<T>, name = "iterator"): PyIterator<T> {
+function internal<T>(gen: Generator<T>, name: string): PyIterator<T> {
   let cls = iteratorClasses.get(name);
   if (!cls) {
     cls = class extends PyIterator<unknown> {};
     Object.defineProperties(cls, {
       pythonName: { value: name },
       __name__: { value: name },
+      __qualname__: { value: name },
       __module__: { value: "itertools" },
+      __base__: { get: () => typeOf({}) },
     });
     iteratorClasses.set(name, cls);
   }
@@ -37,136 +45,91 @@ function* each(x: unknown): Generator<unknown> {
   for (let r = it.next(); !r.done; r = it.next()) yield r.value;
 }
 
-function count(...args: unknown[]): PyIterator {
-  const [pos, kws] = splitKw(args);
-  const start = pos.length > 0 ? pos[0] : (kws["start"] ?? 0n);
-  const step = pos.length > 1 ? pos[1] : (kws["step"] ?? 1n);
-  const it = lazy(
-    (function* () {
-      for (let n = start; ; n = add(n, step)) yield n;
-    })(),
-    "count",
-  );
-  return it;
+function cycle(source: unknown): Iterator<unknown> {
+  return (function* () {
+    const saved: unknown[] = [];
+    for (const x of each(source)) {
+      saved.push(x);
+      yield x;
+    }
+    if (saved.length === 0) return;
+    for (;;) yield* saved;
+  })();
 }
 
-function cycle(source: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      const saved: unknown[] = [];
-      for (const x of each(source)) {
-        saved.push(x);
-        yield x;
-      }
-      if (saved.length === 0) return;
-      for (;;) yield* saved;
-    })(),
-    "cycle",
-  );
-}
-
-function repeat(...args: unknown[]): PyIterator {
-  const [pos, kws] = splitKw(args);
-  const object = pos.length > 0 ? pos[0] : kws["object"];
-  const times = pos.length > 1 ? pos[1] : (kws["times"] ?? null);
-  return lazy(
-    (function* () {
-      if (isNone(times)) for (;;) yield object;
-      for (let i = 0n; i < toBigInt(times as bigint); i++) yield object;
-    })(),
-    "repeat",
-  );
-}
-
-function accumulate(...args: unknown[]): PyIterator {
+function accumulate(...args: unknown[]): Iterator<unknown> {
   const [pos, kws] = splitKw(args);
   const func = pos.length > 1 ? pos[1] : (kws["func"] ?? null);
   const initial = kws["initial"] ?? null;
-  const combine = isNone(func) ? add : (a: unknown, b: unknown) => callValue(func, a, b);
-  return lazy(
-    (function* () {
-      let total: unknown = initial;
-      let started = !isNone(initial);
-      if (started) yield total;
-      for (const x of each(pos[0])) {
-        total = started ? combine(total, x) : x;
-        started = true;
-        yield total;
-      }
-    })(),
-    "accumulate",
-  );
+  const combine = isNone(func)
+    ? add
+    : (a: unknown, b: unknown) => callValue(func, a, b);
+  return (function* () {
+    let total: unknown = initial;
+    let started = !isNone(initial);
+    if (started) yield total;
+    for (const x of each(pos[0])) {
+      total = started ? combine(total, x) : x;
+      started = true;
+      yield total;
+    }
+  })();
 }
 
-function chainFrom(sources: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      for (const source of each(sources)) yield* each(source);
-    })(),
-    "chain",
-  );
+function chainFrom(sources: unknown): Iterator<unknown> {
+  return (function* () {
+    for (const source of each(sources)) yield* each(source);
+  })();
 }
 
-const chain = Object.assign((...sources: unknown[]): PyIterator => chainFrom(sources), {
-  from_iterable: chainFrom,
-});
-
-function compress(data: unknown, selectors: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      const sel = jsIterator(selectors);
-      for (const x of each(data)) {
-        const s = sel.next();
-        if (s.done) return;
-        if (truthy(s.value)) yield x;
-      }
-    })(),
-    "compress",
-  );
+function compress(data: unknown, selectors: unknown): Iterator<unknown> {
+  return (function* () {
+    const sel = jsIterator(selectors);
+    for (const x of each(data)) {
+      const s = sel.next();
+      if (s.done) return;
+      if (truthy(s.value)) yield x;
+    }
+  })();
 }
 
-function dropwhile(pred: unknown, source: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      let dropping = true;
-      for (const x of each(source)) {
-        if (dropping && truthy(callValue(pred, x))) continue;
-        dropping = false;
-        yield x;
-      }
-    })(),
-    "dropwhile",
-  );
+function dropwhile(pred: unknown, source: unknown): Iterator<unknown> {
+  return (function* () {
+    let dropping = true;
+    for (const x of each(source)) {
+      if (dropping && truthy(callValue(pred, x))) continue;
+      dropping = false;
+      yield x;
+    }
+  })();
 }
 
-function takewhile(pred: unknown, source: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      for (const x of each(source)) {
-        if (!truthy(callValue(pred, x))) return;
-        yield x;
-      }
-    })(),
-    "takewhile",
-  );
+function takewhile(pred: unknown, source: unknown): Iterator<unknown> {
+  return (function* () {
+    for (const x of each(source)) {
+      if (!truthy(callValue(pred, x))) return;
+      yield x;
+    }
+  })();
 }
 
-function filterfalse(pred: unknown, source: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      for (const x of each(source)) if (!truthy(isNone(pred) ? x : callValue(pred, x))) yield x;
-    })(),
-    "filterfalse",
-  );
+function filterfalse(pred: unknown, source: unknown): Iterator<unknown> {
+  return (function* () {
+    for (const x of each(source))
+      if (!truthy(isNone(pred) ? x : callValue(pred, x))) yield x;
+  })();
 }
 
 /** Consecutive runs with equal keys; advancing the outer iterator abandons the last group. */
-function groupby(...args: unknown[]): PyIterator<any> {
+function groupby(...args: unknown[]): Iterator<any> {
   const [pos, kws] = splitKw(args);
   const keyFn = pos.length > 1 ? pos[1] : (kws["key"] ?? null);
   const source = jsIterator(pos[0]);
-  const keyOf = (x: unknown): unknown => (isNone(keyFn) ? x : callValue(keyFn, x));
-  const state: { current: { value: unknown; key: unknown } | null } = { current: null };
+  const keyOf = (x: unknown): unknown =>
+    isNone(keyFn) ? x : callValue(keyFn, x);
+  const state: { current: { value: unknown; key: unknown } | null } = {
+    current: null,
+  };
   let exhausted = false;
   let generation = 0;
   const advance = (): void => {
@@ -176,41 +139,49 @@ function groupby(...args: unknown[]): PyIterator<any> {
       state.current = null;
     } else state.current = { value: r.value, key: keyOf(r.value) };
   };
-  return lazy(
-    (function* () {
-      let lastKey: { key: unknown } | null = null;
-      for (;;) {
-        if (state.current === null && !exhausted) advance();
-        // Skip what is left of the previous group.
-        while (state.current !== null && lastKey !== null && eq(state.current.key, lastKey.key)) advance();
-        if (state.current === null) return;
-        const groupKey = state.current.key;
-        lastKey = { key: groupKey };
-        const mine = ++generation;
-        const group = lazy(
-          (function* () {
-            while (mine === generation && state.current !== null && eq(state.current.key, groupKey)) {
-              const value = state.current.value;
-              advance();
-              yield value;
-            }
-          })(),
-          "_grouper",
-        );
-        yield Tuple.of(groupKey, group);
-      }
-    })(),
-    "groupby",
-  );
+  return (function* () {
+    let lastKey: { key: unknown } | null = null;
+    for (;;) {
+      if (state.current === null && !exhausted) advance();
+      // Skip what is left of the previous group.
+      while (
+        state.current !== null &&
+        lastKey !== null &&
+        eq(state.current.key, lastKey.key)
+      )
+        advance();
+      if (state.current === null) return;
+      const groupKey = state.current.key;
+      lastKey = { key: groupKey };
+      const mine = ++generation;
+      const group = internal(
+        (function* () {
+          while (
+            mine === generation &&
+            state.current !== null &&
+            eq(state.current.key, groupKey)
+          ) {
+            const value = state.current.value;
+            advance();
+            yield value;
+          }
+        })(),
+        "_grouper",
+      );
+      yield Tuple.of(groupKey, group);
+    }
+  })();
 }
 
 function sliceArg(x: unknown, what: string): number | null {
   if (isNone(x)) return null;
   if (isIntLike(x) && toBigInt(x) >= 0n) return Number(toBigInt(x));
-  throw new ValueError(`${what} argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.`);
+  throw new ValueError(
+    `${what} argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.`,
+  );
 }
 
-function islice(source: unknown, ...args: unknown[]): PyIterator {
+function islice(source: unknown, ...args: unknown[]): Iterator<unknown> {
   let start = 0;
   let stop: number | null;
   let step = 1;
@@ -221,36 +192,32 @@ function islice(source: unknown, ...args: unknown[]): PyIterator {
     const s = args.length > 2 ? args[2] : null;
     if (!isNone(s)) {
       if (!isIntLike(s) || toBigInt(s) <= 0n) {
-        throw new ValueError("Step for islice() must be a positive integer or None.");
+        throw new ValueError(
+          "Step for islice() must be a positive integer or None.",
+        );
       }
       step = Number(toBigInt(s));
     }
   }
-  return lazy(
-    (function* () {
-      let i = 0;
-      let next = start;
-      if (stop !== null && stop <= start) return;
-      const it = jsIterator(source);
-      for (let r = it.next(); !r.done; r = it.next(), i++) {
-        if (i === next) {
-          yield r.value;
-          next += step;
-          if (stop !== null && next >= stop) return;
-        }
+  return (function* () {
+    let i = 0;
+    let next = start;
+    if (stop !== null && stop <= start) return;
+    const it = jsIterator(source);
+    for (let r = it.next(); !r.done; r = it.next(), i++) {
+      if (i === next) {
+        yield r.value;
+        next += step;
+        if (stop !== null && next >= stop) return;
       }
-    })(),
-    "islice",
-  );
+    }
+  })();
 }
 
-function starmap(f: unknown, source: unknown): PyIterator {
-  return lazy(
-    (function* () {
-      for (const args of each(source)) yield callValue(f, ...each(args));
-    })(),
-    "starmap",
-  );
+function starmap(f: unknown, source: unknown): Iterator<unknown> {
+  return (function* () {
+    for (const args of each(source)) yield callValue(f, ...each(args));
+  })();
 }
 
 /** n iterators over one source, sharing a buffer of items not yet read by all of them. */
@@ -263,7 +230,7 @@ function tee(source: unknown, n: unknown = 2n): Tuple<PyIterator> {
   let done = false;
   const positions = new Array<number>(count).fill(0);
   const make = (k: number): PyIterator =>
-    lazy(
+    internal(
       (function* () {
         for (;;) {
           const at = positions[k]! - base;
@@ -291,55 +258,61 @@ function tee(source: unknown, n: unknown = 2n): Tuple<PyIterator> {
   return Tuple.from(Array.from({ length: count }, (_, k) => make(k)));
 }
 
-function zip_longest(...args: unknown[]): PyIterator<Tuple> {
+function zip_longest(...args: unknown[]): Iterator<Tuple> {
   const [pos, kws] = splitKw(args);
   const fill = kws["fillvalue"] ?? null;
   const its = pos.map(jsIterator);
-  return lazy(
-    (function* () {
-      if (its.length === 0) return;
-      const live = its.map(() => true);
-      for (;;) {
-        const row = its.map((it, i) => {
-          if (!live[i]) return fill;
-          const r = it.next();
-          if (r.done) {
-            live[i] = false;
-            return fill;
-          }
-          return r.value;
-        });
-        if (!live.some((x) => x)) return;
-        yield Tuple.from(row);
-      }
-    })(),
-    "zip_longest",
-  );
+  return (function* () {
+    if (its.length === 0) return;
+    const live = its.map(() => true);
+    for (;;) {
+      const row = its.map((it, i) => {
+        if (!live[i]) return fill;
+        const r = it.next();
+        if (r.done) {
+          live[i] = false;
+          return fill;
+        }
+        return r.value;
+      });
+      if (!live.some((x) => x)) return;
+      yield Tuple.from(row);
+    }
+  })();
 }
 
-function product(...args: unknown[]): PyIterator<Tuple> {
+function product(...args: unknown[]): Iterator<Tuple> {
   const [pos, kws] = splitKw(args);
   const times = Number(toBigInt((kws["repeat"] ?? 1n) as bigint));
   const pools: unknown[][] = [];
-  for (let i = 0; i < times; i++) for (const p of pos) pools.push(i === 0 ? [...each(p)] : pools[pools.length - pos.length]!);
-  return lazy(
-    (function* () {
-      let result: unknown[][] = [[]];
-      for (const pool of pools) result = result.flatMap((prefix) => pool.map((x) => [...prefix, x]));
-      for (const row of result) yield Tuple.from(row);
-    })(),
-    "product",
-  );
+  for (let i = 0; i < times; i++)
+    for (const p of pos)
+      pools.push(i === 0 ? [...each(p)] : pools[pools.length - pos.length]!);
+  return (function* () {
+    let result: unknown[][] = [[]];
+    for (const pool of pools)
+      result = result.flatMap((prefix) => pool.map((x) => [...prefix, x]));
+    for (const row of result) yield Tuple.from(row);
+  })();
 }
 
 /** Index vectors of r-length selections, in CPython's lexicographic order. */
-function* indexTuples(n: number, r: number, kind: "perm" | "comb" | "combr"): Generator<number[]> {
+function* indexTuples(
+  n: number,
+  r: number,
+  kind: "perm" | "comb" | "combr",
+): Generator<number[]> {
   const rec = function* (prefix: number[]): Generator<number[]> {
     if (prefix.length === r) {
       yield prefix;
       return;
     }
-    const from = kind === "perm" ? 0 : prefix.length === 0 ? 0 : prefix[prefix.length - 1]! + (kind === "comb" ? 1 : 0);
+    const from =
+      kind === "perm"
+        ? 0
+        : prefix.length === 0
+          ? 0
+          : prefix[prefix.length - 1]! + (kind === "comb" ? 1 : 0);
     for (let i = from; i < n; i++) {
       if (kind === "perm" && prefix.includes(i)) continue;
       yield* rec([...prefix, i]);
@@ -352,74 +325,218 @@ function* indexTuples(n: number, r: number, kind: "perm" | "comb" | "combr"): Ge
 
 function rArg(r: unknown, fallback: number | null): number {
   if (isNone(r)) {
-    if (fallback === null) throw new PyTypeError("missing required argument 'r' (pos 2)");
+    if (fallback === null)
+      throw new PyTypeError("missing required argument 'r' (pos 2)");
     return fallback;
   }
-  if (!isIntLike(r)) throw new PyTypeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
+  if (!isIntLike(r))
+    throw new PyTypeError(
+      `'${typeName(r)}' object cannot be interpreted as an integer`,
+    );
   const n = Number(toBigInt(r));
   if (n < 0) throw new ValueError("r must be non-negative");
   return n;
 }
 
-function selections(source: unknown, r: number, kind: "perm" | "comb" | "combr", name: string): PyIterator<Tuple> {
+function selections(
+  source: unknown,
+  r: number,
+  kind: "perm" | "comb" | "combr",
+): Iterator<Tuple> {
   const pool = [...each(source)];
-  return lazy(
-    (function* () {
-      for (const idx of indexTuples(pool.length, r, kind)) yield Tuple.from(idx.map((i) => pool[i]));
-    })(),
+  return (function* () {
+    for (const idx of indexTuples(pool.length, r, kind))
+      yield Tuple.from(idx.map((i) => pool[i]));
+  })();
+}
+
+function permutations(...args: unknown[]): Iterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  const pool = [...each(pos[0])];
+  return selections(
+    pool,
+    rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), pool.length),
+    "perm",
+  );
+}
+
+function combinations(...args: unknown[]): Iterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  return selections(
+    pos[0],
+    rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), null),
+    "comb",
+  );
+}
+
+function combinations_with_replacement(...args: unknown[]): Iterator<Tuple> {
+  const [pos, kws] = splitKw(args);
+  return selections(
+    pos[0],
+    rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), null),
+    "combr",
+  );
+}
+
+function pairwise(source: unknown): Iterator<Tuple> {
+  return (function* () {
+    let first = true;
+    let prev: unknown;
+    for (const x of each(source)) {
+      if (!first) yield Tuple.of(prev, x);
+      prev = x;
+      first = false;
+    }
+  })();
+}
+
+/** Names a class as CPython's itertools type `name`, callable with or without `new`. */
+function itertoolsType<C extends abstract new (...args: any[]) => unknown>(
+  cls: C,
+  name: string,
+): PyClass<C> {
+  Object.defineProperties(cls, {
+    pythonName: { value: name },
+    __name__: { value: name },
+    __qualname__: { value: name },
+    __module__: { value: "itertools" },
+    // (its MRO is (type, object): the runtime's iterator class under it is no Python base)
+    __base__: { get: () => typeOf({}) },
+  });
+  return pyClass(cls);
+}
+
+/** An itertools type whose instances iterate what `make` builds of the constructor's arguments. */
+function generatorType(
+  name: string,
+  make: (...args: any[]) => Iterator<unknown>,
+): PyClass<new (...args: unknown[]) => PyIterator> {
+  return itertoolsType(
+    class extends PyIterator<unknown> {
+      constructor(...args: unknown[]) {
+        super(make(...args));
+      }
+    },
     name,
   );
 }
 
-function permutations(...args: unknown[]): PyIterator<Tuple> {
-  const [pos, kws] = splitKw(args);
-  const pool = [...each(pos[0])];
-  return selections(pool, rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), pool.length), "perm", "permutations");
+/** `count(start=0, step=1)`: its repr shows the next value (`count(4)`), as CPython's. */
+class CountIterator extends PyIterator<unknown> {
+  private current: unknown;
+  private readonly step: unknown;
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    super(EMPTY);
+    this.current = pos.length > 0 ? pos[0] : (kws["start"] ?? 0n);
+    this.step = pos.length > 1 ? pos[1] : (kws["step"] ?? 1n);
+  }
+  override next(): IteratorResult<unknown> {
+    return { done: false, value: this.__next__() };
+  }
+  override __next__(): unknown {
+    const value = this.current;
+    this.current = add(value, this.step);
+    return value;
+  }
+  __repr__(): string {
+    const name = typeName(this);
+    // (a step of int 1 is left out; 1.0 is shown)
+    return this.step === 1n
+      ? `${name}(${repr(this.current)})`
+      : `${name}(${repr(this.current)}, ${repr(this.step)})`;
+  }
 }
 
-function combinations(...args: unknown[]): PyIterator<Tuple> {
-  const [pos, kws] = splitKw(args);
-  return selections(pos[0], rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), null), "comb", "combinations");
+/** `repeat(object[, times])`: its repr shows the repetitions left (`repeat(1, 2)`). */
+class RepeatIterator extends PyIterator<unknown> {
+  private readonly object: unknown;
+  /** repetitions left, null for endless */
+  private left: bigint | null;
+  constructor(...args: unknown[]) {
+    const [pos, kws] = splitKw(args);
+    super(EMPTY);
+    this.object = pos.length > 0 ? pos[0] : kws["object"];
+    const times = pos.length > 1 ? pos[1] : (kws["times"] ?? null);
+    // (a negative count repeats nothing: CPython stores 0)
+    this.left = isNone(times)
+      ? null
+      : toBigInt(times as bigint) < 0n
+        ? 0n
+        : toBigInt(times as bigint);
+  }
+  override next(): IteratorResult<unknown> {
+    if (this.left === 0n) return { done: true, value: undefined };
+    if (this.left !== null) this.left--;
+    return { done: false, value: this.object };
+  }
+  override __next__(): unknown {
+    const r = this.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
+  }
+  __length_hint__(): bigint {
+    if (this.left === null) throw new PyTypeError("len() of unsized object");
+    return this.left;
+  }
+  __repr__(): string {
+    const name = typeName(this);
+    return this.left === null
+      ? `${name}(${repr(this.object)})`
+      : `${name}(${repr(this.object)}, ${this.left})`;
+  }
 }
 
-function combinations_with_replacement(...args: unknown[]): PyIterator<Tuple> {
-  const [pos, kws] = splitKw(args);
-  return selections(pos[0], rArg(pos.length > 1 ? pos[1] : (kws["r"] ?? null), null), "combr", "combinations_with_replacement");
+/** The iterable `chain.from_iterable` hands to the instance it makes (NO_SOURCE: none). */
+const NO_SOURCE = Symbol("no source");
+let pendingIterable: unknown = NO_SOURCE;
+
+/** `chain(*iterables)` and `chain.from_iterable(iterable)`. */
+class ChainIterator extends PyIterator<unknown> {
+  constructor(...sources: unknown[]) {
+    const iterable = pendingIterable;
+    pendingIterable = NO_SOURCE;
+    super(chainFrom(iterable === NO_SOURCE ? sources : iterable));
+  }
+  /** (a class method: a subclass's from_iterable makes the subclass's instance) */
+  static from_iterable(
+    this: new () => ChainIterator,
+    iterable: unknown,
+  ): ChainIterator {
+    pendingIterable = iterable;
+    try {
+      return new this();
+    } finally {
+      pendingIterable = NO_SOURCE;
+    }
+  }
 }
 
-function pairwise(source: unknown): PyIterator<Tuple> {
-  return lazy(
-    (function* () {
-      let first = true;
-      let prev: unknown;
-      for (const x of each(source)) {
-        if (!first) yield Tuple.of(prev, x);
-        prev = x;
-        first = false;
-      }
-    })(),
-    "pairwise",
-  );
-}
+const EMPTY: Iterator<unknown> = {
+  next: () => ({ done: true, value: undefined }),
+};
 
 export const itertoolsModule = moduleObject("itertools", {
-  count,
-  cycle,
-  repeat,
-  accumulate,
-  chain,
-  compress,
-  dropwhile,
-  takewhile,
-  filterfalse,
-  groupby,
-  islice,
-  starmap,
+  count: itertoolsType(CountIterator, "count"),
+  cycle: generatorType("cycle", cycle),
+  repeat: itertoolsType(RepeatIterator, "repeat"),
+  accumulate: generatorType("accumulate", accumulate),
+  chain: itertoolsType(ChainIterator, "chain"),
+  compress: generatorType("compress", compress),
+  dropwhile: generatorType("dropwhile", dropwhile),
+  takewhile: generatorType("takewhile", takewhile),
+  filterfalse: generatorType("filterfalse", filterfalse),
+  groupby: generatorType("groupby", groupby),
+  islice: generatorType("islice", islice),
+  starmap: generatorType("starmap", starmap),
   tee,
-  zip_longest,
-  product,
-  permutations,
-  combinations,
-  combinations_with_replacement,
-  pairwise,
+  zip_longest: generatorType("zip_longest", zip_longest),
+  product: generatorType("product", product),
+  permutations: generatorType("permutations", permutations),
+  combinations: generatorType("combinations", combinations),
+  combinations_with_replacement: generatorType(
+    "combinations_with_replacement",
+    combinations_with_replacement,
+  ),
+  pairwise: generatorType("pairwise", pairwise),
 });

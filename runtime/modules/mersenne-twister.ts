@@ -8,6 +8,8 @@ const M = 397;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 const MATRIX_A = 0x9908b0df;
+/** `index` of a generator to seed from entropy at its first draw (past N: the draw's refill check sees it). */
+const SEED_ON_FIRST_DRAW = N + 2;
 
 export class MersenneTwister {
   private readonly mt = new Uint32Array(N);
@@ -61,6 +63,15 @@ export class MersenneTwister {
     this.seedWords(Array.from(globalThis.crypto.getRandomValues(new Uint32Array(N))));
   }
 
+  /**
+   * Seeds from entropy at the first draw or getState: random's hidden instance exists from
+   * import, as CPython's, but a program that never draws pays no entropy read (Web Crypto's
+   * first use costs milliseconds in Node).
+   */
+  seedOnFirstDraw(): void {
+    this.index = SEED_ON_FIRST_DRAW;
+  }
+
   private initGenrand(s: number): void {
     const mt = this.mt;
     mt[0] = s >>> 0;
@@ -72,6 +83,7 @@ export class MersenneTwister {
   }
 
   private twist(): void {
+    if (this.index === SEED_ON_FIRST_DRAW) this.seedRandom();
     const mt = this.mt;
     for (let k = 0; k < N; k++) {
       const y = (mt[k]! & UPPER_MASK) | (mt[(k + 1) % N]! & LOWER_MASK);
@@ -112,6 +124,7 @@ export class MersenneTwister {
   }
 
   getState(): number[] {
+    if (this.index === SEED_ON_FIRST_DRAW) this.seedRandom();
     return [...this.mt, this.index];
   }
 

@@ -17,6 +17,8 @@ import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
 import { typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
+import { builtinMethod } from "../values/builtin-type.js";
+import { boundMethod, pyDef } from "../lang/functions.js";
 import { MersenneTwister } from "./mersenne-twister.js";
 import { moduleObject } from "./module-object.js";
 import { Bytes } from "../values/bytes.js";
@@ -61,13 +63,17 @@ function isSequence(x: unknown): boolean {
   return Array.isArray(x) || typeof x === "string" || x instanceof Tuple || x instanceof Range;
 }
 
+/** What the module's hidden instance is made with: seeded from entropy at its first draw. */
+const SEED_LATER = Symbol("seed later");
+
 export class Random {
   static readonly __module__ = "random";
   private readonly gen = new MersenneTwister();
   private gaussNext: number | null = null;
 
   constructor(x: unknown = null) {
-    this.seed(x);
+    if (x === SEED_LATER) this.gen.seedOnFirstDraw();
+    else this.seed(x);
   }
 
   /** seed(a=None, version=2): ints by value, str/bytes through sha512, floats by hash. */
@@ -360,10 +366,6 @@ function versionOneSeed(a: string | Uint8Array): bigint {
   return x === -1n ? -2n : x;
 }
 
-// Created, and seeded from OS entropy, on first use: seeding costs start-up time that a
-// program which never draws a number should not pay.
-let shared: Random | null = null;
-
 /** os.urandom(n) as an int, big-endian (int.from_bytes's default order). */
 function urandomInt(count: number): bigint {
   const { randomBytes } = nodeModule("node:crypto");
@@ -406,23 +408,57 @@ export class SystemRandom extends Random {
   }
 }
 
-/** The hidden instance behind the module's functions (`random.gauss`). */
+/**
+ * The hidden instance behind the module's functions (CPython's `random._inst`): made at
+ * import, seeded from OS entropy at its first draw (a program that never draws a number pays
+ * no entropy read at start-up).
+ */
+const shared = new Random(SEED_LATER);
+
 export function sharedRandom(): Random {
-  shared ??= new Random();
   return shared;
 }
 
-function bound<K extends keyof Random>(name: K): Random[K] {
-  const f = (...args: unknown[]): unknown => {
-    shared ??= new Random();
-    return (shared[name] as (...a: unknown[]) => unknown).apply(shared, args);
-  };
-  Object.defineProperty(f, "__name__", { value: name });
-  return f as Random[K];
+// Signatures of the methods with fixed parameters (as CPython 3.11's random.py declares them):
+// calls through a bound method (`random.randint(a=1, b=6)`, `random.randint(1)`) are bound
+// and checked with CPython's messages.
+const SIGNATURES: Partial<Record<keyof Random, readonly string[]>> = {
+  randint: ["self", "a", "b"],
+  choice: ["self", "seq"],
+  shuffle: ["self", "x"],
+  uniform: ["self", "a", "b"],
+  triangular: ["self", "low=", "high=", "mode="],
+  gauss: ["self", "mu=", "sigma="],
+  normalvariate: ["self", "mu=", "sigma="],
+  lognormvariate: ["self", "mu", "sigma"],
+  vonmisesvariate: ["self", "mu", "kappa"],
+  gammavariate: ["self", "alpha", "beta"],
+  betavariate: ["self", "alpha", "beta"],
+  paretovariate: ["self", "alpha"],
+  weibullvariate: ["self", "alpha", "beta"],
+  randbytes: ["self", "n"],
+  expovariate: ["self", "lambd"],
+  getstate: ["self"],
+  setstate: ["self", "state"],
+};
+for (const [name, spec] of Object.entries(SIGNATURES)) pyDef(Random.prototype[name as keyof Random] as Function, `Random.${name}`, spec, { method: true });
+
+/** Methods CPython's `_random.Random` implements in C: built-in methods (`<built-in method random of Random object>`). */
+const C_METHODS = new Set<string>(["random", "getrandbits"]);
+
+/**
+ * `random.randint`: the hidden instance's bound method, as CPython's module binds them (typed
+ * loosely: a call through it binds keywords and checks its arguments at run time).
+ */
+function bound(name: keyof Random): (...args: any[]) => any {
+  const method = Random.prototype[name] as unknown as (...a: unknown[]) => unknown;
+  if (C_METHODS.has(name)) return builtinMethod(method.bind(shared), name, shared, method);
+  return boundMethod(shared, method, Random);
 }
 
 /** The `random` module: functions bound to one hidden, entropy-seeded Random instance. */
 export const randomModule = moduleObject("random", {
+  _inst: shared,
   Random: pyClass(Random),
   SystemRandom: pyClass(SystemRandom),
   seed: bound("seed"),

@@ -58,7 +58,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
-    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj);
+    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj, m);
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
@@ -131,7 +131,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       // (a staticmethod's function is returned as it is)
       // (what a descriptor's `__get__` gave, a prototype getter's value, is returned as it is)
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && !readByGetter(obj, key)) {
-        return boundMethod(obj, value as (...a: unknown[]) => unknown, ownerOf(obj, key));
+        const owner = ownerOf(obj, key);
+        // (`S("x").upper` of `class S(str)`: str's own method, a built-in method bound to the instance)
+        if (owner !== null && Object.hasOwn(owner, PYTHON_TYPE)) return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
+        return boundMethod(obj, value as (...a: unknown[]) => unknown, owner);
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
         // A metaclass's method read off a class is bound to the class.
@@ -246,6 +249,12 @@ function prototypeMethod(cls: Function, key: string): unknown {
   const proto = (cls as { prototype?: unknown }).prototype;
   if (proto === null || typeof proto !== "object") return undefined;
   for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    // (a runtime base, `class L(list)`'s: the built-in type's own method, `L.append is list.append`, not a JS member)
+    const holder = Object.hasOwn(p, "constructor") ? (p as { constructor: unknown }).constructor : undefined;
+    if (typeof holder === "function" && Object.hasOwn(holder, PYTHON_TYPE)) {
+      const type = (holder as unknown as { [PYTHON_TYPE]: Record<string, unknown> })[PYTHON_TYPE];
+      return Object.hasOwn(type, key) && typeof type[key] === "function" ? type[key] : undefined;
+    }
     const desc = Object.getOwnPropertyDescriptor(p, key);
     if (desc === undefined) continue;
     if (typeof desc.value === "function" && !isClass(desc.value)) {

@@ -43,9 +43,17 @@ export function isPyTypeObject(x: unknown): x is PyTypeObject {
 /** The value a built-in method read off it is bound to (`[].append`). */
 export const BUILTIN_SELF = Symbol.for("pyts.builtinSelf");
 
-/** `xs.append` read as a value: a built-in method bound to `self`. */
-export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown): (...args: unknown[]) => unknown {
+/** The function a bound built-in method calls (its table entry): with `__self__`, what `==` and `hash` compare. */
+export const BUILTIN_FUNC = Symbol.for("pyts.builtinFunc");
+
+/**
+ * `xs.append` read as a value: a built-in method bound to `self`. `func` is the unbound
+ * function it calls; two reads of one method of one object compare equal by it (CPython's
+ * meth_richcompare: same `__self__`, same C function).
+ */
+export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown, func: unknown = fn): (...args: unknown[]) => unknown {
   Object.defineProperties(fn, {
+    [BUILTIN_FUNC]: { value: func },
     __builtin__: { value: true },
     __name__: { value: name },
     // (`[].append.__qualname__` is "list.append"; `dict.fromkeys`, bound to the class, "dict.fromkeys")

@@ -13,7 +13,7 @@ import { hashesAsValue, unwrap } from "./wrapped.js";
 
 export { INHERITED_HASH } from "./wrapped.js";
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "./recursion.js";
-import { boundParts } from "../lang/bound-parts.js";
+import { boundParts, builtinBoundParts } from "../lang/bound-parts.js";
 
 function hashString(s: string): bigint {
   // FNV-1a over UTF-16 units: CPython randomizes str hashes, so any stable hash will do.
@@ -120,9 +120,10 @@ export function pyHash(x: unknown): bigint {
 
 /** A function's hash: its identity; a bound method's from its object and function (CPython's meth_hash). */
 function functionHash(f: Function): bigint {
-  const parts = boundParts(f);
+  const parts = boundParts(f) ?? builtinBoundParts(f);
   if (parts === undefined) return identity(f) >> 4n;
   const self = parts.self;
+  // (a built-in method's self by identity, as CPython's meth_hash: `[].append` hashes although a list does not)
   const selfHash = self !== null && (typeof self === "object" || typeof self === "function") ? identity(self) >> 4n : pyHash(self);
   return BigInt.asIntN(64, selfHash ^ (identity(parts.method) >> 4n));
 }
@@ -162,7 +163,7 @@ export function hashKey(x: unknown): any {
       return "s" + x;
     case "function":
       // Bound methods of one object and function are equal: they share a bucket.
-      return boundParts(x) !== undefined ? BUCKET_PREFIX + functionHash(x).toString() : x;
+      return boundParts(x) !== undefined || builtinBoundParts(x) !== undefined ? BUCKET_PREFIX + functionHash(x).toString() : x;
   }
   if (x instanceof Tuple) {
     const parts: string[] = [];

@@ -33,7 +33,7 @@ import { repr, str } from "./repr.js";
 function define(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown, kind: "method" | "classmethod" = "method"): void {
   if (Object.hasOwn(type, name)) return;
   // (a class method is its own function per type: `bytes.maketrans.__self__` is bytes)
-  const value = kind === "classmethod" ? builtinMethod((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args), name, type) : builtinFunction(fn, name, `${type.__name__}.${name}`);
+  const value = kind === "classmethod" ? builtinMethod((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args), name, type, fn) : builtinFunction(fn, name, `${type.__name__}.${name}`);
   Object.defineProperty(type, name, { value, writable: true, configurable: true });
 }
 

@@ -123,3 +123,27 @@ describe("exceptions out of tasks and coroutines print CPython's traceback (the 
     }, 60_000);
   }
 });
+
+// Exceptions raised in callbacks the loop runs (call_soon, a future's done callback),
+// reported by the loop's default exception handler: the program's frames under
+// "Traceback (most recent call last):", as CPython's (its frames of asyncio's own files
+// left out, as above).
+const CALLBACK_PROGRAMS: Record<string, string> = {
+  call_soon: "import asyncio\n\ndef cb(n):\n    raise ValueError(f'boom {n}')\n\nasync def main():\n    asyncio.get_running_loop().call_soon(cb, 1)\n    await asyncio.sleep(0.01)\n    print('end')\n\nasyncio.run(main())\n",
+  done_callback: "import asyncio\n\ndef helper():\n    return 1 / 0\n\ndef done(fut):\n    helper()\n\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    fut.add_done_callback(done)\n    fut.set_result(1)\n    await asyncio.sleep(0)\n    print('end')\n\nasyncio.run(main())\n",
+  call_soon_chained: "import asyncio\n\ndef cb():\n    try:\n        {}['k']\n    except KeyError as e:\n        raise RuntimeError('wrapped') from e\n\nasync def main():\n    asyncio.get_running_loop().call_soon(cb)\n    await asyncio.sleep(0.01)\n\nasyncio.run(main())\n",
+};
+
+describe("exceptions out of loop callbacks print CPython's traceback (the program's frames)", () => {
+  for (const [name, source] of Object.entries(CALLBACK_PROGRAMS)) {
+    test(name, async () => {
+      const file = path.join(work, `callback_${name}.py`);
+      fs.writeFileSync(file, source);
+      const expected = await runProcess("python3", [file]);
+      const actual = await runPyts(["run", file]);
+      expect(expected.stderr).toContain("Traceback (most recent call last):");
+      expect(actual.stderr).toBe(programFramesOnly(expected.stderr, file));
+      expect(actual.stdout).toBe(expected.stdout);
+    }, 60_000);
+  }
+});
