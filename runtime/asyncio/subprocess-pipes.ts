@@ -90,6 +90,7 @@ export class SubprocessReadPipe extends ReadTransport {
   private _reading = false;
   /** Data (or the end, as null) that came while reading was paused. */
   private _pending: (Bytes | null)[] = [];
+  private _pendingScheduled = false;
   private _open: number;
   /** Told when the pipe stops waiting for its end (it ended, closed or paused). */
   _onSettle: (() => void) | null = null;
@@ -124,10 +125,29 @@ export class SubprocessReadPipe extends ReadTransport {
 
   private _readReady(data: Bytes | null): void {
     if (this._closing) return;
-    if (this._paused) {
+    // While paused, and until what came meanwhile has been read, data waits its turn.
+    if (this._paused || this._pending.length > 0) {
       this._pending.push(data);
       return;
     }
+    this._dataReady(data);
+  }
+
+  /** The next of the data that waited, one a step (a read per selector event in CPython). */
+  private _readPending(): void {
+    this._pendingScheduled = false;
+    if (this._closing || this._paused || this._pending.length === 0) return;
+    this._dataReady(this._pending.shift()!);
+    if (this._pending.length > 0) this._schedulePending();
+  }
+
+  private _schedulePending(): void {
+    if (this._pendingScheduled) return;
+    this._pendingScheduled = true;
+    this._loop.call_soon(() => this._readPending());
+  }
+
+  private _dataReady(data: Bytes | null): void {
     if (data !== null) {
       try {
         callMethod(this._protocol, "data_received", data);
@@ -186,7 +206,7 @@ export class SubprocessReadPipe extends ReadTransport {
     if (this._closing || !this._paused) return null;
     this._paused = false;
     // What arrived meanwhile comes first, as the pipe's buffer would give it.
-    for (const data of this._pending.splice(0)) this._loop.call_soon(() => this._readReady(data));
+    if (this._pending.length > 0) this._schedulePending();
     this._loop.call_soon(() => this._addReader());
     return null;
   }
