@@ -21,6 +21,7 @@ interface BuiltIns {
   "node:child_process": typeof import("node:child_process");
   "node:async_hooks": typeof import("node:async_hooks");
   "node:zlib": typeof import("node:zlib");
+  "node:stream": typeof import("node:stream");
 }
 
 /** Node's `process`, or undefined on another host. */
