@@ -6,7 +6,7 @@
 // connection_lost (which ends wait()) comes once the process exited and every pipe is closed.
 
 import type * as cp from "node:child_process";
-import { nodeModule } from "../core/host.js";
+import { nodeModule, nodeProcess } from "../core/host.js";
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
 import { KeyboardInterrupt, ProcessLookupError, PyTypeError, SystemExit, ValueError } from "../values/exceptions.js";
@@ -334,7 +334,7 @@ export class UnixSubprocessTransport extends SubprocessTransport {
     const child = this._checkProc();
     if (this._returncode !== null || child.exitCode !== null || child.signalCode !== null) return null;
     try {
-      process.kill(child.pid!, sig);
+      nodeProcess()!.kill(child.pid!, sig);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw osErrorFrom(e);
     }
@@ -373,7 +373,7 @@ export class UnixSubprocessTransport extends SubprocessTransport {
     const child = this._child;
     if (child !== null && this._returncode === null && child.exitCode === null && child.signalCode === null) {
       try {
-        process.kill(child.pid!, 9);
+        nodeProcess()!.kill(child.pid!, 9);
       } catch {
         // already gone
       }
