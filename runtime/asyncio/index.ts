@@ -29,6 +29,7 @@ import { Server } from "./servers.js";
 import { protocolsModule, streamsModule, transportsModule } from "./submodules.js";
 import "./datagram.js";
 import "./pipes.js";
+import "./accepted-socket.js";
 import { open_unix_connection, start_unix_server } from "./unix-servers.js";
 import "./addrinfo.js";
 // the sock_* methods load the socket module (its file installs them: sock-methods.ts)

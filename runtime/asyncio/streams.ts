@@ -463,11 +463,16 @@ export class StreamReaderProtocol extends Protocol {
   }
 }
 
+/** What a StreamWriter needs of its protocol (StreamReaderProtocol, SubprocessStreamProtocol). */
+export interface WriterProtocol {
+  _drainHelper(): Generator<unknown, void, unknown>;
+}
+
 export class StreamWriter {
   static readonly __module__ = "asyncio.streams";
   constructor(
     readonly _transport: StreamTransport,
-    readonly _protocol: StreamReaderProtocol,
+    readonly _protocol: WriterProtocol,
     readonly _reader: StreamReader | null,
     readonly _loop: EventLoop,
   ) {}

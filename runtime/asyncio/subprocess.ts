@@ -1,259 +1,211 @@
-// asyncio.subprocess: create_subprocess_exec/_shell and Process on Node's child_process.
-// Pipe data, pipe ends and the exit enter the loop through call_soon_threadsafe, and the
-// pipes are StreamReader/StreamWriter as in CPython, so reads and drains wait the same way.
+// asyncio.subprocess: SubprocessStreamProtocol, Process and create_subprocess_exec/_shell, built
+// as CPython builds them on loop.subprocess_exec/_shell (subprocess-transport.ts): the protocol
+// feeds StreamReaders from pipe_data_received and ends them at pipe_connection_lost, and closes
+// the transport once the process exited and its pipes closed; Process.wait() waits for the
+// transport's connection_lost, and Process.returncode is the transport's.
 
-import type * as cp from "node:child_process";
-import type { Readable, Writable } from "node:stream";
-import { nodeModule } from "../core/host.js";
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
-import { Bytes } from "../values/bytes.js";
-import {
-  BrokenPipeError,
-  ConnectionResetError,
-  FileNotFoundError,
-  OSError,
-  PermissionError,
-  ProcessLookupError,
-  ValueError,
-} from "../values/exceptions.js";
-import { splitKw } from "../values/kwargs.js";
+import { BrokenPipeError, ConnectionResetError } from "../values/exceptions.js";
+import { kw, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
-import { str } from "../values/repr.js";
-import { toInt } from "../modules/callable-class.js";
+import { repr } from "../values/repr.js";
+import { isNone } from "../modules/callable-class.js";
 import { moduleObject, standardModule } from "../modules/module-object.js";
-import { get_running_loop } from "./loop-state.js";
+import { get_running_loop, get_event_loop } from "./loop-state.js";
 import { gather } from "./gather.js";
-import { holdHandle, releaseHandle } from "./io-handles.js";
-import { fromNode, sendable } from "./transports.js";
-import { StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
+import { SubprocessProtocol } from "./protocols.js";
+import { StreamReader, StreamWriter } from "./streams.js";
+import { DEVNULL, PIPE, STDOUT, type UnixSubprocessTransport } from "./subprocess-transport.js";
 import type { EventLoop } from "./events.js";
 import type { Future } from "./futures.js";
 
-export const PIPE = -1n;
-export const STDOUT = -2n;
-export const DEVNULL = -3n;
-const HIGH_WATER = 64 * 1024;
+export { DEVNULL, PIPE, STDOUT };
 
-interface Referable {
-  ref(): unknown;
-  unref(): unknown;
-}
-function referable(x: unknown): x is Referable {
-  return typeof (x as Referable | null)?.ref === "function" && typeof (x as Referable).unref === "function";
-}
+const DEFAULT_LIMIT = 2n ** 16n;
 
-/** The read end of a child's pipe as a transport for its StreamReader (pause/resume only). */
-class ReadPipeTransport {
-  static readonly pythonName = "_UnixReadPipeTransport";
-  static readonly __module__ = "asyncio.unix_events";
-  private closing = false;
-  constructor(private readonly stream: Readable) {}
-  pause_reading(): null {
-    this.stream.pause();
-    return null;
-  }
-  resume_reading(): null {
-    this.stream.resume();
-    return null;
-  }
-  is_closing(): boolean {
-    return this.closing;
-  }
-  close(): null {
-    this.closing = true;
-    return null;
-  }
-  get_extra_info(..._args: unknown[]): unknown {
-    return null;
-  }
-}
+type StreamWriterTransport = ConstructorParameters<typeof StreamWriter>[0];
 
-/** The child's stdin as the transport of its StreamWriter. */
-class WritePipeTransport {
-  static readonly pythonName = "_UnixWritePipeTransport";
-  static readonly __module__ = "asyncio.unix_events";
-  private closing = false;
-  private paused = false;
-  private lost = false;
-  constructor(loop: EventLoop, private readonly stream: Writable, private readonly protocol: StreamReaderProtocol) {
-    stream.on("drain", () => fromNode(loop, () => {
-      if (this.paused && stream.writableLength <= HIGH_WATER / 4) {
-        this.paused = false;
-        protocol.resume_writing();
+/** Like StreamReaderProtocol, for a subprocess (with FlowControlMixin's drain waits). */
+export class SubprocessStreamProtocol extends SubprocessProtocol {
+  static override readonly __module__: string = "asyncio.subprocess";
+  _loop: EventLoop;
+  _limit: unknown;
+  stdin: StreamWriter | null = null;
+  stdout: StreamReader | null = null;
+  stderr: StreamReader | null = null;
+  _transport: UnixSubprocessTransport | null = null;
+  _process_exited = false;
+  _pipe_fds: number[] = [];
+  _stdin_closed: Future;
+  // FlowControlMixin
+  _paused = false;
+  _connection_lost = false;
+  private readonly _drainWaiters: Future[] = [];
+
+  constructor(...args: unknown[]) {
+    super();
+    const [pos, kws] = splitKw(args);
+    this._limit = pos[0] ?? kws["limit"] ?? DEFAULT_LIMIT;
+    const loop = pos[1] ?? kws["loop"];
+    this._loop = isNone(loop) ? get_event_loop() : (loop as EventLoop);
+    this._stdin_closed = this._loop.create_future();
+  }
+
+  __repr__(): string {
+    const info = ["SubprocessStreamProtocol"];
+    if (this.stdin !== null) info.push(`stdin=${repr(this.stdin)}`);
+    if (this.stdout !== null) info.push(`stdout=${repr(this.stdout)}`);
+    if (this.stderr !== null) info.push(`stderr=${repr(this.stderr)}`);
+    return `<${info.join(" ")}>`;
+  }
+
+  override connection_made(transport: unknown): null {
+    const tr = transport as UnixSubprocessTransport;
+    this._transport = tr;
+    const stdout = tr.get_pipe_transport(1n);
+    if (stdout !== null) {
+      this.stdout = new StreamReader(this._limit, this._loop);
+      this.stdout.set_transport(stdout as Parameters<StreamReader["set_transport"]>[0]);
+      this._pipe_fds.push(1);
+    }
+    const stderr = tr.get_pipe_transport(2n);
+    if (stderr !== null) {
+      this.stderr = new StreamReader(this._limit, this._loop);
+      this.stderr.set_transport(stderr as Parameters<StreamReader["set_transport"]>[0]);
+      this._pipe_fds.push(2);
+    }
+    const stdin = tr.get_pipe_transport(0n);
+    if (stdin !== null) this.stdin = new StreamWriter(stdin as StreamWriterTransport, this, null, this._loop);
+    return null;
+  }
+
+  override pipe_data_received(fd: unknown, data: unknown): null {
+    const reader = fd === 1n ? this.stdout : fd === 2n ? this.stderr : null;
+    reader?.feed_data(data);
+    return null;
+  }
+
+  override pipe_connection_lost(fd: unknown, exc: unknown): null {
+    if (fd === 0n) {
+      this.stdin?.close();
+      this.connection_lost(exc);
+      if (isNone(exc)) this._stdin_closed.set_result(null);
+      else {
+        this._stdin_closed.set_exception(exc);
+        // wait_closed() need not be awaited: no "never retrieved" report for this one.
+        (this._stdin_closed as unknown as { _log_traceback: boolean })._log_traceback = false;
       }
-    }));
-    let failure: NodeJS.ErrnoException | null = null;
-    stream.on("error", (e: NodeJS.ErrnoException) => (failure = e));
-    stream.on("close", () => fromNode(loop, () => this.connectionLost(failure)));
-    loop.call_soon(() => protocol.connection_made(this));
+      return null;
+    }
+    const reader = fd === 1n ? this.stdout : fd === 2n ? this.stderr : null;
+    if (reader !== null) {
+      if (isNone(exc)) reader.feed_eof();
+      else reader.set_exception(exc);
+    }
+    const at = this._pipe_fds.indexOf(Number(fd));
+    if (at >= 0) this._pipe_fds.splice(at, 1);
+    this._maybeCloseTransport();
+    return null;
   }
-  private connectionLost(failure: NodeJS.ErrnoException | null): void {
-    if (this.lost) return;
-    this.lost = true;
-    this.closing = true;
-    const exc = failure === null ? null
-      : failure.code === "EPIPE" ? new BrokenPipeError(32n, "Broken pipe")
-      : new ConnectionResetError(104n, "Connection reset by peer");
-    this.protocol.connection_lost(exc);
+
+  override process_exited(): null {
+    this._process_exited = true;
+    this._maybeCloseTransport();
+    return null;
   }
-  write(data: unknown): null {
-    const bytes = sendable(data);
-    if (bytes.length === 0 || this.closing) return null;
-    this.stream.write(new Uint8Array(bytes));
-    if (!this.paused && this.stream.writableLength > HIGH_WATER) {
-      this.paused = true;
-      this.protocol.pause_writing();
+
+  private _maybeCloseTransport(): void {
+    if (this._pipe_fds.length === 0 && this._process_exited) {
+      this._transport?.close();
+      this._transport = null;
+    }
+  }
+
+  _get_close_waiter(stream: unknown): Future | null {
+    return stream === this.stdin ? this._stdin_closed : null;
+  }
+
+  override pause_writing(): null {
+    this._paused = true;
+    return null;
+  }
+
+  override resume_writing(): null {
+    this._paused = false;
+    for (const waiter of this._drainWaiters) if (!waiter.done()) waiter.set_result(null);
+    return null;
+  }
+
+  override connection_lost(exc: unknown): null {
+    this._connection_lost = true;
+    if (!this._paused) return null;
+    for (const waiter of this._drainWaiters) {
+      if (waiter.done()) continue;
+      if (isNone(exc)) waiter.set_result(null);
+      else waiter.set_exception(exc);
     }
     return null;
   }
-  writelines(list: Iterable<unknown>): null {
-    for (const data of list) this.write(data);
-    return null;
-  }
-  write_eof(): null {
-    return this.close();
-  }
-  can_write_eof(): boolean {
-    return true;
-  }
-  is_closing(): boolean {
-    return this.closing;
-  }
-  close(): null {
-    if (this.closing) return null;
-    this.closing = true;
-    this.stream.end();
-    return null;
-  }
-  get_extra_info(..._args: unknown[]): unknown {
-    return null;
-  }
-  pause_reading(): null {
-    return null;
-  }
-  resume_reading(): null {
-    return null;
-  }
-}
 
-/** Feeds a Node stream into `reader` through the loop. */
-function feed(loop: EventLoop, stream: Readable, reader: StreamReader): ReadPipeTransport {
-  const transport = new ReadPipeTransport(stream);
-  reader.set_transport(transport);
-  stream.on("data", (chunk: Buffer) => fromNode(loop, () => reader.feed_data(Bytes.fromArray(chunk))));
-  stream.on("end", () => fromNode(loop, () => reader.feed_eof()));
-  return transport;
+  *_drainHelper(): Generator<unknown, void, unknown> {
+    if (this._connection_lost) throw new ConnectionResetError("Connection lost");
+    if (!this._paused) return;
+    const waiter = this._loop.create_future();
+    this._drainWaiters.push(waiter);
+    try {
+      yield* await_(waiter);
+    } finally {
+      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
+    }
+  }
 }
 
 export class Process {
   static readonly __module__ = "asyncio.subprocess";
-  readonly stdin: StreamWriter | null = null;
-  readonly stdout: StreamReader | null = null;
-  readonly stderr: StreamReader | null = null;
-  readonly pid: bigint;
-  _returncode: bigint | null = null;
-  /** A property, as in CPython (the class has it: `Process.returncode`). */
-  get returncode(): bigint | null {
-    return this._returncode;
-  }
-  private exitWaiters: Future[] | null = [];
-  private readonly pipes = new Map<number, ReadPipeTransport>();
+  readonly stdin: StreamWriter | null;
+  readonly stdout: StreamReader | null;
+  readonly stderr: StreamReader | null;
+  readonly pid: unknown;
 
-  constructor(readonly _loop: EventLoop, private readonly child: cp.ChildProcess, limit: unknown, mergeStderr: boolean) {
-    this.pid = BigInt(child.pid ?? 0);
-    const loop = _loop;
-    if (child.stdin !== null) {
-      const protocol = new StreamReaderProtocol(null, null, loop);
-      this.stdin = new StreamWriter(new WritePipeTransport(loop, child.stdin, protocol), protocol, null, loop);
-    }
-    if (child.stdout !== null) {
-      const reader = new StreamReader(limit, loop);
-      this.stdout = reader;
-      this.pipes.set(1, feed(loop, child.stdout, reader));
-      if (mergeStderr && child.stderr !== null) {
-        // stderr=STDOUT: both streams go to the one reader, which ends when both have.
-        let open = 2;
-        const end = (): void => {
-          if (--open === 0) reader.feed_eof();
-        };
-        child.stdout.removeAllListeners("end");
-        child.stdout.on("end", () => fromNode(loop, end));
-        child.stderr.on("data", (chunk: Buffer) => fromNode(loop, () => reader.feed_data(Bytes.fromArray(chunk))));
-        child.stderr.on("end", () => fromNode(loop, end));
-      }
-    }
-    if (child.stderr !== null && !mergeStderr) {
-      const reader = new StreamReader(limit, loop);
-      this.stderr = reader;
-      this.pipes.set(2, feed(loop, child.stderr, reader));
-    }
-    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-      if (referable(handle)) holdHandle(loop, handle);
-    }
-    child.on("exit", (code, signal) => fromNode(loop, () => {
-      const signals = nodeModule("node:os").constants.signals as Record<string, number>;
-      this.processExited(code !== null ? BigInt(code) : -BigInt(signals[signal ?? ""] ?? 0));
-    }));
-    child.on("close", () => {
-      for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-        if (referable(handle)) releaseHandle(loop, handle);
-      }
-    });
-  }
-
-  private processExited(returncode: bigint): void {
-    this._returncode = returncode;
-    const waiters = this.exitWaiters ?? [];
-    this.exitWaiters = null;
-    for (const waiter of waiters) if (!waiter.cancelled()) waiter.set_result(returncode);
+  constructor(readonly _transport: UnixSubprocessTransport, readonly _protocol: SubprocessStreamProtocol, readonly _loop: EventLoop) {
+    this.stdin = _protocol.stdin;
+    this.stdout = _protocol.stdout;
+    this.stderr = _protocol.stderr;
+    this.pid = _transport.get_pid();
   }
 
   __repr__(): string {
-    return `<Process ${this.pid}>`;
+    return `<Process ${String(this.pid)}>`;
   }
 
-  wait(): Coroutine<bigint> {
+  /** A property, as in CPython: the transport's return code, set when the exit is handled. */
+  get returncode(): bigint | null {
+    return this._transport.get_returncode();
+  }
+
+  wait(): Coroutine<unknown> {
     const self = this;
     return coroutine(function* () {
-      if (self.returncode !== null) return self.returncode;
-      const waiter = self._loop.create_future();
-      self.exitWaiters!.push(waiter);
-      return (yield* await_(waiter)) as bigint;
+      return yield* await_(self._transport._wait());
     }, "Process.wait");
   }
 
-  private checkRunning(): void {
-    if (this.returncode !== null) throw new ProcessLookupError();
-  }
-
   send_signal(signal: unknown): null {
-    this.checkRunning();
-    this.child.kill(toInt(signal));
-    return null;
+    return this._transport.send_signal(signal);
   }
 
   terminate(): null {
-    this.checkRunning();
-    this.child.kill("SIGTERM");
-    return null;
+    return this._transport.terminate();
   }
 
   kill(): null {
-    this.checkRunning();
-    this.child.kill("SIGKILL");
-    return null;
+    return this._transport.kill();
   }
 
-  communicate(...args: unknown[]): Coroutine<Tuple> {
-    const [pos, kws] = splitKw(args);
-    const input = pos[0] ?? kws["input"] ?? null;
-    const self = this;
-    const noop = (): Coroutine<null> => coroutine(function* () {
-      return null;
-    }, "Process._noop");
-    const feedStdin = (): Coroutine<null> => coroutine(function* () {
-      const stdin = self.stdin!;
+  private _feedStdin(input: unknown): Coroutine<null> {
+    const stdin = this.stdin!;
+    return coroutine(function* () {
       try {
         stdin.write(input);
         yield* await_(stdin.drain());
@@ -264,17 +216,34 @@ export class Process {
       stdin.close();
       return null;
     }, "Process._feed_stdin");
-    const readStream = (fd: number): Coroutine<Bytes> => coroutine(function* () {
-      const stream = fd === 2 ? self.stderr! : self.stdout!;
+  }
+
+  private _noop(): Coroutine<null> {
+    return coroutine(function* () {
+      return null;
+    }, "Process._noop");
+  }
+
+  private _readStream(fd: 1n | 2n): Coroutine<unknown> {
+    const self = this;
+    return coroutine(function* () {
+      const transport = self._transport.get_pipe_transport(fd) as { close(): unknown };
+      const stream = fd === 2n ? self.stderr! : self.stdout!;
       const output = yield* await_(stream.read());
-      self.pipes.get(fd)?.close();
+      transport.close();
       return output;
     }, "Process._read_stream");
+  }
+
+  communicate(...args: unknown[]): Coroutine<Tuple> {
+    const [pos, kws] = splitKw(args);
+    const input = pos[0] ?? kws["input"] ?? null;
+    const self = this;
     return coroutine(function* () {
       const results = (yield* await_(gather(
-        input !== null ? feedStdin() : noop(),
-        self.stdout !== null ? readStream(1) : noop(),
-        self.stderr !== null ? readStream(2) : noop(),
+        input !== null ? self._feedStdin(input) : self._noop(),
+        self.stdout !== null ? self._readStream(1n) : self._noop(),
+        self.stderr !== null ? self._readStream(2n) : self._noop(),
       ))) as unknown[];
       yield* await_(self.wait());
       return Tuple.of(results[1], results[2]);
@@ -282,67 +251,49 @@ export class Process {
   }
 }
 
-/** The stdio setting Node takes for a Python one (None, PIPE, DEVNULL, STDOUT, or a fd). */
-function stdio(value: unknown, which: string): "inherit" | "pipe" | "ignore" | number {
-  if (value === null || value === undefined) return "inherit";
-  if (value === PIPE || value === STDOUT) return "pipe";
-  if (value === DEVNULL) return "ignore";
-  if (typeof value === "bigint" && value >= 0n) return Number(value);
-  const fileno = (value as { fileno?: () => unknown }).fileno;
-  if (typeof fileno === "function") return toInt(fileno.call(value));
-  throw new ValueError(`pyts: unsupported ${which} setting for a subprocess`);
+/** The standard streams' arguments of create_subprocess_*: None unless given. */
+function streamArgs(kws: Record<string, unknown>): Record<string, unknown> {
+  const { stdin = null, stdout = null, stderr = null, limit: _limit, ...rest } = kws;
+  return { stdin, stdout, stderr, ...rest };
 }
 
-function spawnProcess(file: string, argv: string[], kws: Record<string, unknown>, shell: boolean): Coroutine<Process> {
-  return coroutine(function* () {
-    const loop = get_running_loop();
-    if (kws["stdin"] === STDOUT) throw new ValueError("pyts: stdin cannot be STDOUT");
-    const mergeStderr = kws["stderr"] === STDOUT;
-    const options: cp.SpawnOptions = {
-      stdio: [stdio(kws["stdin"], "stdin"), stdio(kws["stdout"], "stdout"), stdio(kws["stderr"], "stderr")],
-    };
-    if (kws["cwd"] !== undefined && kws["cwd"] !== null) options.cwd = str(kws["cwd"]);
-    const env = kws["env"] as { entries?: () => Iterable<[unknown, unknown]> } | undefined | null;
-    if (env !== undefined && env !== null && typeof env.entries === "function") {
-      options.env = Object.fromEntries([...env.entries()].map(([k, v]) => [str(k), str(v)]));
-    }
-    const child = nodeModule("node:child_process").spawn(file, argv, options);
-    const started = loop.create_future();
-    child.once("spawn", () => fromNode(loop, () => { if (!started.done()) started.set_result(null); }));
-    child.once("error", (e: NodeJS.ErrnoException) => fromNode(loop, () => {
-      if (started.done()) return;
-      const error = e.code === "ENOENT" ? new FileNotFoundError(2n, "No such file or directory", file)
-        : e.code === "EACCES" ? new PermissionError(13n, "Permission denied", file)
-        : new OSError(e.message);
-      started.set_exception(error);
-    }));
-    // Listening from the start: a short-lived child may exit before it is seen to have spawned.
-    const process = new Process(loop, child, kws["limit"] ?? 2n ** 16n, mergeStderr);
-    yield* await_(started);
-    return process;
-  }, shell ? "create_subprocess_shell" : "create_subprocess_exec");
-}
-
-/** `asyncio.create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None, ...)`. */
+/** `asyncio.create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None, limit=2**16, **kwds)`. */
 export function create_subprocess_exec(...args: unknown[]): Coroutine<Process> {
   const [pos, kws] = splitKw(args);
-  const [program, ...rest] = pos.map((a) => (a instanceof Uint8Array ? new TextDecoder().decode(a) : str(a)));
-  return spawnProcess(program!, rest, kws, false);
+  return coroutine(function* () {
+    const loop = get_running_loop();
+    const limit = kws["limit"] ?? DEFAULT_LIMIT;
+    const factory = (): SubprocessStreamProtocol => new SubprocessStreamProtocol(limit, loop);
+    const pair = (yield* await_(loop.subprocess_exec(factory, ...pos, kw(streamArgs(kws))))) as Tuple;
+    const [transport, protocol] = pair.items as [UnixSubprocessTransport, SubprocessStreamProtocol];
+    return new Process(transport, protocol, loop);
+  }, "create_subprocess_exec");
 }
 
-/** `asyncio.create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None, ...)`. */
+/** `asyncio.create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None, limit=2**16, **kwds)`. */
 export function create_subprocess_shell(...args: unknown[]): Coroutine<Process> {
   const [pos, kws] = splitKw(args);
-  const cmd = pos[0] ?? kws["cmd"];
-  return spawnProcess("/bin/sh", ["-c", cmd instanceof Uint8Array ? new TextDecoder().decode(cmd) : str(cmd)], kws, true);
+  return coroutine(function* () {
+    const loop = get_running_loop();
+    const limit = kws["limit"] ?? DEFAULT_LIMIT;
+    const cmd = pos[0] ?? kws["cmd"];
+    const rest = streamArgs(kws);
+    delete rest["cmd"];
+    const factory = (): SubprocessStreamProtocol => new SubprocessStreamProtocol(limit, loop);
+    const pair = (yield* await_(loop.subprocess_shell(factory, cmd, kw(rest)))) as Tuple;
+    const [transport, protocol] = pair.items as [UnixSubprocessTransport, SubprocessStreamProtocol];
+    return new Process(transport, protocol, loop);
+  }, "create_subprocess_shell");
 }
 
 /** The `asyncio.subprocess` module. */
 export const subprocessModule = moduleObject("asyncio.subprocess", {
+  __all__: Tuple.of("create_subprocess_exec", "create_subprocess_shell"),
   PIPE,
   STDOUT,
   DEVNULL,
   Process,
+  SubprocessStreamProtocol,
   create_subprocess_exec,
   create_subprocess_shell,
   /** asyncio's logger (asyncio/subprocess.py imports it from asyncio.log), read when asked: logging loads late */

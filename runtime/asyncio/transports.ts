@@ -106,6 +106,7 @@ export class SocketTransport {
   private _paused = false;
   /** Data (or the end, as null) that came while reading was paused. */
   private _pending: (Bytes | null)[] = [];
+  private _pendingScheduled = false;
   private _protocolPaused = false;
   private _high = HIGH_WATER;
   private _low = HIGH_WATER / 4;
@@ -148,10 +149,29 @@ export class SocketTransport {
   /** One read event: data, or the end of the stream (null). */
   private _readReady(data: Bytes | null): void {
     if (this._connLost) return;
-    if (this._paused) {
+    // While paused, and until what came meanwhile has been read, data waits its turn.
+    if (this._paused || this._pending.length > 0) {
       this._pending.push(data);
       return;
     }
+    this._dataReady(data);
+  }
+
+  /** The next of the data that waited, one a step (a read per selector event in CPython). */
+  private _readPending(): void {
+    this._pendingScheduled = false;
+    if (this._connLost || this._paused || this._pending.length === 0) return;
+    this._dataReady(this._pending.shift()!);
+    if (this._pending.length > 0) this._schedulePending();
+  }
+
+  private _schedulePending(): void {
+    if (this._pendingScheduled) return;
+    this._pendingScheduled = true;
+    this._loop.call_soon(() => this._readPending());
+  }
+
+  private _dataReady(data: Bytes | null): void {
     if (data !== null) {
       try {
         callMethod(this._protocol, "data_received", data);
@@ -268,10 +288,8 @@ export class SocketTransport {
   resume_reading(): null {
     if (this._closing || !this._paused) return null;
     this._paused = false;
-    const pending = this._pending;
-    this._pending = [];
     // What arrived meanwhile comes first, as the kernel's buffer would give it.
-    for (const data of pending) this._loop.call_soon(() => this._readReady(data));
+    if (this._pending.length > 0) this._schedulePending();
     this._loop.call_soon(() => this._addReader());
     return null;
   }

@@ -23,6 +23,7 @@ interface BuiltIns {
   "node:zlib": typeof import("node:zlib");
   "node:v8": typeof import("node:v8");
   "node:vm": typeof import("node:vm");
+  "node:stream": typeof import("node:stream");
 }
 
 /** Node's `process`, or undefined on another host. */

@@ -175,7 +175,7 @@ function attempt(job, s) {
 // ---- commands answered at once ----
 
 function listenOn(s, host, port, job) {
-  const server = net.createServer({ pauseOnConnect: false });
+  const server = net.createServer({ pauseOnConnect: false, allowHalfOpen: true });
   s.server = server;
   s.backlog = [];
   s.serverErr = null;
@@ -233,7 +233,7 @@ const commands = {
       s.server.close();
       s.server = null;
     }
-    const socket = net.connect({ port: job.port, host: job.host });
+    const socket = net.connect({ port: job.port, host: job.host, allowHalfOpen: true });
     s.connecting = true;
     s.connectErr = null;
     connected(job.id, s, socket);
