@@ -110,7 +110,9 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
       open.push(id);
     } else {
       id = -1;
-      node.loc = null;
+      // (the generator reads a missing loc as null: only a node that has one is written to,
+      // as adding the field to every node costs each a larger object)
+      if (node.loc != null) node.loc = null;
     }
     for (const key of keys) {
       const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[key];

@@ -160,7 +160,9 @@ function joinPatternStrings(text: string): string {
  * (the converter reads the original text).
  */
 function hideDotExponents(text: string): string {
-  if (!/[0-9]\./.test(text)) return text; // every case below is a digit then a point
+  // every case below is a digit, a point, then no digit (`1.5` needs no rewrite): most files
+  // have none, and skip the scan of every token
+  if (!/[0-9]\.(?![0-9])/.test(text)) return text;
   const tokens = [...scanTokens(text, 0, text.length)];
   // Each rewrite keeps its length, so they are collected against the original offsets and
   // applied in one pass (rebuilding the string per rewrite was quadratic in the file size).

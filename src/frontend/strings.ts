@@ -34,6 +34,14 @@ export function decodeBody(
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
+    // a run of characters that stand for themselves is copied as one piece (most of a body)
+    if (plainCharacter(ch, isBytes, isFormat)) {
+      let end = i + 1;
+      while (end < body.length && plainCharacter(body[end]!, isBytes, isFormat)) end++;
+      out += end - i === body.length ? body : body.slice(i, end);
+      i = end - 1;
+      continue;
+    }
     if (isFormat && (ch === "{" || ch === "}") && body[i + 1] === ch) {
       out += ch;
       i++;
@@ -105,6 +113,11 @@ export function decodeBody(
     out += ch;
   }
   return out;
+}
+
+/** A character decodeBody copies as it is: no escape, no f-string brace, ASCII in bytes. */
+function plainCharacter(ch: string, isBytes: boolean, isFormat: boolean): boolean {
+  return ch !== "\\" && !(isFormat && (ch === "{" || ch === "}")) && !(isBytes && ch.charCodeAt(0) > 0x7f);
 }
 
 /** `lows`: where escapes made a low surrogate in `text` (see ConstantValue's `split`) */

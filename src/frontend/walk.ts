@@ -285,7 +285,11 @@ export function anyNode(root: unknown, test: (node: object) => boolean): boolean
       continue;
     }
     if (test(node)) return true;
-    for (const value of Object.values(node)) if (value !== null && typeof value === "object") stack.push(value);
+    // (for-in over the node's own fields: Object.values would build an array per node)
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
+      if (value !== null && typeof value === "object") stack.push(value);
+    }
   }
   return false;
 }
