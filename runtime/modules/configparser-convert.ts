@@ -88,10 +88,10 @@ export class ConverterMapping extends MutableMappingMixins {
     const name = `get${key}`;
     this.data.set(key, value);
     const parser = this.parser;
-    const func = partial(getattr(parser, "_get_conv"), kw({ conv: value }));
+    const func = new partial(getattr(parser, "_get_conv"), kw({ conv: value }));
     setattr(func, "converter", value);
     setattr(parser, name, func);
-    for (const proxy of parser.proxyList()) setattr(proxy, name, partial(getattr(proxy, "get"), kw({ _impl: func })));
+    for (const proxy of parser.proxyList()) setattr(proxy, name, new partial(getattr(proxy, "get"), kw({ _impl: func })));
     return null;
   }
 

@@ -26,7 +26,7 @@ export class SectionProxy extends MutableMappingMixins {
     for (let step = names.next(); !step.done; step = names.next()) {
       const conv = step.value;
       const key = `get${toStr(conv)}`;
-      setattr(this, key, partial(getattr(this, "get"), kw({ _impl: getattr(parser, key) })));
+      setattr(this, key, new partial(getattr(this, "get"), kw({ _impl: getattr(parser, key) })));
     }
   }
 

@@ -86,6 +86,8 @@ export class partial {
 }
 const PARTS = new Set(["func", "args", "keywords"]);
 Object.defineProperties(partial.prototype, { __partial__: { value: true }, [CALLABLE_OBJECT]: { value: true } });
+// (an instance is a JS function: the runtime's calls of a callable it holds use apply/call)
+Object.setPrototypeOf(partial.prototype, Function.prototype);
 
 const NO_INITIAL = Symbol("no initial");
 
