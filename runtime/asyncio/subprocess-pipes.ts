@@ -6,6 +6,7 @@
 
 import type { Readable, Writable } from "node:stream";
 import { Bytes } from "../values/bytes.js";
+import { HeldReads } from "./held-reads.js";
 import { BrokenPipeError, KeyboardInterrupt, OSError, SystemExit, ValueError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
 import { callMethod } from "../values/methods.js";
@@ -89,8 +90,12 @@ export class SubprocessReadPipe extends ReadTransport {
   private _lost = false;
   private _reading = false;
   /** Data (or the end, as null) that came while reading was paused. */
-  private _pending: (Bytes | null)[] = [];
-  private _pendingScheduled = false;
+  private readonly _held = new HeldReads(
+    (step) => this._loop.call_soon(step),
+    () => this._paused,
+    () => this._closing,
+    (data) => this._dataReady(data),
+  );
   private _open: number;
   /** Told when the pipe stops waiting for its end (it ended, closed or paused). */
   _onSettle: (() => void) | null = null;
@@ -124,27 +129,7 @@ export class SubprocessReadPipe extends ReadTransport {
   }
 
   private _readReady(data: Bytes | null): void {
-    if (this._closing) return;
-    // While paused, and until what came meanwhile has been read, data waits its turn.
-    if (this._paused || this._pending.length > 0) {
-      this._pending.push(data);
-      return;
-    }
-    this._dataReady(data);
-  }
-
-  /** The next of the data that waited, one a step (a read per selector event in CPython). */
-  private _readPending(): void {
-    this._pendingScheduled = false;
-    if (this._closing || this._paused || this._pending.length === 0) return;
-    this._dataReady(this._pending.shift()!);
-    if (this._pending.length > 0) this._schedulePending();
-  }
-
-  private _schedulePending(): void {
-    if (this._pendingScheduled) return;
-    this._pendingScheduled = true;
-    this._loop.call_soon(() => this._readPending());
+    this._held.offer(data);
   }
 
   private _dataReady(data: Bytes | null): void {
@@ -205,8 +190,7 @@ export class SubprocessReadPipe extends ReadTransport {
   override resume_reading(): null {
     if (this._closing || !this._paused) return null;
     this._paused = false;
-    // What arrived meanwhile comes first, as the pipe's buffer would give it.
-    if (this._pending.length > 0) this._schedulePending();
+    this._held.resume();
     this._loop.call_soon(() => this._addReader());
     return null;
   }

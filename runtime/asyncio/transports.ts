@@ -4,6 +4,7 @@
 
 import type * as net from "node:net";
 import { Bytes } from "../values/bytes.js";
+import { HeldReads } from "./held-reads.js";
 import { KeyboardInterrupt, OSError, PyTypeError, RuntimeError, SystemExit, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
@@ -105,8 +106,12 @@ export class SocketTransport {
   private _connLost = 0;
   private _paused = false;
   /** Data (or the end, as null) that came while reading was paused. */
-  private _pending: (Bytes | null)[] = [];
-  private _pendingScheduled = false;
+  private readonly _held = new HeldReads(
+    (step) => this._loop.call_soon(step),
+    () => this._paused,
+    () => this._connLost !== 0,
+    (data) => this._dataReady(data),
+  );
   private _protocolPaused = false;
   private _high = HIGH_WATER;
   private _low = HIGH_WATER / 4;
@@ -148,27 +153,7 @@ export class SocketTransport {
 
   /** One read event: data, or the end of the stream (null). */
   private _readReady(data: Bytes | null): void {
-    if (this._connLost) return;
-    // While paused, and until what came meanwhile has been read, data waits its turn.
-    if (this._paused || this._pending.length > 0) {
-      this._pending.push(data);
-      return;
-    }
-    this._dataReady(data);
-  }
-
-  /** The next of the data that waited, one a step (a read per selector event in CPython). */
-  private _readPending(): void {
-    this._pendingScheduled = false;
-    if (this._connLost || this._paused || this._pending.length === 0) return;
-    this._dataReady(this._pending.shift()!);
-    if (this._pending.length > 0) this._schedulePending();
-  }
-
-  private _schedulePending(): void {
-    if (this._pendingScheduled) return;
-    this._pendingScheduled = true;
-    this._loop.call_soon(() => this._readPending());
+    this._held.offer(data);
   }
 
   private _dataReady(data: Bytes | null): void {
@@ -288,8 +273,7 @@ export class SocketTransport {
   resume_reading(): null {
     if (this._closing || !this._paused) return null;
     this._paused = false;
-    // What arrived meanwhile comes first, as the kernel's buffer would give it.
-    if (this._pending.length > 0) this._schedulePending();
+    this._held.resume();
     this._loop.call_soon(() => this._addReader());
     return null;
   }
