@@ -31,6 +31,7 @@ import { AbstractSet } from "./set.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { strLength } from "./str-index.js";
+import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 import { holdsDunders, isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
@@ -53,11 +54,16 @@ export function len(x: unknown): bigint {
 
 /** `len(x)` as the built-in type answers it. */
 export function builtinLen(x: unknown): bigint {
-  if (typeof x === "string") return BigInt(strLength(x));
-  if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return BigInt(x.length);
-  if (x instanceof Dict || x instanceof AbstractSet) return BigInt(x.size);
+  if (typeof x === "string") return intOfLength(strLength(x));
+  if (Array.isArray(x) || x instanceof Uint8Array || x instanceof Tuple) return intOfLength(x.length);
+  if (x instanceof Dict || x instanceof AbstractSet) return intOfLength(x.size);
   if (x !== null && (typeof x === "object" || typeof x === "function")) return lenOf(x);
   throw new PyTypeError(`object of type '${typeName(x)}' has no len()`);
+}
+
+/** A length as an int: a small one from the shared small ints (V8 allocates each new bigint). */
+function intOfLength(n: number): bigint {
+  return n < SMALL_COUNT ? SMALL_BIGINTS[n]! : BigInt(n);
 }
 
 /** `len(x)` by the object's `__len__`. */

@@ -113,49 +113,34 @@ const TRAILING_SPACE = new RegExp(`${SPACE}+$`);
 const SPACE_RUN = new RegExp(`${SPACE}+`);
 const LAST_SPACE_RUN = new RegExp(`${SPACE}+(?=[^${SPACE.slice(1)}*$)`);
 
-/** `s.split()`: the runs of non-whitespace, found in one scan. */
-function whitespaceWords(s: string): string[] {
-  const words: string[] = [];
-  const n = s.length;
-  let start = -1;
-  let hash = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (isSpaceUnit(c)) {
-      if (start >= 0) {
-        words.push(recentWord(s, start, i, hash));
-        start = -1;
-      }
-    } else if (start < 0) {
-      start = i;
-      hash = c;
-    } else hash = (hash * 31 + c) | 0;
-  }
-  if (start >= 0) words.push(recentWord(s, start, n, hash));
-  return words;
-}
+/** A run of Python's whitespace's complement: one word of `s.split()`. */
+const WORD_RUN = new RegExp(`[^${SPACE.slice(1)}+`, "g");
 
-// Short words split off recently, by a hash of their units: a text repeats its words, and a
-// word found here is the same JS string again, not a new one (no allocation, and a dict
-// lookup finds V8's hash of it already computed). Which string object a str is cannot be
-// seen from Python (`is` compares strs by value here).
+// Short words split off recently, by a hash of their length and a few units.
 const RECENT_WORDS: string[] = new Array<string>(1024).fill("");
 const RECENT_MAX_LENGTH = 16;
 
-/** `s[start:end]` (`hash` made of its units), from RECENT_WORDS when it is there. */
-function recentWord(s: string, start: number, end: number, hash: number): string {
-  const length = end - start;
-  if (length > RECENT_MAX_LENGTH) return s.slice(start, end);
-  const at = (hash ^ (hash >>> 10)) & 1023;
-  const known = RECENT_WORDS[at]!;
-  if (known.length === length) {
-    let j = 0;
-    while (j < length && known.charCodeAt(j) === s.charCodeAt(start + j)) j++;
-    if (j === length) return known;
+/**
+ * `s.split()`: the runs of non-whitespace, found by the regular expression engine (native
+ * code from the first call: a scan written here runs interpreted for a program's first
+ * calls, about twice as long on a long text).
+ */
+function whitespaceWords(s: string): string[] {
+  const words = s.match(WORD_RUN);
+  if (words === null) return [];
+  // Short words split off recently are handed back as the same JS string: a text repeats its
+  // words, and a dict lookup of that string finds V8's hash of it computed already. Which
+  // string object a str is cannot be seen from Python (`is` compares strs by value here).
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const n = word.length;
+    if (n > RECENT_MAX_LENGTH) continue;
+    const at = (n * 193 + word.charCodeAt(0) * 31 + word.charCodeAt(n - 1) * 7 + word.charCodeAt(n >> 1)) & 1023;
+    const known = RECENT_WORDS[at]!;
+    if (known === word) words[i] = known;
+    else RECENT_WORDS[at] = word;
   }
-  const word = s.slice(start, end);
-  RECENT_WORDS[at] = word;
-  return word;
+  return words;
 }
 
 function splitWhitespace(s: string, maxsplit: number, fromRight: boolean): string[] {
