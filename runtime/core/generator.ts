@@ -33,8 +33,9 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 
   protected _stepFinished(mode: ResumeMode, value: unknown): IteratorResult<Y, R> {
     // An exhausted generator: next/close just end again; a throw raises the exception itself.
+    // (The finished JS generator's own result, so that loops see one shape of result.)
     if (mode === 1) throw value;
-    return { done: true, value: null as R };
+    return endResult(GENERATOR_NEXT.call(this._gen) as IteratorResult<Y, R>);
   }
 
   get gi_running(): boolean {
@@ -83,7 +84,7 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
       return result;
     }
     this._state = DONE;
-    return result.value === undefined ? { done: true, value: null as R } : result;
+    return endResult<Y, R>(result);
   }
 
   /**
@@ -119,4 +120,14 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {
   // (A generator expression in a class body passes its first iterable, evaluated there.)
   return new PyGenerator<Y, R>(callBody(iterable.length ? () => body(...iterable) : body), qualname);
+}
+
+/**
+ * The end result of a JS generator's step as Python sees it: None for a body that returned
+ * nothing. Written into the JS result itself rather than a new object, so the loops stepping
+ * a generator meet one shape of result (a second one at the end made V8 deoptimise each).
+ */
+function endResult<Y, R>(result: IteratorResult<Y, R>): IteratorResult<Y, R> {
+  if (result.value === undefined) (result as { value: unknown }).value = null;
+  return result;
 }
