@@ -2,12 +2,25 @@
 // SourceFileLoader), `__spec__` (a ModuleSpec; None for the script run as `__main__`),
 // `__cached__` (the .pyc path CPython would use; None for `__main__`) and `__builtins__` (the
 // builtins module in `__main__`, its namespace dict elsewhere).
-// Namespaces of the runtime's always-loaded parts only: a bundler keeps every module a
-// dynamically read namespace re-exports, and the library modules must stay droppable.
-import * as valueExports from "../values/index.js";
-import * as langExports from "../lang/index.js";
+// The builtins from the runtime's always-loaded parts only (values/ and lang/): the library
+// modules must stay droppable.
+import {
+  abs, all, any, ascii, bin, callable, chr, delattr, divmod, format, getattr, hasattr, hash, hex, id, input,
+  isinstance, issubclass, iter, len, max, min, next, oct, ord, pow, print, repr, round, setattr, sorted, sum,
+  vars, Ellipsis, NotImplemented, bool, bytearray, bytes, complex, dict, enumerate, filter, float, frozenset,
+  int, list, map, object, range, reversed, set, slice, str, tuple, type, zip, BaseException, Exception,
+  ArithmeticError, AssertionError, AttributeError, EOFError, ImportError, ModuleNotFoundError, LookupError,
+  IndexError, KeyError, MemoryError, NameError, UnboundLocalError, OSError, FileNotFoundError,
+  NotImplementedError, OverflowError, RecursionError, RuntimeError, StopIteration, StopAsyncIteration,
+  SystemExit, KeyboardInterrupt, TimeoutError, TypeError, ValueError, ZeroDivisionError, UnicodeError,
+  UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
+  GeneratorExit, memoryview,
+} from "../values/index.js";
+import {
+  aiter, anext, dir, open, eval as evalBuiltin, exec, compile, classmethod, property, staticmethod,
+  ExceptionGroup, BaseExceptionGroup,
+} from "../lang/index.js";
 import { Dict } from "../values/dict.js";
-import { repr } from "../values/repr.js";
 import { PyModule } from "./module-object.js";
 import { registerBuiltinFunctions } from "../values/keyword-binding.js";
 
@@ -51,23 +64,29 @@ export function cachedPath(file: string): string {
   return `${file.slice(0, slash + 1)}__pycache__/${file.slice(slash + 1).replace(/\.py$/, "")}.cpython-311.pyc`;
 }
 
-/** The names of the builtins module the runtime has (exported under their Python names). */
-const BUILTIN_NAMES = [
-  "abs", "aiter", "all", "anext", "any", "ascii", "bin", "callable", "chr", "delattr", "dir", "divmod", "format", "getattr",
-  "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "len", "max", "min", "next", "oct", "ord",
-  "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "open", "Ellipsis", "NotImplemented", "eval", "exec", "compile",
-  "bool", "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float", "frozenset", "property",
-  "int", "list", "map", "object", "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip",
-  "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "ImportError",
-  "ModuleNotFoundError", "LookupError", "IndexError", "KeyError", "MemoryError", "NameError", "UnboundLocalError",
-  "OSError", "FileNotFoundError", "NotImplementedError", "OverflowError", "RecursionError", "RuntimeError",
-  "StopIteration", "StopAsyncIteration", "SystemExit", "KeyboardInterrupt", "TimeoutError", "TypeError", "ValueError",
-  "ZeroDivisionError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "Warning", "UserWarning",
-  "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "ExceptionGroup", "BaseExceptionGroup",
-];
+/**
+ * The builtins module's names the runtime has (exported under their Python names), with their
+ * values, in the module's order. Named imports read on first need, where namespace imports of
+ * values/ and lang/ would make two namespace objects of ~500 getters as the runtime loads.
+ */
+function builtinValues(): Record<string, unknown> {
+  return {
+    abs, aiter, all, anext, any, ascii, bin, callable, chr, delattr, dir, divmod, format, getattr, hasattr,
+    hash, hex, id, input, isinstance, issubclass, iter, len, max, min, next, oct, ord, pow, print, repr,
+    round, setattr, sorted, sum, vars, open, Ellipsis, NotImplemented, eval: evalBuiltin, exec, compile,
+    bool, bytearray, bytes, classmethod, complex, dict, enumerate, filter, float, frozenset, property, int,
+    list, map, object, range, reversed, set, slice, staticmethod, str, tuple, type, zip, BaseException,
+    Exception, ArithmeticError, AssertionError, AttributeError, EOFError, ImportError, ModuleNotFoundError,
+    LookupError, IndexError, KeyError, MemoryError, NameError, UnboundLocalError, OSError, FileNotFoundError,
+    NotImplementedError, OverflowError, RecursionError, RuntimeError, StopIteration, StopAsyncIteration,
+    SystemExit, KeyboardInterrupt, TimeoutError, TypeError, ValueError, ZeroDivisionError, UnicodeError,
+    UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
+    GeneratorExit, ExceptionGroup, BaseExceptionGroup,
+  };
+}
 
 // (`partial(pow, exp=2)(7)`: callValue binds a builtin's keywords by the builtin's name)
-registerBuiltinFunctions(() => ({ ...langExports, ...valueExports }));
+registerBuiltinFunctions(() => ({ ...builtinValues(), memoryview }));
 
 let builtins: PyModule | null = null;
 let builtinsDict: Dict | null = null;
@@ -76,9 +95,7 @@ let builtinsDict: Dict | null = null;
 export function builtinsModule(): PyModule {
   if (builtins !== null) return builtins;
   builtins = new PyModule("builtins");
-  const exports: Record<string, unknown> = { ...langExports, ...valueExports };
-  const values: [string, unknown][] = [["None", null], ["True", true], ["False", false]];
-  for (const name of BUILTIN_NAMES) if (exports[name] !== undefined) values.push([name, exports[name]]);
+  const values: [string, unknown][] = [["None", null], ["True", true], ["False", false], ...Object.entries(builtinValues())];
   for (const [name, value] of values) Object.defineProperty(builtins, name, { value, writable: true, enumerable: true, configurable: true });
   return builtins;
 }

@@ -292,8 +292,9 @@ for (const script of ["pyts-stdlib-script.js", "pyts-asyncio-script.js"]) {
   fs.writeFileSync(path.join(dist, script), text.replace(/__toESM\((require_[\w$]+\(\)),1\)/g, "$1"));
 }
 // pyts run reads the scripts as latin1 (src/cli/run-program.ts): esbuild escapes what is not ASCII.
+// (The readable build keeps comments, which may not be: read as latin1 they only garble.)
 for (const script of ["pyts-runtime-script.js", "pyts-stdlib-script.js", "pyts-asyncio-script.js"]) {
-  if (fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);
+  if (process.env.PYTS_BUNDLE_READABLE !== "1" && fs.readFileSync(path.join(dist, script)).some((byte) => byte > 0x7f)) throw new Error(`bundle.mjs: dist/${script} is not ASCII`);
 }
 // The entry served esbuild only.
 fs.rmSync(entry);

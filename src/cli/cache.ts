@@ -10,7 +10,6 @@
 // satisfy an import that failed), so a hit is exactly a conversion that would come out the same.
 // (Node's built-ins through process.getBuiltinModule: see run-program.ts)
 const fs = process.getBuiltinModule("node:fs");
-const os = process.getBuiltinModule("node:os");
 const path = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
 import { locateModule, type ProgramModuleFile } from "./program-files.js";
@@ -69,7 +68,12 @@ export function cacheFolder(): string {
   const own = process.env.PYTS_CACHE_DIR;
   if (own) return path.resolve(own);
   const xdg = process.env.XDG_CACHE_HOME;
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), ".cache"), "pyts");
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homeFolder(), ".cache"), "pyts");
+}
+
+/** os.homedir(), which is $HOME when set: node:os (not otherwise loaded at a start) only without it. */
+function homeFolder(): string {
+  return process.env.HOME || process.getBuiltinModule("node:os").homedir();
 }
 
 /**
