@@ -88,20 +88,28 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
   const parent: number[] = [];
   const open: number[] = [];
   const excluded = new Set<t.Node>();
+  // (node.type compared as a string: the t.isX guards also take an options argument, and this
+  // walk meets every node of the module)
   const visit = (node: t.Node): void => {
-    const keys = t.VISITOR_KEYS[node.type];
+    const type = node.type;
+    const keys = t.VISITOR_KEYS[type];
     if (!keys) return;
-    notReads(node, excluded);
-    if (isCall(node) || (isRead(node) && !excluded.has(node))) {
+    const call = type === "CallExpression" || type === "NewExpression";
+    if (call || type === "OptionalCallExpression") excluded.add((node as t.CallExpression).callee);
+    else if (type === "AssignmentExpression") excluded.add((node as t.AssignmentExpression).left);
+    else if (type === "UpdateExpression" || (type === "UnaryExpression" && (node as t.UnaryExpression).operator === "delete")) excluded.add((node as t.UpdateExpression).argument);
+    const read = (type === "MemberExpression" || type === "OptionalMemberExpression") && !(node as Read).computed;
+    if (call || (read && !excluded.has(node))) {
       const loc = pythonLocOf(node);
       if (loc && loc.endLine !== undefined && loc.endCol !== undefined) {
-        const frame: t.Node = t.isNewExpression(node) ? node : isRead(node) ? node.property : t.isMemberExpression(node.callee) && !node.callee.computed ? node.callee.property : node.callee;
+        const callee = call ? (node as t.CallExpression).callee : null;
+        const frame: t.Node = type === "NewExpression" ? node : read ? (node as Read).property : callee!.type === "MemberExpression" && !callee!.computed ? callee!.property : callee!;
         found.push({ loc, node: frame });
         if (!ids.has(frame)) ids.set(frame, -1);
       }
     }
-    let id = ids.get(node) ?? -1;
-    if (id === -1 && ids.has(node)) {
+    let id = ids.size > 0 ? (ids.get(node) ?? -2) : -2;
+    if (id === -1) {
       id = parent.length;
       ids.set(node, id);
       parent.push(open.length > 0 ? open[open.length - 1]! : -1);
@@ -114,10 +122,13 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
       // as adding the field to every node costs each a larger object)
       if (node.loc != null) node.loc = null;
     }
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[key];
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[keys[k]!];
       if (Array.isArray(child)) {
-        for (const c of child) if (c) visit(c);
+        for (let i = 0; i < child.length; i++) {
+          const c = child[i];
+          if (c) visit(c);
+        }
       } else if (child && typeof child === "object") visit(child);
     }
     if (id !== -1) open.pop();

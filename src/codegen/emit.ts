@@ -115,7 +115,9 @@ async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult
   const count = new MarkerCount();
   const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
   // prettier is loaded only when formatting: `pyts run` starts faster without it.
-  const printed = await (await import("prettier")).format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse" });
+  // (Embedded languages off: their search walks the whole tree for tagged templates, CSS in
+  // JSX and the like, which emitted code never holds.)
+  const printed = await (await import("prettier")).format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
   return finish(file, printed, options, true);
 }
 

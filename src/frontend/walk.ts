@@ -272,6 +272,20 @@ export function nestedStatements(node: Stmt): (readonly Stmt[])[] {
 }
 
 /**
+ * Does any statement of `body`, or of the blocks nested in its statements (function and class
+ * bodies too), pass `test`? Expressions hold no statements, so they are not walked: cheaper
+ * than `anyNode` for facts only statements carry (imports).
+ */
+export function anyStatement(body: readonly Stmt[], test: (st: Stmt) => boolean): boolean {
+  const stack: Stmt[] = [...body];
+  for (let st = stack.pop(); st !== undefined; st = stack.pop()) {
+    if (test(st)) return true;
+    for (const block of nestedStatements(st)) for (const inner of block) stack.push(inner);
+  }
+  return false;
+}
+
+/**
  * Does any object in the tree under `root` (AST nodes, their lists and fields) pass `test`?
  * An explicit stack, not recursion: a 3,000-term operator chain is 3,000 levels deep.
  */

@@ -82,22 +82,32 @@ function targetNames(node: AnyNode): string[] {
  * comprehension, which is a function of its own in CPython 3.11, its variables as locals).
  */
 export function withEvalNamespaces(body: py.Stmt[]): py.Stmt[] {
-  const bound = boundNames(body);
-  if (bound.has("globals") || bound.has("locals")) return body;
-  // each node with the variables of the comprehension it is in (null: a def, lambda or class body's)
-  const pending: [AnyNode, string[] | null][] = body.map((s) => [s as AnyNode, null]);
+  // The calls first (most modules have none: then nothing else is walked), each with the
+  // variables of the comprehension it is in (null: a def, lambda or class body's).
+  const calls: [py.Call, string[] | null][] = [];
+  const pending: AnyNode[] = [...body];
+  const contexts: (string[] | null)[] = body.map(() => null);
   // A comprehension's first iterable is evaluated where the comprehension is.
   const outside = new Map<AnyNode, string[] | null>();
   while (pending.length > 0) {
-    const [node, enclosing] = pending.pop()!;
+    const node = pending.pop()!;
+    const enclosing = contexts.pop()!;
     const comprehension = outside.has(node) ? outside.get(node)! : enclosing;
     if (COMPREHENSIONS.has(node._type)) outside.set((node as py.ListComp).generators[0]!.iter as AnyNode, comprehension);
     const inner = COMPREHENSIONS.has(node._type) ? targetNames(node) : node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda" || node._type === "ClassDef" ? null : comprehension;
-    forEachChild(node, (child) => pending.push([child, inner]));
+    forEachChild(node, (child) => {
+      pending.push(child);
+      contexts.push(inner);
+    });
     if (node._type !== "Call") continue;
-    const call = node as py.Call;
-    const f = call.func;
-    if (f._type !== "Name" || !RUNNERS.has(f.id) || bound.has(f.id)) continue;
+    const f = (node as py.Call).func;
+    if (f._type === "Name" && RUNNERS.has(f.id)) calls.push([node as py.Call, comprehension]);
+  }
+  if (calls.length === 0) return body;
+  const bound = boundNames(body);
+  if (bound.has("globals") || bound.has("locals")) return body;
+  for (const [call, comprehension] of calls) {
+    if (bound.has((call.func as py.Name).id)) continue;
     if (call.args.length < 1 || call.args.length > 3 || call.args.some((a) => a._type === "Starred") || call.keywords.some((k) => k.arg !== "closure")) continue;
     const callerLocals = (): py.Expr => (comprehension !== null ? comprehensionLocals(call, comprehension) : namespaceCall(call, "locals"));
     if (call.args.length === 1) call.args.push(namespaceCall(call, "globals"), callerLocals());

@@ -10,19 +10,11 @@
 // another module of its program does (ProgramResolver.programImportsInspect): that one may be
 // given its functions.
 import type * as py from "../frontend/ast.js";
-import { forEachChild, type AnyNode } from "../frontend/walk.js";
+import { anyStatement, forEachChild, type AnyNode } from "../frontend/walk.js";
 
 /** Does the module import inspect (anywhere)? */
 export function importsInspect(body: readonly py.Stmt[]): boolean {
-  let found = false;
-  const visit = (node: AnyNode): void => {
-    if (found) return;
-    if (node._type === "Import" && (node as py.Import).names.some((a) => a.name === "inspect")) found = true;
-    else if (node._type === "ImportFrom" && (node as py.ImportFrom).module === "inspect" && (node as py.ImportFrom).level === 0) found = true;
-    else forEachChild(node, visit);
-  };
-  for (const st of body) visit(st as AnyNode);
-  return found;
+  return anyStatement(body, (st) => (st._type === "Import" && st.names.some((a) => a.name === "inspect")) || (st._type === "ImportFrom" && st.module === "inspect" && st.level === 0));
 }
 
 export interface SourceBlock {

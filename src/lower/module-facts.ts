@@ -8,7 +8,7 @@
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import type * as py from "../frontend/ast.js";
-import { anyNode } from "../frontend/walk.js";
+import { anyStatement } from "../frontend/walk.js";
 
 /** Names whose reads let code see or rebind globals by name. */
 const NAMESPACE_NAMES = ["locals", "vars", "eval", "exec", "dir", "globals", "__import__"];
@@ -34,7 +34,7 @@ function readsNamespace(cx: LowerContext): boolean {
 function starImports(cx: LowerContext): boolean {
   for (const [node, scope] of cx.scopes) {
     if (scope !== cx.moduleScope) continue;
-    return anyNode(node, (n) => (n as py.ImportFrom)._type === "ImportFrom" && (n as py.ImportFrom).names.some((a) => a.name === "*"));
+    return anyStatement((node as py.Module).body, (st) => st._type === "ImportFrom" && st.names.some((a) => a.name === "*"));
   }
   return false;
 }
