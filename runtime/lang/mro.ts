@@ -278,6 +278,11 @@ const OBJECT_HOOKS: Record<string, (obj: unknown, name: string, value?: unknown)
   __delattr__: objectDelattr,
 };
 
+/** The class of super objects: `type(super())` is `super`. */
+class SuperType {
+  static readonly pythonName = "super";
+}
+
 /**
  * `super()` in a method of `cls`: attributes of the classes after `cls` in `type(self)`'s
  * MRO, bound to `self` (in a classmethod `self` is the class).
@@ -293,9 +298,14 @@ export function superOf(cls: any, self: any): any {
   const mro = mroOf(type);
   const rest = mro.slice(mro.indexOf(cls) + 1);
   return new Proxy(
-    {},
+    Object.create(SuperType.prototype) as object,
     {
       get(_target, key) {
+        // The super object's own attributes (`super(C, obj).__thisclass__` is C).
+        if (key === "__thisclass__") return cls;
+        if (key === "__self__") return self;
+        if (key === "__self_class__") return type;
+        if (key === "__class__") return SuperType;
         for (const c of rest) {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
           if (d) {
@@ -318,6 +328,7 @@ export function superOf(cls: any, self: any): any {
       },
       // (`name in s` for callMethod: what `get` would find, without running a getter)
       has(_target, key) {
+        if (key === "__thisclass__" || key === "__self__" || key === "__self_class__" || key === "__class__") return true;
         for (const c of rest) {
           if (Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key) !== undefined) return true;
           if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {

@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError } from "../values/exceptions.js";
+import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
@@ -70,12 +70,24 @@ export function bytesLiteral(latin1: string): Bytes {
   return Bytes.fromLatin1(latin1);
 }
 
+/** `type.__new__`'s check: a name in `__slots__` may not also be a class attribute. */
+function checkSlotConflicts(cls: any, names: string[]): void {
+  const slots: unknown = cls[functionKey("__slots__")];
+  const declared = typeof slots === "string" ? [slots] : Array.isArray(slots) || slots instanceof Tuple ? [...(slots as Iterable<unknown>)] : [];
+  for (const slot of declared) {
+    if (typeof slot === "string" && slot !== "__slots__" && names.includes(slot)) {
+      throw new ValueError(`'${slot}' in __slots__ conflicts with class variable`);
+    }
+  }
+}
+
 /**
  * Class attributes are static properties; instances read them through the prototype, and
  * assigning through an instance makes an instance attribute, as in Python. A descriptor
  * value manages the attribute instead (descriptors.ts).
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
+  if (names.includes("__slots__")) checkSlotConflicts(cls, names);
   const values = names.map((name) => cls[functionKey(name)]);
   names.forEach((name, i) => {
     // The class stores `name` under its function key (`name$`), instances under the object key.

@@ -37,7 +37,7 @@ import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
 import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
-import { isMetaclass } from "../lang/type-base.js";
+import { isMetaclass, metaclassOf } from "../lang/type-base.js";
 import { callValue } from "../modules/pycall.js";
 import { callKey } from "./sorting.js";
 export { sorted } from "./sorting.js";
@@ -491,12 +491,23 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 }
 const NO_DEFAULT_MISSING = Symbol("missing");
 
+/** The `__setattr__` a user metaclass of `cls` defines, if any. */
+function metaclassSetattr(cls: object): unknown {
+  const meta = metaclassOf(cls);
+  for (let p = meta === null ? null : (meta.prototype as object | null); p !== null && p !== Function.prototype && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, "__setattr__");
+    if (d !== undefined) return d.value;
+  }
+  return undefined;
+}
+
 export function setattr(obj: unknown, name: unknown, value: unknown): null {
   if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || Array.isArray(obj) || Object.isFrozen(obj)) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
-  const setter = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
+  // (a class's attribute is set by its metaclass's `__setattr__`, never by the one it gives its instances)
+  const setter = isClass(obj) ? metaclassSetattr(obj) : (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
   else if (isUserClass(obj)) setClassAttribute(obj, name, value);

@@ -12,6 +12,7 @@ import { typeName } from "./typename.js";
 import { StrValue, unwrap } from "./wrapped.js";
 import { astralCodePoints, hasSurrogates } from "./str-index.js";
 import { isPlainList } from "./overrides.js";
+import { isHanNumeral } from "./han-numerals.js";
 
 type Method = (self: string, ...args: unknown[]) => unknown;
 
@@ -368,7 +369,7 @@ export const STR_METHODS: Record<string, Method> = {
   },
   isdigit: (s) => isdigit(s),
   isdecimal: (s) => s.length > 0 && /^\p{Nd}+$/u.test(s),
-  isnumeric: (s) => s.length > 0 && /^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
+  isnumeric: (s) => s.length > 0 && (/^[\p{Nd}\p{Nl}\p{No}]+$/u.test(s) || Array.from(s).every((c) => /[\p{Nd}\p{Nl}\p{No}]/u.test(c) || isHanNumeral(c.codePointAt(0)!))),
   isalpha: (s) => s.length > 0 && /^\p{L}+$/u.test(s),
   isalnum: (s) => s.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(s),
   isspace: (s) => s.length > 0 && Array.from(s).every((c) => WHITESPACE.includes(c)),

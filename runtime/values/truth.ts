@@ -1,6 +1,6 @@
 // Python truthiness: `if x`, `not x`, `bool(x)`.
 
-import { PyTypeError } from "./exceptions.js";
+import { PyTypeError, ValueError } from "./exceptions.js";
 import { isClass, typeName } from "./typename.js";
 
 interface TruthDunders {
@@ -40,7 +40,10 @@ export function truthy(x: unknown): boolean {
   }
   if (typeof obj.__len__ === "function") {
     const n = obj.__len__();
-    if (typeof n === "bigint") return n !== 0n;
+    if (typeof n === "bigint") {
+      if (n < 0n) throw new ValueError("__len__() should return >= 0");
+      return n !== 0n;
+    }
     if (typeof n === "boolean") return n;
     throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
   }

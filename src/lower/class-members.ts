@@ -163,6 +163,17 @@ export function addAttributeHooks(cx: LowerContext, members: ir.ClassMember[], h
       const self: ir.Expr = { k: "id", name: selfDecl.name };
       returnInstead(ctor.fn.body, self);
       ctor.fn.body.push({ k: "return", arg: self });
+      return;
+    }
+    // The root constructor (`initInstance(this, args)`): a subclass's `__init__` runs on the
+    // Proxy too, so its assignments reach the inherited hooks.
+    const init = ctor.fn.body.findIndex((st) => st.k === "expr" && st.expr.k === "call" && st.expr.callee.k === "rt" && st.expr.callee.name === "initInstance" && st.expr.args[0]?.k === "this");
+    if (init !== -1) {
+      const name = cx.temp("hooked");
+      const call = (ctor.fn.body[init] as Extract<ir.Stmt, { k: "expr" }>).expr as Extract<ir.Expr, { k: "call" }>;
+      call.args[0] = { k: "id", name };
+      ctor.fn.body.splice(init, 0, { k: "decl", kind: "const", name, init: hooked });
+      ctor.fn.body.push({ k: "return", arg: { k: "id", name } });
     } else ctor.fn.body.push({ k: "return", arg: hooked });
     return;
   }

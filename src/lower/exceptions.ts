@@ -113,6 +113,12 @@ function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
   return h.type === null || kinds.some((k) => !namesExceptionClass(cx, k) || (k._type === "Name" && names.has(k.id)));
 }
 
+/** Does the block end in a statement that leaves it (nothing after it would run)? */
+function endsAbruptly(stmts: py.Stmt[]): boolean {
+  const last = stmts[stmts.length - 1];
+  return last !== undefined && (last._type === "Return" || last._type === "Raise" || last._type === "Break" || last._type === "Continue");
+}
+
 export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
   const loc = cx.loc(s);
   const guardsImports = s.handlers.some(catchesImportError);
@@ -152,6 +158,10 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
           // In a class body the name is a class attribute, deleted when the handler ends.
           const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };
           block.push({ k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: h.name }] } });
+        } else if (h.name && !handlerOnly(cx.fn.scope, h.name) && !endsAbruptly(h.body)) {
+          // The name is also bound elsewhere: Python unbinds it when the handler ends, and later
+          // reads check for that (definite.ts unbinds it too).
+          block.push({ k: "expr", expr: { k: "assign", op: "=", target: cx.id(h.name), value: { k: "id", name: "undefined" } }, loc: cx.loc(h) });
         }
         if (!h.type) {
           if (i !== s.handlers.length - 1) cx.syntaxError(h, "default 'except:' must be last");

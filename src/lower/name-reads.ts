@@ -1,6 +1,7 @@
 // Reading a name: a local, a free or global variable (guarded where it may be unbound), a
 // builtin, a class-body name, a module global set from outside, or a located error for a
 // builtin pyts lacks.
+import { qualname } from "./functions.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -79,6 +80,9 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("boundFree"), args: [cx.id(e.id), { k: "str", value: e.id }], loc };
   }
   if (scope) return { ...cx.id(e.id), loc };
+  // A class body's namespace starts with `__module__` and `__qualname__`.
+  if (cx.classBody !== null && e.id === "__qualname__") return { k: "str", value: qualname(cx.classBody), loc };
+  if (cx.classBody !== null && e.id === "__module__") return lowerName(cx, { ...e, id: "__name__" });
   // `@global_enum class Lvl(IntEnum): LOW = 1` makes `LOW` a module global: `Lvl.LOW`.
   const globalEnum = globalEnumOf(cx, e.id);
   if (globalEnum !== null) return { k: "member", object: cx.id(globalEnum), property: e.id, loc };

@@ -107,6 +107,8 @@ function loopConstEligible(cx: LowerContext, scope: Scope, name: string): boolea
 function nameLoopConst(cx: LowerContext, scope: Scope, name: string, loop: py.For | py.AsyncFor): boolean {
   const bindings = scope.bindings.get(name);
   if (!bindings) return false;
+  // A `global`/`nonlocal` loop variable is the outer scope's name, not a loop constant.
+  if (scope.globals.has(name) || scope.nonlocals.has(name)) return false;
   if (!bindings.every((b) => b.stmt === loop)) return false;
   if (scope.freeInChildren.has(name) || assignedElsewhere(cx, scope, name)) return false;
   if (loop.orelse.length > 0) return false;
