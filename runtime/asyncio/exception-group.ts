@@ -167,3 +167,8 @@ export class ExceptionGroup extends Exception implements GroupFields {
 
 // `class ExceptionGroup(BaseExceptionGroup, Exception)` in CPython.
 showMro(ExceptionGroup, [ExceptionGroup, BaseExceptionGroup, Exception, BaseException], [BaseExceptionGroup, Exception]);
+
+/** Whether `x` is an exception group (of either class, or a subclass of one). */
+export function isExceptionGroup(x: unknown): x is AnyGroup {
+  return x instanceof BaseExceptionGroup || x instanceof ExceptionGroup;
+}

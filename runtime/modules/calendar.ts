@@ -16,6 +16,7 @@ import { addressOf, repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { Bytes } from "../values/bytes.js";
 import { initInstance } from "../lang/mro.js";
+import { shareClassAttributes } from "../lang/objects.js";
 import { pyClass } from "./callable-class.js";
 import { date } from "./datetime.js";
 import { DAY_NAMES, MONTH_NAMES, toOrdinal } from "./calendar-math.js";
@@ -347,6 +348,17 @@ export class HTMLCalendar extends Calendar {
   static cssclass_month: unknown = "month";
   static cssclass_year_head: unknown = "year";
   static cssclass_year: unknown = "year";
+  static {
+    // (class attributes, read through instances and replaceable by subclasses)
+    shareClassAttributes(this, ["cssclasses", "cssclasses_weekday_head", "cssclass_noday", "cssclass_month_head", "cssclass_month", "cssclass_year_head", "cssclass_year"]);
+  }
+  declare cssclasses: unknown;
+  declare cssclasses_weekday_head: unknown;
+  declare cssclass_noday: unknown;
+  declare cssclass_month_head: unknown;
+  declare cssclass_month: unknown;
+  declare cssclass_year_head: unknown;
+  declare cssclass_year: unknown;
 
   /** A class attribute, read through the instance's class (a subclass may override it). */
   private css(name: string): any {
@@ -430,7 +442,13 @@ acceptNamesOn(TextCalendar.prototype, {
   formatyear: ["theyear", "w", "l", "c", "m"],
   pryear: ["theyear", "w", "l", "c", "m"],
 });
-acceptNamesOn(HTMLCalendar.prototype, { formatyear: ["theyear", "width"] });
+acceptNamesOn(HTMLCalendar.prototype, {
+  formatday: ["day", "weekday"],
+  formatweek: ["theweek"],
+  formatweekday: ["day"],
+  formatmonthname: ["theyear", "themonth", "withyear"],
+  formatyear: ["theyear", "width"],
+});
 
 const shared = new TextCalendar();
 

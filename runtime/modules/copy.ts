@@ -60,6 +60,14 @@ function shallow(x: unknown): any {
 }
 
 function deep(x: unknown, memo: Dict<unknown, unknown>): any {
+  // (frozenset is no atom to deepcopy: CPython rebuilds it from its reduction, a new object)
+  if (x instanceof FrozenSet && x.constructor === FrozenSet) {
+    const key = id(x);
+    if (memo.has(key)) return memo.get(key);
+    const result = FrozenSet.of(...Array.from(x, (item) => deep(item, memo)));
+    memo.set(key, result);
+    return result;
+  }
   if (isAtomic(x) || typeof x === "function") return x;
   const key = id(x);
   if (memo.has(key)) return memo.get(key);

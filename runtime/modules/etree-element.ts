@@ -32,6 +32,13 @@ function attribOf(attrib: unknown, extra: Record<string, unknown>, where?: strin
   return out;
 }
 
+/** `Element(tag, attrib={...}, **extra)`: without a positional attrib, an `attrib` keyword is the dict. */
+function keywordAttrib(kws: Record<string, unknown>): Dict {
+  if (!("attrib" in kws)) return attribOf(new Dict(), kws);
+  const { attrib, ...extra } = kws;
+  return attribOf(attrib, extra, "attrib");
+}
+
 /** The attrib a TreeBuilder hands over (the C accelerator keeps the parser's dict, no copy). */
 let adopting: Dict | null = null;
 
@@ -49,7 +56,7 @@ export class Element {
     if (pos.length < 1) throw new PyTypeError("Element() missing required argument 'tag' (pos 1)");
     if (pos.length > 2) throw new PyTypeError(`Element() takes at most 2 arguments (${pos.length} given)`);
     this.tag = pos[0];
-    this.attrib = adopting ?? attribOf(pos.length > 1 ? pos[1] : new Dict(), kws);
+    this.attrib = adopting ?? (pos.length > 1 ? attribOf(pos[1], kws) : keywordAttrib(kws));
   }
 
   /** An element holding `attrib` itself (TreeBuilder's default factory). */

@@ -9,6 +9,8 @@ import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattr } from "../values/builtin-functions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
+import { builtinsModule } from "./module-spec.js";
+import { BUILTIN_SIGNATURES } from "./inspect-builtin-signatures.js";
 import { Tuple } from "../values/tuple.js";
 import { isClass, moduleName, qualName } from "../values/typename.js";
 import { boundParts } from "../lang/bound-parts.js";
@@ -116,6 +118,24 @@ export class Parameter {
   }
 }
 
+/** The checks of `Signature(parameters)`: kinds in order, no required positional after a default, names unique. */
+function validateParameters(params: readonly Parameter[]): void {
+  let topKind = KINDS.POSITIONAL_ONLY;
+  let seenDefault = false;
+  const names = new Set<string>();
+  for (const param of params) {
+    const kind = param.kind;
+    if (kind.value < topKind.value) throw new ValueError(`wrong parameter order: ${topKind.description} parameter before ${kind.description} parameter`);
+    if (kind.value > topKind.value) topKind = kind;
+    if (kind === KINDS.POSITIONAL_ONLY || kind === KINDS.POSITIONAL_OR_KEYWORD) {
+      if (param.default !== _empty) seenDefault = true;
+      else if (seenDefault) throw new ValueError("non-default argument follows default argument");
+    }
+    if (names.has(param.name)) throw new ValueError(`duplicate parameter name: ${repr(param.name)}`);
+    names.add(param.name);
+  }
+}
+
 export class Signature {
   static readonly __module__ = "inspect";
   static readonly empty = _empty;
@@ -130,6 +150,7 @@ export class Signature {
     const given = pos[0] ?? kws.parameters ?? null;
     this.params = given === null ? [] : [...(given as Iterable<Parameter>)];
     this.return_annotation = "return_annotation" in kws ? kws.return_annotation : _empty;
+    validateParameters(this.params);
   }
 
   get parameters(): MappingProxyType {
@@ -367,7 +388,20 @@ export function signature(obj: unknown): Signature {
     }
     return new Signature();
   }
-  return functionSignature(obj, false);
+  return builtinSignature(obj) ?? functionSignature(obj, false);
+}
+
+/** A function of the builtins module with a recorded signature (its __text_signature__). */
+function builtinSignature(f: Function): Signature | null {
+  const name = (f as { __name__?: unknown }).__name__;
+  if (typeof name !== "string" || !Object.hasOwn(BUILTIN_SIGNATURES, name)) return null;
+  if ((builtinsModule() as unknown as Record<string, unknown>)[name] !== f) return null;
+  const kinds = Object.values(KINDS);
+  const params = BUILTIN_SIGNATURES[name]!.map(([paramName, kind, ...given]) => {
+    const fields = { name: paramName, kind: kinds[kind]!, default: given.length > 0 ? given[0] : _empty, annotation: _empty };
+    return Object.assign(Object.create(Parameter.prototype) as Parameter, fields);
+  });
+  return new Signature(params);
 }
 
 export const signatureNames = {

@@ -58,6 +58,7 @@ export class JSONEncoder {
       allowNan: this.allow_nan,
       skipKeys: this.skipkeys,
       fallback: (value) => (this.default as (v: unknown) => unknown)(value),
+      markers: this.check_circular ? new Set() : null,
     };
     if (typeof o === "string") return quote(o, options.ensureAscii);
     return encode(o, options, 0);

@@ -26,6 +26,21 @@ export interface DumpOptions {
   skipKeys?: boolean;
   /** `default`: turns an object JSON cannot encode into one it can (or raises TypeError). */
   fallback: ((o: unknown) => unknown) | null;
+  /** `check_circular=True`: the containers being encoded, a container met inside itself is a ValueError. */
+  markers?: Set<unknown> | null;
+}
+
+/** Encode a container (or what `default` turned an object into), checking it is not one being encoded. */
+function guarded(value: unknown, options: DumpOptions, encodeIt: () => string): string {
+  const markers = options.markers;
+  if (markers === null || markers === undefined) return encodeIt();
+  if (markers.has(value)) throw new ValueError("Circular reference detected");
+  markers.add(value);
+  try {
+    return encodeIt();
+  } finally {
+    markers.delete(value);
+  }
 }
 
 export function quote(text: string, ensureAscii: boolean): string {
@@ -66,7 +81,7 @@ export function encode(value: unknown, options: DumpOptions, depth: number): str
     // A list subclass is listed by iterating it (its own `__iter__`), as CPython's encoder does.
     const items = Array.isArray(value) ? (Object.getPrototypeOf(value) === Array.prototype ? value : Array.from(value as unknown[])) : value.items;
     if (items.length === 0) return "[]";
-    return "[" + inner + items.map((x) => encode(x, options, depth + 1)).join(options.itemSeparator + inner) + outer + "]";
+    return guarded(value, options, () => "[" + inner + items.map((x) => encode(x, options, depth + 1)).join(options.itemSeparator + inner) + outer + "]");
   }
   if (value instanceof Dict) {
     let entries = [...value.entries()];
@@ -74,10 +89,13 @@ export function encode(value: unknown, options: DumpOptions, depth: number): str
     if (entries.length === 0) return "{}";
     // (sorted as Python sorts the keys: 2 before 10; str and int keys together raise TypeError)
     if (options.sortKeys) entries = entries.sort(([a], [b]) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0));
-    const parts = entries.map(([k, v]) => keyText(k, options) + options.keySeparator + encode(v, options, depth + 1));
-    return "{" + inner + parts.join(options.itemSeparator + inner) + outer + "}";
+    return guarded(value, options, () => {
+      const parts = entries.map(([k, v]) => keyText(k, options) + options.keySeparator + encode(v, options, depth + 1));
+      return "{" + inner + parts.join(options.itemSeparator + inner) + outer + "}";
+    });
   }
-  if (options.fallback !== null) return encode(options.fallback(value), options, depth);
+  const fallback = options.fallback;
+  if (fallback !== null) return guarded(value, options, () => encode(fallback(value), options, depth));
   throw notSerializable(value);
 }
 
@@ -101,7 +119,7 @@ export function dumpOptions(kws: Record<string, unknown>, fallback: ((o: unknown
     itemSeparator = String(pair[0]);
     keySeparator = String(pair[1]);
   }
-  return { indent, itemSeparator, keySeparator, sortKeys: kws["sort_keys"] === true, ensureAscii: kws["ensure_ascii"] !== false, allowNan: kws["allow_nan"] !== false, skipKeys: kws["skipkeys"] === true, fallback };
+  return { indent, itemSeparator, keySeparator, sortKeys: kws["sort_keys"] === true, ensureAscii: kws["ensure_ascii"] !== false, allowNan: kws["allow_nan"] !== false, skipKeys: kws["skipkeys"] === true, fallback, markers: kws["check_circular"] === false ? null : new Set() };
 }
 
 /** `json.dumps(obj, *, cls=None, indent=None, separators=None, sort_keys=False, ensure_ascii=True, default=None)`. */

@@ -3,6 +3,7 @@
 // pp, saferepr, isreadable and isrecursive. Like CPython, an object whose repr fits in the
 // space left is written as its (depth-limited) repr; a larger one is split over lines.
 
+import { id } from "../values/builtin-functions.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { lt } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
@@ -73,6 +74,18 @@ function nonNegative(value: unknown, name: string, allowZero: boolean): number |
   return n;
 }
 
+/** CPython's `_recursion`: the marker written in place of a container met again inside itself. */
+function recursionMark(x: unknown): string {
+  return `<Recursion on ${typeName(x)} with id=${id(x)}>`;
+}
+
+/** An int as `f"{n:_d}"` writes it (`underscore_numbers=True`). */
+function groupDigits(n: bigint): string {
+  const digits = (n < 0n ? -n : n).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, "_");
+  return n < 0n ? "-" + grouped : grouped;
+}
+
 export class PrettyPrinter {
   static readonly __module__ = "pprint";
   readonly indentPerLevel: number;
@@ -80,6 +93,7 @@ export class PrettyPrinter {
   private readonly depth: number | null;
   private readonly compact: boolean;
   private readonly sortDicts: boolean;
+  private readonly underscoreNumbers: boolean;
   private readonly stream: unknown;
 
   constructor(...args: unknown[]) {
@@ -97,17 +111,19 @@ export class PrettyPrinter {
     this.depth = nonNegative(given["depth"], "depth", false);
     this.compact = truthy(given["compact"] ?? false);
     this.sortDicts = truthy(given["sort_dicts"] ?? true);
+    this.underscoreNumbers = truthy(given["underscore_numbers"] ?? false);
     this.stream = given["stream"] ?? null;
   }
 
   /** `(repr, readable, recursive)` of an object, nested containers limited to `depth`. */
   private safeRepr(x: unknown, context: Set<unknown>, maxLevels: number | null, level: number): [string, boolean, boolean] {
+    if (typeof x === "bigint" && this.underscoreNumbers) return [groupDigits(x), true, false];
     const kind = kindOf(x);
     if (kind === "dict") {
       const d = x as Dict;
       if (d.size === 0) return ["{}", true, false];
       if (maxLevels && level >= maxLevels) return ["{...}", false, context.has(x)];
-      if (context.has(x)) return [`<Recursion on dict with id=0>`, false, true];
+      if (context.has(x)) return [recursionMark(x), false, true];
       context.add(x);
       let readable = true;
       let recursive = false;
@@ -128,7 +144,7 @@ export class PrettyPrinter {
       const [open, close] = kind === "list" ? ["[", "]"] : items.length === 1 ? ["(", ",)"] : ["(", ")"];
       if (items.length === 0) return [open + (kind === "list" ? "]" : ")"), true, false];
       if (maxLevels && level >= maxLevels) return [`${open}...${close}`, false, context.has(x)];
-      if (context.has(x)) return [`<Recursion on ${kind} with id=0>`, false, true];
+      if (context.has(x)) return [recursionMark(x), false, true];
       context.add(x);
       let readable = true;
       let recursive = false;
@@ -153,7 +169,7 @@ export class PrettyPrinter {
   /** `_format`: the object at `indent`, split over lines when its repr does not fit. */
   _format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
     if (context.has(x) && typeof x === "object") {
-      out.push(`<Recursion on ${typeName(x)} with id=0>`);
+      out.push(recursionMark(x));
       return;
     }
     const text = this._repr(x, context, level);
@@ -348,13 +364,14 @@ export class PrettyPrinter {
     return this.safeRepr(x, new Set(), null, 0)[0];
   }
 
+  // Like CPython's, these two look at the whole object: the printer's depth does not apply.
   isreadable(x: unknown): any {
-    const [, readable, recursive] = this.safeRepr(x, new Set(), this.depth, 0);
+    const [, readable, recursive] = this.safeRepr(x, new Set(), null, 0);
     return readable && !recursive;
   }
 
   isrecursive(x: unknown): any {
-    return this.safeRepr(x, new Set(), this.depth, 0)[2];
+    return this.safeRepr(x, new Set(), null, 0)[2];
   }
 }
 

@@ -137,10 +137,13 @@ function checkedInteger(code: string, size: number, mode: Mode, v: unknown): big
     if (unsigned ? x < 0n || x > ULONG_MAX : x < LONG_MIN || x > LONG_MAX) throw new error("int too large to convert");
     return x;
   }
-  // get_long / get_ulong: the C long range first.
-  if (unsigned ? x < 0n || x > ULONG_MAX : x < LONG_MIN || x > LONG_MAX) throw new error("argument out of range");
+  // get_long / get_ulong: the C long range first. b and B (every mode) and h and H ('<', '=' and
+  // native) go through the native packers, which read a signed C long and check their range after.
+  const nativePacker = code === "b" || code === "B" || ((code === "h" || code === "H") && mode !== "big");
+  const asSigned = !unsigned || nativePacker;
+  if (asSigned ? x < LONG_MIN || x > LONG_MAX : x < 0n || x > ULONG_MAX) throw new error("argument out of range");
   const bits = size * 8;
-  const fits = unsigned ? x < 2n ** BigInt(bits) : x >= -(2n ** BigInt(bits - 1)) && x < 2n ** BigInt(bits - 1);
+  const fits = unsigned ? x >= 0n && x < 2n ** BigInt(bits) : x >= -(2n ** BigInt(bits - 1)) && x < 2n ** BigInt(bits - 1);
   if (fits) return x;
   // b and B share the native packers in every mode; '<' and '=' use the native h and H.
   if (code === "b") throw new error("byte format requires -128 <= number <= 127");

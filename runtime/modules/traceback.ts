@@ -4,7 +4,7 @@
 // traceback runs from the frame that caught it (the first frame it does not share with the
 // stack that reads it) to where it was raised, as CPython's does.
 
-import { BaseException, IndexError, NEVER_RAISED, PyTypeError, TRACEBACK, tracebackHook, ValueError } from "../values/exceptions.js";
+import { BaseException, IndexError, NEVER_RAISED, PySyntaxError, PyTypeError, TRACEBACK, tracebackHook, ValueError } from "../values/exceptions.js";
 import { currentHandled } from "../values/handled.js";
 import { iterable } from "../values/iteration.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
@@ -14,6 +14,8 @@ import { standardStreams, type TextFile } from "../values/print.js";
 import { addressOf, repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { exceptionLine, pythonFrames } from "../values/traceback.js";
+import { syntaxErrorLines, syntaxErrorMessage } from "../values/syntax-error-text.js";
+import { isExceptionGroup } from "../asyncio/exception-group.js";
 import { moduleObject } from "./module-object.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
 import { sysModule } from "./sys.js";
@@ -300,6 +302,15 @@ function stackOf(frames: FrameSummary[]): StackSummary {
 
 // ---- TracebackException ----
 
+/** A SyntaxError's lines: where it is (file, line, source, carets), then `Kind: msg`. */
+function syntaxErrorOnly(e: PySyntaxError): string[] {
+  const kind = exceptionLine(e).replace(/:.*$/s, "");
+  const located = syntaxErrorLines(e);
+  // (without a line number, the file name follows the message)
+  const suffix = located === null && typeof e.filename === "string" ? ` (${e.filename})` : "";
+  return [...(located ?? []).map((line) => line + "\n"), `${kind}: ${syntaxErrorMessage(e)}${suffix}\n`];
+}
+
 const CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n";
 const CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
@@ -311,6 +322,8 @@ export class TracebackException {
   __context__: TracebackException | null = null;
   __suppress_context__: boolean;
   __notes__: unknown = null;
+  /** An exception group's members, each a TracebackException (None for other exceptions). */
+  exceptions: TracebackException[] | null = null;
   readonly #value: unknown;
 
   constructor(...args: unknown[]) {
@@ -335,6 +348,9 @@ export class TracebackException {
       this.__context__ = related(value.__context__);
       const notes = (value as unknown as { __notes__?: unknown }).__notes__;
       if (notes !== undefined) this.__notes__ = notes;
+      if (isExceptionGroup(value)) {
+        this.exceptions = value.exceptions.items.map((member) => new TracebackException(member.constructor, member, traceOf(member), new Kwargs({ limit, _seen: seen })));
+      }
     }
   }
 
@@ -354,9 +370,9 @@ export class TracebackException {
   format_exception_only(): string[] {
     const value = this.#value;
     if (isNone(value) && isNone(this.exc_type)) return ["NoneType: None\n"];
-    const lines = [exceptionLine(value) + "\n"];
+    const lines = value instanceof PySyntaxError ? syntaxErrorOnly(value) : [exceptionLine(value) + "\n"];
     const notes = this.__notes__;
-    if (Array.isArray(notes)) for (const note of notes) lines.push(`${toStr(note)}\n`);
+    if (Array.isArray(notes)) for (const note of notes) lines.push(...toStr(note).split("\n").map((line) => line + "\n"));
     return lines;
   }
 
