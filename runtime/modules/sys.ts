@@ -7,7 +7,7 @@ import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js"
 import { standardStreams, stdout as realStdout, stderr as realStderr } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
-import { moduleObject } from "./module-object.js";
+import { PyModule, moduleObject, onModuleMade } from "./module-object.js";
 import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
 import { sysHooks } from "./sys-hooks.js";
@@ -92,7 +92,7 @@ export const sysModule = moduleObject("sys", {
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
   exit,
-  /** The modules imported so far (the program's own; see program-modules.ts). */
+  /** The modules imported so far (the program's own, program-modules.ts, and the standard ones made). */
   modules: new Dict<string, unknown>(),
   set_int_max_str_digits: (maxdigits: unknown): null => {
     setIntMaxStrDigits(Number(maxdigits as bigint));
@@ -179,6 +179,14 @@ export const sysModule = moduleObject("sys", {
     recursionLimit = limit;
     return null;
   },
+});
+
+// The standard modules, as each is made (`import json` makes json); `os.path` is os's `path`
+// module (posixpath), under both names as in CPython.
+onModuleMade((name, module) => {
+  sysModule.modules.set(name, module);
+  const path: unknown = name === "os" ? Object.getOwnPropertyDescriptor(module, "path")?.value : undefined;
+  if (path instanceof PyModule) sysModule.modules.set("os.path", path);
 });
 
 installExcepthook(() => sysModule.excepthook);
