@@ -1,6 +1,6 @@
 // Python's `sys` module: argv, exit(), the standard streams (shared with print()), and the
 // interpreter facts programs commonly test (version_info, platform, maxsize).
-import { nodeModule, nodeProcess } from "../core/host.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 
 import { SystemExit } from "../values/exceptions.js";
 import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
@@ -105,7 +105,8 @@ export const sysModule = moduleObject("sys", {
   platform: host?.platform ?? "browser",
   byteorder: "little",
   maxsize: 9223372036854775807n,
-  executable: host?.execPath ?? "",
+  /** The program that runs Python programs: the pyts command under `pyts run` (README, sys). */
+  executable: environment("PYTS_EXECUTABLE") ?? host?.execPath ?? "",
   implementation: { name: "pyts" },
   __stdin__: realStdin as unknown,
   __stdout__: realStdout as any,
