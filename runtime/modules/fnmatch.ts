@@ -1,5 +1,5 @@
 // `fnmatch` and `glob`: CPython's Lib/fnmatch.py and Lib/glob.py ported line by line (str
-// patterns only); patterns become CPython's regular expressions, run by pyts's `re` engine.
+// and bytes patterns); patterns become CPython's regular expressions, run by pyts's `re` engine.
 
 import { nodeModule } from "../core/host.js";
 import { splitKw } from "../values/kwargs.js";
@@ -8,6 +8,9 @@ import { PyIterator } from "../values/iteration.js";
 import { compilePattern, escapePattern } from "./re.js";
 import { moduleObject } from "./module-object.js";
 import { fspath, pathModule } from "./os-path.js";
+import { latin1Of } from "./re-pattern.js";
+import { Bytes } from "../values/bytes.js";
+import { PyTypeError } from "../values/exceptions.js";
 
 // ---- fnmatch ----
 
@@ -101,17 +104,31 @@ function matcher(pat: string): { match(s: string): unknown } {
   return m;
 }
 
-export function fnmatchcase(name: unknown, pat: unknown): boolean {
-  const m = matcher(fspath(pat));
-  return m.match(fspath(name)) !== null;
+/**
+ * A bytes name or pattern as latin-1 chars, as fnmatch.py matches bytes (its translated
+ * pattern encoded back to latin-1 is the same expression over the same bytes).
+ */
+function textOf(x: unknown, bytes: boolean): string {
+  if (x instanceof Uint8Array) {
+    if (!bytes) throw new PyTypeError("cannot use a string pattern on a bytes-like object");
+    return latin1Of(x);
+  }
+  if (bytes) throw new PyTypeError("cannot use a bytes pattern on a string-like object");
+  return fspath(x);
 }
 
-function filter(names: unknown, pat: unknown): string[] {
-  const m = matcher(fspath(pat));
-  const out: string[] = [];
+export function fnmatchcase(name: unknown, pat: unknown): boolean {
+  const bytes = pat instanceof Uint8Array;
+  const m = matcher(textOf(pat, bytes));
+  return m.match(textOf(name, bytes)) !== null;
+}
+
+function filter(names: unknown, pat: unknown): any[] {
+  const bytes = pat instanceof Uint8Array;
+  const m = matcher(textOf(pat, bytes));
+  const out: unknown[] = [];
   for (const name of names as Iterable<unknown>) {
-    const s = fspath(name);
-    if (m.match(s) !== null) out.push(s);
+    if (m.match(textOf(name, bytes)) !== null) out.push(bytes ? name : fspath(name));
   }
   return out;
 }
@@ -227,7 +244,12 @@ function glob(pathname: unknown, ...rest: unknown[]): string[] {
   return [...iglobGen(fspath(pathname), splitKw(rest)[1])];
 }
 
-function escape(pathname: unknown): string {
+const magicCheck = compilePattern("([*?[])");
+const magicCheckBytes = compilePattern(Bytes.fromLatin1("([*?[])"));
+
+/** glob.escape: each of `*?[` in brackets (through magic_check, or magic_check_bytes for bytes). */
+function escape(pathname: unknown): any {
+  if (pathname instanceof Uint8Array) return magicCheckBytes.sub(Bytes.fromLatin1("[\\1]"), pathname);
   return fspath(pathname).replace(/([*?[])/g, "[$1]");
 }
 
@@ -238,7 +260,8 @@ export const globModule = moduleObject("glob", {
   // glob.py's helpers for one directory, kept public for backward compatibility.
   glob0: (dirname: unknown, pattern: unknown): string[] => glob0(fspath(dirname), fspath(pattern)),
   glob1: (dirname: unknown, pattern: unknown): string[] => glob1(fspath(dirname), fspath(pattern), false, false),
-  magic_check: compilePattern("([*?[])"),
+  magic_check: magicCheck,
+  magic_check_bytes: magicCheckBytes,
   escape,
-  has_magic: (s: unknown) => hasMagic(fspath(s)),
+  has_magic: (s: unknown) => (s instanceof Uint8Array ? magicCheckBytes.search(s) !== null : hasMagic(fspath(s))),
 });

@@ -63,7 +63,21 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
   const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
   made.set(name, module);
+  madeHook?.(name, module);
   return module;
+}
+
+/** Told of each standard module as it is made (sys.modules holds them: onModuleMade). */
+let madeHook: ((name: string, module: PyModule) => void) | null = null;
+
+/**
+ * Calls `hook` for every standard module made so far and for each one made later: `import json`
+ * makes the module (its file initialises when the import runs), so sys.modules holds the
+ * standard modules a program imported, and those they imported, as CPython's does.
+ */
+export function onModuleMade(hook: (name: string, module: PyModule) => void): void {
+  madeHook = hook;
+  for (const [name, module] of made) hook(name, module);
 }
 
 /**

@@ -16,8 +16,26 @@ export class Subject {
   private codePoints: Int32Array | null = null;
   private offsets: Int32Array | null = null;
 
-  constructor(readonly text: string) {
+  /**
+   * `original`: the object matched (`m.string`); a bytes-like one is matched as `text`, its
+   * bytes as latin-1 chars, and its pieces (`piece`) are bytes.
+   */
+  constructor(
+    readonly text: string,
+    readonly original: unknown = text,
+    readonly toBytes: ((latin1: string) => unknown) | null = null,
+  ) {
     this.plain = !SURROGATE.test(text);
+  }
+
+  /** The subject's text from start to end as the program sees it: a str, or bytes. */
+  piece(start: number, end: number): any {
+    return this.toBytes === null ? this.slice(start, end) : this.toBytes(this.text.slice(start, end));
+  }
+
+  /** A text built from the subject's pieces (as latin-1 chars for bytes) as the program sees it. */
+  made(text: string): any {
+    return this.toBytes === null ? text : this.toBytes(text);
   }
 
   get cps(): Int32Array {

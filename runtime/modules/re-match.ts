@@ -5,6 +5,8 @@ import { Dict } from "../values/dict.js";
 import { IndexError, PyTypeError } from "../values/exceptions.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { Bytes } from "../values/bytes.js";
+import { typeName } from "../values/typename.js";
 import { keywordMethods } from "../lang/keywords.js";
 import type { MatchSpans, Subject } from "./re-engine.js";
 import { expandTemplate } from "./re-template.js";
@@ -44,8 +46,8 @@ export class Match {
     return this.#re;
   }
 
-  get string(): string {
-    return this.#subject.text;
+  get string(): any {
+    return this.#subject.original;
   }
 
   get pos(): bigint {
@@ -87,7 +89,7 @@ export class Match {
   private value(n: number, fallback: unknown = null): unknown {
     const start = this.caps[2 * n]!;
     const end = this.caps[2 * n + 1]!;
-    return start < 0 || end < 0 ? fallback : this.subject.slice(start, end);
+    return start < 0 || end < 0 ? fallback : this.subject.piece(start, end);
   }
 
   group(...args: unknown[]): any {
@@ -131,7 +133,15 @@ export class Match {
   }
 
   expand(template: unknown): any {
-    return expandTemplate(this.re, template, (n) => this.value(n));
+    if (this.subject.toBytes === null) return expandTemplate(this.re, template, (n) => this.value(n));
+    // A bytes match: the template is bytes, filled as latin-1 chars; the result has the subject's type.
+    if (!(template instanceof Uint8Array)) throw new PyTypeError(`expected a bytes-like object, ${typeName(template)} found`);
+    const text = expandTemplate(this.re, Bytes.prototype.toLatin1.call(template), (n) => {
+      const [start, end] = [this.caps[2 * n]!, this.caps[2 * n + 1]!];
+      return start < 0 || end < 0 ? null : this.subject.slice(start, end);
+    });
+    const kind = this.subject.original instanceof Bytes ? (this.subject.original.constructor as typeof Bytes) : Bytes;
+    return kind.fromLatin1(text);
   }
 
   get lastindex(): any {

@@ -519,5 +519,17 @@ export function parsePattern(pattern: string, flags: number): ParsedPattern {
   return { root, flags: final, groups: parser.groups - 1, groupIndex: parser.groupIndex };
 }
 
+/**
+ * Parse a bytes pattern, its bytes as latin-1 chars: sre's bytes rules are the ASCII ones
+ * (`\\w`, `\\d`, `\\s` and case-insensitivity over ASCII letters only). Its flags read as given
+ * (no implied UNICODE); LOCALE matches as the C locale does, the ASCII classes.
+ */
+export function parseBytesPattern(pattern: string, flags: number): ParsedPattern {
+  if (flags & RE_FLAGS.U) throw new ValueFromPattern("cannot use UNICODE flag with a bytes pattern");
+  if (flags & RE_FLAGS.L && flags & RE_FLAGS.A) throw new ValueFromPattern("ASCII and LOCALE flags are incompatible");
+  const parsed = parsePattern(pattern, (flags & ~RE_FLAGS.L) | RE_FLAGS.A);
+  return { ...parsed, flags: (parsed.flags & ~(RE_FLAGS.A | RE_FLAGS.U)) | (flags & (RE_FLAGS.A | RE_FLAGS.L)) };
+}
+
 /** A flags mistake CPython reports as ValueError rather than re.error. */
 export class ValueFromPattern extends Error {}

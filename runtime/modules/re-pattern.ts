@@ -4,6 +4,7 @@
 // gives '-a-b--d-' as in CPython 3.7+.
 
 import { PyTypeError } from "../values/exceptions.js";
+import { Bytes } from "../values/bytes.js";
 import { callable } from "../values/builtin-functions.js";
 import { StrValue, unwrap } from "../values/wrapped.js";
 import { PyIterator } from "../values/iteration.js";
@@ -62,8 +63,20 @@ function execNative(regexp: RegExp, native: NativePattern, subject: Subject, sta
 
 let lastSubject: Subject | null = null;
 
+/** A bytes-like value's bytes as latin-1 chars (how a bytes pattern and subject are matched). */
+export function latin1Of(bytes: Uint8Array): string {
+  return Bytes.prototype.toLatin1.call(bytes);
+}
+
+const bytesOf = (latin1: string): Bytes => Bytes.fromLatin1(latin1);
+
 /** The subject as code points (the last one is reused: loops often match one string again). */
-function subjectOf(text: unknown): Subject {
+function subjectOf(text: unknown, bytesPattern = false): Subject {
+  if (bytesPattern) {
+    if (text instanceof Uint8Array) return new Subject(latin1Of(text), text, bytesOf);
+    if (typeof text === "string" || text instanceof StrValue) throw new PyTypeError("cannot use a bytes pattern on a string-like object");
+    throw new PyTypeError(`expected string or bytes-like object, got '${typeName(text)}'`);
+  }
   if (typeof text !== "string") {
     if (text instanceof Uint8Array) throw new PyTypeError("cannot use a string pattern on a bytes-like object");
     if (text instanceof StrValue) return subjectOf(unwrap(text));
@@ -88,17 +101,25 @@ export class Pattern {
   static readonly pythonName = "Pattern";
   static readonly __module__ = "re";
   static readonly __qualname__ = "Pattern";
-  declare readonly pattern: string;
+  /** the pattern as given: a str, or bytes */
+  declare readonly pattern: any;
+  /** the pattern's text (a bytes pattern's bytes as latin-1 chars) */
+  declare readonly source: string;
+  /** a bytes pattern: it matches bytes-like subjects, and its groups are bytes */
+  declare readonly isBytes: boolean;
   declare readonly flags: bigint;
   declare readonly groups: bigint;
   declare readonly groupNames: ReadonlyMap<string, number>;
   declare readonly program: Program;
   declare readonly native: NativePattern | null;
 
-  constructor(token: unknown, pattern?: string, parsed?: ParsedPattern) {
+  constructor(token: unknown, pattern?: string | Uint8Array, parsed?: ParsedPattern) {
     if (!(parsed && token === PATTERN_TOKEN)) throw new PyTypeError("cannot create 're.Pattern' instances");
+    const isBytes = pattern instanceof Uint8Array;
     Object.defineProperties(this, {
       pattern: { value: pattern },
+      source: { value: isBytes ? latin1Of(pattern) : pattern, enumerable: false },
+      isBytes: { value: isBytes, enumerable: false },
       flags: { value: BigInt(parsed.flags) },
       groups: { value: BigInt(parsed.groups) },
       groupNames: { value: parsed.groupIndex, enumerable: false },
@@ -137,7 +158,7 @@ export class Pattern {
   }
 
   private attempt(text: unknown, pos: unknown, endpos: unknown, how: "match" | "fullmatch" | "search"): Match | null {
-    const subject = subjectOf(text);
+    const subject = subjectOf(text, this.isBytes);
     const start = bound(pos, subject.length, 0);
     const end = bound(endpos, subject.length, subject.length);
     const state = this.find(subject, start, end, how, false);
@@ -200,17 +221,17 @@ export class Pattern {
   }
 
   findall(string: unknown, pos?: unknown, endpos?: unknown): any {
-    const subject = subjectOf(string);
+    const subject = subjectOf(string, this.isBytes);
     const start = bound(pos, subject.length, 0);
     const end = bound(endpos, subject.length, subject.length);
     const groups = Number(this.groups);
     const out: unknown[] = [];
-    const text = (caps: number[], n: number): string => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? "" : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+    const text = (caps: number[], n: number): unknown => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? subject.made("") : subject.piece(caps[2 * n]!, caps[2 * n + 1]!));
     this.eachMatch(subject, start, end, ({ caps }) => {
-      if (groups === 0) out.push(subject.slice(caps[0]!, caps[1]!));
+      if (groups === 0) out.push(subject.piece(caps[0]!, caps[1]!));
       else if (groups === 1) out.push(text(caps, 1));
       else {
-        const items: string[] = [];
+        const items: unknown[] = [];
         for (let n = 1; n <= groups; n++) items.push(text(caps, n));
         out.push(Tuple.from(items));
       }
@@ -219,7 +240,7 @@ export class Pattern {
   }
 
   finditer(string: unknown, pos?: unknown, endpos?: unknown): any {
-    const subject = subjectOf(string);
+    const subject = subjectOf(string, this.isBytes);
     const start = bound(pos, subject.length, 0);
     const end = bound(endpos, subject.length, subject.length);
     const self = this;
@@ -231,10 +252,10 @@ export class Pattern {
   }
 
   split(string: unknown, maxsplit: unknown = 0n): any {
-    const subject = subjectOf(string);
+    const subject = subjectOf(string, this.isBytes);
     const max = asIndex(maxsplit);
     if (max === undefined) throw new PyTypeError(`'${typeName(maxsplit)}' object cannot be interpreted as an integer`);
-    if (max < 0n) return [subject.text];
+    if (max < 0n) return [subject.original];
     const limit = Number(max);
     const out: unknown[] = [];
     let last = 0;
@@ -242,23 +263,24 @@ export class Pattern {
     const groups = Number(this.groups);
     this.eachMatch(subject, 0, subject.length, ({ caps }) => {
       if (limit !== 0 && count >= limit) return false;
-      out.push(subject.slice(last, caps[0]!));
-      for (let n = 1; n <= groups; n++) out.push(caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? null : subject.slice(caps[2 * n]!, caps[2 * n + 1]!));
+      out.push(subject.piece(last, caps[0]!));
+      for (let n = 1; n <= groups; n++) out.push(caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? null : subject.piece(caps[2 * n]!, caps[2 * n + 1]!));
       last = caps[1]!;
       count++;
     });
-    out.push(subject.slice(last, subject.length));
+    out.push(subject.piece(last, subject.length));
     return out;
   }
 
   /** sub and subn: the new string and the number of replacements. */
-  private substitute(repl: unknown, string: unknown, count: unknown): [string, number] {
-    const subject = subjectOf(string);
+  private substitute(repl: unknown, string: unknown, count: unknown): [unknown, number] {
+    const subject = subjectOf(string, this.isBytes);
     const max = asIndex(count);
     if (max === undefined) throw new PyTypeError(`'${typeName(count)}' object cannot be interpreted as an integer`);
     const limit = max <= 0n ? Infinity : Number(max);
     let replace: (state: MatchSpans) => string;
-    if (typeof repl === "string" || repl instanceof StrValue) {
+    if (this.isBytes) replace = this.bytesReplacer(repl, subject);
+    else if (typeof repl === "string" || repl instanceof StrValue) {
       const parts = compiledTemplate(this, unwrap(repl));
       replace = (state) => fillTemplate(parts, (n) => (state.caps[2 * n]! < 0 || state.caps[2 * n + 1]! < 0 ? null : subject.slice(state.caps[2 * n]!, state.caps[2 * n + 1]!)));
     } else if (callable(repl)) {
@@ -282,8 +304,22 @@ export class Pattern {
       n++;
     });
     pieces.push(subject.slice(last, subject.length));
-    const out = pieces.join("");
-    return [out, n];
+    return [subject.made(pieces.join("")), n];
+  }
+
+  /** A bytes pattern's replacement (bytes, or a function of the match giving bytes) as latin-1 chars. */
+  private bytesReplacer(repl: unknown, subject: Subject): (state: MatchSpans) => string {
+    const expected = (value: unknown): PyTypeError => new PyTypeError(`sequence item 0: expected a bytes-like object, ${typeName(value)} found`);
+    if (repl instanceof Uint8Array) {
+      const parts = compiledTemplate(this, latin1Of(repl));
+      return (state) => fillTemplate(parts, (n) => (state.caps[2 * n]! < 0 || state.caps[2 * n + 1]! < 0 ? null : subject.slice(state.caps[2 * n]!, state.caps[2 * n + 1]!)));
+    }
+    if (!callable(repl) || typeof repl === "string") throw expected(repl);
+    return (state) => {
+      const result = callValue(repl, Match.create(this, subject, state, 0, subject.length));
+      if (result instanceof Uint8Array) return latin1Of(result);
+      throw expected(result);
+    };
   }
 
   sub(repl: unknown, string: unknown, count: unknown = 0n): any {
@@ -296,16 +332,16 @@ export class Pattern {
   }
 
   scanner(string: unknown, pos?: unknown, endpos?: unknown): any {
-    return new Scanner(this, subjectOf(string), pos, endpos);
+    return new Scanner(this, subjectOf(string, this.isBytes), pos, endpos);
   }
 
   __eq__(other: unknown): boolean {
-    return other instanceof Pattern && other.pattern === this.pattern && other.flags === this.flags;
+    return other instanceof Pattern && other.isBytes === this.isBytes && other.source === this.source && other.flags === this.flags;
   }
 
   __hash__(): bigint {
     let h = 0;
-    for (let i = 0; i < this.pattern.length; i++) h = (h * 31 + this.pattern.charCodeAt(i)) | 0;
+    for (let i = 0; i < this.source.length; i++) h = (h * 31 + this.source.charCodeAt(i)) | 0;
     return BigInt(h) ^ this.flags;
   }
 

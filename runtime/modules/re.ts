@@ -3,7 +3,7 @@
 // Python's syntax and sre's matching semantics (re-parse.ts, re-engine.ts), never JS RegExp's.
 
 import { builtinFunction } from "../values/builtin-type.js";
-import { NotImplementedError, OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { asIndex } from "../values/slice.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
@@ -16,8 +16,9 @@ import { callValue } from "./pycall.js";
 import { RE_FLAGS, ReError } from "./re-error.js";
 import { Match } from "./re-match.js";
 import { RegexFlag, regexFlag } from "./re-flags.js";
-import { OverflowFromPattern, parsePattern, ValueFromPattern } from "./re-parse.js";
-import { PATTERN_TOKEN, Pattern } from "./re-pattern.js";
+import { OverflowFromPattern, parseBytesPattern, parsePattern, ValueFromPattern } from "./re-parse.js";
+import { PATTERN_TOKEN, Pattern, latin1Of } from "./re-pattern.js";
+import { Bytes } from "../values/bytes.js";
 
 const MAXCACHE = 512;
 const cache = new Map<string, Pattern>();
@@ -35,15 +36,16 @@ export function compilePattern(pattern: unknown, flags: unknown = 0n): any {
     return pattern;
   }
   if (pattern instanceof StrValue) pattern = unwrap(pattern);
-  if (pattern instanceof Uint8Array) throw new NotImplementedError("pyts: bytes patterns are not supported (README, known differences)");
-  if (typeof pattern !== "string") throw new PyTypeError("first argument must be string or compiled pattern");
+  if (typeof pattern !== "string" && !(pattern instanceof Uint8Array)) throw new PyTypeError("first argument must be string or compiled pattern");
   const bits = flagBits(flags);
-  const key = `${bits}:${pattern}`;
+  // (a bytes pattern is parsed as latin-1 chars, by sre's bytes rules)
+  const source = typeof pattern === "string" ? pattern : latin1Of(pattern);
+  const key = `${typeof pattern === "string" ? "" : "b"}${bits}:${source}`;
   const known = cache.get(key);
   if (known) return known;
   let compiled: Pattern;
   try {
-    compiled = new Pattern(PATTERN_TOKEN, pattern, parsePattern(pattern, bits));
+    compiled = new Pattern(PATTERN_TOKEN, pattern, typeof pattern === "string" ? parsePattern(pattern, bits) : parseBytesPattern(source, bits));
   } catch (error) {
     if (error instanceof OverflowFromPattern) throw new OverflowError(error.message);
     if (error instanceof ValueFromPattern) throw new ValueError(error.message);
@@ -80,8 +82,8 @@ const template = withPattern("template", ["pattern", "flags="], (p) => compilePa
 /** The characters `re.escape` backslashes (Lib/re/__init__.py's _special_chars_map). */
 const SPECIAL = new Set("()[]{}?*+-|^$\\.&~# \t\n\r\v\f");
 
-export function escapePattern(pattern: unknown): string {
-  if (pattern instanceof Uint8Array) throw new NotImplementedError("pyts: bytes patterns are not supported (README, known differences)");
+export function escapePattern(pattern: unknown): any {
+  if (pattern instanceof Uint8Array) return Bytes.fromLatin1(escapePattern(latin1Of(pattern)) as string);
   if (pattern instanceof StrValue) pattern = unwrap(pattern);
   if (typeof pattern !== "string") throw new PyTypeError(`'${typeName(pattern)}' object is not iterable`);
   let out = "";
@@ -114,7 +116,7 @@ class Scanner {
       const parsed = compilePattern(phrase, flags);
       this.phraseOf.set(group, this.actions.length);
       this.actions.push(action);
-      sources.push(`(${parsed.pattern})`);
+      sources.push(`(${parsed.source})`);
       group += 1 + Number(parsed.groups);
     }
     this.scanner = compilePattern(sources.join("|"), flags);

@@ -5,7 +5,7 @@
 // decode with universal newlines. Popen starts its child at once, on the socket helper thread
 // (subprocess-popen.ts), and the program runs on while the child does.
 
-import { nodeModule } from "../core/host.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { Exception, FileNotFoundError, OSError, PermissionError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
@@ -136,7 +136,36 @@ function command(o: Options): [string, string[]] {
   else argv = Array.from(iterable(args), (a) => (typeof a === "string" ? a : a instanceof Uint8Array ? (decode(a as Bytes, "utf-8", "strict") as string) : toStr(callMethod(a, "__fspath__"))));
   if (truthy(o.shell)) argv = ["/bin/sh", "-c", ...argv];
   if (!none(o.executable)) return [toStr(o.executable), argv.slice(1)];
-  return [argv[0]!, argv.slice(1)];
+  return pythonCommand(argv) ?? [argv[0]!, argv.slice(1)];
+}
+
+/**
+ * `[sys.executable, ...]` under `pyts run`, where sys.executable is the pyts command: the child
+ * runs the Python program with pyts (`pyts run FILE ARGS`); `-c CODE` runs CODE from a file of
+ * its own (named by the code's hash, so the same code reuses it). Other interpreter options
+ * (`-m`, `-u`, ...) are refused: pyts has no such options.
+ */
+function pythonCommand(argv: string[]): [string, string[]] | null {
+  const pyts = environment("PYTS_EXECUTABLE");
+  if (pyts === undefined || argv[0] !== pyts) return null;
+  const node = nodeProcess()!.execPath;
+  const [first, ...rest] = argv.slice(1);
+  if (first === undefined) throw new ValueError("pyts: running sys.executable needs a script or -c CODE (pyts has no interactive interpreter)");
+  if (first === "-c") {
+    if (rest[0] === undefined) throw new ValueError("pyts: sys.executable -c needs the code to run");
+    const fs = nodeModule("node:fs");
+    const path = nodeModule("node:path");
+    const hash = nodeModule("node:crypto").createHash("sha256").update(rest[0]).digest("hex").slice(0, 16);
+    const dir = path.join(nodeModule("node:os").tmpdir(), `pyts-c-${hash}`);
+    const file = path.join(dir, "__pyts_c__.py");
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(file, rest[0]);
+    }
+    return [node, [pyts, "run", file, ...rest.slice(1)]];
+  }
+  if (first.startsWith("-") && first !== "-") throw new ValueError(`pyts: sys.executable runs a script or -c CODE; the interpreter option ${first} is not supported`);
+  return [node, [pyts, "run", first, ...rest]];
 }
 
 function fdOf(x: unknown): number | "inherit" | "pipe" | "ignore" {

@@ -1,13 +1,13 @@
 // Python's `sys` module: argv, exit(), the standard streams (shared with print()), and the
 // interpreter facts programs commonly test (version_info, platform, maxsize).
-import { nodeModule, nodeProcess } from "../core/host.js";
+import { environment, nodeModule, nodeProcess } from "../core/host.js";
 
 import { SystemExit } from "../values/exceptions.js";
 import { getIntMaxStrDigits, setIntMaxStrDigits } from "../values/int-digits.js";
 import { standardStreams, stdout as realStdout, stderr as realStderr } from "../values/print.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
-import { moduleObject } from "./module-object.js";
+import { PyModule, moduleObject, onModuleMade } from "./module-object.js";
 import { stdin as realStdin, stdinHolder } from "../values/stdin.js";
 import { getsizeof } from "./sys-sizeof.js";
 import { sysHooks } from "./sys-hooks.js";
@@ -92,7 +92,7 @@ export const sysModule = moduleObject("sys", {
   /** The module search path: the script's folder first, as CPython puts it. */
   path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
   exit,
-  /** The modules imported so far (the program's own; see program-modules.ts). */
+  /** The modules imported so far (the program's own, program-modules.ts, and the standard ones made). */
   modules: new Dict<string, unknown>(),
   set_int_max_str_digits: (maxdigits: unknown): null => {
     setIntMaxStrDigits(Number(maxdigits as bigint));
@@ -105,7 +105,8 @@ export const sysModule = moduleObject("sys", {
   platform: host?.platform ?? "browser",
   byteorder: "little",
   maxsize: 9223372036854775807n,
-  executable: host?.execPath ?? "",
+  /** The program that runs Python programs: the pyts command under `pyts run` (README, sys). */
+  executable: environment("PYTS_EXECUTABLE") ?? host?.execPath ?? "",
   implementation: { name: "pyts" },
   __stdin__: realStdin as unknown,
   __stdout__: realStdout as any,
@@ -179,6 +180,14 @@ export const sysModule = moduleObject("sys", {
     recursionLimit = limit;
     return null;
   },
+});
+
+// The standard modules, as each is made (`import json` makes json); `os.path` is os's `path`
+// module (posixpath), under both names as in CPython.
+onModuleMade((name, module) => {
+  sysModule.modules.set(name, module);
+  const path: unknown = name === "os" ? Object.getOwnPropertyDescriptor(module, "path")?.value : undefined;
+  if (path instanceof PyModule) sysModule.modules.set("os.path", path);
 });
 
 installExcepthook(() => sysModule.excepthook);

@@ -139,6 +139,8 @@ export function startProgram(program: RunnableProgram, argv0: string, args: stri
     PYTS_SOURCE_MAPS: path.join(program.tree, "pymaps.json"),
     PYTS_RUN_ROOT: program.tree,
     PYTS_SOURCE_ROOT: program.root,
+    // sys.executable: the pyts command, so `[sys.executable, "prog.py"]` runs a Python program
+    PYTS_EXECUTABLE: process.env["PYTS_EXECUTABLE"] ?? path.resolve(process.argv[1]!),
   });
   const command = process.argv.slice(1);
   const code = readScript(program.script);
