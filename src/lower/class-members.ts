@@ -104,8 +104,21 @@ function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     return;
   }
   if (between.length && !reorderable) cx.unsupported(s, "statements before super().__init__() in __init__");
+  // The JS base constructor runs before `this` exists: its arguments may hold self only inside
+  // a function or lambda called later.
+  if (typeof selfName === "string" && mentionsOutsideFunctions(call, selfName)) cx.unsupported(s, "super().__init__() arguments that read self, in a subclass of a runtime class");
   fn.body.splice(index, 1);
   fn.body.unshift(call);
+}
+
+/** Does an IR tree mention `name` where it is evaluated at once (not inside a nested function)? */
+function mentionsOutsideFunctions(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentionsOutsideFunctions(n, name));
+  if (node === null || typeof node !== "object") return false;
+  const n = node as Record<string, unknown>;
+  if (n.k === "func" || n.k === "arrow" || n.k === "function") return false;
+  if (n.k === "id" && n.name === name) return true;
+  return Object.values(n).some((v) => typeof v === "object" && mentionsOutsideFunctions(v, name));
 }
 
 function isMemberOf(target: unknown, name: string): boolean {
