@@ -10,6 +10,7 @@ import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
 import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
+import { RUNTIME_CLASS_METHOD_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -311,9 +312,17 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
+  // A method of a runtime class: surely so off a runtime object; off another value, unless the
+  // program's own objects have an attribute of that name (`self.start`, `node.head`).
+  if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
   // A name only ever defined as a `@property` reads as a plain member where the receiver is
   // an instance to TS too (a class's own read gives the property object: getattr makes it).
   return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
+}
+
+/** Does the program give its own objects an attribute `name` (a store, a class member)? */
+function ownsAttributeName(cx: LowerContext, name: string): boolean {
+  return cx.storedAttributeNames.has(name) || cx.classAttributeNames.has(name) || cx.methodNames.has(name);
 }
 
 /**
