@@ -99,6 +99,16 @@ for (const info of Object.values(classes)) {
   for (const n of info.data) dataNames.add(n);
 }
 const onlyMethods = [...methodNames].filter((n) => !dataNames.has(n) && !n.startsWith("_")).sort();
+// For those that are also data somewhere: the classes (\`collections.Counter\`) they are methods of.
+const alsoData = new Map();
+for (const [where, info] of Object.entries(classes)) {
+  for (const n of info.methods) {
+    if (!dataNames.has(n) || n.startsWith("_")) continue;
+    if (!alsoData.has(n)) alsoData.set(n, []);
+    alsoData.get(n).push(where);
+  }
+}
+const alsoDataRows = [...alsoData].sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, where]) => `  [${JSON.stringify(n)}, ${JSON.stringify(where.sort())}],`);
 
 // The runtime class at each path, keyed as the runtime names it (`__module__.__qualname__`).
 const value = (name) => name.split(".").reduce((object, part) => (object == null ? undefined : object[objectKey(part)]), runtime);
@@ -127,6 +137,14 @@ fs.writeFileSync(
  * attributes of none: read off a runtime object without a call, such a name is a bound method.
  */
 export const RUNTIME_CLASS_METHOD_NAMES: ReadonlySet<string> = new Set(${JSON.stringify(onlyMethods)});
+
+/**
+ * Names that are methods of some of those classes and data of others (\`total\`, \`name\`), with
+ * the classes (by module path) they are methods of: a read off an instance of one is a bound method.
+ */
+export const RUNTIME_METHOD_OR_DATA_NAMES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+${alsoDataRows.join("\n")}
+]);
 `,
 );
 fs.writeFileSync(

@@ -9,8 +9,8 @@ import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
-import { RUNTIME_CLASS_METHOD_NAMES } from "./runtime-method-names.js";
+import { isModuleExpr, isRuntimeValue, runtimeClassPath } from "./runtime-values.js";
+import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -314,7 +314,14 @@ function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
   // A method of a runtime class: surely so off a runtime object; off another value, unless the
   // program's own objects have an attribute of that name (`self.start`, `node.head`).
+  // (a name some runtime classes have as data, `total`, `name`, is a method only off a runtime object)
   if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
+  // (a name some runtime classes have as data, `total`, `name`: a method off an instance of a class known to have it so)
+  const methodOf = RUNTIME_METHOD_OR_DATA_NAMES.get(e.attr);
+  if (methodOf !== undefined) {
+    const cls = runtimeClassPath(cx, e.value);
+    if (cls !== null && methodOf.includes(cls)) return true;
+  }
   // A name only ever defined as a `@property` reads as a plain member where the receiver is
   // an instance to TS too (a class's own read gives the property object: getattr makes it).
   return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
