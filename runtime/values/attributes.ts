@@ -23,7 +23,7 @@ import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
-import { bindFoundMethod } from "./method-binding.js";
+import { bindFoundMethod, isCClassMethod } from "./method-binding.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -143,6 +143,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       }
       if (typeof value === "function" && isClass(obj) && Object.hasOwn(value, CLASS_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
+      }
+      // `datetime.datetime.now`: a C type's class method, a built-in method bound to the class.
+      if (typeof value === "function" && isClass(obj) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && isCClassMethod(obj, key)) {
+        return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
       }
       return value;
     }

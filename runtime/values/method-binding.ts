@@ -44,6 +44,16 @@ export function bindFoundMethod(obj: object, fn: AnyFn, name: string, owner: Fun
   return boundMethod(obj, fn, owner);
 }
 
+/** `key` is a static function of runtime class `cls` (or of a base) that its CPython class writes in C (`datetime.datetime.now`). */
+export function isCClassMethod(cls: Function, key: string): boolean {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (!Object.hasOwn(c, key)) continue;
+    const entry = entryOf(c);
+    return entry !== null && (entry[1] === "*" || entry[1].includes(key));
+  }
+  return false;
+}
+
 /** The type name a built-in method's repr shows for its `self`: a C type's tp_name (`collections.OrderedDict`). */
 export function selfTypeName(self: unknown): string {
   if (self !== null && typeof self === "object") {

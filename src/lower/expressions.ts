@@ -9,7 +9,7 @@ import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isRuntimeValue, runtimeClassPath } from "./runtime-values.js";
+import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
@@ -310,7 +310,9 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 
 /** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
-  if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
+  if (!cx.boundMethodReads.has(e)) return false;
+  // `datetime.datetime.now`: a method of a module's class (not a submodule's function)
+  if (isModuleExpr(cx, e.value)) return e.value._type === "Attribute" && !isSubmodule(cx, e.value) && RUNTIME_CLASS_METHOD_NAMES.has(e.attr);
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
   // A method of a runtime class: surely so off a runtime object; off another value, unless the
   // program's own objects have an attribute of that name (`self.start`, `node.head`).

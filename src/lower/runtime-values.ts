@@ -20,7 +20,7 @@ const PLAIN_VALUE_MODULES = new Set(["re", "json", "string", "textwrap", "pprint
 ]);
 
 /** `os.path`, `urllib.request`: a submodule the runtime provides (a module object). */
-function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
+export function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
   const parts: string[] = [];
   while (e._type === "Attribute") {
     parts.unshift(e.attr);
