@@ -316,7 +316,6 @@ function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
   // A method of a runtime class: surely so off a runtime object; off another value, unless the
   // program's own objects have an attribute of that name (`self.start`, `node.head`).
-  // (a name some runtime classes have as data, `total`, `name`, is a method only off a runtime object)
   if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
   // (a name some runtime classes have as data, `total`, `name`: a method off an instance of a class known to have it so)
   const methodOf = RUNTIME_METHOD_OR_DATA_NAMES.get(e.attr);
