@@ -261,13 +261,18 @@ export const STATIC_METHOD = Symbol.for("pyts.staticmethod");
 
 /** `obj.method` read as a value: a function calling the method on `obj`. */
 export function boundMethod(self: unknown, method: AnyFn, owner: Function | null = null): AnyFn {
-  const bound = function (...args: unknown[]): unknown {
+  const bound = boundCall(self, method);
+  setBoundParts(bound, { self, method, owner });
+  return bound;
+}
+
+/** A function calling `method` with `self` as its receiver, as a bound method calls it (no marks). */
+export function boundCall(self: unknown, method: AnyFn): AnyFn {
+  return function (...args: unknown[]): unknown {
     const info = functionInfo(method);
     if (info === undefined || info.spec === null || info.binds) return method.apply(self, args);
     return invokeMethod(method, [self, ...args]);
   };
-  setBoundParts(bound, { self, method, owner });
-  return bound;
 }
 
 /** A plain function (taking `self` first) read through an instance: a bound method. */

@@ -23,6 +23,7 @@ import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
+import { bindFoundMethod, isCClassMethod } from "./method-binding.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -54,7 +55,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (typeof obj === "function") markPendingDescriptors();
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, objectKey(name)) : undefined;
-  if (override !== undefined) return override.bind(obj);
+  if (override !== undefined) return bindFoundMethod(obj as object, override, name, ownerOf(obj as object, objectKey(name)));
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
@@ -134,7 +135,7 @@ export function getattrImpl(obj: unknown, name: string): any {
         const owner = ownerOf(obj, key);
         // (`S("x").upper` of `class S(str)`: str's own method, a built-in method bound to the instance)
         if (owner !== null && Object.hasOwn(owner, PYTHON_TYPE)) return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
-        return boundMethod(obj, value as (...a: unknown[]) => unknown, owner);
+        return bindFoundMethod(obj, value as (...a: unknown[]) => unknown, name, owner);
       }
       if (typeof value === "function" && isClass(obj) && !isClass(value) && metaclassOwner(obj, key) !== null) {
         // A metaclass's method read off a class is bound to the class.
@@ -142,6 +143,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       }
       if (typeof value === "function" && isClass(obj) && Object.hasOwn(value, CLASS_METHOD)) {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
+      }
+      // `datetime.datetime.now`: a C type's class method, a built-in method bound to the class.
+      if (typeof value === "function" && isClass(obj) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && isCClassMethod(obj, key)) {
+        return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
       }
       return value;
     }

@@ -21,6 +21,7 @@ import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
 import { functionRepr as pyFunctionRepr } from "../lang/functions.js";
+import { selfTypeName } from "./method-binding.js";
 
 /** Containers being printed right now: a second visit prints `...` (CPython's guard). */
 const inProgress = new Set<object>();
@@ -113,7 +114,7 @@ function functionRepr(f: AnyFunction): string {
     if (Object.hasOwn(f, BUILTIN_SELF)) {
       const self = (f as unknown as Record<symbol, unknown>)[BUILTIN_SELF];
       // (a method of a str or an int: the value's id, as `id(x)` gives it)
-      return `<built-in method ${(f as { __name__?: string }).__name__ ?? qualName(f)} of ${typeName(self)} object at 0x${valueIdentity(self).toString(16).padStart(12, "0")}>`;
+      return `<built-in method ${(f as { __name__?: string }).__name__ ?? qualName(f)} of ${selfTypeName(self)} object at 0x${valueIdentity(self).toString(16).padStart(12, "0")}>`;
     }
     return `<built-in function ${qualName(f)}>`;
   }

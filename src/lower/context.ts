@@ -118,6 +118,8 @@ export class LowerContext {
   writesDefaults = false;
   /** names some `name.attr = value` stores an attribute on (a def carrying attributes) */
   attributesStoredOn = new Set<string>();
+  /** attribute names the module stores (`obj.name = v`, `setattr(obj, "name", v)`): data of its own objects */
+  storedAttributeNames = new Set<string>();
   /** attribute names the module deletes (`del obj.name`, `delattr(obj, "name")`): no read of one is sure to find it */
   deletedAttributes = new Set<string>();
   /** names called with `*iterable` somewhere (their defs record a signature to bind against) */

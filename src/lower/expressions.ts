@@ -9,7 +9,8 @@ import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
+import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
+import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -309,11 +310,27 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
 
 /** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
 function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
-  if (!cx.boundMethodReads.has(e) || isModuleExpr(cx, e.value)) return false;
+  if (!cx.boundMethodReads.has(e)) return false;
+  // `datetime.datetime.now`: a method of a module's class (not a submodule's function)
+  if (isModuleExpr(cx, e.value)) return e.value._type === "Attribute" && !isSubmodule(cx, e.value) && RUNTIME_CLASS_METHOD_NAMES.has(e.attr);
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
+  // A method of a runtime class: surely so off a runtime object; off another value, unless the
+  // program's own objects have an attribute of that name (`self.start`, `node.head`).
+  if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
+  // (a name some runtime classes have as data, `total`, `name`: a method off an instance of a class known to have it so)
+  const methodOf = RUNTIME_METHOD_OR_DATA_NAMES.get(e.attr);
+  if (methodOf !== undefined) {
+    const cls = runtimeClassPath(cx, e.value);
+    if (cls !== null && methodOf.includes(cls)) return true;
+  }
   // A name only ever defined as a `@property` reads as a plain member where the receiver is
   // an instance to TS too (a class's own read gives the property object: getattr makes it).
   return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
+}
+
+/** Does the program give its own objects an attribute `name` (a store, a class member)? */
+function ownsAttributeName(cx: LowerContext, name: string): boolean {
+  return cx.storedAttributeNames.has(name) || cx.classAttributeNames.has(name) || cx.methodNames.has(name);
 }
 
 /**

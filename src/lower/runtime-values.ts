@@ -20,7 +20,7 @@ const PLAIN_VALUE_MODULES = new Set(["re", "json", "string", "textwrap", "pprint
 ]);
 
 /** `os.path`, `urllib.request`: a submodule the runtime provides (a module object). */
-function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
+export function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
   const parts: string[] = [];
   while (e._type === "Attribute") {
     parts.unshift(e.attr);
@@ -75,4 +75,22 @@ function isProgramStream(cx: LowerContext, e: py.Expr): boolean {
   if (e._type !== "Attribute" || !["stdout", "stderr", "stdin"].includes(e.attr) || e.value._type !== "Name") return false;
   const known = cx.knownBinding(e.value.id);
   return known?.k === "module" && known.module === "sys";
+}
+
+/** `counts` of `counts = collections.Counter(...)`: the module path of the runtime class that made it (`collections.Counter`). */
+export function runtimeClassPath(cx: LowerContext, e: py.Expr): string | null {
+  if (e._type === "Name") {
+    const bindings = cx.resolve(e.id)?.bindings.get(e.id);
+    const s = bindings?.length === 1 ? bindings[0]!.stmt : undefined;
+    return s?._type === "Assign" && bindings![0]!.kind === "assign" && s.targets.length === 1 ? runtimeClassPath(cx, s.value) : null;
+  }
+  if (e._type !== "Call" || e.func._type !== "Attribute" || !isModuleExpr(cx, e.func.value) || !constructs(cx, e.func)) return null;
+  const parts: string[] = [];
+  let f: py.Expr = e.func;
+  while (f._type === "Attribute") {
+    parts.unshift(f.attr);
+    f = f.value;
+  }
+  const known = f._type === "Name" ? cx.knownBinding(f.id) : undefined;
+  return known?.k === "module" ? [known.module, ...parts].join(".") : null;
 }
