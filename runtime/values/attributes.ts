@@ -145,7 +145,8 @@ export function getattrImpl(obj: unknown, name: string): any {
         return boundMethod(obj, value as (...a: unknown[]) => unknown, obj);
       }
       // `datetime.datetime.now`: a C type's class method, a built-in method bound to the class.
-      if (typeof value === "function" && isClass(obj) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && isCClassMethod(obj, key)) {
+      // (the built-in types' own methods, `str.upper`, are method descriptors: marked with `__objclass__`)
+      if (typeof value === "function" && isClass(obj) && !isClass(value) && !Object.hasOwn(value, "__objclass__") && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && isCClassMethod(obj, key)) {
         return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
       }
       return value;
