@@ -45,3 +45,5 @@ if (!text.startsWith("#!/usr/bin/env node\n")) throw new Error("bundle-cli.mjs: 
 fs.writeFileSync(main, text);
 // tsgo's map of the unbundled file no longer matches it.
 fs.rmSync(`${main}.map`, { force: true });
+// The command is a file one can run, as `sys.executable` names it under `pyts run`.
+fs.chmodSync(main, 0o755);
