@@ -19,11 +19,22 @@ function classDefines(cx: LowerContext, cls: py.ClassDef, name: string, depth = 
   });
 }
 
+/** Does the class body, or a known base's, define `name` with a `def`? */
+function classDefinesMethod(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (cls.body.some((s) => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.name === name)) return true;
+  return cls.bases.some((b) => {
+    const known = b._type === "Name" ? cx.knownBinding(b.id) : null;
+    return known?.k === "class" && known.def !== cls && classDefinesMethod(cx, known.def, name, depth + 1);
+  });
+}
+
 /** Is `receiver.attr = value` a store on a class that its instances must see through `setattr`? */
 export function storesNewClassAttribute(cx: LowerContext, receiver: py.Expr, attr: string): boolean {
   if (receiver._type !== "Name") return false;
   const known = cx.knownBinding(receiver.id);
-  if (known?.k === "class") return !classDefines(cx, known.def, attr);
+  // (a method the class body defines lives on the prototype: a new one must replace it there)
+  if (known?.k === "class") return !classDefines(cx, known.def, attr) || classDefinesMethod(cx, known.def, attr);
   // In a metaclass's methods the objects are classes (`cls._fields = ...` in `__new__`).
   const owner = currentClass(cx);
   if (owner !== null && cx.classBody === null && isMetaclassDef(cx, owner) && cx.resolve(receiver.id) === cx.fn.scope) return true;
