@@ -330,7 +330,7 @@ function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
 
 /** Does the program give its own objects an attribute `name` (a store, a class member)? */
 function ownsAttributeName(cx: LowerContext, name: string): boolean {
-  return cx.storedAttributeNames.has(name) || cx.classAttributeNames.has(name) || cx.methodNames.has(name);
+  return cx.storedAttributeNames.has(name) || cx.deletedAttributes.has(name) || cx.classAttributeNames.has(name) || cx.methodNames.has(name);
 }
 
 /**

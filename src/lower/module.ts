@@ -335,8 +335,6 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
   });
   walk(module, (node) => {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__subclasses__") cx.tracksSubclasses = true;
-    if (node._type === "Attribute" && (node as py.Attribute).ctx !== "Load") cx.storedAttributeNames.add((node as py.Attribute).attr);
-    if (node._type === "Call" && calleeName((node as py.Call).func) === "setattr") cx.storedAttributeNames.add(constantString((node as py.Call).args[1]));
     // sys.exc_info(), sys.exception(), logging.exception(...) / log.exception("...") (a
     // future's exception() takes no message) read the exception being handled.
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exc_info") cx.tracksHandledExceptions = true;
@@ -379,6 +377,7 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     }
     // `f.__defaults__ = (...)`, `setattr(f, "__kwdefaults__", ...)`: calls of defs take the written ones.
     const storedName = node._type === "Attribute" && (node as py.Attribute).ctx === "Store" ? (node as py.Attribute).attr : node._type === "Call" && calleeName((node as py.Call).func) === "setattr" ? constantString((node as py.Call).args[1]) : "";
+    if (storedName !== "") cx.storedAttributeNames.add(storedName);
     if (storedName === "__defaults__" || storedName === "__kwdefaults__") {
       cx.writesDefaults = true;
       cx.attributesRead.add("__defaults__").add("__kwdefaults__");
