@@ -370,11 +370,14 @@ export function geV(a: unknown, b: unknown): any {
   return compareValue(a, b, "__ge__");
 }
 
-/** Python's `is`: None is null or undefined; numbers and strings compare by value. */
+/**
+ * Python's `is`: None is null or undefined; strings and ints compare by value; floats as
+ * `Object.is` does (a NaN is itself, `0.0` is not `-0.0`), as the emitted `is` does.
+ */
 export function is_(a: unknown, b: unknown): boolean {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
-  return a === b || (Number.isNaN(a) && Number.isNaN(b) && typeof a === "number" && typeof b === "number");
+  return Object.is(a, b);
 }
 
 export function isNot(a: unknown, b: unknown): boolean {

@@ -7,7 +7,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
 import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
@@ -480,11 +480,33 @@ export function declareTemp(cx: LowerContext, name: string): void {
   cx.fn.temps.push(name);
 }
 
-function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, rightAst: py.Expr, loc: ir.Loc, test: boolean): ir.Expr {
+/**
+ * `a is b`. Python floats are objects: `x is x` holds for a NaN held in `x`, and `0.0 is -0.0`
+ * does not; `Object.is` is `===` with exactly those two differences. Where one side cannot be a
+ * float (a literal of another type, `type(...)`), plain `===` says the same.
+ */
+function lowerIdentity(cx: LowerContext, op: "Is" | "IsNot", left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
+  if (neverFloat(cx, leftAst) || neverFloat(cx, rightAst)) {
+    return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
+  }
+  const same: ir.Expr = { k: "call", callee: { k: "member", object: { k: "id", name: "Object" }, property: "is" }, args: [left, right], loc };
+  return op === "Is" ? same : { k: "unary", op: "!", arg: same, loc };
+}
+
+/** A literal of another type, `type(x)`, or a name bound to a class, function or module by the program or the builtins. */
+function neverFloat(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type === "Constant") return e.value.kind !== "float";
+  if (e._type === "Call") return e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && cx.resolve("type") === null;
+  if (e._type !== "Name") return false;
+  if (cx.resolve(e.id) === null) return BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id);
+  return cx.knownBinding(e.id) !== null;
+}
+
+function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc, test: boolean): ir.Expr {
   if ((op === "Is" || op === "IsNot") && rightAst._type === "Constant" && rightAst.value.kind === "None") {
     return { k: "binary", op: op === "Is" ? "==" : "!=", left, right: { k: "null" }, loc };
   }
-  if (op === "Is" || op === "IsNot") return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
+  if (op === "Is" || op === "IsNot") return lowerIdentity(cx, op, left, right, leftAst, rightAst, loc);
   return { k: "call", callee: cx.rt((test ? COMPARE_HELPERS : COMPARE_VALUE_HELPERS)[op]), args: [left, right], loc };
 }
 
@@ -520,7 +542,7 @@ function lowerCompare(cx: LowerContext, e: py.Compare, test: boolean): ir.Expr {
         next = { k: "id", name: tmp };
         right = { k: "assign", op: "=", target: next, value: right };
       }
-      const one = compareOne(cx, op, left, right, rightAst, loc, true);
+      const one = compareOne(cx, op, left, right, i === 0 ? e.left : e.comparators[i - 1]!, rightAst, loc, true);
       result = result ? { k: "logical", op: "&&", left: result, right: one, loc } : one;
       left = next;
     });
@@ -530,7 +552,8 @@ function lowerCompare(cx: LowerContext, e: py.Compare, test: boolean): ir.Expr {
     const op = e.ops[i]!;
     const rightAst = e.comparators[i]!;
     let right = lowerExpr(cx, rightAst);
-    if (i === e.ops.length - 1) return compareOne(cx, op, left, right, rightAst, loc, test);
+    const leftAst = i === 0 ? e.left : e.comparators[i - 1]!;
+    if (i === e.ops.length - 1) return compareOne(cx, op, left, right, leftAst, rightAst, loc, test);
     // In a chain, a middle operand is evaluated once.
     let next = right;
     if (rightAst._type !== "Name" && rightAst._type !== "Constant") {
@@ -539,7 +562,7 @@ function lowerCompare(cx: LowerContext, e: py.Compare, test: boolean): ir.Expr {
       next = { k: "id", name: tmp };
       right = { k: "assign", op: "=", target: next, value: right };
     }
-    const one = compareOne(cx, op, left, right, rightAst, loc, test);
+    const one = compareOne(cx, op, left, right, leftAst, rightAst, loc, test);
     if (boolCompareOp(op)) return { k: "logical", op: "&&", left: one, right: chain(i + 1, next), loc };
     const tmp = cx.temp("cmp");
     declareTemp(cx, tmp);
