@@ -7,7 +7,7 @@ import { defSource } from "../lang/function-info.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass } from "../values/typename.js";
 import { getattr } from "../values/builtin-functions.js";
-import { typeOf } from "../values/builtin-types.js";
+import { MethodDescriptorType, typeOf, WrapperDescriptorType } from "../values/builtin-types.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { dir } from "../lang/objects.js";
@@ -55,7 +55,7 @@ export function isbuiltin(x: unknown): boolean {
 }
 
 export function isroutine(x: unknown): boolean {
-  return isfunction(x) || ismethod(x) || isbuiltin(x);
+  return isfunction(x) || ismethod(x) || isbuiltin(x) || ismethoddescriptor(x);
 }
 
 function unwrapMethod(x: unknown): unknown {
@@ -109,7 +109,7 @@ export function isdatadescriptor(x: unknown): boolean {
 
 export function ismethoddescriptor(x: unknown): boolean {
   if (isClass(x) || ismethod(x) || isfunction(x) || isdatadescriptor(x)) return false;
-  return x instanceof PyClassMethod || x instanceof PyStaticMethod;
+  return x instanceof PyClassMethod || x instanceof PyStaticMethod || typeOf(x) === MethodDescriptorType || typeOf(x) === WrapperDescriptorType;
 }
 
 /** `getmembers(obj, predicate=None)`: (name, value) pairs sorted by name. */

@@ -1,9 +1,10 @@
 // The descriptor and frame types `types` names. member_descriptor (a __slots__ entry) and
 // getset_descriptor (a built-in type's computed attribute) have instances in the runtime
-// (values/data-descriptors.ts); pyts's unbound built-in methods (`str.upper`, `object.__init__`,
-// `(1).__add__`) are builtin functions, so method_descriptor, wrapper_descriptor,
-// method-wrapper and classmethod_descriptor are types without instances here (isinstance is
-// False where CPython says True). CodeType and FrameType are the code and frame objects pyts
+// (values/data-descriptors.ts), and so do method_descriptor (`str.upper`) and wrapper_descriptor
+// (`object.__init__`) (values/builtin-types.ts); pyts's bound dunders of built-in values
+// (`(1).__add__`) and built-in class methods are builtin functions, so method-wrapper and
+// classmethod_descriptor are types without instances here (isinstance is False where CPython
+// says True). CodeType and FrameType are the code and frame objects pyts
 // reads from a generator's body or from the running stack (core/body-frame.ts, traceback.ts).
 
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
@@ -33,8 +34,7 @@ function builtinType(name: string, test: (x: unknown) => boolean): any {
 
 export const MemberDescriptorType = builtinType("member_descriptor", (x) => x instanceof MemberDescriptor);
 export const GetSetDescriptorType = builtinType("getset_descriptor", (x) => x instanceof GetSetDescriptor && !(x instanceof MemberDescriptor));
-export const MethodDescriptorType = builtinType("method_descriptor", () => false);
-export const WrapperDescriptorType = builtinType("wrapper_descriptor", () => false);
+export { MethodDescriptorType, WrapperDescriptorType } from "../values/builtin-types.js";
 export const MethodWrapperType = builtinType("method-wrapper", () => false);
 export const ClassMethodDescriptorType = builtinType("classmethod_descriptor", () => false);
 export const CodeType = builtinType("code", (x) => x instanceof BodyCode || x instanceof FunctionCode);

@@ -4,7 +4,7 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { isPythonMember, methodTable, missingAttribute, subclassAccessor, subclassMethod, typeLevelMethod } from "./methods.js";
+import { isPythonMember, methodTable, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
 import { className, isClass, qualName, moduleName } from "./typename.js";
@@ -15,7 +15,7 @@ import { hasNoDict } from "../lang/attribute-hooks.js";
 import { MemberDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { builtinTypeDoc, typeDictEntries, typeDunder } from "./type-dunders.js";
+import { builtinTypeDoc, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
@@ -65,7 +65,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     const typeLevel = typeLevelMethod(obj, name);
     if (typeLevel !== undefined) return typeLevel;
     // `[1, 2].__len__`: the type's dunder, bound to the value.
-    const dunder = typeDunder(typeOf(obj), name);
+    const dunder = valueTypeDunder(typeOf(obj), tableTypeName(obj), name);
     if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     if (dunder === null) return null;
   }

@@ -2,6 +2,7 @@
 // (str lives in repr.ts). Each is callable as Python's constructor and usable with isinstance.
 
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
+import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { MemoryView } from "./memoryview.js";
@@ -267,8 +268,19 @@ function noInstances(name: string): () => never {
   };
 }
 function isBuiltinFunction(x: unknown): boolean {
-  return typeof x === "function" && !isClass(x) && (x as { __builtin__?: boolean }).__builtin__ === true;
+  return typeof x === "function" && !isClass(x) && (x as { __builtin__?: boolean }).__builtin__ === true && descriptorKind(x) === undefined;
 }
+/** `str.upper`, `object.__init__`: a built-in type's own method read off the type (type-dunders.ts marks them). */
+function descriptorKind(x: unknown): string | undefined {
+  if (typeof x !== "function") return undefined;
+  markPendingDescriptors();
+  return (x as unknown as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
+}
+const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
+/** `type(str.upper)`, `type(list.append)`. */
+export const MethodDescriptorType = defineType(noInstances("method_descriptor"), "method_descriptor", (x) => descriptorKind(x)?.startsWith("method ") === true);
+/** `type(object.__init__)`, `type(str.__add__)`. */
+export const WrapperDescriptorType = defineType(noInstances("wrapper_descriptor"), "wrapper_descriptor", (x) => descriptorKind(x)?.startsWith("slot wrapper ") === true);
 /** `type(f)` of a Python-level function or lambda. */
 const isBoundMethod = (x: unknown): boolean => typeof x === "function" && Object.hasOwn(x, Symbol.for("pyts.boundMethod"));
 export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x) && !isBoundMethod(x));
@@ -307,6 +319,10 @@ export function typeOf(x: unknown): any {
         // A callable instance made a function (unittest.mock's mocks): of its class.
         const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
         if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return ctor;
+      }
+      {
+        const kind = descriptorKind(x);
+        if (kind !== undefined) return kind.startsWith("method ") ? MethodDescriptorType : WrapperDescriptorType;
       }
       return isBuiltinFunction(x) ? BuiltinFunctionType : FunctionType;
   }

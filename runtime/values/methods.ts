@@ -16,7 +16,7 @@ import { typeOf } from "./builtin-types.js";
 import { objectInitOf } from "../lang/mro.js";
 import { setAttributeTarget } from "./suggestions.js";
 import { getattrImpl } from "./attributes.js";
-import { typeDunder } from "./type-dunders.js";
+import { typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { callValue } from "../modules/pycall.js";
 import { callFunction } from "../lang/functions.js";
 import { Kwargs } from "./kwargs.js";
@@ -45,7 +45,7 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
 }
 
 /** The built-in type whose method table methodTable gives (CPython names it in its argument errors). */
-function tableTypeName(obj: unknown): string {
+export function tableTypeName(obj: unknown): string {
   if (typeof obj === "string") return "str";
   if (Array.isArray(obj)) return "list";
   if (obj instanceof Dict) return "dict";
@@ -186,7 +186,7 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
     // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
-    const dunder = typeDunder(typeOf(obj), pyName);
+    const dunder = valueTypeDunder(typeOf(obj), tableTypeName(obj), pyName);
     if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || !isPythonMember(obj, name) || typeof (obj as Record<string, unknown>)[name] !== "function") {

@@ -292,6 +292,15 @@ export function sequenceResult(type: PyTypeObject, name: string, other: unknown,
 const made = new Map<PyTypeObject, Map<string, unknown>>();
 
 /**
+ * The dunder a built-in value's type gives it: its own type's, or for an instance of a runtime
+ * subclass (a Counter, an OrderedDict) the built-in type's its method table is (`tableType`).
+ */
+export function valueTypeDunder(type: unknown, tableType: string, name: string): unknown {
+  const own = typeDunder(type, name);
+  return own !== undefined ? own : typeDunder(builtinTypes()[tableType], name);
+}
+
+/**
  * `list.__len__`, `int.__add__`: the type's dunder as an unbound built-in method, or
  * undefined. (Looked up by getattr, never stored on the type object, whose own properties the
  * runtime's operations would take for the type's hooks: `list == list` must not call a

@@ -1,6 +1,8 @@
 // Python type names of runtime values. Runtime classes declare their Python name with an own
 // static `pythonName` (Dict -> "dict"); user classes use their JS name, or `__name__` if set.
 
+import { markPendingDescriptors } from "./descriptor-marks.js";
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type AnyClass = Function;
 
@@ -90,6 +92,12 @@ export function typeName(x: unknown): string {
       if ((x as { [key: symbol]: unknown })[Symbol.for("pyts.callableObject")] === true) {
         const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
         if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return className(ctor);
+      }
+      {
+        // (`str.upper`, `object.__init__`: marked by type-dunders.ts)
+        markPendingDescriptors();
+        const kind = (x as { [key: symbol]: unknown })[Symbol.for("pyts.descriptorKind")];
+        if (typeof kind === "string") return kind.startsWith("method ") ? "method_descriptor" : "wrapper_descriptor";
       }
       return (x as { __builtin__?: boolean }).__builtin__ ? "builtin_function_or_method" : "function";
     case "symbol":

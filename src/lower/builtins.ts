@@ -80,6 +80,19 @@ export const BUILTIN_METHOD_NAMES = new Set([
   "fromhex",
 ]);
 
+const OPERATORS = ["add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow", "lshift", "rshift", "and", "xor", "or"];
+
+/** Special methods (CPython's type slots and protocol methods): a read of one is a method read. */
+export const METHOD_DUNDERS: ReadonlySet<string> = new Set([
+  ...OPERATORS.flatMap((op) => [`__${op}__`, `__r${op}__`, `__i${op}__`]),
+  ...["init", "new", "del", "repr", "str", "bytes", "format", "lt", "le", "eq", "ne", "gt", "ge", "hash", "bool"],
+  ...["getattr", "getattribute", "setattr", "delattr", "dir", "get", "set", "delete", "set_name", "call"],
+  ...["len", "length_hint", "getitem", "setitem", "delitem", "missing", "iter", "next", "reversed", "contains"],
+  ...["neg", "pos", "abs", "invert", "complex", "int", "float", "index", "round", "trunc", "floor", "ceil"],
+  ...["enter", "exit", "await", "aiter", "anext", "aenter", "aexit", "copy", "deepcopy", "reduce", "reduce_ex"],
+  ...["getstate", "setstate", "sizeof", "fspath", "getnewargs", "instancecheck", "subclasscheck"],
+].map((name) => (name.startsWith("__") ? name : `__${name}__`)));
+
 /** Data attributes of int, float and complex: read with `getattr` (a bigint has no `.real`). */
 export const NUMBER_ATTRIBUTES = new Set(["real", "imag", "numerator", "denominator"]);
 

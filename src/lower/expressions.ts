@@ -7,7 +7,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
 import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
@@ -314,6 +314,9 @@ function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
   // `datetime.datetime.now`: a method of a module's class (not a submodule's function)
   if (isModuleExpr(cx, e.value)) return e.value._type === "Attribute" && !isSubmodule(cx, e.value) && RUNTIME_CLASS_METHOD_NAMES.has(e.attr);
   if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
+  // `dd.__missing__`, `xs.__len__`, `key=d.__getitem__`: a special method read off any object
+  // is bound to it by getattr, as any method is.
+  if (METHOD_DUNDERS.has(e.attr)) return true;
   // A method of a runtime class: surely so off a runtime object; off another value, unless the
   // program's own objects have an attribute of that name (`self.start`, `node.head`).
   if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
