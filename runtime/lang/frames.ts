@@ -7,6 +7,7 @@ import { environment, nodeModule, nodeProcess } from "../core/host.js";
 import { outerStacks, setFrameProvider } from "../values/traceback.js";
 import { installMapFrames, pageText } from "./map-frames.js";
 import { absoluteSourcePath, programFile } from "../core/code-location.js";
+import { AttributeError } from "../values/exceptions.js";
 
 interface LineMap {
   /** the .py file's path and text */
@@ -24,7 +25,7 @@ export interface PythonSpan {
   col: number;
   endLine: number;
   endCol: number;
-  /** 0 none, 1 binary operator, 2 subscript */
+  /** 0 none, 1 binary operator, 2 subscript, 3 method call (`leftEnd`, `right`: the callee's end column and line) */
   anchor: number;
   leftEnd: number;
   right: number;
@@ -201,9 +202,11 @@ function anchors(segment: string, span: PythonSpan, start: number, text: string)
 
 /**
  * The line of carets CPython 3.11 prints under the failing expression: none when it would
- * cover the whole line, `~~~^^^~~~` around a binary operator or a subscript.
+ * cover the whole line, `~~~^^^~~~` around a binary operator or a subscript. A method call
+ * whose method was not found (`lookupFailed`) marks the lookup only (`a.b.m`, not `(x)`).
  */
-export function caretLine(text: string, span: PythonSpan): string | null {
+export function caretLine(text: string, span: PythonSpan, lookupFailed = false): string | null {
+  if (span.anchor === 3) span = lookupFailed ? { ...span, endLine: span.right, endCol: span.leftEnd, anchor: 0 } : { ...span, anchor: 0 };
   const start = charOffset(text, span.col);
   const oneLine = span.line === span.endLine;
   const end = oneLine ? charOffset(text, span.endCol) : text.trimEnd().length;
@@ -325,7 +328,7 @@ export function installSourceMappedFrames(): void {
     const stack = error instanceof Error ? (error.stack ?? "") : "";
     // The stack where the exception was made, then the stacks it was re-raised at (outermost last).
     const seen = new Set<string>();
-    let frames = programFrames(stack, modules, seen);
+    let frames = programFrames(stack, modules, seen, error instanceof AttributeError);
     for (const outer of outerStacks(error)) {
       const known = new Set(seen);
       frames = [...programFrames(outer, modules, seen).filter((f) => !known.has(f.at)), ...frames];
@@ -346,7 +349,7 @@ interface ProgramFrame {
 }
 
 /** The program's frames in a JS stack, most recent last; their positions are added to `seen`. */
-function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>): ProgramFrame[] {
+function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>, lookupFailed = false): ProgramFrame[] {
   const frames: ProgramFrame[] = [];
   for (const text of stack.split("\n")) {
     const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
@@ -368,7 +371,8 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
     // (a program read from stdin: CPython cannot read its lines again, and shows none)
     if (module.display !== "<stdin>") {
       frame += `\n    ${source.trim()}`;
-      const carets = span ? caretLine(source, span) : null;
+      // (an AttributeError out of the innermost frame's call: the method lookup failed)
+      const carets = span ? caretLine(source, span, lookupFailed && frames.length === 0) : null;
       if (carets !== null) frame += "\n" + carets;
     }
     // (one frame may be read at two positions of a line: the call, or the `await` before it)

@@ -10,6 +10,7 @@
 // composed map keeps statement positions only, so a page's frames carry none). Without maps the
 // traceback has no frames.
 import { setFrameProvider } from "../values/traceback.js";
+import { AttributeError } from "../values/exceptions.js";
 import { caretLine, charOffset, collapseRepeats, decodeVlq, enclosingName, sameLineName, type PythonSpan } from "./frames.js";
 
 /** One mapping: generated column -> source index, source line and column (all 0-based). */
@@ -174,7 +175,7 @@ function mappedFrames(error: unknown, read: TextReader): string[] {
     const source = at.lines[at.line - 1] ?? "";
     const name = sameLineName(source, at.span ? charOffset(source, at.span.col) : null) ?? enclosingName(at.lines, at.line);
     let frame = `  File "${at.file}", line ${at.line}, in ${name}\n    ${source.trim()}`;
-    const carets = at.span ? caretLine(source, at.span) : null;
+    const carets = at.span ? caretLine(source, at.span, error instanceof AttributeError && frames.length === 0) : null;
     if (carets !== null) frame += "\n" + carets;
     frames.push(frame);
   }

@@ -16,7 +16,7 @@ import type { PositionAfterStrip, PrintedModule } from "./positions.js";
 /**
  * One call: generated line (0-based) and column, then the Python line, column, end line, end
  * column (CPython's UTF-8 byte columns) and an anchor: 0 none, 1 binary operator, 2 subscript,
- * with the two anchor columns.
+ * with the two anchor columns, or 3 a method call, with its callee's end column and end line.
  */
 export type CallSpan = [number, number, number, number, number, number, number, number, number];
 
@@ -61,7 +61,7 @@ function frameOffset(call: FrameNode): number | null | undefined {
 function spanOf(loc: ir.Loc | undefined, at: { line: number; column: number }): CallSpan | null {
   if (!loc || loc.endLine === undefined || loc.endCol === undefined) return null;
   const anchor = loc.anchor;
-  const kind = anchor === undefined ? 0 : anchor.kind === "binop" ? 1 : 2;
+  const kind = anchor === undefined ? 0 : anchor.kind === "binop" ? 1 : anchor.kind === "subscript" ? 2 : 3;
   return [at.line, at.column, loc.line, loc.col, loc.endLine, loc.endCol, kind, anchor?.leftEnd ?? 0, anchor?.right ?? 0];
 }
 

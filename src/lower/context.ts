@@ -280,6 +280,8 @@ export class LowerContext {
     const e = node as py.Expr;
     if (e._type === "BinOp" && e.left.end_lineno === e.lineno) loc.anchor = { kind: "binop", leftEnd: e.left.end_col_offset, right: e.right.col_offset };
     if (e._type === "Subscript" && e.value.end_lineno === e.lineno) loc.anchor = { kind: "subscript", leftEnd: e.value.end_col_offset, right: e.slice.end_col_offset };
+    // (`a.b.m(x)`: a failing lookup of `m` marks `a.b.m` only, as CPython's method load does)
+    if (e._type === "Call" && e.func._type === "Attribute") loc.anchor = { kind: "method", leftEnd: e.func.end_col_offset, right: e.func.end_lineno };
     return loc;
   }
 

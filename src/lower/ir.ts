@@ -12,7 +12,7 @@ export interface Loc {
    * `x[i]`) ends and where the right part (`b`, `i`) ends or starts, as CPython's traceback
    * needs them to draw `~~~^~~~` / `~~~^^^`.
    */
-  anchor?: { kind: "binop" | "subscript"; leftEnd: number; right: number };
+  anchor?: { kind: "binop" | "subscript" | "method"; leftEnd: number; right: number };
 }
 
 // ---- types -------------------------------------------------------------------------------
