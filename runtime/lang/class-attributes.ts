@@ -12,6 +12,8 @@ import { bindFunction, CLASS_METHOD, STATIC_METHOD } from "./functions.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
+const ATTRIBUTE_HOOKS = new Set(["__getattr__", "__getattribute__", "__setattr__", "__delattr__"]);
+
 /** Accessors this module installed (replaced when the attribute is set again). */
 const INSTALLED = new WeakSet<object>();
 
@@ -26,6 +28,16 @@ export function setClassAttribute(cls: any, name: string, value: unknown): void 
     return;
   }
   unshareDescriptor(cls, key);
+  // An attribute hook given later (`cls.__setattr__ = f` in a class decorator): a plain method
+  // of the prototype, where the constructor of an instance looks for it (attribute-hooks.ts).
+  // (called as the class body's methods are, on the instance: `value` takes it as `self`)
+  if (ATTRIBUTE_HOOKS.has(name) && isMethodValue(value)) {
+    const hook = function (this: object, ...args: unknown[]): unknown {
+      return bindFunction(this, value as AnyFn)(...args);
+    };
+    Object.defineProperty(cls.prototype, key, { value: hook, writable: true, configurable: true });
+    return;
+  }
   const own = Object.getOwnPropertyDescriptor(cls.prototype, key);
   if (own?.get !== undefined && INSTALLED.has(own.get)) return;
   // A plain class attribute of the class body is read through already (shareClassAttributes).

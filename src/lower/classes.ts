@@ -19,7 +19,7 @@ import { acceptsKeywords, describeSignature, signatureSpec, type Signature } fro
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { jsName } from "./names.js";
 import { forwardingConstructor, getsNewAttributes, isMetaclassDef, preparedByMetaclass, subscriptedJsBase, usesMetaclass } from "./class-objects.js";
-import { initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
+import { decoratedByProgram, initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
@@ -346,7 +346,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   members.push(...methodDecorators(cx, s));
   // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
   const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);
-  if (dataclassSlots || s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
+  // (a decorator of the program's may give the class a hook: `cls.__setattr__ = f` in a frozen decorator)
+  const hookGiven = decoratedByProgram(cx, s) && [...ATTRIBUTE_HOOKS].some((name) => cx.storedAttributeNames.has(name));
+  if (dataclassSlots || hookGiven || s.body.some((st) => (st._type === "FunctionDef" && ATTRIBUTE_HOOKS.has(st.name)) || definesSlots(st))) addAttributeHooks(cx, members, superClass !== null);
   if (keywordTable.length) {
     // Methods called with keyword arguments bind them by name at run time.
     const table: ir.Expr = { k: "object", props: keywordTable };

@@ -86,6 +86,19 @@ function definesNew(cls: py.ClassDef): boolean {
   return cls.body.some((s) => s._type === "FunctionDef" && s.name === "__new__");
 }
 
+/**
+ * Is every decorator of the class a function the module defines (`@frozen`, `@fields("a")`)?
+ * Such a decorator may replace `__init__` (`cls.__init__ = f`), which runs only where
+ * `__init__` is a method the root constructor looks up.
+ */
+export function decoratedByProgram(cx: LowerContext, cls: py.ClassDef): boolean {
+  const programFunction = (e: py.Expr): boolean => {
+    const callee = e._type === "Call" ? e.func : e;
+    return callee._type === "Name" && cx.knownBinding(callee.id)?.k === "function";
+  };
+  return cls.decorator_list.length > 0 && cls.decorator_list.every(programFunction);
+}
+
 function analyze(cx: LowerContext): Hierarchy {
   const classes = [...cx.scopes.keys()].filter((n): n is py.ClassDef => (n as py.Stmt)._type === "ClassDef");
   // Module-level class names bound once (the names `class D(B, C)` can refer to statically).
@@ -99,9 +112,11 @@ function analyze(cx: LowerContext): Hierarchy {
   // Classes defining __new__ too: their instances are made by it, then `__init__` runs as a method.
   // A program that calls `__init__` itself (`obj.__init__(...)`, `Cls.__init__(obj)`) needs it as a
   // method of every class that defines one: a JS constructor cannot run on an existing object.
+  // So does a class a decorator of the program's may give a new `__init__`.
   const explicitInit = cx.callsInitExplicitly;
+  const initStored = cx.storedAttributeNames.has("__init__");
   const involved = new Set(
-    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b)) || (explicitInit && definesInit(c))),
+    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b)) || (explicitInit && definesInit(c)) || (initStored && decoratedByProgram(cx, c))),
   );
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];
@@ -125,7 +140,7 @@ function analyze(cx: LowerContext): Hierarchy {
   const cooperative = new Set<py.ClassDef>();
   const isCooperative = (c: py.ClassDef, depth: number): boolean => {
     if (cooperative.has(c)) return true;
-    if (depth > 32 || !involved.has(c) || c.decorator_list.length || c.keywords.length) return false;
+    if (depth > 32 || !involved.has(c) || (c.decorator_list.length && !decoratedByProgram(cx, c)) || c.keywords.length) return false;
     const bases = c.bases.filter((b) => !isObjectBase(cx, b));
     const ok = knownBases(cx, c, byName).every((b, i) => (b === null ? isValueBase(cx, bases[i]!) || isStatelessBase(cx, bases[i]!) : isCooperative(b, depth + 1)));
     if (ok) cooperative.add(c);
