@@ -18,6 +18,7 @@ import { slotNames } from "../lang/attribute-hooks.js";
 import { functionKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { CLASS_METHOD, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { methodObject } from "../lang/method-objects.js";
+import { setClassAttribute } from "../lang/class-attributes.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
 const SHADOWED = Symbol.for("pyts.shadowed");
@@ -150,6 +151,8 @@ export function builtinTypeDict(type: Function): MappingProxy | undefined {
 
 /** The class body's names in the order it first bound them (recorded by `namespaceOrder`). */
 const BODY_ORDER = Symbol.for("pyts.bodyOrder");
+/** name a class body stored through its namespace -> how many of the body's names came before it */
+const BODY_STORED_AT = Symbol.for("pyts.bodyStoredAt");
 
 /** Records the order of a class body's names, for `Cls.__dict__` (emitted when a program reads one). */
 export function namespaceOrder(cls: Function, names: string[]): void {
@@ -168,9 +171,18 @@ function inBodyOrder(cls: Function, d: MappingProxy): MappingProxy {
       entries.delete(key);
     }
   };
+  const storedAt = Object.hasOwn(cls, BODY_STORED_AT) ? (cls as unknown as { [BODY_STORED_AT]: Map<string, number> })[BODY_STORED_AT] : undefined;
+  // (the names stored through the namespace after the body's first `at` names)
+  const moveStored = (at: number): void => {
+    if (storedAt !== undefined) for (const [key, index] of storedAt) if (index === at) move(key);
+  };
   move("__module__");
   if (entries.get("__doc__") !== null) move("__doc__");
-  for (const key of order) move(key === "__init__" && !entries.has(key) ? "__init__" : key);
+  moveStored(0);
+  order.forEach((key, i) => {
+    move(key);
+    moveStored(i + 1);
+  });
   const tail = ["__dict__", "__weakref__", "__doc__"];
   for (const key of [...entries.keys()]) if (!tail.includes(key)) move(key);
   for (const key of tail) move(key);
@@ -251,7 +263,11 @@ export const CLASS_BODY_NAMES = Symbol.for("pyts.classBodyNames");
 export class ClassNamespace extends Dict<unknown, unknown> {
   static override readonly pythonName = "dict";
 
-  constructor(private readonly owner: Record<string | symbol, unknown>) {
+  /** `at`: how many of the body's names (namespaceOrder's) the body bound before this namespace was asked for */
+  constructor(
+    private readonly owner: Record<string | symbol, unknown>,
+    private readonly at: number,
+  ) {
     super();
     for (const key of Object.keys(owner)) {
       const name = pythonName(key, true);
@@ -263,17 +279,27 @@ export class ClassNamespace extends Dict<unknown, unknown> {
     if (typeof key === "string") {
       const store = this.owner[CLASS_BODY_STORE] as ((this: unknown, name: string, value: unknown) => unknown) | undefined;
       if (typeof store === "function") value = store.call(this.owner, key, value);
-      Object.defineProperty(this.owner, functionKey(key), { value, writable: true, enumerable: true, configurable: true });
+      // (instances see it too, as a name the body bound: `self.RED`)
+      if (typeof store === "function") Object.defineProperty(this.owner, functionKey(key), { value, writable: true, enumerable: true, configurable: true });
+      else setClassAttribute(this.owner, key, value);
       if (!Object.hasOwn(this.owner, CLASS_BODY_NAMES)) Object.defineProperty(this.owner, CLASS_BODY_NAMES, { value: [] });
       const names = this.owner[CLASS_BODY_NAMES] as string[];
-      if (!names.includes(key)) names.push(key);
+      if (!names.includes(key)) {
+        names.push(key);
+        // `__dict__` lists it where the body stored it (inBodyOrder)
+        if (!Object.hasOwn(this.owner, BODY_STORED_AT)) Object.defineProperty(this.owner, BODY_STORED_AT, { value: new Map<string, number>() });
+        (this.owner[BODY_STORED_AT] as Map<string, number>).set(key, this.at);
+      }
     }
     super.set(key, value);
     return this;
   }
 }
 
-/** `vars()` in a class body (emitted as `classNamespace(this)`). */
-export function classNamespace(cls: object): Dict {
-  return new ClassNamespace(cls as Record<string | symbol, unknown>);
+/**
+ * `vars()` / `locals()` in a class body (emitted as `classNamespace(this, at)`), where `at` of
+ * the body's names were bound before it.
+ */
+export function classNamespace(cls: object, at = 0): Dict {
+  return new ClassNamespace(cls as Record<string | symbol, unknown>, at);
 }

@@ -127,7 +127,11 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
   const name = e.func.id;
   // `vars()` / `locals()` directly in a class body: the class's namespace (writes bind class
   // attributes: the enum docs' `Period = vars()` loop).
-  if ((name === "vars" || name === "locals") && cx.classBody !== null) return { k: "call", callee: cx.rt("classNamespace"), args: [{ k: "this" }], loc: cx.loc(e) };
+  if ((name === "vars" || name === "locals") && cx.classBody !== null) {
+    // (how many of the body's names, in the order `namespaceOrder` records, come before this call)
+    const before = [...cx.classBody.bindings.values()].filter((b) => b[0] !== undefined && (b[0].line < e.lineno || (b[0].line === e.lineno && b[0].col < e.col_offset))).length;
+    return { k: "call", callee: cx.rt("classNamespace"), args: before > 0 ? [{ k: "this" }, { k: "num", value: before }] : [{ k: "this" }], loc: cx.loc(e) };
+  }
   if (name !== "globals" && !((name === "vars" || name === "dir" || name === "locals") && cx.fn.scope === cx.moduleScope)) return null;
   // Code run by eval/exec: the namespaces it was given (runtime/lang/eval-exec.ts).
   if (cx.snippet) return { k: "call", callee: cx.rt(name === "globals" ? "snippetGlobals" : name === "dir" ? "snippetDir" : "snippetLocals"), args: [{ k: "id", name: SNIPPET_SCOPE }], loc: cx.loc(e) };
