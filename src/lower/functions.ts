@@ -85,10 +85,12 @@ function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Ex
  * What the prologue binds from a parameter (`self`, the `*args` tuple) is a `let` when the body
  * assigns the name again (`coeffs = list(coeffs)`), as Python parameters are plain locals.
  */
-function keepRebindable(prologue: ir.Stmt[], scope: Scope, pyNames: (string | null)[]): void {
+function keepRebindable(prologue: ir.Stmt[], params: ir.Param[], scope: Scope, pyNames: (string | null)[]): void {
   for (const name of pyNames) {
     if (name === null || !(scope.bindings.get(name) ?? []).some((b) => b.kind !== "param")) continue;
     for (const st of prologue) if (st.k === "decl" && st.name === jsName(name)) Object.assign(st, { kind: "let", type: ANY });
+    // (`nums = sorted(nums)` on a `*nums: float` Tuple parameter: it holds any value from then on)
+    for (const p of params) if (p.name === jsName(name) && !p.rest && p.type !== undefined) p.type = ANY;
   }
 }
 
@@ -193,7 +195,7 @@ export function lowerDef(
     prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
   const params = lowerParams(cx, s.name, args, setup, prologue, method ? methodObject(cx, s, method) : { k: "id", name: jsName(s.name) }, method?.selfParam ? 1 : 0);
-  keepRebindable(prologue, scope, [selfName, s.args.vararg?.arg ?? null]);
+  keepRebindable(prologue, params, scope, [selfName, s.args.vararg?.arg ?? null, s.args.kwarg?.arg ?? null]);
   if (method?.selfParam && !method.classMethod && !method.isConstructor && requiresMoreThanOthers(cx, s)) {
     const required = params.filter((p) => !p.rest && p.default === undefined);
     if (required.every((p) => p.type === undefined || p.type.k === "any")) for (const p of required) p.optional = true;
@@ -390,7 +392,7 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   // (a module that writes `f.__defaults__`: the lambda is a named function its defaults read through)
   const selfName = cx.writesDefaults && !isGenerator ? cx.temp("lambda_") : null;
   const params = lowerParams(cx, "lambda", e.args, setup, prologue, selfName === null ? null : { k: "id", name: selfName });
-  keepRebindable(prologue, scope, [e.args.vararg?.arg ?? null]);
+  keepRebindable(prologue, params, scope, [e.args.vararg?.arg ?? null, e.args.kwarg?.arg ?? null]);
   // In a threaded program a lambda whose body waits is async: its callers await it.
   const waits = !isGenerator && lambdaWaits(cx, e);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: waits });
