@@ -5,6 +5,7 @@
 import { objectKey } from "../lang/attr-names.js";
 import { bindArguments, type Param } from "../lang/binding.js";
 import { makeClass } from "../lang/dynamic-classes.js";
+import { classCreated } from "../lang/class-creation.js";
 import { Dict } from "../values/dict.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { iter } from "../values/iteration.js";
@@ -127,6 +128,7 @@ export function make_dataclass(...args: unknown[]): any {
   }
   const bases = options["bases"] instanceof Tuple ? options["bases"] : Tuple.of();
   const cls = makeClass(clsName, bases, namespace);
+  classCreated(cls);
   const specs = fields.map((f) => [f.name, f, null] as const);
   const dataclassOptions: Record<string, unknown> = { fields: specs };
   for (const key of ["repr", "eq", "order", "unsafe_hash", "frozen", "kw_only"]) {

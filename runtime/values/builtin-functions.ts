@@ -13,6 +13,7 @@ import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.j
 import { asciiRepr } from "./ascii.js";
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
 import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
+import type { str } from "./repr.js";
 import { GenericAlias } from "./subscript.js";
 import { UnionType } from "./union-type.js";
 import { lt, gt } from "./compare.js";
@@ -445,7 +446,9 @@ function instanceOfOne(x: unknown, cls: unknown): boolean {
   throw new PyTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
-/** Python's isinstance(x, cls_or_tuple). */
+/** Python's isinstance(x, cls_or_tuple). (`isinstance(v, str)` narrows `v` for TS too: every JS string is a str.) */
+export function isinstance(x: unknown, cls: typeof str): x is string;
+export function isinstance(x: unknown, cls: unknown): boolean;
 export function isinstance(x: unknown, cls: unknown): boolean {
   if (cls instanceof Tuple) return cls.items.some((c) => isinstance(x, c));
   return instanceOfOne(x, cls);

@@ -21,6 +21,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { holdsDunders, isClass, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
+import { classCreated } from "../lang/class-creation.js";
 import { bindFunction } from "../lang/functions.js";
 import { metaclassOf, typeHooks } from "../lang/type-base.js";
 
@@ -338,7 +339,11 @@ export const type = defineType((...args: unknown[]): any => (args.length === 3 ?
 /** `type(name, bases, ns)`: a base's metaclass makes the class when there is one (its `__new__` runs). */
 function newType(args: unknown[]): unknown {
   const winner = args[1] instanceof Tuple ? typeHooks.winner(args[1].items) : null;
-  return winner === null ? makeClass(args[0], args[1], args[2]) : typeHooks.createDynamic(winner, args);
+  if (winner !== null) return typeHooks.createDynamic(winner, args);
+  // (as a class statement: the bases learn of the class and the nearest `__init_subclass__` runs)
+  const cls = makeClass(args[0], args[1], args[2]);
+  classCreated(cls);
+  return cls;
 }
 
 /** Runtime classes whose Python type is a type object exported here. */

@@ -132,10 +132,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
       if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
-    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || e.func._type === "Subscript" || e.func._type === "Call" || e.func._type === "Lambda" || e.func._type === "Constant" || DISPLAYS.has(e.func._type)) {
+    } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || (e.func._type !== "Name" && e.func._type !== "Attribute")) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
       // The callee may be a class (called without `new`) or an instance with `__call__`;
-      // so may what a call returns (`make()()`, `type(x)()`).
+      // so may what a call returns (`make()()`, `type(x)()`), a subscript, a conditional
+      // (`(Staff if admin else Member)(name)`), `a or b`, `(f := pick())`, `await`...
       const fn = lowerExpr(cx, e.func);
       call = { k: "call", callee: cx.rt("callValue"), args: [hoisted !== null ? { k: "assign", op: "=", target: { k: "id", name: hoisted }, value: fn } : fn, ...args], loc };
     } else if (e.func._type === "Attribute" && enumBaseName(cx, e.func, ENUM_CLASSES)) {

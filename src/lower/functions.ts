@@ -81,6 +81,19 @@ function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Ex
   return { k: "id", name: holder };
 }
 
+/**
+ * What the prologue binds from a parameter (`self`, the `*args` tuple) is a `let` when the body
+ * assigns the name again (`coeffs = list(coeffs)`), as Python parameters are plain locals.
+ */
+function keepRebindable(prologue: ir.Stmt[], params: ir.Param[], scope: Scope, pyNames: (string | null)[]): void {
+  for (const name of pyNames) {
+    if (name === null || !(scope.bindings.get(name) ?? []).some((b) => b.kind !== "param")) continue;
+    for (const st of prologue) if (st.k === "decl" && st.name === jsName(name)) Object.assign(st, { kind: "let", type: ANY });
+    // (`nums = sorted(nums)` on a `*nums: float` Tuple parameter: it holds any value from then on)
+    for (const p of params) if (p.name === jsName(name) && !p.rest && p.type !== undefined) p.type = ANY;
+  }
+}
+
 /** JS parameters in the layout of signatures.ts, with defaults that are not constants hoisted to `setup`. */
 function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: ir.Stmt[], prologue: ir.Stmt[], self: ir.Expr | null = null, skipped = 0): ir.Param[] {
   const sig = describeSignature(args);
@@ -124,6 +137,8 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
 
 /** `x: int = None` (CPython 3.11 adds no Optional): the TS type admits the default. */
 function withNoneDefault(type: ir.TsType, def: py.Expr): ir.TsType {
+  // (`node: Node = ...`: the Ellipsis marks "not given", a value of no annotated type)
+  if (def._type === "Constant" && def.value.kind === "Ellipsis") return ANY;
   const isNone = def._type === "Constant" && def.value.kind === "None";
   if (!isNone || type.k === "any" || type.k === "unknown") return type;
   if (type.k === "union" && type.types.some((t) => t.k === "keyword" && t.name === "null")) return type;
@@ -180,6 +195,7 @@ export function lowerDef(
     prologue.push({ k: "decl", kind: "const", name: jsName(selfName), init: { k: "this" }, ...(untyped ? { type: ANY } : {}) });
   }
   const params = lowerParams(cx, s.name, args, setup, prologue, method ? methodObject(cx, s, method) : { k: "id", name: jsName(s.name) }, method?.selfParam ? 1 : 0);
+  keepRebindable(prologue, params, scope, [selfName, s.args.vararg?.arg ?? null, s.args.kwarg?.arg ?? null]);
   if (method?.selfParam && !method.classMethod && !method.isConstructor && requiresMoreThanOthers(cx, s)) {
     const required = params.filter((p) => !p.rest && p.default === undefined);
     if (required.every((p) => p.type === undefined || p.type.k === "any")) for (const p of required) p.optional = true;
@@ -193,7 +209,7 @@ export function lowerDef(
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
 
-  const intCopy = (): ir.Stmt[] => intArgumentsCopy(cx, s, state, params, method?.selfParam === true);
+  const intCopy = (): ir.Stmt[] => intArgumentsCopy(cx, s, state, params, method?.selfParam === true, method?.isConstructor === true);
   if (isCoroutine || isGenerator) {
     // The Python body runs inside a generator that the coroutine/generator object drives.
     const inner = lowerFunctionBody(cx, state, s.body);
@@ -241,10 +257,15 @@ export function lowerDef(
   // (a recursive def, or a method calling itself through `self`, is typed `any`: TS cannot infer it)
   const recursive = refersToItself(scope, s.name) || (selfName !== null && readsSelfAttribute(s.body, selfName, s.name));
   let returnType: ir.TsType | undefined = s.returns ? returnHint : recursive ? ANY : undefined;
-  const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
+  // (a JS constructor or setter returns nothing; an `__init__` kept as a method is a method)
+  const accessor = method?.isConstructor === true || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
   // A property's getter must return a value for TS too.
   const getter = s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "getter"));
-  if ((s.returns || getter) && !accessor && mayFallOffEnd(s.body)) {
+  if (s.returns && !accessor && isStubBody(s.body) && !admitsNull(returnHint)) {
+    // `def greet(self, name: str) -> str: ...` (a Protocol's or an abstract method): it declares
+    // the type its overriders return; it returns None itself, as declared to TS.
+    body.push({ k: "return", arg: { k: "as", expr: { k: "null" }, type: ANY } });
+  } else if ((s.returns || getter) && !accessor && mayFallOffEnd(s.body)) {
     // Python returns None there; TS wants an annotated function to return explicitly.
     body.push({ k: "return", arg: { k: "null" } });
     if (s.returns && !admitsNull(returnHint)) returnType = { k: "union", types: [returnHint, { k: "keyword", name: "null" }] };
@@ -260,7 +281,7 @@ export function lowerDef(
  * while safe, int-facts.ts) and proven-float ones (float-facts.ts); any other arguments take
  * the general body. Empty when no parameter qualifies or the copy would prove nothing more.
  */
-function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, general: FunctionState, params: ir.Param[], skipSelf: boolean): ir.Stmt[] {
+function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, general: FunctionState, params: ir.Param[], skipSelf: boolean, isConstructor: boolean): ir.Stmt[] {
   const generalInts = cx.within(general, () => intLocals(cx));
   const wanted = specialisableParams(cx, s, skipSelf, generalInts);
   if (wanted === null) return [];
@@ -296,7 +317,7 @@ function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunction
   const body = lowerFunctionBody(cx, state, s.body);
   // (Falling off its end returns what the general body's end returns: None, explicitly where
   // TS wants a value, see lowerDef.)
-  const accessor = s.name === "__init__" || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
+  const accessor = isConstructor || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
   const getter = s.decorator_list.some((d) => (d._type === "Name" && d.id === "property") || (d._type === "Attribute" && d.attr === "getter"));
   const explicit = !general.generator && (s.returns !== null || getter) && !accessor;
   if (mayFallOffEnd(s.body)) body.push({ k: "return", arg: explicit ? { k: "null" } : null });
@@ -325,6 +346,13 @@ function baseRequiresFewer(cx: LowerContext, cls: py.ClassDef, name: string, cou
 
 function requiredCount(s: py.FunctionDef | py.AsyncFunctionDef): number {
   return s.args.posonlyargs.length + s.args.args.length - s.args.defaults.length;
+}
+
+/** A body of only a docstring, `...` or `pass`: a declaration, not an implementation. */
+function isStubBody(body: py.Stmt[]): boolean {
+  const isStub = (st: py.Stmt): boolean =>
+    st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant" && (st.value.value.kind === "Ellipsis" || st.value.value.kind === "str"));
+  return body.length > 0 && body.every(isStub);
 }
 
 /** Can control reach the end of a body (its last statement is no return, raise or endless loop)? */
@@ -364,6 +392,7 @@ export function lowerLambda(cx: LowerContext, e: py.Lambda): ir.Expr {
   // (a module that writes `f.__defaults__`: the lambda is a named function its defaults read through)
   const selfName = cx.writesDefaults && !isGenerator ? cx.temp("lambda_") : null;
   const params = lowerParams(cx, "lambda", e.args, setup, prologue, selfName === null ? null : { k: "id", name: selfName });
+  keepRebindable(prologue, params, scope, [e.args.vararg?.arg ?? null, e.args.kwarg?.arg ?? null]);
   // In a threaded program a lambda whose body waits is async: its callers await it.
   const waits = !isGenerator && lambdaWaits(cx, e);
   const state = cx.newFunctionState(scope, { coroutine: false, generator: isGenerator, jsAsync: waits });
