@@ -352,6 +352,13 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exception" && (node as py.Attribute).value._type === "Name" && ["sys", "logging"].includes(((node as py.Attribute).value as py.Name).id)) cx.tracksHandledExceptions = true;
     if (node._type === "Call" && (node as py.Call).func._type === "Attribute" && ((node as py.Call).func as py.Attribute).attr === "exception" && (node as py.Call).args[0]?._type === "Constant") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
+    // A dotted name in a string (`"__main__.make_handler"`, `"ext://__main__.f"`): logging.config,
+    // $PYTHONBREAKPOINT and the like import the module and call what they find, with keywords.
+    const named = node._type === "Constant" && (node as py.Constant).value.kind === "str" ? DOTTED_MAIN_NAME.exec(constantString(node as py.Constant)) : null;
+    if (named !== null) {
+      cx.escapingNames.add(named[1]!);
+      cx.dynamicKeywordCalls = true;
+    }
     const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;
@@ -460,6 +467,9 @@ function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: 
 function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   return cx.scopeOf(def).parent?.kind === "class";
 }
+
+/** A string naming a global of the main module by its dotted path (`ext://` as logging.config writes it). */
+const DOTTED_MAIN_NAME = /^(?:ext:\/\/)?__main__\.([A-Za-z_]\w*)$/;
 
 /** Names whose use makes the program read functions' signatures (defaults and hints). */
 const SIGNATURE_READERS = new Set(["signature", "create_autospec"]);
