@@ -152,11 +152,17 @@ export function usesNamespace(node: unknown): boolean {
       if (call.func._type === "Attribute" && isSysModules(call.func.value)) return !KEYED_LOOKUPS.has(callee) || mayNameMain(call.args[0]);
       return false;
     }
+    // a global named in a string ("__main__.Filter" for logging.config): found through the module
+    const constant = n as py.Constant;
+    if (constant._type === "Constant" && constant.value.kind === "str" && DOTTED_MAIN_NAME.test(constant.value.value)) return true;
     // `sys.modules[__name__]` (not `sys.modules["json"]`; `"x" in sys.modules` reads no module)
     const subscript = n as py.Subscript;
     return subscript._type === "Subscript" && isSysModules(subscript.value) && mayNameMain(subscript.slice);
   });
 }
+
+/** A string naming a global of the main module by its dotted path (`ext://` as logging.config writes it). */
+export const DOTTED_MAIN_NAME = /^(?:ext:\/\/)?__main__\.([A-Za-z_]\w*)$/;
 
 const KEYED_LOOKUPS = new Set(["get", "pop", "setdefault", "__getitem__"]);
 

@@ -17,7 +17,7 @@ import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./class-body-facts.js";
 import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
-import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
+import { DOTTED_MAIN_NAME, deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
 import { importsInspect, registerSourcesArgs } from "./inspect-sources.js";
 import { withTimeitStatements } from "./timeit-statements.js";
@@ -467,9 +467,6 @@ function collectKeywordWrapped(cx: LowerContext, module: py.Module, starCalled: 
 function isMethod(cx: LowerContext, def: py.FunctionDef | py.AsyncFunctionDef): boolean {
   return cx.scopeOf(def).parent?.kind === "class";
 }
-
-/** A string naming a global of the main module by its dotted path (`ext://` as logging.config writes it). */
-const DOTTED_MAIN_NAME = /^(?:ext:\/\/)?__main__\.([A-Za-z_]\w*)$/;
 
 /** Names whose use makes the program read functions' signatures (defaults and hints). */
 const SIGNATURE_READERS = new Set(["signature", "create_autospec"]);
