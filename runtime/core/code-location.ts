@@ -24,6 +24,7 @@ export function programFile(): string {
   const given = proc?.env["PYTS_ARGV0"] ?? proc?.argv[1]?.replace(/\.(m?js|ts)$/, ".py") ?? "<unknown>";
   // the working directory joined to the path as given, not normalised (`/dir/./prog.py`), as CPython's
   if (given === "-") programPath = "<stdin>"; // (`pyts run -`: the program read from stdin)
+  else if (given === "-c") programPath = "<string>"; // (`pyts run -c CODE`)
   else programPath = given.startsWith("/") || proc === undefined || given === "<unknown>" ? given : `${proc.cwd()}/${given}`;
   return programPath;
 }

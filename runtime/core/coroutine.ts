@@ -5,7 +5,8 @@ import { callBody } from "./body-call.js";
 import { BodyCode, BodyFrame } from "./body-frame.js";
 import { RuntimeError, StopIteration } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
-import { markStarted, watchUnstarted, type UnstartedRecord, type Watched } from "./never-awaited.js";
+import { Tuple } from "../values/tuple.js";
+import { coroutineOrigin, markStarted, watchUnstarted, type UnstartedRecord, type Watched } from "./never-awaited.js";
 import {
   CREATED,
   DONE,
@@ -90,9 +91,10 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
     return new BodyCode(this.__name__, this.__qualname__);
   }
 
-  /** pyts does not record where coroutines were created (CPython: only with origin tracking on). */
-  get cr_origin(): null {
-    return null;
+  /** Where the coroutine was made, when origin tracking was on (sys.set_coroutine_origin_tracking_depth). */
+  get cr_origin(): Tuple | null {
+    const frames = coroutineOrigin(this);
+    return frames === null ? null : Tuple.from(frames.map(([file, line, name]) => Tuple.of(file, BigInt(line), name)));
   }
 
   /**

@@ -27,6 +27,8 @@ interface Origin {
   inner: Error;
   /** The `async def` line: the emitted function's own frame, which CPython's origin lacks. */
   defLine: number;
+  /** How many frames, innermost first, the origin keeps (the tracking depth when it was made). */
+  depth: number;
 }
 
 /** The stack of the code that started the running debug loop: origin tracking is on. */
@@ -38,18 +40,42 @@ export function setCoroutineOriginTracking(outer: Error | null): void {
   originOuter = outer;
 }
 
+/** The depth the program set with `sys.set_coroutine_origin_tracking_depth` (0: off). */
+let programDepth = 0;
+/** asyncio's DEBUG_STACK_DEPTH: a debug loop's depth when the program set none. */
+const DEBUG_LOOP_DEPTH = 10;
+const NO_OUTER_STACK = Object.assign(new Error(), { stack: "" });
+
+export function setOriginTrackingDepth(depth: number): void {
+  programDepth = depth;
+}
+
+export function originTrackingDepth(): number {
+  return programDepth;
+}
+
 /** One frame: `  File "F", line N, in NAME` and its source line (caret lines dropped). */
 function originFrames(origin: Origin): { head: string; source: string }[] {
   const frames: { head: string; source: string }[] = [];
   const inner = pythonFrames(origin.inner);
   if (inner.length > 0 && new RegExp(`, line ${origin.defLine}, `).test(inner[inner.length - 1]!)) inner.pop();
-  for (const text of [...pythonFrames(origin.outer), ...inner]) {
+  for (const text of [...pythonFrames(origin.outer), ...inner].slice(-origin.depth)) {
     const [head, source] = text.split("\n");
     const m = /^ {2}File "(.*)", line (\d+), in (.*)$/.exec(head ?? "");
     if (!m) continue;
     frames.push({ head: `  File "${absoluteSourcePath(m[1]!)}", line ${m[2]}, in ${m[3]}`, source: source ?? "" });
   }
   return frames;
+}
+
+/** `cr_origin`: (filename, line, function) of the frames that made `coro`, innermost first; None untracked. */
+export function coroutineOrigin(coro: object): [string, number, string][] | null {
+  const origin = origins.get(coro);
+  if (origin === undefined) return null;
+  return originFrames(origin).reverse().map(({ head }) => {
+    const m = /^ {2}File "(.*)", line (\d+), in (.*)$/.exec(head)!;
+    return [m[1]!, Number(m[2]), m[3]!];
+  });
 }
 
 /**
@@ -143,7 +169,10 @@ function flushFreshTask(): void {
 
 /** Starts watching a freshly made coroutine. */
 export function watchUnstarted(coro: Watched): void {
-  if (originOuter !== null) origins.set(coro, { outer: originOuter, inner: new Error(), defLine: coro._firstLine ?? 0 });
+  if (originOuter !== null || programDepth > 0) {
+    const depth = programDepth > 0 ? programDepth : DEBUG_LOOP_DEPTH;
+    origins.set(coro, { outer: originOuter ?? NO_OUTER_STACK, inner: new Error(), defLine: coro._firstLine ?? 0, depth });
+  }
   fresh[freshCount++] = coro;
   if (!flushQueued) {
     flushQueued = true;

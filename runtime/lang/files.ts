@@ -21,13 +21,15 @@ import { fsCall, osErrorFrom } from "./os-errors.js";
 type Fs = typeof import("node:fs");
 const fs = (): Fs => nodeModule("node:fs");
 
-/** A path argument: str, or an object with `__fspath__` (pathlib.Path). */
+/** A path argument: str, bytes (decoded as os.fsdecode does), or an object with `__fspath__` (pathlib.Path). */
 export function pathArg(file: unknown): string {
   if (typeof file === "string") return file;
+  if (file instanceof Uint8Array) return decode(file, "utf-8", "surrogateescape");
   const method = (file as { __fspath__?: () => unknown } | null)?.__fspath__;
   if (typeof method === "function") {
     const out = method.call(file);
     if (typeof out === "string") return out;
+    if (out instanceof Uint8Array) return decode(out, "utf-8", "surrogateescape");
   }
   throw new PyTypeError(`expected str, bytes or os.PathLike object, not ${typeName(file)}`);
 }

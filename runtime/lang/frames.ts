@@ -368,8 +368,8 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
     const source = map.lines[line - 1] ?? "";
     const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
     let frame = `  File "${module.display}", line ${line}, in ${name}`;
-    // (a program read from stdin: CPython cannot read its lines again, and shows none)
-    if (module.display !== "<stdin>") {
+    // (a program read from stdin or given with -c: CPython cannot read its lines again, and shows none)
+    if (module.display !== "<stdin>" && module.display !== "<string>") {
       frame += `\n    ${source.trim()}`;
       // (an AttributeError out of the innermost frame's call: the method lookup failed)
       const carets = span ? caretLine(source, span, lookupFailed && frames.length === 0) : null;

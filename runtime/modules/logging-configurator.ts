@@ -4,17 +4,18 @@
 // configuration is held as a ConvertingDict whose items (and those of the dicts, lists and
 // tuples in it) go through the configurator's `convert` as they are read by `[]`.
 
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, ImportError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Dict } from "../values/dict.js";
 import { kw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
 import { callMethod } from "../values/methods.js";
 import { builtinGetitem, getitem, setitem } from "../values/subscript.js";
-import { setattr } from "../values/builtin-functions.js";
+import { getattr, setattr } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
 import { standardStreams } from "../values/print.js";
 import { callValue } from "./pycall.js";
+import { importByName } from "./program-modules.js";
 import * as logging from "./logging.js";
 import { DictBase, ListBase } from "../lang/builtin-bases.js";
 
@@ -168,18 +169,38 @@ export class BaseConfigurator {
     this.config = converting(config, this);
   }
 
-  /** A dotted name: `sys.stdout`/`sys.stderr`, or logging's own classes and functions. */
+  /**
+   * A dotted name (`sys.stdout`, `logging.StreamHandler`, `__main__.MyFilter`, `pkg.mod.f`): the
+   * first part imported, the rest read as attributes, a submodule imported where one is missing.
+   */
   resolve(s: unknown): any {
     const name = toStr(s);
     if (name === "sys.stdout") return standardStreams.stdout;
     if (name === "sys.stderr") return standardStreams.stderr;
     const short = name.startsWith("logging.") ? name.slice(8) : name;
-    const value = (logging.loggingModule as unknown as Record<string, unknown>)[short];
-    if (value === undefined || short.includes(".")) {
-      const err = new ValueError(`Cannot resolve ${repr(name)}: No module named ${repr(name.split(".")[0])}`);
-      throw err;
+    const own = (logging.loggingModule as unknown as Record<string, unknown>)[short];
+    if (own !== undefined && !short.includes(".")) return own;
+    const [first, ...rest] = name.split(".");
+    try {
+      let used = first!;
+      let found = importByName(used);
+      for (const part of rest) {
+        used += `.${part}`;
+        try {
+          found = getattr(found, part);
+        } catch (error) {
+          if (!(error instanceof AttributeError)) throw error;
+          importByName(used);
+          found = getattr(found, part);
+        }
+      }
+      return found;
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      const failure = new ValueError(`Cannot resolve ${repr(name)}: ${toStr(error)}`);
+      failure.__cause__ = error;
+      throw failure;
     }
-    return value;
   }
 
   ext_convert(value: unknown): any {

@@ -6,18 +6,55 @@ import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 import { Tuple } from "../values/tuple.js";
 import { Bytes } from "../values/bytes.js";
+import { decode } from "../values/bytes-codec.js";
+import { encode } from "../values/str-codec.js";
+import { Kwargs } from "../values/kwargs.js";
 import { moduleObject } from "./module-object.js";
 
-/** `os.fspath`: a str, or a path-like object's `__fspath__()`. */
-export function fspath(p: unknown): string {
-  if (typeof p === "string") return p;
+/** `os.fspath(p)`: a str or bytes as it is, or a path-like object's `__fspath__()`. */
+export function pathValue(p: unknown): string | Uint8Array {
+  if (typeof p === "string" || p instanceof Uint8Array) return p;
   const method = (p as { __fspath__?: () => unknown } | null)?.__fspath__;
   if (typeof method === "function") {
     const out = method.call(p);
-    if (typeof out === "string") return out;
+    if (typeof out === "string" || out instanceof Uint8Array) return out;
     throw new PyTypeError(`expected ${typeName(p)}.__fspath__() to return str or bytes, not ${typeName(out)}`);
   }
   throw new PyTypeError(`expected str, bytes or os.PathLike object, not ${typeName(p)}`);
+}
+
+/** A path argument as text for Node's fs: a bytes path decoded as os.fsdecode does. */
+export function fspath(p: unknown): string {
+  const value = pathValue(p);
+  return typeof value === "string" ? value : decode(value, "utf-8", "surrogateescape");
+}
+
+/** Is `p` a bytes path (bytes, or a path-like object whose `__fspath__()` gives bytes)? */
+function isBytesPath(p: unknown): boolean {
+  return p instanceof Uint8Array || (typeof p === "object" && p !== null && !(p instanceof Tuple) && typeof (p as { __fspath__?: unknown }).__fspath__ === "function" && pathValue(p) instanceof Uint8Array);
+}
+
+/** A str result as the bytes a bytes path gets (os.fsencode), through tuples and lists. */
+export function asBytesPath(result: unknown): unknown {
+  if (typeof result === "string") return encode(result, "utf-8", "surrogateescape");
+  if (result instanceof Tuple) return Tuple.from(result.items.map(asBytesPath));
+  if (Array.isArray(result)) return result.map(asBytesPath);
+  return result;
+}
+
+/**
+ * `fn` taking bytes paths as CPython's posixpath does: computed on their text, the results
+ * given back as bytes; str and bytes together are a TypeError. `listArgument`: the paths are
+ * the items of the first argument (commonpath).
+ */
+export function bytesAware<F extends (...args: any[]) => unknown>(fn: F, listArgument = false): F {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    const paths = listArgument ? [...((args[0] ?? []) as Iterable<unknown>)] : args.filter((a) => a !== null && a !== undefined && typeof a !== "bigint" && typeof a !== "boolean" && !(a instanceof Kwargs));
+    const kinds = paths.map(isBytesPath);
+    if (!kinds.includes(true)) return fn.apply(this, args);
+    if (kinds.includes(false)) throw new PyTypeError("Can't mix strings and bytes in path components");
+    return asBytesPath(fn.apply(this, listArgument ? [paths] : args));
+  } as F;
 }
 
 export function cwd(): string {
@@ -217,20 +254,20 @@ export const pathModule = moduleObject("posixpath", {
   defpath: "/bin:/usr/bin",
   devnull: "/dev/null",
   isabs,
-  join,
-  split,
-  splitext,
-  basename,
-  dirname,
-  normpath,
-  abspath,
-  realpath,
-  relpath,
-  commonprefix,
-  commonpath,
-  expanduser,
-  expandvars,
-  normcase: (p: unknown) => fspath(p),
+  join: bytesAware(join),
+  split: bytesAware(split),
+  splitext: bytesAware(splitext),
+  basename: bytesAware(basename),
+  dirname: bytesAware(dirname),
+  normpath: bytesAware(normpath),
+  abspath: bytesAware(abspath),
+  realpath: bytesAware(realpath),
+  relpath: bytesAware(relpath),
+  commonprefix: bytesAware(commonprefix, true),
+  commonpath: bytesAware(commonpath, true),
+  expanduser: bytesAware(expanduser),
+  expandvars: bytesAware(expandvars),
+  normcase: bytesAware((p: unknown) => fspath(p)),
   exists: (p: unknown) => statOrNone(p) !== undefined,
   lexists: (p: unknown) => statOrNone(p, false) !== undefined,
   isfile: (p: unknown) => statOrNone(p)?.isFile() === true,

@@ -20,7 +20,7 @@ import { open } from "../lang/files.js";
 import { toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
-import { cwd, fspath, pathModule, setStat } from "./os-path.js";
+import { asBytesPath, bytesAware, cwd, fspath, pathModule, pathValue, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
 import { osProcess } from "./os-process.js";
 import { osConf } from "./os-conf.js";
@@ -94,10 +94,11 @@ function stat(p: unknown, ...rest: unknown[]): stat_result {
 /** `os.DirEntry`, as scandir yields it. */
 export class DirEntry {
   static readonly __module__ = "posix";
-  constructor(readonly name: string, readonly path: string, private readonly dirent: nodeFs.Dirent) {}
+  /** (name and path are bytes when scandir was given a bytes path) */
+  constructor(readonly name: string | Uint8Array, readonly path: string | Uint8Array, private readonly dirent: nodeFs.Dirent) {}
   private followed(): nodeFs.Stats | undefined {
     try {
-      return fs().statSync(this.path);
+      return fs().statSync(fspath(this.path));
     } catch {
       return undefined;
     }
@@ -121,7 +122,7 @@ export class DirEntry {
   inode(): bigint {
     return stat(this.path).st_ino;
   }
-  __fspath__(): string {
+  __fspath__(): string | Uint8Array {
     return this.path;
   }
   __repr__(): string {
@@ -129,9 +130,11 @@ export class DirEntry {
   }
 }
 
-function entriesOf(path: string): DirEntry[] {
+/** The entries of the folder `path`; `asBytes`: named by bytes, as for a bytes path. */
+function entriesOf(path: string, asBytes = false): DirEntry[] {
   const dirents = fsCall(() => fs().readdirSync(path, { withFileTypes: true }), path);
-  return dirents.map((d) => new DirEntry(d.name, pathModule.join(path, d.name) as string, d));
+  const named = (text: string): string | Uint8Array => (asBytes ? (asBytesPath(text) as Uint8Array) : text);
+  return dirents.map((d) => new DirEntry(named(d.name), named(pathModule.join(path, d.name) as string), d));
 }
 
 /** The iterator scandir returns: also a context manager. */
@@ -149,25 +152,27 @@ class ScandirIterator extends PyIterator<DirEntry> {
 
 function scandir(p: unknown = "."): ScandirIterator {
   const path = p === null ? "." : fspath(p);
-  return new ScandirIterator(entriesOf(path)[Symbol.iterator]());
+  return new ScandirIterator(entriesOf(path, p instanceof Uint8Array)[Symbol.iterator]());
 }
 
-function listdir(p: unknown = "."): string[] {
+function listdir(p: unknown = "."): (string | Uint8Array)[] {
   const path = p === null ? "." : fspath(p);
-  return fsCall(() => fs().readdirSync(path), path);
+  const names = fsCall(() => fs().readdirSync(path), path);
+  return p instanceof Uint8Array ? (asBytesPath(names) as Uint8Array[]) : names;
 }
 
-function* walkTree(top: string, topdown: boolean, onerror: unknown, followlinks: boolean): Generator<Tuple> {
+/** (a bytes `top` walks with bytes names, as CPython's walk of a bytes path does) */
+function* walkTree(top: string | Uint8Array, topdown: boolean, onerror: unknown, followlinks: boolean): Generator<Tuple> {
   let entries: DirEntry[];
   try {
-    entries = entriesOf(top);
+    entries = entriesOf(fspath(top), top instanceof Uint8Array);
   } catch (e) {
     if (onerror !== null && onerror !== undefined && e instanceof OSError) callValue(onerror, e);
     else if (!(e instanceof OSError)) throw e;
     return;
   }
-  const dirs: string[] = [];
-  const nondirs: string[] = [];
+  const dirs: (string | Uint8Array)[] = [];
+  const nondirs: (string | Uint8Array)[] = [];
   const walkInto: boolean[] = [];
   for (const entry of entries) {
     if (entry.is_dir()) {
@@ -179,12 +184,12 @@ function* walkTree(top: string, topdown: boolean, onerror: unknown, followlinks:
     yield Tuple.of(top, dirs, nondirs);
     // The caller may have pruned `dirs` in place.
     for (const name of dirs) {
-      const next = pathModule.join(top, name) as string;
+      const next = pathModule.join(top, name) as string | Uint8Array;
       if (followlinks || !(pathModule.islink(next) as boolean)) yield* walkTree(next, topdown, onerror, followlinks);
     }
   } else {
     for (let i = 0; i < dirs.length; i++) {
-      if (walkInto[i]) yield* walkTree(pathModule.join(top, dirs[i]) as string, topdown, onerror, followlinks);
+      if (walkInto[i]) yield* walkTree(pathModule.join(top, dirs[i]) as string | Uint8Array, topdown, onerror, followlinks);
     }
     yield Tuple.of(top, dirs, nondirs);
   }
@@ -194,11 +199,11 @@ function* walkTree(top: string, topdown: boolean, onerror: unknown, followlinks:
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a tuple of a str and two lists
 function walk(...args: unknown[]): PyIterator<Tuple<any>> {
   const [pos, kws] = splitKw(args);
-  const top = fspath(pos[0] ?? kws["top"]);
+  const given = pathValue(pos[0] ?? kws["top"]);
   const topdown = truthy(pos[1] ?? kws["topdown"] ?? true);
   const onerror = pos[2] ?? kws["onerror"] ?? null;
   const followlinks = truthy(pos[3] ?? kws["followlinks"] ?? false);
-  return new PyIterator(walkTree(top, topdown, onerror, followlinks));
+  return new PyIterator(walkTree(given, topdown, onerror, followlinks));
 }
 
 function mkdir(p: unknown, ...rest: unknown[]): null {
@@ -359,7 +364,7 @@ export const osModule = moduleObject("os", {
   stat_result,
   DirEntry,
   terminal_size,
-  fspath,
+  fspath: pathValue,
   getcwd: () => cwd(),
   chdir: pathCall((path) => nodeProcess()!.chdir(path)),
   listdir,
@@ -375,10 +380,10 @@ export const osModule = moduleObject("os", {
   replace: twoPathCall((a, b) => fs().renameSync(a, b)),
   symlink: twoPathCall((a, b) => fs().symlinkSync(a, b)),
   link: twoPathCall((a, b) => fs().linkSync(a, b)),
-  readlink: (p: unknown) => {
+  readlink: bytesAware((p: unknown) => {
     const path = fspath(p);
     return fsCall(() => fs().readlinkSync(path), path);
-  },
+  }),
   chmod: (p: unknown, mode: unknown) => {
     const path = fspath(p);
     fsCall(() => fs().chmodSync(path, toInt(mode)), path);

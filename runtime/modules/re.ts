@@ -104,6 +104,8 @@ class Scanner {
   static readonly __module__ = "re";
   declare lexicon: unknown;
   declare scanner: Pattern;
+  private readonly joined: string;
+  private readonly flags: unknown;
   private readonly actions: unknown[] = [];
   private readonly phraseOf = new Map<number, number>();
 
@@ -111,20 +113,35 @@ class Scanner {
     this.lexicon = lexicon;
     const sources: string[] = [];
     let group = 1;
+    let bytesPhrases = false;
     for (const entry of iter(lexicon) as Iterable<unknown>) {
       const [phrase, action] = entry instanceof Tuple ? entry.items : (entry as unknown[]);
       const parsed = compilePattern(phrase, flags);
       this.phraseOf.set(group, this.actions.length);
       this.actions.push(action);
       sources.push(`(${parsed.source})`);
+      bytesPhrases = parsed.isBytes;
       group += 1 + Number(parsed.groups);
     }
-    this.scanner = compilePattern(sources.join("|"), flags);
+    // bytes phrases (their sources are latin-1 text) make a bytes scanner
+    this.joined = sources.join("|");
+    this.flags = flags;
+    this.scanner = compilePattern(bytesPhrases ? Bytes.fromLatin1(this.joined) : this.joined, flags);
+  }
+
+  /**
+   * CPython compiles the scanner from parsed phrases, not from a str or bytes, so it scans
+   * either kind of subject: one of the other kind gets the phrases compiled for it.
+   */
+  private scannerFor(subject: unknown): Pattern {
+    const bytesSubject = subject instanceof Uint8Array;
+    if (bytesSubject === this.scanner.isBytes || (typeof subject !== "string" && !bytesSubject)) return this.scanner;
+    return compilePattern(bytesSubject ? Bytes.fromLatin1(this.joined) : this.joined, this.flags);
   }
 
   scan(string: unknown): any {
     const results: unknown[] = [];
-    const scanner = this.scanner.scanner(string);
+    const scanner = this.scannerFor(string).scanner(string);
     let end = 0;
     for (;;) {
       const m = scanner.match() as Match | null;

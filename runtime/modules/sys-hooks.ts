@@ -1,8 +1,13 @@
-// More of `sys`: audit hooks (sys.audit calls the hooks sys.addaudithook added; pyts's runtime
+// More of `sys`: breakpointhook, coroutine origin tracking, audit hooks (sys.audit calls the hooks sys.addaudithook added; pyts's runtime
 // raises no events of its own), unraisablehook (atexit reports a failing callback through it,
 // as CPython does), the dlopen flags (kept: no extension module is ever loaded) and copyright.
-import { writeStderr } from "../core/host.js";
-import { BaseException, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { environment, writeStderr } from "../core/host.js";
+import { originTrackingDepth, setOriginTrackingDepth } from "../core/never-awaited.js";
+import { AttributeError, BaseException, ImportError, PyTypeError, RuntimeError, RuntimeWarning, ValueError } from "../values/exceptions.js";
+import { getattr } from "../values/builtin-functions.js";
+import { splitKw } from "../values/kwargs.js";
+import { importByName } from "./program-modules.js";
+import { warningsModule } from "./warnings.js";
 import { repr, toStr } from "../values/repr.js";
 import { asIndex } from "../values/slice.js";
 import { formatException } from "../values/traceback.js";
@@ -74,9 +79,46 @@ export function reportUnraisable(hook: unknown, error: unknown, message: string,
   }
 }
 
+/** `sys.breakpointhook(*args, **kws)`: the callable $PYTHONBREAKPOINT names ("0": none), pdb.set_trace by default. */
+function breakpointhook(...args: unknown[]): unknown {
+  const setting = environment("PYTHONBREAKPOINT") ?? "";
+  if (setting === "0") return null;
+  const hookName = setting === "" ? "pdb.set_trace" : setting;
+  const dot = hookName.lastIndexOf(".");
+  const moduleName = dot < 0 ? "builtins" : hookName.slice(0, dot);
+  let hook: unknown;
+  try {
+    hook = getattr(importByName(moduleName), hookName.slice(dot + 1));
+  } catch (error) {
+    // As CPython, for a module that cannot be imported (pyts has no pdb) or a name it lacks.
+    if (!(error instanceof ImportError || error instanceof AttributeError)) throw error;
+    warningsModule.warn(`Ignoring unimportable $PYTHONBREAKPOINT: "${hookName}"`, RuntimeWarning);
+    return null;
+  }
+  return callValue(hook, ...args);
+}
+
+/** `sys.set_coroutine_origin_tracking_depth(depth)`: coroutines made from now on record cr_origin. */
+function set_coroutine_origin_tracking_depth(...args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  const depth = pos.length > 0 ? pos[0] : kws["depth"];
+  if (depth === undefined) throw new PyTypeError("set_coroutine_origin_tracking_depth() missing required argument 'depth' (pos 1)");
+  const value = asIndex(depth);
+  if (value === undefined) throw new PyTypeError(`'${typeName(depth)}' object cannot be interpreted as an integer`);
+  if (value < 0n) throw new ValueError("depth must be >= 0");
+  setOriginTrackingDepth(Number(value));
+  return null;
+}
+
 let dlopenFlags = 2n; // RTLD_NOW, CPython's default
 
 export const sysHooks = {
+  breakpointhook: breakpointhook as (...args: unknown[]) => unknown,
+  __breakpointhook__: breakpointhook,
+  set_coroutine_origin_tracking_depth,
+  get_coroutine_origin_tracking_depth: (): bigint => BigInt(originTrackingDepth()),
+  /** CPython allows 0 where the count of blocks cannot be computed: JS's heap has no such count. */
+  getallocatedblocks: (): bigint => 0n,
   audit,
   addaudithook,
   unraisablehook: unraisablehook as (unraisable: unknown) => unknown,

@@ -103,5 +103,4 @@ export const sysInfo = {
    */
   settrace: (func: unknown): null => noHook("settrace", "trace", func),
   setprofile: (func: unknown): null => noHook("setprofile", "profile", func),
-  get_coroutine_origin_tracking_depth: (): bigint => 0n,
 };

@@ -89,8 +89,8 @@ export const sysModule = moduleObject("sys", {
   displayhook: displayhook as (value: unknown) => unknown,
   __displayhook__: displayhook,
   argv: programArgv(),
-  /** The module search path: the script's folder first, as CPython puts it. */
-  path: [host ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
+  /** The module search path: the script's folder first, as CPython puts it ("" for stdin and -c: the working folder). */
+  path: [host && !["-", "-c"].includes(programArgv()[0]!) ? nodeModule("node:path").dirname(nodeModule("node:path").resolve(programArgv()[0] || ".")) : ""],
   exit,
   /** The modules imported so far (the program's own, program-modules.ts, and the standard ones made). */
   modules: new Dict<string, unknown>(),

@@ -38,6 +38,9 @@ export function internalError(file: string, what: string, error: unknown): Conve
  */
 export const STDIN = "\0-";
 
+/** `pyts run -c CODE`: the program is CODE, named `<string>` as CPython names it. */
+export const COMMAND = "\0-c";
+
 export interface ConvertOptions {
   outName?: string;
   runtimeModule?: string;
@@ -58,6 +61,7 @@ export async function convertFile(file: string, options: ConvertOptions = {}): P
   // Bytes, not text: the file's coding comment or BOM decides how it is decoded (PEP 263).
   const bytes = options.bytes ?? (file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file));
   if (file === STDIN) file = "<stdin>";
+  if (file === COMMAND) file = "<string>";
   try {
     const result = await transpile(bytes, { filename: file, outName: options.outName, runtimeModule: options.runtimeModule, format: options.format, javascript: options.javascript, module: options.module });
     // as `python3 FILE.py` does when it compiles the file

@@ -13,11 +13,14 @@ interface RunCommand {
   cache: boolean;
   /** `--timeline OUT`: record the event loop into OUT (.html page or .json trace) */
   timeline: string | undefined;
+  /** `-c CODE`: the program's source (file is then "-c") */
+  code?: string;
 }
 
 /**
- * `pyts run [--no-cache] [--timeline OUT] FILE ARGS...`: every argument after FILE is the
- * program's, as `python3 FILE ARGS...` passes them. Anything else is for cli.ts (yargs).
+ * `pyts run [--no-cache] [--timeline OUT] FILE ARGS...` (or `-c CODE ARGS...`): every argument
+ * after FILE is the program's, as `python3 FILE ARGS...` passes them. Anything else is for
+ * cli.ts (yargs).
  */
 function runCommand(argv: string[]): RunCommand | null {
   if (argv[0] !== "run") return null;
@@ -38,6 +41,8 @@ function runCommand(argv: string[]): RunCommand | null {
     } else break;
   }
   const file = argv[at];
+  const code = argv[at + 1];
+  if (file === "-c" && code !== undefined) return { file, code, args: argv.slice(at + 2), cache, timeline };
   if (file === undefined || (file !== STDIN_NAME && file.startsWith("-"))) return null;
   return { file, args: argv.slice(at + 1), cache, timeline };
 }
@@ -52,13 +57,14 @@ if (run === null) {
 } else {
   // The runtime starts recording as it loads when PYTS_TIMELINE names the output (runtime/timeline).
   if (run.timeline !== undefined) process.env["PYTS_TIMELINE"] = process.getBuiltinModule("node:path").resolve(run.timeline);
-  const cached = run.cache && run.file !== STDIN_NAME ? findCached(run.file) : null;
+  const cached = run.cache && run.file !== STDIN_NAME && run.code === undefined ? findCached(run.file) : null;
   if (cached !== null) {
     // CPython compiles the script, and prints its SyntaxWarnings, on every run.
     if (cached.warnings) process.stderr.write(cached.warnings);
     startProgram(cached, run.file, run.args, codeCacheFile());
   } else {
-    const [{ guarded }, { runPython }, { STDIN }] = await Promise.all([import("./cli.js"), import("./run.js"), import("./convert.js")]);
-    await guarded(() => runPython(run.file === STDIN_NAME ? STDIN : run.file, run.args, run.cache));
+    const [{ guarded }, { runPython }, { STDIN, COMMAND }] = await Promise.all([import("./cli.js"), import("./run.js"), import("./convert.js")]);
+    const file = run.code !== undefined ? COMMAND : run.file === STDIN_NAME ? STDIN : run.file;
+    await guarded(() => runPython(file, run.args, run.cache, run.code));
   }
 }

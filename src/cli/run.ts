@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TranspileResult } from "../transpile.js";
-import { ConversionFailed, STDIN, convertFile } from "./convert.js";
+import { COMMAND, ConversionFailed, STDIN, convertFile } from "./convert.js";
 import { ProgramTree } from "./program.js";
 import { codeCacheFile, sourceHash, storeProgram, type CachedProgram, type Lookup } from "./cache.js";
 import { bindPreloadedRuntime, runtimeUrl, startProgram } from "./run-program.js";
@@ -24,8 +24,9 @@ interface Converted {
 }
 
 /** The entry and the modules it reaches, converted, by their path in the output tree (`pkg/sub.js`). */
-async function convertProgram(file: string, runtimeModule: string): Promise<Converted> {
-  const stdin = file === STDIN;
+async function convertProgram(file: string, runtimeModule: string, code?: string): Promise<Converted> {
+  // (a script on stdin or given with -c: named as CPython names it, in the current folder)
+  const stdin = file === STDIN || file === COMMAND;
   const tree = new ProgramTree(stdin ? process.cwd() : path.dirname(path.resolve(file)));
   // the program is the entry and what it imports (a script on stdin: no module of the folder is its)
   const entryModule = stdin ? null : tree.nameOf(path.resolve(file));
@@ -40,7 +41,7 @@ async function convertProgram(file: string, runtimeModule: string): Promise<Conv
   };
   // The entry's warnings are printed now and kept: CPython warns each time it compiles the script.
   let warnings = "";
-  const entryBytes = stdin ? undefined : read(file);
+  const entryBytes = file === COMMAND ? Buffer.from(code ?? "") : stdin ? undefined : read(file);
   const result = await convertFile(file, {
     runtimeModule,
     format: false,
@@ -120,13 +121,14 @@ function writeTree(dir: string, final: string, runtime: string, { entry, result,
 
 /**
  * Converts and starts the program; returns null once it runs (in this process, which it now
- * owns). `cache` false (`--no-cache`), or a program on standard input, runs from a temporary
+ * owns). `cache` false (`--no-cache`), or a program on standard input or given with -c, runs from a temporary
  * folder removed at exit.
  */
-export async function runPython(file: string, args: string[], cache = true): Promise<null> {
+export async function runPython(file: string, args: string[], cache = true, code?: string): Promise<null> {
   const runtime = runtimeUrl();
-  const program = await prepareProgram(file, runtime, cache);
-  startProgram(program, file === STDIN ? "-" : file, args, cache ? codeCacheFile() : null);
+  const program = await prepareProgram(file, runtime, cache, code);
+  // sys.argv[0] as CPython sets it: "-" for a script on stdin, "-c" for code given with -c
+  startProgram(program, file === STDIN ? "-" : file === COMMAND ? "-c" : file, args, cache ? codeCacheFile() : null);
   return null;
 }
 
@@ -134,12 +136,12 @@ export async function runPython(file: string, args: string[], cache = true): Pro
  * Converts the program into the cache (or, uncached, a temporary folder removed at exit) and
  * says where it is, without running it. A test harness warms the cache with it.
  */
-export async function prepareProgram(file: string, runtime: string = runtimeUrl(), cache = true): Promise<CachedProgram> {
-  const converted = await convertProgram(file, runtime);
+export async function prepareProgram(file: string, runtime: string = runtimeUrl(), cache = true, code?: string): Promise<CachedProgram> {
+  const converted = await convertProgram(file, runtime, code);
   const write = (dir: string, final: string): void => writeTree(dir, final, runtime, converted);
   // A computed import may reach a module added to the folder later, which the cache's
   // recorded lookups cannot see: such a program is converted on every run.
-  let program: CachedProgram | null = cache && file !== STDIN && !converted.computed ? storeProgram(file, runtime, converted, write) : null;
+  let program: CachedProgram | null = cache && file !== STDIN && file !== COMMAND && !converted.computed ? storeProgram(file, runtime, converted, write) : null;
   if (program === null) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
     process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -140,17 +140,47 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
 }
 
 /**
- * Does the module ask for its namespace (`globals()`, or `vars()`/`dir()` without arguments)?
- * Then even the entry's globals must all be module-object attributes that writes rebind.
+ * Does the module ask for its namespace (`globals()`, or `vars()`/`dir()` without arguments),
+ * or reach module objects by name (`sys.modules`, `importlib.import_module`, `__import__`), so
+ * it may read its own functions as values? Then even the entry's globals must all be
+ * module-object attributes that writes rebind.
  */
 export function usesNamespace(node: unknown): boolean {
   return anyNode(node, (n) => {
     const call = n as py.Call;
-    return call._type === "Call" && call.func._type === "Name" && NAMESPACE_READERS.has(call.func.id) && call.args.length === 0;
+    if (call._type === "Call") {
+      const callee = call.func._type === "Name" ? call.func.id : call.func._type === "Attribute" ? call.func.attr : "";
+      if (call.func._type === "Name" && NAMESPACE_READERS.has(callee) && call.args.length === 0) return true;
+      if (MODULE_FINDERS.has(callee)) return mayNameMain(call.args[0]);
+      // `sys.modules.get(name)`, `sys.modules.values()` (not `sys.modules.get("json")`)
+      if (call.func._type === "Attribute" && isSysModules(call.func.value)) return !KEYED_LOOKUPS.has(callee) || mayNameMain(call.args[0]);
+      return false;
+    }
+    // a global named in a string ("__main__.Filter" for logging.config): found through the module
+    const constant = n as py.Constant;
+    if (constant._type === "Constant" && constant.value.kind === "str" && DOTTED_MAIN_NAME.test(constant.value.value)) return true;
+    // `sys.modules[__name__]` (not `sys.modules["json"]`; `"x" in sys.modules` reads no module)
+    const subscript = n as py.Subscript;
+    return subscript._type === "Subscript" && isSysModules(subscript.value) && mayNameMain(subscript.slice);
   });
 }
 
+/** A string naming a global of the main module by its dotted path (`ext://` as logging.config writes it). */
+export const DOTTED_MAIN_NAME = /^(?:ext:\/\/)?__main__\.([A-Za-z_]\w*)$/;
+
+const KEYED_LOOKUPS = new Set(["get", "pop", "setdefault", "__getitem__"]);
+
+function isSysModules(e: py.Expr): boolean {
+  return e._type === "Attribute" && e.attr === "modules" && e.value._type === "Name" && e.value.id === "sys";
+}
+
+/** A module name that may be the main module's: anything but a string naming another one. */
+function mayNameMain(e: py.Expr | undefined): boolean {
+  return e === undefined || e._type !== "Constant" || e.value.kind !== "str" || e.value.value === "__main__";
+}
+
 const NAMESPACE_READERS = new Set(["globals", "vars", "dir", "locals"]);
+const MODULE_FINDERS = new Set(["import_module", "__import__"]);
 
 /** The body ran to its end: the module is no longer partially initialised. */
 export function moduleEpilogue(cx: LowerContext): ir.Stmt[] {

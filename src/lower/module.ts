@@ -17,7 +17,7 @@ import { planComments, type SourceComment } from "./comments.js";
 import { acceptsKeywords, describeSignature, varargIsRest, type Signature } from "./signatures.js";
 import { isMethodAlias } from "./class-body-facts.js";
 import { importsComputedName, isMainGuard, isProgramModule, relativeModuleName, type ProgramModuleInfo } from "./program-imports.js";
-import { deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
+import { DOTTED_MAIN_NAME, deferMainBlock, moduleEpilogue, modulePrologue, usesNamespace } from "./module-object.js";
 import { DOCTESTS_FUNCTION, withDoctests } from "./doctests.js";
 import { importsInspect, registerSourcesArgs } from "./inspect-sources.js";
 import { withTimeitStatements } from "./timeit-statements.js";
@@ -352,6 +352,13 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "Attribute" && (node as py.Attribute).attr === "exception" && (node as py.Attribute).value._type === "Name" && ["sys", "logging"].includes(((node as py.Attribute).value as py.Name).id)) cx.tracksHandledExceptions = true;
     if (node._type === "Call" && (node as py.Call).func._type === "Attribute" && ((node as py.Call).func as py.Attribute).attr === "exception" && (node as py.Call).args[0]?._type === "Constant") cx.tracksHandledExceptions = true;
     if (node._type === "Attribute" && (node as py.Attribute).attr === "__init__" && !isSuperCall((node as py.Attribute).value)) cx.callsInitExplicitly = true;
+    // A dotted name in a string (`"__main__.make_handler"`, `"ext://__main__.f"`): logging.config,
+    // $PYTHONBREAKPOINT and the like import the module and call what they find, with keywords.
+    const named = node._type === "Constant" && (node as py.Constant).value.kind === "str" ? DOTTED_MAIN_NAME.exec(constantString(node as py.Constant)) : null;
+    if (named !== null) {
+      cx.escapingNames.add(named[1]!);
+      cx.dynamicKeywordCalls = true;
+    }
     const owner = node._type === "Attribute" ? (node as py.Attribute).value : null;
     if (owner?._type === "Name" && classNames.has(owner.id)) cx.classReadMethodNames.add((node as py.Attribute).attr);
     if (node._type === "FunctionDef" && (node as py.FunctionDef).name === "__init_subclass__") cx.tracksSubclasses = true;

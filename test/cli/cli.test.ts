@@ -228,6 +228,14 @@ describe("safety", { timeout: 60_000 }, () => {
     expect(ok.status).toBe(0);
   });
 
+  test("run -c CODE runs the code with CPython's argv, sys.path and traceback names", async () => {
+    const code = "import sys\nprint(sys.argv, sys.path[0] == '', __name__)\nprint(1 / 0)";
+    const r = await runProcess(process.execPath, [path.join(ROOT, "dist/src/cli/main.js"), "run", "-c", code, "a", "-x"]);
+    expect(r.stdout).toBe("['-c', 'a', '-x'] True __main__\n");
+    expect(r.stderr).toBe('Traceback (most recent call last):\n  File "<string>", line 3, in <module>\nZeroDivisionError: division by zero\n');
+    expect(r.status).toBe(1);
+  });
+
   test("a file-system error is one line and exit 1", async () => {
     const dir = path.join(work, "a-folder.ts");
     fs.mkdirSync(dir, { recursive: true });
