@@ -8,6 +8,7 @@
 import { PyTypeError } from "../values/exceptions.js";
 import { className, isClass } from "../values/typename.js";
 import { FrozenSet } from "../values/set.js";
+import { Tuple } from "../values/tuple.js";
 import { NotImplemented } from "../values/singletons.js";
 import { truthy } from "../values/truth.js";
 import { functionKey, objectKey, pythonName } from "../lang/attr-names.js";
@@ -213,6 +214,8 @@ function issubclassOf(a: Function, b: Function): boolean {
 /** `class Shape(ABC)`. */
 export class ABC {
   static readonly __module__ = "abc";
+  /** (empty: a subclass that lists its own `__slots__` gives its instances no `__dict__`) */
+  static readonly __slots__ = Tuple.from([]);
 
   constructor(..._args: any[]) {
     checkInstantiable(new.target);

@@ -1,11 +1,13 @@
 // Python's `array` module: typed arrays of machine values with CPython's typecodes, sizes
 // (a 64-bit Linux build: l/L are 8 bytes, u is 4), range checks and messages. Items are kept
-// as Python values (bigint for integer codes, number for f/d, one-character str for u) and
-// converted to bytes, little-endian like the host, on tobytes/frombytes.
+// as their bytes, little-endian like the host, in memory a memoryview can share, and read as
+// Python values (bigint for integer codes, number for f/d, one-character str for u).
 
 import { Bytes } from "../values/bytes.js";
 import { eq, lt } from "../values/compare.js";
-import { EOFError, IndexError, OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { exportCount } from "../values/bytearray.js";
+import { BufferError, EOFError, IndexError, OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { type BufferExporter, bufferExport } from "../values/memoryview.js";
 import { iterable } from "../values/iteration.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { addressOf, repr } from "../values/repr.js";
@@ -74,41 +76,14 @@ function convert(typecode: string, x: unknown): Item {
   return n;
 }
 
-function writeItem(view: DataView, at: number, typecode: string, x: Item): void {
-  switch (typecode) {
-    case "b": view.setInt8(at, Number(x)); break;
-    case "B": view.setUint8(at, Number(x)); break;
-    case "h": view.setInt16(at, Number(x), true); break;
-    case "H": view.setUint16(at, Number(x), true); break;
-    case "i": view.setInt32(at, Number(x), true); break;
-    case "I": view.setUint32(at, Number(x), true); break;
-    case "l": case "q": view.setBigInt64(at, x as bigint, true); break;
-    case "L": case "Q": view.setBigUint64(at, x as bigint, true); break;
-    case "f": view.setFloat32(at, x as number, true); break;
-    case "d": view.setFloat64(at, x as number, true); break;
-    case "u": view.setUint32(at, (x as string).codePointAt(0)!, true); break;
-  }
-}
-
-function readItem(view: DataView, at: number, typecode: string): Item {
-  switch (typecode) {
-    case "b": return BigInt(view.getInt8(at));
-    case "B": return BigInt(view.getUint8(at));
-    case "h": return BigInt(view.getInt16(at, true));
-    case "H": return BigInt(view.getUint16(at, true));
-    case "i": return BigInt(view.getInt32(at, true));
-    case "I": return BigInt(view.getUint32(at, true));
-    case "l": case "q": return view.getBigInt64(at, true);
-    case "L": case "Q": return view.getBigUint64(at, true);
-    case "f": return view.getFloat32(at, true);
-    case "d": return view.getFloat64(at, true);
-    default: {
-      const cp = view.getUint32(at, true);
-      if (cp > 0x10ffff) throw new ValueError(`character U+${cp.toString(16)} is not in range [U+0000; U+10ffff]`);
-      return String.fromCodePoint(cp);
-    }
-  }
-}
+/** The typed array holding each typecode's items (the host is little-endian, as CPython's x86-64 builds). */
+type Store = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
+const STORES: Record<string, new (length: number) => Store> = {
+  b: Int8Array, B: Uint8Array, u: Uint32Array, h: Int16Array, H: Uint16Array, i: Int32Array, I: Uint32Array,
+  l: BigInt64Array, L: BigUint64Array, q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array,
+};
+/** an empty store per typecode, shared until an array first grows (it is never written) */
+const EMPTY_STORES: Record<string, Store> = Object.fromEntries(Object.entries(STORES).map(([code, store]) => [code, new store(0)]));
 
 function bytesLike(x: unknown): Uint8Array {
   if (x instanceof Uint8Array) return x;
@@ -116,15 +91,26 @@ function bytesLike(x: unknown): Uint8Array {
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
 }
 
-export class PyArray implements Iterable<Item> {
+export class PyArray implements Iterable<Item>, BufferExporter {
   static readonly pythonName = "array";
   static readonly __module__ = "array";
   readonly typecode: string;
-  items: Item[] = [];
+  private readonly size: number;
+  /**
+   * The items as machine values, the first `length` of `store`, which has room to grow: a
+   * memoryview of the array shares this memory, so writes through either are seen by both.
+   */
+  private store: Store;
+  private length = 0;
+  /** the items are 64-bit ints (the store holds bigints) */
+  private readonly wide: boolean;
 
   constructor(typecode: unknown, initializer: unknown = undefined) {
-    codeOf(typecode);
+    const code = codeOf(typecode);
+    this.size = code.size;
     this.typecode = typecode as string;
+    this.wide = code.kind === "int" && code.size === 8;
+    this.store = EMPTY_STORES[this.typecode]!;
     if (initializer === undefined) return;
     if (typeof initializer === "string") {
       if (this.typecode !== "u") throw new PyTypeError(`cannot use a str to initialize an array with typecode '${this.typecode}'`);
@@ -133,24 +119,90 @@ export class PyArray implements Iterable<Item> {
       if (initializer.typecode === "u" && this.typecode !== "u") {
         throw new PyTypeError(`cannot use a unicode array to initialize an array with typecode '${this.typecode}'`);
       }
-      this.extendValues(initializer.items);
+      this.extendValues(initializer.values());
     } else if (initializer instanceof Uint8Array) this.frombytes(initializer);
     else this.extendValues(iterable(initializer));
   }
 
+  [bufferExport](): { bytes: Uint8Array; format: string; itemsize: number } {
+    // (3.11 exports 'u' arrays with the format 'w', which memoryview cannot read)
+    return { bytes: this.bytes, format: this.typecode === "u" ? "w" : this.typecode, itemsize: this.size };
+  }
+
   get itemsize(): bigint {
-    return BigInt(CODES[this.typecode]!.size);
+    return BigInt(this.size);
+  }
+
+  /** The items' bytes (a view of the array's memory). */
+  private get bytes(): Uint8Array {
+    return new Uint8Array(this.store.buffer, this.store.byteOffset, this.length * this.size);
+  }
+
+  private item(i: number): Item {
+    const value = this.store[i]!;
+    if (typeof value === "bigint") return value;
+    if (this.typecode === "u") {
+      if (value > 0x10ffff) throw new ValueError(`character U+${value.toString(16)} is not in range [U+0000; U+10ffff]`);
+      return String.fromCodePoint(value);
+    }
+    return this.typecode === "f" || this.typecode === "d" ? value : BigInt(value);
+  }
+
+  /** Stores a converted item (convert's result for this typecode). */
+  private setItem(i: number, x: Item): void {
+    if (this.wide) (this.store as BigInt64Array)[i] = x as bigint;
+    else (this.store as Float64Array)[i] = typeof x === "string" ? x.codePointAt(0)! : Number(x);
+  }
+
+  /** All items, decoded. */
+  private values(): Item[] {
+    const n = this.length;
+    const out = new Array<Item>(n);
+    for (let i = 0; i < n; i++) out[i] = this.item(i);
+    return out;
+  }
+
+  /** A new length in items; refused while views of the array are known to be alive. */
+  private resize(length: number): void {
+    if (length === this.length) return;
+    if (exportCount(this) > 0) throw new BufferError("cannot resize an array that is exporting buffers");
+    if (length > this.store.length) {
+      // (a view that is not known to be alive keeps the memory it had)
+      const grown = new STORES[this.typecode]!(Math.max(length, this.store.length * 2, 4));
+      (grown as Float64Array).set(this.store.subarray(0, this.length) as Float64Array);
+      this.store = grown;
+    }
+    this.length = length;
+  }
+
+  /** Replaces `deleteCount` items at `start` by `insert` (converted items). */
+  private splice(start: number, deleteCount: number, insert: readonly Item[]): void {
+    const oldLength = this.length;
+    const newLength = oldLength - deleteCount + insert.length;
+    const tail = start + deleteCount;
+    const to = start + insert.length;
+    if (newLength > oldLength) this.resize(newLength);
+    else if (newLength < oldLength && exportCount(this) > 0) throw new BufferError("cannot resize an array that is exporting buffers");
+    if (to !== tail) this.store.copyWithin(to, tail, oldLength);
+    insert.forEach((x, k) => this.setItem(start + k, x));
+    if (newLength < oldLength) this.resize(newLength);
+  }
+
+  private push(items: readonly Item[]): void {
+    this.splice(this.length, 0, items);
   }
 
   private extendValues(xs: Iterable<unknown>): void {
-    for (const x of xs) this.items.push(convert(this.typecode, x));
+    const converted: Item[] = [];
+    for (const x of xs) converted.push(convert(this.typecode, x));
+    this.push(converted);
   }
 
   private position(i: unknown): number {
     const n = asIndex(i);
     if (n === undefined) throw new PyTypeError("array indices must be integers");
-    const at = n < 0n ? n + BigInt(this.items.length) : n;
-    if (at < 0n || at >= BigInt(this.items.length)) throw new IndexError("array index out of range");
+    const at = n < 0n ? n + BigInt(this.length) : n;
+    if (at < 0n || at >= BigInt(this.length)) throw new IndexError("array index out of range");
     return Number(at);
   }
 
@@ -161,45 +213,47 @@ export class PyArray implements Iterable<Item> {
   }
 
   append(x: unknown): null {
-    this.items.push(convert(this.typecode, x));
+    const value = convert(this.typecode, x);
+    const at = this.length;
+    this.resize(at + 1);
+    this.setItem(at, value);
     return null;
   }
 
   /** (address, length): the address is the object's id(), pyts arrays having no C buffer. */
   buffer_info(): Tuple {
-    return Tuple.of(BigInt(addressOf(this)), BigInt(this.items.length));
+    return Tuple.of(BigInt(addressOf(this)), BigInt(this.length));
   }
 
   byteswap(): null {
-    const size = CODES[this.typecode]!.size;
+    const size = this.size;
     if (size === 1) return null;
-    const raw = this.tobytes();
-    for (let at = 0; at < raw.length; at += size) raw.subarray(at, at + size).reverse();
-    this.items = [];
-    this.frombytes(raw);
+    const bytes = this.bytes;
+    for (let at = 0; at < bytes.length; at += size) bytes.subarray(at, at + size).reverse();
     return null;
   }
 
   count(x: unknown): bigint {
     let n = 0n;
-    for (const item of this.items) if (eq(item, x)) n++;
+    for (const item of this) if (eq(item, x)) n++;
     return n;
   }
 
   extend(xs: unknown): null {
     if (xs instanceof PyArray) {
       if (xs.typecode !== this.typecode) throw new PyTypeError("can only extend with array of same kind");
-      this.items.push(...xs.items);
+      this.push(xs.values());
     } else this.extendValues(iterable(xs));
     return null;
   }
 
   frombytes(data: unknown): null {
     const raw = bytesLike(data);
-    const size = CODES[this.typecode]!.size;
-    if (raw.length % size !== 0) throw new ValueError("bytes length not a multiple of item size");
-    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    for (let at = 0; at < raw.length; at += size) this.items.push(readItem(view, at, this.typecode));
+    if (raw.length % this.size !== 0) throw new ValueError("bytes length not a multiple of item size");
+    const copy = raw.slice();
+    const at = this.length * this.size;
+    this.resize(this.length + copy.length / this.size);
+    this.bytes.set(copy, at);
     return null;
   }
 
@@ -207,9 +261,9 @@ export class PyArray implements Iterable<Item> {
     const count = asIndex(n);
     if (count === undefined) throw new PyTypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
     if (count < 0n) throw new ValueError("negative count");
-    const want = Number(count) * CODES[this.typecode]!.size;
+    const want = Number(count) * this.size;
     const data = bytesLike((f as { read: (k: bigint) => unknown }).read(BigInt(want)));
-    const whole = data.length - (data.length % CODES[this.typecode]!.size);
+    const whole = data.length - (data.length % this.size);
     this.frombytes(data.subarray(0, whole));
     if (data.length !== want) throw new EOFError("read() didn't return enough bytes");
     return null;
@@ -217,64 +271,61 @@ export class PyArray implements Iterable<Item> {
 
   fromlist(xs: unknown): null {
     if (!Array.isArray(xs)) throw new PyTypeError("arg must be list");
-    const converted = xs.map((x) => convert(this.typecode, x));
-    this.items.push(...converted);
+    this.push(xs.map((x) => convert(this.typecode, x)));
     return null;
   }
 
   fromunicode(s: unknown): null {
     if (this.typecode !== "u") throw new ValueError("fromunicode() may only be called on unicode type arrays");
     if (typeof s !== "string") throw new PyTypeError(`fromunicode() argument must be str, not ${typeName(s)}`);
-    this.items.push(...s);
+    this.push([...s]);
     return null;
   }
 
   index(x: unknown, start: unknown = 0n, stop: unknown = undefined): bigint {
-    const len = this.items.length;
+    const len = this.length;
     const clamp = (v: unknown, fallback: number): number => {
       if (v === undefined || v === null) return fallback;
       let i = Number(toBigInt(v as bigint));
       if (i < 0) i = Math.max(0, i + len);
       return Math.min(i, len);
     };
-    for (let i = clamp(start, 0); i < clamp(stop, len); i++) if (eq(this.items[i], x)) return BigInt(i);
+    for (let i = clamp(start, 0); i < clamp(stop, len); i++) if (eq(this.item(i), x)) return BigInt(i);
     throw new ValueError("array.index(x): x not in array");
   }
 
   insert(i: unknown, x: unknown): null {
     const value = convert(this.typecode, x);
     let at = Number(toBigInt(i as bigint));
-    if (at < 0) at = Math.max(0, at + this.items.length);
-    this.items.splice(Math.min(at, this.items.length), 0, value);
+    if (at < 0) at = Math.max(0, at + this.length);
+    this.splice(Math.min(at, this.length), 0, [value]);
     return null;
   }
 
   pop(i: unknown = -1n): Item {
-    if (this.items.length === 0) throw new IndexError("pop from empty array");
+    if (this.length === 0) throw new IndexError("pop from empty array");
     const n = asIndex(i)!;
-    const at = n < 0n ? n + BigInt(this.items.length) : n;
-    if (at < 0n || at >= BigInt(this.items.length)) throw new IndexError("pop index out of range");
-    return this.items.splice(Number(at), 1)[0]!;
+    const at = n < 0n ? n + BigInt(this.length) : n;
+    if (at < 0n || at >= BigInt(this.length)) throw new IndexError("pop index out of range");
+    const item = this.item(Number(at));
+    this.splice(Number(at), 1, []);
+    return item;
   }
 
   remove(x: unknown): null {
-    const at = this.items.findIndex((item) => eq(item, x));
+    const at = this.values().findIndex((item) => eq(item, x));
     if (at < 0) throw new ValueError("array.remove(x): x not in array");
-    this.items.splice(at, 1);
+    this.splice(at, 1, []);
     return null;
   }
 
   reverse(): null {
-    this.items.reverse();
+    this.values().reverse().forEach((x, k) => this.setItem(k, x));
     return null;
   }
 
   tobytes(): Bytes {
-    const size = CODES[this.typecode]!.size;
-    const out = new Bytes(this.items.length * size);
-    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-    this.items.forEach((x, k) => writeItem(view, k * size, this.typecode, x));
-    return out;
+    return Bytes.fromArray(this.bytes);
   }
 
   tofile(f: unknown): null {
@@ -283,82 +334,88 @@ export class PyArray implements Iterable<Item> {
   }
 
   tolist(): Item[] {
-    return [...this.items];
+    return this.values();
   }
 
   tounicode(): string {
     if (this.typecode !== "u") throw new ValueError("tounicode() may only be called on unicode type arrays");
-    return this.items.join("");
+    return this.values().join("");
   }
 
-  private withItems(items: Item[]): PyArray {
+  private withItems(items: readonly Item[]): PyArray {
     const out = new PyArray(this.typecode);
-    out.items = items;
+    out.push(items);
     return out;
   }
 
   __len__(): bigint {
-    return BigInt(this.items.length);
+    return BigInt(this.length);
   }
 
   __getitem__(i: unknown): Item | PyArray {
-    if (i instanceof Slice) return this.withItems(i.positions(this.items.length).map((k) => this.items[k]!));
-    return this.items[this.position(i)]!;
+    if (i instanceof Slice) return this.withItems(i.positions(this.length).map((k) => this.item(k)));
+    return this.item(this.position(i));
   }
 
   __setitem__(i: unknown, x: unknown): void {
     if (!(i instanceof Slice)) {
-      this.items[this.position(i)] = convert(this.typecode, x);
+      const at = this.position(i);
+      this.setItem(at, convert(this.typecode, x));
       return;
     }
     if (!(x instanceof PyArray)) throw new PyTypeError(`can only assign array (not "${typeName(x)}") to array slice`);
     this.sameKind(x, "");
-    const values = [...x.items];
-    const [start, stop, step] = i.resolve(this.items.length);
+    const values = x.values();
+    const [start, stop, step] = i.resolve(this.length);
     if (step === 1) {
-      this.items.splice(start, Math.max(0, stop - start), ...values);
+      this.splice(start, Math.max(0, stop - start), values);
       return;
     }
-    const positions = i.positions(this.items.length);
+    const positions = i.positions(this.length);
     if (positions.length !== values.length) {
       throw new ValueError(`attempt to assign array of size ${values.length} to extended slice of size ${positions.length}`);
     }
-    positions.forEach((k, n) => (this.items[k] = values[n]!));
+    positions.forEach((k, n) => this.setItem(k, values[n]!));
   }
 
   __delitem__(i: unknown): void {
     if (!(i instanceof Slice)) {
-      this.items.splice(this.position(i), 1);
+      this.splice(this.position(i), 1, []);
       return;
     }
-    const drop = new Set(i.positions(this.items.length));
-    this.items = this.items.filter((_x, k) => !drop.has(k));
+    const drop = new Set(i.positions(this.length));
+    if (drop.size === 0) return;
+    const kept = this.values().filter((_x, k) => !drop.has(k));
+    this.splice(0, this.length, kept);
   }
 
   __contains__(x: unknown): boolean {
-    return this.items.some((item) => eq(item, x));
+    for (const item of this) if (eq(item, x)) return true;
+    return false;
   }
 
-  [Symbol.iterator](): Iterator<Item> {
-    return this.items[Symbol.iterator]();
+  *[Symbol.iterator](): Iterator<Item> {
+    // (each step reads the length again: the array may change while it is iterated)
+    for (let i = 0; i < this.length; i++) yield this.item(i);
   }
 
   __add__(other: unknown): PyArray {
     const o = this.sameKind(other, `can only append array (not "${typeName(other)}") to array`);
-    return this.withItems([...this.items, ...o.items]);
+    return this.withItems([...this.values(), ...o.values()]);
   }
 
   __iadd__(other: unknown): this {
     const o = this.sameKind(other, `can only extend array with array (not "${typeName(other)}")`);
-    this.items.push(...o.items);
+    this.push(o.values());
     return this;
   }
 
   __mul__(n: unknown): PyArray | typeof NotImplemented {
     const k = asIndex(n);
     if (k === undefined) return NotImplemented;
+    const base = this.values();
     const out: Item[] = [];
-    for (let j = 0n; j < k; j++) out.push(...this.items);
+    for (let j = 0n; j < k; j++) out.push(...base);
     return this.withItems(out);
   }
 
@@ -369,15 +426,16 @@ export class PyArray implements Iterable<Item> {
   __imul__(n: unknown): this {
     const k = asIndex(n);
     if (k === undefined) throw new PyTypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
-    const base = this.items;
-    this.items = [];
-    for (let j = 0n; j < k; j++) this.items.push(...base);
+    const base = this.values();
+    const out: Item[] = [];
+    for (let j = 0n; j < k; j++) out.push(...base);
+    this.splice(0, this.length, out);
     return this;
   }
 
   __eq__(other: unknown): unknown {
     if (!(other instanceof PyArray)) return NotImplemented;
-    return this.items.length === other.items.length && eq(this.items, other.items);
+    return this.length === other.length && eq(this.values(), other.values());
   }
 
   __ne__(other: unknown): unknown {
@@ -386,23 +444,23 @@ export class PyArray implements Iterable<Item> {
   }
 
   __lt__(other: unknown): unknown {
-    return other instanceof PyArray ? lt(this.items, other.items) : NotImplemented;
+    return other instanceof PyArray ? lt(this.values(), other.values()) : NotImplemented;
   }
 
   __le__(other: unknown): unknown {
-    return other instanceof PyArray ? !lt(other.items, this.items) : NotImplemented;
+    return other instanceof PyArray ? !lt(other.values(), this.values()) : NotImplemented;
   }
 
   __gt__(other: unknown): unknown {
-    return other instanceof PyArray ? lt(other.items, this.items) : NotImplemented;
+    return other instanceof PyArray ? lt(other.values(), this.values()) : NotImplemented;
   }
 
   __ge__(other: unknown): unknown {
-    return other instanceof PyArray ? !lt(this.items, other.items) : NotImplemented;
+    return other instanceof PyArray ? !lt(this.values(), other.values()) : NotImplemented;
   }
 
   __copy__(): PyArray {
-    return this.withItems([...this.items]);
+    return this.withItems(this.values());
   }
 
   __deepcopy__(_memo: unknown): PyArray {
@@ -414,9 +472,9 @@ export class PyArray implements Iterable<Item> {
   }
 
   __repr__(): string {
-    if (this.items.length === 0) return `array('${this.typecode}')`;
-    if (this.typecode === "u") return `array('u', ${repr(this.items.join(""))})`;
-    return `array('${this.typecode}', [${this.items.map(repr).join(", ")}])`;
+    if (this.length === 0) return `array('${this.typecode}')`;
+    if (this.typecode === "u") return `array('u', ${repr(this.values().join(""))})`;
+    return `array('${this.typecode}', [${this.values().map(repr).join(", ")}])`;
   }
 }
 

@@ -18,7 +18,7 @@ import { dir } from "../lang/objects.js";
 import { makeNamedTuple } from "./namedtuple.js";
 import { callValue } from "./pycall.js";
 import { inspectExtraNames } from "./inspect-extras.js";
-import { GetSetDescriptorType, MemberDescriptorType, MethodWrapperType } from "./types-descriptors.js";
+import { GetSetDescriptorType, MemberDescriptorType } from "./types-descriptors.js";
 
 const ABSENT = Symbol("absent");
 export const Attribute = makeNamedTuple("Attribute", ["name", "kind", "defining_class", "object"], [], "inspect");
@@ -211,7 +211,6 @@ export const inspectClassNames = {
   getmembers_static,
   ismemberdescriptor: check(MemberDescriptorType),
   isgetsetdescriptor: check(GetSetDescriptorType),
-  ismethodwrapper: check(MethodWrapperType),
   getmodulename,
   iskeyword: (s: unknown): boolean => typeof s === "string" && KEYWORDS.has(s),
   indentsize,

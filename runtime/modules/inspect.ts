@@ -13,6 +13,10 @@ import { Tuple } from "../values/tuple.js";
 import { dir } from "../lang/objects.js";
 import { PyClassMethod, PyStaticMethod } from "../lang/method-objects.js";
 import { PyProperty } from "../lang/descriptors.js";
+import { boundParts } from "../lang/bound-parts.js";
+import { markPendingDescriptors } from "../values/descriptor-marks.js";
+import { DESCRIPTOR_KIND } from "../values/type-dunders.js";
+import { MethodWrapperType } from "./types-descriptors.js";
 import { iscoroutinefunction as coroutineFunction } from "../core/coroutine-function.js";
 import { PyGenerator } from "../core/generator.js";
 import { Coroutine } from "../core/coroutine.js";
@@ -43,7 +47,19 @@ export function ismodule(x: unknown): boolean {
 }
 
 export function ismethod(x: unknown): boolean {
-  return typeof x === "function" && Object.hasOwn(x, BOUND);
+  return typeof x === "function" && Object.hasOwn(x, BOUND) && !isObjectSlotMethod(x);
+}
+
+/**
+ * `obj.__init__`, `obj.__str__` where obj's class inherits the method from object: a bound
+ * slot of object, CPython's method-wrapper (not a method: it has no `__func__`).
+ */
+function isObjectSlotMethod(x: unknown): boolean {
+  return boundParts(x)?.owner === typeOf({});
+}
+
+export function ismethodwrapper(x: unknown): boolean {
+  return isObjectSlotMethod(x) || (MethodWrapperType as { __instancecheck__(x: unknown): boolean }).__instancecheck__(x);
 }
 
 export function isfunction(x: unknown): boolean {
@@ -51,11 +67,18 @@ export function isfunction(x: unknown): boolean {
 }
 
 export function isbuiltin(x: unknown): boolean {
-  return typeOf(x)?.__name__ === "builtin_function_or_method";
+  return typeOf(x)?.__name__ === "builtin_function_or_method" && !isBuiltinDescriptor(x);
+}
+
+/** `str.upper`, `object.__init__`: a built-in type's method read off the type (a method or slot descriptor in CPython). */
+function isBuiltinDescriptor(x: unknown): boolean {
+  if (typeof x !== "function") return false;
+  markPendingDescriptors();
+  return Object.hasOwn(x, DESCRIPTOR_KIND);
 }
 
 export function isroutine(x: unknown): boolean {
-  return isfunction(x) || ismethod(x) || isbuiltin(x) || ismethoddescriptor(x);
+  return isfunction(x) || ismethod(x) || isbuiltin(x) || ismethoddescriptor(x) || ismethodwrapper(x);
 }
 
 function unwrapMethod(x: unknown): unknown {
@@ -184,6 +207,7 @@ export const inspectModule = moduleObject("inspect", {
   ...inspectArgspecNames,
   ...inspectFrameNames,
   ...inspectClassNames,
+  ismethodwrapper,
   BlockFinder,
   ClosureVars,
   getclosurevars: (func: unknown): any => getclosurevars(func, isfunction, ismethod),

@@ -46,14 +46,19 @@ const CONFIG: readonly (readonly [number, number, number, number])[] = [
 
 const ERROR_MESSAGES: Record<number, string> = { [Z_STREAM_ERROR]: "stream error", [Z_BUF_ERROR]: "buffer error" };
 
-const REBASE_AT = 2 ** 30;
-
-/** Positions `by` back; those at or before the window's start become 0 (NIL). */
-function rebase(positions: Int32Array, by: number): void {
-  const n = positions.length;
-  for (let i = 0; i < n; i++) {
-    const v = positions[i]!;
-    positions[i] = v > by ? v - by : 0;
+/**
+ * The window slid down by 2^wBits: positions move back by that much, and those that fall
+ * before the window become 0 (NIL). A position is below twice the window size, so it moves
+ * when bit wBits is set and then keeps its lower bits: two 16-bit positions are worked per
+ * 32-bit word, without branches (on incompressible input a branch is a coin toss).
+ */
+function slidePositions(pairs: Uint32Array, wBits: number): void {
+  const movedBit = (1 << wBits) | (1 << (wBits + 16));
+  const low = (1 << wBits) - 1;
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i]!;
+    // each half: `low` where its bit wBits is set, else 0 (the halves' products don't overlap)
+    pairs[i] = pair & Math.imul((pair & movedBit) >>> wBits, low);
   }
 }
 
@@ -66,13 +71,15 @@ export class Deflater extends BlockCoder {
   readonly windowView: DataView;
   readonly windowSize: number;
   /**
-   * The hash chains hold window positions plus `hashBase` (zlib's 16-bit window-relative
-   * positions, which sliding rewrote; here sliding moves the base). A position at or before
-   * the window's start, that is a stored value <= hashBase, is zlib's NIL.
+   * The hash chains: window positions, 16-bit as zlib's (half the cache footprint of 32-bit
+   * ones, which the match search feels); sliding the window rewrites them, and a position that
+   * falls off the window's start becomes 0, zlib's NIL.
    */
-  readonly prev: Int32Array;
-  readonly head: Int32Array;
-  hashBase = 0;
+  readonly prev: Uint16Array;
+  readonly head: Uint16Array;
+  /** the chains two positions a word, for sliding */
+  private readonly prevPairs: Uint32Array;
+  private readonly headPairs: Uint32Array;
   readonly hashMask: number;
   readonly hashShift: number;
   insH = 0;
@@ -122,8 +129,10 @@ export class Deflater extends BlockCoder {
     this.window = new Uint8Array(this.wSize * 2);
     this.windowView = new DataView(this.window.buffer);
     this.windowSize = this.wSize * 2;
-    this.prev = new Int32Array(this.wSize);
-    this.head = new Int32Array(1 << hashBits);
+    this.prev = new Uint16Array(this.wSize);
+    this.head = new Uint16Array(1 << hashBits);
+    this.prevPairs = new Uint32Array(this.prev.buffer);
+    this.headPairs = new Uint32Array(this.head.buffer);
     this.status = wrap === 2 ? GZIP_STATE : INIT_STATE;
     this.check = wrap === 2 ? 0 : 1;
     const [good, lazy, nice, chain] = CONFIG[this.level]!;
@@ -178,15 +187,10 @@ export class Deflater extends BlockCoder {
     this.putByte(b & 0xff);
   }
 
-  /** The hash chains forget positions a window size back (they are 16-bit, window-relative). */
+  /** The window slid a window size down: the chains' positions follow it. */
   slideHash(): void {
-    this.hashBase += this.wSize;
-    // far from overflow, rebase once: positions before the window become 0 (NIL)
-    if (this.hashBase >= REBASE_AT) {
-      rebase(this.head, this.hashBase);
-      rebase(this.prev, this.hashBase);
-      this.hashBase = 0;
-    }
+    slidePositions(this.headPairs, this.wBits);
+    slidePositions(this.prevPairs, this.wBits);
   }
 
   /** Reads input into the window (sliding it down when the lookahead nears its end). */
@@ -215,7 +219,7 @@ export class Deflater extends BlockCoder {
         while (this.insert) {
           this.insH = ((this.insH << shift) ^ window[str + MIN_MATCH - 1]!) & mask;
           this.prev[str & this.wMask] = this.head[this.insH]!;
-          this.head[this.insH] = str + this.hashBase;
+          this.head[this.insH] = str;
           str++;
           this.insert--;
           if (this.lookahead + this.insert < MIN_MATCH) break;
@@ -252,7 +256,7 @@ export class Deflater extends BlockCoder {
       do {
         this.insH = ((this.insH << shift) ^ window[str + MIN_MATCH - 1]!) & mask;
         this.prev[str & this.wMask] = this.head[this.insH]!;
-        this.head[this.insH] = str + this.hashBase;
+        this.head[this.insH] = str;
         str++;
       } while (--n);
       this.strstart = str;

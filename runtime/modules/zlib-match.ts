@@ -24,16 +24,15 @@ function longestMatch(s: Deflater, curMatch: number, scan: number, prevLength: n
   const maxDist = s.wSize - MIN_LOOKAHEAD;
   const limit = scan > maxDist ? scan - maxDist : 0;
   const prev = s.prev;
-  const base = s.hashBase;
   const wmask = s.wMask;
-  const window = s.window;
-  let scanEnd = window[scan + bestLen]!, scanEnd1 = window[scan + bestLen - 1]!;
-  const scan0 = window[scan]!, scan1 = window[scan + 1]!;
+  // the two bytes that end the best match so far, and the first two (one 16-bit read each)
+  let scanEnd = view.getUint16(scan + bestLen - 1, true);
+  const scanStart = view.getUint16(scan, true);
   if (prevLength >= s.goodMatch) chainLength >>= 2;
   if (niceMatch > lookahead) niceMatch = lookahead;
   do {
     const match = curMatch;
-    if (window[match + bestLen] !== scanEnd || window[match + bestLen - 1] !== scanEnd1 || window[match] !== scan0 || window[match + 1] !== scan1) continue;
+    if (view.getUint16(match + bestLen - 1, true) !== scanEnd || view.getUint16(match, true) !== scanStart) continue;
     // bytes 0 and 1 are equal, byte 2 is by the hash; compare offsets 3 to 258 (as zlib does,
     // whatever the lookahead: the length is cut to it at the end)
     let len = MAX_MATCH;
@@ -49,10 +48,9 @@ function longestMatch(s: Deflater, curMatch: number, scan: number, prevLength: n
       s.matchStart = curMatch;
       bestLen = len;
       if (len >= niceMatch) break;
-      scanEnd = window[scan + bestLen]!;
-      scanEnd1 = window[scan + bestLen - 1]!;
+      scanEnd = view.getUint16(scan + bestLen - 1, true);
     }
-  } while ((curMatch = prev[curMatch & wmask]! - base) > limit && --chainLength !== 0);
+  } while ((curMatch = prev[curMatch & wmask]!) > limit && --chainLength !== 0);
   return bestLen <= lookahead ? bestLen : lookahead;
 }
 
@@ -78,7 +76,7 @@ export function deflateFast(s: Deflater, flush: number): BlockState {
   const window = s.window, head = s.head, prev = s.prev, wMask = s.wMask;
   const shift = s.hashShift, hashMask = s.hashMask, maxInsert = s.maxLazyMatch;
   const symBuf = s.symBuf, symEnd = s.symEnd, lfreq = s.literalFreqs, dfreq = s.distanceFreqs;
-  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH, base = s.hashBase;
+  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH;
   let matchLength = s.matchLength, symNext = s.symNext;
   for (;;) {
     if (lookahead < MIN_LOOKAHEAD) {
@@ -91,16 +89,14 @@ export function deflateFast(s: Deflater, flush: number): BlockState {
       strstart = s.strstart;
       lookahead = s.lookahead;
       insH = s.insH;
-      base = s.hashBase;
       if (lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
       if (lookahead === 0) break;
     }
     if (lookahead >= MIN_MATCH) {
       insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
-      const stored = head[insH]!;
-      prev[strstart & wMask] = stored;
-      head[insH] = strstart + base;
-      const hashHead = stored - base;
+      const hashHead = head[insH]!;
+      prev[strstart & wMask] = hashHead;
+      head[insH] = strstart;
       if (hashHead > 0 && strstart - hashHead <= maxDist) matchLength = longestMatch(s, hashHead, strstart, MIN_MATCH - 1, lookahead);
     }
     if (matchLength >= MIN_MATCH) {
@@ -118,7 +114,7 @@ export function deflateFast(s: Deflater, flush: number): BlockState {
           strstart++;
           insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
           prev[strstart & wMask] = head[insH]!;
-          head[insH] = strstart + base;
+          head[insH] = strstart;
         } while (--matchLength !== 0);
         strstart++;
       } else {
@@ -164,7 +160,7 @@ export function deflateSlow(s: Deflater, flush: number): BlockState {
   const window = s.window, head = s.head, prev = s.prev, wMask = s.wMask;
   const shift = s.hashShift, hashMask = s.hashMask, maxLazy = s.maxLazyMatch, filtered = s.strategy === Z_FILTERED;
   const symBuf = s.symBuf, symEnd = s.symEnd, lfreq = s.literalFreqs, dfreq = s.distanceFreqs;
-  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH, base = s.hashBase;
+  let strstart = s.strstart, lookahead = s.lookahead, insH = s.insH;
   let matchLength = s.matchLength, matchStart = s.matchStart, prevLength = s.prevLength, prevMatch = s.prevMatch;
   let matchAvailable = s.matchAvailable, symNext = s.symNext;
   for (;;) {
@@ -184,17 +180,15 @@ export function deflateSlow(s: Deflater, flush: number): BlockState {
       insH = s.insH;
       matchStart = s.matchStart;
       symNext = s.symNext;
-      base = s.hashBase;
       if (lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) return BlockState.NeedMore;
       if (lookahead === 0) break;
     }
     let hashHead = 0;
     if (lookahead >= MIN_MATCH) {
       insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
-      const stored = head[insH]!;
-      prev[strstart & wMask] = stored;
-      head[insH] = strstart + base;
-      hashHead = stored - base;
+      hashHead = head[insH]!;
+      prev[strstart & wMask] = hashHead;
+      head[insH] = strstart;
     }
     prevLength = matchLength;
     prevMatch = matchStart;
@@ -221,7 +215,7 @@ export function deflateSlow(s: Deflater, flush: number): BlockState {
         if (++strstart <= maxInsert) {
           insH = ((insH << shift) ^ window[strstart + MIN_MATCH - 1]!) & hashMask;
           prev[strstart & wMask] = head[insH]!;
-          head[insH] = strstart + base;
+          head[insH] = strstart;
         }
       } while (--prevLength !== 0);
       matchAvailable = false;

@@ -174,6 +174,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
     }
+    // `obj.__doc__`, `obj.__module__`: the class's (an instance has none of its own)
+    if ((name === "__doc__" || name === "__module__") && typeof obj === "object") return getattrImpl(typeOf(obj), name);
     if (name === "__hash__" && !isClass(obj) && typeof obj === "object") {
       // `obj.__hash__`: None where the class's `__eq__` hides it, else object's, bound.
       if (eqHidesHash(Object.getPrototypeOf(obj) as object | null)) return null;

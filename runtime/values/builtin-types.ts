@@ -5,7 +5,7 @@ import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js
 import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
-import { MemoryView } from "./memoryview.js";
+import { MemoryView, bufferExport } from "./memoryview.js";
 import { complex, PyComplex } from "./complex.js";
 import { Dict } from "./dict.js";
 import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
@@ -222,6 +222,8 @@ function bytesConstructor(x: unknown = 0n, encoding?: unknown, kind = "bytes"): 
   }
   if (isIntLike(x)) return new Bytes(Number(toBigInt(x)));
   if (x instanceof Uint8Array) return Bytes.fromArray(x);
+  // (array.array: its memory, not its items)
+  if (typeof x === "object" && x !== null && bufferExport in x) return Bytes.fromArray(MemoryView.of(x));
   const values = Array.from(iterableOr(x, `cannot convert '${typeName(x)}' object to ${kind}`), (v) => {
     if (!isIntLike(v)) throw new PyTypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
     const n = Number(toBigInt(v));

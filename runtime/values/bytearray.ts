@@ -37,7 +37,7 @@ export class ByteArray extends Bytes {
   /** Grow or shrink in place (the view tracks its buffer's length); refused while views are held. */
   resizeTo(length: number): void {
     if (length === this.length) return;
-    if ((exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+    if (exportCount(this) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
     (this.buffer as unknown as Resizable).resize(length);
   }
 
@@ -59,7 +59,7 @@ export class ByteArray extends Bytes {
     const newLength = oldLength - deleteCount + insert.length;
     const tail = start + deleteCount;
     if (newLength > oldLength) this.resizeTo(newLength);
-    else if (newLength < oldLength && (exportCounts.get(this) ?? 0) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
+    else if (newLength < oldLength && exportCount(this) > 0) throw new BufferError("Existing exports of data: object cannot be re-sized");
     if (tail < oldLength && insert.length !== deleteCount) this.copyWithin(start + insert.length, tail, oldLength);
     if (insert.length > 0) this.set(insert, start);
     if (newLength < oldLength) this.resizeTo(newLength);
@@ -69,14 +69,22 @@ export class ByteArray extends Bytes {
 const EMPTY = new Uint8Array(0);
 
 /**
- * The memoryviews of each bytearray known to be alive (held by a `with` block or a module-level
- * name, memoryview.ts): CPython refuses to resize it while they are.
+ * The memoryviews of each bytearray (or array.array) known to be alive (held by a `with` block
+ * or a module-level name, memoryview.ts): CPython refuses to resize it while they are.
  */
-const exportCounts = new WeakMap<ByteArray, number>();
+const exportCounts = new WeakMap<object, number>();
+/** (most programs hold no views: resizing then skips the lookup) */
+let anyExports = false;
 
 /** A view of `b` is alive (+1) or released (-1). */
-export function countExport(b: ByteArray, change: 1 | -1): void {
+export function countExport(b: object, change: 1 | -1): void {
+  anyExports = true;
   exportCounts.set(b, Math.max(0, (exportCounts.get(b) ?? 0) + change));
+}
+
+/** How many views of `b` are known to be alive. */
+export function exportCount(b: object): number {
+  return anyExports ? (exportCounts.get(b) ?? 0) : 0;
 }
 
 /** One byte given as a Python int. */

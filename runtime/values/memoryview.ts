@@ -1,4 +1,4 @@
-// Python's memoryview over bytes and bytearray (one dimension, or several after a cast with a shape): a Uint8Array viewing the same
+// Python's memoryview over bytes, bytearray and array.array (one dimension, or several after a cast with a shape): a Uint8Array viewing the same
 // memory as the object it was made from, so writes go through to a bytearray and every runtime
 // function taking bytes-like data (b"".join, bytes(), bytearray(), hashlib, file writes) takes
 // it as its bytes. Python-level operations (len, indexing, slicing, iteration, tolist, ==) read
@@ -24,6 +24,19 @@ import { identity, pyHash } from "./hashing.js";
 const ITEM_SIZE: Record<string, number> = {
   B: 1, b: 1, c: 1, "?": 1, H: 2, h: 2, I: 4, i: 4, L: 8, l: 8, Q: 8, q: 8, N: 8, n: 8, f: 4, d: 8, e: 2, P: 8,
 };
+
+/**
+ * An object other than bytes whose memory a memoryview shares (array.array): it gives its
+ * item bytes (a view of its own memory) and their format.
+ */
+export const bufferExport: unique symbol = Symbol("bufferExport");
+export interface BufferExporter {
+  [bufferExport](): { bytes: Uint8Array; format: string; itemsize: number };
+}
+
+function isExporter(x: unknown): x is BufferExporter {
+  return typeof x === "object" && x !== null && typeof (x as Partial<BufferExporter>)[bufferExport] === "function";
+}
 
 function isByteFormat(format: string): boolean {
   return format === "B" || format === "b" || format === "c";
@@ -56,6 +69,10 @@ export class MemoryView extends Uint8Array {
       x.check();
       if (x.dims !== null) return MemoryView.ndView(x.source, x, x.fmt, x.size, x.dims, x.ndStrides, x.ndBase, x.isReadonly);
       return MemoryView.view(x.source, x, x.fmt, x.size, x.step, x.count, x.isReadonly);
+    }
+    if (isExporter(x)) {
+      const { bytes, format, itemsize } = x[bufferExport]();
+      return MemoryView.view(x, bytes, format, itemsize, 1, bytes.length / itemsize, false);
     }
     if (!(x instanceof Uint8Array)) throw new PyTypeError(`memoryview: a bytes-like object is required, not '${typeName(x)}'`);
     return MemoryView.view(x, x, "B", 1, 1, x.length, !(x instanceof ByteArray));
@@ -346,7 +363,7 @@ export class MemoryView extends Uint8Array {
 
   /** The view is known to be alive (a `with` block's, a module-level name's): its bytearray cannot be resized until it is released. */
   hold(): MemoryView {
-    if (!this.holds && !this.released && this.source instanceof ByteArray) {
+    if (!this.holds && !this.released && (this.source instanceof ByteArray || isExporter(this.source))) {
       this.holds = true;
       countExport(this.source, 1);
     }
@@ -361,7 +378,7 @@ export class MemoryView extends Uint8Array {
   private releaseQuietly(): void {
     if (this.released) return;
     this.released = true;
-    if (this.holds) countExport(this.source as ByteArray, -1);
+    if (this.holds) countExport(this.source as object, -1);
     this.holds = false;
   }
 
