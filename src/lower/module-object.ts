@@ -139,11 +139,8 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
  * Does the module ask for its namespace (`globals()`, or `vars()`/`dir()` without arguments)?
  * Then even the entry's globals must all be module-object attributes that writes rebind.
  */
-export function usesNamespace(node: unknown): boolean {
-  return anyNode(node, (n) => {
-    const call = n as py.Call;
-    return call._type === "Call" && call.func._type === "Name" && NAMESPACE_READERS.has(call.func.id) && call.args.length === 0;
-  });
+export function usesNamespace(body: readonly py.Stmt[]): boolean {
+  return anyNode(body, (n) => n._type === "Call" && n.func._type === "Name" && NAMESPACE_READERS.has(n.func.id) && n.args.length === 0);
 }
 
 const NAMESPACE_READERS = new Set(["globals", "vars", "dir", "locals"]);
