@@ -111,13 +111,16 @@ function unformatted(file: t.File, options: EmitOptions): EmitResult {
   return finish(file, raw, options, calls.calls.length > 0);
 }
 
+/** prettier, once a module was formatted (loaded on first use: `pyts run` starts faster without it) */
+let prettier: typeof import("prettier") | undefined;
+
 async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult> {
   const count = new MarkerCount();
   const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
-  // prettier is loaded only when formatting: `pyts run` starts faster without it.
   // (Embedded languages off: their search walks the whole tree for tagged templates, CSS in
   // JSX and the like, which emitted code never holds.)
-  const printed = await (await import("prettier")).format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
+  prettier ??= await import("prettier");
+  const printed = await prettier.format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
   return finish(file, printed, options, true);
 }
 

@@ -286,24 +286,18 @@ export function anyStatement(body: readonly Stmt[], test: (st: Stmt) => boolean)
 }
 
 /**
- * Does any object in the tree under `root` (AST nodes, their lists and fields) pass `test`?
- * An explicit stack, not recursion: a 3,000-term operator chain is 3,000 levels deep.
+ * Does any node under `root` (a node or a list of them, itself included) pass `test`?
+ * Walks the node kinds' children (forEachChild), not every field of every object, with an
+ * explicit stack, not recursion: a 3,000-term operator chain is 3,000 levels deep.
  */
-export function anyNode(root: unknown, test: (node: object) => boolean): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
+export function anyNode(root: AnyNode | readonly AnyNode[], test: (node: AnyNode) => boolean): boolean {
+  const stack: AnyNode[] = Array.isArray(root) ? [...(root as readonly AnyNode[])] : [root as AnyNode];
+  const push = (child: AnyNode): void => {
+    stack.push(child);
+  };
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (test(node)) return true;
-    // (for-in over the node's own fields: Object.values would build an array per node)
-    for (const key in node) {
-      const value = (node as Record<string, unknown>)[key];
-      if (value !== null && typeof value === "object") stack.push(value);
-    }
+    forEachChild(node, push);
   }
   return false;
 }

@@ -3,6 +3,7 @@
 // classmethod) go through the runtime's `setattr`, which makes instances see them as Python
 // does (runtime/lang/class-attributes.ts). Attributes the class body defines keep plain stores.
 import type * as py from "../frontend/ast.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import type { LowerContext } from "./context.js";
 import type * as ir from "./ir.js";
 import type { Scope } from "./scope.js";
@@ -102,20 +103,18 @@ function storedAttributes(cx: LowerContext): Map<string, Set<string>> {
   if (found) return found;
   found = new Map();
   storedAttributeCache.set(cx, found);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    const n = node as { _type?: string; ctx?: string; value?: py.Expr; attr?: string };
-    if (n._type === "Attribute" && n.ctx === "Store" && n.value?._type === "Name") {
-      const id = n.value.id;
-      found!.set(id, (found!.get(id) ?? new Set()).add(n.attr!));
-    }
-    for (const v of Object.values(n)) if (typeof v === "object") visit(v);
+  const pending: AnyNode[] = [];
+  for (const node of cx.scopes.keys()) if ((node as py.Module)._type === "Module") pending.push(...(node as py.Module).body);
+  const push = (child: AnyNode): void => {
+    pending.push(child);
   };
-  for (const node of cx.scopes.keys()) if ((node as py.Module)._type === "Module") visit(node);
+  for (let n = pending.pop(); n !== undefined; n = pending.pop()) {
+    if (n._type === "Attribute" && n.ctx === "Store" && n.value._type === "Name") {
+      const id = n.value.id;
+      found.set(id, (found.get(id) ?? new Set()).add(n.attr));
+    }
+    forEachChild(n, push);
+  }
   return found;
 }
 

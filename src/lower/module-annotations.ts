@@ -89,6 +89,6 @@ export function futureAnnotations(s: py.Stmt): boolean {
   return s._type === "ImportFrom" && s.module === "__future__" && s.names.some((a) => a.name === "annotations");
 }
 
-function readsName(node: unknown): boolean {
-  return anyNode(node, (n) => (n as { _type?: string })._type === "Name" && (n as { id?: string }).id === NAME);
+function readsName(body: readonly py.Stmt[]): boolean {
+  return anyNode(body, (n) => n._type === "Name" && n.id === NAME);
 }

@@ -145,10 +145,10 @@ export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null
  * it may read its own functions as values? Then even the entry's globals must all be
  * module-object attributes that writes rebind.
  */
-export function usesNamespace(node: unknown): boolean {
-  return anyNode(node, (n) => {
-    const call = n as py.Call;
-    if (call._type === "Call") {
+export function usesNamespace(body: readonly py.Stmt[]): boolean {
+  return anyNode(body, (n) => {
+    if (n._type === "Call") {
+      const call = n;
       const callee = call.func._type === "Name" ? call.func.id : call.func._type === "Attribute" ? call.func.attr : "";
       if (call.func._type === "Name" && NAMESPACE_READERS.has(callee) && call.args.length === 0) return true;
       if (MODULE_FINDERS.has(callee)) return mayNameMain(call.args[0]);
@@ -157,11 +157,9 @@ export function usesNamespace(node: unknown): boolean {
       return false;
     }
     // a global named in a string ("__main__.Filter" for logging.config): found through the module
-    const constant = n as py.Constant;
-    if (constant._type === "Constant" && constant.value.kind === "str" && DOTTED_MAIN_NAME.test(constant.value.value)) return true;
+    if (n._type === "Constant" && n.value.kind === "str" && DOTTED_MAIN_NAME.test(n.value.value)) return true;
     // `sys.modules[__name__]` (not `sys.modules["json"]`; `"x" in sys.modules` reads no module)
-    const subscript = n as py.Subscript;
-    return subscript._type === "Subscript" && isSysModules(subscript.value) && mayNameMain(subscript.slice);
+    return n._type === "Subscript" && isSysModules(n.value) && mayNameMain(n.slice);
   });
 }
 

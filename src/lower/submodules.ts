@@ -10,6 +10,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
+import { nestedStatements } from "../frontend/walk.js";
 
 /** Submodules CPython has imported when a program starts (site's imports). */
 const AT_STARTUP = ["collections.abc", "urllib.parse", "os.path"];
@@ -56,17 +57,15 @@ function importBrings(s: py.Import | py.ImportFrom): Set<string> | null {
 function importedHere(cx: LowerContext): Set<string> | null {
   if (cache.has(cx)) return cache.get(cx)!;
   let names: Set<string> | null = new Set<string>(AT_STARTUP);
-  const visit = (node: unknown): void => {
-    if (names === null || node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const s = node as py.Stmt;
+  // imports are statements: the statements of every block are walked, not the expressions
+  const pending: py.Stmt[] = [...cx.moduleBody];
+  for (let s = pending.pop(); s !== undefined && names !== null; s = pending.pop()) {
     if (s._type === "Import" || s._type === "ImportFrom") {
       const brought = importBrings(s);
       if (brought === null) names = null;
       else for (const n of brought) names.add(n);
-    } else for (const v of Object.values(node)) if (typeof v === "object") visit(v);
-  };
-  visit(cx.moduleBody);
+    } else for (const block of nestedStatements(s)) for (const inner of block) pending.push(inner);
+  }
   cache.set(cx, names);
   return names;
 }

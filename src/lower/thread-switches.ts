@@ -3,6 +3,7 @@
 // may wait for another become awaits, and so do the calls of functions reaching one
 // (blocking.ts colours them as it does for run_until_complete).
 import type * as py from "../frontend/ast.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
@@ -21,35 +22,27 @@ const EXECUTOR_ATTRIBUTES = new Set(["run_in_executor", "to_thread", "run_corout
 export function threadUse(module: py.Module): ThreadUse | null {
   let threads = false;
   let futures = false;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (typeof node !== "object" || node === null) return;
-    const n = node as { _type?: string };
-    if (n._type === "Import") {
-      for (const alias of (node as py.Import).names) {
+  // (the node kinds' children, not every field of every object: this meets every node)
+  const pending: AnyNode[] = [...module.body];
+  const push = (child: AnyNode): void => {
+    pending.push(child);
+  };
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node._type === "Import") {
+      for (const alias of node.names) {
         if (THREAD_MODULES.has(alias.name)) threads = true;
         if (alias.name.startsWith("concurrent")) futures = true;
       }
-    } else if (n._type === "ImportFrom") {
-      const from = node as py.ImportFrom;
-      const name = from.module ?? "";
-      if (from.level === 0 && THREAD_MODULES.has(name)) threads = true;
-      if (from.level === 0 && name.startsWith("concurrent")) futures = true;
-    } else if (n._type === "Attribute") {
-      const attr = (node as py.Attribute).attr;
-      if (EXECUTOR_ATTRIBUTES.has(attr)) threads = true;
-      if (attr === "run_coroutine_threadsafe") futures = true;
+    } else if (node._type === "ImportFrom") {
+      const name = node.module ?? "";
+      if (node.level === 0 && THREAD_MODULES.has(name)) threads = true;
+      if (node.level === 0 && name.startsWith("concurrent")) futures = true;
+    } else if (node._type === "Attribute") {
+      if (EXECUTOR_ATTRIBUTES.has(node.attr)) threads = true;
+      if (node.attr === "run_coroutine_threadsafe") futures = true;
     }
-    for (const key in node) {
-      if (key === "_type") continue;
-      const value = (node as Record<string, unknown>)[key];
-      if (typeof value === "object" && value !== null) visit(value);
-    }
-  };
-  visit(module.body);
+    forEachChild(node, push);
+  }
   return threads ? { futures } : null;
 }
 
