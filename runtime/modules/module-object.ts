@@ -43,6 +43,7 @@ const pending = new Map<string, { stub: PyModule; names: readonly (readonly [str
 export function moduleObject<T extends object>(name: string, attributes: T): PyModule & T {
   // Descriptors, not values: accessors such as `sys.stdout` stay live.
   const descriptors = Object.getOwnPropertyDescriptors(attributes);
+  const cModules = cFunctions(name);
   for (const [key, descriptor] of Object.entries(descriptors)) {
     // A function made by a helper (`unary(Math.sqrt)`) is anonymous: its __name__ is its key.
     const value: unknown = descriptor.value;
@@ -50,7 +51,7 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
     // (its functions' `__module__`: the module's name, as for a module of the program; a C
     // function of CPython's shows as built-in and may name its C module, `_functools`)
     if (typeof value === "function" && !isClass(value)) {
-      const cModule = cFunctions(name).get(key);
+      const cModule = cModules.get(key);
       if (cModule !== undefined && !Object.hasOwn(value, "__builtin__")) Object.defineProperties(value, { __builtin__: { value: true }, __name__: { value: key }, __qualname__: { value: key } });
       setFunctionModule(value, cModule ?? name);
     }

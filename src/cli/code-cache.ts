@@ -45,6 +45,23 @@ export function readCodeCache(file: string): Uint8Array | undefined {
   }
 }
 
+/**
+ * A file's text read as latin1 (each byte one character: the runtime's scripts are ASCII),
+ * through the same memory the code cache is then read into, so that a start touches fresh
+ * memory for the larger of the two files only, not for both and a copy.
+ */
+export function readLatin1(file: string): string {
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = wordSum()?.memory(size) ?? Buffer.allocUnsafe(size);
+    if (!readFully(fd, bytes, 0)) throw new Error(`${file} changed while it was read`);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, size).toString("latin1");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Fills `into` from the file at `position`; false when the file ends first. */
 function readFully(fd: number, into: Uint8Array, position: number): boolean {
   for (let at = 0; at < into.length; ) {

@@ -7,7 +7,7 @@ const fs = process.getBuiltinModule("node:fs");
 const path = process.getBuiltinModule("node:path");
 const vm = process.getBuiltinModule("node:vm");
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
-import { codeCacheFileBytes, readCodeCache } from "./code-cache.js";
+import { codeCacheFileBytes, readCodeCache, readLatin1 } from "./code-cache.js";
 
 /**
  * The runtime module `pyts run` programs are converted against: it re-exports the runtime
@@ -25,10 +25,14 @@ export function runtimeUrl(): string {
  * program's start. A missing or rejected cache (another Node version) is written anew when
  * the process ends, so it also holds the functions the program compiled lazily.
  */
-function compileScript(file: string, codeCache: string | null): (...args: unknown[]) => object {
-  const cachedData = codeCache === null ? undefined : readCodeCache(codeCache);
+function compileScript(file: string, codeCache: string | null, sharedRead: boolean): (...args: unknown[]) => object {
   // Read as latin1, which copies bytes, where decoding UTF-8 costs Node 20 tens of milliseconds.
-  const script = new vm.Script(fs.readFileSync(file).toString("latin1"), { filename: file, cachedData });
+  // The core's text goes through the memory its code cache is then read into (the text is a
+  // copy), so a start touches fresh memory for one of the two ~800 KB files, not both. (Only
+  // the core's: with asyncio's script read so too, cold asyncio benchmarks measured slower.)
+  const source = sharedRead ? readLatin1(file) : fs.readFileSync(file).toString("latin1");
+  const cachedData = codeCache === null ? undefined : readCodeCache(codeCache);
+  const script = new vm.Script(source, { filename: file, cachedData });
   if (codeCache !== null && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => {
       try {
@@ -52,7 +56,7 @@ function compileScript(file: string, codeCache: string | null): (...args: unknow
  */
 function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore {
   const file = fileURLToPath(runtime).replace(/pyts-run\.js$/, "pyts-runtime-script.js");
-  const core = compileScript(file, codeCache)() as RuntimeCore;
+  const core = compileScript(file, codeCache, true)() as RuntimeCore;
   const globals = globalThis as Record<symbol, unknown>;
   globals[Symbol.for("@pyts/runtime")] = core;
   globals[Symbol.for("@pyts/runtime/stdlib")] = scriptLoader(file, "stdlib", codeCache, core);
@@ -70,7 +74,7 @@ function preloadRuntime(runtime: string, codeCache: string | null): RuntimeCore 
 function scriptLoader(coreFile: string, name: string, codeCache: string | null, core: RuntimeCore): (file: string) => unknown {
   let script: { load(file: string): unknown } | undefined;
   return (file) => {
-    script ??= compileScript(coreFile.replace(/pyts-runtime-script\.js$/, `pyts-${name}-script.js`), codeCache === null ? null : codeCache.replace(/\.bin$/, `-${name}.bin`))(core.$$internals) as { load(file: string): unknown };
+    script ??= compileScript(coreFile.replace(/pyts-runtime-script\.js$/, `pyts-${name}-script.js`), codeCache === null ? null : codeCache.replace(/\.bin$/, `-${name}.bin`), false)(core.$$internals) as { load(file: string): unknown };
     return script.load(file);
   };
 }
