@@ -181,6 +181,11 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
 /** Python's `a == b`. */
 export function eq(a: unknown, b: unknown): boolean {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a === b;
+  return eqOther(a, b);
+}
+
+/** `a == b` past eq's common case (a small head TurboFan inlines where eq is called). */
+function eqOther(a: unknown, b: unknown): boolean {
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
@@ -193,6 +198,11 @@ export function eq(a: unknown, b: unknown): boolean {
 /** Python's `a != b`. */
 export function ne(a: unknown, b: unknown): boolean {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a !== b;
+  return neOther(a, b);
+}
+
+/** `a != b` past ne's common case. */
+function neOther(a: unknown, b: unknown): boolean {
   if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;

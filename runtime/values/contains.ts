@@ -7,7 +7,8 @@ import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
-import { AbstractSet } from "./set.js";
+import { AbstractSet, FrozenSet, PySet } from "./set.js";
+import { big, type Int } from "./small-int.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -68,4 +69,19 @@ export function builtinIn(item: unknown, container: unknown): boolean {
 
 export function notIn(item: unknown, container: unknown): boolean {
   return !in_(item, container);
+}
+
+/**
+ * `i in container` of a proven-int local (an Int: a number while safe). A plain set,
+ * frozenset or dict is probed with the number itself; anything else (lists, subclasses, user
+ * containers, which may see the value) gets the int as the bigint it is.
+ */
+export function inI(item: Int, container: unknown): boolean {
+  if (typeof item === "number" && container !== null && typeof container === "object") {
+    const cls = (container as { constructor: unknown }).constructor;
+    if (cls === PySet || cls === FrozenSet) return (container as AbstractSet).hasSafeInt(item);
+    // (a safe int's dict key is the number itself: hashKey)
+    if (cls === Dict) return (container as Dict).has(item);
+  }
+  return in_(big(item), container);
 }

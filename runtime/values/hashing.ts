@@ -144,19 +144,25 @@ function userHash(x: unknown, method: () => unknown): unknown {
 /** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */
 export const BUCKET_PREFIX = "#";
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * The Map key standing for Python value `x`. Equal primitives (and tuples of them) map to the
- * same string; objects without `__hash__` are their own key; anything else maps to a hash
+ * same number or string; objects without `__hash__` are their own key; anything else maps to a hash
  * bucket string starting with BUCKET_PREFIX.
  */
 export function hashKey(x: unknown): any {
   if (x === null || x === undefined) return "N";
   switch (typeof x) {
+    // An int (or an equal bool or integral float) within 2**53 is the JS number itself: a Map
+    // finds a number without a key string built per lookup (`d[i]`, `i in d`); past that, "n"
+    // and its digits. (-0.0 and 0 are one Map key, as they are one dict key.)
     case "boolean":
-      return x ? "n1" : "n0";
+      return x ? 1 : 0;
     case "bigint":
-      return "n" + x.toString();
+      return x <= MAX_SAFE_BIG && x >= -MAX_SAFE_BIG ? Number(x) : "n" + x.toString();
     case "number":
+      if (Number.isSafeInteger(x)) return x;
       if (Number.isInteger(x)) return "n" + BigInt(x).toString();
       return "f" + String(x);
     case "string":
@@ -168,7 +174,8 @@ export function hashKey(x: unknown): any {
   if (x instanceof Tuple) {
     const parts: string[] = [];
     for (const item of x.items) {
-      const k = hashKey(item);
+      let k = hashKey(item);
+      if (typeof k === "number") k = "n" + k;
       if (typeof k !== "string" || k.startsWith(BUCKET_PREFIX)) {
         return BUCKET_PREFIX + pyHash(x).toString();
       }

@@ -9,7 +9,7 @@
 import { add, mul, sub, truediv } from "./arithmetic.js";
 import { eq, ge, gt, le, lt, ne } from "./compare.js";
 import { ZeroDivisionError } from "./exceptions.js";
-import { big, type Int } from "./small-int.js";
+import { big, intOf, type Int } from "./small-int.js";
 
 /** Comparison operators of `compareI`, in this order. */
 const COMPARE = [lt, le, gt, ge, eq, ne];
@@ -43,7 +43,8 @@ export function compareI(a: unknown, b: unknown, op: number, intSide: number): b
 }
 
 const ARITHMETIC = [add, sub, mul, truediv];
-const MAX_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX_SAFE);
 
 /**
  * `a OP b` where `a` (intSide 0) or `b` (intSide 1) is an Int and the other side may be
@@ -62,6 +63,17 @@ export function arithI(a: unknown, b: unknown, op: number, intSide: number): unk
       default:
         if (b === 0) throw new ZeroDivisionError("float division by zero");
         return a / b;
+    }
+  }
+  if (op < 3 && typeof (intSide === 0 ? b : a) === "bigint" && typeof (intSide === 0 ? a : b) === "number") {
+    // An int (a list item, a parameter: a bigint) with the Int: number arithmetic when both
+    // are safe, the result handed out as a bigint, shared when small (`vec[i] + i`: none made).
+    const x = typeof a === "bigint" ? intOf(a) : (a as number);
+    const y = typeof b === "bigint" ? intOf(b) : (b as number);
+    if (typeof x === "number" && typeof y === "number") {
+      const r = op === 0 ? x + y : op === 1 ? x - y : x * y;
+      // (`+ 0`: the int product -3 * 0 is 0, not JS's -0)
+      if (r <= MAX_SAFE && r >= -MAX_SAFE) return big(r + 0);
     }
   }
   if (op === 3) {

@@ -81,6 +81,39 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     }
   }
 
+  /**
+   * `x in s` for an int held as a JS number (a proven-int local, safe): no bigint is made for
+   * the test. A safe int hashes as the float equal to it; a stored int, float or bool in its
+   * slot answers by JS's `==` (exact across bigint and number); any other key there (a tuple,
+   * an int subclass instance) sends the test through the general lookup with the bigint.
+   */
+  hasSafeInt(x: number): boolean {
+    orderedHash(x);
+    const lo = H.lo | 0;
+    const hi = H.hi | 0;
+    const mask = this.mask;
+    let i = lo >>> 0 & mask;
+    let pLo = H.lo >>> 0;
+    let pHi = H.hi >>> 0;
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      do {
+        const k = this.keys[j];
+        if (k === undefined) return false;
+        if (this.hashLo[j] === lo && this.hashHi[j] === hi && k !== DUMMY) {
+          const kind = typeof k;
+          if (kind !== "bigint" && kind !== "number" && kind !== "boolean") return this.has(BigInt(x) as T);
+          if (k == x) return true;
+        }
+        j++;
+      } while (probes-- > 0);
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi >>>= 5;
+      i = (i * 5 + 1 + pLo) & mask;
+    }
+  }
+
   /** CPython's set_add_entry for a key whose hash is in H. */
   addEntry(key: unknown, lo: number, hi: number): void {
     let mask = this.mask;

@@ -117,6 +117,9 @@ const LAST_SPACE_RUN = new RegExp(`${SPACE}+(?=[^${SPACE.slice(1)}*$)`);
 /** A run of Python's whitespace's complement: one word of `s.split()`. */
 const WORD_RUN = new RegExp(`[^${SPACE.slice(1)}+`, "g");
 
+/** What keeps `s.split()` from being `s.split(" ")`: other whitespace, two spaces, a space at an end. */
+const NOT_SINGLE_SPACED = new RegExp(`[\\t-\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]|  |^ | $`);
+
 // Short words split off recently, by a hash of their length and a few units.
 const RECENT_WORDS: string[] = new Array<string>(1024).fill("");
 const RECENT_MAX_LENGTH = 16;
@@ -127,7 +130,9 @@ const RECENT_MAX_LENGTH = 16;
  * calls, about twice as long on a long text).
  */
 function whitespaceWords(s: string): string[] {
-  const words = s.match(WORD_RUN);
+  // Words one space apart (no other whitespace, none at the ends) are JS's split on " ",
+  // which V8 does natively two to three times faster than collecting the regexp's matches.
+  const words = s === "" ? null : NOT_SINGLE_SPACED.test(s) ? s.match(WORD_RUN) : s.split(" ");
   if (words === null) return [];
   // Short words split off recently are handed back as the same JS string: a text repeats its
   // words, and a dict lookup of that string finds V8's hash of it computed already. Which

@@ -19,6 +19,9 @@ const classFlags = new WeakMap<object, boolean>();
 export function isClass(f: unknown): f is AnyClass {
   if (typeof f !== "function") return false;
   if ((f as { __pytype__?: boolean }).__pytype__ === true) return true;
+  // Arrow functions, methods and bound functions (a builtin method's wrapper) have no
+  // prototype and are never classes: answered without the map lookup.
+  if ((f as { prototype?: unknown }).prototype === undefined) return false;
   let flag = classFlags.get(f);
   if (flag === undefined) {
     flag = /^class[\s{]/.test(Function.prototype.toString.call(f));

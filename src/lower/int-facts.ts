@@ -345,6 +345,11 @@ export function lowerIntCompare(cx: LowerContext, e: py.Compare): ir.Expr | null
   if (e.ops.length !== 1 || !anyIntFacts(cx)) return null;
   const op = NATIVE_COMPARE[e.ops[0]!];
   const right = e.comparators[0]!;
+  if ((e.ops[0] === "In" || e.ops[0] === "NotIn") && nativeInt(cx, e.left)) {
+    // `i in s`: inI (runtime/values/contains.ts) probes a plain set with the Int as it is.
+    const test: ir.Expr = { k: "call", callee: cx.rt("inI"), args: [lowerInt(cx, e.left), lowerExpr(cx, right)], loc: cx.loc(e) };
+    return e.ops[0] === "In" ? test : { k: "unary", op: "!", arg: test, loc: cx.loc(e) };
+  }
   if (op === undefined) return null;
   const mixed = lowerMixed(cx, e.left, right, Object.keys(NATIVE_COMPARE).indexOf(e.ops[0]!), "compareI", cx.loc(e));
   if (mixed !== null) return mixed;
