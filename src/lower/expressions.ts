@@ -7,7 +7,7 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
 import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
@@ -20,6 +20,7 @@ import { lowerSuperAttribute } from "./super.js";
 import { attributeRead, surelyHas } from "./attributes.js";
 import { BUILTIN_VALUE_JS_NAMES } from "./star-names.js";
 import { lowerNamedExpr } from "./targets.js";
+import { lowerIdentity } from "./identity.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
 import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { lowerFloat, lowerFloatCompare, lowerFloatTest, nativeFloat } from "./float-facts.js";
@@ -481,28 +482,6 @@ function suspends(e: py.Expr): boolean {
 /** Temporaries live in the enclosing function; the statement lowering declares them. */
 export function declareTemp(cx: LowerContext, name: string): void {
   cx.fn.temps.push(name);
-}
-
-/**
- * `a is b`. Python floats are objects: `x is x` holds for a NaN held in `x`, and `0.0 is -0.0`
- * does not; `Object.is` is `===` with exactly those two differences. Where one side cannot be a
- * float (a literal of another type, `type(...)`), plain `===` says the same.
- */
-function lowerIdentity(cx: LowerContext, op: "Is" | "IsNot", left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
-  if (neverFloat(cx, leftAst) || neverFloat(cx, rightAst)) {
-    return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
-  }
-  const same: ir.Expr = { k: "call", callee: { k: "member", object: { k: "id", name: "Object" }, property: "is" }, args: [left, right], loc };
-  return op === "Is" ? same : { k: "unary", op: "!", arg: same, loc };
-}
-
-/** A literal of another type, `type(x)`, or a name bound to a class, function or module by the program or the builtins. */
-function neverFloat(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type === "Constant") return e.value.kind !== "float";
-  if (e._type === "Call") return e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && cx.resolve("type") === null;
-  if (e._type !== "Name") return false;
-  if (cx.resolve(e.id) === null) return BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id);
-  return cx.knownBinding(e.id) !== null;
 }
 
 function compareOne(cx: LowerContext, op: py.CmpOp, left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc, test: boolean): ir.Expr {

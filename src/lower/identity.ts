@@ -1,0 +1,27 @@
+// `a is b` and `a is not b`: identity as Python defines it, where a float is an object of its own.
+import type * as py from "../frontend/ast.js";
+import type * as ir from "./ir.js";
+import type { LowerContext } from "./context.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
+
+/**
+ * `a is b`. Python floats are objects: `x is x` holds for a NaN held in `x`, and `0.0 is -0.0`
+ * does not; `Object.is` is `===` with exactly those two differences. Where one side cannot be a
+ * float (a literal of another type, `type(...)`), plain `===` says the same.
+ */
+export function lowerIdentity(cx: LowerContext, op: "Is" | "IsNot", left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
+  if (neverFloat(cx, leftAst) || neverFloat(cx, rightAst)) {
+    return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
+  }
+  const same: ir.Expr = { k: "call", callee: { k: "member", object: { k: "id", name: "Object" }, property: "is" }, args: [left, right], loc };
+  return op === "Is" ? same : { k: "unary", op: "!", arg: same, loc };
+}
+
+/** A literal of another type, `type(x)`, or a name bound to a class, function or module by the program or the builtins. */
+function neverFloat(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type === "Constant") return e.value.kind !== "float";
+  if (e._type === "Call") return e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && cx.resolve("type") === null;
+  if (e._type !== "Name") return false;
+  if (cx.resolve(e.id) === null) return BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id);
+  return cx.knownBinding(e.id) !== null;
+}
