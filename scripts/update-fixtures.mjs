@@ -34,6 +34,8 @@ function startServer() {
       if (text.includes("\n")) resolve({ url: text.split("\n")[0].trim(), close: async () => child.kill() });
     });
     child.on("error", reject);
+    // an error that ends this script (say, no python with aiohttp) must not leave the server running
+    process.on("exit", () => child.kill());
   });
 }
 const server = oracle ? await startServer() : null;
