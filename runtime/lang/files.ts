@@ -185,8 +185,16 @@ export class BufferedFile extends BufferedIOBase {
       const got = fsCall(() => fs().readSync(this.fd, out, 0, n, at), this.name);
       return got === n ? out : Bytes.fromArray(out.subarray(0, got));
     }
-    const size = fs().fstatSync(this.fd).size;
-    return this.readAt(at, Math.max(0, size - at));
+    // The size is a hint: /proc files report 0 and a file may grow, so read on to the end.
+    const first = this.readAt(at, Math.max(0, fs().fstatSync(this.fd).size - at));
+    const chunks: Uint8Array[] = [first];
+    for (let pos = at + first.length; ; ) {
+      const more = this.readAt(pos, 8192);
+      if (more.length === 0) break;
+      chunks.push(more);
+      pos += more.length;
+    }
+    return chunks.length === 1 ? first : Bytes.fromArray(Buffer.concat(chunks));
   }
 
   private checkReadable(): void {
