@@ -73,7 +73,8 @@ beforeAll(async () => {
   process.env.PYTS_CACHE_DIR = cacheDir;
   server = await startServer();
   [typeErrors] = await Promise.all([typeCheckGoldens(), warmRunCache()]);
-}, 240_000);
+  // (an idle machine needs about two minutes for every fixture; a loaded one several times that)
+}, 1_200_000);
 
 afterAll(async () => {
   await server?.close();
