@@ -116,6 +116,13 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 
 (PyGenerator.prototype as { [JS_NEXT]: true })[JS_NEXT] = true;
 
+// Every JS generator's step result shares one map, whose `value` field V8 takes as constant
+// until a store into an existing result (endResult's) makes it mutable: then all the optimized
+// code that relied on it (every function a generator's `next` was inlined into) is thrown away,
+// in the middle of the first loop that exhausts a generator. Storing once here, before any code
+// is optimized, leaves nothing to throw away.
+endResult((function* () {})().next());
+
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {
   // (A generator expression in a class body passes its first iterable, evaluated there.)

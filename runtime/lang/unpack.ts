@@ -18,11 +18,28 @@ function iteratorOf(value: unknown): Iterator<unknown> {
 
 /** `a, b = value`: exactly `count` items; like CPython, reads at most one item too many. */
 export function unpack(value: unknown, count: number): any[] {
+  // A plain tuple or list of the right length, the common case, hands out its items at once.
+  // Kept small so that TurboFan inlines it into the loop that unpacks; the class is read
+  // through `constructor` (no Python attribute can shadow it: such names are stored mangled),
+  // since Object.getPrototypeOf is a call into V8's runtime where a site sees several maps
+  // (tuples and lists of floats and of objects in one loop).
+  if (typeof value === "object" && value !== null) {
+    const cls = (value as { constructor: unknown }).constructor;
+    if (cls === Tuple) {
+      const items = (value as Tuple).items as unknown[];
+      if (items.length === count) return items;
+    } else if (cls === Array && (value as unknown[]).length === count) {
+      return value as unknown[];
+    }
+  }
+  return unpackOther(value, count);
+}
+
+/** `unpack` of anything else: a subclass, another iterable, or a wrong count. */
+function unpackOther(value: unknown, count: number): any[] {
   // A list or a tuple (unless a subclass defines its own `__iter__`): its items at once.
-  // (A plain tuple or list, the common case, is told by its prototype alone.)
   const proto = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : null;
   const plain = proto === Tuple.prototype ? ((value as Tuple).items as unknown[]) : proto === Array.prototype ? (value as unknown[]) : null;
-  if (plain !== null && plain.length === count) return plain;
   const known = plain ?? (Array.isArray(value) ? value : value instanceof Tuple ? (value.items as unknown[]) : null);
   if (known !== null && (plain !== null || !overridden(value as object, "__iter__"))) {
     if (known.length === count) return known;
