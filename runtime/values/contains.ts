@@ -25,6 +25,8 @@ function sequenceHas(items: readonly unknown[], item: unknown): boolean {
 
 /** Python's `item in container`. */
 export function in_(item: unknown, container: unknown): boolean {
+  // (a str in a str, a character loop's `ch in "aeiou"`: answered before any other check)
+  if (typeof container === "string" && typeof item === "string") return container.includes(item);
   if (typeof container === "object" && container !== null && overridden(container, "__contains__")) {
     return truthy((container as { __contains__: (x: unknown) => unknown }).__contains__(item));
   }

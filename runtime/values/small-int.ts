@@ -15,6 +15,7 @@ import { astralCodePoints, strLength } from "./str-index.js";
 import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 import { PyTypeError } from "./exceptions.js";
 import { isPlainList } from "./overrides.js";
+import { decimalText } from "./int-digits.js";
 
 /** An int of a proven-int local: a safe integer as a number, anything larger as a bigint. */
 export type Int = number | bigint;
@@ -108,6 +109,14 @@ export function modI(a: Int, b: Int): Int {
 
 export function negI(a: Int): Int {
   return typeof a === "number" ? 0 - a : small(-a);
+}
+
+/**
+ * `str(i)` of an Int: a number's own JS digits (a safe integer prints without an exponent, and
+ * -0 as "0"), a bigint's through decimalText (which keeps CPython's limit on digits).
+ */
+export function strI(x: Int): string {
+  return typeof x === "number" ? "" + x : decimalText(x);
 }
 
 /** `len(x)` as an Int: plain strs and lists at once, anything else through `len`. */

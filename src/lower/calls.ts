@@ -31,6 +31,7 @@ import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator, overWaitingGenerator } from "./waiting-generators.js";
 import { builtinArityError } from "./builtin-arity.js";
+import { lowerIntStr } from "./int-facts.js";
 import { refusedByBuiltinDecorated } from "./decorated-calls.js";
 import { calleeRef, guardKwMapping, guardStarArg, guardStarValue, heldReceiverRef, type CalleeRef } from "./iterable-guards.js";
 
@@ -73,6 +74,8 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
     const call = lowerWaitingCallback(cx, e, waitingHelper, lowerArgs(cx, e), receiver);
     return cx.streamedCalls.has(e) ? call : awaitImplicit(cx, call, loc);
   }
+  const intStr = lowerIntStr(cx, e);
+  if (intStr !== null) return intStr;
   const arityError = e.func._type === "Name" && cx.resolve(e.func.id) === null ? builtinArityError(e.func.id, e) : null;
   if (arityError !== null) return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: arityError }, { k: "array", elements: lowerArgs(cx, e) }], loc };
   if (e.func._type === "Name" && e.keywords.length > 0 && KEYWORD_CHECKED_BUILTINS.has(e.func.id) && cx.resolve(e.func.id) === null) {

@@ -330,6 +330,15 @@ export function lowerInt(cx: LowerContext, e: py.Expr): ir.Expr {
   return lowerExpr(cx, e);
 }
 
+/**
+ * `str(i)` of an int expression reading a proven-int local: `strI` of the Int, with no bigint
+ * made for the builtin to convert. Null for any other call.
+ */
+export function lowerIntStr(cx: LowerContext, e: py.Call): ir.Expr | null {
+  if (!builtinCall(cx, e, "str") || e.args.length !== 1 || !nativeInt(cx, e.args[0]!)) return null;
+  return { k: "call", callee: cx.rt("strI"), args: [lowerInt(cx, e.args[0]!)], loc: cx.loc(e) };
+}
+
 /** A general value from an int expression: the bigint the rest of the runtime expects. */
 export function lowerIntAsValue(cx: LowerContext, e: py.Expr): ir.Expr {
   return { k: "call", callee: cx.rt("big"), args: [lowerInt(cx, e)], loc: cx.loc(e) };
