@@ -9,7 +9,7 @@ import { decode } from "../values/bytes-codec.js";
 import { Bytes } from "../values/bytes.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
-import { strRepr } from "../values/repr.js";
+import { repr, strRepr } from "../values/repr.js";
 import { encode } from "../values/str-codec.js";
 import { markLength, withoutMark } from "../values/wide-codec.js";
 import { truthy } from "../values/truth.js";
@@ -23,13 +23,17 @@ const fs = (): Fs => nodeModule("node:fs");
 
 /** A path argument: str, bytes (decoded as os.fsdecode does), or an object with `__fspath__` (pathlib.Path). */
 export function pathArg(file: unknown): string {
-  if (typeof file === "string") return file;
-  if (file instanceof Uint8Array) return decode(file, "utf-8", "surrogateescape");
+  const path = fspathOf(file);
+  return typeof path === "string" ? path : decode(path, "utf-8", "surrogateescape");
+}
+
+/** A path argument as `os.fspath` gives it: a str or bytes path stays what it was (a file's `name`). */
+export function fspathOf(file: unknown): string | Uint8Array {
+  if (typeof file === "string" || file instanceof Uint8Array) return file;
   const method = (file as { __fspath__?: () => unknown } | null)?.__fspath__;
   if (typeof method === "function") {
     const out = method.call(file);
-    if (typeof out === "string") return out;
-    if (out instanceof Uint8Array) return decode(out, "utf-8", "surrogateescape");
+    if (typeof out === "string" || out instanceof Uint8Array) return out;
   }
   throw new PyTypeError(`expected str, bytes or os.PathLike object, not ${typeName(file)}`);
 }
@@ -102,7 +106,7 @@ export class BufferedFile extends BufferedIOBase {
     private readonly closefd = true,
   ) {
     super();
-    const path = typeof name === "string" ? name : String(name);
+    const path = typeof name === "bigint" ? "" : pathArg(name);
     const c = fs().constants;
     this.canRead = m.reading || m.updating;
     this.canWrite = !m.reading || m.updating;
@@ -298,7 +302,7 @@ export class BufferedFile extends BufferedIOBase {
 
   __repr__(): string {
     const cls = this.canRead && this.canWrite ? "BufferedRandom" : this.canRead ? "BufferedReader" : "BufferedWriter";
-    return `<_io.${cls} name=${typeof this.name === "string" ? strRepr(this.name) : String(this.name)}>`;
+    return `<_io.${cls} name=${fileNameRepr(this.name)}>`;
   }
 }
 
@@ -541,10 +545,15 @@ export class TextIOWrapper extends TextIOBase {
   }
 
   __repr__(): string {
-    const name = this.buffer.name === undefined ? "" : ` name=${typeof this.buffer.name === "string" ? strRepr(this.buffer.name) : String(this.buffer.name)}`;
+    const name = this.buffer.name === undefined ? "" : ` name=${fileNameRepr(this.buffer.name)}`;
     const mode = this.mode === undefined ? "" : ` mode=${strRepr(this.mode)}`;
     return `<_io.TextIOWrapper${name}${mode} encoding=${strRepr(this.encoding)}>`;
   }
+}
+
+/** A file's name in its repr: a str or bytes path as repr() shows it, a descriptor as its number. */
+function fileNameRepr(name: unknown): string {
+  return typeof name === "bigint" ? String(name) : repr(name);
 }
 
 /** `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`. */
@@ -579,9 +588,8 @@ export function open(...args: unknown[]): any {
     return text;
   }
   if (!closefd) throw new ValueError("Cannot use closefd=False with file name");
-  const path = pathArg(file);
   const cls = (m.reading || m.updating) && (!m.reading || m.updating) ? BufferedRandom : m.reading ? BufferedReader : BufferedWriter;
-  const binary = new cls(path, m);
+  const binary = new cls(fspathOf(file), m);
   if (m.binary) return binary;
   const text = new TextIOWrapper(binary, encoding, errors, newline);
   text.mode = mode;

@@ -6,16 +6,16 @@ import { HttpHeaders, HTTPMessageClass } from "./http-headers.js";
 import { HTTP_STATUS } from "./http-status-data.js";
 import { BadStatusLine, HTTPConnectionClass, HTTPException, HTTPStatus, RemoteDisconnected, ResponseNotReady } from "./http-client.js";
 import { HTTPSConnectionClass } from "./http-client-https.js";
-import { nodeModule } from "../core/host.js";
 import { callMethod } from "../values/methods.js";
 import { runFlow, settled, type Flow } from "./urllib-opener.js";
-import { str } from "../values/repr.js";
 import { Cookie, CookieJar } from "./urllib-cookies.js";
 import { BaseHTTPRequestHandlerClass } from "./http-server.js";
 import { SimpleHTTPRequestHandlerClass } from "./http-server-simple.js";
 import { HTTPServerClass, ThreadingHTTPServerClass } from "./socketserver.js";
 import { HTTPResponse } from "./urllib.js";
 import { Dict } from "../values/dict.js";
+import { test } from "./http-server-test.js";
+import { CGIHTTPRequestHandlerClass, executable, nobodyUid } from "./http-server-cgi.js";
 
 /** http.client's other exceptions, in CPython's hierarchy. */
 class NotConnected extends HTTPException {}
@@ -103,24 +103,9 @@ const clientModule = moduleObject("http.client", {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const client = clientModule as typeof clientModule & { readonly [status: string]: any };
 
-/** `executable(path)`: may this process run the file (os.access with X_OK)? */
-function executable(path: unknown): boolean {
-  const fs = nodeModule("node:fs");
-  try {
-    fs.accessSync(str(path), fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `nobody_uid()`: the uid of user "nobody" (one past the largest uid without it), kept in `nobody`. */
+/** `nobody_uid()`: the uid of user "nobody", also kept in the module's `nobody`. */
 function nobody_uid(): bigint {
-  if (server.nobody !== null) return server.nobody;
-  const fs = nodeModule("node:fs");
-  const users = String(fs.readFileSync("/etc/passwd", "utf8")).split("\n").map((line) => line.split(":")).filter((f) => f.length > 2);
-  const entry = users.find((f) => f[0] === "nobody");
-  server.nobody = entry !== undefined ? BigInt(entry[2]!) : 1n + users.reduce((max, f) => (BigInt(f[2]!) > max ? BigInt(f[2]!) : max), 0n);
+  server.nobody = nobodyUid();
   return server.nobody;
 }
 
@@ -130,10 +115,12 @@ const server = moduleObject("http.server", {
   ThreadingHTTPServer: ThreadingHTTPServerClass,
   BaseHTTPRequestHandler: BaseHTTPRequestHandlerClass,
   SimpleHTTPRequestHandler: SimpleHTTPRequestHandlerClass,
+  CGIHTTPRequestHandler: CGIHTTPRequestHandlerClass,
   DEFAULT_ERROR_MESSAGE: BaseHTTPRequestHandlerClass.error_message_format,
   DEFAULT_ERROR_CONTENT_TYPE: "text/html;charset=utf-8",
   executable,
   nobody_uid,
+  test,
   nobody: null as bigint | null,
 });
 

@@ -43,6 +43,7 @@ type Require = (specifier: string) => unknown;
 /** A program module: `m.x` reads m's global x now, `m.x = v` rebinds it. */
 export class ProgramModule extends PyModule {
   static override readonly pythonName = "module";
+  // (absent on the script of `pyts run -c CODE`, as on CPython's `python -c`: reading it is a NameError)
   declare __file__: string;
   [INITIALIZING] = true;
   /** the module's own require, relative to its file */
@@ -112,7 +113,10 @@ export class ProgramModule extends PyModule {
       const path = this.#path();
       const head = { __name__: this.__name__, __doc__: this.#doc, __package__: this.__package__, __loader__: this.__loader__, __spec__: this.__spec__, ...(path ? { __path__: path } : {}) };
       // (CPython's script namespace always has `__annotations__`, empty without annotations)
-      if (this.__name__ === "__main__") return { ...head, __annotations__: this.#annotations(), __builtins__: this.__builtins__, __file__: this.__file__, __cached__: this.__cached__ };
+      if (this.__name__ === "__main__") {
+        const file = this.fromCommandLine ? {} : { __file__: this.__file__, __cached__: this.__cached__ };
+        return { ...head, __annotations__: this.#annotations(), __builtins__: this.__builtins__, ...file };
+      }
       return { ...head, __file__: this.__file__, __cached__: this.__cached__, __builtins__: this.__builtins__ };
     };
     return (this.#namespace ??= new ModuleNamespace(this, dunders, PROGRAM_MODULE_FIELDS));
@@ -126,7 +130,13 @@ export class ProgramModule extends PyModule {
     return this[NAMESPACE]();
   }
 
+  /** The script given as `-c CODE`: it has no file (its code's file name is `<string>`). */
+  get fromCommandLine(): boolean {
+    return !Object.hasOwn(this, "__file__");
+  }
+
   __repr__(): string {
+    if (this.fromCommandLine) return `<module '${this.__name__}' (built-in)>`;
     return `<module '${this.__name__}' from '${this.__file__}'>`;
   }
 
@@ -224,7 +234,8 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
   // that module's own file: two modules, as CPython runs them.
   const separate = entry && name !== "__main__" && fileStem(url) === "__main__";
   // (the entry's `__file__` under `pyts run` is the script's path as CPython holds it: programFile)
-  module.__file__ = separate || (entry && !spec.bundled && environment("PYTS_ARGV0") !== undefined) ? programFile() : sourceFile(filePath(url));
+  const file = separate || (entry && !spec.bundled && environment("PYTS_ARGV0") !== undefined) ? programFile() : sourceFile(filePath(url));
+  if (!(entry && environment("PYTS_ARGV0") === "-c")) module.__file__ = file;
   for (const [pyName, get, set] of globals) {
     Object.defineProperty(module, objectKey(pyName), {
       enumerable: true,
@@ -257,7 +268,8 @@ export function defineModule(name: string, url: string, spec: ModuleSpec, global
 // (a function's `__code__.co_filename` is its module's file)
 setModuleFileLookup((name) => {
   const module = sysModule.modules.get(name);
-  return module instanceof ProgramModule ? module.__file__ : undefined;
+  if (!(module instanceof ProgramModule)) return undefined;
+  return module.fromCommandLine ? programFile() : module.__file__;
 });
 
 /** The module's body finished: it is no longer partially initialised. */

@@ -28,6 +28,7 @@ import "../asyncio/sock-sendfile.js";
 const AF_UNIX = 1n;
 const AF_INET = 2n;
 const AF_INET6 = 10n;
+const AI_PASSIVE = 1;
 const SOCK_STREAM = 1n;
 const SOCK_DGRAM = 2n;
 const MSG_PEEK = 2n;
@@ -429,10 +430,14 @@ function getaddrinfo(...args: unknown[]): Tuple[] {
   const port = pos[1] ?? kws["port"];
   const fam = toInt(pos[2] ?? kws["family"] ?? 0n);
   const type = toInt(pos[3] ?? kws["type"] ?? 0n);
-  const name = isNone(host) ? "localhost" : host instanceof Uint8Array ? new TextDecoder().decode(host) : str(host);
+  const flags = toInt(pos[5] ?? kws["flags"] ?? 0n);
   const portNum = portNumber(port);
   const result: Tuple[] = [];
-  for (const a of names.lookup(name, fam)) {
+  // No host: the wildcard addresses to bind with AI_PASSIVE, else the loopback ones (glibc's order).
+  const addresses = isNone(host)
+    ? (flags & AI_PASSIVE ? [{ family: 4, address: "0.0.0.0" }, { family: 6, address: "::" }] : [{ family: 6, address: "::1" }, { family: 4, address: "127.0.0.1" }]).filter((a) => fam === 0 || BigInt(fam) === (a.family === 6 ? AF_INET6 : AF_INET))
+    : names.lookup(host instanceof Uint8Array ? new TextDecoder().decode(host) : str(host), fam);
+  for (const a of addresses) {
     const v6 = a.family === 6;
     for (const [k, proto] of KINDS) {
       if (type !== 0 && BigInt(type) !== k) continue;

@@ -25,6 +25,8 @@ export class TCPServer {
   static allow_reuse_address = false;
   static request_queue_size = 5n;
   static daemon_threads = false;
+  static address_family: unknown = 2n;
+  static socket_type: unknown = 1n;
   private shutdownRequest = false;
   private running = false;
   private stopped: (() => void)[] = [];
@@ -34,7 +36,8 @@ export class TCPServer {
     this.server_address = address;
     this.RequestHandlerClass = handler;
     this.timeout = null;
-    this.socket = new PySocket(2n, 1n);
+    const cls = this.constructor as unknown as { address_family?: unknown; socket_type?: unknown };
+    this.socket = new PySocket(cls.address_family ?? 2n, cls.socket_type ?? 1n);
     if (bindAndActivate === undefined || bindAndActivate === true) {
       try {
         this.server_bind();

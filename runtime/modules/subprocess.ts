@@ -141,8 +141,7 @@ function command(o: Options): [string, string[]] {
 
 /**
  * `[sys.executable, ...]` under `pyts run`, where sys.executable is the pyts command: the child
- * runs the Python program with pyts (`pyts run FILE ARGS`); `-c CODE` runs CODE from a file of
- * its own (named by the code's hash, so the same code reuses it). Other interpreter options
+ * runs the Python program with pyts (`pyts run FILE ARGS`, `pyts run -c CODE ARGS`). Other interpreter options
  * (`-m`, `-u`, ...) are refused: pyts has no such options.
  */
 function pythonCommand(argv: string[]): [string, string[]] | null {
@@ -153,16 +152,7 @@ function pythonCommand(argv: string[]): [string, string[]] | null {
   if (first === undefined) throw new ValueError("pyts: running sys.executable needs a script or -c CODE (pyts has no interactive interpreter)");
   if (first === "-c") {
     if (rest[0] === undefined) throw new ValueError("pyts: sys.executable -c needs the code to run");
-    const fs = nodeModule("node:fs");
-    const path = nodeModule("node:path");
-    const hash = nodeModule("node:crypto").createHash("sha256").update(rest[0]).digest("hex").slice(0, 16);
-    const dir = path.join(nodeModule("node:os").tmpdir(), `pyts-c-${hash}`);
-    const file = path.join(dir, "__pyts_c__.py");
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(file, rest[0]);
-    }
-    return [node, [pyts, "run", file, ...rest.slice(1)]];
+    return [node, [pyts, "run", "-c", ...rest]];
   }
   if (first.startsWith("-") && first !== "-") throw new ValueError(`pyts: sys.executable runs a script or -c CODE; the interpreter option ${first} is not supported`);
   return [node, [pyts, "run", first, ...rest]];

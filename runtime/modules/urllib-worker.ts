@@ -39,7 +39,11 @@ function request(job, url, method, body, redirects) {
   const client = target.protocol === "https:" ? (https ??= require("node:https")) : http;
   const headers = Object.assign({}, job.headers);
   if (body && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) headers["Content-Length"] = String(body.length);
-  const req = client.request(target, { method, headers }, (res) => {
+  // (lenient as CPython's http.client: a bare LF ends a header line, as CGI scripts write them)
+  // (the path as given, as CPython sends it: /a/../b is not resolved, as URL would)
+  const given = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? "";
+  const path = /^\/[\x21-\x7e]*$/.test(given) ? given : target.pathname + target.search;
+  const req = client.request(target, { method, headers, path, insecureHTTPParser: true }, (res) => {
     const status = res.statusCode || 0;
     const location = res.headers.location;
     // urllib follows redirects for GET/HEAD, and turns POST into GET on 301/302/303.

@@ -10,11 +10,14 @@ import { absoluteModule, importAwaits, importedModules } from "./program-imports
 import { inMultipleInheritance } from "./mro.js";
 import { collectCallbackLambdas, functionWaits, noteThreadHelpers, threadEntryCallsUnknown, noteWaitingComparisons, waitingCallbackCall } from "./waiting-callbacks.js";
 import { iterationWaits, noteWaitingMethod, waitsImplicitly } from "./implicit-waits.js";
-import { mayWait, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
+import { importedName, mayWait, moduleName, switchingWith, threadSwitch, threadUse } from "./thread-switches.js";
 import { REPLAYED_DUNDERS, truthReplays } from "./replay-waits.js";
 import { mayHoldWaitingGenerator } from "./waiting-generators.js";
 
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
+// A socketserver/http.server loop: the runtime's is async (its handlers may wait for threads),
+// so the program waits for it even without threads (`httpd.serve_forever()` at module level).
+const SERVER_LOOP_METHODS = new Set(["serve_forever", "handle_request"]);
 
 /** The `def` statement a called name refers to, if it is one. */
 function calledDef(cx: LowerContext, name: string, from: Scope): py.FunctionDef | py.AsyncFunctionDef | null {
@@ -106,6 +109,8 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   if (waitingCallbackCall(cx, e, from) !== null) return true;
   if (f._type === "Attribute") {
     if (BLOCKING_METHODS.has(f.attr)) return true;
+    if (SERVER_LOOP_METHODS.has(f.attr) && e.args.length <= 1 && e.keywords.every((k) => k.arg === "poll_interval")) return true;
+    if (f.attr === "test" && moduleName(cx, f.value) === "http.server") return true;
     if (f.attr === "__init__" && cx.threads !== null) {
       const init = initCallWaits(cx, f, from);
       if (init !== null) return init;
@@ -117,6 +122,8 @@ export function isBlockingCall(cx: LowerContext, e: py.Call, from: Scope): boole
   }
   if (f._type === "Name") {
     if (cx.threads !== null && threadSwitch(cx, e, f, from) !== null) return true;
+    const runtimeFunction = importedName(cx, f.id, from);
+    if (runtimeFunction !== null && runtimeFunction[0] === "http.server" && runtimeFunction[1] === "test") return true;
     const def = calledDef(cx, f.id, from);
     if (def !== null) return cx.blockingFunctions.has(def);
     const lambda = cx.threads !== null ? calledLambda(cx, f.id, from) : null;

@@ -87,6 +87,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   const globalEnum = globalEnumOf(cx, e.id);
   if (globalEnum !== null) return { k: "member", object: cx.id(globalEnum), property: e.id, loc };
   // A module of a program knows its own name and file (`__main__` for the entry).
+  // (`__file__` may be missing: the script of `pyts run -c CODE` has none)
+  if (cx.program && e.id === "__file__") return { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc };
   if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
   if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
   // Code run by eval/exec finds builtins through its namespace (`__builtins__` may restrict them).

@@ -47,7 +47,7 @@ export function threadUse(module: py.Module): ThreadUse | null {
 }
 
 /** The runtime module an expression names (`time`, `concurrent.futures`), if it is one. */
-function moduleName(cx: LowerContext, e: py.Expr): string | null {
+export function moduleName(cx: LowerContext, e: py.Expr): string | null {
   if (e._type === "Name") {
     const known = cx.knownBinding(e.id);
     return known?.k === "module" ? known.module : null;
@@ -59,7 +59,7 @@ function moduleName(cx: LowerContext, e: py.Expr): string | null {
 }
 
 /** `sleep` bound by `from time import sleep`: its module and name. */
-function importedName(cx: LowerContext, name: string, from: Scope): [string, string] | null {
+export function importedName(cx: LowerContext, name: string, from: Scope): [string, string] | null {
   const scope = cx.resolve(name, from);
   const bindings = scope?.bindings.get(name);
   if (!bindings || bindings.length !== 1) return null;
