@@ -8,6 +8,9 @@
 //      BENCH_TIMELINE_BASE=DIR compares "off" with a build without the recording hooks).
 //   1c. memory per pending task: bench/memory/task_memory.py run with 50,000 tasks and with
 //      none under /usr/bin/time, CPython and pyts; the difference in peak RSS per task.
+//   1d. threads against coroutines: bench/threads/threads_vs_coroutines.py (blocking sleeps one
+//      after another, in threads, in a pool, and asyncio.sleep in coroutines) under CPython and
+//      pyts, the median of 3 runs of each approach's elapsed time, and pyts's difference in %.
 //   2. start-up: wall time of `pyts run bench/startup/hello.py` (cached and --no-cache)
 //      against the CPython binary itself (sys.executable, not a shim), best of 5.
 //   3. transpile throughput: transpile() of every fixture, unformatted and formatted, against
@@ -30,7 +33,7 @@ function findPrograms(dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? findPrograms(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .filter((f) => f.endsWith(".py") && !/[/\\](startup|memory)[/\\]/.test(f))
+    .filter((f) => f.endsWith(".py") && !/[/\\](startup|memory|threads)[/\\]/.test(f))
     .sort();
 }
 
@@ -211,6 +214,36 @@ if (filter === "" || filter === "asyncio" || filter === "memory") {
 // 2. Start-up: CPython's binary against `pyts run` of an unchanged program (its conversion
 // in the cache, as from a program's second run on) and of a changed one (`--no-cache`: the
 // compiler loads and converts), with Node's own start for scale. The cache is a fresh folder.
+// 1d. Threads against coroutines: the same waiting work, timed per approach in one program.
+if (filter === "" || filter === "threads") {
+  const program = "bench/threads/threads_vs_coroutines.py";
+  /** Each approach's elapsed seconds over 3 runs, or an error line. */
+  const timings = (command, args) => {
+    const runs = new Map();
+    for (let i = 0; i < 3; i++) {
+      const child = spawnSync(command, [...args, program], { cwd: root, encoding: "utf8", timeout: 120_000 });
+      if (child.status !== 0) return { error: `exit ${child.status}: ${(child.stderr || "").trim().split("\n").pop()}` };
+      for (const [, label, seconds] of child.stdout.matchAll(/^(\w+): ([\d.]+)$/gm)) runs.set(label, [...(runs.get(label) ?? []), Number(seconds)]);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { seconds: new Map([...runs].map(([label, xs]) => [label, median(xs)])) };
+  };
+  const cpython = timings("python3", []);
+  const pyts = timings(process.execPath, [cli, "run"]);
+  console.log("");
+  console.log(`threads against coroutines, ${program} (elapsed s, median of 3 runs)`);
+  if (cpython.error || pyts.error) console.log(`CPython: ${cpython.error ?? "ok"}; pyts: ${pyts.error ?? "ok"}`);
+  else
+    printTable(
+      ["approach", "CPython s", "pyts s", "pyts - CPython"],
+      [...cpython.seconds].map(([label, cs]) => {
+        const ps = pyts.seconds.get(label);
+        const diff = ps === undefined ? "-" : `${(((ps - cs) / cs) * 100).toFixed(1)}%`;
+        return [label, cs.toFixed(3), ps === undefined ? "-" : ps.toFixed(3), diff];
+      }),
+    );
+}
+
 if (filter === "" || filter === "startup") {
   const python = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
   const hello = "bench/startup/hello.py";
