@@ -104,13 +104,13 @@ export class ExitStack {
 /** redirect_stdout / redirect_stderr: print() writes to the target inside the block. */
 class RedirectStream {
   static readonly __module__ = "contextlib";
-  private readonly saved: TextFile[] = [];
+  private readonly saved: (TextFile | null)[] = [];
   constructor(
     private readonly stream: "stdout" | "stderr",
-    private readonly target: TextFile,
+    private readonly target: TextFile | null,
   ) {}
 
-  __enter__(): TextFile {
+  __enter__(): TextFile | null {
     this.saved.push(standardStreams[this.stream]);
     standardStreams[this.stream] = this.target;
     return this.target;
@@ -123,13 +123,13 @@ class RedirectStream {
 }
 
 export class redirect_stdout extends RedirectStream {
-  constructor(target: TextFile) {
+  constructor(target: TextFile | null) {
     super("stdout", target);
   }
 }
 
 export class redirect_stderr extends RedirectStream {
-  constructor(target: TextFile) {
+  constructor(target: TextFile | null) {
     super("stderr", target);
   }
 }

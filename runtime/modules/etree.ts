@@ -267,9 +267,8 @@ export function dump(elem: unknown): null {
   const tree = elem instanceof ElementTree ? elem : new ElementTree(elem);
   const root = tree.getroot() as Element;
   const [text] = render(root, { encoding: "unicode", xmlDeclaration: null, defaultNamespace: null, method: null, shortEmptyElements: true }, () => "utf-8");
-  const out = standardStreams.stdout;
   const tail = root.tail;
-  out.write(text + (typeof tail === "string" && tail.endsWith("\n") ? "" : "\n"));
+  callMethod(standardStreams.stdout, "write", text + (typeof tail === "string" && tail.endsWith("\n") ? "" : "\n"));
   return null;
 }
 

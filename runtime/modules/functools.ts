@@ -267,26 +267,35 @@ export function total_ordering<C extends abstract new (...a: never[]) => unknown
   return cls;
 }
 
+/**
+ * The keys `cmp_to_key` makes (CPython's `functools.KeyWrapper`). One class for every
+ * `cmp_to_key` call, as in CPython: a comparison uses the left key's function, and a key
+ * compared with anything but another key is a TypeError (for `==` too).
+ */
+class KeyWrapper {
+  static readonly __module__ = "functools";
+  constructor(
+    readonly cmp: unknown,
+    readonly obj: unknown,
+  ) {}
+  private sign(other: unknown): unknown {
+    if (!(other instanceof KeyWrapper)) throw new PyTypeError("other argument must be K instance");
+    return callValue(this.cmp, this.obj, other.obj);
+  }
+  __lt__(other: unknown): boolean { return lt(this.sign(other), 0n); }
+  __gt__(other: unknown): boolean { return lt(0n, this.sign(other)); }
+  __le__(other: unknown): boolean { return !lt(0n, this.sign(other)); }
+  __ge__(other: unknown): boolean { return !lt(this.sign(other), 0n); }
+  __eq__(other: unknown): boolean { const r = this.sign(other); return !lt(r, 0n) && !lt(0n, r); }
+  __ne__(other: unknown): boolean { return !this.__eq__(other); }
+  get __hash__(): null { return null; }
+}
+
 /** `cmp_to_key(mycmp)`: a key function whose keys order by mycmp's sign. */
 export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
   // (a comparison that waits (threads) answers the replay frame sorting runs under)
   mycmp = replayableArgument(mycmp);
-  const sign = (a: CmpKey, b: unknown): unknown => {
-    if (!(b instanceof CmpKey)) return NotImplemented;
-    return callValue(mycmp, a.obj, b.obj);
-  };
-  class CmpKey {
-    static readonly pythonName = "K";
-    static readonly __module__ = "functools";
-    constructor(readonly obj: unknown) {}
-    __lt__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : lt(r, 0n); }
-    __gt__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : lt(0n, r); }
-    __le__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(0n, r); }
-    __ge__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n); }
-    __eq__(other: unknown): any { const r = sign(this, other); return r === NotImplemented ? r : !lt(r, 0n) && !lt(0n, r); }
-    get __hash__(): null { return null; }
-  }
-  return (obj: unknown) => new CmpKey(obj);
+  return (obj: unknown) => new KeyWrapper(mycmp, obj);
 }
 
 /**

@@ -49,8 +49,9 @@ function getpass(...args: unknown[]): string {
   }
   // No terminal: CPython's fallback_getpass (its warning, then the prompt on the stream).
   const stream = given ?? standardStreams.stderr;
-  standardStreams.stderr.write("GetPassWarning: Can not control echo on the terminal.\n");
-  standardStreams.stderr.write("Warning: Password input may be echoed.\n");
+  // (warnings writes nothing when sys.stderr is None)
+  standardStreams.stderr?.write("GetPassWarning: Can not control echo on the terminal.\n");
+  standardStreams.stderr?.write("Warning: Password input may be echoed.\n");
   write(stream, prompt);
   return readLine();
 }

@@ -11,7 +11,7 @@ import { makeHandlersModule } from "./logging-handlers.js";
 import { enterHandler, exitHandler, handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
-import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { percentFormat } from "../values/percent-format.js";
 import { standardStreams, type TextFile } from "../values/print.js";
@@ -247,7 +247,7 @@ export class Handler extends Filterer {
     throw new PyTypeError("emit must be implemented by Handler subclasses");
   }
   handleError(record: LogRecord, e: unknown): void {
-    standardStreams.stderr.write(
+    standardStreams.stderr?.write(
       `--- Logging error ---\n${e instanceof BaseException ? formatException(e) : exceptionLine(e) + "\n"}` +
         `Message: ${repr(record.msg)}\nArguments: ${repr(record.args)}\n`,
     );
@@ -265,25 +265,28 @@ export class Handler extends Filterer {
 
 export class StreamHandler extends Handler {
   terminator = "\n";
-  private readonly fixedStream: TextFile | null;
+  private readonly boundStream: TextFile | null;
 
   constructor(...args: unknown[]) {
     super();
     const [pos, kws] = splitKw(args);
     const stream = pos.length > 0 ? pos[0] : (kws["stream"] ?? null);
-    // None means "sys.stderr at the time of writing", so a redirected sys.stderr is honoured.
-    this.fixedStream = isNone(stream) ? null : (stream as TextFile);
+    // None means the sys.stderr of the moment the handler is made (None too, if it is None)
+    this.boundStream = isNone(stream) ? standardStreams.stderr : (stream as TextFile);
   }
-  get stream(): TextFile {
-    return this.fixedStream ?? standardStreams.stderr;
+  get stream(): TextFile | null {
+    return this.boundStream;
   }
   override emit(record: LogRecord): void {
     const msg = this.format(record);
-    this.stream.write(msg + this.terminator);
-    this.stream.flush?.();
+    const stream = this.stream;
+    // (handle() passes the error to handleError, which is silent while sys.stderr is None)
+    if (stream === null) throw new AttributeError("'NoneType' object has no attribute 'write'");
+    stream.write(msg + this.terminator);
+    stream.flush?.();
   }
   override __repr__(): string {
-    const name = (this.stream as { name?: unknown }).name;
+    const name = (this.stream as { name?: unknown } | null)?.name;
     const shown = name === undefined ? "" : `${toStr(name)} `;
     return `<StreamHandler ${shown}(${String(getLevelName(this.level))})>`;
   }
@@ -311,8 +314,15 @@ export class NullHandler extends Handler {
   override emit(_record: LogRecord): void {}
 }
 
+/** CPython's `_StderrHandler`: writes to whatever sys.stderr is at the time of writing. */
+class StderrHandler extends StreamHandler {
+  override get stream(): TextFile | null {
+    return standardStreams.stderr;
+  }
+}
+
 /** Used when no handler anywhere in the hierarchy takes a record: bare messages to stderr. */
-const lastResort = new StreamHandler();
+const lastResort = new StderrHandler();
 lastResort.setLevel(WARNING);
 
 const loggers = new Map<string, Logger>();

@@ -255,7 +255,9 @@ export async function waitingPrint(...args: unknown[]): Promise<null> {
     await replayWaits(patched as (...args: unknown[]) => unknown, ...args);
     return null;
   }
-  const { objects, sep, end, file, flush } = printCall(args);
+  const call = printCall(args);
+  if (call === null) return null;
+  const { objects, sep, end, file, flush } = call;
   for (let i = 0; i < objects.length; i++) {
     if (i > 0) file.write(sep);
     let text = replayWaits(toStr, objects[i]);

@@ -18,7 +18,7 @@ import { GenericAlias } from "./subscript.js";
 import { UnionType } from "./union-type.js";
 import { lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
-import { AttributeError, EOFError, OverflowError, PyTypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { AttributeError, EOFError, OverflowError, PyTypeError, RuntimeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
 import { pyHash, valueIdentity } from "./hashing.js";
 import { Range } from "./range.js";
@@ -563,9 +563,11 @@ export function input(...args: unknown[]): string {
   const patched = builtinOverrides.input;
   if (patched !== undefined) return patched(...args);
   const prompt = args.length > 0 ? args[0] : "";
+  const out = standardStreams.stdout;
+  if (out === null) throw new RuntimeError("input(): lost sys.stdout");
   if (prompt !== "") {
-    standardStreams.stdout.write(toStr(prompt));
-    standardStreams.stdout.flush?.();
+    out.write(toStr(prompt));
+    out.flush?.();
   }
   const source = stdinHolder.stdin;
   const line = source instanceof StdinStream ? source.readline() : toStr(callMethod(source, "readline"));

@@ -77,7 +77,8 @@ export const stdout = new StdStream(1, "<stdout>");
 export const stderr = new StdStream(2, "<stderr>");
 
 /** Where print() writes by default; `sys.stdout = x` in Python code updates this holder. */
-export const standardStreams: { stdout: TextFile; stderr: TextFile } = { stdout, stderr };
+// (None when the program sets sys.stdout = None or redirects to None: print() then writes nothing)
+export const standardStreams: { stdout: TextFile | null; stderr: TextFile | null } = { stdout, stderr };
 
 function optionalText(name: string, value: unknown, fallback: string): string {
   if (value === undefined || value === null) return fallback;
@@ -97,7 +98,9 @@ withManyArgs(print, printAll);
 function printAll(args: unknown[]): void {
   const patched = builtinOverrides.print;
   if (patched !== undefined) return void patched(...args);
-  const { objects, sep, end, file, flush } = printCall(args);
+  const call = printCall(args);
+  if (call === null) return;
+  const { objects, sep, end, file, flush } = call;
   // One write per piece, as CPython does, so a user file object sees the same calls.
   objects.forEach((obj, i) => {
     if (i > 0) file.write(sep);
@@ -107,8 +110,11 @@ function printAll(args: unknown[]): void {
   if (truthy(flush) && typeof file.flush === "function") file.flush();
 }
 
-/** print()'s arguments, checked (printAll's, and threads/replay.ts's waitingPrint's). */
-export function printCall(args: unknown[]): { objects: unknown[]; sep: string; end: string; file: TextFile; flush: unknown } {
+/**
+ * print()'s arguments, checked (printAll's, and threads/replay.ts's waitingPrint's); null when
+ * the file is None because sys.stdout is None: CPython's print() then returns at once.
+ */
+export function printCall(args: unknown[]): { objects: unknown[]; sep: string; end: string; file: TextFile; flush: unknown } | null {
   refuseDuplicateKeyword(args, "print");
   const [objects, kws] = splitKw(args);
   for (const name of Object.keys(kws)) {
@@ -116,9 +122,10 @@ export function printCall(args: unknown[]): { objects: unknown[]; sep: string; e
       throw new PyTypeError(`'${name}' is an invalid keyword argument for print()`);
     }
   }
+  const file = (kws["file"] ?? standardStreams.stdout) as TextFile | null;
+  if (file === null || file === undefined) return null;
   const sep = optionalText("sep", kws["sep"], " ");
   const end = optionalText("end", kws["end"], "\n");
-  const file = (kws["file"] ?? standardStreams.stdout) as TextFile;
   if (typeof file.write !== "function") {
     throw new PyTypeError(`'${typeName(file)}' object has no attribute 'write'`);
   }

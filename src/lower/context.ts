@@ -37,6 +37,8 @@ export interface FunctionState {
   selfName: string | null;
   /** the function is a classmethod: `selfName` holds the class */
   classMethod: boolean;
+  /** the emitted JS function is a constructor or a setter: `return None` leaves with a bare `return` */
+  returnsNothing?: boolean;
   /** how many enclosing `try` bodies of this function have a handler that catches ImportError */
   importGuards?: number;
   /** temporaries the lowering introduced, declared at the top of the function */

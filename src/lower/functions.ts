@@ -205,6 +205,7 @@ export function lowerDef(
   const state = cx.newFunctionState(scope, { coroutine: isCoroutine, generator: isGenerator || isAsyncGenerator, jsAsync });
   state.selfName = selfName;
   state.classMethod = method?.classMethod ?? false;
+  state.returnsNothing = method?.isConstructor === true || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
@@ -290,6 +291,7 @@ function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunction
   const state = cx.newFunctionState(general.scope, { coroutine: general.coroutine, generator: general.generator, jsAsync: general.jsAsync });
   state.selfName = general.selfName;
   state.classMethod = general.classMethod;
+  state.returnsNothing = general.returnsNothing;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);

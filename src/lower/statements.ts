@@ -85,6 +85,8 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       return lowerAugAssign(cx, s);
     case "Return":
       if (cx.fn.scope === cx.moduleScope) return cx.syntaxError(s, "'return' outside function");
+      // (`return None` in an `__init__` or a setter: a JS constructor or setter returns nothing)
+      if (cx.fn.returnsNothing && s.value?._type === "Constant" && s.value.value.kind === "None") return [{ k: "return", arg: null, loc }];
       return [{ k: "return", arg: s.value ? lowerReturnValue(cx, s.value) : null, loc }];
     case "If":
       return [{ k: "if", test: lowerTest(cx, s.test), then: lowerBlock(cx, s.body), else: s.orelse.length ? lowerBlock(cx, s.orelse) : null, loc }];
