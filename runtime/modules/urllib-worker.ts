@@ -10,6 +10,23 @@ const { parentPort, workerData } = require("node:worker_threads");
 const http = require("node:http");
 // (https loads tls and crypto: only for a first https request)
 let https = null;
+// The options that trust NODE_EXTRA_CA_CERTS where Node started without it (core/host.ts's
+// tlsTrustOptions, made in this thread on its first https request).
+let tlsTrust = null;
+function tlsTrustOptions() {
+  if (tlsTrust === null) {
+    tlsTrust = {};
+    if (workerData.extraCaCerts) {
+      const tls = require("node:tls");
+      let extra = [];
+      try {
+        extra = [require("node:fs").readFileSync(workerData.extraCaCerts, "latin1")];
+      } catch {}
+      tlsTrust.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] });
+    }
+  }
+  return tlsTrust;
+}
 
 const MAX_REDIRECTS = 10;
 const blockingPort = workerData.replyPort;
@@ -39,7 +56,8 @@ function request(job, url, method, body, redirects) {
   const client = target.protocol === "https:" ? (https ??= require("node:https")) : http;
   const headers = Object.assign({}, job.headers);
   if (body && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) headers["Content-Length"] = String(body.length);
-  const req = client.request(target, { method, headers }, (res) => {
+  const options = target.protocol === "https:" ? Object.assign({ method, headers }, tlsTrustOptions()) : { method, headers };
+  const req = client.request(target, options, (res) => {
     const status = res.statusCode || 0;
     const location = res.headers.location;
     // urllib follows redirects for GET/HEAD, and turns POST into GET on 301/302/303.
