@@ -41,8 +41,19 @@ const result = await build({
 });
 const text = result.outputFiles[0].text;
 // tsgo's shebang survives as esbuild keeps it at the top.
-if (!text.startsWith("#!/usr/bin/env node\n")) throw new Error("bundle-cli.mjs: main.js lost its #! line");
-fs.writeFileSync(main, text);
+const SHEBANG = "#!/usr/bin/env node\n";
+if (!text.startsWith(SHEBANG)) throw new Error("bundle-cli.mjs: main.js lost its #! line");
+// Run as a command, main.js starts as a shell script whose second line, a comment to
+// JavaScript, starts Node on the same file. Node 20 parses the NODE_EXTRA_CA_CERTS file, and
+// builds its whole root certificate store, at every start (tens of milliseconds, before any of
+// pyts runs): the launcher passes a readable file's name on as PYTS_EXTRA_CA_CERTS instead, and
+// main.js puts it back in the environment and trusts it from the first TLS connection on.
+const LAUNCHER = [
+  "#!/bin/sh",
+  '":" //; [ -n "$NODE_EXTRA_CA_CERTS" ] && [ -r "$NODE_EXTRA_CA_CERTS" ] && export PYTS_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" && unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"',
+  "",
+].join("\n");
+fs.writeFileSync(main, LAUNCHER + text.slice(SHEBANG.length));
 // tsgo's map of the unbundled file no longer matches it.
 fs.rmSync(`${main}.map`, { force: true });
 // The command is a file one can run, as `sys.executable` names it under `pyts run`.

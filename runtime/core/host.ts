@@ -12,6 +12,7 @@ interface BuiltIns {
   "node:buffer": typeof import("node:buffer");
   "node:http": typeof import("node:http");
   "node:https": typeof import("node:https");
+  "node:tls": typeof import("node:tls");
   "node:worker_threads": typeof import("node:worker_threads");
   "node:module": typeof import("node:module");
   "node:url": typeof import("node:url");
@@ -37,6 +38,39 @@ export function nodeModule<ID extends keyof BuiltIns>(id: ID): BuiltIns[ID] {
   const process = nodeProcess();
   if (process === undefined) throw new Error(`${id} is needed here and exists only under Node.js`);
   return process.getBuiltinModule(id) as BuiltIns[ID];
+}
+
+/**
+ * The certificates file of NODE_EXTRA_CA_CERTS when Node started without it: the `pyts`
+ * command's launcher passes it on, as Node 20 parses it at every start, and main.js records
+ * it here. Undefined when Node loaded it itself (or there is none).
+ */
+export function deferredExtraCaCerts(): string | undefined {
+  return (globalThis as Record<symbol, string | undefined>)[Symbol.for("pyts.extraCaCerts")];
+}
+
+/** The secure context of deferredExtraCaCerts, made at the first TLS connection. */
+let trustedContext: import("node:tls").SecureContext | undefined;
+
+/**
+ * The options a TLS client connection the runtime makes needs to trust what Node trusts
+ * when it loads NODE_EXTRA_CA_CERTS at start (its bundled roots and the file's certificates):
+ * nothing more where Node did load it.
+ */
+export function tlsTrustOptions(): { secureContext?: import("node:tls").SecureContext } {
+  const file = deferredExtraCaCerts();
+  if (file === undefined) return {};
+  if (trustedContext === undefined) {
+    const tls = nodeModule("node:tls");
+    let extra: string[] = [];
+    try {
+      extra = [nodeModule("node:fs").readFileSync(file, "latin1")];
+    } catch {
+      // unreadable since the start: Node too would trust its own roots only
+    }
+    trustedContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] });
+  }
+  return { secureContext: trustedContext };
 }
 
 const encoder = new TextEncoder();

@@ -3,7 +3,7 @@
 // (`list.append`) and docstrings (generated from CPython: values/builtin-method-docs.ts).
 
 import { BUILTIN_SELF } from "../values/builtin-type.js";
-import { BUILTIN_METHOD_DOCS } from "../values/builtin-method-docs.js";
+import { builtinMethodDocText } from "../values/builtin-docs.js";
 import { PYTHON_TYPE } from "../values/wrapped.js";
 import { className, isClass, typeName } from "../values/typename.js";
 
@@ -19,7 +19,7 @@ function ownerType(f: Function): Function | null {
   return self !== null && self !== undefined && typeof self === "object" ? (self as object).constructor : null;
 }
 
-const has = (tname: string, name: string): boolean => Object.hasOwn(BUILTIN_METHOD_DOCS, tname) && Object.hasOwn(BUILTIN_METHOD_DOCS[tname]!, name);
+const has = (tname: string, name: string): boolean => builtinMethodDocText(tname, name) !== undefined;
 
 /** The name of the built-in type holding the method's record: the owner, or its nearest built-in base. */
 function recordType(f: Function, name: string): string | null {
@@ -50,8 +50,8 @@ export function builtinMethodQualname(f: Function, name: string): string | undef
 export function builtinMethodDoc(f: Function, name: string): string | undefined {
   const tname = recordType(f, name);
   if (tname === null) return undefined;
-  let doc = BUILTIN_METHOD_DOCS[tname]?.[name];
+  let doc = builtinMethodDocText(tname, name);
   // ("=set": the doc of the same method of that type)
-  if (doc?.startsWith("=")) doc = BUILTIN_METHOD_DOCS[doc.slice(1)]?.[name];
+  if (doc?.startsWith("=")) doc = builtinMethodDocText(doc.slice(1), name);
   return doc;
 }

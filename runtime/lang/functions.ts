@@ -19,7 +19,7 @@ import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 import { codeOf } from "./code-objects.js";
 import { BUILTIN_SELF } from "../values/builtin-type.js";
-import { BUILTIN_FUNCTION_DOCS } from "../values/builtin-function-docs.js";
+import { builtinFunctionDocText } from "../values/builtin-docs.js";
 import { builtinMethodDoc, builtinMethodQualname } from "./builtin-method-info.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
 
@@ -430,7 +430,7 @@ export function functionAttribute(f: Function, name: string): unknown {
       return functionModules.get(f) ?? "__main__";
     case "__doc__":
       if (info === undefined && isBuiltinFunction(f) && (descriptor || Object.hasOwn(f, BUILTIN_SELF))) return builtinMethodDoc(f, functionName(f)) ?? null;
-      if (info === undefined && isBuiltinFunction(f) && !Object.hasOwn(f, BUILTIN_SELF) && (functionModules.get(f) ?? "builtins") === "builtins") return BUILTIN_FUNCTION_DOCS[functionName(f)] ?? null;
+      if (info === undefined && isBuiltinFunction(f) && !Object.hasOwn(f, BUILTIN_SELF) && (functionModules.get(f) ?? "builtins") === "builtins") return builtinFunctionDocText(functionName(f)) ?? null;
       return info?.doc ?? null;
     case "__defaults__": {
       const defaults = info?.defaults;

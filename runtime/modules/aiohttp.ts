@@ -4,7 +4,7 @@
 // resolved by the loop's own ready queue, never directly from a JS callback.
 
 import type * as http from "node:http";
-import { nodeModule } from "../core/host.js";
+import { nodeModule, tlsTrustOptions } from "../core/host.js";
 import { get_running_loop } from "../asyncio/loop-state.js";
 import { awaitIterator, await_ } from "../core/await.js";
 import { coroutine, type Coroutine } from "../core/coroutine.js";
@@ -352,7 +352,8 @@ export class ClientSession {
       let bodyFailer: ((error: unknown) => void) | null = null;
       const request = client.request(
         target,
-        { method, headers, agent: secure ? self.secureAgent : self.agent },
+        // (trusting NODE_EXTRA_CA_CERTS where Node started without it: core/host.ts)
+        secure ? { method, headers, agent: self.secureAgent, ...tlsTrustOptions() } : { method, headers, agent: self.agent },
         (message) => {
           const bodyFuture = loop.create_future();
           const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@
 // whole response, or (in a green thread) waits for the reply as a promise while others run.
 
 import type { MessagePort, Worker } from "node:worker_threads";
-import { nodeModule } from "../core/host.js";
+import { deferredExtraCaCerts, nodeModule } from "../core/host.js";
 import { noteBlocked } from "../core/effort-clock.js";
 import type { Bytes } from "../values/bytes.js";
 import { WORKER_SOURCE } from "./urllib-worker.js";
@@ -34,7 +34,7 @@ function helperThread(): { worker: Worker; replyPort: MessagePort; flag: Int32Ar
     const { Worker, MessageChannel } = nodeModule("node:worker_threads");
     const { port1, port2 } = new MessageChannel();
     const flag = new SharedArrayBuffer(4);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { replyPort: port2, flag }, transferList: [port2] });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { replyPort: port2, flag, extraCaCerts: deferredExtraCaCerts() }, transferList: [port2] });
     // The idle helper must not keep the process alive (nor its port, read only by receiveMessageOnPort).
     worker.unref();
     port1.unref();

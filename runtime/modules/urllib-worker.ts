@@ -10,6 +10,23 @@ const { parentPort, workerData } = require("node:worker_threads");
 const http = require("node:http");
 // (https loads tls and crypto: only for a first https request)
 let https = null;
+// The options that trust NODE_EXTRA_CA_CERTS where Node started without it (core/host.ts's
+// tlsTrustOptions, made in this thread on its first https request).
+let tlsTrust = null;
+function tlsTrustOptions() {
+  if (tlsTrust === null) {
+    tlsTrust = {};
+    if (workerData.extraCaCerts) {
+      const tls = require("node:tls");
+      let extra = [];
+      try {
+        extra = [require("node:fs").readFileSync(workerData.extraCaCerts, "latin1")];
+      } catch {}
+      tlsTrust.secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] });
+    }
+  }
+  return tlsTrust;
+}
 
 const MAX_REDIRECTS = 10;
 const blockingPort = workerData.replyPort;
@@ -43,7 +60,9 @@ function request(job, url, method, body, redirects) {
   // (the path as given, as CPython sends it: /a/../b is not resolved, as URL would)
   const given = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? "";
   const path = /^\/[\x21-\x7e]*$/.test(given) ? given : target.pathname + target.search;
-  const req = client.request(target, { method, headers, path, insecureHTTPParser: true }, (res) => {
+  const plain = { method, headers, path, insecureHTTPParser: true };
+  const options = target.protocol === "https:" ? Object.assign(plain, tlsTrustOptions()) : plain;
+  const req = client.request(target, options, (res) => {
     const status = res.statusCode || 0;
     const location = res.headers.location;
     // urllib follows redirects for GET/HEAD, and turns POST into GET on 301/302/303.

@@ -104,10 +104,11 @@ function asyncioApart(text, load) {
 }
 // Files the core's files import that `pyts run`'s core leaves to the modules' script: each is
 // large (the character names' data is ~360 KB, a third of the core) and used only by rare
-// paths of the core (the `namereplace` error handler). In the core, an import of one reads a
-// stand-in whose functions forward to the file, loaded through the modules' script on the
-// first call. Every export of such a file must be a function.
-const DEFERRED_CORE_FILES = ["./modules/unicode-names.js"];
+// paths of the core (the `namereplace` error handler; `__doc__` of built-in functions and
+// methods, with ~50 KB of docstrings; glibc's atan2 and its table, for complex numbers). In
+// the core, an import of one reads a stand-in whose functions forward to the file, loaded
+// through the modules' script on the first call. Every export of such a file must be a function.
+const DEFERRED_CORE_FILES = ["./modules/unicode-names.js", "./values/builtin-docs.js", "./modules/libm-atan2.js"];
 const deferredExports = new Map();
 for (const file of DEFERRED_CORE_FILES) {
   const built = await import(pathToFileURL(path.join(dist, file)).href);
@@ -219,7 +220,25 @@ fs.writeFileSync(
   stdlibEntry,
   `export function load(file) {\n  switch (file) {\n${[...new Set([...lazy.map(({ file }) => file), ...DEFERRED_CORE_FILES])].map((file) => `    case ${JSON.stringify(file)}: return require(${JSON.stringify(file)});`).join("\n")}\n  }\n  throw new Error("pyts runtime: no module file " + file);\n}\n`,
 );
-/** The files of another script (`elsewhere`), each reached through `internals` (the core's $$internals). */
+/**
+ * The shared core files whose exports never change once the core has run (no exported `let`
+ * or `var`; TypeScript forbids assigning to a function or class): their names, by path.
+ */
+const fixedExports = new Map();
+shared.forEach((file, i) => {
+  const text = fs.readFileSync(path.resolve(file), "utf8");
+  const variableLines = text.split("\n").filter((line) => /^(export )?(let|var) /.test(line));
+  const names = sharedExports[i];
+  const variable = (name) => variableLines.some((line) => new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}([^\\w$]|$)`).test(line));
+  if (names.every((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default" && !variable(name))) fixedExports.set(distPath(file), names);
+});
+/**
+ * The files of another script (`elsewhere`), each reached through `internals` (the core's
+ * $$internals). A core file whose exports are fixed becomes a module of constants read once,
+ * as the script first uses it: its functions are then called straight, where a CommonJS
+ * stand-in's would be read through two getters at every use (esbuild's interop object, then
+ * the core's lazy one), which costs most before V8 has optimised the caller (a cold start).
+ */
 const filesElsewhere = (elsewhere) => ({
   name: "pyts-core-files",
   setup(build) {
@@ -227,7 +246,12 @@ const filesElsewhere = (elsewhere) => ({
       const file = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path));
       return elsewhere.has(file) ? { path: distPath(file), namespace: "pyts-core" } : undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => ({ contents: `module.exports = internals[${JSON.stringify(args.path)}]();`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "pyts-core" }, (args) => {
+      const reach = `internals[${JSON.stringify(args.path)}]()`;
+      const names = fixedExports.get(args.path);
+      if (names === undefined || names.length === 0) return { contents: `module.exports = ${reach};`, loader: "js" };
+      return { contents: `const $$file = ${reach};\nexport const ${names.map((name) => `${name} = $$file.${name}`).join(", ")};\n`, loader: "js" };
+    });
   },
 });
 await build({

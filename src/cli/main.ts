@@ -7,6 +7,17 @@ import { startProgram } from "./run-program.js";
 
 const STDIN_NAME = "-";
 
+// The launcher at the top of the built main.js (scripts/bundle-cli.mjs) started Node without
+// NODE_EXTRA_CA_CERTS, which Node 20 parses at every start: the program's environment (and
+// its subprocesses') has it again, and the runtime's TLS connections trust the file from
+// their first one on (runtime/core/host.ts).
+const extraCaCerts = process.env["PYTS_EXTRA_CA_CERTS"];
+if (extraCaCerts !== undefined) {
+  delete process.env["PYTS_EXTRA_CA_CERTS"];
+  process.env["NODE_EXTRA_CA_CERTS"] = extraCaCerts;
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.extraCaCerts")] = extraCaCerts;
+}
+
 interface RunCommand {
   file: string;
   args: string[];
