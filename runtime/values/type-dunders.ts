@@ -145,6 +145,9 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
   if (name === "__repr__" && ([list, tuple, dict, set, frozenset, bytes, bytearray] as PyTypeObject[]).includes(type)) {
     return (self) => (typeof self === "object" && self !== null ? builtinRepr(self) : repr(self));
   }
+  // Only str, bytes and bytearray have their own __str__: `int.__str__` is object's, which shows
+  // repr(self) (a subclass's own __repr__), whatever __str__ the class defines.
+  if (name === "__str__" && type !== str && type !== bytes && type !== bytearray) return (self) => repr(self);
   if (name === "__repr__" && type === object) return (self) => (typeof self === "object" && self !== null && !(self instanceof BaseException) ? objectRepr(self) : repr(self));
   const unary = UNARY[name];
   if (unary !== undefined) return (self) => unary(self);
