@@ -56,6 +56,12 @@ function binaryImpl(type: PyTypeObject, stem: string, reflected: boolean): Impl 
 }
 
 function compareImpl(type: PyTypeObject, dunder: Dunder): Impl {
+  // object's: `==` by identity, `!=` its inverse, no ordering (NotImplemented lets the other side answer)
+  if (type === object) {
+    if (dunder === "__eq__") return (self, other) => (self === other ? true : NotImplemented);
+    if (dunder === "__ne__") return (self, other) => (self === other ? false : NotImplemented);
+    return () => NotImplemented;
+  }
   return (self, other) => {
     if (!operandFits(type, other)) return NotImplemented;
     const x = unwrap(self);
