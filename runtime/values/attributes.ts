@@ -188,11 +188,7 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (typeof inherited === "function") return objectMethod(obj, inherited as (...a: unknown[]) => unknown, name);
       // (`obj.__setattr__`, `obj.__getattribute__`: object's own functions, taking the instance first)
       const attributeSlot = objectAttributeSlot(name);
-      if (attributeSlot !== undefined) {
-        return objectMethod(obj, function (this: unknown, ...args: unknown[]) {
-          return attributeSlot(this, ...args);
-        }, name);
-      }
+      if (attributeSlot !== undefined) return objectMethod(obj, attributeSlot, name);
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
@@ -386,9 +382,20 @@ export function readAttribute(obj: any, key: string): any {
   return obj[key] ?? unsetAttribute(obj, key);
 }
 
+const objectMethodsViaThis = new WeakMap<Function, (...a: unknown[]) => unknown>();
+
 /** `obj.__init__`, `obj.__eq__`... where the class inherits object's: bound, a method-wrapper by its type and repr. */
 function objectMethod(obj: unknown, method: (...a: unknown[]) => unknown, name: string): unknown {
-  const bound = boundMethod(obj, method, typeOf({}) as Function);
+  // (object's functions take the instance first; a bound method's JS function receives it as
+  // `this`: one such function per method, so `obj.__init__ == obj.__init__`)
+  let viaThis = objectMethodsViaThis.get(method);
+  if (viaThis === undefined) {
+    viaThis = function (this: unknown, ...args: unknown[]): unknown {
+      return method(this, ...args);
+    };
+    objectMethodsViaThis.set(method, viaThis);
+  }
+  const bound = boundMethod(obj, viaThis, typeOf({}) as Function);
   Object.defineProperty(bound, OBJECT_METHOD_NAME, { value: name });
   Object.defineProperty(bound, "__name__", { value: name });
   Object.defineProperty(bound, "__qualname__", { value: `object.${name}` });
