@@ -34,6 +34,9 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
   Object.defineProperty(cls, "name", { value: name });
   const qualname = namespace.get("__qualname__");
   Object.defineProperty(cls, "__qualname__", { value: typeof qualname === "string" ? qualname : name });
+  // (`type(name, bases, {"__module__": "m"})`: the class says it comes from m)
+  const module = namespace.get("__module__");
+  if (typeof module === "string") Object.defineProperty(cls, "__module__", { value: module, writable: true, configurable: true });
   const attributes: string[] = [];
   for (const [key, value] of namespace.entries()) {
     if (typeof key !== "string" || key === "__init__" || key === "__qualname__" || key === "__module__") continue;

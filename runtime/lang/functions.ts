@@ -403,6 +403,8 @@ export function functionAttribute(f: Function, name: string): unknown {
   if (parts !== undefined) {
     if (name === "__self__") return parts.self;
     if (name === "__func__") return parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
+    // (a bound slot of object's, `obj.__init__`, names itself)
+    if ((name === "__name__" || name === "__qualname__") && Object.hasOwn(f, name)) return (f as unknown as Record<string, unknown>)[name];
     if (name === "__name__" || name === "__qualname__" || name === "__doc__" || name === "__module__" || name === "__defaults__" || name === "__kwdefaults__" || name === "__closure__" || name === "__code__") {
       const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
       return functionAttribute(target, name);

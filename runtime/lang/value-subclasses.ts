@@ -241,7 +241,9 @@ function defineCommon(proto: object, fits?: (other: unknown) => boolean): void {
   Object.defineProperty(hash, INHERITED_HASH, { value: true });
   define(proto, "__hash__", hash);
   define(proto, "__repr__", function () {
-    return repr(value(this));
+    const plain = value(this);
+    // (`int.__repr__(True)` is "1": int's repr, not bool's)
+    return repr(typeof plain === "boolean" ? BigInt(plain) : plain);
   });
   // An empty format spec is `str(self)` (the subclass's own __str__ or __repr__ shows).
   define(proto, "__format__", function (spec) {

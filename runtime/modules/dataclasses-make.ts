@@ -75,7 +75,7 @@ function fieldItems(fields: unknown): FieldItem[] {
   return items;
 }
 
-const OPTION_NAMES = ["bases", "namespace", "init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots", "weakref_slot", "module"];
+const OPTION_NAMES = ["bases", "namespace", "init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots", "weakref_slot"];
 
 /** `make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, ...)`. */
 export function make_dataclass(...args: unknown[]): any {
@@ -126,6 +126,8 @@ export function make_dataclass(...args: unknown[]): any {
       return null;
     });
   }
+  // (3.11 builds the class in types.new_class, whose module type() records)
+  if (!namespace.has("__module__")) namespace.set("__module__", "types");
   const bases = options["bases"] instanceof Tuple ? options["bases"] : Tuple.of();
   const cls = makeClass(clsName, bases, namespace);
   classCreated(cls);

@@ -34,8 +34,7 @@ function builtinType(name: string, test: (x: unknown) => boolean): any {
 
 export const MemberDescriptorType = builtinType("member_descriptor", (x) => x instanceof MemberDescriptor);
 export const GetSetDescriptorType = builtinType("getset_descriptor", (x) => x instanceof GetSetDescriptor && !(x instanceof MemberDescriptor));
-export { MethodDescriptorType, WrapperDescriptorType } from "../values/builtin-types.js";
-export const MethodWrapperType = builtinType("method-wrapper", () => false);
+export { MethodDescriptorType, MethodWrapperType, WrapperDescriptorType } from "../values/builtin-types.js";
 export const ClassMethodDescriptorType = builtinType("classmethod_descriptor", () => false);
 export const CodeType = builtinType("code", (x) => x instanceof BodyCode || x instanceof FunctionCode);
 export const FrameType = builtinType("frame", (x) => x instanceof BodyFrame);

@@ -85,7 +85,8 @@ function binary(a: unknown, b: unknown, op: OpSpec, symbol = op.symbol): any {
   }
   // A subclass of str/int/float: the base type's own operation accepts it (`"x" + Name("y")`).
   if (isWrapped(a) || isWrapped(b)) {
-    const r = op.builtin(unwrap(a), unwrap(b));
+    // (`"%s" % x` formats x itself, so its class's __str__ or __repr__ shows)
+    const r = op.builtin(unwrap(a), op === MOD && typeof unwrap(a) === "string" ? b : unwrap(b));
     if (r !== NotImplemented) return r;
   }
   throw binaryError(a, b, symbol);

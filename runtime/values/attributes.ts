@@ -4,10 +4,10 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { isPythonMember, methodTable, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
+import { isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
-import { className, isClass, qualName, moduleName } from "./typename.js";
+import { className, isClass, OBJECT_METHOD_NAME, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
@@ -180,12 +180,15 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `obj.__hash__`: None where the class's `__eq__` hides it, else object's, bound.
       if (eqHidesHash(Object.getPrototypeOf(obj) as object | null)) return null;
       const objectHash = typeDunder(typeOf({}), name);
-      if (typeof objectHash === "function") return (...args: unknown[]) => (objectHash as (...a: unknown[]) => unknown)(obj, ...args);
+      if (typeof objectHash === "function") return objectMethod(obj, objectHash as (...a: unknown[]) => unknown, name);
     }
     if (!isClass(obj) && name.startsWith("__")) {
       // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.
       const inherited = typeDunder(typeOf({}), name);
-      if (typeof inherited === "function") return boundMethod(obj, inherited as (...a: unknown[]) => unknown, typeOf({}) as Function);
+      if (typeof inherited === "function") return objectMethod(obj, inherited as (...a: unknown[]) => unknown, name);
+      // (`obj.__setattr__`, `obj.__getattribute__`: object's own functions, taking the instance first)
+      const attributeSlot = objectAttributeSlot(name);
+      if (attributeSlot !== undefined) return objectMethod(obj, attributeSlot, name);
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
@@ -377,4 +380,24 @@ export function unsetAttribute(obj: unknown, key: string): any {
 export function readAttribute(obj: any, key: string): any {
   if (obj === null || obj === undefined) throw missingAttribute(obj, pythonName(key, false) ?? key);
   return obj[key] ?? unsetAttribute(obj, key);
+}
+
+const objectMethodsViaThis = new WeakMap<Function, (...a: unknown[]) => unknown>();
+
+/** `obj.__init__`, `obj.__eq__`... where the class inherits object's: bound, a method-wrapper by its type and repr. */
+function objectMethod(obj: unknown, method: (...a: unknown[]) => unknown, name: string): unknown {
+  // (object's functions take the instance first; a bound method's JS function receives it as
+  // `this`: one such function per method, so `obj.__init__ == obj.__init__`)
+  let viaThis = objectMethodsViaThis.get(method);
+  if (viaThis === undefined) {
+    viaThis = function (this: unknown, ...args: unknown[]): unknown {
+      return method(this, ...args);
+    };
+    objectMethodsViaThis.set(method, viaThis);
+  }
+  const bound = boundMethod(obj, viaThis, typeOf({}) as Function);
+  Object.defineProperty(bound, OBJECT_METHOD_NAME, { value: name });
+  Object.defineProperty(bound, "__name__", { value: name });
+  Object.defineProperty(bound, "__qualname__", { value: `object.${name}` });
+  return bound;
 }

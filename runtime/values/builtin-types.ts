@@ -19,7 +19,7 @@ import { AbstractSet, FrozenSet, PySet } from "./set.js";
 import { Slice, slice } from "./slice.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
-import { holdsDunders, isClass, typeName, type AnyClass } from "./typename.js";
+import { holdsDunders, isClass, objectMethodKind, typeName, type AnyClass } from "./typename.js";
 import { makeClass } from "../lang/dynamic-classes.js";
 import { classCreated } from "../lang/class-creation.js";
 import { bindFunction } from "../lang/functions.js";
@@ -284,6 +284,8 @@ const DESCRIPTOR_KIND = Symbol.for("pyts.descriptorKind");
 export const MethodDescriptorType = defineType(noInstances("method_descriptor"), "method_descriptor", (x) => descriptorKind(x)?.startsWith("method ") === true);
 /** `type(object.__init__)`, `type(str.__add__)`. */
 export const WrapperDescriptorType = defineType(noInstances("wrapper_descriptor"), "wrapper_descriptor", (x) => descriptorKind(x)?.startsWith("slot wrapper ") === true);
+/** `obj.__init__` where the class inherits object's: a slot bound to its instance. */
+export const MethodWrapperType = defineType(noInstances("method-wrapper"), "method-wrapper", (x) => objectMethodKind(x) === "method-wrapper");
 /** `type(f)` of a Python-level function or lambda. */
 const isBoundMethod = (x: unknown): boolean => typeof x === "function" && Object.hasOwn(x, Symbol.for("pyts.boundMethod"));
 export const FunctionType = defineType(noInstances("function"), "function", (x) => typeof x === "function" && !isClass(x) && !isBuiltinFunction(x) && !isBoundMethod(x));
@@ -317,7 +319,10 @@ export function typeOf(x: unknown): any {
       // Enumerations (the mixed ones are functions, not JS classes) are of `EnumType`.
       if (CLASS_TYPE in x) return metaclassOf(x) ?? (x as { [CLASS_TYPE]: AnyClass })[CLASS_TYPE];
       if (isClass(x)) return metaclassOf(x) ?? type;
-      if (isBoundMethod(x)) return MethodType;
+      if (isBoundMethod(x)) {
+        const objectMethod = objectMethodKind(x);
+        return objectMethod === undefined ? MethodType : objectMethod === "method-wrapper" ? MethodWrapperType : BuiltinFunctionType;
+      }
       {
         // A callable instance made a function (unittest.mock's mocks): of its class.
         const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;

@@ -368,9 +368,10 @@ export const SET_METHODS: Record<string, Method<AbstractSet>> = {
   symmetric_difference: (s, other) => setSymmetricDifference(s, operand(other)),
   issubset: (s, other) => {
     const o = asSet(other);
-    return s.toArray().every((x) => o.has(x));
+    return s.size <= o.size && o.containsAll(s);
   },
   issuperset: (s, other) => {
+    if (other instanceof AbstractSet) return s.size >= other.size && s.containsAll(other);
     for (const x of operand(other)) if (!s.has(x)) return false;
     return true;
   },

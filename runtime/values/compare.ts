@@ -121,10 +121,7 @@ function tupleEqual(xs: readonly unknown[], ys: readonly unknown[]): boolean {
   return xs.length === ys.length;
 }
 
-function setContainsAll(big: AbstractSet, small: AbstractSet): boolean {
-  for (const item of small) if (!big.has(item)) return false;
-  return true;
-}
+
 
 function bytesCompare(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -163,15 +160,15 @@ function builtinEq(a: unknown, b: unknown): boolean | undefined {
   if (a instanceof Dict) {
     if (!(b instanceof Dict)) return undefined;
     if (a.size !== b.size) return false;
-    for (const [k, v] of a.entries()) {
-      const entry = b.table.find(k);
-      if (entry === undefined || (entry.value !== v && !sameItem(v, entry.value))) return false;
+    for (const mine of a.table.iterate("dictionary")) {
+      const entry = b.table.findLike(mine);
+      if (entry === undefined || (entry.value !== mine.value && !sameItem(mine.value, entry.value))) return false;
     }
     return true;
   }
   if (a instanceof AbstractSet) {
     if (!(b instanceof AbstractSet)) return undefined;
-    return a.size === b.size && setContainsAll(a, b);
+    return a.size === b.size && a.containsAll(b);
   }
   if (a instanceof Bytes) return b instanceof Bytes ? bytesCompare(a, b) === 0 : undefined;
   if (typeof a === "function" && typeof b === "function") return sameBoundMethod(a, b);
@@ -186,7 +183,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 /** `a == b` past eq's common case (a small head TurboFan inlines where eq is called). */
 function eqOther(a: unknown, b: unknown): boolean {
-  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+  if (builtinAnswers(a, b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
   }
@@ -203,7 +200,7 @@ export function ne(a: unknown, b: unknown): boolean {
 
 /** `a != b` past ne's common case. */
 function neOther(a: unknown, b: unknown): boolean {
-  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+  if (builtinAnswers(a, b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;
   }
@@ -212,6 +209,19 @@ function neOther(a: unknown, b: unknown): boolean {
   const e = richCompare(a, b, "__eq__");
   if (e !== NotImplemented) return !truthy(e);
   return !(a === b || (a == null && b == null));
+}
+
+/**
+ * Does `a == b` need no user `__eq__`? Not when either side's class defines one (a user class
+ * may answer `"a" == W("a")` or `None == W()` too), nor for a subclass instance of a built-in.
+ */
+function builtinAnswers(a: unknown, b: unknown): boolean {
+  return ((isPlain(a) && isPlain(b)) || !hasUserDunders(a, b)) && !isWrapped(b);
+}
+
+/** A value whose class cannot define `__eq__`. */
+function isPlain(x: unknown): boolean {
+  return typeof x !== "object" || x === null || Array.isArray(x);
 }
 
 function hasUserDunders(a: unknown, b: unknown): boolean {
@@ -249,13 +259,13 @@ function lexicographic(xs: readonly unknown[], ys: readonly unknown[], op: Dunde
 function setOrder(a: AbstractSet, b: AbstractSet, op: Dunder): boolean {
   switch (op) {
     case "__lt__":
-      return a.size < b.size && setContainsAll(b, a);
+      return a.size < b.size && b.containsAll(a);
     case "__le__":
-      return a.size <= b.size && setContainsAll(b, a);
+      return a.size <= b.size && b.containsAll(a);
     case "__gt__":
-      return a.size > b.size && setContainsAll(a, b);
+      return a.size > b.size && a.containsAll(b);
     default:
-      return a.size >= b.size && setContainsAll(a, b);
+      return a.size >= b.size && a.containsAll(b);
   }
 }
 
@@ -340,7 +350,7 @@ export function ge(a: unknown, b: unknown): boolean {
 /** `a == b` as a value: a user `__eq__`'s result as it returned it (`lt`... for a test). */
 export function eqV(a: unknown, b: unknown): any {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a === b;
-  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+  if (builtinAnswers(a, b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return r;
   }
@@ -352,7 +362,7 @@ export function eqV(a: unknown, b: unknown): any {
 /** `a != b` as a value (the default `__ne__` inverts `__eq__` into a bool, as object's does). */
 export function neV(a: unknown, b: unknown): any {
   if (typeof a === typeof b && (typeof a === "bigint" || typeof a === "string" || typeof a === "number")) return a !== b;
-  if ((typeof a !== "object" || a === null || Array.isArray(a) || !hasUserDunders(a, b)) && !isWrapped(b)) {
+  if (builtinAnswers(a, b)) {
     const r = builtinEq(a, b);
     if (r !== undefined) return !r;
   }

@@ -2,19 +2,47 @@
 
 import { sameItem } from "./compare.js";
 import { RuntimeError } from "./exceptions.js";
-import { BUCKET_PREFIX, hashKey } from "./hashing.js";
+import { BUCKET_PREFIX, hashKey, pyHash } from "./hashing.js";
 
 /** hashKey's key for a value equal to a str ("s" + its text). */
 function isTextKey(k: unknown): k is string {
   return typeof k === "string" && k.charCodeAt(0) === 115;
 }
 
-interface Entry<K, V> {
+/** hashKey's key for a value hashed by its class's own `__hash__` (a bucket: "#" + the hash). */
+export function isBucketKey(k: unknown): k is string {
+  return typeof k === "string" && k.charCodeAt(0) === 35;
+}
+
+export interface Entry<K, V> {
   key: K;
   value: V;
 }
 
-/** Key -> entry storage shared by Dict and the set types. */
+/** An entry in a hash bucket keeps its bucket key, so its key's `__hash__` runs once. */
+interface HashedEntry<K, V> extends Entry<K, V> {
+  bucket: string;
+}
+
+/** The bucket key of an entry held in a hash bucket; undefined for an exact key. */
+export function bucketOf(entry: Entry<unknown, unknown>): string | undefined {
+  return (entry as Partial<HashedEntry<unknown, unknown>>).bucket;
+}
+
+/** The entry of `bucket` whose key equals `key` (the stored key compared first, as CPython does). */
+function inBucket<K, V>(bucket: Entry<K, V>[] | undefined, key: K): Entry<K, V> | undefined {
+  if (bucket !== undefined) for (const entry of bucket) if (entry.key === key || sameItem(entry.key, key)) return entry;
+  return undefined;
+}
+
+/**
+ * Key -> entry storage shared by Dict and the set types.
+ *
+ * Keys whose equality is known (str, int, float, tuples of those...) are exact Map keys; a key
+ * hashed by its class's `__hash__` sits in a bucket of entries sharing that hash. Python lets
+ * such an object equal an int or a str (`4 in {W(4)}`), so a lookup that misses its own kind
+ * also looks in the other kind, by hash and `==`; tables holding only one kind never pay for it.
+ */
 export class KeyTable<K, V> {
   /** Exact keys map to one entry; hash-bucket keys map to the entries sharing that hash. */
   private readonly index = new Map<unknown, Entry<K, V> | Entry<K, V>[]>();
@@ -25,89 +53,180 @@ export class KeyTable<K, V> {
   private readonly texts = new Map<string, Entry<K, V>>();
   /** Insertion order: a JS Set keeps it, and deleting then re-adding moves to the end. */
   private readonly order = new Set<Entry<K, V>>();
+  /** How many entries sit in hash buckets. */
+  hashedCount = 0;
+  /**
+   * The exact entries by bucket key ("#" + their hash), made when a bucketed key first misses
+   * its bucket while exact entries exist, and kept up to date from then on.
+   */
+  private exactByHash: Map<string, Entry<K, V>[]> | null = null;
 
   get size(): number {
     return this.order.size;
   }
 
   find(key: K): Entry<K, V> | undefined {
-    if (typeof key === "string") return this.texts.get(key);
-    const k = hashKey(key);
-    if (isTextKey(k)) return this.texts.get(k.slice(1));
-    const slot = this.index.get(k);
-    if (slot === undefined) return undefined;
-    if (!Array.isArray(slot)) return slot;
-    for (const entry of slot) if (entry.key === key || sameItem(entry.key, key)) return entry;
-    return undefined;
+    if (typeof key === "string") {
+      const found = this.texts.get(key);
+      return found !== undefined || this.hashedCount === 0 ? found : this.findHashed(key);
+    }
+    return this.findKeyed(key, hashKey(key));
+  }
+
+  /** `find` for a key whose hashKey `k` is known. */
+  findKeyed(key: K, k: unknown): Entry<K, V> | undefined {
+    let found: Entry<K, V> | undefined;
+    if (isTextKey(k)) found = this.texts.get(k.slice(1));
+    else if (isBucketKey(k)) {
+      found = inBucket(this.index.get(k) as Entry<K, V>[] | undefined, key);
+      return found !== undefined || this.size === this.hashedCount ? found : this.findExact(key, k);
+    } else found = this.index.get(k) as Entry<K, V> | undefined;
+    return found !== undefined || this.hashedCount === 0 ? found : this.findHashed(key);
+  }
+
+  /** The entry whose key equals another table's entry's key (that key's `__hash__` not called again). */
+  findLike(other: Entry<K, unknown>): Entry<K, V> | undefined {
+    const bucket = bucketOf(other);
+    return bucket === undefined ? this.find(other.key) : this.findKeyed(other.key, bucket);
+  }
+
+  /** The bucketed entry equal to exact key `key`, found by its hash. */
+  findHashed(key: K): Entry<K, V> | undefined {
+    return inBucket(this.index.get(BUCKET_PREFIX + pyHash(key).toString()) as Entry<K, V>[] | undefined, key);
+  }
+
+  /** The exact entry equal to `key`, whose bucket key is `k`. */
+  private findExact(key: K, k: string): Entry<K, V> | undefined {
+    if (this.exactByHash === null) {
+      this.exactByHash = new Map();
+      for (const entry of this.texts.values()) this.noteExact(entry);
+      for (const slot of this.index.values()) if (!Array.isArray(slot)) this.noteExact(slot);
+    }
+    return inBucket(this.exactByHash.get(k), key);
+  }
+
+  private noteExact(entry: Entry<K, V>): void {
+    const k = BUCKET_PREFIX + pyHash(entry.key).toString();
+    const same = this.exactByHash!.get(k);
+    if (same === undefined) this.exactByHash!.set(k, [entry]);
+    else same.push(entry);
+  }
+
+  private forgetExact(entry: Entry<K, V>): void {
+    const k = BUCKET_PREFIX + pyHash(entry.key).toString();
+    const same = this.exactByHash!.get(k);
+    if (same === undefined) return;
+    same.splice(same.indexOf(entry), 1);
+    if (same.length === 0) this.exactByHash!.delete(k);
+  }
+
+  /** Adds a new entry under an exact key (`texts` when `text` is given). */
+  private addExact(key: K, value: V, k: unknown, text: string | undefined): void {
+    const entry = { key, value };
+    if (text !== undefined) this.texts.set(text, entry);
+    else this.index.set(k, entry);
+    this.order.add(entry);
+    if (this.exactByHash !== null) this.noteExact(entry);
   }
 
   set(key: K, value: V): void {
-    const k = typeof key === "string" ? key : hashKey(key);
-    if (typeof key === "string" || isTextKey(k)) {
-      const text = typeof key === "string" ? key : (k as string).slice(1);
+    if (typeof key === "string") {
+      const found = this.texts.get(key);
+      if (found !== undefined) found.value = value;
+      else this.setNew(key, value, undefined, key);
+      return;
+    }
+    this.setKeyed(key, value, hashKey(key));
+  }
+
+  /** `set` for a key whose hashKey `k` is known. */
+  setKeyed(key: K, value: V, k: unknown): void {
+    if (isTextKey(k)) {
+      const text = k.slice(1);
       const found = this.texts.get(text);
+      if (found !== undefined) found.value = value;
+      else this.setNew(key, value, k, text);
+      return;
+    }
+    const slot = this.index.get(k);
+    if (isBucketKey(k)) {
+      const found = inBucket(slot as Entry<K, V>[] | undefined, key) ?? (this.size === this.hashedCount ? undefined : this.findExact(key, k));
       if (found !== undefined) {
         found.value = value;
         return;
       }
-      const entry = { key, value };
-      this.texts.set(text, entry);
+      const entry: HashedEntry<K, V> = { key, value, bucket: k };
+      if (slot === undefined) this.index.set(k, [entry]);
+      else (slot as Entry<K, V>[]).push(entry);
       this.order.add(entry);
+      this.hashedCount++;
       return;
     }
-    const slot = this.index.get(k);
-    if (typeof k === "string" && k.startsWith(BUCKET_PREFIX)) {
-      const bucket = (slot as Entry<K, V>[] | undefined) ?? [];
-      for (const entry of bucket) {
-        if (entry.key === key || sameItem(entry.key, key)) {
-          entry.value = value;
-          return;
-        }
-      }
-      const entry = { key, value };
-      bucket.push(entry);
-      this.index.set(k, bucket);
-      this.order.add(entry);
-      return;
-    }
-    if (slot !== undefined) {
-      (slot as Entry<K, V>).value = value;
-      return;
-    }
-    const entry = { key, value };
-    this.index.set(k, entry);
-    this.order.add(entry);
+    if (slot !== undefined) (slot as Entry<K, V>).value = value;
+    else this.setNew(key, value, k, undefined);
+  }
+
+  /** Stores an exact key missing from the exact maps: in an equal bucketed entry if there is one. */
+  private setNew(key: K, value: V, k: unknown, text: string | undefined): void {
+    const hashed = this.hashedCount === 0 ? undefined : this.findHashed(key);
+    if (hashed !== undefined) hashed.value = value;
+    else this.addExact(key, value, k, text);
   }
 
   delete(key: K): Entry<K, V> | undefined {
-    const k = typeof key === "string" ? key : hashKey(key);
-    if (typeof key === "string" || isTextKey(k)) {
-      const text = typeof key === "string" ? key : (k as string).slice(1);
-      const found = this.texts.get(text);
-      if (found === undefined) return undefined;
-      this.texts.delete(text);
+    if (typeof key === "string") {
+      const found = this.texts.get(key);
+      if (found === undefined) return this.hashedCount === 0 ? undefined : this.deleteHashed(key);
+      this.texts.delete(key);
       this.order.delete(found);
+      if (this.exactByHash !== null) this.forgetExact(found);
       return found;
     }
+    return this.deleteKeyed(key, hashKey(key));
+  }
+
+  /** `delete` for a key whose hashKey `k` is known. */
+  deleteKeyed(key: K, k: unknown): Entry<K, V> | undefined {
+    if (isTextKey(k)) return this.delete(k.slice(1) as K);
     const slot = this.index.get(k);
-    if (slot === undefined) return undefined;
-    if (!Array.isArray(slot)) {
-      this.index.delete(k);
-      this.order.delete(slot);
-      return slot;
+    if (isBucketKey(k)) {
+      const found = inBucket(slot as Entry<K, V>[] | undefined, key);
+      if (found === undefined) {
+        const exact = this.size === this.hashedCount ? undefined : this.findExact(key, k);
+        return exact === undefined ? undefined : this.delete(exact.key);
+      }
+      this.removeFromBucket(slot as Entry<K, V>[], k, found);
+      return found;
     }
-    const at = slot.findIndex((entry) => entry.key === key || sameItem(entry.key, key));
-    if (at < 0) return undefined;
-    const [entry] = slot.splice(at, 1);
-    if (slot.length === 0) this.index.delete(k);
-    this.order.delete(entry!);
-    return entry;
+    if (slot === undefined) return this.hashedCount === 0 ? undefined : this.deleteHashed(key);
+    this.index.delete(k);
+    this.order.delete(slot as Entry<K, V>);
+    if (this.exactByHash !== null) this.forgetExact(slot as Entry<K, V>);
+    return slot as Entry<K, V>;
+  }
+
+  /** Removes the bucketed entry equal to exact key `key`, if any. */
+  private deleteHashed(key: K): Entry<K, V> | undefined {
+    const k = BUCKET_PREFIX + pyHash(key).toString();
+    const bucket = this.index.get(k) as Entry<K, V>[] | undefined;
+    const found = inBucket(bucket, key);
+    if (found !== undefined) this.removeFromBucket(bucket!, k, found);
+    return found;
+  }
+
+  private removeFromBucket(bucket: Entry<K, V>[], k: string, entry: Entry<K, V>): void {
+    bucket.splice(bucket.indexOf(entry), 1);
+    if (bucket.length === 0) this.index.delete(k);
+    this.order.delete(entry);
+    this.hashedCount--;
   }
 
   clear(): void {
     this.index.clear();
     this.texts.clear();
     this.order.clear();
+    this.hashedCount = 0;
+    this.exactByHash = null;
   }
 
   /** Live iteration that raises like CPython when the size changes underneath it. */

@@ -35,7 +35,8 @@ function setSmall(v: number): void {
   H.hi = Math.floor(v / TWO32) >>> 0;
 }
 
-function setBig(h: bigint): void {
+/** Stores a hash given as a bigint into H. */
+export function setBig(h: bigint): void {
   const u = BigInt.asUintN(64, h);
   H.lo = Number(u & 0xffffffffn);
   H.hi = Number(u >> 32n);

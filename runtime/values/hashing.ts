@@ -141,6 +141,14 @@ function userHash(x: unknown, method: () => unknown): unknown {
   }
 }
 
+/**
+ * The hash of a tuple whose item `at` has hashKey `k` (a bucket or an object): that item's
+ * `__hash__` has run already and is not called twice (CPython hashes each item once).
+ */
+function tupleHashFrom(items: readonly unknown[], at: number, k: unknown): bigint {
+  return tupleHashOf(items.map((item, i) => (i === at && typeof k === "string" ? BigInt(k.slice(BUCKET_PREFIX.length)) : pyHash(item))));
+}
+
 /** Prefix of keys that name a hash bucket whose members must still be compared with `eq`. */
 export const BUCKET_PREFIX = "#";
 
@@ -173,12 +181,11 @@ export function hashKey(x: unknown): any {
   }
   if (x instanceof Tuple) {
     const parts: string[] = [];
-    for (const item of x.items) {
-      let k = hashKey(item);
+    const items = x.items;
+    for (let i = 0; i < items.length; i++) {
+      let k = hashKey(items[i]);
       if (typeof k === "number") k = "n" + k;
-      if (typeof k !== "string" || k.startsWith(BUCKET_PREFIX)) {
-        return BUCKET_PREFIX + pyHash(x).toString();
-      }
+      if (typeof k !== "string" || k.startsWith(BUCKET_PREFIX)) return BUCKET_PREFIX + tupleHashFrom(items, i, k).toString();
       parts.push(k);
     }
     return "(" + parts.map((p) => p.length + ":" + p).join("") + ")";

@@ -210,6 +210,8 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
     // `x.__eq__(y)`, `x.__hash__()`: object's own dunders, found before `__getattr__`.
     const inherited = pyName.startsWith("__") ? typeDunder(typeOf({}), pyName) : undefined;
     if (typeof inherited === "function") return (inherited as (...a: unknown[]) => unknown)(obj, ...args);
+    const attributeSlot = objectAttributeSlot(pyName);
+    if (attributeSlot !== undefined) return attributeSlot(obj, ...args);
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
       const f = (hook as (n: string) => unknown).call(obj, pyName);
@@ -283,4 +285,11 @@ export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
   const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "get") : undefined;
   if (own !== undefined) return own.apply(obj, args);
   return callMethod(obj, "get", ...args);
+}
+
+/** `obj.__setattr__`, `obj.__getattribute__`, `obj.__delattr__` where the class inherits object's: object's function. */
+export function objectAttributeSlot(pyName: string): ((...a: unknown[]) => unknown) | undefined {
+  if (pyName !== "__setattr__" && pyName !== "__getattribute__" && pyName !== "__delattr__") return undefined;
+  const own = (typeOf({}) as Record<string, unknown>)[pyName];
+  return typeof own === "function" ? (own as (...a: unknown[]) => unknown) : undefined;
 }

@@ -19,8 +19,9 @@ import { identity, valueIdentity } from "./hashing.js";
 import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
-import { className, isClass, moduleName, qualName, typeName } from "./typename.js";
+import { className, isClass, moduleName, OBJECT_METHOD_NAME, objectMethodKind, qualName, typeName } from "./typename.js";
 import { functionRepr as pyFunctionRepr } from "../lang/functions.js";
+import { boundParts } from "../lang/bound-parts.js";
 import { selfTypeName } from "./method-binding.js";
 
 /** Containers being printed right now: a second visit prints `...` (CPython's guard). */
@@ -117,6 +118,14 @@ function functionRepr(f: AnyFunction): string {
       return `<built-in method ${(f as { __name__?: string }).__name__ ?? qualName(f)} of ${selfTypeName(self)} object at 0x${valueIdentity(self).toString(16).padStart(12, "0")}>`;
     }
     return `<built-in function ${qualName(f)}>`;
+  }
+  const objectMethod = objectMethodKind(f);
+  if (objectMethod !== undefined) {
+    // `<method-wrapper '__init__' of P object at 0x...>`, `<built-in method __format__ of P object at 0x...>`
+    const self = boundParts(f)!.self;
+    const name = (f as { [OBJECT_METHOD_NAME]?: string })[OBJECT_METHOD_NAME]!;
+    const shown = objectMethod === "method-wrapper" ? `method-wrapper '${name}'` : `built-in method ${name}`;
+    return `<${shown} of ${selfTypeName(self)} object at 0x${valueIdentity(self).toString(16).padStart(12, "0")}>`;
   }
   return pyFunctionRepr(f, repr, addressOf(f));
 }

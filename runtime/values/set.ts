@@ -5,10 +5,10 @@
 // CPython randomises per process, None, objects) keep insertion order in a KeyTable and
 // iterate after the table's keys.
 
-import { Dict, KeyTable } from "./dict.js";
+import { bucketOf, Dict, type Entry, isBucketKey, KeyTable } from "./dict.js";
 import { eq } from "./compare.js";
 import { KeyError, RuntimeError } from "./exceptions.js";
-import { H, hashValue, orderedHash } from "./hash64.js";
+import { H, hashValue, orderedHash, setBig } from "./hash64.js";
 import { hashKey, pyHash } from "./hashing.js";
 
 const MINSIZE = 8;
@@ -100,7 +100,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
       let j = i;
       do {
         const k = this.keys[j];
-        if (k === undefined) return false;
+        if (k === undefined) return this.others !== null && this.others.hashedCount > 0 && this.others.findHashed(BigInt(x) as T) !== undefined;
         if (this.hashLo[j] === lo && this.hashHi[j] === hi && k !== DUMMY) {
           const kind = typeof k;
           if (kind !== "bigint" && kind !== "number" && kind !== "boolean") return this.has(BigInt(x) as T);
@@ -217,42 +217,114 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   }
 
   has(item: T): boolean {
-    if (orderedHash(item)) return this.lookup(item) >= 0;
-    if (this.others === null) {
-      hashKey(item); // raises TypeError for unhashable values, as the lookup would
-      return false;
+    if (orderedHash(item)) return this.lookup(item) >= 0 || (this.others !== null && this.others.hashedCount > 0 && this.others.findHashed(item) !== undefined);
+    if (typeof item === "string") return this.others !== null && this.others.find(item) !== undefined;
+    const k = hashKey(item); // (raises TypeError for unhashable values, as the lookup would)
+    if (this.hashedInTable(item, k) >= 0) return true;
+    return this.others !== null && this.others.findKeyed(item, k) !== undefined;
+  }
+
+  /**
+   * The slot of the table key equal to `item`, an object hashed by its class's `__hash__`
+   * (`W(4)` equal to 4), whose hashKey is `k`; -1 when there is none or `item` is another kind.
+   */
+  private hashedInTable(item: T, k: unknown): number {
+    if (this.used === 0 || !isBucketKey(k)) return -1;
+    setBig(BigInt(k.slice(1)));
+    return this.lookup(item);
+  }
+
+  /** Is every key of `small` here? (CPython's set_issubset: the keys' hashes are not computed again.) */
+  containsAll(small: AbstractSet<T>): boolean {
+    for (let i = 0; i <= small.mask; i++) {
+      const k = small.keys[i];
+      if (k !== undefined && k !== DUMMY && !this.has(k as T)) return false;
     }
-    return this.others.find(item) !== undefined;
+    if (small.others !== null) for (const e of small.others.iterate("Set")) if (!this.hasEntryKey(e)) return false;
+    return true;
+  }
+
+  /** `has` for the key of another set's `others` entry (a bucketed key keeps its hash). */
+  hasEntryKey(e: Entry<T, unknown>): boolean {
+    const bucket = bucketOf(e);
+    if (bucket === undefined) return this.has(e.key);
+    return this.hashedInTable(e.key, bucket) >= 0 || (this.others !== null && this.others.findKeyed(e.key, bucket) !== undefined);
+  }
+
+  /** `addKey` for the key of another set's `others` entry (a bucketed key keeps its hash). */
+  addEntryKey(e: Entry<T, unknown>): void {
+    const bucket = bucketOf(e);
+    if (bucket === undefined) this.addKey(e.key);
+    else if (this.hashedInTable(e.key, bucket) < 0) (this.others ??= new KeyTable<T, true>()).setKeyed(e.key, true, bucket);
+  }
+
+  /** `discardKey` for the key of another set's `others` entry (a bucketed key keeps its hash). */
+  discardEntryKey(e: Entry<T, unknown>): boolean {
+    const bucket = bucketOf(e);
+    if (bucket === undefined) return this.discardKey(e.key);
+    const at = this.hashedInTable(e.key, bucket);
+    if (at >= 0) {
+      this.removeSlot(at);
+      return true;
+    }
+    return this.others !== null && this.others.deleteKeyed(e.key, bucket) !== undefined;
   }
 
   /** Adds one key (CPython's set_add_key). */
   addKey(item: T): void {
-    if (orderedHash(item)) this.addEntry(item, H.lo | 0, H.hi | 0);
-    else (this.others ??= new KeyTable<T, true>()).set(item, true);
+    if (orderedHash(item)) {
+      if (this.others === null || this.others.hashedCount === 0) this.addEntry(item, H.lo | 0, H.hi | 0);
+      else {
+        // An equal object hashed by its own __hash__ may be there already (its __eq__ may reuse H).
+        const lo = H.lo | 0;
+        const hi = H.hi | 0;
+        if (this.others.findHashed(item) === undefined) this.addEntry(item, lo, hi);
+      }
+      return;
+    }
+    if (typeof item === "string") {
+      (this.others ??= new KeyTable<T, true>()).set(item, true);
+      return;
+    }
+    const k = hashKey(item);
+    if (this.hashedInTable(item, k) < 0) (this.others ??= new KeyTable<T, true>()).setKeyed(item, true, k);
   }
 
   /** Removes `item` if present (CPython's set_discard_key); returns whether it was. */
   discardKey(item: T): boolean {
     if (orderedHash(item)) {
       const at = this.lookup(item);
-      if (at < 0) return false;
-      this.keys[at] = DUMMY;
-      this.hashLo[at] = -1;
-      this.hashHi[at] = -1;
-      this.used--;
+      if (at < 0) return this.others !== null && this.others.hashedCount > 0 && this.others.delete(item) !== undefined;
+      this.removeSlot(at);
       return true;
     }
-    if (this.others === null) {
-      hashKey(item);
-      return false;
+    if (typeof item === "string") return this.others !== null && this.others.delete(item) !== undefined;
+    const k = hashKey(item);
+    const at = this.hashedInTable(item, k);
+    if (at >= 0) {
+      this.removeSlot(at);
+      return true;
     }
-    return this.others.delete(item) !== undefined;
+    return this.others !== null && this.others.deleteKeyed(item, k) !== undefined;
+  }
+
+  private removeSlot(at: number): void {
+    this.keys[at] = DUMMY;
+    this.hashLo[at] = -1;
+    this.hashHi[at] = -1;
+    this.used--;
   }
 
   /** Adds every key of `other` (CPython's set_merge). */
   merge(other: AbstractSet<T>): void {
     if (other === this) return;
-    if (other.used > 0) {
+    if (other.used > 0 && this.others !== null && this.others.hashedCount > 0) {
+      // Objects hashed by their own __hash__ are here: each key checks against them.
+      for (let i = 0; i <= other.mask; i++) {
+        const k = other.keys[i];
+        if (k !== undefined && k !== DUMMY) this.addKey(k as T);
+      }
+    } else if (other.used > 0) {
       if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
       if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
         this.keys = other.keys.slice();
@@ -274,7 +346,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
         }
       }
     }
-    if (other.others !== null) for (const e of other.others.iterate("Set")) this.addKey(e.key);
+    if (other.others !== null) for (const e of other.others.iterate("Set")) this.addEntryKey(e);
   }
 
   /** CPython's set_update_internal: sets merge, anything else is added key by key. */
@@ -320,7 +392,8 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (items instanceof AbstractSet) {
       // CPython walks the intersection instead when the other set is over 8 times larger.
       const other = items.size >> 3 > this.size ? setIntersection(this, items as AbstractSet<T>) : items;
-      for (const x of other.toArray()) this.discardKey(x as T);
+      for (const x of other.tableKeys()) this.discardKey(x as T);
+      for (const e of other.otherEntries()) this.discardEntryKey(e as Entry<T, true>);
     } else for (const x of items) this.discardKey(x);
     this.compactAfterRemoval();
   }
@@ -332,7 +405,11 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
       return;
     }
     const other = items instanceof AbstractSet ? items : new PySet<T>(items);
-    for (const x of other.toArray()) if (!this.discardKey(x)) this.addKey(x);
+    for (let i = 0; i <= other.mask; i++) {
+      const x = other.keys[i] as T;
+      if (x !== undefined && x !== DUMMY && !this.discardKey(x)) this.addKey(x);
+    }
+    if (other.others !== null) for (const e of other.others.iterate("Set")) if (!this.discardEntryKey(e)) this.addEntryKey(e);
   }
 
   /** Takes over `source`'s table (CPython's set_swap_bodies, as intersection_update uses). */
@@ -368,13 +445,27 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   /** The keys as an array, in iteration order (no size checks: for internal use). */
   toArray(): T[] {
+    const out = this.tableKeys();
+    if (this.others !== null) for (const e of this.others.iterate("Set")) out.push(e.key);
+    return out;
+  }
+
+  /** The keys in the table (those iterated first), in slot order. */
+  tableKeys(): T[] {
     const out: T[] = [];
     for (let i = 0; i <= this.mask; i++) {
       const k = this.keys[i];
       if (k !== undefined && k !== DUMMY) out.push(k as T);
     }
-    if (this.others !== null) for (const e of this.others.iterate("Set")) out.push(e.key);
     return out;
+  }
+
+  /**
+   * The entries of the keys outside the table, in insertion order: set algebra passes them to
+   * `hasEntryKey`/`addEntryKey`/`discardEntryKey`, so a key hashed by its `__hash__` is hashed once.
+   */
+  otherEntries(): Entry<T, true>[] {
+    return this.others === null ? [] : [...this.others.iterate("Set")];
   }
 
   [Symbol.iterator](): Iterator<T> {
@@ -393,7 +484,12 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
         h ^= shuffle(BigInt.asUintN(64, hashValue()));
       }
     }
-    if (this.others !== null) for (const e of this.others.iterate("Set")) h ^= shuffle(BigInt.asUintN(64, hashOf(e.key)));
+    if (this.others !== null) {
+      for (const e of this.others.iterate("Set")) {
+        const bucket = bucketOf(e);
+        h ^= shuffle(BigInt.asUintN(64, bucket === undefined ? hashOf(e.key) : BigInt(bucket.slice(1))));
+      }
+    }
     h ^= BigInt.asUintN(64, BigInt(this.size + 1) * 1927868237n);
     h ^= (h >> 11n) ^ (h >> 25n);
     h = BigInt.asUintN(64, h * 69069n + 907133923n);
@@ -515,7 +611,8 @@ export function setIntersection<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractS
     let probe: AbstractSet<T> = a;
     let walk = b as AbstractSet<T>;
     if (walk.size > probe.size) [probe, walk] = [walk, probe];
-    for (const x of walk.toArray()) if (probe.has(x)) out.addKey(x);
+    for (const x of walk.tableKeys()) if (probe.has(x)) out.addKey(x);
+    for (const e of walk.otherEntries()) if (probe.hasEntryKey(e)) out.addEntryKey(e);
     return out;
   }
   for (const x of b) if (a.has(x)) out.addKey(x);
@@ -534,7 +631,10 @@ export function setDifference<T>(a: AbstractSet<T>, b: Iterable<T>): AbstractSet
   }
   const out = emptyLike(a);
   const other = b as AbstractSet<T> | Dict<T, unknown>;
-  for (const x of a.toArray()) if (!other.has(x)) out.addKey(x);
+  for (const x of a.tableKeys()) if (!other.has(x)) out.addKey(x);
+  for (const e of a.otherEntries()) {
+    if (!(other instanceof Dict ? other.table.findLike(e) !== undefined : other.hasEntryKey(e))) out.addEntryKey(e);
+  }
   return out;
 }
 

@@ -56,6 +56,12 @@ function binaryImpl(type: PyTypeObject, stem: string, reflected: boolean): Impl 
 }
 
 function compareImpl(type: PyTypeObject, dunder: Dunder): Impl {
+  // object's: `==` by identity, `!=` its inverse, no ordering (NotImplemented lets the other side answer)
+  if (type === object) {
+    if (dunder === "__eq__") return (self, other) => (self === other ? true : NotImplemented);
+    if (dunder === "__ne__") return (self, other) => (self === other ? false : NotImplemented);
+    return () => NotImplemented;
+  }
   return (self, other) => {
     if (!operandFits(type, other)) return NotImplemented;
     const x = unwrap(self);
@@ -145,6 +151,9 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
   if (name === "__repr__" && ([list, tuple, dict, set, frozenset, bytes, bytearray] as PyTypeObject[]).includes(type)) {
     return (self) => (typeof self === "object" && self !== null ? builtinRepr(self) : repr(self));
   }
+  // Only str, bytes and bytearray have their own __str__: `int.__str__` is object's, which shows
+  // repr(self) (a subclass's own __repr__), whatever __str__ the class defines.
+  if (name === "__str__" && type !== str && type !== bytes && type !== bytearray) return (self) => repr(self);
   if (name === "__repr__" && type === object) return (self) => (typeof self === "object" && self !== null && !(self instanceof BaseException) ? objectRepr(self) : repr(self));
   const unary = UNARY[name];
   if (unary !== undefined) return (self) => unary(self);

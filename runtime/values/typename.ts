@@ -15,6 +15,19 @@ interface NamedClass {
 
 const classFlags = new WeakMap<object, boolean>();
 
+/** Marks `obj.__init__`, `obj.__format__`...: a method of object's bound to an instance (its name). */
+export const OBJECT_METHOD_NAME = Symbol.for("pyts.objectMethodName");
+
+/** object's methods that are type slots: bound, CPython's method-wrapper (the others are built-in methods). */
+const OBJECT_SLOTS = new Set(["__repr__", "__hash__", "__str__", "__getattribute__", "__setattr__", "__delattr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init__"]);
+
+/** The type name of a method of object's bound to an instance (`obj.__init__`), else undefined. */
+export function objectMethodKind(f: unknown): "method-wrapper" | "builtin_function_or_method" | undefined {
+  const name = typeof f === "function" ? (f as { [OBJECT_METHOD_NAME]?: unknown })[OBJECT_METHOD_NAME] : undefined;
+  if (typeof name !== "string") return undefined;
+  return OBJECT_SLOTS.has(name) ? "method-wrapper" : "builtin_function_or_method";
+}
+
 /** True when `f` is a class (a JS `class`, or a builtin type object marked `__pytype__`). */
 export function isClass(f: unknown): f is AnyClass {
   if (typeof f !== "function") return false;
@@ -90,7 +103,7 @@ export function typeName(x: unknown): string {
       return "str";
     case "function":
       if (isClass(x)) return "type";
-      if (Object.hasOwn(x, Symbol.for("pyts.boundMethod"))) return "method";
+      if (Object.hasOwn(x, Symbol.for("pyts.boundMethod"))) return objectMethodKind(x) ?? "method";
       // (a callable instance made a function, unittest.mock's Mock: its class's name)
       if ((x as { [key: symbol]: unknown })[Symbol.for("pyts.callableObject")] === true) {
         const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
