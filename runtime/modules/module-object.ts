@@ -15,6 +15,8 @@ import { Tuple } from "../values/tuple.js";
 export class PyModule {
   static readonly pythonName = "module";
   declare readonly __name__: string;
+  /** CPython's `__all__` where its module has one (defineAll), else absent. */
+  declare __all__: unknown;
 
   constructor(name: string) {
     Object.defineProperty(this, "__name__", { value: name, enumerable: true });
