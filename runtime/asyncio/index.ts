@@ -52,7 +52,7 @@ import { Barrier, BrokenBarrierError } from "./barrier.js";
 import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine } from "./tasks.js";
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
 
-export const asyncio = Object.freeze(moduleObject("asyncio", {
+export const asyncio = moduleObject("asyncio", {
   AbstractEventLoop: EventLoop,
   BaseEventLoop: EventLoop,
   SelectorEventLoop: EventLoop,
@@ -131,7 +131,7 @@ export const asyncio = Object.freeze(moduleObject("asyncio", {
   ...executorFunctions,
   Barrier,
   BrokenBarrierError,
-}));
+});
 
 export { EventLoop, Future, Task, Handle, TimerHandle, CancelledError, InvalidStateError };
 export { BaseExceptionGroup, ExceptionGroup };

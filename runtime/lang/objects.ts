@@ -310,7 +310,7 @@ export function dir(obj: unknown): string[] {
     }
   }
   // (JS's own members of classes and errors are no Python attributes)
-  for (const key of ["pythonName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
+  for (const key of ["pythonName", "tpName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
   if (isException) for (const key of ["name", "message", "stack"]) names.delete(key);
   return [...names].sort();
 }

@@ -185,7 +185,7 @@ class NullContext {
   }
 }
 
-export const contextlibModule = Object.freeze(moduleObject("contextlib", {
+export const contextlibModule = moduleObject("contextlib", {
   contextmanager,
   asynccontextmanager,
   suppress: pyClass(Suppress),
@@ -201,4 +201,4 @@ export const contextlibModule = Object.freeze(moduleObject("contextlib", {
   AsyncExitStack: pyClass(AsyncExitStack),
   aclosing: pyClass(aclosing),
   chdir: pyClass(chdir),
-}));
+});

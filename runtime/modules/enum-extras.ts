@@ -173,11 +173,9 @@ export function global_enum<C>(cls: C, updateStr = false): C {
 /** `enum.property`: Python's property (pyts's members are never shadowed by one). */
 export const property = builtinProperty;
 
-export const enumModule = Object.freeze(
-  moduleObject("enum", {
-    Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
-    EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
-    defineMembers, memberValue, mixedBase, reprMixedBase,
-    ...enumGlobalNames,
-  }),
-);
+export const enumModule = moduleObject("enum", {
+  Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
+  EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
+  defineMembers, memberValue, mixedBase, reprMixedBase,
+  ...enumGlobalNames,
+});

@@ -315,6 +315,4 @@ export function load(file: { read(): unknown }, ...rest: unknown[]): any {
   return loads(file.read(), ...rest);
 }
 
-export const jsonModule = Object.freeze(
-  moduleObject("json", { dumps, loads, dump, load, detect_encoding, JSONDecodeError, JSONEncoder: pyClass(JSONEncoder), JSONDecoder: pyClass(JSONDecoder) }),
-);
+export const jsonModule = moduleObject("json", { dumps, loads, dump, load, detect_encoding, JSONDecodeError, JSONEncoder: pyClass(JSONEncoder), JSONDecoder: pyClass(JSONDecoder) });

@@ -9,10 +9,14 @@ import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
 import { C_FUNCTIONS } from "./c-functions.js";
+import { MODULE_ALL } from "./module-all.js";
+import { Tuple } from "../values/tuple.js";
 
 export class PyModule {
   static readonly pythonName = "module";
   declare readonly __name__: string;
+  /** CPython's `__all__` where its module has one (defineAll), else absent. */
+  declare __all__: unknown;
 
   constructor(name: string) {
     Object.defineProperty(this, "__name__", { value: name, enumerable: true });
@@ -63,9 +67,28 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
   const stub = lazy?.stub;
   if (lazy !== undefined) for (const [key] of lazy.names) delete (lazy.stub as unknown as Record<string, unknown>)[key];
   const module = Object.defineProperties(stub ?? new PyModule(name), descriptors) as PyModule & T;
+  if (!Object.hasOwn(descriptors, "__all__") && Object.hasOwn(MODULE_ALL, name)) defineAll(module, MODULE_ALL[name]!);
   made.set(name, module);
   madeHook?.(name, module);
   return module;
+}
+
+/** `module.__all__`: CPython's list or tuple (module-all.ts), made when first read; a program may set it. */
+function defineAll(module: PyModule, names: string): void {
+  const own = (value: unknown): void => {
+    Object.defineProperty(module, "__all__", { value, writable: true, configurable: true, enumerable: true });
+  };
+  Object.defineProperty(module, "__all__", {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      const list = names.split(" ");
+      const value = list[0] === "(" ? new Tuple(list.slice(1)) : list;
+      own(value);
+      return value;
+    },
+    set: own,
+  });
 }
 
 /** Told of each standard module as it is made (sys.modules holds them: onModuleMade). */

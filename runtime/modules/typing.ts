@@ -96,7 +96,7 @@ const SUPPORTS = {
   SupportsRound: supports("SupportsRound", "__round__"),
 };
 
-export const typingModule = Object.freeze(moduleObject("typing", withAccessors(IMPORTED, {
+export const typingModule = moduleObject("typing", withAccessors(IMPORTED, {
   ...aliases,
   ...forms,
   ...SUPPORTS,
@@ -135,7 +135,7 @@ export const typingModule = Object.freeze(moduleObject("typing", withAccessors(I
   assert_type,
   reveal_type,
   dataclass_transform,
-}))) as Readonly<Record<string, any>> & {
+})) as Readonly<Record<string, any>> & {
   // Bases of class statements: constructible with the class call's arguments.
   readonly TypedDict: new (...args: any[]) => any;
   readonly Generic: new (...args: any[]) => any;

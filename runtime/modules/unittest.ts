@@ -2,6 +2,7 @@
 // unittest-contexts.ts), TestResult/TextTestRunner (unittest-result.ts), TestSuite,
 // TestLoader and main (unittest-loader.ts), with CPython's runner report.
 
+import { Tuple } from "../values/tuple.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { kw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
@@ -28,7 +29,7 @@ import { InvalidSpecError } from "./unittest-mock-guards.js";
 
 /** `unittest.mock`. */
 export const mockModule = moduleObject("unittest.mock", {
-  __all__: ["Mock", "MagicMock", "patch", "sentinel", "DEFAULT", "ANY", "call", "create_autospec", "AsyncMock", "FILTER_DIR", "NonCallableMock", "NonCallableMagicMock", "mock_open", "PropertyMock", "seal"],
+  __all__: Tuple.of("Mock", "MagicMock", "patch", "sentinel", "DEFAULT", "ANY", "call", "create_autospec", "AsyncMock", "FILTER_DIR", "NonCallableMock", "NonCallableMagicMock", "mock_open", "PropertyMock", "seal"), // a tuple, as in CPython
   Mock: MockType,
   MagicMock: MagicMockType,
   NonCallableMock: NonCallableMockType,

@@ -394,8 +394,11 @@ export class BlockCoder {
   }
 
   /**
-   * The block's symbols in the given codes: sendBits's 16-bit bit buffer, kept in locals and
-   * written straight to pending (room for the block's longest coding reserved first).
+   * The block's symbols in the given codes. sendBits's bit buffer is kept in locals and written
+   * straight to pending (room for the block's longest coding reserved first); the buffer holds
+   * up to 32 bits here, so a code is added before the test, but two bytes go out exactly when
+   * sendBits's 16-bit buffer would send them (more than 16 bits), so the state it leaves is
+   * sendBits's.
    */
   private compressBlock(lcode: Uint16Array, llen: Uint16Array, dcode: Uint16Array, dlen: Uint16Array): void {
     const sym = this.symBuf, symNext = this.symNext;
@@ -404,86 +407,63 @@ export class BlockCoder {
     const out = this.pending;
     let at = this.pendingStart + this.pendingLength;
     const start = at;
+    // valid <= 16 before each code of <= 16 bits: the sum fits the 32-bit buffer
     let buf = this.biBuf, valid = this.biValid;
     for (let sx = 0; sx < symNext; ) {
-      let dist = sym[sx++]! | (sym[sx++]! << 8);
-      let lc = sym[sx++]!;
+      let dist = sym[sx]! | (sym[sx + 1]! << 8);
+      let lc = sym[sx + 2]!;
+      sx += 3;
       if (dist === 0) {
-        {
-          const v = lcode[lc]!, n = llen[lc]!;
-          if (valid > 16 - n) {
-            buf |= (v << valid) & 0xffff;
-            out[at++] = buf & 0xff;
-            out[at++] = buf >>> 8;
-            buf = (v & 0xffff) >>> (16 - valid);
-            valid += n - 16;
-          } else {
-            buf |= (v << valid) & 0xffff;
-            valid += n;
-          }
+        buf |= lcode[lc]! << valid;
+        valid += llen[lc]!;
+        if (valid > 16) {
+          out[at++] = buf & 0xff;
+          out[at++] = (buf >>> 8) & 0xff;
+          buf >>>= 16;
+          valid -= 16;
         }
         continue;
       }
       let code = LENGTH_CODE[lc]!;
-      {
-        const v = lcode[code + 257]!, n = llen[code + 257]!;
-        if (valid > 16 - n) {
-          buf |= (v << valid) & 0xffff;
-          out[at++] = buf & 0xff;
-          out[at++] = buf >>> 8;
-          buf = (v & 0xffff) >>> (16 - valid);
-          valid += n - 16;
-        } else {
-          buf |= (v << valid) & 0xffff;
-          valid += n;
-        }
+      buf |= lcode[code + 257]! << valid;
+      valid += llen[code + 257]!;
+      if (valid > 16) {
+        out[at++] = buf & 0xff;
+        out[at++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        valid -= 16;
       }
       let extra = EXTRA_LBITS[code]!;
       if (extra !== 0) {
         lc -= BASE_LENGTH[code]!;
-        {
-          const v = lc, n = extra;
-          if (valid > 16 - n) {
-            buf |= (v << valid) & 0xffff;
-            out[at++] = buf & 0xff;
-            out[at++] = buf >>> 8;
-            buf = (v & 0xffff) >>> (16 - valid);
-            valid += n - 16;
-          } else {
-            buf |= (v << valid) & 0xffff;
-            valid += n;
-          }
+        buf |= lc << valid;
+        valid += extra;
+        if (valid > 16) {
+          out[at++] = buf & 0xff;
+          out[at++] = (buf >>> 8) & 0xff;
+          buf >>>= 16;
+          valid -= 16;
         }
       }
       dist--;
       code = distCode(dist);
-      {
-        const v = dcode[code]!, n = dlen[code]!;
-        if (valid > 16 - n) {
-          buf |= (v << valid) & 0xffff;
-          out[at++] = buf & 0xff;
-          out[at++] = buf >>> 8;
-          buf = (v & 0xffff) >>> (16 - valid);
-          valid += n - 16;
-        } else {
-          buf |= (v << valid) & 0xffff;
-          valid += n;
-        }
+      buf |= dcode[code]! << valid;
+      valid += dlen[code]!;
+      if (valid > 16) {
+        out[at++] = buf & 0xff;
+        out[at++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        valid -= 16;
       }
       extra = EXTRA_DBITS[code]!;
       if (extra !== 0) {
-        {
-          const v = dist - BASE_DIST[code]!, n = extra;
-          if (valid > 16 - n) {
-            buf |= (v << valid) & 0xffff;
-            out[at++] = buf & 0xff;
-            out[at++] = buf >>> 8;
-            buf = (v & 0xffff) >>> (16 - valid);
-            valid += n - 16;
-          } else {
-            buf |= (v << valid) & 0xffff;
-            valid += n;
-          }
+        buf |= (dist - BASE_DIST[code]!) << valid;
+        valid += extra;
+        if (valid > 16) {
+          out[at++] = buf & 0xff;
+          out[at++] = (buf >>> 8) & 0xff;
+          buf >>>= 16;
+          valid -= 16;
         }
       }
     }

@@ -126,7 +126,8 @@ const INITIALIZING = Symbol.for("pyts.initializing");
 
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
-  if (isClass(obj)) return attributeErrorOf(`type object '${className(obj)}' has no attribute '${name}'`, obj, name);
+  // (a type of C with a dotted tp_name, 'collections.deque', says it so)
+  if (isClass(obj)) return attributeErrorOf(`type object '${Object.hasOwn(obj, "tpName") ? (obj as unknown as { tpName: string }).tpName : className(obj)}' has no attribute '${name}'`, obj, name);
   if (typeName(obj) === "module" && (obj as { [INITIALIZING]?: boolean })[INITIALIZING]) {
     return attributeErrorOf(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`, obj, name);
   }
