@@ -438,6 +438,8 @@ function convertImport(n: CNode, src: Source): Stmt {
     // Lezer takes `import (a, b)` as `from`'s parenthesized list; plain imports have none
     const paren = cs.find((c) => c.name === "(");
     if (paren) src.fail(paren.from, "invalid syntax");
+    // (Lezer accepts `import a,`; CPython's dotted_as_names has no trailing comma)
+    if (cs[cs.length - 1]!.name === ",") src.fail(skipBlanks(src.text, cs[cs.length - 1]!.to), "invalid syntax");
     return { _type: "Import", names: aliases(cs.slice(1)), ...span };
   }
   let level = 0;

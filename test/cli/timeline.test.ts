@@ -117,7 +117,7 @@ describe("timeline of the lecture's examples", () => {
     const rec = await record("05a_co_down", "05a.json", [server.url]);
     const stalls = spans(rec, laneOf(rec, "event loop"), "stall");
     expect(stalls.map((e) => [e.args!["call"], e.args!["task"], e.args!["line"]])).toEqual(
-      ["/slow/1200", "/slow/400", "/slow/800"].map((page, i) => [`urlopen('${server.url}${page}')`, `Task-${i + 1}`, 16]),
+      ["/slow/1000", "/slow/300", "/slow/700"].map((page, i) => [`urlopen('${server.url}${page}')`, `Task-${i + 1}`, 18]),
     );
     expectSequential(stalls);
     for (let i = 1; i <= 3; i++) expect(spans(rec, laneOf(rec, `Task-${i} download()`), "await")).toEqual([]);
@@ -126,15 +126,15 @@ describe("timeline of the lecture's examples", () => {
   test("05b: the aiohttp downloads overlap, each awaiting its socket read", async () => {
     const rec = await record("05b_co_down", "05b.json", [server.url]);
     expect(spans(rec, laneOf(rec, "event loop"), "stall")).toEqual([]);
-    const reads = ["/slow/1200", "/slow/400", "/slow/800"].map((page, i) => {
+    const reads = ["/slow/1000", "/slow/300", "/slow/700"].map((page, i) => {
       const waits = spans(rec, laneOf(rec, `Task-${i + 2} download()`), "await");
-      expect(waits.map((w) => [w.args!["wait_for"], w.args!["line"]])).toEqual([[`socket read: GET ${page}`, 17]]);
+      expect(waits.map((w) => [w.args!["wait_for"], w.args!["line"]])).toEqual([[`socket read: GET ${page}`, 19]]);
       return waits[0]!;
     });
     expectOverlapping(reads);
-    // download_all() waits on asyncio.wait(tasks) at line 25 meanwhile.
+    // download_all() waits on asyncio.wait(tasks) at line 27 meanwhile.
     const main = spans(rec, laneOf(rec, "Task-1 download_all()"), "await");
-    expect(main.map((w) => [w.args!["wait_for"], w.args!["line"]])).toEqual([["wait()", 25]]);
+    expect(main.map((w) => [w.args!["wait_for"], w.args!["line"]])).toEqual([["wait()", 27]]);
   }, 60_000);
 });
 
