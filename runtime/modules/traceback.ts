@@ -506,9 +506,14 @@ function print_tb(tb: unknown, ...args: unknown[]): null {
   return null;
 }
 
-/** The calling Python stack, oldest first. */
+/**
+ * The calling Python stack, oldest first. Its frames have no column positions (CPython's
+ * StackSummary.extract records the line only), so they format without caret lines.
+ */
 function currentStack(limit: unknown): StackSummary {
-  return stackOf(limited(summaries(pythonFrames(new Error())), limit, true));
+  const frames = summaries(pythonFrames(new Error()));
+  for (const frame of frames) frame.carets = null;
+  return stackOf(limited(frames, limit, true));
 }
 
 function stackArgs(args: unknown[]): { limit: unknown; file: unknown } {
