@@ -84,12 +84,49 @@ function lookup(map: LineMap, tsLine: number): number | null {
  */
 export function sameLineName(text: string, col: number | null): string | null {
   if (col === null) return null;
-  const comprehension = comprehensionName(text, col);
-  if (comprehension !== null) return comprehension;
+  // the innermost of a comprehension and a lambda's body around `col`
+  const comprehension = comprehensionAt(text, col);
+  const lambdaBody = lambdaBodyAt(text, col);
+  if (comprehension !== null && (lambdaBody < 0 || comprehension.start > lambdaBody)) return comprehension.name;
+  if (lambdaBody >= 0) return "<lambda>";
   const before = text.slice(0, col);
-  if (/\blambda\b[^:]*:/.test(before)) return "<lambda>";
   const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(.*\)[^:]*:/.exec(before);
   return def ? def[1]! : null;
+}
+
+/**
+ * Where the body of the innermost lambda around `col` starts (its colon), or -1. A body runs
+ * from the lambda's colon to the comma, closing bracket or comprehension `for` that ends it
+ * (a lambda earlier on the line whose body has ended does not name the code after it).
+ */
+function lambdaBodyAt(text: string, col: number): number {
+  const line = blankStrings(text);
+  const lambdas = /\blambda\b/g;
+  let innermost = -1;
+  for (let m = lambdas.exec(line); m !== null && m.index < col; m = lambdas.exec(line)) {
+    const colon = topLevelIndex(line, m.index + 6, (i) => line[i] === ":");
+    if (colon < 0 || colon >= col) continue;
+    const end = topLevelIndex(line, colon + 1, (i) => line[i] === "," || (/^for\b/.test(line.slice(i)) && !/\w/.test(line[i - 1]!)), true);
+    if (col < (end < 0 ? line.length : end)) innermost = colon;
+  }
+  return innermost;
+}
+
+/**
+ * The first index from `from` where `found` holds outside any bracket opened after `from`, or
+ * (with `closerEnds`) where a bracket opened before `from` closes; -1 when there is none.
+ */
+function topLevelIndex(line: string, from: number, found: (i: number) => boolean, closerEnds = false): number {
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") {
+      if (depth === 0) return closerEnds ? i : -1;
+      depth--;
+    } else if (depth === 0 && found(i)) return i;
+  }
+  return -1;
 }
 
 /** The line with string literals blanked (same length), so brackets and words in them are not seen. */
@@ -103,6 +140,11 @@ function blankStrings(text: string): string {
  * clauses, not in the first iterable (which the enclosing scope evaluates).
  */
 export function comprehensionName(text: string, col: number): string | null {
+  return comprehensionAt(text, col)?.name ?? null;
+}
+
+/** The innermost comprehension whose own code holds `col`, and where its bracket opens. */
+function comprehensionAt(text: string, col: number): { name: string; start: number } | null {
   const line = blankStrings(text);
   const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
   // The brackets open at `col`, innermost last.
@@ -146,7 +188,7 @@ export function comprehensionName(text: string, col: number): string | null {
     const iterableEnd = Math.min(...[...fors.slice(1), ...stops].filter((p) => p > iterableStart), end);
     if (col >= iterableStart && col < iterableEnd) continue; // the first iterable: the enclosing scope's
     const bracket = line[start]!;
-    return bracket === "(" ? "<genexpr>" : bracket === "[" ? "<listcomp>" : colon >= 0 ? "<dictcomp>" : "<setcomp>";
+    return { name: bracket === "(" ? "<genexpr>" : bracket === "[" ? "<listcomp>" : colon >= 0 ? "<dictcomp>" : "<setcomp>", start };
   }
   return null;
 }
