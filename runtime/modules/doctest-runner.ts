@@ -19,6 +19,7 @@ import { makeNamedTuple } from "./namedtuple.js";
 import { flag } from "./doctest-parser.js";
 import { checkOutput, indentLines, outputDifference, stripExceptionDetails } from "./doctest-check.js";
 import { sysModule } from "./sys.js";
+import { pyCompile, pyExec } from "../lang/eval-exec.js";
 import type { DocTest, Example } from "./doctest-objects.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -26,6 +27,16 @@ import type { DocTest, Example } from "./doctest-objects.js";
 export const TestResults = makeNamedTuple("TestResults", ["failed", "attempted"], [], "doctest");
 
 const DIVIDER = "*".repeat(70);
+
+/**
+ * An example pyts did not see when converting (a text file written at run time, a docstring
+ * made at run time): compiled now in "single" mode and run in the test's globals, as
+ * CPython's runner runs every example. Without the compiler at hand it cannot run.
+ */
+function runUnseenExample(test: DocTest, index: number, example: Example): void {
+  if (!(test.globs instanceof Dict)) throw new PyNotImplementedError(`pyts runs only the doctest examples it compiled (${test.name})`);
+  pyExec(pyCompile(example.source, `<doctest ${test.name}[${index}]>`, "single"), test.globs);
+}
 
 export class OutputChecker {
   [attr: string]: any;
@@ -59,6 +70,12 @@ function exceptionTraceback(e: unknown, where: ExampleFrames | null = null): str
  */
 function exampleFrame(frame: FrameSummary, { test, index, example }: ExampleFrames): FrameSummary {
   const first = test._pyts_first_line;
+  // (an example compiled at run time has its own file name already; its line is the example's)
+  if (frame.filename === `<doctest ${test.name}[${index}]>`) {
+    const text = example.source.split("\n")[Number(frame.lineno) - 1];
+    if (frame.line || text === undefined) return frame;
+    return new FrameSummary(frame.filename, frame.lineno, frame.name, new Kwargs({ line: text.trim() }));
+  }
   if (typeof first !== "number" || frame.filename !== test.filename) return frame;
   const lines = example.source.replace(/\n$/, "").split("\n");
   const offset = Number(frame.lineno) - (first + Number(example.lineno));
@@ -188,8 +205,8 @@ export class DocTestRunner {
       let raised = false;
       try {
         const fn = code[i];
-        if (fn === undefined) throw new PyNotImplementedError(`pyts runs only the doctest examples it compiled (${test.name})`);
-        callValue(fn);
+        if (fn !== undefined) callValue(fn);
+        else runUnseenExample(test, i, example);
       } catch (e) {
         if (e instanceof KeyboardInterrupt) throw e;
         exception = e;
