@@ -3,7 +3,8 @@
 // module asks it for a docstring's examples. Small and free of imports: emitted code loads it
 // without loading doctest itself.
 
-type Registry = () => Iterable<Iterable<unknown>>;
+/** (its entries are tuples; a module whose docstrings have no examples returns an empty one) */
+type Registry = () => Iterable<unknown>;
 
 const registries = new Map<string, Registry>();
 
@@ -30,7 +31,7 @@ export function compiledExamples(module: string, key: string, text: string): Com
   const registry = registries.get(module);
   if (registry === undefined) return null;
   for (const entry of registry()) {
-    const [k, t, lineno, firstLine, factory] = [...entry];
+    const [k, t, lineno, firstLine, factory] = [...(entry as Iterable<unknown>)];
     if (k === key && t === text) return { code: factory as () => Iterable<unknown>, lineno, firstLine: typeof firstLine === "bigint" ? Number(firstLine) : null };
   }
   return null;
