@@ -8,6 +8,7 @@ import { lt } from "../values/compare.js";
 import { PyIterator } from "../values/iteration.js";
 import { toStr } from "../values/repr.js";
 import { initInstance } from "../lang/mro.js";
+import { truthy } from "../values/truth.js";
 import { dumpOptions, encode, notSerializable, Parser, parseHooks, quote, type DumpOptions, type ParseHooks } from "./json.js";
 
 export class JSONEncoder {
@@ -142,7 +143,7 @@ export class JSONDecoder {
   }
 
   private hooks(): ParseHooks {
-    return { objectHook: this.object_hook, pairsHook: this.object_pairs_hook, parseFloat: this.parse_float, parseInt: this.parse_int, parseConstant: this.parse_constant };
+    return { objectHook: this.object_hook, pairsHook: this.object_pairs_hook, parseFloat: this.parse_float, parseInt: this.parse_int, parseConstant: this.parse_constant, strict: truthy(this.strict) };
   }
 
   decode(s: unknown): unknown {

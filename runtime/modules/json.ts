@@ -139,13 +139,19 @@ export interface ParseHooks {
   parseFloat: unknown;
   parseInt: unknown;
   parseConstant: unknown;
+  /** false: control characters are allowed inside strings */
+  strict?: boolean;
 }
 
 const given = (f: unknown): boolean => f !== null && f !== undefined;
 
 export function parseHooks(kws: Record<string, unknown>): ParseHooks {
-  return { objectHook: kws["object_hook"], pairsHook: kws["object_pairs_hook"], parseFloat: kws["parse_float"], parseInt: kws["parse_int"], parseConstant: kws["parse_constant"] };
+  return { objectHook: kws["object_hook"], pairsHook: kws["object_pairs_hook"], parseFloat: kws["parse_float"], parseInt: kws["parse_int"], parseConstant: kws["parse_constant"], strict: kws["strict"] !== false };
 }
+
+/** A run of characters a JSON string holds as they are (sticky: from its lastIndex). */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 export class Parser {
   pos = 0;
@@ -161,11 +167,16 @@ export class Parser {
   }
 
   fail(what: string): never {
-    throw new JSONDecodeError(what, this.text, BigInt(this.pos));
+    this.failAt(what, this.pos);
   }
 
+  failAt(what: string, pos: number): never {
+    throw new JSONDecodeError(what, this.text, BigInt(pos));
+  }
+
+  /** JSON's whitespace: space, tab, newline and carriage return only. */
   space(): void {
-    while (/\s/.test(this.text[this.pos] ?? "")) this.pos++;
+    for (let c = this.text.charCodeAt(this.pos); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = this.text.charCodeAt(++this.pos));
   }
 
   parse(): unknown {
@@ -196,11 +207,62 @@ export class Parser {
     return given(this.hooks?.parseInt) ? callValue(this.hooks!.parseInt, m[0]) : BigInt(m[0]);
   }
 
+  /**
+   * The string whose quote is at `pos`, as CPython's scanstring reads it: its errors and their
+   * positions (an unterminated string at its quote, an invalid escape at its backslash, a bad
+   * \\u escape at its `u`, a control character where it is unless `strict=False`), and a
+   * \\u escape of a high surrogate followed by one of a low surrogate joined into one character.
+   */
   string(): string {
-    const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(this.text.slice(this.pos));
-    if (!m) this.fail("Unterminated string starting at");
-    this.pos += m[0].length;
-    return JSON.parse(m[0]) as string;
+    const text = this.text;
+    const start = this.pos;
+    let chunks = "";
+    let at = start + 1;
+    for (;;) {
+      PLAIN_RUN.lastIndex = at;
+      PLAIN_RUN.test(text);
+      const stop = PLAIN_RUN.lastIndex;
+      chunks += text.slice(at, stop);
+      if (stop >= text.length) this.failAt("Unterminated string starting at", start);
+      const c = text.charCodeAt(stop);
+      if (c === 0x22) {
+        this.pos = stop + 1;
+        return chunks;
+      }
+      if (c !== 0x5c) {
+        // a control character
+        if (this.hooks?.strict !== false) this.failAt("Invalid control character at", stop);
+        chunks += text[stop];
+        at = stop + 1;
+        continue;
+      }
+      if (stop + 1 >= text.length) this.failAt("Unterminated string starting at", start);
+      const escape = text[stop + 1]!;
+      if (escape !== "u") {
+        const char = SIMPLE_ESCAPES[escape];
+        if (char === undefined) this.failAt("Invalid \\escape", stop);
+        chunks += char;
+        at = stop + 2;
+        continue;
+      }
+      let code = this.hexEscape(stop + 1);
+      at = stop + 6;
+      if (code >= 0xd800 && code <= 0xdbff && text[at] === "\\" && text[at + 1] === "u") {
+        const low = this.hexEscape(at + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          at += 6;
+        }
+      }
+      chunks += String.fromCodePoint(code);
+    }
+  }
+
+  /** The four hex digits after the `u` at `u`; CPython's error at the `u` when they are not. */
+  private hexEscape(u: number): number {
+    const digits = this.text.slice(u + 1, u + 5);
+    if (!/^[0-9a-fA-F]{4}$/.test(digits)) this.failAt("Invalid \\uXXXX escape", u);
+    return parseInt(digits, 16);
   }
 
   array(): unknown[] {
