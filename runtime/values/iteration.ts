@@ -146,8 +146,6 @@ export function jsIterator(x: unknown): Iterator<any> {
       if (it !== null && typeof it === "object" && typeof it.next === "function") return it as Iterator<unknown>;
       throw new PyTypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
     }
-    // (`__iter__ = None` in a class body: not iterable, even with `__getitem__`)
-    if (obj.__iter__ === null) throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
     if (typeof obj[Symbol.iterator] === "function") return obj[Symbol.iterator]!();
     if (typeof obj.__next__ === "function") return fromPythonIterator(obj);
     if (typeof obj.__getitem__ === "function") return sequenceItems(obj);
@@ -183,7 +181,9 @@ function sequenceItems(obj: PyIterProtocol): Iterator<unknown> {
 export function sequenceIterator(self: object): Iterator<any> {
   if (Array.isArray(self)) return Array.prototype[Symbol.iterator].call(self);
   if (self instanceof Dict) return Dict.prototype[Symbol.iterator].call(self);
-  if (typeof (self as PyIterProtocol).__iter__ === "function" || (self as PyIterProtocol).__iter__ === null) return jsIterator(self);
+  if (typeof (self as PyIterProtocol).__iter__ === "function") return jsIterator(self);
+  // (`__iter__ = None` in a class body: not iterable, even with `__getitem__`)
+  if ((self as PyIterProtocol).__iter__ === null) throw new PyTypeError(`'${typeName(self)}' object is not iterable`);
   return sequenceItems(self as PyIterProtocol);
 }
 
