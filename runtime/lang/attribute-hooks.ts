@@ -10,6 +10,7 @@ import { managedDeleter } from "./descriptors.js";
 import { isClass, typeName } from "../values/typename.js";
 import { boundMethod } from "./functions.js";
 import { objectKey, pythonName } from "./attr-names.js";
+import { assignClass } from "./class-assignment.js";
 
 /** The object behind each instance Proxy. */
 const targets = new WeakMap<object, object>();
@@ -105,6 +106,10 @@ export function attributeHooks<T extends object>(instance: T): T {
 /** `object.__setattr__(obj, name, value)`: store (through a property's setter), slots permitting. */
 export function objectSetattr(obj: any, name: string, value: unknown): null {
   const target = targets.get(obj) ?? obj;
+  if (name === "__class__") {
+    assignClass(target, value);
+    return null;
+  }
   const slots = allowedSlots(Object.getPrototypeOf(target) as object | null);
   const key = objectKey(name);
   if (slots !== null && !slots.has(name) && !hasAccessor(target, key)) {

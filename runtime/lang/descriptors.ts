@@ -101,6 +101,13 @@ export function isDescriptor(value: unknown): value is { __get__: (obj: unknown,
   return value !== null && isObject && typeof (Object.getPrototypeOf(value) as { __get__?: unknown } | null)?.__get__ === "function";
 }
 
+/** A data descriptor without `__get__` (its class defines `__set__` or `__delete__` only). */
+export function isSetOnlyDescriptor(value: unknown): value is object {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as { __get__?: unknown; __set__?: unknown; __delete__?: unknown } | null;
+  return proto !== null && proto.__get__ === undefined && (typeof proto.__set__ === "function" || typeof proto.__delete__ === "function");
+}
+
 /** Python calls `value.__set_name__(owner, name)` for each class attribute when the class is made. */
 export function setName(cls: unknown, name: string, value: unknown): void {
   const hook = value !== null && typeof value === "object" ? (Object.getPrototypeOf(value) as { __set_name__?: unknown } | null)?.__set_name__ : undefined;
@@ -116,11 +123,14 @@ function classOf(obj: object): any {
  * `__get__(obj, type(obj))`; assigning calls `__set__` when the descriptor has one (a data
  * descriptor), else stores an instance attribute that hides it, as in Python.
  */
-export function shareDescriptor(cls: any, name: string, descriptor: { __get__: (obj: unknown, owner: unknown) => unknown }): void {
+export function shareDescriptor(cls: any, name: string, descriptor: { __get__?: (obj: unknown, owner: unknown) => unknown }): void {
   const set = (descriptor as { __set__?: unknown }).__set__;
   const del = (descriptor as { __delete__?: unknown }).__delete__;
+  // (without `__get__`, an instance reads its `__dict__`'s value, else the descriptor itself)
   const get = function (this: object): unknown {
-    return descriptor.__get__(this, classOf(this));
+    if (typeof descriptor.__get__ === "function") return descriptor.__get__(this, classOf(this));
+    const own = (this as { [SHADOWED]?: Map<string, unknown> })[SHADOWED];
+    return own !== undefined && own.has(name) ? own.get(name) : descriptor;
   };
   (get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] = descriptor;
   Object.defineProperty(cls.prototype, name, {
@@ -129,10 +139,11 @@ export function shareDescriptor(cls: any, name: string, descriptor: { __get__: (
     get,
     set(this: object, value: unknown) {
       if (typeof set === "function") set.call(descriptor, this, value);
+      else if (typeof del === "function") throw new AttributeError("__set__");
       else Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
     },
   });
-  if (typeof set === "function") markManaged(cls.prototype, name);
+  if (typeof set === "function" || typeof del === "function") markManaged(cls.prototype, name);
   if (typeof del === "function") deleters(cls.prototype).set(name, (obj: unknown) => del.call(descriptor, obj));
 }
 
@@ -144,6 +155,9 @@ export function unshareDescriptor(cls: any, name: string): void {
   if (Object.hasOwn(cls.prototype, MANAGED)) (cls.prototype[MANAGED] as Set<string>).delete(name);
   deleters(cls.prototype).delete(name);
 }
+
+/** Per instance: its `__dict__` values of managed names (values/namespaces.ts keeps them). */
+const SHADOWED = Symbol.for("pyts.shadowed");
 
 /** Per prototype: names a data descriptor or property manages (an instance's __dict__ cannot hide them). */
 const MANAGED = Symbol.for("pyts.managed");

@@ -12,13 +12,13 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { className, isClass, typeName } from "../values/typename.js";
+import { className, isClass, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
 import { newResult } from "./new-result.js";
 import { codeOf } from "./code-objects.js";
-import { BUILTIN_SELF } from "../values/builtin-type.js";
+import { BUILTIN_SELF, builtinMethod } from "../values/builtin-type.js";
 import { builtinFunctionDocText } from "../values/builtin-docs.js";
 import { builtinMethodDoc, builtinMethodQualname } from "./builtin-method-info.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
@@ -410,6 +410,18 @@ export function functionAttribute(f: Function, name: string): unknown {
       return functionAttribute(target, name);
     }
     if (name === "__annotations__" && Object.hasOwn(parts.method, name)) return (parts.method as unknown as Record<string, unknown>)[name];
+    // (a bound method passes the read on to its function, which binds anew; a built-in method,
+    // `[].append`, and object's bound slots, `obj.__init__`, have none)
+    // (other attributes are the function's: `a.m.calls` after `A.m.calls = 0`)
+    if (!isBuiltinFunction(f) && !name.startsWith("__")) {
+      const target = parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
+      const key = functionKey(name);
+      if (Object.hasOwn(target, key)) return (target as unknown as Record<string, unknown>)[key];
+    }
+    if (name === "__get__") {
+      if (isBuiltinFunction(f) || objectMethodKind(f) !== undefined) return NOT_FOUND;
+      return descriptorGet(parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method, false, false);
+    }
   }
   if (Object.hasOwn(f, name) && name.startsWith("__")) return (f as unknown as Record<string, unknown>)[name];
   const origin = plainOrigins.get(f);
@@ -420,6 +432,7 @@ export function functionAttribute(f: Function, name: string): unknown {
   // (a built-in type's method is marked as its descriptor on the first read that needs it)
   if (isBuiltinFunction(f)) markPendingDescriptors();
   const descriptor = Object.hasOwn(f, "__objclass__");
+  if (name === "__get__") return descriptorGet(f, isBuiltinFunction(f), descriptor);
   switch (name) {
     case "__name__":
       return functionName(f);
@@ -454,6 +467,27 @@ export function functionAttribute(f: Function, name: string): unknown {
   return NOT_FOUND;
 }
 export { NOT_FOUND as NO_FUNCTION_ATTRIBUTE };
+
+/**
+ * `f.__get__(obj, type)`: a def or lambda (and a built-in type's method descriptor, `str.upper`)
+ * is a descriptor: through an instance it gives a bound method, through None the function
+ * itself. Built-in functions (`len`) have none: NOT_FOUND.
+ */
+function descriptorGet(f: Function, builtin: boolean, methodDescriptor: boolean): unknown {
+  if (builtin && !methodDescriptor) return NOT_FOUND;
+  const get = (...args: unknown[]): unknown => {
+    if (args.length < 1 || args.length > 2) throw new PyTypeError(args.length < 1 ? " expected at least 1 argument, got 0" : `expected at most 2 arguments, got ${args.length}`);
+    const [obj, owner = null] = args;
+    if (obj === null || obj === undefined) {
+      if (owner === null) throw new PyTypeError("__get__(None, None) is invalid");
+      return f;
+    }
+    if (!methodDescriptor) return bindFunction(obj, f as AnyFn);
+    const method = f as AnyFn;
+    return builtinMethod((...rest: unknown[]) => method(obj, ...rest), functionName(f), obj, f);
+  };
+  return builtinMethod(get, "__get__", f);
+}
 
 /** A function's `__dict__`: the attributes the program set on it. */
 function functionDict(f: Function): Dict {

@@ -2,7 +2,7 @@
 import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { callValue } from "../modules/pycall.js";
-import { isDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
+import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { typeDirNames } from "../values/type-dunders.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
@@ -97,6 +97,10 @@ export function shareClassAttributes(cls: any, names: string[]): void {
     if (isDescriptor(value)) {
       shareDescriptor(cls, name, value);
       readThroughDescriptor(cls, classKey, value);
+      return;
+    }
+    if (isSetOnlyDescriptor(value)) {
+      shareDescriptor(cls, name, value);
       return;
     }
     Object.defineProperty(cls.prototype, key, {

@@ -9,7 +9,9 @@ function iteratorOf(value: unknown): Iterator<unknown> {
   try {
     return jsIterator(value);
   } catch (e) {
-    if (e instanceof PyTypeError && e.message.endsWith("is not iterable")) {
+    // (a class that sets `__iter__ = None` has CPython's iter() message)
+    const iterNone = value !== null && typeof value === "object" && (value as { __iter__?: unknown }).__iter__ === null;
+    if (e instanceof PyTypeError && e.message.endsWith("is not iterable") && !iterNone) {
       throw new PyTypeError(`cannot unpack non-iterable ${typeName(value)} object`);
     }
     throw e;

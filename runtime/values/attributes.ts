@@ -369,6 +369,8 @@ export function unsetAttribute(obj: unknown, key: string): any {
       // `mod.Cls.method`: a method lives on the class's prototype (getattr finds it, or raises)
       return getattrImpl(obj, pythonName(key, true) ?? key);
     }
+    // `a.m.calls`: a bound method reads its function's attributes (getattr finds them or raises)
+    if (typeof obj === "function") return getattrImpl(obj, pythonName(key, true) ?? key);
   }
   // `seen.__contains__` on a set, `xs.__len__`: a built-in value's method, bound to it;
   // `Cls.__eq__`, `obj.__hash__`: object's dunders (getattr finds them or raises)

@@ -41,6 +41,7 @@ import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
 import { isMetaclass, metaclassOf } from "../lang/type-base.js";
 import { callValue } from "../modules/pycall.js";
 import { callKey } from "./sorting.js";
+import { assignClass } from "../lang/class-assignment.js";
 export { sorted } from "./sorting.js";
 
 export function ascii(x: unknown): string {
@@ -513,6 +514,7 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   const setter = isClass(obj) ? metaclassSetattr(obj) : (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
+  else if (name === "__class__" && typeof obj === "object") assignClass(obj, value);
   else if (isUserClass(obj)) setClassAttribute(obj, name, value);
   else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;

@@ -182,6 +182,8 @@ export function sequenceIterator(self: object): Iterator<any> {
   if (Array.isArray(self)) return Array.prototype[Symbol.iterator].call(self);
   if (self instanceof Dict) return Dict.prototype[Symbol.iterator].call(self);
   if (typeof (self as PyIterProtocol).__iter__ === "function") return jsIterator(self);
+  // (`__iter__ = None` in a class body: not iterable, even with `__getitem__`)
+  if ((self as PyIterProtocol).__iter__ === null) throw new PyTypeError(`'${typeName(self)}' object is not iterable`);
   return sequenceItems(self as PyIterProtocol);
 }
 

@@ -10,7 +10,8 @@ import { jsName } from "./names.js";
 
 /** The test for one `except` clause against the caught value. */
 function matches(cx: LowerContext, caught: ir.Expr, type: py.Expr): ir.Expr {
-  if (type._type === "Tuple") {
+  // `except (*kinds, ValueError)`: the tuple is built at run time and matched as a whole.
+  if (type._type === "Tuple" && !type.elts.some((t) => t._type === "Starred")) {
     return type.elts.map((t) => matches(cx, caught, t)).reduce((left, right) => ({ k: "logical", op: "||", left, right }));
   }
   if (!namesExceptionClass(cx, type)) {

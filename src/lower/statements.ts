@@ -28,6 +28,9 @@ import { guardIterable } from "./iterable-guards.js";
 import { loopFloatCopy, lowerWithFloatCopy } from "./loop-float-copies.js";
 
 export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
+  // (what the enclosing statement's own expressions declared, `if any((x := n) ... for n in xs):`'s
+  // function, goes before that statement, not into its first block)
+  const enclosing = cx.fn.before.splice(0);
   const out: ir.Stmt[] = [];
   for (const s of body) {
     const leading = cx.takeComments(cx.comments.leading, s);
@@ -49,6 +52,7 @@ export function lowerBlock(cx: LowerContext, body: py.Stmt[]): ir.Stmt[] {
     if (cx.comments.blankBefore.has(c)) out.push({ k: "blank" });
     out.push({ k: "comment", text: c.text });
   }
+  cx.fn.before.unshift(...enclosing);
   return out;
 }
 

@@ -180,7 +180,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       const key = attributeKey(cx, target.value, target.attr);
       // (a function object's attributes go through setattr too: its static type has none)
       // (and `__defaults__`/`__kwdefaults__` of any value: a method's, `C.m.__defaults__ = ...`, are a function's)
-      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr)) {
+      // (`obj.__class__ = Other` changes the object's class: setattr checks and does it)
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__") {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
