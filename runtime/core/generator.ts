@@ -22,6 +22,12 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   /** Set by `types.coroutine`: the generator may be awaited (CO_ITERABLE_COROUTINE). */
   _iterableCoroutine = false;
 
+  /**
+   * Set by `closing()`: a `for` loop over a call's generator is its only holder, so the loop
+   * left early (its `return`) closes it, as CPython does when the last reference goes.
+   */
+  _closeOnExit = false;
+
   protected get _kind(): string {
     return "generator";
   }
@@ -88,10 +94,18 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   }
 
   /**
-   * The generator is its own JS iterator (no wrapper made per loop). It has no `return`, so a
-   * `break` in `for...of` leaves the generator open, as Python's `for` does; and JS iteration
-   * never calls its Python-style `throw` (only `yield*` would, and `yield from` delegates
-   * through a `Delegation`).
+   * A `for...of` left early (break, return, exception): closes the generator only when
+   * `closing()` marked it as the loop's own; otherwise it stays open, as after Python's `for`.
+   */
+  return(value?: unknown): IteratorResult<Y, R> {
+    if (this._closeOnExit) this.close();
+    return { done: true, value } as IteratorResult<Y, R>;
+  }
+
+  /**
+   * The generator is its own JS iterator (no wrapper made per loop, even by `closing()`). JS
+   * iteration never calls its Python-style `throw` (only `yield*` would, and `yield from`
+   * delegates through a `Delegation`).
    */
   [Symbol.iterator](): Iterator<Y, R, unknown> {
     return this as unknown as Iterator<Y, R, unknown>;
