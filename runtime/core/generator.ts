@@ -19,14 +19,14 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   static readonly pythonName = "generator";
   declare readonly [JS_NEXT]: true;
 
+  // (fields assigned in the constructor, not defined as class fields: see Suspendable's)
   /** Set by `types.coroutine`: the generator may be awaited (CO_ITERABLE_COROUTINE). */
-  _iterableCoroutine = false;
+  declare _iterableCoroutine: boolean;
 
-  /**
-   * Set by `closing()`: a `for` loop over a call's generator is its only holder, so the loop
-   * left early (its `return`) closes it, as CPython does when the last reference goes.
-   */
-  _closeOnExit = false;
+  constructor(gen: Generator<Y, R, unknown>, qualname: string) {
+    super(gen, qualname);
+    this._iterableCoroutine = false;
+  }
 
   protected get _kind(): string {
     return "generator";
@@ -94,18 +94,10 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   }
 
   /**
-   * A `for...of` left early (break, return, exception): closes the generator only when
-   * `closing()` marked it as the loop's own; otherwise it stays open, as after Python's `for`.
-   */
-  return(value?: unknown): IteratorResult<Y, R> {
-    if (this._closeOnExit) this.close();
-    return { done: true, value } as IteratorResult<Y, R>;
-  }
-
-  /**
-   * The generator is its own JS iterator (no wrapper made per loop, even by `closing()`). JS
-   * iteration never calls its Python-style `throw` (only `yield*` would, and `yield from`
-   * delegates through a `Delegation`).
+   * The generator is its own JS iterator (no wrapper made per loop). It has no `return`, so a
+   * `break` in `for...of` leaves the generator open, as Python's `for` does; and JS iteration
+   * never calls its Python-style `throw` (only `yield*` would, and `yield from` delegates
+   * through a `Delegation`).
    */
   [Symbol.iterator](): Iterator<Y, R, unknown> {
     return this as unknown as Iterator<Y, R, unknown>;

@@ -6,7 +6,6 @@ import { Tuple } from "../values/tuple.js";
 import { JS_NEXT } from "../values/iteration.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "../values/recursion.js";
 import { iterOf } from "./iterable-guards.js";
-import { PyGenerator } from "../core/generator.js";
 
 function isExceptionClass(kind: unknown): kind is typeof BaseException {
   return typeof kind === "function" && (kind === BaseException || kind.prototype instanceof BaseException);
@@ -52,13 +51,8 @@ function isClosable(x: unknown): x is Closable {
  * last reference goes; JS's `for...of` calls the iterator's `return` at that moment.
  */
 export function closing(source: unknown): any {
-  // A generator closes itself when so marked (no wrapper per loop, one call less per item).
-  if (source instanceof PyGenerator) {
-    source._closeOnExit = true;
-    return source;
-  }
   if (!isClosable(source)) return iterOf(source);
-  // (a runtime iterator's own `next` steps it as its iterator's would: one call less per item)
+  // (a generator's own `next` steps it as its iterator's would: one call less per item)
   const direct = (source as { [JS_NEXT]?: true })[JS_NEXT] === true && typeof (source as Partial<Iterator<unknown>>).next === "function";
   return new ClosingIterator(source, direct ? (source as unknown as Iterator<unknown>) : source[Symbol.iterator]());
 }
