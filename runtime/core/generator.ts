@@ -19,8 +19,14 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   static readonly pythonName = "generator";
   declare readonly [JS_NEXT]: true;
 
+  // (fields assigned in the constructor, not defined as class fields: see Suspendable's)
   /** Set by `types.coroutine`: the generator may be awaited (CO_ITERABLE_COROUTINE). */
-  _iterableCoroutine = false;
+  declare _iterableCoroutine: boolean;
+
+  constructor(gen: Generator<Y, R, unknown>, qualname: string) {
+    super(gen, qualname);
+    this._iterableCoroutine = false;
+  }
 
   protected get _kind(): string {
     return "generator";
