@@ -86,8 +86,10 @@ function removeMoving(xs: unknown[], i: number): unknown {
 }
 
 export const LIST_METHODS: Record<string, Method<unknown[]>> = {
-  append: (xs, x) => {
-    ArrayMethods.push.call(xs, x);
+  // (callAppend pushes at once; this is the path of any other call, which checks the count)
+  append: (xs, ...items) => {
+    if (items.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${items.length} given)`);
+    ArrayMethods.push.call(xs, items[0]);
     return null;
   },
   extend: (xs, items) => {
@@ -151,9 +153,12 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
   keys: (d) => (orderedViews(d) ? new OdictKeys(d, "keys") : new DictKeys(d, "keys")),
   values: (d) => (orderedViews(d) ? new OdictValues(d, "values") : new DictValues(d, "values")),
   items: (d) => (orderedViews(d) ? new OdictItems(d, "items") : new DictItems(d, "items")),
-  get: (d, key, fallback = null) => {
-    const entry = d.table.find(key);
-    return entry === undefined ? fallback : entry.value;
+  // (callGet looks up at once; this is the path of any other call, which checks the count)
+  get: (d, ...args) => {
+    if (args.length === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
+    if (args.length > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${args.length}`);
+    const entry = d.table.find(args[0]);
+    return entry === undefined ? (args.length === 2 ? args[1] : null) : entry.value;
   },
   pop: (d, key, fallback = NO_DEFAULT) => {
     const entry = d.table.delete(key);

@@ -255,37 +255,34 @@ function callAttribute(obj: unknown, name: string, args: unknown[]): unknown {
 // The commonest method calls on built-in values, emitted by name: a plain list or dict (no
 // subclass that could override) answers at once, anything else goes through callMethod.
 
-/** `obj.append(x)`. */
-export function callAppend(obj: unknown, ...args: unknown[]): any {
-  if (isPlainList(obj)) {
-    if (args.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${args.length} given)`);
-    obj.push(args[0]);
+// (Each takes as many parameters as the lowering passes, which calls it only with those
+// counts: a rest parameter or `arguments` is an array made per call until V8 optimizes the
+// caller, the first rounds of every loop.)
+
+// (No Python value is `undefined`: it marks an argument the call omits.)
+
+/** `obj.append(x)`, `obj.append()`. */
+export function callAppend(obj: unknown, item?: unknown): any {
+  if (item !== undefined && isPlainList(obj)) {
+    obj.push(item);
     return null;
   }
   // (an object whose own class defines append: called at once, as callMethod would)
   const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "append") : undefined;
-  if (own !== undefined) return own.apply(obj, args);
-  return callMethod(obj, "append", ...args);
+  if (own !== undefined) return item === undefined ? own.call(obj) : own.call(obj, item);
+  return item === undefined ? callMethod(obj, "append") : callMethod(obj, "append", item);
 }
 
-/** `obj.get(key)`, `obj.get(key, default)`. */
-// (the overload lets `dict.get(self, k, d)` pass the receiver as a fourth argument; the body
-// reads `arguments`, so no rest array is made per call)
-export function callGet(obj: unknown, ...args: unknown[]): any;
+/** `obj.get(key)`, `obj.get(key, default)`, `obj.get()` (asyncio.Queue's). */
 export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
-  // (named parameters and `arguments.length`: `counts.get(w, 0)` makes no array of arguments)
-  const count = arguments.length - 1;
-  if (obj instanceof Dict && (obj as { constructor: unknown }).constructor === Dict) {
-    if (count === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
-    if (count > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${count}`);
+  if (key !== undefined && obj instanceof Dict && (obj as { constructor: unknown }).constructor === Dict) {
     const entry = obj.table.find(key);
-    return entry === undefined ? (count === 2 ? fallback : null) : entry.value;
+    return entry === undefined ? (fallback === undefined ? null : fallback) : entry.value;
   }
-  const args: unknown[] = count === 0 ? [] : count === 1 ? [key] : count === 2 ? [key, fallback] : Array.prototype.slice.call(arguments, 1);
   // (an object whose own class defines get, asyncio.Queue's: called at once, as callMethod would)
   const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "get") : undefined;
-  if (own !== undefined) return own.apply(obj, args);
-  return callMethod(obj, "get", ...args);
+  if (own !== undefined) return key === undefined ? own.call(obj) : fallback === undefined ? own.call(obj, key) : own.call(obj, key, fallback);
+  return key === undefined ? callMethod(obj, "get") : fallback === undefined ? callMethod(obj, "get", key) : callMethod(obj, "get", key, fallback);
 }
 
 /** `obj.__setattr__`, `obj.__getattribute__`, `obj.__delattr__` where the class inherits object's: object's function. */

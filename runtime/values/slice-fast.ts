@@ -45,11 +45,9 @@ export function getslice(obj: unknown, lo: unknown, hi: unknown, step: unknown):
       const n = seq.length;
       const start = backwardBound(a, n - 1, n);
       const stop = backwardBound(b, -1, n);
-      if (list) {
-        const out: unknown[] = [];
-        for (let i = start; i > stop; i--) out.push((seq as unknown[])[i]);
-        return out;
-      }
+      // (a native copy reversed in place: one array of the right size, where pushing grew
+      // one from empty, 232 against 113 bytes for 8 items)
+      if (list) return start <= stop ? [] : (seq as unknown[]).slice(stop + 1, start + 1).reverse();
       return start <= stop ? "" : reversedUnits(seq as string, stop + 1, start + 1);
     }
   }
@@ -106,4 +104,58 @@ export function setslice(obj: unknown, lo: unknown, hi: unknown, step: unknown, 
     return undefined;
   }
   return setitem(obj, slice(lo, hi, step), value);
+}
+
+/**
+ * Python's `obj[lo:hi:step] = src[slo:shi:sstep]`. The slice read is no value anyone else
+ * sees, so between plain lists, with the fast paths' bounds and steps and as many items read
+ * as replaced, the items are copied across without making it (fannkuch's
+ * `perm[:k + 1] = perm[k::-1]` made a list per flip). Within one list, a step of 1 copies as
+ * memmove does and a step of -1 reverses in place where the ranges are the same one; other
+ * overlaps, and everything else, read the slice first as before.
+ */
+export function setsliceFromSlice(obj: unknown, lo: unknown, hi: unknown, step: unknown, src: unknown, slo: unknown, shi: unknown, sstep: unknown): unknown {
+  const a = plainBound(lo);
+  const b = plainBound(hi);
+  const from = plainBound(slo);
+  const to = plainBound(shi);
+  const s = plainStep(sstep);
+  if (a !== undefined && b !== undefined && from !== undefined && to !== undefined && s !== 0 && plainStep(step) === 1 && isPlainList(obj) && isPlainList(src)) {
+    const n = obj.length;
+    const start = a === null ? 0 : clampForward(a, n);
+    const count = Math.max(start, b === null ? n : clampForward(b, n)) - start;
+    if (s === 1 ? copiedForward(obj, start, count, src, from, to) : copiedBackward(obj, start, count, src, from, to)) return undefined;
+  }
+  return setslice(obj, lo, hi, step, getslice(src, slo, shi, sstep));
+}
+
+/** `obj[start:start + count] = src[from:to]` when that slice holds `count` items; false otherwise. */
+function copiedForward(obj: unknown[], start: number, count: number, src: unknown[], from: number | null, to: number | null): boolean {
+  const m = src.length;
+  const first = from === null ? 0 : clampForward(from, m);
+  if (Math.max(first, to === null ? m : clampForward(to, m)) - first !== count) return false;
+  // (backwards where the source lies before the target in the same list, as memmove copies)
+  if (obj === src && first < start) for (let i = count - 1; i >= 0; i--) obj[start + i] = src[first + i];
+  else for (let i = 0; i < count; i++) obj[start + i] = src[first + i];
+  return true;
+}
+
+/** `obj[start:start + count] = src[from:to:-1]` when that slice holds `count` items and may be copied so; false otherwise. */
+function copiedBackward(obj: unknown[], start: number, count: number, src: unknown[], from: number | null, to: number | null): boolean {
+  const m = src.length;
+  const first = backwardBound(from, m - 1, m);
+  const last = backwardBound(to, -1, m);
+  if (Math.max(0, first - last) !== count) return false;
+  if (obj !== src || first < start || last + 1 >= start + count) {
+    for (let i = 0; i < count; i++) obj[start + i] = src[first - i];
+    return true;
+  }
+  if (last + 1 !== start || first !== start + count - 1) return false;
+  // (the same range of the same list: reversed where it is)
+  for (let i = start, j = first; i < j; i++, j--) {
+    const item = obj[i];
+    obj[i] = obj[j];
+    obj[j] = item;
+  }
+  return true;
 }

@@ -6,6 +6,7 @@ import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
 import { lt } from "./compare.js";
 import { IN_ORDER, primitiveSortOrder } from "./sort-orders.js";
+import { hasSurrogates } from "./str-index.js";
 import { PyTypeError, ValueError } from "./exceptions.js";
 import { userDefines } from "./overrides.js";
 import { NotImplemented } from "./singletons.js";
@@ -158,11 +159,29 @@ function callLt(a: unknown, b: unknown): unknown {
 function sortPrimitives(keys: unknown[], values: unknown[], reverse: boolean): boolean {
   const n = keys.length;
   if (n < 2) return true;
+  if (keys === values && typeof keys[0] === "string" && sortedStrs(keys, reverse)) return true;
   const order = primitiveSortOrder(keys, reverse);
   if (order === null) return false;
   if (order === IN_ORDER) return true;
   const copy = values.slice();
   for (let to = 0; to < n; to++) values[to] = copy[order[to]!];
+  return true;
+}
+
+/**
+ * Strs sorted as themselves (`sorted(names)`), none with surrogates: Array's own sort, whose
+ * default order is the code units', which is code-point order without surrogates. Native from
+ * the first call, where the order numbers of sort-orders.ts run interpreted at first. Equal strs
+ * cannot be told apart, so neither stability nor reversing afterwards shows. False, leaving the
+ * list untouched, when an item is no str or has surrogates.
+ */
+function sortedStrs(items: unknown[], reverse: boolean): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const s = items[i];
+    if (typeof s !== "string" || hasSurrogates(s)) return false;
+  }
+  items.sort();
+  if (reverse) items.reverse();
   return true;
 }
 

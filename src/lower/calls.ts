@@ -133,7 +133,7 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       const receiver = lowerExpr(cx, e.func.value);
       const named = NAMED_METHOD_CALLS.get(e.func.attr);
       // (`xs.append(x)`, `d.get(k, 0)`: one call the runtime answers at once for a plain list or dict)
-      if (named !== undefined && e.keywords.length === 0 && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named), args: [receiver, ...args], loc };
+      if (named !== undefined && e.keywords.length === 0 && named.counts.includes(e.args.length) && !e.args.some((a) => a._type === "Starred")) call = { k: "call", callee: cx.rt(named.helper), args: [receiver, ...args], loc };
       else call = { k: "call", callee: cx.rt("callMethod"), args: [receiver, { k: "str", value: e.func.attr }, ...args], loc };
     } else if ((e.func._type === "Name" && (callsUnknownValue(cx, e.func) || callsEnumeration(cx, e.func) || spreadsIntoKnownDef(cx, e, e.func) || spreadsIntoClass(cx, e, e.func))) || (e.func._type !== "Name" && e.func._type !== "Attribute")) {
       // (`f(*xs)` on a def with named parameters: the runtime binds the spread as Python does.)
@@ -546,8 +546,12 @@ function consumesAtOnce(cx: LowerContext, e: py.Call): boolean {
   return f._type === "Attribute" && f.attr === "join" && f.value._type === "Constant" && f.value.value.kind === "str";
 }
 
-/** Method calls on built-in values with a runtime helper of their own (values/methods.ts). */
+/**
+ * Method calls on built-in values with a runtime helper of their own (values/methods.ts), for
+ * the numbers of positional arguments it takes (any other call goes through callMethod, which
+ * raises CPython's TypeError).
+ */
 const NAMED_METHOD_CALLS = new Map([
-  ["append", "callAppend"],
-  ["get", "callGet"],
+  ["append", { helper: "callAppend", counts: [0, 1] }],
+  ["get", { helper: "callGet", counts: [0, 1, 2] }],
 ]);

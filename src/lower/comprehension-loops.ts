@@ -22,7 +22,7 @@ import { loopOwnsGenerator } from "./statements.js";
 import { comprehensionParts, exprBlocks } from "./blocking.js";
 import { childExprs } from "./scope.js";
 import { jsName } from "./names.js";
-import { isRangeCall, isRangeLocal, stepSign } from "./int-facts.js";
+import { builtinCall, isIntExpr, isRangeCall, isRangeLocal, lowerInt, stepSign } from "./int-facts.js";
 import type { Scope } from "./scope.js";
 import { guardIterable } from "./iterable-guards.js";
 
@@ -80,7 +80,8 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
     state.intFacts = ints;
   }
   const body = cx.within(state, (): ir.Stmt[] => {
-    let inner = itemStep(cx, consumer, e, acc);
+    const intSum = consumer === "sum" && e._type === "GeneratorExp" && sumsInts(cx, e.elt);
+    let inner = intSum ? [intSumStep(cx, e.elt as py.Expr, acc)] : itemStep(cx, consumer, e, acc);
     const shared: string[] = [];
     for (let i = e.generators.length - 1; i >= 0; i--) {
       const g = e.generators[i]!;
@@ -105,6 +106,7 @@ function lowerLoop(cx: LowerContext, e: Comprehension, consumer: Consumer, loc: 
       e._type === "GeneratorExp"
         ? [{ k: "try", block: loop, param: caught, handler: [{ k: "throw", arg: { k: "call", callee: cx.rt("genexprError"), args: [{ k: "id", name: caught }] } }], finalizer: null }]
         : loop;
+    if (intSum) return [{ k: "decl", kind: "let", name: acc, type: { k: "any" }, init: { k: "num", value: 0 } }, ...guarded, { k: "return", arg: { k: "call", callee: cx.rt("big"), args: [{ k: "id", name: acc }] } }];
     return [...start(cx, consumer, acc), ...guarded, { k: "return", arg: finish(cx, consumer, acc) }];
   });
   cx.fn.before.push(...state.before);
@@ -167,6 +169,22 @@ function countingLoop(cx: LowerContext, g: py.Comprehension & { target: py.Name;
   const test: ir.Expr = sign > 0 ? up : sign < 0 ? down : { k: "cond", test: { k: "binary", op: ">", left: id(step), right: { k: "num", value: 0 } }, then: up, else: down };
   const bind: ir.Stmt = { k: "decl", kind: "const", name: jsName(g.target.id), init: id(k) };
   return [decl, { k: "for", name: k, init: id(start), test, update: { k: "assign", op: "+=", target: id(k), value: id(step) }, body: [bind, ...body] }];
+}
+
+/**
+ * `sum(len(w) for w in words)`, `sum(1 for ...)`, `sum(i * i for i in range(n))`: every item is
+ * an int, so the total is an Int (int-facts.ts: a number while it is safe, exact past that),
+ * handed out as the bigint at the end; no bigint is made per item.
+ */
+function sumsInts(cx: LowerContext, elt: py.Expr): boolean {
+  if (elt._type === "Constant") return elt.value.kind === "int";
+  if (builtinCall(cx, elt, "len") && elt.args.length === 1 && elt.keywords.length === 0) return true;
+  return isIntExpr(cx, elt);
+}
+
+function intSumStep(cx: LowerContext, elt: py.Expr, acc: string): ir.Stmt {
+  const accId: ir.Expr = { k: "id", name: acc };
+  return { k: "expr", expr: { k: "assign", op: "=", target: accId, value: { k: "call", callee: cx.rt("addI"), args: [accId, lowerInt(cx, elt)] } } };
 }
 
 function start(cx: LowerContext, consumer: Consumer, acc: string): ir.Stmt[] {

@@ -200,7 +200,7 @@ export function displayPair(target: py.Expr, value: py.Expr): { targets: py.Name
 }
 
 /** A call of the builtin `name` (not shadowed) with positional arguments only. */
-function builtinCall(cx: LowerContext, e: py.Expr, name: string): e is py.Call {
+export function builtinCall(cx: LowerContext, e: py.Expr, name: string): e is py.Call {
   return e._type === "Call" && e.func._type === "Name" && e.func.id === name && cx.resolve(name) === null && e.keywords.length === 0 && e.args.every((a) => a._type !== "Starred");
 }
 

@@ -167,6 +167,18 @@ function namespaceStore(cx: LowerContext, name: string): ir.Stmt {
 const FUNCTION_DEFAULTS = new Set(["__defaults__", "__kwdefaults__"]);
 
 /** `target = value` for any Python target. */
+/**
+ * `x[lo:hi] = v`. When `v` is itself a slice read (`perm[:k + 1] = perm[k::-1]`), no other code
+ * sees that list: `setsliceFromSlice` copies the items across without making it where it can.
+ */
+function sliceAssignment(cx: LowerContext, obj: py.Expr, slice: py.Slice, value: ir.Expr): ir.Expr {
+  const parts = [lowerExpr(cx, obj), ...sliceParts(cx, slice)];
+  if (value.k === "call" && value.callee.k === "rt" && value.callee.name === "getslice") {
+    return { k: "call", callee: cx.rt("setsliceFromSlice"), args: [...parts, ...value.args] };
+  }
+  return { k: "call", callee: cx.rt("setslice"), args: [...parts, value] };
+}
+
 export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt[] {
   switch (target._type) {
     case "Name":
@@ -198,7 +210,7 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
         index !== null
           ? { k: "call", callee: cx.rt("setitemI"), args: [lowerExpr(cx, target.value), index, value] }
           : target.slice._type === "Slice"
-            ? { k: "call", callee: cx.rt("setslice"), args: [lowerExpr(cx, target.value), ...sliceParts(cx, target.slice), value] }
+            ? sliceAssignment(cx, target.value, target.slice, value)
             : { k: "call", callee: cx.rt("setitem"), args: [lowerExpr(cx, target.value), lowerExpr(cx, target.slice), value] };
       // (a `__setitem__` that waits: the runtime hands back its promise; a key's `__hash__`/`__eq__`: under replay)
       if (replays(cx, target)) return [{ k: "expr", expr: replayed(cx, set), loc }];
