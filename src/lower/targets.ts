@@ -15,7 +15,7 @@ import { jsName } from "./names.js";
 import { lowerExpr, sliceParts } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
 import { floatLocals, lowerFloat, nativeFloat } from "./float-facts.js";
-import { INT_HELPERS, intIndex, intLocals, lowerInt } from "./int-facts.js";
+import { INT_HELPERS, intIndex, isIntExpr, intLocals, lowerInt } from "./int-facts.js";
 import { lowerType } from "./types.js";
 import { storesNewClassAttribute } from "./class-objects.js";
 import { mangle } from "./classes.js";
@@ -179,7 +179,77 @@ function sliceAssignment(cx: LowerContext, obj: py.Expr, slice: py.Slice, value:
   return { k: "call", callee: cx.rt("setslice"), args: [...parts, value] };
 }
 
+/** An expression whose evaluation runs no Python code (a name, a constant), so its order is unseen. */
+function inertSource(cx: LowerContext, e: py.Expr | null): boolean {
+  if (e === null) return true;
+  switch (e._type) {
+    case "Name":
+    case "Constant":
+      return true;
+    case "BinOp":
+      // (arithmetic on proven ints, `a[j + 1]`, runs no Python code; on names and constants,
+      // `perm[:k + 1]`, only an operator method of a user class could, the one order left to JS
+      // with a property on the target's path)
+      if (inertOperand(e.left) && inertOperand(e.right)) return true;
+      return isIntExpr(cx, e) && inertSource(cx, e.left) && inertSource(cx, e.right);
+    case "UnaryOp":
+      if (e.operand._type === "Constant" && (e.op === "USub" || e.op === "UAdd")) return true;
+      return isIntExpr(cx, e) && inertSource(cx, e.operand);
+    case "Attribute":
+      // (`self.items[k] = f()`: an attribute of a name; a property with visible effects on the
+      // target's path is the one order this leaves to JS)
+      return e.value._type === "Name";
+    case "Slice":
+      return inertSource(cx, e.lower) && inertSource(cx, e.upper) && inertSource(cx, e.step);
+    default:
+      return false;
+  }
+}
+
+const inertOperand = (e: py.Expr): boolean => e._type === "Name" || e._type === "Constant";
+
+function inertValue(e: ir.Expr): boolean {
+  switch (e.k) {
+    case "num":
+    case "bigint":
+    case "str":
+    case "bool":
+    case "null":
+    case "id":
+    case "rt":
+    case "this":
+    case "func":
+    case "arrow":
+      return true;
+    case "as":
+      return inertValue(e.expr);
+    case "unary":
+      return e.op === "-" && inertValue(e.arg);
+    case "array":
+      // (a display of constants and names, `xs[i:j] = [a, b]`)
+      return e.elements.every((el) => el.k !== "spread" && inertValue(el));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Python evaluates an assignment's value before the target's object and index (`f()[g()] = h()`
+ * calls h first); JS evaluates left to right. Where both sides may run code, the value is held
+ * in a temporary first.
+ */
+function valueFirst(cx: LowerContext, target: py.Attribute | py.Subscript, value: ir.Expr, loc: ir.Loc): [ir.Stmt[], ir.Expr] {
+  const targetInert = inertSource(cx, target.value) && (target._type === "Attribute" || inertSource(cx, target.slice));
+  if (targetInert || inertValue(value)) return [[], value];
+  const tmp = cx.temp("value");
+  return [[{ k: "decl", kind: "const", name: tmp, init: value, loc }], { k: "id", name: tmp }];
+}
+
 export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, loc: ir.Loc, annotation: py.Expr | null = null): ir.Stmt[] {
+  if (target._type === "Attribute" || target._type === "Subscript") {
+    const [prefix, held] = valueFirst(cx, target, value, loc);
+    if (prefix.length > 0) return [...prefix, ...assignTarget(cx, target, held, loc, annotation)];
+  }
   switch (target._type) {
     case "Name":
       return [bindName(cx, target.id, value, loc, annotation)];
