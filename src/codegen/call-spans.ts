@@ -20,10 +20,6 @@ import type { PositionAfterStrip, PrintedModule } from "./positions.js";
  */
 export type CallSpan = [number, number, number, number, number, number, number, number, number];
 
-function isCall(node: t.Node): node is t.CallExpression | t.NewExpression {
-  return t.isCallExpression(node) || t.isNewExpression(node);
-}
-
 /** A property read (`obj.name`): a getter it runs (a Python `@property`) has its frame at the name. */
 type Read = t.MemberExpression | t.OptionalMemberExpression;
 type FrameNode = t.CallExpression | t.NewExpression | Read;
@@ -32,20 +28,35 @@ function isRead(node: t.Node): node is Read {
   return (t.isMemberExpression(node) || t.isOptionalMemberExpression(node)) && !node.computed;
 }
 
-/** Members that are no reads of their own: a call's callee (the call's frame) and stores. */
-function notReads(node: t.Node, into: Set<t.Node>): void {
-  if (isCall(node) || t.isOptionalCallExpression(node)) into.add(node.callee);
-  else if (t.isAssignmentExpression(node)) into.add(node.left);
-  else if (t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator === "delete")) into.add(node.argument);
-}
-
+/**
+ * The frame nodes of `root` in pre-order: calls, and property reads other than a call's
+ * callee and a store's target. (Types compared as strings and children found through
+ * VISITOR_KEYS, as in tagCallFrames: this walk meets every node of the module, twice.)
+ */
 function callsOf(root: t.Node): FrameNode[] {
   const calls: FrameNode[] = [];
   const excluded = new Set<t.Node>();
-  t.traverseFast(root, (node) => {
-    notReads(node, excluded);
-    if (isCall(node) || (isRead(node) && !excluded.has(node))) calls.push(node);
-  });
+  const visit = (node: t.Node): void => {
+    const type = node.type;
+    const keys = t.VISITOR_KEYS[type];
+    if (!keys) return;
+    const call = type === "CallExpression" || type === "NewExpression";
+    if (call || type === "OptionalCallExpression") excluded.add((node as t.CallExpression).callee);
+    else if (type === "AssignmentExpression") excluded.add((node as t.AssignmentExpression).left);
+    else if (type === "UpdateExpression" || (type === "UnaryExpression" && (node as t.UnaryExpression).operator === "delete")) excluded.add((node as t.UpdateExpression).argument);
+    const read = (type === "MemberExpression" || type === "OptionalMemberExpression") && !(node as Read).computed;
+    if (call || (read && !excluded.has(node))) calls.push(node as FrameNode);
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, t.Node | (t.Node | null)[] | null | undefined>)[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          const c = child[i];
+          if (c) visit(c);
+        }
+      } else if (child && typeof child === "object") visit(child);
+    }
+  };
+  visit(root);
   return calls;
 }
 

@@ -81,7 +81,8 @@ export function parseAst(source: string, filename: string, warnings: CompileWarn
     const { root, regions } = parseRepaired(error ? lexed.lezerText.slice(0, error.at) : lexed.lezerText);
     for (const [from, to] of regions) src.regions.set(from, to);
     src.hiddenBlankRuns = lexed.hiddenBlankRuns;
-    clampToBlankRuns(root, lexed.hiddenBlankRuns);
+    // (only a bare `yield` leaves such a node: without the word, no node of the tree needs the walk)
+    if (YIELD_WORD.test(text)) clampToBlankRuns(root, lexed.hiddenBlankRuns);
     // where Lezer's text stops at a tokenizer error, a region hidden from Lezer may fail first
     // and so may one before the error the token checks found (an unexpected indent...)
     const pe = lexed.parserError;
@@ -187,6 +188,8 @@ function conversionError(convert: () => unknown): Diagnostic | null {
   }
   return null;
 }
+
+const YIELD_WORD = /\byield\b/;
 
 /**
  * An empty error node Lezer leaves where a value is optional to CPython (bare `yield`) sits

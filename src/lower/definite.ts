@@ -9,25 +9,59 @@ import { starNames } from "./module-names.js";
 import type * as py from "../frontend/ast.js";
 import { childExprs } from "./scope.js";
 
-type State = ReadonlySet<string> | null;
+/**
+ * The names bound on every path, as bits over the function's locals (only they are checked:
+ * see `read` and `capture`), or null when no path reaches the point. A binding copies the
+ * words rather than a set of names, so a module of many definitions stays linear in practice.
+ */
+type State = Uint32Array | null;
 
-function bind(s: State, name: string): State {
-  if (s === null || s.has(name)) return s;
-  return new Set(s).add(name);
-}
+/** Bit positions of the locals. */
+class NameBits {
+  private readonly index = new Map<string, number>();
+  readonly words: number;
 
-function unbind(s: State, name: string): State {
-  if (s === null || !s.has(name)) return s;
-  const out = new Set(s);
-  out.delete(name);
-  return out;
+  constructor(locals: ReadonlySet<string>) {
+    for (const name of locals) this.index.set(name, this.index.size);
+    this.words = Math.max(1, Math.ceil(this.index.size / 32));
+  }
+
+  of(names: Iterable<string>): Uint32Array {
+    const s = new Uint32Array(this.words);
+    for (const name of names) {
+      const i = this.index.get(name);
+      if (i !== undefined) s[i >>> 5]! |= 1 << (i & 31);
+    }
+    return s;
+  }
+
+  has(s: Uint32Array, name: string): boolean {
+    const i = this.index.get(name);
+    return i !== undefined && (s[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+
+  bind(s: State, name: string): State {
+    const i = this.index.get(name);
+    if (s === null || i === undefined || (s[i >>> 5]! & (1 << (i & 31))) !== 0) return s;
+    const out = s.slice();
+    out[i >>> 5]! |= 1 << (i & 31);
+    return out;
+  }
+
+  unbind(s: State, name: string): State {
+    const i = this.index.get(name);
+    if (s === null || i === undefined || (s[i >>> 5]! & (1 << (i & 31))) === 0) return s;
+    const out = s.slice();
+    out[i >>> 5]! &= ~(1 << (i & 31));
+    return out;
+  }
 }
 
 function meet(a: State, b: State): State {
   if (a === null) return b;
-  if (b === null) return a;
-  const out = new Set<string>();
-  for (const name of a) if (b.has(name)) out.add(name);
+  if (b === null || a === b) return a;
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
   return out;
 }
 
@@ -44,18 +78,21 @@ class DefiniteAssignment {
   /** reads that may find their name unbound */
   readonly unbound = new Set<string>();
   private readonly breaks: State[][] = [];
+  readonly bits: NameBits;
 
   constructor(
     private readonly locals: ReadonlySet<string>,
     private readonly freeIn: (node: object) => Iterable<string> = () => [],
     /** locals a nested scope made here may read before they are bound (Scope.lateFree) */
     readonly late: Set<string> = new Set(),
-  ) {}
+  ) {
+    this.bits = new NameBits(locals);
+  }
 
   /** A nested scope is made here: the locals it uses that are not bound yet may be read unbound. */
   private capture(node: object, s: State): void {
     if (s === null) return;
-    for (const name of this.freeIn(node)) if (this.locals.has(name) && !s.has(name)) this.late.add(name);
+    for (const name of this.freeIn(node)) if (this.locals.has(name) && !this.bits.has(s, name)) this.late.add(name);
   }
 
   block(stmts: py.Stmt[], s: State): State {
@@ -73,14 +110,16 @@ class DefiniteAssignment {
         for (const d of st.decorator_list) s = this.expr(d, s);
         s = this.defaults(st.args, s);
         // (its body runs once the def has bound its name: a recursive call finds it)
-        this.capture(st, bind(s, st.name));
-        return bind(s, st.name);
+        s = this.bits.bind(s, st.name);
+        this.capture(st, s);
+        return s;
       case "ClassDef":
         for (const d of st.decorator_list) s = this.expr(d, s);
         for (const b of st.bases) s = this.expr(b, s);
         for (const k of st.keywords) s = this.expr(k.value, s);
-        this.capture(st, bind(s, st.name));
-        return bind(s, st.name);
+        s = this.bits.bind(s, st.name);
+        this.capture(st, s);
+        return s;
       case "Return":
         if (st.value) this.expr(st.value, s);
         return null;
@@ -103,7 +142,7 @@ class DefiniteAssignment {
       case "AugAssign":
         if (st.target._type === "Name") {
           this.read(st.target, s);
-          return bind(s, st.target.id);
+          return this.bits.bind(s, st.target.id);
         }
         s = this.expr(st.value, s);
         return this.target(st.target, s);
@@ -158,12 +197,12 @@ class DefiniteAssignment {
         if (st.msg) this.expr(st.msg, s);
         return s;
       case "Import":
-        for (const a of st.names) s = bind(s, a.asname ?? a.name.split(".")[0]!);
+        for (const a of st.names) s = this.bits.bind(s, a.asname ?? a.name.split(".")[0]!);
         return s;
       case "ImportFrom":
         for (const a of st.names) {
-          if (a.name !== "*") s = bind(s, a.asname ?? a.name);
-          else for (const name of starNames(st.module) ?? []) s = bind(s, name);
+          if (a.name !== "*") s = this.bits.bind(s, a.asname ?? a.name);
+          else for (const name of starNames(st.module) ?? []) s = this.bits.bind(s, name);
         }
         return s;
       case "Expr":
@@ -186,10 +225,10 @@ class DefiniteAssignment {
     for (const h of st.handlers) {
       let inHandler = s;
       if (h.type) inHandler = this.expr(h.type, inHandler);
-      if (h.name) inHandler = bind(inHandler, h.name);
+      if (h.name) inHandler = this.bits.bind(inHandler, h.name);
       let out = this.block(h.body, inHandler);
       // Python deletes the `as` name when the handler ends.
-      if (h.name) out = unbind(out, h.name);
+      if (h.name) out = this.bits.unbind(out, h.name);
       normal = meet(normal, out);
     }
     if (st.finalbody.length === 0) return normal;
@@ -213,16 +252,16 @@ class DefiniteAssignment {
       case "MatchMapping":
         for (const k of p.keys) s = this.expr(k, s);
         for (const q of p.patterns) s = this.pattern(q, s);
-        return p.rest ? bind(s, p.rest) : s;
+        return p.rest ? this.bits.bind(s, p.rest) : s;
       case "MatchClass":
         s = this.expr(p.cls, s);
         for (const q of [...p.patterns, ...p.kwd_patterns]) s = this.pattern(q, s);
         return s;
       case "MatchStar":
-        return p.name ? bind(s, p.name) : s;
+        return p.name ? this.bits.bind(s, p.name) : s;
       case "MatchAs":
         if (p.pattern) s = this.pattern(p.pattern, s);
-        return p.name ? bind(s, p.name) : s;
+        return p.name ? this.bits.bind(s, p.name) : s;
     }
   }
 
@@ -235,7 +274,7 @@ class DefiniteAssignment {
   private target(t: py.Expr, s: State): State {
     switch (t._type) {
       case "Name":
-        return bind(s, t.id);
+        return this.bits.bind(s, t.id);
       case "Tuple":
       case "List":
         for (const e of t.elts) s = this.target(e, s);
@@ -254,7 +293,7 @@ class DefiniteAssignment {
   private deleteTarget(t: py.Expr, s: State): State {
     if (t._type === "Name") {
       this.read(t, s);
-      return unbind(s, t.id);
+      return this.bits.unbind(s, t.id);
     }
     if (t._type === "Tuple" || t._type === "List") {
       for (const e of t.elts) s = this.deleteTarget(e, s);
@@ -264,7 +303,7 @@ class DefiniteAssignment {
   }
 
   private read(e: py.Name, s: State): void {
-    if (s !== null && this.locals.has(e.id) && !s.has(e.id)) this.unbound.add(readKey(e.lineno, e.col_offset));
+    if (s !== null && this.locals.has(e.id) && !this.bits.has(s, e.id)) this.unbound.add(readKey(e.lineno, e.col_offset));
   }
 
   private expr(e: py.Expr, s: State): State {
@@ -274,7 +313,7 @@ class DefiniteAssignment {
         if (e.ctx === "Load") this.read(e, s);
         return s;
       case "NamedExpr":
-        return bind(this.expr(e.value, s), e.target.id);
+        return this.bits.bind(this.expr(e.value, s), e.target.id);
       case "BoolOp": {
         // Only the first operand surely runs.
         const first = this.expr(e.values[0]!, s);
@@ -311,6 +350,6 @@ class DefiniteAssignment {
  */
 export function unboundReads(body: py.Stmt[], locals: ReadonlySet<string>, initial: Iterable<string>, freeIn?: (node: object) => Iterable<string>, late?: Set<string>): Set<string> {
   const flow = new DefiniteAssignment(locals, freeIn, late);
-  flow.block(body, new Set(initial));
+  flow.block(body, flow.bits.of(initial));
   return flow.unbound;
 }

@@ -10,6 +10,7 @@ import type { Scope } from "./scope.js";
 import { lowerExpr, lowerTest } from "./expressions.js";
 import { lowerName } from "./name-reads.js";
 import { jsName } from "./names.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 import { moduleFactsAllowed, moduleOwnsName, readsModuleGlobal } from "./module-facts.js";
 
 const facts = new WeakMap<Scope, Set<string>>();
@@ -123,10 +124,10 @@ export function specialisableParams(cx: LowerContext, s: py.FunctionDef | py.Asy
   const FLOAT_OPS: py.Operator[] = ["Add", "Sub", "Mult"];
   let depth = 0;
   const inLoops = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as py.Expr | py.Stmt;
+  const visitAll = (nodes: readonly AnyNode[]): void => {
+    for (const n of nodes) visit(n);
+  };
+  const visit = (n: AnyNode): void => {
     const t = n._type;
     if (t === "FunctionDef" || t === "AsyncFunctionDef" || t === "ClassDef" || t === "Lambda") {
       nested = true;
@@ -139,8 +140,8 @@ export function specialisableParams(cx: LowerContext, s: py.FunctionDef | py.Asy
       depth++;
       if (n._type === "For") visit(n.target);
       else visit(n.test);
-      visit(n.body);
-      visit(n.orelse);
+      visitAll(n.body);
+      visitAll(n.orelse);
       depth--;
       return;
     }
@@ -159,9 +160,9 @@ export function specialisableParams(cx: LowerContext, s: py.FunctionDef | py.Asy
     } else if (n._type === "Call" && isRangeCall(cx, n)) {
       n.args.forEach((a) => mark(a, intUse, INT_OPS));
     }
-    for (const [key, value] of Object.entries(node as object)) if (key !== "_type") visit(value);
+    forEachChild(n, visit);
   };
-  visit(s.body);
+  visitAll(s.body);
   if (nested) return null;
   const ints = positional.filter((p) => intUse.has(p) && !floatUse.has(p));
   const floats = positional.filter((p) => floatUse.has(p) && !intUse.has(p));

@@ -13,6 +13,7 @@ import type { LowerContext } from "./context.js";
 import { floatLocals, isFloatExpr } from "./float-facts.js";
 import { intLocals } from "./int-facts.js";
 import { jsName } from "./names.js";
+import { forEachChild, type AnyNode } from "../frontend/walk.js";
 
 const INTROSPECTION = ["locals", "vars", "eval", "exec", "dir"];
 /** Nodes that make a second lowering of the body unsafe or pointless (new scopes, suspension). */
@@ -28,16 +29,16 @@ export interface LoopFloatCopy {
   floats: Set<string>;
 }
 
-/** Walks every node under `node` (not into excluded ones: the caller refuses those). */
-function walk(node: unknown, visit: (n: { _type: string }) => void): void {
-  if (node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const item of node) walk(item, visit);
-    return;
+/** Walks every node under `node`, itself included (the node kinds' children, see forEachChild). */
+function walk(node: AnyNode | readonly AnyNode[], visit: (n: AnyNode) => void): void {
+  const stack: AnyNode[] = Array.isArray(node) ? [...(node as readonly AnyNode[])] : [node as AnyNode];
+  const push = (child: AnyNode): void => {
+    stack.push(child);
+  };
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    visit(n);
+    forEachChild(n, push);
   }
-  const n = node as { _type?: string };
-  if (typeof n._type === "string") visit(n as { _type: string });
-  for (const [key, value] of Object.entries(node as object)) if (key !== "_type" && key !== "loc") walk(value, visit);
 }
 
 /** The names a for target binds, when it is made of names, tuples and lists only. */

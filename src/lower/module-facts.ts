@@ -39,10 +39,18 @@ function starImports(cx: LowerContext): boolean {
   return false;
 }
 
+/** The names some function or class body declares `global`, once per module. */
+const declaredGlobal = new WeakMap<Scope, Set<string>>();
+
 /** Is `name` bound only by the module's own statements (no function declares it `global`)? */
 export function moduleOwnsName(cx: LowerContext, name: string): boolean {
-  for (const scope of cx.scopes.values()) if (scope !== cx.moduleScope && scope.globals.has(name)) return false;
-  return true;
+  let names = declaredGlobal.get(cx.moduleScope);
+  if (names === undefined) {
+    names = new Set();
+    for (const scope of cx.scopes.values()) if (scope !== cx.moduleScope) for (const n of scope.globals) names.add(n);
+    declaredGlobal.set(cx.moduleScope, names);
+  }
+  return !names.has(name);
 }
 
 /**
