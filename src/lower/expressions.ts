@@ -14,7 +14,7 @@ import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runt
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
-import { moduleLacks } from "./imports.js";
+import { moduleLacks, staticModule } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
 import { lowerSuperAttribute } from "./super.js";
 import { attributeRead, surelyHas } from "./attributes.js";
@@ -191,8 +191,15 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   ) {
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }
-  if (callee || isRuntimeValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
+  if (callee || isModuleValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
+  // (a runtime object's or class's attribute may be missing: the helper raises AttributeError)
+  if (isRuntimeValue(cx, e.value)) return { k: "call", callee: cx.rt("readAttribute"), args: [lowerExpr(cx, e.value), { k: "str", value: key }], loc };
   return attributeRead(cx, e, lowerExpr(cx, e.value), key, currentClass(cx), loc);
+}
+
+/** `math`, `os.path`: a module object, whose missing names the compiler already reports. */
+function isModuleValue(cx: LowerContext, e: py.Expr): boolean {
+  return (e._type === "Name" && cx.knownBinding(e.id)?.k === "module") || isSubmodule(cx, e) || staticModule(cx, e) !== null;
 }
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
