@@ -265,6 +265,7 @@ function reportThreadError(thread: Thread, error: unknown): void {
 /** `threading.local()`: attributes seen by the thread that set them only. */
 export class local {
   [attr: string]: any;
+  static readonly tpName = "_thread._local";
   static readonly __module__ = "_thread";
   static readonly pythonName = "_local";
   constructor(...args: unknown[]) {
