@@ -9,12 +9,12 @@ import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
+import { isModuleExpr, isModuleValue, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
-import { moduleLacks, staticModule } from "./imports.js";
+import { moduleLacks } from "./imports.js";
 import { currentClass, mangle } from "./classes.js";
 import { lowerSuperAttribute } from "./super.js";
 import { attributeRead, surelyHas } from "./attributes.js";
@@ -192,14 +192,9 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }
   if (callee || isModuleValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
-  // (a runtime object's or class's attribute may be missing: the helper raises AttributeError)
-  if (isRuntimeValue(cx, e.value)) return { k: "call", callee: cx.rt("readAttribute"), args: [lowerExpr(cx, e.value), { k: "str", value: key }], loc };
+  // (a runtime object's or class's attribute may be missing, or a method read to call later)
+  if (isRuntimeValue(cx, e.value)) return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   return attributeRead(cx, e, lowerExpr(cx, e.value), key, currentClass(cx), loc);
-}
-
-/** `math`, `os.path`: a module object, whose missing names the compiler already reports. */
-function isModuleValue(cx: LowerContext, e: py.Expr): boolean {
-  return (e._type === "Name" && cx.knownBinding(e.id)?.k === "module") || isSubmodule(cx, e) || staticModule(cx, e) !== null;
 }
 
 /** Elements of a list/tuple/set display or call: `*xs` spreads. */
