@@ -116,6 +116,7 @@ function formatCallbacks(callbacks: readonly Callback[]): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Future<T = any> implements NativeAwaitable<T> {
+  static readonly tpName: string = "_asyncio.Future";
   static readonly __module__ = "_asyncio";
   // Fields are `declare`d and assigned in the constructor: V8 (Node 20) defines class fields
   // about twice as slowly as it runs assignments, and futures and tasks are made by the many.

@@ -133,6 +133,7 @@ const quietTasks = new WeakSet<object>();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Task<T = any> extends Future<T> {
+  static override readonly tpName: string = "_asyncio.Task";
   // Fields are `declare`d and assigned in the constructor (see Future): cheaper creation.
   declare readonly _coro: Coroutine<T> | ForeignCoroutine;
   /**

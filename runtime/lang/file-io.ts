@@ -21,6 +21,7 @@ const fs = (): Fs => nodeModule("node:fs");
 const MODE_RULE = "Must have exactly one of create/read/write/append mode and at most one plus";
 
 export class FileIO extends RawIOBase {
+  static readonly tpName: string = "_io.FileIO";
   static override readonly __module__: string = "_io";
   declare name: unknown;
   declare mode: string;

@@ -306,9 +306,15 @@ export class BufferedFile extends BufferedIOBase {
   }
 }
 
-export class BufferedReader extends BufferedFile {}
-export class BufferedWriter extends BufferedFile {}
-export class BufferedRandom extends BufferedFile {}
+export class BufferedReader extends BufferedFile {
+  static readonly tpName = "_io.BufferedReader";
+}
+export class BufferedWriter extends BufferedFile {
+  static readonly tpName = "_io.BufferedWriter";
+}
+export class BufferedRandom extends BufferedFile {
+  static readonly tpName = "_io.BufferedRandom";
+}
 
 /** What a TextIOWrapper needs of its binary stream (a binary file, a BytesIO). */
 interface BinaryStream {
@@ -344,6 +350,7 @@ function encodingName(encoding: string): string {
 
 /** A text file over a binary one: decodes, translates newlines, counts positions in bytes. */
 export class TextIOWrapper extends TextIOBase {
+  static readonly tpName: string = "_io.TextIOWrapper";
   static override readonly __module__: string = "_io";
   /** Decoded text read ahead (untranslated) and how far the reader has consumed it. */
   private ahead = "";

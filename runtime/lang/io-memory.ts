@@ -53,6 +53,7 @@ function newlineArg(value: unknown): string | null {
 }
 
 export class StringIO extends TextIOBase {
+  static readonly tpName: string = "_io.StringIO";
   static override readonly __module__: string = "_io";
   private text = "";
   /** Position in UTF-16 units (code points are counted when `astral`). */
@@ -198,6 +199,7 @@ export function bytesLike(data: unknown): Uint8Array {
 }
 
 export class BytesIO extends BufferedIOBase {
+  static readonly tpName: string = "_io.BytesIO";
   static override readonly __module__: string = "_io";
   private data = new Uint8Array(0);
   private size = 0;

@@ -1,6 +1,7 @@
 // Raising, names and classes: the small helpers emitted statements call.
 import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
+import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
@@ -61,8 +62,8 @@ export function boundFree<T>(value: T, name: string): T {
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
 // (typed `any`, not `never`: emitted code may call it, `nosuch()`, and a `never` is not callable)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function nameError(name: string): any {
-  throw NameError.about(`name '${name}' is not defined`, name);
+export function nameError(name: string, hint?: string): any {
+  throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
 }
 
 /** A `b"..."` literal (its chars are the byte values). */

@@ -19,6 +19,7 @@ import { Sniffer } from "./csv-sniffer.js";
 import { DictReader, DictWriter } from "./csv-dict.js";
 
 export class Error extends Exception {
+  static readonly tpName = "_csv.Error";
   static readonly __module__ = "_csv";
 }
 

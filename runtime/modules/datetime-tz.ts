@@ -20,6 +20,7 @@ export interface AwareValue {
 export const datetimeKind = { is: (_x: unknown): _x is AwareValue => false };
 
 export class tzinfo {
+  static readonly tpName: string = "datetime.tzinfo";
   static pythonName = "tzinfo";
   static __module__ = "datetime";
 

@@ -96,6 +96,7 @@ const isNone = (x: unknown): boolean => x === null || x === undefined;
 const CONTEXT_FIELDS = ["prec", "rounding", "Emin", "Emax", "capitals", "clamp", "flags", "traps"];
 
 export class Context {
+  static readonly tpName = "decimal.Context";
   static readonly __module__ = "decimal";
   /** The settings as numbers (the Python attributes below read and check them). */
   precision = 28;

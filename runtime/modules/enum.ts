@@ -39,6 +39,8 @@ function boundaryOf(cls: unknown): string {
 }
 
 const MEMBERS = Symbol.for("pyts.enum.members");
+/** Marks Enum and its subclasses (runtime/values/methods.ts reads it). */
+const ENUM_CLASS: unique symbol = Symbol.for("pyts.enum.class") as never;
 /** Every member name with its member, aliases included (`__members__`). */
 export const NAMES = Symbol("pyts.enum.names");
 
@@ -59,6 +61,8 @@ export class EnumType {
 
 export class Enum {
   static readonly __module__ = "enum";
+  /** (EnumType's `__getattr__` raises `AttributeError(name)` for a name the class lacks: methods.ts) */
+  static readonly [ENUM_CLASS] = true;
 
   /** `isinstance(IntEnum member, Enum)`: members of the mixed bases (enum-mixed.ts) count. */
   static [Symbol.hasInstance](this: Function, x: unknown): boolean {

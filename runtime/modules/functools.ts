@@ -35,6 +35,7 @@ function callWith(f: unknown, args: unknown[], kws: KwArgs): any {
  * `__call__`, which a subclass may override.
  */
 export class partial {
+  static readonly tpName = "functools.partial";
   static readonly __module__ = "functools";
   /** (read by asyncio's callback reprs: runtime/asyncio/format.ts) */
   declare readonly __partial__: true;

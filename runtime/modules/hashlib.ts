@@ -66,6 +66,7 @@ function lengthArg(x: unknown, hex: boolean): number {
 
 /** `_hashlib.HASH`: a fixed-size digest. */
 export class HASH {
+  static readonly tpName: string = "_hashlib.HASH";
   static readonly __module__: string = "_hashlib";
   readonly name: string;
   readonly digest_size: bigint;
@@ -108,6 +109,7 @@ export class HASH {
 
 /** `_hashlib.HASHXOF`: SHAKE, whose digest takes a length. */
 export class HASHXOF extends HASH {
+  static override readonly tpName: string = "_hashlib.HASHXOF";
   override digest(...args: unknown[]): Bytes {
     if (args.length !== 1) throw new PyTypeError("digest() missing required argument 'length' (pos 1)");
     return Bytes.fromArray(this.state.copy({ outputLength: lengthArg(args[0], false) }).digest());
@@ -220,6 +222,7 @@ class Blake2 extends HASH {
 }
 
 export class blake2b extends Blake2 {
+  static readonly tpName: string = "_blake2.blake2b";
   static override readonly __module__: string = "_blake2";
   constructor(...args: unknown[]) {
     super("blake2b", args);
@@ -231,6 +234,7 @@ export class blake2b extends Blake2 {
 }
 
 export class blake2s extends Blake2 {
+  static readonly tpName: string = "_blake2.blake2s";
   static override readonly __module__: string = "_blake2";
   constructor(...args: unknown[]) {
     super("blake2s", args);

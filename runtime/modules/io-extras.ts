@@ -21,6 +21,7 @@ const NEWLINES: unknown[] = [null, "\n", "\r", Tuple.of("\r", "\n"), "\r\n", Tup
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 export class IncrementalNewlineDecoder {
+  static readonly tpName = "_io.IncrementalNewlineDecoder";
   static readonly __module__ = "_io";
   readonly #decoder: unknown;
   readonly #translate: boolean;
@@ -95,6 +96,7 @@ export class IncrementalNewlineDecoder {
 
 /** `BufferedRWPair(reader, writer, buffer_size=DEFAULT_BUFFER_SIZE)`: reads from one stream, writes to the other. */
 export class BufferedRWPair {
+  static readonly tpName = "_io.BufferedRWPair";
   static readonly __module__ = "_io";
   static {
     // (a BufferedIOBase to isinstance, as CPython's is)

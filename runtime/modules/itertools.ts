@@ -30,6 +30,7 @@ function internal<T>(gen: Generator<T>, name: string): PyIterator<T> {
     cls = class extends PyIterator<unknown> {};
     Object.defineProperties(cls, {
       pythonName: { value: name },
+      tpName: { value: `itertools.${name}` },
       __name__: { value: name },
       __qualname__: { value: name },
       __module__: { value: "itertools" },
@@ -397,6 +398,7 @@ function itertoolsType<C extends abstract new (...args: any[]) => unknown>(
 ): PyClass<C> {
   Object.defineProperties(cls, {
     pythonName: { value: name },
+    tpName: { value: `itertools.${name}` },
     __name__: { value: name },
     __qualname__: { value: name },
     __module__: { value: "itertools" },

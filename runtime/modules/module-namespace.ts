@@ -6,6 +6,7 @@
 // the module, which the module's own code then reads as a global (lookupGlobal).
 import { Dict, KeyTable } from "../values/dict.js";
 import { AttributeError, NameError } from "../values/exceptions.js";
+import { withNameHint } from "../values/suggestions.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 
 /** The key `vars()` and `dir()` ask an object with its own namespace for (a program module). */
@@ -125,8 +126,8 @@ export function localNames(names: readonly string[], values: readonly unknown[])
  * A global the module's code reads but never binds: an attribute something set on the module
  * object (`globals()["x"] = 1`, `setattr(m, "x", 1)` from another module), else NameError.
  */
-export function lookupGlobal(module: object, name: string): any {
+export function lookupGlobal(module: object, name: string, hint?: string): any {
   const key = objectKey(name);
   if (Object.hasOwn(module, key)) return (module as Record<string, unknown>)[key];
-  throw NameError.about(`name '${name}' is not defined`, name);
+  throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
 }

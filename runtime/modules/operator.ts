@@ -92,6 +92,7 @@ function callableSelf<T extends object>(self: T, proto: object): T {
 
 /** `itemgetter(*items)`: obj[item], or a tuple of them for several. */
 class itemgetter {
+  static readonly tpName = "operator.itemgetter";
   static readonly __module__ = "operator";
   private readonly keys: unknown[];
 
@@ -114,6 +115,7 @@ class itemgetter {
 
 /** `attrgetter(*attrs)`: dotted attribute paths read from the object. */
 class attrgetter {
+  static readonly tpName = "operator.attrgetter";
   static readonly __module__ = "operator";
   private readonly paths: string[];
 
@@ -142,6 +144,7 @@ class attrgetter {
 
 /** `methodcaller(name, *args, **kwargs)`: calls the named method of the object. */
 class methodcaller {
+  static readonly tpName = "operator.methodcaller";
   static readonly __module__ = "operator";
   private readonly name: string;
   private readonly args: unknown[];

@@ -190,6 +190,7 @@ export class PriorityQueue extends Queue {
 
 /** `queue.SimpleQueue`: unbounded FIFO, no task tracking. */
 export class SimpleQueue {
+  static readonly tpName = "_queue.SimpleQueue";
   static readonly __module__ = "_queue";
   _items = new Deque();
   _waiters: Wake[] = [];

@@ -20,6 +20,7 @@ export interface PatternLike {
 const CREATING = Symbol("re.Match.creating");
 
 export class Match {
+  static readonly tpName = "re.Match";
   static readonly pythonName = "Match";
   static readonly __module__ = "re";
   static readonly __qualname__ = "Match";

@@ -98,6 +98,7 @@ class CallableIterator extends PyIterator<unknown> {
 }
 
 export class Pattern {
+  static readonly tpName = "re.Pattern";
   static readonly pythonName = "Pattern";
   static readonly __module__ = "re";
   static readonly __qualname__ = "Pattern";

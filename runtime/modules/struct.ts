@@ -415,6 +415,7 @@ function doIterUnpack(layout: Layout, buffer: unknown): unpack_iterator {
 
 /** `struct.Struct(format)`: a compiled format. */
 export class Struct {
+  static readonly tpName = "_struct.Struct";
   static readonly __module__ = "_struct";
   readonly format: string;
   readonly size: bigint;

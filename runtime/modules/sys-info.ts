@@ -10,7 +10,7 @@ import { callMethod } from "../values/methods.js";
 import { standardStreams } from "../values/print.js";
 import { repr } from "../values/repr.js";
 import { FrozenSet } from "../values/set.js";
-import { excepthookHolder, formatException } from "../values/traceback.js";
+import { displayException, excepthookHolder } from "../values/traceback.js";
 import { Tuple } from "../values/tuple.js";
 import { callValue } from "./pycall.js";
 import { initialiseModule } from "./module-object.js";
@@ -61,7 +61,7 @@ export function threadInfo(): Tuple<unknown> {
 
 /** `sys.excepthook(type, value, traceback)` by default: CPython's report on sys.stderr. */
 function excepthook(_type: unknown, value: unknown, _traceback: unknown): null {
-  callMethod(standardStreams.stderr, "write", formatException(value));
+  callMethod(standardStreams.stderr, "write", displayException(value));
   return null;
 }
 

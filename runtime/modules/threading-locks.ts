@@ -51,6 +51,7 @@ function acquireArgs(name: string, args: unknown[]): [boolean, number | null] {
 }
 
 export class Lock {
+  static readonly tpName = "_thread.lock";
   static readonly __module__ = "_thread";
   static readonly pythonName = "lock";
   _locked = false;
@@ -106,6 +107,7 @@ export class Lock {
 }
 
 export class RLock {
+  static readonly tpName = "_thread.RLock";
   static readonly __module__ = "_thread";
   static readonly pythonName = "RLock";
   _owner: object | null = null;

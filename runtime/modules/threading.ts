@@ -4,7 +4,7 @@
 
 import { standardStreams } from "../values/print.js";
 import { NotImplementedError, RuntimeError, SystemExit, PyTypeError, ValueError } from "../values/exceptions.js";
-import { formatException } from "../values/traceback.js";
+import { displayException } from "../values/traceback.js";
 import { getattrImpl } from "../values/attributes.js";
 import { isKwargs, kw } from "../values/kwargs.js";
 import { iterable } from "../values/iteration.js";
@@ -246,7 +246,7 @@ function defaultExcepthook(args: unknown): null {
   const thread = hookArgs.thread as Thread | null;
   const name = thread instanceof Thread ? thread.name : String(currentThread().name);
   const stderr = standardStreams.stderr as unknown as { write(text: string): unknown; flush?(): unknown };
-  stderr.write(`Exception in thread ${name}:\n${formatException(hookArgs.exc_value)}`);
+  stderr.write(`Exception in thread ${name}:\n${displayException(hookArgs.exc_value)}`);
   stderr.flush?.();
   return null;
 }
@@ -265,6 +265,7 @@ function reportThreadError(thread: Thread, error: unknown): void {
 /** `threading.local()`: attributes seen by the thread that set them only. */
 export class local {
   [attr: string]: any;
+  static readonly tpName = "_thread._local";
   static readonly __module__ = "_thread";
   static readonly pythonName = "_local";
   constructor(...args: unknown[]) {

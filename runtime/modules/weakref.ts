@@ -61,6 +61,7 @@ function liveReferrers(obj: unknown): object[] {
 }
 
 export class ReferenceType {
+  static readonly tpName: string = "weakref.ReferenceType";
   static readonly pythonName: string = "ReferenceType";
   static readonly __module__ = "weakref";
   private readonly referent: WeakRef<object>;
@@ -194,9 +195,11 @@ function proxy(obj: unknown, callback: unknown = null): any {
 }
 
 class ProxyType {
+  static readonly tpName = "weakref.ProxyType";
   static readonly __module__ = "weakref";
 }
 class CallableProxyType {
+  static readonly tpName = "weakref.CallableProxyType";
   static readonly __module__ = "weakref";
 }
 /** Finalizers still pending, for the run at exit (CPython's finalize._exitfunc). */

@@ -126,6 +126,8 @@ const INITIALIZING = Symbol.for("pyts.initializing");
 
 /** The AttributeError CPython raises for a missing attribute. */
 export function missingAttribute(obj: unknown, name: string): AttributeError {
+  // (an Enum class's metaclass raises `AttributeError(name)`)
+  if (isClass(obj) && (ENUM_CLASS in obj || MIXED_ENUM in obj)) return attributeErrorOf(name, obj, name);
   // (a type of C with a dotted tp_name, 'collections.deque', says it so)
   if (isClass(obj)) return attributeErrorOf(`type object '${Object.hasOwn(obj, "tpName") ? (obj as unknown as { tpName: string }).tpName : className(obj)}' has no attribute '${name}'`, obj, name);
   if (typeName(obj) === "module" && (obj as { [INITIALIZING]?: boolean })[INITIALIZING]) {
@@ -134,6 +136,10 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
   if (typeName(obj) === "module") return setAttributeTarget(attributeErrorOf(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`, obj, name), obj as object, name);
   return attributeErrorOf(`'${tpName(obj)}' object has no attribute '${name}'`, obj, name);
 }
+
+/** Marks of Enum classes (runtime/modules/enum.ts, enum-mixed.ts). */
+const ENUM_CLASS = Symbol.for("pyts.enum.class");
+const MIXED_ENUM = Symbol.for("pyts.enum.mixed");
 
 function plainTable(obj: unknown): Record<string, AnyMethod> | undefined {
   if (typeof obj === "string") return STR_METHODS as Record<string, AnyMethod>;

@@ -33,6 +33,7 @@ export interface TextFile {
 
 /** A text stream on a process file descriptor. */
 export class StdStream implements TextFile {
+  static readonly tpName = "_io.TextIOWrapper";
   static readonly pythonName = "TextIOWrapper";
   readonly name: string;
   readonly encoding = "utf-8";

@@ -7,6 +7,7 @@ import { PyTypeError, StopIteration, ValueError } from "./exceptions.js";
 import { typeName } from "./typename.js";
 
 export class StdinStream {
+  static readonly tpName = "_io.TextIOWrapper";
   static readonly pythonName = "TextIOWrapper";
   readonly name = "<stdin>";
   readonly mode = "r";

@@ -1,9 +1,10 @@
-// CPython's "Did you mean" hint for an AttributeError on a module (Python/suggestions.c in
-// 3.11): the closest of the module's names by a Levenshtein distance in which a case change
+// CPython's "Did you mean" hint for an AttributeError or a NameError (Python/suggestions.c in
+// 3.11): the closest of the candidate names by a Levenshtein distance in which a case change
 // costs 1 and any other edit 2, no more than a third of the characters changed. CPython adds
 // the hint when it prints the traceback, not to str(e), and so does pyts.
 
 import { pythonName } from "../lang/attr-names.js";
+import { dir } from "../lang/objects.js";
 
 const MAX_CANDIDATE_ITEMS = 750;
 const MAX_STRING_SIZE = 40;
@@ -103,16 +104,49 @@ export function setSuggestion(error: unknown, suggestion: string | null): void {
   if (target !== undefined) target.suggestion = suggestion;
 }
 
-/** `. Did you mean: 'x'?` for an AttributeError about a module's missing name, else "". */
+/**
+ * `. Did you mean: 'x'?` for an AttributeError about a missing name, else "": a module's
+ * closest name, any other object's closest among `dir(obj)` (only an error that carries the
+ * `name` it is about: one raised by a lookup, or made with `name=`).
+ */
 export function attributeSuggestion(error: unknown): string {
   if (typeof error !== "object" || error === null) return "";
   const target = (error as { [ATTRIBUTE_TARGET]?: AttributeTarget })[ATTRIBUTE_TARGET];
-  if (target === undefined) return "";
-  if (target.suggestion !== undefined) return target.suggestion === null ? "" : `. Did you mean: '${target.suggestion}'?`;
+  if (target === undefined) {
+    const name = (error as { name?: unknown }).name;
+    if (typeof name !== "string") return "";
+    let names: string[];
+    try {
+      names = dir((error as { obj?: unknown }).obj);
+    } catch {
+      return "";
+    }
+    return hintText(closestName(names, name));
+  }
+  if (target.suggestion !== undefined) return hintText(target.suggestion);
   const names = Object.getOwnPropertyNames(target.obj)
     .map((key) => pythonName(key, false))
     .filter((n): n is string => n !== null)
     .sort();
-  const best = closestName(names, target.name);
+  return hintText(closestName(names, target.name));
+}
+
+/** The hint the compiler chose for a NameError, among the frame's locals, globals and builtins. */
+const NAME_HINT = Symbol.for("pyts.nameHint");
+
+/** Records on a NameError the hint its traceback shows (none when `hint` is undefined). */
+export function withNameHint<E extends object>(error: E, hint: string | undefined): E {
+  if (hint !== undefined) Object.defineProperty(error, NAME_HINT, { value: hint, enumerable: false, configurable: true });
+  return error;
+}
+
+/** `. Did you mean: 'x'?` for a NameError the compiler found a close name for, else "". */
+export function nameSuggestion(error: unknown): string {
+  if (typeof error !== "object" || error === null) return "";
+  const hint = (error as { [NAME_HINT]?: string })[NAME_HINT];
+  return hint === undefined ? "" : hintText(hint);
+}
+
+function hintText(best: string | null): string {
   return best === null ? "" : `. Did you mean: '${best}'?`;
 }

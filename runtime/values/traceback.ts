@@ -3,9 +3,9 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { AttributeError, BaseException, NEVER_RAISED, PySyntaxError, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, NameError, NEVER_RAISED, PySyntaxError, SystemExit } from "./exceptions.js";
 import { syntaxErrorLines, syntaxErrorMessage } from "./syntax-error-text.js";
-import { attributeSuggestion } from "./suggestions.js";
+import { attributeSuggestion, nameSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { moduleName, typeName } from "./typename.js";
@@ -59,8 +59,11 @@ export function pythonFrames(error: unknown): string[] {
   return frameProvider(error);
 }
 
-/** `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main). */
-export function exceptionLine(e: unknown): string {
+/**
+ * `ExcName: message`, or `ExcName` when the message is empty (module-qualified if not main);
+ * with `hints`, the "Did you mean" CPython's own display adds (not its traceback module's).
+ */
+export function exceptionLine(e: unknown, hints = false): string {
   // JS's stack overflow is Python's RecursionError.
   if (isStackOverflow(e)) return `RecursionError: ${recursionMessage(e)}`;
   const unbound = unboundJsName(e);
@@ -78,7 +81,8 @@ export function exceptionLine(e: unknown): string {
   } catch {
     message = "<exception str() failed>";
   }
-  if (e instanceof AttributeError) message += attributeSuggestion(e);
+  if (hints && e instanceof AttributeError) message += attributeSuggestion(e);
+  else if (hints && e instanceof NameError) message += nameSuggestion(e);
   return message === "" ? name : `${name}: ${message}`;
 }
 
@@ -99,17 +103,26 @@ function noteLines(e: unknown): string[] {
   return Array.isArray(notes) ? notes.map((note) => (typeof note === "string" ? note : toStr(note))) : [];
 }
 
-function formatOne(e: unknown, frames: string[]): string {
+function formatOne(e: unknown, frames: string[], hints: boolean): string {
   // (a `__cause__` that was never raised has no traceback: CPython prints its line alone)
-  if (typeof e === "object" && e !== null && Object.hasOwn(e, NEVER_RAISED)) return [exceptionLine(e), ...noteLines(e)].join("\n") + "\n";
+  if (typeof e === "object" && e !== null && Object.hasOwn(e, NEVER_RAISED)) return [exceptionLine(e, hints), ...noteLines(e)].join("\n") + "\n";
   // A SyntaxError shows where in the source it is (syntax-error-text.ts).
   const located = e instanceof PySyntaxError ? syntaxErrorLines(e) : null;
   if (located !== null) return ["Traceback (most recent call last):", ...frames, ...located, `${exceptionLine(e).replace(/:.*$/s, "")}: ${syntaxErrorMessage(e as PySyntaxError)}`, ...noteLines(e)].join("\n") + "\n";
-  return ["Traceback (most recent call last):", ...frames, exceptionLine(e), ...noteLines(e)].join("\n") + "\n";
+  return ["Traceback (most recent call last):", ...frames, exceptionLine(e, hints), ...noteLines(e)].join("\n") + "\n";
 }
 
-/** The full report CPython prints, including __cause__ / __context__ chains. */
-export function formatException(e: unknown, seen = new Set<unknown>(), later: string[] | null = null): string {
+/** The full report the traceback module formats, including __cause__ / __context__ chains. */
+export function formatException(e: unknown): string {
+  return formatChain(e, false, new Set(), null);
+}
+
+/** The report CPython's own display prints (an uncaught exception's): with "Did you mean" hints. */
+export function displayException(e: unknown): string {
+  return formatChain(e, true, new Set(), null);
+}
+
+function formatChain(e: unknown, hints: boolean, seen: Set<unknown>, later: string[] | null): string {
   seen.add(e);
   const frames = frameProvider(e);
   let prefix = "";
@@ -117,12 +130,12 @@ export function formatException(e: unknown, seen = new Set<unknown>(), later: st
     const cause = e.__cause__;
     const context = e.__context__;
     if (cause !== null && cause !== undefined && !seen.has(cause)) {
-      prefix = formatException(cause, seen, frames) + "\nThe above exception was the direct cause of the following exception:\n\n";
+      prefix = formatChain(cause, hints, seen, frames) + "\nThe above exception was the direct cause of the following exception:\n\n";
     } else if (!e.__suppress_context__ && context !== null && context !== undefined && !seen.has(context)) {
-      prefix = formatException(context, seen, frames) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+      prefix = formatChain(context, hints, seen, frames) + "\nDuring handling of the above exception, another exception occurred:\n\n";
     }
   }
-  return prefix + formatOne(e, ownFrames(frames, later));
+  return prefix + formatOne(e, ownFrames(frames, later), hints);
 }
 
 function writeErr(text: string): void {
@@ -156,11 +169,11 @@ export const excepthookHolder: { replaced: () => ((e: unknown) => void) | null }
 /** The uncaught exception's report: the program's sys.excepthook, or CPython's traceback. */
 function reportUncaught(e: unknown): void {
   const hook = excepthookHolder.replaced();
-  if (hook === null) return writeErr(formatException(e));
+  if (hook === null) return writeErr(displayException(e));
   try {
     hook(e);
   } catch (hookError) {
-    writeErr(`Error in sys.excepthook:\n${formatException(hookError)}\nOriginal exception was:\n${formatException(e)}`);
+    writeErr(`Error in sys.excepthook:\n${displayException(hookError)}\nOriginal exception was:\n${displayException(e)}`);
   }
 }
 

@@ -84,7 +84,9 @@ export function moduleName(cls: AnyClass): string {
  * runtime class as its own static `tpName`; every other type shows its `__name__`.
  */
 export function tpName(x: unknown): string {
-  const ctor = x !== null && typeof x === "object" ? (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor : undefined;
+  // (a callable instance, `functools.partial(f)`, is a JS function of its class)
+  const instance = (x !== null && typeof x === "object") || (typeof x === "function" && (x as unknown as { [key: symbol]: unknown })[Symbol.for("pyts.callableObject")] === true);
+  const ctor = instance ? (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor : undefined;
   if (typeof ctor === "function" && Object.hasOwn(ctor, "tpName")) return (ctor as unknown as { tpName: string }).tpName;
   return typeName(x);
 }

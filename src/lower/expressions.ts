@@ -9,7 +9,7 @@ import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
+import { isModuleExpr, isModuleValue, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
 import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
@@ -191,7 +191,9 @@ export function lowerAttribute(cx: LowerContext, e: py.Attribute, callee = false
   ) {
     return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   }
-  if (callee || isRuntimeValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
+  if (callee || isModuleValue(cx, e.value)) return { k: "member", object: lowerExpr(cx, e.value), property: key, loc };
+  // (a runtime object's or class's attribute may be missing, or a method read to call later)
+  if (isRuntimeValue(cx, e.value)) return { k: "call", callee: cx.rt("getattr"), args: [lowerExpr(cx, e.value), { k: "str", value: mangle(cx, e.attr) }], loc };
   return attributeRead(cx, e, lowerExpr(cx, e.value), key, currentClass(cx), loc);
 }
 

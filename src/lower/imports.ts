@@ -155,7 +155,7 @@ export function moduleLacks(cx: LowerContext, e: py.Attribute, object: () => ir.
  * (`os`, `ET` of `import xml.etree.ElementTree as ET`), or a submodule read through it
  * (`os.path`, `http.client`, `xml.etree.ElementTree`), so `os.path.foo` is checked as `os.path`'s.
  */
-function staticModule(cx: LowerContext, e: py.Expr): string | null {
+export function staticModule(cx: LowerContext, e: py.Expr): string | null {
   if (e._type === "Name") return cx.knownModule(e.id);
   if (e._type !== "Attribute") return null;
   const base = staticModule(cx, e.value);

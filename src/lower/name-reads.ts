@@ -10,6 +10,7 @@ import { MODULE_ID } from "./program-imports.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, MISSING_BUILTINS } from "./builtins.js";
 import { currentClass } from "./classes.js";
 import { functionKey } from "../../runtime/lang/attr-names.js";
+import { nameErrorHint } from "./name-hints.js";
 import { preparedByMetaclass } from "./class-objects.js";
 import { handlerOnly, mayBeUnbound } from "./targets.js";
 
@@ -97,9 +98,12 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (MISSING_BUILTINS.has(e.id)) return cx.unsupported(e, `the built-in '${e.id}' (pyts does not provide it)`);
   // A program module's code finds a global set from outside (`globals()["x"] = 1`, `m.x = 1`).
   // Python raises NameError when (and only when) the name is evaluated.
+  // (with the "Did you mean" hint of CPython's traceback, when there is one)
+  const didYouMean = nameErrorHint(cx, e.id, e);
+  const hintArg: ir.Expr[] = didYouMean === null ? [] : [{ k: "str", value: didYouMean }];
   const missing: ir.Expr = cx.program
-    ? { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc }
-    : { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }], loc };
+    ? { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }, ...hintArg], loc }
+    : { k: "call", callee: cx.rt("nameError"), args: [{ k: "str", value: e.id }, ...hintArg], loc };
   // In a class body whose metaclass's `__prepare__` made the namespace, a name it put there.
   const cls = cx.classBody !== null ? currentClass(cx) : null;
   if (cls !== null && preparedByMetaclass(cx, cls)) {

@@ -5,6 +5,7 @@ import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
 import { constructs } from "./calls.js";
+import { staticModule } from "./imports.js";
 
 /** `asyncio`, `urllib.request`, `datetime.datetime`: an attribute chain rooted at an imported module. */
 export function isModuleExpr(cx: LowerContext, e: py.Expr): boolean {
@@ -29,6 +30,11 @@ export function isSubmodule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type !== "Name") return false;
   const known = cx.knownBinding(e.id);
   return known?.k === "module" && RUNTIME_SUBMODULES.has([known.module, ...parts].join("."));
+}
+
+/** `math`, `os.path`: a module object, whose missing names the compiler already reports. */
+export function isModuleValue(cx: LowerContext, e: py.Expr): boolean {
+  return (e._type === "Name" && cx.knownBinding(e.id)?.k === "module") || isSubmodule(cx, e) || staticModule(cx, e) !== null;
 }
 
 function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {

@@ -45,6 +45,25 @@ const PROGRAMS: Record<string, string> = {
   property_getter: "class T:\n    def __init__(self, c):\n        self.c = c\n    @property\n    def k(self):\n        if self.c < 0:\n            raise ValueError('cold')\n        return self.c\n    def report(self):\n        return 'K=' + str(self.k) + '!'\nt = T(-1)\nprint('n:', 1 + len(t.report()))\n",
   property_getter_missing_attribute: "class T:\n    @property\n    def f(self):\n        return 9 / 5 + 32 + self.offset\nt = T()\nprint(t.f)\n",
   module_attribute_caught: "import itertools\ntry:\n    itertools.chainn\nexcept AttributeError as e:\n    print(e)\nitertools.permutation\n",
+  // Any object's missing attribute: the closest of dir(obj) (runtime objects, instances, built-in values).
+  runtime_method_hint: "import collections\nd = collections.deque()\nd.apend(1)\n",
+  runtime_attribute_read_hint: "import datetime\ntoday = datetime.date(2024, 1, 2)\nprint(today.yeer)\n",
+  instance_attribute_hint: "class A:\n    def __init__(self):\n        self.value = 1\na = A()\nprint(a.valeu)\n",
+  builtin_value_method_hint: "words = 'a b'\nprint(words.splitt())\n",
+  // (an AttributeError made by hand names no attribute: no hint)
+  attribute_no_hint_by_hand: "raise AttributeError('value')\n",
+  // NameError: the closest of the frame's locals, then the module's globals (those bound so far), then builtins.
+  name_builtin_hint: "def f():\n    prnt(1)\nf()\n",
+  name_local_hint: "def area(width, height):\n    result = width * heigth\n    return result\narea(2, 3)\n",
+  name_global_hint: "counter_total = 5\ndef show():\n    print(counter_totl)\nshow()\n",
+  name_global_defined_later: "def show():\n    print(limt)\nlimit = 3\nshow()\n",
+  name_top_level_before_binding: "print(totl)\ntotal = 1\n",
+  name_no_hint: "zzzzqqqq\n",
+  name_in_lambda: "numbers = [1]\nf = lambda item: len(itme)\nf(numbers)\n",
+  name_captured_local_not_suggested: "def outer():\n    counter = 0\n    def inner():\n        return counter\n    return countr\nouter()\n",
+  // Each exception of a chain, and sys.excepthook's report, show their hints; the traceback module's do not.
+  hint_in_chained_exception: "try:\n    lenn([])\nexcept NameError:\n    [].apend(1)\n",
+  excepthook_hint: "import sys\ntry:\n    lenn\nexcept NameError:\n    sys.excepthook(*sys.exc_info())\nprint(\"after\")\n",
 };
 
 describe("uncaught exceptions print CPython's traceback", () => {
