@@ -12,7 +12,7 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { className, isClass, typeName } from "../values/typename.js";
+import { className, isClass, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
@@ -402,6 +402,8 @@ export function functionAttribute(f: Function, name: string): unknown {
   const parts = boundParts(f);
   if (parts !== undefined) {
     if (name === "__self__") return parts.self;
+    // (a built-in type's slot or method bound to a value, `obj.__init__`, wraps no Python function)
+    if (name === "__func__" && objectMethodKind(f) !== undefined) throw new AttributeError(`'${objectMethodKind(f)}' object has no attribute '__func__'`);
     if (name === "__func__") return parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
     // (a bound slot of object's, `obj.__init__`, names itself)
     if ((name === "__name__" || name === "__qualname__") && Object.hasOwn(f, name)) return (f as unknown as Record<string, unknown>)[name];
