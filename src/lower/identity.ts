@@ -12,7 +12,10 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
 export function lowerIdentity(cx: LowerContext, op: "Is" | "IsNot", left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
   if (freshFloat(cx, leftAst) || freshFloat(cx, rightAst)) {
     // (`float("nan") is x`: CPython's float() made a new object, which no other operand is)
-    return { k: "seq", exprs: [left, right, { k: "bool", value: op === "IsNot" }], loc };
+    // (the operands still run, for their effects: a name or a literal has none)
+    const effects = [left, right].filter((x) => x.k !== "id" && x.k !== "num" && x.k !== "str" && x.k !== "bool" && x.k !== "null");
+    const answer: ir.Expr = { k: "bool", value: op === "IsNot" };
+    return effects.length > 0 ? { k: "seq", exprs: [...effects, answer], loc } : answer;
   }
   if (neverFloat(cx, leftAst) || neverFloat(cx, rightAst)) {
     return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
