@@ -11,6 +11,8 @@ export * from "./lang/index.js";
 // exceptions is installed by the program's entry module only (defineModule), so importing
 // the runtime from a TypeScript host leaves the host's process alone.
 import { installSourceMappedFrames } from "./lang/frames.js";
+// object's `__sizeof__`, `__reduce_ex__`, `__dir__`... (registered once everything they use is loaded)
+import "./lang/object-methods.js";
 installSourceMappedFrames();
 // `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
 import { startTimelineFromEnvironment } from "./timeline/index.js";

@@ -11,6 +11,7 @@ import type { AsyncGenerator_ } from "../core/async-generator.js";
 import { closeAsyncgens } from "./loop-asyncgens.js";
 import { Coroutine } from "../core/coroutine.js";
 import { flushFresh, setCoroutineOriginTracking } from "../core/never-awaited.js";
+import { reportUnretrievedOf } from "./never-retrieved.js";
 import { KeyboardInterrupt, RuntimeError, SystemExit } from "../values/exceptions.js";
 import { isKwargs } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
@@ -347,6 +348,7 @@ export class EventLoop implements HandleLoop {
     this._closed = true;
     this._ready.clear();
     this._scheduled = [];
+    reportUnretrievedOf(this);
     return null;
   }
 

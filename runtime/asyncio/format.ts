@@ -8,6 +8,7 @@ import { boundParts, functionQualname } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import type { Dict } from "../values/dict.js";
 import { repr, toStr } from "../values/repr.js";
+import { standardStreams, stderr } from "../values/print.js";
 import { BaseException } from "../values/exceptions.js";
 import { formatException as formatTraceback, pythonFrames } from "../values/traceback.js";
 import { limitedRepr } from "../values/reprlib.js";
@@ -118,9 +119,12 @@ export function formatException(exc: unknown): string {
   return exceptionFormatter(exc);
 }
 
-/** Where the loop's log lines go; tests replace it. */
+/** Where the loop's log lines go (Python's `sys.stderr`, as the logging module's last resort); tests replace it. */
 let errorSink = (text: string): void => {
-  writeStderr(text);
+  const target = standardStreams.stderr;
+  if (target === null) return;
+  if (target === stderr) writeStderr(text);
+  else target.write(text);
 };
 
 export function setErrorSink(sink: (text: string) => void): void {

@@ -1,7 +1,8 @@
 // CPython logs "Future exception was never retrieved" / "Task exception was never retrieved"
 // when a failed future nobody asked is destroyed. Best effort here: a FinalizationRegistry for
-// collected futures, and a process-exit pass for the ones still alive (CPython logs those
-// while tearing down too).
+// collected futures, a pass when their loop closes (where CPython has collected the tasks a
+// finished `main()` held: `asyncio.run` closes its loop), and a process-exit pass for the
+// ones still alive (CPython logs those while tearing down too).
 
 import { onProcessExit } from "../core/host.js";
 import type { ExceptionContext } from "./format.js";
@@ -50,6 +51,11 @@ export function markRetrieved(future: object, record: UnretrievedRecord): void {
   record.pending = false;
   live.delete(record);
   registry.unregister(future);
+}
+
+/** `loop.close()`: the failed futures of the loop nobody asked, reported as CPython reports them when collected. */
+export function reportUnretrievedOf(loop: object): void {
+  for (const record of [...live]) if (record.loop === loop) report(record);
 }
 
 export function reportAllUnretrieved(): void {

@@ -402,6 +402,8 @@ export function functionAttribute(f: Function, name: string): unknown {
   const parts = boundParts(f);
   if (parts !== undefined) {
     if (name === "__self__") return parts.self;
+    // (a built-in type's slot or method bound to a value, `obj.__init__`, wraps no Python function)
+    if (name === "__func__" && objectMethodKind(f) !== undefined) throw new AttributeError(`'${objectMethodKind(f)}' object has no attribute '__func__'`);
     if (name === "__func__") return parts.owner !== null ? plainMethod(parts.method, parts.owner) : parts.method;
     // (a bound slot of object's, `obj.__init__`, names itself)
     if ((name === "__name__" || name === "__qualname__") && Object.hasOwn(f, name)) return (f as unknown as Record<string, unknown>)[name];

@@ -12,7 +12,7 @@ export { closing, exceptionMatches, pythonException } from "./exception-flow.js"
 export { iterOf, kwMapping, kwMappingOf, starArg, starArgOf, starValue } from "./iterable-guards.js";
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
-export { newResult } from "./new-result.js";
+export { checkInitResult, newResult } from "./new-result.js";
 export { constructInstance, inheritFrom, initInstance, objectNew, superOf, iterableBase, untypedBase } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";

@@ -167,10 +167,16 @@ function hasArguments(args: readonly unknown[]): boolean {
 export function initInstance(self: any, args: unknown[]): void {
   const init = self.__init__;
   if (typeof init === "function") {
-    notePendingInit(self, init.apply(self, args));
+    notePendingInit(self, initReturned(init.apply(self, args)));
     return;
   }
   if (hasArguments(args)) throw new PyTypeError(`${className(Object.getPrototypeOf(self).constructor)}() takes no arguments`);
+}
+
+/** What the `__init__` a class call ran returned: CPython's TypeError unless None (or a waiting `__init__`'s promise). */
+function initReturned(result: unknown): unknown {
+  if (result !== null && result !== undefined && !(result instanceof Promise)) throw new PyTypeError(`__init__() should return None, not '${typeName(result)}'`);
+  return result;
 }
 
 /**
@@ -185,7 +191,7 @@ export function constructInstance(self: any, args: unknown[]): any {
     return self;
   }
   const instance = make.apply(cls, args);
-  if (instance instanceof cls && typeof instance.__init__ === "function") notePendingInit(instance, instance.__init__(...args));
+  if (instance instanceof cls && typeof instance.__init__ === "function") notePendingInit(instance, initReturned(instance.__init__(...args)));
   // A JS constructor cannot return `42` or `None`: `newResult` around the `new` hands it on.
   noteNewResult(instance);
   // (the constructor returns an object: a derived class's may return no other value)

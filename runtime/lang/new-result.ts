@@ -2,6 +2,9 @@
 // `None` (`new` gives the fresh `this` instead), so the root constructor of a class with
 // `__new__` (constructInstance) notes such a value, and `newResult(new Cls(...))` hands it on.
 
+import { PyTypeError } from "../values/exceptions.js";
+import { typeName } from "../values/typename.js";
+
 const NO_PRIMITIVE = Symbol("pyts.noPrimitive");
 let primitiveResult: unknown = NO_PRIMITIVE;
 
@@ -20,4 +23,17 @@ export function newResult<T>(made: T): T {
   const value = primitiveResult;
   primitiveResult = NO_PRIMITIVE;
   return value as T;
+}
+
+const INIT_INFO = Symbol.for("pyts.init");
+
+/**
+ * `return value` in the `__init__` of class `owner` (its constructor, run for `newTarget`):
+ * CPython's TypeError unless the value is None, when the class call ran this `__init__`. A
+ * class between `newTarget` and `owner` with an `__init__` of its own called it through `super()`.
+ */
+export function checkInitResult(value: unknown, newTarget: unknown, owner: unknown): void {
+  if (value === null || value === undefined) return;
+  for (let c = newTarget; typeof c === "function" && c !== owner; c = Object.getPrototypeOf(c)) if (Object.hasOwn(c, INIT_INFO)) return;
+  throw new PyTypeError(`__init__() should return None, not '${typeName(value)}'`);
 }

@@ -5,7 +5,8 @@ import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
 import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
-import { typeDirNames } from "../values/type-dunders.js";
+import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
+import { receiverAsThis } from "../values/attributes.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
 import { typeOf as pyTypeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
@@ -107,7 +108,9 @@ export function shareClassAttributes(cls: any, names: string[]): void {
     Object.defineProperty(cls.prototype, key, {
       configurable: true,
       get() {
-        return cls[classKey];
+        const shared = cls[classKey];
+        // (`__hash__ = object.__hash__`: a built-in type's slot, called by the runtime on the instance as `this`)
+        return typeof shared === "function" && Object.hasOwn(shared, DESCRIPTOR_KIND) ? receiverAsThis(shared as (...a: unknown[]) => unknown) : shared;
       },
       set(value: unknown) {
         Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });

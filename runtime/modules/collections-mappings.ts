@@ -6,6 +6,7 @@ import { add, sub } from "../values/arithmetic.js";
 import { dictUpdate } from "../values/builtin-types.js";
 import { eq, gt, lt } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
+import { hashKey } from "../values/hashing.js";
 import { KeyError, PyTypeError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
@@ -119,6 +120,14 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
     if (!isNone(source)) {
       if (isMapping(source)) {
         for (const [k, v] of mappingEntries(source)) this.set(k as K, sign(this.count(k as K), v));
+      } else if (sign === add) {
+        // (counting an iterable hashes each element once, as CPython's `_count_elements` does)
+        for (const k of iterable(source)) {
+          const bucket = hashKey(k);
+          const found = this.table.findKeyed(k as K, bucket);
+          if (found !== undefined) found.value = add(found.value, 1n);
+          else this.table.setKeyed(k as K, 1n, bucket);
+        }
       } else {
         for (const k of iterable(source)) this.set(k as K, sign(this.count(k as K), 1n));
       }

@@ -66,7 +66,7 @@ function setSize(n: number): number {
   return table === 8 ? 216 : 216 + table * 16;
 }
 
-function sizeOf(x: unknown): number {
+export function sizeOf(x: unknown): number {
   if (x === null || x === undefined) return 16;
   if (typeof x === "boolean") return 28;
   if (isIntLike(x)) return intSize(toBigInt(x));

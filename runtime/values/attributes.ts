@@ -7,7 +7,7 @@ import { isWrapped, unwrap } from "./wrapped.js";
 import { isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
-import { className, isClass, OBJECT_METHOD_NAME, qualName, moduleName } from "./typename.js";
+import { className, isClass, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
@@ -15,7 +15,7 @@ import { hasNoDict } from "../lang/attribute-hooks.js";
 import { MemberDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { builtinTypeDoc, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
+import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
@@ -66,7 +66,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     if (typeLevel !== undefined) return typeLevel;
     // `[1, 2].__len__`: the type's dunder, bound to the value.
     const dunder = valueTypeDunder(typeOf(obj), tableTypeName(obj), name);
-    if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(obj, ...args);
+    if (typeof dunder === "function") return objectMethod(obj, dunder as (...a: unknown[]) => unknown, name);
     if (dunder === null) return null;
   }
   if (typeof obj === "bigint" || typeof obj === "boolean") {
@@ -173,6 +173,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (name.startsWith("__") && (obj as unknown) !== objectType && Object.hasOwn(objectType, name)) return objectType[name];
       const inherited = name.startsWith("__") ? typeDunder(objectType, name) : undefined;
       if (inherited !== undefined) return inherited;
+      // `A.__init_subclass__`: object's implicit class methods, bound to the class.
+      const classMethod = objectClassMethod(obj, name);
+      if (classMethod !== undefined) return classMethod;
     }
     // `obj.__doc__`, `obj.__module__`: the class's (an instance has none of its own)
     if ((name === "__doc__" || name === "__module__") && typeof obj === "object") return getattrImpl(typeOf(obj), name);
@@ -189,6 +192,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       // (`obj.__setattr__`, `obj.__getattribute__`: object's own functions, taking the instance first)
       const attributeSlot = objectAttributeSlot(name);
       if (attributeSlot !== undefined) return objectMethod(obj, attributeSlot, name);
+      const classMethod = objectClassMethod(typeOf(obj), name);
+      if (classMethod !== undefined) return classMethod;
     }
     const hook = target["__getattr__"];
     if (typeof hook === "function") {
@@ -386,10 +391,12 @@ export function readAttribute(obj: any, key: string): any {
 
 const objectMethodsViaThis = new WeakMap<Function, (...a: unknown[]) => unknown>();
 
-/** `obj.__init__`, `obj.__eq__`... where the class inherits object's: bound, a method-wrapper by its type and repr. */
-function objectMethod(obj: unknown, method: (...a: unknown[]) => unknown, name: string): unknown {
-  // (object's functions take the instance first; a bound method's JS function receives it as
-  // `this`: one such function per method, so `obj.__init__ == obj.__init__`)
+/**
+ * A built-in type's dunder (taking the instance first) as a function receiving it as `this`,
+ * as the runtime calls an instance's dunders: one such function per dunder, so
+ * `obj.__init__ == obj.__init__` and `__hash__ = object.__hash__` in a class body hashes the instance.
+ */
+export function receiverAsThis(method: (...a: unknown[]) => unknown): (...a: unknown[]) => unknown {
   let viaThis = objectMethodsViaThis.get(method);
   if (viaThis === undefined) {
     viaThis = function (this: unknown, ...args: unknown[]): unknown {
@@ -397,9 +404,17 @@ function objectMethod(obj: unknown, method: (...a: unknown[]) => unknown, name: 
     };
     objectMethodsViaThis.set(method, viaThis);
   }
-  const bound = boundMethod(obj, viaThis, typeOf({}) as Function);
+  return viaThis;
+}
+
+/** `obj.__init__`, `(1).__add__`... a built-in type's dunder bound to a value: a method-wrapper or built-in method by its type and repr. */
+function objectMethod(obj: unknown, method: (...a: unknown[]) => unknown, name: string): unknown {
+  const bound = boundMethod(obj, receiverAsThis(method), typeOf({}) as Function);
   Object.defineProperty(bound, OBJECT_METHOD_NAME, { value: name });
+  // (a type slot, `(1).__add__`, is a method-wrapper; a method, `[].__sizeof__`, a built-in method)
+  const kind = (method as { [DESCRIPTOR_KIND]?: string })[DESCRIPTOR_KIND];
+  if (kind !== undefined) Object.defineProperty(bound, OBJECT_METHOD_SLOT, { value: kind.startsWith("slot wrapper") });
   Object.defineProperty(bound, "__name__", { value: name });
-  Object.defineProperty(bound, "__qualname__", { value: `object.${name}` });
+  Object.defineProperty(bound, "__qualname__", { value: (method as { __qualname__?: string }).__qualname__ ?? `object.${name}` });
   return bound;
 }

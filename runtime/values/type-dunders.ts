@@ -4,7 +4,7 @@
 // CPython (type-dicts.ts, generated); each is an unbound function that checks its instance as
 // CPython's descriptors do and runs the built-in behaviour (never a subclass's override).
 
-import type { PyTypeObject } from "./builtin-type.js";
+import { builtinMethod, type PyTypeObject } from "./builtin-type.js";
 import { BUILTIN_BINARY } from "./arithmetic.js";
 import { iadd, iand, imul, ior, isub, ixor, neg, pos, invert } from "./arithmetic.js";
 import { abs, builtinLen, divmod, hash, round } from "./builtin-functions.js";
@@ -14,6 +14,7 @@ import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
 import { builtinIn } from "./contains.js";
 import { deferDescriptorMarks } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
+import { identity } from "./hashing.js";
 import { BaseException, PyTypeError } from "./exceptions.js";
 import { format } from "./format-spec.js";
 import { iter, iteratorOver } from "./iteration.js";
@@ -143,8 +144,29 @@ function builtinIter(x: unknown): unknown {
   return items === undefined ? iter(x) : iteratorOver(x, items);
 }
 
+/**
+ * object's methods beyond the slots (`__sizeof__`, `__reduce_ex__`, `__dir__`...), defined by
+ * runtime/lang/object-methods.ts, which registers them here (it needs modules this one must not import).
+ */
+const objectMethods = new Map<string, Impl>();
+/** object's implicit class methods (`__init_subclass__`, `__subclasshook__`): they take the class first. */
+const objectClassMethods = new Map<string, Impl>();
+
+export function registerObjectMethods(methods: Record<string, Impl>, classMethods: Record<string, Impl>): void {
+  for (const [name, impl] of Object.entries(methods)) objectMethods.set(name, impl);
+  for (const [name, impl] of Object.entries(classMethods)) objectClassMethods.set(name, impl);
+}
+
+/** `A.__init_subclass__`, `a.__subclasshook__`: object's class method bound to the class, or undefined. */
+export function objectClassMethod(cls: unknown, name: string): unknown {
+  const impl = objectClassMethods.get(name);
+  return impl === undefined ? undefined : builtinMethod((...args: unknown[]) => impl(cls, ...args), name, cls);
+}
+
 /** The built-in behaviour of `type.name(self, ...)`, or undefined where pyts has none. */
 function implementation(type: PyTypeObject, name: string): Impl | undefined {
+  const common = objectMethods.get(name);
+  if (common !== undefined && (type === object || name === "__sizeof__")) return common;
   if ((type as unknown) === complex) return complexImpl(name);
   if (name === "__init__") return initImpl(type) ?? ((self, ...args) => initOfValue(type, self, args));
   // `dict.__repr__(self)` in a subclass's own __repr__: the container's repr, not the override.
@@ -154,6 +176,16 @@ function implementation(type: PyTypeObject, name: string): Impl | undefined {
   // Only str, bytes and bytearray have their own __str__: `int.__str__` is object's, which shows
   // repr(self) (a subclass's own __repr__), whatever __str__ the class defines.
   if (name === "__str__" && type !== str && type !== bytes && type !== bytearray) return (self) => repr(self);
+  // `__hash__ = object.__hash__` in a class that defines `__eq__`: by identity, as object's is.
+  if (name === "__hash__" && type === object) return (self) => (typeof self === "object" && self !== null && !isWrapped(self) ? identity(self) >> 4n : hash(unwrap(self)));
+  // object's `__format__`: str(self) for an empty spec (a class taking it back with `__format__ = object.__format__`)
+  if (name === "__format__" && type === object) {
+    return (self, spec) => {
+      if (typeof spec !== "string") throw new PyTypeError(`__format__() argument must be str, not ${typeName(spec)}`);
+      if (spec !== "") throw new PyTypeError(`unsupported format string passed to ${typeName(self)}.__format__`);
+      return str(self);
+    };
+  }
   if (name === "__repr__" && type === object) return (self) => (typeof self === "object" && self !== null && !(self instanceof BaseException) ? objectRepr(self) : repr(self));
   const unary = UNARY[name];
   if (unary !== undefined) return (self) => unary(self);

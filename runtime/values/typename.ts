@@ -21,11 +21,15 @@ export const OBJECT_METHOD_NAME = Symbol.for("pyts.objectMethodName");
 /** object's methods that are type slots: bound, CPython's method-wrapper (the others are built-in methods). */
 const OBJECT_SLOTS = new Set(["__repr__", "__hash__", "__str__", "__getattribute__", "__setattr__", "__delattr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init__"]);
 
-/** The type name of a method of object's bound to an instance (`obj.__init__`), else undefined. */
+/** Marks a built-in type's dunder bound to a value: true for a type slot (`(1).__add__`), false for a method. */
+export const OBJECT_METHOD_SLOT = Symbol.for("pyts.objectMethodSlot");
+
+/** The type name of a built-in type's dunder bound to a value (`obj.__init__`, `(1).__add__`), else undefined. */
 export function objectMethodKind(f: unknown): "method-wrapper" | "builtin_function_or_method" | undefined {
   const name = typeof f === "function" ? (f as { [OBJECT_METHOD_NAME]?: unknown })[OBJECT_METHOD_NAME] : undefined;
   if (typeof name !== "string") return undefined;
-  return OBJECT_SLOTS.has(name) ? "method-wrapper" : "builtin_function_or_method";
+  const slot = (f as { [OBJECT_METHOD_SLOT]?: boolean })[OBJECT_METHOD_SLOT] ?? OBJECT_SLOTS.has(name);
+  return slot ? "method-wrapper" : "builtin_function_or_method";
 }
 
 /** True when `f` is a class (a JS `class`, or a builtin type object marked `__pytype__`). */

@@ -110,6 +110,8 @@ export class BabelBuilder {
         return b.callExpression(b.import(), [b.stringLiteral(e.specifier)]);
       case "importMeta":
         return b.metaProperty(b.identifier("import"), b.identifier("meta"));
+      case "newTarget":
+        return b.metaProperty(b.identifier("new"), b.identifier("target"));
       case "member":
         return e.optional
           ? b.optionalMemberExpression(this.expr(e.object), propertyKey(e.property), !t.isValidIdentifier(e.property, false), true)

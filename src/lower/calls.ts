@@ -350,6 +350,8 @@ function lowerKnownMethodCall(cx: LowerContext, e: py.Call): ir.Expr | null {
  * (when no other class defines a method of that name), or a name bound once to `Cls(...)`.
  */
 export function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.ClassDef | null {
+  // (`Cls(...).method(...)`: an instance of the known class made on the spot)
+  if (e._type === "Call") return constructedClass(cx, e);
   if (e._type !== "Name") return null;
   if (cx.fn.selfName === e.id) {
     if (cx.fn.classMethod || cx.methodDefinitions.get(method) !== 1) return null;
@@ -358,8 +360,12 @@ export function receiverClass(cx: LowerContext, e: py.Expr, method: string): py.
   const bindings = cx.resolve(e.id)?.bindings.get(e.id);
   const stmt = bindings?.length === 1 ? bindings[0]!.stmt : null;
   if (stmt?._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name") return null;
-  const value = stmt.value;
-  if (value._type !== "Call" || value.func._type !== "Name") return null;
+  return stmt.value._type === "Call" ? constructedClass(cx, stmt.value) : null;
+}
+
+/** The class `Cls(...)` makes, when `Cls` is a program class the lowering knows (no class decorator). */
+function constructedClass(cx: LowerContext, value: py.Call): py.ClassDef | null {
+  if (value.func._type !== "Name") return null;
   const known = cx.knownBinding(value.func.id);
   return known?.k === "class" && known.def.decorator_list.length === 0 ? known.def : null;
 }

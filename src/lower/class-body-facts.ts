@@ -177,8 +177,11 @@ export function generalDecorated(cls: py.ClassDef): Map<py.Stmt, string> {
     if (others.length === 0 || others.every((n) => n?.replace(/^abc\./, "") === "abstractmethod")) continue;
     const duplicated = (counts.get(st.name) ?? 0) > 1;
     const registers = st.decorator_list.some((d) => (d._type === "Attribute" && d.attr === "register") || (d._type === "Call" && d.func._type === "Attribute" && d.func.attr === "register"));
-    if (builtins.length === 0 && !duplicated && !registers) continue;
-    out.set(st, duplicated ? `${st.name}$${++index}` : st.name);
+    // `@Base.prop.setter def prop(...)`: a base's property remade, under a key of its own (a
+    // method named `prop` would clash with the base class's accessor in TypeScript).
+    const remadeProperty = st.decorator_list.some((d) => d._type === "Attribute" && ACCESSORS.has(d.attr) && d.value._type !== "Name");
+    if (builtins.length === 0 && !duplicated && !registers && !remadeProperty) continue;
+    out.set(st, duplicated || remadeProperty ? `${st.name}$${++index}` : st.name);
   }
   generalCache.set(cls, out);
   return out;

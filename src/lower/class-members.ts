@@ -37,7 +37,11 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const { fn, setup } = lowerDef(cx, s, { selfParam: true, isConstructor: s.name === "__init__" && !initMethod });
   // Defaults are evaluated once, when the class is defined: just before the class.
   cx.fn.before.push(...setup);
-  if (s.name === "__init__" && initMethod) return { k: "method", name: s.name, kind: "method", isStatic: false, fn, loc };
+  if (s.name === "__init__" && initMethod) {
+    // (`return 5`, which the class call refuses at run time, leaves a subclass's `__init__` free to return nothing)
+    if (returnsValue(s.body)) fn.returnType = { k: "any" };
+    return { k: "method", name: s.name, kind: "method", isStatic: false, fn, loc };
+  }
   if (s.name === "__init__") {
     fn.returnType = undefined;
     if (hasBase) moveSuperCallFirst(cx, s, fn);
@@ -47,6 +51,19 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
   if (kind !== "method" && fn.async) waitingAccessor(cx, fn, kind);
   return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
+}
+
+/** Does the function body (not a nested def or class) have a `return` with a value other than a literal None? */
+function returnsValue(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(returnsValue);
+  if (node === null || typeof node !== "object") return false;
+  const type = (node as { _type?: string })._type;
+  if (type === "FunctionDef" || type === "AsyncFunctionDef" || type === "ClassDef" || type === "Lambda") return false;
+  if (type === "Return") {
+    const value = (node as py.Return).value;
+    return value !== null && !(value._type === "Constant" && value.value.kind === "None");
+  }
+  return Object.values(node).some((v) => typeof v === "object" && returnsValue(v));
 }
 
 /**

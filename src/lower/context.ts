@@ -39,6 +39,8 @@ export interface FunctionState {
   classMethod: boolean;
   /** the emitted JS function is a constructor or a setter: `return None` leaves with a bare `return` */
   returnsNothing?: boolean;
+  /** the function is a class's `__init__` lowered as its constructor: `return <value>` raises CPython's TypeError (the class's name) */
+  initOf?: string;
   /** how many enclosing `try` bodies of this function have a handler that catches ImportError */
   importGuards?: number;
   /** temporaries the lowering introduced, declared at the top of the function */

@@ -206,6 +206,7 @@ export function lowerDef(
   state.selfName = selfName;
   state.classMethod = method?.classMethod ?? false;
   state.returnsNothing = method?.isConstructor === true || s.decorator_list.some((d) => d._type === "Attribute" && (d.attr === "setter" || d.attr === "deleter"));
+  if (method?.isConstructor === true && s.name === "__init__") state.initOf = currentClass(cx)?.name;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);
@@ -292,6 +293,7 @@ function intArgumentsCopy(cx: LowerContext, s: py.FunctionDef | py.AsyncFunction
   state.selfName = general.selfName;
   state.classMethod = general.classMethod;
   state.returnsNothing = general.returnsNothing;
+  state.initOf = general.initOf;
   for (const a of [...s.args.posonlyargs, ...s.args.args, ...s.args.kwonlyargs]) state.declared.add(a.arg);
   if (s.args.vararg) state.declared.add(s.args.vararg.arg);
   if (s.args.kwarg) state.declared.add(s.args.kwarg.arg);

@@ -10,6 +10,13 @@ import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS } from "./builtins.js";
  * float (a literal of another type, `type(...)`), plain `===` says the same.
  */
 export function lowerIdentity(cx: LowerContext, op: "Is" | "IsNot", left: ir.Expr, right: ir.Expr, leftAst: py.Expr, rightAst: py.Expr, loc: ir.Loc): ir.Expr {
+  if (freshFloat(cx, leftAst) || freshFloat(cx, rightAst)) {
+    // (`float("nan") is x`: CPython's float() made a new object, which no other operand is)
+    // (the operands still run, for their effects: a name or a literal has none)
+    const effects = [left, right].filter((x) => x.k !== "id" && x.k !== "num" && x.k !== "str" && x.k !== "bool" && x.k !== "null");
+    const answer: ir.Expr = { k: "bool", value: op === "IsNot" };
+    return effects.length > 0 ? { k: "seq", exprs: [...effects, answer], loc } : answer;
+  }
   if (neverFloat(cx, leftAst) || neverFloat(cx, rightAst)) {
     return { k: "binary", op: op === "Is" ? "===" : "!==", left, right, loc };
   }
@@ -24,4 +31,12 @@ function neverFloat(cx: LowerContext, e: py.Expr): boolean {
   if (e._type !== "Name") return false;
   if (cx.resolve(e.id) === null) return BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id);
   return cx.knownBinding(e.id) !== null;
+}
+
+/** `float("nan")`, `float(1)`: the builtin float() of a str or int literal, a new object on every call. */
+function freshFloat(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "float" || cx.resolve("float") !== null) return false;
+  if (e.args.length !== 1 || e.keywords.length !== 0) return false;
+  const arg = e.args[0]!;
+  return (arg._type === "Constant" && (arg.value.kind === "str" || arg.value.kind === "int")) || arg._type === "JoinedStr";
 }

@@ -41,6 +41,8 @@ export type Expr =
   | { k: "this"; loc?: Loc }
   /** `import.meta` */
   | { k: "importMeta"; loc?: Loc }
+  /** `new.target` (in a constructor: the class being instantiated) */
+  | { k: "newTarget"; loc?: Loc }
   /** `import("./m.js")`: a program module whose body awaits, loaded when the Python import runs */
   | { k: "dynamicImport"; specifier: string; loc?: Loc }
   | { k: "member"; object: Expr; property: string; optional?: boolean; loc?: Loc }

@@ -15,6 +15,11 @@ import { declareTemp } from "./expressions.js";
 /** The receiver's class is known to have the method: `self` in its class, `x = Cls()`. */
 function knownToHave(cx: LowerContext, f: py.Attribute): boolean {
   const receiver = f.value;
+  // `Cls(...).method()`: an instance of the known class made on the spot.
+  if (receiver._type === "Call") {
+    const made = receiverClass(cx, receiver, f.attr);
+    return made !== null && methodOf(cx, made, f.attr) !== null;
+  }
   if (receiver._type !== "Name") return false;
   if (receiver.id === cx.fn.selfName) {
     // A method read through its class (`A.method(b)`) may run with any `self`.

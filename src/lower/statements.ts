@@ -91,6 +91,12 @@ export function lowerStmt(cx: LowerContext, s: py.Stmt): ir.Stmt[] {
       if (cx.fn.scope === cx.moduleScope) return cx.syntaxError(s, "'return' outside function");
       // (`return None` in an `__init__` or a setter: a JS constructor or setter returns nothing)
       if (cx.fn.returnsNothing && s.value?._type === "Constant" && s.value.value.kind === "None") return [{ k: "return", arg: null, loc }];
+      // (`return 5` in an `__init__`: CPython's TypeError when the class call ran this `__init__`,
+      // not a subclass's through `super().__init__()`; `return None` computed at run time leaves)
+      if (cx.fn.initOf !== undefined && s.value) {
+        const check: ir.Expr = { k: "call", callee: cx.rt("checkInitResult"), args: [lowerExpr(cx, s.value), { k: "newTarget" }, { k: "id", name: cx.fn.initOf }] };
+        return [{ k: "expr", expr: check, loc }, { k: "return", arg: null, loc }];
+      }
       return [{ k: "return", arg: s.value ? lowerReturnValue(cx, s.value) : null, loc }];
     case "If":
       return [{ k: "if", test: lowerTest(cx, s.test), then: lowerBlock(cx, s.body), else: s.orelse.length ? lowerBlock(cx, s.orelse) : null, loc }];
