@@ -208,6 +208,9 @@ function inertSource(cx: LowerContext, e: py.Expr | null): boolean {
 
 const inertOperand = (e: py.Expr): boolean => e._type === "Name" || e._type === "Constant";
 
+const isTupleOf = (callee: ir.Expr): boolean =>
+  callee.k === "member" && callee.property === "of" && callee.object.k === "rt" && callee.object.name === "Tuple";
+
 function inertValue(e: ir.Expr): boolean {
   switch (e.k) {
     case "num":
@@ -226,8 +229,10 @@ function inertValue(e: ir.Expr): boolean {
     case "unary":
       return e.op === "-" && inertValue(e.arg);
     case "array":
-      // (a display of constants and names, `xs[i:j] = [a, b]`)
+      // (a display of constants and names, `xs[i:j] = [a, b]`, `f.__defaults__ = (8,)`)
       return e.elements.every((el) => el.k !== "spread" && inertValue(el));
+    case "call":
+      return isTupleOf(e.callee) && e.args.every((el) => el.k !== "spread" && inertValue(el));
     default:
       return false;
   }
