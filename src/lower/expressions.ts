@@ -7,10 +7,10 @@ import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerName } from "./name-reads.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, METHOD_DUNDERS, NUMBER_ATTRIBUTES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_METHOD_NAMES, NUMBER_ATTRIBUTES } from "./builtins.js";
 import { lowerCall } from "./calls.js";
-import { isModuleExpr, isModuleValue, isRuntimeValue, isSubmodule, runtimeClassPath } from "./runtime-values.js";
-import { RUNTIME_CLASS_METHOD_NAMES, RUNTIME_METHOD_OR_DATA_NAMES } from "./runtime-method-names.js";
+import { isModuleValue, isRuntimeValue } from "./runtime-values.js";
+import { isBuiltinType, isPlainInstanceSelf, readsBoundMethod } from "./attribute-receivers.js";
 import { lowerAwait, lowerYield, lowerYieldFrom } from "./coroutines.js";
 import { lowerComprehension } from "./comprehensions.js";
 import { lowerLambda } from "./functions.js";
@@ -310,72 +310,6 @@ export function lowerTest(cx: LowerContext, e: py.Expr): ir.Expr {
   // (a `__bool__` or `__len__` that waits)
   return truthReplays(cx) ? replayed(cx, test) : test;
 }
-
-/** `fut.set_result` or `obj.method` read without calling it: Python gives a bound method. */
-function readsBoundMethod(cx: LowerContext, e: py.Attribute): boolean {
-  if (!cx.boundMethodReads.has(e)) return false;
-  // `datetime.datetime.now`: a method of a module's class (not a submodule's function)
-  if (isModuleExpr(cx, e.value)) return e.value._type === "Attribute" && !isSubmodule(cx, e.value) && RUNTIME_CLASS_METHOD_NAMES.has(e.attr);
-  if (RUNTIME_METHOD_NAMES.has(e.attr)) return true;
-  // `dd.__missing__`, `xs.__len__`, `key=d.__getitem__`: a special method read off any object
-  // is bound to it by getattr, as any method is.
-  if (METHOD_DUNDERS.has(e.attr)) return true;
-  // A method of a runtime class: surely so off a runtime object; off another value, unless the
-  // program's own objects have an attribute of that name (`self.start`, `node.head`).
-  if (RUNTIME_CLASS_METHOD_NAMES.has(e.attr) && (isRuntimeValue(cx, e.value) || !ownsAttributeName(cx, e.attr))) return true;
-  // (a name some runtime classes have as data, `total`, `name`: a method off an instance of a class known to have it so)
-  const methodOf = RUNTIME_METHOD_OR_DATA_NAMES.get(e.attr);
-  if (methodOf !== undefined) {
-    const cls = runtimeClassPath(cx, e.value);
-    if (cls !== null && methodOf.includes(cls)) return true;
-  }
-  // A name only ever defined as a `@property` reads as a plain member where the receiver is
-  // an instance to TS too (a class's own read gives the property object: getattr makes it).
-  return surelyInstance(cx, e.value) ? cx.plainMethodNames.has(e.attr) : cx.methodNames.has(e.attr);
-}
-
-/** Does the program give its own objects an attribute `name` (a store, a class member)? */
-function ownsAttributeName(cx: LowerContext, name: string): boolean {
-  return cx.storedAttributeNames.has(name) || cx.deletedAttributes.has(name) || cx.classAttributeNames.has(name) || cx.methodNames.has(name);
-}
-
-/**
- * `self` in an instance method of a class whose bases are all the module's own classes (down
- * to `object`): no built-in value, so `self.count` is its own attribute, never `list.count`.
- */
-function isPlainInstanceSelf(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type !== "Name" || cx.fn.selfName !== e.id || cx.fn.classMethod) return false;
-  const cls = currentClass(cx);
-  return cls !== null && cx.scopeOf(cls) === cx.fn.scope.parent && basesAreOwn(cx, cls, 0);
-}
-
-function basesAreOwn(cx: LowerContext, cls: py.ClassDef, depth: number): boolean {
-  if (depth > 32 || cls.keywords.length > 0) return false;
-  return cls.bases.every((b) => {
-    if (b._type !== "Name") return false;
-    if (b.id === "object" && cx.resolve(b.id) === null) return true;
-    const known = cx.knownBinding(b.id);
-    return known?.k === "class" && known.def !== cls && basesAreOwn(cx, known.def, depth + 1);
-  });
-}
-
-/** `self` of an instance method, a parameter or a comprehension's variable: never typed as a class by TS. */
-function surelyInstance(cx: LowerContext, e: py.Expr): boolean {
-  if (e._type !== "Name") return false;
-  if (cx.fn.selfName === e.id) return !cx.fn.classMethod;
-  const scope = cx.resolve(e.id);
-  if (scope === null || scope.kind === "class") return false;
-  if (scope.kind === "comprehension") return true;
-  const bindings = scope.bindings.get(e.id) ?? [];
-  return bindings.length > 0 && bindings.every((b) => b.kind === "param");
-}
-
-/** `str`, `int`, `bytes`...: a builtin type object (its attributes are looked up by getattr). */
-function isBuiltinType(cx: LowerContext, e: py.Expr): boolean {
-  return e._type === "Name" && BUILTIN_TYPE_NAMES.has(e.id) && cx.resolve(e.id) === null;
-}
-
-const BUILTIN_TYPE_NAMES = new Set(["str", "int", "float", "bool", "complex", "list", "dict", "set", "frozenset", "tuple", "bytes", "bytearray", "memoryview", "range", "object", "type"]);
 
 /** The truthiness of a constant, when the operand is one. */
 function constantTruth(e: py.Expr): boolean | null {

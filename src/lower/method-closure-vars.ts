@@ -4,7 +4,8 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { closureReaders, closureVarsExtras, qualname } from "./functions.js";
+import { qualname } from "./functions.js";
+import { closureReaders, closureVarsExtras } from "./function-objects.js";
 import { describeSignature, signatureSpec } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { decoratorName, generalDecorated, redefinedLater } from "./class-body-facts.js";
