@@ -6,7 +6,8 @@ import { eq, sameItem } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, KeyError, OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iteratorClass } from "./iteration.js";
-import { Kwargs, splitKw } from "./kwargs.js";
+import { splitKw } from "./kwargs.js";
+import { bindMethodKeywords } from "./keyword-binding.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
 import { NotImplemented } from "./singletons.js";
@@ -19,14 +20,6 @@ import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
 import { bytesHex, bytesMaketrans, bytesTranslate, decode } from "./bytes-codec.js";
 import { BYTES_STR_METHODS } from "./bytes-methods.js";
-
-/** A method's arguments when it takes none by name: an empty `**{}` bag is dropped, a full one refused. */
-function positionalOnly(method: string, args: unknown[]): unknown[] {
-  const last = args[args.length - 1];
-  if (!(last instanceof Kwargs)) return args;
-  if (Object.keys(last.values).length > 0) throw new PyTypeError(`${method}() takes no keyword arguments`);
-  return args.slice(0, -1);
-}
 
 // A list subclass may define methods named like JS's (push, pop): use Array's own.
 const ArrayMethods = Array.prototype;
@@ -96,7 +89,7 @@ function removeMoving(xs: unknown[], i: number): unknown {
 export const LIST_METHODS: Record<string, Method<unknown[]>> = {
   // (callAppend pushes at once; this is the path of any other call, which checks the count)
   append: (xs, ...given) => {
-    const items = positionalOnly("list.append", given);
+    const items = bindMethodKeywords("list", "append", given);
     if (items.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${items.length} given)`);
     ArrayMethods.push.call(xs, items[0]);
     return null;
@@ -164,7 +157,7 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
   items: (d) => (orderedViews(d) ? new OdictItems(d, "items") : new DictItems(d, "items")),
   // (callGet looks up at once; this is the path of any other call, which checks the count)
   get: (d, ...given) => {
-    const args = positionalOnly("dict.get", given);
+    const args = bindMethodKeywords("dict", "get", given);
     if (args.length === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
     if (args.length > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${args.length}`);
     const entry = d.table.find(args[0]);
