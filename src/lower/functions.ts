@@ -240,7 +240,10 @@ export function lowerDef(
       // decorator's line), which a task's repr shows.
       const firstLine: ir.Expr = { k: "num", value: s.decorator_list[0]?.lineno ?? s.lineno };
       const made = isAsyncGenerator ? "AsyncGenerator_" : isCoroutine ? "Coroutine" : "PyGenerator";
-      const make: ir.Expr = { k: "new", callee: cx.rt(made), args: isCoroutine && !isAsyncGenerator ? [call, name, firstLine] : [call, name] };
+      // A generator whose body holds `yield from` is told so: its steps make it the running body,
+      // which `yield from` reads to record its delegate (gi_yieldfrom); the others skip that.
+      const args = isCoroutine && !isAsyncGenerator ? [call, name, firstLine] : isGenerator && scope.delegates === true ? [call, name, { k: "bool", value: true } as ir.Expr] : [call, name];
+      const make: ir.Expr = { k: "new", callee: cx.rt(made), args };
       const returnType: ir.TsType = isAsyncGenerator
         ? { k: "ref", name: "AsyncGenerator_", args: [ANY], runtime: true }
         : isCoroutine

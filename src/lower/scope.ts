@@ -41,6 +41,8 @@ export interface Scope {
   freeInChildren: Set<string>;
   isAsync: boolean;
   isGenerator: boolean;
+  /** does the body hold `yield from` (its generator object records what it delegates to)? */
+  delegates?: boolean;
   children: Scope[];
   /** reads (`readKey`s) that may find their name unbound (function and module scopes) */
   unboundReads: Set<string> | null;
@@ -379,6 +381,7 @@ class ScopeWalker {
       case "Yield":
       case "YieldFrom":
         scope.isGenerator = true;
+        if (e._type === "YieldFrom") scope.delegates = true;
         if (e.value) this.expr(e.value, scope);
         return;
       default:
