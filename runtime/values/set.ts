@@ -29,6 +29,13 @@ function hashSlots(size: number): HashSlots {
   return size <= 4096 ? new Array<number>(size) : new Int32Array(size);
 }
 
+/** The slots of a table resized for `minused` keys: the smallest power of two above it. */
+function tableSize(minused: number): number {
+  let size = MINSIZE;
+  while (size <= minused) size *= 2;
+  return size;
+}
+
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
   /** Slot keys: undefined when never used, DUMMY when removed. */
   keys: unknown[] = new Array(MINSIZE);
@@ -197,8 +204,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   /** CPython's set_table_resize: the smallest power of two above `minused`, dummies dropped. */
   resize(minused: number): void {
-    let size = MINSIZE;
-    while (size <= minused) size *= 2;
+    const size = tableSize(minused);
     const oldKeys = this.keys;
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
@@ -326,7 +332,10 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
         if (k !== undefined && k !== DUMMY) this.addKey(k as T);
       }
     } else if (other.used > 0) {
-      if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+      const grow = (this.fill + other.used) * 5 >= this.mask * 3;
+      // (an empty table about to copy the other's slots: the resized table is not made first)
+      if (grow && this.fill === 0 && tableSize((this.used + other.used) * 2) === other.mask + 1 && other.fill === other.used) this.mask = other.mask;
+      else if (grow) this.resize((this.used + other.used) * 2);
       if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
         this.keys = other.keys.slice();
         this.hashLo = other.hashLo.slice();
