@@ -10,12 +10,12 @@ import { eq } from "./compare.js";
 import { KeyError, RuntimeError } from "./exceptions.js";
 import { H, hashValue, orderedHash, setBig } from "./hash64.js";
 import { hashKey, pyHash } from "./hashing.js";
-import { setIntersection } from "./set-algebra.js";
+import { addHashed, discardHashed, setIntersection } from "./set-algebra.js";
 
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
 /** A removed key's slot: it keeps probe chains intact until the next resize. */
-const DUMMY: unknown = Symbol("dummy");
+export const DUMMY: unknown = Symbol("dummy");
 
 /** A table's hash halves: int32 numbers in a plain array or an Int32Array. */
 type HashSlots = Int32Array | number[];
@@ -27,6 +27,13 @@ type HashSlots = Int32Array | number[];
 // array is left unfilled: a slot's hash is only read once its key is set.)
 function hashSlots(size: number): HashSlots {
   return size <= 4096 ? new Array<number>(size) : new Int32Array(size);
+}
+
+/** The slots of a table resized for `minused` keys: the smallest power of two above it. */
+function tableSize(minused: number): number {
+  let size = MINSIZE;
+  while (size <= minused) size *= 2;
+  return size;
 }
 
 export abstract class AbstractSet<T = unknown> implements Iterable<T> {
@@ -197,8 +204,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
 
   /** CPython's set_table_resize: the smallest power of two above `minused`, dummies dropped. */
   resize(minused: number): void {
-    let size = MINSIZE;
-    while (size <= minused) size *= 2;
+    const size = tableSize(minused);
     const oldKeys = this.keys;
     const oldLo = this.hashLo;
     const oldHi = this.hashHi;
@@ -309,7 +315,7 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     return this.others !== null && this.others.deleteKeyed(item, k) !== undefined;
   }
 
-  private removeSlot(at: number): void {
+  removeSlot(at: number): void {
     this.keys[at] = DUMMY;
     this.hashLo[at] = -1;
     this.hashHi[at] = -1;
@@ -326,7 +332,10 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
         if (k !== undefined && k !== DUMMY) this.addKey(k as T);
       }
     } else if (other.used > 0) {
-      if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+      const grow = (this.fill + other.used) * 5 >= this.mask * 3;
+      // (an empty table about to copy the other's slots: the resized table is not made first)
+      if (grow && this.fill === 0 && tableSize((this.used + other.used) * 2) === other.mask + 1 && other.fill === other.used) this.mask = other.mask;
+      else if (grow) this.resize((this.used + other.used) * 2);
       if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
         this.keys = other.keys.slice();
         this.hashLo = other.hashLo.slice();
@@ -393,7 +402,11 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     if (items instanceof AbstractSet) {
       // CPython walks the intersection instead when the other set is over 8 times larger.
       const other = items.size >> 3 > this.size ? setIntersection(this, items as AbstractSet<T>) : items;
-      for (const x of other.tableKeys()) this.discardKey(x as T);
+      // (each key with the hash the other table keeps: CPython's set_discard_entry)
+      for (let i = 0; i <= other.mask; i++) {
+        const x = other.keys[i];
+        if (x !== undefined && x !== DUMMY) discardHashed(this, x as T, other.hashLo[i]!, other.hashHi[i]!);
+      }
       for (const e of other.otherEntries()) this.discardEntryKey(e as Entry<T, true>);
     } else for (const x of items) this.discardKey(x);
     this.compactAfterRemoval();
@@ -408,7 +421,11 @@ export abstract class AbstractSet<T = unknown> implements Iterable<T> {
     const other = items instanceof AbstractSet ? items : new PySet<T>(items);
     for (let i = 0; i <= other.mask; i++) {
       const x = other.keys[i] as T;
-      if (x !== undefined && x !== DUMMY && !this.discardKey(x)) this.addKey(x);
+      if (x === undefined || x === DUMMY) continue;
+      // (the hash the other table keeps, as CPython's set_discard_entry / set_add_entry take it)
+      const lo = other.hashLo[i]!;
+      const hi = other.hashHi[i]!;
+      if (!discardHashed(this, x, lo, hi)) addHashed(this, x, lo, hi);
     }
     if (other.others !== null) for (const e of other.others.iterate("Set")) if (!this.discardEntryKey(e)) this.addEntryKey(e);
   }
