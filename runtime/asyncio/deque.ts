@@ -8,45 +8,42 @@ export class Deque<T> {
   private declare items: (T | undefined)[];
   /** Index of the first entry; capacity is always a power of two. */
   private declare head: number;
-  private declare count: number;
+  /** How many entries it holds (a field, not a getter: the loop and queues read it per step). */
+  declare length: number;
 
   constructor() {
     this.items = new Array<T | undefined>(INITIAL_CAPACITY).fill(undefined);
     this.head = 0;
-    this.count = 0;
-  }
-
-  get length(): number {
-    return this.count;
+    this.length = 0;
   }
 
   push(item: T): void {
     const items = this.items;
     const capacity = items.length;
-    if (this.count === capacity) {
+    if (this.length === capacity) {
       this.grow();
-      this.items[this.count++] = item;
+      this.items[this.length++] = item;
       return;
     }
-    items[(this.head + this.count) & (capacity - 1)] = item;
-    this.count++;
+    items[(this.head + this.length) & (capacity - 1)] = item;
+    this.length++;
   }
 
   shift(): T | undefined {
-    if (this.count === 0) return undefined;
+    if (this.length === 0) return undefined;
     const items = this.items;
     const head = this.head;
     const item = items[head];
     items[head] = undefined;
     this.head = (head + 1) & (items.length - 1);
-    this.count--;
+    this.length--;
     return item;
   }
 
   clear(): void {
     this.items = new Array<T | undefined>(INITIAL_CAPACITY).fill(undefined);
     this.head = 0;
-    this.count = 0;
+    this.length = 0;
   }
 
   /** Doubles the capacity, moving the entries to the front in order. */
@@ -62,6 +59,6 @@ export class Deque<T> {
   *[Symbol.iterator](): Generator<T, void, undefined> {
     const items = this.items;
     const mask = items.length - 1;
-    for (let i = 0; i < this.count; i++) yield items[(this.head + i) & mask] as T;
+    for (let i = 0; i < this.length; i++) yield items[(this.head + i) & mask] as T;
   }
 }

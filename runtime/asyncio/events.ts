@@ -27,7 +27,7 @@ import { Future, isFuture } from "./futures.js";
 import { Task, ensureFutureOn } from "./tasks.js";
 import { runReadyObserved } from "./observed.js";
 import { atSite, debugFromEnvironment, noteCreation } from "./debug.js";
-import { recorder } from "../timeline/recorder.js";
+import { recording } from "../timeline/recorder.js";
 import { loopRunning } from "./io-handles.js";
 import { sleepThread } from "../core/sleep-thread.js";
 
@@ -430,7 +430,7 @@ export class EventLoop implements HandleLoop {
     const ready = this._ready;
     const ntodo = ready.length;
     // Debug mode and a timeline recording watch each callback: a separate path.
-    if (this._debug || recorder !== null) runReadyObserved(this, ntodo, clock);
+    if (this._debug || recording.recorder !== null) runReadyObserved(this, ntodo, clock);
     else this._runReady(ntodo);
     const batch = this._batch;
     if (batch !== null && batch.effortSpent === Infinity) this._endTimerBatch(batch);

@@ -3,7 +3,7 @@
 // The loop takes this path only when one of them is on (one check per iteration).
 
 import { flushFresh } from "../core/never-awaited.js";
-import { recorder } from "../timeline/recorder.js";
+import { recording } from "../timeline/recorder.js";
 import { repr } from "../values/repr.js";
 import { TASK_WAKEUP, formatCallbackSource, logWarning, type Callback } from "./format.js";
 import { Handle, TimerHandle, runCallback, type HandleLoop } from "./handles.js";
@@ -37,7 +37,7 @@ function formatHandle(callback: Callback | null, args: readonly unknown[], handl
 
 /** Runs the first `ntodo` entries of the ready queue, as EventLoop._processStep does. */
 export function runReadyObserved(loop: ObservedLoop, ntodo: number, clock: number): void {
-  const rec = recorder;
+  const rec = recording.recorder;
   const ready = loop._ready;
   if (rec !== null) rec.iterationBegin(clock * 1000);
   for (let i = 0; i < ntodo; i++) {

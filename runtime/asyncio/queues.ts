@@ -94,9 +94,19 @@ export class Queue<T = unknown> extends LoopBound {
 
   /**
    * `put` without waiting, or WOULD_BLOCK when the queue is full (QueuePut's fast path). It
-   * goes through `full` and `put_nowait` as the coroutine does, so subclasses' overrides apply.
+   * goes through `full` and `put_nowait` as the coroutine does, so subclasses' overrides apply;
+   * a queue whose methods are all Queue's own takes the same steps inline.
    */
   _putNow(item: T): null | typeof WOULD_BLOCK {
+    if (this.full === queueFull && this.put_nowait === queuePutNowait && this._size === queueSize && this._put === queueStore) {
+      const items = this._items;
+      if (this._limit > 0 && items.length >= this._limit) return WOULD_BLOCK;
+      items.push(item);
+      this._unfinished_tasks += 1;
+      this._finished._value = false;
+      if (this._getters.length > 0) wakeupNext(this._getters);
+      return null;
+    }
     return this.full() ? WOULD_BLOCK : this.put_nowait(item);
   }
 
@@ -129,8 +139,18 @@ export class Queue<T = unknown> extends LoopBound {
     return new QueueGet(this);
   }
 
-  /** `get` without waiting, or WOULD_BLOCK when the queue is empty (QueueGet's fast path). */
+  /**
+   * `get` without waiting, or WOULD_BLOCK when the queue is empty (QueueGet's fast path),
+   * through `empty` and `get_nowait` (inline for a queue whose methods are all Queue's own).
+   */
   _getNow(): T | typeof WOULD_BLOCK {
+    if (this.empty === queueEmpty && this.get_nowait === queueGetNowait && this._size === queueSize && this._get === queueTake) {
+      const items = this._items;
+      if (items.length === 0) return WOULD_BLOCK;
+      const item = items.shift() as T;
+      if (this._putters.length > 0) wakeupNext(this._putters);
+      return item;
+    }
     return this.empty() ? WOULD_BLOCK : this.get_nowait();
   }
 
@@ -190,6 +210,17 @@ export class Queue<T = unknown> extends LoopBound {
     return `<${typeName(this)} ${this._format()}>`;
   }
 }
+
+// Queue's own methods, which the fast paths take inline when nothing replaced them.
+/* eslint-disable @typescript-eslint/unbound-method */
+const queueFull = Queue.prototype.full;
+const queueEmpty = Queue.prototype.empty;
+const queuePutNowait = Queue.prototype.put_nowait;
+const queueGetNowait = Queue.prototype.get_nowait;
+const queueSize = Queue.prototype["_size"];
+const queueStore = Queue.prototype["_put"];
+const queueTake = Queue.prototype["_get"];
+/* eslint-enable @typescript-eslint/unbound-method */
 
 /** The coroutine `Queue.put(item)` returns: puts at once when there is room. */
 class QueuePut<T> extends FastPathCoroutine<null> {

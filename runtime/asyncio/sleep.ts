@@ -6,7 +6,7 @@ import { CREATED, DONE, SUSPENDED, type ResumeMode } from "../core/suspendable.j
 import { bindArgs, toSeconds } from "./args.js";
 import { setResultUnlessCancelled } from "./futures.js";
 import { get_running_loop } from "./loop-state.js";
-import { recorder } from "../timeline/recorder.js";
+import { recording } from "../timeline/recorder.js";
 
 /**
  * `asyncio.sleep(delay, result=None)`. `sleep(0)` (or less) yields bare once, letting every
@@ -121,7 +121,7 @@ function* sleepBody(args: unknown[]): Generator<unknown, unknown, unknown> {
   const loop = get_running_loop();
   const future = loop.create_future();
   const handle = loop.call_later(delay, setResultUnlessCancelled, future, result);
-  if (recorder !== null) recorder.labelSleep(future, delayArg);
+  if (recording.recorder !== null) recording.recorder.labelSleep(future, delayArg);
   try {
     return yield* await_(future);
   } finally {

@@ -23,7 +23,7 @@ import type { EventLoop } from "./events.js";
 import { TASK_WAKEUP, type Callback } from "./format.js";
 import { Future, getLoopOf, isFuture, scheduleCallback } from "./futures.js";
 import { get_event_loop, get_running_loop } from "./loop-state.js";
-import { recorder } from "../timeline/recorder.js";
+import { recording } from "../timeline/recorder.js";
 import { ASYNCIO_DIR, atSite } from "./debug.js";
 
 let taskNameCounter = 0;
@@ -181,7 +181,7 @@ export class Task<T = any> extends Future<T> {
     this._nameOrNumber = name !== null && name !== undefined ? toStr(name) : ++taskNameCounter;
     scheduleCallback(this._loop, taskStep, this);
     taskRegistry.push(this);
-    if (recorder !== null) recorder.taskCreated(this);
+    if (recording.recorder !== null) recording.recorder.taskCreated(this);
   }
 
   /** CPython's flag (true unless cleared); kept aside, as few tasks ever clear it. */
@@ -237,7 +237,7 @@ export class Task<T = any> extends Future<T> {
 
   set_name(value: unknown): null {
     this._nameOrNumber = toStr(value);
-    if (recorder !== null) recorder.renamed(this);
+    if (recording.recorder !== null) recording.recorder.renamed(this);
     return null;
   }
 
@@ -255,7 +255,7 @@ export class Task<T = any> extends Future<T> {
 
   override _schedule_callbacks(): void {
     taskDone();
-    if (recorder !== null) recorder.taskDone(this);
+    if (recording.recorder !== null) recording.recorder.taskDone(this);
     super._schedule_callbacks();
   }
 
@@ -264,7 +264,7 @@ export class Task<T = any> extends Future<T> {
     const [msg] = bindArgs("cancel", args, ["msg"]);
     this._log_traceback = false;
     if (this.done()) return false;
-    if (recorder !== null) recorder.cancelRequested(this);
+    if (recording.recorder !== null) recording.recorder.cancelRequested(this);
     this._num_cancels_requested += 1;
     if (this._fut_waiter !== null && this._fut_waiter.cancel(msg ?? null)) return true;
     // The task is ready to step (or waits on nothing): cancel at its next step.
@@ -295,7 +295,7 @@ export class Task<T = any> extends Future<T> {
     }
     this._fut_waiter = null;
     const loop = this._loop;
-    const rec = recorder;
+    const rec = recording.recorder;
     if (rec !== null) rec.stepBegin(this, exc);
     enterTask(loop, this);
     try {

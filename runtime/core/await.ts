@@ -9,15 +9,49 @@ import {
   StopIteration,
 } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
-import { Coroutine, CoroutineWrapper, noteAwaitLine } from "./coroutine.js";
+import { Coroutine, CoroutineWrapper } from "./coroutine.js";
 import { PyGenerator } from "./generator.js";
-import { clearDelegate, Delegation, noteDelegate } from "./suspendable.js";
+import { clearDelegate, Delegation, noteDelegate, running } from "./suspendable.js";
 
 /** The method a runtime awaitable (asyncio's Future) provides for a direct `yield*`. */
 export const awaitIterator: unique symbol = Symbol("pyts.awaitIterator");
 
 export interface NativeAwaitable<T> {
   [awaitIterator](): Generator<unknown, T, unknown>;
+}
+
+/**
+ * The `yield*` target of an awaited runtime coroutine that finished without suspending
+ * (core/fast-path-coroutine.ts): one object that is the iterator and its own final result.
+ */
+export class FinishedAwait<R> implements Generator<unknown, R, unknown> {
+  declare readonly done: true;
+  declare readonly value: R;
+
+  constructor(value: R) {
+    this.done = true;
+    this.value = value;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<unknown, R> {
+    return this;
+  }
+
+  throw(error: unknown): IteratorResult<unknown, R> {
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, R> {
+    return { done: true, value: value as R };
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "FinishedAwait";
+  }
 }
 
 /** Turns a JS promise into an awaitable; installed by runtime/asyncio (a Future of the loop). */
@@ -122,10 +156,20 @@ export function await_<R>(x: PromiseLike<R>, line?: number): Generator<unknown, 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function await_(x: unknown, line?: number): Generator<unknown, any, unknown>;
 export function await_(x: unknown, line?: number): Generator<unknown, unknown, unknown> {
-  // `line`: the await's line in the emitted coroutine body (CPython's f_lineno if it suspends).
-  if (line !== undefined) noteAwaitLine(line);
-  noteDelegate(x);
-  if (x instanceof Coroutine) return x._awaitIterator();
+  // The running body (if any) awaits `x` (its cr_await) at `line` of the emitted coroutine
+  // body (CPython's f_lineno if it suspends); written out here (noteDelegate's work too), as
+  // every await of every coroutine comes through here.
+  const body = running.body;
+  if (body !== null && line !== undefined && body instanceof Coroutine) body._line = line;
+  if (x instanceof Coroutine) {
+    const iterator = x._awaitIterator();
+    // A coroutine that already finished is never the awaiting body's cr_await (which shows
+    // only while it is suspended): not storing it spares the (older) body a reference to a
+    // new object, which V8 records for its next young-generation collection.
+    if (body !== null && !(iterator instanceof FinishedAwait)) body._delegate = x;
+    return iterator;
+  }
+  if (body !== null) body._delegate = x;
   if (typeof x === "object" && x !== null) {
     const native = (x as Partial<NativeAwaitable<unknown>>)[awaitIterator];
     if (typeof native === "function") return native.call(x);

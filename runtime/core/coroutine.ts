@@ -15,16 +15,9 @@ import {
   SUSPENDED,
   Suspendable,
   enterBody,
-  runningBodyNow,
   suspendedDelegate,
   type ResumeMode,
 } from "./suspendable.js";
-
-/** `await` on `line` of the running coroutine's body: where it is suspended if it suspends. */
-export function noteAwaitLine(line: number): void {
-  const body = runningBodyNow();
-  if (body instanceof Coroutine) body._line = line;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {

@@ -4,7 +4,9 @@
 // yield never suspends, so finishing synchronously is indistinguishable to the awaiting task
 // (same result, same exceptions, same event order), and saves a generator and its resumes.
 
+import { FinishedAwait } from "./await.js";
 import { Coroutine } from "./coroutine.js";
+import { NO_WARNING } from "./never-awaited.js";
 import { CREATED, DONE, type ResumeMode } from "./suspendable.js";
 
 /** What `_now()` gives when the operation has to wait (it then did nothing). */
@@ -14,35 +16,6 @@ export const WOULD_BLOCK: unique symbol = Symbol("pyts.wouldBlock");
 const BODY_NOT_MADE = (function* (): Generator<never, never, unknown> {
   throw new Error("pyts: fast-path coroutine body used before it was made");
 })();
-
-/** The `yield*` target of an awaited coroutine that already finished: no suspension. */
-class FinishedAwait<R> implements Generator<unknown, R, unknown> {
-  private declare readonly value: R;
-
-  constructor(value: R) {
-    this.value = value;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  next(): IteratorResult<unknown, R> {
-    return { done: true, value: this.value };
-  }
-
-  throw(error: unknown): IteratorResult<unknown, R> {
-    throw error;
-  }
-
-  return(value?: unknown): IteratorResult<unknown, R> {
-    return { done: true, value: value as R };
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "FinishedAwait";
-  }
-}
 
 /** Subclasses declare `static pythonName = "coroutine"` too: type() must say "coroutine". */
 export abstract class FastPathCoroutine<R> extends Coroutine<R> {
@@ -64,7 +37,10 @@ export abstract class FastPathCoroutine<R> extends Coroutine<R> {
 
   override _awaitIterator(): Generator<unknown, R, unknown> {
     if (this._state === CREATED && this._gen === BODY_NOT_MADE) {
-      this._onStart();
+      // _onStart: a coroutine awaited in the step that made it is not registered yet, so
+      // marking it started is one store (else markStarted unregisters it).
+      if (this._watch === null) this._watch = NO_WARNING;
+      else this._onStart();
       this._state = DONE;
       // An exception from the operation is the coroutine's own (it is done either way).
       const value = this._now();

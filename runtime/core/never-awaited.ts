@@ -99,7 +99,7 @@ let exitHookInstalled = false;
 const shown = new Set<string>();
 
 /** Where warnings go; tests replace it to observe them. */
-export let warningSink: (text: string) => void = (text) => writeStderr(text);
+let warningSink: (text: string) => void = (text) => writeStderr(text);
 
 export function setWarningSink(sink: (text: string) => void): void {
   warningSink = sink;

@@ -15,7 +15,7 @@ import { dumps } from "./json.js";
 import { webModule } from "./aiohttp-web.js";
 import { splitKw } from "../values/kwargs.js";
 import { str } from "../values/repr.js";
-import { recorder } from "../core/recording.js";
+import { recording } from "../core/recording.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { osErrorFor } from "./urllib.js";
@@ -326,7 +326,7 @@ export class ClientSession {
       for (const [k, v] of paramPairs(kws["params"])) target.searchParams.append(k, v);
       const loop = get_running_loop() as unknown as Loop;
       const responseFuture = loop.create_future();
-      if (recorder !== null) recorder.label(responseFuture, `socket read: ${method} ${target.pathname}${target.search}`);
+      if (recording.recorder !== null) recording.recorder.label(responseFuture, `socket read: ${method} ${target.pathname}${target.search}`);
       const headers: Record<string, string> = { ...self.defaultHeaders };
       let body: Buffer | null = null;
       for (const [k, v] of paramPairs(kws["headers"])) headers[k] = v;

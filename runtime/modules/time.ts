@@ -2,7 +2,7 @@
 // stalls exactly as it does in CPython (lecture example 04a).
 
 import { inGreenThread, threadSleep as greenSleep, type Suspension } from "../threads/scheduler.js";
-import { recorder } from "../core/recording.js";
+import { recording } from "../core/recording.js";
 import { repr } from "../values/repr.js";
 import { OverflowError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { nodeProcess } from "../core/host.js";
@@ -96,7 +96,7 @@ export function sleep(secs: unknown): null {
   if (Number.isNaN(seconds)) throw new ValueError("Invalid value NaN (not a number)");
   if (seconds < 0) throw new ValueError("sleep length must be non-negative");
   if (!Number.isFinite(seconds)) throw new OverflowError("timestamp too large to convert to C _PyTime_t");
-  const rec = recorder;
+  const rec = recording.recorder;
   if (rec === null) {
     blockFor(seconds * 1000);
   } else {

@@ -10,7 +10,7 @@ import { Bytes } from "../values/bytes.js";
 import { TimeoutError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { repr, str } from "../values/repr.js";
-import { recorder } from "../core/recording.js";
+import { recording } from "../core/recording.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { HttpHeaders } from "./http-headers.js";
 import { HTTPResponse } from "./http-response.js";
@@ -73,7 +73,7 @@ function openURL(args: unknown[], background: boolean): HTTPResponse | Promise<H
     url, method: request.get_method(), headers, body, follow: true,
     timeoutMs: timeout === GLOBAL_DEFAULT_TIMEOUT || isNone(timeout) ? null : toNumber(timeout) * 1000,
   };
-  const rec = recorder;
+  const rec = recording.recorder;
   const start = rec === null || background ? 0 : rec.blockingBegin();
   if (background) {
     const waiting = requestInBackground(job);

@@ -100,7 +100,7 @@ function asyncioApart(text, load) {
     // Small files the standard-library modules share with asyncio (the timeline recording's
     // binding, the thread sleep, SimpleNamespace), kept in the core so that `import time`
     // (time.sleep, get_clock_info) does not load asyncio's script.
-    .replace(TIMELINE_LINES, () => `import { recorder as $$recorder } from "./core/recording.js";\nimport { sleepThread as $$sleepThread } from "./core/sleep-thread.js";\nimport { SimpleNamespace as $$SimpleNamespace } from "./modules/simple-namespace.js";\nimport { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
+    .replace(TIMELINE_LINES, () => `import { recording as $$recording } from "./core/recording.js";\nimport { sleepThread as $$sleepThread } from "./core/sleep-thread.js";\nimport { SimpleNamespace as $$SimpleNamespace } from "./modules/simple-namespace.js";\nimport { environment as $$environment } from "./core/host.js";\nexport function $$startTimeline() { if ($$environment("PYTS_TIMELINE")) (${load("./timeline/index.js")}).startTimelineFromEnvironment(); }`);
 }
 // Files the core's files import that `pyts run`'s core leaves to the modules' script: each is
 // large (the character names' data is ~360 KB, a third of the core) and used only by rare

@@ -10,7 +10,7 @@ import { startRecording, stopRecording, type TimelineRecord } from "./recorder.j
 
 export { chromeTrace } from "./chrome-trace.js";
 export { timelineHtml } from "./html.js";
-export { startRecording, stopRecording, recorder, type TimelineRecord } from "./recorder.js";
+export { startRecording, stopRecording, recording, type TimelineRecord } from "./recorder.js";
 
 /** Writes the page, or for a `.json` target the trace, event by event (a long run's trace is too big for one string). */
 export function writeTimeline(record: TimelineRecord, target: string): void {

@@ -1,5 +1,5 @@
 // The event-loop timeline: what ran when. The loop, tasks and blocking calls report here while
-// a recording is on (`pyts run --timeline`); when it is off, `recorder` is null and each hook
+// a recording is on (`pyts run --timeline`); when it is off, `recording.recorder` is null and each hook
 // is one null check. Times are milliseconds of the loop's clock (performance.now()).
 
 import { Coroutine } from "../core/coroutine.js";
@@ -10,10 +10,10 @@ import { Clock } from "./clock.js";
 import { ByteLog, Rows } from "./event-log.js";
 import { currentLine } from "./source-lines.js";
 import { runningBodyNow } from "../core/suspendable.js";
-import { recorder, setRecorder } from "../core/recording.js";
+import { recording, setRecorder } from "../core/recording.js";
 
 /** The recording in progress, or null (the hooks' one check; core/recording.ts holds it). */
-export { recorder };
+export { recording };
 
 import type { TaskRecord, StepRecord, BlockingRecord, CallbackRecord, IterationRecord, TimelineRecord, RecordedTask } from "./records.js";
 export type { TaskRecord, StepRecord, BlockingRecord, CallbackRecord, IterationRecord, TimelineRecord, RecordedTask } from "./records.js";
@@ -573,7 +573,7 @@ export function startRecording(): Recorder {
 }
 
 export function stopRecording(): Recorder | null {
-  const stopped = recorder;
+  const stopped = recording.recorder;
   setRecorder(null);
   return stopped;
 }

@@ -165,6 +165,37 @@ function ownClassMethod(obj: object, key: string): ((...a: unknown[]) => unknown
   return typeof method === "function" ? (method as (...a: unknown[]) => unknown) : undefined;
 }
 
+/**
+ * ownClassMethod for one key, remembering the last class it answered for: a loop calling
+ * `q.get()` on objects of one class finds the method with a prototype check and one property
+ * read. The read confirms the remembered method is still the class's own (reassigning or
+ * deleting the class attribute changes what it gives); only plain data properties are
+ * remembered, as a getter answers per instance.
+ */
+class OwnMethodCache {
+  private declare proto: object | null;
+  private declare method: ((...a: unknown[]) => unknown) | undefined;
+
+  constructor(private readonly key: string) {
+    this.proto = null;
+    this.method = undefined;
+  }
+
+  lookup(obj: object): ((...a: unknown[]) => unknown) | undefined {
+    const proto = Object.getPrototypeOf(obj) as Record<string, unknown> | null;
+    const method = this.method;
+    if (proto === this.proto && method !== undefined && proto![this.key] === method) return method;
+    const found = ownClassMethod(obj, this.key);
+    const plainData = found !== undefined && proto !== null && Object.getOwnPropertyDescriptor(proto, this.key)?.value === found;
+    this.proto = plainData ? proto : null;
+    this.method = plainData ? found : undefined;
+    return found;
+  }
+}
+
+const OWN_APPEND = new OwnMethodCache("append");
+const OWN_GET = new OwnMethodCache("get");
+
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
   // Plain str, list and dict values (no subclass that could override): their table at once.
@@ -274,7 +305,7 @@ export function callAppend(obj: unknown, item?: unknown): any {
     return null;
   }
   // (an object whose own class defines append: called at once, as callMethod would)
-  const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "append") : undefined;
+  const own = typeof obj === "object" && obj !== null ? OWN_APPEND.lookup(obj) : undefined;
   if (own !== undefined) return item === undefined ? own.call(obj) : own.call(obj, item);
   return item === undefined ? callMethod(obj, "append") : callMethod(obj, "append", item);
 }
@@ -286,7 +317,7 @@ export function callGet(obj: unknown, key?: unknown, fallback?: unknown): any {
     return entry === undefined ? (fallback === undefined ? null : fallback) : entry.value;
   }
   // (an object whose own class defines get, asyncio.Queue's: called at once, as callMethod would)
-  const own = typeof obj === "object" && obj !== null ? ownClassMethod(obj, "get") : undefined;
+  const own = typeof obj === "object" && obj !== null ? OWN_GET.lookup(obj) : undefined;
   if (own !== undefined) return key === undefined ? own.call(obj) : fallback === undefined ? own.call(obj, key) : own.call(obj, key, fallback);
   return key === undefined ? callMethod(obj, "get") : fallback === undefined ? callMethod(obj, "get", key) : callMethod(obj, "get", key, fallback);
 }
