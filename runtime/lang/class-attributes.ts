@@ -66,6 +66,23 @@ export function setClassAttribute(cls: any, name: string, value: unknown): void 
   });
 }
 
+/**
+ * `del Cls.name` for a user class: its own attribute goes (a method of the class body, a value
+ * of the class body or one set later), and with it what its instances read it through, so they
+ * see a base's attribute again. False when the class holds no such attribute of its own.
+ */
+export function deleteClassAttribute(cls: any, name: string): boolean {
+  const classKey = functionKey(name);
+  const key = objectKey(name);
+  const ownStatic = Object.hasOwn(cls, classKey);
+  const ownProto = Object.getOwnPropertyDescriptor(cls.prototype, key);
+  if (!ownStatic && ownProto === undefined) return false;
+  if (ownStatic) delete cls[classKey];
+  unshareDescriptor(cls, key);
+  if (Object.hasOwn(cls.prototype, key)) delete cls.prototype[key];
+  return true;
+}
+
 /** A function that Python binds to the instance it is read through (not a class, a static or class method). */
 function isMethodValue(value: unknown): boolean {
   if (typeof value !== "function" || isClass(value)) return false;

@@ -37,7 +37,7 @@ import { holdsDunders, isClass, qualName, typeName } from "./typename.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { setFunctionAttribute } from "../lang/functions.js";
-import { isUserClass, setClassAttribute } from "../lang/class-attributes.js";
+import { deleteClassAttribute, isUserClass, setClassAttribute } from "../lang/class-attributes.js";
 import { isMetaclass, metaclassOf } from "../lang/type-base.js";
 import { callValue } from "../modules/pycall.js";
 import { callKey } from "./sorting.js";
@@ -495,11 +495,11 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 }
 const NO_DEFAULT_MISSING = Symbol("missing");
 
-/** The `__setattr__` a user metaclass of `cls` defines, if any. */
-function metaclassSetattr(cls: object): unknown {
+/** The attribute hook (`__setattr__`, `__delattr__`) a user metaclass of `cls` defines, if any. */
+function metaclassHook(cls: object, hookName: "__setattr__" | "__delattr__"): unknown {
   const meta = metaclassOf(cls);
   for (let p = meta === null ? null : (meta.prototype as object | null); p !== null && p !== Function.prototype && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
-    const d = Object.getOwnPropertyDescriptor(p, "__setattr__");
+    const d = Object.getOwnPropertyDescriptor(p, hookName);
     if (d !== undefined) return d.value;
   }
   return undefined;
@@ -511,7 +511,7 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   // (a class's attribute is set by its metaclass's `__setattr__`, never by the one it gives its instances)
-  const setter = isClass(obj) ? metaclassSetattr(obj) : (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
+  const setter = isClass(obj) ? metaclassHook(obj, "__setattr__") : (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
   else if (name === "__class__" && typeof obj === "object") assignClass(obj, value);
@@ -521,6 +521,14 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
 }
 
 export function delattr(obj: unknown, name: unknown): null {
+  if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
+  if (isUserClass(obj)) {
+    // (a class's attribute is deleted by its metaclass's `__delattr__`, never by the one it gives its instances)
+    const hook = metaclassHook(obj as object, "__delattr__");
+    if (typeof hook === "function") (hook as (n: string) => unknown).call(obj, name);
+    else if (!deleteClassAttribute(obj, name)) throw new AttributeError(`type object '${(obj as { name: string }).name}' has no attribute '${name}'`);
+    return null;
+  }
   // The class's own `__delattr__` decides (it may call object.__delattr__ itself).
   if (obj !== null && typeof obj === "object" && typeof name === "string") {
     const hook = (obj as { __delattr__?: unknown }).__delattr__;
