@@ -113,35 +113,40 @@ function bindSignature(name: string, signature: Signature, args: readonly unknow
 
 /** The counts CPython's keyword parser refuses before it binds any name, in its order and words. */
 function refuseCounts(name: string, signature: Signature, positional: number, keywords: number): void {
+  const refusal = countRefusal(name, signature, positional, keywords);
+  if (refusal !== null) throw new PyTypeError(refusal);
+}
+
+/** What refuseCounts raises, or null. */
+function countRefusal(name: string, signature: Signature, positional: number, keywords: number): string | null {
   const most = signature.params.length + (signature.kwonly?.length ?? 0);
   const plural = (n: number) => (n === 1 ? "" : "s");
   if (positional + keywords > most) {
-    throw new PyTypeError(`${name}() takes at most ${most} ${positional === 0 ? "keyword " : ""}argument${plural(most)} (${positional + keywords} given)`);
+    return `${name}() takes at most ${most} ${positional === 0 ? "keyword " : ""}argument${plural(most)} (${positional + keywords} given)`;
   }
   const maxPositional = signature.params.length;
   if (positional > maxPositional) {
-    if (maxPositional === 0) throw new PyTypeError(`${name}() takes no positional arguments`);
+    if (maxPositional === 0) return `${name}() takes no positional arguments`;
     const exactly = signature.required >= maxPositional;
-    throw new PyTypeError(`${name}() takes ${exactly ? "exactly" : "at most"} ${maxPositional} positional argument${plural(maxPositional)} (${positional} given)`);
+    return `${name}() takes ${exactly ? "exactly" : "at most"} ${maxPositional} positional argument${plural(maxPositional)} (${positional} given)`;
   }
   const leastPositional = Math.min(signature.required, signature.positionalOnly ?? 0);
   if (positional < leastPositional) {
-    throw new PyTypeError(`${name}() takes ${leastPositional < maxPositional ? "at least" : "exactly"} ${leastPositional} positional argument${plural(leastPositional)} (${positional} given)`);
+    return `${name}() takes ${leastPositional < maxPositional ? "at least" : "exactly"} ${leastPositional} positional argument${plural(leastPositional)} (${positional} given)`;
   }
   // (with keywords, the binding names the first parameter left without a value)
-  if (keywords === 0 && positional < signature.required) throw new PyTypeError(`${name}() missing required argument '${signature.params[positional]}' (pos ${positional + 1})`);
+  if (keywords === 0 && positional < signature.required) return `${name}() missing required argument '${signature.params[positional]}' (pos ${positional + 1})`;
+  return null;
 }
 
-/** Refuses `count` positional arguments (and no keywords) to a built-in type's keyword-taking method as CPython's parser does. */
-export function refuseMethodCount(typeName: string, method: string, count: number): void {
-  const signature = METHOD_SIGNATURES.get(`${typeName}.${method}`);
-  if (signature !== undefined) refuseCounts(method, signature, count, 0);
-}
-
-/** Refuses `count` positional arguments (and no keywords) to a keyword-taking built-in function (`round()`) as CPython's parser does. */
-export function refuseFunctionCount(name: string, count: number): void {
-  const signature = FUNCTION_SIGNATURES.get(name);
-  if (signature !== undefined) refuseCounts(name, signature, count, 0);
+/**
+ * What CPython's keyword parser says to `count` positional arguments and no keywords given to a
+ * keyword-taking built-in type's method (`typeName.name`) or built-in function (typeName ""),
+ * or null where it accepts them.
+ */
+export function keywordParserRefusal(typeName: string, name: string, count: number): string | null {
+  const signature = typeName === "" ? FUNCTION_SIGNATURES.get(name) : METHOD_SIGNATURES.get(`${typeName}.${name}`);
+  return signature === undefined ? null : countRefusal(name, signature, count, 0);
 }
 
 /**

@@ -4,7 +4,7 @@
 // CPython's own words (method-arity.ts, generated from python3, says which words).
 import { PyTypeError } from "./exceptions.js";
 import { Kwargs } from "./kwargs.js";
-import { bindMethodKeywords, registeredBuiltins, positionalRange, refuseFunctionCount, refuseMethodCount } from "./keyword-binding.js";
+import { bindMethodKeywords, keywordParserRefusal, positionalRange, registeredBuiltins } from "./keyword-binding.js";
 import { FUNCTION_ARITY, METHOD_ARITY } from "./method-arity.js";
 
 /** The counts of positional arguments a method takes (max Infinity: any), and how CPython refuses others. */
@@ -64,37 +64,45 @@ export function methodArguments(table: object, typeName: string, name: string, a
   return bound;
 }
 
+/** CPython's TypeError for a call of `typeName.name` with `count` positional arguments, outside its arity (see countMessage). */
+export function countError(typeName: string, name: string, arity: Arity, count: number, shownType = typeName): PyTypeError {
+  return new PyTypeError(countMessage(typeName, name, arity, count, shownType));
+}
+
 /**
- * CPython's TypeError for a call of `typeName.name` (of built-in function `name` where typeName
+ * CPython's message for a call of `typeName.name` (of built-in function `name` where typeName
  * is "") with `count` positional arguments, outside its arity. A method held as a value names
  * its value's own type (`bool.bit_length()`), called at once the type defining it (`int.bit_length()`).
  */
-export function countError(typeName: string, name: string, arity: Arity, count: number, shownType = typeName): PyTypeError {
+export function countMessage(typeName: string, name: string, arity: Arity, count: number, shownType = typeName): string {
   const plural = (n: number) => (n === 1 ? "" : "s");
   const qualname = typeName === "" ? name : `${shownType}.${name}`;
   switch (arity.style) {
     case "n":
-      return new PyTypeError(`${qualname}() takes no arguments (${count} given)`);
+      return `${qualname}() takes no arguments (${count} given)`;
     case "o":
-      return new PyTypeError(`${qualname}() takes exactly one argument (${count} given)`);
+      return `${qualname}() takes exactly one argument (${count} given)`;
     case "p": {
       // Argument Clinic's positional check
       const bound = count < arity.min ? arity.min : arity.max;
       const qualifier = arity.min === arity.max ? "" : count < arity.min ? "at least " : "at most ";
-      return new PyTypeError(`${name} expected ${qualifier}${bound} argument${plural(bound)}, got ${count}`);
+      return `${name} expected ${qualifier}${bound} argument${plural(bound)}, got ${count}`;
     }
     case "k":
       // (the keyword parser words its own refusal)
-      if (typeName === "") refuseFunctionCount(name, count);
-      else refuseMethodCount(typeName, name, count);
-      return new PyTypeError(`${name}() takes at most ${arity.max} arguments (${count} given)`);
+      return keywordParserRefusal(typeName, name, count) ?? `${name}() takes at most ${arity.max} arguments (${count} given)`;
     default: {
       // the tuple parser's
       const bound = count < arity.min ? arity.min : arity.max;
       const qualifier = arity.min === arity.max ? "exactly" : count < arity.min ? "at least" : "at most";
-      return new PyTypeError(`${name}() takes ${qualifier} ${bound} argument${plural(bound)} (${count} given)`);
+      return `${name}() takes ${qualifier} ${bound} argument${plural(bound)} (${count} given)`;
     }
   }
+}
+
+/** The arity of built-in function `name` (`len`), or undefined where it is not one. */
+export function functionArity(name: string): Arity | undefined {
+  return Object.hasOwn(FUNCTION_ARITY, name) ? parseArity("", name, FUNCTION_ARITY[name]!) : undefined;
 }
 
 const classMethodArities = new Map<string, Arity | null>();
