@@ -23,6 +23,7 @@ import { Kwargs } from "./kwargs.js";
 import { arityOf, attachArities, methodArguments } from "./method-arguments.js";
 import { functionInfo } from "../lang/function-info.js";
 import { isPlainList } from "./overrides.js";
+import { boundParts } from "../lang/bound-parts.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
@@ -146,6 +147,9 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
     return attributeErrorOf(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`, obj, name);
   }
   if (typeName(obj) === "module") return setAttributeTarget(attributeErrorOf(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`, obj, name), obj as object, name);
+  // (a bound method reads what its type lacks off its function: `a.m.nothing` is the function's error)
+  const parts = boundParts(obj);
+  if (parts !== undefined && tpName(obj) === "method") return missingAttribute(parts.method, name);
   return attributeErrorOf(`'${tpName(obj)}' object has no attribute '${name}'`, obj, name);
 }
 
