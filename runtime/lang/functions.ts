@@ -4,6 +4,7 @@
 // bound methods and `Cls.method` are functions carrying `__self__` / `__func__`.
 import { Kwargs } from "../values/kwargs.js";
 import { bindCalleeKeywords } from "../values/keyword-binding.js";
+import { acceptsCount, refuseBuiltinCount } from "../values/method-arguments.js";
 import { Dict } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
 import { bindToLayout, WRAPPED_DEF } from "./keywords.js";
@@ -216,7 +217,8 @@ export function constructDirect(cls: Function, args: unknown[]): unknown {
 export function callsDirectly(f: unknown, count: number): f is AnyFn {
   if (typeof f !== "function" || isClass(f)) return false;
   const info = functionInfo(f);
-  if (info === undefined || info.spec === null) return true;
+  if (info === undefined) return acceptsCount(f, count);
+  if (info.spec === null) return true;
   if (info.binds || info.method) return false;
   const { range, packed } = prepare(info.spec);
   return !packed && count >= range[0] && count <= range[1];
@@ -225,9 +227,14 @@ export function callsDirectly(f: unknown, count: number): f is AnyFn {
 /** Call a plain function on a dynamic path: its arguments are checked and bound by name. */
 export function callFunction(f: AnyFn, args: unknown[]): unknown {
   const info = functionInfo(f);
-  // (a built-in function given keywords, `partial(pow, exp=2)`: bound as CPython's parser binds them)
-  if (info === undefined && args[args.length - 1] instanceof Kwargs) return applyMany(f, undefined, bindCalleeKeywords(f, args));
-  if (info === undefined || info.spec === null || info.binds) return applyMany(f, undefined, args);
+  if (info === undefined) {
+    // (a built-in function given keywords, `partial(pow, exp=2)`: bound as CPython's parser binds them)
+    const bound = args[args.length - 1] instanceof Kwargs ? bindCalleeKeywords(f, args) : args;
+    // (`call(len, 1, 2)`: a built-in function's count, checked as CPython checks it)
+    if (!acceptsCount(f, bound.length)) refuseBuiltinCount(f, bound);
+    return applyMany(f, undefined, bound);
+  }
+  if (info.spec === null || info.binds) return applyMany(f, undefined, args);
   const { params, range, packed } = prepare(info.spec);
   if (!info.method) {
     if (!packed && !(args[args.length - 1] instanceof Kwargs) && args.length >= range[0] && args.length <= range[1]) return applyMany(f, undefined, args);

@@ -10,7 +10,7 @@ import { noteNewResult } from "./new-result.js";
 import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
-import { methodTable } from "../values/methods.js";
+import { callTableMethod, methodTable } from "../values/methods.js";
 import { attributeHooks, needsAttributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
@@ -321,8 +321,7 @@ export function superOf(cls: any, self: any): any {
           // The runtime base of `class Ring(list)`: the built-in type's own methods, not JS's.
           if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {
             const table = methodTable(self);
-            const method = table !== undefined && typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
-            if (method !== undefined) return (...args: unknown[]) => (method as (s: unknown, ...a: unknown[]) => unknown)(self, ...args);
+            if (table !== undefined && typeof key === "string" && Object.hasOwn(table, key)) return (...args: unknown[]) => callTableMethod(table, self, key, args);
             break;
           }
         }

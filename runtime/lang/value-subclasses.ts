@@ -32,7 +32,7 @@ import { format } from "../values/format-spec.js";
 import { INHERITED_HASH, pyHash } from "../values/hashing.js";
 import { iter, iterable } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
-import { FLOAT_METHODS, INT_METHODS } from "../values/methods.js";
+import { callTableMethod, FLOAT_METHODS, INT_METHODS } from "../values/methods.js";
 import { repr, str, toStr } from "../values/repr.js";
 import { FrozenSet } from "../values/set.js";
 import { STR_METHODS } from "../values/str-methods.js";
@@ -183,9 +183,9 @@ function value(self: WrappedValue | string | bigint | number): any {
 
 /** The built-in type's methods (`upper`, `bit_length`, `is_integer`...), on the primitive. */
 function defineMethods(proto: object, table: Record<string, (self: never, ...args: unknown[]) => unknown>): void {
-  for (const [name, method] of Object.entries(table)) {
+  for (const name of Object.keys(table)) {
     define(proto, name, function (...args) {
-      return (method as (self: unknown, ...a: unknown[]) => unknown)(value(this), ...args.map(unwrap));
+      return callTableMethod(table, value(this), name, args.map(unwrap));
     });
   }
 }

@@ -4,7 +4,7 @@
 import { PyTypeError } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
-import { callFunction, constructChecked, invokeMethod } from "../lang/functions.js";
+import { callFunction, constructChecked, invokeMethod, STATIC_METHOD } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
 import { callMethod, missingAttribute } from "../values/methods.js";
 import { attrKey } from "../lang/attr-names.js";
@@ -61,6 +61,8 @@ export function callMethodChecked(obj: unknown, name: string, ...args: unknown[]
   if (obj !== null && typeof obj === "object") {
     const key = attrKey(obj, name);
     const method = Object.hasOwn(obj, key) ? undefined : (obj as Record<string, unknown>)[key];
+    // (a static method read through the instance takes no `self`)
+    if (typeof method === "function" && Object.hasOwn(method, STATIC_METHOD)) return callFunction(method as AnyFn, args);
     if (typeof method === "function" && functionInfo(method)?.spec) return invokeMethod(method as AnyFn, [obj, ...args]);
   }
   return callMethod(obj, name, ...args);

@@ -4,10 +4,10 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
+import { callTableMethod, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
 import { builtinMethod } from "./builtin-type.js";
-import { className, isClass, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
+import { className, isClass, typeName, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
@@ -59,7 +59,8 @@ export function getattrImpl(obj: unknown, name: string): any {
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
-    return builtinMethod((...args: unknown[]) => m(obj, ...args), name, obj, m);
+    // (its errors name the value's own type, `bool.bit_length()`, as a bound method's do)
+    return builtinMethod((...args: unknown[]) => callTableMethod(table, obj, name, args, typeName(obj)), name, obj, m);
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);

@@ -100,6 +100,8 @@ function extreme(name: "min" | "max", args: unknown[]): any {
   const better = name === "min" ? lt : gt;
   let items: Iterable<unknown>;
   if (pos.length === 0) throw new PyTypeError(`${name} expected at least 1 argument, got 0`);
+  // (by name, min and max take only `key` and `default`)
+  for (const keyword of Object.keys(kws)) if (keyword !== "key" && keyword !== "default") throw new PyTypeError(`'${keyword}' is an invalid keyword argument for ${name}()`);
   if (pos.length === 1) items = iterable(pos[0]);
   else {
     if ("default" in kws) {

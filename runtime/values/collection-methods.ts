@@ -7,7 +7,6 @@ import { Dict } from "./dict.js";
 import { IndexError, KeyError, OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iteratorClass } from "./iteration.js";
 import { splitKw } from "./kwargs.js";
-import { bindMethodKeywords } from "./keyword-binding.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { repr } from "./repr.js";
 import { NotImplemented } from "./singletons.js";
@@ -87,11 +86,8 @@ function removeMoving(xs: unknown[], i: number): unknown {
 }
 
 export const LIST_METHODS: Record<string, Method<unknown[]>> = {
-  // (callAppend pushes at once; this is the path of any other call, which checks the count)
-  append: (xs, ...given) => {
-    const items = bindMethodKeywords("list", "append", given);
-    if (items.length !== 1) throw new PyTypeError(`list.append() takes exactly one argument (${items.length} given)`);
-    ArrayMethods.push.call(xs, items[0]);
+  append: (xs, x) => {
+    ArrayMethods.push.call(xs, x);
     return null;
   },
   extend: (xs, items) => {
@@ -155,13 +151,9 @@ export const DICT_METHODS: Record<string, Method<Dict>> = {
   keys: (d) => (orderedViews(d) ? new OdictKeys(d, "keys") : new DictKeys(d, "keys")),
   values: (d) => (orderedViews(d) ? new OdictValues(d, "values") : new DictValues(d, "values")),
   items: (d) => (orderedViews(d) ? new OdictItems(d, "items") : new DictItems(d, "items")),
-  // (callGet looks up at once; this is the path of any other call, which checks the count)
-  get: (d, ...given) => {
-    const args = bindMethodKeywords("dict", "get", given);
-    if (args.length === 0) throw new PyTypeError("get expected at least 1 argument, got 0");
-    if (args.length > 2) throw new PyTypeError(`get expected at most 2 arguments, got ${args.length}`);
-    const entry = d.table.find(args[0]);
-    return entry === undefined ? (args.length === 2 ? args[1] : null) : entry.value;
+  get: (d, key, fallback = null) => {
+    const entry = d.table.find(key);
+    return entry === undefined ? fallback : entry.value;
   },
   pop: (d, key, fallback = NO_DEFAULT) => {
     const entry = d.table.delete(key);

@@ -47,6 +47,8 @@ const SPLITLINES: Signature = { params: ["keepends"], required: 0 };
 const EXPANDTABS: Signature = { params: ["tabsize"], required: 0 };
 const CODEC: Signature = { params: ["encoding", "errors"], required: 0 };
 const HEX: Signature = { params: ["sep", "bytes_per_sep"], required: 0 };
+const TO_BYTES: Signature = { params: ["length", "byteorder"], required: 0, kwonly: ["signed"] };
+const FROM_BYTES: Signature = { params: ["bytes", "byteorder"], required: 1, kwonly: ["signed"] };
 const TRANSLATE: Signature = { params: ["table", "delete"], required: 1, positionalOnly: 1 };
 
 /** The built-in types' methods that take keywords (`type.method`). */
@@ -57,7 +59,7 @@ const METHOD_SIGNATURES: ReadonlyMap<string, Signature> = new Map<string, Signat
   ["bytearray.split", SPLIT], ["bytearray.rsplit", SPLIT], ["bytearray.splitlines", SPLITLINES], ["bytearray.expandtabs", EXPANDTABS],
   ["bytearray.decode", CODEC], ["bytearray.hex", HEX], ["bytearray.translate", TRANSLATE],
   ["list.sort", { params: [], required: 0, kwonly: ["key", "reverse"] }],
-  ["int.to_bytes", { params: ["length", "byteorder"], required: 0, kwonly: ["signed"] }],
+  ["int.to_bytes", TO_BYTES], ["bool.to_bytes", TO_BYTES], ["int.from_bytes", FROM_BYTES], ["bool.from_bytes", FROM_BYTES],
 ]);
 
 /** Methods that take any keywords (`str.format(**fields)`, `dict.update(a=1)`): left to the method. */
@@ -77,12 +79,11 @@ function splitCall(args: readonly unknown[]): [unknown[], KwArgs | null] {
  */
 function bindSignature(name: string, signature: Signature, args: readonly unknown[]): unknown[] {
   const [given, named] = splitCall(args);
+  refuseCounts(name, signature, given.length, named === null ? 0 : Object.keys(named).length);
   if (named === null) return given;
   const { params, required } = signature;
   const kwonly = signature.kwonly ?? [];
   const names = Object.keys(named);
-  const most = params.length + kwonly.length;
-  if (given.length + names.length > most) throw new PyTypeError(`${name}() takes at most ${most} argument${most === 1 ? "" : "s"} (${given.length + names.length} given)`);
   const values = given.slice();
   const left: KwArgs = Object.create(null) as KwArgs;
   let gap = false;
@@ -92,9 +93,6 @@ function bindSignature(name: string, signature: Signature, args: readonly unknow
       // (after a parameter left out, the rest stay keywords: the implementation's defaults apply)
       if (gap) left[param] = named[param];
       else values.push(named[param]);
-    } else if (index < required && index < (signature.positionalOnly ?? 0)) {
-      const least = Math.min(required, signature.positionalOnly ?? 0);
-      throw new PyTypeError(`${name}() takes at least ${least} positional argument${least === 1 ? "" : "s"} (${given.length} given)`);
     } else if (index < required) {
       throw new PyTypeError(`${name}() missing required argument '${param}' (pos ${index + 1})`);
     } else {
@@ -113,6 +111,53 @@ function bindSignature(name: string, signature: Signature, args: readonly unknow
   return values;
 }
 
+/** The counts CPython's keyword parser refuses before it binds any name, in its order and words. */
+function refuseCounts(name: string, signature: Signature, positional: number, keywords: number): void {
+  const refusal = countRefusal(name, signature, positional, keywords);
+  if (refusal !== null) throw new PyTypeError(refusal);
+}
+
+/** What refuseCounts raises, or null. */
+function countRefusal(name: string, signature: Signature, positional: number, keywords: number): string | null {
+  const most = signature.params.length + (signature.kwonly?.length ?? 0);
+  const plural = (n: number) => (n === 1 ? "" : "s");
+  if (positional + keywords > most) {
+    return `${name}() takes at most ${most} ${positional === 0 ? "keyword " : ""}argument${plural(most)} (${positional + keywords} given)`;
+  }
+  const maxPositional = signature.params.length;
+  if (positional > maxPositional) {
+    if (maxPositional === 0) return `${name}() takes no positional arguments`;
+    const exactly = signature.required >= maxPositional;
+    return `${name}() takes ${exactly ? "exactly" : "at most"} ${maxPositional} positional argument${plural(maxPositional)} (${positional} given)`;
+  }
+  const leastPositional = Math.min(signature.required, signature.positionalOnly ?? 0);
+  if (positional < leastPositional) {
+    return `${name}() takes ${leastPositional < maxPositional ? "at least" : "exactly"} ${leastPositional} positional argument${plural(leastPositional)} (${positional} given)`;
+  }
+  // (with keywords, the binding names the first parameter left without a value)
+  if (keywords === 0 && positional < signature.required) return `${name}() missing required argument '${signature.params[positional]}' (pos ${positional + 1})`;
+  return null;
+}
+
+/**
+ * What CPython's keyword parser says to `count` positional arguments and no keywords given to a
+ * keyword-taking built-in type's method (`typeName.name`) or built-in function (typeName ""),
+ * or null where it accepts them.
+ */
+export function keywordParserRefusal(typeName: string, name: string, count: number): string | null {
+  const signature = typeName === "" ? FUNCTION_SIGNATURES.get(name) : METHOD_SIGNATURES.get(`${typeName}.${name}`);
+  return signature === undefined ? null : countRefusal(name, signature, count, 0);
+}
+
+/**
+ * The positional counts a keyword-taking built-in type's method (`typeName.method`) or built-in
+ * function (typeName "") accepts without keywords; undefined where it takes no keywords.
+ */
+export function positionalRange(typeName: string, name: string): [number, number] | undefined {
+  const signature = typeName === "" ? FUNCTION_SIGNATURES.get(name) : METHOD_SIGNATURES.get(`${typeName}.${name}`);
+  return signature === undefined ? undefined : [signature.required, signature.params.length];
+}
+
 /** A built-in function's or type's call with keywords: bound, or CPython's TypeError. Other callables' args come back as they are. */
 export function bindBuiltinKeywords(name: string, args: readonly unknown[]): unknown[] {
   refuseDuplicateKeyword(args, name);
@@ -127,13 +172,13 @@ export function bindBuiltinKeywords(name: string, args: readonly unknown[]): unk
 }
 
 /** `value.method(..., kw=...)` on a built-in type `typeName`'s own method: bound as CPython binds it. */
-export function bindMethodKeywords(typeName: string, method: string, args: readonly unknown[]): unknown[] {
+export function bindMethodKeywords(typeName: string, method: string, args: readonly unknown[], shownType = typeName): unknown[] {
   const key = `${typeName}.${method}`;
   if (OPEN_KEYWORD_METHODS.has(key)) return args as unknown[];
   const signature = METHOD_SIGNATURES.get(key);
   if (signature !== undefined) return bindSignature(method, signature, args);
   const [given, named] = splitCall(args);
-  if (named !== null) throw new PyTypeError(`${key}() takes no keyword arguments`);
+  if (named !== null) throw new PyTypeError(`${shownType}.${method}() takes no keyword arguments`);
   return given;
 }
 
@@ -147,11 +192,16 @@ export function registerBuiltinFunctions(source: () => Record<string, unknown>):
   builtinNames = null;
 }
 
+/** The builtins namespace, as registered (empty before). */
+export function registeredBuiltins(): Record<string, unknown> {
+  return builtinSource?.() ?? {};
+}
+
 /** `f(..., kw=...)` through callValue: bound when `f` is one of the builtins above. */
 export function bindCalleeKeywords(f: unknown, args: readonly unknown[]): unknown[] {
   if (builtinNames === null) {
     builtinNames = new WeakMap();
-    const source = builtinSource?.() ?? {};
+    const source = registeredBuiltins();
     for (const name of KEYWORD_CHECKED_BUILTINS) {
       const value = source[name];
       if ((typeof value === "function" || (typeof value === "object" && value !== null)) && !builtinNames.has(value)) builtinNames.set(value, name);

@@ -20,15 +20,28 @@ import { typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { callValue } from "../modules/pycall.js";
 import { callFunction } from "../lang/functions.js";
 import { Kwargs } from "./kwargs.js";
-import { bindMethodKeywords } from "./keyword-binding.js";
+import { arityOf, attachArities, methodArguments } from "./method-arguments.js";
 import { functionInfo } from "../lang/function-info.js";
 import { isPlainList } from "./overrides.js";
+import { boundParts } from "../lang/bound-parts.js";
 
 type AnyMethod = (self: never, ...args: unknown[]) => unknown;
 
 export { INT_METHODS, FLOAT_METHODS };
 
 let BYTEARRAY_METHODS: Record<string, unknown> | undefined;
+
+// Each table knows its methods' counts of arguments, as CPython's type has them.
+for (const [table, name] of [[STR_METHODS, "str"], [LIST_METHODS, "list"], [DICT_METHODS, "dict"], [SET_METHODS, "set"], [TUPLE_METHODS, "tuple"], [BYTES_METHODS, "bytes"], [INT_METHODS, "int"], [FLOAT_METHODS, "float"]] as const) attachArities(table, name);
+
+/** bytearray's methods: bytes's, and its own mutating ones. */
+export function byteArrayTable(): Record<string, unknown> {
+  if (BYTEARRAY_METHODS === undefined) {
+    BYTEARRAY_METHODS = byteArrayMethods(BYTES_METHODS);
+    attachArities(BYTEARRAY_METHODS, "bytearray");
+  }
+  return BYTEARRAY_METHODS;
+}
 
 /** The method table of a built-in value, or undefined for other objects. */
 export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined {
@@ -37,7 +50,7 @@ export function methodTable(obj: unknown): Record<string, AnyMethod> | undefined
   if (obj instanceof Dict) return DICT_METHODS as Record<string, AnyMethod>;
   if (obj instanceof AbstractSet) return SET_METHODS as Record<string, AnyMethod>;
   if (obj instanceof Tuple) return TUPLE_METHODS as Record<string, AnyMethod>;
-  if (obj instanceof ByteArray) return (BYTEARRAY_METHODS ??= byteArrayMethods(BYTES_METHODS)) as Record<string, AnyMethod>;
+  if (obj instanceof ByteArray) return byteArrayTable() as Record<string, AnyMethod>;
   if (obj instanceof Bytes) return BYTES_METHODS as Record<string, AnyMethod>;
   if (typeof obj === "bigint" || typeof obj === "boolean") return INT_METHODS as Record<string, AnyMethod>;
   if (typeof obj === "number") return FLOAT_METHODS as Record<string, AnyMethod>;
@@ -134,6 +147,9 @@ export function missingAttribute(obj: unknown, name: string): AttributeError {
     return attributeErrorOf(`partially initialized module '${(obj as { __name__: string }).__name__}' has no attribute '${name}' (most likely due to a circular import)`, obj, name);
   }
   if (typeName(obj) === "module") return setAttributeTarget(attributeErrorOf(`module '${(obj as { __name__: string }).__name__}' has no attribute '${name}'`, obj, name), obj as object, name);
+  // (a bound method reads what its type lacks off its function: `a.m.nothing` is the function's error)
+  const parts = boundParts(obj);
+  if (parts !== undefined && tpName(obj) === "method") return missingAttribute(parts.method, name);
   return attributeErrorOf(`'${tpName(obj)}' object has no attribute '${name}'`, obj, name);
 }
 
@@ -199,8 +215,14 @@ const OWN_GET = new OwnMethodCache("get");
 /** Python's `obj.name(*args)`. */
 export function callMethod(obj: unknown, pyName: string, ...args: unknown[]): any {
   // Plain str, list and dict values (no subclass that could override): their table at once.
+  // (its count of arguments checked here; keywords and a wrong count take the checked path)
   const plain = plainTable(obj);
-  if (plain !== undefined && Object.hasOwn(plain, pyName) && !(args[args.length - 1] instanceof Kwargs)) return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+  if (plain !== undefined) {
+    const arity = arityOf(plain, pyName);
+    if (arity !== undefined && args.length >= arity.min && args.length <= arity.max && !(args[args.length - 1] instanceof Kwargs)) {
+      return (plain[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...args);
+    }
+  }
   // Fast path: a method the object's own (non-built-in) class defines is the one Python finds.
   // (User objects store JS-special names under their mangled key, runtime/lang/attr-names.ts.)
   if (typeof obj === "object" && obj !== null) {
@@ -220,7 +242,7 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
   if (table !== undefined && subclassAccessor(obj, name)) return callValue((obj as Record<string, unknown>)[name], ...args);
   if (table !== undefined) {
     const m = Object.hasOwn(table, pyName) ? table[pyName] : undefined;
-    if (m !== undefined) return callTableMethod(m, obj, pyName, args);
+    if (m !== undefined) return callTableMethod(table, obj, pyName, args);
     const typeLevel = typeLevelMethod(obj, pyName);
     if (typeLevel !== undefined) return typeLevel(...args);
     // `{1, 2}.__len__()`, `(5).__add__(1)`: the built-in type's own dunder.
@@ -278,10 +300,10 @@ function callFound(target: Record<string, unknown>, name: string, args: unknown[
   throw new PyTypeError(`'${typeName(f)}' object is not callable`);
 }
 
-/** A built-in type's method from its table, its keywords (a trailing Kwargs) bound as CPython's. */
-export function callTableMethod(m: AnyMethod, obj: unknown, pyName: string, args: unknown[]): unknown {
-  const bound = args[args.length - 1] instanceof Kwargs ? bindMethodKeywords(tableTypeName(obj), pyName, args) : args;
-  return (m as (self: unknown, ...a: unknown[]) => unknown)(obj, ...bound);
+/** `obj.pyName(*args)` by the method of built-in table `table`, its arguments checked and its keywords (a trailing Kwargs) bound as CPython's. */
+export function callTableMethod(table: Readonly<Record<string, unknown>>, obj: unknown, pyName: string, args: readonly unknown[], shownType?: string): unknown {
+  const bound = methodArguments(table, tableTypeName(obj), pyName, args, shownType);
+  return (table[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...bound);
 }
 
 /** `getattr(obj, name)(*args)` with Python's calling rules. */

@@ -4,6 +4,7 @@
 import { Bytes } from "./bytes.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { splitKw } from "./kwargs.js";
+import { iterable } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
@@ -50,6 +51,20 @@ function toBytes(self: bigint | boolean, ...args: unknown[]): Bytes {
 }
 
 /** `int.from_bytes(bytes, byteorder='big', *, signed=False)`. */
+/** The bytes `bytes(source)` would hold, for a source other than bytes or str (a list of ints, an iterator). */
+function byteValues(source: object): number[] {
+  // (an object that is no iterable cannot become bytes: CPython's message)
+  if (!(Symbol.iterator in source) && typeof (source as { __iter__?: unknown }).__iter__ !== "function" && typeof (source as { __getitem__?: unknown }).__getitem__ !== "function") {
+    throw new PyTypeError(`cannot convert '${typeName(source)}' object to bytes`);
+  }
+  return Array.from(iterable(source), (x) => {
+    if (!isIntLike(x)) throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+    const byte = toBigInt(x);
+    if (byte < 0n || byte > 255n) throw new ValueError("bytes must be in range(0, 256)");
+    return Number(byte);
+  });
+}
+
 export function intFromBytes(...args: unknown[]): bigint {
   const [pos, kws] = splitKw(args);
   const source = pos[0] ?? kws["bytes"];
@@ -59,7 +74,7 @@ export function intFromBytes(...args: unknown[]): bigint {
   if (source instanceof Uint8Array) data = [...source];
   else if (typeof source === "string" || source === null || source === undefined || typeof source !== "object") {
     throw new PyTypeError(`cannot convert '${typeName(source)}' object to bytes`);
-  } else data = [...(source as Iterable<unknown>)].map((x) => Number(toBigInt(x as bigint)));
+  } else data = byteValues(source);
   if (order === "little") data.reverse();
   let n = 0n;
   for (const byte of data) n = (n << 8n) | BigInt(byte);

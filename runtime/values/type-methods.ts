@@ -13,7 +13,8 @@ import { BYTES_METHODS, DICT_METHODS, LIST_METHODS, SET_METHODS, TUPLE_METHODS }
 import { Dict } from "./dict.js";
 import { PyTypeError } from "./exceptions.js";
 import { Kwargs } from "./kwargs.js";
-import { callTableMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { byteArrayTable, callTableMethod, FLOAT_METHODS, INT_METHODS } from "./methods.js";
+import { refuseClassMethodCount } from "./method-arguments.js";
 import { floatFromHex, intFromBytes } from "./number-methods.js";
 import { maketrans } from "./str-codec.js";
 import { STR_METHODS } from "./str-methods.js";
@@ -33,7 +34,10 @@ import { repr, str } from "./repr.js";
 function define(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown, kind: "method" | "classmethod" = "method"): void {
   if (Object.hasOwn(type, name)) return;
   // (a class method is its own function per type: `bytes.maketrans.__self__` is bytes)
-  const value = kind === "classmethod" ? builtinMethod((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args), name, type, fn) : builtinFunction(fn, name, `${type.__name__}.${name}`);
+  const value =
+    kind === "classmethod"
+      ? builtinMethod((...args: unknown[]) => (refuseClassMethodCount(type.__name__, name, args), (fn as (...a: unknown[]) => unknown)(...args)), name, type, fn)
+      : builtinFunction(fn, name, `${type.__name__}.${name}`);
   Object.defineProperty(type, name, { value, writable: true, configurable: true });
 }
 
@@ -52,7 +56,7 @@ function attachUnbound(type: PyTypeObject, table: Readonly<Record<string, unknow
         );
       }
       // (an instance of `class Name(str)` holds its plain value, which str's methods take)
-      return callTableMethod(table[name] as (self: unknown, ...a: unknown[]) => unknown, isWrapped(self) ? unwrap(self) : self, name, rest);
+      return callTableMethod(table, isWrapped(self) ? unwrap(self) : self, name, rest);
     });
   }
 }
@@ -68,7 +72,7 @@ attachUnbound(dict, DICT_METHODS);
 attachUnbound(set, SET_METHODS);
 attachUnbound(frozenset, SET_METHODS, Object.keys(SET_METHODS).filter((n) => ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"].includes(n)));
 attachUnbound(bytes, BYTES_METHODS);
-attachUnbound(bytearray, BYTES_METHODS);
+attachUnbound(bytearray, byteArrayTable());
 attachUnbound(int, INT_METHODS);
 attachUnbound(float, FLOAT_METHODS);
 

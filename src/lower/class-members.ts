@@ -11,6 +11,7 @@ import { lowerDef, qualname } from "./functions.js";
 import { annotationDict } from "./statements.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { currentClass, mangle } from "./classes.js";
+import { superWithoutArguments } from "./super.js";
 import { decoratorName, docstringOf, generalDecorated, IMPLICIT_CLASS_METHODS, isReadOnlyProperty } from "./class-body-facts.js";
 
 export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
@@ -99,7 +100,7 @@ function deferWaitingInit(cx: LowerContext, fn: ir.FunctionIr, hasBase: boolean)
 function moveSuperCallFirst(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, fn: ir.FunctionIr): void {
   const index = fn.body.findIndex((st) => st.k === "expr" && st.expr.k === "call" && st.expr.callee.k === "id" && st.expr.callee.name === "super");
   if (index < 0) {
-    fn.body.unshift({ k: "expr", expr: { k: "call", callee: { k: "id", name: "super" }, args: [] } });
+    fn.body.unshift({ k: "expr", expr: superWithoutArguments(cx) });
     return;
   }
   const selfIndex = fn.body.findIndex((st) => st.k === "decl" && st.init?.k === "this");

@@ -299,8 +299,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
     // (a docstring read at run time: the function objects record theirs, as methods do)
     // (and a signature read at run time: they record their spec)
     // (and `__defaults__`, `__kwdefaults__`, `__code__` read or written: the spec says which parameters they are)
+    // (and a call somewhere passes a count some method of its name refuses: checked at run time against the spec, src/lower/module.ts)
     const readsSpecs = cx.readsSignatures || ["__defaults__", "__kwdefaults__", "__code__"].some((name) => cx.attributesRead.has(name));
-    const documented = cx.readsDocstrings || readsSpecs ? s.body.filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") && (readsSpecs || docstringOf(st) !== null)) : [];
+    const documented = s.body.filter(
+      (st): st is py.FunctionDef =>
+        (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") &&
+        st.decorator_list.length === 1 &&
+        ["staticmethod", "classmethod"].includes(decoratorName(st.decorator_list[0]!) ?? "") &&
+        (readsSpecs || (cx.readsDocstrings && docstringOf(st) !== null) || cx.misfitMethodNames.has(st.name)),
+    );
     for (const st of documented) {
       const isClassMethod = decoratorName(st.decorator_list[0]!) === "classmethod";
       const fn: ir.Expr = { k: "index", object: { k: "this" }, index: { k: "str", value: functionKey(st.name) } };

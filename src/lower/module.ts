@@ -292,8 +292,11 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "ClassDef") {
       classNames.add((node as py.ClassDef).name);
       for (const st of (node as py.ClassDef).body) {
-        if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 0 && !st.name.startsWith("__")) {
-          methodSignatures.set(st.name, [...(methodSignatures.get(st.name) ?? []), describeSignature(st.args, true)]);
+        // (a static method takes no `self`; a class method's `cls` is bound as `self` is)
+        const decorator = (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.length === 1 && st.decorator_list[0]!._type === "Name" ? (st.decorator_list[0] as py.Name).id : null;
+        const plainOrBound = (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && (st.decorator_list.length === 0 || decorator === "staticmethod" || decorator === "classmethod");
+        if (plainOrBound && !st.name.startsWith("__")) {
+          methodSignatures.set(st.name, [...(methodSignatures.get(st.name) ?? []), describeSignature(st.args, decorator !== "staticmethod")]);
         }
         if (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") {
           cx.methodNames.add(st.name);

@@ -65,6 +65,19 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
 }
 
 /**
+ * `super()` passing nothing, for an `__init__` that does not call its base's (or whose call is
+ * refused at run time): typed as the base constructor's parameters, which strict TS checks.
+ */
+export function superWithoutArguments(cx: LowerContext): ir.Expr {
+  const cls = currentClass(cx);
+  const parameters = cls !== null ? baseParameters(cx, cls) : null;
+  const none: ir.Expr = { k: "call", callee: { k: "id", name: "super" }, args: [] };
+  if (parameters === null || parameters.k !== "tuple" || parameters.elements.length === 0) return none;
+  const values: ir.Expr = { k: "as", expr: { k: "as", expr: { k: "array", elements: [] }, type: { k: "unknown" } }, type: parameters };
+  return { k: "call", callee: { k: "id", name: "super" }, args: [{ k: "spread", arg: values }] };
+}
+
+/**
  * The TS type of the base constructor's parameter list (what superInitArgs returns): one
  * `any` per JS parameter of a known base's `__init__`, else any number of values.
  */
