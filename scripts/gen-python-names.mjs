@@ -103,7 +103,36 @@ for (const [where, names] of Object.entries(classes)) {
     table.set(key, known);
   }
 }
-const rows = [...table].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, names]) => `  [${JSON.stringify(key)}, ${JSON.stringify(names === "*" ? "*" : [...names].sort().join(" "))}],`);
+// The runtime's own fields of each listed class, seen on an instance made without arguments
+// (modules whose constructors reach the network or processes are left out): an instance of a
+// user subclass, or of a class whose instances have a dict, holds them besides its attributes.
+const CONSTRUCTED = /^(collections|io|_io|functools|itertools|threading|asyncio\.(locks|queues)|decimal|fractions|queue|string|textwrap|array|weakref|heapq|random|pprint|json|argparse|configparser|difflib|enum|dataclasses|contextlib|types|logging)\./;
+const fields = new Map();
+for (const [where] of Object.entries(classes)) {
+  const cls = (() => {
+    try {
+      return value(where);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (typeof cls !== "function" || !runtime.isClass(cls)) continue;
+  const key = `${runtime.getattr(cls, "__module__")}.${runtime.getattr(cls, "__qualname__")}`;
+  const names = table.get(key);
+  if (names === undefined || names === "*" || !CONSTRUCTED.test(key)) continue;
+  let instance;
+  try {
+    if (process.env.GEN_DEBUG) console.error("construct", key);
+    instance = runtime.callValue(cls);
+  } catch {
+    continue;
+  }
+  const made = instance !== null && typeof instance === "object" ? Object.getPrototypeOf(instance)?.constructor : undefined;
+  if (typeof made !== "function" || `${runtime.getattr(made, "__module__")}.${runtime.getattr(made, "__qualname__")}` !== key) continue;
+  const own = Object.getOwnPropertyNames(instance).filter((k) => !names.has(k) && !k.startsWith("__"));
+  if (own.length > 0) fields.set(key, own.sort());
+}
+const rows = [...table].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, names]) => `  [${JSON.stringify(key)}, ${JSON.stringify(names === "*" ? "*" : [...names].sort().join(" ") + (fields.has(key) ? ` | ${fields.get(key).join(" ")}` : ""))}],`);
 
 fs.writeFileSync(
   path.join(root, "runtime/values/python-names-table.ts"),
@@ -114,6 +143,8 @@ fs.writeFileSync(
  * names CPython shows on the class and its instances, less object's, space-separated (split on
  * first need). Any other JS member of the class is the runtime's own, no Python attribute.
  * "*": a class with no fixed set of names (an enum, a Mock answering any name), not held to one.
+ * After " | ": the runtime's own fields an instance holds (no attributes, even where the
+ * instance may hold others: a user subclass's, a StringIO's).
  */
 export const PYTHON_NAMES_TABLE: ReadonlyMap<string, string> = new Map<string, string>([
 ${rows.join("\n")}
@@ -126,4 +157,6 @@ ${rows.join("\n")}
 export const ASSIGNED_NAMES = ${JSON.stringify([...assigned].sort().join(" "))};
 `,
 );
-console.log(`wrote runtime/values/python-names-table.ts (${table.size} classes)`);
+console.log(`wrote runtime/values/python-names-table.ts (${table.size} classes, ${fields.size} with own fields)`);
+// (what the instances made above started, timers or handles, must not keep the script alive)
+process.exit(0);

@@ -56,7 +56,8 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (typeof obj === "function") markPendingDescriptors();
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, objectKey(name)) : undefined;
-  if (override !== undefined) return bindFoundMethod(obj as object, override, name, ownerOf(obj as object, objectKey(name)));
+  // (a runtime subclass's own JS methods, a Counter's `merge`, are no Python attributes)
+  if (override !== undefined && isPythonVisible(obj as object, objectKey(name), name)) return bindFoundMethod(obj as object, override, name, ownerOf(obj as object, objectKey(name)));
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
@@ -125,7 +126,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
     // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
     // (and a runtime class's members CPython's class lacks, a deque's `items`: python-names.ts)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {

@@ -8,14 +8,16 @@ import { isClass, moduleName, qualName } from "./typename.js";
 import { typeOf } from "./builtin-types.js";
 import { typeDirNames } from "./type-dunders.js";
 
-/** A runtime class with a table, and the Python names of its table. */
-type Listed = readonly [cls: Function, names: ReadonlySet<string>];
+/** A runtime class with a table, the Python names of its table, and its instances' own runtime fields. */
+type Listed = readonly [cls: Function, names: ReadonlySet<string>, fields: ReadonlySet<string>];
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** Per JS class: the nearest class in its chain (itself or a base) with a table; null: none. */
 const nearestListed = new WeakMap<Function, Listed | null>();
 
 /** The names `cls` itself is listed with, when it is a runtime class of the table (null: any names). */
-function ownNames(cls: Function): ReadonlySet<string> | null | undefined {
+function ownNames(cls: Function): Listed | null | undefined {
   const key = classKey(cls);
   const listed = PYTHON_NAMES_TABLE.get(key);
   if (listed === undefined) return undefined;
@@ -23,7 +25,9 @@ function ownNames(cls: Function): ReadonlySet<string> | null | undefined {
   // the base's `__module__`: the base is the listed one)
   const base = Object.getPrototypeOf(cls) as unknown;
   if (typeof base === "function" && base !== Function.prototype && classKey(base) === key) return undefined;
-  return listed === "*" ? null : new Set(listed.split(" "));
+  if (listed === "*") return null;
+  const [names, fields] = listed.split(" | ");
+  return [cls, new Set(names!.split(" ")), fields === undefined ? NO_FIELDS : new Set(fields.split(" "))];
 }
 
 function classKey(cls: Function): string {
@@ -36,10 +40,10 @@ function listedClassOf(cls: Function): Listed | null {
   if (found !== undefined) return found;
   found = null;
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    const names = ownNames(c as Function);
-    if (names === null) break;
-    if (names !== undefined) {
-      found = [c as Function, names];
+    const own = ownNames(c as Function);
+    if (own === null) break;
+    if (own !== undefined) {
+      found = own;
       break;
     }
   }
@@ -82,8 +86,9 @@ export function isPythonVisible(obj: object, key: string, name: string = key, st
   if (typeof ctor !== "function") return true;
   const listed = listedClassOf(ctor);
   if (listed === null) return true;
-  const [cls, names] = listed;
+  const [cls, names, fields] = listed;
   if (names.has(name)) return true;
+  if (fields.has(key)) return false;
   if (Object.hasOwn(obj, key)) return ctor !== cls || hasInstanceDict(names);
   if (heldBelow(proto, cls.prototype as object, key)) return true;
   // (a value the library may have stored on the instance, a getter's here; a JS method is the runtime's)
