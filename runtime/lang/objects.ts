@@ -6,7 +6,9 @@ import { callValue } from "../modules/pycall.js";
 import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
-import { receiverAsThis } from "../values/attributes.js";
+import { isPythonVisible, listedNames } from "../values/python-names.js";
+import { getattrImpl, receiverAsThis } from "../values/attributes.js";
+import { isPythonMember, methodTable } from "../values/methods.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
 import { typeOf as pyTypeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
@@ -288,13 +290,19 @@ export function dir(obj: unknown): string[] {
   const builtin = typeDirNames(obj) ?? (isPlainBuiltinValue(obj) ? typeDirNames(pyTypeOf(obj)) : undefined);
   if (builtin !== undefined) return builtin;
   const names = new Set<string>();
+  // (a runtime class's own JS members are no Python attributes: CPython's names only)
+  const listed = obj !== null && (typeof obj === "object" || typeof obj === "function") ? listedNames(obj) : undefined;
+  // (and a built-in value's own runtime fields, a Counter's `table`)
+  const fieldsHidden = methodTable(obj) !== undefined && typeof obj === "object";
+  // (and of a listed one, a Counter, its runtime base's JS members too: a Dict's `delete`)
+  const shown = (key: string, name: string): boolean => (listed === undefined || isPythonVisible(obj as object, key, name, true)) && !(fieldsHidden && (listed !== undefined || Object.hasOwn(obj as object, key)) && !isPythonMember(obj as object, key));
   const isException = obj instanceof BaseException || (typeof obj === "function" && (obj as { prototype?: unknown }).prototype instanceof BaseException);
   for (let o = obj as object | null; o !== null && o !== Object.prototype && o !== Function.prototype && o !== Error && o !== Error.prototype; o = Object.getPrototypeOf(o) as object | null) {
     // (a runtime class's statics standing for its metaclass's methods are not the class's)
     const hidden = typeof o === "function" ? (o as { [METACLASS_STATICS]?: ReadonlySet<string> })[METACLASS_STATICS] : undefined;
     for (const key of Object.getOwnPropertyNames(o)) {
       const name = pythonName(key, typeof o === "function");
-      if (name !== null && !key.startsWith("#") && !(hidden !== undefined && Object.hasOwn(o, METACLASS_STATICS) && hidden.has(key))) names.add(name);
+      if (name !== null && !key.startsWith("#") && !(hidden !== undefined && Object.hasOwn(o, METACLASS_STATICS) && hidden.has(key)) && shown(key, name)) names.add(name);
     }
   }
   // What the built-in base gives every instance (object's dunders, an exception's args...).
@@ -313,12 +321,24 @@ export function dir(obj: unknown): string[] {
     for (let o = (obj as { prototype: object }).prototype as object | null; o !== null && o !== Object.prototype && o !== Error.prototype; o = Object.getPrototypeOf(o) as object | null) {
       for (const key of Object.getOwnPropertyNames(o)) {
         const name = pythonName(key, false);
-        if (name !== null && !key.startsWith("#")) names.add(name);
+        if (name !== null && !key.startsWith("#") && shown(key, name)) names.add(name);
       }
     }
   }
   // (JS's own members of classes and errors are no Python attributes)
   for (const key of ["pythonName", "tpName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
   if (isException) for (const key of ["name", "message", "stack"]) names.delete(key);
+  // (what CPython's class shows that the runtime finds elsewhere: dict's methods of a Counter, a date's class methods)
+  if (listed !== undefined) for (const name of listed) if (!names.has(name) && findsAttribute(obj, name)) names.add(name);
   return [...names].sort();
+}
+
+/** Does getattr find `name` on `obj` (dir's check of the names CPython lists)? */
+function findsAttribute(obj: unknown, name: string): boolean {
+  try {
+    getattrImpl(obj, name);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -24,6 +24,7 @@ import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
 import { bindFoundMethod, isCClassMethod } from "./method-binding.js";
+import { isPythonVisible, listedNames } from "./python-names.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -55,7 +56,8 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (typeof obj === "function") markPendingDescriptors();
   const table = methodTable(obj);
   const override = table !== undefined ? subclassMethod(obj, objectKey(name)) : undefined;
-  if (override !== undefined) return bindFoundMethod(obj as object, override, name, ownerOf(obj as object, objectKey(name)));
+  // (a runtime subclass's own JS methods, a Counter's `merge`, are no Python attributes)
+  if (override !== undefined && isPythonVisible(obj as object, objectKey(name), name)) return bindFoundMethod(obj as object, override, name, ownerOf(obj as object, objectKey(name)));
   // (a subclass's property of the method's name, a named tuple's field `count`, hides the method)
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
@@ -124,7 +126,8 @@ export function getattrImpl(obj: unknown, name: string): any {
     const key = attrKey(obj, name);
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
     // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) : typeof obj === "function" ? inClassOrMetaclass(obj, key) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key));
+    // (and a runtime class's members CPython's class lacks, a deque's `items`: python-names.ts)
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {
@@ -154,7 +157,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     }
     if (isClass(obj)) {
       // `Cls.method`: the plain function stored in the class (instance methods live on the prototype).
-      const method = prototypeMethod(obj, objectKey(name));
+      const method = isPythonVisible(obj, objectKey(name), name) ? prototypeMethod(obj, objectKey(name)) : undefined;
       if (method !== undefined) return method;
       // `Point.x` of `__slots__ = ("x", "y")`: the slot's member descriptor
       const slot = slotDescriptor(obj, name);
@@ -204,6 +207,11 @@ export function getattrImpl(obj: unknown, name: string): any {
         throw withAttributeContext(error, obj, name);
       }
     }
+  }
+  // `date(2020, 1, 1).today`: a runtime class's class attribute, read through an instance.
+  if (obj !== null && typeof obj === "object" && listedNames(obj)?.has(name) === true) {
+    const cls = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
+    if (typeof cls === "function" && attrKey(cls, name) in cls) return getattrImpl(cls, name);
   }
   // `f.__call__`, `Cls.__call__` (type's, when neither the class nor its metaclass has one): calls it.
   if (name === "__call__" && typeof obj === "function") return builtinMethod((...args: unknown[]) => callValue(obj, ...args), "__call__", obj);
