@@ -89,6 +89,37 @@ export interface TaggedCalls {
   calls: { loc: ir.Loc; frame: number }[];
   /** per frame id (in printing order): the id of the frame it is nested in, or -1 */
   parent: number[];
+  /** per frame id: the frame node's first token is surely a word (see startsAtWord) */
+  wordFirst: boolean[];
+}
+
+/**
+ * The node's first printed token is a word (a name, `new`, `this`, `super`, `import`): its
+ * leftmost descent through callees and objects, none of which prints parentheses of its own,
+ * ends at one. (A frame elsewhere, `(x => y)(1)`, is found by a parse: see emit.ts.)
+ */
+function startsAtWord(node: t.Node): boolean {
+  for (;;) {
+    switch (node.type) {
+      case "Identifier":
+      case "PrivateName":
+      case "NewExpression":
+      case "ThisExpression":
+      case "Super":
+      case "Import":
+        return true;
+      case "MemberExpression":
+      case "OptionalMemberExpression":
+        node = node.object;
+        break;
+      case "CallExpression":
+      case "OptionalCallExpression":
+        node = node.callee;
+        break;
+      default:
+        return false;
+    }
+  }
 }
 
 /** Tags the frame node of every positioned call of `root` and clears every other `loc`. */
@@ -97,6 +128,7 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
   // frame nodes -> id (-1 until reached: a call is visited before its callee)
   const ids = new Map<t.Node, number>();
   const parent: number[] = [];
+  const wordFirst: boolean[] = [];
   const open: number[] = [];
   const excluded = new Set<t.Node>();
   // (node.type compared as a string: the t.isX guards also take an options argument, and this
@@ -124,6 +156,7 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
       id = parent.length;
       ids.set(node, id);
       parent.push(open.length > 0 ? open[open.length - 1]! : -1);
+      wordFirst.push(startsAtWord(node));
       const pos = { line: 1, column: id, index: 0 };
       node.loc = { start: pos, end: pos, filename: "", identifierName: undefined };
       open.push(id);
@@ -146,7 +179,7 @@ export function tagCallFrames(root: t.Node): TaggedCalls {
   };
   visit(root);
   // (a frame the printed tree does not reach keeps id -1 and gets no span)
-  return { calls: found.map((c) => ({ loc: c.loc, frame: ids.get(c.node)! })), parent };
+  return { calls: found.map((c) => ({ loc: c.loc, frame: ids.get(c.node)! })), parent, wordFirst };
 }
 
 /**
@@ -177,8 +210,11 @@ export class FrameMarks {
   }
 }
 
-/** Generator mappings of the tagged frames, to call spans of the final code. */
-export function spansFromMappings(tagged: TaggedCalls, mappings: DecodedMappings, code: string, moved: PositionAfterStrip): CallSpan[] {
+/**
+ * Where each tagged frame was printed in `code` (the generator's text, by its mappings), per
+ * frame id: the offset of its first token, or -1 (a frame the printed tree did not reach).
+ */
+export function frameOffsets(tagged: TaggedCalls, mappings: DecodedMappings, code: string): number[] {
   const count = tagged.parent.length;
   const offsets = new Array<number>(count).fill(-1);
   let lineStart = 0;
@@ -198,6 +234,16 @@ export function spansFromMappings(tagged: TaggedCalls, mappings: DecodedMappings
     const parent = tagged.parent[id]!;
     if (parent !== -1 && offsets[id] !== -1 && (offsets[parent] === -1 || offsets[id]! < offsets[parent]!)) offsets[parent] = offsets[id]!;
   }
+  return offsets;
+}
+
+/** Generator mappings of the tagged frames, to call spans of the final code. */
+export function spansFromMappings(tagged: TaggedCalls, mappings: DecodedMappings, code: string, moved: PositionAfterStrip): CallSpan[] {
+  return spansAt(tagged, frameOffsets(tagged, mappings, code), moved);
+}
+
+/** The spans of the tagged calls whose frames are at `offsets` (per frame id; -1: none). */
+export function spansAt(tagged: TaggedCalls, offsets: readonly number[], moved: PositionAfterStrip): CallSpan[] {
   const spans: CallSpan[] = [];
   for (const call of tagged.calls) {
     const offset = call.frame === -1 ? -1 : offsets[call.frame]!;

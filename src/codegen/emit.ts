@@ -8,14 +8,11 @@ import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
 import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
 import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
-import { callSpans, FrameMarks, spansFromMappings, tagCallFrames } from "./call-spans.js";
+import { callSpans, FrameMarks, frameOffsets, spansAt, spansFromMappings, tagCallFrames, type TaggedCalls } from "./call-spans.js";
+import { sameWords, wordAt, wordTokens } from "./word-tokens.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
-type Generate = typeof import("@babel/generator").default;
-const generate: Generate =
-  (generatorModule as unknown as { default: Generate & { default?: Generate } }).default.default ??
-  (generatorModule as unknown as { default: Generate }).default;
 type CodeGeneratorClass = typeof import("@babel/generator").CodeGenerator;
 const CodeGenerator: CodeGeneratorClass =
   (generatorModule as unknown as { CodeGenerator?: CodeGeneratorClass }).CodeGenerator ??
@@ -116,12 +113,44 @@ let prettier: typeof import("prettier") | undefined;
 
 async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult> {
   const count = new MarkerCount();
-  const raw = generate(file, { comments: true, shouldPrintComment: count.shouldPrintComment }).code;
+  const calls = tagCallFrames(file);
+  const generator = new CodeGenerator(file, { comments: true, shouldPrintComment: count.shouldPrintComment });
+  const marks = new FrameMarks();
+  if (calls.calls.length > 0) (generator as unknown as { _map: FrameMarks })._map = marks;
+  const raw = generator.generate().code;
   // (Embedded languages off: their search walks the whole tree for tagged templates, CSS in
   // JSX and the like, which emitted code never holds.)
   prettier ??= await import("prettier");
   const printed = await prettier.format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
-  return finish(file, printed, options, true);
+  return (calls.calls.length > 0 ? framesByWords(calls, marks, raw, printed, count, options) : null) ?? finish(file, printed, options, calls.calls.length > 0);
+}
+
+/**
+ * Positions and calls of the formatted text without parsing it: the markers by a search of
+ * its text (applyBlankLines took every blank-line marker out), the calls' frames at the word
+ * the generator printed each at, the same word of prettier's text (see word-tokens.ts).
+ * Null when either is not exact: a string of the program spells a marker, the texts' words
+ * differ, or a frame starts at something other than a word.
+ */
+function framesByWords(calls: TaggedCalls, marks: FrameMarks, raw: string, printed: string, count: MarkerCount, options: EmitOptions): EmitResult | null {
+  const markers = markerTokens(printed, count.positions, 0);
+  if (markers === null) return null;
+  const rawWords = wordTokens(raw);
+  const printedWords = rawWords && wordTokens(printed);
+  if (!rawWords || !printedWords || !sameWords(rawWords, printedWords)) return null;
+  const offsets = frameOffsets(calls, marks.getDecoded().mappings, raw);
+  for (let id = 0; id < offsets.length; id++) {
+    if (offsets[id] === -1) continue;
+    if (!calls.wordFirst[id]) return null;
+    const word = wordAt(rawWords, offsets[id]!);
+    if (word === -1) return null;
+    offsets[id] = printedWords.starts[word]!;
+  }
+  const { code, mappings, moved } = extractPositions(printed, { comments: markers });
+  const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
+  const spans = spansAt(calls, offsets, moved);
+  if (spans.length) map.x_pyts_calls = spans;
+  return { code, map };
 }
 
 /** Positions and calls found by parsing the printed text. */
