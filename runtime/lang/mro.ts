@@ -7,6 +7,8 @@ import { AttributeError, PyTypeError, RuntimeError } from "../values/exceptions.
 import { isKwargs } from "../values/kwargs.js";
 import { notePendingInit } from "../threads/waiting-calls.js";
 import { noteNewResult } from "./new-result.js";
+import { functionInfo } from "./function-info.js";
+import { invokeMethod } from "./functions.js";
 import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -316,7 +318,10 @@ export function superOf(cls: any, self: any): any {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
           if (d) {
             if (d.get) return d.get.call(self);
-            return typeof d.value === "function" ? d.value.bind(self) : d.value;
+            if (typeof d.value !== "function") return d.value;
+            // (a method of the program's, bound to `self`, checks its arguments as CPython binds them)
+            const method = d.value as (...a: unknown[]) => unknown;
+            return functionInfo(method)?.method === true ? (...args: unknown[]) => invokeMethod(method, [self, ...args]) : method.bind(self);
           }
           // The runtime base of `class Ring(list)`: the built-in type's own methods, not JS's.
           if (!onClass && Object.hasOwn(c, PYTHON_TYPE)) {

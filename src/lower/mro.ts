@@ -28,12 +28,12 @@ function knownBases(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.C
     .map((b) => (b._type === "Name" && byName.has(b.id) ? byName.get(b.id)! : null));
 }
 
-/** Does the class's __init__ call super().__init__() after other statements? */
-function initCallsSuperLate(cls: py.ClassDef): boolean {
+/** Where the class's __init__ calls super().__init__() among its statements (-1: not at its top level; null: no __init__). */
+function superInitIndex(cls: py.ClassDef): number | null {
   const init = [...cls.body].reverse().find((s): s is py.FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
-  if (!init) return false;
+  if (!init) return null;
   const body = init.body.filter((s) => !(s._type === "Expr" && s.value._type === "Constant"));
-  const index = body.findIndex(
+  return body.findIndex(
     (s) =>
       s._type === "Expr" &&
       s.value._type === "Call" &&
@@ -43,7 +43,33 @@ function initCallsSuperLate(cls: py.ClassDef): boolean {
       s.value.func.value.func._type === "Name" &&
       s.value.func.value.func.id === "super",
   );
-  return index > 0;
+}
+
+/** Does the class's __init__ call super().__init__() after other statements? */
+function initCallsSuperLate(cls: py.ClassDef): boolean {
+  return (superInitIndex(cls) ?? 0) > 0;
+}
+
+/**
+ * Does the class's __init__ leave out (or only conditionally make) the call of an `__init__`
+ * that a module class among its ancestors defines? A JS constructor would run the base's body
+ * anyway; CPython runs only the `__init__` the MRO finds first.
+ */
+function initSkipsBaseInit(cx: LowerContext, cls: py.ClassDef, byName: Map<string, py.ClassDef>): boolean {
+  if (superInitIndex(cls) !== -1) return false;
+  const seen = new Set<py.ClassDef>();
+  const pending = [cls];
+  while (pending.length) {
+    for (const base of knownBases(cx, pending.pop()!, byName)) {
+      // (a base that is not a module class keeps its own constructor: left as it is)
+      if (base === null) return false;
+      if (seen.has(base)) continue;
+      seen.add(base);
+      if (definesInit(base)) return true;
+      pending.push(base);
+    }
+  }
+  return false;
 }
 
 /**
@@ -108,7 +134,8 @@ function analyze(cx: LowerContext): Hierarchy {
     if (known?.k === "class" && known.def === c) byName.set(c.name, c);
   }
   // Classes with several bases; also those whose __init__ runs statements before
-  // super().__init__() (JS constructors cannot), which the same __init__-as-method scheme serves.
+  // super().__init__() (JS constructors cannot), or skips a base's __init__ (a JS constructor
+  // must run its base's), which the same __init__-as-method scheme serves.
   // Classes defining __new__ too: their instances are made by it, then `__init__` runs as a method.
   // A program that calls `__init__` itself (`obj.__init__(...)`, `Cls.__init__(obj)`) needs it as a
   // method of every class that defines one: a JS constructor cannot run on an existing object.
@@ -116,7 +143,7 @@ function analyze(cx: LowerContext): Hierarchy {
   const explicitInit = cx.callsInitExplicitly;
   const initStored = cx.storedAttributeNames.has("__init__");
   const involved = new Set(
-    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b)) || (explicitInit && definesInit(c)) || (initStored && decoratedByProgram(cx, c))),
+    classes.filter((c) => c.bases.filter((b) => !isObjectBase(cx, b)).length > 1 || initCallsSuperLate(c) || initSkipsBaseInit(cx, c, byName) || definesNew(c) || c.bases.some((b) => isValueBase(cx, b)) || (explicitInit && definesInit(c)) || (initStored && decoratedByProgram(cx, c))),
   );
   // Ancestors of a class with several bases, then everything deriving from an involved class.
   const pending = [...involved];
