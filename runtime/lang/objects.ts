@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
+import { BaseException, NameError, NEVER_RAISED, RAISED, TRACEBACK, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
@@ -28,7 +28,12 @@ export function exceptionOf(value: unknown): BaseException {
   if (typeof value === "function" && value.prototype instanceof BaseException) {
     return new (value as new () => BaseException)();
   }
-  if (value instanceof BaseException) return value;
+  if (value instanceof BaseException) {
+    (value as { [RAISED]?: boolean })[RAISED] = true;
+    // (read as None before this raise, or cleared by with_traceback(None): the raise makes one)
+    if (value[TRACEBACK] === null) value[TRACEBACK] = undefined;
+    return value;
+  }
   if (value instanceof Error) return value as BaseException;
   throw new PyTypeError("exceptions must derive from BaseException");
 }
