@@ -516,6 +516,9 @@ function builtinInstanceStore(obj: unknown, name: string): AttributeError | null
   // (None's type has object's names only)
   const entries = type === NoneType ? typeDictEntries(object) : typeDictEntries(type);
   if (entries === undefined || type === BaseException || name === "__class__") return null;
+  // (a plain object of the runtime's is of type `object` too, and takes attributes: only
+  // `object()`'s instances, made non-extensible, refuse them)
+  if (type === object && typeof obj === "object" && obj !== null && Object.isExtensible(obj)) return null;
   const chain: [unknown, [string, string][]][] = [[type, entries]];
   if (type === bool) chain.push([int, typeDictEntries(int)!]);
   if (type !== object) chain.push([object, typeDictEntries(object)!]);
