@@ -53,8 +53,24 @@ function callbackArgs(args: unknown[]): unknown[] {
 
 export type ExceptionHandler = (loop: EventLoop, context: unknown) => unknown;
 
-export class EventLoop implements HandleLoop {
-  static readonly __module__ = "asyncio.unix_events";
+/** `asyncio.AbstractEventLoop` (asyncio.events): the interface every event loop has. */
+export class AbstractEventLoop {
+  static readonly __module__: string = "asyncio.events";
+}
+
+/** `asyncio.BaseEventLoop` (asyncio.base_events): the loop's machinery in CPython. */
+export class BaseEventLoop extends AbstractEventLoop {
+  static readonly __module__: string = "asyncio.base_events";
+}
+
+/** asyncio.selector_events' base of the selector loops. */
+export class BaseSelectorEventLoop extends BaseEventLoop {
+  static readonly __module__: string = "asyncio.selector_events";
+}
+
+// (the running loop's class is CPython's on Linux, `_UnixSelectorEventLoop`, with its bases)
+export class EventLoop extends BaseSelectorEventLoop implements HandleLoop {
+  static readonly __module__: string = "asyncio.unix_events";
   static readonly pythonName = "_UnixSelectorEventLoop";
 
   /**

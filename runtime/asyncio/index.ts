@@ -1,7 +1,7 @@
 // The `asyncio` module as one namespace object (runtime/README.md), plus the classes for TS use.
 
 // events.js first: the module cycle events -> futures/tasks only resolves in this order.
-import { EventLoop } from "./events.js";
+import { AbstractEventLoop, BaseEventLoop, EventLoop } from "./events.js";
 
 import { asyncioCoroutine, iscoroutinefunction } from "../core/coroutine-function.js";
 import { TimeoutError } from "../values/exceptions.js";
@@ -53,8 +53,8 @@ import { Task, all_tasks, create_task, current_task, ensure_future, iscoroutine 
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, wait_for } from "./wait.js";
 
 export const asyncio = moduleObject("asyncio", {
-  AbstractEventLoop: EventLoop,
-  BaseEventLoop: EventLoop,
+  AbstractEventLoop,
+  BaseEventLoop,
   SelectorEventLoop: EventLoop,
   EventLoop,
   Future,

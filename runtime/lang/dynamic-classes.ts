@@ -40,6 +40,12 @@ export function makeClass(name: unknown, bases: unknown, namespace: unknown): an
   const attributes: string[] = [];
   for (const [key, value] of namespace.entries()) {
     if (typeof key !== "string" || key === "__init__" || key === "__qualname__" || key === "__module__") continue;
+    // (a namespace's `__name__` is for instances to read: the class's own name is type's
+    // descriptor, which wins, `type("T", (), {"__name__": "X"}).__name__` is 'T')
+    if (key === "__name__") {
+      Object.defineProperty(cls.prototype, key, { value, writable: true, configurable: true });
+      continue;
+    }
     // A function is a method: read through an instance it is bound (`obj.m`, `getattr(obj, "m")`),
     // as a function assigned to a class later is.
     if (typeof value === "function" && !isClass(value)) setClassAttribute(cls, key, value);

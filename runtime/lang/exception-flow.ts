@@ -1,7 +1,8 @@
 // What `except` and `for` need beyond JS's own statements: matching an exception against any
 // expression (a class, a tuple of classes, a variable holding either), and closing a
 // generator a `for` loop leaves early.
-import { BaseException, NameError, PyTypeError, RecursionError } from "../values/exceptions.js";
+import { AttributeError, BaseException, NameError, PyTypeError, RecursionError } from "../values/exceptions.js";
+import { attributeStoreMessage } from "../values/js-store-errors.js";
 import { Tuple } from "../values/tuple.js";
 import { JS_NEXT } from "../values/iteration.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "../values/recursion.js";
@@ -20,9 +21,16 @@ export function exceptionMatches(error: unknown, kinds: unknown): boolean {
 
 /**
  * The exception Python code sees: JS's stack overflow (a RangeError) is a RecursionError, a
- * read of a JS binding before its initialisation (a ReferenceError) a NameError.
+ * read of a JS binding before its initialisation (a ReferenceError) a NameError, an attribute
+ * store on a value without a `__dict__` (JS's TypeError) an AttributeError.
  */
 export function pythonException(error: unknown): unknown {
+  const store = attributeStoreMessage(error);
+  if (store !== null) {
+    const converted = new AttributeError(store);
+    Object.defineProperty(converted, "stack", { value: (error as Error).stack, writable: true, configurable: true });
+    return converted;
+  }
   const unbound = unboundJsName(error);
   if (unbound !== null) {
     const converted = NameError.about(unboundNameMessage(unbound), unbound);

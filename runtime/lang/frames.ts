@@ -393,6 +393,9 @@ interface ProgramFrame {
 /** The program's frames in a JS stack, most recent last; their positions are added to `seen`. */
 function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>, lookupFailed = false): ProgramFrame[] {
   const frames: ProgramFrame[] = [];
+  // (the line a class body's frame ran at: V8 places the frame that runs the class statement
+  // at its function's start, not at the statement)
+  let classBodyLine: number | null = null;
   for (const text of stack.split("\n")) {
     const m = /\((.*):(\d+):(\d+)\)$/.exec(text) ?? /at (.*):(\d+):(\d+)$/.exec(text);
     const module = m ? modules.find((candidate) => candidate.matches(m[1]!)) : undefined;
@@ -405,8 +408,11 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
     const map = module.map();
     if (map === null) continue;
     const span = map.calls.get(`${Number(m[2]) - 1}:${Number(m[3]) - 1}`);
-    const line = span?.line ?? lookup(map, Number(m[2]));
+    let line = span?.line ?? lookup(map, Number(m[2]));
+    if (classBodyLine !== null) line = classStatementLine(map.lines, classBodyLine) ?? line;
+    classBodyLine = null;
     if (line === null) continue;
+    if (text.includes("at <static_initializer> ")) classBodyLine = line;
     const source = map.lines[line - 1] ?? "";
     const name = sameLineName(source, span ? charOffset(source, span.col) : null) ?? enclosingName(map.lines, line);
     let frame = `  File "${module.display}", line ${line}, in ${name}`;
@@ -423,6 +429,19 @@ function programFrames(stack: string, modules: ModuleFrames[], seen: Set<string>
     frames.push({ text: frame, exact: span !== undefined, at });
   }
   return frames.reverse();
+}
+
+/** The `class` statement whose body holds line `line` (1-based), or null. */
+function classStatementLine(lines: readonly string[], line: number): number | null {
+  const indent = (text: string): number => text.length - text.trimStart().length;
+  let depth = indent(lines[line - 1] ?? "");
+  for (let at = line - 1; at >= 1; at--) {
+    const text = lines[at - 1] ?? "";
+    if (text.trim() === "" || indent(text) >= depth) continue;
+    if (/^\s*class\s/.test(text)) return at;
+    depth = indent(text);
+  }
+  return null;
 }
 
 /** A file: URL's text (under Node); null for another URL or a file that cannot be read. */

@@ -1,8 +1,9 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, NEVER_RAISED, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
+import { BaseException, NameError, NEVER_RAISED, RAISED, TRACEBACK, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
+import { PyModule } from "../modules/module-object.js";
 import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
@@ -16,6 +17,7 @@ import { FrozenSet, PySet } from "../values/set.js";
 import { Tuple } from "../values/tuple.js";
 import { ByteArray } from "../values/bytearray.js";
 import { hasNoDict } from "./attribute-hooks.js";
+import { builtinScopeValue } from "./builtin-scope.js";
 import { isClass } from "../values/typename.js";
 import { boundMethod, CLASS_METHOD, pyDef, STATIC_METHOD } from "./functions.js";
 import { DECORATED_METHOD, functionInfo } from "./function-info.js";
@@ -30,7 +32,12 @@ export function exceptionOf(value: unknown): BaseException {
   if (typeof value === "function" && value.prototype instanceof BaseException) {
     return new (value as new () => BaseException)();
   }
-  if (value instanceof BaseException) return value;
+  if (value instanceof BaseException) {
+    (value as { [RAISED]?: boolean })[RAISED] = true;
+    // (read as None before this raise, or cleared by with_traceback(None): the raise makes one)
+    if (value[TRACEBACK] === null) value[TRACEBACK] = undefined;
+    return value;
+  }
   if (value instanceof Error) return value as BaseException;
   throw new PyTypeError("exceptions must derive from BaseException");
 }
@@ -52,6 +59,11 @@ export function reraiseNothing(): BaseException {
 /** A read of a name that may be unbound (deleted, or read before its first assignment). */
 export function bound<T>(value: T, name: string, local: boolean): T {
   if (value !== undefined) return value;
+  // (a global not bound yet: the builtin of that name, if there is one)
+  if (!local) {
+    const builtin = builtinScopeValue(name);
+    if (builtin !== undefined) return builtin as T;
+  }
   if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
   throw NameError.about(`name '${name}' is not defined`, name);
 }
@@ -66,6 +78,9 @@ export function boundFree<T>(value: T, name: string): T {
 // (typed `any`, not `never`: emitted code may call it, `nosuch()`, and a `never` is not callable)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function nameError(name: string, hint?: string): any {
+  // (a name the program binds nowhere may have been given to the builtins module since)
+  const builtin = builtinScopeValue(name);
+  if (builtin !== undefined) return builtin;
   throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
 }
 
@@ -280,12 +295,24 @@ function builtinRoot(obj: unknown): unknown {
 }
 const PYTHON_TYPE_KEY = Symbol.for("pyts.pythonType");
 
+/** A runtime module's names: its attributes (placeholders of a module not loaded yet too). */
+function moduleDir(module: PyModule): string[] {
+  const names = new Set<string>();
+  for (const key of Object.getOwnPropertyNames(module)) {
+    const name = pythonName(key, false);
+    if (name !== null) names.add(name);
+  }
+  return [...names].sort();
+}
+
 export function dir(obj: unknown): string[] {
   // (`dir(str.upper)` lists `__objclass__`: a mark made on first need)
   if (typeof obj === "function") markPendingDescriptors();
   // A program module lists its namespace (runtime/modules/module-namespace.ts).
   const namespace = (obj as { [NAMESPACE]?: () => Iterable<unknown> } | null)?.[NAMESPACE];
   if (typeof namespace === "function") return [...namespace.call(obj)].map(String).sort();
+  // A runtime module (`import math`): its own names, as a module's `__dict__` lists them.
+  if (obj instanceof PyModule) return moduleDir(obj);
   // A built-in type, or a value of one: CPython's names.
   const builtin = typeDirNames(obj) ?? (isPlainBuiltinValue(obj) ? typeDirNames(pyTypeOf(obj)) : undefined);
   if (builtin !== undefined) return builtin;

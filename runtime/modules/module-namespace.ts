@@ -4,6 +4,7 @@
 // object before each use (a module's namespace is small), and its writes go through to the
 // module: `globals()["x"] = 1` rebinds the global x, and a new key becomes an attribute of
 // the module, which the module's own code then reads as a global (lookupGlobal).
+import { builtinScopeValue } from "../lang/builtin-scope.js";
 import { Dict, KeyTable } from "../values/dict.js";
 import { AttributeError, NameError } from "../values/exceptions.js";
 import { withNameHint } from "../values/suggestions.js";
@@ -129,5 +130,8 @@ export function localNames(names: readonly string[], values: readonly unknown[])
 export function lookupGlobal(module: object, name: string, hint?: string): any {
   const key = objectKey(name);
   if (Object.hasOwn(module, key)) return (module as Record<string, unknown>)[key];
+  // (then the builtins module, which the program may have given names: `builtins.x = 1`)
+  const builtin = builtinScopeValue(name);
+  if (builtin !== undefined) return builtin;
   throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
 }

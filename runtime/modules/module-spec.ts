@@ -14,14 +14,20 @@ import {
   NotImplementedError, OverflowError, RecursionError, RuntimeError, StopIteration, StopAsyncIteration,
   SystemExit, KeyboardInterrupt, TimeoutError, TypeError, ValueError, ZeroDivisionError, UnicodeError,
   UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
-  GeneratorExit, memoryview,
+  GeneratorExit, memoryview, BlockingIOError, BrokenPipeError, BufferError, BytesWarning, ChildProcessError,
+  ConnectionAbortedError, ConnectionError, ConnectionRefusedError, ConnectionResetError, FileExistsError,
+  FloatingPointError, FutureWarning, ImportWarning, IndentationError, InterruptedError, IsADirectoryError,
+  NotADirectoryError, PendingDeprecationWarning, PermissionError, ProcessLookupError, ReferenceError,
+  ResourceWarning, SyntaxError, SyntaxWarning, SystemError, TabError, UnicodeWarning, exit, quit,
 } from "../values/index.js";
+import { __import__ } from "./dunder-import.js";
+import { setBuiltinScope } from "../lang/builtin-scope.js";
 import {
   aiter, anext, dir, open, eval as evalBuiltin, exec, compile, classmethod, property, staticmethod,
   ExceptionGroup, BaseExceptionGroup,
 } from "../lang/index.js";
 import { Dict } from "../values/dict.js";
-import { PyModule } from "./module-object.js";
+import { moduleObject, PyModule } from "./module-object.js";
 import { registerBuiltinFunctions } from "../values/keyword-binding.js";
 
 export class SourceFileLoader {
@@ -85,6 +91,27 @@ function builtinValues(): Record<string, unknown> {
   };
 }
 
+/** The rest of CPython's builtins module the runtime has: more exceptions, `exit`, `__import__`. */
+function moreBuiltinValues(): Record<string, unknown> {
+  return {
+    __import__, exit, quit, BlockingIOError, BrokenPipeError, BufferError, BytesWarning, ChildProcessError,
+    ConnectionAbortedError, ConnectionError, ConnectionRefusedError, ConnectionResetError, EnvironmentError: OSError,
+    FileExistsError, FloatingPointError, FutureWarning, IOError: OSError, ImportWarning, IndentationError,
+    InterruptedError, IsADirectoryError, NotADirectoryError, PendingDeprecationWarning, PermissionError,
+    ProcessLookupError, ReferenceError, ResourceWarning, SyntaxError, SyntaxWarning, SystemError, TabError,
+    UnicodeWarning, memoryview,
+  };
+}
+
+const BUILTINS_DOC =
+  "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed.";
+
+/** The importer CPython's built-in modules name as their `__loader__`. */
+class BuiltinImporter {
+  static readonly pythonName = "BuiltinImporter";
+  static readonly __module__ = "_frozen_importlib";
+}
+
 // (`partial(pow, exp=2)(7)`: callValue binds a builtin's keywords by the builtin's name)
 registerBuiltinFunctions(() => ({ ...builtinValues(), memoryview }));
 
@@ -94,9 +121,16 @@ let builtinsDict: Dict | null = null;
 /** The `builtins` module: `<module 'builtins' (built-in)>`, holding the builtins the runtime has. */
 export function builtinsModule(): PyModule {
   if (builtins !== null) return builtins;
-  builtins = new PyModule("builtins");
-  const values: [string, unknown][] = [["None", null], ["True", true], ["False", false], ...Object.entries(builtinValues())];
+  // (made as the module `builtins` too: `import builtins` is this object, as `__builtins__` is)
+  builtins = moduleObject("builtins", {});
+  const values: [string, unknown][] = [
+    ["__doc__", BUILTINS_DOC], ["__package__", ""], ["__loader__", BuiltinImporter],
+    ["__spec__", new ModuleSpec("builtins", BuiltinImporter as never, "built-in", null, "")],
+    ["__debug__", true], ["None", null], ["True", true], ["False", false],
+    ...Object.entries(builtinValues()), ...Object.entries(moreBuiltinValues()),
+  ];
   for (const [name, value] of values) Object.defineProperty(builtins, name, { value, writable: true, enumerable: true, configurable: true });
+  setBuiltinScope(builtins);
   return builtins;
 }
 

@@ -7,6 +7,7 @@ import { NotImplemented } from "../values/singletons.js";
 import { asIndex } from "../values/slice.js";
 import { IntValue, PRIMITIVE, unwrap, wrapValue } from "../values/wrapped.js";
 import { ValueError } from "../values/exceptions.js";
+import { CLASS_REPR } from "../values/repr.js";
 import { RE_FLAGS } from "./re-error.js";
 
 /** The members in definition order (the order their names print in). */
@@ -31,6 +32,11 @@ export class RegexFlag extends IntBase {
   static readonly pythonName = "RegexFlag";
   static readonly __module__ = "re";
   static readonly __qualname__ = "RegexFlag";
+
+  /** The class prints as its metaclass, enum's EnumType, shows a Flag: `<flag 'RegexFlag'>`. */
+  static [CLASS_REPR](): string {
+    return "<flag 'RegexFlag'>";
+  }
   declare [PRIMITIVE]: bigint;
 
   get value(): any {

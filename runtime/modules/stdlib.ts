@@ -6,6 +6,7 @@
 export { timeModule as time } from "./time.js";
 export { datetimeModule as datetime } from "./datetime.js";
 export { sysModule as sys } from "./sys.js";
+export { pyBuiltinsModule as builtins } from "./builtins.js";
 export { urllibModule as urllib } from "./urllib.js";
 export { aiohttpModule as aiohttp } from "./aiohttp.js";
 export { osModule as os } from "./os.js";

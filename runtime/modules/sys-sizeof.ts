@@ -1,9 +1,11 @@
 // sys.getsizeof: the sizes CPython 3.11 reports on a 64-bit build, computed from the value's
 // shape as CPython lays it out (int digits of 30 bits, str's compact 1/2/4-byte kinds, the
 // over-allocation of a list grown by appends, dict and set tables grown by insertion).
-// Values built another way in CPython (a list from a literal of 7 items) may differ slightly.
+// A list is sized as a display makes it when first seen; one built another way in CPython (by
+// a comprehension, `list(range(n))`) may differ slightly.
 
 import { Bytes } from "../values/bytes.js";
+import { ByteArray } from "../values/bytearray.js";
 import { Dict } from "../values/dict.js";
 import { PyTypeError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
@@ -34,10 +36,37 @@ function strSize(s: string): number {
   return 76 + 4 * n;
 }
 
-function listCapacity(n: number): number {
-  let cap = 0;
-  for (let size = 1; size <= n; size++) if (size > cap) cap = (size + (size >> 3) + 6) & ~3;
-  return cap;
+/** CPython 3.11's list_resize: the capacity a list of `capacity` slots gets for `size` items. */
+function resized(capacity: number, oldSize: number, size: number): number {
+  if (capacity >= size && size >= capacity >> 1) return capacity;
+  if (size === 0) return 0;
+  const grown = (size + (size >> 3) + 6) & ~3;
+  return size - oldSize > grown - size ? (size + 3) & ~3 : grown;
+}
+
+/**
+ * The capacity of each list sizeOf has seen, and its length then: a list seen again has grown
+ * (or shrunk) one item at a time since, as appends and pops do it.
+ */
+const listShapes = new WeakMap<unknown[], { length: number; capacity: number }>();
+
+/**
+ * A list's capacity. First seen, it is sized as a list display of constants makes it (two
+ * items exactly, more rounded up to even: `[1, 2]` is 72 bytes, `[1, 2, 3]` 88); seen again,
+ * it has grown by appends or shrunk by pops, whose over-allocation CPython's resize gives.
+ */
+function listCapacity(list: unknown[]): number {
+  const n = list.length;
+  const shape = listShapes.get(list);
+  let capacity: number;
+  if (shape === undefined) capacity = n <= 2 ? n : (n + 1) & ~1;
+  else {
+    capacity = shape.capacity;
+    for (let size = shape.length; size < n; size++) capacity = resized(capacity, size, size + 1);
+    for (let size = shape.length; size > n; size--) capacity = resized(capacity, size, size - 1);
+  }
+  listShapes.set(list, { length: n, capacity });
+  return capacity;
 }
 
 function dictSize(n: number): number {
@@ -72,9 +101,11 @@ export function sizeOf(x: unknown): number {
   if (isIntLike(x)) return intSize(toBigInt(x));
   if (typeof x === "number") return 24;
   if (typeof x === "string") return strSize(x);
+  // (a bytearray's buffer holds a trailing NUL once it has bytes)
+  if (x instanceof ByteArray) return 56 + (x.length === 0 ? 0 : x.length + 1);
   if (x instanceof Bytes) return 33 + x.length;
   if (x instanceof Tuple) return 40 + 8 * x.items.length;
-  if (Array.isArray(x)) return 56 + 8 * listCapacity(x.length);
+  if (Array.isArray(x)) return 56 + 8 * listCapacity(x);
   if (x instanceof Dict) return dictSize(x.size);
   if (x instanceof PySet || x instanceof FrozenSet) return setSize(x.size);
   if (typeof x === "function") return 152;

@@ -231,7 +231,9 @@ export class Timer extends Thread {
 
 /** What threading.excepthook receives. */
 export class ExceptHookArgs {
-  static readonly __module__ = "threading";
+  // (CPython's is the `_thread` module's structseq type, re-exported by threading)
+  static readonly __module__ = "_thread";
+  static readonly pythonName = "_ExceptHookArgs";
   constructor(
     readonly exc_type: unknown,
     readonly exc_value: unknown,

@@ -12,13 +12,14 @@ import { callMethod } from "./methods.js";
 import { floatDivmod, intFloorDiv, intMod, power as powOp } from "./arithmetic.js";
 import { asciiRepr } from "./ascii.js";
 import { defineType, isPyTypeObject, type PyTypeObject } from "./builtin-type.js";
-import { NoneType, runtimeClassOf, typeOf } from "./builtin-types.js";
+import { bool, int, NoneType, object, runtimeClassOf, typeOf } from "./builtin-types.js";
+import { typeDictEntries } from "./type-dunders.js";
 import type { str } from "./repr.js";
 import { GenericAlias } from "./subscript.js";
 import { UnionType } from "./union-type.js";
 import { lt, gt } from "./compare.js";
 import { Dict } from "./dict.js";
-import { AttributeError, EOFError, OverflowError, PyTypeError, RuntimeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { AttributeError, BaseException, EOFError, OverflowError, PyTypeError, RuntimeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { fixedDigits } from "./float-format.js";
 import { pyHash, valueIdentity } from "./hashing.js";
 import { Range } from "./range.js";
@@ -507,9 +508,37 @@ function metaclassHook(cls: object, hookName: "__setattr__" | "__delattr__"): un
   return undefined;
 }
 
+/**
+ * CPython's AttributeError for a store on an instance of a built-in type without a `__dict__`
+ * (`[].x = 1`, `(1).real = 2`, `object().x = 1`): the type's own names are read-only, any
+ * other name is missing. Null for a value of any other type.
+ */
+function builtinInstanceStore(obj: unknown, name: string): AttributeError | null {
+  const type = typeOf(obj);
+  // (None's type has object's names only)
+  const entries = type === NoneType ? typeDictEntries(object) : typeDictEntries(type);
+  if (entries === undefined || type === BaseException || name === "__class__") return null;
+  // (a plain object of the runtime's is of type `object` too, and takes attributes: only
+  // `object()`'s instances, made non-extensible, refuse them)
+  if (type === object && typeof obj === "object" && obj !== null && Object.isExtensible(obj)) return null;
+  const chain: [unknown, [string, string][]][] = [[type, entries]];
+  if (type === bool) chain.push([int, typeDictEntries(int)!]);
+  if (type !== object) chain.push([object, typeDictEntries(object)!]);
+  for (const [owner, ownerEntries] of chain) {
+    const kind = ownerEntries.find(([entry]) => entry === name)?.[1];
+    if (kind === undefined) continue;
+    if (kind === "g") return new AttributeError(`attribute '${name}' of '${(owner as { __name__: string }).__name__}' objects is not writable`);
+    if (kind === "M") return new AttributeError("readonly attribute");
+    return new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+  }
+  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
 export function setattr(obj: unknown, name: unknown, value: unknown): null {
   if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
-  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || Array.isArray(obj) || Object.isFrozen(obj)) {
+  const refused = builtinInstanceStore(obj, name);
+  if (refused !== null) throw refused;
+  if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || Array.isArray(obj) || Object.isFrozen(obj) || !Object.isExtensible(obj)) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   // (a class's attribute is set by its metaclass's `__setattr__`, never by the one it gives its instances)

@@ -260,7 +260,8 @@ export const object = defineType(
   (...args: unknown[]): object => {
     const [positional, keywords] = splitKw(args);
     if (positional.length > 0 || Object.keys(keywords).length > 0) throw new PyTypeError("object() takes no arguments");
-    return new PyObject();
+    // (no `__dict__`: a store of any attribute fails, as JS's TypeError the runtime reads as AttributeError)
+    return Object.preventExtensions(new PyObject());
   },
   "object",
   () => true,

@@ -10,6 +10,9 @@ export const TRACEBACK = Symbol("traceback");
 /** On an exception made only to be a `__cause__` (`raise X from ValueError("...")`): never raised, it has no frames. */
 export const NEVER_RAISED = Symbol.for("pyts.neverRaised");
 
+/** On an exception a `raise` statement threw (exceptionOf): it has a traceback even if made elsewhere. */
+export const RAISED = Symbol("raised");
+
 /** Makes an exception's traceback object (installed by the traceback module; None before). */
 export const tracebackHook: { make: (e: BaseException) => unknown } = { make: () => null };
 

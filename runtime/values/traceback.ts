@@ -9,6 +9,7 @@ import { attributeSuggestion, nameSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
 import { moduleName, typeName } from "./typename.js";
+import { attributeStoreMessage } from "./js-store-errors.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "./recursion.js";
 
 /** Returns the frame lines (each already indented, e.g. `  File "x.py", line 3, in f`). */
@@ -68,6 +69,8 @@ export function exceptionLine(e: unknown, hints = false): string {
   if (isStackOverflow(e)) return `RecursionError: ${recursionMessage(e)}`;
   const unbound = unboundJsName(e);
   if (unbound !== null) return `NameError: ${unboundNameMessage(unbound)}`;
+  const store = attributeStoreMessage(e);
+  if (store !== null) return `AttributeError: ${store}`;
   let name = typeName(e);
   if (e instanceof BaseException) {
     const module = moduleName(e.constructor);

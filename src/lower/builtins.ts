@@ -39,7 +39,7 @@ export const BUILTIN_EXCEPTIONS = new Set([
 
 /** Modules the runtime provides, by the name `import` binds. */
 export const RUNTIME_MODULES = new Set([
-  "asyncio", "time", "datetime", "sys", "urllib", "aiohttp", "types", "random", "functools",
+  "asyncio", "time", "datetime", "sys", "builtins", "urllib", "aiohttp", "types", "random", "functools",
   "itertools", "collections", "math", "cmath", "logging", "dataclasses", "contextlib", "typing", "json", "enum",
   "string", "bisect", "heapq", "abc", "importlib", "re", "textwrap", "pprint", "operator", "copy",
   "binascii", "base64", "hashlib", "struct", "fractions", "statistics", "uuid", "calendar", "html",

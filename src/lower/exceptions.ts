@@ -107,9 +107,13 @@ function catchesImportError(h: py.ExceptHandler): boolean {
   return kinds.some((k) => k._type === "Name" && IMPORT_ERROR_CATCHERS.has(k.id));
 }
 
-/** Can a clause catch a JS stack overflow (Python's RecursionError and its bases)? */
-function catchesRecursion(cx: LowerContext, h: py.ExceptHandler): boolean {
-  const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError", "NameError"]);
+/**
+ * Can a clause catch one of JS's errors Python sees as its own (pythonException): a stack
+ * overflow (RecursionError and its bases), an unbound binding (NameError), a failed attribute
+ * store (AttributeError)?
+ */
+function catchesJsErrors(cx: LowerContext, h: py.ExceptHandler): boolean {
+  const names = new Set(["BaseException", "Exception", "RuntimeError", "RecursionError", "NameError", "AttributeError"]);
   const kinds = h.type === null ? [] : h.type._type === "Tuple" ? h.type.elts : [h.type];
   return h.type === null || kinds.some((k) => !namesExceptionClass(cx, k) || (k._type === "Name" && names.has(k.id)));
 }
@@ -174,8 +178,8 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
       if (outerHandled !== undefined) {
         chain.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("withContext"), args: [caught, { k: "id", name: outerHandled }] } });
       }
-      // A JS stack overflow becomes Python's RecursionError before the clauses test it.
-      if (s.handlers.some((h) => catchesRecursion(cx, h))) {
+      // A JS stack overflow becomes Python's RecursionError (and so on) before the clauses test it.
+      if (s.handlers.some((h) => catchesJsErrors(cx, h))) {
         chain.unshift({ k: "expr", expr: { k: "assign", op: "=", target: caught, value: { k: "call", callee: cx.rt("pythonException"), args: [caught] } } });
       }
       handler = chain;

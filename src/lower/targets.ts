@@ -243,6 +243,9 @@ function inertValue(e: ir.Expr): boolean {
  * calls h first); JS evaluates left to right. Where both sides may run code, the value is held
  * in a temporary first.
  */
+/** Expressions whose value is always an instance of a built-in type (no `__dict__`). */
+const BUILT_IN_DISPLAYS = new Set(["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Constant", "JoinedStr"]);
+
 function valueFirst(cx: LowerContext, target: py.Attribute | py.Subscript, value: ir.Expr, loc: ir.Loc): [ir.Stmt[], ir.Expr] {
   const targetInert = inertSource(cx, target.value) && (target._type === "Attribute" || inertSource(cx, target.slice));
   if (targetInert || inertValue(value)) return [[], value];
@@ -268,7 +271,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       // (a function object's attributes go through setattr too: its static type has none)
       // (and `__defaults__`/`__kwdefaults__` of any value: a method's, `C.m.__defaults__ = ...`, are a function's)
       // (`obj.__class__ = Other` changes the object's class: setattr checks and does it)
-      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__") {
+      // (and a display's or literal's value, `[].x = 1`: a built-in instance, which refuses it)
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__" || BUILT_IN_DISPLAYS.has(target.value._type)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }

@@ -1,0 +1,15 @@
+// The builtins module as name lookup's last scope: a name the program binds nowhere is read
+// from it when it is evaluated (`builtins.answer = 42` then `print(answer)`), and a global read
+// before its module binds it falls back to the builtin of that name (`len` before `def len`),
+// as CPython's LEGB lookup does. The module is made in modules/module-spec.ts.
+
+let scope: object | null = null;
+
+export function setBuiltinScope(module: object): void {
+  scope = module;
+}
+
+/** The builtins module's value of `name`, or undefined while it has none. */
+export function builtinScopeValue(name: string): unknown {
+  return scope !== null && Object.hasOwn(scope, name) ? (scope as Record<string, unknown>)[name] : undefined;
+}
