@@ -12,6 +12,7 @@ import { annotationDict } from "./statements.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { currentClass, mangle } from "./classes.js";
 import { superWithoutArguments } from "./super.js";
+import { RUNTIME_CLASS_METHOD_NAMES } from "./runtime-method-names.js";
 import { decoratorName, docstringOf, generalDecorated, IMPLICIT_CLASS_METHODS, isReadOnlyProperty } from "./class-body-facts.js";
 
 export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, hasBase: boolean, initMethod: boolean): ir.ClassMember {
@@ -51,7 +52,21 @@ export function lowerMethod(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   }
   const kind = property?.endsWith(".setter") ? "set" : property ? "get" : "method";
   if (kind !== "method" && fn.async) waitingAccessor(cx, fn, kind);
+  // An override of a runtime class's method (`put_nowait` of a Queue subclass) returns what it
+  // likes in Python; typed `any`, TS accepts it where the base declares `null` or a value.
+  if (kind === "method" && !fn.async && fn.returnType === undefined && cls !== null && RUNTIME_CLASS_METHOD_NAMES.has(s.name) && extendsRuntimeClass(cx, cls)) fn.returnType = { k: "any" };
   return { k: "method", name: objectKey(mangle(cx, s.name)), kind, isStatic: false, fn, loc };
+}
+
+/** Does the class derive (itself or through module classes) from a class the runtime provides? */
+function extendsRuntimeClass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    if (b._type === "Name" && b.id === "object" && cx.resolve(b.id) === null) return false;
+    const known = b._type === "Name" ? cx.known.get(b.id) : undefined;
+    if (known?.k === "class") return known.def !== cls && extendsRuntimeClass(cx, known.def, depth + 1);
+    return true;
+  });
 }
 
 /** Does the function body (not a nested def or class) have a `return` with a value other than a literal None? */
