@@ -87,8 +87,8 @@ function madeByProgram(e: BaseException): boolean {
   return runtimePlace !== null && first !== undefined && !first.startsWith(runtimePlace);
 }
 
-/** A frame text whose source line is a `raise` statement. */
-const atRaise = (frame: string): boolean => /^raise\b/.test(frame.split("\n", 2)[1]?.trim() ?? "");
+/** A frame text whose source line is a `raise` (or an `assert`, which raises the error it makes). */
+const atRaise = (frame: string): boolean => /^(raise|assert)\b/.test(frame.split("\n", 2)[1]?.trim() ?? "");
 
 /** The traceback of `e` as read from a stack whose frames are `outer`. */
 function makeTraceback(e: BaseException, outer: string[]): TracebackObject | null {
