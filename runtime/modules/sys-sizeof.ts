@@ -52,14 +52,16 @@ const listShapes = new WeakMap<unknown[], { length: number; capacity: number }>(
 
 /**
  * A list's capacity. First seen, it is sized as a list display of constants makes it (two
- * items exactly, more rounded up to even: `[1, 2]` is 72 bytes, `[1, 2, 3]` 88); seen again,
+ * items exactly, more rounded up to even: `[1, 2]` is 72 bytes, `[1, 2, 3]` 88), except that a
+ * list of one item is taken as one appended to (88 bytes; the display `[1]` is 64); seen again,
  * it has grown by appends or shrunk by pops, whose over-allocation CPython's resize gives.
  */
 function listCapacity(list: unknown[]): number {
   const n = list.length;
   const shape = listShapes.get(list);
   let capacity: number;
-  if (shape === undefined) capacity = n <= 2 ? n : (n + 1) & ~1;
+  // (one item: taken as a list grown from `[]` by its first append, which reserves four slots)
+  if (shape === undefined) capacity = n === 1 ? 4 : n <= 2 ? n : (n + 1) & ~1;
   else {
     capacity = shape.capacity;
     for (let size = shape.length; size < n; size++) capacity = resized(capacity, size, size + 1);
