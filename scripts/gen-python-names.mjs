@@ -51,6 +51,14 @@ for name in json.loads(sys.argv[1]):
             continue
         # (a type made in C has no instance dict: its Python twin's source, datetime's, is not it)
         names = set(dir(cls)) | (instance_names(cls) if cls.__dictoffset__ else set())
+        # (a C type that keeps its instances' attributes itself, threading.local one set per
+        # thread, has no __dictoffset__ and its own __setattr__, yet an instance __dict__)
+        if not cls.__dictoffset__ and cls.__setattr__ is not object.__setattr__ and not inspect.isfunction(cls.__setattr__):
+            try:
+                if hasattr(cls(), "__dict__"):
+                    names.add("__dict__")
+            except Exception:
+                pass
         out[name + "." + attr] = sorted(names - OBJECT_NAMES)
 # Names the standard library assigns on objects of any class (\`r.url = ...\` on an
 # HTTPResponse in urllib.request): instances with a dict may hold them.
