@@ -14,7 +14,7 @@ import { decorate, lowerDef, qualname } from "./functions.js";
 import { methodCodeRecord, parameterDefaults } from "./function-objects.js";
 import { methodClosureVars } from "./method-closure-vars.js";
 import { bindName } from "./targets.js";
-import { annotationDict, lowerStmt } from "./statements.js";
+import { lowerStmt } from "./statements.js";
 import { applyDataclass, dataclassConstructor, dataclassSignature, isDataclassDecorator, isFieldCall } from "./dataclasses.js";
 import { acceptsKeywords, describeSignature, signatureSpec, type Signature } from "./signatures.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
@@ -24,7 +24,7 @@ import { decoratedByProgram, initIsMethod, isObjectBase, isStatelessBase, isValu
 import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
-import { unparseAnnotation } from "./unparse.js";
+import { classAnnotation, methodAnnotations } from "./class-annotations.js";
 import { accessorDecorators, addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
 import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
 
@@ -547,30 +547,6 @@ function rootConstructor(cx: LowerContext, withNew: boolean, callSuper = false):
  * A class attribute is a static property, in its place among the members; names the class
  * body bound before it are read from the class (`this` in a static initializer).
  */
-/** `name: hint` in a class body stores the hint (its text under `from __future__ import annotations`) in the class's `__annotations__`. */
-function classAnnotation(cx: LowerContext, cls: py.ClassDef, name: string, hint: py.Expr): ir.ClassMember {
-  const saved = cx.classBody;
-  cx.classBody = cx.scopeOf(cls);
-  try {
-    const value: ir.Expr = cx.futureAnnotations ? { k: "str", value: unparseAnnotation(hint) } : lowerExpr(cx, hint);
-    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("classAnnotation"), args: [{ k: "this" }, { k: "str", value: name }, value] } }] };
-  } finally {
-    cx.classBody = saved;
-  }
-}
-
-/** A method's `__annotations__`, evaluated in the class body where the def stands. */
-function methodAnnotations(cx: LowerContext, cls: py.ClassDef, def: py.FunctionDef | py.AsyncFunctionDef): ir.ClassMember {
-  const saved = cx.classBody;
-  cx.classBody = cx.scopeOf(cls);
-  try {
-    const args: ir.Expr[] = [{ k: "this" }, { k: "str", value: functionKey(mangle(cx, def.name)) }, annotationDict(cx, def)];
-    return { k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("methodAnnotations"), args } }] };
-  } finally {
-    cx.classBody = saved;
-  }
-}
-
 function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value: py.Expr, members: ir.ClassMember[]): { name: string } {
   const saved = cx.classBody;
   cx.classBody = cx.scopeOf(cls);
