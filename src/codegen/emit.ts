@@ -108,8 +108,18 @@ function unformatted(file: t.File, options: EmitOptions): EmitResult {
   return finish(file, raw, options, calls.calls.length > 0);
 }
 
-/** prettier, once a module was formatted (loaded on first use: `pyts run` starts faster without it) */
-let prettier: typeof import("prettier") | undefined;
+/**
+ * prettier's standalone entry with the only two plugins emitted code needs (the Babel parsers
+ * and the ESTree printer), loaded on first use (`pyts run` starts faster without it). Every
+ * call normalises its options against every option its plugins declare: with two plugins
+ * rather than the full entry's twenty-odd languages, that fixed cost per module is smaller.
+ */
+let prettier: { format: (text: string, options: object) => Promise<string>; plugins: object[] } | undefined;
+
+async function loadPrettier(): Promise<NonNullable<typeof prettier>> {
+  const [standalone, babel, estree] = await Promise.all([import("prettier/standalone"), import("prettier/plugins/babel"), import("prettier/plugins/estree")]);
+  return { format: standalone.format, plugins: [babel, estree] };
+}
 
 async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult> {
   const count = new MarkerCount();
@@ -120,8 +130,8 @@ async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult
   const raw = generator.generate().code;
   // (Embedded languages off: their search walks the whole tree for tagged templates, CSS in
   // JSX and the like, which emitted code never holds.)
-  prettier ??= await import("prettier");
-  const printed = await prettier.format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
+  prettier ??= await loadPrettier();
+  const printed = await prettier.format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", plugins: prettier.plugins, printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
   return (calls.calls.length > 0 ? framesByWords(calls, marks, raw, printed, count, options) : null) ?? finish(file, printed, options, calls.calls.length > 0);
 }
 
