@@ -16,10 +16,10 @@ import { structSequence, TupleSubclass } from "./struct-sequence.js";
 import { stat_result, StatResultClass } from "./os-stat-result.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
-import { PyIterator } from "../values/iteration.js";
+import { iterable, PyIterator } from "../values/iteration.js";
 import { fsCall, osErrorFrom } from "../lang/os-errors.js";
 import { open } from "../lang/files.js";
-import { toInt } from "./callable-class.js";
+import { pyClass, toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { asBytesPath, bytesAware, cwd, fspath, pathModule, pathValue, setStat } from "./os-path.js";
@@ -260,6 +260,12 @@ function getenv(key: unknown, fallback: unknown = null): unknown {
 /** `os.terminal_size`: (columns, lines). */
 class terminal_size extends TupleSubclass<bigint> {
   static readonly __module__ = "os";
+  /** From the two fields (Python passes any sequence of them). */
+  constructor(sequence: unknown) {
+    const values = (Array.isArray(sequence) ? sequence : Array.from(iterable(sequence))) as bigint[];
+    if (values.length !== 2) throw new PyTypeError(`os.terminal_size() takes a 2-sequence (${values.length}-sequence given)`);
+    super(values);
+  }
   get columns(): bigint {
     return this.items[0]!;
   }
@@ -272,6 +278,9 @@ class terminal_size extends TupleSubclass<bigint> {
 }
 
 structSequence(terminal_size, 2);
+// (called by Python: `os.terminal_size((80, 24))`, whose type is the class called)
+const TerminalSizeClass = pyClass(terminal_size);
+Object.defineProperty(terminal_size.prototype, "constructor", { value: TerminalSizeClass, writable: true, configurable: true });
 
 function get_terminal_size(fd: unknown = 1n): terminal_size {
   const n = toInt(fd);
@@ -328,7 +337,7 @@ export const osModule = moduleObject("os", {
   error: OSError,
   stat_result: StatResultClass,
   DirEntry,
-  terminal_size,
+  terminal_size: TerminalSizeClass,
   fspath: pathValue,
   getcwd: () => cwd(),
   chdir: pathCall((path) => nodeProcess()!.chdir(path)),
