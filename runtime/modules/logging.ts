@@ -92,9 +92,11 @@ const RECORD_FIELDS = new Set(["name", "msg", "args", "levelname", "levelno", "p
   "processName", "process", "message", "asctime"]);
 
 export class LogRecord {
+  // (`extra=` and programs add attributes of their own)
+  [attr: string]: any;
   static readonly __module__ = "logging";
-  readonly created = Date.now() / 1000;
-  readonly msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
+  created = Date.now() / 1000;
+  msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
   readonly relativeCreated = (this.created - startTime) * 1000;
   readonly levelname: string;
   readonly process = BigInt(nodeProcess()?.pid ?? 0);
@@ -172,13 +174,13 @@ export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
 export class Formatter {
   static readonly __module__ = "logging";
   // (class attributes a subclass or an assignment may replace: `Formatter.converter = time.gmtime`)
-  static converter: unknown = localtime;
+  static converter: any = localtime;
   static default_time_format: unknown = "%Y-%m-%d %H:%M:%S";
   static default_msec_format: unknown = "%s,%03d";
   static {
     shareClassAttributes(this, ["converter", "default_time_format", "default_msec_format"]);
   }
-  declare converter: unknown;
+  declare converter: any;
   declare default_time_format: unknown;
   declare default_msec_format: unknown;
   readonly fmt: string;
@@ -255,7 +257,7 @@ export class Logger extends Filterer {
   propagate = true;
   disabled = false;
 
-  declare readonly parent: Logger | null;
+  declare parent: Logger | null;
 
   constructor(readonly name: string, level: unknown = NOTSET) {
     super();
