@@ -342,6 +342,9 @@ export function dir(obj: unknown): string[] {
       names.add("__dict__");
       names.add("__weakref__");
     }
+  } else if (isException) {
+    // (a runtime exception class, `doctest.DocTestFailure`, has BaseException's attributes too: `args`)
+    for (const name of typeDirNames(BaseException) ?? []) names.add(name);
   }
   // A class also lists what its instances inherit from it (methods live on the prototype).
   if (typeof obj === "function" && typeof (obj as { prototype?: unknown }).prototype === "object" && isClass(obj)) {

@@ -14,6 +14,8 @@ import { typeName } from "../values/typename.js";
 import { callMethod } from "../values/methods.js";
 import { attributeHooks, needsAttributeHooks } from "../lang/attribute-hooks.js";
 import { callValue } from "./pycall.js";
+import { shareClassAttributes } from "../lang/objects.js";
+import { str } from "../values/repr.js";
 
 function argsOf(args: unknown[], names: readonly string[], defaults: readonly unknown[]): unknown[] {
   const [pos, kws] = splitKw(args);
@@ -97,6 +99,11 @@ export class StreamWriter extends StreamWrapper {
 const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 export class StreamReader extends StreamWrapper {
+  static charbuffertype: unknown = str;
+  static {
+    shareClassAttributes(this, ["charbuffertype"]);
+  }
+  declare charbuffertype: unknown;
   declare bytebuffer: Uint8Array;
   declare charbuffer: string;
   __init__(...args: unknown[]): null {
@@ -108,7 +115,7 @@ export class StreamReader extends StreamWrapper {
   }
 
   /** Decodes more of the stream into charbuffer; false at its end. */
-  private fill(size: number, firstline: boolean): boolean {
+  #fill(size: number, firstline: boolean): boolean {
     const newdata = (size < 0 ? callMethod(this.stream, "read") : callMethod(this.stream, "read", BigInt(size))) as Uint8Array;
     const data = Buffer.concat([this.bytebuffer, newdata]);
     if (data.length === 0) return false;
@@ -134,7 +141,7 @@ export class StreamReader extends StreamWrapper {
     let chars = intArg(charsArg, -1);
     if (chars < 0) chars = size;
     while (!(chars >= 0 && this.charbuffer.length >= chars)) {
-      if (!this.fill(size, truthy(firstline))) break;
+      if (!this.#fill(size, truthy(firstline))) break;
     }
     const take = chars < 0 ? this.charbuffer.length : chars;
     const result = this.charbuffer.slice(0, take);
@@ -156,7 +163,7 @@ export class StreamReader extends StreamWrapper {
       const m = LINE_BREAK.exec(this.charbuffer);
       // a '\r' at the end of what was read may be the start of '\r\n'
       if (m !== null && !(m[0] === "\r" && m.index === this.charbuffer.length - 1)) return take(m);
-      if (!this.fill(readsize, true) || size !== null) {
+      if (!this.#fill(readsize, true) || size !== null) {
         const last = LINE_BREAK.exec(this.charbuffer);
         if (last !== null) return take(last);
         const rest = this.charbuffer;
@@ -204,6 +211,12 @@ export class StreamReader extends StreamWrapper {
 /** A reader and a writer over one stream (codecs.open's result). */
 export class StreamReaderWriter {
   static readonly __module__: string = "codecs";
+  // (what codecs.open replaces on its instance)
+  static encoding: unknown = "unknown";
+  static {
+    shareClassAttributes(this, ["encoding"]);
+  }
+  declare encoding: unknown;
   declare stream: unknown;
   declare reader: unknown;
   declare writer: unknown;
@@ -269,6 +282,12 @@ export class StreamReaderWriter {
 export class StreamRecoder extends StreamReaderWriter {
   declare private encodeFn: unknown;
   declare private decodeFn: unknown;
+  // (what codecs.EncodedFile replaces on its instance)
+  static data_encoding: unknown = "unknown";
+  static file_encoding: unknown = "unknown";
+  static {
+    shareClassAttributes(this, ["data_encoding", "file_encoding"]);
+  }
   declare data_encoding: unknown;
   declare file_encoding: unknown;
   constructor(...args: unknown[]) {
@@ -278,8 +297,6 @@ export class StreamRecoder extends StreamReaderWriter {
     super(stream, reader, writer, errors);
     this.encodeFn = encode;
     this.decodeFn = decode;
-    this.data_encoding = null;
-    this.file_encoding = null;
   }
   override read(...args: unknown[]): unknown {
     return pair(callValue(this.encodeFn, callMethod(this.reader, "read", ...args), this.errors), "encoder")[0];

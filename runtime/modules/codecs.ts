@@ -10,6 +10,7 @@ import { LookupError, PyTypeError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { encode as encodeStr } from "../values/str-codec.js";
 import { Tuple } from "../values/tuple.js";
+import { TupleSubclass } from "./struct-sequence.js";
 import { typeName } from "../values/typename.js";
 import { canonicalEncoding, wideCodec } from "../values/wide-codec.js";
 import { installCodecFinder } from "../values/codec-registry.js";
@@ -41,7 +42,7 @@ const NAMES: Record<string, string> = {
 };
 
 /** `codecs.CodecInfo(encode, decode, streamreader=None, streamwriter=None, incrementalencoder=None, incrementaldecoder=None, name=None)`. */
-class CodecInfo extends Tuple<unknown> {
+class CodecInfo extends TupleSubclass<unknown> {
   name: unknown;
   encode: unknown;
   decode: unknown;

@@ -8,6 +8,7 @@ import { callValue } from "./pycall.js";
 import { warningsModule } from "./warnings.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { kw } from "../values/kwargs.js";
 
 /** What the interpolations ask of a parser. */
 export interface ParserView {
@@ -131,6 +132,15 @@ export class ParsingError extends Error {
     super(`Source contains parsing errors: ${repr(source)}`);
     this.source = source;
     this.args = Tuple.of(source);
+  }
+  /** The deprecated name of `source` (3.11 warns; 3.12 removes it). */
+  get filename(): unknown {
+    callValue(warningsModule.warn, "The 'filename' attribute will be removed in Python 3.12. Use 'source' instead.", DeprecationWarning, kw({ stacklevel: 2n }));
+    return this.source;
+  }
+  set filename(value: unknown) {
+    callValue(warningsModule.warn, "The 'filename' attribute will be removed in Python 3.12. Use 'source' instead.", DeprecationWarning, kw({ stacklevel: 2n }));
+    this.source = value;
   }
   append(lineno: number, line: string): null {
     this.errors.push(Tuple.of(BigInt(lineno), line));

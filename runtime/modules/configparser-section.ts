@@ -1,6 +1,6 @@
 // configparser's SectionProxy: `parser[section]`, a live view of one section of a parser.
 
-import { KeyError } from "../values/exceptions.js";
+import { AttributeError, KeyError } from "../values/exceptions.js";
 import { getattr, setattr } from "../values/builtin-functions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { toStr } from "../values/repr.js";
@@ -16,11 +16,12 @@ export class SectionProxy extends MutableMappingMixins {
   // (converters add `get<name>` attributes to instances)
   [attr: string]: any;
   static readonly __module__: string = "configparser";
-  constructor(
-    readonly parser: RawConfigParser,
-    readonly name: string,
-  ) {
+  readonly #parser: RawConfigParser;
+  readonly #name: string;
+  constructor(parser: RawConfigParser, name: string) {
     super();
+    this.#parser = parser;
+    this.#name = name;
     // A `get<name>` per converter of the parser, as instance attributes (CPython's partials).
     const names = jsIterator(parser.converters);
     for (let step = names.next(); !step.done; step = names.next()) {
@@ -28,6 +29,20 @@ export class SectionProxy extends MutableMappingMixins {
       const key = `get${toStr(conv)}`;
       setattr(this, key, new partial(getattr(this, "get"), kw({ _impl: getattr(parser, key) })));
     }
+  }
+
+  // (read-only properties of the class, as CPython's)
+  get parser(): RawConfigParser {
+    return this.#parser;
+  }
+  set parser(_value: RawConfigParser) {
+    throw new AttributeError("property 'parser' of 'SectionProxy' object has no setter");
+  }
+  get name(): string {
+    return this.#name;
+  }
+  set name(_value: string) {
+    throw new AttributeError("property 'name' of 'SectionProxy' object has no setter");
   }
 
   __repr__(): string {

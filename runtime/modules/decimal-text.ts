@@ -3,6 +3,7 @@
 
 import { ValueError } from "../values/exceptions.js";
 import { Tuple } from "../values/tuple.js";
+import { TupleSubclass } from "./struct-sequence.js";
 import { parseSpec, formatNumberText } from "../values/format-spec.js";
 import type { Context } from "./decimal-context.js";
 import { digitCount, num, rescale, roundToPlaces, type Num } from "./decimal-number.js";
@@ -109,7 +110,7 @@ export function formatDecimal(value: Num, specText: string, ctx: Context): strin
 }
 
 /** `DecimalTuple(sign, digits, exponent)`. */
-export class DecimalTuple extends Tuple {
+export class DecimalTuple extends TupleSubclass {
   get sign(): unknown { return this.items[0]; }
   get digits(): unknown { return this.items[1]; }
   get exponent(): unknown { return this.items[2]; }

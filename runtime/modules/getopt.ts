@@ -1,5 +1,6 @@
 // Python's `getopt`: getopt, gnu_getopt and GetoptError (CPython's Lib/getopt.py ported).
 
+import { shareClassAttributes } from "../lang/objects.js";
 import { Exception } from "../values/exceptions.js";
 import { toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
@@ -9,8 +10,14 @@ import { moduleObject } from "./module-object.js";
 
 export class GetoptError extends Exception {
   static readonly __module__ = "getopt";
-  msg: unknown;
-  opt: unknown;
+  // (class attributes too, as CPython's `msg = ''` and `opt = ''`)
+  static msg: unknown = "";
+  static opt: unknown = "";
+  static {
+    shareClassAttributes(this, ["msg", "opt"]);
+  }
+  declare msg: unknown;
+  declare opt: unknown;
   constructor(msg: unknown, opt: unknown = "") {
     super(msg, opt);
     this.msg = msg;

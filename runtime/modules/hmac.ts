@@ -39,8 +39,13 @@ export class HMAC {
   static readonly blocksize = 64n;
   /** @internal */ inner!: HASH;
   /** @internal */ outer!: HASH;
-  digest_size!: bigint;
-  block_size!: bigint;
+  // (properties of the class, as CPython's, read off the inner hash)
+  get digest_size(): bigint {
+    return this.inner.digest_size;
+  }
+  get block_size(): bigint {
+    return this.inner.block_size;
+  }
 
   constructor(...args: unknown[]) {
     const [[keyArg, msgArg, modArg], kws] = splitKw(args);
@@ -51,9 +56,7 @@ export class HMAC {
     const make = hashFactory(digestmod);
     this.outer = make();
     this.inner = make();
-    this.digest_size = this.inner.digest_size;
     const blocksize = Number(this.inner.block_size);
-    this.block_size = BigInt(blocksize);
     let k: Uint8Array = key;
     if (k.length > blocksize) {
       const h = make();

@@ -13,6 +13,7 @@ import { callMethod } from "../values/methods.js";
 import { builtinGetitem, getitem, setitem } from "../values/subscript.js";
 import { getattr, setattr } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
+import { TupleSubclass } from "./struct-sequence.js";
 import { standardStreams } from "../values/print.js";
 import { callValue } from "./pycall.js";
 import { importByName } from "./program-modules.js";
@@ -107,7 +108,7 @@ export class ConvertingList extends (ListBase as unknown as typeof Array<unknown
 }
 
 /** `logging.config.ConvertingTuple`: a tuple whose items read by `[]` are converted. */
-export class ConvertingTuple extends Tuple<unknown> implements Converting {
+export class ConvertingTuple extends TupleSubclass<unknown> implements Converting {
   static readonly __module__ = "logging.config";
   constructor(items: unknown = []) {
     super(Array.from(iterable(items)));

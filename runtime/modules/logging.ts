@@ -5,25 +5,29 @@
 // logging.exception() needs the exception being handled: pass `kw({ exc_info: e })`, or let
 // the lowering wrap the call in `handling(caught, ...)` (values/handled.ts) inside an except block.
 
-import { nodeModule, nodeProcess } from "../core/host.js";
+import { nodeProcess } from "../core/host.js";
 import { configModule } from "./logging-config.js";
 import { makeHandlersModule } from "./logging-handlers.js";
 import { enterHandler, exitHandler, handledException } from "../lang/handled.js";
 import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
-import { AttributeError, BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { percentFormat } from "../values/percent-format.js";
-import { standardStreams, type TextFile } from "../values/print.js";
 import { repr, toStr } from "../values/repr.js";
-import { exceptionLine, formatException } from "../values/traceback.js";
+import { formatException } from "../values/traceback.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
-import { isNone, pad, pyClass } from "./callable-class.js";
+import { isNone, pyClass } from "./callable-class.js";
+import { callValue } from "./pycall.js";
+import { shareClassAttributes } from "../lang/objects.js";
 import { localtime, strftime } from "./time.js";
 import { moduleObject } from "./module-object.js";
 import { Filter, Filterer } from "./logging-filter.js";
 import { LoggerAdapter, setLevelNames } from "./logging-adapter.js";
+import { FileHandler, Handler, NullHandler, StderrHandler, StreamHandler } from "./logging-handler.js";
+
+export { FileHandler, Handler, NullHandler, StreamHandler };
 
 export const CRITICAL = 50n;
 export const ERROR = 40n;
@@ -51,7 +55,7 @@ export function addLevelName(level: bigint, name: string): null {
   return null;
 }
 
-function checkLevel(level: unknown): bigint {
+export function checkLevel(level: unknown): bigint {
   if (typeof level === "bigint") return level;
   if (typeof level === "boolean") return level ? 1n : 0n;
   if (typeof level === "string") {
@@ -88,9 +92,11 @@ const RECORD_FIELDS = new Set(["name", "msg", "args", "levelname", "levelno", "p
   "processName", "process", "message", "asctime"]);
 
 export class LogRecord {
+  // (`extra=` and programs add attributes of their own)
+  [attr: string]: any;
   static readonly __module__ = "logging";
-  readonly created = Date.now() / 1000;
-  readonly msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
+  created = Date.now() / 1000;
+  msecs = Math.floor((this.created - Math.floor(this.created)) * 1000) + 0.0;
   readonly relativeCreated = (this.created - startTime) * 1000;
   readonly levelname: string;
   readonly process = BigInt(nodeProcess()?.pid ?? 0);
@@ -167,6 +173,16 @@ export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
 
 export class Formatter {
   static readonly __module__ = "logging";
+  // (class attributes a subclass or an assignment may replace: `Formatter.converter = time.gmtime`)
+  static converter: any = localtime;
+  static default_time_format: unknown = "%Y-%m-%d %H:%M:%S";
+  static default_msec_format: unknown = "%s,%03d";
+  static {
+    shareClassAttributes(this, ["converter", "default_time_format", "default_msec_format"]);
+  }
+  declare converter: any;
+  declare default_time_format: unknown;
+  declare default_msec_format: unknown;
   readonly fmt: string;
   readonly datefmt: string | null;
 
@@ -185,9 +201,21 @@ export class Formatter {
   }
 
   formatTime(record: LogRecord, datefmt: unknown = null): string {
-    const t = localtime(record.created);
-    if (!isNone(datefmt)) return strftime(datefmt, t);
-    return `${strftime("%Y-%m-%d %H:%M:%S", t)},${pad(record.msecs, 3)}`;
+    const converter = this.converter;
+    const t = converter === localtime ? localtime(record.created) : callValue(converter, record.created);
+    if (truthy(datefmt)) return strftime(datefmt, t);
+    const text = strftime(this.default_time_format, t);
+    return truthy(this.default_msec_format) ? percentFormat(toStr(this.default_msec_format), Tuple.of(text, record.msecs)) : text;
+  }
+
+  /** `formatMessage(record)`: the format string filled from the record's attributes. */
+  formatMessage(record: LogRecord): string {
+    return percentFormat(this.fmt, record.attributes());
+  }
+
+  /** `formatStack(stack_info)`: how a record's stack text shows (as it is, here). */
+  formatStack(stackInfo: unknown): unknown {
+    return stackInfo;
   }
 
   formatException(exc: unknown): string {
@@ -198,128 +226,18 @@ export class Formatter {
   format(record: LogRecord): string {
     record.message = record.getMessage();
     if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
-    let s = percentFormat(this.fmt, record.attributes());
+    let s = this.formatMessage(record);
     if (!isNone(record.exc_info) && record.exc_info !== false) {
       record.exc_text ??= this.formatException(record.exc_info);
     }
     if (record.exc_text) s = (s.endsWith("\n") ? s : s + "\n") + record.exc_text;
+    if (truthy(record.stack_info)) s = (s.endsWith("\n") ? s : s + "\n") + toStr(this.formatStack(record.stack_info));
     return s;
   }
 }
 
-const defaultFormatter = new Formatter();
+export const defaultFormatter = new Formatter();
 
-
-export class Handler extends Filterer {
-  static readonly __module__ = "logging";
-  level: bigint;
-  formatter: Formatter | null = null;
-  name: string | null = null;
-
-  constructor(level: unknown = NOTSET) {
-    super();
-    this.level = checkLevel(level);
-  }
-
-  setLevel(level: unknown): null {
-    this.level = checkLevel(level);
-    return null;
-  }
-  setFormatter(fmt: Formatter | null): null {
-    this.formatter = fmt;
-    return null;
-  }
-  format(record: LogRecord): string {
-    return (this.formatter ?? defaultFormatter).format(record);
-  }
-  handle(record: LogRecord): boolean {
-    const ok = this.filter(record);
-    if (ok) {
-      try {
-        this.emit(record);
-      } catch (e) {
-        this.handleError(record, e);
-      }
-    }
-    return ok;
-  }
-  emit(_record: LogRecord): void {
-    throw new PyTypeError("emit must be implemented by Handler subclasses");
-  }
-  handleError(record: LogRecord, e: unknown): void {
-    standardStreams.stderr?.write(
-      `--- Logging error ---\n${e instanceof BaseException ? formatException(e) : exceptionLine(e) + "\n"}` +
-        `Message: ${repr(record.msg)}\nArguments: ${repr(record.args)}\n`,
-    );
-  }
-  flush(): null {
-    return null;
-  }
-  close(): null {
-    return null;
-  }
-  __repr__(): string {
-    return `<${this.constructor.name} (${String(getLevelName(this.level))})>`;
-  }
-}
-
-export class StreamHandler extends Handler {
-  terminator = "\n";
-  private readonly boundStream: TextFile | null;
-
-  constructor(...args: unknown[]) {
-    super();
-    const [pos, kws] = splitKw(args);
-    const stream = pos.length > 0 ? pos[0] : (kws["stream"] ?? null);
-    // None means the sys.stderr of the moment the handler is made (None too, if it is None)
-    this.boundStream = isNone(stream) ? standardStreams.stderr : (stream as TextFile);
-  }
-  get stream(): TextFile | null {
-    return this.boundStream;
-  }
-  override emit(record: LogRecord): void {
-    const msg = this.format(record);
-    const stream = this.stream;
-    // (handle() passes the error to handleError, which is silent while sys.stderr is None)
-    if (stream === null) throw new AttributeError("'NoneType' object has no attribute 'write'");
-    stream.write(msg + this.terminator);
-    stream.flush?.();
-  }
-  override __repr__(): string {
-    const name = (this.stream as { name?: unknown } | null)?.name;
-    const shown = name === undefined ? "" : `${toStr(name)} `;
-    return `<StreamHandler ${shown}(${String(getLevelName(this.level))})>`;
-  }
-}
-
-export class FileHandler extends StreamHandler {
-  readonly baseFilename: string;
-  constructor(...args: unknown[]) {
-    const [pos, kws] = splitKw(args);
-    const filename = String(pos[0] ?? kws["filename"]);
-    const mode = String(pos.length > 1 ? pos[1] : (kws["mode"] ?? "a"));
-    const file: TextFile = {
-      write: (text: string) => nodeModule("node:fs").appendFileSync(filename, text, "utf8"),
-    };
-    super(file);
-    this.baseFilename = filename;
-    if (mode.startsWith("w")) nodeModule("node:fs").writeFileSync(filename, "");
-  }
-}
-
-export class NullHandler extends Handler {
-  override handle(_record: LogRecord): boolean {
-    return true;
-  }
-  override emit(_record: LogRecord): void {}
-}
-
-/** CPython's `_StderrHandler`: writes to whatever sys.stderr is at the time of writing. */
-class StderrHandler extends StreamHandler {
-  override get stream(): TextFile | null {
-    return standardStreams.stderr;
-  }
-}
 
 /** Used when no handler anywhere in the hierarchy takes a record: bare messages to stderr. */
 const lastResort = new StderrHandler();
@@ -339,19 +257,13 @@ export class Logger extends Filterer {
   propagate = true;
   disabled = false;
 
+  declare parent: Logger | null;
+
   constructor(readonly name: string, level: unknown = NOTSET) {
     super();
     this.level = checkLevel(level);
-  }
-
-  get parent(): Logger | null {
-    if (this === root) return null;
-    for (let name = this.name; name.includes("."); ) {
-      name = name.slice(0, name.lastIndexOf("."));
-      const found = loggers.get(name);
-      if (found) return found;
-    }
-    return root;
+    // (an instance attribute in CPython, none of the class's: found in the hierarchy when read)
+    Object.defineProperty(this, "parent", PARENT);
   }
 
   setLevel(level: unknown): null {
@@ -390,21 +302,34 @@ export class Logger extends Filterer {
     let rest: Tuple | Dict = Tuple.from(pos.slice(1));
     if (rest.length === 1 && rest.items[0] instanceof Dict && rest.items[0].size > 0) rest = rest.items[0];
     const record = new LogRecord(this.name, level, null, null, msg, rest, excInfo(kws, excDefault));
-    const extra = kws["extra"];
-    if (extra instanceof Dict) {
-      // `extra=`: more attributes on the record (for the formatter), never the record's own
-      for (const [key, value] of extra.entries()) {
-        const name = toStr(key);
-        if (name === "message" || name === "asctime" || Object.hasOwn(record, name) || RECORD_FIELDS.has(name)) throw new KeyError(`Attempt to overwrite ${repr(name)} in LogRecord`);
-        (record as unknown as Record<string, unknown>)[name] = value;
-      }
-    }
+    addExtra(record, kws["extra"]);
     this.handle(record);
     return null;
   }
 
+  /** `makeRecord(name, level, fn, lno, msg, args, exc_info, func=None, extra=None, sinfo=None)`. */
+  makeRecord(...given: unknown[]): LogRecord {
+    const [positional, keywords] = splitKw(given);
+    const names = ["name", "level", "fn", "lno", "msg", "args", "exc_info", "func", "extra", "sinfo"];
+    const [name, level, fn, lno, msg, args, exc_info, func = null, extra = null, sinfo = null] = names.map((n, i) => (i < positional.length ? positional[i] : keywords[n]));
+    const record = new LogRecord(toStr(name), checkLevel(level), fn, lno, msg, args, exc_info, func, sinfo);
+    addExtra(record, extra);
+    return record;
+  }
+
+  /** `findCaller(stack_info=False, stacklevel=1)`: (file name, line number, function name, stack info). */
+  findCaller(_stackInfo: unknown = false, _stacklevel: unknown = 1n): Tuple {
+    const site = callSite();
+    return Tuple.of(site.pathname, site.lineno, site.funcName, null);
+  }
+
   handle(record: LogRecord): void {
     if (this.disabled || !this.filter(record)) return;
+    this.callHandlers(record);
+  }
+
+  /** `callHandlers(record)`: the handlers of this logger and its parents (while they propagate). */
+  callHandlers(record: LogRecord): null {
     let found = 0;
     for (let l: Logger | null = this; l; l = l.propagate ? l.parent : null) {
       for (const h of l.handlers) {
@@ -413,6 +338,7 @@ export class Logger extends Filterer {
       }
     }
     if (found === 0 && record.levelno >= lastResort.level) lastResort.handle(record);
+    return null;
   }
 
   debug(...args: unknown[]): null {
@@ -449,6 +375,34 @@ export class Logger extends Filterer {
   }
 }
 
+/** `extra=`: more attributes on the record (for the formatter), never the record's own. */
+function addExtra(record: LogRecord, extra: unknown): void {
+  if (!(extra instanceof Dict)) return;
+  for (const [key, value] of extra.entries()) {
+    const name = toStr(key);
+    if (name === "message" || name === "asctime" || Object.hasOwn(record, name) || RECORD_FIELDS.has(name)) throw new KeyError(`Attempt to overwrite ${repr(name)} in LogRecord`);
+    (record as unknown as Record<string, unknown>)[name] = value;
+  }
+}
+
+/** A logger's `parent`: the nearest existing logger above it by name, else the root. */
+const PARENT: PropertyDescriptor = {
+  get(this: Logger): Logger | null {
+    if (this === root) return null;
+    for (let name = this.name; name.includes("."); ) {
+      name = name.slice(0, name.lastIndexOf("."));
+      const found = loggers.get(name);
+      if (found) return found;
+    }
+    return root;
+  },
+  // (assigned, it is the value given)
+  set(this: Logger, value: unknown) {
+    Object.defineProperty(this, "parent", { value, writable: true, configurable: true });
+  },
+  configurable: true,
+};
+
 /** A record's exc_info as CPython keeps it: the (type, value, traceback) tuple, or None. */
 function excInfo(kws: KwArgs, byDefault: boolean): any {
   const given = "exc_info" in kws ? kws["exc_info"] : byDefault;
@@ -463,6 +417,9 @@ function excInfo(kws: KwArgs, byDefault: boolean): any {
 }
 
 export const root = new Logger("root", WARNING);
+// (`Logger.root`, a class attribute, as CPython's)
+Object.defineProperty(Logger, "root", { value: root, writable: true, configurable: true });
+shareClassAttributes(Logger, ["root"]);
 setLevelNames((level) => String(getLevelName(level)));
 
 export function getLogger(name: unknown = null): Logger {

@@ -5,7 +5,7 @@ import { nodeModule, nodeProcess } from "../core/host.js";
 import { OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { repr } from "../values/repr.js";
-import { Tuple } from "../values/tuple.js";
+import { TupleSubclass } from "./struct-sequence.js";
 import { fsCall } from "../lang/os-errors.js";
 import { pyClass, toInt } from "./callable-class.js";
 import { fspath } from "./os-path.js";
@@ -73,18 +73,20 @@ function confstr(name: unknown): string | null {
 const STATVFS_FIELDS = ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax"] as const;
 
 /** `os.statvfs_result`: ten fields as a sequence, and `f_fsid` by name only. */
-export class statvfs_result extends Tuple<bigint> {
+export class statvfs_result extends TupleSubclass<bigint> {
   static readonly __module__ = "os";
   static readonly n_fields = 11n;
   static readonly n_sequence_fields = 10n;
   static readonly n_unnamed_fields = 0n;
-  readonly f_fsid: bigint | null;
+  readonly #fsid: bigint | null;
   constructor(items: unknown, fsid: bigint | null = null) {
     const values = Array.from(iterable(items)) as bigint[];
     if (values.length < 10 || values.length > 11) throw new PyTypeError(`os.statvfs_result() takes an at least 10-sequence (${values.length}-sequence given)`);
     super(values.slice(0, 10));
-    this.f_fsid = values.length === 11 ? values[10]! : fsid;
+    this.#fsid = values.length === 11 ? values[10]! : fsid;
   }
+  // (named only, no item: a member of the class, as CPython's)
+  get f_fsid(): bigint | null { return this.#fsid; }
   get f_bsize(): bigint { return this.items[0]!; }
   get f_frsize(): bigint { return this.items[1]!; }
   get f_blocks(): bigint { return this.items[2]!; }

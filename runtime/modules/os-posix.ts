@@ -13,6 +13,7 @@ import { PyIterator } from "../values/iteration.js";
 import { PySet } from "../values/set.js";
 import { GenericAlias } from "../values/subscript.js";
 import { Tuple } from "../values/tuple.js";
+import { structSequence, TupleSubclass } from "./struct-sequence.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { fsCall } from "../lang/os-errors.js";
@@ -71,7 +72,7 @@ function processIdCall(field: number): (pid: unknown) => bigint {
 }
 
 /** `os.times_result`: CPU seconds of this process and its waited-for children, and the seconds since boot. */
-export class times_result extends Tuple<number> {
+export class times_result extends TupleSubclass<number> {
   static readonly __module__ = "posix";
   get user(): number { return this.items[0]!; }
   get system(): number { return this.items[1]!; }
@@ -83,6 +84,8 @@ export class times_result extends Tuple<number> {
     return `posix.times_result(${names.map((n, i) => `${n}=${String(this.items[i])}`).join(", ")})`;
   }
 }
+
+structSequence(times_result, 5);
 
 const CLOCK_TICKS = 100;
 

@@ -11,6 +11,7 @@ import { iterable } from "../values/iteration.js";
 import { callMethod } from "../values/methods.js";
 import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { structSequence, TupleSubclass } from "./struct-sequence.js";
 import { truthy } from "../values/truth.js";
 import { osErrorByText, osErrorFrom } from "../lang/os-errors.js";
 import { pyClass, toInt } from "./callable-class.js";
@@ -171,7 +172,7 @@ function waitpid(pid: unknown, options: unknown): Tuple {
 const WAITID_FIELDS = ["si_pid", "si_uid", "si_signo", "si_status", "si_code"] as const;
 
 /** `os.waitid()`'s result (posix.waitid_result). */
-export class waitid_result extends Tuple<bigint> {
+export class waitid_result extends TupleSubclass<bigint> {
   constructor(items: unknown) {
     super(Array.from(iterable(items)) as bigint[]);
     if (this.items.length !== 5) throw new PyTypeError(`posix.waitid_result() takes a 5-sequence (${this.items.length}-sequence given)`);
@@ -186,6 +187,7 @@ export class waitid_result extends Tuple<bigint> {
   }
 }
 Object.defineProperties(waitid_result, { pythonName: { value: "waitid_result" }, __module__: { value: "posix" } });
+structSequence(waitid_result, 5);
 
 function* waitidSteps(idtype: number, id: bigint, flags: number): Steps<waitid_result | null> {
   const found = yield* reapSteps(idtype === P_ALL ? -1n : id, flags);
@@ -311,7 +313,7 @@ function mkfifo(...args: unknown[]): null {
 // ---- scheduling ----
 
 /** `os.sched_param(sched_priority)`: the one parameter of a scheduling policy. */
-export class sched_param extends Tuple<unknown> {
+export class sched_param extends TupleSubclass<unknown> {
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
     const priority = pos[0] ?? kws.sched_priority;
@@ -324,6 +326,7 @@ export class sched_param extends Tuple<unknown> {
   }
 }
 Object.defineProperties(sched_param, { pythonName: { value: "sched_param" }, __module__: { value: "posix" } });
+structSequence(sched_param, 1);
 
 /** A file of /proc/<pid>/ (0: this process); ESRCH for a process that does not exist. */
 function procFile(pid: unknown, name: string): string {

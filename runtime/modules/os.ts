@@ -12,12 +12,14 @@ import { FileExistsError, OSError, PyTypeError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
+import { structSequence, TupleSubclass } from "./struct-sequence.js";
+import { stat_result, StatResultClass } from "./os-stat-result.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
-import { PyIterator } from "../values/iteration.js";
+import { iterable, PyIterator } from "../values/iteration.js";
 import { fsCall, osErrorFrom } from "../lang/os-errors.js";
 import { open } from "../lang/files.js";
-import { toInt } from "./callable-class.js";
+import { pyClass, toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
 import { asBytesPath, bytesAware, cwd, fspath, pathModule, pathValue, setStat } from "./os-path.js";
@@ -41,54 +43,15 @@ function fs(): typeof nodeFs {
 
 setStat((path) => fsCall(() => fs().statSync(path), path), (fd) => fsCall(() => fs().fstatSync(toInt(fd))));
 
-/** `os.stat_result`: the fields programs read. */
-export class stat_result {
-  static readonly __module__ = "os";
-  readonly st_mode: bigint;
-  readonly st_ino: bigint;
-  readonly st_dev: bigint;
-  readonly st_nlink: bigint;
-  readonly st_uid: bigint;
-  readonly st_gid: bigint;
-  readonly st_size: bigint;
-  readonly st_atime: number;
-  readonly st_mtime: number;
-  readonly st_ctime: number;
-  readonly st_atime_ns: bigint;
-  readonly st_mtime_ns: bigint;
-  readonly st_ctime_ns: bigint;
-  constructor(s: nodeFs.BigIntStats) {
-    this.st_mode = s.mode;
-    this.st_ino = s.ino;
-    this.st_dev = s.dev;
-    this.st_nlink = s.nlink;
-    this.st_uid = s.uid;
-    this.st_gid = s.gid;
-    this.st_size = s.size;
-    this.st_atime_ns = s.atimeNs;
-    this.st_mtime_ns = s.mtimeNs;
-    this.st_ctime_ns = s.ctimeNs;
-    this.st_atime = Number(s.atimeNs) / 1e9;
-    this.st_mtime = Number(s.mtimeNs) / 1e9;
-    this.st_ctime = Number(s.ctimeNs) / 1e9;
-  }
-  __repr__(): string {
-    const fields = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size"] as const;
-    const ints = fields.map((f) => `${f}=${this[f]}`);
-    const times = (["st_atime", "st_mtime", "st_ctime"] as const).map((f) => `${f}=${Math.trunc(this[f])}`);
-    return `os.stat_result(${[...ints, ...times].join(", ")})`;
-  }
-}
-
 function stat(p: unknown, ...rest: unknown[]): stat_result {
   const [, kws] = splitKw(rest);
   if (typeof p === "bigint" || typeof p === "boolean") {
     const fd = toInt(p);
-    return new stat_result(fsCall(() => fs().fstatSync(fd, { bigint: true })));
+    return stat_result.fromStats(fsCall(() => fs().fstatSync(fd, { bigint: true })));
   }
   const path = fspath(p);
   const follow = kws["follow_symlinks"] === undefined || truthy(kws["follow_symlinks"]);
-  return new stat_result(fsCall(() => (follow ? fs().statSync(path, { bigint: true }) : fs().lstatSync(path, { bigint: true })), path));
+  return stat_result.fromStats(fsCall(() => (follow ? fs().statSync(path, { bigint: true }) : fs().lstatSync(path, { bigint: true })), path));
 }
 
 /** `os.DirEntry`, as scandir yields it. */
@@ -295,8 +258,14 @@ function getenv(key: unknown, fallback: unknown = null): unknown {
 }
 
 /** `os.terminal_size`: (columns, lines). */
-class terminal_size extends Tuple<bigint> {
+class terminal_size extends TupleSubclass<bigint> {
   static readonly __module__ = "os";
+  /** From the two fields (Python passes any sequence of them). */
+  constructor(sequence: unknown) {
+    const values = (Array.isArray(sequence) ? sequence : Array.from(iterable(sequence))) as bigint[];
+    if (values.length !== 2) throw new PyTypeError(`os.terminal_size() takes a 2-sequence (${values.length}-sequence given)`);
+    super(values);
+  }
   get columns(): bigint {
     return this.items[0]!;
   }
@@ -307,6 +276,11 @@ class terminal_size extends Tuple<bigint> {
     return `os.terminal_size(columns=${this.items[0]}, lines=${this.items[1]})`;
   }
 }
+
+structSequence(terminal_size, 2);
+// (called by Python: `os.terminal_size((80, 24))`, whose type is the class called)
+const TerminalSizeClass = pyClass(terminal_size);
+Object.defineProperty(terminal_size.prototype, "constructor", { value: TerminalSizeClass, writable: true, configurable: true });
 
 function get_terminal_size(fd: unknown = 1n): terminal_size {
   const n = toInt(fd);
@@ -361,9 +335,9 @@ export const osModule = moduleObject("os", {
   X_OK: 1n,
   path: pathModule,
   error: OSError,
-  stat_result,
+  stat_result: StatResultClass,
   DirEntry,
-  terminal_size,
+  terminal_size: TerminalSizeClass,
   fspath: pathValue,
   getcwd: () => cwd(),
   chdir: pathCall((path) => nodeProcess()!.chdir(path)),

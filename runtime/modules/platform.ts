@@ -6,6 +6,7 @@ import { nodeModule, nodeProcess } from "../core/host.js";
 import { splitKw } from "../values/kwargs.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
+import { structSequence, TupleSubclass } from "./struct-sequence.js";
 import { repr, toStr } from "../values/repr.js";
 import { Dict } from "../values/dict.js";
 import { OSError, PyTypeError } from "../values/exceptions.js";
@@ -31,7 +32,7 @@ const processor = (): string => "";
 const FIELDS = ["system", "node", "release", "version", "machine"] as const;
 
 /** `platform.uname()`'s result: five named fields and `processor`, which iteration and len() include. */
-export class uname_result extends Tuple<string> {
+export class uname_result extends TupleSubclass<string> {
   get system(): string { return this.items[0]!; }
   get node(): string { return this.items[1]!; }
   get release(): string { return this.items[2]!; }
@@ -51,7 +52,7 @@ function uname(): uname_result {
 const OS_FIELDS = ["sysname", "nodename", "release", "version", "machine"] as const;
 
 /** `os.uname()`'s result (posix.uname_result). */
-export class posix_uname_result extends Tuple<string> {
+export class posix_uname_result extends TupleSubclass<string> {
   /** From the five fields (Python passes any sequence of them). */
   constructor(items: unknown) {
     super((Array.isArray(items) ? items : Array.from(iterable(items))) as string[]);
@@ -67,6 +68,7 @@ export class posix_uname_result extends Tuple<string> {
   }
 }
 Object.defineProperties(posix_uname_result, { pythonName: { value: "uname_result" }, __module__: { value: "posix" } });
+structSequence(posix_uname_result, 5);
 
 /** `os.uname()`. */
 export function osUname(): posix_uname_result {

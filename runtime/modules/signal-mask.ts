@@ -14,7 +14,7 @@ import { NotImplementedError, OSError, PyTypeError, ValueError } from "../values
 import { iterable } from "../values/iteration.js";
 import { repr } from "../values/repr.js";
 import { PySet } from "../values/set.js";
-import { Tuple } from "../values/tuple.js";
+import { TupleSubclass } from "./struct-sequence.js";
 import { asIndex } from "../values/slice.js";
 import { pyClass, toInt, toNumber } from "./callable-class.js";
 
@@ -107,7 +107,7 @@ function pthread_sigmask(how: unknown, mask: unknown): PySet {
 const SIGINFO_FIELDS = ["si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band"] as const;
 
 /** `signal.struct_siginfo`: what sigwaitinfo/sigtimedwait return. */
-export class struct_siginfo extends Tuple<bigint> {
+export class struct_siginfo extends TupleSubclass<bigint> {
   static readonly __module__ = "signal";
   static readonly n_fields = 7n;
   static readonly n_sequence_fields = 7n;

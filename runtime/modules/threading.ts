@@ -9,6 +9,9 @@ import { getattrImpl } from "../values/attributes.js";
 import { isKwargs, kw } from "../values/kwargs.js";
 import { iterable } from "../values/iteration.js";
 import { typeName } from "../values/typename.js";
+import { repr } from "../values/repr.js";
+import { structSequence, TupleSubclass } from "./struct-sequence.js";
+import { tracebackOf } from "./sys-info.js";
 import { truthy } from "../values/truth.js";
 import { bindArgs } from "../asyncio/args.js";
 import { callValue } from "./pycall.js";
@@ -229,18 +232,25 @@ export class Timer extends Thread {
   }
 }
 
-/** What threading.excepthook receives. */
-export class ExceptHookArgs {
-  // (CPython's is the `_thread` module's structseq type, re-exported by threading)
-  static readonly __module__ = "_thread";
-  static readonly pythonName = "_ExceptHookArgs";
-  constructor(
-    readonly exc_type: unknown,
-    readonly exc_value: unknown,
-    readonly exc_traceback: unknown,
-    readonly thread: unknown,
-  ) {}
+/** What threading.excepthook receives: a struct sequence of four fields. */
+export class ExceptHookArgs extends TupleSubclass<unknown> {
+  constructor(sequence: unknown) {
+    const values = Array.from(iterable(sequence));
+    if (values.length !== 4) throw new PyTypeError(`_thread._ExceptHookArgs() takes a 4-sequence (${values.length}-sequence given)`);
+    super(values);
+  }
+  get exc_type(): unknown { return this.items[0]; }
+  get exc_value(): unknown { return this.items[1]; }
+  get exc_traceback(): unknown { return this.items[2]; }
+  get thread(): unknown { return this.items[3]; }
+  __repr__(): string {
+    return `_thread._ExceptHookArgs(${EXCEPT_HOOK_FIELDS.map((f, i) => `${f}=${repr(this.items[i])}`).join(", ")})`;
+  }
 }
+const EXCEPT_HOOK_FIELDS = ["exc_type", "exc_value", "exc_traceback", "thread"] as const;
+// (CPython's is the `_thread` module's structseq type, re-exported by threading)
+Object.defineProperties(ExceptHookArgs, { __module__: { value: "_thread" }, pythonName: { value: "_ExceptHookArgs" } });
+structSequence(ExceptHookArgs, 4);
 
 function defaultExcepthook(args: unknown): null {
   const hookArgs = args as ExceptHookArgs;
@@ -255,12 +265,12 @@ function defaultExcepthook(args: unknown): null {
 
 function reportThreadError(thread: Thread, error: unknown): void {
   const hook = threadingModule.excepthook;
-  const args = new ExceptHookArgs((error as object).constructor, error, null, thread);
+  const args = new ExceptHookArgs([(error as object).constructor, error, tracebackOf(error), thread]);
   try {
     const result = callValue(hook, args);
     if (isThenable(result)) void Promise.resolve(result).catch(() => undefined);
   } catch (hookError) {
-    defaultExcepthook(new ExceptHookArgs((hookError as object).constructor, hookError, null, thread));
+    defaultExcepthook(new ExceptHookArgs([(hookError as object).constructor, hookError, tracebackOf(hookError), thread]));
   }
 }
 
@@ -337,7 +347,7 @@ export const threadingModule = moduleObject("threading", {
   BrokenBarrierError,
   /** `_thread.error` is RuntimeError itself */
   ThreadError: RuntimeError,
-  ExceptHookArgs,
+  ExceptHookArgs: pyClass(ExceptHookArgs),
   /** `stack_size([size])`: the size new threads get (0: the platform's); green threads have none of their own, so it is only kept */
   stack_size: (size: unknown = 0n): bigint => {
     const previous = threadStackSize;

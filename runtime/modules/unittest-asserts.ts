@@ -18,6 +18,7 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
 import { boundMethod } from "../lang/functions.js";
+import { METHOD_ACCESSOR } from "../values/attributes.js";
 import { ndiffLines } from "./difflib.js";
 import { pprintModule } from "./pprint.js";
 import { callValue } from "./pycall.js";
@@ -392,11 +393,14 @@ export function installMethods(owner: Function, table: Record<string, Function>)
   const proto = owner.prototype as object;
   for (const [name, fn] of Object.entries(table)) {
     Object.defineProperty(fn, "name", { value: name });
+    const get = function (this: object): unknown {
+      return Object.hasOwn(this, "_testMethodName") ? boundMethod(this, fn as (...a: unknown[]) => unknown, owner) : fn;
+    };
+    // (read off the class, `TestCase.assertEqual` is the function)
+    Object.defineProperty(get, METHOD_ACCESSOR, { value: fn });
     Object.defineProperty(proto, name, {
       configurable: true,
-      get(this: object) {
-        return Object.hasOwn(this, "_testMethodName") ? boundMethod(this, fn as (...a: unknown[]) => unknown, owner) : fn;
-      },
+      get,
       set(this: object, value: unknown) {
         Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
       },

@@ -12,12 +12,14 @@ import { Tuple } from "../values/tuple.js";
 import { truthy } from "../values/truth.js";
 import { isClass } from "../values/typename.js";
 import { shareClassAttributes } from "../lang/objects.js";
+import { CLASS_METHOD } from "../lang/functions.js";
 import { callMethod } from "../values/methods.js";
 import { isNone } from "./callable-class.js";
 import { fixTraceback } from "./traceback.js";
 import { pythonFrames } from "../values/traceback.js";
 import { callValue } from "./pycall.js";
 import { ShouldStop, SkipTest, strclass } from "./unittest-util.js";
+import { addClassCleanup, doClassCleanups, enterClassContext, enterContext } from "./unittest-cleanups.js";
 
 /** `getattr(obj, name, fallback)`. */
 export function attrOr(obj: unknown, name: string, fallback: unknown): any {
@@ -158,6 +160,19 @@ export class TestCase {
   static tearDownClass(): any {
     return null;
   }
+  static addClassCleanup(this: Function, ...args: unknown[]): any {
+    return addClassCleanup(this, ...args);
+  }
+  static doClassCleanups(this: Function): any {
+    return doClassCleanups(this);
+  }
+  static enterClassContext(this: Function, cm: unknown): any {
+    return enterClassContext(this, cm);
+  }
+  static {
+    // (class methods: read off a class they are bound to it)
+    for (const name of ["addClassCleanup", "doClassCleanups", "enterClassContext"]) Object.defineProperty((this as unknown as Record<string, object>)[name], CLASS_METHOD, { value: true });
+  }
 
   countTestCases(): bigint {
     return 1n;
@@ -199,6 +214,11 @@ export class TestCase {
   addCleanup(fn: unknown, ...args: unknown[]): any {
     this._cleanups.push([fn, args]);
     return null;
+  }
+
+  /** `enterContext(cm)`: enters `cm`, its `__exit__` a cleanup of this test. */
+  enterContext(cm: unknown): any {
+    return enterContext(cm, (...args) => callMethod(this, "addCleanup", ...args));
   }
 
   doCleanups(): any {

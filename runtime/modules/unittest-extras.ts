@@ -15,7 +15,7 @@ import { isNone, pyClass } from "./callable-class.js";
 import { standardModule } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { TestCase } from "./unittest-case.js";
-import { TestLoader, TestSuiteType } from "./unittest-loader.js";
+import { TestLoader, TestSuiteType, three_way_cmp } from "./unittest-loader.js";
 import { strclass } from "./unittest-util.js";
 import { installHandler, registerResult, removeHandler, removeResult } from "./unittest-signals.js";
 
@@ -85,7 +85,6 @@ function deprecated(name: string, instead: string): void {
 
 function makeLoader(prefix: unknown, sortUsing: unknown, suiteClass: unknown = null, patterns: unknown = null): TestLoader {
   const loader = new TestLoader();
-  // (null: the loader's own three-way comparison, CPython's util.three_way_cmp)
   loader.sortTestMethodsUsing = sortUsing;
   loader.testMethodPrefix = prefix;
   loader.testNamePatterns = patterns;
@@ -99,20 +98,20 @@ function options(args: unknown[], names: string[], defaults: unknown[]): unknown
 }
 
 export function getTestCaseNames(...args: unknown[]): unknown {
-  const [testCaseClass, prefix, sortUsing, patterns] = options(args, ["testCaseClass", "prefix", "sortUsing", "testNamePatterns"], [undefined, undefined, null, null]);
+  const [testCaseClass, prefix, sortUsing, patterns] = options(args, ["testCaseClass", "prefix", "sortUsing", "testNamePatterns"], [undefined, undefined, three_way_cmp, null]);
   if (prefix === undefined) throw new PyTypeError("getTestCaseNames() missing 1 required positional argument: 'prefix'");
   deprecated("getTestCaseNames", "getTestCaseNames");
   return callMethod(makeLoader(prefix, sortUsing, null, patterns), "getTestCaseNames", testCaseClass);
 }
 
 export function makeSuite(...args: unknown[]): unknown {
-  const [testCaseClass, prefix, sortUsing, suiteClass] = options(args, ["testCaseClass", "prefix", "sortUsing", "suiteClass"], [undefined, "test", null, TestSuiteType]);
+  const [testCaseClass, prefix, sortUsing, suiteClass] = options(args, ["testCaseClass", "prefix", "sortUsing", "suiteClass"], [undefined, "test", three_way_cmp, TestSuiteType]);
   deprecated("makeSuite", "loadTestsFromTestCase");
   return callMethod(makeLoader(prefix, sortUsing, suiteClass), "loadTestsFromTestCase", testCaseClass);
 }
 
 export function findTestCases(...args: unknown[]): unknown {
-  const [module, prefix, sortUsing, suiteClass] = options(args, ["module", "prefix", "sortUsing", "suiteClass"], [undefined, "test", null, TestSuiteType]);
+  const [module, prefix, sortUsing, suiteClass] = options(args, ["module", "prefix", "sortUsing", "suiteClass"], [undefined, "test", three_way_cmp, TestSuiteType]);
   deprecated("findTestCases", "loadTestsFromModule");
   return callMethod(makeLoader(prefix, sortUsing, suiteClass), "loadTestsFromModule", module);
 }

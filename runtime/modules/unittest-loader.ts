@@ -6,12 +6,14 @@ import { AttributeError, DeprecationWarning, Exception, PyTypeError, SystemExit 
 import { standardModule } from "./module-object.js";
 import { callable, issubclass } from "../values/builtin-functions.js";
 import { iterable } from "../values/iteration.js";
+import { getitem } from "../values/subscript.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { repr, toStr } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { isClass, moduleName, qualName } from "../values/typename.js";
-import { dir } from "../lang/objects.js";
+import { dir, shareClassAttributes } from "../lang/objects.js";
+import { gt, lt } from "../values/compare.js";
 import { getattrImpl } from "../values/attributes.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
@@ -170,6 +172,19 @@ export class TestSuite extends BaseTestSuite {
       current._classSetupFailed = true;
       fixtureError(result, e, "setUpClass", strclass(current));
     }
+    if (current._classSetupFailed === true) this.#classCleanups(current, result, "setUpClass");
+  }
+
+  /** The class's doClassCleanups, each exception it kept reported as the fixture's. */
+  #classCleanups(cls: unknown, result: any, method: string): void {
+    const doClassCleanups = attrOr(cls, "doClassCleanups", null);
+    if (isNone(doClassCleanups)) return;
+    callValue(doClassCleanups);
+    for (const info of iterable(attrOr(cls, "tearDown_exceptions", []))) {
+      const error = getitem(info, 1n);
+      if (result instanceof DebugResult) throw error;
+      fixtureError(result, error, method, strclass(cls));
+    }
   }
 
   #previousModule(result: any): string | null {
@@ -232,13 +247,13 @@ export class TestSuite extends BaseTestSuite {
     if (truthy(attrOr(result, "_moduleSetUpFailed", false))) return;
     if (truthy(attrOr(previous, "__unittest_skip__", false))) return;
     const tearDownClass = attrOr(previous, "tearDownClass", null);
-    if (isNone(tearDownClass)) return;
     try {
-      callValue(tearDownClass);
+      if (!isNone(tearDownClass)) callValue(tearDownClass);
     } catch (e) {
       if (!isException(e) || result instanceof DebugResult) throw e;
       fixtureError(result, e, "tearDownClass", strclass(previous));
     }
+    this.#classCleanups(previous, result, "tearDownClass");
   }
 }
 
@@ -255,14 +270,24 @@ function threeWayCmp(x: unknown, y: unknown): number {
   return x === y ? 0 : (x as string) < (y as string) ? -1 : 1;
 }
 
+/** `unittest.util.three_way_cmp(x, y)`: `(x > y) - (x < y)`, the loader's default ordering. */
+export function three_way_cmp(x: unknown, y: unknown): bigint {
+  return (gt(x, y) ? 1n : 0n) - (lt(x, y) ? 1n : 0n);
+}
+
 export class TestLoader {
   static readonly __module__: string = "unittest.loader";
   static testMethodPrefix: unknown = "test";
   static suiteClass: unknown = TestSuiteType;
+  static sortTestMethodsUsing: unknown = three_way_cmp;
+  static testNamePatterns: unknown = null;
+  static {
+    shareClassAttributes(this, ["sortTestMethodsUsing", "testNamePatterns"]);
+  }
   testMethodPrefix: unknown = "test";
-  sortTestMethodsUsing: unknown = null;
+  declare sortTestMethodsUsing: unknown;
   suiteClass: unknown = TestSuiteType;
-  testNamePatterns: unknown = null;
+  declare testNamePatterns: unknown;
   errors: unknown[] = [];
   _top_level_dir: unknown = null;
 
@@ -277,7 +302,8 @@ export class TestLoader {
       return Array.from(iterable(patterns)).some((p) => fnmatchcase(full, p));
     });
     const cmp = this.sortTestMethodsUsing;
-    if (isNone(cmp)) names.sort(threeWayCmp);
+    // (names are str: the default comparison needs no Python calls)
+    if (cmp === three_way_cmp) names.sort(threeWayCmp);
     else if (truthy(cmp)) names.sort((a, b) => Number(callValue(cmp, a, b)));
     return names;
   }
@@ -373,18 +399,31 @@ const USAGE = (prog: string): string => `usage: ${prog} [-h] [-v] [-q] [--locals
 
 export class TestProgram {
   static readonly __module__: string = "unittest.main";
-  module: unknown;
+  // (class attributes in CPython, which the constructor's values shadow)
+  static module: unknown = null;
+  static verbosity: unknown = 1n;
+  static failfast: unknown = null;
+  static catchbreak: unknown = null;
+  static buffer: unknown = null;
+  static progName: unknown = null;
+  static warnings: unknown = null;
+  static testNamePatterns: unknown = null;
+  static {
+    shareClassAttributes(this, ["module", "verbosity", "failfast", "catchbreak", "buffer", "progName", "warnings", "testNamePatterns"]);
+  }
+  declare module: unknown;
   exit: unknown;
-  verbosity: unknown;
-  failfast: unknown;
-  buffer: unknown;
-  warnings: unknown;
+  declare verbosity: unknown;
+  declare failfast: unknown;
+  declare catchbreak: unknown;
+  declare buffer: unknown;
+  declare warnings: unknown;
   defaultTest: unknown;
   testRunner: unknown;
   testLoader: any;
-  progName: string;
+  declare progName: string;
   testNames: string[] | null = null;
-  testNamePatterns: string[] | null = null;
+  declare testNamePatterns: string[] | null;
   test: unknown = null;
   result: any = null;
 

@@ -2,6 +2,7 @@
 // unittest-contexts.ts), TestResult/TextTestRunner (unittest-result.ts), TestSuite,
 // TestLoader and main (unittest-loader.ts), with CPython's runner report.
 
+import { installDeprecatedAliases } from "./unittest-deprecated.js";
 import { Tuple } from "../values/tuple.js";
 import { builtinFunction } from "../values/builtin-type.js";
 import { kw } from "../values/kwargs.js";
@@ -49,10 +50,11 @@ export const mockModule = moduleObject("unittest.mock", {
 
 installAssertions(TestCase);
 // (TestCase's own methods, read from a test case, are bound methods too)
-const own = ["setUp", "tearDown", "countTestCases", "defaultTestResult", "id", "shortDescription", "addCleanup", "doCleanups", "skipTest", "fail", "subTest", "debug", "run"] as const;
+const own = ["setUp", "tearDown", "countTestCases", "defaultTestResult", "id", "shortDescription", "addCleanup", "enterContext", "doCleanups", "skipTest", "fail", "subTest", "debug", "run"] as const;
 installMethods(TestCase, Object.fromEntries(own.map((name) => [name, TestCase.prototype[name] as Function])));
 installMethods(IsolatedAsyncioTestCase, { asyncSetUp: IsolatedAsyncioTestCase.prototype.asyncSetUp, asyncTearDown: IsolatedAsyncioTestCase.prototype.asyncTearDown, addAsyncCleanup: IsolatedAsyncioTestCase.prototype.addAsyncCleanup, enterAsyncContext: IsolatedAsyncioTestCase.prototype.enterAsyncContext });
 installMethods(TestCase, { assertRaises, assertRaisesRegex, assertWarns, assertWarnsRegex, assertLogs, assertNoLogs });
+installDeprecatedAliases(TestCase);
 
 /**
  * `unittest.load_tests(loader, tests, pattern)`: the package's own hook, which discovers the

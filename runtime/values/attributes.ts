@@ -34,6 +34,8 @@ const SHOWN_MRO_KEY = Symbol.for("pyts.shownMro");
 const STANDS_FOR_KEY = Symbol.for("pyts.standsFor");
 /** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
+/** On an accessor getter standing for a method (unittest's TestCase.assertEqual): the method's function. */
+export const METHOD_ACCESSOR = Symbol.for("pyts.methodAccessor");
 
 const NUMBER_DATA = new Set(["real", "imag", "numerator", "denominator"]);
 
@@ -282,9 +284,11 @@ function prototypeMethod(cls: Function, key: string): unknown {
     }
     const desc = Object.getOwnPropertyDescriptor(p, key);
     if (desc === undefined) continue;
-    if (typeof desc.value === "function" && !isClass(desc.value)) {
+    // (a method the runtime installs as an accessor binding it on reads off an instance: its function)
+    const method = desc.get !== undefined ? (desc.get as { [METHOD_ACCESSOR]?: unknown })[METHOD_ACCESSOR] : desc.value;
+    if (typeof method === "function" && !isClass(method)) {
       const ctor = (p as { constructor?: unknown }).constructor;
-      return plainMethod(desc.value as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
+      return plainMethod(method as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
     }
     // (a dunder the class sets to None: `__hash__` of an eq dataclass)
     return desc.value === null && key.startsWith("__") ? null : undefined;
