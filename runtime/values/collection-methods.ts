@@ -419,7 +419,13 @@ Object.assign(SET_METHODS, {
 
 /** startswith/endswith of bytes: one bytes-like value or a tuple of them. */
 function bytesAffix(b: Bytes, affix: unknown, method: string, test: (text: string, part: string) => boolean): boolean {
-  if (affix instanceof Tuple) return affix.items.some((x) => bytesAffix(b, x, method, test));
+  if (affix instanceof Tuple) {
+    return affix.items.some((x) => {
+      // (an item of the tuple is refused in the buffer protocol's words)
+      if (!(x instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
+      return bytesAffix(b, x, method, test);
+    });
+  }
   if (!(affix instanceof Uint8Array)) {
     throw new PyTypeError(`${method} first arg must be bytes or a tuple of bytes, not ${typeName(affix)}`);
   }

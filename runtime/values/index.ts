@@ -37,6 +37,8 @@ export * from "./iteration.js";
 export * from "./methods.js";
 export * from "./str-format.js";
 export * from "./str-methods.js";
+export * from "./str-method-calls.js";
+export * from "./count-updates.js";
 export * from "./traceback.js";
 export * from "./small-int.js";
 export * from "./native-float.js";

@@ -129,7 +129,7 @@ const RECENT_MAX_LENGTH = 16;
  * code from the first call: a scan written here runs interpreted for a program's first
  * calls, about twice as long on a long text).
  */
-function whitespaceWords(s: string): string[] {
+export function whitespaceWords(s: string): string[] {
   // Words one space apart (no other whitespace, none at the ends) are JS's split on " ",
   // which V8 does natively two to three times faster than collecting the regexp's matches.
   const words = s === "" ? null : NOT_SINGLE_SPACED.test(s) ? s.match(WORD_RUN) : s.split(" ");
@@ -267,7 +267,8 @@ export const STR_METHODS: Record<string, Method> = {
   replace: (s, old, replacement, count) => {
     const a = strArg("replace", old, 1);
     const b = strArg("replace", replacement, 2);
-    let n = count === undefined || count === null ? -1 : Number(toBigInt(count as bigint));
+    if (count !== undefined && !isIntLike(count)) throw new PyTypeError(`'${typeName(count)}' object cannot be interpreted as an integer`);
+    let n = count === undefined ? -1 : Number(toBigInt(count));
     if (n < 0) {
       if (a === "") return Array.from(s).map((c) => b + c).join("") + b;
       // (replaceAll with a str replacement reads `$&` and the like in it as patterns; without

@@ -560,4 +560,16 @@ function consumesAtOnce(cx: LowerContext, e: py.Call): boolean {
 const NAMED_METHOD_CALLS = new Map([
   ["append", { helper: "callAppend", counts: [0, 1] }],
   ["get", { helper: "callGet", counts: [0, 1, 2] }],
+  // str's (values/str-method-calls.ts)
+  ["strip", { helper: "callStrip", counts: [0, 1] }],
+  ["lstrip", { helper: "callLstrip", counts: [0, 1] }],
+  ["rstrip", { helper: "callRstrip", counts: [0, 1] }],
+  ["split", { helper: "callSplit", counts: [0, 1, 2] }],
+  ["rsplit", { helper: "callRsplit", counts: [0, 1, 2] }],
+  ["join", { helper: "callJoin", counts: [1] }],
+  ["upper", { helper: "callUpper", counts: [0] }],
+  ["lower", { helper: "callLower", counts: [0] }],
+  ["replace", { helper: "callReplace", counts: [2, 3] }],
+  ["startswith", { helper: "callStartswith", counts: [1, 2, 3] }],
+  ["endswith", { helper: "callEndswith", counts: [1, 2, 3] }],
 ]);

@@ -1,5 +1,6 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
+import { lowerCountUpdate } from "./count-updates.js";
 import { functionKey } from "../../runtime/lang/attr-names.js";
 import { replayed, replays } from "./replay-waits.js";
 import { awaitImplicit, iterationWaits } from "./implicit-waits.js";
@@ -160,6 +161,8 @@ function bindsModuleView(cx: LowerContext, s: py.Assign): boolean {
 
 function lowerAssign(cx: LowerContext, s: py.Assign): ir.Stmt[] {
   const loc = cx.loc(s);
+  const counted = lowerCountUpdate(cx, s);
+  if (counted !== null) return [counted];
   const ints = intLocals(cx);
   if (ints.size > 0 && s.targets.length === 1) {
     // A proven-int local gets its value as an Int (int-facts.ts); others as usual.
