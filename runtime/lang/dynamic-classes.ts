@@ -8,6 +8,7 @@ import { Tuple } from "../values/tuple.js";
 import { isClass } from "../values/typename.js";
 import { isPyTypeObject } from "../values/builtin-type.js";
 import { RUNTIME_BASES } from "./runtime-bases.js";
+import { TypeBase } from "./type-base.js";
 import { callValue } from "../modules/pycall.js";
 import { inheritFrom } from "./mro.js";
 import { shareClassAttributes } from "./objects.js";
@@ -69,4 +70,18 @@ function runtimeBase(base: unknown): unknown {
   const runtime = RUNTIME_BASES.get(base.pythonName);
   if (runtime === undefined) throw new PyTypeError(`type '${base.pythonName}' is not an acceptable base type`);
   return runtime;
+}
+
+/**
+ * A base that a class statement names and the compiler cannot see (`def make(base): class
+ * C(base)`), as the JS class extends it: a built-in type object stands for its runtime base
+ * (`object` for none: JS's Object, where the runtime's class chains end).
+ */
+export function classStatementBase(base: unknown): new (...args: any[]) => any {
+  if (!isPyTypeObject(base)) return base as new (...args: any[]) => any;
+  if (base.pythonName === "object") return Object;
+  if (base.pythonName === "type") return TypeBase as new (...args: any[]) => any;
+  // (a runtime class, `collections.OrderedDict`, is a JS class the statement extends as it is)
+  if (isClass(base) && !RUNTIME_BASES.has(base.pythonName) && base.pythonName !== "bool") return base as unknown as new (...args: any[]) => any;
+  return runtimeBase(base) as new (...args: any[]) => any;
 }

@@ -90,6 +90,16 @@ export function pyMethods(cls: { prototype: object }, qualname: string, specs: R
   // Static and class methods (functions of the class object) that recorded a spec take their defaults.
   for (const key of new Set([...Object.keys(defaults), ...Object.keys(kwdefaults)])) {
     if (Object.hasOwn(specs, key)) continue;
+    // (a method whose spec keywordMethods records, an `__init__` with keyword-only
+    // parameters or defaults: `Cls.__init__.__defaults__` reads them off its def)
+    const own = Object.getOwnPropertyDescriptor(proto, key)?.value as unknown;
+    if (typeof own === "function") {
+      const extras: Partial<FunctionInfo> = { method: true };
+      if (Object.hasOwn(defaults, key)) extras.defaults = defaults[key];
+      if (Object.hasOwn(kwdefaults, key)) extras.kwdefaults = kwdefaults[key];
+      pyDef(own, `${qualname}.${pythonName(key, false) ?? key}`, functionInfo(own)?.spec ?? null, extras);
+      continue;
+    }
     const info = functionInfo((cls as unknown as Record<string, unknown>)[key]);
     if (info === undefined || info.spec === null) continue;
     if (Object.hasOwn(defaults, key)) info.defaults = defaults[key];

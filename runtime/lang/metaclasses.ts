@@ -142,7 +142,8 @@ export function mostDerivedMetaclass(meta: AnyClass | null, bases: readonly unkn
 /** `Meta(name, bases, namespace)` called by the program. */
 function createDynamic(meta: AnyClass, args: unknown[]): unknown {
   const [positional] = splitKw(args);
-  if (positional.length !== 3) throw new PyTypeError("type() takes 1 or 3 arguments");
+  // (a subclass of type is no `type(x)`: CPython's type.__new__ counts its arguments)
+  if (positional.length !== 3) throw new PyTypeError(`type.__new__() takes exactly 3 arguments (${positional.length} given)`);
   const saved = pending;
   pending = null;
   try {

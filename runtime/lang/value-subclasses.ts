@@ -24,7 +24,7 @@ import { bytearray, bytes, float, frozenset, int, setSource, tuple } from "../va
 import { Bytes } from "../values/bytes.js";
 import { ByteArray } from "../values/bytearray.js";
 import { builtinCompare, eq, ge, gt, le, lt, ne, type Dunder } from "../values/compare.js";
-import { builtinFunction, type PyTypeObject } from "../values/builtin-type.js";
+import { builtinFunction, classMethodFor, type PyTypeObject } from "../values/builtin-type.js";
 import { typeName } from "../values/typename.js";
 import { in_ } from "../values/contains.js";
 import { PyTypeError } from "../values/exceptions.js";
@@ -341,6 +341,18 @@ defineMethods(IntBaseImpl.prototype, INT_METHODS);
 defineNumber(FloatBaseImpl.prototype, false);
 defineMethods(FloatBaseImpl.prototype, FLOAT_METHODS);
 
+/** `Mask(3).from_bytes`: the built-in type's class method read off an instance, bound to its class. */
+function defineClassMethodReads(proto: object, type: PyTypeObject, name: string): void {
+  Object.defineProperty(proto, name, {
+    get(this: object) {
+      return classMethodFor((type as unknown as Record<string, unknown>)[name], (Object.getPrototypeOf(this) as { constructor: Function }).constructor);
+    },
+    configurable: true,
+  });
+}
+defineClassMethodReads(IntBaseImpl.prototype, int, "from_bytes");
+defineClassMethodReads(FloatBaseImpl.prototype, float, "fromhex");
+
 /**
  * Typed loosely for emitted code (a subclass may define methods of any signature); instances
  * of the sequence and set bases are iterable (`for ch in Name("ab")`).
@@ -353,7 +365,7 @@ export const FrozenSetBase: IterableBase = FrozenSetBaseImpl as unknown as Itera
 export const BytesBase: IterableBase = BytesBaseImpl as unknown as IterableBase;
 export const ByteArrayBase: IterableBase = ByteArrayBaseImpl as unknown as IterableBase;
 
-RUNTIME_BASES.set("str", StrBase).set("int", IntBase).set("float", FloatBase).set("tuple", TupleBase).set("frozenset", FrozenSetBase).set("bytes", BytesBase);
+RUNTIME_BASES.set("str", StrBase).set("int", IntBase).set("float", FloatBase).set("tuple", TupleBase).set("frozenset", FrozenSetBase).set("bytes", BytesBase).set("bytearray", ByteArrayBase);
 
 // --- the type objects' own `__new__` and dunders: `str.__new__(cls, v)`, `tuple.__repr__(self)` ---
 

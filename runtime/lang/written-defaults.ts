@@ -74,8 +74,12 @@ export function writeDefaults(f: Function, name: string, value: unknown): boolea
   return false;
 }
 
-/** The value of the positional parameter at `index` a call left out (`own`: the def's default). */
-export function positionalDefault(f: Function, index: number, ...own: unknown[]): unknown {
+/**
+ * The value of the positional parameter at `index` a call left out (`own`: the def's default).
+ * (typed `any`: a parameter's annotation, `name: str`, does not bind what `__defaults__` holds)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function positionalDefault(f: Function, index: number, ...own: unknown[]): any {
   const record = written.get(f);
   const defaults = record?.defaults;
   if (defaults === undefined) {
@@ -88,7 +92,8 @@ export function positionalDefault(f: Function, index: number, ...own: unknown[])
 }
 
 /** The value of the keyword-only parameter `name` a call left out (`own`: the def's default). */
-export function keywordDefault(f: Function, name: string, ...own: unknown[]): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function keywordDefault(f: Function, name: string, ...own: unknown[]): any {
   const record = written.get(f);
   const kwdefaults = record?.kwdefaults;
   if (kwdefaults === undefined) {

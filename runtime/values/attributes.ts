@@ -6,7 +6,7 @@ import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { callTableMethod, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { typeOf } from "./builtin-types.js";
-import { builtinMethod } from "./builtin-type.js";
+import { builtinMethod, classMethodFor } from "./builtin-type.js";
 import { className, isClass, typeName, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
@@ -280,7 +280,8 @@ function prototypeMethod(cls: Function, key: string): unknown {
     const holder = Object.hasOwn(p, "constructor") ? (p as { constructor: unknown }).constructor : undefined;
     if (typeof holder === "function" && Object.hasOwn(holder, PYTHON_TYPE)) {
       const type = (holder as unknown as { [PYTHON_TYPE]: Record<string, unknown> })[PYTHON_TYPE];
-      return Object.hasOwn(type, key) && typeof type[key] === "function" ? type[key] : undefined;
+      // (its class method, `D.fromkeys`, bound to the subclass)
+      return Object.hasOwn(type, key) && typeof type[key] === "function" ? classMethodFor(type[key], cls) : undefined;
     }
     const desc = Object.getOwnPropertyDescriptor(p, key);
     if (desc === undefined) continue;

@@ -72,3 +72,27 @@ export function builtinFunction<F extends (...args: never[]) => unknown>(fn: F, 
   });
   return fn;
 }
+
+/** On a built-in type's class method (`dict.fromkeys`): its function taking the class first. */
+const CLASS_METHOD_IMPL = Symbol.for("pyts.builtinClassMethodImpl");
+
+type ClassMethodImpl = (cls: Function, ...args: unknown[]) => unknown;
+
+/**
+ * `dict.fromkeys`, `int.from_bytes`: a built-in class method bound to `cls`. `check` refuses a
+ * wrong count of arguments first; `impl` takes the class it is called on, which a subclass
+ * (`class D(dict)`: `D.fromkeys(...)` builds a D) passes as itself.
+ */
+export function builtinClassMethod(cls: Function, name: string, impl: ClassMethodImpl, check: (args: unknown[]) => void): (...args: unknown[]) => unknown {
+  const bound = builtinMethod((...args: unknown[]) => (check(args), impl(cls, ...args)), name, cls, impl);
+  Object.defineProperty(bound, CLASS_METHOD_IMPL, { value: { impl, check } });
+  return bound;
+}
+
+/** `value` (a built-in type's class method) bound to subclass `cls`; any other value as it is. */
+export function classMethodFor(value: unknown, cls: Function): unknown {
+  if (typeof value !== "function" || !Object.hasOwn(value, CLASS_METHOD_IMPL)) return value;
+  if ((value as unknown as Record<symbol, unknown>)[BUILTIN_SELF] === cls) return value;
+  const { impl, check } = (value as unknown as Record<symbol, { impl: ClassMethodImpl; check: (args: unknown[]) => void }>)[CLASS_METHOD_IMPL];
+  return builtinClassMethod(cls, (value as unknown as { __name__: string }).__name__, impl, check);
+}

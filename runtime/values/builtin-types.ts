@@ -12,7 +12,7 @@ import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js"
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iterableOr } from "./iteration.js";
 import { isIntLike, toBigInt } from "./numeric.js";
-import { splitKw } from "./kwargs.js";
+import { Kwargs, splitKw } from "./kwargs.js";
 import { makeRange, Range } from "./range.js";
 import { repr, str } from "./repr.js";
 import { AbstractSet, FrozenSet, PySet } from "./set.js";
@@ -342,7 +342,13 @@ export function typeOf(x: unknown): any {
 }
 
 /** `type(x)`, or `type(name, bases, namespace)` making a class. */
-export const type = defineType((...args: unknown[]): any => (args.length === 3 ? newType(args) : typeOf(args[0])), "type", isClass);
+export const type = defineType((...args: unknown[]): any => {
+  if (args.length === 3) return newType(args);
+  if (args.length === 1 && !(args[0] instanceof Kwargs)) return typeOf(args[0]);
+  // (`type(name, bases, ns, **kw)`: the keywords go to `__init_subclass__`)
+  if (args.length === 4 && args[3] instanceof Kwargs) return newType(args);
+  throw new PyTypeError("type() takes 1 or 3 arguments");
+}, "type", isClass);
 
 /** `type(name, bases, ns)`: a base's metaclass makes the class when there is one (its `__new__` runs). */
 function newType(args: unknown[]): unknown {
@@ -350,7 +356,8 @@ function newType(args: unknown[]): unknown {
   if (winner !== null) return typeHooks.createDynamic(winner, args);
   // (as a class statement: the bases learn of the class and the nearest `__init_subclass__` runs)
   const cls = makeClass(args[0], args[1], args[2]);
-  classCreated(cls);
+  if (args[3] instanceof Kwargs && Object.keys(args[3].values).length > 0) classCreated(cls, args[3]);
+  else classCreated(cls);
   return cls;
 }
 

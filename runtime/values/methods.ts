@@ -13,6 +13,8 @@ import { Tuple } from "./tuple.js";
 import { isClass, typeName, className, tpName } from "./typename.js";
 import { attrKey, objectKey } from "../lang/attr-names.js";
 import { typeOf } from "./builtin-types.js";
+import { classMethodFor } from "./builtin-type.js";
+import { PYTHON_TYPE } from "./wrapped.js";
 import { objectInitOf } from "../lang/mro.js";
 import { setAttributeTarget } from "./suggestions.js";
 import { getattrImpl } from "./attributes.js";
@@ -130,8 +132,17 @@ const TYPE_LEVEL_METHODS = new Set(["fromkeys", "fromhex", "from_bytes", "maketr
 export function typeLevelMethod(obj: unknown, name: string): ((...a: unknown[]) => unknown) | undefined {
   if (!TYPE_LEVEL_METHODS.has(name)) return undefined;
   const type = typeOf(obj) as Record<string, unknown>;
-  const method = Object.hasOwn(type, name) ? type[name] : undefined;
+  // (an instance of a subclass, `D().fromkeys`: the built-in base's, bound to the subclass)
+  const method = Object.hasOwn(type, name) ? type[name] : classMethodFor(builtinBaseOf(type)?.[name], type as unknown as Function);
   return typeof method === "function" ? (method as (...a: unknown[]) => unknown) : undefined;
+}
+
+/** The built-in type a subclass's chain stands on (`class D(dict)`: dict), or undefined. */
+function builtinBaseOf(cls: object): Record<string, unknown> | undefined {
+  for (let c: unknown = cls; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, PYTHON_TYPE)) return (c as unknown as Record<symbol, Record<string, unknown>>)[PYTHON_TYPE];
+  }
+  return undefined;
 }
 
 /** Set on a program module while its body runs (program-modules.ts). */

@@ -1,7 +1,7 @@
 // The `__dict__` of instances and classes. An instance's `__dict__` is a Dict of its own
 // attributes whose writes go through to the instance (descriptors store values there); a
 // class's is a read-only `mappingproxy` of what its body defined.
-import { Dict } from "./dict.js";
+import { Dict, KeyTable } from "./dict.js";
 import { AbstractSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
 import { BaseException, PyTypeError } from "./exceptions.js";
@@ -51,45 +51,60 @@ function internalKeys(owner: object): ((key: string) => boolean) | null {
   return null;
 }
 
-/** `obj.__dict__`: the instance's attributes; `d[k] = v` and `del d[k]` change the instance. */
-export class InstanceDict extends Dict<unknown, unknown> {
-  static override readonly pythonName = "dict";
+/**
+ * The table of an instance's `__dict__`: every change (a store, `del d[k]`, `pop`, `popitem`,
+ * `clear`, `update`) reaches the instance, whichever dict method makes it.
+ */
+class InstanceTable extends KeyTable<unknown, unknown> {
+  /** False while the table takes in the instance's attributes, which are already there. */
+  live = false;
 
   constructor(private readonly owner: object) {
     super();
-    const slots = slotNames(owner);
-    // stored keys are JS keys (`then$`); the dict shows Python names
-    const internal = internalKeys(owner);
-    for (const key of Object.keys(owner)) {
-      if (internal !== null && internal(key)) continue;
-      const name = pythonName(key, false);
-      if (name !== null && !slots.has(name)) super.set(name, (owner as Record<string, unknown>)[key]);
-    }
-    if (Object.hasOwn(owner, SHADOWED)) for (const [key, value] of shadowed(owner)) super.set(key, value);
   }
 
-  override set(key: unknown, value: unknown): this {
+  override set(key: unknown, value: unknown): void {
     super.set(key, value);
-    if (typeof key !== "string") return this;
+    if (!this.live || typeof key !== "string") return;
     if (isManaged(this.owner, key)) shadowed(this.owner).set(key, value);
     else Object.defineProperty(this.owner, objectKey(key), { value, writable: true, enumerable: true, configurable: true });
-    return this;
   }
 
-  override delete(key: unknown): boolean {
+  override delete(key: unknown): ReturnType<KeyTable<unknown, unknown>["delete"]> {
     const found = super.delete(key);
-    if (found && typeof key === "string") this.forget(key);
+    if (found !== undefined && typeof key === "string") this.forget(key);
     return found;
   }
 
   override clear(): void {
-    for (const key of this.keys()) if (typeof key === "string") this.forget(key);
+    for (const entry of [...super.iterate("dictionary")]) if (typeof entry.key === "string") this.forget(entry.key);
     super.clear();
   }
 
   private forget(key: string): void {
     if (Object.hasOwn(this.owner, SHADOWED)) shadowed(this.owner).delete(key);
     if (Object.hasOwn(this.owner, objectKey(key))) delete (this.owner as Record<string, unknown>)[objectKey(key)];
+  }
+}
+
+/** `obj.__dict__`: the instance's attributes; changes to the dict change the instance. */
+export class InstanceDict extends Dict<unknown, unknown> {
+  static override readonly pythonName = "dict";
+
+  constructor(owner: object) {
+    super();
+    const table = new InstanceTable(owner);
+    (this as { table: KeyTable<unknown, unknown> }).table = table;
+    const slots = slotNames(owner);
+    // stored keys are JS keys (`then$`); the dict shows Python names
+    const internal = internalKeys(owner);
+    for (const key of Object.keys(owner)) {
+      if (internal !== null && internal(key)) continue;
+      const name = pythonName(key, false);
+      if (name !== null && !slots.has(name)) table.set(name, (owner as Record<string, unknown>)[key]);
+    }
+    if (Object.hasOwn(owner, SHADOWED)) for (const [key, value] of shadowed(owner)) table.set(key, value);
+    table.live = true;
   }
 }
 

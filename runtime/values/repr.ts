@@ -19,7 +19,7 @@ import { identity, valueIdentity } from "./hashing.js";
 import { decimalText } from "./int-digits.js";
 import { FrozenSet, PySet } from "./set.js";
 import { Tuple } from "./tuple.js";
-import { className, isClass, moduleName, OBJECT_METHOD_NAME, objectMethodKind, qualName, typeName } from "./typename.js";
+import { isClass, moduleName, OBJECT_METHOD_NAME, objectMethodKind, qualName, typeName } from "./typename.js";
 import { functionRepr as pyFunctionRepr } from "../lang/functions.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { selfTypeName } from "./method-binding.js";
@@ -208,7 +208,8 @@ export function builtinRepr(obj: object): string {
 export function objectRepr(obj: object): string {
   const ctor = (Object.getPrototypeOf(obj) as { constructor?: AnyFunction } | null)?.constructor;
   const module = typeof ctor === "function" ? moduleName(ctor) : "builtins";
-  const name = typeof ctor === "function" && ctor !== Object ? className(ctor) : "object";
+  // (CPython's object.__repr__ names the class by its qualified name: `make.<locals>.Made`)
+  const name = typeof ctor === "function" && ctor !== Object ? qualName(ctor) : "object";
   const prefix = module === "builtins" || name === "object" ? name : `${module}.${name}`;
   return `<${prefix} object at ${addressOf(obj)}>`;
 }

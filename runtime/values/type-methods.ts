@@ -2,7 +2,9 @@
 // `bytes.fromhex`. Python's unbound methods take the instance first (`map(str.upper, xs)`,
 // `sorted(words, key=str.lower)`), so each is a function calling the type's own method.
 
-import { builtinFunction, builtinMethod, type PyTypeObject } from "./builtin-type.js";
+import { builtinClassMethod, builtinFunction, builtinMethod, type PyTypeObject } from "./builtin-type.js";
+import { callValue } from "../modules/pycall.js";
+import { setitem } from "./subscript.js";
 import { ByteArray } from "./bytearray.js";
 import { bytesMaketrans } from "./bytes-codec.js";
 import { bytesFromHex } from "./bytes-methods.js";
@@ -30,15 +32,35 @@ import { iter, iterable, next } from "./iteration.js";
 import { print } from "./print.js";
 import { repr, str } from "./repr.js";
 
-/** The type's method `name` (`list.append`: qualname "list.append"), or its class method bound to it (`dict.fromkeys`). */
-function define(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown, kind: "method" | "classmethod" = "method"): void {
+/** The type's method `name` (`list.append`: qualname "list.append"). */
+function define(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown): void {
   if (Object.hasOwn(type, name)) return;
-  // (a class method is its own function per type: `bytes.maketrans.__self__` is bytes)
-  const value =
-    kind === "classmethod"
-      ? builtinMethod((...args: unknown[]) => (refuseClassMethodCount(type.__name__, name, args), (fn as (...a: unknown[]) => unknown)(...args)), name, type, fn)
-      : builtinFunction(fn, name, `${type.__name__}.${name}`);
+  const value = builtinFunction(fn, name, `${type.__name__}.${name}`);
   Object.defineProperty(type, name, { value, writable: true, configurable: true });
+}
+
+/**
+ * The type's class method `name` (`dict.fromkeys`), bound to it: `impl` takes the class first,
+ * so a subclass reading it (`D.fromkeys`) gets one bound to itself (classMethodFor).
+ */
+function defineClassMethod(type: PyTypeObject, name: string, impl: (cls: Function, ...args: never[]) => unknown): void {
+  if (Object.hasOwn(type, name)) return;
+  // (its count of arguments is the type's: `dict.fromkeys()` names dict, as CPython's does)
+  const check = (args: unknown[]): void => refuseClassMethodCount(type.__name__, name, args);
+  const value = builtinClassMethod(type as unknown as Function, name, impl as (cls: Function, ...args: unknown[]) => unknown, check);
+  Object.defineProperty(type, name, { value, writable: true, configurable: true });
+}
+
+/** The type's static method `name` (`str.maketrans`), the same function whichever class it is read from. */
+function defineStatic(type: PyTypeObject, name: string, fn: (...args: never[]) => unknown): void {
+  if (Object.hasOwn(type, name)) return;
+  const value = builtinMethod((...args: unknown[]) => (refuseClassMethodCount(type.__name__, name, args), (fn as (...a: unknown[]) => unknown)(...args)), name, type, fn);
+  Object.defineProperty(type, name, { value, writable: true, configurable: true });
+}
+
+/** What a class method of built-in type `type` built, made an instance of subclass `cls` by calling it (CPython's `cls(result)`). */
+function asClass(type: PyTypeObject, cls: Function, result: unknown): unknown {
+  return cls === (type as unknown) ? result : callValue(cls, result);
 }
 
 /**
@@ -62,9 +84,9 @@ function attachUnbound(type: PyTypeObject, table: Readonly<Record<string, unknow
 }
 
 // A static method: defined before the unbound instance methods so those do not claim its name.
-define(str, "maketrans", maketrans, "classmethod");
-define(bytes, "maketrans", bytesMaketrans, "classmethod");
-define(bytearray, "maketrans", bytesMaketrans, "classmethod");
+defineStatic(str, "maketrans", maketrans);
+defineStatic(bytes, "maketrans", bytesMaketrans);
+defineStatic(bytearray, "maketrans", bytesMaketrans);
 attachUnbound(str, STR_METHODS);
 attachUnbound(list, LIST_METHODS);
 attachUnbound(tuple, TUPLE_METHODS);
@@ -76,20 +98,29 @@ attachUnbound(bytearray, byteArrayTable());
 attachUnbound(int, INT_METHODS);
 attachUnbound(float, FLOAT_METHODS);
 
-/** `dict.fromkeys(iterable, value=None)`: a class method building a new dict. */
-define(dict, "fromkeys", (...args: unknown[]) => {
+/**
+ * `dict.fromkeys(iterable, value=None)`: a class method building a new dict; called on a
+ * subclass, an instance of it (`cls()`) filled by its `__setitem__`, as CPython's does.
+ */
+defineClassMethod(dict, "fromkeys", (cls, ...args: unknown[]) => {
   if (args[args.length - 1] instanceof Kwargs) throw new PyTypeError("dict.fromkeys() takes no keyword arguments");
   const [keys, value = null] = args;
-  const d = new Dict();
-  for (const k of iterable(keys)) d.set(k, value);
-  return d;
-}, "classmethod");
-define(bytes, "fromhex", (text: unknown) => bytesFromHex(text), "classmethod");
-define(bytearray, "fromhex", (text: unknown) => ByteArray.fromArray(bytesFromHex(text)), "classmethod");
-define(int, "from_bytes", intFromBytes, "classmethod");
-// The class method called for bool builds a bool from int's result.
-define(bool, "from_bytes", (...args: unknown[]) => bool(intFromBytes(...(args as Parameters<typeof intFromBytes>))), "classmethod");
-define(float, "fromhex", floatFromHex, "classmethod");
+  if (cls === (dict as unknown)) {
+    const d = new Dict();
+    for (const k of iterable(keys)) d.set(k, value);
+    return d;
+  }
+  const made = callValue(cls);
+  for (const k of iterable(keys)) setitem(made, k, value);
+  return made;
+});
+defineClassMethod(bytes, "fromhex", (cls, text: unknown) => asClass(bytes, cls, bytesFromHex(text)));
+defineClassMethod(bytearray, "fromhex", (cls, text: unknown) => asClass(bytearray, cls, ByteArray.fromArray(bytesFromHex(text))));
+// (`bool.from_bytes` builds a bool from int's result: bool is the class it is called on)
+const fromBytes = (cls: Function, ...args: unknown[]): unknown => asClass(int, cls, intFromBytes(...(args as Parameters<typeof intFromBytes>)));
+defineClassMethod(int, "from_bytes", fromBytes);
+defineClassMethod(bool, "from_bytes", fromBytes);
+defineClassMethod(float, "fromhex", (cls, text: unknown) => asClass(float, cls, floatFromHex(text as never)));
 // `object.__setattr__(self, name, value)` inside a class's own hooks.
 define(object, "__new__", objectNew as (...args: never[]) => unknown);
 define(object, "__setattr__", objectSetattr as (...args: never[]) => unknown);

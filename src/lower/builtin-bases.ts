@@ -5,6 +5,7 @@
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
+import type { Binding } from "./scope.js";
 import { lowerExpr } from "./expressions.js";
 
 /**
@@ -63,4 +64,28 @@ export function derivesFromBuiltin(cx: LowerContext, cls: py.ClassDef, depth = 0
     const known = cx.known.get(b.id);
     return known?.k === "class" && known.def !== cls && derivesFromBuiltin(cx, known.def, depth + 1);
   });
+}
+
+/**
+ * A base the compiler cannot see, a class a function receives or builds (`def make(base):
+ * class C(base)`, `class C(factory())`): it may be a built-in type (the runtime's
+ * classStatementBase gives its runtime base) or a subclass of one, whose methods
+ * `super().append(x)` reaches only through the runtime's superOf.
+ */
+export function isDynamicBase(cx: LowerContext, base: py.Expr): boolean {
+  // (`class Point(namedtuple("Point", "x y"))` derives from the named tuple class it makes)
+  if (base._type === "Call") return !isNamedTupleCall(base);
+  if (base._type !== "Name") return false;
+  const bindings = cx.resolve(base.id)?.bindings.get(base.id);
+  const known = (binding: Binding): boolean => binding.kind === "def" || binding.kind === "import" || (binding.stmt?._type === "Assign" && isNamedTupleCall(binding.stmt.value));
+  return bindings !== undefined && !bindings.every(known);
+}
+
+function isNamedTupleCall(e: py.Expr): boolean {
+  return e._type === "Call" && ((e.func._type === "Name" && e.func.id === "namedtuple") || (e.func._type === "Attribute" && e.func.attr === "namedtuple"));
+}
+
+/** Does the class name a base the compiler cannot see (isDynamicBase)? */
+export function hasDynamicBase(cx: LowerContext, cls: py.ClassDef): boolean {
+  return cls.bases.some((b) => isDynamicBase(cx, b));
 }

@@ -21,7 +21,7 @@ import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import { jsName } from "./names.js";
 import { forwardingConstructor, getsNewAttributes, isMetaclassDef, preparedByMetaclass, subscriptedJsBase, usesMetaclass } from "./class-objects.js";
 import { decoratedByProgram, initIsMethod, isObjectBase, isStatelessBase, isValueBase, jsBaseIndex } from "./mro.js";
-import { builtinBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
+import { builtinBase, isDynamicBase, isNamedTupleBase, namedTupleFields } from "./builtin-bases.js";
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { classAnnotation, methodAnnotations } from "./class-annotations.js";
@@ -101,7 +101,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   const namedTuple = s.bases.some((b) => isNamedTupleBase(cx, b));
   // `Generic[T]`, `Box[int]`: a subscripted base stands for what its `__mro_entries__` gives.
   const subscripted = (b: py.Expr): boolean => b._type === "Subscript";
-  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? (subscripted(b) ? { k: "call", callee: cx.rt("mroBase"), args: [lowerExpr(cx, b)] } as ir.Expr : lowerExpr(cx, b)))));
+  const bases = baseExprs.map((b) => (isNamedTupleBase(cx, b) ? namedTupleFields(cx, s, b) : (builtinBase(cx, b) ?? (subscripted(b) ? { k: "call", callee: cx.rt("mroBase"), args: [lowerExpr(cx, b)] } as ir.Expr : isDynamicBase(cx, b) ? { k: "call", callee: cx.rt("classStatementBase"), args: [lowerExpr(cx, b)] } as ir.Expr : lowerExpr(cx, b)))));
   // `class Color(str, Enum)`: one runtime base gives the members str's behaviour and Enum's.
   // `class X(int, ReprEnum)`: str() and format() are the value's.
   const reprEnum = s.bases.some((b) => enumBaseName(cx, b, new Set(["ReprEnum"])));
