@@ -6,6 +6,7 @@ import { addressOf } from "../values/repr.js";
 import { DONE, NEXT, RUNNING, SUSPENDED, Suspendable, running, suspendedDelegate, type ResumeMode } from "./suspendable.js";
 import { BodyCode, BodyFrame } from "./body-frame.js";
 import { JS_NEXT } from "../values/iteration.js";
+import type { GeneratorMachine } from "./generator-machine.js";
 
 /**
  * %GeneratorPrototype%.next. Every generator function has its own prototype, so generator
@@ -29,11 +30,17 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
    * barrier, twice per item of every loop over a generator (gen_pipeline: about 15% of a round).
    */
   declare readonly _delegates: boolean;
+  /**
+   * The body as a state machine (`machineGenerator`, generator-machine.ts), which steps
+   * without a JS generator's suspend and resume; null when the body is a JS generator (`_gen`).
+   */
+  declare readonly _machine: GeneratorMachine<Y, R> | null;
 
-  constructor(gen: Generator<Y, R, unknown>, qualname: string, delegates = false) {
+  constructor(gen: Generator<Y, R, unknown>, qualname: string, delegates = false, machine: GeneratorMachine<Y, R> | null = null) {
     super(gen, qualname);
     this._iterableCoroutine = false;
     this._delegates = delegates;
+    this._machine = machine;
   }
 
   protected get _kind(): string {
@@ -42,13 +49,26 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 
   /** (The body is a JS generator: emitted `function*` bodies, or `generator()`'s callBody.) */
   protected override _resume(value: unknown): IteratorResult<Y, R> {
+    const machine = this._machine;
+    if (machine !== null) return machine(MACHINE_NEXT, value);
     return GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>;
+  }
+
+  protected override _throwIn(error: unknown): IteratorResult<Y, R> {
+    const machine = this._machine;
+    return machine !== null ? machine(MACHINE_THROW, error) : this._gen.throw(error);
+  }
+
+  protected override _returnIn(value: unknown): IteratorResult<Y, R> {
+    const machine = this._machine;
+    return machine !== null ? machine(MACHINE_RETURN, value) : this._gen.return(value as R);
   }
 
   protected _stepFinished(mode: ResumeMode, value: unknown): IteratorResult<Y, R> {
     // An exhausted generator: next/close just end again; a throw raises the exception itself.
     // (The finished JS generator's own result, so that loops see one shape of result.)
     if (mode === 1) throw value;
+    if (this._machine !== null) return { value: null as R, done: true };
     return endResult(GENERATOR_NEXT.call(this._gen) as IteratorResult<Y, R>);
   }
 
@@ -95,8 +115,9 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
       }
       running.body = outer;
     } else {
+      const machine = this._machine;
       try {
-        result = GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>;
+        result = machine !== null ? machine(MACHINE_NEXT, value) : (GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>);
       } catch (error) {
         throw this._bodyFailed(error);
       }
@@ -144,6 +165,11 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
 // in the middle of the first loop that exhausts a generator. Storing once here, before any code
 // is optimized, leaves nothing to throw away.
 endResult((function* () {})().next());
+
+/** How a generator machine is stepped (its first argument): next, throw or return (close). */
+export const MACHINE_NEXT = 0;
+export const MACHINE_THROW = 1;
+export const MACHINE_RETURN = 2;
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {

@@ -145,6 +145,16 @@ export abstract class Suspendable<Y, R> {
     return this._gen.next(value);
   }
 
+  /** Throws `error` into the body at its suspension point (a generator's may be a state machine). */
+  protected _throwIn(error: unknown): IteratorResult<Y, R> {
+    return this._gen.throw(error);
+  }
+
+  /** Ends the body at its suspension point as a JS `return` would (its loops' iterators closed). */
+  protected _returnIn(value: unknown): IteratorResult<Y, R> {
+    return this._gen.return(value as R);
+  }
+
   /** Called once when the body first leaves the created state (send, throw or close). */
   protected _onStart(): void {}
 
@@ -171,8 +181,8 @@ export abstract class Suspendable<Y, R> {
     running.body = this;
     try {
       if (mode === NEXT) result = this._resume(value);
-      else if (mode === THROW) result = this._gen.throw(value);
-      else result = this._gen.return(value as R);
+      else if (mode === THROW) result = this._throwIn(value);
+      else result = this._returnIn(value);
     } catch (error) {
       running.body = outer;
       throw this._bodyFailed(error);
@@ -224,7 +234,7 @@ export abstract class Suspendable<Y, R> {
       // Never started: it just ends, running none of its code (and never warns).
       this._onStart();
       this._state = DONE;
-      this._gen.return(undefined as R);
+      this._returnIn(undefined);
       return null;
     }
     let result: IteratorResult<Y, R>;

@@ -88,7 +88,7 @@ function unwrapMethod(x: unknown): unknown {
 
 export function isgeneratorfunction(x: unknown): boolean {
   // (a def's emitted function: `{ const self = this; return new PyGenerator(f$1(self), "f"); }`)
-  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*[^;{}]*;\s*)*return\s+(?:generator\d*\(|new\s+PyGenerator[\w$]*\()/.test(source(unwrapMethod(x)));
+  return /^[^{]*\{\s*(?:const\s+[\w$]+\s*=\s*[^;{}]*;\s*)*return\s+(?:(?:machineG|g)enerator\d*\(|new\s+PyGenerator[\w$]*\()/.test(source(unwrapMethod(x)));
 }
 
 export function isasyncgenfunction(x: unknown): boolean {

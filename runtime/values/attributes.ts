@@ -64,7 +64,8 @@ export function getattrImpl(obj: unknown, name: string): any {
   if (table !== undefined && Object.hasOwn(table, name) && !subclassAccessor(obj, objectKey(name))) {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     // (its errors name the value's own type, `bool.bit_length()`, as a bound method's do)
-    return builtinMethod((...args: unknown[]) => callTableMethod(table, obj, name, args, typeName(obj)), name, obj, m);
+    const shownType = typeName(obj);
+    return builtinMethod((...args: unknown[]) => callTableMethod(table, obj, name, args, shownType), name, obj, m, true);
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);

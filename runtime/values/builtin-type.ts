@@ -47,12 +47,19 @@ export const BUILTIN_SELF = Symbol.for("pyts.builtinSelf");
 export const BUILTIN_FUNC = Symbol.for("pyts.builtinFunc");
 
 /**
+ * Marks a bound built-in method whose function checks its own arguments (count and
+ * keywords, as a table method's does): a call of it as a value needs no checks before.
+ */
+export const CHECKS_OWN_ARGUMENTS = Symbol("pyts.checksOwnArguments");
+
+/**
  * `xs.append` read as a value: a built-in method bound to `self`. `func` is the unbound
  * function it calls; two reads of one method of one object compare equal by it (CPython's
  * meth_richcompare: same `__self__`, same C function).
  */
-export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown, func: unknown = fn): (...args: unknown[]) => unknown {
+export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown, func: unknown = fn, checksArguments = false): (...args: unknown[]) => unknown {
   Object.defineProperties(fn, {
+    [CHECKS_OWN_ARGUMENTS]: { value: checksArguments },
     [BUILTIN_FUNC]: { value: func },
     __builtin__: { value: true },
     __name__: { value: name },

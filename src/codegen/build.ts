@@ -14,7 +14,7 @@ const BUILDERS = [
   "functionDeclaration", "functionExpression", "identifier", "ifStatement", "import", "importDeclaration", "importSpecifier",
   "labeledStatement", "logicalExpression", "memberExpression", "metaProperty", "newExpression", "nullLiteral", "numericLiteral",
   "objectExpression", "objectPattern", "objectProperty", "optionalMemberExpression", "program", "restElement", "returnStatement",
-  "sequenceExpression", "spreadElement", "staticBlock", "stringLiteral", "templateElement", "templateLiteral", "thisExpression",
+  "sequenceExpression", "spreadElement", "staticBlock", "stringLiteral", "switchCase", "switchStatement", "templateElement", "templateLiteral", "thisExpression",
   "throwStatement", "tryStatement", "tsAnyKeyword", "tsArrayType", "tsAsExpression", "tsBigIntKeyword", "tsBooleanKeyword",
   "tsDeclareMethod", "tsIndexSignature", "tsNullKeyword", "tsNumberKeyword", "tsStringKeyword", "tsTupleType", "tsTypeAnnotation",
   "tsTypeParameterInstantiation", "tsTypeReference", "tsUnionType", "tsUnknownKeyword", "tsVoidKeyword", "unaryExpression",

@@ -293,6 +293,11 @@ export class BabelBuilder {
         return b.continueStatement(s.label ? b.identifier(s.label) : null);
       case "labeled":
         return b.labeledStatement(b.identifier(s.label), this.stmt(s.body));
+      case "switch":
+        return b.switchStatement(
+          this.expr(s.disc),
+          s.cases.map((c) => b.switchCase(c.test ? this.expr(c.test) : null, this.stmts(c.body))),
+        );
       case "try":
         return b.tryStatement(
           this.block(s.block),

@@ -7,6 +7,7 @@
 // Calling `f` builds the coroutine object and runs none of the body (the lecture's point).
 import type * as py from "../frontend/ast.js";
 import { lambdaWaits } from "./blocking.js";
+import { generatorMachine } from "./generator-machines.js";
 import type * as ir from "./ir.js";
 import { currentClass, mangle } from "./classes.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
@@ -230,12 +231,21 @@ export function lowerDef(
         ...prologue.flatMap((st): ir.Param[] => (st.k === "decl" && typeof st.name === "string" ? [{ name: st.name, type: ANY }] : [])),
         ...params.filter((p) => !p.rest).map((p): ir.Param => ({ name: p.name, type: p.type ?? ANY })),
       ];
+      const call: ir.Expr = { k: "call", callee: { k: "id", name: bodyName }, args: passed.map((p): ir.Expr => ({ k: "id", name: p.name })) };
+      const name: ir.Expr = { k: "str", value: qualname(scope) };
+      // A simple generator body is a state machine instead (generator-machines.ts): the body
+      // function returns its step closure.
+      const machine = isGenerator && scope.delegates !== true ? generatorMachine(inner, passed) : null;
+      if (machine !== null) {
+        setup.push({ k: "function", fn: { name: bodyName, params: passed, body: machine, generator: false, async: false, returnType: { k: "ref", name: "GeneratorMachine", args: [], runtime: true } } });
+        const make: ir.Expr = { k: "call", callee: cx.rt("machineGenerator"), args: [call, name] };
+        const returnType: ir.TsType = { k: "ref", name: "PyGenerator", args: [ANY, ANY], runtime: true };
+        return { fn: { name: jsName(s.name), params, returnType, body: [...prologue, { k: "return", arg: make }], generator: false, async: false }, setup };
+      }
       setup.push({
         k: "function",
         fn: { name: bodyName, params: passed, body: inner, generator: true, async: false, returnType: { k: "ref", name: "Generator", args: [ANY, ANY, ANY] } },
       });
-      const call: ir.Expr = { k: "call", callee: { k: "id", name: bodyName }, args: passed.map((p): ir.Expr => ({ k: "id", name: p.name })) };
-      const name: ir.Expr = { k: "str", value: qualname(scope) };
       // A coroutine also knows the line its code starts at (CPython's co_firstlineno: the first
       // decorator's line), which a task's repr shows.
       const firstLine: ir.Expr = { k: "num", value: s.decorator_list[0]?.lineno ?? s.lineno };

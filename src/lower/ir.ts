@@ -118,6 +118,8 @@ export type Stmt =
   | { k: "break"; label?: string; loc?: Loc }
   | { k: "continue"; label?: string; loc?: Loc }
   | { k: "labeled"; label: string; body: Stmt; loc?: Loc }
+  /** `switch (disc) { case test: body ... default: body }` (cases fall through) */
+  | { k: "switch"; disc: Expr; cases: { test: Expr | null; body: Stmt[] }[]; loc?: Loc }
   | { k: "try"; block: Stmt[]; param: string | null; handler: Stmt[] | null; finalizer: Stmt[] | null; loc?: Loc }
   | { k: "throw"; arg: Expr; loc?: Loc }
   | { k: "block"; body: Stmt[]; loc?: Loc }
