@@ -55,7 +55,8 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
   else if (name === "__class__" && typeof obj === "object") assignClass(obj, value);
-  else if (isUserClass(obj)) setClassAttribute(obj, name, value);
+  // (a method given to a runtime class, `asyncio.Queue.get_nowait = f`, is its instances' method too)
+  else if (isUserClass(obj) || (isClass(obj) && typeof value === "function" && !isClass(value))) setClassAttribute(obj, name, value);
   else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;
 }

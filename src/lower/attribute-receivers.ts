@@ -125,3 +125,16 @@ function plainMember(s: py.Stmt): boolean {
       return false;
   }
 }
+
+/**
+ * `asyncio.Queue.get_nowait = f`, `Counter.shout = f` of `from collections import Counter`:
+ * a store on a module's class or function, which setattr makes (a method given to a class is
+ * its instances' method too). Modules themselves and their submodules are plain stores.
+ */
+export function storesOnImported(cx: LowerContext, receiver: py.Expr): boolean {
+  if (receiver._type === "Attribute") return isModuleExpr(cx, receiver) && !isSubmodule(cx, receiver);
+  if (receiver._type !== "Name" || cx.knownModule(receiver.id) !== null) return false;
+  const scope = cx.resolve(receiver.id);
+  const bindings = scope === cx.moduleScope ? (scope.bindings.get(receiver.id) ?? []) : [];
+  return bindings.length > 0 && bindings.every((b) => b.kind === "import" && b.stmt?._type === "ImportFrom");
+}

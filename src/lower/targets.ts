@@ -8,7 +8,7 @@ import { attributeReplays, replayed, replays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
-import { storeTakesAttributes } from "./attribute-receivers.js";
+import { storesOnImported, storeTakesAttributes } from "./attribute-receivers.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
@@ -273,7 +273,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       // (and `__defaults__`/`__kwdefaults__` of any value: a method's, `C.m.__defaults__ = ...`, are a function's)
       // (`obj.__class__ = Other` changes the object's class: setattr checks and does it)
       // (and a display's or literal's value, `[].x = 1`: a built-in instance, which refuses it)
-      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__" || BUILT_IN_DISPLAYS.has(target.value._type)) {
+      // (and a module's class: a method given to it is its instances' too)
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__" || BUILT_IN_DISPLAYS.has(target.value._type) || storesOnImported(cx, target.value)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
