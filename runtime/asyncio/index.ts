@@ -27,6 +27,7 @@ import { run } from "./run.js";
 import { BaseProtocol, BufferedProtocol, DatagramProtocol, Protocol, SubprocessProtocol } from "./protocols.js";
 import { Server } from "./servers.js";
 import { protocolsModule, streamsModule, transportsModule } from "./submodules.js";
+import "./future-iter.js";
 import "./datagram.js";
 import "./pipes.js";
 import "./accepted-socket.js";

@@ -6,7 +6,7 @@ import { programFile } from "../core/code-location.js";
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
 import { PyGenerator } from "../core/generator.js";
-import { NEXT, THROW } from "../core/suspendable.js";
+import { NEXT, THROW, suspendedDelegate } from "../core/suspendable.js";
 import {
   KeyboardInterrupt,
   PyTypeError,
@@ -106,7 +106,7 @@ function formatSleep(coro: Coroutine<unknown>): string {
   const file = `${ASYNCIO_DIR}/tasks.py`;
   if (coro.done) return `sleep() done, defined at ${file}:${SLEEP_LINES.defined}`;
   if (!coro.cr_suspended) return `sleep() running at ${file}:${SLEEP_LINES.defined}`;
-  return `sleep() running at ${file}:${isFuture(coro.cr_await) ? SLEEP_LINES.future : SLEEP_LINES.sleep0}`;
+  return `sleep() running at ${file}:${isFuture(suspendedDelegate(coro)) ? SLEEP_LINES.future : SLEEP_LINES.sleep0}`;
 }
 
 /**

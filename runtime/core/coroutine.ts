@@ -20,6 +20,14 @@ import {
 } from "./suspendable.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
+/** What Python sees of an awaited object (asyncio gives a future's iterator, future-iter.ts). */
+let awaitedView: (awaited: unknown) => unknown = (awaited) => awaited;
+
+export function setAwaitedView(view: (awaited: unknown) => unknown): void {
+  awaitedView = view;
+}
+
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {
   static readonly pythonName = "coroutine";
   /**
@@ -70,9 +78,9 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
     return this._state === SUSPENDED;
   }
 
-  /** What the suspended coroutine awaits (a coroutine, a future, ...), else None. */
+  /** What the suspended coroutine awaits (a coroutine, a future's iterator, ...), else None. */
   get cr_await(): unknown {
-    return suspendedDelegate(this);
+    return awaitedView(suspendedDelegate(this));
   }
 
   /** None once the coroutine has finished, as in CPython. */

@@ -29,3 +29,4 @@ export { createClass, prepareNamespace, preparedName, storeNamespace, TypeBase }
 export { setClassAttribute } from "./class-attributes.js";
 export { bodyMethodObject, classmethod, staticmethod, PyClassMethod, PyStaticMethod } from "./method-objects.js";
 export { pyEval as eval, pyExec as exec, pyCompile as compile, snippetDir, snippetDisplay, snippetGlobals, snippetLocals, PyCode } from "./eval-exec.js";
+export { storeTarget } from "./attribute-stores.js";

@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, NEVER_RAISED, RAISED, TRACEBACK, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
+import { BaseException, NameError, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
@@ -36,6 +36,8 @@ export function exceptionOf(value: unknown): BaseException {
     (value as { [RAISED]?: boolean })[RAISED] = true;
     // (read as None before this raise, or cleared by with_traceback(None): the raise makes one)
     if (value[TRACEBACK] === null) value[TRACEBACK] = undefined;
+    // (one it holds already, given by `with_traceback(tb)` or from an earlier raise, gains the raising frame, as CPython's does)
+    else if (value[TRACEBACK] !== undefined) value[TRACEBACK] = tracebackHook.raisedHere(value[TRACEBACK]);
     return value;
   }
   if (value instanceof Error) return value as BaseException;

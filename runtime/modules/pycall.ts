@@ -6,7 +6,8 @@ import { isClass, typeName } from "../values/typename.js";
 import { CALLING, enterRecursionSite, leaveRecursionSite, noteRecursionSite } from "../values/recursion.js";
 import { callFunction, constructChecked, invokeMethod, STATIC_METHOD } from "../lang/functions.js";
 import { functionInfo } from "../lang/function-info.js";
-import { callMethod, missingAttribute } from "../values/methods.js";
+import { callMethod, methodTable, missingAttribute } from "../values/methods.js";
+import { getattrImpl } from "../values/attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { applyMany, withManyArgs } from "../lang/spread-call.js";
 import { CHECKS_OWN_ARGUMENTS } from "../values/builtin-type.js";
@@ -27,6 +28,8 @@ withManyArgs(callValue, (args) => callValueWith(args[0], args.slice(1)));
  */
 export function spreadCall(f: unknown, args: unknown[], self?: unknown): any {
   if (self !== undefined) return applyMany(f, self, args);
+  // `obj.m(*xs)`: the bound method called, whose errors name the value's own type (`bool.bit_length()`)
+  if (f === callMethod && typeof args[1] === "string" && methodTable(args[0]) !== undefined) return callValueWith(getattrImpl(args[0], args[1]), args.slice(2));
   return callValueWith(f, args);
 }
 

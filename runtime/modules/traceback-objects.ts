@@ -102,6 +102,12 @@ function makeTraceback(e: BaseException, outer: string[]): TracebackObject | nul
 }
 
 tracebackHook.make = (e) => makeTraceback(e, pythonFrames(new Error()));
+tracebackHook.raisedHere = (tb) => {
+  if (!(tb instanceof TracebackObject)) return tb;
+  // (the innermost Python frame of the running stack is the one running the `raise`)
+  const raising = summaries(pythonFrames(new Error())).at(-1);
+  return raising === undefined ? tb : new TracebackObject(raising, tb);
+};
 
 /** Fixes `e.__traceback__` as read from a stack whose frames are `outer` (unittest's runner reads it inside the test's `with`). */
 export function fixTraceback(e: BaseException, outer: string[]): void {

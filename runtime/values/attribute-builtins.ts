@@ -8,10 +8,11 @@ import { setFunctionAttribute } from "../lang/functions.js";
 import { deleteClassAttribute, isUserClass, setClassAttribute } from "../lang/class-attributes.js";
 import { assignClass } from "../lang/class-assignment.js";
 import { metaclassOf } from "../lang/type-base.js";
-import { bool, int, NoneType, object, typeOf } from "./builtin-types.js";
+import { refusedStore } from "../lang/attribute-stores.js";
+import { typeOf } from "./builtin-types.js";
 import { typeDictEntries } from "./type-dunders.js";
 import { Dict } from "./dict.js";
-import { AttributeError, BaseException, PyTypeError } from "./exceptions.js";
+import { AttributeError, PyTypeError } from "./exceptions.js";
 import { isClass, typeName } from "./typename.js";
 
 const NO_DEFAULT = Symbol("no default");
@@ -42,35 +43,9 @@ function metaclassHook(cls: object, hookName: "__setattr__" | "__delattr__"): un
   return undefined;
 }
 
-/**
- * CPython's AttributeError for a store on an instance of a built-in type without a `__dict__`
- * (`[].x = 1`, `(1).real = 2`, `object().x = 1`): the type's own names are read-only, any
- * other name is missing. Null for a value of any other type.
- */
-function builtinInstanceStore(obj: unknown, name: string): AttributeError | null {
-  const type = typeOf(obj);
-  // (None's type has object's names only)
-  const entries = type === NoneType ? typeDictEntries(object) : typeDictEntries(type);
-  if (entries === undefined || type === BaseException || name === "__class__") return null;
-  // (a plain object of the runtime's is of type `object` too, and takes attributes: only
-  // `object()`'s instances, made non-extensible, refuse them)
-  if (type === object && typeof obj === "object" && obj !== null && Object.isExtensible(obj)) return null;
-  const chain: [unknown, [string, string][]][] = [[type, entries]];
-  if (type === bool) chain.push([int, typeDictEntries(int)!]);
-  if (type !== object) chain.push([object, typeDictEntries(object)!]);
-  for (const [owner, ownerEntries] of chain) {
-    const kind = ownerEntries.find(([entry]) => entry === name)?.[1];
-    if (kind === undefined) continue;
-    if (kind === "g") return new AttributeError(`attribute '${name}' of '${(owner as { __name__: string }).__name__}' objects is not writable`);
-    if (kind === "M") return new AttributeError("readonly attribute");
-    return new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
-  }
-  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
-}
-
 export function setattr(obj: unknown, name: unknown, value: unknown): null {
   if (typeof name !== "string") throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
-  const refused = builtinInstanceStore(obj, name);
+  const refused = refusedStore(obj, name);
   if (refused !== null) throw refused;
   if (obj === null || (typeof obj !== "object" && typeof obj !== "function") || Array.isArray(obj) || Object.isFrozen(obj) || !Object.isExtensible(obj)) {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
@@ -80,7 +55,8 @@ export function setattr(obj: unknown, name: unknown, value: unknown): null {
   if (typeof setter === "function") setter.call(obj, name, value);
   else if (typeof obj === "function" && !isClass(obj)) setFunctionAttribute(obj, name, value);
   else if (name === "__class__" && typeof obj === "object") assignClass(obj, value);
-  else if (isUserClass(obj)) setClassAttribute(obj, name, value);
+  // (a method given to a runtime class, `asyncio.Queue.get_nowait = f`, is its instances' method too)
+  else if (isUserClass(obj) || (isClass(obj) && typeof value === "function" && !isClass(value))) setClassAttribute(obj, name, value);
   else (obj as Record<string, unknown>)[attrKey(obj, name)] = value;
   return null;
 }
@@ -128,7 +104,8 @@ export function vars(obj: unknown): Dict {
   if (typeof namespace === "function") return namespace.call(obj);
   // A function's attributes, a class's namespace (a mappingproxy).
   if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
-  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj)) {
+  // (instances of built-in types, `[1]`, `range(3)`, have no `__dict__`)
+  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
   return instanceDict(obj);

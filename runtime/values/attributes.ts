@@ -5,7 +5,7 @@ import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { callTableMethod, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
-import { typeOf } from "./builtin-types.js";
+import { bool, int, typeOf } from "./builtin-types.js";
 import { builtinMethod, classMethodFor } from "./builtin-type.js";
 import { className, isClass, typeName, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
@@ -183,6 +183,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `A.__init_subclass__`: object's implicit class methods, bound to the class.
       const classMethod = objectClassMethod(obj, name);
       if (classMethod !== undefined) return classMethod;
+      // `bool.bit_length`: bool's base int's methods (their objects are int's own)
+      if (obj === bool && Object.hasOwn(int, name)) return getattrImpl(int, name);
     }
     // `obj.__doc__`, `obj.__module__`: the class's (an instance has none of its own)
     if ((name === "__doc__" || name === "__module__") && typeof obj === "object") return getattrImpl(typeOf(obj), name);

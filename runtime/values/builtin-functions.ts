@@ -353,6 +353,10 @@ export function pow(base: unknown, exp: unknown, modulus: unknown = null): any {
     if (r !== NotImplemented) return r;
   }
   if (!isIntLike(base) || !isIntLike(exp) || !isIntLike(modulus)) {
+    // (float's power refuses a modulus; with a value no number type takes, none computes it)
+    if (![base, exp, modulus].every((x) => isIntLike(x) || typeof x === "number")) {
+      throw new PyTypeError(`unsupported operand type(s) for ** or pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(modulus)}'`);
+    }
     throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
   }
   let m = toBigInt(modulus);

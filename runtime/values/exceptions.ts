@@ -14,7 +14,8 @@ export const NEVER_RAISED = Symbol.for("pyts.neverRaised");
 export const RAISED = Symbol("raised");
 
 /** Makes an exception's traceback object (installed by the traceback module; None before). */
-export const tracebackHook: { make: (e: BaseException) => unknown } = { make: () => null };
+/** Traceback objects (runtime/modules/traceback-objects.ts): made from the stack, and a given one extended by a `raise`. */
+export const tracebackHook: { make: (e: BaseException) => unknown; raisedHere: (tb: unknown) => unknown } = { make: () => null, raisedHere: (tb) => tb };
 
 export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */

@@ -72,3 +72,69 @@ export function isBuiltinType(cx: LowerContext, e: py.Expr): boolean {
 }
 
 const BUILTIN_TYPE_NAMES = new Set(["str", "int", "float", "bool", "complex", "list", "dict", "set", "frozenset", "tuple", "bytes", "bytearray", "memoryview", "range", "object", "type"]);
+
+/**
+ * Is `receiver.name = value` surely a store the program's own object (or a class, a module)
+ * takes as JS does? Otherwise the receiver may be a list, a dict, a bound method... which
+ * refuse attributes: the store checks it first (runtime/lang/attribute-stores.ts).
+ */
+export function storeTakesAttributes(cx: LowerContext, receiver: py.Expr): boolean {
+  if (receiver._type !== "Name") return isModuleExpr(cx, receiver);
+  if (cx.fn.selfName === receiver.id) return true;
+  const known = cx.knownBinding(receiver.id);
+  if (known !== null) return known.k !== "function";
+  const scope = cx.resolve(receiver.id);
+  if (scope === null || scope.kind === "class") return false;
+  const bindings = scope.bindings.get(receiver.id) ?? [];
+  // (`p = Point(1, 2)`: an instance of one of the module's classes, each time it is bound)
+  return bindings.length > 0 && bindings.every((b) => b.kind === "assign" && b.stmt?._type === "Assign" && makesOwnInstance(cx, b.stmt.value));
+}
+
+/** A call of one of the module's classes whose instances are plain objects (no `__new__` or metaclass of its own choosing). */
+function makesOwnInstance(cx: LowerContext, value: py.Expr): boolean {
+  if (value._type !== "Call" || value.func._type !== "Name") return false;
+  const known = cx.knownBinding(value.func.id);
+  return known?.k === "class" && plainInstances(cx, known.def, 0);
+}
+
+function plainInstances(cx: LowerContext, cls: py.ClassDef, depth: number): boolean {
+  if (depth > 32 || cls.keywords.length > 0 || cls.decorator_list.length > 0) return false;
+  // (a statement other than a def or a plain assignment might bind `__new__` some other way)
+  if (!cls.body.every((s) => plainMember(s))) return false;
+  return cls.bases.every((b) => {
+    if (b._type !== "Name") return false;
+    if (b.id === "object" && cx.resolve(b.id) === null) return true;
+    const known = cx.knownBinding(b.id);
+    return known?.k === "class" && known.def !== cls && plainInstances(cx, known.def, depth + 1);
+  });
+}
+
+function plainMember(s: py.Stmt): boolean {
+  switch (s._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return s.name !== "__new__";
+    case "Assign":
+      return s.targets.every((t) => t._type === "Name" && t.id !== "__new__");
+    case "AnnAssign":
+      return s.target._type === "Name" && s.target.id !== "__new__";
+    case "Expr":
+    case "Pass":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `asyncio.Queue.get_nowait = f`, `Counter.shout = f` of `from collections import Counter`:
+ * a store on a module's class or function, which setattr makes (a method given to a class is
+ * its instances' method too). Modules themselves and their submodules are plain stores.
+ */
+export function storesOnImported(cx: LowerContext, receiver: py.Expr): boolean {
+  if (receiver._type === "Attribute") return isModuleExpr(cx, receiver) && !isSubmodule(cx, receiver);
+  if (receiver._type !== "Name" || cx.knownModule(receiver.id) !== null) return false;
+  const scope = cx.resolve(receiver.id);
+  const bindings = scope === cx.moduleScope ? (scope.bindings.get(receiver.id) ?? []) : [];
+  return bindings.length > 0 && bindings.every((b) => b.kind === "import" && b.stmt?._type === "ImportFrom");
+}

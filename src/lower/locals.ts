@@ -43,8 +43,8 @@ function localNames(cx: LowerContext, scope: Scope): string[] {
  * `dir()` its sorted names. Null when the call is not one of these in a function.
  */
 export function lowerLocalsCall(cx: LowerContext, e: py.Call): ir.Expr | null {
-  if (e.func._type !== "Name" || e.args.length !== 0 || e.keywords.length !== 0 || cx.resolve(e.func.id) !== null) return null;
-  const name = e.func.id;
+  if (e.args.length !== 0 || e.keywords.length !== 0) return null;
+  const name = namespaceBuiltin(cx, e.func);
   if (name !== "locals" && name !== "vars" && name !== "dir") return null;
   const scope = cx.fn.scope;
   if (cx.classBody !== null && scope.kind === "class") return cx.unsupported(e, `${name}() in a class body`);
@@ -69,3 +69,19 @@ export function lowerLocalsCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const target: ir.Expr = { k: "id", name: frame };
   return { k: "assign", op: "=", target, value: { k: "call", callee: cx.rt("localsSnapshot"), args: [...args, target], loc: cx.loc(e) } };
 }
+
+/**
+ * The builtin (`vars`, `dir`, `locals`, `globals`) a callee names: itself unshadowed, or a name
+ * only ever assigned one of them (`f = vars`). Null for any other callee.
+ */
+export function namespaceBuiltin(cx: LowerContext, callee: py.Expr): string | null {
+  if (callee._type !== "Name") return null;
+  const builtin = (name: string): string | null => (NAMESPACE_BUILTINS.has(name) && cx.resolve(name) === null ? name : null);
+  const scope = cx.resolve(callee.id);
+  if (scope === null) return builtin(callee.id);
+  const bindings = scope.bindings.get(callee.id) ?? [];
+  const assigned = bindings.map((b) => (b.kind === "assign" && b.stmt?._type === "Assign" && b.stmt.value._type === "Name" ? builtin(b.stmt.value.id) : null));
+  return assigned.length > 0 && assigned.every((n) => n !== null && n === assigned[0]) ? assigned[0]! : null;
+}
+
+const NAMESPACE_BUILTINS = new Set(["locals", "vars", "dir", "globals"]);

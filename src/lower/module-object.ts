@@ -12,6 +12,7 @@ import { anyNode } from "../frontend/walk.js";
 import { SNIPPET_SCOPE } from "./snippet.js";
 import { moduleInts } from "./int-facts.js";
 import { moduleFloats } from "./float-facts.js";
+import { namespaceBuiltin } from "./locals.js";
 
 const ANY: ir.TsType = { k: "any" };
 
@@ -123,8 +124,9 @@ function bundledLoaders(cx: LowerContext): ir.Expr {
  * namespace: the runtime makes it from the module object. Null for other calls.
  */
 export function lowerNamespaceCall(cx: LowerContext, e: py.Call): ir.Expr | null {
-  if (e.func._type !== "Name" || e.args.length !== 0 || e.keywords.length !== 0 || cx.resolve(e.func.id) !== null) return null;
-  const name = e.func.id;
+  if (e.args.length !== 0 || e.keywords.length !== 0) return null;
+  const name = namespaceBuiltin(cx, e.func);
+  if (name === null) return null;
   // `vars()` / `locals()` directly in a class body: the class's namespace (writes bind class
   // attributes: the enum docs' `Period = vars()` loop).
   if ((name === "vars" || name === "locals") && cx.classBody !== null) {

@@ -52,7 +52,8 @@ function returnsPlainValues(cx: LowerContext, module: py.Expr): boolean {
 export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean {
   if (depth > 4) return false;
   // (`string.digits.index(c)`: a constant of a plain-value module is a str, list, ...)
-  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && returnsPlainValues(cx, e.value) && !isSubmodule(cx, e));
+  // (`builtins.__doc__`, `os.__name__`: a module's str dunders are plain values)
+  if (isModuleExpr(cx, e)) return !(e._type === "Attribute" && ((returnsPlainValues(cx, e.value) && !isSubmodule(cx, e)) || MODULE_STR_DUNDERS.has(e.attr)));
   // What a module function returns (a loop, a session) is a runtime object; what its methods
   // return may be anything (a str from `task.get_name()`).
   // (A plain-value module's classes, `string.Template(...)`, still make runtime objects.)
@@ -75,6 +76,8 @@ export function isRuntimeValue(cx: LowerContext, e: py.Expr, depth = 0): boolean
     return false;
   });
 }
+
+const MODULE_STR_DUNDERS = new Set(["__doc__", "__name__", "__file__", "__package__", "__qualname__", "__cached__"]);
 
 /** `sys.stdout`, `sys.stderr`, `sys.stdin`: assignable, so their methods may be a program's. */
 function isProgramStream(cx: LowerContext, e: py.Expr): boolean {

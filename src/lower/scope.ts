@@ -90,6 +90,7 @@ export function analyzeScopes(module: py.Module, star: StarNames = (s) => starNa
   scopes.set(module, moduleScope);
   const walker = new ScopeWalker(scopes, star);
   walker.body(module.body, moduleScope, true);
+  walker.markAliasedNamespaceCalls();
   for (const scope of scopes.values()) propagateFree(scope);
   // A function that assigns a name it declares `global` creates a module global.
   for (const scope of scopes.values()) {
@@ -135,10 +136,20 @@ function propagateFree(scope: Scope): void {
 }
 
 class ScopeWalker {
+  /** names assigned `vars`, `dir` or `locals` (`f = vars`), whose calls may read the caller's locals */
+  private readonly namespaceAliases = new Set<string>();
+  /** calls without arguments of other names, `f()`, with their scope */
+  private readonly bareCalls: [Scope, string][] = [];
+
   constructor(
     private readonly scopes: ScopeMap,
     private readonly star: StarNames,
   ) {}
+
+  /** `f = vars` ... `f()`: the call reads the namespace as `vars()` does (lowerLocalsCall resolves the alias). */
+  markAliasedNamespaceCalls(): void {
+    for (const [scope, name] of this.bareCalls) if (this.namespaceAliases.has(name)) scope.readsNamespace = true;
+  }
 
   private bind(scope: Scope, name: string, kind: BindingKind, stmt: py.Stmt | null, topLevel: boolean, at: py.Span | null): void {
     const list = scope.bindings.get(name) ?? [];
@@ -188,6 +199,7 @@ class ScopeWalker {
         return;
       case "Assign": {
         this.expr(s.value, scope);
+        if (s.value._type === "Name" && NAMESPACE_CALLS.has(s.value.id)) for (const t of s.targets) if (t._type === "Name") this.namespaceAliases.add(t.id);
         const simple = s.targets.length === 1 && s.targets[0]!._type === "Name";
         for (const t of s.targets) this.target(t, scope, simple ? "assign" : "other", s, topLevel);
         return;
@@ -336,7 +348,10 @@ class ScopeWalker {
   }
 
   expr(e: py.Expr, scope: Scope): void {
-    if (e._type === "Call" && e.func._type === "Name" && e.args.length === 0 && e.keywords.length === 0 && NAMESPACE_CALLS.has(e.func.id)) scope.readsNamespace = true;
+    if (e._type === "Call" && e.func._type === "Name" && e.args.length === 0 && e.keywords.length === 0) {
+      if (NAMESPACE_CALLS.has(e.func.id)) scope.readsNamespace = true;
+      else this.bareCalls.push([scope, e.func.id]);
+    }
     switch (e._type) {
       case "Name":
         if (e.ctx === "Load") this.load(scope, e.id, e);

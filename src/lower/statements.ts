@@ -414,7 +414,8 @@ function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
     return { k: "id", name: caught };
   }
   // A traceback points at the whole `raise` statement, where the exception is made.
-  if (s.exc._type === "Call") exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
+  // (`raise exc.with_traceback(tb)`: the raise adds its frame to the traceback given, exceptionOf)
+  if (s.exc._type === "Call" && !(s.exc.func._type === "Attribute" && s.exc.func.attr === "with_traceback")) exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
   else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)], loc: cx.loc(s) };
   if (s.cause) {
     // (`from ValueError("...")`: an exception made there, never raised, prints without frames)

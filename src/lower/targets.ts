@@ -8,6 +8,7 @@ import { attributeReplays, replayed, replays } from "./replay-waits.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import { attributeKey, isFunctionReceiver } from "./attr-keys.js";
+import { storesOnImported, storeTakesAttributes } from "./attribute-receivers.js";
 import { functionKey, objectKey } from "../../runtime/lang/attr-names.js";
 import type { LowerContext } from "./context.js";
 import type { Scope } from "./scope.js";
@@ -272,7 +273,8 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
       // (and `__defaults__`/`__kwdefaults__` of any value: a method's, `C.m.__defaults__ = ...`, are a function's)
       // (`obj.__class__ = Other` changes the object's class: setattr checks and does it)
       // (and a display's or literal's value, `[].x = 1`: a built-in instance, which refuses it)
-      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__" || BUILT_IN_DISPLAYS.has(target.value._type)) {
+      // (and a module's class: a method given to it is its instances' too)
+      if (key === null || isFunctionReceiver(cx, target.value) || storesNewClassAttribute(cx, target.value, target.attr) || FUNCTION_DEFAULTS.has(target.attr) || target.attr === "__class__" || BUILT_IN_DISPLAYS.has(target.value._type) || storesOnImported(cx, target.value)) {
         const args = [lowerExpr(cx, target.value), { k: "str", value: mangle(cx, target.attr) } as ir.Expr, value];
         return [{ k: "expr", expr: { k: "call", callee: cx.rt("setattr"), args }, loc }];
       }
@@ -281,7 +283,7 @@ export function assignTarget(cx: LowerContext, target: py.Expr, value: ir.Expr, 
         const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [lowerExpr(cx, target.value), { k: "str", value: key }, value] };
         return [{ k: "expr", expr: awaitImplicit(cx, set, loc), loc }];
       }
-      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: lowerExpr(cx, target.value), property: key }, value }, loc }];
+      return [{ k: "expr", expr: { k: "assign", op: "=", target: { k: "member", object: storeReceiver(cx, target.value, lowerExpr(cx, target.value), target.attr), property: key }, value }, loc }];
     }
     case "Subscript": {
       const index = intIndex(cx, target.slice);
@@ -468,7 +470,8 @@ export function lowerAugAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       const set: ir.Expr = { k: "call", callee: cx.rt("setProperty"), args: [object.read, { k: "str", value: key }, updated] };
       return [...object.setup, { k: "expr", expr: cx.waitingSetters.has(t.attr) ? awaitImplicit(cx, set, loc) : set, loc }];
     }
-    return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: member, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
+    const store: ir.Expr = { k: "member", object: storeReceiver(cx, t.value, object.read, t.attr), property: key };
+    return [...object.setup, { k: "expr", expr: { k: "assign", op: "=", target: store, value: { k: "call", callee: helper, args: [member, value] } }, loc }];
   }
   if (t._type === "Subscript") {
     const object = simpleOrTemp(cx, lowerExpr(cx, t.value), t.value);
@@ -523,4 +526,10 @@ function simpleOrTemp(cx: LowerContext, value: ir.Expr, ast: py.Expr): { setup: 
 
 export function lowerNamedExpr(cx: LowerContext, e: py.NamedExpr): ir.Expr {
   return { k: "assign", op: "=", target: { k: "id", name: jsName(e.target.id) }, value: lowerExpr(cx, e.value), loc: cx.loc(e) };
+}
+
+/** The receiver of a plain attribute store, checked first where it may refuse attributes (a list, a bound method). */
+function storeReceiver(cx: LowerContext, receiver: py.Expr, lowered: ir.Expr, attr: string): ir.Expr {
+  if (storeTakesAttributes(cx, receiver)) return lowered;
+  return { k: "call", callee: cx.rt("storeTarget"), args: [lowered, { k: "str", value: mangle(cx, attr) }] };
 }
