@@ -15,6 +15,9 @@ import { classChain } from "../values/attributes.js";
 declareDataAttributes(slice, "member", "start stop step");
 declareTypeMethods(slice, Slice.prototype, "indices");
 declareDataAttributes(property, "member", "fget fset fdel");
+// (`type(p)` of a property object is the PyProperty class: it shows the same)
+declareDataAttributes(PyProperty, "member", "fget fset fdel", false, property);
+declareTypeMethods(PyProperty, PyProperty.prototype, "getter setter deleter");
 declareTypeMethods(property, PyProperty.prototype, "getter setter deleter");
 declareDataAttributes(memoryview, "getset", "obj nbytes readonly itemsize format ndim shape strides suboffsets c_contiguous f_contiguous contiguous");
 declareTypeMethods(memoryview, MemoryView.prototype, "release tobytes hex tolist toreadonly cast");

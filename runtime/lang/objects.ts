@@ -360,7 +360,11 @@ export function dir(obj: unknown): string[] {
   }
   // (JS's own members of classes and errors are no Python attributes)
   for (const key of ["pythonName", "tpName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
-  if (isException) for (const key of ["name", "message", "stack"]) names.delete(key);
+  // (unless the class declares it: AttributeError's `name`, an ExceptionGroup's `message`)
+  if (isException) {
+    const cls = (typeof obj === "function" ? obj : (obj as object).constructor) as unknown as Record<string, unknown>;
+    for (const key of ["name", "message", "stack"]) if (!(functionKey(key) in cls)) names.delete(key);
+  }
   // (what CPython's class shows that the runtime finds elsewhere: dict's methods of a Counter, a date's class methods)
   if (listed !== undefined) for (const name of listed) if (!names.has(name) && findsAttribute(obj, name)) names.add(name);
   return [...names].sort();

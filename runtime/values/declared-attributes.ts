@@ -10,7 +10,7 @@
 
 import { GetSetDescriptor, MemberDescriptor } from "./data-descriptors.js";
 import { PyProperty } from "../lang/descriptors.js";
-import { functionKey } from "../lang/attr-names.js";
+import { functionKey, objectKey } from "../lang/attr-names.js";
 import { getattr, isinstance } from "./builtin-functions.js";
 import { PyTypeError } from "./exceptions.js";
 import { className, typeName } from "./typename.js";
@@ -72,9 +72,15 @@ export function declareBaseMethods(cls: Function, base: Function, names: string)
   for (const name of names.split(" ")) define(cls, name, (base as unknown as Record<string, unknown>)[name]);
 }
 
-/** Declares plain class values (`random.Random.VERSION`): what CPython's class body binds. */
+/**
+ * Declares plain class values (`random.Random.VERSION`): what CPython's class body binds, which
+ * its instances read too (an instance's own attribute of the name hides it).
+ */
 export function declareClassValues(cls: Function, values: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(values)) define(cls, name, value);
+  for (const [name, value] of Object.entries(values)) {
+    define(cls, name, value);
+    Object.defineProperty(cls.prototype, objectKey(name), { value, writable: true, configurable: true });
+  }
 }
 
 /** Has `type` (a built-in type object, `slice`) names declared on it? */
