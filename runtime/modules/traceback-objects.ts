@@ -26,6 +26,7 @@ export class CodeObject extends BodyCode {
 
 /** A frame read from the stack: its code, line and calling frame (locals are not recorded). */
 export class FrameObject extends BodyFrame {
+  static override readonly pythonName = "frame";
   readonly f_globals = null;
   readonly f_locals = null;
   f_back: FrameObject | null = null;
