@@ -14,7 +14,7 @@ import { callMethod } from "../values/methods.js";
 import { callValue } from "./pycall.js";
 import { dict } from "../values/builtin-types.js";
 import { str } from "../values/repr.js";
-import { declareBaseMethods, declareClassValues, declareDataAttributes } from "../values/declared-attributes.js";
+import { declareBaseMethods, declareClassValues, declareDataAttributes, declareOwnBaseMethods } from "../values/declared-attributes.js";
 import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
@@ -164,7 +164,7 @@ export const collectionsModule = moduleObject("collections", {
 // `default_factory` (a member descriptor), UserString's `maketrans` (str's).
 declareDataAttributes(DefaultDict, "member", "default_factory", true);
 declareBaseMethods(DefaultDict, dict, "items pop popitem setdefault update");
-declareBaseMethods(OrderedDict, dict, "items pop setdefault update");
+declareOwnBaseMethods(OrderedDict, dict, "items pop setdefault update");
 declareBaseMethods(Counter, dict, "items pop popitem setdefault");
 declareClassValues(DefaultDict, { fromkeys: DefaultDict.fromkeys });
 declareClassValues(Counter, { fromkeys: Counter.fromkeys });

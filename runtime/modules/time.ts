@@ -195,7 +195,7 @@ export function gmtime(secs: unknown = null): struct_time {
     year, month, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(),
     weekdayOf(year, month, day), dayOfYear(year, month, day), 0,
   ];
-  return new struct_time(fields, "UTC", 0);
+  return new struct_time(fields, "GMT", 0);
 }
 
 function asFields(t: unknown): number[] {

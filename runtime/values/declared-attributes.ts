@@ -13,7 +13,7 @@ import { PyProperty } from "../lang/descriptors.js";
 import { functionKey, objectKey } from "../lang/attr-names.js";
 import { getattr, isinstance } from "./builtin-functions.js";
 import { PyTypeError } from "./exceptions.js";
-import { className, typeName } from "./typename.js";
+import { classTpName, typeName } from "./typename.js";
 
 /** member: a C struct field or a `__slots__` entry; getset: a C getter; property: a Python property. */
 export type DataKind = "member" | "getset" | "property";
@@ -48,20 +48,36 @@ export function declareTypeMethods(type: Function, holder: object, names: string
   for (const name of names.split(" ")) {
     const method = (holder as Record<string, (...a: unknown[]) => unknown>)[name]!;
     const descriptor = function (...args: unknown[]): unknown {
-      if (args.length === 0) throw new PyTypeError(`descriptor '${name}' of '${className(type)}' object needs an argument`);
+      if (args.length === 0) throw new PyTypeError(`descriptor '${name}' of '${classTpName(type)}' object needs an argument`);
       const [self, ...rest] = args;
-      if (!isinstance(self, type)) throw new PyTypeError(`descriptor '${name}' for '${className(type)}' objects doesn't apply to a '${typeName(self)}' object`);
+      if (!isinstance(self, type)) throw new PyTypeError(`descriptor '${name}' for '${classTpName(type)}' objects doesn't apply to a '${typeName(self)}' object`);
       return method.apply(self, rest);
     };
     Object.defineProperties(descriptor, {
       __builtin__: { value: true },
       __name__: { value: name },
-      __qualname__: { value: `${className(type)}.${name}` },
+      __qualname__: { value: `${classTpName(type)}.${name}` },
       __objclass__: { value: type },
-      [Symbol.for("pyts.descriptorKind")]: { value: `method '${name}' of '${className(type)}' objects` },
+      [Symbol.for("pyts.descriptorKind")]: { value: `method '${name}' of '${classTpName(type)}' objects` },
     });
     define(type, name, descriptor);
   }
+}
+
+/**
+ * Declares methods `cls` shows as its own that its instances reach through a built-in base
+ * type's method table (`collections.OrderedDict.update`: `<method 'update' of
+ * 'collections.OrderedDict' objects>`): the base type's method, described as `cls`'s.
+ */
+export function declareOwnBaseMethods(cls: Function, base: Function, names: string): void {
+  const holder: Record<string, (...a: unknown[]) => unknown> = {};
+  for (const name of names.split(" ")) {
+    const method = (base as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    holder[name] = function (this: unknown, ...args: unknown[]): unknown {
+      return method(this, ...args);
+    };
+  }
+  declareTypeMethods(cls, holder, names);
 }
 
 /**
