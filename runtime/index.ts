@@ -13,6 +13,8 @@ export * from "./lang/index.js";
 import { installSourceMappedFrames } from "./lang/frames.js";
 // object's `__sizeof__`, `__reduce_ex__`, `__dir__`... (registered once everything they use is loaded)
 import "./lang/object-methods.js";
+// (`slice.start`, `OSError.filename`: the descriptors of built-in classes, once they all exist)
+import "./lang/builtin-declared-attributes.js";
 installSourceMappedFrames();
 // `pyts run --timeline` records the event loop (PYTS_TIMELINE names the output).
 import { startTimelineFromEnvironment } from "./timeline/index.js";

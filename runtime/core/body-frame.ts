@@ -16,7 +16,15 @@ export class BodyCode {
 
 export class BodyFrame {
   static readonly pythonName = "frame";
+  /** The trace function (no tracing runs: what a program stores is kept, as CPython keeps it). */
+  f_trace: unknown = null;
+  f_trace_lines = true;
+  f_trace_opcodes = false;
   constructor(readonly f_code: BodyCode) {}
+  /** `frame.clear()`: drops the frame's locals, which the runtime does not record. */
+  clear(): null {
+    return null;
+  }
   __repr__(): string {
     return `<frame at ${addressOf(this)}, code ${this.f_code.co_name}>`;
   }

@@ -10,7 +10,7 @@
 // (CPython's LOAD_GLOBAL): they see later changes of the dict, never the locals mapping.
 import { Dict } from "../values/dict.js";
 import { Bytes } from "../values/bytes.js";
-import { NameError, PySyntaxError, PyTypeError, RuntimeError, ValueError, IndentationError, TabError, KeyError } from "../values/exceptions.js";
+import { nameErrorOf, PySyntaxError, PyTypeError, RuntimeError, ValueError, IndentationError, TabError, KeyError } from "../values/exceptions.js";
 import { getitem, setitem, delitem } from "../values/subscript.js";
 import { typeName } from "../values/typename.js";
 import { repr } from "../values/repr.js";
@@ -248,7 +248,7 @@ function scopeOver(names: ReadonlyMap<string, string>, state: ScopeState, topLev
       const name = names.get(key);
       if (name === undefined) return undefined;
       const value = (topLevel ? localValue(state.locals, name) : undefined) ?? (!topLevel || state.locals !== state.globals ? state.globals.get(name) : undefined) ?? lookupBuiltin(state.globals, name);
-      if (value === undefined) throw NameError.about(`name '${name}' is not defined`, name);
+      if (value === undefined) throw nameErrorOf(`name '${name}' is not defined`, name);
       return value;
     },
     set: (_target, key, value) => {

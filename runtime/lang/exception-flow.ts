@@ -1,7 +1,7 @@
 // What `except` and `for` need beyond JS's own statements: matching an exception against any
 // expression (a class, a tuple of classes, a variable holding either), and closing a
 // generator a `for` loop leaves early.
-import { AttributeError, BaseException, NameError, PyTypeError, RecursionError } from "../values/exceptions.js";
+import { AttributeError, BaseException, nameErrorOf, PyTypeError, RecursionError } from "../values/exceptions.js";
 import { attributeStoreMessage } from "../values/js-store-errors.js";
 import { Tuple } from "../values/tuple.js";
 import { JS_NEXT } from "../values/iteration.js";
@@ -33,7 +33,7 @@ export function pythonException(error: unknown): unknown {
   }
   const unbound = unboundJsName(error);
   if (unbound !== null) {
-    const converted = NameError.about(unboundNameMessage(unbound), unbound);
+    const converted = nameErrorOf(unboundNameMessage(unbound), unbound);
     Object.defineProperty(converted, "stack", { value: (error as Error).stack, writable: true, configurable: true });
     return converted;
   }

@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, NameError, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
+import { BaseException, nameErrorOf, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
@@ -8,6 +8,7 @@ import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shar
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
 import { isPythonVisible, listedNames } from "../values/python-names.js";
+import { hasDeclarations } from "../values/declared-attributes.js";
 import { getattrImpl, receiverAsThis } from "../values/attributes.js";
 import { isPythonMember, methodTable } from "../values/methods.js";
 import { markPendingDescriptors } from "../values/descriptor-marks.js";
@@ -67,13 +68,13 @@ export function bound<T>(value: T, name: string, local: boolean): T {
     if (builtin !== undefined) return builtin as T;
   }
   if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
-  throw NameError.about(`name '${name}' is not defined`, name);
+  throw nameErrorOf(`name '${name}' is not defined`, name);
 }
 
 /** A free variable read from a nested scope: NameError while its enclosing function has not bound it. */
 export function boundFree<T>(value: T, name: string): T {
   if (value !== undefined) return value;
-  throw NameError.about(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`, name);
+  throw nameErrorOf(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`, name);
 }
 
 /** A name bound nowhere: Python raises NameError when it is evaluated. */
@@ -83,7 +84,7 @@ export function nameError(name: string, hint?: string): any {
   // (a name the program binds nowhere may have been given to the builtins module since)
   const builtin = builtinScopeValue(name);
   if (builtin !== undefined) return builtin;
-  throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
+  throw withNameHint(nameErrorOf(`name '${name}' is not defined`, name), hint);
 }
 
 /** A `b"..."` literal (its chars are the byte values). */
@@ -357,9 +358,18 @@ export function dir(obj: unknown): string[] {
       }
     }
   }
+  // (a built-in type object made by defineType given its names, `slice`, has object's names too, none of its JS statics)
+  if (typeof obj === "function" && Object.hasOwn(obj, "__pytype__") && hasDeclarations(obj)) {
+    for (const name of typeDirNames(pyTypeOf({})) ?? []) names.add(name);
+    for (const name of ["__base__", "__instancecheck__", "__module__"]) names.delete(name);
+  }
   // (JS's own members of classes and errors are no Python attributes)
   for (const key of ["pythonName", "tpName", "__name__", "__qualname__", "__pytype__"]) names.delete(key);
-  if (isException) for (const key of ["name", "message", "stack"]) names.delete(key);
+  // (unless the class declares it: AttributeError's `name`, an ExceptionGroup's `message`)
+  if (isException) {
+    const cls = (typeof obj === "function" ? obj : (obj as object).constructor) as unknown as Record<string, unknown>;
+    for (const key of ["name", "message", "stack"]) if (!(functionKey(key) in cls)) names.delete(key);
+  }
   // (what CPython's class shows that the runtime finds elsewhere: dict's methods of a Counter, a date's class methods)
   if (listed !== undefined) for (const name of listed) if (!names.has(name) && findsAttribute(obj, name)) names.add(name);
   return [...names].sort();

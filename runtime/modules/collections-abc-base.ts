@@ -4,10 +4,11 @@
 
 import { objectKey } from "../lang/attr-names.js";
 import { callable, hash } from "../values/builtin-functions.js";
-import { PyTypeError } from "../values/exceptions.js";
+import { GeneratorExit, PyTypeError, RuntimeError, StopIteration } from "../values/exceptions.js";
 import { isClass, typeName } from "../values/typename.js";
 import { ABC, abstractmethod } from "./abc.js";
 import { c3Linearize, SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
+import { callMethod } from "../values/methods.js";
 
 export type AnyClass = abstract new (...args: never[]) => unknown;
 
@@ -246,13 +247,34 @@ export function named<C extends AnyClass>(cls: C, name: string): C {
   return cls;
 }
 
+/**
+ * The `close` mixin of Generator and Coroutine: GeneratorExit thrown in must end the object
+ * (it raises GeneratorExit or StopIteration back); a value yielded instead is a RuntimeError.
+ */
+function closeByThrowing(self: object, what: string): null {
+  try {
+    callMethod(self, "throw", GeneratorExit);
+  } catch (e) {
+    if (e instanceof GeneratorExit || e instanceof StopIteration) return null;
+    throw e;
+  }
+  throw new RuntimeError(`${what} ignored GeneratorExit`);
+}
+
 // ---- the one-method ABCs ----
 
 export const Hashable = named(class extends AbcBase {}, "Hashable");
 abstract(Hashable, "__hash__");
 export const Awaitable = named(class extends AbcBase {}, "Awaitable");
 abstract(Awaitable, "__await__");
-export const Coroutine = named(class extends Awaitable {}, "Coroutine");
+export const Coroutine = named(
+  class extends Awaitable {
+    close(): null {
+      return closeByThrowing(this, "coroutine");
+    }
+  },
+  "Coroutine",
+);
 abstract(Coroutine, "send", "throw");
 export const AsyncIterable = named(class extends AbcBase {}, "AsyncIterable");
 abstract(AsyncIterable, "__aiter__");
@@ -284,6 +306,10 @@ export const Generator = named(
   class extends Iterator {
     __next__(): unknown {
       return (this as unknown as { send(v: unknown): unknown }).send(null);
+    }
+
+    close(): null {
+      return closeByThrowing(this, "generator");
     }
   },
   "Generator",

@@ -7,7 +7,7 @@ import { dictUpdate } from "../values/builtin-types.js";
 import { eq, gt, lt } from "../values/compare.js";
 import { Dict } from "../values/dict.js";
 import { hashKey } from "../values/hashing.js";
-import { KeyError, PyTypeError } from "../values/exceptions.js";
+import { KeyError, NotImplementedError, PyTypeError } from "../values/exceptions.js";
 import { iterable } from "../values/iteration.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
@@ -50,6 +50,13 @@ export class DefaultDict<K = unknown, V = unknown> extends Dict<K, V> {
     fillFrom(this as Dict, pos.length > 1 ? pos[1] : null, kws);
   }
 
+  /** `defaultdict.fromkeys(iterable, value=None)`: dict's class method, making a defaultdict without a factory. */
+  static fromkeys(keys: unknown, value: unknown = null): DefaultDict {
+    const d = new DefaultDict();
+    for (const k of iterable(keys)) d.set(k, value);
+    return d;
+  }
+
   __missing__(key: K): V {
     if (isNone(this.default_factory)) throw new KeyError(key);
     const value = callValue(this.default_factory) as V;
@@ -82,6 +89,11 @@ export class Counter<K = unknown> extends Dict<K, unknown> {
   constructor(...args: unknown[]) {
     super();
     this.update(...args);
+  }
+
+  /** CPython's Counter leaves `fromkeys` undefined (what would the counts be?). */
+  static fromkeys(..._args: unknown[]): never {
+    throw new NotImplementedError("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
   }
 
   /** A missing element counts zero (and is not inserted). */

@@ -104,28 +104,12 @@ export class UserDict {
     return this.keys().map((k) => Tuple.of(k, getitem(this, k)));
   }
 
-  /** MutableMapping.update: a mapping's keys, else (key, value) pairs, then keywords. */
   update(...args: unknown[]): null {
-    const [pos, kws] = splitKw(args);
-    const other = pos[0];
-    if (other !== undefined) {
-      if (hasKeys(other)) {
-        for (const k of iterable(callMethod(other, "keys"))) setitem(this, k, getitem(other, k));
-      } else {
-        for (const pair of iterable(other)) {
-          const [k, v] = [...iterable(pair)];
-          setitem(this, k, v);
-        }
-      }
-    }
-    for (const [k, v] of Object.entries(kws)) setitem(this, k, v);
-    return null;
+    return mappingUpdate(this, args);
   }
 
   setdefault(key: unknown, fallback: unknown = null): any {
-    if (in_(key, this)) return getitem(this, key);
-    setitem(this, key, fallback);
-    return fallback;
+    return mappingSetdefault(this, key, fallback);
   }
 
   pop(key: unknown, ...fallback: unknown[]): any {
@@ -420,4 +404,29 @@ for (const [names, wrap] of [[STR_RETURNING_CLASS, true], [STR_RETURNING_PLAIN, 
       },
     });
   }
+}
+
+/** MutableMapping.update on `target`: a mapping's keys, else (key, value) pairs, then keywords. */
+export function mappingUpdate(target: object, args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  const other = pos[0];
+  if (other !== undefined) {
+    if (hasKeys(other)) {
+      for (const k of iterable(callMethod(other, "keys"))) setitem(target, k, getitem(other, k));
+    } else {
+      for (const pair of iterable(other)) {
+        const [k, v] = [...iterable(pair)];
+        setitem(target, k, v);
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(kws)) setitem(target, k, v);
+  return null;
+}
+
+/** MutableMapping.setdefault on `target`. */
+export function mappingSetdefault(target: object, key: unknown, fallback: unknown): any {
+  if (in_(key, target)) return getitem(target, key);
+  setitem(target, key, fallback);
+  return fallback;
 }

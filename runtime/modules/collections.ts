@@ -9,7 +9,12 @@ import { repr } from "../values/repr.js";
 import { pyClass } from "./callable-class.js";
 import { Counter, DefaultDict, OrderedDict } from "./collections-mappings.js";
 import { Deque } from "./deque.js";
-import { UserDict, UserList, UserString } from "./collections-user.js";
+import { mappingSetdefault, mappingUpdate, UserDict, UserList, UserString } from "./collections-user.js";
+import { callMethod } from "../values/methods.js";
+import { callValue } from "./pycall.js";
+import { dict } from "../values/builtin-types.js";
+import { str } from "../values/repr.js";
+import { declareBaseMethods, declareClassValues, declareDataAttributes, declareOwnBaseMethods } from "../values/declared-attributes.js";
 import { namedtuple } from "./namedtuple.js";
 import { KeyTable } from "../values/dict.js";
 import { Tuple } from "../values/tuple.js";
@@ -75,6 +80,52 @@ export class ChainMap {
     return BigInt(this.merged().size);
   }
 
+  // (writes and removals go to the first mapping, as CPython's ChainMap does)
+  clear(): null {
+    callMethod(this.maps[0], "clear");
+    return null;
+  }
+
+  copy(): ChainMap {
+    return new ChainMap(callMethod(this.maps[0], "copy"), ...this.maps.slice(1));
+  }
+
+  __copy__(): ChainMap {
+    return this.copy();
+  }
+
+  /** `ChainMap.fromkeys(iterable, value=None)`: one dict of the keys. */
+  static fromkeys(keys: unknown, ...value: unknown[]): ChainMap {
+    return new ChainMap(callValue((dict as unknown as { fromkeys: unknown }).fromkeys, keys, ...value));
+  }
+
+  pop(key: unknown, ...fallback: unknown[]): any {
+    try {
+      return callMethod(this.maps[0], "pop", key);
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+      if (fallback.length > 0) return fallback[0];
+      throw new KeyError(`Key not found in the first mapping: ${repr(key)}`);
+    }
+  }
+
+  popitem(): any {
+    try {
+      return callMethod(this.maps[0], "popitem");
+    } catch (e) {
+      if (e instanceof KeyError) throw new KeyError("No keys found in the first mapping.");
+      throw e;
+    }
+  }
+
+  setdefault(key: unknown, fallback: unknown = null): any {
+    return mappingSetdefault(this, key, fallback);
+  }
+
+  update(...args: unknown[]): null {
+    return mappingUpdate(this, args);
+  }
+
   new_child(m: unknown = null): ChainMap {
     return new ChainMap(m ?? new Dict(), ...this.maps);
   }
@@ -107,3 +158,14 @@ export const collectionsModule = moduleObject("collections", {
   UserList: derivedFromAbc(pyClass(UserList), "MutableSequence"),
   UserString: derivedFromAbc(pyClass(UserString), "Sequence"),
 });
+
+// What CPython's classes show that the runtime's find elsewhere: dict's methods of the dict
+// subclasses (their instances reach them through dict's method table), a defaultdict's
+// `default_factory` (a member descriptor), UserString's `maketrans` (str's).
+declareDataAttributes(DefaultDict, "member", "default_factory", true);
+declareBaseMethods(DefaultDict, dict, "items pop popitem setdefault update");
+declareOwnBaseMethods(OrderedDict, dict, "items pop setdefault update");
+declareBaseMethods(Counter, dict, "items pop popitem setdefault");
+declareClassValues(DefaultDict, { fromkeys: DefaultDict.fromkeys });
+declareClassValues(Counter, { fromkeys: Counter.fromkeys });
+declareClassValues(UserString, { maketrans: (str as unknown as { maketrans: unknown }).maketrans });

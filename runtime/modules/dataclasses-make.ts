@@ -16,6 +16,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeArgRepr } from "../values/subscript.js";
 import { callValue } from "./pycall.js";
 import { Field, MISSING, dataclass, field } from "./dataclasses.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 /** `InitVar[T]`: marks a pseudo-field passed to __post_init__. */
 export class InitVar {
@@ -140,3 +141,6 @@ export function make_dataclass(...args: unknown[]): any {
   dataclassOptions["byKeyword"] = true;
   return dataclass(cls, dataclassOptions);
 }
+
+// (`dataclasses.InitVar.type`: InitVar's `__slots__`)
+declareDataAttributes(InitVar, "member", "type", true);

@@ -33,6 +33,7 @@ import { MappingProxyType } from "./types.js";
 import { DataclassParams } from "./dataclass-params.js";
 import { PySet } from "../values/set.js";
 import { typeOf } from "../values/builtin-types.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 class MissingType {
   static readonly pythonName = "_MISSING_TYPE";
@@ -407,3 +408,6 @@ export const dataclassesModule = moduleObject("dataclasses", {
   Field: pyClass(Field),
   defaultOf,
 });
+
+// (`dataclasses.Field.name`: Field's `__slots__`, member descriptors)
+declareDataAttributes(Field, "member", "name type default default_factory repr hash init compare metadata kw_only", true);

@@ -10,6 +10,7 @@ import { isIntLike, toBigInt } from "../values/numeric.js";
 import { repr } from "../values/repr.js";
 import { typeName } from "../values/typename.js";
 import { isNone } from "./callable-class.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 /** A sequence times a non-int: the other operand's `__rmul__` may answer, else CPython's TypeError. */
 function repeatRefused(n: unknown): unknown {
@@ -280,3 +281,6 @@ export class Deque<T = unknown> implements Iterable<T> {
     return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
   }
 }
+
+// (`collections.deque.maxlen`: CPython's getset descriptor of the instances' attribute)
+declareDataAttributes(Deque, "getset", "maxlen");

@@ -386,6 +386,32 @@ const PSEUDO = Symbol("pyts.enum.pseudo");
 /** Marks IntFlag (boundary KEEP): unknown bits are kept, ints combine with members. */
 const KEEP_BITS = Symbol("pyts.enum.keepBits");
 
+
+// (functions, not members of Flag: no Python attributes of the class or its members)
+/** The single-bit members, in definition order (what iterating the class gives). */
+function flagCanonical(cls: FlagClass): Flag[] {
+  return (cls[MEMBERS] ?? []).filter((m) => typeof m.value === "bigint" && m.value > 0n && (m.value & (m.value - 1n)) === 0n);
+}
+
+function flagMask(cls: FlagClass): bigint {
+  return (cls[MEMBERS] ?? []).reduce((acc, m) => acc | m.value, 0n);
+}
+
+function makeFlag(flag: Flag, value: bigint): Flag {
+  return new (flag.constructor as new (v: bigint) => Flag)(value);
+}
+
+function isSameFlagClass(flag: Flag, other: unknown): other is Flag {
+  return other instanceof (flag.constructor as Function);
+}
+
+/** The other operand's bits: a member of this class, or for IntFlag any int. */
+function flagOperand(flag: Flag, other: unknown): bigint | undefined {
+  if (isSameFlagClass(flag, other)) return other.value;
+  if (KEEP_BITS in flag.constructor && (typeof other === "bigint" || typeof other === "boolean")) return BigInt(other);
+  return undefined;
+}
+
 /** `enum.Flag` (3.11, boundary STRICT): members combine with `|`, `&`, `^`, `~`. */
 export class Flag extends Enum {
   declare value: bigint;
@@ -401,15 +427,6 @@ export class Flag extends Enum {
     return flagGenerate(name, start, count, last);
   }
 
-  /** The single-bit members, in definition order (what iterating the class gives). */
-  static canonical(cls: FlagClass): Flag[] {
-    return (cls[MEMBERS] ?? []).filter((m) => typeof m.value === "bigint" && m.value > 0n && (m.value & (m.value - 1n)) === 0n);
-  }
-
-  static mask(cls: FlagClass): bigint {
-    return (cls[MEMBERS] ?? []).reduce((acc, m) => acc | m.value, 0n);
-  }
-
   /**
    * A value no member has: the combination of members it names (made once per value). STRICT
    * (Flag) refuses bits outside the members; KEEP (IntFlag) names them as a number.
@@ -417,7 +434,7 @@ export class Flag extends Enum {
   static _missing_(this: FlagClass, given: unknown): Flag | undefined {
     if (typeof given !== "bigint") return undefined;
     let value: bigint = given;
-    const mask = Flag.mask(this);
+    const mask = flagMask(this);
     const boundary = boundaryOf(this);
     const keep = boundary === "keep";
     const bitLength = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
@@ -445,7 +462,7 @@ export class Flag extends Enum {
     let pseudo = cache.get(flags);
     if (pseudo === undefined) {
       pseudo = Object.create(this.prototype) as Flag;
-      const parts = Flag.canonical(this).filter((m) => (m.value & flags) === m.value).map((m) => m.name);
+      const parts = flagCanonical(this).filter((m) => (m.value & flags) === m.value).map((m) => m.name);
       if (unknown !== 0n) parts.push(String(unknown));
       const name = parts.length > 0 && parts.length > (unknown !== 0n ? 1 : 0) ? parts.join("|") : null;
       Object.defineProperty(pseudo, "name", { value: name, enumerable: true });
@@ -457,45 +474,30 @@ export class Flag extends Enum {
   }
 
   static [Symbol.iterator](this: FlagClass): Iterator<any> {
-    return Flag.canonical(this)[Symbol.iterator]();
+    return flagCanonical(this)[Symbol.iterator]();
   }
 
   static __iter__(this: FlagClass): Iterator<Flag> {
-    return Flag.canonical(this)[Symbol.iterator]();
+    return flagCanonical(this)[Symbol.iterator]();
   }
 
   static __len__(this: FlagClass): bigint {
-    return BigInt(Flag.canonical(this).length);
-  }
-
-  private make(value: bigint): Flag {
-    return new (this.constructor as new (v: bigint) => Flag)(value);
-  }
-
-  private sameClass(other: unknown): other is Flag {
-    return other instanceof (this.constructor as Function);
-  }
-
-  /** The other operand's bits: a member of this class, or for IntFlag any int. */
-  private operand(other: unknown): bigint | undefined {
-    if (this.sameClass(other)) return other.value;
-    if (KEEP_BITS in this.constructor && (typeof other === "bigint" || typeof other === "boolean")) return BigInt(other);
-    return undefined;
+    return BigInt(flagCanonical(this).length);
   }
 
   __or__(other: unknown): unknown {
-    const bits = this.operand(other);
-    return bits === undefined ? NotImplemented : this.make(this.value | bits);
+    const bits = flagOperand(this, other);
+    return bits === undefined ? NotImplemented : makeFlag(this, this.value | bits);
   }
 
   __and__(other: unknown): unknown {
-    const bits = this.operand(other);
-    return bits === undefined ? NotImplemented : this.make(this.value & bits);
+    const bits = flagOperand(this, other);
+    return bits === undefined ? NotImplemented : makeFlag(this, this.value & bits);
   }
 
   __xor__(other: unknown): unknown {
-    const bits = this.operand(other);
-    return bits === undefined ? NotImplemented : this.make(this.value ^ bits);
+    const bits = flagOperand(this, other);
+    return bits === undefined ? NotImplemented : makeFlag(this, this.value ^ bits);
   }
 
   __ror__(other: unknown): unknown {
@@ -512,13 +514,13 @@ export class Flag extends Enum {
 
   __invert__(): Flag {
     const boundary = boundaryOf(this.constructor);
-    if (boundary === "keep" || boundary === "eject") return this.make(~this.value);
-    const singles = Flag.canonical(this.constructor as FlagClass).reduce((acc, m) => acc | m.value, 0n);
-    return this.make(singles & ~this.value);
+    if (boundary === "keep" || boundary === "eject") return makeFlag(this, ~this.value);
+    const singles = flagCanonical(this.constructor as FlagClass).reduce((acc, m) => acc | m.value, 0n);
+    return makeFlag(this, singles & ~this.value);
   }
 
   __contains__(other: unknown): boolean {
-    if (!this.sameClass(other)) {
+    if (!isSameFlagClass(this, other)) {
       throw new PyTypeError(`unsupported operand type(s) for 'in': '${typeName(other)}' and '${typeName(this)}'`);
     }
     return (other.value & this.value) === other.value;
@@ -530,7 +532,7 @@ export class Flag extends Enum {
 
   /** The single-bit members this value holds, in definition order. */
   *[Symbol.iterator](): Iterator<Flag> {
-    yield* Flag.canonical(this.constructor as FlagClass).filter((m) => (m.value & this.value) === m.value && m.value !== 0n);
+    yield* flagCanonical(this.constructor as FlagClass).filter((m) => (m.value & this.value) === m.value && m.value !== 0n);
   }
 
   __iter__(): Iterator<Flag> {

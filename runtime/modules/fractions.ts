@@ -20,6 +20,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -158,6 +159,19 @@ export class Fraction {
 
   get denominator(): bigint {
     return this._denominator;
+  }
+
+  // (numbers.Real's: a Fraction is its own real part)
+  get real(): Fraction {
+    return this.__pos__();
+  }
+
+  get imag(): bigint {
+    return 0n;
+  }
+
+  conjugate(): Fraction {
+    return this.__pos__();
   }
 
   as_integer_ratio(): Tuple {
@@ -463,3 +477,6 @@ function modF(a: Fraction, b: Fraction): Fraction {
 
 
 export const fractionsModule = moduleObject("fractions", { Fraction: pyClass(Fraction) });
+
+// (`Fraction.real`: numbers.Real's properties, read off the class)
+declareDataAttributes(Fraction, "property", "real imag");

@@ -21,6 +21,7 @@ import { moduleObject } from "./module-object.js";
 import { singledispatch } from "./functools-dispatch.js";
 import { replayableArgument } from "../threads/replay.js";
 import { partialmethod, singledispatchmethod } from "./functools-methods.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -343,3 +344,6 @@ export const functoolsModule = moduleObject("functools", {
   singledispatchmethod: pyClass(singledispatchmethod),
   partialmethod: pyClass(partialmethod),
 });
+
+// (`functools.partial.func`: the member descriptors CPython's partial type holds)
+declareDataAttributes(partial, "member", "func args keywords");

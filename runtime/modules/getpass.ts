@@ -3,7 +3,7 @@
 // reads the line from sys.stdin; getuser() from the environment, else the password database.
 
 import { nodeModule, nodeProcess } from "../core/host.js";
-import { EOFError, NameError, UserWarning } from "../values/exceptions.js";
+import { EOFError, nameErrorOf, UserWarning } from "../values/exceptions.js";
 import { truthy } from "../values/truth.js";
 import { sysModule } from "./sys.js";
 import { warningsModule } from "./warnings.js";
@@ -79,7 +79,7 @@ function fallback_getpass(...args: unknown[]): string {
  */
 function win_getpass(...args: unknown[]): string {
   if (sysModule.stdin !== sysModule.__stdin__) return fallback_getpass(...args);
-  throw NameError.about("name 'msvcrt' is not defined", "msvcrt");
+  throw nameErrorOf("name 'msvcrt' is not defined", "msvcrt");
 }
 
 function getuser(): string {

@@ -21,6 +21,7 @@ import { BLAKE2B, BLAKE2S, Blake2State, type Blake2Params } from "./blake2.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import type { Hash } from "node:crypto";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 /** Python name -> [OpenSSL name, digest size, block size]. */
 export const ALGORITHMS: Record<string, [string, number, number]> = {
@@ -244,6 +245,10 @@ export class blake2s extends Blake2 {
   static readonly PERSON_SIZE = 8n;
   static readonly SALT_SIZE = 8n;
 }
+
+// (`hashlib.blake2b.digest_size`: CPython's getset descriptors of the BLAKE2 types)
+declareDataAttributes(blake2b, "getset", "name digest_size block_size");
+declareDataAttributes(blake2s, "getset", "name digest_size block_size");
 
 export function construct(name: string, data: unknown): HASH {
   if (name === "blake2b" || name === "blake2s") return new (name === "blake2b" ? blake2b : blake2s)(...(data === undefined || data === null ? [] : [data]));

@@ -20,6 +20,7 @@ import { INIT_HINTS } from "../lang/class-creation.js";
 import { parseSpec, type ParamKind } from "../lang/binding.js";
 import { MappingProxyType } from "./types.js";
 import { pyClass } from "./callable-class.js";
+import { declareClassValues, declareDataAttributes } from "../values/declared-attributes.js";
 
 export class _empty {
   static readonly __module__ = "inspect";
@@ -410,3 +411,11 @@ export const signatureNames = {
   Parameter: pyClass(Parameter),
   BoundArguments: pyClass(BoundArguments),
 };
+
+// (`inspect.Parameter.name`: properties over the instances' attributes, as CPython's)
+declareDataAttributes(Parameter, "property", "name default annotation kind");
+declareDataAttributes(Signature, "property", "return_annotation");
+// (`Signature.from_callable(f)`: the class method `inspect.signature` calls, on instances too)
+declareClassValues(Signature, { from_callable: (obj: unknown) => signature(obj) });
+declareDataAttributes(BoundArguments, "member", "arguments", true);
+declareDataAttributes(BoundArguments, "property", "signature");

@@ -10,6 +10,7 @@ import { toStr } from "../values/repr.js";
 import { initInstance } from "../lang/mro.js";
 import { truthy } from "../values/truth.js";
 import { dumpOptions, encode, notSerializable, Parser, parseHooks, quote, type DumpOptions, type ParseHooks } from "./json.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 
 export class JSONEncoder {
   static readonly __module__ = "json.encoder";
@@ -158,3 +159,6 @@ export class JSONDecoder {
     return Tuple.from<unknown>([value, BigInt(end)]);
   }
 }
+
+// (`json.JSONEncoder.item_separator`: the defaults CPython's class body binds)
+declareClassValues(JSONEncoder, { item_separator: ", ", key_separator: ": " });

@@ -6,7 +6,7 @@
 // the module, which the module's own code then reads as a global (lookupGlobal).
 import { builtinScopeValue } from "../lang/builtin-scope.js";
 import { Dict, KeyTable } from "../values/dict.js";
-import { AttributeError, NameError } from "../values/exceptions.js";
+import { AttributeError, nameErrorOf } from "../values/exceptions.js";
 import { withNameHint } from "../values/suggestions.js";
 import { objectKey, pythonName } from "../lang/attr-names.js";
 
@@ -133,5 +133,5 @@ export function lookupGlobal(module: object, name: string, hint?: string): any {
   // (then the builtins module, which the program may have given names: `builtins.x = 1`)
   const builtin = builtinScopeValue(name);
   if (builtin !== undefined) return builtin;
-  throw withNameHint(NameError.about(`name '${name}' is not defined`, name), hint);
+  throw withNameHint(nameErrorOf(`name '${name}' is not defined`, name), hint);
 }

@@ -4,7 +4,7 @@
 
 import { getattrImpl } from "../values/attributes.js";
 import { missingAttribute } from "../values/methods.js";
-import { ImportError, ModuleNotFoundError, tracebackHook } from "../values/exceptions.js";
+import { ImportError, moduleNotFoundOf, tracebackHook } from "../values/exceptions.js";
 import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
@@ -239,7 +239,7 @@ export function importName(module: PyModule, name: string): never {
  * catches ImportError: CPython's error where the import runs (the compiler checked the rest).
  */
 export function moduleNotFound(name: string): never {
-  throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+  throw moduleNotFoundOf(`No module named '${name}'`, name);
 }
 
 /**

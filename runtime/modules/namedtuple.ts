@@ -12,6 +12,8 @@ import { typeName } from "../values/typename.js";
 import { deleters } from "../lang/descriptors.js";
 import { tuple } from "../values/builtin-types.js";
 import { isNone, pyClass } from "./callable-class.js";
+import { pyDef } from "../lang/functions.js";
+import { functionInfo } from "../lang/function-info.js";
 
 function fieldList(spec: unknown): string[] {
   if (typeof spec === "string") return spec.replace(/,/g, " ").split(/\s+/).filter((s) => s !== "");
@@ -170,10 +172,14 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
         if (at < given.length) throw new PyTypeError(`${where} got multiple values for argument '${name}'`);
         values[at] = value;
       }
+      // (the defaults are `__new__.__defaults__`'s, which a program may replace: the recipe
+      // `Node.__new__.__defaults__ = (None,) * len(Node._fields)`)
+      const current = newDefaults(newFunction);
+      const firstCurrent = fields.length - current.length;
       const missing: string[] = [];
       for (let i = 0; i < fields.length; i++) {
         if (i in values && values[i] !== undefined) continue;
-        if (i >= firstDefault) values[i] = defaults[i - firstDefault];
+        if (i >= firstCurrent) values[i] = current[i - firstCurrent];
         else missing.push(fields[i]!);
       }
       if (missing.length > 0) throw missingError(where, missing);
@@ -219,10 +225,21 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
     __match_args__: { value: Tuple.from(fields) },
     _field_defaults: { value: fieldDefaults },
   });
+  // `P.__new__`: the function making the instances, whose `__defaults__` are the fields' defaults
+  const newFunction = function __new__(owner: unknown, ...args: unknown[]): unknown {
+    return Reflect.construct(owner as Function, args);
+  };
+  pyDef(newFunction, `${typename}.__new__`, null, { defaults });
+  Object.defineProperty(cls, "__new__", { value: newFunction, writable: true, configurable: true });
   const callable = pyClass(cls);
   // `type(p) is P`: the instances' class is the class namedtuple() returned.
   Object.defineProperty(cls.prototype, "constructor", { value: callable, writable: true, configurable: true });
   return callable;
+}
+
+/** The defaults `__new__.__defaults__` holds now (written ones replace the fields' defaults). */
+function newDefaults(newFunction: Function): readonly unknown[] {
+  return functionInfo(newFunction)?.defaults ?? [];
 }
 
 /** Marks the base a `class X(NamedTuple)` statement derives from. */

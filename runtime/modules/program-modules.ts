@@ -4,7 +4,7 @@
 // initialised instead of running the body again. An import statement loads the module's ES
 // file synchronously (Node's require of an ES module) at the point the Python import runs,
 // so bodies run once, at first import, in CPython's order.
-import { AttributeError, ImportError, ModuleNotFoundError } from "../values/exceptions.js";
+import { AttributeError, ImportError, ModuleNotFoundError, moduleNotFoundOf } from "../values/exceptions.js";
 import { objectKey } from "../lang/attr-names.js";
 import { setFunctionModule } from "../lang/functions.js";
 import { setModuleFileLookup } from "../lang/code-objects.js";
@@ -327,7 +327,7 @@ export function importModule(importer: ProgramModule, chain: readonly (readonly 
         throw error;
       }
       module = registry.get(name);
-      if (!module) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+      if (!module) throw moduleNotFoundOf(`No module named '${name}'`, name);
     }
     if (parent) setSubmodule(parent, name.slice(name.lastIndexOf(".") + 1), module);
     parent = module;
@@ -361,7 +361,7 @@ export async function importModuleAsync(importer: ProgramModule, chain: readonly
       sysModule.modules.delete(name);
       throw error;
     }
-    if (!registry.has(name)) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+    if (!registry.has(name)) throw moduleNotFoundOf(`No module named '${name}'`, name);
   }
   return importModule(importer, chain.map(([name, specifier]) => [name, specifier] as const), top);
 }
@@ -452,7 +452,7 @@ export function importByName(name: string): any {
       if (standard === undefined) {
         const parent = parts.slice(0, i - 1).join(".");
         const note = STANDARD_PACKAGES.has(parent) ? "" : `; '${parent}' is not a package`;
-        throw ModuleNotFoundError.about(`No module named '${prefix}'${note}`, prefix);
+        throw moduleNotFoundOf(`No module named '${prefix}'${note}`, prefix);
       }
       sysModule.modules.set(prefix, standard);
     }
@@ -475,10 +475,10 @@ function importProgramModule(name: string): any {
     const parts = name.split(".");
     const chain = parts.map((_, i) => parts.slice(0, i + 1).join("."));
     const missing = chain.find((prefix) => !registry.has(prefix) && !bundledLoaders.has(prefix));
-    if (missing) throw ModuleNotFoundError.about(`No module named '${missing}'`, missing);
+    if (missing) throw moduleNotFoundOf(`No module named '${missing}'`, missing);
     return importModule(found.module, chain.map((prefix) => [prefix, ""] as const));
   }
-  if (!found) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+  if (!found) throw moduleNotFoundOf(`No module named '${name}'`, name);
   const exists = (url: string): boolean => nodeProcess() !== undefined && nodeModule("node:fs").existsSync(new URL(url));
   const parts = name.split(".");
   const chain: [string, string][] = parts.map((_, i) => {
@@ -487,7 +487,7 @@ function importProgramModule(name: string): any {
     return [parts.slice(0, i + 1).join("."), exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href];
   });
   const missing = chain.find(([, url]) => !exists(url));
-  if (missing && !registry.has(missing[0])) throw ModuleNotFoundError.about(`No module named '${missing[0]}'`, missing[0]);
+  if (missing && !registry.has(missing[0])) throw moduleNotFoundOf(`No module named '${missing[0]}'`, missing[0]);
   return importModule(found.module, chain);
 }
 
@@ -507,7 +507,7 @@ export function importByPath(name: string, treeName: string): any {
   if (inBundle) {
     // The bundle holds the file under its tree name; its body runs once, registered as `name`.
     const load = bundledLoaders.get(treeName);
-    if (load === undefined) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+    if (load === undefined) throw moduleNotFoundOf(`No module named '${name}'`, name);
     bundledLoaders.set(name, load);
     loadingAs = [treeName, name];
     try {
@@ -520,7 +520,7 @@ export function importByPath(name: string, treeName: string): any {
   const path = treeName.split(".").join("/");
   const packageInit = new URL(`${path}/__init__.js`, found.root).href;
   const url = exists(packageInit) ? packageInit : new URL(`${path}.js`, found.root).href;
-  if (!exists(url)) throw ModuleNotFoundError.about(`No module named '${name}'`, name);
+  if (!exists(url)) throw moduleNotFoundOf(`No module named '${name}'`, name);
   loadingAs = [treeName, name];
   try {
     return importModule(found.module, [[name, url]]);

@@ -29,6 +29,7 @@ import {
   BPF, LOG4, NV_MAGICCONST, RECIP_BPF, SG_MAGICCONST, TWOPI,
   betavariate, gammavariate, normalvariate, paretovariate, vonmisesvariate, weibullvariate,
 } from "./random-distributions.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
@@ -491,3 +492,6 @@ export const randomModule = moduleObject("random", {
   getstate: bound("getstate"),
   setstate: bound("setstate"),
 });
+
+// (`random.Random.VERSION`: the version of the state `getstate()` returns)
+declareClassValues(Random, { VERSION: 3n });

@@ -9,6 +9,7 @@ import { IntValue, PRIMITIVE, unwrap, wrapValue } from "../values/wrapped.js";
 import { ValueError } from "../values/exceptions.js";
 import { CLASS_REPR } from "../values/repr.js";
 import { RE_FLAGS } from "./re-error.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 
 /** The members in definition order (the order their names print in). */
 const MEMBERS: ReadonlyArray<[string, number]> = [
@@ -39,16 +40,9 @@ export class RegexFlag extends IntBase {
   }
   declare [PRIMITIVE]: bigint;
 
-  get value(): any {
-    return this[PRIMITIVE];
-  }
-
-  get name(): any {
-    const value = Number(this[PRIMITIVE]);
-    if (value === 0) return "NOFLAG";
-    const names = MEMBERS.filter(([, bit]) => value & bit).map(([name]) => name);
-    return names.join("|");
-  }
+  // (each member's own: `dir(re.RegexFlag)` lists no `name`/`value`, as CPython's does not)
+  declare readonly value: any;
+  declare readonly name: any;
 
   __repr__(): string {
     const value = Number(this[PRIMITIVE]);
@@ -120,9 +114,17 @@ export function regexFlag(bits: bigint): RegexFlag {
   let flag = known.get(bits);
   if (!flag) {
     flag = wrapValue(IntValue, RegexFlag, bits) as RegexFlag;
+    Object.defineProperties(flag, { value: { value: bits }, name: { value: flagName(bits) } });
     known.set(bits, flag);
   }
   return flag;
+}
+
+/** A flag's `name`: its members' names joined by `|` (NOFLAG for none). */
+function flagName(bits: bigint): string {
+  const value = Number(bits);
+  if (value === 0) return "NOFLAG";
+  return MEMBERS.filter(([, bit]) => value & bit).map(([name]) => name).join("|");
 }
 
 /** `re.RegexFlag(value)`: the flag for an int. */
@@ -131,3 +133,6 @@ export function regexFlagOf(value: unknown): RegexFlag {
   if (bits === undefined) throw new ValueError(`${String(value)} is not a valid RegexFlag`);
   return regexFlag(bits);
 }
+
+// (`re.RegexFlag.IGNORECASE`: the members are the class's attributes)
+declareClassValues(RegexFlag, Object.fromEntries(MEMBERS.map(([name, bit]) => [name, regexFlag(BigInt(bit))])));

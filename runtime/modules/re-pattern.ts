@@ -21,6 +21,7 @@ import { RE_FLAGS } from "./re-error.js";
 import { Match } from "./re-match.js";
 import type { ParsedPattern } from "./re-nodes.js";
 import { compiledTemplate, fillTemplate } from "./re-template.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 const FLAG_NAMES: Array<[number, string]> = [
   [RE_FLAGS.T, "TEMPLATE"],
@@ -415,3 +416,6 @@ keywordMethods(Pattern, {
   subn: ["self", "repl", "string", "count="],
   scanner: ["self", "string", "pos=", "endpos="],
 });
+
+// (`re.Pattern.flags`: the member descriptors CPython's Pattern type holds)
+declareDataAttributes(Pattern, "member", "pattern flags groups");

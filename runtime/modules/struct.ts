@@ -15,6 +15,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 export class error extends Exception {
   static readonly __module__ = "struct";
@@ -480,3 +481,6 @@ export const structModule = moduleObject("struct", {
   },
   iter_unpack: (format: unknown, buffer: unknown): unpack_iterator => doIterUnpack(layoutArg(format), buffer),
 });
+
+// (`struct.Struct.size`: CPython's getset descriptors)
+declareDataAttributes(Struct, "getset", "format size");

@@ -4,6 +4,8 @@
 // states CPython's chunking rules, then packed into lines as TextWrapper._wrap_chunks does.
 
 import { builtinFunction } from "../values/builtin-type.js";
+import { declareClassValues } from "../values/declared-attributes.js";
+import { Dict } from "../values/dict.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw, type KwArgs } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
@@ -214,6 +216,9 @@ export class TextWrapper {
     return (this.wrap(s) as string[]).join("\n");
   }
 }
+
+// (`TextWrapper.unicode_whitespace_trans`: the table mapping each ASCII whitespace character to a space)
+declareClassValues(TextWrapper, { unicode_whitespace_trans: new Dict([..."\t\n\x0b\x0c\r "].map((c) => [BigInt(c.codePointAt(0)!), 32n])) });
 
 function wrapperFrom(args: unknown[], name: string, width: unknown = 70n): [string, TextWrapper] {
   const [positional, kws] = splitKw(args);

@@ -9,6 +9,7 @@ import { nodeProcess } from "../core/host.js";
 import { noteBlocked } from "../core/effort-clock.js";
 import { sleepThread } from "../core/sleep-thread.js";
 import { Tuple } from "../values/tuple.js";
+import { tuple } from "../values/builtin-types.js";
 import { dayOfYear, weekdayOf } from "./calendar-math.js";
 import { isNone, pyClass, toNumber } from "./callable-class.js";
 import { format as strftimeFormat, type BrokenDownTime } from "./strftime.js";
@@ -18,6 +19,7 @@ import { SimpleNamespace } from "./simple-namespace.js";
 import { kw } from "../values/kwargs.js";
 import { OSError } from "../values/exceptions.js";
 import { clock_settime, clock_settime_ns, pthread_getcpuclockid, THREAD_CPU_CLOCK } from "./time-clocks.js";
+import { declareBaseMethods, declareClassValues, declareDataAttributes } from "../values/declared-attributes.js";
 
 let wallOffsetMillis = performance.timeOrigin;
 
@@ -193,7 +195,7 @@ export function gmtime(secs: unknown = null): struct_time {
     year, month, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(),
     weekdayOf(year, month, day), dayOfYear(year, month, day), 0,
   ];
-  return new struct_time(fields, "UTC", 0);
+  return new struct_time(fields, "GMT", 0);
 }
 
 function asFields(t: unknown): number[] {
@@ -356,3 +358,8 @@ export const timeModule = moduleObject("time", {
   CLOCK_BOOTTIME: BigInt(CLOCKS.CLOCK_BOOTTIME!),
   CLOCK_TAI: BigInt(CLOCKS.CLOCK_TAI!),
 });
+
+// (`time.struct_time.n_fields`, its field descriptors, and tuple's methods, read off the class)
+declareClassValues(struct_time, { n_fields: 11n, n_sequence_fields: 9n, n_unnamed_fields: 0n });
+declareDataAttributes(struct_time, "member", "tm_zone tm_gmtoff");
+declareBaseMethods(struct_time, tuple, "count index");

@@ -9,6 +9,8 @@ import { toBigInt } from "../values/numeric.js";
 import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { FrameObject } from "./traceback-objects.js";
+import { declareBaseMethods, declareDataAttributes } from "../values/declared-attributes.js";
+import { list } from "../values/builtin-types.js";
 
 export const isNone = (x: unknown): boolean => x === null || x === undefined;
 
@@ -19,6 +21,10 @@ export class FrameSummary {
   lineno: unknown;
   name: string;
   locals: unknown = null;
+  /** Where the frame's expression ends and its columns (keywords only; None when not known). */
+  end_lineno: unknown = null;
+  colno: unknown = null;
+  end_colno: unknown = null;
   #line: unknown;
   /** The caret line under the source (from a real frame), without its newline. */
   carets: string | null = null;
@@ -35,6 +41,9 @@ export class FrameSummary {
     const locals = kw["locals"];
     this.locals = isNone(locals) ? null : locals;
     this.#line = "line" in kw ? kw["line"] : null;
+    this.end_lineno = kw["end_lineno"] ?? null;
+    this.colno = kw["colno"] ?? null;
+    this.end_colno = kw["end_colno"] ?? null;
   }
 
   get line(): unknown {
@@ -202,3 +211,6 @@ export function stackOf(frames: FrameSummary[]): StackSummary {
   return out;
 }
 
+// (`traceback.FrameSummary.lineno`: FrameSummary's `__slots__`; StackSummary's list methods)
+declareDataAttributes(FrameSummary, "member", "filename lineno end_lineno colno end_colno name locals", true);
+declareBaseMethods(StackSummary, list, "append clear copy count extend index insert remove");

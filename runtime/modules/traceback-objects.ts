@@ -8,6 +8,7 @@ import { addressOf, toStr } from "../values/repr.js";
 import { pythonFrames } from "../values/traceback.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
 import { FrameSummary, neverRaised, ownFrames, summaries } from "./traceback-frames.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 
 /** A frame's code as a stack text knows it: name and file (no first line, no variables). */
@@ -25,6 +26,7 @@ export class CodeObject extends BodyCode {
 
 /** A frame read from the stack: its code, line and calling frame (locals are not recorded). */
 export class FrameObject extends BodyFrame {
+  static override readonly pythonName = "frame";
   readonly f_globals = null;
   readonly f_locals = null;
   f_back: FrameObject | null = null;
@@ -120,3 +122,7 @@ export function walk(tb: unknown): FrameSummary[] {
   return out;
 }
 
+// (`types.TracebackType.tb_next`, `types.FrameType.f_code`: CPython's descriptors)
+declareDataAttributes(TracebackObject, "member", "tb_frame tb_lasti");
+declareDataAttributes(TracebackObject, "getset", "tb_next", true);
+declareDataAttributes(FrameObject, "getset", "f_back f_code f_globals f_lineno f_locals");

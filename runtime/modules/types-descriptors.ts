@@ -15,6 +15,7 @@ import { splitKw } from "../values/kwargs.js";
 import { truthy } from "../values/truth.js";
 import { CodeObject as FunctionCode } from "../lang/functions.js";
 import { callValue } from "./pycall.js";
+import { declareDataAttributes, declareTypeMethods } from "../values/declared-attributes.js";
 
 /** A built-in type object that cannot be instantiated from Python. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -104,3 +105,11 @@ export class DynamicClassAttribute {
     return this.#copy(this.fget, this.fset, fdel);
   }
 }
+
+// (`types.CodeType.co_name`, `types.FrameType.f_lineno`: CPython's descriptors of what the
+// runtime's code and frame objects hold)
+declareDataAttributes(CodeType, "member", "co_argcount co_posonlyargcount co_kwonlyargcount co_nlocals co_firstlineno co_filename co_name co_qualname co_names");
+declareDataAttributes(CodeType, "getset", "co_varnames co_cellvars co_freevars");
+declareDataAttributes(FrameType, "getset", "f_back f_code f_globals f_lineno f_locals f_trace", true);
+declareDataAttributes(FrameType, "member", "f_trace_lines f_trace_opcodes", true);
+declareTypeMethods(FrameType, BodyFrame.prototype, "clear");

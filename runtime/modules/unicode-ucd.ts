@@ -11,6 +11,7 @@ import { bigintOf, codePoint, form, normalizedIn, NO_DEFAULT, text, valueOr } fr
 import { charName, lookupCharName } from "./unicode-names.js";
 import { bidirectionalTable, categoryTable, combiningTable, decimalTable, decompositionTable, digitTable, eastAsianWidthTable, mirroredTable, numericTable, RunTable, SparseTable } from "./unicode-props.js";
 import * as old from "./unicode-ucd320-data.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 
 /** A run property: 3.2.0's value where it differs ("=": the current one). */
@@ -105,3 +106,6 @@ export class UCD {
 
 const MAKE = Symbol("UCD");
 export const ucd_3_2_0 = new UCD(MAKE);
+
+// (`unicodedata.UCD.unidata_version`: a member descriptor in CPython)
+declareDataAttributes(UCD, "member", "unidata_version");

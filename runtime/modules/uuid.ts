@@ -22,6 +22,7 @@ import { moduleObject } from "./module-object.js";
 import { randomModule } from "./random.js";
 import { time_ns } from "./time.js";
 import { Enum, defineMembers } from "./enum.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 export const RESERVED_NCS = "reserved for NCS compatibility";
 export const RFC_4122 = "specified in RFC 4122";
@@ -272,3 +273,6 @@ export const uuidModule = moduleObject("uuid", {
   RESERVED_MICROSOFT,
   RESERVED_FUTURE,
 });
+
+// (`uuid.UUID.int`: UUID's `__slots__`, member descriptors)
+declareDataAttributes(UUID, "member", "int is_safe");

@@ -10,6 +10,7 @@ import { splitKw } from "../values/kwargs.js";
 import { addressOf } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { KeyedRef, ReferenceType, forgetReferrer } from "./weakref.js";
+import { NotImplemented } from "../values/singletons.js";
 
 const NO_DEFAULT = Symbol("no default");
 
@@ -354,6 +355,98 @@ export class WeakSet {
   update(other: unknown): null {
     for (const item of iterable(other)) this.add(item);
     return null;
+  }
+
+  // The set algebra of CPython's WeakSet (Lib/_weakrefset.py's behaviour): new sets hold
+  // weak references too; an operand is any iterable.
+  union(other: unknown): WeakSet {
+    return new WeakSet([...this.members(), ...iterable(other)]);
+  }
+
+  intersection(other: unknown): WeakSet {
+    return new WeakSet([...iterable(other)].filter((item) => this.__contains__(item)));
+  }
+
+  difference(other: unknown): WeakSet {
+    const result = this.copy();
+    result.difference_update(other);
+    return result;
+  }
+
+  symmetric_difference(other: unknown): WeakSet {
+    const result = this.copy();
+    result.symmetric_difference_update(other);
+    return result;
+  }
+
+  difference_update(other: unknown): null {
+    if (other === this) return this.clear();
+    for (const item of iterable(other)) this.discard(item);
+    return null;
+  }
+
+  intersection_update(other: unknown): null {
+    const kept = new WeakSet(other);
+    for (const item of [...this.members()]) if (!kept.__contains__(item)) this.discard(item);
+    return null;
+  }
+
+  symmetric_difference_update(other: unknown): null {
+    if (other === this) return this.clear();
+    for (const item of new WeakSet(other).members()) {
+      if (this.__contains__(item)) this.discard(item);
+      else this.add(item);
+    }
+    return null;
+  }
+
+  issubset(other: unknown): boolean {
+    const container = new WeakSet(other);
+    return [...this.members()].every((item) => container.__contains__(item));
+  }
+
+  issuperset(other: unknown): boolean {
+    return [...iterable(other)].every((item) => this.__contains__(item));
+  }
+
+  isdisjoint(other: unknown): boolean {
+    return this.intersection(other).__len__() === 0n;
+  }
+
+  __or__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.union(other) : NotImplemented;
+  }
+
+  __and__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.intersection(other) : NotImplemented;
+  }
+
+  __sub__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.difference(other) : NotImplemented;
+  }
+
+  __xor__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.symmetric_difference(other) : NotImplemented;
+  }
+
+  __le__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.issubset(other) : NotImplemented;
+  }
+
+  __ge__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.issuperset(other) : NotImplemented;
+  }
+
+  __lt__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.issubset(other) && this.__len__() < other.__len__() : NotImplemented;
+  }
+
+  __gt__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.issuperset(other) && this.__len__() > other.__len__() : NotImplemented;
+  }
+
+  __eq__(other: unknown): unknown {
+    return other instanceof WeakSet ? this.issubset(other) && this.__len__() === other.__len__() : NotImplemented;
   }
 
   __contains__(item: unknown): boolean {

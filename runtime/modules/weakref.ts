@@ -23,6 +23,7 @@ import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { WeakKeyDictionary, WeakSet, WeakValueDictionary } from "./weakref-collections.js";
 import { noteWeaklyReferenced, whenCollected } from "./weakref-sweep.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 
 function target(obj: unknown): object {
   const ok = (typeof obj === "object" || typeof obj === "function") && obj !== null && !Array.isArray(obj) && !(obj instanceof Dict) && !(obj instanceof Tuple) && !(obj instanceof Bytes);
@@ -285,3 +286,7 @@ export const weakrefModule = moduleObject("weakref", {
   WeakKeyDictionary: pyClass(WeakKeyDictionary),
   WeakSet: pyClass(WeakSet),
 });
+
+// (`weakref.KeyedRef.key`: KeyedRef's `__slots__`; `finalize.atexit`: a property)
+declareDataAttributes(KeyedRef, "member", "key", true);
+declareDataAttributes(finalize, "property", "atexit");

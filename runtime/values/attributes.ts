@@ -12,7 +12,7 @@ import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
-import { MemberDescriptor } from "./data-descriptors.js";
+import { builtinDataDescriptor, MemberDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
@@ -165,6 +165,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `Point.x` of `__slots__ = ("x", "y")`: the slot's member descriptor
       const slot = slotDescriptor(obj, name);
       if (slot !== undefined) return slot;
+      // `int.real`: a built-in type's data descriptor
+      const data = typeDictEntries(obj)?.find(([n, kind]) => n === name && (kind === "g" || kind === "M"));
+      if (data !== undefined) return builtinDataDescriptor(obj, name, data[1]);
       // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
@@ -305,7 +308,7 @@ function prototypeMethod(cls: Function, key: string): unknown {
  * C3 order completes it), then `object`. Runtime type objects (`int`, `bool`) follow their
  * `__base__` links.
  */
-function classChain(cls: object): any[] {
+export function classChain(cls: object): any[] {
   const chain: unknown[] = [];
   let objectType: unknown;
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype && c !== Error && c !== Object; ) {

@@ -6,7 +6,7 @@
 import { delattr, getattr, isinstance, setattr } from "./builtin-functions.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
 import { TYPE_DOCS } from "./type-dicts.js";
-import { className } from "./typename.js";
+import { className, classTpName } from "./typename.js";
 import { typeName } from "./typename.js";
 
 /** `<attribute 'real' of 'int' objects>`: a getset_descriptor. */
@@ -33,12 +33,12 @@ export class GetSetDescriptor {
   }
 
   __repr__(): string {
-    return `<${this.kind} '${this.__name__}' of '${className(this.__objclass__)}' objects>`;
+    return `<${this.kind} '${this.__name__}' of '${classTpName(this.__objclass__)}' objects>`;
   }
 
   private check(obj: unknown): void {
     if (!isinstance(obj, this.__objclass__)) {
-      throw new PyTypeError(`descriptor '${this.__name__}' for '${className(this.__objclass__)}' objects doesn't apply to a '${typeName(obj)}' object`);
+      throw new PyTypeError(`descriptor '${this.__name__}' for '${classTpName(this.__objclass__)}' objects doesn't apply to a '${typeName(obj)}' object`);
     }
   }
 
@@ -51,7 +51,7 @@ export class GetSetDescriptor {
   }
 
   protected readonly(): AttributeError {
-    return new AttributeError(`attribute '${this.__name__}' of '${className(this.__objclass__)}' objects is not writable`);
+    return new AttributeError(`attribute '${this.__name__}' of '${classTpName(this.__objclass__)}' objects is not writable`);
   }
 
   __set__(obj: unknown, value: unknown): null {

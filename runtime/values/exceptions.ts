@@ -191,15 +191,15 @@ export class ImportError extends Exception {
     this.path = keywords.path ?? null;
     this.msg = positional.length === 1 ? positional[0] : null;
   }
-
-  /** An ImportError (or subclass) about the module `name`. */
-  static about<T extends ImportError>(this: new (...args: unknown[]) => T, message: string, name: string): T {
-    const error = new this(message);
-    (error as { name: unknown }).name = name;
-    return error;
-  }
 }
 export class ModuleNotFoundError extends ImportError {}
+
+/** A ModuleNotFoundError about the module `name`, as CPython's import raises it. */
+export function moduleNotFoundOf(message: string, name: string): ModuleNotFoundError {
+  const error = new ModuleNotFoundError(message);
+  (error as { name: unknown }).name = name;
+  return error;
+}
 export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
 export class KeyError extends LookupError {}
@@ -212,13 +212,6 @@ export class NameError extends Exception {
     (this as { name: unknown }).name = keywords.name ?? null;
   }
 
-  /** A NameError about the name `name`. */
-  static about(message: string, name: string): NameError {
-    const error = new NameError(message);
-    (error as { name: unknown }).name = name;
-    return error;
-  }
-
   /** JS's ReferenceError for a name read before its binding ran: Python code sees NameError. */
   static override [Symbol.hasInstance](x: unknown): boolean {
     if (this === NameError && unboundJsName(x) !== null) return true;
@@ -226,6 +219,13 @@ export class NameError extends Exception {
   }
 }
 export class UnboundLocalError extends NameError {}
+
+/** A NameError about the name `name`, as CPython's name lookups raise it. */
+export function nameErrorOf(message: string, name: string): NameError {
+  const error = new NameError(message);
+  (error as { name: unknown }).name = name;
+  return error;
+}
 export class OSError extends Exception {
   /** OSError(errno, strerror, filename[, winerror[, filename2]]): args keeps the first two. */
   filename: unknown = null;
@@ -344,6 +344,12 @@ function typeNameOf(x: unknown): string {
   return cls?.pythonName ?? cls?.name ?? "object";
 }
 
+// (symbol keys: no Python attributes of the error)
+const UNIT = Symbol("unit");
+const LENGTH = Symbol("length");
+const PLURAL = Symbol("plural");
+const VERB = Symbol("verb");
+
 abstract class UnicodeCodecError extends UnicodeError {
   encoding: unknown;
   object: unknown;
@@ -358,14 +364,14 @@ abstract class UnicodeCodecError extends UnicodeError {
     if (typeof this.reason !== "string") throw new PyTypeError(`argument 5 must be str, not ${typeNameOf(this.reason)}`);
   }
   /** What the one element at `start` reads as in the message (`byte 0xff`, `character '\\xe9'`). */
-  protected abstract unit(index: number): string;
-  protected abstract length(): number;
-  protected abstract plural: string;
-  protected abstract verb: string;
+  protected abstract [UNIT](index: number): string;
+  protected abstract [LENGTH](): number;
+  protected abstract [PLURAL]: string;
+  protected abstract [VERB]: string;
   __str__(): string {
     const [start, end] = [Number(this.start), Number(this.end)];
-    const where = start < this.length() && end === start + 1 ? `${this.unit(start)} in position ${start}` : `${this.plural} in position ${start}-${end - 1}`;
-    return `'${String(this.encoding)}' codec can't ${this.verb} ${where}: ${String(this.reason)}`;
+    const where = start < this[LENGTH]() && end === start + 1 ? `${this[UNIT](start)} in position ${start}` : `${this[PLURAL]} in position ${start}-${end - 1}`;
+    return `'${String(this.encoding)}' codec can't ${this[VERB]} ${where}: ${String(this.reason)}`;
   }
 }
 export class UnicodeDecodeError extends UnicodeCodecError {
@@ -373,12 +379,12 @@ export class UnicodeDecodeError extends UnicodeCodecError {
     super(...args);
     if (!(this.object instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeNameOf(this.object)}'`);
   }
-  protected plural = "bytes";
-  protected verb = "decode";
-  protected unit(index: number): string {
+  protected [PLURAL] = "bytes";
+  protected [VERB] = "decode";
+  protected [UNIT](index: number): string {
     return `byte 0x${(this.object as Uint8Array)[index]!.toString(16).padStart(2, "0")}`;
   }
-  protected length(): number {
+  protected [LENGTH](): number {
     return (this.object as Uint8Array).length;
   }
 }
@@ -387,14 +393,14 @@ export class UnicodeEncodeError extends UnicodeCodecError {
     super(...args);
     if (typeof this.object !== "string") throw new PyTypeError(`argument 2 must be str, not ${typeNameOf(this.object)}`);
   }
-  protected plural = "characters";
-  protected verb = "encode";
-  protected unit(index: number): string {
+  protected [PLURAL] = "characters";
+  protected [VERB] = "encode";
+  protected [UNIT](index: number): string {
     const cp = [...(this.object as string)][index]!.codePointAt(0)!;
     const escape = cp <= 0xff ? `\\x${cp.toString(16).padStart(2, "0")}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, "0")}` : `\\U${cp.toString(16).padStart(8, "0")}`;
     return `character '${escape}'`;
   }
-  protected length(): number {
+  protected [LENGTH](): number {
     return [...(this.object as string)].length;
   }
 }

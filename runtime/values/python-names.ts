@@ -110,8 +110,8 @@ function isVisibleOnClass(cls: Function, key: string, name: string): boolean {
   if (listed === null) return true;
   const [runtimeClass, names] = listed;
   if (names.has(name)) return true;
-  // (a user subclass's own statics and methods)
-  return heldBelow(cls, runtimeClass, key) || heldBelow((cls as { prototype?: object }).prototype ?? null, runtimeClass.prototype as object, key);
+  // (a user subclass's own statics and methods; every JS class's own `length` is none of them)
+  return (key !== "length" && heldBelow(cls, runtimeClass, key)) || heldBelow((cls as { prototype?: object }).prototype ?? null, runtimeClass.prototype as object, key);
 }
 
 /** The Python names CPython lists for the listed class in `obj`'s chain (`dir`'s filter), or undefined. */

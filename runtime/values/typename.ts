@@ -95,6 +95,11 @@ export function tpName(x: unknown): string {
   return typeName(x);
 }
 
+/** Class `cls`'s tp_name: a runtime class's own `tpName` (`collections.deque`), else its name. */
+export function classTpName(cls: Function): string {
+  return Object.hasOwn(cls, "tpName") ? (cls as unknown as { tpName: string }).tpName : className(cls);
+}
+
 /** Python's `type(x).__name__`. */
 export function typeName(x: unknown): string {
   if (x === null || x === undefined) return "NoneType";
