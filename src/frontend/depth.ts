@@ -12,33 +12,22 @@ const UNCOUNTED = new Set(["comprehension", "ExceptHandler", "arguments", "keywo
 
 /** Throws CPython's RecursionError, located at the first node past the limit, if any. */
 export function checkCompilerDepth(module: Module): void {
-  // iterative: the nesting being measured may be deeper than this process can recurse; the
-  // nodes and their depths on two parallel stacks and one reused child list, so the walk over
-  // every node of the module allocates nothing per node
-  const nodes: AnyNode[] = [];
-  const depths: number[] = [];
-  for (let i = module.body.length - 1; i >= 0; i--) {
-    nodes.push(module.body[i]!);
-    depths.push(0);
-  }
-  const children: AnyNode[] = [];
-  const collect = (c: AnyNode): void => {
-    children.push(c);
+  // iterative: the nesting being measured may be deeper than this process can recurse
+  const stack: [AnyNode, number][] = [];
+  const push = (body: readonly Stmt[], depth: number): void => {
+    for (let i = body.length - 1; i >= 0; i--) stack.push([body[i]!, depth]);
   };
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const outer = depths.pop()!;
+  push(module.body, 0);
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, outer] = top;
     const depth = UNCOUNTED.has(node._type) ? outer : outer + 1;
     if (depth > COMPILER_DEPTH_LIMIT && "lineno" in node) {
       const message = "maximum recursion depth exceeded during compilation";
       throw new DiagnosticError([{ kind: "RecursionError", message, line: node.lineno, col: node.col_offset }]);
     }
-    forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) {
-      nodes.push(children[i]!);
-      depths.push(depth);
-    }
-    children.length = 0;
+    const children: AnyNode[] = [];
+    forEachChild(node, (c) => children.push(c));
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth]);
   }
 }
 
