@@ -37,6 +37,8 @@ function fillFrom(d: Dict, source: unknown, kws: KwArgs): void {
 export class DefaultDict<K = unknown, V = unknown> extends Dict<K, V> {
   static readonly __module__ = "collections";
   static readonly tpName: string = "collections.defaultdict";
+  /** The `default_factory` descriptor, set on the class at load (values/declared-attributes.ts). */
+  declare static readonly default_factory: unknown;
   default_factory: unknown;
 
   constructor(...args: unknown[]) {

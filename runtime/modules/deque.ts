@@ -22,6 +22,8 @@ export class Deque<T = unknown> implements Iterable<T> {
   static readonly pythonName = "deque";
   static readonly __module__ = "collections";
   static readonly tpName: string = "collections.deque";
+  /** The `maxlen` descriptor, set on the class at load (values/declared-attributes.ts). */
+  declare static readonly maxlen: unknown;
   private items: T[] = [];
   private head = 0;
   /** Bumped on every mutation, so a running iteration can notice (CPython raises). */

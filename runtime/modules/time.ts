@@ -124,6 +124,8 @@ const FIELD_NAMES = [
 export class struct_time extends Tuple<bigint> {
   readonly tm_zone: string | null;
   readonly tm_gmtoff: bigint | null;
+  /** A class attribute (struct sequences' field counts), read through instances too. */
+  declare readonly n_fields: bigint;
 
   constructor(items: Iterable<unknown>, zone: string | null = null, gmtoff: number | null = null) {
     const values = Array.from(items, (v) => BigInt(toNumber(v)));

@@ -53,6 +53,9 @@ export class RuntimeImportTable implements RuntimeImports {
   }
 }
 
+/** Runtime names emitted code uses only as types (aliases, not classes). */
+const RUNTIME_TYPE_ONLY: ReadonlySet<string> = new Set(["GeneratorMachine"]);
+
 export async function emitModule(module: ModuleIr, options: EmitOptions): Promise<EmitResult> {
   const format = options.format !== false;
   const imports = new RuntimeImportTable(module.userNames);
@@ -63,7 +66,12 @@ export async function emitModule(module: ModuleIr, options: EmitOptions): Promis
 
   const specifiers = [...imports.used.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, local]) => b.importSpecifier(b.identifier(local), b.identifier(name)));
+    .map(([name, local]) => {
+      const specifier = b.importSpecifier(b.identifier(local), b.identifier(name));
+      // (a runtime type with no value behind it: bundlers refuse a value import of it)
+      if (RUNTIME_TYPE_ONLY.has(name)) specifier.importKind = "type";
+      return specifier;
+    });
   const program: t.Statement[] = [];
   if (specifiers.length) program.push(b.importDeclaration(specifiers, b.stringLiteral(module.runtimeModule)));
   program.push(...body);

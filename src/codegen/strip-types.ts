@@ -23,7 +23,7 @@ function typeOnly(node: t.Node): boolean {
   if (t.isTSTypeAliasDeclaration(node) || t.isTSInterfaceDeclaration(node) || t.isTSDeclareFunction(node) || t.isTSDeclareMethod(node) || t.isTSIndexSignature(node)) return true;
   if (t.isTSModuleDeclaration(node) || t.isTSEnumDeclaration(node)) return node.declare === true;
   if (t.isClassProperty(node) || t.isClassAccessorProperty(node) || t.isVariableDeclaration(node)) return node.declare === true;
-  if (t.isImportDeclaration(node)) return node.importKind === "type";
+  if (t.isImportDeclaration(node) || t.isImportSpecifier(node)) return node.importKind === "type";
   if (t.isExportNamedDeclaration(node)) return node.exportKind === "type" || (node.declaration ? typeOnly(node.declaration) : false);
   return false;
 }

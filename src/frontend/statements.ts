@@ -65,6 +65,10 @@ export function convertStatement(n: CNode, src: Source): Stmt[] {
   const span = src.span(n.from, n.to);
   switch (n.name) {
     case "StatementGroup":
+      // (the grammar takes `x = 1; ; y`; CPython wants a statement between two semicolons)
+      cs.forEach((c, i) => {
+        if (c.name === ";" && (i === 0 || cs[i - 1]!.name === ";")) src.fail(c.from, "invalid syntax");
+      });
       return convertStatements(cs.filter((c) => c.name !== ";"), src);
     case "ExpressionStatement":
       return [{ _type: "Expr", value: convertExprList(cs, src), ...span }];

@@ -5,7 +5,6 @@
 // while the value is not None, and AttributeError when the attribute was never set. (A
 // Proxy or a getter trap at the end of every instance's prototype chain would catch misses
 // too, but V8 then routes every store of a new attribute through the trap.)
-import { BUILTIN_FUNCTIONS } from "./builtins.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
@@ -106,9 +105,9 @@ export function attributeRead(cx: LowerContext, e: py.Attribute, object: ir.Expr
   const check = (target: ir.Expr): ir.Expr => ({ k: "call", callee: cx.rt("unsetAttribute"), args: [target, { k: "str", value: name }], loc });
   // A name can be read twice; another expression is evaluated once, inside the helper.
   // (`?.`: reading an attribute of None raises AttributeError too.) A module class's
-  // statics are typed, so a name it lacks is read by the helper too; so are the runtime's
-  // built-in functions (`len.nothing`).
-  if (e.value._type === "Name" && cx.knownBinding(e.value.id)?.k !== "class" && !(cx.resolve(e.value.id) === null && BUILTIN_FUNCTIONS.has(e.value.id))) return { k: "logical", op: "??", left: { ...member, optional: true }, right: check(object), loc };
+  // statics are typed, so a name it lacks is read by the helper too; so are the builtins
+  // (`len.nothing`, `OSError.filename`: their runtime classes declare few Python names).
+  if (e.value._type === "Name" && cx.knownBinding(e.value.id)?.k !== "class" && cx.resolve(e.value.id) !== null) return { k: "logical", op: "??", left: { ...member, optional: true }, right: check(object), loc };
   return { k: "call", callee: cx.rt("readAttribute"), args: [object, { k: "str", value: name }], loc };
 }
 
