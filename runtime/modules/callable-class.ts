@@ -4,6 +4,7 @@
 
 import { PyTypeError } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
+import { recordCallableClass, recordedCallableClass } from "../values/callable-classes.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCtor = abstract new (...args: any[]) => unknown;
@@ -12,6 +13,9 @@ type AnyCtor = abstract new (...args: any[]) => unknown;
 export type PyClass<C extends AnyCtor> = C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
 
 export function pyClass<C extends AnyCtor>(cls: C): PyClass<C> {
+  // One face per class, so every module exporting it exports the same object.
+  const known = recordedCallableClass(cls);
+  if (known !== undefined) return known as PyClass<C>;
   // Marks the class as a Python type object for isClass() (a Proxy hides the `class` source).
   if (!Object.hasOwn(cls, "__pytype__")) {
     Object.defineProperties(cls, {
@@ -24,11 +28,13 @@ export function pyClass<C extends AnyCtor>(cls: C): PyClass<C> {
       },
     });
   }
-  return new Proxy(cls, {
+  const callable = new Proxy(cls, {
     apply(target, _thisArg, args: unknown[]) {
       return Reflect.construct(target, args);
     },
   }) as PyClass<C>;
+  recordCallableClass(cls, callable);
+  return callable;
 }
 
 /** A Python int or float argument as a JS number (bool counts as int, like Python). */

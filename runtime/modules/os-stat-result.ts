@@ -70,4 +70,3 @@ structSequence(stat_result, FIELD_COUNT, SEQUENCE_LENGTH, 3);
 
 /** The class as Python calls it (`os.stat_result(seq)`); `type(os.stat(p)) is os.stat_result`. */
 export const StatResultClass = pyClass(stat_result);
-Object.defineProperty(stat_result.prototype, "constructor", { value: StatResultClass, writable: true, configurable: true });

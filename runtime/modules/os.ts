@@ -280,7 +280,6 @@ class terminal_size extends TupleSubclass<bigint> {
 structSequence(terminal_size, 2);
 // (called by Python: `os.terminal_size((80, 24))`, whose type is the class called)
 const TerminalSizeClass = pyClass(terminal_size);
-Object.defineProperty(terminal_size.prototype, "constructor", { value: TerminalSizeClass, writable: true, configurable: true });
 
 function get_terminal_size(fd: unknown = 1n): terminal_size {
   const n = toInt(fd);

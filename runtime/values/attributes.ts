@@ -5,7 +5,7 @@ import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
 import { callTableMethod, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
-import { bool, int, typeOf } from "./builtin-types.js";
+import { bool, int, pythonFaceOf, typeOf } from "./builtin-types.js";
 import { builtinMethod, classMethodFor } from "./builtin-type.js";
 import { className, isClass, typeName, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
 import { markPendingDescriptors } from "./descriptor-marks.js";
@@ -98,7 +98,8 @@ export function getattrImpl(obj: unknown, name: string): any {
       const standsFor = (c: unknown): unknown[] => (typeof c === "function" && Object.hasOwn(c, STANDS_FOR_KEY) ? (c as unknown as { [STANDS_FOR_KEY]: unknown[] })[STANDS_FOR_KEY] : [c]);
       if (name === "__bases__" && Object.hasOwn(obj, BASES_KEY) && bases) return Tuple.from(bases.flatMap(standsFor));
       if (name === "__bases__" && Object.hasOwn(Object.getPrototypeOf(obj) as object, STANDS_FOR_KEY)) return Tuple.from(standsFor(Object.getPrototypeOf(obj)));
-      return name === "__mro__" ? Tuple.from(chain) : Tuple.from(chain.length > 1 ? [chain[1]] : []);
+      // (a runtime class shows the object Python code names: `dict`, the module's callable face)
+      return name === "__mro__" ? Tuple.from(chain.map(pythonFaceOf)) : Tuple.from(chain.length > 1 ? [pythonFaceOf(chain[1])] : []);
     }
     if (isClass(obj) && name === "__dict__") {
       const builtin = builtinTypeDict(obj);

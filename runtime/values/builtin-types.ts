@@ -28,6 +28,7 @@ import { metaclassOf, typeHooks } from "../lang/type-base.js";
 /** A class's own `type()` besides `type` (enum.ts: `EnumType`). */
 const CLASS_TYPE = Symbol.for("pyts.classType");
 import { FloatValue, IntValue, StrValue, unwrap } from "./wrapped.js";
+import { pythonClass } from "./callable-classes.js";
 
 function invalidLiteral(text: string, base: number): ValueError {
   return new ValueError(`invalid literal for int() with base ${base}: ${repr(text)}`);
@@ -327,7 +328,7 @@ export function typeOf(x: unknown): any {
       {
         // A callable instance made a function (unittest.mock's mocks): of its class.
         const ctor = (Object.getPrototypeOf(x) as { constructor?: unknown } | null)?.constructor;
-        if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return ctor;
+        if (typeof ctor === "function" && ctor !== Function && isClass(ctor)) return pythonClass(ctor);
       }
       {
         const kind = descriptorKind(x);
@@ -338,7 +339,7 @@ export function typeOf(x: unknown): any {
   if (Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype) return list;
   const ctor = (Object.getPrototypeOf(x) as { constructor?: AnyClass } | null)?.constructor;
   if (ctor === undefined) return object;
-  return RUNTIME_TYPES.get(ctor) ?? ctor;
+  return RUNTIME_TYPES.get(ctor) ?? pythonClass(ctor);
 }
 
 /** `type(x)`, or `type(name, bases, namespace)` making a class. */
@@ -379,6 +380,11 @@ const RUNTIME_TYPES = new Map<unknown, PyTypeObject>([
   [Object, object],
   [PyObject, object],
 ]);
+
+/** A class as Python code sees it: `dict` for the runtime's Dict, a module class's callable face. */
+export function pythonFaceOf(cls: unknown): unknown {
+  return RUNTIME_TYPES.get(cls) ?? pythonClass(cls);
+}
 
 /** The runtime class behind a type object, for isinstance with subclasses (class D(dict)). */
 export function runtimeClassOf(t: unknown): any {
