@@ -30,6 +30,9 @@ import { atSite, debugFromEnvironment, noteCreation } from "./debug.js";
 import { recording } from "../timeline/recorder.js";
 import { loopRunning } from "./io-handles.js";
 import { sleepThread } from "../core/sleep-thread.js";
+import { BaseSelectorEventLoop } from "./loop-bases.js";
+
+export { AbstractEventLoop, BaseEventLoop, BaseSelectorEventLoop } from "./loop-bases.js";
 
 /** CPython's constants for purging cancelled timers from the heap. */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -52,21 +55,6 @@ function callbackArgs(args: unknown[]): unknown[] {
 }
 
 export type ExceptionHandler = (loop: EventLoop, context: unknown) => unknown;
-
-/** `asyncio.AbstractEventLoop` (asyncio.events): the interface every event loop has. */
-export class AbstractEventLoop {
-  static readonly __module__: string = "asyncio.events";
-}
-
-/** `asyncio.BaseEventLoop` (asyncio.base_events): the loop's machinery in CPython. */
-export class BaseEventLoop extends AbstractEventLoop {
-  static readonly __module__: string = "asyncio.base_events";
-}
-
-/** asyncio.selector_events' base of the selector loops. */
-export class BaseSelectorEventLoop extends BaseEventLoop {
-  static readonly __module__: string = "asyncio.selector_events";
-}
 
 // (the running loop's class is CPython's on Linux, `_UnixSelectorEventLoop`, with its bases)
 export class EventLoop extends BaseSelectorEventLoop implements HandleLoop {
