@@ -65,11 +65,9 @@ export class Slice {
  * Python's `slice` type: `slice(stop)`, `slice(start, stop[, step])`. Emitted subscripts
  * always pass all three bounds: `a[1:2]` becomes `getitem(a, slice(1n, 2n, null))`.
  */
-export const slice = defineType(
-  (...bounds: unknown[]): Slice => (bounds.length === 1 ? new Slice(null, bounds[0], null) : new Slice(bounds[0] ?? null, bounds[1] ?? null, bounds[2] ?? null)),
-  "slice",
-  (x) => x instanceof Slice,
-);
+const makeSlice = (...bounds: unknown[]): Slice => (bounds.length === 1 ? new Slice(null, bounds[0], null) : new Slice(bounds[0] ?? null, bounds[1] ?? null, bounds[2] ?? null));
+// (`slice.indices(s, n)` reads the method off the type: lang/builtin-declared-attributes.ts puts it there)
+export const slice = defineType(makeSlice, "slice", (x) => x instanceof Slice) as ReturnType<typeof defineType<typeof makeSlice>> & { indices(self: unknown, length: unknown): unknown };
 
 /** One bound of a slice resolved against `length`, clamped to [lower, upper]. */
 function sliceBound(value: unknown, fallback: number, length: number, lower: number, upper: number): number {

@@ -15,6 +15,8 @@ function nodeCounts(code: string, typescript: boolean): Map<string, number> {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== "object") return;
     const type = (node as { type?: string }).type;
+    // (`import { type T }`: a specifier only the type checker reads)
+    if (type === "ImportSpecifier" && (node as { importKind?: string }).importKind === "type") return;
     if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1);
     // Inside a type only the value of an assertion (`v as T`) is code.
     if (type?.startsWith("TS")) return visit((node as { expression?: unknown }).expression ?? null);
