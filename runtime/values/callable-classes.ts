@@ -24,7 +24,5 @@ export function recordedCallableClass(cls: unknown): unknown {
 
 /** The class as Python code sees it: its callable face when it has one, else itself. */
 export function pythonClass(cls: unknown): unknown {
-  if (typeof cls !== "function") return cls;
-  const entry = (cls as { [CALLABLE_CLASS]?: CallableEntry })[CALLABLE_CLASS];
-  return entry !== undefined && entry.owner === cls ? entry.callable : cls;
+  return typeof cls === "function" ? (recordedCallableClass(cls) ?? cls) : cls;
 }
