@@ -28,6 +28,12 @@ export interface NativePattern {
   readonly full: RegExp;
   /** the innermost group enclosing each group (0: none), for Match.lastindex */
   readonly parents: Int32Array;
+  /**
+   * Every match is at least one code point long: then sre's scan (each match searched from
+   * the end of the last, no empty-match rules) is the RegExp's own global scan, which
+   * String.prototype.split, match and replace run natively.
+   */
+  readonly nonEmpty: boolean;
 }
 
 // sre's Unicode classes, as re-chars.ts tests them.
@@ -197,7 +203,7 @@ class Translator {
     }
   }
 
-  finish(source: string): NativePattern | null {
+  finish(source: string, nonEmpty: boolean): NativePattern | null {
     if (this.nextGroup !== this.groups + 1) return null;
     // Group spans need the `d` flag's indices, which cost an allocation per group per match.
     const d = this.groups > 0 ? "d" : "";
@@ -207,6 +213,7 @@ class Translator {
         global: new RegExp(source, `${d}ug`),
         full: new RegExp(`(?:${source})(?![^])`, `${d}uy`),
         parents: Int32Array.from(this.parents),
+        nonEmpty,
       };
     } catch {
       return null; // a construct V8 refuses (none known): the engine takes it
@@ -236,7 +243,7 @@ function containsGroup(node: Node): boolean {
 export function nativePattern(parsed: ParsedPattern): NativePattern | null {
   const translator = new Translator(parsed.groups);
   const source = translator.node(parsed.root, false);
-  return source === null ? null : translator.finish(source);
+  return source === null ? null : translator.finish(source, widthOf(parsed.root, [])[0] > 0);
 }
 
 /**

@@ -179,6 +179,16 @@ export class Pattern {
     return this.attempt(string, pos, endpos, "search");
   }
 
+  /**
+   * The global RegExp when a scan of the whole subject is the RegExp's own (findall, split and
+   * sub hand it to JS's match, split and replace): a str pattern whose matches are never empty
+   * (re-native.ts), on a subject without surrogates. Else null.
+   */
+  private wholeScan(subject: Subject): RegExp | null {
+    const native = this.native;
+    return native !== null && native.nonEmpty && subject.plain && !this.isBytes ? native.global : null;
+  }
+
   /** Every match from pos to endpos, left to right, as sre's scanner finds them; false stops. */
   eachMatch(subject: Subject, start: number, end: number, visit: (state: MatchSpans) => boolean | void): void {
     let at = start;
@@ -227,6 +237,8 @@ export class Pattern {
     const start = bound(pos, subject.length, 0);
     const end = bound(endpos, subject.length, subject.length);
     const groups = Number(this.groups);
+    const whole = groups === 0 && start === 0 && end === subject.length ? this.wholeScan(subject) : null;
+    if (whole !== null) return subject.text.match(whole) ?? [];
     const out: unknown[] = [];
     const text = (caps: number[], n: number): unknown => (caps[2 * n]! < 0 || caps[2 * n + 1]! < 0 ? subject.made("") : subject.piece(caps[2 * n]!, caps[2 * n + 1]!));
     this.eachMatch(subject, start, end, ({ caps }) => {
@@ -259,10 +271,17 @@ export class Pattern {
     if (max === undefined) throw new PyTypeError(`'${typeName(maxsplit)}' object cannot be interpreted as an integer`);
     if (max < 0n) return [subject.original];
     const limit = Number(max);
+    const groups = Number(this.groups);
+    const whole = limit === 0 ? this.wholeScan(subject) : null;
+    if (whole !== null) {
+      // (JS's split puts the groups between the pieces as sre does; a group that did not take part is undefined)
+      const parts: unknown[] = subject.text.split(whole);
+      if (groups > 0) for (let i = 0; i < parts.length; i++) if (parts[i] === undefined) parts[i] = null;
+      return parts;
+    }
     const out: unknown[] = [];
     let last = 0;
     let count = 0;
-    const groups = Number(this.groups);
     this.eachMatch(subject, 0, subject.length, ({ caps }) => {
       if (limit !== 0 && count >= limit) return false;
       out.push(subject.piece(last, caps[0]!));
@@ -325,6 +344,13 @@ export class Pattern {
   }
 
   sub(repl: unknown, string: unknown, count: unknown = 0n): any {
+    // A template without a backslash is its own text: every match replaced by it, natively
+    // (a `$` in it would be a JS replacement pattern: a function hands it over as it is).
+    if (count === 0n && typeof repl === "string" && !repl.includes("\\")) {
+      const subject = subjectOf(string, this.isBytes);
+      const whole = this.wholeScan(subject);
+      if (whole !== null) return repl.includes("$") ? subject.text.replace(whole, () => repl) : subject.text.replace(whole, repl);
+    }
     return this.substitute(repl, string, count)[0];
   }
 
