@@ -371,6 +371,13 @@ export function instanceDict(obj: object): Dict {
  * else AttributeError as in Python, naming the Python attribute.
  */
 export function unsetAttribute(obj: unknown, key: string): any {
+  // (an instance attribute holding None: a head small enough for TurboFan to inline at each read)
+  if (typeof obj === "object" && obj !== null && key in obj) return null;
+  return unsetAttributeOther(obj, key);
+}
+
+/** unsetAttribute past its head: hooks, class attributes, built-in values, AttributeError. */
+function unsetAttributeOther(obj: unknown, key: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
     if (key in obj || typeof hooked.__getattribute__ === "function") return null;
