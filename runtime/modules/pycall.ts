@@ -10,7 +10,7 @@ import { callMethod, methodTable, missingAttribute } from "../values/methods.js"
 import { getattrImpl } from "../values/attributes.js";
 import { attrKey } from "../lang/attr-names.js";
 import { applyMany, withManyArgs } from "../lang/spread-call.js";
-import { CHECKS_OWN_ARGUMENTS } from "../values/builtin-type.js";
+import { type ArgumentsEntry, CHECKS_OWN_ARGUMENTS } from "../values/builtin-type.js";
 import { Kwargs } from "../values/kwargs.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -36,7 +36,8 @@ export function spreadCall(f: unknown, args: unknown[], self?: unknown): any {
 function callValueWith(f: unknown, args: unknown[]): any {
   if (typeof f === "function") {
     // (a built-in method read off a value, `pop = xs.pop`, binds its arguments itself)
-    if ((f as { [CHECKS_OWN_ARGUMENTS]?: boolean })[CHECKS_OWN_ARGUMENTS] === true && !(args[args.length - 1] instanceof Kwargs)) return applyMany(f, undefined, args);
+    const entry = (f as { [CHECKS_OWN_ARGUMENTS]?: ArgumentsEntry })[CHECKS_OWN_ARGUMENTS];
+    if (entry !== undefined && !(args[args.length - 1] instanceof Kwargs)) return entry(args);
     // Type objects marked __pytype__ (builtins, pyClass proxies) accept a plain call; a user
     // subclass of one inherits the mark but is a JS class, which needs `new`.
     if (isClass(f) && !Object.hasOwn(f, "__pytype__")) {

@@ -413,19 +413,28 @@ export function power(a: unknown, b: unknown): any {
 export function matmul(a: unknown, b: unknown): any {
   return binary(a, b, MATMUL);
 }
+// Two ints (bigints: bools and int subclass instances are other values) answer at once:
+// BigInt's bitwise operators work on the infinite two's complement, as Python's ints do. A
+// negative or huge shift count takes the general path (ValueError, CPython's overflow).
+const FAST_SHIFT_LIMIT = 1n << 16n;
 export function lshift(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint" && b >= 0n && b <= FAST_SHIFT_LIMIT) return a << b;
   return binary(a, b, LSHIFT);
 }
 export function rshift(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint" && b >= 0n && b <= FAST_SHIFT_LIMIT) return a >> b;
   return binary(a, b, RSHIFT);
 }
 export function bitand(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a & b;
   return binary(a, b, AND);
 }
 export function bitor(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a | b;
   return binary(a, b, OR);
 }
 export function bitxor(a: unknown, b: unknown): any {
+  if (typeof a === "bigint" && typeof b === "bigint") return a ^ b;
   return binary(a, b, XOR);
 }
 

@@ -4,7 +4,7 @@
 import { isMemoryViewAttribute, MemoryView } from "./memoryview.js";
 import { eqHidesHash } from "./hashing.js";
 import { isWrapped, unwrap } from "./wrapped.js";
-import { callTableMethod, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
+import { callTableMethod, tableMethodEntry, isPythonMember, methodTable, objectAttributeSlot, missingAttribute, subclassAccessor, subclassMethod, tableTypeName, typeLevelMethod } from "./methods.js";
 import { bool, int, pythonFaceOf, typeOf } from "./builtin-types.js";
 import { builtinMethod, classMethodFor } from "./builtin-type.js";
 import { className, isClass, typeName, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, qualName, moduleName } from "./typename.js";
@@ -65,7 +65,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     const m = table[name] as (self: unknown, ...a: unknown[]) => unknown;
     // (its errors name the value's own type, `bool.bit_length()`, as a bound method's do)
     const shownType = typeName(obj);
-    return builtinMethod((...args: unknown[]) => callTableMethod(table, obj, name, args, shownType), name, obj, m, true);
+    return builtinMethod((...args: unknown[]) => callTableMethod(table, obj, name, args, shownType), name, obj, m, tableMethodEntry(table, obj, name, shownType));
   }
   if (table !== undefined) {
     const typeLevel = typeLevelMethod(obj, name);
@@ -371,6 +371,13 @@ export function instanceDict(obj: object): Dict {
  * else AttributeError as in Python, naming the Python attribute.
  */
 export function unsetAttribute(obj: unknown, key: string): any {
+  // (an instance attribute holding None: a head small enough for TurboFan to inline at each read)
+  if (typeof obj === "object" && obj !== null && key in obj) return null;
+  return unsetAttributeOther(obj, key);
+}
+
+/** unsetAttribute past its head: hooks, class attributes, built-in values, AttributeError. */
+function unsetAttributeOther(obj: unknown, key: string): any {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
     const hooked = obj as { __getattr__?: unknown; __getattribute__?: unknown };
     if (key in obj || typeof hooked.__getattribute__ === "function") return null;

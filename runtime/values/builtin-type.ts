@@ -47,19 +47,24 @@ export const BUILTIN_SELF = Symbol.for("pyts.builtinSelf");
 export const BUILTIN_FUNC = Symbol.for("pyts.builtinFunc");
 
 /**
- * Marks a bound built-in method whose function checks its own arguments (count and
- * keywords, as a table method's does): a call of it as a value needs no checks before.
+ * A bound built-in method whose function checks its own arguments (count and keywords, as a
+ * table method's does) holds here its entry taking the positional arguments as one array: a
+ * call of it as a value (`pop = xs.pop; pop(0)`) passes callValue's array on, where a call of
+ * the function itself would copy it into a rest parameter again.
  */
 export const CHECKS_OWN_ARGUMENTS = Symbol("pyts.checksOwnArguments");
+
+/** The array entry under CHECKS_OWN_ARGUMENTS. */
+export type ArgumentsEntry = (args: readonly unknown[]) => unknown;
 
 /**
  * `xs.append` read as a value: a built-in method bound to `self`. `func` is the unbound
  * function it calls; two reads of one method of one object compare equal by it (CPython's
  * meth_richcompare: same `__self__`, same C function).
  */
-export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown, func: unknown = fn, checksArguments = false): (...args: unknown[]) => unknown {
+export function builtinMethod(fn: (...args: unknown[]) => unknown, name: string, self: unknown, func: unknown = fn, argumentsEntry?: ArgumentsEntry): (...args: unknown[]) => unknown {
   Object.defineProperties(fn, {
-    [CHECKS_OWN_ARGUMENTS]: { value: checksArguments },
+    [CHECKS_OWN_ARGUMENTS]: { value: argumentsEntry },
     [BUILTIN_FUNC]: { value: func },
     __builtin__: { value: true },
     __name__: { value: name },

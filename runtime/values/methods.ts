@@ -317,6 +317,23 @@ export function callTableMethod(table: Readonly<Record<string, unknown>>, obj: u
   return (table[pyName] as (self: unknown, ...a: unknown[]) => unknown)(obj, ...bound);
 }
 
+/**
+ * The array entry of `obj.pyName` read as a value (builtin-type.ts CHECKS_OWN_ARGUMENTS): a
+ * count within the method's arity, without keywords, calls the table's function at once
+ * (no argument binding per call); anything else binds or refuses as callTableMethod does.
+ */
+export function tableMethodEntry(table: Readonly<Record<string, unknown>>, obj: unknown, pyName: string, shownType: string): (args: readonly unknown[]) => unknown {
+  const fn = table[pyName] as (self: unknown, ...a: unknown[]) => unknown;
+  const arity = arityOf(table, pyName);
+  if (arity === undefined) return (args) => callTableMethod(table, obj, pyName, args, shownType);
+  const { min, max } = arity;
+  return (args) => {
+    const count = args.length;
+    if (count >= min && count <= max && !(count > 0 && args[count - 1] instanceof Kwargs)) return fn(obj, ...args);
+    return callTableMethod(table, obj, pyName, args, shownType);
+  };
+}
+
 /** `getattr(obj, name)(*args)` with Python's calling rules. */
 function callAttribute(obj: unknown, name: string, args: unknown[]): unknown {
   return callValue(getattrImpl(obj, name), ...args);

@@ -22,7 +22,7 @@ import { loopOwnsGenerator } from "./statements.js";
 import { comprehensionParts, exprBlocks } from "./blocking.js";
 import { childExprs } from "./scope.js";
 import { jsName } from "./names.js";
-import { builtinCall, isIntExpr, isRangeCall, isRangeLocal, lowerInt, stepSign } from "./int-facts.js";
+import { boundsDecls, builtinCall, isIntExpr, isRangeCall, isRangeLocal, lowerInt, stepSign } from "./int-facts.js";
 import type { Scope } from "./scope.js";
 import { guardIterable } from "./iterable-guards.js";
 
@@ -162,13 +162,13 @@ function countingLoop(cx: LowerContext, g: py.Comprehension & { target: py.Name;
   const call = g.iter;
   // (a range local, only ever the first clause, always comes with its bounds)
   const init: ir.Expr = bounds ?? { k: "call", callee: cx.rt("rangeBounds"), args: call._type === "Call" ? call.args.map((a) => lowerExpr(cx, a)) : [], loc: cx.loc(call) };
-  const decl: ir.Stmt = { k: "decl", kind: "const", name: { k: "arrayPattern", elements: [start, stop, step].map(id) }, init };
+  const decls = boundsDecls(cx, init, [start, stop, step]);
   const sign = call._type === "Call" ? stepSign(call) : 0;
   const up: ir.Expr = { k: "binary", op: "<", left: id(k), right: id(stop) };
   const down: ir.Expr = { k: "binary", op: ">", left: id(k), right: id(stop) };
   const test: ir.Expr = sign > 0 ? up : sign < 0 ? down : { k: "cond", test: { k: "binary", op: ">", left: id(step), right: { k: "num", value: 0 } }, then: up, else: down };
   const bind: ir.Stmt = { k: "decl", kind: "const", name: jsName(g.target.id), init: id(k) };
-  return [decl, { k: "for", name: k, init: id(start), test, update: { k: "assign", op: "+=", target: id(k), value: id(step) }, body: [bind, ...body] }];
+  return [...decls, { k: "for", name: k, init: id(start), test, update: { k: "assign", op: "+=", target: id(k), value: id(step) }, body: [bind, ...body] }];
 }
 
 /**
