@@ -1,6 +1,7 @@
 // Python's `enum`: `class Color(Enum): RED = 1` becomes a TS class extending `enum.Enum`,
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
+import { RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { functionKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { MappingProxyType } from "./types.js";
@@ -296,6 +297,9 @@ export function defineMembers(cls: any, names: string[]): void {
       delete cls[key];
       continue;
     }
+    // (a descriptor the body assigned, `label = enum.property(...)`, is read through: no member)
+    const own = Object.getOwnPropertyDescriptor(cls, key);
+    if (own?.get !== undefined && (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] !== undefined) continue;
     if (!isMemberName(cls, name) || typeof cls[key] === "function") continue;
     let value: unknown = cls[key];
     if (value instanceof NonMemberMark) {
