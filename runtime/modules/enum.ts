@@ -43,7 +43,7 @@ const MEMBERS = Symbol.for("pyts.enum.members");
 /** Marks Enum and its subclasses (runtime/values/methods.ts reads it). */
 const ENUM_CLASS: unique symbol = Symbol.for("pyts.enum.class") as never;
 /** Every member name with its member, aliases included (`__members__`). */
-export const NAMES = Symbol("pyts.enum.names");
+export const NAMES = Symbol.for("pyts.enum.names");
 
 /** `auto()`: the value `_generate_next_value_` gives (enum-body.ts resolves it in the class body). */
 export function auto(value: unknown = AUTO_NULL): AutoValue {
