@@ -36,7 +36,7 @@ export function intArg(x: unknown): number {
   throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
 }
 
-export abstract class IOBase {
+export class IOBase {
   static readonly __module__: string = "io";
   protected isClosed = false;
 
@@ -47,8 +47,6 @@ export abstract class IOBase {
   protected checkClosed(): void {
     if (this.isClosed) throw new ValueError("I/O operation on closed file.");
   }
-
-  abstract write(data: unknown): bigint;
 
   /** A line read a byte at a time through `read(1)` (what a subclass defining read gets). */
   readline(size: unknown = -1n): string | Uint8Array {
@@ -126,7 +124,7 @@ export abstract class IOBase {
 
   writelines(lines: unknown): null {
     this.checkClosed();
-    for (const line of iterable(lines)) this.write(line);
+    for (const line of iterable(lines)) callMethod(this, "write", line);
     return null;
   }
 
@@ -173,7 +171,7 @@ function copyInto(buffer: unknown, got: unknown): bigint {
  * io.RawIOBase: `read` and `readall` built on a subclass's `readinto`; its own readinto and
  * write are the subclass's to provide (NotImplementedError).
  */
-export abstract class RawIOBase extends IOBase {
+export class RawIOBase extends IOBase {
   read(size: unknown = -1n): unknown {
     const n = sizeArg(size);
     if (n < 0) return callMethod(this, "readall");
@@ -204,7 +202,7 @@ export abstract class RawIOBase extends IOBase {
 }
 
 /** io.BufferedIOBase: readinto/readinto1 through a subclass's read/read1; the rest unsupported. */
-export abstract class BufferedIOBase extends IOBase {
+export class BufferedIOBase extends IOBase {
   read(_size: unknown = -1n): unknown {
     throw new UnsupportedOperation("read");
   }
@@ -231,7 +229,7 @@ export abstract class BufferedIOBase extends IOBase {
 }
 
 /** io.TextIOBase: the text stream interface, every operation unsupported until a subclass gives it. */
-export abstract class TextIOBase extends IOBase {
+export class TextIOBase extends IOBase {
   read(_size: unknown = -1n): string {
     throw new UnsupportedOperation("read");
   }

@@ -54,6 +54,8 @@ export function auto(value: unknown = AUTO_NULL): AutoValue {
 export class EnumType {
   static readonly __module__ = "enum";
   static readonly pythonName = "EnumType";
+  /** type's `mro` method descriptor (enum-extras.ts installs it). */
+  declare static mro: (cls: unknown) => unknown[];
 
   static [Symbol.hasInstance](x: unknown): boolean {
     return typeof x === "function" && (x === Enum || (x as { prototype?: unknown }).prototype instanceof Enum || MIXED_ENUM in x);
