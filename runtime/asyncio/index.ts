@@ -37,6 +37,8 @@ import "./addrinfo.js";
 import "./sock-stubs.js";
 import "./signals.js";
 import "./tls.js";
+import "./loop-interface.js";
+import "./task-stack.js";
 import { create_subprocess_exec, create_subprocess_shell, subprocessModule } from "./subprocess.js";
 import {
   IncompleteReadError,

@@ -6,6 +6,7 @@ import { await_ } from "../core/await.js";
 import { coroutine, Coroutine } from "../core/coroutine.js";
 import { CREATED, DONE, SUSPENDED, type ResumeMode } from "../core/suspendable.js";
 import { RuntimeError, ValueError } from "../values/exceptions.js";
+import { getattr } from "../values/attribute-builtins.js";
 import { addressOf } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
@@ -298,28 +299,23 @@ export class Condition extends LoopBound implements Acquirable {
   static readonly __module__ = "asyncio.locks";
   readonly _lock: Lock;
   _waiters: Future[] = [];
+  // (the lock's own bound methods, instance attributes as CPython's __init__ sets them)
+  readonly locked: () => boolean;
+  readonly acquire: () => Coroutine<boolean>;
+  readonly release: () => null;
 
   /** `Condition(lock=None)`. */
   constructor(...args: unknown[]) {
     super();
     const [lock] = bindArgs("Condition", args, ["lock", "loop"], 1);
     this._lock = (lock as Lock | null | undefined) ?? new Lock();
+    this.locked = getattr(this._lock, "locked");
+    this.acquire = getattr(this._lock, "acquire");
+    this.release = getattr(this._lock, "release");
   }
 
   override __repr__(): string {
     return this._describe(`${this.locked() ? "locked" : "unlocked"}${waitersText(this._waiters)}`);
-  }
-
-  locked(): boolean {
-    return this._lock.locked();
-  }
-
-  acquire(): Coroutine<boolean> {
-    return this._lock.acquire();
-  }
-
-  release(): null {
-    return this._lock.release();
   }
 
   wait(): Coroutine<boolean> {

@@ -27,6 +27,13 @@ export class Protocol extends BaseProtocol {
 }
 
 export class BufferedProtocol extends BaseProtocol {
+  /** Called to get a buffer for received data: a subclass returns one (the base's body is its docstring). */
+  get_buffer(_sizehint: unknown): unknown {
+    return null;
+  }
+  buffer_updated(_nbytes: unknown): unknown {
+    return null;
+  }
   eof_received(): unknown {
     return null;
   }

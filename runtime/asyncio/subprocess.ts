@@ -52,6 +52,15 @@ export class SubprocessStreamProtocol extends SubprocessProtocol {
     this._stdin_closed = this._loop.create_future();
   }
 
+  // (Protocol's, which CPython's class inherits through FlowControlMixin: a subprocess's
+  // output arrives through pipe_data_received)
+  data_received(_data: unknown): unknown {
+    return null;
+  }
+  eof_received(): unknown {
+    return null;
+  }
+
   __repr__(): string {
     const info = ["SubprocessStreamProtocol"];
     if (this.stdin !== null) info.push(`stdin=${repr(this.stdin)}`);

@@ -2,6 +2,7 @@
 // descriptor, read and written at their position with Node's synchronous fs calls; written
 // bytes not yet flushed reach the file when the process exits, as CPython's do.
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { nodeModule, nodeProcess } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { ValueError } from "../values/exceptions.js";
@@ -259,3 +260,6 @@ export class BufferedWriter extends BufferedFile {
 export class BufferedRandom extends BufferedFile {
   static readonly tpName = "_io.BufferedRandom";
 }
+
+// (`io.BufferedReader.mode`: CPython's descriptors of what a buffered file holds)
+for (const cls of [BufferedReader, BufferedWriter, BufferedRandom]) declareDataAttributes(cls, "getset", "mode name");

@@ -2,6 +2,7 @@
 // Node fs call at the file's position, with CPython's modes ('rb', 'wb', 'ab', 'xb', 'rb+',
 // ...), name, closefd and messages ("File not open for reading", "I/O operation on closed file").
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { nodeModule } from "../core/host.js";
 import { Bytes } from "../values/bytes.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
@@ -215,3 +216,6 @@ export class FileIO extends RawIOBase {
     return `<_io.FileIO name=${name} mode='${this.mode}' closefd=${this.closefd ? "True" : "False"}>`;
   }
 }
+
+// (`io.FileIO.mode`: CPython's descriptors of what a raw file holds)
+declareDataAttributes(FileIO, "getset", "closefd mode");

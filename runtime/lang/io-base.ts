@@ -2,7 +2,10 @@
 // readlines/writelines, the capability queries, and io.UnsupportedOperation. StringIO,
 // BytesIO and the file objects `open()` returns (files.ts) build on it.
 
-import { OSError, PyTypeError, StopIteration, ValueError } from "../values/exceptions.js";
+import { NotImplementedError, OSError, PyTypeError, StopIteration, ValueError } from "../values/exceptions.js";
+import { ByteArray } from "../values/bytearray.js";
+import { Bytes } from "../values/bytes.js";
+import { callMethod } from "../values/methods.js";
 import { iterable } from "../values/iteration.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { typeName } from "../values/typename.js";
@@ -33,7 +36,7 @@ export function intArg(x: unknown): number {
   throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
 }
 
-export abstract class IOBase {
+export class IOBase {
   static readonly __module__: string = "io";
   protected isClosed = false;
 
@@ -45,8 +48,32 @@ export abstract class IOBase {
     if (this.isClosed) throw new ValueError("I/O operation on closed file.");
   }
 
-  abstract readline(size?: unknown): string | Uint8Array;
-  abstract write(data: unknown): bigint;
+  /** A line read a byte at a time through `read(1)` (what a subclass defining read gets). */
+  readline(size: unknown = -1n): string | Uint8Array {
+    const limit = sizeArg(size);
+    const line: number[] = [];
+    while (limit < 0 || line.length < limit) {
+      const got: unknown = callMethod(this, "read", 1n);
+      if (!(got instanceof Uint8Array)) throw new OSError(`read() should have returned a bytes object, not '${typeName(got)}'`);
+      if (got.length === 0) break;
+      for (let i = 0; i < got.length; i++) line.push(got[i]!);
+      if (got[got.length - 1] === 10) break;
+    }
+    return Bytes.fromArray(line);
+  }
+
+  seek(_offset: unknown, _whence: unknown = 0n): bigint {
+    throw new UnsupportedOperation("seek");
+  }
+
+  /** `seek(0, 1)`: the position, where the stream can seek. */
+  tell(): bigint {
+    return callMethod(this, "seek", 0n, 1n) as bigint;
+  }
+
+  truncate(_size: unknown = null): bigint {
+    throw new UnsupportedOperation("truncate");
+  }
 
   close(): null {
     this.isClosed = true;
@@ -97,7 +124,7 @@ export abstract class IOBase {
 
   writelines(lines: unknown): null {
     this.checkClosed();
-    for (const line of iterable(lines)) this.write(line);
+    for (const line of iterable(lines)) callMethod(this, "write", line);
     return null;
   }
 
@@ -132,7 +159,98 @@ export abstract class IOBase {
   }
 }
 
-/** io.RawIOBase, io.BufferedIOBase and io.TextIOBase: what the concrete streams derive from. */
-export abstract class RawIOBase extends IOBase {}
-export abstract class BufferedIOBase extends IOBase {}
-export abstract class TextIOBase extends IOBase {}
+/** The bytes of `got` copied into the writable buffer `buffer`: their count. */
+function copyInto(buffer: unknown, got: unknown): bigint {
+  const target = buffer as Uint8Array;
+  const data = got as Uint8Array;
+  target.set(data.subarray(0, target.length), 0);
+  return BigInt(Math.min(data.length, target.length));
+}
+
+/**
+ * io.RawIOBase: `read` and `readall` built on a subclass's `readinto`; its own readinto and
+ * write are the subclass's to provide (NotImplementedError).
+ */
+export class RawIOBase extends IOBase {
+  read(size: unknown = -1n): unknown {
+    const n = sizeArg(size);
+    if (n < 0) return callMethod(this, "readall");
+    const buffer = new ByteArray(n);
+    const count: unknown = callMethod(this, "readinto", buffer);
+    if (count === null) return null;
+    return Bytes.fromArray(buffer.subarray(0, Number(count)));
+  }
+
+  readall(): unknown {
+    const parts: number[] = [];
+    for (;;) {
+      const got: unknown = callMethod(this, "read", DEFAULT_BUFFER_SIZE);
+      if (got === null) return parts.length === 0 ? null : Bytes.fromArray(parts);
+      if ((got as Uint8Array).length === 0) return Bytes.fromArray(parts);
+      // (indexed: iterating bytes gives Python ints)
+      for (let i = 0; i < (got as Uint8Array).length; i++) parts.push((got as Uint8Array)[i]!);
+    }
+  }
+
+  readinto(_buffer: unknown): bigint | null {
+    throw new NotImplementedError();
+  }
+
+  write(_data: unknown): bigint {
+    throw new NotImplementedError();
+  }
+}
+
+/** io.BufferedIOBase: readinto/readinto1 through a subclass's read/read1; the rest unsupported. */
+export class BufferedIOBase extends IOBase {
+  read(_size: unknown = -1n): unknown {
+    throw new UnsupportedOperation("read");
+  }
+
+  read1(_size: unknown = -1n): unknown {
+    throw new UnsupportedOperation("read1");
+  }
+
+  readinto(buffer: unknown): bigint {
+    return copyInto(buffer, callMethod(this, "read", BigInt((buffer as Uint8Array).length)));
+  }
+
+  readinto1(buffer: unknown): bigint {
+    return copyInto(buffer, callMethod(this, "read1", BigInt((buffer as Uint8Array).length)));
+  }
+
+  write(_data: unknown): bigint {
+    throw new UnsupportedOperation("write");
+  }
+
+  detach(): unknown {
+    throw new UnsupportedOperation("detach");
+  }
+}
+
+/** io.TextIOBase: the text stream interface, every operation unsupported until a subclass gives it. */
+export class TextIOBase extends IOBase {
+  read(_size: unknown = -1n): string {
+    throw new UnsupportedOperation("read");
+  }
+
+  override readline(_size: unknown = -1n): string {
+    throw new UnsupportedOperation("readline");
+  }
+
+  write(_data: unknown): bigint {
+    throw new UnsupportedOperation("write");
+  }
+
+  detach(): unknown {
+    throw new UnsupportedOperation("detach");
+  }
+}
+
+// (TextIOBase's encoding, errors and newlines are None until a subclass's stream sets them)
+for (const name of ["encoding", "errors", "newlines"]) {
+  Object.defineProperty(TextIOBase.prototype, name, { value: null, writable: true, configurable: true });
+}
+
+/** io.DEFAULT_BUFFER_SIZE. */
+const DEFAULT_BUFFER_SIZE = 8192n;

@@ -271,6 +271,8 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
 }
 
 const NAMESPACE = Symbol.for("pyts.namespace");
+/** An enum class's (name, member) pairs, aliases included (modules/enum.ts). */
+const ENUM_NAMES = Symbol.for("pyts.enum.names");
 
 /** Python's `dir(obj)`: the sorted attribute names an object and its class chain have. */
 /** On a runtime class: its static keys that stand for its metaclass's methods (dir omits them). */
@@ -372,6 +374,9 @@ export function dir(obj: unknown): string[] {
   }
   // (what CPython's class shows that the runtime finds elsewhere: dict's methods of a Counter, a date's class methods)
   if (listed !== undefined) for (const name of listed) if (!names.has(name) && findsAttribute(obj, name)) names.add(name);
+  // (an enum class lists its members under their own names: an alias, AF_ROUTE of AF_NETLINK, is not listed)
+  const enumNames = typeof obj === "function" && Object.hasOwn(obj, ENUM_NAMES) ? (obj as unknown as { [ENUM_NAMES]: [string, { _name_?: unknown }][] })[ENUM_NAMES] : undefined;
+  if (enumNames !== undefined) for (const [name, member] of enumNames) if (member._name_ !== name) names.delete(name);
   return [...names].sort();
 }
 

@@ -1,6 +1,8 @@
 // Text files of `open()`: a TextIOWrapper over a binary stream (a binary file, a BytesIO)
 // decoding with encoding/errors/newline as CPython does, its positions counted in bytes.
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
+import { truthy } from "../values/truth.js";
 import { decode } from "../values/bytes-codec.js";
 import { Bytes } from "../values/bytes.js";
 import { AttributeError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -60,6 +62,8 @@ export class TextIOWrapper extends TextIOBase {
   declare mode: string;
 
   readonly buffer: BinaryStream;
+  /** Whether writes pass to the buffer at once (kept: pyts writes through the buffer anyway). */
+  readonly write_through: boolean;
 
   constructor(...args: unknown[]) {
     super();
@@ -77,6 +81,7 @@ export class TextIOWrapper extends TextIOBase {
       throw new ValueError(`illegal newline value: ${String(newline)}`);
     }
     this.newline = newline as string | null;
+    this.write_through = truthy(arg(5));
     this.aheadAt = Number(this.buffer.tell());
     const enc = encodingName(this.encoding);
     this.utf8 = enc === "utf-8" || enc === "utf8";
@@ -254,3 +259,7 @@ export class TextIOWrapper extends TextIOBase {
     return `<_io.TextIOWrapper${name}${mode} encoding=${strRepr(this.encoding)}>`;
   }
 }
+
+// (`io.TextIOWrapper.encoding`: CPython's descriptors of what a wrapper holds)
+declareDataAttributes(TextIOWrapper, "member", "buffer encoding write_through");
+declareDataAttributes(TextIOWrapper, "getset", "errors");

@@ -4,7 +4,9 @@
 
 import { objectKey } from "../lang/attr-names.js";
 import { callable, hash } from "../values/builtin-functions.js";
-import { GeneratorExit, PyTypeError, RuntimeError, StopIteration } from "../values/exceptions.js";
+import { GeneratorExit, PyTypeError, RuntimeError, StopAsyncIteration, StopIteration } from "../values/exceptions.js";
+import { await_ } from "../core/await.js";
+import { coroutine, type Coroutine as CoroutineObject } from "../core/coroutine.js";
 import { isClass, typeName } from "../values/typename.js";
 import { ABC, abstractmethod } from "./abc.js";
 import { c3Linearize, SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
@@ -287,7 +289,32 @@ export const AsyncIterator = named(
   "AsyncIterator",
 );
 abstract(AsyncIterator, "__anext__");
-export const AsyncGenerator = named(class extends AsyncIterator {}, "AsyncGenerator");
+export const AsyncGenerator = named(
+  class extends AsyncIterator {
+    /** Awaits `asend(None)`. */
+    __anext__(): CoroutineObject<unknown> {
+      const self = this;
+      return coroutine(function* () {
+        return yield* await_(callMethod(self, "asend", null));
+      }, "AsyncGenerator.__anext__");
+    }
+
+    /** Throws GeneratorExit in through `athrow`: finishing or re-raising it is closing. */
+    aclose(): CoroutineObject<null> {
+      const self = this;
+      return coroutine(function* () {
+        try {
+          yield* await_(callMethod(self, "athrow", GeneratorExit));
+        } catch (e) {
+          if (e instanceof GeneratorExit || e instanceof StopAsyncIteration) return null;
+          throw e;
+        }
+        throw new RuntimeError("asynchronous generator ignored GeneratorExit");
+      }, "AsyncGenerator.aclose");
+    }
+  },
+  "AsyncGenerator",
+);
 abstract(AsyncGenerator, "asend", "athrow");
 export const Iterable = named(class extends AbcBase {}, "Iterable");
 abstract(Iterable, "__iter__");

@@ -96,6 +96,12 @@ export function strGenerate(name: string): unknown {
 }
 
 /** One assignment `name = value` of an enumeration's body: the value it binds. */
+function isDescriptorValue(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const found = value as { __get__?: unknown; __set__?: unknown; __delete__?: unknown };
+  return found.__get__ !== undefined || found.__set__ !== undefined || found.__delete__ !== undefined;
+}
+
 export function memberValue(cls: any, name: string, value: unknown): unknown {
   const state = bodyState(cls);
   if (name === "_ignore_") {
@@ -103,6 +109,8 @@ export function memberValue(cls: any, name: string, value: unknown): unknown {
     return value;
   }
   if (!isMemberName(cls, name) || state.ignore.includes(name) || typeof value === "function") return value;
+  // (a descriptor, `label = enum.property(...)`, is no member, as CPython's _is_descriptor says)
+  if (isDescriptorValue(value)) return value;
   if ((value as { constructor?: { pythonName?: string } } | null)?.constructor?.pythonName === "nonmember") return value;
   let inner = value;
   const marked = (value as { constructor?: { pythonName?: string } } | null)?.constructor?.pythonName === "member";

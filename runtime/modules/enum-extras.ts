@@ -4,15 +4,19 @@
 import { enumGlobalNames } from "./enum-globals.js";
 import { NAMES, Enum, EnumType, Flag, IntEnum, IntFlag, StrEnum, auto, defineMembers, member, mixedBase, nonmember, unique } from "./enum.js";
 import { moduleObject } from "./module-object.js";
+import { pyClass } from "./callable-class.js";
 import { showMro } from "../lang/mro.js";
 import { markClass } from "../values/typename.js";
-import { typeOf } from "../values/builtin-types.js";
+import { type, typeOf } from "../values/builtin-types.js";
+import { functionKey } from "../lang/attr-names.js";
 import { memberValue } from "./enum-body.js";
 import { MIXED_ENUM, VALUE_STR, mixedEnum } from "./enum-mixed.js";
-import { PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { getattrImpl as getattr } from "../values/attributes.js";
 import { repr } from "../values/repr.js";
-import { property as builtinProperty } from "../lang/descriptors.js";
+import { DynamicClassAttribute } from "./types-descriptors.js";
+import { callValue } from "./pycall.js";
+import { getitem } from "../values/subscript.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -170,12 +174,52 @@ export function global_enum<C>(cls: C, updateStr = false): C {
   return cls;
 }
 
-/** `enum.property`: Python's property (pyts's members are never shadowed by one). */
-export const property = builtinProperty;
+/**
+ * `enum.property`: a DynamicClassAttribute that reads as a property through a member and, through
+ * the enum class, as the member of its name (an AttributeError when there is none).
+ */
+export class property extends DynamicClassAttribute {
+  static override readonly __module__ = "enum";
+  name: unknown = null;
+  clsname: unknown = null;
+
+  override __get__(instance: unknown, owner: unknown = null): unknown {
+    if ((instance === null || instance === undefined) || this.fget === null) {
+      try {
+        return getitem(getattr(owner, "__members__"), this.name);
+      } catch (e) {
+        if (!(e instanceof KeyError)) throw e;
+        throw new AttributeError(`${repr(owner)} has no attribute ${repr(this.name)}`);
+      }
+    }
+    return callValue(this.fget, instance);
+  }
+
+  override __set__(instance: unknown, value: unknown): null {
+    if (this.fset === null) throw new AttributeError(`<enum ${repr(this.clsname)}> cannot set attribute ${repr(this.name)}`);
+    callValue(this.fset, instance, value);
+    return null;
+  }
+
+  override __delete__(instance: unknown): null {
+    if (this.fdel === null) throw new AttributeError(`<enum ${repr(this.clsname)}> cannot delete attribute ${repr(this.name)}`);
+    callValue(this.fdel, instance);
+    return null;
+  }
+
+  __set_name__(owner: unknown, name: unknown): null {
+    this.name = name;
+    this.clsname = getattr(owner, "__name__");
+    return null;
+  }
+}
+
+// (`EnumType.mro`: type's method descriptor, which the metaclass inherits from type)
+Object.defineProperty(EnumType, functionKey("mro"), { value: (type as unknown as Record<string, unknown>)[functionKey("mro")], writable: true, configurable: true });
 
 export const enumModule = moduleObject("enum", {
   Enum, Flag, IntEnum, IntFlag, StrEnum, ReprEnum, EnumType, EnumMeta: EnumType, FlagBoundary, STRICT, CONFORM, EJECT, KEEP,
-  EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property,
+  EnumCheck, CONTINUOUS, NAMED_FLAGS, UNIQUE, auto, unique, verify, member, nonmember, global_enum, show_flag_values, property: pyClass(property),
   defineMembers, memberValue, mixedBase, reprMixedBase,
   ...enumGlobalNames,
 });

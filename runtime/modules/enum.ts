@@ -1,6 +1,7 @@
 // Python's `enum`: `class Color(Enum): RED = 1` becomes a TS class extending `enum.Enum`,
 // and the lowering adds `static { enum.defineMembers(this, ["RED", ...]) }`, which turns the
 // class attributes into the enumeration's members.
+import { RAW_DESCRIPTOR } from "../lang/descriptors.js";
 import { functionKey } from "../lang/attr-names.js";
 import { Dict } from "../values/dict.js";
 import { MappingProxyType } from "./types.js";
@@ -42,7 +43,7 @@ const MEMBERS = Symbol.for("pyts.enum.members");
 /** Marks Enum and its subclasses (runtime/values/methods.ts reads it). */
 const ENUM_CLASS: unique symbol = Symbol.for("pyts.enum.class") as never;
 /** Every member name with its member, aliases included (`__members__`). */
-export const NAMES = Symbol("pyts.enum.names");
+export const NAMES = Symbol.for("pyts.enum.names");
 
 /** `auto()`: the value `_generate_next_value_` gives (enum-body.ts resolves it in the class body). */
 export function auto(value: unknown = AUTO_NULL): AutoValue {
@@ -53,6 +54,8 @@ export function auto(value: unknown = AUTO_NULL): AutoValue {
 export class EnumType {
   static readonly __module__ = "enum";
   static readonly pythonName = "EnumType";
+  /** type's `mro` method descriptor (enum-extras.ts installs it). */
+  declare static mro: (cls: unknown) => unknown[];
 
   static [Symbol.hasInstance](x: unknown): boolean {
     return typeof x === "function" && (x === Enum || (x as { prototype?: unknown }).prototype instanceof Enum || MIXED_ENUM in x);
@@ -296,6 +299,9 @@ export function defineMembers(cls: any, names: string[]): void {
       delete cls[key];
       continue;
     }
+    // (a descriptor the body assigned, `label = enum.property(...)`, is read through: no member)
+    const own = Object.getOwnPropertyDescriptor(cls, key);
+    if (own?.get !== undefined && (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] !== undefined) continue;
     if (!isMemberName(cls, name) || typeof cls[key] === "function") continue;
     let value: unknown = cls[key];
     if (value instanceof NonMemberMark) {

@@ -21,6 +21,7 @@ import { fsCall, osErrorFrom } from "../lang/os-errors.js";
 import { open } from "../lang/files.js";
 import { pyClass, toInt } from "./callable-class.js";
 import { callValue } from "./pycall.js";
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { moduleObject } from "./module-object.js";
 import { asBytesPath, bytesAware, cwd, fspath, pathModule, pathValue, setStat } from "./os-path.js";
 import { osExtras } from "./os-extras.js";
@@ -57,6 +58,7 @@ function stat(p: unknown, ...rest: unknown[]): stat_result {
 /** `os.DirEntry`, as scandir yields it. */
 export class DirEntry {
   static readonly __module__ = "posix";
+  static readonly tpName = "posix.DirEntry";
   /** (name and path are bytes when scandir was given a bytes path) */
   constructor(readonly name: string | Uint8Array, readonly path: string | Uint8Array, private readonly dirent: nodeFs.Dirent) {}
   private followed(): nodeFs.Stats | undefined {
@@ -92,6 +94,8 @@ export class DirEntry {
     return `<DirEntry ${repr(this.name)}>`;
   }
 }
+// (`os.DirEntry.name`: CPython's member descriptors, reading an entry's own name and path)
+declareDataAttributes(DirEntry, "member", "name path");
 
 /** The entries of the folder `path`; `asBytes`: named by bytes, as for a bytes path. */
 function entriesOf(path: string, asBytes = false): DirEntry[] {

@@ -4,6 +4,7 @@
 // events is fixed (CPython's is the OS's; programs whose output depends on it differ there too).
 
 import { RuntimeError, ValueError, OverflowError, PyTypeError } from "../values/exceptions.js";
+import { getattr } from "../values/attribute-builtins.js";
 import { addressOf } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { bindArgs } from "../asyncio/args.js";
@@ -197,16 +198,15 @@ export class Condition {
   _lock: Lock | RLock;
   _waiters: Wake[] = [];
 
+  // (the lock's own bound methods, instance attributes as CPython's __init__ sets them)
+  readonly acquire: (...args: unknown[]) => unknown;
+  readonly release: () => null;
+
   constructor(...args: unknown[]) {
     const [lock] = bindArgs("Condition", args, ["lock"]);
     this._lock = (lock ?? new RLock()) as Lock | RLock;
-  }
-
-  acquire(...args: unknown[]): unknown {
-    return this._lock.acquire(...args);
-  }
-  release(): null {
-    return this._lock.release();
+    this.acquire = getattr(this._lock, "acquire");
+    this.release = getattr(this._lock, "release");
   }
   __enter__(): unknown {
     return this._lock.acquire();
@@ -216,7 +216,8 @@ export class Condition {
     return null;
   }
 
-  private _owned(): boolean {
+  /** CPython's `_is_owned`: does the running thread hold the lock? */
+  _is_owned(): boolean {
     const lock = this._lock;
     if (lock instanceof RLock) return lock._is_owned();
     return lock._locked;
@@ -224,7 +225,7 @@ export class Condition {
 
   wait(...args: unknown[]): Promise<boolean> {
     const [timeout] = bindArgs("wait", args, ["timeout"]);
-    if (!this._owned()) throw new RuntimeError("cannot wait on un-acquired lock");
+    if (!this._is_owned()) throw new RuntimeError("cannot wait on un-acquired lock");
     const seconds = timeoutSeconds(timeout, null);
     const lock = this._lock;
     const count = lock instanceof RLock ? lock._release_save() : (lock.release(), 1);
@@ -262,7 +263,7 @@ export class Condition {
 
   notify(...args: unknown[]): null {
     const [n] = bindArgs("notify", args, ["n"]);
-    if (!this._owned()) throw new RuntimeError("cannot notify on un-acquired lock");
+    if (!this._is_owned()) throw new RuntimeError("cannot notify on un-acquired lock");
     let count = n === undefined ? 1 : Number(n);
     while (count-- > 0) {
       const next = this._waiters.shift();

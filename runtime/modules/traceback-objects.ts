@@ -111,6 +111,8 @@ tracebackHook.raisedHere = (tb) => {
   return raising === undefined ? tb : new TracebackObject(raising, tb);
 };
 
+tracebackHook.frameAt = (filename, lineno, name) => new FrameObject(new FrameSummary(filename, lineno, name));
+
 /** Fixes `e.__traceback__` as read from a stack whose frames are `outer` (unittest's runner reads it inside the test's `with`). */
 export function fixTraceback(e: BaseException, outer: string[]): void {
   e.__traceback__ = makeTraceback(e, outer);

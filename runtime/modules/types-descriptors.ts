@@ -46,7 +46,7 @@ export const FrameType = builtinType("frame", (x) => x instanceof BodyFrame);
  * (an enum's members) answers instead.
  */
 export class DynamicClassAttribute {
-  static readonly __module__ = "types";
+  static readonly __module__: string = "types";
   fget: unknown;
   fset: unknown;
   fdel: unknown;

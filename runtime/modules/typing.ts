@@ -7,6 +7,7 @@
 import { bytes } from "../values/builtin-types.js";
 import { str } from "../values/repr.js";
 import { moduleObject } from "./module-object.js";
+import { abstractInterface } from "./typing-io.js";
 import { ForwardRef } from "./typing-alias.js";
 import { aliases, forms } from "./typing-forms.js";
 import {
@@ -76,6 +77,10 @@ class BinaryIO extends IO {}
 typingClass(IO, [AnyStr]);
 Object.defineProperty(TextIO, "__module__", { value: "typing" });
 Object.defineProperty(BinaryIO, "__module__", { value: "typing" });
+abstractInterface(IO, "close fileno flush isatty read readable readline readlines seek seekable tell truncate writable write writelines", "closed mode name");
+abstractInterface(TextIO, "", "buffer encoding errors line_buffering newlines");
+// (BinaryIO's write is its own: `write(s: bytes | bytearray)`)
+abstractInterface(BinaryIO, "write", "");
 
 /** The runtime-checkable protocols of one special method (`SupportsInt` has `__int__`). */
 function supports(name: string, method: string): unknown {

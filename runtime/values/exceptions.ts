@@ -15,7 +15,12 @@ export const RAISED = Symbol("raised");
 
 /** Makes an exception's traceback object (installed by the traceback module; None before). */
 /** Traceback objects (runtime/modules/traceback-objects.ts): made from the stack, and a given one extended by a `raise`. */
-export const tracebackHook: { make: (e: BaseException) => unknown; raisedHere: (tb: unknown) => unknown } = { make: () => null, raisedHere: (tb) => tb };
+export const tracebackHook: {
+  make: (e: BaseException) => unknown;
+  raisedHere: (tb: unknown) => unknown;
+  /** A frame object at `filename:lineno` in `name` (installed with the traceback module's file). */
+  frameAt: ((filename: string, lineno: bigint, name: string) => unknown) | null;
+} = { make: () => null, raisedHere: (tb) => tb, frameAt: null };
 
 export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */
