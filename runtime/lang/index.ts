@@ -3,7 +3,7 @@ export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, blockingComp, genexprError, listComp, setComp, dictComp, dictItems } from "./iteration.js";
 export { bodyMethod, decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
-export { bound, boundFree, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
+export { bound, boundFree, exceptionOf, withCause, reraised, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";
 export { classStatementBase } from "./dynamic-classes.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";

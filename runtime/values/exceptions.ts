@@ -13,9 +13,26 @@ export const NEVER_RAISED = Symbol.for("pyts.neverRaised");
 /** On an exception a `raise` statement threw (exceptionOf): it has a traceback even if made elsewhere. */
 export const RAISED = Symbol("raised");
 
-/** Makes an exception's traceback object (installed by the traceback module; None before). */
-/** Traceback objects (runtime/modules/traceback-objects.ts): made from the stack, and a given one extended by a `raise`. */
-export const tracebackHook: { make: (e: BaseException) => unknown; raisedHere: (tb: unknown) => unknown } = { make: () => null, raisedHere: (tb) => tb };
+/**
+ * Traceback objects (runtime/modules/traceback-objects.ts): `make` reads one from the stack;
+ * `raised` records a `raise e` of an exception made or raised before (the traceback it had
+ * goes below the raising frame, whose stack `caller`'s caller is).
+ */
+export const tracebackHook: { make: (e: BaseException) => unknown; raised: (e: BaseException, caller: Function) => void } = { make: () => null, raised: () => undefined };
+
+/** On an exception whose `__traceback__` was read from the stack (not given): raised again, it is read anew. */
+const TRACEBACK_FROM_STACK = Symbol("tracebackFromStack");
+
+/**
+ * `e` leaves the frame that caught it (a bare `raise`, a failed task awaited): CPython's
+ * traceback then grows by each frame it passes, so one read from the stack is read again.
+ */
+export function propagates(e: unknown): void {
+  if (e instanceof BaseException && e[TRACEBACK_FROM_STACK] === true) {
+    e[TRACEBACK] = undefined;
+    e[TRACEBACK_FROM_STACK] = false;
+  }
+}
 
 export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */
@@ -26,15 +43,20 @@ export class BaseException extends Error {
   /** Made by the first `add_note` (missing until then, as in CPython). */
   declare __notes__?: unknown;
   declare [TRACEBACK]?: unknown;
+  declare [TRACEBACK_FROM_STACK]?: boolean;
 
   /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */
   get __traceback__(): unknown {
-    if (this[TRACEBACK] === undefined) this[TRACEBACK] = tracebackHook.make(this);
+    if (this[TRACEBACK] === undefined) {
+      this[TRACEBACK] = tracebackHook.make(this);
+      this[TRACEBACK_FROM_STACK] = true;
+    }
     return this[TRACEBACK];
   }
 
   set __traceback__(tb: unknown) {
     this[TRACEBACK] = tb;
+    if (this[TRACEBACK_FROM_STACK] === true) this[TRACEBACK_FROM_STACK] = false;
   }
 
   constructor(...args: unknown[]) {

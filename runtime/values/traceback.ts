@@ -3,7 +3,7 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { AttributeError, BaseException, NameError, NEVER_RAISED, PySyntaxError, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, NameError, NEVER_RAISED, propagates, PySyntaxError, SystemExit } from "./exceptions.js";
 import { syntaxErrorLines, syntaxErrorMessage } from "./syntax-error-text.js";
 import { attributeSuggestion, nameSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
@@ -45,6 +45,7 @@ export function noteOuterStack(error: unknown): void {
 /** Records that `error` is raised again where `stack` (a JS stack taken there earlier) was. */
 export function noteOuterStackFrom(error: unknown, stack: string | undefined): void {
   if (typeof error !== "object" || error === null || stack === undefined) return;
+  propagates(error);
   const stacks = OUTER_STACKS.get(error);
   if (stacks === undefined) OUTER_STACKS.set(error, [stack]);
   else if (stacks.length < MAX_OUTER_STACKS) stacks.push(stack);
@@ -55,9 +56,27 @@ export function outerStacks(error: unknown): readonly string[] {
   return typeof error === "object" && error !== null ? (OUTER_STACKS.get(error) ?? []) : [];
 }
 
+/**
+ * The traceback an exception had when a `raise e` threw it again (frame texts, outermost
+ * first): CPython keeps it below the raising frame. The exception's JS stack is then the
+ * stack of that `raise` (raisedFrom).
+ */
+const EARLIER_FRAMES = new WeakMap<object, string[]>();
+
+/** `error`'s stack is now where a `raise` throws it again; `earlier` is the traceback it had. */
+export function raisedFrom(error: Error, earlier: string[], caller: Function): void {
+  Error.captureStackTrace(error, caller);
+  // (the stacks it was re-raised at are part of `earlier`)
+  OUTER_STACKS.delete(error);
+  if (earlier.length > 0) EARLIER_FRAMES.set(error, earlier);
+  else EARLIER_FRAMES.delete(error);
+}
+
 /** The Python frames of a JS error's stack, most recent last (none when not source-mapped). */
 export function pythonFrames(error: unknown): string[] {
-  return frameProvider(error);
+  const frames = frameProvider(error);
+  const earlier = typeof error === "object" && error !== null ? EARLIER_FRAMES.get(error) : undefined;
+  return earlier === undefined ? frames : [...frames, ...earlier];
 }
 
 /**
@@ -127,7 +146,7 @@ export function displayException(e: unknown): string {
 
 function formatChain(e: unknown, hints: boolean, seen: Set<unknown>, later: string[] | null): string {
   seen.add(e);
-  const frames = frameProvider(e);
+  const frames = pythonFrames(e);
   let prefix = "";
   if (e instanceof BaseException) {
     const cause = e.__cause__;
