@@ -14,7 +14,7 @@ export { iterOf, kwMapping, kwMappingOf, starArg, starArgOf, starValue } from ".
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
 export { checkInitResult, newResult } from "./new-result.js";
-export { constructInstance, inheritFrom, initInstance, objectNew, superOf, iterableBase, untypedBase } from "./mro.js";
+export { constructInstance, inheritFrom, initInstance, objectNew, superOf, SuperType as superType, iterableBase, untypedBase } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";
 export { enterHandler, exitHandler } from "./handled.js";

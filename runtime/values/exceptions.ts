@@ -426,6 +426,32 @@ export class UnicodeEncodeError extends UnicodeCodecError {
     return [...(this.object as string)].length;
   }
 }
+/** UnicodeTranslateError(object, start, end, reason): str.translate's error (encoding None). */
+export class UnicodeTranslateError extends UnicodeError {
+  encoding: unknown = null;
+  object: unknown;
+  start: unknown;
+  end: unknown;
+  reason: unknown;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 4) throw new PyTypeError(`function takes exactly 4 arguments (${args.length} given)`);
+    [this.object, this.start, this.end, this.reason] = args;
+    if (typeof this.object !== "string") throw new PyTypeError(`argument 1 must be str, not ${typeNameOf(this.object)}`);
+    if (typeof this.reason !== "string") throw new PyTypeError(`argument 4 must be str, not ${typeNameOf(this.reason)}`);
+  }
+  __str__(): string {
+    const [start, end] = [Number(this.start), Number(this.end)];
+    const chars = [...(this.object as string)];
+    if (start < chars.length && end === start + 1) {
+      const cp = chars[start]!.codePointAt(0)!;
+      const escape = cp <= 0xff ? `\\x${cp.toString(16).padStart(2, "0")}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, "0")}` : `\\U${cp.toString(16).padStart(8, "0")}`;
+      return `can't translate character '${escape}' in position ${start}: ${String(this.reason)}`;
+    }
+    return `can't translate characters in position ${start}-${end - 1}: ${String(this.reason)}`;
+  }
+}
+
 export class Warning extends Exception {}
 export class UserWarning extends Warning {}
 export class DeprecationWarning extends Warning {}
@@ -437,6 +463,7 @@ export class ImportWarning extends Warning {}
 export class UnicodeWarning extends Warning {}
 export class BytesWarning extends Warning {}
 export class ResourceWarning extends Warning {}
+export class EncodingWarning extends Warning {}
 
 /** Python's aliases of OSError. */
 export const EnvironmentError = OSError;
@@ -456,6 +483,7 @@ for (const cls of [
   ValueError, UnicodeError, UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning,
   DeprecationWarning, PendingDeprecationWarning, RuntimeWarning, SyntaxWarning, FutureWarning,
   ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning, IndentationError, TabError,
+  UnicodeTranslateError, EncodingWarning,
 ] as (typeof BaseException)[]) {
   if (!Object.hasOwn(cls, "pythonName")) {
     Object.defineProperty(cls, "pythonName", { value: cls.name, writable: true, configurable: true });
