@@ -72,6 +72,8 @@ function splitGroup(
     part.__cause__ = group.__cause__;
     part.__context__ = group.__context__;
     part.__traceback__ = group.__traceback__;
+    // (and its frames: a member's traceback is read from where the group was raised)
+    Object.defineProperty(part, "stack", { value: group.stack, writable: true, configurable: true });
     return part;
   };
   return [derived(matched), derived(rest)];

@@ -6,7 +6,7 @@
 // None)` unless `error` already ran.
 import { coroutine, type Coroutine } from "../core/coroutine.js";
 import { await_ } from "../core/await.js";
-import { BaseException, PyTypeError } from "../values/exceptions.js";
+import { BaseException, propagates, PyTypeError } from "../values/exceptions.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { typeOf } from "./objects.js";
@@ -32,6 +32,17 @@ function protocol(manager: unknown, names: string[], asyncForm: boolean): void {
   }
 }
 
+/** The traceback `__exit__` is given: the exception's, as it stands in the `with`'s frame. */
+function tracebackOf(error: unknown): unknown {
+  return error instanceof BaseException ? error.__traceback__ : null;
+}
+
+/** The body's exception, not suppressed, leaves the `with`: its traceback grows as it goes. */
+function passedOn(error: unknown): unknown {
+  propagates(error);
+  return error;
+}
+
 export class SyncContext {
   private done = false;
   constructor(private readonly manager: SyncManager) {
@@ -46,7 +57,7 @@ export class SyncContext {
     this.done = true;
     let suppress: unknown;
     try {
-      suppress = this.manager.__exit__(typeOf(error), error, null);
+      suppress = this.manager.__exit__(typeOf(error), error, tracebackOf(error));
     } catch (raised) {
       // raised while the body's exception was being handled: that one is its context
       if (raised !== error && raised instanceof BaseException && isNone(raised.__context__) && error instanceof BaseException) raised.__context__ = error;
@@ -55,10 +66,10 @@ export class SyncContext {
     // A thread switch in `__exit__` (programs using threads await it: thread-switches.ts).
     if (suppress instanceof Promise) {
       return suppress.then((value) => {
-        if (!truthy(value)) throw error;
+        if (!truthy(value)) throw passedOn(error);
       });
     }
-    if (!truthy(suppress)) throw error;
+    if (!truthy(suppress)) throw passedOn(error);
   }
 
   exit(): void | Promise<unknown> {
@@ -83,8 +94,8 @@ export class AsyncContext {
     this.done = true;
     const manager = this.manager;
     return coroutine(function* () {
-      const suppress = yield* await_(manager.__aexit__(typeOf(error), error, null));
-      if (!truthy(suppress)) throw error;
+      const suppress = yield* await_(manager.__aexit__(typeOf(error), error, tracebackOf(error)));
+      if (!truthy(suppress)) throw passedOn(error);
     }, "AsyncContext.error");
   }
 

@@ -3,7 +3,7 @@ export { unpack, unpackStar } from "./unpack.js";
 export { context, asyncContext, SyncContext, AsyncContext } from "./context.js";
 export { aiter, anext, anextStep, asyncCollect, blockingComp, genexprError, listComp, setComp, dictComp, dictItems } from "./iteration.js";
 export { bodyMethod, decorateMethod, plainMethod, pyFunction, shareClassMethods, withContext } from "./objects.js";
-export { bound, boundFree, exceptionOf, withCause, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
+export { bound, boundFree, exceptionOf, withCause, reraised, reraiseNothing, nameError, bytesLiteral, shareClassAttributes, __name__ } from "./objects.js";
 export { keywords, keywordMethods, missingArgument, raiseTypeError, unacceptableBase } from "./keywords.js";
 export { classStatementBase } from "./dynamic-classes.js";
 export { matchSequence, matchMapping, matchClass } from "./match.js";
@@ -14,7 +14,7 @@ export { iterOf, kwMapping, kwMappingOf, starArg, starArgOf, starValue } from ".
 export { callMethodChecked, callValue, noMethod, spreadCall } from "../modules/pycall.js";
 export { spreadMethod, restTuple } from "./spread-call.js";
 export { checkInitResult, newResult } from "./new-result.js";
-export { constructInstance, inheritFrom, initInstance, objectNew, superOf, iterableBase, untypedBase } from "./mro.js";
+export { constructInstance, inheritFrom, initInstance, objectNew, superOf, SuperType as superType, iterableBase, untypedBase } from "./mro.js";
 export { open, BufferedFile, TextIOWrapper } from "./files.js";
 export { dir } from "./objects.js";
 export { enterHandler, exitHandler } from "./handled.js";

@@ -286,9 +286,16 @@ const OBJECT_HOOKS: Record<string, (obj: unknown, name: string, value?: unknown)
   __delattr__: objectDelattr,
 };
 
-/** The class of super objects: `type(super())` is `super`. */
-class SuperType {
+/** The class of super objects: `type(super())` is `super`; called as a value, `super(T, obj)`. */
+export class SuperType {
   static readonly pythonName = "super";
+  constructor(...args: unknown[]) {
+    // (the zero-argument form needs the method's class, which only the compiler knows)
+    if (args.length === 0) throw new RuntimeError("super(): __class__ cell not found");
+    if (args.length === 1) throw new RuntimeError("pyts does not support unbound super objects (super(type) without a second argument)");
+    if (args.length > 2) throw new PyTypeError(`super() takes at most 2 arguments (${args.length} given)`);
+    return superOf(args[0], args[1]) as SuperType;
+  }
 }
 
 /**

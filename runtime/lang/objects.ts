@@ -1,5 +1,5 @@
 // Raising, names and classes: the small helpers emitted statements call.
-import { BaseException, nameErrorOf, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
+import { BaseException, nameErrorOf, NEVER_RAISED, propagates, RAISED, tracebackHook, PyTypeError, RuntimeError, UnboundLocalError, ValueError } from "../values/exceptions.js";
 import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
@@ -34,24 +34,36 @@ export function exceptionOf(value: unknown): BaseException {
     return new (value as new () => BaseException)();
   }
   if (value instanceof BaseException) {
+    // (its traceback starts at this raise; one it had, given by `with_traceback(tb)` or from an
+    // earlier raise, goes below the raising frame, as CPython's does)
+    tracebackHook.raised(value, exceptionOf);
     (value as { [RAISED]?: boolean })[RAISED] = true;
-    // (read as None before this raise, or cleared by with_traceback(None): the raise makes one)
-    if (value[TRACEBACK] === null) value[TRACEBACK] = undefined;
-    // (one it holds already, given by `with_traceback(tb)` or from an earlier raise, gains the raising frame, as CPython's does)
-    else if (value[TRACEBACK] !== undefined) value[TRACEBACK] = tracebackHook.raisedHere(value[TRACEBACK]);
     return value;
   }
   if (value instanceof Error) return value as BaseException;
   throw new PyTypeError("exceptions must derive from BaseException");
 }
 
+/** The exception `from cause` names: an instance as is (it is not raised here), a class instantiated. */
+function causeOf(cause: unknown): BaseException {
+  if (typeof cause === "function" && cause.prototype instanceof BaseException) return new (cause as new () => BaseException)();
+  if (cause instanceof Error) return cause as BaseException;
+  throw new PyTypeError("exception causes must derive from BaseException");
+}
+
 /** `raise exc from cause` (`fresh`: the cause is made there, `from ValueError(...)`, and never raised). */
 export function withCause(exc: BaseException, cause: unknown, fresh = false): BaseException {
-  exc.__cause__ = cause === null ? null : exceptionOf(cause);
+  exc.__cause__ = cause === null ? null : causeOf(cause);
   // (a class given as the cause is instantiated here: that instance is never raised either)
   if (exc.__cause__ !== null && (fresh || typeof cause === "function")) Object.defineProperty(exc.__cause__, NEVER_RAISED, { value: true, configurable: true });
   exc.__suppress_context__ = true;
   return exc;
+}
+
+/** A bare `raise` in a handler: the exception leaves the frame that caught it. */
+export function reraised<T>(caught: T): T {
+  propagates(caught);
+  return caught;
 }
 
 /** A bare `raise` with no exception being handled. */

@@ -11,3 +11,4 @@ export { markAbstract } from "./abc.js";
 export { forwardRefs, mroBase, origBases } from "./typing-hooks.js";
 export { registerDoctests } from "./doctest-registry.js";
 export { registerSources } from "./inspect-registry.js";
+export { __build_class__, breakpoint, copyright, credits, globals, help, license, locals } from "./site-builtins.js";

@@ -123,14 +123,19 @@ export function initialiseModule(name: string): void {
 
 /**
  * A caught exception always has its traceback object, as in CPython: the first read of an
- * `__traceback__` loads the traceback module's file, which installs the maker (the stack is
- * captured when the exception is made; nothing is added to raising).
+ * `__traceback__` (or the first `raise e` of an exception made elsewhere) loads the traceback
+ * module's file, which installs the maker (the stack is captured when the exception is made).
  */
 const loadTracebacks = (e: Parameters<typeof tracebackHook.make>[0]): unknown => {
   initialiseModule("traceback");
   return tracebackHook.make === loadTracebacks ? null : tracebackHook.make(e);
 };
 tracebackHook.make = loadTracebacks;
+const loadForRaise: typeof tracebackHook.raised = (e, caller) => {
+  initialiseModule("traceback");
+  if (tracebackHook.raised !== loadForRaise) tracebackHook.raised(e, caller);
+};
+tracebackHook.raised = loadForRaise;
 
 /** The standard module `name`, its file initialised (initialiseModule). */
 export function standardModule(name: string): PyModule {

@@ -19,12 +19,14 @@ import {
   FloatingPointError, FutureWarning, ImportWarning, IndentationError, InterruptedError, IsADirectoryError,
   NotADirectoryError, PendingDeprecationWarning, PermissionError, ProcessLookupError, ReferenceError,
   ResourceWarning, SyntaxError, SyntaxWarning, SystemError, TabError, UnicodeWarning, exit, quit,
+  UnicodeTranslateError, EncodingWarning,
 } from "../values/index.js";
+import { __build_class__, breakpoint, copyright, credits, globals, help, license, locals } from "./site-builtins.js";
 import { __import__ } from "./dunder-import.js";
 import { setBuiltinScope } from "../lang/builtin-scope.js";
 import {
   aiter, anext, dir, open, eval as evalBuiltin, exec, compile, classmethod, property, staticmethod,
-  ExceptionGroup, BaseExceptionGroup,
+  ExceptionGroup, BaseExceptionGroup, superType,
 } from "../lang/index.js";
 import { Dict } from "../values/dict.js";
 import { moduleObject, PyModule } from "./module-object.js";
@@ -99,7 +101,8 @@ function moreBuiltinValues(): Record<string, unknown> {
     FileExistsError, FloatingPointError, FutureWarning, IOError: OSError, ImportWarning, IndentationError,
     InterruptedError, IsADirectoryError, NotADirectoryError, PendingDeprecationWarning, PermissionError,
     ProcessLookupError, ReferenceError, ResourceWarning, SyntaxError, SyntaxWarning, SystemError, TabError,
-    UnicodeWarning, memoryview,
+    UnicodeWarning, memoryview, UnicodeTranslateError, EncodingWarning, super: superType,
+    __build_class__, breakpoint, globals, locals, copyright, credits, license, help,
   };
 }
 
@@ -113,7 +116,7 @@ class BuiltinImporter {
 }
 
 // (`partial(pow, exp=2)(7)`: callValue binds a builtin's keywords by the builtin's name)
-registerBuiltinFunctions(() => ({ ...builtinValues(), memoryview }));
+registerBuiltinFunctions(() => ({ ...builtinValues(), memoryview, __build_class__, breakpoint, globals, locals }));
 
 let builtins: PyModule | null = null;
 let builtinsDict: Dict | null = null;

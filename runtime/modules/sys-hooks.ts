@@ -15,6 +15,7 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { callValue } from "./pycall.js";
 import { tracebackOf } from "./sys-info.js";
+import { COPYRIGHT } from "./site-builtins.js";
 
 const auditHooks: unknown[] = [];
 
@@ -79,11 +80,13 @@ export function reportUnraisable(hook: unknown, error: unknown, message: string,
   }
 }
 
-/** `sys.breakpointhook(*args, **kws)`: the callable $PYTHONBREAKPOINT names ("0": none), pdb.set_trace by default. */
+/** `sys.breakpointhook(*args, **kws)`: the callable $PYTHONBREAKPOINT names ("0": none); pdb.set_trace by default, which pyts refuses clearly. */
 function breakpointhook(...args: unknown[]): unknown {
   const setting = environment("PYTHONBREAKPOINT") ?? "";
   if (setting === "0") return null;
   const hookName = setting === "" ? "pdb.set_trace" : setting;
+  // (CPython starts its debugger here; a converted program has none to start)
+  if (hookName === "pdb.set_trace") throw new RuntimeError("breakpoint(): pyts has no debugger (pdb) to start; set PYTHONBREAKPOINT=0 to skip breakpoints");
   const dot = hookName.lastIndexOf(".");
   const moduleName = dot < 0 ? "builtins" : hookName.slice(0, dot);
   let hook: unknown;
@@ -130,10 +133,5 @@ export const sysHooks = {
     dlopenFlags = value;
     return null;
   },
-  copyright: [
-    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.",
-    "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.",
-    "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.",
-    "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.",
-  ].join("\n\n"),
+  copyright: COPYRIGHT,
 };

@@ -21,6 +21,16 @@ function syntaxErrorOnly(e: PySyntaxError): string[] {
   return [...(located ?? []).map((line) => line + "\n"), `${kind}: ${syntaxErrorMessage(e)}${suffix}\n`];
 }
 
+/** Members CPython lists before it says "and N more exceptions". */
+const MAX_GROUP_WIDTH = 15;
+
+/** Lines inside exception groups `depth` deep: after their `|` margin (none at the top). */
+function inMargin(lines: string[], depth: number): string[] {
+  if (depth === 0) return lines;
+  const margin = " ".repeat(2 * depth + 2) + "| ";
+  return lines.join("").replace(/\n$/, "").split("\n").map((line) => margin + line + "\n");
+}
+
 const CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n";
 const CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
@@ -59,7 +69,12 @@ export class TracebackException {
       const notes = (value as unknown as { __notes__?: unknown }).__notes__;
       if (notes !== undefined) this.__notes__ = notes;
       if (isExceptionGroup(value)) {
-        this.exceptions = value.exceptions.items.map((member) => new TracebackException(member.constructor, member, traceOf(member), new Kwargs({ limit, _seen: seen })));
+        // (a member made where the group was made, `ExceptionGroup("g", [ValueError()])`, was never raised)
+        const madeWithGroup = (member: BaseException): boolean => {
+          const frames = pythonFrames(member);
+          return frames.length <= full.length && frames.every((frame, i) => frame.split("\n", 1)[0] === full[i]!.split("\n", 1)[0]);
+        };
+        this.exceptions = value.exceptions.items.map((member) => new TracebackException(member.constructor, member, madeWithGroup(member) ? null : memberTraceback(member, full), new Kwargs({ limit, _seen: seen })));
       }
     }
   }
@@ -89,13 +104,37 @@ export class TracebackException {
   format(...args: unknown[]): string[] {
     const [pos, kw] = splitKw(args);
     const withChain = pos.length > 0 ? pos[0] !== false : kw["chain"] !== false;
+    return this.#formatAt(withChain, 0);
+  }
+
+  /** The lines, inside exception groups `depth` deep (each line after a `|` margin). */
+  #formatAt(withChain: boolean, depth: number): string[] {
     const out: string[] = [];
     if (withChain) {
-      if (this.__cause__ !== null) out.push(...this.__cause__.format(), CAUSE);
-      else if (this.__context__ !== null && !this.__suppress_context__) out.push(...this.__context__.format(), CONTEXT);
+      if (this.__cause__ !== null) out.push(...this.__cause__.#formatAt(true, depth), ...inMargin([CAUSE], depth));
+      else if (this.__context__ !== null && !this.__suppress_context__) out.push(...this.__context__.#formatAt(true, depth), ...inMargin([CONTEXT], depth));
     }
-    if (this.stack.length > 0) out.push("Traceback (most recent call last):\n", ...this.stack.format());
-    out.push(...this.format_exception_only());
+    const own: string[] = [];
+    if (this.stack.length > 0) own.push(this.exceptions === null ? "Traceback (most recent call last):\n" : "Exception Group Traceback (most recent call last):\n", ...this.stack.format());
+    own.push(...this.format_exception_only());
+    if (this.exceptions === null) return [...out, ...inMargin(own, depth)];
+    // An exception group: its own lines in the margin (`+` first at the top), then each member boxed.
+    const indent = " ".repeat(2 * depth + 2);
+    const ownLines = own.join("").replace(/\n$/, "").split("\n");
+    out.push(...ownLines.map((line, i) => `${indent}${i === 0 && depth === 0 && this.stack.length > 0 ? "+" : "|"} ${line}\n`));
+    let closed = false;
+    this.exceptions.slice(0, MAX_GROUP_WIDTH).forEach((member, i) => {
+      out.push(i === 0 ? `${indent}+-+${"-".repeat(16)} ${i + 1} ${"-".repeat(16)}\n` : `${indent}  +${"-".repeat(16)} ${i + 1} ${"-".repeat(16)}\n`);
+      out.push(...member.#formatAt(withChain, depth + 1));
+      closed = member.exceptions !== null;
+    });
+    if (this.exceptions.length > MAX_GROUP_WIDTH) {
+      const more = this.exceptions.length - MAX_GROUP_WIDTH;
+      out.push(`${indent}  +${"-".repeat(16)} ... ${"-".repeat(16)}\n`, ...inMargin([`and ${more} more exception${more > 1 ? "s" : ""}\n`], depth + 1));
+      closed = false;
+    }
+    // (a last member that is a group closed its box, and this one's, already)
+    if (!closed) out.push(`${indent}  +${"-".repeat(36)}\n`);
     return out;
   }
 
@@ -120,6 +159,13 @@ function ownTraceback(e: BaseException, later: string[]): unknown {
   // The first reading fixes it, as CPython's traceback is fixed once the exception is caught.
   e.__traceback__ = tb;
   return tb;
+}
+
+/** A group member's traceback: from where it was caught (the frames it shares with the group's are not its own). */
+function memberTraceback(member: BaseException, groupFrames: string[]): unknown {
+  if (member[TRACEBACK] !== undefined) return member[TRACEBACK];
+  if (member.__traceback__ === null) return null;
+  return ownTraceback(member, groupFrames);
 }
 
 export function traceOf(exc: unknown): unknown {

@@ -3,11 +3,11 @@
 // frame that caught it (the first frame it does not share with the stack that reads it) to
 // where it was raised, as CPython's does.
 
-import { BaseException, NEVER_RAISED, RAISED, tracebackHook } from "../values/exceptions.js";
+import { BaseException, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
 import { addressOf, toStr } from "../values/repr.js";
-import { pythonFrames } from "../values/traceback.js";
+import { pythonFrames, raisedFrom } from "../values/traceback.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
-import { FrameSummary, neverRaised, ownFrames, summaries } from "./traceback-frames.js";
+import { formatFrame, FrameSummary, head, neverRaised, ownFrames, summaries } from "./traceback-frames.js";
 import { declareDataAttributes } from "../values/declared-attributes.js";
 
 
@@ -104,11 +104,20 @@ function makeTraceback(e: BaseException, outer: string[]): TracebackObject | nul
 }
 
 tracebackHook.make = (e) => makeTraceback(e, pythonFrames(new Error()));
-tracebackHook.raisedHere = (tb) => {
-  if (!(tb instanceof TracebackObject)) return tb;
-  // (the innermost Python frame of the running stack is the one running the `raise`)
-  const raising = summaries(pythonFrames(new Error())).at(-1);
-  return raising === undefined ? tb : new TracebackObject(raising, tb);
+/** The traceback `e` has as a `raise` statement whose stack is `here` throws it: given, read, or as caught. */
+function tracebackBefore(e: BaseException, here: string[]): unknown {
+  if (e[TRACEBACK] !== undefined) return e[TRACEBACK];
+  // (made while this raise was evaluated, `raise make_error()`: none yet)
+  const frames = pythonFrames(e);
+  if (here.length <= frames.length && here.every((frame, i) => head(frame) === head(frames[i]))) return null;
+  return makeTraceback(e, here);
+}
+
+tracebackHook.raised = (e, caller) => {
+  // The traceback it had goes below this raise.
+  const before = tracebackBefore(e, pythonFrames(new Error()));
+  raisedFrom(e, walk(before).map((frame) => formatFrame(frame).replace(/\n$/, "")), caller);
+  e.__traceback__ = undefined;
 };
 
 tracebackHook.frameAt = (filename, lineno, name) => new FrameObject(new FrameSummary(filename, lineno, name));

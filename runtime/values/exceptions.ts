@@ -13,14 +13,31 @@ export const NEVER_RAISED = Symbol.for("pyts.neverRaised");
 /** On an exception a `raise` statement threw (exceptionOf): it has a traceback even if made elsewhere. */
 export const RAISED = Symbol("raised");
 
-/** Makes an exception's traceback object (installed by the traceback module; None before). */
-/** Traceback objects (runtime/modules/traceback-objects.ts): made from the stack, and a given one extended by a `raise`. */
+/**
+ * Traceback objects (runtime/modules/traceback-objects.ts): `make` reads one from the stack;
+ * `raised` records a `raise e` of an exception made or raised before (the traceback it had
+ * goes below the raising frame, whose stack `caller`'s caller is).
+ */
 export const tracebackHook: {
   make: (e: BaseException) => unknown;
-  raisedHere: (tb: unknown) => unknown;
+  raised: (e: BaseException, caller: Function) => void;
   /** A frame object at `filename:lineno` in `name` (installed with the traceback module's file). */
   frameAt: ((filename: string, lineno: bigint, name: string) => unknown) | null;
-} = { make: () => null, raisedHere: (tb) => tb, frameAt: null };
+} = { make: () => null, raised: () => undefined, frameAt: null };
+
+/** On an exception whose `__traceback__` was read from the stack (not given): raised again, it is read anew. */
+const TRACEBACK_FROM_STACK = Symbol("tracebackFromStack");
+
+/**
+ * `e` leaves the frame that caught it (a bare `raise`, a failed task awaited): CPython's
+ * traceback then grows by each frame it passes, so one read from the stack is read again.
+ */
+export function propagates(e: unknown): void {
+  if (e instanceof BaseException && e[TRACEBACK_FROM_STACK] === true) {
+    e[TRACEBACK] = undefined;
+    e[TRACEBACK_FROM_STACK] = false;
+  }
+}
 
 export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */
@@ -31,15 +48,20 @@ export class BaseException extends Error {
   /** Made by the first `add_note` (missing until then, as in CPython). */
   declare __notes__?: unknown;
   declare [TRACEBACK]?: unknown;
+  declare [TRACEBACK_FROM_STACK]?: boolean;
 
   /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */
   get __traceback__(): unknown {
-    if (this[TRACEBACK] === undefined) this[TRACEBACK] = tracebackHook.make(this);
+    if (this[TRACEBACK] === undefined) {
+      this[TRACEBACK] = tracebackHook.make(this);
+      this[TRACEBACK_FROM_STACK] = true;
+    }
     return this[TRACEBACK];
   }
 
   set __traceback__(tb: unknown) {
     this[TRACEBACK] = tb;
+    if (this[TRACEBACK_FROM_STACK] === true) this[TRACEBACK_FROM_STACK] = false;
   }
 
   constructor(...args: unknown[]) {
@@ -409,6 +431,32 @@ export class UnicodeEncodeError extends UnicodeCodecError {
     return [...(this.object as string)].length;
   }
 }
+/** UnicodeTranslateError(object, start, end, reason): str.translate's error (encoding None). */
+export class UnicodeTranslateError extends UnicodeError {
+  encoding: unknown = null;
+  object: unknown;
+  start: unknown;
+  end: unknown;
+  reason: unknown;
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 4) throw new PyTypeError(`function takes exactly 4 arguments (${args.length} given)`);
+    [this.object, this.start, this.end, this.reason] = args;
+    if (typeof this.object !== "string") throw new PyTypeError(`argument 1 must be str, not ${typeNameOf(this.object)}`);
+    if (typeof this.reason !== "string") throw new PyTypeError(`argument 4 must be str, not ${typeNameOf(this.reason)}`);
+  }
+  __str__(): string {
+    const [start, end] = [Number(this.start), Number(this.end)];
+    const chars = [...(this.object as string)];
+    if (start < chars.length && end === start + 1) {
+      const cp = chars[start]!.codePointAt(0)!;
+      const escape = cp <= 0xff ? `\\x${cp.toString(16).padStart(2, "0")}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, "0")}` : `\\U${cp.toString(16).padStart(8, "0")}`;
+      return `can't translate character '${escape}' in position ${start}: ${String(this.reason)}`;
+    }
+    return `can't translate characters in position ${start}-${end - 1}: ${String(this.reason)}`;
+  }
+}
+
 export class Warning extends Exception {}
 export class UserWarning extends Warning {}
 export class DeprecationWarning extends Warning {}
@@ -420,6 +468,7 @@ export class ImportWarning extends Warning {}
 export class UnicodeWarning extends Warning {}
 export class BytesWarning extends Warning {}
 export class ResourceWarning extends Warning {}
+export class EncodingWarning extends Warning {}
 
 /** Python's aliases of OSError. */
 export const EnvironmentError = OSError;
@@ -439,6 +488,7 @@ for (const cls of [
   ValueError, UnicodeError, UnicodeDecodeError, UnicodeEncodeError, Warning, UserWarning,
   DeprecationWarning, PendingDeprecationWarning, RuntimeWarning, SyntaxWarning, FutureWarning,
   ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning, IndentationError, TabError,
+  UnicodeTranslateError, EncodingWarning,
 ] as (typeof BaseException)[]) {
   if (!Object.hasOwn(cls, "pythonName")) {
     Object.defineProperty(cls, "pythonName", { value: cls.name, writable: true, configurable: true });

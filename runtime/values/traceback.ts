@@ -3,11 +3,12 @@
 // source-map support can be added without touching this file.
 
 import { nodeProcess, writeFd } from "../core/host.js";
-import { AttributeError, BaseException, NameError, NEVER_RAISED, PySyntaxError, SystemExit } from "./exceptions.js";
+import { AttributeError, BaseException, NameError, NEVER_RAISED, propagates, PySyntaxError, SystemExit } from "./exceptions.js";
 import { syntaxErrorLines, syntaxErrorMessage } from "./syntax-error-text.js";
 import { attributeSuggestion, nameSuggestion } from "./suggestions.js";
 import { isIntLike, toBigInt } from "./numeric.js";
 import { toStr } from "./repr.js";
+import { Tuple } from "./tuple.js";
 import { moduleName, typeName } from "./typename.js";
 import { attributeStoreMessage } from "./js-store-errors.js";
 import { isStackOverflow, recursionMessage, unboundJsName, unboundNameMessage } from "./recursion.js";
@@ -45,6 +46,7 @@ export function noteOuterStack(error: unknown): void {
 /** Records that `error` is raised again where `stack` (a JS stack taken there earlier) was. */
 export function noteOuterStackFrom(error: unknown, stack: string | undefined): void {
   if (typeof error !== "object" || error === null || stack === undefined) return;
+  propagates(error);
   const stacks = OUTER_STACKS.get(error);
   if (stacks === undefined) OUTER_STACKS.set(error, [stack]);
   else if (stacks.length < MAX_OUTER_STACKS) stacks.push(stack);
@@ -55,9 +57,27 @@ export function outerStacks(error: unknown): readonly string[] {
   return typeof error === "object" && error !== null ? (OUTER_STACKS.get(error) ?? []) : [];
 }
 
+/**
+ * The traceback an exception had when a `raise e` threw it again (frame texts, outermost
+ * first): CPython keeps it below the raising frame. The exception's JS stack is then the
+ * stack of that `raise` (raisedFrom).
+ */
+const EARLIER_FRAMES = new WeakMap<object, string[]>();
+
+/** `error`'s stack is now where a `raise` throws it again; `earlier` is the traceback it had. */
+export function raisedFrom(error: Error, earlier: string[], caller: Function): void {
+  Error.captureStackTrace(error, caller);
+  // (the stacks it was re-raised at are part of `earlier`)
+  OUTER_STACKS.delete(error);
+  if (earlier.length > 0) EARLIER_FRAMES.set(error, earlier);
+  else EARLIER_FRAMES.delete(error);
+}
+
 /** The Python frames of a JS error's stack, most recent last (none when not source-mapped). */
 export function pythonFrames(error: unknown): string[] {
-  return frameProvider(error);
+  const frames = frameProvider(error);
+  const earlier = typeof error === "object" && error !== null ? EARLIER_FRAMES.get(error) : undefined;
+  return earlier === undefined ? frames : [...frames, ...earlier];
 }
 
 /**
@@ -125,20 +145,72 @@ export function displayException(e: unknown): string {
   return formatChain(e, true, new Set(), null);
 }
 
-function formatChain(e: unknown, hints: boolean, seen: Set<unknown>, later: string[] | null): string {
+function formatChain(e: unknown, hints: boolean, seen: Set<unknown>, later: string[] | null, depth = 0): string {
   seen.add(e);
-  const frames = frameProvider(e);
+  const frames = pythonFrames(e);
   let prefix = "";
   if (e instanceof BaseException) {
     const cause = e.__cause__;
     const context = e.__context__;
     if (cause !== null && cause !== undefined && !seen.has(cause)) {
-      prefix = formatChain(cause, hints, seen, frames) + "\nThe above exception was the direct cause of the following exception:\n\n";
+      prefix = formatChain(cause, hints, seen, frames, depth) + withMargin("\nThe above exception was the direct cause of the following exception:\n\n", depth);
     } else if (!e.__suppress_context__ && context !== null && context !== undefined && !seen.has(context)) {
-      prefix = formatChain(context, hints, seen, frames) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+      prefix = formatChain(context, hints, seen, frames, depth) + withMargin("\nDuring handling of the above exception, another exception occurred:\n\n", depth);
     }
   }
-  return prefix + formatOne(e, ownFrames(frames, later), hints);
+  const members = groupMembers(e);
+  if (members === null) return prefix + withMargin(formatOne(e, ownFrames(frames, later), hints), depth);
+  return prefix + formatGroup(e, members, ownFrames(frames, later), frames, hints, seen, depth);
+}
+
+/** An exception group's members (duck-typed: the group classes live in asyncio/), else null. */
+function groupMembers(e: unknown): readonly unknown[] | null {
+  if (!(e instanceof BaseException)) return null;
+  const members = (e as { exceptions?: unknown }).exceptions;
+  return members instanceof Tuple && typeof (e as { split?: unknown }).split === "function" ? members.items : null;
+}
+
+/** Members CPython lists before it says "and N more exceptions". */
+const MAX_GROUP_WIDTH = 15;
+
+/** `text`'s lines inside a group `depth` deep: after its `|` margin (none at the top). */
+function withMargin(text: string, depth: number): string {
+  if (depth === 0) return text;
+  const margin = " ".repeat(2 * depth + 2) + "| ";
+  return text.replace(/\n$/, "").split("\n").map((line) => margin + line).join("\n") + "\n";
+}
+
+/**
+ * An exception group as CPython's traceback shows it: its own lines in a margin (`+` on the
+ * first line of the outermost group), then each member in a box numbered `1`, `2`, ...
+ */
+function formatGroup(e: unknown, members: readonly unknown[], own: string[], frames: string[], hints: boolean, seen: Set<unknown>, depth: number): string {
+  const lines = formatOne(e, own, hints).replace(/^Traceback \(/, "Exception Group Traceback (").replace(/\n$/, "").split("\n");
+  const indent = " ".repeat(2 * depth + 2);
+  let out = lines.map((line, i) => indent + (i === 0 && depth === 0 && line.startsWith("Exception Group Traceback") ? "+ " : "| ") + line).join("\n") + "\n";
+  const shown = members.slice(0, MAX_GROUP_WIDTH);
+  let closed = false;
+  shown.forEach((member, i) => {
+    out += i === 0 ? `${indent}+-+${"-".repeat(16)} ${i + 1} ${"-".repeat(16)}\n` : `${indent}  +${"-".repeat(16)} ${i + 1} ${"-".repeat(16)}\n`;
+    // (a member made with the group, or never raised, has no traceback of its own)
+    const memberFrames = pythonFrames(member);
+    const made = neverRaisedMember(member, memberFrames, frames);
+    out += made ? withMargin([exceptionLine(member, hints), ...noteLines(member)].join("\n") + "\n", depth + 1) : formatChain(member, hints, seen, frames, depth + 1);
+    closed = groupMembers(member) !== null;
+  });
+  if (members.length > MAX_GROUP_WIDTH) {
+    out += `${indent}  +${"-".repeat(16)} ... ${"-".repeat(16)}\n` + withMargin(`and ${members.length - MAX_GROUP_WIDTH} more exception${members.length - MAX_GROUP_WIDTH > 1 ? "s" : ""}\n`, depth + 1);
+    closed = false;
+  }
+  // (a last member that is a group closed its box, and this one's, already)
+  if (!closed) out += `${indent}  +${"-".repeat(36)}\n`;
+  return out;
+}
+
+/** Was a group's member never raised: made where the group was, or read as having no traceback? */
+function neverRaisedMember(member: unknown, memberFrames: string[], groupFrames: string[]): boolean {
+  if (memberFrames.length <= groupFrames.length && memberFrames.every((frame, i) => frame.split("\n", 1)[0] === groupFrames[i]!.split("\n", 1)[0])) return true;
+  return member instanceof BaseException && member.__traceback__ === null;
 }
 
 function writeErr(text: string): void {

@@ -10,14 +10,15 @@ export const BUILTIN_FUNCTIONS = new Set([
   "iter", "next", "aiter", "anext", "callable", "type", "input", "format", "object", "slice",
   "vars", "dir", "open", "super", "property", "classmethod", "staticmethod", "NotImplemented", "Ellipsis", "__name__",
   "eval", "exec", "compile", "__import__",
+  "breakpoint", "help", "copyright", "credits", "license", "__build_class__",
 ]);
+
+/** Builtins that are objects with `__call__` (`help`, `copyright`): called through callValue. */
+export const CALLABLE_OBJECT_BUILTINS = new Set(["help", "copyright", "credits", "license"]);
 
 /** Built-in exception classes: calling one constructs it with `new`. */
 /** Builtins of CPython that pyts does not provide: naming one is a located compile-time error. */
-export const MISSING_BUILTINS = new Set([
-  "breakpoint", "help", "copyright", "credits", "license", "__build_class__",
-  "UnicodeTranslateError", "EncodingWarning",
-]);
+export const MISSING_BUILTINS = new Set<string>([]);
 
 export const BUILTIN_EXCEPTIONS = new Set([
   "BaseException", "Exception", "SystemExit", "KeyboardInterrupt", "GeneratorExit",
@@ -34,7 +35,7 @@ export const BUILTIN_EXCEPTIONS = new Set([
   "UnicodeEncodeError", "Warning", "UserWarning", "DeprecationWarning",
   "PendingDeprecationWarning", "RuntimeWarning", "SyntaxWarning", "FutureWarning",
   "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "ExceptionGroup",
-  "BaseExceptionGroup",
+  "BaseExceptionGroup", "UnicodeTranslateError", "EncodingWarning",
 ]);
 
 /** Modules the runtime provides, by the name `import` binds. */

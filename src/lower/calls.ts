@@ -7,7 +7,7 @@ import { noteDynamicImport } from "./program-imports.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, RUNTIME_METHOD_NAMES } from "./builtins.js";
+import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_METHOD_NAMES, CALLABLE_OBJECT_BUILTINS, RUNTIME_METHOD_NAMES } from "./builtins.js";
 import { declareTemp, lowerAttribute, lowerElements, lowerExpr } from "./expressions.js";
 import { awaitBlocking, lowerBlockingInGenerator } from "./blocking-calls.js";
 import { callsUnknownFunction, isBlockingCall } from "./blocking.js";
@@ -434,7 +434,7 @@ function callsUnknownValue(cx: LowerContext, name: py.Name): boolean {
   const scope = cx.resolve(name.id);
   // (a name only a metaclass's `__prepare__` may bind, in a class body: any callable)
   // (code run by eval/exec: a name its namespace gives, which may be a class or callable object)
-  if (!scope) return (cx.classBody !== null || cx.snippet) && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id);
+  if (!scope) return CALLABLE_OBJECT_BUILTINS.has(name.id) || ((cx.classBody !== null || cx.snippet) && !BUILTIN_FUNCTIONS.has(name.id) && !BUILTIN_EXCEPTIONS.has(name.id));
   const bindings = scope.bindings.get(name.id) ?? [];
   // A def decorated by a class is an instance of it (`@CountCalls def f`): called as a value.
   const classDecorated = bindings.some((b) => (b.stmt?._type === "FunctionDef" || b.stmt?._type === "AsyncFunctionDef") && b.stmt.decorator_list.some((d) => d._type === "Name" && cx.knownBinding(d.id)?.k === "class"));

@@ -198,9 +198,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       if (generalDecorated(s).has(stmt)) continue;
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
-      // Recorded when reached as a value: a bound method or `Cls.method` read, a class called dynamically.
+      // Recorded when reached as a value: a bound method or `Cls.method` read, a class called
+      // dynamically, or shown by `help`.
       // (`__call__` runs on dynamic paths whenever an instance is called.)
-      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
+      const reachedAsValue = stmt.name === "__init__" ? !initMethod && cx.escapingNames.has(s.name) : cx.documentsClasses || cx.attributesRead.has(stmt.name) || stmt.name === "__call__" || cx.misfitMethodNames.has(stmt.name) || (stmt.args.vararg !== null && cx.starCalledAttributes.has(stmt.name));
       // (a docstring read at run time, `__doc__` or unittest's descriptions, is recorded with the spec)
       // (a def decorated in place is recorded before its decorators see it: functools.wraps copies it)
       const decoratedByName = inPlaceDecorated.has(stmt);

@@ -150,6 +150,8 @@ export class LowerContext {
   readsDocstrings = false;
   /** does the module read signatures (`inspect.signature`)? static and class methods then record theirs */
   readsSignatures = false;
+  /** does the module name `help` (which prints each method's signature)? */
+  documentsClasses = false;
   /** does the module read a class's namespace (`Cls.__dict__`, `vars(Cls)`)? Classes then record their body's order. */
   readsClassDicts = false;
   /** attribute reads that are not the callee of a call */

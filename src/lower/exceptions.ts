@@ -283,7 +283,9 @@ export function lowerTryStar(cx: LowerContext, s: py.TryStar): ir.Stmt[] {
     }
     cx.fn.caught.push(reraise);
     try {
-      block.push(...lowerBlock(cx, h.body));
+      // (sys.exc_info() and traceback.print_exc() in the clause see the part it handles)
+      const clause = lowerBlock(cx, h.body);
+      block.push(...(cx.tracksHandledExceptions ? recordHandled(cx, clause, matchedRef) : clause));
     } finally {
       cx.fn.caught.pop();
     }

@@ -376,6 +376,11 @@ function collectCallFacts(cx: LowerContext, module: py.Module): void {
     if (node._type === "Import" && (node as py.Import).names.some((a) => a.name === "unittest" || a.name === "doctest")) cx.readsDocstrings = true;
     if (node._type === "ImportFrom" && ((node as py.ImportFrom).module === "unittest" || (node as py.ImportFrom).module === "doctest")) cx.readsDocstrings = true;
     if ((node._type === "Attribute" && (node as py.Attribute).attr === "getdoc") || (node._type === "Name" && (node as py.Name).id === "getdoc")) cx.readsDocstrings = true;
+    // `help(x)` prints x's signature, docstrings and class namespace (runtime/modules/pydoc-text.ts).
+    if (node._type === "Name" && (node as py.Name).id === "help") {
+      for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__", "__init__"]) cx.attributesRead.add(attribute);
+      cx.readsSignatures = cx.readsDocstrings = cx.readsClassDicts = cx.documentsClasses = true;
+    }
     if (node._type === "Attribute" && !callees.has(node)) {
       // A method read without a call is a bound method (see RUNTIME_METHOD_NAMES).
       const attribute = node as py.Attribute;

@@ -91,7 +91,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   // (`__file__` may be missing: the script of `pyts run -c CODE` has none)
   if (cx.program && e.id === "__file__") return { k: "call", callee: cx.rt("lookupGlobal"), args: [{ k: "id", name: MODULE_ID }, { k: "str", value: e.id }], loc };
   if (cx.program && MODULE_DUNDERS.has(e.id)) return { k: "member", object: { k: "id", name: MODULE_ID }, property: e.id, loc };
-  if (e.id === "super") return cx.unsupported(e, "super other than in super().name or super().name(...) inside a method");
+  // (`super` as a value: the class of super objects, `super(T, obj)` when called)
+  if (e.id === "super") return cx.rt("superType", e);
   // Code run by eval/exec finds builtins through its namespace (`__builtins__` may restrict them).
   if (cx.snippet && !MISSING_BUILTINS.has(e.id)) return { ...cx.id(e.id), loc };
   if (BUILTIN_FUNCTIONS.has(e.id) || BUILTIN_EXCEPTIONS.has(e.id)) return cx.rt(e.id, e);

@@ -405,21 +405,28 @@ function lowerWith(cx: LowerContext, s: py.With | py.AsyncWith, index: number): 
   return [{ k: "block", body: stmts, loc: cx.loc(s) }];
 }
 
+/** `ValueError(...)` or `MyError(...)`: a call that makes an exception right there. */
+function constructsException(cx: LowerContext, e: py.Expr): boolean {
+  return e._type === "Call" && e.func._type === "Name" && (cx.knownBinding(e.func.id)?.k === "class" || (cx.resolve(e.func.id) === null && isExceptionClassName(e.func.id)));
+}
+
 /** The exception a `raise` throws: an instance, or a class to instantiate. */
 function lowerRaised(cx: LowerContext, s: py.Raise): ir.Expr {
   let exc: ir.Expr;
   if (!s.exc) {
     const caught = cx.fn.caught[cx.fn.caught.length - 1];
     if (!caught) return { k: "call", callee: cx.rt("reraiseNothing"), args: [] };
-    return { k: "id", name: caught };
+    // (it leaves the frame that caught it: its traceback grows as it goes, reraised)
+    return { k: "call", callee: cx.rt("reraised"), args: [{ k: "id", name: caught }] };
   }
   // A traceback points at the whole `raise` statement, where the exception is made.
-  // (`raise exc.with_traceback(tb)`: the raise adds its frame to the traceback given, exceptionOf)
-  if (s.exc._type === "Call" && !(s.exc.func._type === "Attribute" && s.exc.func.attr === "with_traceback")) exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
+  // An exception made elsewhere (`raise make_error()`, `raise err`, `raise exc.with_traceback(tb)`)
+  // has its traceback start at this raise, with any it had below (exceptionOf).
+  if (constructsException(cx, s.exc)) exc = { ...lowerExpr(cx, s.exc), loc: cx.loc(s) } as ir.Expr;
   else exc = { k: "call", callee: cx.rt("exceptionOf"), args: [lowerExpr(cx, s.exc)], loc: cx.loc(s) };
   if (s.cause) {
     // (`from ValueError("...")`: an exception made there, never raised, prints without frames)
-    const made = s.cause._type === "Call" && s.cause.func._type === "Name" && (cx.knownBinding(s.cause.func.id)?.k === "class" || (cx.resolve(s.cause.func.id) === null && isExceptionClassName(s.cause.func.id)));
+    const made = constructsException(cx, s.cause);
     exc = { k: "call", callee: cx.rt("withCause"), args: [exc, lowerExpr(cx, s.cause), ...(made ? [{ k: "bool", value: true } as ir.Expr] : [])] };
   }
   // Raised while handling another exception: that one becomes its __context__.

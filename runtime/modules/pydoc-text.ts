@@ -1,0 +1,154 @@
+// The text `help(obj)` prints for a function or a class, laid out as CPython's pydoc lays out
+// its plain-text documents (sections of a class sorted by name, `|` rules, four-space indents).
+
+import { PyTypeError } from "../values/exceptions.js";
+import { getattr } from "../values/builtin-functions.js";
+import { iterable } from "../values/iteration.js";
+import { repr, toStr } from "../values/repr.js";
+import { isClass, typeName } from "../values/typename.js";
+import { Tuple } from "../values/tuple.js";
+import { callValue } from "./pycall.js";
+import { standardModule } from "./module-object.js";
+
+/** The docs `object` gives its dunders, which a method without its own doc shows (pydoc inherits them). */
+const OBJECT_DOCS: Record<string, string> = {
+  __init__: "Initialize self.  See help(type(self)) for accurate signature.",
+  __repr__: "Return repr(self).",
+  __str__: "Return str(self).",
+  __eq__: "Return self==value.",
+  __ne__: "Return self!=value.",
+  __lt__: "Return self<value.",
+  __le__: "Return self<=value.",
+  __gt__: "Return self>value.",
+  __ge__: "Return self>=value.",
+  __hash__: "Return hash(self).",
+  __format__: "Default object formatter.",
+  __setattr__: "Implement setattr(self, name, value).",
+  __getattribute__: "Return getattr(self, name).",
+  __delattr__: "Implement delattr(self, name).",
+};
+
+/** The docs of the descriptors CPython gives a class's instances. */
+const DESCRIPTOR_DOCS: Record<string, string> = {
+  __dict__: "dictionary for instance variables",
+  __weakref__: "list of weak references to the object",
+};
+
+const RULE = "-".repeat(70);
+
+/** `inspect.cleandoc` of the object's `__doc__` ("" without one). */
+function docOf(obj: unknown): string {
+  const doc = getattr(obj, "__doc__", null);
+  if (typeof doc !== "string") return "";
+  return toStr(callValue(getattr(standardModule("inspect"), "cleandoc"), doc));
+}
+
+/** `(a, b=1)`, or null where the object has no signature. */
+function signatureOf(obj: unknown): string | null {
+  try {
+    return toStr(callValue(getattr(standardModule("inspect"), "signature"), obj));
+  } catch {
+    return null;
+  }
+}
+
+/** Each line after `prefix` (blank ones too), the last without trailing spaces, as pydoc indents. */
+function indent(text: string, prefix: string): string {
+  const lines = text.split("\n").map((line) => prefix + line);
+  lines[lines.length - 1] = lines[lines.length - 1]!.trimEnd();
+  return lines.join("\n");
+}
+
+/** `__init__`'s signature: the class's, after `self` (the class records it where the function does not). */
+function initSignature(cls: unknown): string | null {
+  const called = signatureOf(cls);
+  return called === null ? null : called === "()" ? "(self)" : `(self, ${called.slice(1)}`;
+}
+
+/** A routine's entry: `name(signature)`, then its doc indented by four. */
+function routineEntry(name: string, fn: unknown, suffix = "", fallbackDoc = "", signature = signatureOf(fn) ?? "(...)"): string {
+  const decl = name === "<lambda>" ? `<lambda> lambda ${signature.slice(1, -1)}` : `${name}${signature}${suffix}`;
+  const doc = docOf(fn) || fallbackDoc;
+  return doc === "" ? decl + "\n" : `${decl}\n${indent(doc, "    ")}\n`;
+}
+
+/** `help(f)` of a function or a built-in function. */
+function functionText(fn: unknown): string {
+  const builtin = typeName(fn) === "builtin_function_or_method";
+  const name = toStr(getattr(fn, "__name__"));
+  const module = getattr(fn, "__module__", null);
+  const where = typeof module === "string" ? ` in module ${module}` : "";
+  return `Help on ${builtin ? "built-in function" : "function"} ${name}${where}:\n\n${routineEntry(name, fn)}`;
+}
+
+/** The class's own attributes, by pydoc's sections, each sorted by name. */
+function classSections(cls: unknown): string[] {
+  const methods: string[] = [];
+  const classMethods: string[] = [];
+  const staticMethods: string[] = [];
+  const readonly: string[] = [];
+  const descriptors: string[] = [];
+  const data: string[] = [];
+  const items = [...iterable(callValue(getattr(getattr(cls, "__dict__"), "items")))] as Tuple<unknown>[];
+  const sorted = items.map((item) => item.items as [string, unknown]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, value] of sorted) {
+    if (name === "__module__" || name === "__doc__" || name === "__qualname__") continue;
+    const kind = typeName(value);
+    // (read off the class: the function the class body defined, with its signature)
+    if (kind === "function") {
+      const method = getattr(cls, name);
+      const signature = signatureOf(method) ?? (name === "__init__" ? initSignature(cls) : null) ?? "(...)";
+      methods.push(routineEntry(name, method, "", OBJECT_DOCS[name] ?? "", signature));
+    }
+    else if (kind === "classmethod") classMethods.push(routineEntry(name, getattr(cls, name), " from builtins.type"));
+    else if (kind === "staticmethod") staticMethods.push(routineEntry(name, getattr(value, "__func__")));
+    else if (kind === "property") {
+      const doc = docOf(value);
+      const entry = doc === "" ? name + "\n" : `${name}\n${indent(doc, "    ")}\n`;
+      (getattr(value, "fset", null) === null ? readonly : descriptors).push(entry);
+    } else if (kind === "getset_descriptor" || kind === "member_descriptor") {
+      const doc = docOf(value) || (DESCRIPTOR_DOCS[name] ?? "");
+      descriptors.push(doc === "" ? name + "\n" : `${name}\n${indent(doc, "    ")}\n`);
+    } else data.push(`${name} = ${repr(value)}\n`);
+  }
+  const sections: [string, string[]][] = [
+    ["Methods defined here:", methods],
+    ["Class methods defined here:", classMethods],
+    ["Static methods defined here:", staticMethods],
+    ["Readonly properties defined here:", readonly],
+    ["Data descriptors defined here:", descriptors],
+    ["Data and other attributes defined here:", data],
+  ];
+  return sections.filter(([, entries]) => entries.length > 0).map(([title, entries]) => `${title}\n\n${entries.join("\n")}`);
+}
+
+/** `help(C)` of a class whose only base is `object`. */
+function classText(cls: unknown): string {
+  const name = toStr(getattr(cls, "__name__"));
+  const module = toStr(getattr(cls, "__module__"));
+  const bases = (getattr(cls, "__bases__") as Tuple<unknown>).items;
+  const baseNames = bases.map((base) => {
+    const baseModule = toStr(getattr(base, "__module__"));
+    const baseName = toStr(getattr(base, "__qualname__"));
+    return baseModule === module ? baseName : `${baseModule}.${baseName}`;
+  });
+  if (bases.length !== 1 || baseNames[0] !== "builtins.object") {
+    throw new PyTypeError(`pyts's help() documents classes whose only base is object, not ${name}(${baseNames.join(", ")})`);
+  }
+  const intro: string[] = [];
+  const signature = signatureOf(cls);
+  if (signature !== null && signature !== "()") intro.push(`${name}${signature}\n`);
+  const doc = docOf(cls);
+  if (doc !== "") intro.push(doc + "\n");
+  // (a rule of dashes between the sections, not after the introduction)
+  const body = (intro.length > 0 ? intro.join("\n") + "\n" : "") + classSections(cls).join(`\n${RULE}\n`);
+  return `Help on class ${name} in module ${module}:\n\nclass ${name}(${baseNames.join(", ")})\n${indent(body.replace(/\n$/, ""), " |  ")}\n`;
+}
+
+/** The text `help(obj)` prints (before the blank line that ends it). */
+export function helpText(obj: unknown): string {
+  if (isClass(obj)) return classText(obj);
+  const kind = typeName(obj);
+  if (kind === "function" || kind === "builtin_function_or_method") return functionText(obj);
+  throw new PyTypeError(`pyts's help() documents functions and classes, not a ${kind} object`);
+}
