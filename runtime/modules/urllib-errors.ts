@@ -2,6 +2,7 @@
 // CPython's carries the response it was made from, `fp`, and reads the body through it) and
 // ContentTooShortError (urlretrieve's short download).
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../values/exceptions.js";
 import { callMethod } from "../values/methods.js";
@@ -20,6 +21,10 @@ export class URLError extends OSError {
   __str__(): string {
     return `<urlopen error ${reasonText(this.reason)}>`;
   }
+}
+
+function readThroughFp(this: HTTPError, ...args: unknown[]): unknown {
+  return this.readBody(args);
 }
 
 /** An HTTP status >= 400. Like CPython's, it is also a response: read() gives the body. */
@@ -41,6 +46,7 @@ export class HTTPError extends URLError {
     this.msg = msg;
     this.hdrs = hdrs;
     this.fp = fp;
+    Object.defineProperty(this, "read", { value: readThroughFp, writable: true, configurable: true });
   }
   get headers(): unknown {
     return this.hdrs;
@@ -57,7 +63,9 @@ export class HTTPError extends URLError {
   info(): unknown {
     return this.hdrs;
   }
-  read(...args: unknown[]): unknown {
+  /** The body read through `fp` (an instance attribute: CPython's reaches the file's read through __getattr__). */
+  declare read: (...args: unknown[]) => unknown;
+  readBody(args: unknown[]): unknown {
     if (this.fp instanceof Uint8Array) {
       if (this.consumed) return new Bytes(0);
       this.consumed = true;
@@ -116,3 +124,6 @@ export function osErrorFor(code: string, message: string): OSError {
     default: return new OSError(message);
   }
 }
+
+// (`HTTPError.reason`: a property of the class, the message)
+declareDataAttributes(HTTPError, "property", "reason");
