@@ -24,7 +24,13 @@ export class URLError extends OSError {
 }
 
 function readThroughFp(this: HTTPError, ...args: unknown[]): unknown {
-  return this.readBody(args);
+  if (this.fp instanceof Uint8Array) {
+    if (this.consumed) return new Bytes(0);
+    this.consumed = true;
+    return this.fp;
+  }
+  if (isNone(this.fp)) return new Bytes(0);
+  return callMethod(this.fp, "read", ...args);
 }
 
 /** An HTTP status >= 400. Like CPython's, it is also a response: read() gives the body. */
@@ -37,7 +43,6 @@ export class HTTPError extends URLError {
   readonly url: unknown;
   /** the response the error was made from (None when there was none) */
   readonly fp: unknown;
-  private consumed = false;
 
   constructor(url: unknown, code: unknown, msg: unknown, hdrs: unknown, fp: unknown = null) {
     super(msg);
@@ -65,15 +70,8 @@ export class HTTPError extends URLError {
   }
   /** The body read through `fp` (an instance attribute: CPython's reaches the file's read through __getattr__). */
   declare read: (...args: unknown[]) => unknown;
-  readBody(args: unknown[]): unknown {
-    if (this.fp instanceof Uint8Array) {
-      if (this.consumed) return new Bytes(0);
-      this.consumed = true;
-      return this.fp;
-    }
-    if (isNone(this.fp)) return new Bytes(0);
-    return callMethod(this.fp, "read", ...args);
-  }
+  /** (a body given as bytes is read once) */
+  consumed = false;
   close(): null {
     if (!isNone(this.fp) && !(this.fp instanceof Uint8Array)) callMethod(this.fp, "close");
     return null;
