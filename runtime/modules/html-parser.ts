@@ -55,6 +55,7 @@ export class HTMLParser {
   convert_charrefs: unknown;
   rawdata = "";
   lasttag = "???";
+  declare static _decl_otherchars: string;
   declare _decl_otherchars: string;
   interesting: RegExp = interestingNormal;
   cdata_elem: string | null = null;

@@ -167,6 +167,13 @@ function converting(value: unknown, configurator: BaseConfigurator): unknown {
 export class BaseConfigurator {
   static readonly __module__ = "logging.config";
   static value_converters = Dict.fromRecord({ ext: "ext_convert", cfg: "cfg_convert" });
+  // (class attributes declared after the class)
+  declare static CONVERT_PATTERN: unknown;
+  declare static WORD_PATTERN: unknown;
+  declare static DOT_PATTERN: unknown;
+  declare static INDEX_PATTERN: unknown;
+  declare static DIGIT_PATTERN: unknown;
+  declare static importer: (...args: unknown[]) => unknown;
   config: unknown;
 
   constructor(config: unknown) {

@@ -62,6 +62,13 @@ export class TarFile {
   declare encoding: string;
   errors: string;
   declare tarinfo: unknown;
+  // (extraction methods: tarfile-makers.ts)
+  declare makedir: (tarinfo: unknown, targetpath: unknown) => null;
+  declare makefile: (tarinfo: unknown, targetpath: unknown) => null;
+  declare makeunknown: (tarinfo: unknown, targetpath: unknown) => null;
+  declare makefifo: (tarinfo: unknown, targetpath: unknown) => null;
+  declare makedev: (tarinfo: unknown, targetpath: unknown) => null;
+  declare makelink: (tarinfo: unknown, targetpath: unknown) => null;
   mode: string;
   name: string | null;
   fileobj: unknown;

@@ -84,6 +84,9 @@ export class TextWrapper {
   tabsize: any = 8n;
   max_lines: any = null;
   placeholder: any = " [...]";
+  declare static wordsep_re: unknown;
+  declare static wordsep_simple_re: unknown;
+  declare static sentence_end_re: unknown;
   declare wordsep_re: unknown;
   declare wordsep_simple_re: unknown;
   declare sentence_end_re: unknown;
