@@ -50,6 +50,16 @@ export class ExFileObject extends BytesIO {
   }
 }
 
+/** The extraction methods tarfile-makers.ts gives TarFile (declared for the type checker). */
+export interface TarFile {
+  makedir(tarinfo: unknown, targetpath: unknown): null;
+  makefile(tarinfo: unknown, targetpath: unknown): null;
+  makeunknown(tarinfo: unknown, targetpath: unknown): null;
+  makefifo(tarinfo: unknown, targetpath: unknown): null;
+  makedev(tarinfo: unknown, targetpath: unknown): null;
+  makelink(tarinfo: unknown, targetpath: unknown): null;
+}
+
 export class TarFile {
   static readonly __module__ = "tarfile";
   // (class attributes: tarfile-makers.ts)
@@ -62,13 +72,6 @@ export class TarFile {
   declare encoding: string;
   errors: string;
   declare tarinfo: unknown;
-  // (extraction methods: tarfile-makers.ts)
-  declare makedir: (tarinfo: unknown, targetpath: unknown) => null;
-  declare makefile: (tarinfo: unknown, targetpath: unknown) => null;
-  declare makeunknown: (tarinfo: unknown, targetpath: unknown) => null;
-  declare makefifo: (tarinfo: unknown, targetpath: unknown) => null;
-  declare makedev: (tarinfo: unknown, targetpath: unknown) => null;
-  declare makelink: (tarinfo: unknown, targetpath: unknown) => null;
   mode: string;
   name: string | null;
   fileobj: unknown;
