@@ -68,6 +68,9 @@ export class SequenceMatcher {
   #bjunk = new KeyMap<true>();
   #matching: Triple[] | null = null;
   #opcodes: Opcode[] | null = null;
+  // (CPython's caches, which get_matching_blocks and get_opcodes fill and return: None until then)
+  matching_blocks: unknown = null;
+  opcodes: unknown = null;
   #fullbcount: KeyMap<number> | null = null;
 
   constructor(...args: unknown[]) {
@@ -89,6 +92,7 @@ export class SequenceMatcher {
     this.a = a;
     this.#a = items(a);
     this.#matching = this.#opcodes = null;
+    this.matching_blocks = this.opcodes = null;
     return null;
   }
 
@@ -97,6 +101,7 @@ export class SequenceMatcher {
     this.b = b;
     this.#b = items(b);
     this.#matching = this.#opcodes = null;
+    this.matching_blocks = this.opcodes = null;
     this.#fullbcount = null;
     this.#chainB();
     return null;
@@ -206,11 +211,11 @@ export class SequenceMatcher {
     return nonAdjacent;
   }
 
-  get_matching_blocks(): any[] {
-    return this.blocks().map(([i, j, k]) => new MatchTuple(BigInt(i), BigInt(j), BigInt(k)));
+  get_matching_blocks(): any {
+    return (this.matching_blocks ??= this.blocks().map(([i, j, k]) => new MatchTuple(BigInt(i), BigInt(j), BigInt(k))));
   }
 
-  opcodes(): Opcode[] {
+  opcodeList(): Opcode[] {
     if (this.#opcodes !== null) return this.#opcodes;
     let i = 0;
     let j = 0;
@@ -226,12 +231,12 @@ export class SequenceMatcher {
     return answer;
   }
 
-  get_opcodes(): any[] {
-    return this.opcodes().map(opcodeTuple);
+  get_opcodes(): any {
+    return (this.opcodes ??= this.opcodeList().map(opcodeTuple));
   }
 
   groupedOpcodes(n: number): Opcode[][] {
-    let codes: Opcode[] = this.opcodes().map((c) => [...c] as Opcode);
+    let codes: Opcode[] = this.opcodeList().map((c) => [...c] as Opcode);
     if (codes.length === 0) codes = [["equal", 0, 1, 0, 1]];
     const first = codes[0]!;
     if (first[0] === "equal") {

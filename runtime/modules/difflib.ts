@@ -53,7 +53,7 @@ export class Differ {
 
   *lines(a: unknown[], b: unknown[]): Generator<string> {
     const cruncher = new SequenceMatcher(this.linejunk, a, b);
-    for (const [tag, alo, ahi, blo, bhi] of cruncher.opcodes()) {
+    for (const [tag, alo, ahi, blo, bhi] of cruncher.opcodeList()) {
       if (tag === "replace") yield* this.#fancyReplace(a, alo, ahi, b, blo, bhi);
       else if (tag === "delete") yield* dump("-", a, alo, ahi);
       else if (tag === "insert") yield* dump("+", b, blo, bhi);
@@ -116,7 +116,7 @@ export class Differ {
       let atags = "";
       let btags = "";
       cruncher.set_seqs(aelt, belt);
-      for (const [tag, ai1, ai2, bj1, bj2] of cruncher.opcodes()) {
+      for (const [tag, ai1, ai2, bj1, bj2] of cruncher.opcodeList()) {
         const la = ai2 - ai1;
         const lb = bj2 - bj1;
         if (tag === "replace") {

@@ -1,6 +1,7 @@
 // xml.etree.ElementTree's Element (the C accelerator's behaviour and messages), SubElement,
 // Comment, ProcessingInstruction and QName.
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { Dict } from "../values/dict.js";
 import { IndexError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { iterable, PyIterator } from "../values/iteration.js";
@@ -43,6 +44,7 @@ function keywordAttrib(kws: Record<string, unknown>): Dict {
 let adopting: Dict | null = null;
 
 export class Element {
+  static readonly tpName: string = "xml.etree.ElementTree.Element";
   static readonly __module__ = MODULE;
   tag: any;
   attrib: Dict<any, any>;
@@ -344,3 +346,6 @@ export class QName {
 export function isElementTag(tag: unknown): boolean {
   return tag !== Comment && tag !== ProcessingInstruction;
 }
+
+// (`Element.tag` and the others are getset descriptors of CPython's C Element)
+declareDataAttributes(Element, "getset", "tag attrib text tail", true);

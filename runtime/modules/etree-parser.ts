@@ -1,6 +1,7 @@
 // ElementTree's parsing side: ParseError, TreeBuilder, XMLParser (with a runtime or a Python
 // target), XMLPullParser and the event stream iterparse reads.
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { hasattr } from "../values/builtin-functions.js";
 import { Dict } from "../values/dict.js";
 import { PySyntaxError, PyTypeError, ValueError } from "../values/exceptions.js";
@@ -135,6 +136,7 @@ type EventQueue = Tuple[];
 
 export class XMLParser {
   static readonly __module__ = MODULE;
+  static readonly tpName: string = "xml.etree.ElementTree.XMLParser";
   readonly target: unknown;
   readonly version = "Expat 2.5.0";
   readonly entity = new Dict();
@@ -220,6 +222,10 @@ export class XMLParser {
     return hasattr(this.target, "close") ? callMethod(this.target, "close") : null;
   }
 }
+
+// (XMLParser's entity and target are read-only members of CPython's C parser, version a getset)
+declareDataAttributes(XMLParser, "member", "entity target");
+declareDataAttributes(XMLParser, "getset", "version");
 
 const EVENTS = new Set(["start", "end", "start-ns", "end-ns", "comment", "pi"]);
 

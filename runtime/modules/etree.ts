@@ -60,8 +60,9 @@ function render(root: Element, o: WriteOptions, declared: (encoding: string) => 
 /** The pieces ElementTree.write writes, and the encoding. */
 function renderPieces(root: Element, o: WriteOptions, declared: (encoding: string) => string): [string[], string] {
   const method = o.method === null || o.method === undefined || o.method === "" ? "xml" : String(o.method);
-  if (method !== "xml" && method !== "html" && method !== "text" && method !== "c14n") throw new ValueError(`unknown method '${method}'`);
-  const encoding = o.encoding === null || o.encoding === undefined || o.encoding === "" ? (method === "c14n" ? "utf-8" : "us-ascii") : String(o.encoding);
+  // (CPython 3.11 writes no "c14n" method any more: canonicalize() does; write_c14n raises)
+  if (method !== "xml" && method !== "html" && method !== "text") throw new ValueError(`unknown method '${method}'`);
+  const encoding = o.encoding === null || o.encoding === undefined || o.encoding === "" ? "us-ascii" : String(o.encoding);
   const declaredEncoding = declared(encoding);
   const pieces: string[] = [];
   const decl = o.xmlDeclaration;
@@ -165,6 +166,11 @@ export class ElementTree {
       callMethod(file, "close");
     }
     return null;
+  }
+
+  /** `write_c14n(file)`: write(file, method="c14n"), which 3.11 refuses (canonicalize() writes C14N). */
+  write_c14n(file: unknown): null {
+    return this.write(file, kw({ method: "c14n" }));
   }
 
   __repr__(): string {

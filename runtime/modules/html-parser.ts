@@ -13,6 +13,8 @@ import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { AssertionError } from "../values/exceptions.js";
 import { unescape } from "./html.js";
+import { parseDeclaration } from "./html-declaration.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 
 /** Python's `pattern.match(s, pos)` (anchored) and `pattern.search(s, pos)`. */
 function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
@@ -53,6 +55,8 @@ export class HTMLParser {
   convert_charrefs: unknown;
   rawdata = "";
   lasttag = "???";
+  declare static _decl_otherchars: string;
+  declare _decl_otherchars: string;
   interesting: RegExp = interestingNormal;
   cdata_elem: string | null = null;
   lineno = 1n;
@@ -228,6 +232,12 @@ export class HTMLParser {
     return this.parse_bogus_comment(i);
   }
 
+  /** `parse_declaration(i)`: an SGML declaration at `i` (html-declaration.ts). */
+  parse_declaration(i: unknown): any {
+    const after = parseDeclaration(this, Number(i), (j, start) => this.#scanName(j, start));
+    return typeof i === "bigint" ? BigInt(after) : after;
+  }
+
   parse_bogus_comment(i: number, report: unknown = 1n): number {
     const rawdata = this.rawdata;
     const pos = rawdata.indexOf(">", i + 2);
@@ -400,3 +410,6 @@ export class HTMLParser {
     return null;
   }
 }
+
+// (the characters a declaration may hold besides names and literals: none; a subclass may add some)
+declareClassValues(HTMLParser, { _decl_otherchars: "" });

@@ -4,7 +4,7 @@
 // or (green threads running) as a wait the lowering awaits while the other threads run.
 
 import { Bytes } from "../values/bytes.js";
-import { PyTypeError, TimeoutError } from "../values/exceptions.js";
+import { NotImplementedError, PyTypeError, TimeoutError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { str } from "../values/repr.js";
 import { getitem } from "../values/subscript.js";
@@ -28,6 +28,11 @@ export class HTTPSConnection extends HTTPConnection {
     const hasPort = !isNone(pos[1] ?? kws["port"]) || /:\d+$/.test(str(pos[0] ?? kws["host"]));
     super(...args);
     if (!hasPort) this.port = 443n;
+  }
+
+  /** (the TLS exchange runs on Node's client, which pyts does not route through a proxy) */
+  override set_tunnel(..._args: unknown[]): null {
+    throw new NotImplementedError("pyts: HTTPSConnection.set_tunnel() is not supported (TLS runs on Node's HTTPS client, without a proxy tunnel)");
   }
 
   override request(...args: unknown[]): null {

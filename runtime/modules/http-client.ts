@@ -3,7 +3,10 @@
 // server as recv does (a thread switch once green threads run). `http.HTTPStatus` too.
 
 import { Bytes } from "../values/bytes.js";
-import { Exception, PyTypeError } from "../values/exceptions.js";
+import { ConnectionResetError, Exception, OSError, PyTypeError, RuntimeError } from "../values/exceptions.js";
+import { declareClassValues } from "../values/declared-attributes.js";
+import { inheritFrom } from "../lang/mro.js";
+import { greenThreadsRun } from "../threads/scheduler.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { str } from "../values/repr.js";
@@ -20,14 +23,28 @@ import type { SocketFile } from "./socket-file.js";
 export class HTTPException extends Exception {
   static readonly __module__: string = "http.client";
 }
-export class RemoteDisconnected extends HTTPException {
-  static override readonly __module__ = "http.client";
-}
 export class BadStatusLine extends HTTPException {
   static override readonly __module__ = "http.client";
+  line: unknown;
+  constructor(line: unknown = "") {
+    // (an empty line is shown by its repr)
+    super(line === "" ? "''" : line);
+    this.line = line === "" ? "''" : line;
+  }
+}
+/** The server closed the connection before a response: a ConnectionResetError and a BadStatusLine. */
+export class RemoteDisconnected extends ConnectionResetError {
+  static readonly __module__ = "http.client";
+  static {
+    inheritFrom(this, [ConnectionResetError, BadStatusLine]);
+  }
+  line: unknown = "''";
 }
 
 const BODY_METHODS = new Set(["PATCH", "POST", "PUT"]);
+
+/** Where set_tunnel sends the connection through the proxy. */
+type Tunnel = { host: string; port: bigint; headers: [string, string][] };
 
 /** Reads a response's status line, headers and body from a socket file. */
 export function* readResponse(file: SocketFile, method: string): Steps<HTTPResponse> {
@@ -80,6 +97,10 @@ export class HTTPConnection {
   timeout: unknown;
   sock: PySocket | null = null;
   private buffer: string[] = [];
+  private tunnel: Tunnel | null = null;
+  /** The proxy's answer to CONNECT is still to be read (green threads: see connect). */
+  private tunnelPending = false;
+  declare debuglevel: unknown;
   private method = "GET";
 
   constructor(...args: unknown[]) {
@@ -96,14 +117,67 @@ export class HTTPConnection {
     this.port = isNone(port) ? 80n : BigInt(toNumber(port));
   }
 
-  set_debuglevel(_level: unknown): null {
+  set_debuglevel(level: unknown): null {
+    this.debuglevel = level;
     return null;
   }
 
+  /**
+   * `set_tunnel(host, port=None, headers=None)`: connect through the HTTP proxy this connection
+   * names, which `CONNECT host:port` opens a tunnel to `host` on.
+   */
+  set_tunnel(...args: unknown[]): null {
+    const [pos, kws] = splitKw(args);
+    if (this.sock !== null) throw new RuntimeError("Can't set up tunnel for established connection");
+    let host = str(pos[0] ?? kws["host"]);
+    let port = pos[1] ?? kws["port"] ?? null;
+    const colon = host.lastIndexOf(":");
+    if (isNone(port) && colon > host.lastIndexOf("]")) {
+      port = BigInt(host.slice(colon + 1));
+      host = host.slice(0, colon);
+    }
+    const headers = pos[2] ?? kws["headers"] ?? null;
+    this.tunnel = {
+      host: host.replace(/^\[(.*)\]$/, "$1"),
+      port: isNone(port) ? ((this.constructor as typeof HTTPConnection).default_port as bigint) : BigInt(toNumber(port)),
+      headers: isNone(headers) ? [] : Array.from(headers as Iterable<unknown>, (k) => [str(k), str(getitem(headers, k))] as [string, string]),
+    };
+    return null;
+  }
+
+  /**
+   * Connects; through a tunnel, opens it first. While green threads run (the proxy may be a
+   * thread of this program) the proxy's answer is read by getresponse, which waits, before
+   * the response's: the request follows the CONNECT at once.
+   */
   connect(): null {
     const args: unknown[] = [Tuple.of(this.host, this.port)];
     if (this.timeout !== undefined) args.push(this.timeout);
     this.sock = socketModule.create_connection(...args);
+    if (this.tunnel === null) return null;
+    this.sendConnect(this.tunnel);
+    if (greenThreadsRun()) this.tunnelPending = true;
+    else drive(this.tunnelReplySteps());
+    return null;
+  }
+
+  private sendConnect(tunnel: Tunnel): void {
+    const lines = [`CONNECT ${tunnel.host}:${tunnel.port} HTTP/1.0\r\n`, ...tunnel.headers.map(([k, v]) => `${k}: ${v}\r\n`), "\r\n"];
+    this.sock!.sendall(Bytes.fromArray(Array.from(lines.join(""), (c) => c.charCodeAt(0) & 0xff)));
+  }
+
+  /** `CONNECT host:port` to the proxy; anything but 200 closes the connection and raises. */
+  private *tunnelReplySteps(file: SocketFile = this.sock!.makefile("rb"), closeFile = true): Steps<null> {
+    let reply: HTTPResponse;
+    try {
+      reply = yield* readResponse(file, "HEAD");
+    } finally {
+      if (closeFile) file.close();
+    }
+    if (reply.status !== 200n) {
+      this.close();
+      throw new OSError(`Tunnel connection failed: ${reply.status} ${reply.reason.trim()}`);
+    }
     return null;
   }
 
@@ -117,7 +191,10 @@ export class HTTPConnection {
     const [, kws] = splitKw(rest);
     this.method = str(method);
     this.buffer = [`${this.method} ${str(url) || "/"} HTTP/1.1`];
-    if (kws["skip_host"] !== true) this.buffer.push(`Host: ${this.port === 80n ? this.host : `${this.host}:${this.port}`}`);
+    if (kws["skip_host"] !== true) {
+      const [host, port] = this.tunnel === null ? [this.host, this.port] : [this.tunnel.host, this.tunnel.port];
+      this.buffer.push(`Host: ${port === (this.constructor as typeof HTTPConnection).default_port ? host : `${host}:${port}`}`);
+    }
     if (kws["skip_accept_encoding"] !== true) this.buffer.push("Accept-Encoding: identity");
     return null;
   }
@@ -166,9 +243,13 @@ export class HTTPConnection {
     if (this.sock === null) throw new ResponseNotReady("Request-sent");
     const file = this.sock.makefile("rb");
     const method = this.method;
+    const tunnelPending = this.tunnelPending;
+    this.tunnelPending = false;
+    const connection = this;
     return drive(
       (function* (): Steps<HTTPResponse> {
         try {
+          if (tunnelPending) yield* connection.tunnelReplySteps(file, false);
           return yield* readResponse(file, method);
         } finally {
           file.close();
@@ -215,4 +296,6 @@ export function responsesTable(): Map<number, string> {
   return new Map(HTTP_STATUS.map(([code, , phrase]) => [code, phrase]));
 }
 
+// (class attributes: auto_open and debuglevel as CPython's, response_class the class getresponse makes)
+declareClassValues(HTTPConnection, { auto_open: 1n, debuglevel: 0n, response_class: pyClass(HTTPResponse) });
 export const HTTPConnectionClass = pyClass(HTTPConnection);

@@ -10,10 +10,24 @@ import { BufferedIOBase, sizeArg, UnsupportedOperation } from "../lang/io-base.j
 import { bytesLike } from "../lang/io-memory.js";
 import type { HttpHeaders } from "./http-headers.js";
 
+/** A response's `msg` until assigned: see HTTPResponse.defaultMsg. */
+const MSG: PropertyDescriptor = {
+  get(this: HTTPResponse) {
+    return this.defaultMsg();
+  },
+  set(this: HTTPResponse, value: unknown) {
+    Object.defineProperty(this, "msg", { value, writable: true, configurable: true, enumerable: true });
+  },
+  configurable: true,
+  enumerable: true,
+};
+
 export class HTTPResponse extends BufferedIOBase {
   static pythonName = "HTTPResponse";
   static override readonly __module__ = "http.client";
   readonly status: bigint;
+  code: bigint;
+  declare msg: unknown;
   readonly reason: string;
   readonly version: bigint;
   readonly headers: HttpHeaders;
@@ -33,6 +47,9 @@ export class HTTPResponse extends BufferedIOBase {
   ) {
     super();
     this.status = BigInt(status);
+    // (code and msg are instance attributes, as CPython's begin() sets them)
+    this.code = this.status;
+    Object.defineProperty(this, "msg", MSG);
     this.reason = reason;
     this.version = BigInt(version);
     this.headers = headers;
@@ -52,18 +69,10 @@ export class HTTPResponse extends BufferedIOBase {
   set url(url: string) {
     this.responseUrl = url;
   }
-  get code(): bigint {
-    return this.status;
-  }
-  /** The headers; urlopen's responses hold the reason there instead, as urllib sets it. */
-  get msg(): unknown {
-    if (this.assignedMsg !== undefined) return this.assignedMsg;
+  /** `msg`'s value before any assignment: the headers; urlopen's responses hold the reason there instead, as urllib sets it. */
+  defaultMsg(): unknown {
     return this.responseUrl === null ? this.headers : this.reason;
   }
-  set msg(msg: unknown) {
-    this.assignedMsg = msg;
-  }
-  private assignedMsg: unknown = undefined;
   getcode(): bigint {
     return this.status;
   }

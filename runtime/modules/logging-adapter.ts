@@ -76,6 +76,13 @@ export class LoggerAdapter {
   get name(): string {
     return this.logger.name;
   }
+  /** The wrapped logger's manager (a property: assigning sets the logger's). */
+  get manager(): unknown {
+    return (this.logger as unknown as { manager: unknown }).manager;
+  }
+  set manager(value: unknown) {
+    (this.logger as unknown as { manager: unknown }).manager = value;
+  }
   __repr__(): string {
     return `<LoggerAdapter ${this.logger.name} (${levelName(this.logger.getEffectiveLevel())})>`;
   }

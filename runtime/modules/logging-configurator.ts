@@ -4,6 +4,9 @@
 // configuration is held as a ConvertingDict whose items (and those of the dicts, lists and
 // tuples in it) go through the configurator's `convert` as they are read by `[]`.
 
+import { declareLazyClassValues } from "../values/declared-attributes.js";
+import { compilePattern } from "./re.js";
+import { __import__ } from "./dunder-import.js";
 import { AttributeError, ImportError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Dict } from "../values/dict.js";
 import { kw } from "../values/kwargs.js";
@@ -164,6 +167,13 @@ function converting(value: unknown, configurator: BaseConfigurator): unknown {
 export class BaseConfigurator {
   static readonly __module__ = "logging.config";
   static value_converters = Dict.fromRecord({ ext: "ext_convert", cfg: "cfg_convert" });
+  // (class attributes declared after the class)
+  declare static CONVERT_PATTERN: unknown;
+  declare static WORD_PATTERN: unknown;
+  declare static DOT_PATTERN: unknown;
+  declare static INDEX_PATTERN: unknown;
+  declare static DIGIT_PATTERN: unknown;
+  declare static importer: (...args: unknown[]) => unknown;
   config: unknown;
 
   constructor(config: unknown) {
@@ -263,3 +273,14 @@ export class BaseConfigurator {
     return Array.isArray(value) ? Tuple.of(...value) : value;
   }
 }
+
+// (CPython's class attributes: the patterns cfg:// and conversion strings are read with,
+// compiled on first read, and the importer resolve() imports with)
+declareLazyClassValues(BaseConfigurator, {
+  CONVERT_PATTERN: () => compilePattern("^(?P<prefix>[a-z]+)://(?P<suffix>.*)$"),
+  WORD_PATTERN: () => compilePattern("^\\s*(\\w+)\\s*"),
+  DOT_PATTERN: () => compilePattern("^\\.\\s*(\\w+)\\s*"),
+  INDEX_PATTERN: () => compilePattern("^\\[\\s*(\\w+)\\s*\\]\\s*"),
+  DIGIT_PATTERN: () => compilePattern("^\\d+$"),
+  importer: () => __import__,
+});

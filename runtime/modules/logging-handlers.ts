@@ -10,6 +10,7 @@ import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { truthy } from "../values/truth.js";
 import { pyClass } from "./callable-class.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 import { moduleObject, type PyModule } from "./module-object.js";
 import { localtime, strftime } from "./time.js";
 import type { FileHandler as FileHandlerType, Handler as HandlerType, LogRecord } from "./logging.js";
@@ -32,8 +33,9 @@ export function makeHandlersModule(base: Base): PyModule & { [name: string]: any
 
   /** A FileHandler that may roll its file over before a record is written. */
   class BaseRotatingHandler extends FileHandler {
-    namer: unknown = null;
-    rotator: unknown = null;
+    // (class attributes, None: a subclass may define them as methods, an instance assign them)
+    declare namer: unknown;
+    declare rotator: unknown;
     override handle(record: LogRecord): boolean {
       if (!this.filter(record)) return false;
       try {
@@ -311,6 +313,7 @@ export function makeHandlersModule(base: Base): PyModule & { [name: string]: any
   for (const cls of [BaseRotatingHandler, RotatingFileHandler, TimedRotatingFileHandler, BufferingHandler, MemoryHandler, QueueHandler, QueueListener]) {
     Object.defineProperty(cls, "__module__", { value: "logging.handlers", configurable: true });
   }
+  declareClassValues(BaseRotatingHandler, { namer: null, rotator: null });
   return moduleObject("logging.handlers", {
     DEFAULT_TCP_LOGGING_PORT: 9020n,
     DEFAULT_UDP_LOGGING_PORT: 9021n,

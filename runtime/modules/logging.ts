@@ -12,7 +12,7 @@ import { enterHandler, exitHandler, handledException } from "../lang/handled.js"
 import { typeOf } from "../values/builtin-types.js";
 import { Dict } from "../values/dict.js";
 import { BaseException, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
-import { splitKw, type KwArgs } from "../values/kwargs.js";
+import { Kwargs, splitKw, type KwArgs } from "../values/kwargs.js";
 import { percentFormat } from "../values/percent-format.js";
 import { repr, toStr } from "../values/repr.js";
 import { formatException } from "../values/traceback.js";
@@ -21,6 +21,7 @@ import { Tuple } from "../values/tuple.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { shareClassAttributes } from "../lang/objects.js";
+import { Manager } from "./logging-manager.js";
 import { localtime, strftime } from "./time.js";
 import { moduleObject } from "./module-object.js";
 import { Filter, Filterer } from "./logging-filter.js";
@@ -91,6 +92,31 @@ const RECORD_FIELDS = new Set(["name", "msg", "args", "levelname", "levelno", "p
   "exc_info", "exc_text", "lineno", "funcName", "created", "msecs", "relativeCreated", "thread", "threadName",
   "processName", "process", "message", "asctime"]);
 
+/** A record's call-site attributes, instance attributes as in CPython, read from the call site when first asked for. */
+type SiteRecord = { where(): { funcName: string | null; lineno: bigint; pathname: string } };
+const siteAttribute = (read: (record: SiteRecord) => unknown, name: string): PropertyDescriptor => ({
+  get(this: SiteRecord) {
+    return read(this);
+  },
+  // (assigned, it is the value given: a filter may rewrite it)
+  set(this: SiteRecord, value: unknown) {
+    Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+  },
+  configurable: true,
+  enumerable: true,
+});
+const fileName = (record: SiteRecord): string => {
+  const path = record.where().pathname;
+  return path.split("/").at(-1) ?? path;
+};
+const SITE_ATTRIBUTES: PropertyDescriptorMap = {
+  pathname: siteAttribute((r) => r.where().pathname, "pathname"),
+  filename: siteAttribute(fileName, "filename"),
+  module: siteAttribute((r) => fileName(r).replace(/\.py$/, ""), "module"),
+  lineno: siteAttribute((r) => r.where().lineno, "lineno"),
+  funcName: siteAttribute((r) => r.where().funcName, "funcName"),
+};
+
 export class LogRecord {
   // (`extra=` and programs add attributes of their own)
   [attr: string]: any;
@@ -107,6 +133,11 @@ export class LogRecord {
   asctime = "";
   exc_text: string | null = null;
   private site: { funcName: string | null; lineno: bigint; pathname: string } | null = null;
+  declare readonly pathname: string;
+  declare readonly filename: string;
+  declare readonly module: string;
+  declare readonly lineno: bigint;
+  declare readonly funcName: string | null;
 
   /**
    * CPython's `LogRecord(name, level, pathname, lineno, msg, args, exc_info, func=None,
@@ -123,27 +154,26 @@ export class LogRecord {
     func: unknown = null,
     readonly stack_info: unknown = null,
   ) {
+    // (`func=` and `sinfo=` given by keyword from Python)
+    for (const given of [func, stack_info]) {
+      if (!(given instanceof Kwargs)) continue;
+      const [, kws] = splitKw([given]);
+      func = given === func ? null : func;
+      if (given === stack_info) this.stack_info = null;
+      for (const [key, value] of Object.entries(kws)) {
+        if (key === "func") func = value;
+        else if (key === "sinfo") this.stack_info = value;
+        else throw new PyTypeError(`LogRecord.__init__() got an unexpected keyword argument '${key}'`);
+      }
+    }
     this.levelname = String(getLevelName(levelno));
     if (!isNone(pathname)) this.site = { pathname: toStr(pathname), lineno: lineno as bigint, funcName: isNone(func) ? null : toStr(func) };
+    Object.defineProperties(this, SITE_ATTRIBUTES);
   }
 
-  private where(): { funcName: string | null; lineno: bigint; pathname: string } {
+  /** The call site, read when first asked for. */
+  where(): { funcName: string | null; lineno: bigint; pathname: string } {
     return (this.site ??= callSite());
-  }
-  get funcName(): string | null {
-    return this.where().funcName;
-  }
-  get lineno(): bigint {
-    return this.where().lineno;
-  }
-  get pathname(): string {
-    return this.where().pathname;
-  }
-  get filename(): string {
-    return this.pathname.split("/").at(-1) ?? this.pathname;
-  }
-  get module(): string {
-    return this.filename.replace(/\.py$/, "");
   }
 
   getMessage(): string {
@@ -419,14 +449,25 @@ function excInfo(kws: KwArgs, byDefault: boolean): any {
 export const root = new Logger("root", WARNING);
 // (`Logger.root`, a class attribute, as CPython's)
 Object.defineProperty(Logger, "root", { value: root, writable: true, configurable: true });
-shareClassAttributes(Logger, ["root"]);
+// (`Logger.manager`: the hierarchy's Manager, a class attribute too)
+const manager = new Manager({
+  root,
+  getLogger: (name) => getLogger(name),
+  disabledLevel: () => disabledBelow,
+  setDisabledLevel: (level) => void (disabledBelow = checkLevel(level)),
+});
+Object.defineProperty(Logger, "manager", { value: manager, writable: true, configurable: true });
+shareClassAttributes(Logger, ["root", "manager"]);
 setLevelNames((level) => String(getLevelName(level)));
 
 export function getLogger(name: unknown = null): Logger {
   if (isNone(name) || name === "" || name === "root") return root;
   if (typeof name !== "string") throw new PyTypeError("A logger name must be a string");
   let logger = loggers.get(name);
-  if (!logger) loggers.set(name, (logger = new Logger(name)));
+  if (!logger) {
+    loggers.set(name, (logger = new Logger(name)));
+    manager.registered(name, logger);
+  }
   return logger;
 }
 

@@ -61,11 +61,11 @@ export function cwd(): string {
   return nodeProcess()?.cwd() ?? "/";
 }
 
-function isabs(p: unknown): boolean {
+export function isabs(p: unknown): boolean {
   return fspath(p).startsWith("/");
 }
 
-function join(a: unknown, ...rest: unknown[]): string {
+export function join(a: unknown, ...rest: unknown[]): string {
   let path = fspath(a);
   for (const part of rest) {
     const b = fspath(part);
@@ -107,7 +107,7 @@ function basename(p: unknown): string {
   return s.slice(s.lastIndexOf("/") + 1);
 }
 
-function dirname(p: unknown): string {
+export function dirname(p: unknown): string {
   return splitParts(fspath(p))[0];
 }
 

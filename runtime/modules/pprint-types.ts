@@ -19,16 +19,19 @@ import { MappingProxyType, SimpleNamespace } from "./types.js";
 
 export type ExtraKind = "ordereddict" | "defaultdict" | "counter" | "chainmap" | "deque" | "user" | "bytes" | "bytearray" | "mappingproxy" | "namespace" | "dataclass";
 
+/** The containers being printed, as CPython keeps them: `{id(obj): 1}` (what `format` receives). */
+export type PrintContext = Dict<bigint, bigint>;
+
 /** What the layouts use of a PrettyPrinter (pprint.ts). */
 export interface Layouts {
   readonly indentPerLevel: number;
   readonly width: number;
-  _repr(x: unknown, context: Set<unknown>, level: number): string;
-  _format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void;
-  _format_items(items: unknown[], out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void;
-  _format_dict_items(entries: Array<[unknown, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void;
+  _repr(x: unknown, context: PrintContext, level: number): string;
+  _format(x: unknown, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void;
+  _format_items(items: unknown[], out: string[], indent: number, allowance: number, context: PrintContext, level: number): void;
+  _format_dict_items(entries: Array<[unknown, unknown]>, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void;
   _dict_entries(d: Dict): Array<[unknown, unknown]>;
-  _format_namespace_items(entries: Array<[string, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void;
+  _format_namespace_items(entries: Array<[string, unknown]>, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void;
 }
 
 /** The fields a dataclass's generated `__repr__` shows (dataclasses.ts marks it). */
@@ -107,7 +110,7 @@ function layoutBytes(p: Layouts, b: Uint8Array, out: string[], indent: number, a
 }
 
 /** Lay `x` of kind `kind` out over lines (its one-line repr does not fit). */
-export function layoutExtra(p: Layouts, kind: ExtraKind, x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+export function layoutExtra(p: Layouts, kind: ExtraKind, x: unknown, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
   const obj = x as object;
   switch (kind) {
     case "ordereddict": {
@@ -215,7 +218,7 @@ function ownReprOf(x: object): unknown {
 }
 
 /** A dict's `{...}` layout (CPython's `_pprint_dict`, which defaultdict reuses). */
-function plainDict(p: Layouts, d: Dict, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+function plainDict(p: Layouts, d: Dict, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
   out.push("{");
   if (p.indentPerLevel > 1) out.push(" ".repeat(p.indentPerLevel - 1));
   p._format_dict_items(p._dict_entries(d), out, indent, allowance + 1, context, level);

@@ -18,7 +18,7 @@ import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { extraKind, layoutExtra, type ExtraKind } from "./pprint-types.js";
+import { extraKind, layoutExtra, type ExtraKind, type PrintContext } from "./pprint-types.js";
 
 type Kind = "dict" | "list" | "tuple" | "set" | "frozenset" | "str" | ExtraKind | null;
 
@@ -116,59 +116,78 @@ export class PrettyPrinter {
   }
 
   /** `(repr, readable, recursive)` of an object, nested containers limited to `depth`. */
-  private safeRepr(x: unknown, context: Set<unknown>, maxLevels: number | null, level: number): [string, boolean, boolean] {
+  private safeRepr(x: unknown, context: PrintContext, maxLevels: number | null, level: number): [string, boolean, boolean] {
     if (typeof x === "bigint" && this.underscoreNumbers) return [groupDigits(x), true, false];
     const kind = kindOf(x);
     if (kind === "dict") {
       const d = x as Dict;
       if (d.size === 0) return ["{}", true, false];
-      if (maxLevels && level >= maxLevels) return ["{...}", false, context.has(x)];
-      if (context.has(x)) return [recursionMark(x), false, true];
-      context.add(x);
+      if (maxLevels && level >= maxLevels) return ["{...}", false, context.has(id(x))];
+      if (context.has(id(x))) return [recursionMark(x), false, true];
+      context.set(id(x), 1n);
       let readable = true;
       let recursive = false;
       let entries = [...d.entries()] as Array<[unknown, unknown]>;
       if (this.sortDicts) entries = safeSorted(entries, (e) => e[0]);
       const parts = entries.map(([k, v]) => {
-        const [kr, kRead, kRec] = this.safeRepr(k, context, maxLevels, level + 1);
-        const [vr, vRead, vRec] = this.safeRepr(v, context, maxLevels, level + 1);
+        const [kr, kRead, kRec] = this.formatPart(k, context, maxLevels, level + 1);
+        const [vr, vRead, vRec] = this.formatPart(v, context, maxLevels, level + 1);
         readable = readable && kRead && vRead;
         recursive = recursive || kRec || vRec;
         return `${kr}: ${vr}`;
       });
-      context.delete(x);
+      context.delete(id(x));
       return [`{${parts.join(", ")}}`, readable, recursive];
     }
     if (kind === "list" || kind === "tuple") {
       const items = kind === "list" ? (x as unknown[]) : (x as Tuple).items;
       const [open, close] = kind === "list" ? ["[", "]"] : items.length === 1 ? ["(", ",)"] : ["(", ")"];
       if (items.length === 0) return [open + (kind === "list" ? "]" : ")"), true, false];
-      if (maxLevels && level >= maxLevels) return [`${open}...${close}`, false, context.has(x)];
-      if (context.has(x)) return [recursionMark(x), false, true];
-      context.add(x);
+      if (maxLevels && level >= maxLevels) return [`${open}...${close}`, false, context.has(id(x))];
+      if (context.has(id(x))) return [recursionMark(x), false, true];
+      context.set(id(x), 1n);
       let readable = true;
       let recursive = false;
       const parts = items.map((item) => {
-        const [r, read, rec] = this.safeRepr(item, context, maxLevels, level + 1);
+        const [r, read, rec] = this.formatPart(item, context, maxLevels, level + 1);
         readable = readable && read;
         recursive = recursive || rec;
         return r;
       });
-      context.delete(x);
+      context.delete(id(x));
       return [open + parts.join(", ") + close, readable, recursive];
     }
     const text = repr(x);
     return [text, text !== "" && !text.startsWith("<"), false];
   }
 
+  /**
+   * `format(object, context, maxlevels, level)`: `(repr, readable, recursive)`, what a subclass
+   * overrides to print some values its own way; every repr the printer makes goes through it.
+   */
+  format(x: unknown, context: unknown, maxLevels: unknown, level: unknown): any {
+    if (!(context instanceof Dict)) throw new PyTypeError(`PrettyPrinter.format() context must be a dict, not ${typeName(context)}`);
+    const levels = maxLevels === null || maxLevels === undefined ? null : Number(maxLevels);
+    return Tuple.from(this.safeRepr(x, context as PrintContext, levels, Number(level)));
+  }
+
+  /** `self.format(...)` unpacked: the runtime's own unless a subclass overrides it. */
+  private formatPart(x: unknown, context: PrintContext, maxLevels: number | null, level: number): [string, boolean, boolean] {
+    if ((this as { format: unknown }).format === PrettyPrinter.prototype.format) return this.safeRepr(x, context, maxLevels, level);
+    const result = callMethod(this, "format", x, context, maxLevels === null ? null : BigInt(maxLevels), BigInt(level));
+    const parts = [...(result as Iterable<unknown>)];
+    if (parts.length !== 3) throw new ValueError(parts.length > 3 ? "too many values to unpack (expected 3)" : `not enough values to unpack (expected 3, got ${parts.length})`);
+    return [parts[0] as string, truthy(parts[1]), truthy(parts[2])];
+  }
+
   /** `_repr`: the depth-limited one-line repr. */
-  _repr(x: unknown, context: Set<unknown>, level: number): string {
-    return this.safeRepr(x, new Set(context), this.depth, level)[0];
+  _repr(x: unknown, context: PrintContext, level: number): string {
+    return this.formatPart(x, new Dict(context.entries()), this.depth, level)[0];
   }
 
   /** `_format`: the object at `indent`, split over lines when its repr does not fit. */
-  _format(x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
-    if (context.has(x) && typeof x === "object") {
+  _format(x: unknown, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
+    if (context.has(id(x)) && typeof x === "object") {
       out.push(recursionMark(x));
       return;
     }
@@ -176,15 +195,15 @@ export class PrettyPrinter {
     const maxWidth = this.width - indent - allowance;
     const kind = kindOf(x);
     if (plen(text) > maxWidth && kind !== null) {
-      context.add(x);
+      context.set(id(x), 1n);
       this.layout(kind, x, out, indent, allowance, context, level + 1);
-      context.delete(x);
+      context.delete(id(x));
       return;
     }
     out.push(text);
   }
 
-  private layout(kind: Exclude<Kind, null>, x: unknown, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  private layout(kind: Exclude<Kind, null>, x: unknown, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
     switch (kind) {
       case "dict": {
         out.push("{");
@@ -243,7 +262,7 @@ export class PrettyPrinter {
   }
 
   /** `_format_dict_items`: `key: value` pairs, one a line. */
-  _format_dict_items(entries: Array<[unknown, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  _format_dict_items(entries: Array<[unknown, unknown]>, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
     const inner = indent + this.indentPerLevel;
     entries.forEach(([k, v], i) => {
       const last = i === entries.length - 1;
@@ -255,18 +274,18 @@ export class PrettyPrinter {
   }
 
   /** `_format_namespace_items`: `name=value` pairs, one a line (dataclasses, namespaces). */
-  _format_namespace_items(entries: Array<[string, unknown]>, out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  _format_namespace_items(entries: Array<[string, unknown]>, out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
     entries.forEach(([k, v], i) => {
       const last = i === entries.length - 1;
       out.push(k, "=");
-      if (typeof v === "object" && v !== null && context.has(v)) out.push("...");
+      if (typeof v === "object" && v !== null && context.has(id(v))) out.push("...");
       else this._format(v, out, indent + plen(k) + 1, last ? allowance : 1, context, level);
       if (!last) out.push(",\n" + " ".repeat(indent));
     });
   }
 
   /** `_format_items`: a sequence's items, one a line (or packed when `compact`). */
-  _format_items(items: unknown[], out: string[], indent: number, allowance: number, context: Set<unknown>, level: number): void {
+  _format_items(items: unknown[], out: string[], indent: number, allowance: number, context: PrintContext, level: number): void {
     indent += this.indentPerLevel;
     if (this.indentPerLevel > 1) out.push(" ".repeat(this.indentPerLevel - 1));
     const newline = ",\n" + " ".repeat(indent);
@@ -349,7 +368,7 @@ export class PrettyPrinter {
 
   pformat(x: unknown): any {
     const out: string[] = [];
-    this._format(x, out, 0, 0, new Set(), 0);
+    this._format(x, out, 0, 0, new Dict(), 0);
     return out.join("");
   }
 
@@ -361,17 +380,17 @@ export class PrettyPrinter {
   }
 
   oneLine(x: unknown): string {
-    return this.safeRepr(x, new Set(), null, 0)[0];
+    return this.safeRepr(x, new Dict(), null, 0)[0];
   }
 
   // Like CPython's, these two look at the whole object: the printer's depth does not apply.
   isreadable(x: unknown): any {
-    const [, readable, recursive] = this.safeRepr(x, new Set(), null, 0);
+    const [, readable, recursive] = this.formatPart(x, new Dict(), null, 0);
     return readable && !recursive;
   }
 
   isrecursive(x: unknown): any {
-    return this.safeRepr(x, new Set(), null, 0)[2];
+    return this.formatPart(x, new Dict(), null, 0)[2];
   }
 }
 

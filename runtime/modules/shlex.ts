@@ -12,6 +12,9 @@ import { ioModule } from "./io.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { sysModule } from "./sys.js";
+import { dirname, isabs, join as joinPath } from "./os-path.js";
+import { open } from "../lang/files.js";
+import { Tuple } from "../values/tuple.js";
 
 /** A str source read a character at a time, as io.StringIO would be. */
 class StringReader {
@@ -114,6 +117,17 @@ export class shlex {
     this.instream = stream;
     this.lineno = 1n;
     return null;
+  }
+
+  /**
+   * `sourcehook(newfile)`: the `(name, stream)` to read when the `source` keyword names a file
+   * (quotes stripped; a relative name is taken from the current file's directory).
+   */
+  sourcehook(newfile: unknown): any {
+    let name = toStr(newfile);
+    if (name[0] === '"') name = name.slice(1, -1);
+    if (typeof this.infile === "string" && !isabs(name)) name = joinPath(dirname(this.infile), name);
+    return Tuple.of(name, open(name, "r"));
   }
 
   pop_source(): null {

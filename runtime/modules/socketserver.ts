@@ -4,6 +4,8 @@
 // threading variant hands each request to a daemon thread.
 
 import { Tuple } from "../values/tuple.js";
+import { truthy } from "../values/truth.js";
+import { declareClassValues } from "../values/declared-attributes.js";
 import { kw } from "../values/kwargs.js";
 import { bindArgs } from "../asyncio/args.js";
 import { Suspension, greenThreadsRun } from "../threads/scheduler.js";
@@ -35,7 +37,6 @@ export class TCPServer {
     const [address, handler, bindAndActivate] = bindArgs(this.constructor.name, args, ["server_address", "RequestHandlerClass", "bind_and_activate"]);
     this.server_address = address;
     this.RequestHandlerClass = handler;
-    this.timeout = null;
     const cls = this.constructor as unknown as { address_family?: unknown; socket_type?: unknown };
     this.socket = new PySocket(cls.address_family ?? 2n, cls.socket_type ?? 1n);
     if (bindAndActivate === undefined || bindAndActivate === true) {
@@ -124,7 +125,13 @@ export class TCPServer {
       return;
     }
     const [request, address] = pair;
-    await this.process_request(request, address);
+    if (truthy(callMethod(this, "verify_request", request, address))) await this.process_request(request, address);
+    else this.shutdown_request(request);
+  }
+
+  /** `verify_request(request, client_address)`: whether to serve the request (all, unless overridden). */
+  verify_request(_request: unknown, _address: unknown): any {
+    return true;
   }
 
   async process_request(request: unknown, address: unknown): Promise<any> {
@@ -158,6 +165,12 @@ export class TCPServer {
     } catch {
       // the peer may have gone
     }
+    callMethod(this, "close_request", request);
+    return null;
+  }
+
+  /** `close_request(request)`: closes the request's socket (after shutdown_request). */
+  close_request(request: unknown): any {
     (request as PySocket).close();
     return null;
   }
@@ -176,16 +189,19 @@ export class ThreadingTCPServer extends TCPServer {
   static override readonly pythonName: string = "ThreadingTCPServer";
   static override daemon_threads = true;
 
+  /** `process_request_thread(request, client_address)`: what each request's thread runs. */
+  async process_request_thread(request: unknown, address: unknown): Promise<any> {
+    try {
+      await this.finish_request(request, address);
+    } catch (error) {
+      this.handle_error(request, address, error);
+    }
+    this.shutdown_request(request);
+    return null;
+  }
+
   override async process_request(request: unknown, address: unknown): Promise<any> {
-    const target = async (): Promise<null> => {
-      try {
-        await this.finish_request(request, address);
-      } catch (error) {
-        this.handle_error(request, address, error);
-      }
-      this.shutdown_request(request);
-      return null;
-    };
+    const target = async (): Promise<unknown> => settle(callMethod(this, "process_request_thread", request, address));
     const thread = callValue(threadingModule.Thread, kw({ target, daemon: (this.constructor as unknown as { daemon_threads: boolean }).daemon_threads }));
     await settle(callValue((thread as { start(): unknown }).start.bind(thread)));
     return null;
@@ -213,7 +229,16 @@ export class ThreadingHTTPServer extends HTTPServer {
   override process_request(request: unknown, address: unknown): Promise<null> {
     return ThreadingTCPServer.prototype.process_request.call(this, request, address);
   }
+
+  process_request_thread(request: unknown, address: unknown): Promise<null> {
+    return ThreadingTCPServer.prototype.process_request_thread.call(this, request, address);
+  }
 }
+
+// (class attributes: BaseServer's timeout, TCPServer's allow_reuse_port, ThreadingMixIn's block_on_close)
+declareClassValues(TCPServer, { timeout: null, allow_reuse_port: false });
+declareClassValues(ThreadingTCPServer, { block_on_close: true });
+declareClassValues(ThreadingHTTPServer, { block_on_close: true });
 
 export const TCPServerClass = pyClass(TCPServer);
 export const ThreadingTCPServerClass = pyClass(ThreadingTCPServer);

@@ -3,6 +3,7 @@
 // written to disk (regular files, directories, symbolic and hard links), owners set when run
 // as root, then mode and mtime (directories' at the end, deepest first), and `list()`.
 
+import { callMethod } from "../values/methods.js";
 import { nodeProcess } from "../core/host.js";
 import { KeyError, OSError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { kw, splitKw } from "../values/kwargs.js";
@@ -183,17 +184,14 @@ function extractMember(tar: TarFile, tarinfo: TarInfo, target: string, setAttrs 
   const targetpath = target.replace(/\/+$/, "");
   const upper = pathModule.dirname(targetpath) as string;
   if (upper && !pathModule.exists(upper)) fsCall(() => fs().mkdirSync(upper, { recursive: true, mode: 0o777 }), upper);
-  if (tarinfo.isreg()) makefile(tar, tarinfo, targetpath);
-  else if (tarinfo.isdir()) {
-    try {
-      fs().mkdirSync(targetpath, tarinfo.mode === null ? 0o777 : 0o700);
-    } catch (e) {
-      if ((e as { code?: string }).code !== "EEXIST") fsCall(() => { throw e; }, targetpath);
-    }
-  } else if (tarinfo.isfifo()) throw new ExtractError("fifo not supported by system");
-  else if (tarinfo.ischr() || tarinfo.isblk()) throw new ExtractError("special devices not supported by system");
-  else if (tarinfo.islnk() || tarinfo.issym()) makelink(tar, tarinfo, targetpath);
-  else makefile(tar, tarinfo, targetpath);
+  // (through the TarFile's methods, which a subclass may override)
+  const make = (method: string): unknown => callMethod(tar, method, tarinfo, targetpath);
+  if (tarinfo.isreg()) make("makefile");
+  else if (tarinfo.isdir()) make("makedir");
+  else if (tarinfo.isfifo()) make("makefifo");
+  else if (tarinfo.ischr() || tarinfo.isblk()) make("makedev");
+  else if (tarinfo.islnk() || tarinfo.issym()) make("makelink");
+  else make("makeunknown");
   if (setAttrs) {
     chownMember(tarinfo, targetpath, numericOwner);
     if (!tarinfo.issym()) {
@@ -203,7 +201,21 @@ function extractMember(tar: TarFile, tarinfo: TarInfo, target: string, setAttrs 
   }
 }
 
-function makefile(tar: TarFile, tarinfo: TarInfo, targetpath: string): void {
+/** TarFile.makedir: the directory, owner-only until its attributes are set (it may exist). */
+export function makedir(tarinfo: TarInfo, targetpath: string): void {
+  try {
+    fs().mkdirSync(targetpath, tarinfo.mode === null ? 0o777 : 0o700);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "EEXIST") fsCall(() => { throw e; }, targetpath);
+  }
+}
+
+/** TarFile.makefifo / makedev: Node makes neither FIFOs nor device nodes. */
+export function makeSpecial(tarinfo: TarInfo): never {
+  throw new ExtractError(tarinfo.isfifo() ? "fifo not supported by system" : "special devices not supported by system");
+}
+
+export function makefile(tar: TarFile, tarinfo: TarInfo, targetpath: string): void {
   seek(tar.fileobj, Number(tarinfo.offset_data));
   const size = Number(tarinfo.size);
   const data = read(tar.fileobj, size);
@@ -211,7 +223,7 @@ function makefile(tar: TarFile, tarinfo: TarInfo, targetpath: string): void {
   fsCall(() => fs().writeFileSync(targetpath, data), targetpath);
 }
 
-function makelink(tar: TarFile, tarinfo: TarInfo, targetpath: string): void {
+export function makelink(tar: TarFile, tarinfo: TarInfo, targetpath: string): void {
   try {
     if (tarinfo.issym()) {
       if (pathModule.lexists(targetpath)) fs().unlinkSync(targetpath);

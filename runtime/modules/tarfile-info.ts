@@ -3,9 +3,11 @@
 // (frombuf: checksums, base-256 numbers, the ustar prefix; pax and GNU long-name headers are
 // applied by tarfile.ts).
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { Bytes } from "../values/bytes.js";
 import { decode } from "../values/bytes-codec.js";
 import { Dict } from "../values/dict.js";
+import { typeName } from "../values/typename.js";
 import { Exception, PyTypeError as TypeError, ValueError } from "../values/exceptions.js";
 import { floatRepr } from "../values/float-repr.js";
 import { splitKw } from "../values/kwargs.js";
@@ -122,6 +124,14 @@ export function calcChksums(buf: Uint8Array): [number, number] {
 }
 
 type Info = Record<string, unknown>;
+
+/** A get_info() dict as the header writers take it (a copy: they add fields). */
+function infoRecord(info: unknown): Info {
+  if (!(info instanceof Dict)) throw new TypeError(`info must be a dict, not ${typeName(info)}`);
+  const record: Info = {};
+  for (const [k, v] of info.entries()) record[String(k)] = v;
+  return record;
+}
 
 function createHeader(info: Info, format: number, encoding: string, errors: string): Uint8Array {
   const type = info["type"] as Uint8Array;
@@ -314,6 +324,22 @@ export class TarInfo {
     throw new ValueError("invalid format");
   }
 
+  /** `create_ustar_header(info, encoding, errors)` / gnu / pax: the header blocks of get_info()'s dict in that format. */
+  create_ustar_header(info: unknown, encoding: unknown, errors: unknown): Bytes {
+    return Bytes.fromArray(this.ustarHeader(infoRecord(info), String(encoding), String(errors)));
+  }
+  create_gnu_header(info: unknown, encoding: unknown, errors: unknown): Bytes {
+    return Bytes.fromArray(this.gnuHeader(infoRecord(info), String(encoding), String(errors)));
+  }
+  create_pax_header(info: unknown, encoding: unknown): Bytes {
+    return Bytes.fromArray(this.paxHeader(infoRecord(info), String(encoding)));
+  }
+
+  /** `TarInfo.fromtarfile(tarfile)`: the member whose header is at the archive file's position. */
+  static fromtarfile(tarfile: unknown): TarInfo {
+    return (tarfile as { fromtarfile(): TarInfo }).fromtarfile();
+  }
+
   private ustarHeader(info: Info, encoding: string, errors: string): Uint8Array {
     info["magic"] = POSIX_MAGIC;
     if (enc(info["linkname"] as string, encoding, errors).length > 100) throw new ValueError("linkname is too long");
@@ -432,4 +458,6 @@ export class TarInfo {
   }
 }
 
+// (TarInfo's __slots__: CPython's class holds a member descriptor for each)
+declareDataAttributes(TarInfo, "member", "name mode uid gid size mtime chksum type linkname uname gname devmajor devminor offset offset_data pax_headers sparse tarfile", true);
 export const TarInfoClass = pyClass(TarInfo);

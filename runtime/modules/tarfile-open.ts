@@ -48,7 +48,7 @@ export function gzopen(...args: unknown[]): TarFile {
 }
 
 /** bz2/xz: refused; a file that is not of that kind is the ReadError CPython's open gives. */
-function unsupportedOpen(kind: "bz2" | "xz") {
+export function unsupportedOpen(kind: "bz2" | "xz") {
   return (...args: unknown[]): TarFile => {
     const [pos, kws] = splitKw(args);
     const name = pos[0] ?? kws["name"] ?? null;

@@ -20,6 +20,7 @@ import { fs, idNames, latin1, num, read, seek, tell, write } from "./archive-io.
 import { gzopen, is_tarfile, openTar } from "./tarfile-open.js";
 import { chmodMember, chownMember, copyInfo, data_filter, extractAll, extractOne, fully_trusted_filter, listMembers, tar_filter, utimeMember } from "./tarfile-extract.js";
 import { callValue } from "./pycall.js";
+import { installTarFileMembers } from "./tarfile-makers.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { fspath, pathModule } from "./os-path.js";
@@ -49,17 +50,28 @@ export class ExFileObject extends BytesIO {
   }
 }
 
+/** The extraction methods tarfile-makers.ts gives TarFile (declared for the type checker). */
+export interface TarFile {
+  makedir(tarinfo: unknown, targetpath: unknown): null;
+  makefile(tarinfo: unknown, targetpath: unknown): null;
+  makeunknown(tarinfo: unknown, targetpath: unknown): null;
+  makefifo(tarinfo: unknown, targetpath: unknown): null;
+  makedev(tarinfo: unknown, targetpath: unknown): null;
+  makelink(tarinfo: unknown, targetpath: unknown): null;
+}
+
 export class TarFile {
   static readonly __module__ = "tarfile";
-  debug = 0n;
-  dereference = false;
-  ignore_zeros = false;
-  errorlevel = 1n;
-  extraction_filter: unknown = null;
-  format: bigint = BigInt(PAX_FORMAT);
-  encoding = "utf-8";
+  // (class attributes: tarfile-makers.ts)
+  declare debug: bigint;
+  declare dereference: boolean;
+  declare ignore_zeros: boolean;
+  declare errorlevel: bigint;
+  declare extraction_filter: unknown;
+  declare format: bigint;
+  declare encoding: string;
   errors: string;
-  tarinfo: unknown = TarInfoClass;
+  declare tarinfo: unknown;
   mode: string;
   name: string | null;
   fileobj: unknown;
@@ -558,6 +570,7 @@ function isTarInfoClass(x: unknown): boolean {
 }
 
 
+installTarFileMembers(TarFile, { format: BigInt(PAX_FORMAT), encoding: "utf-8", tarinfo: TarInfoClass, fileobject: ExFileObject });
 export const TarFileClass = pyClass(TarFile);
 
 const typeConstants = Object.fromEntries(Object.entries(TYPES).map(([k, v]) => [k, typeBytes(v)])) as { [K in keyof typeof TYPES]: Bytes };

@@ -4,7 +4,7 @@
 // states CPython's chunking rules, then packed into lines as TextWrapper._wrap_chunks does.
 
 import { builtinFunction } from "../values/builtin-type.js";
-import { declareClassValues } from "../values/declared-attributes.js";
+import { declareClassValues, declareLazyClassValues } from "../values/declared-attributes.js";
 import { Dict } from "../values/dict.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw, type KwArgs } from "../values/kwargs.js";
@@ -16,7 +16,6 @@ import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { callValue } from "./pycall.js";
 import { compilePattern } from "./re.js";
-import type { Pattern } from "./re-pattern.js";
 
 /** Python's len: code points. */
 function plen(s: string): number {
@@ -39,21 +38,16 @@ const WORD_PUNCT = "[\\w!\"'&.,?]";
 
 // A chunk: a whitespace run; an em-dash (two or more hyphens) after a word; or a word, cut
 // after a hyphen that follows two letters (or letter-hyphen-letter) and precedes a letter
-// pair, or before an em-dash.
-let chunkPattern: Pattern | null = null;
-let simplePattern: Pattern | null = null;
-let sentenceEnd: Pattern | null = null;
-
-function chunker(hyphens: boolean): Pattern {
-  if (!hyphens) return (simplePattern ??= compilePattern(`(${WS}+)`));
-  return (chunkPattern ??= compilePattern(
-    `(${WS}+` +
-      `|(?<=${WORD_PUNCT})-{2,}(?=\\w)` +
-      `|${NWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})` +
-      `|(?=${WS}|\\Z)` +
-      `|(?<=${WORD_PUNCT})(?=-{2,}\\w)))`,
-  ));
-}
+// pair, or before an em-dash. (TextWrapper.wordsep_re; wordsep_simple_re cuts at whitespace
+// only; sentence_end_re finds a chunk ending a sentence. Subclasses may replace each.)
+const WORDSEP =
+  `(${WS}+` +
+  `|(?<=${WORD_PUNCT})-{2,}(?=\\w)` +
+  `|${NWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})` +
+  `|(?=${WS}|\\Z)` +
+  `|(?<=${WORD_PUNCT})(?=-{2,}\\w)))`;
+const WORDSEP_SIMPLE = `(${WS}+)`;
+const SENTENCE_END = `[a-z][\\.\\!\\?][\\"\\']?\\Z`;
 
 const WHITESPACE_CHARS = new Set(["\t", "\n", "\x0b", "\x0c", "\r"]);
 
@@ -90,6 +84,12 @@ export class TextWrapper {
   tabsize: any = 8n;
   max_lines: any = null;
   placeholder: any = " [...]";
+  declare static wordsep_re: unknown;
+  declare static wordsep_simple_re: unknown;
+  declare static sentence_end_re: unknown;
+  declare wordsep_re: unknown;
+  declare wordsep_simple_re: unknown;
+  declare sentence_end_re: unknown;
 
   constructor(...args: unknown[]) {
     const [positional, kws] = splitKw(args);
@@ -115,14 +115,15 @@ export class TextWrapper {
   }
 
   private split(s: string): string[] {
-    return (chunker(truthy(this.break_on_hyphens)).split(s) as string[]).filter((c) => c !== "");
+    const chunker = (truthy(this.break_on_hyphens) ? this.wordsep_re : this.wordsep_simple_re) as unknown;
+    return (callMethod(chunker, "split", s) as string[]).filter((c) => c !== "");
   }
 
   private fixSentenceEndings(chunks: string[]): void {
-    const end = (sentenceEnd ??= compilePattern(`[a-z][\\.\\!\\?][\\"\\']?\\Z`));
+    const end = this.sentence_end_re as unknown;
     let i = 0;
     while (i < chunks.length - 1) {
-      if (chunks[i + 1] === " " && end.search(chunks[i]) !== null) {
+      if (chunks[i + 1] === " " && callMethod(end, "search", chunks[i]) !== null) {
         chunks[i + 1] = "  ";
         i += 2;
       } else i += 1;
@@ -219,6 +220,12 @@ export class TextWrapper {
 
 // (`TextWrapper.unicode_whitespace_trans`: the table mapping each ASCII whitespace character to a space)
 declareClassValues(TextWrapper, { unicode_whitespace_trans: new Dict([..."\t\n\x0b\x0c\r "].map((c) => [BigInt(c.codePointAt(0)!), 32n])) });
+// (the chunking patterns, compiled on first use)
+declareLazyClassValues(TextWrapper, {
+  wordsep_re: () => compilePattern(WORDSEP),
+  wordsep_simple_re: () => compilePattern(WORDSEP_SIMPLE),
+  sentence_end_re: () => compilePattern(SENTENCE_END),
+});
 
 function wrapperFrom(args: unknown[], name: string, width: unknown = 70n): [string, TextWrapper] {
   const [positional, kws] = splitKw(args);

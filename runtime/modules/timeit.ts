@@ -5,8 +5,9 @@
 // A string the compiler did not see (known only at run time) is compiled then, into the same
 // template, by pyts's compiler (runtime/lang/eval-exec.ts).
 
-import { NotImplementedError, ValueError } from "../values/exceptions.js";
-import { splitKw } from "../values/kwargs.js";
+import { NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { Kwargs, splitKw } from "../values/kwargs.js";
+import { print_exc } from "./traceback.js";
 import { Tuple } from "../values/tuple.js";
 import { Dict } from "../values/dict.js";
 import { callable } from "../values/builtin-functions.js";
@@ -149,6 +150,13 @@ export class Timer {
     const out: number[] = [];
     for (let i = 0n; i < repeat; i++) out.push(this.timeit(number));
     return out;
+  }
+
+  /** `print_exc(file=None)`: the traceback of the exception the timed code raised, being handled (traceback.print_exc). */
+  print_exc(...args: unknown[]): null {
+    const [pos, kw] = splitKw(args);
+    if (pos.length > 1) throw new PyTypeError(`Timer.print_exc() takes from 1 to 2 positional arguments but ${pos.length + 1} were given`);
+    return print_exc(new Kwargs({ file: pos[0] ?? kw["file"] ?? null }));
   }
 
   /** Loops 1, 2, 5, 10, 20, 50, ... times until one run takes at least 0.2 seconds. */

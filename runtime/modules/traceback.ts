@@ -86,7 +86,7 @@ function format_exc(...args: unknown[]): string {
   return handledLines(pos[0] ?? kw["limit"] ?? null, (pos.length > 1 ? pos[1] : kw["chain"]) !== false).join("");
 }
 
-function print_exc(...args: unknown[]): null {
+export function print_exc(...args: unknown[]): null {
   const { limit, file, chain: withChain } = handledArgs(args);
   writeLines(handledLines(limit, withChain), file);
   return null;

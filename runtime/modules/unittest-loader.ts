@@ -26,6 +26,7 @@ import { doModuleCleanups } from "./unittest-cleanups.js";
 import { tracebackModule } from "./traceback.js";
 import { FailedTest } from "./unittest-failed.js";
 import { discover } from "./unittest-discover.js";
+import { usageExit } from "./unittest-usage.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -455,6 +456,11 @@ export class TestProgram {
     this.progName = argv0.slice(argv0.lastIndexOf("/") + 1);
     this.parseArgs(argv);
     this.runTests();
+  }
+
+  /** `usageExit(msg=None)`: the message and the command line's help, then exit status 2. */
+  usageExit(msg: unknown = null): never {
+    return usageExit(this, msg);
   }
 
   parseArgs(argv: string[]): void {

@@ -68,6 +68,15 @@ export class AsyncMagicMixin extends MagicMixin {}
 mixinChecks(CallableMixin, () => [Mock]);
 mixinChecks(MagicMixin, () => [MagicMock, NonCallableMagicMock]);
 mixinChecks(AsyncMockMixin, () => [AsyncMock]);
+// (AsyncMock's awaiting API is the mixin's in CPython: `AsyncMockMixin.assert_awaited(m)` and dir() find it here)
+for (const name of ["assert_any_await", "assert_awaited", "assert_awaited_once", "assert_awaited_once_with", "assert_awaited_with", "assert_has_awaits", "assert_not_awaited", "await_args", "await_args_list", "await_count", "reset_mock"]) {
+  for (let proto: object | null = AsyncMock.prototype; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
+    const found = Object.getOwnPropertyDescriptor(proto, name);
+    if (found === undefined) continue;
+    Object.defineProperty(AsyncMockMixin.prototype, name, found);
+    break;
+  }
+}
 mixinChecks(AsyncMagicMixin, () => [AsyncMock]);
 
 /** The descriptor a MagicMock's class holds for each magic method: reading it makes the method's mock. */

@@ -3,6 +3,7 @@
 // messages), `call` and `DEFAULT` (patch: unittest-patch.ts). A mock is a Proxy over its
 // state, so any attribute read makes a child; a callable one's target is a function.
 
+import { truthy } from "../values/truth.js";
 import { AssertionError as AssertionErrorType, AttributeError, BaseException } from "../values/exceptions.js";
 import { getattrImpl } from "../values/attributes.js";
 import { setattr } from "../values/builtin-functions.js";
@@ -311,6 +312,17 @@ export class NonCallableMock extends Base {
     state.methodCalls = [];
     for (const c of state.children.values()) c.reset_mock();
     if (state.returnValue instanceof NonCallableMock) (state.returnValue as NonCallableMock).reset_mock();
+    return null;
+  }
+
+  /** `mock_add_spec(spec, spec_set=False)`: from now on only the spec's attribute names (settable only them, with spec_set). */
+  mock_add_spec(...args: unknown[]): any {
+    const [pos, kw] = splitKw(args);
+    const spec = pos.length > 0 ? pos[0] : kw["spec"];
+    if (spec instanceof NonCallableMock) throw new InvalidSpecError(`Cannot spec a Mock object. [object=${repr(spec)}]`);
+    const state = this[STATE];
+    state.spec = specNames(spec ?? null);
+    state.specSet = truthy(pos.length > 1 ? pos[1] : (kw["spec_set"] ?? false));
     return null;
   }
 

@@ -3,6 +3,7 @@
 // responses are stored per domain and path, and sent back in a Cookie header to matching
 // requests, longest paths first, as CPython's jar does.
 
+import { Dict } from "../values/dict.js";
 import { callMethod } from "../values/methods.js";
 import { str } from "../values/repr.js";
 import { isNone } from "./callable-class.js";
@@ -11,6 +12,9 @@ import { requestHost } from "./urllib-request-object.js";
 import { splitHost, splitType } from "./urllib-split.js";
 
 /** One stored cookie (http.cookiejar.Cookie's main attributes). */
+/** Set-Cookie attributes a Cookie keeps in fields of its own (the others are nonstandard). */
+const STANDARD_ATTRIBUTES = new Set(["domain", "path", "secure", "max-age", "expires", "version", "port", "comment", "commenturl", "discard"]);
+
 export class Cookie {
   static pythonName = "Cookie";
   static __module__ = "http.cookiejar";
@@ -21,7 +25,19 @@ export class Cookie {
     readonly path: string,
     readonly secure: boolean,
     readonly expires: bigint | null,
+    /** The cookie's other attributes (`HttpOnly`, `SameSite=Lax`): name to value, None without one. */
+    readonly _rest: Dict = new Dict(),
   ) {}
+  has_nonstandard_attr(name: unknown): boolean {
+    return this._rest.has(name);
+  }
+  get_nonstandard_attr(name: unknown, fallback: unknown = null): unknown {
+    return this._rest.has(name) ? this._rest.get(name) : fallback;
+  }
+  set_nonstandard_attr(name: unknown, value: unknown): null {
+    this._rest.set(name, value);
+    return null;
+  }
   is_expired(now: unknown = null): boolean {
     const at = isNone(now) ? Math.floor(Date.now() / 1000) : Number(now);
     return this.expires !== null && Number(this.expires) <= at;
@@ -54,6 +70,27 @@ export class CookieJar {
 
   /** Stores the cookies the response sets (and drops those it expires). */
   extract_cookies(response: unknown, request: unknown): null {
+    for (const cookie of this.make_cookies(response, request)) this.set_cookie(cookie);
+    return null;
+  }
+
+  /** `set_cookie(cookie)`: stores it (an expired one removes its namesake). */
+  set_cookie(cookie: Cookie): null {
+    const key = `${cookie.domain};${cookie.path};${cookie.name}`;
+    if (cookie.is_expired()) this.cookies.delete(key);
+    else this.cookies.set(key, cookie);
+    return null;
+  }
+
+  /** `clear_expired_cookies()`: drops the cookies whose time has passed. */
+  clear_expired_cookies(): null {
+    for (const [key, cookie] of this.cookies) if (cookie.is_expired()) this.cookies.delete(key);
+    return null;
+  }
+
+  /** `make_cookies(response, request)`: the Cookies the response's Set-Cookie headers make (none stored). */
+  make_cookies(response: unknown, request: unknown): Cookie[] {
+    const made: Cookie[] = [];
     const headers = callMethod(response, "info");
     const lines = (callMethod(headers, "get_all", "Set-Cookie", []) ?? []) as string[];
     const host = effectiveHost(request);
@@ -68,6 +105,7 @@ export class CookieJar {
       let cookiePath = defaultPath;
       let secure = false;
       let expires: bigint | null = null;
+      const rest = new Dict();
       for (const attribute of attributes) {
         const at = attribute.indexOf("=");
         const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
@@ -77,13 +115,14 @@ export class CookieJar {
         else if (key === "secure") secure = true;
         else if (key === "max-age" && /^-?\d+$/.test(val)) expires = BigInt(Math.floor(Date.now() / 1000) + Number(val));
         else if (key === "expires" && expires === null && !Number.isNaN(Date.parse(val))) expires = BigInt(Math.floor(Date.parse(val) / 1000));
+        else if (!STANDARD_ATTRIBUTES.has(key) && key !== "" && !rest.has(attribute.slice(0, at < 0 ? undefined : at).trim())) rest.set(attribute.slice(0, at < 0 ? undefined : at).trim(), at < 0 ? null : val);
       }
-      const cookie = new Cookie(name, value, domain, cookiePath, secure, expires);
-      const key = `${domain};${cookiePath};${name}`;
-      if (cookie.is_expired()) this.cookies.delete(key);
-      else this.cookies.set(key, cookie);
+      const cookie = new Cookie(name, value, domain, cookiePath, secure, expires, rest);
+      // (an expiry in the past asks to delete the cookie: it is made into none)
+      if (cookie.is_expired()) this.cookies.delete(`${domain};${cookiePath};${name}`);
+      else made.push(cookie);
     }
-    return null;
+    return made;
   }
 
   /** Adds the Cookie header of the cookies that match the request. */

@@ -2,6 +2,7 @@
 // CPython's carries the response it was made from, `fp`, and reads the body through it) and
 // ContentTooShortError (urlretrieve's short download).
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { Bytes } from "../values/bytes.js";
 import { ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../values/exceptions.js";
 import { callMethod } from "../values/methods.js";
@@ -22,6 +23,16 @@ export class URLError extends OSError {
   }
 }
 
+function readThroughFp(this: HTTPError, ...args: unknown[]): unknown {
+  if (this.fp instanceof Uint8Array) {
+    if (this.consumed) return new Bytes(0);
+    this.consumed = true;
+    return this.fp;
+  }
+  if (isNone(this.fp)) return new Bytes(0);
+  return callMethod(this.fp, "read", ...args);
+}
+
 /** An HTTP status >= 400. Like CPython's, it is also a response: read() gives the body. */
 export class HTTPError extends URLError {
   static override pythonName = "HTTPError";
@@ -32,7 +43,6 @@ export class HTTPError extends URLError {
   readonly url: unknown;
   /** the response the error was made from (None when there was none) */
   readonly fp: unknown;
-  private consumed = false;
 
   constructor(url: unknown, code: unknown, msg: unknown, hdrs: unknown, fp: unknown = null) {
     super(msg);
@@ -41,6 +51,7 @@ export class HTTPError extends URLError {
     this.msg = msg;
     this.hdrs = hdrs;
     this.fp = fp;
+    Object.defineProperty(this, "read", { value: readThroughFp, writable: true, configurable: true });
   }
   get headers(): unknown {
     return this.hdrs;
@@ -57,15 +68,10 @@ export class HTTPError extends URLError {
   info(): unknown {
     return this.hdrs;
   }
-  read(...args: unknown[]): unknown {
-    if (this.fp instanceof Uint8Array) {
-      if (this.consumed) return new Bytes(0);
-      this.consumed = true;
-      return this.fp;
-    }
-    if (isNone(this.fp)) return new Bytes(0);
-    return callMethod(this.fp, "read", ...args);
-  }
+  /** The body read through `fp` (an instance attribute: CPython's reaches the file's read through __getattr__). */
+  declare read: (...args: unknown[]) => unknown;
+  /** (a body given as bytes is read once) */
+  consumed = false;
   close(): null {
     if (!isNone(this.fp) && !(this.fp instanceof Uint8Array)) callMethod(this.fp, "close");
     return null;
@@ -116,3 +122,6 @@ export function osErrorFor(code: string, message: string): OSError {
     default: return new OSError(message);
   }
 }
+
+// (`HTTPError.reason`: a property of the class, the message)
+declareDataAttributes(HTTPError, "property", "reason");

@@ -22,6 +22,29 @@ import type { Request } from "./urllib-request-object.js";
 type Req = Request & Record<string, unknown>;
 
 /** `urllib.response.addinfourl(fp, headers, url, code=None)`: a file-like response. */
+/**
+ * What an addinfourl reads off its file (CPython's wrapper finds them on the file through
+ * __getattr__: instance attributes here, none of the class's).
+ */
+const delegate = (name: string): PropertyDescriptor => ({
+  value(this: { fp: unknown }, ...args: unknown[]): unknown {
+    return callMethod(this.fp, name, ...args);
+  },
+  writable: true,
+  configurable: true,
+});
+const FILE_ATTRIBUTES: PropertyDescriptorMap = {
+  read: delegate("read"),
+  readline: delegate("readline"),
+  readlines: delegate("readlines"),
+  closed: {
+    get(this: { fp: unknown }): unknown {
+      return (this.fp as { closed?: unknown }).closed ?? true;
+    },
+    configurable: true,
+  },
+};
+
 export class addinfourl {
   static pythonName = "addinfourl";
   static __module__ = "urllib.response";
@@ -36,6 +59,7 @@ export class addinfourl {
     this.headers = headers;
     this.url = url;
     this.code = code;
+    Object.defineProperties(this, FILE_ATTRIBUTES);
   }
   get status(): unknown {
     return this.code;
@@ -49,23 +73,11 @@ export class addinfourl {
   info(): unknown {
     return this.headers;
   }
-  read(...args: unknown[]): unknown {
-    return callMethod(this.fp, "read", ...args);
-  }
-  readline(...args: unknown[]): unknown {
-    return callMethod(this.fp, "readline", ...args);
-  }
-  readlines(...args: unknown[]): unknown {
-    return callMethod(this.fp, "readlines", ...args);
-  }
   __iter__(): unknown {
     return callMethod(this.fp, "__iter__");
   }
   *[Symbol.iterator](): Iterator<unknown> {
     yield* this.fp as Iterable<unknown>;
-  }
-  get closed(): unknown {
-    return (this.fp as { closed?: unknown }).closed ?? true;
   }
   close(): null {
     if (!isNone(this.fp)) callMethod(this.fp, "close");

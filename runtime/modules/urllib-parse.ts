@@ -3,6 +3,8 @@
 // urlunparse, urljoin, urldefrag, quote/quote_plus/quote_from_bytes, unquote/unquote_plus/
 // unquote_to_bytes, urlencode, parse_qs and parse_qsl.
 
+import { AttributeError } from "../values/exceptions.js";
+import { callMethod } from "../values/methods.js";
 import { Bytes } from "../values/bytes.js";
 import { Dict } from "../values/dict.js";
 import { PyTypeError, UnicodeDecodeError, ValueError } from "../values/exceptions.js";
@@ -154,6 +156,16 @@ class ResultBase {
   }
 }
 Object.defineProperties(ResultBase.prototype, Object.getOwnPropertyDescriptors(netlocMethods));
+// (`ResultBase.encode(result)`: the result's own encode, the bytes twin of its class)
+Object.defineProperty(ResultBase.prototype, "encode", {
+  value: function encodeResult(this: unknown, ...args: unknown[]): unknown {
+    // (a class deriving from ResultBase alone has no bytes twin)
+    if ((this as { encode?: unknown }).encode === encodeResult) throw new AttributeError(`'${typeName(this)}' object has no attribute '_encoded_counterpart'`);
+    return callMethod(this, "encode", ...args);
+  },
+  writable: true,
+  configurable: true,
+});
 Object.defineProperty(ResultBase, "pythonName", { value: "_NetlocResultMixinStr" });
 
 const SplitResultBytes = bytesResultClass("SplitResultBytes", "scheme netloc path query fragment", SplitResult);

@@ -2,6 +2,7 @@
 // as CPython's zipfile writes them (struct layouts structFileHeader/structCentralDir), and the
 // parsing of a central directory record.
 
+import { declareDataAttributes } from "../values/declared-attributes.js";
 import { Bytes } from "../values/bytes.js";
 import { decode } from "../values/bytes-codec.js";
 import { PyTypeError, ValueError } from "../values/exceptions.js";
@@ -324,4 +325,6 @@ export function parseCentral(buf: Uint8Array, at: number, metadataEncoding: stri
   return [x, p];
 }
 
+// (ZipInfo's __slots__: CPython's class holds a member descriptor for each)
+declareDataAttributes(ZipInfo, "member", "orig_filename filename date_time compress_type comment extra create_system create_version extract_version reserved flag_bits volume internal_attr external_attr header_offset CRC compress_size file_size", true);
 export const ZipInfoClass = pyClass(ZipInfo);

@@ -2,6 +2,7 @@
 // checked when a read reaches the end), _ZipWriteFile (a member opened for writing, added to
 // the archive at close) and the search for the end of central directory record.
 
+import { declareClassValues } from "../values/declared-attributes.js";
 import { Bytes } from "../values/bytes.js";
 import { Exception, ValueError } from "../values/exceptions.js";
 import { strRepr } from "../values/repr.js";
@@ -85,6 +86,13 @@ export class ZipExtFile extends BytesIO {
     this.check();
     return out;
   }
+  /** `peek(n=1)`: bytes ahead without moving (up to 512, as CPython's buffer gives them). */
+  peek(_n: unknown = 1n): Bytes {
+    const at = super.tell();
+    const ahead = super.read(512n);
+    super.seek(at);
+    return ahead;
+  }
   override writable(): boolean {
     this.checkClosed();
     return false;
@@ -140,3 +148,5 @@ export class ZipWriteFile {
   }
 }
 
+// (CPython's read sizes, class attributes of ZipExtFile)
+declareClassValues(ZipExtFile, { MAX_N: 1n << 30n, MIN_READ_SIZE: 4096n, MAX_SEEK_READ: 1n << 24n });

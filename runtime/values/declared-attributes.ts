@@ -99,6 +99,36 @@ export function declareClassValues(cls: Function, values: Record<string, unknown
   }
 }
 
+/**
+ * Declares class values made on first read (`textwrap.TextWrapper.wordsep_re`, a compiled
+ * pattern: too costly to build when the runtime loads). The first read through the class or an
+ * instance makes the value and keeps it as a plain one; a store on an instance stays the
+ * instance's own, as for declareClassValues.
+ */
+export function declareLazyClassValues(cls: Function, makers: Record<string, () => unknown>): void {
+  for (const [name, make] of Object.entries(makers)) {
+    let made = false;
+    let value: unknown;
+    const settle = (): unknown => {
+      if (!made) {
+        value = make();
+        made = true;
+        declareClassValues(cls, { [name]: value });
+      }
+      return value;
+    };
+    Object.defineProperty(cls, functionKey(name), { get: settle, set: (v: unknown) => ((made = true), declareClassValues(cls, { [name]: v })), configurable: true });
+    Object.defineProperty(cls.prototype, objectKey(name), {
+      get: settle,
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, objectKey(name), { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+    });
+    if (!Object.hasOwn(cls, DECLARED)) Object.defineProperty(cls, DECLARED, { value: true });
+  }
+}
+
 /** Has `type` (a built-in type object, `slice`) names declared on it? */
 export function hasDeclarations(type: Function): boolean {
   return Object.hasOwn(type, DECLARED);
