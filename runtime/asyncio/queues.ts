@@ -3,7 +3,7 @@
 
 import { await_ } from "../core/await.js";
 import { Coroutine } from "../core/coroutine.js";
-import { FastPathCoroutine, WOULD_BLOCK } from "../core/fast-path-coroutine.js";
+import { BODY_NOT_MADE, FastPathCoroutine, WOULD_BLOCK } from "../core/fast-path-coroutine.js";
 import { Exception, ValueError } from "../values/exceptions.js";
 import { lt } from "../values/compare.js";
 import { addressOf, repr } from "../values/repr.js";
@@ -89,7 +89,10 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   put(item: T): Coroutine<null> {
-    return new QueuePut(this, item);
+    const coro = new QueuePut<T>(BODY_NOT_MADE, "Queue.put");
+    coro.queue = this;
+    coro.item = item;
+    return coro;
   }
 
   /**
@@ -136,7 +139,9 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   get(): Coroutine<T> {
-    return new QueueGet(this);
+    const coro = new QueueGet<T>(BODY_NOT_MADE, "Queue.get");
+    coro.queue = this;
+    return coro;
   }
 
   /**
@@ -225,14 +230,8 @@ const queueTake = Queue.prototype["_get"];
 /** The coroutine `Queue.put(item)` returns: puts at once when there is room. */
 class QueuePut<T> extends FastPathCoroutine<null> {
   static override readonly pythonName = "coroutine";
-  private declare readonly queue: Queue<T>;
-  private declare readonly item: T;
-
-  constructor(queue: Queue<T>, item: T) {
-    super("Queue.put");
-    this.queue = queue;
-    this.item = item;
-  }
+  declare queue: Queue<T>;
+  declare item: T;
 
   protected _now(): null | typeof WOULD_BLOCK {
     return this.queue._putNow(this.item);
@@ -246,12 +245,7 @@ class QueuePut<T> extends FastPathCoroutine<null> {
 /** The coroutine `Queue.get()` returns: gets at once when an item is there. */
 class QueueGet<T> extends FastPathCoroutine<T> {
   static override readonly pythonName = "coroutine";
-  private declare readonly queue: Queue<T>;
-
-  constructor(queue: Queue<T>) {
-    super("Queue.get");
-    this.queue = queue;
-  }
+  declare queue: Queue<T>;
 
   protected _now(): T | typeof WOULD_BLOCK {
     return this.queue._getNow();

@@ -23,10 +23,12 @@ export interface NativeAwaitable<T> {
 /**
  * The `yield*` target of an awaited runtime coroutine that finished without suspending
  * (core/fast-path-coroutine.ts): one object that is the iterator and its own final result.
+ * `finishedAwait(value)` hands out one shared instance: `yield*` reads its `done` and `value`
+ * at once, before any other code runs, so a queue's `await q.get()` allocates nothing here.
  */
 export class FinishedAwait<R> implements Generator<unknown, R, unknown> {
   declare readonly done: true;
-  declare readonly value: R;
+  declare value: R;
 
   constructor(value: R) {
     this.done = true;
@@ -52,6 +54,14 @@ export class FinishedAwait<R> implements Generator<unknown, R, unknown> {
   get [Symbol.toStringTag](): string {
     return "FinishedAwait";
   }
+}
+
+const FINISHED = new FinishedAwait<unknown>(null);
+
+/** The shared FinishedAwait, holding `value` until the next one (read it at once, as `yield*` does). */
+export function finishedAwait<R>(value: R): FinishedAwait<R> {
+  FINISHED.value = value;
+  return FINISHED as FinishedAwait<R>;
 }
 
 /** Turns a JS promise into an awaitable; installed by runtime/asyncio (a Future of the loop). */

@@ -4,7 +4,7 @@
 // yield never suspends, so finishing synchronously is indistinguishable to the awaiting task
 // (same result, same exceptions, same event order), and saves a generator and its resumes.
 
-import { FinishedAwait } from "./await.js";
+import { finishedAwait } from "./await.js";
 import { Coroutine } from "./coroutine.js";
 import { NO_WARNING } from "./never-awaited.js";
 import { CREATED, DONE, type ResumeMode } from "./suspendable.js";
@@ -12,18 +12,22 @@ import { CREATED, DONE, type ResumeMode } from "./suspendable.js";
 /** What `_now()` gives when the operation has to wait (it then did nothing). */
 export const WOULD_BLOCK: unique symbol = Symbol("pyts.wouldBlock");
 
-/** Stands for the body until it is needed; never stepped (`_ensureBody` replaces it first). */
-const BODY_NOT_MADE = (function* (): Generator<never, never, unknown> {
+/**
+ * Stands for the body until it is needed; never stepped (`_ensureBody` replaces it first).
+ * Subclasses are made as `new Sub(BODY_NOT_MADE, qualname)`, their own fields assigned after.
+ */
+export const BODY_NOT_MADE = (function* (): Generator<never, never, unknown> {
   throw new Error("pyts: fast-path coroutine body used before it was made");
-})();
+})() as Generator<never, never, unknown>;
 
-/** Subclasses declare `static pythonName = "coroutine"` too: type() must say "coroutine". */
+/**
+ * Subclasses declare `static pythonName = "coroutine"` too: type() must say "coroutine".
+ * Neither this class nor its subclasses define a constructor: V8 skips default constructors,
+ * so making one is a single constructor call (Coroutine's) instead of a chain of four, which
+ * counts in the interpreter and baseline code a program's first rounds run in.
+ */
 export abstract class FastPathCoroutine<R> extends Coroutine<R> {
   static override readonly pythonName = "coroutine";
-
-  constructor(qualname: string) {
-    super(BODY_NOT_MADE as Generator<unknown, R, unknown>, qualname);
-  }
 
   /** Finishes the operation now and gives its result, or WOULD_BLOCK having done nothing. */
   protected abstract _now(): R | typeof WOULD_BLOCK;
@@ -44,7 +48,7 @@ export abstract class FastPathCoroutine<R> extends Coroutine<R> {
       this._state = DONE;
       // An exception from the operation is the coroutine's own (it is done either way).
       const value = this._now();
-      if (value !== WOULD_BLOCK) return new FinishedAwait(value);
+      if (value !== WOULD_BLOCK) return finishedAwait(value);
       this._state = CREATED;
     }
     this._ensureBody();
