@@ -12,7 +12,7 @@ import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
-import { builtinDataDescriptor, MemberDescriptor } from "./data-descriptors.js";
+import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
@@ -23,8 +23,9 @@ import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
-import { bindFoundMethod, isCClassMethod } from "./method-binding.js";
+import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
 import { isPythonVisible, listedNames } from "./python-names.js";
+import { classDataDescriptor } from "./class-data.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -169,6 +170,9 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `int.real`: a built-in type's data descriptor
       const data = typeDictEntries(obj)?.find(([n, kind]) => n === name && (kind === "g" || kind === "M"));
       if (data !== undefined) return builtinDataDescriptor(obj, name, data[1]);
+      // `datetime.date.year`, `logging.Handler.name`: a runtime class's data descriptor
+      const described = classDataDescriptor(obj, name);
+      if (described !== undefined) return described;
       // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
@@ -279,6 +283,24 @@ function readByGetter(obj: object, key: string): boolean {
   return false;
 }
 
+const cMethodDescriptors = new WeakMap<Function, Map<string, (...a: unknown[]) => unknown>>();
+
+/**
+ * `collections.deque.append`, `decimal.Decimal.quantize`: a method runtime class `owner` holds
+ * on its prototype, read off the class. Where CPython writes it in C, its method descriptor (one
+ * per class and name, so `date.isoformat is date.isoformat`); else undefined (a method CPython's
+ * class defines in Python is a plain function).
+ */
+function cMethodDescriptor(owner: Function, name: string, method: (...a: unknown[]) => unknown): ((...a: unknown[]) => unknown) | undefined {
+  const tpName = cMethodTpName(owner, name);
+  if (tpName === undefined) return undefined;
+  let byName = cMethodDescriptors.get(owner);
+  if (byName === undefined) cMethodDescriptors.set(owner, (byName = new Map()));
+  let descriptor = byName.get(name);
+  if (descriptor === undefined) byName.set(name, (descriptor = methodDescriptor(owner, name, method, tpName)));
+  return descriptor;
+}
+
 function prototypeMethod(cls: Function, key: string): unknown {
   const proto = (cls as { prototype?: unknown }).prototype;
   if (proto === null || typeof proto !== "object") return undefined;
@@ -296,7 +318,9 @@ function prototypeMethod(cls: Function, key: string): unknown {
     const method = desc.get !== undefined ? (desc.get as { [METHOD_ACCESSOR]?: unknown })[METHOD_ACCESSOR] : desc.value;
     if (typeof method === "function" && !isClass(method)) {
       const ctor = (p as { constructor?: unknown }).constructor;
-      return plainMethod(method as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
+      const owner = typeof ctor === "function" ? ctor : cls;
+      // (a C type's method, `collections.deque.append`, is a method descriptor)
+      return cMethodDescriptor(owner, pythonName(key, false) ?? key, method as (...a: unknown[]) => unknown) ?? plainMethod(method as (...a: unknown[]) => unknown, owner);
     }
     // (a dunder the class sets to None: `__hash__` of an eq dataclass)
     return desc.value === null && key.startsWith("__") ? null : undefined;

@@ -27,7 +27,7 @@ import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
-import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
+import { isModuleExpr, isRuntimeClassExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator, overWaitingGenerator } from "./waiting-generators.js";
 import { builtinArityError } from "./builtin-arity.js";
@@ -157,6 +157,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // from `__getattr__`, or be missing (CPython's AttributeError, not a JS TypeError).
       const callee = cx.rt(e.func.attr === "__init__" ? "callMethodChecked" : "callMethod");
       call = { k: "call", callee, args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
+    } else if (e.func._type === "Attribute" && isRuntimeClassExpr(cx, e.func.value)) {
+      // `collections.deque.append(q, 1)`, `decimal.Decimal.quantize(x, q)`: an attribute of a
+      // runtime class as Python reads it (an instance method taking the instance first), which
+      // a JS static of the class is not; class and static methods are found the same way.
+      call = { k: "call", callee: cx.rt("callMethod"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else if (e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && args.some((a) => a.k === "spread") && !constructs(cx, e.func)) {
       // `asyncio.gather(*coros)`: any number of values, past what a JS spread can pass.
       const fn = lowerCallee(cx, e.func);
