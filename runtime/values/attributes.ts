@@ -176,6 +176,14 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
+      // `collections.OrderedDict.__setitem__`: a runtime class's built-in base type's (dict's)
+      if (name.startsWith("__")) {
+        for (const base of classChain(obj).slice(1, -1)) {
+          const face = pythonFaceOf(base);
+          const inherited = typeof face === "function" && face !== obj ? typeDunder(face, name) : undefined;
+          if (inherited !== undefined) return inherited;
+        }
+      }
       // `Base.__init__(self, ...)` where Base's `__init__` is its JS constructor (or a runtime class's).
       if (name === "__init__" && !Object.hasOwn(obj, "__pytype__")) {
         const init = classInitOf(obj);
@@ -221,14 +229,24 @@ export function getattrImpl(obj: unknown, name: string): any {
       }
     }
   }
-  // `date(2020, 1, 1).today`: a runtime class's class attribute, read through an instance.
-  if (obj !== null && typeof obj === "object" && listedNames(obj)?.has(name) === true) {
+  // `date(2020, 1, 1).today`: a runtime class's class attribute, read through an instance (of
+  // a program's subclass too, `MyDate(...).today`, read off its own class).
+  if (obj !== null && typeof obj === "object") {
     const cls = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
-    if (typeof cls === "function" && attrKey(cls, name) in cls) return getattrImpl(cls, name);
+    if (typeof cls === "function" && attrKey(cls, name) in cls && listsName(cls, name)) return getattrImpl(cls, name);
   }
   // `f.__call__`, `Cls.__call__` (type's, when neither the class nor its metaclass has one): calls it.
   if (name === "__call__" && typeof obj === "function") return builtinMethod((...args: unknown[]) => callValue(obj, ...args), "__call__", obj);
   throw missingAttribute(obj, name);
+}
+
+/** Does `cls`, or its nearest base the runtime lists the names of, list `name`? */
+function listsName(cls: Function, name: string): boolean {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const names = listedNames(c);
+    if (names !== undefined) return names.has(name);
+  }
+  return false;
 }
 
 /** The metaclass whose prototype gives class `cls` its attribute `key` (null: the class chain has it). */
@@ -386,8 +404,14 @@ function withBuiltinTypes(mro: unknown[]): unknown[] {
 
 /** `obj.__dict__` / `vars(obj)`: the instance's own attributes; writes reach the instance. */
 export function instanceDict(obj: object): Dict {
-  return new InstanceDict(obj);
+  // (one dict per instance, as CPython's, brought up to date with the instance on each read)
+  let dict = instanceDicts.get(obj);
+  if (dict === undefined) instanceDicts.set(obj, (dict = new InstanceDict(obj)));
+  else dict.reload();
+  return dict;
 }
+
+const instanceDicts = new WeakMap<object, InstanceDict>();
 
 /**
  * `obj.key` came back None or undefined (emitted as `obj.key ?? unsetAttribute(obj, "key")`,

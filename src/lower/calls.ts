@@ -112,6 +112,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const bound = viaClass ? null : bindKnownCallee(cx, e);
   if (viaClass) {
     call = viaClass;
+  } else if (bound && "error" in bound && cx.writesDefaults) {
+    // (the module writes some `__defaults__`: the def may take these arguments by the time it
+    // is called, so they are bound against its defaults then)
+    call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
   } else if (bound && "error" in bound) {
     // Python evaluates the arguments, then the call raises TypeError.
     const args = lowerArgs(cx, e);
