@@ -541,7 +541,7 @@ function moduleObjectMethod(cx: LowerContext, f: py.Attribute): boolean {
   return cx.program?.resolver.find(`${module}.${v.attr}`) === null;
 }
 
-function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
+export function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name") return cx.programModuleNames.has(e.id);
   return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
 }
