@@ -13,6 +13,8 @@ import { className, typeName } from "../values/typename.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
 import { callTableMethod, methodTable } from "../values/methods.js";
+import { typeDunder } from "../values/type-dunders.js";
+import { pythonFaceOf, typeOf } from "../values/builtin-types.js";
 import { attributeHooks, needsAttributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 
 /** Own property of a class with several bases: its MRO (without `object`). */
@@ -308,8 +310,10 @@ export function superOf(cls: any, self: any): any {
   const related = typeof self === "function" ? self === cls || self.prototype instanceof cls || self instanceof cls : self instanceof cls;
   if (!related) throw new PyTypeError("super(type, obj): obj must be an instance or subtype of type");
   // In a classmethod `self` is a class; in a metaclass's method it is an instance (a class too).
-  const onClass = typeof self === "function" && !isMetaclass(cls);
-  const type: AnyClass = onClass ? self : typeof self === "function" ? metaclassOf(self)! : Object.getPrototypeOf(self).constructor;
+  // (a callable instance, a `partial` subclass's, is a function too: an instance all the same)
+  const callableInstance = typeof self === "function" && !isMetaclass(cls) && self instanceof cls;
+  const onClass = typeof self === "function" && !isMetaclass(cls) && !callableInstance;
+  const type: AnyClass = onClass ? self : typeof self === "function" && !callableInstance ? metaclassOf(self)! : Object.getPrototypeOf(self).constructor;
   const mro = mroOf(type);
   const rest = mro.slice(mro.indexOf(cls) + 1);
   return new Proxy(
@@ -335,6 +339,19 @@ export function superOf(cls: any, self: any): any {
             const table = methodTable(self);
             if (table !== undefined && typeof key === "string" && Object.hasOwn(table, key)) return (...args: unknown[]) => callTableMethod(table, self, key, args);
             break;
+          }
+        }
+        // `super().__setitem__(k, v)` in a subclass of a runtime class (`class LRU(OrderedDict)`):
+        // its built-in base type's dunder (dict's), which the runtime keeps off the prototypes
+        if (!onClass && typeof key === "string" && key.startsWith("__") && key !== "__init__") {
+          // (a runtime base's JS member first, `partial.__call__`, as JS's `super.name` finds it)
+          const base = Object.getPrototypeOf(cls.prototype) as object | null;
+          const member = base === null ? undefined : (Reflect.get(base, key, self) as unknown);
+          if (typeof member === "function") return (member as (...a: unknown[]) => unknown).bind(self);
+          // (then object's, `super().__str__()`)
+          for (const c of [...rest, typeOf({})]) {
+            const dunder = typeDunder(pythonFaceOf(c) as Function, key);
+            if (typeof dunder === "function") return (...args: unknown[]) => (dunder as (...a: unknown[]) => unknown)(self, ...args);
           }
         }
         if (key === "__init__") return objectInit;

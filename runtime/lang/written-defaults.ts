@@ -47,6 +47,23 @@ function rebind(f: Function, positional: number | null, keyword: ReadonlySet<str
   }
 }
 
+/**
+ * A recorded spec (`["self", "a", "b=", "*", "c="]`) whose defaults are the written ones: the
+ * last `positional` positional parameters, and the keyword-only ones `keyword` names (null:
+ * unchanged). The runtime's argument checks (invokeMethod) and inspect read it.
+ */
+function respec(spec: readonly string[], positional: number | null, keyword: ReadonlySet<string> | null): string[] {
+  const params = parseSpec(spec);
+  const positionals = params.filter((p) => p.kind === "positional" || p.kind === "positionalOnly");
+  return spec.map((item, i) => {
+    const p = params[i]!;
+    const bare = item.endsWith("=") ? item.slice(0, -1) : item;
+    if ((p.kind === "positional" || p.kind === "positionalOnly") && positional !== null) return positionals.indexOf(p) >= positionals.length - positional ? `${bare}=` : bare;
+    if (p.kind === "kwonly" && keyword !== null) return keyword.has(p.name) ? `${bare}=` : bare;
+    return item;
+  });
+}
+
 /** `f.__defaults__ = value` / `f.__kwdefaults__ = value`; false for other names. */
 export function writeDefaults(f: Function, name: string, value: unknown): boolean {
   if (name === "__defaults__") {
@@ -56,7 +73,9 @@ export function writeDefaults(f: Function, name: string, value: unknown): boolea
     rebind(f, items?.length ?? 0, null);
     for (const fn of defChain(f)) {
       const info = functionInfo(fn);
-      if (info !== undefined) info.defaults = items ?? [];
+      if (info === undefined) continue;
+      info.defaults = items ?? [];
+      if (info.spec) info.spec = respec(info.spec, items?.length ?? 0, null);
     }
     return true;
   }
@@ -67,7 +86,9 @@ export function writeDefaults(f: Function, name: string, value: unknown): boolea
     rebind(f, null, new Set(entries?.keys() ?? []));
     for (const fn of defChain(f)) {
       const info = functionInfo(fn);
-      if (info !== undefined) info.kwdefaults = entries === null ? {} : Object.fromEntries(entries);
+      if (info === undefined) continue;
+      info.kwdefaults = entries === null ? {} : Object.fromEntries(entries);
+      if (info.spec) info.spec = respec(info.spec, null, new Set(entries?.keys() ?? []));
     }
     return true;
   }
@@ -88,7 +109,11 @@ export function positionalDefault(f: Function, index: number, ...own: unknown[])
     const at = index - (record!.positional.length - defaults.length);
     if (at >= 0 && at < defaults.length) return defaults[at];
   }
-  throw new PyTypeError(missingArguments(record?.qualname ?? functionInfo(f)?.qualname ?? "function", "positional", [record?.positional[index] ?? "?"]));
+  // (a call that left this one out left out those after it too: all without a default are named)
+  const positional = record?.positional ?? [];
+  const required = positional.length - (defaults !== undefined ? (defaults?.length ?? 0) : (functionInfo(f)?.defaults?.length ?? 0));
+  const missing = positional.slice(index, Math.max(index + 1, required));
+  throw new PyTypeError(missingArguments(record?.qualname ?? functionInfo(f)?.qualname ?? "function", "positional", missing.length > 0 ? missing : ["?"]));
 }
 
 /** The value of the keyword-only parameter `name` a call left out (`own`: the def's default). */

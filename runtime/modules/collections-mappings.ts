@@ -12,6 +12,7 @@ import { iterable } from "../values/iteration.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { repr } from "../values/repr.js";
 import { sortInPlace } from "../values/sorting.js";
+import { setitem } from "../values/subscript.js";
 import { truthy } from "../values/truth.js";
 import { NotImplemented } from "../values/singletons.js";
 import { Tuple } from "../values/tuple.js";
@@ -263,11 +264,19 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   /** Its keys(), values() and items() are odict_keys, odict_values and odict_items. */
   static readonly orderedViews = true;
 
-  /** `OrderedDict.fromkeys(iterable, value=None)`. */
-  static fromkeys(keys: unknown, value: unknown = null): OrderedDict {
-    const d = new OrderedDict();
-    for (const k of iterable(keys)) d.set(k, value);
-    return d;
+  /**
+   * `OrderedDict.fromkeys(iterable, value=None)`, a class method: read off a subclass, an
+   * instance of it (`cls()`) filled by its `__setitem__`, as CPython's does.
+   */
+  static fromkeys(this: unknown, keys: unknown, value: unknown = null): OrderedDict {
+    if (typeof this !== "function" || this === OrderedDict) {
+      const d = new OrderedDict();
+      for (const k of iterable(keys)) d.set(k, value);
+      return d;
+    }
+    const made = callValue(this) as OrderedDict;
+    for (const k of iterable(keys)) setitem(made, k, value);
+    return made;
   }
 
   constructor(...args: unknown[]) {

@@ -379,13 +379,18 @@ export function signature(obj: unknown): Signature {
     return functionSignature(parts.method, true);
   }
   if (isClass(obj)) {
-    // The nearest class whose `__init__` pyts recorded (it is the JS constructor).
+    // The nearest class whose `__init__` pyts recorded: the JS constructor, or a method the
+    // constructor runs (its parameters after `self`).
     for (let cls: Function | null = obj; cls !== null && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as Function | null) {
       const info = initInfo(cls);
       if (info !== undefined && info.spec !== null) {
         const hints = (cls as unknown as { [INIT_HINTS]?: Dict })[INIT_HINTS] ?? null;
         return functionSignature(cls, true, { ...info, method: false }, hints);
       }
+      const proto = (cls as { prototype?: unknown }).prototype;
+      const init = proto !== null && typeof proto === "object" && Object.hasOwn(proto, "__init__") ? (proto as { __init__: unknown }).__init__ : undefined;
+      const initDef = typeof init === "function" ? functionInfo(init) : undefined;
+      if (initDef !== undefined && initDef.spec !== null) return functionSignature(init as Function, true, { ...initDef, method: false });
     }
     return new Signature();
   }

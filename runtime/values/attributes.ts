@@ -12,7 +12,7 @@ import { markPendingDescriptors } from "./descriptor-marks.js";
 import { Dict } from "./dict.js";
 import { builtinTypeDict, classDict, InstanceDict } from "./namespaces.js";
 import { hasNoDict } from "../lang/attribute-hooks.js";
-import { builtinDataDescriptor, MemberDescriptor } from "./data-descriptors.js";
+import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
@@ -23,8 +23,9 @@ import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
-import { bindFoundMethod, isCClassMethod } from "./method-binding.js";
+import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
 import { isPythonVisible, listedNames } from "./python-names.js";
+import { classDataDescriptor } from "./class-data.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -169,9 +170,20 @@ export function getattrImpl(obj: unknown, name: string): any {
       // `int.real`: a built-in type's data descriptor
       const data = typeDictEntries(obj)?.find(([n, kind]) => n === name && (kind === "g" || kind === "M"));
       if (data !== undefined) return builtinDataDescriptor(obj, name, data[1]);
+      // `datetime.date.year`, `logging.Handler.name`: a runtime class's data descriptor
+      const described = classDataDescriptor(obj, name);
+      if (described !== undefined) return described;
       // `list.__len__`, `int.__add__`: the built-in type's slot wrappers.
       const dunder = typeDunder(obj, name);
       if (dunder !== undefined) return dunder;
+      // `collections.OrderedDict.__setitem__`: a runtime class's built-in base type's (dict's)
+      if (name.startsWith("__")) {
+        for (const base of classChain(obj).slice(1, -1)) {
+          const face = pythonFaceOf(base);
+          const inherited = typeof face === "function" && face !== obj ? typeDunder(face, name) : undefined;
+          if (inherited !== undefined) return inherited;
+        }
+      }
       // `Base.__init__(self, ...)` where Base's `__init__` is its JS constructor (or a runtime class's).
       if (name === "__init__" && !Object.hasOwn(obj, "__pytype__")) {
         const init = classInitOf(obj);
@@ -217,14 +229,24 @@ export function getattrImpl(obj: unknown, name: string): any {
       }
     }
   }
-  // `date(2020, 1, 1).today`: a runtime class's class attribute, read through an instance.
-  if (obj !== null && typeof obj === "object" && listedNames(obj)?.has(name) === true) {
+  // `date(2020, 1, 1).today`: a runtime class's class attribute, read through an instance (of
+  // a program's subclass too, `MyDate(...).today`, read off its own class).
+  if (obj !== null && typeof obj === "object") {
     const cls = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
-    if (typeof cls === "function" && attrKey(cls, name) in cls) return getattrImpl(cls, name);
+    if (typeof cls === "function" && attrKey(cls, name) in cls && listsName(cls, name)) return getattrImpl(cls, name);
   }
   // `f.__call__`, `Cls.__call__` (type's, when neither the class nor its metaclass has one): calls it.
   if (name === "__call__" && typeof obj === "function") return builtinMethod((...args: unknown[]) => callValue(obj, ...args), "__call__", obj);
   throw missingAttribute(obj, name);
+}
+
+/** Does `cls`, or its nearest base the runtime lists the names of, list `name`? */
+function listsName(cls: Function, name: string): boolean {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const names = listedNames(c);
+    if (names !== undefined) return names.has(name);
+  }
+  return false;
 }
 
 /** The metaclass whose prototype gives class `cls` its attribute `key` (null: the class chain has it). */
@@ -279,6 +301,24 @@ function readByGetter(obj: object, key: string): boolean {
   return false;
 }
 
+const cMethodDescriptors = new WeakMap<Function, Map<string, (...a: unknown[]) => unknown>>();
+
+/**
+ * `collections.deque.append`, `decimal.Decimal.quantize`: a method runtime class `owner` holds
+ * on its prototype, read off the class. Where CPython writes it in C, its method descriptor (one
+ * per class and name, so `date.isoformat is date.isoformat`); else undefined (a method CPython's
+ * class defines in Python is a plain function).
+ */
+function cMethodDescriptor(owner: Function, name: string, method: (...a: unknown[]) => unknown): ((...a: unknown[]) => unknown) | undefined {
+  const tpName = cMethodTpName(owner, name);
+  if (tpName === undefined) return undefined;
+  let byName = cMethodDescriptors.get(owner);
+  if (byName === undefined) cMethodDescriptors.set(owner, (byName = new Map()));
+  let descriptor = byName.get(name);
+  if (descriptor === undefined) byName.set(name, (descriptor = methodDescriptor(owner, name, method, tpName)));
+  return descriptor;
+}
+
 function prototypeMethod(cls: Function, key: string): unknown {
   const proto = (cls as { prototype?: unknown }).prototype;
   if (proto === null || typeof proto !== "object") return undefined;
@@ -296,7 +336,9 @@ function prototypeMethod(cls: Function, key: string): unknown {
     const method = desc.get !== undefined ? (desc.get as { [METHOD_ACCESSOR]?: unknown })[METHOD_ACCESSOR] : desc.value;
     if (typeof method === "function" && !isClass(method)) {
       const ctor = (p as { constructor?: unknown }).constructor;
-      return plainMethod(method as (...a: unknown[]) => unknown, typeof ctor === "function" ? ctor : cls);
+      const owner = typeof ctor === "function" ? ctor : cls;
+      // (a C type's method, `collections.deque.append`, is a method descriptor)
+      return cMethodDescriptor(owner, pythonName(key, false) ?? key, method as (...a: unknown[]) => unknown) ?? plainMethod(method as (...a: unknown[]) => unknown, owner);
     }
     // (a dunder the class sets to None: `__hash__` of an eq dataclass)
     return desc.value === null && key.startsWith("__") ? null : undefined;
@@ -362,8 +404,14 @@ function withBuiltinTypes(mro: unknown[]): unknown[] {
 
 /** `obj.__dict__` / `vars(obj)`: the instance's own attributes; writes reach the instance. */
 export function instanceDict(obj: object): Dict {
-  return new InstanceDict(obj);
+  // (one dict per instance, as CPython's, brought up to date with the instance on each read)
+  let dict = instanceDicts.get(obj);
+  if (dict === undefined) instanceDicts.set(obj, (dict = new InstanceDict(obj)));
+  else dict.reload();
+  return dict;
 }
+
+const instanceDicts = new WeakMap<object, InstanceDict>();
 
 /**
  * `obj.key` came back None or undefined (emitted as `obj.key ?? unsetAttribute(obj, "key")`,

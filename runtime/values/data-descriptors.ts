@@ -6,8 +6,7 @@
 import { delattr, getattr, isinstance, setattr } from "./builtin-functions.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
 import { TYPE_DOCS } from "./type-dicts.js";
-import { className, classTpName } from "./typename.js";
-import { typeName } from "./typename.js";
+import { className, classTpName, typeName } from "./typename.js";
 
 /** `<attribute 'real' of 'int' objects>`: a getset_descriptor. */
 export class GetSetDescriptor {
@@ -94,4 +93,27 @@ export function builtinDataDescriptor(type: Function, name: string, kind: string
     made.set(key, d);
   }
   return d;
+}
+
+/**
+ * A method of a C type read off the type (`collections.deque.append`): a method descriptor
+ * taking the instance first, refusing one of another type as CPython does, shown as
+ * `<method 'append' of 'collections.deque' objects>`. `method` receives the instance as `this`;
+ * `tpName` is the name CPython's type shows (its `__module__`-qualified tp_name).
+ */
+export function methodDescriptor(type: Function, name: string, method: (...a: unknown[]) => unknown, tpName = classTpName(type)): (...a: unknown[]) => unknown {
+  const descriptor = function (...args: unknown[]): unknown {
+    if (args.length === 0) throw new PyTypeError(`unbound method ${className(type)}.${name}() needs an argument`);
+    const [self, ...rest] = args;
+    if (!isinstance(self, type)) throw new PyTypeError(`descriptor '${name}' for '${tpName}' objects doesn't apply to a '${typeName(self)}' object`);
+    return method.apply(self, rest);
+  };
+  Object.defineProperties(descriptor, {
+    __builtin__: { value: true },
+    __name__: { value: name },
+    __qualname__: { value: `${className(type)}.${name}` },
+    __objclass__: { value: type },
+    [Symbol.for("pyts.descriptorKind")]: { value: `method '${name}' of '${tpName}' objects` },
+  });
+  return descriptor;
 }

@@ -8,12 +8,10 @@
 // `Cls.name`, emitted code's direct reads, `dir(Cls)` and `hasattr(Cls, name)` find); reads
 // through instances are untouched (no cost on the hot paths).
 
-import { GetSetDescriptor, MemberDescriptor } from "./data-descriptors.js";
+import { GetSetDescriptor, MemberDescriptor, methodDescriptor } from "./data-descriptors.js";
 import { PyProperty } from "../lang/descriptors.js";
 import { functionKey, objectKey } from "../lang/attr-names.js";
-import { getattr, isinstance } from "./builtin-functions.js";
-import { PyTypeError } from "./exceptions.js";
-import { classTpName, typeName } from "./typename.js";
+import { getattr } from "./builtin-functions.js";
 
 /** member: a C struct field or a `__slots__` entry; getset: a C getter; property: a Python property. */
 export type DataKind = "member" | "getset" | "property";
@@ -47,20 +45,7 @@ export function declareDataAttributes(cls: Function, kind: DataKind, names: stri
 export function declareTypeMethods(type: Function, holder: object, names: string): void {
   for (const name of names.split(" ")) {
     const method = (holder as Record<string, (...a: unknown[]) => unknown>)[name]!;
-    const descriptor = function (...args: unknown[]): unknown {
-      if (args.length === 0) throw new PyTypeError(`descriptor '${name}' of '${classTpName(type)}' object needs an argument`);
-      const [self, ...rest] = args;
-      if (!isinstance(self, type)) throw new PyTypeError(`descriptor '${name}' for '${classTpName(type)}' objects doesn't apply to a '${typeName(self)}' object`);
-      return method.apply(self, rest);
-    };
-    Object.defineProperties(descriptor, {
-      __builtin__: { value: true },
-      __name__: { value: name },
-      __qualname__: { value: `${classTpName(type)}.${name}` },
-      __objclass__: { value: type },
-      [Symbol.for("pyts.descriptorKind")]: { value: `method '${name}' of '${classTpName(type)}' objects` },
-    });
-    define(type, name, descriptor);
+    define(type, name, methodDescriptor(type, name, method));
   }
 }
 

@@ -66,3 +66,12 @@ export function selfTypeName(self: unknown): string {
   }
   return tpName(self);
 }
+
+/**
+ * `collections.deque.append`: is `name`, a method runtime class `owner` holds on its prototype,
+ * one CPython writes in C (a method descriptor read off the class)? Its type's tp_name if so.
+ */
+export function cMethodTpName(owner: Function, name: string): string | undefined {
+  const entry = entryOf(owner);
+  return entry !== null && (entry[1] === "*" || entry[1].includes(name)) ? entry[0] : undefined;
+}

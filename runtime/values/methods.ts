@@ -261,7 +261,8 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
     if (typeof dunder === "function") return (dunder as (...a: unknown[]) => unknown)(obj, ...args);
     // A subclass instance (class D(dict)) may define its own methods.
     if (typeof obj !== "object" || obj === null || !isPythonMember(obj, name) || typeof (obj as Record<string, unknown>)[name] !== "function") {
-      throw missingAttribute(obj, pyName);
+      // (`od.fromkeys(...)` of a subclass of a runtime dict: its class's class method, or AttributeError)
+      return callAttribute(obj, pyName, args);
     }
   }
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
@@ -291,7 +292,9 @@ function callMethodSearched(obj: unknown, pyName: string, args: unknown[]): unkn
       if (typeof call === "function") return (call as (...a: unknown[]) => unknown).apply(f, args);
       throw new PyTypeError(`'${typeName(f)}' object is not callable`);
     }
-    throw missingAttribute(obj, pyName);
+    // (a runtime class's class method read through an instance, `MyDate(...).today()`: getattr
+    // finds it on the class, or raises CPython's AttributeError)
+    return callAttribute(obj, pyName, args);
   }
   return callFound(target, name, args);
 }

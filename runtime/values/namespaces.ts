@@ -91,8 +91,17 @@ class InstanceTable extends KeyTable<unknown, unknown> {
 export class InstanceDict extends Dict<unknown, unknown> {
   static override readonly pythonName = "dict";
 
+  readonly #owner: object;
+
   constructor(owner: object) {
     super();
+    this.#owner = owner;
+    this.reload();
+  }
+
+  /** Takes in the instance's attributes as they are now (each read of `obj.__dict__` gives this one dict). */
+  reload(): void {
+    const owner = this.#owner;
     const table = new InstanceTable(owner);
     (this as { table: KeyTable<unknown, unknown> }).table = table;
     const slots = slotNames(owner);

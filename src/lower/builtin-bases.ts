@@ -7,6 +7,8 @@ import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import type { Binding } from "./scope.js";
 import { lowerExpr } from "./expressions.js";
+import { isModuleExpr } from "./runtime-values.js";
+import { rootedAtProgramModule } from "./calls.js";
 
 /**
  * `class L(list)` / `class D(dict)`: the runtime's subclassable list and dict; `class N(str)`
@@ -63,6 +65,23 @@ export function derivesFromBuiltin(cx: LowerContext, cls: py.ClassDef, depth = 0
     if (cx.resolve(b.id) === null) return ["list", "dict", "set"].includes(b.id) || VALUE_BASES[b.id] !== undefined;
     const known = cx.known.get(b.id);
     return known?.k === "class" && known.def !== cls && derivesFromBuiltin(cx, known.def, depth + 1);
+  });
+}
+
+/**
+ * Does the class derive (itself or through the program's classes) from a class of a provided
+ * module (`class LRU(OrderedDict)`, `class H(logging.Handler)`)? Its dunders
+ * (`super().__setitem__(k, v)`) may live in the runtime's method tables, not on a JS prototype.
+ */
+export function derivesFromRuntimeClass(cx: LowerContext, cls: py.ClassDef, depth = 0): boolean {
+  if (depth > 32) return false;
+  return cls.bases.some((b) => {
+    if (b._type === "Attribute") return isModuleExpr(cx, b.value) && !rootedAtProgramModule(cx, b.value);
+    if (b._type !== "Name") return false;
+    const known = cx.known.get(b.id);
+    if (known?.k === "class") return known.def !== cls && derivesFromRuntimeClass(cx, known.def, depth + 1);
+    const bindings = cx.resolve(b.id)?.bindings.get(b.id) ?? [];
+    return bindings.length > 0 && bindings.every((binding) => binding.kind === "import") && !cx.programImportedNames.has(b.id);
   });
 }
 

@@ -27,7 +27,7 @@ import { lowerLocalsCall } from "./locals.js";
 import { guardMethodCall } from "./method-guard.js";
 import { lowerConsumedGenexpr } from "./comprehension-loops.js";
 import { RUNTIME_MEMBER_NAMES } from "./star-names.js";
-import { isModuleExpr, isRuntimeValue } from "./runtime-values.js";
+import { isModuleExpr, isRuntimeClassExpr, isRuntimeValue } from "./runtime-values.js";
 import { KEYWORD_CHECKED_BUILTINS } from "../../runtime/values/keyword-binding.js";
 import { iteratesWaitingGenerator, overWaitingGenerator } from "./waiting-generators.js";
 import { builtinArityError } from "./builtin-arity.js";
@@ -112,6 +112,10 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
   const bound = viaClass ? null : bindKnownCallee(cx, e);
   if (viaClass) {
     call = viaClass;
+  } else if (bound && "error" in bound && cx.writesDefaults) {
+    // (the module writes some `__defaults__`: the def may take these arguments by the time it
+    // is called, so they are bound against its defaults then)
+    call = { k: "call", callee: cx.rt("callValue"), args: [lowerExpr(cx, e.func), ...lowerArgs(cx, e)], loc };
   } else if (bound && "error" in bound) {
     // Python evaluates the arguments, then the call raises TypeError.
     const args = lowerArgs(cx, e);
@@ -157,6 +161,11 @@ export function lowerCall(cx: LowerContext, e: py.Call): ir.Expr {
       // from `__getattr__`, or be missing (CPython's AttributeError, not a JS TypeError).
       const callee = cx.rt(e.func.attr === "__init__" ? "callMethodChecked" : "callMethod");
       call = { k: "call", callee, args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
+    } else if (e.func._type === "Attribute" && isRuntimeClassExpr(cx, e.func.value)) {
+      // `collections.deque.append(q, 1)`, `decimal.Decimal.quantize(x, q)`: an attribute of a
+      // runtime class as Python reads it (an instance method taking the instance first), which
+      // a JS static of the class is not; class and static methods are found the same way.
+      call = { k: "call", callee: cx.rt("callMethod"), args: [lowerExpr(cx, e.func.value), { k: "str", value: e.func.attr }, ...args], loc };
     } else if (e.func._type === "Attribute" && isModuleExpr(cx, e.func.value) && args.some((a) => a.k === "spread") && !constructs(cx, e.func)) {
       // `asyncio.gather(*coros)`: any number of values, past what a JS spread can pass.
       const fn = lowerCallee(cx, e.func);
@@ -532,7 +541,7 @@ function moduleObjectMethod(cx: LowerContext, f: py.Attribute): boolean {
   return cx.program?.resolver.find(`${module}.${v.attr}`) === null;
 }
 
-function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
+export function rootedAtProgramModule(cx: LowerContext, e: py.Expr): boolean {
   if (e._type === "Name") return cx.programModuleNames.has(e.id);
   return e._type === "Attribute" && rootedAtProgramModule(cx, e.value);
 }

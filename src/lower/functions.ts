@@ -67,7 +67,7 @@ export function lowerFunctionBody(cx: LowerContext, state: FunctionState, body: 
  */
 function methodObject(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef, method: { classMethod?: boolean; staticMethod?: boolean; isConstructor?: boolean }): ir.Expr | null {
   const cls = currentClass(cx);
-  if (!cx.writesDefaults || cls === null || method.isConstructor || s.name === "__init__" || !cls.body.includes(s)) return null;
+  if (!cx.writesDefaults || cls === null || method.isConstructor || !cls.body.includes(s)) return null;
   if (s.decorator_list.some((d) => !(d._type === "Name" && (d.id === "classmethod" || d.id === "staticmethod")))) return null;
   const name = mangle(cx, s.name);
   if (method.classMethod || method.staticMethod) return { k: "member", object: { k: "id", name: cls.name }, property: functionKey(name) };

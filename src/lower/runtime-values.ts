@@ -4,6 +4,7 @@
 import type * as py from "../frontend/ast.js";
 import type { LowerContext } from "./context.js";
 import { RUNTIME_SUBMODULES } from "./builtins.js";
+import { RUNTIME_CLASS_PATHS } from "./runtime-classes.js";
 import { constructs } from "./calls.js";
 import { staticModule } from "./imports.js";
 
@@ -102,4 +103,17 @@ export function runtimeClassPath(cx: LowerContext, e: py.Expr): string | null {
   }
   const known = f._type === "Name" ? cx.knownBinding(f.id) : undefined;
   return known?.k === "module" ? [known.module, ...parts].join(".") : null;
+}
+
+/** `collections.deque`, `datetime.date`: a class of a provided module, named through the module. */
+export function isRuntimeClassExpr(cx: LowerContext, e: py.Expr): boolean {
+  if (e._type !== "Attribute" || !isModuleExpr(cx, e) || isSubmodule(cx, e)) return false;
+  const parts: string[] = [];
+  let root: py.Expr = e;
+  while (root._type === "Attribute") {
+    parts.unshift(root.attr);
+    root = root.value;
+  }
+  const known = root._type === "Name" ? cx.knownBinding(root.id) : null;
+  return known?.k === "module" && RUNTIME_CLASS_PATHS.has([known.module, ...parts].join("."));
 }

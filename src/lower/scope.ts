@@ -421,7 +421,10 @@ export function childExprs(e: py.Expr): py.Expr[] {
     case "Set":
       return e.elts;
     case "Await":
+    case "YieldFrom":
       return [e.value];
+    case "Yield":
+      return e.value ? [e.value] : [];
     case "Compare":
       return [e.left, ...e.comparators];
     case "Call":

@@ -9,7 +9,7 @@ import { qualname } from "./functions.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
 import { inMultipleInheritance, initIsMethod } from "./mro.js";
 import { isMetaclassDef } from "./class-objects.js";
-import { derivesFromBuiltin, hasDynamicBase } from "./builtin-bases.js";
+import { derivesFromBuiltin, derivesFromRuntimeClass, hasDynamicBase } from "./builtin-bases.js";
 import { currentClass } from "./classes.js";
 
 /**
@@ -39,7 +39,9 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   // (JS's `super` is a method's own: the body of a generator or coroutine, a function* of
   // its own, reaches the next class through superOf.)
   const ownBody = cx.fn.generator || cx.fn.coroutine;
-  const multiple = cls !== undefined && (ownBody || undefinedName || inMultipleInheritance(cx, cls) || (f.attr !== "__init__" && (derivesFromBuiltin(cx, cls) || hasDynamicBase(cx, cls))));
+  // (a provided module's class, `class LRU(OrderedDict)`, may keep its dunders in method tables)
+  const runtimeDunder = cls !== undefined && f.attr.startsWith("__") && f.attr !== "__init__" && f.attr !== "__new__" && derivesFromRuntimeClass(cx, cls);
+  const multiple = cls !== undefined && (ownBody || undefinedName || inMultipleInheritance(cx, cls) || runtimeDunder || (f.attr !== "__init__" && (derivesFromBuiltin(cx, cls) || hasDynamicBase(cx, cls))));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
