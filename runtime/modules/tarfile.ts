@@ -15,7 +15,7 @@ import { callMethod } from "../values/methods.js";
 import { addressOf, repr } from "../values/repr.js";
 import { fsCall } from "../lang/os-errors.js";
 import { open as builtinOpen } from "../lang/files.js";
-import { BytesIO } from "../lang/io-memory.js";
+import { ExFileObject } from "./tarfile-member-data.js";
 import { fs, idNames, latin1, num, read, seek, tell, write } from "./archive-io.js";
 import { gzopen, is_tarfile, openTar } from "./tarfile-open.js";
 import { chmodMember, chownMember, copyInfo, data_filter, extractAll, extractOne, fully_trusted_filter, listMembers, tar_filter, utimeMember } from "./tarfile-extract.js";
@@ -32,23 +32,6 @@ import {
 
 const T = TYPES;
 const typeChar = (t: Uint8Array): string => String.fromCharCode(t[0] ?? 0);
-
-/** A member's data as a read-only binary stream (tarfile.ExFileObject). */
-export class ExFileObject extends BytesIO {
-  static override readonly __module__: string = "tarfile";
-  readonly name: unknown;
-  constructor(data: Uint8Array, name: unknown) {
-    super(Bytes.fromArray(data));
-    this.name = name;
-  }
-  override writable(): boolean {
-    this.checkClosed();
-    return false;
-  }
-  override __repr__(): string {
-    return `<ExFileObject name=${repr(this.name)}>`;
-  }
-}
 
 /** The extraction methods tarfile-makers.ts gives TarFile (declared for the type checker). */
 export interface TarFile {

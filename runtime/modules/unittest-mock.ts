@@ -31,42 +31,9 @@ import { IDENTITY_COMPARISONS, NUMERIC_MAGIC, OTHER_MAGIC } from "./unittest-moc
 
 // ---- Mock ----
 
-export const STATE = Symbol("mock state");
-// The runtime's own operations on a mock are symbol-keyed: every Python name is a child mock.
-/** `mock[CHILD](name)`: the child mock `name`, made on first use. */
-export const CHILD = Symbol("mock child");
-/** `mock[FULL_NAME]()`: the dotted name messages and reprs use. */
-export const FULL_NAME = Symbol("mock full name");
-/** `magicMock[MAGIC_METHOD](name)`: a dunder as the function the runtime calls. */
-export const MAGIC_METHOD = Symbol("mock magic method");
-/** An AsyncMock's call: records as a Mock's does, then returns this function's coroutine. */
-export const ASYNC_CALL = Symbol("async mock call");
-const NO_AUTOSPEC = Symbol("no autospec");
-
-export interface MockState {
-  name: string | null;
-  parent: any;
-  children: Map<string, any>;
-  returnValue: unknown;
-  sideEffect: unknown;
-  sideIterator: Iterator<unknown> | null;
-  callCount: number;
-  callArgs: Call | null;
-  callArgsList: Call[];
-  mockCalls: Call[];
-  methodCalls: Call[];
-  wraps: unknown;
-  /** `spec`/`spec_set`: the only attribute names the mock has (null: any) */
-  spec: Set<string> | null;
-  specSet: boolean;
-  /** create_autospec: the object the mock stands for, and whether calls skip its `self` */
-  autospec: unknown;
-  checksSelf: boolean;
-  /** an autospec mock of an instance of its class spec */
-  instance: boolean;
-  /** seal(): no more children are made */
-  sealed: boolean;
-}
+export { ASYNC_CALL, CHILD, FULL_NAME, MAGIC_METHOD, STATE } from "./unittest-mock-state.js";
+export type { MockState } from "./unittest-mock-state.js";
+import { ASYNC_CALL, CHILD, FULL_NAME, MAGIC_METHOD, NO_AUTOSPEC, STATE, type MockState } from "./unittest-mock-state.js";
 
 const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJSON", "prototype", "length", "caller", "arguments", "asymmetricMatch", "nodeType"]);
 const BAD_ASSERT = /^(assert|assret|asert|aseert|assrt)/;
