@@ -20,6 +20,17 @@ import { selectModule } from "./select-poll.js";
 import { threadingModule } from "./threading.js";
 import { settle, type BaseHTTPRequestHandler } from "./http-server.js";
 
+/** What BaseServer.process_request and ThreadingMixIn.process_request_thread both do with one request. */
+async function serveRequest(server: TCPServer, request: unknown, address: unknown): Promise<null> {
+  try {
+    await server.finish_request(request, address);
+  } catch (error) {
+    server.handle_error(request, address, error);
+  }
+  server.shutdown_request(request);
+  return null;
+}
+
 export class TCPServer {
   static readonly pythonName: string = "TCPServer";
   static readonly __module__: string = "socketserver";
@@ -135,13 +146,7 @@ export class TCPServer {
   }
 
   async process_request(request: unknown, address: unknown): Promise<any> {
-    try {
-      await this.finish_request(request, address);
-    } catch (error) {
-      this.handle_error(request, address, error);
-    }
-    this.shutdown_request(request);
-    return null;
+    return serveRequest(this, request, address);
   }
 
   async finish_request(request: unknown, address: unknown): Promise<any> {
@@ -191,13 +196,7 @@ export class ThreadingTCPServer extends TCPServer {
 
   /** `process_request_thread(request, client_address)`: what each request's thread runs. */
   async process_request_thread(request: unknown, address: unknown): Promise<any> {
-    try {
-      await this.finish_request(request, address);
-    } catch (error) {
-      this.handle_error(request, address, error);
-    }
-    this.shutdown_request(request);
-    return null;
+    return serveRequest(this, request, address);
   }
 
   override async process_request(request: unknown, address: unknown): Promise<any> {
