@@ -1,21 +1,21 @@
 // Response headers as Python's HTTP clients show them: names keep the server's spelling and
-// order, lookups ignore case. urllib's HTTPMessage answers None for a missing name;
-// aiohttp's CIMultiDictProxy raises KeyError.
+// order, lookups ignore case. urllib's HTTPMessage is an email.message.Message (email-message.ts)
+// answering None for a missing name; aiohttp's CIMultiDictProxy raises KeyError.
 
-import { KeyError } from "../values/exceptions.js";
-import { Tuple } from "../values/tuple.js";
+import { KeyError, PyTypeError } from "../values/exceptions.js";
+import { str } from "../values/repr.js";
 import { pyClass } from "./callable-class.js";
+import { EmailMessage } from "./email-message.js";
 
 export type MissingHeader = "none" | "keyerror";
 
-export class HttpHeaders implements Iterable<string> {
+export class HttpHeaders extends EmailMessage {
   static pythonName = "HTTPMessage";
   static __module__ = "http.client";
-  /** [name, value] pairs in the order the server sent them. */
-  readonly pairs: ReadonlyArray<readonly [string, string]>;
 
-  constructor(pairs: ReadonlyArray<readonly [string, string]>, private readonly missing: MissingHeader = "none") {
-    this.pairs = pairs;
+  /** `HTTPMessage()` from Python: no headers yet. */
+  constructor(pairs: [string, string][] = [], private readonly missing: MissingHeader = "none") {
+    super(pairs);
   }
 
   /** Pairs from Node's `rawHeaders` ([name, value, name, value, ...]). */
@@ -25,58 +25,38 @@ export class HttpHeaders implements Iterable<string> {
     return new HttpHeaders(pairs, missing);
   }
 
-  private find(name: unknown): string | undefined {
-    if (typeof name !== "string") return undefined;
-    const lower = name.toLowerCase();
-    return this.pairs.find(([n]) => n.toLowerCase() === lower)?.[1];
+  /** The (name, value) pairs in order. */
+  get pairs(): ReadonlyArray<readonly [string, string]> {
+    return this._headers;
   }
 
-  get(name: unknown, fallback: unknown = null): any {
-    return this.find(name) ?? fallback;
-  }
-  get_all(name: unknown, fallback: unknown = null): any {
-    const lower = typeof name === "string" ? name.toLowerCase() : "";
-    const all = this.pairs.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
-    return all.length > 0 ? all : fallback;
-  }
   getall(name: unknown): string[] {
     const all = this.get_all(name, []) as string[];
     if (all.length === 0) throw new KeyError(name);
     return all;
   }
-  get_content_type(): string {
-    const value = this.find("content-type");
-    return value === undefined ? "text/plain" : value.split(";")[0]!.trim().toLowerCase();
+  /** `getallmatchingheaders(name)`: the `keys()` starting `name:` and the indented lines after each (CPython's reads keys, which rarely hold a colon). */
+  getallmatchingheaders(name: unknown): string[] {
+    const prefix = str(name).toLowerCase() + ":";
+    let hit = false;
+    return this.keys().filter((line) => {
+      if (line.slice(0, prefix.length).toLowerCase() === prefix) hit = true;
+      else if (!/^\s/.test(line)) hit = false;
+      return hit;
+    });
   }
-  __getitem__(name: unknown): any {
-    const value = this.find(name);
-    if (value !== undefined) return value;
+  override __getitem__(name: unknown): any {
+    if (this.__contains__(name)) return this.get(name);
     if (this.missing === "keyerror") throw new KeyError(name);
     return null;
   }
-  __contains__(name: unknown): boolean {
-    return this.find(name) !== undefined;
+  override __setitem__(name: unknown, value: unknown): null {
+    if (this.missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item assignment");
+    return super.__setitem__(name, value);
   }
-  __len__(): bigint {
-    return BigInt(this.pairs.length);
-  }
-  keys(): string[] {
-    return this.pairs.map(([n]) => n);
-  }
-  values(): string[] {
-    return this.pairs.map(([, v]) => v);
-  }
-  items(): Tuple<string>[] {
-    return this.pairs.map(([n, v]) => Tuple.of(n, v));
-  }
-  [Symbol.iterator](): Iterator<string> {
-    return this.keys()[Symbol.iterator]();
-  }
-  __iter__(): Iterator<string> {
-    return this[Symbol.iterator]();
-  }
-  __str__(): string {
-    return this.pairs.map(([n, v]) => `${n}: ${v}\n`).join("") + "\n";
+  override __delitem__(name: unknown): null {
+    if (this.missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item deletion");
+    return super.__delitem__(name);
   }
 }
 
