@@ -1,13 +1,13 @@
 // Python's `logging.config`: dictConfig (version 1: formatters, handlers with class/level/
 // formatter/stream/filename/mode and other keyword arguments, '()' factories, loggers, root,
-// filters, disable_existing_loggers, incremental, `ext://` and `cfg://` values through
-// DictConfigurator, logging-configurator.ts) and fileConfig (the INI layout: [loggers] [handlers]
+// filters, disable_existing_loggers, incremental, `ext://` and `cfg://` values: DictConfigurator,
+// logging-dict-config.ts, on logging-configurator.ts's BaseConfigurator) and fileConfig (the INI layout: [loggers] [handlers]
 // [formatters] and their sections, a handler's args tuple of strings, numbers and
 // sys.stdout/sys.stderr). listen() is refused: pyts has no configuration socket server.
 
 import { nodeModule } from "../core/host.js";
-import { KeyError, NotImplementedError, PyTypeError, ValueError } from "../values/exceptions.js";
-import { kw, splitKw } from "../values/kwargs.js";
+import { KeyError, NotImplementedError, ValueError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
 import { repr, toStr } from "../values/repr.js";
 import { iterable } from "../values/iteration.js";
 import { truthy } from "../values/truth.js";
@@ -19,6 +19,7 @@ import * as logging from "./logging.js";
 import { pyClass } from "./callable-class.js";
 import { compilePattern } from "./re.js";
 import { BaseConfigurator, ConvertingDict, ConvertingMixin, ConvertingList, ConvertingTuple, valid_ident } from "./logging-configurator.js";
+import { DictConfigurator } from "./logging-dict-config.js";
 
 type Config = Map<string, unknown>;
 
@@ -36,8 +37,8 @@ function mapping(x: unknown, what: string): Config {
   return out;
 }
 
-/** The configurator reading the configuration being applied (its `ext://`/`cfg://` conversions). */
-let active: BaseConfigurator = new BaseConfigurator(null);
+/** The configurator fileConfig resolves class names with. */
+const active: BaseConfigurator = new BaseConfigurator(null);
 
 function resolveValue(v: unknown): unknown {
   return active.convert(v);
@@ -54,58 +55,9 @@ function makeFormatter(spec: Config, raw: unknown): unknown {
   return callValue(cls, spec.get("format") ?? null, spec.get("datefmt") ?? null, style);
 }
 
-/** A filter of a configuration: `{"name": ...}` or a `()` factory's. */
-function makeFilter(spec: Config, raw: unknown): unknown {
-  if (spec.has("()")) return active.configure_custom(raw);
-  return callValue(logging.loggingModule.Filter, resolveValue(spec.get("name") ?? ""));
-}
-
-/** The named filters of a handler's or logger's `filters` list. */
-function addFilters(target: unknown, names: unknown, filters: Map<string, unknown>): void {
-  for (const f of iterable(names ?? [])) {
-    const filter = typeof f === "string" ? filters.get(f) : f;
-    if (filter === undefined) throw new ValueError(`Unable to add filter ${repr(f)}`);
-    callMethod(target, "addFilter", filter);
-  }
-}
-
-function makeHandler(name: string, spec: Config, formatters: Map<string, unknown>, filters: Map<string, unknown>): logging.Handler {
-  try {
-    let handler: logging.Handler;
-    const special = new Set(["class", "()", "level", "formatter", "filters", ".", "name"]);
-    const kwargs = Object.fromEntries([...spec].filter(([k]) => !special.has(k)).map(([k, v]) => [k, resolveValue(v)]));
-    if (spec.has("()")) {
-      const factory = spec.get("()");
-      handler = callValue(typeof factory === "string" ? resolveName(factory) : factory, kw(kwargs)) as logging.Handler;
-    } else {
-      if (!spec.has("class")) throw new KeyError("class");
-      handler = callValue(resolveName(toStr(spec.get("class"))), kw(kwargs)) as logging.Handler;
-    }
-    if (spec.has("formatter")) {
-      const f = toStr(spec.get("formatter"));
-      if (!formatters.has(f)) throw new ValueError(`Unable to set formatter ${repr(f)}`);
-      callMethod(handler, "setFormatter", formatters.get(f));
-    }
-    if (spec.has("level")) callMethod(handler, "setLevel", resolveValue(spec.get("level")));
-    if (spec.has("filters")) addFilters(handler, spec.get("filters"), filters);
-    (handler as { name: unknown }).name = name;
-    return handler;
-  } catch (e) {
-    if (e instanceof ValueError || e instanceof KeyError || e instanceof PyTypeError) {
-      const err = new ValueError(`Unable to configure handler ${repr(name)}`);
-      err.__cause__ = e;
-      throw err;
-    }
-    throw e;
-  }
-}
-
-function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<string, logging.Handler>, isRoot: boolean, filters: Map<string, unknown> = new Map(), incremental = false): void {
+/** A logger of a fileConfig file: its level, its handlers replaced, propagate. */
+function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<string, logging.Handler>, isRoot: boolean): void {
   if (spec.has("level")) logger.setLevel(resolveValue(spec.get("level")));
-  if (incremental) {
-    if (!isRoot && spec.has("propagate")) (logger as { propagate: unknown }).propagate = spec.get("propagate");
-    return;
-  }
   for (const h of logger.handlers.slice()) logger.removeHandler(h);
   for (const h of iterable(spec.get("handlers") ?? [])) {
     const name = toStr(h);
@@ -114,7 +66,6 @@ function configureLogger(logger: logging.Logger, spec: Config, handlers: Map<str
     logger.addHandler(handler);
   }
   if (!isRoot && spec.has("propagate")) (logger as { propagate: unknown }).propagate = spec.get("propagate");
-  if (spec.has("filters")) addFilters(logger, spec.get("filters"), filters);
   logger.disabled = false;
 }
 
@@ -125,66 +76,6 @@ function disableExisting(named: string[], disable: boolean): void {
     if (named.some((n) => name.startsWith(n + "."))) continue;
     logger.disabled = disable;
   }
-}
-
-/** `logging.config.DictConfigurator(config)`: `configure()` applies a dictConfig configuration. */
-export class DictConfigurator extends BaseConfigurator {
-  static override readonly __module__ = "logging.config";
-
-  configure(): null {
-    const previous = active;
-    active = this;
-    try {
-      applyDictConfig(this.config);
-    } finally {
-      active = previous;
-    }
-    return null;
-  }
-}
-
-/** Wraps a step's error as CPython's `Unable to configure <what> '<name>'`. */
-function configuring<T>(what: string, name: string, step: () => T): T {
-  try {
-    return step();
-  } catch (e) {
-    const err = new ValueError(`Unable to configure ${what} ${repr(name)}`);
-    err.__cause__ = e as never;
-    throw err;
-  }
-}
-
-/** The handlers configurations named (CPython's logging._handlers): what an incremental one reaches. */
-const configuredHandlers = new Map<string, logging.Handler>();
-
-function applyDictConfig(config: unknown): void {
-  const c = mapping(config, "config");
-  if (!c.has("version")) throw new ValueError("dictionary doesn't specify a version");
-  if (c.get("version") !== 1n) throw new ValueError(`Unsupported version: ${toStr(c.get("version"))}`);
-  const handlerSpecs = [...mapping(c.get("handlers"), "handlers")].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const loggers = mapping(c.get("loggers"), "loggers");
-  if (truthy(c.get("incremental") ?? false)) {
-    // Only levels (and loggers' propagate) change; the handlers named must exist already.
-    for (const [name, spec] of handlerSpecs) {
-      const handler = configuredHandlers.get(name);
-      if (handler === undefined) throw new ValueError(`No handler found with name ${repr(name)}`);
-      const s = mapping(spec, name);
-      if (s.has("level")) configuring("handler", name, () => callMethod(handler, "setLevel", resolveValue(s.get("level"))));
-    }
-    for (const [name, spec] of loggers) configuring("logger", name, () => configureLogger(logging.getLogger(name), mapping(spec, name), new Map(), false, new Map(), true));
-    if (c.has("root")) configuring("root", "logger", () => configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), new Map(), true, new Map(), true));
-    return;
-  }
-  const formatters = new Map<string, unknown>();
-  for (const [name, spec] of mapping(c.get("formatters"), "formatters")) formatters.set(name, configuring("formatter", name, () => makeFormatter(mapping(spec, name), spec)));
-  const filters = new Map<string, unknown>();
-  for (const [name, spec] of mapping(c.get("filters"), "filters")) filters.set(name, configuring("filter", name, () => makeFilter(mapping(spec, name), spec)));
-  const handlers = new Map<string, logging.Handler>();
-  for (const [name, spec] of handlerSpecs) handlers.set(name, makeHandler(name, mapping(spec, name), formatters, filters));
-  for (const [name, handler] of handlers) configuredHandlers.set(name, handler);
-  disableExisting([...loggers.keys()], truthy(c.get("disable_existing_loggers") ?? true));
-  for (const [name, spec] of loggers) configuring("logger", name, () => configureLogger(logging.getLogger(name), mapping(spec, name), handlers, false, filters));
-  if (c.has("root")) configuring("root", "logger", () => configureLogger(logging.getLogger(), mapping(c.get("root"), "root"), handlers, true, filters));
 }
 
 /** `dictConfig(config)`: `dictConfigClass(config).configure()`. */
