@@ -51,6 +51,8 @@ export class HTTPError extends URLError {
     this.msg = msg;
     this.hdrs = hdrs;
     this.fp = fp;
+    // (CPython's HTTPError is also a response file: its filename is the URL)
+    (this as { filename: unknown }).filename = url;
     Object.defineProperty(this, "read", { value: readThroughFp, writable: true, configurable: true });
   }
   get headers(): unknown {

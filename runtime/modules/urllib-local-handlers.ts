@@ -1,10 +1,8 @@
-// urllib.request's handlers that need no network: FileHandler (file: URLs on this host),
-// DataHandler (RFC 2397 data: URLs), and the FTP handlers, which pyts has no FTP client for:
-// they exist as CPython's classes and refuse an ftp: URL with a URLError that says so.
-// Their responses are urllib.response.addinfourl objects, as in CPython.
+// urllib.request's handlers that need no network: FileHandler (file: URLs on this host) and
+// DataHandler (RFC 2397 data: URLs); the FTP handlers are in urllib-ftp.ts. Their responses
+// are urllib.response.addinfourl objects, as in CPython.
 
 import { Bytes } from "../values/bytes.js";
-import { Dict } from "../values/dict.js";
 import { OSError } from "../values/exceptions.js";
 import { callMethod } from "../values/methods.js";
 import { Tuple } from "../values/tuple.js";
@@ -172,35 +170,5 @@ export class DataHandler extends BaseHandler {
       ["Content-length", String(data.length)],
     ]);
     return new addinfourl(new BytesIO(Bytes.fromArray(data)), headers, url);
-  }
-}
-
-export class FTPHandler extends BaseHandler {
-  static override pythonName = "FTPHandler";
-  ftp_open(req: Req): never {
-    throw new URLError(`ftp error: pyts has no FTP client (${req.full_url})`);
-  }
-}
-
-export class CacheFTPHandler extends FTPHandler {
-  static override pythonName = "CacheFTPHandler";
-  constructor() {
-    super();
-    this["cache"] = new Dict();
-    this["timeout"] = new Dict();
-    this["soonest"] = 0n;
-    this["delay"] = 60n;
-    this["max_conns"] = 16n;
-  }
-  setTimeout(t: unknown): null {
-    this["delay"] = t;
-    return null;
-  }
-  setMaxConns(m: unknown): null {
-    this["max_conns"] = m;
-    return null;
-  }
-  clear_cache(): null {
-    return null;
   }
 }

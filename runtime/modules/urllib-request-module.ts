@@ -1,10 +1,10 @@
 // urllib.request's module-level names besides urlopen and Request: build_opener and
-// install_opener, urlretrieve/urlcleanup, the path and header helpers, the proxy lookups,
-// and the legacy URLopener classes (deprecated in CPython, warning as it does).
+// install_opener, urlretrieve/urlcleanup, the path and header helpers, the proxy lookups
+// (the legacy URLopener classes: urllib-legacy-opener.ts, urllib-fancy-opener.ts).
 
 import { Dict } from "../values/dict.js";
-import { DeprecationWarning, EOFError, OSError } from "../values/exceptions.js";
-import { Kwargs, splitKw } from "../values/kwargs.js";
+import { EOFError, OSError } from "../values/exceptions.js";
+import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { str } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
@@ -27,7 +27,10 @@ import {
 } from "./urllib-auth.js";
 import { AbstractDigestAuthHandler, HTTPDigestAuthHandler, ProxyDigestAuthHandler } from "./urllib-digest.js";
 import { HTTPCookieProcessor } from "./urllib-cookies.js";
-import { CacheFTPHandler, DataHandler, FileHandler, FTPHandler } from "./urllib-local-handlers.js";
+import { DataHandler, FileHandler } from "./urllib-local-handlers.js";
+import { CacheFTPHandler, FTPHandler, ftpwrapper } from "./urllib-ftp.js";
+import { URLopener } from "./urllib-legacy-opener.js";
+import { FancyURLopener } from "./urllib-fancy-opener.js";
 import { ContentTooShortError, HTTPError, URLError } from "./urllib-errors.js";
 import { requestHost } from "./urllib-request-object.js";
 import { splitType, unwrapUrl } from "./urllib-split.js";
@@ -78,7 +81,7 @@ export function useUrlopen(urlopen: (...args: unknown[]) => unknown, threadUrlop
 /** The temporary files urlretrieve() made, removed by urlcleanup(). */
 const tempFiles: string[] = [];
 
-function urlretrieve(...args: unknown[]): Tuple {
+export function urlretrieve(...args: unknown[]): Tuple {
   const [pos, kws] = splitKw(args);
   const url = str(pos[0] ?? kws["url"]);
   const filename = pos.length > 1 ? pos[1] : kws["filename"] ?? null;
@@ -149,63 +152,6 @@ function urlcleanup(): null {
   return null;
 }
 
-/** The legacy opener objects (CPython warns that they are deprecated when one is made). */
-export class URLopener {
-  static pythonName = "URLopener";
-  static __module__ = "urllib.request";
-  declare addheaders: unknown[];
-  declare proxies: unknown;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [attr: string]: any;
-  static {
-    Object.defineProperty(this.prototype, "version", { value: "Python-urllib/3.11", writable: true, configurable: true });
-  }
-  constructor(...args: unknown[]) {
-    const [pos, kws] = splitKw(args);
-    const warnings = standardModule("warnings") as unknown as { warn: unknown };
-    const name = (this.constructor as unknown as { pythonName: string }).pythonName;
-    callValue(warnings.warn, `${name} style of invoking requests is deprecated. Use newer urlopen functions/methods`, DeprecationWarning, new Kwargs({ stacklevel: 3n }));
-    const proxies = pos[0] ?? kws["proxies"] ?? null;
-    this.proxies = isNone(proxies) ? getproxies() : proxies;
-    this.addheaders = [Tuple.of("User-Agent", this["version"])];
-  }
-  addheader(...args: unknown[]): null {
-    this.addheaders.push(Tuple.of(...args));
-    return null;
-  }
-  /** The opener this object opens with: its headers and proxies. */
-  private opener(): OpenerDirector {
-    const opener = build_opener(new ProxyHandler(this.proxies));
-    opener.addheaders = [...this.addheaders];
-    return opener;
-  }
-  open(fullurl: unknown, data: unknown = null): unknown {
-    return this.opener().open(fullurl, data);
-  }
-  retrieve(url: unknown, filename: unknown = null, reporthook: unknown = null, data: unknown = null): Tuple {
-    return urlretrieve(url, filename, reporthook, data);
-  }
-  cleanup(): null {
-    return null;
-  }
-  close(): null {
-    return null;
-  }
-}
-
-/** URLopener that answers HTTP errors with their response instead of raising. */
-export class FancyURLopener extends URLopener {
-  static override pythonName = "FancyURLopener";
-  override open(fullurl: unknown, data: unknown = null): unknown {
-    try {
-      return super.open(fullurl, data);
-    } catch (error) {
-      if (error instanceof HTTPError) return error;
-      throw error;
-    }
-  }
-}
-
 /** The addresses of this host (socket.gethostbyname_ex(socket.gethostname())[2]). */
 function thishost(): Tuple {
   const os = nodeModule("node:os");
@@ -226,6 +172,13 @@ function thishost(): Tuple {
     }
   }
   return Tuple.from(found);
+}
+
+let emptyHeaders: HttpHeaders | null = null;
+/** `noheaders()`: one empty message, the same on every call (as CPython caches it). */
+function noheaders(): HttpHeaders {
+  emptyHeaders ??= new HttpHeaders([]);
+  return emptyHeaders;
 }
 
 /** Every name urllib.request has besides urlopen and Request. */
@@ -274,15 +227,9 @@ export const urllibRequestNames = {
   request_host: requestHost,
   localhost: (): string => "127.0.0.1",
   thishost,
-  noheaders: (): HttpHeaders => new HttpHeaders([]),
+  noheaders,
   ftperrors: (): Tuple => Tuple.of(pyClass(OSError), pyClass(EOFError)),
-  ftpwrapper: pyClass(class ftpwrapper {
-    static pythonName = "ftpwrapper";
-    static __module__ = "urllib.request";
-    constructor() {
-      throw new URLError("ftp error: pyts has no FTP client");
-    }
-  }),
+  ftpwrapper: pyClass(ftpwrapper),
   ftpcache: new Dict(),
   MAXFTPCACHE: 10n,
   quote: urllibParseModule.quote,
