@@ -14,6 +14,7 @@ import { getattr, hasattr, input } from "../values/builtin-functions.js";
 import { in_ } from "../values/contains.js";
 import { print } from "../values/print.js";
 import { isNone } from "./callable-class.js";
+import { isThenable } from "../threads/scheduler.js";
 import { callValue } from "./pycall.js";
 import { standardModule } from "./module-object.js";
 import { urllibParseModule } from "./urllib-parse.js";
@@ -49,15 +50,35 @@ export class FancyURLopener extends URLopener {
 
   http_error_302(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
     this.tries = (this.tries as bigint) + 1n;
+    // (the count goes back to 0 once this redirect is done: when the reopened URL answers,
+    // which under threads is a promise settling later)
+    const reset = (): void => {
+      this.tries = 0n;
+    };
+    let result: unknown;
     try {
       if (truthy(this.maxtries) && (this.tries as bigint) >= (this.maxtries as bigint)) {
         const method = hasattr(this, "http_error_500") ? "http_error_500" : "http_error_default";
-        return callMethod(this, method, url, fp, 500n, "Internal Server Error: Redirect Recursion", headers);
-      }
-      return callMethod(this, "redirect_internal", url, fp, errcode, errmsg, headers, data);
-    } finally {
-      this.tries = 0n;
+        result = callMethod(this, method, url, fp, 500n, "Internal Server Error: Redirect Recursion", headers);
+      } else result = callMethod(this, "redirect_internal", url, fp, errcode, errmsg, headers, data);
+    } catch (error) {
+      reset();
+      throw error;
     }
+    if (!isThenable(result)) {
+      reset();
+      return result;
+    }
+    return Promise.resolve(result).then(
+      (value) => {
+        reset();
+        return value;
+      },
+      (error: unknown) => {
+        reset();
+        throw error;
+      },
+    );
   }
   /** The Location (or URI) header's URL opened, relative to this one; None without either. */
   redirect_internal(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, _data: unknown): unknown {
