@@ -33,6 +33,8 @@ export class EmailMessage implements Iterable<string> {
   _default_type = "text/plain";
   preamble: unknown = null;
   epilogue: unknown = null;
+  /** What parsing found wrong (a built message has none). */
+  defects: unknown[] = [];
 
   constructor(pairs: [string, string][] = []) {
     this._headers = pairs;

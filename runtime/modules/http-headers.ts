@@ -13,9 +13,13 @@ export class HttpHeaders extends EmailMessage {
   static pythonName = "HTTPMessage";
   static __module__ = "http.client";
 
+  /** What `[]` does for a missing name (a JS-private field: no Python attribute). */
+  readonly #missing: MissingHeader;
+
   /** `HTTPMessage()` from Python: no headers yet. */
-  constructor(pairs: [string, string][] = [], private readonly missing: MissingHeader = "none") {
+  constructor(pairs: [string, string][] = [], missing: MissingHeader = "none") {
     super(pairs);
+    this.#missing = missing;
   }
 
   /** Pairs from Node's `rawHeaders` ([name, value, name, value, ...]). */
@@ -47,15 +51,15 @@ export class HttpHeaders extends EmailMessage {
   }
   override __getitem__(name: unknown): any {
     if (this.__contains__(name)) return this.get(name);
-    if (this.missing === "keyerror") throw new KeyError(name);
+    if (this.#missing === "keyerror") throw new KeyError(name);
     return null;
   }
   override __setitem__(name: unknown, value: unknown): null {
-    if (this.missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item assignment");
+    if (this.#missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item assignment");
     return super.__setitem__(name, value);
   }
   override __delitem__(name: unknown): null {
-    if (this.missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item deletion");
+    if (this.#missing === "keyerror") throw new PyTypeError("'CIMultiDictProxy' object does not support item deletion");
     return super.__delitem__(name);
   }
 }

@@ -107,7 +107,8 @@ export class CookieJar {
   declare static domain_re: unknown;
   declare static dots_re: unknown;
   declare static magic_re: unknown;
-  private readonly cookies = new Map<string, Cookie>();
+  /** The cookies by domain, path and name (a JS-private field: no Python attribute). */
+  readonly #cookies = new Map<string, Cookie>();
   /** The policy set_policy gave (None: pyts's default rules, which match CPython's DefaultCookiePolicy for ordinary cookies). */
   _policy: unknown;
 
@@ -152,14 +153,14 @@ export class CookieJar {
   /** `set_cookie(cookie)`: stores it (an expired one removes its namesake). */
   set_cookie(cookie: Cookie): null {
     const key = `${cookie.domain};${cookie.path};${cookie.name}`;
-    if (cookie.is_expired()) this.cookies.delete(key);
-    else this.cookies.set(key, cookie);
+    if (cookie.is_expired()) this.#cookies.delete(key);
+    else this.#cookies.set(key, cookie);
     return null;
   }
 
   /** `clear_expired_cookies()`: drops the cookies whose time has passed. */
   clear_expired_cookies(): null {
-    for (const [key, cookie] of this.cookies) if (cookie.is_expired()) this.cookies.delete(key);
+    for (const [key, cookie] of this.#cookies) if (cookie.is_expired()) this.#cookies.delete(key);
     return null;
   }
 
@@ -199,7 +200,7 @@ export class CookieJar {
       const fullDomain = domain === null ? host : domain.startsWith(".") ? domain : `.${domain}`;
       const cookie = new Cookie(0n, name, value, null, false, fullDomain, domainGiven, domainGiven && domain!.startsWith("."), cookiePath ?? defaultPath, cookiePath !== null, secure, expires, expires === null, null, null, rest);
       // (an expiry in the past asks to delete the cookie: it is made into none)
-      if (cookie.is_expired()) this.cookies.delete(`${fullDomain};${cookie.path};${name}`);
+      if (cookie.is_expired()) this.#cookies.delete(`${fullDomain};${cookie.path};${name}`);
       else made.push(cookie);
     }
     return made;
@@ -210,7 +211,7 @@ export class CookieJar {
     const host = effectiveHost(request);
     const path = requestPath(request);
     const https = str(callMethod(request, "get_full_url")).toLowerCase().startsWith("https:");
-    const matching = [...this.cookies.values()]
+    const matching = [...this.#cookies.values()]
       .filter((c) => !c.is_expired() && (!c.secure || https))
       .filter((c) => (c.domain.startsWith(".") ? `.${host}`.endsWith(c.domain) : host === c.domain))
       .filter((c) => path.startsWith(c.path))
@@ -224,21 +225,21 @@ export class CookieJar {
   }
 
   clear(domain: unknown = null, path: unknown = null, name: unknown = null): null {
-    for (const [key, cookie] of this.cookies) {
-      if ((isNone(domain) || cookie.domain === domain) && (isNone(path) || cookie.path === path) && (isNone(name) || cookie.name === name)) this.cookies.delete(key);
+    for (const [key, cookie] of this.#cookies) {
+      if ((isNone(domain) || cookie.domain === domain) && (isNone(path) || cookie.path === path) && (isNone(name) || cookie.name === name)) this.#cookies.delete(key);
     }
     return null;
   }
   clear_session_cookies(): null {
-    for (const [key, cookie] of this.cookies) if (cookie.expires === null) this.cookies.delete(key);
+    for (const [key, cookie] of this.#cookies) if (cookie.expires === null) this.#cookies.delete(key);
     return null;
   }
 
   [Symbol.iterator](): Iterator<Cookie> {
-    return [...this.cookies.values()].sort((a, b) => (a.domain + a.path + a.name < b.domain + b.path + b.name ? -1 : 1))[Symbol.iterator]();
+    return [...this.#cookies.values()].sort((a, b) => (a.domain + a.path + a.name < b.domain + b.path + b.name ? -1 : 1))[Symbol.iterator]();
   }
   __len__(): bigint {
-    return BigInt(this.cookies.size);
+    return BigInt(this.#cookies.size);
   }
   __repr__(): string {
     return `<CookieJar[${[...this].map((c) => c.__str__()).join(", ")}]>`;

@@ -23,6 +23,9 @@ import type { Request } from "./urllib-request-object.js";
 
 type Req = Request & Record<string, unknown>;
 
+/** `urllib.request.ftpcache`: the connections URLopeners share (none here: pyts opens none). */
+export const ftpCache = new Dict();
+
 /** ftplib's default port. */
 const FTP_PORT = 21n;
 

@@ -31,6 +31,7 @@ import { addinfourl } from "./urllib-local-handlers.js";
 import { HTTPError, URLError } from "./urllib-errors.js";
 import { splitHost, splitPort, splitType, splitUser, unwrapUrl } from "./urllib-split.js";
 import { urlretrieve } from "./urllib-request-module.js";
+import { ftpCache } from "./urllib-ftp.js";
 
 /** The characters open() leaves unquoted in a URL (CPython's `safe` for it). */
 const URL_SAFE = "%/:=&?~#+!$,;'@()*[]|";
@@ -66,6 +67,9 @@ export class URLopener {
     this.proxies = isNone(proxies) ? getproxies() : proxies;
     this.addheaders = [Tuple.of("User-Agent", this["version"]), Tuple.of("Accept", "*/*")];
     this.tempcache = null;
+    this.ftpcache = ftpCache;
+    this.key_file = kws["key_file"] ?? null;
+    this.cert_file = kws["cert_file"] ?? null;
   }
   addheader(...args: unknown[]): null {
     this.addheaders.push(Tuple.of(...args));

@@ -2,7 +2,6 @@
 // install_opener, urlretrieve/urlcleanup, the path and header helpers, the proxy lookups
 // (the legacy URLopener classes: urllib-legacy-opener.ts, urllib-fancy-opener.ts).
 
-import { Dict } from "../values/dict.js";
 import { EOFError, OSError } from "../values/exceptions.js";
 import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
@@ -28,7 +27,7 @@ import {
 import { AbstractDigestAuthHandler, HTTPDigestAuthHandler, ProxyDigestAuthHandler } from "./urllib-digest.js";
 import { HTTPCookieProcessor } from "./urllib-cookies.js";
 import { DataHandler, FileHandler } from "./urllib-local-handlers.js";
-import { CacheFTPHandler, FTPHandler, ftpwrapper } from "./urllib-ftp.js";
+import { CacheFTPHandler, FTPHandler, ftpCache, ftpwrapper } from "./urllib-ftp.js";
 import { URLopener } from "./urllib-legacy-opener.js";
 import { FancyURLopener } from "./urllib-fancy-opener.js";
 import { ContentTooShortError, HTTPError, URLError } from "./urllib-errors.js";
@@ -230,7 +229,7 @@ export const urllibRequestNames = {
   noheaders,
   ftperrors: (): Tuple => Tuple.of(pyClass(OSError), pyClass(EOFError)),
   ftpwrapper: pyClass(ftpwrapper),
-  ftpcache: new Dict(),
+  ftpcache: ftpCache,
   MAXFTPCACHE: 10n,
   quote: urllibParseModule.quote,
   unquote: urllibParseModule.unquote,
