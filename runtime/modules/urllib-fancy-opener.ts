@@ -44,11 +44,11 @@ export class FancyURLopener extends URLopener {
   }
 
   /** Other errors: the response itself, with its status. */
-  override http_error_default(url: unknown, fp: unknown, errcode: unknown, _errmsg: unknown, headers: unknown): unknown {
+  override http_error_default(url: unknown, fp: unknown, errcode: unknown, _errmsg: unknown, headers: unknown): any {
     return new addinfourl(fp, headers, `http:${str(url)}`, errcode);
   }
 
-  http_error_302(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error_302(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     this.tries = (this.tries as bigint) + 1n;
     // (the count goes back to 0 once this redirect is done: when the reopened URL answers,
     // which under threads is a promise settling later)
@@ -81,7 +81,7 @@ export class FancyURLopener extends URLopener {
     );
   }
   /** The Location (or URI) header's URL opened, relative to this one; None without either. */
-  redirect_internal(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, _data: unknown): unknown {
+  redirect_internal(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, _data: unknown): any {
     let target: unknown;
     if (in_("location", headers)) target = callMethod(headers, "__getitem__", "location");
     else if (in_("uri", headers)) target = callMethod(headers, "__getitem__", "uri");
@@ -94,18 +94,18 @@ export class FancyURLopener extends URLopener {
     }
     return callMethod(this, "open", newurl);
   }
-  http_error_301(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error_301(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     return callMethod(this, "http_error_302", url, fp, errcode, errmsg, headers, data);
   }
-  http_error_303(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error_303(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     return callMethod(this, "http_error_302", url, fp, errcode, errmsg, headers, data);
   }
   /** 307 and 308 keep the method: a redirected POST is not followed. */
-  http_error_307(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error_307(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     if (isNone(data)) return callMethod(this, "http_error_302", url, fp, errcode, errmsg, headers, data);
     return callMethod(this, "http_error_default", url, fp, errcode, errmsg, headers);
   }
-  http_error_308(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error_308(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     if (isNone(data)) return callMethod(this, "http_error_301", url, fp, errcode, errmsg, headers, data);
     return callMethod(this, "http_error_default", url, fp, errcode, errmsg, headers);
   }
@@ -122,10 +122,10 @@ export class FancyURLopener extends URLopener {
     const name = `retry_${kind}${str(this.type)}_basic_auth`;
     return isNone(data) ? callMethod(this, name, url, realm) : callMethod(this, name, url, realm, data);
   }
-  http_error_401(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null, retry: unknown = false): unknown {
+  http_error_401(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null, retry: unknown = false): any {
     return this.retryAuth("www-authenticate", "", url, fp, errcode, errmsg, headers, data, retry);
   }
-  http_error_407(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null, retry: unknown = false): unknown {
+  http_error_407(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null, retry: unknown = false): any {
     return this.retryAuth("proxy-authenticate", "proxy_", url, fp, errcode, errmsg, headers, data, retry);
   }
 
@@ -139,10 +139,10 @@ export class FancyURLopener extends URLopener {
     const newurl = `${scheme}://${credentials(user, passwd)}${host}${selector}`;
     return isNone(data) ? callMethod(this, "open", newurl) : callMethod(this, "open", newurl, data);
   }
-  retry_http_basic_auth(url: unknown, realm: unknown, data: unknown = null): unknown {
+  retry_http_basic_auth(url: unknown, realm: unknown, data: unknown = null): any {
     return this.retryWithCredentials("http", url, realm, data);
   }
-  retry_https_basic_auth(url: unknown, realm: unknown, data: unknown = null): unknown {
+  retry_https_basic_auth(url: unknown, realm: unknown, data: unknown = null): any {
     return this.retryWithCredentials("https", url, realm, data);
   }
   /** The proxy's URL given the realm's credentials, then the URL opened again through it. */
@@ -158,10 +158,10 @@ export class FancyURLopener extends URLopener {
     callMethod(this.proxies, "__setitem__", scheme, `${scheme}://${credentials(user, passwd)}${proxyHost}${proxySelector}`);
     return isNone(data) ? callMethod(this, "open", newurl) : callMethod(this, "open", newurl, data);
   }
-  retry_proxy_http_basic_auth(url: unknown, realm: unknown, data: unknown = null): unknown {
+  retry_proxy_http_basic_auth(url: unknown, realm: unknown, data: unknown = null): any {
     return this.retryProxyWithCredentials("http", url, realm, data);
   }
-  retry_proxy_https_basic_auth(url: unknown, realm: unknown, data: unknown = null): unknown {
+  retry_proxy_https_basic_auth(url: unknown, realm: unknown, data: unknown = null): any {
     return this.retryProxyWithCredentials("https", url, realm, data);
   }
 

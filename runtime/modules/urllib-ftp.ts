@@ -88,7 +88,7 @@ function hostAddress(host: string): string {
 export class FTPHandler extends BaseHandler {
   static override pythonName = "FTPHandler";
 
-  ftp_open(req: Req): unknown {
+  ftp_open(req: Req): any {
     let host = req.host as string;
     if (!host) throw new URLError("ftp error: no host given");
     const [bare, portText] = splitPort(host);
@@ -122,7 +122,7 @@ export class FTPHandler extends BaseHandler {
   }
 
   /** A new, non-persistent connection (ftpwrapper). */
-  connect_ftp(user: unknown, passwd: unknown, host: unknown, port: unknown, dirs: unknown, timeout: unknown): unknown {
+  connect_ftp(user: unknown, passwd: unknown, host: unknown, port: unknown, dirs: unknown, timeout: unknown): any {
     return new ftpwrapper(user, passwd, host, port, dirs, timeout, false);
   }
 }
@@ -151,7 +151,7 @@ export class CacheFTPHandler extends FTPHandler {
     return null;
   }
   /** The cached connection for these arguments (its expiry renewed), else a new persistent one kept. */
-  override connect_ftp(user: unknown, passwd: unknown, host: unknown, port: unknown, dirs: unknown, timeout: unknown): unknown {
+  override connect_ftp(user: unknown, passwd: unknown, host: unknown, port: unknown, dirs: unknown, timeout: unknown): any {
     const key = Tuple.of(user, host, port, Array.from(dirs as Iterable<unknown>, (d) => str(d)).join("/"), timeout);
     const cache = this["cache"] as Dict;
     const expiries = this["timeout"] as Dict;

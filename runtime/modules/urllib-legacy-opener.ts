@@ -77,7 +77,7 @@ export class URLopener {
   }
 
   /** `open(fullurl, data=None)`: the URL's `open_<scheme>` method (via a proxy where one is set). */
-  open(fullurl: unknown, data: unknown = null): unknown {
+  open(fullurl: unknown, data: unknown = null): any {
     const quoted = str(urllibParseModule.quote(unwrapUrl(fullurl), URL_SAFE));
     let [urltype, url] = splitType(quoted) as [string | null, unknown];
     if (!urltype) urltype = "file";
@@ -109,10 +109,10 @@ export class URLopener {
   }
 
   /** `open_http(url, data=None)`: GET (POST with data) over http.client; a status outside 2xx goes to http_error. */
-  open_http(url: unknown, data: unknown = null): unknown {
+  open_http(url: unknown, data: unknown = null): any {
     return runFlow(this.genericHttp(HTTPConnectionClass, url, data, "http"));
   }
-  open_https(url: unknown, data: unknown = null): unknown {
+  open_https(url: unknown, data: unknown = null): any {
     return runFlow(this.genericHttp(HTTPSConnectionClass, url, data, "https"));
   }
   private *genericHttp(connectionClass: unknown, url: unknown, data: unknown, scheme: string): Flow<unknown> {
@@ -159,7 +159,7 @@ export class URLopener {
   }
 
   /** `http_error(url, fp, errcode, errmsg, headers, data=None)`: the `http_error_<code>` method's truthy result, else http_error_default. */
-  http_error(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): unknown {
+  http_error(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown, data: unknown = null): any {
     const name = `http_error_${str(errcode)}`;
     if (hasattr(this, name)) {
       const result = isNone(data) ? callMethod(this, name, url, fp, errcode, errmsg, headers) : callMethod(this, name, url, fp, errcode, errmsg, headers, data);
@@ -168,13 +168,13 @@ export class URLopener {
     return callMethod(this, "http_error_default", url, fp, errcode, errmsg, headers);
   }
   /** Closes the response and raises HTTPError. */
-  http_error_default(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown): unknown {
+  http_error_default(url: unknown, fp: unknown, errcode: unknown, errmsg: unknown, headers: unknown): any {
     callMethod(fp, "close");
     throw new HTTPError(url, errcode, errmsg, headers, null);
   }
 
   /** `open_data(url)`: a data: URL as a response whose file holds the message text (headers and body). */
-  open_data(url: unknown, _data: unknown = null): unknown {
+  open_data(url: unknown, _data: unknown = null): any {
     if (typeof url !== "string") throw new URLError("data error: proxy support for data protocol currently not implemented");
     const comma = url.indexOf(",");
     if (comma < 0) throw new OSError("data error", "bad data URL");
@@ -199,12 +199,12 @@ export class URLopener {
   }
 
   /** `open_file(url)`: a file on this host (open_local_file); another host's is refused. */
-  open_file(url: unknown): unknown {
+  open_file(url: unknown): any {
     if (typeof url !== "string") throw new URLError("file error: proxy support for file protocol currently not implemented");
     if (url.startsWith("//") && url.charAt(2) !== "/" && url.slice(2, 12).toLowerCase() !== "localhost/") throw new ValueError("file:// scheme is supported only on localhost");
     return callMethod(this, "open_local_file", url);
   }
-  open_local_file(url: unknown): unknown {
+  open_local_file(url: unknown): any {
     const fs = nodeModule("node:fs");
     const [host, file] = splitHost(str(url));
     const localname = str(urllibParseModule.unquote(file));
