@@ -50,18 +50,18 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
   /** (The body is a JS generator: emitted `function*` bodies, or `generator()`'s callBody.) */
   protected override _resume(value: unknown): IteratorResult<Y, R> {
     const machine = this._machine;
-    if (machine !== null) return machine(MACHINE_NEXT, value);
+    if (machine !== null) return machineResult(machine(MACHINE_NEXT, value));
     return GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>;
   }
 
   protected override _throwIn(error: unknown): IteratorResult<Y, R> {
     const machine = this._machine;
-    return machine !== null ? machine(MACHINE_THROW, error) : this._gen.throw(error);
+    return machine !== null ? machineResult(machine(MACHINE_THROW, error)) : this._gen.throw(error);
   }
 
   protected override _returnIn(value: unknown): IteratorResult<Y, R> {
     const machine = this._machine;
-    return machine !== null ? machine(MACHINE_RETURN, value) : this._gen.return(value as R);
+    return machine !== null ? machineResult(machine(MACHINE_RETURN, value)) : this._gen.return(value as R);
   }
 
   protected _stepFinished(mode: ResumeMode, value: unknown): IteratorResult<Y, R> {
@@ -117,7 +117,7 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
     } else {
       const machine = this._machine;
       try {
-        result = machine !== null ? machine(MACHINE_NEXT, value) : (GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>);
+        result = machine !== null ? machineResult(machine(MACHINE_NEXT, value)) : (GENERATOR_NEXT.call(this._gen, value) as IteratorResult<Y, R>);
       } catch (error) {
         throw this._bodyFailed(error);
       }
@@ -128,6 +128,34 @@ export class PyGenerator<Y = unknown, R = unknown> extends Suspendable<Y, R> imp
     }
     this._state = DONE;
     return endResult<Y, R>(result);
+  }
+
+  /**
+   * The next yielded value, or `undefined` (which no Python value is) once the body has ended
+   * (its return value dropped):
+   * how a machine's `for x in gen` loop steps a machine generator (`machineIter`) without the
+   * JS iterator result `next` makes per item. Anything but a suspended machine body takes
+   * `next`.
+   */
+  _nextValue(): unknown {
+    const machine = this._machine;
+    if (this._state !== SUSPENDED || machine === null) {
+      const result = this.next();
+      return result.done ? undefined : result.value;
+    }
+    this._state = RUNNING;
+    let stepped: unknown;
+    try {
+      stepped = machine(MACHINE_NEXT, undefined);
+    } catch (error) {
+      throw this._bodyFailed(error);
+    }
+    if (stepped instanceof MachineEnd) {
+      this._state = DONE;
+      return undefined;
+    }
+    this._state = SUSPENDED;
+    return stepped;
   }
 
   /**
@@ -170,6 +198,27 @@ endResult((function* () {})().next());
 export const MACHINE_NEXT = 0;
 export const MACHINE_THROW = 1;
 export const MACHINE_RETURN = 2;
+
+/**
+ * How a machine's body ends (`machineEnd(value)`): a step returns the yielded value itself,
+ * or one of these, which no Python value is.
+ */
+export class MachineEnd {
+  constructor(readonly value: unknown) {}
+}
+
+const ENDED_WITH_NONE = new MachineEnd(null);
+
+/** A machine's body ended, returning `value` (None: the shared end). */
+export function machineEnd(value: unknown): MachineEnd {
+  return value === null ? ENDED_WITH_NONE : new MachineEnd(value);
+}
+
+/** A machine's step as the JS iterator result `next`, send and throw hand out. */
+function machineResult<Y, R>(stepped: unknown): IteratorResult<Y, R> {
+  if (stepped instanceof MachineEnd) return { value: stepped.value as R, done: true };
+  return { value: stepped as Y, done: false };
+}
 
 /** Makes the generator object of a call to a `def` with `yield`; runs none of the body. */
 export function generator<Y, R>(body: (...iterable: any[]) => Generator<Y, R, unknown>, qualname: string, ...iterable: unknown[]): PyGenerator<Y, R> {

@@ -2,7 +2,7 @@
 
 export { Coroutine, CoroutineWrapper, coroutine, isCoroutine } from "./coroutine.js";
 export { PyGenerator, generator } from "./generator.js";
-export { closeIterator, closeIteratorQuietly, machineGenerator, machineIter, machineOwnedIter, type GeneratorMachine } from "./generator-machine.js";
+export { closeIterator, closeIteratorQuietly, machineEnd, machineGenerator, machineIter, machineOwnedIter, type GeneratorMachine, type MachineLoopIterator } from "./generator-machine.js";
 export {
   await_,
   awaitIterator,

@@ -7,8 +7,8 @@
 //   function numbers$1(n) {
 //     let pc$ = 0; let i: any; ...
 //     return (mode$, sent$) => {
-//       if (mode$ !== 0) { pc$ = -1; if (mode$ === 1) throw sent$; return { value: sent$, done: true }; }
-//       machine$: while (true) switch (pc$) { case 0: ...; pc$ = 1; return { value: i, done: false }; case 1: ... }
+//       if (mode$ !== 0) { pc$ = -1; if (mode$ === 1) throw sent$; return machineEnd(sent$); }
+//       machine$: while (true) switch (pc$) { case 0: ...; pc$ = 1; return i; case 1: ... }
 //     };
 //   }
 //
@@ -121,7 +121,8 @@ function holdsYield(node: unknown): boolean {
 const id = (name: string): ir.Expr => ({ k: "id", name });
 const num = (value: number): ir.Expr => ({ k: "num", value });
 const assign = (target: ir.Expr | ir.Pattern, value: ir.Expr, loc?: ir.Loc): ir.Stmt => ({ k: "expr", expr: { k: "assign", op: "=", target, value }, loc });
-const result = (value: ir.Expr, done: boolean): ir.Expr => ({ k: "object", props: [{ key: "value", value }, { key: "done", value: { k: "bool", value: done } }] });
+/** The end of the body, returning `value`: a step otherwise returns the yielded value itself. */
+const ended = (value: ir.Expr): ir.Expr => ({ k: "call", callee: { k: "rt", name: "machineEnd" }, args: [value] });
 
 class MachineBuilder {
   private readonly cases: { pc: number; body: ir.Stmt[] }[] = [];
@@ -160,7 +161,7 @@ class MachineBuilder {
     const ending: ir.Stmt[] = [
       { k: "if", test: { k: "binary", op: "===", left: id(MODE), right: num(1) }, then: [{ k: "throw", arg: id(SENT) }], else: null },
       ...this.closeAll(false),
-      { k: "return", arg: result(id(SENT), true) },
+      { k: "return", arg: ended(id(SENT)) },
     ];
     let step: ir.Stmt[] = [{ k: "if", test: { k: "binary", op: "!==", left: id(MODE), right: num(0) }, then: [assign(id(PC), num(-1)), ...ending], else: null }, dispatch];
     if (this.iterators.length > 0) {
@@ -261,7 +262,7 @@ class MachineBuilder {
     return [
       ...closing.map((name) => this.close(name)),
       assign(id(PC), num(-1)),
-      { k: "return", arg: result(arg ?? { k: "null" }, true), loc },
+      { k: "return", arg: ended(arg ?? { k: "null" }), loc },
     ];
   }
 
@@ -283,7 +284,7 @@ class MachineBuilder {
         // `yield x` (isYieldStatement: machineHolds let no other yield through)
         const resume = this.newPc();
         const value = (s.expr as { arg: ir.Expr | null }).arg ?? { k: "null" };
-        this.current.push(assign(id(PC), this.target(resume)), { k: "return", arg: result(value, false), loc: s.loc });
+        this.current.push(assign(id(PC), this.target(resume)), { k: "return", arg: value, loc: s.loc });
         this.start(resume);
         return;
       }
@@ -338,8 +339,9 @@ class MachineBuilder {
         if (owned) this.owned.add(iterator);
         this.current.push(assign(id(iterator), owned ? { ...iterable, callee: { k: "rt", name: "machineOwnedIter" } } : { k: "call", callee: { k: "rt", name: "machineIter" }, args: [iterable] }, s.loc));
         this.start(top);
-        this.current.push(assign(id(STEP), { k: "call", callee: { k: "member", object: id(iterator), property: "next" }, args: [] }, s.loc));
-        this.current.push({ k: "if", test: { k: "member", object: id(STEP), property: "done" }, then: [assign(id(iterator), { k: "null" }), ...this.jump(end)], else: null });
+        // (stepped for the item itself, `undefined` at the end: no JS iterator result per item)
+        this.current.push(assign(id(STEP), { k: "call", callee: { k: "member", object: id(iterator), property: "_nextValue" }, args: [] }, s.loc));
+        this.current.push({ k: "if", test: { k: "binary", op: "===", left: id(STEP), right: id("undefined") }, then: [assign(id(iterator), { k: "null" }), ...this.jump(end)], else: null });
         let target: ir.Expr | ir.Pattern;
         if (typeof s.target === "string") {
           this.hoist(s.target);
@@ -348,7 +350,7 @@ class MachineBuilder {
           if (s.declare !== null) this.hoistTarget(s.target);
           target = s.target;
         }
-        this.current.push(assign(target, { k: "member", object: id(STEP), property: "value" }, s.loc));
+        this.current.push(assign(target, id(STEP), s.loc));
         this.loopBody(s.body, { breakPc: end, continuePc: top, iterator });
         this.current.push(...this.jump(top));
         this.start(end);
