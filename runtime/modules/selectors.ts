@@ -12,8 +12,11 @@ import { callValue } from "./pycall.js";
 import { isNone, pyClass, toInt, toNumber } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
+import { nodeModule } from "../core/host.js";
 import { checked, drive, type Steps } from "./socket-host.js";
 import { BaseSelector, markSelector } from "./selectors-base.js";
+
+const fs = (): typeof import("node:fs") => nodeModule("node:fs");
 
 const EVENT_READ = 1n;
 const EVENT_WRITE = 2n;
@@ -75,6 +78,8 @@ function makeSelector(name: string) {
     static readonly __module__ = "selectors";
     _keys = new Map<number, { key: unknown; fd: number; events: bigint }>();
     _closed = false;
+    /** The descriptor fileno() answers (opened on first need, closed with the selector). */
+    _epollFd: number | null = null;
 
     constructor(...args: unknown[]) {
       if (args.length > 0) throw new PyTypeError(`${name}() takes no arguments`);
@@ -153,6 +158,8 @@ function makeSelector(name: string) {
     close(): null {
       this._keys.clear();
       this._closed = true;
+      if (this._epollFd !== null) fs().closeSync(this._epollFd);
+      this._epollFd = null;
       return null;
     }
 
@@ -170,8 +177,20 @@ function makeSelector(name: string) {
   };
 }
 
+/**
+ * EpollSelector.fileno(): CPython's is the epoll object's descriptor. The runtime waits through
+ * its socket helper instead of an epoll object, so the selector holds a descriptor of its own
+ * (on /dev/null) for the number: a real open descriptor while the selector is open, closed with it.
+ */
+function epollFileno(this: ReturnType<typeof makeSelector>["prototype"]): bigint {
+  if (this._closed) throw new ValueError("I/O operation on closed epoll object");
+  this._epollFd ??= fs().openSync("/dev/null", "r");
+  return BigInt(this._epollFd);
+}
+
 const selectorClasses = ["EpollSelector", "SelectSelector", "PollSelector"].map((name) => {
   const cls = makeSelector(name);
+  if (name === "EpollSelector") Object.defineProperty(cls.prototype, "fileno", { value: epollFileno, writable: true, configurable: true });
   markSelector(cls);
   return pyClass(cls);
 });
