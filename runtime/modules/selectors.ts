@@ -3,7 +3,7 @@
 // stream) or writable (connected). Waiting is a thread switch once green threads run.
 
 import { Dict } from "../values/dict.js";
-import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { repr } from "../values/repr.js";
@@ -155,6 +155,19 @@ function makeSelector(name: string) {
       );
     }
 
+    /**
+     * EpollSelector.fileno(): CPython's is the epoll object's descriptor. The runtime waits
+     * through its socket helper instead of an epoll object, so the selector holds a descriptor
+     * of its own (on /dev/null) for the number: open while the selector is, closed with it.
+     * (The other selectors have no fileno: their names table hides this one.)
+     */
+    fileno(): bigint {
+      if (name !== "EpollSelector") throw new AttributeError(`'${name}' object has no attribute 'fileno'`);
+      if (this._closed) throw new ValueError("I/O operation on closed epoll object");
+      this._epollFd ??= fs().openSync("/dev/null", "r");
+      return BigInt(this._epollFd);
+    }
+
     close(): null {
       this._keys.clear();
       this._closed = true;
@@ -177,20 +190,8 @@ function makeSelector(name: string) {
   };
 }
 
-/**
- * EpollSelector.fileno(): CPython's is the epoll object's descriptor. The runtime waits through
- * its socket helper instead of an epoll object, so the selector holds a descriptor of its own
- * (on /dev/null) for the number: a real open descriptor while the selector is open, closed with it.
- */
-function epollFileno(this: ReturnType<typeof makeSelector>["prototype"]): bigint {
-  if (this._closed) throw new ValueError("I/O operation on closed epoll object");
-  this._epollFd ??= fs().openSync("/dev/null", "r");
-  return BigInt(this._epollFd);
-}
-
 const selectorClasses = ["EpollSelector", "SelectSelector", "PollSelector"].map((name) => {
   const cls = makeSelector(name);
-  if (name === "EpollSelector") Object.defineProperty(cls.prototype, "fileno", { value: epollFileno, writable: true, configurable: true });
   markSelector(cls);
   return pyClass(cls);
 });
