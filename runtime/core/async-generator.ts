@@ -17,6 +17,8 @@ import {
 import { addressOf } from "../values/repr.js";
 import { awaitIterator } from "./await.js";
 import { callBody } from "./body-call.js";
+import { BodyCode, BodyFrame } from "./body-frame.js";
+import { awaitedBy } from "./coroutine.js";
 import {
   CREATED,
   DONE,
@@ -70,6 +72,8 @@ export class AsyncGenerator_<Y = any> {
   _state: FrameState = CREATED;
   /** True while an awaitable of this generator is in progress (ag_running). */
   _running = false;
+  /** The asend/athrow awaitable running the body while `_running` (its delegate is ag_await). */
+  _current: AsyncGenAwaitable<unknown> | null = null;
   private _hooked = false;
   __qualname__: string;
 
@@ -84,6 +88,20 @@ export class AsyncGenerator_<Y = any> {
 
   get ag_running(): boolean {
     return this._running;
+  }
+
+  /** What the body awaits inside an asend/athrow in progress, else None. */
+  get ag_await(): unknown {
+    return this._running && this._current !== null ? awaitedBy(this._current) : null;
+  }
+
+  /** None once the generator has finished, as in CPython. */
+  get ag_frame(): BodyFrame | null {
+    return this._state === DONE ? null : new BodyFrame(this.ag_code);
+  }
+
+  get ag_code(): BodyCode {
+    return new BodyCode(this.__name__, this.__qualname__);
   }
 
   __aiter__(): this {
@@ -132,6 +150,7 @@ function* driveBody(
   op: Operation,
   mode: ResumeMode,
   value: unknown,
+  owner: { awaitable: AsyncGenAwaitable<unknown> | null },
 ): Generator<unknown, unknown, unknown> {
   if (agen._running) throw new RuntimeError(RUNNING_MESSAGES[op]);
   const gen = agen._gen;
@@ -152,6 +171,7 @@ function* driveBody(
   }
   agen._firstIter();
   agen._running = true;
+  agen._current = owner.awaitable;
   agen._state = RUNNING;
   let result: IteratorResult<unknown, unknown>;
   try {
@@ -172,6 +192,7 @@ function* driveBody(
     }
   } catch (error) {
     agen._running = false;
+    agen._current = null;
     agen._finish();
     if (op === "aclose" && (error instanceof GeneratorExit || error instanceof StopAsyncIteration)) {
       return null;
@@ -187,6 +208,7 @@ function* driveBody(
     throw error;
   }
   agen._running = false;
+  agen._current = null;
   if (result.done) {
     agen._finish();
     if (op === "aclose") return null;
@@ -202,7 +224,9 @@ export class AsyncGenAwaitable<R> extends Suspendable<unknown, R> {
   private readonly _pythonType: string;
 
   constructor(agen: AsyncGenerator_, op: Operation, mode: ResumeMode, value: unknown) {
-    super(driveBody(agen, op, mode, value) as Generator<unknown, R, unknown>, agen.__qualname__);
+    const owner: { awaitable: AsyncGenAwaitable<unknown> | null } = { awaitable: null };
+    super(driveBody(agen, op, mode, value, owner) as Generator<unknown, R, unknown>, agen.__qualname__);
+    owner.awaitable = this as AsyncGenAwaitable<unknown>;
     this._pythonType = op === "asend" ? "async_generator_asend" : "async_generator_athrow";
   }
 

@@ -14,6 +14,13 @@ export class BodyCode {
   }
 }
 
+/** `builtins.__dict__`, registered by the module that makes the builtins module (module-spec.ts). */
+let builtinsDict: () => unknown = () => null;
+
+export function setFrameBuiltins(read: () => unknown): void {
+  builtinsDict = read;
+}
+
 export class BodyFrame {
   static readonly pythonName = "frame";
   /** The trace function (no tracing runs: what a program stores is kept, as CPython keeps it). */
@@ -21,6 +28,10 @@ export class BodyFrame {
   f_trace_lines = true;
   f_trace_opcodes = false;
   constructor(readonly f_code: BodyCode) {}
+  /** Every frame of a pyts program sees the one builtins namespace. */
+  get f_builtins(): unknown {
+    return builtinsDict();
+  }
   /** `frame.clear()`: drops the frame's locals, which the runtime does not record. */
   clear(): null {
     return null;

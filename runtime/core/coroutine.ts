@@ -28,6 +28,11 @@ export function setAwaitedView(view: (awaited: unknown) => unknown): void {
   awaitedView = view;
 }
 
+/** What suspended `body` awaits, as Python sees it (cr_await, an async generator's ag_await), else None. */
+export function awaitedBy(body: Suspendable<unknown, unknown>): unknown {
+  return awaitedView(suspendedDelegate(body));
+}
+
 export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watched {
   static readonly pythonName = "coroutine";
   /**
@@ -80,7 +85,7 @@ export class Coroutine<R = any> extends Suspendable<unknown, R> implements Watch
 
   /** What the suspended coroutine awaits (a coroutine, a future's iterator, ...), else None. */
   get cr_await(): unknown {
-    return awaitedView(suspendedDelegate(this));
+    return awaitedBy(this);
   }
 
   /** None once the coroutine has finished, as in CPython. */

@@ -77,11 +77,11 @@ const encoder = new TextEncoder();
 /** Text written on a host without file descriptors, waiting for its line's end. */
 const pendingLines = new Map<number, string>();
 
-/** Writes all of `text` to file descriptor 1 or 2, synchronously, as UTF-8. */
-export function writeFd(fd: number, text: string): void {
-  if (nodeProcess() === undefined) return writeConsole(fd, text);
+/** Writes all of `text` (as UTF-8) or of the encoded bytes to file descriptor 1 or 2, synchronously. */
+export function writeFd(fd: number, text: string | Uint8Array): void {
+  if (nodeProcess() === undefined) return writeConsole(fd, typeof text === "string" ? text : new TextDecoder().decode(text));
   const { writeSync } = nodeModule("node:fs");
-  const data = encoder.encode(text);
+  const data = typeof text === "string" ? encoder.encode(text) : text;
   let offset = 0;
   while (offset < data.length) {
     try {

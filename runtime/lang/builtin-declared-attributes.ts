@@ -8,7 +8,7 @@ import { memoryview, type } from "../values/builtin-types.js";
 import { MemoryView } from "../values/memoryview.js";
 import { Slice, slice } from "../values/slice.js";
 import { PyProperty, property } from "./descriptors.js";
-import { AttributeError, ImportError, NameError, OSError, PySyntaxError, StopIteration, SystemExit, UnicodeDecodeError, UnicodeEncodeError } from "../values/exceptions.js";
+import { AttributeError, ImportError, NameError, OSError, PySyntaxError, StopIteration, SystemExit, UnicodeDecodeError, UnicodeEncodeError, UnicodeTranslateError } from "../values/exceptions.js";
 import { BaseExceptionGroup, ExceptionGroup } from "../asyncio/exception-group.js";
 import { classChain } from "../values/attributes.js";
 
@@ -35,3 +35,4 @@ declareDataAttributes(OSError, "getset", "characters_written", true);
 declareDataAttributes(PySyntaxError, "member", "msg filename lineno offset text end_lineno end_offset print_file_and_line", true);
 declareDataAttributes(UnicodeDecodeError, "member", "encoding object start end reason", true);
 declareDataAttributes(UnicodeEncodeError, "member", "encoding object start end reason", true);
+declareDataAttributes(UnicodeTranslateError, "member", "encoding object start end reason", true);

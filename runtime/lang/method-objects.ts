@@ -73,6 +73,12 @@ export class PyStaticMethod {
     return this.__func__;
   }
 
+  /** Callable itself since Python 3.10: `staticmethod(f)(x)` is `f(x)`. */
+  __call__(...args: unknown[]): unknown {
+    if (typeof this.__func__ !== "function") throw new PyTypeError(`'${typeName(this.__func__)}' object is not callable`);
+    return this.__func__(...args);
+  }
+
   __repr__(): string {
     return `<staticmethod(${describe(this.__func__)})>`;
   }

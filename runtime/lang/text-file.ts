@@ -14,6 +14,7 @@ import { typeName } from "../values/typename.js";
 import { intArg, sizeArg, TextIOBase, UnsupportedOperation } from "./io-base.js";
 import { lineEnd } from "./io-memory.js";
 import { fileNameRepr } from "./file-args.js";
+import { changesDecoding, checkNewline, reconfigureArgs } from "./text-reconfigure.js";
 
 /** What a TextIOWrapper needs of its binary stream (a binary file, a BytesIO). */
 interface BinaryStream {
@@ -56,14 +57,16 @@ export class TextIOWrapper extends TextIOBase {
   private used = 0;
   /** The byte position where `ahead` starts. */
   private aheadAt = 0;
-  readonly encoding: string;
-  readonly errors: string;
-  private readonly newline: string | null;
+  encoding: string;
+  errors: string;
+  private newline: string | null;
   declare mode: string;
 
   readonly buffer: BinaryStream;
   /** Whether writes pass to the buffer at once (kept: pyts writes through the buffer anyway). */
-  readonly write_through: boolean;
+  write_through: boolean;
+  /** Whether a newline written flushes (kept: each write reaches the buffer at once). */
+  line_buffering: boolean;
 
   constructor(...args: unknown[]) {
     super();
@@ -77,19 +80,39 @@ export class TextIOWrapper extends TextIOBase {
     this.encoding = encoding === null ? "UTF-8" : String(encoding);
     if (encodingName(this.encoding) !== "utf-8-sig") encode("", this.encoding); // an unknown encoding is CPython's LookupError
     this.errors = errors === null ? "strict" : String(errors);
-    if (newline !== null && !["", "\n", "\r", "\r\n"].includes(newline as string)) {
-      throw new ValueError(`illegal newline value: ${String(newline)}`);
-    }
+    if (newline !== null) checkNewline(String(newline));
     this.newline = newline as string | null;
+    this.line_buffering = truthy(arg(4));
     this.write_through = truthy(arg(5));
     this.aheadAt = Number(this.buffer.tell());
+    this.setCodec();
+  }
+
+  private declare utf8: boolean;
+  private declare sig: boolean;
+
+  private setCodec(): void {
     const enc = encodingName(this.encoding);
     this.utf8 = enc === "utf-8" || enc === "utf8";
     this.sig = enc === "utf-8-sig";
   }
 
-  private readonly utf8: boolean;
-  private readonly sig: boolean;
+  /** `reconfigure(*, encoding, errors, newline, line_buffering, write_through)`. */
+  reconfigure(...args: unknown[]): null {
+    const settings = reconfigureArgs(args);
+    // (text decoded ahead of the reader was decoded the old way: CPython refuses then)
+    if (changesDecoding(settings) && this.ahead !== "") {
+      throw new UnsupportedOperation("It is not possible to set the encoding or newline of stream after the first read");
+    }
+    this.flush();
+    if (settings.encoding !== undefined) this.encoding = settings.encoding;
+    if (settings.errors !== undefined) this.errors = settings.errors;
+    if (settings.newline !== undefined) this.newline = settings.newline;
+    if (settings.lineBuffering !== undefined) this.line_buffering = settings.lineBuffering;
+    if (settings.writeThrough !== undefined) this.write_through = settings.writeThrough;
+    this.setCodec();
+    return null;
+  }
 
   get name(): unknown {
     if (this.buffer.name === undefined) throw new AttributeError(`'${typeName(this.buffer)}' object has no attribute 'name'`);
@@ -98,10 +121,6 @@ export class TextIOWrapper extends TextIOBase {
 
   override get closed(): boolean {
     return this.buffer.closed;
-  }
-
-  get line_buffering(): boolean {
-    return false;
   }
 
   get newlines(): null {
@@ -174,7 +193,9 @@ export class TextIOWrapper extends TextIOBase {
     const n = sizeArg(size);
     if (n < 0) {
       const out = this.ahead.slice(this.used);
-      this.used = this.ahead.length;
+      // (all of it read: nothing is left decoded ahead, as after CPython's read())
+      this.ahead = "";
+      this.used = 0;
       return this.translate(out);
     }
     // n characters after translation: a "\r\n" pair counts once under universal newlines.
@@ -261,5 +282,5 @@ export class TextIOWrapper extends TextIOBase {
 }
 
 // (`io.TextIOWrapper.encoding`: CPython's descriptors of what a wrapper holds)
-declareDataAttributes(TextIOWrapper, "member", "buffer encoding write_through");
+declareDataAttributes(TextIOWrapper, "member", "buffer encoding line_buffering write_through");
 declareDataAttributes(TextIOWrapper, "getset", "errors");

@@ -16,6 +16,8 @@ import { attributeHooks, needsAttributeHooks } from "../lang/attribute-hooks.js"
 import { callValue } from "./pycall.js";
 import { shareClassAttributes } from "../lang/objects.js";
 import { str } from "../values/repr.js";
+import { showMro } from "../lang/mro.js";
+import { typeOf } from "../values/builtin-types.js";
 
 function argsOf(args: unknown[], names: readonly string[], defaults: readonly unknown[]): unknown[] {
   const [pos, kws] = splitKw(args);
@@ -208,15 +210,13 @@ export class StreamReader extends StreamWrapper {
   }
 }
 
-/** A reader and a writer over one stream (codecs.open's result). */
-export class StreamReaderWriter {
+/**
+ * What StreamReaderWriter and StreamRecoder share: a reader and a writer over one stream. (Two
+ * unrelated classes in CPython: each shows `(cls, object)` as its MRO, and only
+ * StreamReaderWriter has the class attribute `encoding`.)
+ */
+abstract class ReaderWriterPair {
   static readonly __module__: string = "codecs";
-  // (what codecs.open replaces on its instance)
-  static encoding: unknown = "unknown";
-  static {
-    shareClassAttributes(this, ["encoding"]);
-  }
-  declare encoding: unknown;
   declare stream: unknown;
   declare reader: unknown;
   declare writer: unknown;
@@ -278,8 +278,19 @@ export class StreamReaderWriter {
   }
 }
 
+/** A reader and a writer over one stream (codecs.open's result). */
+export class StreamReaderWriter extends ReaderWriterPair {
+  // (what codecs.open replaces on its instance)
+  static encoding: unknown = "unknown";
+  static {
+    shareClassAttributes(this, ["encoding"]);
+    showMro(this, [this], [typeOf({})]);
+  }
+  declare encoding: unknown;
+}
+
 /** Reads and writes in one encoding while the stream holds another (codecs.EncodedFile). */
-export class StreamRecoder extends StreamReaderWriter {
+export class StreamRecoder extends ReaderWriterPair {
   declare private encodeFn: unknown;
   declare private decodeFn: unknown;
   // (what codecs.EncodedFile replaces on its instance)
@@ -287,6 +298,7 @@ export class StreamRecoder extends StreamReaderWriter {
   static file_encoding: unknown = "unknown";
   static {
     shareClassAttributes(this, ["data_encoding", "file_encoding"]);
+    showMro(this, [this], [typeOf({})]);
   }
   declare data_encoding: unknown;
   declare file_encoding: unknown;
@@ -322,6 +334,6 @@ export class StreamRecoder extends StreamReaderWriter {
   }
 }
 
-for (const cls of [Codec, StreamWriter, StreamReader, StreamReaderWriter, StreamRecoder]) {
+for (const cls of [Codec, StreamWriter, StreamReader, ReaderWriterPair, StreamReaderWriter, StreamRecoder]) {
   Object.defineProperty(cls, "__module__", { value: "codecs", writable: true });
 }

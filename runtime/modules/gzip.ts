@@ -10,6 +10,8 @@ import { EOFError, OSError, PyTypeError, ValueError } from "../values/exceptions
 import { splitKw } from "../values/kwargs.js";
 import { callMethod } from "../values/methods.js";
 import { addressOf, bytesRepr, repr } from "../values/repr.js";
+import { shareClassAttributes } from "../lang/objects.js";
+import { truthy } from "../values/truth.js";
 import { BufferedIOBase } from "../lang/io-base.js";
 import { BytesIO } from "../lang/io-memory.js";
 import { open as builtinOpen, TextIOWrapper } from "../lang/files.js";
@@ -136,7 +138,13 @@ export class GzipFile extends BufferedIOBase {
   readonly mode: bigint;
   readonly name: unknown;
   fileobj: unknown;
-  private readonly own: boolean;
+  // (the file GzipFile opened itself from a filename, closed with it; None once closed or when
+  // the caller passed `fileobj`: the class attribute, as CPython's)
+  static myfileobj: unknown = null;
+  static {
+    shareClassAttributes(this, ["myfileobj"]);
+  }
+  declare myfileobj: unknown;
   private readonly level: number;
   private content: BytesIO | null = null;
   private lastMtime: number | null = null;
@@ -155,8 +163,7 @@ export class GzipFile extends BufferedIOBase {
     const mtime = pos[4] ?? kws["mtime"] ?? null;
     if (mode !== null && (mode.includes("t") || mode.includes("U"))) throw new ValueError(`Invalid mode: ${repr(mode)}`);
     if (mode !== null && !mode.includes("b")) mode += "b";
-    this.own = fileobj === null;
-    if (fileobj === null) fileobj = builtinOpen(filename, mode ?? "rb");
+    if (fileobj === null) fileobj = this.myfileobj = builtinOpen(filename, mode ?? "rb");
     let name: unknown = filename;
     if (filename === null) {
       const n = (fileobj as { name?: unknown }).name;
@@ -286,7 +293,11 @@ export class GzipFile extends BufferedIOBase {
       callMethod(fileobj, "write", this.compressor!.flush());
       callMethod(fileobj, "write", toBytes(trailer(this.crc, this.size)));
     }
-    if (this.own) callMethod(fileobj, "close");
+    const opened = this.myfileobj;
+    if (truthy(opened)) {
+      this.myfileobj = null;
+      callMethod(opened, "close");
+    }
     return null;
   }
 

@@ -4,6 +4,8 @@
 // builtins module in `__main__`, its namespace dict elsewhere).
 // The builtins from the runtime's always-loaded parts only (values/ and lang/): the library
 // modules must stay droppable.
+import { setFrameBuiltins } from "../core/body-frame.js";
+import { getattrImpl } from "../values/attributes.js";
 import {
   abs, all, any, ascii, bin, callable, chr, delattr, divmod, format, getattr, hasattr, hash, hex, id, input,
   isinstance, issubclass, iter, len, max, min, next, oct, ord, pow, print, repr, round, setattr, sorted, sum,
@@ -142,6 +144,8 @@ export function setBuiltin(name: string, value: unknown): void {
   Object.defineProperty(builtinsModule(), name, { value, writable: true, enumerable: true, configurable: true });
   builtinsDict?.set(name, value);
 }
+
+setFrameBuiltins(() => getattrImpl(builtinsModule(), "__dict__"));
 
 /** `builtins.__dict__`: what a module other than `__main__` holds as `__builtins__`. */
 export function builtinsNamespace(): Dict {

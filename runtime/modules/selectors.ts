@@ -3,7 +3,7 @@
 // stream) or writable (connected). Waiting is a thread switch once green threads run.
 
 import { Dict } from "../values/dict.js";
-import { KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, KeyError, PyTypeError, ValueError } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { Tuple } from "../values/tuple.js";
 import { repr } from "../values/repr.js";
@@ -12,8 +12,11 @@ import { callValue } from "./pycall.js";
 import { isNone, pyClass, toInt, toNumber } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { namedtuple } from "./namedtuple.js";
+import { nodeModule } from "../core/host.js";
 import { checked, drive, type Steps } from "./socket-host.js";
 import { BaseSelector, markSelector } from "./selectors-base.js";
+
+const fs = (): typeof import("node:fs") => nodeModule("node:fs");
 
 const EVENT_READ = 1n;
 const EVENT_WRITE = 2n;
@@ -75,6 +78,8 @@ function makeSelector(name: string) {
     static readonly __module__ = "selectors";
     _keys = new Map<number, { key: unknown; fd: number; events: bigint }>();
     _closed = false;
+    /** The descriptor fileno() answers (opened on first need, closed with the selector). */
+    _epollFd: number | null = null;
 
     constructor(...args: unknown[]) {
       if (args.length > 0) throw new PyTypeError(`${name}() takes no arguments`);
@@ -150,9 +155,24 @@ function makeSelector(name: string) {
       );
     }
 
+    /**
+     * EpollSelector.fileno(): CPython's is the epoll object's descriptor. The runtime waits
+     * through its socket helper instead of an epoll object, so the selector holds a descriptor
+     * of its own (on /dev/null) for the number: open while the selector is, closed with it.
+     * (The other selectors have no fileno: their names table hides this one.)
+     */
+    fileno(): bigint {
+      if (name !== "EpollSelector") throw new AttributeError(`'${name}' object has no attribute 'fileno'`);
+      if (this._closed) throw new ValueError("I/O operation on closed epoll object");
+      this._epollFd ??= fs().openSync("/dev/null", "r");
+      return BigInt(this._epollFd);
+    }
+
     close(): null {
       this._keys.clear();
       this._closed = true;
+      if (this._epollFd !== null) fs().closeSync(this._epollFd);
+      this._epollFd = null;
       return null;
     }
 

@@ -12,6 +12,7 @@ import { addressOf } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
 import { Bytes } from "../values/bytes.js";
 import { truthy } from "../values/truth.js";
+import { callMethod } from "../values/methods.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { abspath } from "./os-path.js";
@@ -247,6 +248,22 @@ export class SpooledTemporaryFile extends FileDelegate {
   fileno(): unknown {
     this.rollover();
     return this.file.fileno();
+  }
+  // (the held file's own methods, as Python calls them: its errors are CPython's)
+  isatty(): unknown {
+    return callMethod(this.file, "isatty");
+  }
+  detach(): unknown {
+    return callMethod(this.file, "detach");
+  }
+  read1(...a: unknown[]): unknown {
+    return callMethod(this.file, "read1", ...a);
+  }
+  readinto(buffer: unknown): unknown {
+    return callMethod(this.file, "readinto", buffer);
+  }
+  readinto1(buffer: unknown): unknown {
+    return callMethod(this.file, "readinto1", buffer);
   }
   close(): unknown {
     return this.file.close();

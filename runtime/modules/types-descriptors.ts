@@ -111,5 +111,6 @@ export class DynamicClassAttribute {
 declareDataAttributes(CodeType, "member", "co_argcount co_posonlyargcount co_kwonlyargcount co_nlocals co_firstlineno co_filename co_name co_qualname co_names");
 declareDataAttributes(CodeType, "getset", "co_varnames co_cellvars co_freevars");
 declareDataAttributes(FrameType, "getset", "f_back f_code f_globals f_lineno f_locals f_trace", true);
+declareDataAttributes(FrameType, "getset", "f_builtins");
 declareDataAttributes(FrameType, "member", "f_trace_lines f_trace_opcodes", true);
 declareTypeMethods(FrameType, BodyFrame.prototype, "clear");

@@ -9,6 +9,7 @@ import { getattrImpl } from "../values/attributes.js";
 import { setattr } from "../values/builtin-functions.js";
 import { pyClass } from "./callable-class.js";
 import { Base, MagicMock, Mock, NonCallableMagicMock, NonCallableMock, MAGIC_METHOD, STATE } from "./unittest-mock.js";
+import { CHILD_MOCK } from "./unittest-mock-state.js";
 import { AsyncMock } from "./unittest-mock-async.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -16,7 +17,7 @@ import { AsyncMock } from "./unittest-mock-async.js";
 /** A mock standing for a property: reading it calls it, assigning calls it with the value. */
 export class PropertyMock extends Mock {
   // (_get_child_mock: its attributes are MagicMocks)
-  static readonly childMock = MagicMock;
+  static readonly [CHILD_MOCK] = MagicMock;
 
   __get__(_obj: unknown, _type: unknown = null): any {
     return this.__call__();

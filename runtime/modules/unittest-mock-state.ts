@@ -14,6 +14,8 @@ export const MAGIC_METHOD = Symbol("mock magic method");
 /** An AsyncMock's call: records as a Mock's does, then returns this function's coroutine. */
 export const ASYNC_CALL = Symbol("async mock call");
 export const NO_AUTOSPEC = Symbol("no autospec");
+/** A mock class's static: the class of the mocks its attributes make (_get_child_mock). */
+export const CHILD_MOCK = Symbol("mock child class");
 
 export interface MockState {
   name: string | null;

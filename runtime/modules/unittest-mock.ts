@@ -33,7 +33,7 @@ import { IDENTITY_COMPARISONS, NUMERIC_MAGIC, OTHER_MAGIC } from "./unittest-moc
 
 export { ASYNC_CALL, CHILD, FULL_NAME, MAGIC_METHOD, STATE } from "./unittest-mock-state.js";
 export type { MockState } from "./unittest-mock-state.js";
-import { ASYNC_CALL, CHILD, FULL_NAME, MAGIC_METHOD, NO_AUTOSPEC, STATE, type MockState } from "./unittest-mock-state.js";
+import { ASYNC_CALL, CHILD, CHILD_MOCK, FULL_NAME, MAGIC_METHOD, NO_AUTOSPEC, STATE, type MockState } from "./unittest-mock-state.js";
 
 const NOT_CHILDREN = new Set(["then", "constructor", "toString", "valueOf", "toJSON", "prototype", "length", "caller", "arguments", "asymmetricMatch", "nodeType"]);
 const BAD_ASSERT = /^(assert|assret|asert|aseert|assrt)/;
@@ -158,6 +158,21 @@ export class NonCallableMock extends Base {
     }
     target[STATE] = state;
     const proxy = makeProxy(target);
+    // (method_calls is an instance attribute of CPython's mocks, no name of their class)
+    Object.defineProperty(target, "method_calls", {
+      get: () => state.methodCalls,
+      set: (calls: Call[]) => void (state.methodCalls = calls),
+      configurable: true,
+    });
+    // Emitted code calls a name some class of the program defines as a method with JS's
+    // `f.call(self, ...)`: a callable mock standing for that method answers it. (Its own
+    // members: a function's `call` and `apply` are no Python attributes, `m.call` is a child.)
+    if (target !== this) {
+      const jsCall = (_self: unknown, ...args: unknown[]): unknown => mockCall(proxy, args);
+      const jsApply = (_self: unknown, args: unknown[]): unknown => mockCall(proxy, Array.from(args ?? []));
+      Object.defineProperty(target, "call", { value: jsCall, writable: true, configurable: true });
+      Object.defineProperty(target, "apply", { value: jsApply, writable: true, configurable: true });
+    }
     for (const [k, v] of Object.entries(kw)) {
       if (["name", "return_value", "side_effect", "wraps", "spec", "spec_set", "unsafe"].includes(k)) continue;
       // `Mock(**{"method.return_value": 3})`: configure_mock
@@ -250,10 +265,6 @@ export class NonCallableMock extends Base {
   get mock_calls(): any {
     return this[STATE].mockCalls;
   }
-  get method_calls(): any {
-    return this[STATE].methodCalls;
-  }
-
   /** The dotted name messages use: `mock`, `mock.method`, `name.method`. */
   [FULL_NAME](): string {
     const parts: string[] = [];
@@ -397,8 +408,8 @@ function mockId(m: object): number {
 }
 
 function childClass(m: object): new () => any {
-  const cls = m.constructor as (new () => any) & { childMock?: new () => any };
-  if (cls.childMock !== undefined) return cls.childMock;
+  const cls = m.constructor as (new () => any) & { [CHILD_MOCK]?: new () => any };
+  if (cls[CHILD_MOCK] !== undefined) return cls[CHILD_MOCK];
   if (cls === NonCallableMagicMock) return MagicMock as unknown as new () => any;
   return cls === NonCallableMock ? (Mock as unknown as new () => any) : cls;
 }
@@ -475,14 +486,6 @@ export interface Mock {
 export class Mock extends NonCallableMock {
   __call__(...args: unknown[]): any {
     return mockCall(this, args);
-  }
-  // Emitted code calls a name some class of the program defines as a method with JS's
-  // `f.call(self, ...)`: a mock standing for that method answers it (so `m.call` is no child).
-  call(_self: unknown, ...args: unknown[]): any {
-    return mockCall(this, args);
-  }
-  apply(_self: unknown, args: unknown[]): any {
-    return mockCall(this, Array.from(args ?? []));
   }
 }
 

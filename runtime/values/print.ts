@@ -11,6 +11,8 @@ import { refuseDuplicateKeyword, splitKw } from "./kwargs.js";
 import { toStr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
+import { encode } from "./str-codec.js";
+import { reconfigureArgs } from "../lang/text-reconfigure.js";
 
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
@@ -36,18 +38,34 @@ export class StdStream implements TextFile {
   static readonly tpName = "_io.TextIOWrapper";
   static readonly pythonName = "TextIOWrapper";
   readonly name: string;
-  readonly encoding = "utf-8";
+  encoding = "utf-8";
+  errors = "strict";
+  line_buffering = false;
+  write_through = false;
+  /** UTF-8, strict: text goes to the descriptor as it is (no codec call). */
+  private plainUtf8 = true;
   constructor(private readonly fd: number, name: string) {
     this.name = name;
+  }
+
+  /** `reconfigure(*, encoding, errors, newline, line_buffering, write_through)`: later writes use them. */
+  reconfigure(...args: unknown[]): null {
+    const settings = reconfigureArgs(args);
+    if (settings.encoding !== undefined) this.encoding = settings.encoding;
+    if (settings.errors !== undefined) this.errors = settings.errors;
+    if (settings.lineBuffering !== undefined) this.line_buffering = settings.lineBuffering;
+    if (settings.writeThrough !== undefined) this.write_through = settings.writeThrough;
+    this.plainUtf8 = /^utf[-_]?8$/i.test(this.encoding) && this.errors === "strict";
+    return null;
   }
 
   write(text: string): bigint {
     if (typeof text !== "string") {
       throw new PyTypeError(`write() argument must be str, not ${typeName(text)}`);
     }
-    refuseLoneSurrogates(text);
+    if (this.plainUtf8) refuseLoneSurrogates(text);
     try {
-      writeFd(this.fd, text);
+      writeFd(this.fd, this.plainUtf8 ? text : encode(text, this.encoding, this.errors));
     } catch (e) {
       // The reader went away (`prog | head -1`: BrokenPipeError), a full disk (`> /dev/full`):
       // CPython's OSError at the write, catchable.
@@ -70,7 +88,7 @@ export class StdStream implements TextFile {
   }
 
   __repr__(): string {
-    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
+    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='${this.encoding}'>`;
   }
 }
 
