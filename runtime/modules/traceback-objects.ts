@@ -3,7 +3,7 @@
 // frame that caught it (the first frame it does not share with the stack that reads it) to
 // where it was raised, as CPython's does.
 
-import { BaseException, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
+import { BaseException, CAUGHT_AT, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
 import { addressOf, toStr } from "../values/repr.js";
 import { pythonFrames, raisedFrom } from "../values/traceback.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
@@ -103,7 +103,10 @@ function makeTraceback(e: BaseException, outer: string[]): TracebackObject | nul
   return chain(summaries(ownFrames(frames, outer)));
 }
 
-tracebackHook.make = (e) => makeTraceback(e, pythonFrames(new Error()));
+/** The stack a traceback of `e` is read against: where an `except` caught it, else the reader's. */
+const readerStack = (e: BaseException): string[] => pythonFrames(e[CAUGHT_AT] ?? new Error());
+
+tracebackHook.make = (e) => makeTraceback(e, readerStack(e));
 /** The traceback `e` has as a `raise` statement whose stack is `here` throws it: given, read, or as caught. */
 function tracebackBefore(e: BaseException, here: string[]): unknown {
   if (e[TRACEBACK] !== undefined) return e[TRACEBACK];
@@ -115,7 +118,9 @@ function tracebackBefore(e: BaseException, here: string[]): unknown {
 
 tracebackHook.raised = (e, caller) => {
   // The traceback it had goes below this raise.
-  const before = tracebackBefore(e, pythonFrames(new Error()));
+  const here = pythonFrames(new Error());
+  const before = e[TRACEBACK] === undefined && e[CAUGHT_AT] !== undefined ? makeTraceback(e, readerStack(e)) : tracebackBefore(e, here);
+  e[CAUGHT_AT] = undefined;
   raisedFrom(e, walk(before).map((frame) => formatFrame(frame).replace(/\n$/, "")), caller);
   e.__traceback__ = undefined;
 };

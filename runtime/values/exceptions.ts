@@ -29,6 +29,19 @@ export const tracebackHook: {
 const TRACEBACK_FROM_STACK = Symbol("tracebackFromStack");
 
 /**
+ * On an exception an `except ... as e` clause may keep past its end (`saved = e`): a JS error
+ * taken in the handler, whose stack is the catching frame's. Its traceback, read later from
+ * another stack, still runs from the frame that caught it down to the raise, as CPython's does.
+ */
+export const CAUGHT_AT = Symbol("caughtAt");
+
+/** `except ... as e` whose `e` may outlive the clause: records where `e` was caught. */
+export function caughtHere(e: unknown): unknown {
+  if (e instanceof BaseException && e[TRACEBACK] === undefined) e[CAUGHT_AT] = new Error();
+  return e;
+}
+
+/**
  * `e` leaves the frame that caught it (a bare `raise`, a failed task awaited): CPython's
  * traceback then grows by each frame it passes, so one read from the stack is read again.
  */
@@ -37,6 +50,7 @@ export function propagates(e: unknown): void {
     e[TRACEBACK] = undefined;
     e[TRACEBACK_FROM_STACK] = false;
   }
+  if (e instanceof BaseException && e[CAUGHT_AT] !== undefined) e[CAUGHT_AT] = undefined;
 }
 
 export class BaseException extends Error {
@@ -49,6 +63,7 @@ export class BaseException extends Error {
   declare __notes__?: unknown;
   declare [TRACEBACK]?: unknown;
   declare [TRACEBACK_FROM_STACK]?: boolean;
+  declare [CAUGHT_AT]?: Error;
 
   /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */
   get __traceback__(): unknown {
