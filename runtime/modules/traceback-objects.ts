@@ -3,12 +3,23 @@
 // frame that caught it (the first frame it does not share with the stack that reads it) to
 // where it was raised, as CPython's does.
 
-import { BaseException, CAUGHT_AT, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
+import { BaseException, CAUGHT_AT, NEVER_RAISED, THROWN_IN, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
 import { addressOf, toStr } from "../values/repr.js";
 import { pythonFrames, raisedFrom } from "../values/traceback.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
 import { formatFrame, FrameSummary, head, neverRaised, ownFrames, summaries } from "./traceback-frames.js";
 import { declareDataAttributes } from "../values/declared-attributes.js";
+import { Kwargs } from "../values/kwargs.js";
+import { nodeModule } from "../core/host.js";
+
+/** Line `line` of the file `filename` (linecache's answer), or "" when it cannot be read. */
+function fileLine(filename: string, line: number): string {
+  try {
+    return String(nodeModule("node:fs").readFileSync(filename, "utf8")).split("\n")[line - 1] ?? "";
+  } catch {
+    return "";
+  }
+}
 
 
 /** A frame's code as a stack text knows it: name and file (no first line, no variables). */
@@ -123,6 +134,24 @@ tracebackHook.raised = (e, caller) => {
   e[CAUGHT_AT] = undefined;
   raisedFrom(e, walk(before).map((frame) => formatFrame(frame).replace(/\n$/, "")), caller);
   e.__traceback__ = undefined;
+};
+
+tracebackHook.atYield = (e, line, col, endCol) => {
+  const thrower = e[THROWN_IN]!;
+  e[THROWN_IN] = undefined;
+  // (the traceback it had where throw() was called: given, read, or as caught there)
+  const before = e[TRACEBACK] !== undefined ? e[TRACEBACK] : makeTraceback(e, pythonFrames(thrower));
+  // The innermost Python frame here is the generator's own, at its except clause.
+  const generator = summaries(pythonFrames(new Error())).at(-1);
+  if (generator === undefined) return;
+  const text = fileLine(generator.filename, line);
+  const summary = new FrameSummary(generator.filename, BigInt(line), generator.name, new Kwargs({ line: text.trim() }));
+  // (carets under the yield, unless it is the whole line, as CPython 3.11 marks a frame's line)
+  const indent = text.length - text.trimStart().length;
+  if (col >= indent && endCol > col && !(col === indent && endCol === indent + text.trim().length)) {
+    summary.carets = "    " + " ".repeat(col - indent) + "^".repeat(endCol - col);
+  }
+  e.__traceback__ = new TracebackObject(summary, before instanceof TracebackObject ? before : null);
 };
 
 tracebackHook.frameAt = (filename, lineno, name) => new FrameObject(new FrameSummary(filename, lineno, name));

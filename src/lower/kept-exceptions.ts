@@ -46,3 +46,19 @@ export function keepsCaught(body: py.Stmt[], name: string): boolean {
   }
   return kept;
 }
+
+/**
+ * The `yield`s a try statement's body holds (nested defs, lambdas, classes and generator
+ * expressions are their own frames): where an exception `throw()` puts into the generator
+ * can arrive.
+ */
+export function yieldsIn(body: py.Stmt[]): (py.Yield | py.YieldFrom)[] {
+  const found: (py.Yield | py.YieldFrom)[] = [];
+  const visit = (node: AnyNode): void => {
+    if (node._type === "Yield" || node._type === "YieldFrom") found.push(node);
+    if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda" || node._type === "ClassDef" || node._type === "GeneratorExp") return;
+    forEachChild(node, visit);
+  };
+  for (const stmt of body) visit(stmt);
+  return found;
+}
