@@ -7,7 +7,7 @@ import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { MemoryView, bufferExport } from "./memoryview.js";
 import { complex, PyComplex } from "./complex.js";
-import { Dict } from "./dict.js";
+import { BUILTIN_ITER, Dict } from "./dict.js";
 import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iterableOr } from "./iteration.js";
@@ -174,10 +174,24 @@ function dictConstructor(...args: unknown[]): Dict {
   return d;
 }
 
+/**
+ * The pairs a dict (or dict subclass) gives `dict(x)`, `d.update(x)` and `{**x}`: its own
+ * entries, unless its class overrides `__iter__`; then, as CPython's dict_merge, its `keys()`
+ * and its `__getitem__` of each.
+ */
+export function* dictEntries(source: Dict): Generator<readonly [unknown, unknown]> {
+  const own = source as Dict & { __iter__?: { [BUILTIN_ITER]?: true }; __getitem__?: (key: unknown) => unknown };
+  if (own.__iter__ === undefined || own.__iter__[BUILTIN_ITER] === true) {
+    yield* source.entries();
+    return;
+  }
+  for (const key of iterable(own.keys())) yield [key, typeof own.__getitem__ === "function" ? own.__getitem__(key) : source.get(key)];
+}
+
 /** dict(x) / d.update(x): a mapping (Dict or object with keys()) or an iterable of pairs. */
 export function dictUpdate(d: Dict, source: unknown): void {
   if (source instanceof Dict) {
-    for (const [k, v] of source.entries()) d.set(k, v);
+    for (const [k, v] of dictEntries(source)) d.set(k, v);
     return;
   }
   const keysMethod = (source as { keys?: () => unknown; __getitem__?: (k: unknown) => unknown } | null);
