@@ -175,23 +175,25 @@ function dictConstructor(...args: unknown[]): Dict {
 }
 
 /**
- * The pairs a dict (or dict subclass) gives `dict(x)`, `d.update(x)` and `{**x}`: its own
- * entries, unless its class overrides `__iter__`; then, as CPython's dict_merge, its `keys()`
- * and its `__getitem__` of each.
+ * Does a dict subclass override `__iter__`? Then `dict(x)`, `d.update(x)` and `{**x}` take
+ * its `keys()` and its `__getitem__` of each (dictEntriesByKeys), as CPython's dict_merge;
+ * otherwise they copy its own entries.
  */
-export function* dictEntries(source: Dict): Generator<readonly [unknown, unknown]> {
-  const own = source as Dict & { __iter__?: { [BUILTIN_ITER]?: true }; __getitem__?: (key: unknown) => unknown };
-  if (own.__iter__ === undefined || own.__iter__[BUILTIN_ITER] === true) {
-    yield* source.entries();
-    return;
-  }
+export function iteratesOwnWay(source: Dict): boolean {
+  const iterate = (source as { __iter__?: { [BUILTIN_ITER]?: true } }).__iter__;
+  return iterate !== undefined && iterate[BUILTIN_ITER] !== true;
+}
+
+/** A dict subclass's pairs through its `keys()` and `__getitem__` (see iteratesOwnWay). */
+export function* dictEntriesByKeys(source: Dict): Generator<[unknown, unknown]> {
+  const own = source as Dict & { __getitem__?: (key: unknown) => unknown };
   for (const key of iterable(own.keys())) yield [key, typeof own.__getitem__ === "function" ? own.__getitem__(key) : source.get(key)];
 }
 
 /** dict(x) / d.update(x): a mapping (Dict or object with keys()) or an iterable of pairs. */
 export function dictUpdate(d: Dict, source: unknown): void {
   if (source instanceof Dict) {
-    for (const [k, v] of dictEntries(source)) d.set(k, v);
+    for (const [k, v] of iteratesOwnWay(source) ? dictEntriesByKeys(source) : source.entries()) d.set(k, v);
     return;
   }
   const keysMethod = (source as { keys?: () => unknown; __getitem__?: (k: unknown) => unknown } | null);
