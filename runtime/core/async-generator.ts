@@ -13,6 +13,8 @@ import {
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
+  thrownIn,
+  thrownInDone,
 } from "../values/exceptions.js";
 import { addressOf } from "../values/repr.js";
 import { awaitIterator } from "./await.js";
@@ -175,7 +177,7 @@ function* driveBody(
   agen._state = RUNNING;
   let result: IteratorResult<unknown, unknown>;
   try {
-    result = mode === NEXT ? gen.next(value) : gen.throw(value);
+    result = mode === NEXT ? gen.next(value) : op === "athrow" ? throwInto(gen, value) : gen.throw(value);
     while (!result.done && !(result.value instanceof YieldMarker)) {
       // An await inside the body: the Task waits on what was yielded, then resumes the body.
       agen._state = SUSPENDED;
@@ -217,6 +219,16 @@ function* driveBody(
   agen._state = SUSPENDED;
   if (op === "aclose") throw new RuntimeError("async generator ignored GeneratorExit");
   return (result.value as YieldMarker).value;
+}
+
+/** athrow's exception put in at the body's `yield` (its traceback gains the body's frame there: caughtAtYield). */
+function throwInto(gen: Generator<unknown, unknown, unknown>, error: unknown): IteratorResult<unknown, unknown> {
+  thrownIn(error);
+  try {
+    return gen.throw(error);
+  } finally {
+    thrownInDone(error);
+  }
 }
 
 /** CPython's `async_generator_asend` / `async_generator_athrow`: awaitable once. */

@@ -9,6 +9,8 @@ import {
   RuntimeError,
   StopIteration,
   ValueError,
+  thrownIn,
+  thrownInDone,
 } from "../values/exceptions.js";
 import { typeName } from "../values/typename.js";
 
@@ -220,7 +222,15 @@ export abstract class Suspendable<Y, R> {
 
   /** Python's `throw(exc)` / `throw(type, value)`. */
   throw(typ: unknown, val?: unknown, _tb?: unknown): Y {
-    const result = this._step(THROW, exceptionFromThrowArgs(typ, val));
+    const error = exceptionFromThrowArgs(typ, val);
+    // (caught at the body's yield, its traceback gains the body's frame: caughtAtYield)
+    thrownIn(error);
+    let result: IteratorResult<Y, R>;
+    try {
+      result = this._step(THROW, error);
+    } finally {
+      thrownInDone(error);
+    }
     if (result.done) throw stopIterationFor(result.value);
     return result.value;
   }

@@ -5,11 +5,20 @@
 
 let scope: object | null = null;
 
+/** Makes the builtins module (it is made on first need: most programs never reach it). */
+let makeScope: (() => object) | null = null;
+
 export function setBuiltinScope(module: object): void {
   scope = module;
 }
 
+export function setBuiltinScopeMaker(make: () => object): void {
+  makeScope = make;
+}
+
 /** The builtins module's value of `name`, or undefined while it has none. */
 export function builtinScopeValue(name: string): unknown {
+  // (a builtin only the module holds, `l = locals`, is read before anything made the module)
+  if (scope === null && makeScope !== null) scope = makeScope();
   return scope !== null && Object.hasOwn(scope, name) ? (scope as Record<string, unknown>)[name] : undefined;
 }

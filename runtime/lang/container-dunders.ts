@@ -6,7 +6,7 @@
 import { BUILTIN_BINARY } from "../values/arithmetic.js";
 import { builtinLen } from "../values/builtin-functions.js";
 import { builtinIn } from "../values/contains.js";
-import { Dict } from "../values/dict.js";
+import { BUILTIN_ITER, Dict } from "../values/dict.js";
 import { pyHash } from "../values/hashing.js";
 import { PyIterator } from "../values/iteration.js";
 import { repr } from "../values/repr.js";
@@ -52,9 +52,12 @@ export function defineContainerDunders(proto: object, options: { mutable: boolea
   define(proto, "__contains__", function (item) {
     return builtinIn(item, this);
   });
-  define(proto, "__iter__", function () {
+  const baseIter = function (this: any): PyIterator {
     return new PyIterator(options.iterate(this));
-  });
+  };
+  // (a subclass that keeps it iterates as the base: dict(x) copies such a dict's entries)
+  Object.defineProperty(baseIter, BUILTIN_ITER, { value: true });
+  define(proto, "__iter__", baseIter);
   const reprOfBase = function (this: any): string {
     const text = repr(plain(this));
     // set.__repr__ names the subclass: `Bag({1, 2})`, `Bag()`.

@@ -286,3 +286,14 @@ export function readThroughDescriptor(cls: any, classKey: string, descriptor: { 
     },
   });
 }
+
+/**
+ * A name of the class body read in the body itself: the namespace's value, which for a
+ * descriptor a decorator made (`@enum.property def label`, then `@label.setter`) is the
+ * descriptor object, not what the class's attribute lookup (its `__get__`) gives.
+ */
+export function classBodyValue(cls: any, classKey: string): unknown {
+  const own = Object.getOwnPropertyDescriptor(cls, classKey);
+  const raw = own?.get !== undefined ? (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
+  return raw !== undefined ? raw : cls[classKey];
+}

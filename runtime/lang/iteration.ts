@@ -6,6 +6,7 @@ import { typeName } from "../values/typename.js";
 import { Dict } from "../values/dict.js";
 import { PySet } from "../values/set.js";
 import { iter } from "../values/iteration.js";
+import { dictEntriesByKeys, iteratesOwnWay } from "../values/builtin-types.js";
 
 interface AsyncIterator {
   __anext__(): unknown;
@@ -92,7 +93,8 @@ export async function blockingComp(kind: "list" | "set" | "dict" | "iterator" | 
 /** The `[key, value]` pairs of a mapping, for `{**mapping}` in a dict display. */
 export function* dictItems(mapping: unknown): Generator<[unknown, unknown]> {
   if (mapping instanceof Dict) {
-    for (const key of mapping) yield [key, mapping.get(key)];
+    if (iteratesOwnWay(mapping)) yield* dictEntriesByKeys(mapping);
+    else yield* mapping.entries();
     return;
   }
   const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown } | null;

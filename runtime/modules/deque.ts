@@ -4,7 +4,7 @@
 import { eq, ge, gt, le, lt } from "../values/compare.js";
 import { NotImplemented } from "../values/singletons.js";
 import { IndexError, PyTypeError, RuntimeError, ValueError } from "../values/exceptions.js";
-import { iterable } from "../values/iteration.js";
+import { iterable, iteratorClass } from "../values/iteration.js";
 import { splitKw } from "../values/kwargs.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { repr } from "../values/repr.js";
@@ -207,6 +207,14 @@ export class Deque<T = unknown> implements Iterable<T> {
     }
   }
 
+  /**
+   * deque's own `__iter__` (CPython's class has one): a subclass's `__getitem__` leaves
+   * iteration to it, as CPython's inherited tp_iter does.
+   */
+  __iter__(): Iterator<T> {
+    return new (iteratorClass("_deque_iterator"))(Deque.prototype[Symbol.iterator].call(this)) as Iterator<T>;
+  }
+
   __reversed__(): Iterator<T> {
     return [...this].reverse()[Symbol.iterator]();
   }
@@ -279,8 +287,10 @@ export class Deque<T = unknown> implements Iterable<T> {
   }
 
   __repr__(): string {
+    // (the items as the instance iterates, under its own type's name, as CPython's deque_repr)
     const body = `[${[...this].map(repr).join(", ")}]`;
-    return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
+    const name = typeName(this);
+    return this.maxlen === null ? `${name}(${body})` : `${name}(${body}, maxlen=${this.maxlen})`;
   }
 }
 

@@ -25,7 +25,7 @@ import {
 } from "../values/index.js";
 import { __build_class__, breakpoint, copyright, credits, globals, help, license, locals } from "./site-builtins.js";
 import { __import__ } from "./dunder-import.js";
-import { setBuiltinScope } from "../lang/builtin-scope.js";
+import { setBuiltinScope, setBuiltinScopeMaker } from "../lang/builtin-scope.js";
 import {
   aiter, anext, dir, open, eval as evalBuiltin, exec, compile, classmethod, property, staticmethod,
   ExceptionGroup, BaseExceptionGroup, superType,
@@ -138,6 +138,8 @@ export function builtinsModule(): PyModule {
   setBuiltinScope(builtins);
   return builtins;
 }
+
+setBuiltinScopeMaker(builtinsModule);
 
 /** Sets a name of the builtins module (and of its `__dict__`): `builtins._` after a displayed value. */
 export function setBuiltin(name: string, value: unknown): void {

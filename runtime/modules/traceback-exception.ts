@@ -1,7 +1,7 @@
 // The traceback module's TracebackException: an exception with its stack, cause, context,
 // notes and group members captured, formatted as CPython prints a traceback.
 
-import { BaseException, PySyntaxError, TRACEBACK } from "../values/exceptions.js";
+import { BaseException, PySyntaxError, TRACEBACK, tracebackFixed } from "../values/exceptions.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { toStr } from "../values/repr.js";
@@ -153,6 +153,7 @@ export class TracebackException {
 function ownTraceback(e: BaseException, later: string[]): unknown {
   // (cleared by `with_traceback(None)`, as unittest's assertRaises does)
   if (e[TRACEBACK] === null) return null;
+  if (tracebackFixed(e)) return e.__traceback__;
   const frames = pythonFrames(e);
   if (frames.length === 0) return e.__traceback__;
   const tb = chain(summaries(ownFrames(frames, later)));

@@ -3,12 +3,23 @@
 // frame that caught it (the first frame it does not share with the stack that reads it) to
 // where it was raised, as CPython's does.
 
-import { BaseException, NEVER_RAISED, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
+import { BaseException, CAUGHT_AT, NEVER_RAISED, THROWN_IN, RAISED, TRACEBACK, tracebackHook } from "../values/exceptions.js";
 import { addressOf, toStr } from "../values/repr.js";
 import { pythonFrames, raisedFrom } from "../values/traceback.js";
 import { BodyCode, BodyFrame } from "../core/body-frame.js";
 import { formatFrame, FrameSummary, head, neverRaised, ownFrames, summaries } from "./traceback-frames.js";
 import { declareDataAttributes } from "../values/declared-attributes.js";
+import { Kwargs } from "../values/kwargs.js";
+import { nodeModule } from "../core/host.js";
+
+/** Line `line` of the file `filename` (linecache's answer), or "" when it cannot be read. */
+function fileLine(filename: string, line: number): string {
+  try {
+    return String(nodeModule("node:fs").readFileSync(filename, "utf8")).split("\n")[line - 1] ?? "";
+  } catch {
+    return "";
+  }
+}
 
 
 /** A frame's code as a stack text knows it: name and file (no first line, no variables). */
@@ -103,7 +114,10 @@ function makeTraceback(e: BaseException, outer: string[]): TracebackObject | nul
   return chain(summaries(ownFrames(frames, outer)));
 }
 
-tracebackHook.make = (e) => makeTraceback(e, pythonFrames(new Error()));
+/** The stack a traceback of `e` is read against: where an `except` caught it, else the reader's. */
+const readerStack = (e: BaseException): string[] => pythonFrames(e[CAUGHT_AT] ?? new Error());
+
+tracebackHook.make = (e) => makeTraceback(e, readerStack(e));
 /** The traceback `e` has as a `raise` statement whose stack is `here` throws it: given, read, or as caught. */
 function tracebackBefore(e: BaseException, here: string[]): unknown {
   if (e[TRACEBACK] !== undefined) return e[TRACEBACK];
@@ -115,9 +129,29 @@ function tracebackBefore(e: BaseException, here: string[]): unknown {
 
 tracebackHook.raised = (e, caller) => {
   // The traceback it had goes below this raise.
-  const before = tracebackBefore(e, pythonFrames(new Error()));
+  const here = pythonFrames(new Error());
+  const before = e[TRACEBACK] === undefined && e[CAUGHT_AT] !== undefined ? makeTraceback(e, readerStack(e)) : tracebackBefore(e, here);
+  e[CAUGHT_AT] = undefined;
   raisedFrom(e, walk(before).map((frame) => formatFrame(frame).replace(/\n$/, "")), caller);
   e.__traceback__ = undefined;
+};
+
+tracebackHook.atYield = (e, line, col, endCol) => {
+  const thrower = e[THROWN_IN]!;
+  e[THROWN_IN] = undefined;
+  // (the traceback it had where throw() was called: given, read, or as caught there)
+  const before = e[TRACEBACK] !== undefined ? e[TRACEBACK] : makeTraceback(e, pythonFrames(thrower));
+  // The innermost Python frame here is the generator's own, at its except clause.
+  const generator = summaries(pythonFrames(new Error())).at(-1);
+  if (generator === undefined) return;
+  const text = fileLine(generator.filename, line);
+  const summary = new FrameSummary(generator.filename, BigInt(line), generator.name, new Kwargs({ line: text.trim() }));
+  // (carets under the yield, unless it is the whole line, as CPython 3.11 marks a frame's line)
+  const indent = text.length - text.trimStart().length;
+  if (col >= indent && endCol > col && !(col === indent && endCol === indent + text.trim().length)) {
+    summary.carets = "    " + " ".repeat(col - indent) + "^".repeat(endCol - col);
+  }
+  e.__traceback__ = new TracebackObject(summary, before instanceof TracebackObject ? before : null);
 };
 
 tracebackHook.frameAt = (filename, lineno, name) => new FrameObject(new FrameSummary(filename, lineno, name));

@@ -7,7 +7,7 @@ import { Bytes } from "./bytes.js";
 import { ByteArray } from "./bytearray.js";
 import { MemoryView, bufferExport } from "./memoryview.js";
 import { complex, PyComplex } from "./complex.js";
-import { Dict } from "./dict.js";
+import { BUILTIN_ITER, Dict } from "./dict.js";
 import { asciiDigits, checkDigitCount, stripPythonSpace } from "./int-digits.js";
 import { OverflowError, PyTypeError, ValueError } from "./exceptions.js";
 import { iterable, iterableOr } from "./iteration.js";
@@ -174,10 +174,26 @@ function dictConstructor(...args: unknown[]): Dict {
   return d;
 }
 
+/**
+ * Does a dict subclass override `__iter__`? Then `dict(x)`, `d.update(x)` and `{**x}` take
+ * its `keys()` and its `__getitem__` of each (dictEntriesByKeys), as CPython's dict_merge;
+ * otherwise they copy its own entries.
+ */
+export function iteratesOwnWay(source: Dict): boolean {
+  const iterate = (source as { __iter__?: { [BUILTIN_ITER]?: true } }).__iter__;
+  return iterate !== undefined && iterate[BUILTIN_ITER] !== true;
+}
+
+/** A dict subclass's pairs through its `keys()` and `__getitem__` (see iteratesOwnWay). */
+export function* dictEntriesByKeys(source: Dict): Generator<[unknown, unknown]> {
+  const own = source as Dict & { __getitem__?: (key: unknown) => unknown };
+  for (const key of iterable(own.keys())) yield [key, typeof own.__getitem__ === "function" ? own.__getitem__(key) : source.get(key)];
+}
+
 /** dict(x) / d.update(x): a mapping (Dict or object with keys()) or an iterable of pairs. */
 export function dictUpdate(d: Dict, source: unknown): void {
   if (source instanceof Dict) {
-    for (const [k, v] of source.entries()) d.set(k, v);
+    for (const [k, v] of iteratesOwnWay(source) ? dictEntriesByKeys(source) : source.entries()) d.set(k, v);
     return;
   }
   const keysMethod = (source as { keys?: () => unknown; __getitem__?: (k: unknown) => unknown } | null);

@@ -251,6 +251,9 @@ export class KeyTable<K, V> {
   }
 }
 
+/** On the `__iter__` a dict subclass inherits from the built-in base (lang/container-dunders.ts). */
+export const BUILTIN_ITER = Symbol.for("pyts.builtinIter");
+
 export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   static readonly pythonName = "dict";
   readonly table = new KeyTable<K, V>();

@@ -21,12 +21,60 @@ export const RAISED = Symbol("raised");
 export const tracebackHook: {
   make: (e: BaseException) => unknown;
   raised: (e: BaseException, caller: Function) => void;
+  /** `e`, put into a generator by throw(), is caught there: its traceback starts at the generator's `line` (the yield's columns, or -1). */
+  atYield: (e: BaseException, line: number, col: number, endCol: number) => void;
   /** A frame object at `filename:lineno` in `name` (installed with the traceback module's file). */
   frameAt: ((filename: string, lineno: bigint, name: string) => unknown) | null;
-} = { make: () => null, raised: () => undefined, frameAt: null };
+} = { make: () => null, raised: () => undefined, atYield: () => undefined, frameAt: null };
 
 /** On an exception whose `__traceback__` was read from the stack (not given): raised again, it is read anew. */
 const TRACEBACK_FROM_STACK = Symbol("tracebackFromStack");
+
+/**
+ * On an exception an `except ... as e` clause may keep past its end (`saved = e`): a JS error
+ * taken in the handler, whose stack is the catching frame's. Its traceback, read later from
+ * another stack, still runs from the frame that caught it down to the raise, as CPython's does.
+ */
+export const CAUGHT_AT = Symbol("caughtAt");
+
+/**
+ * On an exception a generator's `throw()` (or an async generator's `athrow()`) puts in at its
+ * `yield`: the stack of the call, the frame its traceback so far was caught in. Taken off once
+ * the generator's step ends.
+ */
+export const THROWN_IN = Symbol("thrownIn");
+
+/** `gen.throw(e)`: marks `e` as put in from here (see THROWN_IN). */
+export function thrownIn(e: unknown): void {
+  if (e instanceof BaseException) e[THROWN_IN] = new Error();
+}
+
+/** The generator's step that `gen.throw(e)` made has ended: the mark goes. */
+export function thrownInDone(e: unknown): void {
+  if (e instanceof BaseException && e[THROWN_IN] !== undefined) e[THROWN_IN] = undefined;
+}
+
+/**
+ * A generator's `except` around its one `yield` line caught `e`: one `throw()` put in there
+ * gets the generator's frame at `line` on top of its traceback, as CPython's does.
+ */
+export function caughtAtYield(e: unknown, line: number, col = -1, endCol = -1): void {
+  if (e instanceof BaseException && e[THROWN_IN] !== undefined) tracebackHook.atYield(e, line, col, endCol);
+}
+
+/**
+ * Is `e`'s traceback fixed where it was caught (given, put on by a generator's `yield`, or its
+ * catching frame recorded), rather than to be read from the stack relative to a reader?
+ */
+export function tracebackFixed(e: BaseException): boolean {
+  return e[TRACEBACK] !== undefined ? e[TRACEBACK_FROM_STACK] !== true : e[CAUGHT_AT] !== undefined;
+}
+
+/** `except ... as e` whose `e` may outlive the clause: records where `e` was caught. */
+export function caughtHere(e: unknown): unknown {
+  if (e instanceof BaseException && e[TRACEBACK] === undefined) e[CAUGHT_AT] = new Error();
+  return e;
+}
 
 /**
  * `e` leaves the frame that caught it (a bare `raise`, a failed task awaited): CPython's
@@ -37,6 +85,7 @@ export function propagates(e: unknown): void {
     e[TRACEBACK] = undefined;
     e[TRACEBACK_FROM_STACK] = false;
   }
+  if (e instanceof BaseException && e[CAUGHT_AT] !== undefined) e[CAUGHT_AT] = undefined;
 }
 
 export class BaseException extends Error {
@@ -49,6 +98,8 @@ export class BaseException extends Error {
   declare __notes__?: unknown;
   declare [TRACEBACK]?: unknown;
   declare [TRACEBACK_FROM_STACK]?: boolean;
+  declare [CAUGHT_AT]?: Error;
+  declare [THROWN_IN]?: Error;
 
   /** Set by `with_traceback` or assignment; otherwise made from the stack on first read. */
   get __traceback__(): unknown {

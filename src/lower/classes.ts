@@ -556,7 +556,14 @@ function classAttribute(cx: LowerContext, cls: py.ClassDef, name: string, value:
     let lowered = lowerExpr(cx, value);
     // In an enumeration's body a member's value is resolved as it is bound (`auto()`).
     if (isEnumClassDef(cx, cls)) lowered = { k: "call", callee: { k: "member", object: cx.rt("enum"), property: "memberValue" }, args: [{ k: "this" }, { k: "str", value: name }, lowered] };
-    members.push({ k: "property", name: functionKey(name), isStatic: true, type: { k: "any" }, value: lowered, loc: cx.loc(value) });
+    const key = functionKey(name);
+    if (members.some((m) => m.k === "property" && m.isStatic && m.name === key)) {
+      // Bound again (`x = x.setter(f)`): one static field per name, then an assignment in place.
+      const rebind: ir.Expr = { k: "assign", op: "=", target: { k: "member", object: { k: "this" }, property: key }, value: lowered };
+      members.push({ k: "staticBlock", body: [{ k: "expr", expr: rebind, loc: cx.loc(value) }] });
+    } else {
+      members.push({ k: "property", name: key, isStatic: true, type: { k: "any" }, value: lowered, loc: cx.loc(value) });
+    }
   } finally {
     cx.classBody = saved;
   }

@@ -7,6 +7,7 @@ import { isExceptionClassName, lowerExpr } from "./expressions.js";
 import { lowerBlock } from "./statements.js";
 import { bindName, handlerOnly } from "./targets.js";
 import { jsName } from "./names.js";
+import { keepsCaught, yieldsIn } from "./kept-exceptions.js";
 
 /** The test for one `except` clause against the caught value. */
 function matches(cx: LowerContext, caught: ir.Expr, type: py.Expr): ir.Expr {
@@ -152,10 +153,12 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
       for (let i = s.handlers.length - 1; i >= 0; i--) {
         const h = s.handlers[i]!;
         const block: ir.Stmt[] = [];
+        // (an exception the clause may keep records where it was caught, for its traceback)
+        const bound: ir.Expr = h.name && keepsCaught(h.body, h.name) ? { k: "call", callee: cx.rt("caughtHere"), args: [caught] } : caught;
         if (h.name && handlerOnly(cx.fn.scope, h.name)) {
           // Python unbinds the name after the handler: it is the handler's own constant.
-          block.push({ k: "decl", kind: "const", name: jsName(h.name), type: { k: "any" }, init: caught, loc: cx.loc(h) });
-        } else if (h.name) block.push(bindName(cx, h.name, caught, cx.loc(h)));
+          block.push({ k: "decl", kind: "const", name: jsName(h.name), type: { k: "any" }, init: bound, loc: cx.loc(h) });
+        } else if (h.name) block.push(bindName(cx, h.name, bound, cx.loc(h)));
         const handlerBody = lowerBlock(cx, h.body);
         const handled = raisesOnlyExplicitly(h.body, false) ? handlerBody : withHandledContext(cx, handlerBody, param);
         block.push(...(cx.tracksHandledExceptions ? recordHandled(cx, handled, caught) : handled));
@@ -177,6 +180,15 @@ export function lowerTry(cx: LowerContext, s: py.Try): ir.Stmt[] {
       }
       if (outerHandled !== undefined) {
         chain.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("withContext"), args: [caught, { k: "id", name: outerHandled }] } });
+      }
+      // In a generator, an exception `throw()` put in at the body's one `yield` line has the
+      // generator's frame at that line on top of its traceback, as CPython's has.
+      const yields = cx.fn.generator ? yieldsIn(s.body) : [];
+      if (yields.length > 0 && yields.every((y) => y.lineno === yields[0]!.lineno)) {
+        // (the columns of the one yield, for the caret line under it)
+        const only = yields.length === 1 && yields[0]!.end_lineno === yields[0]!.lineno ? yields[0]! : null;
+        const at: ir.Expr[] = [{ k: "num", value: yields[0]!.lineno }, { k: "num", value: only?.col_offset ?? -1 }, { k: "num", value: only?.end_col_offset ?? -1 }];
+        chain.unshift({ k: "expr", expr: { k: "call", callee: cx.rt("caughtAtYield"), args: [caught, ...at] } });
       }
       // A JS stack overflow becomes Python's RecursionError (and so on) before the clauses test it.
       if (s.handlers.some((h) => catchesJsErrors(cx, h))) {
