@@ -80,3 +80,52 @@ export function namedTupleSignature(cls: Function): Signature | null {
   });
   return new Signature(params);
 }
+
+/**
+ * The signature of `functools.partial(func, *args, **keywords)` as CPython's inspect derives
+ * it from `func`'s: the parameters `args` fill are gone; a parameter a keyword sets keeps it as
+ * its default, and from the first positional-or-keyword one so set on, the parameters become
+ * keyword-only (moved after the others, as CPython moves them).
+ */
+export function partialSignature(base: Signature, args: readonly unknown[], keywords: Dict): Signature {
+  const params = new Map<string, Parameter>(base.params.map((p) => [p.name, p]));
+  let positional = args.length;
+  let toKeywordOnly = false;
+  for (const param of base.params) {
+    const name = param.name;
+    let bound = false;
+    let value: unknown;
+    if ((param.kind === KINDS.POSITIONAL_ONLY || param.kind === KINDS.POSITIONAL_OR_KEYWORD) && positional > 0) {
+      positional--;
+      bound = true;
+    } else if (param.kind !== KINDS.POSITIONAL_ONLY && param.kind !== KINDS.VAR_POSITIONAL && param.kind !== KINDS.VAR_KEYWORD && keywords.has(name)) {
+      bound = true;
+      value = keywords.get(name);
+    }
+    if (bound) {
+      if (param.kind === KINDS.POSITIONAL_ONLY) {
+        params.delete(name);
+        continue;
+      }
+      if (param.kind === KINDS.POSITIONAL_OR_KEYWORD) {
+        if (!keywords.has(name)) {
+          params.delete(name);
+          continue;
+        }
+        toKeywordOnly = true;
+        params.set(name, parameter(name, param.kind, value, param.annotation));
+      }
+      if (param.kind === KINDS.KEYWORD_ONLY) params.set(name, parameter(name, param.kind, value, param.annotation));
+    }
+    if (!toKeywordOnly) continue;
+    const current = params.get(name)!;
+    if (param.kind === KINDS.POSITIONAL_OR_KEYWORD) {
+      params.delete(name);
+      params.set(name, parameter(name, KINDS.KEYWORD_ONLY, current.default, current.annotation));
+    } else if (param.kind === KINDS.KEYWORD_ONLY || param.kind === KINDS.VAR_KEYWORD) {
+      params.delete(name);
+      params.set(name, current);
+    } else if (param.kind === KINDS.VAR_POSITIONAL) params.delete(name);
+  }
+  return Object.assign(new Signature([...params.values()]), { return_annotation: base.return_annotation });
+}

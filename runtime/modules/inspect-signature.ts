@@ -12,12 +12,12 @@ import { repr } from "../values/repr.js";
 import { builtinsModule } from "./module-spec.js";
 import { BUILTIN_SIGNATURES } from "./inspect-builtin-signatures.js";
 import { Tuple } from "../values/tuple.js";
-import { isClass, moduleName, qualName } from "../values/typename.js";
+import { isClass, moduleName, qualName, typeName } from "../values/typename.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { functionInfo } from "../lang/function-info.js";
 import { initInfo } from "../lang/functions.js";
 import { INIT_HINTS } from "../lang/class-creation.js";
-import { dataclassSignature, namedTupleSignature } from "./inspect-record-signatures.js";
+import { dataclassSignature, namedTupleSignature, partialSignature } from "./inspect-record-signatures.js";
 import { parseSpec, type ParamKind } from "../lang/binding.js";
 import { MappingProxyType } from "./types.js";
 import { pyClass } from "./callable-class.js";
@@ -361,6 +361,11 @@ function functionSignature(f: Function, skipFirst: boolean, info = functionInfo(
 
 /** `inspect.signature(callable)`. */
 export function signature(obj: unknown): Signature {
+  // (functools.partial: the signature of its function less what it fills)
+  if (typeName(obj) === "partial") {
+    const keywords = getattr(obj, "keywords");
+    return partialSignature(signature(getattr(obj, "func")), (getattr(obj, "args") as Tuple).items, keywords instanceof Dict ? keywords : new Dict());
+  }
   // (follow_wrapped: a functools.wraps wrapper shows the wrapped function's signature)
   if (typeof obj === "function" && !isClass(obj)) {
     const wrapped = getattr(obj, "__wrapped__", null);
