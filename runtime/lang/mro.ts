@@ -8,8 +8,8 @@ import { isKwargs } from "../values/kwargs.js";
 import { notePendingInit } from "../threads/waiting-calls.js";
 import { noteNewResult } from "./new-result.js";
 import { functionInfo } from "./function-info.js";
-import { invokeMethod } from "./functions.js";
-import { className, typeName } from "../values/typename.js";
+import { invokeMethod, plainMethod } from "./functions.js";
+import { className, isClass, typeName } from "../values/typename.js";
 import { TYPE_REPR } from "../values/repr.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -336,6 +336,11 @@ export function superOf(cls: any, self?: any): any {
         if (key === "__class__") return SuperType;
         for (const c of rest) {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
+          // (`super(C, C).method`: a method of the instances read through the class, the plain function)
+          if (d === undefined && onClass && key !== "constructor" && typeof c.prototype === "object") {
+            const method = Object.getOwnPropertyDescriptor(c.prototype, key)?.value as unknown;
+            if (typeof method === "function" && !isClass(method)) return plainMethod(method as (...a: unknown[]) => unknown, c);
+          }
           if (d) {
             if (d.get) return d.get.call(self);
             if (typeof d.value !== "function") return d.value;
