@@ -27,6 +27,11 @@ export class PyProperty {
     this.__doc__ = doc ?? (fget as { __doc__?: unknown } | null)?.__doc__ ?? null;
   }
 
+  /** Is any of its functions abstract (`@property` over `@abstractmethod`)? As CPython's property computes it. */
+  get __isabstractmethod__(): boolean {
+    return [this.fget, this.fset, this.fdel].some((f) => f !== null && (f as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true);
+  }
+
   getter(f: Fn): PyProperty {
     return this.copy(f, this.fset, this.fdel);
   }

@@ -8,8 +8,9 @@ import { isKwargs } from "../values/kwargs.js";
 import { notePendingInit } from "../threads/waiting-calls.js";
 import { noteNewResult } from "./new-result.js";
 import { functionInfo } from "./function-info.js";
-import { invokeMethod } from "./functions.js";
-import { className, typeName } from "../values/typename.js";
+import { invokeMethod, plainMethod } from "./functions.js";
+import { className, isClass, typeName } from "../values/typename.js";
+import { TYPE_REPR } from "../values/repr.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
 import { callTableMethod, methodTable } from "../values/methods.js";
@@ -294,9 +295,16 @@ export class SuperType {
   constructor(...args: unknown[]) {
     // (the zero-argument form needs the method's class, which only the compiler knows)
     if (args.length === 0) throw new RuntimeError("super(): __class__ cell not found");
-    if (args.length === 1) throw new RuntimeError("pyts does not support unbound super objects (super(type) without a second argument)");
+    if (args.length === 1) return unboundSuper(args[0]) as SuperType;
     if (args.length > 2) throw new PyTypeError(`super() takes at most 2 arguments (${args.length} given)`);
     return superOf(args[0], args[1]) as SuperType;
+  }
+
+  /** `<super: <class 'B'>, <B object>>`, `<super: <class 'B'>, NULL>` for an unbound one. */
+  [TYPE_REPR](): string {
+    const parts = this as unknown as { __thisclass__: Function; __self_class__: Function | null };
+    const selfClass = parts.__self_class__;
+    return `<super: <class '${className(parts.__thisclass__)}'>, ${selfClass === null ? "NULL" : `<${className(selfClass)} object>`}>`;
   }
 }
 
@@ -304,9 +312,10 @@ export class SuperType {
  * `super()` in a method of `cls`: attributes of the classes after `cls` in `type(self)`'s
  * MRO, bound to `self` (in a classmethod `self` is the class).
  */
-export function superOf(cls: any, self: any): any {
+export function superOf(cls: any, self?: any): any {
   if (cls === null || cls === undefined) throw new RuntimeError("super(): no arguments");
   if (typeof cls !== "function") throw new PyTypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
+  if (self === undefined) return unboundSuper(cls);
   const related = typeof self === "function" ? self === cls || self.prototype instanceof cls || self instanceof cls : self instanceof cls;
   if (!related) throw new PyTypeError("super(type, obj): obj must be an instance or subtype of type");
   // In a classmethod `self` is a class; in a metaclass's method it is an instance (a class too).
@@ -327,6 +336,11 @@ export function superOf(cls: any, self: any): any {
         if (key === "__class__") return SuperType;
         for (const c of rest) {
           const d = Object.getOwnPropertyDescriptor(onClass ? c : c.prototype, key);
+          // (`super(C, C).method`: a method of the instances read through the class, the plain function)
+          if (d === undefined && onClass && key !== "constructor" && typeof c.prototype === "object") {
+            const method = Object.getOwnPropertyDescriptor(c.prototype, key)?.value as unknown;
+            if (typeof method === "function" && !isClass(method)) return plainMethod(method as (...a: unknown[]) => unknown, c);
+          }
           if (d) {
             if (d.get) return d.get.call(self);
             if (typeof d.value !== "function") return d.value;
@@ -374,6 +388,24 @@ export function superOf(cls: any, self: any): any {
       },
     },
   );
+}
+
+/**
+ * `super(T)`: an unbound super object, which binds through its `__get__` (`super(T).__get__(obj)`
+ * is `super(T, obj)`; a class attribute holding one binds on instance reads, as CPython's does).
+ */
+function unboundSuper(cls: unknown): object {
+  if (typeof cls !== "function") throw new PyTypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
+  const unbound = Object.create(SuperType.prototype) as object;
+  Object.defineProperties(unbound, {
+    __thisclass__: { value: cls },
+    __self__: { value: null },
+    __self_class__: { value: null },
+    __get__: {
+      value: (obj: unknown = null, _owner: unknown = null): unknown => (obj === null || obj === undefined ? unbound : superOf(cls, obj)),
+    },
+  });
+  return unbound;
 }
 
 /**

@@ -276,10 +276,8 @@ export function abstractproperty(
   doc: unknown = null,
 ): PyProperty {
   if (fget !== null) abstractmethod(fget);
-  const p = new PyProperty(fget as never, fset as never, fdel as never, doc);
-  (p as unknown as { __isabstractmethod__: boolean }).__isabstractmethod__ =
-    true;
-  return p;
+  // (abstract through its getter, PyProperty's __isabstractmethod__)
+  return new PyProperty(fget as never, fset as never, fdel as never, doc);
 }
 
 /** `update_abstractmethods(cls)`: recompute after methods were added or replaced; returns cls. */
@@ -304,9 +302,10 @@ export function markAbstract(cls: any, key: string): void {
   ] as [object, string][]) {
     const d = Object.getOwnPropertyDescriptor(holder, k);
     if (d === undefined) continue;
-    abstractmethod(d.get ?? d.value);
+    // (a property is abstract through its getter: PyProperty's __isabstractmethod__ reads it)
     const fget = (d.value as { fget?: unknown } | undefined)?.fget;
     if (typeof fget === "function") abstractmethod(fget);
+    else abstractmethod(d.get ?? d.value);
   }
 }
 

@@ -142,6 +142,8 @@ function values(obj: object, fields: Field[], pick: (f: Field) => boolean): Tupl
 }
 
 function define(proto: object, name: string, value: unknown): void {
+  // (a generated method is named as the dunder it is, `Student.__repr__.__name__`)
+  if (typeof value === "function" && name !== "constructor") Object.defineProperty(value, "name", { value: name, configurable: true });
   Object.defineProperty(proto, name, { value, writable: true, configurable: true });
 }
 

@@ -28,16 +28,20 @@ export class Deque<T = unknown> implements Iterable<T> {
   private head = 0;
   /** Bumped on every mutation, so a running iteration can notice (CPython raises). */
   private version = 0;
-  readonly maxlen: bigint | null;
+  // (a getter: `d.maxlen = 5` is refused as CPython's getset descriptor refuses it)
+  readonly #maxlen: bigint | null;
+  get maxlen(): bigint | null {
+    return this.#maxlen;
+  }
 
   constructor(...args: unknown[]) {
     const [pos, kws] = splitKw(args);
     const source = pos.length > 0 ? pos[0] : (kws["iterable"] ?? null);
     const maxlen = pos.length > 1 ? pos[1] : (kws["maxlen"] ?? null);
-    if (isNone(maxlen)) this.maxlen = null;
+    if (isNone(maxlen)) this.#maxlen = null;
     else if (isIntLike(maxlen)) {
       if (toBigInt(maxlen) < 0n) throw new ValueError("maxlen must be non-negative");
-      this.maxlen = toBigInt(maxlen);
+      this.#maxlen = toBigInt(maxlen);
     } else throw new PyTypeError("an integer is required");
     if (!isNone(source)) this.extend(source);
   }
@@ -65,7 +69,7 @@ export class Deque<T = unknown> implements Iterable<T> {
   append(x: T): null {
     this.version++;
     this.items.push(x);
-    if (this.maxlen !== null && this.length > Number(this.maxlen)) this.popleft();
+    if (this.#maxlen !== null && this.length > Number(this.#maxlen)) this.popleft();
     return null;
   }
 
@@ -73,7 +77,7 @@ export class Deque<T = unknown> implements Iterable<T> {
     this.version++;
     if (this.head > 0) this.items[--this.head] = x;
     else this.items.unshift(x);
-    if (this.maxlen !== null && this.length > Number(this.maxlen)) this.pop();
+    if (this.#maxlen !== null && this.length > Number(this.#maxlen)) this.pop();
     return null;
   }
 
@@ -145,7 +149,7 @@ export class Deque<T = unknown> implements Iterable<T> {
   }
 
   insert(i: unknown, x: T): null {
-    if (this.maxlen !== null && this.length >= Number(this.maxlen)) {
+    if (this.#maxlen !== null && this.length >= Number(this.#maxlen)) {
       throw new IndexError("deque already at its maximum size");
     }
     this.version++;
@@ -169,7 +173,7 @@ export class Deque<T = unknown> implements Iterable<T> {
   }
 
   copy(): Deque<T> {
-    return new Deque<T>([...this], this.maxlen);
+    return new Deque<T>([...this], this.#maxlen);
   }
 
   __copy__(): Deque<T> {
@@ -244,7 +248,7 @@ export class Deque<T = unknown> implements Iterable<T> {
   /** `d * n`: the items n times over, in a deque of the same maxlen (which keeps the last ones). */
   __mul__(n: unknown): unknown {
     if (!isIntLike(n)) return repeatRefused(n);
-    const result = new Deque<T>([], this.maxlen);
+    const result = new Deque<T>([], this.#maxlen);
     result.repeatFrom([...this], toBigInt(n));
     return result;
   }
@@ -264,7 +268,7 @@ export class Deque<T = unknown> implements Iterable<T> {
   private repeatFrom(items: T[], n: bigint): void {
     if (items.length === 0) return;
     // With a maxlen, only the last maxlen items of the repetition stay.
-    const cap = this.maxlen === null ? null : Number(this.maxlen);
+    const cap = this.#maxlen === null ? null : Number(this.#maxlen);
     let times = n;
     if (cap !== null) times = n < BigInt(Math.ceil(cap / items.length) + 1) ? n : BigInt(Math.ceil(cap / items.length) + 1);
     for (let i = 0n; i < times; i++) for (const x of items) this.append(x);
@@ -274,7 +278,7 @@ export class Deque<T = unknown> implements Iterable<T> {
     if (!(other instanceof Deque)) {
       throw new PyTypeError(`can only concatenate deque (not "${typeName(other)}") to deque`);
     }
-    return new Deque<T>([...this, ...other], this.maxlen);
+    return new Deque<T>([...this, ...other], this.#maxlen);
   }
 
   __iadd__(other: unknown): this {
@@ -290,7 +294,7 @@ export class Deque<T = unknown> implements Iterable<T> {
     // (the items as the instance iterates, under its own type's name, as CPython's deque_repr)
     const body = `[${[...this].map(repr).join(", ")}]`;
     const name = typeName(this);
-    return this.maxlen === null ? `${name}(${body})` : `${name}(${body}, maxlen=${this.maxlen})`;
+    return this.#maxlen === null ? `${name}(${body})` : `${name}(${body}, maxlen=${this.#maxlen})`;
   }
 }
 

@@ -12,11 +12,12 @@ import { repr } from "../values/repr.js";
 import { builtinsModule } from "./module-spec.js";
 import { BUILTIN_SIGNATURES } from "./inspect-builtin-signatures.js";
 import { Tuple } from "../values/tuple.js";
-import { isClass, moduleName, qualName } from "../values/typename.js";
+import { isClass, moduleName, qualName, typeName } from "../values/typename.js";
 import { boundParts } from "../lang/bound-parts.js";
 import { functionInfo } from "../lang/function-info.js";
 import { initInfo } from "../lang/functions.js";
 import { INIT_HINTS } from "../lang/class-creation.js";
+import { dataclassSignature, namedTupleSignature, partialSignature } from "./inspect-record-signatures.js";
 import { parseSpec, type ParamKind } from "../lang/binding.js";
 import { MappingProxyType } from "./types.js";
 import { pyClass } from "./callable-class.js";
@@ -44,14 +45,14 @@ export class _ParameterKind {
   }
 }
 
-const KINDS = {
+export const KINDS = {
   POSITIONAL_ONLY: new _ParameterKind("POSITIONAL_ONLY", 0n, "positional-only"),
   POSITIONAL_OR_KEYWORD: new _ParameterKind("POSITIONAL_OR_KEYWORD", 1n, "positional or keyword"),
   VAR_POSITIONAL: new _ParameterKind("VAR_POSITIONAL", 2n, "variadic positional"),
   KEYWORD_ONLY: new _ParameterKind("KEYWORD_ONLY", 3n, "keyword-only"),
   VAR_KEYWORD: new _ParameterKind("VAR_KEYWORD", 4n, "variadic keyword"),
 };
-const BY_SPEC: Record<ParamKind, _ParameterKind> = {
+export const BY_SPEC: Record<ParamKind, _ParameterKind> = {
   positionalOnly: KINDS.POSITIONAL_ONLY,
   positional: KINDS.POSITIONAL_OR_KEYWORD,
   vararg: KINDS.VAR_POSITIONAL,
@@ -65,6 +66,8 @@ export function formatAnnotation(annotation: unknown): string {
     const module = moduleName(annotation);
     return module === "builtins" ? qualName(annotation) : `${module}.${qualName(annotation)}`;
   }
+  // (typing's special forms lose their module prefix: `Optional[str]`)
+  if (annotation !== null && typeof annotation === "object" && getattr(annotation, "__module__", null) === "typing") return repr(annotation).replaceAll("typing.", "");
   return repr(annotation);
 }
 
@@ -358,6 +361,11 @@ function functionSignature(f: Function, skipFirst: boolean, info = functionInfo(
 
 /** `inspect.signature(callable)`. */
 export function signature(obj: unknown): Signature {
+  // (functools.partial: the signature of its function less what it fills)
+  if (typeName(obj) === "partial") {
+    const keywords = getattr(obj, "keywords");
+    return partialSignature(signature(getattr(obj, "func")), (getattr(obj, "args") as Tuple).items, keywords instanceof Dict ? keywords : new Dict());
+  }
   // (follow_wrapped: a functools.wraps wrapper shows the wrapped function's signature)
   if (typeof obj === "function" && !isClass(obj)) {
     const wrapped = getattr(obj, "__wrapped__", null);
@@ -378,12 +386,16 @@ export function signature(obj: unknown): Signature {
     }
     return functionSignature(parts.method, true);
   }
-  if (isClass(obj)) {
+  // (a frozen dataclass is a Proxy of its class, no class to isClass)
+  if (isClass(obj) || Object.hasOwn(obj, "__dataclass_fields__")) {
     // The nearest class whose `__init__` pyts recorded: the JS constructor, or a method the
     // constructor runs (its parameters after `self`).
     for (let cls: Function | null = obj; cls !== null && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as Function | null) {
       const info = initInfo(cls);
       if (info !== undefined && info.spec !== null) {
+        // (a dataclass's generated `__init__`: its fields, as CPython's signature shows them)
+        const generated = Object.hasOwn(cls, "__dataclass_fields__") ? dataclassSignature(cls, info) : null;
+        if (generated !== null) return generated;
         const hints = (cls as unknown as { [INIT_HINTS]?: Dict })[INIT_HINTS] ?? null;
         return functionSignature(cls, true, { ...info, method: false }, hints);
       }
@@ -392,7 +404,7 @@ export function signature(obj: unknown): Signature {
       const initDef = typeof init === "function" ? functionInfo(init) : undefined;
       if (initDef !== undefined && initDef.spec !== null) return functionSignature(init as Function, true, { ...initDef, method: false });
     }
-    return new Signature();
+    return namedTupleSignature(obj) ?? new Signature();
   }
   return builtinSignature(obj) ?? functionSignature(obj, false);
 }

@@ -8,6 +8,7 @@ import { ImportError, moduleNotFoundOf, tracebackHook } from "../values/exceptio
 import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
+import { guardReadOnlyData } from "../values/class-data.js";
 import { C_FUNCTIONS } from "./c-functions.js";
 import { MODULE_ALL } from "./module-all.js";
 import { Tuple } from "../values/tuple.js";
@@ -59,6 +60,8 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
       if (cModule !== undefined && !Object.hasOwn(value, "__builtin__")) Object.defineProperties(value, { __builtin__: { value: true }, __name__: { value: key }, __qualname__: { value: key } });
       setFunctionModule(value, cModule ?? name);
     }
+    // (a class's read-only data attributes refuse stores as CPython's do)
+    if (typeof value === "function" && isClass(value)) guardReadOnlyData(value);
   }
   // The lazy module of this name becomes the module itself: its placeholders give way, in the
   // module's own order.

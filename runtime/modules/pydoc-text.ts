@@ -81,18 +81,24 @@ function functionText(fn: unknown): string {
   return `Help on ${builtin ? "built-in function" : "function"} ${name}${where}:\n\n${routineEntry(name, fn)}`;
 }
 
-/** The class's own attributes, by pydoc's sections, each sorted by name. */
-function classSections(cls: unknown): string[] {
+/**
+ * The attributes `holder` (a class of `cls`'s MRO) defines that no class before it did (`seen`),
+ * by pydoc's sections, each sorted by name and titled with `tag` ("defined here", "inherited
+ * from Shape").
+ */
+function classSections(cls: unknown, holder: unknown, tag: string, seen: Set<string>): string[] {
   const methods: string[] = [];
   const classMethods: string[] = [];
   const staticMethods: string[] = [];
   const readonly: string[] = [];
   const descriptors: string[] = [];
   const data: string[] = [];
-  const items = [...iterable(callValue(getattr(getattr(cls, "__dict__"), "items")))] as Tuple<unknown>[];
+  const items = [...iterable(callValue(getattr(getattr(holder, "__dict__"), "items")))] as Tuple<unknown>[];
   const sorted = items.map((item) => item.items as [string, unknown]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, value] of sorted) {
     if (name === "__module__" || name === "__doc__" || name === "__qualname__") continue;
+    if (seen.has(name)) continue;
+    seen.add(name);
     const kind = typeName(value);
     // (read off the class: the function the class body defined, with its signature)
     if (kind === "function") {
@@ -112,37 +118,44 @@ function classSections(cls: unknown): string[] {
     } else data.push(`${name} = ${repr(value)}\n`);
   }
   const sections: [string, string[]][] = [
-    ["Methods defined here:", methods],
-    ["Class methods defined here:", classMethods],
-    ["Static methods defined here:", staticMethods],
-    ["Readonly properties defined here:", readonly],
-    ["Data descriptors defined here:", descriptors],
-    ["Data and other attributes defined here:", data],
+    [`Methods ${tag}:`, methods],
+    [`Class methods ${tag}:`, classMethods],
+    [`Static methods ${tag}:`, staticMethods],
+    [`Readonly properties ${tag}:`, readonly],
+    [`Data descriptors ${tag}:`, descriptors],
+    [`Data and other attributes ${tag}:`, data],
   ];
   return sections.filter(([, entries]) => entries.length > 0).map(([title, entries]) => `${title}\n\n${entries.join("\n")}`);
 }
 
-/** `help(C)` of a class whose only base is `object`. */
+/** `help(C)` of a class of the program (its bases the program's too, or `object`). */
 function classText(cls: unknown): string {
   const name = toStr(getattr(cls, "__name__"));
   const module = toStr(getattr(cls, "__module__"));
+  // (a class named as pydoc's classname does: module-qualified when of another module)
+  const nameOf = (c: unknown): string => {
+    const cModule = toStr(getattr(c, "__module__"));
+    const cName = toStr(getattr(c, "__qualname__"));
+    return cModule === module ? cName : `${cModule}.${cName}`;
+  };
   const bases = (getattr(cls, "__bases__") as Tuple<unknown>).items;
-  const baseNames = bases.map((base) => {
-    const baseModule = toStr(getattr(base, "__module__"));
-    const baseName = toStr(getattr(base, "__qualname__"));
-    return baseModule === module ? baseName : `${baseModule}.${baseName}`;
-  });
-  if (bases.length !== 1 || baseNames[0] !== "builtins.object") {
-    throw new PyTypeError(`pyts's help() documents classes whose only base is object, not ${name}(${baseNames.join(", ")})`);
+  const mro = (getattr(cls, "__mro__") as Tuple<unknown>).items;
+  const documented = mro.filter((c) => nameOf(c) !== "builtins.object");
+  if (documented.some((c) => toStr(getattr(c, "__module__")) === "builtins")) {
+    throw new PyTypeError(`pyts's help() documents classes whose bases are the program's classes or object, not ${name}(${bases.map(nameOf).join(", ")})`);
   }
   const intro: string[] = [];
   const signature = signatureOf(cls);
   if (signature !== null && signature !== "()") intro.push(`${name}${signature}\n`);
   const doc = docOf(cls);
   if (doc !== "") intro.push(doc + "\n");
+  if (mro.length > 2) intro.push(`Method resolution order:\n${mro.map((c) => `    ${nameOf(c)}`).join("\n")}\n`);
+  // (each class of the MRO but object: what it defines that no class before it did)
+  const seen = new Set<string>();
+  const sections = documented.flatMap((c) => classSections(cls, c, c === cls ? "defined here" : `inherited from ${nameOf(c)}`, seen));
   // (a rule of dashes between the sections, not after the introduction)
-  const body = (intro.length > 0 ? intro.join("\n") + "\n" : "") + classSections(cls).join(`\n${RULE}\n`);
-  return `Help on class ${name} in module ${module}:\n\nclass ${name}(${baseNames.join(", ")})\n${indent(body.replace(/\n$/, ""), " |  ")}\n`;
+  const body = (intro.length > 0 ? intro.join("\n") + "\n" : "") + sections.join(`\n${RULE}\n`);
+  return `Help on class ${name} in module ${module}:\n\nclass ${name}(${bases.map(nameOf).join(", ")})\n${indent(body.replace(/\n$/, ""), " |  ")}\n`;
 }
 
 /** The text `help(obj)` prints (before the blank line that ends it). */
@@ -150,5 +163,16 @@ export function helpText(obj: unknown): string {
   if (isClass(obj)) return classText(obj);
   const kind = typeName(obj);
   if (kind === "function" || kind === "builtin_function_or_method") return functionText(obj);
+  if (kind === "method") return methodText(obj);
   throw new PyTypeError(`pyts's help() documents functions and classes, not a ${kind} object`);
+}
+
+/** `help(obj.method)` of a bound method of the program's class. */
+function methodText(method: unknown): string {
+  const name = toStr(getattr(method, "__name__"));
+  const module = getattr(method, "__module__", null);
+  const owner = getattr(getattr(method, "__self__"), "__class__");
+  const ownerName = `${toStr(getattr(owner, "__module__"))}.${toStr(getattr(owner, "__qualname__"))}`;
+  const where = typeof module === "string" ? ` in module ${module}` : "";
+  return `Help on method ${name}${where}:\n\n${routineEntry(name, method, ` method of ${ownerName} instance`)}`;
 }

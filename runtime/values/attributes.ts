@@ -26,6 +26,7 @@ import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js"
 import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
 import { isPythonVisible, listedNames } from "./python-names.js";
 import { classDataDescriptor } from "./class-data.js";
+import { runtimeClassDict } from "./runtime-class-dicts.js";
 
 /** Keys runtime/lang/mro.ts stores on a class with several bases (shared by Symbol.for). */
 const MRO_KEY = Symbol.for("pyts.mro");
@@ -103,7 +104,7 @@ export function getattrImpl(obj: unknown, name: string): any {
       return name === "__mro__" ? Tuple.from(chain.map(pythonFaceOf)) : Tuple.from(chain.length > 1 ? [pythonFaceOf(chain[1])] : []);
     }
     if (isClass(obj) && name === "__dict__") {
-      const builtin = builtinTypeDict(obj);
+      const builtin = builtinTypeDict(obj) ?? runtimeClassDict(obj);
       if (builtin !== undefined) return builtin;
       if (!Object.hasOwn(obj, "__pytype__")) return classDict(obj, moduleName(obj), classChain(obj).length === 2);
     }

@@ -9,7 +9,8 @@ import { CLASS_DATA_TABLE } from "./class-data-table.js";
 import { GetSetDescriptor, MemberDescriptor } from "./data-descriptors.js";
 import { PyProperty } from "../lang/descriptors.js";
 import { getattr, setattr } from "./builtin-functions.js";
-import { className, moduleName, qualName } from "./typename.js";
+import { AttributeError } from "./exceptions.js";
+import { className, classTpName, moduleName, qualName, typeName } from "./typename.js";
 
 /** Per runtime class: its own data names, each with its kind (and a property's accessor names). */
 const kindsByClass = new WeakMap<Function, ReadonlyMap<string, readonly string[]>>();
@@ -65,4 +66,35 @@ export function classDataDescriptor(cls: Function, name: string): unknown {
     return byName.get(name);
   }
   return undefined;
+}
+
+/** CPython's error for a store to read-only data attribute `name` (of kind `kind`) of `owner`'s instance `obj`. */
+function readOnlyError(owner: Function, name: string, kind: string, obj: unknown): AttributeError {
+  if (kind === "g") return new AttributeError(`attribute '${name}' of '${classTpName(owner)}' objects is not writable`);
+  if (kind === "m") return new AttributeError("readonly attribute");
+  return new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
+}
+
+/**
+ * Runtime class `cls` keeps some read-only data attributes of CPython's class as getters
+ * without a setter, where a store would fail with JS's TypeError: each gets a setter raising
+ * CPython's AttributeError (`td.days = 3`: "readonly attribute"). Done once, when the module
+ * holding the class is made; writable attributes are untouched.
+ */
+export function guardReadOnlyData(cls: Function): void {
+  const proto = (cls as { prototype?: unknown }).prototype;
+  if (proto === null || typeof proto !== "object") return;
+  for (const [name, [kind]] of kindsOf(cls)) {
+    if (kind === "P") continue;
+    const own = Object.getOwnPropertyDescriptor(proto, name);
+    if (own === undefined || own.get === undefined || own.set !== undefined || !own.configurable) continue;
+    Object.defineProperty(proto, name, {
+      get: own.get,
+      set(this: unknown) {
+        throw readOnlyError(cls, name, kind!, this);
+      },
+      configurable: true,
+      enumerable: own.enumerable ?? false,
+    });
+  }
 }

@@ -5,6 +5,7 @@
 
 import { delattr, getattr, isinstance, setattr } from "./builtin-functions.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
+import { builtinMethod } from "./builtin-type.js";
 import { TYPE_DOCS } from "./type-dicts.js";
 import { className, classTpName, typeName } from "./typename.js";
 
@@ -114,6 +115,22 @@ export function methodDescriptor(type: Function, name: string, method: (...a: un
     __qualname__: { value: `${className(type)}.${name}` },
     __objclass__: { value: type },
     [Symbol.for("pyts.descriptorKind")]: { value: `method '${name}' of '${tpName}' objects` },
+    // (a method descriptor is a descriptor: `Decimal.quantize.__get__(x)` is `x.quantize`)
+    __get__: { value: builtinMethod(methodDescriptorGet(descriptor, type, name, method, tpName), "__get__", descriptor) },
   });
   return descriptor;
+}
+
+/** The `__get__` of method descriptor `descriptor`: through None (with an owner) itself, through an instance its method bound to it. */
+function methodDescriptorGet(descriptor: Function, type: Function, name: string, method: (...a: unknown[]) => unknown, tpName: string): (...a: unknown[]) => unknown {
+  return (...args: unknown[]): unknown => {
+    if (args.length < 1 || args.length > 2) throw new PyTypeError(args.length < 1 ? "expected at least 1 argument, got 0" : `expected at most 2 arguments, got ${args.length}`);
+    const [obj, owner = null] = args;
+    if (obj === null || obj === undefined) {
+      if (owner === null) throw new PyTypeError("__get__(None, None) is invalid");
+      return descriptor;
+    }
+    if (!isinstance(obj, type)) throw new PyTypeError(`descriptor '${name}' for '${tpName}' objects doesn't apply to a '${typeName(obj)}' object`);
+    return builtinMethod((...rest: unknown[]) => method.apply(obj, rest), name, obj, descriptor);
+  };
 }

@@ -138,6 +138,9 @@ interface Dunders {
   __str__?: unknown;
 }
 
+/** On a prototype: the repr of its instances whatever their attribute reads find (super objects'). */
+export const TYPE_REPR = Symbol.for("pyts.typeRepr");
+
 function callDunder(x: object, name: "__repr__" | "__str__"): string | undefined {
   const method = (x as Dunders)[name];
   if (typeof method !== "function") return undefined;
@@ -181,6 +184,10 @@ export function repr(x: unknown): string {
       return x.toString();
   }
   const obj = x as object;
+  // (a super object answers attribute reads from the classes after its own, `__repr__` too:
+  // its type's repr is on its prototype, under TYPE_REPR)
+  const typeRepr = (Object.getPrototypeOf(obj) as { [TYPE_REPR]?: unknown } | null)?.[TYPE_REPR];
+  if (typeof typeRepr === "function") return String(typeRepr.call(obj));
   // Subclasses of built-in containers (defaultdict, Counter, a user `class L(list)`) may
   // define their own __repr__; the built-in classes themselves define none.
   const custom = callDunder(obj, "__repr__");
@@ -224,6 +231,8 @@ export function toStr(x: unknown): string {
     return custom;
   }
   if (typeof x === "object" && x !== null) {
+    // (a super object: its type's str, which is its repr)
+    if (typeof (Object.getPrototypeOf(x) as { [TYPE_REPR]?: unknown } | null)?.[TYPE_REPR] === "function") return repr(x);
     const custom = callDunder(x, "__str__");
     if (custom !== undefined) return custom;
     if (x instanceof BaseException) return exceptionStr(x);
