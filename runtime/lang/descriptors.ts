@@ -51,8 +51,9 @@ export class PyProperty {
   }
 
   private missing(obj: unknown, what: string): AttributeError {
-    const name = this.attributeName ?? (this.fget as { name?: string } | null)?.name ?? "?";
-    return new AttributeError(`property '${name}' of '${typeName(obj)}' object has no ${what}`);
+    // (CPython names only a property that `__set_name__` named: not one made outside a class body)
+    const named = this.attributeName === null ? "property" : `property '${this.attributeName}'`;
+    return new AttributeError(`${named} of '${typeName(obj)}' object has no ${what}`);
   }
 
   __get__(obj: unknown, _owner: unknown = null): unknown {

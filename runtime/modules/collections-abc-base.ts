@@ -11,6 +11,10 @@ import { isClass, typeName } from "../values/typename.js";
 import { ABC, abstractmethod } from "./abc.js";
 import { c3Linearize, SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
 import { callMethod } from "../values/methods.js";
+import { CLASS_ALIAS, GenericAlias, typeArgRepr } from "../values/subscript.js";
+import { Tuple } from "../values/tuple.js";
+import { Ellipsis } from "../values/singletons.js";
+import { repr } from "../values/repr.js";
 
 export type AnyClass = abstract new (...args: never[]) => unknown;
 
@@ -350,3 +354,25 @@ export const Collection = named(class extends AbcBase {}, "Collection");
 abstract(Collection, "__len__", "__iter__", "__contains__");
 export const Callable = named(class extends AbcBase {}, "Callable");
 abstract(Callable, "__call__");
+
+/** `Callable[[int, str], bool]`: `__args__` flattened to (int, str, bool), shown with the list. */
+class CallableGenericAlias extends GenericAlias {
+  static override pythonName = "_CallableGenericAlias";
+  static override tpName = "collections.abc._CallableGenericAlias";
+  static override __module__ = "collections.abc";
+  override __repr__(): string {
+    const args = this.__args__items;
+    if (args.length === 2 && args[0] === Ellipsis) return super.__repr__();
+    return `${typeArgRepr(this.__origin__)}[[${args.slice(0, -1).map(typeArgRepr).join(", ")}], ${typeArgRepr(args.at(-1))}]`;
+  }
+}
+
+Object.defineProperty(Callable, CLASS_ALIAS, {
+  value: (key: unknown): CallableGenericAlias => {
+    if (!(key instanceof Tuple) || key.items.length !== 2) throw new PyTypeError("Callable must be used as Callable[[arg, ...], result].");
+    const [params, result] = key.items;
+    if (Array.isArray(params)) return new CallableGenericAlias(Callable, [...params, result]);
+    if (params !== Ellipsis) throw new PyTypeError(`Expected a list of types, an ellipsis, ParamSpec, or Concatenate. Got ${repr(params)}`);
+    return new CallableGenericAlias(Callable, [params, result]);
+  },
+});

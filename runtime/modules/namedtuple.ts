@@ -163,7 +163,10 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: unk
     constructor(...callArgs: unknown[]) {
       const [given, named] = splitKw(callArgs);
       if (given.length > fields.length) {
-        throw new PyTypeError(`${where} takes ${fields.length + 1} positional arguments but ${given.length + 1} were given`);
+        // (counted with `cls`, "from 2 to 3" when `__new__.__defaults__` leaves fields optional)
+        const required = fields.length - newDefaults(newFunction).length;
+        const takes = required < fields.length ? `from ${required + 1} to ${fields.length + 1}` : `${fields.length + 1}`;
+        throw new PyTypeError(`${where} takes ${takes} positional arguments but ${given.length + 1} were given`);
       }
       const values: unknown[] = given.slice();
       for (const [name, value] of Object.entries(named)) {

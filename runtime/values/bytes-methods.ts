@@ -9,6 +9,7 @@ import { STR_METHODS } from "./str-methods.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { iterableOr } from "./iteration.js";
+import { isIntLike, toBigInt } from "./numeric.js";
 
 type Method = (self: Bytes, ...args: unknown[]) => unknown;
 
@@ -101,11 +102,43 @@ function asciiTitle(s: string): string {
 }
 
 for (const name of [
-  "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "find", "rfind", "index", "rindex",
-  "partition", "rpartition", "removeprefix", "removesuffix", "center", "ljust", "rjust",
+  "split", "rsplit", "strip", "lstrip", "rstrip", "replace", "partition", "rpartition", "removeprefix", "removesuffix", "center", "ljust", "rjust",
   "zfill", "splitlines", "expandtabs",
 ]) {
   BYTES_STR_METHODS[name] = viaStr(name);
+}
+
+for (const name of ["center", "ljust", "rjust"]) {
+  const padded = BYTES_STR_METHODS[name]!;
+  BYTES_STR_METHODS[name] = (b, width, ...fill) => {
+    // (the fill is one byte: bytes or bytearray of length 1, CPython's message otherwise)
+    if (fill.length > 0 && !(fill[0] instanceof Uint8Array && fill[0].length === 1)) {
+      throw new PyTypeError(`${name}() argument 2 must be a byte string of length 1, not ${typeName(fill[0])}`);
+    }
+    return padded(b, width, ...fill);
+  };
+}
+
+/** The `sub` of find/rfind/index/rindex/count: bytes-like, or one byte given as an int (`b.find(97)`). */
+function subsection(x: unknown): string {
+  if (x instanceof Uint8Array) return Bytes.prototype.toLatin1.call(x);
+  if (!isIntLike(x)) throw new PyTypeError(`argument should be integer or bytes-like object, not '${typeName(x)}'`);
+  const byte = toBigInt(x);
+  if (byte < 0n || byte > 255n) throw new ValueError("byte must be in range(0, 256)");
+  return String.fromCharCode(Number(byte));
+}
+
+for (const name of ["find", "rfind", "index", "rindex", "count"]) {
+  const m = STR_METHODS[name]!;
+  BYTES_STR_METHODS[name] = (b, sub, ...range) => {
+    try {
+      return m(b.toLatin1(), subsection(sub), ...range);
+    } catch (error) {
+      // (str's "substring not found" is "subsection not found" for bytes)
+      if (error instanceof ValueError && (name === "index" || name === "rindex")) throw new ValueError("subsection not found");
+      throw error;
+    }
+  };
 }
 
 /** `bytes.fromhex(text)`: pairs of hex digits, whitespace between pairs allowed. */

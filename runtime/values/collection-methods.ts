@@ -17,6 +17,7 @@ import { truthy } from "./truth.js";
 import { Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Bytes } from "./bytes.js";
+import { STR_METHODS } from "./str-methods.js";
 import { bytesHex, bytesMaketrans, bytesTranslate, decode } from "./bytes-codec.js";
 import { BYTES_STR_METHODS } from "./bytes-methods.js";
 
@@ -417,19 +418,21 @@ Object.assign(SET_METHODS, {
   },
 });
 
-/** startswith/endswith of bytes: one bytes-like value or a tuple of them. */
-function bytesAffix(b: Bytes, affix: unknown, method: string, test: (text: string, part: string) => boolean): boolean {
+/** startswith/endswith of bytes: one bytes-like value or a tuple of them, then str's method on the latin-1 views (start/end alike). */
+function bytesAffix(b: Bytes, affix: unknown, method: "startswith" | "endswith", range: unknown[]): boolean {
+  let part: unknown;
   if (affix instanceof Tuple) {
-    return affix.items.some((x) => {
+    part = Tuple.from(affix.items.map((x) => {
       // (an item of the tuple is refused in the buffer protocol's words)
       if (!(x instanceof Uint8Array)) throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
-      return bytesAffix(b, x, method, test);
-    });
-  }
-  if (!(affix instanceof Uint8Array)) {
+      return Bytes.prototype.toLatin1.call(x);
+    }));
+  } else if (affix instanceof Uint8Array) {
+    part = Bytes.prototype.toLatin1.call(affix);
+  } else {
     throw new PyTypeError(`${method} first arg must be bytes or a tuple of bytes, not ${typeName(affix)}`);
   }
-  return test(b.toLatin1(), Bytes.prototype.toLatin1.call(affix as Bytes));
+  return STR_METHODS[method]!(b.toLatin1(), part, ...range) as boolean;
 }
 
 export const BYTES_METHODS: Record<string, Method<Bytes>> = {
@@ -447,7 +450,6 @@ export const BYTES_METHODS: Record<string, Method<Bytes>> = {
     return (b.constructor as typeof Bytes).fromArray(bytesTranslate(b, table, pos[0] ?? kws["delete"]));
   },
   maketrans: (_b, from, to) => bytesMaketrans(from, to),
-  startswith: (b, p) => bytesAffix(b, p, "startswith", (t, x) => t.startsWith(x)),
-  endswith: (b, p) => bytesAffix(b, p, "endswith", (t, x) => t.endsWith(x)),
-  count: (b, x) => BigInt(b.toLatin1().split(isIntLike(x) ? String.fromCharCode(Number(toBigInt(x))) : Bytes.prototype.toLatin1.call(x as Bytes)).length - 1),
+  startswith: (b, p, ...range) => bytesAffix(b, p, "startswith", range),
+  endswith: (b, p, ...range) => bytesAffix(b, p, "endswith", range),
 };

@@ -204,7 +204,7 @@ export function builtinRepr(obj: object): string {
   if (obj instanceof FrozenSet) {
     return guarded(obj, "frozenset(...)", () => setRepr(obj, typeName(obj)));
   }
-  if (obj instanceof ByteArray) return `${typeName(obj)}(${bytesRepr(obj)})`;
+  if (obj instanceof ByteArray) return `${typeName(obj)}(${bytesRepr(obj, true)})`;
   if (obj instanceof Bytes) return bytesRepr(obj);
   if (obj instanceof BaseException) return exceptionRepr(obj);
   if (obj instanceof Error) return `${obj.name}(${strRepr(obj.message)})`;

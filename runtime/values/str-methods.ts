@@ -203,7 +203,8 @@ function rsplit(s: string, args: unknown[]): string[] {
 
 function fillChar(value: unknown): string {
   if (value === undefined) return " ";
-  if (typeof value !== "string" || Array.from(value).length !== 1) {
+  if (typeof value !== "string") throw new PyTypeError(`The fill character must be a unicode character, not ${typeName(value)}`);
+  if (Array.from(value).length !== 1) {
     throw new PyTypeError("The fill character must be exactly one character long");
   }
   return value;

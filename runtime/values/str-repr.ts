@@ -27,8 +27,11 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-/** Python's repr of bytes: `b'...'`. */
-export function bytesRepr(b: Uint8Array): string {
+/**
+ * Python's repr of bytes: `b'...'`. `bytearray`'s repr (`escapeSingle`) escapes every `'`,
+ * even inside double quotes, as CPython's does: `bytearray(b"o\'neil")`.
+ */
+export function bytesRepr(b: Uint8Array, escapeSingle = false): string {
   let hasSingle = false;
   let hasDouble = false;
   for (const byte of b.values()) {
@@ -39,7 +42,7 @@ export function bytesRepr(b: Uint8Array): string {
   let out = "b" + quote;
   for (const byte of b.values()) {
     const ch = String.fromCharCode(byte);
-    if (ch === quote || ch === "\\") out += "\\" + ch;
+    if (ch === quote || ch === "\\" || (escapeSingle && byte === 0x27)) out += "\\" + ch;
     else if (byte === 0x0a) out += "\\n";
     else if (byte === 0x0d) out += "\\r";
     else if (byte === 0x09) out += "\\t";

@@ -117,7 +117,12 @@ export function builtinGetitem(obj: unknown, key: unknown): any {
     const d = obj as ItemDunders;
     // `tuple[int, ...]`: a built-in type's own `__getitem__` (for `tuple.__getitem__(t, i)`) is
     // not what subscribing the type means.
-    if (isPyTypeObject(obj) && !isProgramClass(obj)) return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
+    if (isPyTypeObject(obj) && !isProgramClass(obj)) {
+      // (a runtime class whose alias is of its own kind: `collections.abc.Callable[[int], str]`)
+      const ownAlias = (obj as { [CLASS_ALIAS]?: (key: unknown) => unknown })[CLASS_ALIAS];
+      if (typeof ownAlias === "function") return ownAlias(key);
+      return new GenericAlias(obj, key instanceof Tuple ? key.items : [key]);
+    }
     if (typeof d.__getitem__ === "function") return d.__getitem__(key);
     if (isClass(obj)) {
       if (typeof d.__class_getitem__ === "function") return d.__class_getitem__(key);
@@ -241,6 +246,9 @@ export function builtinDelitem(obj: unknown, key: unknown): void {
   }
   throw new PyTypeError(`'${typeName(obj)}' object doesn't support item deletion`);
 }
+
+/** On a runtime class: makes `Cls[key]` when its alias is not the plain GenericAlias. */
+export const CLASS_ALIAS = Symbol.for("pyts.classAlias");
 
 /** `list[int]`, `dict[str, list[int]]`: calling it calls the type; its repr is CPython's. */
 export class GenericAlias {

@@ -11,6 +11,7 @@ import { inMultipleInheritance, initIsMethod } from "./mro.js";
 import { isMetaclassDef } from "./class-objects.js";
 import { derivesFromBuiltin, derivesFromRuntimeClass, hasDynamicBase } from "./builtin-bases.js";
 import { currentClass } from "./classes.js";
+import type { Scope } from "./scope.js";
 
 /**
  * `super().__init__(...)` -> `super(...)`; `super().name(...)` -> `super.name(...)`; in a
@@ -105,8 +106,20 @@ export function lowerSuperValue(cx: LowerContext, e: py.Call): ir.Expr | null {
   if (e.args.length) return { k: "call", callee: cx.rt("superOf"), args: lowerArgs(cx, e), loc };
   const cls = (currentClass(cx) ?? undefined);
   const inMethod = cls !== undefined && cx.fn.selfName !== null && cx.scopeOf(cls) === cx.fn.scope.parent;
-  if (!inMethod) return { k: "call", callee: cx.rt("superOf"), args: [{ k: "null" }, { k: "null" }], loc };
+  if (!inMethod) {
+    // A function of the class body without `self` (a staticmethod): CPython's super() takes
+    // its first parameter as the object (none: "super(): no arguments").
+    const first = cls !== undefined && cx.scopeOf(cls) === cx.fn.scope.parent ? firstParameter(cx.fn.scope) : null;
+    const args: ir.Expr[] = first === null ? [{ k: "null" }, { k: "null" }] : [{ k: "id", name: cls!.name }, cx.id(first)];
+    return { k: "call", callee: cx.rt("superOf"), args, loc };
+  }
   return { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, cx.id(cx.fn.selfName!)], loc };
+}
+
+/** The first parameter a function scope binds (parameters are bound first, in order), or null. */
+function firstParameter(scope: Scope): string | null {
+  for (const [name, bindings] of scope.bindings) if (bindings.some((b) => b.kind === "param")) return name;
+  return null;
 }
 
 /** `object`'s attribute hooks, as runtime functions taking the instance first. */
@@ -161,8 +174,11 @@ export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr 
 /** `super()`, or the older spelling `super(ThisClass, self)` inside a method of ThisClass. */
 function isBareSuper(cx: LowerContext, call: py.Call): boolean {
   if (call.func._type !== "Name" || call.func.id !== "super" || call.keywords.length) return false;
-  if (call.args.length === 0) return true;
   const cls = (currentClass(cx) ?? undefined);
+  // (no `self`: a staticmethod, a def outside a class or nested in a method; the runtime's
+  // proxy gives CPython's result. `__new__` receives its class as `this`.)
+  if (cx.fn.selfName === null && !(cls !== undefined && cx.fn.scope.name === "__new__" && cx.scopeOf(cls) === cx.fn.scope.parent)) return false;
+  if (call.args.length === 0) return true;
   const [first, second] = call.args;
   return (
     call.args.length === 2 &&
