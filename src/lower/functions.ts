@@ -74,11 +74,16 @@ function methodObject(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef,
   return { k: "member", object: { k: "member", object: { k: "id", name: cls.name }, property: "prototype" }, property: objectKey(name) };
 }
 
-/** A default value: a constant inline, anything else evaluated once when the def runs. */
-function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Expr, setup: ir.Stmt[]): ir.Expr {
+/**
+ * A default value: a constant inline, anything else evaluated once when the def runs. An empty
+ * `()` or `{}` takes the parameter's annotated type (`Tuple.of()` alone would be `Tuple<unknown>`).
+ */
+function defaultValue(cx: LowerContext, fname: string, pname: string, def: py.Expr, setup: ir.Stmt[], annotated: ir.TsType | null): ir.Expr {
   if (def._type === "Constant" && def.value.kind !== "complex") return lowerConstant(cx, def.value);
   const holder = cx.temp(`${fname}_${pname}_default`);
-  setup.push({ k: "decl", kind: "const", name: holder, init: lowerExpr(cx, def), loc: cx.loc(def) });
+  const emptyDisplay = (def._type === "Tuple" && def.elts.length === 0) || (def._type === "Dict" && def.keys.length === 0);
+  const type = emptyDisplay && annotated !== null ? { type: annotated } : {};
+  setup.push({ k: "decl", kind: "const", name: holder, ...type, init: lowerExpr(cx, def), loc: cx.loc(def) });
   return { k: "id", name: holder };
 }
 
@@ -103,7 +108,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
   const typeOf = (a: py.Arg): ir.TsType => (a.annotation ? lowerType(cx, a.annotation) : ANY);
   const params: ir.Param[] = positional.map((a, i) => {
     const param: ir.Param = { name: jsName(a.arg), type: i >= firstDefault ? withNoneDefault(typeOf(a), args.defaults[i - firstDefault]!) : typeOf(a) };
-    if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup);
+    if (i >= firstDefault) param.default = defaultValue(cx, name, a.arg, args.defaults[i - firstDefault]!, setup, a.annotation ? typeOf(a) : null);
     // (a module that writes `f.__defaults__`: every positional parameter may get one)
     if (self !== null && cx.writesDefaults) param.default = { k: "call", callee: cx.rt("positionalDefault"), args: [self, { k: "num", value: i + skipped }, ...(param.default ? [param.default] : [])] };
     return param;
@@ -125,7 +130,7 @@ function lowerParams(cx: LowerContext, name: string, args: py.Arguments, setup: 
       callee: cx.rt("missingArgument"),
       args: [{ k: "str", value: `${name}() missing 1 required keyword-only argument: '${a.arg}'` }],
     };
-    let value = def ? defaultValue(cx, name, a.arg, def, setup) : missing;
+    let value = def ? defaultValue(cx, name, a.arg, def, setup, a.annotation ? typeOf(a) : null) : missing;
     if (self !== null && cx.writesDefaults) value = { k: "call", callee: cx.rt("keywordDefault"), args: [self, { k: "str", value: a.arg }, ...(def ? [value] : [])] };
     params.push({ name: jsName(a.arg), type: def ? withNoneDefault(typeOf(a), def) : typeOf(a), default: value });
   });
