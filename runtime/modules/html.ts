@@ -89,7 +89,7 @@ export function unescape(s: unknown): string {
 const parser = moduleObject("html.parser", { HTMLParser: pyClass(HTMLParser) });
 
 /** html.entities' tables (HTML 4's names both ways, with their characters; HTML5's references). */
-function entitiesModule(): object {
+function entitiesModule() {
   const name2codepoint = new Dict<string, bigint>();
   const codepoint2name = new Dict<bigint, string>();
   const entitydefs = new Dict<string, string>();
