@@ -213,7 +213,7 @@ function issubclassOf(a: Function, b: Function): boolean {
 
 /** `class Shape(ABC)`. */
 export class ABC {
-  static readonly __module__ = "abc";
+  static readonly __module__: string = "abc";
   /** (empty: a subclass that lists its own `__slots__` gives its instances no `__dict__`) */
   static readonly __slots__ = Tuple.from([]);
 

@@ -10,6 +10,9 @@ import { truthy } from "../values/truth.js";
 import { moduleName, typeName, type AnyClass } from "../values/typename.js";
 import { update_wrapper } from "./functools.js";
 import { callValue } from "./pycall.js";
+import { ABC, abstractmethod } from "./abc.js";
+import { checkMethods } from "./contextlib-stack.js";
+import { NotImplemented } from "../values/singletons.js";
 import { osModule } from "./os.js";
 
 type Details = [unknown, unknown, unknown];
@@ -129,9 +132,13 @@ export class AsyncExitStack {
   }
 }
 
-/** `__aenter__` returns self; subclasses define `__aexit__`. */
-export class AbstractAsyncContextManager {
-  static readonly __module__ = "contextlib";
+/** `__aenter__` returns self; `__aexit__` is abstract. */
+export class AbstractAsyncContextManager extends ABC {
+  static override readonly __module__: string = "contextlib";
+  /** A class with `__aenter__` and `__aexit__` is one (checked for this ABC itself, not subclasses). */
+  static __subclasshook__(this: { prototype: unknown }, cls: unknown): unknown {
+    return this.prototype === AbstractAsyncContextManager.prototype ? checkMethods(cls, ["__aenter__", "__aexit__"]) : NotImplemented;
+  }
   __aenter__(): Coroutine<unknown> {
     const self = this;
     return coroutine(function* () {
@@ -144,6 +151,7 @@ export class AbstractAsyncContextManager {
     }, "__aexit__");
   }
 }
+abstractmethod(AbstractAsyncContextManager.prototype.__aexit__);
 
 interface AsyncManager {
   __aenter__(): unknown;

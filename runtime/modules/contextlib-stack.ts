@@ -10,6 +10,10 @@ import { truthy } from "../values/truth.js";
 import { moduleName, typeName, type AnyClass } from "../values/typename.js";
 import { update_wrapper } from "./functools.js";
 import { callValue } from "./pycall.js";
+import { ABC, abstractmethod } from "./abc.js";
+import { pyClass, type PyClass } from "./callable-class.js";
+import { objectKey } from "../lang/attr-names.js";
+import { NotImplemented } from "../values/singletons.js";
 
 type ExitCallback = (type: unknown, value: unknown, traceback: unknown) => unknown;
 
@@ -161,9 +165,30 @@ export class ContextDecorator {
   }
 }
 
-/** AbstractContextManager: `__enter__` returns self; subclasses define `__exit__`. */
-export class AbstractContextManager {
-  static readonly __module__ = "contextlib";
+/**
+ * CPython's `_collections_abc._check_methods`: every name is defined on the class (not set to
+ * None), for the `__subclasshook__` of the context-manager ABCs; NotImplemented otherwise.
+ */
+export function checkMethods(cls: unknown, names: readonly string[]): unknown {
+  const proto = (cls as { prototype?: unknown } | null)?.prototype;
+  if (typeof proto !== "object" || proto === null) return NotImplemented;
+  return names.every((name) => (proto as Record<string, unknown>)[objectKey(name)] != null) ? true : NotImplemented;
+}
+
+/** An ABC the runtime defines, exported so isinstance asks ABCMeta (registry, `__subclasshook__`). */
+export function runtimeAbc<C extends abstract new (...args: any[]) => unknown>(cls: C): PyClass<C> {
+  // (marked as a type object first, so pyClass leaves ABC's check in place)
+  Object.defineProperties(cls, { __pytype__: { value: true }, __instancecheck__: { value: ABC.__instancecheck__, writable: true, configurable: true } });
+  return pyClass(cls);
+}
+
+/** AbstractContextManager: `__enter__` returns self; `__exit__` is abstract. */
+export class AbstractContextManager extends ABC {
+  static override readonly __module__: string = "contextlib";
+  /** A class with `__enter__` and `__exit__` is one (checked for this ABC itself, not subclasses). */
+  static __subclasshook__(this: { prototype: unknown }, cls: unknown): unknown {
+    return this.prototype === AbstractContextManager.prototype ? checkMethods(cls, ["__enter__", "__exit__"]) : NotImplemented;
+  }
   __enter__(): this {
     return this;
   }
@@ -171,3 +196,4 @@ export class AbstractContextManager {
     return null;
   }
 }
+abstractmethod(AbstractContextManager.prototype.__exit__);

@@ -7,7 +7,7 @@ import { isinstance } from "../values/builtin-functions.js";
 import { Tuple } from "../values/tuple.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
-import { AbstractContextManager, ContextDecorator, ExitStack, redirect_stderr, redirect_stdout } from "./contextlib-stack.js";
+import { AbstractContextManager, ContextDecorator, ExitStack, redirect_stderr, redirect_stdout, runtimeAbc } from "./contextlib-stack.js";
 import { AbstractAsyncContextManager, AsyncContextDecorator, AsyncExitStack, aclosing, chdir } from "./contextlib-async.js";
 
 type GeneratorFunction = (...args: any[]) => PyGenerator<unknown, unknown>;
@@ -195,8 +195,8 @@ export const contextlibModule = moduleObject("contextlib", {
   redirect_stdout: pyClass(redirect_stdout),
   redirect_stderr: pyClass(redirect_stderr),
   ContextDecorator: pyClass(ContextDecorator),
-  AbstractContextManager: pyClass(AbstractContextManager),
-  AbstractAsyncContextManager: pyClass(AbstractAsyncContextManager),
+  AbstractContextManager: runtimeAbc(AbstractContextManager),
+  AbstractAsyncContextManager: runtimeAbc(AbstractAsyncContextManager),
   AsyncContextDecorator: pyClass(AsyncContextDecorator),
   AsyncExitStack: pyClass(AsyncExitStack),
   aclosing: pyClass(aclosing),

@@ -106,7 +106,7 @@ export function reduce(f: unknown, iterable: unknown, initial: unknown = NO_INIT
   return acc;
 }
 
-const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] as const;
 
 function attributeOf(f: unknown, name: string): any {
   const obj = f as Record<string, unknown>;

@@ -1,4 +1,4 @@
-// Python's `html` (the `parser` submodule: html-parser.ts): escape, and unescape by HTML5's rules (Lib/html/__init__.py): numeric
+// Python's `html` (the `parser` submodule: html-parser.ts; `entities`, its tables): escape, and unescape by HTML5's rules (Lib/html/__init__.py): numeric
 // references with the invalid-codepoint table, named references from html.entities.html5,
 // including the longest-prefix match for references without a semicolon.
 
@@ -6,7 +6,8 @@ import { PyTypeError } from "../values/exceptions.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
 import { splitKw } from "../values/kwargs.js";
-import { HTML5_ENTITIES } from "./html-entities-data.js";
+import { HTML5_ENTITIES, NAME2CODEPOINT } from "./html-entities-data.js";
+import { Dict } from "../values/dict.js";
 import { moduleObject } from "./module-object.js";
 import { pyClass } from "./callable-class.js";
 import { HTMLParser } from "./html-parser.js";
@@ -87,4 +88,20 @@ export function unescape(s: unknown): string {
 
 const parser = moduleObject("html.parser", { HTMLParser: pyClass(HTMLParser) });
 
-export const htmlModule = moduleObject("html", { escape, unescape, parser });
+/** html.entities' tables (HTML 4's names both ways, with their characters; HTML5's references). */
+function entitiesModule() {
+  const name2codepoint = new Dict<string, bigint>();
+  const codepoint2name = new Dict<bigint, string>();
+  const entitydefs = new Dict<string, string>();
+  const fields = NAME2CODEPOINT.split(" ");
+  for (let i = 0; i < fields.length; i += 2) {
+    const name = fields[i]!;
+    const code = BigInt(fields[i + 1]!);
+    name2codepoint.set(name, code);
+    codepoint2name.set(code, name);
+    entitydefs.set(name, String.fromCodePoint(Number(code)));
+  }
+  return moduleObject("html.entities", { html5: new Dict<string, string>(entityTable()), name2codepoint, codepoint2name, entitydefs });
+}
+
+export const htmlModule = moduleObject("html", { escape, unescape, parser, entities: entitiesModule() });

@@ -86,6 +86,6 @@ export const inspectExtraNames = {
   getgeneratorstate: (gen: unknown): string => generatorState(gen, "gi", GEN),
   getcoroutinestate: (coro: unknown): string => generatorState(coro, "cr", CORO),
   formatannotation,
-  ...Object.fromEntries([...GEN, ...CORO].map((n) => [n, n])),
+  ...(Object.fromEntries([...GEN, ...CORO].map((n) => [n, n])) as Record<(typeof GEN)[number] | (typeof CORO)[number], string>),
 };
 

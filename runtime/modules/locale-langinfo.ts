@@ -54,6 +54,11 @@ export function setCtypeLocale(locale: string): void {
   codeset = locale === "" ? "UTF-8" : "ANSI_X3.4-1968";
 }
 
+/** LC_CTYPE's encoding now (`nl_langinfo(CODESET)`, `locale.getencoding()`). */
+export function ctypeCodeset(): string {
+  return codeset;
+}
+
 export function nl_langinfo(key: unknown): string {
   const item = asIndex(key);
   if (item === undefined) throw new PyTypeError(`'${typeName(key)}' object cannot be interpreted as an integer`);

@@ -13,12 +13,13 @@ import { percentFormat } from "../values/percent-format.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
 import { repr } from "../values/repr.js";
+import { truthy } from "../values/truth.js";
 import { moduleObject } from "./module-object.js";
 import { normalize } from "./locale-normalize.js";
 import { LOCALE_ENCODING_ALIAS } from "./encoding-alias-data.js";
 import { LOCALE_ALIAS } from "./locale-alias-data.js";
 import { WINDOWS_LOCALE } from "./locale-windows-data.js";
-import { LANGINFO_CONSTANTS, Error, bind_textdomain_codeset, bindtextdomain, dcgettext, dgettext, gettext, nl_langinfo, setCtypeLocale, textdomain } from "./locale-langinfo.js";
+import { LANGINFO_CONSTANTS, Error, bind_textdomain_codeset, bindtextdomain, dcgettext, dgettext, gettext, ctypeCodeset, nl_langinfo, setCtypeLocale, textdomain } from "./locale-langinfo.js";
 import { callValue } from "./pycall.js";
 import { nodeProcess } from "../core/host.js";
 import { standardModule } from "./module-object.js";
@@ -127,8 +128,9 @@ export const localeModule = moduleObject("locale", {
   localeconv,
   getlocale: (_category: unknown = 0n): Tuple => Tuple.of(null, null),
   getdefaultlocale: (): Tuple => Tuple.of(null, null),
-  getpreferredencoding: (_setlocale: unknown = true): string => "UTF-8",
-  getencoding: (): string => "utf-8",
+  // (with do_setlocale, LC_CTYPE is the environment's while asked: UTF-8; without, the current one's)
+  getpreferredencoding: (doSetlocale: unknown = true): string => (truthy(doSetlocale) ? "UTF-8" : ctypeCodeset()),
+  getencoding: (): string => ctypeCodeset(),
   resetlocale: (_category: unknown = 6n): null => null,
   format_string,
   format,

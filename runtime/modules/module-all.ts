@@ -36,6 +36,7 @@ export const MODULE_ALL: Readonly<Record<string, string>> = {
   "heapq": "heappush heappop heapify heapreplace merge nlargest nsmallest heappushpop",
   "html": "escape unescape",
   "html.parser": "HTMLParser",
+  "html.entities": "html5 name2codepoint codepoint2name entitydefs",
   "http": "HTTPStatus HTTPMethod",
   "http.client": "HTTPResponse HTTPConnection HTTPException NotConnected UnknownProtocol UnknownTransferEncoding UnimplementedFileMode IncompleteRead InvalidURL ImproperConnectionState CannotSendRequest CannotSendHeader ResponseNotReady BadStatusLine LineTooLong RemoteDisconnected error responses HTTPSConnection",
   "http.cookiejar": "Cookie CookieJar CookiePolicy DefaultCookiePolicy FileCookieJar LWPCookieJar LoadError MozillaCookieJar",

@@ -24,6 +24,8 @@ import { callValue } from "./pycall.js";
 import { WeakKeyDictionary, WeakSet, WeakValueDictionary } from "./weakref-collections.js";
 import { noteWeaklyReferenced, whenCollected } from "./weakref-sweep.js";
 import { declareDataAttributes } from "../values/declared-attributes.js";
+import { OWN_TYPES } from "../values/builtin-types.js";
+import { isFunctionName } from "../lang/attr-names.js";
 
 function target(obj: unknown): object {
   const ok = (typeof obj === "object" || typeof obj === "function") && obj !== null && !Array.isArray(obj) && !(obj instanceof Dict) && !(obj instanceof Tuple) && !(obj instanceof Bytes);
@@ -159,8 +161,13 @@ function proxy(obj: unknown, callback: unknown = null): any {
   const callable = typeof obj === "function" || typeof (obj as { __call__?: unknown }).__call__ === "function";
   const shell: object = callable ? function weakcallableproxy() {} : {};
   const live = (): object => referent.deref() ?? DEAD();
+  // (a callable proxy is a JS function, so attribute reads and writes come with a function's
+  // keys, `name$` for `name`: the referent, when no function, holds it as `name`)
+  const referentKey = (key: string | symbol): string | symbol =>
+    typeof key === "string" && key.endsWith("$") && isFunctionName(key.slice(0, -1)) && typeof referent.deref() !== "function" ? key.slice(0, -1) : key;
   const self: object = new Proxy(shell, {
-    get(_t, key) {
+    get(_t, rawKey) {
+      const key = callable ? referentKey(rawKey) : rawKey;
       if (key === "__repr__") {
         return () => {
           const o = referent.deref();
@@ -172,13 +179,13 @@ function proxy(obj: unknown, callback: unknown = null): any {
       return Reflect.get(o, key, o) as unknown;
     },
     set(_t, key, value) {
-      return Reflect.set(live(), key, value);
+      return Reflect.set(live(), callable ? referentKey(key) : key, value);
     },
     has(_t, key) {
-      return Reflect.has(live(), key);
+      return Reflect.has(live(), callable ? referentKey(key) : key);
     },
     deleteProperty(_t, key) {
-      return Reflect.deleteProperty(live(), key);
+      return Reflect.deleteProperty(live(), callable ? referentKey(key) : key);
     },
     getPrototypeOf() {
       // (a dead proxy is no instance of anything: a check such as the call machinery's
@@ -190,18 +197,26 @@ function proxy(obj: unknown, callback: unknown = null): any {
       return callValue(live(), ...args);
     },
   });
+  OWN_TYPES.set(self, callable ? CallableProxyType : ProxyType);
   noteReferrer(live(), self);
   if (callback !== null) whenCollected(live(), () => void callValue(callback, self));
   return self;
 }
 
+// (a proxy's prototype is its referent's: these say which proxies are theirs)
 class ProxyType {
   static readonly tpName = "weakref.ProxyType";
   static readonly __module__ = "weakref";
+  static __instancecheck__(x: unknown): boolean {
+    return OWN_TYPES.get(x as object) === ProxyType;
+  }
 }
 class CallableProxyType {
   static readonly tpName = "weakref.CallableProxyType";
   static readonly __module__ = "weakref";
+  static __instancecheck__(x: unknown): boolean {
+    return OWN_TYPES.get(x as object) === CallableProxyType;
+  }
 }
 /** Finalizers still pending, for the run at exit (CPython's finalize._exitfunc). */
 const pending = new Set<finalize>();

@@ -358,10 +358,20 @@ export function typeOf(x: unknown): any {
   return RUNTIME_TYPES.get(ctor) ?? pythonClass(ctor);
 }
 
+/**
+ * Values whose `type()` is not the class their prototype gives: weakref's proxies, whose
+ * prototype is the referent's so that `isinstance` answers for the referent, as CPython's
+ * `__class__` does, while `type(p)` is `weakref.ProxyType`.
+ */
+export const OWN_TYPES = new WeakMap<object, unknown>();
+
 /** `type(x)`, or `type(name, bases, namespace)` making a class. */
 export const type = defineType((...args: unknown[]): any => {
   if (args.length === 3) return newType(args);
-  if (args.length === 1 && !(args[0] instanceof Kwargs)) return typeOf(args[0]);
+  if (args.length === 1 && !(args[0] instanceof Kwargs)) {
+    const x = args[0];
+    return (typeof x === "object" && x !== null) || typeof x === "function" ? (OWN_TYPES.get(x) ?? typeOf(x)) : typeOf(x);
+  }
   // (`type(name, bases, ns, **kw)`: the keywords go to `__init_subclass__`)
   if (args.length === 4 && args[3] instanceof Kwargs) return newType(args);
   throw new PyTypeError("type() takes 1 or 3 arguments");

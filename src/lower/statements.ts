@@ -248,8 +248,11 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   // (A def star-called with a `*args` records it too: a huge call passes its rest boxed.)
   const recorded = s.decorator_list.length > 0 || cx.escapingNames.has(s.name) || spreadCallsBind(cx, s) || (s.args.vararg !== null && cx.starCalledNames.has(s.name));
   const hasHints = s.returns !== null || [...s.args.posonlyargs, ...s.args.args, s.args.vararg, ...s.args.kwonlyargs, s.args.kwarg].some((a) => a?.annotation);
-  const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints && s.decorator_list.length === 0);
-  const annotations: ir.Stmt[] = readsHints ? annotationStatements(cx, s, fn.name!) : [];
+  const readsHints = cx.annotationsRead.has(s.name) || (cx.attributesRead.has("__annotations__") && hasHints);
+  // (a decorated def's hints are the function's, set before the decorators see it: a
+  // `functools.wraps` wrapper copies them, another decorator's result has its own)
+  const decorated = s.decorator_list.length > 0;
+  const annotations: ir.Stmt[] = readsHints && !decorated ? annotationStatements(cx, s, fn.name!) : [];
   if (plain) {
     cx.fn.declared.add(s.name);
     const info: ir.Stmt[] = recorded ? [{ k: "expr", expr: functionInfo(cx, { k: "id", name: fn.name! }, scope, s.args, fn.params, doc, false, firstLine, s.body) }] : [];
@@ -263,7 +266,7 @@ function lowerFunctionStatement(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   if (wrap) value = { k: "call", callee: cx.rt("keywords"), args: [value, signatureSpec(describeSignature(s.args)), { k: "str", value: qualname(scope) }] };
   if (recorded) value = functionInfo(cx, value, scope, s.args, fn.params, doc, wrap, firstLine, s.body);
   // `@f.register` (functools.singledispatch) reads the class from the def's first hint.
-  if (hasHints && s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "register")) {
+  if (hasHints && ((decorated && readsHints) || s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "register"))) {
     value = { k: "call", callee: cx.rt("withAnnotations"), args: [value, annotationDict(cx, s)] };
   }
   // What a decorator returns is whatever it returns: the name is `any` to TypeScript.

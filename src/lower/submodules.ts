@@ -19,6 +19,7 @@ const AT_STARTUP = ["collections.abc", "urllib.parse", "os.path"];
 const IMPLIED: Record<string, readonly string[]> = {
   asyncio: ["asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures"],
   "asyncio.subprocess": ["concurrent.futures"],
+  html: ["html.entities"],
   "http.server": ["http.client"],
   "logging.config": ["logging.handlers"],
   "unittest.mock": ["asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures"],
