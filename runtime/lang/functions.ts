@@ -13,7 +13,7 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { className, isClass, objectMethodKind, typeName } from "../values/typename.js";
+import { className, classSource, isClass, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
@@ -151,7 +151,7 @@ function inheritedInitInfo(cls: Function): FunctionInfo | undefined {
       found = (c as { [INIT_INFO]?: FunctionInfo })[INIT_INFO];
       break;
     }
-    if (OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) break;
+    if (OWN_CONSTRUCTOR.test(classSource(c))) break;
   }
   inheritedInits.set(cls, found);
   return found;
@@ -184,7 +184,7 @@ function takesNoArguments(cls: Function): boolean {
     for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
       const proto = (c as { prototype?: object }).prototype;
       const own = Object.hasOwn(c, "__pytype__") || Object.hasOwn(c, "__new__") || Object.hasOwn(c, "__init__") || (proto !== undefined && Object.hasOwn(proto, "__init__"));
-      if (own || OWN_CONSTRUCTOR.test(Function.prototype.toString.call(c))) {
+      if (own || OWN_CONSTRUCTOR.test(classSource(c))) {
         known = false;
         break;
       }

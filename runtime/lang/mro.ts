@@ -9,7 +9,7 @@ import { notePendingInit } from "../threads/waiting-calls.js";
 import { noteNewResult } from "./new-result.js";
 import { functionInfo } from "./function-info.js";
 import { invokeMethod, plainMethod } from "./functions.js";
-import { className, isClass, typeName } from "../values/typename.js";
+import { className, classSource, isClass, typeName } from "../values/typename.js";
 import { TYPE_REPR } from "../values/repr.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -259,7 +259,7 @@ export function classInitOf(cls: Function): ((self: unknown, ...args: unknown[])
 function constructorInitInfo(cls: Function): { qualname?: string; doc?: string } | undefined {
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     if (Object.hasOwn(c, INIT_INFO)) return (c as unknown as Record<symbol, { qualname?: string; doc?: string }>)[INIT_INFO];
-    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return undefined;
+    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(classSource(c))) return undefined;
   }
   return undefined;
 }
@@ -268,7 +268,7 @@ const INIT_INFO = Symbol.for("pyts.init");
 function hasConstructor(cls: Function, skipABC = false): boolean {
   for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     if (skipABC && Object.hasOwn(c, "__module__") && (c as { __module__?: unknown }).__module__ === "abc") continue;
-    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(Function.prototype.toString.call(c))) return true;
+    if (/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(classSource(c))) return true;
   }
   return false;
 }

@@ -24,7 +24,7 @@ import { repr } from "../values/repr.js";
 import { NotImplemented } from "../values/singletons.js";
 import { eq, lt, le, gt, ge } from "../values/compare.js";
 import { Tuple } from "../values/tuple.js";
-import { qualName, typeName } from "../values/typename.js";
+import { markClassProxy, qualName, typeName } from "../values/typename.js";
 import { isNone, pyClass } from "./callable-class.js";
 import { callValue } from "./pycall.js";
 import { moduleObject } from "./module-object.js";
@@ -290,6 +290,9 @@ export function dataclass<C extends AnyClass>(cls: C, options: DataclassOptions 
       return newTarget === frozenClass ? attributeHooks(obj) : obj;
     },
   });
+  // (a Proxy's source text is not `class ...`: it is the class it stands for to type(), repr
+  // and the checks that read a class's constructor)
+  markClassProxy(frozenClass, cls);
   // type(obj) and replace() then see the class whose construction freezes.
   define(proto, "constructor", frozenClass);
   return frozenClass;

@@ -8,7 +8,7 @@ import { BaseException, PyTypeError } from "./exceptions.js";
 
 const EXCEPTION_FIELDS = new Set(["args", "__cause__", "__context__", "__suppress_context__"]);
 import { repr } from "./repr.js";
-import { className, isClass } from "./typename.js";
+import { className, classSource, isClass } from "./typename.js";
 import { classInitOf, isInheritedCopy } from "../lang/mro.js";
 import { typeDictEntries, typeDunder } from "./type-dunders.js";
 import { builtinDataDescriptor, GetSetDescriptor } from "./data-descriptors.js";
@@ -258,7 +258,7 @@ export function classDict(cls: any, moduleName: string, rootClass: boolean): Map
     if (d.has(key) || key.startsWith("#") || isInheritedCopy(cls, cls.prototype, key)) continue;
     if (key === "constructor") {
       // A class whose __init__ became its JS constructor.
-      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(Function.prototype.toString.call(cls))) d.set("__init__", classInitOf(cls) ?? cls);
+      if (cls.prototype.constructor === cls && /\bconstructor\s*\(/.test(classSource(cls))) d.set("__init__", classInitOf(cls) ?? cls);
       continue;
     }
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key)!;

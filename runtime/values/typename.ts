@@ -32,6 +32,20 @@ export function objectMethodKind(f: unknown): "method-wrapper" | "builtin_functi
   return slot ? "method-wrapper" : "builtin_function_or_method";
 }
 
+/** The classes a Proxy stands for (a frozen dataclass): their source text is the target's. */
+const classProxyTargets = new WeakMap<Function, Function>();
+
+/** `proxy` stands for the class `target` (constructing through its traps): a class as `target` is. */
+export function markClassProxy(proxy: Function, target: Function): void {
+  classProxyTargets.set(proxy, target);
+  classFlags.delete(proxy);
+}
+
+/** A function's source text, through a class proxy to the class it stands for (`class P ... { constructor(`). */
+export function classSource(f: Function): string {
+  return Function.prototype.toString.call(classProxyTargets.get(f) ?? f);
+}
+
 /** True when `f` is a class (a JS `class`, or a builtin type object marked `__pytype__`). */
 export function isClass(f: unknown): f is AnyClass {
   if (typeof f !== "function") return false;
@@ -41,7 +55,7 @@ export function isClass(f: unknown): f is AnyClass {
   if ((f as { prototype?: unknown }).prototype === undefined) return false;
   let flag = classFlags.get(f);
   if (flag === undefined) {
-    flag = /^class[\s{]/.test(Function.prototype.toString.call(f));
+    flag = /^class[\s{]/.test(classSource(f));
     classFlags.set(f, flag);
   }
   return flag;
