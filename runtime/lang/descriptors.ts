@@ -298,7 +298,9 @@ export function readThroughDescriptor(cls: any, classKey: string, descriptor: { 
  * descriptor a decorator made (`@enum.property def label`, then `@label.setter`) is the
  * descriptor object, not what the class's attribute lookup (its `__get__`) gives.
  */
-export function classBodyValue(cls: any, classKey: string): unknown {
+// (`any`: the emitted body goes on with a member call, `classBodyValue(this, "neg").register(str)`)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function classBodyValue(cls: any, classKey: string): any {
   const own = Object.getOwnPropertyDescriptor(cls, classKey);
   const raw = own?.get !== undefined ? (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
   return raw !== undefined ? raw : cls[classKey];
