@@ -165,7 +165,9 @@ export const tuple = defineType(
   (x) => x instanceof Tuple,
 );
 
-function dictConstructor(...args: unknown[]): Dict {
+// (`Dict<any, any>`, as tuple() gives `Tuple<any>`: its items are whatever the argument held)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function dictConstructor(...args: unknown[]): Dict<any, any> {
   const [pos, kws] = splitKw(args);
   const d = new Dict();
   if (pos.length > 1) throw new PyTypeError(`dict expected at most 1 argument, got ${pos.length}`);
