@@ -6,10 +6,10 @@ import { b } from "./build.js";
 import * as generatorModule from "@babel/generator";
 import type { ModuleIr } from "../lower/ir.js";
 import { BabelBuilder, type RuntimeImports } from "./to-babel.js";
-import { buildSourceMap, type SourceMapV3 } from "./source-map.js";
-import { applyBlankLines, extractPositions, MarkerCount, markerTokens, parsePrinted, positionMarker } from "./positions.js";
+import { buildSourceMap, type Mapping, type SourceMapV3 } from "./source-map.js";
+import { applyBlankLines, extractPositions, lineColumns, MarkerCount, markerTokens, parsePrinted, positionMarker, stripMarkers } from "./positions.js";
 import { callSpans, FrameMarks, frameOffsets, spansAt, spansFromMappings, tagCallFrames, type TaggedCalls } from "./call-spans.js";
-import { sameWords, wordAt, wordTokens } from "./word-tokens.js";
+import { sameWords, wordAt, wordFrom, wordTokens } from "./word-tokens.js";
 import { stripTypes } from "./strip-types.js";
 
 // @babel/generator is CommonJS; under NodeNext its default export is the module object.
@@ -139,8 +139,83 @@ async function formatted(file: t.File, options: EmitOptions): Promise<EmitResult
   // (Embedded languages off: their search walks the whole tree for tagged templates, CSS in
   // JSX and the like, which emitted code never holds.)
   prettier ??= await loadPrettier();
-  const printed = await prettier.format(applyBlankLines(raw, count), { parser: options.javascript ? "babel" : "babel-ts", plugins: prettier.plugins, printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" });
+  const prettierOptions = { parser: options.javascript ? "babel" : "babel-ts", plugins: prettier.plugins, printWidth: 100, objectWrap: "collapse", embeddedLanguageFormatting: "off" };
+  const withoutMarkers = await formattedWithoutMarkers(calls, marks, raw, count, prettierOptions, options);
+  if (withoutMarkers !== null) return withoutMarkers;
+  const printed = await prettier.format(applyBlankLines(raw, count), prettierOptions);
   return (calls.calls.length > 0 ? framesByWords(calls, marks, raw, printed, count, options) : null) ?? finish(file, printed, options, calls.calls.length > 0);
+}
+
+/**
+ * Formats the generator's text with its markers taken out (prettier spends a third of its
+ * time attaching and printing comments, and the markers are most of a module's comments),
+ * then places statements and calls by their words (see word-tokens.ts): a statement the
+ * generator printed at its n-th word starts at prettier's n-th word. Null when that is not
+ * exact, before formatting (a string spells a marker, a statement or frame does not start
+ * at a word) or after (the words differ, a statement's word is not the first of its line,
+ * which is where prettier puts every statement): the markers then go through prettier.
+ */
+async function formattedWithoutMarkers(calls: TaggedCalls, marks: FrameMarks, raw: string, count: MarkerCount, prettierOptions: object, options: EmitOptions): Promise<EmitResult | null> {
+  const tokens = markerTokens(raw, count.positions, count.blanks);
+  const rawWords = tokens && wordTokens(raw);
+  if (!tokens || !rawWords) return null;
+  const stripped = stripMarkers(raw, tokens);
+  // per statement: the word it starts at, or the first word after its opening brackets
+  // (`(obj?.m ?? noMethod(obj, "m"))(x)`, `[a, b] = ...`), which are kept (see bracketsBefore)
+  const statementWords: number[] = [];
+  const openings: string[] = [];
+  for (const offset of stripped.starts) {
+    const word = wordFrom(rawWords, offset);
+    const opening = word < rawWords.starts.length ? raw.slice(offset, rawWords.starts[word]).replace(/\s+/g, "") : "?";
+    if (!/^[([]*$/.test(opening)) return null;
+    statementWords.push(word);
+    openings.push(opening);
+  }
+  const frames = calls.calls.length > 0 ? frameOffsets(calls, marks.getDecoded().mappings, raw) : [];
+  for (let id = 0; id < frames.length; id++) {
+    if (frames[id] === -1) continue;
+    const word = calls.wordFirst[id] ? wordAt(rawWords, frames[id]!) : -1;
+    if (word === -1) return null;
+    frames[id] = word;
+  }
+  const printed = await prettier!.format(stripped.text, prettierOptions);
+  const printedWords = wordTokens(printed);
+  if (!printedWords || !sameWords(rawWords, printedWords)) return null;
+  const at = lineColumns(printed);
+  const mappings: Mapping[] = [];
+  for (let i = 0; i < statementWords.length; i++) {
+    const offset = bracketsBefore(printed, printedWords.starts[statementWords[i]!]!, openings[i]!);
+    if (offset === -1) return null;
+    const { line, column } = at(offset);
+    mappings.push({ genLine: line, genCol: column, srcLine: stripped.lines[i]!, srcCol: stripped.cols[i]! });
+  }
+  for (let id = 0; id < frames.length; id++) if (frames[id] !== -1) frames[id] = printedWords.starts[frames[id]!]!;
+  const map = buildSourceMap(options.outName, options.sourceName, options.sourceText, mappings);
+  const spans = frames.length > 0 ? spansAt(calls, frames, at) : [];
+  if (spans.length) map.x_pyts_calls = spans;
+  return { code: printed, map };
+}
+
+/**
+ * Where a statement starts in prettier's text: `word` is its first word, `opening` the brackets
+ * the generator printed before that word, which must precede it (spaces and line breaks
+ * aside) and start a line, where prettier puts each statement; -1 when they do not.
+ */
+function bracketsBefore(printed: string, word: number, opening: string): number {
+  let at = word;
+  for (let k = opening.length - 1; k >= -1; k--) {
+    let c = printed.charCodeAt(at - 1);
+    while (at > 0 && (c === 32 || c === 9 || (k >= 0 && c === 10))) c = printed.charCodeAt(--at - 1);
+    if (k === -1) return at === 0 || c === 10 ? skipBlank(printed, at) : -1;
+    if (at === 0 || c !== opening.charCodeAt(k)) return -1;
+    at--;
+  }
+  return -1;
+}
+
+function skipBlank(text: string, at: number): number {
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return at;
 }
 
 /**

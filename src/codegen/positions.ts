@@ -124,6 +124,61 @@ export function applyBlankLines(code: string, count?: MarkerCount): string {
   return parts.join("");
 }
 
+/** A printed module with its markers taken out, for formatting (see stripMarkers). */
+export interface StrippedMarkers {
+  /** the text without markers; a blank-line marker alone on its line leaves that line empty */
+  text: string;
+  /** per position marker: the offset in the printed text of the token after it, and its Python line and column */
+  starts: number[];
+  lines: number[];
+  cols: number[];
+}
+
+/**
+ * Before formatting: every marker out of the generator's text (`tokens`, from markerTokens),
+ * so that prettier has no comments to attach and print for them (a third of its time), with
+ * where each position marker stood. A blank-line marker becomes its empty line as in
+ * applyBlankLines; a position marker goes as in extractPositions (its line when alone, else
+ * itself and the spaces after it). The statement a position marker leads starts at the next
+ * token that is not a marker.
+ */
+export function stripMarkers(code: string, tokens: CommentToken[]): StrippedMarkers {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const lines: number[] = [];
+  const cols: number[] = [];
+  let copied = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const c = tokens[i]!;
+    const line = lineAround(code, c.start, c.end);
+    if (c.value === BLANK) {
+      parts.push(code.slice(copied, line.alone ? line.from : c.start), line.alone ? "\n" : "");
+      copied = line.alone ? line.to : c.end;
+      continue;
+    }
+    const match = POSITION.exec(c.value)!;
+    parts.push(code.slice(copied, line.alone ? line.from : c.start));
+    copied = line.alone ? line.to : skipSpaces(code, c.end);
+    let offset = c.end;
+    for (let next = i + 1; ; next++) {
+      while (offset < code.length && /\s/.test(code[offset]!)) offset++;
+      const marker = tokens[next];
+      if (!marker || marker.start !== offset) break;
+      offset = marker.end;
+    }
+    starts.push(offset);
+    lines.push(Number(match[1]));
+    cols.push(Number(match[2]));
+  }
+  parts.push(code.slice(copied));
+  return { text: parts.join(""), starts, lines, cols };
+}
+
+/** Line and column of each offset of `text` (0-based), for a text no marker was taken out of. */
+export function lineColumns(text: string): PositionAfterStrip {
+  return lineColumnOf(text, () => 0, []);
+}
+
 /** Where an offset of the printed text lands once the markers are gone: 0-based line and column. */
 export type PositionAfterStrip = (offset: number) => { line: number; column: number };
 

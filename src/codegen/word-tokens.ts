@@ -149,3 +149,16 @@ export function wordAt(tokens: WordTokens, offset: number): number {
   }
   return -1;
 }
+
+/** The index of the first word that starts at or after `offset` (the number of words when none does). */
+export function wordFrom(tokens: WordTokens, offset: number): number {
+  const starts = tokens.starts;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

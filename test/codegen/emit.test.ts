@@ -130,6 +130,23 @@ describe("source map positions", () => {
   }
 });
 
+describe("source map positions of statements that open with a bracket", () => {
+  // `a, *b = ...` is emitted as `[a, b] = ...`, a method call on a value of unknown type as
+  // `(c?.m ?? noMethod(c, "m"))(...)`: formatted output places them at their first bracket,
+  // found without markers going through prettier (emit.ts, formattedWithoutMarkers)
+  const source = 'import sys\n\ndef g(c):\n    c.m(1)\n    a, *b = [1, 2, 3]\n    return a, b\n\n\nclass K:\n    def m(self, x):\n        print(x)\n\n\nprint(g(K()))\n';
+  const starts = async (format: boolean): Promise<string[]> => {
+    const { code, map } = await transpile(source, { filename: "prog.py", format });
+    const lines = code.split("\n");
+    return [...mappedLines(map)].map(([genLine, pyLine]) => `${pyLine} ${lines[genLine]!.trimStart().slice(0, 12)}`);
+  };
+  test("formatted and unformatted output map the same statements to the same lines", async () => {
+    const formatted = await starts(true);
+    expect(formatted.filter((s) => /^[45] [([]/.test(s)).length).toBe(2);
+    expect(formatted).toEqual(await starts(false));
+  });
+});
+
 describe("call table (carets under a traceback's failing call)", () => {
   const program = 'def f():\n    return len\n\n\nclass C:\n    def m(self, x):\n        return x\n\n\nc = C()\nprint(c.m(1), f()("ab"), [C().m(n) for n in range(2)])\n';
   // the token each call's frame position names, with the call's Python span
