@@ -4,7 +4,9 @@
 // when the output is formatted, a statement that followed a blank line in Python a leading
 // `/*@py-blank*/`. Both are comment *tokens*: they are found again by parsing the printed
 // module with @babel/parser, never by searching its text, so string and template contents
-// (which may spell `/*@py 1:0*/` or start a line with `//`) are never touched.
+// (which may spell `/*@py 1:0*/` or start a line with `//`) are never touched. Formatting
+// takes them out before prettier where the statements can be found again by their words
+// (stripMarkers; emit.ts, formattedWithoutMarkers), so prettier has no comments to carry.
 import * as t from "@babel/types";
 import { parse } from "@babel/parser";
 import type { Mapping } from "./source-map.js";
