@@ -4,3 +4,6 @@
 
 export const SMALL_COUNT = 1024;
 export const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: SMALL_COUNT }, (_, i) => BigInt(i));
+
+/** The small negative ints, -1 to -(SMALL_COUNT - 1), at their magnitude (`vec[i] - i` leaves such ones often). */
+export const NEGATIVE_BIGINTS: readonly bigint[] = Array.from({ length: SMALL_COUNT }, (_, i) => BigInt(-i));

@@ -12,7 +12,7 @@ import { getitem, setitem } from "./subscript.js";
 import { slice } from "./slice.js";
 import { isPlainTuple } from "./tuple.js";
 import { astralCodePoints, strLength } from "./str-index.js";
-import { SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
+import { NEGATIVE_BIGINTS, SMALL_BIGINTS, SMALL_COUNT } from "./small-bigints.js";
 import { PyTypeError } from "./exceptions.js";
 import { isPlainList } from "./overrides.js";
 import { decimalText } from "./int-digits.js";
@@ -30,7 +30,9 @@ const MAX_BIG = BigInt(MAX);
  */
 export function big(x: Int): any {
   if (typeof x !== "number") return x;
-  return x >= 0 && x < SMALL_COUNT ? SMALL_BIGINTS[x] : BigInt(x);
+  // (BigInt(x) is a call into V8's runtime, several times the cost of reading a shared one)
+  if (x >= 0) return x < SMALL_COUNT ? SMALL_BIGINTS[x] : BigInt(x);
+  return x > -SMALL_COUNT ? NEGATIVE_BIGINTS[-x] : BigInt(x);
 }
 
 /** `big` typed for the runtime's own arithmetic. */

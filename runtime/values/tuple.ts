@@ -30,6 +30,11 @@ export class Tuple<T = unknown> implements Iterable<T> {
     return new Tuple<unknown>(items, OWNED);
   }
 
+  /** A tuple holding `items` itself: an array the caller made for it and never writes again. */
+  static owning<T>(items: T[]): Tuple<T> {
+    return new Tuple<T>(items, OWNED);
+  }
+
   static from<T>(iterable: Iterable<T>): Tuple<T> {
     return new Tuple<T>(Array.from(iterable), OWNED);
   }
