@@ -6,7 +6,8 @@ import { callsDirectly } from "../lang/functions.js";
 import { callValue } from "../modules/pycall.js";
 import { lt } from "./compare.js";
 import { IN_ORDER, primitiveSortOrder } from "./sort-orders.js";
-import { hasSurrogates } from "./str-index.js";
+import { len } from "./builtin-functions.js";
+import { isPlainList } from "./overrides.js";
 import { PyTypeError, ValueError } from "./exceptions.js";
 import { userDefines } from "./overrides.js";
 import { NotImplemented } from "./singletons.js";
@@ -56,7 +57,9 @@ export function sorted(...args: unknown[]): any[] {
   const names = Object.keys(kws);
   if (names.length > 2) throw new PyTypeError(`sort() takes at most 2 keyword arguments (${names.length} given)`);
   for (const name of names) if (name !== "key" && name !== "reverse") throw new PyTypeError(`'${name}' is an invalid keyword argument for sort()`);
-  const items = Array.from(iterable(pos[0]));
+  const source = pos[0];
+  // (a plain list's copy is native; anything else, list subclasses too, through its iterator)
+  const items = isPlainList(source) ? source.slice() : Array.from(iterable(source));
   // (A list no other code can reach: sorted where it is, without sortInPlace's copy that
   // keeps a visible list empty meanwhile; an exception drops it.)
   sortItems(items, kws["key"] ?? null, truthy(kws["reverse"]));
@@ -176,17 +179,48 @@ function sortPrimitives(keys: unknown[], values: unknown[], reverse: boolean): b
  * list untouched, when an item is no str or has surrogates.
  */
 function sortedStrs(items: unknown[], reverse: boolean): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const s = items[i];
-    if (typeof s !== "string" || hasSurrogates(s)) return false;
-  }
+  if (!allStrsWithoutSurrogates(items)) return false;
   items.sort();
   if (reverse) items.reverse();
   return true;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Every item a str, none with surrogates. The units are tested by one regular expression over
+ * the strs joined (native code from the first call, where a loop over each str's units runs
+ * interpreted for a program's first sorts, and costs as much as the sort itself).
+ */
+function allStrsWithoutSurrogates(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "string") return false;
+  return !SURROGATE.test(items.join(""));
+}
+
+/**
+ * `key=len` over strs without surrogates or over plain lists: each length as a JS number (the
+ * keys are the sort's own: an int's order does not depend on its representation), without
+ * calling len 'n' times or making a bigint of each. Null for any other items, untouched.
+ */
+function lengthKeys(items: readonly unknown[]): number[] | null {
+  const n = items.length;
+  const first = items[0];
+  if (typeof first === "string") {
+    if (!allStrsWithoutSurrogates(items)) return null;
+  } else if (isPlainList(first)) {
+    for (let i = 1; i < n; i++) if (!isPlainList(items[i])) return null;
+  } else return null;
+  const keys = new Array<number>(n);
+  for (let i = 0; i < n; i++) keys[i] = (items[i] as string | unknown[]).length;
+  return keys;
+}
+
 /** The key of each item; the key function is called directly when callValue would do just that. */
 function keysOf(items: unknown[], key: unknown): unknown[] {
+  if (key === len && items.length > 0) {
+    const lengths = lengthKeys(items);
+    if (lengths !== null) return lengths;
+  }
   const keys = new Array<unknown>(items.length);
   if (!callsDirectly(key, 1)) {
     for (let i = 0; i < items.length; i++) keys[i] = callKey(key, items[i]);
