@@ -119,6 +119,9 @@ export class Enum {
 
   /** `EnumType.__call__`: `Color(value)` looks the member up; with names, the functional API. */
   static [ENUM_CALL](this: Function, args: unknown[]): unknown {
+    // (`value=` and `names=` may be keywords: `Enum(value="Color", names=[...])`)
+    const last = args[args.length - 1];
+    if (last instanceof Kwargs && !isEmptyKw(last)) args = namedCallArgs(args, last);
     if (args.length > 1 && !(args.length === 2 && isEmptyKw(args[1]))) return functionalEnum(this, args);
     const value = args[0];
     const members = (this as unknown as { [MEMBERS]?: Enum[] })[MEMBERS] ?? [];
@@ -226,6 +229,28 @@ export function member(value: unknown): MemberMark {
 /** `enum.nonmember(value)`. */
 export function nonmember(value: unknown): NonMemberMark {
   return new NonMemberMark(value);
+}
+
+/**
+ * `EnumType.__call__(cls, value, names=None, ...)` called with `value=` or `names=` as keywords:
+ * the same call with them positional; without names (or `names=None`) only the value remains,
+ * a member lookup (the other keywords apply only to the functional API).
+ */
+function namedCallArgs(args: unknown[], marker: Kwargs): unknown[] {
+  const pos = args.slice(0, -1);
+  const { value, names, ...rest } = marker.values;
+  if (value !== undefined) {
+    if (pos.length > 0) throw new PyTypeError("EnumType.__call__() got multiple values for argument 'value'");
+    pos.push(value);
+  }
+  if (names !== undefined) {
+    if (pos.length > 1) throw new PyTypeError("EnumType.__call__() got multiple values for argument 'names'");
+    if (pos.length === 0) throw new PyTypeError("EnumType.__call__() missing 1 required positional argument: 'value'");
+    pos.push(names);
+  }
+  const named = pos.length > 1 && pos[1] !== null;
+  if (!named) return pos.slice(0, 1);
+  return Object.keys(rest).length > 0 ? [...pos, kw(rest)] : pos;
 }
 
 function isEmptyKw(x: unknown): boolean {

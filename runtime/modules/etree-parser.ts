@@ -24,7 +24,7 @@ export class ParseError extends PySyntaxError {
   position: Tuple = Tuple.of(0n, 0n);
 }
 
-function parseError(e: ExpatError): ParseError {
+export function parseError(e: ExpatError): ParseError {
   const err = new ParseError(e.message);
   err.code = BigInt(e.code);
   err.position = Tuple.of(BigInt(e.line), BigInt(e.column));

@@ -78,7 +78,7 @@ function writeOptions(pos: unknown[], kws: Record<string, unknown>, from: number
   return { encoding: get("encoding", 0), xmlDeclaration: get("xml_declaration", 1), defaultNamespace: get("default_namespace", 2), method: get("method", 3), shortEmptyElements: "short_empty_elements" in kws ? kws.short_empty_elements : true };
 }
 
-function readAll(source: unknown): [string, (() => void) | null] {
+export function readAll(source: unknown): [string, (() => void) | null] {
   if (hasattr(source, "read")) return [xmlText(callMethod(source, "read")), null];
   const file = open(source, "rb");
   return [xmlText(callMethod(file, "read")), () => callMethod(file, "close")];
@@ -326,4 +326,3 @@ export const elementTreeModule = moduleObject(MODULE, {
 });
 
 export const etreeModule = moduleObject("xml.etree", { ElementTree: elementTreeModule });
-export const xmlModule = moduleObject("xml", { etree: etreeModule });

@@ -83,7 +83,7 @@ export { socketModule as socket } from "./socket.js";
 export { selectorsModule as selectors } from "./selectors.js";
 export { selectModule as select } from "./select-poll.js";
 export { httpModule as http } from "./http.js";
-export { xmlModule as xml } from "./etree.js";
+export { xmlModule as xml } from "./minidom.js";
 export { difflibModule as difflib } from "./difflib.js";
 export { unittestModule as unittest } from "./unittest.js";
 export { doctestModule as doctest } from "./doctest.js";

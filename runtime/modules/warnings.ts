@@ -18,7 +18,8 @@ import {
   Warning,
 } from "../values/exceptions.js";
 import { Dict } from "../values/dict.js";
-import { Kwargs, splitKw } from "../values/kwargs.js";
+import { callable } from "../values/builtin-functions.js";
+import { splitKw } from "../values/kwargs.js";
 import { standardStreams, type TextFile } from "../values/print.js";
 import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
@@ -134,7 +135,9 @@ function show(msg: WarningMessage): void {
   if (show === showwarning) {
     showwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line);
   } else {
-    callValue(show, msg.message, msg.category, msg.filename, msg.lineno, new Kwargs({ file: msg.file, line: msg.line }));
+    // (CPython's _showwarnmsg passes all six positionally: a replacement taking five fails there)
+    if (!callable(show)) throw new PyTypeError("warnings.showwarning() must be set to a function or method");
+    callValue(show, msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line);
   }
 }
 

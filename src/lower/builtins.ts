@@ -52,7 +52,7 @@ export const RUNTIME_MODULES = new Set([
 ]);
 
 /** Submodules reachable as attributes (`import urllib.request`). */
-export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "urllib.response", "http.cookiejar", "os.path", "asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures", "logging.config", "logging.handlers", "xml.etree", "xml.etree.ElementTree", "http.client", "http.server", "unittest.mock", "aiohttp.web", "html.parser", "html.entities"]);
+export const RUNTIME_SUBMODULES = new Set(["collections.abc", "urllib.request", "urllib.error", "urllib.parse", "urllib.response", "http.cookiejar", "os.path", "asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures", "logging.config", "logging.handlers", "xml.etree", "xml.etree.ElementTree", "xml.dom", "xml.dom.minidom", "http.client", "http.server", "unittest.mock", "aiohttp.web", "html.parser", "html.entities"]);
 
 /**
  * Method names of str, list, dict, set, tuple and bytes. A call `x.name(...)` on a receiver

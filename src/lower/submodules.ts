@@ -25,6 +25,7 @@ const IMPLIED: Record<string, readonly string[]> = {
   "unittest.mock": ["asyncio.subprocess", "asyncio.streams", "asyncio.transports", "asyncio.protocols", "concurrent.futures"],
   "urllib.request": ["http.client", "urllib.error"],
   "xml.etree.ElementTree": ["xml.etree"],
+  "xml.dom.minidom": ["xml.dom"],
 };
 
 /** What importing a top-level package brings (`import asyncio`): in a program of several modules, not told to the runtime, so never checked. */
