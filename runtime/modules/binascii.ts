@@ -7,6 +7,7 @@ import { Exception, PyTypeError, ValueError } from "../values/exceptions.js";
 import { isIntLike, toBigInt } from "../values/numeric.js";
 import { truthy } from "../values/truth.js";
 import { typeName } from "../values/typename.js";
+import { bufferBytes } from "../values/memoryview.js";
 import { clinicFunction } from "./clinic-args.js";
 import { moduleObject } from "./module-object.js";
 
@@ -20,13 +21,15 @@ export class Incomplete extends Exception {
 
 /** A bytes-like argument of a b2a_ function (str refused). */
 export function binaryData(x: unknown): Uint8Array {
-  if (x instanceof Uint8Array) return x;
+  const bytes = bufferBytes(x);
+  if (bytes !== null) return bytes;
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
 }
 
 /** An a2b_ argument: bytes-like, or a str of ASCII characters. */
 export function asciiData(x: unknown): Uint8Array {
-  if (x instanceof Uint8Array) return x;
+  const bytes = bufferBytes(x);
+  if (bytes !== null) return bytes;
   if (typeof x === "string") {
     const out = new Bytes(x.length);
     for (let i = 0; i < x.length; i++) {

@@ -4,6 +4,7 @@
 
 import { getattrImpl } from "../values/attributes.js";
 import { shareClassAttributes } from "../lang/objects.js";
+import { objectInitSubclass } from "../lang/class-creation.js";
 import { KeyError, ValueError } from "../values/exceptions.js";
 import { splitKw, type KwArgs } from "../values/kwargs.js";
 import { toStr } from "../values/repr.js";
@@ -78,6 +79,18 @@ export class Template {
 
   constructor(template: unknown) {
     this.template = template;
+    // (a module without class-creation hooks: the class body's str `pattern` is compiled onto
+    // the class by its first instance, which reads it as the re.Pattern CPython's class holds)
+    const cls = new.target as Function;
+    if (cls !== Template && !compiledPatterns.has(cls) && typeof Object.getOwnPropertyDescriptor(cls, "pattern")?.value === "string") {
+      Object.defineProperty(cls, "pattern", { value: patternOf(cls), writable: true, configurable: true, enumerable: true });
+    }
+  }
+
+  /** As CPython's: the subclass's `pattern` becomes the compiled re.Pattern (a str body value too). */
+  static __init_subclass__(this: Function, ...args: unknown[]): null {
+    Object.defineProperty(this, "pattern", { value: patternOf(this), writable: true, configurable: true, enumerable: true });
+    return objectInitSubclass.call(this, ...args);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,6 +13,7 @@ import { addressOf } from "../values/repr.js";
 import { truthy } from "../values/truth.js";
 import { Tuple } from "../values/tuple.js";
 import { typeName } from "../values/typename.js";
+import { bufferBytes } from "../values/memoryview.js";
 import { pyClass } from "./callable-class.js";
 import { moduleObject } from "./module-object.js";
 import { declareDataAttributes } from "../values/declared-attributes.js";
@@ -315,7 +316,8 @@ function unpackAt(layout: Layout, data: Uint8Array, base: number): Tuple {
 }
 
 function readable(buffer: unknown): Uint8Array {
-  if (buffer instanceof Uint8Array) return buffer;
+  const bytes = bufferBytes(buffer);
+  if (bytes !== null) return bytes;
   throw new PyTypeError(`a bytes-like object is required, not '${typeName(buffer)}'`);
 }
 
@@ -363,9 +365,11 @@ function doUnpackFrom(layout: Layout, args: unknown[]): Tuple {
 function doPackInto(layout: Layout, args: unknown[]): null {
   if (args.length < 1) throw new error("pack_into expected buffer argument");
   if (args.length < 2) throw new error("pack_into expected offset argument");
-  const [buffer, offsetArg, ...values] = args;
+  const [target, offsetArg, ...values] = args;
   if (values.length !== layout.arity) throw new error(`pack_into expected ${layout.arity} items for packing (got ${values.length})`);
-  if (!(buffer instanceof ByteArray)) throw new PyTypeError(`argument must be read-write bytes-like object, not ${typeName(buffer)}`);
+  // (a bytearray, or an exporter of writable memory: array.array)
+  const buffer = target instanceof ByteArray ? target : target instanceof Uint8Array ? null : bufferBytes(target);
+  if (buffer === null) throw new PyTypeError(`argument must be read-write bytes-like object, not ${typeName(target)}`);
   const offset = offsetIn(offsetArg, buffer.length);
   if (buffer.length - offset < layout.size) {
     throw new error(`pack_into requires a buffer of at least ${layout.size + offset} bytes for packing ${layout.size} bytes at offset ${offset} (actual buffer size is ${buffer.length})`);

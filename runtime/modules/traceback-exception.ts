@@ -94,7 +94,11 @@ export class TracebackException {
 
   format_exception_only(): string[] {
     const value = this.#value;
-    if (isNone(value) && isNone(this.exc_type)) return ["NoneType: None\n"];
+    // (no type, `TracebackException(*sys.exc_info())` outside a handler: CPython writes None, then str(value))
+    if (isNone(this.exc_type)) {
+      const text = toStr(value);
+      return [text === "" ? "None\n" : `None: ${text}\n`];
+    }
     const lines = value instanceof PySyntaxError ? syntaxErrorOnly(value) : [exceptionLine(value) + "\n"];
     const notes = this.__notes__;
     if (Array.isArray(notes)) for (const note of notes) lines.push(...toStr(note).split("\n").map((line) => line + "\n"));

@@ -8,7 +8,7 @@ import { Kwargs, splitKw } from "../values/kwargs.js";
 import { toBigInt } from "../values/numeric.js";
 import { repr, toStr } from "../values/repr.js";
 import { Tuple } from "../values/tuple.js";
-import { FrameObject } from "./traceback-objects.js";
+import { currentFrame as callerFrame, FrameObject } from "./traceback-objects.js";
 import { declareBaseMethods, declareDataAttributes } from "../values/declared-attributes.js";
 import { list } from "../values/builtin-types.js";
 
@@ -138,6 +138,13 @@ export function limited<T>(items: T[], limit: unknown, fromEnd: boolean): T[] {
   return fromEnd ? items.slice(0, -n) : items.slice(Math.max(0, items.length + n));
 }
 
+/**
+ * On the iterator of `walk_stack(None)`: the frame that called walk_stack. CPython's generator
+ * starts four frames back from its own when first advanced; advanced by StackSummary.extract
+ * (three frames of traceback.py) that is the frame that called extract.
+ */
+export const walkOrigin: unique symbol = Symbol("walkOrigin");
+
 export class StackSummary extends Array<unknown> {
   static readonly __module__ = "traceback";
 
@@ -157,9 +164,15 @@ export class StackSummary extends Array<unknown> {
     const [pos, kw] = splitKw(args);
     const limit = pos[0] ?? kw["limit"];
     const out = new StackSummary();
-    for (const item of limited(Array.from(iterable(frames)), limit, false)) {
-      const f = (item instanceof Tuple ? item.items[0] : item) as FrameObject;
-      if (f instanceof FrameObject) out.push(f.summary);
+    const origin = typeof frames === "object" && frames !== null ? (frames as { [walkOrigin]?: FrameObject })[walkOrigin] : undefined;
+    // (walk_stack(None) not yet advanced: from the frame calling extract, at its current line)
+    const items = origin !== undefined && frames !== null ? walkFrom(callerFrame()) : Array.from(iterable(frames));
+    for (const item of limited(items, limit, false)) {
+      const [f, lineno] = item instanceof Tuple ? item.items : [item, undefined];
+      if (!(f instanceof FrameObject)) continue;
+      // (CPython's extract records the line only: no columns, so no caret lines)
+      const s = f.summary;
+      out.push(new FrameSummary(s.filename, lineno ?? s.lineno, s.name, new Kwargs({ line: s.line })));
     }
     return out;
   }
@@ -214,3 +227,10 @@ export function stackOf(frames: FrameSummary[]): StackSummary {
 // (`traceback.FrameSummary.lineno`: FrameSummary's `__slots__`; StackSummary's list methods)
 declareDataAttributes(FrameSummary, "member", "filename lineno end_lineno colno end_colno name locals", true);
 declareBaseMethods(StackSummary, list, "append clear copy count extend index insert remove");
+
+/** (frame, lineno) pairs from `frame` outwards, as walk_stack gives them. */
+export function walkFrom(frame: unknown): Tuple[] {
+  const items: Tuple[] = [];
+  for (; frame instanceof FrameObject; frame = frame.f_back) items.push(Tuple.of(frame, frame.f_lineno));
+  return items;
+}

@@ -6,7 +6,7 @@
 // The records and objects live in traceback-frames.ts, traceback-objects.ts and
 // traceback-exception.ts; this file holds the module's functions.
 
-import { BaseException, PyTypeError, ValueError } from "../values/exceptions.js";
+import { AttributeError, BaseException, PyTypeError, ValueError } from "../values/exceptions.js";
 import { currentHandled } from "../values/handled.js";
 import { Kwargs, splitKw } from "../values/kwargs.js";
 import { typeName } from "../values/typename.js";
@@ -15,7 +15,7 @@ import { pythonFrames } from "../values/traceback.js";
 import { moduleObject } from "./module-object.js";
 import { sysModule } from "./sys.js";
 import { pyClass } from "./callable-class.js";
-import { FrameSummary, isNone, limited, StackSummary, stackOf, summaries } from "./traceback-frames.js";
+import { FrameSummary, isNone, limited, StackSummary, stackOf, summaries, walkFrom, walkOrigin } from "./traceback-frames.js";
 import { currentFrame, fixTraceback, FrameObject, TracebackObject, walk } from "./traceback-objects.js";
 import { traceOf, TracebackException, writeLines } from "./traceback-exception.js";
 
@@ -153,16 +153,23 @@ function walk_tb(tb: unknown): any {
   return items[Symbol.iterator]();
 }
 
-/** `walk_stack(f)`: (frame, lineno) from `f` outwards; for None, from CPython's starting frame (four back from the generator's own). */
+/**
+ * `walk_stack(f)`: (frame, lineno) from `f` outwards. For None CPython's generator starts four
+ * frames back from its own when first advanced: iterated where it was made, three back from
+ * that frame; StackSummary.extract starts at it (see walkOrigin).
+ */
 function walk_stack(f: unknown): any {
-  let frame = f;
-  if (isNone(frame)) {
-    frame = currentFrame();
-    for (let i = 0; i < 3; i++) frame = (frame as FrameObject).f_back;
+  if (!isNone(f)) return walkFrom(f)[Symbol.iterator]();
+  const origin = currentFrame();
+  function* fromOrigin(): Generator<Tuple> {
+    let frame: unknown = origin;
+    for (let i = 0; i < 3; i++) {
+      if (!(frame instanceof FrameObject)) throw new AttributeError("'NoneType' object has no attribute 'f_back'");
+      frame = frame.f_back;
+    }
+    yield* walkFrom(frame);
   }
-  const items: unknown[] = [];
-  for (; frame instanceof FrameObject; frame = frame.f_back) items.push(Tuple.of(frame, frame.f_lineno));
-  return items[Symbol.iterator]();
+  return Object.assign(fromOrigin(), { [walkOrigin]: origin });
 }
 
 /** `print_last(limit=None, file=None, chain=True)`: sys.last_value's traceback, which only an interactive session (or the program) sets. */

@@ -38,6 +38,15 @@ function isExporter(x: unknown): x is BufferExporter {
   return typeof x === "object" && x !== null && typeof (x as Partial<BufferExporter>)[bufferExport] === "function";
 }
 
+/**
+ * The bytes of a bytes-like object (bytes, bytearray, memoryview, array.array: the buffer
+ * protocol's), a view of its own memory; null for any other value.
+ */
+export function bufferBytes(x: unknown): Uint8Array | null {
+  if (x instanceof Uint8Array) return x;
+  return isExporter(x) ? x[bufferExport]().bytes : null;
+}
+
 function isByteFormat(format: string): boolean {
   return format === "B" || format === "b" || format === "c";
 }

@@ -7,7 +7,7 @@ import type { LowerContext } from "./context.js";
 import { constructorOf, lowerArgs } from "./calls.js";
 import { qualname } from "./functions.js";
 import { bindCall, describeSignature, type BoundCall } from "./signatures.js";
-import { inMultipleInheritance, initIsMethod } from "./mro.js";
+import { inMultipleInheritance, initIsMethod, isObjectBase } from "./mro.js";
 import { isMetaclassDef } from "./class-objects.js";
 import { derivesFromBuiltin, derivesFromRuntimeClass, hasDynamicBase } from "./builtin-bases.js";
 import { currentClass } from "./classes.js";
@@ -42,7 +42,9 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const ownBody = cx.fn.generator || cx.fn.coroutine;
   // (a provided module's class, `class LRU(OrderedDict)`, may keep its dunders in method tables)
   const runtimeDunder = cls !== undefined && f.attr.startsWith("__") && f.attr !== "__init__" && f.attr !== "__new__" && derivesFromRuntimeClass(cx, cls);
-  const multiple = cls !== undefined && (ownBody || undefinedName || inMultipleInheritance(cx, cls) || runtimeDunder || (f.attr !== "__init__" && (derivesFromBuiltin(cx, cls) || hasDynamicBase(cx, cls))));
+  // A class with no base but `object` has no JS superclass: `super` is object's, through superOf.
+  const root = cls !== undefined && cls.bases.every((b) => isObjectBase(cx, b));
+  const multiple = cls !== undefined && (ownBody || root || undefinedName || inMultipleInheritance(cx, cls) || runtimeDunder || (f.attr !== "__init__" && (derivesFromBuiltin(cx, cls) || hasDynamicBase(cx, cls))));
   const bound = cls && !multiple && f.attr !== "__new__" ? bindSuperCall(cx, e, cls, f.attr) : null;
   if (bound && "error" in bound) {
     return { k: "call", callee: cx.rt("raiseTypeError"), args: [{ k: "str", value: bound.error }, { k: "array", elements: lowerArgs(cx, e) }], loc: cx.loc(e) };
@@ -50,7 +52,7 @@ export function lowerSuperCall(cx: LowerContext, e: py.Call): ir.Expr | null {
   const args = bound ? bound.args : lowerArgs(cx, e);
   // A module class's `__new__` receives the class as `this`, not as its first argument.
   if (f.attr === "__new__" && args.length > 0 && args[0]!.k !== "spread") args.shift();
-  if (cls && multiple && (f.attr !== "__init__" || initIsMethod(cx, cls))) {
+  if (cls && multiple && (f.attr !== "__init__" || root || initIsMethod(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     const next: ir.Expr = { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] };
     return { k: "call", callee: { k: "member", object: next, property: f.attr }, args, loc: cx.loc(e) };
@@ -164,7 +166,7 @@ export function lowerSuperAttribute(cx: LowerContext, e: py.Attribute): ir.Expr 
   const inner = e.value;
   if (inner._type !== "Call" || !isBareSuper(cx, inner)) return null;
   const cls = (currentClass(cx) ?? undefined);
-  if (cls && (cx.fn.generator || cx.fn.coroutine || inMultipleInheritance(cx, cls))) {
+  if (cls && (cx.fn.generator || cx.fn.coroutine || cls.bases.every((b) => isObjectBase(cx, b)) || inMultipleInheritance(cx, cls))) {
     const self: ir.Expr = cx.fn.selfName ? cx.id(cx.fn.selfName) : { k: "this" };
     return { k: "member", object: { k: "call", callee: cx.rt("superOf"), args: [{ k: "id", name: cls.name }, self] }, property: e.attr };
   }
