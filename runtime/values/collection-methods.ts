@@ -1,5 +1,6 @@
 // Methods of list, tuple, dict, set/frozenset and bytes, called through callMethod.
 
+import { identity } from "./hashing.js";
 import { dictUpdate, setSource } from "./builtin-types.js";
 import { sortInPlace } from "./sorting.js";
 import { eq, sameItem } from "./compare.js";
@@ -317,6 +318,10 @@ class DictKeys extends SetLikeView {
 }
 class DictValues extends DictView {
   static override readonly pythonName: string = "dict_values";
+  // (no comparison of its own in CPython, so hashable by identity, unlike the set-like views)
+  __hash__(): bigint {
+    return identity(this) >> 4n;
+  }
 }
 class DictItems extends SetLikeView {
   static override readonly pythonName: string = "dict_items";
