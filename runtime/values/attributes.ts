@@ -15,7 +15,7 @@ import { hasNoDict } from "../lang/attribute-hooks.js";
 import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
+import { builtinTypeDefines, builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
@@ -133,7 +133,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
     // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
     // (and a runtime class's members CPython's class lacks, a deque's `items`: python-names.ts)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) && builtinTypeDefines(typeOf(obj), name) === true : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {

@@ -226,6 +226,9 @@ export class DictView implements Iterable<unknown> {
   }
 }
 
+// (a view's Python attributes: `mapping`, and the set-like views' `isdisjoint`; python-names.ts)
+Object.defineProperty(DictView, Symbol.for("pyts.pythonNames"), { value: "mapping isdisjoint | dict kind" });
+
 /**
  * keys() and items() views are set-like: `&`, `|`, `-`, `^` (either side) give a set, as
  * CPython's do; `isdisjoint` too.
