@@ -117,7 +117,12 @@ export function getattrImpl(obj: unknown, name: string): any {
     // `C.mro()`: the MRO as a list (a metaclass's own `mro` is found below first)
     if (isClass(obj) && name === "mro" && !("mro" in obj)) return builtinMethod((...of: unknown[]) => classChain(of.length === 1 && isClass(of[0]) ? of[0] : obj), "mro", obj);
     if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
-    if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : (builtinTypeDoc(obj) ?? null);
+    if (isClass(obj) && name === "__doc__") {
+      if (Object.hasOwn(obj, "__doc__")) return (obj as { __doc__?: unknown }).__doc__;
+      // (a built-in type without a docstring whose dict holds a `__doc__` getset, builtin_function_or_method's: that descriptor)
+      const doc = builtinTypeDoc(obj) ?? (typeDictEntries(obj)?.some(([n, kind]) => n === "__doc__" && kind === "g") ? builtinDataDescriptor(obj, "__doc__", "g") : undefined);
+      return doc ?? null;
+    }
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
