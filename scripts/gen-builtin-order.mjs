@@ -8,7 +8,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+// (the python3 on PATH, the one fixtures take their `.out` from)
+const python = process.env.PYTS_ORACLE_PYTHON ?? "python3";
 const result = spawnSync(python, ["-c", "import builtins, json; print(json.dumps(list(vars(builtins))))"], { encoding: "utf8" });
 if (result.status !== 0) throw new Error(result.stderr);
 const names = JSON.parse(result.stdout);

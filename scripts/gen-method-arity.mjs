@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+// (the python3 on PATH, the one fixtures take their `.out` from)
+const python = process.env.PYTS_ORACLE_PYTHON ?? "python3";
 
 // Each method's messages for 0..6 positional arguments (null where the count was accepted),
 // and whether its signature names parameters that may be passed by keyword.

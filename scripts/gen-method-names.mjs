@@ -18,7 +18,8 @@ const runtime = await import(pathToFileURL(path.join(root, "runtime/dist/index.j
 const { RUNTIME_MODULES, RUNTIME_SUBMODULES } = await import(pathToFileURL(path.join(root, "dist/src/lower/builtins.js")).href);
 const { objectKey } = await import(pathToFileURL(path.join(root, "runtime/dist/lang/attr-names.js")).href);
 
-const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+// (the python3 on PATH, the one fixtures take their `.out` from)
+const python = process.env.PYTS_ORACLE_PYTHON ?? "python3";
 const modules = [...RUNTIME_MODULES, ...RUNTIME_SUBMODULES].sort();
 const code = `
 import importlib, inspect, json, sys, types

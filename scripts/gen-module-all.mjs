@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { RUNTIME_MODULES, RUNTIME_SUBMODULES } = await import(pathToFileURL(path.join(root, "dist/src/lower/builtins.js")).href);
-const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+// (the python3 on PATH, the one fixtures take their `.out` from)
+const python = process.env.PYTS_ORACLE_PYTHON ?? "python3";
 const modules = [...RUNTIME_MODULES, ...RUNTIME_SUBMODULES].sort();
 const code = `
 import importlib, json, sys

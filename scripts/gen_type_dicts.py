@@ -13,7 +13,10 @@ import json
 import pathlib
 import types
 
-TYPES = ["object", "int", "bool", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "BaseException"]
+TYPES = ["object", "int", "bool", "float", "complex", "str", "bytes", "bytearray", "list", "range", "tuple", "dict", "set", "frozenset", "BaseException"]
+# The other built-in type objects of the runtime (`defineType`), under their `__name__`.
+TYPES += ["slice", "memoryview", "type", "NoneType", "function", "builtin_function_or_method", "method", "method_descriptor", "wrapper_descriptor", "method-wrapper"]
+OBJECTS = {t.__name__: t for t in (slice, memoryview, type, type(None), types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.MethodDescriptorType, types.WrapperDescriptorType, types.MethodWrapperType)}
 
 
 def kind(value):
@@ -41,16 +44,18 @@ lines = [
     "export const TYPE_DICTS: Readonly<Record<string, string>> = {",
 ]
 for name in TYPES:
-    t = eval(name)
+    t = OBJECTS.get(name) or eval(name)
     entries = " ".join(f"{k}:{kind(v)}" for k, v in vars(t).items())
-    lines.append(f'  {name}: "{entries}",')
+    lines.append(f'  {json.dumps(name) if "-" in name else name}: "{entries}",')
 lines.append("};")
 lines.append("")
 lines.append("/** `type.__doc__` under the type's name; a data descriptor's under `type.name`. */")
 lines.append("export const TYPE_DOCS: Readonly<Record<string, string>> = {")
 for name in TYPES:
-    t = eval(name)
-    lines.append(f"  {json.dumps(name)}: {json.dumps(t.__doc__)},")
+    t = OBJECTS.get(name) or eval(name)
+    # (a type without a docstring, NoneType, or whose `__doc__` is a getset of its own, builtin_function_or_method's: left out)
+    if isinstance(t.__doc__, str):
+        lines.append(f"  {json.dumps(name)}: {json.dumps(t.__doc__)},")
     for k, v in vars(t).items():
         if kind(v) in ("g", "M") and v.__doc__ is not None:
             lines.append(f"  {json.dumps(name + '.' + k)}: {json.dumps(v.__doc__)},")

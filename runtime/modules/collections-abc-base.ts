@@ -8,6 +8,7 @@ import { GeneratorExit, PyTypeError, RuntimeError, StopAsyncIteration, StopItera
 import { await_ } from "../core/await.js";
 import { coroutine, type Coroutine as CoroutineObject } from "../core/coroutine.js";
 import { isClass, typeName } from "../values/typename.js";
+import { builtinTypeDefines } from "../values/type-dunders.js";
 import { ABC, abstractmethod } from "./abc.js";
 import { c3Linearize, SHOWN_MRO_KEY, showMro } from "../lang/mro.js";
 import { callMethod } from "../values/methods.js";
@@ -33,7 +34,7 @@ const BUILTIN_ABCS: Record<string, string[]> = {
   OrderedDict: ["MutableMapping", "Reversible"],
   Counter: ["MutableMapping", "Reversible"],
   ChainMap: ["MutableMapping"],
-  mappingproxy: ["Mapping"],
+  mappingproxy: ["Mapping", "Reversible"],
   set: ["MutableSet"],
   frozenset: ["Set"],
   dict_keys: ["KeysView", "Reversible"],
@@ -116,7 +117,7 @@ const HOOKS: Record<string, string[]> = {
 const registry = new Map<Function, Set<Function>>();
 
 /** Built-in types whose instances are unhashable (`__hash__ = None`). */
-const UNHASHABLE = new Set(["list", "dict", "set", "bytearray", "deque", "defaultdict", "OrderedDict", "Counter", "ChainMap", "dict_keys", "dict_items", "dict_values"]);
+const UNHASHABLE = new Set(["list", "dict", "set", "bytearray", "deque", "defaultdict", "OrderedDict", "Counter", "ChainMap", "dict_keys", "dict_items", "mappingproxy"]);
 
 function builtinName(x: unknown): string | null {
   if (typeof x === "string") return "str";
@@ -191,11 +192,16 @@ export class AbcBase extends ABC {
     if (derives(cls as Function, this)) return true;
     const own = Object.hasOwn(this, "abcName") ? this.abcName : undefined;
     if (own !== undefined) {
-      const builtin = (cls as { __name__?: unknown }).__name__;
+      // (a runtime class standing for a built-in one, `dict_keys`, by its Python name; a program's class named `list` is none)
+      const builtin = Object.hasOwn(cls, "pythonName") ? (cls as { pythonName?: unknown }).pythonName : undefined;
       if (typeof builtin === "string" && Object.hasOwn(BUILTIN_ABCS, builtin)) {
         if (own === "Hashable") return !UNHASHABLE.has(builtin);
         return BUILTIN_ABCS[builtin]!.some((name) => ancestors(name).has(own));
       }
+      // (a built-in type without registrations, `int`, `slice`, `types.FunctionType`: what its `__dict__` defines)
+      const names = own === "Hashable" ? ["__hash__"] : own === "Callable" ? ["__call__"] : HOOKS[own];
+      const defined = names?.map((name) => builtinTypeDefines(cls, name));
+      if (defined !== undefined && defined[0] !== undefined) return defined.every(Boolean) || registered(this, cls as Function);
       const hook = HOOKS[own];
       const proto = (cls as { prototype?: object }).prototype;
       if (own === "Hashable") return proto === undefined || (proto as { __hash__?: unknown }).__hash__ !== null;

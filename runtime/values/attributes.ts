@@ -15,7 +15,7 @@ import { hasNoDict } from "../lang/attribute-hooks.js";
 import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./data-descriptors.js";
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
-import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
+import { builtinTypeDefines, builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
 import { classInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
@@ -117,7 +117,12 @@ export function getattrImpl(obj: unknown, name: string): any {
     // `C.mro()`: the MRO as a list (a metaclass's own `mro` is found below first)
     if (isClass(obj) && name === "mro" && !("mro" in obj)) return builtinMethod((...of: unknown[]) => classChain(of.length === 1 && isClass(of[0]) ? of[0] : obj), "mro", obj);
     if (isClass(obj) && name === "__annotations__" && !Object.hasOwn(obj, "__pytype__") && !Object.hasOwn(obj, "pythonName")) return classAnnotations(obj);
-    if (isClass(obj) && name === "__doc__") return Object.hasOwn(obj, "__doc__") ? (obj as { __doc__?: unknown }).__doc__ : (builtinTypeDoc(obj) ?? null);
+    if (isClass(obj) && name === "__doc__") {
+      if (Object.hasOwn(obj, "__doc__")) return (obj as { __doc__?: unknown }).__doc__;
+      // (a built-in type without a docstring whose dict holds a `__doc__` getset, builtin_function_or_method's: that descriptor)
+      const doc = builtinTypeDoc(obj) ?? (typeDictEntries(obj)?.some(([n, kind]) => n === "__doc__" && kind === "g") ? builtinDataDescriptor(obj, "__doc__", "g") : undefined);
+      return doc ?? null;
+    }
     if (name === "__name__") return className(obj);
     if (name === "__qualname__") return qualName(obj);
     if (name === "__module__") return moduleName(obj);
@@ -133,7 +138,7 @@ export function getattrImpl(obj: unknown, name: string): any {
     // (a memoryview's Uint8Array names, `buffer`, `join`..., are no Python attributes)
     // (so are the runtime's JS members of built-in values, `[].push`, a Dict's `table`)
     // (and a runtime class's members CPython's class lacks, a deque's `items`: python-names.ts)
-    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
+    const present = obj instanceof MemoryView ? isMemoryViewAttribute(key) && builtinTypeDefines(typeOf(obj), name) === true : table !== undefined ? isPythonMember(obj, key) && isPythonVisible(obj, key, name) : typeof obj === "function" ? inClassOrMetaclass(obj, key) && isPythonVisible(obj, key, name) : key in target && !(obj instanceof BaseException && isJsErrorMember(obj, key)) && isPythonVisible(obj, key, name);
     const value = present ? target[key] : undefined;
     // (a class attribute the class body declared but never bound is missing)
     if (value !== undefined || (present && !isClass(obj))) {

@@ -117,5 +117,5 @@ export const CLASS_DATA_TABLE: ReadonlyMap<string, string> = new Map<string, str
   ["xml.etree.ElementTree.XMLParser", "entity:m target:m version:g"],
   ["zipfile.ZipExtFile", "closed:g"],
   ["zipfile.ZipFile", "comment:P:comment:comment"],
-  ["zipfile.ZipInfo", "CRC:m _compresslevel:m _end_offset:m _raw_time:m comment:m compress_size:m compress_type:m create_system:m create_version:m date_time:m external_attr:m extra:m extract_version:m file_size:m filename:m flag_bits:m header_offset:m internal_attr:m orig_filename:m reserved:m volume:m"],
+  ["zipfile.ZipInfo", "CRC:m _compresslevel:m _raw_time:m comment:m compress_size:m compress_type:m create_system:m create_version:m date_time:m external_attr:m extra:m extract_version:m file_size:m filename:m flag_bits:m header_offset:m internal_attr:m orig_filename:m reserved:m volume:m"],
 ]);

@@ -1,5 +1,6 @@
 // Methods of list, tuple, dict, set/frozenset and bytes, called through callMethod.
 
+import { identity } from "./hashing.js";
 import { dictUpdate, setSource } from "./builtin-types.js";
 import { sortInPlace } from "./sorting.js";
 import { eq, sameItem } from "./compare.js";
@@ -225,6 +226,9 @@ export class DictView implements Iterable<unknown> {
   }
 }
 
+// (a view's Python attributes: `mapping`, and the set-like views' `isdisjoint`; python-names.ts)
+Object.defineProperty(DictView, Symbol.for("pyts.pythonNames"), { value: "mapping isdisjoint | dict kind" });
+
 /**
  * keys() and items() views are set-like: `&`, `|`, `-`, `^` (either side) give a set, as
  * CPython's do; `isdisjoint` too.
@@ -317,6 +321,10 @@ class DictKeys extends SetLikeView {
 }
 class DictValues extends DictView {
   static override readonly pythonName: string = "dict_values";
+  // (no comparison of its own in CPython, so hashable by identity, unlike the set-like views)
+  __hash__(): bigint {
+    return identity(this) >> 4n;
+  }
 }
 class DictItems extends SetLikeView {
   static override readonly pythonName: string = "dict_items";

@@ -75,6 +75,9 @@ type IteratorClass = new <T>(source: Iterator<T>, sized?: unknown) => PyIterator
 const iteratorClasses = new Map<string, IteratorClass>();
 
 /** The iterator type CPython names for this kind (`list_iterator`, `dict_keyiterator`, ...). */
+// (CPython's iterator types have dunders only: the runtime's fields and helpers are no attributes; python-names.ts)
+Object.defineProperty(PyIterator, Symbol.for("pyts.pythonNames"), { value: " | source taken sized" });
+
 export function iteratorClass(name: string): IteratorClass {
   let cls = iteratorClasses.get(name);
   if (cls === undefined) {

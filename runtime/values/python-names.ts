@@ -18,6 +18,8 @@ const nearestListed = new WeakMap<Function, Listed | null>();
 
 /** The names `cls` itself is listed with, when it is a runtime class of the table (null: any names). */
 function ownNames(cls: Function): Listed | null | undefined {
+  // (a runtime class standing for a C type of builtins, an iterator or a dict view, lists its own)
+  if (Object.hasOwn(cls, PYTHON_NAMES)) return rowOf(cls, (cls as unknown as { [PYTHON_NAMES]: string })[PYTHON_NAMES]);
   const key = classKey(cls);
   const listed = PYTHON_NAMES_TABLE.get(key);
   if (listed === undefined) return undefined;
@@ -26,7 +28,17 @@ function ownNames(cls: Function): Listed | null | undefined {
   const base = Object.getPrototypeOf(cls) as unknown;
   if (typeof base === "function" && base !== Function.prototype && classKey(base) === key) return undefined;
   if (listed === "*") return null;
-  const [names, fields] = listed.split(" | ");
+  return rowOf(cls, listed);
+}
+
+/**
+ * The static under which a runtime class the generated table does not cover gives its row:
+ * its Python names (non-dunder) and its instances' runtime fields, `"names | fields"`.
+ */
+const PYTHON_NAMES = Symbol.for("pyts.pythonNames");
+
+function rowOf(cls: Function, row: string): Listed {
+  const [names, fields] = row.split(" | ");
   return [cls, new Set(names!.split(" ")), fields === undefined ? NO_FIELDS : new Set(fields.split(" "))];
 }
 

@@ -141,6 +141,9 @@ class SmallRangeIterator implements Iterator<bigint> {
 }
 
 /** Counting through a range: a plain iterator object is much cheaper than a generator here. */
+// (range's Python attributes; its runtime helpers are none: python-names.ts)
+Object.defineProperty(Range, Symbol.for("pyts.pythonNames"), { value: "start stop step count index" });
+
 class RangeIterator implements Iterator<bigint> {
   constructor(
     private next_: bigint,

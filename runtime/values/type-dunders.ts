@@ -9,6 +9,8 @@ import { BUILTIN_BINARY } from "./arithmetic.js";
 import { iadd, iand, imul, ior, isub, ixor, neg, pos, invert } from "./arithmetic.js";
 import { abs, builtinLen, divmod, hash, round } from "./builtin-functions.js";
 import { bool, bytearray, bytes, dict, dictUpdate, float, frozenset, int, list, object, range, set, setSource, tuple } from "./builtin-types.js";
+import { BuiltinFunctionType, FunctionType, memoryview, MethodDescriptorType, MethodType, MethodWrapperType, NoneType, type, WrapperDescriptorType } from "./builtin-types.js";
+import { slice } from "./slice.js";
 import { complex, PyComplex } from "./complex.js";
 import { builtinCompare, eq, ge, gt, le, lt, type Dunder } from "./compare.js";
 import { builtinIn } from "./contains.js";
@@ -259,7 +261,10 @@ function initOfValue(type: PyTypeObject, self: unknown, args: unknown[]): null {
 let types: Record<string, PyTypeObject> | undefined;
 /** (Built on first use: the modules defining them import this one.) */
 function builtinTypes(): Record<string, PyTypeObject> {
-  return (types ??= { object, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, BaseException } as unknown as Record<string, PyTypeObject>);
+  return (types ??= {
+    ...{ object, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, BaseException, slice, memoryview, type, NoneType },
+    ...{ function: FunctionType, builtin_function_or_method: BuiltinFunctionType, method: MethodType, method_descriptor: MethodDescriptorType, wrapper_descriptor: WrapperDescriptorType, "method-wrapper": MethodWrapperType },
+  } as unknown as Record<string, PyTypeObject>);
 }
 
 /** The `name:kind` entries of a built-in type's `__dict__`, in CPython's order. */
@@ -286,6 +291,20 @@ export function builtinTypeDoc(type: unknown): string | undefined {
   if (typeof type !== "function" || !Object.hasOwn(type, "pythonName") || moduleName(type) !== "builtins") return undefined;
   const name = className(type);
   return Object.hasOwn(BUILTIN_CLASS_DOCS, name) ? BUILTIN_CLASS_DOCS[name] : undefined;
+}
+
+/**
+ * Does built-in type `type` or a base define `name` (not as None: list's `__hash__`)? What
+ * collections.abc's `__subclasshook__`s ask (`issubclass(types.FunctionType, Callable)`).
+ * Undefined for a class that is no built-in type.
+ */
+export function builtinTypeDefines(type: unknown, name: string): boolean | undefined {
+  if (typeDictEntries(type) === undefined) return undefined;
+  for (let t: unknown = type; t !== null && t !== undefined; t = t === object ? null : t === BaseException ? object : ((t as PyTypeObject).__base__ ?? object)) {
+    const kind = typeDictEntries(t)!.find(([n]) => n === name)?.[1];
+    if (kind !== undefined) return kind !== "v" || name === "__doc__";
+  }
+  return false;
 }
 
 /** Every name `dir(type)` lists: the type's own and its bases', sorted. */
