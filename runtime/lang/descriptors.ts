@@ -215,6 +215,8 @@ export interface PropertyFacts {
   getDecorators?: unknown[];
   /** `@name.setter @deco def name`: likewise for the setter */
   setDecorators?: unknown[];
+  /** an accessor def after the getter's: the property it remakes keeps the deleter it had */
+  remade?: boolean;
 }
 
 /** The accessor function after the decorators written under `@property` (or `@x.setter`) wrap it. */
@@ -253,9 +255,12 @@ export function defineProperties(cls: any, properties: Record<string, PropertyFa
         enumerable: d.enumerable ?? false,
       });
     }
-    const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
+    // (each accessor def remakes the property where it stands in the body: `@x.setter` copies x's fdel)
+    const previous: unknown = facts.remade ? Object.getOwnPropertyDescriptor(cls, functionKey(name))?.value : undefined;
+    const fdel = facts.deleter ?? (previous instanceof PyProperty ? previous.fdel : null);
+    const p = new PyProperty(fget, fset, fdel, facts.doc ?? null);
     // The accessors are the class body's functions named `name` (`A.x.fdel.__qualname__` is "A.x").
-    for (const f of [fget, fset, facts.deleter]) if (typeof f === "function") accessorNames(f, cls, name);
+    for (const f of [fget, fset, fdel]) if (typeof f === "function") accessorNames(f, cls, name);
     p.__set_name__(cls, name);
     // (Under its function key: a property called `name` must not rename the class.)
     Object.defineProperty(cls, functionKey(name), { value: p, writable: true, configurable: true });

@@ -6,6 +6,7 @@
 // method the root class's constructor runs.
 import type * as py from "../frontend/ast.js";
 import { replayedMethods } from "./replay-waits.js";
+import { finalProperties, propertyDefinition } from "./class-properties.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
@@ -25,8 +26,8 @@ import { builtinBase, isDynamicBase, isNamedTupleBase, namedTupleFields } from "
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { classAnnotation, methodAnnotations } from "./class-annotations.js";
-import { accessorDecorators, addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
+import { addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -181,11 +182,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const { fn, setup } = lowerDef(cx, stmt, null);
       cx.fn.before.push(...setup);
       deleters.push({ key: stmt.name, value: { k: "func", fn: { ...fn, name: null } } });
+      const remade = propertyDefinition(cx, s, stmt, deleters);
+      if (remade !== null) members.push(remade);
       continue;
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
       members.push(member);
+      const property = propertyDefinition(cx, s, stmt, deleters);
+      if (property !== null) members.push(property);
       if ((cx.attributesRead.has("__defaults__") || cx.attributesRead.has("__kwdefaults__")) && member.k === "method") {
         const { defaults, kwdefaults } = parameterDefaults(member.fn.params, stmt.args);
         if (stmt.args.defaults.length > 0 && defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
@@ -266,27 +271,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   cx.namespaceStores = outerStores;
   if (pendingStore !== null) members.push(pendingStore);
   members.push(...protocolMembers(cx, s));
-  const methodDefs = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
-  const properties = methodDefs.filter((st) => st.decorator_list.some((d) => decoratorName(d) === "property"));
-  if (properties.length) {
-    // `Cls.name` is the property object: what each property has besides its getter.
-    const props = properties.map((st) => {
-      const facts: { key: string; value: ir.Expr }[] = [];
-      const deleter = deleters.find((d) => d.key === st.name);
-      if (deleter) facts.push({ key: "deleter", value: deleter.value });
-      if (isReadOnlyProperty(st, methodDefs)) facts.push({ key: "readOnly", value: { k: "bool", value: true } });
-      const doc = cx.readsDocstrings ? docstringOf(st) : null;
-      if (doc !== null) facts.push({ key: "doc", value: { k: "str", value: doc } });
-      const getDecorators = accessorDecorators(cx, s, st);
-      if (getDecorators !== null) facts.push({ key: "getDecorators", value: getDecorators });
-      const setter = methodDefs.find((other) => other.name === st.name && other.decorator_list.some((d) => decoratorName(d) === `${st.name}.setter`));
-      const setDecorators = setter !== undefined ? accessorDecorators(cx, s, setter) : null;
-      if (setDecorators !== null) facts.push({ key: "setDecorators", value: setDecorators });
-      return { key: st.name, value: { k: "object", props: facts } as ir.Expr };
-    });
-    const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
-  }
+  members.push(...finalProperties(cx, s, deleters));
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
       .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name) && !generalDecorated(s).has(st))
