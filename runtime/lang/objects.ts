@@ -4,7 +4,7 @@ import { Bytes } from "../values/bytes.js";
 import { withNameHint } from "../values/suggestions.js";
 import { callValue } from "../modules/pycall.js";
 import { PyModule } from "../modules/module-object.js";
-import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
+import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, recordBodyValue, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
 import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
 import { isPythonVisible, listedNames } from "../values/python-names.js";
@@ -269,6 +269,7 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
     return;
   }
   const decorated = value as (...args: unknown[]) => unknown;
+  recordBodyValue(cls, functionKey(pyName), value);
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);
   };
