@@ -3,6 +3,7 @@
 // `property` objects, user descriptors, `functools.cached_property`. `@property` methods
 // are emitted as JS accessors (fast to read); `Cls.prop` still gives their property object.
 import { functionKey } from "./attr-names.js";
+import { bodyValueOf } from "./body-values.js";
 import { AttributeError } from "../values/exceptions.js";
 import { qualName, typeName } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
@@ -306,21 +307,9 @@ export function readThroughDescriptor(cls: any, classKey: string, descriptor: { 
 // (`any`: the emitted body goes on with a member call, `classBodyValue(this, "neg").register(str)`)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function classBodyValue(cls: any, classKey: string): any {
-  const recorded = Object.hasOwn(cls, BODY_VALUES) ? (cls[BODY_VALUES] as Map<string, unknown>) : undefined;
-  if (recorded?.has(classKey)) return recorded.get(classKey);
+  const recorded = bodyValueOf(cls, classKey);
+  if (recorded !== undefined) return recorded;
   const own = Object.getOwnPropertyDescriptor(cls, classKey);
   const raw = own?.get !== undefined ? (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
   return raw !== undefined ? raw : cls[classKey];
-}
-
-/** Per class: what its body bound to a name whose class attribute is not that value itself. */
-const BODY_VALUES = Symbol.for("pyts.bodyValues");
-
-/**
- * `@deco def f` in a class body: the namespace holds what the decorators returned, which the
- * class keeps behind a method wrapper; later statements of the body read it (classBodyValue).
- */
-export function recordBodyValue(cls: object, classKey: string, value: unknown): void {
-  if (!Object.hasOwn(cls, BODY_VALUES)) Object.defineProperty(cls, BODY_VALUES, { value: new Map() });
-  ((cls as Record<symbol, Map<string, unknown>>)[BODY_VALUES]!).set(classKey, value);
 }

@@ -13,6 +13,7 @@ import { functionKey } from "../../runtime/lang/attr-names.js";
 import { nameErrorHint } from "./name-hints.js";
 import { preparedByMetaclass } from "./class-objects.js";
 import { handlerOnly, mayBeUnbound } from "./targets.js";
+import { generalDecorated, isMethodAlias } from "./class-body-facts.js";
 
 /** Per module scope: each name a module-level `@global_enum` class body assigns -> that class. */
 const globalEnumNames = new WeakMap<Scope, Map<string, string>>();
@@ -44,10 +45,17 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   if (cx.classBody?.bindings.has(e.id)) {
     // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
     const stmt = bindingInEffect(cx.classBody.bindings.get(e.id)!, e)?.stmt ?? null;
+    // (a def bound where it stands, generalDecorated, is read as the namespace holds it)
+    const cls = currentClass(cx);
+    if (cls !== null && stmt !== null && (generalDecorated(cls).has(stmt) || isMethodAlias(cls, stmt))) {
+      return { k: "call", callee: cx.rt("classBodyValue"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }], loc };
+    }
     const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
     if (isMethod) return { k: "call", callee: cx.rt("bodyMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
     // A classmethod or staticmethod named in its class body is the classmethod (staticmethod) object.
-    const kind = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 1 && stmt.decorator_list[0]!._type === "Name" ? stmt.decorator_list[0]!.id : null;
+    // (`@classmethod @abstractmethod` too: the abstract mark is on the function it holds)
+    const builtIn = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") ? stmt.decorator_list.filter((d) => d._type !== "Name" || d.id !== "abstractmethod") : [];
+    const kind = builtIn.length === 1 && builtIn[0]!._type === "Name" ? builtIn[0]!.id : null;
     if (kind === "classmethod" || kind === "staticmethod") {
       return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
     }
