@@ -3,6 +3,7 @@
 // `property` objects, user descriptors, `functools.cached_property`. `@property` methods
 // are emitted as JS accessors (fast to read); `Cls.prop` still gives their property object.
 import { functionKey } from "./attr-names.js";
+import { bodyValueOf } from "./body-values.js";
 import { AttributeError } from "../values/exceptions.js";
 import { qualName, typeName } from "../values/typename.js";
 import { callValue } from "../modules/pycall.js";
@@ -215,6 +216,8 @@ export interface PropertyFacts {
   getDecorators?: unknown[];
   /** `@name.setter @deco def name`: likewise for the setter */
   setDecorators?: unknown[];
+  /** an accessor def after the getter's: the property it remakes keeps the deleter it had */
+  remade?: boolean;
 }
 
 /** The accessor function after the decorators written under `@property` (or `@x.setter`) wrap it. */
@@ -253,9 +256,12 @@ export function defineProperties(cls: any, properties: Record<string, PropertyFa
         enumerable: d.enumerable ?? false,
       });
     }
-    const p = new PyProperty(fget, fset, facts.deleter ?? null, facts.doc ?? null);
+    // (each accessor def remakes the property where it stands in the body: `@x.setter` copies x's fdel)
+    const previous: unknown = facts.remade ? Object.getOwnPropertyDescriptor(cls, functionKey(name))?.value : undefined;
+    const fdel = facts.deleter ?? (previous instanceof PyProperty ? previous.fdel : null);
+    const p = new PyProperty(fget, fset, fdel, facts.doc ?? null);
     // The accessors are the class body's functions named `name` (`A.x.fdel.__qualname__` is "A.x").
-    for (const f of [fget, fset, facts.deleter]) if (typeof f === "function") accessorNames(f, cls, name);
+    for (const f of [fget, fset, fdel]) if (typeof f === "function") accessorNames(f, cls, name);
     p.__set_name__(cls, name);
     // (Under its function key: a property called `name` must not rename the class.)
     Object.defineProperty(cls, functionKey(name), { value: p, writable: true, configurable: true });
@@ -301,6 +307,8 @@ export function readThroughDescriptor(cls: any, classKey: string, descriptor: { 
 // (`any`: the emitted body goes on with a member call, `classBodyValue(this, "neg").register(str)`)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function classBodyValue(cls: any, classKey: string): any {
+  const recorded = bodyValueOf(cls, classKey);
+  if (recorded !== undefined) return recorded;
   const own = Object.getOwnPropertyDescriptor(cls, classKey);
   const raw = own?.get !== undefined ? (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
   return raw !== undefined ? raw : cls[classKey];

@@ -12,6 +12,7 @@ import { applyMany } from "./spread-call.js";
 import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
+import { bodyValueOf, recordBodyValue } from "./body-values.js";
 import { metaclassCall } from "./type-base.js";
 import { className, classSource, isClass, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
@@ -539,4 +540,8 @@ export function setFunctionAttribute(f: Function, name: string, value: unknown):
 export function aliasMethod(cls: { prototype: object }, key: string, source: string): void {
   const method = (cls.prototype as Record<string, unknown>)[source];
   Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true, enumerable: false });
+  // (the body's later statements read the alias as the function the source name holds there)
+  const sourceKey = functionKey(pythonName(source, false) ?? source);
+  const value = bodyValueOf(cls, sourceKey) ?? (typeof method === "function" ? plainMethod(method as AnyFn, cls as unknown as Function) : undefined);
+  recordBodyValue(cls, functionKey(pythonName(key, false) ?? key), value);
 }

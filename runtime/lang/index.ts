@@ -20,6 +20,7 @@ export { dir } from "./objects.js";
 export { enterHandler, exitHandler } from "./handled.js";
 export { ListBase, DictBase, SetBase } from "./builtin-bases.js";
 export { ByteArrayBase, BytesBase, FloatBase, FrozenSetBase, IntBase, StrBase, TupleBase } from "./value-subclasses.js";
+export { deleteClassName } from "./class-namespace.js";
 export { classBodyValue, defineProperties, noSetter, property, PyProperty } from "./descriptors.js";
 export { attributeHooks, objectDelattr, objectGetattribute, objectSetattr } from "./attribute-hooks.js";
 export { classAnnotation, classCreated, classOrigin, methodAnnotations, objectInitSubclass } from "./class-creation.js";

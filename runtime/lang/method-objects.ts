@@ -34,6 +34,15 @@ export class PyClassMethod {
     return getattrImpl(this.__func__, "__annotations__");
   }
 
+  /** (abc: the function it holds is abstract) */
+  get __isabstractmethod__(): boolean {
+    return isAbstract(this.__func__) || isAbstract((this as { [ORIGINAL]?: AnyFn })[ORIGINAL]);
+  }
+
+  set __isabstractmethod__(value: boolean) {
+    Object.defineProperty(this, "__isabstractmethod__", { value, writable: true, configurable: true });
+  }
+
   __get__(obj: unknown, owner: unknown = null): unknown {
     const cls = owner ?? (obj as { constructor?: unknown } | null)?.constructor;
     return bindFunction(cls, this.__func__);
@@ -69,6 +78,15 @@ export class PyStaticMethod {
     return getattrImpl(this.__func__, "__annotations__");
   }
 
+  /** (abc: the function it holds is abstract) */
+  get __isabstractmethod__(): boolean {
+    return isAbstract(this.__func__) || isAbstract((this as { [ORIGINAL]?: AnyFn })[ORIGINAL]);
+  }
+
+  set __isabstractmethod__(value: boolean) {
+    Object.defineProperty(this, "__isabstractmethod__", { value, writable: true, configurable: true });
+  }
+
   __get__(_obj: unknown, _owner: unknown = null): unknown {
     return this.__func__;
   }
@@ -84,6 +102,12 @@ export class PyStaticMethod {
   }
 }
 
+function isAbstract(f: AnyFn | undefined): boolean {
+  return typeof f === "function" && (f as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true;
+}
+/** The class's static member a classmethod object stands for (its `__func__` takes the class first). */
+const ORIGINAL = Symbol("pyts.classMember");
+
 function describe(f: AnyFn): string {
   return repr(f);
 }
@@ -98,6 +122,7 @@ export function methodObject(cls: Function, fn: AnyFn, kind: "classmethod" | "st
   let w = wrappers.get(fn);
   if (w === undefined) {
     w = kind === "classmethod" ? new PyClassMethod(plainMethod(fn, cls)) : new PyStaticMethod(fn);
+    Object.defineProperty(w, ORIGINAL, { value: fn });
     wrappers.set(fn, w);
   }
   return w;

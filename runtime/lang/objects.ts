@@ -6,6 +6,7 @@ import { callValue } from "../modules/pycall.js";
 import { PyModule } from "../modules/module-object.js";
 import { isDescriptor, isSetOnlyDescriptor, readThroughDescriptor, setName, shareDescriptor } from "./descriptors.js";
 import { functionKey, objectKey, pythonName } from "./attr-names.js";
+import { recordBodyValue } from "./body-values.js";
 import { DESCRIPTOR_KIND, typeDirNames } from "../values/type-dunders.js";
 import { isPythonVisible, listedNames } from "../values/python-names.js";
 import { hasDeclarations } from "../values/declared-attributes.js";
@@ -122,6 +123,8 @@ function checkSlotConflicts(cls: any, names: string[]): void {
  */
 export function shareClassAttributes(cls: any, names: string[]): void {
   if (names.includes("__slots__")) checkSlotConflicts(cls, names);
+  // (a name the body deleted again is no class attribute)
+  names = names.filter((name) => Object.hasOwn(cls, functionKey(name)));
   const values = names.map((name) => cls[functionKey(name)]);
   names.forEach((name, i) => {
     // The class stores `name` under its function key (`name$`), instances under the object key.
@@ -165,6 +168,7 @@ export function shareClassMethods(cls: any, classMethods: string[], staticMethod
     if (qualname !== undefined && typeof method === "function" && functionInfo(method) === undefined) pyDef(method, `${qualname}.${name}`, null);
   };
   for (const name of classMethods) {
+    if (!Object.hasOwn(cls, functionKey(name))) continue; // (deleted by the body)
     const method = cls[functionKey(name)];
     named(method, name);
     // Read off the class or an instance, a classmethod is bound to the class (functions.ts).
@@ -177,6 +181,7 @@ export function shareClassMethods(cls: any, classMethods: string[], staticMethod
     });
   }
   for (const name of staticMethods) {
+    if (!Object.hasOwn(cls, functionKey(name))) continue; // (deleted by the body)
     const method = cls[functionKey(name)];
     named(method, name);
     if (typeof method === "function") (method as { [STATIC_METHOD]?: boolean })[STATIC_METHOD] = true;
@@ -260,6 +265,7 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
   }
   for (let i = decorators.length - 1; i >= 0; i--) value = callValue(decorators[i], value);
   if (isDescriptor(value)) {
+    recordBodyValue(cls, functionKey(pyName), undefined);
     // `@functools.cached_property` and other decorators returning a descriptor.
     Object.defineProperty(cls, functionKey(pyName), { value, writable: true, configurable: true });
     setName(cls, pyName, value);
@@ -269,6 +275,9 @@ export function decorateMethod(cls: any, pyName: string, decorators: unknown[], 
     return;
   }
   const decorated = value as (...args: unknown[]) => unknown;
+  recordBodyValue(cls, functionKey(pyName), value);
+  // (a def of the same name before it made a descriptor the class holds: this one replaces it)
+  if (Object.hasOwn(cls, functionKey(pyName))) delete cls[functionKey(pyName)];
   cls.prototype[name] = function (this: unknown, ...args: unknown[]): unknown {
     return callValue(decorated, this, ...args);
   };

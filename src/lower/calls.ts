@@ -383,7 +383,8 @@ function constructedClass(cx: LowerContext, value: py.Call): py.ClassDef | null 
 export function methodOf(cx: LowerContext, cls: py.ClassDef, name: string, depth = 0): py.FunctionDef | py.AsyncFunctionDef | null {
   if (depth > 8 || cls.bases.length > 1 || cls.body.some((st) => st._type === "FunctionDef" && st.name === "__getattr__")) return null;
   const method = [...cls.body].reverse().find((st): st is py.FunctionDef | py.AsyncFunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === name);
-  if (method) return method;
+  // (a def the body deletes, or binds again otherwise, after it: no method of that name)
+  if (method) return cx.scopeOf(cls).bindings.get(name)?.at(-1)?.stmt === method ? method : null;
   if (cx.scopeOf(cls).bindings.has(name)) return null;
   const base = cls.bases[0];
   if (!base || base._type !== "Name") return null;

@@ -167,11 +167,26 @@ export function generalDecorated(cls: py.ClassDef): Map<py.Stmt, string> {
   for (const st of cls.body) {
     for (const name of boundInClassBody(st)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  // (defs of a name that another def of the body binds again, the first not skipped by redefinedLater)
+  const isAccessor = (d: py.Expr): boolean => {
+    const n = decoratorName(d);
+    return n === "property" || (n !== null && /\.(setter|getter|deleter)$/.test(n));
+  };
+  const defCounts = new Map<string, number>();
+  for (const st of cls.body) {
+    if ((st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && !st.decorator_list.some(isAccessor) && !redefinedLater(cls, st)) defCounts.set(st.name, (defCounts.get(st.name) ?? 0) + 1);
+  }
   let index = 0;
   for (const st of cls.body) {
-    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || st.decorator_list.length === 0) continue;
+    if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
+    if (st.decorator_list.some(isAccessor)) continue;
+    // A def another def rebinds: each is bound where it stands (the later one replaces it then).
+    if ((defCounts.get(st.name) ?? 0) > 1 && !redefinedLater(cls, st) && st.name !== "__init__" && !IMPLICIT_CLASS_METHODS.has(st.name)) {
+      out.set(st, `${st.name}$${++index}`);
+      continue;
+    }
+    if (st.decorator_list.length === 0) continue;
     const names = st.decorator_list.map(decoratorName);
-    if (names.some((n) => n === "property" || (n !== null && /\.(setter|getter|deleter)$/.test(n)))) continue;
     const builtins = names.filter((n) => n === "classmethod" || n === "staticmethod");
     const others = names.filter((n) => n !== "classmethod" && n !== "staticmethod");
     if (others.length === 0 || others.every((n) => n?.replace(/^abc\./, "") === "abstractmethod")) continue;
@@ -288,5 +303,11 @@ export function isMethodAlias(cls: py.ClassDef, stmt: py.Stmt): boolean {
   const before = cls.body.slice(0, cls.body.indexOf(stmt));
   const defs = before.filter((st) => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.name === source) as py.FunctionDef[];
   const rebound = before.some((st) => st._type === "Assign" && st.targets.some((t) => t._type === "Name" && t.id === source));
-  return defs.length === 1 && defs[0]!.decorator_list.length === 0 && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
+  // (the def in effect: a plain one, or one whose own decorators the class applies in place)
+  const last = defs.at(-1);
+  const inPlace = last !== undefined && last.decorator_list.every((d) => {
+    const name = decoratorName(d);
+    return !(name === "property" || name === "staticmethod" || name === "classmethod" || (name !== null && /\.(setter|getter|deleter)$/.test(name)));
+  });
+  return inPlace && (defs.length === 1 || generalDecorated(cls).has(last)) && !rebound && (stmt.targets[0] as py.Name).id !== "__init__";
 }

@@ -305,40 +305,52 @@ export function accessorDecorators(cx: LowerContext, cls: py.ClassDef, st: py.Fu
   }
 }
 
-export function methodDecorators(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
+/**
+ * `@property @abstractmethod` (or classmethod, staticmethod): the object is marked abstract
+ * once the class has made it (after the body).
+ */
+export function abstractMarks(cx: LowerContext, cls: py.ClassDef): ir.ClassMember[] {
   const out: ir.ClassMember[] = [];
   const general = generalDecorated(cls);
   for (const st of cls.body) {
-    if (st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") continue;
-    const key = general.get(st);
-    if (key !== undefined) {
-      out.push({ k: "staticBlock", body: [{ k: "expr", expr: generalDecoration(cx, cls, st, key) }] });
-      continue;
-    }
-    const others = st.decorator_list.filter((d) => {
-      const name = decoratorName(d);
-      return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
-    });
-    // `@property @abstractmethod`: the property (or classmethod...) is marked abstract.
+    if ((st._type !== "FunctionDef" && st._type !== "AsyncFunctionDef") || general.has(st)) continue;
+    const others = otherDecorators(st);
     if (others.length > 0 && others.length < st.decorator_list.length && others.every((d) => decoratorName(d)?.replace(/^abc\./, "") === "abstractmethod")) {
       const mark: ir.Expr = { k: "call", callee: cx.rt("markAbstract"), args: [{ k: "this" }, { k: "str", value: st.name }] };
       out.push({ k: "staticBlock", body: [{ k: "expr", expr: mark }] });
-      continue;
     }
-    if (others.length === 0 || st.decorator_list.length !== others.length) continue;
-    // (decorators read the class body's names: `@other_method.some_attr`)
-    const saved = cx.classBody;
-    cx.classBody = cx.scopeOf(cls);
-    let decorators: ir.Expr;
-    try {
-      decorators = { k: "array", elements: others.map((d) => decoratorValue(cx, d)) };
-    } finally {
-      cx.classBody = saved;
-    }
-    const call: ir.Expr = { k: "call", callee: cx.rt("decorateMethod"), args: [{ k: "this" }, { k: "str", value: st.name }, decorators] };
-    out.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
   return out;
+}
+
+/** The decorators of a def other than property's, classmethod and staticmethod. */
+function otherDecorators(st: py.FunctionDef | py.AsyncFunctionDef): py.Expr[] {
+  return st.decorator_list.filter((d) => {
+    const name = decoratorName(d);
+    return !(name !== null && (BUILT_IN_METHOD_DECORATORS.has(name) || /\.(setter|getter|deleter)$/.test(name)));
+  });
+}
+
+/**
+ * The static block that runs a def's decorators (decorateMethod), placed right after the def
+ * so the body's later statements see what they did; null for a def without such decorators.
+ */
+export function methodDecoration(cx: LowerContext, cls: py.ClassDef, st: py.FunctionDef | py.AsyncFunctionDef): ir.ClassMember | null {
+  const key = generalDecorated(cls).get(st);
+  if (key !== undefined) return { k: "staticBlock", body: [{ k: "expr", expr: generalDecoration(cx, cls, st, key) }] };
+  const others = otherDecorators(st);
+  if (others.length === 0 || st.decorator_list.length !== others.length) return null;
+  // (decorators read the class body's names: `@other_method.some_attr`)
+  const saved = cx.classBody;
+  cx.classBody = cx.scopeOf(cls);
+  let decorators: ir.Expr;
+  try {
+    decorators = { k: "array", elements: others.map((d) => decoratorValue(cx, d)) };
+  } finally {
+    cx.classBody = saved;
+  }
+  const call: ir.Expr = { k: "call", callee: cx.rt("decorateMethod"), args: [{ k: "this" }, { k: "str", value: st.name }, decorators] };
+  return { k: "staticBlock", body: [{ k: "expr", expr: call }] };
 }
 
 /**

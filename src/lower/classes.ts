@@ -6,6 +6,8 @@
 // method the root class's constructor runs.
 import type * as py from "../frontend/ast.js";
 import { replayedMethods } from "./replay-waits.js";
+import { finalProperties, propertyDefinition } from "./class-properties.js";
+import { pyMethodsBlock, recordsBeforeDecoration } from "./method-records.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpr } from "./expressions.js";
@@ -25,8 +27,8 @@ import { builtinBase, isDynamicBase, isNamedTupleBase, namedTupleFields } from "
 import { deferAwaitingStatics, staticsAwait } from "./class-awaits.js";
 import { absoluteModule, isProgramModule, MODULE_ID } from "./program-imports.js";
 import { classAnnotation, methodAnnotations } from "./class-annotations.js";
-import { accessorDecorators, addAttributeHooks, decoratedByName, decoratedInPlace, definesSlots, lowerMethod, methodDecorators, protocolMembers } from "./class-members.js";
-import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, isReadOnlyProperty, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
+import { addAttributeHooks, decoratedByName, definesSlots, lowerMethod, methodDecoration, abstractMarks, protocolMembers } from "./class-members.js";
+import { boundInClassBody, boundNames, decoratorName, docstringOf, enumBaseName, expandAbstractForms, isEnumClassDef, generalDecorated, hasHints, IMPLICIT_CLASS_METHODS, isDeleter, isEnumBase, hasOrdinaryAccessorDecorators, markOrdinaryAccessorDecorators, passedInBody, redefinedLater, definesNewSomewhere, isMethodAlias } from "./class-body-facts.js";
 
 /** The class whose body is being lowered, innermost last (for `super()`). */
 const classStacks = new WeakMap<LowerContext, py.ClassDef[]>();
@@ -181,11 +183,15 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
       const { fn, setup } = lowerDef(cx, stmt, null);
       cx.fn.before.push(...setup);
       deleters.push({ key: stmt.name, value: { k: "func", fn: { ...fn, name: null } } });
+      const remade = propertyDefinition(cx, s, stmt, deleters);
+      if (remade !== null) members.push(remade);
       continue;
     }
     if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
       const member = lowerMethod(cx, stmt, superClass !== null, initMethod);
       members.push(member);
+      const property = propertyDefinition(cx, s, stmt, deleters);
+      if (property !== null) members.push(property);
       if ((cx.attributesRead.has("__defaults__") || cx.attributesRead.has("__kwdefaults__")) && member.k === "method") {
         const { defaults, kwdefaults } = parameterDefaults(member.fn.params, stmt.args);
         if (stmt.args.defaults.length > 0 && defaults.length === stmt.args.defaults.length) methodDefaults.push({ key: objectKey(mangle(cx, stmt.name)), value: { k: "array", elements: defaults } });
@@ -195,7 +201,10 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
         members.push(methodAnnotations(cx, s, stmt));
       }
       // (decorated later as a whole, in its static block: no records of its own)
-      if (generalDecorated(s).has(stmt)) continue;
+      if (generalDecorated(s).has(stmt)) {
+        members.push(methodDecoration(cx, s, stmt)!);
+        continue;
+      }
       const isStatic = stmt.decorator_list.some((d) => d._type === "Name" && d.id === "staticmethod");
       const sig = describeSignature(stmt.args, !isStatic);
       // Recorded when reached as a value: a bound method or `Cls.method` read, a class called
@@ -232,6 +241,9 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
           markPythonCalls(member, sig);
         }
       }
+      // Its decorators run where the def stands, on the function as its records describe it.
+      const decoration = methodDecoration(cx, s, stmt);
+      if (decoration !== null) members.push(...recordsBeforeDecoration(cx, s, stmt, { methodSpecs, methodDefaults, methodDocs, methodKwdefaults, keywordTable }), decoration);
     } else if (isMethodAlias(s, stmt)) {
       // `__radd__ = __add__`: the same function under another name, a method like the first.
       const alias = stmt as py.Assign;
@@ -266,27 +278,7 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   cx.namespaceStores = outerStores;
   if (pendingStore !== null) members.push(pendingStore);
   members.push(...protocolMembers(cx, s));
-  const methodDefs = s.body.filter((st): st is py.FunctionDef | py.AsyncFunctionDef => st._type === "FunctionDef" || st._type === "AsyncFunctionDef");
-  const properties = methodDefs.filter((st) => st.decorator_list.some((d) => decoratorName(d) === "property"));
-  if (properties.length) {
-    // `Cls.name` is the property object: what each property has besides its getter.
-    const props = properties.map((st) => {
-      const facts: { key: string; value: ir.Expr }[] = [];
-      const deleter = deleters.find((d) => d.key === st.name);
-      if (deleter) facts.push({ key: "deleter", value: deleter.value });
-      if (isReadOnlyProperty(st, methodDefs)) facts.push({ key: "readOnly", value: { k: "bool", value: true } });
-      const doc = cx.readsDocstrings ? docstringOf(st) : null;
-      if (doc !== null) facts.push({ key: "doc", value: { k: "str", value: doc } });
-      const getDecorators = accessorDecorators(cx, s, st);
-      if (getDecorators !== null) facts.push({ key: "getDecorators", value: getDecorators });
-      const setter = methodDefs.find((other) => other.name === st.name && other.decorator_list.some((d) => decoratorName(d) === `${st.name}.setter`));
-      const setDecorators = setter !== undefined ? accessorDecorators(cx, s, setter) : null;
-      if (setDecorators !== null) facts.push({ key: "setDecorators", value: setDecorators });
-      return { key: st.name, value: { k: "object", props: facts } as ir.Expr };
-    });
-    const call: ir.Expr = { k: "call", callee: cx.rt("defineProperties"), args: [{ k: "this" }, { k: "object", props }] };
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
-  }
+  members.push(...finalProperties(cx, s, deleters));
   const byDecorator = (name: string): ir.Expr[] =>
     s.body
       .filter((st): st is py.FunctionDef => (st._type === "FunctionDef" || st._type === "AsyncFunctionDef") && st.decorator_list.some((d) => decoratorName(d) === name) && !generalDecorated(s).has(st))
@@ -331,28 +323,14 @@ function lowerClassBody(cx: LowerContext, s: py.ClassDef, nested: boolean): ir.S
   if (initMethod && (superClass === null || statelessBase)) members.splice(1, 0, rootConstructor(cx, definesNewSomewhere(cx), statelessBase));
   // A def a decorator wraps in place binds keywords before the decorator gets it (the wrapper's
   // `fn(*args, **kwargs)` passes them on by name); the others after their decoration.
-  if (methodSpecs.length || methodDefaults.length || methodKwdefaults.length) {
-    // What Python shows of the methods as function objects (bound methods, `Cls.method`), before
-    // any decorator sees them. (static and class methods take their defaults from it too)
-    const prefix: ir.Expr = { k: "str", value: qualname(cx.scopeOf(s)) };
-    const args: ir.Expr[] = [{ k: "this" }, prefix, { k: "object", props: methodSpecs }];
-    if (methodDefaults.length || methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDefaults });
-    if (methodDocs.length || methodKwdefaults.length) args.push({ k: "object", props: methodDocs });
-    if (methodKwdefaults.length) args.push({ k: "object", props: methodKwdefaults });
-    const call: ir.Expr = { k: "call", callee: cx.rt("pyMethods"), args };
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
-  }
+  // What Python shows of the methods as function objects (bound methods, `Cls.method`), before
+  // any decorator sees them. (static and class methods take their defaults from it too)
+  members.push(...pyMethodsBlock(cx, s, methodSpecs, methodDefaults, methodDocs, methodKwdefaults));
   if (methodCodes.length) {
     const call: ir.Expr = { k: "call", callee: cx.rt("methodCode"), args: [{ k: "this" }, { k: "object", props: methodCodes }] };
     members.push({ k: "staticBlock", body: [{ k: "expr", expr: call }] });
   }
-  const inPlace = new Set([...decoratedInPlace(s)].map((name) => objectKey(mangle(cx, name))));
-  const keywordsFirst = keywordTable.filter((entry) => inPlace.has(entry.key));
-  if (keywordsFirst.length) {
-    members.push({ k: "staticBlock", body: [{ k: "expr", expr: { k: "call", callee: cx.rt("keywordMethods"), args: [{ k: "this" }, { k: "object", props: keywordsFirst }] } }] });
-    keywordTable.splice(0, keywordTable.length, ...keywordTable.filter((entry) => !inPlace.has(entry.key)));
-  }
-  members.push(...methodDecorators(cx, s));
+  members.push(...abstractMarks(cx, s));
   // (`@dataclass(slots=True)` gives the class `__slots__` of its fields)
   const dataclassSlots = dataclassDecorator?._type === "Call" && dataclassDecorator.keywords.some((k) => k.arg === "slots" && k.value._type === "Constant" && k.value.value.kind === "bool" && k.value.value.value);
   // (a decorator of the program's may give the class a hook: `cls.__setattr__ = f` in a frozen decorator)

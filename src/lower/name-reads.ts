@@ -5,7 +5,7 @@ import { qualname } from "./functions.js";
 import type * as py from "../frontend/ast.js";
 import type * as ir from "./ir.js";
 import type { LowerContext } from "./context.js";
-import type { Scope } from "./scope.js";
+import type { Binding, Scope } from "./scope.js";
 import { MODULE_ID } from "./program-imports.js";
 import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, MISSING_BUILTINS } from "./builtins.js";
 import { currentClass } from "./classes.js";
@@ -13,6 +13,7 @@ import { functionKey } from "../../runtime/lang/attr-names.js";
 import { nameErrorHint } from "./name-hints.js";
 import { preparedByMetaclass } from "./class-objects.js";
 import { handlerOnly, mayBeUnbound } from "./targets.js";
+import { generalDecorated, isMethodAlias } from "./class-body-facts.js";
 
 /** Per module scope: each name a module-level `@global_enum` class body assigns -> that class. */
 const globalEnumNames = new WeakMap<Scope, Map<string, string>>();
@@ -43,11 +44,18 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
   const loc = cx.loc(e);
   if (cx.classBody?.bindings.has(e.id)) {
     // A plain method named in its class body (`y = property(get_y)`) is a function taking `self`.
-    const stmt = cx.classBody.bindings.get(e.id)!.at(-1)!.stmt;
+    const stmt = bindingInEffect(cx.classBody.bindings.get(e.id)!, e)?.stmt ?? null;
+    // (a def bound where it stands, generalDecorated, is read as the namespace holds it)
+    const cls = currentClass(cx);
+    if (cls !== null && stmt !== null && (generalDecorated(cls).has(stmt) || isMethodAlias(cls, stmt))) {
+      return { k: "call", callee: cx.rt("classBodyValue"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }], loc };
+    }
     const isMethod = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 0;
     if (isMethod) return { k: "call", callee: cx.rt("bodyMethod"), args: [{ k: "this" }, { k: "str", value: e.id }], loc };
     // A classmethod or staticmethod named in its class body is the classmethod (staticmethod) object.
-    const kind = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length === 1 && stmt.decorator_list[0]!._type === "Name" ? stmt.decorator_list[0]!.id : null;
+    // (`@classmethod @abstractmethod` too: the abstract mark is on the function it holds)
+    const builtIn = (stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") ? stmt.decorator_list.filter((d) => d._type !== "Name" || d.id !== "abstractmethod") : [];
+    const kind = builtIn.length === 1 && builtIn[0]!._type === "Name" ? builtIn[0]!.id : null;
     if (kind === "classmethod" || kind === "staticmethod") {
       return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
     }
@@ -115,6 +123,19 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
     return { k: "call", callee: cx.rt("preparedName"), args: [{ k: "this" }, { k: "str", value: e.id }, { k: "arrow", params: [], body: missing }], loc };
   }
   return missing;
+}
+
+/**
+ * The class body's binding of a name a read sees: the last one whose statement ended before
+ * the read (the body runs top to bottom), else the last of all (a read in a loop of the body).
+ */
+function bindingInEffect(bindings: readonly Binding[], e: py.Name): Binding | undefined {
+  let found: Binding | undefined;
+  for (const b of bindings) {
+    const st = b.stmt;
+    if (st !== null && (st.end_lineno < e.lineno || (st.end_lineno === e.lineno && st.end_col_offset <= e.col_offset))) found = b;
+  }
+  return found ?? bindings.at(-1);
 }
 
 /** The names a program module's globals hold from its import (read from its module object). */

@@ -1,7 +1,6 @@
 // Statements: assignment, control flow, loops with `else`, try/except/else/finally, with,
 // raise, assert, del, imports, function and class definitions.
 import { lowerCountUpdate } from "./count-updates.js";
-import { functionKey } from "../../runtime/lang/attr-names.js";
 import { replayed, replays } from "./replay-waits.js";
 import { awaitImplicit, iterationWaits } from "./implicit-waits.js";
 import { markLazy, mayHoldWaitingGenerator, waitsForItems } from "./waiting-generators.js";
@@ -447,9 +446,8 @@ function lowerDelete(cx: LowerContext, t: py.Expr): ir.Stmt {
   }
   if (t._type === "Attribute") return { k: "expr", expr: { k: "call", callee: cx.rt("delattr"), args: [lowerExpr(cx, t.value), { k: "str", value: mangle(cx, t.attr) }] }, loc };
   if (t._type === "Name" && cx.classBody?.bindings.has(t.id)) {
-    // `del x` in a class body removes the class attribute.
-    const remove: ir.Expr = { k: "member", object: { k: "id", name: "Reflect" }, property: "deleteProperty" };
-    return { k: "expr", expr: { k: "call", callee: remove, args: [{ k: "this" }, { k: "str", value: functionKey(t.id) }] }, loc };
+    // `del x` in a class body removes the name from the class's namespace.
+    return { k: "expr", expr: { k: "call", callee: cx.rt("deleteClassName"), args: [{ k: "this" }, { k: "str", value: mangle(cx, t.id) }] }, loc };
   }
   if (t._type === "Name") {
     // The name is unbound again: reads of it check for `undefined` (see mayBeUnbound).
