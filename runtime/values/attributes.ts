@@ -24,7 +24,7 @@ import { boundParts } from "../lang/bound-parts.js";
 import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
 import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
-import { isPythonVisible, listedNames } from "./python-names.js";
+import { isPythonVisible, lacksInstanceDict, listedNames } from "./python-names.js";
 import { classDataDescriptor } from "./class-data.js";
 import { runtimeClassDict } from "./runtime-class-dicts.js";
 
@@ -124,7 +124,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   }
   if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) {
     // (instances of built-in types, `range(3)` too, have no `__dict__`)
-    if (hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined) throw missingAttribute(obj, name);
+    if (hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined || lacksInstanceDict(obj)) throw missingAttribute(obj, name);
     return instanceDict(obj);
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
