@@ -361,6 +361,9 @@ function methodQualname(method: AnyFn, owner: Function | null): string {
   // (a decorated def: the qualname of what its decorators returned, `functools.wraps` copies the def's)
   const decorated = (method as { [DECORATED_METHOD]?: unknown })[DECORATED_METHOD];
   if (typeof decorated === "function") return functionQualname(decorated);
+  // (a function the runtime made and named, a class's `__init__` that is its constructor)
+  const own = Object.getOwnPropertyDescriptor(method, "__qualname__")?.value as unknown;
+  if (typeof own === "string") return own;
   const info = functionInfo(method);
   if (info !== undefined) return info.qualname;
   const name = pythonName(method.name, false) ?? method.name;

@@ -16,12 +16,12 @@ import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./dat
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
-import { classInitOf } from "../lang/mro.js";
+import { classInitOf, constructorInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
-import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
+import { bindFunction, boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
 import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
 import { isPythonVisible, lacksInstanceDict, listedNames } from "./python-names.js";
@@ -212,6 +212,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (typeof objectHash === "function") return objectMethod(obj, objectHash as (...a: unknown[]) => unknown, name);
     }
     if (!isClass(obj) && name.startsWith("__")) {
+      // `obj.__init__` where the class's def became its JS constructor: that def, bound
+      const ctor = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
+      const init = name === "__init__" && typeof ctor === "function" && typeof obj === "object" ? constructorInitOf(ctor) : undefined;
+      if (init !== undefined) return bindFunction(obj, init);
       // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.
       const inherited = typeDunder(typeOf({}), name);
       if (typeof inherited === "function") return objectMethod(obj, inherited as (...a: unknown[]) => unknown, name);
