@@ -13,7 +13,7 @@ import { parseSpec, positionalRange, type Param } from "./binding.js";
 import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from "./function-info.js";
 import { functionKey, pythonName } from "./attr-names.js";
 import { metaclassCall } from "./type-base.js";
-import { className, classSource, isClass, objectMethodKind, typeName } from "../values/typename.js";
+import { className, classSource, isClass, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
@@ -283,6 +283,22 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
   return bound;
 }
 
+/**
+ * `int.real.__get__`, `f.__get__`, `property().__set__`: a C type's slot (`__get__`, `__set__`,
+ * `__delete__`) bound to `self`, CPython's method-wrapper (`<method-wrapper '__get__' of
+ * getset_descriptor object at 0x...>`); `call` takes the slot's arguments.
+ */
+export function methodWrapper(self: unknown, name: string, call: (...args: unknown[]) => unknown): AnyFn {
+  const bound = boundMethod(self, (...args: unknown[]) => call(...args), null);
+  Object.defineProperties(bound, {
+    [OBJECT_METHOD_NAME]: { value: name },
+    [OBJECT_METHOD_SLOT]: { value: true },
+    __name__: { value: name },
+    __qualname__: { value: `${typeName(self)}.${name}` },
+  });
+  return bound;
+}
+
 /** A function calling `method` with `self` as its receiver, as a bound method calls it (no marks). */
 export function boundCall(self: unknown, method: AnyFn): AnyFn {
   return function (...args: unknown[]): unknown {
@@ -508,7 +524,7 @@ function descriptorGet(f: Function, builtin: boolean, methodDescriptor: boolean)
     const method = f as AnyFn;
     return builtinMethod((...rest: unknown[]) => method(obj, ...rest), functionName(f), obj, f);
   };
-  return builtinMethod(get, "__get__", f);
+  return methodWrapper(f, "__get__", get);
 }
 
 /** A function's `__dict__`: the attributes the program set on it. */
