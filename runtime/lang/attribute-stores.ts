@@ -15,7 +15,11 @@ import { Slice } from "../values/slice.js";
 import { Tuple } from "../values/tuple.js";
 import { typeDictEntries } from "../values/type-dunders.js";
 import { AttributeError, BaseException, PyTypeError } from "../values/exceptions.js";
-import { className, isClass, moduleName, objectMethodKind, typeName } from "../values/typename.js";
+import { className, isClass, moduleName, objectMethodKind, tpName, typeName } from "../values/typename.js";
+import { dataAttributeKind, readOnlyError } from "../values/class-data.js";
+import { isListedName } from "../values/python-names.js";
+import { missingAttribute } from "../values/methods.js";
+import { objectKey } from "./attr-names.js";
 import { boundParts } from "./bound-parts.js";
 
 /** Marks the prototypes of the built-in types whose instances take no attributes (and Array's, a list's). */
@@ -53,8 +57,8 @@ export function refusedStore(obj: unknown, name: string): AttributeError | PyTyp
     const proto = Object.getPrototypeOf(obj) as object | null;
     const exact = proto !== null && (proto as { [REFUSES_ATTRIBUTES]?: object })[REFUSES_ATTRIBUTES] === proto;
     if (!exact && Object.isExtensible(obj)) return null;
-    // (a marked type without a recorded `__dict__`, slice's: any name is missing)
-    if (exact && entries === undefined) return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+    // (a marked type without a recorded `__dict__`: a runtime class's, a deque's, or slice's)
+    if (exact && entries === undefined) return runtimeClassRefusal(obj, proto, name);
   }
   if (entries === undefined || type === BaseException || name === "__class__") return null;
   const chain: [unknown, [string, string][]][] = [[type, entries]];
@@ -68,6 +72,45 @@ export function refusedStore(obj: unknown, name: string): AttributeError | PyTyp
     return new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
   }
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/**
+ * CPython's error for `obj.name = value` on an instance of a runtime class whose instances have
+ * no `__dict__` (python-names.ts marks them): a name of the class is read-only, any other is
+ * missing. Null where the store goes on: a data attribute with a setter or a writable slot,
+ * `__class__`, a class of its own `__setattr__` (uuid.UUID's).
+ */
+function runtimeClassRefusal(obj: object, proto: object, name: string): AttributeError | null {
+  const cls = (proto as { constructor?: unknown }).constructor;
+  const listed = typeof cls === "function" ? isListedName(cls, name) : undefined;
+  if (listed === undefined) return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  if (name === "__class__") return null;
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, "__setattr__")) return null;
+  }
+  const data = dataAttributeKind(cls as Function, name);
+  if (data !== undefined) {
+    const [owner, kind] = data;
+    // (a slot or a property with a setter takes the store unless the runtime holds it read-only;
+    // a getset or a read-only property only through a setter the runtime gives it)
+    const desc = propertyOf(obj, objectKey(name));
+    const writable = desc === undefined || desc.set !== undefined || desc.writable === true;
+    if (desc?.set !== undefined || ((kind === "m" || kind === "P") && writable)) return null;
+    return readOnlyError(owner, name, kind, obj);
+  }
+  if (!listed) return missingAttribute(obj, name);
+  // (a named tuple's field, a getter of the runtime's, refuses the store itself)
+  if (propertyOf(proto, objectKey(name))?.get !== undefined) return null;
+  return new AttributeError(`'${tpName(obj)}' object attribute '${name}' is read-only`);
+}
+
+/** The property `key` found first on the prototype chain from `start` (itself first). */
+function propertyOf(start: object, key: string): PropertyDescriptor | undefined {
+  for (let p: object | null = start; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(p, key);
+    if (desc !== undefined) return desc;
+  }
+  return undefined;
 }
 
 /** The receiver of `obj.name = value` (of a type the lowering does not know), checked. */

@@ -45,7 +45,14 @@ export function setClassAttribute(cls: any, name: string, value: unknown): void 
   const classKey = functionKey(name);
   const get = function (this: object): unknown {
     const current = cls[classKey];
-    return isMethodValue(current) ? bindFunction(this, current as AnyFn) : current;
+    if (!isMethodValue(current)) return current;
+    // (read off a prototype, `Cls.prototype.m.call(obj, ...)` as `Cls.m(obj, ...)` compiles: the call's receiver is the instance)
+    if (Object.hasOwn(this, "constructor")) {
+      return function (this: unknown, ...args: unknown[]): unknown {
+        return bindFunction(this, current as AnyFn)(...args);
+      };
+    }
+    return bindFunction(this, current as AnyFn);
   };
   INSTALLED.add(get);
   if ((name === "__iter__" || name === "__getitem__") && !(Symbol.iterator in cls.prototype)) {

@@ -8,7 +8,7 @@ import { builtinLen } from "../values/builtin-functions.js";
 import { builtinIn } from "../values/contains.js";
 import { BUILTIN_ITER, Dict } from "../values/dict.js";
 import { pyHash } from "../values/hashing.js";
-import { PyIterator } from "../values/iteration.js";
+import { iterable, PyIterator } from "../values/iteration.js";
 import { repr } from "../values/repr.js";
 import { AbstractSet, FrozenSet, PySet } from "../values/set.js";
 import { builtinDelitem, builtinGetitem, builtinSetitem } from "../values/subscript.js";
@@ -59,9 +59,15 @@ export function defineContainerDunders(proto: object, options: { mutable: boolea
   Object.defineProperty(baseIter, BUILTIN_ITER, { value: true });
   define(proto, "__iter__", baseIter);
   const reprOfBase = function (this: any): string {
+    // set.__repr__ names the subclass: `Bag({1, 2})`, `Bag()`; it lists the items through the
+    // subclass's own `__iter__` (list's, dict's and tuple's reprs never call it).
+    if (this instanceof AbstractSet) {
+      if (this.size === 0) return `${typeName(this)}()`;
+      const own = (this as { __iter__?: { [BUILTIN_ITER]?: true } }).__iter__;
+      const text = typeof own === "function" && own[BUILTIN_ITER] !== true ? `{${Array.from(iterable(this), (item) => repr(item)).join(", ")}}` : repr(plain(this));
+      return `${typeName(this)}(${text})`;
+    }
     const text = repr(plain(this));
-    // set.__repr__ names the subclass: `Bag({1, 2})`, `Bag()`.
-    if (this instanceof AbstractSet) return this.size === 0 ? `${typeName(this)}()` : `${typeName(this)}(${text})`;
     return text;
   };
   // The built-in base's repr (pprint lays such an instance out as the base).

@@ -313,3 +313,6 @@ export function classBodyValue(cls: any, classKey: string): any {
   const raw = own?.get !== undefined ? (own.get as { [RAW_DESCRIPTOR]?: unknown })[RAW_DESCRIPTOR] : undefined;
   return raw !== undefined ? raw : cls[classKey];
 }
+
+// (its `__get__`/`__set__`/`__delete__` are C slots: method-wrappers when read, runtime/values/attributes.ts)
+Object.defineProperty(PyProperty.prototype, Symbol.for("pyts.slotDescriptor"), { value: true });

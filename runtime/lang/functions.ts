@@ -14,7 +14,7 @@ import { DECORATED_METHOD, FUNCTION_INFO, functionInfo, type FunctionInfo } from
 import { functionKey, pythonName } from "./attr-names.js";
 import { bodyValueOf, recordBodyValue } from "./body-values.js";
 import { metaclassCall } from "./type-base.js";
-import { className, classSource, isClass, objectMethodKind, typeName } from "../values/typename.js";
+import { className, classSource, isClass, OBJECT_METHOD_NAME, OBJECT_METHOD_SLOT, objectMethodKind, typeName } from "../values/typename.js";
 import { AttributeError, PyTypeError } from "../values/exceptions.js";
 import { writeDefaults } from "./written-defaults.js";
 import { boundParts, setBoundParts } from "./bound-parts.js";
@@ -284,6 +284,22 @@ export function boundMethod(self: unknown, method: AnyFn, owner: Function | null
   return bound;
 }
 
+/**
+ * `int.real.__get__`, `f.__get__`, `property().__set__`: a C type's slot (`__get__`, `__set__`,
+ * `__delete__`) bound to `self`, CPython's method-wrapper (`<method-wrapper '__get__' of
+ * getset_descriptor object at 0x...>`); `call` takes the slot's arguments.
+ */
+export function methodWrapper(self: unknown, name: string, call: (...args: unknown[]) => unknown): AnyFn {
+  const bound = boundMethod(self, (...args: unknown[]) => call(...args), null);
+  Object.defineProperties(bound, {
+    [OBJECT_METHOD_NAME]: { value: name },
+    [OBJECT_METHOD_SLOT]: { value: true },
+    __name__: { value: name },
+    __qualname__: { value: `${typeName(self)}.${name}` },
+  });
+  return bound;
+}
+
 /** A function calling `method` with `self` as its receiver, as a bound method calls it (no marks). */
 export function boundCall(self: unknown, method: AnyFn): AnyFn {
   return function (...args: unknown[]): unknown {
@@ -362,6 +378,9 @@ function methodQualname(method: AnyFn, owner: Function | null): string {
   // (a decorated def: the qualname of what its decorators returned, `functools.wraps` copies the def's)
   const decorated = (method as { [DECORATED_METHOD]?: unknown })[DECORATED_METHOD];
   if (typeof decorated === "function") return functionQualname(decorated);
+  // (a function the runtime made and named, a class's `__init__` that is its constructor)
+  const own = Object.getOwnPropertyDescriptor(method, "__qualname__")?.value as unknown;
+  if (typeof own === "string") return own;
   const info = functionInfo(method);
   if (info !== undefined) return info.qualname;
   const name = pythonName(method.name, false) ?? method.name;
@@ -506,7 +525,7 @@ function descriptorGet(f: Function, builtin: boolean, methodDescriptor: boolean)
     const method = f as AnyFn;
     return builtinMethod((...rest: unknown[]) => method(obj, ...rest), functionName(f), obj, f);
   };
-  return builtinMethod(get, "__get__", f);
+  return methodWrapper(f, "__get__", get);
 }
 
 /** A function's `__dict__`: the attributes the program set on it. */

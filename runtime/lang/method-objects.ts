@@ -157,3 +157,6 @@ for (const [fn, cls] of [
     __instancecheck__: { value: (x: unknown) => x instanceof cls },
   });
 }
+
+// (its `__get__`/`__set__`/`__delete__` are C slots: method-wrappers when read, runtime/values/attributes.ts)
+for (const cls of [PyClassMethod, PyStaticMethod]) Object.defineProperty(cls.prototype, Symbol.for("pyts.slotDescriptor"), { value: true });

@@ -9,7 +9,7 @@ import { notePendingInit } from "../threads/waiting-calls.js";
 import { noteNewResult } from "./new-result.js";
 import { functionInfo } from "./function-info.js";
 import { invokeMethod, plainMethod } from "./functions.js";
-import { className, classSource, isClass, typeName } from "../values/typename.js";
+import { className, classSource, isClass, moduleName, typeName } from "../values/typename.js";
 import { TYPE_REPR } from "../values/repr.js";
 import { isMetaclass, metaclassOf, typeHooks } from "./type-base.js";
 import { newBuiltinInstance, PYTHON_TYPE } from "../values/wrapped.js";
@@ -254,6 +254,20 @@ export function classInitOf(cls: Function): ((self: unknown, ...args: unknown[])
   if (recorded?.doc !== undefined) Object.defineProperty(init, "__doc__", { value: recorded.doc });
   return init;
 }
+
+/** `cls.__init__` when it is a def of the program's that became `cls`'s JS constructor (`obj.__init__` binds it), else undefined. */
+export function constructorInitOf(cls: Function): ((self: unknown, ...args: unknown[]) => null) | undefined {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, INIT_INFO)) return classInitOf(cls);
+    if (!/^class[^{]*\{[\s\S]*?\bconstructor\s*\(/.test(classSource(c))) continue;
+    // (the nearest constructor: a class statement's of the program, not a runtime class's)
+    return Object.hasOwn(c, PROGRAM_CLASS) || moduleName(c as Function) === "__main__" ? classInitOf(cls) : undefined;
+  }
+  return undefined;
+}
+
+/** Own mark of a class a program's class statement made (class-subscript.ts). */
+const PROGRAM_CLASS = Symbol.for("pyts.programClass");
 
 /** What pyMethods recorded (functions.ts's INIT_INFO) of the `__init__` that is `cls`'s nearest JS constructor. */
 function constructorInitInfo(cls: Function): { qualname?: string; doc?: string } | undefined {

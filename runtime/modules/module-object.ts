@@ -9,6 +9,7 @@ import { setSuggestion } from "../values/suggestions.js";
 import { isClass } from "../values/typename.js";
 import { setFunctionModule } from "../lang/functions.js";
 import { guardReadOnlyData } from "../values/class-data.js";
+import { markNoInstanceDict } from "../values/python-names.js";
 import { C_FUNCTIONS } from "./c-functions.js";
 import { MODULE_ALL } from "./module-all.js";
 import { Tuple } from "../values/tuple.js";
@@ -61,7 +62,11 @@ export function moduleObject<T extends object>(name: string, attributes: T): PyM
       setFunctionModule(value, cModule ?? name);
     }
     // (a class's read-only data attributes refuse stores as CPython's do)
-    if (typeof value === "function" && isClass(value)) guardReadOnlyData(value);
+    // (and those of a class whose instances have no `__dict__`, a deque's, refuse new attributes)
+    if (typeof value === "function" && isClass(value)) {
+      guardReadOnlyData(value);
+      markNoInstanceDict(value);
+    }
   }
   // The lazy module of this name becomes the module itself: its placeholders give way, in the
   // module's own order.

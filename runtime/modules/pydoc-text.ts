@@ -9,6 +9,7 @@ import { isClass, typeName } from "../values/typename.js";
 import { Tuple } from "../values/tuple.js";
 import { callValue } from "./pycall.js";
 import { standardModule } from "./module-object.js";
+import { moduleText } from "./pydoc-module.js";
 
 /** The docs `object` gives its dunders, which a method without its own doc shows (pydoc inherits them). */
 const OBJECT_DOCS: Record<string, string> = {
@@ -37,7 +38,7 @@ const DESCRIPTOR_DOCS: Record<string, string> = {
 const RULE = "-".repeat(70);
 
 /** `inspect.cleandoc` of the object's `__doc__` ("" without one). */
-function docOf(obj: unknown): string {
+export function docOf(obj: unknown): string {
   const doc = getattr(obj, "__doc__", null);
   if (typeof doc !== "string") return "";
   return toStr(callValue(getattr(standardModule("inspect"), "cleandoc"), doc));
@@ -53,7 +54,7 @@ function signatureOf(obj: unknown): string | null {
 }
 
 /** Each line after `prefix` (blank ones too), the last without trailing spaces, as pydoc indents. */
-function indent(text: string, prefix: string): string {
+export function indent(text: string, prefix: string): string {
   const lines = text.split("\n").map((line) => prefix + line);
   lines[lines.length - 1] = lines[lines.length - 1]!.trimEnd();
   return lines.join("\n");
@@ -66,7 +67,7 @@ function initSignature(cls: unknown): string | null {
 }
 
 /** A routine's entry: `name(signature)`, then its doc indented by four. */
-function routineEntry(name: string, fn: unknown, suffix = "", fallbackDoc = "", signature = signatureOf(fn) ?? "(...)"): string {
+export function routineEntry(name: string, fn: unknown, suffix = "", fallbackDoc = "", signature = signatureOf(fn) ?? "(...)"): string {
   const decl = name === "<lambda>" ? `<lambda> lambda ${signature.slice(1, -1)}` : `${name}${signature}${suffix}`;
   const doc = docOf(fn) || fallbackDoc;
   return doc === "" ? decl + "\n" : `${decl}\n${indent(doc, "    ")}\n`;
@@ -130,6 +131,11 @@ function classSections(cls: unknown, holder: unknown, tag: string, seen: Set<str
 
 /** `help(C)` of a class of the program (its bases the program's too, or `object`). */
 function classText(cls: unknown): string {
+  return `Help on class ${toStr(getattr(cls, "__name__"))} in module ${toStr(getattr(cls, "__module__"))}:\n\n${classDoc(cls)}`;
+}
+
+/** pydoc's document of class `cls`: `class C(bases)` and its body behind ` |  `. */
+export function classDoc(cls: unknown): string {
   const name = toStr(getattr(cls, "__name__"));
   const module = toStr(getattr(cls, "__module__"));
   // (a class named as pydoc's classname does: module-qualified when of another module)
@@ -155,13 +161,14 @@ function classText(cls: unknown): string {
   const sections = documented.flatMap((c) => classSections(cls, c, c === cls ? "defined here" : `inherited from ${nameOf(c)}`, seen));
   // (a rule of dashes between the sections, not after the introduction)
   const body = (intro.length > 0 ? intro.join("\n") + "\n" : "") + sections.join(`\n${RULE}\n`);
-  return `Help on class ${name} in module ${module}:\n\nclass ${name}(${bases.map(nameOf).join(", ")})\n${indent(body.replace(/\n$/, ""), " |  ")}\n`;
+  return `class ${name}(${bases.map(nameOf).join(", ")})\n${indent(body.replace(/\n$/, ""), " |  ")}\n`;
 }
 
 /** The text `help(obj)` prints (before the blank line that ends it). */
 export function helpText(obj: unknown): string {
   if (isClass(obj)) return classText(obj);
   const kind = typeName(obj);
+  if (kind === "module") return moduleText(obj);
   if (kind === "function" || kind === "builtin_function_or_method") return functionText(obj);
   if (kind === "method") return methodText(obj);
   throw new PyTypeError(`pyts's help() documents functions and classes, not a ${kind} object`);

@@ -63,7 +63,9 @@ class Helper {
     const [pos, kw] = splitKw(args);
     const request = pos.length > 0 ? pos[0] : kw["request"];
     if (request === undefined) throw new RuntimeError("pyts has no interactive help: call help(object) for help about an object");
-    writeOut(helpText(request) + "\n");
+    // (written to sys.stdout, as pydoc's pager writes: `redirect_stdout` takes it)
+    const stdout = getattr(standardModule("sys"), "stdout");
+    callValue(getattr(stdout, "write"), helpText(request) + "\n");
     return null;
   }
 }

@@ -122,6 +122,8 @@ const FIELD_NAMES = [
 
 /** `time.struct_time`: a 9-item tuple with named fields (plus tm_zone and tm_gmtoff). */
 export class struct_time extends Tuple<bigint> {
+  /** CPython's tp_name, in its errors (`'time.struct_time' object has no attribute 'x'`). */
+  static readonly tpName: string = "time.struct_time";
   readonly tm_zone: string | null;
   readonly tm_gmtoff: bigint | null;
   /** A class attribute (struct sequences' field counts), read through instances too. */

@@ -22,6 +22,7 @@ import { sysModule } from "./sys.js";
 import * as runtimeModules from "./index.js";
 import { DEFAULT, MagicMockType } from "./unittest-mock.js";
 import { AsyncMockType } from "./unittest-mock-async.js";
+import { autospecOf } from "./unittest-mock-autospec.js";
 import { iscoroutinefunction } from "../core/coroutine-function.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -95,6 +96,20 @@ export class Patch {
       const kw: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(this.options)) if (!["create", "new_callable", "autospec", "spec", "spec_set"].includes(k)) kw[k] = v;
       value = callValue(cls, new Kwargs(kw));
+      // `patch.object(Cls, "method", autospec=True)`: the class holds a function standing for the
+      // mock, so an instance's call and `Cls.method(obj, ...)` alike record `obj` first and are
+      // checked against the method's signature (the mock is what `with ... as m` gives)
+      const original = this.#original;
+      if (this.#had && truthy(this.options["autospec"] ?? false) && isClass(target) && typeof original === "function" && !isClass(original)) {
+        const mock = value;
+        autospecOf(mock, original, false, false);
+        // (a function given to a class is its method: called with the instance first, as a def is)
+        const standIn = function (...args: unknown[]): unknown {
+          return callValue(mock, ...args);
+        };
+        setattr(target, this.attribute, standIn);
+        return mock;
+      }
     }
     setattr(target, this.attribute, value);
     return value;

@@ -1,5 +1,6 @@
 // The attribute builtins: getattr, hasattr, setattr, delattr and vars, with the hooks a
 // class or its metaclass gives them and CPython's errors for built-in values.
+import { lacksInstanceDict } from "./python-names.js";
 import { managedDeleter } from "../lang/descriptors.js";
 import { hasNoDict, slotNames } from "../lang/attribute-hooks.js";
 import { getattrImpl, instanceDict } from "./attributes.js";
@@ -14,6 +15,7 @@ import { typeDictEntries } from "./type-dunders.js";
 import { Dict } from "./dict.js";
 import { AttributeError, PyTypeError } from "./exceptions.js";
 import { isClass, typeName } from "./typename.js";
+import { missingAttribute } from "./methods.js";
 
 const NO_DEFAULT = Symbol("no default");
 
@@ -90,6 +92,8 @@ export function delattr(obj: unknown, name: unknown): null {
     delete (obj as Record<string, unknown>)[attrKey(obj, name)];
     return null;
   }
+  // (an instance of a runtime class without a `__dict__`, a deque: its names are read-only)
+  if (obj !== null && typeof obj === "object" && lacksInstanceDict(obj)) throw refusedStore(obj, name) ?? missingAttribute(obj, name);
   // An empty slot: CPython's member descriptor names just the attribute.
   if (obj !== null && typeof obj === "object" && typeof name === "string" && slotNames(obj).has(name)) throw new AttributeError(name);
   throw new AttributeError(`'${typeName(obj)}' object has no attribute '${String(name)}'`);
@@ -105,7 +109,7 @@ export function vars(obj: unknown): Dict {
   // A function's attributes, a class's namespace (a mappingproxy).
   if (typeof obj === "function") return getattrImpl(obj, "__dict__") as Dict;
   // (instances of built-in types, `[1]`, `range(3)`, have no `__dict__`)
-  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined) {
+  if (obj === null || obj === undefined || typeof obj !== "object" || hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined || lacksInstanceDict(obj)) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
   return instanceDict(obj);

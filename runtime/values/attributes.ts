@@ -16,15 +16,15 @@ import { builtinDataDescriptor, MemberDescriptor, methodDescriptor } from "./dat
 import { classAnnotations, subclassesOf } from "../lang/class-creation.js";
 import { Tuple } from "./tuple.js";
 import { builtinTypeDefines, builtinTypeDoc, DESCRIPTOR_KIND, objectClassMethod, typeDictEntries, typeDunder, valueTypeDunder } from "./type-dunders.js";
-import { classInitOf } from "../lang/mro.js";
+import { classInitOf, constructorInitOf } from "../lang/mro.js";
 import { callValue } from "../modules/pycall.js";
 import { inClassOrMetaclass, metaclassOf } from "../lang/type-base.js";
 import { attrKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { boundParts } from "../lang/bound-parts.js";
-import { boundMethod, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
+import { bindFunction, boundMethod, methodWrapper, CLASS_METHOD, functionAttribute, NO_FUNCTION_ATTRIBUTE, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { AttributeError, BaseException, isJsErrorMember } from "./exceptions.js";
 import { bindFoundMethod, cMethodTpName, isCClassMethod } from "./method-binding.js";
-import { isPythonVisible, listedNames } from "./python-names.js";
+import { isPythonVisible, lacksInstanceDict, listedNames } from "./python-names.js";
 import { classDataDescriptor } from "./class-data.js";
 import { runtimeClassDict } from "./runtime-class-dicts.js";
 
@@ -36,6 +36,8 @@ const SHOWN_MRO_KEY = Symbol.for("pyts.shownMro");
 const STANDS_FOR_KEY = Symbol.for("pyts.standsFor");
 /** Static of runtime base classes: the built-in type they stand for (runtime/lang/value-subclasses.ts). */
 const PYTHON_TYPE = Symbol.for("pyts.pythonType");
+/** Marks the prototypes of C descriptor types (getset and member descriptors, property, classmethod, staticmethod). */
+const SLOT_DESCRIPTOR = Symbol.for("pyts.slotDescriptor");
 /** On an accessor getter standing for a method (unittest's TestCase.assertEqual): the method's function. */
 export const METHOD_ACCESSOR = Symbol.for("pyts.methodAccessor");
 
@@ -129,7 +131,7 @@ export function getattrImpl(obj: unknown, name: string): any {
   }
   if (name === "__dict__" && obj !== null && typeof obj === "object" && !(name in obj)) {
     // (instances of built-in types, `range(3)` too, have no `__dict__`)
-    if (hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined) throw missingAttribute(obj, name);
+    if (hasNoDict(obj) || typeDictEntries(typeOf(obj)) !== undefined || lacksInstanceDict(obj)) throw missingAttribute(obj, name);
     return instanceDict(obj);
   }
   if (obj !== null && (typeof obj === "object" || typeof obj === "function")) {
@@ -147,6 +149,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       // (a staticmethod's function is returned as it is)
       // (what a descriptor's `__get__` gave, a prototype getter's value, is returned as it is)
       if (typeof value === "function" && typeof obj === "object" && !Object.hasOwn(target, key) && !isClass(value) && boundParts(value) === undefined && !Object.hasOwn(value, STATIC_METHOD) && !readByGetter(obj, key)) {
+        // (a C descriptor type's slots, `int.real.__get__`, `property().__set__`, are method-wrappers)
+        if ((name === "__get__" || name === "__set__" || name === "__delete__") && (obj as { [SLOT_DESCRIPTOR]?: true })[SLOT_DESCRIPTOR] === true) {
+          return methodWrapper(obj, name, (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(obj, args));
+        }
         const owner = ownerOf(obj, key);
         // (`S("x").upper` of `class S(str)`: str's own method, a built-in method bound to the instance)
         if (owner !== null && Object.hasOwn(owner, PYTHON_TYPE)) return builtinMethod((value as (...a: unknown[]) => unknown).bind(obj), name, obj, value);
@@ -217,6 +223,10 @@ export function getattrImpl(obj: unknown, name: string): any {
       if (typeof objectHash === "function") return objectMethod(obj, objectHash as (...a: unknown[]) => unknown, name);
     }
     if (!isClass(obj) && name.startsWith("__")) {
+      // `obj.__init__` where the class's def became its JS constructor: that def, bound
+      const ctor = (Object.getPrototypeOf(obj) as { constructor?: unknown } | null)?.constructor;
+      const init = name === "__init__" && typeof ctor === "function" && typeof obj === "object" ? constructorInitOf(ctor) : undefined;
+      if (init !== undefined) return bindFunction(obj, init);
       // `x.__eq__`, `x.__hash__` of an instance: object's dunders, bound to it.
       const inherited = typeDunder(typeOf({}), name);
       if (typeof inherited === "function") return objectMethod(obj, inherited as (...a: unknown[]) => unknown, name);

@@ -68,8 +68,17 @@ export function classDataDescriptor(cls: Function, name: string): unknown {
   return undefined;
 }
 
+/** The class in `cls`'s chain defining data attribute `name`, with its kind (`g`, `m`, `p`, `P`), else undefined. */
+export function dataAttributeKind(cls: Function, name: string): [owner: Function, kind: string] | undefined {
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const kind = kindsOf(c).get(name);
+    if (kind !== undefined) return [c, kind[0]!];
+  }
+  return undefined;
+}
+
 /** CPython's error for a store to read-only data attribute `name` (of kind `kind`) of `owner`'s instance `obj`. */
-function readOnlyError(owner: Function, name: string, kind: string, obj: unknown): AttributeError {
+export function readOnlyError(owner: Function, name: string, kind: string, obj: unknown): AttributeError {
   if (kind === "g") return new AttributeError(`attribute '${name}' of '${classTpName(owner)}' objects is not writable`);
   if (kind === "m") return new AttributeError("readonly attribute");
   return new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);

@@ -134,3 +134,6 @@ function methodDescriptorGet(descriptor: Function, type: Function, name: string,
     return builtinMethod((...rest: unknown[]) => method.apply(obj, rest), name, obj, descriptor);
   };
 }
+
+// (its `__get__`/`__set__`/`__delete__` are C slots: method-wrappers when read, runtime/values/attributes.ts)
+Object.defineProperty(GetSetDescriptor.prototype, Symbol.for("pyts.slotDescriptor"), { value: true });

@@ -19,6 +19,7 @@ import { functionKey, objectKey, pythonName } from "../lang/attr-names.js";
 import { CLASS_METHOD, plainMethod, STATIC_METHOD } from "../lang/functions.js";
 import { methodObject } from "../lang/method-objects.js";
 import { setClassAttribute } from "../lang/class-attributes.js";
+import { isPythonVisible, listedNames } from "./python-names.js";
 
 /** Per instance: `__dict__` entries named like a data descriptor of its class, which they cannot hide. */
 const SHADOWED = Symbol.for("pyts.shadowed");
@@ -48,6 +49,8 @@ function internalKeys(owner: object): ((key: string) => boolean) | null {
   if (owner instanceof Tuple) return (key) => key === "items";
   // (an exception's `args` and `__cause__`... are its type's descriptors, not in its `__dict__`)
   if (owner instanceof BaseException) return (key) => EXCEPTION_FIELDS.has(key);
+  // (a runtime class's own fields, a deque subclass's `items`, are no attributes either)
+  if (listedNames(owner) !== undefined) return (key) => !isPythonVisible(owner, key, pythonName(key, false) ?? key);
   return null;
 }
 

@@ -139,3 +139,44 @@ let objectDir: ReadonlySet<string> | undefined;
 function objectNames(): ReadonlySet<string> {
   return (objectDir ??= new Set(typeDirNames(typeOf({})) ?? []));
 }
+
+/** Marks the prototypes whose instances take no attributes (runtime/lang/attribute-stores.ts reads it). */
+const REFUSES_ATTRIBUTES = Symbol.for("pyts.refusesAttributes");
+
+/** C types whose instances keep attributes (a `__dictoffset__`) though the type shows no `__dict__`. */
+const DICT_WITHOUT_DESCRIPTOR = new Set(["_asyncio.Future", "_asyncio.Task"]);
+
+/**
+ * Runtime class `cls` stands for a CPython class whose instances have no `__dict__` (a deque, a
+ * date, a compiled pattern): its own instances refuse new attributes, as CPython's do. Marks its
+ * prototype (the prototype itself is the mark's value, so a user subclass's instances, which
+ * inherit it, still take attributes).
+ */
+export function markNoInstanceDict(cls: Function): void {
+  const proto = (cls as { prototype?: unknown }).prototype;
+  if (proto === null || typeof proto !== "object" || Object.hasOwn(proto, REFUSES_ATTRIBUTES)) return;
+  let listed: Listed | null | undefined;
+  try {
+    listed = ownNames(cls);
+  } catch {
+    return;
+  }
+  if (listed === null || listed === undefined || hasInstanceDict(listed[1]) || DICT_WITHOUT_DESCRIPTOR.has(classKey(cls))) return;
+  Object.defineProperty(proto, REFUSES_ATTRIBUTES, { value: proto });
+}
+
+/**
+ * Is `name` an attribute CPython's class shows for listed runtime class `cls` (object's names
+ * included)? Undefined when `cls` itself is not listed.
+ */
+export function isListedName(cls: Function, name: string): boolean | undefined {
+  const listed = listedClassOf(cls);
+  if (listed === null || listed[0] !== cls) return undefined;
+  return listed[1].has(name) || objectNames().has(name);
+}
+
+/** Is `obj` an instance (not a subclass's) of a type whose instances have no `__dict__` (marked above, or a list's)? */
+export function lacksInstanceDict(obj: object): boolean {
+  const proto = Object.getPrototypeOf(obj) as { [REFUSES_ATTRIBUTES]?: object } | null;
+  return proto !== null && proto[REFUSES_ATTRIBUTES] === proto;
+}

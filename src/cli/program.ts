@@ -10,7 +10,7 @@ import { decodeSource } from "../frontend/encoding.js";
 import { importedModules, moduleWaits, relativeModuleName, type ModuleWaits, type ProgramResolver } from "../lower/program-imports.js";
 import { IDENTIFIER, locateModule, type ProgramModuleFile } from "./program-files.js";
 import { threadUse, type ThreadUse } from "../lower/thread-switches.js";
-import { importsInspect } from "../lower/inspect-sources.js";
+import { readsOtherModulesDocs } from "../lower/inspect-sources.js";
 
 const SKIPPED_FOLDERS = new Set(["venv", "__pycache__", "node_modules"]);
 
@@ -176,12 +176,12 @@ export class ProgramTree implements ProgramResolver {
     return this.knowPrograms().some((p) => p.inspect && p.members.has(name));
   }
 
-  /** Does one of the modules import inspect (its getsource may be given any module's function)? */
+  /** Does one of the modules import inspect (its getsource may be given any module's function) or call help? */
   private inspectIn(members: Set<string>): boolean {
     for (const name of members) {
       const module = this.locate(name);
       const tree = module && parsed(module.file);
-      if (tree && importsInspect(tree.body)) return true;
+      if (tree && readsOtherModulesDocs(tree.body)) return true;
     }
     return false;
   }

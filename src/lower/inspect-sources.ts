@@ -10,11 +10,16 @@
 // another module of its program does (ProgramResolver.programImportsInspect): that one may be
 // given its functions.
 import type * as py from "../frontend/ast.js";
-import { anyStatement, forEachChild, type AnyNode } from "../frontend/walk.js";
+import { anyNode, anyStatement, forEachChild, type AnyNode } from "../frontend/walk.js";
 
 /** Does the module import inspect (anywhere)? */
 export function importsInspect(body: readonly py.Stmt[]): boolean {
   return anyStatement(body, (st) => (st._type === "Import" && st.names.some((a) => a.name === "inspect")) || (st._type === "ImportFrom" && st.module === "inspect" && st.level === 0));
+}
+
+/** Does the module import inspect or name `help` (`help(module)` documents another module's functions and classes)? */
+export function readsOtherModulesDocs(body: readonly py.Stmt[]): boolean {
+  return importsInspect(body) || anyNode(body, (node) => node._type === "Name" && (node as py.Name).id === "help");
 }
 
 export interface SourceBlock {

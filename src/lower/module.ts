@@ -54,11 +54,12 @@ export function lowerModule(original: py.Module, options: LowerOptions): ir.Modu
   collectKnownBindings(cx, module);
   if (cx.program) collectProgramModuleNames(cx, module);
   collectCallFacts(cx, module);
-  // Another module of the program imports inspect: it may read this one's signatures and docstrings.
+  // Another module of the program imports inspect or calls help: it may read this one's
+  // signatures, docstrings and class namespaces (as `help(x)` in this module would).
   const programInspect = cx.program?.resolver.programImportsInspect?.(cx.program.name) === true;
   if (programInspect) {
     for (const attribute of ["__defaults__", "__kwdefaults__", "__annotations__"]) cx.attributesRead.add(attribute);
-    cx.readsSignatures = cx.readsDocstrings = true;
+    cx.readsSignatures = cx.readsDocstrings = cx.readsClassDicts = cx.documentsClasses = true;
   }
   // doctest's finder reads every function and class of the module as a value.
   if (doctests.added) for (const name of moduleScope.bindings.keys()) cx.escapingNames.add(name);
