@@ -147,7 +147,12 @@ export function pyts(options: PytsPluginOptions = {}): PytsPlugin {
           // The module's own map (JavaScript lines to .py lines) lets esbuild's map reach the .py file.
           const map = Buffer.from(JSON.stringify({ ...result.map, sources: [path.basename(args.path)] })).toString("base64");
           const warnings = result.warnings.map((w) => ({ text: `${w.category}: ${w.message}`, location: { file: args.path, line: w.line, column: 0 } }));
-          return { contents: `${result.code}\n//# sourceMappingURL=data:application/json;base64,${map}\n`, loader: "js", resolveDir: path.dirname(args.path), warnings, pluginData: { root: data.root } };
+          // help() reads docstrings and signatures through the inspect module (runtime/modules/pydoc-text.ts),
+          // which the runtime finds by name: a store of its export (esbuild drops a bare read) keeps it in the bundle.
+          const runtimeSpecifier = options.runtimeModule ?? RUNTIME_PACKAGE;
+          const usesHelp = new RegExp(`^import \\{[^}]*\\bhelp\\b[^}]*\\} from ${JSON.stringify(runtimeSpecifier).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")};`, "m").test(result.code);
+          const keepInspect = usesHelp ? `\nimport { inspect as $$pydocInspect } from ${JSON.stringify(runtimeSpecifier)};\nglobalThis[Symbol.for("pyts.bundledInspect")] = $$pydocInspect;` : "";
+          return { contents: `${result.code}${keepInspect}\n//# sourceMappingURL=data:application/json;base64,${map}\n`, loader: "js", resolveDir: path.dirname(args.path), warnings, pluginData: { root: data.root } };
         } catch (error) {
           if (!(error instanceof DiagnosticError)) throw error;
           const lines = bytes.toString("utf8").split(/\r\n?|\n/);

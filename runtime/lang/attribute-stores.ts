@@ -94,6 +94,8 @@ function runtimeClassRefusal(obj: object, proto: object, name: string): Attribut
     // (a slot or a property with a setter takes the store unless the runtime holds it read-only;
     // a getset or a read-only property only through a setter the runtime gives it)
     const desc = propertyOf(obj, objectKey(name));
+    // (a getset the runtime keeps as a writable field of the instance, Element.text's, takes it)
+    if (kind === "g" && Object.getOwnPropertyDescriptor(obj, objectKey(name))?.writable === true) return null;
     const writable = desc === undefined || desc.set !== undefined || desc.writable === true;
     if (desc?.set !== undefined || ((kind === "m" || kind === "P") && writable)) return null;
     return readOnlyError(owner, name, kind, obj);

@@ -374,7 +374,7 @@ declareDataAttributes(Node, "member", "parentNode childNodes");
 export const minidomModule = moduleObject(MODULE, {
   parseString,
   parse,
-  Node: pyClass(Node as unknown as new (...a: unknown[]) => Node),
+  Node: pyClass(Node),
   Document: pyClass(Document),
   Element: pyClass(Element as unknown as new (...a: unknown[]) => Element),
   Text: pyClass(Text as unknown as new (...a: unknown[]) => Text),

@@ -374,9 +374,12 @@ export const warningsModule = moduleObject("warnings", {
   onceregistry: onceRegistry,
   warn,
   warn_explicit,
-  // Replaceable by programs (`warnings.showwarning = log`), so typed loosely.
-  showwarning: showwarning as AnyFunction,
-  formatwarning: formatwarningCall as AnyFunction,
+  // Replaceable by programs with any value (`warnings.showwarning = log`, or 42 to see the
+  // TypeError at the next warning), so typed as any.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  showwarning: showwarning as any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  formatwarning: formatwarningCall as any,
   filterwarnings,
   simplefilter,
   resetwarnings,

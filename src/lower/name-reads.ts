@@ -60,7 +60,8 @@ export function lowerName(cx: LowerContext, e: py.Name): ir.Expr {
       return { k: "call", callee: cx.rt("bodyMethodObject"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }, { k: "str", value: kind }], loc };
     }
     // A def another decorator made into a descriptor: the descriptor itself, as the namespace holds it.
-    if ((stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && kind !== "property" && stmt.decorator_list.length > 0) {
+    // (a property too: defineProperties puts it on the class, where TypeScript does not see it)
+    if ((stmt?._type === "FunctionDef" || stmt?._type === "AsyncFunctionDef") && stmt.decorator_list.length > 0) {
       return { k: "call", callee: cx.rt("classBodyValue"), args: [{ k: "this" }, { k: "str", value: functionKey(e.id) }], loc };
     }
     return { k: "member", object: { k: "this" }, property: functionKey(e.id), loc };
