@@ -26,6 +26,7 @@ import { PYTHON_TYPE } from "../values/wrapped.js";
 import { callValue } from "./pycall.js";
 import { object } from "../values/builtin-types.js";
 import { format } from "../values/format-spec.js";
+import { flagBin } from "./enum-flag-bits.js";
 
 const ENUM_CALL = Symbol.for("pyts.enum.call");
 
@@ -399,17 +400,6 @@ export function unique<C>(cls: C): C {
   const name = String(getattr(cls, "__name__"));
   if (duplicates.length > 0) throw new ValueError(`duplicate values found in <enum '${name}'>: ${duplicates.join(", ")}`);
   return cls;
-}
-
-/** `bin()` of Lib/enum.py: sign bit, then the digits padded to `maxBits`. */
-function flagBin(n: bigint, maxBits: number): string {
-  const ceiling = 1n << BigInt(n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
-  // Python's bin() of the sum, the leading 1 made the sign bit 0; negatives in two's complement.
-  const s = n >= 0n ? "0b" + (n + ceiling).toString(2).replace("1", "0") : "0b" + (~n ^ (ceiling - 1n + ceiling)).toString(2);
-  const sign = s.slice(0, 3);
-  let digits = s.slice(3);
-  if (digits.length < maxBits) digits = (sign.at(-1)!.repeat(maxBits) + digits).slice(-maxBits);
-  return `${sign} ${digits}`;
 }
 
 type FlagClass = typeof Flag & { [MEMBERS]?: Flag[]; [PSEUDO]?: Map<bigint, Flag> };
